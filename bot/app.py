@@ -1,0 +1,216 @@
+"""The Telegram bot: one Application, every handler wired in one place, and how to run it.
+
+:func:`build_application` makes the Application (rate limited, HTML by default) and
+:func:`add_handlers` wires the handlers. The services (the library and the state store) are
+opened once in ``post_init``, kept in ``bot_data``, and closed in ``post_shutdown``.
+:func:`run_bot` is what ``quotebot run`` calls: long polling, or a webhook when ``WEBHOOK_URL``
+is set; it returns the exit code and turns a missing or rejected token into one line on stderr.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import sys
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import messages
+from bot.handlers import callbacks, errors, private
+from bot.services import SERVICES, Services
+from bot.settings import Settings
+from bot.state import StateStore
+from retrieval.errors import QuotebotError
+from retrieval.library import Library
+
+logger = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+_GIVEN_LIBRARY = "given_library"  # bot_data key: a library handed to build_application
+_SETTINGS = "settings"
+RATE_LIMIT_RETRIES = 3  # times a request is retried after Telegram's RetryAfter (flood control)
+
+
+def build_application(
+    settings: Settings, library: Library | None = None, *, request: BaseRequest | None = None
+) -> AnyApplication:
+    """The bot's Application, not started. ``library``: use this one instead of opening one
+    (it is then not closed at shutdown); ``request``: talk to the Bot API through this."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.bot_api_url)
+        .base_file_url(settings.bot_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data[_SETTINGS] = settings
+    application.bot_data[_GIVEN_LIBRARY] = library
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: AnyApplication) -> None:
+    """Wire every handler. Within the group the first matching handler wins, so order matters."""
+    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # edits: ignored
+    commands = (
+        ("start", private.start),
+        ("help", private.help_command),
+        ("sources", private.sources),
+        ("more", private.more),
+        ("reset", private.reset),
+    )
+    for name, callback in commands:
+        application.add_handler(CommandHandler(name, callback, filters=private_message))
+    # After the known commands: any other /command is unknown, never a question.
+    application.add_handler(
+        MessageHandler(private_message & filters.COMMAND, private.unknown_command)
+    )
+    # Any other text is a question.
+    application.add_handler(MessageHandler(private_message & filters.TEXT, private.question))
+    # Stickers, photos, voice, files...: say that only text is read. Service messages (a pinned
+    # message, a member joining) are not from the user and get no reply.
+    application.add_handler(
+        MessageHandler(
+            private_message & ~filters.TEXT & ~filters.StatusUpdate.ALL, private.not_text
+        )
+    )
+    # Buttons, in any chat; data this bot never sent (or no longer knows) last.
+    application.add_handler(CallbackQueryHandler(callbacks.more_results, pattern=r"^m:"))
+    application.add_handler(CallbackQueryHandler(callbacks.full_passage, pattern=r"^f:"))
+    application.add_handler(CallbackQueryHandler(callbacks.vote, pattern=r"^v:"))
+    application.add_handler(CallbackQueryHandler(callbacks.example, pattern=r"^x:"))
+    application.add_handler(CallbackQueryHandler(callbacks.expired))
+    application.add_error_handler(errors.on_error)
+
+
+async def _post_init(application: AnyApplication) -> None:
+    """Open the library (indexing the corpus if needed) and the state store; set the menu."""
+    settings: Settings = application.bot_data[_SETTINGS]
+    given: Library | None = application.bot_data[_GIVEN_LIBRARY]
+    if given is not None:
+        library = given
+    else:
+        library = await asyncio.to_thread(Library.open, settings.db_path, settings.corpus_dir)
+    try:
+        state = StateStore.open(settings.db_path)
+    except Exception:
+        if given is None:
+            library.close()
+        raise
+    application.bot_data[SERVICES] = Services(settings, library, state, owns_library=given is None)
+    await application.bot.set_my_commands(
+        [BotCommand(command, description) for command, description in messages.COMMANDS]
+    )
+    logger.info("bot @%s ready", application.bot.username)
+
+
+async def _post_shutdown(application: AnyApplication) -> None:
+    """Close what post_init opened (nothing, if start-up failed before it)."""
+    services = application.bot_data.pop(SERVICES, None)
+    if not isinstance(services, Services):
+        return
+    services.state.close()
+    if services.owns_library:
+        services.library.close()
+
+
+class RedactingFormatter(logging.Formatter):
+    """A formatter that replaces the secrets (the bot token) wherever they would appear."""
+
+    def __init__(self, fmt: str, secrets_: tuple[str, ...]) -> None:
+        super().__init__(fmt)
+        self.secrets = tuple(secret for secret in secrets_ if secret)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
+
+def configure_logging(settings: Settings) -> None:
+    """Log to stderr at the configured level, never showing the token or the webhook secret."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(
+        RedactingFormatter(
+            "%(asctime)s %(levelname)s %(name)s: %(message)s",
+            (settings.token, settings.webhook_secret),
+        )
+    )
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h.formatter, RedactingFormatter)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(settings.log_level)
+    # httpx logs every request URL at INFO, and the URL holds the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def run_bot(settings: Settings) -> int:
+    """Run the bot until Ctrl-C or SIGTERM; the exit code (1 and one line on stderr on failure)."""
+    if not settings.has_token:
+        print(messages.CONSOLE_NO_TOKEN, file=sys.stderr)
+        return 1
+    configure_logging(settings)
+    application = build_application(settings)
+    try:
+        if settings.webhook_url:
+            secret = settings.webhook_secret or secrets.token_urlsafe(32)
+            print(
+                messages.CONSOLE_WEBHOOK.format(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url=settings.webhook_url,
+                ),
+                file=sys.stderr,
+            )
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=secret,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        else:
+            print(messages.CONSOLE_POLLING, file=sys.stderr)
+            application.run_polling(allowed_updates=Update.ALL_TYPES)
+    except InvalidToken:
+        print(messages.CONSOLE_TOKEN_REJECTED, file=sys.stderr)
+        return 1
+    except NetworkError as error:
+        reason = str(error).replace(settings.token, "<redacted>")
+        api = settings.bot_api_url.replace(settings.token, "<redacted>")
+        print(messages.CONSOLE_NETWORK.format(url=api, reason=reason), file=sys.stderr)
+        return 1
+    except (QuotebotError, OSError) as error:  # no corpus, unusable database, port taken
+        print(messages.CONSOLE_SETUP.format(reason=error), file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,95 @@
+"""Handlers for private chats: commands, questions, and messages that are not questions."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import buttons, messages, replies
+from bot.handlers.common import ask, services, show_page, show_passage
+
+logger = logging.getLogger(__name__)
+
+DEEP_LINK_PASSAGE = "p_"  # /start p_<passage id> opens that passage
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Greet with three example questions as buttons; ``/start p_<id>`` opens a passage."""
+    message = update.effective_message
+    if message is None:
+        return
+    argument = context.args[0] if context.args else ""
+    if argument.startswith(DEEP_LINK_PASSAGE):
+        await show_passage(update, context, argument.removeprefix(DEEP_LINK_PASSAGE))
+        return
+    examples = await asyncio.to_thread(services(context).library.example_questions)
+    if not examples:
+        await message.reply_text(messages.GREETING_NO_EXAMPLES)
+        return
+    await message.reply_text(messages.GREETING, reply_markup=buttons.examples_keyboard(examples))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain how to ask, follow up and quote."""
+    if update.effective_message is None:
+        return
+    idle = services(context).settings.conversation_idle_minutes
+    await update.effective_message.reply_text(messages.HELP.format(idle=f"{idle:g}"))
+
+
+async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the documents: title, date where known, number of paragraphs."""
+    if update.effective_message is None:
+        return
+    documents = await asyncio.to_thread(services(context).library.documents)
+    for page in replies.sources_html(documents):
+        await update.effective_message.reply_text(page)
+
+
+async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the next page of results for the user's last question in this chat."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None or message is None:
+        return
+    saved = services(context).state.latest_search(chat.id, user.id)
+    if saved is None:
+        await message.reply_text(messages.NOTHING_TO_PAGE)
+        return
+    if saved.next_offset >= saved.total:
+        question = html.escape(replies.shorten(saved.question, replies.SHOWN_QUESTION))
+        await message.reply_text(messages.NO_MORE_RESULTS.format(question=question))
+        return
+    await show_page(update, context, saved, saved.next_offset)
+
+
+async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Forget the conversation, so the next question is not read as a follow-up."""
+    chat, user, message = update.effective_chat, update.effective_user, update.effective_message
+    if chat is None or user is None or message is None:
+        return
+    services(context).state.forget_conversation(chat.id, user.id)
+    await message.reply_text(messages.RESET_DONE)
+
+
+async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer any text as a question."""
+    message = update.effective_message
+    if message is None or message.text is None:
+        return
+    await ask(update, context, message.text)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point to /help for a command this bot does not have."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(messages.UNKNOWN_COMMAND)
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say that only text questions are read (stickers, photos, voice, files...)."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(messages.NOT_TEXT)

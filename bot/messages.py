@@ -1,0 +1,133 @@
+"""Every text the bot shows to people, in one place.
+
+Texts sent with ``parse_mode=HTML`` are HTML already; anything filled into them is escaped by
+:mod:`bot.replies` first. Plain texts (button labels, callback answers, command descriptions,
+console lines) are never parsed.
+"""
+
+from __future__ import annotations
+
+# The commands menu (setMyCommands); descriptions are plain text of at most 256 characters.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Welcome and example questions"),
+    ("help", "How to ask, follow up and quote"),
+    ("sources", "The documents I answer from"),
+    ("more", "More results for your last question"),
+    ("reset", "Forget the conversation and start afresh"),
+)
+
+# /start: {examples_intro} is followed by one button per example question.
+GREETING = (
+    "Hello! I answer questions about a collection of documents by <b>quoting</b> the passages "
+    "that answer them, with the title and paragraph they come from. I never make anything up.\n\n"
+    "Ask me anything in your own words, or tap one of these examples:"
+)
+GREETING_NO_EXAMPLES = (
+    "Hello! I answer questions about a collection of documents by <b>quoting</b> the passages "
+    "that answer them, with the title and paragraph they come from. I never make anything up.\n\n"
+    "Ask me anything in your own words; /sources lists what I can quote from."
+)
+
+HELP = (
+    "<b>How to ask</b>\n"
+    "Send a question as a normal message, in your own words. I search the documents and quote "
+    "the passage that answers it best; the matched words are in <b>bold</b>, and the line under "
+    "the quote says where it comes from (title, section, ¶ paragraph).\n\n"
+    "<b>Follow up</b>\n"
+    "Ask a short follow-up such as “and when was it signed?”: I read it together with your "
+    "previous question for {idle} minutes. /reset forgets the conversation.\n\n"
+    "<b>More and full text</b>\n"
+    "Tap <i>Full passage</i> to read the whole paragraph, and <i>More results</i> (or send /more) "
+    "to page through the rest of the ranking. Tap a title to open that passage.\n\n"
+    "<b>Quote</b>\n"
+    "Every quote is word for word, with its citation, so you can forward it or copy it as it "
+    "is. A full passage ends with a link that opens the same passage for anyone.\n\n"
+    "👍 and 👎 tell me whether an answer helped. Edited messages are not answered again: "
+    "send the corrected question as a new message. /sources lists the documents."
+)
+
+# /sources
+SOURCES_HEADER = "<b>The documents I quote from</b> ({count}):"
+SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs} paragraphs"
+SOURCES_DATE = ", {date}"
+SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything for now."
+
+# Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
+ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
+ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
+PAGE_HEADER = "<b>More results for</b> “{question}”:"
+CITATION_SECTION = "{title}, {section}, ¶ {paragraph}"
+CITATION = "{title}, ¶ {paragraph}"
+FOLLOW_UP_NOTE = "<i>Read as a follow-up to “{context}”.</i>"
+NO_ANSWER = "I searched the documents for “{query}”, but nothing in them answers it."
+NO_ANSWER_CLOSEST = "<b>Closest passages</b> (they may not answer your question):"
+NO_ANSWER_NOTHING = "No passage even mentions these words."
+NO_ANSWER_HINT = (
+    "Try asking with other words (a name, a place, a key term), or see /sources for what "
+    "the documents cover."
+)
+PASSAGE_HEADER = "<b>{title}</b>"
+PASSAGE_WHERE_SECTION = "{section} · ¶ {paragraph}"
+PASSAGE_WHERE = "¶ {paragraph}"
+PASSAGE_LINK = '🔗 <a href="{url}">Link to this passage</a>'
+CUT_MARK = "…"
+
+# Buttons (plain text)
+BUTTON_FULL = "Full passage"
+BUTTON_MORE = "More results"
+BUTTON_GOOD = "👍"
+BUTTON_BAD = "👎"
+BUTTON_OPEN = "¶ {rank}"
+
+# Problems with the question, said plainly.
+EMPTY_QUESTION = (
+    "I couldn't find any words to search for in that. Ask me a question in words, "
+    "for example one of the examples from /start."
+)
+ONLY_COMMON_WORDS = (
+    "Your question only has very common words, so there is nothing to look up. "
+    "Name what you are asking about, for example a country, a treaty or a topic."
+)
+QUESTION_TOO_LONG = (
+    "That question is too long for me ({length} characters; I read up to {limit}). "
+    "Ask it in a sentence or two."
+)
+NOT_TEXT = "I can only read text. Send me your question as a message, or see /help for how to ask."
+UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
+
+# More results and full passages.
+NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for it."
+NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
+SEARCH_GONE = "I no longer have that search. Please ask the question again."
+PASSAGE_GONE = (
+    "That passage is no longer in the documents: they were reloaded since. "
+    "Ask the question again to search the current ones."
+)
+CORPUS_CHANGED = (
+    "<i>The documents were reloaded since you asked, so these results come from the "
+    "current ones and may differ from before.</i>"
+)
+BAD_DEEP_LINK = "That link doesn't point to a passage I know. Ask me a question instead."
+
+# /reset and feedback (callback answers are plain text, at most 200 characters).
+RESET_DONE = "Done: I forgot our conversation. Your next question starts afresh."
+FEEDBACK_THANKS_GOOD = "Thanks! Glad it helped."
+FEEDBACK_THANKS_BAD = "Thanks for telling me. Try rephrasing, or tap More results."
+FEEDBACK_GONE = "That answer is too old to rate."
+BUTTON_EXPIRED = "This button no longer works. Please ask again."
+
+# The one apology of the error handler.
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+# Console lines of `quotebot run` (plain text, one line each, never containing the token).
+CONSOLE_NO_TOKEN = (
+    "quotebot: no bot token: set TELEGRAM_BOT_TOKEN in the environment or .env "
+    "(get one from @BotFather)"
+)
+CONSOLE_TOKEN_REJECTED = (
+    "quotebot: Telegram rejected the bot token (TELEGRAM_BOT_TOKEN); check it with @BotFather"
+)
+CONSOLE_NETWORK = "quotebot: cannot reach the Bot API at {url}: {reason}"
+CONSOLE_SETUP = "quotebot: cannot start the bot: {reason}"
+CONSOLE_WEBHOOK = "quotebot: webhook mode on {listen}:{port}, Telegram posts to {url}"
+CONSOLE_POLLING = "quotebot: polling for updates (Ctrl-C stops)"

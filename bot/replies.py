@@ -1,0 +1,276 @@
+"""Answers, passages and document lists as Telegram HTML that always fits one message.
+
+Pure functions: values from :mod:`retrieval.model` in, ``parse_mode=HTML`` text out. Every piece
+of document or user text is escaped; the only tags are the ones written here (``b``, ``i``, ``a``,
+``blockquote``), always closed. Length is counted the way Telegram limits it, in UTF-16 code
+units, on the HTML source, which is never shorter than the text Telegram counts. When a message
+would be too long, whole passages are left out; a single passage too long for the message is cut
+between words, before it is escaped, so a cut never falls inside a tag or an entity.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from bot import messages
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage
+
+TELEGRAM_LIMIT = 4096  # characters of one text message
+SHOWN_QUESTION = 300  # characters of a question repeated back in a reply
+LINE_EXCERPT = 240  # characters of HTML for the excerpt of a one-line further hit
+PAGE_EXCERPT = 1000  # characters of HTML for each excerpt on a "More results" page
+ELLIPSIS = messages.CUT_MARK
+
+
+def tg_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut between words to at most ``limit`` characters, "…" marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: max(limit - 1, 0)]
+    if " " in head[limit // 2 :]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + ELLIPSIS
+
+
+def cut_escaped(text: str, budget: int) -> str:
+    """The longest start of ``text`` whose escaped form fits ``budget``, ending between words."""
+    if tg_len(esc(text)) <= budget:
+        return esc(text)
+    low, high = 0, len(text)  # invariant: text[:low] fits, text[:high] does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if tg_len(esc(text[:middle])) <= budget:
+            low = middle
+        else:
+            high = middle
+    head = text[:low]
+    if " " in head[low // 2 :]:  # prefer a word boundary when one is not too far back
+        head = head.rsplit(" ", 1)[0]
+    return esc(head.rstrip())
+
+
+def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT) -> str:
+    """The excerpt with matched words in bold, at most ``budget`` long (cut with "…")."""
+    full = excerpt.render(mark=bold, escape=esc, ellipsis=ELLIPSIS)
+    if tg_len(full) <= budget:
+        return full
+    tail = " " + ELLIPSIS
+    used = tg_len(tail)
+    parts: list[str] = []
+    if excerpt.cut_before:
+        parts.append(ELLIPSIS + " ")
+        used += tg_len(parts[0])
+    for segment in excerpt.segments:
+        piece = bold(esc(segment.text)) if segment.marked else esc(segment.text)
+        if used + tg_len(piece) <= budget:
+            parts.append(piece)
+            used += tg_len(piece)
+            continue
+        room = budget - used - (tg_len(bold("")) if segment.marked else 0)
+        head = cut_escaped(segment.text, room) if room > 0 else ""
+        if head:
+            parts.append(bold(head) if segment.marked else head)
+        break
+    if used > budget:
+        return ""
+    return "".join(parts).rstrip() + tail
+
+
+def deep_link(bot_username: str | None, passage_id: str) -> str | None:
+    """``https://t.me/<bot>?start=p_<id>``: opens the passage in a private chat with the bot."""
+    if not bot_username:
+        return None
+    return f"https://t.me/{bot_username}?start=p_{passage_id}"
+
+
+def citation(passage: Passage) -> str:
+    """Title, section and ¶ number as plain text."""
+    if passage.section:
+        return messages.CITATION_SECTION.format(
+            title=passage.title, section=passage.section, paragraph=passage.paragraph
+        )
+    return messages.CITATION.format(title=passage.title, paragraph=passage.paragraph)
+
+
+def citation_html(passage: Passage, bot_username: str | None = None) -> str:
+    """The citation, escaped, as a link that opens the passage when the bot's name is known."""
+    text = esc(shorten(citation(passage), 200))
+    link = deep_link(bot_username, passage.id)
+    return f'<a href="{esc(link)}">{text}</a>' if link else text
+
+
+def quote_block(hit: Hit, budget: int, bot_username: str | None) -> str:
+    """A blockquote of the excerpt, then "— citation"; the excerpt is cut to fit ``budget``."""
+    cite = "\n— " + citation_html(hit.passage, bot_username)
+    frame = tg_len("<blockquote></blockquote>" + cite)
+    return f"<blockquote>{excerpt_html(hit.excerpt, budget - frame)}</blockquote>{cite}"
+
+
+def hit_line(hit: Hit, bot_username: str | None) -> str:
+    """A further hit on one line: "• citation: short excerpt"."""
+    return (
+        f"• {citation_html(hit.passage, bot_username)}: {excerpt_html(hit.excerpt, LINE_EXCERPT)}"
+    )
+
+
+def fit(
+    before: Sequence[str],
+    items: Sequence[str],
+    after: Sequence[str] = (),
+    *,
+    header: str | None = None,
+    joiner: str = "\n",
+    limit: int = TELEGRAM_LIMIT,
+) -> str:
+    """``before`` + as many whole ``items`` as fit (under ``header``) + ``after``, in paragraphs."""
+
+    def render(chosen: Sequence[str]) -> str:
+        middle = [joiner.join(([header] if header else []) + list(chosen))] if chosen else []
+        return "\n\n".join([*before, *middle, *after])
+
+    chosen: list[str] = []
+    for item in items:
+        if tg_len(render([*chosen, item])) > limit:
+            break
+        chosen.append(item)
+    return render(chosen)
+
+
+def answer_html(
+    answer: Answer,
+    *,
+    bot_username: str | None = None,
+    context: str | None = None,
+    echo: bool = False,
+    limit: int = TELEGRAM_LIMIT,
+) -> str:
+    """The reply to a question: the best excerpt quoted and cited, then further hits as lines.
+
+    ``context`` is the earlier question a follow-up was read with (said in a note); ``echo``
+    repeats the question first, for questions asked by tapping a button.
+    """
+    if not answer.answered or not answer.hits:
+        return declined_html(answer, bot_username=bot_username, context=context, limit=limit)
+    before = _head(answer, context, echo)
+    top, *rest = answer.hits
+    fixed = tg_len("\n\n".join([*before, ""]))
+    before.append(quote_block(top, limit - fixed, bot_username))
+    lines = [hit_line(hit, bot_username) for hit in rest]
+    return fit(before, lines, header=messages.ANSWER_MORE_HEADER, limit=limit)
+
+
+def declined_html(
+    answer: Answer,
+    *,
+    bot_username: str | None = None,
+    context: str | None = None,
+    echo: bool = False,
+    limit: int = TELEGRAM_LIMIT,
+) -> str:
+    """The no-answer reply: what was searched, that nothing answered, the closest passages."""
+    before = _head(answer, context, echo)
+    before.append(messages.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))))
+    if not answer.hits:
+        before.append(messages.NO_ANSWER_NOTHING)
+    lines = [hit_line(hit, bot_username) for hit in answer.hits]
+    return fit(
+        before,
+        lines,
+        [messages.NO_ANSWER_HINT],
+        header=messages.NO_ANSWER_CLOSEST,
+        limit=limit,
+    )
+
+
+def _head(answer: Answer, context: str | None, echo: bool) -> list[str]:
+    head = []
+    if echo:
+        head.append("❓ " + bold(esc(shorten(answer.question, SHOWN_QUESTION))))
+    if context:
+        head.append(messages.FOLLOW_UP_NOTE.format(context=esc(shorten(context, SHOWN_QUESTION))))
+    return head
+
+
+def page_html(
+    answer: Answer,
+    *,
+    question: str,
+    bot_username: str | None = None,
+    corpus_changed: bool = False,
+    limit: int = TELEGRAM_LIMIT,
+) -> str:
+    """A "More results" page: each hit quoted and numbered by rank, then "Results a–b of n"."""
+    before = [messages.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
+    if corpus_changed:
+        before.append(messages.CORPUS_CHANGED)
+    items = [
+        f"{bold(str(hit.rank))}. " + quote_block(hit, PAGE_EXCERPT, bot_username)
+        for hit in answer.hits
+    ]
+    after = []
+    if answer.hits:
+        after.append(
+            messages.ANSWER_COUNT.format(
+                first=answer.hits[0].rank,
+                last=answer.hits[-1].rank,
+                total=max(answer.total, answer.hits[-1].rank),
+            )
+        )
+    return fit(before, items, after, joiner="\n\n", limit=limit)
+
+
+def passage_html(
+    passage: Passage, *, bot_username: str | None = None, limit: int = TELEGRAM_LIMIT
+) -> str:
+    """A passage in full: title, where it stands, the text quoted, and a link to share it."""
+    where = (
+        messages.PASSAGE_WHERE_SECTION.format(
+            section=esc(passage.section), paragraph=passage.paragraph
+        )
+        if passage.section
+        else messages.PASSAGE_WHERE.format(paragraph=passage.paragraph)
+    )
+    head = messages.PASSAGE_HEADER.format(title=esc(shorten(passage.title, 200))) + "\n" + where
+    link = deep_link(bot_username, passage.id)
+    tail = [messages.PASSAGE_LINK.format(url=esc(link))] if link else []
+    frame = tg_len("\n\n".join([head, "<blockquote></blockquote>", *tail]))
+    text = cut_escaped(passage.text, limit - frame - 2)
+    if text != esc(passage.text):
+        text += " " + ELLIPSIS
+    return "\n\n".join([head, f"<blockquote>{text}</blockquote>", *tail])
+
+
+def sources_html(documents: Sequence[Document], *, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """The documents as numbered lines, split into as many messages as needed."""
+    if not documents:
+        return [messages.SOURCES_EMPTY]
+    lines = [
+        messages.SOURCES_LINE.format(
+            number=number,
+            title=esc(shorten(document.title, 200)),
+            date=messages.SOURCES_DATE.format(date=esc(document.date)) if document.date else "",
+            paragraphs=document.paragraphs,
+        )
+        for number, document in enumerate(documents, start=1)
+    ]
+    pages: list[list[str]] = [[messages.SOURCES_HEADER.format(count=len(documents))]]
+    for line in lines:
+        if tg_len("\n".join([*pages[-1], line])) > limit:
+            pages.append([])
+        pages[-1].append(line)
+    return ["\n".join(page) for page in pages]

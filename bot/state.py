@@ -1,0 +1,272 @@
+"""The bot's memory, in the same SQLite file as the corpus: conversations, searches, feedback.
+
+Everything is keyed by chat *and* user, so the same tables serve private chats now and group
+chats later. The tables are prefixed ``bot_`` so they never meet the library's own tables, and
+the schema is a list of migrations applied in order and counted in ``bot_schema``.
+
+    bot_conversations  one row per (chat, user): the follow-up state as JSON, and when it was used
+    bot_queries        the query log: one row per question (time, chat type, question, passages
+                       shown, answered or declined, milliseconds), with the short ``key`` that
+                       "More results" buttons carry instead of the question itself
+    bot_feedback       👍/👎 per (query, user), the latest vote winning
+
+The store is used from the event loop's thread only; each call is one small statement, and the
+file is in WAL mode so the library can read (and reindex) in its own connection meanwhile.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+
+KEY_BYTES = 6  # secrets.token_urlsafe(6) gives 8 characters of [A-Za-z0-9_-]
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A logged question, enough to page through its results again after a restart."""
+
+    id: int
+    key: str
+    chat_id: int
+    user_id: int
+    question: str
+    context: str | None  # the previous question it was read together with, if a follow-up
+    shown: tuple[str, ...]  # passage ids shown so far, in order, across pages
+    next_offset: int  # where the next page of results starts
+    answered: bool
+    total: int
+
+
+def _create_v1(db: Database) -> None:
+    Table(db, "bot_conversations").create(
+        {"chat_id": int, "user_id": int, "state": str, "updated_at": float},
+        pk=("chat_id", "user_id"),
+        not_null={"state", "updated_at"},
+        if_not_exists=True,
+    )
+    Table(db, "bot_queries").create(
+        {
+            "id": int,
+            "key": str,
+            "asked_at": float,  # Unix time
+            "chat_id": int,
+            "chat_type": str,
+            "user_id": int,
+            "question": str,
+            "context": str,
+            "query": str,  # what was searched, follow-up context included
+            "shown": str,  # JSON list of passage ids
+            "answered": int,  # 1 answered, 0 declined
+            "total": int,
+            "ms": int,
+            "next_offset": int,
+        },
+        pk="id",
+        not_null={"key", "asked_at", "chat_id", "question", "shown", "answered", "ms"},
+        if_not_exists=True,
+    )
+    Table(db, "bot_queries").create_index(["key"], unique=True, if_not_exists=True)
+    Table(db, "bot_queries").create_index(["chat_id", "user_id", "id"], if_not_exists=True)
+    Table(db, "bot_feedback").create(
+        {"query_id": int, "user_id": int, "vote": int, "voted_at": float},
+        pk=("query_id", "user_id"),
+        not_null={"vote", "voted_at"},
+        foreign_keys=[("query_id", "bot_queries", "id")],
+        if_not_exists=True,
+    )
+
+
+# Append new steps; never edit one that has shipped.
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1,)
+
+
+class StateStore:
+    """Conversation state, the query log and feedback, in one SQLite file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    @classmethod
+    def open(cls, path: Path) -> StateStore:
+        """Open (creating if needed) the database at ``path`` and bring the schema up to date."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(sqlite3.connect(str(path), timeout=10.0))
+        db.execute("PRAGMA journal_mode=wal")
+        store = cls(db)
+        store.migrate()
+        return store
+
+    @property
+    def schema_version(self) -> int:
+        rows = list(self.db.query("SELECT max(version) AS v FROM bot_schema"))
+        return int(rows[0]["v"] or 0)
+
+    def migrate(self) -> None:
+        """Apply the migrations this file has not seen yet, each one recorded when done."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS bot_schema (version INTEGER PRIMARY KEY)")
+        for version, step in enumerate(MIGRATIONS, start=1):
+            if version <= self.schema_version:
+                continue
+            with self.db.conn:
+                step(self.db)
+                self.db.execute("INSERT INTO bot_schema (version) VALUES (?)", [version])
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Conversations -------------------------------------------------------------------------
+
+    def load_conversation(
+        self, chat_id: int, user_id: int, *, now: float, idle_seconds: float
+    ) -> str | None:
+        """The stored follow-up state, or None when there is none or it has been idle too long."""
+        rows = list(
+            self.db.query(
+                "SELECT state, updated_at FROM bot_conversations WHERE chat_id = ? AND user_id = ?",
+                [chat_id, user_id],
+            )
+        )
+        if not rows:
+            return None
+        if now - float(rows[0]["updated_at"]) > idle_seconds:
+            self.forget_conversation(chat_id, user_id)
+            return None
+        return str(rows[0]["state"])
+
+    def save_conversation(self, chat_id: int, user_id: int, state: str, *, now: float) -> None:
+        with self.db.conn:
+            Table(self.db, "bot_conversations").upsert(
+                {"chat_id": chat_id, "user_id": user_id, "state": state, "updated_at": now},
+                pk=("chat_id", "user_id"),
+            )
+
+    def forget_conversation(self, chat_id: int, user_id: int) -> bool:
+        """Drop the follow-up state; True when there was one."""
+        with self.db.conn:
+            cursor = self.db.execute(
+                "DELETE FROM bot_conversations WHERE chat_id = ? AND user_id = ?",
+                [chat_id, user_id],
+            )
+        return bool(cursor.rowcount > 0)
+
+    # The query log -------------------------------------------------------------------------
+
+    def log_query(
+        self,
+        *,
+        asked_at: float,
+        chat_id: int,
+        chat_type: str,
+        user_id: int,
+        question: str,
+        context: str | None,
+        query: str,
+        shown: Sequence[str],
+        answered: bool,
+        total: int,
+        ms: int,
+    ) -> SavedSearch:
+        """Log one question and the passages shown for it; returns it with its new short key."""
+        row: dict[str, Any] = {
+            "asked_at": asked_at,
+            "chat_id": chat_id,
+            "chat_type": chat_type,
+            "user_id": user_id,
+            "question": question,
+            "context": context,
+            "query": query,
+            "shown": json.dumps(list(shown)),
+            "answered": int(answered),
+            "total": total,
+            "ms": ms,
+            "next_offset": len(shown),
+        }
+        while True:
+            row["key"] = secrets.token_urlsafe(KEY_BYTES)
+            try:
+                with self.db.conn:
+                    row["id"] = Table(self.db, "bot_queries").insert(row).last_pk
+                return _saved(row)
+            except sqlite3.IntegrityError:  # the key is taken: draw another
+                continue
+
+    def search(self, key: str) -> SavedSearch | None:
+        """The logged question a button's key points to, or None if it is unknown."""
+        rows = list(self.db.query("SELECT * FROM bot_queries WHERE key = ?", [key]))
+        return _saved(rows[0]) if rows else None
+
+    def latest_search(self, chat_id: int, user_id: int) -> SavedSearch | None:
+        """The last question this user asked in this chat."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM bot_queries WHERE chat_id = ? AND user_id = ? "
+                "ORDER BY id DESC LIMIT 1",
+                [chat_id, user_id],
+            )
+        )
+        return _saved(rows[0]) if rows else None
+
+    def record_page(self, key: str, shown: Sequence[str], next_offset: int) -> None:
+        """Remember the passages a further page showed and where the page after starts."""
+        saved = self.search(key)
+        if saved is None:
+            return
+        seen = list(saved.shown)
+        seen.extend(passage for passage in shown if passage not in seen)
+        with self.db.conn:
+            self.db.execute(
+                "UPDATE bot_queries SET shown = ?, next_offset = max(next_offset, ?) WHERE key = ?",
+                [json.dumps(seen), next_offset, key],
+            )
+
+    # Feedback ------------------------------------------------------------------------------
+
+    def record_feedback(self, key: str, user_id: int, *, good: bool, now: float) -> bool:
+        """Attach 👍 (good) or 👎 to a logged question; False when the key is unknown."""
+        saved = self.search(key)
+        if saved is None:
+            return False
+        with self.db.conn:
+            Table(self.db, "bot_feedback").upsert(
+                {
+                    "query_id": saved.id,
+                    "user_id": user_id,
+                    "vote": 1 if good else -1,
+                    "voted_at": now,
+                },
+                pk=("query_id", "user_id"),
+            )
+        return True
+
+    def feedback(self, key: str) -> dict[int, int]:
+        """The votes on a logged question: user id → +1 or -1."""
+        rows = self.db.query(
+            "SELECT f.user_id, f.vote FROM bot_feedback f JOIN bot_queries q ON q.id = f.query_id "
+            "WHERE q.key = ?",
+            [key],
+        )
+        return {int(row["user_id"]): int(row["vote"]) for row in rows}
+
+
+def _saved(row: dict[str, Any]) -> SavedSearch:
+    return SavedSearch(
+        id=int(row["id"]),
+        key=str(row["key"]),
+        chat_id=int(row["chat_id"]),
+        user_id=int(row["user_id"]),
+        question=str(row["question"]),
+        context=row["context"],
+        shown=tuple(json.loads(row["shown"])),
+        next_offset=int(row["next_offset"] or 0),
+        answered=bool(row["answered"]),
+        total=int(row["total"] or 0),
+    )

@@ -1,0 +1,248 @@
+"""Read a corpus file and turn it into a titled list of headings and paragraphs.
+
+The steps are small and separate: :func:`decode` (bytes → text or a :class:`DocumentError`),
+:func:`units` (lines → logical lines, reflowing hard-wrapped text), :func:`parse` (units → title,
+date, sections and paragraphs). Splitting long paragraphs into passages is :mod:`paragraphs`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.errors import DocumentError
+from retrieval.junk import is_junk
+from retrieval.text import clean, squeeze
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
+SUFFIXES = (".txt", ".md")
+
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from in into of on or the to vs via with within without between".split()
+)
+_TERMINAL = (".", "!", "?", ";", ":", ",", "…")
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}), (?P<year>(19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}}) (?P<month>{_MONTH}),? (?P<year>(19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+)
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
+
+
+@dataclass
+class ParsedDocument:
+    """A document as a reader sees it: title, date, and paragraphs under their sections."""
+
+    title: str
+    date: str | None
+    paragraphs: list[tuple[str | None, str]] = field(default_factory=list)  # (section, text)
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Decode a file's bytes as text, or raise :class:`DocumentError` saying why it can't be."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentError(path, f"too large ({len(data) / 1_048_576:.1f} MB; the limit is 20 MB)")
+    if not data.strip():
+        raise DocumentError(path, "empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise DocumentError(path, "not decodable as UTF-16 text") from error
+    if b"\x00" in data[:65536]:
+        raise DocumentError(path, "binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # Windows-1252 is Latin-1's superset
+        if text.count("\ufffd") > max(3, len(text) // 1000):
+            raise DocumentError(path, "not decodable as text (neither UTF-8 nor Latin-1)") from None
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(3, len(text[:65536]) // 100):
+        raise DocumentError(path, "binary, not text")
+    return text
+
+
+def read_document(path: Path) -> str:
+    """The cleaned text of ``path``; :class:`DocumentError` when it can't be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DocumentError(path, f"cannot be read ({error.strerror or error})") from error
+    text = clean(decode(data, path))
+    if not text.strip():
+        raise DocumentError(path, "empty")
+    return text
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True when sentences run on across line breaks, as in text wrapped at a fixed width."""
+    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    if len(pairs) < 4:
+        return False
+    runs_on = sum(1 for a, b in pairs if not a.endswith(_TERMINAL) and b[0].islower())
+    return runs_on * 4 >= len(pairs)
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines into logical lines: paragraphs and (possibly two-line) headings.
+
+    A line broken before the wrap width ("early") ends a paragraph, is a heading, or is the first
+    line of a paragraph that began part-way along the original line. The next line starting in
+    lower case tells a paragraph's first line from a heading.
+    """
+    width = statistics.quantiles([len(line) for line in lines], n=20)[-1] if len(lines) > 1 else 80
+
+    def early(i: int) -> bool:
+        if i + 1 >= len(lines):
+            return True
+        following = lines[i + 1].split()
+        return not following or len(lines[i]) + 1 + len(following[0]) <= width
+
+    out: list[str] = []
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        current.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        ends_sentence = line.endswith(_TERMINAL[:3]) or line.endswith(('."', ".”", ".'"))
+        # A sentence that ends where the next line starts early (a heading, or a paragraph that
+        # began part-way along the original line) ends the paragraph even on a full-width line.
+        next_starts_block = bool(nxt) and not nxt[0].islower() and early(i + 1)
+        if not nxt or (ends_sentence and (early(i) or next_starts_block)):
+            out.append(" ".join(current))
+            current = []
+        elif early(i) and not nxt[0].islower() and _looks_like_heading(" ".join(current)):
+            heading_so_far = " ".join(current)
+            # A heading can span two lines ("Participating in UN Peacekeeping" / "Operations").
+            after = lines[i + 2] if i + 2 < len(lines) else ""
+            if (
+                len(current) == 1
+                and _looks_like_heading(heading_so_far + " " + nxt)
+                and early(i + 1)
+                and not (after and after[0].islower())  # "China" / "pursues …" opens a paragraph
+            ):
+                continue
+            out.append(heading_so_far)
+            current = []
+    if current:
+        out.append(" ".join(current))
+    return out
+
+
+def units(text: str) -> list[str]:
+    """Logical lines of a document: every paragraph or heading on one line, junk removed."""
+    blocks: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        line = squeeze(raw)
+        if not line:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        if is_junk(line):
+            continue
+        blocks[-1].append(_MARKDOWN_HEADING.sub("", line))
+    blocks = [b for b in blocks if b]
+    all_lines = [line for block in blocks for line in block]
+    wrapped = _is_hard_wrapped(all_lines)
+    result: list[str] = []
+    for block in blocks:
+        result.extend(_reflow(block) if wrapped and len(block) > 1 else block)
+    return result
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line in title case with no sentence punctuation at its end."""
+    words = line.split()
+    if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
+        return False
+    if not (line[0].isupper() or line[0].isdigit()):
+        return False
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
+    return bool(significant) and capitalised * 10 >= len(significant) * 7
+
+
+def _looks_like_title(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 30 and not line.endswith((".", "!", ",", ";")) and line[0].isupper()
+
+
+def find_date(lines: list[str]) -> str | None:
+    """The first date written in ``lines`` as ISO ``YYYY-MM-DD``."""
+    for line in lines:
+        for pattern in _DATE_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                month = match["month"]
+                number = int(month) if month.isdigit() else _MONTHS.index(month.lower()) + 1
+                if 1 <= number <= 12 and 1 <= int(match["day"]) <= 31:
+                    return f"{match['year']}-{number:02d}-{int(match['day']):02d}"
+    return None
+
+
+def _is_dateline(line: str) -> bool:
+    """A place and a date standing alone: "Beijing, 23 May 2008", "January 11, 2017"."""
+    return len(line.split()) <= 6 and find_date([line]) is not None
+
+
+def parse(text: str, fallback_title: str) -> ParsedDocument:
+    """Turn a document's cleaned text into its title, date and sectioned paragraphs."""
+    lines = units(text)
+    header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    raw_header = [squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]]
+    date = find_date(raw_header)
+
+    title = fallback_title
+    start = 0
+    for i, line in enumerate(lines[:header_end]):
+        if _looks_like_title(line) and not _is_dateline(line):
+            title, start = line, i + 1
+            break
+    document = ParsedDocument(title=title, date=date)
+
+    section: str | None = None
+    pending: list[str] = []  # lines that are not prose, waiting to see what follows them
+    for i, line in enumerate(lines[start:], start=start):
+        if i < header_end and _is_dateline(line):
+            continue
+        if not _is_prose(line):
+            pending.append(line)
+            continue
+        headings = [p for p in pending if _looks_like_heading(p)]
+        if headings:
+            section = headings[-1]  # the nearest heading is the most specific
+        for fragment in pending:
+            if fragment not in headings and len(fragment.split()) >= 4:
+                document.paragraphs.append((section, fragment))
+        pending = []
+        document.paragraphs.append((section, _BULLET.sub("", line)))
+    if pending and sum(len(p.split()) for p in pending) >= 4:
+        # Trailing lines that head nothing (a signature block): keep them as one passage.
+        document.paragraphs.append((section, "\n".join(pending)))
+    return document
+
+
+def _raw_line_count(text: str, lines: list[str], header_end: int) -> int:
+    """How many raw lines of ``text`` lie before the first paragraph (for reading the date)."""
+    if header_end >= len(lines):
+        return len(text.split("\n"))
+    marker = lines[header_end][:40]
+    for number, raw in enumerate(text.split("\n")):
+        if marker[:20] and marker[:20] in squeeze(raw):
+            return number
+    return 10
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of running text rather than a heading or label."""
+    words = line.split()
+    if len(words) >= 25:
+        return True
+    return len(words) >= 4 and line.rstrip("\"'”’)").endswith((".", "!", "?", ":", ";", ","))

@@ -1,0 +1,107 @@
+"""Excerpts: the 1 to 3 consecutive sentences of a passage that best answer a question.
+
+Small pure steps, as in whoosh's highlighter: :func:`fragments` (passage → sentences with their
+terms) → :func:`score_window` (distinct question terms covered, weighted by IDF) → :func:`pick`
+(the best window) → :func:`format_excerpt` (text runs with matched words marked, "…" where cut).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from retrieval.analyzer import Analyzer, Token
+from retrieval.model import Excerpt, Segment
+from retrieval.sentences import sentence_spans
+
+MAX_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """One sentence of a passage and the terms found in it."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+def fragments(text: str, analyzer: Analyzer) -> list[Fragment]:
+    """The sentences of ``text`` with their tokens (offsets are into ``text``)."""
+    tokens = analyzer.tokens(text)
+    result = []
+    for start, end in sentence_spans(text):
+        inside = tuple(t for t in tokens if start <= t.start < end)
+        result.append(Fragment(start, end, inside))
+    return result or [Fragment(0, len(text), tuple(tokens))]
+
+
+def score_window(window: list[Fragment], weights: Mapping[str, float]) -> float:
+    """Weight of the distinct question terms the window covers, less a little per extra sentence.
+
+    Covering more distinct terms always wins over repeating one term; among windows covering the
+    same terms the shorter wins.
+    """
+    covered = {t.term for f in window for t in f.tokens if t.term in weights}
+    coverage = sum(weights[term] for term in covered)
+    return coverage - 0.01 * (len(window) - 1) * max(coverage, 1e-9)
+
+
+def pick(frags: list[Fragment], weights: Mapping[str, float], most: int = MAX_SENTENCES) -> tuple[int, int]:
+    """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive fragments."""
+    best = (0, 1)
+    best_score = float("-inf")
+    for size in range(1, min(most, len(frags)) + 1):
+        for first in range(len(frags) - size + 1):
+            window = frags[first : first + size]
+            score = score_window(window, weights)
+            # Each edge sentence must earn its place by adding a term the rest lacks.
+            if size > 1 and not _edges_contribute(window, weights):
+                continue
+            if score > best_score + 1e-12:
+                best, best_score = (first, first + size), score
+    return best
+
+
+def _edges_contribute(window: list[Fragment], weights: Mapping[str, float]) -> bool:
+    def terms(fs: list[Fragment]) -> set[str]:
+        return {t.term for f in fs for t in f.tokens if t.term in weights}
+
+    return bool(terms(window[:1]) - terms(window[1:])) and bool(terms(window[-1:]) - terms(window[:-1]))
+
+
+def format_excerpt(
+    text: str, frags: list[Fragment], span: tuple[int, int], weights: Mapping[str, float]
+) -> Excerpt:
+    """The chosen sentences as text runs, matched words marked, with "…" flags where cut."""
+    first, last = span
+    start, end = frags[first].start, frags[last - 1].end
+    marks: list[tuple[int, int]] = []
+    for fragment in frags[first:last]:
+        for token in fragment.tokens:
+            if token.term in weights:
+                if marks and token.start <= marks[-1][1]:
+                    marks[-1] = (marks[-1][0], max(marks[-1][1], token.end))
+                else:
+                    marks.append((token.start, token.end))
+    segments: list[Segment] = []
+    cursor = start
+    for a, b in marks:
+        if a > cursor:
+            segments.append(Segment(text[cursor:a]))
+        segments.append(Segment(text[a:b], marked=True))
+        cursor = b
+    if cursor < end:
+        segments.append(Segment(text[cursor:end]))
+    return Excerpt(tuple(segments), cut_before=first > 0, cut_after=last < len(frags))
+
+
+def excerpt(text: str, analyzer: Analyzer, weights: Mapping[str, float]) -> Excerpt:
+    """The excerpt of ``text`` that best covers the weighted question terms."""
+    frags = fragments(text, analyzer)
+    return format_excerpt(text, frags, pick(frags, weights), weights)
+
+
+def covered_terms(text: str, analyzer: Analyzer, terms: set[str]) -> set[str]:
+    """Which of ``terms`` occur anywhere in ``text``."""
+    return {t.term for t in analyzer.tokens(text) if t.term in terms}

@@ -1,0 +1,229 @@
+"""BM25 over passages, behind one small interface: build, save, load, search.
+
+Scores are computed eagerly at build time, as bm25s does: for every (term, passage) pair the index
+keeps the passage's whole BM25 contribution for that term, so a search only adds up a few rows of a
+sparse matrix and picks the top k. Three fields count: the passage text, and more weakly its
+section title and document title (BM25F-style: each field's term frequency is normalised by that
+field's length, then weighted). A question's terms may carry weights (follow-up context counts
+less than the question itself).
+
+Where this deliberately differs from rank-bm25's ``BM25Okapi``: the IDF is Lucene's
+``ln(1 + (N - df + 0.5) / (df + 0.5))``, which is always positive, where rank-bm25 uses
+``ln((N - df + 0.5) / (df + 0.5))`` and replaces the negative values of terms in over half the
+passages by ``epsilon * mean idf``. With rank-bm25's formula a term in most passages (here "China")
+subtracts from a passage's score, and on a tiny corpus every score can be zero. The term-frequency
+part is the same; ``tests/test_index.py`` checks the scores against rank-bm25 with the IDF swapped,
+and shows the cases where plain rank-bm25 ranks differently.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from array import array
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+K1 = 1.2
+B = 0.75
+FIELD_WEIGHTS = (1.0, 0.35, 0.15)  # passage text, section title, document title
+
+
+def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
+    """Lucene's BM25 IDF: positive for every term, even one in every passage."""
+    d = np.asarray(df, dtype=np.float64)
+    return np.log1p((n_docs - d + 0.5) / (d + 0.5))
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Passage numbers (positions in the build order) ranked by score, and how many matched."""
+
+    docs: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float32]
+    total: int
+
+
+class BM25Index:
+    """An immutable BM25 index; build it with :meth:`build` or read it with :meth:`load`."""
+
+    def __init__(
+        self,
+        vocabulary: list[str],
+        indptr: npt.NDArray[np.int64],
+        doc_ids: npt.NDArray[np.int32],
+        values: npt.NDArray[np.float32],
+        df: npt.NDArray[np.int32],
+        n_docs: int,
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.term_ids = {term: i for i, term in enumerate(vocabulary)}
+        self.indptr = indptr
+        self.doc_ids = doc_ids
+        self.values = values
+        self.df = df
+        self.n_docs = n_docs
+        self.idf = idf(df, n_docs) if n_docs else np.zeros(len(vocabulary))
+        self.max_idf = float(idf([1], max(n_docs, 1))[0])
+
+    @classmethod
+    def build(
+        cls,
+        fields: Sequence[Sequence[Sequence[str]]],
+        weights: Sequence[float] = FIELD_WEIGHTS,
+        k1: float = K1,
+        b: float = B,
+    ) -> BM25Index:
+        """Index passages given as ``fields[passage][field] = terms``."""
+        n_docs = len(fields)
+        n_fields = len(weights)
+        lengths = np.zeros((n_docs, n_fields), dtype=np.float64)
+        for d, doc in enumerate(fields):
+            for f in range(n_fields):
+                lengths[d, f] = len(doc[f]) if f < len(doc) else 0
+        average = np.maximum(lengths.mean(axis=0), 1.0) if n_docs else np.ones(n_fields)
+
+        vocabulary: dict[str, int] = {}
+        term_col = array("i")
+        doc_col = array("i")
+        value_col = array("f")
+        for d, doc in enumerate(fields):
+            combined: dict[str, float] = {}
+            for f, weight in enumerate(weights):
+                terms = doc[f] if f < len(doc) else ()
+                if not terms:
+                    continue
+                norm = k1 * (1 - b + b * lengths[d, f] / average[f])
+                for term, tf in Counter(terms).items():
+                    combined[term] = combined.get(term, 0.0) + weight * tf * (k1 + 1) / (tf + norm)
+            for term, value in combined.items():
+                term_col.append(vocabulary.setdefault(term, len(vocabulary)))
+                doc_col.append(d)
+                value_col.append(value)
+
+        terms_arr = np.frombuffer(term_col, dtype=np.int32)
+        order = np.argsort(terms_arr, kind="stable")  # stable: passages stay in order per term
+        counts = np.bincount(terms_arr, minlength=len(vocabulary)).astype(np.int32)
+        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        doc_ids = np.frombuffer(doc_col, dtype=np.int32)[order].copy()
+        values = np.frombuffer(value_col, dtype=np.float32)[order].astype(np.float64)
+        term_of_entry = terms_arr[order]
+        values *= idf(counts, n_docs)[term_of_entry]
+        return cls(list(vocabulary), indptr, doc_ids, values.astype(np.float32), counts, n_docs)
+
+    def term_idf(self, term: str) -> float | None:
+        """The IDF of ``term``, or None when no passage has it."""
+        i = self.term_ids.get(term)
+        return None if i is None else float(self.idf[i])
+
+    def postings(self, term: str) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+        """The passages holding ``term`` and the term's score in each."""
+        i = self.term_ids.get(term)
+        if i is None:
+            empty = np.zeros(0, dtype=np.int32)
+            return empty, np.zeros(0, dtype=np.float32)
+        lo, hi = int(self.indptr[i]), int(self.indptr[i + 1])
+        return self.doc_ids[lo:hi], self.values[lo:hi]
+
+    def scores(self, query: Mapping[str, float]) -> npt.NDArray[np.float64]:
+        """The score of every passage for weighted query terms (dense; for tests and oracles)."""
+        total = np.zeros(self.n_docs, dtype=np.float64)
+        for term, weight in query.items():
+            docs, values = self.postings(term)
+            np.add.at(total, docs, weight * values.astype(np.float64))
+        return total
+
+    def search(self, query: Mapping[str, float], k: int, offset: int = 0) -> SearchResult:
+        """The passages ranked ``offset`` to ``offset + k`` by score, best first.
+
+        Ties are broken by passage order, so the same question always pages the same way.
+        """
+        parts = [self.postings(term) for term in query]
+        weights = [w for w in query.values()]
+        nonempty = [(d, v, w) for (d, v), w in zip(parts, weights, strict=True) if len(d)]
+        if not nonempty or k <= 0:
+            return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
+        docs = np.concatenate([d for d, _, _ in nonempty])
+        values = np.concatenate([v.astype(np.float64) * w for _, v, w in nonempty])
+        candidates, inverse = np.unique(docs, return_inverse=True)
+        summed = np.bincount(inverse, weights=values, minlength=len(candidates))
+        want = min(offset + k, len(candidates))
+        if want < len(candidates):
+            # argpartition finds the top `want` without sorting everything; then sort just those.
+            top = np.argpartition(-summed, want - 1)[:want]
+        else:
+            top = np.arange(len(candidates))
+        # lexsort: last key is primary: score descending, then passage number ascending.
+        ranked = top[np.lexsort((candidates[top], -summed[top]))]
+        chosen = ranked[offset : offset + k]
+        return SearchResult(
+            candidates[chosen].astype(np.int64), summed[chosen].astype(np.float32), len(candidates)
+        )
+
+    # ----------------------------------------------------------------------------- persistence
+    def save(self, path: Path, tag: str, extras: Mapping[str, list[str]] | None = None) -> None:
+        """Write the index (and lists of strings beside it) atomically: a temporary file, then
+        a rename, so a crash never leaves half an index."""
+        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+        vocab = "\n".join(self.vocabulary).encode("utf-8")
+        strings = {
+            f"extra_{name}": np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
+            for name, items in (extras or {}).items()
+        }
+        with open(tmp, "wb") as handle:
+            np.savez(
+                handle,
+                **strings,
+                tag=np.frombuffer(tag.encode("utf-8"), dtype=np.uint8),
+                vocabulary=np.frombuffer(vocab, dtype=np.uint8),
+                indptr=self.indptr,
+                doc_ids=self.doc_ids,
+                values=self.values,
+                df=self.df,
+                n_docs=np.array([self.n_docs], dtype=np.int64),
+            )
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path, tag: str) -> tuple[BM25Index, dict[str, list[str]]] | None:
+        """Read an index saved with the same ``tag`` and its extras; None when missing, stale
+        or damaged (the caller rebuilds it)."""
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                if bytes(data["tag"]).decode("utf-8") != tag:
+                    return None
+                raw = bytes(data["vocabulary"]).decode("utf-8")
+                extras = {}
+                for name in data.files:
+                    if name.startswith("extra_"):
+                        text = bytes(data[name]).decode("utf-8")
+                        extras[name.removeprefix("extra_")] = text.split("\n") if text else []
+                index = cls(
+                    raw.split("\n") if raw else [],
+                    data["indptr"],
+                    data["doc_ids"],
+                    data["values"],
+                    data["df"],
+                    int(data["n_docs"][0]),
+                )
+                return index, extras
+        except (OSError, ValueError, KeyError, UnicodeDecodeError, EOFError):
+            return None
+
+
+def average_idf(index: BM25Index) -> float:
+    """Mean IDF over the vocabulary (rank-bm25's reference point for its epsilon floor)."""
+    return float(index.idf.mean()) if len(index.vocabulary) else 0.0
+
+
+def lucene_idf(df: int, n_docs: int) -> float:
+    """Scalar form of :func:`idf`, for oracle tests."""
+    return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))

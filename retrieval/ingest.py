@@ -1,0 +1,197 @@
+"""Bring the corpus folder into the store: find changed files, parse them, write in one transaction.
+
+Only files whose size, modification time or manifest entry changed are read again. A file that
+can't be used is skipped with a reason; if an earlier version of it was indexed, that version stays
+(a bad upload never costs the corpus what it had). Everything is written in one transaction, so a
+failure half way leaves the previous corpus in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.documents import SUFFIXES, decode, parse
+from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
+from retrieval.model import Passage, ReindexReport, SkippedFile
+from retrieval.paragraphs import document_key, passages
+from retrieval.store import CorpusStore
+from retrieval.text import clean
+
+MANIFEST = "manifest.toml"
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The documents of ``folder``: ``*.txt`` and ``*.md``, not hidden, in name order."""
+    if not folder.is_dir():
+        raise NoCorpusError(folder, "the folder does not exist")
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
+    )
+
+
+def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """Titles, dates and sources from ``manifest.toml``: a table per file name.
+
+    ```toml
+    ["004_ac3189a7eefc069c.txt"]
+    title = "China's National Defense in 2004, chapter IX"
+    date = "2004-12-27"
+    source = "Information Office of the State Council"
+    ```
+    """
+    path = folder / MANIFEST
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raise DocumentError(path, f"the manifest cannot be read: {error}") from error
+    return {
+        name: {k: str(v) for k, v in entry.items() if k in ("title", "date", "source")}
+        for name, entry in data.items()
+        if isinstance(entry, dict)
+    }
+
+
+@dataclass
+class _Parsed:
+    doc: str
+    row: dict[str, object]
+    passages: list[Passage]
+
+
+def _parse_file(path: Path, data: bytes, manifest: dict[str, str], fingerprint: str) -> _Parsed:
+    stat = path.stat()
+    text = clean(decode(data, path))
+    if not text.strip():
+        raise DocumentError(path, "empty")
+    parsed = parse(text, fallback_title=path.stem.replace("_", " "))
+    if not parsed.paragraphs:
+        raise DocumentError(path, "no paragraphs of text found")
+    if manifest.get("title"):
+        parsed.title = manifest["title"]
+    items = passages(parsed, path.name)
+    row: dict[str, object] = {
+        "doc": path.name,
+        "key": document_key(path.name),
+        "title": parsed.title,
+        "date": manifest.get("date") or parsed.date,
+        "source": manifest.get("source"),
+        "sha256": fingerprint,
+        "size": stat.st_size,
+        "mtime_ns": stat.st_mtime_ns,
+        "paragraphs": len(parsed.paragraphs),
+    }
+    return _Parsed(path.name, row, items)
+
+
+def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
+    """Bring ``store`` up to date with ``folder``; returns what changed."""
+    started = time.perf_counter()
+    files = corpus_files(folder)
+    manifest = read_manifest(folder)
+    known = store.document_rows()
+    before = store.passage_count()
+
+    added: list[str] = []
+    changed: list[str] = []
+    unchanged: list[str] = []
+    skipped: list[SkippedFile] = []
+    parsed: list[_Parsed] = []
+    touched: list[tuple[str, int, int]] = []  # unchanged content, new size/mtime to record
+    present = set()
+    for path in files:
+        present.add(path.name)
+        entry = manifest.get(path.name, {})
+        old = known.get(path.name)
+        try:
+            stat = path.stat()
+            if old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
+                if old["sha256"] == _fingerprint(b"", entry, old["sha256"]):
+                    unchanged.append(path.name)
+                    continue
+            data = path.read_bytes()
+            fingerprint = _fingerprint(data, entry)
+            if old and old["sha256"] == fingerprint:
+                unchanged.append(path.name)
+                touched.append((path.name, stat.st_size, stat.st_mtime_ns))
+                continue
+            parsed.append(_parse_file(path, data, entry, fingerprint))
+            (changed if old else added).append(path.name)
+        except DocumentError as error:
+            skipped.append(SkippedFile(path.name, error.reason))
+            if old:
+                present.add(path.name)  # keep serving the version that was readable
+        except OSError as error:  # removed or unreadable while we looked at it
+            skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror or error})"))
+    removed = sorted(name for name in known if name not in present)
+
+    if not parsed and not unchanged and not (set(known) & present):
+        reasons = "; ".join(f"{s.doc}: {s.reason}" for s in skipped) or "no .txt or .md files"
+        raise NoCorpusError(folder, reasons)
+
+    if parsed or removed or touched:
+        _write(store, parsed, removed, touched)
+    return ReindexReport(
+        added=tuple(added),
+        changed=tuple(changed),
+        removed=tuple(removed),
+        unchanged=tuple(unchanged),
+        skipped=tuple(skipped),
+        paragraphs_before=before,
+        paragraphs_after=store.passage_count(),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _fingerprint(data: bytes, manifest_entry: dict[str, str], known: str | None = None) -> str:
+    """Content hash plus manifest entry. With ``known``, checks only the manifest part."""
+    meta = hashlib.sha256(json.dumps(manifest_entry, sort_keys=True).encode()).hexdigest()[:16]
+    if known is not None:
+        return known if known.endswith(":" + meta) else ""
+    return hashlib.sha256(data).hexdigest() + ":" + meta
+
+
+def _write(
+    store: CorpusStore, parsed: list[_Parsed], removed: list[str], touched: list[tuple[str, int, int]]
+) -> None:
+    db = store.db
+    try:
+        with db.conn:  # one transaction: all of it or none of it
+            for name in removed + [p.doc for p in parsed]:
+                db.execute("delete from passages where doc = ?", [name])
+                db.execute("delete from documents where doc = ?", [name])
+            for item in parsed:
+                db["documents"].insert(item.row)
+                db["passages"].insert_all(
+                    (
+                        {
+                            "id": p.id,
+                            "doc": p.doc,
+                            "ordinal": p.ordinal,
+                            "paragraph": p.paragraph,
+                            "section": p.section,
+                            "text": p.text,
+                        }
+                        for p in item.passages
+                    ),
+                    batch_size=500,
+                )
+            for name, size, mtime_ns in touched:
+                db.execute(
+                    "update documents set size = ?, mtime_ns = ? where doc = ?", [size, mtime_ns, name]
+                )
+            version = int(store.meta("corpus_version") or 0) + 1
+            db.execute(
+                "insert or replace into meta (key, value) values ('corpus_version', ?)", [str(version)]
+            )
+    except sqlite3.Error as error:
+        raise IndexBuildError(f"the corpus could not be written: {error}") from error

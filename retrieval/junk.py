@@ -1,0 +1,82 @@
+"""Rules that recognise page furniture: lines of a web page that are not the document's content.
+
+Each rule describes a *kind* of line (a language bar, a breadcrumb, share buttons, a comment form,
+pagination, a photo credit, a newsletter footer) rather than the exact strings of the shipped
+files, so a new page of the same kind comes out clean too. :func:`is_junk` is the only entry point.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words of share bars, comment forms, newsletter footers and similar widgets.
+_WIDGET_WORDS = frozenset(
+    """print e-mail email mail bookmark share shares comment comments comment(s) font size adjust
+    tweet twitter facebook weibo wechat linkedin instagram youtube rss feed newsletter newsletters
+    subscribe subscription unsubscribe mailing list app download mobile forum suggest friend
+    login log sign register required captcha submit send stories more get go reply replies
+    permalink related articles previous next home top back contents menu search""".split()
+)
+
+_PATTERNS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^follow\b.{0,80}\bon (twitter|facebook|weibo|instagram|linkedin|telegram|x)\b",
+        r"\bcomments? (may|will) be (removed|deleted|moderated)\b",
+        r"\b(no comments yet|no comments\.?$|add your comments?|post a comment|leave a comment)",
+        r"\b(user ?name|your comment|enter the (words|characters|code) you see)\b",
+        r"^\s*\d+\s*comments?(\(s\))?",
+        r"\bback to (the )?(top|table of contents|contents|index|home ?page|home|list)\b",
+        r"^\W*(next|previous|prev|more|top|back|continued|continue reading)\W*$",
+        r"^\W*(previous|prev|first|«)\b(\W*\d+)+\W*(next|last|»)?\W*$",
+        r"\b(photo|image|picture)\s*(:|by\b|credit)",
+        r"\b(getty ?images|reuters/|afp/|xinhua photo|file photo)",
+        r"\b(join|sign up for|subscribe to) (the |our )?.{0,40}(mailing list|newsletter)",
+        r"^\s*(all rights reserved|copyright\b|©)",
+        r"^<[^<>]{1,60}>$",
+        r"\bapp download\b",
+        r"\bcomment\(s\)",
+    )
+]
+
+# Menu items run together when a page is flattened: "storiesGet", "cnMobileRSSNewsletter".
+_GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[A-Z][a-z]")
+_SEPARATORS = re.compile(r"\s[>»|•·/]\s|\s?»\s?|\w/\w")
+_DATE_TIME_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$")
+
+
+def _scripts(line: str) -> set[str]:
+    """The writing systems of the letters in ``line`` (LATIN, CYRILLIC, ARABIC, CJK …)."""
+    found = set()
+    for ch in line:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            found.add(name.split(" ")[0] if name else "?")
+    return found
+
+
+def is_junk(line: str) -> bool:
+    """True when ``line`` (one stripped line of a page) is page furniture, not content."""
+    text = line.strip()
+    if not any(ch.isalnum() for ch in text):
+        return True  # rules, bars and bullets: "|", "***", "• •"
+    words = text.split()
+    if len(words) <= 30 and any(p.search(text) for p in _PATTERNS):
+        return True
+    if _DATE_TIME_ONLY.match(text):
+        return True  # a bare time stamp; the date is read separately
+    ends_like_prose = text.rstrip("\"'”’)").endswith((".", "!", "?"))
+    if ends_like_prose and len(words) > 6:
+        return False
+    if len(words) <= 12 and len(_scripts(text)) >= 3:
+        return True  # a language bar: "عربي Español Русский Français 简体中文"
+    if len(words) <= 14 and len(_SEPARATORS.findall(text)) >= 2:
+        return True  # a breadcrumb or menu: "Home > China/Kina", "News | World | Sport"
+    if len(words) <= 12 and len(_GLUED.findall(text)) >= 2:
+        return True  # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter"
+    lowered = [w.strip(".,:;!?()[]<>\"'").lower() for w in words]
+    widget = sum(1 for w in lowered if w in _WIDGET_WORDS)
+    if len(words) <= 2:
+        return widget == len(words)  # "Print", "NEWSLETTER", "Share"
+    return len(words) <= 12 and widget >= 2 and widget * 2 >= len(words)

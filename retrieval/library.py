@@ -1,0 +1,314 @@
+"""The library: one object that opens the corpus and answers questions with quoted passages.
+
+``Library.open(db, corpus)`` brings the SQLite store up to date with the corpus folder, loads the
+BM25 index saved beside the database (or builds it), and then serves :meth:`Library.answer` from
+any thread. :meth:`Library.reindex` builds a new index to the side and swaps it in at once, so
+questions keep being answered from the old one meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from retrieval import ingest
+from retrieval.analyzer import Analyzer, Synonyms, Token, default_synonyms_path
+from retrieval.errors import (
+    EmptyQuestionError,
+    NoCorpusError,
+    NoSearchableWordsError,
+    QuestionTooLongError,
+)
+from retrieval.excerpts import excerpt
+from retrieval.index import BM25Index
+from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
+from retrieval.store import CorpusStore
+
+log = logging.getLogger(__name__)
+
+QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
+CONTEXT_WEIGHT = 0.5  # a follow-up's carried-over terms count half as much as its own
+DECLINE_BELOW = 0.5  # confidence under which the answer is "I couldn't find this"
+ANALYZER_VERSION = "1"  # bump when the analyzer changes, so saved indexes are rebuilt
+_NUMBER = re.compile(r"^\d[\d.]*$")
+_SENTENCE_START = re.compile(r"(^|[.!?:;\"“(]\s*)$")
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """Everything one search needs, swapped as a whole when the corpus is reloaded."""
+
+    index: BM25Index
+    rowids: npt.NDArray[np.int64]  # passage number in the index → rowid in SQLite
+    words: dict[str, str]  # folded word as written → its term (for spelling correction)
+    proper: frozenset[str]  # terms mostly written with a capital: names of places and bodies
+    version: str
+
+
+class Library:
+    """The corpus, its index and the question-answering on top of them."""
+
+    def __init__(
+        self, store: CorpusStore, corpus_dir: Path, analyzer: Analyzer, synonyms_digest: str
+    ) -> None:
+        self.store = store
+        self.corpus_dir = corpus_dir
+        self.analyzer = analyzer
+        self._synonyms_digest = synonyms_digest
+        self._snapshot: _Snapshot | None = None
+        self._reindex_lock = threading.Lock()
+        self._last_report: ReindexReport | None = None
+
+    @classmethod
+    def open(
+        cls,
+        db_path: Path,
+        corpus_dir: Path,
+        synonyms_path: Path | None = None,
+        refresh: bool = True,
+    ) -> Library:
+        """Open the database, bring it up to date with ``corpus_dir`` and load the index."""
+        path = synonyms_path or default_synonyms_path()
+        synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
+        library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
+        try:
+            if refresh:
+                library._last_report = ingest.refresh(library.store, corpus_dir)
+            elif library.store.passage_count() == 0:
+                raise NoCorpusError(corpus_dir, "the database holds no passages; run `quotebot index`")
+            library._snapshot = library._load_or_build()
+        except BaseException:
+            library.close()
+            raise
+        return library
+
+    @property
+    def index_path(self) -> Path:
+        return self.store.path.with_name(self.store.path.name + ".index.npz")
+
+    @property
+    def last_report(self) -> ReindexReport | None:
+        """What the most recent refresh of the corpus changed."""
+        return self._last_report
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --------------------------------------------------------------------------- index upkeep
+    def _tag(self) -> str:
+        version = self.store.meta("corpus_version") or "0"
+        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}"
+
+    def _load_or_build(self) -> _Snapshot:
+        tag = self._tag()
+        loaded = BM25Index.load(self.index_path, tag)
+        if loaded is not None:
+            index, extras = loaded
+            rowids = np.array([int(r) for r in extras.get("rowids", [])], dtype=np.int64)
+            if len(rowids) == index.n_docs:
+                words = dict(zip(extras["words"], extras["word_terms"], strict=True))
+                return _Snapshot(index, rowids, words, frozenset(extras["proper"]), tag)
+        return self._build(tag)
+
+    def _build(self, tag: str) -> _Snapshot:
+        started = time.perf_counter()
+        fields: list[tuple[list[str], list[str], list[str]]] = []
+        rowids: list[int] = []
+        words: dict[str, str] = {}
+        capitals: Counter[str] = Counter()
+        seen: Counter[str] = Counter()
+        heading_terms: dict[str, list[str]] = {}
+
+        def terms_of(text: str | None) -> list[str]:
+            if not text:
+                return []
+            if text not in heading_terms:
+                heading_terms[text] = self.analyzer.terms(text)
+            return heading_terms[text]
+
+        for rowid, passage in self.store.all_passages():
+            tokens = self.analyzer.tokens(passage.text)
+            for token in tokens:
+                words.setdefault(token.word, token.term)
+                if not _SENTENCE_START.search(passage.text[max(0, token.start - 3) : token.start]):
+                    seen[token.term] += 1
+                    capitals[token.term] += passage.text[token.start].isupper()
+            fields.append(
+                ([t.term for t in tokens], terms_of(passage.section), terms_of(passage.title))
+            )
+            rowids.append(rowid)
+        index = BM25Index.build(fields)
+        proper = frozenset(t for t, n in seen.items() if capitals[t] * 10 >= n * 8)
+        snapshot = _Snapshot(index, np.array(rowids, dtype=np.int64), words, proper, tag)
+        extras = {
+            "rowids": [str(r) for r in rowids],
+            "words": list(words),
+            "word_terms": list(words.values()),
+            "proper": sorted(proper),
+        }
+        try:
+            index.save(self.index_path, tag, extras)
+        except OSError as error:  # a read-only folder still serves, it just rebuilds next start
+            log.warning("could not save the index to %s: %s", self.index_path, error)
+        log.info("indexed %d passages in %.2fs", len(rowids), time.perf_counter() - started)
+        return snapshot
+
+    def reindex(self) -> ReindexReport:
+        """Re-read the corpus folder and swap in a new index; returns what changed.
+
+        Runs at most once at a time: a call made while another is running waits for it and
+        returns its report (two reloads at once become one).
+        """
+        if not self._reindex_lock.acquire(blocking=False):
+            with self._reindex_lock:
+                assert self._last_report is not None
+                return self._last_report
+        try:
+            report = ingest.refresh(self.store, self.corpus_dir)
+            tag = self._tag()
+            if self._snapshot is None or self._snapshot.version != tag:
+                self._snapshot = self._build(tag)  # one assignment: the swap is atomic
+            self._last_report = report
+            return report
+        finally:
+            self._reindex_lock.release()
+
+    # --------------------------------------------------------------------------------- reads
+    def _current(self) -> _Snapshot:
+        snapshot = self._snapshot
+        if snapshot is None:
+            raise NoCorpusError(self.corpus_dir, "the library is closed or was never opened")
+        return snapshot
+
+    def documents(self) -> list[Document]:
+        return self.store.documents()
+
+    def passage(self, passage_id: str) -> Passage | None:
+        """The passage with this id, or None when it no longer exists."""
+        return self.store.passage(passage_id)
+
+    def passage_count(self) -> int:
+        return self._current().index.n_docs
+
+    def example_questions(self) -> list[str]:
+        """Three questions that show what the corpus can answer, for greetings and help."""
+        return [
+            "What do China and Russia say about missile defence?",
+            "How many peacekeepers has China sent to UN missions?",
+            "What is the Belt and Road initiative?",
+        ]
+
+    # ----------------------------------------------------------------------------- questions
+    def _correct(self, token: Token, snapshot: _Snapshot) -> str | None:
+        """The indexed term a misspelt word most likely meant, or None."""
+        word = token.word
+        if len(word) < 4 or word.isdigit():
+            return None
+        best: tuple[int, str] | None = None
+        for candidate in _edits1(word):
+            term = snapshot.words.get(candidate)
+            if term is None:
+                continue
+            docs, _ = snapshot.index.postings(term)
+            if best is None or len(docs) > best[0]:
+                best = (len(docs), term)
+        return best[1] if best else None
+
+    def query_weights(self, question: str, context: str | None = None) -> dict[str, float]:
+        """The weighted terms searched for ``question`` (with follow-up ``context``)."""
+        snapshot = self._current()
+        weights: dict[str, float] = {}
+        for token in self.analyzer.tokens(question):
+            term = token.term
+            if snapshot.index.term_ids.get(term) is None:
+                term = self._correct(token, snapshot) or term
+            weights[term] = 1.0
+        if context:
+            # A follow-up that names its own place or year replaces those of the question before
+            # it ("… Russia in 2004?" → "and with Pakistan?" keeps the topic, drops Russia).
+            own_names = any(t in snapshot.proper for t in weights)
+            own_numbers = any(_NUMBER.match(t) for t in weights)
+            for token in self.analyzer.tokens(context):
+                term = token.term
+                if term in weights:
+                    continue
+                if (own_names and term in snapshot.proper) or (own_numbers and _NUMBER.match(term)):
+                    continue
+                weights[term] = CONTEXT_WEIGHT
+        return weights
+
+    def answer(
+        self, question: str, *, context: str | None = None, k: int = 3, offset: int = 0
+    ) -> Answer:
+        """The passages that answer ``question``, ranked ``offset`` to ``offset + k``."""
+        text = question.strip()
+        if len(text) > QUESTION_LIMIT:
+            raise QuestionTooLongError(len(text), QUESTION_LIMIT)
+        if not any(ch.isalnum() for ch in text):
+            raise EmptyQuestionError()
+        snapshot = self._current()
+        weights = self.query_weights(text, context)
+        if not weights:
+            raise NoSearchableWordsError()
+        index = snapshot.index
+        idf = {t: index.term_idf(t) for t in weights}
+        # Words no passage has count at full strength: a question about something the corpus
+        # never mentions must not look answered because its commonest words matched.
+        scaled = {t: w * (idf[t] if idf[t] is not None else index.max_idf) for t, w in weights.items()}
+        total_weight = sum(scaled.values())
+        first = index.search(weights, k=1)
+        confidence = 0.0
+        if first.total:
+            best = int(first.docs[0])
+            covered = sum(v for t, v in scaled.items() if _holds(index, t, best))
+            confidence = covered / total_weight if total_weight else 0.0
+        result = index.search(weights, k=k, offset=offset) if (k, offset) != (1, 0) else first
+        rowids = [int(snapshot.rowids[d]) for d in result.docs]
+        found = self.store.passages_by_rowid(rowids)
+        excerpt_weights = {t: v for t, v in scaled.items() if idf[t] is not None}
+        hits = []
+        for rank, (rowid, score) in enumerate(zip(rowids, result.scores, strict=True), offset + 1):
+            passage = found.get(rowid)
+            if passage is None:  # deleted by a reload between search and fetch
+                continue
+            hits.append(
+                Hit(passage, float(score), excerpt(passage.text, self.analyzer, excerpt_weights), rank)
+            )
+        return Answer(
+            question=text,
+            query=text if not context else f"{text} (following: {context})",
+            hits=tuple(hits),
+            answered=confidence >= DECLINE_BELOW and bool(first.total),
+            confidence=round(confidence, 4),
+            total=result.total,
+            terms=tuple(weights),
+        )
+
+
+def _holds(index: BM25Index, term: str, doc: int) -> bool:
+    docs, _ = index.postings(term)
+    at = int(np.searchsorted(docs, doc))
+    return at < len(docs) and int(docs[at]) == doc
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every word one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)

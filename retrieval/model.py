@@ -1,0 +1,119 @@
+"""The values the library hands out: documents, passages, excerpts, hits and answers.
+
+All are frozen dataclasses so they can be shared between threads (the bot searches off the event
+loop) and compared in tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file of the corpus."""
+
+    doc: str  # file name inside the corpus folder, e.g. "004_ac3189a7eefc069c.txt"
+    key: str  # short stable key used in passage ids (letters, digits, "_")
+    title: str
+    date: str | None = None  # as written in the manifest or detected in the page header
+    source: str | None = None
+    paragraphs: int = 0
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One citable paragraph (or one part of a very long paragraph)."""
+
+    id: str  # "<doc key>-<ordinal>", stable while the document's text is unchanged
+    doc: str
+    title: str  # the document's title
+    section: str | None  # the heading the paragraph stands under, if any
+    paragraph: int  # 1-based paragraph number within the document, as a reader counts them
+    text: str  # the passage as written (cleaned of junk and odd spaces, not folded)
+    ordinal: int = 0  # 1-based position of the passage within the document
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of excerpt text; ``marked`` runs are words that matched the question."""
+
+    text: str
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """The 1 to 3 consecutive sentences of a passage that best answer a question."""
+
+    segments: tuple[Segment, ...]
+    cut_before: bool = False  # sentences of the passage were left out before the excerpt
+    cut_after: bool = False
+
+    def render(
+        self,
+        mark: Callable[[str], str] = lambda text: text,
+        escape: Callable[[str], str] = lambda text: text,
+        ellipsis: str = "…",
+    ) -> str:
+        """Join the segments, escaping every run and wrapping matched runs with ``mark``."""
+        body = "".join(mark(escape(s.text)) if s.marked else escape(s.text) for s in self.segments)
+        return (ellipsis + " " if self.cut_before else "") + body + (
+            " " + ellipsis if self.cut_after else ""
+        )
+
+    @property
+    def plain(self) -> str:
+        """The excerpt as plain text, with "…" where the passage was cut."""
+        return self.render()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage ranked for a question, with the excerpt that answers it."""
+
+    passage: Passage
+    score: float
+    excerpt: Excerpt
+    rank: int  # 1-based rank in the full result list
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the library says to a question: ranked hits, and whether they answer it."""
+
+    question: str  # as the user asked it
+    query: str  # what was searched, follow-up context included, for display ("Searched: …")
+    hits: tuple[Hit, ...]
+    answered: bool  # False: nothing matched well enough; ``hits`` are only the closest passages
+    confidence: float  # 0..1, the share of the question's weight the best passage covers
+    total: int = 0  # how many passages matched at all (for "more results")
+    terms: tuple[str, ...] = field(default=())  # the analyzed terms that were searched
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A corpus file that was not indexed, and why."""
+
+    doc: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReindexReport:
+    """What a rebuild of the corpus changed."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+    paragraphs_before: int = 0
+    paragraphs_after: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed)

@@ -1,0 +1,52 @@
+"""Split running text into sentences, keeping each sentence's character span.
+
+A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed by white
+space and something that can start a sentence, unless the word before the full stop is an
+abbreviation or an initial ("U.S.", "No. 1373", "Dmitry A. Medvedev").
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
+    sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
+    est jr sr""".split()
+)
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text``; together they cover every non-space char."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = text[start : match.start() + 1]
+        word = before.split()[-1] if before.split() else ""
+        bare = word.rstrip(".").lstrip("(\"'“‘").lower()
+        if match.group().startswith(".") and (
+            bare in _ABBREVIATIONS or _INITIALS.search(before)
+        ):
+            continue
+        end = match.end()
+        if text[start:end].strip():
+            spans.append(_trim(text, start, end))
+        start = end
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return [text[a:b] for a, b in sentence_spans(text)]

@@ -1,0 +1,192 @@
+"""The corpus tables in SQLite (via sqlite-utils): documents, passages and a little metadata.
+
+The schema is applied by numbered migrations recorded in ``_migrations`` (the pattern of
+sqlite-migrate): each runs once, in order, inside a transaction. Other parts of quotebot (the bot's
+conversation state and query log) keep their own tables in the same file with their own migrations.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import sqlite_utils
+
+from retrieval.errors import StoreError
+from retrieval.model import Document, Passage
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def _create_corpus_tables(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {
+            "doc": str,
+            "key": str,
+            "title": str,
+            "date": str,
+            "source": str,
+            "sha256": str,
+            "size": int,
+            "mtime_ns": int,
+            "paragraphs": int,
+        },
+        pk="doc",
+        not_null={"key", "title", "sha256"},
+    )
+    db["passages"].create(
+        {
+            "rowid": int,
+            "id": str,
+            "doc": str,
+            "ordinal": int,
+            "paragraph": int,
+            "section": str,
+            "text": str,
+        },
+        pk="rowid",
+        not_null={"id", "doc", "text"},
+        foreign_keys=[("doc", "documents", "doc")],
+    )
+    db["passages"].create_index(["id"], unique=True)
+    db["passages"].create_index(["doc", "ordinal"])
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
+    ("corpus-0001-create", _create_corpus_tables),
+]
+
+
+def apply_migrations(
+    db: sqlite_utils.Database, scope: str, migrations: Iterable[tuple[str, Migration]]
+) -> list[str]:
+    """Run the ``migrations`` of ``scope`` not yet recorded; returns the names applied."""
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"scope": str, "name": str, "applied_at": str}, pk=("scope", "name"))
+    done = {row["name"] for row in db["_migrations"].rows_where("scope = ?", [scope])}
+    applied = []
+    for name, migration in migrations:
+        if name in done:
+            continue
+        with db.conn:
+            migration(db)
+            db.execute(
+                "insert into _migrations (scope, name, applied_at) values (?, ?, datetime('now'))",
+                [scope, name],
+            )
+        applied.append(name)
+    return applied
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) the database at ``path`` in WAL mode."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        db.execute("pragma journal_mode = wal")
+        db.execute("pragma synchronous = normal")
+        db.execute("pragma foreign_keys = on")
+        db.execute("select count(*) from sqlite_master").fetchone()
+    except (sqlite3.DatabaseError, OSError) as error:
+        raise StoreError(f"cannot open the database {path}: {error}") from error
+    return db
+
+
+class CorpusStore:
+    """Documents and passages in one SQLite file. Reads are safe from any thread."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = connect(path)
+        self._local = threading.local()
+        try:
+            apply_migrations(self.db, "corpus", CORPUS_MIGRATIONS)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot prepare the database {path}: {error}") from error
+
+    def _reader(self) -> sqlite3.Connection:
+        """One read connection per thread: SQLite connections must not be shared mid-query."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(str(self.path), timeout=30, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+            self._readers().append(conn)
+        return conn
+
+    def _readers(self) -> list[sqlite3.Connection]:
+        if not hasattr(self, "_all_readers"):
+            self._all_readers: list[sqlite3.Connection] = []
+        return self._all_readers
+
+    def close(self) -> None:
+        for conn in self._readers():
+            conn.close()
+        self._all_readers = []
+        self._local = threading.local()
+        self.db.conn.close()
+
+    # --------------------------------------------------------------------------------- reads
+    def meta(self, key: str) -> str | None:
+        row = self._reader().execute("select value from meta where key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def documents(self) -> list[Document]:
+        rows = self._reader().execute("select * from documents order by doc").fetchall()
+        return [
+            Document(
+                doc=r["doc"],
+                key=r["key"],
+                title=r["title"],
+                date=r["date"],
+                source=r["source"],
+                paragraphs=r["paragraphs"] or 0,
+                sha256=r["sha256"],
+            )
+            for r in rows
+        ]
+
+    def document_rows(self) -> dict[str, dict[str, object]]:
+        rows = self._reader().execute("select * from documents").fetchall()
+        return {r["doc"]: dict(r) for r in rows}
+
+    _PASSAGE_SQL = (
+        "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, d.title "
+        "from passages p join documents d on d.doc = p.doc "
+    )
+
+    @staticmethod
+    def _passage(row: sqlite3.Row) -> Passage:
+        return Passage(
+            id=row["id"],
+            doc=row["doc"],
+            title=row["title"],
+            section=row["section"],
+            paragraph=row["paragraph"],
+            text=row["text"],
+            ordinal=row["ordinal"],
+        )
+
+    def passage(self, passage_id: str) -> Passage | None:
+        row = self._reader().execute(self._PASSAGE_SQL + "where p.id = ?", [passage_id]).fetchone()
+        return None if row is None else self._passage(row)
+
+    def passages_by_rowid(self, rowids: list[int]) -> dict[int, Passage]:
+        if not rowids:
+            return {}
+        marks = ",".join("?" * len(rowids))
+        rows = self._reader().execute(self._PASSAGE_SQL + f"where p.rowid in ({marks})", rowids)
+        return {row["rowid"]: self._passage(row) for row in rows}
+
+    def all_passages(self) -> Iterable[tuple[int, Passage]]:
+        """Every passage in a stable order (document, then ordinal), with its rowid."""
+        cursor = self._reader().execute(self._PASSAGE_SQL + "order by p.doc, p.ordinal")
+        for row in cursor:
+            yield row["rowid"], self._passage(row)
+
+    def passage_count(self) -> int:
+        return int(self._reader().execute("select count(*) from passages").fetchone()[0])

@@ -1,0 +1,61 @@
+"""Text clean-up shared by ingestion, analysis and evaluation.
+
+Two levels: :func:`clean` keeps the text as written for display (it only repairs encoding damage and
+odd spaces), while :func:`fold` is for matching (case, accents, quotes, dashes and white space).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Spaces that are not plain spaces: no-break, figure, thin, ideographic and friends.
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
+# Zero-width characters and the byte-order mark carry nothing a reader sees.
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Control characters other than newline.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Repair a document's text without changing how it reads.
+
+    Mojibake is fixed where ftfy can tell (``Ã©`` → ``é``), the result is put in Unicode NFC, odd
+    spaces become plain spaces and zero-width and control characters are removed. Typographic
+    quotes and dashes are kept as written.
+    """
+    text = ftfy.fix_text(
+        text,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        normalization="NFC",
+    )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _ODD_SPACES.sub(" ", text)
+    text = _ZERO_WIDTH.sub("", text)
+    return _CONTROL.sub("", text)
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks: ``Café`` → ``Cafe``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Fold text for comparison: case, accents, quotes, dashes and runs of white space."""
+    text = strip_accents(clean(text)).translate(_QUOTES)
+    text = _DASHES.sub("-", text)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of white space to one space and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
