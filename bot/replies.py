@@ -25,10 +25,16 @@ ELLIPSIS = messages.CUT_MARK
 
 def tg_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def esc(text: str) -> str:
+    """Text escaped for Telegram HTML (``<``, ``>``, ``&``; quotes may stay as they are)."""
+    return html.escape(text, quote=False)
+
+
+def esc_attr(text: str) -> str:
+    """An attribute value (a link) escaped for Telegram HTML, quotes included."""
     return html.escape(text, quote=True)
 
 
@@ -111,7 +117,7 @@ def citation_html(passage: Passage, bot_username: str | None = None) -> str:
     """The citation, escaped, as a link that opens the passage when the bot's name is known."""
     text = esc(shorten(citation(passage), 200))
     link = deep_link(bot_username, passage.id)
-    return f'<a href="{esc(link)}">{text}</a>' if link else text
+    return f'<a href="{esc_attr(link)}">{text}</a>' if link else text
 
 
 def quote_block(hit: Hit, budget: int, bot_username: str | None) -> str:
@@ -119,6 +125,13 @@ def quote_block(hit: Hit, budget: int, bot_username: str | None) -> str:
     cite = "\n— " + citation_html(hit.passage, bot_username)
     frame = tg_len("<blockquote></blockquote>" + cite)
     return f"<blockquote>{excerpt_html(hit.excerpt, budget - frame)}</blockquote>{cite}"
+
+
+def ranked_block(hit: Hit, budget: int, bot_username: str | None) -> str:
+    """ "n. citation", then the excerpt in a blockquote cut to fit ``budget``: a page entry."""
+    head = f"{bold(f'{hit.rank}.')} {citation_html(hit.passage, bot_username)}\n"
+    frame = tg_len(head + "<blockquote></blockquote>")
+    return f"{head}<blockquote>{excerpt_html(hit.excerpt, budget - frame)}</blockquote>"
 
 
 def hit_line(hit: Hit, bot_username: str | None) -> str:
@@ -218,10 +231,7 @@ def page_html(
     before = [messages.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
     if corpus_changed:
         before.append(messages.CORPUS_CHANGED)
-    items = [
-        f"{bold(str(hit.rank))}. " + quote_block(hit, PAGE_EXCERPT, bot_username)
-        for hit in answer.hits
-    ]
+    items = [ranked_block(hit, PAGE_EXCERPT, bot_username) for hit in answer.hits]
     after = []
     if answer.hits:
         after.append(
@@ -247,7 +257,7 @@ def passage_html(
     )
     head = messages.PASSAGE_HEADER.format(title=esc(shorten(passage.title, 200))) + "\n" + where
     link = deep_link(bot_username, passage.id)
-    tail = [messages.PASSAGE_LINK.format(url=esc(link))] if link else []
+    tail = [messages.PASSAGE_LINK.format(url=esc_attr(link))] if link else []
     frame = tg_len("\n\n".join([head, "<blockquote></blockquote>", *tail]))
     text = cut_escaped(passage.text, limit - frame - 2)
     if text != esc(passage.text):

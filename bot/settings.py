@@ -131,9 +131,12 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         raise SettingsError("ADMIN_USER_IDS must be comma-separated numeric user ids") from error
     try:
         idle = float(get("CONVERSATION_IDLE_MINUTES"))
+    except ValueError as error:
+        raise SettingsError("CONVERSATION_IDLE_MINUTES must be a number of minutes") from error
+    try:
         port = int(get("WEBHOOK_PORT"))
     except ValueError as error:
-        raise SettingsError(f"a numeric setting is not a number: {error}") from error
+        raise SettingsError("WEBHOOK_PORT must be a port number") from error
     api = get("TELEGRAM_API_BASE_URL")
     if not _is_http_url(api):
         raise SettingsError(f"TELEGRAM_API_BASE_URL must be an http(s) URL, not {api!r}")

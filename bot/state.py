@@ -143,10 +143,14 @@ class StateStore:
         return str(rows[0]["state"])
 
     def save_conversation(self, chat_id: int, user_id: int, state: str, *, now: float) -> None:
+        # Plain SQL: sqlite-utils' upsert inserts the key columns alone first, which the
+        # NOT NULL columns refuse (and its INSERT OR IGNORE would hide that).
         with self.db.conn:
-            Table(self.db, "bot_conversations").upsert(
-                {"chat_id": chat_id, "user_id": user_id, "state": state, "updated_at": now},
-                pk=("chat_id", "user_id"),
+            self.db.execute(
+                "INSERT INTO bot_conversations (chat_id, user_id, state, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (chat_id, user_id) "
+                "DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                [chat_id, user_id, state, now],
             )
 
     def forget_conversation(self, chat_id: int, user_id: int) -> bool:
@@ -236,14 +240,11 @@ class StateStore:
         if saved is None:
             return False
         with self.db.conn:
-            Table(self.db, "bot_feedback").upsert(
-                {
-                    "query_id": saved.id,
-                    "user_id": user_id,
-                    "vote": 1 if good else -1,
-                    "voted_at": now,
-                },
-                pk=("query_id", "user_id"),
+            self.db.execute(
+                "INSERT INTO bot_feedback (query_id, user_id, vote, voted_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (query_id, user_id) "
+                "DO UPDATE SET vote = excluded.vote, voted_at = excluded.voted_at",
+                [saved.id, user_id, 1 if good else -1, now],
             )
         return True
 

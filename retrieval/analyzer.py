@@ -36,7 +36,9 @@ STOP_WORDS = frozenset(
     us very via was we were what what's when where whether which while who whom whose why will with
     would yet you your yours yourself yourselves
     say says said tell tells told know show shows shown give gives mention mentions mentioned
-    anything something thing things way ways many vs""".split()
+    anything something thing things way ways many vs whats whos hows wheres want wants wanted
+    kind kinds sort sorts name names called happen happens happened according exactly really
+    actually basically regarding concerning please back""".split()
 )
 
 
@@ -112,7 +114,11 @@ class Synonyms:
                 continue
             form = _Form(
                 keys=tuple(w.key for w in words),
-                capitals=tuple(_is_capitals(w.raw) and len(w.key) <= 6 for w in words),
+                # "US" must be written in capitals (or it is "us"); "ASEAN" typed as "asean" is
+                # still ASEAN. Capitals are required of short forms and of ordinary words.
+                capitals=tuple(
+                    _is_capitals(w.raw) and (len(w.key) <= 2 or w.key in STOP_WORDS) for w in words
+                ),
                 canonical=canonical,
             )
             bucket = self._forms.setdefault(form.keys[0], [])

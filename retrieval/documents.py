@@ -211,6 +211,8 @@ def parse(text: str, fallback_title: str) -> ParsedDocument:
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
+            # "Beijing, 23 May 2008" says where and when: a short passage of its own.
+            document.paragraphs.append((section, line))
             continue
         if not _is_prose(line):
             pending.append(line)

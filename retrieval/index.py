@@ -30,8 +30,8 @@ import numpy as np
 import numpy.typing as npt
 
 K1 = 1.2
-B = 0.75
-FIELD_WEIGHTS = (1.0, 0.35, 0.15)  # passage text, section title, document title
+B = 0.5
+FIELD_WEIGHTS = (1.0, 0.5, 0.25)  # passage text, section title, document title
 
 
 def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
@@ -92,6 +92,7 @@ class BM25Index:
         term_col = array("i")
         doc_col = array("i")
         value_col = array("f")
+        body_col = array("i")  # term ids, once per passage whose text holds the term
         for d, doc in enumerate(fields):
             combined: dict[str, float] = {}
             for f, weight in enumerate(weights):
@@ -101,6 +102,8 @@ class BM25Index:
                 norm = k1 * (1 - b + b * lengths[d, f] / average[f])
                 for term, tf in Counter(terms).items():
                     combined[term] = combined.get(term, 0.0) + weight * tf * (k1 + 1) / (tf + norm)
+            for term in set(doc[0]) if doc else ():
+                body_col.append(vocabulary.setdefault(term, len(vocabulary)))
             for term, value in combined.items():
                 term_col.append(vocabulary.setdefault(term, len(vocabulary)))
                 doc_col.append(d)
@@ -114,8 +117,12 @@ class BM25Index:
         doc_ids = np.frombuffer(doc_col, dtype=np.int32)[order].copy()
         values = np.frombuffer(value_col, dtype=np.float32)[order].astype(np.float64)
         term_of_entry = terms_arr[order]
-        values *= idf(counts, n_docs)[term_of_entry]
-        return cls(list(vocabulary), indptr, doc_ids, values.astype(np.float32), counts, n_docs)
+        # IDF from the passage text where the term occurs there: a word of a document's title is
+        # in every passage's title field, which would make it look common when it is not.
+        body_df = np.bincount(np.frombuffer(body_col, dtype=np.int32), minlength=len(vocabulary))
+        df = np.where(body_df > 0, body_df, counts).astype(np.int32)
+        values *= idf(df, n_docs)[term_of_entry]
+        return cls(list(vocabulary), indptr, doc_ids, values.astype(np.float32), df, n_docs)
 
     def term_idf(self, term: str) -> float | None:
         """The IDF of ``term``, or None when no passage has it."""

@@ -28,18 +28,21 @@ from retrieval.errors import (
     NoSearchableWordsError,
     QuestionTooLongError,
 )
-from retrieval.excerpts import excerpt
+from retrieval.excerpts import covered_terms, format_excerpt, fragments, pick, score_window
 from retrieval.index import BM25Index
-from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
 from retrieval.store import CorpusStore
 
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
-CONTEXT_WEIGHT = 0.5  # a follow-up's carried-over terms count half as much as its own
-DECLINE_BELOW = 0.5  # confidence under which the answer is "I couldn't find this"
-ANALYZER_VERSION = "1"  # bump when the analyzer changes, so saved indexes are rebuilt
+CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count half as much as its own
+DECLINE_BELOW = 0.43  # confidence under which the answer is "I couldn't find this"
+RERANK = 30  # how many of BM25's best are re-ranked by their best excerpt
+RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is excerpt coverage
+ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
 _NUMBER = re.compile(r"^\d[\d.]*$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SENTENCE_START = re.compile(r"(^|[.!?:;\"“(]\s*)$")
 
 
@@ -136,6 +139,8 @@ class Library:
                 heading_terms[text] = self.analyzer.terms(text)
             return heading_terms[text]
 
+        # The document's year counts with its title: "the 2008 statement" finds its passages.
+        dates = {d.doc: [d.date[:4]] for d in self.store.documents() if d.date and d.date[:4].isdigit()}
         for rowid, passage in self.store.all_passages():
             tokens = self.analyzer.tokens(passage.text)
             for token in tokens:
@@ -144,7 +149,11 @@ class Library:
                     seen[token.term] += 1
                     capitals[token.term] += passage.text[token.start].isupper()
             fields.append(
-                ([t.term for t in tokens], terms_of(passage.section), terms_of(passage.title))
+                (
+                    [t.term for t in tokens],
+                    terms_of(passage.section),
+                    terms_of(passage.title) + dates.get(passage.doc, []),
+                )
             )
             rowids.append(rowid)
         index = BM25Index.build(fields)
@@ -210,10 +219,16 @@ class Library:
 
     # ----------------------------------------------------------------------------- questions
     def _correct(self, token: Token, snapshot: _Snapshot) -> str | None:
-        """The indexed term a misspelt word most likely meant, or None."""
+        """The indexed term a misspelt (or British-spelt) word most likely meant, or None."""
         word = token.word
         if len(word) < 4 or word.isdigit():
             return None
+        for variant in _american_spellings(word):
+            stem = self.analyzer.stem(variant)
+            if stem in snapshot.index.term_ids:
+                return stem
+        if len(word) < 6:
+            return None  # short words have too many neighbours: "paris" is not "parts"
         best: tuple[int, str] | None = None
         for candidate in _edits1(word):
             term = snapshot.words.get(candidate)
@@ -250,7 +265,13 @@ class Library:
     def answer(
         self, question: str, *, context: str | None = None, k: int = 3, offset: int = 0
     ) -> Answer:
-        """The passages that answer ``question``, ranked ``offset`` to ``offset + k``."""
+        """The passages that answer ``question``, ranked ``offset`` to ``offset + k``.
+
+        BM25 finds the candidates; the best :data:`RERANK` are then re-ranked by how well their
+        best excerpt (1 to 3 consecutive sentences) covers the question, since an answer is a
+        few sentences, not a paragraph that mentions every word somewhere. The ranking is
+        deterministic, so paging with a larger ``offset`` continues the same list.
+        """
         text = question.strip()
         if len(text) > QUESTION_LIMIT:
             raise QuestionTooLongError(len(text), QUESTION_LIMIT)
@@ -265,32 +286,52 @@ class Library:
         # Words no passage has count at full strength: a question about something the corpus
         # never mentions must not look answered because its commonest words matched.
         scaled = {t: w * (idf[t] if idf[t] is not None else index.max_idf) for t, w in weights.items()}
-        total_weight = sum(scaled.values())
-        first = index.search(weights, k=1)
-        confidence = 0.0
-        if first.total:
-            best = int(first.docs[0])
-            covered = sum(v for t, v in scaled.items() if _holds(index, t, best))
-            confidence = covered / total_weight if total_weight else 0.0
-        result = index.search(weights, k=k, offset=offset) if (k, offset) != (1, 0) else first
-        rowids = [int(snapshot.rowids[d]) for d in result.docs]
-        found = self.store.passages_by_rowid(rowids)
-        excerpt_weights = {t: v for t, v in scaled.items() if idf[t] is not None}
-        hits = []
-        for rank, (rowid, score) in enumerate(zip(rowids, result.scores, strict=True), offset + 1):
-            passage = found.get(rowid)
+        total_weight = sum(scaled.values()) or 1.0
+        found = {t: v for t, v in scaled.items() if idf[t] is not None}
+
+        pool = index.search(weights, k=max(RERANK, offset + k))
+        rowids = [int(snapshot.rowids[d]) for d in pool.docs]
+        passages = self.store.passages_by_rowid(rowids)
+        ranked: list[tuple[float, int, Passage, float, Excerpt]] = []
+        top_score = float(pool.scores[0]) if len(pool.scores) else 1.0
+        for position, (rowid, score) in enumerate(zip(rowids, pool.scores, strict=True)):
+            passage = passages.get(rowid)
             if passage is None:  # deleted by a reload between search and fetch
                 continue
-            hits.append(
-                Hit(passage, float(score), excerpt(passage.text, self.analyzer, excerpt_weights), rank)
+            frags = fragments(passage.text, self.analyzer)
+            span = pick(frags, found)
+            coverage = score_window(frags[span[0] : span[1]], found) / total_weight
+            blended = (
+                RERANK_BM25 * float(score) / top_score + (1 - RERANK_BM25) * coverage
+                if position < RERANK
+                else -1.0 - position  # beyond the re-ranked head, BM25 order stands
             )
+            ranked.append((blended, position, passage, float(score), format_excerpt(passage.text, frags, span, found)))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        confidence = 0.0
+        if ranked:
+            best = ranked[0][2]
+            covered = covered_terms(best.text, self.analyzer, set(found))
+            if best.section or best.title:
+                covered |= covered_terms(f"{best.section or ''} {best.title}", self.analyzer, set(found))
+            confidence = sum(scaled[t] for t in covered) / total_weight
+        hits = tuple(
+            Hit(passage, score, excerpt_, rank)
+            for rank, (_, _, passage, score, excerpt_) in enumerate(ranked[offset : offset + k], offset + 1)
+        )
+        # A question naming a year or a known place or body that no passage mentions is about
+        # something outside the documents, however well its other words match.
+        unknown_names = [
+            t for t, w in weights.items()
+            if w == 1.0 and idf[t] is None and (t.startswith("_") or _YEAR.match(t))
+        ]
         return Answer(
             question=text,
             query=text if not context else f"{text} (following: {context})",
-            hits=tuple(hits),
-            answered=confidence >= DECLINE_BELOW and bool(first.total),
+            hits=hits,
+            answered=confidence >= DECLINE_BELOW and bool(ranked) and not unknown_names,
             confidence=round(confidence, 4),
-            total=result.total,
+            total=pool.total,
             terms=tuple(weights),
         )
 
@@ -302,6 +343,13 @@ def _holds(index: BM25Index, term: str, doc: int) -> bool:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_BRITISH = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("yse", "yze"),
+            ("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"))
+
+
+def _american_spellings(word: str) -> list[str]:
+    """American spellings of a British word: "normalise" → "normalize", "labour" → "labor"."""
+    return [word.replace(gb, us) for gb, us in _BRITISH if gb in word]
 
 
 def _edits1(word: str) -> set[str]:

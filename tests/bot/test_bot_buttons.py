@@ -1,0 +1,63 @@
+"""bot.buttons: callback data within Telegram's 64 bytes, read back exactly."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import buttons
+from bot.state import KEY_BYTES
+
+keys = st.builds(lambda _: secrets.token_urlsafe(KEY_BYTES), st.integers())
+passage_ids = st.from_regex(r"[A-Za-z0-9_]{1,40}-[0-9]{1,8}", fullmatch=True)
+
+
+@given(keys, st.integers(min_value=0, max_value=10**9))
+def test_more_results_data_round_trips(key: str, offset: int) -> None:
+    data = buttons.more_data(key, offset)
+    assert len(data.encode()) <= 64
+    assert buttons.parse(data) == buttons.MorePress(key, offset)
+
+
+@given(passage_ids)
+def test_full_passage_data_round_trips(passage_id: str) -> None:
+    assert buttons.parse(buttons.full_data(passage_id)) == buttons.FullPress(passage_id)
+
+
+@given(keys, st.booleans())
+def test_vote_data_round_trips(key: str, good: bool) -> None:
+    assert buttons.parse(buttons.vote_data(key, good)) == buttons.VotePress(key, good)
+
+
+def test_example_data_round_trips() -> None:
+    assert buttons.parse(buttons.example_data(2)) == buttons.ExamplePress(2)
+
+
+def test_the_longest_passage_id_fits_and_a_longer_one_is_refused() -> None:
+    assert len(buttons.full_data("d" * 50).encode()) <= 64
+    with pytest.raises(ValueError, match="64 bytes"):
+        buttons.full_data("é" * 40)
+
+
+@pytest.mark.parametrize(
+    "data", [None, "", "m:", "m:key:", "m:key:x", "v:key:?", "x:-1", "zz:1", "f:"]
+)
+def test_data_this_bot_never_sends_is_not_understood(data: str | None) -> None:
+    assert buttons.parse(data) is None
+
+
+def test_answer_keyboard_has_full_passage_more_and_votes() -> None:
+    keyboard = buttons.answer_keyboard("k", "d1-2", 3).inline_keyboard
+    assert [[b.text for b in row] for row in keyboard] == [
+        ["Full passage", "More results"],
+        ["👍", "👎"],
+    ]
+    assert keyboard[0][1].callback_data == "m:k:3"
+
+
+def test_answer_keyboard_without_more_results_or_hits_keeps_the_votes() -> None:
+    keyboard = buttons.answer_keyboard("k", None, None).inline_keyboard
+    assert [[b.text for b in row] for row in keyboard] == [["👍", "👎"]]

@@ -1,0 +1,259 @@
+"""The bot in a private chat, driven through the real Application with real updates, offline.
+
+The library is the real one on the real corpus; what the bot is expected to quote is asked of the
+same library, so these tests check the bot's behaviour, not the ranking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tgfakes import USER_ID, Harness, html_problems, visible
+
+from bot import messages
+from bot.services import services_of
+from bot.state import StateStore
+from retrieval.library import Library
+from retrieval.model import Answer
+
+QUESTION = "What do China and Russia say about missile defence?"
+FOLLOW_UP = "and with Pakistan?"
+
+
+def library(bot: Harness) -> Library:
+    return services_of(bot.app.bot_data).library
+
+
+def state(bot: Harness) -> StateStore:
+    return services_of(bot.app.bot_data).state
+
+
+def expected(bot: Harness, question: str, **kwargs: object) -> Answer:
+    return library(bot).answer(question, **kwargs)  # type: ignore[arg-type]
+
+
+def query_log(bot: Harness) -> list[dict[str, object]]:
+    return list(state(bot).db.query("SELECT * FROM bot_queries ORDER BY id"))
+
+
+async def test_a_question_is_answered_with_the_best_passage_quoted_and_cited(bot: Harness) -> None:
+    (reply,) = await bot.say(QUESTION)
+    best = expected(bot, QUESTION)
+    assert best.answered
+    top = best.hits[0].passage
+    # "typing" is shown while the search runs, before the answer.
+    assert bot.request.methods == ["sendChatAction", "sendMessage"]
+    assert bot.request.of("sendChatAction")[0].params == {"chat_id": USER_ID, "action": "typing"}
+    assert reply.params["chat_id"] == USER_ID
+    assert reply.params["parse_mode"] == "HTML"
+    assert html_problems(reply.text) == []
+    assert len(reply.text) <= 4096
+    quote = re.match(r"<blockquote>(.*?)</blockquote>\n— (.*)", reply.text, re.S)
+    assert quote is not None
+    assert "<b>" in quote.group(1)  # the matched words
+    assert visible(quote.group(1)).strip(" …") in top.text.replace("\n", " ")
+    assert visible(quote.group(2)).startswith(f"{top.title}, ")
+    assert f"¶ {top.paragraph}" in quote.group(2)
+    # One or two further hits as short lines.
+    assert 1 <= len(re.findall(r"^• ", reply.text, re.M)) <= 2
+    assert [b["text"] for b in reply.buttons] == ["Full passage", "More results", "👍", "👎"]
+    assert all(len(b["callback_data"].encode()) <= 64 for b in reply.buttons)
+
+
+async def test_links_in_answers_do_not_unfurl_into_previews(bot: Harness) -> None:
+    (reply,) = await bot.say(QUESTION)
+    assert reply.params["link_preview_options"] == {"is_disabled": True}
+
+
+async def test_every_question_goes_into_the_query_log(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    await bot.say("where is the moon cheese sold")
+    answered, declined = query_log(bot)
+    assert answered["chat_type"] == "private" and answered["user_id"] == USER_ID
+    assert answered["question"] == QUESTION and answered["answered"] == 1
+    shown = [hit.passage.id for hit in expected(bot, QUESTION).hits]
+    assert answered["shown"] == '["' + '", "'.join(shown) + '"]'
+    assert isinstance(answered["ms"], int) and answered["ms"] >= 0
+    assert isinstance(answered["asked_at"], float)
+    assert declined["question"] == "where is the moon cheese sold" and declined["answered"] == 0
+
+
+async def test_no_answer_reads_as_a_helpful_reply(bot: Harness) -> None:
+    (reply,) = await bot.say("where is the moon cheese sold")
+    assert html_problems(reply.text) == []
+    shown = visible(reply.text)
+    assert "I searched the documents for “where is the moon cheese sold”" in shown
+    assert "nothing in them answers it" in shown
+    assert "/sources" in shown and "other words" in shown
+    assert "<blockquote>" not in reply.text  # nothing is presented as the answer
+
+
+async def test_the_closest_passages_of_a_declined_question_are_flagged(bot: Harness) -> None:
+    question = "What did the treaty say about cheese exports to the moon?"
+    answer = expected(bot, question)
+    assert not answer.answered and answer.hits, "needs a question the library declines"
+    (reply,) = await bot.say(question)
+    assert visible(messages.NO_ANSWER_CLOSEST) in visible(reply.text)
+    assert answer.hits[0].passage.title in visible(reply.text)
+
+
+async def test_start_greets_with_three_example_questions_as_buttons(bot: Harness) -> None:
+    (reply,) = await bot.say("/start")
+    assert reply.text == messages.GREETING
+    examples = library(bot).example_questions()
+    assert [b["text"] for b in reply.buttons] == [
+        e[:59] + "…" if len(e) > 60 else e for e in examples
+    ]
+    assert len(reply.buttons) == 3
+
+
+async def test_tapping_an_example_asks_it(bot: Harness) -> None:
+    (greeting,) = await bot.say("/start")
+    label = greeting.buttons[1]["text"]
+    (reply,) = await bot.press(greeting, label)
+    example = library(bot).example_questions()[1]
+    assert visible(reply.text).startswith(f"❓ {example}")
+    assert bot.request.of("answerCallbackQuery")
+    assert query_log(bot)[-1]["question"] == example
+
+
+async def test_a_deep_link_opens_that_passage(bot: Harness) -> None:
+    passage = expected(bot, QUESTION).hits[0].passage
+    (reply,) = await bot.say(f"/start p_{passage.id}")
+    assert html_problems(reply.text) == []
+    shown = visible(reply.text)
+    assert shown.startswith(passage.title)
+    assert f"¶ {passage.paragraph}" in shown
+    assert " ".join(passage.text.split()) in " ".join(shown.split())
+    assert f"https://t.me/quotebot_test_bot?start=p_{passage.id}" in reply.text
+
+
+async def test_a_deep_link_to_a_passage_that_is_gone_says_so(bot: Harness) -> None:
+    (reply,) = await bot.say("/start p_d999_nothing-1")
+    assert reply.text == messages.PASSAGE_GONE
+
+
+async def test_help_explains_asking_following_up_and_quoting(bot: Harness) -> None:
+    (reply,) = await bot.say("/help")
+    assert html_problems(reply.text) == []
+    for heading in ("How to ask", "Follow up", "Quote"):
+        assert heading in reply.text
+    assert "for 30 minutes" in reply.text  # the configured idle time
+    assert "/reset" in reply.text and "/more" in reply.text
+
+
+async def test_sources_lists_each_document_with_date_and_paragraphs(bot: Harness) -> None:
+    replies = await bot.say("/sources")
+    shown = "\n".join(visible(reply.text) for reply in replies)
+    documents = library(bot).documents()
+    assert shown.startswith(f"The documents I quote from ({len(documents)}):")
+    for document in documents:
+        line = next(line for line in shown.split("\n") if document.title in line)
+        assert line.endswith(f"· {document.paragraphs} paragraphs")
+        if document.date:
+            assert document.date in line
+
+
+async def test_a_follow_up_is_read_with_the_previous_question(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    (reply,) = await bot.say(FOLLOW_UP)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    assert query_log(bot)[-1]["context"] == QUESTION
+    # The reply quotes what the library answers for the question together with its context.
+    top = expected(bot, FOLLOW_UP, context=QUESTION).hits[0].passage
+    assert f"¶ {top.paragraph}" in reply.text.split("</blockquote>")[1].split("\n")[1]
+
+
+async def test_reset_forgets_the_conversation(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    (done,) = await bot.say("/reset")
+    assert done.text == messages.RESET_DONE
+    (reply,) = await bot.say(FOLLOW_UP)
+    assert "follow-up" not in reply.text
+    assert query_log(bot)[-1]["context"] is None
+
+
+async def test_a_conversation_idle_too_long_is_forgotten(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    # Let 31 minutes pass for the stored conversation (the idle time is 30).
+    with state(bot).db.conn:
+        state(bot).db.execute(
+            "UPDATE bot_conversations SET updated_at = updated_at - 31 * 60, "
+            "state = json_set(state, '$.updated_at', json_extract(state, '$.updated_at') - 1860)"
+        )
+    (reply,) = await bot.say(FOLLOW_UP)
+    assert "follow-up" not in reply.text
+    assert query_log(bot)[-1]["context"] is None
+
+
+async def test_conversations_are_per_user(bot: Harness) -> None:
+    await bot.say(QUESTION, user_id=USER_ID)
+    (reply,) = await bot.say(FOLLOW_UP, user_id=USER_ID + 1)
+    assert "follow-up" not in reply.text
+
+
+async def test_a_question_of_4096_characters_is_answered(bot: Harness) -> None:
+    question = (QUESTION + " ") * 100
+    question = question[:4096]
+    (reply,) = await bot.say(question)
+    assert reply.text.startswith("<blockquote>")
+    assert len(reply.text) <= 4096 and html_problems(reply.text) == []
+    assert len(query_log(bot)[-1]["question"]) == 4096  # type: ignore[arg-type]
+
+
+async def test_html_and_markdown_in_a_question_are_searched_as_text_and_shown_escaped(
+    bot: Harness,
+) -> None:
+    (answered,) = await bot.say("<b>missile</b> *defence* _China_ `Russia` 🚀")
+    assert answered.text.startswith("<blockquote>") and html_problems(answered.text) == []
+    (declined,) = await bot.say("<script>alert('moon cheese')</script> **zebra**")
+    assert html_problems(declined.text) == []
+    assert "&lt;script&gt;" in declined.text
+    assert "<script>alert('moon cheese')</script> **zebra**" in visible(declined.text)
+
+
+async def test_emoji_in_a_question_are_fine(bot: Harness) -> None:
+    (reply,) = await bot.say("🇨🇳 peacekeepers 🪖 UN missions?")
+    assert reply.text.startswith("<blockquote>")
+    assert html_problems(reply.text) == []
+
+
+async def test_a_question_without_words_gets_a_friendly_reply(bot: Harness) -> None:
+    for text in ("???", "🚀🚀", "…"):
+        (reply,) = await bot.say(text)
+        assert reply.text == messages.EMPTY_QUESTION
+    assert query_log(bot) == []
+
+
+async def test_a_question_of_only_common_words_says_what_to_add(bot: Harness) -> None:
+    (reply,) = await bot.say("what is it?")
+    assert reply.text == messages.ONLY_COMMON_WORDS
+
+
+async def test_stickers_photos_and_voice_get_a_short_useful_reply(bot: Harness) -> None:
+    for update in (
+        bot.updates.sticker(),
+        bot.updates.photo(caption="treaty?"),
+        bot.updates.voice(),
+    ):
+        (reply,) = await bot.send(update)
+        assert reply.text == messages.NOT_TEXT
+    assert "sendChatAction" not in bot.request.methods
+    assert query_log(bot) == []
+
+
+async def test_edited_messages_are_ignored_on_purpose(bot: Harness) -> None:
+    await bot.send(bot.updates.text(QUESTION, edited=True))
+    await bot.send(bot.updates.text("/start", edited=True))
+    assert bot.request.calls == []
+
+
+async def test_an_unknown_command_points_to_help(bot: Harness) -> None:
+    (reply,) = await bot.say("/frobnicate now")
+    assert reply.text == messages.UNKNOWN_COMMAND
+    assert query_log(bot) == []
+
+
+async def test_commands_addressed_to_this_bot_by_name_work(bot: Harness) -> None:
+    (reply,) = await bot.say("/help@quotebot_test_bot")
+    assert "How to ask" in reply.text

@@ -1,0 +1,245 @@
+"""bot.replies: answers, pages, passages and source lists as Telegram HTML within 4,096."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tgfakes import html_problems, visible
+
+from bot import messages, replies
+from bot.replies import TELEGRAM_LIMIT, tg_len
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage, Segment
+
+
+def passage(
+    n: int = 1, *, text: str = "The treaty was signed in 2001.", **kwargs: object
+) -> Passage:
+    fields: dict[str, object] = {
+        "id": f"d001_abc-{n}",
+        "doc": "001_abc.txt",
+        "title": "Joint Statement",
+        "section": "Security",
+        "paragraph": n,
+        "text": text,
+        "ordinal": n,
+    }
+    fields.update(kwargs)
+    return Passage(**fields)  # type: ignore[arg-type]
+
+
+def hit(n: int = 1, segments: tuple[Segment, ...] | None = None, **kwargs: object) -> Hit:
+    segments = segments or (Segment("The "), Segment("treaty", True), Segment(" was signed."))
+    return Hit(passage(n, **kwargs), 10.0 / n, Excerpt(segments), n)
+
+
+def answer(
+    *hits: Hit, answered: bool = True, total: int | None = None, question: str = "treaty?"
+) -> Answer:
+    return Answer(
+        question=question,
+        query=question,
+        hits=hits,
+        answered=answered,
+        confidence=1.0 if answered else 0.1,
+        total=len(hits) if total is None else total,
+    )
+
+
+def test_telegram_length_counts_emoji_outside_the_bmp_twice() -> None:
+    assert tg_len("abc") == 3
+    assert tg_len("é") == 1
+    assert tg_len("👍") == 2
+    assert tg_len("🇨🇳") == 4
+
+
+def test_answer_quotes_the_best_excerpt_with_matched_words_bold_and_cites_it() -> None:
+    text = replies.answer_html(answer(hit(1), hit(2, section=None)), bot_username="qbot")
+    assert html_problems(text) == []
+    assert text.startswith("<blockquote>The <b>treaty</b> was signed.</blockquote>")
+    assert "Joint Statement, Security, ¶ 1" in text
+    assert messages.ANSWER_MORE_HEADER in text
+    # The further hit is one line, without a section when the passage has none.
+    assert re.search(r"\n• <a [^>]+>Joint Statement, ¶ 2</a>: The <b>treaty</b>", text)
+    assert 'href="https://t.me/qbot?start=p_d001_abc-1"' in text
+
+
+def test_answer_without_a_bot_name_has_no_links() -> None:
+    text = replies.answer_html(answer(hit(1)))
+    assert "<a " not in text
+    assert "Joint Statement, Security, ¶ 1" in text
+
+
+def test_everything_from_documents_and_users_is_escaped() -> None:
+    nasty = (Segment("<script>alert('x')</script> & "), Segment("<b>", True), Segment(" *md*"))
+    got = hit(1, nasty, title="A <i>title</i> & co", section="<sec>")
+    text = replies.answer_html(answer(got, question="<b>why</b>?"), context="<i>before</i>")
+    assert html_problems(text) == []
+    shown = visible(text)
+    assert "<script>alert('x')</script> & " in shown
+    assert "A <i>title</i> & co, <sec>, ¶ 1" in shown
+    assert "<i>before</i>" in shown  # the follow-up note repeats the earlier question as text
+    assert "<script>" not in text
+
+
+def test_follow_up_note_and_echo_say_what_was_asked() -> None:
+    text = replies.answer_html(
+        answer(hit(1), question="and when?"), context="the treaty", echo=True
+    )
+    first, second = text.split("\n\n")[:2]
+    assert visible(first) == "❓ and when?"
+    assert visible(second) == "Read as a follow-up to “the treaty”."
+
+
+def test_an_answer_too_long_for_one_message_leaves_out_whole_further_hits() -> None:
+    long = "word " * 500  # each hit's excerpt alone is 2,500 characters
+    hits = [hit(n, (Segment(long), Segment("treaty", True))) for n in range(1, 4)]
+    text = replies.answer_html(answer(*hits), bot_username="qbot")
+    assert tg_len(text) <= TELEGRAM_LIMIT
+    assert html_problems(text) == []
+    # The best one is quoted; the lines that follow are whole or absent, each ending with "…".
+    assert "¶ 1" in text
+    for line in text.split("\n"):
+        if line.startswith("• "):
+            assert line.endswith("…")
+
+
+def test_a_single_excerpt_longer_than_a_message_is_cut_between_words_outside_tags() -> None:
+    segments = tuple(Segment(f"treaty{i} ", marked=i % 2 == 0) for i in range(2000))
+    text = replies.answer_html(answer(hit(1, segments)))
+    assert tg_len(text) <= TELEGRAM_LIMIT
+    assert html_problems(text) == []
+    quoted = re.search(r"<blockquote>(.*)</blockquote>", text, re.S)
+    assert quoted is not None
+    assert quoted.group(1).endswith(" …")
+    assert re.search(r"treaty\d+(</b>)? …$", quoted.group(1))  # whole words only
+
+
+def test_declined_answer_says_what_was_searched_flags_the_closest_and_hints() -> None:
+    text = replies.answer_html(answer(hit(1), hit(2), answered=False, question="moon cheese"))
+    assert html_problems(text) == []
+    shown = visible(text)
+    assert shown.startswith(
+        "I searched the documents for “moon cheese”, but nothing in them answers it."
+    )
+    assert visible(messages.NO_ANSWER_CLOSEST) in shown
+    assert shown.count("• ") == 2
+    assert "<blockquote>" not in text  # closest passages are not presented as the answer
+    assert text.endswith(messages.NO_ANSWER_HINT)
+    assert "/sources" in messages.NO_ANSWER_HINT
+
+
+def test_declined_answer_with_nothing_close_says_so() -> None:
+    text = replies.answer_html(answer(answered=False, question="zzz qqq"))
+    assert messages.NO_ANSWER_NOTHING in text
+    assert messages.NO_ANSWER_CLOSEST not in text
+    assert text.endswith(messages.NO_ANSWER_HINT)
+
+
+def test_a_4096_character_question_is_shown_shortened() -> None:
+    question = "why " * 1024
+    text = replies.answer_html(answer(answered=False, question=question), echo=True)
+    assert tg_len(text) <= TELEGRAM_LIMIT
+    assert "why why" in text and "…" in text
+
+
+def test_page_numbers_hits_by_rank_and_counts_them() -> None:
+    page = answer(hit(4), hit(5), hit(6), total=40)
+    text = replies.page_html(page, question="treaty?", bot_username="qbot", corpus_changed=True)
+    assert html_problems(text) == []
+    shown = visible(text)
+    assert shown.startswith("More results for “treaty?”:")
+    assert visible(messages.CORPUS_CHANGED) in shown
+    assert [int(n) for n in re.findall(r"^(\d+)\. ", shown, re.M)] == [4, 5, 6]
+    assert shown.endswith("Result 4–6 of 40.")
+
+
+def test_full_passage_shows_title_place_text_and_a_share_link() -> None:
+    text = replies.passage_html(passage(7, text="A & B <agreed>."), bot_username="qbot")
+    assert html_problems(text) == []
+    assert visible(text).split("\n")[:2] == ["Joint Statement", "Security · ¶ 7"]
+    assert "<blockquote>A &amp; B &lt;agreed&gt;.</blockquote>" in text
+    assert 'href="https://t.me/qbot?start=p_d001_abc-7"' in text
+
+
+def test_a_passage_longer_than_a_message_is_cut_with_an_ellipsis() -> None:
+    text = replies.passage_html(passage(1, text="Treaty & <peace> " * 600), bot_username="qbot")
+    assert tg_len(text) <= TELEGRAM_LIMIT
+    assert html_problems(text) == []
+    assert "… </blockquote>" not in text and " …</blockquote>" in text
+    assert text.endswith("Link to this passage</a>")
+
+
+def test_sources_list_title_date_and_paragraph_count() -> None:
+    documents = [
+        Document("a.txt", "a", "Joint <Statement>", date="2008-05-23", paragraphs=28),
+        Document("b.txt", "b", "Undated", paragraphs=3),
+    ]
+    (text,) = replies.sources_html(documents)
+    assert html_problems(text) == []
+    assert visible(text).split("\n") == [
+        "The documents I quote from (2):",
+        "1. Joint <Statement>, 2008-05-23 · 28 paragraphs",
+        "2. Undated · 3 paragraphs",
+    ]
+
+
+def test_a_long_sources_list_is_split_into_messages_between_lines() -> None:
+    documents = [Document(f"{n}.txt", str(n), f"Document {n} " + "x" * 150) for n in range(100)]
+    pages = replies.sources_html(documents)
+    assert len(pages) > 1
+    assert all(tg_len(page) <= TELEGRAM_LIMIT and html_problems(page) == [] for page in pages)
+    assert sum(page.count("paragraphs") for page in pages) == 100
+
+
+def test_no_documents_is_said_plainly() -> None:
+    assert replies.sources_html([]) == [messages.SOURCES_EMPTY]
+
+
+segment_text = st.text(
+    alphabet=st.sampled_from(list("ab <>&\"'é👍\u200d\n*_`[]")) | st.characters(), max_size=80
+)
+segments = st.lists(st.builds(Segment, segment_text, st.booleans()), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(segments, st.booleans(), st.booleans(), st.integers(min_value=0, max_value=400))
+def test_excerpts_fit_any_budget_as_valid_html(
+    parts: list[Segment], before: bool, after: bool, budget: int
+) -> None:
+    excerpt = Excerpt(tuple(parts), cut_before=before, cut_after=after)
+    text = replies.excerpt_html(excerpt, budget)
+    assert tg_len(text) <= budget
+    assert html_problems(text) == []
+    full = excerpt.render()
+    if tg_len(excerpt.render(mark=replies.bold, escape=replies.esc)) <= budget:
+        assert visible(text) == full  # nothing is cut when it fits
+    else:
+        # What is shown is the excerpt's beginning (spaces aside), with the cut marked.
+        assert text == "" or text.endswith("…")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(segments, min_size=1, max_size=4), segment_text, st.booleans())
+def test_answers_always_fit_one_message_as_valid_html(
+    hit_segments: list[list[Segment]], question: str, answered: bool
+) -> None:
+    hits = [
+        hit(n, tuple(parts * 30), title=question or "t") for n, parts in enumerate(hit_segments, 1)
+    ]
+    got = answer(*hits, answered=answered, question=question * 60)
+    for text in (
+        replies.answer_html(got, bot_username="qbot", context=question * 40, echo=True),
+        replies.page_html(got, question=question * 60, corpus_changed=True),
+    ):
+        assert tg_len(text) <= TELEGRAM_LIMIT
+        assert html_problems(text) == []
+
+
+def test_every_html_message_is_valid_telegram_html() -> None:
+    for name in dir(messages):
+        value = getattr(messages, name)
+        if name.isupper() and isinstance(value, str) and not name.startswith(("BUTTON", "CONSOLE")):
+            filled = re.sub(r"\{[a-z_]+\}", "x", value)
+            assert html_problems(filled) == [], name

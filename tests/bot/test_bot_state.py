@@ -1,0 +1,151 @@
+"""bot.state: conversations, the query log and feedback in SQLite, across reopenings."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.state import MIGRATIONS, StateStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> StateStore:
+    opened = StateStore.open(tmp_path / "sub" / "quotebot.db")
+    yield opened  # type: ignore[misc]
+    opened.close()
+
+
+def log(store: StateStore, question: str = "what treaty?", **kwargs: object) -> object:
+    fields: dict[str, object] = {
+        "asked_at": 1000.0,
+        "chat_id": 1,
+        "chat_type": "private",
+        "user_id": 1,
+        "question": question,
+        "context": None,
+        "query": question,
+        "shown": ["d1-1", "d1-2", "d1-3"],
+        "answered": True,
+        "total": 10,
+        "ms": 12,
+    }
+    fields.update(kwargs)
+    return store.log_query(**fields)  # type: ignore[arg-type]
+
+
+def test_schema_is_applied_once_and_the_file_is_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "quotebot.db"
+    StateStore.open(path).close()
+    again = StateStore.open(path)
+    assert again.schema_version == len(MIGRATIONS)
+    versions = [row["version"] for row in again.db.query("SELECT version FROM bot_schema")]
+    assert versions == list(range(1, len(MIGRATIONS) + 1))
+    assert next(again.db.query("PRAGMA journal_mode"))["journal_mode"] == "wal"
+    again.close()
+
+
+def test_conversation_is_kept_per_chat_and_user(store: StateStore) -> None:
+    store.save_conversation(1, 10, '{"history": ["a"]}', now=100.0)
+    store.save_conversation(1, 11, '{"history": ["b"]}', now=100.0)
+    store.save_conversation(2, 10, '{"history": ["c"]}', now=100.0)
+    assert store.load_conversation(1, 10, now=101.0, idle_seconds=60) == '{"history": ["a"]}'
+    assert store.load_conversation(1, 11, now=101.0, idle_seconds=60) == '{"history": ["b"]}'
+    assert store.load_conversation(2, 10, now=101.0, idle_seconds=60) == '{"history": ["c"]}'
+    assert store.load_conversation(2, 11, now=101.0, idle_seconds=60) is None
+
+
+def test_an_idle_conversation_expires_and_is_deleted(store: StateStore) -> None:
+    store.save_conversation(1, 10, "{}", now=100.0)
+    assert store.load_conversation(1, 10, now=160.0, idle_seconds=60) == "{}"
+    assert store.load_conversation(1, 10, now=161.0, idle_seconds=60) is None
+    assert store.db["bot_conversations"].count == 0
+
+
+def test_forgetting_a_conversation(store: StateStore) -> None:
+    store.save_conversation(1, 10, "{}", now=100.0)
+    assert store.forget_conversation(1, 10) is True
+    assert store.forget_conversation(1, 10) is False
+    assert store.load_conversation(1, 10, now=100.0, idle_seconds=60) is None
+
+
+def test_logged_questions_get_short_distinct_keys_and_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "quotebot.db"
+    first = StateStore.open(path)
+    saved = [log(first, f"question {n}") for n in range(50)]
+    first.close()
+    keys = {s.key for s in saved}  # type: ignore[attr-defined]
+    assert len(keys) == 50 and all(len(key) <= 12 for key in keys)
+    reopened = StateStore.open(path)
+    found = reopened.search(saved[7].key)  # type: ignore[attr-defined]
+    assert found is not None and found.question == "question 7"
+    assert found.shown == ("d1-1", "d1-2", "d1-3") and found.next_offset == 3
+    assert reopened.search("nope") is None
+    reopened.close()
+
+
+def test_query_log_row_holds_what_the_issue_asks_for(store: StateStore) -> None:
+    log(store, "why?", chat_type="private", answered=False, ms=42, asked_at=1234.5)
+    row = next(store.db.query("SELECT * FROM bot_queries"))
+    assert row["asked_at"] == 1234.5
+    assert row["chat_type"] == "private"
+    assert row["question"] == "why?"
+    assert row["shown"] == '["d1-1", "d1-2", "d1-3"]'
+    assert row["answered"] == 0
+    assert row["ms"] == 42
+
+
+def test_latest_search_is_per_chat_and_user(store: StateStore) -> None:
+    log(store, "mine, first", chat_id=1, user_id=10)
+    log(store, "mine, last", chat_id=1, user_id=10)
+    log(store, "someone else's", chat_id=1, user_id=11)
+    log(store, "another chat", chat_id=2, user_id=10)
+    latest = store.latest_search(1, 10)
+    assert latest is not None and latest.question == "mine, last"
+    assert store.latest_search(3, 10) is None
+
+
+def test_pages_add_the_passages_shown_and_move_the_next_offset(store: StateStore) -> None:
+    saved = log(store)
+    key = saved.key  # type: ignore[attr-defined]
+    store.record_page(key, ["d1-4", "d1-5", "d1-6"], 6)
+    store.record_page(key, ["d1-4"], 4)  # an old "More results" pressed again
+    found = store.search(key)
+    assert found is not None
+    assert found.shown == ("d1-1", "d1-2", "d1-3", "d1-4", "d1-5", "d1-6")
+    assert found.next_offset == 6
+
+
+def test_feedback_attaches_to_the_question_and_the_latest_vote_counts(store: StateStore) -> None:
+    key = log(store).key  # type: ignore[attr-defined]
+    assert store.record_feedback(key, 10, good=True, now=1.0)
+    assert store.record_feedback(key, 10, good=False, now=2.0)
+    assert store.record_feedback(key, 11, good=True, now=3.0)
+    assert store.feedback(key) == {10: -1, 11: 1}
+    assert store.record_feedback("unknown", 10, good=True, now=4.0) is False
+
+
+def test_the_library_and_the_store_share_one_file(tmp_path: Path) -> None:
+    path = tmp_path / "quotebot.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE passages (id TEXT)")
+    other.commit()
+    store = StateStore.open(path)
+    log(store)
+    assert {"passages", "bot_queries"} <= set(store.db.table_names())
+    store.close()
+    other.close()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=4096), st.one_of(st.none(), st.text(max_size=200)))
+def test_any_question_round_trips(store: StateStore, question: str, context: str | None) -> None:
+    saved = log(store, question, context=context)
+    found = store.search(saved.key)  # type: ignore[attr-defined]
+    assert found is not None
+    assert (found.question, found.context) == (question, context)

@@ -1,0 +1,540 @@
+"""Fakes of Telegram for the bot's tests: no mocks, no network.
+
+* :class:`RecordingRequest` is a python-telegram-bot ``BaseRequest`` that records every Bot API
+  call (method and parameters) and answers it the way Telegram would; an unknown method is
+  recorded as unexpected and fails, so a test never reaches the network.
+* ``*_update`` build real ``telegram.Update`` objects from the JSON Telegram sends.
+* :class:`FakeBotAPI` is a small Bot API server over HTTP on 127.0.0.1, for end-to-end tests of
+  the bot started as users start it.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+import threading
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+from telegram import Bot, Update
+from telegram.request import BaseRequest, RequestData
+
+from bot.app import AnyApplication, build_application
+from bot.settings import Settings
+from retrieval.library import Library
+
+BOT_ID = 777000111
+BOT_USERNAME = "quotebot_test_bot"
+USER_ID = 4242
+OTHER_USER_ID = 5353
+TOKEN = "123456:TEST-token-never-shown"
+
+BOT_USER = {
+    "id": BOT_ID,
+    "is_bot": True,
+    "first_name": "Quotebot",
+    "username": BOT_USERNAME,
+    "can_join_groups": True,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": False,
+}
+
+
+def user_json(user_id: int = USER_ID) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": "Ada", "language_code": "en"}
+
+
+def chat_json(chat_id: int, chat_type: str = "private") -> dict[str, Any]:
+    if chat_type == "private":
+        return {"id": chat_id, "type": "private", "first_name": "Ada"}
+    return {"id": chat_id, "type": chat_type, "title": "Readers"}
+
+
+# --------------------------------------------------------------------------------- responses
+def sent_message(params: dict[str, Any], message_id: int) -> dict[str, Any]:
+    """The Message Telegram returns for sendMessage (and edits): what was sent, by the bot."""
+    chat_id = int(params["chat_id"])
+    message: dict[str, Any] = {
+        "message_id": message_id,
+        "date": int(time.time()),
+        "chat": chat_json(chat_id, "private" if chat_id > 0 else "supergroup"),
+        "from": BOT_USER,
+        "text": _plain(str(params.get("text", ""))),
+    }
+    markup = params.get("reply_markup")
+    if markup:
+        message["reply_markup"] = json.loads(markup) if isinstance(markup, str) else markup
+    return message
+
+
+def _plain(text: str) -> str:
+    """The text Telegram would show for HTML (tags dropped, entities decoded)."""
+    return html.unescape(_TAGS.sub("", text))
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+TRUE_METHODS = frozenset(
+    {
+        "sendChatAction",
+        "answerCallbackQuery",
+        "setMyCommands",
+        "deleteMyCommands",
+        "deleteWebhook",
+        "setWebhook",
+        "close",
+        "logOut",
+    }
+)
+MESSAGE_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup"})
+
+
+def bot_api_result(method: str, params: dict[str, Any], message_id: int) -> Any:
+    """What the Bot API answers ``method``; KeyError for a method these fakes do not know."""
+    if method == "getMe":
+        return BOT_USER
+    if method in TRUE_METHODS:
+        return True
+    if method in MESSAGE_METHODS:
+        return sent_message(params, message_id)
+    if method == "getMyCommands":
+        return []
+    if method == "getWebhookInfo":
+        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+    raise KeyError(method)
+
+
+# ---------------------------------------------------------------------------- the fake request
+@dataclass
+class Call:
+    """One Bot API request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return str(self.params.get("text", ""))
+
+    @property
+    def markup(self) -> dict[str, Any]:
+        markup = self.params.get("reply_markup") or {}
+        return json.loads(markup) if isinstance(markup, str) else dict(markup)
+
+    @property
+    def buttons(self) -> list[dict[str, Any]]:
+        return [button for row in self.markup.get("inline_keyboard", []) for button in row]
+
+    def button(self, label: str) -> dict[str, Any]:
+        for button in self.buttons:
+            if button["text"] == label:
+                return button
+        raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons]}")
+
+
+@dataclass
+class Failure:
+    method: str
+    status: int
+    body: dict[str, Any]
+
+
+class RecordingRequest(BaseRequest):
+    """Records the bot's Bot API calls and answers them like Telegram; never opens a socket."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.unexpected: list[str] = []
+        self.failures: list[Failure] = []
+        self._ids = itertools.count(1000)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 1.0
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    def fail_next(self, method: str, status: int, **body: Any) -> None:
+        """Make the next call of ``method`` fail with this HTTP status and response body."""
+        self.failures.append(Failure(method, status, {"ok": False, "error_code": status, **body}))
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(Call(api_method, params))
+        for failure in self.failures:
+            if failure.method == api_method:
+                self.failures.remove(failure)
+                return failure.status, json.dumps(failure.body).encode()
+        try:
+            result = bot_api_result(api_method, params, next(self._ids))
+        except KeyError:
+            self.unexpected.append(api_method)
+            return 404, json.dumps({"ok": False, "description": "Not Found"}).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    # What the tests look at ---------------------------------------------------------------
+
+    def of(self, method: str) -> list[Call]:
+        return [call for call in self.calls if call.method == method]
+
+    @property
+    def sent(self) -> list[Call]:
+        """The messages the bot sent, in order."""
+        return self.of("sendMessage")
+
+    @property
+    def last(self) -> Call:
+        sent = self.sent
+        if not sent:
+            raise AssertionError(f"the bot sent no message; calls: {self.methods}")
+        return sent[-1]
+
+    @property
+    def methods(self) -> list[str]:
+        return [call.method for call in self.calls]
+
+    def clear(self) -> None:
+        self.calls.clear()
+
+
+# ---------------------------------------------------------------------------------- updates
+class Updates:
+    """Builds real ``Update`` objects for one bot, with increasing update and message ids."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+
+    def _update(self, payload: dict[str, Any]) -> Update:
+        update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.bot)
+        return update
+
+    def message_json(
+        self, user_id: int = USER_ID, chat_id: int | None = None, chat_type: str = "private"
+    ) -> dict[str, Any]:
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": chat_json(user_id if chat_id is None else chat_id, chat_type),
+            "from": user_json(user_id),
+        }
+
+    def text(self, text: str, *, user_id: int = USER_ID, edited: bool = False) -> Update:
+        """A text message; a leading /command gets its bot_command entity, as Telegram does."""
+        message = self.message_json(user_id)
+        message["text"] = text
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [
+                {
+                    "type": "bot_command",
+                    "offset": 0,
+                    "length": len(command.encode("utf-16-le")) // 2,
+                }
+            ]
+        if edited:
+            message["edit_date"] = int(time.time())
+            return self._update({"edited_message": message})
+        return self._update({"message": message})
+
+    def sticker(self, *, user_id: int = USER_ID) -> Update:
+        message = self.message_json(user_id)
+        message["sticker"] = {
+            "file_id": "CAACAgIAAxkBAAEB",
+            "file_unique_id": "AgADsticker",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": "😀",
+        }
+        return self._update({"message": message})
+
+    def photo(self, *, caption: str | None = None, user_id: int = USER_ID) -> Update:
+        message = self.message_json(user_id)
+        message["photo"] = [
+            {"file_id": "AgACAgphoto", "file_unique_id": "AQADphoto", "width": 90, "height": 90}
+        ]
+        if caption:
+            message["caption"] = caption
+        return self._update({"message": message})
+
+    def voice(self, *, user_id: int = USER_ID) -> Update:
+        message = self.message_json(user_id)
+        message["voice"] = {"file_id": "AwACAgvoice", "file_unique_id": "AgADvoice", "duration": 3}
+        return self._update({"message": message})
+
+    def press(
+        self, data: str, bot_message: dict[str, Any] | None = None, *, user_id: int = USER_ID
+    ) -> Update:
+        """A press of an inline button carrying ``data`` under ``bot_message``."""
+        message = bot_message or sent_message({"chat_id": user_id, "text": ""}, 1)
+        return self._update(
+            {
+                "callback_query": {
+                    "id": f"cq{next(self._update_ids)}",
+                    "from": user_json(user_id),
+                    "chat_instance": "-1234",
+                    "data": data,
+                    "message": message,
+                }
+            }
+        )
+
+    def press_button(self, call: Call, label: str, *, user_id: int = USER_ID) -> Update:
+        """Press the button labelled ``label`` on the message the bot sent in ``call``."""
+        data = call.button(label)["callback_data"]
+        return self.press(data, sent_message(call.params, 999), user_id=user_id)
+
+
+# ------------------------------------------------------------------------------- HTML checks
+ALLOWED_TAGS = frozenset({"b", "i", "a", "blockquote", "u", "s", "code", "pre"})
+
+
+class TelegramHTMLChecker(HTMLParser):
+    """Parses a text the way Telegram's HTML mode needs it: known tags, all closed, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+        self.text_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"tag <{tag}>")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes {self.stack[-1:]}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "<" in data or ">" in data:
+            self.problems.append(f"bare angle bracket in {data!r}")
+        if re.search(r"&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)", data):
+            self.problems.append(f"bare & in {data!r}")
+        self.text_parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        if name not in {"lt", "gt", "amp", "quot"}:
+            self.problems.append(f"entity &{name}; is not one Telegram knows")
+        self.text_parts.append(html.unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self.text_parts.append(html.unescape(f"&#{name};"))
+
+
+def html_problems(text: str) -> list[str]:
+    """Why Telegram would refuse ``text`` as HTML (empty when it would accept it)."""
+    checker = TelegramHTMLChecker()
+    checker.feed(text)
+    checker.close()
+    problems = list(checker.problems)
+    if checker.stack:
+        problems.append(f"unclosed {checker.stack}")
+    if checker.rawdata:
+        problems.append(f"unparsed {checker.rawdata!r}")
+    return problems
+
+
+def visible(text: str) -> str:
+    """The text a user sees for an HTML message."""
+    return _plain(text)
+
+
+# ------------------------------------------------------------------------ fake Bot API server
+@dataclass
+class FakeBotAPI:
+    """A Bot API server on 127.0.0.1 that serves one token, queues updates, records calls.
+
+    ``getUpdates`` hands out the queued updates once each, and with none queued waits up to
+    ``max_wait`` seconds (of the long-poll ``timeout``) for one, so polling is realistic but quick.
+    """
+
+    token: str = TOKEN
+    max_wait: float = 0.5
+    calls: list[Call] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    _queue: list[dict[str, Any]] = field(default_factory=list)
+    _cond: threading.Condition = field(default_factory=threading.Condition)
+    _server: ThreadingHTTPServer | None = None
+    _thread: threading.Thread | None = None
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(5000))
+    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("not started")
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    def start(self) -> FakeBotAPI:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length).decode("utf-8")
+                status, payload = api.handle(self.path, self.headers.get("Content-Type", ""), body)
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return None
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            with self._cond:
+                self._cond.notify_all()
+            self._server.shutdown()
+            self._server.server_close()
+
+    def handle(self, path: str, content_type: str, body: str) -> tuple[int, dict[str, Any]]:
+        prefix = f"/bot{self.token}/"
+        if not path.startswith(prefix):
+            self.rejected.append(path.rsplit("/", 1)[-1])
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        method = path[len(prefix) :]
+        if "json" in content_type:
+            params = json.loads(body or "{}")
+        else:
+            params = {}
+            for key, value in parse_qsl(body, keep_blank_values=True):
+                try:
+                    params[key] = json.loads(value)
+                except ValueError:
+                    params[key] = value
+        with self._cond:
+            self.calls.append(Call(method, params))
+            self._cond.notify_all()
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": self._take_updates(params)}
+        try:
+            return 200, {"ok": True, "result": bot_api_result(method, params, next(self._ids))}
+        except KeyError:
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+
+    def _take_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        offset = int(params.get("offset") or 0)
+        wait = min(float(params.get("timeout") or 0), self.max_wait)
+        with self._cond:
+            self._queue = [u for u in self._queue if u["update_id"] >= offset]
+            if not self._queue and wait:
+                self._cond.wait(wait)
+            taken, self._queue = list(self._queue), []
+        return taken
+
+    def queue_text(self, text: str, user_id: int = USER_ID) -> None:
+        """Queue a private-chat text message from ``user_id`` for the next getUpdates."""
+        update = {
+            "update_id": next(self._update_ids),
+            "message": {
+                "message_id": next(self._ids),
+                "date": int(time.time()),
+                "chat": chat_json(user_id),
+                "from": user_json(user_id),
+                "text": text,
+            },
+        }
+        with self._cond:
+            self._queue.append(update)
+            self._cond.notify_all()
+
+    def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 60.0) -> Call | None:
+        """The first recorded call matching ``predicate``, waiting for it up to ``timeout``."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                for call in self.calls:
+                    if predicate(call):
+                        return call
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return None
+                self._cond.wait(left)
+
+    def of(self, method: str) -> list[Call]:
+        with self._cond:
+            return [call for call in self.calls if call.method == method]
+
+
+# ---------------------------------------------------------------------------- a running bot
+@dataclass
+class Harness:
+    """A started Application, its recording request layer and an update builder."""
+
+    app: AnyApplication
+    request: RecordingRequest
+    updates: Updates
+
+    async def send(self, update: Update) -> list[Call]:
+        """Process ``update`` as the running bot would; the messages it sent in reply."""
+        before = len(self.request.sent)
+        await self.app.process_update(update)
+        return self.request.sent[before:]
+
+    async def say(self, text: str, **kwargs: Any) -> list[Call]:
+        return await self.send(self.updates.text(text, **kwargs))
+
+    async def press(self, call: Call, label: str, **kwargs: Any) -> list[Call]:
+        return await self.send(self.updates.press_button(call, label, **kwargs))
+
+
+@asynccontextmanager
+async def running_bot(
+    settings: Settings, request: RecordingRequest, library: Library | None = None
+) -> AsyncIterator[Harness]:
+    """Start the bot as ``run_bot`` does (initialize, post_init), without polling; stop it after."""
+    app = build_application(settings, library, request=request)
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    try:
+        yield Harness(app, request, Updates(app.bot))
+    finally:
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
