@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import secrets
 import sys
 from typing import Any
@@ -52,6 +53,9 @@ def build_application(
 ) -> AnyApplication:
     """The bot's Application, not started. ``library``: use this one instead of opening one
     (it is then not closed at shutdown); ``request``: talk to the Bot API through this."""
+    # Opt in to python-telegram-bot's durations as timedelta (v22.2+): otherwise every RetryAfter
+    # from flood control raises a deprecation warning. The bot reads no such duration itself.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     builder = (
         ApplicationBuilder()
         .token(settings.token)
@@ -128,7 +132,8 @@ async def _post_init(application: AnyApplication) -> None:
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in messages.COMMANDS]
     )
-    logger.info("bot @%s ready", application.bot.username)
+    mode = f"webhook {settings.webhook_url}" if settings.webhook_url else "long polling"
+    logger.info("bot @%s started (%s); Ctrl-C stops it", application.bot.username, mode)
 
 
 async def _post_shutdown(application: AnyApplication) -> None:
@@ -155,9 +160,15 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
+def _not_a_rejected_token(record: logging.LogRecord) -> bool:
+    """Drop python-telegram-bot's traceback for a rejected token: run_bot says it in one line."""
+    return not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
+
+
 def configure_logging(settings: Settings) -> None:
     """Log to stderr at the configured level, never showing the token or the webhook secret."""
     handler = logging.StreamHandler()
+    handler.addFilter(_not_a_rejected_token)
     handler.setFormatter(
         RedactingFormatter(
             "%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -183,14 +194,6 @@ def run_bot(settings: Settings) -> int:
     try:
         if settings.webhook_url:
             secret = settings.webhook_secret or secrets.token_urlsafe(32)
-            print(
-                messages.CONSOLE_WEBHOOK.format(
-                    listen=settings.webhook_listen,
-                    port=settings.webhook_port,
-                    url=settings.webhook_url,
-                ),
-                file=sys.stderr,
-            )
             application.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
@@ -200,7 +203,6 @@ def run_bot(settings: Settings) -> int:
                 allowed_updates=Update.ALL_TYPES,
             )
         else:
-            print(messages.CONSOLE_POLLING, file=sys.stderr)
             application.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         print(messages.CONSOLE_TOKEN_REJECTED, file=sys.stderr)

@@ -129,5 +129,53 @@ CONSOLE_TOKEN_REJECTED = (
 )
 CONSOLE_NETWORK = "quotebot: cannot reach the Bot API at {url}: {reason}"
 CONSOLE_SETUP = "quotebot: cannot start the bot: {reason}"
-CONSOLE_WEBHOOK = "quotebot: webhook mode on {listen}:{port}, Telegram posts to {url}"
-CONSOLE_POLLING = "quotebot: polling for updates (Ctrl-C stops)"
+
+
+# ------------------------------------------------------------------ the terminal (`quotebot`)
+# Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
+CLI_CHAT_WELCOME = (
+    "quotebot — ask a question about the documents ({documents} documents, {passages} passages).\n"
+    "Follow-ups work (“and with Pakistan?”). /more for more results, /sources, /reset, /help, "
+    "/quit."
+)
+CLI_NO_TOKEN = "No TELEGRAM_BOT_TOKEN is set, so the conversation runs here in the terminal."
+CLI_CHAT_HELP = (
+    "Type a question in your own words; the answer quotes the passage that answers it, with its\n"
+    "title, section and paragraph number. A short follow-up (“and in 2004?”) is read together\n"
+    "with your previous question. Commands: /more (more results), /sources (the documents),\n"
+    "/reset (forget the conversation), /quit."
+)
+CLI_RESET = "Conversation forgotten: the next question starts afresh."
+CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."
+CLI_NO_MORE_QUESTION = "Ask a question first; /more then shows further results."
+CLI_NO_MORE_RESULTS = "There are no more results for that question."
+CLI_SOURCES_HEADER = "The documents I quote from:"
+CLI_SEARCHED = "(searched: {query})"
+CLI_ALSO = "Also relevant:"
+CLI_MORE_AVAILABLE = "({shown} of {total} matching passages shown; /more for the next ones)"
+CLI_DECLINED = (
+    "I couldn't find this in the documents (searched: {query}).\n"
+    "The closest passages, which may not answer it:"
+)
+CLI_DECLINED_HINT = (
+    "Try other words for the same thing, or see /sources for what the documents cover."
+)
+CLI_NOTHING_FOUND = (
+    "I couldn't find anything about this in the documents (searched: {query}). "
+    "Try other words, or see /sources."
+)
+CLI_EMPTY_QUESTION = "Please type a question: that message had no words in it."
+CLI_ONLY_COMMON_WORDS = (
+    "That question has only very common words, so there is nothing to search for. "
+    "Add what it is about, e.g. “What does China say about peacekeeping?”"
+)
+CLI_TOO_LONG = "That question is {length} characters long; please keep it under {limit}."
+CLI_ERROR = "quotebot: {message}"
+CLI_INDEX_REPORT = (
+    "Indexed {folder} into {db} in {seconds:.2f}s\n"
+    "  added {added}, changed {changed}, removed {removed}, unchanged {unchanged}\n"
+    "  passages: {before} before, {after} after"
+)
+CLI_INDEX_SKIPPED = "  skipped {doc}: {reason}"
+CLI_INDEX_LIST = "  {label}: {names}"
+CLI_BYE = "Bye."

@@ -9,11 +9,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tgfakes import USER_ID, Harness, RecordingRequest, html_problems, running_bot, visible
 
 from bot import messages
 from bot.services import services_of
 from bot.settings import Settings
-from tgfakes import USER_ID, Harness, RecordingRequest, html_problems, running_bot, visible
 
 QUESTION = "What do China and Russia say about missile defence?"
 FEW_RESULTS = "peacekeepers"
@@ -67,7 +67,7 @@ async def test_more_results_pages_through_the_rest_of_the_ranking(bot: Harness) 
 
 
 async def test_more_command_continues_where_the_last_page_stopped(bot: Harness) -> None:
-    (answer,) = await bot.say(QUESTION)
+    await bot.say(QUESTION)
     (page2,) = await bot.say("/more")
     (page3,) = await bot.press(page2, "More results")
     (page4,) = await bot.say("/more")
@@ -86,7 +86,10 @@ async def test_paging_ends_with_a_clear_last_word(bot: Harness) -> None:
         seen.extend(ranks(reply.text))
         assert ("More results" in [b["text"] for b in reply.buttons]) == (seen[-1] < total)
     assert seen == list(range(4, total + 1))
-    assert visible(reply.text) == f"That was everything: there are no more results for “{FEW_RESULTS}”."
+    assert (
+        visible(reply.text)
+        == f"That was everything: there are no more results for “{FEW_RESULTS}”."
+    )
 
 
 async def test_more_before_any_question_says_to_ask_first(bot: Harness) -> None:

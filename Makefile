@@ -1,0 +1,33 @@
+# The two commands of the README: `make run` and `make test`. Both create .venv and install the
+# project with its pinned-range dependencies on first use (and again when pyproject.toml changes).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench-eval clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/quotebot run
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot retrieval tests
+	$(BIN)/ruff format --check bot retrieval tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest -q
+
+# Retrieval quality on the dev set, beside plain rank-bm25 (not part of `make test`).
+bench-eval: $(STAMP)
+	$(BIN)/quotebot eval data/eval/dev.jsonl
+	$(BIN)/quotebot eval data/eval/dev.jsonl --engine rank-bm25
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,205 @@
+"""End to end over HTTP: the bot started as users start it, talking to a Bot API on 127.0.0.1.
+
+The bot runs in its own process with only environment settings; :class:`tgfakes.FakeBotAPI`
+plays Telegram's Bot API server (``TELEGRAM_API_BASE_URL`` points at it). Waits have generous
+deadlines and only bound how long a failure takes to show: nothing asserts on timing.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from tgfakes import TOKEN, USER_ID, FakeBotAPI, html_problems, visible
+
+from bot import messages
+from bot.settings import PROJECT_ROOT, SETTINGS
+
+QUESTION = "What do China and Russia say about missile defence?"
+DEADLINE = 60.0  # seconds a step may take before the test gives up on it
+
+
+def bot_command() -> list[str]:
+    """How a user starts the bot: `quotebot run` (the console script runs bot.cli)."""
+    cli = PROJECT_ROOT / "bot" / "cli.py"
+    if cli.is_file() and "run_bot" in cli.read_text(encoding="utf-8"):
+        return [sys.executable, "-m", "bot.cli", "run"]
+    return [  # until bot/cli.py has `run`: what it will do
+        sys.executable,
+        "-c",
+        "from bot.app import run_bot; from bot.settings import load_settings; "
+        "raise SystemExit(run_bot(load_settings()))",
+    ]
+
+
+def bot_environment(api: FakeBotAPI, db_path: Path, **overrides: str) -> dict[str, str]:
+    """Only these settings count: every key is set, so a developer's .env changes nothing."""
+    env = {k: v for k, v in os.environ.items() if k not in {s.key for s in SETTINGS}}
+    env.update({setting.key: setting.default for setting in SETTINGS})
+    env.update(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        QUOTEBOT_DB=str(db_path),
+        QUOTEBOT_CORPUS=str(PROJECT_ROOT / "data" / "corpus"),
+        LOG_LEVEL="DEBUG",  # the most talkative level must still never show the token
+        PYTHONPATH=str(PROJECT_ROOT),
+    )
+    env.update(overrides)
+    return env
+
+
+def start_bot(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        bot_command(),
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stop_bot(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    """Ctrl-C, as a user stops it; the exit code and what it printed."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+    try:
+        out, err = process.communicate(timeout=DEADLINE)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+    return process.returncode, out, err
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    server = FakeBotAPI().start()
+    yield server
+    server.stop()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_polling_bot_answers_a_user_message_with_a_quote(api: FakeBotAPI, db_path: Path) -> None:
+    process = start_bot(bot_environment(api, db_path))
+    try:
+        menu = api.wait_for(lambda call: call.method == "setMyCommands", DEADLINE)
+        assert menu is not None, "the bot never finished starting"
+        api.queue_text(QUESTION)
+        reply = api.wait_for(lambda call: call.method == "sendMessage", DEADLINE)
+    finally:
+        code, out, err = stop_bot(process)
+    assert reply is not None, f"no answer came; the bot said:\n{err[-3000:]}"
+    assert reply.params["chat_id"] == USER_ID
+    assert reply.params["parse_mode"] == "HTML"
+    assert reply.text.startswith("<blockquote>") and "<b>" in reply.text
+    assert html_problems(reply.text) == []
+    assert "China–Russia Joint Statement" in visible(reply.text) or "¶" in reply.text
+    assert [b["text"] for row in reply.params["reply_markup"]["inline_keyboard"] for b in row] == [
+        "Full passage",
+        "More results",
+        "👍",
+        "👎",
+    ]
+    assert api.of("sendChatAction")[0].params["action"] == "typing"
+    assert [c["command"] for c in menu.params["commands"]] == [
+        "start",
+        "help",
+        "sources",
+        "more",
+        "reset",
+    ]
+    assert code == 0, err[-3000:]
+    assert TOKEN not in out + err
+    assert "Traceback" not in err
+
+
+def test_a_rejected_token_is_one_clear_line_and_a_failure_exit(
+    api: FakeBotAPI, db_path: Path
+) -> None:
+    env = bot_environment(
+        api, db_path, TELEGRAM_BOT_TOKEN="999:WRONG-secret-token", LOG_LEVEL="INFO"
+    )
+    process = start_bot(env)
+    code, out, err = stop_bot_when_done(process)
+    assert code != 0
+    assert api.rejected == ["getMe"]
+    assert messages.CONSOLE_TOKEN_REJECTED in err.splitlines()
+    assert "Traceback" not in err
+    assert "WRONG-secret-token" not in out + err
+
+
+def test_a_missing_token_is_one_clear_line_and_a_failure_exit(
+    api: FakeBotAPI, db_path: Path
+) -> None:
+    process = start_bot(bot_environment(api, db_path, TELEGRAM_BOT_TOKEN=""))
+    code, out, err = stop_bot_when_done(process)
+    assert code != 0
+    assert err.strip().splitlines() == [messages.CONSOLE_NO_TOKEN]
+    assert api.calls == []
+
+
+def stop_bot_when_done(process: subprocess.Popen[str]) -> tuple[int, str, str]:
+    """Wait for a bot that should stop by itself; kill it if it does not."""
+    try:
+        out, err = process.communicate(timeout=DEADLINE)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, err = process.communicate()
+        pytest.fail(f"the bot kept running: {err[-2000:]}")
+    return process.returncode, out, err
+
+
+def test_webhook_mode_checks_the_secret_token_on_every_request(
+    api: FakeBotAPI, db_path: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    env = bot_environment(
+        api, db_path, WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret-hook", WEBHOOK_PORT=str(port)
+    )
+    process = start_bot(env)
+    try:
+        registered = api.wait_for(lambda call: call.method == "setWebhook", DEADLINE)
+        assert registered is not None, "the bot never set its webhook"
+        assert api.wait_for(lambda call: call.method == "setMyCommands", DEADLINE) is not None
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": USER_ID, "type": "private", "first_name": "Ada"},
+                "from": {"id": USER_ID, "is_bot": False, "first_name": "Ada"},
+                "text": QUESTION,
+            },
+        }
+        refused = post_update(url, update, secret="wrong")
+        missing = post_update(url, update, secret=None)
+        accepted = post_update(url, update, secret="s3cret-hook")
+        reply = api.wait_for(lambda call: call.method == "sendMessage", DEADLINE)
+    finally:
+        code, out, err = stop_bot(process)
+    assert registered.params["url"] == url
+    assert registered.params["secret_token"] == "s3cret-hook"
+    assert (refused, missing, accepted) == (403, 403, 200)
+    assert reply is not None and reply.text.startswith("<blockquote>")
+    assert len(api.of("sendMessage")) == 1  # only the accepted update was answered
+    assert api.of("getUpdates") == []
+    assert code == 0, err[-3000:]
+    assert TOKEN not in out + err and "s3cret-hook" not in out + err
+
+
+def post_update(url: str, update: dict[str, object], secret: str | None) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+    return httpx.post(url, json=update, headers=headers, timeout=DEADLINE).status_code
