@@ -65,7 +65,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
         "--engine",
         choices=("quotebot", "rank-bm25"),
         default="quotebot",
-        help="rank-bm25: plain BM25Okapi on whitespace tokens and blank-line paragraphs, as a yardstick",
+        help="rank-bm25: plain BM25Okapi, whitespace tokens, blank-line paragraphs (a yardstick)",
     )
 
     commands.add_parser(
@@ -201,13 +201,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                     print(f"{number:>3}. {row['score']:7.3f}  {row['id']}  {row['excerpt'][:120]}")
         elif args.command == "eval":
             questions = read_questions(args.file)
-            report = evaluate(
+            scores = evaluate(
                 questions, lambda q, c: library.answer(q, context=c, k=args.k), k=args.k
             )
-            if args.json:
-                print(json.dumps(report, ensure_ascii=False))
-            else:
-                print(format_report(report))
+            print(json.dumps(scores, ensure_ascii=False) if args.json else format_report(scores))
         return 0
     finally:
         library.close()

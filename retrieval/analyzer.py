@@ -20,25 +20,23 @@ from retrieval.text import strip_accents
 
 # Dotted abbreviations first ("U.S.", "U.K."), then words that may hold hyphens, apostrophes,
 # ampersands, decimal points or thousands separators ("counter-terrorism", "China's", "3,362").
-_WORD = re.compile(
-    r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-‐‑'’&.+]|,(?=\d{3}(?!\d)))[^\W_]+)*"
-)
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-‐‑'’&.+]|,(?=\d{3}(?!\d)))[^\W_]+)*")
 _HYPHENS = re.compile(r"[-‐‑]")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
-    before being below between both but by can cannot could did didn't do does doesn't doing don't
-    down during each either else ever few for from further get gets got had has have having he her
-    here hers herself him himself his how however i if in into is isn't it it's its itself just
-    let me more most much must my myself no nor not now of off on once only or other ought our ours
-    ourselves out over own per please same shall she should so some such than that that's the their
-    theirs them themselves then there these they this those through thus to too under until up upon
-    us very via was we were what what's when where whether which while who whom whose why will with
-    would yet you your yours yourself yourselves
-    say says said tell tells told know show shows shown give gives mention mentions mentioned
-    anything something thing things way ways many vs whats whos hows wheres want wants wanted
-    kind kinds sort sorts name names called happen happens happened according exactly really
-    actually basically regarding concerning please back""".split()
+    before being below between both but by can cannot could did didn't do does doesn't doing
+    don't down during each either else ever few for from further get gets got had has have
+    having he her here hers herself him himself his how however i if in into is isn't it
+    it's its itself just let me more most much must my myself no nor not now of off on once
+    only or other ought our ours ourselves out over own per please same shall she should so
+    some such than that that's the their theirs them themselves then there these they this
+    those through thus to too under until up upon us very via was we were what what's when
+    where whether which while who whom whose why will with would yet you your yours yourself
+    yourselves say says said tell tells told know show shows shown give gives mention
+    mentions mentioned anything something thing things way ways many vs whats whos hows
+    wheres want wants wanted kind kinds sort sorts name names called happen happens happened
+    according exactly really actually basically regarding concerning please back""".split()
 )
 
 
@@ -67,7 +65,9 @@ def _key(raw: str) -> str:
     folded = folded.replace("'", "")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", folded):
         return folded.replace(",", "")
-    return _HYPHENS.sub("", folded.replace(".", "") if "." in folded and not _is_number(folded) else folded)
+    return _HYPHENS.sub(
+        "", folded.replace(".", "") if "." in folded and not _is_number(folded) else folded
+    )
 
 
 def _is_number(text: str) -> bool:
@@ -180,7 +180,9 @@ class Analyzer:
             found = self.synonyms.match(words, i)
             if found:
                 form, n = found
-                term = form.canonical if form.canonical.startswith("_") else self.stem(form.canonical)
+                term = (
+                    form.canonical if form.canonical.startswith("_") else self.stem(form.canonical)
+                )
                 out.append(Token(term, word.start, words[i + n - 1].end, word.key))
                 i += n
                 continue
@@ -201,14 +203,15 @@ class Analyzer:
             sub = _words(part)
             for piece in sub:
                 found = self.synonyms.match(sub, 0) if len(sub) == 1 else None
+                part_term: str | None
                 if found:
-                    term: str | None = found[0].canonical
-                    if term and not term.startswith("_"):
-                        term = self.stem(term)
+                    part_term = found[0].canonical
+                    if not part_term.startswith("_"):
+                        part_term = self.stem(part_term)
                 else:
-                    term = self._single(piece.key)
-                if term and all(t.term != term for t in tokens):
-                    tokens.append(Token(term, word.start, word.end, piece.key))
+                    part_term = self._single(piece.key)
+                if part_term and all(t.term != part_term for t in tokens):
+                    tokens.append(Token(part_term, word.start, word.end, piece.key))
         numbers = all(p.replace(",", "").isdigit() for p in raw_parts)
         named = any(t.term.startswith("_") for t in tokens)  # "Sino-U.S.": the parts say it all
         joined = None if numbers or named else self._single(word.key)

@@ -28,7 +28,9 @@ class PlainBM25:
             blocks = [b.strip() for b in re.split(r"\n\s*\n", text) if b.strip()]
             for number, block in enumerate(blocks, 1):
                 self.passages.append(
-                    Passage(f"{path.stem}-{number}", path.name, path.name, None, number, block, number)
+                    Passage(
+                        f"{path.stem}-{number}", path.name, path.name, None, number, block, number
+                    )
                 )
         self.bm25 = BM25Okapi([p.text.lower().split() for p in self.passages])
 
@@ -40,4 +42,6 @@ class PlainBM25:
             Hit(self.passages[i], float(scores[i]), Excerpt((Segment(self.passages[i].text),)), r)
             for r, i in enumerate(order, 1)
         )
-        return Answer(question, query, hits, answered=True, confidence=1.0, total=len(self.passages))
+        return Answer(
+            question, query, hits, answered=True, confidence=1.0, total=len(self.passages)
+        )

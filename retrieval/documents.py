@@ -7,6 +7,7 @@ date, sections and paragraphs). Splitting long paragraphs into passages is :mod:
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
@@ -84,7 +85,7 @@ def read_document(path: Path) -> str:
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True when sentences run on across line breaks, as in text wrapped at a fixed width."""
-    pairs = [(a, b) for a, b in zip(lines, lines[1:], strict=False) if a and b]
+    pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
     if len(pairs) < 4:
         return False
     runs_on = sum(1 for a, b in pairs if not a.endswith(_TERMINAL) and b[0].islower())
@@ -196,7 +197,9 @@ def parse(text: str, fallback_title: str) -> ParsedDocument:
     """Turn a document's cleaned text into its title, date and sectioned paragraphs."""
     lines = units(text)
     header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-    raw_header = [squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]]
+    raw_header = [
+        squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
+    ]
     date = find_date(raw_header)
 
     title = fallback_title
@@ -211,9 +214,7 @@ def parse(text: str, fallback_title: str) -> ParsedDocument:
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
-            # "Beijing, 23 May 2008" says where and when: a short passage of its own.
-            document.paragraphs.append((section, line))
-            continue
+            continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
         if not _is_prose(line):
             pending.append(line)
             continue

@@ -11,7 +11,7 @@ message at their edge (the CLI prints one line and exits non-zero, the bot repli
     │   └── QuestionTooLongError      longer than the limit a user may type
     ├── CorpusError                   the documents cannot be turned into a corpus
     │   ├── NoCorpusError             the corpus folder is missing or holds no readable document
-    │   └── DocumentError             one file cannot be used (binary, undecodable, empty, too large)
+    │   └── DocumentError             one file can't be used (binary, undecodable, empty, too large)
     └── StoreError                    the SQLite database cannot be opened, read or written
         └── IndexBuildError           a rebuild failed; the previous corpus is still in place
 """

@@ -152,9 +152,13 @@ def evaluate(
         "hit@3": summary.get("hit@3", 0.0),
         "hit@5": summary.get("hit@5", 0.0),
         "mrr@10": summary.get("mrr@10", 0.0),
-        "unanswerable_declined": round(unanswerable[0] / unanswerable[1], 4) if unanswerable[1] else None,
+        "unanswerable_declined": round(unanswerable[0] / unanswerable[1], 4)
+        if unanswerable[1]
+        else None,
         "answerable_declined": (
-            round(answerable_declined[0] / answerable_declined[1], 4) if answerable_declined[1] else None
+            round(answerable_declined[0] / answerable_declined[1], 4)
+            if answerable_declined[1]
+            else None
         ),
         "by_kind": {kind: tally.summary() for kind, tally in sorted(by_kind.items())},
         "questions": rows,

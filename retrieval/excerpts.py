@@ -47,7 +47,9 @@ def score_window(window: list[Fragment], weights: Mapping[str, float]) -> float:
     return coverage - 0.01 * (len(window) - 1) * max(coverage, 1e-9)
 
 
-def pick(frags: list[Fragment], weights: Mapping[str, float], most: int = MAX_SENTENCES) -> tuple[int, int]:
+def pick(
+    frags: list[Fragment], weights: Mapping[str, float], most: int = MAX_SENTENCES
+) -> tuple[int, int]:
     """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive fragments."""
     best = (0, 1)
     best_score = float("-inf")
@@ -67,7 +69,9 @@ def _edges_contribute(window: list[Fragment], weights: Mapping[str, float]) -> b
     def terms(fs: list[Fragment]) -> set[str]:
         return {t.term for f in fs for t in f.tokens if t.term in weights}
 
-    return bool(terms(window[:1]) - terms(window[1:])) and bool(terms(window[-1:]) - terms(window[:-1]))
+    return bool(terms(window[:1]) - terms(window[1:])) and bool(
+        terms(window[-1:]) - terms(window[:-1])
+    )
 
 
 def format_excerpt(

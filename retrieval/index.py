@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -183,18 +184,18 @@ class BM25Index:
             f"extra_{name}": np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
             for name, items in (extras or {}).items()
         }
+        arrays: dict[str, npt.NDArray[Any]] = {
+            **strings,
+            "tag": np.frombuffer(tag.encode("utf-8"), dtype=np.uint8),
+            "vocabulary": np.frombuffer(vocab, dtype=np.uint8),
+            "indptr": self.indptr,
+            "doc_ids": self.doc_ids,
+            "values": self.values,
+            "df": self.df,
+            "n_docs": np.array([self.n_docs], dtype=np.int64),
+        }
         with open(tmp, "wb") as handle:
-            np.savez(
-                handle,
-                **strings,
-                tag=np.frombuffer(tag.encode("utf-8"), dtype=np.uint8),
-                vocabulary=np.frombuffer(vocab, dtype=np.uint8),
-                indptr=self.indptr,
-                doc_ids=self.doc_ids,
-                values=self.values,
-                df=self.df,
-                n_docs=np.array([self.n_docs], dtype=np.int64),
-            )
+            np.savez(handle, allow_pickle=False, **arrays)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -20,10 +20,11 @@ from retrieval.documents import SUFFIXES, decode, parse
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
 from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.paragraphs import document_key, passages
-from retrieval.store import CorpusStore
+from retrieval.store import CorpusStore, table
 from retrieval.text import clean
 
 MANIFEST = "manifest.toml"
+PARSER_VERSION = "1"  # bump when parsing changes, so every file is read again
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -114,10 +115,10 @@ def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
         old = known.get(path.name)
         try:
             stat = path.stat()
-            if old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns:
-                if old["sha256"] == _fingerprint(b"", entry, old["sha256"]):
-                    unchanged.append(path.name)
-                    continue
+            same_file = old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns
+            if same_file and old and old["sha256"] == _fingerprint(b"", entry, str(old["sha256"])):
+                unchanged.append(path.name)
+                continue
             data = path.read_bytes()
             fingerprint = _fingerprint(data, entry)
             if old and old["sha256"] == fingerprint:
@@ -154,14 +155,18 @@ def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
 
 def _fingerprint(data: bytes, manifest_entry: dict[str, str], known: str | None = None) -> str:
     """Content hash plus manifest entry. With ``known``, checks only the manifest part."""
-    meta = hashlib.sha256(json.dumps(manifest_entry, sort_keys=True).encode()).hexdigest()[:16]
+    entry = json.dumps([PARSER_VERSION, manifest_entry], sort_keys=True).encode()
+    meta = hashlib.sha256(entry).hexdigest()[:16]
     if known is not None:
         return known if known.endswith(":" + meta) else ""
     return hashlib.sha256(data).hexdigest() + ":" + meta
 
 
 def _write(
-    store: CorpusStore, parsed: list[_Parsed], removed: list[str], touched: list[tuple[str, int, int]]
+    store: CorpusStore,
+    parsed: list[_Parsed],
+    removed: list[str],
+    touched: list[tuple[str, int, int]],
 ) -> None:
     db = store.db
     try:
@@ -170,8 +175,8 @@ def _write(
                 db.execute("delete from passages where doc = ?", [name])
                 db.execute("delete from documents where doc = ?", [name])
             for item in parsed:
-                db["documents"].insert(item.row)
-                db["passages"].insert_all(
+                table(db, "documents").insert(item.row)
+                table(db, "passages").insert_all(
                     (
                         {
                             "id": p.id,
@@ -187,11 +192,13 @@ def _write(
                 )
             for name, size, mtime_ns in touched:
                 db.execute(
-                    "update documents set size = ?, mtime_ns = ? where doc = ?", [size, mtime_ns, name]
+                    "update documents set size = ?, mtime_ns = ? where doc = ?",
+                    [size, mtime_ns, name],
                 )
             version = int(store.meta("corpus_version") or 0) + 1
             db.execute(
-                "insert or replace into meta (key, value) values ('corpus_version', ?)", [str(version)]
+                "insert or replace into meta (key, value) values ('corpus_version', ?)",
+                [str(version)],
             )
     except sqlite3.Error as error:
         raise IndexBuildError(f"the corpus could not be written: {error}") from error

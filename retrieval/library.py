@@ -88,7 +88,9 @@ class Library:
             if refresh:
                 library._last_report = ingest.refresh(library.store, corpus_dir)
             elif library.store.passage_count() == 0:
-                raise NoCorpusError(corpus_dir, "the database holds no passages; run `quotebot index`")
+                raise NoCorpusError(
+                    corpus_dir, "the database holds no passages; run `quotebot index`"
+                )
             library._snapshot = library._load_or_build()
         except BaseException:
             library.close()
@@ -140,7 +142,9 @@ class Library:
             return heading_terms[text]
 
         # The document's year counts with its title: "the 2008 statement" finds its passages.
-        dates = {d.doc: [d.date[:4]] for d in self.store.documents() if d.date and d.date[:4].isdigit()}
+        dates = {
+            d.doc: [d.date[:4]] for d in self.store.documents() if d.date and d.date[:4].isdigit()
+        }
         for rowid, passage in self.store.all_passages():
             tokens = self.analyzer.tokens(passage.text)
             for token in tokens:
@@ -285,7 +289,7 @@ class Library:
         idf = {t: index.term_idf(t) for t in weights}
         # Words no passage has count at full strength: a question about something the corpus
         # never mentions must not look answered because its commonest words matched.
-        scaled = {t: w * (idf[t] if idf[t] is not None else index.max_idf) for t, w in weights.items()}
+        scaled = {t: w * _or(idf[t], index.max_idf) for t, w in weights.items()}
         total_weight = sum(scaled.values()) or 1.0
         found = {t: v for t, v in scaled.items() if idf[t] is not None}
 
@@ -306,23 +310,36 @@ class Library:
                 if position < RERANK
                 else -1.0 - position  # beyond the re-ranked head, BM25 order stands
             )
-            ranked.append((blended, position, passage, float(score), format_excerpt(passage.text, frags, span, found)))
+            ranked.append(
+                (
+                    blended,
+                    position,
+                    passage,
+                    float(score),
+                    format_excerpt(passage.text, frags, span, found),
+                )
+            )
         ranked.sort(key=lambda item: (-item[0], item[1]))
         confidence = 0.0
         if ranked:
             best = ranked[0][2]
             covered = covered_terms(best.text, self.analyzer, set(found))
             if best.section or best.title:
-                covered |= covered_terms(f"{best.section or ''} {best.title}", self.analyzer, set(found))
+                covered |= covered_terms(
+                    f"{best.section or ''} {best.title}", self.analyzer, set(found)
+                )
             confidence = sum(scaled[t] for t in covered) / total_weight
         hits = tuple(
             Hit(passage, score, excerpt_, rank)
-            for rank, (_, _, passage, score, excerpt_) in enumerate(ranked[offset : offset + k], offset + 1)
+            for rank, (_, _, passage, score, excerpt_) in enumerate(
+                ranked[offset : offset + k], offset + 1
+            )
         )
         # A question naming a year or a known place or body that no passage mentions is about
         # something outside the documents, however well its other words match.
         unknown_names = [
-            t for t, w in weights.items()
+            t
+            for t, w in weights.items()
             if w == 1.0 and idf[t] is None and (t.startswith("_") or _YEAR.match(t))
         ]
         return Answer(
@@ -336,6 +353,10 @@ class Library:
         )
 
 
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else value
+
+
 def _holds(index: BM25Index, term: str, doc: int) -> bool:
     docs, _ = index.postings(term)
     at = int(np.searchsorted(docs, doc))
@@ -343,8 +364,17 @@ def _holds(index: BM25Index, term: str, doc: int) -> bool:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_BRITISH = (("isation", "ization"), ("ise", "ize"), ("ising", "izing"), ("yse", "yze"),
-            ("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ogue", "og"), ("lled", "led"))
+_BRITISH = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("tre", "ter"),
+    ("ence", "ense"),
+    ("ogue", "og"),
+    ("lled", "led"),
+)
 
 
 def _american_spellings(word: str) -> list[str]:

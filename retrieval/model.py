@@ -60,8 +60,10 @@ class Excerpt:
     ) -> str:
         """Join the segments, escaping every run and wrapping matched runs with ``mark``."""
         body = "".join(mark(escape(s.text)) if s.marked else escape(s.text) for s in self.segments)
-        return (ellipsis + " " if self.cut_before else "") + body + (
-            " " + ellipsis if self.cut_after else ""
+        return (
+            (ellipsis + " " if self.cut_before else "")
+            + body
+            + (" " + ellipsis if self.cut_after else "")
         )
 
     @property

@@ -26,9 +26,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         before = text[start : match.start() + 1]
         word = before.split()[-1] if before.split() else ""
         bare = word.rstrip(".").lstrip("(\"'“‘").lower()
-        if match.group().startswith(".") and (
-            bare in _ABBREVIATIONS or _INITIALS.search(before)
-        ):
+        if match.group().startswith(".") and (bare in _ABBREVIATIONS or _INITIALS.search(before)):
             continue
         end = match.end()
         if text[start:end].strip():

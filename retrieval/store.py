@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import Table
 
 from retrieval.errors import StoreError
 from retrieval.model import Document, Passage
@@ -20,8 +21,13 @@ from retrieval.model import Document, Passage
 Migration = Callable[[sqlite_utils.Database], None]
 
 
+def table(db: sqlite_utils.Database, name: str) -> Table:
+    """A table of ``db`` (``db[name]`` may also be a view, which has no ``insert``)."""
+    return Table(db, name)
+
+
 def _create_corpus_tables(db: sqlite_utils.Database) -> None:
-    db["documents"].create(
+    table(db, "documents").create(
         {
             "doc": str,
             "key": str,
@@ -36,7 +42,7 @@ def _create_corpus_tables(db: sqlite_utils.Database) -> None:
         pk="doc",
         not_null={"key", "title", "sha256"},
     )
-    db["passages"].create(
+    table(db, "passages").create(
         {
             "rowid": int,
             "id": str,
@@ -50,9 +56,9 @@ def _create_corpus_tables(db: sqlite_utils.Database) -> None:
         not_null={"id", "doc", "text"},
         foreign_keys=[("doc", "documents", "doc")],
     )
-    db["passages"].create_index(["id"], unique=True)
-    db["passages"].create_index(["doc", "ordinal"])
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    table(db, "passages").create_index(["id"], unique=True)
+    table(db, "passages").create_index(["doc", "ordinal"])
+    table(db, "meta").create({"key": str, "value": str}, pk="key")
 
 
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
@@ -65,8 +71,10 @@ def apply_migrations(
 ) -> list[str]:
     """Run the ``migrations`` of ``scope`` not yet recorded; returns the names applied."""
     if "_migrations" not in db.table_names():
-        db["_migrations"].create({"scope": str, "name": str, "applied_at": str}, pk=("scope", "name"))
-    done = {row["name"] for row in db["_migrations"].rows_where("scope = ?", [scope])}
+        table(db, "_migrations").create(
+            {"scope": str, "name": str, "applied_at": str}, pk=("scope", "name")
+        )
+    done = {row["name"] for row in table(db, "_migrations").rows_where("scope = ?", [scope])}
     applied = []
     for name, migration in migrations:
         if name in done:
