@@ -46,6 +46,8 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 _GIVEN_LIBRARY = "given_library"  # bot_data key: a library handed to build_application
 _SETTINGS = "settings"
 RATE_LIMIT_RETRIES = 3  # times a request is retried after Telegram's RetryAfter (flood control)
+# The updates the bot asks Telegram for (edited messages arrive, and are ignored on purpose).
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
 
 
 def build_application(
@@ -160,19 +162,23 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
-def _not_a_rejected_token(record: logging.LogRecord) -> bool:
-    """Drop python-telegram-bot's traceback for a rejected token: run_bot says it in one line."""
-    return not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
+def _not_reported_by_run_bot(record: logging.LogRecord) -> bool:
+    """Drop python-telegram-bot's tracebacks for a rejected token or an unreachable Bot API at
+    start-up: :func:`run_bot` says those in one line. Later network trouble is still logged."""
+    error = record.exc_info[1] if record.exc_info else None
+    if isinstance(error, InvalidToken):
+        return False
+    return not (isinstance(error, NetworkError) and "Bootstrap" in record.getMessage())
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(settings: Settings, secrets_: tuple[str, ...] = ()) -> None:
     """Log to stderr at the configured level, never showing the token or the webhook secret."""
     handler = logging.StreamHandler()
-    handler.addFilter(_not_a_rejected_token)
+    handler.addFilter(_not_reported_by_run_bot)
     handler.setFormatter(
         RedactingFormatter(
             "%(asctime)s %(levelname)s %(name)s: %(message)s",
-            (settings.token, settings.webhook_secret),
+            (settings.token, settings.webhook_secret, *secrets_),
         )
     )
     root = logging.getLogger()
@@ -189,21 +195,22 @@ def run_bot(settings: Settings) -> int:
     if not settings.has_token:
         print(messages.CONSOLE_NO_TOKEN, file=sys.stderr)
         return 1
-    configure_logging(settings)
+    # Without a configured secret, a new one each start: Telegram learns it from setWebhook.
+    secret = settings.webhook_secret or secrets.token_urlsafe(32)
+    configure_logging(settings, (secret,))
     application = build_application(settings)
     try:
         if settings.webhook_url:
-            secret = settings.webhook_secret or secrets.token_urlsafe(32)
             application.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
                 url_path=settings.webhook_path,
                 webhook_url=settings.webhook_url,
                 secret_token=secret,
-                allowed_updates=Update.ALL_TYPES,
+                allowed_updates=ALLOWED_UPDATES,
             )
         else:
-            application.run_polling(allowed_updates=Update.ALL_TYPES)
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
     except InvalidToken:
         print(messages.CONSOLE_TOKEN_REJECTED, file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot import messages
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage
@@ -141,6 +142,14 @@ def hit_line(hit: Hit, bot_username: str | None) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Reply:
+    """A message's HTML, and how many of the answer's hits it shows (always the first ones)."""
+
+    text: str
+    shown: int
+
+
 def fit(
     before: Sequence[str],
     items: Sequence[str],
@@ -149,8 +158,9 @@ def fit(
     header: str | None = None,
     joiner: str = "\n",
     limit: int = TELEGRAM_LIMIT,
-) -> str:
-    """``before`` + as many whole ``items`` as fit (under ``header``) + ``after``, in paragraphs."""
+) -> Reply:
+    """``before`` + as many whole ``items`` as fit (under ``header``) + ``after``, in paragraphs;
+    ``shown`` counts the items that fitted."""
 
     def render(chosen: Sequence[str]) -> str:
         middle = [joiner.join(([header] if header else []) + list(chosen))] if chosen else []
@@ -161,40 +171,43 @@ def fit(
         if tg_len(render([*chosen, item])) > limit:
             break
         chosen.append(item)
-    return render(chosen)
+    return Reply(render(chosen), len(chosen))
 
 
-def answer_html(
+def answer_reply(
     answer: Answer,
     *,
     bot_username: str | None = None,
     context: str | None = None,
     echo: bool = False,
     limit: int = TELEGRAM_LIMIT,
-) -> str:
+) -> Reply:
     """The reply to a question: the best excerpt quoted and cited, then further hits as lines.
 
     ``context`` is the earlier question a follow-up was read with (said in a note); ``echo``
     repeats the question first, for questions asked by tapping a button.
     """
     if not answer.answered or not answer.hits:
-        return declined_html(answer, bot_username=bot_username, context=context, limit=limit)
+        return declined_reply(
+            answer, bot_username=bot_username, context=context, echo=echo, limit=limit
+        )
     before = _head(answer, context, echo)
     top, *rest = answer.hits
     fixed = tg_len("\n\n".join([*before, ""]))
     before.append(quote_block(top, limit - fixed, bot_username))
     lines = [hit_line(hit, bot_username) for hit in rest]
-    return fit(before, lines, header=messages.ANSWER_MORE_HEADER, limit=limit)
+    further = fit(before, lines, header=messages.ANSWER_MORE_HEADER, limit=limit)
+    return Reply(further.text, 1 + further.shown)
 
 
-def declined_html(
+def declined_reply(
     answer: Answer,
     *,
     bot_username: str | None = None,
     context: str | None = None,
     echo: bool = False,
     limit: int = TELEGRAM_LIMIT,
-) -> str:
+) -> Reply:
     """The no-answer reply: what was searched, that nothing answered, the closest passages."""
     before = _head(answer, context, echo)
     before.append(messages.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))))
@@ -219,14 +232,14 @@ def _head(answer: Answer, context: str | None, echo: bool) -> list[str]:
     return head
 
 
-def page_html(
+def page_reply(
     answer: Answer,
     *,
     question: str,
     bot_username: str | None = None,
     corpus_changed: bool = False,
     limit: int = TELEGRAM_LIMIT,
-) -> str:
+) -> Reply:
     """A "More results" page: each hit quoted and numbered by rank, then "Results a–b of n"."""
     before = [messages.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
     if corpus_changed:

@@ -53,7 +53,10 @@ async def ask(
         await context.bot.send_message(chat.id, _question_problem(error))
         return
     ms = round((time.perf_counter() - started) * 1000)
-    shown = [hit.passage.id for hit in answer.hits]
+    reply = replies.answer_reply(
+        answer, bot_username=context.bot.username, context=follows, echo=echo
+    )
+    shown = [hit.passage.id for hit in answer.hits[: reply.shown]]
     saved = svc.state.log_query(
         asked_at=now,
         chat_id=chat.id,
@@ -77,13 +80,10 @@ async def ask(
         len(shown),
         ms,
     )
-    text = replies.answer_html(
-        answer, bot_username=context.bot.username, context=follows, echo=echo
-    )
-    more = len(answer.hits) if answer.total > len(answer.hits) else None
-    top = answer.hits[0].passage.id if answer.hits else None
+    more = reply.shown if answer.total > reply.shown else None
+    top = shown[0] if shown else None
     await context.bot.send_message(
-        chat.id, text, reply_markup=buttons.answer_keyboard(saved.key, top, more)
+        chat.id, reply.text, reply_markup=buttons.answer_keyboard(saved.key, top, more)
     )
 
 
@@ -115,17 +115,18 @@ async def show_page(
     gone = await asyncio.to_thread(_missing, svc, saved.shown)
     if gone:
         logger.info("%d passages of search %s are gone: the corpus was reloaded", gone, saved.key)
-    end = offset + len(answer.hits)
-    svc.state.record_page(saved.key, [hit.passage.id for hit in answer.hits], end)
-    text = replies.page_html(
+    reply = replies.page_reply(
         answer, question=saved.question, bot_username=context.bot.username, corpus_changed=gone > 0
     )
+    hits = answer.hits[: max(reply.shown, 1)]  # never 0, or "More results" would stand still
+    end = offset + len(hits)
+    svc.state.record_page(saved.key, [hit.passage.id for hit in hits], end)
     keyboard = buttons.page_keyboard(
         saved.key,
-        [(hit.rank, hit.passage.id) for hit in answer.hits],
+        [(hit.rank, hit.passage.id) for hit in hits],
         end if answer.total > end else None,
     )
-    await context.bot.send_message(chat.id, text, reply_markup=keyboard)
+    await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
 
 
 def _missing(svc: Services, passage_ids: tuple[str, ...]) -> int:

@@ -140,6 +140,18 @@ def test_a_rejected_token_is_one_clear_line_and_a_failure_exit(
     assert "WRONG-secret-token" not in out + err
 
 
+def test_an_unreachable_bot_api_is_one_clear_line_and_a_failure_exit(
+    api: FakeBotAPI, db_path: Path
+) -> None:
+    nowhere = f"http://127.0.0.1:{free_port()}/bot"  # nothing listens there
+    env = bot_environment(api, db_path, TELEGRAM_API_BASE_URL=nowhere, LOG_LEVEL="INFO")
+    code, out, err = stop_bot_when_done(start_bot(env))
+    assert code != 0
+    (line,) = err.strip().splitlines()
+    assert line.startswith(messages.CONSOLE_NETWORK.format(url=nowhere, reason=""))
+    assert TOKEN not in out + err
+
+
 def test_run_bot_without_a_token_is_one_clear_line_and_a_failure_exit(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -161,19 +173,21 @@ def stop_bot_when_done(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     return process.returncode, out, err
 
 
+@pytest.mark.parametrize("configured", ["s3cret-hook", ""], ids=["secret-set", "secret-made"])
 def test_webhook_mode_checks_the_secret_token_on_every_request(
-    api: FakeBotAPI, db_path: Path
+    api: FakeBotAPI, db_path: Path, configured: str
 ) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/telegram/hook"
     env = bot_environment(
-        api, db_path, WEBHOOK_URL=url, WEBHOOK_SECRET="s3cret-hook", WEBHOOK_PORT=str(port)
+        api, db_path, WEBHOOK_URL=url, WEBHOOK_SECRET=configured, WEBHOOK_PORT=str(port)
     )
     process = start_bot(env)
     try:
         registered = api.wait_for(lambda call: call.method == "setWebhook", DEADLINE)
         assert registered is not None, "the bot never set its webhook"
         assert api.wait_for(lambda call: call.method == "setMyCommands", DEADLINE) is not None
+        secret = str(registered.params["secret_token"])
         update = {
             "update_id": 1,
             "message": {
@@ -186,18 +200,18 @@ def test_webhook_mode_checks_the_secret_token_on_every_request(
         }
         refused = post_update(url, update, secret="wrong")
         missing = post_update(url, update, secret=None)
-        accepted = post_update(url, update, secret="s3cret-hook")
+        accepted = post_update(url, update, secret=secret)
         reply = api.wait_for(lambda call: call.method == "sendMessage", DEADLINE)
     finally:
         code, out, err = stop_bot(process)
     assert registered.params["url"] == url
-    assert registered.params["secret_token"] == "s3cret-hook"
+    assert secret == configured if configured else len(secret) >= 32
     assert (refused, missing, accepted) == (403, 403, 200)
     assert reply is not None and reply.text.startswith("<blockquote>")
     assert len(api.of("sendMessage")) == 1  # only the accepted update was answered
     assert api.of("getUpdates") == []
     assert code == 0, err[-3000:]
-    assert TOKEN not in out + err and "s3cret-hook" not in out + err
+    assert TOKEN not in out + err and secret not in out + err
 
 
 def post_update(url: str, update: dict[str, object], secret: str | None) -> int:

@@ -55,7 +55,7 @@ def test_telegram_length_counts_emoji_outside_the_bmp_twice() -> None:
 
 
 def test_answer_quotes_the_best_excerpt_with_matched_words_bold_and_cites_it() -> None:
-    text = replies.answer_html(answer(hit(1), hit(2, section=None)), bot_username="qbot")
+    text = replies.answer_reply(answer(hit(1), hit(2, section=None)), bot_username="qbot").text
     assert html_problems(text) == []
     assert text.startswith("<blockquote>The <b>treaty</b> was signed.</blockquote>")
     assert "Joint Statement, Security, ¶ 1" in text
@@ -66,7 +66,7 @@ def test_answer_quotes_the_best_excerpt_with_matched_words_bold_and_cites_it() -
 
 
 def test_answer_without_a_bot_name_has_no_links() -> None:
-    text = replies.answer_html(answer(hit(1)))
+    text = replies.answer_reply(answer(hit(1))).text
     assert "<a " not in text
     assert "Joint Statement, Security, ¶ 1" in text
 
@@ -74,7 +74,7 @@ def test_answer_without_a_bot_name_has_no_links() -> None:
 def test_everything_from_documents_and_users_is_escaped() -> None:
     nasty = (Segment("<script>alert('x')</script> & "), Segment("<b>", True), Segment(" *md*"))
     got = hit(1, nasty, title="A <i>title</i> & co", section="<sec>")
-    text = replies.answer_html(answer(got, question="<b>why</b>?"), context="<i>before</i>")
+    text = replies.answer_reply(answer(got, question="<b>why</b>?"), context="<i>before</i>").text
     assert html_problems(text) == []
     shown = visible(text)
     assert "<script>alert('x')</script> & " in shown
@@ -84,9 +84,9 @@ def test_everything_from_documents_and_users_is_escaped() -> None:
 
 
 def test_follow_up_note_and_echo_say_what_was_asked() -> None:
-    text = replies.answer_html(
+    text = replies.answer_reply(
         answer(hit(1), question="and when?"), context="the treaty", echo=True
-    )
+    ).text
     first, second = text.split("\n\n")[:2]
     assert visible(first) == "❓ and when?"
     assert visible(second) == "Read as a follow-up to “the treaty”."
@@ -95,9 +95,12 @@ def test_follow_up_note_and_echo_say_what_was_asked() -> None:
 def test_an_answer_too_long_for_one_message_leaves_out_whole_further_hits() -> None:
     long = "word " * 500  # each hit's excerpt alone is 2,500 characters
     hits = [hit(n, (Segment(long), Segment("treaty", True))) for n in range(1, 4)]
-    text = replies.answer_html(answer(*hits), bot_username="qbot")
+    reply = replies.answer_reply(answer(*hits), bot_username="qbot")
+    text = reply.text
     assert tg_len(text) <= TELEGRAM_LIMIT
     assert html_problems(text) == []
+    # It says how many hits it shows, so logging and "More results" go on from the right one.
+    assert reply.shown == 1 + text.count("\n• ")
     # The best one is quoted; the lines that follow are whole or absent, each ending with "…".
     assert "¶ 1" in text
     for line in text.split("\n"):
@@ -107,7 +110,7 @@ def test_an_answer_too_long_for_one_message_leaves_out_whole_further_hits() -> N
 
 def test_a_single_excerpt_longer_than_a_message_is_cut_between_words_outside_tags() -> None:
     segments = tuple(Segment(f"treaty{i} ", marked=i % 2 == 0) for i in range(2000))
-    text = replies.answer_html(answer(hit(1, segments)))
+    text = replies.answer_reply(answer(hit(1, segments))).text
     assert tg_len(text) <= TELEGRAM_LIMIT
     assert html_problems(text) == []
     quoted = re.search(r"<blockquote>(.*)</blockquote>", text, re.S)
@@ -117,7 +120,7 @@ def test_a_single_excerpt_longer_than_a_message_is_cut_between_words_outside_tag
 
 
 def test_declined_answer_says_what_was_searched_flags_the_closest_and_hints() -> None:
-    text = replies.answer_html(answer(hit(1), hit(2), answered=False, question="moon cheese"))
+    text = replies.answer_reply(answer(hit(1), hit(2), answered=False, question="moon cheese")).text
     assert html_problems(text) == []
     shown = visible(text)
     assert shown.startswith(
@@ -131,22 +134,30 @@ def test_declined_answer_says_what_was_searched_flags_the_closest_and_hints() ->
 
 
 def test_declined_answer_with_nothing_close_says_so() -> None:
-    text = replies.answer_html(answer(answered=False, question="zzz qqq"))
+    text = replies.answer_reply(answer(answered=False, question="zzz qqq")).text
     assert messages.NO_ANSWER_NOTHING in text
     assert messages.NO_ANSWER_CLOSEST not in text
     assert text.endswith(messages.NO_ANSWER_HINT)
 
 
+def test_a_declined_example_question_is_echoed_too() -> None:
+    reply = replies.answer_reply(answer(hit(1), answered=False, question="moon?"), echo=True)
+    assert visible(reply.text).startswith("❓ moon?\n\nI searched")
+    assert reply.shown == 1
+
+
 def test_a_4096_character_question_is_shown_shortened() -> None:
     question = "why " * 1024
-    text = replies.answer_html(answer(answered=False, question=question), echo=True)
+    text = replies.answer_reply(answer(answered=False, question=question), echo=True).text
     assert tg_len(text) <= TELEGRAM_LIMIT
     assert "why why" in text and "…" in text
 
 
 def test_page_numbers_hits_by_rank_and_counts_them() -> None:
     page = answer(hit(4), hit(5), hit(6), total=40)
-    text = replies.page_html(page, question="treaty?", bot_username="qbot", corpus_changed=True)
+    text = replies.page_reply(
+        page, question="treaty?", bot_username="qbot", corpus_changed=True
+    ).text
     assert html_problems(text) == []
     shown = visible(text)
     assert shown.startswith("More results for “treaty?”:")
@@ -229,12 +240,13 @@ def test_answers_always_fit_one_message_as_valid_html(
         hit(n, tuple(parts * 30), title=question or "t") for n, parts in enumerate(hit_segments, 1)
     ]
     got = answer(*hits, answered=answered, question=question * 60)
-    for text in (
-        replies.answer_html(got, bot_username="qbot", context=question * 40, echo=True),
-        replies.page_html(got, question=question * 60, corpus_changed=True),
+    for reply in (
+        replies.answer_reply(got, bot_username="qbot", context=question * 40, echo=True),
+        replies.page_reply(got, question=question * 60, corpus_changed=True),
     ):
-        assert tg_len(text) <= TELEGRAM_LIMIT
-        assert html_problems(text) == []
+        assert tg_len(reply.text) <= TELEGRAM_LIMIT
+        assert html_problems(reply.text) == []
+        assert 0 <= reply.shown <= len(hits)
 
 
 def test_every_html_message_is_valid_telegram_html() -> None:
