@@ -8,6 +8,7 @@ questions keep being answered from the old one meanwhile.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -28,7 +29,14 @@ from retrieval.errors import (
     NoSearchableWordsError,
     QuestionTooLongError,
 )
-from retrieval.excerpts import covered_terms, format_excerpt, fragments, pick, score_window
+from retrieval.excerpts import (
+    Fragment,
+    covered_terms,
+    format_excerpt,
+    fragments,
+    pick,
+    score_window,
+)
 from retrieval.index import BM25Index
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
 from retrieval.store import CorpusStore
@@ -36,7 +44,7 @@ from retrieval.store import CorpusStore
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
-CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count half as much as its own
+CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
 DECLINE_BELOW = 0.43  # confidence under which the answer is "I couldn't find this"
 RERANK = 30  # how many of BM25's best are re-ranked by their best excerpt
 RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is excerpt coverage
@@ -69,7 +77,13 @@ class Library:
         self._synonyms_digest = synonyms_digest
         self._snapshot: _Snapshot | None = None
         self._reindex_lock = threading.Lock()
+        # Sentences and terms of recently ranked passages: the same passages come up again and
+        # again, and analysing them is most of the time a question takes.
+        self._fragments = functools.lru_cache(maxsize=8192)(self._analyse)
         self._last_report: ReindexReport | None = None
+
+    def _analyse(self, text: str) -> list[Fragment]:
+        return fragments(text, self.analyzer)
 
     @classmethod
     def open(
@@ -302,7 +316,7 @@ class Library:
             passage = passages.get(rowid)
             if passage is None:  # deleted by a reload between search and fetch
                 continue
-            frags = fragments(passage.text, self.analyzer)
+            frags = self._fragments(passage.text)
             span = pick(frags, found)
             coverage = score_window(frags[span[0] : span[1]], found) / total_weight
             blended = (
@@ -323,7 +337,9 @@ class Library:
         confidence = 0.0
         if ranked:
             best = ranked[0][2]
-            covered = covered_terms(best.text, self.analyzer, set(found))
+            covered = {
+                t.term for f in self._fragments(best.text) for t in f.tokens if t.term in found
+            }
             if best.section or best.title:
                 covered |= covered_terms(
                     f"{best.section or ''} {best.title}", self.analyzer, set(found)
