@@ -43,35 +43,38 @@ def score_window(window: list[Fragment], weights: Mapping[str, float]) -> float:
     same terms the shorter wins.
     """
     covered = {t.term for f in window for t in f.tokens if t.term in weights}
+    return _window_score(covered, len(window), weights)
+
+
+def _window_score(covered: set[str], size: int, weights: Mapping[str, float]) -> float:
     coverage = sum(weights[term] for term in covered)
-    return coverage - 0.01 * (len(window) - 1) * max(coverage, 1e-9)
+    return coverage - 0.01 * (size - 1) * max(coverage, 1e-9)
 
 
 def pick(
     frags: list[Fragment], weights: Mapping[str, float], most: int = MAX_SENTENCES
 ) -> tuple[int, int]:
-    """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive fragments."""
+    """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive fragments.
+
+    A window of several sentences must have each edge sentence earn its place by adding a term
+    the rest lacks; ties go to the shorter, then the earlier window.
+    """
+    terms = [{t.term for t in f.tokens if t.term in weights} for f in frags]
     best = (0, 1)
     best_score = float("-inf")
     for size in range(1, min(most, len(frags)) + 1):
         for first in range(len(frags) - size + 1):
-            window = frags[first : first + size]
-            score = score_window(window, weights)
-            # Each edge sentence must earn its place by adding a term the rest lacks.
-            if size > 1 and not _edges_contribute(window, weights):
-                continue
+            last = first + size
+            covered = set().union(*terms[first:last])
+            if size > 1:
+                inner_left = set().union(*terms[first + 1 : last])
+                inner_right = set().union(*terms[first : last - 1])
+                if not (terms[first] - inner_left and terms[last - 1] - inner_right):
+                    continue
+            score = _window_score(covered, size, weights)
             if score > best_score + 1e-12:
-                best, best_score = (first, first + size), score
+                best, best_score = (first, last), score
     return best
-
-
-def _edges_contribute(window: list[Fragment], weights: Mapping[str, float]) -> bool:
-    def terms(fs: list[Fragment]) -> set[str]:
-        return {t.term for f in fs for t in f.tokens if t.term in weights}
-
-    return bool(terms(window[:1]) - terms(window[1:])) and bool(
-        terms(window[-1:]) - terms(window[:-1])
-    )
 
 
 def format_excerpt(

@@ -159,8 +159,14 @@ class BM25Index:
             return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
         docs = np.concatenate([d for d, _, _ in nonempty])
         values = np.concatenate([v.astype(np.float64) * w for _, v, w in nonempty])
-        candidates, inverse = np.unique(docs, return_inverse=True)
-        summed = np.bincount(inverse, weights=values, minlength=len(candidates))
+        if len(nonempty) == 1:
+            candidates, summed = docs.astype(np.int64), values  # postings are in passage order
+        else:
+            # A dense accumulator beats sorting the postings once they are a sizeable share of
+            # the corpus; bincount is one pass in C either way.
+            dense = np.bincount(docs, weights=values, minlength=self.n_docs)
+            candidates = np.flatnonzero(dense)
+            summed = dense[candidates]
         want = min(offset + k, len(candidates))
         if want < len(candidates):
             # argpartition finds the top `want` without sorting everything; then sort just those.
