@@ -9,6 +9,7 @@ are kept as they are.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -58,7 +59,12 @@ class _Word:
     end: int
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def _key(raw: str) -> str:
+    """How a word is compared: folded, no possessive, no hyphens or dots, no digit grouping.
+
+    Cached: a vocabulary is small next to the text it is drawn from.
+    """
     folded = strip_accents(raw).casefold().replace("’", "'")
     if folded.endswith("'s"):
         folded = folded[:-2]
