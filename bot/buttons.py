@@ -1,4 +1,4 @@
-"""Inline keyboards and the callback data their buttons carry.
+"""Inline keyboards, the callback data their buttons carry, and the bot's deep links.
 
 Telegram allows 64 bytes of callback data, so a button never carries a question: it carries the
 short key of the logged question (:mod:`bot.state`), a passage id (at most 50 characters), or a
@@ -8,10 +8,19 @@ small number. The formats, one letter then fields separated by ``:``:
     f:<passage id>     "Full passage" / "¶ n": show that passage in full
     v:<key>:+ | v:<key>:-   👍 / 👎 on the logged question
     x:<n>              the n-th example question of /start
+    p:<passage id>     one of the passages /quote offers: post it in the chat
+
+Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the bot and send it
+``/start <parameter>`` (at most 64 characters of ``A-Z a-z 0-9 _ -``):
+
+    p_<passage id>     that passage in full (every quoted passage links to itself this way)
+    q_<key>            the full answer, with More results, to a question asked in a group
+    help               how to use the bot (the hint of an empty inline query)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +29,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot import messages
 
 CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback_data
+START_LIMIT = 64  # characters, Telegram's limit for a deep link's start parameter
+START_PASSAGE = "p_"
+START_ANSWER = "q_"
+START_HELP = "help"
+_START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True)
@@ -44,7 +58,12 @@ class ExamplePress:
     index: int
 
 
-Press = MorePress | FullPress | VotePress | ExamplePress
+@dataclass(frozen=True)
+class PostPress:
+    passage_id: str
+
+
+Press = MorePress | FullPress | VotePress | ExamplePress | PostPress
 
 
 def more_data(key: str, offset: int) -> str:
@@ -61,6 +80,10 @@ def vote_data(key: str, good: bool) -> str:
 
 def example_data(index: int) -> str:
     return _checked(f"x:{index}")
+
+
+def post_data(passage_id: str) -> str:
+    return _checked(f"p:{passage_id}")
 
 
 def _checked(data: str) -> str:
@@ -84,6 +107,60 @@ def parse(data: str | None) -> Press | None:
             return VotePress(key, vote == "+")
     elif kind == "x" and rest.isdigit():
         return ExamplePress(int(rest))
+    elif kind == "p" and rest:
+        return PostPress(rest)
+    return None
+
+
+# Deep links ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassageLink:
+    passage_id: str
+
+
+@dataclass(frozen=True)
+class AnswerLink:
+    key: str
+
+
+@dataclass(frozen=True)
+class HelpLink:
+    pass
+
+
+StartLink = PassageLink | AnswerLink | HelpLink
+
+
+def start_link(bot_username: str | None, parameter: str) -> str | None:
+    """``https://t.me/<bot>?start=<parameter>``, or None when the bot's name is not known."""
+    if not bot_username:
+        return None
+    if not _START_PARAMETER.fullmatch(parameter):
+        raise ValueError(f"not a valid start parameter: {parameter!r}")
+    return f"https://t.me/{bot_username}?start={parameter}"
+
+
+def passage_link(bot_username: str | None, passage_id: str) -> str | None:
+    """The deep link that opens this passage in a private chat with the bot."""
+    return start_link(bot_username, START_PASSAGE + passage_id)
+
+
+def answer_link(bot_username: str | None, key: str) -> str | None:
+    """The deep link that opens the full answer to the logged question ``key``."""
+    return start_link(bot_username, START_ANSWER + key)
+
+
+def parse_start(parameter: str | None) -> StartLink | None:
+    """What a ``/start`` parameter asks for, or None for none or one this bot never links."""
+    parameter = parameter or ""
+    if parameter.startswith(START_PASSAGE) and len(parameter) > len(START_PASSAGE):
+        return PassageLink(parameter.removeprefix(START_PASSAGE))
+    if parameter.startswith(START_ANSWER) and len(parameter) > len(START_ANSWER):
+        return AnswerLink(parameter.removeprefix(START_ANSWER))
+    if parameter == START_HELP:
+        return HelpLink()
     return None
 
 
@@ -123,6 +200,23 @@ def page_keyboard(
             [InlineKeyboardButton(messages.BUTTON_MORE, callback_data=more_data(key, next_offset))]
         )
     return InlineKeyboardMarkup(rows)
+
+
+def link_keyboard(label: str, url: str | None) -> InlineKeyboardMarkup | None:
+    """One button that opens ``url`` (a deep link into the private chat); None without a url."""
+    if url is None:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+
+
+def choices_keyboard(choices: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One button per passage /quote offers, (label, passage id), each posting that passage."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(_label(label), callback_data=post_data(passage_id))]
+            for label, passage_id in choices
+        ]
+    )
 
 
 def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup:

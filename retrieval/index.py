@@ -22,7 +22,7 @@ import math
 import os
 from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,55 +75,71 @@ class BM25Index:
     @classmethod
     def build(
         cls,
-        fields: Sequence[Sequence[Sequence[str]]],
+        fields: Iterable[Sequence[Sequence[str]]],
         weights: Sequence[float] = FIELD_WEIGHTS,
         k1: float = K1,
         b: float = B,
     ) -> BM25Index:
-        """Index passages given as ``fields[passage][field] = terms``."""
-        n_docs = len(fields)
-        n_fields = len(weights)
-        lengths = np.zeros((n_docs, n_fields), dtype=np.float64)
-        for d, doc in enumerate(fields):
-            for f in range(n_fields):
-                lengths[d, f] = len(doc[f]) if f < len(doc) else 0
-        average = np.maximum(lengths.mean(axis=0), 1.0) if n_docs else np.ones(n_fields)
+        """Index passages given as ``fields[passage][field] = terms`` (any iterable: streamed).
 
+        One pass collects (term, passage, tf) per field into compact arrays; the BM25 values are
+        then computed with numpy, so memory grows with the postings, not with Python objects.
+        """
         vocabulary: dict[str, int] = {}
-        term_col = array("i")
-        doc_col = array("i")
-        value_col = array("f")
-        body_col = array("i")  # term ids, once per passage whose text holds the term
+        columns = [(array("i"), array("i"), array("H")) for _ in weights]  # term, passage, tf
+        lengths = [array("i") for _ in weights]
+        n_docs = 0
         for d, doc in enumerate(fields):
-            combined: dict[str, float] = {}
-            for f, weight in enumerate(weights):
+            n_docs += 1
+            for f, (term_col, doc_col, tf_col) in enumerate(columns):
                 terms = doc[f] if f < len(doc) else ()
-                if not terms:
-                    continue
-                norm = k1 * (1 - b + b * lengths[d, f] / average[f])
+                lengths[f].append(len(terms))
                 for term, tf in Counter(terms).items():
-                    combined[term] = combined.get(term, 0.0) + weight * tf * (k1 + 1) / (tf + norm)
-            for term in set(doc[0]) if doc else ():
-                body_col.append(vocabulary.setdefault(term, len(vocabulary)))
-            for term, value in combined.items():
-                term_col.append(vocabulary.setdefault(term, len(vocabulary)))
-                doc_col.append(d)
-                value_col.append(value)
-
-        terms_arr = np.frombuffer(term_col, dtype=np.int32)
-        order = np.argsort(terms_arr, kind="stable")  # stable: passages stay in order per term
-        counts = np.bincount(terms_arr, minlength=len(vocabulary)).astype(np.int32)
-        indptr = np.zeros(len(vocabulary) + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        doc_ids = np.frombuffer(doc_col, dtype=np.int32)[order].copy()
-        values = np.frombuffer(value_col, dtype=np.float32)[order].astype(np.float64)
-        term_of_entry = terms_arr[order]
+                    term_col.append(vocabulary.setdefault(term, len(vocabulary)))
+                    doc_col.append(d)
+                    tf_col.append(min(tf, 65535))
+        n_terms = len(vocabulary)
+        parts_terms, parts_docs, parts_values = [], [], []
+        for f, weight in enumerate(weights):
+            term_ids = np.frombuffer(columns[f][0], dtype=np.int32)
+            if weight == 0 or not len(term_ids):
+                continue
+            doc_ids = np.frombuffer(columns[f][1], dtype=np.int32)
+            tf_values = np.frombuffer(columns[f][2], dtype=np.uint16).astype(np.float32)
+            field_lengths = np.frombuffer(lengths[f], dtype=np.int32).astype(np.float32)
+            average = max(float(field_lengths.mean()), 1.0)
+            norm = k1 * (1 - b + b * field_lengths[doc_ids] / average)
+            parts_values.append(weight * tf_values * (k1 + 1) / (tf_values + norm))
+            parts_terms.append(term_ids)
+            parts_docs.append(doc_ids)
+        if not parts_terms:
+            empty_i = np.zeros(0, dtype=np.int32)
+            return cls(
+                list(vocabulary), np.zeros(n_terms + 1, np.int64), empty_i,
+                np.zeros(0, np.float32), np.zeros(n_terms, np.int32), n_docs,
+            )  # fmt: skip
+        # Sort the postings term-major, passage-minor, and add up a term's fields per passage.
+        keys = np.concatenate(parts_terms).astype(np.int64) * max(n_docs, 1)
+        keys += np.concatenate(parts_docs)
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        values = np.concatenate(parts_values)[order]
+        del order
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        summed = np.add.reduceat(values, starts)
+        unique_keys = keys[starts]
+        del keys, values
+        term_of_entry = (unique_keys // max(n_docs, 1)).astype(np.int32)
+        doc_ids_out = (unique_keys % max(n_docs, 1)).astype(np.int32)
+        counts = np.bincount(term_of_entry, minlength=n_terms)
         # IDF from the passage text where the term occurs there: a word of a document's title is
         # in every passage's title field, which would make it look common when it is not.
-        body_df = np.bincount(np.frombuffer(body_col, dtype=np.int32), minlength=len(vocabulary))
+        body_df = np.bincount(np.frombuffer(columns[0][0], dtype=np.int32), minlength=n_terms)
         df = np.where(body_df > 0, body_df, counts).astype(np.int32)
-        values *= idf(df, n_docs)[term_of_entry]
-        return cls(list(vocabulary), indptr, doc_ids, values.astype(np.float32), df, n_docs)
+        summed = (summed * idf(df, n_docs)[term_of_entry]).astype(np.float32)
+        indptr = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(counts, out=indptr[1:])
+        return cls(list(vocabulary), indptr, doc_ids_out, summed, df, n_docs)
 
     def term_idf(self, term: str) -> float | None:
         """The IDF of ``term``, or None when no passage has it."""
@@ -181,7 +197,13 @@ class BM25Index:
         )
 
     # ----------------------------------------------------------------------------- persistence
-    def save(self, path: Path, tag: str, extras: Mapping[str, list[str]] | None = None) -> None:
+    def save(
+        self,
+        path: Path,
+        tag: str,
+        extras: Mapping[str, list[str]] | None = None,
+        side_arrays: Mapping[str, npt.NDArray[Any]] | None = None,
+    ) -> None:
         """Write the index (and lists of strings beside it) atomically: a temporary file, then
         a rename, so a crash never leaves half an index."""
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
@@ -192,6 +214,7 @@ class BM25Index:
         }
         arrays: dict[str, npt.NDArray[Any]] = {
             **strings,
+            **{f"side_{name}": array for name, array in (side_arrays or {}).items()},
             "tag": np.frombuffer(tag.encode("utf-8"), dtype=np.uint8),
             "vocabulary": np.frombuffer(vocab, dtype=np.uint8),
             "indptr": self.indptr,
@@ -207,7 +230,9 @@ class BM25Index:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path, tag: str) -> tuple[BM25Index, dict[str, list[str]]] | None:
+    def load(
+        cls, path: Path, tag: str
+    ) -> tuple[BM25Index, dict[str, list[str]], dict[str, npt.NDArray[Any]]] | None:
         """Read an index saved with the same ``tag`` and its extras; None when missing, stale
         or damaged (the caller rebuilds it)."""
         try:
@@ -216,6 +241,11 @@ class BM25Index:
                     return None
                 raw = bytes(data["vocabulary"]).decode("utf-8")
                 extras = {}
+                side = {
+                    name.removeprefix("side_"): data[name]
+                    for name in data.files
+                    if name.startswith("side_")
+                }
                 for name in data.files:
                     if name.startswith("extra_"):
                         text = bytes(data[name]).decode("utf-8")
@@ -228,7 +258,7 @@ class BM25Index:
                     data["df"],
                     int(data["n_docs"][0]),
                 )
-                return index, extras
+                return index, extras, side
         except (OSError, ValueError, KeyError, UnicodeDecodeError, EOFError):
             return None
 

@@ -95,18 +95,21 @@ def _parse_file(path: Path, data: bytes, manifest: dict[str, str], fingerprint: 
 
 
 def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
-    """Bring ``store`` up to date with ``folder``; returns what changed."""
+    """Bring ``store`` up to date with ``folder``; returns what changed.
+
+    First every file is looked at (size, time, hash) without writing; then, in one transaction,
+    the changed files are parsed and written one at a time, so memory holds one document at once
+    however large the corpus, and a failure anywhere rolls everything back.
+    """
     started = time.perf_counter()
     files = corpus_files(folder)
     manifest = read_manifest(folder)
     known = store.document_rows()
     before = store.passage_count()
 
-    added: list[str] = []
-    changed: list[str] = []
     unchanged: list[str] = []
     skipped: list[SkippedFile] = []
-    parsed: list[_Parsed] = []
+    to_parse: list[Path] = []
     touched: list[tuple[str, int, int]] = []  # unchanged content, new size/mtime to record
     present = set()
     for path in files:
@@ -119,28 +122,54 @@ def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
             if same_file and old and old["sha256"] == _fingerprint(b"", entry, str(old["sha256"])):
                 unchanged.append(path.name)
                 continue
-            data = path.read_bytes()
-            fingerprint = _fingerprint(data, entry)
-            if old and old["sha256"] == fingerprint:
+            if old and old["sha256"] == _fingerprint(path.read_bytes(), entry):
                 unchanged.append(path.name)
                 touched.append((path.name, stat.st_size, stat.st_mtime_ns))
                 continue
-            parsed.append(_parse_file(path, data, entry, fingerprint))
-            (changed if old else added).append(path.name)
-        except DocumentError as error:
-            skipped.append(SkippedFile(path.name, error.reason))
-            if old:
-                present.add(path.name)  # keep serving the version that was readable
+            to_parse.append(path)
         except OSError as error:  # removed or unreadable while we looked at it
             skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror or error})"))
+            if old:
+                present.add(path.name)  # keep serving the version that was readable
     removed = sorted(name for name in known if name not in present)
 
-    if not parsed and not unchanged and not (set(known) & present):
-        reasons = "; ".join(f"{s.doc}: {s.reason}" for s in skipped) or "no .txt or .md files"
-        raise NoCorpusError(folder, reasons)
-
-    if parsed or removed or touched:
-        _write(store, parsed, removed, touched)
+    added: list[str] = []
+    changed: list[str] = []
+    db = store.db
+    try:
+        with db.conn:  # one transaction: all of it or none of it
+            for name in removed:
+                _delete(store, name)
+            for path in to_parse:
+                entry = manifest.get(path.name, {})
+                try:
+                    data = path.read_bytes()
+                    item = _parse_file(path, data, entry, _fingerprint(data, entry))
+                except DocumentError as error:
+                    skipped.append(SkippedFile(path.name, error.reason))
+                    continue  # an earlier readable version, if any, stays
+                except OSError as error:
+                    skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror})"))
+                    continue
+                (changed if path.name in known else added).append(path.name)
+                _delete(store, path.name)
+                _insert(store, item)
+            for name, size, mtime_ns in touched:
+                db.execute(
+                    "update documents set size = ?, mtime_ns = ? where doc = ?",
+                    [size, mtime_ns, name],
+                )
+            if not added and not unchanged and not (set(known) & present):
+                reasons = "; ".join(f"{s.doc}: {s.reason}" for s in skipped)
+                raise NoCorpusError(folder, reasons or "no .txt or .md files")
+            if added or changed or removed:
+                version = int(store.meta("corpus_version") or 0) + 1
+                db.execute(
+                    "insert or replace into meta (key, value) values ('corpus_version', ?)",
+                    [str(version)],
+                )
+    except sqlite3.Error as error:
+        raise IndexBuildError(f"the corpus could not be written: {error}") from error
     return ReindexReport(
         added=tuple(added),
         changed=tuple(changed),
@@ -162,43 +191,24 @@ def _fingerprint(data: bytes, manifest_entry: dict[str, str], known: str | None 
     return hashlib.sha256(data).hexdigest() + ":" + meta
 
 
-def _write(
-    store: CorpusStore,
-    parsed: list[_Parsed],
-    removed: list[str],
-    touched: list[tuple[str, int, int]],
-) -> None:
-    db = store.db
-    try:
-        with db.conn:  # one transaction: all of it or none of it
-            for name in removed + [p.doc for p in parsed]:
-                db.execute("delete from passages where doc = ?", [name])
-                db.execute("delete from documents where doc = ?", [name])
-            for item in parsed:
-                table(db, "documents").insert(item.row)
-                table(db, "passages").insert_all(
-                    (
-                        {
-                            "id": p.id,
-                            "doc": p.doc,
-                            "ordinal": p.ordinal,
-                            "paragraph": p.paragraph,
-                            "section": p.section,
-                            "text": p.text,
-                        }
-                        for p in item.passages
-                    ),
-                    batch_size=500,
-                )
-            for name, size, mtime_ns in touched:
-                db.execute(
-                    "update documents set size = ?, mtime_ns = ? where doc = ?",
-                    [size, mtime_ns, name],
-                )
-            version = int(store.meta("corpus_version") or 0) + 1
-            db.execute(
-                "insert or replace into meta (key, value) values ('corpus_version', ?)",
-                [str(version)],
-            )
-    except sqlite3.Error as error:
-        raise IndexBuildError(f"the corpus could not be written: {error}") from error
+def _delete(store: CorpusStore, name: str) -> None:
+    store.db.execute("delete from passages where doc = ?", [name])
+    store.db.execute("delete from documents where doc = ?", [name])
+
+
+def _insert(store: CorpusStore, item: _Parsed) -> None:
+    table(store.db, "documents").insert(item.row)
+    table(store.db, "passages").insert_all(
+        (
+            {
+                "id": p.id,
+                "doc": p.doc,
+                "ordinal": p.ordinal,
+                "paragraph": p.paragraph,
+                "section": p.section,
+                "text": p.text,
+            }
+            for p in item.passages
+        ),
+        batch_size=500,
+    )

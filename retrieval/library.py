@@ -14,7 +14,9 @@ import logging
 import re
 import threading
 import time
+from array import array
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,8 +134,8 @@ class Library:
         tag = self._tag()
         loaded = BM25Index.load(self.index_path, tag)
         if loaded is not None:
-            index, extras = loaded
-            rowids = np.array([int(r) for r in extras.get("rowids", [])], dtype=np.int64)
+            index, extras, side = loaded
+            rowids = side.get("rowids", np.zeros(0, dtype=np.int64))
             if len(rowids) == index.n_docs:
                 words = dict(zip(extras["words"], extras["word_terms"], strict=True))
                 return _Snapshot(index, rowids, words, frozenset(extras["proper"]), tag)
@@ -141,12 +143,15 @@ class Library:
 
     def _build(self, tag: str) -> _Snapshot:
         started = time.perf_counter()
-        fields: list[tuple[list[str], list[str], list[str]]] = []
-        rowids: list[int] = []
+        rowids = array("q")
         words: dict[str, str] = {}
         capitals: Counter[str] = Counter()
         seen: Counter[str] = Counter()
         heading_terms: dict[str, list[str]] = {}
+        # The document's year counts with its title: "the 2008 statement" finds its passages.
+        dates = {
+            d.doc: [d.date[:4]] for d in self.store.documents() if d.date and d.date[:4].isdigit()
+        }
 
         def terms_of(text: str | None) -> list[str]:
             if not text:
@@ -155,36 +160,35 @@ class Library:
                 heading_terms[text] = self.analyzer.terms(text)
             return heading_terms[text]
 
-        # The document's year counts with its title: "the 2008 statement" finds its passages.
-        dates = {
-            d.doc: [d.date[:4]] for d in self.store.documents() if d.date and d.date[:4].isdigit()
-        }
-        for rowid, passage in self.store.all_passages():
-            tokens = self.analyzer.tokens(passage.text)
-            for token in tokens:
-                words.setdefault(token.word, token.term)
-                if not _SENTENCE_START.search(passage.text[max(0, token.start - 3) : token.start]):
-                    seen[token.term] += 1
-                    capitals[token.term] += passage.text[token.start].isupper()
-            fields.append(
-                (
+        def passages_fields() -> Iterator[tuple[list[str], list[str], list[str]]]:
+            for rowid, passage in self.store.all_passages():
+                tokens = self.analyzer.tokens(passage.text)
+                text = passage.text
+                for token in tokens:
+                    if token.word not in words:
+                        words[token.word] = token.term
+                    if not _SENTENCE_START.search(text[max(0, token.start - 3) : token.start]):
+                        seen[token.term] += 1
+                        if text[token.start].isupper():
+                            capitals[token.term] += 1
+                rowids.append(rowid)
+                yield (
                     [t.term for t in tokens],
                     terms_of(passage.section),
                     terms_of(passage.title) + dates.get(passage.doc, []),
                 )
-            )
-            rowids.append(rowid)
-        index = BM25Index.build(fields)
+
+        index = BM25Index.build(passages_fields())
         proper = frozenset(t for t, n in seen.items() if capitals[t] * 10 >= n * 8)
-        snapshot = _Snapshot(index, np.array(rowids, dtype=np.int64), words, proper, tag)
+        rowid_array = np.frombuffer(rowids, dtype=np.int64).copy()
+        snapshot = _Snapshot(index, rowid_array, words, proper, tag)
         extras = {
-            "rowids": [str(r) for r in rowids],
             "words": list(words),
             "word_terms": list(words.values()),
             "proper": sorted(proper),
         }
         try:
-            index.save(self.index_path, tag, extras)
+            index.save(self.index_path, tag, extras, {"rowids": rowid_array})
         except OSError as error:  # a read-only folder still serves, it just rebuilds next start
             log.warning("could not save the index to %s: %s", self.index_path, error)
         log.info("indexed %d passages in %.2fs", len(rowids), time.perf_counter() - started)

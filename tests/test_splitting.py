@@ -1,0 +1,152 @@
+"""Sentences and passages: splitting loses nothing, duplicates nothing, respects the limits."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.documents import ParsedDocument
+from retrieval.paragraphs import MAX_PASSAGE_CHARS, document_key, passages, split_long
+from retrieval.sentences import sentence_spans, sentences
+
+
+def non_space(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# ------------------------------------------------------------------------------ sentences
+def test_sentences_split_at_full_stops_question_and_exclamation_marks() -> None:
+    assert sentences("China agreed. Did Russia? Yes! The end.") == [
+        "China agreed.",
+        "Did Russia?",
+        "Yes!",
+        "The end.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relations with the U.S. Government improved in 2006.",
+        "It reported on Resolution No. 1373 to the Council.",
+        "The statement was signed by Dmitry A. Medvedev in Beijing.",
+        "Mr. Smith and Dr. Jones met in Geneva.",
+    ],
+)
+def test_abbreviations_and_initials_do_not_end_a_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    text = "They said “good neighbors, close partners and friends.” The visit followed."
+    assert sentences(text) == [
+        "They said “good neighbors, close partners and friends.”",
+        "The visit followed.",
+    ]
+
+
+def test_sentence_spans_point_into_the_text() -> None:
+    text = "  First one.   Second one?\n Third!  "
+    spans = sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one?", "Third!"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_sentence_spans_lose_and_duplicate_no_text(text: str) -> None:
+    spans = sentence_spans(text)
+    assert non_space("".join(text[a:b] for a, b in spans)) == non_space(text)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert end <= start
+    for a, b in spans:
+        assert text[a:b] == text[a:b].strip() != ""
+
+
+_word = st.from_regex(r"[A-Za-z][a-z]{0,8}", fullmatch=True) | st.sampled_from(
+    ["U.S.", "No.", "Mr.", "1.", "3,362", "A.", "e.g.", "“Quote.”", "(next)", "end!", "what?", "…"]
+)
+_sentence = st.lists(_word, min_size=1, max_size=15).map(lambda ws: " ".join(ws) + ".")
+_paragraph = st.lists(_sentence, min_size=1, max_size=30).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_paragraph, st.integers(min_value=20, max_value=400))
+def test_split_long_loses_and_duplicates_no_text(text: str, limit: int) -> None:
+    parts = split_long(text, limit)
+    assert non_space("".join(parts)) == non_space(text)
+    assert " ".join(parts).split() == text.split()
+
+
+@settings(max_examples=100, deadline=None)
+@given(_paragraph, st.integers(min_value=20, max_value=400))
+def test_split_long_parts_fit_the_limit_unless_one_long_sentence(text: str, limit: int) -> None:
+    for part in split_long(text, limit):
+        assert len(part) <= limit or len(sentences(part)) == 1
+
+
+def test_paragraph_under_the_limit_is_one_part() -> None:
+    text = "A short paragraph. It has two sentences."
+    assert split_long(text) == [text]
+
+
+def test_long_paragraph_is_split_into_balanced_parts() -> None:
+    sentence = "The two sides agreed to deepen their cooperation in trade, energy and security."
+    text = " ".join([sentence] * 25)  # about 2,000 characters
+    parts = split_long(text)
+    assert len(parts) == 2
+    assert all(700 <= len(p) <= MAX_PASSAGE_CHARS for p in parts)
+
+
+def test_single_over_long_sentence_stays_whole() -> None:
+    sentence = "The delegations discussed " + ", ".join(["trade and energy"] * 120) + "."
+    assert len(sentence) > MAX_PASSAGE_CHARS
+    text = "Short opener. " + sentence + " Short closer."
+    parts = split_long(text)
+    assert sentence in parts
+    assert " ".join(parts) == text
+
+
+# ------------------------------------------------------------------------------ passages and keys
+def test_passages_number_paragraphs_as_a_reader_counts_them() -> None:
+    long = " ".join(["The talks on trade and energy continued for many hours that day."] * 40)
+    document = ParsedDocument(
+        "Title",
+        None,
+        [(None, "First paragraph."), ("Heading", long), ("Heading", "Last paragraph.")],
+    )
+    items = passages(document, "notes_2024.txt")
+    assert [p.paragraph for p in items] == [1, 2, 2, 3]
+    assert [p.id for p in items] == [f"notes_2024-{n}" for n in (1, 2, 3, 4)]
+    assert [p.ordinal for p in items] == [1, 2, 3, 4]
+    assert {p.section for p in items[1:]} == {"Heading"}
+    assert all(p.title == "Title" and p.doc == "notes_2024.txt" for p in items)
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("004_ac3189a7eefc069c.txt", "004_ac3189a7eefc069c"),
+        ("notes.md", "notes"),
+    ],
+)
+def test_document_key_of_a_plain_name_is_its_stem(name: str, key: str) -> None:
+    assert document_key(name) == key
+
+
+@pytest.mark.parametrize(
+    "name", ["my notes (draft).txt", "Café–Bericht.txt", "a" * 80 + ".txt", "x-y.txt"]
+)
+def test_document_key_of_an_awkward_name_is_short_and_safe(name: str) -> None:
+    key = document_key(name)
+    assert re.fullmatch(r"[A-Za-z0-9_]+", key)
+    assert len(f"p_{key}-9999") <= 64  # fits a Telegram deep-link parameter
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=60), st.text(min_size=1, max_size=60))
+def test_different_file_stems_get_different_keys(a: str, b: str) -> None:
+    if a != b:
+        assert document_key(a + ".txt") != document_key(b + ".txt")
