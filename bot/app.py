@@ -16,7 +16,7 @@ import secrets
 import sys
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, BotCommandScopeAllGroupChats, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
@@ -26,13 +26,14 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot import messages
-from bot.handlers import callbacks, errors, private
+from bot.handlers import callbacks, errors, groups, inline, private, quoting
 from bot.services import SERVICES, Services
 from bot.settings import Settings
 from bot.state import StateStore
@@ -46,8 +47,17 @@ AnyApplication = Application[Any, Any, Any, Any, Any, Any]
 _GIVEN_LIBRARY = "given_library"  # bot_data key: a library handed to build_application
 _SETTINGS = "settings"
 RATE_LIMIT_RETRIES = 3  # times a request is retried after Telegram's RetryAfter (flood control)
-# The updates the bot asks Telegram for (edited messages arrive, and are ignored on purpose).
-ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]
+# Telegram's flood limits: about 30 messages a second overall, 20 a minute in one group.
+OVERALL_PER_SECOND = 30
+GROUP_PER_MINUTE = 20
+# The updates the bot asks Telegram for (edited messages arrive, and are ignored on purpose;
+# inline queries arrive once inline mode is switched on with @BotFather's /setinline).
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+]
 
 
 def build_application(
@@ -69,7 +79,15 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=OVERALL_PER_SECOND,
+                overall_time_period=1,
+                group_max_rate=GROUP_PER_MINUTE,
+                group_time_period=60,
+                max_retries=RATE_LIMIT_RETRIES,
+            )
+        )
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
@@ -84,7 +102,13 @@ def build_application(
 
 def add_handlers(application: AnyApplication) -> None:
     """Wire every handler. Within the group the first matching handler wins, so order matters."""
-    private_message = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # edits: ignored
+    messages_only = filters.UpdateType.MESSAGE  # edited messages: ignored
+    private_message = filters.ChatType.PRIVATE & messages_only
+    group_message = filters.ChatType.GROUPS & messages_only
+    # /ask and /quote work in private chats and groups alike (/ask@otherbot is not for us).
+    anywhere = private_message | group_message
+    application.add_handler(CommandHandler("ask", groups.ask_command, filters=anywhere))
+    application.add_handler(CommandHandler("quote", quoting.quote, filters=anywhere))
     commands = (
         ("start", private.start),
         ("help", private.help_command),
@@ -107,11 +131,24 @@ def add_handlers(application: AnyApplication) -> None:
             private_message & ~filters.TEXT & ~filters.StatusUpdate.ALL, private.not_text
         )
     )
+    # In groups the bot speaks only when spoken to: /help and /start (a short how-to), a text
+    # mentioning it or replying to it. Other commands (other bots' too) and chatter: nothing.
+    application.add_handler(
+        CommandHandler(("help", "start"), groups.group_help, filters=group_message)
+    )
+    application.add_handler(
+        MessageHandler(
+            group_message & filters.TEXT & ~filters.COMMAND & groups.ADDRESSED, groups.addressed
+        )
+    )
+    # @bot words, in any chat.
+    application.add_handler(InlineQueryHandler(inline.inline_query))
     # Buttons, in any chat; data this bot never sent (or no longer knows) last.
     application.add_handler(CallbackQueryHandler(callbacks.more_results, pattern=r"^m:"))
     application.add_handler(CallbackQueryHandler(callbacks.full_passage, pattern=r"^f:"))
     application.add_handler(CallbackQueryHandler(callbacks.vote, pattern=r"^v:"))
     application.add_handler(CallbackQueryHandler(callbacks.example, pattern=r"^x:"))
+    application.add_handler(CallbackQueryHandler(callbacks.post_chosen, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(callbacks.expired))
     application.add_error_handler(errors.on_error)
 
@@ -133,6 +170,10 @@ async def _post_init(application: AnyApplication) -> None:
     application.bot_data[SERVICES] = Services(settings, library, state, owns_library=given is None)
     await application.bot.set_my_commands(
         [BotCommand(command, description) for command, description in messages.COMMANDS]
+    )
+    await application.bot.set_my_commands(
+        [BotCommand(command, description) for command, description in messages.GROUP_COMMANDS],
+        scope=BotCommandScopeAllGroupChats(),
     )
     mode = f"webhook {settings.webhook_url}" if settings.webhook_url else "long polling"
     logger.info("bot @%s started (%s); Ctrl-C stops it", application.bot.username, mode)

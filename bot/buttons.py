@@ -209,6 +209,12 @@ def link_keyboard(label: str, url: str | None) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
 
 
+def open_passage_keyboard(bot_username: str | None, passage_id: str) -> InlineKeyboardMarkup | None:
+    """Under a passage posted in a group or by inline mode: a button back to the bot."""
+    label = messages.BUTTON_OPEN_PASSAGE.format(bot=bot_username)
+    return link_keyboard(label, passage_link(bot_username, passage_id))
+
+
 def choices_keyboard(choices: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
     """One button per passage /quote offers, (label, passage id), each posting that passage."""
     return InlineKeyboardMarkup(

@@ -11,9 +11,17 @@ from __future__ import annotations
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "Welcome and example questions"),
     ("help", "How to ask, follow up and quote"),
+    ("ask", "Ask a question about the documents"),
+    ("quote", "Post a passage: /quote words, or /quote passage-id"),
     ("sources", "The documents I answer from"),
     ("more", "More results for your last question"),
     ("reset", "Forget the conversation and start afresh"),
+)
+# The menu in groups, where the bot only speaks when asked.
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask", "Ask about the documents (or reply /ask to a message)"),
+    ("quote", "Post a passage: /quote words, or /quote passage-id"),
+    ("help", "How to use me in a group"),
 )
 
 # /start: {examples_intro} is followed by one button per example question.
@@ -42,9 +50,26 @@ HELP = (
     "<b>Quote</b>\n"
     "Every quote is word for word, with its citation, so you can forward it or copy it as it "
     "is. A full passage ends with a link that opens the same passage for anyone.\n\n"
+    "<b>In groups and other chats</b>\n"
+    "Add me to a group and ask with /ask, by mentioning @{bot}, or by replying to my answer; "
+    "/quote words posts a whole passage for everyone. In any chat, type @{bot} and a few words "
+    "to pick a passage to send.\n\n"
     "👍 and 👎 tell me whether an answer helped. Edited messages are not answered again: "
     "send the corrected question as a new message. /sources lists the documents."
 )
+GROUP_HELP = (
+    "I answer questions about the documents by quoting them, and only when asked:\n"
+    "• /ask and your question, or a message that mentions @{bot}\n"
+    "• reply to one of my answers to follow up on it\n"
+    "• reply /ask to a message to search its words (or just the part you quote)\n"
+    "• /quote and a few words (or a passage id) posts that passage for everyone\n"
+    "The full answer and more results open in a private chat with me."
+)
+ASK_USAGE = (
+    "Put your question after the command, e.g. <i>/ask what does China say about "
+    "peacekeeping?</i>, or reply /ask to a message to search its words."
+)
+GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 
 # /sources
 SOURCES_HEADER = "<b>The documents I quote from</b> ({count}):"
@@ -72,7 +97,27 @@ PASSAGE_WHERE = "¶ {paragraph}"
 PASSAGE_LINK = '🔗 <a href="{url}">Link to this passage</a>'
 CUT_MARK = "…"
 
+# /quote: a whole passage posted for discussion.
+QUOTE_USAGE = (
+    "Tell me which passage: <i>/quote a few words from it</i>, or <i>/quote</i> and a passage "
+    "id (the end of a passage link, after p_)."
+)
+QUOTE_CHOOSE = "Several passages match “{words}”. Which one shall I post?"
+QUOTE_NO_PASSAGE = (
+    "There is no passage “{passage_id}” in the documents (any more: they may have been "
+    "reloaded). Try /quote with a few words from it."
+)
+QUOTE_NOTHING = "No passage matches “{words}”. Try other words, or see /sources."
+
+# Inline mode (@bot words in any chat); button texts are plain, at most 64 characters.
+INLINE_HINT = "Type a few words to find a passage · how it works"
+INLINE_NOTHING = "No passage matches · how to search"
+
 # Buttons (plain text)
+BUTTON_FULL_ANSWER = "Full answer and more results"
+BUTTON_CLOSEST = "Closest passages"
+BUTTON_OPEN_PASSAGE = "Open in @{bot}"
+BUTTON_CHOICE = "{rank}. ¶ {paragraph} · {title}"  # cut at 60 characters: ¶ first
 BUTTON_FULL = "Full passage"
 BUTTON_MORE = "More results"
 BUTTON_GOOD = "👍"

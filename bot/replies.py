@@ -2,10 +2,11 @@
 
 Pure functions: values from :mod:`retrieval.model` in, ``parse_mode=HTML`` text out. Every piece
 of document or user text is escaped; the only tags are the ones written here (``b``, ``i``, ``a``,
-``blockquote``), always closed. Length is counted the way Telegram limits it, in UTF-16 code
-units, on the HTML source, which is never shorter than the text Telegram counts. When a message
-would be too long, whole passages are left out; a single passage too long for the message is cut
-between words, before it is escaped, so a cut never falls inside a tag or an entity.
+``blockquote``, ``blockquote expandable``), always closed. Length is counted the way Telegram
+limits it, in UTF-16 code units, on the HTML source, which is never shorter than the text
+Telegram counts. When a message would be too long, whole passages are left out; a single passage
+too long for the message is cut between words, before it is escaped, so a cut never falls inside
+a tag or an entity.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot import messages
+from bot import buttons, messages
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage
 
 TELEGRAM_LIMIT = 4096  # characters of one text message
 SHOWN_QUESTION = 300  # characters of a question repeated back in a reply
 LINE_EXCERPT = 240  # characters of HTML for the excerpt of a one-line further hit
 PAGE_EXCERPT = 1000  # characters of HTML for each excerpt on a "More results" page
+GROUP_QUOTE = 900  # characters of HTML for the one quote of a group answer, citation included
+EXPANDABLE_OVER = 400  # characters: a posted passage longer than this is collapsed until tapped
+INLINE_TITLE = 200  # characters of an inline result's title (the citation)
+INLINE_DESCRIPTION = 200  # characters of an inline result's description (the excerpt)
+CHOICE_EXCERPT = 300  # characters of HTML for each passage /quote offers to choose from
 ELLIPSIS = messages.CUT_MARK
 
 
@@ -100,9 +106,7 @@ def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT) -> str:
 
 def deep_link(bot_username: str | None, passage_id: str) -> str | None:
     """``https://t.me/<bot>?start=p_<id>``: opens the passage in a private chat with the bot."""
-    if not bot_username:
-        return None
-    return f"https://t.me/{bot_username}?start=p_{passage_id}"
+    return buttons.passage_link(bot_username, passage_id)
 
 
 def citation(passage: Passage) -> str:
@@ -223,6 +227,35 @@ def declined_reply(
     )
 
 
+def group_answer_reply(
+    answer: Answer,
+    *,
+    bot_username: str | None = None,
+    context: str | None = None,
+    echo: bool = False,
+    limit: int = TELEGRAM_LIMIT,
+) -> Reply:
+    """The short reply in a group: the best excerpt quoted and cited, nothing more.
+
+    A declined question gets one line saying so. The full answer and further results are one
+    tap away in the private chat (the button of :func:`bot.buttons.link_keyboard`).
+    """
+    before = _head(answer, context, echo)
+    if not answer.answered or not answer.hits:
+        said = [
+            messages.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))),
+            messages.GROUP_NO_ANSWER_HINT,
+        ]
+        text = "\n\n".join([*before, *said])
+        # The search (question and context) is said anyway: repeating them may go.
+        return Reply(text if tg_len(text) <= limit else "\n\n".join(said), 0)
+    fixed = tg_len("\n\n".join([*before, ""]))
+    if fixed + GROUP_QUOTE > limit:  # absurdly long question and context: the quote comes first
+        before, fixed = [], 0
+    before.append(quote_block(answer.hits[0], min(GROUP_QUOTE, limit - fixed), bot_username))
+    return Reply("\n\n".join(before), 1)
+
+
 def _head(answer: Answer, context: str | None, echo: bool) -> list[str]:
     head = []
     if echo:
@@ -297,3 +330,46 @@ def sources_html(documents: Sequence[Document], *, limit: int = TELEGRAM_LIMIT) 
             pages.append([])
         pages[-1].append(line)
     return ["\n".join(page) for page in pages]
+
+
+def quote_post(
+    passage: Passage, *, bot_username: str | None = None, limit: int = TELEGRAM_LIMIT
+) -> str:
+    """A passage posted for discussion: the whole text quoted (collapsed when long), then
+    "— citation" linking to the passage in the private chat."""
+    cite = "\n— " + citation_html(passage, bot_username)
+    expandable = len(passage.text) > EXPANDABLE_OVER
+    opening = "<blockquote expandable>" if expandable else "<blockquote>"
+    frame = tg_len(opening + "</blockquote>" + cite)
+    text = cut_escaped(passage.text, limit - frame - 2)
+    if text != esc(passage.text):
+        text += " " + ELLIPSIS
+    return f"{opening}{text}</blockquote>{cite}"
+
+
+def choices_reply(answer: Answer, *, words: str, limit: int = TELEGRAM_LIMIT) -> Reply:
+    """What /quote says when its words fit several passages: the candidates, numbered."""
+    before = [messages.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
+    items = [
+        f"{bold(f'{hit.rank}.')} {esc(shorten(citation(hit.passage), 200))}: "
+        f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
+        for hit in answer.hits
+    ]
+    return fit(before, items, joiner="\n\n", limit=limit)
+
+
+def choice_label(hit: Hit) -> str:
+    """The label of the button that posts ``hit``'s passage: "n. ¶ p · title" (plain text)."""
+    return messages.BUTTON_CHOICE.format(
+        rank=hit.rank, title=hit.passage.title, paragraph=hit.passage.paragraph
+    )
+
+
+def inline_title(passage: Passage) -> str:
+    """An inline result's title: the document and section it comes from (plain text)."""
+    return shorten(citation(passage), INLINE_TITLE)
+
+
+def inline_description(hit: Hit) -> str:
+    """An inline result's description: the excerpt, plain and short."""
+    return shorten(hit.excerpt.plain, INLINE_DESCRIPTION)

@@ -1,14 +1,17 @@
 """The bot's memory, in the same SQLite file as the corpus: conversations, searches, feedback.
 
-Everything is keyed by chat *and* user, so the same tables serve private chats now and group
-chats later. The tables are prefixed ``bot_`` so they never meet the library's own tables, and
-the schema is a list of migrations applied in order and counted in ``bot_schema``.
+Everything is keyed by chat *and* user, so private chats and groups share the same tables and
+two members of a group following up at once never mix. The tables are prefixed ``bot_`` so they
+never meet the library's own tables, and the schema is a list of migrations applied in order and
+counted in ``bot_schema``.
 
     bot_conversations  one row per (chat, user): the follow-up state as JSON, and when it was used
     bot_queries        the query log: one row per question (time, chat type, question, passages
                        shown, answered or declined, milliseconds), with the short ``key`` that
-                       "More results" buttons carry instead of the question itself
+                       "More results" buttons and group deep links carry instead of the question
     bot_feedback       👍/👎 per (query, user), the latest vote winning
+    bot_answers        which message of the bot answered which question (chat, message id →
+                       query), so a reply to an answer follows up on that answer's question
 
 The store is used from the event loop's thread only; each call is one small statement, and the
 file is in WAL mode so the library can read (and reindex) in its own connection meanwhile.
@@ -85,8 +88,18 @@ def _create_v1(db: Database) -> None:
     )
 
 
+def _create_v2(db: Database) -> None:
+    Table(db, "bot_answers").create(
+        {"chat_id": int, "message_id": int, "query_id": int},
+        pk=("chat_id", "message_id"),
+        not_null={"query_id"},
+        foreign_keys=[("query_id", "bot_queries", "id")],
+        if_not_exists=True,
+    )
+
+
 # Append new steps; never edit one that has shipped.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1,)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1, _create_v2)
 
 
 class StateStore:
@@ -231,6 +244,31 @@ class StateStore:
                 "UPDATE bot_queries SET shown = ?, next_offset = max(next_offset, ?) WHERE key = ?",
                 [json.dumps(seen), next_offset, key],
             )
+
+    # Answers as messages -------------------------------------------------------------------
+
+    def remember_answer(self, chat_id: int, message_id: int, key: str) -> None:
+        """Note that the bot's message ``message_id`` in ``chat_id`` answered question ``key``."""
+        saved = self.search(key)
+        if saved is None:
+            return
+        with self.db.conn:
+            self.db.execute(
+                "INSERT OR REPLACE INTO bot_answers (chat_id, message_id, query_id) "
+                "VALUES (?, ?, ?)",
+                [chat_id, message_id, saved.id],
+            )
+
+    def answered_by(self, chat_id: int, message_id: int) -> SavedSearch | None:
+        """The question the bot's message ``message_id`` in ``chat_id`` answered, if any."""
+        rows = list(
+            self.db.query(
+                "SELECT q.* FROM bot_answers a JOIN bot_queries q ON q.id = a.query_id "
+                "WHERE a.chat_id = ? AND a.message_id = ?",
+                [chat_id, message_id],
+            )
+        )
+        return _saved(rows[0]) if rows else None
 
     # Feedback ------------------------------------------------------------------------------
 

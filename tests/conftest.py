@@ -50,13 +50,12 @@ def shipped_library(
 def parsed_corpus() -> dict[str, ParsedDocument]:
     """Each shipped file parsed as the ingester does (before the manifest is applied)."""
     return {
-        name: parse(read_document(SHIPPED_CORPUS / name), fallback_title=name)
-        for name in ALL_DOCS
+        name: parse(read_document(SHIPPED_CORPUS / name), fallback_title=name) for name in ALL_DOCS
     }
 
 
 @pytest.fixture
-def make_corpus(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+def make_corpus(tmp_path: Path) -> Callable[..., Path]:
     """Write ``{file name: text or bytes}`` into a fresh corpus folder and return the folder."""
 
     def make(files: dict[str, str | bytes], folder: str = "corpus") -> Path:

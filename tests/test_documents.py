@@ -87,7 +87,7 @@ def test_clean_repairs_mojibake_and_normalises_line_ends() -> None:
 
 
 def test_fold_folds_case_accents_quotes_dashes_and_spaces() -> None:
-    assert fold("  China’s “Win–Win”\u00a0CAFÉ\n\tdéjà  ") == "china's \"win-win\" cafe deja"
+    assert fold("  China’s “Win–Win”\u00a0CAFÉ\n\tdéjà  ") == 'china\'s "win-win" cafe deja'
 
 
 # ------------------------------------------------------------------------------ parse

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -59,7 +60,7 @@ def test_sentence_spans_point_into_the_text() -> None:
 def test_sentence_spans_lose_and_duplicate_no_text(text: str) -> None:
     spans = sentence_spans(text)
     assert non_space("".join(text[a:b] for a, b in spans)) == non_space(text)
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert end <= start
     for a, b in spans:
         assert text[a:b] == text[a:b].strip() != ""

@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import buttons, messages
-from bot.handlers.common import ask, services, show_page, show_passage
+from bot.handlers.common import ask, post_passage, services, show_page, show_passage
 
 
 async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -66,6 +66,20 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     await ask(update, context, examples[press.index], echo=True)
+
+
+async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Post the passage chosen among those /quote offered, in the chat the choice was made."""
+    query = update.callback_query
+    press = buttons.parse(query.data if query else None)
+    if query is None or not isinstance(press, buttons.PostPress):
+        return
+    passage = await asyncio.to_thread(services(context).library.passage, press.passage_id)
+    if passage is None:
+        await query.answer(messages.PASSAGE_GONE)
+        return
+    await query.answer()
+    await post_passage(update, context, passage)
 
 
 async def expired(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,7 +1,12 @@
-"""What several handlers do: answer a question, show a page of further results, show a passage.
+"""What several handlers do: answer a question, show a page of further results, show or post a
+passage, and read what a message asks.
 
 Searching is CPU work, so every library call runs in a worker thread (``asyncio.to_thread``) and
 the event loop stays free. The state store is only touched from the event loop's thread.
+
+In groups the bot speaks only when asked, keeps answers short (the full one is a deep link into
+the private chat), replies to the message that asked, and sends no "typing": every request to a
+group counts against Telegram's limit of about 20 messages a minute per group.
 """
 
 from __future__ import annotations
@@ -9,17 +14,19 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import re
 import time
 
-from telegram import Update
-from telegram.constants import ChatAction
+from telegram import Chat, InlineKeyboardMarkup, Message, MessageEntity, Update
+from telegram.constants import ChatAction, ChatType
 from telegram.ext import ContextTypes
 
 from bot import buttons, messages, replies
 from bot.services import Services, services_of
 from bot.state import SavedSearch
-from retrieval.conversation import Conversation
+from retrieval.conversation import MAX_HISTORY, Conversation
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
+from retrieval.model import Passage
 
 logger = logging.getLogger(__name__)
 
@@ -30,32 +37,138 @@ def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return services_of(context.bot_data)
 
 
+def in_group(chat: Chat) -> bool:
+    """A group or supergroup (channels never reach the handlers)."""
+    return chat.type in {ChatType.GROUP, ChatType.SUPERGROUP}
+
+
+async def send(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat: Chat,
+    text: str,
+    reply_markup: InlineKeyboardMarkup | None = None,
+    *,
+    reply_to: Message | None = None,
+) -> Message:
+    """Send ``text`` to ``chat``; in a group as a reply to ``reply_to`` (in its topic, and even if
+    it was deleted meanwhile), so everyone sees whose message it answers."""
+    if reply_to is not None and in_group(chat):
+        return await reply_to.reply_text(
+            text, reply_markup=reply_markup, do_quote=True, allow_sending_without_reply=True
+        )
+    return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
+
+
+# What a message asks ------------------------------------------------------------------------
+
+
+def without_mention(text: str, bot_username: str | None) -> str:
+    """``text`` without ``@bot_username`` (any case), spaces tidied."""
+    if bot_username:
+        text = re.sub(rf"(?<![\w@])@{re.escape(bot_username)}\b", " ", text, flags=re.IGNORECASE)
+    return " ".join(text.split())
+
+
+def command_text(message: Message) -> str:
+    """What follows ``/command`` or ``/command@bot`` in ``message``, without the bot's @name."""
+    text = message.text or ""
+    if text.startswith("/"):
+        parts = text.split(maxsplit=1)
+        text = parts[1] if len(parts) > 1 else ""
+    return without_mention(text, message.get_bot().username)
+
+
+def mentions_bot(message: Message) -> bool:
+    """True when ``message`` mentions this bot by its @username."""
+    name = "@" + message.get_bot().username.lower()
+    mentioned = message.parse_entities([MessageEntity.MENTION]).values()
+    return any(text.lower() == name for text in mentioned)
+
+
+def replies_to_bot(message: Message) -> bool:
+    """True when ``message`` replies to one of this bot's own messages."""
+    replied = message.reply_to_message
+    return (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == message.get_bot().id
+    )
+
+
+def replied_words(message: Message) -> str:
+    """The words of the message ``message`` replies to: only the part quoted, if a part was."""
+    if message.quote is not None:
+        return message.quote.text
+    replied = message.reply_to_message
+    if replied is None:
+        return ""
+    return replied.text or replied.caption or ""
+
+
+def thread_of(message: Message | None, svc: Services, now: float) -> Conversation | None:
+    """The conversation a reply to one of the bot's answers continues: that answer's question,
+    whoever asked it; None when ``message`` replies to no answer this bot remembers."""
+    if message is None or message.reply_to_message is None or not replies_to_bot(message):
+        return None
+    saved = svc.state.answered_by(message.chat_id, message.reply_to_message.message_id)
+    if saved is None:
+        return None
+    history = tuple(question for question in (saved.context, saved.question) if question)
+    return Conversation(history[-MAX_HISTORY:], now)
+
+
+def asked_in(saved: SavedSearch, now: float) -> Conversation:
+    """The conversation ``saved`` was asked in, so asking it again reads it the same way."""
+    return Conversation((saved.context,) if saved.context else (), now)
+
+
+# Answering ----------------------------------------------------------------------------------
+
+
 async def ask(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, *, echo: bool = False
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    question: str,
+    *,
+    echo: bool = False,
+    thread: Conversation | None = None,
 ) -> None:
     """Answer ``question`` in the update's chat, as a follow-up when it reads as one, and log it.
 
-    ``echo`` repeats the question at the top of the reply (for questions asked by a button).
+    ``echo`` repeats the question at the top of the reply (for questions asked by a button or
+    taken from another message). The question follows up on ``thread`` if given, else on the
+    answer the user's message replies to, else on the user's own conversation in this chat.
+    In a group the answer is short, with a button to the full one in the private chat.
     """
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
     svc = services(context)
-    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    group = in_group(chat)
+    if not group:
+        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
     now = time.time()
-    stored = svc.state.load_conversation(chat.id, user.id, now=now, idle_seconds=svc.idle_seconds)
-    conversation = Conversation.from_json(stored) if stored else Conversation()
+    conversation = thread if thread is not None else thread_of(update.message, svc, now)
+    if conversation is None:
+        stored = svc.state.load_conversation(
+            chat.id, user.id, now=now, idle_seconds=svc.idle_seconds
+        )
+        conversation = Conversation.from_json(stored) if stored else Conversation()
     follows = conversation.context_for(question, now=now, idle_seconds=svc.idle_seconds)
     started = time.perf_counter()
     try:
         answer = await asyncio.to_thread(svc.library.answer, question, context=follows, k=PAGE_SIZE)
     except QuestionError as error:
-        await context.bot.send_message(chat.id, _question_problem(error))
+        await send(context, chat, question_problem(error), reply_to=update.message)
         return
     ms = round((time.perf_counter() - started) * 1000)
-    reply = replies.answer_reply(
-        answer, bot_username=context.bot.username, context=follows, echo=echo
-    )
+    bot_username = context.bot.username
+    if group:
+        reply = replies.group_answer_reply(
+            answer, bot_username=bot_username, context=follows, echo=echo
+        )
+    else:
+        reply = replies.answer_reply(answer, bot_username=bot_username, context=follows, echo=echo)
     shown = [hit.passage.id for hit in answer.hits[: reply.shown]]
     saved = svc.state.log_query(
         asked_at=now,
@@ -80,14 +193,17 @@ async def ask(
         len(shown),
         ms,
     )
-    more = reply.shown if answer.total > reply.shown else None
-    top = shown[0] if shown else None
-    await context.bot.send_message(
-        chat.id, reply.text, reply_markup=buttons.answer_keyboard(saved.key, top, more)
-    )
+    if group:
+        label = messages.BUTTON_FULL_ANSWER if reply.shown else messages.BUTTON_CLOSEST
+        markup = buttons.link_keyboard(label, buttons.answer_link(bot_username, saved.key))
+    else:
+        more = reply.shown if answer.total > reply.shown else None
+        markup = buttons.answer_keyboard(saved.key, shown[0] if shown else None, more)
+    sent = await send(context, chat, reply.text, markup, reply_to=update.message)
+    svc.state.remember_answer(chat.id, sent.message_id, saved.key)
 
 
-def _question_problem(error: QuestionError) -> str:
+def question_problem(error: QuestionError) -> str:
     """What to tell the user about a question the library cannot search."""
     if isinstance(error, QuestionTooLongError):
         return messages.QUESTION_TOO_LONG.format(length=error.length, limit=error.limit)
@@ -146,3 +262,21 @@ async def show_passage(update: Update, context: ContextTypes.DEFAULT_TYPE, passa
     await context.bot.send_message(
         chat.id, replies.passage_html(passage, bot_username=context.bot.username)
     )
+
+
+async def post_passage(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    passage: Passage,
+    *,
+    reply_to: Message | None = None,
+) -> None:
+    """Post ``passage`` whole for discussion, with its citation; in a group with a button that
+    opens it in the private chat."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    bot_username = context.bot.username
+    markup = buttons.open_passage_keyboard(bot_username, passage.id) if in_group(chat) else None
+    text = replies.quote_post(passage, bot_username=bot_username)
+    await send(context, chat, text, markup, reply_to=reply_to)

@@ -5,26 +5,39 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import time
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import buttons, messages, replies
-from bot.handlers.common import ask, services, show_page, show_passage
+from bot.handlers.common import (
+    ask,
+    asked_in,
+    mentions_bot,
+    services,
+    show_page,
+    show_passage,
+    without_mention,
+)
 
 logger = logging.getLogger(__name__)
 
-DEEP_LINK_PASSAGE = "p_"  # /start p_<passage id> opens that passage
-
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet with three example questions as buttons; ``/start p_<id>`` opens a passage."""
+    """Greet with three example questions as buttons, or open what a deep link points to."""
     message = update.effective_message
     if message is None:
         return
-    argument = context.args[0] if context.args else ""
-    if argument.startswith(DEEP_LINK_PASSAGE):
-        await show_passage(update, context, argument.removeprefix(DEEP_LINK_PASSAGE))
+    link = buttons.parse_start(context.args[0] if context.args else None)
+    if isinstance(link, buttons.PassageLink):
+        await show_passage(update, context, link.passage_id)
+        return
+    if isinstance(link, buttons.AnswerLink):
+        await full_answer(update, context, link.key)
+        return
+    if isinstance(link, buttons.HelpLink):
+        await help_command(update, context)
         return
     examples = await asyncio.to_thread(services(context).library.example_questions)
     if not examples:
@@ -33,12 +46,24 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(messages.GREETING, reply_markup=buttons.examples_keyboard(examples))
 
 
+async def full_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
+    """Answer again, in full, a question asked in a group (its deep link's ``q_<key>``)."""
+    saved = services(context).state.search(key)
+    if saved is None:
+        if update.effective_message is not None:
+            await update.effective_message.reply_text(messages.SEARCH_GONE)
+        return
+    # Read as it was in the group; follow-ups here then continue from it.
+    await ask(update, context, saved.question, echo=True, thread=asked_in(saved, time.time()))
+
+
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Explain how to ask, follow up and quote."""
     if update.effective_message is None:
         return
     idle = services(context).settings.conversation_idle_minutes
-    await update.effective_message.reply_text(messages.HELP.format(idle=f"{idle:g}"))
+    text = messages.HELP.format(idle=f"{idle:g}", bot=context.bot.username)
+    await update.effective_message.reply_text(text)
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -76,11 +101,14 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer any text as a question."""
+    """Answer any text as a question (without the bot's @name, if it was written)."""
     message = update.effective_message
     if message is None or message.text is None:
         return
-    await ask(update, context, message.text)
+    text = message.text
+    if mentions_bot(message):
+        text = without_mention(text, context.bot.username) or text
+    await ask(update, context, text)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

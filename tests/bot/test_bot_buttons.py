@@ -61,3 +61,52 @@ def test_answer_keyboard_has_full_passage_more_and_votes() -> None:
 def test_answer_keyboard_without_more_results_or_hits_keeps_the_votes() -> None:
     keyboard = buttons.answer_keyboard("k", None, None).inline_keyboard
     assert [[b.text for b in row] for row in keyboard] == [["👍", "👎"]]
+
+
+@given(passage_ids)
+def test_post_a_chosen_passage_data_round_trips(passage_id: str) -> None:
+    assert buttons.parse(buttons.post_data(passage_id)) == buttons.PostPress(passage_id)
+
+
+@given(passage_ids)
+def test_a_passage_deep_link_is_read_back_as_that_passage(passage_id: str) -> None:
+    url = buttons.passage_link("qbot", passage_id)
+    assert url == f"https://t.me/qbot?start=p_{passage_id}"
+    assert buttons.parse_start(url.split("=", 1)[1]) == buttons.PassageLink(passage_id)
+
+
+@given(keys)
+def test_an_answer_deep_link_is_read_back_as_that_question(key: str) -> None:
+    url = buttons.answer_link("qbot", key)
+    assert url is not None and len(url.split("=", 1)[1]) <= buttons.START_LIMIT
+    assert buttons.parse_start(url.split("=", 1)[1]) == buttons.AnswerLink(key)
+
+
+def test_the_help_deep_link_and_unknown_start_parameters() -> None:
+    assert buttons.parse_start("help") == buttons.HelpLink()
+    for parameter in (None, "", "p_", "q_", "hello", "HELP"):
+        assert buttons.parse_start(parameter) is None
+
+
+def test_deep_links_need_the_bot_name_and_a_valid_parameter() -> None:
+    assert buttons.passage_link(None, "d1-2") is None
+    assert buttons.open_passage_keyboard(None, "d1-2") is None
+    with pytest.raises(ValueError, match="start parameter"):
+        buttons.start_link("qbot", "p_" + "x" * 63)
+    with pytest.raises(ValueError, match="start parameter"):
+        buttons.start_link("qbot", "has space")
+
+
+def test_a_posted_passage_has_one_button_back_to_the_bot() -> None:
+    keyboard = buttons.open_passage_keyboard("qbot", "d1-2")
+    assert keyboard is not None
+    ((button,),) = keyboard.inline_keyboard
+    assert (button.text, button.url) == ("Open in @qbot", "https://t.me/qbot?start=p_d1-2")
+
+
+def test_choices_keyboard_posts_each_passage() -> None:
+    keyboard = buttons.choices_keyboard([("1. ¶ 4 · Title", "d1-4"), ("2. ¶ 9 · Title", "d1-9")])
+    assert [[(b.text, b.callback_data) for b in row] for row in keyboard.inline_keyboard] == [
+        [("1. ¶ 4 · Title", "p:d1-4")],
+        [("2. ¶ 9 · Title", "p:d1-9")],
+    ]

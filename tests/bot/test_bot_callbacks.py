@@ -30,10 +30,23 @@ def answered_callbacks(request: RecordingRequest) -> list[str | None]:
 async def test_start_up_sets_the_commands_menu(settings: Settings) -> None:
     request = RecordingRequest()
     async with running_bot(settings, request):
-        (menu,) = request.of("setMyCommands")
+        menu, group_menu = request.of("setMyCommands")
     commands = [(c["command"], c["description"]) for c in menu.params["commands"]]
-    assert [name for name, _ in commands] == ["start", "help", "sources", "more", "reset"]
-    assert all(0 < len(description) <= 256 for _, description in commands)
+    assert "scope" not in menu.params  # the default menu: private chats
+    assert [name for name, _ in commands] == [
+        "start",
+        "help",
+        "ask",
+        "quote",
+        "sources",
+        "more",
+        "reset",
+    ]
+    # Groups get only what works there.
+    assert group_menu.params["scope"] == {"type": "all_group_chats"}
+    group_commands = [(c["command"], c["description"]) for c in group_menu.params["commands"]]
+    assert [name for name, _ in group_commands] == ["ask", "quote", "help"]
+    assert all(0 < len(description) <= 256 for _, description in commands + group_commands)
     assert request.methods[0] == "getMe"
     assert request.unexpected == []
 

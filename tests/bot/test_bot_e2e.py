@@ -17,7 +17,16 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tgfakes import TOKEN, USER_ID, FakeBotAPI, html_problems, visible
+from tgfakes import (
+    BOT_USERNAME,
+    GROUP_ID,
+    OTHER_USER_ID,
+    TOKEN,
+    USER_ID,
+    FakeBotAPI,
+    html_problems,
+    visible,
+)
 
 from bot import messages
 from bot.app import run_bot
@@ -117,10 +126,72 @@ def test_polling_bot_answers_a_user_message_with_a_quote(api: FakeBotAPI, db_pat
     assert [c["command"] for c in menu.params["commands"]] == [
         "start",
         "help",
+        "ask",
+        "quote",
         "sources",
         "more",
         "reset",
     ]
+    assert code == 0, err[-3000:]
+    assert TOKEN not in out + err
+    assert "Traceback" not in err
+
+
+def test_polling_bot_in_a_group_and_in_inline_mode(api: FakeBotAPI, db_path: Path) -> None:
+    process = start_bot(bot_environment(api, db_path))
+    command = f"/ask@{BOT_USERNAME}"
+    try:
+        group_menu = api.wait_for(
+            lambda call: call.method == "setMyCommands" and "scope" in call.params, DEADLINE
+        )
+        assert group_menu is not None, "the bot never finished starting"
+        # Chatter first: updates are handled in order, so it is past when the answer comes.
+        api.queue_text("Lunch at one, anyone?", user_id=OTHER_USER_ID, chat_id=GROUP_ID)
+        asked = api.queue_text(
+            f"{command} {QUESTION}",
+            chat_id=GROUP_ID,
+            entities=[{"type": "bot_command", "offset": 0, "length": len(command)}],
+        )
+        answer = api.wait_for(lambda call: call.method == "sendMessage", DEADLINE)
+        assert answer is not None and answer.result is not None, "no answer in the group"
+        api.queue_text("and with Pakistan?", chat_id=GROUP_ID, reply_to_message=answer.result)
+        follow_up = api.wait_for(
+            lambda call: call.method == "sendMessage" and call is not answer, DEADLINE
+        )
+        api.queue(
+            {
+                "inline_query": {
+                    "id": "iq1",
+                    "from": {"id": USER_ID, "is_bot": False, "first_name": "Ada"},
+                    "query": "peacekeepers",
+                    "offset": "",
+                }
+            }
+        )
+        inline = api.wait_for(lambda call: call.method == "answerInlineQuery", DEADLINE)
+    finally:
+        code, out, err = stop_bot(process)
+    assert group_menu.params["scope"] == {"type": "all_group_chats"}
+    # The group: one short quote as a reply to the question, the full answer a tap away.
+    assert answer.params["chat_id"] == GROUP_ID
+    assert answer.params["reply_parameters"]["message_id"] == asked["message_id"]
+    assert answer.text.startswith("<blockquote>") and html_problems(answer.text) == []
+    (button,) = answer.params["reply_markup"]["inline_keyboard"][0]
+    assert button["url"].startswith(f"https://t.me/{BOT_USERNAME}?start=q_")
+    assert api.of("sendChatAction") == []  # no "typing" in groups
+    assert follow_up is not None, f"no follow-up came; the bot said:\n{err[-3000:]}"
+    assert visible(follow_up.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    assert len(api.of("sendMessage")) == 2  # the chatter got nothing
+    # Inline mode: passages listed, each posting the whole passage with its citation.
+    assert inline is not None, f"no inline answer; the bot said:\n{err[-3000:]}"
+    assert inline.params["inline_query_id"] == "iq1"
+    assert inline.params["is_personal"] is False
+    results = inline.params["results"]
+    assert results and all(r["type"] == "article" for r in results)
+    posted = results[0]["input_message_content"]["message_text"]
+    assert posted.startswith("<blockquote") and html_problems(posted) == []
+    assert "peacekeeping" in visible(posted).lower()
+    assert "inline_query" in api.of("getUpdates")[0].params["allowed_updates"]
     assert code == 0, err[-3000:]
     assert TOKEN not in out + err
     assert "Traceback" not in err

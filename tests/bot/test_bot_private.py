@@ -254,6 +254,12 @@ async def test_an_unknown_command_points_to_help(bot: Harness) -> None:
     assert query_log(bot) == []
 
 
+async def test_the_bots_own_name_in_a_question_is_not_searched(bot: Harness) -> None:
+    (reply,) = await bot.say(f"@quotebot_test_bot {QUESTION}")
+    assert reply.text.startswith("<blockquote>")
+    assert query_log(bot)[-1]["question"] == QUESTION
+
+
 async def test_commands_addressed_to_this_bot_by_name_work(bot: Harness) -> None:
     (reply,) = await bot.say("/help@quotebot_test_bot")
     assert "How to ask" in reply.text

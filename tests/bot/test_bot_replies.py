@@ -259,3 +259,97 @@ def test_every_html_message_is_valid_telegram_html() -> None:
         ):
             filled = re.sub(r"\{[a-z_]+\}", "x", value)
             assert html_problems(filled) == [], name
+
+
+# Groups, posted passages, /quote choices and inline results ------------------------------------
+
+
+def test_a_group_answer_is_one_cited_quote_and_nothing_more() -> None:
+    reply = replies.group_answer_reply(answer(hit(1), hit(2), hit(3)), bot_username="qbot")
+    assert reply.shown == 1
+    assert html_problems(reply.text) == []
+    assert reply.text.startswith("<blockquote>The <b>treaty</b> was signed.</blockquote>\n— ")
+    assert 'href="https://t.me/qbot?start=p_d001_abc-1"' in reply.text
+    assert "¶ 2" not in reply.text and messages.ANSWER_MORE_HEADER not in reply.text
+
+
+def test_a_group_answer_keeps_a_long_excerpt_short() -> None:
+    long = tuple(Segment(f"treaty{i} ", marked=i % 3 == 0) for i in range(1000))
+    reply = replies.group_answer_reply(answer(hit(1, long)), context="the treaty")
+    assert tg_len(reply.text) <= replies.GROUP_QUOTE + 200
+    assert html_problems(reply.text) == []
+    assert visible(reply.text).startswith("Read as a follow-up to “the treaty”.")
+
+
+def test_a_declined_group_answer_says_so_in_a_line_without_quoting() -> None:
+    reply = replies.group_answer_reply(answer(hit(1), answered=False, question="moon <cheese>"))
+    assert reply.shown == 0
+    assert "<blockquote>" not in reply.text
+    assert visible(reply.text) == (
+        "I searched the documents for “moon <cheese>”, but nothing in them answers it.\n\n"
+        + messages.GROUP_NO_ANSWER_HINT
+    )
+
+
+def test_a_posted_passage_is_quoted_whole_and_collapsed_only_when_long() -> None:
+    short = replies.quote_post(passage(3, text="A & B <agreed>."), bot_username="qbot")
+    assert short == (
+        "<blockquote>A &amp; B &lt;agreed&gt;.</blockquote>\n— "
+        '<a href="https://t.me/qbot?start=p_d001_abc-3">Joint Statement, Security, ¶ 3</a>'
+    )
+    text = "The treaty was signed. " * 30
+    long = replies.quote_post(passage(4, text=text.strip()), bot_username="qbot")
+    assert long.startswith("<blockquote expandable>")
+    assert visible(long).startswith(text.strip() + "\n— Joint Statement")
+
+
+def test_a_passage_too_long_for_a_message_is_posted_cut_with_its_citation() -> None:
+    text = replies.quote_post(passage(1, text="Treaty & <peace> " * 600), bot_username="qbot")
+    assert tg_len(text) <= TELEGRAM_LIMIT
+    assert html_problems(text) == []
+    assert " …</blockquote>\n— <a " in text
+    assert text.endswith("Joint Statement, Security, ¶ 1</a>")
+
+
+def test_quote_choices_are_numbered_by_rank_with_citation_and_excerpt() -> None:
+    got = answer(hit(1), hit(2, title="<Other> & co", section=None), question="treaty")
+    reply = replies.choices_reply(got, words="treaty <x>")
+    assert reply.shown == 2
+    assert html_problems(reply.text) == []
+    assert visible(reply.text).split("\n\n") == [
+        "Several passages match “treaty <x>”. Which one shall I post?",
+        "1. Joint Statement, Security, ¶ 1: The treaty was signed.",
+        "2. <Other> & co, ¶ 2: The treaty was signed.",
+    ]
+    assert replies.choice_label(got.hits[1]) == "2. ¶ 2 · <Other> & co"
+
+
+def test_inline_title_and_description_are_plain_and_short() -> None:
+    long_title = "A very long document title " * 20
+    got = hit(2, (Segment("word " * 200), Segment("treaty", True)), title=long_title)
+    assert len(replies.inline_title(got.passage)) <= replies.INLINE_TITLE
+    assert replies.inline_title(hit(5).passage) == "Joint Statement, Security, ¶ 5"
+    description = replies.inline_description(got)
+    assert len(description) <= replies.INLINE_DESCRIPTION
+    assert description.startswith("word word") and description.endswith("…")
+    assert "<" not in replies.inline_description(hit(1))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(segments, min_size=1, max_size=3), segment_text, st.booleans(), segment_text)
+def test_group_answers_posts_and_choices_always_fit_as_valid_html(
+    hit_segments: list[list[Segment]], question: str, answered: bool, text: str
+) -> None:
+    hits = [
+        hit(n, tuple(parts * 30), title=question or "t", text=(text or "x") * 80)
+        for n, parts in enumerate(hit_segments, 1)
+    ]
+    got = answer(*hits, answered=answered, question=question * 60)
+    texts = [
+        replies.group_answer_reply(got, bot_username="q", context=question * 40, echo=True).text,
+        replies.choices_reply(got, words=question * 60).text,
+        *(replies.quote_post(h.passage, bot_username="q") for h in hits),
+    ]
+    for text_ in texts:
+        assert tg_len(text_) <= TELEGRAM_LIMIT
+        assert html_problems(text_) == []

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 from bot.state import MIGRATIONS, StateStore
 
@@ -149,3 +150,42 @@ def test_any_question_round_trips(store: StateStore, question: str, context: str
     found = store.search(saved.key)  # type: ignore[attr-defined]
     assert found is not None
     assert (found.question, found.context) == (question, context)
+
+
+def test_an_answer_message_leads_back_to_its_question_after_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "quotebot.db"
+    first = StateStore.open(path)
+    asked = log(first, "what treaty?", chat_id=-100, context="the one before")
+    other = log(first, "who signed?", chat_id=-100)
+    first.remember_answer(-100, 7, asked.key)  # type: ignore[attr-defined]
+    first.remember_answer(-100, 8, other.key)  # type: ignore[attr-defined]
+    first.remember_answer(-100, 9, "unknown-key")  # nothing to remember
+    first.close()
+    store = StateStore.open(path)
+    found = store.answered_by(-100, 7)
+    assert found is not None and (found.question, found.context) == (
+        "what treaty?",
+        "the one before",
+    )
+    again = store.answered_by(-100, 8)
+    assert again is not None and again.question == "who signed?"
+    assert store.answered_by(-100, 9) is None
+    assert store.answered_by(-200, 7) is None  # message ids are per chat
+    store.close()
+
+
+def test_a_database_of_the_first_schema_is_brought_up_to_date(tmp_path: Path) -> None:
+    path = tmp_path / "quotebot.db"
+    old = StateStore(Database(sqlite3.connect(str(path))))
+    old.db.execute("CREATE TABLE bot_schema (version INTEGER PRIMARY KEY)")
+    MIGRATIONS[0](old.db)
+    old.db.execute("INSERT INTO bot_schema (version) VALUES (1)")
+    saved = log(old, "kept?")
+    old.db.conn.commit()
+    old.close()
+    store = StateStore.open(path)
+    assert store.schema_version == len(MIGRATIONS)
+    store.remember_answer(1, 5, saved.key)  # type: ignore[attr-defined]
+    found = store.answered_by(1, 5)
+    assert found is not None and found.question == "kept?"
+    store.close()

@@ -35,6 +35,7 @@ BOT_ID = 777000111
 BOT_USERNAME = "quotebot_test_bot"
 USER_ID = 4242
 OTHER_USER_ID = 5353
+GROUP_ID = -1001234567890  # a supergroup: Telegram's group ids are negative
 TOKEN = "123456:TEST-token-never-shown"
 
 BOT_USER = {
@@ -44,12 +45,13 @@ BOT_USER = {
     "username": BOT_USERNAME,
     "can_join_groups": True,
     "can_read_all_group_messages": False,
-    "supports_inline_queries": False,
+    "supports_inline_queries": True,
 }
 
 
 def user_json(user_id: int = USER_ID) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": "Ada", "language_code": "en"}
+    name = "Ada" if user_id == USER_ID else f"Member {user_id}"
+    return {"id": user_id, "is_bot": False, "first_name": name, "language_code": "en"}
 
 
 def chat_json(chat_id: int, chat_type: str = "private") -> dict[str, Any]:
@@ -86,6 +88,7 @@ TRUE_METHODS = frozenset(
     {
         "sendChatAction",
         "answerCallbackQuery",
+        "answerInlineQuery",
         "setMyCommands",
         "deleteMyCommands",
         "deleteWebhook",
@@ -119,6 +122,7 @@ class Call:
 
     method: str
     params: dict[str, Any]
+    result: Any = None  # what the Bot API answered (for sendMessage: the Message sent)
 
     @property
     def text(self) -> str:
@@ -192,6 +196,7 @@ class RecordingRequest(BaseRequest):
         except KeyError:
             self.unexpected.append(api_method)
             return 404, json.dumps({"ok": False, "description": "Not Found"}).encode()
+        self.calls[-1].result = result
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
     # What the tests look at ---------------------------------------------------------------
@@ -242,26 +247,80 @@ class Updates:
             "from": user_json(user_id),
         }
 
-    def text(self, text: str, *, user_id: int = USER_ID, edited: bool = False) -> Update:
-        """A text message; a leading /command gets its bot_command entity, as Telegram does."""
-        message = self.message_json(user_id)
+    def text(
+        self,
+        text: str,
+        *,
+        user_id: int = USER_ID,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        reply_to: dict[str, Any] | None = None,
+        quote: str | None = None,
+        edited: bool = False,
+    ) -> Update:
+        """A text message, as Telegram sends it: a leading /command and every @username get
+        their entities; ``reply_to`` is the message it replies to, ``quote`` the part of it
+        the user quoted (Telegram's reply quote)."""
+        message = self.message_json(user_id, chat_id, chat_type)
         message["text"] = text
+        entities = []
         if text.startswith("/"):
             command = text.split()[0]
-            message["entities"] = [
+            entities.append({"type": "bot_command", "offset": 0, "length": _units(command)})
+        for mention in re.finditer(r"(?<![\w@])@[A-Za-z0-9_]{5,32}", text):
+            entities.append(
                 {
-                    "type": "bot_command",
-                    "offset": 0,
-                    "length": len(command.encode("utf-16-le")) // 2,
+                    "type": "mention",
+                    "offset": _units(text[: mention.start()]),
+                    "length": _units(mention.group()),
                 }
-            ]
+            )
+        if entities:
+            message["entities"] = entities
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+            if quote is not None:
+                replied = str(reply_to.get("text", ""))
+                assert quote in replied, "a quote is a part of the message replied to"
+                message["quote"] = {
+                    "text": quote,
+                    "position": _units(replied[: replied.index(quote)]),
+                    "is_manual": True,
+                }
         if edited:
             message["edit_date"] = int(time.time())
             return self._update({"edited_message": message})
         return self._update({"message": message})
 
-    def sticker(self, *, user_id: int = USER_ID) -> Update:
-        message = self.message_json(user_id)
+    def group_text(self, text: str, *, user_id: int = USER_ID, **kwargs: Any) -> Update:
+        """A text message in the test supergroup :data:`GROUP_ID`."""
+        return self.text(text, user_id=user_id, chat_id=GROUP_ID, chat_type="supergroup", **kwargs)
+
+    def inline(self, query: str, *, offset: str = "", user_id: int = USER_ID) -> Update:
+        """An inline query: ``@bot query`` typed in some chat, asking for the page at ``offset``."""
+        return self._update(
+            {
+                "inline_query": {
+                    "id": f"iq{next(self._message_ids)}",
+                    "from": user_json(user_id),
+                    "query": query,
+                    "offset": offset,
+                    "chat_type": "supergroup",
+                }
+            }
+        )
+
+    def sticker(
+        self,
+        *,
+        user_id: int = USER_ID,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        reply_to: dict[str, Any] | None = None,
+    ) -> Update:
+        message = self.message_json(user_id, chat_id, chat_type)
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
         message["sticker"] = {
             "file_id": "CAACAgIAAxkBAAEB",
             "file_unique_id": "AgADsticker",
@@ -309,6 +368,11 @@ class Updates:
         """Press the button labelled ``label`` on the message the bot sent in ``call``."""
         data = call.button(label)["callback_data"]
         return self.press(data, sent_message(call.params, 999), user_id=user_id)
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as entity offsets count."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 # ------------------------------------------------------------------------------- HTML checks
@@ -450,15 +514,20 @@ class FakeBotAPI:
                     params[key] = json.loads(value)
                 except ValueError:
                     params[key] = value
-        with self._cond:
-            self.calls.append(Call(method, params))
-            self._cond.notify_all()
         if method == "getUpdates":
+            with self._cond:
+                self.calls.append(Call(method, params))
             return 200, {"ok": True, "result": self._take_updates(params)}
         try:
-            return 200, {"ok": True, "result": bot_api_result(method, params, next(self._ids))}
+            result = bot_api_result(method, params, next(self._ids))
         except KeyError:
+            result = None
+        with self._cond:  # recorded with its result, so a test can reply to a message sent
+            self.calls.append(Call(method, params, result))
+            self._cond.notify_all()
+        if result is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        return 200, {"ok": True, "result": result}
 
     def _take_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -470,18 +539,26 @@ class FakeBotAPI:
             taken, self._queue = list(self._queue), []
         return taken
 
-    def queue_text(self, text: str, user_id: int = USER_ID) -> None:
-        """Queue a private-chat text message from ``user_id`` for the next getUpdates."""
-        update = {
-            "update_id": next(self._update_ids),
-            "message": {
-                "message_id": next(self._ids),
-                "date": int(time.time()),
-                "chat": chat_json(user_id),
-                "from": user_json(user_id),
-                "text": text,
-            },
+    def queue_text(
+        self, text: str, user_id: int = USER_ID, chat_id: int | None = None, **message: Any
+    ) -> dict[str, Any]:
+        """Queue a text message from ``user_id`` (in a private chat, or the group ``chat_id``)
+        for the next getUpdates; ``message`` adds fields (entities, reply_to_message...)."""
+        chat = chat_json(user_id) if chat_id is None else chat_json(chat_id, "supergroup")
+        queued = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": user_json(user_id),
+            "text": text,
+            **message,
         }
+        self.queue({"message": queued})
+        return queued
+
+    def queue(self, payload: dict[str, Any]) -> None:
+        """Queue any update (``{"inline_query": {...}}``...) for the next getUpdates."""
+        update = {"update_id": next(self._update_ids), **payload}
         with self._cond:
             self._queue.append(update)
             self._cond.notify_all()
@@ -521,6 +598,17 @@ class Harness:
 
     async def say(self, text: str, **kwargs: Any) -> list[Call]:
         return await self.send(self.updates.text(text, **kwargs))
+
+    async def say_in_group(self, text: str, **kwargs: Any) -> list[Call]:
+        """Post ``text`` in the test group; the messages the bot sent in reply."""
+        return await self.send(self.updates.group_text(text, **kwargs))
+
+    async def inline(self, query: str, offset: str = "", **kwargs: Any) -> Call:
+        """Type ``@bot query`` somewhere; the bot's answerInlineQuery call."""
+        before = len(self.request.of("answerInlineQuery"))
+        await self.app.process_update(self.updates.inline(query, offset=offset, **kwargs))
+        (answered,) = self.request.of("answerInlineQuery")[before:]
+        return answered
 
     async def press(self, call: Call, label: str, **kwargs: Any) -> list[Call]:
         return await self.send(self.updates.press_button(call, label, **kwargs))

@@ -1,0 +1,84 @@
+"""Inline mode: ``@bot words`` in any chat lists the matching passages; choosing one posts it.
+
+Results depend on the words only, so they are shared between users (``is_personal`` false) and
+Telegram may cache them for :data:`CACHE_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from telegram import (
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot import buttons, messages, replies
+from bot.handlers.common import services
+from retrieval.errors import QuestionError
+from retrieval.model import Hit
+
+PAGE = 10  # results per page; Telegram asks for the next page with ``offset``
+CACHE_SECONDS = 300  # the corpus changes only on restart
+_OFFSET = re.compile(r"[0-9]{1,6}")
+
+
+def page_offset(offset: str) -> int:
+    """The results a page starts at: Telegram echoes the ``next_offset`` given with the page
+    before; anything else (a client's own guess) is the first page."""
+    return int(offset) if _OFFSET.fullmatch(offset) else 0
+
+
+def article(hit: Hit, bot_username: str | None) -> InlineQueryResultArticle:
+    """One result: titled by document and section, described by the excerpt; choosing it posts
+    the whole passage with its citation and a button back to the bot."""
+    return InlineQueryResultArticle(
+        id=hit.passage.id,
+        title=replies.inline_title(hit.passage),
+        description=replies.inline_description(hit),
+        input_message_content=InputTextMessageContent(
+            replies.quote_post(hit.passage, bot_username=bot_username),
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+        reply_markup=buttons.open_passage_keyboard(bot_username, hit.passage.id),
+    )
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the passages that match the typed words, a page at a time; an empty query: a hint."""
+    query = update.inline_query
+    if query is None:
+        return
+    words = query.query.strip()
+    offset = page_offset(query.offset)
+    hits: tuple[Hit, ...] = ()
+    total = 0
+    if words:
+        try:
+            answer = await asyncio.to_thread(
+                services(context).library.answer, words, k=PAGE, offset=offset
+            )
+            hits, total = answer.hits, answer.total
+        except QuestionError:  # only common words, or none: nothing to list
+            pass
+    hint = None
+    if offset == 0 and not hits:
+        text = messages.INLINE_NOTHING if words else messages.INLINE_HINT
+        hint = InlineQueryResultsButton(text=text, start_parameter=buttons.START_HELP)
+    end = offset + len(hits)
+    await query.answer(
+        [article(hit, context.bot.username) for hit in hits],
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+        # No next_offset means no more pages. Not "": with Defaults set, python-telegram-bot
+        # 22.8 sends an empty string as the JSON list [] (it mistakes it for poll options).
+        next_offset=str(end) if hits and total > end else None,
+        button=hint,
+    )

@@ -1,0 +1,75 @@
+"""/quote: post one whole passage for discussion, named by its id or by a few of its words."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Collection
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import buttons, messages, replies
+from bot.handlers.common import command_text, post_passage, question_problem, send, services
+from retrieval.errors import QuestionError
+from retrieval.model import Answer
+
+CHOICES = 3  # passages offered when the words are ambiguous
+CLOSE_SCORES = 0.85  # the runner-up scores at least this share of the best: the words are ambiguous
+_PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")
+
+
+def looks_like_passage_id(text: str, document_keys: Collection[str]) -> bool:
+    """True when ``text`` is written as a passage id, ``<document key>-<number>``: its key is a
+    document's, or has a ``_`` as generated keys do ("G-20" is words, "004_ac31-5" an id)."""
+    if not _PASSAGE_ID.fullmatch(text):
+        return False
+    key = text.rsplit("-", 1)[0]
+    return key in document_keys or "_" in key
+
+
+def is_ambiguous(answer: Answer) -> bool:
+    """The words fit several passages about equally well (BM25 scores within
+    :data:`CLOSE_SCORES`), or fit none of them well enough to be an answer."""
+    if not answer.answered:
+        return True
+    best, *rest = answer.hits
+    return bool(rest) and rest[0].score >= CLOSE_SCORES * best.score
+
+
+async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Post the passage ``/quote WORDS`` or ``/quote ID`` names; offer three if words are vague."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    words = command_text(message)
+    if not words:
+        await send(context, chat, messages.QUOTE_USAGE, reply_to=message)
+        return
+    library = services(context).library
+    passage = await asyncio.to_thread(library.passage, words)
+    if passage is not None:
+        await post_passage(update, context, passage, reply_to=message)
+        return
+    documents = await asyncio.to_thread(library.documents)
+    if looks_like_passage_id(words, {document.key for document in documents}):
+        text = messages.QUOTE_NO_PASSAGE.format(passage_id=replies.esc(words))
+        await send(context, chat, text, reply_to=message)
+        return
+    try:
+        answer = await asyncio.to_thread(library.answer, words, k=CHOICES)
+    except QuestionError as error:
+        await send(context, chat, question_problem(error), reply_to=message)
+        return
+    if not answer.hits:
+        text = messages.QUOTE_NOTHING.format(words=replies.esc(replies.shorten(words, 300)))
+        await send(context, chat, text, reply_to=message)
+    elif not is_ambiguous(answer):
+        await post_passage(update, context, answer.hits[0].passage, reply_to=message)
+    else:
+        reply = replies.choices_reply(answer, words=words)
+        offered = answer.hits[: reply.shown]
+        keyboard = buttons.choices_keyboard(
+            [(replies.choice_label(hit), hit.passage.id) for hit in offered]
+        )
+        await send(context, chat, reply.text, keyboard, reply_to=message)

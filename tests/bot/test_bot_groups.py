@@ -1,0 +1,284 @@
+"""The bot in a group: /ask, mentions and replies get short answers; everything else is left alone.
+
+Real ``Update`` objects through the real Application, offline; what the bot should quote is asked
+of the same library, so these tests check the bot's behaviour, not the ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from telegram.ext import AIORateLimiter
+from tgfakes import (
+    BOT_USERNAME,
+    GROUP_ID,
+    OTHER_USER_ID,
+    USER_ID,
+    Call,
+    Harness,
+    html_problems,
+    visible,
+)
+
+from bot import messages
+from bot.services import services_of
+from bot.state import StateStore
+from retrieval.library import Library
+
+QUESTION = "What do China and Russia say about missile defence?"
+FOLLOW_UP = "and with Pakistan?"
+OTHER_QUESTION = "When did China and France start their strategic dialogue?"
+OTHER_FOLLOW_UP = "how many rounds since then?"
+
+
+def library(bot: Harness) -> Library:
+    return services_of(bot.app.bot_data).library
+
+
+def state(bot: Harness) -> StateStore:
+    return services_of(bot.app.bot_data).state
+
+
+def query_log(bot: Harness) -> list[dict[str, object]]:
+    return list(state(bot).db.query("SELECT * FROM bot_queries ORDER BY id"))
+
+
+def quoted_paragraph(reply: Call) -> str:
+    """The "¶ n" of the citation under the quote of a reply."""
+    found = re.search(r"</blockquote>\n— .*?(¶ \d+)", reply.text)
+    assert found is not None, reply.text
+    return found.group(1)
+
+
+def start_parameter(url: str) -> str:
+    """What a t.me deep link sends the bot as ``/start <parameter>``."""
+    parts = urlsplit(url)
+    assert (parts.scheme, parts.netloc, parts.path) == ("https", "t.me", f"/{BOT_USERNAME}")
+    (parameter,) = parse_qs(parts.query)["start"]
+    return parameter
+
+
+def assert_short_group_answer(bot: Harness, reply: Call, question: str, asked: int) -> None:
+    """One quote with its citation, replying to message ``asked``, a button to the full answer."""
+    best = library(bot).answer(question).hits[0].passage
+    assert reply.params["chat_id"] == GROUP_ID
+    replying = reply.params["reply_parameters"]
+    assert replying["message_id"] == asked
+    assert replying["allow_sending_without_reply"] is True  # the question may be deleted by now
+    assert html_problems(reply.text) == []
+    assert reply.text.count("<blockquote>") == 1
+    assert messages.ANSWER_MORE_HEADER not in reply.text  # no further hits in a group
+    assert quoted_paragraph(reply) == f"¶ {best.paragraph}"
+    assert best.title in visible(reply.text)
+    assert len(visible(reply.text)) < 1200
+    (button,) = reply.buttons
+    assert button["text"] == messages.BUTTON_FULL_ANSWER
+    key = query_log(bot)[-1]["key"]
+    assert start_parameter(button["url"]) == f"q_{key}"
+
+
+@pytest.mark.parametrize("command", ["/ask", f"/ask@{BOT_USERNAME}"])
+async def test_ask_in_a_group_gets_one_short_quote_as_a_reply(bot: Harness, command: str) -> None:
+    update = bot.updates.group_text(f"{command} {QUESTION}")
+    (reply,) = await bot.send(update)
+    assert update.message is not None
+    assert_short_group_answer(bot, reply, QUESTION, update.message.message_id)
+    # No "typing" in groups: every request counts against the group's 20 a minute.
+    assert bot.request.methods == ["sendMessage"]
+    (logged,) = query_log(bot)
+    assert logged["question"] == QUESTION
+    assert (logged["chat_id"], logged["user_id"], logged["chat_type"]) == (
+        GROUP_ID,
+        USER_ID,
+        "supergroup",
+    )
+
+
+async def test_a_message_mentioning_the_bot_is_answered_and_the_mention_is_not_searched(
+    bot: Harness,
+) -> None:
+    for text in (f"@{BOT_USERNAME} {QUESTION}", f"{QUESTION} @{BOT_USERNAME.upper()}"):
+        update = bot.updates.group_text(text)
+        (reply,) = await bot.send(update)
+        assert update.message is not None
+        assert_short_group_answer(bot, reply, QUESTION, update.message.message_id)
+        assert query_log(bot)[-1]["question"] == QUESTION
+
+
+async def test_a_reply_to_the_bot_is_a_follow_up_in_that_thread(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    (reply,) = await bot.say_in_group(FOLLOW_UP, reply_to=answer.result)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    expected = library(bot).answer(FOLLOW_UP, context=QUESTION).hits[0].passage
+    assert quoted_paragraph(reply) == f"¶ {expected.paragraph}"
+    assert expected.title in visible(reply.text)
+    assert query_log(bot)[-1]["context"] == QUESTION
+
+
+async def test_chatter_the_bot_is_not_asked_about_is_left_alone(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    bot.request.clear()
+    members_message = bot.updates.group_text(QUESTION, user_id=OTHER_USER_ID).message
+    assert members_message is not None
+    chatter = [
+        bot.updates.group_text(QUESTION),  # a question, but not to the bot
+        bot.updates.group_text("I think the treaty was signed in 2001"),
+        bot.updates.group_text("Good point!", reply_to=members_message.to_dict()),
+        bot.updates.group_text("@someone_else what do you think about missile defence?"),
+        bot.updates.group_text(f"/ask@other_quote_bot {QUESTION}"),  # another bot's command
+        bot.updates.group_text("/more"),  # private-chat commands are not for the group
+        bot.updates.group_text("/sources"),
+        bot.updates.group_text("/frobnicate"),
+        bot.updates.group_text(f"@{BOT_USERNAME} {QUESTION}", edited=True),  # edits: ignored
+    ]
+    # A sticker in reply to the bot's answer: a reaction, not a question.
+    chatter.append(
+        bot.updates.sticker(chat_id=GROUP_ID, chat_type="supergroup", reply_to=answer.result)
+    )
+    for update in chatter:
+        await bot.send(update)
+    assert bot.request.calls == []
+    assert len(query_log(bot)) == 1
+
+
+async def test_ask_as_a_reply_asks_the_message_replied_to(bot: Harness) -> None:
+    members = bot.updates.group_text(QUESTION, user_id=OTHER_USER_ID).message
+    assert members is not None
+    update = bot.updates.group_text("/ask", reply_to=members.to_dict())
+    (reply,) = await bot.send(update)
+    assert update.message is not None
+    assert visible(reply.text).startswith(f"❓ {QUESTION}")  # the question is said, as it is
+    assert_short_group_answer(bot, reply, QUESTION, update.message.message_id)  # not the /ask's
+    assert query_log(bot)[-1]["question"] == QUESTION
+    assert query_log(bot)[-1]["user_id"] == USER_ID  # asked by whoever sent /ask
+
+
+async def test_ask_as_a_reply_with_a_quote_asks_just_the_quoted_part(bot: Harness) -> None:
+    quoted = "China has sent peacekeepers to UN missions"
+    text = f"Lunch at one? Also, I read that {quoted}, is that so? Not sure."
+    members = bot.updates.group_text(text, user_id=OTHER_USER_ID).message
+    assert members is not None
+    (reply,) = await bot.say_in_group("/ask", reply_to=members.to_dict(), quote=quoted)
+    assert query_log(bot)[-1]["question"] == quoted
+    assert visible(reply.text).startswith(f"❓ {quoted}\n")
+    best = library(bot).answer(quoted).hits[0].passage
+    assert quoted_paragraph(reply) == f"¶ {best.paragraph}"
+
+
+async def test_a_bare_mention_replying_to_a_message_asks_that_message(bot: Harness) -> None:
+    members = bot.updates.group_text(QUESTION, user_id=OTHER_USER_ID).message
+    assert members is not None
+    (reply,) = await bot.say_in_group(f"@{BOT_USERNAME}", reply_to=members.to_dict())
+    assert visible(reply.text).startswith(f"❓ {QUESTION}")
+    assert query_log(bot)[-1]["question"] == QUESTION
+
+
+async def test_ask_with_nothing_to_ask_says_how(bot: Harness) -> None:
+    for text in ("/ask", f"/ask@{BOT_USERNAME}", f"@{BOT_USERNAME}"):
+        (reply,) = await bot.say_in_group(text)
+        assert reply.text == messages.ASK_USAGE
+        assert "reply_parameters" in reply.params
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    bot.request.clear()
+    # A bare /ask on the bot's own answer would search the answer itself: it says how instead.
+    (reply,) = await bot.say_in_group("/ask", reply_to=answer.result)
+    assert reply.text == messages.ASK_USAGE
+    assert len(query_log(bot)) == 1
+
+
+async def test_two_members_following_up_at_once_do_not_mix(bot: Harness) -> None:
+    await bot.say_in_group(f"/ask {QUESTION}", user_id=USER_ID)
+    await bot.say_in_group(f"/ask {OTHER_QUESTION}", user_id=OTHER_USER_ID)
+    (mine,) = await bot.say_in_group(f"@{BOT_USERNAME} {FOLLOW_UP}", user_id=USER_ID)
+    (theirs,) = await bot.say_in_group(f"@{BOT_USERNAME} {OTHER_FOLLOW_UP}", user_id=OTHER_USER_ID)
+    assert visible(mine.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    assert visible(theirs.text).startswith(f"Read as a follow-up to “{OTHER_QUESTION}”.")
+    expected = library(bot).answer(OTHER_FOLLOW_UP, context=OTHER_QUESTION).hits[0].passage
+    assert quoted_paragraph(theirs) == f"¶ {expected.paragraph}"
+    assert [(row["user_id"], row["context"]) for row in query_log(bot)[2:]] == [
+        (USER_ID, QUESTION),
+        (OTHER_USER_ID, OTHER_QUESTION),
+    ]
+
+
+async def test_a_reply_to_another_members_answer_follows_up_on_that_answer(
+    bot: Harness,
+) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}", user_id=USER_ID)
+    await bot.say_in_group(f"/ask {OTHER_QUESTION}", user_id=OTHER_USER_ID)
+    (reply,) = await bot.say_in_group(FOLLOW_UP, user_id=OTHER_USER_ID, reply_to=answer.result)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+
+
+async def test_a_declined_question_in_a_group_is_one_line_and_a_button(bot: Harness) -> None:
+    question = "where is the moon cheese sold"
+    assert not library(bot).answer(question).answered, "needs a question the library declines"
+    (reply,) = await bot.say_in_group(f"/ask {question}")
+    assert html_problems(reply.text) == []
+    assert "<blockquote>" not in reply.text  # nothing is presented as the answer
+    assert visible(reply.text).startswith(f"I searched the documents for “{question}”")
+    (button,) = reply.buttons
+    assert button["text"] == messages.BUTTON_CLOSEST
+    assert start_parameter(button["url"]).startswith("q_")
+
+
+async def test_the_full_answer_opens_in_the_private_chat_with_more_results(bot: Harness) -> None:
+    (short,) = await bot.say_in_group(f"/ask {QUESTION}")
+    parameter = start_parameter(short.buttons[0]["url"])
+    (full,) = await bot.say(f"/start {parameter}")  # the button opens the private chat so
+    assert full.params["chat_id"] == USER_ID
+    assert visible(full.text).startswith(f"❓ {QUESTION}")
+    assert messages.ANSWER_MORE_HEADER in full.text  # further hits, as in a private answer
+    assert [b["text"] for b in full.buttons] == ["Full passage", "More results", "👍", "👎"]
+    (page,) = await bot.press(full, "More results")
+    assert re.findall(r"^(\d+)\. ", visible(page.text), re.M) == ["4", "5", "6"]
+    # The private chat goes on from there: a follow-up is read with the group's question.
+    (follow,) = await bot.say(FOLLOW_UP)
+    assert visible(follow.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+
+
+async def test_a_group_follow_up_opened_in_private_is_read_the_same_way(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    (follow,) = await bot.say_in_group(FOLLOW_UP, reply_to=answer.result)
+    (full,) = await bot.say(f"/start {start_parameter(follow.buttons[0]['url'])}")
+    shown = visible(full.text)
+    assert shown.startswith(f"❓ {FOLLOW_UP}\n\nRead as a follow-up to “{QUESTION}”.")
+    expected = library(bot).answer(FOLLOW_UP, context=QUESTION).hits[0].passage
+    assert quoted_paragraph(full) == f"¶ {expected.paragraph}"
+
+
+async def test_a_full_answer_link_the_bot_no_longer_knows_says_so(bot: Harness) -> None:
+    (reply,) = await bot.say("/start q_unknownkey")
+    assert reply.text == messages.SEARCH_GONE
+
+
+async def test_ask_in_a_private_chat_gets_the_full_answer(bot: Harness) -> None:
+    (reply,) = await bot.say(f"/ask {QUESTION}")
+    assert "reply_parameters" not in reply.params
+    assert messages.ANSWER_MORE_HEADER in reply.text
+    assert [b["text"] for b in reply.buttons] == ["Full passage", "More results", "👍", "👎"]
+    assert query_log(bot)[-1]["question"] == QUESTION
+
+
+async def test_help_in_a_group_says_how_to_ask_there(bot: Harness) -> None:
+    for command in (f"/help@{BOT_USERNAME}", "/help", f"/start@{BOT_USERNAME}"):
+        (reply,) = await bot.say_in_group(command)
+        assert reply.text == messages.GROUP_HELP.format(bot=BOT_USERNAME)
+        assert html_problems(reply.text) == []
+    assert f"@{BOT_USERNAME}" in visible(reply.text)
+
+
+async def test_question_problems_in_a_group_are_said_as_a_reply(bot: Harness) -> None:
+    (reply,) = await bot.say_in_group("/ask what is it?")
+    assert reply.text == messages.ONLY_COMMON_WORDS
+    assert "reply_parameters" in reply.params
+
+
+async def test_group_messages_are_held_to_telegrams_group_flood_limit(bot: Harness) -> None:
+    # Telegram allows about 20 messages a minute in one group; the rate limiter queues the rest.
+    limiter = bot.app.bot.rate_limiter
+    assert isinstance(limiter, AIORateLimiter)
+    group = limiter._get_group_limiter(GROUP_ID)
+    assert (group.max_rate, group.time_period) == (20, 60)

@@ -1,0 +1,127 @@
+"""Follow-up questions: which questions lean on the one before, expiry, saving and restoring."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.conversation import MAX_HISTORY, Conversation, is_follow_up
+
+FIRST = "When did China and France start their strategic dialogue?"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and with Pakistan?",
+        "And in 2004?",
+        "how many rounds since then?",
+        "what about Japan?",
+        "How about Russia?",
+        "why?",
+        "in which year?",
+        "with whom?",
+        "Also with India?",
+        "tell me more",
+        "who signed it?",
+        "how many did they send?",
+    ],
+)
+def test_short_leaning_questions_are_follow_ups(question: str) -> None:
+    assert is_follow_up(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        FIRST,
+        "What do China and Russia say about missile defence?",
+        "How many peacekeepers has China sent to UN missions?",
+        "What is the Belt and Road initiative?",
+        "how many policemen did china send since 2000",
+        "recipe for kung pao chicken",
+        "",
+        "?!",
+        "And what did the two sides say about climate change, energy security, human rights "
+        "and the reform of the United Nations Security Council in their joint statement?",
+    ],
+)
+def test_standalone_questions_are_not_follow_ups(question: str) -> None:
+    assert not is_follow_up(question)
+
+
+def test_follow_up_gets_the_previous_question_as_context() -> None:
+    conversation = Conversation().after(FIRST, None, now=100.0)
+    assert conversation.context_for("and with Pakistan?", now=160.0) == FIRST
+    assert conversation.context_for("What is the Belt and Road initiative?", now=160.0) is None
+
+
+def test_first_question_has_no_context() -> None:
+    assert Conversation().context_for("and with Pakistan?", now=0.0) is None
+
+
+def test_context_expires_after_the_idle_time() -> None:
+    conversation = Conversation().after(FIRST, None, now=100.0)
+    assert conversation.context_for("and with Pakistan?", now=100.0 + 1800) == FIRST
+    assert conversation.context_for("and with Pakistan?", now=100.0 + 1801) is None
+    assert conversation.context_for("and with Pakistan?", now=160.0, idle_seconds=30) is None
+
+
+def test_a_chain_of_follow_ups_keeps_the_last_two_questions() -> None:
+    conversation = Conversation().after(FIRST, None, now=0.0)
+    context = conversation.context_for("and with Pakistan?", now=1.0)
+    conversation = conversation.after("and with Pakistan?", context, now=1.0)
+    assert conversation.history == (FIRST, "and with Pakistan?")
+    context = conversation.context_for("and in 2004?", now=2.0)
+    assert context == f"{FIRST} and with Pakistan?"
+    conversation = conversation.after("and in 2004?", context, now=2.0)
+    assert len(conversation.history) == MAX_HISTORY == 2
+    assert conversation.history == ("and with Pakistan?", "and in 2004?")
+
+
+def test_a_standalone_question_starts_a_new_subject() -> None:
+    conversation = Conversation().after(FIRST, None, now=0.0)
+    conversation = conversation.after("What is the Belt and Road initiative?", None, now=5.0)
+    assert conversation.history == ("What is the Belt and Road initiative?",)
+    assert conversation.updated_at == 5.0
+
+
+def test_reset_forgets_everything() -> None:
+    conversation = Conversation().after(FIRST, None, now=0.0).reset()
+    assert conversation == Conversation()
+    assert conversation.context_for("and with Pakistan?", now=1.0) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.text(), max_size=MAX_HISTORY).map(tuple),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+def test_json_round_trip(history: tuple[str, ...], updated_at: float) -> None:
+    conversation = Conversation(history, updated_at)
+    assert Conversation.from_json(conversation.to_json()) == conversation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [None, "", "not json", "{", "[]", "null", "42", '"a string"', '{"history": 5}',
+     '{"updated_at": "soon"}', '{"history": ["a"], "updated_at": [1]}'],
+)  # fmt: skip
+def test_unreadable_saved_state_is_an_empty_conversation(text: str | None) -> None:
+    assert Conversation.from_json(text) == Conversation()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_any_text_reads_as_some_conversation_without_raising(text: str) -> None:
+    conversation = Conversation.from_json(text)
+    assert len(conversation.history) <= MAX_HISTORY
+    assert all(isinstance(q, str) for q in conversation.history)
+
+
+def test_saved_state_with_a_long_history_keeps_the_last_two() -> None:
+    text = json.dumps({"history": ["q1", "q2", "q3"], "updated_at": 7})
+    assert Conversation.from_json(text) == Conversation(("q2", "q3"), 7.0)

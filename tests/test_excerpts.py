@@ -1,0 +1,169 @@
+"""Excerpts: the best 1 to 3 consecutive sentences, matched words marked, cuts flagged."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.analyzer import Analyzer, Synonyms, default_synonyms_path
+from retrieval.excerpts import MAX_SENTENCES, excerpt, fragments, pick
+from retrieval.model import Excerpt, Segment
+
+ANALYZER = Analyzer(Synonyms.load(default_synonyms_path()))
+
+
+def weights_for(question: str) -> dict[str, float]:
+    return dict.fromkeys(ANALYZER.terms(question), 1.0)
+
+
+def marked(result: Excerpt) -> list[str]:
+    return [s.text for s in result.segments if s.marked]
+
+
+def body(result: Excerpt) -> str:
+    return "".join(s.text for s in result.segments)
+
+
+# ------------------------------------------------------------------------------ choosing the window
+def test_window_covering_more_distinct_terms_wins_over_repeating_one() -> None:
+    text = (
+        "The harbour is old. The harbour is busy and the harbour is loud. "
+        "Nothing else happened. The harbour needs new cranes."
+    )
+    result = excerpt(text, ANALYZER, weights_for("harbour cranes"))
+    assert body(result) == "The harbour needs new cranes."
+
+
+def test_window_may_span_sentences_to_cover_more_terms() -> None:
+    text = (
+        "Officials met in Rotterdam. The harbour needs new cranes. "
+        "The cranes will cost ten million euros. The weather was fine."
+    )
+    result = excerpt(text, ANALYZER, weights_for("how much will the harbour cranes cost"))
+    assert body(result) == "The harbour needs new cranes. The cranes will cost ten million euros."
+    assert result.cut_before and result.cut_after
+
+
+def test_an_edge_sentence_that_adds_no_term_is_left_out() -> None:
+    text = "The harbour needs new cranes. The weather was fine. Officials went home."
+    frags = fragments(text, ANALYZER)
+    assert pick(frags, weights_for("harbour cranes")) == (0, 1)
+
+
+def test_a_window_is_at_most_three_sentences() -> None:
+    text = "Alpha came. Beta came. Gamma came. Delta came. Epsilon came."
+    frags = fragments(text, ANALYZER)
+    first, last = pick(frags, weights_for("alpha beta gamma delta epsilon"))
+    assert last - first == MAX_SENTENCES
+
+
+def test_no_matching_term_gives_the_first_sentence() -> None:
+    text = "The harbour needs new cranes. The weather was fine."
+    result = excerpt(text, ANALYZER, weights_for("volcano"))
+    assert body(result) == "The harbour needs new cranes."
+    assert not result.cut_before and result.cut_after
+    assert marked(result) == []
+
+
+def test_heavier_term_wins_over_lighter_one() -> None:
+    # Four sentences apart: no window of three covers both words, so the weight decides.
+    text = (
+        "The harbour needs new cranes. Officials met in spring. The weather was fine. "
+        "The volcano erupted last year."
+    )
+    frags = fragments(text, ANALYZER)
+    terms = ANALYZER.terms("harbour volcano")
+    assert pick(frags, {terms[0]: 0.2, terms[1]: 3.0}) == (3, 4)
+    assert pick(frags, {terms[0]: 3.0, terms[1]: 0.2}) == (0, 1)
+
+
+# ------------------------------------------------------------------------------ marks and cuts
+def test_matched_words_are_marked_exactly_as_written() -> None:
+    text = (
+        "The two sides believe that the establishment of a global anti-missile system is not "
+        "in the interest of strategic balance. They oppose weapons in space."
+    )
+    result = excerpt(
+        text, ANALYZER, weights_for("What about missile defence and strategic balance?")
+    )
+    assert marked(result) == ["anti-missile system", "strategic", "balance"]
+    assert body(result) == text.split(" They")[0]
+    assert not result.cut_before and result.cut_after
+
+
+def test_possessive_and_synonym_words_are_marked_whole() -> None:
+    text = "China’s peacekeepers served in Liberia with the United Nations."
+    result = excerpt(text, ANALYZER, weights_for("UN peacekeeping by China"))
+    assert marked(result) == ["China’s", "peacekeepers", "United Nations"]
+
+
+def test_plain_rendering_shows_ellipses_where_the_passage_was_cut() -> None:
+    text = "First sentence here. The harbour needs new cranes. Last sentence here."
+    result = excerpt(text, ANALYZER, weights_for("harbour"))
+    assert result.plain == "… The harbour needs new cranes. …"
+    whole = excerpt("The harbour needs new cranes.", ANALYZER, weights_for("harbour"))
+    assert whole.plain == "The harbour needs new cranes."
+
+
+def test_render_escapes_every_run_and_wraps_only_marked_runs() -> None:
+    result = Excerpt(
+        (Segment("Tom & <Jerry> "), Segment("<b>harbour</b>", marked=True), Segment(' "end"')),
+        cut_before=True,
+    )
+    rendered = result.render(mark=lambda t: f"<b>{t}</b>", escape=html.escape, ellipsis="&hellip;")
+    assert rendered == (
+        "&hellip; Tom &amp; &lt;Jerry&gt; <b>&lt;b&gt;harbour&lt;/b&gt;</b> &quot;end&quot;"
+    )
+
+
+_WORDS = "harbour cranes volcano trade peace treaty ships port china russia".split()
+_sentence = st.builds(
+    lambda first, rest, end: " ".join([first.capitalize(), *rest]) + end,
+    st.sampled_from([*_WORDS, "the", "officials"]),
+    st.lists(st.sampled_from([*_WORDS, "the", "and", "<b>", "&", "of"]), max_size=10),
+    st.sampled_from([".", "!", "?"]),
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(_sentence, min_size=1, max_size=8).map(" ".join),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
+)
+def test_excerpt_is_consecutive_sentences_with_marks_exactly_on_question_words(
+    text: str, question: list[str]
+) -> None:
+    weights = weights_for(" ".join(question))
+    frags = fragments(text, ANALYZER)
+    first, last = pick(frags, weights)
+    assert 0 <= first < last <= len(frags)
+    assert 1 <= last - first <= MAX_SENTENCES
+    result = excerpt(text, ANALYZER, weights)
+    # The excerpt is the text of those sentences, unchanged, cut flags set where text is left out.
+    assert body(result) == text[frags[first].start : frags[last - 1].end]
+    assert result.cut_before == (first > 0)
+    assert result.cut_after == (last < len(frags))
+    # Every marked run is a question word, and every question word in the excerpt is marked.
+    for run in marked(result):
+        assert set(ANALYZER.terms(run)) & set(weights), run
+    unmarked = " ".join(s.text for s in result.segments if not s.marked)
+    assert not set(ANALYZER.terms(unmarked)) & set(weights)
+    # Rendering with an escape function leaves no raw markup from the text.
+    rendered = result.render(mark=lambda t: f"[{t}]", escape=html.escape)
+    assert "<" not in rendered
+    assert html.unescape(re.sub(r"[\[\]]", "", rendered)).strip("… ") == body(result).strip()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("harbour", ["harbour"]), ("harbours", ["harbour"]), ("HARBOUR", ["harbour"])],
+)
+def test_marks_follow_the_analyzer_not_the_spelling_of_the_question(
+    question: str, expected: list[str]
+) -> None:
+    result = excerpt("The harbour needs new cranes.", ANALYZER, weights_for(question))
+    assert marked(result) == expected
