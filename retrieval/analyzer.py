@@ -20,8 +20,9 @@ import snowballstemmer
 from retrieval.text import strip_accents
 
 # Dotted abbreviations first ("U.S.", "U.K."), then words that may hold hyphens, apostrophes,
-# ampersands, decimal points or thousands separators ("counter-terrorism", "China's", "3,362").
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-‐‑'’&.+]|,(?=\d{3}(?!\d)))[^\W_]+)*")
+# ampersands, decimal points or thousands separators between digits ("counter-terrorism",
+# "China's", "3,362"; but "Cambodia,654" is two words).
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-‐‑'’&.+]|(?<=\d),(?=\d{3}(?!\d)))[^\W_]+)*")
 _HYPHENS = re.compile(r"[-‐‑]")
 
 STOP_WORDS = frozenset(

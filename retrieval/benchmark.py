@@ -39,7 +39,7 @@ class Latency:
     @classmethod
     def of(cls, samples_ms: list[float]) -> Latency:
         ordered = sorted(samples_ms)
-        p99 = ordered[min(len(ordered) - 1, int(round(0.99 * (len(ordered) - 1))))]
+        p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
         return cls(round(statistics.median(ordered), 3), round(p99, 3), len(ordered))
 
 
@@ -63,7 +63,7 @@ def questions_for(library: Library, dev_file: Path, extra: int = 80, seed: int =
     questions = [json.loads(line)["question"] for line in dev_file.read_text().splitlines() if line]
     rng = random.Random(seed)
     count = library.passage_count()
-    rowids = library._current().rowids  # noqa: SLF001 - the benchmark samples real passages
+    rowids = library._current().rowids
     for _ in range(extra):
         passage = library.store.passages_by_rowid([int(rowids[rng.randrange(count)])])
         text = next(iter(passage.values())).text.split()

@@ -92,7 +92,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return runs_on * 4 >= len(pairs)
 
 
-def _reflow(lines: list[str]) -> list[str]:
+def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
     """Join hard-wrapped lines into logical lines: paragraphs and (possibly two-line) headings.
 
     A line broken before the wrap width ("early") ends a paragraph, is a heading, or is the first
@@ -125,6 +125,7 @@ def _reflow(lines: list[str]) -> list[str]:
             after = lines[i + 2] if i + 2 < len(lines) else ""
             if (
                 len(current) == 1
+                and not (i == 0 and first_block)  # a title line stands alone
                 and _looks_like_heading(heading_so_far + " " + nxt)
                 and early(i + 1)
                 and not (after and after[0].islower())  # "China" / "pursues …" opens a paragraph
@@ -138,7 +139,11 @@ def _reflow(lines: list[str]) -> list[str]:
 
 
 def units(text: str) -> list[str]:
-    """Logical lines of a document: every paragraph or heading on one line, junk removed."""
+    """Logical lines of a document: every paragraph or heading on one line, junk removed.
+
+    In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
+    judged as furniture on its own; only lines that start a block or follow a finished line are.
+    """
     blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         line = squeeze(raw)
@@ -146,15 +151,24 @@ def units(text: str) -> list[str]:
             if blocks[-1]:
                 blocks.append([])
             continue
-        if is_junk(line):
-            continue
         blocks[-1].append(_MARKDOWN_HEADING.sub("", line))
     blocks = [b for b in blocks if b]
-    all_lines = [line for block in blocks for line in block]
-    wrapped = _is_hard_wrapped(all_lines)
+    wrapped = _is_hard_wrapped([line for block in blocks for line in block if not is_junk(line)])
     result: list[str] = []
     for block in blocks:
-        result.extend(_reflow(block) if wrapped and len(block) > 1 else block)
+        kept: list[str] = []
+        for line in block:
+            continues = (
+                wrapped
+                and kept
+                and not kept[-1].endswith(_TERMINAL[:3])
+                and not _looks_like_heading(kept[-1])
+            )
+            if continues or not is_junk(line):
+                kept.append(line)
+        if kept:
+            first_block = not result
+        result.extend(_reflow(kept, first_block) if wrapped and len(kept) > 1 else kept)
     return result
 
 

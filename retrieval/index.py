@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import os
+import zipfile
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -185,8 +186,11 @@ class BM25Index:
             summed = dense[candidates]
         want = min(offset + k, len(candidates))
         if want < len(candidates):
-            # argpartition finds the top `want` without sorting everything; then sort just those.
-            top = np.argpartition(-summed, want - 1)[:want]
+            # argpartition finds the top `want` without sorting everything; every passage tied
+            # with the last of them is kept too, so ties are broken by passage order below and
+            # not by where the partition happened to cut (pages must never repeat or skip).
+            cutoff = summed[np.argpartition(-summed, want - 1)[want - 1]]
+            top = np.flatnonzero(summed >= cutoff)
         else:
             top = np.arange(len(candidates))
         # lexsort: last key is primary: score descending, then passage number ascending.
@@ -259,8 +263,8 @@ class BM25Index:
                     int(data["n_docs"][0]),
                 )
                 return index, extras, side
-        except (OSError, ValueError, KeyError, UnicodeDecodeError, EOFError):
-            return None
+        except (OSError, ValueError, KeyError, UnicodeDecodeError, EOFError, zipfile.BadZipFile):
+            return None  # truncated, bit-flipped or from another version: rebuilt by the caller
 
 
 def average_idf(index: BM25Index) -> float:

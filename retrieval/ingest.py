@@ -20,7 +20,7 @@ from retrieval.documents import SUFFIXES, decode, parse
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
 from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.paragraphs import document_key, passages
-from retrieval.store import CorpusStore, table
+from retrieval.store import CorpusStore, transaction
 from retrieval.text import clean
 
 MANIFEST = "manifest.toml"
@@ -137,7 +137,7 @@ def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
     changed: list[str] = []
     db = store.db
     try:
-        with db.conn:  # one transaction: all of it or none of it
+        with transaction(db):  # all of it or none of it
             for name in removed:
                 _delete(store, name)
             for path in to_parse:
@@ -197,18 +197,13 @@ def _delete(store: CorpusStore, name: str) -> None:
 
 
 def _insert(store: CorpusStore, item: _Parsed) -> None:
-    table(store.db, "documents").insert(item.row)
-    table(store.db, "passages").insert_all(
-        (
-            {
-                "id": p.id,
-                "doc": p.doc,
-                "ordinal": p.ordinal,
-                "paragraph": p.paragraph,
-                "section": p.section,
-                "text": p.text,
-            }
-            for p in item.passages
-        ),
-        batch_size=500,
+    # Plain SQL: sqlite-utils' insert would commit the surrounding transaction.
+    row = item.row
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    store.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
+    store.db.conn.executemany(
+        "insert into passages (id, doc, ordinal, paragraph, section, text)"
+        " values (?, ?, ?, ?, ?, ?)",
+        [(p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text) for p in item.passages],
     )

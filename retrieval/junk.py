@@ -19,26 +19,37 @@ _WIDGET_WORDS = frozenset(
     permalink related articles previous next home top back contents menu search""".split()
 )
 
-_PATTERNS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^follow\b.{0,80}\bon (twitter|facebook|weibo|instagram|linkedin|telegram|x)\b",
-        r"\bcomments? (may|will) be (removed|deleted|moderated)\b",
-        r"\b(no comments yet|no comments\.?$|add your comments?|post a comment|leave a comment)",
-        r"\b(user ?name|your comment|enter the (words|characters|code) you see)\b",
-        r"^\s*\d+\s*comments?(\(s\))?",
-        r"\bback to (the )?(top|table of contents|contents|index|home ?page|home|list)\b",
-        r"^\W*(next|previous|prev|more|top|back|continued|continue reading)\W*$",
-        r"^\W*(previous|prev|first|«)\b(\W*\d+)+\W*(next|last|»)?\W*$",
-        r"\b(photo|image|picture)\s*(:|by\b|credit)",
-        r"\b(getty ?images|reuters/|afp/|xinhua photo|file photo)",
-        r"\b(join|sign up for|subscribe to) (the |our )?.{0,40}(mailing list|newsletter)",
-        r"^\s*(all rights reserved|copyright\b|©)",
-        r"^<[^<>]{1,60}>$",
-        r"\bapp download\b",
-        r"\bcomment\(s\)",
-    )
-]
+
+def _compile(*patterns: str) -> list[re.Pattern[str]]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+# Furniture even when it reads like a sentence ("Follow … on Twitter to join the conversation.").
+_ALWAYS = _compile(
+    r"^follow\b.{0,80}\bon (twitter|facebook|weibo|instagram|linkedin|telegram|x)\b",
+    r"\bcomments? (may|will) be (removed|deleted|moderated)\b",
+    r"\b(user ?name required|your comment$|enter the (words|characters|code) you see)\b",
+    r"\ball rights reserved\b",
+    r"^\s*(copyright|©)\s*(\(c\)\s*)?(19|20)\d\d\b",
+)
+# Furniture unless the line is a real sentence: prose may say "back to the top of the agenda".
+_UNLESS_PROSE = _compile(
+    r"\b(no comments yet|no comments\.?$|add your comments?|post a comment|leave a comment)",
+    r"\b(user ?name|your comment)\b",
+    r"^\s*\d+\s*comments?(\(s\))?",
+    r"\bback to (the )?(top|table of contents|contents|index|home ?page|home|list)\b",
+    r"^\W*(next|previous|prev|more|top|back|continued|continue reading)\W*$",
+    r"^\W*((previous|prev|first|«)\W*)?\d+(\s+\d+)+\W*((next|last|»)\W*)?$",
+    r"^\W*(previous|prev|first|«)\b(\W*\d+)+\W*(next|last|»)?\W*$",
+    r"^\W*(\d+\W+)+(next|last|»|more)\W*$",
+    r"\b(photo|image|picture)\s*(:|by\b|credit)",
+    r"\b(getty ?images|reuters/|afp/|xinhua photo|file photo)",
+    r"\b(join|sign up for|subscribe to) (the |our )?.{0,40}(mailing list|newsletter)",
+    r"^\s*(all rights reserved|copyright\b|©)",
+    r"^<[^<>]{1,60}>$",
+    r"\bapp download\b",
+    r"\bcomment\(s\)",
+)
 
 # Menu items run together when a page is flattened: "storiesGet", "cnMobileRSSNewsletter".
 _GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[A-Z][a-z]")
@@ -62,13 +73,15 @@ def is_junk(line: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True  # rules, bars and bullets: "|", "***", "• •"
     words = text.split()
-    if len(words) <= 30 and any(p.search(text) for p in _PATTERNS):
+    if len(words) <= 30 and any(p.search(text) for p in _ALWAYS):
         return True
     if _DATE_TIME_ONLY.match(text):
         return True  # a bare time stamp; the date is read separately
     ends_like_prose = text.rstrip("\"'”’)").endswith((".", "!", "?"))
     if ends_like_prose and len(words) > 6:
         return False
+    if len(words) <= 30 and any(p.search(text) for p in _UNLESS_PROSE):
+        return True
     if len(words) <= 12 and len(_scripts(text)) >= 3:
         return True  # a language bar: "عربي Español Русский Français 简体中文"
     if len(words) <= 14 and len(_SEPARATORS.findall(text)) >= 2:

@@ -18,10 +18,11 @@ def document_key(file_name: str) -> str:
 
     Keys stay short enough that ``p_<key>-<ordinal>`` fits a Telegram deep-link parameter (64).
     """
-    stem = file_name.rsplit(".", 1)[0]
+    stem, _, suffix = file_name.rpartition(".")
     safe = _UNSAFE.sub("_", stem).strip("_")
-    if safe == stem and 0 < len(safe) <= 40:
-        return safe
+    if suffix.lower() == "txt" and safe == stem and 0 < len(safe) <= 40:
+        return safe  # the common case reads as the file name: "004_ac3189a7eefc069c"
+    # Anything else gets a digest of the whole name, so "notes.txt" and "notes.md" differ.
     digest = hashlib.sha1(file_name.encode("utf-8")).hexdigest()[:8]
     return f"{safe[:30]}_{digest}".lstrip("_")
 

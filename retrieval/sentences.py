@@ -15,6 +15,7 @@ _ABBREVIATIONS = frozenset(
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
     est jr sr""".split()
 )
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}\.$")  # "10. The two sides …": a point's number
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+$")
 
 
@@ -26,7 +27,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         before = text[start : match.start() + 1]
         word = before.split()[-1] if before.split() else ""
         bare = word.rstrip(".").lstrip("(\"'“‘").lower()
-        if match.group().startswith(".") and (bare in _ABBREVIATIONS or _INITIALS.search(before)):
+        if match.group().startswith(".") and (
+            bare in _ABBREVIATIONS or _INITIALS.search(before) or _NUMBERED.match(before)
+        ):
             continue
         end = match.end()
         if text[start:end].strip():

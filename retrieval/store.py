@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -19,6 +20,25 @@ from retrieval.errors import StoreError
 from retrieval.model import Document, Passage
 
 Migration = Callable[[sqlite_utils.Database], None]
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One explicit transaction: committed at the end, rolled back on any exception.
+
+    Inside it use plain SQL: sqlite-utils' ``insert`` and ``insert_all`` run ``with conn:``,
+    which would commit this transaction half way.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        conn.commit()  # never let an implicit transaction swallow ours
+    conn.execute("begin immediate")
+    try:
+        yield
+    except BaseException:
+        conn.execute("rollback")
+        raise
+    conn.execute("commit")
 
 
 def table(db: sqlite_utils.Database, name: str) -> Table:

@@ -69,11 +69,6 @@ def test_a_number_range_is_its_two_numbers(plain: Analyzer) -> None:
     assert plain.terms("2003-2004") == ["2003", "2004"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a comma between a word and three digits is read as a thousands separator, so "
-    "004's 'Cambodia,654' is one term and the word Cambodia is never found",
-)
 def test_comma_between_a_word_and_digits_is_not_a_thousands_separator(plain: Analyzer) -> None:
     assert plain.terms("Cambodia,654") == ["cambodia", "654"]
 

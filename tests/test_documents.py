@@ -229,11 +229,6 @@ def test_new_web_page_of_the_same_kind_comes_out_with_just_title_and_paragraphs(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: first-page pagination ('1 2 3 Next »', with no 'Previous') is not recognised "
-    "and ends up as a passage of its own",
-)
 def test_first_page_pagination_bar_is_not_a_passage() -> None:
     page = NEW_PAGE.replace("« Prev 1 2 3 Next »", "1 2 3 4 Next »")
     texts = [t for _, t in parse(clean(page), "fallback").paragraphs]
@@ -332,20 +327,12 @@ def test_hard_wrapped_paragraphs_and_two_line_heading_are_reflowed() -> None:
     ]
 
 
-_LONE_WORD_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: junk lines are dropped before hard-wrapped text is reflowed, so a paragraph "
-    "whose last wrapped line is a lone widget-like word ('home.', 'back.') loses it and runs "
-    "into the next paragraph",
-)
-
-
 @pytest.mark.parametrize(
     "last_word",
     [
         "returned.",
-        pytest.param("home.", marks=_LONE_WORD_BUG),
-        pytest.param("back.", marks=_LONE_WORD_BUG),
+        "home.",
+        "back.",
     ],
 )
 def test_wrapped_paragraph_ending_in_a_lone_word_keeps_it(last_word: str) -> None:
@@ -364,12 +351,6 @@ def test_wrapped_paragraph_ending_in_a_lone_word_keeps_it(last_word: str) -> Non
     assert len(texts) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: in hard-wrapped text a title line directly followed by a one-line section "
-    "heading is joined with it as if it were a two-line heading: the title becomes 'Annual "
-    "Security Report Strategic Consultation and Dialogue' and the section is lost",
-)
 def test_wrapped_title_directly_followed_by_a_heading_stays_two_lines() -> None:
     text = (
         "Annual Security Report\n"

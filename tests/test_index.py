@@ -183,20 +183,10 @@ def test_equal_scores_rank_in_passage_order_in_a_full_list() -> None:
     assert single_field(_TIED).search({"a": 1.0}, k=4).docs.tolist() == [2, 3, 0, 1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: search() picks the top k with argpartition, which breaks ties at the k "
-    "boundary arbitrarily: k=1 returns passage 3 instead of 2",
-)
 def test_top_k_breaks_ties_at_the_boundary_by_passage_order() -> None:
     assert single_field(_TIED).search({"a": 1.0}, k=1).docs.tolist() == [2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with tied scores, paging one result at a time shows passage 3 twice and "
-    "never passage 2",
-)
 def test_paging_through_tied_scores_shows_each_passage_once() -> None:
     index = single_field(_TIED)
     pages = [index.search({"a": 1.0}, k=1, offset=n).docs.tolist() for n in range(4)]
@@ -232,11 +222,6 @@ def test_load_refuses_a_stale_tag_a_missing_file_and_garbage(tmp_path: Path) -> 
     assert BM25Index.load(path, "v1") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a truncated or bit-flipped index file raises zipfile.BadZipFile from "
-    "BM25Index.load instead of returning None (so Library.open crashes instead of rebuilding)",
-)
 @pytest.mark.parametrize("damage", ["truncated", "flipped"])
 def test_load_refuses_a_damaged_index_file(tmp_path: Path, damage: str) -> None:
     path = tmp_path / "index.npz"

@@ -241,11 +241,6 @@ def test_database_file_that_is_not_sqlite_is_a_store_error(
     assert db.read_bytes() == b"not a database" * 100
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: notes.txt and notes.md get the same document key, so their passage ids clash "
-    "and the whole corpus fails to index (IndexBuildError: UNIQUE constraint failed)",
-)
 def test_txt_and_md_files_with_the_same_name_are_both_indexed(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
@@ -278,12 +273,6 @@ def test_failure_while_writing_is_an_index_build_error(small: tuple[Library, Pat
     assert library.answer("harbour berths").answered  # still answering
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: ingest writes with sqlite-utils insert/insert_all, whose own `with conn:` "
-    "commits the outer transaction midway; a failure on the second file leaves the first "
-    "file's new version written and the second file's passages deleted",
-)
 def test_failure_while_writing_leaves_the_previous_corpus_intact(
     small: tuple[Library, Path],
 ) -> None:
@@ -397,11 +386,6 @@ def test_garbage_index_file_is_rebuilt(
     assert BM25Index.load(index_file, saved_tag(index_file)) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a truncated index file (a partial copy or restore) makes Library.open raise "
-    "zipfile.BadZipFile instead of rebuilding the index; the CLI then shows a traceback",
-)
 def test_truncated_index_file_is_rebuilt(make_corpus: MakeCorpus, tmp_path: Path) -> None:
     folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA})
     db = tmp_path / "q.db"

@@ -199,12 +199,6 @@ def test_generated_prose_sentences_are_not_junk(first: str, words: list[str], en
     assert not is_junk(" ".join([first, *words]) + end)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: furniture patterns are checked before the prose rule, so a one-line paragraph "
-    "that merely contains 'back to the top', starts with 'Copyright', ends with 'no comments.' "
-    "or mentions 'a photo by' is dropped from the corpus",
-)
 @pytest.mark.parametrize(
     "line",
     [

@@ -193,11 +193,6 @@ def test_the_pronoun_us_does_not_search_for_the_united_states(shipped_library: L
     assert us_term in shipped_library.answer("Tell me about US peacekeeping").terms
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 004 writes 'Cambodia,654' (no space); the analyzer reads the comma as a "
-    "thousands separator, so a question about Cambodia finds nothing at all",
-)
 def test_cambodia_finds_the_passage_that_mentions_it(shipped_library: Library) -> None:
     answer = shipped_library.answer("Did China send engineers to Cambodia?")
     assert any("Cambodia" in h.excerpt.plain for h in answer.hits)
@@ -277,11 +272,6 @@ def test_paging_past_the_end_gives_no_hits(shipped_library: Library) -> None:
     assert answer.total > 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: paging deep into a common question shows passages twice (and skips others): "
-    "the index breaks score ties at the page boundary arbitrarily",
-)
 def test_paging_through_every_result_shows_each_passage_once(shipped_library: Library) -> None:
     question = "China cooperation"
     total = shipped_library.answer(question).total

@@ -130,7 +130,6 @@ def test_passages_number_paragraphs_as_a_reader_counts_them() -> None:
     ("name", "key"),
     [
         ("004_ac3189a7eefc069c.txt", "004_ac3189a7eefc069c"),
-        ("notes.md", "notes"),
     ],
 )
 def test_document_key_of_a_plain_name_is_its_stem(name: str, key: str) -> None:

@@ -20,7 +20,9 @@ FEW_RESULTS = "peacekeepers"
 
 
 def ranks(text: str) -> list[int]:
-    return [int(n) for n in re.findall(r"^(\d+)\. ", visible(text), re.M)]
+    """The rank numbers heading a page's entries (bold, so a quoted "11. The two sides …" of the
+    statement's numbered points is not taken for one)."""
+    return [int(n) for n in re.findall(r"^<b>(\d+)\.</b> ", text, re.M)]
 
 
 def answered_callbacks(request: RecordingRequest) -> list[str | None]:
