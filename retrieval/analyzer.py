@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -42,9 +43,8 @@ STOP_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """A searchable term and the span of text it came from."""
+class Token(NamedTuple):
+    """A searchable term and the span of text it came from (a tuple: millions are made)."""
 
     term: str
     start: int
@@ -52,8 +52,7 @@ class Token:
     word: str = ""  # the folded word as written, for spelling correction of questions
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     raw: str
     key: str  # folded, without hyphens or dots: how synonym forms are compared
     start: int
@@ -102,9 +101,15 @@ class Synonyms:
 
     def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
         self._forms: dict[str, list[_Form]] = {}
+        self.longest = 1  # words in the longest form
         self.groups: list[tuple[str, ...]] = []
         for group in groups:
             self.add(group)
+
+    @property
+    def first_keys(self) -> dict[str, list[_Form]]:
+        """Forms by their first word's key: a word not in here starts no synonym."""
+        return self._forms
 
     def add(self, group: Iterable[str]) -> None:
         forms = tuple(f.strip() for f in group if f.strip())
@@ -128,6 +133,7 @@ class Synonyms:
                 ),
                 canonical=canonical,
             )
+            self.longest = max(self.longest, len(form.keys))
             bucket = self._forms.setdefault(form.keys[0], [])
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.keys))
@@ -162,6 +168,7 @@ class Analyzer:
         self.synonyms = synonyms or Synonyms()
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
+        self._word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def stem(self, word: str) -> str:
         """The Snowball stem of a folded word (cached: vocabularies are small, texts are not)."""
@@ -179,25 +186,44 @@ class Analyzer:
 
     def tokens(self, text: str) -> list[Token]:
         """The terms of ``text`` in order, each with the span it came from."""
-        words = _words(text)
+        matches = list(_WORD.finditer(text))
+        starts = self.synonyms.first_keys
+        cache = self._word_cache
         out: list[Token] = []
         i = 0
-        while i < len(words):
-            word = words[i]
-            found = self.synonyms.match(words, i)
-            if found:
-                form, n = found
-                term = (
-                    form.canonical if form.canonical.startswith("_") else self.stem(form.canonical)
-                )
-                out.append(Token(term, word.start, words[i + n - 1].end, word.key))
-                i += n
-                continue
-            out.extend(self._word_tokens(word))
+        while i < len(matches):
+            match = matches[i]
+            raw = match.group()
+            key = _key(raw)
+            if key in starts:
+                window = [
+                    _Word(m.group(), _key(m.group()), m.start(), m.end())
+                    for m in matches[i : i + self.synonyms.longest]
+                ]
+                found = self.synonyms.match(window, 0)
+                if found:
+                    form, n = found
+                    term = form.canonical
+                    if not term.startswith("_"):
+                        term = self.stem(term)
+                    out.append(Token(term, match.start(), matches[i + n - 1].end(), key))
+                    i += n
+                    continue
+            # The terms of a word depend only on how it is written: cache them per spelling.
+            terms = cache.get(raw)
+            if terms is None:
+                terms = tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
+                if len(cache) < 1 << 20:
+                    cache[raw] = terms
+            start, end = match.start(), match.end()
+            out.extend(Token(term, start, end, word) for term, word in terms)
             i += 1
         return out
 
     def _word_tokens(self, word: _Word) -> list[Token]:
+        if "-" not in word.raw and "‐" not in word.raw and "‑" not in word.raw:
+            term = self._single(word.key)
+            return [Token(term, word.start, word.end, word.key)] if term else []
         raw_parts = [p for p in _HYPHENS.split(word.raw) if p]
         if len(raw_parts) == 1:
             term = self._single(word.key)

@@ -34,6 +34,7 @@ import numpy.typing as npt
 K1 = 1.2
 B = 0.5
 FIELD_WEIGHTS = (1.0, 0.5, 0.25)  # passage text, section title, document title
+DENSE_RATIO = 8  # postings over 1/8 of the passages: score into one array over all of them
 
 
 def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
@@ -169,36 +170,46 @@ class BM25Index:
 
         Ties are broken by passage order, so the same question always pages the same way.
         """
-        parts = [self.postings(term) for term in query]
-        weights = [w for w in query.values()]
-        nonempty = [(d, v, w) for (d, v), w in zip(parts, weights, strict=True) if len(d)]
-        if not nonempty or k <= 0:
+        terms = [
+            (docs, values, w)
+            for (docs, values), w in ((self.postings(t), w) for t, w in query.items())
+            if len(docs) and w > 0
+        ]
+        if not terms or k <= 0:
             return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
-        docs = np.concatenate([d for d, _, _ in nonempty])
-        values = np.concatenate([v.astype(np.float64) * w for _, v, w in nonempty])
-        if len(nonempty) == 1:
-            candidates, summed = docs.astype(np.int64), values  # postings are in passage order
+        postings = sum(len(docs) for docs, _, _ in terms)
+        if len(terms) > 1 and postings * DENSE_RATIO > self.n_docs:
+            return self._search_dense(terms, k, offset)
+        if len(terms) == 1:
+            docs, values, weight = terms[0]
+            candidates, summed = docs.astype(np.int64), values * np.float32(weight)
         else:
-            # A dense accumulator beats sorting the postings once they are a sizeable share of
-            # the corpus; bincount is one pass in C either way.
-            dense = np.bincount(docs, weights=values, minlength=self.n_docs)
-            candidates = np.flatnonzero(dense)
-            summed = dense[candidates]
-        want = min(offset + k, len(candidates))
-        if want < len(candidates):
-            # argpartition finds the top `want` without sorting everything; every passage tied
-            # with the last of them is kept too, so ties are broken by passage order below and
-            # not by where the partition happened to cut (pages must never repeat or skip).
-            cutoff = summed[np.argpartition(-summed, want - 1)[want - 1]]
-            top = np.flatnonzero(summed >= cutoff)
-        else:
-            top = np.arange(len(candidates))
-        # lexsort: last key is primary: score descending, then passage number ascending.
-        ranked = top[np.lexsort((candidates[top], -summed[top]))]
-        chosen = ranked[offset : offset + k]
-        return SearchResult(
-            candidates[chosen].astype(np.int64), summed[chosen].astype(np.float32), len(candidates)
-        )
+            docs = np.concatenate([d for d, _, _ in terms])
+            values = np.concatenate([v * np.float32(w) for _, v, w in terms])
+            candidates, inverse = np.unique(docs, return_inverse=True)
+            summed = np.zeros(len(candidates), dtype=np.float32)
+            np.add.at(summed, inverse, values)
+        return _page(candidates.astype(np.int64), summed, len(candidates), offset, k)
+
+    def _search_dense(
+        self,
+        terms: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]],
+        k: int,
+        offset: int,
+    ) -> SearchResult:
+        """Scores for a question whose words are in a large share of the corpus: one float32
+        accumulator over every passage (a term's postings hold each passage at most once, so a
+        plain indexed add is exact), then a partial sort of the best."""
+        scores = np.zeros(self.n_docs, dtype=np.float32)
+        for docs, values, weight in terms:
+            scores[docs] += values * np.float32(weight)
+        total = int(np.count_nonzero(scores))
+        want = min(offset + k, total)
+        if want == 0:
+            return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
+        cutoff = -np.partition(-scores, want - 1)[want - 1]
+        top = np.flatnonzero(scores >= max(cutoff, np.float32(1e-30)))
+        return _page(top.astype(np.int64), scores[top], total, offset, k)
 
     # ----------------------------------------------------------------------------- persistence
     def save(
@@ -265,6 +276,29 @@ class BM25Index:
                 return index, extras, side
         except (OSError, ValueError, KeyError, UnicodeDecodeError, EOFError, zipfile.BadZipFile):
             return None  # truncated, bit-flipped or from another version: rebuilt by the caller
+
+
+def _page(
+    candidates: npt.NDArray[np.int64],
+    summed: npt.NDArray[np.float32],
+    total: int,
+    offset: int,
+    k: int,
+) -> SearchResult:
+    """Ranks ``offset`` to ``offset + k`` of scored candidates (score, then passage order)."""
+    want = min(offset + k, len(candidates))
+    if want < len(candidates):
+        # argpartition finds the top `want` without sorting everything; every passage tied with
+        # the last of them is kept too, so ties are broken by passage order below and not by
+        # where the partition happened to cut (pages must never repeat or skip a passage).
+        cutoff = summed[np.argpartition(-summed, want - 1)[want - 1]]
+        top = np.flatnonzero(summed >= cutoff)
+    else:
+        top = np.arange(len(candidates))
+    # lexsort: the last key is primary: score descending, then passage number ascending.
+    ranked = top[np.lexsort((candidates[top], -summed[top]))]
+    chosen = ranked[offset : offset + k]
+    return SearchResult(candidates[chosen], summed[chosen].astype(np.float32), total)
 
 
 def average_idf(index: BM25Index) -> float:

@@ -15,7 +15,6 @@ import re
 import threading
 import time
 from array import array
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,7 +52,7 @@ RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is exc
 ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
 _NUMBER = re.compile(r"^\d[\d.]*$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_SENTENCE_START = re.compile(r"(^|[.!?:;\"“(]\s*)$")
+_SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
 
 
 @dataclass(frozen=True)
@@ -145,8 +144,8 @@ class Library:
         started = time.perf_counter()
         rowids = array("q")
         words: dict[str, str] = {}
-        capitals: Counter[str] = Counter()
-        seen: Counter[str] = Counter()
+        capitals: dict[str, int] = {}
+        seen: dict[str, int] = {}
         heading_terms: dict[str, list[str]] = {}
         # The document's year counts with its title: "the 2008 statement" finds its passages.
         dates = {
@@ -164,13 +163,14 @@ class Library:
             for rowid, passage in self.store.all_passages():
                 tokens = self.analyzer.tokens(passage.text)
                 text = passage.text
-                for token in tokens:
-                    if token.word not in words:
-                        words[token.word] = token.term
-                    if not _SENTENCE_START.search(text[max(0, token.start - 3) : token.start]):
-                        seen[token.term] += 1
-                        if text[token.start].isupper():
-                            capitals[token.term] += 1
+                for term, start, _, word in tokens:
+                    if word not in words:
+                        words[word] = term
+                    # Capitalised where no sentence starts: a name ("Pakistan"), for follow-ups.
+                    if start >= 2 and text[start - 2] not in _SENTENCE_ENDS:
+                        seen[term] = seen.get(term, 0) + 1
+                        if text[start].isupper():
+                            capitals[term] = capitals.get(term, 0) + 1
                 rowids.append(rowid)
                 yield (
                     [t.term for t in tokens],
@@ -179,7 +179,7 @@ class Library:
                 )
 
         index = BM25Index.build(passages_fields())
-        proper = frozenset(t for t, n in seen.items() if capitals[t] * 10 >= n * 8)
+        proper = frozenset(t for t, n in seen.items() if capitals.get(t, 0) * 10 >= n * 8)
         rowid_array = np.frombuffer(rowids, dtype=np.int64).copy()
         snapshot = _Snapshot(index, rowid_array, words, proper, tag)
         extras = {
