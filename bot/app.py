@@ -16,9 +16,15 @@ import secrets
 import sys
 from typing import Any
 
-from telegram import BotCommand, BotCommandScopeAllGroupChats, LinkPreviewOptions, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    LinkPreviewOptions,
+    Update,
+)
 from telegram.constants import ParseMode
-from telegram.error import InvalidToken, NetworkError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -33,7 +39,7 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from bot import messages
-from bot.handlers import callbacks, errors, groups, inline, private, quoting
+from bot.handlers import admin, callbacks, errors, groups, inline, private, quoting
 from bot.services import SERVICES, Services
 from bot.settings import Settings
 from bot.state import StateStore
@@ -61,14 +67,19 @@ ALLOWED_UPDATES = [
 
 
 def build_application(
-    settings: Settings, library: Library | None = None, *, request: BaseRequest | None = None
+    settings: Settings,
+    library: Library | None = None,
+    *,
+    request: BaseRequest | None = None,
+    rate_limit: bool = True,
 ) -> AnyApplication:
     """The bot's Application, not started. ``library``: use this one instead of opening one
-    (it is then not closed at shutdown); ``request``: talk to the Bot API through this."""
+    (it is then not closed at shutdown); ``request``: talk to the Bot API through this;
+    ``rate_limit=False``: no pacing to Telegram's flood limits (for benchmarks offline)."""
     # Opt in to python-telegram-bot's durations as timedelta (v22.2+): otherwise every RetryAfter
     # from flood control raises a deprecation warning. The bot reads no such duration itself.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
-    builder = (
+    builder: ApplicationBuilder[Any, Any, Any, Any, Any, Any] = (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.bot_api_url)
@@ -79,7 +90,11 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if rate_limit:
+        builder = builder.rate_limiter(
             AIORateLimiter(
                 overall_max_rate=OVERALL_PER_SECOND,
                 overall_time_period=1,
@@ -88,9 +103,6 @@ def build_application(
                 max_retries=RATE_LIMIT_RETRIES,
             )
         )
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
-    )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
@@ -118,6 +130,17 @@ def add_handlers(application: AnyApplication) -> None:
     )
     for name, callback in commands:
         application.add_handler(CommandHandler(name, callback, filters=private_message))
+    # Admin commands, in private chats; each handler refuses (and logs) anyone not an admin.
+    # block=False: a reload takes a while, and other updates (questions) go on meanwhile.
+    application.add_handler(
+        CommandHandler("reload", admin.reload, filters=private_message, block=False)
+    )
+    application.add_handler(CommandHandler("remove", admin.remove, filters=private_message))
+    application.add_handler(CommandHandler("stats", admin.stats, filters=private_message))
+    # A file sent in a private chat: an admin adding a document (before "only text is read").
+    application.add_handler(
+        MessageHandler(private_message & filters.Document.ALL, admin.upload, block=False)
+    )
     # After the known commands: any other /command is unknown, never a question.
     application.add_handler(
         MessageHandler(private_message & filters.COMMAND, private.unknown_command)
@@ -149,6 +172,7 @@ def add_handlers(application: AnyApplication) -> None:
     application.add_handler(CallbackQueryHandler(callbacks.vote, pattern=r"^v:"))
     application.add_handler(CallbackQueryHandler(callbacks.example, pattern=r"^x:"))
     application.add_handler(CallbackQueryHandler(callbacks.post_chosen, pattern=r"^p:"))
+    application.add_handler(CallbackQueryHandler(admin.confirm, pattern=r"^c:", block=False))
     application.add_handler(CallbackQueryHandler(callbacks.expired))
     application.add_error_handler(errors.on_error)
 
@@ -175,8 +199,22 @@ async def _post_init(application: AnyApplication) -> None:
         [BotCommand(command, description) for command, description in messages.GROUP_COMMANDS],
         scope=BotCommandScopeAllGroupChats(),
     )
+    await _set_admin_menus(application, settings)
     mode = f"webhook {settings.webhook_url}" if settings.webhook_url else "long polling"
     logger.info("bot @%s started (%s); Ctrl-C stops it", application.bot.username, mode)
+
+
+async def _set_admin_menus(application: AnyApplication, settings: Settings) -> None:
+    """Each admin's private chat gets the admin commands too (nobody else ever sees them)."""
+    menu = [
+        BotCommand(command, description)
+        for command, description in (*messages.COMMANDS, *messages.ADMIN_COMMANDS)
+    ]
+    for admin_id in sorted(settings.admin_user_ids):
+        try:
+            await application.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as error:  # "chat not found": this admin never started the bot
+            logger.warning("no admin commands menu for user %s: %s", admin_id, error)
 
 
 async def _post_shutdown(application: AnyApplication) -> None:

@@ -9,6 +9,7 @@ small number. The formats, one letter then fields separated by ``:``:
     v:<key>:+ | v:<key>:-   👍 / 👎 on the logged question
     x:<n>              the n-th example question of /start
     p:<passage id>     one of the passages /quote offers: post it in the chat
+    c:<key>:y | c:<key>:n   Yes / No to an admin's pending change (replace or remove a document)
 
 Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the bot and send it
 ``/start <parameter>`` (at most 64 characters of ``A-Z a-z 0-9 _ -``):
@@ -63,7 +64,13 @@ class PostPress:
     passage_id: str
 
 
-Press = MorePress | FullPress | VotePress | ExamplePress | PostPress
+@dataclass(frozen=True)
+class ConfirmPress:
+    key: str
+    yes: bool
+
+
+Press = MorePress | FullPress | VotePress | ExamplePress | PostPress | ConfirmPress
 
 
 def more_data(key: str, offset: int) -> str:
@@ -84,6 +91,10 @@ def example_data(index: int) -> str:
 
 def post_data(passage_id: str) -> str:
     return _checked(f"p:{passage_id}")
+
+
+def confirm_data(key: str, yes: bool) -> str:
+    return _checked(f"c:{key}:{'y' if yes else 'n'}")
 
 
 def _checked(data: str) -> str:
@@ -109,6 +120,10 @@ def parse(data: str | None) -> Press | None:
         return ExamplePress(int(rest))
     elif kind == "p" and rest:
         return PostPress(rest)
+    elif kind == "c":
+        key, _, answer = rest.rpartition(":")
+        if key and answer in {"y", "n"}:
+            return ConfirmPress(key, answer == "y")
     return None
 
 
@@ -231,6 +246,18 @@ def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup:
         [
             [InlineKeyboardButton(_label(example), callback_data=example_data(index))]
             for index, example in enumerate(examples)
+        ]
+    )
+
+
+def confirm_keyboard(key: str, yes: str, no: str) -> InlineKeyboardMarkup:
+    """Yes and No to a pending change, side by side, labelled ``yes`` and ``no``."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(yes, callback_data=confirm_data(key, True)),
+                InlineKeyboardButton(no, callback_data=confirm_data(key, False)),
+            ]
         ]
     )
 

@@ -1,4 +1,4 @@
-"""The ``quotebot`` command: ask, search, chat, index, eval and run.
+"""The ``quotebot`` command: ask, search, chat, index, sources, stats, eval and run.
 
 Every subcommand takes ``--corpus DIR`` and ``--db FILE`` (defaults from the settings: the shipped
 corpus and the project's database). Errors end as one line on stderr and a non-zero exit, never a
@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
+import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from bot import messages
 from bot.settings import Settings, SettingsError, load_settings
-from bot.terminal import TerminalChat, error_text, render_answer, render_sources
-from retrieval.errors import QuestionError, QuotebotError
+from bot.state import StateStore, Usage
+from bot.terminal import TerminalChat, error_text, render_answer, render_sources, render_stats
+from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.evaluation import evaluate, format_report, read_questions
 from retrieval.library import Library
 from retrieval.model import ReindexReport
+from retrieval.store import CorpusStore
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -56,6 +60,10 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     commands.add_parser("chat", parents=[common], help="interactive chat in the terminal")
     commands.add_parser("index", parents=[common], help="build or refresh the corpus database")
     commands.add_parser("sources", parents=[common], help="list the documents")
+    stats = commands.add_parser(
+        "stats", parents=[common], help="how the bot is used: the figures of /stats"
+    )
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
 
     evaluate_ = commands.add_parser("eval", parents=[common], help="score a question file")
     evaluate_.add_argument("file", type=Path)
@@ -103,6 +111,33 @@ def _report_text(report: ReindexReport, folder: Path, db: Path) -> str:
         messages.CLI_INDEX_SKIPPED.format(doc=s.doc, reason=s.reason) for s in report.skipped
     )
     return "\n".join(lines)
+
+
+def _usage(db: Path) -> tuple[Usage, int, int]:
+    """The usage figures and the corpus size (documents, passages) kept in ``db``."""
+    if not db.is_file():
+        raise StoreError(messages.CLI_NO_DATABASE.format(path=db))
+    corpus = CorpusStore(db)  # StoreError for a file that is not a database
+    try:
+        documents, passages = len(corpus.documents()), corpus.passage_count()
+    finally:
+        corpus.close()
+    try:
+        state = StateStore.open(db)
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"cannot read the query log in {db}: {error}") from error
+    try:
+        return state.usage(time.time()), documents, passages
+    finally:
+        state.close()
+
+
+def _stats_json(usage: Usage, documents: int, passages: int) -> dict[str, Any]:
+    figures = asdict(usage)
+    for top in ("top_asked", "top_declined"):
+        figures[top] = [{"question": q, "count": n} for q, n in getattr(usage, top)]
+    figures["corpus"] = {"documents": documents, "passages": passages}
+    return figures
 
 
 def _search_json(
@@ -171,6 +206,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(_report_text(report, args.corpus, args.db))
         finally:
             library.close()
+        return 0
+    if args.command == "stats":
+        usage, documents, passages = _usage(args.db)
+        if args.json:
+            print(json.dumps(_stats_json(usage, documents, passages), ensure_ascii=False, indent=2))
+        else:
+            print(render_stats(usage, documents=documents, passages=passages))
         return 0
     if args.command == "eval" and args.engine == "rank-bm25":
         from retrieval.baseline import PlainBM25

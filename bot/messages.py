@@ -24,6 +24,13 @@ GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
     ("help", "How to use me in a group"),
 )
 
+# Added to the menu of each admin (BotCommandScopeChat), after the commands above.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("reload", "Admin: re-read the documents folder and report"),
+    ("remove", "Admin: remove a document: /remove file-name"),
+    ("stats", "Admin: questions, answers, votes and corpus size"),
+)
+
 # /start: {examples_intro} is followed by one button per example question.
 GREETING = (
     "Hello! I answer questions about a collection of documents by <b>quoting</b> the passages "
@@ -71,10 +78,20 @@ ASK_USAGE = (
 )
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 
+# /help, for admins only: added after HELP.
+ADMIN_HELP = (
+    "<b>For admins</b>\n"
+    "Send me a .txt, .md or .html file (up to 20 MB) to add it to the documents; a file with the "
+    "name of one already there replaces it once you confirm. /remove file-name deletes a "
+    "document (/sources shows the file names), /reload re-reads the documents folder, and "
+    "/stats shows how I am used."
+)
+
 # /sources
 SOURCES_HEADER = "<b>The documents I quote from</b> ({count}):"
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs} paragraphs"
 SOURCES_DATE = ", {date}"
+SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
 SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything for now."
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
@@ -161,6 +178,97 @@ FEEDBACK_THANKS_BAD = "Thanks for telling me. Try rephrasing, or tap More result
 FEEDBACK_GONE = "That answer is too old to rate."
 BUTTON_EXPIRED = "This button no longer works. Please ask again."
 
+# Admins: who may, reloads, uploads, removals, usage. {placeholders} are escaped HTML.
+ADMIN_ONLY = "Sorry, /{command} is for the bot's admins."
+ADMIN_ONLY_UPLOAD = (
+    "Only the bot's admins can add documents. Send me your question as a text message, or "
+    "see /help."
+)
+ADMIN_ONLY_BUTTON = "This button is for the bot's admins."  # a callback answer: plain text
+RELOADING = "⏳ Reloading the documents…"
+RELOADING_JOINED = "⏳ A reload is already running; its report will come here."
+RELOADING_FOR = (
+    "⏳ Reloading the documents… {seconds} s so far. Questions are still answered meanwhile, "
+    "from the documents as they were."
+)
+RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds:.1f} s."
+RELOAD_COUNTS = (
+    "Documents: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged."
+)
+RELOAD_PARAGRAPHS = "Paragraphs: {before} before, {after} after."
+RELOAD_NAMES = "<b>{label}</b>: {names}"
+RELOAD_LABELS = ("Added", "Changed", "Removed")
+RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (the earlier version, if any, is still served):"
+RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
+RELOAD_MORE = "…and {count} more."
+RELOAD_FAILED = (
+    "❌ <b>The reload failed</b>: {reason}\nThe documents are still served as they were before it."
+)
+RELOAD_CRASHED = (
+    "❌ <b>The reload failed</b> on an unexpected error (the log has the details).\n"
+    "The documents are still served as they were before it."
+)
+UPLOAD_WRONG_KIND = (
+    "I can add .txt, .md and .html files; “{name}” is not one of them. Nothing was changed."
+)
+UPLOAD_TOO_LARGE = (
+    "“{name}” is {size:.1f} MB, and Telegram lets bots download files of up to 20 MB. Split "
+    "it, or put it in the documents folder on the server and send /reload."
+)
+UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
+UPLOAD_DOWNLOAD_FAILED = (
+    "I couldn't download “{name}” from Telegram ({reason}). Please send it again."
+)
+UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({paragraphs})."  # "12 paragraphs"
+UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({paragraphs})."
+UPLOAD_REPLACE_ASK = (
+    "There is already a document <code>{name}</code>: <b>{title}</b>. "
+    "Replace it with the file you sent ({paragraphs})?"
+)
+UPLOAD_REPLACED = "📄 Replaced <code>{name}</code> with the file you sent."
+UPLOAD_NOT_SAVED = (
+    "I couldn't save “{name}” in the documents folder: {reason}. Nothing was changed."
+)
+UPLOAD_KEPT = "Kept the current <code>{name}</code>; the file you sent was not saved."
+UPLOAD_NOT_INDEXED = (
+    "⚠️ <code>{name}</code> is in the folder but could not be indexed: {reason}. "
+    "The documents served are unchanged."
+)
+REMOVE_USAGE = "Tell me which document: <i>/remove file-name</i>. The documents are:\n{names}"
+REMOVE_NO_SUCH = "There is no document <code>{name}</code>. The documents are:\n{names}"
+REMOVE_NAME = "• <code>{name}</code>"
+REMOVE_LAST = (
+    "<code>{name}</code> is the only document, and I need at least one to answer from. "
+    "Add another first."
+)
+REMOVE_ASK = "Remove <code>{name}</code> (<b>{title}</b>) from the documents?"
+REMOVE_KEPT = "Kept <code>{name}</code>."
+REMOVE_DONE = "🗑 Removed <code>{name}</code>."
+REMOVE_ALREADY_GONE = "<code>{name}</code> is no longer in the documents folder."
+PENDING_GONE = (
+    "That question has expired or was already answered, so nothing was changed. "
+    "Send the file, or /remove, again."
+)
+NOT_INDEXED_TITLE = "not indexed yet"
+BUTTON_REPLACE = "Yes, replace it"
+BUTTON_REMOVE = "Yes, remove it"
+BUTTON_KEEP = "No, keep it"
+
+# /stats: each period on a line, then the most asked questions of the last week.
+STATS_HEADER = "<b>How I am used</b>"
+STATS_PERIOD = (
+    "<b>{label}</b>: {questions} asked, {answered} answered ({percent}), "
+    "{declined} declined · 👍 {good} · 👎 {bad}"
+)
+STATS_LABELS = ("Last 24 hours", "Last 7 days", "All time")
+STATS_TOP_ASKED = "<b>Most asked</b> in the last 7 days:"
+STATS_TOP_DECLINED = (
+    "<b>Most asked that I could not answer</b> in the last 7 days (what to add to the documents):"
+)
+STATS_TOP_LINE = "{count}× {question}"
+STATS_NONE = "none"
+STATS_CORPUS = "<b>Documents</b>: {documents}, {passages} passages."
+
 # The one apology of the error handler.
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 
@@ -224,3 +332,13 @@ CLI_INDEX_REPORT = (
 CLI_INDEX_SKIPPED = "  skipped {doc}: {reason}"
 CLI_INDEX_LIST = "  {label}: {names}"
 CLI_BYE = "Bye."
+CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it)"
+CLI_STATS_PERIOD = (
+    "{label}: {questions} asked, {answered} answered ({percent}), {declined} declined, "
+    "{good} 👍, {bad} 👎"
+)
+CLI_STATS_TOP_ASKED = "Most asked in the last 7 days:"
+CLI_STATS_TOP_DECLINED = "Most asked that it could not answer in the last 7 days:"
+CLI_STATS_TOP_LINE = "  {count:>4}× {question}"
+CLI_STATS_NONE = "  none"
+CLI_STATS_CORPUS = "Documents: {documents}, {passages} passages"

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot import buttons, messages
-from retrieval.model import Answer, Document, Excerpt, Hit, Passage
+from bot.state import PeriodCounts, Usage
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
 
 TELEGRAM_LIMIT = 4096  # characters of one text message
 SHOWN_QUESTION = 300  # characters of a question repeated back in a reply
@@ -28,6 +29,11 @@ INLINE_TITLE = 200  # characters of an inline result's title (the citation)
 INLINE_DESCRIPTION = 200  # characters of an inline result's description (the excerpt)
 CHOICE_EXCERPT = 300  # characters of HTML for each passage /quote offers to choose from
 ELLIPSIS = messages.CUT_MARK
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 paragraph``, ``2 paragraphs``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def tg_len(text: str) -> int:
@@ -311,8 +317,11 @@ def passage_html(
     return "\n\n".join([head, f"<blockquote>{text}</blockquote>", *tail])
 
 
-def sources_html(documents: Sequence[Document], *, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """The documents as numbered lines, split into as many messages as needed."""
+def sources_html(
+    documents: Sequence[Document], *, file_names: bool = False, limit: int = TELEGRAM_LIMIT
+) -> list[str]:
+    """The documents as numbered lines, split into as many messages as needed; with
+    ``file_names`` (for admins) each line ends with the document's file name."""
     if not documents:
         return [messages.SOURCES_EMPTY]
     lines = [
@@ -322,6 +331,7 @@ def sources_html(documents: Sequence[Document], *, limit: int = TELEGRAM_LIMIT) 
             date=messages.SOURCES_DATE.format(date=esc(document.date)) if document.date else "",
             paragraphs=document.paragraphs,
         )
+        + (messages.SOURCES_FILE.format(name=esc(document.doc)) if file_names else "")
         for number, document in enumerate(documents, start=1)
     ]
     pages: list[list[str]] = [[messages.SOURCES_HEADER.format(count=len(documents))]]
@@ -373,3 +383,104 @@ def inline_title(passage: Passage) -> str:
 def inline_description(hit: Hit) -> str:
     """An inline result's description: the excerpt, plain and short."""
     return shorten(hit.excerpt.plain, INLINE_DESCRIPTION)
+
+
+# Admins ---------------------------------------------------------------------------------------
+
+
+def report_html(
+    report: ReindexReport, *, intro: Sequence[str] = (), limit: int = TELEGRAM_LIMIT
+) -> str:
+    """A reload's report: counts, paragraphs before and after, the names of what changed, and a
+    line for every file skipped and why (as many as fit, then how many more)."""
+    before = [
+        *intro,
+        "\n".join(
+            [
+                messages.RELOAD_DONE.format(seconds=report.seconds),
+                messages.RELOAD_COUNTS.format(
+                    added=len(report.added),
+                    changed=len(report.changed),
+                    removed=len(report.removed),
+                    unchanged=len(report.unchanged),
+                ),
+                messages.RELOAD_PARAGRAPHS.format(
+                    before=report.paragraphs_before, after=report.paragraphs_after
+                ),
+            ]
+        ),
+    ]
+    names = [
+        messages.RELOAD_NAMES.format(label=label, names=esc(shorten(", ".join(changed), 1000)))
+        for label, changed in zip(
+            messages.RELOAD_LABELS, (report.added, report.changed, report.removed), strict=True
+        )
+        if changed
+    ]
+    if names:
+        before.append("\n".join(names))
+    if not report.skipped:
+        return fit(before, []).text
+    lines = [
+        messages.RELOAD_SKIPPED.format(
+            doc=esc(shorten(skipped.doc, 200)), reason=esc(shorten(skipped.reason, 300))
+        )
+        for skipped in report.skipped
+    ]
+    more = messages.RELOAD_MORE.format(count=len(lines))  # the longest it can be
+    room = limit - tg_len("\n" + more)
+    shown = fit(before, lines, header=messages.RELOAD_SKIPPED_HEADER, limit=room)
+    if shown.shown == len(lines):
+        return fit(before, lines, header=messages.RELOAD_SKIPPED_HEADER, limit=limit).text
+    return shown.text + "\n" + messages.RELOAD_MORE.format(count=len(lines) - shown.shown)
+
+
+def reload_failed_html(reason: str) -> str:
+    """A reload that failed: what failed, and that the documents served did not change."""
+    return messages.RELOAD_FAILED.format(reason=esc(shorten(reason, 1000)))
+
+
+def names_html(names: Sequence[str], *, limit: int = 3000) -> str:
+    """Document file names, one a line, as many as fit in ``limit``."""
+    lines: list[str] = []
+    for name in names:
+        line = messages.REMOVE_NAME.format(name=esc(name))
+        if tg_len("\n".join([*lines, line])) > limit:
+            lines.append(ELLIPSIS)
+            break
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _period_html(label: str, counts: PeriodCounts) -> str:
+    percent = f"{counts.answered / counts.questions:.0%}" if counts.questions else "–"
+    return messages.STATS_PERIOD.format(
+        label=label,
+        questions=counts.questions,
+        answered=counts.answered,
+        percent=percent,
+        declined=counts.declined,
+        good=counts.good,
+        bad=counts.bad,
+    )
+
+
+def _top_html(header: str, questions: Sequence[tuple[str, int]]) -> str:
+    lines = [
+        messages.STATS_TOP_LINE.format(count=count, question=esc(shorten(question, 200)))
+        for question, count in questions
+    ]
+    return "\n".join([header, *(lines or [messages.STATS_NONE])])
+
+
+def stats_html(usage: Usage, *, documents: int, passages: int) -> str:
+    """The figures of /stats: questions per period with answered and declined and the votes,
+    the most asked questions, the most asked ones that were declined, and the corpus size."""
+    periods = zip(messages.STATS_LABELS, (usage.day, usage.week, usage.all_time), strict=True)
+    parts = [
+        messages.STATS_HEADER + "\n" + "\n".join(_period_html(*period) for period in periods),
+        _top_html(messages.STATS_TOP_ASKED, usage.top_asked),
+        _top_html(messages.STATS_TOP_DECLINED, usage.top_declined),
+        messages.STATS_CORPUS.format(documents=documents, passages=passages),
+    ]
+    return "\n\n".join(parts)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from bot.reloads import Reloads
 from bot.settings import Settings
 from bot.state import StateStore
 from retrieval.library import Library
@@ -20,6 +21,14 @@ class Services:
     library: Library
     state: StateStore
     owns_library: bool  # opened at start-up (and so closed at shutdown) rather than handed in
+    reloads: Reloads = field(init=False)  # the library's reloads, one at a time
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reloads", Reloads(self.library))
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """True for a Telegram user id listed in ``ADMIN_USER_IDS``."""
+        return user_id is not None and user_id in self.settings.admin_user_ids
 
     @property
     def idle_seconds(self) -> float:

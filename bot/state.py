@@ -12,6 +12,11 @@ counted in ``bot_schema``.
     bot_feedback       👍/👎 per (query, user), the latest vote winning
     bot_answers        which message of the bot answered which question (chat, message id →
                        query), so a reply to an answer follows up on that answer's question
+    bot_pending        an admin's change waiting for a Yes or No: replacing a document (the new
+                       file's bytes are kept here meanwhile) or removing one, under a short key
+
+:meth:`StateStore.usage` reads the query log and the feedback back as the figures of ``/stats``
+and ``quotebot stats``.
 
 The store is used from the event loop's thread only; each call is one small statement, and the
 file is in WAL mode so the library can read (and reindex) in its own connection meanwhile.
@@ -20,8 +25,10 @@ file is in WAL mode so the library can read (and reindex) in its own connection 
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +38,9 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 
 KEY_BYTES = 6  # secrets.token_urlsafe(6) gives 8 characters of [A-Za-z0-9_-]
+DAY = 24 * 60 * 60  # seconds
+WEEK = 7 * DAY
+TOP = 5  # questions in each "most asked" list
 
 
 @dataclass(frozen=True)
@@ -98,8 +108,69 @@ def _create_v2(db: Database) -> None:
     )
 
 
+def _create_v3(db: Database) -> None:
+    Table(db, "bot_pending").create(
+        {
+            "key": str,
+            "kind": str,  # "replace" or "remove"
+            "chat_id": int,
+            "user_id": int,
+            "name": str,  # the document's file name in the corpus folder
+            "data": bytes,  # the new file, for "replace"
+            "created_at": float,
+        },
+        pk="key",
+        not_null={"kind", "chat_id", "user_id", "name", "created_at"},
+        if_not_exists=True,
+    )
+
+
 # Append new steps; never edit one that has shipped.
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1, _create_v2)
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (_create_v1, _create_v2, _create_v3)
+
+
+@dataclass(frozen=True)
+class PendingChange:
+    """An admin's change to the corpus that waits for a confirmation."""
+
+    key: str
+    kind: str  # "replace" or "remove"
+    chat_id: int
+    user_id: int
+    name: str
+    data: bytes | None
+    created_at: float
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """Questions and votes in one period."""
+
+    questions: int = 0
+    answered: int = 0
+    declined: int = 0
+    good: int = 0  # 👍 votes cast in the period
+    bad: int = 0  # 👎
+
+
+@dataclass(frozen=True)
+class Usage:
+    """How the bot was used: counts per period and the most asked questions of the last week.
+
+    A question's count groups the ways it was written (case, spaces, final punctuation); the
+    shown wording is the latest one.
+    """
+
+    day: PeriodCounts
+    week: PeriodCounts
+    all_time: PeriodCounts
+    top_asked: tuple[tuple[str, int], ...]  # (question, times asked) in the last week
+    top_declined: tuple[tuple[str, int], ...]  # the same, for questions it could not answer
+
+
+def question_key(question: str) -> str:
+    """What makes two questions the same for counting: words in lower case, no end punctuation."""
+    return " ".join(re.sub(r"[\s?!.…]+$", "", question.strip()).casefold().split())
 
 
 class StateStore:
@@ -294,6 +365,108 @@ class StateStore:
             [key],
         )
         return {int(row["user_id"]): int(row["vote"]) for row in rows}
+
+    # Pending admin changes -----------------------------------------------------------------
+
+    def add_pending(
+        self,
+        *,
+        kind: str,
+        chat_id: int,
+        user_id: int,
+        name: str,
+        data: bytes | None = None,
+        now: float,
+    ) -> str:
+        """Keep a change waiting for a Yes; returns the short key its buttons carry."""
+        while True:
+            key = secrets.token_urlsafe(KEY_BYTES)
+            try:
+                with self.db.conn:
+                    self.db.execute(
+                        "INSERT INTO bot_pending (key, kind, chat_id, user_id, name, data, "
+                        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [key, kind, chat_id, user_id, name, data, now],
+                    )
+                return key
+            except sqlite3.IntegrityError:  # the key is taken: draw another
+                continue
+
+    def take_pending(self, key: str) -> PendingChange | None:
+        """The change waiting under ``key``, no longer waiting (a button works once)."""
+        with self.db.conn:
+            rows = list(self.db.query("SELECT * FROM bot_pending WHERE key = ?", [key]))
+            self.db.execute("DELETE FROM bot_pending WHERE key = ?", [key])
+        if not rows:
+            return None
+        row = rows[0]
+        return PendingChange(
+            key=str(row["key"]),
+            kind=str(row["kind"]),
+            chat_id=int(row["chat_id"]),
+            user_id=int(row["user_id"]),
+            name=str(row["name"]),
+            data=row["data"],
+            created_at=float(row["created_at"]),
+        )
+
+    def forget_pending(self, older_than: float) -> int:
+        """Drop the changes nobody confirmed before ``older_than``; how many there were."""
+        with self.db.conn:
+            cursor = self.db.execute("DELETE FROM bot_pending WHERE created_at < ?", [older_than])
+        return int(cursor.rowcount)
+
+    # Usage ---------------------------------------------------------------------------------
+
+    def usage(self, now: float, top: int = TOP) -> Usage:
+        """The figures of /stats at time ``now``: the last day, the last week, all time."""
+        return Usage(
+            day=self._counts(now - DAY),
+            week=self._counts(now - WEEK),
+            all_time=self._counts(None),
+            top_asked=self._most_asked(now - WEEK, top, declined_only=False),
+            top_declined=self._most_asked(now - WEEK, top, declined_only=True),
+        )
+
+    def _counts(self, since: float | None) -> PeriodCounts:
+        after = -1.0 if since is None else since
+        (row,) = self.db.query(
+            "SELECT count(*) AS n, coalesce(sum(answered), 0) AS answered "
+            "FROM bot_queries WHERE asked_at >= ?",
+            [after],
+        )
+        (votes,) = self.db.query(
+            "SELECT coalesce(sum(vote > 0), 0) AS good, coalesce(sum(vote < 0), 0) AS bad "
+            "FROM bot_feedback WHERE voted_at >= ?",
+            [after],
+        )
+        asked, answered = int(row["n"]), int(row["answered"])
+        return PeriodCounts(
+            questions=asked,
+            answered=answered,
+            declined=asked - answered,
+            good=int(votes["good"]),
+            bad=int(votes["bad"]),
+        )
+
+    def _most_asked(
+        self, since: float, top: int, *, declined_only: bool
+    ) -> tuple[tuple[str, int], ...]:
+        sql = "SELECT question FROM bot_queries WHERE asked_at >= ?"
+        if declined_only:
+            sql += " AND answered = 0"
+        counts: Counter[str] = Counter()
+        wording: dict[str, str] = {}
+        first_seen: dict[str, int] = {}
+        for position, row in enumerate(self.db.query(sql + " ORDER BY id", [since])):
+            key = question_key(str(row["question"]))
+            if not key:
+                continue
+            counts[key] += 1
+            wording[key] = " ".join(str(row["question"]).split())
+            first_seen.setdefault(key, position)
+        ranked = sorted(counts, key=lambda key: (-counts[key], first_seen[key]))
+        return tuple((wording[key], counts[key]) for key in ranked[:top])
 
 
 def _saved(row: dict[str, Any]) -> SavedSearch:

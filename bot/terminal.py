@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot import messages
+from bot.state import PeriodCounts, Usage
 from retrieval.conversation import Conversation
 from retrieval.errors import QuestionError
 from retrieval.library import Library
@@ -132,6 +133,31 @@ def render_sources(library: Library) -> str:
         date = f", {doc.date}" if doc.date else ""
         lines.append(f"  {number}. {doc.title}{date} — {doc.paragraphs} paragraphs [{doc.doc}]")
     return "\n".join(lines)
+
+
+def render_stats(usage: Usage, *, documents: int, passages: int) -> str:
+    """The figures of ``/stats`` as plain text, for ``quotebot stats``."""
+
+    def period(label: str, counts: PeriodCounts) -> str:
+        percent = f"{counts.answered / counts.questions:.0%}" if counts.questions else "–"
+        return messages.CLI_STATS_PERIOD.format(label=label, percent=percent, **vars(counts))
+
+    def top(header: str, questions: tuple[tuple[str, int], ...]) -> list[str]:
+        lines = [messages.CLI_STATS_TOP_LINE.format(count=n, question=q) for q, n in questions]
+        return [header, *(lines or [messages.CLI_STATS_NONE])]
+
+    periods = zip(messages.STATS_LABELS, (usage.day, usage.week, usage.all_time), strict=True)
+    return "\n".join(
+        [
+            *(period(label, counts) for label, counts in periods),
+            "",
+            *top(messages.CLI_STATS_TOP_ASKED, usage.top_asked),
+            "",
+            *top(messages.CLI_STATS_TOP_DECLINED, usage.top_declined),
+            "",
+            messages.CLI_STATS_CORPUS.format(documents=documents, passages=passages),
+        ]
+    )
 
 
 def error_text(error: Exception) -> str:

@@ -25,7 +25,7 @@ from retrieval.errors import QuestionError
 from retrieval.model import Hit
 
 PAGE = 10  # results per page; Telegram asks for the next page with ``offset``
-CACHE_SECONDS = 300  # the corpus changes only on restart
+CACHE_SECONDS = 300  # a reload may change results; five minutes of staleness is fine
 _OFFSET = re.compile(r"[0-9]{1,6}")
 
 

@@ -61,17 +61,23 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Explain how to ask, follow up and quote."""
     if update.effective_message is None:
         return
-    idle = services(context).settings.conversation_idle_minutes
+    svc = services(context)
+    idle = svc.settings.conversation_idle_minutes
     text = messages.HELP.format(idle=f"{idle:g}", bot=context.bot.username)
+    if update.effective_user is not None and svc.is_admin(update.effective_user.id):
+        text += "\n\n" + messages.ADMIN_HELP
     await update.effective_message.reply_text(text)
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List the documents: title, date where known, number of paragraphs."""
+    """List the documents: title, date where known, number of paragraphs (and, for admins, the
+    file name)."""
     if update.effective_message is None:
         return
-    documents = await asyncio.to_thread(services(context).library.documents)
-    for page in replies.sources_html(documents):
+    svc = services(context)
+    admin = update.effective_user is not None and svc.is_admin(update.effective_user.id)
+    documents = await asyncio.to_thread(svc.library.documents)
+    for page in replies.sources_html(documents, file_names=admin):
         await update.effective_message.reply_text(page)
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,12 +15,14 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # until pytest's `pythonpath` names the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from tgfakes import TOKEN, Harness, RecordingRequest, running_bot  # noqa: E402
+from tgfakes import DEADLINE, TOKEN, USER_ID, Harness, RecordingRequest, running_bot  # noqa: E402
 
 from bot.settings import Settings  # noqa: E402
 from retrieval.library import Library  # noqa: E402
+from retrieval.model import ReindexReport  # noqa: E402
 
 CORPUS = PROJECT_ROOT / "data" / "corpus"
+ADMIN_ID = USER_ID  # Ada, the user of most tests, is the admin where there is one
 
 
 @pytest.fixture(scope="session")
@@ -66,3 +70,66 @@ async def bot(settings: Settings, request_layer: RecordingRequest) -> AsyncItera
     async with running_bot(settings, request_layer) as harness:
         request_layer.clear()  # start-up calls (getMe, setMyCommands) are tested on their own
         yield harness
+
+
+# Admins ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped corpus that admins may change (file times kept: nothing to
+    re-read at start-up)."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+@pytest.fixture
+def admin_settings(settings: Settings, corpus_dir: Path) -> Settings:
+    """Settings with :data:`ADMIN_ID` as the one admin, over a corpus folder of the test's own."""
+    return replace(settings, corpus_dir=corpus_dir, admin_user_ids=frozenset({ADMIN_ID}))
+
+
+@pytest.fixture
+async def admin_bot(
+    admin_settings: Settings, request_layer: RecordingRequest
+) -> AsyncIterator[Harness]:
+    """The bot with an admin, on a corpus folder the test may change."""
+    async with running_bot(admin_settings, request_layer) as harness:
+        request_layer.clear()
+        yield harness
+
+
+class GatedLibrary(Library):
+    """The real library, except that once :attr:`armed`, building a new index waits until the
+    test opens :attr:`gate`: a reload then stays in progress (the corpus tables already
+    rewritten, the old index still serving) for as long as the test needs."""
+
+    armed = False
+    reindexes = 0
+
+    def arm(self) -> None:
+        self.armed = True
+        self.building = threading.Event()  # set when a build has started and waits
+        self.gate = threading.Event()
+
+    def reindex(self) -> ReindexReport:
+        self.reindexes += 1
+        return super().reindex()
+
+    def _build(self, tag: str):  # type: ignore[no-untyped-def]
+        if self.armed:
+            self.building.set()
+            if not self.gate.wait(DEADLINE):
+                raise TimeoutError("the test never let the reload go on")
+        return super()._build(tag)
+
+
+@pytest.fixture
+def gated_library(admin_settings: Settings) -> Iterator[GatedLibrary]:
+    """A :class:`GatedLibrary` on the admin's corpus, armed; the gate opens at the end anyway."""
+    library = GatedLibrary.open(admin_settings.db_path, admin_settings.corpus_dir)
+    library.arm()
+    yield library
+    library.gate.set()
+    library.close()

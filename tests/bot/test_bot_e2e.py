@@ -8,6 +8,7 @@ deadlines and only bound how long a failure takes to show: nothing asserts on ti
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -288,3 +289,47 @@ def test_webhook_mode_checks_the_secret_token_on_every_request(
 def post_update(url: str, update: dict[str, object], secret: str | None) -> int:
     headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
     return httpx.post(url, json=update, headers=headers, timeout=DEADLINE).status_code
+
+
+def test_an_admin_uploads_a_document_over_http_and_it_answers_at_once(
+    api: FakeBotAPI, db_path: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "data" / "corpus", corpus)
+    env = bot_environment(
+        api, db_path, QUOTEBOT_CORPUS=str(corpus), ADMIN_USER_IDS=f"{USER_ID}, 31337"
+    )
+    text = "Polar Notes\n\nChinese researchers have studied narwhal migration at Ny-Alesund.\n"
+    api.files["doc1"] = text.encode("utf-8")
+    process = start_bot(env)
+    try:
+        admin_menu = api.wait_for(
+            lambda call: call.params.get("scope", {}).get("chat_id") == USER_ID, DEADLINE
+        )
+        assert admin_menu is not None, "the bot never set the admin's menu"
+        message = {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": USER_ID, "type": "private", "first_name": "Ada"},
+            "from": {"id": USER_ID, "is_bot": False, "first_name": "Ada"},
+            "document": {"file_id": "doc1", "file_unique_id": "udoc1", "file_name": "polar.txt"},
+        }
+        api.queue({"message": message})
+        report = api.wait_for(
+            lambda call: call.method == "editMessageText" and "Reloaded" in call.text, DEADLINE
+        )
+        api.queue_text("Where do researchers study narwhal migration?")
+        answer = api.wait_for(
+            lambda call: call.method == "sendMessage" and "narwhal" in call.text, DEADLINE
+        )
+    finally:
+        code, out, err = stop_bot(process)
+    assert report is not None, f"no reload report; the bot said:\n{err[-3000:]}"
+    assert visible(report.text).startswith("📄 Saved polar.txt (1 paragraph).")
+    assert api.downloads == ["doc1"]
+    assert (corpus / "polar.txt").read_text(encoding="utf-8") == text
+    assert answer is not None and "Polar Notes" in visible(answer.text)
+    assert "reload" in [c["command"] for c in admin_menu.params["commands"]]
+    assert code == 0, err[-3000:]
+    assert TOKEN not in out + err
+    assert "Traceback" not in err

@@ -10,7 +10,17 @@ from tgfakes import html_problems, visible
 
 from bot import messages, replies
 from bot.replies import TELEGRAM_LIMIT, tg_len
-from retrieval.model import Answer, Document, Excerpt, Hit, Passage, Segment
+from bot.state import PeriodCounts, Usage
+from retrieval.model import (
+    Answer,
+    Document,
+    Excerpt,
+    Hit,
+    Passage,
+    ReindexReport,
+    Segment,
+    SkippedFile,
+)
 
 
 def passage(
@@ -353,3 +363,33 @@ def test_group_answers_posts_and_choices_always_fit_as_valid_html(
     for text_ in texts:
         assert tg_len(text_) <= TELEGRAM_LIMIT
         assert html_problems(text_) == []
+
+
+# Admins ---------------------------------------------------------------------------------------
+
+
+def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
+    report = ReindexReport(
+        added=tuple(f"new_{n}.txt" for n in range(300)),
+        unchanged=("a.txt",),
+        skipped=tuple(SkippedFile(f"<bad & {n}>.txt", "binary, not text") for n in range(500)),
+        paragraphs_before=10,
+        paragraphs_after=20,
+        seconds=1.25,
+    )
+    text = replies.report_html(report, intro=["📄 Saved <code>x.txt</code>."])
+    assert tg_len(text) <= TELEGRAM_LIMIT and html_problems(text) == []
+    shown = visible(text)
+    assert shown.startswith("📄 Saved x.txt.\n\n✅ Reloaded in 1.2 s.\nDocuments: 300 added")
+    listed = re.findall(r"^• <bad & (\d+)>\.txt: binary, not text$", shown, re.M)
+    assert listed == [str(n) for n in range(len(listed))] and 10 < len(listed) < 500
+    assert shown.endswith(f"…and {500 - len(listed)} more.")
+
+
+@given(st.text(max_size=400), st.integers(0, 10**6))
+@settings(max_examples=50)
+def test_stats_are_valid_html_whatever_was_asked(question: str, count: int) -> None:
+    counts = PeriodCounts(count, count // 2, count - count // 2, count, 0)
+    usage = Usage(counts, counts, counts, ((question, count),) * 5, ((question, 1),) * 5)
+    text = replies.stats_html(usage, documents=3, passages=count)
+    assert html_problems(text) == [] and tg_len(text) <= TELEGRAM_LIMIT

@@ -2,7 +2,8 @@
 
 * :class:`RecordingRequest` is a python-telegram-bot ``BaseRequest`` that records every Bot API
   call (method and parameters) and answers it the way Telegram would; an unknown method is
-  recorded as unexpected and fails, so a test never reaches the network.
+  recorded as unexpected and fails, so a test never reaches the network. Files a test puts in
+  :attr:`RecordingRequest.files` can be fetched with ``getFile`` and downloaded.
 * ``*_update`` build real ``telegram.Update`` objects from the JSON Telegram sends.
 * :class:`FakeBotAPI` is a small Bot API server over HTTP on 127.0.0.1, for end-to-end tests of
   the bot started as users start it.
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import itertools
 import json
@@ -22,7 +24,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from telegram import Bot, Update
 from telegram.request import BaseRequest, RequestData
@@ -37,6 +39,7 @@ USER_ID = 4242
 OTHER_USER_ID = 5353
 GROUP_ID = -1001234567890  # a supergroup: Telegram's group ids are negative
 TOKEN = "123456:TEST-token-never-shown"
+DEADLINE = 60.0  # seconds a wait may take before a test gives up: it only bounds a failure
 
 BOT_USER = {
     "id": BOT_ID,
@@ -100,8 +103,34 @@ TRUE_METHODS = frozenset(
 MESSAGE_METHODS = frozenset({"sendMessage", "editMessageText", "editMessageReplyMarkup"})
 
 
-def bot_api_result(method: str, params: dict[str, Any], message_id: int) -> Any:
-    """What the Bot API answers ``method``; KeyError for a method these fakes do not know."""
+FILE_PATH_PREFIX = "documents/"  # where getFile says a file is, under the file download URL
+INVALID_FILE = {"ok": False, "error_code": 400, "description": "Bad Request: invalid file_id"}
+
+
+def file_result(file_id: str, data: bytes) -> dict[str, Any]:
+    """The File ``getFile`` returns: where to download ``data`` from."""
+    return {
+        "file_id": file_id,
+        "file_unique_id": f"u{file_id}",
+        "file_size": len(data),
+        "file_path": FILE_PATH_PREFIX + file_id,
+    }
+
+
+class FileNotFound(KeyError):
+    """``getFile`` for a file id the fake does not have."""
+
+
+def bot_api_result(
+    method: str, params: dict[str, Any], message_id: int, files: dict[str, bytes] | None = None
+) -> Any:
+    """What the Bot API answers ``method``; KeyError for a method these fakes do not know
+    (:class:`FileNotFound` for ``getFile`` of a file not in ``files``)."""
+    if method == "getFile":
+        file_id = str(params.get("file_id"))
+        if files is None or file_id not in files:
+            raise FileNotFound(file_id)
+        return file_result(file_id, files[file_id])
     if method == "getMe":
         return BOT_USER
     if method in TRUE_METHODS:
@@ -149,15 +178,26 @@ class Failure:
     method: str
     status: int
     body: dict[str, Any]
+    when: Callable[[dict[str, Any]], bool] | None = None  # only calls with these parameters
+
+
+def downloaded_file(url: str, token: str) -> str | None:
+    """The file id a file download URL (``…/file/bot<token>/documents/<id>``) asks for."""
+    marker = f"/file/bot{token}/{FILE_PATH_PREFIX}"
+    url = unquote(url)  # python-telegram-bot quotes the path, the token's ":" included
+    return url.split(marker, 1)[1] if marker in url else None
 
 
 class RecordingRequest(BaseRequest):
     """Records the bot's Bot API calls and answers them like Telegram; never opens a socket."""
 
-    def __init__(self) -> None:
+    def __init__(self, token: str = TOKEN) -> None:
         self.calls: list[Call] = []
         self.unexpected: list[str] = []
         self.failures: list[Failure] = []
+        self.files: dict[str, bytes] = {}  # file id → content, for getFile and downloads
+        self.downloads: list[str] = []  # the file ids the bot downloaded
+        self.token = token
         self._ids = itertools.count(1000)
 
     @property
@@ -170,9 +210,17 @@ class RecordingRequest(BaseRequest):
     async def shutdown(self) -> None:
         return None
 
-    def fail_next(self, method: str, status: int, **body: Any) -> None:
-        """Make the next call of ``method`` fail with this HTTP status and response body."""
-        self.failures.append(Failure(method, status, {"ok": False, "error_code": status, **body}))
+    def fail_next(
+        self,
+        method: str,
+        status: int,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+        **body: Any,
+    ) -> None:
+        """Make the next call of ``method`` (whose parameters satisfy ``when``, if given) fail
+        with this HTTP status and response body."""
+        failure = Failure(method, status, {"ok": False, "error_code": status, **body}, when)
+        self.failures.append(failure)
 
     async def do_request(
         self,
@@ -184,15 +232,23 @@ class RecordingRequest(BaseRequest):
         connect_timeout: Any = BaseRequest.DEFAULT_NONE,
         pool_timeout: Any = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
+        file_id = downloaded_file(url, self.token)
+        if file_id is not None:  # a file download, not a Bot API method
+            self.downloads.append(file_id)
+            if file_id in self.files:
+                return 200, self.files[file_id]
+            return 404, b"Not Found"
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         self.calls.append(Call(api_method, params))
         for failure in self.failures:
-            if failure.method == api_method:
+            if failure.method == api_method and (failure.when is None or failure.when(params)):
                 self.failures.remove(failure)
                 return failure.status, json.dumps(failure.body).encode()
         try:
-            result = bot_api_result(api_method, params, next(self._ids))
+            result = bot_api_result(api_method, params, next(self._ids), self.files)
+        except FileNotFound:
+            return 400, json.dumps(INVALID_FILE).encode()
         except KeyError:
             self.unexpected.append(api_method)
             return 404, json.dumps({"ok": False, "description": "Not Found"}).encode()
@@ -219,6 +275,20 @@ class RecordingRequest(BaseRequest):
     @property
     def methods(self) -> list[str]:
         return [call.method for call in self.calls]
+
+    def edits_of(self, call: Call) -> list[Call]:
+        """The edits of the message the bot sent in ``call``, in order."""
+        message_id = call.result["message_id"] if call.result else None
+        return [
+            edit
+            for edit in self.of("editMessageText")
+            if message_id is not None and int(edit.params.get("message_id", -1)) == message_id
+        ]
+
+    def final_text(self, call: Call) -> str:
+        """The text of the message sent in ``call`` as it reads now, after its edits."""
+        edits = self.edits_of(call)
+        return edits[-1].text if edits else call.text
 
     def clear(self) -> None:
         self.calls.clear()
@@ -295,6 +365,29 @@ class Updates:
     def group_text(self, text: str, *, user_id: int = USER_ID, **kwargs: Any) -> Update:
         """A text message in the test supergroup :data:`GROUP_ID`."""
         return self.text(text, user_id=user_id, chat_id=GROUP_ID, chat_type="supergroup", **kwargs)
+
+    def document(
+        self,
+        file_name: str | None,
+        *,
+        file_id: str = "BQACAgdoc",
+        file_size: int | None = None,
+        mime_type: str | None = "text/plain",
+        user_id: int = USER_ID,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+    ) -> Update:
+        """A file sent to the bot (a Telegram "document"), named ``file_name``."""
+        message = self.message_json(user_id, chat_id, chat_type)
+        document: dict[str, Any] = {"file_id": file_id, "file_unique_id": f"u{file_id}"}
+        if file_name is not None:
+            document["file_name"] = file_name
+        if file_size is not None:
+            document["file_size"] = file_size
+        if mime_type is not None:
+            document["mime_type"] = mime_type
+        message["document"] = document
+        return self._update({"message": message})
 
     def inline(self, query: str, *, offset: str = "", user_id: int = USER_ID) -> Update:
         """An inline query: ``@bot query`` typed in some chat, asking for the page at ``offset``."""
@@ -446,6 +539,8 @@ class FakeBotAPI:
     max_wait: float = 0.5
     calls: list[Call] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # file id → content, for getFile
+    downloads: list[str] = field(default_factory=list)
     _queue: list[dict[str, Any]] = field(default_factory=list)
     _cond: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
@@ -481,7 +576,17 @@ class FakeBotAPI:
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the bot gave up a long poll (it is stopping): nobody to answer
 
-            do_GET = do_POST
+            def do_GET(self) -> None:
+                file_id = downloaded_file(self.path, api.token)
+                if file_id is None:
+                    self.do_POST()
+                    return
+                api.downloads.append(file_id)
+                data = api.files.get(file_id)
+                self.send_response(200 if data is not None else 404)
+                self.send_header("Content-Length", str(len(data or b"")))
+                self.end_headers()
+                self.wfile.write(data or b"")
 
             def log_message(self, format: str, *args: Any) -> None:
                 return None
@@ -519,7 +624,9 @@ class FakeBotAPI:
                 self.calls.append(Call(method, params))
             return 200, {"ok": True, "result": self._take_updates(params)}
         try:
-            result = bot_api_result(method, params, next(self._ids))
+            result = bot_api_result(method, params, next(self._ids), self.files)
+        except FileNotFound:
+            return 400, INVALID_FILE
         except KeyError:
             result = None
         with self._cond:  # recorded with its result, so a test can reply to a message sent
@@ -591,10 +698,41 @@ class Harness:
     updates: Updates
 
     async def send(self, update: Update) -> list[Call]:
-        """Process ``update`` as the running bot would; the messages it sent in reply."""
+        """Process ``update`` as the running bot would; the messages it sent in reply (once the
+        handlers that run apart from the update, ``block=False``, are done too)."""
         before = len(self.request.sent)
         await self.app.process_update(update)
+        await self.settle()
         return self.request.sent[before:]
+
+    async def settle(self) -> None:
+        """Wait for the handlers running apart from their update (``block=False``) to finish."""
+        deadline = time.monotonic() + DEADLINE
+        while True:
+            running = [
+                task
+                for task in asyncio.all_tasks()
+                if "process_update_non_blocking" in task.get_name() and not task.done()
+            ]
+            if not running:
+                return
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"handlers still running after {DEADLINE} s: {running}")
+            await asyncio.wait(running, timeout=left)
+
+    async def deliver(self, update: Update) -> None:
+        """Put ``update`` in the queue the running bot takes updates from, one after another as
+        from Telegram: a handler that blocks holds up the updates after it."""
+        await self.app.update_queue.put(update)
+
+    async def wait_until(self, condition: Callable[[], bool], what: str) -> None:
+        """Wait (up to a generous deadline, which only bounds a failure) until ``condition``."""
+        deadline = time.monotonic() + DEADLINE
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"gave up waiting for {what}; calls: {self.request.methods}")
+            await asyncio.sleep(0.005)
 
     async def say(self, text: str, **kwargs: Any) -> list[Call]:
         return await self.send(self.updates.text(text, **kwargs))
@@ -616,16 +754,22 @@ class Harness:
 
 @asynccontextmanager
 async def running_bot(
-    settings: Settings, request: RecordingRequest, library: Library | None = None
+    settings: Settings,
+    request: RecordingRequest,
+    library: Library | None = None,
 ) -> AsyncIterator[Harness]:
-    """Start the bot as ``run_bot`` does (initialize, post_init), without polling; stop it after."""
+    """Start the bot as ``run_bot`` does (initialize, post_init, start), without polling; stop
+    it after. Updates go in with :meth:`Harness.send` (processed at once) or
+    :meth:`Harness.deliver` (queued, and taken one at a time as the polling bot takes them)."""
     app = build_application(settings, library, request=request)
     await app.initialize()
     if app.post_init is not None:
         await app.post_init(app)
+    await app.start()
     try:
         yield Harness(app, request, Updates(app.bot))
     finally:
+        await app.stop()
         await app.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)

@@ -1,0 +1,502 @@
+"""Admins: who may, /reload and its report, uploads, /remove, through the real Application.
+
+The library is the real one, on a copy of the shipped corpus the test may change. A reload that
+must stay in progress for a while uses :class:`conftest.GatedLibrary`, whose index build waits
+for the test: nothing here sleeps for a fixed time or asserts on timing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from conftest import ADMIN_ID, GatedLibrary
+from tgfakes import (
+    OTHER_USER_ID,
+    Call,
+    Harness,
+    RecordingRequest,
+    html_problems,
+    running_bot,
+    visible,
+)
+
+from bot import messages
+from bot.handlers import admin
+from bot.services import services_of
+from bot.settings import Settings
+from retrieval.library import Library
+
+QUESTION = "What do China and Russia say about missile defence?"
+NEW_DOC = (
+    "Polar Research Cooperation Notes\n\n"
+    "The Arctic station at Ny-Alesund hosts scientists from many countries. Chinese researchers "
+    "have studied narwhal migration and the thickness of sea ice there since 2004.\n\n"
+    "Glacier monitoring is shared with Norwegian partners, who keep the records of every season "
+    "and publish them for all the stations on the archipelago.\n"
+)
+NEW_QUESTION = "Where do researchers study narwhal migration?"
+DOC_001 = "001_301a7359be718b07.txt"  # China's Policies on Asia-Pacific Security Cooperation
+DOC_002 = "002_a3dcc854a06e902a.txt"  # the China–Russia Joint Statement
+
+
+def library(bot: Harness) -> Library:
+    return services_of(bot.app.bot_data).library
+
+
+def texts(bot: Harness, sent: list[Call]) -> list[str]:
+    """What the messages sent read now (a progress message reads as its report), as seen."""
+    return [visible(bot.request.final_text(call)) for call in sent]
+
+
+def titles(bot: Harness) -> list[str]:
+    return [document.title for document in library(bot).documents()]
+
+
+async def upload(
+    bot: Harness, file_name: str | None, data: bytes, *, user_id: int = ADMIN_ID, **kwargs: object
+) -> list[Call]:
+    """Send ``data`` to the bot as a file named ``file_name``; what the bot sent back."""
+    file_id = f"file{len(bot.request.files)}"
+    bot.request.files[file_id] = data
+    update = bot.updates.document(file_name, file_id=file_id, user_id=user_id, **kwargs)  # type: ignore[arg-type]
+    return await bot.send(update)
+
+
+def report_counts(text: str) -> tuple[int, ...]:
+    """(added, changed, removed, unchanged, paragraphs before, after) read off a report."""
+    found = re.search(
+        r"Documents: (\d+) added, (\d+) changed, (\d+) removed, (\d+) unchanged\.\n"
+        r"Paragraphs: (\d+) before, (\d+) after\.",
+        text,
+    )
+    assert found is not None, f"not a reload report: {text!r}"
+    return tuple(int(n) for n in found.groups())
+
+
+# Who may --------------------------------------------------------------------------------------
+
+
+async def test_admin_commands_are_in_the_menu_of_admins_only(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = replace(settings, admin_user_ids=frozenset({ADMIN_ID, 31337}))
+    request = RecordingRequest()
+    # 31337 never started the bot: Telegram knows no chat with them.
+    request.fail_next(
+        "setMyCommands",
+        400,
+        when=lambda params: params.get("scope", {}).get("chat_id") == 31337,
+        description="Bad Request: chat not found",
+    )
+    with caplog.at_level(logging.WARNING):
+        async with running_bot(settings, request) as bot:
+            (reply,) = await bot.say(QUESTION)  # started all the same
+    menus = request.of("setMyCommands")
+    (default,) = [call for call in menus if "scope" not in call.params]
+    everyone = [c["command"] for c in default.params["commands"]]
+    assert "reload" not in everyone and "stats" not in everyone
+    scoped = [call for call in menus if call.params.get("scope", {}).get("type") == "chat"]
+    assert [call.params["scope"]["chat_id"] for call in scoped] == [ADMIN_ID, 31337]
+    assert [c["command"] for c in scoped[0].params["commands"]] == [
+        *everyone,
+        "reload",
+        "remove",
+        "stats",
+    ]
+    logged = [r.getMessage().lower() for r in caplog.records if r.name == "bot.app"]
+    assert any("31337" in line and "chat not found" in line for line in logged)
+    assert reply.text.startswith("<blockquote>")
+
+
+async def test_someone_not_an_admin_is_refused_every_admin_command_and_it_is_logged(
+    admin_bot: Harness, corpus_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    report = library(admin_bot).last_report
+    # An admin's pending removal, whose Yes button someone else presses.
+    (question,) = await admin_bot.say(f"/remove {DOC_001}")
+    with caplog.at_level(logging.WARNING):
+        replies = [
+            await admin_bot.say(command, user_id=OTHER_USER_ID)
+            for command in ("/reload", f"/remove {DOC_002}", "/stats")
+        ]
+        replies.append(await upload(admin_bot, "mine.txt", NEW_DOC.encode(), user_id=OTHER_USER_ID))
+        await admin_bot.press(question, messages.BUTTON_REMOVE, user_id=OTHER_USER_ID)
+    assert [[call.text for call in sent] for sent in replies] == [
+        [messages.ADMIN_ONLY.format(command="reload")],
+        [messages.ADMIN_ONLY.format(command="remove")],
+        [messages.ADMIN_ONLY.format(command="stats")],
+        [messages.ADMIN_ONLY_UPLOAD],
+    ]
+    assert admin_bot.request.of("answerCallbackQuery")[-1].params["text"] == (
+        messages.ADMIN_ONLY_BUTTON
+    )
+    attempts = [r.getMessage() for r in caplog.records if r.name == "bot.handlers.admin"]
+    assert len(attempts) == 5
+    assert all(str(OTHER_USER_ID) in attempt and "not an admin" in attempt for attempt in attempts)
+    # Nothing happened: no reload, no download, no file written or removed.
+    assert library(admin_bot).last_report is report
+    assert admin_bot.request.of("getFile") == [] and admin_bot.request.downloads == []
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before
+    # The admin's own question still stands.
+    (progress,) = await admin_bot.press(question, messages.BUTTON_REMOVE)
+    assert not (corpus_dir / DOC_001).exists()
+    assert report_counts(visible(admin_bot.request.final_text(progress)))[2] == 1
+
+
+async def test_admins_see_admin_help_and_file_names_others_do_not(admin_bot: Harness) -> None:
+    (help_admin,) = await admin_bot.say("/help")
+    (help_other,) = await admin_bot.say("/help", user_id=OTHER_USER_ID)
+    (sources_admin,) = await admin_bot.say("/sources")
+    (sources_other,) = await admin_bot.say("/sources", user_id=OTHER_USER_ID)
+    assert messages.ADMIN_HELP in help_admin.text and "admin" not in help_other.text
+    assert f"<code>{DOC_001}</code>" in sources_admin.text and DOC_001 not in sources_other.text
+
+
+# Reload ---------------------------------------------------------------------------------------
+
+
+async def test_reload_reports_added_changed_removed_and_every_skipped_file(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    before = library(admin_bot).passage_count()
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    changed = corpus_dir / DOC_001
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n\nA paragraph added at the end.\n", "utf-8"
+    )
+    (corpus_dir / DOC_002).unlink()
+    (corpus_dir / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)
+    (corpus_dir / "latin.txt").write_bytes(b"caf\x81\x8d\x8f\x90\x9d " * 100)
+    (corpus_dir / "empty.md").write_bytes(b"  \n\n ")
+    with open(corpus_dir / "huge.txt", "wb") as huge:
+        huge.truncate(21 * 1024 * 1024)
+
+    (progress,) = await admin_bot.say("/reload")
+
+    assert progress.text == messages.RELOADING  # first "Reloading…", then edited into the report
+    final = admin_bot.request.final_text(progress)
+    assert html_problems(final) == []
+    report = visible(final)
+    after = library(admin_bot).passage_count()
+    assert report_counts(report) == (1, 1, 1, 3, before, after)
+    assert after != before
+    assert "Added: polar.txt" in report
+    assert f"Changed: {DOC_001}" in report and f"Removed: {DOC_002}" in report
+    skipped = dict(re.findall(r"^• (\S+): (.*)$", report, re.M))
+    assert skipped.keys() == {"binary.txt", "latin.txt", "empty.md", "huge.txt"}
+    assert skipped["binary.txt"] == "binary, not text"
+    assert skipped["latin.txt"].startswith("not decodable")
+    assert skipped["empty.md"] == "empty"
+    assert skipped["huge.txt"].startswith("too large")
+    # The new documents serve at once.
+    (answer,) = await admin_bot.say(NEW_QUESTION)
+    assert "narwhal" in visible(answer.text) and "Polar Research" in visible(answer.text)
+    (sources,) = await admin_bot.say("/sources")
+    assert "Polar Research Cooperation Notes" in visible(sources.text)
+    assert "China–Russia Joint Statement" not in visible(sources.text)
+
+
+async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness) -> None:
+    count = library(admin_bot).passage_count()
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert report_counts(report) == (0, 0, 0, 5, count, count)
+    assert "Skipped" not in report and "Added" not in report
+
+
+@pytest.mark.parametrize("breakage", ["broken manifest", "folder gone"])
+async def test_a_failed_reload_says_what_failed_and_the_old_corpus_keeps_serving(
+    admin_bot: Harness, corpus_dir: Path, breakage: str
+) -> None:
+    (before,) = await admin_bot.say(QUESTION)
+    documents = titles(admin_bot)
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    if breakage == "broken manifest":
+        (corpus_dir / "manifest.toml").write_text('["001.txt"\ntitle = "unclosed', "utf-8")
+        cause = "manifest"
+    else:
+        shutil.rmtree(corpus_dir)
+        cause = "does not exist"
+
+    (progress,) = await admin_bot.say("/reload")
+
+    said = visible(admin_bot.request.final_text(progress))
+    assert said.startswith("❌ The reload failed: ") and cause in said
+    assert "still served as they were" in said
+    (after,) = await admin_bot.say(QUESTION)
+    assert after.text == before.text
+    assert titles(admin_bot) == documents
+    (unknown,) = await admin_bot.say(NEW_QUESTION)
+    assert "Polar Research" not in visible(unknown.text)
+
+
+async def test_two_reloads_at_the_same_time_become_one(
+    admin_settings: Settings, gated_library: GatedLibrary, corpus_dir: Path
+) -> None:
+    request = RecordingRequest()
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    async with running_bot(admin_settings, request, gated_library) as bot:
+        await bot.app.process_update(bot.updates.text("/reload"))
+        await bot.wait_until(gated_library.building.is_set, "the reload to start")
+        await bot.app.process_update(bot.updates.text("/reload"))
+        await bot.wait_until(lambda: len(request.sent) == 2, "the second progress message")
+        gated_library.gate.set()
+        await bot.settle()
+    first, second = request.sent
+    assert (first.text, second.text) == (messages.RELOADING, messages.RELOADING_JOINED)
+    assert gated_library.reindexes == 1
+    reports = [visible(request.final_text(call)) for call in (first, second)]
+    assert reports[0] == reports[1]
+    assert report_counts(reports[0])[0] == 1  # polar.txt added
+
+
+async def test_questions_are_answered_from_the_old_index_while_a_reload_runs(
+    admin_settings: Settings, gated_library: GatedLibrary, corpus_dir: Path
+) -> None:
+    expected = gated_library.answer(QUESTION).hits[0].passage
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    request = RecordingRequest()
+    # Updates one after another, as from Telegram: a reload that held up the queue would keep
+    # the question below from being answered until the gate opens, which it never would.
+    async with running_bot(admin_settings, request, gated_library) as bot:
+        await bot.deliver(bot.updates.text("/reload"))
+        await bot.wait_until(gated_library.building.is_set, "the reload to be under way")
+        await bot.deliver(bot.updates.text(QUESTION, user_id=OTHER_USER_ID))
+        await bot.wait_until(lambda: len(request.sent) == 2, "the answer during the reload")
+        answer = request.sent[1]
+        still_running = visible(request.final_text(request.sent[0]))
+        gated_library.gate.set()
+        await bot.wait_until(lambda: bool(request.edits_of(request.sent[0])), "the report")
+    assert answer.params["chat_id"] == OTHER_USER_ID
+    assert expected.title in visible(answer.text) and f"¶ {expected.paragraph}" in answer.text
+    assert still_running.startswith("⏳ Reloading")
+    assert report_counts(visible(request.final_text(request.sent[0])))[0] == 1
+
+
+async def test_a_long_reload_edits_its_progress_message_until_the_report(
+    admin_settings: Settings,
+    gated_library: GatedLibrary,
+    corpus_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(admin, "PROGRESS_SECONDS", 0.01)
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    request = RecordingRequest()
+    async with running_bot(admin_settings, request, gated_library) as bot:
+        await bot.app.process_update(bot.updates.text("/reload"))
+        await bot.wait_until(lambda: bool(request.of("editMessageText")), "a progress edit")
+        gated_library.gate.set()
+        await bot.settle()
+    (progress,) = request.sent
+    *updates, final = [visible(edit.text) for edit in request.edits_of(progress)]
+    assert updates and all(
+        re.match(r"⏳ Reloading the documents… \d+ s so far", u) for u in updates
+    )
+    assert final.startswith("✅ Reloaded in ")
+    assert len(set(updates)) == len(updates)  # never the same text twice (Telegram refuses it)
+
+
+async def test_old_buttons_work_after_a_reload_where_their_passages_remain(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    (gone_answer,) = await admin_bot.say(QUESTION)
+    top = library(admin_bot).answer(QUESTION).hits[0].passage
+    kept_question = "How many peacekeepers has China sent to UN missions?"
+    (kept_answer,) = await admin_bot.say(kept_question)
+    kept = library(admin_bot).answer(kept_question).hits[0].passage
+    assert kept.doc != top.doc, "needs an answer from another document"
+
+    (ask,) = await admin_bot.say(f"/remove {top.doc}")
+    await admin_bot.press(ask, messages.BUTTON_REMOVE)
+
+    (full_gone,) = await admin_bot.press(gone_answer, "Full passage")
+    (more,) = await admin_bot.press(gone_answer, "More results")
+    (full_kept,) = await admin_bot.press(kept_answer, "Full passage")
+    assert full_gone.text == messages.PASSAGE_GONE
+    assert messages.CORPUS_CHANGED in more.text and top.title not in visible(more.text)
+    assert " ".join(kept.text.split()) in " ".join(visible(full_kept.text).split())
+
+
+# Uploads --------------------------------------------------------------------------------------
+
+
+async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    (progress,) = await upload(admin_bot, "polar.txt", NEW_DOC.encode("utf-8"))
+    report = visible(admin_bot.request.final_text(progress))
+    assert report.startswith("📄 Saved polar.txt (2 paragraphs).")
+    assert report_counts(report)[:4] == (1, 0, 0, 5)
+    assert (corpus_dir / "polar.txt").read_text(encoding="utf-8") == NEW_DOC
+    assert admin_bot.request.downloads == ["file0"]
+    (answer,) = await admin_bot.say(NEW_QUESTION)
+    assert "narwhal" in visible(answer.text)
+    (sources,) = await admin_bot.say("/sources")
+    assert "Polar Research Cooperation Notes" in visible(sources.text)
+
+
+async def test_an_uploaded_html_page_is_saved_as_its_text(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    page = (
+        "<html><head><title>Polar Research Cooperation Notes</title>"
+        "<script>var tracking = 'narwhalytics';</script></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/news'>News</a></nav>"
+        "<h1>Polar Research Cooperation Notes</h1>"
+        "<p>The Arctic station at Ny-Alesund hosts scientists from many countries. Chinese "
+        "researchers have studied narwhal migration &amp; the thickness of sea ice there.</p>"
+        "<footer>© 2024 Polar Institute</footer></body></html>"
+    )
+    (progress,) = await upload(admin_bot, "Polar notes.html", page.encode("utf-8"))
+    report = visible(admin_bot.request.final_text(progress))
+    assert report.startswith("📄 Saved “Polar notes.html” as Polar_notes.txt")
+    saved = (corpus_dir / "Polar_notes.txt").read_text(encoding="utf-8")
+    assert saved.startswith("Polar Research Cooperation Notes\n\nThe Arctic station")
+    assert "narwhal migration & the thickness" in saved
+    assert not any(junk in saved for junk in ("tracking", "Home", "©", "<"))
+    (answer,) = await admin_bot.say(NEW_QUESTION)
+    assert "narwhal" in visible(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("tables.txt", b"\x00\x01\x02\x03PK\x03\x04" * 300, "binary, not text"),
+        ("latin.txt", b"caf\x81\x8d\x8f\x90\x9d " * 100, "not decodable"),
+        ("blank.md", b" \n\n\t\n", "empty"),
+        ("polar.html", b"<html><script>alert(1)</script><nav>Home</nav></html>", "empty"),
+    ],
+)
+async def test_an_unusable_upload_is_refused_and_nothing_changes(
+    admin_bot: Harness, corpus_dir: Path, name: str, data: bytes, reason: str
+) -> None:
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    (reply,) = await upload(admin_bot, name, data)
+    assert visible(reply.text).startswith(f"I can't add “{name}”: {reason}")
+    assert visible(reply.text).endswith("Nothing was changed.")
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before
+    assert library(admin_bot).last_report is not None
+    assert admin_bot.request.edits_of(reply) == []  # no reload
+
+
+async def test_a_huge_upload_is_refused_without_downloading_it(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    (reply,) = await upload(admin_bot, "archive.txt", b"big", file_size=25 * 1024 * 1024)
+    assert visible(reply.text).startswith("“archive.txt” is 25.0 MB")
+    assert "20 MB" in reply.text
+    assert admin_bot.request.of("getFile") == [] and admin_bot.request.downloads == []
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before
+
+
+async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
+    (reply,) = await upload(admin_bot, "report.pdf", b"%PDF-1.7 ...")
+    assert reply.text == messages.UPLOAD_WRONG_KIND.format(name="report.pdf")
+    assert admin_bot.request.downloads == []
+
+
+async def test_a_path_in_the_file_name_never_leaves_the_corpus_folder(
+    admin_bot: Harness, corpus_dir: Path, tmp_path: Path
+) -> None:
+    outside = sorted(str(p) for p in tmp_path.rglob("*") if corpus_dir not in p.parents)
+    (progress,) = await upload(admin_bot, "../../etc/passwd", NEW_DOC.encode("utf-8"))
+    report = visible(admin_bot.request.final_text(progress))
+    assert report.startswith("📄 Saved “../../etc/passwd” as passwd.txt")
+    assert (corpus_dir / "passwd.txt").read_text(encoding="utf-8") == NEW_DOC
+    assert not (tmp_path.parent / "etc").exists() and not (corpus_dir.parent / "etc").exists()
+    assert sorted(str(p) for p in tmp_path.rglob("*") if corpus_dir not in p.parents) == outside
+
+
+async def test_an_upload_with_a_taken_name_replaces_only_after_yes(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    original = (corpus_dir / DOC_001).read_bytes()
+    new_text = NEW_DOC.replace("Polar Research", "Revised Polar Research")
+
+    (ask,) = await upload(admin_bot, DOC_001, new_text.encode())
+    assert visible(ask.text).startswith(f"There is already a document {DOC_001}: China's Policies")
+    assert [b["text"] for b in ask.buttons] == [messages.BUTTON_REPLACE, messages.BUTTON_KEEP]
+    assert all(len(b["callback_data"].encode()) <= 64 for b in ask.buttons)
+    assert (corpus_dir / DOC_001).read_bytes() == original  # nothing yet
+    await admin_bot.press(ask, messages.BUTTON_KEEP)
+    assert visible(admin_bot.request.of("editMessageText")[-1].text).startswith("Kept the current")
+    assert (corpus_dir / DOC_001).read_bytes() == original
+
+    (ask_again,) = await upload(admin_bot, DOC_001, new_text.encode())
+    (progress,) = await admin_bot.press(ask_again, messages.BUTTON_REPLACE)
+    assert (corpus_dir / DOC_001).read_text(encoding="utf-8") == new_text
+    assert report_counts(visible(admin_bot.request.final_text(progress)))[:4] == (0, 1, 0, 4)
+    (answer,) = await admin_bot.say(NEW_QUESTION)
+    assert "narwhal" in visible(answer.text)
+    # A question answered is answered once: pressing Yes again changes nothing.
+    reindexed = library(admin_bot).last_report
+    assert await admin_bot.press(ask_again, messages.BUTTON_REPLACE) == []
+    assert admin_bot.request.of("editMessageText")[-1].text == messages.PENDING_GONE
+    assert library(admin_bot).last_report is reindexed
+
+
+# Removal --------------------------------------------------------------------------------------
+
+
+async def test_remove_asks_first_then_deletes_and_sources_shows_it_at_once(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    (ask,) = await admin_bot.say(f"/remove {DOC_002}")
+    assert visible(ask.text) == (
+        f"Remove {DOC_002} (China–Russia Joint Statement on Major International Issues) "
+        "from the documents?"
+    )
+    assert (corpus_dir / DOC_002).exists()
+    (progress,) = await admin_bot.press(ask, messages.BUTTON_REMOVE)
+    assert not (corpus_dir / DOC_002).exists()
+    assert visible(admin_bot.request.of("editMessageText")[0].text) == f"🗑 Removed {DOC_002}."
+    assert report_counts(visible(admin_bot.request.final_text(progress)))[:4] == (0, 0, 1, 4)
+    (sources,) = await admin_bot.say("/sources")
+    assert "China–Russia Joint Statement" not in visible(sources.text)
+    assert len(library(admin_bot).documents()) == 4
+
+
+async def test_remove_no_keeps_the_document(admin_bot: Harness, corpus_dir: Path) -> None:
+    (ask,) = await admin_bot.say(f"/remove {DOC_002}")
+    sent = await admin_bot.press(ask, messages.BUTTON_KEEP)
+    assert sent == [] and (corpus_dir / DOC_002).exists()
+    assert visible(admin_bot.request.of("editMessageText")[-1].text) == f"Kept {DOC_002}."
+    assert len(library(admin_bot).documents()) == 5
+
+
+@pytest.mark.parametrize("name", ["nothing.txt", "../corpus/" + DOC_002, "manifest.toml", ".."])
+async def test_remove_names_only_documents_of_the_folder(
+    admin_bot: Harness, corpus_dir: Path, name: str
+) -> None:
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    (reply,) = await admin_bot.say(f"/remove {name}")
+    assert visible(reply.text).startswith(f"There is no document {name}. The documents are:")
+    assert f"• {DOC_002}" in visible(reply.text)
+    assert reply.buttons == []
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before
+
+
+async def test_remove_without_a_name_lists_the_documents(admin_bot: Harness) -> None:
+    (reply,) = await admin_bot.say("/remove")
+    assert visible(reply.text).startswith("Tell me which document: /remove file-name.")
+    assert visible(reply.text).count("• ") == 5
+
+
+async def test_the_last_document_cannot_be_removed(
+    admin_settings: Settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    settings = replace(admin_settings, corpus_dir=folder, db_path=tmp_path / "one.db")
+    async with running_bot(settings, RecordingRequest()) as bot:
+        (reply,) = await bot.say("/remove polar.txt")
+    assert visible(reply.text).startswith("polar.txt is the only document")
+    assert reply.buttons == [] and (folder / "polar.txt").exists()

@@ -1,0 +1,200 @@
+"""The corpus folder as admins change it: safe names, HTML to text, uploads checked, atomic writes;
+and reloads shared between those who ask for one at the same time."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot import corpus
+from bot.reloads import Reloads
+from retrieval.model import ReindexReport
+
+SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|md)")
+
+
+@pytest.mark.parametrize(
+    ("uploaded", "saved"),
+    [
+        ("notes.txt", "notes.txt"),
+        ("notes.MD", "notes.md"),
+        ("../../etc/passwd", "passwd.txt"),
+        ("..\\..\\windows\\win.txt", "win.txt"),
+        ("/absolute/path/report.md", "report.md"),
+        (".bashrc", "bashrc.txt"),
+        ("...", "document.txt"),
+        ("", "document.txt"),
+        ("a..b.txt", "a.b.txt"),
+        ("café crème.txt", "cafe_creme.txt"),
+        ("Доклад 2024.txt", "2024.txt"),
+        ("page.html", "page.txt"),
+        ("page.HTM", "page.txt"),
+        ("x" * 300 + ".txt", "x" * corpus.NAME_LIMIT + ".txt"),
+    ],
+)
+def test_safe_names(uploaded: str, saved: str) -> None:
+    assert corpus.safe_name(uploaded) == saved
+
+
+@given(st.text(max_size=300))
+def test_a_safe_name_is_always_a_plain_document_name_in_the_folder(name: str) -> None:
+    safe = corpus.safe_name(name)
+    assert SAFE.fullmatch(safe), safe
+    assert ".." not in safe and len(safe) <= corpus.NAME_LIMIT + 4
+    folder = Path("/srv/corpus")
+    assert (folder / safe).resolve().parent == folder
+    assert corpus.safe_name(safe) == safe  # stable: a saved name is its own safe name
+
+
+@pytest.mark.parametrize(
+    ("name", "accepted"),
+    [("a.txt", True), ("a.md", True), ("a.html", True), ("a", True), ("a.pdf", False)],
+)
+def test_accepted_kinds(name: str, accepted: bool) -> None:
+    assert corpus.is_accepted(name) is accepted
+
+
+def test_html_becomes_paragraphs_of_visible_text() -> None:
+    page = """<!doctype html><html><head><title>Treaty &amp; Notes</title>
+        <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
+        <body><header>Site name</header><nav><ul><li>Home</li></ul></nav>
+        <h1>Treaty &amp; Notes</h1>
+        <p>First   paragraph,<br>with a line
+        break.</p><div>Second &lt;paragraph&gt; &#8212; with entities&nbsp;decoded.</div>
+        <ul><li>One item</li><li>Another item</li></ul>
+        <footer>© 2024</footer></body></html>"""
+    assert corpus.html_to_text(page) == (
+        "Treaty & Notes\n\n"
+        "First paragraph, with a line break.\n\n"
+        "Second <paragraph> — with entities decoded.\n\n"
+        "One item\n\n"
+        "Another item\n"
+    )
+
+
+def test_html_title_leads_when_the_body_does_not_start_with_it() -> None:
+    page = "<title>The Title</title><p>Body text.</p>"
+    assert corpus.html_to_text(page) == "The Title\n\nBody text.\n"
+    assert corpus.html_to_text("<script>only()</script>") == ""
+
+
+def test_prepare_upload_checks_what_the_library_would_skip() -> None:
+    good = corpus.prepare_upload("../x/Notes.txt", b"Title\n\nA paragraph of text here.\n")
+    assert (good.name, good.paragraphs) == ("Notes.txt", 1)
+    html_page = b"<h1>T</h1><p>A paragraph of some text.</p>"
+    assert corpus.prepare_upload("p.html", html_page).data == b"T\n\nA paragraph of some text.\n"
+    for name, data, reason in [
+        ("a.pdf", b"%PDF", "not a .txt, .md or .html file"),
+        ("a.txt", b"x" * (20 * 1024 * 1024 + 1), "too large"),
+        ("a.txt", b"\x00\x01\x02\x03" * 100, "binary"),
+        ("a.txt", b"   \n ", "empty"),
+        ("a.html", b"<style>p {}</style>", "empty"),
+    ]:
+        with pytest.raises(corpus.UploadError) as refused:
+            corpus.prepare_upload(name, data)
+        assert refused.value.reason.startswith(reason)
+
+
+def test_writing_never_overwrites_unless_asked_and_leaves_no_temporary_files(
+    tmp_path: Path,
+) -> None:
+    corpus.write_document(tmp_path, "a.txt", b"first", replace=False)
+    with pytest.raises(FileExistsError):
+        corpus.write_document(tmp_path, "a.txt", b"second", replace=False)
+    assert (tmp_path / "a.txt").read_bytes() == b"first"
+    corpus.write_document(tmp_path, "a.txt", b"second", replace=True)
+    assert (tmp_path / "a.txt").read_bytes() == b"second"
+    with pytest.raises(ValueError, match="not a safe document name"):
+        corpus.write_document(tmp_path, "../b.txt", b"x", replace=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_find_and_remove_know_only_the_documents_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("text")
+    (tmp_path / "manifest.toml").write_text("")
+    (tmp_path / ".hidden.txt").write_text("text")
+    assert corpus.document_names(tmp_path) == ["a.txt"]
+    assert corpus.find_document(tmp_path, "a.txt") == tmp_path / "a.txt"
+    for name in ("manifest.toml", ".hidden.txt", "../a.txt", "", "."):
+        assert corpus.find_document(tmp_path, name) is None
+        assert corpus.remove_document(tmp_path, name) is False
+    assert corpus.remove_document(tmp_path, "a.txt") and not (tmp_path / "a.txt").exists()
+    assert corpus.document_names(tmp_path / "missing") == []
+
+
+# Reloads ----------------------------------------------------------------------------------------
+
+
+class CountingLibrary:
+    """Stands in for the library: each reindex waits for the test, then reports its number."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.entered = threading.Semaphore(0)
+        self.release = threading.Semaphore(0)
+        self.fail = False
+
+    def reindex(self) -> ReindexReport:
+        self.calls += 1
+        self.entered.release()
+        assert self.release.acquire(timeout=60)
+        if self.fail:
+            raise OSError("disk full")
+        return ReindexReport(added=(f"run{self.calls}",))
+
+
+async def entered(library: CountingLibrary) -> None:
+    assert await asyncio.to_thread(library.entered.acquire, True, 60)
+
+
+async def test_reloads_asked_for_while_one_runs_join_it() -> None:
+    library = CountingLibrary()
+    reloads = Reloads(library)  # type: ignore[arg-type]
+    first = reloads.start()
+    await entered(library)
+    assert reloads.busy and reloads.start() is first
+    library.release.release()
+    assert (await first).added == ("run1",)
+    assert library.calls == 1 and not reloads.busy
+
+
+async def test_a_reload_after_a_change_runs_again_after_the_one_running() -> None:
+    library = CountingLibrary()
+    reloads = Reloads(library)  # type: ignore[arg-type]
+    running = reloads.start()
+    await entered(library)
+    queued = reloads.start(after_change=True)
+    assert queued is not running
+    assert reloads.start(after_change=True) is queued  # later changes join the queued one
+    assert reloads.start() is queued  # and so does a plain /reload meanwhile
+    library.release.release()
+    assert (await running).added == ("run1",)
+    await entered(library)
+    library.release.release()
+    assert (await queued).added == ("run2",)
+    assert library.calls == 2
+
+
+async def test_a_failed_reload_fails_for_everyone_who_joined_it_and_the_next_one_runs() -> None:
+    library = CountingLibrary()
+    reloads = Reloads(library)  # type: ignore[arg-type]
+    library.fail = True
+    first = reloads.start()
+    await entered(library)
+    joined = reloads.start()
+    library.release.release()
+    for future in (first, joined):
+        with pytest.raises(OSError, match="disk full"):
+            await future
+    library.fail = False
+    again = reloads.start()
+    assert again is not first
+    await entered(library)
+    library.release.release()
+    assert (await again).added == ("run2",)
