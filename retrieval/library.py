@@ -26,6 +26,7 @@ from retrieval import ingest
 from retrieval.analyzer import Analyzer, Synonyms, Token, default_synonyms_path
 from retrieval.errors import (
     EmptyQuestionError,
+    IndexBuildError,
     NoCorpusError,
     NoSearchableWordsError,
     QuestionTooLongError,
@@ -82,6 +83,7 @@ class Library:
         # again, and analysing them is most of the time a question takes.
         self._fragments = functools.lru_cache(maxsize=8192)(self._analyse)
         self._last_report: ReindexReport | None = None
+        self._last_outcome: ReindexReport | BaseException | None = None
 
     def _analyse(self, text: str) -> list[Fragment]:
         return fragments(text, self.analyzer)
@@ -99,6 +101,8 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
+        for leftover in db_path.parent.glob(db_path.name + ".index.npz.tmp*"):
+            leftover.unlink(missing_ok=True)  # an index save cut short by a crash
         try:
             if refresh:
                 library._last_report = ingest.refresh(library.store, corpus_dir)
@@ -198,19 +202,26 @@ class Library:
         """Re-read the corpus folder and swap in a new index; returns what changed.
 
         Runs at most once at a time: a call made while another is running waits for it and
-        returns its report (two reloads at once become one).
+        shares its outcome, its report or its error (two reloads at once become one).
         """
         if not self._reindex_lock.acquire(blocking=False):
             with self._reindex_lock:
-                assert self._last_report is not None
-                return self._last_report
+                outcome = self._last_outcome
+            if isinstance(outcome, BaseException):
+                raise outcome
+            if outcome is None:  # pragma: no cover - a running reindex always leaves one
+                raise IndexBuildError("the reload it waited for left no report")
+            return outcome
         try:
             report = ingest.refresh(self.store, self.corpus_dir)
             tag = self._tag()
             if self._snapshot is None or self._snapshot.version != tag:
                 self._snapshot = self._build(tag)  # one assignment: the swap is atomic
-            self._last_report = report
+            self._last_report = self._last_outcome = report
             return report
+        except BaseException as error:
+            self._last_outcome = error
+            raise
         finally:
             self._reindex_lock.release()
 

@@ -81,8 +81,27 @@ def _create_corpus_tables(db: sqlite_utils.Database) -> None:
     table(db, "meta").create({"key": str, "value": str}, pk="key")
 
 
+def _never_reuse_passage_rowids(db: sqlite_utils.Database) -> None:
+    """Rebuild ``passages`` with AUTOINCREMENT: a rowid is never handed out twice, so an index
+    built before a reload can never point at a passage inserted after it."""
+    db.execute(
+        "create table passages_new (rowid integer primary key autoincrement, id text not null,"
+        " doc text not null references documents(doc), ordinal integer, paragraph integer,"
+        " section text, text text not null)"
+    )
+    db.execute(
+        "insert into passages_new (rowid, id, doc, ordinal, paragraph, section, text)"
+        " select rowid, id, doc, ordinal, paragraph, section, text from passages"
+    )
+    db.execute("drop table passages")
+    db.execute("alter table passages_new rename to passages")
+    db.execute("create unique index idx_passages_id on passages (id)")
+    db.execute("create index idx_passages_doc_ordinal on passages (doc, ordinal)")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
+    ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
 ]
 
 
