@@ -1,4 +1,4 @@
-"""The ``quotebot`` command: ask, search, chat, index, sources, stats, eval and run.
+"""The ``quotebot`` command: ask, search, chat, index, sources, stats, eval, bench and run.
 
 Every subcommand takes ``--corpus DIR`` and ``--db FILE`` (defaults from the settings: the shipped
 corpus and the project's database). Errors end as one line on stderr and a non-zero exit, never a
@@ -74,6 +74,24 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
         choices=("quotebot", "rank-bm25"),
         default="quotebot",
         help="rank-bm25: plain BM25Okapi, whitespace tokens, blank-line paragraphs (a yardstick)",
+    )
+
+    bench = commands.add_parser(
+        "bench", parents=[common], help="the performance report (minutes; not part of the tests)"
+    )
+    bench.add_argument(
+        "--sizes",
+        default="10k,100k,1M",
+        help="synthetic corpus sizes, comma-separated from 10k, 100k, 1M (default all three)",
+    )
+    bench.add_argument("--out", type=Path, default=Path("bench-out"), help="working folder")
+    bench.add_argument("--json", action="store_true", help="print the report as JSON")
+    bench.add_argument("--plot", type=Path, help="write a PNG of latency by corpus size")
+    bench.add_argument(
+        "--rank-bm25-max",
+        type=int,
+        default=1_000_000,
+        help="largest corpus to time rank-bm25 on (it needs minutes and GBs at 1M)",
     )
 
     commands.add_parser(
@@ -206,6 +224,21 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(_report_text(report, args.corpus, args.db))
         finally:
             library.close()
+        return 0
+    if args.command == "bench":
+        from bot import bench as bench_module  # imported here: only the benchmark needs it
+        from retrieval.benchmark import SIZES
+
+        sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
+        unknown = [size for size in sizes if size not in SIZES]
+        if unknown:
+            error = messages.CLI_BENCH_UNKNOWN_SIZE.format(size=unknown[0])
+            print(messages.CLI_ERROR.format(message=error), file=sys.stderr)
+            return EXIT_USAGE
+        figures = bench_module.run(settings, sizes, args.out, rank_bm25_max=args.rank_bm25_max)
+        if args.plot and not bench_module.plot(figures, args.plot):
+            print(messages.CLI_ERROR.format(message=messages.CLI_BENCH_NO_PLOT), file=sys.stderr)
+        print(json.dumps(figures, indent=2) if args.json else bench_module.format_report(figures))
         return 0
     if args.command == "stats":
         usage, documents, passages = _usage(args.db)
