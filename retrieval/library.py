@@ -12,6 +12,7 @@ import functools
 import hashlib
 import logging
 import re
+import sqlite3
 import threading
 import time
 from array import array
@@ -30,6 +31,7 @@ from retrieval.errors import (
     NoCorpusError,
     NoSearchableWordsError,
     QuestionTooLongError,
+    StoreError,
 )
 from retrieval.excerpts import (
     Fragment,
@@ -41,14 +43,14 @@ from retrieval.excerpts import (
 )
 from retrieval.index import BM25Index
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
-from retrieval.store import CorpusStore
+from retrieval.store import CorpusStore, is_damaged, set_aside
 
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
 DECLINE_BELOW = 0.43  # confidence under which the answer is "I couldn't find this"
-RERANK = 10  # how many of BM25's best are re-ranked by their best excerpt
+RERANK = 5  # how many of BM25's best are re-ranked by their best excerpt
 RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is excerpt coverage
 ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
 _NUMBER = re.compile(r"^\d[\d.]*$")
@@ -84,6 +86,8 @@ class Library:
         self._fragments = functools.lru_cache(maxsize=8192)(self._analyse)
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
+        self.was_new = False  # the database held no corpus when it was opened
+        self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
     def _analyse(self, text: str) -> list[Fragment]:
         return fragments(text, self.analyzer)
@@ -95,8 +99,35 @@ class Library:
         corpus_dir: Path,
         synonyms_path: Path | None = None,
         refresh: bool = True,
+        recover: bool = False,
     ) -> Library:
-        """Open the database, bring it up to date with ``corpus_dir`` and load the index."""
+        """Open the database, bring it up to date with ``corpus_dir`` and load the index.
+
+        A database file that is damaged (or no database at all) is a :class:`StoreError`; with
+        ``recover`` it is moved aside instead (:func:`store.set_aside`, its new place in
+        :attr:`damaged`) and a new one is built from ``corpus_dir``.
+        """
+        try:
+            return cls._open(db_path, corpus_dir, synonyms_path, refresh)
+        except (StoreError, sqlite3.DatabaseError) as error:
+            if not recover or not is_damaged(error):
+                raise
+            moved = set_aside(db_path)
+            log.warning(
+                "the database %s is damaged (%s): moved to %s; the corpus is indexed again from %s",
+                db_path,
+                error,
+                moved,
+                corpus_dir,
+            )
+        library = cls._open(db_path, corpus_dir, synonyms_path, refresh)
+        library.damaged = moved
+        return library
+
+    @classmethod
+    def _open(
+        cls, db_path: Path, corpus_dir: Path, synonyms_path: Path | None, refresh: bool
+    ) -> Library:
         path = synonyms_path or default_synonyms_path()
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
@@ -104,6 +135,11 @@ class Library:
         for leftover in db_path.parent.glob(db_path.name + ".index.npz.tmp*"):
             leftover.unlink(missing_ok=True)  # an index save cut short by a crash
         try:
+            if library.store.meta("corpus_version") is None:
+                # A new database (or one deleted since): an index file beside it is another
+                # database's, whose version numbers the new one will reuse.
+                library.was_new = True
+                library.index_path.unlink(missing_ok=True)
             if refresh:
                 library._last_report = ingest.refresh(library.store, corpus_dir)
             elif library.store.passage_count() == 0:
