@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,7 +37,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("rollback")
+        if conn.in_transaction:  # SQLite has rolled back already after some errors (a full disk)
+            conn.execute("rollback")
         raise
     conn.execute("commit")
 
@@ -126,6 +128,37 @@ def apply_migrations(
             )
         applied.append(name)
     return applied
+
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # SQLite's primary result codes for a damaged file
+
+
+def is_damaged(error: BaseException) -> bool:
+    """True when ``error`` (or an error it was raised from) says the database file is damaged or
+    is no database at all, rather than busy, read-only or on a full disk."""
+    seen: BaseException | None = error
+    while seen is not None:
+        code = getattr(seen, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def set_aside(path: Path) -> Path:
+    """Move the database at ``path`` (and its ``-wal`` and ``-shm`` files) to
+    ``<path>.corrupt-<time>``, where it can still be looked at; returns the new path."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
+    for suffix in ("", "-wal", "-shm"):
+        source = path.with_name(path.name + suffix)
+        if source.exists():
+            source.rename(target.with_name(target.name + suffix))
+    return target
 
 
 def connect(path: Path) -> sqlite_utils.Database:
