@@ -10,6 +10,7 @@ is set; it returns the exit code and turns a missing or rejected token into one 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 import secrets
@@ -34,12 +35,14 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
 
 from bot import messages
-from bot.handlers import admin, callbacks, errors, groups, inline, private, quoting
+from bot.delivery import RETRY, Backoff, RetryingLimiter
+from bot.handlers import admin, callbacks, errors, groups, ignored, inline, private, quoting
 from bot.services import SERVICES, Services
 from bot.settings import Settings
 from bot.state import StateStore
@@ -72,10 +75,12 @@ def build_application(
     *,
     request: BaseRequest | None = None,
     rate_limit: bool = True,
+    backoff: Backoff = RETRY,
 ) -> AnyApplication:
     """The bot's Application, not started. ``library``: use this one instead of opening one
     (it is then not closed at shutdown); ``request``: talk to the Bot API through this;
-    ``rate_limit=False``: no pacing to Telegram's flood limits (for benchmarks offline)."""
+    ``rate_limit=False``: no pacing to Telegram's flood limits (for benchmarks offline);
+    ``backoff``: how requests that fail for a moment (time-outs, 5xx) are retried."""
     # Opt in to python-telegram-bot's durations as timedelta (v22.2+): otherwise every RetryAfter
     # from flood control raises a deprecation warning. The bot reads no such duration itself.
     os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -93,16 +98,18 @@ def build_application(
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
-    if rate_limit:
-        builder = builder.rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=OVERALL_PER_SECOND,
-                overall_time_period=1,
-                group_max_rate=GROUP_PER_MINUTE,
-                group_time_period=60,
-                max_retries=RATE_LIMIT_RETRIES,
-            )
+    pacing = (
+        AIORateLimiter(
+            overall_max_rate=OVERALL_PER_SECOND,
+            overall_time_period=1,
+            group_max_rate=GROUP_PER_MINUTE,
+            group_time_period=60,
+            max_retries=RATE_LIMIT_RETRIES,
         )
+        if rate_limit
+        else None
+    )
+    builder = builder.rate_limiter(RetryingLimiter(pacing, backoff))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
@@ -117,6 +124,8 @@ def add_handlers(application: AnyApplication) -> None:
     messages_only = filters.UpdateType.MESSAGE  # edited messages: ignored
     private_message = filters.ChatType.PRIVATE & messages_only
     group_message = filters.ChatType.GROUPS & messages_only
+    # Other bots are never answered (two bots answering each other would never stop).
+    application.add_handler(MessageHandler(ignored.FROM_BOT, ignored.ignore))
     # /ask and /quote work in private chats and groups alike (/ask@otherbot is not for us).
     anywhere = private_message | group_message
     application.add_handler(CommandHandler("ask", groups.ask_command, filters=anywhere))
@@ -166,7 +175,8 @@ def add_handlers(application: AnyApplication) -> None:
     )
     # @bot words, in any chat.
     application.add_handler(InlineQueryHandler(inline.inline_query))
-    # Buttons, in any chat; data this bot never sent (or no longer knows) last.
+    # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without
+    # data (a game's) matches every pattern: each handler then says the button expired.
     application.add_handler(CallbackQueryHandler(callbacks.more_results, pattern=r"^m:"))
     application.add_handler(CallbackQueryHandler(callbacks.full_passage, pattern=r"^f:"))
     application.add_handler(CallbackQueryHandler(callbacks.vote, pattern=r"^v:"))
@@ -174,6 +184,9 @@ def add_handlers(application: AnyApplication) -> None:
     application.add_handler(CallbackQueryHandler(callbacks.post_chosen, pattern=r"^p:"))
     application.add_handler(CallbackQueryHandler(admin.confirm, pattern=r"^c:", block=False))
     application.add_handler(CallbackQueryHandler(callbacks.expired))
+    # Whatever no handler above took (edits, channel posts, chatter in groups, service
+    # messages...): ignored on purpose, and logged as such.
+    application.add_handler(TypeHandler(Update, ignored.ignore))
     application.add_error_handler(errors.on_error)
 
 
@@ -184,7 +197,22 @@ async def _post_init(application: AnyApplication) -> None:
     if given is not None:
         library = given
     else:
-        library = await asyncio.to_thread(Library.open, settings.db_path, settings.corpus_dir)
+        library = await asyncio.to_thread(
+            functools.partial(Library.open, settings.db_path, settings.corpus_dir, recover=True)
+        )
+        if library.damaged is not None:
+            logger.warning(
+                "the conversations, query log and feedback kept in the damaged database are "
+                "lost to the bot: it starts afresh (the damaged file is kept at %s)",
+                library.damaged,
+            )
+        elif library.was_new:
+            logger.info(
+                "new database %s: the corpus was indexed from %s; no conversations, query log "
+                "or feedback from before are in it",
+                settings.db_path,
+                settings.corpus_dir,
+            )
     try:
         state = StateStore.open(settings.db_path)
     except Exception:

@@ -12,6 +12,7 @@ a tag or an entity.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,14 +42,25 @@ def tg_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+# Control characters (but tab and newline) and lone surrogates: a user may type them (or a
+# client send them), they show as nothing, and Telegram may refuse a message that holds them.
+_UNSENDABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def sendable(text: str) -> str:
+    """``text`` without control characters (but tab and newline) and lone surrogates."""
+    return _UNSENDABLE.sub("", text)
+
+
 def esc(text: str) -> str:
-    """Text escaped for Telegram HTML (``<``, ``>``, ``&``; quotes may stay as they are)."""
-    return html.escape(text, quote=False)
+    """Text escaped for Telegram HTML (``<``, ``>``, ``&``; quotes may stay as they are), without
+    control characters."""
+    return html.escape(sendable(text), quote=False)
 
 
 def esc_attr(text: str) -> str:
     """An attribute value (a link) escaped for Telegram HTML, quotes included."""
-    return html.escape(text, quote=True)
+    return html.escape(sendable(text), quote=True)
 
 
 def bold(text: str) -> str:

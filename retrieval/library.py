@@ -53,6 +53,7 @@ DECLINE_BELOW = 0.43  # confidence under which the answer is "I couldn't find th
 RERANK = 5  # how many of BM25's best are re-ranked by their best excerpt
 RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is excerpt coverage
 ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
+LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
@@ -290,7 +291,9 @@ class Library:
     def _correct(self, token: Token, snapshot: _Snapshot) -> str | None:
         """The indexed term a misspelt (or British-spelt) word most likely meant, or None."""
         word = token.word
-        if len(word) < 4 or word.isdigit():
+        # Not short words, numbers, nor "words" longer than any real one: their one-edit
+        # neighbours number 54 per letter, and a 4,000-letter "word" would cost seconds.
+        if len(word) < 4 or len(word) > LONGEST_CORRECTED or word.isdigit():
             return None
         for variant in _american_spellings(word):
             stem = self.analyzer.stem(variant)

@@ -10,6 +10,9 @@ from retrieval.model import Passage
 from retrieval.sentences import sentence_spans
 
 MAX_PASSAGE_CHARS = 1500
+# A "sentence" longer than this many passages is no sentence (a text without full stops, a
+# table flattened into one line): it is cut between words, or one passage could be megabytes.
+LONG_SENTENCE_PASSAGES = 4
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 
 
@@ -31,10 +34,41 @@ def split_long(text: str, limit: int = MAX_PASSAGE_CHARS) -> list[str]:
     """Split ``text`` at sentence ends into parts of at most ``limit`` characters where possible.
 
     Parts are balanced (a 2,000-character paragraph becomes two of about 1,000, not 1,500 + 500);
-    a single sentence longer than ``limit`` stays whole rather than being cut mid-sentence.
+    a single sentence longer than ``limit`` stays whole rather than being cut mid-sentence, unless
+    it is longer than :data:`LONG_SENTENCE_PASSAGES` passages: then it is cut between words.
     """
     if len(text) <= limit:
         return [text]
+    parts = _at_sentence_ends(text, limit)
+    longest = LONG_SENTENCE_PASSAGES * limit
+    return [piece for part in parts for piece in _between_words(part, limit, longest)]
+
+
+def _between_words(text: str, limit: int, longest: int) -> list[str]:
+    """``text`` itself if it is at most ``longest``, else cut at spaces into parts of at most
+    ``limit`` (a word longer than that is cut too)."""
+    if len(text) <= longest:
+        return [text]
+    parts: list[str] = []
+    start, end = 0, len(text)
+    while end - start > limit:
+        cut = max(
+            text.rfind(" ", start, start + limit + 1), text.rfind("\n", start, start + limit + 1)
+        )
+        if cut <= start:
+            cut = start + limit
+        head = text[start:cut].strip()
+        if head:
+            parts.append(head)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        parts.append(text[start:end])
+    return parts
+
+
+def _at_sentence_ends(text: str, limit: int) -> list[str]:
     spans = sentence_spans(text)
     parts_needed = -(-len(text) // limit)
     target = len(text) / parts_needed

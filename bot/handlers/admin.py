@@ -286,9 +286,24 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, user = update.callback_query, update.effective_user
     press = buttons.parse(query.data if query else None)
     if query is None or user is None or not isinstance(press, buttons.ConfirmPress):
+        if query is not None:
+            await query.answer(messages.BUTTON_EXPIRED)
         return
     await query.answer()
     svc = services(context)
+    chat = update.effective_chat
+    waiting = svc.state.pending(press.key)
+    if waiting is not None and (
+        chat is None or (waiting.chat_id, waiting.user_id) != (chat.id, user.id)
+    ):
+        # Forged data, or another admin's question: only the admin who asked answers it there.
+        logger.warning(
+            "admin %s pressed a button of a change asked by %s in another chat; refused",
+            user.id,
+            waiting.user_id,
+        )
+        await _settle(query, messages.PENDING_GONE)
+        return
     pending = svc.state.take_pending(press.key)  # a second press finds nothing
     if pending is None or time.time() - pending.created_at > PENDING_SECONDS:
         await _settle(query, messages.PENDING_GONE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 
 from telegram import Update
@@ -10,6 +11,9 @@ from telegram.ext import ContextTypes
 
 from bot import buttons, messages
 from bot.handlers.common import ask, post_passage, services, show_page, show_passage
+from bot.state import SavedSearch
+
+logger = logging.getLogger(__name__)
 
 
 async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -17,14 +21,31 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.callback_query
     press = buttons.parse(query.data if query else None)
     if query is None or not isinstance(press, buttons.MorePress):
+        await expired(update, context)  # no data at all matches every pattern: see add_handlers
         return
     await query.answer()
-    saved = services(context).state.search(press.key)
+    chat = update.effective_chat
+    saved = own_search(update, context, press.key)
     if saved is None:
-        if update.effective_chat is not None:
-            await context.bot.send_message(update.effective_chat.id, messages.SEARCH_GONE)
+        if chat is not None:
+            await context.bot.send_message(chat.id, messages.SEARCH_GONE)
         return
     await show_page(update, context, saved, press.offset)
+
+
+def own_search(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> SavedSearch | None:
+    """The logged question ``key`` names if it was asked in the chat of this button; None for a
+    key this bot does not know, or one of another chat (forged data: logged, never shown)."""
+    saved = services(context).state.search(key)
+    chat, user = update.effective_chat, update.effective_user
+    if saved is not None and (chat is None or saved.chat_id != chat.id):
+        logger.warning(
+            "user %s pressed a button naming a search of another chat (in chat %s); refused",
+            user.id if user else None,
+            chat.id if chat else None,
+        )
+        return None
+    return saved
 
 
 async def full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -32,6 +53,7 @@ async def full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.callback_query
     press = buttons.parse(query.data if query else None)
     if query is None or not isinstance(press, buttons.FullPress):
+        await expired(update, context)  # no data at all matches every pattern: see add_handlers
         return
     await query.answer()
     await show_passage(update, context, press.passage_id)
@@ -42,8 +64,10 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, user = update.callback_query, update.effective_user
     press = buttons.parse(query.data if query else None)
     if query is None or user is None or not isinstance(press, buttons.VotePress):
+        await expired(update, context)
         return
-    recorded = services(context).state.record_feedback(
+    state = services(context).state
+    recorded = own_search(update, context, press.key) is not None and state.record_feedback(
         press.key, user.id, good=press.good, now=time.time()
     )
     if not recorded:
@@ -59,6 +83,7 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     press = buttons.parse(query.data if query else None)
     if query is None or not isinstance(press, buttons.ExamplePress):
+        await expired(update, context)  # no data at all matches every pattern: see add_handlers
         return
     examples = await asyncio.to_thread(services(context).library.example_questions)
     if press.index >= len(examples):
@@ -73,6 +98,7 @@ async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     press = buttons.parse(query.data if query else None)
     if query is None or not isinstance(press, buttons.PostPress):
+        await expired(update, context)  # no data at all matches every pattern: see add_handlers
         return
     passage = await asyncio.to_thread(services(context).library.passage, press.passage_id)
     if passage is None:

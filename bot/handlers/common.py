@@ -19,6 +19,7 @@ import time
 
 from telegram import Chat, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import buttons, messages, replies
@@ -57,6 +58,14 @@ async def send(
             text, reply_markup=reply_markup, do_quote=True, allow_sending_without_reply=True
         )
     return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
+
+
+async def typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    """Show "typing…" in the chat; if Telegram cannot be told, answer all the same."""
+    try:
+        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    except TelegramError as error:
+        logger.info("could not show typing in chat %s: %s", chat_id, error)
 
 
 # What a message asks ------------------------------------------------------------------------
@@ -146,7 +155,7 @@ async def ask(
     svc = services(context)
     group = in_group(chat)
     if not group:
-        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+        await typing(context, chat.id)
     now = time.time()
     conversation = thread if thread is not None else thread_of(update.message, svc, now)
     if conversation is None:
@@ -220,7 +229,7 @@ async def show_page(
     if chat is None:
         return
     svc = services(context)
-    await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+    await typing(context, chat.id)
     answer = await asyncio.to_thread(
         svc.library.answer, saved.question, context=saved.context, k=PAGE_SIZE, offset=offset
     )

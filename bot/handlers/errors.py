@@ -1,11 +1,17 @@
-"""The one error handler: log the failure with its traceback, tell the user one short apology."""
+"""The one error handler: log the failure with its traceback, tell the user one short apology.
+
+Two failures are not bugs and are logged in one line, without an apology (it could not be
+delivered either): a request that still failed after every retry (the network or the Bot API
+was down: :class:`bot.delivery.DeliveryError`, a time-out), and a user who blocked the bot. The
+update's id is in the line, so what was not answered can be found.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import messages
@@ -14,12 +20,26 @@ logger = logging.getLogger(__name__)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log the exception with ``exc_info``; apologise once in the chat it happened in."""
+    """Log the failure with the update's id (and a bug's traceback); apologise once in the chat
+    it happened in, unless the failure was that nothing could be sent there."""
     update_id = update.update_id if isinstance(update, Update) else None
-    logger.error("error while handling update %s", update_id, exc_info=context.error)
-    if not isinstance(update, Update) or update.effective_chat is None:
+    chat = update.effective_chat if isinstance(update, Update) else None
+    error = context.error
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        logger.error(
+            "could not answer update %s in chat %s: %s",
+            update_id,
+            chat.id if chat else None,
+            error,
+        )
+        return
+    if isinstance(error, Forbidden):
+        logger.info("could not answer update %s: %s", update_id, error)
+        return
+    logger.error("error while handling update %s", update_id, exc_info=error)
+    if chat is None:
         return
     try:
-        await context.bot.send_message(update.effective_chat.id, messages.APOLOGY)
+        await context.bot.send_message(chat.id, messages.APOLOGY)
     except TelegramError as error:  # the apology itself failed: logging it is all that is left
         logger.warning("could not send the apology for update %s: %s", update_id, error)

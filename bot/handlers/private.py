@@ -49,6 +49,18 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def full_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
     """Answer again, in full, a question asked in a group (its deep link's ``q_<key>``)."""
     saved = services(context).state.search(key)
+    user = update.effective_user
+    # A group's question is for every member of the group; a private one only for its asker.
+    if (
+        saved is not None
+        and saved.chat_id == saved.user_id
+        and (user is None or user.id != saved.user_id)
+    ):
+        logger.warning(
+            "user %s opened a link to another user's private search; refused",
+            user.id if user else None,
+        )
+        saved = None
     if saved is None:
         if update.effective_message is not None:
             await update.effective_message.reply_text(messages.SEARCH_GONE)

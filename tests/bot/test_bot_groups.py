@@ -23,6 +23,7 @@ from tgfakes import (
 )
 
 from bot import messages
+from bot.delivery import RetryingLimiter
 from bot.services import services_of
 from bot.state import StateStore
 from retrieval.library import Library
@@ -279,6 +280,6 @@ async def test_question_problems_in_a_group_are_said_as_a_reply(bot: Harness) ->
 async def test_group_messages_are_held_to_telegrams_group_flood_limit(bot: Harness) -> None:
     # Telegram allows about 20 messages a minute in one group; the rate limiter queues the rest.
     limiter = bot.app.bot.rate_limiter
-    assert isinstance(limiter, AIORateLimiter)
-    group = limiter._get_group_limiter(GROUP_ID)
+    assert isinstance(limiter, RetryingLimiter) and isinstance(limiter.pacing, AIORateLimiter)
+    group = limiter.pacing._get_group_limiter(GROUP_ID)
     assert (group.max_rate, group.time_period) == (20, 60)

@@ -30,6 +30,7 @@ from telegram import Bot, Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.app import AnyApplication, build_application
+from bot.delivery import RETRY, Backoff
 from bot.settings import Settings
 from retrieval.library import Library
 
@@ -179,6 +180,7 @@ class Failure:
     status: int
     body: dict[str, Any]
     when: Callable[[dict[str, Any]], bool] | None = None  # only calls with these parameters
+    error: Exception | None = None  # raised instead of answering (a time-out, a broken link)
 
 
 def downloaded_file(url: str, token: str) -> str | None:
@@ -222,6 +224,16 @@ class RecordingRequest(BaseRequest):
         failure = Failure(method, status, {"ok": False, "error_code": status, **body}, when)
         self.failures.append(failure)
 
+    def raise_next(
+        self,
+        method: str,
+        error: Exception,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
+        """Make the next call of ``method`` (whose parameters satisfy ``when``, if given) raise
+        ``error`` as the network layer would: ``TimedOut()``, ``NetworkError("...")``."""
+        self.failures.append(Failure(method, 0, {}, when, error))
+
     async def do_request(
         self,
         url: str,
@@ -244,6 +256,8 @@ class RecordingRequest(BaseRequest):
         for failure in self.failures:
             if failure.method == api_method and (failure.when is None or failure.when(params)):
                 self.failures.remove(failure)
+                if failure.error is not None:
+                    raise failure.error
                 return failure.status, json.dumps(failure.body).encode()
         try:
             result = bot_api_result(api_method, params, next(self._ids), self.files)
@@ -306,6 +320,10 @@ class Updates:
     def _update(self, payload: dict[str, Any]) -> Update:
         update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.bot)
         return update
+
+    def raw(self, payload: dict[str, Any]) -> Update:
+        """Any update, from the JSON Telegram sends (the update id is added)."""
+        return self._update(payload)
 
     def message_json(
         self, user_id: int = USER_ID, chat_id: int | None = None, chat_type: str = "private"
@@ -528,6 +546,15 @@ def visible(text: str) -> str:
 
 # ------------------------------------------------------------------------ fake Bot API server
 @dataclass
+class Fault:
+    """One request to ``method`` that fails: answered ``status`` after ``stall`` seconds."""
+
+    method: str
+    status: int = 500
+    stall: float = 0.0
+
+
+@dataclass
 class FakeBotAPI:
     """A Bot API server on 127.0.0.1 that serves one token, queues updates, records calls.
 
@@ -541,6 +568,8 @@ class FakeBotAPI:
     rejected: list[str] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # file id → content, for getFile
     downloads: list[str] = field(default_factory=list)
+    faults: list[Fault] = field(default_factory=list)  # failures to inject, first match first
+    faulted: list[str] = field(default_factory=list)  # the methods that met one
     _queue: list[dict[str, Any]] = field(default_factory=list)
     _cond: threading.Condition = field(default_factory=threading.Condition)
     _server: ThreadingHTTPServer | None = None
@@ -610,6 +639,14 @@ class FakeBotAPI:
             self.rejected.append(path.rsplit("/", 1)[-1])
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         method = path[len(prefix) :]
+        with self._cond:
+            fault = next((f for f in self.faults if f.method == method), None)
+            if fault is not None:
+                self.faults.remove(fault)
+                self.faulted.append(method)
+        if fault is not None:
+            time.sleep(fault.stall)  # longer than the bot waits: it times out
+            return fault.status, {"ok": False, "error_code": fault.status, "description": "Oops"}
         if "json" in content_type:
             params = json.loads(body or "{}")
         else:
@@ -752,16 +789,21 @@ class Harness:
         return await self.send(self.updates.press_button(call, label, **kwargs))
 
 
+# Requests that fail for a moment are retried as in production, only without the waiting.
+QUICK_RETRY = Backoff(attempts=RETRY.attempts, first=0.001, cap=0.004)
+
+
 @asynccontextmanager
 async def running_bot(
     settings: Settings,
     request: RecordingRequest,
     library: Library | None = None,
+    backoff: Backoff = QUICK_RETRY,
 ) -> AsyncIterator[Harness]:
     """Start the bot as ``run_bot`` does (initialize, post_init, start), without polling; stop
     it after. Updates go in with :meth:`Harness.send` (processed at once) or
     :meth:`Harness.deliver` (queued, and taken one at a time as the polling bot takes them)."""
-    app = build_application(settings, library, request=request)
+    app = build_application(settings, library, request=request, backoff=backoff)
     await app.initialize()
     if app.post_init is not None:
         await app.post_init(app)
