@@ -24,7 +24,7 @@ from retrieval.store import CorpusStore, transaction
 from retrieval.text import clean
 
 MANIFEST = "manifest.toml"
-PARSER_VERSION = "1"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "2"  # bump when parsing changes, so every file is read again
 
 
 def corpus_files(folder: Path) -> list[Path]:

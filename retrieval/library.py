@@ -44,6 +44,7 @@ from retrieval.excerpts import (
 from retrieval.index import BM25Index
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
 from retrieval.store import CorpusStore, is_damaged, set_aside
+from retrieval.text import clean, strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -315,6 +316,7 @@ class Library:
         """The weighted terms searched for ``question`` (with follow-up ``context``)."""
         snapshot = self._current()
         weights: dict[str, float] = {}
+        question, context = _searchable(question), _searchable(context) if context else None
         for token in self.analyzer.tokens(question):
             term = token.term
             if snapshot.index.term_ids.get(term) is None:
@@ -421,6 +423,13 @@ class Library:
             total=pool.total,
             terms=tuple(weights),
         )
+
+
+def _searchable(text: str) -> str:
+    """A question as the analyzer should see it: repaired like a document (zero-width and
+    control characters gone, NFC) and without combining marks, which would otherwise split
+    "Z̷a̷l̷g̷o̷" text into letters; accents are folded by the analyzer anyway."""
+    return strip_accents(clean(text))
 
 
 def _or(value: float | None, default: float) -> float:

@@ -300,3 +300,11 @@ def test_unknown_passage_id_is_none(shipped_library: Library, passage_id: str) -
 def test_library_counts_the_passages_of_the_five_documents(shipped_library: Library) -> None:
     assert len(shipped_library.documents()) == 5
     assert shipped_library.passage_count() == 132
+
+
+def test_zalgo_and_zero_width_characters_do_not_hide_the_words(shipped_library: Library) -> None:
+    plain = shipped_library.answer("peacekeeping policemen")
+    zalgo = "".join(letter + "\u0337" for letter in "peacekeeping")
+    noisy = shipped_library.answer(f"{zalgo} police\u200bmen")
+    assert noisy.answered
+    assert [h.passage.id for h in noisy.hits] == [h.passage.id for h in plain.hits]

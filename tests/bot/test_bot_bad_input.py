@@ -95,8 +95,8 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "Tamil": ("அமைதி காக்கும் பணி பற்றி சீனா என்ன சொல்கிறது?", SEARCH),
     "Cyrillic look-alikes": ("Сhinа аnd Russiа missilе dеfеnce", SEARCH),
     "emoji among words": ("🇨🇳🤝🇷🇺 missile defence? 👨‍👩‍👧‍👦", SEARCH),
-    # Every mark splits its word (as in the passages): single letters are all that is left.
-    "combining marks (Zalgo)": ("m̷̢i̵s̶s̴i̷l̸e̵ d̴e̷f̶e̶n̷c̶e̷", COMMON),
+    # The marks are dropped before searching: the words underneath are found.
+    "combining marks (Zalgo)": ("m̷̢i̵s̶s̴i̷l̸e̵ d̴e̷f̶e̶n̷c̶e̷", SEARCH),
     "mathematical letters": ("𝐦𝐢𝐬𝐬𝐢𝐥𝐞 𝐝𝐞𝐟𝐞𝐧𝐜𝐞", SEARCH),
     "full-width letters": ("ｍｉｓｓｉｌｅ ｄｅｆｅｎｃｅ", SEARCH),
     # control characters and invisible ones
