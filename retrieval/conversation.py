@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass
 
-MAX_HISTORY = 2  # questions that make up the subject carried into a follow-up
+MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
 _CUES = re.compile(
     r"^\s*(and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
@@ -49,12 +49,17 @@ class Conversation:
         """The context to search with ``question``, or None when it stands on its own."""
         if not self.history or now - self.updated_at > idle_seconds:
             return None
-        return " ".join(self.history) if is_follow_up(question) else None
+        return "\n".join(self.history) if is_follow_up(question) else None
 
     def after(self, question: str, context: str | None, now: float) -> Conversation:
         """The conversation once ``question`` (asked with ``context``) has been answered."""
-        history = (*self.history, question) if context else (question,)
-        return Conversation(history[-MAX_HISTORY:], now)
+        if not context:
+            return Conversation((question,), now)
+        # Keep the question that set the topic, however long the chain of follow-ups grows.
+        history = (*self.history, question)
+        if len(history) > MAX_HISTORY:
+            history = (history[0], *history[-(MAX_HISTORY - 1) :])
+        return Conversation(history, now)
 
     def reset(self) -> Conversation:
         return Conversation()
@@ -67,7 +72,9 @@ class Conversation:
         """Read :meth:`to_json` output; anything unreadable is an empty conversation."""
         try:
             data = json.loads(text or "{}")
-            history = tuple(str(q) for q in data.get("history", []))[-MAX_HISTORY:]
+            history = tuple(str(q) for q in data.get("history", []))
+            if len(history) > MAX_HISTORY:
+                history = (history[0], *history[-(MAX_HISTORY - 1) :])
             return cls(history, float(data.get("updated_at", 0.0)))
         except (ValueError, TypeError, AttributeError):
             return cls()

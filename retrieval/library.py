@@ -313,27 +313,32 @@ class Library:
         return best[1] if best else None
 
     def query_weights(self, question: str, context: str | None = None) -> dict[str, float]:
-        """The weighted terms searched for ``question`` (with follow-up ``context``)."""
+        """The weighted terms searched for ``question`` (with follow-up ``context``).
+
+        ``context`` holds the earlier questions of the conversation, oldest first, one a line.
+        They are read in order, each one that names its own place or year replacing those
+        before it ("… Russia in 2004?" → "and with Pakistan?" keeps the topic, drops Russia;
+        "and in 2003?" then keeps Pakistan, not Russia).
+        """
         snapshot = self._current()
-        weights: dict[str, float] = {}
-        question, context = _searchable(question), _searchable(context) if context else None
-        for token in self.analyzer.tokens(question):
-            term = token.term
-            if snapshot.index.term_ids.get(term) is None:
-                term = self._correct(token, snapshot) or term
-            weights[term] = 1.0
-        if context:
-            # A follow-up that names its own place or year replaces those of the question before
-            # it ("… Russia in 2004?" → "and with Pakistan?" keeps the topic, drops Russia).
-            own_names = any(t in snapshot.proper for t in weights)
-            own_numbers = any(_NUMBER.match(t) for t in weights)
-            for token in self.analyzer.tokens(context):
+
+        def terms_of(text: str) -> list[str]:
+            found = []
+            for token in self.analyzer.tokens(_searchable(text)):
                 term = token.term
-                if term in weights:
-                    continue
-                if (own_names and term in snapshot.proper) or (own_numbers and _NUMBER.match(term)):
-                    continue
-                weights[term] = CONTEXT_WEIGHT
+                if snapshot.index.term_ids.get(term) is None:
+                    term = self._correct(token, snapshot) or term
+                found.append(term)
+            return found
+
+        carried: dict[str, None] = {}  # ordered set of the subject's terms so far
+        for earlier in (context or "").split("\n"):
+            _carry(carried, terms_of(earlier), snapshot.proper)
+        own = terms_of(question)
+        _carry(carried, own, snapshot.proper)
+        weights = dict.fromkeys(own, 1.0)
+        for term in carried:
+            weights.setdefault(term, CONTEXT_WEIGHT)
         return weights
 
     def answer(
@@ -416,13 +421,31 @@ class Library:
         ]
         return Answer(
             question=text,
-            query=text if not context else f"{text} (following: {context})",
+            query=text
+            if not context
+            else f"{text} (following: {' / '.join(context.splitlines())})",
             hits=hits,
             answered=confidence >= DECLINE_BELOW and bool(ranked) and not unknown_names,
             confidence=round(confidence, 4),
             total=pool.total,
             terms=tuple(weights),
         )
+
+
+def _carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) -> None:
+    """Add ``terms`` to the ``subject`` of a conversation; names or numbers among them replace
+    the subject's names or numbers."""
+    if any(t in proper for t in terms):
+        for term in [t for t in subject if t in proper]:
+            del subject[term]
+    if any(_NUMBER.match(t) for t in terms):
+        for term in [t for t in subject if _NUMBER.match(t)]:
+            del subject[term]
+    subject.update(dict.fromkeys(terms))
+
+
+def _one_line(context: str) -> str:
+    return " / ".join(line for line in context.splitlines() if line.strip())
 
 
 def _searchable(text: str) -> str:

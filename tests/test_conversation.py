@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.conversation import MAX_HISTORY, Conversation, is_follow_up
+from retrieval.library import Library
 
 FIRST = "When did China and France start their strategic dialogue?"
 
@@ -70,16 +71,33 @@ def test_context_expires_after_the_idle_time() -> None:
     assert conversation.context_for("and with Pakistan?", now=160.0, idle_seconds=30) is None
 
 
-def test_a_chain_of_follow_ups_keeps_the_last_two_questions() -> None:
+def test_a_chain_of_follow_ups_keeps_the_topic_and_the_latest_follow_ups() -> None:
     conversation = Conversation().after(FIRST, None, now=0.0)
     context = conversation.context_for("and with Pakistan?", now=1.0)
     conversation = conversation.after("and with Pakistan?", context, now=1.0)
     assert conversation.history == (FIRST, "and with Pakistan?")
     context = conversation.context_for("and in 2004?", now=2.0)
-    assert context == f"{FIRST} and with Pakistan?"
+    assert context == f"{FIRST}\nand with Pakistan?"
     conversation = conversation.after("and in 2004?", context, now=2.0)
-    assert len(conversation.history) == MAX_HISTORY == 2
-    assert conversation.history == ("and with Pakistan?", "and in 2004?")
+    conversation = conversation.after("and in 2003?", "x", now=3.0)
+    assert len(conversation.history) == MAX_HISTORY == 3
+    # The question that set the topic stays however long the chain grows.
+    assert conversation.history == (FIRST, "and in 2004?", "and in 2003?")
+
+
+def test_a_long_chain_keeps_the_topic_and_replaces_names_in_order(
+    shipped_library: Library,
+) -> None:
+    chain = ["What did China and Pakistan do about counter-terrorism?", "and in 2003?",
+             "and with Russia?", "and with Kyrgyzstan?"]  # fmt: skip
+    conversation = Conversation()
+    for number, question in enumerate(chain):
+        context = conversation.context_for(question, now=float(number))
+        conversation = conversation.after(question, context, now=float(number))
+    weights = shipped_library.query_weights(chain[-1], context)
+    assert weights["kyrgyzstan"] == 1.0
+    assert "_counterterrorism" in weights  # the topic survives four questions
+    assert "pakistan" not in weights and "_russia" not in weights  # replaced names stay gone
 
 
 def test_a_standalone_question_starts_a_new_subject() -> None:
@@ -122,6 +140,6 @@ def test_any_text_reads_as_some_conversation_without_raising(text: str) -> None:
     assert all(isinstance(q, str) for q in conversation.history)
 
 
-def test_saved_state_with_a_long_history_keeps_the_last_two() -> None:
-    text = json.dumps({"history": ["q1", "q2", "q3"], "updated_at": 7})
-    assert Conversation.from_json(text) == Conversation(("q2", "q3"), 7.0)
+def test_saved_state_with_a_long_history_keeps_the_topic_and_the_latest() -> None:
+    text = json.dumps({"history": ["q1", "q2", "q3", "q4"], "updated_at": 7})
+    assert Conversation.from_json(text) == Conversation(("q1", "q3", "q4"), 7.0)
