@@ -31,6 +31,17 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(messages.CLI_NOT_A_COUNT.format(value=text)) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(messages.CLI_NOT_A_COUNT.format(value=text))
+    return value
+
+
 def _parser(settings: Settings) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -46,14 +57,14 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", parents=[common], help="answer one question")
     ask.add_argument("question")
-    ask.add_argument("--k", type=int, default=3, help="how many passages to show (default 3)")
+    ask.add_argument("--k", type=_positive, default=3, help="how many passages to show (default 3)")
     ask.add_argument("--context", help="the previous question, for a follow-up")
 
     search = commands.add_parser(
         "search", parents=[common], help="ranked passages, as JSON or text"
     )
     search.add_argument("question")
-    search.add_argument("--k", type=int, default=10)
+    search.add_argument("--k", type=_positive, default=10, help="how many passages (default 10)")
     search.add_argument("--json", action="store_true", help="print a JSON list")
     search.add_argument("--context", help="the previous question, for a follow-up")
 
@@ -67,7 +78,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
     evaluate_ = commands.add_parser("eval", parents=[common], help="score a question file")
     evaluate_.add_argument("file", type=Path)
-    evaluate_.add_argument("--k", type=int, default=10)
+    evaluate_.add_argument("--k", type=_positive, default=10, help="results scored (default 10)")
     evaluate_.add_argument("--json", action="store_true")
     evaluate_.add_argument(
         "--engine",

@@ -332,6 +332,7 @@ CLI_INDEX_REPORT = (
 CLI_INDEX_SKIPPED = "  skipped {doc}: {reason}"
 CLI_INDEX_LIST = "  {label}: {names}"
 CLI_BYE = "Bye."
+CLI_NOT_A_COUNT = "{value!r} is not a whole number of 1 or more"
 CLI_BENCH_NO_PLOT = "the plot needs matplotlib (pip install matplotlib); the report is below"
 CLI_BENCH_UNKNOWN_SIZE = "unknown size {size!r}: use 10k, 100k or 1M"
 CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it)"

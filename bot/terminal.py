@@ -21,6 +21,7 @@ from retrieval.model import Answer, Hit, Passage
 
 ANSI_BOLD = ("\033[1m", "\033[0m")
 WIDTH = 100
+SHORT_EXCERPT = 220  # visible characters of a further hit's excerpt
 
 
 def citation(passage: Passage) -> str:
@@ -44,8 +45,26 @@ def render_hit(hit: Hit, ansi: bool, lead: bool) -> str:
     if lead:
         quoted = textwrap.fill(f"“{body}”", WIDTH, initial_indent="  ", subsequent_indent="  ")
         return f"{quoted}\n    — {citation(hit.passage)}"
-    line = textwrap.shorten(body, 220, placeholder=" …") if not ansi else body[:400]
-    return f"  {hit.rank}. “{line}”\n     — {citation(hit.passage)}"
+    return f"  {hit.rank}. “{_shortened(hit, ansi)}”\n     — {citation(hit.passage)}"
+
+
+def _shortened(hit: Hit, ansi: bool, limit: int = SHORT_EXCERPT) -> str:
+    """The excerpt cut at a word boundary to about ``limit`` visible characters, "…" where
+    cut, with matched words still marked (the cut never splits a mark)."""
+    mark = _marker(ansi)
+    pieces: list[str] = ["… "] if hit.excerpt.cut_before else []
+    used = 0
+    for segment in hit.excerpt.segments:
+        text = segment.text
+        if used + len(text) > limit:
+            room = limit - used
+            text = text[:room].rsplit(" ", 1)[0] if " " in text[:room] else ""
+            if text:
+                pieces.append(mark(text) if segment.marked else text)
+            return "".join(pieces).rstrip() + " …"
+        pieces.append(mark(text) if segment.marked else text)
+        used += len(text)
+    return "".join(pieces) + (" …" if hit.excerpt.cut_after else "")
 
 
 def render_answer(answer: Answer, ansi: bool = False, first: bool = True) -> str:
