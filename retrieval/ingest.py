@@ -54,7 +54,7 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        raise DocumentError(path, f"the manifest cannot be read: {error}") from error
+        raise DocumentError(path, f"the manifest {path} cannot be read: {error}") from error
     return {
         name: {k: str(v) for k, v in entry.items() if k in ("title", "date", "source")}
         for name, entry in data.items()
@@ -94,8 +94,12 @@ def _parse_file(path: Path, data: bytes, manifest: dict[str, str], fingerprint: 
     return _Parsed(path.name, row, items)
 
 
-def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
+def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
+
+    ``lenient`` (at start-up): a manifest that can't be read leaves the stored corpus as it is,
+    or, for a first index, the titles found in the files are used; it is reported as skipped.
+    Otherwise a broken manifest raises :class:`DocumentError` and nothing changes.
 
     First every file is looked at (size, time, hash) without writing; then, in one transaction,
     the changed files are parsed and written one at a time, so memory holds one document at once
@@ -103,12 +107,29 @@ def refresh(store: CorpusStore, folder: Path) -> ReindexReport:
     """
     started = time.perf_counter()
     files = corpus_files(folder)
-    manifest = read_manifest(folder)
     known = store.document_rows()
     before = store.passage_count()
+    try:
+        manifest = read_manifest(folder)
+    except DocumentError as error:
+        if not lenient:
+            raise  # a reload asked for says it failed; the corpus stays as it was
+        if known:
+            # At start-up a broken manifest must not stop the bot: serve the corpus as it is.
+            return ReindexReport(
+                unchanged=tuple(sorted(known)),
+                skipped=(SkippedFile(MANIFEST, error.reason),),
+                paragraphs_before=before,
+                paragraphs_after=before,
+                seconds=time.perf_counter() - started,
+            )
+        manifest = {}  # a first index goes ahead with the titles found in the files
+        manifest_problem: SkippedFile | None = SkippedFile(MANIFEST, error.reason)
+    else:
+        manifest_problem = None
 
     unchanged: list[str] = []
-    skipped: list[SkippedFile] = []
+    skipped: list[SkippedFile] = [manifest_problem] if manifest_problem else []
     to_parse: list[Path] = []
     touched: list[tuple[str, int, int]] = []  # unchanged content, new size/mtime to record
     present = set()

@@ -143,7 +143,7 @@ class Library:
                 library.was_new = True
                 library.index_path.unlink(missing_ok=True)
             if refresh:
-                library._last_report = ingest.refresh(library.store, corpus_dir)
+                library._last_report = ingest.refresh(library.store, corpus_dir, lenient=True)
             elif library.store.passage_count() == 0:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.errors import IndexBuildError, NoCorpusError, StoreError
+from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError, StoreError
 from retrieval.index import BM25Index
 from retrieval.library import Library
 from retrieval.model import Passage
@@ -447,3 +447,30 @@ def test_paragraphs_written_to_a_file_come_back_as_its_passages(paragraphs: list
         assert " ".join(by_paragraph[number]).split() == paragraph.split()
     assert [p.id for p in stored] == [f"round-{n}" for n in range(1, len(stored) + 1)]
     assert all(len(p.text) <= 1500 for p in stored)
+
+
+def test_a_broken_manifest_does_not_stop_a_start_but_fails_a_reload(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = make_corpus(
+        {
+            "alpha.txt": "Alpha Report\n\nThe alpha mission reached the ice shelf in May.\n",
+            "manifest.toml": '["alpha.txt"]\ntitle = "The Alpha Report"\n',
+        }
+    )
+    db = tmp_path / "manifest.db"
+    Library.open(db, folder).close()
+    (folder / "manifest.toml").write_text('["alpha.txt"\ntitle = "unclosed', encoding="utf-8")
+
+    library = Library.open(db, folder)  # a start: keeps serving, reports the manifest
+    try:
+        report = library.last_report
+        assert report is not None
+        assert [s.doc for s in report.skipped] == ["manifest.toml"]
+        assert library.documents()[0].title == "The Alpha Report"
+        assert library.answer("alpha mission ice shelf").answered
+        with pytest.raises(DocumentError, match="manifest"):
+            library.reindex()  # a reload asked for says it failed
+        assert library.documents()[0].title == "The Alpha Report"
+    finally:
+        library.close()
