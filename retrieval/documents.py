@@ -35,6 +35,12 @@ _DATE_PATTERNS = (
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_CODE = re.compile(r"`([^`]+)`")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 
 @dataclass
@@ -207,8 +213,29 @@ def _is_dateline(line: str) -> bool:
     return len(line.split()) <= 6 and find_date([line]) is not None
 
 
-def parse(text: str, fallback_title: str) -> ParsedDocument:
+def strip_markdown(text: str) -> tuple[str, set[str]]:
+    """Markdown as a reader sees it: links, images, emphasis and code marks and quote markers
+    removed; also the texts of its ``#`` headings, which are headings whatever they look like."""
+    headings = set()
+    out = []
+    for line in text.split("\n"):
+        line = _MD_QUOTE.sub("", line)
+        line = _MD_IMAGE.sub(r"\1", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_CODE.sub(r"\1", line)
+        line = _MD_STRONG.sub(r"\2", line)
+        line = _MD_EMPHASIS.sub(r"\1", line)
+        if _MARKDOWN_HEADING.match(line):
+            headings.add(squeeze(_MARKDOWN_HEADING.sub("", line)).rstrip("#").strip())
+        out.append(line)
+    return "\n".join(out), headings
+
+
+def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocument:
     """Turn a document's cleaned text into its title, date and sectioned paragraphs."""
+    headings: set[str] = set()
+    if markdown:
+        text, headings = strip_markdown(text)
     lines = units(text)
     header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     raw_header = [
@@ -229,15 +256,18 @@ def parse(text: str, fallback_title: str) -> ParsedDocument:
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if not _is_prose(line):
+        if not _is_prose(line) or line in headings:
             pending.append(line)
             continue
-        headings = [p for p in pending if _looks_like_heading(p)]
-        if headings:
-            section = headings[-1]  # the nearest heading is the most specific
+        # In order: a heading opens a section for what follows it, fragments between headings
+        # stay under the heading above them ("* Item one" under "Budget", not the next heading).
         for fragment in pending:
-            if fragment not in headings and len(fragment.split()) >= 4:
-                document.paragraphs.append((section, fragment))
+            if fragment in headings or _looks_like_heading(fragment):
+                section = fragment
+            elif len(fragment.split()) >= 4 or (
+                _BULLET.match(fragment) and len(fragment.split()) >= 3
+            ):
+                document.paragraphs.append((section, _BULLET.sub("", fragment)))
         pending = []
         document.paragraphs.append((section, _BULLET.sub("", line)))
     if pending and sum(len(p.split()) for p in pending) >= 4:

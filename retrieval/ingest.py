@@ -24,7 +24,7 @@ from retrieval.store import CorpusStore, transaction
 from retrieval.text import clean
 
 MANIFEST = "manifest.toml"
-PARSER_VERSION = "2"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "3"  # bump when parsing changes, so every file is read again
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -74,7 +74,9 @@ def _parse_file(path: Path, data: bytes, manifest: dict[str, str], fingerprint: 
     text = clean(decode(data, path))
     if not text.strip():
         raise DocumentError(path, "empty")
-    parsed = parse(text, fallback_title=path.stem.replace("_", " "))
+    parsed = parse(
+        text, fallback_title=path.stem.replace("_", " "), markdown=path.suffix.lower() == ".md"
+    )
     if not parsed.paragraphs:
         raise DocumentError(path, "no paragraphs of text found")
     if manifest.get("title"):

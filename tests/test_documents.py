@@ -383,3 +383,30 @@ def test_reflowed_text_joins_lines_with_single_spaces() -> None:
     for unit in units(text):
         assert unit == squeeze(unit)
         assert not re.search(r"\s{2,}", unit)
+
+
+MARKDOWN_PAGE = """# Project Apollo
+
+## Budget
+
+The **Apollo** program cost about [25.4 billion dollars](https://example.com) over its lifetime.
+
+* Item one: launch vehicles
+* Item two: spacecraft
+
+## Crew
+
+Neil Armstrong and Buzz Aldrin walked on the Moon in July 1969 while Michael Collins orbited.
+"""
+
+
+def test_markdown_is_read_as_a_reader_sees_it() -> None:
+    document = parse(clean(MARKDOWN_PAGE), "fallback", markdown=True)
+    assert document.title == "Project Apollo"
+    assert document.paragraphs == [
+        ("Budget", "The Apollo program cost about 25.4 billion dollars over its lifetime."),
+        ("Budget", "Item one: launch vehicles"),  # list items stay under their own heading
+        ("Budget", "Item two: spacecraft"),
+        ("Crew", "Neil Armstrong and Buzz Aldrin walked on the Moon in July 1969 while Michael "
+                 "Collins orbited."),
+    ]  # fmt: skip
