@@ -8,6 +8,7 @@ questions keep being answered from the old one meanwhile.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -30,6 +31,7 @@ from retrieval.errors import (
     IndexBuildError,
     NoCorpusError,
     NoSearchableWordsError,
+    QuestionError,
     QuestionTooLongError,
     StoreError,
 )
@@ -53,6 +55,11 @@ CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
 DECLINE_BELOW = 0.43  # confidence under which the answer is "I couldn't find this"
 RERANK = 5  # how many of BM25's best are re-ranked by their best excerpt
 RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is excerpt coverage
+EXAMPLE_QUESTIONS = (
+    "What do China and Russia say about missile defence?",
+    "How many peacekeepers has China sent to UN missions?",
+    "What is the Belt and Road initiative?",
+)
 ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
 LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
@@ -88,6 +95,7 @@ class Library:
         self._fragments = functools.lru_cache(maxsize=8192)(self._analyse)
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
+        self._examples: dict[str, list[str]] = {}  # by index version
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
@@ -281,12 +289,29 @@ class Library:
         return self._current().index.n_docs
 
     def example_questions(self) -> list[str]:
-        """Three questions that show what the corpus can answer, for greetings and help."""
-        return [
-            "What do China and Russia say about missile defence?",
-            "How many peacekeepers has China sent to UN missions?",
-            "What is the Belt and Road initiative?",
-        ]
+        """Three questions that show what the corpus can answer, for greetings and help.
+
+        The curated ones, where this corpus answers them; otherwise questions about the
+        sections (or titles) that hold the most passages, so another corpus gets its own.
+        """
+        snapshot = self._current()
+        cached = self._examples.get(snapshot.version)
+        if cached is not None:
+            return cached
+        chosen = []
+        for question in EXAMPLE_QUESTIONS:
+            with contextlib.suppress(QuestionError):
+                if self.answer(question, k=1).answered:
+                    chosen.append(question)
+        if len(chosen) < 3:
+            for topic in self.store.largest_sections(limit=6):
+                question = f"What do the documents say about {topic}?"
+                if question not in chosen:
+                    chosen.append(question)
+                if len(chosen) == 3:
+                    break
+        self._examples = {snapshot.version: chosen[:3]}
+        return chosen[:3]
 
     # ----------------------------------------------------------------------------- questions
     def _correct(self, token: Token, snapshot: _Snapshot) -> str | None:

@@ -268,5 +268,14 @@ class CorpusStore:
         for row in cursor:
             yield row["rowid"], self._passage(row)
 
+    def largest_sections(self, limit: int) -> list[str]:
+        """Section headings (or, for documents without any, titles) by passages, most first."""
+        rows = self._reader().execute(
+            "select coalesce(p.section, d.title) as topic, count(*) as n from passages p"
+            " join documents d on d.doc = p.doc group by topic order by n desc, topic limit ?",
+            [limit],
+        )
+        return [str(row["topic"]) for row in rows]
+
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])

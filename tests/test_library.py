@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from retrieval.conversation import Conversation
@@ -308,3 +311,18 @@ def test_zalgo_and_zero_width_characters_do_not_hide_the_words(shipped_library: 
     noisy = shipped_library.answer(f"{zalgo} police\u200bmen")
     assert noisy.answered
     assert [h.passage.id for h in noisy.hits] == [h.passage.id for h in plain.hits]
+
+
+def test_example_questions_suit_the_corpus_being_served(
+    shipped_library: Library, make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    examples = shipped_library.example_questions()
+    assert len(examples) == 3
+    assert all(shipped_library.answer(q).answered for q in examples)
+    text = "Glacier Survey\n\nRetreat\n\nThe glacier retreated 40 metres in 2020.\n"
+    folder = make_corpus({"glaciers.txt": text})
+    other = Library.open(tmp_path / "other.db", folder)
+    try:
+        assert other.example_questions() == ["What do the documents say about Retreat?"]
+    finally:
+        other.close()
