@@ -69,7 +69,10 @@ def read_questions(path: Path) -> list[Question]:
                 )
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise EvalFileError(f"{path}:{number}: not a valid question ({error})") from error
+            raise EvalFileError(
+                f"{path}:{number}: not a question: each line must be a JSON object with at least "
+                '"id" and "question" (and "doc", "gold", "kind")'
+            ) from error
     return questions
 
 

@@ -164,7 +164,9 @@ def set_aside(path: Path) -> Path:
 def connect(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` in WAL mode."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            # A misspelt --db should not quietly start an empty database somewhere new.
+            raise StoreError(f"cannot open the database {path}: its folder does not exist")
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         db = sqlite_utils.Database(conn)
         db.execute("pragma journal_mode = wal")

@@ -219,7 +219,7 @@ def test_eval_of_a_malformed_file_names_the_line(
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "question": "fine"}\n{oops\n', encoding="utf-8")
     code, out, err = run(capsys, "eval", str(bad), *paths)
-    assert_one_line_error(code, out, err, "bad.jsonl:2: not a valid question")
+    assert_one_line_error(code, out, err, "bad.jsonl:2: not a question")
 
 
 # ------------------------------------------------------------------------------ index and sources
@@ -383,3 +383,14 @@ def test_run_without_a_token_starts_the_terminal_chat(
     assert out.startswith("No TELEGRAM_BOT_TOKEN is set")
     assert "peacekeeping" in out
     assert out.rstrip().endswith("Bye.")
+
+
+def test_a_database_in_a_folder_that_does_not_exist_is_refused(
+    tmp_path: Path, shipped_corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "no-such-folder" / "x.db"
+    code, out, err = run(
+        capsys, "ask", "peacekeeping", "--db", str(db), "--corpus", str(shipped_corpus)
+    )
+    assert_one_line_error(code, out, err, "folder does not exist")
+    assert not db.parent.exists()

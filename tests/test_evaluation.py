@@ -260,7 +260,7 @@ def test_malformed_line_is_an_error_naming_its_line_number(tmp_path: Path, bad_l
     path = tmp_path / "q.jsonl"
     good = json.dumps({"id": "ok", "question": "fine"})
     path.write_text(f"{good}\n\n{bad_line}\n{good}\n", encoding="utf-8")
-    with pytest.raises(EvalFileError, match=r"q\.jsonl:3: not a valid question"):
+    with pytest.raises(EvalFileError, match=r"q\.jsonl:3: not a question"):
         read_questions(path)
 
 
