@@ -426,11 +426,12 @@ class Library:
             covered = {
                 t.term for f in self._fragments(best.text) for t in f.tokens if t.term in found
             }
-            if best.section or best.title:
-                covered |= covered_terms(
-                    f"{best.section or ''} {best.title}", self.analyzer, set(found)
-                )
-            confidence = sum(scaled[t] for t in covered) / total_weight
+            headed = covered_terms(f"{best.section or ''} {best.title}", self.analyzer, set(found))
+            # A word only the title or section holds counts half: the passage itself must say
+            # something ("Yang Jiechi" in the title does not make his bio line an answer).
+            confidence = (
+                sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
+            ) / total_weight
         hits = tuple(
             Hit(passage, score, excerpt_, rank)
             for rank, (_, _, passage, score, excerpt_) in enumerate(
