@@ -15,7 +15,6 @@ import itertools
 import json
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -300,7 +299,3 @@ def plot(report: dict[str, Any], path: Path) -> bool:
     figure.savefig(path)
     plt.close(figure)
     return True
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else 0.0

@@ -301,11 +301,6 @@ def _page(
     return SearchResult(candidates[chosen], summed[chosen].astype(np.float32), total)
 
 
-def average_idf(index: BM25Index) -> float:
-    """Mean IDF over the vocabulary (rank-bm25's reference point for its epsilon floor)."""
-    return float(index.idf.mean()) if len(index.vocabulary) else 0.0
-
-
 def lucene_idf(df: int, n_docs: int) -> float:
     """Scalar form of :func:`idf`, for oracle tests."""
     return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from typing import TypeVar
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.ext import ContextTypes
 
 from bot import buttons, messages
@@ -15,14 +16,29 @@ from bot.state import SavedSearch
 
 logger = logging.getLogger(__name__)
 
+Press = TypeVar("Press")
+
+
+async def pressed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: type[Press]
+) -> tuple[CallbackQuery, Press] | None:
+    """The pressed button's query and parsed data when it is a ``kind`` press; otherwise the
+    user is told the button expired and None is returned. (A press with no data at all matches
+    every pattern: see add_handlers.)"""
+    query = update.callback_query
+    press = buttons.parse(query.data if query else None)
+    if query is None or not isinstance(press, kind):
+        await expired(update, context)
+        return None
+    return query, press
+
 
 async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the page of results a "More results" button points to, after restarts too."""
-    query = update.callback_query
-    press = buttons.parse(query.data if query else None)
-    if query is None or not isinstance(press, buttons.MorePress):
-        await expired(update, context)  # no data at all matches every pattern: see add_handlers
+    found = await pressed(update, context, buttons.MorePress)
+    if found is None:
         return
+    query, press = found
     await query.answer()
     chat = update.effective_chat
     saved = own_search(update, context, press.key)
@@ -50,22 +66,24 @@ def own_search(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> 
 
 async def full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the passage a "Full passage" or "¶ n" button points to."""
-    query = update.callback_query
-    press = buttons.parse(query.data if query else None)
-    if query is None or not isinstance(press, buttons.FullPress):
-        await expired(update, context)  # no data at all matches every pattern: see add_handlers
+    found = await pressed(update, context, buttons.FullPress)
+    if found is None:
         return
+    query, press = found
     await query.answer()
     await show_passage(update, context, press.passage_id)
 
 
 async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Attach 👍 or 👎 to the logged question; the latest vote of a user counts."""
-    query, user = update.callback_query, update.effective_user
-    press = buttons.parse(query.data if query else None)
-    if query is None or user is None or not isinstance(press, buttons.VotePress):
+    found = await pressed(update, context, buttons.VotePress)
+    user = update.effective_user
+    if found is None:
+        return
+    if user is None:
         await expired(update, context)
         return
+    query, press = found
     state = services(context).state
     recorded = own_search(update, context, press.key) is not None and state.record_feedback(
         press.key, user.id, good=press.good, now=time.time()
@@ -80,11 +98,10 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Ask the example question of /start that was tapped."""
-    query = update.callback_query
-    press = buttons.parse(query.data if query else None)
-    if query is None or not isinstance(press, buttons.ExamplePress):
-        await expired(update, context)  # no data at all matches every pattern: see add_handlers
+    found = await pressed(update, context, buttons.ExamplePress)
+    if found is None:
         return
+    query, press = found
     examples = await asyncio.to_thread(services(context).library.example_questions)
     if press.index >= len(examples):
         await query.answer(messages.BUTTON_EXPIRED)
@@ -95,11 +112,10 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the passage chosen among those /quote offered, in the chat the choice was made."""
-    query = update.callback_query
-    press = buttons.parse(query.data if query else None)
-    if query is None or not isinstance(press, buttons.PostPress):
-        await expired(update, context)  # no data at all matches every pattern: see add_handlers
+    found = await pressed(update, context, buttons.PostPress)
+    if found is None:
         return
+    query, press = found
     passage = await asyncio.to_thread(services(context).library.passage, press.passage_id)
     if passage is None:
         await query.answer(messages.PASSAGE_GONE)
