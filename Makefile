@@ -17,8 +17,8 @@ run: $(STAMP)
 	$(BIN)/quotebot run
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot retrieval tests
-	$(BIN)/ruff format --check bot retrieval tests
+	$(BIN)/ruff check bot retrieval tools tests
+	$(BIN)/ruff format --check bot retrieval tools tests
 	$(BIN)/mypy
 
 test: lint

@@ -22,10 +22,10 @@ from bot.settings import Settings, SettingsError, load_settings
 from bot.state import StateStore, Usage
 from bot.terminal import TerminalChat, error_text, render_answer, render_sources, render_stats
 from retrieval.errors import QuestionError, QuotebotError, StoreError
-from retrieval.evaluation import evaluate, format_report, read_questions
 from retrieval.library import Library
 from retrieval.model import ReindexReport
-from retrieval.store import CorpusStore
+from retrieval.store.corpus import CorpusStore
+from tools.evaluation import evaluate, format_report, read_questions
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -237,8 +237,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             library.close()
         return 0
     if args.command == "bench":
-        from bot import bench as bench_module  # imported here: only the benchmark needs it
-        from retrieval.benchmark import SIZES
+        from tools import botbench as bench_module  # imported here: only the benchmark needs it
+        from tools.benchmark import SIZES
 
         sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
         unknown = [size for size in sizes if size not in SIZES]
@@ -259,7 +259,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             print(render_stats(usage, documents=documents, passages=passages))
         return 0
     if args.command == "eval" and args.engine == "rank-bm25":
-        from retrieval.baseline import PlainBM25
+        from tools.baseline import PlainBM25
 
         plain = PlainBM25(args.corpus)
         report_ = evaluate(

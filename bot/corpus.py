@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from retrieval.documents import MAX_FILE_BYTES, SUFFIXES, decode, parse
 from retrieval.errors import DocumentError, NoCorpusError
-from retrieval.ingest import corpus_files
+from retrieval.ingest.readers.text import MAX_FILE_BYTES, SUFFIXES, decode, parse
+from retrieval.ingest.refresh import corpus_files
 from retrieval.text import clean
 
 NAME_LIMIT = 80  # characters of a saved file name's stem

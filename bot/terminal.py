@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from bot import messages
 from bot.state import PeriodCounts, Usage
-from retrieval.conversation import Conversation
 from retrieval.errors import QuestionError
 from retrieval.library import Library
 from retrieval.model import Answer, Hit, Passage
+from retrieval.search.followups import Conversation
 
 ANSI_BOLD = ("\033[1m", "\033[0m")
 WIDTH = 100

@@ -24,8 +24,6 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from retrieval import ingest
-from retrieval.analyzer import Analyzer, Synonyms, Token, default_synonyms_path
 from retrieval.errors import (
     EmptyQuestionError,
     IndexBuildError,
@@ -35,7 +33,11 @@ from retrieval.errors import (
     QuestionTooLongError,
     StoreError,
 )
-from retrieval.excerpts import (
+from retrieval.ingest import refresh as ingest
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
+from retrieval.search.analyzer import Analyzer, Synonyms, Token, default_synonyms_path
+from retrieval.search.bm25 import BM25Index
+from retrieval.search.excerpts import (
     Fragment,
     covered_terms,
     format_excerpt,
@@ -43,9 +45,8 @@ from retrieval.excerpts import (
     pick,
     score_window,
 )
-from retrieval.index import BM25Index
-from retrieval.model import Answer, Document, Excerpt, Hit, Passage, ReindexReport
-from retrieval.store import CorpusStore, is_damaged, set_aside
+from retrieval.store.corpus import CorpusStore
+from retrieval.store.db import is_damaged, set_aside
 from retrieval.text import clean, strip_accents
 
 log = logging.getLogger(__name__)

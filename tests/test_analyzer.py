@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.analyzer import Analyzer, Synonyms, default_synonyms_path
+from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.conversation import MAX_HISTORY, Conversation, is_follow_up
 from retrieval.library import Library
+from retrieval.search.followups import MAX_HISTORY, Conversation, is_follow_up
 
 FIRST = "When did China and France start their strategic dialogue?"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.documents import ParsedDocument
+from retrieval.ingest.passages import MAX_PASSAGE_CHARS
+from retrieval.ingest.readers.text import ParsedDocument
 from retrieval.library import Library
 from retrieval.model import Passage
-from retrieval.paragraphs import MAX_PASSAGE_CHARS
 from retrieval.sentences import sentences
 from retrieval.text import squeeze
 

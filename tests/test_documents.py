@@ -10,8 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.documents import MAX_FILE_BYTES, decode, find_date, parse, read_document, units
 from retrieval.errors import DocumentError
+from retrieval.ingest.readers.text import (
+    MAX_FILE_BYTES,
+    decode,
+    find_date,
+    parse,
+    read_document,
+    units,
+)
 from retrieval.text import clean, fold, squeeze
 
 FILE = Path("doc.txt")

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from retrieval.evaluation import (
+from retrieval.library import Library
+from retrieval.model import Answer, Excerpt, Hit, Passage, Segment
+from tools.evaluation import (
     EvalFileError,
     Question,
     evaluate,
@@ -17,8 +19,6 @@ from retrieval.evaluation import (
     hit_rank,
     read_questions,
 )
-from retrieval.library import Library
-from retrieval.model import Answer, Excerpt, Hit, Passage, Segment
 
 DEV_SET = Path(__file__).resolve().parents[1] / "data" / "eval" / "dev.jsonl"
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.analyzer import Analyzer, Synonyms, default_synonyms_path
-from retrieval.excerpts import MAX_SENTENCES, excerpt, fragments, pick
 from retrieval.model import Excerpt, Segment
+from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
+from retrieval.search.excerpts import MAX_SENTENCES, excerpt, fragments, pick
 
 ANALYZER = Analyzer(Synonyms.load(default_synonyms_path()))
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from retrieval.index import BM25Index, lucene_idf
+from retrieval.search.bm25 import BM25Index, lucene_idf
 
 
 class LuceneBM25Okapi(BM25Okapi):  # type: ignore[misc]

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError, StoreError
-from retrieval.index import BM25Index
 from retrieval.library import Library
 from retrieval.model import Passage
+from retrieval.search.bm25 import BM25Index
 
 MakeCorpus = Callable[..., Path]
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.documents import ParsedDocument, parse
-from retrieval.junk import is_junk
+from retrieval.ingest.junk import is_junk
+from retrieval.ingest.readers.text import ParsedDocument, parse
 from retrieval.sentences import sentences
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.conversation import Conversation
 from retrieval.errors import (
     EmptyQuestionError,
     NoSearchableWordsError,
@@ -17,6 +16,7 @@ from retrieval.errors import (
 )
 from retrieval.library import QUESTION_LIMIT, Library
 from retrieval.model import Answer
+from retrieval.search.followups import Conversation
 
 DOC_002 = "002_a3dcc854a06e902a.txt"
 DOC_003 = "003_152c6e36f5d007da.txt"

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-import retrieval.ingest
+import retrieval.ingest.refresh
 from retrieval.errors import IndexBuildError, StoreError
-from retrieval.index import BM25Index
+from retrieval.ingest.passages import MAX_PASSAGE_CHARS
 from retrieval.library import Library
-from retrieval.paragraphs import MAX_PASSAGE_CHARS
+from retrieval.search.bm25 import BM25Index
 
 MakeCorpus = Callable[..., Path]
 
@@ -184,14 +184,14 @@ def test_a_new_file_removed_while_indexing_is_skipped(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = make_corpus({"harbour.txt": HARBOUR, "orchard.txt": ORCHARD})
-    listed = retrieval.ingest.corpus_files
+    listed = retrieval.ingest.refresh.corpus_files
 
     def listed_then_removed(path: Path) -> list[Path]:
         files = listed(path)
         (path / "orchard.txt").unlink()  # gone between the listing and the reading
         return files
 
-    monkeypatch.setattr(retrieval.ingest, "corpus_files", listed_then_removed)
+    monkeypatch.setattr(retrieval.ingest.refresh, "corpus_files", listed_then_removed)
     library = Library.open(tmp_path / "q.db", folder)
     try:
         report = library.last_report
@@ -209,13 +209,13 @@ def test_a_changed_file_removed_while_indexing_keeps_its_indexed_version(
     library = Library.open(tmp_path / "q.db", folder)
     try:
         (folder / "orchard.txt").write_text(ORCHARD.replace("apple", "plum") + "\n", "utf-8")
-        opened = retrieval.ingest.transaction
+        opened = retrieval.ingest.refresh.transaction
 
         def removed_then_written(db: object) -> object:
             (folder / "orchard.txt").unlink()  # after it was looked at, before it is read
             return opened(db)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(retrieval.ingest, "transaction", removed_then_written)
+        monkeypatch.setattr(retrieval.ingest.refresh, "transaction", removed_then_written)
         report = library.reindex()
         (skipped,) = report.skipped
         assert skipped.doc == "orchard.txt" and "cannot be read" in skipped.reason

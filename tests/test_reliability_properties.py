@@ -11,11 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.analyzer import STOP_WORDS, Analyzer, Synonyms, default_synonyms_path
-from retrieval.documents import parse
 from retrieval.errors import QuestionError
+from retrieval.ingest.passages import (
+    LONG_SENTENCE_PASSAGES,
+    MAX_PASSAGE_CHARS,
+    passages,
+    split_long,
+)
+from retrieval.ingest.readers.text import parse
 from retrieval.library import Library
-from retrieval.paragraphs import LONG_SENTENCE_PASSAGES, MAX_PASSAGE_CHARS, passages, split_long
+from retrieval.search.analyzer import STOP_WORDS, Analyzer, Synonyms, default_synonyms_path
 from retrieval.text import clean
 
 # Text as users and files have it: any character, plus the troublesome ones more often.

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.documents import ParsedDocument
-from retrieval.paragraphs import MAX_PASSAGE_CHARS, document_key, passages, split_long
+from retrieval.ingest.passages import MAX_PASSAGE_CHARS, document_key, passages, split_long
+from retrieval.ingest.readers.text import ParsedDocument
 from retrieval.sentences import sentence_spans, sentences
 
 

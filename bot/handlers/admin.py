@@ -28,8 +28,8 @@ from bot import buttons, corpus, messages, replies
 from bot.handlers.common import command_text, services
 from bot.replies import esc, shorten
 from bot.services import Services
-from retrieval.documents import MAX_FILE_BYTES
 from retrieval.errors import QuotebotError
+from retrieval.ingest.readers.text import MAX_FILE_BYTES
 from retrieval.model import ReindexReport
 
 logger = logging.getLogger(__name__)

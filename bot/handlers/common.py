@@ -25,9 +25,9 @@ from telegram.ext import ContextTypes
 from bot import buttons, messages, replies
 from bot.services import Services, services_of
 from bot.state import SavedSearch
-from retrieval.conversation import MAX_HISTORY, Conversation
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
 from retrieval.model import Passage
+from retrieval.search.followups import MAX_HISTORY, Conversation
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ from conftest import CORPUS, PROJECT_ROOT
 from tgfakes import DEADLINE
 
 from retrieval.library import Library
-from retrieval.synthetic import generate
+from tools.synthetic import generate
 
 AMENDMENT = "Amended paragraph: the narwhal accord was revised by all parties."
 CHILD = """

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.junk import is_junk
+from retrieval.ingest.junk import is_junk
 from retrieval.text import clean, squeeze
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused

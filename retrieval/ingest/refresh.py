@@ -16,11 +16,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.documents import SUFFIXES, decode, parse
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
+from retrieval.ingest.passages import document_key, passages
+from retrieval.ingest.readers.text import SUFFIXES, decode, parse
 from retrieval.model import Passage, ReindexReport, SkippedFile
-from retrieval.paragraphs import document_key, passages
-from retrieval.store import CorpusStore, transaction
+from retrieval.store.corpus import CorpusStore
+from retrieval.store.db import transaction
 from retrieval.text import clean
 
 MANIFEST = "manifest.toml"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval.ingest import corpus_files
+from retrieval.ingest.refresh import corpus_files
 
 PARAGRAPHS_PER_DOCUMENT = 100
 PARAGRAPHS_PER_SECTION = 10

@@ -1,51 +1,20 @@
-"""The corpus tables in SQLite (via sqlite-utils): documents, passages and a little metadata.
+"""The corpus tables in SQLite: documents, passages and a little metadata; all corpus SQL is here.
 
-The schema is applied by numbered migrations recorded in ``_migrations`` (the pattern of
-sqlite-migrate): each runs once, in order, inside a transaction. Other parts of quotebot (the bot's
-conversation state and query log) keep their own tables in the same file with their own migrations.
+The schema is applied by numbered migrations (:func:`retrieval.store.db.apply_migrations`).
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 import sqlite_utils
-from sqlite_utils.db import Table
 
 from retrieval.errors import StoreError
 from retrieval.model import Document, Passage
-
-Migration = Callable[[sqlite_utils.Database], None]
-
-
-@contextmanager
-def transaction(db: sqlite_utils.Database) -> Iterator[None]:
-    """One explicit transaction: committed at the end, rolled back on any exception.
-
-    Inside it use plain SQL: sqlite-utils' ``insert`` and ``insert_all`` run ``with conn:``,
-    which would commit this transaction half way.
-    """
-    conn = db.conn
-    if conn.in_transaction:
-        conn.commit()  # never let an implicit transaction swallow ours
-    conn.execute("begin immediate")
-    try:
-        yield
-    except BaseException:
-        if conn.in_transaction:  # SQLite has rolled back already after some errors (a full disk)
-            conn.execute("rollback")
-        raise
-    conn.execute("commit")
-
-
-def table(db: sqlite_utils.Database, name: str) -> Table:
-    """A table of ``db`` (``db[name]`` may also be a view, which has no ``insert``)."""
-    return Table(db, name)
+from retrieval.store.db import Migration, apply_migrations, connect, table
 
 
 def _create_corpus_tables(db: sqlite_utils.Database) -> None:
@@ -105,77 +74,6 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
 ]
-
-
-def apply_migrations(
-    db: sqlite_utils.Database, scope: str, migrations: Iterable[tuple[str, Migration]]
-) -> list[str]:
-    """Run the ``migrations`` of ``scope`` not yet recorded; returns the names applied."""
-    if "_migrations" not in db.table_names():
-        table(db, "_migrations").create(
-            {"scope": str, "name": str, "applied_at": str}, pk=("scope", "name")
-        )
-    done = {row["name"] for row in table(db, "_migrations").rows_where("scope = ?", [scope])}
-    applied = []
-    for name, migration in migrations:
-        if name in done:
-            continue
-        with db.conn:
-            migration(db)
-            db.execute(
-                "insert into _migrations (scope, name, applied_at) values (?, ?, datetime('now'))",
-                [scope, name],
-            )
-        applied.append(name)
-    return applied
-
-
-_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # SQLite's primary result codes for a damaged file
-
-
-def is_damaged(error: BaseException) -> bool:
-    """True when ``error`` (or an error it was raised from) says the database file is damaged or
-    is no database at all, rather than busy, read-only or on a full disk."""
-    seen: BaseException | None = error
-    while seen is not None:
-        code = getattr(seen, "sqlite_errorcode", None)
-        if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-def set_aside(path: Path) -> Path:
-    """Move the database at ``path`` (and its ``-wal`` and ``-shm`` files) to
-    ``<path>.corrupt-<time>``, where it can still be looked at; returns the new path."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{number}")
-    for suffix in ("", "-wal", "-shm"):
-        source = path.with_name(path.name + suffix)
-        if source.exists():
-            source.rename(target.with_name(target.name + suffix))
-    return target
-
-
-def connect(path: Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at ``path`` in WAL mode."""
-    try:
-        if not path.parent.is_dir():
-            # A misspelt --db should not quietly start an empty database somewhere new.
-            raise StoreError(f"cannot open the database {path}: its folder does not exist")
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
-        db.execute("pragma journal_mode = wal")
-        db.execute("pragma synchronous = normal")
-        db.execute("pragma foreign_keys = on")
-        db.execute("select count(*) from sqlite_master").fetchone()
-    except (sqlite3.DatabaseError, OSError) as error:
-        raise StoreError(f"cannot open the database {path}: {error}") from error
-    return db
 
 
 class CorpusStore:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from retrieval.analyzer import Analyzer, Token
 from retrieval.model import Excerpt, Segment
+from retrieval.search.analyzer import Analyzer, Token
 from retrieval.sentences import sentence_spans
 
 MAX_SENTENCES = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from retrieval.documents import ParsedDocument
+from retrieval.ingest.readers.text import ParsedDocument
 from retrieval.model import Passage
 from retrieval.sentences import sentence_spans
 

@@ -258,4 +258,4 @@ class Analyzer:
 
 
 def default_synonyms_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "data" / "synonyms.txt"
+    return Path(__file__).resolve().parents[2] / "data" / "synonyms.txt"

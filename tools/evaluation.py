@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from retrieval.conversation import Conversation
 from retrieval.errors import QuotebotError
 from retrieval.model import Answer, Passage
+from retrieval.search.followups import Conversation
 from retrieval.text import fold
 
 TOP = 10

@@ -27,8 +27,8 @@ from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
 from bot.settings import Settings
-from retrieval import benchmark
 from retrieval.library import Library
+from tools import benchmark
 
 BOT_USER = {"id": 999_000, "is_bot": True, "first_name": "quotebot", "username": "quotebot_bench"}
 

@@ -27,7 +27,7 @@ import numpy as np
 
 from retrieval.errors import QuestionError
 from retrieval.library import Library
-from retrieval.synthetic import generate
+from tools.synthetic import generate
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
 
@@ -113,10 +113,10 @@ def time_rank_bm25(library: Library, questions: list[str], limit: int) -> Latenc
 
 
 def _child(args: list[str]) -> tuple[dict[str, Any], float]:
-    """Run ``python -m retrieval.benchmark ARGS`` and return its JSON and its peak RSS in MB."""
+    """Run ``python -m tools.benchmark ARGS`` and return its JSON and its peak RSS in MB."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     result = subprocess.run(
-        [sys.executable, "-m", "retrieval.benchmark", *args],
+        [sys.executable, "-m", "tools.benchmark", *args],
         capture_output=True,
         text=True,
         check=True,

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from retrieval.ingest import corpus_files
+from retrieval.ingest.refresh import corpus_files
 from retrieval.model import Answer, Excerpt, Hit, Passage, Segment
 
 

@@ -1,0 +1,2 @@
+"""Persistence: one SQLite file, one connect / transaction / migration mechanism (:mod:`.db`), and
+all corpus SQL (:mod:`.corpus`)."""
