@@ -49,17 +49,26 @@ def table(db: sqlite_utils.Database, name: str) -> Table:
 def apply_migrations(
     db: sqlite_utils.Database, scope: str, migrations: Iterable[tuple[str, Migration]]
 ) -> list[str]:
-    """Run the ``migrations`` of ``scope`` not yet recorded; returns the names applied."""
-    if "_migrations" not in db.table_names():
-        table(db, "_migrations").create(
-            {"scope": str, "name": str, "applied_at": str}, pk=("scope", "name")
+    """Run the ``migrations`` of ``scope`` not yet recorded; returns the names applied.
+
+    Each migration and its record run in one explicit transaction, DDL included: Python's
+    ``sqlite3`` opens transactions only before data changes, so under ``with conn:`` a
+    ``create table`` would be committed at once and survive a migration that fails later.
+    """
+    with transaction(db):
+        db.execute(
+            "create table if not exists _migrations"
+            " (scope text, name text, applied_at text, primary key (scope, name))"
         )
-    done = {row["name"] for row in table(db, "_migrations").rows_where("scope = ?", [scope])}
+    done = {
+        row[0]
+        for row in db.execute("select name from _migrations where scope = ?", [scope]).fetchall()
+    }
     applied = []
     for name, migration in migrations:
         if name in done:
             continue
-        with db.conn:
+        with transaction(db):
             migration(db)
             db.execute(
                 "insert into _migrations (scope, name, applied_at) values (?, ?, datetime('now'))",
