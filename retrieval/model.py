@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 class Document:
     """One source file of the corpus."""
 
-    doc: str  # file name inside the corpus folder, e.g. "004_ac3189a7eefc069c.txt"
+    doc: (
+        str  # path inside the corpus folder, e.g. "004_ac3189a7eefc069c.txt", "advanced/proxies.md"
+    )
     key: str  # short stable key used in passage ids (letters, digits, "_")
     title: str
     date: str | None = None  # as written in the manifest or detected in the page header
@@ -34,6 +36,8 @@ class Passage:
     paragraph: int  # 1-based paragraph number within the document, as a reader counts them
     text: str  # the passage as written (cleaned of junk and odd spaces, not folded)
     ordinal: int = 0  # 1-based position of the passage within the document
+    page: int | None = None  # 1-based page of the file it starts on (PDF), not the printed number
+    kind: str = "text"  # "text", "code" (quoted as code) or "table" (a row of cells)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from retrieval.ingest.readers.text import ParsedDocument, parse, read_document
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.text import parse, read_document
 from retrieval.library import Library
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]

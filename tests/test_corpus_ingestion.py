@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS
-from retrieval.ingest.readers.text import ParsedDocument
 from retrieval.library import Library
 from retrieval.model import Passage
 from retrieval.sentences import sentences

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.ingest.junk import is_junk
-from retrieval.ingest.readers.text import ParsedDocument, parse
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.text import parse
 from retrieval.sentences import sentences
 
 

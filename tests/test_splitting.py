@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS, document_key, passages, split_long
-from retrieval.ingest.readers.text import ParsedDocument
 from retrieval.sentences import sentence_spans, sentences
 
 
@@ -116,7 +116,11 @@ def test_passages_number_paragraphs_as_a_reader_counts_them() -> None:
     document = ParsedDocument(
         "Title",
         None,
-        [(None, "First paragraph."), ("Heading", long), ("Heading", "Last paragraph.")],
+        blocks=[
+            Block("First paragraph."),
+            Block(long, "Heading"),
+            Block("Last paragraph.", "Heading"),
+        ],
     )
     items = passages(document, "notes_2024.txt")
     assert [p.paragraph for p in items] == [1, 2, 2, 3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from retrieval.ingest.readers.text import ParsedDocument
+from retrieval.ingest.parsed import ParsedDocument
 from retrieval.model import Passage
 from retrieval.sentences import sentence_spans
 
@@ -89,17 +89,21 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
     """The passages of ``document``, numbered as a reader counts paragraphs."""
     key = document_key(file_name)
     result: list[Passage] = []
-    for number, (section, text) in enumerate(document.paragraphs, start=1):
-        for part in split_long(text):
+    for number, block in enumerate(document.blocks, start=1):
+        # Code and table rows are quoted whole: a listing cut at a "sentence end" is no listing.
+        parts = [block.text] if block.kind != "text" else split_long(block.text)
+        for part in parts:
             result.append(
                 Passage(
                     id=f"{key}-{len(result) + 1}",
                     doc=file_name,
                     title=document.title,
-                    section=section,
+                    section=block.section,
                     paragraph=number,
                     text=part,
                     ordinal=len(result) + 1,
+                    page=block.page,
+                    kind=block.kind,
                 )
             )
     return result

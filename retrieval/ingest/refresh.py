@@ -17,26 +17,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
+from retrieval.ingest import pipeline
 from retrieval.ingest.passages import document_key, passages
-from retrieval.ingest.readers.text import SUFFIXES, decode, parse
 from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
-from retrieval.text import clean
 
 MANIFEST = "manifest.toml"
 PARSER_VERSION = "3"  # bump when parsing changes, so every file is read again
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    """The documents of ``folder``: ``*.txt`` and ``*.md``, not hidden, in name order."""
+    """Every file below ``folder``, subfolders included, in path order.
+
+    Hidden files and folders (``.git``, ``.DS_Store``) and the manifest are left out; files of
+    formats no reader knows are listed too, so the report can name them instead of skipping them
+    silently.
+    """
     if not folder.is_dir():
         raise NoCorpusError(folder, "the folder does not exist")
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.name == MANIFEST:
+            continue
+        if path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def doc_name(path: Path, folder: Path) -> str:
+    """A document's id: its path relative to the corpus folder ("advanced/proxies.md")."""
+    return path.relative_to(folder).as_posix()
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -70,31 +82,27 @@ class _Parsed:
     passages: list[Passage]
 
 
-def _parse_file(path: Path, data: bytes, manifest: dict[str, str], fingerprint: str) -> _Parsed:
+def _parse_file(
+    path: Path, name: str, data: bytes, manifest: dict[str, str], fingerprint: str
+) -> _Parsed:
     stat = path.stat()
-    text = clean(decode(data, path))
-    if not text.strip():
-        raise DocumentError(path, "empty")
-    parsed = parse(
-        text, fallback_title=path.stem.replace("_", " "), markdown=path.suffix.lower() == ".md"
-    )
-    if not parsed.paragraphs:
-        raise DocumentError(path, "no paragraphs of text found")
+    parsed = pipeline.read(path, data)
+    title = manifest.get("title") or parsed.title
     if manifest.get("title"):
-        parsed.title = manifest["title"]
-    items = passages(parsed, path.name)
+        parsed.title = title
+    items = passages(parsed, name)
     row: dict[str, object] = {
-        "doc": path.name,
-        "key": document_key(path.name),
-        "title": parsed.title,
+        "doc": name,
+        "key": document_key(name),
+        "title": title,
         "date": manifest.get("date") or parsed.date,
-        "source": manifest.get("source"),
+        "source": manifest.get("source") or parsed.source,
         "sha256": fingerprint,
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
-        "paragraphs": len(parsed.paragraphs),
+        "paragraphs": len(parsed.blocks),
     }
-    return _Parsed(path.name, row, items)
+    return _Parsed(name, row, items)
 
 
 def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> ReindexReport:
@@ -136,62 +144,56 @@ def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> Reind
     to_parse: list[Path] = []
     touched: list[tuple[str, int, int]] = []  # unchanged content, new size/mtime to record
     present = set()
-    for path in files:
-        present.add(path.name)
-        entry = manifest.get(path.name, {})
-        old = known.get(path.name)
+    names = {path: doc_name(path, folder) for path in files}
+    for path, name in names.items():
+        present.add(name)
+        entry = manifest.get(name, {})
+        old = known.get(name)
         try:
             stat = path.stat()
             same_file = old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns
             if same_file and old and old["sha256"] == _fingerprint(b"", entry, str(old["sha256"])):
-                unchanged.append(path.name)
+                unchanged.append(name)
                 continue
             if old and old["sha256"] == _fingerprint(path.read_bytes(), entry):
-                unchanged.append(path.name)
-                touched.append((path.name, stat.st_size, stat.st_mtime_ns))
+                unchanged.append(name)
+                touched.append((name, stat.st_size, stat.st_mtime_ns))
                 continue
             to_parse.append(path)
         except OSError as error:  # removed or unreadable while we looked at it
-            skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror or error})"))
+            skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
             if old:
-                present.add(path.name)  # keep serving the version that was readable
+                present.add(name)  # keep serving the version that was readable
     removed = sorted(name for name in known if name not in present)
 
     added: list[str] = []
     changed: list[str] = []
-    db = store.db
     try:
-        with transaction(db):  # all of it or none of it
+        with transaction(store.db):  # all of it or none of it
             for name in removed:
-                _delete(store, name)
+                store.delete_document(name)
             for path in to_parse:
-                entry = manifest.get(path.name, {})
+                name = names[path]
+                entry = manifest.get(name, {})
                 try:
                     data = path.read_bytes()
-                    item = _parse_file(path, data, entry, _fingerprint(data, entry))
+                    item = _parse_file(path, name, data, entry, _fingerprint(data, entry))
                 except DocumentError as error:
-                    skipped.append(SkippedFile(path.name, error.reason))
+                    skipped.append(SkippedFile(name, error.reason))
                     continue  # an earlier readable version, if any, stays
                 except OSError as error:
-                    skipped.append(SkippedFile(path.name, f"cannot be read ({error.strerror})"))
+                    skipped.append(SkippedFile(name, f"cannot be read ({error.strerror})"))
                     continue
-                (changed if path.name in known else added).append(path.name)
-                _delete(store, path.name)
-                _insert(store, item)
+                (changed if name in known else added).append(name)
+                store.delete_document(name)
+                store.insert_document(item.row, item.passages)
             for name, size, mtime_ns in touched:
-                db.execute(
-                    "update documents set size = ?, mtime_ns = ? where doc = ?",
-                    [size, mtime_ns, name],
-                )
+                store.touch_document(name, size, mtime_ns)
             if not added and not unchanged and not (set(known) & present):
                 reasons = "; ".join(f"{s.doc}: {s.reason}" for s in skipped)
-                raise NoCorpusError(folder, reasons or "no .txt or .md files")
+                raise NoCorpusError(folder, reasons or "no documents")
             if added or changed or removed:
-                version = int(store.meta("corpus_version") or 0) + 1
-                db.execute(
-                    "insert or replace into meta (key, value) values ('corpus_version', ?)",
-                    [str(version)],
-                )
+                store.bump_version()
     except sqlite3.Error as error:
         raise IndexBuildError(f"the corpus could not be written: {error}") from error
     return ReindexReport(
@@ -213,21 +215,3 @@ def _fingerprint(data: bytes, manifest_entry: dict[str, str], known: str | None 
     if known is not None:
         return known if known.endswith(":" + meta) else ""
     return hashlib.sha256(data).hexdigest() + ":" + meta
-
-
-def _delete(store: CorpusStore, name: str) -> None:
-    store.db.execute("delete from passages where doc = ?", [name])
-    store.db.execute("delete from documents where doc = ?", [name])
-
-
-def _insert(store: CorpusStore, item: _Parsed) -> None:
-    # Plain SQL: sqlite-utils' insert would commit the surrounding transaction.
-    row = item.row
-    columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    store.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
-    store.db.conn.executemany(
-        "insert into passages (id, doc, ordinal, paragraph, section, text)"
-        " values (?, ?, ?, ?, ?, ?)",
-        [(p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text) for p in item.passages],
-    )

@@ -70,9 +70,16 @@ def _never_reuse_passage_rowids(db: sqlite_utils.Database) -> None:
     db.execute("create index idx_passages_doc_ordinal on passages (doc, ordinal)")
 
 
+def _pages_and_kinds(db: sqlite_utils.Database) -> None:
+    """Passages know the page they start on (PDF) and whether they are prose, code or a table."""
+    db.execute("alter table passages add column page integer")
+    db.execute("alter table passages add column kind text not null default 'text'")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
+    ("corpus-0003-pages-and-kinds", _pages_and_kinds),
 ]
 
 
@@ -135,7 +142,8 @@ class CorpusStore:
         return {r["doc"]: dict(r) for r in rows}
 
     _PASSAGE_SQL = (
-        "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, d.title "
+        "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
+        " d.title "
         "from passages p join documents d on d.doc = p.doc "
     )
 
@@ -149,6 +157,8 @@ class CorpusStore:
             paragraph=row["paragraph"],
             text=row["text"],
             ordinal=row["ordinal"],
+            page=row["page"],
+            kind=row["kind"],
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -176,6 +186,40 @@ class CorpusStore:
             [limit],
         )
         return [str(row["topic"]) for row in rows]
+
+    # -------------------------------------------------------------------------------- writes
+    # Called inside :func:`retrieval.store.db.transaction` by the refresh; plain SQL, since
+    # sqlite-utils' insert would commit the surrounding transaction.
+    def delete_document(self, doc: str) -> None:
+        self.db.execute("delete from passages where doc = ?", [doc])
+        self.db.execute("delete from documents where doc = ?", [doc])
+
+    def insert_document(self, row: dict[str, object], passages: Iterable[Passage]) -> None:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
+        self.db.conn.executemany(
+            "insert into passages (id, doc, ordinal, paragraph, section, text, page, kind)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind)
+                for p in passages
+            ],
+        )
+
+    def touch_document(self, doc: str, size: int, mtime_ns: int) -> None:
+        """Record a new size and time for a file whose content did not change."""
+        self.db.execute(
+            "update documents set size = ?, mtime_ns = ? where doc = ?", [size, mtime_ns, doc]
+        )
+
+    def bump_version(self) -> int:
+        """Count one more change of the corpus (indexes are tagged with this number)."""
+        version = int(self.meta("corpus_version") or 0) + 1
+        self.db.execute(
+            "insert or replace into meta (key, value) values ('corpus_version', ?)", [str(version)]
+        )
+        return version
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])

@@ -10,15 +10,15 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
+from retrieval.ingest.parsed import ParsedDocument
 from retrieval.text import clean, squeeze
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md")  # what uploads accept as text (see retrieval.ingest.pipeline for all)
 
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to vs via with within without between".split()
@@ -41,15 +41,6 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-
-
-@dataclass
-class ParsedDocument:
-    """A document as a reader sees it: title, date, and paragraphs under their sections."""
-
-    title: str
-    date: str | None
-    paragraphs: list[tuple[str | None, str]] = field(default_factory=list)  # (section, text)
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -77,16 +68,31 @@ def decode(data: bytes, path: Path) -> str:
     return text
 
 
+def read_text(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of plain-text files (``.txt``)."""
+    return parse(text_of(data, path), fallback_title=fallback_title(path))
+
+
+def fallback_title(path: Path) -> str:
+    """The title of a document that states none: its file name, readably."""
+    return path.stem.replace("_", " ")
+
+
+def text_of(data: bytes, path: Path) -> str:
+    """The cleaned text of a text file's bytes; :class:`DocumentError` when there is none."""
+    text = clean(decode(data, path))
+    if not text.strip():
+        raise DocumentError(path, "empty")
+    return text
+
+
 def read_document(path: Path) -> str:
     """The cleaned text of ``path``; :class:`DocumentError` when it can't be used."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise DocumentError(path, f"cannot be read ({error.strerror or error})") from error
-    text = clean(decode(data, path))
-    if not text.strip():
-        raise DocumentError(path, "empty")
-    return text
+    return text_of(data, path)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -267,12 +273,12 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             elif len(fragment.split()) >= 4 or (
                 _BULLET.match(fragment) and len(fragment.split()) >= 3
             ):
-                document.paragraphs.append((section, _BULLET.sub("", fragment)))
+                document.add(section, _BULLET.sub("", fragment))
         pending = []
-        document.paragraphs.append((section, _BULLET.sub("", line)))
+        document.add(section, _BULLET.sub("", line))
     if pending and sum(len(p.split()) for p in pending) >= 4:
         # Trailing lines that head nothing (a signature block): keep them as one passage.
-        document.paragraphs.append((section, "\n".join(pending)))
+        document.add(section, "\n".join(pending))
     return document
 
 

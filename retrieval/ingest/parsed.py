@@ -1,0 +1,44 @@
+"""What every reader returns: a document as a reader sees it, whatever its format.
+
+A reader turns a file's bytes into a :class:`ParsedDocument`: a title, a date and a source where the
+file says them, and :class:`Block` s — paragraphs, code blocks and table rows in reading order, each
+under the section heading it stands under and, for paged formats, on the page it starts on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BlockKind = Literal["text", "code", "table"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph (or code block, or table row) of a document."""
+
+    text: str
+    section: str | None = None
+    page: int | None = (
+        None  # 1-based position of the page in the file (PDF), not its printed number
+    )
+    kind: BlockKind = "text"
+
+
+@dataclass
+class ParsedDocument:
+    """A document as a reader sees it: title, date, source, and its blocks in reading order."""
+
+    title: str
+    date: str | None = None
+    source: str | None = None  # where it came from: a URL when known
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, section: str | None, text: str, **kwargs: object) -> None:
+        """Append a paragraph under ``section``."""
+        self.blocks.append(Block(text, section, **kwargs))  # type: ignore[arg-type]
+
+    @property
+    def paragraphs(self) -> list[tuple[str | None, str]]:
+        """The blocks as ``(section, text)`` pairs, the shape most checks want."""
+        return [(block.section, block.text) for block in self.blocks]
