@@ -38,6 +38,7 @@ class Passage:
     ordinal: int = 0  # 1-based position of the passage within the document
     page: int | None = None  # 1-based page of the file it starts on (PDF), not the printed number
     kind: str = "text"  # "text", "code" (quoted as code) or "table" (a row of cells)
+    code_at: int | None = None  # where the code starts in ``text``, after its introducing sentence
 
 
 @dataclass(frozen=True)

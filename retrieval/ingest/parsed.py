@@ -15,14 +15,17 @@ BlockKind = Literal["text", "code", "table"]
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph (or code block, or table row) of a document."""
+    """One paragraph (or code block, or table row) of a document.
+
+    A code block keeps the sentence that introduces it ("To send a file, pass ``files``:"): that
+    sentence is ``text`` and the code, exactly as written, is ``code``.
+    """
 
     text: str
     section: str | None = None
-    page: int | None = (
-        None  # 1-based position of the page in the file (PDF), not its printed number
-    )
+    page: int | None = None  # 1-based position of its page in the file (PDF), not the printed one
     kind: BlockKind = "text"
+    code: str = ""
 
 
 @dataclass

@@ -91,7 +91,13 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
     result: list[Passage] = []
     for number, block in enumerate(document.blocks, start=1):
         # Code and table rows are quoted whole: a listing cut at a "sentence end" is no listing.
-        parts = [block.text] if block.kind != "text" else split_long(block.text)
+        if block.code:
+            # Searched and quoted as one: the introducing sentence, a blank line, the code.
+            lead = f"{block.text}\n\n" if block.text else ""
+            parts, code_at = [lead + block.code], len(lead)
+        else:
+            parts = [block.text] if block.kind != "text" else split_long(block.text)
+            code_at = None
         for part in parts:
             result.append(
                 Passage(
@@ -103,7 +109,8 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                     text=part,
                     ordinal=len(result) + 1,
                     page=block.page,
-                    kind=block.kind,
+                    kind="code" if block.code else block.kind,
+                    code_at=code_at,
                 )
             )
     return result

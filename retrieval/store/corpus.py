@@ -74,6 +74,7 @@ def _pages_and_kinds(db: sqlite_utils.Database) -> None:
     """Passages know the page they start on (PDF) and whether they are prose, code or a table."""
     db.execute("alter table passages add column page integer")
     db.execute("alter table passages add column kind text not null default 'text'")
+    db.execute("alter table passages add column code_at integer")
 
 
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
@@ -143,6 +144,7 @@ class CorpusStore:
 
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
+        " p.code_at,"
         " d.title "
         "from passages p join documents d on d.doc = p.doc "
     )
@@ -159,6 +161,7 @@ class CorpusStore:
             ordinal=row["ordinal"],
             page=row["page"],
             kind=row["kind"],
+            code_at=row["code_at"],
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -199,10 +202,11 @@ class CorpusStore:
         marks = ", ".join("?" for _ in row)
         self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
         self.db.conn.executemany(
-            "insert into passages (id, doc, ordinal, paragraph, section, text, page, kind)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into passages"
+            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind)
+                (p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind, p.code_at)
                 for p in passages
             ],
         )
