@@ -1,0 +1,119 @@
+"""From a question (and the conversation before it) to the weighted terms that are searched.
+
+Two steps, each small: the words of a text become index terms, misspelt or British-spelt words
+rewritten to the term the corpus has when that is clearly what was meant (:func:`terms_of`); then a
+follow-up is completed with the subject of the earlier questions (:func:`weights`). The follow-up's
+own words count fully; carried words fill in only what it lacks and count less, and a name or a
+number in the follow-up replaces the earlier one ("… with Russia in 2004?" → "and Pakistan?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.search.analyzer import Analyzer, Token
+from retrieval.search.snapshot import Snapshot
+from retrieval.text import clean, strip_accents
+
+CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
+LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
+_NUMBER = re.compile(r"^\d[\d.]*$")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_BRITISH = (
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("our", "or"),
+    ("tre", "ter"),
+    ("ence", "ense"),
+    ("ogue", "og"),
+    ("lled", "led"),
+)
+
+
+def searchable(text: str) -> str:
+    """A question as the analyzer should see it: repaired like a document (zero-width and
+    control characters gone, NFC) and without combining marks, which would otherwise split
+    "Z̷a̷l̷g̷o̷" text into letters; accents are folded by the analyzer anyway."""
+    return strip_accents(clean(text))
+
+
+def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot) -> list[str]:
+    """The index terms of ``text``, with words the corpus lacks corrected where clearly meant."""
+    found = []
+    for token in analyzer.tokens(searchable(text)):
+        term = token.term
+        if snapshot.index.term_ids.get(term) is None:
+            term = correct(token, analyzer, snapshot) or term
+        found.append(term)
+    return found
+
+
+def weights(
+    question: str, context: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
+) -> dict[str, float]:
+    """The weighted terms searched for ``question`` after the earlier questions ``context``
+    (oldest first). They are read in order, each one that names its own place or year replacing
+    those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before."""
+    carried: dict[str, None] = {}  # ordered set of the subject's terms so far
+    for earlier in context:
+        carry(carried, terms_of(earlier, analyzer, snapshot), snapshot.proper)
+    own = terms_of(question, analyzer, snapshot)
+    carry(carried, own, snapshot.proper)
+    result = dict.fromkeys(own, 1.0)
+    for term in carried:
+        result.setdefault(term, CONTEXT_WEIGHT)
+    return result
+
+
+def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) -> None:
+    """Add ``terms`` to the ``subject`` of a conversation; names or numbers among them replace
+    the subject's names or numbers."""
+    if any(t in proper for t in terms):
+        for term in [t for t in subject if t in proper]:
+            del subject[term]
+    if any(_NUMBER.match(t) for t in terms):
+        for term in [t for t in subject if _NUMBER.match(t)]:
+            del subject[term]
+    subject.update(dict.fromkeys(terms))
+
+
+def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
+    """The indexed term a misspelt (or British-spelt) word most likely meant, or None."""
+    word = token.word
+    # Not short words, numbers, nor "words" longer than any real one: their one-edit
+    # neighbours number 54 per letter, and a 4,000-letter "word" would cost seconds.
+    if len(word) < 4 or len(word) > LONGEST_CORRECTED or word.isdigit():
+        return None
+    for variant in american_spellings(word):
+        stem = analyzer.stem(variant)
+        if stem in snapshot.index.term_ids:
+            return stem
+    if len(word) < 6:
+        return None  # short words have too many neighbours: "paris" is not "parts"
+    best: tuple[int, str] | None = None
+    for candidate in edits1(word):
+        term = snapshot.words.get(candidate)
+        if term is None:
+            continue
+        docs, _ = snapshot.index.postings(term)
+        if best is None or len(docs) > best[0]:
+            best = (len(docs), term)
+    return best[1] if best else None
+
+
+def american_spellings(word: str) -> list[str]:
+    """American spellings of a British word: "normalise" → "normalize", "labour" → "labor"."""
+    return [word.replace(gb, us) for gb, us in _BRITISH if gb in word]
+
+
+def edits1(word: str) -> set[str]:
+    """Every word one deletion, transposition, replacement or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
