@@ -1,13 +1,231 @@
-"""The reader of Markdown files: headings become sections, markup is read as a reader sees it."""
+"""The reader of Markdown files, from markdown-it-py's token stream rather than line guesses.
+
+Only the parser decides what a heading is, so a ``# comment`` or an output line inside a code block
+never becomes a section. What a reader of the rendered page sees is kept: headings as sections,
+paragraphs (hard-wrapped lines rejoined), list items, admonition and definition-list text, table
+rows, and code blocks whole with the paragraph that introduces them. What the page would not show
+is dropped: YAML front matter (read for title, date and source), HTML blocks and comments,
+mkdocs/Sphinx directives (``::: module.Class``, ``:docstring:``, ``.. note::``, ``/// html``) and
+attribute lists (``{: #id }``).
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.text import fallback_title, parse, text_of
+from retrieval.ingest.readers.common import attach_code, code_text, iso_date, prose, table_blocks
+from retrieval.ingest.readers.text import decode, fallback_title
+
+# A line that is an instruction to a documentation generator, not text: mkdocstrings
+# ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
+# (".. autoclass:: Foo") and mkautodoc options (":docstring:", ":members: get post").
+_DIRECTIVE = re.compile(r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::)")
+_FIELD = re.compile(r"^:[\w-]+:(?:\s|$)")
+# An options block under a directive: "options:", "  show_source: false", ":members:".
+_OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*)$")
+# Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
+_ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
+_ATTR_LIST = re.compile(rf"\s*\{{:?\s*(?:[#.][\w:-]+|[\w-]+=\S+)(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
+_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+_BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_TERMINAL = (".", "!", "?", ";", ":", ",")
+_SOURCE_KEYS = ("source", "url", "canonical_url")
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    """CommonMark plus what documentation sites use: tables, front matter, admonitions, notes."""
+    return (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .use(front_matter_plugin)
+        .use(admon_plugin)
+        .use(deflist_plugin)
+        .use(footnote_plugin)
+    )
+
+
+@dataclass
+class _Reading:
+    """Where the walk through the tokens is: the document so far and what the next block joins."""
+
+    document: ParsedDocument
+    title_from_heading: bool  # no front-matter title: the first "#" heading is the title
+    section: str | None = None
+    intro: int | None = None  # index of the paragraph right before, which may introduce code
+    after_directive: bool = False  # an indented block right after a directive is its options
+    term: str = ""  # a definition-list term waiting for its definition
+    directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
 
 
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
-    return parse(text_of(data, path), fallback_title=fallback_title(path), markdown=True)
+    source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    tokens = _parser().parse(source)
+    meta = front_matter(tokens)
+    title = meta.get("title", "")
+    document = ParsedDocument(
+        title=prose(title),
+        date=iso_date(meta["date"]) if meta.get("date") else None,
+        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
+    )
+    reading = _Reading(document, title_from_heading=not document.title)
+    index = 0
+    while index < len(tokens):
+        index = _step(tokens, index, reading)
+    if not document.title:
+        document.title = _title_line(document) or fallback_title(path)
+    if not document.blocks:
+        # An API-reference stub holds only "::: markdown.util": keep that line, as code, so the
+        # file is still found (by its module name) rather than reported as holding no text.
+        for directive in reading.directives:
+            attach_code(document, directive, reading.section, None)
+    return document
+
+
+def _title_line(document: ParsedDocument) -> str | None:
+    """A text file read as Markdown often starts with its title on a plain line ("Beta Orchard
+    Notes"): with no ``#`` heading and no front matter, that first short line is the title."""
+    first = document.blocks[0] if document.blocks else None
+    if first is None or first.kind != "text" or first.section is not None:
+        return None
+    words = first.text.split()
+    if len(words) > 12 or first.text.endswith(_TERMINAL) or not first.text[0].isupper():
+        return None
+    document.blocks.pop(0)
+    return first.text
+
+
+def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
+    """The top-level ``key: value`` pairs of a YAML front matter block, keys in lower case.
+
+    Only plain scalars are read (title, date, source); nested keys and lists are ignored, so no
+    YAML library is needed and no YAML feature can surprise.
+    """
+    block = next((t.content for t in tokens if t.type == "front_matter"), "")
+    meta: dict[str, str] = {}
+    for line in block.split("\n"):
+        match = _FRONT_KEY.match(line)
+        if match and match["value"]:
+            meta.setdefault(match["key"].lower(), _unquote(match["value"]))
+    return meta
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
+    """Read the block that starts at ``tokens[index]``; return the index of the next one."""
+    token = tokens[index]
+    kind = token.type
+    if kind == "heading_open":
+        _heading(int(token.tag[1:]), _inline_lines(tokens[index + 1]), reading)
+        return index + 3
+    if kind == "paragraph_open":
+        _paragraph(_inline_lines(tokens[index + 1]), reading)
+        return index + 3
+    if kind in ("fence", "code_block"):
+        _code(token, reading)
+    elif kind == "table_open":
+        return _table(tokens, index, reading)
+    elif kind in ("admonition_title_open", "dt_open"):
+        # An admonition's title ("Note") is a label, not text; a term waits for its definition.
+        closing = _closing(tokens, index)
+        if kind == "dt_open":
+            reading.term = prose(" ".join(_inline_lines(tokens[index + 1])))
+        return closing + 1
+    elif kind in ("html_block", "hr"):
+        reading.intro = None
+    return index + 1
+
+
+def _closing(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token that closes the one at ``index``."""
+    wanted = tokens[index].type.replace("_open", "_close")
+    return next(i for i in range(index + 1, len(tokens)) if tokens[i].type == wanted)
+
+
+def _inline_lines(token: Token) -> list[str]:
+    """An inline token's text as its lines: markup gone, links read as their text, images as
+    their alt text, inline HTML tags and footnote marks dropped."""
+    lines = [""]
+    for child in token.children or ():
+        if child.type in ("softbreak", "hardbreak") or (
+            child.type == "html_inline" and _BREAK_TAG.match(child.content)
+        ):
+            lines.append("")
+        elif child.type in ("text", "code_inline", "image"):
+            lines[-1] += child.content
+    return lines
+
+
+def _heading(level: int, lines: list[str], reading: _Reading) -> None:
+    text = prose(_ATTR_LIST.sub("", " ".join(lines)))
+    reading.intro = None
+    reading.term = ""
+    if not text:
+        return
+    document = reading.document
+    if reading.title_from_heading and level == 1:
+        document.title, reading.title_from_heading = text, False
+        return
+    if text == document.title and not document.blocks and reading.section is None:
+        return  # a "# Title" repeating the front matter's title heads nothing new
+    reading.section = text
+
+
+def _paragraph(lines: list[str], reading: _Reading) -> None:
+    if lines and _DIRECTIVE.match(lines[0].strip()):
+        # The whole paragraph is the directive with its options run on as lazy lines.
+        reading.intro, reading.after_directive = None, True
+        reading.directives.append(lines[0].strip())
+        return
+    kept = [_ATTR_LIST.sub("", line) for line in lines if not _FIELD.match(line.strip())]
+    text = prose(" ".join(kept))
+    reading.after_directive = False
+    if not text:
+        return
+    if reading.term:
+        text = f"{reading.term} {text}" if reading.term.endswith(":") else f"{reading.term}: {text}"
+        reading.term = ""
+    reading.document.add(reading.section, text)
+    reading.intro = len(reading.document.blocks) - 1
+
+
+def _code(token: Token, reading: _Reading) -> None:
+    code = code_text(token.content)
+    options = reading.after_directive and token.type == "code_block"
+    reading.after_directive = False
+    if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):
+        return  # "::: markdown.util" then an indented "options:" block: generator settings
+    attach_code(reading.document, code, reading.section, reading.intro)
+    reading.intro = None
+
+
+def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
+    """Read a table as one block per row; return the index after ``table_close``."""
+    rows: list[list[str]] = []
+    end = _closing(tokens, index)
+    for token in tokens[index:end]:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(" ".join(_inline_lines(token)))
+    reading.document.blocks.extend(table_blocks(rows, reading.section))
+    reading.intro = None
+    return end + 1

@@ -1,0 +1,92 @@
+"""Small pieces every structured reader (Markdown, HTML, Word, PDF) shares.
+
+They are pure functions on strings: how prose is tidied, how a table row reads, how a date written
+in metadata becomes ``YYYY-MM-DD``, and how a code block joins the paragraph that introduces it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.readers.text import find_date
+from retrieval.text import clean, squeeze
+
+_ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
+# PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
+_PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d\d)?(?P<d>\d\d)?")
+
+
+def prose(text: str) -> str:
+    """Running text as a reader sees it: encoding repaired, runs of white space made one space."""
+    return squeeze(clean(text))
+
+
+def code_text(text: str) -> str:
+    """Code exactly as written: only line endings unified and the trailing newline dropped.
+
+    Tabs, runs of spaces and ``#`` or ``>>>`` at line starts are content, so nothing else changes.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+
+
+def row_text(cells: Sequence[str]) -> str:
+    """A table row as one line, its non-empty cells joined by `` | ``: "Code 582 | Flight …"."""
+    return " | ".join(cell for cell in (prose(c) for c in cells) if cell)
+
+
+def table_blocks(
+    rows: Sequence[Sequence[str]], section: str | None, page: int | None = None
+) -> list[Block]:
+    """One block per table row; rows of a single repeated cell (a merged caption) read once.
+
+    Word and HTML repeat a merged cell in every grid position it spans; read aloud it is said once.
+    """
+    blocks: list[Block] = []
+    for row in rows:
+        unique = list(dict.fromkeys(c for c in (prose(cell) for cell in row) if c))
+        text = row_text(unique)
+        if text:
+            blocks.append(Block(text, section, page=page, kind="table"))
+    return blocks
+
+
+def iso_date(value: object) -> str | None:
+    """A date from metadata (a datetime, "2023-01-05T…", "D:20230105…", "5 January 2023") as ISO."""
+    if value is None:
+        return None
+    if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):
+        return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
+    text = str(value).strip().strip("'\"")
+    match = _PDF_DATE.match(text) or _ISO_DATE.match(text)
+    if match:
+        month, day = int(match["m"] or 1), int(match["d"] or 1)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{match['y']}-{month:02d}-{day:02d}"
+        return None
+    return find_date([text])
+
+
+def attach_code(
+    document: ParsedDocument,
+    code: str,
+    section: str | None,
+    intro_index: int | None,
+    page: int | None = None,
+) -> None:
+    """Append a code block, taking over the paragraph that introduces it when there is one.
+
+    ``intro_index`` is the position of the text block right before the code (the "To send a file,
+    pass ``files``:" sentence), or ``None`` when a heading, another code block or nothing came
+    between: then the code stands alone with an empty ``text``.
+    """
+    if not code.strip():
+        return
+    if intro_index is not None and intro_index == len(document.blocks) - 1:
+        intro = document.blocks.pop()
+        document.blocks.append(
+            Block(intro.text, intro.section, page=intro.page, kind="code", code=code)
+        )
+        return
+    document.blocks.append(Block("", section, page=page, kind="code", code=code))
