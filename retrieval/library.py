@@ -41,11 +41,6 @@ from retrieval.store.db import is_damaged, set_aside
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
-EXAMPLE_QUESTIONS = (
-    "What do China and Russia say about missile defence?",
-    "How many peacekeepers has China sent to UN missions?",
-    "What is the Belt and Road initiative?",
-)
 ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
 
 
@@ -203,15 +198,15 @@ class Library:
     def example_questions(self) -> list[str]:
         """Three questions that show what the corpus can answer, for greetings and help.
 
-        The curated ones, where this corpus answers them; otherwise questions about the
-        sections (or titles) that hold the most passages, so another corpus gets its own.
+        Those the corpus's manifest suggests (``examples``), where this corpus answers them;
+        otherwise questions about the sections (or titles) that hold the most passages.
         """
         current = self._current()
         cached = self._examples.get(current.version)
         if cached is not None:
             return cached
         chosen = []
-        for question in EXAMPLE_QUESTIONS:
+        for question in ingest.manifest_examples(self.corpus_dir):
             with contextlib.suppress(QuestionError):
                 if self.answer(question, k=1).answered:
                     chosen.append(question)

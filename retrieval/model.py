@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Literal
+
+Outcome = Literal["answered", "hedged", "declined"]
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,16 @@ class Answer:
     query: str  # what was searched, follow-up context included, for display ("Searched: …")
     hits: tuple[Hit, ...]
     answered: bool  # False: nothing matched well enough; ``hits`` are only the closest passages
-    confidence: float  # 0..1, the share of the question's weight the best passage covers
+    confidence: float  # 0..1, how sure the best passage answers (see retrieval.search.rank)
     total: int = 0  # how many passages matched at all (for "more results")
     terms: tuple[str, ...] = field(default=())  # the analyzed terms that were searched
+    # "answered"; "hedged": the best match is shown but may not answer fully (say so);
+    # "declined": nothing plausibly matches, ``hits`` are only the closest passages.
+    outcome: Outcome = "answered"
+
+    def __post_init__(self) -> None:
+        if not self.answered and self.outcome == "answered":  # built with answered=False only
+            object.__setattr__(self, "outcome", "declined")
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,21 @@
-"""Score the library on a file of questions with known answers (``quotebot eval``).
+"""Score the library on files of questions with known answers (``quotebot eval``).
 
 A question is a hit at k when one of the top k passages belongs to the expected document and
-contains the gold text once both are folded (case, quotes, dashes, white space). Questions with no
-expected document should be declined; answerable ones should not be.
+contains the gold text once both are folded (case, quotes, dashes, white space). Each answer has an
+outcome — answered, hedged or declined — and questions with no expected document should be declined
+(or at least hedged); answerable ones should be answered.
+
+The question sets are listed in ``data/eval/sets.toml``: each names its corpus, its question file
+and its role: ``dev`` (tuned on) or ``heldout`` (written from the documents alone before any tuning,
+never tuned on: the figures the README reports).
 """
 
 from __future__ import annotations
 
 import json
+import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +26,8 @@ from retrieval.search.followups import Conversation
 from retrieval.text import fold
 
 TOP = 10
+SETS_FILE = Path(__file__).resolve().parents[1] / "data" / "eval" / "sets.toml"
+Ask = Callable[[str, tuple[str, ...] | None], Answer]
 
 
 class EvalFileError(QuotebotError):
@@ -35,6 +43,8 @@ class Question:
     kind: str
     context: str | None = None
     alt_gold: tuple[tuple[str, str], ...] = ()
+    page: int | None = None  # where the gold stands, for PDFs
+    lang: str | None = None
 
     @property
     def answerable(self) -> bool:
@@ -43,6 +53,29 @@ class Question:
     def golds(self) -> list[tuple[str, str]]:
         main = [(self.doc, self.gold)] if self.doc and self.gold else []
         return main + list(self.alt_gold)
+
+
+@dataclass(frozen=True)
+class QuestionSet:
+    """One corpus and its questions, from ``data/eval/sets.toml``."""
+
+    name: str
+    corpus: Path
+    questions: Path
+    role: str  # "dev" or "heldout"
+
+
+def read_sets(path: Path = SETS_FILE) -> list[QuestionSet]:
+    """The question sets listed in ``path`` (paths in it are relative to the project)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        root = path.resolve().parents[2]
+        return [
+            QuestionSet(s["name"], root / s["corpus"], root / s["questions"], s["role"])
+            for s in data["set"]
+        ]
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+        raise EvalFileError(f"cannot read the list of question sets {path}: {error}") from error
 
 
 def read_questions(path: Path) -> list[Question]:
@@ -56,24 +89,27 @@ def read_questions(path: Path) -> list[Question]:
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-            questions.append(
-                Question(
-                    id=str(item["id"]),
-                    question=str(item["question"]),
-                    doc=item.get("doc"),
-                    gold=item.get("gold"),
-                    kind=str(item.get("kind", "other")),
-                    context=item.get("context"),
-                    alt_gold=tuple((a["doc"], a["gold"]) for a in item.get("alt_gold") or []),
-                )
-            )
+            questions.append(_question(json.loads(line)))
         except (ValueError, KeyError, TypeError) as error:
             raise EvalFileError(
                 f"{path}:{number}: not a question: each line must be a JSON object with at least "
                 '"id" and "question" (and "doc", "gold", "kind")'
             ) from error
     return questions
+
+
+def _question(item: dict[str, Any]) -> Question:
+    return Question(
+        id=str(item["id"]),
+        question=str(item["question"]),
+        doc=item.get("doc"),
+        gold=item.get("gold"),
+        kind=str(item.get("kind", "other")),
+        context=item.get("context"),
+        alt_gold=tuple((a["doc"], a["gold"]) for a in item.get("alt_gold") or []),
+        page=item.get("page"),
+        lang=item.get("lang"),
+    )
 
 
 def hit_rank(question: Question, passages: Iterable[Passage]) -> int | None:
@@ -92,11 +128,11 @@ class _Tally:
     answerable: int = 0
     hits: dict[int, int] = field(default_factory=lambda: {1: 0, 3: 0, 5: 0})
     reciprocal: float = 0.0
-    declined: int = 0
+    outcomes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
-    def add(self, question: Question, rank: int | None, declined: bool) -> None:
+    def add(self, question: Question, rank: int | None, outcome: str) -> None:
         self.n += 1
-        self.declined += declined
+        self.outcomes[outcome] += 1
         if not question.answerable:
             return
         self.answerable += 1
@@ -111,81 +147,115 @@ class _Tally:
         if a:
             out.update({f"hit@{k}": round(v / a, 4) for k, v in self.hits.items()})
             out["mrr@10"] = round(self.reciprocal / a, 4)
-        out["declined"] = round(self.declined / self.n, 4) if self.n else 0.0
+        for outcome in ("declined", "hedged"):
+            out[outcome] = round(self.outcomes[outcome] / self.n, 4) if self.n else 0.0
         return out
 
 
-def evaluate(
-    questions: list[Question],
-    ask: Callable[[str, str | None], Answer],
-    k: int = TOP,
-) -> dict[str, Any]:
+def _context_of(question: Question) -> tuple[str, ...] | None:
+    """The earlier questions searched with ``question``, as the conversation would pass them."""
+    conversation = Conversation()
+    if question.context:
+        conversation = conversation.after(question.context, None, now=0.0)
+    context = conversation.context_for(question.question, now=0.0)
+    return tuple(context.splitlines()) if context else None
+
+
+def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str, Any]:
     """Ask every question (its context first, as a conversation would) and score the answers."""
-    overall = _Tally()
+    overall, answerable, unanswerable, offtopic = _Tally(), _Tally(), _Tally(), _Tally()
     by_kind: dict[str, _Tally] = defaultdict(_Tally)
-    unanswerable = [0, 0]  # declined, total
-    answerable_declined = [0, 0]
     rows = []
     for q in questions:
-        conversation = Conversation()
-        if q.context:
-            conversation = conversation.after(q.context, None, now=0.0)
-        context = conversation.context_for(q.question, now=0.0)
-        answer = ask(q.question, context)
+        answer = ask(q.question, _context_of(q))
         passages = [h.passage for h in answer.hits[:k]]
         rank = hit_rank(q, passages) if q.answerable else None
-        declined = not answer.answered
-        overall.add(q, rank, declined)
-        by_kind[q.kind].add(q, rank, declined)
-        bucket = answerable_declined if q.answerable else unanswerable
-        bucket[0] += declined
-        bucket[1] += 1
-        rows.append(
-            {
-                "id": q.id,
-                "rank": rank,
-                "declined": declined,
-                "results": [{"doc": p.doc, "id": p.id, "text": p.text} for p in passages],
-            }
-        )
+        for tally in (overall, by_kind[q.kind]):
+            tally.add(q, rank, answer.outcome)
+        group = answerable if q.answerable else offtopic if q.kind == "offtopic" else unanswerable
+        group.add(q, rank, answer.outcome)
+        rows.append(_row(q, answer, rank, k))
     summary = overall.summary()
+    pages = [r["page_right"] for r in rows if r["page_right"] is not None]
     return {
         "n": len(questions),
-        "hit@1": summary.get("hit@1", 0.0),
-        "hit@3": summary.get("hit@3", 0.0),
-        "hit@5": summary.get("hit@5", 0.0),
-        "mrr@10": summary.get("mrr@10", 0.0),
-        "unanswerable_declined": round(unanswerable[0] / unanswerable[1], 4)
-        if unanswerable[1]
-        else None,
-        "answerable_declined": (
-            round(answerable_declined[0] / answerable_declined[1], 4)
-            if answerable_declined[1]
-            else None
-        ),
+        **{key: summary.get(key, 0.0) for key in ("hit@1", "hit@3", "hit@5", "mrr@10")},
+        "answerable": answerable.summary(),
+        "unanswerable": unanswerable.summary(),
+        "offtopic": offtopic.summary(),
+        "page_right": round(sum(pages) / len(pages), 4) if pages else None,
         "by_kind": {kind: tally.summary() for kind, tally in sorted(by_kind.items())},
         "questions": rows,
     }
 
 
-def format_report(report: dict[str, Any]) -> str:
+def _row(question: Question, answer: Answer, rank: int | None, k: int) -> dict[str, Any]:
+    hit = answer.hits[rank - 1].passage if rank else None
+    page_right = None if question.page is None or hit is None else hit.page == question.page
+    return {
+        "id": question.id,
+        "kind": question.kind,
+        "rank": rank,
+        "outcome": answer.outcome,
+        "confidence": answer.confidence,
+        "page_right": page_right,
+        "results": [
+            {"doc": h.passage.doc, "id": h.passage.id, "page": h.passage.page, "score": h.score}
+            for h in answer.hits[:k]
+        ],
+    }
+
+
+def sweep(report: dict[str, Any], thresholds: Sequence[float]) -> list[dict[str, float]]:
+    """How declines and catches trade off if the decline threshold were each of ``thresholds``:
+    the share of answerable questions declined and of the others declined, by confidence."""
+    rows = report["questions"]
+    answerable = [r["confidence"] for r in rows if r["rank"] is not None or _answerable(r)]
+    others = [r["confidence"] for r in rows if not _answerable(r)]
+    return [
+        {
+            "threshold": t,
+            "answerable_declined": round(sum(c < t for c in answerable) / len(answerable), 4)
+            if answerable
+            else 0.0,
+            "others_declined": round(sum(c < t for c in others) / len(others), 4)
+            if others
+            else 0.0,
+        }
+        for t in thresholds
+    ]
+
+
+def _answerable(row: dict[str, Any]) -> bool:
+    return row["kind"] not in ("unanswerable", "offtopic")
+
+
+def format_report(report: dict[str, Any], title: str = "") -> str:
     """A readable table of an :func:`evaluate` report."""
-    lines = [
+    a, u, o = report["answerable"], report["unanswerable"], report["offtopic"]
+    lines = [title] if title else []
+    lines += [
         f"questions {report['n']}   hit@1 {report['hit@1']:.3f}   hit@3 {report['hit@3']:.3f}   "
         f"hit@5 {report['hit@5']:.3f}   MRR@10 {report['mrr@10']:.3f}",
-        f"unanswerable declined {_pct(report['unanswerable_declined'])}   "
-        f"answerable declined {_pct(report['answerable_declined'])}",
+        f"answerable: declined {_pct(a, 'declined')}, hedged {_pct(a, 'hedged')}   "
+        f"unanswerable: declined {_pct(u, 'declined')}, hedged {_pct(u, 'hedged')}   "
+        f"off-topic: declined {_pct(o, 'declined')}",
+    ]
+    if report.get("page_right") is not None:
+        lines.append(f"PDF hits citing the right page: {report['page_right']:.0%}")
+    lines += [
         "",
-        f"{'kind':<14}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR@10':>8}{'declined':>10}",
+        f"{'kind':<14}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR@10':>8}"
+        f"{'declined':>10}{'hedged':>8}",
     ]
     for kind, row in report["by_kind"].items():
         cells = "".join(
             f"{row[key]:>8.3f}" if key in row else f"{'-':>8}"
             for key in ("hit@1", "hit@3", "hit@5", "mrr@10")
         )
-        lines.append(f"{kind:<14}{row['n']:>4}{cells}{row['declined']:>10.3f}")
+        lines.append(f"{kind:<14}{row['n']:>4}{cells}{row['declined']:>10.3f}{row['hedged']:>8.3f}")
     return "\n".join(lines)
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
+def _pct(group: dict[str, Any], key: str) -> str:
+    return f"{group[key]:.0%}" if group["n"] else "-"

@@ -75,6 +75,17 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     }
 
 
+def manifest_examples(folder: Path) -> list[str]:
+    """The example questions the manifest suggests (``examples = ["…", …]`` at its top), for
+    greetings and help; none when it has none or can't be read (the refresh reports that)."""
+    try:
+        data = tomllib.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return []
+    examples = data.get("examples")
+    return [str(q) for q in examples] if isinstance(examples, list) else []
+
+
 @dataclass
 class _Parsed:
     doc: str

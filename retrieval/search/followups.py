@@ -23,7 +23,7 @@ _CUES = re.compile(
 )
 _ANAPHORA = frozenset(
     """they them their theirs it its that those these this there then he she his her such same both
-    either former latter above previous earlier alone too instead else again""".split()
+    either former latter above previous earlier too instead else again""".split()
 )
 _WORD = re.compile(r"\w+")
 
