@@ -26,6 +26,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import attach_code, code_text, iso_date, prose, table_blocks
+from retrieval.ingest.readers.html import read_fragment
 from retrieval.ingest.readers.text import decode, fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
@@ -38,6 +39,12 @@ _OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*)$")
 # Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
 _ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
 _ATTR_LIST = re.compile(rf"\s*\{{:?\s*(?:[#.][\w:-]+|[\w-]+=\S+)(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
+# Container tags whose opening and closing are counted to find where a raw HTML block ends.
+_CONTAINER_TAG = re.compile(
+    r"<(/?)(div|pre|table|section|details|figure|blockquote|ul|ol|dl|article|aside|main|form)\b"
+    r"[^>]*?(/?)>",
+    re.IGNORECASE,
+)
 _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", ";", ":", ",")
@@ -68,6 +75,7 @@ class _Reading:
     after_directive: bool = False  # an indented block right after a directive is its options
     term: str = ""  # a definition-list term waiting for its definition
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
+    lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
 
 
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
@@ -81,7 +89,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         date=iso_date(meta["date"]) if meta.get("date") else None,
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
     )
-    reading = _Reading(document, title_from_heading=not document.title)
+    reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     index = 0
     while index < len(tokens):
         index = _step(tokens, index, reading)
@@ -149,7 +157,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         if kind == "dt_open":
             reading.term = prose(" ".join(_inline_lines(tokens[index + 1])))
         return closing + 1
-    elif kind in ("html_block", "hr"):
+    elif kind == "html_block":
+        return _html(tokens, index, reading)
+    elif kind == "hr":
         reading.intro = None
     return index + 1
 
@@ -229,3 +239,43 @@ def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     reading.document.blocks.extend(table_blocks(rows, reading.section))
     reading.intro = None
     return end + 1
+
+
+def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
+    """Read a raw HTML block as a browser shows it; return the index of the next token.
+
+    CommonMark ends an HTML block at a blank line, but Python-Markdown and browsers keep
+    ``<div><pre>`` open until its closing tag: a ``# Heading`` line inside that ``<pre>`` is
+    code, not a heading. So an unclosed block runs on, over the tokens the parser made of its
+    inside, until its tags balance.
+    """
+    token = tokens[index]
+    start, end = token.map or (0, 0)
+    depth = _tag_depth(token.content)
+    if token.level == 0 and depth > 0:
+        while end < len(reading.lines) and depth > 0:
+            depth += _tag_depth(reading.lines[end])
+            end += 1
+        token_content = "\n".join(reading.lines[start:end])
+        index += 1
+        while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
+            index += 1
+        while index < len(tokens) and tokens[index].map is None:
+            index += 1  # the closing tokens of blocks that were inside the HTML
+    else:
+        token_content, index = token.content, index + 1
+    before = len(reading.document.blocks)
+    read_fragment(token_content, reading.document, reading.section)
+    reading.intro = (
+        len(reading.document.blocks) - 1 if len(reading.document.blocks) > before else None
+    )
+    return index
+
+
+def _tag_depth(html: str) -> int:
+    """Opened minus closed container tags in ``html``."""
+    depth = 0
+    for match in _CONTAINER_TAG.finditer(html):
+        if not match[3]:
+            depth += -1 if match[1] else 1
+    return depth

@@ -1,0 +1,291 @@
+"""The reader of saved web pages: the main content only, its text exactly as a browser shows it.
+
+Pages are parsed with lxml; what is not the page's own content is removed first (scripts, styles,
+navigation, headers, footers, sidebars, tables of contents, reference lists, link-only menus), then
+the content root is chosen (``<main>``, ``role=main``, a single ``<article>``, else ``<body>``) and
+walked in document order: headings become sections, ``<pre>`` becomes a code block with the
+paragraph that introduces it, data tables become one block per row, everything else paragraphs.
+
+Text is joined exactly as the markup holds it, never with a space added at an inline tag, so
+"<a>Fennec</a>)" reads "Fennec)"; only runs of white space are collapsed, as a browser does.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.common import attach_code, code_text, iso_date, prose, table_blocks
+from retrieval.ingest.readers.text import fallback_title
+
+Element = Any  # lxml.html.HtmlElement; lxml ships no type information
+
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Elements that start a new block of text in a browser; everything else is inline.
+_BLOCK_TAGS = _HEADINGS | {
+    "p", "div", "section", "article", "main", "ul", "ol", "li", "dl", "dt", "dd", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "pre", "blockquote", "header", "footer",
+    "figure", "figcaption", "hr", "form", "fieldset", "details", "summary", "address", "center",
+    "caption", "aside", "nav", "br",
+}  # fmt: skip
+# Never content: code, styling, embedded objects, forms and the page's own furniture.
+_DROP_TAGS = {
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "nav", "aside", "form", "button", "select", "input", "textarea", "label", "dialog",
+    "head", "title", "meta", "link",
+}  # fmt: skip
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
+# Class or id names of furniture in common page generators (Sphinx, DocBook, MediaWiki, CMSs).
+_FURNITURE = re.compile(
+    r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
+    r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
+    r"|headerlink|mw-editsection|reflist|references|refbegin|noprint|skip-?link|skip-?nav"
+    r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner)$",
+    re.IGNORECASE,
+)
+_DATE_META = (
+    "article:published_time", "og:published_time", "date", "dc.date", "dc.date.issued",
+    "dcterms.date", "dcterms.created", "dcterms.issued", "citation_publication_date",
+    "citation_date", "pubdate", "publish-date", "publication_date", "article:modified_time",
+    "dcterms.modified", "last-modified",
+)  # fmt: skip
+_LABELS = frozenset(
+    ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
+)
+_SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+
+
+@dataclass
+class _Walk:
+    """The document being built and what the next block joins."""
+
+    document: ParsedDocument
+    section: str | None = None
+    intro: int | None = None  # index of the paragraph right before, which may introduce code
+    title_from_h1: bool = True
+
+
+def read_html(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.html`` and ``.htm`` files."""
+    root = _parse(data, path)
+    head_title = prose(" ".join(root.xpath("//head/title//text()")))
+    document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
+    content = _content_root(root)
+    _remove_furniture(content)
+    walk = _Walk(document)
+    walk_blocks(content, walk)
+    document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
+    if not document.blocks:
+        raise DocumentError(path, "no main text (only navigation, scripts or markup)")
+    return document
+
+
+def read_fragment(fragment: str, document: ParsedDocument, section: str | None) -> None:
+    """Add the blocks of an HTML fragment embedded in another format (raw HTML in Markdown)."""
+    try:
+        box = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return  # markup with no elements: nothing a reader would see
+    _remove_furniture(box)
+    walk_blocks(box, _Walk(document, section, title_from_h1=False))
+
+
+def _parse(data: bytes, path: Path) -> Element:
+    """The page's element tree, decoded from the encoding its bytes or ``<meta>`` declare."""
+    try:
+        text = _XML_DECLARATION.sub("", _decode(data))
+        return lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError) as error:
+        raise DocumentError(path, f"damaged: not a web page ({error})") from error
+
+
+def _decode(data: bytes) -> str:
+    """HTML bytes as text: a byte-order mark, else UTF-8, else the declared charset, else cp1252.
+
+    UTF-8 is tried before the declaration because pages are often re-saved as UTF-8 while still
+    declaring their old charset; a page that is not valid UTF-8 is taken at its word.
+    """
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
+        if data.startswith(bom) or (encoding == "utf-16" and data.startswith(codecs.BOM_UTF16_BE)):
+            return data.decode(encoding, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    try:
+        return data.decode(declared[1].decode("ascii") if declared else "cp1252", errors="replace")
+    except LookupError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _meta(root: Element, name: str) -> str | None:
+    """The content of ``<meta name=…>`` or ``<meta property=…>``, names compared in lower case."""
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if key == name and (meta.get("content") or "").strip():
+            return str(meta.get("content")).strip()
+    return None
+
+
+def _date(root: Element) -> str | None:
+    for name in _DATE_META:
+        date = iso_date(_meta(root, name))
+        if date:
+            return date
+    return None
+
+
+def _source(root: Element, data: bytes) -> str | None:
+    """The page's address: its canonical link, else og:url, else a browser's "saved from" note."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return str(link.get("href")).strip()
+    saved = _SAVED_FROM.search(data[:4096])
+    return _meta(root, "og:url") or (saved[1].decode("ascii", "replace") if saved else None)
+
+
+def _content_root(root: Element) -> Element:
+    """Where the page's content is: ``<main>``, ``role=main``, one ``<article>``, or ``<body>``."""
+    for query in ("//main", "//*[@role='main']"):
+        found = root.xpath(query)
+        if len(found) == 1:
+            return found[0]
+    articles = root.xpath("//article")
+    if len(articles) == 1:
+        return articles[0]
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def _is_furniture(element: Element) -> bool:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
+        return True
+    if tag in ("header", "footer") and not element.xpath("ancestor::article|ancestor::main"):
+        return True  # the site's banner and footer; an article's own header holds its title
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    names = (element.get("class") or "").split() + (element.get("id") or "").split()
+    return any(_FURNITURE.match(name) for name in names) or _is_link_list(element)
+
+
+def _is_link_list(element: Element) -> bool:
+    """A menu not marked as one: a list or box of three or more links that is mostly link text."""
+    if element.tag not in ("ul", "ol", "div", "table", "dl"):
+        return False
+    links = element.xpath(".//a")
+    if len(links) < 3:
+        return False
+    text = len(prose(element.text_content()))
+    linked = sum(len(prose(link.text_content())) for link in links)
+    return text > 0 and linked >= 0.8 * text
+
+
+def _remove_furniture(content: Element) -> None:
+    """Remove what is not content, keeping the tail text that follows a removed inline element."""
+    doomed = [
+        element
+        for element in content.iterdescendants()
+        if not isinstance(element.tag, str) or _is_furniture(element)
+    ]
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps the tail: "see note¶ below" stays "see note below"
+
+
+def _is_block(element: Element) -> bool:
+    return isinstance(element.tag, str) and element.tag in _BLOCK_TAGS
+
+
+def _has_blocks(element: Element) -> bool:
+    return any(_is_block(child) for child in element.iterdescendants())
+
+
+def inline_text(element: Element) -> str:
+    """An inline element's text as a browser shows it: pieces joined with nothing added between,
+    ``<br>`` as a space."""
+    pieces: list[str] = []
+    for piece in _text_pieces(element):
+        pieces.append(piece)
+    return prose("".join(pieces))
+
+
+def _text_pieces(element: Element) -> Iterator[str]:
+    if element.tag == "br":
+        yield " "
+    elif isinstance(element.tag, str):
+        yield element.text or ""
+        for child in element:
+            yield from _text_pieces(child)
+    yield element.tail or ""
+
+
+def walk_blocks(element: Element, walk: _Walk) -> None:
+    """Add the blocks of ``element``'s children, in document order, to ``walk.document``.
+
+    Text directly inside a box that also holds blocks ("loose" text) is read as a paragraph of
+    its own wherever a block interrupts it.
+    """
+    loose: list[str] = [element.text or ""]
+    for child in element:
+        if not _is_block(child):
+            loose.extend(_text_pieces(child))
+            continue
+        _paragraph(prose("".join(loose)), walk)
+        loose = [child.tail or ""]
+        _block(child, walk)
+    _paragraph(prose("".join(loose)), walk)
+
+
+def _block(element: Element, walk: _Walk) -> None:
+    """Read one block element: a heading, code, a table, a paragraph, or a box of blocks."""
+    tag = element.tag
+    if tag in _HEADINGS:
+        _heading(tag, inline_text(element), walk)
+    elif tag == "pre":
+        code = code_text(element.text_content())
+        attach_code(walk.document, code, walk.section, walk.intro)
+        walk.intro = None
+    elif tag == "table" and not _is_layout_table(element):
+        rows = [[inline_text(c) for c in tr.xpath("./th|./td")] for tr in element.iter("tr")]
+        walk.document.blocks.extend(table_blocks(rows, walk.section))
+        walk.intro = None
+    elif tag in ("hr", "br"):
+        return
+    elif _has_blocks(element):
+        walk_blocks(element, walk)
+    else:
+        _paragraph(inline_text(element), walk)
+
+
+def _is_layout_table(table: Element) -> bool:
+    """A table used to lay out boxes (a DocBook "Tip" note) rather than to hold data."""
+    return bool(table.xpath(".//td//p|.//td//pre|.//td//div|.//td//table|.//td//ul"))
+
+
+def _heading(tag: str, text: str, walk: _Walk) -> None:
+    walk.intro = None
+    if not text:
+        return
+    if tag == "h1" and walk.title_from_h1:
+        walk.document.title, walk.title_from_h1 = text, False
+        return
+    walk.section = text
+
+
+def _paragraph(text: str, walk: _Walk) -> None:
+    if not text or text.lower().rstrip(":") in _LABELS:
+        return  # "Note", "Tip": the label of a box, whose text follows as its own paragraph
+    walk.document.add(walk.section, text)
+    walk.intro = len(walk.document.blocks) - 1
