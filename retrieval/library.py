@@ -64,8 +64,8 @@ class Library:
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
-    def _analyse(self, text: str) -> list[Fragment]:
-        return fragments(text, self.analyzer)
+    def _analyse(self, passage: Passage) -> list[Fragment]:
+        return fragments(passage.text, self.analyzer)
 
     # ------------------------------------------------------------------------------- opening
     @classmethod
@@ -263,14 +263,16 @@ class Library:
             Hit(item.passage, item.score, item.excerpt, number)
             for number, item in enumerate(ranked[offset : offset + k], offset + 1)
         )
+        outcome = rank.judge(sure, question_, ranked)
         return Answer(
             question=text,
             query=text if not earlier else f"{text} (following: {' / '.join(earlier)})",
             hits=hits,
-            answered=rank.answers(sure, question_, ranked),
+            answered=outcome != "declined",
             confidence=round(sure, 4),
             total=pool.total,
             terms=tuple(weights),
+            outcome=outcome,
         )
 
 

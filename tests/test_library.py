@@ -130,8 +130,8 @@ def test_question_naming_something_the_documents_never_mention_is_declined(
     shipped_library: Library,
 ) -> None:
     answer = shipped_library.answer("when did china join the WTO")
-    assert not answer.answered
-    assert answer.hits  # China and "join" still match something
+    assert answer.outcome != "answered"  # hedged: China and "join" still match something
+    assert answer.hits
 
 
 def test_question_about_a_year_the_documents_never_mention_is_declined(

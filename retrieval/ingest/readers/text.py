@@ -33,6 +33,10 @@ _DATE_PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}}) (?P<month>{_MONTH}),? (?P<year>(19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
 )
+# Two levels of numbering at least ("9.1.", "2.3.4") or a named part; single numbers are list items.
+_NUMBERED_HEADING = re.compile(
+    r"^(\d+\.\d+(\.\d+)*\.?|(Chapter|Section|Part|Appendix) [\dIVXLC]+[.:]?)\s+\S"
+)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
@@ -184,8 +188,16 @@ def units(text: str) -> list[str]:
     return result
 
 
+def _is_numbered_heading(line: str) -> bool:
+    """A numbered section heading, "9.1. How can I keep my system current?" or "Chapter 9. …":
+    it may end like a sentence (FAQs head each answer with its question)."""
+    return len(line.split()) <= 16 and len(line) <= 120 and bool(_NUMBERED_HEADING.match(line))
+
+
 def _looks_like_heading(line: str) -> bool:
-    """A short line in title case with no sentence punctuation at its end."""
+    """A short line in title case with no sentence punctuation at its end, or numbered."""
+    if _is_numbered_heading(line):
+        return True
     words = line.split()
     if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
         return False
@@ -295,6 +307,8 @@ def _raw_line_count(text: str, lines: list[str], header_end: int) -> int:
 
 def _is_prose(line: str) -> bool:
     """A paragraph of running text rather than a heading or label."""
+    if _is_numbered_heading(line):
+        return False
     words = line.split()
     if len(words) >= 25:
         return True
