@@ -1,9 +1,14 @@
 """A public IR test collection (documents, queries, graded relevance judgements) and its metrics.
 
-Reads the BEIR layout: ``corpus.jsonl`` (``_id``, ``title``, ``text``), ``queries.jsonl``
-(``_id``, ``text``) and ``qrels/<split>.tsv`` (``query-id``, ``corpus-id``, ``score``, with a
-header line). Only queries that have at least one relevant document in the split are kept, as
-BEIR's own evaluation does.
+Two layouts are read:
+
+- BEIR: ``corpus.jsonl`` (``_id``, ``title``, ``text``), ``queries.jsonl`` (``_id``, ``text``)
+  and ``qrels/<split>.tsv`` (``query-id``, ``corpus-id``, ``score``, with a header line);
+- the classic SMART files of CISI, MEDLINE or CACM: ``NAME.ALL`` (documents), ``NAME.QRY``
+  (queries), ``NAME.REL`` (judgements, binary), records opened by ``.I id`` and fields by
+  ``.T`` (title), ``.W`` (text), ``.A``, ``.B``, ``.X`` … of which only title and text are kept.
+
+Only queries with at least one relevant document are kept, as BEIR's own evaluation does.
 
 The metrics follow trec_eval (what BEIR reports through pytrec_eval), so figures compare with
 published ones: nDCG@k with linear gain (the grade itself) and a log2(rank + 1) discount, the ideal
@@ -16,6 +21,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import re
 import statistics
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +31,7 @@ from typing import Any
 from retrieval.errors import QuotebotError
 
 Qrels = Mapping[str, Mapping[str, int]]  # query id → document id → relevance grade
+_SMART_FIELD = re.compile(r"^\.([A-Z])(?:\s+(.*))?\s*$")  # ".I 12", ".T", ".W" …
 Metric = Callable[[Sequence[str], Mapping[str, int], int], float]
 
 
@@ -78,9 +85,16 @@ class Scores:
 
 
 def load(folder: Path, split: str = "test") -> Collection:
-    """Read a BEIR-format collection folder."""
+    """Read a collection folder, BEIR or classic SMART (``split`` applies to BEIR only)."""
     if not folder.is_dir():
         raise CollectionError(f"{folder}: not a folder")
+    if not (folder / "corpus.jsonl").exists() and _smart_files(folder):
+        return load_smart(folder)
+    return load_beir(folder, split)
+
+
+def load_beir(folder: Path, split: str = "test") -> Collection:
+    """Read a BEIR-format collection folder."""
     qrels = _read_qrels(folder / "qrels" / f"{split}.tsv")
     queries_all = {row["_id"]: str(row["text"]) for row in _read_jsonl(folder / "queries.jsonl")}
     judged = {q for q, docs in qrels.items() if any(g > 0 for g in docs.values())}
@@ -93,6 +107,84 @@ def load(folder: Path, split: str = "test") -> Collection:
     )
     queries = {q: queries_all[q] for q in sorted(judged, key=_natural)}
     return Collection(folder.name, docs, queries, {q: dict(qrels[q]) for q in queries})
+
+
+def _smart_files(folder: Path) -> tuple[Path, Path, Path] | None:
+    """The .ALL, .QRY and .REL files of a classic collection, when the folder has one of each."""
+    found = []
+    for suffix in (".ALL", ".QRY", ".REL"):
+        paths = [p for p in folder.iterdir() if p.suffix.upper() == suffix and p.is_file()]
+        if len(paths) != 1:
+            return None
+        found.append(paths[0])
+    return found[0], found[1], found[2]
+
+
+def load_smart(folder: Path) -> Collection:
+    """Read a classic SMART collection (CISI, MEDLINE, CACM): .ALL, .QRY and .REL files."""
+    files = _smart_files(folder)
+    if files is None:
+        raise CollectionError(f"{folder}: needs exactly one each of .ALL, .QRY and .REL files")
+    all_path, qry_path, rel_path = files
+    docs = tuple(IrDoc(i, f.get("T", ""), f.get("W", "")) for i, f in _smart_records(all_path))
+    texts = {
+        i: " ".join(filter(None, (f.get("T"), f.get("W")))) for i, f in _smart_records(qry_path)
+    }
+    qrels = _read_smart_rel(rel_path)
+    missing = qrels.keys() - texts.keys()
+    if missing:
+        raise CollectionError(
+            f"{rel_path}: {len(missing)} judged queries are not in {qry_path.name}"
+        )
+    queries = {q: texts[q] for q in sorted(qrels, key=int)}
+    return Collection(folder.name, docs, queries, {q: qrels[q] for q in queries})
+
+
+def _smart_records(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """(id, {field letter: text}) for each ``.I`` record of a SMART file, white space folded."""
+    record: str | None = None
+    fields: dict[str, list[str]] = {}
+    current = ""
+    for number, line in enumerate(
+        path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
+    ):
+        marker = _SMART_FIELD.match(line)
+        if marker and marker.group(1) == "I":
+            if record is not None:
+                yield record, _fold_fields(fields)
+            record, fields, current = str(int(marker.group(2))), {}, ""
+        elif marker:
+            current = marker.group(1)
+            fields.setdefault(current, []).append(marker.group(2) or "")
+        elif record is None:
+            raise CollectionError(f"{path}:{number}: text before the first .I line")
+        elif current:
+            fields[current].append(line)
+    if record is not None:
+        yield record, _fold_fields(fields)
+
+
+def _fold_fields(fields: dict[str, list[str]]) -> dict[str, str]:
+    """Each field's lines as one string with single spaces."""
+    return {name: " ".join(" ".join(lines).split()) for name, lines in fields.items()}
+
+
+def _read_smart_rel(path: Path) -> dict[str, dict[str, int]]:
+    """Binary judgements: CISI/CACM lines are "query doc …", MEDLINE's are "query 0 doc grade"."""
+    qrels: dict[str, dict[str, int]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split()
+        if not cells:
+            continue
+        if len(cells) < 2 or not all(_is_int(c) for c in cells[:2]):
+            raise CollectionError(f"{path}:{number}: expected query id and document id")
+        if len(cells) == 4 and cells[1] == "0" and _is_int(cells[3]):
+            query, doc, grade = cells[0], cells[2], int(cells[3])  # TREC style, as MEDLINE's
+        else:
+            query, doc, grade = cells[0], cells[1], 1
+        if grade > 0:
+            qrels.setdefault(str(int(query)), {})[str(int(doc))] = grade
+    return qrels
 
 
 def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:

@@ -160,7 +160,7 @@ class Bm25sEngine:
         if not tokens[0]:
             return Result([], failed=True)
         found, scores = self._model.retrieve(
-            tokens, k=min(k, len(self._ids)), show_progress=False, n_threads=1
+            tokens, k=min(k, len(self._ids)), show_progress=False
         )
         # bm25s fills k places even when fewer documents match; zero scores are no match.
         return Result([self._ids[i] for i, s in zip(found[0], scores[0], strict=True) if s > 0])

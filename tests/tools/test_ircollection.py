@@ -86,6 +86,60 @@ def test_load_names_the_bad_qrels_line(collection_dir: Path) -> None:
         load(collection_dir)
 
 
+SMART_ALL = """.I 1
+.T
+Volcanoes
+.A
+Someone, A.
+.W
+   Lava flows from the crater
+of an erupting volcano.
+.X
+1\t5\t1
+.I 2
+.T
+Honey bees
+.W
+Bees collect nectar and store honey.
+"""
+SMART_QRY = """.I 1
+.W
+How do bees
+make honey?
+.I 2
+.T
+Craters
+.W
+lava and volcanoes
+.I 3
+.W
+a query nobody judged
+"""
+
+
+@pytest.mark.parametrize(
+    ("rel", "grades"),
+    [
+        ("     1     2\t0\t0.000000\n     2     1\t0\t0.000000\n", {"1": {"2": 1}, "2": {"1": 1}}),
+        ("1 0 2 1\n2 0 1 2\n2 0 2 0\n", {"1": {"2": 1}, "2": {"1": 2}}),  # MEDLINE's layout
+    ],
+)
+def test_load_reads_classic_smart_files(
+    tmp_path: Path, rel: str, grades: dict[str, dict[str, int]]
+) -> None:
+    folder = tmp_path / "cisi"
+    folder.mkdir()
+    (folder / "CISI.ALL").write_text(SMART_ALL, encoding="utf-8")
+    (folder / "CISI.QRY").write_text(SMART_QRY, encoding="utf-8")
+    (folder / "CISI.REL").write_text(rel, encoding="utf-8")
+    collection = load(folder)
+    assert collection.docs[0].title == "Volcanoes"
+    assert collection.docs[0].text == "Lava flows from the crater of an erupting volcano."
+    assert collection.docs[1].body == "Honey bees Bees collect nectar and store honey."
+    assert collection.queries == {"1": "How do bees make honey?", "2": "Craters lava and volcanoes"}
+    assert collection.qrels == grades
+
+
 # ------------------------------------------------------------------------------------ metrics
 def test_ndcg_matches_the_hand_computed_value() -> None:
     judged = {"a": 2, "b": 1, "c": 0}
