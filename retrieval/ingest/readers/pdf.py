@@ -1,0 +1,441 @@
+"""The reader of PDF files (their text layer), with pypdfium2.
+
+Reading goes in passes, each a small function over plain :class:`Line` records:
+
+1. :func:`page_lines` — page by page (each page closed before the next is opened, so memory stays
+   bounded), PDFium's text lines with their position, font size and weight; two-column pages are
+   put in reading order (:func:`reading_order`).
+2. :func:`furniture` — running headers and footers (lines that repeat at the top or bottom of
+   pages, page numbers however printed) and table-of-contents leader lines are dropped.
+3. :func:`assemble` — lines become headings (larger or bold type) and paragraphs (lines reflowed,
+   split at vertical gaps, first-line indents and short sentence-ending lines), each paragraph
+   on the page it starts on, even when it runs on over a page break or into the next column.
+
+PDFium joins a word hyphenated at a line end and marks the join (U+FFFE); the hyphen is kept only
+when the document writes the same word with a hyphen elsewhere ("well-known"), so "opportu-
+nities" reads "opportunities".
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.common import iso_date, prose
+from retrieval.ingest.readers.text import fallback_title
+
+_HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
+_PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_LEADER = re.compile(r"(?:\s?\.){4,}\s*\S{0,8}$")  # "4.7 Option processing . . . . 20"
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
+_SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
+_JUNK_TITLES = re.compile(r"^(?:untitled|microsoft word - .*|.*\.(?:docx?|pdf|tex|dvi))$", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a page's text layer (PDF points, y growing upwards)."""
+
+    page: int  # 1-based position of the page in the file
+    text: str
+    x0: float
+    x1: float
+    y: float  # the baseline's height: larger is higher on the page
+    size: float
+    bold: bool
+    column: int = 0  # 0 for the only (or left) column, 1 for the right one
+    height: float = 0.0  # the page's height, to tell its top and bottom margins
+    y_last: float = 0.0  # the last character's baseline: lower than ``y`` where PDFium joined
+    # a word hyphenated at the line end with the rest of it on the next line
+
+
+def read_pdf(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.pdf`` files."""
+    pdf = _open(data, path)
+    try:
+        meta = pdf.get_metadata_dict(skip_empty=True)
+        lines = list(_all_lines(pdf, path))
+    finally:
+        pdf.close()
+    if not any(line.text.strip() for line in lines):
+        raise DocumentError(path, "no text layer — needs OCR")
+    lines = _join_hyphens(furniture(lines))
+    title = meta.get("Title", "").strip()
+    document = assemble(lines, title if title and not _JUNK_TITLES.match(title) else "")
+    document.title = document.title or fallback_title(path)
+    document.date = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
+    return document
+
+
+def _open(data: bytes, path: Path) -> Any:
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise DocumentError(path, "damaged: not a PDF file")
+    if b"%%EOF" not in data[-2048:]:
+        raise DocumentError(path, "damaged: truncated (the end of the file is missing)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) in _PASSWORD_ERRORS:
+            raise DocumentError(path, "encrypted") from error
+        detail = str(error).removeprefix("Failed to load document ").strip("().")
+        raise DocumentError(path, f"damaged: {detail or 'cannot be opened'}") from error
+
+
+def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
+    for index in range(len(pdf)):
+        try:
+            page = pdf[index]
+        except pdfium.PdfiumError as error:
+            raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
+        try:
+            yield from reading_order(page_lines(page, index + 1), page.get_width())
+        finally:
+            page.close()
+
+
+def page_lines(page: Any, number: int) -> list[Line]:
+    """The text lines of one page in PDFium's order, with position, size and weight."""
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+        height = page.get_height()
+        lines: list[Line] = []
+        start = 0
+        for raw in text.split("\r\n"):
+            line = _line(textpage, number, raw, start, height)
+            if line is not None:
+                lines.append(line)
+            start += len(raw) + 2
+        return lines
+    finally:
+        textpage.close()
+
+
+def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Line | None:
+    """The :class:`Line` of the characters ``raw`` at index ``start`` of the text page."""
+    first = len(raw) - len(raw.lstrip())
+    last = len(raw.rstrip()) - 1
+    if last < first:
+        return None
+    left, _, baseline = _char_box(textpage, start + first)
+    _, right, last_baseline = _char_box(textpage, start + last)
+    middle = start + (first + last) // 2
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, middle)
+    bold = _is_bold(textpage, start + first) and _is_bold(textpage, middle)
+    text = " ".join(raw.split())
+    return Line(
+        number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
+        min(baseline, last_baseline),
+    )  # fmt: skip
+
+
+def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    pdfium_c.FPDFText_GetCharBox(
+        textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
+    )
+    return left.value, right.value, bottom.value
+
+
+def _is_bold(textpage: Any, index: int) -> bool:
+    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return True
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    return bool(_BOLD_FONT.search(name.value.decode("latin-1")))
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """The page's lines in reading order: on a two-column page, between full-width lines (a
+    title, a wide figure), the left column top to bottom, then the right one."""
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return lines
+    ordered: list[Line] = []
+    band: list[Line] = []
+    for line in sorted(lines, key=lambda ln: -ln.y):
+        if line.x0 < gutter < line.x1:
+            ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
+            ordered.append(line)
+            band = []
+        else:
+            band.append(replace(line, column=int(line.x0 >= gutter)))
+    ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
+    return ordered
+
+
+def _gutter(lines: Sequence[Line], width: float) -> float | None:
+    """The x of an empty vertical strip between two columns, if the page has two."""
+    if len(lines) < 10:
+        return None
+    best: tuple[int, float] | None = None
+    for step in range(int(width * 0.35), int(width * 0.65), 2):
+        crossing = sum(1 for line in lines if line.x0 < step < line.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, float(step))
+    if best is None or best[0] > len(lines) // 10:
+        return None
+    left = sum(1 for line in lines if line.x1 <= best[1])
+    right = sum(1 for line in lines if line.x0 >= best[1])
+    return best[1] if min(left, right) >= 5 else None
+
+
+def furniture(lines: list[Line]) -> list[Line]:
+    """``lines`` without running headers, footers, page numbers and contents-page entries.
+
+    A header or footer is a line among the two nearest the top or bottom of its page that is a
+    page number alone; or repeats (digits aside) on several pages; or carries the printed page
+    number at one end ("3.2. Administrative Duties 13") with the offset most pages share; or, as
+    the very first or last line, starts like that line does on a third of the pages ("CHAPTER 1.
+    DEFINITIONS AND OVERVIEW 1.3. OK, NOW…"). Lines set larger than the text are spared the
+    repetition tests: "Chapter 4" at the top of every chapter's first page is a heading.
+    """
+    body = body_size(lines)
+    margins = [line for line in _margin_lines(lines) if line.size < body * 1.15]
+    pages_of: dict[str, set[int]] = {}
+    for line in margins:
+        pages_of.setdefault(_shape(line.text), set()).add(line.page)
+    page_count = len({line.page for line in lines})
+    needed = 2 if page_count <= 5 else 3
+    offset = _page_number_offset(margins)
+    edges = _edge_prefixes(lines, max(needed, page_count // 3))
+    doomed = {
+        id(line)
+        for line in margins
+        if _PAGE_NUMBER.match(line.text)
+        or len(pages_of[_shape(line.text)]) >= needed
+        or (offset is not None and _edge_number(line.text, line.page, offset))
+        or id(line) in edges
+    }
+    contents = _contents_entries(lines)
+    return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _edge_prefixes(lines: Sequence[Line], needed: int) -> set[int]:
+    """The ids of first and last lines of pages that begin with the same two words as the first
+    (or last) line of at least ``needed`` pages."""
+    firsts: dict[int, Line] = {}
+    lasts: dict[int, Line] = {}
+    for line in lines:
+        if line.page not in firsts or line.y > firsts[line.page].y:
+            firsts[line.page] = line
+        if line.page not in lasts or line.y < lasts[line.page].y:
+            lasts[line.page] = line
+    doomed: set[int] = set()
+    for edge in (firsts, lasts):
+        prefixes = Counter(" ".join(_shape(ln.text).split()[:2]) for ln in edge.values())
+        doomed.update(
+            id(ln)
+            for ln in edge.values()
+            if len(ln.text.split()) >= 3
+            and prefixes[" ".join(_shape(ln.text).split()[:2])] >= needed
+        )
+    return doomed
+
+
+def _contents_entries(lines: Sequence[Line]) -> set[int]:
+    """The ids of table-of-contents lines: those with dot leaders ("4.7 Option processing . . .
+    20"), and on a page with three or more of them every line from the first such line to the
+    last, which takes the entries without leaders and the wrapped ones too."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
+        span = range(marked[0], marked[-1] + 1) if len(marked) >= 3 else marked
+        doomed.update(id(page[i]) for i in span)
+    return doomed
+
+
+def _margin_lines(lines: Sequence[Line]) -> list[Line]:
+    """The two highest and two lowest lines of every page."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    margins: list[Line] = []
+    for page_lines_ in by_page.values():
+        ordered = sorted(page_lines_, key=lambda ln: -ln.y)
+        margins.extend(ordered[:2] + ordered[2:][-2:])
+    return margins
+
+
+def _prefix(text: str) -> str:
+    return " ".join(_shape(text).split()[:2])
+
+
+def _shape(text: str) -> str:
+    """A line's text with digits and case folded: "Page 12 of 40" and "Page 13 of 40" match."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _page_number_offset(margins: Sequence[Line]) -> int | None:
+    """The printed page number minus the page's position, if at least three margin lines agree."""
+    offsets: Counter[int] = Counter()
+    for line in margins:
+        for number in _edge_numbers(line.text):
+            offsets[number - line.page] += 1
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    return offset if count >= 3 else None
+
+
+def _edge_numbers(text: str) -> list[int]:
+    match = _EDGE_NUMBER.search(text)
+    numbers = [int(match[1] or match[2])] if match else []
+    tail = re.search(r"\b(\d{1,4})$", text)
+    if tail and int(tail[1]) not in numbers:
+        numbers.append(int(tail[1]))
+    return numbers
+
+
+def _edge_number(text: str, page: int, offset: int) -> bool:
+    return page + offset in _edge_numbers(text) and len(text.split()) <= 12
+
+
+def _join_hyphens(lines: list[Line]) -> list[Line]:
+    """Resolve PDFium's hyphenation joins: "well\ufffeknown" → "well-known" when the document
+    writes that word with a hyphen elsewhere, otherwise "opportu\ufffenities" → "opportunities"."""
+    hyphenated = {
+        word.lower()
+        for line in lines
+        if "-" in line.text
+        for word in re.findall(r"\w+(?:-\w+)+", line.text)
+    }
+
+    def join(match: re.Match[str]) -> str:
+        left, right = match[1], match[2]
+        keep = f"{left}-{right}".lower() in hyphenated
+        return f"{left}-{right}" if keep else left + right
+
+    pattern = re.compile(rf"(\w*){_HYPHEN_JOIN}(\w*)")
+    return [
+        replace(ln, text=pattern.sub(join, ln.text)) if _HYPHEN_JOIN in ln.text else ln
+        for ln in lines
+    ]
+
+
+def body_size(lines: Sequence[Line]) -> float:
+    """The font size most of the text is set in."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[round(line.size * 2) / 2] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def is_heading(line: Line, body: float) -> bool:
+    """Larger than the body text, or bold and short, and not a sentence."""
+    words = line.text.split()
+    if not words or len(words) > 20 or not any(ch.isalpha() for ch in line.text):
+        return False
+    if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
+        return False
+    if line.size >= body * 1.15:
+        return True
+    return line.bold and len(words) <= 12 and line.size >= body * 0.95
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph being gathered: its first line's page and the lines so far."""
+
+    page: int
+    section: str | None
+    lines: list[Line]
+
+
+def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
+    """Headings and paragraphs from lines in reading order (see :func:`is_heading`)."""
+    document = ParsedDocument(title=title)
+    body = body_size(lines)
+    pitch = _line_pitch(lines, body)
+    section: str | None = None
+    current: _Paragraph | None = None
+    heading: list[Line] = []
+    for line in lines:
+        if is_heading(line, body):
+            _flush(document, current)
+            current = None
+            if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
+                section = _set_heading(document, heading, section)
+                heading = []
+            heading.append(line)
+            continue
+        if heading:
+            section = _set_heading(document, heading, section)
+            heading = []
+        if current is None or _breaks(current.lines[-1], line, pitch):
+            _flush(document, current)
+            current = _Paragraph(line.page, section, [])
+        current.lines.append(line)
+    _flush(document, current)
+    if heading:
+        _set_heading(document, heading, section)
+    return document
+
+
+def _set_heading(document: ParsedDocument, heading: list[Line], section: str | None) -> str:
+    """The heading's text; the first heading of a document without a title is its title."""
+    text = prose(" ".join(line.text for line in heading))
+    if not document.title and not document.blocks:
+        document.title = text
+        return section or ""
+    return text
+
+
+def _continues_heading(previous: Line, line: Line) -> bool:
+    """A heading set on two lines in the same type ("Chapter 4" / "Compatibility issues")."""
+    near = 0 < previous.y_last - line.y <= 3 * previous.size
+    return line.page == previous.page and near and abs(line.size - previous.size) <= 0.5
+
+
+def _flush(document: ParsedDocument, paragraph: _Paragraph | None) -> None:
+    if paragraph is None:
+        return
+    text = prose(" ".join(line.text for line in paragraph.lines))
+    if text:
+        document.add(paragraph.section or None, text, page=paragraph.page)
+
+
+def _line_pitch(lines: Sequence[Line], body: float) -> float:
+    """The usual distance between baselines of body text lines that follow each other."""
+    gaps = [
+        a.y_last - b.y
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and a.column == b.column and 0 < a.y_last - b.y < 3 * body
+    ]
+    return statistics.median(gaps) if gaps else body * 1.2
+
+
+def _breaks(previous: Line, line: Line, pitch: float) -> bool:
+    """Whether ``line`` starts a new paragraph rather than continuing the one ``previous`` ends."""
+    ended = previous.text.endswith(_SENTENCE_END)
+    if line.page != previous.page or line.column != previous.column or line.y > previous.y:
+        # Over a page or column break a paragraph runs on only mid-sentence.
+        return ended or not line.text[:1].islower()
+    if _BULLET.match(line.text) or abs(line.size - previous.size) > 1:
+        return True
+    if previous.y_last - line.y > 1.4 * pitch:
+        return True
+    indented = line.x0 - previous.x0 > 0.8 * line.size and not _BULLET.match(previous.text)
+    return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
