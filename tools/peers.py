@@ -159,9 +159,7 @@ class Bm25sEngine:
         tokens = self._tokens([query], False)
         if not tokens[0]:
             return Result([], failed=True)
-        found, scores = self._model.retrieve(
-            tokens, k=min(k, len(self._ids)), show_progress=False
-        )
+        found, scores = self._model.retrieve(tokens, k=min(k, len(self._ids)), show_progress=False)
         # bm25s fills k places even when fewer documents match; zero scores are no match.
         return Result([self._ids[i] for i, s in zip(found[0], scores[0], strict=True) if s > 0])
 
@@ -360,35 +358,67 @@ class EngineRun:
         }
 
 
-def run_engine(name: str, collection: Collection, depth: int = DEPTH) -> EngineRun:
-    """Build one engine over the collection, ask every query, and score the rankings."""
-    engine = make(name)
+@dataclass
+class _Tally:
+    """What one engine answered so far in a run."""
+
+    served: dict[str, list[str]] = field(default_factory=dict)  # the timed k = 10 rankings
+    deep: dict[str, list[str]] = field(default_factory=dict)  # the scored rankings
+    latencies_ms: list[float] = field(default_factory=list)
+    declined: int = 0
+    failed: int = 0
+
+    def ask(self, engine: Engine, qid: str, text: str, depth: int) -> None:
+        """Ask one query: timed at k = 10, then untimed at ``depth`` for the scored ranking."""
+        result, ms = _timed(engine, text, SERVED_K)
+        self.latencies_ms.append(ms)
+        self.declined += not result.answered
+        self.failed += result.failed
+        self.served[qid] = result.docs
+        self.deep[qid] = engine.search(text, depth).docs if depth > SERVED_K else result.docs
+
+
+def run_engines(
+    names: Sequence[str], collection: Collection, depth: int = DEPTH
+) -> list[EngineRun]:
+    """Build each engine over the collection, ask every query of each, and score the rankings.
+
+    Each query goes to all the engines in turn, in an order that rotates from query to query, so
+    a burst of load on a shared machine slows every engine alike instead of one engine's run.
+    """
+    engines: list[Engine] = []
+    builds: list[float] = []
     try:
-        start = time.perf_counter()
-        engine.build(collection.docs)
-        build_s = time.perf_counter() - start
-        served: dict[str, list[str]] = {}
-        deep: dict[str, list[str]] = {}
-        latencies: list[float] = []
-        declined = failed = 0
-        for qid, text in collection.queries.items():
-            result, ms = _timed(engine, text, SERVED_K)
-            latencies.append(ms)
-            declined += not result.answered
-            failed += result.failed
-            served[qid] = result.docs
-            deep[qid] = engine.search(text, depth).docs if depth > SERVED_K else result.docs
+        for name in names:
+            engines.append(make(name))
+            start = time.perf_counter()
+            engines[-1].build(collection.docs)
+            builds.append(time.perf_counter() - start)
+        tallies = [_Tally() for _ in engines]
+        for number, (qid, text) in enumerate(collection.queries.items()):
+            for turn in range(len(engines)):
+                which = (number + turn) % len(engines)
+                tallies[which].ask(engines[which], qid, text, depth)
     finally:
-        engine.close()
-    return EngineRun(
-        name,
-        evaluate(deep, collection.qrels),
-        evaluate(served, collection.qrels),
-        build_s,
-        latencies,
-        declined,
-        failed,
-    )
+        for engine in engines:
+            engine.close()
+    return [
+        EngineRun(
+            name,
+            evaluate(tally.deep, collection.qrels),
+            evaluate(tally.served, collection.qrels),
+            build_s,
+            tally.latencies_ms,
+            tally.declined,
+            tally.failed,
+        )
+        for name, build_s, tally in zip(names, builds, tallies, strict=True)
+    ]
+
+
+def run_engine(name: str, collection: Collection, depth: int = DEPTH) -> EngineRun:
+    """One engine's run on the collection."""
+    return run_engines([name], collection, depth)[0]
 
 
 # ------------------------------------------------------------------------------------- report
@@ -447,7 +477,7 @@ def command(argv: list[str]) -> int:
             qrels = {q: collection.qrels[q] for q in kept}
             collection = Collection(collection.name, collection.docs, kept, qrels)
         skipped = [] if explicit else [n for n in names if not _runnable(n, collection)]
-        runs = [run_engine(n, collection, args.depth) for n in names if n not in skipped]
+        runs = run_engines([n for n in names if n not in skipped], collection, args.depth)
     except QuotebotError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

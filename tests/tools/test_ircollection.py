@@ -186,6 +186,13 @@ def test_every_engine_finds_the_obvious_answers(engine: str, collection_dir: Pat
     assert run.as_dict()["decline_rate"] <= 1.0
 
 
+def test_engines_in_one_run_each_answer_every_query(collection_dir: Path) -> None:
+    runs = peers.run_engines(["quotebot", "rank-bm25"], load(collection_dir), depth=5)
+    assert [run.engine for run in runs] == ["quotebot", "rank-bm25"]
+    assert [len(run.latencies_ms) for run in runs] == [3, 3]
+    assert all(run.scores.mrr10 == pytest.approx(1.0) for run in runs)
+
+
 def test_build_and_query_reports_build_memory_and_each_latency() -> None:
     texts = [text for _, _, text in DOCS]
     figures = peers.build_and_query("rank-bm25", texts, ["honey bees", "lighthouse lamp"])
