@@ -1,15 +1,22 @@
 """Split running text into sentences, keeping each sentence's character span.
 
 A sentence ends at ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed by white
-space and something that can start a sentence, unless the word before the full stop is an
-abbreviation or an initial ("U.S.", "No. 1373", "Dmitry A. Medvedev").
+space and something that can start a sentence (anything but a lower-case letter: a capital in
+any alphabet, a digit, a letter of a script without case such as Arabic or Hebrew), unless the
+word before the full stop is an abbreviation or an initial ("U.S.", "No. 1373", "Dmitry A.
+Medvedev"). Arabic ``؟``, Urdu ``۔`` and the Devanagari danda end sentences the same way.
+
+Chinese and Japanese put no space after a sentence: ``。！？；`` (and their half-width forms)
+end one wherever they stand, with any closing quotes or brackets after them.
 """
 
 from __future__ import annotations
 
 import re
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_SPACED = r"""[.!?…؟۔।॥]+["'”’»)\]]*(?=\s+["'“‘«„¿¡(\[]?(?P<next>[^\W_]))"""
+_CJK = r"[。！？；｡]+[”’」』）】〕》\"')\]]*"
+_BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
@@ -24,6 +31,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
+        if match.group("next") and match.group("next").islower():
+            continue  # "e.g. the", "approx. ten": a sentence starts with no small letter
         before = text[start : match.start() + 1]
         word = before.split()[-1] if before.split() else ""
         bare = word.rstrip(".").lstrip("(\"'“‘").lower()

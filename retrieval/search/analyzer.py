@@ -1,6 +1,15 @@
 """One analyzer for passages and questions: words → searchable terms, with character offsets.
 
-The steps, in order: find word tokens (keeping hyphenated words, dotted abbreviations and
+Every language: a text is cut into script runs (:mod:`scripts`); each run is analysed in the
+text's language when that language writes the script, else in the script's usual language
+(Latin words in a Chinese passage are English, Cyrillic ones Russian). Terms of languages other
+than English carry their language ("ru:книг", "zh:软件包") so stems of two languages never
+collide; English terms and numbers are unprefixed, so English indexes stay as they were and a
+year is the same term in every language. Chinese is cut into words by jieba, Japanese, Korean
+and Thai into bigrams (:mod:`cjk`); other languages into words, folded, stop words dropped and
+stemmed by Snowball where it has a stemmer (:mod:`languages`).
+
+English, in order: find word tokens (keeping hyphenated words, dotted abbreviations and
 thousands separators together) → match the synonym table on the raw words (longest form first;
 forms in capitals match capitals only) → fold case, accents and quotes → split hyphenated words
 into the joined word and its parts → drop stop words → stem (Snowball English). Numbers and years
@@ -11,13 +20,23 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import snowballstemmer
 
+from retrieval.search import cjk, scripts
+from retrieval.search.languages import (
+    ENGLISH,
+    Language,
+    detect,
+    language,
+    stop_words,
+    word_language,
+)
 from retrieval.text import strip_accents
 
 # Dotted abbreviations first ("U.S.", "U.K."), then words that may hold hyphens, apostrophes,
@@ -25,6 +44,12 @@ from retrieval.text import strip_accents
 # "China's", "3,362"; but "Cambodia,654" is two words).
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:(?:[-‐‑'’&.+]|(?<=\d),(?=\d{3}(?!\d)))[^\W_]+)*")
 _HYPHENS = re.compile(r"[-‐‑]")
+# Words of other languages: letters with their combining marks, joined by hyphens and
+# apostrophes (parts are then analysed alone), and numbers with their separators.
+_LETTERS = rf"(?:[^\W_][{scripts.MARKS}]*)+"
+_WORD_ANY = re.compile(rf"{_LETTERS}(?:(?:[-‐‑'’&+]|(?<=\d)[.,](?=\d)){_LETTERS})*")
+_JOINERS = re.compile(r"[-‐‑'’&+]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -162,16 +187,35 @@ class Synonyms:
 
 
 class Analyzer:
-    """Turns text into :class:`Token` terms; the same instance serves passages and questions."""
+    """Turns text into :class:`Token` terms; the same instance serves passages and questions.
 
-    def __init__(self, synonyms: Synonyms | None = None) -> None:
+    ``languages`` are the candidates when :meth:`tokens` is not told the text's language. The
+    default, English alone, never guesses: Latin text is English and any other script is its
+    usual language, which is how the analyzer has always read text. Pass the corpus's
+    languages (or None for every known one) to have French told from English.
+    """
+
+    def __init__(
+        self, synonyms: Synonyms | None = None, languages: Collection[str] | None = (ENGLISH,)
+    ) -> None:
         self.synonyms = synonyms or Synonyms()
+        self.languages = tuple(languages) if languages is not None else None
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
         self._word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
-    def stem(self, word: str) -> str:
-        """The Snowball stem of a folded word (cached: vocabularies are small, texts are not)."""
+    def detect(self, text: str, candidates: Collection[str] | None = None) -> str:
+        """The language of ``text`` (an ISO 639-1 code), preferring ``candidates``."""
+        return detect(text, candidates)
+
+    def stem(self, word: str, lang: str = ENGLISH) -> str:
+        """The Snowball stem of a folded word (cached: vocabularies are small, texts are not).
+
+        English stems are bare; another language's carry its code, as its terms do.
+        """
+        if lang != ENGLISH:
+            return _foreign_stem(word, language(lang))
         stem = self._stems.get(word)
         if stem is None:
             stem = word if _is_number(word) else str(self._stemmer.stemWord(word))
@@ -182,10 +226,61 @@ class Analyzer:
         """The term for one folded word, or None for a stop word."""
         if not word or word in STOP_WORDS or (len(word) == 1 and not word.isdigit()):
             return None
-        return self.stem(word)
+        stem = self.stem(word)
+        return None if stem in STOP_WORDS else stem  # "OFS" stems to "of"
 
-    def tokens(self, text: str) -> list[Token]:
-        """The terms of ``text`` in order, each with the span it came from."""
+    def tokens(self, text: str, lang: str | None = None) -> list[Token]:
+        """The terms of ``text`` in order, each with the span it came from.
+
+        ``lang`` is the text's language (None: detected among :attr:`languages`).
+        """
+        code = lang or self._language_of(text)
+        if code == ENGLISH and not scripts.has_other_scripts(text):
+            return self._english(text)  # the common case, as it always was
+        out: list[Token] = []
+        own = language(code)
+        for run in scripts.runs(text):
+            piece = text[run.start : run.end]
+            tokens = self._run_tokens(piece, word_language(run.script, own))
+            out.extend(_shifted(tokens, run.start))
+        return out
+
+    def _language_of(self, text: str) -> str:
+        if self.languages == (ENGLISH,):
+            return ENGLISH  # other scripts are told apart run by run: nothing to guess
+        return detect(text, self.languages)
+
+    def _run_tokens(self, piece: str, lang: Language) -> list[Token]:
+        """The tokens of one script run, offsets into the run."""
+        if lang.code == ENGLISH:
+            return self._english(piece)
+        if lang.segment == "words":
+            return self._foreign_words(piece, lang)
+        split = cjk.chinese_words if lang.segment == "jieba" else cjk.bigrams
+        stops = stop_words(lang.code)
+        found = [
+            Token(f"{lang.code}:{word}", start, end, f"{lang.code}:{word}")
+            for word, start, end in split(piece)
+            if word not in stops
+        ]
+        found.sort(key=lambda t: (t.start, t.end))  # jieba gives a word's parts after it
+        return found
+
+    def _foreign_words(self, piece: str, lang: Language) -> list[Token]:
+        out: list[Token] = []
+        cache = self._foreign_cache
+        for match in _WORD_ANY.finditer(piece):
+            raw = match.group()
+            terms = cache.get((lang.code, raw))
+            if terms is None:
+                terms = _foreign_terms(raw, lang)
+                if len(cache) < 1 << 20:
+                    cache[(lang.code, raw)] = terms
+            out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
+        return out
+
+    def _english(self, text: str) -> list[Token]:
+        """English terms: synonyms, hyphenated words, possessives, Snowball English."""
         matches = list(_WORD.finditer(text))
         starts = self.synonyms.first_keys
         cache = self._word_cache
@@ -252,9 +347,65 @@ class Analyzer:
             tokens.insert(0, Token(joined, word.start, word.end, word.key))
         return tokens
 
-    def terms(self, text: str) -> list[str]:
+    def terms(self, text: str, lang: str | None = None) -> list[str]:
         """Just the terms of ``text``."""
-        return [t.term for t in self.tokens(text)]
+        return [t.term for t in self.tokens(text, lang)]
+
+
+# ------------------------------------------------------------------------ other languages
+def _foreign_terms(raw: str, lang: Language) -> tuple[tuple[str, str], ...]:
+    """``(term, folded word)`` for one written word of a language other than English.
+
+    A hyphenated word gives its parts and the joined word, as in English; a word with an
+    apostrophe only its parts, so French "l'installation" is "installation".
+    """
+    if _NUMBER.fullmatch(raw):
+        number = _number(raw)
+        return ((number, number),)
+    parts = [p for p in _JOINERS.split(raw) if p]
+    found: dict[str, str] = {}
+    for part in parts:
+        single = _foreign_single(part, lang)
+        if single:
+            found.setdefault(*single)
+    hyphenated = len(parts) > 1 and not any(ch in raw for ch in "'’")
+    joined = _foreign_single("".join(parts), lang) if hyphenated else None
+    if joined and joined[0] not in found:
+        found = {joined[0]: joined[1], **found}
+    return tuple(found.items())
+
+
+def _foreign_single(word: str, lang: Language) -> tuple[str, str] | None:
+    """The term and folded form of one word, or None for a stop word or a lone letter."""
+    if _NUMBER.fullmatch(word):
+        return _number(word), _number(word)
+    folded = lang.fold(word)
+    if len(folded) < 2 or folded in stop_words(lang.code):
+        return None
+    return _foreign_stem(folded, lang), f"{lang.code}:{folded}"
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _foreign_stem(folded: str, lang: Language) -> str:
+    """``code:stem`` of a folded word (cached: a corpus has far fewer words than tokens)."""
+    if lang.stemmer is None or _NUMBER.fullmatch(folded):
+        return f"{lang.code}:{folded}"
+    return f"{lang.code}:{_stemmer(lang.stemmer).stemWord(folded)}"
+
+
+@functools.cache
+def _stemmer(algorithm: str) -> snowballstemmer.Stemmer:
+    return snowballstemmer.stemmer(algorithm)
+
+
+def _number(raw: str) -> str:
+    """A number as every language writes it in terms: ASCII digits, no thousands commas."""
+    digits = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in raw)
+    return digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", digits) else digits
+
+
+def _shifted(tokens: Iterable[Token], by: int) -> Iterator[Token]:
+    return (Token(t.term, t.start + by, t.end + by, t.word) for t in tokens)
 
 
 def default_synonyms_path() -> Path:

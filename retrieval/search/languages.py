@@ -1,0 +1,239 @@
+"""The languages the analyzer knows: how each folds, stems and drops words, and how to tell them.
+
+Detection is script first (a Han, Cyrillic, Arabic, Hangul or kana text says what it is at once,
+even in three words), then py3langid (a naive Bayes model over byte n-grams, BSD, numpy only)
+to choose among the languages that share a script, restricted to the candidates given (for a
+question: the corpus's own languages). Every language not listed is still searchable: its
+words are folded and tagged, just not stemmed.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, cast
+
+from retrieval.search import scripts
+from retrieval.text import strip_accents
+
+ENGLISH = "en"
+STOP_WORDS_DIR = Path(__file__).resolve().parents[2] / "data" / "stopwords"
+
+
+def _casefold(word: str) -> str:
+    return unicodedata.normalize("NFC", word).casefold()
+
+
+def _fold_accents(word: str) -> str:
+    """French, Spanish, Portuguese, Italian: questions are often typed without accents."""
+    return strip_accents(word).casefold()
+
+
+def _fold_russian(word: str) -> str:
+    """ё is written е in most Russian text; й and the other letters stay (NFC keeps them)."""
+    return _casefold(word).replace("ё", "е")
+
+
+def _fold_marks(word: str) -> str:
+    """Arabic harakat, Hebrew points and stray accents: vowel marks few people type."""
+    kept = "".join(ch for ch in unicodedata.normalize("NFC", word) if not unicodedata.combining(ch))
+    return kept.replace("\u0640", "").casefold()  # and the tatweel, a stretching stroke
+
+
+@dataclass(frozen=True)
+class Language:
+    """How one language's words become terms."""
+
+    code: str
+    script: str  # "latin", "cyrillic", "arabic", "han", …: words in other scripts aren't its
+    stemmer: str | None = None  # the Snowball algorithm, if there is one
+    fold: Callable[[str], str] = _casefold
+    segment: str = "words"  # "words", "jieba" (Chinese) or "bigrams" (Japanese, Korean)
+    elisions: bool = False  # French/Italian/Catalan "l'homme": the part after ' is the word
+
+
+def _lang(code: str, script: str = "latin", stemmer: str | None = None) -> Language:
+    return Language(code, script, stemmer)
+
+
+# Latin-script languages whose accents are often left out when typing, and those with elision.
+_ACCENTS_OPTIONAL = frozenset({"en", "fr", "es", "pt", "it", "ca", "el"})
+_ELISIONS = frozenset({"fr", "it", "ca"})
+_FOLDS = {"ru": _fold_russian, "ar": _fold_marks, "fa": _fold_marks, "ur": _fold_marks}
+_FOLDS |= {"he": _fold_marks} | dict.fromkeys(_ACCENTS_OPTIONAL, _fold_accents)
+_SEGMENTS = {"zh": "jieba", "ja": "bigrams", "ko": "bigrams", "th": "bigrams"}
+
+LANGUAGES: dict[str, Language] = {
+    lang.code: Language(
+        lang.code,
+        lang.script,
+        lang.stemmer,
+        fold=_FOLDS.get(lang.code, _casefold),
+        segment=_SEGMENTS.get(lang.code, "words"),
+        elisions=lang.code in _ELISIONS,
+    )
+    for lang in [
+        *(
+            _lang(code, "latin", stemmer)
+            for code, stemmer in [
+                ("en", "english"),
+                ("fr", "french"),
+                ("es", "spanish"),
+                ("pt", "portuguese"),
+                ("it", "italian"),
+                ("ca", "catalan"),
+                ("de", "german"),
+                ("nl", "dutch"),
+                ("sv", "swedish"),
+                ("da", "danish"),
+                ("no", "norwegian"),
+                ("fi", "finnish"),
+                ("hu", "hungarian"),
+                ("ro", "romanian"),
+                ("tr", "turkish"),
+                ("id", "indonesian"),
+                ("pl", "polish"),
+                ("cs", "czech"),
+                ("vi", None),
+            ]
+        ),
+        _lang("ru", "cyrillic", "russian"),
+        _lang("uk", "cyrillic"),
+        _lang("bg", "cyrillic"),
+        _lang("sr", "cyrillic", "serbian"),
+        _lang("ar", "arabic", "arabic"),
+        _lang("fa", "arabic", "persian"),
+        _lang("ur", "arabic"),
+        _lang("he", "hebrew"),
+        _lang("el", "greek", "greek"),
+        _lang("hi", "indic", "hindi"),
+        _lang("th", "thai"),
+        _lang("zh", "han"),
+        _lang("ja", "kana"),
+        _lang("ko", "hangul"),
+    ]
+}
+# The language a word is taken to be in when its script is not the text's language's: Latin
+# words in a Chinese passage ("Debian", "apt-get") are English, so they meet English questions.
+SCRIPT_DEFAULTS = {
+    "latin": "en",
+    "common": "en",
+    "cyrillic": "ru",
+    "arabic": "ar",
+    "hebrew": "he",
+    "greek": "el",
+    "indic": "hi",
+    "thai": "th",
+    "han": "zh",
+    "kana": "ja",
+    "hangul": "ko",
+}
+# Persian writes these letters; Arabic does not (پ چ ژ گ, and the Persian forms of k and y).
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+
+
+def language(code: str) -> Language:
+    """The language with this code; an unknown code is English's (the safe default)."""
+    return LANGUAGES.get(code) or LANGUAGES[ENGLISH]
+
+
+def scripts_of(lang: Language) -> frozenset[str]:
+    """The scripts whose words are this language's own: Japanese mixes kana and kanji."""
+    if lang.code == "ja":
+        return frozenset({"kana", "han"})
+    if lang.script == "latin":
+        return frozenset({"latin", "common"})
+    return frozenset({lang.script})
+
+
+def word_language(script: str, lang: Language) -> Language:
+    """The language a run of ``script`` is analysed in, inside a text in ``lang``."""
+    if script in scripts_of(lang) or (script == "common" and lang.script == "latin"):
+        return lang
+    return LANGUAGES[SCRIPT_DEFAULTS.get(script, ENGLISH)]
+
+
+@functools.cache
+def stop_words(code: str) -> frozenset[str]:
+    """The language's stop words, folded as its text is; empty when there is no list."""
+    path = STOP_WORDS_DIR / f"{code}.txt"
+    if not path.exists():
+        return frozenset()
+    fold = language(code).fold
+    words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(fold(word) for word in words if word and not word.startswith("#"))
+
+
+# ---------------------------------------------------------------------------- detection
+def detect(text: str, candidates: Collection[str] | None = None, fallback: str = ENGLISH) -> str:
+    """The language ``text`` is most likely in, preferring ``candidates`` where they share its
+    script (a question's candidates are the corpus's languages).
+
+    A script only one candidate writes decides alone; otherwise py3langid chooses among the
+    languages of that script. A text in a script no candidate writes gets that script's usual
+    language, which the caller can tell apart (a question in a language the corpus lacks).
+    Text without letters is ``fallback``.
+    """
+    counts = scripts.letter_counts(text)
+    if not counts or max(counts.values()) == 0:
+        return fallback
+    script = max(counts, key=lambda s: (counts[s], s == "latin"))
+    if script == "han" and counts["kana"] * 10 >= counts["han"] and counts["kana"]:
+        script = "kana"  # Japanese writes kanji with kana; Chinese has no kana
+    pool = _script_languages(script, candidates)
+    if script == "arabic" and len(pool) > 1:
+        persian = any(ch in _PERSIAN_LETTERS for ch in text)
+        pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool
+    if len(pool) == 1:
+        return pool[0]
+    return _identify(text, pool, fallback if fallback in pool else pool[0])
+
+
+def _script_languages(script: str, candidates: Collection[str] | None) -> list[str]:
+    """The candidates written in ``script``, or when none is, the languages that may be."""
+    script = "latin" if script == "common" else script
+    if script == "han":  # no kana: Chinese if Chinese is possible at all
+        written = ["zh"] if not candidates or "zh" in candidates or "ja" not in candidates else []
+        return written or ["ja"]
+    written = [c for c, lang in LANGUAGES.items() if script in scripts_of(lang)]
+    chosen = [c for c in written if c in (candidates or ())]
+    if chosen:
+        return chosen
+    return written if script in ("latin", "cyrillic", "arabic") else [SCRIPT_DEFAULTS[script]]
+
+
+def _identify(text: str, pool: list[str], prior: str) -> str:
+    """py3langid's choice among ``pool``; a short text it is unsure of stays with ``prior``."""
+    ranked = [(lang, p) for lang, p in _identifier().rank(text) if lang in pool]
+    if not ranked:
+        return prior
+    best, p_best = ranked[0]
+    total = sum(p for _, p in ranked) or 1.0
+    # Over a few words the model is often torn; below this share the usual language stands.
+    letters = sum(ch.isalpha() for ch in text)
+    if best != prior and p_best / total < _sure_enough(letters):
+        return prior
+    return str(best)
+
+
+def _sure_enough(letters: int) -> float:
+    """How sure py3langid must be to overrule the prior: very for 10 letters, not for 200."""
+    return 0.5 + 0.45 * math.exp(-letters / 40)
+
+
+class _Ranker(Protocol):
+    def rank(self, text: str) -> list[tuple[str, float]]: ...
+
+
+@functools.cache
+def _identifier() -> _Ranker:
+    """py3langid's model, restricted once to the languages above (loading takes ~0.1 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages([c for c in LANGUAGES if c in identifier.labels])
+    return cast(_Ranker, identifier)
