@@ -39,17 +39,41 @@ def row_text(cells: Sequence[str]) -> str:
 def table_blocks(
     rows: Sequence[Sequence[str]], section: str | None, page: int | None = None
 ) -> list[Block]:
-    """One block per table row; rows of a single repeated cell (a merged caption) read once.
+    """One block per table row, so a row's cells stay together in one passage.
 
-    Word and HTML repeat a merged cell in every grid position it spans; read aloud it is said once.
+    When the first row is a header of short labels and a data cell is a short value ("0.5",
+    "Yes"), the value is read with its label ("Time (hour): 0.5"): a bare number says nothing in a
+    quoted passage. The header row itself is then not repeated as a block of its own.
     """
+    cleaned = [[prose(cell) for cell in row] for row in rows]
+    cleaned = [row for row in cleaned if any(row)]
+    header = cleaned[0] if _is_header(cleaned) else None
     blocks: list[Block] = []
-    for row in rows:
-        unique = list(dict.fromkeys(c for c in (prose(cell) for cell in row) if c))
-        text = row_text(unique)
+    for index, row in enumerate(cleaned):
+        if header is not None and index == 0:
+            continue
+        cells = _labelled(header, row) if header is not None else row
+        text = row_text(cells)
         if text:
             blocks.append(Block(text, section, page=page, kind="table"))
     return blocks
+
+
+def _is_header(rows: Sequence[Sequence[str]]) -> bool:
+    first = rows[0] if rows else []
+    return (
+        len(rows) >= 3
+        and len(first) >= 2
+        and all(cell and len(cell.split()) <= 6 for cell in first)
+        and all(len(row) == len(first) for row in rows)
+    )
+
+
+def _labelled(header: Sequence[str], row: Sequence[str]) -> list[str]:
+    return [
+        f"{label}: {cell}" if cell and len(cell.split()) <= 4 and label != cell else cell
+        for label, cell in zip(header, row, strict=True)
+    ]
 
 
 def iso_date(value: object) -> str | None:

@@ -1,0 +1,146 @@
+"""The reader of Word ``.docx`` files, with python-docx.
+
+The body is read in document order: paragraphs in a heading style (Heading 1…9, or a custom style
+with an outline level) become sections, the Title style the title, list items and other
+paragraphs paragraphs, and tables one block per row with the row's cells together. Headers,
+footers and text boxes are not part of the body, so no running header reaches a passage.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.common import iso_date, prose, table_blocks
+from retrieval.ingest.readers.text import fallback_title
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
+_HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|заголовок)\s*\d$", re.I)
+_TITLE_STYLES = frozenset({"title"})
+_SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
+
+
+@dataclass
+class _Walk:
+    document: ParsedDocument
+    section: str | None = None
+    title_from_style: bool = True
+
+
+def read_docx(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.docx`` files."""
+    word = _open(data, path)
+    properties = word.core_properties
+    title = prose(properties.title or "")
+    document = ParsedDocument(title=title, date=iso_date(properties.created or properties.modified))
+    walk = _Walk(document, title_from_style=not title)
+    for item in word.iter_inner_content():
+        if isinstance(item, Table):
+            _table(item, walk)
+        else:
+            _paragraph(item, walk)
+    document.title = document.title or fallback_title(path)
+    return document
+
+
+def _open(data: bytes, path: Path) -> Document:
+    """The Word document in ``data``, or :class:`DocumentError` saying why it can't be read."""
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_STREAM in data:
+            raise DocumentError(path, "encrypted")
+        raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
+                raise DocumentError(path, "damaged: too large when unpacked")
+            if archive.testzip() is not None:
+                raise DocumentError(path, "damaged: a part of the file is corrupt")
+    except zipfile.BadZipFile as error:
+        raise DocumentError(path, "damaged: not a Word document") from error
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise DocumentError(path, "damaged: not a Word document") from error
+    except Exception as error:  # lxml's XMLSyntaxError and friends: a broken part inside
+        raise DocumentError(path, f"damaged: {type(error).__name__}") from error
+
+
+def _style_name(paragraph: Paragraph) -> str:
+    style = paragraph.style
+    return (style.name or "").lower() if style is not None else ""
+
+
+def _outline_level(paragraph: Paragraph) -> int | None:
+    """The outline level Word gives the paragraph (0 for a top heading), set on it or its style."""
+    element: Any = paragraph._p
+    values = element.xpath("./w:pPr/w:outlineLvl/@w:val")
+    style = paragraph.style
+    if not values and style is not None:
+        values = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+    level = int(values[0]) if values and str(values[0]).isdigit() else None
+    return level if level is not None and level < 9 else None  # 9 means "body text"
+
+
+def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
+    text = prose(paragraph.text)
+    if not text:
+        return
+    style = _style_name(paragraph)
+    if style in _TITLE_STYLES:
+        if walk.title_from_style:
+            walk.document.title, walk.title_from_style = text, False
+        else:
+            walk.section = text
+        return
+    level = _outline_level(paragraph)
+    # A long sentence is a paragraph, whatever outline level its style happens to carry.
+    if (_HEADING_STYLE.match(style) or level is not None) and len(text.split()) <= 15:
+        top = style.endswith("1") or level == 0
+        if top and walk.title_from_style and not walk.document.blocks and walk.section is None:
+            # A first top-level heading before any text names the whole document.
+            walk.document.title, walk.title_from_style = text, False
+        else:
+            walk.section = text
+        return
+    if style in _SKIPPED_STYLES and len(text.split()) < 4:
+        return
+    walk.document.add(walk.section, text)
+
+
+def _table(table: Table, walk: _Walk) -> None:
+    """A table as one block per row; a table of one column is a box of paragraphs."""
+    rows = [_row_cells(row) for row in table.rows]
+    if rows and max(len(row) for row in rows) == 1:
+        for row in rows:
+            for cell in row:
+                for paragraph in cell.split("\n"):
+                    if prose(paragraph):
+                        walk.document.add(walk.section, prose(paragraph))
+        return
+    walk.document.blocks.extend(table_blocks(rows, walk.section))
+
+
+def _row_cells(row: Any) -> list[str]:
+    """A row's cell texts, a merged cell (repeated by python-docx in each grid column) once."""
+    cells: list[str] = []
+    seen: list[Any] = []
+    for cell in row.cells:
+        if any(cell._tc is other for other in seen):
+            continue
+        seen.append(cell._tc)
+        cells.append(cell.text)
+    return cells
