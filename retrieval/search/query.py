@@ -17,6 +17,8 @@ from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean, strip_accents
 
 CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
+CONTEXT_SHARE = 1.0  # and together at most this many times the follow-up's own words
+MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -43,9 +45,13 @@ def searchable(text: str) -> str:
 def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot) -> list[str]:
     """The index terms of ``text``, with words the corpus lacks corrected where clearly meant."""
     found = []
-    for token in analyzer.tokens(searchable(text)):
+    clean_text = searchable(text)
+    for token in analyzer.tokens(clean_text):
         term = token.term
         if snapshot.index.term_ids.get(term) is None:
+            span = clean_text[token.start : token.end].lower()
+            if "-" in span and token.word == span.replace("-", ""):
+                continue  # "inner-and" joined: its parts are searched, the join is no word
             term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
@@ -63,8 +69,12 @@ def weights(
     own = terms_of(question, analyzer, snapshot)
     carry(carried, own, snapshot.proper)
     result = dict.fromkeys(own, 1.0)
-    for term in carried:
-        result.setdefault(term, CONTEXT_WEIGHT)
+    added = [term for term in carried if term not in result]
+    # The context fills in what the follow-up lacks: however many words the earlier questions
+    # had, together they never outweigh the follow-up's own words.
+    share = CONTEXT_WEIGHT * min(1.0, CONTEXT_SHARE * max(len(own), 1) / max(len(added), 1))
+    for term in added:
+        result[term] = share
     return result
 
 
@@ -101,7 +111,9 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         docs, _ = snapshot.index.postings(term)
         if best is None or len(docs) > best[0]:
             best = (len(docs), term)
-    return best[1] if best else None
+    # Clearly better only: a word written once in the whole corpus is as likely to be the rare
+    # word the user meant to be different ("tocopheryl" is not "tocopherol") as a typo's target.
+    return best[1] if best and best[0] >= MIN_CORRECTION_PASSAGES else None
 
 
 def american_spellings(word: str) -> list[str]:

@@ -22,8 +22,8 @@ RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is exc
 # DECLINE_BELOW nothing plausibly matches; under HEDGE_BELOW the best match is shown with a word
 # that it may not answer fully, and so it is when a word of the question is in no passage at all
 # and the rest covers less than UNKNOWN_HEDGE_BELOW.
-DECLINE_BELOW = 0.30
-HEDGE_BELOW = 0.50
+DECLINE_BELOW = 0.25
+HEDGE_BELOW = 0.45
 UNKNOWN_HEDGE_BELOW = 0.60
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
