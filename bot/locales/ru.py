@@ -1,0 +1,380 @@
+"""Every text the bot shows to people, in Russian (русский): a mirror of :mod:`bot.locales.en`.
+
+Same names, same ``{placeholders}``, same HTML tags and commands as the English module (a test
+checks it). Quotes are «ёлочки»; counts agree in number through :func:`_plural`, and where a
+count stands alone in a sentence it follows a label ("вопросов — 5") so no agreement is needed.
+The bot speaks without a grammatical gender (no "нашёл/нашла").
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAME = "Русский"  # as the language calls itself, on the /language buttons
+
+
+def _plural(count: int, one: str, few: str, many: str) -> str:
+    """ "1 абзац", "3 абзаца", "5 абзацев", "11 абзацев", "21 абзац"."""
+    if count % 10 == 1 and count % 100 != 11:
+        form = one
+    elif 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        form = few
+    else:
+        form = many
+    return f"{count} {form}"
+
+
+def paragraphs(count: int) -> str:
+    """ "1 абзац", "12 абзацев"."""
+    return _plural(count, "абзац", "абзаца", "абзацев")
+
+
+def passages(count: int) -> str:
+    """ "1 фрагмент", "132 фрагмента"."""
+    return _plural(count, "фрагмент", "фрагмента", "фрагментов")
+
+
+def documents(count: int) -> str:
+    """ "1 документ", "5 документов"."""
+    return _plural(count, "документ", "документа", "документов")
+
+
+# The commands menu (setMyCommands); descriptions are plain text of at most 256 characters.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Приветствие и примеры вопросов"),
+    ("help", "Как спрашивать, уточнять и цитировать"),
+    ("ask", "Задать вопрос по документам"),
+    ("quote", "Опубликовать фрагмент: /quote слова или /quote id-фрагмента"),
+    ("sources", "Документы, по которым я отвечаю"),
+    ("more", "Ещё результаты по последнему вопросу"),
+    ("reset", "Забыть разговор и начать заново"),
+    ("language", "Выбрать язык ответов"),
+)
+# The menu in groups, where the bot only speaks when asked.
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask", "Вопрос по документам (или ответьте /ask на сообщение)"),
+    ("quote", "Опубликовать фрагмент: /quote слова или /quote id-фрагмента"),
+    ("help", "Как пользоваться мной в группе"),
+)
+
+# Added to the menu of each admin (BotCommandScopeChat), after the commands above.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("reload", "Админ: перечитать папку с документами и показать отчёт"),
+    ("remove", "Админ: удалить документ: /remove имя-файла"),
+    ("stats", "Админ: вопросы, ответы, оценки и размер корпуса"),
+)
+
+# /start: followed by one button per example question.
+GREETING = (
+    "Здравствуйте! Я отвечаю на вопросы по собранию документов: <b>цитирую</b> фрагменты, "
+    "в которых есть ответ, и указываю название и абзац, откуда они взяты. "
+    "Я ничего не выдумываю.\n\n"
+    "Спрашивайте о чём угодно своими словами или нажмите на один из примеров:"
+)
+GREETING_NO_EXAMPLES = (
+    "Здравствуйте! Я отвечаю на вопросы по собранию документов: <b>цитирую</b> фрагменты, "
+    "в которых есть ответ, и указываю название и абзац, откуда они взяты. "
+    "Я ничего не выдумываю.\n\n"
+    "Спрашивайте о чём угодно своими словами; в /sources — список того, что я могу цитировать."
+)
+
+HELP = (
+    "<b>Как спрашивать</b>\n"
+    "Отправьте вопрос обычным сообщением, своими словами. Я ищу в документах и цитирую "
+    "фрагмент, который отвечает на него лучше всего; совпавшие слова выделены <b>жирным</b>, "
+    "а строка под цитатой показывает, откуда она (название, раздел, ¶ абзац).\n\n"
+    "<b>Уточнения</b>\n"
+    "Задайте короткий уточняющий вопрос, например «а когда его подписали?»: в течение {idle} мин "
+    "я читаю его вместе с предыдущим вопросом. /reset — забыть разговор.\n\n"
+    "<b>Ещё результаты и полный текст</b>\n"
+    "Нажмите <i>Весь фрагмент</i>, чтобы прочитать абзац целиком, и <i>Ещё результаты</i> "
+    "(или отправьте /more), чтобы листать выдачу дальше. Нажмите на название, чтобы открыть "
+    "этот фрагмент.\n\n"
+    "<b>Цитаты</b>\n"
+    "Каждая цитата — слово в слово и с указанием источника, так что её можно переслать или "
+    "скопировать как есть. В конце полного фрагмента — ссылка, которая откроет тот же фрагмент "
+    "кому угодно.\n\n"
+    "<b>В группах и других чатах</b>\n"
+    "Добавьте меня в группу и спрашивайте командой /ask, упоминанием @{bot} или ответом на моё "
+    "сообщение; /quote и несколько слов публикует фрагмент целиком для всех. В любом чате "
+    "наберите @{bot} и пару слов, чтобы выбрать и отправить фрагмент.\n\n"
+    "👍 и 👎 говорят мне, помог ли ответ. На отредактированные сообщения я не отвечаю заново: "
+    "отправьте исправленный вопрос новым сообщением. /sources — список документов."
+)
+GROUP_HELP = (
+    "Я отвечаю на вопросы по документам, цитируя их, — и только когда меня спрашивают:\n"
+    "• /ask и ваш вопрос или сообщение с упоминанием @{bot}\n"
+    "• ответ на моё сообщение — чтобы задать уточняющий вопрос\n"
+    "• /ask в ответ на сообщение — поиск по его словам (или только по процитированной части)\n"
+    "• /quote и несколько слов (или id фрагмента) — публикует этот фрагмент для всех\n"
+    "Полный ответ и другие результаты открываются в личном чате со мной."
+)
+ASK_USAGE = (
+    "Напишите вопрос после команды, например <i>/ask что Китай говорит о миротворчестве?</i>, "
+    "или ответьте /ask на сообщение, чтобы найти его слова."
+)
+GROUP_NO_ANSWER_HINT = "Ближайшие фрагменты — по кнопке ниже."
+
+# /help, for admins only: added after HELP.
+ADMIN_HELP = (
+    "<b>Для админов</b>\n"
+    "Отправьте мне документ ({kinds}; до 20 МБ), чтобы добавить его к документам; файл с тем же "
+    "именем, что у имеющегося, заменит его после вашего подтверждения. /remove имя-файла "
+    "удаляет документ (имена файлов видны в /sources), /reload перечитывает папку с документами, "
+    "а /stats показывает, как мной пользуются."
+)
+
+# /sources
+SOURCES_HEADER = "<b>Документы, которые я цитирую</b> ({count}):"
+SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
+SOURCES_DATE = ", {date}"
+SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_EMPTY = "Документы пока не загружены, так что отвечать мне пока не на чем."
+
+# Answers: every {placeholder} is filled with escaped HTML.
+ANSWER_MORE_HEADER = "<b>Тоже по теме:</b>"
+ANSWER_COUNT = "<i>Результаты {first}–{last} из {total}.</i>"
+PAGE_HEADER = "<b>Ещё результаты по вопросу</b> «{question}»:"
+PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
+FOLLOW_UP_NOTE = "<i>Читаю как уточнение к «{context}».</i>"
+NO_ANSWER = "По запросу «{query}» в документах ответа нет."
+NO_ANSWER_CLOSEST = "<b>Ближайшие фрагменты</b> (возможно, они не отвечают на ваш вопрос):"
+NO_ANSWER_NOTHING = "Ни в одном фрагменте нет даже этих слов."
+NO_ANSWER_HINT = (
+    "Попробуйте спросить другими словами (имя, место, ключевой термин) или загляните в /sources, "
+    "чтобы узнать, о чём эти документы."
+)
+PASSAGE_HEADER = "<b>{title}</b>"
+PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_LINK = '🔗 <a href="{url}">Ссылка на этот фрагмент</a>'
+CUT_MARK = "…"
+
+# /quote: a whole passage posted for discussion.
+QUOTE_USAGE = (
+    "Уточните, какой фрагмент: <i>/quote несколько слов из него</i> или <i>/quote</i> и id "
+    "фрагмента (конец ссылки на фрагмент, после p_)."
+)
+QUOTE_CHOOSE = "Под «{words}» подходят несколько фрагментов. Какой опубликовать?"
+QUOTE_NO_PASSAGE = (
+    "Фрагмента «{passage_id}» в документах нет (уже нет: возможно, их перезагрузили). "
+    "Попробуйте /quote с несколькими словами из него."
+)
+QUOTE_NOTHING = "Под «{words}» не подходит ни один фрагмент. Попробуйте другие слова или /sources."
+
+# Inline mode (@bot words in any chat); button texts are plain, at most 64 characters.
+INLINE_HINT = "Наберите пару слов, чтобы найти фрагмент · как это работает"
+INLINE_NOTHING = "Ничего не найдено · как искать"
+
+# Buttons (plain text)
+BUTTON_FULL_ANSWER = "Полный ответ и ещё результаты"
+BUTTON_CLOSEST = "Ближайшие фрагменты"
+BUTTON_OPEN_PASSAGE = "Открыть в @{bot}"
+BUTTON_CHOICE = "{rank}. {where} · {title}"  # cut at 60 characters: ¶ first
+BUTTON_FULL = "Весь фрагмент"
+BUTTON_MORE = "Ещё результаты"
+BUTTON_GOOD = "👍"
+BUTTON_BAD = "👎"
+BUTTON_OPEN = "¶ {rank}"
+
+# Problems with the question, said plainly.
+EMPTY_QUESTION = (
+    "Здесь нет слов, по которым можно искать. Задайте вопрос словами, например один из "
+    "примеров из /start."
+)
+ONLY_COMMON_WORDS = (
+    "В вашем вопросе только самые общие слова, так что искать нечего. Назовите, о чём вы "
+    "спрашиваете: например, страну, договор или тему."
+)
+QUESTION_TOO_LONG = (
+    "Этот вопрос для меня слишком длинный (символов: {length}, максимум — {limit}). "
+    "Сформулируйте его в одном-двух предложениях."
+)
+NOT_TEXT = (
+    "Я понимаю только текст. Отправьте вопрос сообщением или загляните в /help, "
+    "чтобы узнать, как спрашивать."
+)
+UNKNOWN_COMMAND = "Такой команды я не знаю. Всё, что я умею, — в /help."
+
+# More results and full passages.
+NOTHING_TO_PAGE = "Сначала задайте вопрос — потом /more покажет по нему ещё результаты."
+NO_MORE_RESULTS = "Это всё: больше результатов по вопросу «{question}» нет."
+SEARCH_GONE = "Этого поиска у меня уже нет. Пожалуйста, задайте вопрос ещё раз."
+PASSAGE_GONE = (
+    "Этого фрагмента в документах больше нет: с тех пор их перезагрузили. "
+    "Задайте вопрос снова, чтобы искать в текущих."
+)
+CORPUS_CHANGED = (
+    "<i>После вашего вопроса документы перезагрузили, поэтому эти результаты взяты из текущих "
+    "документов и могут отличаться от прежних.</i>"
+)
+BAD_DEEP_LINK = "Эта ссылка не ведёт ни к одному известному мне фрагменту. Лучше задайте вопрос."
+
+# /language: one button per language, and one to follow the Telegram app again.
+LANGUAGE_CHOOSE = "На каком языке вам отвечать? Сейчас: {current}."
+LANGUAGE_SET = "Готово! Язык ответов теперь: {language}."
+LANGUAGE_AUTO = "Готово: теперь я отвечаю вам на языке вашего приложения Telegram."
+BUTTON_LANGUAGE_AUTO = "Как в приложении Telegram"
+
+# /reset and feedback (callback answers are plain text, at most 200 characters).
+RESET_DONE = "Готово: наш разговор забыт. Следующий вопрос — с чистого листа."
+FEEDBACK_THANKS_GOOD = "Спасибо! Приятно, что ответ пригодился."
+FEEDBACK_THANKS_BAD = (
+    "Спасибо, что сообщили. Попробуйте переформулировать вопрос или нажмите «Ещё результаты»."
+)
+FEEDBACK_GONE = "Этот ответ слишком старый, его уже нельзя оценить."
+BUTTON_EXPIRED = "Эта кнопка больше не работает. Пожалуйста, спросите ещё раз."
+
+# Admins: who may, reloads, uploads, removals, usage. {placeholders} are escaped HTML.
+ADMIN_ONLY = "Извините, /{command} — только для админов бота."
+ADMIN_ONLY_UPLOAD = (
+    "Добавлять документы могут только админы бота. Отправьте вопрос текстовым сообщением "
+    "или загляните в /help."
+)
+ADMIN_ONLY_BUTTON = "Эта кнопка — только для админов бота."  # a callback answer: plain text
+RELOADING = "⏳ Перезагружаю документы…"
+RELOADING_JOINED = "⏳ Перезагрузка уже идёт; отчёт придёт сюда."
+RELOADING_FOR = (
+    "⏳ Перезагружаю документы… прошло {seconds} с. Тем временем я отвечаю на вопросы "
+    "по документам в прежнем виде."
+)
+RELOAD_DONE = "✅ <b>Перезагружено</b> за {seconds:.1f} с."
+RELOAD_COUNTS = (
+    "Документы: добавлено — {added}, изменено — {changed}, удалено — {removed}, "
+    "без изменений — {unchanged}."
+)
+RELOAD_PARAGRAPHS = "Абзацы: было {before}, стало {after}."
+RELOAD_NAMES = "<b>{label}</b>: {names}"
+RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
+RELOAD_SKIPPED_HEADER = "<b>Пропущены</b> (прежняя версия, если была, по-прежнему в работе):"
+RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
+RELOAD_MORE = "…и ещё {count}."
+RELOAD_FAILED = (
+    "❌ <b>Перезагрузка не удалась</b>: {reason}\nДокументы остались такими, как были до неё."
+)
+RELOAD_CRASHED = (
+    "❌ <b>Перезагрузка не удалась</b> из-за непредвиденной ошибки (подробности — в логе).\n"
+    "Документы остались такими, как были до неё."
+)
+UPLOAD_WRONG_KIND = (
+    "Я могу добавлять файлы таких типов: {kinds}; «{name}» не из их числа. Ничего не изменено."
+)
+UPLOAD_TOO_LARGE = (
+    "«{name}» весит {size:.1f} МБ, а Telegram даёт ботам скачивать файлы не больше 20 МБ. "
+    "Разделите его или положите в папку с документами на сервере и отправьте /reload."
+)
+UPLOAD_REFUSED = "Не могу добавить «{name}»: {reason}. Ничего не изменено."
+UPLOAD_DOWNLOAD_FAILED = (
+    "Не удалось скачать «{name}» из Telegram ({reason}). Пожалуйста, отправьте его ещё раз."
+)
+UPLOAD_SAVED = "📄 Файл <code>{name}</code> сохранён ({paragraphs})."  # "12 абзацев"
+UPLOAD_SAVED_AS = "📄 «{original}» сохранён как <code>{name}</code> ({paragraphs})."
+UPLOAD_REPLACE_ASK = (
+    "Документ <code>{name}</code> уже есть: <b>{title}</b>. "
+    "Заменить его присланным файлом ({paragraphs})?"
+)
+UPLOAD_REPLACED = "📄 <code>{name}</code> заменён присланным файлом."
+UPLOAD_NOT_SAVED = (
+    "Не удалось сохранить «{name}» в папку с документами: {reason}. Ничего не изменено."
+)
+UPLOAD_KEPT = "Оставлен текущий <code>{name}</code>; присланный файл не сохранён."
+UPLOAD_NOT_INDEXED = (
+    "⚠️ <code>{name}</code> лежит в папке, но проиндексировать его не удалось: {reason}. "
+    "Документы в работе не изменились."
+)
+REMOVE_USAGE = "Уточните, какой документ: <i>/remove имя-файла</i>. Документы:\n{names}"
+REMOVE_NO_SUCH = "Документа <code>{name}</code> нет. Документы:\n{names}"
+REMOVE_NAME = "• <code>{name}</code>"
+REMOVE_LAST = (
+    "<code>{name}</code> — единственный документ, а мне нужен хотя бы один, чтобы отвечать. "
+    "Сначала добавьте другой."
+)
+REMOVE_ASK = "Удалить <code>{name}</code> (<b>{title}</b>) из документов?"
+REMOVE_KEPT = "<code>{name}</code> оставлен."
+REMOVE_DONE = "🗑 <code>{name}</code> удалён."
+REMOVE_ALREADY_GONE = "<code>{name}</code> уже нет в папке с документами."
+PENDING_GONE = (
+    "Этот запрос устарел или уже выполнен, поэтому ничего не изменено. "
+    "Отправьте файл или /remove ещё раз."
+)
+NOT_INDEXED_TITLE = "ещё не проиндексирован"
+BUTTON_REPLACE = "Да, заменить"
+BUTTON_REMOVE = "Да, удалить"
+BUTTON_KEEP = "Нет, оставить"
+
+# /stats: each period on a line, then the most asked questions of the last week.
+STATS_HEADER = "<b>Как мной пользуются</b>"
+STATS_PERIOD = (
+    "<b>{label}</b>: вопросов — {questions}, с ответом — {answered} ({percent}), "
+    "без ответа — {declined} · 👍 {good} · 👎 {bad}"
+)
+STATS_LABELS = ("За 24 часа", "За 7 дней", "За всё время")
+STATS_TOP_ASKED = "<b>Частые вопросы</b> за 7 дней:"
+STATS_TOP_DECLINED = "<b>Частые вопросы без ответа</b> за 7 дней (что стоит добавить в документы):"
+STATS_TOP_LINE = "{count}× {question}"
+STATS_NONE = "нет"
+STATS_UNAVAILABLE = "Сейчас не получается прочитать журнал запросов; попробуйте /stats позже."
+STATS_CORPUS = "<b>Корпус</b>: {documents}, {passages}."  # documents(), passages()
+
+# The one apology of the error handler.
+APOLOGY = "Извините, у меня что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже."
+
+# Console lines of `quotebot run` (plain text, one line each, never containing the token).
+CONSOLE_NO_TOKEN = (
+    "quotebot: нет токена бота: задайте TELEGRAM_BOT_TOKEN в окружении или в .env "
+    "(токен выдаёт @BotFather)"
+)
+CONSOLE_TOKEN_REJECTED = (
+    "quotebot: Telegram отклонил токен бота (TELEGRAM_BOT_TOKEN); проверьте его у @BotFather"
+)
+CONSOLE_NETWORK = "quotebot: нет связи с Bot API по адресу {url}: {reason}"
+CONSOLE_SETUP = "quotebot: не удаётся запустить бота: {reason}"
+
+
+# ------------------------------------------------------------------ the terminal (`quotebot`)
+# Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
+CLI_CHAT_WELCOME = (
+    "quotebot — задайте вопрос по документам ({documents}, {passages}).\n"
+    "Можно уточнять («а с Пакистаном?»). /more — ещё результаты, /sources, /reset, /help, "
+    "/quit."
+)
+CLI_NO_TOKEN = "TELEGRAM_BOT_TOKEN не задан, поэтому разговор идёт здесь, в терминале."
+CLI_CHAT_HELP = (
+    "Введите вопрос своими словами; в ответе будет цитата из фрагмента, который на него\n"
+    "отвечает, с названием, разделом и номером абзаца. Короткий уточняющий вопрос («а в 2004-м?»)\n"
+    "читается вместе с предыдущим. Команды: /more (ещё результаты), /sources (документы),\n"
+    "/reset (забыть разговор), /quit."
+)
+CLI_RESET = "Разговор забыт: следующий вопрос — с чистого листа."
+CLI_UNKNOWN_COMMAND = "Неизвестная команда {command}. Попробуйте /help."
+CLI_NO_MORE_QUESTION = "Сначала задайте вопрос; потом /more покажет ещё результаты."
+CLI_NO_MORE_RESULTS = "Больше результатов по этому вопросу нет."
+CLI_SEARCHED = "(запрос: {query})"
+CLI_ALSO = "Тоже по теме:"
+CLI_SHOWN = "(показано подходящих фрагментов: {shown} из {total})"
+CLI_MORE_AVAILABLE = "(показано подходящих фрагментов: {shown} из {total}; /more — следующие)"
+CLI_DECLINED = (
+    "В документах этого не нашлось (запрос: {query}).\n"
+    "Ближайшие фрагменты, которые могут и не отвечать на вопрос:"
+)
+CLI_DECLINED_HINT = (
+    "Попробуйте другие слова для того же или загляните в /sources, чтобы узнать, о чём документы."
+)
+CLI_NOTHING_FOUND = (
+    "В документах ничего об этом не нашлось (запрос: {query}). "
+    "Попробуйте другие слова или загляните в /sources."
+)
+CLI_EMPTY_QUESTION = "Пожалуйста, введите вопрос: в этом сообщении не было слов."
+CLI_ONLY_COMMON_WORDS = (
+    "В этом вопросе только самые общие слова, так что искать нечего. "
+    "Добавьте, о чём он, например: «Что Китай говорит о миротворчестве?»"
+)
+CLI_TOO_LONG = "Вопрос слишком длинный: {length} симв. при максимуме {limit}."
+CLI_ERROR = "quotebot: {message}"
+CLI_BYE = "До свидания!"
+CLI_INDEXED = "Папка {folder} проиндексирована в {db}."
+CLI_DAMAGED = (
+    "база данных {db} была повреждена: она перемещена в {moved} и заново построена из {corpus} "
+    "(её разговоры и журнал запросов остались в перемещённом файле)"
+)
+CLI_NOT_A_COUNT = "{value!r} — не целое число от 1 и больше"
+CLI_NO_DATABASE = "нет базы данных по пути {path} (её создают бот и `quotebot index`)"
+CLI_STATS_COUNTED = "(Учитываются вопросы и из Telegram, и из терминала.)"
