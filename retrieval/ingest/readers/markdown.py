@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,6 +220,10 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
 
 def _code(token: Token, reading: _Reading) -> None:
     code = code_text(token.content)
+    if token.type == "code_block":
+        # Inside a list item CommonMark keeps the indentation beyond the item's content column
+        # ("* item" then 8 spaces); Python-Markdown and readers count 4, so the common part goes.
+        code = textwrap.dedent(code)
     options = reading.after_directive and token.type == "code_block"
     reading.after_directive = False
     if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):

@@ -1,0 +1,266 @@
+"""The Markdown reader on the Python-Markdown documentation (50 real files) and generated text.
+
+What a user would notice: every file indexed, code blocks whole and with the sentence that
+introduces them, no code line ever a section, prose rejoined, directives and markup gone.
+Oracles here are independent of markdown-it-py: simple line scanners over the raw files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from readerfiles import MARKDOWN_FILES, MDDOCS, parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def _fence_states(source: str) -> list[tuple[str, str]]:
+    """Each line of ``source`` with its part in a top-level fenced block: "open", "inside",
+    "close" or "" (outside). A fence closes only with at least as many of its own characters, so
+    a four-backtick fence can hold a three-backtick one."""
+    states: list[tuple[str, str]] = []
+    opening: str | None = None
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if opening is None:
+            match = _FENCE.match(line)
+            opening = match[1] if match else None
+            states.append((line, "open" if match else ""))
+        elif (
+            stripped
+            and set(stripped) == {opening[0]}
+            and len(stripped) >= len(opening)
+            and not line.startswith(" ")
+        ):
+            states.append((line, "close"))
+            opening = None
+        else:
+            states.append((line, "inside"))
+    return states
+
+
+def _fences(source: str) -> list[str]:
+    """The contents of the top-level (unindented) fenced code blocks of ``source``."""
+    blocks: list[str] = []
+    body: list[str] = []
+    for line, state in _fence_states(source):
+        if state == "open":
+            body = []
+        elif state == "inside":
+            body.append(line)
+        elif state == "close":
+            blocks.append("\n".join(body))
+    return blocks
+
+
+def _heading_lines(source: str) -> set[str]:
+    """Lines written as headings outside code: ATX lines and setext titles (a rough scanner)."""
+    states = _fence_states(source)
+    headings: set[str] = set()
+    for i, (line, fenced) in enumerate(states):
+        if fenced or line.startswith("    "):
+            continue
+        match = _ATX.match(line)
+        following = states[i + 1][0] if i + 1 < len(states) else ""
+        if match:
+            headings.add(_words(match[2]))
+        elif re.fullmatch(r"(=+|-+)\s*", following) and line.strip():
+            headings.add(_words(line))
+    return headings
+
+
+def _words(text: str) -> str:
+    """Letters and digits only, lower case: compares a rendered heading with its source line."""
+    text = re.sub(r"\{:?[^}]*\}\s*$", "", text)  # an attribute list "{: #id }" is not shown
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _read(text: str, name: str = "page.md") -> ParsedDocument:
+    return read(name, text.encode("utf-8"))
+
+
+# ----------------------------------------------------------------------------- the real files
+def test_the_corpus_is_there() -> None:
+    assert len(MARKDOWN_FILES) == 50
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=lambda p: str(p.relative_to(MDDOCS)))
+def test_every_file_yields_blocks_and_no_section_is_a_code_line(path: Path) -> None:
+    document = parsed(path)
+    assert document.blocks
+    written = _heading_lines(path.read_text(encoding="utf-8"))
+    for block in document.blocks:
+        if block.section is not None:
+            assert _words(block.section) in written, block.section
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=lambda p: str(p.relative_to(MDDOCS)))
+def test_every_fenced_block_comes_out_whole(path: Path) -> None:
+    codes = [block.code for block in parsed(path).blocks if block.code]
+    for fence in _fences(path.read_text(encoding="utf-8")):
+        if fence.strip():
+            assert fence.rstrip("\n") in codes
+
+
+def test_interpreter_prompts_comments_and_indentation_are_kept() -> None:
+    codes = "\n".join(b.code for b in parsed(MDDOCS / "extensions" / "tables.md").blocks)
+    assert ">>> from markdown.extensions.tables import TableExtension" in codes
+    assert "...                 extensions=[TableExtension(use_align_attribute=True)]" in codes
+    assert ">>" + " from" not in codes.replace(">>> from", "")
+
+
+def test_code_keeps_the_sentence_that_introduces_it() -> None:
+    blocks = parsed(MDDOCS / "extensions" / "admonition.md").blocks
+    syntax = next(
+        b for b in blocks if b.text == "Admonitions are created using the following syntax:"
+    )
+    assert syntax.kind == "code"
+    assert syntax.code.startswith("---\nextensions: [admonition]\n---\n!!! type")
+    assert syntax.section == "Syntax"
+
+
+def test_indented_code_blocks_are_kept_whole() -> None:
+    codes = [b.code for b in parsed(MDDOCS / "change_log" / "release-2.5.md").blocks]
+    assert "import bleach\nhtml = bleach.clean(markdown.markdown(text))" in codes
+    assert (
+        "from markdown.extensions import Extension\n\n"
+        "class EscapeHtml(Extension):\n"
+        "    def extendMarkdown(self, md, md_globals):\n"
+        "        del md.preprocessors['html_block']\n"
+        "        del md.inlinePatterns['html']\n\n"
+        "html = markdown.markdown(text, extensions=[EscapeHtml()])"
+    ) in codes
+
+
+def test_hard_wrapped_paragraphs_are_one_line() -> None:
+    document = parsed(MDDOCS / "cli.md")
+    assert all("\n" not in text for text in texts(document))
+    assert any(
+        text.startswith(
+            "As Python-Markdown only ever outputs HTML fragments (no <html>, <head>, and <body> "
+            "tags), it is generally expected that the command line interface will always be used"
+        )
+        for text in texts(document)
+    )
+
+
+def test_front_matter_gives_the_title_and_is_not_text() -> None:
+    document = parsed(MDDOCS / "extensions" / "admonition.md")
+    assert document.title == "Admonition Extension"
+    assert not any("title:" in text for text in texts(document))
+
+
+def test_admonitions_are_read_as_their_text_without_the_label() -> None:
+    document = parsed(MDDOCS / "extensions" / "admonition.md")
+    assert any(
+        t.startswith("This extension is in maintenance mode. We will") for t in texts(document)
+    )
+    assert "Note" not in texts(document)
+
+
+def test_links_emphasis_and_code_marks_are_read_as_a_reader_sees_them() -> None:
+    document = parsed(MDDOCS / "extensions" / "admonition.md")
+    assert "The Admonition extension adds rST-style admonitions to Markdown documents." in texts(
+        document
+    )
+    for text in texts(document):
+        assert "](" not in text and "`" not in text and "__" not in text
+
+
+def test_api_reference_stubs_keep_their_directive_as_code() -> None:
+    document = parsed(MDDOCS / "reference" / "markdown.util.md")
+    assert [(b.kind, b.code) for b in document.blocks] == [("code", "::: markdown.util")]
+
+
+def test_directives_never_become_text() -> None:
+    for path in MARKDOWN_FILES:
+        for text in texts(parsed(path)):
+            assert not text.startswith((":::", "///", ".. ")), (path, text)
+
+
+def test_tables_are_one_block_per_row_with_cells_labelled() -> None:
+    rows = [b for b in parsed(MDDOCS / "extensions" / "smarty.md").blocks if b.kind == "table"]
+    assert (
+        "Option: smart_dashes | Default value: True | Description: whether to convert dashes"
+        in [b.text for b in rows]
+    )
+
+
+def test_a_heading_inside_raw_html_pre_is_code_not_a_section() -> None:
+    document = parsed(MDDOCS / "playground.md")
+    assert all(block.section != "Heading" for block in document.blocks)
+    assert any("# Heading\n\nA paragraph of **Markdown** text." in b.code for b in document.blocks)
+
+
+# ----------------------------------------------------------------------------- generated text
+def test_front_matter_date_and_source_other_keys_ignored() -> None:
+    document = _read(
+        "---\ntitle: 'Harbour notes'\ndate: 2024-03-05\ncanonical_url: https://example.org/h\n"
+        "hide:\n  - toc\n---\n\nThe harbour committee met in spring to discuss the port.\n"
+    )
+    assert (document.title, document.date, document.source) == (
+        "Harbour notes",
+        "2024-03-05",
+        "https://example.org/h",
+    )
+    assert texts(document) == ["The harbour committee met in spring to discuss the port."]
+
+
+def test_title_is_the_first_heading_else_the_file_name() -> None:
+    assert _read("# Orchard\n\n## Apples\n\nApples ripen in autumn.\n").title == "Orchard"
+    assert _read("## Apples\n\nApples ripen in autumn.\n", "orchard_notes.md").title == (
+        "orchard notes"
+    )
+
+
+def test_comments_attribute_lists_and_sphinx_directives_are_dropped() -> None:
+    document = _read(
+        "# Guide\n\n<!-- a note to the editors -->\n\n## Setup {: #setup }\n\n"
+        ".. autoclass:: Client\n   :members:\n\nInstall the package first.\n"
+    )
+    assert document.paragraphs == [("Setup", "Install the package first.")]
+
+
+def test_code_without_a_paragraph_before_it_stands_alone() -> None:
+    document = _read("# Guide\n\n## Run\n\n```\n$ run --fast\n# not a heading\n200\n```\n")
+    assert [(b.section, b.text, b.code) for b in document.blocks] == [
+        ("Run", "", "$ run --fast\n# not a heading\n200")
+    ]
+
+
+def test_setext_headings_and_definition_lists() -> None:
+    document = _read("Guide\n=====\n\nUsage\n-----\n\nApple\n:   A fruit of the rose family.\n")
+    assert document.title == "Guide"
+    assert document.paragraphs == [("Usage", "Apple: A fruit of the rose family.")]
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
+_PARAGRAPH = st.lists(_WORD, min_size=1, max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=6), width=st.integers(10, 80))
+def test_every_word_of_the_prose_is_in_the_blocks_in_order(
+    paragraphs: list[list[str]], width: int
+) -> None:
+    def wrap(words: list[str]) -> str:
+        lines, line = [], ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        return "\n".join([*lines, line])
+
+    source = "# Title\n\n" + "\n\n".join(wrap(p) for p in paragraphs) + "\n"
+    document = _read(source)
+    assert texts(document) == [" ".join(p) for p in paragraphs]
