@@ -1,0 +1,377 @@
+"""Every text the bot shows to people, in Spanish (español): a mirror of :mod:`bot.locales.en`.
+
+Same names, same ``{placeholders}``, same HTML tags and commands as the English module (a test
+checks it). The bot speaks to people as «tú»; quotes are «angulares», questions and
+exclamations open with ¿ and ¡. Where a count stands alone in a sentence it follows a label
+("preguntas: 5") so that no noun has to agree with it.
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAME = "Español"  # as the language calls itself, on the /language buttons
+
+
+def paragraphs(count: int) -> str:
+    """ "1 párrafo", "12 párrafos"."""
+    return f"{count} párrafo" if count == 1 else f"{count} párrafos"
+
+
+def passages(count: int) -> str:
+    """ "1 fragmento", "132 fragmentos"."""
+    return f"{count} fragmento" if count == 1 else f"{count} fragmentos"
+
+
+def documents(count: int) -> str:
+    """ "1 documento", "5 documentos"."""
+    return f"{count} documento" if count == 1 else f"{count} documentos"
+
+
+# The commands menu (setMyCommands); descriptions are plain text of at most 256 characters.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Bienvenida y preguntas de ejemplo"),
+    ("help", "Cómo preguntar, seguir el hilo y citar"),
+    ("ask", "Hacer una pregunta sobre los documentos"),
+    ("quote", "Publicar un fragmento: /quote palabras o /quote id-del-fragmento"),
+    ("sources", "Los documentos en los que me baso"),
+    ("more", "Más resultados de tu última pregunta"),
+    ("reset", "Olvidar la conversación y empezar de cero"),
+    ("language", "Elegir el idioma de mis respuestas"),
+)
+# The menu in groups, where the bot only speaks when asked.
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask", "Preguntar sobre los documentos (o responder /ask a un mensaje)"),
+    ("quote", "Publicar un fragmento: /quote palabras o /quote id-del-fragmento"),
+    ("help", "Cómo usarme en un grupo"),
+)
+
+# Added to the menu of each admin (BotCommandScopeChat), after the commands above.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("reload", "Admin: volver a leer la carpeta de documentos e informar"),
+    ("remove", "Admin: eliminar un documento: /remove nombre-de-archivo"),
+    ("stats", "Admin: preguntas, respuestas, votos y tamaño del corpus"),
+)
+
+# /start: followed by one button per example question.
+GREETING = (
+    "¡Hola! Respondo preguntas sobre una colección de documentos <b>citando</b> los fragmentos "
+    "que las responden, con el título y el párrafo de donde salen. Nunca me invento nada.\n\n"
+    "Pregúntame lo que quieras con tus propias palabras o toca uno de estos ejemplos:"
+)
+GREETING_NO_EXAMPLES = (
+    "¡Hola! Respondo preguntas sobre una colección de documentos <b>citando</b> los fragmentos "
+    "que las responden, con el título y el párrafo de donde salen. Nunca me invento nada.\n\n"
+    "Pregúntame lo que quieras con tus propias palabras; en /sources verás de qué puedo citar."
+)
+
+HELP = (
+    "<b>Cómo preguntar</b>\n"
+    "Envía tu pregunta como un mensaje normal, con tus propias palabras. Busco en los documentos "
+    "y cito el fragmento que mejor la responde; las palabras que coinciden van en <b>negrita</b>, "
+    "y la línea bajo la cita indica de dónde viene (título, sección, ¶ párrafo).\n\n"
+    "<b>Seguir el hilo</b>\n"
+    "Haz una pregunta breve de seguimiento, como «¿y cuándo se firmó?»: durante {idle} minutos "
+    "la leo junto con tu pregunta anterior. /reset olvida la conversación.\n\n"
+    "<b>Más resultados y texto completo</b>\n"
+    "Toca <i>Fragmento completo</i> para leer el párrafo entero, y <i>Más resultados</i> "
+    "(o envía /more) para recorrer el resto de la clasificación. Toca un título para abrir ese "
+    "fragmento.\n\n"
+    "<b>Citar</b>\n"
+    "Cada cita es literal y lleva su referencia, así que puedes reenviarla o copiarla tal cual. "
+    "Un fragmento completo termina con un enlace que abre ese mismo fragmento para cualquiera.\n\n"
+    "<b>En grupos y otros chats</b>\n"
+    "Añádeme a un grupo y pregunta con /ask, mencionando a @{bot} o respondiendo a uno de mis "
+    "mensajes; /quote y unas palabras publica un fragmento entero para todos. En cualquier chat, "
+    "escribe @{bot} y unas palabras para elegir un fragmento y enviarlo.\n\n"
+    "👍 y 👎 me dicen si una respuesta te sirvió. No vuelvo a responder a los mensajes editados: "
+    "envía la pregunta corregida en un mensaje nuevo. /sources muestra los documentos."
+)
+GROUP_HELP = (
+    "Respondo preguntas sobre los documentos citándolos, y solo cuando me lo piden:\n"
+    "• /ask y tu pregunta, o un mensaje que mencione a @{bot}\n"
+    "• responde a una de mis respuestas para seguir el hilo\n"
+    "• responde /ask a un mensaje para buscar sus palabras (o solo la parte que cites)\n"
+    "• /quote y unas palabras (o el id de un fragmento) publica ese fragmento para todos\n"
+    "La respuesta completa y más resultados se abren en un chat privado conmigo."
+)
+ASK_USAGE = (
+    "Escribe tu pregunta después del comando, p. ej. <i>/ask ¿qué dice China sobre el "
+    "mantenimiento de la paz?</i>, o responde /ask a un mensaje para buscar sus palabras."
+)
+GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
+
+# /help, for admins only: added after HELP.
+ADMIN_HELP = (
+    "<b>Para administradores</b>\n"
+    "Envíame un documento ({kinds}; hasta 20 MB) para añadirlo a los documentos; un archivo con "
+    "el nombre de uno que ya existe lo reemplaza cuando lo confirmes. /remove nombre-de-archivo "
+    "elimina un documento (/sources muestra los nombres de archivo), /reload vuelve a leer la "
+    "carpeta de documentos y /stats muestra cómo se me usa."
+)
+
+# /sources
+SOURCES_HEADER = "<b>Los documentos que cito</b> ({count}):"
+SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
+SOURCES_DATE = ", {date}"
+SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_EMPTY = "Todavía no hay documentos cargados, así que por ahora no puedo responder nada."
+
+# Answers: every {placeholder} is filled with escaped HTML.
+ANSWER_MORE_HEADER = "<b>Otros fragmentos relevantes:</b>"
+ANSWER_COUNT = "<i>Resultados {first}–{last} de {total}.</i>"
+PAGE_HEADER = "<b>Más resultados para</b> «{question}»:"
+PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PAGE = ", pág. {page}"  # added after PARAGRAPH for a passage of a PDF
+FOLLOW_UP_NOTE = "<i>La entiendo como continuación de «{context}».</i>"
+NO_ANSWER = "Busqué «{query}» en los documentos, pero nada en ellos lo responde."
+NO_ANSWER_CLOSEST = "<b>Fragmentos más cercanos</b> (puede que no respondan a tu pregunta):"
+NO_ANSWER_NOTHING = "Ningún fragmento menciona siquiera estas palabras."
+NO_ANSWER_HINT = (
+    "Prueba a preguntar con otras palabras (un nombre, un lugar, un término clave) o mira en "
+    "/sources qué temas cubren los documentos."
+)
+PASSAGE_HEADER = "<b>{title}</b>"
+PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_LINK = '🔗 <a href="{url}">Enlace a este fragmento</a>'
+CUT_MARK = "…"
+
+# /quote: a whole passage posted for discussion.
+QUOTE_USAGE = (
+    "Dime qué fragmento: <i>/quote unas palabras del fragmento</i>, o <i>/quote</i> y el id de "
+    "un fragmento (el final de su enlace, después de p_)."
+)
+QUOTE_CHOOSE = "Varios fragmentos coinciden con «{words}». ¿Cuál publico?"
+QUOTE_NO_PASSAGE = (
+    "No hay ningún fragmento «{passage_id}» en los documentos (o ya no: puede que se hayan "
+    "recargado). Prueba /quote con unas palabras del fragmento."
+)
+QUOTE_NOTHING = (
+    "Ningún fragmento coincide con «{words}». Prueba con otras palabras o mira /sources."
+)
+
+# Inline mode (@bot words in any chat); button texts are plain, at most 64 characters.
+INLINE_HINT = "Escribe unas palabras para buscar un fragmento · cómo funciona"
+INLINE_NOTHING = "Ningún fragmento coincide · cómo buscar"
+
+# Buttons (plain text)
+BUTTON_FULL_ANSWER = "Respuesta completa y más resultados"
+BUTTON_CLOSEST = "Fragmentos más cercanos"
+BUTTON_OPEN_PASSAGE = "Abrir en @{bot}"
+BUTTON_CHOICE = "{rank}. {where} · {title}"  # cut at 60 characters: ¶ first
+BUTTON_FULL = "Fragmento completo"
+BUTTON_MORE = "Más resultados"
+BUTTON_GOOD = "👍"
+BUTTON_BAD = "👎"
+BUTTON_OPEN = "¶ {rank}"
+
+# Problems with the question, said plainly.
+EMPTY_QUESTION = (
+    "No encontré ninguna palabra que buscar en eso. Hazme una pregunta con palabras, "
+    "por ejemplo uno de los ejemplos de /start."
+)
+ONLY_COMMON_WORDS = (
+    "Tu pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
+    "Di sobre qué preguntas, por ejemplo un país, un tratado o un tema."
+)
+QUESTION_TOO_LONG = (
+    "Esa pregunta es demasiado larga para mí ({length} caracteres; el límite es {limit}). "
+    "Hazla en una o dos frases."
+)
+NOT_TEXT = (
+    "Solo sé leer texto. Envíame tu pregunta como mensaje, o mira /help para saber cómo preguntar."
+)
+UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
+
+# More results and full passages.
+NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
+NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
+SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
+PASSAGE_GONE = (
+    "Ese fragmento ya no está en los documentos: se han recargado desde entonces. "
+    "Vuelve a hacer la pregunta para buscar en los actuales."
+)
+CORPUS_CHANGED = (
+    "<i>Los documentos se recargaron después de tu pregunta, así que estos resultados vienen de "
+    "los actuales y pueden ser distintos de los anteriores.</i>"
+)
+BAD_DEEP_LINK = "Ese enlace no lleva a ningún fragmento que yo conozca. Mejor hazme una pregunta."
+
+# /language: one button per language, and one to follow the Telegram app again.
+LANGUAGE_CHOOSE = "¿En qué idioma te respondo? Ahora: {current}."
+LANGUAGE_SET = "¡Listo! Idioma de mis respuestas: {language}."
+LANGUAGE_AUTO = "Listo: a partir de ahora te respondo en el idioma de tu app de Telegram."
+BUTTON_LANGUAGE_AUTO = "Como mi app de Telegram"
+
+# /reset and feedback (callback answers are plain text, at most 200 characters).
+RESET_DONE = "Listo: he olvidado nuestra conversación. Tu próxima pregunta empieza de cero."
+FEEDBACK_THANKS_GOOD = "¡Gracias! Me alegra que te haya servido."
+FEEDBACK_THANKS_BAD = (
+    "Gracias por decírmelo. Prueba a reformular la pregunta o toca «Más resultados»."
+)
+FEEDBACK_GONE = "Esa respuesta es demasiado antigua para valorarla."
+BUTTON_EXPIRED = "Este botón ya no funciona. Por favor, vuelve a preguntar."
+
+# Admins: who may, reloads, uploads, removals, usage. {placeholders} are escaped HTML.
+ADMIN_ONLY = "Lo siento, /{command} es solo para los administradores del bot."
+ADMIN_ONLY_UPLOAD = (
+    "Solo los administradores del bot pueden añadir documentos. Envíame tu pregunta como "
+    "mensaje de texto o mira /help."
+)
+ADMIN_ONLY_BUTTON = "Este botón es solo para los administradores del bot."  # a callback answer
+RELOADING = "⏳ Recargando los documentos…"
+RELOADING_JOINED = "⏳ Ya hay una recarga en curso; su informe llegará aquí."
+RELOADING_FOR = (
+    "⏳ Recargando los documentos… {seconds} s hasta ahora. Mientras tanto sigo respondiendo "
+    "preguntas con los documentos tal como estaban."
+)
+RELOAD_DONE = "✅ <b>Recarga completada</b> en {seconds:.1f} s."
+RELOAD_COUNTS = (
+    "Documentos: añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
+    "sin cambios: {unchanged}."
+)
+RELOAD_PARAGRAPHS = "Párrafos: {before} antes, {after} después."
+RELOAD_NAMES = "<b>{label}</b>: {names}"
+RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
+RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (la versión anterior, si la hay, se sigue usando):"
+RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
+RELOAD_MORE = "…y {count} más."
+RELOAD_FAILED = (
+    "❌ <b>La recarga falló</b>: {reason}\nLos documentos se siguen usando tal como estaban antes."
+)
+RELOAD_CRASHED = (
+    "❌ <b>La recarga falló</b> por un error inesperado (el registro tiene los detalles).\n"
+    "Los documentos se siguen usando tal como estaban antes."
+)
+UPLOAD_WRONG_KIND = (
+    "Puedo añadir archivos de estos tipos: {kinds}; «{name}» no es de ninguno de ellos. "
+    "No se ha cambiado nada."
+)
+UPLOAD_TOO_LARGE = (
+    "«{name}» ocupa {size:.1f} MB, y Telegram solo deja a los bots descargar archivos de hasta "
+    "20 MB. Divídelo, o ponlo en la carpeta de documentos del servidor y envía /reload."
+)
+UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada."
+UPLOAD_DOWNLOAD_FAILED = (
+    "No pude descargar «{name}» de Telegram ({reason}). Por favor, envíalo de nuevo."
+)
+UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({paragraphs})."  # "12 párrafos"
+UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({paragraphs})."
+UPLOAD_REPLACE_ASK = (
+    "Ya hay un documento <code>{name}</code>: <b>{title}</b>. "
+    "¿Lo reemplazo por el archivo que enviaste ({paragraphs})?"
+)
+UPLOAD_REPLACED = "📄 He reemplazado <code>{name}</code> por el archivo que enviaste."
+UPLOAD_NOT_SAVED = (
+    "No pude guardar «{name}» en la carpeta de documentos: {reason}. No se ha cambiado nada."
+)
+UPLOAD_KEPT = "Conservo el <code>{name}</code> actual; el archivo que enviaste no se ha guardado."
+UPLOAD_NOT_INDEXED = (
+    "⚠️ <code>{name}</code> está en la carpeta, pero no se pudo indexar: {reason}. "
+    "Los documentos en uso no cambian."
+)
+REMOVE_USAGE = "Dime qué documento: <i>/remove nombre-de-archivo</i>. Los documentos son:\n{names}"
+REMOVE_NO_SUCH = "No hay ningún documento <code>{name}</code>. Los documentos son:\n{names}"
+REMOVE_NAME = "• <code>{name}</code>"
+REMOVE_LAST = (
+    "<code>{name}</code> es el único documento, y necesito al menos uno para responder. "
+    "Añade otro primero."
+)
+REMOVE_ASK = "¿Elimino <code>{name}</code> (<b>{title}</b>) de los documentos?"
+REMOVE_KEPT = "Conservo <code>{name}</code>."
+REMOVE_DONE = "🗑 Eliminado <code>{name}</code>."
+REMOVE_ALREADY_GONE = "<code>{name}</code> ya no está en la carpeta de documentos."
+PENDING_GONE = (
+    "Esa pregunta ha caducado o ya se respondió, así que no se ha cambiado nada. "
+    "Vuelve a enviar el archivo, o /remove."
+)
+NOT_INDEXED_TITLE = "aún sin indexar"
+BUTTON_REPLACE = "Sí, reemplazarlo"
+BUTTON_REMOVE = "Sí, eliminarlo"
+BUTTON_KEEP = "No, conservarlo"
+
+# /stats: each period on a line, then the most asked questions of the last week.
+STATS_HEADER = "<b>Cómo se me usa</b>"
+STATS_PERIOD = (
+    "<b>{label}</b>: preguntas: {questions}, respondidas: {answered} ({percent}), "
+    "sin respuesta: {declined} · 👍 {good} · 👎 {bad}"
+)
+STATS_LABELS = ("Últimas 24 horas", "Últimos 7 días", "Desde el principio")
+STATS_TOP_ASKED = "<b>Lo más preguntado</b> en los últimos 7 días:"
+STATS_TOP_DECLINED = (
+    "<b>Lo más preguntado que no pude responder</b> en los últimos 7 días "
+    "(qué añadir a los documentos):"
+)
+STATS_TOP_LINE = "{count}× {question}"
+STATS_NONE = "ninguna"
+STATS_UNAVAILABLE = (
+    "Ahora mismo no pude leer el registro de consultas; vuelve a probar /stats más tarde."
+)
+STATS_CORPUS = "<b>Corpus</b>: {documents}, {passages}."  # documents(), passages()
+
+# The one apology of the error handler.
+APOLOGY = "Lo siento, algo ha fallado por mi parte. Vuelve a intentarlo en un momento."
+
+# Console lines of `quotebot run` (plain text, one line each, never containing the token).
+CONSOLE_NO_TOKEN = (
+    "quotebot: no hay token del bot: define TELEGRAM_BOT_TOKEN en el entorno o en .env "
+    "(consíguelo con @BotFather)"
+)
+CONSOLE_TOKEN_REJECTED = (
+    "quotebot: Telegram rechazó el token del bot (TELEGRAM_BOT_TOKEN); compruébalo con @BotFather"
+)
+CONSOLE_NETWORK = "quotebot: no se puede conectar con la Bot API en {url}: {reason}"
+CONSOLE_SETUP = "quotebot: no se puede iniciar el bot: {reason}"
+
+
+# ------------------------------------------------------------------ the terminal (`quotebot`)
+# Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
+CLI_CHAT_WELCOME = (
+    "quotebot — haz una pregunta sobre los documentos ({documents}, {passages}).\n"
+    "Puedes seguir el hilo («¿y con Pakistán?»). /more para más resultados, /sources, /reset, "
+    "/help, /quit."
+)
+CLI_NO_TOKEN = (
+    "No hay ningún TELEGRAM_BOT_TOKEN definido, así que la conversación es aquí, en la terminal."
+)
+CLI_CHAT_HELP = (
+    "Escribe una pregunta con tus propias palabras; la respuesta cita el fragmento que la\n"
+    "responde, con su título, sección y número de párrafo. Una pregunta breve de seguimiento\n"
+    "(«¿y en 2004?») se lee junto con tu pregunta anterior. Comandos: /more (más resultados),\n"
+    "/sources (los documentos), /reset (olvidar la conversación), /quit."
+)
+CLI_RESET = "Conversación olvidada: la próxima pregunta empieza de cero."
+CLI_UNKNOWN_COMMAND = "Comando desconocido: {command}. Prueba /help."
+CLI_NO_MORE_QUESTION = "Primero haz una pregunta; luego /more mostrará más resultados."
+CLI_NO_MORE_RESULTS = "No hay más resultados para esa pregunta."
+CLI_SEARCHED = "(búsqueda: {query})"
+CLI_ALSO = "Otros fragmentos relevantes:"
+CLI_SHOWN = "(se muestran {shown} de {total} fragmentos coincidentes)"
+CLI_MORE_AVAILABLE = (
+    "(se muestran {shown} de {total} fragmentos coincidentes; /more para los siguientes)"
+)
+CLI_DECLINED = (
+    "No encontré esto en los documentos (búsqueda: {query}).\n"
+    "Los fragmentos más cercanos, que puede que no lo respondan:"
+)
+CLI_DECLINED_HINT = (
+    "Prueba con otras palabras para lo mismo, o mira en /sources qué temas cubren los documentos."
+)
+CLI_NOTHING_FOUND = (
+    "No encontré nada sobre esto en los documentos (búsqueda: {query}). "
+    "Prueba con otras palabras o mira /sources."
+)
+CLI_EMPTY_QUESTION = "Escribe una pregunta, por favor: ese mensaje no tenía ninguna palabra."
+CLI_ONLY_COMMON_WORDS = (
+    "Esa pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
+    "Añade de qué trata, p. ej. «¿Qué dice China sobre el mantenimiento de la paz?»"
+)
+CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."
+CLI_ERROR = "quotebot: {message}"
+CLI_BYE = "¡Adiós!"
+CLI_INDEXED = "Carpeta {folder} indexada en {db}."
+CLI_DAMAGED = (
+    "la base de datos {db} estaba dañada: se ha movido a {moved} y se ha reconstruido a partir "
+    "de {corpus} (sus conversaciones y su registro de consultas siguen en el archivo movido)"
+)
+CLI_NOT_A_COUNT = "{value!r} no es un número entero igual o mayor que 1"
+CLI_NO_DATABASE = "no hay ninguna base de datos en {path} (la crean el bot y `quotebot index`)"
+CLI_STATS_COUNTED = "(Se cuentan tanto las preguntas hechas en Telegram como en la terminal.)"
