@@ -1,0 +1,161 @@
+"""The web-page reader on saved pages (Python docs, Debian DocBook) and small generated pages.
+
+What a user would notice: only the page's own text (no menus, sidebars, scripts or footers), its
+headings as sections, code shown as code with the sentence before it, and text exactly as the
+browser shows it — no space appearing where an inline tag was.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from readerfiles import HTML_FILES, OFFICE, parsed, texts
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+HTML = OFFICE / "html"
+
+
+def _page(body: str, head: str = "") -> ParsedDocument:
+    html = f"<html><head><title>Page</title>{head}</head><body>{body}</body></html>"
+    return read("page.html", html.encode("utf-8"))
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ----------------------------------------------------------------------------- the real files
+def test_the_pages_are_there() -> None:
+    assert len(HTML_FILES) == 5
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)
+def test_every_paragraph_is_exact_text_of_the_page(path: Path) -> None:
+    """Each block reads exactly as a run of the page's text, so nothing was inserted at a tag."""
+    root = lxml.html.document_fromstring(path.read_bytes())
+    for dropped in root.xpath("//script|//style"):
+        dropped.drop_tree()
+    page = _squeezed(root.text_content())
+    document = parsed(path)
+    assert len(document.blocks) > 20
+    for block in document.blocks:
+        if block.kind == "text":
+            assert block.text in page, block.text
+
+
+@pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)
+def test_navigation_sidebars_and_footers_are_dropped(path: Path) -> None:
+    joined = "\n".join(texts(parsed(path)))
+    for furniture in (
+        "Previous topic",
+        "Next topic",
+        "Report a Bug",
+        "Show Source",
+        "Navigation",
+        "Table of Contents",
+        "Last updated on",
+        "Copyright",
+        "Prev",
+        "Home",
+    ):
+        assert not re.search(rf"(^|\n){furniture}\b", joined), furniture
+    assert "function(" not in joined and "var " not in joined  # no script text
+
+
+def test_title_sections_and_canonical_source_of_a_sphinx_page() -> None:
+    document = parsed(HTML / "python-faq-general.html")
+    assert document.title == "General Python FAQ"  # the <h1>, without its "¶" link
+    assert document.source == "file:///usr/share/doc/python3.11/html/faq/general.html"
+    assert "What is Python?" in {block.section for block in document.blocks}
+    assert all("¶" not in (block.section or "") for block in document.blocks)
+
+
+def test_pre_blocks_are_code_with_their_introducing_paragraph() -> None:
+    blocks = parsed(HTML / "python-howto-sorting.html").blocks
+    first = next(b for b in blocks if b.code.startswith(">>> sorted([5, 2, 3, 1, 4])"))
+    assert first.kind == "code"
+    assert first.text.endswith("It returns a new sorted list:")
+    assert first.code == ">>> sorted([5, 2, 3, 1, 4])\n[1, 2, 3, 4, 5]"
+    assert first.section == "Sorting Basics"
+
+
+def test_data_tables_keep_a_rows_cells_together() -> None:
+    rows = [b.text for b in parsed(HTML / "debian-reference-ch08.en.html").blocks]
+    assert "package: ibus-mozc | popcon: V:2, I:3 | size: 935 | supported locale: Japanese" in rows
+
+
+def test_docbook_note_boxes_are_read_as_paragraphs_without_their_label() -> None:
+    document = parsed(HTML / "debian-reference-ch08.en.html")
+    assert "Tip" not in texts(document) and "Note" not in texts(document)
+    assert any(t.startswith("There are 17, 18, or 10 letters between") for t in texts(document))
+
+
+# ----------------------------------------------------------------------------- generated pages
+def test_no_space_is_inserted_at_inline_tags() -> None:
+    document = _page(
+        "<main><h1>Foxes</h1><p>The fennec fox (<i>Vulpes zerda</i>, also called "
+        '<a href="/f">Fennec</a>) lives in the <b>Sahara</b>. It has large ears<sup>1</sup>.</p>'
+        "</main>"
+    )
+    assert texts(document) == [
+        "The fennec fox (Vulpes zerda, also called Fennec) lives in the Sahara. It has large ears1."
+    ]
+
+
+def test_main_content_wins_over_menus_headers_and_footers() -> None:
+    document = _page(
+        '<header><a href="/">Home</a> <a href="/about">About us</a></header>'
+        '<nav><ul><li><a href="/a">Alpha</a></li><li><a href="/b">Beta</a></li></ul></nav>'
+        '<div class="sidebar"><p>Subscribe to our newsletter for more.</p></div>'
+        "<main><h1>Harbour report</h1><h2>Berths</h2>"
+        "<p>The harbour needs deeper berths for larger cargo ships.</p></main>"
+        "<footer><p>Copyright 2024 the harbour board.</p></footer>"
+        "<script>var tracking = 1;</script>"
+    )
+    assert document.title == "Harbour report"
+    berths = "The harbour needs deeper berths for larger cargo ships."
+    assert document.paragraphs == [("Berths", berths)]
+
+
+def test_link_menus_and_reference_lists_are_dropped_without_markup() -> None:
+    document = _page(
+        "<h1>Volcanoes</h1><p>The volcano erupted twice in the last decade.</p>"
+        '<ul><li><a href="/1">One</a></li><li><a href="/2">Two</a></li>'
+        '<li><a href="/3">Three</a></li></ul>'
+        '<ol class="references"><li>Smith, J. Volcanoes. 2001.</li></ol>'
+    )
+    assert texts(document) == ["The volcano erupted twice in the last decade."]
+
+
+def test_meta_date_and_og_url_and_head_title() -> None:
+    document = _page(
+        "<p>The harbour committee met in spring to discuss the port.</p>",
+        head='<meta property="og:url" content="https://example.org/harbour">'
+        '<meta property="article:published_time" content="2023-04-05T10:00:00Z">',
+    )
+    assert (document.title, document.date, document.source) == (
+        "Page",
+        "2023-04-05",
+        "https://example.org/harbour",
+    )
+
+
+def test_a_page_in_a_declared_legacy_charset_is_decoded() -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Café</title></head>'
+        "<body><p>Le café est servi à midi dans la grande salle.</p></body></html>"
+    )
+    document = read("cafe.html", html.encode("cp1252"))
+    assert texts(document) == ["Le café est servi à midi dans la grande salle."]
+
+
+def test_a_page_with_only_navigation_is_refused_with_a_reason() -> None:
+    with pytest.raises(DocumentError) as caught:
+        _page('<nav><a href="/a">Alpha</a> <a href="/b">Beta</a></nav><script>x()</script>')
+    assert caught.value.reason == "no main text (only navigation, scripts or markup)"
