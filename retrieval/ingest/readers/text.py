@@ -20,6 +20,7 @@ from retrieval.text import clean, squeeze
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
 SUFFIXES = (".txt", ".md")  # what uploads accept as text (see retrieval.ingest.pipeline for all)
 
+TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to vs via with within without between".split()
 )
@@ -208,6 +209,16 @@ def _looks_like_heading(line: str) -> bool:
     return bool(significant) and capitalised * 10 >= len(significant) * 7
 
 
+def _is_sentence_title(lines: list[str]) -> bool:
+    """A first line that reads as a sentence ("Vitamin D lowers the risk of falls.") is still the
+    title when a longer body follows it, as in an abstract: title and body stay one unit rather
+    than the title becoming a passage of its own."""
+    if len(lines) < 2 or _is_dateline(lines[0]):
+        return False
+    first = lines[0].split()
+    return 1 <= len(first) <= TITLE_SENTENCE_WORDS and len(lines[1].split()) > len(first)
+
+
 def _looks_like_title(line: str) -> bool:
     words = line.split()
     return 1 <= len(words) <= 30 and not line.endswith((".", "!", ",", ";")) and line[0].isupper()
@@ -267,6 +278,9 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         if _looks_like_title(line) and not _is_dateline(line):
             title, start = line, i + 1
             break
+    else:
+        if _is_sentence_title(lines):
+            title, start = lines[0], 1
     document = ParsedDocument(title=title, date=date)
 
     section: str | None = None
