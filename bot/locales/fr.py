@@ -1,0 +1,399 @@
+"""Every text the bot shows to people, in French (français): a mirror of :mod:`bot.locales.en`.
+
+Same names, same ``{placeholders}``, same HTML tags and commands as the English module (a test
+checks it). The bot says «vous»; French typography: « guillemets » with no-break spaces inside,
+a no-break space before : (U+00A0) and a narrow one before ; ? ! (U+202F), the apostrophe ’.
+Where a count stands alone in a sentence it follows a label ("questions : 5") so that no noun
+has to agree with it. Counts of 0 and 1 take the singular.
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAME = "Français"  # as the language calls itself, on the /language buttons
+
+
+def paragraphs(count: int) -> str:
+    """ "1 paragraphe", "12 paragraphes"."""
+    return f"{count} paragraphe" if count < 2 else f"{count} paragraphes"
+
+
+def passages(count: int) -> str:
+    """ "1 passage", "132 passages"."""
+    return f"{count} passage" if count < 2 else f"{count} passages"
+
+
+def documents(count: int) -> str:
+    """ "1 document", "5 documents"."""
+    return f"{count} document" if count < 2 else f"{count} documents"
+
+
+# The commands menu (setMyCommands); descriptions are plain text of at most 256 characters.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "Accueil et exemples de questions"),
+    ("help", "Comment poser une question, relancer et citer"),
+    ("ask", "Poser une question sur les documents"),
+    ("quote", "Publier un passage : /quote mots, ou /quote id-du-passage"),
+    ("sources", "Les documents que je cite"),
+    ("more", "Plus de résultats pour votre dernière question"),
+    ("reset", "Oublier la conversation et repartir de zéro"),
+    ("language", "Choisir la langue de mes réponses"),
+)
+# The menu in groups, where the bot only speaks when asked.
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask", "Poser une question sur les documents (ou répondre /ask à un message)"),
+    ("quote", "Publier un passage : /quote mots, ou /quote id-du-passage"),
+    ("help", "Comment m’utiliser dans un groupe"),
+)
+
+# Added to the menu of each admin (BotCommandScopeChat), after the commands above.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("reload", "Admin : relire le dossier des documents et faire un rapport"),
+    ("remove", "Admin : supprimer un document : /remove nom-du-fichier"),
+    ("stats", "Admin : questions, réponses, votes et taille du corpus"),
+)
+
+# /start: followed by one button per example question.
+GREETING = (
+    "Bonjour ! Je réponds aux questions sur un ensemble de documents en <b>citant</b> les "
+    "passages qui y répondent, avec le titre et le paragraphe d’où ils viennent. "
+    "Je n’invente jamais rien.\n\n"
+    "Posez-moi vos questions avec vos propres mots, ou appuyez sur l’un de ces exemples :"
+)
+GREETING_NO_EXAMPLES = (
+    "Bonjour ! Je réponds aux questions sur un ensemble de documents en <b>citant</b> les "
+    "passages qui y répondent, avec le titre et le paragraphe d’où ils viennent. "
+    "Je n’invente jamais rien.\n\n"
+    "Posez-moi vos questions avec vos propres mots ; /sources liste ce que je peux citer."
+)
+
+HELP = (
+    "<b>Comment poser une question</b>\n"
+    "Envoyez votre question comme un message ordinaire, avec vos propres mots. Je cherche dans "
+    "les documents et je cite le passage qui y répond le mieux ; les mots trouvés sont en "
+    "<b>gras</b>, et la ligne sous la citation indique d’où elle vient (titre, section, "
+    "¶ paragraphe).\n\n"
+    "<b>Relancer</b>\n"
+    "Posez une courte question de suite, comme « et quand a-t-il été signé ? » : pendant "
+    "{idle} minutes, je la lis avec votre question précédente. /reset efface la conversation.\n\n"
+    "<b>Plus de résultats et texte intégral</b>\n"
+    "Appuyez sur <i>Passage complet</i> pour lire tout le paragraphe, et sur "
+    "<i>Plus de résultats</i> (ou envoyez /more) pour parcourir la suite du classement. "
+    "Appuyez sur un titre pour ouvrir ce passage.\n\n"
+    "<b>Citer</b>\n"
+    "Chaque citation est mot pour mot, avec sa référence : vous pouvez la transférer ou la "
+    "copier telle quelle. Un passage complet se termine par un lien qui ouvre ce même passage "
+    "pour tout le monde.\n\n"
+    "<b>Dans les groupes et les autres discussions</b>\n"
+    "Ajoutez-moi à un groupe et posez vos questions avec /ask, en mentionnant @{bot} ou en "
+    "répondant à l’un de mes messages ; /quote suivi de quelques mots publie un passage entier "
+    "pour tout le monde. Dans n’importe quelle discussion, tapez @{bot} et quelques mots pour "
+    "choisir un passage à envoyer.\n\n"
+    "👍 et 👎 me disent si une réponse vous a aidé. Je ne réponds pas une seconde fois aux "
+    "messages modifiés : envoyez la question corrigée dans un nouveau message. "
+    "/sources liste les documents."
+)
+GROUP_HELP = (
+    "Je réponds aux questions sur les documents en les citant, et seulement quand on me le "
+    "demande :\n"
+    "• /ask et votre question, ou un message qui mentionne @{bot}\n"
+    "• répondez à l’une de mes réponses pour relancer\n"
+    "• répondez /ask à un message pour chercher ses mots (ou seulement la partie citée)\n"
+    "• /quote et quelques mots (ou un id de passage) publie ce passage pour tout le monde\n"
+    "La réponse complète et les autres résultats s’ouvrent dans une discussion privée avec moi."
+)
+ASK_USAGE = (
+    "Écrivez votre question après la commande, par ex. <i>/ask que dit la Chine du maintien de "
+    "la paix ?</i>, ou répondez /ask à un message pour chercher ses mots."
+)
+GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, ci-dessous."
+
+# /help, for admins only: added after HELP.
+ADMIN_HELP = (
+    "<b>Pour les admins</b>\n"
+    "Envoyez-moi un document ({kinds} ; 20 Mo au plus) pour l’ajouter aux documents ; un fichier "
+    "qui porte le nom d’un document existant le remplace une fois que vous avez confirmé. "
+    "/remove nom-du-fichier supprime un document (/sources affiche les noms de fichiers), "
+    "/reload relit le dossier des documents et /stats montre comment je suis utilisé."
+)
+
+# /sources
+SOURCES_HEADER = "<b>Les documents que je cite</b> ({count}) :"
+SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
+SOURCES_DATE = ", {date}"
+SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_EMPTY = "Aucun document n’est encore chargé : je ne peux donc rien répondre pour l’instant."
+
+# Answers: every {placeholder} is filled with escaped HTML.
+ANSWER_MORE_HEADER = "<b>À voir aussi :</b>"
+ANSWER_COUNT = "<i>Résultats {first}–{last} sur {total}.</i>"
+PAGE_HEADER = "<b>Plus de résultats pour</b> « {question} » :"
+PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
+FOLLOW_UP_NOTE = "<i>Compris comme la suite de « {context} ».</i>"
+NO_ANSWER = "J’ai cherché « {query} » dans les documents, mais rien n’y répond."
+NO_ANSWER_CLOSEST = (
+    "<b>Passages les plus proches</b> (ils ne répondent peut-être pas à votre question) :"
+)
+NO_ANSWER_NOTHING = "Aucun passage ne mentionne même ces mots."
+NO_ANSWER_HINT = (
+    "Essayez d’autres mots (un nom, un lieu, un terme clé), ou consultez /sources pour voir "
+    "ce que couvrent les documents."
+)
+PASSAGE_HEADER = "<b>{title}</b>"
+PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_LINK = '🔗 <a href="{url}">Lien vers ce passage</a>'
+CUT_MARK = "…"
+
+# /quote: a whole passage posted for discussion.
+QUOTE_USAGE = (
+    "Dites-moi quel passage : <i>/quote quelques mots du passage</i>, ou <i>/quote</i> et un id "
+    "de passage (la fin d’un lien vers un passage, après p_)."
+)
+QUOTE_CHOOSE = "Plusieurs passages correspondent à « {words} ». Lequel dois-je publier ?"
+QUOTE_NO_PASSAGE = (
+    "Il n’y a pas (ou plus : les documents ont peut-être été rechargés) de passage "
+    "« {passage_id} » dans les documents. Essayez /quote avec quelques mots du passage."
+)
+QUOTE_NOTHING = (
+    "Aucun passage ne correspond à « {words} ». Essayez d’autres mots, ou consultez /sources."
+)
+
+# Inline mode (@bot words in any chat); button texts are plain, at most 64 characters.
+INLINE_HINT = "Tapez quelques mots pour trouver un passage · mode d’emploi"
+INLINE_NOTHING = "Aucun passage trouvé · comment chercher"
+
+# Buttons (plain text)
+BUTTON_FULL_ANSWER = "Réponse complète et plus de résultats"
+BUTTON_CLOSEST = "Passages les plus proches"
+BUTTON_OPEN_PASSAGE = "Ouvrir dans @{bot}"
+BUTTON_CHOICE = "{rank}. {where} · {title}"  # cut at 60 characters: ¶ first
+BUTTON_FULL = "Passage complet"
+BUTTON_MORE = "Plus de résultats"
+BUTTON_GOOD = "👍"
+BUTTON_BAD = "👎"
+BUTTON_OPEN = "¶ {rank}"
+
+# Problems with the question, said plainly.
+EMPTY_QUESTION = (
+    "Je n’ai trouvé aucun mot à chercher dans ce message. Posez-moi une question avec des mots, "
+    "par exemple l’un des exemples de /start."
+)
+ONLY_COMMON_WORDS = (
+    "Votre question ne contient que des mots très courants : il n’y a rien à chercher. "
+    "Précisez le sujet, par exemple un pays, un traité ou un thème."
+)
+QUESTION_TOO_LONG = (
+    "Cette question est trop longue pour moi ({length} caractères ; la limite est de {limit}). "
+    "Formulez-la en une ou deux phrases."
+)
+NOT_TEXT = (
+    "Je ne sais lire que du texte. Envoyez-moi votre question dans un message, ou consultez "
+    "/help pour savoir comment faire."
+)
+UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais faire."
+
+# More results and full passages.
+NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
+NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
+SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
+PASSAGE_GONE = (
+    "Ce passage n’est plus dans les documents : ils ont été rechargés depuis. "
+    "Reposez la question pour chercher dans les documents actuels."
+)
+CORPUS_CHANGED = (
+    "<i>Les documents ont été rechargés depuis votre question : ces résultats viennent des "
+    "documents actuels et peuvent différer des précédents.</i>"
+)
+BAD_DEEP_LINK = "Ce lien ne mène à aucun passage que je connaisse. Posez-moi plutôt une question."
+
+# /language: one button per language, and one to follow the Telegram app again.
+LANGUAGE_CHOOSE = "Dans quelle langue dois-je vous répondre ? Actuellement : {current}."
+LANGUAGE_SET = "C’est fait ! Langue de mes réponses : {language}."
+LANGUAGE_AUTO = (
+    "C’est fait : je vous réponds désormais dans la langue de votre application Telegram."
+)
+BUTTON_LANGUAGE_AUTO = "Comme mon appli Telegram"
+
+# /reset and feedback (callback answers are plain text, at most 200 characters).
+RESET_DONE = "C’est fait : j’ai oublié notre conversation. Votre prochaine question repart de zéro."
+FEEDBACK_THANKS_GOOD = "Merci ! Tant mieux si cela vous a aidé."
+FEEDBACK_THANKS_BAD = (
+    "Merci de me l’avoir dit. Reformulez votre question, ou appuyez sur « Plus de résultats »."
+)
+FEEDBACK_GONE = "Cette réponse est trop ancienne pour être notée."
+BUTTON_EXPIRED = "Ce bouton ne fonctionne plus. Merci de reposer votre question."
+
+# Admins: who may, reloads, uploads, removals, usage. {placeholders} are escaped HTML.
+ADMIN_ONLY = "Désolé, /{command} est réservé aux admins du bot."
+ADMIN_ONLY_UPLOAD = (
+    "Seuls les admins du bot peuvent ajouter des documents. Envoyez-moi votre question dans un "
+    "message texte, ou consultez /help."
+)
+ADMIN_ONLY_BUTTON = "Ce bouton est réservé aux admins du bot."  # a callback answer: plain text
+RELOADING = "⏳ Rechargement des documents…"
+RELOADING_JOINED = "⏳ Un rechargement est déjà en cours ; son rapport arrivera ici."
+RELOADING_FOR = (
+    "⏳ Rechargement des documents… déjà {seconds} s. En attendant, je continue de répondre aux "
+    "questions avec les documents tels qu’ils étaient."
+)
+RELOAD_DONE = "✅ <b>Rechargement terminé</b> en {seconds:.1f} s."
+RELOAD_COUNTS = (
+    "Documents : ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
+    "inchangés : {unchanged}."
+)
+RELOAD_PARAGRAPHS = "Paragraphes : {before} avant, {after} après."
+RELOAD_NAMES = "<b>{label}</b> : {names}"
+RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")
+RELOAD_SKIPPED_HEADER = (
+    "<b>Ignorés</b> (la version précédente, s’il y en a une, reste en service) :"
+)
+RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
+RELOAD_MORE = "…et encore {count}."
+RELOAD_FAILED = (
+    "❌ <b>Le rechargement a échoué</b> : {reason}\nLes documents en service restent ceux d’avant."
+)
+RELOAD_CRASHED = (
+    "❌ <b>Le rechargement a échoué</b> à cause d’une erreur inattendue (détails dans le "
+    "journal).\nLes documents en service restent ceux d’avant."
+)
+UPLOAD_WRONG_KIND = (
+    "Je peux ajouter des fichiers de ces types : {kinds} ; « {name} » n’en fait pas partie. "
+    "Rien n’a été modifié."
+)
+UPLOAD_TOO_LARGE = (
+    "« {name} » fait {size:.1f} Mo, et Telegram ne permet aux bots de télécharger que des "
+    "fichiers de 20 Mo au plus. Découpez-le, ou placez-le dans le dossier des documents sur le "
+    "serveur et envoyez /reload."
+)
+UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
+UPLOAD_DOWNLOAD_FAILED = (
+    "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."
+)
+UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({paragraphs})."  # "12 paragraphes"
+UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({paragraphs})."
+UPLOAD_REPLACE_ASK = (
+    "Il existe déjà un document <code>{name}</code> : <b>{title}</b>. "
+    "Le remplacer par le fichier envoyé ({paragraphs}) ?"
+)
+UPLOAD_REPLACED = "📄 <code>{name}</code> remplacé par le fichier envoyé."
+UPLOAD_NOT_SAVED = (
+    "Je n’ai pas pu enregistrer « {name} » dans le dossier des documents : {reason}. "
+    "Rien n’a été modifié."
+)
+UPLOAD_KEPT = "J’ai gardé le <code>{name}</code> actuel ; le fichier envoyé n’a pas été enregistré."
+UPLOAD_NOT_INDEXED = (
+    "⚠️ <code>{name}</code> est dans le dossier mais n’a pas pu être indexé : {reason}. "
+    "Les documents en service sont inchangés."
+)
+REMOVE_USAGE = (
+    "Dites-moi quel document : <i>/remove nom-du-fichier</i>. Les documents sont :\n{names}"
+)
+REMOVE_NO_SUCH = "Il n’y a pas de document <code>{name}</code>. Les documents sont :\n{names}"
+REMOVE_NAME = "• <code>{name}</code>"
+REMOVE_LAST = (
+    "<code>{name}</code> est le seul document, et il m’en faut au moins un pour répondre. "
+    "Ajoutez-en d’abord un autre."
+)
+REMOVE_ASK = "Supprimer <code>{name}</code> (<b>{title}</b>) des documents ?"
+REMOVE_KEPT = "<code>{name}</code> est conservé."
+REMOVE_DONE = "🗑 <code>{name}</code> supprimé."
+REMOVE_ALREADY_GONE = "<code>{name}</code> n’est plus dans le dossier des documents."
+PENDING_GONE = (
+    "Cette demande a expiré ou a déjà reçu une réponse : rien n’a été modifié. "
+    "Renvoyez le fichier, ou /remove."
+)
+NOT_INDEXED_TITLE = "pas encore indexé"
+BUTTON_REPLACE = "Oui, le remplacer"
+BUTTON_REMOVE = "Oui, le supprimer"
+BUTTON_KEEP = "Non, le garder"
+
+# /stats: each period on a line, then the most asked questions of the last week.
+STATS_HEADER = "<b>Comment je suis utilisé</b>"
+STATS_PERIOD = (
+    "<b>{label}</b> — questions : {questions}, avec réponse : {answered} ({percent}), "
+    "sans réponse : {declined} · 👍 {good} · 👎 {bad}"
+)
+STATS_LABELS = ("Dernières 24 heures", "7 derniers jours", "Depuis le début")
+STATS_TOP_ASKED = "<b>Questions les plus posées</b> ces 7 derniers jours :"
+STATS_TOP_DECLINED = (
+    "<b>Questions les plus posées restées sans réponse</b> ces 7 derniers jours "
+    "(ce qu’il faudrait ajouter aux documents) :"
+)
+STATS_TOP_LINE = "{count}× {question}"
+STATS_NONE = "aucune"
+STATS_UNAVAILABLE = (
+    "Je n’arrive pas à lire le journal des requêtes pour le moment ; réessayez /stats plus tard."
+)
+STATS_CORPUS = "<b>Corpus</b> : {documents}, {passages}."  # documents(), passages()
+
+# The one apology of the error handler.
+APOLOGY = "Désolé, un problème est survenu de mon côté. Réessayez dans un instant."
+
+# Console lines of `quotebot run` (plain text, one line each, never containing the token).
+CONSOLE_NO_TOKEN = (
+    "quotebot: pas de jeton de bot : définissez TELEGRAM_BOT_TOKEN dans l’environnement ou "
+    "dans .env (obtenez-en un auprès de @BotFather)"
+)
+CONSOLE_TOKEN_REJECTED = (
+    "quotebot: Telegram a refusé le jeton du bot (TELEGRAM_BOT_TOKEN) ; vérifiez-le auprès de "
+    "@BotFather"
+)
+CONSOLE_NETWORK = "quotebot: impossible de joindre la Bot API à {url} : {reason}"
+CONSOLE_SETUP = "quotebot: impossible de démarrer le bot : {reason}"
+
+
+# ------------------------------------------------------------------ the terminal (`quotebot`)
+# Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
+CLI_CHAT_WELCOME = (
+    "quotebot — posez une question sur les documents ({documents}, {passages}).\n"
+    "Les relances fonctionnent (« et avec le Pakistan ? »). /more pour plus de résultats, "
+    "/sources, /reset, /help, /quit."
+)
+CLI_NO_TOKEN = (
+    "Aucun TELEGRAM_BOT_TOKEN n’est défini : la conversation se passe donc ici, dans le terminal."
+)
+CLI_CHAT_HELP = (
+    "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
+    "son titre, sa section et son numéro de paragraphe. Une courte relance (« et en 2004 ? »)\n"
+    "est lue avec votre question précédente. Commandes : /more (plus de résultats),\n"
+    "/sources (les documents), /reset (oublier la conversation), /quit."
+)
+CLI_RESET = "Conversation oubliée : la prochaine question repart de zéro."
+CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."
+CLI_NO_MORE_QUESTION = "Posez d’abord une question ; /more affichera ensuite d’autres résultats."
+CLI_NO_MORE_RESULTS = "Il n’y a plus de résultats pour cette question."
+CLI_SEARCHED = "(recherche : {query})"
+CLI_ALSO = "À voir aussi :"
+CLI_SHOWN = "(passages correspondants affichés : {shown} sur {total})"
+CLI_MORE_AVAILABLE = (
+    "(passages correspondants affichés : {shown} sur {total} ; /more pour les suivants)"
+)
+CLI_DECLINED = (
+    "Je n’ai pas trouvé cela dans les documents (recherche : {query}).\n"
+    "Les passages les plus proches, qui n’y répondent peut-être pas :"
+)
+CLI_DECLINED_HINT = (
+    "Essayez d’autres mots pour dire la même chose, ou consultez /sources pour voir ce que "
+    "couvrent les documents."
+)
+CLI_NOTHING_FOUND = (
+    "Je n’ai rien trouvé à ce sujet dans les documents (recherche : {query}). "
+    "Essayez d’autres mots, ou consultez /sources."
+)
+CLI_EMPTY_QUESTION = "Tapez une question, s’il vous plaît : ce message ne contenait aucun mot."
+CLI_ONLY_COMMON_WORDS = (
+    "Cette question ne contient que des mots très courants : il n’y a rien à chercher. "
+    "Précisez le sujet, par ex. « Que dit la Chine du maintien de la paix ? »"
+)
+CLI_TOO_LONG = "Cette question fait {length} caractères ; la limite est de {limit}."
+CLI_ERROR = "quotebot: {message}"
+CLI_BYE = "Au revoir !"
+CLI_INDEXED = "Dossier {folder} indexé dans {db}."
+CLI_DAMAGED = (
+    "la base de données {db} était endommagée : elle a été déplacée vers {moved} et "
+    "reconstruite à partir de {corpus} (ses conversations et son journal des requêtes restent "
+    "dans le fichier déplacé)"
+)
+CLI_NOT_A_COUNT = "{value!r} n’est pas un nombre entier supérieur ou égal à 1"
+CLI_NO_DATABASE = "pas de base de données à {path} (le bot et `quotebot index` la créent)"
+CLI_STATS_COUNTED = "(Les questions posées dans Telegram et dans le terminal sont toutes comptées.)"
