@@ -7,8 +7,8 @@ The same documents and queries go through each engine in one run:
   ``library.answer(query, k=...)`` ranks passages, which map back to documents by
   ``hit.passage.doc``. An answer with ``answered == False`` counts as a decline, but its ranking
   (the "closest passages") is scored all the same.
-- ``bm25s``: method "lucene", k1 = 1.2, b = 0.75, English stop words and PyStemmer's Snowball
-  English stemmer (the setting bm25s publishes its BEIR figures with).
+- ``bm25s``: method "lucene", k1 = 1.2, b = 0.75 (Lucene's defaults), its English stop words and
+  PyStemmer's Snowball English stemmer.
 - ``tantivy``: its default English tokenizer ``en_stem`` (lower case, Snowball English stemmer,
   no stop words) and its default BM25 (k1 = 1.2, b = 0.75).
 - ``rank-bm25``: ``BM25Okapi`` over lower-cased, Snowball-stemmed words; small collections only,
@@ -299,7 +299,9 @@ def build_and_query(
     ``peak_rss_mb`` (the process's peak resident memory before building and after the last
     query: ``ru_maxrss`` is a high-water mark, so call this in a fresh child process for a
     per-engine figure), ``latencies_ms`` (one per query, in order), ``p50_ms`` and ``p99_ms``.
-    Raises :class:`PeersError` when the engine is unknown or not installed.
+    ``engine`` is any of :data:`ENGINES`; "quotebot" writes one file per text, so at a million
+    texts the benchmark's own path for quotebot is the better measure. Raises
+    :class:`PeersError` when the engine is unknown or not installed.
     """
     before = _rss_mb()
     built = make(engine)
