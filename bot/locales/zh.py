@@ -1,0 +1,310 @@
+"""Every text the bot shows to people, in Simplified Chinese (简体中文): mirrors bot.locales.en.
+
+Same names, same ``{placeholders}``, same HTML tags and commands as the English module (a test
+checks it). Full-width punctuation (，。：；？！“”（）), no space between Chinese characters, a
+space between Chinese and Latin letters, digits, /commands and @mentions (Telegram needs the
+space to see a command). The bot says 你. Nouns have no plural: "1 段", "12 段".
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAME = "中文"  # as the language calls itself, on the /language buttons
+
+
+def paragraphs(count: int) -> str:
+    """ "1 段", "12 段"."""
+    return f"{count} 段"
+
+
+def passages(count: int) -> str:
+    """ "1 个片段", "132 个片段"."""
+    return f"{count} 个片段"
+
+
+def documents(count: int) -> str:
+    """ "1 份文档", "5 份文档"."""
+    return f"{count} 份文档"
+
+
+# The commands menu (setMyCommands); descriptions are plain text of at most 256 characters.
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("start", "欢迎语和示例问题"),
+    ("help", "如何提问、追问和引用"),
+    ("ask", "就文档提问"),
+    ("quote", "发布一个片段：/quote 关键词，或 /quote 片段编号"),
+    ("sources", "我引用的文档"),
+    ("more", "上一个问题的更多结果"),
+    ("reset", "忘掉对话，重新开始"),
+    ("language", "选择我回答所用的语言"),
+)
+# The menu in groups, where the bot only speaks when asked.
+GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("ask", "就文档提问（或用 /ask 回复某条消息）"),
+    ("quote", "发布一个片段：/quote 关键词，或 /quote 片段编号"),
+    ("help", "如何在群组中使用我"),
+)
+
+# Added to the menu of each admin (BotCommandScopeChat), after the commands above.
+ADMIN_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("reload", "管理员：重新读取文档文件夹并报告结果"),
+    ("remove", "管理员：删除文档：/remove 文件名"),
+    ("stats", "管理员：提问、回答、评价和语料规模"),
+)
+
+# /start: followed by one button per example question.
+GREETING = (
+    "你好！我回答关于一组文档的问题：<b>引用</b>能回答问题的原文片段，并注明它出自哪个标题、"
+    "哪一段。我绝不编造任何内容。\n\n"
+    "用你自己的话随便问，或者点击下面的示例："
+)
+GREETING_NO_EXAMPLES = (
+    "你好！我回答关于一组文档的问题：<b>引用</b>能回答问题的原文片段，并注明它出自哪个标题、"
+    "哪一段。我绝不编造任何内容。\n\n"
+    "用你自己的话随便问吧；/sources 列出了我可以引用的文档。"
+)
+
+HELP = (
+    "<b>如何提问</b>\n"
+    "像平常发消息一样，用自己的话发送问题。我会在文档中搜索，并引用最能回答它的片段；"
+    "匹配的词显示为<b>粗体</b>，引文下方一行注明出处（标题、章节、¶ 段落）。\n\n"
+    "<b>追问</b>\n"
+    "可以简短地追问，比如“那它是什么时候签署的？”：{idle} 分钟内，我会把它和你的上一个问题"
+    "放在一起理解。/reset 可清除对话。\n\n"
+    "<b>更多结果和全文</b>\n"
+    "点<i>完整片段</i>阅读整个段落，点<i>更多结果</i>（或发送 /more）查看排名靠后的其余结果。"
+    "点标题可打开该片段。\n\n"
+    "<b>引用</b>\n"
+    "每条引文都逐字照录并附有出处，可以原样转发或复制。完整片段的末尾附有链接，任何人都能用它"
+    "打开同一片段。\n\n"
+    "<b>在群组和其他聊天中</b>\n"
+    "把我加入群组后，可以用 /ask、提及 @{bot} 或回复我的回答来提问；/quote 加几个词会把整个"
+    "片段发给所有人。在任意聊天中输入 @{bot} 和几个词，即可挑选要发送的片段。\n\n"
+    "👍 和 👎 告诉我回答是否有帮助。编辑过的消息不会再次回答：请把改好的问题作为新消息发送。"
+    "/sources 列出所有文档。"
+)
+GROUP_HELP = (
+    "我只在被问到时回答关于文档的问题，并引用原文：\n"
+    "• /ask 加上你的问题，或提及 @{bot} 的消息\n"
+    "• 回复我的某条回答即可追问\n"
+    "• 用 /ask 回复一条消息，会搜索其中的词（或只搜索你引用的部分）\n"
+    "• /quote 加几个词（或片段编号）会把该片段发给所有人\n"
+    "完整回答和更多结果会在与我的私聊中打开。"
+)
+ASK_USAGE = (
+    "请在命令后写上问题，例如：<i>/ask 中国对维和行动有何看法？</i>"
+    "也可以用 /ask 回复一条消息，搜索其中的词。"
+)
+GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
+
+# /help, for admins only: added after HELP.
+ADMIN_HELP = (
+    "<b>管理员专用</b>\n"
+    "把文档（{kinds}；最大 20 MB）发给我即可添加；如果已有同名文件，你确认后会替换它。"
+    "发送“/remove 文件名”可删除文档（文件名见 /sources），/reload 重新读取文档文件夹，"
+    "/stats 显示我的使用情况。"
+)
+
+# /sources
+SOURCES_HEADER = "<b>我引用的文档</b>（{count}）："
+SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
+SOURCES_DATE = "，{date}"
+SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_EMPTY = "目前还没有加载任何文档，所以暂时无法回答问题。"
+
+# Answers: every {placeholder} is filled with escaped HTML.
+ANSWER_MORE_HEADER = "<b>其他相关内容：</b>"
+ANSWER_COUNT = "<i>第 {first}–{last} 条结果，共 {total} 条。</i>"
+PAGE_HEADER = "“{question}”的<b>更多结果</b>："
+PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PAGE = "，第 {page} 页"  # added after PARAGRAPH for a passage of a PDF
+FOLLOW_UP_NOTE = "<i>已视为对“{context}”的追问。</i>"
+NO_ANSWER = "我在文档中搜索了“{query}”，但没有找到能回答它的内容。"
+NO_ANSWER_CLOSEST = "<b>最接近的片段</b>（可能并不能回答你的问题）："
+NO_ANSWER_NOTHING = "没有任何片段提到这些词。"
+NO_ANSWER_HINT = "试试换个说法（用人名、地名或关键术语），或查看 /sources 了解文档涵盖哪些内容。"
+PASSAGE_HEADER = "<b>{title}</b>"
+PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_LINK = '🔗 <a href="{url}">此片段的链接</a>'
+CUT_MARK = "…"
+
+# /quote: a whole passage posted for discussion.
+QUOTE_USAGE = (
+    "请告诉我是哪个片段：<i>/quote 片段中的几个词</i>，或 <i>/quote</i> 加片段编号"
+    "（片段链接末尾 p_ 之后的部分）。"
+)
+QUOTE_CHOOSE = "有多个片段与“{words}”匹配。要发布哪一个？"
+QUOTE_NO_PASSAGE = (
+    "文档中没有片段“{passage_id}”（或已不存在：文档可能已重新加载）。"
+    "试试用 /quote 加上其中的几个词。"
+)
+QUOTE_NOTHING = "没有片段与“{words}”匹配。换几个词试试，或查看 /sources。"
+
+# Inline mode (@bot words in any chat); button texts are plain, at most 64 characters.
+INLINE_HINT = "输入几个词来查找片段 · 使用说明"
+INLINE_NOTHING = "没有匹配的片段 · 搜索方法"
+
+# Buttons (plain text)
+BUTTON_FULL_ANSWER = "完整回答和更多结果"
+BUTTON_CLOSEST = "最接近的片段"
+BUTTON_OPEN_PASSAGE = "在 @{bot} 中打开"
+BUTTON_CHOICE = "{rank}. {where} · {title}"  # cut at 60 characters: ¶ first
+BUTTON_FULL = "完整片段"
+BUTTON_MORE = "更多结果"
+BUTTON_GOOD = "👍"
+BUTTON_BAD = "👎"
+BUTTON_OPEN = "¶ {rank}"
+
+# Problems with the question, said plainly.
+EMPTY_QUESTION = "这条消息里没有可以搜索的词。请用文字提问，比如 /start 中的某个示例。"
+ONLY_COMMON_WORDS = (
+    "你的问题只包含非常常见的词，没有可查的内容。请说明你要问的对象，比如一个国家、"
+    "一项条约或一个话题。"
+)
+QUESTION_TOO_LONG = "这个问题太长了（{length} 个字符，上限为 {limit}）。请用一两句话提问。"
+NOT_TEXT = "我只能读文字。请把问题作为消息发送，或查看 /help 了解如何提问。"
+UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
+
+# More results and full passages.
+NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
+NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
+SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
+PASSAGE_GONE = "该片段已不在文档中：文档在此之后重新加载过。请重新提问，在当前文档中搜索。"
+CORPUS_CHANGED = "<i>你提问之后文档重新加载过，因此这些结果来自当前文档，可能与之前不同。</i>"
+BAD_DEEP_LINK = "这个链接没有指向我知道的片段。不如直接问我一个问题吧。"
+
+# /language: one button per language, and one to follow the Telegram app again.
+LANGUAGE_CHOOSE = "我该用哪种语言回答你？当前：{current}。"
+LANGUAGE_SET = "好的，今后我会用{language}回答你。"
+LANGUAGE_AUTO = "好的，今后我会用你的 Telegram 应用的语言回答你。"
+BUTTON_LANGUAGE_AUTO = "跟随 Telegram 应用"
+
+# /reset and feedback (callback answers are plain text, at most 200 characters).
+RESET_DONE = "好的，我已忘掉我们的对话。下一个问题将重新开始。"
+FEEDBACK_THANKS_GOOD = "谢谢！很高兴能帮上忙。"
+FEEDBACK_THANKS_BAD = "谢谢反馈。试试换个说法，或点“更多结果”。"
+FEEDBACK_GONE = "这条回答太旧了，无法评价。"
+BUTTON_EXPIRED = "这个按钮已失效。请重新提问。"
+
+# Admins: who may, reloads, uploads, removals, usage. {placeholders} are escaped HTML.
+ADMIN_ONLY = "抱歉，/{command} 仅限机器人管理员使用。"
+ADMIN_ONLY_UPLOAD = "只有机器人管理员才能添加文档。请以文字消息发送你的问题，或查看 /help。"
+ADMIN_ONLY_BUTTON = "此按钮仅限机器人管理员使用。"  # a callback answer: plain text
+RELOADING = "⏳ 正在重新加载文档……"
+RELOADING_JOINED = "⏳ 已有一次重新加载正在进行，报告会发到这里。"
+RELOADING_FOR = "⏳ 正在重新加载文档……已用时 {seconds} 秒。在此期间，我仍会按原来的文档回答问题。"
+RELOAD_DONE = "✅ <b>重新加载完成</b>，用时 {seconds:.1f} 秒。"
+RELOAD_COUNTS = "文档：新增 {added}，修改 {changed}，删除 {removed}，未变 {unchanged}。"
+RELOAD_PARAGRAPHS = "段落：之前 {before}，之后 {after}。"
+RELOAD_NAMES = "<b>{label}</b>：{names}"
+RELOAD_LABELS = ("新增", "修改", "删除")
+RELOAD_SKIPPED_HEADER = "<b>已跳过</b>（如有旧版本，仍继续使用）："
+RELOAD_SKIPPED = "• <code>{doc}</code>：{reason}"
+RELOAD_MORE = "……还有 {count} 个。"
+RELOAD_FAILED = "❌ <b>重新加载失败</b>：{reason}\n文档仍保持重新加载之前的状态。"
+RELOAD_CRASHED = (
+    "❌ <b>重新加载失败</b>，发生了意外错误（详情见日志）。\n文档仍保持重新加载之前的状态。"
+)
+UPLOAD_WRONG_KIND = "我可以添加以下类型的文件：{kinds}；“{name}”不属于这些类型。未做任何更改。"
+UPLOAD_TOO_LARGE = (
+    "“{name}”大小为 {size:.1f} MB，而 Telegram 只允许机器人下载不超过 20 MB 的文件。"
+    "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
+)
+UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
+UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
+UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{paragraphs}）。"  # "12 段"
+UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{paragraphs}）。"
+UPLOAD_REPLACE_ASK = (
+    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{paragraphs}）替换它吗？"
+)
+UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
+UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"
+UPLOAD_KEPT = "已保留当前的 <code>{name}</code>，你发送的文件未保存。"
+UPLOAD_NOT_INDEXED = (
+    "⚠️ <code>{name}</code> 已在文件夹中，但无法建立索引：{reason}。当前使用的文档没有变化。"
+)
+REMOVE_USAGE = "请告诉我要删除哪个文档：<i>/remove 文件名</i>。现有文档：\n{names}"
+REMOVE_NO_SUCH = "没有文档 <code>{name}</code>。现有文档：\n{names}"
+REMOVE_NAME = "• <code>{name}</code>"
+REMOVE_LAST = "<code>{name}</code> 是唯一的文档，而我至少需要一个文档才能回答问题。请先添加另一个。"
+REMOVE_ASK = "要从文档中删除 <code>{name}</code>（<b>{title}</b>）吗？"
+REMOVE_KEPT = "已保留 <code>{name}</code>。"
+REMOVE_DONE = "🗑 已删除 <code>{name}</code>。"
+REMOVE_ALREADY_GONE = "<code>{name}</code> 已不在文档文件夹中。"
+PENDING_GONE = "该请求已过期或已处理，因此未做任何更改。请重新发送文件或 /remove。"
+NOT_INDEXED_TITLE = "尚未建立索引"
+BUTTON_REPLACE = "是，替换"
+BUTTON_REMOVE = "是，删除"
+BUTTON_KEEP = "否，保留"
+
+# /stats: each period on a line, then the most asked questions of the last week.
+STATS_HEADER = "<b>使用情况</b>"
+STATS_PERIOD = (
+    "<b>{label}</b>：提问 {questions}，已回答 {answered}（{percent}），"
+    "未回答 {declined} · 👍 {good} · 👎 {bad}"
+)
+STATS_LABELS = ("最近 24 小时", "最近 7 天", "全部时间")
+STATS_TOP_ASKED = "最近 7 天<b>被问最多</b>的问题："
+STATS_TOP_DECLINED = "最近 7 天<b>被问最多但未能回答</b>的问题（可考虑补充到文档中）："
+STATS_TOP_LINE = "{count}× {question}"
+STATS_NONE = "无"
+STATS_UNAVAILABLE = "暂时无法读取查询日志，请稍后再试 /stats。"
+STATS_CORPUS = "<b>语料</b>：{documents}，{passages}。"  # documents(), passages()
+
+# The one apology of the error handler.
+APOLOGY = "抱歉，我这边出了点问题。请稍后再试。"
+
+# Console lines of `quotebot run` (plain text, one line each, never containing the token).
+CONSOLE_NO_TOKEN = (
+    "quotebot: 没有机器人令牌：请在环境变量或 .env 中设置 TELEGRAM_BOT_TOKEN"
+    "（可从 @BotFather 获取）"
+)
+CONSOLE_TOKEN_REJECTED = (
+    "quotebot: Telegram 拒绝了机器人令牌（TELEGRAM_BOT_TOKEN），请在 @BotFather 处检查"
+)
+CONSOLE_NETWORK = "quotebot: 无法连接 {url} 上的 Bot API：{reason}"
+CONSOLE_SETUP = "quotebot: 无法启动机器人：{reason}"
+
+
+# ------------------------------------------------------------------ the terminal (`quotebot`)
+# Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
+CLI_CHAT_WELCOME = (
+    "quotebot——就文档提问（{documents}，{passages}）。\n"
+    "可以追问（“那巴基斯坦呢？”）。/more 查看更多结果，另有 /sources、/reset、/help、/quit。"
+)
+CLI_NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，因此对话在终端中进行。"
+CLI_CHAT_HELP = (
+    "用自己的话输入问题；回答会引用能回答它的片段，并注明标题、章节和段落编号。\n"
+    "简短的追问（“那 2004 年呢？”）会结合你的上一个问题来理解。\n"
+    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。"
+)
+CLI_RESET = "对话已清除：下一个问题将重新开始。"
+CLI_UNKNOWN_COMMAND = "未知命令 {command}。试试 /help。"
+CLI_NO_MORE_QUESTION = "请先提问；之后可用 /more 查看更多结果。"
+CLI_NO_MORE_RESULTS = "这个问题没有更多结果了。"
+CLI_SEARCHED = "（搜索词：{query}）"
+CLI_ALSO = "其他相关内容："
+CLI_SHOWN = "（已显示 {shown} 个匹配片段，共 {total} 个）"
+CLI_MORE_AVAILABLE = "（已显示 {shown} 个匹配片段，共 {total} 个；/more 查看后续结果）"
+CLI_DECLINED = (
+    "在文档中没有找到答案（搜索词：{query}）。\n以下是最接近的片段，可能并不能回答这个问题："
+)
+CLI_DECLINED_HINT = "试试用别的词表达同一个意思，或查看 /sources 了解文档涵盖哪些内容。"
+CLI_NOTHING_FOUND = (
+    "在文档中没有找到与此相关的任何内容（搜索词：{query}）。试试换几个词，或查看 /sources。"
+)
+CLI_EMPTY_QUESTION = "请输入一个问题：这条消息里没有任何词。"
+CLI_ONLY_COMMON_WORDS = (
+    "这个问题只包含非常常见的词，没有可搜索的内容。请补充问题的主题，"
+    "例如：“中国对维和行动有何看法？”"
+)
+CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
+CLI_ERROR = "quotebot: {message}"
+CLI_BYE = "再见。"
+CLI_INDEXED = "已将 {folder} 索引到 {db}。"
+CLI_DAMAGED = (
+    "数据库 {db} 已损坏：已移至 {moved}，并根据 {corpus} 重建"
+    "（其中的对话和查询日志保留在移走的文件中）"
+)
+CLI_NOT_A_COUNT = "{value!r} 不是大于等于 1 的整数"
+CLI_NO_DATABASE = "{path} 处没有数据库（机器人和 `quotebot index` 会创建它）"
+CLI_STATS_COUNTED = "（在 Telegram 和终端中提出的问题都会计入。）"
