@@ -314,25 +314,39 @@ def _edge_number(text: str, page: int, offset: int) -> bool:
 
 
 def _join_hyphens(lines: list[Line]) -> list[Line]:
-    """Resolve PDFium's hyphenation joins: "well\ufffeknown" → "well-known" when the document
-    writes that word with a hyphen elsewhere, otherwise "opportu\ufffenities" → "opportunities"."""
-    hyphenated = {
-        word.lower()
-        for line in lines
-        if "-" in line.text
-        for word in re.findall(r"\w+(?:-\w+)+", line.text)
-    }
-
-    def join(match: re.Match[str]) -> str:
-        left, right = match[1], match[2]
-        keep = f"{left}-{right}".lower() in hyphenated
-        return f"{left}-{right}" if keep else left + right
-
+    """Resolve PDFium's joins of words hyphenated at a line end (see :func:`rejoin`), judged
+    against the words the document writes elsewhere."""
+    vocabulary: set[str] = set()
+    for line in lines:
+        for token in line.text.split():
+            if _HYPHEN_JOIN not in token:
+                vocabulary.update(w.lower() for w in re.findall(r"\w+(?:-\w+)*", token))
     pattern = re.compile(rf"(\w*){_HYPHEN_JOIN}(\w*)")
     return [
-        replace(ln, text=pattern.sub(join, ln.text)) if _HYPHEN_JOIN in ln.text else ln
+        replace(ln, text=pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), ln.text))
+        if _HYPHEN_JOIN in ln.text
+        else ln
         for ln in lines
     ]
+
+
+def rejoin(left: str, right: str, vocabulary: set[str]) -> str:
+    """One word from the halves around a line-end hyphen: "opportu" + "nities" → "opportunities",
+    "well" + "known" → "well-known".
+
+    In order: the document writes the hyphenated form elsewhere → keep the hyphen; it writes the
+    joined form → join; both halves are words it uses on their own ("Debian", "based") → keep
+    the hyphen; else it is a word broken by the typesetter → join.
+    """
+    hyphenated, joined = f"{left}-{right}", left + right
+    if hyphenated.lower() in vocabulary:
+        return hyphenated
+    if joined.lower() in vocabulary:
+        return joined
+    halves_are_words = (
+        len(left) > 1 and len(right) > 1 and {left.lower(), right.lower()} <= (vocabulary)
+    )
+    return hyphenated if halves_are_words else joined
 
 
 def body_size(lines: Sequence[Line]) -> float:
@@ -413,7 +427,8 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None) -> None:
     if paragraph is None:
         return
     text = prose(" ".join(line.text for line in paragraph.lines))
-    if text:
+    # A lone footnote mark or list number that PDFium set on a line of its own says nothing.
+    if text and (len(text) > 4 or any(ch.isalpha() for ch in text)):
         document.add(paragraph.section or None, text, page=paragraph.page)
 
 

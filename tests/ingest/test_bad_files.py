@@ -1,0 +1,139 @@
+"""Files that can't be read are refused with a reason a user can act on, one file at a time.
+
+Every bad file is generated here from a real one: a scanned (image-only) PDF, a truncated and an
+encrypted PDF, a .docx that is not a zip, an old .doc or encrypted Word file, an empty file, a web
+page that is only navigation.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pypdfium2 as pdfium
+import pytest
+from pypdf import PdfWriter
+from readerfiles import OFFICE
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.pipeline import read
+
+REAL_PDF = OFFICE / "pdf" / "clsguide.pdf"
+REAL_DOCX = OFFICE / "docx" / "tdf135144.docx"
+
+
+def _reason(name: str, data: bytes) -> str:
+    with pytest.raises(DocumentError) as caught:
+        read(name, data)
+    return caught.value.reason
+
+
+def _scanned_pdf() -> bytes:
+    """Page 1 of a real PDF rendered to pixels and placed alone on a new page, as a scanner does."""
+    source = pdfium.PdfDocument(str(REAL_PDF))
+    scan = pdfium.PdfDocument.new()
+    try:
+        page = source[0]
+        width, height = page.get_size()
+        image = pdfium.PdfImage.new(scan)
+        image.set_bitmap(page.render(scale=0.5))
+        image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new_page = scan.new_page(width, height)
+        new_page.insert_obj(image)
+        new_page.gen_content()
+        buffer = io.BytesIO()
+        scan.save(buffer)
+        return buffer.getvalue()
+    finally:
+        scan.close()
+        source.close()
+
+
+def test_a_scanned_pdf_needs_ocr() -> None:
+    data = _scanned_pdf()
+    assert pdfium.PdfDocument(data)[0].get_objects()  # the page does hold the image
+    assert _reason("scan.pdf", data) == "no text layer — needs OCR"
+
+
+def test_an_encrypted_pdf() -> None:
+    writer = PdfWriter(clone_from=str(REAL_PDF))
+    writer.encrypt("secret", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert _reason("locked.pdf", buffer.getvalue()) == "encrypted"
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.95])
+def test_a_truncated_pdf_is_damaged(fraction: float) -> None:
+    data = REAL_PDF.read_bytes()
+    assert _reason("cut.pdf", data[: int(len(data) * fraction)]).startswith("damaged: ")
+
+
+def test_a_pdf_with_its_cross_reference_broken_is_damaged() -> None:
+    data = REAL_PDF.read_bytes()
+    assert _reason("broken.pdf", b"%PDF-1.5\n" + data[4096:]).startswith("damaged: ")
+
+
+def test_a_file_named_pdf_that_is_not_one() -> None:
+    assert _reason("notes.pdf", b"Meeting notes, not a PDF at all.\n") == "damaged: not a PDF file"
+
+
+def test_a_docx_that_is_not_a_zip() -> None:
+    assert _reason("report.docx", b"PK\x03\x04 but then nothing") == "damaged: not a Word document"
+    assert _reason("report.docx", b"plain text saved as .docx") == "damaged: not a Word document"
+
+
+def test_a_zip_that_is_not_a_word_document() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    assert _reason("archive.docx", buffer.getvalue()) == "damaged: not a Word document"
+
+
+def test_a_truncated_docx_is_damaged() -> None:
+    data = REAL_DOCX.read_bytes()
+    assert _reason("cut.docx", data[: len(data) // 2]).startswith("damaged: ")
+
+
+def test_an_old_doc_and_an_encrypted_word_file() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    assert _reason("old.docx", ole + b"WordDocument".ljust(512, b"\0")).startswith(
+        "damaged: an old Word .doc file"
+    )
+    locked = ole + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\0")
+    assert _reason("locked.docx", locked) == "encrypted"
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "empty.docx", "empty.html", "empty.md"])
+def test_an_empty_file(name: str) -> None:
+    assert _reason(name, b"") == "empty"
+
+
+def test_a_page_that_is_only_navigation() -> None:
+    page = (
+        b"<html><head><title>Menu</title><script>track()</script></head><body>"
+        b'<nav><ul><li><a href="/">Home</a></li><li><a href="/docs">Docs</a></li></ul></nav>'
+        b"<footer>Copyright 2024</footer></body></html>"
+    )
+    assert _reason("menu.html", page) == "no main text (only navigation, scripts or markup)"
+
+
+def test_one_bad_file_does_not_stop_the_others() -> None:
+    files = {
+        "good.md": b"# Notes\n\nThe harbour committee met in spring to discuss the port.\n",
+        "bad.pdf": b"%PDF-1.4 truncated",
+        "bad.docx": b"not a zip",
+        "good.html": b"<p>The volcano erupted twice during the last decade.</p>",
+    }
+    outcomes = {}
+    for name, data in files.items():
+        try:
+            outcomes[name] = len(read(name, data).blocks)
+        except DocumentError as error:
+            outcomes[name] = error.reason
+    assert outcomes == {
+        "good.md": 1,
+        "bad.pdf": "damaged: truncated (the end of the file is missing)",
+        "bad.docx": "damaged: not a Word document",
+        "good.html": 1,
+    }

@@ -1,0 +1,86 @@
+"""The Word reader on real .docx files (LibreOffice's import tests) and generated ones.
+
+What a user would notice: headings as sections, the document's own title and date, a table row
+quoted as one line with its cells together, numbered list items as paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from readerfiles import DOCX_FILES, OFFICE, parsed, texts
+
+from retrieval.ingest.pipeline import read
+
+DOCX = OFFICE / "docx"
+
+
+def test_the_files_are_there() -> None:
+    assert len(DOCX_FILES) == 4
+
+
+def test_every_file_is_read() -> None:
+    for path in DOCX_FILES:
+        assert parsed(path).blocks, path.name
+
+
+def test_title_from_the_properties_or_the_title_style_and_date_from_the_properties() -> None:
+    sop = parsed(DOCX / "2129393649.docx")
+    assert (sop.title, sop.date) == ("Measuring Respiratory Rate", "2008-02-21")
+    lab = parsed(DOCX / "FDO76248.docx")
+    assert (lab.title, lab.date) == ("Human Population Growth", "2013-08-27")
+    styles = parsed(DOCX / "tdf135144.docx")
+    assert styles.title == "Examples of style use"  # a first Heading 1 before any text
+
+
+def test_heading_styles_become_sections() -> None:
+    document = parsed(DOCX / "tdf135144.docx")
+    sections = {block.section for block in document.blocks}
+    assert "Dividing a document into chapters" in sections
+    assert any(
+        b.section == "Dividing a document into chapters" and b.text.startswith("In a similar way")
+        for b in document.blocks
+    )
+
+
+def test_a_table_row_is_one_block_with_its_cells_together() -> None:
+    rows = [b for b in parsed(DOCX / "FDO76248.docx").blocks if b.kind == "table"]
+    assert "Time (hour): 3 | Number of Organisms: 7,000" in [b.text for b in rows]
+
+
+def test_numbered_list_items_are_paragraphs_under_their_heading() -> None:
+    document = parsed(DOCX / "tdf121111_fillStyleNone.docx")
+    first = next(b for b in document.blocks if b.text.startswith("Sir Walter Elliot, of Kellynch"))
+    assert first.section == "Proposal" and first.kind == "text"
+
+
+def test_a_long_paragraph_is_never_a_section() -> None:
+    for path in DOCX_FILES:
+        for block in parsed(path).blocks:
+            assert block.section is None or len(block.section.split()) <= 15
+
+
+def test_generated_document_with_merged_cells_and_a_list() -> None:
+    word = docx.Document()
+    word.core_properties.title = "Branch directory"
+    word.add_heading("Branches", level=1)
+    word.add_paragraph("The branches of the engineering directorate are listed below.")
+    table = word.add_table(rows=2, cols=3)
+    table.cell(0, 0).text = "Code 582"
+    table.cell(0, 1).merge(table.cell(0, 2)).text = "The Flight Software Branch builds flight code."
+    table.cell(1, 0).text = "Code 581"
+    table.cell(1, 1).text = "Systems Engineering"
+    table.cell(1, 2).text = "Plans missions."
+    word.add_paragraph("Call the branch office first.", style="List Number")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = read("directory.docx", buffer.getvalue())
+    assert document.title == "Branch directory"
+    assert [(b.section, b.kind, b.text) for b in document.blocks] == [
+        ("Branches", "text", "The branches of the engineering directorate are listed below."),
+        ("Branches", "table", "Code 582 | The Flight Software Branch builds flight code."),
+        ("Branches", "table", "Code 581 | Systems Engineering | Plans missions."),
+        ("Branches", "text", "Call the branch office first."),
+    ]
+    assert texts(document)
