@@ -109,7 +109,7 @@ GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, c
 
 # /help, for admins only: added after HELP.
 ADMIN_HELP = (
-    "<b>Pour les admins</b>\n"
+    "<b>Pour les administrateurs</b>\n"
     "Envoyez-moi un document ({kinds} ; 20 Mo au plus) pour l’ajouter aux documents ; un fichier "
     "qui porte le nom d’un document existant le remplace une fois que vous avez confirmé. "
     "/remove nom-du-fichier supprime un document (/sources affiche les noms de fichiers), "
@@ -224,12 +224,14 @@ FEEDBACK_GONE = "Cette réponse est trop ancienne pour être notée."
 BUTTON_EXPIRED = "Ce bouton ne fonctionne plus. Merci de reposer votre question."
 
 # Admins: who may, reloads, uploads, removals, usage. {placeholders} are escaped HTML.
-ADMIN_ONLY = "Désolé, /{command} est réservé aux admins du bot."
+ADMIN_ONLY = "Désolé, /{command} est réservé aux administrateurs du bot."
 ADMIN_ONLY_UPLOAD = (
-    "Seuls les admins du bot peuvent ajouter des documents. Envoyez-moi votre question dans un "
-    "message texte, ou consultez /help."
+    "Seuls les administrateurs du bot peuvent ajouter des documents. Envoyez-moi votre "
+    "question dans un message texte, ou consultez /help."
 )
-ADMIN_ONLY_BUTTON = "Ce bouton est réservé aux admins du bot."  # a callback answer: plain text
+ADMIN_ONLY_BUTTON = (
+    "Ce bouton est réservé aux administrateurs du bot."  # a callback answer: plain text
+)
 RELOADING = "⏳ Rechargement des documents…"
 RELOADING_JOINED = "⏳ Un rechargement est déjà en cours ; son rapport arrivera ici."
 RELOADING_FOR = (

@@ -242,7 +242,7 @@ STATS_PERIOD = (
     "<b>{label}</b>：提问 {questions}，已回答 {answered}（{percent}），"
     "未回答 {declined} · 👍 {good} · 👎 {bad}"
 )
-STATS_LABELS = ("最近 24 小时", "最近 7 天", "全部时间")
+STATS_LABELS = ("最近 24 小时", "最近 7 天", "累计")
 STATS_TOP_ASKED = "最近 7 天<b>被问最多</b>的问题："
 STATS_TOP_DECLINED = "最近 7 天<b>被问最多但未能回答</b>的问题（可考虑补充到文档中）："
 STATS_TOP_LINE = "{count}× {question}"
