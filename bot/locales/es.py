@@ -225,7 +225,7 @@ RELOADING_FOR = (
 )
 RELOAD_DONE = "✅ <b>Recarga completada</b> en {seconds:.1f} s."
 RELOAD_COUNTS = (
-    "Documentos: añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
+    "Documentos — añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
     "sin cambios: {unchanged}."
 )
 RELOAD_PARAGRAPHS = "Párrafos: {before} antes, {after} después."
@@ -291,7 +291,7 @@ BUTTON_KEEP = "No, conservarlo"
 # /stats: each period on a line, then the most asked questions of the last week.
 STATS_HEADER = "<b>Cómo se me usa</b>"
 STATS_PERIOD = (
-    "<b>{label}</b>: preguntas: {questions}, respondidas: {answered} ({percent}), "
+    "<b>{label}</b> — preguntas: {questions}, respondidas: {answered} ({percent}), "
     "sin respuesta: {declined} · 👍 {good} · 👎 {bad}"
 )
 STATS_LABELS = ("Últimas 24 horas", "Últimos 7 días", "Desde el principio")

@@ -72,8 +72,8 @@ HELP = (
     "les documents et je cite le passage qui y répond le mieux ; les mots trouvés sont en "
     "<b>gras</b>, et la ligne sous la citation indique d’où elle vient (titre, section, "
     "¶ paragraphe).\n\n"
-    "<b>Relancer</b>\n"
-    "Posez une courte question de suite, comme « et quand a-t-il été signé ? » : pendant "
+    "<b>Questions de suivi</b>\n"
+    "Posez une courte question de suivi, comme « et quand a-t-il été signé ? » : pendant "
     "{idle} minutes, je la lis avec votre question précédente. /reset efface la conversation.\n\n"
     "<b>Plus de résultats et texte intégral</b>\n"
     "Appuyez sur <i>Passage complet</i> pour lire tout le paragraphe, et sur "
@@ -240,7 +240,7 @@ RELOADING_FOR = (
 )
 RELOAD_DONE = "✅ <b>Rechargement terminé</b> en {seconds:.1f} s."
 RELOAD_COUNTS = (
-    "Documents : ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
+    "Documents — ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
     "inchangés : {unchanged}."
 )
 RELOAD_PARAGRAPHS = "Paragraphes : {before} avant, {after} après."
@@ -348,17 +348,17 @@ CONSOLE_SETUP = "quotebot: impossible de démarrer le bot : {reason}"
 # Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
 CLI_CHAT_WELCOME = (
     "quotebot — posez une question sur les documents ({documents}, {passages}).\n"
-    "Les relances fonctionnent (« et avec le Pakistan ? »). /more pour plus de résultats, "
-    "/sources, /reset, /help, /quit."
+    "Les questions de suivi fonctionnent (« et avec le Pakistan ? »). /more pour plus de "
+    "résultats, /sources, /reset, /help, /quit."
 )
 CLI_NO_TOKEN = (
     "Aucun TELEGRAM_BOT_TOKEN n’est défini : la conversation se passe donc ici, dans le terminal."
 )
 CLI_CHAT_HELP = (
     "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
-    "son titre, sa section et son numéro de paragraphe. Une courte relance (« et en 2004 ? »)\n"
-    "est lue avec votre question précédente. Commandes : /more (plus de résultats),\n"
-    "/sources (les documents), /reset (oublier la conversation), /quit."
+    "son titre, sa section et son numéro de paragraphe. Une courte question de suivi\n"
+    "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
+    "résultats), /sources (les documents), /reset (oublier la conversation), /quit."
 )
 CLI_RESET = "Conversation oubliée : la prochaine question repart de zéro."
 CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."

@@ -109,7 +109,7 @@ GROUP_HELP = (
 )
 ASK_USAGE = (
     "Напишите вопрос после команды, например <i>/ask что Китай говорит о миротворчестве?</i>, "
-    "или ответьте /ask на сообщение, чтобы найти его слова."
+    "или ответьте /ask на сообщение, чтобы поискать по его словам."
 )
 GROUP_NO_ANSWER_HINT = "Ближайшие фрагменты — по кнопке ниже."
 
@@ -127,7 +127,7 @@ SOURCES_HEADER = "<b>Документы, которые я цитирую</b> ({
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
-SOURCES_EMPTY = "Документы пока не загружены, так что отвечать мне пока не на чем."
+SOURCES_EMPTY = "Документы ещё не загружены, так что отвечать мне пока не на чем."
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Тоже по теме:</b>"
@@ -138,7 +138,7 @@ PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
 FOLLOW_UP_NOTE = "<i>Читаю как уточнение к «{context}».</i>"
 NO_ANSWER = "По запросу «{query}» в документах ответа нет."
 NO_ANSWER_CLOSEST = "<b>Ближайшие фрагменты</b> (возможно, они не отвечают на ваш вопрос):"
-NO_ANSWER_NOTHING = "Ни в одном фрагменте нет даже этих слов."
+NO_ANSWER_NOTHING = "Эти слова не упоминаются ни в одном фрагменте."
 NO_ANSWER_HINT = (
     "Попробуйте спросить другими словами (имя, место, ключевой термин) или загляните в /sources, "
     "чтобы узнать, о чём эти документы."
