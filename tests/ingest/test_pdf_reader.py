@@ -129,3 +129,21 @@ def test_a_300_page_pdf_reads_in_under_ten_seconds(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - started
     assert elapsed < 10, elapsed
     assert max(block.page or 0 for block in document.blocks) >= 295
+
+
+def test_listings_in_a_fixed_pitch_font_are_code_with_their_introducing_sentence() -> None:
+    blocks = parsed(PDF / "clsguide.pdf").blocks
+    listing = next(
+        b for b in blocks if b.text == "For example, article.sty contains just the following lines:"
+    )
+    assert listing.kind == "code"
+    assert listing.code == (
+        "\\NeedsTeXFormat{LaTeX2e}\n\\@obsoletefile{article.cls}{article.sty}\n\\LoadClass{article}"
+    )
+    warning = next(b for b in blocks if b.code.startswith("LaTeX Warning: You have requested"))
+    second = warning.code.split("\n")[1]
+    assert second.lstrip().startswith("but the package") and second.startswith(" " * 10)
+    # prose that only mentions commands in the same font stays prose
+    assert any(
+        b.kind == "text" and b.text.startswith("Thus, instead of using \\def...") for b in blocks
+    )

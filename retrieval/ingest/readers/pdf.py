@@ -19,6 +19,7 @@ nities" reads "opportunities".
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import re
 import statistics
@@ -28,15 +29,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import iso_date, prose
+from retrieval.ingest.readers.common import attach_code, iso_date, prose
 from retrieval.ingest.readers.text import fallback_title
 
 _HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
+_JOINED_WORD = re.compile(rf"\S*{_HYPHEN_JOIN}\S*")
+_WORD = re.compile(r"\w+(?:-\w+)*")
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
@@ -47,6 +51,8 @@ _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
 _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
+_MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
+_FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _JUNK_TITLES = re.compile(r"^(?:untitled|microsoft word - .*|.*\.(?:docx?|pdf|tex|dvi))$", re.I)
 
 
@@ -65,6 +71,7 @@ class Line:
     height: float = 0.0  # the page's height, to tell its top and bottom margins
     y_last: float = 0.0  # the last character's baseline: lower than ``y`` where PDFium joined
     # a word hyphenated at the line end with the rest of it on the next line
+    mono: bool = False  # set in a fixed-pitch font: a line of code
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -137,14 +144,43 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
         return None
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
-    middle = start + (first + last) // 2
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, middle)
-    bold = _is_bold(textpage, start + first) and _is_bold(textpage, middle)
+    size, bold, mono = _type_of(textpage, raw, start)
     text = " ".join(raw.split())
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
-        min(baseline, last_baseline),
+        min(baseline, last_baseline), mono,
     )  # fmt: skip
+
+
+def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
+    """The line's font size, whether it is bold and whether it is code (fixed pitch), from nine
+    of its visible characters.
+
+    One character can mislead (a link anchor or a generated space reports size 1), so the size
+    most of the samples share is taken, and the line is bold when most samples are. It is code
+    only when every sample is fixed-pitch: prose mentioning ``\\input`` or ``foo.sty`` is prose.
+    """
+    first = len(raw) - len(raw.lstrip())
+    last = len(raw.rstrip()) - 1
+    samples = {_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)}
+    sizes: Counter[float] = Counter()
+    bold = fixed = 0
+    name = ctypes.create_string_buffer(128)
+    for offset in samples:
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + offset)
+        if size >= 2:  # smaller is no text size but an artefact
+            sizes[round(size, 1)] += 1
+        heavy, mono = _font(textpage, start + offset, name)
+        bold, fixed = bold + heavy, fixed + mono
+    size = sizes.most_common(1)[0][0] if sizes else 0.0
+    return size, bold * 2 > len(samples), fixed == len(samples)
+
+
+def _visible_at(raw: str, index: int) -> int:
+    """``index``, or the next position that is not white space (the line ends with such)."""
+    while raw[index].isspace():
+        index += 1
+    return index
 
 
 def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
@@ -155,13 +191,21 @@ def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
     return left.value, right.value, bottom.value
 
 
-def _is_bold(textpage: Any, index: int) -> bool:
-    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
-        return True
-    name = ctypes.create_string_buffer(128)
+def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool]:
+    """Whether the character at ``index`` is set in a bold font, and in a fixed-pitch one;
+    ``name`` is a buffer for the font's name."""
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
-    return bool(_BOLD_FONT.search(name.value.decode("latin-1")))
+    heavy, mono = _font_kind(name.value)
+    heavy = heavy or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
+    return heavy, mono or bool(flags.value & _FIXED_PITCH)
+
+
+@functools.lru_cache(maxsize=256)
+def _font_kind(name: bytes) -> tuple[bool, bool]:
+    """Bold and fixed-pitch as a font's name says ("LMMono10-Bold"); a page uses few fonts."""
+    font = name.decode("latin-1")
+    return bool(_BOLD_FONT.search(font)), bool(_MONO_FONT.search(font))
 
 
 def reading_order(lines: list[Line], width: float) -> list[Line]:
@@ -187,16 +231,16 @@ def _gutter(lines: Sequence[Line], width: float) -> float | None:
     """The x of an empty vertical strip between two columns, if the page has two."""
     if len(lines) < 10:
         return None
-    best: tuple[int, float] | None = None
-    for step in range(int(width * 0.35), int(width * 0.65), 2):
-        crossing = sum(1 for line in lines if line.x0 < step < line.x1)
-        if best is None or crossing < best[0]:
-            best = (crossing, float(step))
-    if best is None or best[0] > len(lines) // 10:
+    steps = np.arange(int(width * 0.35), int(width * 0.65), 2, dtype=float)
+    x0 = np.array([line.x0 for line in lines])[:, None]
+    x1 = np.array([line.x1 for line in lines])[:, None]
+    crossing = ((x0 < steps) & (steps < x1)).sum(axis=0)  # lines crossing each candidate x
+    if not len(steps) or crossing.min() > len(lines) // 10:
         return None
-    left = sum(1 for line in lines if line.x1 <= best[1])
-    right = sum(1 for line in lines if line.x0 >= best[1])
-    return best[1] if min(left, right) >= 5 else None
+    best = float(steps[int(crossing.argmin())])
+    left = sum(1 for line in lines if line.x1 <= best)
+    right = sum(1 for line in lines if line.x0 >= best)
+    return best if min(left, right) >= 5 else None
 
 
 def furniture(lines: list[Line]) -> list[Line]:
@@ -318,9 +362,8 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
     against the words the document writes elsewhere."""
     vocabulary: set[str] = set()
     for line in lines:
-        for token in line.text.split():
-            if _HYPHEN_JOIN not in token:
-                vocabulary.update(w.lower() for w in re.findall(r"\w+(?:-\w+)*", token))
+        text = _JOINED_WORD.sub(" ", line.text) if _HYPHEN_JOIN in line.text else line.text
+        vocabulary.update(_WORD.findall(text.lower()))  # never the halves of a joined word
     pattern = re.compile(rf"(\w*){_HYPHEN_JOIN}(\w*)")
     return [
         replace(ln, text=pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), ln.text))
@@ -360,7 +403,7 @@ def body_size(lines: Sequence[Line]) -> float:
 def is_heading(line: Line, body: float) -> bool:
     """Larger than the body text, or bold and short, and not a sentence."""
     words = line.text.split()
-    if not words or len(words) > 20 or not any(ch.isalpha() for ch in line.text):
+    if line.mono or not words or len(words) > 20 or not any(ch.isalpha() for ch in line.text):
         return False
     if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
         return False
@@ -379,16 +422,17 @@ class _Paragraph:
 
 
 def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
-    """Headings and paragraphs from lines in reading order (see :func:`is_heading`)."""
+    """Headings, paragraphs and code from lines in reading order (see :func:`is_heading`)."""
     document = ParsedDocument(title=title)
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
     section: str | None = None
     current: _Paragraph | None = None
     heading: list[Line] = []
+    intro: int | None = None  # the paragraph just written, which may introduce code
     for line in lines:
         if is_heading(line, body):
-            _flush(document, current)
+            intro = _flush(document, current, intro)
             current = None
             if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
                 section = _set_heading(document, heading, section)
@@ -396,13 +440,12 @@ def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
             heading.append(line)
             continue
         if heading:
-            section = _set_heading(document, heading, section)
-            heading = []
+            section, heading, intro = _set_heading(document, heading, section), [], None
         if current is None or _breaks(current.lines[-1], line, pitch):
-            _flush(document, current)
+            intro = _flush(document, current, intro)
             current = _Paragraph(line.page, section, [])
         current.lines.append(line)
-    _flush(document, current)
+    _flush(document, current, intro)
     if heading:
         _set_heading(document, heading, section)
     return document
@@ -423,13 +466,29 @@ def _continues_heading(previous: Line, line: Line) -> bool:
     return line.page == previous.page and near and abs(line.size - previous.size) <= 0.5
 
 
-def _flush(document: ParsedDocument, paragraph: _Paragraph | None) -> None:
+def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | None) -> int | None:
+    """Write ``paragraph`` (code when set in a fixed-pitch font, joining the paragraph before it);
+    return the index of the paragraph a following code block may join."""
     if paragraph is None:
-        return
+        return intro
+    if all(line.mono for line in paragraph.lines):
+        attach_code(document, _code(paragraph.lines), paragraph.section, intro, paragraph.page)
+        return None
     text = prose(" ".join(line.text for line in paragraph.lines))
     # A lone footnote mark or list number that PDFium set on a line of its own says nothing.
     if text and (len(text) > 4 or any(ch.isalpha() for ch in text)):
         document.add(paragraph.section or None, text, page=paragraph.page)
+        return len(document.blocks) - 1
+    return intro
+
+
+def _code(lines: Sequence[Line]) -> str:
+    """Code lines, each indented as far as it stands right of the leftmost one (a fixed-pitch
+    character is about 0.6 of the font size wide)."""
+    left = min(line.x0 for line in lines)
+    return "\n".join(
+        " " * round((line.x0 - left) / (0.6 * max(line.size, 1.0))) + line.text for line in lines
+    )
 
 
 def _line_pitch(lines: Sequence[Line], body: float) -> float:
@@ -444,8 +503,13 @@ def _line_pitch(lines: Sequence[Line], body: float) -> float:
 
 def _breaks(previous: Line, line: Line, pitch: float) -> bool:
     """Whether ``line`` starts a new paragraph rather than continuing the one ``previous`` ends."""
+    if line.mono != previous.mono:
+        return True  # prose to code or back
+    moved = line.page != previous.page or line.column != previous.column or line.y > previous.y
+    if line.mono:  # a listing runs on over a page break, and stops at a wide gap
+        return not moved and previous.y_last - line.y > 2.5 * pitch
     ended = previous.text.endswith(_SENTENCE_END)
-    if line.page != previous.page or line.column != previous.column or line.y > previous.y:
+    if moved:
         # Over a page or column break a paragraph runs on only mid-sentence.
         return ended or not line.text[:1].islower()
     if _BULLET.match(line.text) or abs(line.size - previous.size) > 1:
