@@ -19,9 +19,10 @@ are kept as they are.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -50,6 +51,8 @@ _LETTERS = rf"(?:[^\W_][{scripts.MARKS}]*)+"
 _WORD_ANY = re.compile(rf"{_LETTERS}(?:(?:[-‐‑'’&+]|(?<=\d)[.,](?=\d)){_LETTERS})*")
 _JOINERS = re.compile(r"[-‐‑'’&+]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ALNUM = re.compile(r"[^\W_]")
+_SPAN = operator.itemgetter(1, 2)  # a Token's start and end
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -237,39 +240,36 @@ class Analyzer:
         code = lang or self._language_of(text)
         if code == ENGLISH and not scripts.has_other_scripts(text):
             return self._english(text)  # the common case, as it always was
-        out: list[Token] = []
-        own = language(code)
-        for run in scripts.runs(text):
-            piece = text[run.start : run.end]
-            tokens = self._run_tokens(piece, word_language(run.script, own))
-            out.extend(_shifted(tokens, run.start))
-        return out
+        return self._mixed(text, language(code))
 
     def _language_of(self, text: str) -> str:
         if self.languages == (ENGLISH,):
             return ENGLISH  # other scripts are told apart run by run: nothing to guess
         return detect(text, self.languages)
 
-    def _run_tokens(self, piece: str, lang: Language) -> list[Token]:
-        """The tokens of one script run, offsets into the run."""
-        if lang.code == ENGLISH:
-            return self._english(piece)
-        if lang.segment == "words":
-            return self._foreign_words(piece, lang)
-        split = cjk.chinese_words if lang.segment == "jieba" else cjk.bigrams
-        stops = stop_words(lang.code)
-        found = [
-            Token(f"{lang.code}:{word}", start, end, f"{lang.code}:{word}")
-            for word, start, end in split(piece)
-            if word not in stops
-        ]
-        found.sort(key=lambda t: (t.start, t.end))  # jieba gives a word's parts after it
-        return found
+    def _mixed(self, text: str, own: Language) -> list[Token]:
+        """Each script run analysed in its language; offsets into ``text`` throughout."""
+        out: list[Token] = []
+        languages: dict[str, Language] = {}
+        for script, start, end in scripts.runs(text):
+            lang = languages.get(script)
+            if lang is None:
+                lang = languages[script] = word_language(script, own)
+            if lang.segment == "words":
+                if script == "common" and not _ALNUM.search(text, start, end):
+                    continue  # spaces and punctuation between two Chinese runs
+                if lang.code == ENGLISH:
+                    out.extend(self._english(text, start, end))
+                else:
+                    out.extend(self._foreign_words(text, start, end, lang))
+            else:
+                out.extend(_segmented(text[start:end], start, lang))
+        return out
 
-    def _foreign_words(self, piece: str, lang: Language) -> list[Token]:
+    def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
         out: list[Token] = []
         cache = self._foreign_cache
-        for match in _WORD_ANY.finditer(piece):
+        for match in _WORD_ANY.finditer(text, pos, endpos):
             raw = match.group()
             terms = cache.get((lang.code, raw))
             if terms is None:
@@ -279,9 +279,10 @@ class Analyzer:
             out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
         return out
 
-    def _english(self, text: str) -> list[Token]:
-        """English terms: synonyms, hyphenated words, possessives, Snowball English."""
-        matches = list(_WORD.finditer(text))
+    def _english(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
+        """English terms of ``text[pos:endpos]``: synonyms, hyphenated words, possessives,
+        Snowball English."""
+        matches = list(_WORD.finditer(text, pos, len(text) if endpos is None else endpos))
         starts = self.synonyms.first_keys
         cache = self._word_cache
         out: list[Token] = []
@@ -404,8 +405,18 @@ def _number(raw: str) -> str:
     return digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", digits) else digits
 
 
-def _shifted(tokens: Iterable[Token], by: int) -> Iterator[Token]:
-    return (Token(t.term, t.start + by, t.end + by, t.word) for t in tokens)
+def _segmented(run: str, base: int, lang: Language) -> list[Token]:
+    """The words (Chinese) or bigrams (Japanese, Korean, Thai) of a run starting at ``base``."""
+    split = cjk.chinese_words if lang.segment == "jieba" else cjk.bigrams
+    stops = stop_words(lang.code)
+    prefix = lang.code + ":"
+    found = [
+        Token(prefix + word, base + start, base + end, prefix + word)
+        for word, start, end in split(run)
+        if word not in stops
+    ]
+    found.sort(key=_SPAN)  # jieba gives a word's parts after it; offsets must run in order
+    return found
 
 
 def default_synonyms_path() -> Path:

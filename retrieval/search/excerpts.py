@@ -26,9 +26,13 @@ class Fragment:
     tokens: tuple[Token, ...]
 
 
-def fragments(text: str, analyzer: Analyzer) -> list[Fragment]:
-    """The sentences of ``text`` with their tokens (offsets are into ``text``)."""
-    tokens = analyzer.tokens(text)
+def fragments(text: str, analyzer: Analyzer, lang: str | None = None) -> list[Fragment]:
+    """The sentences of ``text`` with their tokens (offsets are into ``text``).
+
+    ``lang`` is the passage's language, as it was indexed (None: the analyzer's guess); in
+    Chinese the tokens are words, so the marks fall on the matched words.
+    """
+    tokens = analyzer.tokens(text, lang)
     result = []
     for start, end in sentence_spans(text):
         inside = tuple(t for t in tokens if start <= t.start < end)
@@ -103,12 +107,16 @@ def format_excerpt(
     return Excerpt(tuple(segments), cut_before=first > 0, cut_after=last < len(frags))
 
 
-def excerpt(text: str, analyzer: Analyzer, weights: Mapping[str, float]) -> Excerpt:
+def excerpt(
+    text: str, analyzer: Analyzer, weights: Mapping[str, float], lang: str | None = None
+) -> Excerpt:
     """The excerpt of ``text`` that best covers the weighted question terms."""
-    frags = fragments(text, analyzer)
+    frags = fragments(text, analyzer, lang)
     return format_excerpt(text, frags, pick(frags, weights), weights)
 
 
-def covered_terms(text: str, analyzer: Analyzer, terms: set[str]) -> set[str]:
+def covered_terms(
+    text: str, analyzer: Analyzer, terms: set[str], lang: str | None = None
+) -> set[str]:
     """Which of ``terms`` occur anywhere in ``text``."""
-    return {t.term for t in analyzer.tokens(text) if t.term in terms}
+    return {t.term for t in analyzer.tokens(text, lang) if t.term in terms}

@@ -169,18 +169,19 @@ def stop_words(code: str) -> frozenset[str]:
 
 
 # ---------------------------------------------------------------------------- detection
-def detect(text: str, candidates: Collection[str] | None = None, fallback: str = ENGLISH) -> str:
+def detect(text: str, candidates: Collection[str] | None = None, prior: str | None = None) -> str:
     """The language ``text`` is most likely in, preferring ``candidates`` where they share its
     script (a question's candidates are the corpus's languages).
 
     A script only one candidate writes decides alone; otherwise py3langid chooses among the
     languages of that script. A text in a script no candidate writes gets that script's usual
     language, which the caller can tell apart (a question in a language the corpus lacks).
-    Text without letters is ``fallback``.
+    ``prior`` is kept when the text is too short for py3langid to be sure (a passage's
+    document's language, a conversation's), and for text without letters (else English).
     """
     counts = scripts.letter_counts(text)
-    if not counts or max(counts.values()) == 0:
-        return fallback
+    if max(counts.values(), default=0) == 0:
+        return prior or ENGLISH
     script = max(counts, key=lambda s: (counts[s], s == "latin"))
     if script == "han" and counts["kana"] * 10 >= counts["han"] and counts["kana"]:
         script = "kana"  # Japanese writes kanji with kana; Chinese has no kana
@@ -190,7 +191,7 @@ def detect(text: str, candidates: Collection[str] | None = None, fallback: str =
         pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool
     if len(pool) == 1:
         return pool[0]
-    return _identify(text, pool, fallback if fallback in pool else pool[0])
+    return _identify(text, pool, prior)
 
 
 def _script_languages(script: str, candidates: Collection[str] | None) -> list[str]:
@@ -206,17 +207,17 @@ def _script_languages(script: str, candidates: Collection[str] | None) -> list[s
     return written if script in ("latin", "cyrillic", "arabic") else [SCRIPT_DEFAULTS[script]]
 
 
-def _identify(text: str, pool: list[str], prior: str) -> str:
+def _identify(text: str, pool: list[str], prior: str | None) -> str:
     """py3langid's choice among ``pool``; a short text it is unsure of stays with ``prior``."""
     ranked = [(lang, p) for lang, p in _identifier().rank(text) if lang in pool]
     if not ranked:
-        return prior
+        return prior if prior in pool else pool[0]
     best, p_best = ranked[0]
     total = sum(p for _, p in ranked) or 1.0
     # Over a few words the model is often torn; below this share the usual language stands.
     letters = sum(ch.isalpha() for ch in text)
-    if best != prior and p_best / total < _sure_enough(letters):
-        return prior
+    if prior in pool and best != prior and p_best / total < _sure_enough(letters):
+        return str(prior)
     return str(best)
 
 
