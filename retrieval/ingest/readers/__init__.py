@@ -26,6 +26,7 @@ READERS: dict[str, str] = {
     ".htm": "retrieval.ingest.readers.html:read_html",
     ".pdf": "retrieval.ingest.readers.pdf:read_pdf",
     ".docx": "retrieval.ingest.readers.docx:read_docx",
+    ".epub": "retrieval.ingest.readers.epub:read_epub",
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 

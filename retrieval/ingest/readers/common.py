@@ -6,13 +6,18 @@ in metadata becomes ``YYYY-MM-DD``, and how a code block joins the paragraph tha
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Sequence
+from pathlib import Path
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.text import find_date
 from retrieval.text import clean, squeeze
 
+MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
 _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
 # PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
 _PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d\d)?(?P<d>\d\d)?")
@@ -114,3 +119,24 @@ def attach_code(
         )
         return
     document.blocks.append(Block("", section, page=page, kind="code", code=code))
+
+
+def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
+    """The zip container of a Word or EPUB file, checked before anything is unpacked.
+
+    Raises :class:`DocumentError` "damaged: not a ``kind``" when ``data`` is no zip, and
+    "damaged: …" when it would unpack to more than :data:`MAX_UNPACKED` or a part is corrupt.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise DocumentError(path, f"damaged: not {kind}") from error
+    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
+        raise DocumentError(path, "damaged: too large when unpacked")
+    try:
+        corrupt = archive.testzip()
+    except (zipfile.BadZipFile, EOFError, OSError) as error:
+        raise DocumentError(path, "damaged: a part of the file is corrupt") from error
+    if corrupt is not None:
+        raise DocumentError(path, "damaged: a part of the file is corrupt")
+    return archive

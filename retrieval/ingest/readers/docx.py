@@ -23,12 +23,11 @@ from docx.text.paragraph import Paragraph
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import iso_date, prose, table_blocks
+from retrieval.ingest.readers.common import iso_date, open_zip, prose, table_blocks
 from retrieval.ingest.readers.text import fallback_title
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
-_MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|заголовок)\s*\d$", re.I)
 _TITLE_STYLES = frozenset({"title"})
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
@@ -63,14 +62,7 @@ def _open(data: bytes, path: Path) -> Document:
         if _ENCRYPTED_STREAM in data:
             raise DocumentError(path, "encrypted")
         raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise DocumentError(path, "damaged: too large when unpacked")
-            if archive.testzip() is not None:
-                raise DocumentError(path, "damaged: a part of the file is corrupt")
-    except zipfile.BadZipFile as error:
-        raise DocumentError(path, "damaged: not a Word document") from error
+    open_zip(data, path, "a Word document").close()
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:

@@ -90,6 +90,16 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
+def add_page(data: bytes, path: Path, document: ParsedDocument, section: str | None) -> str | None:
+    """Add the main content of one page (an EPUB chapter) to ``document``, every heading a
+    section; return the section in force at the page's end, for the next page to continue."""
+    content = _content_root(_parse(data, path))
+    _remove_furniture(content)
+    walk = _Walk(document, section, title_from_h1=False)
+    walk_blocks(content, walk)
+    return walk.section
+
+
 def read_fragment(fragment: str, document: ParsedDocument, section: str | None) -> None:
     """Add the blocks of an HTML fragment embedded in another format (raw HTML in Markdown)."""
     try:

@@ -1,0 +1,113 @@
+"""The reader of EPUB e-books: a zip of XHTML chapters, read in the book's order as web pages.
+
+No e-book library is needed (the maintained one, EbookLib, is AGPL): the container names the
+package file, whose metadata gives the title and date and whose spine gives the chapters' order;
+each chapter goes through the web-page reader (:func:`~retrieval.ingest.readers.html.add_page`),
+so chapters keep their headings as sections and their code as code.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import lxml.etree
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.common import iso_date, open_zip, prose
+from retrieval.ingest.readers.html import add_page
+from retrieval.ingest.readers.text import fallback_title
+
+_NS = {
+    "c": "urn:oasis:names:tc:opendocument:xmlns:container",
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "enc": "http://www.w3.org/2001/04/xmlenc#",
+}
+_CHAPTER_TYPES = ("application/xhtml+xml", "text/html")
+# Resources a publisher may obfuscate without locking the book: fonts. Anything else encrypted
+# is DRM, and the text can't be read.
+_FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+
+
+def read_epub(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.epub`` files."""
+    with open_zip(data, path, "an EPUB e-book") as book:
+        if _is_locked(book):
+            raise DocumentError(path, "encrypted")
+        package_path = _package_path(book, path)
+        package = _xml(book, package_path, path)
+        title = prose(" ".join(package.xpath("//dc:title//text()", namespaces=_NS)))
+        dates = package.xpath("//dc:date/text()", namespaces=_NS)
+        document = ParsedDocument(
+            title=title or fallback_title(path),
+            date=iso_date(dates[0]) if dates else None,
+            source=_source(package),
+        )
+        section: str | None = None
+        for chapter in _chapters(package, package_path):
+            try:
+                page = book.read(chapter)
+            except KeyError:
+                continue  # a chapter the spine names but the zip lacks: read the rest
+            section = add_page(page, path, document, section)
+    return document
+
+
+def _is_locked(book: zipfile.ZipFile) -> bool:
+    """Whether ``META-INF/encryption.xml`` encrypts more than fonts."""
+    if "META-INF/encryption.xml" not in book.namelist():
+        return False
+    try:
+        listing = lxml.etree.fromstring(book.read("META-INF/encryption.xml"))
+    except lxml.etree.XMLSyntaxError:
+        return True
+    targets = listing.xpath("//enc:CipherReference/@URI", namespaces=_NS)
+    return any(not str(uri).lower().endswith(_FONT_SUFFIXES) for uri in targets)
+
+
+def _xml(book: zipfile.ZipFile, name: str, path: Path) -> Any:
+    try:
+        return lxml.etree.fromstring(book.read(name))
+    except (KeyError, lxml.etree.XMLSyntaxError) as error:
+        raise DocumentError(path, f"damaged: {name} is missing or broken") from error
+
+
+def _package_path(book: zipfile.ZipFile, path: Path) -> str:
+    """Where the package file (``content.opf``) is, as the container says."""
+    container = _xml(book, "META-INF/container.xml", path)
+    found = container.xpath("//c:rootfile/@full-path", namespaces=_NS)
+    if not found:
+        raise DocumentError(path, "damaged: the e-book names no package file")
+    return str(found[0])
+
+
+def _source(package: Any) -> str | None:
+    """The book's identifier when it is a web address."""
+    for identifier in package.xpath("//dc:identifier/text()", namespaces=_NS):
+        if str(identifier).strip().startswith(("http://", "https://")):
+            return str(identifier).strip()
+    return None
+
+
+def _chapters(package: Any, package_path: str) -> list[str]:
+    """The zip names of the chapters in reading order: the spine's linear items that are pages
+    (the navigation document is the book's table of contents, not a chapter)."""
+    items = {
+        item.get("id"): item
+        for item in package.xpath("//opf:manifest/opf:item", namespaces=_NS)
+        if item.get("media-type") in _CHAPTER_TYPES
+        and "nav" not in (item.get("properties") or "").split()
+    }
+    folder = posixpath.dirname(package_path)
+    chapters: list[str] = []
+    for ref in package.xpath("//opf:spine/opf:itemref", namespaces=_NS):
+        item = items.get(ref.get("idref"))
+        if item is not None and ref.get("linear") != "no" and item.get("href"):
+            href = unquote(str(item.get("href")))
+            chapters.append(posixpath.normpath(posixpath.join(folder, href)))
+    return chapters
