@@ -264,3 +264,16 @@ def test_every_word_of_the_prose_is_in_the_blocks_in_order(
     source = "# Title\n\n" + "\n\n".join(wrap(p) for p in paragraphs) + "\n"
     document = _read(source)
     assert texts(document) == [" ".join(p) for p in paragraphs]
+
+
+def test_references_resolved_only_when_the_site_is_built_read_as_their_text() -> None:
+    document = parsed(MDDOCS / "extensions" / "api.md")
+    assert any(
+        t.startswith(
+            "Preprocessors inherit from markdown.preprocessors.Preprocessor and implement a run "
+            "method, which takes a single parameter lines."
+        )
+        for t in texts(document)
+    )
+    code = _read("# A\n\nIndex it with `rows[0][1]` or see [Rows][rows.Table].\n")
+    assert texts(code) == ["Index it with rows[0][1] or see Rows."]

@@ -47,6 +47,10 @@ _CONTAINER_TAG = re.compile(
     re.IGNORECASE,
 )
 _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+# "[BlockParser][markdown.blockparser.BlockParser]": a reference that mkdocs-autorefs resolves
+# when the site is built, left as text by a parser that has no such definition; shown as its text.
+_AUTOREF = re.compile(r"\[([^\[\]]+)\]\[[^\[\]\s]*\]")
+_PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", ";", ":", ",")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
@@ -172,17 +176,30 @@ def _closing(tokens: Sequence[Token], index: int) -> int:
 
 
 def _inline_lines(token: Token) -> list[str]:
-    """An inline token's text as its lines: markup gone, links read as their text, images as
-    their alt text, inline HTML tags and footnote marks dropped."""
+    """An inline token's text as its lines: markup gone, links (resolved or not) read as their
+    text, images as their alt text, inline HTML tags and footnote marks dropped."""
     lines = [""]
+    codes: list[str] = []  # inline code stands in the lines as one placeholder character each
     for child in token.children or ():
         if child.type in ("softbreak", "hardbreak") or (
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
             lines.append("")
-        elif child.type in ("text", "code_inline", "image"):
+        elif child.type == "code_inline":
+            lines[-1] += chr(_PLACEHOLDER + len(codes))
+            codes.append(child.content)
+        elif child.type in ("text", "image"):
             lines[-1] += child.content
-    return lines
+    # Unresolved references are read as their text; code inside or outside them is kept as is,
+    # so "x[0][1]" in code is never taken for one.
+    return [_restore(_AUTOREF.sub(r"\1", line), codes) for line in lines]
+
+
+def _restore(line: str, codes: list[str]) -> str:
+    return "".join(
+        codes[ord(ch) - _PLACEHOLDER] if 0 <= ord(ch) - _PLACEHOLDER < len(codes) else ch
+        for ch in line
+    )
 
 
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
