@@ -16,6 +16,7 @@ import contextlib
 import functools
 import hashlib
 import logging
+import shutil
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -32,9 +33,10 @@ from retrieval.errors import (
 )
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
-from retrieval.search import query, rank, snapshot
+from retrieval.search import generations, query, rank, segments, snapshot
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
-from retrieval.search.excerpts import Fragment, fragments
+from retrieval.search.excerpts import Fragment
+from retrieval.search.passage_data import analyse_passage
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import is_damaged, set_aside
 
@@ -56,8 +58,11 @@ class Library:
         self._synonyms_digest = synonyms_digest
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()
-        # Sentences and terms of recently ranked passages: the same passages come up again.
-        self._fragments = functools.lru_cache(maxsize=8192)(self._analyse)
+        self._merging: threading.Thread | None = None
+        # A passage's sentences and terms are stored in the index; only passages it lacks (text
+        # changed by a reload racing the question) are analysed, and those are cached.
+        self._analysed = functools.lru_cache(maxsize=1024)(self._analyse)
+        self._fragments = self._passage_fragments
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
@@ -65,7 +70,12 @@ class Library:
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
     def _analyse(self, passage: Passage) -> list[Fragment]:
-        return fragments(passage.text, self.analyzer)
+        return analyse_passage(passage.text, self.analyzer)
+
+    def _passage_fragments(self, passage: Passage) -> list[Fragment]:
+        current = self._snapshot
+        stored = current.fragments(passage) if current is not None else None
+        return stored if stored is not None else self._analysed(passage)
 
     # ------------------------------------------------------------------------------- opening
     @classmethod
@@ -108,22 +118,21 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
-        for leftover in db_path.parent.glob(db_path.name + ".index.npz.tmp*"):
-            leftover.unlink(missing_ok=True)  # an index save cut short by a crash
+        for leftover in db_path.parent.glob(db_path.name + ".index.npz*"):
+            leftover.unlink(missing_ok=True)  # the single-file index of earlier versions
         try:
             if library.store.meta("corpus_version") is None:
-                # A new database (or one deleted since): an index file beside it is another
+                # A new database (or one deleted since): an index beside it is another
                 # database's, whose version numbers the new one will reuse.
                 library.was_new = True
-                library.index_path.unlink(missing_ok=True)
+                shutil.rmtree(library.index_path, ignore_errors=True)
             if refresh:
                 library._last_report = ingest.refresh(library.store, corpus_dir, lenient=True)
             elif library.store.passage_count() == 0:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"
                 )
-            tag = library._tag()
-            library._snapshot = snapshot.load(library.index_path, tag) or library._build(tag)
+            library._snapshot = library._load_or_build(library._tag())
         except BaseException:
             library.close()
             raise
@@ -131,7 +140,8 @@ class Library:
 
     @property
     def index_path(self) -> Path:
-        return self.store.path.with_name(self.store.path.name + ".index.npz")
+        """The index folder beside the database (:mod:`retrieval.search.generations`)."""
+        return self.store.path.with_name(self.store.path.name + ".index")
 
     @property
     def last_report(self) -> ReindexReport | None:
@@ -139,6 +149,9 @@ class Library:
         return self._last_report
 
     def close(self) -> None:
+        merging = self._merging
+        if merging is not None:
+            merging.join()  # its files must not be written into a folder being cleaned up
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
@@ -146,10 +159,64 @@ class Library:
         version = self.store.meta("corpus_version") or "0"
         return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}"
 
+    def _load_or_build(self, tag: str) -> snapshot.Snapshot:
+        """The saved index when current; else the saved one updated with the corpus's changes
+        when it was made by the same analyzer; else a new one."""
+        folder = self.index_path
+        saved = snapshot.load(folder)
+        if saved is not None and saved.version == tag:
+            generations.collect_garbage(folder)
+            return saved
+        if saved is not None and _analysis_of(saved.version) == _analysis_of(tag):
+            try:
+                return self._update(saved, tag)
+            except (OSError, ValueError) as error:
+                log.warning("the index could not be updated (%s): it is rebuilt", error)
+        return self._build(tag)
+
     def _build(self, tag: str) -> snapshot.Snapshot:
-        built = snapshot.build(self.store, self.analyzer, tag)
-        snapshot.save(built, self.index_path)
-        return built
+        shutil.rmtree(self.index_path, ignore_errors=True)
+        try:
+            return snapshot.build(self.store, self.analyzer, tag, self.index_path)
+        except OSError as error:  # a full disk or a read-only folder: serve from memory
+            log.warning("could not save the index in %s: %s", self.index_path, error)
+            return snapshot.build(self.store, self.analyzer, tag, None)
+
+    def _update(self, current: snapshot.Snapshot, tag: str) -> snapshot.Snapshot:
+        if current.folder is None or current.generation is None:
+            return self._build(tag)  # an index kept in memory only: nothing to update
+        try:
+            updated = snapshot.update(current, self.store, self.analyzer, tag)
+        except OSError as error:
+            log.warning("could not save the index update in %s: %s", self.index_path, error)
+            return snapshot.build(self.store, self.analyzer, tag, None)
+        generations.collect_garbage(self.index_path)
+        return updated
+
+    def _merge_in_background(self) -> None:
+        """Merge the segments in a thread when they call for it; the index it started from
+        keeps answering, and the merge is dropped if a reload replaced that index meanwhile."""
+        current = self._snapshot
+        if current is None or not current.needs_merge():
+            return
+        if self._merging is not None and self._merging.is_alive():
+            return
+
+        def merge() -> None:
+            try:
+                merged = snapshot.merge_segment(current)
+                with self._reindex_lock:
+                    if self._snapshot is current:
+                        self._snapshot = snapshot.adopt_merge(current, merged)
+                        generations.collect_garbage(self.index_path)
+                        return
+                if merged.folder is not None:  # a reload came first: this merge is stale
+                    segments.remove(merged.folder)
+            except Exception:  # a merge is an optimisation: the segments keep serving
+                log.exception("merging the index segments failed")
+
+        self._merging = threading.Thread(target=merge, name="index-merge", daemon=True)
+        self._merging.start()
 
     def reindex(self) -> ReindexReport:
         """Re-read the corpus folder and swap in a new index; returns what changed.
@@ -168,8 +235,14 @@ class Library:
         try:
             report = ingest.refresh(self.store, self.corpus_dir)
             tag = self._tag()
-            if self._snapshot is None or self._snapshot.version != tag:
-                self._snapshot = self._build(tag)  # one assignment: the swap is atomic
+            current = self._snapshot
+            if current is None or current.version != tag:
+                # One assignment: the swap is atomic.
+                self._snapshot = (
+                    self._build(tag)
+                    if current is None or _analysis_of(current.version) != _analysis_of(tag)
+                    else self._update(current, tag)
+                )
             self._last_report = self._last_outcome = report
             return report
         except BaseException as error:
@@ -177,6 +250,7 @@ class Library:
             raise
         finally:
             self._reindex_lock.release()
+            self._merge_in_background()
 
     # --------------------------------------------------------------------------------- reads
     def _current(self) -> snapshot.Snapshot:
@@ -274,6 +348,12 @@ class Library:
             terms=tuple(weights),
             outcome=outcome,
         )
+
+
+def _analysis_of(tag: str) -> str:
+    """The part of an index tag that says how passages were analysed (not the corpus version):
+    an index whose analysis matches can be updated instead of rebuilt."""
+    return tag.partition(":")[2]
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:

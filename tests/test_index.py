@@ -1,12 +1,9 @@
-"""BM25: scores against rank-bm25 as an oracle, top-k and paging, persistence."""
+"""BM25: scores against rank-bm25 as an oracle, top-k and paging (persistence, segments and
+merges: tests/search/test_segments.py)."""
 
 from __future__ import annotations
 
-import gc
 import math
-import warnings
-import zipfile
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -191,59 +188,3 @@ def test_paging_through_tied_scores_shows_each_passage_once() -> None:
     index = single_field(_TIED)
     pages = [index.search({"a": 1.0}, k=1, offset=n).docs.tolist() for n in range(4)]
     assert pages == [[2], [3], [0], [1]]
-
-
-# ------------------------------------------------------------------------------ persistence
-def test_saved_index_loads_with_the_same_tag_and_scores(tmp_path: Path) -> None:
-    corpus = [["peace", "trade"], ["peace", "peace", "talks"], ["trade"]]
-    index = single_field(corpus)
-    path = tmp_path / "index.npz"
-    index.save(path, "v1", {"rowids": ["7", "8", "9"], "empty": []})
-    loaded = BM25Index.load(path, "v1")
-    assert loaded is not None
-    again, extras = loaded[0], loaded[1]
-    assert extras == {"rowids": ["7", "8", "9"], "empty": []}
-    assert again.vocabulary == index.vocabulary
-    assert again.n_docs == 3
-    query = {"peace": 1.0, "trade": 1.0}
-    np.testing.assert_array_equal(again.scores(query), index.scores(query))
-    assert again.search(query, k=3).docs.tolist() == index.search(query, k=3).docs.tolist()
-    assert not list(tmp_path.glob("*.tmp*"))  # the temporary file was renamed into place
-
-
-def test_load_refuses_a_stale_tag_a_missing_file_and_garbage(tmp_path: Path) -> None:
-    path = tmp_path / "index.npz"
-    assert BM25Index.load(path, "v1") is None
-    single_field([["peace"]]).save(path, "v1")
-    assert BM25Index.load(path, "v2") is None
-    path.write_bytes(b"garbage" * 100)
-    assert BM25Index.load(path, "v1") is None
-    path.write_bytes(b"")
-    assert BM25Index.load(path, "v1") is None
-
-
-@pytest.mark.parametrize("damage", ["truncated", "flipped"])
-def test_load_refuses_a_damaged_index_file(tmp_path: Path, damage: str) -> None:
-    path = tmp_path / "index.npz"
-    single_field([["peace", "trade"], ["talks"]] * 50).save(path, "v1")
-    data = bytearray(path.read_bytes())
-    if damage == "truncated":
-        data = data[: len(data) // 2]
-    else:
-        middle = len(data) // 2
-        data[middle : middle + 8] = bytes(b ^ 0xFF for b in data[middle : middle + 8])
-    path.write_bytes(bytes(data))
-    assert load_quietly(path, "v1") is None
-
-
-def load_quietly(path: Path, tag: str) -> object:
-    """BM25Index.load, turning an escaping BadZipFile into a value; the file handle numpy leaves
-    open when it raises is collected here, so its ResourceWarning cannot fail a later test."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            return BM25Index.load(path, tag)
-        except zipfile.BadZipFile as error:
-            return f"raised {error!r}"
-        finally:
-            gc.collect()

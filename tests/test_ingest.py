@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import tempfile
-import warnings
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +14,8 @@ from hypothesis import strategies as st
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError, StoreError
 from retrieval.library import Library
 from retrieval.model import Passage
-from retrieval.search.bm25 import BM25Index
+from retrieval.search import generations
+from retrieval.search import snapshot as index_snapshot
 
 MakeCorpus = Callable[..., Path]
 
@@ -323,9 +320,10 @@ def test_editing_only_the_manifest_updates_the_title(small: tuple[Library, Path]
 
 
 # ------------------------------------------------------------------------------ the saved index
-def saved_tag(path: Path) -> str:
-    with np.load(path) as data:
-        return bytes(data["tag"]).decode("utf-8")
+def saved_tag(folder: Path) -> str:
+    live = generations.read_current(folder)
+    assert live is not None
+    return live.tag
 
 
 def test_saved_index_is_loaded_on_reopen_instead_of_rebuilt(
@@ -334,16 +332,17 @@ def test_saved_index_is_loaded_on_reopen_instead_of_rebuilt(
     folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA})
     db = tmp_path / "q.db"
     Library.open(db, folder).close()
-    index_file = db.with_name("q.db.index.npz")
-    assert index_file.is_file()
-    loaded = BM25Index.load(index_file, saved_tag(index_file))
+    index_folder = db.with_name("q.db.index")
+    assert index_folder.is_dir()
+    loaded = index_snapshot.load(index_folder, saved_tag(index_folder))
     assert loaded is not None
-    assert loaded[0].n_docs == 4
+    assert loaded.index.n_docs == 4
 
-    def no_rebuild(*args: object, **kwargs: object) -> BM25Index:
+    def no_rebuild(*args: object, **kwargs: object) -> object:
         raise AssertionError("the index was rebuilt")
 
-    monkeypatch.setattr(BM25Index, "build", no_rebuild)
+    monkeypatch.setattr(index_snapshot, "build", no_rebuild)
+    monkeypatch.setattr(index_snapshot, "analysed", no_rebuild)
     library = Library.open(db, folder)
     try:
         assert library.answer("harbour berths").hits[0].passage.id == "alpha-2"
@@ -351,59 +350,63 @@ def test_saved_index_is_loaded_on_reopen_instead_of_rebuilt(
         library.close()
 
 
-def test_saved_index_is_rebuilt_when_the_corpus_changed(
+def test_saved_index_is_updated_when_the_corpus_changed(
     make_corpus: MakeCorpus, tmp_path: Path
 ) -> None:
     folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA})
     db = tmp_path / "q.db"
-    index_file = db.with_name("q.db.index.npz")
+    index_folder = db.with_name("q.db.index")
     Library.open(db, folder).close()
-    old_tag = saved_tag(index_file)
+    old_tag = saved_tag(index_folder)
     (folder / "gamma.txt").write_text(GAMMA, encoding="utf-8")
     library = Library.open(db, folder)
     try:
-        assert saved_tag(index_file) != old_tag
-        assert BM25Index.load(index_file, old_tag) is None
+        assert saved_tag(index_folder) != old_tag
+        assert index_snapshot.load(index_folder, old_tag) is None
         assert library.answer("volcano erupted").hits[0].passage.id == "gamma-1"
     finally:
         library.close()
 
 
 @pytest.mark.parametrize("garbage", [b"garbage" * 100, b""])
-def test_garbage_index_file_is_rebuilt(
-    make_corpus: MakeCorpus, tmp_path: Path, garbage: bytes
+@pytest.mark.parametrize("victim", ["CURRENT", "generation", "postings"])
+def test_garbage_index_files_are_rebuilt(
+    make_corpus: MakeCorpus, tmp_path: Path, garbage: bytes, victim: str
 ) -> None:
     folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA})
     db = tmp_path / "q.db"
     Library.open(db, folder).close()
-    index_file = db.with_name("q.db.index.npz")
-    index_file.write_bytes(garbage)
+    index_folder = db.with_name("q.db.index")
+    live = generations.read_current(index_folder)
+    assert live is not None
+    path = {
+        "CURRENT": index_folder / "CURRENT",
+        "generation": index_folder / f"{live.name}.json",
+        "postings": index_folder / live.segments[0].name / "values.npy",
+    }[victim]
+    path.write_bytes(garbage)
     library = Library.open(db, folder)
     try:
         assert library.answer("harbour berths").hits[0].passage.id == "alpha-2"
     finally:
         library.close()
-    assert BM25Index.load(index_file, saved_tag(index_file)) is not None
+    assert index_snapshot.load(index_folder, saved_tag(index_folder)) is not None
 
 
 def test_truncated_index_file_is_rebuilt(make_corpus: MakeCorpus, tmp_path: Path) -> None:
     folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA})
     db = tmp_path / "q.db"
     Library.open(db, folder).close()
-    index_file = db.with_name("q.db.index.npz")
-    index_file.write_bytes(index_file.read_bytes()[:200])
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)  # the handle numpy leaves open
-        try:
-            library = Library.open(db, folder)
-        except zipfile.BadZipFile as error:
-            outcome = f"raised {error!r}"
-        else:
-            outcome = "opened"
-            library.close()
-        finally:
-            gc.collect()
-    assert outcome == "opened"
+    index_folder = db.with_name("q.db.index")
+    live = generations.read_current(index_folder)
+    assert live is not None
+    tokens = index_folder / live.segments[0].name / "tokens.npy"
+    tokens.write_bytes(tokens.read_bytes()[:200])
+    library = Library.open(db, folder)
+    try:
+        assert library.answer("harbour berths").hits[0].passage.id == "alpha-2"
+    finally:
+        library.close()
 
 
 # ------------------------------------------------------------------------------ round trip

@@ -22,7 +22,7 @@ import retrieval.ingest.refresh
 from retrieval.errors import IndexBuildError, StoreError
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS
 from retrieval.library import Library
-from retrieval.search.bm25 import BM25Index
+from retrieval.search import generations
 
 MakeCorpus = Callable[..., Path]
 
@@ -264,7 +264,7 @@ def test_a_full_disk_when_saving_the_index_still_serves_the_new_corpus(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(BM25Index, "save", full)
+    monkeypatch.setattr(generations, "publish", full)
     (folder / "volcano.txt").write_text("Volcano Diary\n\nThe crater glowed red.\n", "utf-8")
     assert library.reindex().added == ("volcano.txt",)
     assert library.answer("crater glowed").hits[0].passage.doc == "volcano.txt"
@@ -331,7 +331,7 @@ def test_a_deleted_database_never_reuses_the_index_saved_beside_it(
     folder = make_corpus({"a.txt": HARBOUR, "b.txt": ORCHARD})
     db = tmp_path / "q.db"
     Library.open(db, folder).close()
-    assert (tmp_path / "q.db.index.npz").exists()
+    assert (tmp_path / "q.db.index").exists()
     for suffix in ("", "-wal", "-shm"):
         db.with_name(db.name + suffix).unlink(missing_ok=True)
     # A different corpus of the same shape: the new database numbers it as version 1 too.

@@ -1,11 +1,13 @@
-"""BM25 over passages, behind one small interface: build, save, load, search.
+"""BM25 over passages, behind one small interface: build, search.
 
-Scores are computed eagerly at build time, as bm25s does: for every (term, passage) pair the index
-keeps the passage's whole BM25 contribution for that term, so a search only adds up a few rows of a
-sparse matrix and picks the top k. Three fields count: the passage text, and more weakly its
-section title and document title (BM25F-style: each field's term frequency is normalised by that
-field's length, then weighted). A question's terms may carry weights (follow-up context counts
-less than the question itself).
+Term frequencies are scored eagerly when a segment is written, as bm25s does: for every (term,
+passage) pair a segment keeps the passage's BM25 term-frequency part for that term, so a search
+only adds up a few rows of sparse matrices and picks the top k. The IDF is multiplied in at query
+time, per term, from the live document frequencies of the whole index (a few multiplications per
+question), which lets segments written at different times share one exact IDF. Three fields
+count: the passage text, and more weakly its section title and document title (BM25F-style: each
+field's term frequency is normalised by that field's length, then weighted). A question's terms
+may carry weights (follow-up context counts less than the question itself).
 
 Where this deliberately differs from rank-bm25's ``BM25Okapi``: the IDF is Lucene's
 ``ln(1 + (N - df + 0.5) / (df + 0.5))``, which is always positive, where rank-bm25 uses
@@ -19,13 +21,8 @@ and shows the cases where plain rank-bm25 ranks differently.
 from __future__ import annotations
 
 import math
-import os
-import zipfile
-from array import array
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -52,25 +49,58 @@ class SearchResult:
     total: int
 
 
+@dataclass(frozen=True)
+class Postings:
+    """One segment's postings, placed at ``offset`` in the index's passage numbering."""
+
+    indptr: npt.NDArray[np.int64]
+    docs: npt.NDArray[np.int32]  # passage numbers within the segment
+    values: npt.NDArray[np.float32]  # the BM25 term-frequency part, without the IDF
+    local: npt.NDArray[np.int32] | None  # index term id → the segment's (-1: absent); None: same
+    offset: int
+    size: int  # passages in the segment, deleted ones included
+
+    def span(self, term: int) -> tuple[int, int]:
+        """Where the term's postings are in :attr:`docs` (empty when the segment lacks it)."""
+        local = term if self.local is None else int(self.local[term])
+        if local < 0 or local >= len(self.indptr) - 1:
+            return 0, 0
+        return int(self.indptr[local]), int(self.indptr[local + 1])
+
+
 class BM25Index:
-    """An immutable BM25 index; build it with :meth:`build` or read it with :meth:`load`."""
+    """BM25 over one or more segments, with global statistics.
+
+    Passages are numbered across the segments in order (each segment's ``offset``); passages
+    deleted since their segment was written (``deleted``, sorted numbers) never match. The IDF of
+    a term comes from ``df``, its document frequency among the live passages of all segments, and
+    is applied at query time, so a segment written later never makes the others' scores stale.
+    Build a one-segment index from term lists with :meth:`build`; :mod:`snapshot` composes the
+    index of a saved corpus.
+    """
 
     def __init__(
         self,
         vocabulary: list[str],
-        indptr: npt.NDArray[np.int64],
-        doc_ids: npt.NDArray[np.int32],
-        values: npt.NDArray[np.float32],
+        parts: Sequence[Postings],
         df: npt.NDArray[np.int32],
         n_docs: int,
+        deleted: npt.NDArray[np.int64] | None = None,
+        term_ids: dict[str, int] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
-        self.term_ids = {term: i for i, term in enumerate(vocabulary)}
-        self.indptr = indptr
-        self.doc_ids = doc_ids
-        self.values = values
+        self.term_ids = (
+            term_ids if term_ids is not None else {t: i for i, t in enumerate(vocabulary)}
+        )
+        self.parts = list(parts)
         self.df = df
-        self.n_docs = n_docs
+        self.n_docs = n_docs  # live passages
+        self.size = sum(p.size for p in self.parts)  # passage numbers, deleted ones included
+        self.deleted = deleted if deleted is not None else np.zeros(0, np.int64)
+        self._alive: npt.NDArray[np.bool_] | None = None
+        if len(self.deleted):
+            self._alive = np.ones(self.size, dtype=np.bool_)
+            self._alive[self.deleted] = False
         self.idf = idf(df, n_docs) if n_docs else np.zeros(len(vocabulary))
         self.max_idf = float(idf([1], max(n_docs, 1))[0])
 
@@ -82,205 +112,115 @@ class BM25Index:
         k1: float = K1,
         b: float = B,
     ) -> BM25Index:
-        """Index passages given as ``fields[passage][field] = terms`` (any iterable: streamed).
+        """A one-segment index, in memory, of passages given as ``fields[passage][field] =
+        terms``; the same code writes the segments of a saved corpus."""
+        from retrieval.search.passage_data import terms_chunk
+        from retrieval.search.segments import SegmentWriter
 
-        One pass collects (term, passage, tf) per field into compact arrays; the BM25 values are
-        then computed with numpy, so memory grows with the postings, not with Python objects.
-        """
-        vocabulary: dict[str, int] = {}
-        columns = [(array("i"), array("i"), array("H")) for _ in weights]  # term, passage, tf
-        lengths = [array("i") for _ in weights]
-        n_docs = 0
-        for d, doc in enumerate(fields):
-            n_docs += 1
-            for f, (term_col, doc_col, tf_col) in enumerate(columns):
-                terms = doc[f] if f < len(doc) else ()
-                lengths[f].append(len(terms))
-                for term, tf in Counter(terms).items():
-                    term_col.append(vocabulary.setdefault(term, len(vocabulary)))
-                    doc_col.append(d)
-                    tf_col.append(min(tf, 65535))
-        n_terms = len(vocabulary)
-        parts_terms, parts_docs, parts_values = [], [], []
-        for f, weight in enumerate(weights):
-            term_ids = np.frombuffer(columns[f][0], dtype=np.int32)
-            if weight == 0 or not len(term_ids):
-                continue
-            doc_ids = np.frombuffer(columns[f][1], dtype=np.int32)
-            tf_values = np.frombuffer(columns[f][2], dtype=np.uint16).astype(np.float32)
-            field_lengths = np.frombuffer(lengths[f], dtype=np.int32).astype(np.float32)
-            average = max(float(field_lengths.mean()), 1.0)
-            norm = k1 * (1 - b + b * field_lengths[doc_ids] / average)
-            parts_values.append(weight * tf_values * (k1 + 1) / (tf_values + norm))
-            parts_terms.append(term_ids)
-            parts_docs.append(doc_ids)
-        if not parts_terms:
-            empty_i = np.zeros(0, dtype=np.int32)
-            return cls(
-                list(vocabulary), np.zeros(n_terms + 1, np.int64), empty_i,
-                np.zeros(0, np.float32), np.zeros(n_terms, np.int32), n_docs,
-            )  # fmt: skip
-        # Sort the postings term-major, passage-minor, and add up a term's fields per passage.
-        keys = np.concatenate(parts_terms).astype(np.int64) * max(n_docs, 1)
-        keys += np.concatenate(parts_docs)
-        order = np.argsort(keys, kind="stable")
-        keys = keys[order]
-        values = np.concatenate(parts_values)[order]
-        del order
-        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-        summed = np.add.reduceat(values, starts)
-        unique_keys = keys[starts]
-        del keys, values
-        term_of_entry = (unique_keys // max(n_docs, 1)).astype(np.int32)
-        doc_ids_out = (unique_keys % max(n_docs, 1)).astype(np.int32)
-        counts = np.bincount(term_of_entry, minlength=n_terms)
-        # IDF from the passage text where the term occurs there: a word of a document's title is
-        # in every passage's title field, which would make it look common when it is not.
-        body_df = np.bincount(np.frombuffer(columns[0][0], dtype=np.int32), minlength=n_terms)
-        df = np.where(body_df > 0, body_df, counts).astype(np.int32)
-        summed = (summed * idf(df, n_docs)[term_of_entry]).astype(np.float32)
-        indptr = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(counts, out=indptr[1:])
-        return cls(list(vocabulary), indptr, doc_ids_out, summed, df, n_docs)
+        writer = SegmentWriter(None)
+        writer.add(terms_chunk(list(fields)))
+        segment = writer.finish(None, weights, k1, b)
+        df = np.where(segment.body_df > 0, segment.body_df, segment.any_df).astype(np.int32)
+        part = Postings(segment.indptr, segment.docs, segment.values, None, 0, segment.n)
+        return cls(segment.vocabulary, [part], df, segment.n)
+
+    def _known(self, term: str) -> int | None:
+        i = self.term_ids.get(term)
+        return None if i is None or self.df[i] <= 0 else i
 
     def term_idf(self, term: str) -> float | None:
         """The IDF of ``term``, or None when no passage has it."""
-        i = self.term_ids.get(term)
+        i = self._known(term)
         return None if i is None else float(self.idf[i])
 
-    def postings(self, term: str) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-        """The passages holding ``term`` and the term's score in each."""
-        i = self.term_ids.get(term)
-        if i is None:
-            empty = np.zeros(0, dtype=np.int32)
-            return empty, np.zeros(0, dtype=np.float32)
-        lo, hi = int(self.indptr[i]), int(self.indptr[i + 1])
-        return self.doc_ids[lo:hi], self.values[lo:hi]
+    def _pieces(
+        self, term: str, weight: float
+    ) -> list[tuple[npt.NDArray[np.int32], int, npt.NDArray[np.float32], np.float32]]:
+        """The term's postings in each segment: (passages, offset, values, weight × IDF)."""
+        i = self._known(term)
+        if i is None or weight <= 0:
+            return []
+        scale = np.float32(weight * self.idf[i])
+        found = []
+        for part in self.parts:
+            lo, hi = part.span(i)
+            if hi > lo:
+                found.append((part.docs[lo:hi], part.offset, part.values[lo:hi], scale))
+        return found
+
+    def postings(self, term: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        """The live passages holding ``term`` and the term's score in each."""
+        pieces = self._pieces(term, 1.0)
+        if not pieces:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        docs = np.concatenate([d.astype(np.int64) + offset for d, offset, _, _ in pieces])
+        values = np.concatenate([v * s for _, _, v, s in pieces]).astype(np.float32)
+        if self._alive is not None:
+            keep = self._alive[docs]
+            docs, values = docs[keep], values[keep]
+        return docs, values
 
     def scores(self, query: Mapping[str, float]) -> npt.NDArray[np.float64]:
-        """The score of every passage for weighted query terms (dense; for tests and oracles)."""
-        total = np.zeros(self.n_docs, dtype=np.float64)
+        """The score of every passage number for weighted query terms (dense; for tests)."""
+        total = np.zeros(self.size, dtype=np.float64)
         for term, weight in query.items():
-            docs, values = self.postings(term)
-            np.add.at(total, docs, weight * values.astype(np.float64))
+            for docs, offset, values, scale in self._pieces(term, weight):
+                # The float32 product search uses, so ties and near-ties order alike in both.
+                total[docs.astype(np.int64) + offset] += (values * scale).astype(np.float64)
+        total[self.deleted] = 0.0
         return total
 
     def search(self, query: Mapping[str, float], k: int, offset: int = 0) -> SearchResult:
         """The passages ranked ``offset`` to ``offset + k`` by score, best first.
 
-        Ties are broken by passage order, so the same question always pages the same way.
+        Ties are broken by passage number (rowid order), so the same question always pages the
+        same way, however the corpus is split into segments.
         """
-        terms = [
-            (docs, values, w)
-            for (docs, values), w in ((self.postings(t), w) for t, w in query.items())
-            if len(docs) and w > 0
-        ]
-        if not terms or k <= 0:
+        pieces = [p for term, w in query.items() for p in self._pieces(term, w)]
+        if not pieces or k <= 0:
             return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
-        postings = sum(len(docs) for docs, _, _ in terms)
-        if len(terms) > 1 and postings * DENSE_RATIO > self.n_docs:
-            return self._search_dense(terms, k, offset)
-        if len(terms) == 1:
-            docs, values, weight = terms[0]
-            candidates, summed = docs.astype(np.int64), values * np.float32(weight)
+        postings = sum(len(docs) for docs, _, _, _ in pieces)
+        if len(pieces) > 1 and postings * DENSE_RATIO > self.size:
+            return self._search_dense(pieces, k, offset)
+        if len(pieces) == 1:
+            docs, at, values, scale = pieces[0]
+            candidates, summed = docs.astype(np.int64) + at, values * scale
         else:
-            docs = np.concatenate([d for d, _, _ in terms])
-            values = np.concatenate([v * np.float32(w) for _, v, w in terms])
+            docs = np.concatenate([d.astype(np.int64) + at for d, at, _, _ in pieces])
+            values = np.concatenate([v * s for _, _, v, s in pieces])
             candidates, inverse = np.unique(docs, return_inverse=True)
-            summed = np.zeros(len(candidates), dtype=np.float32)
+            # float64 sums: near-ties order as the dense oracle orders them, whatever the order
+            # of the additions.
+            summed = np.zeros(len(candidates), dtype=np.float64)
             np.add.at(summed, inverse, values)
-        return _page(candidates.astype(np.int64), summed, len(candidates), offset, k)
+        if self._alive is not None:
+            keep = self._alive[candidates]
+            candidates, summed = candidates[keep], summed[keep]
+        return _page(candidates, summed, len(candidates), offset, k)
 
     def _search_dense(
         self,
-        terms: list[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], float]],
+        pieces: list[tuple[npt.NDArray[np.int32], int, npt.NDArray[np.float32], np.float32]],
         k: int,
         offset: int,
     ) -> SearchResult:
         """Scores for a question whose words are in a large share of the corpus: one float32
         accumulator over every passage (a term's postings hold each passage at most once, so a
         plain indexed add is exact), then a partial sort of the best."""
-        scores = np.zeros(self.n_docs, dtype=np.float32)
-        for docs, values, weight in terms:
-            scores[docs] += values * np.float32(weight)
-        total = int(np.count_nonzero(scores))
-        want = min(offset + k, total)
-        if want == 0:
-            return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
-        cutoff = -np.partition(-scores, want - 1)[want - 1]
-        top = np.flatnonzero(scores >= max(cutoff, np.float32(1e-30)))
-        return _page(top.astype(np.int64), scores[top], total, offset, k)
-
-    # ----------------------------------------------------------------------------- persistence
-    def save(
-        self,
-        path: Path,
-        tag: str,
-        extras: Mapping[str, list[str]] | None = None,
-        side_arrays: Mapping[str, npt.NDArray[Any]] | None = None,
-    ) -> None:
-        """Write the index (and lists of strings beside it) atomically: a temporary file, then
-        a rename, so a crash never leaves half an index."""
-        tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-        vocab = "\n".join(self.vocabulary).encode("utf-8")
-        strings = {
-            f"extra_{name}": np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
-            for name, items in (extras or {}).items()
-        }
-        arrays: dict[str, npt.NDArray[Any]] = {
-            **strings,
-            **{f"side_{name}": array for name, array in (side_arrays or {}).items()},
-            "tag": np.frombuffer(tag.encode("utf-8"), dtype=np.uint8),
-            "vocabulary": np.frombuffer(vocab, dtype=np.uint8),
-            "indptr": self.indptr,
-            "doc_ids": self.doc_ids,
-            "values": self.values,
-            "df": self.df,
-            "n_docs": np.array([self.n_docs], dtype=np.int64),
-        }
-        with open(tmp, "wb") as handle:
-            np.savez(handle, allow_pickle=False, **arrays)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-
-    @classmethod
-    def load(
-        cls, path: Path, tag: str
-    ) -> tuple[BM25Index, dict[str, list[str]], dict[str, npt.NDArray[Any]]] | None:
-        """Read an index saved with the same ``tag`` and its extras; None when missing, stale
-        or damaged (the caller rebuilds it)."""
-        try:
-            with np.load(path, allow_pickle=False) as data:
-                if bytes(data["tag"]).decode("utf-8") != tag:
-                    return None
-                raw = bytes(data["vocabulary"]).decode("utf-8")
-                extras = {}
-                side = {
-                    name.removeprefix("side_"): data[name]
-                    for name in data.files
-                    if name.startswith("side_")
-                }
-                for name in data.files:
-                    if name.startswith("extra_"):
-                        text = bytes(data[name]).decode("utf-8")
-                        extras[name.removeprefix("extra_")] = text.split("\n") if text else []
-                index = cls(
-                    raw.split("\n") if raw else [],
-                    data["indptr"],
-                    data["doc_ids"],
-                    data["values"],
-                    data["df"],
-                    int(data["n_docs"][0]),
-                )
-                return index, extras, side
-        except (OSError, ValueError, KeyError, UnicodeDecodeError, EOFError, zipfile.BadZipFile):
-            return None  # truncated, bit-flipped or from another version: rebuilt by the caller
+        scores = np.zeros(self.size, dtype=np.float64)
+        for docs, at, values, scale in pieces:
+            if at:
+                scores[docs.astype(np.int64) + at] += values * scale
+            else:
+                scores[docs] += values * scale
+        scores[self.deleted] = 0
+        matched = np.flatnonzero(scores)
+        return _page(matched, scores[matched], len(matched), offset, k)
 
 
 def _page(
     candidates: npt.NDArray[np.int64],
-    summed: npt.NDArray[np.float32],
+    summed: npt.NDArray[np.floating[Any]],
     total: int,
     offset: int,
     k: int,

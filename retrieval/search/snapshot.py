@@ -1,30 +1,116 @@
-"""The searchable snapshot of a corpus: its BM25 index and what question preparation needs.
+"""The searchable snapshot of a corpus: its segmented BM25 index, passage data and question aids.
 
-A :class:`Snapshot` is built from the store's passages in one pass (:func:`build`) and saved beside
-the database (:func:`save`); the next start loads it (:func:`load`) when its tag still matches the
-corpus version, the analyzer and the synonym table. It is immutable: a reload builds a new one and
-the library swaps it in with one assignment, so a question never sees half of each.
+A snapshot lives in a folder beside the database (:mod:`generations` describes its layout) and is
+opened memory-mapped (:func:`load`): start-up reads the live generation's small files and maps the
+large ones, whatever the corpus's size. It changes in three ways, each writing new files and then
+switching the live generation atomically, so a question never sees half of each and a crash
+leaves the previous snapshot whole:
+
+- :func:`build` indexes every passage into one segment, analysing them in worker processes;
+- :func:`update` applies a corpus change: the passages of changed or removed documents are
+  marked deleted in their segments and the new passages (rowids above the last indexed one) are
+  analysed into one new segment: the cost follows the change, not the corpus;
+- :func:`merge_segment` + :func:`adopt_merge` rewrite the live passages of every segment into
+  one, from the stored forward data (no analysis), dropping deleted passages; the library runs it
+  in the background when :meth:`Snapshot.needs_merge` says the segments have become many, the
+  deletions a large share, or the field averages stale.
+
+How segments share BM25's corpus-wide statistics: the IDF is exact at every moment. Each
+generation saves the live document frequencies of every term (a change subtracts the deleted
+passages' terms, read from their stored tokens, and adds the new segment's), and the IDF is
+applied at query time. The field-length averages are fixed per generation: a new segment is
+normalised by the averages its base was, so all segments score alike; the true averages drift a
+little with every change, and a merge re-normalises everything once they have moved by more than
+:data:`MERGE_DRIFT`. Search after an update therefore equals a full rebuild given the same averages,
+and search after a merge equals a plain full rebuild (``tests/search/test_segments.py``).
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import time
-from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.model import Passage
+from retrieval.search import generations
 from retrieval.search.analyzer import Analyzer
-from retrieval.search.bm25 import BM25Index
+from retrieval.search.bm25 import BM25Index, Postings
+from retrieval.search.excerpts import Fragment
+from retrieval.search.generations import Generation, SegmentRef
+from retrieval.search.passage_data import (
+    Chunk,
+    PassageRow,
+    analyse_in_worker,
+    analyse_rows,
+    fragments_of,
+    init_worker,
+    passage_key,
+)
+from retrieval.search.segments import Segment, SegmentWriter, forward_chunk, gather
 from retrieval.store.corpus import CorpusStore
 
 log = logging.getLogger(__name__)
 
-_SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
+BATCH = 2048  # passages per analysis task
+PARALLEL_FROM = 20_000  # passages: fewer are analysed in-process (a pool costs ~0.5 s to start)
+MERGE_DELETED = 0.10  # share of deleted passages that calls for a merge
+MERGE_SEGMENTS = 8
+MERGE_DRIFT = 0.01  # relative change of a field's average length since it was fixed
+
+IntArray = npt.NDArray[np.int64]
+
+
+class RowidView:
+    """Passage number in the index → rowid in SQLite, across the segments."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self._segments = list(segments)
+        self._starts = np.cumsum([0] + [s.n for s in segments])
+
+    def __getitem__(self, position: int | np.integer[Any]) -> np.int64:
+        at = int(np.searchsorted(self._starts, position, side="right")) - 1
+        return np.int64(self._segments[at].rowids[int(position) - int(self._starts[at])])
+
+    def __len__(self) -> int:
+        return int(self._starts[-1])
+
+
+class _Words(Mapping[str, str]):
+    """Folded word as written → its term, for spelling correction; read on first use (it is
+    large, and most questions never need it)."""
+
+    def __init__(self, segments: Sequence[Segment]) -> None:
+        self._segments = list(segments)
+        self._words: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._words is None:
+            words: dict[str, str] = {}
+            for segment in self._segments:
+                vocabulary = segment.vocabulary
+                for word, term in segment.words.items():
+                    words.setdefault(word, vocabulary[term])
+            self._words = words
+        return self._words
+
+    def __getitem__(self, word: str) -> str:
+        return self._all()[word]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 @dataclass(frozen=True)
@@ -32,89 +118,342 @@ class Snapshot:
     """Everything one search needs, swapped as a whole when the corpus is reloaded."""
 
     index: BM25Index
-    rowids: npt.NDArray[np.int64]  # passage number in the index → rowid in SQLite
-    words: dict[str, str]  # folded word as written → its term (for spelling correction)
+    rowids: RowidView  # passage number in the index → rowid in SQLite
+    words: Mapping[str, str]  # folded word as written → its term (for spelling correction)
     proper: frozenset[str]  # terms mostly written with a capital: names of places and bodies
     version: str
+    folder: Path | None = None
+    generation: Generation | None = None
+    segments: tuple[Segment, ...] = ()
+    deleted: tuple[IntArray, ...] = ()  # per segment, its deleted passage numbers (sorted)
+    globals: tuple[npt.NDArray[np.int32], ...] = ()  # per segment, its term → index term
+    df_pair: npt.NDArray[np.int64] | None = None  # live df (text, any field) per index term
 
-
-def load(path: Path, tag: str) -> Snapshot | None:
-    """The snapshot saved at ``path`` with this ``tag``; None when missing, stale or damaged."""
-    loaded = BM25Index.load(path, tag)
-    if loaded is None:
+    def fragments(self, passage: Passage) -> list[Fragment] | None:
+        """The stored sentences and tokens of ``passage`` (None: not indexed with this text)."""
+        key = passage_key(passage.id, passage.text)
+        for segment in reversed(self.segments):
+            at = segment.locate(key)
+            if at >= 0:
+                s0, s1 = int(segment.sent_ptr[at]), int(segment.sent_ptr[at + 1])
+                t0, t1 = int(segment.tok_ptr[at]), int(segment.tok_ptr[at + 1])
+                return fragments_of(
+                    segment.sentences[s0:s1], segment.tokens[t0:t1], segment.vocabulary
+                )
         return None
-    index, extras, side = loaded
-    rowids = side.get("rowids", np.zeros(0, dtype=np.int64))
-    if len(rowids) != index.n_docs:
+
+    def needs_merge(self) -> bool:
+        """Whether the segments should be merged into one (see the module's docstring)."""
+        if self.generation is None or self.folder is None:
+            return False
+        size = sum(s.n for s in self.segments)
+        deleted = sum(len(d) for d in self.deleted)
+        return bool(
+            (size and deleted / size > MERGE_DELETED)
+            or len(self.segments) >= MERGE_SEGMENTS
+            or (len(self.segments) > 1 and self.generation.drift() > MERGE_DRIFT)
+        )
+
+
+# ------------------------------------------------------------------------------- composing
+Terms = tuple[list[str], dict[str, int], list[npt.NDArray[np.int32]]]
+
+
+def _terms(segments: Sequence[Segment], base: Snapshot | None = None) -> Terms:
+    """The index's term numbering: the first segment's, then each later segment's new terms in
+    order; with ``base`` (a snapshot of the first of these segments), its numbering is extended
+    instead of rebuilt (copied: the old snapshot keeps answering meanwhile)."""
+    if base is not None:
+        vocabulary, term_ids = list(base.index.vocabulary), dict(base.index.term_ids)
+        globals_ = list(base.globals)
+    else:
+        vocabulary = list(segments[0].vocabulary)
+        term_ids = {t: i for i, t in enumerate(vocabulary)}
+        globals_ = [np.arange(len(vocabulary), dtype=np.int32)]
+    for segment in segments[len(globals_) :]:
+        ids = [term_ids.setdefault(t, len(term_ids)) for t in segment.vocabulary]
+        vocabulary.extend(segment.vocabulary[i] for i, g in enumerate(ids) if g >= len(vocabulary))
+        globals_.append(np.array(ids, dtype=np.int32).reshape(-1))
+    return vocabulary, term_ids, globals_
+
+
+def _compose(
+    segments: Sequence[Segment],
+    deleted: Sequence[IntArray],
+    df_pair: npt.NDArray[np.int64],
+    version: str,
+    folder: Path | None,
+    generation: Generation | None,
+    terms: Terms,
+) -> Snapshot:
+    """The snapshot of these segments, their deletions and the live df over ``terms``."""
+    vocabulary, term_ids, globals_ = terms
+    parts, offset = [], 0
+    for i, (segment, gl) in enumerate(zip(segments, globals_, strict=True)):
+        local = None
+        if i > 0:
+            local = np.full(len(vocabulary), -1, dtype=np.int32)
+            local[gl] = np.arange(len(gl), dtype=np.int32)
+        parts.append(
+            Postings(segment.indptr, segment.docs, segment.values, local, offset, segment.n)
+        )
+        offset += segment.n
+    starts = np.cumsum([0] + [s.n for s in segments])
+    positions = np.concatenate([d + s for d, s in zip(deleted, starts, strict=False)] or [[]])
+    body, any_ = df_pair[0], df_pair[1]
+    df = np.where(body > 0, body, any_).astype(np.int32)
+    n_live = sum(s.n for s in segments) - len(positions)
+    index = BM25Index(vocabulary, parts, df, n_live, positions.astype(np.int64), term_ids)
+    return Snapshot(
+        index, RowidView(segments), _Words(segments), _proper(segments, globals_, vocabulary),
+        version, folder, generation, tuple(segments), tuple(deleted), tuple(globals_), df_pair,
+    )  # fmt: skip
+
+
+def _proper(
+    segments: Sequence[Segment], globals_: Sequence[npt.NDArray[np.int32]], vocabulary: list[str]
+) -> frozenset[str]:
+    """Terms written with a capital at least 80% of the times they appear mid-sentence."""
+    seen = np.zeros(len(vocabulary), np.int64)
+    capitals = np.zeros(len(vocabulary), np.int64)
+    for segment, gl in zip(segments, globals_, strict=True):
+        np.add.at(seen, gl, segment.seen)
+        np.add.at(capitals, gl, segment.capitals)
+    chosen = np.flatnonzero((seen > 0) & (capitals * 10 >= seen * 8))
+    return frozenset(vocabulary[i] for i in chosen.tolist())
+
+
+# ------------------------------------------------------------------------------- opening
+def load(folder: Path, tag: str | None = None) -> Snapshot | None:
+    """The live snapshot in ``folder`` (only if its tag is ``tag``, when given); None when
+    missing, stale or damaged (the caller rebuilds it)."""
+    generation = generations.read_current(folder) if folder.is_dir() else None
+    if generation is None or (tag is not None and generation.tag != tag):
         return None
-    words = dict(zip(extras["words"], extras["word_terms"], strict=True))
-    return Snapshot(index, rowids, words, frozenset(extras["proper"]), tag)
-
-
-def save(snapshot: Snapshot, path: Path) -> None:
-    """Write ``snapshot`` atomically; a read-only folder only costs a rebuild at the next start."""
-    extras = {
-        "words": list(snapshot.words),
-        "word_terms": list(snapshot.words.values()),
-        "proper": sorted(snapshot.proper),
-    }
     try:
-        snapshot.index.save(path, snapshot.version, extras, {"rowids": snapshot.rowids})
-    except OSError as error:
-        log.warning("could not save the index to %s: %s", path, error)
+        segments = [Segment.open(folder / ref.name) for ref in generation.segments]
+        deleted = [
+            np.load(folder / ref.name / ref.deleted) if ref.deleted else np.zeros(0, np.int64)
+            for ref in generation.segments
+        ]
+        df_pair = np.asarray(generations.read_df(folder, generation), dtype=np.int64)
+        terms = _terms(segments)
+        snapshot = _compose(segments, deleted, df_pair, generation.tag, folder, generation, terms)
+    except (OSError, ValueError, KeyError, IndexError, EOFError) as error:
+        log.warning("the index in %s can't be read (%s): it is rebuilt", folder, error)
+        return None
+    if df_pair.shape != (2, len(snapshot.index.vocabulary)) or not segments:
+        return None
+    return snapshot
 
 
-class _Collector:
-    """Reads every passage once, yielding its fields for the index and noting, on the way, the
-    spellings of each term and which terms are names."""
-
-    def __init__(self, store: CorpusStore, analyzer: Analyzer) -> None:
-        self.store = store
-        self.analyzer = analyzer
-        self.rowids = array("q")
-        self.words: dict[str, str] = {}
-        self.capitals: dict[str, int] = {}
-        self.seen: dict[str, int] = {}
-        self._heading_terms: dict[str, list[str]] = {}
-        # The document's year counts with its title: "the 2008 statement" finds its passages.
-        self.dates = {
-            d.doc: [d.date[:4]] for d in store.documents() if d.date and d.date[:4].isdigit()
-        }
-
-    def _terms_of(self, text: str | None) -> list[str]:
-        if not text:
-            return []
-        if text not in self._heading_terms:
-            self._heading_terms[text] = self.analyzer.terms(text)
-        return self._heading_terms[text]
-
-    def fields(self) -> Iterator[tuple[list[str], list[str], list[str]]]:
-        for rowid, passage in self.store.all_passages():
-            tokens = self.analyzer.tokens(passage.text)
-            text = passage.text
-            for term, start, _, word in tokens:
-                self.words.setdefault(word, term)
-                # Capitalised where no sentence starts: a name ("Pakistan"), for follow-ups.
-                if start >= 2 and text[start - 2] not in _SENTENCE_ENDS:
-                    self.seen[term] = self.seen.get(term, 0) + 1
-                    if text[start].isupper():
-                        self.capitals[term] = self.capitals.get(term, 0) + 1
-            self.rowids.append(rowid)
-            yield (
-                [t.term for t in tokens],
-                self._terms_of(passage.section),
-                self._terms_of(passage.title) + self.dates.get(passage.doc, []),
-            )
-
-    def proper(self) -> frozenset[str]:
-        return frozenset(t for t, n in self.seen.items() if self.capitals.get(t, 0) * 10 >= n * 8)
+# ------------------------------------------------------------------------------- building
+def _year(date: str | None) -> str | None:
+    return date[:4] if date and date[:4].isdigit() else None
 
 
-def build(store: CorpusStore, analyzer: Analyzer, tag: str) -> Snapshot:
-    """Index every passage of ``store``."""
+def _batches(store: CorpusStore, after: int) -> Iterator[list[PassageRow]]:
+    while True:
+        rows = store.index_rows(after, BATCH)
+        if not rows:
+            return
+        yield [PassageRow(r[0], r[1], r[2], r[3], r[4], _year(r[5])) for r in rows]
+        after = rows[-1][0]
+
+
+def analysed(
+    store: CorpusStore, analyzer: Analyzer, after: int = 0, workers: int = 1
+) -> Iterator[Chunk]:
+    """The passages above rowid ``after``, analysed in chunks, in rowid order; in ``workers``
+    processes when there are many (the analyzer is pure Python: threads would not help)."""
+    batches = _batches(store, after)
+    if workers <= 1:
+        for batch in batches:
+            yield analyse_rows(batch, analyzer)
+        return
+    context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded bot
+    with ProcessPoolExecutor(
+        workers, context, initializer=init_worker,
+        initargs=(analyzer.synonyms, analyzer.languages),
+    ) as pool:  # fmt: skip
+        pending: deque[Future[Chunk]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(analyse_in_worker, batch))
+            if len(pending) > 2 * workers:  # bounded: memory holds a few chunks at most
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def default_workers(passages: int) -> int:
+    if passages < PARALLEL_FROM:
+        return 1
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+
+
+def build(
+    store: CorpusStore,
+    analyzer: Analyzer,
+    tag: str,
+    folder: Path | None,
+    *,
+    workers: int | None = None,
+    averages: Sequence[float] | None = None,
+) -> Snapshot:
+    """Index every passage of ``store`` into one segment and make it the live snapshot of
+    ``folder`` (in memory only when ``folder`` is None or can't be written)."""
     started = time.perf_counter()
-    collector = _Collector(store, analyzer)
-    index = BM25Index.build(collector.fields())
-    rowids = np.frombuffer(collector.rowids, dtype=np.int64).copy()
-    log.info("indexed %d passages in %.2fs", len(rowids), time.perf_counter() - started)
-    return Snapshot(index, rowids, collector.words, collector.proper(), tag)
+    count = workers or default_workers(store.passage_count())
+    try:
+        if folder is None:
+            raise OSError("no folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        number = generations.next_number(folder)
+        writer = SegmentWriter(folder / f"seg-{number:06d}")
+    except OSError as error:
+        if folder is not None:
+            log.warning("could not save the index in %s (%s): it is kept in memory", folder, error)
+        folder, number, writer = None, 0, SegmentWriter(None)
+    for chunk in analysed(store, analyzer, 0, count):
+        writer.add(chunk)
+    segment = writer.finish(averages)
+    df_pair = np.stack([segment.body_df, segment.any_df]).astype(np.int64)
+    generation = Generation(
+        number, tag, (SegmentRef(f"seg-{number:06d}", None),), tuple(segment.averages),
+        tuple(segment.meta["totals"]), segment.n,
+        int(segment.rowids[-1]) if segment.n else 0,
+    )  # fmt: skip
+    if folder is not None:
+        generations.publish(folder, generation, df_pair)
+    log.info("indexed %d passages in %.2fs", segment.n, time.perf_counter() - started)
+    empty = np.zeros(0, np.int64)
+    return _compose([segment], [empty], df_pair, tag, folder, generation, _terms([segment]))
+
+
+# ------------------------------------------------------------------------------- updating
+def _forward_counts(segment: Segment, docs: IntArray) -> tuple[IntArray, IntArray, list[int]]:
+    """For the passages ``docs`` of a segment: how many hold each of its terms in the text and
+    in any field, and their field lengths summed (what deleting them takes from the totals)."""
+    n_terms = len(segment.vocabulary)
+    width = max(len(docs), 1)
+    keys, lengths = [], []
+    for field in range(3):
+        ptr, terms = segment.field_terms(field)
+        owner, found = gather(np.asarray(ptr), terms, docs)
+        keys.append(np.unique(found.astype(np.int64) * width + owner))
+        lengths.append(int((np.asarray(ptr)[docs + 1] - np.asarray(ptr)[docs]).sum()))
+    body = np.bincount(keys[0] // width, minlength=n_terms)
+    any_ = np.bincount(np.unique(np.concatenate(keys)) // width, minlength=n_terms)
+    return body, any_, lengths
+
+
+def _present(rowids: npt.NDArray[Any], present: IntArray) -> npt.NDArray[np.bool_]:
+    if not len(present):
+        return np.zeros(len(rowids), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(present, rowids), len(present) - 1)
+    found: npt.NDArray[np.bool_] = present[at] == rowids
+    return found
+
+
+def update(old: Snapshot, store: CorpusStore, analyzer: Analyzer, tag: str) -> Snapshot:
+    """Apply the corpus's changes since ``old`` was built: a new generation, made live."""
+    folder, generation = old.folder, old.generation
+    if folder is None or generation is None:
+        raise ValueError("only a saved snapshot can be updated")
+    number = generations.next_number(folder)
+    present = np.array(store.rowids_upto(generation.max_rowid), dtype=np.int64)
+    df = np.array(old.df_pair, dtype=np.int64)
+    totals = list(generation.totals)
+    refs, deleted, removed = [], [], 0
+    for segment, ref, gone_before, gl in zip(
+        old.segments, generation.segments, old.deleted, old.globals, strict=True
+    ):
+        gone = np.flatnonzero(~_present(np.asarray(segment.rowids), present)).astype(np.int64)
+        fresh = np.setdiff1d(gone, gone_before, assume_unique=True)
+        if len(fresh):
+            body, any_, lengths = _forward_counts(segment, fresh)
+            np.subtract.at(df[0], gl, body)
+            np.subtract.at(df[1], gl, any_)
+            totals = [t - n for t, n in zip(totals, lengths, strict=True)]
+            ref = SegmentRef(ref.name, generations.save_deleted(folder / ref.name, number, gone))
+            removed += len(fresh)
+        refs.append(ref)
+        deleted.append(gone if len(fresh) else gone_before)
+    added = _new_segment(old, store, analyzer, folder / f"seg-{number:06d}")
+    segments = list(old.segments)
+    if added is not None:
+        segments.append(added)
+        refs.append(SegmentRef(added.folder.name if added.folder else "", None))
+        deleted.append(np.zeros(0, np.int64))
+        totals = [t + n for t, n in zip(totals, added.meta["totals"], strict=True)]
+    terms = _terms(segments, old)
+    df = _extend_df(df, terms, added)
+    max_rowid = max(generation.max_rowid, int(added.rowids[-1]) if added is not None else 0)
+    new_generation = replace(
+        generation, number=number, tag=tag, segments=tuple(refs), totals=tuple(totals),
+        n_live=generation.n_live - removed + (added.n if added is not None else 0),
+        max_rowid=max_rowid,
+    )  # fmt: skip
+    generations.publish(folder, new_generation, df)
+    return _compose(segments, deleted, df, tag, folder, new_generation, terms)
+
+
+def _new_segment(
+    old: Snapshot, store: CorpusStore, analyzer: Analyzer, folder: Path
+) -> Segment | None:
+    """The passages added since ``old``, in one segment normalised as ``old``'s are."""
+    assert old.generation is not None
+    writer: SegmentWriter | None = None
+    for chunk in analysed(store, analyzer, old.generation.max_rowid):
+        writer = writer or SegmentWriter(folder)
+        writer.add(chunk)
+    return None if writer is None else writer.finish(old.generation.averages)
+
+
+def _extend_df(df: IntArray, terms: Terms, added: Segment | None) -> IntArray:
+    """The live df over the (possibly grown) index terms, with the new segment's added."""
+    grown = np.zeros((2, len(terms[0])), np.int64)
+    grown[:, : df.shape[1]] = df
+    if added is not None:
+        gl = terms[2][-1]
+        np.add.at(grown[0], gl, added.body_df)
+        np.add.at(grown[1], gl, added.any_df)
+    return grown
+
+
+# ------------------------------------------------------------------------------- merging
+MERGE_BATCH = 1 << 15  # passages per merge step
+
+
+def merge_segment(old: Snapshot) -> Segment:
+    """The live passages of every segment of ``old`` rewritten as one segment (not yet live:
+    :func:`adopt_merge` makes it so), normalised by their own field averages."""
+    folder = old.folder
+    if folder is None:
+        raise ValueError("only a saved snapshot can be merged")
+    writer = SegmentWriter(folder / f"seg-{generations.next_number(folder):06d}")
+    for segment, gone in zip(old.segments, old.deleted, strict=True):
+        vocab = writer.vocab
+        remap = np.array(
+            [vocab.setdefault(t, len(vocab)) for t in segment.vocabulary], dtype=np.int32
+        ).reshape(-1)
+        alive = np.setdiff1d(np.arange(segment.n, dtype=np.int64), gone, assume_unique=True)
+        for start in range(0, max(len(alive), 1), MERGE_BATCH):
+            docs = alive[start : start + MERGE_BATCH]
+            writer.add(forward_chunk(segment, docs, stats=start == 0), remap)
+    return writer.finish()
+
+
+def adopt_merge(old: Snapshot, merged: Segment) -> Snapshot:
+    """Make the merged segment live in place of ``old``'s segments (the caller checks that
+    ``old`` is still the live snapshot)."""
+    assert old.folder is not None and old.generation is not None and merged.folder is not None
+    number = generations.next_number(old.folder)
+    df = np.stack([merged.body_df, merged.any_df]).astype(np.int64)
+    generation = replace(
+        old.generation, number=number, segments=(SegmentRef(merged.folder.name, None),),
+        averages=tuple(merged.averages), totals=tuple(merged.meta["totals"]), n_live=merged.n,
+    )  # fmt: skip
+    generations.publish(old.folder, generation, df)
+    empty = np.zeros(0, np.int64)
+    return _compose([merged], [empty], df, old.version, old.folder, generation, _terms([merged]))

@@ -181,6 +181,30 @@ class CorpusStore:
         for row in cursor:
             yield row["rowid"], self._passage(row)
 
+    def index_rows(
+        self, after: int, limit: int
+    ) -> list[tuple[int, str, str, str | None, str, str | None]]:
+        """What the index reads of the passages with a rowid above ``after``, ``limit`` of them
+        in rowid order: ``(rowid, id, text, section, document title, document date)``.
+
+        Rowids are never reused (AUTOINCREMENT), so the passages added since an index was built
+        are exactly those above the largest rowid it holds.
+        """
+        rows = self._reader().execute(
+            "select p.rowid, p.id, p.text, p.section, d.title, d.date from passages p"
+            " join documents d on d.doc = p.doc where p.rowid > ? order by p.rowid limit ?",
+            [after, limit],
+        )
+        return [tuple(row) for row in rows]
+
+    def rowids_upto(self, last: int) -> list[int]:
+        """The rowids of the passages that still exist among those up to ``last``, ascending:
+        an index built up to ``last`` finds its deleted passages by what is missing here."""
+        rows = self._reader().execute(
+            "select rowid from passages where rowid <= ? order by rowid", [last]
+        )
+        return [int(row[0]) for row in rows]
+
     def largest_sections(self, limit: int) -> list[str]:
         """Section headings (or, for documents without any, titles) by passages, most first."""
         rows = self._reader().execute(

@@ -91,7 +91,9 @@ def changed(indexed: Path, tmp_path: Path) -> tuple[Path, Path, Rows]:
     folder = tmp_path / "corpus"
     shutil.copytree(indexed / "corpus", folder)
     for source in indexed.iterdir():
-        if source.name.startswith("q.db"):
+        if source.name.startswith("q.db") and source.is_dir():  # the index folder
+            shutil.copytree(source, tmp_path / source.name)
+        elif source.name.startswith("q.db"):
             shutil.copy2(source, tmp_path / source.name)
     db = tmp_path / "q.db"
     before = passages(db)

@@ -1,0 +1,216 @@
+"""What an answer needs from a passage, computed once when it is indexed.
+
+Analysing a passage (sentences, tokens, terms) is the costly part of quoting it, so it is done at
+index time, in worker processes when the corpus is large (:func:`analyse_rows`), and stored in the
+segment beside the postings as flat arrays: per passage its sentences ``(start, end, tokens)`` and
+its tokens ``(start, end, term id)``. :func:`fragments_of` turns them back into the
+:class:`~retrieval.search.excerpts.Fragment` list that :mod:`rank` and :mod:`excerpts` consume,
+without running the analyzer: the first question about a passage costs what a repeated one does.
+
+A passage is found by a 64-bit hash of its id *and* text (:func:`passage_key`), so a passage whose
+text changed since the index was built never gets the old offsets: it is simply not found, and the
+caller analyses it as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from retrieval.search.analyzer import Analyzer, Synonyms, Token
+from retrieval.search.excerpts import Fragment, fragments
+
+_SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
+
+
+class PassageRow(NamedTuple):
+    """One passage as the index reads it from the store."""
+
+    rowid: int
+    id: str
+    text: str
+    section: str | None
+    title: str
+    year: str | None  # the document's year: "the 2008 statement" finds its passages
+
+
+def passage_key(passage_id: str, text: str) -> int:
+    """A 64-bit key of a passage's id and text (as a signed int64, numpy's index type)."""
+    digest = hashlib.blake2b(f"{passage_id}\0{text}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little", signed=True)
+
+
+def analyse_passage(text: str, analyzer: Analyzer) -> list[Fragment]:
+    """The sentences of a passage with their tokens: the one analysis both indexing and the
+    fallback for passages missing from the index use, so the two can never disagree."""
+    return fragments(text, analyzer)
+
+
+@dataclass
+class Chunk:
+    """A run of analysed passages, its terms numbered in the chunk's own ``vocabulary``."""
+
+    vocabulary: list[str]
+    rowids: npt.NDArray[np.int64]
+    keys: npt.NDArray[np.int64]
+    tok_ptr: npt.NDArray[np.int64]  # passage → its tokens
+    tokens: npt.NDArray[np.int32]  # (start, end, term) per token
+    sent_ptr: npt.NDArray[np.int64]  # passage → its sentences
+    sentences: npt.NDArray[np.int32]  # (start, end, tokens in it) per sentence
+    heads: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]]  # section, title terms
+    words: dict[str, int] = field(default_factory=dict)  # folded word → term (first seen)
+    seen: dict[int, int] = field(default_factory=dict)  # term → times written mid-sentence
+    capitals: dict[int, int] = field(default_factory=dict)  # … of those, with a capital
+
+    def __len__(self) -> int:
+        return len(self.rowids)
+
+
+class _ChunkBuilder:
+    """Collects one chunk's arrays passage by passage (Python lists: one chunk is small)."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.ids: dict[str, int] = {}
+        self.tokens: list[int] = []
+        self.sentences: list[int] = []
+        self.tok_ptr = [0]
+        self.sent_ptr = [0]
+        self.heads: list[tuple[list[int], list[int]]] = [([0], []), ([0], [])]
+        self.head_cache: dict[str, list[int]] = {}
+        self.words: dict[str, int] = {}
+        self.seen: dict[int, int] = {}
+        self.capitals: dict[int, int] = {}
+
+    def term(self, term: str) -> int:
+        found = self.ids.get(term)
+        if found is None:
+            found = self.ids[term] = len(self.ids)
+        return found
+
+    def head_terms(self, text: str | None) -> list[int]:
+        if not text:
+            return []
+        found = self.head_cache.get(text)
+        if found is None:
+            found = self.head_cache[text] = [self.term(t) for t in self.analyzer.terms(text)]
+        return found
+
+    def add(self, row: PassageRow) -> None:
+        text = row.text
+        for fragment in analyse_passage(text, self.analyzer):
+            self.sentences += (fragment.start, fragment.end, len(fragment.tokens))
+            for token in fragment.tokens:
+                self._token(token, text)
+        self.tok_ptr.append(len(self.tokens) // 3)
+        self.sent_ptr.append(len(self.sentences) // 3)
+        title = self.head_terms(row.title) + ([self.term(row.year)] if row.year else [])
+        for (ptr, terms), found in zip(
+            self.heads, (self.head_terms(row.section), title), strict=True
+        ):
+            terms += found
+            ptr.append(len(terms))
+
+    def _token(self, token: Token, text: str) -> None:
+        term = self.term(token.term)
+        self.tokens += (token.start, token.end, term)
+        self.words.setdefault(token.word, term)
+        start = token.start
+        # Capitalised where no sentence starts: a name ("Pakistan"), for follow-ups.
+        if start >= 2 and text[start - 2] not in _SENTENCE_ENDS:
+            self.seen[term] = self.seen.get(term, 0) + 1
+            if text[start].isupper():
+                self.capitals[term] = self.capitals.get(term, 0) + 1
+
+
+def analyse_rows(rows: Sequence[PassageRow], analyzer: Analyzer) -> Chunk:
+    """Analyse passages into one :class:`Chunk`."""
+    builder = _ChunkBuilder(analyzer)
+    for row in rows:
+        builder.add(row)
+    words = {w: t for w, t in builder.words.items() if w}
+    return Chunk(
+        vocabulary=list(builder.ids),
+        rowids=np.array([r.rowid for r in rows], dtype=np.int64),
+        keys=np.array([passage_key(r.id, r.text) for r in rows], dtype=np.int64),
+        tok_ptr=np.array(builder.tok_ptr, dtype=np.int64),
+        tokens=np.array(builder.tokens, dtype=np.int32).reshape(-1, 3),
+        sent_ptr=np.array(builder.sent_ptr, dtype=np.int64),
+        sentences=np.array(builder.sentences, dtype=np.int32).reshape(-1, 3),
+        heads=[
+            (np.array(ptr, dtype=np.int64), np.array(terms, dtype=np.int32))
+            for ptr, terms in builder.heads
+        ],
+        words=words,
+        seen=builder.seen,
+        capitals=builder.capitals,
+    )
+
+
+def terms_chunk(fields: Sequence[Sequence[Sequence[str]]], first: int = 0) -> Chunk:
+    """A chunk from passages given only as term lists per field (no text: no sentences and
+    token offsets of 0), for indexes built from terms, as the oracle tests do."""
+    ids: dict[str, int] = {}
+    n_fields = max((len(doc) for doc in fields), default=1)
+    columns: list[tuple[list[int], list[int]]] = [([0], []) for _ in range(max(n_fields, 3))]
+    for doc in fields:
+        for f, (ptr, terms) in enumerate(columns):
+            terms += [ids.setdefault(t, len(ids)) for t in (doc[f] if f < len(doc) else ())]
+            ptr.append(len(terms))
+    body_ptr, body = columns[0]
+    tokens = np.zeros((len(body), 3), dtype=np.int32)
+    tokens[:, 2] = body
+    n = len(fields)
+    return Chunk(
+        vocabulary=list(ids),
+        rowids=np.arange(first, first + n, dtype=np.int64),
+        keys=np.zeros(n, dtype=np.int64),
+        tok_ptr=np.array(body_ptr, dtype=np.int64),
+        tokens=tokens,
+        sent_ptr=np.zeros(n + 1, dtype=np.int64),
+        sentences=np.zeros((0, 3), dtype=np.int32),
+        heads=[(np.array(p, dtype=np.int64), np.array(t, dtype=np.int32)) for p, t in columns[1:]],
+    )
+
+
+def fragments_of(
+    sentences: npt.NDArray[np.int32], tokens: npt.NDArray[np.int32], vocabulary: Sequence[str]
+) -> list[Fragment]:
+    """One passage's stored sentences and tokens as :class:`Fragment` values (no analysis).
+
+    ``Token.word`` is left empty: it serves the spelling correction of questions, never excerpts.
+    """
+    out: list[Fragment] = []
+    cursor = 0
+    rows = tokens.tolist()
+    for start, end, count in sentences.tolist():
+        out.append(
+            Fragment(
+                start,
+                end,
+                tuple(Token(vocabulary[t], a, b) for a, b, t in rows[cursor : cursor + count]),
+            )
+        )
+        cursor += count
+    return out
+
+
+# ------------------------------------------------------------------------- worker processes
+_worker_analyzer: Analyzer | None = None
+
+
+def init_worker(synonyms: Synonyms, languages: Collection[str] | None) -> None:
+    """Process-pool initialiser: the analyzer is rebuilt from its settings (it holds a C stemmer,
+    which does not pickle)."""
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(synonyms, languages)
+
+
+def analyse_in_worker(rows: Sequence[PassageRow]) -> Chunk:
+    assert _worker_analyzer is not None, "init_worker first"
+    return analyse_rows(rows, _worker_analyzer)

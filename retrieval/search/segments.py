@@ -1,0 +1,465 @@
+"""Immutable index segments: postings and passage data as ``.npy`` files, memory-mapped.
+
+A segment is a folder written once (:class:`SegmentWriter`) and never changed; the passages it
+holds are numbered 0..n-1 in rowid order. It keeps, as flat arrays:
+
+- the forward data, per passage: its tokens ``(start, end, term)`` and sentences
+  ``(start, end, tokens)`` (for excerpts, :mod:`passage_data`), and its section and title terms;
+- the postings, term-major: for each (term, passage) the passage's BM25 term-frequency part over
+  its three fields, *without* the IDF (``w_f · tf·(k1+1) / (tf + k1·(1 - b + b·len/avgdl_f))``
+  summed over fields). The IDF is global, so it is applied at query time from the index's live
+  document frequencies; the field averages ``avgdl_f`` are fixed when the segment is written
+  (see :mod:`snapshot` for how segments share them);
+- per term its document frequency in the passage text and in any field;
+- the rowids, and the passages' keys (:func:`passage_data.passage_key`) sorted for lookup.
+
+Builds are streamed: chunks of analysed passages are appended to files as they come, and the
+postings are computed afterwards a few tens of thousands of passages at a time and merged, so
+memory holds one chunk's postings plus the final two arrays, never the whole corpus as objects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import struct
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from retrieval.search.bm25 import FIELD_WEIGHTS, K1, B
+from retrieval.search.passage_data import Chunk
+
+POSTINGS_CHUNK = 1 << 16  # passages whose postings are computed at once
+_HEADER = 128  # bytes of a streamed .npy header, rewritten with the real shape at the end
+FORMAT = 1
+
+IntArray = npt.NDArray[np.int64]
+
+
+class _Column:
+    """An array appended in pieces: to a ``.npy`` file (header filled in at the end) or kept in
+    memory when the segment has no folder."""
+
+    def __init__(self, path: Path | None, dtype: Any, width: int = 0) -> None:
+        self.path = path
+        self.dtype = np.dtype(dtype)
+        self.width = width
+        self.rows = 0
+        self.parts: list[npt.NDArray[Any]] = []
+        self.handle = open(path, "wb") if path is not None else None  # noqa: SIM115
+        if self.handle is not None:
+            self.handle.write(b"\0" * _HEADER)
+
+    def append(self, values: npt.ArrayLike) -> None:
+        array = np.ascontiguousarray(values, dtype=self.dtype)
+        self.rows += len(array)
+        if self.handle is not None:
+            self.handle.write(array.tobytes())
+        else:
+            self.parts.append(array)
+
+    def finish(self) -> npt.NDArray[Any]:
+        shape = (self.rows, self.width) if self.width else (self.rows,)
+        if self.handle is None:
+            if not self.parts:
+                return np.zeros(shape, dtype=self.dtype)
+            return np.concatenate(self.parts).reshape(shape)
+        text = f"{{'descr': {self.dtype.str!r}, 'fortran_order': False, 'shape': {shape!r}, }}"
+        text = text.ljust(_HEADER - 11) + "\n"
+        self.handle.seek(0)
+        self.handle.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(text)) + text.encode())
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+        self.handle.close()
+        assert self.path is not None
+        mapped: npt.NDArray[Any] = np.load(self.path, mmap_mode="r")
+        return mapped
+
+    def read(self, start: int, stop: int) -> npt.NDArray[Any]:
+        """Rows ``start:stop`` of a finished column, read (not mapped: a build's memory must not
+        grow with every page of the file it reads back)."""
+        if self.path is None:
+            return np.concatenate(self.parts)[start:stop] if self.parts else self.finish()
+        with open(self.path, "rb") as handle:
+            handle.seek(_HEADER + start * self.dtype.itemsize)
+            found: npt.NDArray[Any] = np.fromfile(handle, dtype=self.dtype, count=stop - start)
+            return found
+
+
+class Segment:
+    """One written segment, its arrays memory-mapped (or in memory)."""
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any],
+                 vocabulary: list[str], words: dict[str, int] | None,
+                 folder: Path | None) -> None:  # fmt: skip
+        self.arrays = arrays
+        self.meta = meta
+        self.vocabulary = vocabulary
+        self._words = words
+        self.folder = folder
+        self.n = int(meta["n"])
+        self.averages: list[float] = list(meta["averages"])
+
+    def __getattr__(self, name: str) -> npt.NDArray[Any]:
+        try:
+            found: npt.NDArray[Any] = self.__dict__["arrays"][name]
+            return found
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def words(self) -> dict[str, int]:
+        """Folded word as written → term id; read on first use (spelling correction only)."""
+        if self._words is None:
+            assert self.folder is not None
+            written = _read_lines(self.folder / "words.txt")
+            self._words = dict(zip(written, self.arrays["word_terms"].tolist(), strict=True))
+        return self._words
+
+    @classmethod
+    def open(cls, folder: Path) -> Segment:
+        """Map a segment's files; raises OSError/ValueError/KeyError when damaged."""
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"segment format {meta.get('format')}")
+        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in meta["arrays"]}
+        vocabulary = _read_lines(folder / "vocab.txt")
+        segment = cls(arrays, meta, vocabulary, None, folder)
+        if len(segment.rowids) != segment.n or len(segment.indptr) != len(vocabulary) + 1:
+            raise ValueError(f"segment {folder} is inconsistent")
+        return segment
+
+    def field_terms(self, field: int) -> tuple[IntArray, npt.NDArray[np.int32]]:
+        """``(ptr, terms)`` of a field: the passage text (0), section (1) or title (2)."""
+        if field == 0:
+            return self.tok_ptr, self.tokens[:, 2]
+        return self.arrays[f"h{field}_ptr"], self.arrays[f"h{field}_terms"]
+
+    def locate(self, key: int) -> int:
+        """The passage with this key (see :func:`passage_data.passage_key`), or -1."""
+        keys = self.keys
+        at = int(np.searchsorted(keys, key))
+        if at < len(keys) and int(keys[at]) == key:
+            return int(self.key_order[at])
+        return -1
+
+
+class SegmentWriter:
+    """Writes one segment from chunks of analysed passages (in rowid order)."""
+
+    def __init__(self, folder: Path | None, fields: int = 3) -> None:
+        self.folder = folder
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=False)
+        self.fields = fields
+        self.vocab: dict[str, int] = {}
+        self.words: dict[str, int] = {}
+        self.seen: dict[int, int] = {}
+        self.capitals: dict[int, int] = {}
+        self.n = 0
+        self.n_tokens = 0
+        self.n_sentences = 0
+        self.cols = {
+            "rowids": self._column("rowids", np.int64),
+            "keys": self._column("keys_unsorted", np.int64),
+            "tok_ptr": self._column("tok_ptr", np.int64),
+            "tokens": self._column("tokens", np.int32, 3),
+            "sent_ptr": self._column("sent_ptr", np.int64),
+            "sentences": self._column("sentences", np.int32, 3),
+            "body": self._column("body_terms", np.int32),  # read back for the postings
+        }
+        self.cols["tok_ptr"].append([0])
+        self.cols["sent_ptr"].append([0])
+        self.heads: list[tuple[list[IntArray], list[npt.NDArray[np.int32]]]] = [
+            ([np.zeros(1, np.int64)], []) for _ in range(fields - 1)
+        ]
+
+    def _column(self, name: str, dtype: Any, width: int = 0) -> _Column:
+        return _Column(None if self.folder is None else self.folder / f"{name}.npy", dtype, width)
+
+    def add(self, chunk: Chunk, remap: npt.NDArray[np.int32] | None = None) -> None:
+        """Append a chunk, renumbering its terms into the segment's vocabulary (by ``remap``
+        when given: a merge numbers a whole segment's terms once)."""
+        if remap is None:
+            vocab = self.vocab
+            remap = np.array(
+                [vocab.setdefault(t, len(vocab)) for t in chunk.vocabulary], dtype=np.int32
+            ).reshape(-1)
+        tokens = chunk.tokens.copy()
+        if len(tokens):
+            tokens[:, 2] = remap[tokens[:, 2]]
+        cols = self.cols
+        cols["rowids"].append(chunk.rowids)
+        cols["keys"].append(chunk.keys)
+        cols["tokens"].append(tokens)
+        cols["body"].append(tokens[:, 2])
+        cols["tok_ptr"].append(chunk.tok_ptr[1:] + self.n_tokens)
+        cols["sentences"].append(chunk.sentences)
+        cols["sent_ptr"].append(chunk.sent_ptr[1:] + self.n_sentences)
+        for (ptrs, terms), (ptr, found) in zip(self.heads, chunk.heads, strict=False):
+            ptrs.append(ptr[1:] + sum(len(t) for t in terms))
+            terms.append(remap[found] if len(found) else np.zeros(0, np.int32))
+        for word, term in chunk.words.items():
+            self.words.setdefault(word, int(remap[term]))
+        for source, target in ((chunk.seen, self.seen), (chunk.capitals, self.capitals)):
+            for term, count in source.items():
+                key = int(remap[term])
+                target[key] = target.get(key, 0) + count
+        self.n += len(chunk)
+        self.n_tokens += len(tokens)
+        self.n_sentences += len(chunk.sentences)
+
+    def finish(
+        self,
+        averages: Sequence[float] | None = None,
+        weights: Sequence[float] = FIELD_WEIGHTS,
+        k1: float = K1,
+        b: float = B,
+    ) -> Segment:
+        """Compute the postings and write everything; the segment, opened.
+
+        ``averages``: the field lengths to normalise by; by default this segment's own.
+        """
+        arrays = {name: col.finish() for name, col in self.cols.items()}
+        del arrays["body"]  # read back chunk by chunk below, then removed
+        keys = np.asarray(arrays.pop("keys"))
+        order = np.argsort(keys, kind="stable")
+        arrays["keys"], arrays["key_order"] = keys[order], order.astype(np.int32)
+        for f, (ptrs, terms) in enumerate(self.heads, 1):
+            arrays[f"h{f}_ptr"] = _join_ptrs(ptrs)
+            arrays[f"h{f}_terms"] = (
+                np.concatenate(terms).astype(np.int32) if terms else np.zeros(0, np.int32)
+            )
+        fields = [(np.asarray(arrays["tok_ptr"]), self.cols["body"])] + [
+            (arrays[f"h{f}_ptr"], arrays[f"h{f}_terms"]) for f in range(1, self.fields)
+        ]
+        lengths = [np.diff(ptr) for ptr, _ in fields]
+        totals = [int(x.sum()) for x in lengths]
+        if averages is None:
+            averages = [max(t / self.n, 1.0) if self.n else 1.0 for t in totals]
+        n_terms = len(self.vocab)
+        postings = build_postings(fields, n_terms, self.n, averages, weights, k1, b, self.folder)
+        arrays.update(postings)
+        seen = np.zeros(n_terms, np.int32)
+        capitals = np.zeros(n_terms, np.int32)
+        seen[list(self.seen)] = list(self.seen.values())
+        capitals[list(self.capitals)] = list(self.capitals.values())
+        arrays.update(seen=seen, capitals=capitals)
+        arrays["word_terms"] = np.array(list(self.words.values()), dtype=np.int32)
+        meta = {
+            "format": FORMAT, "n": self.n, "averages": list(averages), "totals": totals,
+            "weights": list(weights), "k1": k1, "b": b,
+        }  # fmt: skip
+        return self._write(arrays, meta)
+
+    def _write(self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> Segment:
+        vocabulary = list(self.vocab)
+        if self.folder is None:
+            meta["arrays"] = sorted(arrays)
+            return Segment(arrays, meta, vocabulary, self.words, None)
+        (self.folder / "body_terms.npy").unlink(missing_ok=True)
+        streamed = {"rowids", "tok_ptr", "tokens", "sent_ptr", "sentences"}
+        (self.folder / "keys_unsorted.npy").unlink(missing_ok=True)
+        for name, array in arrays.items():
+            if name not in streamed:
+                _save(self.folder / f"{name}.npy", array)
+        meta["arrays"] = sorted(arrays)
+        _write_lines(self.folder / "vocab.txt", vocabulary)
+        _write_lines(self.folder / "words.txt", list(self.words))
+        _write_text(self.folder / "meta.json", json.dumps(meta))
+        return Segment.open(self.folder)
+
+
+def gather(
+    ptr: IntArray, data: npt.NDArray[Any], docs: IntArray
+) -> tuple[IntArray, npt.NDArray[Any]]:
+    """The rows of ``data`` that belong to passages ``docs`` (CSR ``ptr``), and for each row
+    the position in ``docs`` of the passage it belongs to."""
+    starts = ptr[docs]
+    lengths = ptr[docs + 1] - starts
+    total = int(lengths.sum())
+    owner = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    firsts = np.cumsum(lengths) - lengths
+    rows = np.repeat(starts - firsts, lengths) + np.arange(total, dtype=np.int64)
+    return owner, np.asarray(data[rows])
+
+
+def forward_chunk(segment: Segment, docs: IntArray, stats: bool) -> Chunk:
+    """Passages ``docs`` of a segment as a chunk in the segment's term numbering, read from the
+    stored forward data (a merge re-indexes without analysing); ``stats``: the segment's words
+    and capitalisation counts come along (once per segment)."""
+    tok_ptr, sent_ptr = np.asarray(segment.tok_ptr), np.asarray(segment.sent_ptr)
+    owner, tokens = gather(tok_ptr, segment.tokens, docs)
+    _, sentences = gather(sent_ptr, segment.sentences, docs)
+    heads = []
+    for field in (1, 2):
+        ptr, terms = segment.field_terms(field)
+        found_owner, found = gather(np.asarray(ptr), terms, docs)
+        counts = np.bincount(found_owner, minlength=len(docs))
+        heads.append((np.r_[0, np.cumsum(counts)].astype(np.int64), found.astype(np.int32)))
+    keys = np.empty(segment.n, np.int64)
+    keys[np.asarray(segment.key_order)] = segment.keys
+    sent_counts = sent_ptr[docs + 1] - sent_ptr[docs]
+    return Chunk(
+        vocabulary=[],
+        rowids=np.asarray(segment.rowids[docs], dtype=np.int64),
+        keys=keys[docs],
+        tok_ptr=np.r_[0, np.cumsum(np.bincount(owner, minlength=len(docs)))].astype(np.int64),
+        tokens=tokens.astype(np.int32).reshape(-1, 3),
+        sent_ptr=np.r_[0, np.cumsum(sent_counts)].astype(np.int64),
+        sentences=sentences.astype(np.int32).reshape(-1, 3),
+        heads=heads,
+        words=dict(segment.words) if stats else {},
+        seen=_counts(segment.seen) if stats else {},
+        capitals=_counts(segment.capitals) if stats else {},
+    )
+
+
+def _counts(array: npt.NDArray[Any]) -> dict[int, int]:
+    nonzero = np.flatnonzero(array)
+    return dict(zip(nonzero.tolist(), np.asarray(array)[nonzero].tolist(), strict=True))
+
+
+def _join_ptrs(ptrs: list[IntArray]) -> IntArray:
+    return np.concatenate(ptrs).astype(np.int64)
+
+
+def chunk_postings(
+    fields: Sequence[tuple[IntArray, npt.NDArray[np.int32]]],
+    n_terms: int,
+    averages: Sequence[float],
+    weights: Sequence[float],
+    k1: float,
+    b: float,
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.float32], IntArray,
+           IntArray]:  # fmt: skip
+    """Postings of a few passages given as ``(ptr, terms)`` per field (ptr from 0): term ids,
+    passage numbers and values sorted term-major, and the text and any-field df per term."""
+    n = len(fields[0][0]) - 1
+    width = max(n, 1)
+    keys_parts, value_parts = [], []
+    body_df = np.zeros(n_terms, np.int64)
+    for f, (ptr, terms) in enumerate(fields):
+        lengths = np.diff(ptr)
+        docs = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        unique, tf = np.unique(np.asarray(terms, np.int64) * width + docs, return_counts=True)
+        if f == 0:
+            body_df = np.bincount(unique // width, minlength=n_terms)
+        weight = weights[f] if f < len(weights) else 0.0
+        if weight == 0 or not len(unique):
+            continue
+        norm = k1 * (1 - b + b * lengths / averages[f])
+        keys_parts.append(unique)
+        value_parts.append(weight * tf * (k1 + 1) / (tf + norm[unique % width]))
+    if not keys_parts:
+        empty = np.zeros(0, np.int32)
+        return empty, empty, np.zeros(0, np.float32), body_df, np.zeros(n_terms, np.int64)
+    keys = np.concatenate(keys_parts)
+    values = np.concatenate(value_parts)
+    if len(keys_parts) > 1:
+        order = np.argsort(keys, kind="stable")
+        keys, values = keys[order], values[order]
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        values = np.add.reduceat(values, starts)
+        keys = keys[starts]
+    terms_out = (keys // width).astype(np.int32)
+    any_df = np.bincount(terms_out, minlength=n_terms)
+    return terms_out, (keys % width).astype(np.int32), values.astype(np.float32), body_df, any_df
+
+
+def build_postings(
+    fields: Sequence[tuple[IntArray, Any]],
+    n_terms: int,
+    n: int,
+    averages: Sequence[float],
+    weights: Sequence[float],
+    k1: float,
+    b: float,
+    folder: Path | None,
+) -> dict[str, npt.NDArray[Any]]:
+    """The CSR postings of ``n`` passages, computed :data:`POSTINGS_CHUNK` passages at a time
+    (each chunk sorted term-major) and then merged by placing each chunk's entries after the
+    earlier chunks' entries of the same term: passages stay in order within every term."""
+    pieces: list[tuple[Any, ...]] = []
+    counts = np.zeros(n_terms, np.int64)
+    body_df = np.zeros(n_terms, np.int64)
+    any_df = np.zeros(n_terms, np.int64)
+    for a in range(0, n, POSTINGS_CHUNK):
+        z = min(n, a + POSTINGS_CHUNK)
+        part = []
+        for ptr, terms in fields:
+            lo, hi = int(ptr[a]), int(ptr[z])
+            block = terms.read(lo, hi) if isinstance(terms, _Column) else np.asarray(terms[lo:hi])
+            part.append((np.asarray(ptr[a : z + 1]) - lo, block))
+        terms_c, docs_c, values_c, body_c, any_c = chunk_postings(
+            part, n_terms, averages, weights, k1, b
+        )
+        body_df += body_c
+        any_df += any_c
+        chunk_counts = np.bincount(terms_c, minlength=n_terms)
+        counts += chunk_counts
+        docs_c += a
+        if folder is not None and n > POSTINGS_CHUNK:  # spilled: memory holds one chunk
+            path = folder / f"postings-{a}.tmp.npz"
+            np.savez(path, terms=terms_c, docs=docs_c, values=values_c)
+            pieces.append((path,))
+        else:
+            pieces.append((terms_c, docs_c, values_c))
+    indptr = np.zeros(n_terms + 1, np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    docs_out = np.zeros(int(indptr[-1]), np.int32)
+    values_out = np.zeros(int(indptr[-1]), np.float32)
+    filled = indptr[:-1].copy()
+    for piece in pieces:
+        if len(piece) == 1:
+            with np.load(piece[0]) as data:
+                terms_c, docs_c, values_c = data["terms"], data["docs"], data["values"]
+            piece[0].unlink()
+        else:
+            terms_c, docs_c, values_c = piece
+        chunk_counts = np.bincount(terms_c, minlength=n_terms)
+        first = np.zeros(n_terms, np.int64)
+        np.cumsum(chunk_counts[:-1], out=first[1:])
+        dest = filled[terms_c] + (np.arange(len(terms_c)) - first[terms_c])
+        docs_out[dest] = docs_c
+        values_out[dest] = values_c
+        filled += chunk_counts
+    return {
+        "indptr": indptr, "docs": docs_out, "values": values_out,
+        "body_df": body_df.astype(np.int32), "any_df": any_df.astype(np.int32),
+    }  # fmt: skip
+
+
+# ------------------------------------------------------------------------------- file helpers
+def _save(path: Path, array: npt.NDArray[Any]) -> None:
+    with open(path, "wb") as handle:
+        np.save(handle, np.ascontiguousarray(array), allow_pickle=False)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_text(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    # Terms and folded words never hold a line break (the analyzer splits on white space).
+    _write_text(path, "\n".join(lines))
+
+
+def _read_lines(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    return text.split("\n") if text else []
+
+
+def remove(folder: Path) -> None:
+    """Delete a segment folder (mapped files stay readable to whoever still maps them)."""
+    shutil.rmtree(folder, ignore_errors=True)
