@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfWriter
 from readerfiles import OFFICE
 
@@ -137,3 +140,32 @@ def test_one_bad_file_does_not_stop_the_others() -> None:
         "bad.docx": "damaged: not a Word document",
         "good.html": 1,
     }
+
+
+_REAL = {
+    ".pdf": OFFICE / "pdf" / "ltnews35.pdf",
+    ".docx": REAL_DOCX,
+    ".html": OFFICE / "html" / "python-howto-sorting.html",
+    ".md": OFFICE.parent / "mddocs" / "cli.md",
+    ".epub": Path(__file__).parent / "fixtures" / "developers-reference.epub",
+}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    suffix=st.sampled_from(sorted(_REAL)),
+    damage=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), max_size=50),
+    keep=st.floats(0.05, 1),
+)
+def test_a_damaged_real_file_is_read_or_refused_never_a_crash(
+    suffix: str, damage: list[tuple[float, int]], keep: float
+) -> None:
+    data = bytearray(_REAL[suffix].read_bytes())
+    for where, byte in damage:
+        data[int(where * len(data))] = byte
+    try:
+        document = read(f"damaged{suffix}", bytes(data[: max(1, int(keep * len(data)))]))
+    except DocumentError as error:
+        assert error.reason  # a reason a user can read, whatever broke
+    else:
+        assert document.blocks

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
         raise DocumentError(path, "damaged: too large when unpacked")
     try:
         corrupt = archive.testzip()
-    except (zipfile.BadZipFile, EOFError, OSError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as error:
         raise DocumentError(path, "damaged: a part of the file is corrupt") from error
     if corrupt is not None:
         raise DocumentError(path, "damaged: a part of the file is corrupt")

@@ -62,6 +62,7 @@ _LABELS = frozenset(
 )
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -113,7 +114,9 @@ def read_fragment(fragment: str, document: ParsedDocument, section: str | None) 
 def _parse(data: bytes, path: Path) -> Element:
     """The page's element tree, decoded from the encoding its bytes or ``<meta>`` declare."""
     try:
-        text = _XML_DECLARATION.sub("", _decode(data))
+        # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
+        # shows nothing for them either.
+        text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _decode(data)))
         return lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
         raise DocumentError(path, f"damaged: not a web page ({error})") from error
