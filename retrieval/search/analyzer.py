@@ -94,6 +94,8 @@ def _key(raw: str) -> str:
     Cached: a vocabulary is small next to the text it is drawn from.
     """
     folded = strip_accents(raw).casefold().replace("’", "'")
+    if not folded.isascii():
+        folded = _ascii_digits(folded)  # "٢٠٢٤" is 2024, in Arabic text too
     if folded.endswith("'s"):
         folded = folded[:-2]
     folded = folded.replace("'", "")
@@ -399,9 +401,16 @@ def _stemmer(algorithm: str) -> snowballstemmer.Stemmer:
     return snowballstemmer.stemmer(algorithm)
 
 
+def _ascii_digits(text: str) -> str:
+    """Decimal digits of any script as ASCII ones (Arabic-Indic, Devanagari, full-width)."""
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
+
+
 def _number(raw: str) -> str:
     """A number as every language writes it in terms: ASCII digits, no thousands commas."""
-    digits = "".join(str(unicodedata.digit(ch)) if ch.isdigit() else ch for ch in raw)
+    digits = _ascii_digits(raw)
     return digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", digits) else digits
 
 

@@ -10,8 +10,8 @@ corpus, so a question must also find its own language's passages among the other
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path

@@ -1,0 +1,167 @@
+"""Languages: telling them apart, and each one's words becoming terms that meet."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
+from retrieval.search.languages import LANGUAGES, detect, stop_words
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(Synonyms.load(default_synonyms_path()))
+
+
+def same_terms(analyzer: Analyzer, lang: str, *texts: str) -> bool:
+    first = analyzer.terms(texts[0], lang)
+    return bool(first) and all(analyzer.terms(t, lang) == first for t in texts[1:])
+
+
+# ------------------------------------------------------------------------------ detection
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("如何安装软件包？", "zh"),
+        ("Debian 是什么", "zh"),  # one English name in a Chinese question
+        ("パッケージをインストールする方法", "ja"),
+        ("日本語の文章です", "ja"),  # kanji with kana
+        ("패키지를 설치하는 방법", "ko"),
+        ("Как установить пакет?", "ru"),
+        ("ما هو نظام دبيان؟", "ar"),
+        ("چگونه یک بسته را نصب کنم؟", "fa"),
+        ("איך מתקינים חבילה?", "he"),
+        ("Πώς εγκαθιστώ ένα πακέτο;", "el"),
+        ("Comment installer un paquet sur Debian ?", "fr"),
+        ("¿Cómo se instala un paquete en Debian?", "es"),
+        ("Como instalar um pacote no Debian?", "pt"),
+        ("Wie installiere ich ein Paket unter Debian?", "de"),
+        ("How do I install a package on Debian?", "en"),
+    ],
+)
+def test_languages_are_told_apart_without_candidates(text: str, lang: str) -> None:
+    assert detect(text) == lang
+
+
+def test_candidates_decide_among_languages_of_one_script() -> None:
+    assert detect("que es git", ["en", "es"]) == "es"
+    assert detect("que es git", ["en", "fr"]) == "fr"
+    assert detect("a quoi sert lintian", ["fr", "en", "es"]) == "fr"
+    assert detect("tell me about lintian", ["fr", "en", "es"]) == "en"
+
+
+def test_a_script_no_candidate_writes_gives_its_own_language() -> None:
+    # A Russian question to an English and French corpus: "ru", for the caller to say so.
+    assert detect("Как установить пакет?", ["en", "fr"]) == "ru"
+    assert detect("如何安装软件包？", ["en"]) == "zh"
+
+
+def test_chinese_characters_alone_are_japanese_only_for_a_japanese_corpus() -> None:
+    assert detect("東京大学", ["zh", "ja"]) == "zh"
+    assert detect("東京大学", ["ja", "en"]) == "ja"
+
+
+def test_a_short_unsure_text_keeps_its_prior() -> None:
+    assert detect("Debian GNU/Linux", ["en", "fr"], prior="fr") == "fr"
+    assert detect("Debian GNU/Linux", ["en", "fr"], prior="en") == "en"
+    assert detect("12.5 ?!", prior="es") == "es"
+    assert detect("") == "en"
+
+
+def test_the_analyzer_detects_only_when_given_candidates() -> None:
+    english_only = Analyzer()
+    assert english_only.terms("les paquets") == ["les", "paquet"]
+    anything = Analyzer(languages=None)
+    assert anything.terms("Comment installer les paquets Debian") == anything.terms(
+        "Comment installer les paquets Debian", "fr"
+    )
+    assert anything.detect("Как установить пакет?") == "ru"
+
+
+# ------------------------------------------------------------------------------ terms
+def test_terms_of_other_languages_carry_their_language(analyzer: Analyzer) -> None:
+    assert analyzer.terms("пакеты", "ru") == ["ru:пакет"]
+    assert analyzer.terms("paquets", "fr") == ["fr:paquet"]
+    assert analyzer.terms("paquetes", "es") == ["es:paquet"]
+    assert analyzer.terms("packages") == ["packag"]  # English as it always was
+
+
+def test_the_same_stem_in_two_languages_stays_two_terms(analyzer: Analyzer) -> None:
+    # "gift" is a present in English and poison in German; "pain" is bread in French.
+    assert analyzer.terms("Gift", "de") != analyzer.terms("gift", "en")
+    assert analyzer.terms("pain", "fr") != analyzer.terms("pain", "en")
+
+
+def test_numbers_are_shared_by_every_language(analyzer: Analyzer) -> None:
+    for text, lang in [
+        ("в 2024 году", "ru"),
+        ("2024 年", "zh"),
+        ("en 2024", "fr"),
+        ("في عام ٢٠٢٤", "ar"),
+        ("in 2024", "en"),
+    ]:
+        assert "2024" in analyzer.terms(text, lang), (text, lang)
+
+
+def test_russian_yo_is_ye_and_short_i_stays(analyzer: Analyzer) -> None:
+    assert same_terms(analyzer, "ru", "ёлка", "елка", "Ёлка")
+    assert analyzer.terms("мой", "ru") != analyzer.terms("мои", "ru")
+
+
+def test_french_spanish_portuguese_questions_typed_without_accents_meet(
+    analyzer: Analyzer,
+) -> None:
+    assert same_terms(analyzer, "fr", "sécurité", "securite", "SÉCURITÉ")
+    assert same_terms(analyzer, "fr", "généré", "genere")
+    assert same_terms(analyzer, "es", "configuración", "configuracion")
+    assert same_terms(analyzer, "es", "¿Cómo?", "como") is False  # "como" is a stop word
+    assert same_terms(analyzer, "pt", "instalação", "instalacao")
+
+
+def test_french_elisions_leave_the_word(analyzer: Analyzer) -> None:
+    assert analyzer.terms("l'installation", "fr") == analyzer.terms("installation", "fr")
+    assert analyzer.terms("qu'il", "fr") == []
+    assert analyzer.terms("d'un paquet", "fr") == ["fr:paquet"]
+
+
+def test_stop_words_of_each_language_are_dropped(analyzer: Analyzer) -> None:
+    assert analyzer.terms("и в на что как почему", "ru") == []
+    assert analyzer.terms("le la les de des et est pourquoi", "fr") == []
+    assert analyzer.terms("el la los de que y cuál", "es") == []
+    assert analyzer.terms("的 是 什么 如何", "zh") == []
+    assert analyzer.terms("في من على هو", "ar") == []
+
+
+def test_arabic_vowel_marks_are_folded(analyzer: Analyzer) -> None:
+    assert same_terms(analyzer, "ar", "الحُزَم", "الحزم")
+
+
+def test_chinese_is_cut_into_words_and_the_words_inside_them(analyzer: Analyzer) -> None:
+    terms = analyzer.terms("软件包管理工具", "zh")
+    assert {"zh:软件", "zh:软件包", "zh:管理", "zh:工具"} <= set(terms)
+    # so a question with the shorter word finds the passage with the longer one
+    assert set(analyzer.terms("软件", "zh")) <= set(terms)
+
+
+def test_latin_words_in_a_chinese_or_russian_text_are_english(analyzer: Analyzer) -> None:
+    assert "debian" in analyzer.terms("Debian 的软件包", "zh")
+    assert "packag" in analyzer.terms("пакеты (packages)", "ru")
+    assert analyzer.terms("dpkg", "zh") == analyzer.terms("dpkg", "ru") == ["dpkg"]
+
+
+def test_japanese_and_korean_are_cut_into_bigrams(analyzer: Analyzer) -> None:
+    assert analyzer.terms("パッケージ", "ja")[:2] == ["ja:パッ", "ja:ッケ"]
+    assert analyzer.terms("한국어", "ko") == ["ko:한국", "ko:국어"]
+
+
+def test_chinese_tokens_point_at_their_words(analyzer: Analyzer) -> None:
+    text = "请安装 Debian 软件包。"
+    for token in analyzer.tokens(text, "zh"):
+        word = text[token.start : token.end]
+        assert token.term.removeprefix("zh:") == word or token.term == "debian"
+
+
+def test_every_language_has_its_stop_words_folded_as_its_text() -> None:
+    assert "еще" in stop_words("ru")  # written "ещё" in the Snowball list
+    assert "meme" in stop_words("fr")  # "même"
+    assert all(not w.startswith("#") for code in LANGUAGES for w in stop_words(code))
