@@ -277,3 +277,42 @@ def test_references_resolved_only_when_the_site_is_built_read_as_their_text() ->
     )
     code = _read("# A\n\nIndex it with `rows[0][1]` or see [Rows][rows.Table].\n")
     assert texts(code) == ["Index it with rows[0][1] or see Rows."]
+
+
+_CODE_LINE = st.one_of(
+    st.builds(lambda w: f"# {w}", _WORD),  # a comment that looks like a heading
+    st.builds(lambda w: f">>> {w}()", _WORD),
+    st.builds(lambda w, n: " " * n + f"{w} = 1", _WORD, st.integers(0, 8)),
+    st.builds(str, st.integers(0, 999)),  # an output line
+    st.just("==="),
+    st.just("---"),
+)
+_PART = st.one_of(
+    st.tuples(st.just("heading"), st.lists(_WORD, min_size=1, max_size=5)),
+    st.tuples(st.just("prose"), _PARAGRAPH),
+    st.tuples(st.just("code"), st.lists(_CODE_LINE, min_size=1, max_size=8)),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    parts=st.lists(_PART, min_size=1, max_size=10).filter(
+        lambda ps: any(k != "heading" for k, _ in ps)
+    )
+)
+def test_headings_prose_and_code_come_out_as_written(parts: list[tuple[str, list[str]]]) -> None:
+    chunks = []
+    for kind, items in parts:
+        if kind == "heading":
+            chunks.append("## " + " ".join(items).capitalize())
+        elif kind == "prose":
+            chunks.append(" ".join(items))
+        else:
+            chunks.append("```\n" + "\n".join(items) + "\n```")
+    document = _read("# Title\n\n" + "\n\n".join(chunks) + "\n")
+    headings = {" ".join(items).capitalize() for kind, items in parts if kind == "heading"}
+    assert {b.section for b in document.blocks} <= headings | {None}
+    codes = ["\n".join(items) for kind, items in parts if kind == "code"]
+    assert [b.code for b in document.blocks if b.code] == [c for c in codes if c.strip()]
+    prose = [" ".join(items) for kind, items in parts if kind == "prose"]
+    assert [b.text for b in document.blocks if b.text] == prose

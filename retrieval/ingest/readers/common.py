@@ -19,9 +19,19 @@ from retrieval.ingest.readers.text import find_date
 from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
+_PLACEHOLDER_TITLE = re.compile(
+    r"^(?:untitled|document\d*|slide \d+|microsoft (?:word|powerpoint) - .*"
+    r"|.*\.(?:docx?|pdf|tex|dvi|odt))$",
+    re.IGNORECASE,
+)
 _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
 # PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
 _PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d\d)?(?P<d>\d\d)?")
+
+
+def is_placeholder_title(title: str) -> bool:
+    """A title a program filled in rather than a person: "Untitled", "Microsoft Word - x.doc"."""
+    return bool(_PLACEHOLDER_TITLE.match(title.strip()))
 
 
 def prose(text: str) -> str:

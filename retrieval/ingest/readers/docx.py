@@ -23,7 +23,13 @@ from docx.text.paragraph import Paragraph
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import iso_date, open_zip, prose, table_blocks
+from retrieval.ingest.readers.common import (
+    is_placeholder_title,
+    iso_date,
+    open_zip,
+    prose,
+    table_blocks,
+)
 from retrieval.ingest.readers.text import fallback_title
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
@@ -45,6 +51,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     properties = word.core_properties
     title = prose(properties.title or "")
+    title = "" if is_placeholder_title(title) else title
     document = ParsedDocument(title=title, date=iso_date(properties.created or properties.modified))
     walk = _Walk(document, title_from_style=not title)
     for item in word.iter_inner_content():

@@ -267,6 +267,8 @@ def _block(element: Element, walk: _Walk) -> None:
     if tag in _HEADINGS:
         _heading(tag, inline_text(element), walk)
     elif tag == "pre":
+        for br in element.iter("br"):  # a line break inside code is a new line of it
+            br.tail = "\n" + (br.tail or "")
         code = code_text(element.text_content())
         attach_code(walk.document, code, walk.section, walk.intro)
         walk.intro = None

@@ -35,7 +35,7 @@ import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import attach_code, iso_date, prose
+from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
 from retrieval.ingest.readers.text import fallback_title
 
 _HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
@@ -53,7 +53,6 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
-_JUNK_TITLES = re.compile(r"^(?:untitled|microsoft word - .*|.*\.(?:docx?|pdf|tex|dvi))$", re.I)
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         raise DocumentError(path, "no text layer — needs OCR")
     lines = _join_hyphens(furniture(lines))
     title = meta.get("Title", "").strip()
-    document = assemble(lines, title if title and not _JUNK_TITLES.match(title) else "")
+    document = assemble(lines, "" if is_placeholder_title(title) else title)
     document.title = document.title or fallback_title(path)
     document.date = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
     return document
