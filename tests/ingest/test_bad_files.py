@@ -121,6 +121,10 @@ def test_a_page_that_is_only_navigation() -> None:
     assert _reason("menu.html", page) == "no main text (only navigation, scripts or markup)"
 
 
+def test_a_binary_file_named_html() -> None:
+    assert _reason("photo.html", bytes(range(256)) * 4) == "binary, not a web page"
+
+
 def test_one_bad_file_does_not_stop_the_others() -> None:
     files = {
         "good.md": b"# Notes\n\nThe harbour committee met in spring to discuss the port.\n",

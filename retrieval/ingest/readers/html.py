@@ -113,6 +113,8 @@ def read_fragment(fragment: str, document: ParsedDocument, section: str | None) 
 
 def _parse(data: bytes, path: Path) -> Element:
     """The page's element tree, decoded from the encoding its bytes or ``<meta>`` declare."""
+    if b"\x00" in data[:65536] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise DocumentError(path, "binary, not a web page")
     try:
         # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
         # shows nothing for them either.
