@@ -3,17 +3,18 @@
 Reading goes in passes, each a small function over plain :class:`Line` records:
 
 1. :func:`page_lines` — page by page (each page closed before the next is opened, so memory stays
-   bounded), PDFium's text lines with their position, font size and weight; two-column pages are
-   put in reading order (:func:`reading_order`).
+   bounded), PDFium's text lines with their position, font size, weight and pitch; two-column
+   pages are put in reading order (:func:`reading_order`).
 2. :func:`furniture` — running headers and footers (lines that repeat at the top or bottom of
-   pages, page numbers however printed) and table-of-contents leader lines are dropped.
-3. :func:`assemble` — lines become headings (larger or bold type) and paragraphs (lines reflowed,
-   split at vertical gaps, first-line indents and short sentence-ending lines), each paragraph
-   on the page it starts on, even when it runs on over a page break or into the next column.
+   pages, page numbers however printed) and table-of-contents entries are dropped.
+3. :func:`assemble` — lines become headings (larger or bold type), code (fixed-pitch listings,
+   with the sentence that introduces them) and paragraphs (lines reflowed, split at vertical
+   gaps, first-line indents and short sentence-ending lines), each on the page it starts on, even
+   when it runs on over a page break or into the next column.
 
-PDFium joins a word hyphenated at a line end and marks the join (U+FFFE); the hyphen is kept only
-when the document writes the same word with a hyphen elsewhere ("well-known"), so "opportu-
-nities" reads "opportunities".
+PDFium joins a word hyphenated at a line end and marks the join (U+FFFE); :func:`rejoin` decides
+from the document's own words whether the hyphen was the typesetter's ("opportu-nities" →
+"opportunities") or the word's ("well-known", "Debian-based").
 """
 
 from __future__ import annotations
