@@ -10,6 +10,7 @@ number in the follow-up replaces the earlier one ("… with Russia in 2004?" →
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from retrieval.search.analyzer import Analyzer, Token
@@ -17,6 +18,7 @@ from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean, strip_accents
 
 CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
+REPEAT_POWER = 1.0  # a word asked n times weighs n ** REPEAT_POWER
 CONTEXT_SHARE = 1.0  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
@@ -68,7 +70,8 @@ def weights(
         carry(carried, terms_of(earlier, analyzer, snapshot), snapshot.proper)
     own = terms_of(question, analyzer, snapshot)
     carry(carried, own, snapshot.proper)
-    result = dict.fromkeys(own, 1.0)
+    # A word the question repeats matters more to it, as in Lucene and bm25s.
+    result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
     added = [term for term in carried if term not in result]
     # The context fills in what the follow-up lacks: however many words the earlier questions
     # had, together they never outweigh the follow-up's own words.

@@ -25,6 +25,8 @@ RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is exc
 DECLINE_BELOW = 0.25
 HEDGE_BELOW = 0.45
 UNKNOWN_HEDGE_BELOW = 0.60
+TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
+LONG_QUESTION = 12  # words of its own that make a question a description of a need
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 # The sentences and terms of a passage (computed once per passage, not per question).
@@ -62,7 +64,7 @@ class QuestionWeights:
         # never mentions must not look answered because its commonest words matched.
         scaled = {t: w * _or(idf[t], index.max_idf) for t, w in weights.items()}
         found = {t: v for t, v in scaled.items() if idf[t] is not None}
-        unknown = tuple(t for t, w in weights.items() if w == 1.0 and idf[t] is None)
+        unknown = tuple(t for t, w in weights.items() if w >= 1.0 and idf[t] is None)
         names = tuple(t for t in unknown if t.startswith("_") or _YEAR.match(t))
         return cls(weights, scaled, found, names, unknown)
 
@@ -97,12 +99,14 @@ def confidence(
     A word only the title or section holds counts half: the passage itself must say something
     ("Yang Jiechi" in the title does not make his bio line an answer).
     """
-    found = question.found
+    # A long question (a paragraph describing a need) hinges on its most telling words: only
+    # they are counted, so length alone does not make a question look unanswered.
+    scaled = dict(sorted(question.scaled.items(), key=lambda item: -item[1])[:TELLING_WORDS])
+    found = {t: v for t, v in question.found.items() if t in scaled}
     covered = {t.term for f in fragments(best) for t in f.tokens if t.term in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found))
-    scaled = question.scaled
     share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
-    return share / question.total
+    return share / (sum(scaled.values()) or 1.0)
 
 
 def judge(confidence_: float, question: QuestionWeights, ranked: Sequence[Ranked]) -> Outcome:
@@ -112,9 +116,15 @@ def judge(confidence_: float, question: QuestionWeights, ranked: Sequence[Ranked
     whose words no passage has, is about something outside the documents, however well its
     other words match.
     """
-    if not ranked or question.unknown_names or confidence_ < DECLINE_BELOW:
+    if not ranked:
         return "declined"
-    own = [t for t, w in question.weights.items() if w == 1.0]
+    own = [t for t, w in question.weights.items() if w >= 1.0]
+    if len(own) >= LONG_QUESTION:
+        # A paragraph describing what someone looks for: the closest passages are what they
+        # want, even when no one passage holds its rarest words.
+        return "answered" if confidence_ >= HEDGE_BELOW else "hedged"
+    if question.unknown_names or confidence_ < DECLINE_BELOW:
+        return "declined"
     if len(own) >= 3 and len(question.unknown_words) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
     if confidence_ < HEDGE_BELOW or (question.unknown_words and confidence_ < UNKNOWN_HEDGE_BELOW):

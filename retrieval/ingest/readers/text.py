@@ -21,6 +21,9 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are
 SUFFIXES = (".txt", ".md")  # what uploads accept as text (see retrieval.ingest.pipeline for all)
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
+QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
+FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
+_SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to vs via with within without between".split()
 )
@@ -209,6 +212,22 @@ def _looks_like_heading(line: str) -> bool:
     return bool(significant) and capitalised * 10 >= len(significant) * 7
 
 
+def _question_headings(lines: list[str]) -> set[str]:
+    """Questions that head their answers, as in a FAQ ("12. Can I use it without paying?"): a
+    short line (one or two sentences) ending in "?" followed by a paragraph that is not another question,
+    in a document with several of them (one rhetorical question is a paragraph like any other)."""
+    found = {
+        line
+        for line, following in itertools.pairwise(lines)
+        if line.endswith("?")
+        and len(line.split()) <= QUESTION_HEADING_WORDS
+        and len(_SENTENCE_INSIDE.findall(line[:-1])) <= 1  # "… smaller. Is this a bug?"
+        and _is_prose(following)
+        and not following.endswith("?")
+    }
+    return found if len(found) >= FAQ_QUESTIONS else set()
+
+
 def _is_sentence_title(lines: list[str]) -> bool:
     """A first line that reads as a sentence ("Vitamin D lowers the risk of falls.") is still the
     title when a longer body follows it, as in an abstract: title and body stay one unit rather
@@ -283,6 +302,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             title, start = lines[0], 1
     document = ParsedDocument(title=title, date=date)
 
+    headings |= _question_headings(lines[start:])
     section: str | None = None
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
