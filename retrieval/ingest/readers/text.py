@@ -214,8 +214,8 @@ def _looks_like_heading(line: str) -> bool:
 
 def _question_headings(lines: list[str]) -> set[str]:
     """Questions that head their answers, as in a FAQ ("12. Can I use it without paying?"): a
-    short line (one or two sentences) ending in "?" followed by a paragraph that is not another question,
-    in a document with several of them (one rhetorical question is a paragraph like any other)."""
+    short line (one or two sentences) ending in "?" followed by a paragraph that is not another
+    question, in a document with several (one rhetorical question is a paragraph like others)."""
     found = {
         line
         for line, following in itertools.pairwise(lines)
