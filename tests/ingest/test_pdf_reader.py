@@ -20,7 +20,7 @@ from pypdf import PdfWriter
 from readerfiles import OFFICE, PDF_FILES, parsed, texts
 
 from retrieval.ingest.pipeline import read
-from retrieval.ingest.readers.pdf import rejoin
+from retrieval.ingest.readers.pdf import Line, reading_order, rejoin
 
 PDF = OFFICE / "pdf"
 
@@ -162,3 +162,23 @@ def test_memory_stays_bounded_while_reading() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 8 * 1024 * 1024, peak
+
+
+def _line(text: str, x0: float, x1: float, y: float) -> Line:
+    return Line(page=1, text=text, x0=x0, x1=x1, y=y, size=10.0, bold=False, y_last=y)
+
+
+def test_two_text_columns_are_read_left_then_right_below_a_full_width_title() -> None:
+    title = _line("Title across the page", 50, 550, 760)
+    left = [_line(f"left {i}", 50, 290, 700 - 12 * i) for i in range(8)]
+    right = [_line(f"right {i}", 310, 550, 700 - 12 * i) for i in range(8)]
+    interleaved = [title] + [line for pair in zip(left, right, strict=True) for line in pair]
+    ordered = [line.text for line in reading_order(interleaved, 600)]
+    assert ordered == [title.text] + [ln.text for ln in left] + [ln.text for ln in right]
+
+
+def test_a_table_of_short_cells_is_not_taken_for_two_columns() -> None:
+    rows = []
+    for i in range(8):
+        rows += [_line(f"name {i}", 50, 110, 700 - 12 * i), _line(f"{i}", 400, 420, 700 - 12 * i)]
+    assert reading_order(rows, 600) == rows

@@ -238,9 +238,14 @@ def _gutter(lines: Sequence[Line], width: float) -> float | None:
     if not len(steps) or crossing.min() > len(lines) // 10:
         return None
     best = float(steps[int(crossing.argmin())])
-    left = sum(1 for line in lines if line.x1 <= best)
-    right = sum(1 for line in lines if line.x0 >= best)
-    return best if min(left, right) >= 5 else None
+    left = [line.x1 - line.x0 for line in lines if line.x1 <= best]
+    right = [line.x1 - line.x0 for line in lines if line.x0 >= best]
+    if min(len(left), len(right)) < 5:
+        return None
+    # Columns of text are filled with long lines; a table's short cells side by side are not two
+    # columns to be read one after the other.
+    wide = min(statistics.median(left), statistics.median(right)) >= 0.25 * width
+    return best if wide else None
 
 
 def furniture(lines: list[Line]) -> list[Line]:
