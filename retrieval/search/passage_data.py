@@ -64,8 +64,8 @@ class Chunk:
     sentences: npt.NDArray[np.int32]  # (start, end, tokens in it) per sentence
     heads: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int32]]]  # section, title terms
     words: dict[str, int] = field(default_factory=dict)  # folded word → term (first seen)
-    seen: dict[int, int] = field(default_factory=dict)  # term → times written mid-sentence
-    capitals: dict[int, int] = field(default_factory=dict)  # … of those, with a capital
+    seen: npt.NDArray[np.int64] | None = None  # per term: times written mid-sentence
+    capitals: npt.NDArray[np.int64] | None = None  # … of those, with a capital
 
     def __len__(self) -> int:
         return len(self.rowids)
@@ -147,9 +147,15 @@ def analyse_rows(rows: Sequence[PassageRow], analyzer: Analyzer) -> Chunk:
             for ptr, terms in builder.heads
         ],
         words=words,
-        seen=builder.seen,
-        capitals=builder.capitals,
+        seen=_per_term(builder.seen, len(builder.ids)),
+        capitals=_per_term(builder.capitals, len(builder.ids)),
     )
+
+
+def _per_term(counts: dict[int, int], n_terms: int) -> npt.NDArray[np.int64]:
+    out = np.zeros(n_terms, np.int64)
+    out[list(counts)] = list(counts.values())
+    return out
 
 
 def terms_chunk(fields: Sequence[Sequence[Sequence[str]]], first: int = 0) -> Chunk:

@@ -159,8 +159,8 @@ class SegmentWriter:
         self.fields = fields
         self.vocab: dict[str, int] = {}
         self.words: dict[str, int] = {}
-        self.seen: dict[int, int] = {}
-        self.capitals: dict[int, int] = {}
+        self.seen = np.zeros(0, np.int64)  # per term
+        self.capitals = np.zeros(0, np.int64)
         self.n = 0
         self.n_tokens = 0
         self.n_sentences = 0
@@ -204,12 +204,11 @@ class SegmentWriter:
         for (ptrs, terms), (ptr, found) in zip(self.heads, chunk.heads, strict=False):
             ptrs.append(ptr[1:] + sum(len(t) for t in terms))
             terms.append(remap[found] if len(found) else np.zeros(0, np.int32))
-        for word, term in chunk.words.items():
-            self.words.setdefault(word, int(remap[term]))
-        for source, target in ((chunk.seen, self.seen), (chunk.capitals, self.capitals)):
-            for term, count in source.items():
-                key = int(remap[term])
-                target[key] = target.get(key, 0) + count
+        words = chunk.words
+        for word in words.keys() - self.words.keys():  # the first spelling seen stays
+            self.words[word] = int(remap[words[word]])
+        self.seen = _accumulate(self.seen, chunk.seen, remap, len(self.vocab))
+        self.capitals = _accumulate(self.capitals, chunk.capitals, remap, len(self.vocab))
         self.n += len(chunk)
         self.n_tokens += len(tokens)
         self.n_sentences += len(chunk.sentences)
@@ -245,11 +244,10 @@ class SegmentWriter:
         n_terms = len(self.vocab)
         postings = build_postings(fields, n_terms, self.n, averages, weights, k1, b, self.folder)
         arrays.update(postings)
-        seen = np.zeros(n_terms, np.int32)
-        capitals = np.zeros(n_terms, np.int32)
-        seen[list(self.seen)] = list(self.seen.values())
-        capitals[list(self.capitals)] = list(self.capitals.values())
-        arrays.update(seen=seen, capitals=capitals)
+        for name, counts in (("seen", self.seen), ("capitals", self.capitals)):
+            full = np.zeros(n_terms, np.int32)
+            full[: len(counts)] = counts
+            arrays[name] = full
         arrays["word_terms"] = np.array(list(self.words.values()), dtype=np.int32)
         meta = {
             "format": FORMAT, "n": self.n, "averages": list(averages), "totals": totals,
@@ -273,6 +271,17 @@ class SegmentWriter:
         _write_lines(self.folder / "words.txt", list(self.words))
         _write_text(self.folder / "meta.json", json.dumps(meta))
         return Segment.open(self.folder)
+
+
+def _accumulate(
+    total: IntArray, counts: IntArray | None, remap: npt.NDArray[np.int32], n_terms: int
+) -> IntArray:
+    """Per-term counts of the segment so far plus a chunk's (in the chunk's numbering)."""
+    grown = np.zeros(max(n_terms, len(total)), np.int64)
+    grown[: len(total)] = total
+    if counts is not None and len(counts):
+        np.add.at(grown, remap[: len(counts)], counts)
+    return grown
 
 
 def gather(
@@ -315,14 +324,9 @@ def forward_chunk(segment: Segment, docs: IntArray, stats: bool) -> Chunk:
         sentences=sentences.astype(np.int32).reshape(-1, 3),
         heads=heads,
         words=dict(segment.words) if stats else {},
-        seen=_counts(segment.seen) if stats else {},
-        capitals=_counts(segment.capitals) if stats else {},
+        seen=np.asarray(segment.seen, np.int64) if stats else None,
+        capitals=np.asarray(segment.capitals, np.int64) if stats else None,
     )
-
-
-def _counts(array: npt.NDArray[Any]) -> dict[int, int]:
-    nonzero = np.flatnonzero(array)
-    return dict(zip(nonzero.tolist(), np.asarray(array)[nonzero].tolist(), strict=True))
 
 
 def _join_ptrs(ptrs: list[IntArray]) -> IntArray:
