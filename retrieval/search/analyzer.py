@@ -210,9 +210,12 @@ class Analyzer:
         self._word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
         self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
-    def detect(self, text: str, candidates: Collection[str] | None = None) -> str:
-        """The language of ``text`` (an ISO 639-1 code), preferring ``candidates``."""
-        return detect(text, candidates)
+    def detect(
+        self, text: str, candidates: Collection[str] | None = None, prior: str | None = None
+    ) -> str:
+        """The language of ``text`` (an ISO 639-1 code), preferring ``candidates``; ``prior``
+        is kept where the text is too short to tell (see :func:`languages.detect`)."""
+        return detect(text, candidates, prior)
 
     def stem(self, word: str, lang: str = ENGLISH) -> str:
         """The Snowball stem of a folded word (cached: vocabularies are small, texts are not).

@@ -9,6 +9,7 @@ loop in Python would cost seconds on a large corpus; one ``finditer`` over the t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -43,7 +44,25 @@ CJK_SCRIPTS = frozenset({"han", "kana", "hangul"})
 _RUN = re.compile(
     "|".join(f"(?P<{name}>[{chars}](?:[{chars}{MARKS}\u200c])*)" for name, chars in _RANGES.items())
 )
+# Any letter of those scripts: one character class, which ``re`` scans far faster than the
+# alternation above, for the common question "is there anything but Latin here?".
+_ANY_OTHER = re.compile(f"[{''.join(_RANGES.values())}]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+
+
+# The combining marks of no particular script: what "Z̷a̷l̷g̷o̷" text stacks on letters.
+_STRAY_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
+def drop_stray_marks(text: str) -> str:
+    """``text`` composed (NFC) and without the generic combining marks left over.
+
+    For a question before analysis: "é" typed as e + U+0301 becomes é, "й" stays й, Hangul
+    stays syllables, kana keep their voicing marks and Arabic and Indic vowel signs stay
+    (the analyzer folds those per language). NFKD and dropping every mark would turn "й"
+    into "и", "が" into "か" and Korean into loose jamo.
+    """
+    return _STRAY_MARKS.sub("", unicodedata.normalize("NFC", text))
 
 
 class Run(NamedTuple):
@@ -68,13 +87,17 @@ def runs(text: str) -> Iterator[Run]:
 
 def has_other_scripts(text: str) -> bool:
     """Whether anything but common (Latin) text is in ``text``: the fast path's test."""
-    return _RUN.search(text) is not None
+    return _ANY_OTHER.search(text) is not None
 
 
 def letter_counts(text: str) -> Counter[str]:
     """Letters per script, Latin counted as "latin"; a CJK character counts as three letters,
-    about one word, so a Chinese sentence quoting one English name is still Chinese."""
+    about one word, so a Chinese sentence quoting one English name is still Chinese. Text
+    in Latin alone is counted as 1 (it has letters) or 0: its share decides nothing."""
     counts: Counter[str] = Counter()
+    if not has_other_scripts(text):  # most text: only whether it has letters matters
+        counts["latin"] = 1 if _LATIN_LETTER.search(text) else 0
+        return counts
     for match in _RUN.finditer(text):
         script = match.lastgroup or "common"
         counts[script] += (3 if script in CJK_SCRIPTS else 1) * (match.end() - match.start())

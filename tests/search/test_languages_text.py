@@ -16,6 +16,7 @@ from retrieval.ingest.passages import MAX_PASSAGE_CHARS, split_long
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import excerpt
 from retrieval.search.languages import LANGUAGES
+from retrieval.search.scripts import drop_stray_marks
 from retrieval.sentences import sentence_spans, sentences
 
 PIECES = st.sampled_from(
@@ -143,3 +144,10 @@ def test_an_arabic_excerpt_marks_right_to_left_words(analyzer: Analyzer) -> None
     weights = dict.fromkeys(analyzer.terms("تثبيت الحزم", "ar"), 1.0)
     found = excerpt(text, analyzer, weights, "ar")
     assert [s.text for s in found.segments if s.marked] == ["تثبيت", "الحزم"]
+
+
+def test_stray_marks_are_dropped_but_letters_keep_theirs() -> None:
+    assert drop_stray_marks("Z̷a̷l̷g̷o̷") == "Zalgo"
+    assert drop_stray_marks("cafe\u0301") == "café"
+    assert drop_stray_marks("мой ёж") == "мой ёж"
+    assert drop_stray_marks("한국어 が ال\u064eحزم हिन्दी") == "한국어 が ال\u064eحزم हिन्दी"
