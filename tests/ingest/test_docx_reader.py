@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
 from readerfiles import DOCX_FILES, OFFICE, parsed, texts
 
 from retrieval.ingest.pipeline import read
@@ -84,3 +86,22 @@ def test_generated_document_with_merged_cells_and_a_list() -> None:
         ("Branches", "text", "Call the branch office first."),
     ]
     assert texts(document)
+
+
+def test_text_inside_content_controls_is_read_and_a_table_of_contents_is_not() -> None:
+    word = docx.Document()
+    word.add_heading("Contents", level=1)
+    styles = word.styles
+    toc = styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    word.add_paragraph("Harbour expansion\t3", style=toc)
+    boxed = word.add_paragraph("The harbour committee met in spring to discuss the expansion.")
+    # Wrap the paragraph in a content control (w:sdt), as Word's cover pages and templates do.
+    sdt = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    boxed._p.addprevious(sdt)
+    content.append(boxed._p)
+    sdt.append(content)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = read("boxed.docx", buffer.getvalue())
+    assert texts(document) == ["The harbour committee met in spring to discuss the expansion."]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -54,7 +56,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     title = "" if is_placeholder_title(title) else title
     document = ParsedDocument(title=title, date=iso_date(properties.created or properties.modified))
     walk = _Walk(document, title_from_style=not title)
-    for item in word.iter_inner_content():
+    for item in _body(word.element.body, word._body):
         if isinstance(item, Table):
             _table(item, walk)
         else:
@@ -76,6 +78,20 @@ def _open(data: bytes, path: Path) -> Document:
         raise DocumentError(path, "damaged: not a Word document") from error
     except Exception as error:  # lxml's XMLSyntaxError and friends: a broken part inside
         raise DocumentError(path, f"damaged: {type(error).__name__}") from error
+
+
+def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables of the body in order, including those inside content controls
+    (``w:sdt``), where templates often put whole sections."""
+    for child in element.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            yield Paragraph(child, parent)
+        elif tag == "tbl":
+            yield Table(child, parent)
+        elif tag == "sdt":
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _body(content, parent)
 
 
 def _style_name(paragraph: Paragraph) -> str:
@@ -115,8 +131,8 @@ def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
         else:
             walk.section = text
         return
-    if style in _SKIPPED_STYLES and len(text.split()) < 4:
-        return
+    if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
+        return  # a table of contents repeats the headings, with page numbers
     walk.document.add(walk.section, text)
 
 
