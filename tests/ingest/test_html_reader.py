@@ -125,7 +125,8 @@ def test_main_content_wins_over_menus_headers_and_footers() -> None:
 
 def test_link_menus_and_reference_lists_are_dropped_without_markup() -> None:
     document = _page(
-        "<h1>Volcanoes</h1><p>The volcano erupted twice in the last decade.</p>"
+        "<h1>Volcanoes</h1><p>The volcano erupted twice in the last decade."
+        '<sup class="reference"><a href="#cite-1">[1]</a></sup></p>'
         '<ul><li><a href="/1">One</a></li><li><a href="/2">Two</a></li>'
         '<li><a href="/3">Three</a></li></ul>'
         '<ol class="references"><li>Smith, J. Volcanoes. 2001.</li></ol>'

@@ -192,6 +192,8 @@ def _is_furniture(element: Element) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     names = (element.get("class") or "").split() + (element.get("id") or "").split()
+    if tag == "sup" and "reference" in names:
+        return True  # a citation mark "[1]" pointing into the dropped reference list
     return any(_FURNITURE.match(name) for name in names) or _is_link_list(element)
 
 
