@@ -235,7 +235,8 @@ class Analyzer:
         if not word or word in STOP_WORDS or (len(word) == 1 and not word.isdigit()):
             return None
         stem = self.stem(word)
-        return None if stem in STOP_WORDS else stem  # "OFS" stems to "of"
+        # "ofs" stems to "of": a short word whose stem is a stop word is one ("willing" is not)
+        return None if len(word) <= 4 and stem in STOP_WORDS else stem
 
     def tokens(self, text: str, lang: str | None = None) -> list[Token]:
         """The terms of ``text`` in order, each with the span it came from.
