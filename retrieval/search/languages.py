@@ -13,7 +13,8 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
@@ -178,6 +179,59 @@ def _written_stop_words(code: str) -> frozenset[str]:
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     written = {_casefold(word) for word in lines if word and not word.startswith("#")}
     return frozenset(written | stop_words(code))
+
+
+# Each language's own name for itself, for a hint naming a corpus's languages to a reader who
+# may know only one of them ("The documents are in Русский, English").
+ENDONYMS = {
+    "en": "English",
+    "fr": "Français",
+    "es": "Español",
+    "pt": "Português",
+    "it": "Italiano",
+    "ca": "Català",
+    "de": "Deutsch",
+    "nl": "Nederlands",
+    "sv": "Svenska",
+    "da": "Dansk",
+    "no": "Norsk",
+    "fi": "Suomi",
+    "hu": "Magyar",
+    "ro": "Română",
+    "tr": "Türkçe",
+    "id": "Bahasa Indonesia",
+    "pl": "Polski",
+    "cs": "Čeština",
+    "vi": "Tiếng Việt",
+    "ru": "Русский",
+    "uk": "Українська",
+    "bg": "Български",
+    "sr": "Српски",
+    "ar": "العربية",
+    "fa": "فارسی",
+    "ur": "اردو",
+    "he": "עברית",
+    "el": "Ελληνικά",
+    "hi": "हिन्दी",
+    "th": "ไทย",
+    "zh": "中文",
+    "ja": "日本語",
+    "ko": "한국어",
+}
+
+
+def document_language(text: str) -> str:
+    """A document's language, from its first 20,000 characters: its passages' prior."""
+    return detect(text[:20_000])
+
+
+def corpus_languages(passage_languages: Iterable[str], share: float = 0.05) -> tuple[str, ...]:
+    """The languages a corpus is written in, most passages first: each holding at least
+    ``share`` of the passages, so a few lines taken for Swedish do not make it a language
+    questions are expected in."""
+    counts = Counter(passage_languages)
+    total = sum(counts.values())
+    return tuple(lang for lang, n in counts.most_common() if n >= share * total)
 
 
 # ---------------------------------------------------------------------------- detection

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
-from retrieval.search.languages import LANGUAGES, detect, stop_words
+from retrieval.search.languages import (
+    ENDONYMS,
+    LANGUAGES,
+    corpus_languages,
+    detect,
+    document_language,
+    stop_words,
+)
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +172,22 @@ def test_every_language_has_its_stop_words_folded_as_its_text() -> None:
     assert "еще" in stop_words("ru")  # written "ещё" in the Snowball list
     assert "meme" in stop_words("fr")  # "même"
     assert all(not w.startswith("#") for code in LANGUAGES for w in stop_words(code))
+
+
+# ------------------------------------------------------------------------------ corpus level
+def test_a_corpus_is_in_the_languages_of_a_fair_share_of_its_passages() -> None:
+    passages = ["zh"] * 60 + ["en"] * 30 + ["ru"] * 8 + ["sv"] * 2
+    assert corpus_languages(passages) == ("zh", "en", "ru")
+    assert corpus_languages([]) == ()
+
+
+def test_a_document_language_is_its_text_s() -> None:
+    assert (
+        document_language("第 1 章 定义和概览\n\n本文档提供了关于 Debian 发行版的常见问题。")
+        == "zh"
+    )
+    assert document_language("Chapitre 1. Définitions\n\nCe document répond aux questions.") == "fr"
+
+
+def test_every_language_has_a_name_in_itself() -> None:
+    assert set(ENDONYMS) == set(LANGUAGES)
