@@ -92,6 +92,10 @@ def test_title_date_and_sections() -> None:
     assert "1.2 What is Debian GNU/Linux?" in {block.section for block in faq.blocks}
     opening = next(b for b in faq.blocks if b.text.startswith("For Debian, free has the GNUish"))
     assert opening.section == "1.2 What is Debian GNU/Linux?" and opening.page == 9
+    # a heading set on two lines is one section, never its second line alone
+    sections = {block.section for block in faq.blocks}
+    assert "3.2 But what about Knoppix, Linux Mint Debian Edition, Ubuntu, and others?" in sections
+    assert not [s for s in sections if s and s[0].islower()]
 
 
 def test_line_end_hyphenation_is_rejoined_and_real_hyphens_kept() -> None:

@@ -406,14 +406,16 @@ def body_size(lines: Sequence[Line]) -> float:
 
 
 def is_heading(line: Line, body: float) -> bool:
-    """Larger than the body text, or bold and short, and not a sentence."""
+    """Larger than the body text, or bold, short and not a sentence."""
     words = line.text.split()
-    if line.mono or not words or len(words) > 20 or not any(ch.isalpha() for ch in line.text):
-        return False
-    if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
+    if line.mono or not words or len(words) > 40 or not any(ch.isalpha() for ch in line.text):
         return False
     if line.size >= body * 1.15:
+        # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
+        # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
         return True
+    if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
+        return False  # a bold sentence is emphasis, not a heading
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
