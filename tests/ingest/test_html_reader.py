@@ -160,3 +160,13 @@ def test_a_page_with_only_navigation_is_refused_with_a_reason() -> None:
     with pytest.raises(DocumentError) as caught:
         _page('<nav><a href="/a">Alpha</a> <a href="/b">Beta</a></nav><script>x()</script>')
     assert caught.value.reason == "no main text (only navigation, scripts or markup)"
+
+
+def test_pre_is_code_as_the_browser_shows_it() -> None:
+    document = _page(
+        "<p>Run the server with:</p>"
+        "<pre>\n$ serve --port 8000\n<b>  # logs</b> go to stderr<br>done\n</pre>"
+    )
+    assert [(b.kind, b.text, b.code) for b in document.blocks] == [
+        ("code", "Run the server with:", "$ serve --port 8000\n  # logs go to stderr\ndone")
+    ]

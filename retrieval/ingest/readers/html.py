@@ -273,7 +273,8 @@ def _block(element: Element, walk: _Walk) -> None:
     elif tag == "pre":
         for br in element.iter("br"):  # a line break inside code is a new line of it
             br.tail = "\n" + (br.tail or "")
-        code = code_text(element.text_content())
+        # A browser drops the newline right after <pre>; it is markup, not the code's first line.
+        code = code_text(element.text_content().removeprefix("\n"))
         attach_code(walk.document, code, walk.section, walk.intro)
         walk.intro = None
     elif tag == "table" and not _is_layout_table(element):
