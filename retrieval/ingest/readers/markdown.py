@@ -27,7 +27,6 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import attach_code, code_text, iso_date, prose, table_blocks
-from retrieval.ingest.readers.html import read_fragment
 from retrieval.ingest.readers.text import decode, fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
@@ -271,6 +270,9 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     code, not a heading. So an unclosed block runs on, over the tokens the parser made of its
     inside, until its tags balance.
     """
+    # Imported here: most Markdown has no raw HTML and need not load the HTML parser.
+    from retrieval.ingest.readers.html import read_fragment
+
     token = tokens[index]
     start, end = token.map or (0, 0)
     depth = _tag_depth(token.content)
