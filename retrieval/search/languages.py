@@ -259,12 +259,32 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
         persian = any(ch in _PERSIAN_LETTERS for ch in text)
         pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool
     if len(pool) == 1:
+        if script in ("latin", "common") and candidates:
+            return _unless_plainly_other(text, pool[0])
         return pool[0]
     if prior not in pool and candidates is None:
         prior = SCRIPT_DEFAULTS[script]  # a command line in a Chinese document is English
     if prior in pool and _stop_word_evidence(text, str(prior)):
         return str(prior)
     return _identify(text, pool, prior)
+
+
+def _unless_plainly_other(text: str, expected: str) -> str:
+    """``expected`` (the corpus's one Latin-script language) unless ``text`` is plainly in
+    another: none of ``expected``'s stop words, some of the other's, and py3langid sure of it.
+
+    A Spanish question to an English corpus is told so, and gets the hint naming the corpus's
+    languages; an English question taken for another language would get that hint instead of
+    its answer, so the bar is high ("missile defence Russia" has no stop word: it stays).
+    """
+    words = _WORDS.findall(text[:1500].casefold())
+    if not words or any(w in _written_stop_words(expected) for w in words):
+        return expected
+    listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
+    best = _identify(text, [c for c in listed if _written_stop_words(c)], expected)
+    if best != expected and any(w in _written_stop_words(best) for w in words):
+        return best
+    return expected
 
 
 def _stop_word_evidence(text: str, prior: str) -> bool:

@@ -191,3 +191,12 @@ def test_a_document_language_is_its_text_s() -> None:
 
 def test_every_language_has_a_name_in_itself() -> None:
     assert set(ENDONYMS) == set(LANGUAGES)
+
+
+def test_a_question_plainly_in_another_latin_language_is_told_apart_from_the_corpus_s() -> None:
+    # so the library can answer with a hint naming the corpus's languages
+    assert detect("comment installer un paquet", ["en"]) == "fr"
+    assert detect("wie installiere ich Pakete", ["en"]) == "de"
+    # but English questions, even without a stop word, are never taken for another language
+    for question in ["missile defence Russia", "peace keeping", "Debian", "and in 2003?"]:
+        assert detect(question, ["en"]) == "en"
