@@ -62,7 +62,8 @@ class Library:
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached.
         self._analysed = functools.lru_cache(maxsize=1024)(self._analyse)
-        self._fragments = self._passage_fragments
+        # Small: one question asks for its best passage twice (excerpt, then confidence).
+        self._fragments = functools.lru_cache(maxsize=256)(self._passage_fragments)
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version

@@ -191,18 +191,15 @@ def fragments_of(
 
     ``Token.word`` is left empty: it serves the spelling correction of questions, never excerpts.
     """
+    starts, ends, terms = tokens.T.tolist() if len(tokens) else ([], [], [])
+    words = [vocabulary[t] for t in terms]
     out: list[Fragment] = []
     cursor = 0
-    rows = tokens.tolist()
     for start, end, count in sentences.tolist():
-        out.append(
-            Fragment(
-                start,
-                end,
-                tuple(Token(vocabulary[t], a, b) for a, b, t in rows[cursor : cursor + count]),
-            )
-        )
-        cursor += count
+        stop = cursor + count
+        found = tuple(map(Token, words[cursor:stop], starts[cursor:stop], ends[cursor:stop]))
+        out.append(Fragment(start, end, found))
+        cursor = stop
     return out
 
 

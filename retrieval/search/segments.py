@@ -127,7 +127,12 @@ class Segment:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             raise ValueError(f"segment format {meta.get('format')}")
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in meta["arrays"]}
+        # Plain ndarray views of the maps: numpy's memmap subclass costs microseconds on every
+        # slice, and a question slices a few hundred times.
+        arrays = {
+            name: np.load(folder / f"{name}.npy", mmap_mode="r").view(np.ndarray)
+            for name in meta["arrays"]
+        }
         vocabulary = _read_lines(folder / "vocab.txt")
         segment = cls(arrays, meta, vocabulary, None, folder)
         if len(segment.rowids) != segment.n or len(segment.indptr) != len(vocabulary) + 1:

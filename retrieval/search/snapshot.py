@@ -106,6 +106,9 @@ class _Words(Mapping[str, str]):
     def __getitem__(self, word: str) -> str:
         return self._all()[word]
 
+    def get(self, word: str, default: Any = None) -> Any:  # spelling correction asks hundreds
+        return self._all().get(word, default)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._all())
 
