@@ -171,3 +171,18 @@ def test_terms_of_a_text_do_not_depend_on_surrounding_spaces(text: str) -> None:
 
 
 _SHARED = Analyzer(Synonyms.load(default_synonyms_path()))
+
+
+# ------------------------------------------------------------------------------ other languages
+def test_english_text_is_english_whether_told_or_not(analyzer: Analyzer) -> None:
+    text = "China’s counter-terrorism cooperation with the U.S. since 2001"
+    assert analyzer.tokens(text) == analyzer.tokens(text, "en")
+
+
+def test_a_name_in_another_script_does_not_change_the_english_around_it(
+    analyzer: Analyzer,
+) -> None:
+    english = analyzer.terms("President Xi Jinping met the delegation")
+    mixed = analyzer.terms("President Xi Jinping (习近平) met the delegation")
+    assert [t for t in mixed if not t.startswith("zh:")] == english
+    assert "zh:习近平" in mixed

@@ -2,12 +2,20 @@
 
 Chinese is segmented with jieba's search mode, which gives each word and the dictionary words
 inside it ("软件包" → 软件, 软件包), so a question that says 软件 finds a passage that says
-软件包. It was chosen over character bigrams by measurement (see tests/search/): jieba ranks
-the right passage higher on questions written from the Debian documents and costs about the
-same, and its words are real words, so a question's words are found in the corpus and do not
-lower the answer's confidence as made-up bigrams across word boundaries would. jieba knows no
-Japanese, Korean or Thai: those are cut into overlapping pairs of characters, as Lucene's
-CJKBigramFilter does, with a lone character kept as it is.
+软件包. It was chosen over character bigrams by measurement, on 18 questions written from the
+Debian documents in tests/search/test_languages_corpora.py (plain BM25, the question's language):
+
+    segmentation        hit@1  hit@3  MRR   question terms no passage has
+    jieba, search mode  0.56   0.72   0.67    8 of  90
+    jieba, default      0.56   0.61   0.64    6 of  76
+    bigrams + unigrams  0.44   0.72   0.56   40 of 269
+    bigrams             0.39   0.72   0.55   41 of 161
+
+Words also keep the answer's confidence honest: a bigram across two words ("装软" in 安装软件)
+is in no passage and counts against the question as a word the corpus lacks. jieba runs as
+rjieba (jieba-rs): 100,000 paragraphs of 269 characters take 19 s on two cores, analysis and
+sentences included. jieba knows no Japanese, Korean or Thai: those are cut into overlapping
+pairs of characters, as Lucene's CJKBigramFilter does, a lone character kept as it is.
 """
 
 from __future__ import annotations
