@@ -107,7 +107,9 @@ def test_an_old_doc_and_an_encrypted_word_file() -> None:
     assert _reason("locked.docx", locked) == "encrypted"
 
 
-@pytest.mark.parametrize("name", ["empty.pdf", "empty.docx", "empty.html", "empty.md"])
+@pytest.mark.parametrize(
+    "name", ["empty.pdf", "empty.docx", "empty.html", "empty.md", "empty.epub", "empty.odt"]
+)
 def test_an_empty_file(name: str) -> None:
     assert _reason(name, b"") == "empty"
 
@@ -152,6 +154,7 @@ _REAL = {
     ".html": OFFICE / "html" / "python-howto-sorting.html",
     ".md": OFFICE.parent / "mddocs" / "cli.md",
     ".epub": Path(__file__).parent / "fixtures" / "developers-reference.epub",
+    ".odt": Path(__file__).parent / "fixtures" / "api-for-odfpy.odt",
 }
 
 

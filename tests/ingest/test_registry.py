@@ -18,7 +18,7 @@ def test_every_registered_reader_can_be_loaded(suffix: str) -> None:
 
 
 def test_the_formats_people_have_are_supported() -> None:
-    wanted = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".epub"}
+    wanted = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".epub", ".odt"}
     assert wanted <= set(SUPPORTED_SUFFIXES)
 
 

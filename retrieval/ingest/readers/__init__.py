@@ -27,6 +27,7 @@ READERS: dict[str, str] = {
     ".pdf": "retrieval.ingest.readers.pdf:read_pdf",
     ".docx": "retrieval.ingest.readers.docx:read_docx",
     ".epub": "retrieval.ingest.readers.epub:read_epub",
+    ".odt": "retrieval.ingest.readers.odt:read_odt",
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 

@@ -1,0 +1,222 @@
+"""The reader of OpenDocument text (``.odt``, LibreOffice's own format), with zipfile and lxml.
+
+No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the body in document
+order. Headings (``text:h``) become sections, paragraphs and list items paragraphs, tables one
+block per row, and runs of paragraphs set in a fixed-pitch font (the "Preformatted Text" style
+or any style using such a font) code blocks with the paragraph that introduces them. Page headers
+and footers live in ``styles.xml`` and are never read; tables of contents and notes are skipped.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.common import (
+    attach_code,
+    code_text,
+    is_placeholder_title,
+    iso_date,
+    open_zip,
+    prose,
+    table_blocks,
+)
+from retrieval.ingest.readers.text import fallback_title
+
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "manifest": "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0",
+}
+_TEXT_TYPES = (
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.text-template",
+)
+_CODE_STYLES = frozenset({"Preformatted_20_Text", "Source_20_Text"})
+# Boxes whose children are read as the body's own; indexes and declarations are not text.
+_CONTAINERS = frozenset({"list", "list-item", "list-header", "section", "text-box", "frame"})
+_SKIPPED_INLINE = frozenset({"note", "annotation", "frame", "bookmark-ref", "reference-ref"})
+
+
+def _tag(element: Any) -> str:
+    return lxml.etree.QName(element).localname if isinstance(element.tag, str) else ""
+
+
+def _attr(element: Any, prefix: str, name: str) -> str:
+    return str(element.get(f"{{{_NS[prefix]}}}{name}") or "")
+
+
+@dataclass
+class _Walk:
+    document: ParsedDocument
+    fixed: frozenset[str]  # paragraph style names set in a fixed-pitch font
+    title_from_heading: bool = True
+    section: str | None = None
+    intro: int | None = None
+    code: list[str] = field(default_factory=list)  # the listing being gathered, line by line
+
+
+def read_odt(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.odt`` files."""
+    with open_zip(data, path, "an OpenDocument text") as archive:
+        _check(archive, path)
+        content = _xml(archive, "content.xml", path)
+        styles = _xml(archive, "styles.xml", path, required=False)
+        meta = _xml(archive, "meta.xml", path, required=False)
+    title = _meta(meta, "dc:title")
+    title = "" if is_placeholder_title(title) else title
+    created = _meta(meta, "meta:creation-date") or _meta(meta, "dc:date")
+    document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
+    walk = _Walk(document, _fixed_pitch_styles(content, styles), not document.title)
+    for body in content.iterfind(".//office:body/office:text", _NS):
+        _walk(body, walk)
+    _flush_code(walk)
+    document.title = document.title or fallback_title(path)
+    return document
+
+
+def _check(archive: zipfile.ZipFile, path: Path) -> None:
+    """Refuse a locked file, or a spreadsheet or drawing saved under a text document's name."""
+    names = archive.namelist()
+    if "mimetype" in names:
+        kind = archive.read("mimetype").decode("ascii", "replace").strip()
+        if kind not in _TEXT_TYPES:
+            raise DocumentError(path, f"damaged: not an OpenDocument text ({kind or 'no type'})")
+    if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read(
+        "META-INF/manifest.xml"
+    ):
+        raise DocumentError(path, "encrypted")
+
+
+def _xml(archive: zipfile.ZipFile, name: str, path: Path, required: bool = True) -> Any:
+    try:
+        return lxml.etree.fromstring(archive.read(name))
+    except KeyError as error:
+        if not required:
+            return None
+        raise DocumentError(path, f"damaged: {name} is missing") from error
+    except lxml.etree.XMLSyntaxError as error:
+        raise DocumentError(path, f"damaged: {name} is broken") from error
+
+
+def _meta(meta: Any, name: str) -> str:
+    if meta is None:
+        return ""
+    found = meta.find(f".//{name}", _NS)
+    return prose(found.text or "") if found is not None else ""
+
+
+def _fixed_pitch_styles(content: Any, styles: Any) -> frozenset[str]:
+    """Names of the paragraph styles set in a fixed-pitch font, directly or through a parent."""
+    roots = [root for root in (styles, content) if root is not None]
+    fonts = {
+        _attr(face, "style", "name")
+        for root in roots
+        for face in root.iterfind(".//style:font-face", _NS)
+        if _attr(face, "style", "font-pitch") == "fixed"
+    }
+    parents: dict[str, str] = {}
+    fixed = set(_CODE_STYLES)
+    for root in roots:
+        for style in root.iterfind(".//style:style", _NS):
+            name = _attr(style, "style", "name")
+            parents[name] = _attr(style, "style", "parent-style-name")
+            properties = style.find("style:text-properties", _NS)
+            if properties is not None and _attr(properties, "style", "font-name") in fonts:
+                fixed.add(name)
+    return frozenset(name for name in parents if _inherits(name, fixed, parents)) | fixed
+
+
+def _inherits(name: str, fixed: set[str], parents: dict[str, str]) -> bool:
+    seen: set[str] = set()
+    while name and name not in seen:
+        if name in fixed:
+            return True
+        seen.add(name)
+        name = parents.get(name, "")
+    return False
+
+
+def _text(element: Any) -> str:
+    """An element's text as written: ``text:s`` spaces counted, tabs and line breaks kept, notes
+    and annotations (read elsewhere, or not part of the sentence) left out."""
+    parts = [element.text or ""]
+    for child in element:
+        name = _tag(child)
+        if name == "s":
+            parts.append(" " * int(_attr(child, "text", "c") or 1))
+        elif name == "tab":
+            parts.append("\t")
+        elif name == "line-break":
+            parts.append("\n")
+        elif name and name not in _SKIPPED_INLINE:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _walk(element: Any, walk: _Walk) -> None:
+    for child in element:
+        name = _tag(child)
+        if name == "p" and _attr(child, "text", "style-name") in walk.fixed:
+            walk.code.append(_text(child))
+            continue
+        if name in ("h", "p", "table"):
+            _flush_code(walk)
+        if name == "h":
+            _heading(prose(_text(child)), walk)
+        elif name == "p":
+            _paragraph(child, walk)
+        elif name == "table":
+            walk.document.blocks.extend(table_blocks(_rows(child), walk.section))
+            walk.intro = None
+        elif name in _CONTAINERS:
+            _walk(child, walk)
+
+
+def _heading(text: str, walk: _Walk) -> None:
+    walk.intro = None
+    if not text:
+        return
+    if walk.title_from_heading and not walk.document.blocks and walk.section is None:
+        walk.document.title, walk.title_from_heading = text, False
+    elif text != walk.document.title:
+        walk.section = text
+
+
+def _paragraph(element: Any, walk: _Walk) -> None:
+    text = prose(_text(element))
+    style = _attr(element, "text", "style-name")
+    if not text or style in ("Subtitle", "Contents_20_Heading"):
+        return
+    if style == "Title":
+        _heading(text, walk)
+        return
+    walk.document.add(walk.section, text)
+    walk.intro = len(walk.document.blocks) - 1
+
+
+def _flush_code(walk: _Walk) -> None:
+    if walk.code:
+        attach_code(walk.document, code_text("\n".join(walk.code)), walk.section, walk.intro)
+        walk.code, walk.intro = [], None
+
+
+def _rows(table: Any) -> list[list[str]]:
+    """A table's rows, header rows included, each the text of its cells (covered cells, the
+    hidden part of a merged cell, left out)."""
+    rows: list[list[str]] = []
+    for row in table.iterfind(".//table:table-row", _NS):
+        cells = row.iterfind("table:table-cell", _NS)
+        rows.append([" ".join(_text(p) for p in cell.iterfind(".//text:p", _NS)) for cell in cells])
+    return rows
