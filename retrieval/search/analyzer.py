@@ -22,7 +22,7 @@ import functools
 import operator
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -357,6 +357,24 @@ class Analyzer:
     def terms(self, text: str, lang: str | None = None) -> list[str]:
         """Just the terms of ``text``."""
         return [t.term for t in self.tokens(text, lang)]
+
+
+def covered_unknowns(tokens: Sequence[Token], known: Callable[[str], bool]) -> set[str]:
+    """Terms of a question no passage has, but whose every character a known term covers.
+
+    jieba's search mode gives a compound and its parts (软件包管理 → 软件, 软件包, 管理,
+    软件包管理); when the corpus has the parts but never the compound, the compound is no
+    word the documents lack, and should not count against the answer as one.
+    """
+    covered: set[tuple[int, int]] = set()
+    for token in tokens:
+        if known(token.term):
+            covered.update((i, i + 1) for i in range(token.start, token.end))
+    return {
+        t.term
+        for t in tokens
+        if not known(t.term) and all((i, i + 1) in covered for i in range(t.start, t.end))
+    }
 
 
 # ------------------------------------------------------------------------ other languages

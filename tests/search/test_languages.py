@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
+from retrieval.search.analyzer import Analyzer, Synonyms, covered_unknowns, default_synonyms_path
 from retrieval.search.languages import (
     ENDONYMS,
     LANGUAGES,
@@ -200,3 +200,13 @@ def test_a_question_plainly_in_another_latin_language_is_told_apart_from_the_cor
     # but English questions, even without a stop word, are never taken for another language
     for question in ["missile defence Russia", "peace keeping", "Debian", "and in 2003?"]:
         assert detect(question, ["en"]) == "en"
+
+
+def test_a_compound_whose_parts_the_corpus_has_is_no_unknown_word(analyzer: Analyzer) -> None:
+    tokens = analyzer.tokens("软件包管理工具", "zh")
+    corpus = {"zh:软件", "zh:软件包", "zh:管理", "zh:工具"}
+    assert covered_unknowns(tokens, corpus.__contains__) == {"zh:管理工具", "zh:理工"}
+    # a word with a character no known term covers stays unknown
+    tokens = analyzer.tokens("量子计算机", "zh")
+    found = covered_unknowns(tokens, {"zh:计算机"}.__contains__)
+    assert "zh:量子" in {t.term for t in tokens} and "zh:量子" not in found
