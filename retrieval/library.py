@@ -33,7 +33,7 @@ from retrieval.errors import (
 )
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
-from retrieval.search import generations, query, rank, segments, snapshot
+from retrieval.search import query, rank, snapshot, upkeep
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import Fragment
 from retrieval.search.passage_data import analyse_passage
@@ -58,7 +58,7 @@ class Library:
         self._synonyms_digest = synonyms_digest
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()
-        self._merging: threading.Thread | None = None
+        self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached.
         self._analysed = functools.lru_cache(maxsize=1024)(self._analyse)
@@ -133,7 +133,7 @@ class Library:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"
                 )
-            library._snapshot = library._load_or_build(library._tag())
+            library._snapshot = library._keeper.open(library._tag())
         except BaseException:
             library.close()
             raise
@@ -150,9 +150,7 @@ class Library:
         return self._last_report
 
     def close(self) -> None:
-        merging = self._merging
-        if merging is not None:
-            merging.join()  # its files must not be written into a folder being cleaned up
+        self._keeper.wait()
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
@@ -160,64 +158,8 @@ class Library:
         version = self.store.meta("corpus_version") or "0"
         return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}"
 
-    def _load_or_build(self, tag: str) -> snapshot.Snapshot:
-        """The saved index when current; else the saved one updated with the corpus's changes
-        when it was made by the same analyzer; else a new one."""
-        folder = self.index_path
-        saved = snapshot.load(folder)
-        if saved is not None and saved.version == tag:
-            generations.collect_garbage(folder)
-            return saved
-        if saved is not None and _analysis_of(saved.version) == _analysis_of(tag):
-            try:
-                return self._update(saved, tag)
-            except (OSError, ValueError) as error:
-                log.warning("the index could not be updated (%s): it is rebuilt", error)
-        return self._build(tag)
-
-    def _build(self, tag: str) -> snapshot.Snapshot:
-        shutil.rmtree(self.index_path, ignore_errors=True)
-        try:
-            return snapshot.build(self.store, self.analyzer, tag, self.index_path)
-        except OSError as error:  # a full disk or a read-only folder: serve from memory
-            log.warning("could not save the index in %s: %s", self.index_path, error)
-            return snapshot.build(self.store, self.analyzer, tag, None)
-
-    def _update(self, current: snapshot.Snapshot, tag: str) -> snapshot.Snapshot:
-        if current.folder is None or current.generation is None:
-            return self._build(tag)  # an index kept in memory only: nothing to update
-        try:
-            updated = snapshot.update(current, self.store, self.analyzer, tag)
-        except OSError as error:
-            log.warning("could not save the index update in %s: %s", self.index_path, error)
-            return snapshot.build(self.store, self.analyzer, tag, None)
-        generations.collect_garbage(self.index_path)
-        return updated
-
-    def _merge_in_background(self) -> None:
-        """Merge the segments in a thread when they call for it; the index it started from
-        keeps answering, and the merge is dropped if a reload replaced that index meanwhile."""
-        current = self._snapshot
-        if current is None or not current.needs_merge():
-            return
-        if self._merging is not None and self._merging.is_alive():
-            return
-
-        def merge() -> None:
-            try:
-                merged = snapshot.merge_segment(current)
-                with self._reindex_lock:
-                    if self._snapshot is current:
-                        self._snapshot = snapshot.adopt_merge(current, merged)
-                        generations.collect_garbage(self.index_path)
-                        return
-                if merged.folder is not None:  # a reload came first: this merge is stale
-                    segments.remove(merged.folder)
-            except Exception:  # a merge is an optimisation: the segments keep serving
-                log.exception("merging the index segments failed")
-
-        self._merging = threading.Thread(target=merge, name="index-merge", daemon=True)
-        self._merging.start()
+    def _swap(self, new: snapshot.Snapshot) -> None:
+        self._snapshot = new  # one assignment: the swap is atomic
 
     def reindex(self) -> ReindexReport:
         """Re-read the corpus folder and swap in a new index; returns what changed.
@@ -236,14 +178,7 @@ class Library:
         try:
             report = ingest.refresh(self.store, self.corpus_dir)
             tag = self._tag()
-            current = self._snapshot
-            if current is None or current.version != tag:
-                # One assignment: the swap is atomic.
-                self._snapshot = (
-                    self._build(tag)
-                    if current is None or _analysis_of(current.version) != _analysis_of(tag)
-                    else self._update(current, tag)
-                )
+            self._swap(self._keeper.refreshed(self._snapshot, tag))
             self._last_report = self._last_outcome = report
             return report
         except BaseException as error:
@@ -251,7 +186,9 @@ class Library:
             raise
         finally:
             self._reindex_lock.release()
-            self._merge_in_background()
+            self._keeper.merge_in_background(
+                self._snapshot, self._reindex_lock, lambda: self._snapshot, self._swap
+            )
 
     # --------------------------------------------------------------------------------- reads
     def _current(self) -> snapshot.Snapshot:
@@ -349,12 +286,6 @@ class Library:
             terms=tuple(weights),
             outcome=outcome,
         )
-
-
-def _analysis_of(tag: str) -> str:
-    """The part of an index tag that says how passages were analysed (not the corpus version):
-    an index whose analysis matches can be updated instead of rebuilt."""
-    return tag.partition(":")[2]
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:

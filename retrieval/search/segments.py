@@ -289,6 +289,33 @@ def _accumulate(
     return grown
 
 
+def _place(
+    pieces: list[tuple[Any, ...]], counts: IntArray, n_terms: int
+) -> tuple[IntArray, npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+    """Merge chunks of term-major postings into one CSR, each chunk's entries of a term after
+    the earlier chunks' (spilled chunks are read back and deleted one at a time)."""
+    indptr = np.zeros(n_terms + 1, np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    docs_out = np.zeros(int(indptr[-1]), np.int32)
+    values_out = np.zeros(int(indptr[-1]), np.float32)
+    filled = indptr[:-1].copy()
+    for piece in pieces:
+        if len(piece) == 1:
+            with np.load(piece[0]) as data:
+                terms_c, docs_c, values_c = data["terms"], data["docs"], data["values"]
+            piece[0].unlink()
+        else:
+            terms_c, docs_c, values_c = piece
+        chunk_counts = np.bincount(terms_c, minlength=n_terms)
+        first = np.zeros(n_terms, np.int64)
+        np.cumsum(chunk_counts[:-1], out=first[1:])
+        dest = filled[terms_c] + (np.arange(len(terms_c)) - first[terms_c])
+        docs_out[dest] = docs_c
+        values_out[dest] = values_c
+        filled += chunk_counts
+    return indptr, docs_out, values_out
+
+
 def gather(
     ptr: IntArray, data: npt.NDArray[Any], docs: IntArray
 ) -> tuple[IntArray, npt.NDArray[Any]]:
@@ -419,25 +446,7 @@ def build_postings(
             pieces.append((path,))
         else:
             pieces.append((terms_c, docs_c, values_c))
-    indptr = np.zeros(n_terms + 1, np.int64)
-    np.cumsum(counts, out=indptr[1:])
-    docs_out = np.zeros(int(indptr[-1]), np.int32)
-    values_out = np.zeros(int(indptr[-1]), np.float32)
-    filled = indptr[:-1].copy()
-    for piece in pieces:
-        if len(piece) == 1:
-            with np.load(piece[0]) as data:
-                terms_c, docs_c, values_c = data["terms"], data["docs"], data["values"]
-            piece[0].unlink()
-        else:
-            terms_c, docs_c, values_c = piece
-        chunk_counts = np.bincount(terms_c, minlength=n_terms)
-        first = np.zeros(n_terms, np.int64)
-        np.cumsum(chunk_counts[:-1], out=first[1:])
-        dest = filled[terms_c] + (np.arange(len(terms_c)) - first[terms_c])
-        docs_out[dest] = docs_c
-        values_out[dest] = values_c
-        filled += chunk_counts
+    indptr, docs_out, values_out = _place(pieces, counts, n_terms)
     return {
         "indptr": indptr, "docs": docs_out, "values": values_out,
         "body_df": body_df.astype(np.int32), "any_df": any_df.astype(np.int32),
