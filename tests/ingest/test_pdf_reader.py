@@ -186,3 +186,12 @@ def test_a_table_of_short_cells_is_not_taken_for_two_columns() -> None:
     for i in range(8):
         rows += [_line(f"name {i}", 50, 110, 700 - 12 * i), _line(f"{i}", 400, 420, 700 - 12 * i)]
     assert reading_order(rows, 600) == rows
+
+
+def test_without_properties_the_title_and_date_come_from_the_first_page() -> None:
+    writer = PdfWriter(clone_from=str(PDF / "debian-faq.en.pdf"))
+    writer.metadata = None
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    document = read("faq.pdf", buffer.getvalue())
+    assert (document.title, document.date) == ("The Debian GNU/Linux FAQ", "2022-05-31")

@@ -37,7 +37,7 @@ import pypdfium2.raw as pdfium_c
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
-from retrieval.ingest.readers.text import fallback_title
+from retrieval.ingest.readers.text import fallback_title, find_date
 
 _HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 _JOINED_WORD = re.compile(rf"\S*{_HYPHEN_JOIN}\S*")
@@ -88,7 +88,11 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     title = meta.get("Title", "").strip()
     document = assemble(lines, "" if is_placeholder_title(title) else title)
     document.title = document.title or fallback_title(path)
-    document.date = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
+    # A title page states the date ("May 31, 2022") when the file's properties don't.
+    first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []
+    document.date = iso_date(meta.get("CreationDate") or meta.get("ModDate")) or find_date(
+        first_page
+    )
     return document
 
 
