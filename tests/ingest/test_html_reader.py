@@ -113,14 +113,19 @@ def test_main_content_wins_over_menus_headers_and_footers() -> None:
         '<header><a href="/">Home</a> <a href="/about">About us</a></header>'
         '<nav><ul><li><a href="/a">Alpha</a></li><li><a href="/b">Beta</a></li></ul></nav>'
         '<div class="sidebar"><p>Subscribe to our newsletter for more.</p></div>'
+        "<aside><p>Popular: our ten best harbour photos of the year.</p></aside>"
         "<main><h1>Harbour report</h1><h2>Berths</h2>"
-        "<p>The harbour needs deeper berths for larger cargo ships.</p></main>"
+        "<p>The harbour needs deeper berths for larger cargo ships.</p>"
+        "<aside><p>Berths are dredged every spring.</p></aside></main>"
         "<footer><p>Copyright 2024 the harbour board.</p></footer>"
         "<script>var tracking = 1;</script>"
     )
     assert document.title == "Harbour report"
     berths = "The harbour needs deeper berths for larger cargo ships."
-    assert document.paragraphs == [("Berths", berths)]
+    assert document.paragraphs == [
+        ("Berths", berths),
+        ("Berths", "Berths are dredged every spring."),
+    ]
 
 
 def test_link_menus_and_reference_lists_are_dropped_without_markup() -> None:

@@ -39,7 +39,7 @@ _BLOCK_TAGS = _HEADINGS | {
 # Never content: code, styling, embedded objects, forms and the page's own furniture.
 _DROP_TAGS = {
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
-    "embed", "nav", "aside", "form", "button", "select", "input", "textarea", "label", "dialog",
+    "embed", "nav", "form", "button", "select", "input", "textarea", "label", "dialog",
     "head", "title", "meta", "link",
 }  # fmt: skip
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
@@ -187,8 +187,12 @@ def _is_furniture(element: Element) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag in ("header", "footer") and not element.xpath("ancestor::article|ancestor::main"):
-        return True  # the site's banner and footer; an article's own header holds its title
+    if tag in ("header", "footer", "aside") and not element.xpath(
+        "ancestor::article|ancestor::main"
+    ):
+        # The site's banner, footer and sidebar; inside an article a header holds its title and
+        # an aside is a note box of the article's own text.
+        return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     names = (element.get("class") or "").split() + (element.get("id") or "").split()
