@@ -105,3 +105,20 @@ def test_text_inside_content_controls_is_read_and_a_table_of_contents_is_not() -
     word.save(buffer)
     document = read("boxed.docx", buffer.getvalue())
     assert texts(document) == ["The harbour committee met in spring to discuss the expansion."]
+
+
+def test_tracked_changes_read_as_accepted() -> None:
+    word = docx.Document()
+    paragraph = word.add_paragraph("The harbour committee met in ")
+    inserted, deleted = OxmlElement("w:ins"), OxmlElement("w:del")
+    for wrapper, tag, text in ((inserted, "w:t", "spring"), (deleted, "w:delText", "winter")):
+        run, piece = OxmlElement("w:r"), OxmlElement(tag)
+        piece.text = text
+        run.append(piece)
+        wrapper.append(run)
+        paragraph._p.append(wrapper)
+    paragraph.add_run(" to discuss the port.")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = read("tracked.docx", buffer.getvalue())
+    assert texts(document) == ["The harbour committee met in spring to discuss the port."]

@@ -38,6 +38,12 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc an
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|заголовок)\s*\d$", re.I)
 _TITLE_STYLES = frozenset({"title"})
+# The content of runs that show: not deleted, not moved away, not inside a text box.
+_VISIBLE_RUN_CONTENT = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+)
+_RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 
 
@@ -110,8 +116,24 @@ def _outline_level(paragraph: Paragraph) -> int | None:
     return level if level is not None and level < 9 else None  # 9 means "body text"
 
 
+def text_of(element: Any) -> str:
+    """The text of a paragraph (or cell) element as Word shows it with changes accepted.
+
+    python-docx's ``.text`` skips runs inside tracked insertions (``w:ins``); here every run
+    counts except deleted or moved-away ones, and a text box's runs are left to the box itself.
+    """
+    pieces: list[str] = []
+    for node in element.xpath(_VISIBLE_RUN_CONTENT):
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            pieces.append(node.text or "")
+        else:
+            pieces.append(_RUN_MARKS.get(tag, ""))
+    return "".join(pieces)
+
+
 def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
-    text = prose(paragraph.text)
+    text = prose(text_of(paragraph._p))
     if not text:
         return
     style = _style_name(paragraph)
@@ -157,5 +179,5 @@ def _row_cells(row: Any) -> list[str]:
         if any(cell._tc is other for other in seen):
             continue
         seen.append(cell._tc)
-        cells.append(cell.text)
+        cells.append("\n".join(text_of(p) for p in cell._tc.xpath("./w:p")))
     return cells
