@@ -214,6 +214,14 @@ def test_front_matter_date_and_source_other_keys_ignored() -> None:
     assert texts(document) == ["The harbour committee met in spring to discuss the port."]
 
 
+def test_front_matter_values_that_are_not_plain_text_are_ignored() -> None:
+    document = _read(
+        "---\ntitle: |\n  Harbour\n  notes\ntags: [port, ships]\n---\n\n# Harbour\n\n"
+        "The harbour committee met in spring to discuss the port.\n"
+    )
+    assert document.title == "Harbour"
+
+
 def test_title_is_the_first_heading_else_the_file_name() -> None:
     assert _read("# Orchard\n\n## Apples\n\nApples ripen in autumn.\n").title == "Orchard"
     assert _read("## Apples\n\nApples ripen in autumn.\n", "orchard_notes.md").title == (

@@ -130,7 +130,8 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
     meta: dict[str, str] = {}
     for line in block.split("\n"):
         match = _FRONT_KEY.match(line)
-        if match and match["value"]:
+        # A block scalar ("title: |") or a list or map is not a plain value: skipped.
+        if match and match["value"] and match["value"][0] not in "|>[{&*!":
             meta.setdefault(match["key"].lower(), _unquote(match["value"]))
     return meta
 
