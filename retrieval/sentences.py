@@ -13,6 +13,7 @@ end one wherever they stand, with any closing quotes or brackets after them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SPACED = r"""[.!?…؟۔।॥]+["'”’»)\]]*(?=\s+["'“‘«„¿¡(\[]?(?P<next>[^\W_]))"""
 _CJK = r"[。！？；｡]+[”’」』）】〕》\"')\]]*"
@@ -60,3 +61,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``."""
     return [text[a:b] for a, b in sentence_spans(text)]
+
+
+# Characters of scripts written without spaces, and their punctuation: a line broken between two
+# of them is joined without a space (a space inside a Chinese sentence is a typo a reader sees).
+_UNSPACED = re.compile(
+    "[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def join_lines(lines: Sequence[str]) -> str:
+    """Hard-wrapped lines as one line: a space between them, none between Chinese or Japanese."""
+    out = ""
+    for line in lines:
+        line = line.strip()
+        if out and line and not (_UNSPACED.match(out[-1]) and _UNSPACED.match(line[0])):
+            out += " "
+        out += line
+    return out

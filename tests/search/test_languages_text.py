@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS, split_long
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import excerpt
-from retrieval.search.languages import LANGUAGES
+from retrieval.search.languages import LANGUAGES, detect
 from retrieval.search.scripts import drop_stray_marks
-from retrieval.sentences import sentence_spans, sentences
+from retrieval.sentences import join_lines, sentence_spans, sentences
 
 PIECES = st.sampled_from(
     [
@@ -73,6 +73,16 @@ def test_terms_are_english_numbers_or_tagged_with_a_language(
     for token in analyzer.tokens(text, lang):
         code, colon, _ = token.term.partition(":")
         assert not colon or code in LANGUAGES or token.term.startswith("_")
+
+
+@SETTINGS
+@given(ANY_TEXT, st.none() | st.lists(LANGS, max_size=4), st.none() | LANGS)
+def test_any_text_is_in_a_known_language(
+    text: str, candidates: list[str] | None, prior: str | None
+) -> None:
+    found = detect(text, candidates, prior)
+    assert found in LANGUAGES
+    assert detect(text, candidates, prior) == found
 
 
 @SETTINGS
@@ -151,3 +161,12 @@ def test_stray_marks_are_dropped_but_letters_keep_theirs() -> None:
     assert drop_stray_marks("cafe\u0301") == "café"
     assert drop_stray_marks("мой ёж") == "мой ёж"
     assert drop_stray_marks("한국어 が ال\u064eحزم हिन्दी") == "한국어 が ال\u064eحزم हिन्दी"
+
+
+def test_wrapped_chinese_lines_join_without_a_space() -> None:
+    assert join_lines(["Debian 的软件包系统是使它跻身", "顶级发行版行列的重要原因之一。"]) == (
+        "Debian 的软件包系统是使它跻身顶级发行版行列的重要原因之一。"
+    )
+    assert join_lines(["软件包，", "Debian"]) == "软件包， Debian"
+    assert join_lines(["The two sides", "agreed."]) == "The two sides agreed."
+    assert join_lines(["", " a ", "b"]) == "a b"
