@@ -13,7 +13,7 @@ import json
 import sqlite3
 import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
@@ -116,6 +116,20 @@ def _parse_file(
     return _Parsed(name, row, items)
 
 
+@dataclass
+class _Plan:
+    """What a refresh found by looking at the files, before writing anything."""
+
+    names: dict[Path, str] = field(default_factory=dict)  # file → its document id
+    unchanged: list[str] = field(default_factory=list)
+    touched: list[tuple[str, int, int]] = field(default_factory=list)  # new size/mtime only
+    to_parse: list[Path] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
 def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
 
@@ -131,90 +145,103 @@ def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> Reind
     files = corpus_files(folder)
     known = store.document_rows()
     before = store.passage_count()
+    plan = _Plan()
     try:
         manifest = read_manifest(folder)
     except DocumentError as error:
         if not lenient:
             raise  # a reload asked for says it failed; the corpus stays as it was
+        plan.skipped.append(SkippedFile(MANIFEST, error.reason))
         if known:
             # At start-up a broken manifest must not stop the bot: serve the corpus as it is.
-            return ReindexReport(
-                unchanged=tuple(sorted(known)),
-                skipped=(SkippedFile(MANIFEST, error.reason),),
-                paragraphs_before=before,
-                paragraphs_after=before,
-                seconds=time.perf_counter() - started,
-            )
+            plan.unchanged = sorted(known)
+            return _report(plan, [], before, before, started)
         manifest = {}  # a first index goes ahead with the titles found in the files
-        manifest_problem: SkippedFile | None = SkippedFile(MANIFEST, error.reason)
-    else:
-        manifest_problem = None
+    _look(plan, files, folder, known, manifest)
+    removed = sorted(name for name in known if name not in plan.present)
+    try:
+        with transaction(store.db):  # all of it or none of it
+            _write(store, plan, removed, known, manifest)
+            if not plan.added and not plan.unchanged and not (set(known) & plan.present):
+                reasons = "; ".join(f"{s.doc}: {s.reason}" for s in plan.skipped)
+                raise NoCorpusError(folder, reasons or "no documents")
+            if plan.added or plan.changed or removed:
+                store.bump_version()
+    except sqlite3.Error as error:
+        raise IndexBuildError(f"the corpus could not be written: {error}") from error
+    return _report(plan, removed, before, store.passage_count(), started)
 
-    unchanged: list[str] = []
-    skipped: list[SkippedFile] = [manifest_problem] if manifest_problem else []
-    to_parse: list[Path] = []
-    touched: list[tuple[str, int, int]] = []  # unchanged content, new size/mtime to record
-    present = set()
-    names = {path: doc_name(path, folder) for path in files}
-    for path, name in names.items():
-        present.add(name)
+
+def _look(
+    plan: _Plan,
+    files: list[Path],
+    folder: Path,
+    known: dict[str, dict[str, object]],
+    manifest: dict[str, dict[str, str]],
+) -> None:
+    """Sort the files into unchanged, touched (same content, new time) and to be parsed."""
+    plan.names = {path: doc_name(path, folder) for path in files}
+    for path, name in plan.names.items():
+        plan.present.add(name)
         entry = manifest.get(name, {})
         old = known.get(name)
         try:
             stat = path.stat()
             same_file = old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns
             if same_file and old and old["sha256"] == _fingerprint(b"", entry, str(old["sha256"])):
-                unchanged.append(name)
+                plan.unchanged.append(name)
                 continue
             if old and old["sha256"] == _fingerprint(path.read_bytes(), entry):
-                unchanged.append(name)
-                touched.append((name, stat.st_size, stat.st_mtime_ns))
+                plan.unchanged.append(name)
+                plan.touched.append((name, stat.st_size, stat.st_mtime_ns))
                 continue
-            to_parse.append(path)
+            plan.to_parse.append(path)
         except OSError as error:  # removed or unreadable while we looked at it
-            skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
-            if old:
-                present.add(name)  # keep serving the version that was readable
-    removed = sorted(name for name in known if name not in present)
+            plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
+            if not old:
+                plan.present.discard(name)  # an indexed version that was readable stays
 
-    added: list[str] = []
-    changed: list[str] = []
-    try:
-        with transaction(store.db):  # all of it or none of it
-            for name in removed:
-                store.delete_document(name)
-            for path in to_parse:
-                name = names[path]
-                entry = manifest.get(name, {})
-                try:
-                    data = path.read_bytes()
-                    item = _parse_file(path, name, data, entry, _fingerprint(data, entry))
-                except DocumentError as error:
-                    skipped.append(SkippedFile(name, error.reason))
-                    continue  # an earlier readable version, if any, stays
-                except OSError as error:
-                    skipped.append(SkippedFile(name, f"cannot be read ({error.strerror})"))
-                    continue
-                (changed if name in known else added).append(name)
-                store.delete_document(name)
-                store.insert_document(item.row, item.passages)
-            for name, size, mtime_ns in touched:
-                store.touch_document(name, size, mtime_ns)
-            if not added and not unchanged and not (set(known) & present):
-                reasons = "; ".join(f"{s.doc}: {s.reason}" for s in skipped)
-                raise NoCorpusError(folder, reasons or "no documents")
-            if added or changed or removed:
-                store.bump_version()
-    except sqlite3.Error as error:
-        raise IndexBuildError(f"the corpus could not be written: {error}") from error
+
+def _write(
+    store: CorpusStore,
+    plan: _Plan,
+    removed: list[str],
+    known: dict[str, dict[str, object]],
+    manifest: dict[str, dict[str, str]],
+) -> None:
+    """Inside the refresh's transaction: delete, parse and insert, record new times."""
+    for name in removed:
+        store.delete_document(name)
+    for path in plan.to_parse:
+        name = plan.names[path]
+        entry = manifest.get(name, {})
+        try:
+            data = path.read_bytes()
+            item = _parse_file(path, name, data, entry, _fingerprint(data, entry))
+        except DocumentError as error:
+            plan.skipped.append(SkippedFile(name, error.reason))
+            continue  # an earlier readable version, if any, stays
+        except OSError as error:
+            plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror})"))
+            continue
+        (plan.changed if name in known else plan.added).append(name)
+        store.delete_document(name)
+        store.insert_document(item.row, item.passages)
+    for name, size, mtime_ns in plan.touched:
+        store.touch_document(name, size, mtime_ns)
+
+
+def _report(
+    plan: _Plan, removed: list[str], before: int, after: int, started: float
+) -> ReindexReport:
     return ReindexReport(
-        added=tuple(added),
-        changed=tuple(changed),
+        added=tuple(plan.added),
+        changed=tuple(plan.changed),
         removed=tuple(removed),
-        unchanged=tuple(unchanged),
-        skipped=tuple(skipped),
+        unchanged=tuple(plan.unchanged),
+        skipped=tuple(plan.skipped),
         paragraphs_before=before,
-        paragraphs_after=store.passage_count(),
+        paragraphs_after=after,
         seconds=time.perf_counter() - started,
     )
 
