@@ -258,10 +258,15 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     if script == "arabic" and len(pool) > 1:
         persian = any(ch in _PERSIAN_LETTERS for ch in text)
         pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool
-    if len(pool) == 1:
-        if script in ("latin", "common") and candidates:
-            return _unless_plainly_other(text, pool[0])
-        return pool[0]
+    found = pool[0] if len(pool) == 1 else _choose(text, pool, script, prior, candidates)
+    if candidates and script in ("latin", "common"):
+        return _unless_plainly_other(text, found)  # an English question to a French corpus
+    return found
+
+
+def _choose(text: str, pool: list[str], script: str, prior: str | None, candidates: object) -> str:
+    """One of several languages of a script: the prior where its stop words say so, else
+    py3langid's choice."""
     if prior not in pool and candidates is None:
         prior = SCRIPT_DEFAULTS[script]  # a command line in a Chinese document is English
     if prior in pool and _stop_word_evidence(text, str(prior)):
@@ -270,21 +275,26 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
 
 
 def _unless_plainly_other(text: str, expected: str) -> str:
-    """``expected`` (the corpus's one Latin-script language) unless ``text`` is plainly in
-    another: none of ``expected``'s stop words, some of the other's, and py3langid sure of it.
+    """``expected`` (the candidate chosen) unless ``text`` is plainly in another Latin-script
+    language: at most one of ``expected``'s stop words ("a" is French too), more of the other's,
+    and py3langid sure of it.
 
     A Spanish question to an English corpus is told so, and gets the hint naming the corpus's
     languages; an English question taken for another language would get that hint instead of
     its answer, so the bar is high ("missile defence Russia" has no stop word: it stays).
     """
     words = _WORDS.findall(text[:1500].casefold())
-    if not words or any(w in _written_stop_words(expected) for w in words):
+    ours = _stop_hits(words, expected)
+    if not words or ours > 1:
         return expected
     listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
     best = _identify(text, [c for c in listed if _written_stop_words(c)], expected)
-    if best != expected and any(w in _written_stop_words(best) for w in words):
-        return best
-    return expected
+    return best if _stop_hits(words, best) > ours else expected
+
+
+def _stop_hits(words: list[str], code: str) -> int:
+    stops = _written_stop_words(code)
+    return sum(1 for word in words if word in stops)
 
 
 def _stop_word_evidence(text: str, prior: str) -> bool:

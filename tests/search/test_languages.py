@@ -210,3 +210,5 @@ def test_a_compound_whose_parts_the_corpus_has_is_no_unknown_word(analyzer: Anal
     tokens = analyzer.tokens("量子计算机", "zh")
     found = covered_unknowns(tokens, {"zh:计算机"}.__contains__)
     assert "zh:量子" in {t.term for t in tokens} and "zh:量子" not in found
+    assert detect("How do I install a package?", ["fr", "es"]) == "en"
+    assert detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
