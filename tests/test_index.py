@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
+from retrieval.search import bm25
 from retrieval.search.bm25 import BM25Index, lucene_idf
 
 
@@ -188,3 +189,30 @@ def test_paging_through_tied_scores_shows_each_passage_once() -> None:
     index = single_field(_TIED)
     pages = [index.search({"a": 1.0}, k=1, offset=n).docs.tolist() for n in range(4)]
     assert pages == [[2], [3], [0], [1]]
+
+
+# ------------------------------------------------------------------------------ pruning
+_skewed = st.sampled_from("a a a a a a b b b b c c d e f g h".split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(_skewed, min_size=1, max_size=8), min_size=1, max_size=40),
+    st.lists(st.sampled_from("abcdefgh"), min_size=2, max_size=5, unique=True),
+    st.lists(st.floats(min_value=0.3, max_value=1.0), min_size=5, max_size=5),
+    st.integers(min_value=1, max_value=10),
+    st.integers(min_value=0, max_value=5),
+)
+def test_pruned_search_equals_scoring_everything(
+    corpus: list[list[str]], query: list[str], weights: list[float], k: int, offset: int
+) -> None:
+    index = single_field(corpus)
+    weighted = dict(zip(query, weights, strict=False))
+    expected = index.search(weighted, k=k, offset=offset)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bm25, "PRUNE_FROM", 0)
+        patch.setattr(bm25, "PRUNE_SHARE", 1)
+        pruned = index.search(weighted, k=k, offset=offset)
+    assert pruned.docs.tolist() == expected.docs.tolist()
+    np.testing.assert_array_equal(pruned.scores, expected.scores)
+    assert pruned.total == expected.total

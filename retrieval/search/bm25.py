@@ -21,6 +21,7 @@ and shows the cases where plain rank-bm25 ranks differently.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,8 @@ K1 = 1.2
 B = 0.5
 FIELD_WEIGHTS = (1.0, 0.5, 0.25)  # passage text, section title, document title
 DENSE_RATIO = 8  # postings over 1/8 of the passages: score into one array over all of them
+PRUNE_FROM = 20_000  # postings of a question: fewer are scored in full, pruning would not pay
+PRUNE_SHARE = 8  # MaxScore gives up when its candidates pass 1/8 of the passages
 
 
 def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
@@ -47,6 +50,9 @@ class SearchResult:
     docs: npt.NDArray[np.int64]
     scores: npt.NDArray[np.float32]
     total: int
+
+
+Piece = tuple[npt.NDArray[np.int32], int, npt.NDArray[np.float32], np.float32]
 
 
 @dataclass(frozen=True)
@@ -98,6 +104,7 @@ class BM25Index:
         self.size = sum(p.size for p in self.parts)  # passage numbers, deleted ones included
         self.deleted = deleted if deleted is not None else np.zeros(0, np.int64)
         self._alive: npt.NDArray[np.bool_] | None = None
+        self._buffers = threading.local()  # per thread: searches run in several at once
         if len(self.deleted):
             self._alive = np.ones(self.size, dtype=np.bool_)
             self._alive[self.deleted] = False
@@ -176,10 +183,15 @@ class BM25Index:
         Ties are broken by passage number (rowid order), so the same question always pages the
         same way, however the corpus is split into segments.
         """
-        pieces = [p for term, w in query.items() for p in self._pieces(term, w)]
+        by_term = [found for term, w in query.items() if (found := self._pieces(term, w))]
+        pieces = [p for found in by_term for p in found]
         if not pieces or k <= 0:
             return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
         postings = sum(len(docs) for docs, _, _, _ in pieces)
+        if len(by_term) > 1 and postings > PRUNE_FROM:
+            pruned = self._search_pruned(by_term, k, offset)
+            if pruned is not None:
+                return pruned
         if len(pieces) > 1 and postings * DENSE_RATIO > self.size:
             return self._search_dense(pieces, k, offset)
         if len(pieces) == 1:
@@ -197,6 +209,54 @@ class BM25Index:
             keep = self._alive[candidates]
             candidates, summed = candidates[keep], summed[keep]
         return _page(candidates, summed, len(candidates), offset, k)
+
+    def _search_pruned(
+        self, by_term: list[list[Piece]], k: int, offset: int
+    ) -> SearchResult | None:
+        """MaxScore: the best ``offset + k`` found by scoring only the passages that hold the
+        question's most telling terms, or None when that would not save work.
+
+        Terms are taken one by one, each with the most any passage can get from it. Once the
+        passages holding the terms taken so far are scored in full and the ``offset + k``-th
+        best of them scores more than all the remaining terms together could give a passage
+        that lacks every term taken, no other passage can reach the page: the result is the
+        same as scoring everything, ties included.
+        """
+        want = offset + k
+        impacts = [max(float(v.max()) * float(s) for _, _, v, s in found) for found in by_term]
+        # Rarest first: any order gives the same result, this one the fewest candidates.
+        order = sorted(range(len(by_term)), key=lambda i: sum(len(p[0]) for p in by_term[i]))
+        limit = max(want, self.size // PRUNE_SHARE)
+        candidates = np.zeros(0, np.int64)
+        for taken, i in enumerate(order[:-1], 1):
+            docs = np.concatenate([d.astype(np.int64) + at for d, at, _, _ in by_term[i]])
+            candidates = np.union1d(candidates, docs)
+            if len(candidates) > limit:
+                return None  # common words only: scoring every passage is cheaper
+            live = candidates if self._alive is None else candidates[self._alive[candidates]]
+            if len(live) < want:
+                continue
+            scores = _score_candidates(by_term, live)
+            kth = float(np.partition(scores, len(scores) - want)[len(scores) - want])
+            rest = sum(impacts[j] for j in order[taken:])
+            if kth > rest * (1 + 1e-6):  # float32 products: a margin far above their rounding
+                return _page(live, scores, self._matched(by_term), offset, k)
+        return None
+
+    def _matched(self, by_term: list[list[Piece]]) -> int:
+        """How many live passages hold any of the terms (one flag per passage, reused)."""
+        flags: npt.NDArray[np.bool_] | None = getattr(self._buffers, "flags", None)
+        if flags is None:
+            flags = self._buffers.flags = np.zeros(self.size, dtype=np.bool_)
+        pieces = [p for found in by_term for p in found]
+        try:
+            for docs, at, _, _ in pieces:
+                flags[docs.astype(np.int64) + at if at else docs] = True
+            flags[self.deleted] = False
+            return int(np.count_nonzero(flags))
+        finally:
+            for docs, at, _, _ in pieces:
+                flags[docs.astype(np.int64) + at if at else docs] = False
 
     def _search_dense(
         self,
@@ -216,6 +276,21 @@ class BM25Index:
         scores[self.deleted] = 0
         matched = np.flatnonzero(scores)
         return _page(matched, scores[matched], len(matched), offset, k)
+
+
+def _score_candidates(
+    by_term: list[list[Piece]], candidates: npt.NDArray[np.int64]
+) -> npt.NDArray[np.float64]:
+    """Full scores of sorted passage numbers, found in each term's (sorted) postings; added in
+    the question's term order, as every other path adds them."""
+    scores = np.zeros(len(candidates), dtype=np.float64)
+    for found in by_term:
+        for docs, at, values, scale in found:
+            local = candidates - at
+            where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
+            hit = docs[where] == local
+            scores[hit] += values[where[hit]] * scale
+    return scores
 
 
 def _page(
