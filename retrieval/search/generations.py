@@ -17,11 +17,14 @@ a mix; files a crash left behind belong to no live generation and are removed by
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -132,14 +135,14 @@ def collect_garbage(folder: Path, now: float | None = None) -> None:
     if live is None:
         return
     now = time.time() if now is None else now
-    keep = {CURRENT, f"{live.name}.json", f"{live.name}.df.npy"}
+    keep = {CURRENT, "LOCK", f"{live.name}.json", f"{live.name}.df.npy"}
     deletions = {ref.name: ref.deleted for ref in live.segments}
     for path in folder.iterdir():
         if path.name in keep:
             continue
         if path.name in deletions:
             for inner in path.glob("del-*.npy"):
-                if inner.name != deletions[path.name]:
+                if inner.name != deletions[path.name] and _older(inner, now):
                     inner.unlink(missing_ok=True)
             continue
         try:
@@ -151,6 +154,26 @@ def collect_garbage(folder: Path, now: float | None = None) -> None:
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
+
+
+def _older(path: Path, now: float) -> bool:
+    try:
+        return now - path.stat().st_mtime >= GARBAGE_AGE
+    except OSError:
+        return False
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the index folder's lock: one writer at a time across processes (the bot and
+    ``quotebot index`` may reload the same database), and across threads (a background merge)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "LOCK", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _sync(handle: Any) -> None:

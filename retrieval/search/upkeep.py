@@ -29,6 +29,13 @@ def analysis_of(tag: str) -> str:
     return tag.partition(":")[2]
 
 
+def _still_live(folder: Path, current: snapshot.Snapshot) -> bool:
+    """Whether ``current``'s generation is still the folder's live one (no other process
+    replaced it)."""
+    live = generations.read_current(folder)
+    return live is not None and live == current.generation
+
+
 class IndexKeeper:
     """Makes the snapshots of one index folder."""
 
@@ -61,9 +68,14 @@ class IndexKeeper:
         return self.update(current, tag)
 
     def build(self, tag: str) -> snapshot.Snapshot:
-        shutil.rmtree(self.folder, ignore_errors=True)
         try:
-            return snapshot.build(self.store, self.analyzer, tag, self.folder)
+            with generations.locked(self.folder):
+                for old in self.folder.iterdir():  # another analysis: nothing is reusable
+                    if old.is_dir():
+                        shutil.rmtree(old)
+                    elif old.name != "LOCK":
+                        old.unlink()
+                return snapshot.build(self.store, self.analyzer, tag, self.folder)
         except OSError as error:  # a full disk or a read-only folder: serve from memory
             log.warning("could not save the index in %s: %s", self.folder, error)
             return snapshot.build(self.store, self.analyzer, tag, None)
@@ -72,7 +84,13 @@ class IndexKeeper:
         if current.folder is None or current.generation is None:
             return self.build(tag)  # an index kept in memory only: nothing to update
         try:
-            updated = snapshot.update(current, self.store, self.analyzer, tag)
+            with generations.locked(self.folder):
+                if not _still_live(self.folder, current):
+                    # Another process moved the index on meanwhile: continue from its state.
+                    current = snapshot.load(self.folder) or current
+                if current.version == tag:
+                    return current
+                updated = snapshot.update(current, self.store, self.analyzer, tag)
         except OSError as error:
             log.warning("could not save the index update in %s: %s", self.folder, error)
             return snapshot.build(self.store, self.analyzer, tag, None)
@@ -96,9 +114,11 @@ class IndexKeeper:
 
         def merge() -> None:
             try:
-                merged = snapshot.merge_segment(current)
-                with lock:
-                    if live() is current:
+                with generations.locked(self.folder):
+                    merged = snapshot.merge_segment(current)
+                # The reload lock first, then the folder's, as a reload takes them.
+                with lock, generations.locked(self.folder):
+                    if live() is current and _still_live(self.folder, current):
                         swap(snapshot.adopt_merge(current, merged))
                         generations.collect_garbage(self.folder)
                         return

@@ -186,3 +186,24 @@ def test_merge_policy_calls_for_a_merge_when_deletions_pile_up(tmp_path: Path) -
         assert len(snap.segments) == 2 and snap.needs_merge()  # half the passages deleted
     finally:
         store.close()
+
+
+def test_a_reload_merges_in_the_background_and_the_merge_is_kept(tmp_path: Path) -> None:
+    from retrieval.library import Library
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
+    (folder / "b.txt").write_text(ORCHARD, encoding="utf-8")
+    db = tmp_path / "q.db"
+    library = Library.open(db, folder)
+    try:
+        (folder / "a.txt").write_text(HARBOUR + "\nThe volcano island ships apples.\n", "utf-8")
+        library.reindex()  # half the passages deleted: a merge is due
+        library._keeper.wait()
+        assert len(library._current().segments) == 1
+        assert library.answer("volcano island", k=1).hits[0].passage.doc == "a.txt"
+    finally:
+        library.close()
+    reopened = snapshot.load(db.with_name("q.db.index"))
+    assert reopened is not None and len(reopened.segments) == 1
