@@ -103,11 +103,26 @@ class _ChunkBuilder:
 
     def add(self, row: PassageRow) -> None:
         text = row.text
+        ids, tokens, words, seen, capitals = (
+            self.ids, self.tokens, self.words, self.seen, self.capitals
+        )
+        # One loop over every token of the corpus: locals and no calls, it is the build's
+        # own share of the work (the analyzer's is the rest).
         for fragment in analyse_passage(text, self.analyzer):
             self.sentences += (fragment.start, fragment.end, len(fragment.tokens))
-            for token in fragment.tokens:
-                self._token(token, text)
-        self.tok_ptr.append(len(self.tokens) // 3)
+            for term, start, end, word in fragment.tokens:
+                number = ids.get(term)
+                if number is None:
+                    number = ids[term] = len(ids)
+                tokens += (start, end, number)
+                if word not in words:
+                    words[word] = number
+                # Capitalised where no sentence starts: a name ("Pakistan"), for follow-ups.
+                if start >= 2 and text[start - 2] not in _SENTENCE_ENDS:
+                    seen[number] = seen.get(number, 0) + 1
+                    if text[start].isupper():
+                        capitals[number] = capitals.get(number, 0) + 1
+        self.tok_ptr.append(len(tokens) // 3)
         self.sent_ptr.append(len(self.sentences) // 3)
         title = self.head_terms(row.title) + ([self.term(row.year)] if row.year else [])
         for (ptr, terms), found in zip(
@@ -115,17 +130,6 @@ class _ChunkBuilder:
         ):
             terms += found
             ptr.append(len(terms))
-
-    def _token(self, token: Token, text: str) -> None:
-        term = self.term(token.term)
-        self.tokens += (token.start, token.end, term)
-        self.words.setdefault(token.word, term)
-        start = token.start
-        # Capitalised where no sentence starts: a name ("Pakistan"), for follow-ups.
-        if start >= 2 and text[start - 2] not in _SENTENCE_ENDS:
-            self.seen[term] = self.seen.get(term, 0) + 1
-            if text[start].isupper():
-                self.capitals[term] = self.capitals.get(term, 0) + 1
 
 
 def analyse_rows(rows: Sequence[PassageRow], analyzer: Analyzer) -> Chunk:
