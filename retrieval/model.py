@@ -42,6 +42,7 @@ class Passage:
     page: int | None = None  # 1-based page of the file it starts on (PDF), not the printed number
     kind: str = "text"  # "text", "code" (quoted as code) or "table" (a row of cells)
     code_at: int | None = None  # where the code starts in ``text``, after its introducing sentence
+    lang: str = "en"  # the language it is written in (ISO 639-1), detected when it was indexed
 
 
 @dataclass(frozen=True)

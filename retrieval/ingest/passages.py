@@ -7,6 +7,7 @@ import re
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.model import Passage
+from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
 
 MAX_PASSAGE_CHARS = 1500
@@ -86,8 +87,10 @@ def _at_sentence_ends(text: str, limit: int) -> list[str]:
 
 
 def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
-    """The passages of ``document``, numbered as a reader counts paragraphs."""
+    """The passages of ``document``, numbered as a reader counts paragraphs, each with its
+    language (the document's, unless the passage is plainly in another)."""
     key = document_key(file_name)
+    prior = document_language(" ".join(block.text for block in document.blocks[:50]))
     result: list[Passage] = []
     for number, block in enumerate(document.blocks, start=1):
         # Code and table rows are quoted whole: a listing cut at a "sentence end" is no listing.
@@ -111,6 +114,7 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                     page=block.page,
                     kind="code" if block.code else block.kind,
                     code_at=code_at,
+                    lang=detect(part[:code_at] if code_at else part, prior=prior),
                 )
             )
     return result

@@ -77,10 +77,16 @@ def _pages_and_kinds(db: sqlite_utils.Database) -> None:
     db.execute("alter table passages add column code_at integer")
 
 
+def _languages(db: sqlite_utils.Database) -> None:
+    """Passages know their language; a corpus indexed before knew only English."""
+    db.execute("alter table passages add column lang text not null default 'en'")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
     ("corpus-0003-pages-and-kinds", _pages_and_kinds),
+    ("corpus-0004-languages", _languages),
 ]
 
 
@@ -144,7 +150,7 @@ class CorpusStore:
 
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
-        " p.code_at,"
+        " p.code_at, p.lang,"
         " d.title "
         "from passages p join documents d on d.doc = p.doc "
     )
@@ -162,6 +168,7 @@ class CorpusStore:
             page=row["page"],
             kind=row["kind"],
             code_at=row["code_at"],
+            lang=row["lang"],
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -227,12 +234,9 @@ class CorpusStore:
         self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
         self.db.conn.executemany(
             "insert into passages"
-            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind, p.code_at)
-                for p in passages
-            ],
+            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_passage_row(p) for p in passages],
         )
 
     def touch_document(self, doc: str, size: int, mtime_ns: int) -> None:
@@ -251,3 +255,18 @@ class CorpusStore:
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
+
+
+def _passage_row(p: Passage) -> tuple[object, ...]:
+    return (
+        p.id,
+        p.doc,
+        p.ordinal,
+        p.paragraph,
+        p.section,
+        p.text,
+        p.page,
+        p.kind,
+        p.code_at,
+        p.lang,
+    )
