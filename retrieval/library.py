@@ -19,6 +19,7 @@ import logging
 import shutil
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
 from retrieval.search import query, rank, snapshot, upkeep
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import Fragment
+from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import is_damaged, set_aside
@@ -43,7 +45,7 @@ from retrieval.store.db import is_damaged, set_aside
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
-ANALYZER_VERSION = "2"  # bump when the analyzer changes, so saved indexes are rebuilt
+ANALYZER_VERSION = "3"  # bump when the analyzer changes, so saved indexes are rebuilt
 
 
 class Library:
@@ -67,11 +69,12 @@ class Library:
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
+        self._languages: tuple[str, tuple[str, ...]] = ("", ())  # index version, languages
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
     def _analyse(self, passage: Passage) -> list[Fragment]:
-        return analyse_passage(passage.text, self.analyzer)
+        return analyse_passage(passage.text, self.analyzer, passage.lang)
 
     def _passage_fragments(self, passage: Passage) -> list[Fragment]:
         current = self._snapshot
@@ -253,11 +256,46 @@ class Library:
             raise EmptyQuestionError()
         current = self._current()
         earlier = _earlier(context)
-        weights = query.weights(text, earlier, self.analyzer, current)
+        languages = self.languages()
+        lang = query.language_of(text, earlier, self.analyzer, languages)
+        weights = query.weights(text, earlier, self.analyzer, current, lang)
         if not weights:
             raise NoSearchableWordsError()
         question_ = rank.QuestionWeights.of(weights, current.index)
-        pool = current.index.search(weights, k=max(rank.RERANK, offset + k))
+        ranked, total = self._ranked(current, weights, question_, max(rank.RERANK, offset + k))
+        sure = (
+            rank.confidence(ranked[0].passage, question_, self.analyzer, self._fragments)
+            if ranked
+            else 0.0
+        )
+        outcome = rank.judge(sure, question_, ranked)
+        if lang not in languages:
+            outcome = "declined"  # in a language no document is written in: say which they are
+        return Answer(
+            question=text,
+            query=text if not earlier else f"{text} (following: {' / '.join(earlier)})",
+            hits=tuple(
+                Hit(item.passage, item.score, item.excerpt, number)
+                for number, item in enumerate(ranked[offset : offset + k], offset + 1)
+            ),
+            answered=outcome != "declined",
+            confidence=round(sure, 4),
+            total=total,
+            terms=tuple(weights),
+            outcome=outcome,
+            language=lang,
+            corpus_languages=languages,
+        )
+
+    def _ranked(
+        self,
+        current: snapshot.Snapshot,
+        weights: dict[str, float],
+        question: rank.QuestionWeights,
+        depth: int,
+    ) -> tuple[list[rank.Ranked], int]:
+        """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
+        pool = current.index.search(weights, k=depth)
         rowids = [int(current.rowids[d]) for d in pool.docs]
         passages = self.store.passages_by_rowid(rowids)
         candidates = [
@@ -265,27 +303,15 @@ class Library:
             for r, s in zip(rowids, pool.scores, strict=True)
             if r in passages
         ]  # a passage deleted by a reload between search and fetch is left out
-        ranked = rank.rerank(candidates, question_, self._fragments)
-        sure = (
-            rank.confidence(ranked[0].passage, question_, self.analyzer, self._fragments)
-            if ranked
-            else 0.0
-        )
-        hits = tuple(
-            Hit(item.passage, item.score, item.excerpt, number)
-            for number, item in enumerate(ranked[offset : offset + k], offset + 1)
-        )
-        outcome = rank.judge(sure, question_, ranked)
-        return Answer(
-            question=text,
-            query=text if not earlier else f"{text} (following: {' / '.join(earlier)})",
-            hits=hits,
-            answered=outcome != "declined",
-            confidence=round(sure, 4),
-            total=pool.total,
-            terms=tuple(weights),
-            outcome=outcome,
-        )
+        return rank.rerank(candidates, question, self._fragments), pool.total
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages the documents are written in, most passages first."""
+        version = self._current().version
+        if self._languages[0] != version:
+            counts = Counter(self.store.passage_languages())
+            self._languages = (version, corpus_languages(counts.elements()))
+        return self._languages[1] or ("en",)
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:

@@ -105,6 +105,13 @@ class Answer:
     # "answered"; "hedged": the best match is shown but may not answer fully (say so);
     # "declined": nothing plausibly matches, ``hits`` are only the closest passages.
     outcome: Outcome = "answered"
+    language: str = "en"  # the question's language
+    corpus_languages: tuple[str, ...] = ()  # the languages the documents are written in
+
+    @property
+    def foreign(self) -> bool:
+        """Asked in a language none of the documents is written in (say which they are)."""
+        return bool(self.corpus_languages) and self.language not in self.corpus_languages
 
     def __post_init__(self) -> None:
         if not self.answered and self.outcome == "answered":  # built with answered=False only

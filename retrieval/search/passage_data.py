@@ -37,6 +37,7 @@ class PassageRow(NamedTuple):
     section: str | None
     title: str
     year: str | None  # the document's year: "the 2008 statement" finds its passages
+    lang: str = "en"  # analysed with that language's stemmer, stop words and segmentation
 
 
 def passage_key(passage_id: str, text: str) -> int:
@@ -45,10 +46,10 @@ def passage_key(passage_id: str, text: str) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
-def analyse_passage(text: str, analyzer: Analyzer) -> list[Fragment]:
+def analyse_passage(text: str, analyzer: Analyzer, lang: str = "en") -> list[Fragment]:
     """The sentences of a passage with their tokens: the one analysis both indexing and the
     fallback for passages missing from the index use, so the two can never disagree."""
-    return fragments(text, analyzer)
+    return fragments(text, analyzer, lang)
 
 
 @dataclass
@@ -93,22 +94,27 @@ class _ChunkBuilder:
             found = self.ids[term] = len(self.ids)
         return found
 
-    def head_terms(self, text: str | None) -> list[int]:
+    def head_terms(self, text: str | None, lang: str) -> list[int]:
         if not text:
             return []
-        found = self.head_cache.get(text)
+        found = self.head_cache.get(f"{lang}:{text}")
         if found is None:
-            found = self.head_cache[text] = [self.term(t) for t in self.analyzer.terms(text)]
+            terms = self.analyzer.terms(text, lang)
+            found = self.head_cache[f"{lang}:{text}"] = [self.term(t) for t in terms]
         return found
 
     def add(self, row: PassageRow) -> None:
         text = row.text
         ids, tokens, words, seen, capitals = (
-            self.ids, self.tokens, self.words, self.seen, self.capitals
+            self.ids,
+            self.tokens,
+            self.words,
+            self.seen,
+            self.capitals,
         )
         # One loop over every token of the corpus: locals and no calls, it is the build's
         # own share of the work (the analyzer's is the rest).
-        for fragment in analyse_passage(text, self.analyzer):
+        for fragment in analyse_passage(text, self.analyzer, row.lang):
             self.sentences += (fragment.start, fragment.end, len(fragment.tokens))
             for term, start, end, word in fragment.tokens:
                 number = ids.get(term)
@@ -124,9 +130,9 @@ class _ChunkBuilder:
                         capitals[number] = capitals.get(number, 0) + 1
         self.tok_ptr.append(len(tokens) // 3)
         self.sent_ptr.append(len(self.sentences) // 3)
-        title = self.head_terms(row.title) + ([self.term(row.year)] if row.year else [])
+        title = self.head_terms(row.title, row.lang) + ([self.term(row.year)] if row.year else [])
         for (ptr, terms), found in zip(
-            self.heads, (self.head_terms(row.section), title), strict=True
+            self.heads, (self.head_terms(row.section, row.lang), title), strict=True
         ):
             terms += found
             ptr.append(len(terms))

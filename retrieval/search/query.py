@@ -13,9 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from retrieval.search.analyzer import Analyzer, Token
+from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
+from retrieval.search.scripts import drop_stray_marks
 from retrieval.search.snapshot import Snapshot
-from retrieval.text import clean, strip_accents
+from retrieval.text import clean
 
 CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
 REPEAT_POWER = 1.0  # a word asked n times weighs n ** REPEAT_POWER
@@ -39,36 +40,56 @@ _BRITISH = (
 
 def searchable(text: str) -> str:
     """A question as the analyzer should see it: repaired like a document (zero-width and
-    control characters gone, NFC) and without combining marks, which would otherwise split
-    "Z̷a̷l̷g̷o̷" text into letters; accents are folded by the analyzer anyway."""
-    return strip_accents(clean(text))
+    control characters gone, NFC) and without stray combining marks, which would otherwise split
+    "Z̷a̷l̷g̷o̷" text into letters (the marks a language's letters need, й or が, stay)."""
+    return drop_stray_marks(clean(text))
 
 
-def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot) -> list[str]:
+def language_of(
+    question: str, context: Sequence[str], analyzer: Analyzer, languages: Sequence[str]
+) -> str:
+    """The language of ``question`` among the corpus's ``languages``; a follow-up too short to
+    tell ("and 2005?") keeps the language of the question before it."""
+    prior = analyzer.detect(context[-1], languages) if context else None
+    return analyzer.detect(searchable(question), languages, prior=prior)
+
+
+def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
     """The index terms of ``text``, with words the corpus lacks corrected where clearly meant."""
     found = []
     clean_text = searchable(text)
-    for token in analyzer.tokens(clean_text):
+    tokens = analyzer.tokens(clean_text, lang)
+    # A Chinese compound the corpus never writes whole, though it has its parts, is searched
+    # by its parts: it is no word the documents lack.
+    parts_known = covered_unknowns(tokens, lambda t: t in snapshot.index.term_ids)
+    for token in tokens:
         term = token.term
+        if term in parts_known:
+            continue
         if snapshot.index.term_ids.get(term) is None:
             span = clean_text[token.start : token.end].lower()
             if "-" in span and token.word == span.replace("-", ""):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
-            term = correct(token, analyzer, snapshot) or term
+            if ":" not in term:  # the spelling tables are English ones
+                term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
 
 
 def weights(
-    question: str, context: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
+    question: str,
+    context: Sequence[str],
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+    lang: str = "en",
 ) -> dict[str, float]:
     """The weighted terms searched for ``question`` after the earlier questions ``context``
     (oldest first). They are read in order, each one that names its own place or year replacing
     those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before."""
     carried: dict[str, None] = {}  # ordered set of the subject's terms so far
     for earlier in context:
-        carry(carried, terms_of(earlier, analyzer, snapshot), snapshot.proper)
-    own = terms_of(question, analyzer, snapshot)
+        carry(carried, terms_of(earlier, analyzer, snapshot, lang), snapshot.proper)
+    own = terms_of(question, analyzer, snapshot, lang)
     carry(carried, own, snapshot.proper)
     # A word the question repeats matters more to it, as in Lucene and bm25s.
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}

@@ -260,7 +260,7 @@ def _batches(store: CorpusStore, after: int) -> Iterator[list[PassageRow]]:
         rows = store.index_rows(after, BATCH)
         if not rows:
             return
-        yield [PassageRow(r[0], r[1], r[2], r[3], r[4], _year(r[5])) for r in rows]
+        yield [PassageRow(r[0], r[1], r[2], r[3], r[4], _year(r[5]), r[6]) for r in rows]
         after = rows[-1][0]
 
 

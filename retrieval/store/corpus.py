@@ -190,15 +190,15 @@ class CorpusStore:
 
     def index_rows(
         self, after: int, limit: int
-    ) -> list[tuple[int, str, str, str | None, str, str | None]]:
+    ) -> list[tuple[int, str, str, str | None, str, str | None, str]]:
         """What the index reads of the passages with a rowid above ``after``, ``limit`` of them
-        in rowid order: ``(rowid, id, text, section, document title, document date)``.
+        in rowid order: ``(rowid, id, text, section, document title, document date, language)``.
 
         Rowids are never reused (AUTOINCREMENT), so the passages added since an index was built
         are exactly those above the largest rowid it holds.
         """
         rows = self._reader().execute(
-            "select p.rowid, p.id, p.text, p.section, d.title, d.date from passages p"
+            "select p.rowid, p.id, p.text, p.section, d.title, d.date, p.lang from passages p"
             " join documents d on d.doc = p.doc where p.rowid > ? order by p.rowid limit ?",
             [after, limit],
         )
@@ -252,6 +252,11 @@ class CorpusStore:
             "insert or replace into meta (key, value) values ('corpus_version', ?)", [str(version)]
         )
         return version
+
+    def passage_languages(self) -> dict[str, int]:
+        """How many passages each language has."""
+        rows = self._reader().execute("select lang, count(*) from passages group by lang")
+        return {str(lang): int(n) for lang, n in rows}
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
