@@ -143,3 +143,21 @@ def test_any_text_reads_as_some_conversation_without_raising(text: str) -> None:
 def test_saved_state_with_a_long_history_keeps_the_topic_and_the_latest() -> None:
     text = json.dumps({"history": ["q1", "q2", "q3", "q4"], "updated_at": 7})
     assert Conversation.from_json(text) == Conversation(("q1", "q3", "q4"), 7.0)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["а в 2005 году?", "а почему?", "et pour la Russie ?", "¿y en 2005?", "y con Francia?",
+     "那Ubuntu呢？", "它支持什么？"],
+)  # fmt: skip
+def test_follow_ups_are_recognised_in_every_language_the_bot_speaks(question: str) -> None:
+    assert is_follow_up(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Как установить пакет в Debian?", "Comment installer un paquet sous Debian ?",
+     "¿Cómo instalo un paquete en Debian?", "Debian 是什么？", "如何在 Debian 中安装软件包？"],
+)  # fmt: skip
+def test_questions_that_stand_alone_are_not_follow_ups_in_any_language(question: str) -> None:
+    assert not is_follow_up(question)

@@ -15,25 +15,51 @@ from dataclasses import dataclass
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
+# Words a follow-up opens with, and words that point back, in each language the bot speaks.
 _CUES = re.compile(
-    r"^\s*(and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
+    r"^\s*[¿¡]?\s*("
+    # English
+    r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
     r"what else|anything else|more on|tell me more|why|how come|in which|which one|"
-    r"(in|with|for|since|during|after|before|by|from|at|to|between|against|under|on)\b)",
+    r"(in|with|for|since|during|after|before|by|from|at|to|between|against|under|on)\b|"
+    # Russian
+    r"а|и|ещё|еще|но|тогда|почему|зачем|как насч[её]т|что насч[её]т|а если|"
+    r"(в|с|со|для|после|до|между|против|при)\b|"
+    # French
+    r"et|aussi|mais|alors|pourquoi|et si|quoi d'autre|et pour|et en|et avec|"
+    r"(en|avec|pour|depuis|pendant|après|avant|par|entre|contre|sous|sur)\b|"
+    # Spanish
+    r"y|también|tambien|pero|entonces|por qué|por que|qué tal|que tal|y si|"
+    r"(en|con|para|desde|durante|después|despues|antes|por|entre|contra|bajo|sobre)\b"
+    r")(?=\W|$)",
     re.IGNORECASE,
 )
 _ANAPHORA = frozenset(
     """they them their theirs it its that those these this there then he she his her such same both
-    either former latter above previous earlier too instead else again""".split()
+    either former latter above previous earlier too instead else again
+    он она оно они его её ее их ему ей им это этот эта эти тот та те там тогда такой тоже
+    il elle ils elles lui leur leurs cela ça ce cet cette ces là aussi même
+    él ella ellos ellas lo los las le les eso esto ese esa esos esas allí entonces mismo""".split()
 )
+# Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
+# "还有", "它", "为什么" in a short question.
+_CJK_CUES = re.compile(
+    r"^(那|那么|还有|另外|其他|也|为什么|怎么样)|呢[？?]?$|[它其他她]|这个|那个|这些|那些"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CJK_SHORT = 20  # characters: a question this short can lean on the one before
 _WORD = re.compile(r"\w+")
 
 
 def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
-    words = _WORD.findall(question.lower())
+    text = question.strip()
+    if _CJK.search(text):
+        return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(text))
+    words = _WORD.findall(text.lower())
     if not words:
         return False
-    if _CUES.match(question) and len(words) <= 10:
+    if _CUES.match(text) and len(words) <= 10:
         return True
     return len(words) <= 8 and any(w in _ANAPHORA for w in words)
 
