@@ -15,6 +15,7 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.sentences import join_lines
 from retrieval.text import clean, squeeze
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
@@ -137,7 +138,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         # began part-way along the original line) ends the paragraph even on a full-width line.
         next_starts_block = bool(nxt) and not nxt[0].islower() and early(i + 1)
         if not nxt or (ends_sentence and (early(i) or next_starts_block)):
-            out.append(" ".join(current))
+            out.append(join_lines(current))
             current = []
         elif early(i) and not nxt[0].islower() and _looks_like_heading(" ".join(current)):
             heading_so_far = " ".join(current)
@@ -154,7 +155,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
             out.append(heading_so_far)
             current = []
     if current:
-        out.append(" ".join(current))
+        out.append(join_lines(current))
     return out
 
 
