@@ -407,7 +407,8 @@ def _new_segment(
     """The passages added since ``old``, in one segment normalised as ``old``'s are."""
     assert old.generation is not None
     writer: SegmentWriter | None = None
-    for chunk in analysed(store, analyzer, old.generation.max_rowid):
+    after = old.generation.max_rowid
+    for chunk in analysed(store, analyzer, after, default_workers(store.count_after(after))):
         writer = writer or SegmentWriter(folder)
         writer.add(chunk)
     return None if writer is None else writer.finish(old.generation.averages)

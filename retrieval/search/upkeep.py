@@ -29,6 +29,15 @@ def analysis_of(tag: str) -> str:
     return tag.partition(":")[2]
 
 
+def _mostly_new(store: CorpusStore, current: snapshot.Snapshot) -> bool:
+    """Whether most of the corpus was written since ``current`` (a new parser re-read every
+    file): a full build is then cheaper than an update, and leaves one segment."""
+    if current.generation is None:
+        return True
+    added = store.count_after(current.generation.max_rowid)
+    return added > max(snapshot.PARALLEL_FROM, current.index.n_docs // 2)
+
+
 def _still_live(folder: Path, current: snapshot.Snapshot) -> bool:
     """Whether ``current``'s generation is still the folder's live one (no other process
     replaced it)."""
@@ -52,7 +61,11 @@ class IndexKeeper:
         if saved is not None and saved.version == tag:
             generations.collect_garbage(self.folder)
             return saved
-        if saved is not None and analysis_of(saved.version) == analysis_of(tag):
+        if (
+            saved is not None
+            and analysis_of(saved.version) == analysis_of(tag)
+            and not _mostly_new(self.store, saved)
+        ):
             try:
                 return self.update(saved, tag)
             except ValueError as error:
@@ -65,6 +78,8 @@ class IndexKeeper:
             return current
         if current is None or analysis_of(current.version) != analysis_of(tag):
             return self.build(tag)
+        if _mostly_new(self.store, current):
+            return self.build(tag)  # one segment, and analysed in parallel
         return self.update(current, tag)
 
     def build(self, tag: str) -> snapshot.Snapshot:

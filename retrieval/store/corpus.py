@@ -204,6 +204,11 @@ class CorpusStore:
         )
         return [tuple(row) for row in rows]
 
+    def count_after(self, last: int) -> int:
+        """How many passages have a rowid above ``last`` (added since an index built up to it)."""
+        row = self._reader().execute("select count(*) from passages where rowid > ?", [last])
+        return int(row.fetchone()[0])
+
     def rowids_upto(self, last: int) -> list[int]:
         """The rowids of the passages that still exist among those up to ``last``, ascending:
         an index built up to ``last`` finds its deleted passages by what is missing here."""
