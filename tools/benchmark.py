@@ -34,7 +34,7 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -268,7 +268,7 @@ def _launch_serve(corpus: Path, db: Path, questions_file: Path) -> dict[str, Any
 
 
 # --------------------------------------------------------------------------------- running
-def bench_corpus(
+def measure_corpus(
     name: str, corpus: Path, out: Path, questions: list[str] | None, peers: bool
 ) -> dict[str, Any]:
     """Every figure for one corpus (see the module docstring)."""
@@ -325,7 +325,7 @@ def run(
     rows = []
     for name, folder, questions in corpora:
         print(f"benchmarking {name} …", file=sys.stderr, flush=True)
-        rows.append(bench_corpus(name, folder, out, questions, peers))
+        rows.append(measure_corpus(name, folder, out, questions, peers))
     report = {
         "machine": {
             "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0,
@@ -337,6 +337,61 @@ def run(
     }  # fmt: skip
     (out / "bench.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     return report
+
+
+# ------------------------------------------------------- the older interface (tools/botbench)
+@dataclass
+class CorpusRow:
+    """quotebot alone on one corpus, as ``tools/botbench`` reports it (first-time figures)."""
+
+    name: str
+    passages: int = 0
+    build_seconds: float = 0.0
+    build_peak_mb: float = 0.0
+    load_seconds: float = 0.0  # launch to first answer
+    serve_rss_mb: float = 0.0
+    search: Latency | None = None
+    search_first: Latency | None = None
+    rank_bm25: Latency | None = None
+    speedup_p50: float | None = None
+    speedup_p99: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def bench_corpus(
+    name: str, corpus: Path, db: Path, dev_file: Path, rank_bm25_queries: int
+) -> CorpusRow:
+    """Build, start and time first-time questions on one corpus (see :func:`measure_corpus`
+    for the comparison with the peers)."""
+    build = _child(["build", str(corpus), str(db)])
+    library = Library.open(db, corpus, refresh=False)
+    try:
+        questions = questions_for(library, dev_file)
+    finally:
+        library.close()
+    questions_file = db.parent / f"{name}.questions.json"
+    questions_file.write_text(json.dumps(questions), encoding="utf-8")
+    serve = _launch_serve(corpus, db, questions_file)
+    first = Latency.of(serve["latencies_ms"])
+    row = CorpusRow(
+        name, build["passages"], build["ingest_s"] + build["index_s"], build["peak_mb"],
+        serve["launch_to_first_answer_s"], serve["rss_mb"], first, first,
+    )  # fmt: skip
+    if rank_bm25_queries > 0 and row.passages <= RANK_BM25_MAX:
+        other = Latency.of(_child(["rank-bm25", str(db), str(questions_file)])["latencies_ms"])
+        row.rank_bm25 = other
+        row.speedup_p50 = round(other.p50_ms / max(first.p50_ms, 1e-6), 1)
+        row.speedup_p99 = round(other.p99_ms / max(first.p99_ms, 1e-6), 1)
+    return row
+
+
+def reload_one_document(corpus: Path, db: Path) -> float:
+    """Seconds for a reload after one document of ``corpus`` changed (on an indexed db)."""
+    return float(_child(["reload", str(corpus), str(db)])["reload_s"])
+
+
+def rows_as_dicts(rows: list[CorpusRow]) -> list[dict[str, Any]]:
+    return [asdict(row) for row in rows]
 
 
 # --------------------------------------------------------------------------------- reporting
