@@ -207,3 +207,17 @@ def test_a_reload_merges_in_the_background_and_the_merge_is_kept(tmp_path: Path)
         library.close()
     reopened = snapshot.load(db.with_name("q.db.index"))
     assert reopened is not None and len(reopened.segments) == 1
+
+
+def test_a_saved_index_is_memory_mapped_not_read(tmp_path: Path) -> None:
+    store, _ = make_store(tmp_path, {"a.txt": HARBOUR, "b.txt": ORCHARD})
+    try:
+        snapshot.build(store, ANALYZER, "v1:a:s", tmp_path / "index")
+        loaded = snapshot.load(tmp_path / "index", "v1:a:s")
+        assert loaded is not None
+        segment = loaded.segments[0]
+        for name in ("docs", "values", "tokens", "sentences"):
+            array = getattr(segment, name)
+            assert isinstance(array.base, np.memmap), name  # a view of the map, no copy
+    finally:
+        store.close()
