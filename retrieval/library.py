@@ -262,7 +262,8 @@ class Library:
         if not weights:
             raise NoSearchableWordsError()
         question_ = rank.QuestionWeights.of(weights, current.index)
-        ranked, total = self._ranked(current, weights, question_, max(rank.RERANK, offset + k))
+        depth = max(rank.RERANK, offset + k)
+        ranked, total = _search(current, self.store, weights, question_, depth, self._fragments)
         sure = (
             rank.confidence(ranked[0].passage, question_, self.analyzer, self._fragments)
             if ranked
@@ -287,24 +288,6 @@ class Library:
             corpus_languages=languages,
         )
 
-    def _ranked(
-        self,
-        current: snapshot.Snapshot,
-        weights: dict[str, float],
-        question: rank.QuestionWeights,
-        depth: int,
-    ) -> tuple[list[rank.Ranked], int]:
-        """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
-        pool = current.index.search(weights, k=depth)
-        rowids = [int(current.rowids[d]) for d in pool.docs]
-        passages = self.store.passages_by_rowid(rowids)
-        candidates = [
-            (passages[r], float(s))
-            for r, s in zip(rowids, pool.scores, strict=True)
-            if r in passages
-        ]  # a passage deleted by a reload between search and fetch is left out
-        return rank.rerank(candidates, question, self._fragments), pool.total
-
     def languages(self) -> tuple[str, ...]:
         """The languages the documents are written in, most passages first."""
         version = self._current().version
@@ -312,6 +295,24 @@ class Library:
             counts = Counter(self.store.passage_languages())
             self._languages = (version, corpus_languages(counts.elements()))
         return self._languages[1] or ("en",)
+
+
+def _search(
+    current: snapshot.Snapshot,
+    store: CorpusStore,
+    weights: dict[str, float],
+    question: rank.QuestionWeights,
+    depth: int,
+    fragments: rank.Fragments,
+) -> tuple[list[rank.Ranked], int]:
+    """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
+    pool = current.index.search(weights, k=depth)
+    rowids = [int(current.rowids[d]) for d in pool.docs]
+    passages = store.passages_by_rowid(rowids)
+    candidates = [
+        (passages[r], float(s)) for r, s in zip(rowids, pool.scores, strict=True) if r in passages
+    ]  # a passage deleted by a reload between search and fetch is left out
+    return rank.rerank(candidates, question, fragments), pool.total
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:
