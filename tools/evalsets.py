@@ -1,0 +1,73 @@
+"""Every question set of ``data/eval/sets.toml`` in one run: ``quotebot eval`` with no file.
+
+Each set is scored over its own corpus, indexed into a scratch database, so the bot's database
+is never touched. Held-out sets come first: they are the figures a new user will see.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from retrieval.library import Library
+from tools.evaluation import QuestionSet, evaluate, format_report, read_questions, read_sets, sweep
+
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def run_sets(names: Sequence[str] = (), k: int = 10) -> dict[str, dict[str, Any]]:
+    """The report of each set (all of them, or those ``names``), held-out sets first."""
+    chosen = [s for s in read_sets() if not names or s.name in names]
+    chosen.sort(key=lambda s: (s.role != "heldout", s.name))
+    reports = {}
+    with tempfile.TemporaryDirectory(prefix="quotebot-eval-") as scratch:
+        for number, question_set in enumerate(chosen):
+            reports[question_set.name] = _run(question_set, Path(scratch) / f"{number}.db", k)
+    return reports
+
+
+def _run(question_set: QuestionSet, db: Path, k: int) -> dict[str, Any]:
+    library = Library.open(db, question_set.corpus)
+    try:
+        report = evaluate(
+            read_questions(question_set.questions),
+            lambda q, c: library.answer(q, context=c, k=k),
+            k=k,
+        )
+    finally:
+        library.close()
+    report["role"] = question_set.role
+    report["sweep"] = sweep(report, THRESHOLDS)
+    return report
+
+
+def summary(reports: dict[str, dict[str, Any]]) -> str:
+    """One line a set, then each set's table by kind."""
+    lines = [
+        f"{'set':<14}{'role':<9}{'n':>5}{'hit@1':>7}{'hit@3':>7}{'MRR@10':>8}"
+        f"{'ans. declined':>15}{'hedged':>8}{'unans. caught':>15}{'off-topic declined':>20}",
+    ]
+    for name, r in reports.items():
+        a, u, o = r["answerable"], r["unanswerable"], r["offtopic"]
+        caught = u["declined"] + u["hedged"]
+        lines.append(
+            f"{name:<14}{r['role']:<9}{r['n']:>5}{r['hit@1']:>7.3f}{r['hit@3']:>7.3f}"
+            f"{r['mrr@10']:>8.3f}{a['declined']:>15.0%}{a['hedged']:>8.0%}"
+            f"{_share(u, caught):>15}{_share(o, o['declined']):>20}"
+        )
+    for name, r in reports.items():
+        lines += ["", format_report(r, f"== {name} ({r['role']})")]
+        if r["role"] == "dev":
+            lines.append("threshold sweep (confidence under t declined):")
+            lines += [
+                f"  t={row['threshold']:.2f}  answerable declined {row['answerable_declined']:.0%}"
+                f"  unanswerable and off-topic declined {row['others_declined']:.0%}"
+                for row in r["sweep"]
+            ]
+    return "\n".join(lines)
+
+
+def _share(group: dict[str, Any], value: float) -> str:
+    return f"{value:.0%}" if group["n"] else "-"
