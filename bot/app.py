@@ -40,12 +40,23 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import messages
+from bot import locales, webhook
 from bot.delivery import RETRY, Backoff, RetryingLimiter
-from bot.handlers import admin, callbacks, errors, groups, ignored, inline, private, quoting
+from bot.handlers import (
+    admin,
+    callbacks,
+    documents,
+    errors,
+    groups,
+    ignored,
+    inline,
+    private,
+    quoting,
+)
+from bot.locales import en
 from bot.services import SERVICES, Services
 from bot.settings import Settings
-from bot.state import StateStore
+from bot.state import AsyncState
 from retrieval.errors import QuotebotError
 from retrieval.library import Library
 
@@ -136,19 +147,20 @@ def add_handlers(application: AnyApplication) -> None:
         ("sources", private.sources),
         ("more", private.more),
         ("reset", private.reset),
+        ("language", private.language),
+        # Admin commands; each handler refuses (and logs) anyone not an admin.
+        ("remove", documents.remove),
+        ("stats", admin.stats),
     )
     for name, callback in commands:
         application.add_handler(CommandHandler(name, callback, filters=private_message))
-    # Admin commands, in private chats; each handler refuses (and logs) anyone not an admin.
-    # block=False: a reload takes a while, and other updates (questions) go on meanwhile.
+    # block=False: a reload takes a while, and other updates (questions) go on meanwhile. A file
+    # sent in a private chat is an admin adding a document (before "only text is read").
     application.add_handler(
         CommandHandler("reload", admin.reload, filters=private_message, block=False)
     )
-    application.add_handler(CommandHandler("remove", admin.remove, filters=private_message))
-    application.add_handler(CommandHandler("stats", admin.stats, filters=private_message))
-    # A file sent in a private chat: an admin adding a document (before "only text is read").
     application.add_handler(
-        MessageHandler(private_message & filters.Document.ALL, admin.upload, block=False)
+        MessageHandler(private_message & filters.Document.ALL, documents.upload, block=False)
     )
     # After the known commands: any other /command is unknown, never a question.
     application.add_handler(
@@ -177,12 +189,17 @@ def add_handlers(application: AnyApplication) -> None:
     application.add_handler(InlineQueryHandler(inline.inline_query))
     # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without
     # data (a game's) matches every pattern: each handler then says the button expired.
-    application.add_handler(CallbackQueryHandler(callbacks.more_results, pattern=r"^m:"))
-    application.add_handler(CallbackQueryHandler(callbacks.full_passage, pattern=r"^f:"))
-    application.add_handler(CallbackQueryHandler(callbacks.vote, pattern=r"^v:"))
-    application.add_handler(CallbackQueryHandler(callbacks.example, pattern=r"^x:"))
-    application.add_handler(CallbackQueryHandler(callbacks.post_chosen, pattern=r"^p:"))
-    application.add_handler(CallbackQueryHandler(admin.confirm, pattern=r"^c:", block=False))
+    presses = (
+        ("m", callbacks.more_results),
+        ("f", callbacks.full_passage),
+        ("v", callbacks.vote),
+        ("x", callbacks.example),
+        ("p", callbacks.post_chosen),
+        ("l", callbacks.choose_language),
+    )
+    for prefix, callback in presses:
+        application.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
+    application.add_handler(CallbackQueryHandler(documents.confirm, pattern=r"^c:", block=False))
     application.add_handler(CallbackQueryHandler(callbacks.expired))
     # Whatever no handler above took (edits, channel posts, chatter in groups, service
     # messages...): ignored on purpose, and logged as such.
@@ -191,56 +208,62 @@ def add_handlers(application: AnyApplication) -> None:
 
 
 async def _post_init(application: AnyApplication) -> None:
-    """Open the library (indexing the corpus if needed) and the state store; set the menu."""
+    """Open the library (indexing the corpus if needed) and the state; set the menus."""
     settings: Settings = application.bot_data[_SETTINGS]
     given: Library | None = application.bot_data[_GIVEN_LIBRARY]
-    if given is not None:
-        library = given
-    else:
-        library = await asyncio.to_thread(
-            functools.partial(Library.open, settings.db_path, settings.corpus_dir, recover=True)
-        )
-        if library.damaged is not None:
-            logger.warning(
-                "the conversations, query log and feedback kept in the damaged database are "
-                "lost to the bot: it starts afresh (the damaged file is kept at %s)",
-                library.damaged,
-            )
-        elif library.was_new:
-            logger.info(
-                "new database %s: the corpus was indexed from %s; no conversations, query log "
-                "or feedback from before are in it",
-                settings.db_path,
-                settings.corpus_dir,
-            )
+    library = given if given is not None else await _open_library(settings)
     try:
-        state = StateStore.open(settings.db_path)
+        state = await AsyncState.open(settings.db_path)
     except Exception:
         if given is None:
             library.close()
         raise
     application.bot_data[SERVICES] = Services(settings, library, state, owns_library=given is None)
-    await application.bot.set_my_commands(
-        [BotCommand(command, description) for command, description in messages.COMMANDS]
-    )
-    await application.bot.set_my_commands(
-        [BotCommand(command, description) for command, description in messages.GROUP_COMMANDS],
-        scope=BotCommandScopeAllGroupChats(),
-    )
-    await _set_admin_menus(application, settings)
+    await _set_menus(application, settings)
     mode = f"webhook {settings.webhook_url}" if settings.webhook_url else "long polling"
     logger.info("bot @%s started (%s); Ctrl-C stops it", application.bot.username, mode)
 
 
-async def _set_admin_menus(application: AnyApplication, settings: Settings) -> None:
-    """Each admin's private chat gets the admin commands too (nobody else ever sees them)."""
-    menu = [
-        BotCommand(command, description)
-        for command, description in (*messages.COMMANDS, *messages.ADMIN_COMMANDS)
-    ]
+async def _open_library(settings: Settings) -> Library:
+    """The library of the settings' corpus and database, a damaged database set aside."""
+    library = await asyncio.to_thread(
+        functools.partial(Library.open, settings.db_path, settings.corpus_dir, recover=True)
+    )
+    if library.damaged is not None:
+        logger.warning(
+            "the conversations, query log and feedback kept in the damaged database are "
+            "lost to the bot: it starts afresh (the damaged file is kept at %s)",
+            library.damaged,
+        )
+    elif library.was_new:
+        logger.info(
+            "new database %s: the corpus was indexed from %s; no conversations, query log "
+            "or feedback from before are in it",
+            settings.db_path,
+            settings.corpus_dir,
+        )
+    return library
+
+
+def _menu(commands: tuple[tuple[str, str], ...]) -> list[BotCommand]:
+    return [BotCommand(command, description) for command, description in commands]
+
+
+async def _set_menus(application: AnyApplication, settings: Settings) -> None:
+    """The commands menu, in private chats and groups, in each language the bot speaks (a
+    user's Telegram app shows the one of its language, else the English one); each admin's
+    private chat gets the admin commands too (nobody else ever sees them)."""
+    bot = application.bot
+    for code, t in locales.available().items():
+        language = None if code == locales.DEFAULT else code
+        await bot.set_my_commands(_menu(t.COMMANDS), language_code=language)
+        await bot.set_my_commands(
+            _menu(t.GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats(), language_code=language
+        )
+    menu = _menu((*en.COMMANDS, *en.ADMIN_COMMANDS))
     for admin_id in sorted(settings.admin_user_ids):
         try:
-            await application.bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
+            await bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
         except TelegramError as error:  # "chat not found": this admin never started the bot
             logger.warning("no admin commands menu for user %s: %s", admin_id, error)
 
@@ -250,7 +273,7 @@ async def _post_shutdown(application: AnyApplication) -> None:
     services = application.bot_data.pop(SERVICES, None)
     if not isinstance(services, Services):
         return
-    services.state.close()
+    await services.state.close()
     if services.owns_library:
         services.library.close()
 
@@ -300,7 +323,7 @@ def configure_logging(settings: Settings, secrets_: tuple[str, ...] = ()) -> Non
 def run_bot(settings: Settings) -> int:
     """Run the bot until Ctrl-C or SIGTERM; the exit code (1 and one line on stderr on failure)."""
     if not settings.has_token:
-        print(messages.CONSOLE_NO_TOKEN, file=sys.stderr)
+        print(en.CONSOLE_NO_TOKEN, file=sys.stderr)
         return 1
     # Without a configured secret, a new one each start: Telegram learns it from setWebhook.
     secret = settings.webhook_secret or secrets.token_urlsafe(32)
@@ -308,6 +331,7 @@ def run_bot(settings: Settings) -> int:
     application = build_application(settings)
     try:
         if settings.webhook_url:
+            webhook.install()
             application.run_webhook(
                 listen=settings.webhook_listen,
                 port=settings.webhook_port,
@@ -319,14 +343,14 @@ def run_bot(settings: Settings) -> int:
         else:
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
     except InvalidToken:
-        print(messages.CONSOLE_TOKEN_REJECTED, file=sys.stderr)
+        print(en.CONSOLE_TOKEN_REJECTED, file=sys.stderr)
         return 1
     except NetworkError as error:
         reason = str(error).replace(settings.token, "<redacted>")
         api = settings.bot_api_url.replace(settings.token, "<redacted>")
-        print(messages.CONSOLE_NETWORK.format(url=api, reason=reason), file=sys.stderr)
+        print(en.CONSOLE_NETWORK.format(url=api, reason=reason), file=sys.stderr)
         return 1
     except (QuotebotError, OSError) as error:  # no corpus, unusable database, port taken
-        print(messages.CONSOLE_SETUP.format(reason=error), file=sys.stderr)
+        print(en.CONSOLE_SETUP.format(reason=error), file=sys.stderr)
         return 1
     return 0

@@ -10,6 +10,7 @@ small number. The formats, one letter then fields separated by ``:``:
     x:<n>              the n-th example question of /start
     p:<passage id>     one of the passages /quote offers: post it in the chat
     c:<key>:y | c:<key>:n   Yes / No to an admin's pending change (replace or remove a document)
+    l:<code> | l:           /language: answer in that language, or as the Telegram app says
 
 Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the bot and send it
 ``/start <parameter>`` (at most 64 characters of ``A-Z a-z 0-9 _ -``):
@@ -21,20 +22,21 @@ Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import InlineKeyboardButtonLimit
+from telegram.helpers import create_deep_linked_url
 
-from bot import messages
+from bot.locales import Strings, en
 
-CALLBACK_LIMIT = 64  # bytes, Telegram's limit for callback_data
-START_LIMIT = 64  # characters, Telegram's limit for a deep link's start parameter
+CALLBACK_LIMIT: int = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # bytes
+START_LIMIT = 64  # characters of a deep link's start parameter (create_deep_linked_url checks)
 START_PASSAGE = "p_"
 START_ANSWER = "q_"
 START_HELP = "help"
-_START_PARAMETER = re.compile(r"[A-Za-z0-9_-]{1,64}")
+LABEL_LIMIT = 60  # characters of a button label that show without being cut on a phone
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,12 @@ class ConfirmPress:
     yes: bool
 
 
-Press = MorePress | FullPress | VotePress | ExamplePress | PostPress | ConfirmPress
+@dataclass(frozen=True)
+class LanguagePress:
+    language: str | None  # None: as the Telegram app says
+
+
+Press = MorePress | FullPress | VotePress | ExamplePress | PostPress | ConfirmPress | LanguagePress
 
 
 def more_data(key: str, offset: int) -> str:
@@ -95,6 +102,10 @@ def post_data(passage_id: str) -> str:
 
 def confirm_data(key: str, yes: bool) -> str:
     return _checked(f"c:{key}:{'y' if yes else 'n'}")
+
+
+def language_data(language: str | None) -> str:
+    return _checked(f"l:{language or ''}")
 
 
 def _checked(data: str) -> str:
@@ -124,6 +135,8 @@ def parse(data: str | None) -> Press | None:
         key, _, answer = rest.rpartition(":")
         if key and answer in {"y", "n"}:
             return ConfirmPress(key, answer == "y")
+    elif kind == "l" and (rest.isalpha() or not rest) and len(rest) <= 3:
+        return LanguagePress(rest or None)
     return None
 
 
@@ -152,9 +165,7 @@ def start_link(bot_username: str | None, parameter: str) -> str | None:
     """``https://t.me/<bot>?start=<parameter>``, or None when the bot's name is not known."""
     if not bot_username:
         return None
-    if not _START_PARAMETER.fullmatch(parameter):
-        raise ValueError(f"not a valid start parameter: {parameter!r}")
-    return f"https://t.me/{bot_username}?start={parameter}"
+    return create_deep_linked_url(bot_username, parameter)  # ValueError for a bad parameter
 
 
 def passage_link(bot_username: str | None, passage_id: str) -> str | None:
@@ -180,39 +191,39 @@ def parse_start(parameter: str | None) -> StartLink | None:
 
 
 def answer_keyboard(
-    key: str, top_passage_id: str | None, next_offset: int | None
+    key: str, top_passage_id: str | None, next_offset: int | None, t: Strings = en
 ) -> InlineKeyboardMarkup:
     """Under an answer: Full passage, More results (when there are more), 👍, 👎."""
     first_row = []
     if top_passage_id is not None:
         first_row.append(
-            InlineKeyboardButton(messages.BUTTON_FULL, callback_data=full_data(top_passage_id))
+            InlineKeyboardButton(t.BUTTON_FULL, callback_data=full_data(top_passage_id))
         )
     if next_offset is not None:
         first_row.append(
-            InlineKeyboardButton(messages.BUTTON_MORE, callback_data=more_data(key, next_offset))
+            InlineKeyboardButton(t.BUTTON_MORE, callback_data=more_data(key, next_offset))
         )
     votes = [
-        InlineKeyboardButton(messages.BUTTON_GOOD, callback_data=vote_data(key, True)),
-        InlineKeyboardButton(messages.BUTTON_BAD, callback_data=vote_data(key, False)),
+        InlineKeyboardButton(t.BUTTON_GOOD, callback_data=vote_data(key, True)),
+        InlineKeyboardButton(t.BUTTON_BAD, callback_data=vote_data(key, False)),
     ]
     return InlineKeyboardMarkup([first_row, votes] if first_row else [votes])
 
 
 def page_keyboard(
-    key: str, passages: Sequence[tuple[int, str]], next_offset: int | None
+    key: str, passages: Sequence[tuple[int, str]], next_offset: int | None, t: Strings = en
 ) -> InlineKeyboardMarkup:
     """Under a further page: one "¶ rank" button per passage (rank, id), then More results."""
     rows = []
     opens = [
-        InlineKeyboardButton(messages.BUTTON_OPEN.format(rank=rank), callback_data=full_data(pid))
+        InlineKeyboardButton(t.BUTTON_OPEN.format(rank=rank), callback_data=full_data(pid))
         for rank, pid in passages
     ]
     if opens:
         rows.append(opens)
     if next_offset is not None:
         rows.append(
-            [InlineKeyboardButton(messages.BUTTON_MORE, callback_data=more_data(key, next_offset))]
+            [InlineKeyboardButton(t.BUTTON_MORE, callback_data=more_data(key, next_offset))]
         )
     return InlineKeyboardMarkup(rows)
 
@@ -224,9 +235,11 @@ def link_keyboard(label: str, url: str | None) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
 
 
-def open_passage_keyboard(bot_username: str | None, passage_id: str) -> InlineKeyboardMarkup | None:
+def open_passage_keyboard(
+    bot_username: str | None, passage_id: str, t: Strings = en
+) -> InlineKeyboardMarkup | None:
     """Under a passage posted in a group or by inline mode: a button back to the bot."""
-    label = messages.BUTTON_OPEN_PASSAGE.format(bot=bot_username)
+    label = t.BUTTON_OPEN_PASSAGE.format(bot=bot_username)
     return link_keyboard(label, passage_link(bot_username, passage_id))
 
 
@@ -262,5 +275,12 @@ def confirm_keyboard(key: str, yes: str, no: str) -> InlineKeyboardMarkup:
     )
 
 
-def _label(text: str, limit: int = 60) -> str:
+def languages_keyboard(names: Sequence[tuple[str, str]], t: Strings = en) -> InlineKeyboardMarkup:
+    """One button per language (code, name), then one to follow the Telegram app again."""
+    rows = [[InlineKeyboardButton(name, callback_data=language_data(code))] for code, name in names]
+    rows.append([InlineKeyboardButton(t.BUTTON_LANGUAGE_AUTO, callback_data=language_data(None))])
+    return InlineKeyboardMarkup(rows)
+
+
+def _label(text: str, limit: int = LABEL_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,179 +1,180 @@
-"""The ``quotebot`` command: ask, search, chat, index, sources, stats, eval, bench and run.
+"""The ``quotebot`` command: one table of subcommands, each a small function.
 
-Every subcommand takes ``--corpus DIR`` and ``--db FILE`` (defaults from the settings: the shipped
-corpus and the project's database). Errors end as one line on stderr and a non-zero exit, never a
-traceback.
+Every subcommand takes ``--corpus DIR`` and ``--db FILE``. The database defaults to the bot's
+(``QUOTEBOT_DB``) for the bot's own corpus, and for any other corpus to a file of its own in the
+user's cache folder (:func:`database_for`), so asking about another folder never replaces the
+bot's data. Errors end as one line on stderr and a non-zero exit, never a traceback.
+
+Subcommands that live outside the product (``eval``, ``bench``: in ``tools/``) are found through
+the entry points of the group ``quotebot.commands``; each is a :class:`Command`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import glob
+import hashlib
+import importlib.metadata
 import json
-import sqlite3
+import logging
+import os
+import re
+import shutil
 import sys
 import time
-from collections.abc import Sequence
-from dataclasses import asdict, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from bot import messages
+from bot.errors import StateError
+from bot.locales import en
+from bot.render.admin import report_html
+from bot.render.passages import sources_html
+from bot.render.plain import to_plain, width
+from bot.render.stats import stats_html
 from bot.settings import Settings, SettingsError, load_settings
 from bot.state import StateStore, Usage
-from bot.terminal import TerminalChat, error_text, render_answer, render_sources, render_stats
+from bot.terminal import Layout, TerminalChat, error_text, render_answer
+from bot.terminalio import LineReader, chat_loop
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
-from retrieval.model import ReindexReport
-from retrieval.store.corpus import CorpusStore
-from tools.evaluation import evaluate, format_report, read_questions
+from retrieval.model import Answer
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+ENTRY_POINTS = "quotebot.commands"
+TERMINAL_CHAT = "terminal"  # the chat type terminal questions are logged under
 
 
-def _positive(text: str) -> int:
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its help line, the arguments it adds, and what it does (an exit code)."""
+
+    help: str
+    run: Callable[[argparse.Namespace, Settings], int]
+    configure: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+
+
+def positive(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(messages.CLI_NOT_A_COUNT.format(value=text)) from None
+        raise argparse.ArgumentTypeError(en.CLI_NOT_A_COUNT.format(value=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(messages.CLI_NOT_A_COUNT.format(value=text))
+        raise argparse.ArgumentTypeError(en.CLI_NOT_A_COUNT.format(value=text))
     return value
 
 
-def _parser(settings: Settings) -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--corpus", type=Path, default=settings.corpus_dir, help="folder of .txt/.md documents"
-    )
-    common.add_argument("--db", type=Path, default=settings.db_path, help="SQLite database file")
-
-    parser = argparse.ArgumentParser(
-        prog="quotebot",
-        description="Answer questions by quoting passages of a document collection.",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    ask = commands.add_parser("ask", parents=[common], help="answer one question")
-    ask.add_argument("question")
-    ask.add_argument("--k", type=_positive, default=3, help="how many passages to show (default 3)")
-    ask.add_argument("--context", help="the previous question, for a follow-up")
-
-    search = commands.add_parser(
-        "search", parents=[common], help="ranked passages, as JSON or text"
-    )
-    search.add_argument("question")
-    search.add_argument("--k", type=_positive, default=10, help="how many passages (default 10)")
-    search.add_argument("--json", action="store_true", help="print a JSON list")
-    search.add_argument("--context", help="the previous question, for a follow-up")
-
-    commands.add_parser("chat", parents=[common], help="interactive chat in the terminal")
-    commands.add_parser("index", parents=[common], help="build or refresh the corpus database")
-    commands.add_parser("sources", parents=[common], help="list the documents")
-    stats = commands.add_parser(
-        "stats", parents=[common], help="how the bot is used: the figures of /stats"
-    )
-    stats.add_argument("--json", action="store_true", help="print a JSON object")
-
-    evaluate_ = commands.add_parser("eval", parents=[common], help="score a question file")
-    evaluate_.add_argument("file", type=Path)
-    evaluate_.add_argument("--k", type=_positive, default=10, help="results scored (default 10)")
-    evaluate_.add_argument("--json", action="store_true")
-    evaluate_.add_argument(
-        "--engine",
-        choices=("quotebot", "rank-bm25"),
-        default="quotebot",
-        help="rank-bm25: plain BM25Okapi, whitespace tokens, blank-line paragraphs (a yardstick)",
-    )
-
-    bench = commands.add_parser(
-        "bench", parents=[common], help="the performance report (minutes; not part of the tests)"
-    )
-    bench.add_argument(
-        "--sizes",
-        default="10k,100k,1M",
-        help="synthetic corpus sizes, comma-separated from 10k, 100k, 1M (default all three)",
-    )
-    bench.add_argument("--out", type=Path, default=Path("bench-out"), help="working folder")
-    bench.add_argument("--json", action="store_true", help="print the report as JSON")
-    bench.add_argument("--plot", type=Path, help="write a PNG of latency by corpus size")
-    bench.add_argument(
-        "--rank-bm25-max",
-        type=int,
-        default=1_000_000,
-        help="largest corpus to time rank-bm25 on (it needs minutes and GBs at 1M)",
-    )
-
-    commands.add_parser(
-        "run", parents=[common], help="start the Telegram bot (the terminal chat without a token)"
-    )
-    return parser
+# Where the database is ------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> Library:
-    return Library.open(args.db, args.corpus)
+def cache_folder() -> Path:
+    """The user's cache folder for quotebot (``$XDG_CACHE_HOME/quotebot``, else ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "quotebot"
 
 
-def _report_text(report: ReindexReport, folder: Path, db: Path) -> str:
-    lines = [
-        messages.CLI_INDEX_REPORT.format(
-            folder=folder,
-            db=db,
-            seconds=report.seconds,
-            added=len(report.added),
-            changed=len(report.changed),
-            removed=len(report.removed),
-            unchanged=len(report.unchanged),
-            before=report.paragraphs_before,
-            after=report.paragraphs_after,
-        )
-    ]
-    for label, names in (
-        ("added", report.added),
-        ("changed", report.changed),
-        ("removed", report.removed),
-    ):
-        if names:
-            lines.append(messages.CLI_INDEX_LIST.format(label=label, names=", ".join(names)))
-    lines.extend(
-        messages.CLI_INDEX_SKIPPED.format(doc=s.doc, reason=s.reason) for s in report.skipped
-    )
-    return "\n".join(lines)
+def database_for(args: argparse.Namespace, settings: Settings) -> Path:
+    """``--db`` when given; else the bot's database for the bot's corpus, and for any other
+    corpus ``<cache>/<folder name>-<hash of its path>.db``, made for it alone."""
+    if args.db is not None:
+        return Path(args.db)
+    corpus = Path(args.corpus).resolve()
+    if corpus == settings.corpus_dir.resolve():
+        return settings.db_path
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", corpus.name) or "corpus"
+    digest = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
+    folder = cache_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{stem}-{digest}.db"
 
 
-def _usage(db: Path) -> tuple[Usage, int, int]:
-    """The usage figures and the corpus size (documents, passages) kept in ``db``."""
-    if not db.is_file():
-        raise StoreError(messages.CLI_NO_DATABASE.format(path=db))
-    corpus = CorpusStore(db)  # StoreError for a file that is not a database
+def _remove_database(db: Path) -> None:
+    """Remove a database this command created, and whatever the library put beside it."""
+    for path in db.parent.glob(glob.escape(db.name) + "*"):
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def opened(args: argparse.Namespace, *, refresh: bool = True) -> Iterator[Library]:
+    """The library of ``args``. With ``refresh`` (commands that index) the corpus is re-read and
+    a damaged database set aside and rebuilt, said in one line on stderr; without, a damaged
+    database is an error. A database this command created is removed when opening fails."""
+    created = not args.db.exists()
     try:
-        documents, passages = len(corpus.documents()), corpus.passage_count()
+        library = Library.open(args.db, args.corpus, refresh=refresh, recover=refresh)
+    except QuotebotError:
+        if created:
+            _remove_database(args.db)
+        raise
+    if library.damaged is not None:
+        said = en.CLI_DAMAGED.format(db=args.db, moved=library.damaged, corpus=args.corpus)
+        print(en.CLI_ERROR.format(message=said), file=sys.stderr)
+    try:
+        yield library
     finally:
-        corpus.close()
+        library.close()
+
+
+@contextlib.contextmanager
+def query_log(db: Path) -> Iterator[Callable[[str, str | None, Answer, float, int], None]]:
+    """A function that logs a terminal question to ``db``'s query log (as ``/stats`` counts)."""
+    state = StateStore.open(db)
+
+    def log(question: str, context: str | None, answer: Answer, now: float, ms: int) -> None:
+        try:
+            state.log_query(
+                asked_at=now, chat_id=0, chat_type=TERMINAL_CHAT, user_id=0, question=question,
+                context=context, query=answer.query, shown=[h.passage.id for h in answer.hits],
+                answered=answer.answered, total=answer.total, ms=ms,
+            )  # fmt: skip
+        except StateError as error:  # the answer matters more than its log line
+            logging.getLogger(__name__).warning("could not log the question: %s", error)
+
     try:
-        state = StateStore.open(db)
-    except sqlite3.DatabaseError as error:
-        raise StoreError(f"cannot read the query log in {db}: {error}") from error
-    try:
-        return state.usage(time.time()), documents, passages
+        yield log
     finally:
         state.close()
 
 
-def _stats_json(usage: Usage, documents: int, passages: int) -> dict[str, Any]:
-    figures = asdict(usage)
-    for top in ("top_asked", "top_declined"):
-        figures[top] = [{"question": q, "count": n} for q, n in getattr(usage, top)]
-    figures["corpus"] = {"documents": documents, "passages": passages}
-    return figures
+# The subcommands --------------------------------------------------------------------------------
 
 
-def _search_json(
-    library: Library, question: str, k: int, context: str | None
-) -> list[dict[str, Any]]:
-    answer = library.answer(question, context=context, k=k)
-    return [
+def _configure_question(parser: argparse.ArgumentParser, k: int) -> None:
+    parser.add_argument("question")
+    parser.add_argument(
+        "--k", type=positive, default=k, help=f"how many passages to show (default {k})"
+    )
+    parser.add_argument("--context", help="the previous question, for a follow-up")
+
+
+def ask(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the answer to one question as a person reads it."""
+    with opened(args) as library, query_log(args.db) as log:
+        started = time.perf_counter()
+        answer = library.answer(args.question, context=args.context, k=args.k)
+        log(args.question, args.context, answer, time.time(), _ms(started))
+        documents = {document.doc: document for document in library.documents()}
+        layout = Layout(width(), sys.stdout.isatty())
+        print(render_answer(answer, layout, paging=False, documents=documents))
+    return 0
+
+
+def _ms(started: float) -> int:
+    return round((time.perf_counter() - started) * 1000)
+
+
+def search(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the ranked passages, as JSON or one line each."""
+    with opened(args) as library:
+        answer = library.answer(args.question, context=args.context, k=args.k)
+    rows = [
         {
             "id": hit.passage.id,
             "doc": hit.passage.doc,
@@ -186,114 +187,137 @@ def _search_json(
         }
         for hit in answer.hits
     ]
-
-
-def chat(library: Library, settings: Settings, stdin: Any = None, stdout: Any = None) -> int:
-    """The interactive terminal conversation; returns the exit code."""
-    stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
-    session = TerminalChat(
-        library, idle_seconds=settings.conversation_idle_minutes * 60, ansi=stdout.isatty()
-    )
-    interactive = stdin.isatty()
-    print(
-        messages.CLI_CHAT_WELCOME.format(
-            documents=len(library.documents()), passages=library.passage_count()
-        ),
-        file=stdout,
-    )
-    while True:
-        if interactive:
-            print("\n? ", end="", file=stdout, flush=True)
-        line = stdin.readline()
-        if not line:
-            break
-        if not line.strip():
-            continue
-        if not interactive:
-            print(f"\n? {line.strip()}", file=stdout)
-        reply = session.handle(line)
-        if reply is None:
-            break
-        print(reply, file=stdout, flush=True)
-    print(messages.CLI_BYE, file=stdout)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    for number, row in enumerate([] if args.json else rows, 1):
+        print(f"{number:>3}. {row['score']:7.3f}  {row['id']}  {str(row['excerpt'])[:120]}")
     return 0
 
 
+def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None = None) -> int:
+    """The interactive conversation in the terminal (also ``run`` without a token)."""
+    with opened(args) as library, query_log(args.db) as log:
+        layout = Layout(width(), sys.stdout.isatty())
+        session = TerminalChat(
+            library,
+            idle_seconds=settings.conversation_idle_minutes * 60,
+            layout=layout,
+            log=log,
+            sources=lambda: to_plain("\n\n".join(sources_html(library.documents())), ansi=False),
+        )
+        welcome = en.CLI_CHAT_WELCOME.format(
+            documents=en.documents(len(library.documents())),
+            passages=en.passages(library.passage_count()),
+        )
+        return chat_loop(session.handle, welcome, reader)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    """Dispatch one parsed command; QuotebotError escapes to :func:`main`."""
-    settings = replace(settings, db_path=args.db, corpus_dir=args.corpus)
-    if args.command == "run" and settings.has_token:
+    """The Telegram bot; without a token, the terminal chat."""
+    if settings.has_token:
         from bot.app import run_bot  # imported here: the other commands don't need Telegram
 
         return run_bot(settings)
-    if args.command == "index":
-        library = _open(args)
-        try:
-            report = library.last_report
-            assert report is not None
-            print(_report_text(report, args.corpus, args.db))
-        finally:
-            library.close()
-        return 0
-    if args.command == "bench":
-        from tools import botbench as bench_module  # imported here: only the benchmark needs it
-        from tools.benchmark import SIZES
+    print(en.CLI_NO_TOKEN)
+    return chat(args, settings)
 
-        sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
-        unknown = [size for size in sizes if size not in SIZES]
-        if unknown:
-            error = messages.CLI_BENCH_UNKNOWN_SIZE.format(size=unknown[0])
-            print(messages.CLI_ERROR.format(message=error), file=sys.stderr)
-            return EXIT_USAGE
-        figures = bench_module.run(settings, sizes, args.out, rank_bm25_max=args.rank_bm25_max)
-        if args.plot and not bench_module.plot(figures, args.plot):
-            print(messages.CLI_ERROR.format(message=messages.CLI_BENCH_NO_PLOT), file=sys.stderr)
-        print(json.dumps(figures, indent=2) if args.json else bench_module.format_report(figures))
-        return 0
-    if args.command == "stats":
-        usage, documents, passages = _usage(args.db)
-        if args.json:
-            print(json.dumps(_stats_json(usage, documents, passages), ensure_ascii=False, indent=2))
-        else:
-            print(render_stats(usage, documents=documents, passages=passages))
-        return 0
-    if args.command == "eval" and args.engine == "rank-bm25":
-        from tools.baseline import PlainBM25
 
-        plain = PlainBM25(args.corpus)
-        report_ = evaluate(
-            read_questions(args.file), lambda q, c: plain.answer(q, c, args.k), args.k
-        )
-        print(json.dumps(report_, ensure_ascii=False) if args.json else format_report(report_))
-        return 0
-    library = _open(args)
+def index(args: argparse.Namespace, settings: Settings) -> int:
+    """Build or refresh the database; print the report ``/reload`` sends."""
+    with opened(args) as library:
+        report = library.last_report
+    if report is not None:
+        intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)
+        print(to_plain(report_html(report, intro=[intro]), ansi=sys.stdout.isatty()))
+    return 0
+
+
+def sources(args: argparse.Namespace, settings: Settings) -> int:
+    """List the documents, as ``/sources`` does."""
+    with opened(args) as library:
+        pages = sources_html(library.documents(), file_names=True)
+    print(to_plain("\n".join(pages), ansi=sys.stdout.isatty()))
+    return 0
+
+
+def stats(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the figures of ``/stats`` (questions from Telegram and the terminal alike)."""
+    if not args.db.is_file():
+        raise StoreError(en.CLI_NO_DATABASE.format(path=args.db))
+    with opened(args, refresh=False) as library:
+        documents, passages = len(library.documents()), library.passage_count()
+    state = StateStore.open(args.db)
     try:
-        if args.command in ("chat", "run"):
-            if args.command == "run":
-                print(messages.CLI_NO_TOKEN)
-            return chat(library, settings)
-        if args.command == "sources":
-            print(render_sources(library))
-        elif args.command == "ask":
-            answer = library.answer(args.question, context=args.context, k=max(1, args.k))
-            print(render_answer(answer, ansi=sys.stdout.isatty()))
-        elif args.command == "search":
-            results = _search_json(library, args.question, max(1, args.k), args.context)
-            if args.json:
-                print(json.dumps(results, ensure_ascii=False, indent=2))
-            else:
-                for number, row in enumerate(results, 1):
-                    print(f"{number:>3}. {row['score']:7.3f}  {row['id']}  {row['excerpt'][:120]}")
-        elif args.command == "eval":
-            questions = read_questions(args.file)
-            scores = evaluate(
-                questions, lambda q, c: library.answer(q, context=c, k=args.k), k=args.k
-            )
-            print(json.dumps(scores, ensure_ascii=False) if args.json else format_report(scores))
-        return 0
+        usage = state.usage(time.time())
     finally:
-        library.close()
+        state.close()
+    if args.json:
+        print(json.dumps(_stats_json(usage, documents, passages), ensure_ascii=False, indent=2))
+    else:
+        text = stats_html(usage, documents=documents, passages=passages)
+        print(to_plain(text, ansi=sys.stdout.isatty()) + "\n\n" + en.CLI_STATS_COUNTED)
+    return 0
+
+
+def _stats_json(usage: Usage, documents: int, passages: int) -> dict[str, Any]:
+    figures = asdict(usage)
+    for top in ("top_asked", "top_declined"):
+        figures[top] = [{"question": q, "count": n} for q, n in getattr(usage, top)]
+    figures["corpus"] = {"documents": documents, "passages": passages}
+    return figures
+
+
+def _with_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _configure_search(parser: argparse.ArgumentParser) -> None:
+    _configure_question(parser, 10)
+    _with_json(parser)
+
+
+COMMANDS: dict[str, Command] = {
+    "ask": Command("answer one question", ask, lambda p: _configure_question(p, 3)),
+    "search": Command("ranked passages, as JSON or text", search, _configure_search),
+    "chat": Command("interactive chat in the terminal", chat),
+    "index": Command("build or refresh the corpus database", index),
+    "sources": Command("list the documents", sources),
+    "stats": Command("how the bot is used: the figures of /stats", stats, _with_json),
+    "run": Command("start the Telegram bot (the terminal chat without a token)", run),
+}
+
+
+def commands() -> dict[str, Command]:
+    """The table above, and the subcommands other packages add (entry points)."""
+    found = dict(COMMANDS)
+    for entry in importlib.metadata.entry_points(group=ENTRY_POINTS):
+        if entry.name not in found:
+            command = entry.load()
+            if isinstance(command, Command):
+                found[entry.name] = command
+    return found
+
+
+def parser(settings: Settings, table: dict[str, Command]) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--corpus", type=Path, default=settings.corpus_dir, help="folder of documents"
+    )
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="SQLite database file (default: the bot's for its corpus, else one in "
+        f"{cache_folder()} for the corpus given)",
+    )
+    top = argparse.ArgumentParser(
+        prog="quotebot",
+        description="Answer questions by quoting passages of a document collection.",
+    )
+    subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, command in table.items():
+        command.configure(subcommands.add_parser(name, parents=[common], help=command.help))
+    return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -301,23 +325,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
     except SettingsError as error:
-        print(messages.CLI_ERROR.format(message=error), file=sys.stderr)
+        print(en.CLI_ERROR.format(message=error), file=sys.stderr)
         return EXIT_USAGE
-    args = _parser(settings).parse_args(argv)
+    table = commands()
+    args = parser(settings, table).parse_args(argv)
     try:
-        return run(args, settings)
+        args.db = database_for(args, settings)
+        settings = replace(settings, db_path=args.db, corpus_dir=args.corpus)
+        return table[args.command].run(args, settings)
     except QuestionError as error:
-        print(messages.CLI_ERROR.format(message=error_text(error)), file=sys.stderr)
-        return EXIT_ERROR
+        print(en.CLI_ERROR.format(message=error_text(error)), file=sys.stderr)
     except QuotebotError as error:
-        print(messages.CLI_ERROR.format(message=error), file=sys.stderr)
-        return EXIT_ERROR
+        print(en.CLI_ERROR.format(message=error), file=sys.stderr)
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    return EXIT_ERROR
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
+if __name__ == "__main__":  # python -m bot.cli: run the imported module, whose Command plugins use
+    from bot.cli import main as imported_main
+
+    raise SystemExit(imported_main())

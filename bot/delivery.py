@@ -1,15 +1,18 @@
 """Every request to the Bot API goes through here: paced to Telegram's flood limits, and retried
-with back-off when the network or Telegram fails for a moment.
+with back-off when it cannot have been delivered.
 
 python-telegram-bot hands each request (everything but ``getUpdates``, which its updater retries
 itself) to the application's rate limiter; :class:`RetryingLimiter` is that limiter:
 
 * pacing and Telegram's own "retry after N seconds" (429) are python-telegram-bot's
   :class:`~telegram.ext.AIORateLimiter`, when pacing is on;
-* a failure that may pass (a time-out, a 5xx answer, a connection that broke: a
-  :class:`~telegram.error.NetworkError` other than :class:`~telegram.error.BadRequest`) is retried
-  after a pause that doubles each time up to a cap (:class:`Backoff`), a bounded number of times;
-* anything else (a bad request, a user who blocked the bot) is not retried: it would fail again.
+* a request that cannot have reached Telegram, or that Telegram answered with an error
+  (:func:`undelivered`: the connection could not be made, a 5xx, a 429) is retried after a pause
+  that doubles each time up to a cap (:class:`Backoff`), a bounded number of times;
+* a request that may have been carried out (a read time-out, a connection dropped after the
+  request went out) is never retried: Telegram may have posted the message already, and a
+  retry would post it twice. It fails like anything else that is not retried (a bad request, a
+  user who blocked the bot).
 
 When every attempt failed the error goes on to the handler, and from there to the error handler
 (:mod:`bot.handlers.errors`), which logs the update it could not answer.
@@ -24,7 +27,8 @@ from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError, RetryAfter
+import httpx
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, BaseRateLimiter
 
 logger = logging.getLogger(__name__)
@@ -51,6 +55,26 @@ class Backoff:
 
 
 RETRY = Backoff()  # 0.5, 1, 2 and 4 s: a failure gives up after 7.5 s of waiting
+
+
+# Transport failures that happen before a request is sent: nothing reached Telegram.
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+def undelivered(error: Exception) -> bool:
+    """True when the request that failed with ``error`` cannot have been carried out: Telegram
+    answered it with an error (5xx, 429 with ``retry_after``), or it was never sent (no
+    connection). False for a read time-out or a connection broken after sending."""
+    if isinstance(error, RetryAfter):
+        return True
+    if isinstance(error, BadRequest) or not isinstance(error, NetworkError):
+        return False
+    cause = error.__cause__
+    if isinstance(error, TimedOut):
+        return isinstance(cause, NOT_SENT)  # a connect or pool time-out; never a read time-out
+    # python-telegram-bot raises NetworkError without a transport cause for an HTTP error status
+    # (5xx), and from the httpx error for a transport failure.
+    return cause is None or isinstance(cause, (TelegramError, *NOT_SENT))
 
 
 class DeliveryError(NetworkError):
@@ -95,9 +119,9 @@ class RetryingLimiter(BaseRateLimiter[int]):
                         callback, args, kwargs, endpoint, data, rate_limit_args
                     )
                 return await callback(*args, **kwargs)
-            except BadRequest:
-                raise  # Telegram refused the request itself: trying again changes nothing
             except (NetworkError, RetryAfter) as error:
+                if not undelivered(error):
+                    raise  # refused for good (a bad request), or perhaps delivered: never twice
                 if isinstance(error, RetryAfter) and self.pacing is not None:
                     raise  # the pacing limiter already waited as often as it may
                 pause = next(pauses, None)

@@ -1,13 +1,14 @@
-"""The services the handlers share: built once at start-up, kept in ``bot_data``."""
+"""The services the handlers share: built once in post_init, kept in ``bot_data``."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.errors import NotStartedError
 from bot.reloads import Reloads
 from bot.settings import Settings
-from bot.state import StateStore
+from bot.state import AsyncState
 from retrieval.library import Library
 
 SERVICES = "services"  # the bot_data key
@@ -15,11 +16,11 @@ SERVICES = "services"  # the bot_data key
 
 @dataclass(frozen=True)
 class Services:
-    """The library, the state store and the settings of a running bot."""
+    """The library, the state and the settings of a running bot."""
 
     settings: Settings
     library: Library
-    state: StateStore
+    state: AsyncState
     owns_library: bool  # opened at start-up (and so closed at shutdown) rather than handed in
     reloads: Reloads = field(init=False)  # the library's reloads, one at a time
 
@@ -33,10 +34,6 @@ class Services:
     @property
     def idle_seconds(self) -> float:
         return self.settings.conversation_idle_minutes * 60
-
-
-class NotStartedError(RuntimeError):
-    """A handler ran before post_init built the services (or after post_shutdown closed them)."""
 
 
 def services_of(bot_data: dict[Any, Any]) -> Services:

@@ -7,44 +7,152 @@ documents each of them (a test checks that). The bot token is never logged or pr
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used."""
+
+
+def _is_http_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+def _resolve(path: str) -> Path:
+    candidate = Path(path).expanduser()
+    return candidate if candidate.is_absolute() else PROJECT_ROOT / candidate
+
+
+def _number(key: str, kind: type[int] | type[float], what: str) -> Callable[[str], Any]:
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError as error:
+            raise SettingsError(f"{key} must be {what}") from error
+        if value <= 0:
+            raise SettingsError(f"{key} must be more than 0")
+        return value
+
+    return parse
+
+
+def _url(key: str, *, optional: bool = False) -> Callable[[str], str]:
+    def parse(text: str) -> str:
+        if (text or not optional) and not _is_http_url(text):
+            raise SettingsError(f"{key} must be an http(s) URL, not {text!r}")
+        return text
+
+    return parse
+
+
+def _admins(text: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in text.replace(" ", "").split(",") if part)
+    except ValueError as error:
+        raise SettingsError("ADMIN_USER_IDS must be comma-separated numeric user ids") from error
+
+
+def _level(text: str) -> str:
+    level = text.upper()
+    if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+        raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+    return level
+
+
+def _text(text: str) -> str:
+    return text
+
+
 @dataclass(frozen=True)
 class Setting:
-    """One environment key: its default (as text) and what it is for."""
+    """One environment key: the Settings field it fills, its default (as text, as it would be
+    written in .env), what it is for, and how its text is read."""
 
     key: str
+    field: str
     default: str
     help: str
+    parse: Callable[[str], Any] = _text
 
 
+# Every setting, declared once: Settings' defaults are these defaults, read by these parsers.
 SETTINGS: tuple[Setting, ...] = (
-    Setting("TELEGRAM_BOT_TOKEN", "", "Bot token from @BotFather; empty runs the terminal chat"),
+    Setting(
+        "TELEGRAM_BOT_TOKEN", "token", "", "Bot token from @BotFather; empty runs the terminal chat"
+    ),
     Setting(
         "TELEGRAM_API_BASE_URL",
+        "api_base_url",
         "https://api.telegram.org/bot",
         "Bot API base URL (change it for a self-hosted Bot API server)",
+        _url("TELEGRAM_API_BASE_URL"),
     ),
-    Setting("QUOTEBOT_DB", "data/quotebot.db", "SQLite database: corpus, conversations, query log"),
-    Setting("QUOTEBOT_CORPUS", "data/corpus", "Folder of .txt/.md documents to answer from"),
-    Setting("ADMIN_USER_IDS", "", "Comma-separated Telegram user ids allowed to run admin tasks"),
-    Setting("LOG_LEVEL", "INFO", "Logging level: DEBUG, INFO, WARNING or ERROR"),
-    Setting("CONVERSATION_IDLE_MINUTES", "30", "Minutes of silence after which follow-ups forget"),
-    Setting("WEBHOOK_URL", "", "Public HTTPS URL for webhook mode; empty means long polling"),
-    Setting("WEBHOOK_SECRET", "", "Secret token Telegram sends with every webhook request"),
-    Setting("WEBHOOK_LISTEN", "127.0.0.1", "Address the webhook server listens on"),
-    Setting("WEBHOOK_PORT", "8443", "Port the webhook server listens on"),
+    Setting(
+        "QUOTEBOT_DB",
+        "db_path",
+        "data/quotebot.db",
+        "SQLite database: corpus, conversations, query log",
+        _resolve,
+    ),
+    Setting(
+        "QUOTEBOT_CORPUS",
+        "corpus_dir",
+        "data/corpus",
+        "Folder of documents to answer from",
+        _resolve,
+    ),
+    Setting(
+        "ADMIN_USER_IDS",
+        "admin_user_ids",
+        "",
+        "Comma-separated Telegram user ids allowed to run admin tasks",
+        _admins,
+    ),
+    Setting(
+        "LOG_LEVEL", "log_level", "INFO", "Logging level: DEBUG, INFO, WARNING or ERROR", _level
+    ),
+    Setting(
+        "CONVERSATION_IDLE_MINUTES",
+        "conversation_idle_minutes",
+        "30",
+        "Minutes of silence after which follow-ups forget",
+        _number("CONVERSATION_IDLE_MINUTES", float, "a number of minutes"),
+    ),
+    Setting(
+        "WEBHOOK_URL",
+        "webhook_url",
+        "",
+        "Public HTTPS URL for webhook mode; empty means long polling",
+        _url("WEBHOOK_URL", optional=True),
+    ),
+    Setting(
+        "WEBHOOK_SECRET",
+        "webhook_secret",
+        "",
+        "Secret token Telegram sends with every webhook request",
+    ),
+    Setting(
+        "WEBHOOK_LISTEN", "webhook_listen", "127.0.0.1", "Address the webhook server listens on"
+    ),
+    Setting(
+        "WEBHOOK_PORT",
+        "webhook_port",
+        "8443",
+        "Port the webhook server listens on",
+        _number("WEBHOOK_PORT", int, "a port number"),
+    ),
 )
 
 
-class SettingsError(ValueError):
-    """A setting has a value that cannot be used."""
+# Settings' defaults: each setting's default text read by its parser.
+_DEFAULTS: dict[str, Any] = {s.field: s.parse(s.default) for s in SETTINGS}
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -64,31 +172,21 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
-def _is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in {"http", "https"} and bool(parts.netloc)
-
-
-def _resolve(path: str) -> Path:
-    candidate = Path(path).expanduser()
-    return candidate if candidate.is_absolute() else PROJECT_ROOT / candidate
-
-
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable about quotebot. Build it with :func:`load_settings`."""
 
-    token: str = field(default="", repr=False)  # repr=False: never shown in logs or tracebacks
-    api_base_url: str = "https://api.telegram.org/bot"
-    db_path: Path = PROJECT_ROOT / "data" / "quotebot.db"
-    corpus_dir: Path = PROJECT_ROOT / "data" / "corpus"
-    admin_user_ids: frozenset[int] = frozenset()
-    log_level: str = "INFO"
-    conversation_idle_minutes: float = 30.0
-    webhook_url: str = ""
-    webhook_secret: str = field(default="", repr=False)
-    webhook_listen: str = "127.0.0.1"
-    webhook_port: int = 8443
+    token: str = field(default=_DEFAULTS["token"], repr=False)  # never in logs or tracebacks
+    api_base_url: str = _DEFAULTS["api_base_url"]
+    db_path: Path = _DEFAULTS["db_path"]
+    corpus_dir: Path = _DEFAULTS["corpus_dir"]
+    admin_user_ids: frozenset[int] = _DEFAULTS["admin_user_ids"]
+    log_level: str = _DEFAULTS["log_level"]
+    conversation_idle_minutes: float = _DEFAULTS["conversation_idle_minutes"]
+    webhook_url: str = _DEFAULTS["webhook_url"]
+    webhook_secret: str = field(default=_DEFAULTS["webhook_secret"], repr=False)
+    webhook_listen: str = _DEFAULTS["webhook_listen"]
+    webhook_port: int = _DEFAULTS["webhook_port"]
 
     @property
     def has_token(self) -> bool:
@@ -119,45 +217,5 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
     """Settings from ``environ`` (default: ``os.environ``) over ``.env`` over the defaults."""
     env = dict(read_dotenv(dotenv if dotenv is not None else PROJECT_ROOT / ".env"))
     env.update(os.environ if environ is None else environ)
-
-    def get(key: str) -> str:
-        default = next(s.default for s in SETTINGS if s.key == key)
-        return env.get(key, default).strip()
-
-    try:
-        parts = get("ADMIN_USER_IDS").replace(" ", "").split(",")
-        admins = frozenset(int(part) for part in parts if part)
-    except ValueError as error:
-        raise SettingsError("ADMIN_USER_IDS must be comma-separated numeric user ids") from error
-    try:
-        idle = float(get("CONVERSATION_IDLE_MINUTES"))
-    except ValueError as error:
-        raise SettingsError("CONVERSATION_IDLE_MINUTES must be a number of minutes") from error
-    try:
-        port = int(get("WEBHOOK_PORT"))
-    except ValueError as error:
-        raise SettingsError("WEBHOOK_PORT must be a port number") from error
-    api = get("TELEGRAM_API_BASE_URL")
-    if not _is_http_url(api):
-        raise SettingsError(f"TELEGRAM_API_BASE_URL must be an http(s) URL, not {api!r}")
-    webhook = get("WEBHOOK_URL")
-    if webhook and not _is_http_url(webhook):
-        raise SettingsError(f"WEBHOOK_URL must be an http(s) URL, not {webhook!r}")
-    if idle <= 0:
-        raise SettingsError("CONVERSATION_IDLE_MINUTES must be more than 0")
-    level = get("LOG_LEVEL").upper()
-    if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-        raise SettingsError(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
-    return Settings(
-        token=get("TELEGRAM_BOT_TOKEN"),
-        api_base_url=api,
-        db_path=_resolve(get("QUOTEBOT_DB")),
-        corpus_dir=_resolve(get("QUOTEBOT_CORPUS")),
-        admin_user_ids=admins,
-        log_level=level,
-        conversation_idle_minutes=idle,
-        webhook_url=webhook,
-        webhook_secret=get("WEBHOOK_SECRET"),
-        webhook_listen=get("WEBHOOK_LISTEN"),
-        webhook_port=port,
-    )
+    values = {s.field: s.parse(env.get(s.key, s.default).strip()) for s in SETTINGS}
+    return Settings(**values)

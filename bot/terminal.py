@@ -1,96 +1,192 @@
-"""Answers rendered for a terminal: the same quotes and citations the bot sends, as plain text.
+"""The conversation in a terminal: the same library, follow-ups and paging as the bot, as text.
 
-Matched words are bold (ANSI) on a terminal and wrapped in ``**`` when the output is a pipe or a
-file. The terminal chat keeps a :class:`~retrieval.conversation.Conversation` exactly as the bot
-does, so follow-ups and "more" behave the same way.
+:class:`TerminalChat` keeps a :class:`~retrieval.search.followups.Conversation` exactly as the
+bot does and logs each question to the same query log (``quotebot stats`` counts both). Answers
+are laid out for a terminal (:func:`render_answer`): the best excerpt in quotes, wrapped evenly
+to the width, then the citation; further hits numbered; a code passage indented as it is laid
+out. Citations come from :mod:`bot.render.citations`, as in Telegram; matched words are bold
+(ANSI) on a terminal and wrapped in ``**`` in a pipe or a file.
 """
 
 from __future__ import annotations
 
-import textwrap
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bot import messages
-from bot.state import PeriodCounts, Usage
-from retrieval.errors import QuestionError
+from bot.locales import en
+from bot.render import plain
+from bot.render.citations import citation
+from bot.render.html import shorten
+from retrieval.errors import (
+    EmptyQuestionError,
+    NoSearchableWordsError,
+    QuestionError,
+    QuestionTooLongError,
+)
 from retrieval.library import Library
-from retrieval.model import Answer, Hit, Passage
+from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.search.followups import Conversation
 
-ANSI_BOLD = ("\033[1m", "\033[0m")
-WIDTH = 100
 SHORT_EXCERPT = 220  # visible characters of a further hit's excerpt
+SHOWN_QUESTION = 300  # characters of a question repeated back
+CODE_INDENT = "      "
+
+Logger = Callable[[str, str | None, Answer, float, int], None]  # what a question is logged with
 
 
-def citation(passage: Passage) -> str:
-    """Title, section and paragraph number: where a reader finds the quote."""
-    parts = [passage.title]
-    if passage.section:
-        parts.append(passage.section)
-    parts.append(f"¶ {passage.paragraph}")
-    return " › ".join(parts) + f"  [{passage.doc}, id {passage.id}]"
+@dataclass(frozen=True)
+class Layout:
+    """How the terminal shows text: its width and whether it understands ANSI bold."""
+
+    columns: int = 100
+    ansi: bool = False
 
 
-def _marker(ansi: bool) -> Callable[[str], str]:
-    if ansi:
-        return lambda text: f"{ANSI_BOLD[0]}{text}{ANSI_BOLD[1]}"
-    return lambda text: f"**{text}**"
+def terminal_citation(passage: Passage, documents: Mapping[str, Document] | None = None) -> str:
+    """Title › section › ¶ (and page), the document's date and source, then the file and id."""
+    parts = [citation(passage, separator=" › ")]
+    document = (documents or {}).get(passage.doc)
+    if document is not None:
+        parts += [item for item in (document.date, document.source) if item]
+    return " · ".join(parts) + f"  [{passage.doc}, id {passage.id}]"
 
 
-def render_hit(hit: Hit, ansi: bool, lead: bool) -> str:
-    """One ranked passage: its excerpt in quotes, then the citation."""
-    body = hit.excerpt.render(mark=_marker(ansi))
-    if lead:
-        quoted = textwrap.fill(f"“{body}”", WIDTH, initial_indent="  ", subsequent_indent="  ")
-        return f"{quoted}\n    — {citation(hit.passage)}"
-    return f"  {hit.rank}. “{_shortened(hit, ansi)}”\n     — {citation(hit.passage)}"
-
-
-def _shortened(hit: Hit, ansi: bool, limit: int = SHORT_EXCERPT) -> str:
-    """The excerpt cut at a word boundary to about ``limit`` visible characters, "…" where
-    cut, with matched words still marked (the cut never splits a mark)."""
-    mark = _marker(ansi)
-    pieces: list[str] = ["… "] if hit.excerpt.cut_before else []
+def _runs(hit: Hit, limit: int | None) -> list[tuple[str, bool]]:
+    """The excerpt as (text, matched) runs, cut between words near ``limit`` visible
+    characters with "…" (a cut never splits a mark)."""
+    runs: list[tuple[str, bool]] = [("… ", False)] if hit.excerpt.cut_before else []
     used = 0
     for segment in hit.excerpt.segments:
         text = segment.text
-        if used + len(text) > limit:
+        if limit is not None and used + len(text) > limit:
             room = limit - used
             text = text[:room].rsplit(" ", 1)[0] if " " in text[:room] else ""
-            if text:
-                pieces.append(mark(text) if segment.marked else text)
-            return "".join(pieces).rstrip() + " …"
-        pieces.append(mark(text) if segment.marked else text)
+            runs.append((text.rstrip(), segment.marked))
+            return [*runs, (" …", False)]
+        runs.append((text, segment.marked))
         used += len(text)
-    return "".join(pieces) + (" …" if hit.excerpt.cut_after else "")
+    return runs + ([(" …", False)] if hit.excerpt.cut_after else [])
 
 
-def render_answer(answer: Answer, ansi: bool = False, first: bool = True) -> str:
-    """The answer as a person reads it: the best quote, then a few more, or the decline."""
-    lines: list[str] = []
-    if not answer.hits:
-        return messages.CLI_NOTHING_FOUND.format(query=answer.query)
-    if not answer.answered:
-        lines.append(messages.CLI_DECLINED.format(query=answer.query))
-        lines.extend(render_hit(hit, ansi, lead=False) for hit in answer.hits)
-        lines.append(messages.CLI_DECLINED_HINT)
-        return "\n".join(lines)
-    if answer.query != answer.question:
-        lines.append(messages.CLI_SEARCHED.format(query=answer.query))
-    hits = list(answer.hits)
-    if first:
-        lines.append(render_hit(hits[0], ansi, lead=True))
-        if len(hits) > 1:
-            lines.append(messages.CLI_ALSO)
-            lines.extend(render_hit(hit, ansi, lead=False) for hit in hits[1:])
+def wrap_runs(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, indent: str) -> str:
+    """Runs of text (matched or not) filled to ``layout.columns`` by their visible length, so
+    marks never make a line look longer than it is; each mark is closed at a line's end."""
+    words: list[list[tuple[str, bool]]] = [[]]
+    for text, marked in runs:
+        for piece in re.split(r"(\s+)", text):
+            if not piece:
+                continue
+            if piece.isspace():
+                words.append([])
+            else:
+                words[-1].append((piece, marked))
+    lines: list[list[list[tuple[str, bool]]]] = [[]]
+    used = len(first)
+    for word in (w for w in words if w):
+        size = sum(len(text) for text, _ in word)
+        if lines[-1] and used + 1 + size > layout.columns:
+            lines.append([])
+            used = len(indent)
+        used += size + (1 if len(lines[-1]) else 0)
+        lines[-1].append(word)
+    opening, closing = plain.mark(layout.ansi)
+    rendered = []
+    for number, line in enumerate(lines):
+        pieces: list[tuple[str, bool]] = []
+        for position, word in enumerate(line):
+            if position:
+                pieces.append((" ", word[0][1] and pieces[-1][1]))
+            pieces.extend(word)
+        text = "".join(
+            f"{opening}{''.join(t for t, _ in group)}{closing}"
+            if marked
+            else "".join(t for t, _ in group)
+            for marked, group in _grouped(pieces)
+        )
+        rendered.append((first if number == 0 else indent) + text)
+    return "\n".join(rendered)
+
+
+def _grouped(pieces: list[tuple[str, bool]]) -> list[tuple[bool, list[tuple[str, bool]]]]:
+    groups: list[tuple[bool, list[tuple[str, bool]]]] = []
+    for piece in pieces:
+        if groups and groups[-1][0] == piece[1]:
+            groups[-1][1].append(piece)
+        else:
+            groups.append((piece[1], [piece]))
+    return groups
+
+
+def render_hit(
+    hit: Hit,
+    layout: Layout,
+    lead: bool,
+    documents: Mapping[str, Document] | None = None,
+) -> str:
+    """One ranked passage: its excerpt in quotes (a code passage indented as laid out), then
+    the citation, each wrapped to the width."""
+    indent = "  " if lead else "     "
+    if hit.passage.kind == "code":
+        body = "\n".join(CODE_INDENT + line for line in hit.excerpt.plain.splitlines())
+        head = "" if lead else f"  {hit.rank}.\n"
+        quoted = head + body
     else:
-        lines.extend(render_hit(hit, ansi, lead=False) for hit in hits)
+        runs = [("“", False), *_runs(hit, None if lead else SHORT_EXCERPT), ("”", False)]
+        first = "  " if lead else f"  {hit.rank}. "
+        quoted = wrap_runs(runs, layout, first, indent)
+    cite = plain.wrap(
+        "— " + terminal_citation(hit.passage, documents),
+        indent + "    ",
+        first=indent + "  ",
+        columns=layout.columns,
+    )
+    return f"{quoted}\n{cite}"
+
+
+def render_answer(
+    answer: Answer,
+    layout: Layout = Layout(),
+    *,
+    first: bool = True,
+    paging: bool = True,
+    documents: Mapping[str, Document] | None = None,
+) -> str:
+    """The answer as a person reads it: the best quote, then a few more, or the decline.
+    ``paging``: the reader can ask for more (/more), so say how."""
+    query = shorten(answer.query, SHOWN_QUESTION)
+    if not answer.hits:
+        return str(en.CLI_NOTHING_FOUND.format(query=query))
+    hits = list(answer.hits)
+    if not answer.answered:
+        lines = [en.CLI_DECLINED.format(query=query)]
+        lines += [render_hit(hit, layout, False, documents) for hit in hits]
+        return "\n".join([*lines, en.CLI_DECLINED_HINT])
+    lines = [en.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
+    if first:
+        lines.append(render_hit(hits[0], layout, True, documents))
+        if len(hits) > 1:
+            lines.append(en.CLI_ALSO)
+            lines += [render_hit(hit, layout, False, documents) for hit in hits[1:]]
+    else:
+        lines += [render_hit(hit, layout, False, documents) for hit in hits]
     shown = hits[-1].rank
     if answer.total > shown:
-        lines.append(messages.CLI_MORE_AVAILABLE.format(shown=shown, total=answer.total))
+        said = en.CLI_MORE_AVAILABLE if paging else en.CLI_SHOWN
+        lines.append(said.format(shown=shown, total=answer.total))
     return "\n".join(lines)
+
+
+def error_text(error: QuestionError) -> str:
+    """A friendly line for a question the library refused."""
+    if isinstance(error, EmptyQuestionError):
+        return str(en.CLI_EMPTY_QUESTION)
+    if isinstance(error, NoSearchableWordsError):
+        return str(en.CLI_ONLY_COMMON_WORDS)
+    if isinstance(error, QuestionTooLongError):
+        return str(en.CLI_TOO_LONG.format(limit=error.limit, length=error.length))
+    return str(error)
 
 
 @dataclass
@@ -100,7 +196,9 @@ class TerminalChat:
     library: Library
     idle_seconds: float = 1800.0
     page_size: int = 3
-    ansi: bool = False
+    layout: Layout = Layout()
+    log: Logger | None = None  # logs each question to the query log
+    sources: Callable[[], str] | None = None  # the /sources text
     conversation: Conversation = field(default_factory=Conversation)
     last: tuple[str, str | None, int] | None = None  # question, context, results shown so far
 
@@ -110,83 +208,46 @@ class TerminalChat:
         command = text.lower().split()[0] if text.startswith("/") else ""
         if command in ("/quit", "/exit", "/q"):
             return None
-        if command == "/help":
-            return messages.CLI_CHAT_HELP
-        if command == "/reset":
-            self.conversation, self.last = Conversation(), None
-            return messages.CLI_RESET
-        if command == "/sources":
-            return render_sources(self.library)
-        if command == "/more":
-            return self.more()
+        replies: dict[str, Callable[[], str]] = {
+            "/help": lambda: str(en.CLI_CHAT_HELP),
+            "/reset": self.reset,
+            "/sources": self.sources or (lambda: ""),
+            "/more": self.more,
+        }
+        if command in replies:
+            return replies[command]()
         if command:
-            return messages.CLI_UNKNOWN_COMMAND.format(command=command)
+            return str(en.CLI_UNKNOWN_COMMAND.format(command=command))
         return self.ask(text)
+
+    def reset(self) -> str:
+        self.conversation, self.last = Conversation(), None
+        return str(en.CLI_RESET)
 
     def ask(self, question: str) -> str:
         now = time.time()
         context = self.conversation.context_for(question, now, self.idle_seconds)
+        started = time.perf_counter()
         try:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
             return error_text(error)
+        if self.log is not None:
+            ms = round((time.perf_counter() - started) * 1000)
+            self.log(question, context, answer, now, ms)
         self.conversation = self.conversation.after(question, context, now)
         self.last = (question, context, len(answer.hits))
-        return render_answer(answer, self.ansi)
+        return render_answer(answer, self.layout, documents=self._documents())
 
     def more(self) -> str:
         if self.last is None:
-            return messages.CLI_NO_MORE_QUESTION
+            return str(en.CLI_NO_MORE_QUESTION)
         question, context, shown = self.last
         answer = self.library.answer(question, context=context, k=self.page_size, offset=shown)
         if not answer.hits:
-            return messages.CLI_NO_MORE_RESULTS
+            return str(en.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
-        return render_answer(answer, self.ansi, first=False)
+        return render_answer(answer, self.layout, first=False, documents=self._documents())
 
-
-def render_sources(library: Library) -> str:
-    """The documents, one a line: title, date where known, paragraph count."""
-    lines = [messages.CLI_SOURCES_HEADER]
-    for number, doc in enumerate(library.documents(), 1):
-        date = f", {doc.date}" if doc.date else ""
-        lines.append(f"  {number}. {doc.title}{date} — {doc.paragraphs} paragraphs [{doc.doc}]")
-    return "\n".join(lines)
-
-
-def render_stats(usage: Usage, *, documents: int, passages: int) -> str:
-    """The figures of ``/stats`` as plain text, for ``quotebot stats``."""
-
-    def period(label: str, counts: PeriodCounts) -> str:
-        percent = f"{counts.answered / counts.questions:.0%}" if counts.questions else "–"
-        return messages.CLI_STATS_PERIOD.format(label=label, percent=percent, **vars(counts))
-
-    def top(header: str, questions: tuple[tuple[str, int], ...]) -> list[str]:
-        lines = [messages.CLI_STATS_TOP_LINE.format(count=n, question=q) for q, n in questions]
-        return [header, *(lines or [messages.CLI_STATS_NONE])]
-
-    periods = zip(messages.STATS_LABELS, (usage.day, usage.week, usage.all_time), strict=True)
-    return "\n".join(
-        [
-            *(period(label, counts) for label, counts in periods),
-            "",
-            *top(messages.CLI_STATS_TOP_ASKED, usage.top_asked),
-            "",
-            *top(messages.CLI_STATS_TOP_DECLINED, usage.top_declined),
-            "",
-            messages.CLI_STATS_CORPUS.format(documents=documents, passages=passages),
-        ]
-    )
-
-
-def error_text(error: Exception) -> str:
-    """A friendly line for a question the library refused."""
-    from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionTooLongError
-
-    if isinstance(error, EmptyQuestionError):
-        return messages.CLI_EMPTY_QUESTION
-    if isinstance(error, NoSearchableWordsError):
-        return messages.CLI_ONLY_COMMON_WORDS
-    if isinstance(error, QuestionTooLongError):
-        return messages.CLI_TOO_LONG.format(limit=error.limit, length=error.length)
-    return str(error)
+    def _documents(self) -> dict[str, Document]:
+        return {document.doc: document for document in self.library.documents()}

@@ -10,6 +10,7 @@ once); and start-up time from launch to the first answer.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import itertools
 import json
@@ -24,61 +25,15 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.request import BaseRequest, RequestData
 
+from bot.cli import Command, positive
 from bot.settings import Settings
+from retrieval.errors import QuotebotError
 from retrieval.library import Library
 from tools import benchmark
+from tools.fakebotapi import RecordingRequest
 
-BOT_USER = {"id": 999_000, "is_bot": True, "first_name": "quotebot", "username": "quotebot_bench"}
-
-
-class NullNetwork(BaseRequest):
-    """A Bot API that answers at once and keeps nothing: the bot's own cost, not the network's."""
-
-    def __init__(self) -> None:
-        self.calls = 0
-        self.answers = 0
-        self._ids = itertools.count(1)
-
-    @property
-    def read_timeout(self) -> float | None:
-        return 1.0
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = BaseRequest.DEFAULT_NONE,
-        write_timeout: Any = BaseRequest.DEFAULT_NONE,
-        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
-        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        self.calls += 1
-        api = url.rsplit("/", 1)[-1]
-        self.answers += api == "sendMessage"
-        params = request_data.parameters if request_data else {}
-        if api == "getMe":
-            result: Any = BOT_USER
-        elif api in ("sendMessage", "editMessageText"):
-            chat_id = int(str(params["chat_id"]))
-            result = {
-                "message_id": next(self._ids),
-                "date": int(time.time()),
-                "chat": {"id": chat_id, "type": "private", "first_name": "Reader"},
-                "from": BOT_USER,
-                "text": "",
-            }
-        else:
-            result = True
-        return 200, json.dumps({"ok": True, "result": result}).encode()
+NO_PLOT = "the plot needs matplotlib (pip install matplotlib); the report is below"
 
 
 def _update(update_id: int, chat_id: int, text: str, bot: Any) -> Update:
@@ -112,7 +67,8 @@ async def _bot_throughput(
 ) -> BotRow:
     from bot.app import build_application
 
-    network = NullNetwork()
+    # The fake Bot API answers at once and keeps nothing: the bot's own cost, not the network's.
+    network = RecordingRequest(settings.token, keep=False)
     application = build_application(settings, library, request=network, rate_limit=False)
     latencies: list[float] = []
     # Started as run_bot starts it (initialize, post_init, start), without polling.
@@ -143,7 +99,7 @@ async def _bot_throughput(
     total = chats * per_chat
     return BotRow(
         chats, total, round(seconds, 3), round(total / seconds, 1), latency.p50_ms,
-        latency.p99_ms, network.calls, network.answers,
+        latency.p99_ms, network.counts.total(), network.counts["sendMessage"],
     )  # fmt: skip
 
 
@@ -299,3 +255,40 @@ def plot(report: dict[str, Any], path: Path) -> bool:
     figure.savefig(path)
     plt.close(figure)
     return True
+
+
+class UnknownSizeError(QuotebotError):
+    """A --sizes entry that is not one of the synthetic corpus sizes."""
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sizes",
+        default="10k,100k,1M",
+        help="synthetic corpus sizes, comma-separated from 10k, 100k, 1M (default all three)",
+    )
+    parser.add_argument("--out", type=Path, default=Path("bench-out"), help="working folder")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--plot", type=Path, help="write a PNG of latency by corpus size")
+    parser.add_argument(
+        "--rank-bm25-max",
+        type=positive,
+        default=1_000_000,
+        help="largest corpus to time rank-bm25 on (it needs minutes and GBs at 1M)",
+    )
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    sizes = [size.strip() for size in args.sizes.split(",") if size.strip()]
+    unknown = [size for size in sizes if size not in benchmark.SIZES]
+    if unknown:
+        raise UnknownSizeError(f"unknown size {unknown[0]!r}: use 10k, 100k or 1M")
+    figures = run(settings, sizes, args.out, rank_bm25_max=args.rank_bm25_max)
+    if args.plot and not plot(figures, args.plot):
+        print(f"quotebot: {NO_PLOT}", file=sys.stderr)
+    print(json.dumps(figures, indent=2) if args.json else format_report(figures))
+    return 0
+
+
+# `quotebot bench`, found by the command line through the entry point quotebot.commands.
+command = Command("the performance report (minutes; not part of the tests)", _run, _configure)

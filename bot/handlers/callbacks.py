@@ -7,11 +7,19 @@ import logging
 import time
 from typing import TypeVar
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.ext import ContextTypes
 
-from bot import buttons, messages
-from bot.handlers.common import ask, post_passage, services, show_page, show_passage
+from bot import buttons, locales
+from bot.handlers.common import (
+    ask,
+    post_passage,
+    services,
+    show_page,
+    show_passage,
+    texts,
+    topic_of,
+)
 from bot.state import SavedSearch
 
 logger = logging.getLogger(__name__)
@@ -33,26 +41,39 @@ async def pressed(
     return query, press
 
 
+async def acknowledged(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, kind: type[Press]
+) -> Press | None:
+    """The press, when it is a ``kind`` press, its query answered at once (the button stops
+    spinning) since what it shows comes as a message; None (said as expired) otherwise."""
+    found = await pressed(update, context, kind)
+    if found is None:
+        return None
+    await found[0].answer()
+    return found[1]
+
+
 async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the page of results a "More results" button points to, after restarts too."""
-    found = await pressed(update, context, buttons.MorePress)
-    if found is None:
+    press = await acknowledged(update, context, buttons.MorePress)
+    if press is None:
         return
-    query, press = found
-    await query.answer()
     chat = update.effective_chat
-    saved = own_search(update, context, press.key)
+    saved = await own_search(update, context, press.key)
     if saved is None:
         if chat is not None:
-            await context.bot.send_message(chat.id, messages.SEARCH_GONE)
+            t = await texts(update, context)
+            await context.bot.send_message(chat.id, t.SEARCH_GONE)
         return
     await show_page(update, context, saved, press.offset)
 
 
-def own_search(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> SavedSearch | None:
+async def own_search(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, key: str
+) -> SavedSearch | None:
     """The logged question ``key`` names if it was asked in the chat of this button; None for a
     key this bot does not know, or one of another chat (forged data: logged, never shown)."""
-    saved = services(context).state.search(key)
+    saved = await services(context).state.search(key)
     chat, user = update.effective_chat, update.effective_user
     if saved is not None and (chat is None or saved.chat_id != chat.id):
         logger.warning(
@@ -66,12 +87,9 @@ def own_search(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> 
 
 async def full_passage(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the passage a "Full passage" or "¶ n" button points to."""
-    found = await pressed(update, context, buttons.FullPress)
-    if found is None:
-        return
-    query, press = found
-    await query.answer()
-    await show_passage(update, context, press.passage_id)
+    press = await acknowledged(update, context, buttons.FullPress)
+    if press is not None:
+        await show_passage(update, context, press.passage_id)
 
 
 async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -84,16 +102,16 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await expired(update, context)
         return
     query, press = found
-    state = services(context).state
-    recorded = own_search(update, context, press.key) is not None and state.record_feedback(
-        press.key, user.id, good=press.good, now=time.time()
+    state, t = services(context).state, await texts(update, context)
+    recorded = await own_search(update, context, press.key) is not None and (
+        await state.record_feedback(press.key, user.id, good=press.good, now=time.time())
     )
     if not recorded:
-        await query.answer(messages.FEEDBACK_GONE)
+        await query.answer(t.FEEDBACK_GONE)
     elif press.good:
-        await query.answer(messages.FEEDBACK_THANKS_GOOD)
+        await query.answer(t.FEEDBACK_THANKS_GOOD)
     else:
-        await query.answer(messages.FEEDBACK_THANKS_BAD)
+        await query.answer(t.FEEDBACK_THANKS_BAD)
 
 
 async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -104,27 +122,46 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query, press = found
     examples = await asyncio.to_thread(services(context).library.example_questions)
     if press.index >= len(examples):
-        await query.answer(messages.BUTTON_EXPIRED)
+        await query.answer((await texts(update, context)).BUTTON_EXPIRED)
         return
     await query.answer()
     await ask(update, context, examples[press.index], echo=True)
 
 
 async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Post the passage chosen among those /quote offered, in the chat the choice was made."""
+    """Post the passage chosen among those /quote offered, in the chat (and topic) the choice
+    was made."""
     found = await pressed(update, context, buttons.PostPress)
     if found is None:
         return
     query, press = found
     passage = await asyncio.to_thread(services(context).library.passage, press.passage_id)
     if passage is None:
-        await query.answer(messages.PASSAGE_GONE)
+        await query.answer((await texts(update, context)).PASSAGE_GONE)
         return
     await query.answer()
-    await post_passage(update, context, passage)
+    message = query.message if isinstance(query.message, Message) else None
+    await post_passage(update, context, passage, topic=topic_of(message))
+
+
+async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer in the language tapped under /language (or the Telegram app's again)."""
+    found = await pressed(update, context, buttons.LanguagePress)
+    user = update.effective_user
+    if found is None or user is None:
+        return
+    query, press = found
+    if press.language is not None and press.language not in locales.available():
+        await expired(update, context)
+        return
+    services(context).state.set_language(user.id, press.language, now=time.time())
+    t = locales.strings(press.language or user.language_code)
+    said = t.LANGUAGE_SET.format(language=t.LANGUAGE_NAME) if press.language else t.LANGUAGE_AUTO
+    await query.answer()
+    await query.edit_message_text(said)
 
 
 async def expired(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a press of a button this bot does not know (any more)."""
     if update.callback_query is not None:
-        await update.callback_query.answer(messages.BUTTON_EXPIRED)
+        await update.callback_query.answer((await texts(update, context)).BUTTON_EXPIRED)

@@ -1,18 +1,19 @@
-"""What several handlers do: answer a question, show a page of further results, show or post a
-passage, and read what a message asks.
+"""What several handlers do: pick the user's language, answer a question, show a page of further
+results, show or post a passage, and read what a message asks.
 
-Searching is CPU work, so every library call runs in a worker thread (``asyncio.to_thread``) and
-the event loop stays free. The state store is only touched from the event loop's thread.
+Searching is CPU work, so every library call runs in a worker thread (``asyncio.to_thread``);
+the state is awaited through :class:`bot.state.AsyncState`, whose writes never hold up a reply.
+The event loop stays free.
 
 In groups the bot speaks only when asked, keeps answers short (the full one is a deep link into
-the private chat), replies to the message that asked, and sends no "typing": every request to a
-group counts against Telegram's limit of about 20 messages a minute per group.
+the private chat), replies to the message that asked (in its forum topic), and sends no
+"typing": every request to a group counts against Telegram's limit of about 20 messages a minute
+per group.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import re
 import time
@@ -22,25 +23,46 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from bot import buttons, messages, replies
+from bot import buttons, locales
+from bot.locales import Strings
+from bot.render.answers import SHOWN_QUESTION, answer_reply, group_answer_reply, page_reply
+from bot.render.html import Reply, esc, shorten
+from bot.render.passages import passage_html, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
-from retrieval.model import Passage
+from retrieval.model import Answer, Passage
 from retrieval.search.followups import MAX_HISTORY, Conversation
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 3  # passages per reply: the best one quoted and two more as lines; 3 per page after
+clock = time.time  # what "now" is for conversations (a test lets half an hour pass at once)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return services_of(context.bot_data)
 
 
+async def texts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Strings:
+    """The user's strings: the language chosen with /language, else their Telegram app's."""
+    user = update.effective_user
+    if user is None:
+        return locales.strings(None)
+    chosen = await services(context).state.language(user.id)
+    return locales.strings(chosen or user.language_code)
+
+
 def in_group(chat: Chat) -> bool:
     """A group or supergroup (channels never reach the handlers)."""
     return chat.type in {ChatType.GROUP, ChatType.SUPERGROUP}
+
+
+def topic_of(message: Message | None) -> int | None:
+    """The forum topic ``message`` was posted in: where the bot's reply to it belongs."""
+    if message is None or not message.is_topic_message:
+        return None
+    return message.message_thread_id
 
 
 async def send(
@@ -50,14 +72,23 @@ async def send(
     reply_markup: InlineKeyboardMarkup | None = None,
     *,
     reply_to: Message | None = None,
+    topic: int | None = None,
 ) -> Message:
-    """Send ``text`` to ``chat``; in a group as a reply to ``reply_to`` (in its topic, and even if
-    it was deleted meanwhile), so everyone sees whose message it answers."""
+    """Send ``text`` to ``chat``, in the forum topic of ``reply_to`` (or ``topic``); in a group
+    as a reply to ``reply_to`` (even if it was deleted meanwhile), so everyone sees whose
+    message it answers."""
+    thread = topic_of(reply_to) or topic
     if reply_to is not None and in_group(chat):
         return await reply_to.reply_text(
-            text, reply_markup=reply_markup, do_quote=True, allow_sending_without_reply=True
+            text,
+            reply_markup=reply_markup,
+            do_quote=True,
+            allow_sending_without_reply=True,
+            message_thread_id=thread,
         )
-    return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
+    return await context.bot.send_message(
+        chat.id, text, reply_markup=reply_markup, message_thread_id=thread
+    )
 
 
 async def typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
@@ -114,12 +145,12 @@ def replied_words(message: Message) -> str:
     return replied.text or replied.caption or ""
 
 
-def thread_of(message: Message | None, svc: Services, now: float) -> Conversation | None:
+async def thread_of(message: Message | None, svc: Services, now: float) -> Conversation | None:
     """The conversation a reply to one of the bot's answers continues: that answer's question,
     whoever asked it; None when ``message`` replies to no answer this bot remembers."""
     if message is None or message.reply_to_message is None or not replies_to_bot(message):
         return None
-    saved = svc.state.answered_by(message.chat_id, message.reply_to_message.message_id)
+    saved = await svc.state.answered_by(message.chat_id, message.reply_to_message.message_id)
     if saved is None:
         return None
     history = tuple(question for question in (saved.context, saved.question) if question)
@@ -152,73 +183,76 @@ async def ask(
     chat, user = update.effective_chat, update.effective_user
     if chat is None or user is None:
         return
-    svc = services(context)
-    group = in_group(chat)
-    if not group:
+    svc, t = services(context), await texts(update, context)
+    if not in_group(chat):
         await typing(context, chat.id)
-    now = time.time()
-    conversation = thread if thread is not None else thread_of(update.message, svc, now)
-    if conversation is None:
-        stored = svc.state.load_conversation(
-            chat.id, user.id, now=now, idle_seconds=svc.idle_seconds
-        )
-        conversation = Conversation.from_json(stored) if stored else Conversation()
+    now = clock()
+    if thread is None:
+        thread = await _conversation(update, svc, chat.id, user.id, now)
+    conversation = thread
     follows = conversation.context_for(question, now=now, idle_seconds=svc.idle_seconds)
     started = time.perf_counter()
     try:
         answer = await asyncio.to_thread(svc.library.answer, question, context=follows, k=PAGE_SIZE)
     except QuestionError as error:
-        await send(context, chat, question_problem(error), reply_to=update.message)
+        await send(context, chat, question_problem(error, t), reply_to=update.message)
         return
     ms = round((time.perf_counter() - started) * 1000)
-    bot_username = context.bot.username
-    if group:
-        reply = replies.group_answer_reply(
-            answer, bot_username=bot_username, context=follows, echo=echo
-        )
-    else:
-        reply = replies.answer_reply(answer, bot_username=bot_username, context=follows, echo=echo)
+    reply = _reply(answer, in_group(chat), context.bot.username, follows, echo, t)
     shown = [hit.passage.id for hit in answer.hits[: reply.shown]]
     saved = svc.state.log_query(
-        asked_at=now,
-        chat_id=chat.id,
-        chat_type=chat.type,
-        user_id=user.id,
-        question=question,
-        context=follows,
-        query=answer.query,
-        shown=shown,
-        answered=answer.answered,
-        total=answer.total,
-        ms=ms,
-    )
-    svc.state.save_conversation(
-        chat.id, user.id, conversation.after(question, follows, now=now).to_json(), now=now
-    )
-    logger.info(
-        "question in %s chat: %s, %d passages shown, %d ms",
-        chat.type,
-        "answered" if answer.answered else "declined",
-        len(shown),
-        ms,
-    )
-    if group:
-        label = messages.BUTTON_FULL_ANSWER if reply.shown else messages.BUTTON_CLOSEST
-        markup = buttons.link_keyboard(label, buttons.answer_link(bot_username, saved.key))
-    else:
-        more = reply.shown if answer.total > reply.shown else None
-        markup = buttons.answer_keyboard(saved.key, shown[0] if shown else None, more)
+        asked_at=now, chat_id=chat.id, chat_type=chat.type, user_id=user.id, question=question,
+        context=follows, query=answer.query, shown=shown, answered=answer.answered,
+        total=answer.total, ms=ms,
+    )  # fmt: skip
+    after = conversation.after(question, follows, now=now)
+    svc.state.save_conversation(chat.id, user.id, after.to_json(), now=now)
+    verdict = "answered" if answer.answered else "declined"
+    logger.info("question in %s chat: %s, %d shown, %d ms", chat.type, verdict, len(shown), ms)
+    markup = _answer_markup(saved, answer, reply, in_group(chat), context.bot.username, t)
     sent = await send(context, chat, reply.text, markup, reply_to=update.message)
     svc.state.remember_answer(chat.id, sent.message_id, saved.key)
 
 
-def question_problem(error: QuestionError) -> str:
+async def _conversation(
+    update: Update, svc: Services, chat_id: int, user_id: int, now: float
+) -> Conversation:
+    """What a question follows up on: the answer it replies to, else the user's conversation."""
+    replied = await thread_of(update.message, svc, now)
+    if replied is not None:
+        return replied
+    stored = await svc.state.load_conversation(
+        chat_id, user_id, now=now, idle_seconds=svc.idle_seconds
+    )
+    return Conversation.from_json(stored) if stored else Conversation()
+
+
+def _reply(
+    answer: Answer, group: bool, bot: str | None, follows: str | None, echo: bool, t: Strings
+) -> Reply:
+    render = group_answer_reply if group else answer_reply
+    return render(answer, bot_username=bot, context=follows, echo=echo, t=t)
+
+
+def _answer_markup(
+    saved: SavedSearch, answer: Answer, reply: Reply, group: bool, bot: str | None, t: Strings
+) -> InlineKeyboardMarkup | None:
+    """In a group: the button to the full answer; in private: Full passage, More, 👍 👎."""
+    if group:
+        label = t.BUTTON_FULL_ANSWER if reply.shown else t.BUTTON_CLOSEST
+        return buttons.link_keyboard(label, buttons.answer_link(bot, saved.key))
+    more = reply.shown if answer.total > reply.shown else None
+    top = saved.shown[0] if saved.shown else None
+    return buttons.answer_keyboard(saved.key, top, more, t)
+
+
+def question_problem(error: QuestionError, t: Strings = locales.en) -> str:
     """What to tell the user about a question the library cannot search."""
     if isinstance(error, QuestionTooLongError):
-        return messages.QUESTION_TOO_LONG.format(length=error.length, limit=error.limit)
+        return str(t.QUESTION_TOO_LONG.format(length=error.length, limit=error.limit))
     if isinstance(error, NoSearchableWordsError):
-        return messages.ONLY_COMMON_WORDS
-    return messages.EMPTY_QUESTION  # EmptyQuestionError: no words at all
+        return str(t.ONLY_COMMON_WORDS)
+    return str(t.EMPTY_QUESTION)  # EmptyQuestionError: no words at all
 
 
 async def show_page(
@@ -228,20 +262,24 @@ async def show_page(
     chat = update.effective_chat
     if chat is None:
         return
-    svc = services(context)
+    svc, t = services(context), await texts(update, context)
     await typing(context, chat.id)
     answer = await asyncio.to_thread(
         svc.library.answer, saved.question, context=saved.context, k=PAGE_SIZE, offset=offset
     )
     if not answer.hits:
-        question = html.escape(replies.shorten(saved.question, replies.SHOWN_QUESTION))
-        await context.bot.send_message(chat.id, messages.NO_MORE_RESULTS.format(question=question))
+        question = esc(shorten(saved.question, SHOWN_QUESTION))
+        await context.bot.send_message(chat.id, t.NO_MORE_RESULTS.format(question=question))
         return
     gone = await asyncio.to_thread(_missing, svc, saved.shown)
     if gone:
         logger.info("%d passages of search %s are gone: the corpus was reloaded", gone, saved.key)
-    reply = replies.page_reply(
-        answer, question=saved.question, bot_username=context.bot.username, corpus_changed=gone > 0
+    reply = page_reply(
+        answer,
+        question=saved.question,
+        bot_username=context.bot.username,
+        corpus_changed=gone > 0,
+        t=t,
     )
     hits = answer.hits[: max(reply.shown, 1)]  # never 0, or "More results" would stand still
     end = offset + len(hits)
@@ -250,6 +288,7 @@ async def show_page(
         saved.key,
         [(hit.rank, hit.passage.id) for hit in hits],
         end if answer.total > end else None,
+        t,
     )
     await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
 
@@ -264,13 +303,15 @@ async def show_passage(update: Update, context: ContextTypes.DEFAULT_TYPE, passa
     chat = update.effective_chat
     if chat is None:
         return
-    passage = await asyncio.to_thread(services(context).library.passage, passage_id)
+    library, t = services(context).library, await texts(update, context)
+    passage = await asyncio.to_thread(library.passage, passage_id)
     if passage is None:
-        await context.bot.send_message(chat.id, messages.PASSAGE_GONE)
+        await context.bot.send_message(chat.id, t.PASSAGE_GONE)
         return
-    await context.bot.send_message(
-        chat.id, replies.passage_html(passage, bot_username=context.bot.username)
-    )
+    documents = await asyncio.to_thread(library.documents)
+    document = next((d for d in documents if d.doc == passage.doc), None)
+    text = passage_html(passage, bot_username=context.bot.username, document=document, t=t)
+    await context.bot.send_message(chat.id, text)
 
 
 async def post_passage(
@@ -279,13 +320,15 @@ async def post_passage(
     passage: Passage,
     *,
     reply_to: Message | None = None,
+    topic: int | None = None,
 ) -> None:
     """Post ``passage`` whole for discussion, with its citation; in a group with a button that
     opens it in the private chat."""
     chat = update.effective_chat
     if chat is None:
         return
-    bot_username = context.bot.username
-    markup = buttons.open_passage_keyboard(bot_username, passage.id) if in_group(chat) else None
-    text = replies.quote_post(passage, bot_username=bot_username)
-    await send(context, chat, text, markup, reply_to=reply_to)
+    bot_username, t = context.bot.username, await texts(update, context)
+    group = in_group(chat)
+    markup = buttons.open_passage_keyboard(bot_username, passage.id, t) if group else None
+    text = quote_post(passage, bot_username=bot_username, t=t)
+    await send(context, chat, text, markup, reply_to=reply_to, topic=topic)

@@ -14,7 +14,7 @@ from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import messages
+from bot import locales
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,11 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.error("error while handling update %s", update_id, exc_info=error)
     if chat is None:
         return
+    user = update.effective_user if isinstance(update, Update) else None
+    message = update.effective_message if isinstance(update, Update) else None
+    topic = message.message_thread_id if message is not None and message.is_topic_message else None
+    apology = locales.strings(user.language_code if user else None).APOLOGY
     try:
-        await context.bot.send_message(chat.id, messages.APOLOGY)
+        await context.bot.send_message(chat.id, apology, message_thread_id=topic)
     except TelegramError as error:  # the apology itself failed: logging it is all that is left
         logger.warning("could not send the apology for update %s: %s", update_id, error)

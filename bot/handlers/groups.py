@@ -10,7 +10,6 @@ from __future__ import annotations
 from telegram import Message, Update
 from telegram.ext import ContextTypes, filters
 
-from bot import messages
 from bot.handlers.common import (
     ask,
     command_text,
@@ -18,6 +17,7 @@ from bot.handlers.common import (
     replied_words,
     replies_to_bot,
     send,
+    texts,
     without_mention,
 )
 
@@ -35,28 +35,33 @@ ADDRESSED = _AddressedToBot(name="addressed to this bot")
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer ``/ask QUESTION``; a bare ``/ask`` as a reply asks the replied message (or quote)."""
     message = update.effective_message
-    if message is None or update.effective_chat is None:
-        return
-    question, echo = command_text(message), False
-    # A bare /ask on one of the bot's own answers would search the answer: only a quoted part.
-    if not question and (message.quote is not None or not replies_to_bot(message)):
-        question, echo = replied_words(message).strip(), True
-    if not question:
-        await send(context, update.effective_chat, messages.ASK_USAGE, reply_to=message)
-        return
-    await ask(update, context, question, echo=echo)
+    if message is not None:
+        # A bare /ask on one of the bot's own answers would search the answer: only a quote.
+        replied_asks = message.quote is not None or not replies_to_bot(message)
+        await _ask(update, context, command_text(message), replied_asks=replied_asks)
 
 
 async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a group message that mentions the bot or replies to it; the @name is not asked."""
     message = update.effective_message
-    if message is None or message.text is None or update.effective_chat is None:
+    if message is not None and message.text is not None:
+        question = without_mention(message.text, context.bot.username)
+        # "@bot" alone, as a reply to someone's message: like /ask.
+        await _ask(update, context, question, replied_asks=not replies_to_bot(message))
+
+
+async def _ask(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, *, replied_asks: bool
+) -> None:
+    """Ask ``question``; none given: the words replied to (when ``replied_asks``), else how."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
         return
-    question, echo = without_mention(message.text, context.bot.username), False
-    if not question and not replies_to_bot(message):  # "@bot" alone, as a reply: like /ask
+    echo = False
+    if not question and replied_asks:
         question, echo = replied_words(message).strip(), True
     if not question:
-        await send(context, update.effective_chat, messages.ASK_USAGE, reply_to=message)
+        await send(context, chat, (await texts(update, context)).ASK_USAGE, reply_to=message)
         return
     await ask(update, context, question, echo=echo)
 
@@ -65,5 +70,5 @@ async def group_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     """Say briefly how to use the bot in a group (/help and /start there)."""
     if update.effective_message is None or update.effective_chat is None:
         return
-    text = messages.GROUP_HELP.format(bot=context.bot.username)
+    text = (await texts(update, context)).GROUP_HELP.format(bot=context.bot.username)
     await send(context, update.effective_chat, text, reply_to=update.effective_message)

@@ -19,12 +19,15 @@ from telegram import (
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot import buttons, messages, replies
-from bot.handlers.common import services
+from bot import buttons
+from bot.handlers.common import services, texts
+from bot.locales import Strings
+from bot.render.passages import inline_description, inline_title, quote_post
 from retrieval.errors import QuestionError
 from retrieval.model import Hit
 
 PAGE = 10  # results per page; Telegram asks for the next page with ``offset``
+# (at most InlineQueryLimit.RESULTS, 50, per answer)
 CACHE_SECONDS = 300  # a reload may change results; five minutes of staleness is fine
 _OFFSET = re.compile(r"[0-9]{1,6}")
 
@@ -35,19 +38,19 @@ def page_offset(offset: str) -> int:
     return int(offset) if _OFFSET.fullmatch(offset) else 0
 
 
-def article(hit: Hit, bot_username: str | None) -> InlineQueryResultArticle:
+def article(hit: Hit, bot_username: str | None, t: Strings) -> InlineQueryResultArticle:
     """One result: titled by document and section, described by the excerpt; choosing it posts
     the whole passage with its citation and a button back to the bot."""
     return InlineQueryResultArticle(
         id=hit.passage.id,
-        title=replies.inline_title(hit.passage),
-        description=replies.inline_description(hit),
+        title=inline_title(hit.passage, t),
+        description=inline_description(hit),
         input_message_content=InputTextMessageContent(
-            replies.quote_post(hit.passage, bot_username=bot_username),
+            quote_post(hit.passage, bot_username=bot_username, t=t),
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        reply_markup=buttons.open_passage_keyboard(bot_username, hit.passage.id),
+        reply_markup=buttons.open_passage_keyboard(bot_username, hit.passage.id, t),
     )
 
 
@@ -56,7 +59,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     if query is None:
         return
-    words = query.query.strip()
+    words, t = query.query.strip(), await texts(update, context)
     offset = page_offset(query.offset)
     hits: tuple[Hit, ...] = ()
     total = 0
@@ -70,11 +73,11 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             pass
     hint = None
     if offset == 0 and not hits:
-        text = messages.INLINE_NOTHING if words else messages.INLINE_HINT
+        text = t.INLINE_NOTHING if words else t.INLINE_HINT
         hint = InlineQueryResultsButton(text=text, start_parameter=buttons.START_HELP)
     end = offset + len(hits)
     await query.answer(
-        [article(hit, context.bot.username) for hit in hits],
+        [article(hit, context.bot.username, t) for hit in hits],
         cache_time=CACHE_SECONDS,
         is_personal=False,
         # No next_offset means no more pages. Not "": with Defaults set, python-telegram-bot

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import time
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import buttons, messages, replies
+from bot import buttons, locales
+from bot.corpus import accepted_kinds
 from bot.handlers.common import (
     ask,
     asked_in,
@@ -18,8 +18,12 @@ from bot.handlers.common import (
     services,
     show_page,
     show_passage,
+    texts,
     without_mention,
 )
+from bot.render.answers import SHOWN_QUESTION
+from bot.render.html import esc, shorten
+from bot.render.passages import sources_html
 
 logger = logging.getLogger(__name__)
 
@@ -39,16 +43,17 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(link, buttons.HelpLink):
         await help_command(update, context)
         return
+    t = await texts(update, context)
     examples = await asyncio.to_thread(services(context).library.example_questions)
     if not examples:
-        await message.reply_text(messages.GREETING_NO_EXAMPLES)
+        await message.reply_text(t.GREETING_NO_EXAMPLES)
         return
-    await message.reply_text(messages.GREETING, reply_markup=buttons.examples_keyboard(examples))
+    await message.reply_text(t.GREETING, reply_markup=buttons.examples_keyboard(examples))
 
 
 async def full_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, key: str) -> None:
     """Answer again, in full, a question asked in a group (its deep link's ``q_<key>``)."""
-    saved = services(context).state.search(key)
+    saved = await services(context).state.search(key)
     user = update.effective_user
     # A group's question is for every member of the group; a private one only for its asker.
     if (
@@ -63,7 +68,8 @@ async def full_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, key: s
         saved = None
     if saved is None:
         if update.effective_message is not None:
-            await update.effective_message.reply_text(messages.SEARCH_GONE)
+            t = await texts(update, context)
+            await update.effective_message.reply_text(t.SEARCH_GONE)
         return
     # Read as it was in the group; follow-ups here then continue from it.
     await ask(update, context, saved.question, echo=True, thread=asked_in(saved, time.time()))
@@ -73,11 +79,11 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Explain how to ask, follow up and quote."""
     if update.effective_message is None:
         return
-    svc = services(context)
+    svc, t = services(context), await texts(update, context)
     idle = svc.settings.conversation_idle_minutes
-    text = messages.HELP.format(idle=f"{idle:g}", bot=context.bot.username)
+    text = t.HELP.format(idle=f"{idle:g}", bot=context.bot.username)
     if update.effective_user is not None and svc.is_admin(update.effective_user.id):
-        text += "\n\n" + messages.ADMIN_HELP
+        text += "\n\n" + t.ADMIN_HELP.format(kinds=accepted_kinds())
     await update.effective_message.reply_text(text)
 
 
@@ -86,10 +92,10 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     file name)."""
     if update.effective_message is None:
         return
-    svc = services(context)
+    svc, t = services(context), await texts(update, context)
     admin = update.effective_user is not None and svc.is_admin(update.effective_user.id)
     documents = await asyncio.to_thread(svc.library.documents)
-    for page in replies.sources_html(documents, file_names=admin):
+    for page in sources_html(documents, file_names=admin, t=t):
         await update.effective_message.reply_text(page)
 
 
@@ -98,13 +104,14 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
         return
-    saved = services(context).state.latest_search(chat.id, user.id)
+    t = await texts(update, context)
+    saved = await services(context).state.latest_search(chat.id, user.id)
     if saved is None:
-        await message.reply_text(messages.NOTHING_TO_PAGE)
+        await message.reply_text(t.NOTHING_TO_PAGE)
         return
     if saved.next_offset >= saved.total:
-        question = html.escape(replies.shorten(saved.question, replies.SHOWN_QUESTION))
-        await message.reply_text(messages.NO_MORE_RESULTS.format(question=question))
+        question = esc(shorten(saved.question, SHOWN_QUESTION))
+        await message.reply_text(t.NO_MORE_RESULTS.format(question=question))
         return
     await show_page(update, context, saved, saved.next_offset)
 
@@ -115,7 +122,18 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or user is None or message is None:
         return
     services(context).state.forget_conversation(chat.id, user.id)
-    await message.reply_text(messages.RESET_DONE)
+    await message.reply_text((await texts(update, context)).RESET_DONE)
+
+
+async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the languages the bot speaks, as buttons."""
+    message = update.effective_message
+    if message is None:
+        return
+    t = await texts(update, context)
+    names = [(code, module.LANGUAGE_NAME) for code, module in locales.available().items()]
+    text = t.LANGUAGE_CHOOSE.format(current=t.LANGUAGE_NAME)
+    await message.reply_text(text, reply_markup=buttons.languages_keyboard(names, t))
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -132,10 +150,10 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Point to /help for a command this bot does not have."""
     if update.effective_message is not None:
-        await update.effective_message.reply_text(messages.UNKNOWN_COMMAND)
+        await update.effective_message.reply_text((await texts(update, context)).UNKNOWN_COMMAND)
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say that only text questions are read (stickers, photos, voice, files...)."""
     if update.effective_message is not None:
-        await update.effective_message.reply_text(messages.NOT_TEXT)
+        await update.effective_message.reply_text((await texts(update, context)).NOT_TEXT)

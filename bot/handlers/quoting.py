@@ -9,8 +9,17 @@ from collections.abc import Collection
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import buttons, messages, replies
-from bot.handlers.common import command_text, post_passage, question_problem, send, services
+from bot import buttons
+from bot.handlers.common import (
+    command_text,
+    post_passage,
+    question_problem,
+    send,
+    services,
+    texts,
+)
+from bot.render.answers import choice_label, choices_reply
+from bot.render.html import esc, shorten
 from retrieval.errors import QuestionError
 from retrieval.model import Answer
 
@@ -42,9 +51,9 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    words = command_text(message)
+    words, t = command_text(message), await texts(update, context)
     if not words:
-        await send(context, chat, messages.QUOTE_USAGE, reply_to=message)
+        await send(context, chat, t.QUOTE_USAGE, reply_to=message)
         return
     library = services(context).library
     passage = await asyncio.to_thread(library.passage, words)
@@ -53,23 +62,23 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     documents = await asyncio.to_thread(library.documents)
     if looks_like_passage_id(words, {document.key for document in documents}):
-        text = messages.QUOTE_NO_PASSAGE.format(passage_id=replies.esc(words))
+        text = t.QUOTE_NO_PASSAGE.format(passage_id=esc(words))
         await send(context, chat, text, reply_to=message)
         return
     try:
         answer = await asyncio.to_thread(library.answer, words, k=CHOICES)
     except QuestionError as error:
-        await send(context, chat, question_problem(error), reply_to=message)
+        await send(context, chat, question_problem(error, t), reply_to=message)
         return
     if not answer.hits:
-        text = messages.QUOTE_NOTHING.format(words=replies.esc(replies.shorten(words, 300)))
+        text = t.QUOTE_NOTHING.format(words=esc(shorten(words, 300)))
         await send(context, chat, text, reply_to=message)
     elif not is_ambiguous(answer):
         await post_passage(update, context, answer.hits[0].passage, reply_to=message)
     else:
-        reply = replies.choices_reply(answer, words=words)
+        reply = choices_reply(answer, words=words, t=t)
         offered = answer.hits[: reply.shown]
         keyboard = buttons.choices_keyboard(
-            [(replies.choice_label(hit), hit.passage.id) for hit in offered]
+            [(choice_label(hit, t), hit.passage.id) for hit in offered]
         )
         await send(context, chat, reply.text, keyboard, reply_to=message)

@@ -1,11 +1,30 @@
-"""Every text the bot shows to people, in one place.
+"""Every text the bot shows to people, in English: the model every other locale mirrors.
 
-Texts sent with ``parse_mode=HTML`` are HTML already; anything filled into them is escaped by
-:mod:`bot.replies` first. Plain texts (button labels, callback answers, command descriptions,
-console lines) are never parsed.
+A flat module of named constants (a locale module defines every name this one does: a test
+checks it). Texts sent with ``parse_mode=HTML`` are HTML already; anything filled into them is
+escaped by :mod:`bot.render` first. Plain texts (button labels, callback answers, command
+descriptions, console lines) are never parsed. Keep the ``{placeholders}`` of each text.
 """
 
 from __future__ import annotations
+
+LANGUAGE_NAME = "English"  # as the language calls itself, on the /language buttons
+
+
+def paragraphs(count: int) -> str:
+    """ "1 paragraph", "12 paragraphs"."""
+    return f"{count} paragraph" if count == 1 else f"{count} paragraphs"
+
+
+def passages(count: int) -> str:
+    """ "1 passage", "132 passages"."""
+    return f"{count} passage" if count == 1 else f"{count} passages"
+
+
+def documents(count: int) -> str:
+    """ "1 document", "5 documents"."""
+    return f"{count} document" if count == 1 else f"{count} documents"
+
 
 # The commands menu (setMyCommands); descriptions are plain text of at most 256 characters.
 COMMANDS: tuple[tuple[str, str], ...] = (
@@ -16,6 +35,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("sources", "The documents I answer from"),
     ("more", "More results for your last question"),
     ("reset", "Forget the conversation and start afresh"),
+    ("language", "Choose the language I answer in"),
 )
 # The menu in groups, where the bot only speaks when asked.
 GROUP_COMMANDS: tuple[tuple[str, str], ...] = (
@@ -81,7 +101,7 @@ GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 # /help, for admins only: added after HELP.
 ADMIN_HELP = (
     "<b>For admins</b>\n"
-    "Send me a .txt, .md or .html file (up to 20 MB) to add it to the documents; a file with the "
+    "Send me a document ({kinds}; up to 20 MB) to add it to the documents; a file with the "
     "name of one already there replaces it once you confirm. /remove file-name deletes a "
     "document (/sources shows the file names), /reload re-reads the documents folder, and "
     "/stats shows how I am used."
@@ -89,7 +109,7 @@ ADMIN_HELP = (
 
 # /sources
 SOURCES_HEADER = "<b>The documents I quote from</b> ({count}):"
-SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs} paragraphs"
+SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
 SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything for now."
@@ -98,8 +118,8 @@ SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything 
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
 ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
 PAGE_HEADER = "<b>More results for</b> “{question}”:"
-CITATION_SECTION = "{title}, {section}, ¶ {paragraph}"
-CITATION = "{title}, ¶ {paragraph}"
+PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 FOLLOW_UP_NOTE = "<i>Read as a follow-up to “{context}”.</i>"
 NO_ANSWER = "I searched the documents for “{query}”, but nothing in them answers it."
 NO_ANSWER_CLOSEST = "<b>Closest passages</b> (they may not answer your question):"
@@ -109,8 +129,7 @@ NO_ANSWER_HINT = (
     "the documents cover."
 )
 PASSAGE_HEADER = "<b>{title}</b>"
-PASSAGE_WHERE_SECTION = "{section} · ¶ {paragraph}"
-PASSAGE_WHERE = "¶ {paragraph}"
+PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
 PASSAGE_LINK = '🔗 <a href="{url}">Link to this passage</a>'
 CUT_MARK = "…"
 
@@ -134,7 +153,7 @@ INLINE_NOTHING = "No passage matches · how to search"
 BUTTON_FULL_ANSWER = "Full answer and more results"
 BUTTON_CLOSEST = "Closest passages"
 BUTTON_OPEN_PASSAGE = "Open in @{bot}"
-BUTTON_CHOICE = "{rank}. ¶ {paragraph} · {title}"  # cut at 60 characters: ¶ first
+BUTTON_CHOICE = "{rank}. {where} · {title}"  # cut at 60 characters: ¶ first
 BUTTON_FULL = "Full passage"
 BUTTON_MORE = "More results"
 BUTTON_GOOD = "👍"
@@ -151,7 +170,7 @@ ONLY_COMMON_WORDS = (
     "Name what you are asking about, for example a country, a treaty or a topic."
 )
 QUESTION_TOO_LONG = (
-    "That question is too long for me ({length} characters; I read up to {limit}). "
+    "That question is too long for me ({length} characters; the limit is {limit}). "
     "Ask it in a sentence or two."
 )
 NOT_TEXT = "I can only read text. Send me your question as a message, or see /help for how to ask."
@@ -170,6 +189,12 @@ CORPUS_CHANGED = (
     "current ones and may differ from before.</i>"
 )
 BAD_DEEP_LINK = "That link doesn't point to a passage I know. Ask me a question instead."
+
+# /language: one button per language, and one to follow the Telegram app again.
+LANGUAGE_CHOOSE = "Which language shall I answer you in? Now: {current}."
+LANGUAGE_SET = "Done: I answer you in {language} from now on."
+LANGUAGE_AUTO = "Done: I answer you in the language of your Telegram app from now on."
+BUTTON_LANGUAGE_AUTO = "Like my Telegram app"
 
 # /reset and feedback (callback answers are plain text, at most 200 characters).
 RESET_DONE = "Done: I forgot our conversation. Your next question starts afresh."
@@ -209,7 +234,7 @@ RELOAD_CRASHED = (
     "The documents are still served as they were before it."
 )
 UPLOAD_WRONG_KIND = (
-    "I can add .txt, .md and .html files; “{name}” is not one of them. Nothing was changed."
+    "I can add files of these kinds: {kinds}; “{name}” is not one of them. Nothing was changed."
 )
 UPLOAD_TOO_LARGE = (
     "“{name}” is {size:.1f} MB, and Telegram lets bots download files of up to 20 MB. Split "
@@ -267,7 +292,8 @@ STATS_TOP_DECLINED = (
 )
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "none"
-STATS_CORPUS = "<b>Documents</b>: {documents}, {passages} passages."
+STATS_UNAVAILABLE = "I could not read the query log just now; please try /stats again later."
+STATS_CORPUS = "<b>Corpus</b>: {documents}, {passages}."  # documents(), passages()
 
 # The one apology of the error handler.
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -287,7 +313,7 @@ CONSOLE_SETUP = "quotebot: cannot start the bot: {reason}"
 # ------------------------------------------------------------------ the terminal (`quotebot`)
 # Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
 CLI_CHAT_WELCOME = (
-    "quotebot — ask a question about the documents ({documents} documents, {passages} passages).\n"
+    "quotebot — ask a question about the documents ({documents}, {passages}).\n"
     "Follow-ups work (“and with Pakistan?”). /more for more results, /sources, /reset, /help, "
     "/quit."
 )
@@ -302,9 +328,9 @@ CLI_RESET = "Conversation forgotten: the next question starts afresh."
 CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."
 CLI_NO_MORE_QUESTION = "Ask a question first; /more then shows further results."
 CLI_NO_MORE_RESULTS = "There are no more results for that question."
-CLI_SOURCES_HEADER = "The documents I quote from:"
 CLI_SEARCHED = "(searched: {query})"
 CLI_ALSO = "Also relevant:"
+CLI_SHOWN = "({shown} of {total} matching passages shown)"
 CLI_MORE_AVAILABLE = "({shown} of {total} matching passages shown; /more for the next ones)"
 CLI_DECLINED = (
     "I couldn't find this in the documents (searched: {query}).\n"
@@ -322,26 +348,14 @@ CLI_ONLY_COMMON_WORDS = (
     "That question has only very common words, so there is nothing to search for. "
     "Add what it is about, e.g. “What does China say about peacekeeping?”"
 )
-CLI_TOO_LONG = "That question is {length} characters long; please keep it under {limit}."
+CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}."
 CLI_ERROR = "quotebot: {message}"
-CLI_INDEX_REPORT = (
-    "Indexed {folder} into {db} in {seconds:.2f}s\n"
-    "  added {added}, changed {changed}, removed {removed}, unchanged {unchanged}\n"
-    "  passages: {before} before, {after} after"
-)
-CLI_INDEX_SKIPPED = "  skipped {doc}: {reason}"
-CLI_INDEX_LIST = "  {label}: {names}"
 CLI_BYE = "Bye."
-CLI_NOT_A_COUNT = "{value!r} is not a whole number of 1 or more"
-CLI_BENCH_NO_PLOT = "the plot needs matplotlib (pip install matplotlib); the report is below"
-CLI_BENCH_UNKNOWN_SIZE = "unknown size {size!r}: use 10k, 100k or 1M"
-CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it)"
-CLI_STATS_PERIOD = (
-    "{label}: {questions} asked, {answered} answered ({percent}), {declined} declined, "
-    "{good} 👍, {bad} 👎"
+CLI_INDEXED = "Indexed {folder} into {db}."
+CLI_DAMAGED = (
+    "the database {db} was damaged: moved to {moved}, and rebuilt from {corpus} "
+    "(its conversations and query log stay in the moved file)"
 )
-CLI_STATS_TOP_ASKED = "Most asked in the last 7 days:"
-CLI_STATS_TOP_DECLINED = "Most asked that it could not answer in the last 7 days:"
-CLI_STATS_TOP_LINE = "  {count:>4}× {question}"
-CLI_STATS_NONE = "  none"
-CLI_STATS_CORPUS = "Documents: {documents}, {passages} passages"
+CLI_NOT_A_COUNT = "{value!r} is not a whole number of 1 or more"
+CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it)"
+CLI_STATS_COUNTED = "(Questions asked in Telegram and in the terminal are both counted.)"

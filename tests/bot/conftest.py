@@ -39,7 +39,10 @@ def db_path(indexed_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "quotebot.db"
     for source in indexed_db.parent.iterdir():
         if source.name.startswith(indexed_db.name):
-            shutil.copy(source, tmp_path / source.name)
+            if source.is_dir():  # the saved index
+                shutil.copytree(source, tmp_path / source.name)
+            else:
+                shutil.copy(source, tmp_path / source.name)
     return path
 
 
@@ -101,8 +104,8 @@ async def admin_bot(
 
 
 class GatedLibrary(Library):
-    """The real library, except that once :attr:`armed`, building a new index waits until the
-    test opens :attr:`gate`: a reload then stays in progress (the corpus tables already
+    """The real library, except that once :attr:`armed`, swapping in a new index waits until
+    the test opens :attr:`gate`: a reload then stays in progress (the corpus tables already
     rewritten, the old index still serving) for as long as the test needs."""
 
     armed = False
@@ -117,12 +120,12 @@ class GatedLibrary(Library):
         self.reindexes += 1
         return super().reindex()
 
-    def _build(self, tag: str):  # type: ignore[no-untyped-def]
+    def _swap(self, new):  # type: ignore[no-untyped-def]
         if self.armed:
             self.building.set()
             if not self.gate.wait(DEADLINE):
                 raise TimeoutError("the test never let the reload go on")
-        return super()._build(tag)
+        return super()._swap(new)
 
 
 @pytest.fixture

@@ -34,10 +34,10 @@ from tgfakes import (
     visible,
 )
 
-from bot import messages, replies
+from bot import render as replies
 from bot.handlers.common import question_problem
-from bot.replies import TELEGRAM_LIMIT, tg_len
-from bot.services import services_of
+from bot.locales import en as messages
+from bot.render.html import TELEGRAM_LIMIT, tg_len
 from retrieval.errors import QuestionError
 from retrieval.library import QUESTION_LIMIT, Library
 
@@ -154,7 +154,7 @@ FIXED = {
 
 
 def query_log(bot: Harness) -> list[dict[str, Any]]:
-    state = services_of(bot.app.bot_data).state
+    state = bot.state
     return list(state.db.query("SELECT * FROM bot_queries ORDER BY id"))
 
 
@@ -479,7 +479,10 @@ def library(indexed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     folder = tmp_path_factory.mktemp("any-question")
     for source in indexed_db.parent.iterdir():
         if source.name.startswith(indexed_db.name):
-            shutil.copy(source, folder / source.name)
+            if source.is_dir():  # the saved index
+                shutil.copytree(source, folder / source.name)
+            else:
+                shutil.copy(source, folder / source.name)
     opened = Library.open(folder / indexed_db.name, CORPUS)
     yield opened
     opened.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from tgfakes import USER_ID, Harness, RecordingRequest, html_problems, running_bot, visible
 
-from bot import messages
+from bot.locales import en as messages
 from bot.services import services_of
 from bot.settings import Settings
 
@@ -32,7 +32,9 @@ def answered_callbacks(request: RecordingRequest) -> list[str | None]:
 async def test_start_up_sets_the_commands_menu(settings: Settings) -> None:
     request = RecordingRequest()
     async with running_bot(settings, request):
-        menu, group_menu = request.of("setMyCommands")
+        menu, group_menu = [
+            c for c in request.of("setMyCommands") if "language_code" not in c.params
+        ]
     commands = [(c["command"], c["description"]) for c in menu.params["commands"]]
     assert "scope" not in menu.params  # the default menu: private chats
     assert [name for name, _ in commands] == [
@@ -43,6 +45,7 @@ async def test_start_up_sets_the_commands_menu(settings: Settings) -> None:
         "sources",
         "more",
         "reset",
+        "language",
     ]
     # Groups get only what works there.
     assert group_menu.params["scope"] == {"type": "all_group_chats"}
@@ -77,7 +80,7 @@ async def test_more_results_pages_through_the_rest_of_the_ranking(bot: Harness) 
     (full,) = await bot.press(page2, "¶ 5")
     assert " ".join(expected[1].passage.text.split()) in " ".join(visible(full.text).split())
     # The query log knows every passage shown for the question, across pages.
-    saved = services_of(bot.app.bot_data).state.latest_search(USER_ID, USER_ID)
+    saved = bot.state.latest_search(USER_ID, USER_ID)
     assert saved is not None and len(saved.shown) == 9 and saved.next_offset == 9
 
 
@@ -120,7 +123,7 @@ async def test_votes_attach_to_the_logged_question(bot: Harness) -> None:
         messages.FEEDBACK_THANKS_GOOD,
         messages.FEEDBACK_THANKS_BAD,
     ]
-    state = services_of(bot.app.bot_data).state
+    state = bot.state
     saved = state.latest_search(USER_ID, USER_ID)
     assert saved is not None and saved.question == QUESTION
     assert state.feedback(saved.key) == {USER_ID: -1}
@@ -151,7 +154,7 @@ async def test_more_results_keeps_working_after_a_restart(settings: Settings) ->
         (page,) = await bot.press(answer, "More results")
         await bot.press(answer, "👍")
         (full,) = await bot.press(answer, "Full passage")
-        state = services_of(bot.app.bot_data).state
+        state = bot.state
         saved = state.latest_search(USER_ID, USER_ID)
     assert ranks(page.text) == [4, 5, 6]
     assert page.text == page_before  # the same ranking as before the restart

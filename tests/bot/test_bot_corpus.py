@@ -1,5 +1,5 @@
-"""The corpus folder as admins change it: safe names, HTML to text, uploads checked, atomic writes;
-and reloads shared between those who ask for one at the same time."""
+"""The corpus folder as admins change it: safe names, uploads checked by the library's own
+pipeline, atomic writes; and reloads shared between those who ask for one at the same time."""
 
 from __future__ import annotations
 
@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from bot import corpus
 from bot.reloads import Reloads
+from retrieval.ingest import pipeline
 from retrieval.model import ReindexReport
 
-SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|md)")
+SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.[a-z]+")
 
 
 @pytest.mark.parametrize(
@@ -33,8 +34,9 @@ SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.(txt|md)")
         ("a..b.txt", "a.b.txt"),
         ("café crème.txt", "cafe_creme.txt"),
         ("Доклад 2024.txt", "2024.txt"),
-        ("page.html", "page.txt"),
-        ("page.HTM", "page.txt"),
+        ("page.html", "page.html"),  # saved as it came: the library reads HTML
+        ("page.HTM", "page.htm"),
+        ("figures.xlsx", "figures.txt"),
         ("x" * 300 + ".txt", "x" * corpus.NAME_LIMIT + ".txt"),
     ],
 )
@@ -46,6 +48,7 @@ def test_safe_names(uploaded: str, saved: str) -> None:
 def test_a_safe_name_is_always_a_plain_document_name_in_the_folder(name: str) -> None:
     safe = corpus.safe_name(name)
     assert SAFE.fullmatch(safe), safe
+    assert safe[safe.rindex(".") :] in pipeline.SUPPORTED_SUFFIXES
     assert ".." not in safe and len(safe) <= corpus.NAME_LIMIT + 4
     folder = Path("/srv/corpus")
     assert (folder / safe).resolve().parent == folder
@@ -54,47 +57,24 @@ def test_a_safe_name_is_always_a_plain_document_name_in_the_folder(name: str) ->
 
 @pytest.mark.parametrize(
     ("name", "accepted"),
-    [("a.txt", True), ("a.md", True), ("a.html", True), ("a", True), ("a.pdf", False)],
+    [("a.txt", True), ("a.md", True), ("a.html", True), ("a", True), ("a.xlsx", False)],
 )
 def test_accepted_kinds(name: str, accepted: bool) -> None:
     assert corpus.is_accepted(name) is accepted
-
-
-def test_html_becomes_paragraphs_of_visible_text() -> None:
-    page = """<!doctype html><html><head><title>Treaty &amp; Notes</title>
-        <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
-        <body><header>Site name</header><nav><ul><li>Home</li></ul></nav>
-        <h1>Treaty &amp; Notes</h1>
-        <p>First   paragraph,<br>with a line
-        break.</p><div>Second &lt;paragraph&gt; &#8212; with entities&nbsp;decoded.</div>
-        <ul><li>One item</li><li>Another item</li></ul>
-        <footer>© 2024</footer></body></html>"""
-    assert corpus.html_to_text(page) == (
-        "Treaty & Notes\n\n"
-        "First paragraph, with a line break.\n\n"
-        "Second <paragraph> — with entities decoded.\n\n"
-        "One item\n\n"
-        "Another item\n"
-    )
-
-
-def test_html_title_leads_when_the_body_does_not_start_with_it() -> None:
-    page = "<title>The Title</title><p>Body text.</p>"
-    assert corpus.html_to_text(page) == "The Title\n\nBody text.\n"
-    assert corpus.html_to_text("<script>only()</script>") == ""
 
 
 def test_prepare_upload_checks_what_the_library_would_skip() -> None:
     good = corpus.prepare_upload("../x/Notes.txt", b"Title\n\nA paragraph of text here.\n")
     assert (good.name, good.paragraphs) == ("Notes.txt", 1)
     html_page = b"<h1>T</h1><p>A paragraph of some text.</p>"
-    assert corpus.prepare_upload("p.html", html_page).data == b"T\n\nA paragraph of some text.\n"
+    checked = corpus.prepare_upload("p.html", html_page)
+    assert (checked.name, checked.data, checked.paragraphs) == ("p.html", html_page, 1)
     for name, data, reason in [
-        ("a.pdf", b"%PDF", "not a .txt, .md or .html file"),
+        ("a.xlsx", b"PK", "not a file I can read"),
         ("a.txt", b"x" * (20 * 1024 * 1024 + 1), "too large"),
         ("a.txt", b"\x00\x01\x02\x03" * 100, "binary"),
         ("a.txt", b"   \n ", "empty"),
-        ("a.html", b"<style>p {}</style>", "empty"),
+        ("a.html", b"<style>p {}</style>", "no main text"),
     ]:
         with pytest.raises(corpus.UploadError) as refused:
             corpus.prepare_upload(name, data)

@@ -29,8 +29,8 @@ from tgfakes import (
     visible,
 )
 
-from bot import messages
 from bot.app import run_bot
+from bot.locales import en as messages
 from bot.settings import PROJECT_ROOT, SETTINGS, Settings
 
 QUESTION = "What do China and Russia say about missile defence?"
@@ -132,6 +132,7 @@ def test_polling_bot_answers_a_user_message_with_a_quote(api: FakeBotAPI, db_pat
         "sources",
         "more",
         "reset",
+        "language",
     ]
     assert code == 0, err[-3000:]
     assert TOKEN not in out + err

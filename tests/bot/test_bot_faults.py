@@ -25,7 +25,6 @@ from typing import Any
 
 import pytest
 from conftest import ADMIN_ID
-from telegram.error import NetworkError, TimedOut
 from telegram.request import HTTPXRequest
 from tgfakes import (
     DEADLINE,
@@ -38,14 +37,19 @@ from tgfakes import (
     Fault,
     Harness,
     RecordingRequest,
+    connect_timeout,
+    connection_refused,
+    dropped_after_sending,
     html_problems,
+    read_timeout,
     running_bot,
     visible,
 )
 
-from bot import buttons, messages
+from bot import buttons
 from bot.app import build_application
 from bot.delivery import RETRY
+from bot.locales import en as messages
 from bot.services import services_of
 from bot.settings import Settings
 from bot.state import StateStore
@@ -62,7 +66,7 @@ NEW_QUESTION = "Where do researchers study narwhal migration?"
 
 
 def state(bot: Harness) -> StateStore:
-    return services_of(bot.app.bot_data).state
+    return bot.state
 
 
 def library(bot: Harness) -> Library:
@@ -85,16 +89,20 @@ FAULTS: dict[str, Inject] = {
     "502": lambda r, m: r.fail_next(m, 502, description="Bad Gateway"),
     "503": lambda r, m: r.fail_next(m, 503, description="Service Unavailable"),
     "504": lambda r, m: r.fail_next(m, 504, description="Gateway Timeout"),
-    "time-out": lambda r, m: r.raise_next(m, TimedOut()),
-    "connection reset": lambda r, m: r.raise_next(
-        m, NetworkError("httpx.RemoteProtocolError: Server disconnected")
-    ),
+    # Failures before the request went out: it cannot have been carried out.
+    "time-out": lambda r, m: r.raise_next(m, connect_timeout()),
+    "connection refused": lambda r, m: r.raise_next(m, connection_refused()),
 }
 SEQUENCES = [[name] for name in FAULTS] + [
     ["500", "time-out"],
-    ["502", "connection reset", "503"],
+    ["502", "connection refused", "503"],
     ["time-out", "500", "504", "time-out"],  # attempts - 1 failures: the last try gets through
 ]
+# Failures after the request went out: Telegram may have posted the message already.
+AFTER_SENDING: dict[str, Callable[[], Exception]] = {
+    "read time-out": read_timeout,
+    "connection dropped": dropped_after_sending,
+}
 
 
 # The Bot API ----------------------------------------------------------------------------------
@@ -115,6 +123,24 @@ async def test_an_answer_is_retried_through_5xx_and_time_outs_and_delivered_once
     # Delivered, the answer is remembered: a reply to it follows up on its question.
     saved = state(bot).answered_by(USER_ID, answer.result["message_id"])
     assert saved is not None and saved.question == QUESTION
+
+
+@pytest.mark.parametrize("fault", AFTER_SENDING)
+async def test_an_answer_that_may_have_been_delivered_is_never_sent_again(
+    bot: Harness, fault: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Telegram posts the answer, and then the bot never hears back: a retry would post it twice.
+    bot.request.deliver_then_raise("sendMessage", AFTER_SENDING[fault]())
+    update = bot.updates.text(QUESTION)
+    with caplog.at_level(logging.INFO):
+        attempts = await bot.send(update)
+    (posted,) = attempts
+    assert posted.result is not None and posted.text.startswith("<blockquote>")
+    assert [r for r in caplog.records if r.name == "bot.delivery"] == []  # no retry
+    (logged,) = [r for r in caplog.records if r.name == "bot.handlers.errors"]
+    assert f"update {update.update_id}" in logged.getMessage() and logged.exc_info is None
+    assert all(call.text != messages.APOLOGY for call in bot.request.sent)
+    assert len(query_log(bot)) == 1
 
 
 async def test_flood_control_then_5xx_then_a_time_out_still_delivers_once(bot: Harness) -> None:
@@ -234,7 +260,8 @@ async def wait_until(condition: Callable[[], bool], what: str) -> None:
 
 async def test_polling_through_5xx_and_real_time_outs_loses_no_update(settings: Settings) -> None:
     """Over real HTTP: getUpdates and sendMessage fail with 5xx and time out (the fake Bot API
-    answers later than the bot waits); every update queued meanwhile is answered, once."""
+    answers later than the bot waits, once after posting the message); every update queued
+    meanwhile is answered, once."""
     api = FakeBotAPI().start()
     users = [USER_ID, OTHER_USER_ID, OTHER_USER_ID + 1]
     for user in users:
@@ -243,7 +270,8 @@ async def test_polling_through_5xx_and_real_time_outs_loses_no_update(settings: 
         Fault("getUpdates", 502),
         Fault("getUpdates", 500, stall=1.5),  # the bot waits 1 s: a time-out
         Fault("sendMessage", 500),
-        Fault("sendMessage", 503, stall=1.5),
+        # Posted, and then the answer comes too late: the bot must not post it again.
+        Fault("sendMessage", 200, stall=1.5, delivered=True),
         Fault("sendMessage", 502),
     ]
     request = HTTPXRequest(read_timeout=1.0, connect_timeout=2.0)
@@ -262,8 +290,7 @@ async def test_polling_through_5xx_and_real_time_outs_loses_no_update(settings: 
             return [c for c in api.of("sendMessage") if c.text.startswith("<blockquote>")]
 
         await wait_until(lambda: len(answered()) >= len(users), "an answer to every user")
-        await asyncio.sleep(0.2)  # time for a duplicate to show, if there were one
-    finally:
+    finally:  # stopping waits for every update in hand: a duplicate would be sent before
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         if app.running:

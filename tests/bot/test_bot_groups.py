@@ -22,8 +22,8 @@ from tgfakes import (
     visible,
 )
 
-from bot import messages
 from bot.delivery import RetryingLimiter
+from bot.locales import en as messages
 from bot.services import services_of
 from bot.state import StateStore
 from retrieval.library import Library
@@ -39,7 +39,7 @@ def library(bot: Harness) -> Library:
 
 
 def state(bot: Harness) -> StateStore:
-    return services_of(bot.app.bot_data).state
+    return bot.state
 
 
 def query_log(bot: Harness) -> list[dict[str, object]]:

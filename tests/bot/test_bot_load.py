@@ -26,8 +26,8 @@ from conftest import ADMIN_ID, PROJECT_ROOT, GatedLibrary
 from tgfakes import Call, RecordingRequest, html_problems, running_bot
 
 import bot.app
-from bot import buttons, messages
-from bot.services import services_of
+from bot import buttons
+from bot.locales import en as messages
 from bot.settings import Settings
 from retrieval.errors import QuestionError
 from retrieval.library import Library
@@ -111,7 +111,7 @@ async def test_many_chats_at_once_with_a_reload_in_the_middle(
 
         await asyncio.gather(*(chat(n, user) for n, user in enumerate(users)), admin())
         await harness.settle()  # the reload ran apart from the updates (block=False)
-        state = services_of(harness.app.bot_data).state
+        state = harness.state
         log = list(state.db.query("SELECT chat_id, question, key FROM bot_queries ORDER BY id"))
         after_reload = gated_library.answer("How many berths does the northern harbour have?")
 

@@ -7,10 +7,12 @@ same library, so these tests check the bot's behaviour, not the ranking.
 from __future__ import annotations
 
 import re
+import time
 
+import pytest
 from tgfakes import USER_ID, Harness, html_problems, visible
 
-from bot import messages
+from bot.locales import en as messages
 from bot.services import services_of
 from bot.state import StateStore
 from retrieval.library import Library
@@ -25,7 +27,7 @@ def library(bot: Harness) -> Library:
 
 
 def state(bot: Harness) -> StateStore:
-    return services_of(bot.app.bot_data).state
+    return bot.state
 
 
 def expected(bot: Harness, question: str, **kwargs: object) -> Answer:
@@ -173,14 +175,13 @@ async def test_reset_forgets_the_conversation(bot: Harness) -> None:
     assert query_log(bot)[-1]["context"] is None
 
 
-async def test_a_conversation_idle_too_long_is_forgotten(bot: Harness) -> None:
+async def test_a_conversation_idle_too_long_is_forgotten(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
     await bot.say(QUESTION)
-    # Let 31 minutes pass for the stored conversation (the idle time is 30).
-    with state(bot).db.conn:
-        state(bot).db.execute(
-            "UPDATE bot_conversations SET updated_at = updated_at - 31 * 60, "
-            "state = json_set(state, '$.updated_at', json_extract(state, '$.updated_at') - 1860)"
-        )
+    # Let 31 minutes pass (the idle time is 30).
+    later = time.time() + 31 * 60
+    monkeypatch.setattr("bot.handlers.common.clock", lambda: later)
     (reply,) = await bot.say(FOLLOW_UP)
     assert "follow-up" not in reply.text
     assert query_log(bot)[-1]["context"] is None

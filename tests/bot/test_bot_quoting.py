@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from tgfakes import BOT_USERNAME, GROUP_ID, USER_ID, Call, Harness, html_problems, visible
 
-from bot import messages, replies
+from bot import render as replies
 from bot.handlers.quoting import is_ambiguous, looks_like_passage_id
+from bot.locales import en as messages
 from bot.services import services_of
 from retrieval.library import Library
 from retrieval.model import Answer, Excerpt, Hit, Passage, Segment

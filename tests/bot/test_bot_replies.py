@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tgfakes import html_problems, visible
 
-from bot import messages, replies
-from bot.replies import TELEGRAM_LIMIT, tg_len
+from bot import render as replies
+from bot.locales import en as messages
+from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
 from retrieval.model import (
     Answer,
@@ -356,9 +357,9 @@ def test_group_answers_posts_and_choices_always_fit_as_valid_html(
     ]
     got = answer(*hits, answered=answered, question=question * 60)
     texts = [
-        replies.group_answer_reply(got, bot_username="q", context=question * 40, echo=True).text,
+        replies.group_answer_reply(got, bot_username="qbot", context=question * 40, echo=True).text,
         replies.choices_reply(got, words=question * 60).text,
-        *(replies.quote_post(h.passage, bot_username="q") for h in hits),
+        *(replies.quote_post(h.passage, bot_username="qbot") for h in hits),
     ]
     for text_ in texts:
         assert tg_len(text_) <= TELEGRAM_LIMIT

@@ -1,4 +1,5 @@
-"""bot.state: conversations, the query log and feedback in SQLite, across reopenings."""
+"""bot.state: conversations, the query log and feedback in SQLite, across reopenings; the
+migrations under the one mechanism of retrieval.store.db; the async facade off the loop."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
+from bot.errors import StateError
 from bot.state import MIGRATIONS, StateStore
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> StateStore:
-    opened = StateStore.open(tmp_path / "sub" / "quotebot.db")
+    opened = StateStore.open(tmp_path / "quotebot.db")
     yield opened  # type: ignore[misc]
     opened.close()
 
@@ -42,11 +44,23 @@ def test_schema_is_applied_once_and_the_file_is_in_wal_mode(tmp_path: Path) -> N
     path = tmp_path / "quotebot.db"
     StateStore.open(path).close()
     again = StateStore.open(path)
-    assert again.schema_version == len(MIGRATIONS)
-    versions = [row["version"] for row in again.db.query("SELECT version FROM bot_schema")]
-    assert versions == list(range(1, len(MIGRATIONS) + 1))
+    assert again.applied_migrations == [name for name, _ in MIGRATIONS]
+    recorded = list(again.db.query("SELECT scope, name FROM _migrations WHERE scope = 'bot'"))
+    assert len(recorded) == len(MIGRATIONS)  # each once
     assert next(again.db.query("PRAGMA journal_mode"))["journal_mode"] == "wal"
     again.close()
+
+
+def test_a_folder_that_does_not_exist_is_refused_not_created(tmp_path: Path) -> None:
+    with pytest.raises(StateError, match="folder does not exist"):
+        StateStore.open(tmp_path / "nowhere" / "quotebot.db")
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_sqlite_errors_come_out_as_state_errors(store: StateStore) -> None:
+    store.db.execute("DROP TABLE bot_conversations")
+    with pytest.raises(StateError, match="no such table"):
+        store.save_conversation(1, 10, "{}", now=1.0)
 
 
 def test_conversation_is_kept_per_chat_and_user(store: StateStore) -> None:
@@ -59,11 +73,13 @@ def test_conversation_is_kept_per_chat_and_user(store: StateStore) -> None:
     assert store.load_conversation(2, 11, now=101.0, idle_seconds=60) is None
 
 
-def test_an_idle_conversation_expires_and_is_deleted(store: StateStore) -> None:
+def test_an_idle_conversation_expires(store: StateStore) -> None:
     store.save_conversation(1, 10, "{}", now=100.0)
     assert store.load_conversation(1, 10, now=160.0, idle_seconds=60) == "{}"
     assert store.load_conversation(1, 10, now=161.0, idle_seconds=60) is None
-    assert store.db["bot_conversations"].count == 0
+    store.save_conversation(1, 10, '{"history": ["new"]}', now=200.0)  # a new one replaces it
+    assert store.load_conversation(1, 10, now=201.0, idle_seconds=60) == '{"history": ["new"]}'
+    assert store.db["bot_conversations"].count == 1
 
 
 def test_forgetting_a_conversation(store: StateStore) -> None:
@@ -175,16 +191,23 @@ def test_an_answer_message_leads_back_to_its_question_after_reopening(tmp_path: 
 
 
 def test_a_database_of_the_first_schema_is_brought_up_to_date(tmp_path: Path) -> None:
+    # As the bot's own migration runner left it: version 1 recorded in bot_schema.
     path = tmp_path / "quotebot.db"
-    old = StateStore(Database(sqlite3.connect(str(path))))
-    old.db.execute("CREATE TABLE bot_schema (version INTEGER PRIMARY KEY)")
-    MIGRATIONS[0](old.db)
-    old.db.execute("INSERT INTO bot_schema (version) VALUES (1)")
-    saved = log(old, "kept?")
-    old.db.conn.commit()
+    old = Database(sqlite3.connect(str(path)))
+    old.execute("CREATE TABLE bot_schema (version INTEGER PRIMARY KEY)")
+    MIGRATIONS[0][1](old)
+    old.execute("INSERT INTO bot_schema (version) VALUES (1)")
+    old.execute(
+        "INSERT INTO bot_queries (key, asked_at, chat_id, chat_type, user_id, question, shown, "
+        "answered, total, ms, next_offset) VALUES "
+        "('oldkey12', 1.0, 1, 'private', 1, 'kept?', '[]', 1, 0, 3, 0)"
+    )
+    old.conn.commit()
     old.close()
     store = StateStore.open(path)
-    assert store.schema_version == len(MIGRATIONS)
+    assert store.applied_migrations == [name for name, _ in MIGRATIONS]
+    saved = store.search("oldkey12")
+    assert saved is not None
     store.remember_answer(1, 5, saved.key)  # type: ignore[attr-defined]
     found = store.answered_by(1, 5)
     assert found is not None and found.question == "kept?"

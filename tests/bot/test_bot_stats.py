@@ -90,8 +90,8 @@ def test_an_empty_log_has_zero_figures(tmp_path: Path) -> None:
 
 
 async def test_stats_shows_the_figures_to_an_admin(admin_bot: Harness) -> None:
-    services = services_of(admin_bot.app.bot_data)
-    write_log(services.state, time.time())
+    library = services_of(admin_bot.app.bot_data).library
+    write_log(admin_bot.state, time.time())
     (reply,) = await admin_bot.say("/stats", user_id=ADMIN_ID)
     assert html_problems(reply.text) == []
     assert visible(reply.text).split("\n") == [
@@ -108,7 +108,7 @@ async def test_stats_shows_the_figures_to_an_admin(admin_bot: Harness) -> None:
         "Most asked that I could not answer in the last 7 days (what to add to the documents):",
         "3× What's the weather in Paris?",
         "",
-        f"Documents: 5, {services.library.passage_count()} passages.",
+        f"Corpus: 5 documents, {library.passage_count()} passages.",
     ]
 
 
@@ -142,10 +142,13 @@ def test_quotebot_stats_prints_the_same_figures(
     state.close()
     assert main(["stats", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
-    assert "Last 24 hours: 3 asked, 2 answered (67%), 1 declined, 2 👍, 1 👎" in out
-    assert "All time: 11 asked, 6 answered (55%), 5 declined, 4 👍, 2 👎" in out
-    assert "     3× What's the weather in Paris?\n     2× What is the Belt and Road" in out
-    assert "Documents: 5, " in out
+    # The text /stats sends, as plain text, and a line saying what is counted.
+    assert "Last 24 hours: 3 asked, 2 answered (67%), 1 declined · 👍 2 · 👎 1" in out
+    assert "All time: 11 asked, 6 answered (55%), 5 declined · 👍 4 · 👎 2" in out
+    assert "3× What's the weather in Paris?\n2× What is the Belt and Road" in out
+    assert "Corpus: 5 documents, " in out
+    assert "<" not in out and "&" not in out
+    assert out.rstrip().endswith("in Telegram and in the terminal are both counted.)")
 
     assert main(["stats", "--db", str(db_path), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)

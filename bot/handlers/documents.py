@@ -1,0 +1,253 @@
+"""Handlers for admins changing the documents: an upload adds one, /remove deletes one.
+
+A replace or a removal waits for a Yes button: the change is kept in the state under a short key
+(:meth:`bot.state.AsyncState.add_pending`) and done only when Yes is pressed, by the admin who
+was asked, in the chat they were asked in. Every change ends with a reload and its report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot import buttons, corpus
+from bot.handlers.admin import admin_only, reload_and_report
+from bot.handlers.common import command_text, services, texts
+from bot.locales import Strings
+from bot.render.admin import names_html
+from bot.render.html import esc, shorten
+from bot.services import Services
+from bot.state import PendingChange
+
+logger = logging.getLogger(__name__)
+
+PENDING_SECONDS = 60 * 60  # a Replace? or Remove? question is answered within an hour, or lapses
+REPLACE, REMOVE = "replace", "remove"
+
+
+@admin_only
+async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Add the document an admin sent: check it, save it under a safe name, reload, report."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.document is None or user is None:
+        return
+    t = await texts(update, context)
+    data = await _download(message, context, t)
+    if data is None:
+        return
+    original = message.document.file_name or corpus.DEFAULT_STEM
+    shown = esc(shorten(original, 200))
+    try:
+        checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
+    except corpus.UploadError as error:
+        await message.reply_text(t.UPLOAD_REFUSED.format(name=shown, reason=esc(error.reason)))
+        return
+    svc = services(context)
+    folder = svc.library.corpus_dir
+    try:
+        await asyncio.to_thread(
+            corpus.write_document, folder, checked.name, checked.data, replace=False
+        )
+    except FileExistsError:
+        await _ask_to_replace(message, svc, user.id, checked, t)
+        return
+    except OSError as error:  # a full disk, a read-only folder
+        logger.warning("could not save the upload %s: %s", checked.name, error)
+        reason = esc(error.strerror or str(error))
+        await message.reply_text(t.UPLOAD_NOT_SAVED.format(name=shown, reason=reason))
+        return
+    logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
+    paragraphs = t.paragraphs(checked.paragraphs)
+    if checked.name == original:
+        said = t.UPLOAD_SAVED.format(name=esc(checked.name), paragraphs=paragraphs)
+    else:
+        said = t.UPLOAD_SAVED_AS.format(
+            original=shown, name=esc(checked.name), paragraphs=paragraphs
+        )
+    await _reload_after_writing(context, message.chat_id, checked.name, t, [said])
+
+
+async def _download(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, t: Strings
+) -> bytes | None:
+    """The file ``message`` carries, once its kind and size are fine; None after saying why not."""
+    document = message.document
+    assert document is not None
+    original = document.file_name or corpus.DEFAULT_STEM
+    shown = esc(shorten(original, 200))
+    if not corpus.is_accepted(original):
+        kinds = corpus.accepted_kinds()
+        await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
+        return None
+    if document.file_size is not None and document.file_size > corpus.MAX_FILE_BYTES:
+        size = document.file_size / 1_048_576
+        await message.reply_text(t.UPLOAD_TOO_LARGE.format(name=shown, size=size))
+        return None
+    try:
+        telegram_file = await context.bot.get_file(document.file_id)
+        return bytes(await telegram_file.download_as_bytearray())
+    except TelegramError as error:
+        logger.warning("could not download the upload %r: %s", original, error.message)
+        text = t.UPLOAD_DOWNLOAD_FAILED.format(name=shown, reason=esc(error.message))
+        await message.reply_text(text)
+        return None
+
+
+async def _ask_to_replace(
+    message: Message, svc: Services, user_id: int, checked: corpus.Upload, t: Strings
+) -> None:
+    """Ask whether the upload should replace the document of the same name (kept meanwhile)."""
+    key = await _pending(svc, REPLACE, message.chat_id, user_id, checked.name, checked.data)
+    title = await _title(svc, checked.name, t)
+    text = t.UPLOAD_REPLACE_ASK.format(
+        name=esc(checked.name),
+        title=esc(shorten(title, 200)),
+        paragraphs=t.paragraphs(checked.paragraphs),
+    )
+    keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
+    await message.reply_text(text, reply_markup=keyboard)
+
+
+async def _pending(
+    svc: Services, kind: str, chat_id: int, user_id: int, name: str, data: bytes | None = None
+) -> str:
+    """Keep a change waiting for a Yes (and drop those nobody answered in time); its key."""
+    now = time.time()
+    await svc.state.forget_pending(older_than=now - PENDING_SECONDS)
+    return await svc.state.add_pending(
+        kind=kind, chat_id=chat_id, user_id=user_id, name=name, data=data, now=now
+    )
+
+
+async def _title(svc: Services, name: str, t: Strings) -> str:
+    """The title of the indexed document ``name`` (a file not indexed yet has none)."""
+    documents = await asyncio.to_thread(svc.library.documents)
+    return str(next((d.title for d in documents if d.doc == name), t.NOT_INDEXED_TITLE))
+
+
+async def _reload_after_writing(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    name: str,
+    t: Strings,
+    intro: Sequence[str] = (),
+) -> None:
+    """Reload after ``name`` was written; say so if the reload could not index it."""
+    report = await reload_and_report(context, chat_id, t, after_change=True, intro=intro)
+    skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
+    if skipped is not None:
+        text = t.UPLOAD_NOT_INDEXED.format(name=esc(name), reason=esc(skipped.reason))
+        await context.bot.send_message(chat_id, text)
+
+
+@admin_only
+async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask to confirm the removal of the document ``/remove NAME`` names."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    svc, t = services(context), await texts(update, context)
+    name = command_text(message).strip()
+    names = await asyncio.to_thread(corpus.document_names, svc.library.corpus_dir)
+    listed = names_html(names, t=t)
+    shown = esc(shorten(name, 200))
+    if not name:
+        await message.reply_text(t.REMOVE_USAGE.format(names=listed))
+    elif name not in names:
+        await message.reply_text(t.REMOVE_NO_SUCH.format(name=shown, names=listed))
+    elif len(names) == 1:
+        await message.reply_text(t.REMOVE_LAST.format(name=shown))
+    else:
+        key = await _pending(svc, REMOVE, message.chat_id, user.id, name)
+        title = esc(shorten(await _title(svc, name, t), 200))
+        keyboard = buttons.confirm_keyboard(key, t.BUTTON_REMOVE, t.BUTTON_KEEP)
+        await message.reply_text(
+            t.REMOVE_ASK.format(name=shown, title=title), reply_markup=keyboard
+        )
+
+
+@admin_only
+async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Do (Yes) or drop (No) the replace or removal the pressed button asks about."""
+    query, user, chat = update.callback_query, update.effective_user, update.effective_chat
+    press = buttons.parse(query.data if query else None)
+    t = await texts(update, context)
+    if query is None or user is None or not isinstance(press, buttons.ConfirmPress):
+        if query is not None:
+            await query.answer(t.BUTTON_EXPIRED)
+        return
+    await query.answer()
+    state = services(context).state
+    waiting = await state.pending(press.key)
+    if waiting is not None and (
+        chat is None or (waiting.chat_id, waiting.user_id) != (chat.id, user.id)
+    ):
+        # Forged data, or another admin's question: only the admin who asked answers it there.
+        logger.warning(
+            "admin %s pressed a button of a change asked by %s in another chat; refused",
+            user.id,
+            waiting.user_id,
+        )
+        await _settle(query, t.PENDING_GONE)
+        return
+    pending = await state.take_pending(press.key)  # a second press finds nothing
+    if pending is None or time.time() - pending.created_at > PENDING_SECONDS:
+        await _settle(query, t.PENDING_GONE)
+    elif not press.yes:
+        kept = t.UPLOAD_KEPT if pending.kind == REPLACE else t.REMOVE_KEPT
+        await _settle(query, kept.format(name=esc(pending.name)))
+    elif pending.kind == REPLACE and pending.data is not None:
+        await _replace(query, context, pending, t)
+    elif pending.kind == REMOVE:
+        await _remove(query, context, pending, t)
+
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+async def _replace(
+    query: CallbackQuery, context: Context, pending: PendingChange, t: Strings
+) -> None:
+    """Write the file kept with ``pending`` over the document, then reload."""
+    name, folder = esc(pending.name), services(context).library.corpus_dir
+    try:
+        await asyncio.to_thread(
+            corpus.write_document, folder, pending.name, pending.data or b"", replace=True
+        )
+    except OSError as error:
+        logger.warning("could not replace %s: %s", pending.name, error)
+        reason = esc(error.strerror or str(error))
+        await _settle(query, t.UPLOAD_NOT_SAVED.format(name=name, reason=reason))
+        return
+    logger.info("admin %s replaced %s", pending.user_id, pending.name)
+    await _settle(query, t.UPLOAD_REPLACED.format(name=name))
+    await _reload_after_writing(context, pending.chat_id, pending.name, t)
+
+
+async def _remove(
+    query: CallbackQuery, context: Context, pending: PendingChange, t: Strings
+) -> None:
+    """Delete the document ``pending`` names, then reload."""
+    name, folder = esc(pending.name), services(context).library.corpus_dir
+    if not await asyncio.to_thread(corpus.remove_document, folder, pending.name):
+        await _settle(query, t.REMOVE_ALREADY_GONE.format(name=name))
+        return
+    logger.info("admin %s removed %s", pending.user_id, pending.name)
+    await _settle(query, t.REMOVE_DONE.format(name=name))
+    await reload_and_report(context, pending.chat_id, t, after_change=True)
+
+
+async def _settle(query: CallbackQuery, text: str) -> None:
+    """Replace a Yes/No question by its outcome, buttons gone."""
+    try:
+        await query.edit_message_text(text)
+    except BadRequest as error:  # the question is too old to edit, or was deleted
+        logger.info("could not edit the question: %s", error)
+        if query.message is not None:
+            await query.get_bot().send_message(query.message.chat.id, text)

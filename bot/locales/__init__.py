@@ -1,0 +1,41 @@
+"""Every user-facing string, one module per language; :func:`strings` picks one for a user.
+
+Each locale is a flat module named by its ISO 639-1 code (``en.py``, ``ru.py``...) defining every
+name :mod:`bot.locales.en` defines, with the same ``{placeholders}`` (a test checks both, and that
+each text fits Telegram's limits). A new module here is found without registering it anywhere.
+A user's language is the one they chose with ``/language``, else their Telegram app's
+``language_code``, else English.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+from types import ModuleType
+
+from bot.locales import en
+
+Strings = ModuleType  # a locale module; its names are those of bot.locales.en
+DEFAULT = "en"
+
+
+@functools.cache
+def available() -> dict[str, ModuleType]:
+    """Every locale module, by language code, English first."""
+    found = {DEFAULT: en}
+    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if len(module.name) == 2 and module.name.isalpha() and module.name != DEFAULT:
+            found[module.name] = importlib.import_module(f"{__name__}.{module.name}")
+    return found
+
+
+def language_of(language_code: str | None) -> str:
+    """The locale a Telegram ``language_code`` (an IETF tag: "pt-br", "zh-hans") maps to."""
+    code = (language_code or "").replace("_", "-").split("-")[0].lower()
+    return code if code in available() else DEFAULT
+
+
+def strings(language_code: str | None) -> Strings:
+    """The texts in the language of ``language_code``, falling back to English."""
+    return available()[language_of(language_code)]

@@ -1,0 +1,235 @@
+"""Answers as Telegram HTML that always fits one message.
+
+The reply to a question quotes the best excerpt and cites it, then lists further hits as lines;
+a declined question says what was searched and shows the closest passages as such; in a group
+the answer is the one quote. When a message would be too long, whole hits are left out, and a
+single excerpt too long is cut between words.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict, Unpack
+
+from bot import buttons
+from bot.locales import Strings, en
+from bot.render.citations import citation, where
+from bot.render.html import (
+    ELLIPSIS,
+    TELEGRAM_LIMIT,
+    Reply,
+    bold,
+    cut_escaped,
+    esc,
+    fit,
+    link,
+    shorten,
+    tg_len,
+)
+from retrieval.model import Answer, Excerpt, Hit, Passage
+
+SHOWN_QUESTION = 300  # characters of a question repeated back in a reply
+LINE_EXCERPT = 240  # characters of HTML for the excerpt of a one-line further hit
+PAGE_EXCERPT = 1000  # characters of HTML for each excerpt on a "More results" page
+GROUP_QUOTE = 900  # characters of HTML for the one quote of a group answer, citation included
+CHOICE_EXCERPT = 300  # characters of HTML for each passage /quote offers to choose from
+CITATION_CHARACTERS = 200
+
+
+def _unmarked(text: str) -> str:
+    return text
+
+
+def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool = True) -> str:
+    """The excerpt with matched words in bold (unless not ``marks``: Telegram nests nothing in
+    code), at most ``budget`` long (cut with "…")."""
+    bold_ = bold if marks else _unmarked
+    full = excerpt.render(mark=bold_, escape=esc, ellipsis=ELLIPSIS)
+    if tg_len(full) <= budget:
+        return full
+    tail = " " + ELLIPSIS
+    used = tg_len(tail)
+    parts: list[str] = []
+    if excerpt.cut_before:
+        parts.append(ELLIPSIS + " ")
+        used += tg_len(parts[0])
+    for segment in excerpt.segments:
+        piece = bold_(esc(segment.text)) if segment.marked else esc(segment.text)
+        if used + tg_len(piece) <= budget:
+            parts.append(piece)
+            used += tg_len(piece)
+            continue
+        room = budget - used - (tg_len(bold_("")) if segment.marked else 0)
+        head = cut_escaped(segment.text, room) if room > 0 else ""
+        if head:
+            parts.append(bold_(head) if segment.marked else head)
+        break
+    if used > budget:
+        return ""
+    return "".join(parts).rstrip() + tail
+
+
+def citation_html(passage: Passage, bot_username: str | None = None, t: Strings = en) -> str:
+    """The citation, escaped, as a link that opens the passage when the bot's name is known."""
+    text = esc(shorten(citation(passage, t), CITATION_CHARACTERS))
+    return link(buttons.passage_link(bot_username, passage.id), text)
+
+
+def quote_block(hit: Hit, budget: int, bot_username: str | None, t: Strings = en) -> str:
+    """A blockquote of the excerpt, then "— citation"; the excerpt is cut to fit ``budget``."""
+    cite = "\n— " + citation_html(hit.passage, bot_username, t)
+    opening, closing = _quote_tags(hit.passage)
+    frame = tg_len(opening + closing + cite)
+    return f"{opening}{_quoted(hit, budget - frame)}{closing}{cite}"
+
+
+def _quoted(hit: Hit, budget: int) -> str:
+    return excerpt_html(hit.excerpt, budget, marks=hit.passage.kind != "code")
+
+
+def _quote_tags(passage: Passage) -> tuple[str, str]:
+    """A code passage is quoted as preformatted code (kept as laid out), prose as a quote."""
+    if passage.kind == "code":
+        return "<pre>", "</pre>"
+    return "<blockquote>", "</blockquote>"
+
+
+def ranked_block(hit: Hit, budget: int, bot_username: str | None, t: Strings = en) -> str:
+    """ "n. citation", then the excerpt quoted and cut to fit ``budget``: a page entry."""
+    head = f"{bold(f'{hit.rank}.')} {citation_html(hit.passage, bot_username, t)}\n"
+    opening, closing = _quote_tags(hit.passage)
+    frame = tg_len(head + opening + closing)
+    return f"{head}{opening}{_quoted(hit, budget - frame)}{closing}"
+
+
+def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
+    """A further hit on one line: "• citation: short excerpt"."""
+    cite = citation_html(hit.passage, bot_username, t)
+    return f"• {cite}: {excerpt_html(hit.excerpt, LINE_EXCERPT)}"
+
+
+class Framing(TypedDict, total=False):
+    """How a reply to a question is framed (every key optional).
+
+    ``bot_username``: citations link to the passage in the private chat with the bot;
+    ``context``: the earlier question a follow-up was read with (said in a note); ``echo``:
+    the question is repeated first (asked by tapping a button, or taken from another message);
+    ``limit``: the message's length; ``t``: the strings of the user's language.
+    """
+
+    bot_username: str | None
+    context: str | None
+    echo: bool
+    limit: int
+    t: Strings
+
+
+def answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
+    """The reply to a question: the best excerpt quoted and cited, then further hits as lines."""
+    if not answer.answered or not answer.hits:
+        return declined_reply(answer, **framing)
+    bot, limit, t = _framed(framing)
+    before = _head(answer, framing)
+    top, *rest = answer.hits
+    fixed = tg_len("\n\n".join([*before, ""]))
+    before.append(quote_block(top, limit - fixed, bot, t))
+    lines = [hit_line(hit, bot, t) for hit in rest]
+    further = fit(before, lines, header=t.ANSWER_MORE_HEADER, limit=limit)
+    return Reply(further.text, 1 + further.shown)
+
+
+def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
+    """The no-answer reply: what was searched, that nothing answered, the closest passages."""
+    bot, limit, t = _framed(framing)
+    before = _head(answer, framing)
+    before.append(t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))))
+    if not answer.hits:
+        before.append(t.NO_ANSWER_NOTHING)
+    lines = [hit_line(hit, bot, t) for hit in answer.hits]
+    return fit(before, lines, [t.NO_ANSWER_HINT], header=t.NO_ANSWER_CLOSEST, limit=limit)
+
+
+def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
+    """The short reply in a group: the best excerpt quoted and cited, nothing more.
+
+    A declined question gets one line saying so. The full answer and further results are one
+    tap away in the private chat (the button of :func:`bot.buttons.link_keyboard`).
+    """
+    bot, limit, t = _framed(framing)
+    before = _head(answer, framing)
+    if not answer.answered or not answer.hits:
+        said = [
+            t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))),
+            t.GROUP_NO_ANSWER_HINT,
+        ]
+        text = "\n\n".join([*before, *said])
+        # The search (question and context) is said anyway: repeating them may go.
+        return Reply(text if tg_len(text) <= limit else "\n\n".join(said), 0)
+    fixed = tg_len("\n\n".join([*before, ""]))
+    if fixed + GROUP_QUOTE > limit:  # absurdly long question and context: the quote comes first
+        before, fixed = [], 0
+    before.append(quote_block(answer.hits[0], min(GROUP_QUOTE, limit - fixed), bot, t))
+    return Reply("\n\n".join(before), 1)
+
+
+def _framed(framing: Framing) -> tuple[str | None, int, Strings]:
+    return (
+        framing.get("bot_username"),
+        framing.get("limit", TELEGRAM_LIMIT),
+        framing.get("t", en),
+    )
+
+
+def _head(answer: Answer, framing: Framing) -> list[str]:
+    context, t = framing.get("context"), framing.get("t", en)
+    head = []
+    if framing.get("echo"):
+        head.append("❓ " + bold(esc(shorten(answer.question, SHOWN_QUESTION))))
+    if context:
+        head.append(t.FOLLOW_UP_NOTE.format(context=esc(shorten(context, SHOWN_QUESTION))))
+    return head
+
+
+def page_reply(
+    answer: Answer,
+    *,
+    question: str,
+    bot_username: str | None = None,
+    corpus_changed: bool = False,
+    limit: int = TELEGRAM_LIMIT,
+    t: Strings = en,
+) -> Reply:
+    """A "More results" page: each hit quoted and numbered by rank, then "Results a–b of n"."""
+    before = [t.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
+    if corpus_changed:
+        before.append(t.CORPUS_CHANGED)
+    items = [ranked_block(hit, PAGE_EXCERPT, bot_username, t) for hit in answer.hits]
+    after = []
+    if answer.hits:
+        last = answer.hits[-1].rank
+        after.append(
+            t.ANSWER_COUNT.format(
+                first=answer.hits[0].rank, last=last, total=max(answer.total, last)
+            )
+        )
+    return fit(before, items, after, joiner="\n\n", limit=limit)
+
+
+def choices_reply(
+    answer: Answer, *, words: str, limit: int = TELEGRAM_LIMIT, t: Strings = en
+) -> Reply:
+    """What /quote says when its words fit several passages: the candidates, numbered."""
+    before = [t.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
+    items = [
+        f"{bold(f'{hit.rank}.')} {esc(shorten(citation(hit.passage, t), CITATION_CHARACTERS))}: "
+        f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
+        for hit in answer.hits
+    ]
+    return fit(before, items, joiner="\n\n", limit=limit)
+
+
+def choice_label(hit: Hit, t: Strings = en) -> str:
+    """The label of the button that posts ``hit``'s passage: "n. ¶ p · title" (plain text)."""
+    label: str = t.BUTTON_CHOICE.format(
+        rank=hit.rank, where=where(hit.passage, t), title=hit.passage.title
+    )
+    return label

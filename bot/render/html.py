@@ -1,0 +1,136 @@
+"""Telegram HTML primitives: escaping, length as Telegram counts it, and fitting into a message.
+
+Every piece of document or user text is escaped; the only tags are the ones the renderers write
+(``b``, ``i``, ``a``, ``code``, ``pre``, ``blockquote``, ``blockquote expandable``), always closed.
+Length is counted the way Telegram limits it, in UTF-16 code units, on the HTML source, which is
+never shorter than the text Telegram counts. A text too long is cut between words before it is
+escaped, so a cut never falls inside a tag or an entity.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from telegram.constants import MessageLimit
+
+TELEGRAM_LIMIT: int = MessageLimit.MAX_TEXT_LENGTH  # characters of one text message
+ELLIPSIS = "…"
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 paragraph``, ``2 paragraphs``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def tg_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+# Control characters (but tab and newline) and lone surrogates: a user may type them (or a
+# client send them), they show as nothing, and Telegram may refuse a message that holds them.
+_UNSENDABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def sendable(text: str) -> str:
+    """``text`` without control characters (but tab and newline) and lone surrogates."""
+    return _UNSENDABLE.sub("", text)
+
+
+def esc(text: str) -> str:
+    """Text escaped for Telegram HTML (``<``, ``>``, ``&``; quotes may stay as they are), without
+    control characters."""
+    return html.escape(sendable(text), quote=False)
+
+
+def esc_attr(text: str) -> str:
+    """An attribute value (a link) escaped for Telegram HTML, quotes included."""
+    return html.escape(sendable(text), quote=True)
+
+
+def bold(text: str) -> str:
+    return f"<b>{text}</b>"
+
+
+def link(url: str | None, text: str) -> str:
+    """``text`` (HTML already) as a link to ``url``; just ``text`` without one."""
+    return f'<a href="{esc_attr(url)}">{text}</a>' if url else text
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut between words to at most ``limit`` characters, "…" marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: max(limit - 1, 0)]
+    if " " in head[limit // 2 :]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + ELLIPSIS
+
+
+def cut_escaped(text: str, budget: int) -> str:
+    """The longest start of ``text`` whose escaped form fits ``budget``, ending between words."""
+    if tg_len(esc(text)) <= budget:
+        return esc(text)
+    low, high = 0, len(text)  # invariant: text[:low] fits, text[:high] does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if tg_len(esc(text[:middle])) <= budget:
+            low = middle
+        else:
+            high = middle
+    head = text[:low]
+    if " " in head[low // 2 :]:  # prefer a word boundary when one is not too far back
+        head = head.rsplit(" ", 1)[0]
+    return esc(head.rstrip())
+
+
+def cut_whole(text: str, budget: int) -> str:
+    """``text`` escaped, cut to fit ``budget`` with " …" marking a cut."""
+    cut = cut_escaped(text, budget - 2)
+    return cut if cut == esc(text) else cut + " " + ELLIPSIS
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message's HTML, and how many of the answer's hits it shows (always the first ones)."""
+
+    text: str
+    shown: int
+
+
+def fit(
+    before: Sequence[str],
+    items: Sequence[str],
+    after: Sequence[str] = (),
+    *,
+    header: str | None = None,
+    joiner: str = "\n",
+    limit: int = TELEGRAM_LIMIT,
+) -> Reply:
+    """``before`` + as many whole ``items`` as fit (under ``header``) + ``after``, in paragraphs;
+    ``shown`` counts the items that fitted."""
+
+    def render(chosen: Sequence[str]) -> str:
+        middle = [joiner.join(([header] if header else []) + list(chosen))] if chosen else []
+        return "\n\n".join([*before, *middle, *after])
+
+    chosen: list[str] = []
+    for item in items:
+        if tg_len(render([*chosen, item])) > limit:
+            break
+        chosen.append(item)
+    return Reply(render(chosen), len(chosen))
+
+
+def pages(header: str, lines: Sequence[str], limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """``header`` then ``lines``, split into as many messages as needed."""
+    chunks: list[list[str]] = [[header]]
+    for line in lines:
+        if tg_len("\n".join([*chunks[-1], line])) > limit:
+            chunks.append([])
+        chunks[-1].append(line)
+    return ["\n".join(chunk) for chunk in chunks]

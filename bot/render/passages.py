@@ -1,0 +1,118 @@
+"""Passages and documents as Telegram HTML: a passage in full, a passage posted for discussion,
+inline results, and the list of documents (/sources)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot import buttons
+from bot.locales import Strings, en
+from bot.render.answers import CITATION_CHARACTERS, citation_html
+from bot.render.citations import citation, where
+from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, link, pages, shorten, tg_len
+from retrieval.model import Document, Hit, Passage
+
+EXPANDABLE_OVER = 400  # characters: a posted passage longer than this is collapsed until tapped
+INLINE_TITLE = 200  # characters of an inline result's title (the citation)
+INLINE_DESCRIPTION = 200  # characters of an inline result's description (the excerpt)
+
+
+def is_url(text: str | None) -> bool:
+    return bool(text) and str(text).startswith(("https://", "http://"))
+
+
+def origin_html(document: Document | None, t: Strings = en) -> str:
+    """ "2008-05-23 · source" for a document whose date or source is known; the source a link
+    when it is a URL. Empty when neither is known."""
+    if document is None:
+        return ""
+    parts = [esc(document.date)] if document.date else []
+    if document.source:
+        shown = esc(shorten(document.source, CITATION_CHARACTERS))
+        parts.append(link(document.source, shown) if is_url(document.source) else shown)
+    return " · ".join(parts)
+
+
+def passage_html(
+    passage: Passage,
+    *,
+    bot_username: str | None = None,
+    document: Document | None = None,
+    limit: int = TELEGRAM_LIMIT,
+    t: Strings = en,
+) -> str:
+    """A passage in full: title, where it stands (and the document's date and source), the text
+    quoted (code as code), and a link to share it."""
+    here = where(passage, t)
+    placed = (
+        t.PASSAGE_WHERE_SECTION.format(section=esc(passage.section), where=here)
+        if passage.section
+        else here
+    )
+    origin = origin_html(document, t)
+    head = "\n".join(
+        [t.PASSAGE_HEADER.format(title=esc(shorten(passage.title, 200))), placed]
+        + ([origin] if origin else [])
+    )
+    share = buttons.passage_link(bot_username, passage.id)
+    tail = [t.PASSAGE_LINK.format(url=esc_attr(share))] if share else []
+    opening, closing = (
+        ("<pre>", "</pre>") if passage.kind == "code" else ("<blockquote>", "</blockquote>")
+    )
+    frame = tg_len("\n\n".join([head, opening + closing, *tail]))
+    text = cut_whole(passage.text, limit - frame)
+    return "\n\n".join([head, f"{opening}{text}{closing}", *tail])
+
+
+def quote_post(
+    passage: Passage,
+    *,
+    bot_username: str | None = None,
+    limit: int = TELEGRAM_LIMIT,
+    t: Strings = en,
+) -> str:
+    """A passage posted for discussion: the whole text quoted (collapsed when long), then
+    "— citation" linking to the passage in the private chat."""
+    cite = "\n— " + citation_html(passage, bot_username, t)
+    if passage.kind == "code":
+        opening, closing = "<pre>", "</pre>"
+    elif len(passage.text) > EXPANDABLE_OVER:
+        opening, closing = "<blockquote expandable>", "</blockquote>"
+    else:
+        opening, closing = "<blockquote>", "</blockquote>"
+    frame = tg_len(opening + closing + cite)
+    return f"{opening}{cut_whole(passage.text, limit - frame)}{closing}{cite}"
+
+
+def inline_title(passage: Passage, t: Strings = en) -> str:
+    """An inline result's title: the document and section it comes from (plain text)."""
+    return shorten(citation(passage, t), INLINE_TITLE)
+
+
+def inline_description(hit: Hit) -> str:
+    """An inline result's description: the excerpt, plain and short."""
+    return shorten(hit.excerpt.plain, INLINE_DESCRIPTION)
+
+
+def sources_html(
+    documents: Sequence[Document],
+    *,
+    file_names: bool = False,
+    limit: int = TELEGRAM_LIMIT,
+    t: Strings = en,
+) -> list[str]:
+    """The documents as numbered lines, split into as many messages as needed; with
+    ``file_names`` (for admins) each line ends with the document's file name."""
+    if not documents:
+        return [t.SOURCES_EMPTY]
+    lines = [
+        t.SOURCES_LINE.format(
+            number=number,
+            title=esc(shorten(document.title, 200)),
+            date=t.SOURCES_DATE.format(date=esc(document.date)) if document.date else "",
+            paragraphs=t.paragraphs(document.paragraphs),
+        )
+        + (t.SOURCES_FILE.format(name=esc(document.doc)) if file_names else "")
+        for number, document in enumerate(documents, start=1)
+    ]
+    return pages(t.SOURCES_HEADER.format(count=len(documents)), lines, limit)

@@ -1,0 +1,45 @@
+"""The figures of /stats (and ``quotebot stats``, through :mod:`bot.render.plain`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.locales import Strings, en
+from bot.render.html import esc, shorten
+from bot.state.usage import PeriodCounts, Usage
+
+
+def _period_html(label: str, counts: PeriodCounts, t: Strings) -> str:
+    percent = f"{counts.answered / counts.questions:.0%}" if counts.questions else "–"
+    return str(
+        t.STATS_PERIOD.format(
+            label=label,
+            questions=counts.questions,
+            answered=counts.answered,
+            percent=percent,
+            declined=counts.declined,
+            good=counts.good,
+            bad=counts.bad,
+        )
+    )
+
+
+def _top_html(header: str, questions: Sequence[tuple[str, int]], t: Strings) -> str:
+    lines = [
+        t.STATS_TOP_LINE.format(count=count, question=esc(shorten(question, 200)))
+        for question, count in questions
+    ]
+    return "\n".join([header, *(lines or [t.STATS_NONE])])
+
+
+def stats_html(usage: Usage, *, documents: int, passages: int, t: Strings = en) -> str:
+    """The figures of /stats: questions per period with answered and declined and the votes,
+    the most asked questions, the most asked ones that were declined, and the corpus size."""
+    periods = zip(t.STATS_LABELS, (usage.day, usage.week, usage.all_time), strict=True)
+    parts = [
+        t.STATS_HEADER + "\n" + "\n".join(_period_html(*period, t) for period in periods),
+        _top_html(t.STATS_TOP_ASKED, usage.top_asked, t),
+        _top_html(t.STATS_TOP_DECLINED, usage.top_declined, t),
+        t.STATS_CORPUS.format(documents=t.documents(documents), passages=t.passages(passages)),
+    ]
+    return "\n\n".join(parts)

@@ -1,0 +1,111 @@
+"""The bot never blocks its event loop on SQLite (issue 10), and a failed state write never costs
+an answer (issue 15): real Application, real Updates, real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from tgfakes import DEADLINE, USER_ID, Harness, visible
+
+from bot.services import services_of
+from retrieval.store.db import connect, transaction
+
+QUESTIONS = (
+    "What do China and Russia say about missile defence?",
+    "How many peacekeepers has China sent to UN missions?",
+    "What is the Belt and Road initiative?",
+)
+CHATS = (USER_ID, 7001, 7002)
+HOLD = 15.0  # seconds another connection keeps the write lock: a long reload
+SLACK = 1.0  # seconds an answer may take beyond normal while the lock is held
+
+
+@contextmanager
+def write_lock_held(db: Path, seconds: float) -> Iterator[threading.Event]:
+    """Another connection, in another thread, holds a write transaction on ``db`` for
+    ``seconds`` (the block ends when it lets go), as a reload writing the corpus does."""
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        other = connect(db)
+        try:
+            with transaction(other):
+                other.execute("create table if not exists reload_in_progress (x)")
+                holding.set()
+                release.wait(seconds)
+        finally:
+            other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert holding.wait(DEADLINE)
+    try:
+        yield holding
+    finally:
+        holder.join(DEADLINE)  # let go only after the whole ``seconds``
+
+
+async def answer_time(bot: Harness, chat: int, question: str) -> float:
+    """Seconds from the question arriving to its answer being sent (not waiting for the state's
+    queued writes, which is the point)."""
+    before = len([c for c in bot.request.sent if c.params["chat_id"] == chat])
+    started = time.perf_counter()
+    await bot.app.process_update(bot.updates.text(question, user_id=chat))
+    sent = [c for c in bot.request.sent if c.params["chat_id"] == chat]
+    assert len(sent) == before + 1, "one answer"
+    assert sent[-1].text.startswith("<blockquote>")
+    return time.perf_counter() - started
+
+
+async def test_a_reload_holding_the_write_lock_does_not_hold_up_any_answer(
+    bot: Harness, settings_db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    normal = [await answer_time(bot, chat, q) for chat, q in zip(CHATS, QUESTIONS, strict=True)]
+    store = bot.state  # opened (and its schema checked) before the lock is taken
+    with write_lock_held(settings_db, HOLD):
+        started = time.perf_counter()
+        times = await asyncio.gather(
+            *(answer_time(bot, chat, q) for chat, q in zip(CHATS, QUESTIONS, strict=True))
+        )
+        # A follow-up during the lock still reads as one: the unsaved conversation is known.
+        await bot.app.process_update(bot.updates.text("and with Pakistan?", user_id=CHATS[0]))
+        follow_up = bot.request.sent[-1]
+        during = time.perf_counter() - started
+        assert store.db.execute("select count(*) from bot_queries").fetchone()[0] == 3
+    assert during < HOLD / 2, "everything was answered while the lock was still held"
+    assert max(times) <= max(normal) + SLACK, (times, normal)
+    assert visible(follow_up.text).startswith(f"Read as a follow-up to “{QUESTIONS[0]}”.")
+    await services_of(bot.app.bot_data).state.flush()  # the queued writes, once the lock went
+    log = list(bot.state.db.query("select chat_id, question from bot_queries order by id"))
+    assert len(log) == 7 and {row["chat_id"] for row in log} == set(CHATS)
+    assert "database is locked" not in caplog.text
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+async def test_a_query_log_that_cannot_be_written_still_delivers_the_answer(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    state = services_of(bot.app.bot_data).state
+    # The disk is full: the file may not grow by a page (on the connection that writes).
+    await state._write(lambda s: s.db.execute("pragma max_page_count = 1"))
+    question = "What is the Belt and Road initiative? " + "Tell me everything. " * 150
+    with caplog.at_level(logging.WARNING):
+        (answer,) = await bot.say(question)
+    assert "Belt and Road" in visible(answer.text)  # answered (or declined) all the same
+    (failed,) = [r for r in caplog.records if r.name == "bot.state.worker"]
+    assert "could not save the query log" in failed.getMessage()
+    assert "full" in failed.getMessage() and failed.exc_info is None
+    assert all("Sorry" not in call.text for call in bot.request.sent)
+
+
+@pytest.fixture
+def settings_db(bot: Harness) -> Path:
+    return bot.app.bot_data["settings"].db_path
