@@ -26,6 +26,7 @@ import mmap
 import os
 import shutil
 import struct
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,7 @@ class Segment:
         self.folder = folder
         self.n = int(meta["n"])
         self.averages: list[float] = list(meta["averages"])
+        self._readers: dict[str, tuple[int, int]] = {}  # array → (file descriptor, data offset)
 
     def __getattr__(self, name: str) -> npt.NDArray[Any]:
         try:
@@ -113,6 +115,19 @@ class Segment:
             return found
         except KeyError:
             raise AttributeError(name) from None
+
+    def passage_rows(self, name: str, start: int, stop: int) -> npt.NDArray[Any]:
+        """Rows ``start:stop`` of a passage-data array (tokens, sentences), read from the file
+        rather than through its map: the kernel maps large page-cache folios whole, so a few
+        hundred bytes read at a thousand scattered places would make hundreds of MB resident."""
+        array = self.arrays[name]
+        reader = self._readers.get(name) if self.folder is not None else None
+        if reader is None:
+            return array[start:stop]
+        fd, offset = reader
+        width = array.strides[0]
+        raw = os.pread(fd, (stop - start) * width, offset + start * width)
+        return np.frombuffer(raw, dtype=array.dtype).reshape(-1, *array.shape[1:])
 
     @property
     def words(self) -> dict[str, int]:
@@ -131,9 +146,13 @@ class Segment:
             raise ValueError(f"segment format {meta.get('format')}")
         # Plain ndarray views of the maps: numpy's memmap subclass costs microseconds on every
         # slice, and a question slices a few hundred times.
-        arrays = {name: _map(folder / f"{name}.npy", name in _POSTINGS) for name in meta["arrays"]}
+        arrays = {name: _map(folder / f"{name}.npy", name) for name in meta["arrays"]}
         vocabulary = _read_lines(folder / "vocab.txt")
         segment = cls(arrays, meta, vocabulary, None, folder)
+        for name in ("tokens", "sentences"):
+            fd = os.open(folder / f"{name}.npy", os.O_RDONLY)
+            weakref.finalize(segment, os.close, fd)
+            segment._readers[name] = (fd, _data_offset(folder / f"{name}.npy"))
         if len(segment.rowids) != segment.n or len(segment.indptr) != len(vocabulary) + 1:
             raise ValueError(f"segment {folder} is inconsistent")
         return segment
@@ -277,19 +296,30 @@ class SegmentWriter:
         return Segment.open(self.folder)
 
 
-_POSTINGS = frozenset({"indptr", "docs", "values"})
-
-
-def _map(path: Path, prefetch: bool) -> npt.NDArray[Any]:
-    """A file's array, memory-mapped, as a plain ndarray view. ``prefetch``: the kernel is
-    asked to read it ahead in the background (postings: every question reads some), so a
-    first question seldom waits for the disk; the map itself is untouched, so start-up
-    stays instant and resident memory grows only with what questions read."""
+def _data_offset(path: Path) -> int:
+    """Where a .npy file's data starts (after its header)."""
     mapped = np.load(path, mmap_mode="r")
-    if prefetch and isinstance(mapped, np.memmap) and hasattr(mmap, "MADV_WILLNEED"):
+    return int(mapped.offset) if isinstance(mapped, np.memmap) else 0
+
+
+_POSTINGS = frozenset({"indptr", "docs", "values"})
+_SCATTERED = frozenset({"tokens", "sentences", "tok_ptr", "sent_ptr", "keys", "key_order"})
+
+
+def _map(path: Path, name: str) -> npt.NDArray[Any]:
+    """A file's array, memory-mapped, as a plain ndarray view.
+
+    Postings are read ahead by the kernel in the background (every question reads some), so
+    a first question seldom waits for the disk. Passage data is read a few hundred bytes at a
+    time at scattered places: the kernel is told so, or it maps in the neighbouring pages of
+    every one read and resident memory grows by megabytes per question.
+    """
+    mapped = np.load(path, mmap_mode="r")
+    advice = mmap.MADV_WILLNEED if name in _POSTINGS else mmap.MADV_RANDOM
+    if isinstance(mapped, np.memmap) and (name in _POSTINGS or name in _SCATTERED):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             handle: mmap.mmap = mapped._mmap  # type: ignore[attr-defined]  # numpy keeps it there
-            handle.madvise(mmap.MADV_WILLNEED)
+            handle.madvise(advice)
     view: npt.NDArray[Any] = mapped.view(np.ndarray)
     return view
 
