@@ -268,7 +268,7 @@ class BM25Index:
         accumulator over every passage (a term's postings hold each passage at most once, so a
         plain indexed add is exact), then a partial sort of the best."""
         # One accumulator per thread, kept: a fresh 8 MB array per question (1M passages) costs
-        # more in page faults than the additions; only the touched entries are reset.
+        # more in page faults than the additions.
         scores: npt.NDArray[np.float64] | None = getattr(self._buffers, "scores", None)
         if scores is None:
             scores = self._buffers.scores = np.zeros(self.size, dtype=np.float64)
@@ -279,8 +279,7 @@ class BM25Index:
             matched = np.flatnonzero(scores)
             return _page(matched, scores[matched], len(matched), offset, k)
         finally:
-            for docs, at, _, _ in pieces:
-                scores[docs.astype(np.int64) + at if at else docs] = 0
+            scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
 
 
 def _union(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
