@@ -20,7 +20,6 @@ memory holds one chunk's postings plus the final two arrays, never the whole cor
 
 from __future__ import annotations
 
-import contextlib
 import json
 import mmap
 import os
@@ -317,11 +316,22 @@ def _map(path: Path, name: str) -> npt.NDArray[Any]:
     mapped = np.load(path, mmap_mode="r")
     advice = mmap.MADV_WILLNEED if name in _POSTINGS else mmap.MADV_RANDOM
     if isinstance(mapped, np.memmap) and (name in _POSTINGS or name in _SCATTERED):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            handle: mmap.mmap = mapped._mmap  # type: ignore[attr-defined]  # numpy keeps it there
-            handle.madvise(advice)
+        _advise(mapped, advice)
     view: npt.NDArray[Any] = mapped.view(np.ndarray)
     return view
+
+
+def _advise(mapped: npt.NDArray[Any], advice: int) -> bool:
+    """madvise the map behind an array (numpy keeps it as ``_mmap``); False when refused."""
+    handle: mmap.mmap | None = getattr(mapped.base if not isinstance(mapped, np.memmap)
+                                       else mapped, "_mmap", None)  # fmt: skip
+    if handle is None:
+        return False
+    try:
+        handle.madvise(advice)
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _accumulate(
