@@ -1,5 +1,6 @@
-"""``quotebot eval FILE``: score a question file (found by the command line through the entry
-point ``quotebot.commands``; the scoring itself is :mod:`tools.evaluation`)."""
+"""``quotebot eval [FILE]``: score a question file, or with no file every set of
+``data/eval/sets.toml`` (held-out and dev), each over its own corpus (found by the command line
+through the entry point ``quotebot.commands``; the scoring itself is :mod:`tools.evaluation`)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,20 @@ from pathlib import Path
 from bot.cli import Command, opened, positive
 from bot.settings import Settings
 from retrieval.model import Answer
+from tools.evalsets import run_sets, summary
 from tools.evaluation import evaluate, format_report, read_questions
 
 ENGINES = ("quotebot", "rank-bm25")
 
 
 def _configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="questions, one JSON object a line")
+    parser.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        help="questions, one JSON object a line (none: every set of data/eval/sets.toml)",
+    )
+    parser.add_argument("--set", action="append", default=[], help="only this set (repeatable)")
     parser.add_argument("--k", type=positive, default=10, help="results scored (default 10)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument(
@@ -28,6 +36,10 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.file is None:
+        reports = run_sets(args.set, k=args.k)
+        print(json.dumps(reports, ensure_ascii=False) if args.json else summary(reports))
+        return 0
     questions = read_questions(args.file)
     if args.engine == "rank-bm25":
         from tools.baseline import PlainBM25
