@@ -50,9 +50,9 @@ from bot.handlers import (
     groups,
     ignored,
     inline,
-    private,
     quoting,
 )
+from bot.handlers import private as private_
 from bot.locales import en
 from bot.services import SERVICES, Services
 from bot.settings import Settings
@@ -132,78 +132,59 @@ def build_application(
 
 def add_handlers(application: AnyApplication) -> None:
     """Wire every handler. Within the group the first matching handler wins, so order matters."""
-    messages_only = filters.UpdateType.MESSAGE  # edited messages: ignored
-    private_message = filters.ChatType.PRIVATE & messages_only
-    group_message = filters.ChatType.GROUPS & messages_only
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # edits: ignored
+    group = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
+    add = application.add_handler
     # Other bots are never answered (two bots answering each other would never stop).
-    application.add_handler(MessageHandler(ignored.FROM_BOT, ignored.ignore))
+    add(MessageHandler(ignored.FROM_BOT, ignored.ignore))
     # /ask and /quote work in private chats and groups alike (/ask@otherbot is not for us).
-    anywhere = private_message | group_message
-    application.add_handler(CommandHandler("ask", groups.ask_command, filters=anywhere))
-    application.add_handler(CommandHandler("quote", quoting.quote, filters=anywhere))
-    commands = (
-        ("start", private.start),
-        ("help", private.help_command),
-        ("sources", private.sources),
-        ("more", private.more),
-        ("reset", private.reset),
-        ("language", private.language),
-        # Admin commands; each handler refuses (and logs) anyone not an admin.
-        ("remove", documents.remove),
-        ("stats", admin.stats),
-    )
-    for name, callback in commands:
-        application.add_handler(CommandHandler(name, callback, filters=private_message))
+    add(CommandHandler("ask", groups.ask_command, filters=private | group))
+    add(CommandHandler("quote", quoting.quote, filters=private | group))
+    commands = {
+        "start": private_.start,
+        "help": private_.help_command,
+        "sources": private_.sources,
+        "more": private_.more,
+        "reset": private_.reset,
+        "language": private_.language,
+        "remove": documents.remove,  # admin commands refuse (and log) anyone not an admin
+        "stats": admin.stats,
+    }
+    for name, callback in commands.items():
+        add(CommandHandler(name, callback, filters=private))
     # block=False: a reload takes a while, and other updates (questions) go on meanwhile. A file
     # sent in a private chat is an admin adding a document (before "only text is read").
-    application.add_handler(
-        CommandHandler("reload", admin.reload, filters=private_message, block=False)
-    )
-    application.add_handler(
-        MessageHandler(private_message & filters.Document.ALL, documents.upload, block=False)
-    )
-    # After the known commands: any other /command is unknown, never a question.
-    application.add_handler(
-        MessageHandler(private_message & filters.COMMAND, private.unknown_command)
-    )
-    # Any other text is a question.
-    application.add_handler(MessageHandler(private_message & filters.TEXT, private.question))
-    # Stickers, photos, voice, files...: say that only text is read. Service messages (a pinned
-    # message, a member joining) are not from the user and get no reply.
-    application.add_handler(
-        MessageHandler(
-            private_message & ~filters.TEXT & ~filters.StatusUpdate.ALL, private.not_text
-        )
-    )
+    add(CommandHandler("reload", admin.reload, filters=private, block=False))
+    add(MessageHandler(private & filters.Document.ALL, documents.upload, block=False))
+    # After the known commands: any other /command is unknown, never a question; any other
+    # text is a question; stickers, photos, voice...: only text is read. Service messages (a
+    # pinned message, a member joining) are not from the user and get no reply.
+    add(MessageHandler(private & filters.COMMAND, private_.unknown_command))
+    add(MessageHandler(private & filters.TEXT, private_.question))
+    add(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, private_.not_text))
     # In groups the bot speaks only when spoken to: /help and /start (a short how-to), a text
     # mentioning it or replying to it. Other commands (other bots' too) and chatter: nothing.
-    application.add_handler(
-        CommandHandler(("help", "start"), groups.group_help, filters=group_message)
-    )
-    application.add_handler(
-        MessageHandler(
-            group_message & filters.TEXT & ~filters.COMMAND & groups.ADDRESSED, groups.addressed
-        )
-    )
-    # @bot words, in any chat.
-    application.add_handler(InlineQueryHandler(inline.inline_query))
+    add(CommandHandler(("help", "start"), groups.group_help, filters=group))
+    addressed = group & filters.TEXT & ~filters.COMMAND & groups.ADDRESSED
+    add(MessageHandler(addressed, groups.addressed))
+    add(InlineQueryHandler(inline.inline_query))  # @bot words, in any chat
     # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without
     # data (a game's) matches every pattern: each handler then says the button expired.
-    presses = (
-        ("m", callbacks.more_results),
-        ("f", callbacks.full_passage),
-        ("v", callbacks.vote),
-        ("x", callbacks.example),
-        ("p", callbacks.post_chosen),
-        ("l", callbacks.choose_language),
-    )
-    for prefix, callback in presses:
-        application.add_handler(CallbackQueryHandler(callback, pattern=rf"^{prefix}:"))
-    application.add_handler(CallbackQueryHandler(documents.confirm, pattern=r"^c:", block=False))
-    application.add_handler(CallbackQueryHandler(callbacks.expired))
+    presses = {
+        "m": callbacks.more_results,
+        "f": callbacks.full_passage,
+        "v": callbacks.vote,
+        "x": callbacks.example,
+        "p": callbacks.post_chosen,
+        "l": callbacks.choose_language,
+    }
+    for prefix, press in presses.items():
+        add(CallbackQueryHandler(press, pattern=rf"^{prefix}:"))
+    add(CallbackQueryHandler(documents.confirm, pattern=r"^c:", block=False))
+    add(CallbackQueryHandler(callbacks.expired))
     # Whatever no handler above took (edits, channel posts, chatter in groups, service
     # messages...): ignored on purpose, and logged as such.
-    application.add_handler(TypeHandler(Update, ignored.ignore))
+    add(TypeHandler(Update, ignored.ignore))
     application.add_error_handler(errors.on_error)
 
 

@@ -37,6 +37,11 @@ class CheckedHandler(webhookhandler.TelegramHandler):
             raise tornado.web.HTTPError(400, reason="Not an update") from None
         await super().post()
 
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        """A refused request was logged in one line already; anything else as before."""
+        if not isinstance(value, tornado.web.HTTPError):
+            super().log_exception(typ, value, tb)
+
 
 class CheckedWebhookApp(webhookhandler.WebhookAppClass):
     """The webhook server's application, with :class:`CheckedHandler` at the webhook path."""

@@ -48,9 +48,10 @@ BOT_USER = {
 }
 
 
-def user_json(user_id: int = USER_ID) -> dict[str, Any]:
+def user_json(user_id: int = USER_ID, language: str = "en") -> dict[str, Any]:
+    """A user as Telegram describes one; ``language`` is their app's language (IETF tag)."""
     name = "Ada" if user_id == USER_ID else f"Member {user_id}"
-    return {"id": user_id, "is_bot": False, "first_name": name, "language_code": "en"}
+    return {"id": user_id, "is_bot": False, "first_name": name, "language_code": language}
 
 
 def chat_json(chat_id: int, chat_type: str = "private") -> dict[str, Any]:

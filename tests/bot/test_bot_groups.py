@@ -283,3 +283,29 @@ async def test_group_messages_are_held_to_telegrams_group_flood_limit(bot: Harne
     assert isinstance(limiter, RetryingLimiter) and isinstance(limiter.pacing, AIORateLimiter)
     group = limiter.pacing._get_group_limiter(GROUP_ID)
     assert (group.max_rate, group.time_period) == (20, 60)
+
+
+# Forum topics ---------------------------------------------------------------------------------
+
+TOPIC = 77  # a topic of a forum supergroup: its messages carry its message_thread_id
+
+
+async def test_an_answer_goes_to_the_forum_topic_the_question_came_from(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}", topic=TOPIC)
+    assert answer.params["message_thread_id"] == TOPIC
+    assert answer.text.startswith("<blockquote>")
+    (follow_up,) = await bot.say_in_group(FOLLOW_UP, reply_to=answer.result, topic=TOPIC)
+    assert follow_up.params["message_thread_id"] == TOPIC
+    (usage,) = await bot.say_in_group("/ask", topic=TOPIC)
+    assert usage.params["message_thread_id"] == TOPIC
+    (elsewhere,) = await bot.say_in_group(f"/ask {QUESTION}")  # the general topic: none named
+    assert "message_thread_id" not in elsewhere.params
+
+
+async def test_a_passage_chosen_in_a_topic_is_posted_in_that_topic(bot: Harness) -> None:
+    (choices,) = await bot.say_in_group("/quote peacekeepers", topic=TOPIC)  # words of several
+    assert choices.params["message_thread_id"] == TOPIC
+    assert choices.text.startswith("Several passages match")
+    (posted,) = await bot.press(choices, choices.buttons[0]["text"])
+    assert posted.params["message_thread_id"] == TOPIC
+    assert posted.params["chat_id"] == GROUP_ID

@@ -66,6 +66,7 @@ class Updates:
         self.bot = bot
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
+        self.languages: dict[int, str] = {}  # user id → their Telegram app's language ("en")
 
     def _update(self, payload: dict[str, Any]) -> Update:
         update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.bot)
@@ -82,7 +83,7 @@ class Updates:
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": chat_json(user_id if chat_id is None else chat_id, chat_type),
-            "from": user_json(user_id),
+            "from": user_json(user_id, self.languages.get(user_id, "en")),
         }
 
     def text(
@@ -168,7 +169,7 @@ class Updates:
             {
                 "inline_query": {
                     "id": f"iq{next(self._message_ids)}",
-                    "from": user_json(user_id),
+                    "from": user_json(user_id, self.languages.get(user_id, "en")),
                     "query": query,
                     "offset": offset,
                     "chat_type": "supergroup",
@@ -222,7 +223,7 @@ class Updates:
             {
                 "callback_query": {
                     "id": f"cq{next(self._update_ids)}",
-                    "from": user_json(user_id),
+                    "from": user_json(user_id, self.languages.get(user_id, "en")),
                     "chat_instance": "-1234",
                     "data": data,
                     "message": message,

@@ -1,0 +1,61 @@
+"""The bot speaks the user's language: their Telegram app's, or the one chosen with /language
+(kept per user in the state), English for any language it has no texts for."""
+
+from __future__ import annotations
+
+from tgfakes import USER_ID, Harness, RecordingRequest, running_bot, visible
+
+from bot import locales
+from bot.locales import en
+from bot.settings import Settings
+
+QUESTION = "What do China and Russia say about missile defence?"
+
+
+def labels(call: object) -> list[str]:
+    return [b["text"] for b in call.buttons]  # type: ignore[attr-defined]
+
+
+async def test_the_telegram_app_language_is_spoken_and_unknown_ones_fall_back_to_english(
+    bot: Harness,
+) -> None:
+    ru = locales.strings("ru")
+    bot.updates.languages[USER_ID] = "ru-RU"
+    (reply,) = await bot.say("/reset")
+    assert reply.text == ru.RESET_DONE
+    (answer,) = await bot.say(QUESTION)
+    assert ru.BUTTON_FULL in labels(answer)
+    bot.updates.languages[USER_ID] = "tlh"  # Klingon: no texts for it
+    (reply,) = await bot.say("/reset")
+    assert reply.text == en.RESET_DONE
+
+
+async def test_language_offers_every_language_and_the_choice_is_kept(
+    settings: Settings, request_layer: RecordingRequest
+) -> None:
+    async with running_bot(settings, request_layer) as bot:
+        (menu,) = await bot.say("/language")
+        assert visible(menu.text) == en.LANGUAGE_CHOOSE.format(current="English")
+        names = [module.LANGUAGE_NAME for module in locales.available().values()]
+        assert labels(menu) == [*names, en.BUTTON_LANGUAGE_AUTO]
+        await bot.press(menu, "Français")
+        fr = locales.strings("fr")
+        chosen = request_layer.of("editMessageText")[-1]
+        assert chosen.text == fr.LANGUAGE_SET.format(language="Français")
+        (reply,) = await bot.say("/reset")  # the app still says English: the choice wins
+        assert reply.text == fr.RESET_DONE
+    # Kept in the state: a restart still speaks French to this user, and only to them.
+    async with running_bot(settings, RecordingRequest()) as bot:
+        (reply,) = await bot.say("/reset")
+        assert reply.text == fr.RESET_DONE
+        (other,) = await bot.say("/reset", user_id=USER_ID + 1)
+        assert other.text == en.RESET_DONE
+        (menu,) = await bot.say("/language")
+        await bot.press(menu, fr.BUTTON_LANGUAGE_AUTO)  # back to the app's language
+        (reply,) = await bot.say("/reset")
+        assert reply.text == en.RESET_DONE
+
+
+async def test_a_language_button_for_no_language_expired(bot: Harness) -> None:
+    await bot.send(bot.updates.press("l:xx"))
+    assert bot.request.of("answerCallbackQuery")[-1].params["text"] == en.BUTTON_EXPIRED
