@@ -13,8 +13,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import httpx
 import pytest
@@ -66,15 +68,28 @@ def bot_environment(api: FakeBotAPI, db_path: Path, **overrides: str) -> dict[st
     return env
 
 
+# What the bot prints goes to files, not pipes: at DEBUG it writes more than a pipe holds, and a
+# pipe nobody reads until the end would stall the bot on its next log line.
+OUTPUTS: dict[int, tuple[IO[str], IO[str]]] = {}
+
+
 def start_bot(env: dict[str, str]) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        bot_command(),
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+    out, err = tempfile.TemporaryFile("w+"), tempfile.TemporaryFile("w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        bot_command(), cwd=PROJECT_ROOT, env=env, stdout=out, stderr=err, text=True
     )
+    OUTPUTS[process.pid] = (out, err)
+    return process
+
+
+def printed(process: subprocess.Popen[str]) -> tuple[str, str]:
+    """What the (stopped) bot printed on stdout and stderr."""
+    texts = []
+    for stream in OUTPUTS.pop(process.pid):
+        stream.seek(0)
+        texts.append(stream.read())
+        stream.close()
+    return texts[0], texts[1]
 
 
 def stop_bot(process: subprocess.Popen[str]) -> tuple[int, str, str]:
@@ -82,11 +97,11 @@ def stop_bot(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
     try:
-        out, err = process.communicate(timeout=DEADLINE)
+        process.wait(timeout=DEADLINE)
     except subprocess.TimeoutExpired:
         process.kill()
-        out, err = process.communicate()
-    return process.returncode, out, err
+        process.wait()
+    return (process.returncode, *printed(process))
 
 
 @pytest.fixture
@@ -238,12 +253,12 @@ def test_run_bot_without_a_token_is_one_clear_line_and_a_failure_exit(
 def stop_bot_when_done(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     """Wait for a bot that should stop by itself; kill it if it does not."""
     try:
-        out, err = process.communicate(timeout=DEADLINE)
+        process.wait(timeout=DEADLINE)
     except subprocess.TimeoutExpired:
         process.kill()
-        out, err = process.communicate()
-        pytest.fail(f"the bot kept running: {err[-2000:]}")
-    return process.returncode, out, err
+        process.wait()
+        pytest.fail(f"the bot kept running: {printed(process)[1][-2000:]}")
+    return (process.returncode, *printed(process))
 
 
 @pytest.mark.parametrize("configured", ["s3cret-hook", ""], ids=["secret-set", "secret-made"])
