@@ -31,7 +31,7 @@ from bot.render.passages import passage_html, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
-from retrieval.model import Answer, Passage
+from retrieval.model import Answer, Document, Passage
 from retrieval.search.followups import MAX_HISTORY, Conversation
 
 logger = logging.getLogger(__name__)
@@ -198,7 +198,8 @@ async def ask(
         await send(context, chat, question_problem(error, t), reply_to=update.message)
         return
     ms = round((time.perf_counter() - started) * 1000)
-    reply = _reply(answer, in_group(chat), context.bot.username, follows, echo, t)
+    documents = await documents_of(svc)
+    reply = _reply(answer, in_group(chat), context.bot.username, follows, echo, t, documents)
     shown = [hit.passage.id for hit in answer.hits[: reply.shown]]
     saved = svc.state.log_query(
         asked_at=now, chat_id=chat.id, chat_type=chat.type, user_id=user.id, question=question,
@@ -228,10 +229,22 @@ async def _conversation(
 
 
 def _reply(
-    answer: Answer, group: bool, bot: str | None, follows: str | None, echo: bool, t: Strings
+    answer: Answer,
+    group: bool,
+    bot: str | None,
+    follows: str | None,
+    echo: bool,
+    t: Strings,
+    documents: dict[str, Document],
 ) -> Reply:
     render = group_answer_reply if group else answer_reply
-    return render(answer, bot_username=bot, context=follows, echo=echo, t=t)
+    return render(answer, bot_username=bot, context=follows, echo=echo, t=t, documents=documents)
+
+
+async def documents_of(svc: Services) -> dict[str, Document]:
+    """The documents by file name: where a citation finds its document's date and source."""
+    documents = await asyncio.to_thread(svc.library.documents)
+    return {document.doc: document for document in documents}
 
 
 def _answer_markup(
@@ -280,6 +293,7 @@ async def show_page(
         bot_username=context.bot.username,
         corpus_changed=gone > 0,
         t=t,
+        documents=await documents_of(svc),
     )
     hits = answer.hits[: max(reply.shown, 1)]  # never 0, or "More results" would stand still
     end = offset + len(hits)
@@ -308,8 +322,7 @@ async def show_passage(update: Update, context: ContextTypes.DEFAULT_TYPE, passa
     if passage is None:
         await context.bot.send_message(chat.id, t.PASSAGE_GONE)
         return
-    documents = await asyncio.to_thread(library.documents)
-    document = next((d for d in documents if d.doc == passage.doc), None)
+    document = (await documents_of(services(context))).get(passage.doc)
     text = passage_html(passage, bot_username=context.bot.username, document=document, t=t)
     await context.bot.send_message(chat.id, text)
 

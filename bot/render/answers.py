@@ -8,6 +8,7 @@ single excerpt too long is cut between words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TypedDict, Unpack
 
 from bot import buttons
@@ -25,7 +26,7 @@ from bot.render.html import (
     shorten,
     tg_len,
 )
-from retrieval.model import Answer, Excerpt, Hit, Passage
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage
 
 SHOWN_QUESTION = 300  # characters of a question repeated back in a reply
 LINE_EXCERPT = 240  # characters of HTML for the excerpt of a one-line further hit
@@ -68,15 +69,46 @@ def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool 
     return "".join(parts).rstrip() + tail
 
 
-def citation_html(passage: Passage, bot_username: str | None = None, t: Strings = en) -> str:
-    """The citation, escaped, as a link that opens the passage when the bot's name is known."""
+def citation_html(
+    passage: Passage,
+    bot_username: str | None = None,
+    t: Strings = en,
+    document: Document | None = None,
+) -> str:
+    """The citation, escaped, as a link that opens the passage when the bot's name is known;
+    then, given the ``document``, its date and source (a link when it is a URL)."""
     text = esc(shorten(citation(passage, t), CITATION_CHARACTERS))
-    return link(buttons.passage_link(bot_username, passage.id), text)
+    cited = link(buttons.passage_link(bot_username, passage.id), text)
+    origin = origin_html(document)
+    return f"{cited} · {origin}" if origin else cited
 
 
-def quote_block(hit: Hit, budget: int, bot_username: str | None, t: Strings = en) -> str:
-    """A blockquote of the excerpt, then "— citation"; the excerpt is cut to fit ``budget``."""
-    cite = "\n— " + citation_html(hit.passage, bot_username, t)
+def origin_html(document: Document | None) -> str:
+    """ "2008-05-23 · source" for a document whose date or source is known; the source a link
+    when it is a URL. Empty when neither is known."""
+    if document is None:
+        return ""
+    parts = [esc(document.date)] if document.date else []
+    if document.source:
+        shown = esc(shorten(document.source, CITATION_CHARACTERS))
+        parts.append(link(document.source, shown) if is_url(document.source) else shown)
+    return " · ".join(parts)
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("https://", "http://"))
+
+
+def quote_block(
+    hit: Hit,
+    budget: int,
+    bot_username: str | None,
+    t: Strings = en,
+    document: Document | None = None,
+) -> str:
+    """A blockquote of the excerpt (code as code), then "— citation"; the excerpt is cut to fit
+    ``budget``."""
+    cite = "\n— " + citation_html(hit.passage, bot_username, t, document)
     opening, closing = _quote_tags(hit.passage)
     frame = tg_len(opening + closing + cite)
     return f"{opening}{_quoted(hit, budget - frame)}{closing}{cite}"
@@ -93,9 +125,16 @@ def _quote_tags(passage: Passage) -> tuple[str, str]:
     return "<blockquote>", "</blockquote>"
 
 
-def ranked_block(hit: Hit, budget: int, bot_username: str | None, t: Strings = en) -> str:
+def ranked_block(
+    hit: Hit,
+    budget: int,
+    bot_username: str | None,
+    t: Strings = en,
+    document: Document | None = None,
+) -> str:
     """ "n. citation", then the excerpt quoted and cut to fit ``budget``: a page entry."""
-    head = f"{bold(f'{hit.rank}.')} {citation_html(hit.passage, bot_username, t)}\n"
+    cite = citation_html(hit.passage, bot_username, t, document)
+    head = f"{bold(f'{hit.rank}.')} {cite}\n"
     opening, closing = _quote_tags(hit.passage)
     frame = tg_len(head + opening + closing)
     return f"{head}{opening}{_quoted(hit, budget - frame)}{closing}"
@@ -113,9 +152,11 @@ class Framing(TypedDict, total=False):
     ``bot_username``: citations link to the passage in the private chat with the bot;
     ``context``: the earlier question a follow-up was read with (said in a note); ``echo``:
     the question is repeated first (asked by tapping a button, or taken from another message);
-    ``limit``: the message's length; ``t``: the strings of the user's language.
+    ``limit``: the message's length; ``t``: the strings of the user's language;
+    ``documents``: by file name, for the date and source of the quoted passage's document.
     """
 
+    documents: Mapping[str, Document]
     bot_username: str | None
     context: str | None
     echo: bool
@@ -131,7 +172,8 @@ def answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     before = _head(answer, framing)
     top, *rest = answer.hits
     fixed = tg_len("\n\n".join([*before, ""]))
-    before.append(quote_block(top, limit - fixed, bot, t))
+    document = framing.get("documents", {}).get(top.passage.doc)
+    before.append(quote_block(top, limit - fixed, bot, t, document))
     lines = [hit_line(hit, bot, t) for hit in rest]
     further = fit(before, lines, header=t.ANSWER_MORE_HEADER, limit=limit)
     return Reply(further.text, 1 + further.shown)
@@ -167,7 +209,9 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     fixed = tg_len("\n\n".join([*before, ""]))
     if fixed + GROUP_QUOTE > limit:  # absurdly long question and context: the quote comes first
         before, fixed = [], 0
-    before.append(quote_block(answer.hits[0], min(GROUP_QUOTE, limit - fixed), bot, t))
+    top = answer.hits[0]
+    document = framing.get("documents", {}).get(top.passage.doc)
+    before.append(quote_block(top, min(GROUP_QUOTE, limit - fixed), bot, t, document))
     return Reply("\n\n".join(before), 1)
 
 
@@ -197,12 +241,18 @@ def page_reply(
     corpus_changed: bool = False,
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
+    documents: Mapping[str, Document] | None = None,
 ) -> Reply:
-    """A "More results" page: each hit quoted and numbered by rank, then "Results a–b of n"."""
+    """A "More results" page: each hit quoted and numbered by rank (with its document's date
+    and source), then "Results a–b of n"."""
     before = [t.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
     if corpus_changed:
         before.append(t.CORPUS_CHANGED)
-    items = [ranked_block(hit, PAGE_EXCERPT, bot_username, t) for hit in answer.hits]
+    known = documents or {}
+    items = [
+        ranked_block(hit, PAGE_EXCERPT, bot_username, t, known.get(hit.passage.doc))
+        for hit in answer.hits
+    ]
     after = []
     if answer.hits:
         last = answer.hits[-1].rank

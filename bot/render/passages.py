@@ -7,30 +7,14 @@ from collections.abc import Sequence
 
 from bot import buttons
 from bot.locales import Strings, en
-from bot.render.answers import CITATION_CHARACTERS, citation_html
+from bot.render.answers import citation_html, origin_html
 from bot.render.citations import citation, where
-from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, link, pages, shorten, tg_len
+from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, pages, shorten, tg_len
 from retrieval.model import Document, Hit, Passage
 
 EXPANDABLE_OVER = 400  # characters: a posted passage longer than this is collapsed until tapped
 INLINE_TITLE = 200  # characters of an inline result's title (the citation)
 INLINE_DESCRIPTION = 200  # characters of an inline result's description (the excerpt)
-
-
-def is_url(text: str | None) -> bool:
-    return bool(text) and str(text).startswith(("https://", "http://"))
-
-
-def origin_html(document: Document | None, t: Strings = en) -> str:
-    """ "2008-05-23 · source" for a document whose date or source is known; the source a link
-    when it is a URL. Empty when neither is known."""
-    if document is None:
-        return ""
-    parts = [esc(document.date)] if document.date else []
-    if document.source:
-        shown = esc(shorten(document.source, CITATION_CHARACTERS))
-        parts.append(link(document.source, shown) if is_url(document.source) else shown)
-    return " · ".join(parts)
 
 
 def passage_html(
@@ -49,7 +33,7 @@ def passage_html(
         if passage.section
         else here
     )
-    origin = origin_html(document, t)
+    origin = origin_html(document)
     head = "\n".join(
         [t.PASSAGE_HEADER.format(title=esc(shorten(passage.title, 200))), placed]
         + ([origin] if origin else [])

@@ -394,3 +394,47 @@ def test_stats_are_valid_html_whatever_was_asked(question: str, count: int) -> N
     usage = Usage(counts, counts, counts, ((question, count),) * 5, ((question, 1),) * 5)
     text = replies.stats_html(usage, documents=3, passages=count)
     assert html_problems(text) == [] and tg_len(text) <= TELEGRAM_LIMIT
+
+
+# Citations: page, date and source; code as code --------------------------------------------------
+
+DOCUMENT = Document(
+    doc="001_abc.txt",
+    key="d001_abc",
+    title="Joint Statement",
+    date="2008-05-23",
+    source="https://example.org/statement?id=1&lang=en",
+)
+
+
+def test_a_citation_shows_the_page_the_date_and_the_source_as_a_link() -> None:
+    reply = replies.answer_reply(
+        answer(hit(1, page=12), hit(2, page=13)),
+        bot_username="qbot",
+        documents={DOCUMENT.doc: DOCUMENT},
+    )
+    assert html_problems(reply.text) == []
+    cite = reply.text.split("</blockquote>")[1].split("\n")[1]
+    assert visible(cite) == (
+        "— Joint Statement, Security, ¶ 1, p. 12 · 2008-05-23 · "
+        "https://example.org/statement?id=1&lang=en"
+    )
+    assert '<a href="https://example.org/statement?id=1&amp;lang=en">' in cite
+    assert "¶ 2, p. 13" in visible(reply.text)  # further hits name their page too
+
+
+def test_a_source_that_is_no_url_is_plain_text_and_no_page_says_no_page() -> None:
+    book = Document(doc="001_abc.txt", key="d001_abc", title="T", source="Xinhua, print edition")
+    reply = replies.answer_reply(answer(hit(1)), documents={book.doc: book})
+    assert "· Xinhua, print edition" in visible(reply.text) and "p. " not in visible(reply.text)
+    assert reply.text.count("<a ") == 0
+
+
+def test_code_is_quoted_as_code_without_marks_inside() -> None:
+    code = hit(1, text="pip install markdown", kind="code")
+    reply = replies.answer_reply(answer(code), bot_username="qbot")
+    assert reply.text.startswith("<pre>") and "<b>" not in reply.text.split("</pre>")[0]
+    assert html_problems(reply.text) == []
+    full = replies.passage_html(code.passage, document=DOCUMENT)
+    assert "<pre>pip install markdown</pre>" in full and "2008-05-23" in full
+    assert replies.quote_post(code.passage).startswith("<pre>")

@@ -1,0 +1,42 @@
+"""bot.terminal: answers laid out for a terminal, from the same citations as Telegram."""
+
+from __future__ import annotations
+
+from bot.terminal import Layout, render_answer, wrap_runs
+from retrieval.model import Answer, Document, Excerpt, Hit, Passage, Segment
+
+DOCUMENT = Document(
+    doc="guide.pdf", key="guide", title="Guide", date="2021-04-01", source="https://example.org/g"
+)
+
+
+def hit(n: int, text: str, **kwargs: object) -> Hit:
+    passage = Passage(
+        id=f"guide-{n}", doc="guide.pdf", title="Guide", section="Install", paragraph=n,
+        text=text, **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+    return Hit(passage, 1.0 / n, Excerpt((Segment(text),)), n)
+
+
+def test_the_citation_names_page_date_and_source() -> None:
+    answer = Answer("how?", "how?", (hit(3, "Run the installer.", page=12),), True, 1.0, 1)
+    out = render_answer(answer, Layout(columns=200), documents={DOCUMENT.doc: DOCUMENT})
+    assert "— Guide › Install › ¶ 3, p. 12 · 2021-04-01 · https://example.org/g" in out
+    assert "[guide.pdf, id guide-3]" in out
+
+
+def test_code_is_indented_as_laid_out_not_wrapped_or_quoted() -> None:
+    code = "pip install markdown\npython -m markdown README.md"
+    answer = Answer("how?", "how?", (hit(1, code, kind="code"),), True, 1.0, 1)
+    lines = render_answer(answer, Layout(columns=30)).splitlines()
+    assert lines[:2] == ["      pip install markdown", "      python -m markdown README.md"]
+    assert "“" not in lines[0]
+
+
+def test_marked_words_do_not_make_lines_shorter() -> None:
+    runs = [("word " * 10, False), ("marked " * 5, True), ("word " * 10, False)]
+    text = wrap_runs(runs, Layout(columns=40, ansi=False), "  ", "  ")
+    visible = [line.replace("**", "") for line in text.splitlines()]
+    assert all(len(line) <= 40 for line in visible)
+    assert all(len(line) >= 34 for line in visible[:-1])  # filled by visible length
+    assert text.count("**") % 2 == 0  # every mark closed on its line
