@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_ROOT, SETTINGS, SettingsError, load_settings, read_dotenv
+from bot.settings import (
+    PROJECT_ROOT,
+    SETTINGS,
+    Settings,
+    SettingsError,
+    load_settings,
+    read_dotenv,
+)
 
 ENV_EXAMPLE = PROJECT_ROOT / ".env.example"
 
@@ -104,3 +111,10 @@ def test_unusable_values_are_refused_with_the_key_named(key: str, value: str) ->
 def test_admin_ids_are_read_as_numbers() -> None:
     loaded = load_settings({"ADMIN_USER_IDS": " 12, 34 ,"}, dotenv=Path("/nonexistent"))
     assert loaded.admin_user_ids == frozenset({12, 34})
+
+
+def test_each_default_is_declared_once_in_settings() -> None:
+    # Settings() takes its defaults from SETTINGS, read by the same parsers load_settings uses.
+    assert Settings() == load_settings({}, dotenv=Path("/nonexistent"))
+    fields = {field.name for field in dataclasses.fields(Settings)}
+    assert fields == {setting.field for setting in SETTINGS}
