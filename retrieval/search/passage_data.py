@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -207,7 +208,9 @@ def fragments_of(
     cursor = 0
     for start, end, count in sentences.tolist():
         stop = cursor + count
-        found = tuple(map(Token, words[cursor:stop], starts[cursor:stop], ends[cursor:stop]))
+        # tuple.__new__ called by map stays in C: twice as fast as Token(...) per token.
+        rows = zip(words[cursor:stop], starts[cursor:stop], ends[cursor:stop], repeat(""))
+        found = tuple(map(tuple.__new__, repeat(Token), rows))
         out.append(Fragment(start, end, found))
         cursor = stop
     return out
