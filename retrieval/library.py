@@ -19,7 +19,6 @@ import logging
 import shutil
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -292,8 +291,7 @@ class Library:
         """The languages the documents are written in, most passages first."""
         version = self._current().version
         if self._languages[0] != version:
-            counts = Counter(self.store.passage_languages())
-            self._languages = (version, corpus_languages(counts.elements()))
+            self._languages = (version, corpus_languages(self.store.passage_languages()))
         return self._languages[1] or ("en",)
 
 

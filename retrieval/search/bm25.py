@@ -135,6 +135,11 @@ class BM25Index:
         i = self.term_ids.get(term)
         return None if i is None or self.df[i] <= 0 else i
 
+    def passages_with(self, term: str) -> int:
+        """How many live passages hold ``term`` (0 for a term no passage has)."""
+        i = self._known(term)
+        return 0 if i is None else int(self.df[i])
+
     def term_idf(self, term: str) -> float | None:
         """The IDF of ``term``, or None when no passage has it."""
         i = self._known(term)

@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
@@ -225,10 +225,12 @@ def document_language(text: str) -> str:
     return detect(text[:20_000])
 
 
-def corpus_languages(passage_languages: Iterable[str], share: float = 0.05) -> tuple[str, ...]:
+def corpus_languages(
+    passage_languages: Iterable[str] | Mapping[str, int], share: float = 0.05
+) -> tuple[str, ...]:
     """The languages a corpus is written in, most passages first: each holding at least
     ``share`` of the passages, so a few lines taken for Swedish do not make it a language
-    questions are expected in."""
+    questions are expected in. Give one language a passage, or the count of each."""
     counts = Counter(passage_languages)
     total = sum(counts.values())
     return tuple(lang for lang, n in counts.most_common() if n >= share * total)

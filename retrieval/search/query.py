@@ -61,12 +61,12 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     tokens = analyzer.tokens(clean_text, lang)
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
-    parts_known = covered_unknowns(tokens, lambda t: t in snapshot.index.term_ids)
+    parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
     for token in tokens:
         term = token.term
         if term in parts_known:
             continue
-        if snapshot.index.term_ids.get(term) is None:
+        if not snapshot.index.passages_with(term):
             span = clean_text[token.start : token.end].lower()
             if "-" in span and token.word == span.replace("-", ""):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
@@ -123,7 +123,7 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         return None
     for variant in american_spellings(word):
         stem = analyzer.stem(variant)
-        if stem in snapshot.index.term_ids:
+        if snapshot.index.passages_with(stem):
             return stem
     if len(word) < 6:
         return None  # short words have too many neighbours: "paris" is not "parts"
@@ -132,9 +132,9 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         term = snapshot.words.get(candidate)
         if term is None:
             continue
-        docs, _ = snapshot.index.postings(term)
-        if best is None or len(docs) > best[0]:
-            best = (len(docs), term)
+        holding = snapshot.index.passages_with(term)
+        if best is None or holding > best[0]:
+            best = (holding, term)
     # Clearly better only: a word written once in the whole corpus is as likely to be the rare
     # word the user meant to be different ("tocopheryl" is not "tocopherol") as a typo's target.
     return best[1] if best and best[0] >= MIN_CORRECTION_PASSAGES else None
