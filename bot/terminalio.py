@@ -79,7 +79,9 @@ def chat_loop(
     print(welcome, file=stdout)
     try:
         while True:
-            line = reader(f"\n{PROMPT}" if interactive else PROMPT)
+            if interactive:
+                print(file=stdout)  # a blank line before the prompt, not in it: readline
+            line = reader(PROMPT)  # redraws the prompt's line, which must be one line
             if not line.strip():
                 continue
             reply = handle(line)

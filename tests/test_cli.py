@@ -575,3 +575,55 @@ def test_the_bot_package_never_imports_tools() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert found.stdout.strip() == "[]"
+
+
+def test_the_terminal_chat_edits_lines_and_recalls_history_on_a_terminal(
+    shipped_corpus: Path, tmp_path: Path
+) -> None:
+    """Under a real pseudo-terminal: ↑ brings back the last question (no ``^[[A``), Ctrl-D
+    ends the chat with exit code 0, and the history is kept for the next session."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "TELEGRAM_BOT_TOKEN": ""}
+    env["COLUMNS"], env["TERM"] = "100", "xterm"
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "chat", "--corpus", str(shipped_corpus),
+         "--db", str(tmp_path / "q.db")],
+        stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
+    )  # fmt: skip
+    os.close(follower)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 60  # bounds a failure only
+        while marker not in seen[start:]:
+            ready, _, _ = select.select([leader], [], [], max(deadline - time.monotonic(), 0))
+            assert ready, f"no {marker!r} came: {seen[-800:]!r}"
+            chunk = os.read(leader, 4096)
+            assert chunk, f"the chat ended early: {seen[-800:]!r}"
+            seen += chunk
+
+    start = 0
+    read_until(b"? ")
+    os.write(leader, b"How many peacekeepers has China sent?\r")
+    start = len(seen)
+    read_until(b"passages shown")
+    read_until(b"? ")
+    start = len(seen)
+    os.write(leader, b"\x1b[A\r")  # ↑, Enter: the same question again
+    read_until(b"passages shown")
+    recalled = seen[start:]
+    read_until(b"? ")
+    os.write(leader, b"\x04")  # Ctrl-D
+    read_until(b"Bye.")
+    assert process.wait(timeout=60) == 0
+    os.close(leader)
+    assert b"^[[A" not in seen and b"How many peacekeepers has China sent?" in recalled
+    assert "How many peacekeepers" in (tmp_path / "state" / "quotebot" / "history").read_text()
