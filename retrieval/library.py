@@ -33,7 +33,7 @@ from retrieval.errors import (
 )
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
-from retrieval.search import query, rank, snapshot, upkeep
+from retrieval.search import languages, query, rank, snapshot, upkeep
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import Fragment
 from retrieval.search.languages import corpus_languages
@@ -121,6 +121,8 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
+        # The language model loads while the corpus is checked, not on the first question.
+        threading.Thread(target=languages.warm_up, name="langid-warm-up", daemon=True).start()
         for leftover in db_path.parent.glob(db_path.name + ".index.npz*"):
             leftover.unlink(missing_ok=True)  # the single-file index of earlier versions
         try:

@@ -350,6 +350,12 @@ class _Ranker(Protocol):
     def rank(self, text: str) -> list[tuple[str, float]]: ...
 
 
+def warm_up() -> None:
+    """Load py3langid's model now (it takes most of a second), so a first question that needs
+    it does not wait: the library calls this on a background thread when it opens."""
+    _identifier()
+
+
 @functools.cache
 def _identifier() -> _Ranker:
     """py3langid's model, restricted once to the languages above (loading takes ~0.1 s)."""
