@@ -27,6 +27,7 @@ from bot.render.html import (
     tg_len,
 )
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage
+from retrieval.search.languages import ENDONYMS
 
 SHOWN_QUESTION = 300  # characters of a question repeated back in a reply
 LINE_EXCERPT = 240  # characters of HTML for the excerpt of a one-line further hit
@@ -99,16 +100,13 @@ def is_url(text: str) -> bool:
     return text.startswith(("https://", "http://"))
 
 
-def quote_block(
-    hit: Hit,
-    budget: int,
-    bot_username: str | None,
-    t: Strings = en,
-    document: Document | None = None,
-) -> str:
+MaybeDocument = Document | None
+
+
+def quote_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDocument) -> str:
     """A blockquote of the excerpt (code as code), then "— citation"; the excerpt is cut to fit
     ``budget``."""
-    cite = "\n— " + citation_html(hit.passage, bot_username, t, document)
+    cite = "\n— " + citation_html(hit.passage, bot, t, doc)
     opening, closing = _quote_tags(hit.passage)
     frame = tg_len(opening + closing + cite)
     return f"{opening}{_quoted(hit, budget - frame)}{closing}{cite}"
@@ -125,15 +123,9 @@ def _quote_tags(passage: Passage) -> tuple[str, str]:
     return "<blockquote>", "</blockquote>"
 
 
-def ranked_block(
-    hit: Hit,
-    budget: int,
-    bot_username: str | None,
-    t: Strings = en,
-    document: Document | None = None,
-) -> str:
+def ranked_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDocument) -> str:
     """ "n. citation", then the excerpt quoted and cut to fit ``budget``: a page entry."""
-    cite = citation_html(hit.passage, bot_username, t, document)
+    cite = citation_html(hit.passage, bot, t, doc)
     head = f"{bold(f'{hit.rank}.')} {cite}\n"
     opening, closing = _quote_tags(hit.passage)
     frame = tg_len(head + opening + closing)
@@ -173,7 +165,9 @@ def answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     top, *rest = answer.hits
     fixed = tg_len("\n\n".join([*before, ""]))
     document = framing.get("documents", {}).get(top.passage.doc)
-    before.append(quote_block(top, limit - fixed, bot, t, document))
+    hedge = [t.HEDGED] if answer.outcome == "hedged" else []
+    before.append(quote_block(top, limit - fixed - tg_len("\n\n".join(hedge)), bot, t, document))
+    before += hedge
     lines = [hit_line(hit, bot, t) for hit in rest]
     further = fit(before, lines, header=t.ANSWER_MORE_HEADER, limit=limit)
     return Reply(further.text, 1 + further.shown)
@@ -183,6 +177,9 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """The no-answer reply: what was searched, that nothing answered, the closest passages."""
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
+    if answer.foreign:
+        names = esc(language_names(answer.corpus_languages))
+        return Reply("\n\n".join([*before, t.WRONG_LANGUAGE.format(languages=names)]), 0)
     before.append(t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
@@ -198,6 +195,8 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
+    if answer.foreign:
+        return declined_reply(answer, **framing)
     if not answer.answered or not answer.hits:
         said = [
             t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))),
@@ -212,6 +211,8 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     top = answer.hits[0]
     document = framing.get("documents", {}).get(top.passage.doc)
     before.append(quote_block(top, min(GROUP_QUOTE, limit - fixed), bot, t, document))
+    if answer.outcome == "hedged":
+        before.append(t.HEDGED)
     return Reply("\n\n".join(before), 1)
 
 
@@ -283,3 +284,8 @@ def choice_label(hit: Hit, t: Strings = en) -> str:
         rank=hit.rank, where=where(hit.passage, t), title=hit.passage.title
     )
     return label
+
+
+def language_names(codes: tuple[str, ...]) -> str:
+    """The corpus's languages as their speakers name them: "English, Русский"."""
+    return ", ".join(ENDONYMS.get(code, code) for code in codes)
