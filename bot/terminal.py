@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.locales import en
 from bot.render import plain
+from bot.render.answers import language_names
 from bot.render.citations import citation
 from bot.render.html import shorten
 from retrieval.errors import (
@@ -156,6 +157,8 @@ def render_answer(
     """The answer as a person reads it: the best quote, then a few more, or the decline.
     ``paging``: the reader can ask for more (/more), so say how."""
     query = shorten(answer.query, SHOWN_QUESTION)
+    if answer.foreign:
+        return str(en.WRONG_LANGUAGE.format(languages=language_names(answer.corpus_languages)))
     if not answer.hits:
         return str(en.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
@@ -166,6 +169,8 @@ def render_answer(
     lines = [en.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
     if first:
         lines.append(render_hit(hits[0], layout, True, documents))
+        if answer.outcome == "hedged":
+            lines.append(en.CLI_HEDGED)
         if len(hits) > 1:
             lines.append(en.CLI_ALSO)
             lines += [render_hit(hit, layout, False, documents) for hit in hits[1:]]

@@ -359,3 +359,9 @@ CLI_DAMAGED = (
 CLI_NOT_A_COUNT = "{value!r} is not a whole number of 1 or more"
 CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it)"
 CLI_STATS_COUNTED = "(Questions asked in Telegram and in the terminal are both counted.)"
+
+# A best match that may not fully answer (the question's outcome was "hedged"), and a question in
+# a language none of the documents is written in ({languages}: their names, in their languages).
+HEDGED = "<i>This is the closest passage I found; it may not fully answer your question.</i>"
+CLI_HEDGED = "(This is the closest passage found; it may not fully answer the question.)"
+WRONG_LANGUAGE = "The documents are written in {languages}: please ask in one of these."

@@ -375,3 +375,11 @@ CLI_DAMAGED = (
 CLI_NOT_A_COUNT = "{value!r} no es un número entero igual o mayor que 1"
 CLI_NO_DATABASE = "no hay ninguna base de datos en {path} (la crean el bot y `quotebot index`)"
 CLI_STATS_COUNTED = "(Se cuentan tanto las preguntas hechas en Telegram como en la terminal.)"
+
+HEDGED = (
+    "<i>Es el fragmento más cercano que encontré; puede que no responda del todo a tu pregunta.</i>"
+)
+CLI_HEDGED = (
+    "(Es el fragmento más cercano encontrado; puede que no responda del todo a la pregunta.)"
+)
+WRONG_LANGUAGE = "Los documentos están escritos en {languages}. Pregunta en uno de esos idiomas."

@@ -399,3 +399,16 @@ CLI_DAMAGED = (
 CLI_NOT_A_COUNT = "{value!r} n’est pas un nombre entier supérieur ou égal à 1"
 CLI_NO_DATABASE = "pas de base de données à {path} (le bot et `quotebot index` la créent)"
 CLI_STATS_COUNTED = "(Les questions posées dans Telegram et dans le terminal sont toutes comptées.)"
+
+HEDGED = (
+    "<i>C’est le passage le plus proche que j’ai trouvé\u202f; il ne répond peut-être pas "
+    "entièrement à votre question.</i>"
+)
+CLI_HEDGED = (
+    "(C’est le passage le plus proche trouvé\u202f; il ne répond peut-être pas entièrement "
+    "à la question.)"
+)
+WRONG_LANGUAGE = (
+    "Les documents sont rédigés dans ces langues\u00a0: {languages}. Posez votre question dans "
+    "l’une d’elles."
+)

@@ -308,3 +308,7 @@ CLI_DAMAGED = (
 CLI_NOT_A_COUNT = "{value!r} 不是大于等于 1 的整数"
 CLI_NO_DATABASE = "{path} 处没有数据库（机器人和 `quotebot index` 会创建它）"
 CLI_STATS_COUNTED = "（在 Telegram 和终端中提出的问题都会计入。）"
+
+HEDGED = "<i>这是找到的最接近的片段，可能并不能完全回答你的问题。</i>"
+CLI_HEDGED = "（这是找到的最接近的片段，可能并不能完全回答这个问题。）"
+WRONG_LANGUAGE = "这些文档使用以下语言：{languages}。请用其中一种语言提问。"

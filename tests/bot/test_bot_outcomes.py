@@ -1,0 +1,55 @@
+"""Answer, hedge or decline, as a person in a private chat and in the terminal sees it: the
+same decision the library makes (``Answer.outcome``), shown with one hedging line, and a question
+in a language none of the documents is written in told which languages they are in."""
+
+from __future__ import annotations
+
+from tgfakes import Harness, html_problems, visible
+
+from bot.locales import en
+from bot.services import services_of
+from bot.terminal import render_answer
+from retrieval.library import Library
+
+# "join" and "China" match; the WTO is in no document: the closest passage, hedged.
+HEDGED = "when did china join the WTO"
+ANSWERED = "How many policemen has China sent to UN peacekeeping since 2000?"
+RUSSIAN = "Какова позиция Китая по миротворческим операциям ООН?"
+
+
+def library(bot: Harness) -> Library:
+    return services_of(bot.app.bot_data).library
+
+
+async def test_a_best_match_that_may_not_answer_is_quoted_with_one_hedging_line(
+    bot: Harness,
+) -> None:
+    assert library(bot).answer(HEDGED).outcome == "hedged"
+    (reply,) = await bot.say(HEDGED)
+    assert "<blockquote>" in reply.text
+    assert en.HEDGED in reply.text
+    assert en.NO_ANSWER.split("“")[0] not in reply.text  # not the decline
+    assert html_problems(reply.text) == []
+
+
+async def test_a_confident_answer_carries_no_hedging_line(bot: Harness) -> None:
+    assert library(bot).answer(ANSWERED).outcome == "answered"
+    (reply,) = await bot.say(ANSWERED)
+    assert en.HEDGED not in reply.text
+
+
+async def test_a_question_in_a_language_the_documents_lack_is_told_which_they_are_in(
+    bot: Harness,
+) -> None:
+    answer = library(bot).answer(RUSSIAN)
+    assert answer.outcome == "declined" and answer.foreign
+    (reply,) = await bot.say(RUSSIAN)
+    assert visible(reply.text) == visible(en.WRONG_LANGUAGE.format(languages="English"))
+
+
+def test_the_terminal_shows_the_same_outcomes(bot: Harness) -> None:
+    shipped = library(bot)
+    assert en.CLI_HEDGED in render_answer(shipped.answer(HEDGED))
+    assert en.CLI_HEDGED not in render_answer(shipped.answer(ANSWERED))
+    foreign = render_answer(shipped.answer(RUSSIAN))
+    assert foreign == en.WRONG_LANGUAGE.format(languages="English")
