@@ -143,7 +143,13 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "an admin command's look-alike": ("/reloadd", UNKNOWN),
     "/ask without a question": ("/ask", USAGE),
 }
-SEARCH_OPENINGS = ("<blockquote>", "I searched the documents for")
+# Searched: quoted, declined, or (asked in a language no document is written in) told which
+# languages the documents are in.
+SEARCH_OPENINGS = (
+    "<blockquote>",
+    "I searched the documents for",
+    messages.WRONG_LANGUAGE.split("{")[0],
+)
 FIXED = {
     EMPTY: messages.EMPTY_QUESTION,
     COMMON: messages.ONLY_COMMON_WORDS,
