@@ -181,6 +181,8 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
             "title": hit.passage.title,
             "section": hit.passage.section,
             "paragraph": hit.passage.paragraph,
+            "page": hit.passage.page,
+            "lang": hit.passage.lang,
             "score": round(hit.score, 4),
             "text": hit.passage.text,
             "excerpt": hit.excerpt.plain,

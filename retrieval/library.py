@@ -259,6 +259,7 @@ class Library:
         earlier = _earlier(context)
         languages = self.languages()
         lang = query.language_of(text, earlier, self.analyzer, languages)
+        lang = query.settle_language(text, lang, languages, self.analyzer, current)
         weights = query.weights(text, earlier, self.analyzer, current, lang)
         if not weights:
             raise NoSearchableWordsError()

@@ -16,7 +16,18 @@ from tools.evaluation import evaluate, read_questions
 DOC_002 = "002_a3dcc854a06e902a.txt"
 DOC_004 = "004_ac3189a7eefc069c.txt"
 
-SEARCH_KEYS = {"id", "doc", "title", "section", "paragraph", "score", "text", "excerpt"}
+SEARCH_KEYS = {
+    "id",
+    "doc",
+    "title",
+    "section",
+    "paragraph",
+    "page",
+    "lang",
+    "score",
+    "text",
+    "excerpt",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -627,3 +638,24 @@ def test_the_terminal_chat_edits_lines_and_recalls_history_on_a_terminal(
     os.close(leader)
     assert b"^[[A" not in seen and b"How many peacekeepers has China sent?" in recalled
     assert "How many peacekeepers" in (tmp_path / "state" / "quotebot" / "history").read_text()
+
+
+def test_search_json_gives_the_page_a_pdf_passage_starts_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    office = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "office"
+    code = main(
+        [
+            "search",
+            "security NMU",
+            "--json",
+            "--corpus",
+            str(office),
+            "--db",
+            str(tmp_path / "o.db"),
+        ]
+    )
+    assert code == 0
+    rows = json.loads(capsys.readouterr().out)
+    pdf = [row for row in rows if row["doc"].endswith(".pdf")]
+    assert pdf and all(isinstance(row["page"], int) and row["page"] >= 1 for row in pdf)

@@ -24,7 +24,7 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = "manifest.toml"
-PARSER_VERSION = "4"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "5"  # bump when parsing changes, so every file is read again
 
 
 def corpus_files(folder: Path) -> list[Path]:

@@ -65,10 +65,12 @@ STOP_WORDS = frozenset(
     those through thus to too under until up upon us very via was we were what what's when
     where whether which while who whom whose why will with would yet you your yours yourself
     yourselves say says said tell tells told know show shows shown give gives mention
-    mentions mentioned anything something thing things way ways many vs whats whos hows
-    wheres want wants wanted kind kinds sort sorts name names called happen happens happened
-    according exactly really actually basically regarding concerning please back""".split()
+    mentions mentioned anything something many vs whats whos hows wheres want wants wanted
+    happen happens happened according exactly really actually basically regarding concerning
+    please""".split()
 )
+# Words that frame a question ("what do they say about …", "tell me …") but name nothing; nouns
+# such as "name", "sort", "way" or "back" are searched: a document may be about them.
 
 
 class Token(NamedTuple):

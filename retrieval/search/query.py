@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
+from retrieval.search.languages import language
 from retrieval.search.scripts import drop_stray_marks
 from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean
@@ -52,6 +53,27 @@ def language_of(
     tell ("and 2005?") keeps the language of the question before it."""
     prior = analyzer.detect(context[-1], languages) if context else None
     return analyzer.detect(searchable(question), languages, prior=prior)
+
+
+def settle_language(
+    question: str, lang: str, languages: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
+) -> str:
+    """Among the corpus's languages of the detected ``lang``'s script, the one in whose reading
+    the documents know the largest share of the question's words (the detected one when equal):
+    a few words ("vacuum", "WAL mode") are not enough to tell English from French, the corpus
+    is."""
+    script = language(lang).script
+    rivals = [c for c in languages if c != lang and language(c).script == script]
+    if not rivals:
+        return lang
+    text = searchable(question)
+
+    def known_share(code: str) -> float:
+        terms = analyzer.terms(text, code)
+        known = sum(1 for t in terms if snapshot.index.passages_with(t))
+        return known / len(terms) if terms else 0.0
+
+    return max([lang, *rivals], key=known_share)  # max keeps the first of equals
 
 
 def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:

@@ -28,7 +28,9 @@ _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to vs via with within without between".split()
 )
-_TERMINAL = (".", "!", "?", ";", ":", ",", "…")
+_TERMINAL = (".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "；", "：", "，")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
@@ -223,8 +225,8 @@ def _question_headings(lines: list[str]) -> set[str]:
         if line.endswith("?")
         and len(line.split()) <= QUESTION_HEADING_WORDS
         and len(_SENTENCE_INSIDE.findall(line[:-1])) <= 1  # "… smaller. Is this a bug?"
-        and _is_prose(following)
-        and not following.endswith("?")
+        and (_is_prose(following) or following.endswith(_SENTENCE_END))  # "No." answers too
+        and not following.endswith(("?", "？"))
     }
     return found if len(found) >= FAQ_QUESTIONS else set()
 
@@ -317,8 +319,10 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         for fragment in pending:
             if fragment in headings or _looks_like_heading(fragment):
                 section = fragment
-            elif len(fragment.split()) >= 4 or (
-                _BULLET.match(fragment) and len(fragment.split()) >= 3
+            elif (
+                _word_count(fragment) >= 4
+                or (_BULLET.match(fragment) and _word_count(fragment) >= 3)
+                or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
                 document.add(section, _BULLET.sub("", fragment))
         pending = []
@@ -340,11 +344,17 @@ def _raw_line_count(text: str, lines: list[str], header_end: int) -> int:
     return 10
 
 
+def _word_count(line: str) -> int:
+    """Words as a reader counts them: Chinese and Japanese write no spaces, so their characters
+    count about two to a word."""
+    return len(line.split()) + len(_CJK_CHAR.findall(line)) // 2
+
+
 def _is_prose(line: str) -> bool:
     """A paragraph of running text rather than a heading or label."""
     if _is_numbered_heading(line):
         return False
-    words = line.split()
-    if len(words) >= 25:
+    words = _word_count(line)
+    if words >= 25:
         return True
-    return len(words) >= 4 and line.rstrip("\"'”’)").endswith((".", "!", "?", ":", ";", ","))
+    return words >= 4 and line.rstrip("\"'”’)」』").endswith(_TERMINAL[:6] + _TERMINAL[7:])

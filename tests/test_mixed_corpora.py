@@ -1,0 +1,93 @@
+"""Corpora as admins bring them: several languages side by side, Chinese plain text, FAQs with
+one-line answers, and questions of a few words."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from retrieval.library import Library
+
+MULTILINGUAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "multilingual"
+SQLITE = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "devdocs"
+
+
+@pytest.fixture(scope="module")
+def english_and_french(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("enfr") / "corpus"
+    shutil.copytree(SQLITE, folder / "en")
+    shutil.copytree(MULTILINGUAL / "fr", folder / "fr")
+    return Library.open(folder.parent / "q.db", folder)
+
+
+@pytest.mark.parametrize("question", ["vacuum", "WAL mode", "autoincrement"])
+def test_a_few_english_words_find_the_english_documents_beside_french_ones(
+    english_and_french: Library, question: str
+) -> None:
+    answer = english_and_french.answer(question)
+    assert answer.outcome != "declined"
+    assert answer.hits[0].passage.doc.startswith("en/")
+
+
+def test_a_french_question_still_finds_the_french_documents(english_and_french: Library) -> None:
+    answer = english_and_french.answer("Comment installer un paquet ?")
+    assert answer.language == "fr"
+    assert answer.hits[0].passage.doc.startswith("fr/")
+
+
+def test_one_russian_document_in_an_english_corpus_answers_russian_questions(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = make_corpus({})
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    shutil.copy(MULTILINGUAL / "ru" / "debian-faq-basic-defs.txt", folder / "debian-ru.txt")
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("Как произносится слово Debian?")
+        assert not answer.foreign and "ru" in answer.corpus_languages
+        assert answer.hits[0].passage.doc == "debian-ru.txt"
+    finally:
+        library.close()
+
+
+def test_a_chinese_text_file_becomes_sectioned_passages_and_loses_no_text(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = MULTILINGUAL / "zh" / "debian-faq-basic-defs.txt"
+    folder = make_corpus({"faq.txt": source.read_text(encoding="utf-8")})
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        passages = [p for _, p in library.store.all_passages()]
+    finally:
+        library.close()
+    assert len(passages) >= 20
+    assert any(p.section and p.section.startswith("1.1.") for p in passages)
+    assert any("本文档提供了关于 Debian 发行版" in p.text for p in passages)
+
+
+def test_one_line_answers_of_a_faq_are_passages_under_their_questions(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    faq = (
+        "Pricing FAQ\n\nIs it free for students?\n\nYes, you can.\n\nCan I resell it?\n\nNo.\n\n"
+        "Do you offer refunds within thirty days?\n\nRefunds are given within thirty days.\n"
+    )
+    library = Library.open(tmp_path / "q.db", make_corpus({"faq.txt": faq}))
+    try:
+        answer = library.answer("is it free for students")
+    finally:
+        library.close()
+    best = answer.hits[0].passage
+    assert (best.section, best.text) == ("Is it free for students?", "Yes, you can.")
+
+
+def test_a_noun_such_as_sort_is_searched(make_corpus: Callable[..., Path], tmp_path: Path) -> None:
+    text = "Sorting Notes\n\nA stable sort keeps equal items in the order they came in.\n"
+    library = Library.open(tmp_path / "q.db", make_corpus({"notes.txt": text}))
+    try:
+        assert "sort" in library.answer("what is a stable sort").terms
+    finally:
+        library.close()
