@@ -93,8 +93,8 @@ GROUP_HELP = (
     "The full answer and more results open in a private chat with me."
 )
 ASK_USAGE = (
-    "Put your question after the command, e.g. <i>/ask what does China say about "
-    "peacekeeping?</i>, or reply /ask to a message to search its words."
+    "Put your question after the command, e.g. <i>/ask who wrote the report?</i>, or reply "
+    "/ask to a message to search its words."
 )
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 
@@ -314,7 +314,7 @@ CONSOLE_SETUP = "quotebot: cannot start the bot: {reason}"
 # Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
 CLI_CHAT_WELCOME = (
     "quotebot — ask a question about the documents ({documents}, {passages}).\n"
-    "Follow-ups work (“and with Pakistan?”). /more for more results, /sources, /reset, /help, "
+    "Follow-ups work (“and in 2005?”). /more for more results, /sources, /reset, /help, "
     "/quit."
 )
 CLI_NO_TOKEN = "No TELEGRAM_BOT_TOKEN is set, so the conversation runs here in the terminal."
@@ -346,7 +346,7 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Please type a question: that message had no words in it."
 CLI_ONLY_COMMON_WORDS = (
     "That question has only very common words, so there is nothing to search for. "
-    "Add what it is about, e.g. “What does China say about peacekeeping?”"
+    "Add what it is about: a name, a place or a key term."
 )
 CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}."
 CLI_ERROR = "quotebot: {message}"

@@ -94,8 +94,8 @@ GROUP_HELP = (
     "La respuesta completa y más resultados se abren en un chat privado conmigo."
 )
 ASK_USAGE = (
-    "Escribe tu pregunta después del comando, p. ej. <i>/ask ¿qué dice China sobre el "
-    "mantenimiento de la paz?</i>, o responde /ask a un mensaje para buscar sus palabras."
+    "Escribe tu pregunta después del comando, p. ej. <i>/ask ¿quién escribió el "
+    "informe?</i>, o responde /ask a un mensaje para buscar sus palabras."
 )
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 
@@ -326,7 +326,7 @@ CONSOLE_SETUP = "quotebot: no se puede iniciar el bot: {reason}"
 # Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
 CLI_CHAT_WELCOME = (
     "quotebot — haz una pregunta sobre los documentos ({documents}, {passages}).\n"
-    "Puedes seguir el hilo («¿y con Pakistán?»). /more para más resultados, /sources, /reset, "
+    "Puedes seguir el hilo («¿y en 2005?»). /more para más resultados, /sources, /reset, "
     "/help, /quit."
 )
 CLI_NO_TOKEN = (
@@ -362,7 +362,7 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Escribe una pregunta, por favor: ese mensaje no tenía ninguna palabra."
 CLI_ONLY_COMMON_WORDS = (
     "Esa pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
-    "Añade de qué trata, p. ej. «¿Qué dice China sobre el mantenimiento de la paz?»"
+    "Añade de qué trata: un nombre, un lugar o un término clave."
 )
 CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."
 CLI_ERROR = "quotebot: {message}"

@@ -102,8 +102,8 @@ GROUP_HELP = (
     "La réponse complète et les autres résultats s’ouvrent dans une discussion privée avec moi."
 )
 ASK_USAGE = (
-    "Écrivez votre question après la commande, par ex. <i>/ask que dit la Chine du maintien de "
-    "la paix ?</i>, ou répondez /ask à un message pour chercher ses mots."
+    "Écrivez votre question après la commande, par ex. <i>/ask qui a écrit le "
+    "rapport ?</i>, ou répondez /ask à un message pour chercher ses mots."
 )
 GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, ci-dessous."
 
@@ -348,7 +348,7 @@ CONSOLE_SETUP = "quotebot: impossible de démarrer le bot : {reason}"
 # Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
 CLI_CHAT_WELCOME = (
     "quotebot — posez une question sur les documents ({documents}, {passages}).\n"
-    "Les questions de suivi fonctionnent (« et avec le Pakistan ? »). /more pour plus de "
+    "Les questions de suivi fonctionnent (« et en 2005 ? »). /more pour plus de "
     "résultats, /sources, /reset, /help, /quit."
 )
 CLI_NO_TOKEN = (
@@ -385,7 +385,7 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Tapez une question, s’il vous plaît : ce message ne contenait aucun mot."
 CLI_ONLY_COMMON_WORDS = (
     "Cette question ne contient que des mots très courants : il n’y a rien à chercher. "
-    "Précisez le sujet, par ex. « Que dit la Chine du maintien de la paix ? »"
+    "Précisez le sujet : un nom, un lieu ou un terme clé."
 )
 CLI_TOO_LONG = "Cette question fait {length} caractères ; la limite est de {limit}."
 CLI_ERROR = "quotebot: {message}"

@@ -91,8 +91,7 @@ GROUP_HELP = (
     "完整回答和更多结果会在与我的私聊中打开。"
 )
 ASK_USAGE = (
-    "请在命令后写上问题，例如：<i>/ask 中国对维和行动有何看法？</i>"
-    "也可以用 /ask 回复一条消息，搜索其中的词。"
+    "请在命令后写上问题，例如：<i>/ask 报告是谁写的？</i>也可以用 /ask 回复一条消息，搜索其中的词。"
 )
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 
@@ -269,7 +268,7 @@ CONSOLE_SETUP = "quotebot: 无法启动机器人：{reason}"
 # Plain text: the terminal chat, `quotebot ask` and the command line's one-line errors.
 CLI_CHAT_WELCOME = (
     "quotebot——就文档提问（{documents}，{passages}）。\n"
-    "可以追问（“那巴基斯坦呢？”）。/more 查看更多结果，另有 /sources、/reset、/help、/quit。"
+    "可以追问（“那 2005 年呢？”）。/more 查看更多结果，另有 /sources、/reset、/help、/quit。"
 )
 CLI_NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，因此对话在终端中进行。"
 CLI_CHAT_HELP = (
@@ -295,7 +294,7 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "请输入一个问题：这条消息里没有任何词。"
 CLI_ONLY_COMMON_WORDS = (
     "这个问题只包含非常常见的词，没有可搜索的内容。请补充问题的主题，"
-    "例如：“中国对维和行动有何看法？”"
+    "请补充问题的主题：人名、地名或关键术语。"
 )
 CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
 CLI_ERROR = "quotebot: {message}"
