@@ -58,10 +58,10 @@ def language_of(
 def settle_language(
     question: str, lang: str, languages: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
 ) -> str:
-    """Among the corpus's languages of the detected ``lang``'s script, the one in whose reading
-    the documents know the largest share of the question's words (the detected one when equal):
-    a few words ("vacuum", "WAL mode") are not enough to tell English from French, the corpus
-    is."""
+    """The detected ``lang``, unless the documents know at most half of the question's words
+    read that way: then the corpus's language of the same script in whose reading they know the
+    largest share. A few words ("vacuum", "WAL mode") are not enough to tell English from French;
+    the corpus is, but only when it plainly disagrees with the detector."""
     script = language(lang).script
     rivals = [c for c in languages if c != lang and language(c).script == script]
     if not rivals:
@@ -73,6 +73,9 @@ def settle_language(
         known = sum(1 for t in terms if snapshot.index.passages_with(t))
         return known / len(terms) if terms else 0.0
 
+    detected = known_share(lang)
+    if detected > 0.5:
+        return lang
     return max([lang, *rivals], key=known_share)  # max keeps the first of equals
 
 
