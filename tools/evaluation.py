@@ -210,20 +210,23 @@ def sweep(report: dict[str, Any], thresholds: Sequence[float]) -> list[dict[str,
     """How declines and catches trade off if the decline threshold were each of ``thresholds``:
     the share of answerable questions declined and of the others declined, by confidence."""
     rows = report["questions"]
-    answerable = [r["confidence"] for r in rows if r["rank"] is not None or _answerable(r)]
+    answerable = [r["confidence"] for r in rows if _answerable(r)]
     others = [r["confidence"] for r in rows if not _answerable(r)]
     return [
         {
             "threshold": t,
-            "answerable_declined": round(sum(c < t for c in answerable) / len(answerable), 4)
-            if answerable
-            else 0.0,
-            "others_declined": round(sum(c < t for c in others) / len(others), 4)
-            if others
-            else 0.0,
+            "answerable_declined": _below(answerable, t),
+            "others_declined": _below(others, t),
         }
         for t in thresholds
     ]
+
+
+def _below(confidences: Sequence[float], threshold: float) -> float:
+    """The share of ``confidences`` under ``threshold`` (0 for none)."""
+    if not confidences:
+        return 0.0
+    return round(sum(c < threshold for c in confidences) / len(confidences), 4)
 
 
 def _answerable(row: dict[str, Any]) -> bool:

@@ -19,7 +19,6 @@ from retrieval.sentences import join_lines
 from retrieval.text import clean, squeeze
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
-SUFFIXES = (".txt", ".md")  # what uploads accept as text (see retrieval.ingest.pipeline for all)
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
@@ -29,7 +28,9 @@ _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to vs via with within without between".split()
 )
 _TERMINAL = (".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "；", "：", "，")
-_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+_LATIN_END = (".", "!", "?")  # where a hard-wrapped Latin-script line ends its sentence
+_SENTENCE_END = (*_LATIN_END, "。", "！", "？")
+_PROSE_END = tuple(mark for mark in _TERMINAL if mark != "…")  # how running text ends a line
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTHS = (
     "january february march april may june july august september october november december".split()
@@ -135,7 +136,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
     for i, line in enumerate(lines):
         current.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        ends_sentence = line.endswith(_TERMINAL[:3]) or line.endswith(('."', ".”", ".'"))
+        ends_sentence = line.endswith(_LATIN_END) or line.endswith(('."', ".”", ".'"))
         # A sentence that ends where the next line starts early (a heading, or a paragraph that
         # began part-way along the original line) ends the paragraph even on a full-width line.
         next_starts_block = bool(nxt) and not nxt[0].islower() and early(i + 1)
@@ -184,7 +185,7 @@ def units(text: str) -> list[str]:
             continues = (
                 wrapped
                 and kept
-                and not kept[-1].endswith(_TERMINAL[:3])
+                and not kept[-1].endswith(_LATIN_END)
                 and not _looks_like_heading(kept[-1])
             )
             if continues or not is_junk(line):
@@ -357,4 +358,4 @@ def _is_prose(line: str) -> bool:
     words = _word_count(line)
     if words >= 25:
         return True
-    return words >= 4 and line.rstrip("\"'”’)」』").endswith(_TERMINAL[:6] + _TERMINAL[7:])
+    return words >= 4 and line.rstrip("\"'”’)」』").endswith(_PROSE_END)
