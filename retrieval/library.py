@@ -33,7 +33,7 @@ from retrieval.errors import (
 )
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
-from retrieval.search import languages, query, rank, snapshot, upkeep
+from retrieval.search import judge, languages, query, rank, snapshot, upkeep
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import Fragment
 from retrieval.search.languages import corpus_languages
@@ -267,11 +267,11 @@ class Library:
         depth = max(rank.RERANK, offset + k)
         ranked, total = _search(current, self.store, weights, question_, depth, self._fragments)
         sure = (
-            rank.confidence(ranked[0].passage, question_, self.analyzer, self._fragments)
+            judge.confidence(ranked[0].passage, question_, self.analyzer, self._fragments)
             if ranked
             else 0.0
         )
-        outcome = rank.judge(sure, question_, ranked)
+        outcome = judge.judge(sure, question_, ranked)
         if lang not in languages:
             outcome = "declined"  # in a language no document is written in: say which they are
         return Answer(
