@@ -19,6 +19,7 @@ from bot.locales import en
 from bot.render import plain
 from bot.render.answers import language_names
 from bot.render.citations import citation
+from bot.render.code import code_view, cut_code
 from bot.render.html import shorten
 from retrieval.errors import (
     EmptyQuestionError,
@@ -33,6 +34,8 @@ from retrieval.search.followups import Conversation
 SHORT_EXCERPT = 220  # visible characters of a further hit's excerpt
 SHOWN_QUESTION = 300  # characters of a question repeated back
 CODE_INDENT = "      "
+LEAD_CODE = 2000  # characters of code shown for the best answer (a further hit: SHORT_CODE)
+SHORT_CODE = 300
 
 Logger = Callable[[str, str | None, Answer, float, int], None]  # what a question is logged with
 
@@ -129,13 +132,11 @@ def render_hit(
     """One ranked passage: its excerpt in quotes (a code passage indented as laid out), then
     the citation, each wrapped to the width."""
     indent = "  " if lead else "     "
+    first = "  " if lead else f"  {hit.rank}. "
     if hit.passage.kind == "code":
-        body = "\n".join(CODE_INDENT + line for line in hit.excerpt.plain.splitlines())
-        head = "" if lead else f"  {hit.rank}.\n"
-        quoted = head + body
+        quoted = _code(hit, layout, lead, first, indent)
     else:
         runs = [("“", False), *_runs(hit, None if lead else SHORT_EXCERPT), ("”", False)]
-        first = "  " if lead else f"  {hit.rank}. "
         quoted = wrap_runs(runs, layout, first, indent)
     cite = plain.wrap(
         "— " + terminal_citation(hit.passage, documents),
@@ -144,6 +145,23 @@ def render_hit(
         columns=layout.columns,
     )
     return f"{quoted}\n{cite}"
+
+
+def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str) -> str:
+    """A code passage: its prose quoted and wrapped like any excerpt, then the code indented as
+    laid out (the first lines of it for a further hit)."""
+    view = code_view(hit, LEAD_CODE if lead else SHORT_CODE)
+    lines: list[str] = []
+    if view.prose is not None:
+        short = Hit(hit.passage, hit.score, view.prose, hit.rank)
+        runs = [("“", False), *_runs(short, None if lead else SHORT_EXCERPT), ("”", False)]
+        lines.append(wrap_runs(runs, layout, first, indent))
+    elif not lead:
+        lines.append(first.rstrip())
+    code, cut = cut_code(view.code, LEAD_CODE if lead else SHORT_CODE)
+    shown = (["…"] if view.skipped_lines else []) + code.split("\n") + (["…"] if cut else [])
+    lines += [(CODE_INDENT + line).rstrip() for line in shown]
+    return "\n".join(lines)
 
 
 def render_answer(

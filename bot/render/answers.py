@@ -14,6 +14,7 @@ from typing import TypedDict, Unpack
 from bot import buttons
 from bot.locales import Strings, en
 from bot.render.citations import citation, where
+from bot.render.code import code_view, cut_code
 from bot.render.html import (
     ELLIPSIS,
     TELEGRAM_LIMIT,
@@ -107,29 +108,39 @@ def quote_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDo
     """A blockquote of the excerpt (code as code), then "— citation"; the excerpt is cut to fit
     ``budget``."""
     cite = "\n— " + citation_html(hit.passage, bot, t, doc)
-    opening, closing = _quote_tags(hit.passage)
-    frame = tg_len(opening + closing + cite)
-    return f"{opening}{_quoted(hit, budget - frame)}{closing}{cite}"
+    return _quoted(hit, budget - tg_len(cite)) + cite
 
 
 def _quoted(hit: Hit, budget: int) -> str:
-    return excerpt_html(hit.excerpt, budget, marks=hit.passage.kind != "code")
+    """The excerpt quoted within ``budget``: prose in a blockquote; for a code passage, its
+    prose quoted and its code as preformatted code, kept as laid out."""
+    if hit.passage.kind == "code":
+        return code_html(hit, budget)
+    frame = tg_len("<blockquote></blockquote>")
+    return f"<blockquote>{excerpt_html(hit.excerpt, budget - frame)}</blockquote>"
 
 
-def _quote_tags(passage: Passage) -> tuple[str, str]:
-    """A code passage is quoted as preformatted code (kept as laid out), prose as a quote."""
-    if passage.kind == "code":
-        return "<pre>", "</pre>"
-    return "<blockquote>", "</blockquote>"
+def code_html(hit: Hit, budget: int) -> str:
+    """A code passage's excerpt: the prose quoted (marks kept), then the code in ``<pre>`` (no
+    marks: Telegram nests nothing in code), from the line the excerpt is about."""
+    view = code_view(hit, budget)
+    prose = ""
+    if view.prose is not None:
+        room = max(budget // 3, min(budget, 300))
+        prose = f"<blockquote>{excerpt_html(view.prose, room)}</blockquote>\n"
+    marks = ("…\n" if view.skipped_lines else "", "\n…")
+    room = budget - tg_len(prose + "<pre></pre>" + "".join(marks))
+    code, cut = cut_code(view.code, room, lambda text: tg_len(esc(text)))
+    if not code:
+        return prose.rstrip("\n") or "<pre>…</pre>"
+    return f"{prose}<pre>{marks[0]}{esc(code)}{marks[1] if cut else ''}</pre>"
 
 
 def ranked_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDocument) -> str:
     """ "n. citation", then the excerpt quoted and cut to fit ``budget``: a page entry."""
     cite = citation_html(hit.passage, bot, t, doc)
     head = f"{bold(f'{hit.rank}.')} {cite}\n"
-    opening, closing = _quote_tags(hit.passage)
-    frame = tg_len(head + opening + closing)
-    return f"{head}{opening}{_quoted(hit, budget - frame)}{closing}"
+    return head + _quoted(hit, budget - tg_len(head))
 
 
 def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 
 from bot import buttons
 from bot.locales import Strings, en
-from bot.render.answers import citation_html, origin_html
+from bot.render.answers import citation_html, code_html, origin_html
 from bot.render.citations import citation, where
 from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, pages, shorten, tg_len
-from retrieval.model import Document, Hit, Passage
+from retrieval.model import Document, Excerpt, Hit, Passage, Segment
 
 EXPANDABLE_OVER = 400  # characters: a posted passage longer than this is collapsed until tapped
 INLINE_TITLE = 200  # characters of an inline result's title (the citation)
@@ -40,12 +40,21 @@ def passage_html(
     )
     share = buttons.passage_link(bot_username, passage.id)
     tail = [t.PASSAGE_LINK.format(url=esc_attr(share))] if share else []
-    opening, closing = (
-        ("<pre>", "</pre>") if passage.kind == "code" else ("<blockquote>", "</blockquote>")
-    )
-    frame = tg_len("\n\n".join([head, opening + closing, *tail]))
-    text = cut_whole(passage.text, limit - frame)
-    return "\n\n".join([head, f"{opening}{text}{closing}", *tail])
+    frame = tg_len("\n\n".join([head, "", *tail]))
+    return "\n\n".join([head, _whole(passage, limit - frame), *tail])
+
+
+def _whole(passage: Passage, budget: int, expandable: bool = False) -> str:
+    """The passage quoted whole (cut to ``budget``): prose in a blockquote, collapsed when
+    long and ``expandable``; a code passage's prose quoted and its code as code."""
+    if passage.kind == "code":
+        whole = Excerpt((Segment(passage.text),))
+        return code_html(Hit(passage, 0.0, whole, 1), budget)
+    opening = "<blockquote>"
+    if expandable and len(passage.text) > EXPANDABLE_OVER:
+        opening = "<blockquote expandable>"
+    frame = tg_len(opening + "</blockquote>")
+    return f"{opening}{cut_whole(passage.text, budget - frame)}</blockquote>"
 
 
 def quote_post(
@@ -58,14 +67,7 @@ def quote_post(
     """A passage posted for discussion: the whole text quoted (collapsed when long), then
     "— citation" linking to the passage in the private chat."""
     cite = "\n— " + citation_html(passage, bot_username, t)
-    if passage.kind == "code":
-        opening, closing = "<pre>", "</pre>"
-    elif len(passage.text) > EXPANDABLE_OVER:
-        opening, closing = "<blockquote expandable>", "</blockquote>"
-    else:
-        opening, closing = "<blockquote>", "</blockquote>"
-    frame = tg_len(opening + closing + cite)
-    return f"{opening}{cut_whole(passage.text, limit - frame)}{closing}{cite}"
+    return _whole(passage, limit - tg_len(cite), expandable=True) + cite
 
 
 def inline_title(passage: Passage, t: Strings = en) -> str:

@@ -12,6 +12,7 @@ from bot import render as replies
 from bot.locales import en as messages
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
+from bot.terminal import Layout, render_answer
 from retrieval.model import (
     Answer,
     Document,
@@ -438,3 +439,53 @@ def test_code_is_quoted_as_code_without_marks_inside() -> None:
     full = replies.passage_html(code.passage, document=DOCUMENT)
     assert "<pre>pip install markdown</pre>" in full and "2008-05-23" in full
     assert replies.quote_post(code.passage).startswith("<pre>")
+
+
+INTRO = "To convert a file, pass its name to the markdown command:"
+LISTING = "pip install markdown\npython -m markdown README.md > README.html"
+
+
+def code_hit(segments: tuple[Segment, ...], **kwargs: object) -> Hit:
+    text = f"{INTRO}\n\n{LISTING}"
+    fields: dict[str, object] = {"text": text, "kind": "code", "code_at": len(INTRO) + 2}
+    fields.update(kwargs)
+    return Hit(passage(1, **fields), 10.0, Excerpt(segments), 1)
+
+
+def test_the_sentence_introducing_code_is_prose_and_only_the_code_is_code() -> None:
+    marked = (Segment("To "), Segment("convert", True), Segment(INTRO[len("To convert") :]))
+    reply = replies.answer_reply(answer(code_hit(marked)), bot_username="qbot").text
+    assert html_problems(reply) == []
+    prose, code = reply.split("<pre>", 1)
+    assert "<blockquote>To <b>convert</b> a file" in prose and "pip" not in prose
+    assert code.startswith(LISTING.replace(">", "&gt;") + "</pre>")  # the excerpt's cut kept it
+    full = replies.passage_html(code_hit(marked).passage)
+    assert "<blockquote>To convert a file" in full and f"<pre>{LISTING[:20]}" in full
+    assert "<pre>To convert" not in replies.quote_post(code_hit(marked).passage)
+
+
+def test_an_excerpt_inside_the_code_still_shows_its_introducing_sentence() -> None:
+    inside = (Segment("python -m "), Segment("markdown", True), Segment(" README.md"))
+    reply = replies.group_answer_reply(answer(code_hit(inside))).text
+    assert html_problems(reply) == []
+    assert reply.startswith(f"<blockquote>{INTRO}</blockquote>\n<pre>pip install")
+    page = replies.page_reply(answer(code_hit(inside)), question="convert?").text
+    assert f"<blockquote>{INTRO}</blockquote>\n<pre>pip install" in page
+
+
+def test_a_long_listing_is_cut_at_a_line_end_within_the_message() -> None:
+    lines = "\n".join(f"x{n} = compute({n}) & more" for n in range(600))
+    hit_ = code_hit((Segment(INTRO),), text=f"{INTRO}\n\n{lines}")
+    reply = replies.answer_reply(answer(hit_)).text
+    assert html_problems(reply) == [] and tg_len(reply) <= TELEGRAM_LIMIT
+    assert re.search(r"\) &amp; more\n…</pre>", reply)
+
+
+def test_the_terminal_quotes_the_introducing_sentence_then_indents_the_code() -> None:
+    inside = (Segment("python -m "), Segment("markdown", True), Segment(" README.md"))
+    text = render_answer(answer(code_hit(inside)), Layout(columns=200)).splitlines()
+    assert text[:3] == [
+        f"  “{INTRO}”",
+        "      pip install markdown",
+        f"      {LISTING.split(chr(10))[1]}",
+    ]
