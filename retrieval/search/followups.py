@@ -15,37 +15,56 @@ from dataclasses import dataclass
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
-# Words a follow-up opens with, and words that point back, in each language the bot speaks.
+# Words a follow-up opens with, in each language the bot speaks: conjunctions ("and", "а",
+# "et", "y") and asking back ("what about", "как насчёт", "qu'en est-il", "qué tal").
 _CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     # English
     r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
-    r"what else|anything else|more on|tell me more|why|how come|in which|which one|"
-    r"(in|with|for|since|during|after|before|by|from|at|to|between|against|under|on)\b|"
+    r"what else|anything else|more on|tell me more|why|how come|which one|"
     # Russian
-    r"а|и|ещё|еще|но|тогда|почему|зачем|как насч[её]т|что насч[её]т|а если|"
-    r"(в|с|со|для|после|до|между|против|при)\b|"
+    r"а|и|ну|ещё|еще|но|тогда|почему|зачем|как насч[её]т|что насч[её]т|а если|"
     # French
-    r"et|aussi|mais|alors|pourquoi|et si|quoi d'autre|et pour|et en|et avec|"
-    r"(en|avec|pour|depuis|pendant|après|avant|par|entre|contre|sous|sur)\b|"
+    r"et|aussi|mais|alors|pourquoi|et si|quoi d'autre|et pour|et en|et avec|qu'en est-il|"
     # Spanish
-    r"y|también|tambien|pero|entonces|por qué|por que|qué tal|que tal|y si|"
-    r"(en|con|para|desde|durante|después|despues|antes|por|entre|contra|bajo|sobre)\b"
+    r"y(?! a\b)|también|tambien|pero|entonces|por qué|por que|qué tal|que tal|y si|qué más|que mas"
     r")(?=\W|$)",
     re.IGNORECASE,
 )
+# A preposition opens a follow-up only in a question of a few words ("in which year?", "а в
+# testing?", "¿con cuál?"): "В каком файле хранится список?" or "¿Para qué sirve debhelper?"
+# stand on their own.
+_PREPOSITIONS = re.compile(
+    r"^\s*[¿¡]?\s*("
+    r"in|with|for|since|during|after|before|by|from|at|to|between|against|under|on|"
+    r"в|во|с|со|для|после|до|между|против|при|у|"
+    r"en|avec|pour|depuis|pendant|après|avant|par|entre|contre|sous|sur|"
+    r"con|para|desde|durante|después|despues|antes|por|bajo|sobre"
+    r")(?=\W|$)",
+    re.IGNORECASE,
+)
+_PREPOSITION_WORDS = 3
+# Words that point back. Not the French "ce" ("qu'est-ce que", "ce que") nor the Spanish
+# articles "los", "las" and "le": nearly every question in those languages has them, nor the
+# impersonal French "il" of "y a-t-il", "faut-il", "s'agit-il", "est-il possible".
 _ANAPHORA = frozenset(
     """they them their theirs it its that those these this there then he she his her such same both
     either former latter above previous earlier too instead else again
     он она оно они его её ее их ему ей им это этот эта эти тот та те там тогда такой тоже
-    il elle ils elles lui leur leurs cela ça ce cet cette ces là aussi même
-    él ella ellos ellas lo los las le les eso esto ese esa esos esas allí entonces mismo""".split()
+    него неё нее нему ней ним них нём нем
+    il elle ils elles lui leur leurs cela ça cet cette ces là aussi même
+    él ella ellos ellas lo les eso esto ese esa esos esas allí entonces mismo""".split()
 )
 # Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
-# "还有", "它", "为什么" in a short question.
-_CJK_CUES = re.compile(
-    r"^(那|那么|还有|另外|其他|也|为什么|怎么样)|呢[？?]?$|[它其他她]|这个|那个|这些|那些"
+# "还有", "它", "为什么" in a short question; "其他"/"其它" ("other") hold 他 and 它 but point
+# nowhere.
+_IMPERSONAL = re.compile(
+    r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b", re.I
 )
+_CJK_CUES = re.compile(
+    r"^(那|那么|还有|另外|也|为什么|怎么样)|呢[？?]?$|[它他她]|这个|那个|这些|那些"
+)
+_CJK_OTHER = re.compile(r"其[他它]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_SHORT = 20  # characters: a question this short can lean on the one before
 _WORD = re.compile(r"\w+")
@@ -55,13 +74,16 @@ def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
-        return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(text))
+        return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
     words = _WORD.findall(text.lower())
     if not words:
         return False
     if _CUES.match(text) and len(words) <= 10:
         return True
-    return len(words) <= 8 and any(w in _ANAPHORA for w in words)
+    if _PREPOSITIONS.match(text) and len(words) <= _PREPOSITION_WORDS:
+        return True
+    pointing = _WORD.findall(_IMPERSONAL.sub(" ", text.lower()))
+    return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,9 @@ SCRIPT_DEFAULTS = {
 }
 # Persian writes these letters; Arabic does not (پ چ ژ گ, and the Persian forms of k and y).
 _PERSIAN_LETTERS = frozenset("پچژگکی")
+# How many times over Latin letters must outnumber another script's for a text to be read as
+# Latin-script: a sentence in Russian or Greek quoting a few commands stays Russian or Greek.
+LATIN_OUTWEIGHS = 3
 
 
 def language(code: str) -> Language:
@@ -254,7 +257,7 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     counts = scripts.letter_counts(text)
     if max(counts.values(), default=0) == 0:
         return prior or ENGLISH
-    script = max(counts, key=lambda s: (counts[s], s == "latin"))
+    script = _main_script(counts)
     if script == "han" and counts["kana"] * 10 >= counts["han"] and counts["kana"]:
         script = "kana"  # Japanese writes kanji with kana; Chinese has no kana
     pool = _script_languages(script, candidates)
@@ -265,6 +268,22 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     if candidates and script in ("latin", "common"):
         return _unless_plainly_other(text, found)  # an English question to a French corpus
     return found
+
+
+def _main_script(counts: Counter[str]) -> str:
+    """The script ``text`` is written in: the one with most letters, except that Latin must
+    outnumber another script LATIN_OUTWEIGHS times over to win.
+
+    Every language writes commands, package names and paths in Latin letters: "чем full-upgrade
+    отличается от upgrade" is Russian though half its letters are Latin, and read as French
+    (a corpus's Latin-script language) its Russian words would find nothing.
+    """
+    others = [s for s in counts if s != "latin" and counts[s] > 0]
+    if others:
+        best = max(others, key=lambda s: counts[s])
+        if counts[best] * LATIN_OUTWEIGHS >= counts["latin"]:
+            return best
+    return "latin"
 
 
 def _choose(text: str, pool: list[str], script: str, prior: str | None, candidates: object) -> str:

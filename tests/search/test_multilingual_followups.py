@@ -1,0 +1,63 @@
+"""Follow-ups in every language the bot speaks: which questions lean on the one before."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.search.followups import is_follow_up
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "А как его удалить?",
+        "А в testing?",
+        "Ну а для stable?",
+        "И сколько их?",
+        "Какой у него формат?",
+        "В каком году?",
+        "Et pour les paquets source ?",
+        "Et en testing ?",
+        "Que fait-il exactement ?",
+        "Où se trouve-t-il ?",
+        "Qu'en est-il de testing ?",
+        "¿Y cómo lo desinstalo?",
+        "¿Y en testing?",
+        "¿Qué más hace?",
+        "¿Para qué sirve?",
+        "那怎么卸载它？",
+        "如果是 testing 呢？",
+        "它的配置文件在哪里？",
+        "in which year?",
+    ],
+)
+def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
+    assert is_follow_up(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Opening with a preposition is how many questions start in these languages.
+        "В чём разница между apt и aptitude?",
+        "В каком файле хранится список источников?",
+        "Для чего нужен пакет build-essential?",
+        "С чего начать сборку пакета?",
+        "Avec quelle commande installer un paquet ?",
+        "Depuis quand Debian existe ?",
+        "¿Para qué sirve debhelper?",
+        "¿En qué archivo se definen las fuentes?",
+        # Articles and impersonal pronouns point nowhere.
+        "En quoi consiste le gel de testing ?",
+        "Qu'est-ce qu'un paquet virtuel ?",
+        "Y a-t-il un paquet pour Java ?",
+        "Faut-il redémarrer après la mise à jour ?",
+        "¿Cuáles son los requisitos de hardware?",
+        "¿Dónde se guardan los registros?",
+        # 其他 is "other", not "he".
+        "其他发行版和 Debian 有什么区别？",
+        "如何安装软件包？",
+    ],
+)
+def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
+    assert not is_follow_up(question)

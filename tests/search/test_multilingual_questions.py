@@ -1,0 +1,57 @@
+"""Questions as native readers write them: their language, and the words that are searched."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.search.analyzer import Analyzer
+from retrieval.search.languages import detect
+
+CORPUS = ["zh", "ru", "fr", "es"]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # Commands and package names are Latin in every language: half the letters of a
+        # Russian question may be, and it is still Russian (not the corpus's French).
+        ("чем full-upgrade отличается от upgrade", "ru"),
+        ("а что делает dh_auto_test?", "ru"),
+        ("Зачем нужен dpkg-buildpackage -us -uc?", "ru"),
+        ("Πώς ρυθμίζω το apt-get;", "el"),
+    ],
+)
+def test_a_question_quoting_commands_keeps_its_own_language(question: str, lang: str) -> None:
+    assert detect(question, CORPUS) == lang
+
+
+def test_a_latin_text_quoting_a_few_foreign_words_stays_latin() -> None:
+    text = "However, if you use apt-get (see Раздел 8.1.2) or aptitude (see Раздел 8.1.3) to manage"
+    assert detect(text, prior="ru") == "en"
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        # The inversion of a French question is no word to search for.
+        ("Y a-t-il un paquet ?", ["fr:paquet"]),
+        ("Est-ce que dpkg marche ?", ["fr:dpkg", "fr:march"]),
+        ("lorsqu'on installe", ["fr:install"]),
+        ("Lequel choisir ?", ["fr:chois"]),
+    ],
+)
+def test_french_question_forms_leave_the_words_that_matter(
+    analyzer: Analyzer, question: str, searched: list[str]
+) -> None:
+    assert analyzer.terms(question, "fr") == searched
+
+
+def test_what_is_in_russian_searches_the_thing_asked_about(analyzer: Analyzer) -> None:
+    # "Что такое" is how Russian asks for a definition; "такое" is not searched as "так".
+    assert analyzer.terms("Что такое виртуальный пакет?", "ru") == ["ru:виртуальн", "ru:пакет"]
+    assert analyzer.terms("Зачем нужна эта программа?", "ru") == ["ru:нужн", "ru:программ"]
