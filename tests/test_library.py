@@ -16,6 +16,7 @@ from retrieval.errors import (
 )
 from retrieval.library import QUESTION_LIMIT, Library
 from retrieval.model import Answer
+from retrieval.search import query
 from retrieval.search.followups import Conversation
 
 DOC_002 = "002_a3dcc854a06e902a.txt"
@@ -132,6 +133,34 @@ def test_question_naming_something_the_documents_never_mention_is_declined(
     answer = shipped_library.answer("when did china join the WTO")
     assert answer.outcome != "answered"  # hedged: China and "join" still match something
     assert answer.hits
+
+
+def test_question_naming_a_place_the_documents_lack_is_declined_not_hedged(
+    shipped_library: Library,
+) -> None:
+    # "weather", "tomorrow" or "cooperation" match something; Lisbon is in no document.
+    answer = shipped_library.answer("What will the weather be like in Lisbon tomorrow?")
+    assert answer.outcome == "declined"
+    assert query.unknown_names(
+        "What will the weather be like in Lisbon tomorrow?",
+        shipped_library.analyzer,
+        shipped_library._current(),
+    ) == ["Lisbon"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why I'm asking: what does China say about peacekeeping?",
+        "¿Peacekeeping in Africa?",
+        "Peacekeeping in Africa?",
+    ],
+)
+def test_a_sentence_s_first_word_or_i_m_is_no_unknown_name(
+    shipped_library: Library, question: str
+) -> None:
+    names = query.unknown_names(question, shipped_library.analyzer, shipped_library._current())
+    assert names == []
 
 
 def test_question_about_a_year_the_documents_never_mention_is_declined(

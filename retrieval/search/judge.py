@@ -42,12 +42,18 @@ def confidence(
     return share / (sum(scaled.values()) or 1.0)
 
 
-def judge(confidence_: float, question: QuestionWeights, ranked: Sequence[Ranked]) -> Outcome:
+def judge(
+    confidence_: float,
+    question: QuestionWeights,
+    ranked: Sequence[Ranked],
+    names: Sequence[str] = (),
+) -> Outcome:
     """Answered, hedged or declined.
 
     A question naming a year or a known place or body that no passage mentions, or most of
     whose words no passage has, is about something outside the documents, however well its
-    other words match.
+    other words match. ``names``: what the question names, with a capital, that no passage
+    holds ("Lisbon"); with little else matched, the question is about something else.
     """
     if not ranked:
         return "declined"
@@ -58,8 +64,12 @@ def judge(confidence_: float, question: QuestionWeights, ranked: Sequence[Ranked
         return "answered" if confidence_ >= HEDGE_BELOW else "hedged"
     if question.unknown_names or confidence_ < DECLINE_BELOW:
         return "declined"
+    if names and confidence_ < HEDGE_BELOW:
+        return "declined"
     if len(own) >= 3 and len(question.unknown_words) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
-    if confidence_ < HEDGE_BELOW or (question.unknown_words and confidence_ < UNKNOWN_HEDGE_BELOW):
+    if names or confidence_ < HEDGE_BELOW:
+        return "hedged"
+    if question.unknown_words and confidence_ < UNKNOWN_HEDGE_BELOW:
         return "hedged"
     return "answered"

@@ -23,9 +23,19 @@ CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
 REPEAT_POWER = 1.0  # a word asked n times weighs n ** REPEAT_POWER
 CONTEXT_SHARE = 1.0  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
+LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
 LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
+# English contractions as chat writes them, apostrophe or not ("doesnt", "theres"): function
+# words of a question, like the stop words they contract, never what it asks about.
+_CONTRACTIONS = frozenset(
+    """arent cant couldnt didnt doesnt dont hadnt hasnt havent hes im isnt ive
+    shes shouldnt thats theres theyre theyve wasnt werent whats wheres whos wont wouldnt youd
+    youll youre youve""".split()
+)
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 _BRITISH = (
     ("isation", "ization"),
     ("ise", "ize"),
@@ -89,7 +99,7 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
     for token in tokens:
         term = token.term
-        if term in parts_known:
+        if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
             continue
         if not snapshot.index.passages_with(term):
             span = clean_text[token.start : token.end].lower()
@@ -99,6 +109,29 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
                 term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
+
+
+def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
+    """The names ``text`` asks about that no passage holds: words written with a capital
+    inside a sentence ("… in Lisbon tomorrow?"), which no spelling correction finds either.
+
+    Not in languages that capitalise every noun, nor in scripts without capitals.
+    """
+    if lang in _NOUNS_CAPITALISED:
+        return []
+    clean_text = searchable(text)
+    names = []
+    for token in analyzer.tokens(clean_text, lang):
+        written = clean_text[token.start : token.end]
+        before = clean_text[: token.start].rstrip()
+        if not written[:1].isupper() or not before or before[-1] in _SENTENCE_ENDS:
+            continue  # a sentence's first word is capitalised whatever it is
+        if token.word.replace("'", "") in _CONTRACTIONS:
+            continue  # "I'm"
+        if snapshot.index.passages_with(token.term) or correct(token, analyzer, snapshot):
+            continue
+        names.append(written)
+    return names
 
 
 def weights(
@@ -150,19 +183,26 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         stem = analyzer.stem(variant)
         if snapshot.index.passages_with(stem):
             return stem
-    if len(word) < 6:
-        return None  # short words have too many neighbours: "paris" is not "parts"
-    best: tuple[int, str] | None = None
-    for candidate in edits1(word):
+    if len(word) < LONG_WORD:
+        # Short words have too many neighbours, and the corpus lacks many a common word:
+        # "paris" is not "parts", "best" not "belt".
+        return None
+    return _likeliest(edits1(word), snapshot, MIN_CORRECTION_PASSAGES)
+
+
+def _likeliest(candidates: set[str], snapshot: Snapshot, least: int) -> str | None:
+    """The candidate term most passages hold, if at least ``least`` do."""
+    counts: dict[str, int] = {}
+    for candidate in candidates:
         term = snapshot.words.get(candidate)
-        if term is None:
-            continue
-        holding = snapshot.index.passages_with(term)
-        if best is None or holding > best[0]:
-            best = (holding, term)
-    # Clearly better only: a word written once in the whole corpus is as likely to be the rare
-    # word the user meant to be different ("tocopheryl" is not "tocopherol") as a typo's target.
-    return best[1] if best and best[0] >= MIN_CORRECTION_PASSAGES else None
+        if term is not None:
+            counts[term] = snapshot.index.passages_with(term)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < least:
+        # Clearly better only: a word written once in the whole corpus is as likely to be the
+        # rare word the user meant to be different ("tocopheryl" is not "tocopherol").
+        return None
+    return ranked[0][0]
 
 
 def american_spellings(word: str) -> list[str]:
