@@ -21,6 +21,7 @@ DECLINE_BELOW = 0.25
 HEDGE_BELOW = 0.45
 UNKNOWN_HEDGE_BELOW = 0.60
 TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
+KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold to answer
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
 
 
@@ -32,14 +33,38 @@ def confidence(
     A word only the title or section holds counts half: the passage itself must say something
     ("Yang Jiechi" in the title does not make his bio line an answer).
     """
+    scaled, covered, headed = _coverage(best, question, analyzer, fragments)
+    share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
+    return share / (sum(scaled.values()) or 1.0)
+
+
+def key_word_missing(
+    best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
+) -> bool:
+    """Whether a word carrying :data:`KEY_SHARE` of the question's weight, which some passage
+    holds, is neither in the best passage nor its headings: "the capital of Australia" against
+    a passage on Australia (or on capital as money) answers half the question at most."""
+    scaled, covered, headed = _coverage(best, question, analyzer, fragments)
+    total = sum(scaled.values()) or 1.0
+    own = {t for t, w in question.weights.items() if w >= 1.0}
+    return any(
+        scaled[t] >= KEY_SHARE * total
+        for t in question.found
+        if t in scaled and t in own and t not in covered | headed
+    )
+
+
+def _coverage(
+    best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
+) -> tuple[dict[str, float], set[str], set[str]]:
+    """The question's telling terms (scaled), those the passage holds, those its headings hold."""
     # A long question (a paragraph describing a need) hinges on its most telling words: only
     # they are counted, so length alone does not make a question look unanswered.
     scaled = dict(sorted(question.scaled.items(), key=lambda item: -item[1])[:TELLING_WORDS])
     found = {t: v for t, v in question.found.items() if t in scaled}
     covered = {t.term for f in fragments(best) for t in f.tokens if t.term in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found))
-    share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
-    return share / (sum(scaled.values()) or 1.0)
+    return scaled, covered, headed
 
 
 def judge(
@@ -47,6 +72,7 @@ def judge(
     question: QuestionWeights,
     ranked: Sequence[Ranked],
     names: Sequence[str] = (),
+    key_missing: bool = False,
 ) -> Outcome:
     """Answered, hedged or declined.
 
@@ -54,6 +80,7 @@ def judge(
     whose words no passage has, is about something outside the documents, however well its
     other words match. ``names``: what the question names, with a capital, that no passage
     holds ("Lisbon"); with little else matched, the question is about something else.
+    ``key_missing``: the best passage lacks a word that carries much of the question.
     """
     if not ranked:
         return "declined"
@@ -68,7 +95,7 @@ def judge(
         return "declined"
     if len(own) >= 3 and len(question.unknown_words) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
-    if names or confidence_ < HEDGE_BELOW:
+    if names or key_missing or confidence_ < HEDGE_BELOW:
         return "hedged"
     if question.unknown_words and confidence_ < UNKNOWN_HEDGE_BELOW:
         return "hedged"
