@@ -21,21 +21,22 @@ _CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     # English
     r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
-    r"what else|anything else|more on|tell me more|why|how come|which one|"
+    r"what else|anything else|more on|tell me more|how come|which one|"
     # Russian
-    r"а|и|ну|ещё|еще|но|тогда|почему|зачем|как насч[её]т|что насч[её]т|а если|"
+    r"а|и|ну|ещё|еще|но|тогда|как насч[её]т|что насч[её]т|а если|"
     # French
-    r"et|aussi|mais|alors|pourquoi|et si|quoi d'autre|et pour|et en|et avec|qu'en est-il|"
+    r"et|aussi|mais|alors|et si|quoi d'autre|et pour|et en|et avec|qu'en est-il|"
     # Spanish
-    r"y(?! a\b)|también|tambien|pero|entonces|por qué|por que|qué tal|que tal|y si|qué más|que mas"
+    r"y(?! a\b)|también|tambien|pero|entonces|qué tal|que tal|y si|qué más|que mas"
     r")(?=\W|$)",
     re.IGNORECASE,
 )
-# A preposition opens a follow-up only in a question of a few words ("in which year?", "а в
-# testing?", "¿con cuál?"): "В каком файле хранится список?" or "¿Para qué sirve debhelper?"
-# stand on their own.
-_PREPOSITIONS = re.compile(
+# "Why?" and a preposition open a follow-up only in a question of a few words ("why not?",
+# "in which year?", "а в testing?", "¿con cuál?"): "Зачем нужен pbuilder?", "В каком файле
+# хранится список?" or "¿Para qué sirve debhelper?" stand on their own.
+_SHORT_CUES = re.compile(
     r"^\s*[¿¡]?\s*("
+    r"why|почему|зачем|pourquoi|por qué|por que|"
     r"in|with|for|since|during|after|before|by|from|at|to|between|against|under|on|"
     r"в|во|с|со|для|после|до|между|против|при|у|"
     r"en|avec|pour|depuis|pendant|après|avant|par|entre|contre|sous|sur|"
@@ -43,10 +44,9 @@ _PREPOSITIONS = re.compile(
     r")(?=\W|$)",
     re.IGNORECASE,
 )
-_PREPOSITION_WORDS = 3
+_SHORT_CUE_WORDS = 3
 # Words that point back. Not the French "ce" ("qu'est-ce que", "ce que") nor the Spanish
-# articles "los", "las" and "le": nearly every question in those languages has them, nor the
-# impersonal French "il" of "y a-t-il", "faut-il", "s'agit-il", "est-il possible".
+# articles "los", "las" and "le": nearly every question in those languages has them.
 _ANAPHORA = frozenset(
     """they them their theirs it its that those these this there then he she his her such same both
     either former latter above previous earlier too instead else again
@@ -55,14 +55,18 @@ _ANAPHORA = frozenset(
     il elle ils elles lui leur leurs cela ça cet cette ces là aussi même
     él ella ellos ellas lo les eso esto ese esa esos esas allí entonces mismo""".split()
 )
-# Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
-# "还有", "它", "为什么" in a short question; "其他"/"其它" ("other") hold 他 and 它 but point
-# nowhere.
+# The impersonal "il" of French ("y a-t-il", "faut-il", "s'agit-il") points nowhere.
 _IMPERSONAL = re.compile(
     r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b", re.I
 )
+# A French question inverts its subject ("sépare-t-il"); after a name the pronoun is that name.
+_INVERTED = re.compile(r"-(t-)?(il|elle|ils|elles)\b")
+_NAMED = re.compile(r"(?<=\w)\s+[A-Z][\w-]*")
+# Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
+# "还有", "它", "为什么", "是哪一个" ("which one") in a short question; "其他"/"其它"
+# ("other") hold 他 and 它 but point nowhere.
 _CJK_CUES = re.compile(
-    r"^(那|那么|还有|另外|也|为什么|怎么样)|呢[？?]?$|[它他她]|这个|那个|这些|那些"
+    r"^(那|那么|还有|另外|也|为什么|怎么样)|呢[？?]?$|是哪一?个[？?]?$|[它他她]|这个|那个|这些|那些"
 )
 _CJK_OTHER = re.compile(r"其[他它]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -80,9 +84,12 @@ def is_follow_up(question: str) -> bool:
         return False
     if _CUES.match(text) and len(words) <= 10:
         return True
-    if _PREPOSITIONS.match(text) and len(words) <= _PREPOSITION_WORDS:
+    if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
         return True
-    pointing = _WORD.findall(_IMPERSONAL.sub(" ", text.lower()))
+    lowered = _IMPERSONAL.sub(" ", text.lower())
+    if _NAMED.search(text):  # "Pourquoi Debian sépare-t-il …": the "il" is the name before it
+        lowered = _INVERTED.sub(" ", lowered)
+    pointing = _WORD.findall(lowered)
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
 
 

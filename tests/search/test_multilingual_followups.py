@@ -28,7 +28,10 @@ from retrieval.search.followups import is_follow_up
         "那怎么卸载它？",
         "如果是 testing 呢？",
         "它的配置文件在哪里？",
+        "Debian 默认是哪一个？",
         "in which year?",
+        "Почему?",
+        "¿Por qué?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -43,6 +46,9 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         "В каком файле хранится список источников?",
         "Для чего нужен пакет build-essential?",
         "С чего начать сборку пакета?",
+        "Зачем мейнтейнеру нужен pbuilder?",
+        "Pourquoi Debian sépare-t-il main et contrib ?",
+        "¿Por qué Debian usa systemd?",
         "Avec quelle commande installer un paquet ?",
         "Depuis quand Debian existe ?",
         "¿Para qué sirve debhelper?",
