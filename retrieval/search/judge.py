@@ -18,8 +18,8 @@ from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 # that it may not answer fully, and so it is when a word of the question is in no passage at all
 # and the rest covers less than UNKNOWN_HEDGE_BELOW.
 DECLINE_BELOW = 0.25
-HEDGE_BELOW = 0.45
-UNKNOWN_HEDGE_BELOW = 0.60
+HEDGE_BELOW = 0.40
+UNKNOWN_HEDGE_BELOW = 0.55
 TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
 KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold to answer
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
