@@ -417,3 +417,83 @@ def test_markdown_is_read_as_a_reader_sees_it() -> None:
         ("Crew", "Neil Armstrong and Buzz Aldrin walked on the Moon in July 1969 while Michael "
                  "Collins orbited."),
     ]  # fmt: skip
+
+
+# Plain-text FAQs: wrapped question headings, tables of contents; Chinese hard-wrapped -----------
+
+FAQ_ITEMS = "".join(
+    f"\n{n}. Where is part number {n} kept on the system?\n\n"
+    f"It is kept in the folder of part {n}, which the installer creates. Nothing else is there.\n"
+    for n in range(3, 9)
+)
+
+
+def test_a_question_heading_wrapped_over_two_lines_heads_its_answer_whole() -> None:
+    text = (
+        "The Package FAQ\n\n"
+        "1. How do I install the package on a machine without\nnetwork access?\n\n"
+        "Download the files on another machine and copy them over.\n\n"
+        "2. What is this FAQ\nabout, and who wrote it?\n\n"
+        "It answers common questions. It was written by the maintainers.\n" + FAQ_ITEMS
+    )
+    document = parse(text, "faq")
+    assert document.paragraphs[:2] == [
+        (
+            "1. How do I install the package on a machine without network access?",
+            "Download the files on another machine and copy them over.",
+        ),
+        (
+            "2. What is this FAQ about, and who wrote it?",
+            "It answers common questions. It was written by the maintainers.",
+        ),
+    ]
+
+
+def test_a_table_of_contents_is_no_passage_and_names_the_sections() -> None:
+    topics = [
+        "Installing the package on a machine without network access",
+        "Upgrading from an older release of the package",
+        "Where the logs are kept and for how long",
+        "Reporting bugs to the maintainers of the package",
+    ]
+    contents = "".join(f"{n} {topic} ..... {2 * n + 1}\n" for n, topic in enumerate(topics, 1))
+    body = "".join(
+        f"\n{n} {topic}\n\nThis part says how it is done, step by step, for every release.\n"
+        for n, topic in enumerate(topics, 1)
+    )
+    document = parse(f"The Package Guide\n\nTable of Contents\n{contents}{body}", "guide")
+    assert document.paragraphs == [
+        (f"{n} {topic}", "This part says how it is done, step by step, for every release.")
+        for n, topic in enumerate(topics, 1)
+    ]
+
+
+def test_a_few_short_lines_that_come_back_later_are_kept() -> None:
+    text = (
+        "Notes\n\nRed apples ripen first in the valley.\nGreen apples ripen later.\n\n"
+        "Red apples ripen first in the valley.\n\nThat is what the growers say every year.\n"
+    )
+    assert "Green apples ripen later." in " ".join(p for _, p in parse(text, "n").paragraphs)
+
+
+def test_hard_wrapped_chinese_lines_join_without_a_space_and_headings_stay() -> None:
+    text = (
+        "中文文档\n\n第一章 总则\n"
+        "这是一个很长的句子，它被硬换行了，因为作者使用了固定宽度的编辑器来写这\n"
+        "个文件。我们希望读者看到的是一个完整的段落，而不是两个片段，因为这样的\n"
+        "片段在搜索的时候会被分开。\n\n"
+        "第二段也是这样写的，它同样被硬换行了，读者应该看到完整的段落而不是几个\n"
+        "片段。\n"
+    )
+    document = parse(text, "zh")
+    assert document.paragraphs[-2:] == [
+        (
+            "第一章 总则",
+            "这是一个很长的句子，它被硬换行了，因为作者使用了固定宽度的编辑器来写这个文件。"
+            "我们希望读者看到的是一个完整的段落，而不是两个片段，因为这样的片段在搜索的时候会被分开。",
+        ),
+        (
+            "第一章 总则",
+            "第二段也是这样写的，它同样被硬换行了，读者应该看到完整的段落而不是几个片段。",
+        ),
+    ]

@@ -15,6 +15,7 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import clean, squeeze
 
@@ -32,6 +33,8 @@ _LATIN_END = (".", "!", "?")  # where a hard-wrapped Latin-script line ends its 
 _SENTENCE_END = (*_LATIN_END, "。", "！", "？")
 _PROSE_END = tuple(mark for mark in _TERMINAL if mark != "…")  # how running text ends a line
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_PUNCTUATION = re.compile(r"[，、。：；！？,;:]")
+_CJK_INSIDE = ("，", "、", "：", "；", "“", "‘", "「", "『", "（", "《")  # marks inside a sentence
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
@@ -112,7 +115,14 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
     if len(pairs) < 4:
         return False
-    runs_on = sum(1 for a, b in pairs if not a.endswith(_TERMINAL) and b[0].islower())
+    # Chinese has no case to tell a sentence running on: the line before must be full width.
+    full = 0.8 * statistics.quantiles([len(line) for line in lines], n=20)[-1]
+    runs_on = sum(
+        1
+        for a, b in pairs
+        if _runs_on(a, b)
+        and (len(a) >= full if _CJK_CHAR.match(b[0]) else not a.endswith(_TERMINAL))
+    )
     return runs_on * 4 >= len(pairs)
 
 
@@ -129,21 +139,32 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         if i + 1 >= len(lines):
             return True
         following = lines[i + 1].split()
-        return not following or len(lines[i]) + 1 + len(following[0]) <= width
+        # Chinese or Japanese wraps anywhere: a character of the next line would have fitted.
+        word = (
+            following[0][:1]
+            if following and _CJK_CHAR.match(following[0])
+            else following[0]
+            if following
+            else ""
+        )
+        return not following or len(lines[i]) + 1 + len(word) <= width
 
     out: list[str] = []
     current: list[str] = []
     for i, line in enumerate(lines):
         current.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        ends_sentence = line.endswith(_LATIN_END) or line.endswith(('."', ".”", ".'"))
+        ends_sentence = line.endswith(_SENTENCE_END) or line.endswith(('."', ".”", ".'"))
         # A sentence that ends where the next line starts early (a heading, or a paragraph that
         # began part-way along the original line) ends the paragraph even on a full-width line.
-        next_starts_block = bool(nxt) and not nxt[0].islower() and early(i + 1)
+        next_starts_block = bool(nxt) and not _runs_on(line, nxt) and early(i + 1)
         if not nxt or (ends_sentence and (early(i) or next_starts_block)):
             out.append(join_lines(current))
             current = []
-        elif early(i) and not nxt[0].islower() and _looks_like_heading(" ".join(current)):
+        elif early(i) and len(current) == 1 and _is_cjk_heading(line):
+            out.append(line)
+            current = []
+        elif early(i) and not _runs_on(line, nxt) and _looks_like_heading(" ".join(current)):
             heading_so_far = " ".join(current)
             # A heading can span two lines ("Participating in UN Peacekeeping" / "Operations").
             after = lines[i + 2] if i + 2 < len(lines) else ""
@@ -192,8 +213,47 @@ def units(text: str) -> list[str]:
                 kept.append(line)
         if kept:
             first_block = not result
-        result.extend(_reflow(kept, first_block) if wrapped and len(kept) > 1 else kept)
+        if wrapped and len(kept) > 1:
+            result.extend(_reflow(kept, first_block))
+        else:
+            result.extend(_wrapped_heading(kept))
     return result
+
+
+def _wrapped_heading(block: list[str]) -> list[str]:
+    """A heading broken over two lines in a text that is otherwise not hard-wrapped ("2. What
+    is this FAQ" / "about, and who wrote it?") as one line; any other block as it is."""
+    if len(block) != 2 or block[0].endswith(_TERMINAL) or not _runs_on(block[0], block[1]):
+        return block
+    joined = join_lines(block)
+    if _is_numbered_heading(joined) or (
+        joined.endswith(("?", "？")) and len(joined.split()) <= QUESTION_HEADING_WORDS
+    ):
+        return [joined]
+    return block
+
+
+def _is_cjk_heading(line: str) -> bool:
+    """A short Chinese or Japanese line without a sentence's punctuation ("第一章 总则")."""
+    return (
+        bool(_CJK_CHAR.match(line[0]) and _CJK_CHAR.match(line[-1]))
+        and len(line) <= 30
+        and not _CJK_PUNCTUATION.search(line)  # "要知道…的状态，请执行" leads into a command
+    )
+
+
+def _runs_on(line: str, nxt: str) -> bool:
+    """``nxt`` continues the sentence of ``line``: it starts in lower case, or both are Chinese
+    or Japanese (no case) and ``line`` stops short of a sentence's end."""
+    if not nxt:
+        return False
+    if nxt[0].islower():
+        return True
+    return bool(
+        _CJK_CHAR.match(nxt[0])
+        and (_CJK_CHAR.match(line[-1]) or line.endswith(_CJK_INSIDE))
+        and not line.endswith(_SENTENCE_END)
+    )
 
 
 def _is_numbered_heading(line: str) -> bool:
@@ -204,7 +264,7 @@ def _is_numbered_heading(line: str) -> bool:
 
 def _looks_like_heading(line: str) -> bool:
     """A short line in title case with no sentence punctuation at its end, or numbered."""
-    if _is_numbered_heading(line):
+    if _is_numbered_heading(line) or _is_cjk_heading(line):
         return True
     words = line.split()
     if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
@@ -288,6 +348,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     headings: set[str] = set()
     if markdown:
         text, headings = strip_markdown(text)
+    text, listed = without_contents(text)
     lines = units(text)
     header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     raw_header = [
@@ -307,6 +368,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     document = ParsedDocument(title=title, date=date)
 
     headings |= _question_headings(lines[start:])
+    headings |= {line for line in lines[start:] if entry_key(line) in listed}
     section: str | None = None
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):

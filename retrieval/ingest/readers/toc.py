@@ -1,0 +1,99 @@
+"""Tables of contents in plain text: a run of short lines that repeat the headings found later.
+
+A contents block is no passage a reader wants quoted ("1.2 What is Debian? ..... 3" answers
+nothing) and, indexed, it competes with the sections it lists. It is told by what it is, not by
+its title: many short lines in a row, most of which come back later in the document as headings
+(numbering, dot leaders and page numbers aside).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+ENTRY_WORDS = 16  # the longest line read as a contents entry
+FEWEST_ENTRIES = 4  # a run shorter than this is a few headings, not a table of contents
+REPEATED_SHARE = 0.6  # this share of a run's lines must come back later
+KEY_CHARACTERS = 40  # entries and headings are compared on this many characters
+_NUMBER = re.compile(
+    r"^(?:(?:chapter|section|part|appendix)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.):]?\s+",
+    re.IGNORECASE,
+)
+_PAGE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
+_TITLE = re.compile(
+    r"^\W*(table of contents|contents|index|目录|目錄|содержание|оглавление|"
+    r"table des mati[eè]res|sommaire|[ií]ndice|contenido)\W*$",
+    re.IGNORECASE,
+)
+
+
+def entry_key(line: str) -> str:
+    """What a contents entry and the heading it lists have in common: the words, lower-cased,
+    without numbering, dot leaders and page number."""
+    if not 1 <= len(line.split()) <= ENTRY_WORDS or not any(ch.isalpha() for ch in line):
+        return ""
+    bare = _NUMBER.sub("", _PAGE.sub("", line.strip()))
+    if bare.endswith((".", "!", "。", "！")) and len(bare.split()) > 3:
+        return ""  # a sentence, not an entry
+    return " ".join(bare.lower().split())[:KEY_CHARACTERS]
+
+
+def contents_lines(lines: Sequence[str]) -> set[int]:
+    """The positions in ``lines`` (non-empty lines of a document) of its table-of-contents
+    entries, with the "Contents" line above them."""
+    # A line that runs on into the next, or continues the one before, is wrapped prose.
+    keys = [
+        ""
+        if line[:1].islower() or (i + 1 < len(lines) and lines[i + 1][:1].islower())
+        else entry_key(line)
+        for i, line in enumerate(lines)
+    ]
+    following: list[int] = [len(lines)] * len(lines)  # where each key comes back next
+    seen: dict[str, int] = {}
+    for i in range(len(lines) - 1, -1, -1):
+        if keys[i]:
+            following[i] = seen.get(keys[i], len(lines))
+            seen[keys[i]] = i
+    doomed: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and keys[end]:
+            end += 1
+        doomed |= _contents_run(lines, following, start, end)
+        start = end + 1
+    return doomed
+
+
+def _contents_run(lines: Sequence[str], following: list[int], start: int, end: int) -> set[int]:
+    """The entries of a run of short lines ``start``–``end``: the run shrunk to its last line
+    that comes back after it, if most of it does."""
+    if end - start < FEWEST_ENTRIES:
+        return set()
+    while True:
+        repeated = [i for i in range(start, end) if end <= following[i] < len(lines)]
+        if not repeated:
+            return set()
+        shrunk = repeated[-1] + 1
+        if shrunk == end:
+            break
+        end = shrunk
+    first = start
+    while first < end and following[first] >= len(lines) and not _TITLE.match(lines[first]):
+        first += 1  # a heading before the contents that is not its title stays
+    size = end - first
+    if size < FEWEST_ENTRIES or len(repeated) < REPEATED_SHARE * size:
+        return set()
+    return set(range(first, end))
+
+
+def without_contents(text: str) -> tuple[str, set[str]]:
+    """``text`` with its table of contents blanked, and the entries' keys (:func:`entry_key`):
+    the lines they list are the document's headings."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    doomed = contents_lines([" ".join(lines[i].split()) for i in filled])
+    listed = {entry_key(lines[filled[position]]) for position in doomed} - {""}
+    for position in doomed:
+        lines[filled[position]] = ""
+    return "\n".join(lines), listed
