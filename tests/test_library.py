@@ -154,9 +154,10 @@ def test_question_naming_a_place_the_documents_lack_is_declined_not_hedged(
         "Why I'm asking: what does China say about peacekeeping?",
         "¿Peacekeeping in Africa?",
         "Peacekeeping in Africa?",
+        "China's Peacekeeping Mission In Lisbon",  # Title Case: its capitals name nothing
     ],
 )
-def test_a_sentence_s_first_word_or_i_m_is_no_unknown_name(
+def test_a_sentence_s_first_word_i_m_or_title_case_is_no_unknown_name(
     shipped_library: Library, question: str
 ) -> None:
     names = query.unknown_names(question, shipped_library.analyzer, shipped_library._current())

@@ -120,8 +120,12 @@ def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str =
     if lang in _NOUNS_CAPITALISED:
         return []
     clean_text = searchable(text)
+    tokens = analyzer.tokens(clean_text, lang)
+    capitals = sum(clean_text[t.start : t.start + 1].isupper() for t in tokens)
+    if capitals * 2 > len(tokens):
+        return []  # Title Case or shouting: the capitals name nothing
     names = []
-    for token in analyzer.tokens(clean_text, lang):
+    for token in tokens:
         written = clean_text[token.start : token.end]
         before = clean_text[: token.start].rstrip()
         if not written[:1].isupper() or not before or before[-1] in _SENTENCE_ENDS:
