@@ -33,9 +33,9 @@ from retrieval.errors import (
 )
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
-from retrieval.search import judge, languages, query, rank, snapshot, upkeep
+from retrieval.search import judge, languages, passage_data, query, rank, snapshot, upkeep
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
-from retrieval.search.excerpts import Fragment
+from retrieval.search.excerpts import Fragment, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
 from retrieval.store.corpus import CorpusStore
@@ -63,8 +63,6 @@ class Library:
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached.
         self._analysed = functools.lru_cache(maxsize=1024)(self._analyse)
-        # Small: one question asks for its best passage twice (excerpt, then confidence).
-        self._fragments = functools.lru_cache(maxsize=256)(self._passage_fragments)
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
@@ -265,9 +263,13 @@ class Library:
             raise NoSearchableWordsError()
         question_ = rank.QuestionWeights.of(weights, current.index)
         depth = max(rank.RERANK, offset + k)
-        ranked, total = _search(current, self.store, weights, question_, depth, self._fragments)
+        ranked, total = _search(
+            current, self.store, weights, question_, depth, self._passage_fragments
+        )
         sure = (
-            judge.confidence(ranked[0].passage, question_, self.analyzer, self._fragments)
+            judge.confidence(
+                ranked[0].passage, question_, self.analyzer, _matched(ranked[0], question_)
+            )
             if ranked
             else 0.0
         )
@@ -309,12 +311,30 @@ def _search(
 ) -> tuple[list[rank.Ranked], int]:
     """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
     pool = current.index.search(weights, k=depth)
-    rowids = [int(current.rowids[d]) for d in pool.docs]
+    rowids = current.rowids.take(pool.docs)
     passages = store.passages_by_rowid(rowids)
-    candidates = [
-        (passages[r], float(s)) for r, s in zip(rowids, pool.scores, strict=True) if r in passages
-    ]  # a passage deleted by a reload between search and fetch is left out
-    return rank.rerank(candidates, question, fragments), pool.total
+    # A passage deleted by a reload between search and fetch is left out.
+    kept = [i for i, r in enumerate(rowids) if r in passages]
+    candidates = [(passages[rowids[i]], float(pool.scores[i])) for i in kept]
+    positions = pool.docs.tolist()
+    stored = current.stored([positions[i] for i in kept], [p for p, _ in candidates])
+    terms = question.terms
+    ids = [current.index.term_ids[t] for t in terms.terms]
+    found = iter(passage_data.stored_matches([s for s in stored if s is not None], ids))
+    matches = [
+        next(found) if s is not None else matches_of(fragments(p), terms)
+        for s, (p, _) in zip(stored, candidates, strict=True)
+    ]
+    return rank.rerank(candidates, question, matches), pool.total
+
+
+def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragments:
+    """The best passage's sentences with only the tokens of the question's terms, which is
+    all :func:`judge.confidence` reads of them (what it covers): no Python object for every
+    token of the passage."""
+    assert best.matches is not None
+    fragments = matched_fragments(best.matches, question.terms)
+    return lambda passage: fragments
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:

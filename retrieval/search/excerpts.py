@@ -1,8 +1,11 @@
 """Excerpts: the 1 to 3 consecutive sentences of a passage that best answer a question.
 
 Small pure steps, as in whoosh's highlighter: :func:`fragments` (passage → sentences with their
-terms) → :func:`score_window` (distinct question terms covered, weighted by IDF) → :func:`pick`
-(the best window) → :func:`format_excerpt` (text runs with matched words marked, "…" where cut).
+terms) → :class:`Matches` (per sentence, the question's terms it holds, as bits of one int) →
+:func:`pick_window` (the best window, by the distinct question terms covered, weighted by IDF) →
+:func:`format_matches` (text runs with matched words marked, "…" where cut). A question's
+candidates come from the index's stored sentences and tokens straight to :class:`Matches`
+(:func:`passage_data.stored_matches`), without a Python object per token.
 """
 
 from __future__ import annotations
@@ -40,42 +43,127 @@ def fragments(text: str, analyzer: Analyzer, lang: str | None = None) -> list[Fr
     return result or [Fragment(0, len(text), tuple(tokens))]
 
 
+class QuestionTerms:
+    """A question's weighted terms as bits (term ``i`` is bit ``i``): the terms a sentence
+    holds are one int and a window's are the OR of its sentences', so choosing an excerpt
+    compares ints instead of building sets of strings."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        self.terms = list(weights)
+        self.weights = [weights[t] for t in self.terms]
+        self.bits = {t: i for i, t in enumerate(self.terms)}
+        self._sums: dict[int, float] = {0: 0.0}
+
+    def coverage(self, mask: int) -> float:
+        """The weight of the terms in ``mask`` (memoised: a question meets few combinations)."""
+        found = self._sums.get(mask)
+        if found is None:
+            found = sum(w for i, w in enumerate(self.weights) if mask >> i & 1)
+            self._sums[mask] = found
+        return found
+
+    def terms_in(self, mask: int) -> set[str]:
+        return {t for i, t in enumerate(self.terms) if mask >> i & 1}
+
+
+@dataclass(frozen=True)
+class Matches:
+    """Where one passage holds a question's terms, sentence by sentence: each sentence's span,
+    the question terms it holds (:class:`QuestionTerms` bits) and the matched words'
+    ``(start, end, bit)`` in text order. All that choosing and marking an excerpt needs."""
+
+    spans: list[tuple[int, int]]
+    masks: list[int]
+    marks: list[list[tuple[int, int, int]]]
+
+    @property
+    def mask(self) -> int:
+        """Every question term the passage holds."""
+        found = 0
+        for mask in self.masks:
+            found |= mask
+        return found
+
+
+def matches_of(frags: list[Fragment], terms: QuestionTerms) -> Matches:
+    """The :class:`Matches` of a passage given as fragments."""
+    bits = terms.bits
+    masks, marks = [], []
+    for fragment in frags:
+        mask, found = 0, []
+        for token in fragment.tokens:
+            bit = bits.get(token.term)
+            if bit is not None:
+                mask |= 1 << bit
+                found.append((token.start, token.end, bit))
+        masks.append(mask)
+        marks.append(found)
+    return Matches([(f.start, f.end) for f in frags], masks, marks)
+
+
+def matched_fragments(matches: Matches, terms: QuestionTerms) -> list[Fragment]:
+    """A passage's sentences holding only the tokens of the question's terms."""
+    return [
+        Fragment(start, end, tuple(Token(terms.terms[bit], a, b) for a, b, bit in found))
+        for (start, end), found in zip(matches.spans, matches.marks, strict=True)
+    ]
+
+
 def score_window(window: list[Fragment], weights: Mapping[str, float]) -> float:
     """Weight of the distinct question terms the window covers, less a little per extra sentence.
 
     Covering more distinct terms always wins over repeating one term; among windows covering the
     same terms the shorter wins.
     """
-    covered = {t.term for f in window for t in f.tokens if t.term in weights}
-    return _window_score(covered, len(window), weights)
+    terms = QuestionTerms(weights)
+    mask = 0
+    for found in matches_of(window, terms).masks:
+        mask |= found
+    return window_score(mask, len(window), terms)
 
 
-def _window_score(covered: set[str], size: int, weights: Mapping[str, float]) -> float:
-    coverage = sum(weights[term] for term in covered)
+def window_score(mask: int, size: int, terms: QuestionTerms) -> float:
+    """The score of a window of ``size`` sentences holding the terms ``mask``."""
+    coverage = terms.coverage(mask)
     return coverage - 0.01 * (size - 1) * max(coverage, 1e-9)
 
 
 def pick(
     frags: list[Fragment], weights: Mapping[str, float], most: int = MAX_SENTENCES
 ) -> tuple[int, int]:
-    """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive fragments.
+    """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive fragments."""
+    terms = QuestionTerms(weights)
+    return pick_window(matches_of(frags, terms).masks, terms, most)
+
+
+def pick_window(
+    masks: list[int], terms: QuestionTerms, most: int = MAX_SENTENCES
+) -> tuple[int, int]:
+    """``(first, last + 1)`` of the best window of 1 to ``most`` consecutive sentences holding
+    the terms ``masks``.
 
     A window of several sentences must have each edge sentence earn its place by adding a term
     the rest lacks; ties go to the shorter, then the earlier window.
     """
-    terms = [{t.term for t in f.tokens if t.term in weights} for f in frags]
     best = (0, 1)
     best_score = float("-inf")
-    for size in range(1, min(most, len(frags)) + 1):
-        for first in range(len(frags) - size + 1):
+    n = len(masks)
+    for size in range(1, min(most, n) + 1):
+        for first in range(n - size + 1):
             last = first + size
-            covered = set().union(*terms[first:last])
-            if size > 1:
-                inner_left = set().union(*terms[first + 1 : last])
-                inner_right = set().union(*terms[first : last - 1])
-                if not (terms[first] - inner_left and terms[last - 1] - inner_right):
-                    continue
-            score = _window_score(covered, size, weights)
+            head, tail = masks[first], masks[last - 1]
+            if size > 1 and not (head and tail):
+                continue  # an edge sentence without any term adds none
+            covered = inner_left = inner_right = 0
+            for at in range(first, last):
+                covered |= masks[at]
+                if at > first:
+                    inner_left |= masks[at]
+                if at < last - 1:
+                    inner_right |= masks[at]
+            if size > 1 and not (head & ~inner_left and tail & ~inner_right):
+                continue
+            score = window_score(covered, size, terms)
             if score > best_score + 1e-12:
                 best, best_score = (first, last), score
     return best
@@ -85,16 +173,21 @@ def format_excerpt(
     text: str, frags: list[Fragment], span: tuple[int, int], weights: Mapping[str, float]
 ) -> Excerpt:
     """The chosen sentences as text runs, matched words marked, with "…" flags where cut."""
+    return format_matches(text, matches_of(frags, QuestionTerms(weights)), span)
+
+
+def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerpt:
+    """The sentences ``span`` of a passage as text runs, matched words marked, with "…" flags
+    where cut."""
     first, last = span
-    start, end = frags[first].start, frags[last - 1].end
+    start, end = matches.spans[first][0], matches.spans[last - 1][1]
     marks: list[tuple[int, int]] = []
-    for fragment in frags[first:last]:
-        for token in fragment.tokens:
-            if token.term in weights:
-                if marks and token.start <= marks[-1][1]:
-                    marks[-1] = (marks[-1][0], max(marks[-1][1], token.end))
-                else:
-                    marks.append((token.start, token.end))
+    for found in matches.marks[first:last]:
+        for a, b, _ in found:
+            if marks and a <= marks[-1][1]:
+                marks[-1] = (marks[-1][0], max(marks[-1][1], b))
+            else:
+                marks.append((a, b))
     segments: list[Segment] = []
     cursor = start
     for a, b in marks:
@@ -104,7 +197,7 @@ def format_excerpt(
         cursor = b
     if cursor < end:
         segments.append(Segment(text[cursor:end]))
-    return Excerpt(tuple(segments), cut_before=first > 0, cut_after=last < len(frags))
+    return Excerpt(tuple(segments), cut_before=first > 0, cut_after=last < len(matches.spans))
 
 
 def excerpt(

@@ -24,7 +24,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.search.analyzer import Analyzer, Synonyms, Token
-from retrieval.search.excerpts import Fragment, fragments
+from retrieval.search.excerpts import Fragment, Matches, fragments
 
 _SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
 
@@ -213,6 +213,46 @@ def fragments_of(
         found = tuple(map(tuple.__new__, repeat(Token), rows))
         out.append(Fragment(start, end, found))
         cursor = stop
+    return out
+
+
+Stored = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]  # one passage's sentences, tokens
+
+
+def stored_matches(stored: Sequence[Stored], term_ids: Sequence[int]) -> list[Matches]:
+    """The :class:`Matches` of passages from their stored sentences and tokens (term ids in the
+    index's numbering), for question terms ``term_ids`` (term ``i`` is bit ``i``).
+
+    All the passages' tokens are compared with the question's terms at once, in numpy; Python
+    then sees only the tokens that match, a few per sentence, not every token of every passage.
+    """
+    if not stored:
+        return []
+    sentences = np.concatenate([s for s, _ in stored])
+    tokens = np.concatenate([t for _, t in stored])
+    wanted = np.asarray(term_ids, dtype=np.int32)
+    order = np.argsort(wanted, kind="stable")
+    ordered = wanted[order]
+    rows: list[tuple[int, int, int, int]] = []
+    if len(ordered) and len(tokens):
+        terms = tokens[:, 2]
+        at = np.minimum(np.searchsorted(ordered, terms), len(ordered) - 1)
+        hit = np.flatnonzero(ordered[at] == terms)
+        owner = np.repeat(np.arange(len(sentences)), sentences[:, 2])[hit].tolist()
+        found = tokens[hit]
+        starts, ends = found[:, 0].tolist(), found[:, 1].tolist()
+        rows = list(zip(owner, starts, ends, order[at[hit]].tolist(), strict=True))
+    masks = [0] * len(sentences)
+    marks: list[list[tuple[int, int, int]]] = [[] for _ in range(len(sentences))]
+    for sentence, start, end, bit in rows:
+        masks[sentence] |= 1 << bit
+        marks[sentence].append((start, end, bit))
+    spans = list(zip(sentences[:, 0].tolist(), sentences[:, 1].tolist(), strict=True))
+    out, first = [], 0
+    for s, _ in stored:
+        last = first + len(s)
+        out.append(Matches(spans[first:last], masks[first:last], marks[first:last]))
+        first = last
     return out
 
 

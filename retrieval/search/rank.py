@@ -7,13 +7,21 @@ consecutive sentences) covers. Then :func:`judge` says how sure the answer is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from retrieval.model import Excerpt, Passage
 from retrieval.search.bm25 import BM25Index
-from retrieval.search.excerpts import Fragment, format_excerpt, pick, score_window
+from retrieval.search.excerpts import (
+    Fragment,
+    Matches,
+    QuestionTerms,
+    format_matches,
+    pick_window,
+    window_score,
+)
 
 RERANK = 5  # how many of BM25's best are re-ranked by their best excerpt
 RERANK_BM25 = 0.35  # the share of BM25 in the re-ranking score; the rest is excerpt coverage
@@ -31,6 +39,7 @@ class Ranked:
     score: float  # the score the order was decided by
     bm25: float
     excerpt: Excerpt
+    matches: Matches | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,11 @@ class QuestionWeights:
     def total(self) -> float:
         return sum(self.scaled.values()) or 1.0
 
+    @functools.cached_property
+    def terms(self) -> QuestionTerms:
+        """The terms some passage holds, as the bits excerpts are chosen by."""
+        return QuestionTerms(self.found)
+
     @classmethod
     def of(cls, weights: Mapping[str, float], index: BM25Index) -> QuestionWeights:
         idf = {t: index.term_idf(t) for t in weights}
@@ -60,23 +74,29 @@ class QuestionWeights:
 
 
 def rerank(
-    candidates: Sequence[tuple[Passage, float]], question: QuestionWeights, fragments: Fragments
+    candidates: Sequence[tuple[Passage, float]],
+    question: QuestionWeights,
+    matches: Sequence[Matches],
 ) -> list[Ranked]:
-    """The candidates (in BM25 order) re-ranked; beyond the head, BM25 order stands.
+    """The candidates (in BM25 order, each with its :class:`Matches`) re-ranked; beyond the
+    head, BM25 order stands.
 
     Deterministic, so paging with a larger offset continues the same list.
     """
     ranked: list[tuple[float, int, Ranked]] = []
     top = candidates[0][1] if candidates else 1.0
-    for position, (passage, bm25) in enumerate(candidates):
-        frags = fragments(passage)
-        span = pick(frags, question.found)
-        coverage = score_window(frags[span[0] : span[1]], question.found) / question.total
+    terms, total = question.terms, question.total
+    for position, ((passage, bm25), found) in enumerate(zip(candidates, matches, strict=True)):
+        first, last = span = pick_window(found.masks, terms)
+        covered = 0
+        for mask in found.masks[first:last]:
+            covered |= mask
+        coverage = window_score(covered, last - first, terms) / total
         # Beyond the head coverage is not counted, so the tail keeps BM25 order and stays
         # below every head passage with as much BM25: the final score is the order shown.
         blended = RERANK_BM25 * bm25 / top + (1 - RERANK_BM25) * coverage * (position < RERANK)
-        excerpt = format_excerpt(passage.text, frags, span, question.found)
-        ranked.append((blended, position, Ranked(passage, blended, bm25, excerpt)))
+        excerpt = format_matches(passage.text, found, span)
+        ranked.append((blended, position, Ranked(passage, blended, bm25, excerpt, found)))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     return [item for _, _, item in ranked]
 

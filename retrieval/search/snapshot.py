@@ -51,6 +51,7 @@ from retrieval.search.generations import Generation, SegmentRef
 from retrieval.search.passage_data import (
     Chunk,
     PassageRow,
+    Stored,
     analyse_in_worker,
     analyse_rows,
     fragments_of,
@@ -78,9 +79,25 @@ class RowidView:
         self._segments = list(segments)
         self._starts = np.cumsum([0] + [s.n for s in segments])
 
+    @property
+    def starts(self) -> IntArray:
+        """Each segment's first passage number, and the total after the last."""
+        return self._starts
+
     def __getitem__(self, position: int | np.integer[Any]) -> np.int64:
         at = int(np.searchsorted(self._starts, position, side="right")) - 1
         return np.int64(self._segments[at].rowids[int(position) - int(self._starts[at])])
+
+    def take(self, positions: npt.NDArray[np.int64]) -> list[int]:
+        """The rowids of many passage numbers at once."""
+        if len(self._segments) == 1:
+            found: list[int] = self._segments[0].rowids[positions].tolist()
+            return found
+        numbers = np.searchsorted(self._starts, positions, side="right") - 1
+        return [
+            int(self._segments[n].rowids[int(p) - int(self._starts[n])])
+            for p, n in zip(positions.tolist(), numbers.tolist(), strict=True)
+        ]
 
     def __len__(self) -> int:
         return int(self._starts[-1])
@@ -145,18 +162,51 @@ class Snapshot:
 
     def fragments(self, passage: Passage) -> list[Fragment] | None:
         """The stored sentences and tokens of ``passage`` (None: not indexed with this text)."""
-        key = passage_key(passage.id, passage.text)
-        for segment in reversed(self.segments):
-            at = segment.locate(key)
+        found = self._find(passage_key(passage.id, passage.text))
+        if found is None:
+            return None
+        segment = self.segments[found[0]]
+        return fragments_of(*self._rows(segment, found[1]), segment.vocabulary)
+
+    def stored(self, positions: Sequence[int], passages: Sequence[Passage]) -> list[Stored | None]:
+        """The stored sentences and tokens of the passages at these index positions, their
+        tokens' terms in the index's numbering; None for one not indexed with its present text
+        (a reload changed it between the search and the fetch)."""
+        starts = self.rowids.starts
+        numbers = np.searchsorted(starts, positions, side="right") - 1
+        out: list[Stored | None] = []
+        for position, number, passage in zip(positions, numbers.tolist(), passages, strict=True):
+            key = passage_key(passage.id, passage.text)
+            segment = self.segments[number]
+            at = int(position) - int(starts[number])
+            found = (number, at) if segment.locate(key) == at else self._find(key)
+            if found is None:
+                out.append(None)
+                continue
+            number, at = found
+            sentences, tokens = self._rows(self.segments[number], at)
+            if int(sentences[:, 2].sum()) != len(tokens):
+                out.append(None)  # indexed from terms alone (no sentences): analysed instead
+                continue
+            if number > 0:  # a later segment numbers its terms its own way
+                tokens = tokens.copy()
+                tokens[:, 2] = self.globals[number][tokens[:, 2]]
+            out.append((sentences, tokens))
+        return out
+
+    def _find(self, key: int) -> tuple[int, int] | None:
+        """(segment, passage number in it) of the passage with this key, newest first."""
+        for number in range(len(self.segments) - 1, -1, -1):
+            at = self.segments[number].locate(key)
             if at >= 0:
-                s0, s1 = int(segment.sent_ptr[at]), int(segment.sent_ptr[at + 1])
-                t0, t1 = int(segment.tok_ptr[at]), int(segment.tok_ptr[at + 1])
-                return fragments_of(
-                    segment.passage_rows("sentences", s0, s1),
-                    segment.passage_rows("tokens", t0, t1),
-                    segment.vocabulary,
-                )
+                return number, at
         return None
+
+    @staticmethod
+    def _rows(segment: Segment, at: int) -> Stored:
+        s0, s1 = int(segment.sent_ptr[at]), int(segment.sent_ptr[at + 1])
+        t0, t1 = int(segment.tok_ptr[at]), int(segment.tok_ptr[at + 1])
+        return segment.passage_rows("sentences", s0, s1), segment.passage_rows("tokens", t0, t1)
 
     def needs_merge(self) -> bool:
         """Whether the segments should be merged into one (see the module's docstring)."""
