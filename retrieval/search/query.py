@@ -24,6 +24,7 @@ REPEAT_POWER = 1.0  # a word asked n times weighs n ** REPEAT_POWER
 CONTEXT_SHARE = 1.0  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
+LONG_SLIP = 7  # and from which a slip may point to a word only one passage has
 LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
 # English contractions as chat writes them, apostrophe or not ("doesnt", "theres"): function
@@ -191,7 +192,13 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         # Short words have too many neighbours, and the corpus lacks many a common word:
         # "paris" is not "parts", "best" not "belt".
         return None
-    return _likeliest(edits1(word), snapshot, MIN_CORRECTION_PASSAGES)
+    found = _likeliest(edits1(word), snapshot, MIN_CORRECTION_PASSAGES)
+    if found is None and len(word) >= LONG_SLIP:
+        # A letter dropped, doubled or swapped ("cyclorma", "solliloquy") is a slip of the
+        # fingers even towards a word written once; a letter replaced may be another word
+        # ("tocopheryl" is no misspelt "tocopherol").
+        found = _likeliest(slips(word), snapshot, 1)
+    return found
 
 
 def _likeliest(candidates: set[str], snapshot: Snapshot, least: int) -> str | None:
@@ -212,6 +219,15 @@ def _likeliest(candidates: set[str], snapshot: Snapshot, least: int) -> str | No
 def american_spellings(word: str) -> list[str]:
     """American spellings of a British word: "normalise" → "normalize", "labour" → "labor"."""
     return [word.replace(gb, us) for gb, us in _BRITISH if gb in word]
+
+
+def slips(word: str) -> set[str]:
+    """Every word one deleted, inserted or swapped letter away (no letter replaced)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + inserts)
 
 
 def edits1(word: str) -> set[str]:

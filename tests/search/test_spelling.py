@@ -1,0 +1,52 @@
+"""Spelling correction of questions: a word the corpus lacks is rewritten only when the
+correction is clearly what was meant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from retrieval.library import Library
+
+GLOSSARY = {
+    "stage.md": (
+        "# Stage terms\n\n"
+        "A cyclorama is a fabric drop hung from a curved batten at the back of the stage.\n\n"
+        "A soliloquy is a speech in which a character speaks their inner thoughts aloud.\n\n"
+        "Vitamin E is tocopherol, found in nuts and seeds.\n\n"
+        "Lighting rigs hold the lamps above the stage.\n"
+    )
+}
+
+
+@pytest.fixture
+def glossary(make_corpus: Callable[..., Path], tmp_path: Path) -> Library:
+    library = Library.open(tmp_path / "g.db", make_corpus(GLOSSARY))
+    yield library  # type: ignore[misc]
+    library.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What is a cyclorma?", "cyclorama"),  # a letter dropped
+        ("what does solliloquy mean", "soliloquy"),  # a letter doubled
+        ("what is a cycloarma", "cyclorama"),  # two letters swapped
+    ],
+)
+def test_a_slip_of_the_fingers_finds_a_word_only_one_passage_has(
+    glossary: Library, question: str, expected: str
+) -> None:
+    answer = glossary.answer(question)
+    assert answer.hits and expected in answer.hits[0].passage.text
+
+
+def test_a_letter_replaced_is_not_corrected_towards_a_word_of_one_passage(
+    glossary: Library,
+) -> None:
+    # "tocopheryl" is a word of its own, not a misspelt "tocopherol".
+    answer = glossary.answer("tocopheryl acetate")
+    assert "tocopheryl" in answer.terms
+    assert answer.outcome == "declined"
