@@ -3,7 +3,7 @@ correction is clearly what was meant."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,9 +22,9 @@ GLOSSARY = {
 
 
 @pytest.fixture
-def glossary(make_corpus: Callable[..., Path], tmp_path: Path) -> Library:
+def glossary(make_corpus: Callable[..., Path], tmp_path: Path) -> Iterator[Library]:
     library = Library.open(tmp_path / "g.db", make_corpus(GLOSSARY))
-    yield library  # type: ignore[misc]
+    yield library
     library.close()
 
 
