@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.locales import en
 from bot.render import plain
-from bot.render.answers import language_names
+from bot.render.answers import language_names, shown_source
 from bot.render.citations import citation
 from bot.render.code import code_view, cut_code
 from bot.render.html import shorten
@@ -53,7 +53,7 @@ def terminal_citation(passage: Passage, documents: Mapping[str, Document] | None
     parts = [citation(passage, separator=" › ")]
     document = (documents or {}).get(passage.doc)
     if document is not None:
-        parts += [item for item in (document.date, document.source) if item]
+        parts += [item for item in (document.date, shown_source(document)) if item]
     return " · ".join(parts) + f"  [{passage.doc}, id {passage.id}]"
 
 

@@ -91,14 +91,22 @@ def origin_html(document: Document | None) -> str:
     if document is None:
         return ""
     parts = [esc(document.date)] if document.date else []
-    if document.source:
-        shown = esc(shorten(document.source, CITATION_CHARACTERS))
-        parts.append(link(document.source, shown) if is_url(document.source) else shown)
+    source = shown_source(document)
+    if source:
+        shown = esc(shorten(source, CITATION_CHARACTERS))
+        parts.append(link(source, shown) if is_url(source) else shown)
     return " · ".join(parts)
 
 
 def is_url(text: str) -> bool:
     return text.startswith(("https://", "http://"))
+
+
+def shown_source(document: Document) -> str | None:
+    """The document's source as a reader can follow it: a web address, or what the manifest or
+    the file's metadata names; never a path on someone's disk (``file://``)."""
+    source = (document.source or "").strip()
+    return source if source and not source.lower().startswith("file:") else None
 
 
 MaybeDocument = Document | None

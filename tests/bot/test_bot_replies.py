@@ -489,3 +489,11 @@ def test_the_terminal_quotes_the_introducing_sentence_then_indents_the_code() ->
         "      pip install markdown",
         f"      {LISTING.split(chr(10))[1]}",
     ]
+
+
+def test_a_file_path_is_never_shown_as_a_source() -> None:
+    saved = Document(doc="faq.html", key="faq", title="FAQ", source="file:///home/me/faq.html")
+    reply = replies.answer_reply(answer(hit(1, doc="faq.html")), documents={"faq.html": saved})
+    assert "file:" not in reply.text and "·" not in visible(reply.text)
+    lines = render_answer(answer(hit(1, doc="faq.html")), documents={"faq.html": saved})
+    assert "file:" not in lines

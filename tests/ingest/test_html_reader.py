@@ -68,10 +68,10 @@ def test_navigation_sidebars_and_footers_are_dropped(path: Path) -> None:
     assert "function(" not in joined and "var " not in joined  # no script text
 
 
-def test_title_sections_and_canonical_source_of_a_sphinx_page() -> None:
+def test_title_sections_and_no_file_path_as_source_of_a_sphinx_page() -> None:
     document = parsed(HTML / "python-faq-general.html")
     assert document.title == "General Python FAQ"  # the <h1>, without its "¶" link
-    assert document.source == "file:///usr/share/doc/python3.11/html/faq/general.html"
+    assert document.source is None  # its canonical link is a file:// path on the saver's disk
     assert "What is Python?" in {block.section for block in document.blocks}
     assert all("¶" not in (block.section or "") for block in document.blocks)
 
@@ -174,4 +174,29 @@ def test_pre_is_code_as_the_browser_shows_it() -> None:
     )
     assert [(b.kind, b.text, b.code) for b in document.blocks] == [
         ("code", "Run the server with:", "$ serve --port 8000\n  # logs go to stderr\ndone")
+    ]
+
+
+def test_a_canonical_web_address_is_the_source_and_a_file_path_is_not() -> None:
+    web = '<link rel="canonical" href="https://docs.example.org/faq.html">'
+    disk = '<link rel="canonical" href="file:///usr/share/doc/faq.html">'
+    body = "<p>A paragraph of the page that says something.</p>"
+    assert _page(body, web).source == "https://docs.example.org/faq.html"
+    assert _page(body, disk).source is None
+
+
+def test_a_definition_is_read_with_its_term() -> None:
+    document = _page(
+        "<h2>Options</h2><dl class='field-list'>"
+        "<dt>timeout</dt><dd>How many seconds to wait for the server.</dd>"
+        "<dt>retries</dt><dt>tries</dt><dd><p>How often to try again.</p><p>Zero: never.</p></dd>"
+        "<dt>Raises:</dt><dd>ValueError when the name is empty.</dd>"
+        "<dt>orphan</dt></dl>"
+    )
+    assert document.paragraphs == [
+        ("Options", "timeout: How many seconds to wait for the server."),
+        ("Options", "retries, tries: How often to try again."),
+        ("Options", "Zero: never."),
+        ("Options", "Raises: ValueError when the name is empty."),
+        ("Options", "orphan"),
     ]

@@ -324,3 +324,18 @@ def test_headings_prose_and_code_come_out_as_written(parts: list[tuple[str, list
     assert [b.code for b in document.blocks if b.code] == [c for c in codes if c.strip()]
     prose = [" ".join(items) for kind, items in parts if kind == "prose"]
     assert [b.text for b in document.blocks if b.text] == prose
+
+
+def test_text_inside_a_pymdownx_block_is_kept_without_the_block_lines() -> None:
+    document = _read(
+        "# Styles\n\n/// admonition | Preview\n    type: preview\n\n//// tab | Table\n"
+        "Tables work well when you have lots of items with short names.\n"
+        "With longer strings, the columns risk getting squished horizontally.\n////\n\n///\n"
+    )
+    assert document.paragraphs == [
+        (
+            None,
+            "Tables work well when you have lots of items with short names. "
+            "With longer strings, the columns risk getting squished horizontally.",
+        )
+    ]

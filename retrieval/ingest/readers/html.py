@@ -60,6 +60,7 @@ _DATE_META = (
 _LABELS = frozenset(
     ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
 )
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -74,6 +75,7 @@ class _Walk:
     section: str | None = None
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     title_from_h1: bool = True
+    term: str = ""  # a definition list's term, waiting to head its definition's first paragraph
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -162,12 +164,17 @@ def _date(root: Element) -> str | None:
 
 
 def _source(root: Element, data: bytes) -> str | None:
-    """The page's address: its canonical link, else og:url, else a browser's "saved from" note."""
-    for link in root.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            return str(link.get("href")).strip()
+    """The page's address: its canonical link, else og:url, else a browser's "saved from" note;
+    only a web address (a ``file://`` path names the saver's disk, not where the page is)."""
+    found = [
+        str(link.get("href")).strip()
+        for link in root.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+    ]
+    found.append(_meta(root, "og:url") or "")
     saved = _SAVED_FROM.search(data[:4096])
-    return _meta(root, "og:url") or (saved[1].decode("ascii", "replace") if saved else None)
+    found.append(saved[1].decode("ascii", "replace") if saved else "")
+    return next((url for url in found if _WEB_ADDRESS.match(url)), None)
 
 
 def _content_root(root: Element) -> Element:
@@ -287,6 +294,12 @@ def _block(element: Element, walk: _Walk) -> None:
         walk.intro = None
     elif tag in ("hr", "br"):
         return
+    elif tag == "dt":
+        walk.term = f"{walk.term}, {inline_text(element)}" if walk.term else inline_text(element)
+    elif tag == "dl":
+        walk_blocks(element, walk)
+        term, walk.term = walk.term, ""
+        _paragraph(term, walk)  # a term with no definition after it stands alone
     elif _has_blocks(element):
         walk_blocks(element, walk)
     else:
@@ -311,5 +324,8 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
 def _paragraph(text: str, walk: _Walk) -> None:
     if not text or text.lower().rstrip(":") in _LABELS:
         return  # "Note", "Tip": the label of a box, whose text follows as its own paragraph
+    if walk.term:  # a definition is read with its term: "timeout: seconds to wait"
+        term, walk.term = walk.term.rstrip(), ""
+        text = f"{term} {text}" if term.endswith((":", ".", "?")) else f"{term}: {text}"
     walk.document.add(walk.section, text)
     walk.intro = len(walk.document.blocks) - 1

@@ -34,6 +34,7 @@ from retrieval.ingest.readers.text import decode, fallback_title
 # (".. autoclass:: Foo") and mkautodoc options (":docstring:", ":members: get post").
 _DIRECTIVE = re.compile(r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::)")
 _FIELD = re.compile(r"^:[\w-]+:(?:\s|$)")
+_BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: true"
 # An options block under a directive: "options:", "  show_source: false", ":members:".
 _OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*)$")
 # Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
@@ -219,10 +220,16 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
 
 def _paragraph(lines: list[str], reading: _Reading) -> None:
     if lines and _DIRECTIVE.match(lines[0].strip()):
-        # The whole paragraph is the directive with its options run on as lazy lines.
-        reading.intro, reading.after_directive = None, True
+        # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
+        # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
-        return
+        lines = lines[1:]
+        while lines and (_BLOCK_OPTION.match(lines[0].strip()) or _FIELD.match(lines[0].strip())):
+            lines = lines[1:]
+        if not lines:
+            reading.intro, reading.after_directive = None, True
+            return
+    lines = [line for line in lines if not _DIRECTIVE.match(line.strip())]  # "////" closing
     kept = [_ATTR_LIST.sub("", line) for line in lines if not _FIELD.match(line.strip())]
     text = prose(" ".join(kept))
     reading.after_directive = False
