@@ -9,6 +9,7 @@ number in the follow-up replaces the earlier one ("… with Russia in 2004?" →
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -50,6 +51,7 @@ _BRITISH = (
 )
 
 
+@functools.lru_cache(maxsize=256)  # one question is read three times (language, terms, names)
 def searchable(text: str) -> str:
     """A question as the analyzer should see it: repaired like a document (zero-width and
     control characters gone, NFC) and without stray combining marks, which would otherwise split
