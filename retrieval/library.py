@@ -266,15 +266,13 @@ class Library:
         ranked, total = _search(
             current, self.store, weights, question_, depth, self._passage_fragments
         )
-        sure = (
-            judge.confidence(
-                ranked[0].passage, question_, self.analyzer, _matched(ranked[0], question_)
-            )
-            if ranked
-            else 0.0
-        )
+        sure, missing = 0.0, False
+        if ranked:
+            best, matched = ranked[0].passage, _matched(ranked[0], question_)
+            sure = judge.confidence(best, question_, self.analyzer, matched)
+            missing = judge.key_word_missing(best, question_, self.analyzer, matched)
         names = query.unknown_names(text, self.analyzer, current, lang)
-        outcome = judge.judge(sure, question_, ranked, names)
+        outcome = judge.judge(sure, question_, ranked, names, missing)
         if lang not in languages:
             outcome = "declined"  # in a language no document is written in: say which they are
         return Answer(
