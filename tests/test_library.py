@@ -164,6 +164,15 @@ def test_a_sentence_s_first_word_i_m_or_title_case_is_no_unknown_name(
     assert names == []
 
 
+@pytest.mark.parametrize("question", ["What is the capital of Australia?", "capital of australia"])
+def test_a_question_half_of_which_no_passage_holds_is_not_answered_confidently(
+    shipped_library: Library, question: str
+) -> None:
+    # The documents speak of Australia, and of capital as money, never in one passage.
+    answer = shipped_library.answer(question)
+    assert answer.outcome != "answered"
+
+
 def test_question_about_a_year_the_documents_never_mention_is_declined(
     shipped_library: Library,
 ) -> None:
