@@ -6,6 +6,7 @@ is never touched. Held-out sets come first: they are the figures a new user will
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from retrieval.library import Library
 from tools.evaluation import QuestionSet, evaluate, format_report, read_questions, read_sets, sweep
 
+SOURCES = "SOURCES.md"
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
@@ -24,12 +26,16 @@ def run_sets(names: Sequence[str] = (), k: int = 10) -> dict[str, dict[str, Any]
     reports = {}
     with tempfile.TemporaryDirectory(prefix="quotebot-eval-") as scratch:
         for number, question_set in enumerate(chosen):
-            reports[question_set.name] = _run(question_set, Path(scratch) / f"{number}.db", k)
+            folder = Path(scratch) / f"{number}"
+            # The corpus without the SOURCES.md beside its documents: it says where they
+            # came from, and is no document a question is about.
+            shutil.copytree(question_set.corpus, folder, ignore=shutil.ignore_patterns(SOURCES))
+            reports[question_set.name] = _run(question_set, folder, folder.with_suffix(".db"), k)
     return reports
 
 
-def _run(question_set: QuestionSet, db: Path, k: int) -> dict[str, Any]:
-    library = Library.open(db, question_set.corpus)
+def _run(question_set: QuestionSet, corpus: Path, db: Path, k: int) -> dict[str, Any]:
+    library = Library.open(db, corpus)
     try:
         report = evaluate(
             read_questions(question_set.questions),
