@@ -32,7 +32,7 @@ import numpy.typing as npt
 K1 = 1.2
 B = 0.5
 FIELD_WEIGHTS = (1.0, 0.5, 0.25)  # passage text, section title, document title
-DENSE_RATIO = 8  # postings over 1/8 of the passages: score into one array over all of them
+DENSE_RATIO = 8  # postings over 1/8 of the passages: the page is found by passes over all of them
 PRUNE_FROM = 20_000  # postings of a question: fewer are scored in full, pruning would not pay
 PRUNE_SHARE = 32  # MaxScore gives up when its candidates would pass 1/32 of the passages
 
@@ -197,19 +197,10 @@ class BM25Index:
             pruned = self._search_pruned(by_term, k, offset)
             if pruned is not None:
                 return pruned
-        if len(pieces) > 1 and postings * DENSE_RATIO > self.size:
-            return self._search_dense(pieces, k, offset)
-        if len(pieces) == 1:
-            docs, at, values, scale = pieces[0]
-            candidates, summed = docs.astype(np.int64) + at, values * scale
-        else:
-            docs = np.concatenate([d.astype(np.int64) + at for d, at, _, _ in pieces])
-            values = np.concatenate([v * s for _, _, v, s in pieces])
-            candidates, inverse = np.unique(docs, return_inverse=True)
-            # float64 sums: near-ties order as the dense oracle orders them, whatever the order
-            # of the additions.
-            summed = np.zeros(len(candidates), dtype=np.float64)
-            np.add.at(summed, inverse, values)
+        if len(pieces) > 1:
+            return self._search_summed(pieces, k, offset)
+        docs, at, values, scale = pieces[0]
+        candidates, summed = docs.astype(np.int64) + at, values * scale
         if self._alive is not None:
             keep = self._alive[candidates]
             candidates, summed = candidates[keep], summed[keep]
@@ -263,28 +254,59 @@ class BM25Index:
             for docs, at, _, _ in pieces:
                 flags[docs.astype(np.int64) + at if at else docs] = False
 
-    def _search_dense(
-        self,
-        pieces: list[tuple[npt.NDArray[np.int32], int, npt.NDArray[np.float32], np.float32]],
-        k: int,
-        offset: int,
-    ) -> SearchResult:
-        """Scores for a question whose words are in a large share of the corpus: one
-        accumulator over every passage (a term's postings hold each passage at most once, so a
-        plain indexed add is exact), then a partial sort of the best."""
-        # One accumulator per thread, kept: a fresh 8 MB array per question (1M passages) costs
-        # more in page faults than the additions.
-        scores: npt.NDArray[np.float64] | None = getattr(self._buffers, "scores", None)
-        if scores is None:
-            scores = self._buffers.scores = np.zeros(self.size, dtype=np.float64)
+    def _scratch(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
+        """This thread's accumulator (all zeros between searches) and marker over every passage
+        number, kept: a fresh 8 MB array per question (1M passages) costs more in page faults
+        than the additions."""
+        found: tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]] | None = getattr(
+            self._buffers, "scratch", None
+        )
+        if found is None:
+            found = (np.zeros(self.size, np.float64), np.zeros(self.size, np.int32))
+            self._buffers.scratch = found
+        return found
+
+    def _search_summed(self, pieces: list[Piece], k: int, offset: int) -> SearchResult:
+        """Several terms' postings added up in one accumulator over every passage (a term's
+        postings hold each passage at most once, so a plain indexed add is exact); then the
+        page is found among the passages they touched, or, when they touch a large share of
+        the corpus, by plain passes over the accumulator (cheaper than gathering)."""
+        scores, marker = self._scratch()
+        touched = [docs.astype(np.int64) + at if at else docs for docs, at, _, _ in pieces]
+        postings = sum(len(where) for where in touched)
         try:
-            for docs, at, values, scale in pieces:
-                scores[docs.astype(np.int64) + at if at else docs] += values * scale
-            scores[self.deleted] = 0
-            matched = np.flatnonzero(scores)
-            return _page(matched, scores[matched], len(matched), offset, k)
+            for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
+                scores[where] += values * scale
+            if len(self.deleted):
+                scores[self.deleted] = 0
+            # The want-th best of the rarest term's passages is a floor for the page: every
+            # passage on it (ties included) scores at least that.
+            want = offset + k
+            rarest = min(touched, key=len)
+            floor_ = 0.0
+            if len(rarest) >= want:
+                held = scores[rarest]
+                floor_ = float(np.partition(held, len(held) - want)[len(held) - want])
+            if postings * DENSE_RATIO > self.size:
+                total = int(np.count_nonzero(scores))
+                candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores)
+                return _page(candidates, scores[candidates], total, offset, k)
+            every = np.concatenate(touched)
+            summed = scores[every]
+            # One position per passage among the repeats (whichever write wins, exactly one
+            # position reads its own number back), and not a deleted one (score 0).
+            numbers = np.arange(len(every), dtype=np.int32)
+            marker[every] = numbers
+            keep = (marker[every] == numbers) & (summed > 0)
+            total = int(np.count_nonzero(keep))
+            keep &= summed >= floor_
+            return _page(every[keep].astype(np.int64), summed[keep], total, offset, k)
         finally:
-            scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
+            if postings * DENSE_RATIO > self.size:
+                scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
+            else:
+                for where in touched:
+                    scores[where] = 0
 
 
 def _union(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:

@@ -1,0 +1,68 @@
+"""Every way a search finds its page gives the page of scoring every passage.
+
+A question's terms are added up in one accumulator; the page is then found among the passages
+the terms touched (few postings), by passes over the whole accumulator (postings over a large
+share of the corpus), or by MaxScore pruning; each keeps only the passages that can reach the
+page. Whichever is taken, pages, scores, ties (passage order) and the count of passages that
+matched are those of the dense oracle (:meth:`BM25Index.scores`), deleted passages never shown.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.search import bm25
+from retrieval.search.bm25 import BM25Index
+
+_word = st.sampled_from("a a a b b c d e f g h i j k l m n o p".split())
+_passage = st.lists(_word, min_size=1, max_size=6)
+_ROUTES = {
+    "touched": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9},
+    "dense": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9},
+    "pruned": {"DENSE_RATIO": 8, "PRUNE_FROM": 0, "PRUNE_SHARE": 1},
+}
+
+
+def oracle(index: BM25Index, weights: dict[str, float]) -> tuple[list[int], np.ndarray]:
+    scores = index.scores(weights)
+    matched = np.flatnonzero(scores > 0)
+    order = matched[np.lexsort((matched, -scores[matched]))]
+    return order.tolist(), scores
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(_passage, min_size=1, max_size=120),
+    st.lists(st.sampled_from("abcdefghijklmnop"), min_size=2, max_size=5, unique=True),
+    st.lists(st.floats(min_value=0.3, max_value=2.0), min_size=5, max_size=5),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=0, max_value=6),
+    st.sets(st.integers(min_value=0, max_value=119), max_size=30),
+    st.sampled_from(sorted(_ROUTES)),
+)
+def test_every_route_to_a_page_gives_the_oracle_page(
+    corpus: list[list[str]],
+    query: list[str],
+    weights: list[float],
+    k: int,
+    offset: int,
+    deleted: set[int],
+    route: str,
+) -> None:
+    built = BM25Index.build([[doc] for doc in corpus], weights=(1.0,))
+    gone = np.array(sorted(d for d in deleted if d < len(corpus)), dtype=np.int64)
+    index = BM25Index(built.vocabulary, built.parts, built.df, len(corpus) - len(gone), gone)
+    weighted = dict(zip(query, weights, strict=False))
+    expected, scores = oracle(index, weighted)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in _ROUTES[route].items():
+            patch.setattr(bm25, name, value)
+        page = index.search(weighted, k=k, offset=offset)
+        again = index.search(weighted, k=k, offset=offset)  # the accumulator was left clean
+    assert page.docs.tolist() == expected[offset : offset + k]
+    np.testing.assert_array_equal(page.scores, scores[page.docs].astype(np.float32))
+    assert page.total == len(expected)
+    assert again.docs.tolist() == page.docs.tolist()
