@@ -154,3 +154,41 @@ def test_document_key_of_an_awkward_name_is_short_and_safe(name: str) -> None:
 def test_different_file_stems_get_different_keys(a: str, b: str) -> None:
     if a != b:
         assert document_key(a + ".txt") != document_key(b + ".txt")
+
+
+# ------------------------------------------------------------------------------ lists
+def _listed(*blocks: Block) -> list[tuple[int, str]]:
+    document = ParsedDocument(title="Guide", blocks=list(blocks))
+    return [(p.paragraph, p.text) for p in passages(document, "guide.md")]
+
+
+def test_a_short_list_is_one_passage_with_the_sentence_that_introduces_it() -> None:
+    assert _listed(
+        Block("Tables look better when you follow two rules:", "Tables"),
+        Block("1. Never, ever use vertical rules.", "Tables", item=True),
+        Block("2. Never use double rules.", "Tables", item=True),
+        Block("The rules are old.", "Tables"),
+    ) == [
+        (
+            1,
+            "Tables look better when you follow two rules:\n"
+            "1. Never, ever use vertical rules.\n2. Never use double rules.",
+        ),
+        (4, "The rules are old."),
+    ]
+
+
+def test_a_list_stops_at_a_section_a_long_item_and_the_length_of_a_passage() -> None:
+    items = [
+        Block(f"Item number {n} of the list, " + "word " * 40, "A", item=True) for n in range(8)
+    ]
+    listed = _listed(
+        Block("Before the list.", "A"),  # not introducing it: no colon
+        *items,
+        Block("Another item under another heading.", "B", item=True),
+        Block("A long item. " * 40, "B", item=True),
+    )
+    assert listed[0] == (1, "Before the list.")
+    assert all(len(text) <= 1000 for _, text in listed[1:-2])
+    assert sum(text.count("Item number") for _, text in listed) == 8  # nothing lost or repeated
+    assert listed[-2:] == [(10, "Another item under another heading."), (11, "A long item. " * 40)]

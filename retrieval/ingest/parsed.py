@@ -26,6 +26,7 @@ class Block:
     page: int | None = None  # 1-based position of its page in the file (PDF), not the printed one
     kind: BlockKind = "text"
     code: str = ""
+    item: bool = False  # an item of a list: a run of items is quoted together (see passages)
 
 
 @dataclass

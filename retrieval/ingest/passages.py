@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.model import Passage
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
 
 MAX_PASSAGE_CHARS = 1500
+LIST_CHARS = 1000  # a list and its introducing sentence are one passage up to this long
+LIST_ITEM_CHARS = 400  # an item longer than this is a paragraph of its own
 # A "sentence" longer than this many passages is no sentence (a text without full stops, a
 # table flattened into one line): it is cut between words, or one passage could be megabytes.
 LONG_SENTENCE_PASSAGES = 4
@@ -86,13 +90,43 @@ def _at_sentence_ends(text: str, limit: int) -> list[str]:
     return parts
 
 
+def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
+    """``blocks`` numbered as a reader counts paragraphs, each run of short list items joined
+    into one block with the sentence that introduces it ("Possible values:"), as long as the
+    whole stays short: an item alone ("1. Never use vertical rules.") is a fragment that has
+    lost what it is an item of."""
+    result: list[tuple[int, Block]] = []
+    for number, block in enumerate(blocks, start=1):
+        previous = result[-1][1] if result else None
+        if previous is not None and _joins_list(previous, block):
+            text = f"{previous.text}\n{block.text}"
+            result[-1] = (result[-1][0], replace(previous, text=text, item=True))
+        else:
+            result.append((number, block))
+    return result
+
+
+def _joins_list(previous: Block, block: Block) -> bool:
+    """``block`` is a short list item that goes with ``previous``: an item of the same list or
+    the sentence introducing it, in the same section, the two together still short."""
+    if not block.item or block.kind != "text" or previous.kind != "text" or previous.code:
+        return False
+    if previous.section != block.section or len(block.text) > LIST_ITEM_CHARS:
+        return False
+    if len(previous.text) + len(block.text) > LIST_CHARS:
+        return False
+    if previous.item:
+        return True
+    return previous.text.rstrip().endswith((":", "：")) and len(previous.text) <= LIST_ITEM_CHARS
+
+
 def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
     """The passages of ``document``, numbered as a reader counts paragraphs, each with its
     language (the document's, unless the passage is plainly in another)."""
     key = document_key(file_name)
     prior = document_language(" ".join(block.text for block in document.blocks[:50]))
     result: list[Passage] = []
-    for number, block in enumerate(document.blocks, start=1):
+    for number, block in list_runs(document.blocks):
         # Code and table rows are quoted whole: a listing cut at a "sentence end" is no listing.
         if block.code:
             # Searched and quoted as one: the introducing sentence, a blank line, the code.

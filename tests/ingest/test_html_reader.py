@@ -200,3 +200,12 @@ def test_a_definition_is_read_with_its_term() -> None:
         ("Options", "Raises: ValueError when the name is empty."),
         ("Options", "orphan"),
     ]
+
+
+def test_list_items_are_marked_as_such() -> None:
+    document = _page("<p>Two problems:</p><ul><li>Not portable.</li><li><p>Wasteful.</p></li></ul>")
+    assert [(b.text, b.item) for b in document.blocks] == [
+        ("Two problems:", False),
+        ("Not portable.", True),
+        ("Wasteful.", True),
+    ]

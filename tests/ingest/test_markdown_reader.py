@@ -339,3 +339,17 @@ def test_text_inside_a_pymdownx_block_is_kept_without_the_block_lines() -> None:
             "With longer strings, the columns risk getting squished horizontally.",
         )
     ]
+
+
+def test_list_items_are_marked_so_a_short_list_is_quoted_with_its_introduction() -> None:
+    from retrieval.ingest.passages import passages
+
+    document = _read(
+        "# Styles\n\n## Section style\n\nPossible values:\n\n"
+        '- "table": a simple table\n- "list": a simple list\n\nThe default is the table.\n'
+    )
+    assert [b.item for b in document.blocks] == [False, True, True, False]
+    assert [p.text for p in passages(document, "page.md")] == [
+        'Possible values:\n"table": a simple table\n"list": a simple list',
+        "The default is the table.",
+    ]

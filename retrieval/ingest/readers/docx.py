@@ -155,7 +155,8 @@ def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
-    walk.document.add(walk.section, text)
+    numbered = bool(paragraph._p.xpath("./w:pPr/w:numPr"))
+    walk.document.add(walk.section, text, item=numbered or style.startswith("list"))
 
 
 def _table(table: Table, walk: _Walk) -> None:

@@ -76,6 +76,7 @@ class _Walk:
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     title_from_h1: bool = True
     term: str = ""  # a definition list's term, waiting to head its definition's first paragraph
+    items: int = 0  # how many list items the walk is inside
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -294,6 +295,13 @@ def _block(element: Element, walk: _Walk) -> None:
         walk.intro = None
     elif tag in ("hr", "br"):
         return
+    elif tag == "li":
+        walk.items += 1
+        if _has_blocks(element):
+            walk_blocks(element, walk)
+        else:
+            _paragraph(inline_text(element), walk)
+        walk.items -= 1
     elif tag == "dt":
         walk.term = f"{walk.term}, {inline_text(element)}" if walk.term else inline_text(element)
     elif tag == "dl":
@@ -327,5 +335,5 @@ def _paragraph(text: str, walk: _Walk) -> None:
     if walk.term:  # a definition is read with its term: "timeout: seconds to wait"
         term, walk.term = walk.term.rstrip(), ""
         text = f"{term} {text}" if term.endswith((":", ".", "?")) else f"{term}: {text}"
-    walk.document.add(walk.section, text)
+    walk.document.add(walk.section, text, item=walk.items > 0)
     walk.intro = len(walk.document.blocks) - 1

@@ -81,6 +81,7 @@ class _Reading:
     term: str = ""  # a definition-list term waiting for its definition
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
+    lists: int = 0  # how many lists the walk is inside
 
 
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
@@ -167,6 +168,10 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return _html(tokens, index, reading)
     elif kind == "hr":
         reading.intro = None
+    elif kind in ("bullet_list_open", "ordered_list_open"):
+        reading.lists += 1
+    elif kind in ("bullet_list_close", "ordered_list_close"):
+        reading.lists -= 1
     return index + 1
 
 
@@ -238,7 +243,7 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
     if reading.term:
         text = f"{reading.term} {text}" if reading.term.endswith(":") else f"{reading.term}: {text}"
         reading.term = ""
-    reading.document.add(reading.section, text)
+    reading.document.add(reading.section, text, item=reading.lists > 0)
     reading.intro = len(reading.document.blocks) - 1
 
 

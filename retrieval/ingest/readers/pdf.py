@@ -488,7 +488,8 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | 
     text = prose(" ".join(line.text for line in paragraph.lines))
     # A lone footnote mark or list number that PDFium set on a line of its own says nothing.
     if text and (len(text) > 4 or any(ch.isalpha() for ch in text)):
-        document.add(paragraph.section or None, text, page=paragraph.page)
+        item = bool(_BULLET.match(paragraph.lines[0].text))
+        document.add(paragraph.section or None, text, page=paragraph.page, item=item)
         return len(document.blocks) - 1
     return intro
 

@@ -387,9 +387,9 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
                 or (_BULLET.match(fragment) and _word_count(fragment) >= 3)
                 or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
-                document.add(section, _BULLET.sub("", fragment))
+                document.add(section, _BULLET.sub("", fragment), item=bool(_BULLET.match(fragment)))
         pending = []
-        document.add(section, _BULLET.sub("", line))
+        document.add(section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
     if pending and sum(len(p.split()) for p in pending) >= 4:
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(section, "\n".join(pending))
