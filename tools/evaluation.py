@@ -165,12 +165,13 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
     """Ask every question (its context first, as a conversation would) and score the answers."""
     overall, answerable, unanswerable, offtopic = _Tally(), _Tally(), _Tally(), _Tally()
     by_kind: dict[str, _Tally] = defaultdict(_Tally)
+    by_language: dict[str, _Tally] = defaultdict(_Tally)
     rows = []
     for q in questions:
         answer = ask(q.question, _context_of(q))
         passages = [h.passage for h in answer.hits[:k]]
         rank = hit_rank(q, passages) if q.answerable else None
-        for tally in (overall, by_kind[q.kind]):
+        for tally in (overall, by_kind[q.kind], by_language[q.lang or "en"]):
             tally.add(q, rank, answer.outcome)
         group = answerable if q.answerable else offtopic if q.kind == "offtopic" else unanswerable
         group.add(q, rank, answer.outcome)
@@ -185,6 +186,7 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
         "offtopic": offtopic.summary(),
         "page_right": round(sum(pages) / len(pages), 4) if pages else None,
         "by_kind": {kind: tally.summary() for kind, tally in sorted(by_kind.items())},
+        "by_language": {lang: tally.summary() for lang, tally in sorted(by_language.items())},
         "questions": rows,
     }
 
@@ -246,18 +248,30 @@ def format_report(report: dict[str, Any], title: str = "") -> str:
     ]
     if report.get("page_right") is not None:
         lines.append(f"PDF hits citing the right page: {report['page_right']:.0%}")
-    lines += [
-        "",
-        f"{'kind':<14}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR@10':>8}"
-        f"{'declined':>10}{'hedged':>8}",
-    ]
-    for kind, row in report["by_kind"].items():
+    lines += ["", _header("kind"), *_table_rows(report["by_kind"])]
+    languages = report.get("by_language", {})
+    if len(languages) > 1:  # questions in several languages: each one's figures too
+        lines += ["", _header("language"), *_table_rows(languages)]
+    return "\n".join(lines)
+
+
+def _header(first: str) -> str:
+    return (
+        f"{first:<14}{'n':>4}{'hit@1':>8}{'hit@3':>8}{'hit@5':>8}{'MRR@10':>8}"
+        f"{'declined':>10}{'hedged':>8}"
+    )
+
+
+def _table_rows(groups: dict[str, dict[str, Any]]) -> list[str]:
+    """One line a group (a kind of question, or a language): its figures in columns."""
+    lines = []
+    for name, row in groups.items():
         cells = "".join(
             f"{row[key]:>8.3f}" if key in row else f"{'-':>8}"
             for key in ("hit@1", "hit@3", "hit@5", "mrr@10")
         )
-        lines.append(f"{kind:<14}{row['n']:>4}{cells}{row['declined']:>10.3f}{row['hedged']:>8.3f}")
-    return "\n".join(lines)
+        lines.append(f"{name:<14}{row['n']:>4}{cells}{row['declined']:>10.3f}{row['hedged']:>8.3f}")
+    return lines
 
 
 def _pct(group: dict[str, Any], key: str) -> str:
