@@ -195,3 +195,13 @@ def test_without_properties_the_title_and_date_come_from_the_first_page() -> Non
     writer.write(buffer)
     document = read("faq.pdf", buffer.getvalue())
     assert (document.title, document.date) == ("The Debian GNU/Linux FAQ", "2022-05-31")
+
+
+def test_a_margin_note_beside_a_line_does_not_land_inside_its_sentence() -> None:
+    """microtype.pdf (docs-dev corpus) names options in the left margin, on the baseline of a
+    line of the paragraph that describes them: PDFium reads note and line as one."""
+    path = Path(__file__).parents[2] / "data/eval/corpora/docs-dev/pdf/microtype.pdf"
+    text = " ".join(texts(read("microtype.pdf", path.read_bytes())))
+    assert "independently from each other by setting" in text  # not "each activate other"
+    assert "all glyphs in the" in text and "all glyphs \\ShowProtrusionMissing" not in text
+    assert "protrusion true, false, compatibility" in text  # a note heading its paragraph stays

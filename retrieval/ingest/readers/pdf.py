@@ -128,16 +128,56 @@ def page_lines(page: Any, number: int) -> list[Line]:
     try:
         text = textpage.get_text_range()
         height = page.get_height()
-        lines: list[Line] = []
+        found: list[tuple[Line, str, int]] = []
         start = 0
         for raw in text.split("\r\n"):
             line = _line(textpage, number, raw, start, height)
             if line is not None:
-                lines.append(line)
+                found.append((line, raw, start))
             start += len(raw) + 2
-        return lines
+        return _without_margin_notes(textpage, found)
     finally:
         textpage.close()
+
+
+def _without_margin_notes(textpage: Any, found: list[tuple[Line, str, int]]) -> list[Line]:
+    """The lines with a note set in the left margin on the same baseline as a line of text
+    ("expansion" beside "… the main options") cut off where it would land inside a sentence:
+    PDFium reads the two as one line."""
+    body = [line for line, _, _ in found if len(line.text) > 40]
+    if len(body) < 5:
+        return [line for line, _, _ in found]
+    left = Counter(round(line.x0) for line in body).most_common(1)[0][0]
+    lines: list[Line] = []
+    for line, raw, start in found:
+        previous = lines[-1] if lines else None
+        # A note beside a paragraph's first line (an option's name) may stay: it heads it.
+        runs_on = previous is not None and not previous.text.endswith(_SENTENCE_END)
+        close = previous is not None and previous.y - line.y < 1.5 * line.size
+        if runs_on and close and line.x0 < left - line.size and line.x1 > left + 2 * line.size:
+            cut = _margin_cut(textpage, raw, start, left - 1, line.size)
+            if cut is not None:
+                rest = _line(textpage, line.page, raw[cut:], start + cut, line.height)
+                line = rest if rest is not None else line
+        lines.append(line)
+    return lines
+
+
+def _margin_cut(textpage: Any, raw: str, start: int, left: float, size: float) -> int | None:
+    """Where the text column starts in ``raw``, if a short note (a word or three, not a number
+    or a bullet) stands before it in the margin with a gap between them."""
+    previous_right = None
+    for index, char in enumerate(raw):
+        if char.isspace():
+            continue
+        box_left, box_right, _ = _char_box(textpage, start + index)
+        if box_left >= left:
+            note = raw[:index].strip()
+            gap = previous_right is not None and box_left - previous_right > 0.5 * size
+            plain = any(ch.isalpha() for ch in note) and not _BULLET.match(note + " ")
+            return index if gap and plain and len(note.split()) <= 3 else None
+        previous_right = box_right
+    return None
 
 
 def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Line | None:
