@@ -52,6 +52,8 @@ _WORD_ANY = re.compile(rf"{_LETTERS}(?:(?:[-‐‑'’&+]|(?<=\d)[.,](?=\d)){_LE
 _JOINERS = re.compile(r"[-‐‑'’&+]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ALNUM = re.compile(r"[^\W_]")
+_GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # thousands separators: "3,362"
+_NUMERIC = re.compile(r"[\d.,]+")
 _SPAN = operator.itemgetter(1, 2)  # a Token's start and end
 
 STOP_WORDS = frozenset(
@@ -95,13 +97,14 @@ def _key(raw: str) -> str:
 
     Cached: a vocabulary is small next to the text it is drawn from.
     """
-    folded = strip_accents(raw).casefold().replace("’", "'")
+    # ASCII has no accents to strip: most words skip the decomposition.
+    folded = (raw if raw.isascii() else strip_accents(raw)).casefold().replace("’", "'")
     if not folded.isascii():
         folded = _ascii_digits(folded)  # "٢٠٢٤" is 2024, in Arabic text too
     if folded.endswith("'s"):
         folded = folded[:-2]
     folded = folded.replace("'", "")
-    if re.fullmatch(r"\d{1,3}(,\d{3})+", folded):
+    if _GROUPED.fullmatch(folded):
         return folded.replace(",", "")
     return _HYPHENS.sub(
         "", folded.replace(".", "") if "." in folded and not _is_number(folded) else folded
@@ -109,10 +112,12 @@ def _key(raw: str) -> str:
 
 
 def _is_number(text: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,]+", text))
+    return _NUMERIC.fullmatch(text) is not None
 
 
 def _is_capitals(raw: str) -> bool:
+    if raw.isascii():  # every ASCII letter has a case: the same answer, in C
+        return raw.isupper()
     letters = [ch for ch in raw if ch.isalpha()]
     return bool(letters) and all(ch.isupper() for ch in letters)
 
@@ -121,11 +126,24 @@ def _words(text: str) -> list[_Word]:
     return [_Word(m.group(), _key(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+_Terms = tuple[tuple[str, str], ...]  # a word's (term, folded word) pairs
+
+
 @dataclass(frozen=True)
 class _Form:
     keys: tuple[str, ...]
     capitals: tuple[bool, ...]  # per word: must be written in capitals to match
     canonical: str
+
+
+class _PhraseStart(NamedTuple):
+    """A word where a phrase of the synonym table may start: its key, the phrases to try
+    (longest first), and its terms when none of them follows."""
+
+    key: str
+    phrases: tuple[_Form, ...]
+    terms: _Terms
+    seconds: frozenset[str]  # the keys a phrase's second word may have: most words fail here
 
 
 class Synonyms:
@@ -209,7 +227,7 @@ class Analyzer:
         self.languages = tuple(languages) if languages is not None else None
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
-        self._word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._entries: dict[str, _Terms | _PhraseStart] = {}
         self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
 
     def detect(
@@ -289,40 +307,93 @@ class Analyzer:
 
     def _english(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
         """English terms of ``text[pos:endpos]``: synonyms, hyphenated words, possessives,
-        Snowball English."""
+        Snowball English.
+
+        What a word gives depends only on how it is written, except where a phrase of the
+        synonym table may start: so each spelling is analysed once (:meth:`_entry`) and every
+        later occurrence is a dictionary look-up; only at a possible phrase start are the next
+        words looked at (:meth:`_phrase`).
+        """
         matches = list(_WORD.finditer(text, pos, len(text) if endpos is None else endpos))
-        starts = self.synonyms.first_keys
-        cache = self._word_cache
+        entries = self._entries
+        entry_of = self._entry
+        make = tuple.__new__  # Token(...) in C: millions of tokens are made
         out: list[Token] = []
-        i = 0
-        while i < len(matches):
-            match = matches[i]
+        append = out.append
+        skip = 0  # words already covered by a phrase
+        for i, match in enumerate(matches):
+            if i < skip:
+                continue
             raw = match.group()
-            key = _key(raw)
-            if key in starts:
-                window = [
-                    _Word(m.group(), _key(m.group()), m.start(), m.end())
-                    for m in matches[i : i + self.synonyms.longest]
-                ]
-                found = self.synonyms.match(window, 0)
-                if found:
-                    form, n = found
-                    term = form.canonical
-                    if not term.startswith("_"):
-                        term = self.stem(term)
-                    out.append(Token(term, match.start(), matches[i + n - 1].end(), key))
-                    i += n
+            entry = entries.get(raw)
+            if entry is None:
+                entry = entry_of(raw)
+            if isinstance(entry, _PhraseStart):
+                found = self._phrase(matches, i, entry)
+                if found is not None:
+                    skip = i + found[1]
+                    span = (match.start(), matches[skip - 1].end())
+                    append(make(Token, (found[0], *span, entry.key)))
                     continue
-            # The terms of a word depend only on how it is written: cache them per spelling.
-            terms = cache.get(raw)
-            if terms is None:
-                terms = tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
-                if len(cache) < 1 << 20:
-                    cache[raw] = terms
-            start, end = match.start(), match.end()
-            out.extend(Token(term, start, end, word) for term, word in terms)
-            i += 1
+                pairs = entry.terms
+            else:
+                pairs = entry
+            start, end = match.span()
+            for term, word in pairs:
+                append(make(Token, (term, start, end, word)))
         return out
+
+    def _entry(self, raw: str) -> _Terms | _PhraseStart:
+        """What the word written ``raw`` gives: its ``(term, folded word)`` pairs, or, where a
+        phrase of the synonym table may start, those pairs and the phrases to try first."""
+        key = _key(raw)
+        forms = self.synonyms.first_keys.get(key)
+        entry = self._plain(raw, key) if forms is None else self._synonym_start(raw, key, forms)
+        if len(self._entries) < 1 << 20:
+            self._entries[raw] = entry
+        return entry
+
+    def _plain(self, raw: str, key: str) -> _Terms:
+        """The pairs of a word no synonym starts with (most words)."""
+        if "-" in raw or "‐" in raw or "‑" in raw:
+            return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
+        term = self._single(key)
+        return ((term, key),) if term else ()
+
+    def _synonym_start(self, raw: str, key: str, forms: list[_Form]) -> _Terms | _PhraseStart:
+        capitals = _is_capitals(raw)
+        # Forms are longest first: a phrase is tried before a one-word form of the same word.
+        fitting = [f for f in forms if not f.capitals[0] or capitals]
+        single = next((f for f in fitting if len(f.keys) == 1), None)
+        terms: _Terms
+        if single is not None:
+            term = single.canonical
+            terms = ((term if term.startswith("_") else self.stem(term), key),)
+        else:
+            terms = self._plain(raw, key)
+        phrases = tuple(f for f in fitting if len(f.keys) > 1)
+        if not phrases:
+            return terms
+        return _PhraseStart(key, phrases, terms, frozenset(f.keys[1] for f in phrases))
+
+    def _phrase(
+        self, matches: Sequence[re.Match[str]], i: int, entry: _PhraseStart
+    ) -> tuple[str, int] | None:
+        """The term of the longest phrase starting at ``matches[i]``, and its length in words."""
+        if i + 1 == len(matches) or _key(matches[i + 1].group()) not in entry.seconds:
+            return None
+        for form in entry.phrases:
+            n = len(form.keys)
+            if i + n > len(matches):
+                continue
+            following = (matches[i + j].group() for j in range(1, n))
+            if all(
+                _key(raw) == key and (not caps or _is_capitals(raw))
+                for raw, key, caps in zip(following, form.keys[1:], form.capitals[1:], strict=True)
+            ):
+                term = form.canonical
+                return (term if term.startswith("_") else self.stem(term)), n
+        return None
 
     def _word_tokens(self, word: _Word) -> list[Token]:
         if "-" not in word.raw and "‐" not in word.raw and "‑" not in word.raw:
@@ -435,7 +506,7 @@ def _ascii_digits(text: str) -> str:
 def _number(raw: str) -> str:
     """A number as every language writes it in terms: ASCII digits, no thousands commas."""
     digits = _ascii_digits(raw)
-    return digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+", digits) else digits
+    return digits.replace(",", "") if _GROUPED.fullmatch(digits) else digits
 
 
 def _segmented(run: str, base: int, lang: Language) -> list[Token]:

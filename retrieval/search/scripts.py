@@ -86,8 +86,11 @@ def runs(text: str) -> Iterator[Run]:
 
 
 def has_other_scripts(text: str) -> bool:
-    """Whether anything but common (Latin) text is in ``text``: the fast path's test."""
-    return _ANY_OTHER.search(text) is not None
+    """Whether anything but common (Latin) text is in ``text``: the fast path's test.
+
+    ASCII text (most of an English corpus) is told at C speed without the regular expression.
+    """
+    return not text.isascii() and _ANY_OTHER.search(text) is not None
 
 
 def letter_counts(text: str) -> Counter[str]:
