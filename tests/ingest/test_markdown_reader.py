@@ -353,3 +353,14 @@ def test_list_items_are_marked_so_a_short_list_is_quoted_with_its_introduction()
         'Possible values:\n"table": a simple table\n"list": a simple list',
         "The default is the table.",
     ]
+
+
+def test_snippet_includes_and_block_closers_after_raw_html_are_no_text() -> None:
+    document = _read(
+        '# Guide\n\n--8<-- "README.md"\n\n/// html | div.result\n\n<p>Class docstring.</p>\n'
+        "////\n\nThe handler renders the docstring of each class.\n"
+    )
+    assert document.paragraphs == [
+        (None, "Class docstring."),
+        (None, "The handler renders the docstring of each class."),
+    ]

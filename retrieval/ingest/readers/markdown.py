@@ -31,8 +31,9 @@ from retrieval.ingest.readers.text import decode, fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
-# (".. autoclass:: Foo") and mkautodoc options (":docstring:", ":members: get post").
-_DIRECTIVE = re.compile(r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::)")
+# (".. autoclass:: Foo"), mkautodoc options (":docstring:", ":members: get post") and pymdownx
+# snippets ('--8<-- "README.md"', a file included when the site is built).
+_DIRECTIVE = re.compile(r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::|-+8<-+)")  # "--8<--" includes
 _FIELD = re.compile(r"^:[\w-]+:(?:\s|$)")
 _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: true"
 # An options block under a directive: "options:", "  show_source: false", ":members:".
@@ -302,7 +303,9 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     else:
         token_content, index = token.content, index + 1
     before = len(reading.document.blocks)
-    read_fragment(token_content, reading.document, reading.section)
+    # A pymdownx block's closing line ("////") after the HTML is no text of it.
+    kept = [line for line in token_content.split("\n") if not _DIRECTIVE.match(line.strip())]
+    read_fragment("\n".join(kept), reading.document, reading.section)
     reading.intro = (
         len(reading.document.blocks) - 1 if len(reading.document.blocks) > before else None
     )
