@@ -30,6 +30,26 @@ def test_a_question_quoting_commands_keeps_its_own_language(question: str, lang:
     assert detect(question, CORPUS) == lang
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("¿Qué es pbuilder?", "es"),
+        ("Qu'est-ce que pbuilder ?", "fr"),
+        ("pbuilder 是什么？", "zh"),
+        ("What is pbuilder?", "en"),
+        ("¿Cómo borro un kernel viejo?", "es"),
+        ("Comment supprimer un vieux noyau ?", "fr"),
+        ("Como instalo lintian", "es"),  # no accents, no question mark
+        ("comment installer lintian", "fr"),
+        ("c est quoi apt-cacher", "fr"),
+    ],
+)
+def test_short_questions_are_told_apart_in_a_corpus_of_five_languages(
+    question: str, lang: str
+) -> None:
+    assert detect(question, ["zh", "es", "fr", "en", "ru"]) == lang
+
+
 def test_a_latin_text_quoting_a_few_foreign_words_stays_latin() -> None:
     text = "However, if you use apt-get (see Раздел 8.1.2) or aptitude (see Раздел 8.1.3) to manage"
     assert detect(text, prior="ru") == "en"
