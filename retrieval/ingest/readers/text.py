@@ -7,6 +7,7 @@ date, sections and paragraphs). Splitting long paragraphs into passages is :mod:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 import statistics
@@ -382,6 +383,10 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         for fragment in pending:
             if fragment in headings or _looks_like_heading(fragment):
                 section = fragment
+            elif _introduced(document, fragment, text):
+                # "… run the following command:" then "make deb-pkg": the command is what the
+                # sentence introduces, kept with it as its code, however short.
+                _attach_code(document, fragment)
             elif (
                 _word_count(fragment) >= 4
                 or (_BULLET.match(fragment) and _word_count(fragment) >= 3)
@@ -394,6 +399,30 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(section, "\n".join(pending))
     return document
+
+
+def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
+    """Whether the last paragraph introduces ``line`` as its code ("… the command:"): a line
+    indented in ``text``, as code is in plain text, or one too short to stand alone."""
+    if not document.blocks or _BULLET.match(line):
+        return False
+    last = document.blocks[-1]
+    if last.kind not in ("text", "code") or not last.text.rstrip().endswith(":"):
+        return False
+    return _word_count(line) < 4 or _is_indented(line, text)
+
+
+def _is_indented(line: str, text: str) -> bool:
+    """Whether ``line`` stands indented in the raw ``text``."""
+    first = line.split("\n", 1)[0][:80]
+    return re.search(rf"(?m)^(?: {{2,}}|\t)[ \t]*{re.escape(first)}", text) is not None
+
+
+def _attach_code(document: ParsedDocument, line: str) -> None:
+    """Add ``line`` to the code of the last paragraph, which introduces it."""
+    last = document.blocks[-1]
+    code = f"{last.code}\n{line}" if last.code else line
+    document.blocks[-1] = dataclasses.replace(last, kind="code", code=code)
 
 
 def _raw_line_count(text: str, lines: list[str], header_end: int) -> int:
