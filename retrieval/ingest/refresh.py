@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import os
 import sqlite3
 import time
 import tomllib
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +30,9 @@ from retrieval.store.db import transaction
 
 MANIFEST = "manifest.toml"
 PARSER_VERSION = "5"  # bump when parsing changes, so every file is read again
+# Below this much to read, files are parsed in this process: starting workers (imports, the
+# language model) costs about a second, which a reload of one document should not pay.
+PARALLEL_FROM_BYTES = 4 << 20
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -130,7 +138,9 @@ class _Plan:
     changed: list[str] = field(default_factory=list)
 
 
-def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> ReindexReport:
+def refresh(
+    store: CorpusStore, folder: Path, *, lenient: bool = False, workers: int | None = None
+) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
 
     ``lenient`` (at start-up): a manifest that can't be read leaves the stored corpus as it is,
@@ -138,8 +148,10 @@ def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> Reind
     Otherwise a broken manifest raises :class:`DocumentError` and nothing changes.
 
     First every file is looked at (size, time, hash) without writing; then, in one transaction,
-    the changed files are parsed and written one at a time, so memory holds one document at once
-    however large the corpus, and a failure anywhere rolls everything back.
+    the changed files are parsed and written in order, so memory holds a few documents at once
+    however large the corpus, and a failure anywhere rolls everything back. Parsing is most of
+    the time: with many files it runs in ``workers`` processes (default: one per core) while
+    this one writes.
     """
     started = time.perf_counter()
     files = corpus_files(folder)
@@ -161,7 +173,7 @@ def refresh(store: CorpusStore, folder: Path, *, lenient: bool = False) -> Reind
     removed = sorted(name for name in known if name not in plan.present)
     try:
         with transaction(store.db):  # all of it or none of it
-            _write(store, plan, removed, known, manifest)
+            _write(store, plan, removed, known, _parsed(plan, manifest, workers))
             if not plan.added and not plan.unchanged and not (set(known) & plan.present):
                 reasons = "; ".join(f"{s.doc}: {s.reason}" for s in plan.skipped)
                 raise NoCorpusError(folder, reasons or "no documents")
@@ -207,28 +219,71 @@ def _write(
     plan: _Plan,
     removed: list[str],
     known: dict[str, dict[str, object]],
-    manifest: dict[str, dict[str, str]],
+    parsed: Iterator[tuple[str, _Parsed | str]],
 ) -> None:
-    """Inside the refresh's transaction: delete, parse and insert, record new times."""
+    """Inside the refresh's transaction: delete, insert the parsed files, record new times."""
     for name in removed:
         store.delete_document(name)
-    for path in plan.to_parse:
-        name = plan.names[path]
-        entry = manifest.get(name, {})
-        try:
-            data = path.read_bytes()
-            item = _parse_file(path, name, data, entry, _fingerprint(data, entry))
-        except DocumentError as error:
-            plan.skipped.append(SkippedFile(name, error.reason))
+    for name, item in parsed:
+        if isinstance(item, str):
+            plan.skipped.append(SkippedFile(name, item))
             continue  # an earlier readable version, if any, stays
-        except OSError as error:
-            plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror})"))
-            continue
         (plan.changed if name in known else plan.added).append(name)
         store.delete_document(name)
         store.insert_document(item.row, item.passages)
     for name, size, mtime_ns in plan.touched:
         store.touch_document(name, size, mtime_ns)
+
+
+def _parse_path(path: Path, name: str, entry: dict[str, str]) -> _Parsed | str:
+    """One file read and parsed (in a worker process when there are many): its document, or
+    why it is skipped."""
+    try:
+        data = path.read_bytes()
+        return _parse_file(path, name, data, entry, _fingerprint(data, entry))
+    except DocumentError as error:
+        return error.reason
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+
+
+def _parsed(
+    plan: _Plan, manifest: dict[str, dict[str, str]], workers: int | None
+) -> Iterator[tuple[str, _Parsed | str]]:
+    """``(document id, parsed document or reason skipped)`` of each file to parse, in order."""
+    jobs = [(path, plan.names[path], manifest.get(plan.names[path], {})) for path in plan.to_parse]
+    count = _default_workers(plan.to_parse) if workers is None else workers
+    if count <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield job[1], _parse_path(*job)
+        return
+    # spawn, not fork: the bot has threads. A few files ahead at most, so memory stays bounded.
+    with ProcessPoolExecutor(count, multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[str, Future[_Parsed | str]]] = deque()
+        for job in jobs:
+            pending.append((job[1], pool.submit(_parse_path, *job)))
+            if len(pending) > 4 * count:
+                name, future = pending.popleft()
+                yield name, future.result()
+        while pending:
+            name, future = pending.popleft()
+            yield name, future.result()
+
+
+def _default_workers(paths: list[Path]) -> int:
+    """One worker per core when there is enough to read, else none (parse here)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if cores <= 1:
+        return 1
+    size = 0
+    for path in paths:
+        try:
+            size += path.stat().st_size
+        except OSError:
+            continue  # reported when it is parsed
+        if size >= PARALLEL_FROM_BYTES:
+            return cores
+    return 1
 
 
 def _report(
