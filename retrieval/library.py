@@ -318,10 +318,9 @@ def _search(
     stored = current.stored([positions[i] for i in kept], [p for p, _ in candidates])
     terms = question.terms
     ids = [current.index.term_ids[t] for t in terms.terms]
-    found = iter(passage_data.stored_matches([s for s in stored if s is not None], ids))
     matches = [
-        next(found) if s is not None else matches_of(fragments(p), terms)
-        for s, (p, _) in zip(stored, candidates, strict=True)
+        found if found is not None else matches_of(fragments(p), terms)
+        for found, (p, _) in zip(passage_data.stored_matches(stored, ids), candidates, strict=True)
     ]
     return rank.rerank(candidates, question, matches), pool.total
 

@@ -216,20 +216,25 @@ def fragments_of(
     return out
 
 
-Stored = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]  # one passage's sentences, tokens
+@dataclass(frozen=True)
+class Stored:
+    """Several passages' stored sentences ``(start, end, tokens)`` and tokens ``(start, end,
+    term)``, one after another, the terms in the index's numbering; ``counts``: each passage's
+    number of sentences, None for one not stored (not indexed with its present text)."""
+
+    sentences: npt.NDArray[np.int32]
+    tokens: npt.NDArray[np.int32]
+    counts: list[int | None]
 
 
-def stored_matches(stored: Sequence[Stored], term_ids: Sequence[int]) -> list[Matches]:
-    """The :class:`Matches` of passages from their stored sentences and tokens (term ids in the
-    index's numbering), for question terms ``term_ids`` (term ``i`` is bit ``i``).
+def stored_matches(stored: Stored, term_ids: Sequence[int]) -> list[Matches | None]:
+    """The :class:`Matches` of stored passages for question terms ``term_ids`` (term ``i`` is
+    bit ``i``); None for a passage not stored.
 
     All the passages' tokens are compared with the question's terms at once, in numpy; Python
     then sees only the tokens that match, a few per sentence, not every token of every passage.
     """
-    if not stored:
-        return []
-    sentences = np.concatenate([s for s, _ in stored])
-    tokens = np.concatenate([t for _, t in stored])
+    sentences, tokens = stored.sentences, stored.tokens
     wanted = np.asarray(term_ids, dtype=np.int32)
     order = np.argsort(wanted, kind="stable")
     ordered = wanted[order]
@@ -248,9 +253,13 @@ def stored_matches(stored: Sequence[Stored], term_ids: Sequence[int]) -> list[Ma
         masks[sentence] |= 1 << bit
         marks[sentence].append((start, end, bit))
     spans = list(zip(sentences[:, 0].tolist(), sentences[:, 1].tolist(), strict=True))
-    out, first = [], 0
-    for s, _ in stored:
-        last = first + len(s)
+    out: list[Matches | None] = []
+    first = 0
+    for count in stored.counts:
+        if count is None:
+            out.append(None)
+            continue
+        last = first + count
         out.append(Matches(spans[first:last], masks[first:last], marks[first:last]))
         first = last
     return out

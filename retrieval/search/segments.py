@@ -120,13 +120,20 @@ class Segment:
         rather than through its map: the kernel maps large page-cache folios whole, so a few
         hundred bytes read at a thousand scattered places would make hundreds of MB resident."""
         array = self.arrays[name]
+        return np.frombuffer(self.passage_bytes(name, start, stop), dtype=array.dtype).reshape(
+            -1, *array.shape[1:]
+        )
+
+    def passage_bytes(self, name: str, start: int, stop: int) -> bytes:
+        """The bytes of rows ``start:stop`` of a passage-data array (as :meth:`passage_rows`
+        reads them), for callers that join many passages' rows into one array."""
+        array = self.arrays[name]
         reader = self._readers.get(name) if self.folder is not None else None
-        if reader is None:
-            return array[start:stop]
-        fd, offset = reader
         width = array.strides[0]
-        raw = os.pread(fd, (stop - start) * width, offset + start * width)
-        return np.frombuffer(raw, dtype=array.dtype).reshape(-1, *array.shape[1:])
+        if reader is None:
+            return bytes(np.ascontiguousarray(array[start:stop]).data)
+        fd, offset = reader
+        return os.pread(fd, (stop - start) * width, offset + start * width)
 
     @property
     def words(self) -> dict[str, int]:

@@ -70,6 +70,8 @@ MERGE_SEGMENTS = 8
 MERGE_DRIFT = 0.01  # relative change of a field's average length since it was fixed
 
 IntArray = npt.NDArray[np.int64]
+IntArray32 = npt.NDArray[np.int32]
+_ROW = 3 * np.dtype(np.int32).itemsize  # bytes of one stored token or sentence
 
 
 class RowidView:
@@ -168,31 +170,77 @@ class Snapshot:
         segment = self.segments[found[0]]
         return fragments_of(*self._rows(segment, found[1]), segment.vocabulary)
 
-    def stored(self, positions: Sequence[int], passages: Sequence[Passage]) -> list[Stored | None]:
+    def stored(self, positions: Sequence[int], passages: Sequence[Passage]) -> Stored:
         """The stored sentences and tokens of the passages at these index positions, their
-        tokens' terms in the index's numbering; None for one not indexed with its present text
-        (a reload changed it between the search and the fetch)."""
+        tokens' terms in the index's numbering, read in one batch; a passage not indexed with
+        its present text (a reload changed it between the search and the fetch) is not."""
+        keys = np.array([passage_key(p.id, p.text) for p in passages], dtype=np.int64)
+        places = self._places(np.asarray(positions, dtype=np.int64), keys)
+        found = [
+            p if p is not None else self._find(k)
+            for k, p in zip(keys.tolist(), places, strict=True)
+        ]
+        spans = self._spans([f for f in found if f is not None])
+        sentence_bytes, token_bytes, later = [], [], []
+        counts: list[int | None] = []
+        rows = 0
+        for place in found:
+            if place is None:
+                counts.append(None)
+                continue
+            number = place[0]
+            segment = self.segments[number]
+            s0, s1, t0, t1 = spans[place]
+            if number > 0:  # a later segment numbers its terms its own way
+                later.append((rows, t1 - t0, number))
+            sentence_bytes.append(segment.passage_bytes("sentences", s0, s1))
+            token_bytes.append(segment.passage_bytes("tokens", t0, t1))
+            counts.append(s1 - s0)
+            rows += t1 - t0
+        sentences = np.frombuffer(b"".join(sentence_bytes), dtype=np.int32).reshape(-1, 3)
+        tokens = np.frombuffer(b"".join(token_bytes), dtype=np.int32).reshape(-1, 3)
+        if later:
+            tokens = tokens.copy()
+            for first, size, number in later:
+                part = tokens[first : first + size, 2]
+                part[:] = self.globals[number][part]
+        if int(sentences[:, 2].sum()) != len(tokens):  # indexed from terms alone: analysed
+            return Stored(np.zeros((0, 3), np.int32), np.zeros((0, 3), np.int32),
+                          [None] * len(passages))  # fmt: skip
+        return Stored(sentences, tokens, counts)
+
+    def _spans(
+        self, places: list[tuple[int, int]]
+    ) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+        """Where each passage's sentences and tokens are in its segment's arrays: ``(first
+        sentence, last + 1, first token, last + 1)``, read for all of a segment's at once."""
+        spans = {}
+        for number in sorted({n for n, _ in places}):
+            segment = self.segments[number]
+            at = np.array([a for n, a in places if n == number], dtype=np.int64)
+            columns = [segment.sent_ptr[at], segment.sent_ptr[at + 1]]
+            columns += [segment.tok_ptr[at], segment.tok_ptr[at + 1]]
+            rows = zip(at.tolist(), *(c.tolist() for c in columns), strict=True)
+            spans.update({(number, a): (s0, s1, t0, t1) for a, s0, s1, t0, t1 in rows})
+        return spans
+
+    def _places(
+        self, positions: npt.NDArray[np.int64], keys: npt.NDArray[np.int64]
+    ) -> list[tuple[int, int] | None]:
+        """(segment, passage number in it) of each position whose stored key is ``keys``'s
+        (one look-up per segment for all of them); None where it is not."""
         starts = self.rowids.starts
         numbers = np.searchsorted(starts, positions, side="right") - 1
-        out: list[Stored | None] = []
-        for position, number, passage in zip(positions, numbers.tolist(), passages, strict=True):
-            key = passage_key(passage.id, passage.text)
+        places: list[tuple[int, int] | None] = [None] * len(positions)
+        for number in np.unique(numbers).tolist():
             segment = self.segments[number]
-            at = int(position) - int(starts[number])
-            found = (number, at) if segment.locate(key) == at else self._find(key)
-            if found is None:
-                out.append(None)
-                continue
-            number, at = found
-            sentences, tokens = self._rows(self.segments[number], at)
-            if int(sentences[:, 2].sum()) != len(tokens):
-                out.append(None)  # indexed from terms alone (no sentences): analysed instead
-                continue
-            if number > 0:  # a later segment numbers its terms its own way
-                tokens = tokens.copy()
-                tokens[:, 2] = self.globals[number][tokens[:, 2]]
-            out.append((sentences, tokens))
-        return out
+            chosen = np.flatnonzero(numbers == number)
+            at = positions[chosen] - starts[number]
+            where = np.minimum(np.searchsorted(segment.keys, keys[chosen]), segment.n - 1)
+            same = (segment.keys[where] == keys[chosen]) & (segment.key_order[where] == at)
+            for i, a, ok in zip(chosen.tolist(), at.tolist(), same.tolist(), strict=True):
+                places[i] = (number, a) if ok else None
+        return places
 
     def _find(self, key: int) -> tuple[int, int] | None:
         """(segment, passage number in it) of the passage with this key, newest first."""
@@ -203,7 +251,7 @@ class Snapshot:
         return None
 
     @staticmethod
-    def _rows(segment: Segment, at: int) -> Stored:
+    def _rows(segment: Segment, at: int) -> tuple[IntArray32, IntArray32]:
         s0, s1 = int(segment.sent_ptr[at]), int(segment.sent_ptr[at + 1])
         t0, t1 = int(segment.tok_ptr[at]), int(segment.tok_ptr[at + 1])
         return segment.passage_rows("sentences", s0, s1), segment.passage_rows("tokens", t0, t1)

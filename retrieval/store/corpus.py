@@ -183,11 +183,22 @@ class CorpusStore:
         return None if row is None else self._passage(row)
 
     def passages_by_rowid(self, rowids: list[int]) -> dict[int, Passage]:
+        """The passages with these rowids (those that still exist), by rowid; every question
+        asks, so rows come back as plain tuples (named rows cost a lookup per column)."""
         if not rowids:
             return {}
         marks = ",".join("?" * len(rowids))
-        rows = self._reader().execute(self._PASSAGE_SQL + f"where p.rowid in ({marks})", rowids)
-        return {row["rowid"]: self._passage(row) for row in rows}
+        cursor = self._reader().cursor()
+        cursor.row_factory = None
+        rows = cursor.execute(self._PASSAGE_SQL + f"where p.rowid in ({marks})", rowids)
+        return {
+            row[0]: Passage(
+                id=row[1], doc=row[2], title=row[11], section=row[5], paragraph=row[4],
+                text=row[6], ordinal=row[3], page=row[7], kind=row[8], code_at=row[9],
+                lang=row[10],
+            )
+            for row in rows
+        }  # fmt: skip
 
     def all_passages(self) -> Iterable[tuple[int, Passage]]:
         """Every passage in a stable order (document, then ordinal), with its rowid."""

@@ -54,7 +54,9 @@ def test_every_route_to_a_page_gives_the_oracle_page(
 ) -> None:
     built = BM25Index.build([[doc] for doc in corpus], weights=(1.0,))
     gone = np.array(sorted(d for d in deleted if d < len(corpus)), dtype=np.int64)
-    index = BM25Index(built.vocabulary, built.parts, built.df, len(corpus) - len(gone), gone)
+    # The df still counts the deleted passages, so N does too (a positive IDF, as in an index
+    # whose deletions are not yet subtracted).
+    index = BM25Index(built.vocabulary, built.parts, built.df, len(corpus), gone)
     weighted = dict(zip(query, weights, strict=False))
     expected, scores = oracle(index, weighted)
     with pytest.MonkeyPatch.context() as patch:
