@@ -67,6 +67,7 @@ class Library:
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
         self._languages: tuple[str, tuple[str, ...]] = ("", ())  # index version, languages
+        self._warming: threading.Thread | None = None  # the language model, loading
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
@@ -120,7 +121,10 @@ class Library:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
         # The language model loads while the corpus is checked, not on the first question.
-        threading.Thread(target=languages.warm_up, name="langid-warm-up", daemon=True).start()
+        library._warming = threading.Thread(
+            target=languages.warm_up, name="langid-warm-up", daemon=True
+        )
+        library._warming.start()
         for leftover in db_path.parent.glob(db_path.name + ".index.npz*"):
             leftover.unlink(missing_ok=True)  # the single-file index of earlier versions
         try:
@@ -255,6 +259,12 @@ class Library:
             raise EmptyQuestionError()
         current = self._current()
         earlier = _earlier(context)
+        warming = self._warming
+        if warming is not None:
+            # A question that needs the language model while it loads would load it a second
+            # time beside the first (each slowing the other): it waits for that one instead.
+            warming.join()
+            self._warming = None
         languages = self.languages()
         lang = query.language_of(text, earlier, self.analyzer, languages)
         lang = query.settle_language(text, lang, languages, self.analyzer, current)
