@@ -183,12 +183,22 @@ def test_a_list_stops_at_a_section_a_long_item_and_the_length_of_a_passage() -> 
         Block(f"Item number {n} of the list, " + "word " * 40, "A", item=True) for n in range(8)
     ]
     listed = _listed(
-        Block("Before the list.", "A"),  # not introducing it: no colon
+        Block("The list:", "A"),
         *items,
         Block("Another item under another heading.", "B", item=True),
         Block("A long item. " * 40, "B", item=True),
     )
-    assert listed[0] == (1, "Before the list.")
-    assert all(len(text) <= 1000 for _, text in listed[1:-2])
+    assert listed[0][1].startswith("The list:\nItem number 0") and len(listed[0][1]) <= 1000
     assert sum(text.count("Item number") for _, text in listed) == 8  # nothing lost or repeated
     assert listed[-2:] == [(10, "Another item under another heading."), (11, "A long item. " * 40)]
+
+
+def test_items_without_a_sentence_introducing_them_stay_apart() -> None:
+    # A change log's items, each its own change: joined, one passage would match everything.
+    assert _listed(
+        Block("Support for LuaTeX enabled by default.", "2.3", item=True),
+        Block("New option to turn all warnings into messages.", "2.3", item=True),
+    ) == [
+        (1, "Support for LuaTeX enabled by default."),
+        (2, "New option to turn all warnings into messages."),
+    ]

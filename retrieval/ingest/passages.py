@@ -115,9 +115,13 @@ def _joins_list(previous: Block, block: Block) -> bool:
         return False
     if len(previous.text) + len(block.text) > LIST_CHARS:
         return False
-    if previous.item:
-        return True
-    return previous.text.rstrip().endswith((":", "：")) and len(previous.text) <= LIST_ITEM_CHARS
+    if previous.item:  # a list joined to its introduction goes on; items alone stay apart
+        return "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
+    return _introduces(previous.text) and len(previous.text) <= LIST_ITEM_CHARS
+
+
+def _introduces(text: str) -> bool:
+    return text.rstrip().endswith((":", "："))
 
 
 def passages(document: ParsedDocument, file_name: str) -> list[Passage]:

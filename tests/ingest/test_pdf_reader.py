@@ -205,3 +205,14 @@ def test_a_margin_note_beside_a_line_does_not_land_inside_its_sentence() -> None
     assert "independently from each other by setting" in text  # not "each activate other"
     assert "all glyphs in the" in text and "all glyphs \\ShowProtrusionMissing" not in text
     assert "protrusion true, false, compatibility" in text  # a note heading its paragraph stays
+
+
+def test_a_footnote_does_not_cut_the_paragraph_that_runs_on_over_the_page_break() -> None:
+    """booktabs.pdf (docs-dev corpus): page 1 ends mid-sentence above a footnote."""
+    path = Path(__file__).parents[2] / "data/eval/corpora/docs-dev/pdf/booktabs.pdf"
+    blocks = read("booktabs.pdf", path.read_bytes()).blocks
+    runs_on = next(b for b in blocks if "has been established over centuries" in b.text)
+    assert "layout of a table has been established over centuries" in runs_on.text
+    assert runs_on.page == 1
+    note = next(b for b in blocks if "converging to phi" in b.text)  # the footnote is kept
+    assert note.text.startswith("∗This file has version number")

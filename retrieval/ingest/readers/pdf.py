@@ -54,6 +54,8 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
+_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
+FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         pdf.close()
     if not any(line.text.strip() for line in lines):
         raise DocumentError(path, "no text layer — needs OCR")
-    lines = _join_hyphens(furniture(lines))
+    lines = _after_their_sentence(_join_hyphens(furniture(lines)))
     title = meta.get("Title", "").strip()
     document = assemble(lines, "" if is_placeholder_title(title) else title)
     document.title = document.title or fallback_title(path)
@@ -439,6 +441,51 @@ def rejoin(left: str, right: str, vocabulary: set[str]) -> str:
         len(left) > 1 and len(right) > 1 and {left.lower(), right.lower()} <= (vocabulary)
     )
     return hyphenated if halves_are_words else joined
+
+
+def _after_their_sentence(lines: list[Line]) -> list[Line]:
+    """``lines`` with each page's footnotes moved after the sentence they interrupt: a paragraph
+    running on over a page break would otherwise be cut by them into two fragments."""
+    body = body_size(lines)
+    notes = _footnotes(lines, body)
+    result: list[Line] = []
+    waiting: list[Line] = []  # footnotes held until the sentence before them ends
+    holding = False
+    for line in lines:
+        if notes.get(id(line)) == "mark":  # a footnote starts: does it interrupt a sentence?
+            holding = bool(waiting) or bool(result and not result[-1].text.endswith(_SENTENCE_END))
+        if id(line) in notes and holding:
+            waiting.append(line)
+            continue
+        if waiting and (line.mono or is_heading(line, body) or line.page > waiting[0].page + 1):
+            result += waiting  # a heading or a listing: the sentence did not run on to here
+            waiting = []
+        result.append(line)
+        if waiting and line.text.endswith(_SENTENCE_END):
+            result += waiting
+            waiting = []
+    return result + waiting
+
+
+def _footnotes(lines: Sequence[Line], body: float) -> dict[int, str]:
+    """The ids of footnote lines ("mark" for a note's first, "more" for the others): below the
+    text of their page, in smaller type, not code, the first starting with its mark ("4This is a
+    change …", "∗This file …")."""
+    lowest: dict[int, float] = {}  # the lowest line of text in the body size, per page
+    for line in lines:
+        if abs(line.size - body) <= 0.5:
+            lowest[line.page] = min(lowest.get(line.page, line.y), line.y)
+    notes: dict[int, str] = {}
+    previous: Line | None = None
+    for line in lines:
+        small = line.size < body * FOOTNOTE_SIZE and not line.mono
+        below = line.y < lowest.get(line.page, -1.0)
+        if small and below and _FOOTNOTE_MARK.match(line.text):
+            notes[id(line)] = "mark"
+        elif small and below and previous is not None and id(previous) in notes:
+            notes[id(line)] = "more" if previous.page == line.page else ""
+        previous = line
+    return {key: kind for key, kind in notes.items() if kind}
 
 
 def body_size(lines: Sequence[Line]) -> float:
