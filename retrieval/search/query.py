@@ -36,6 +36,10 @@ _CONTRACTIONS = frozenset(
     youll youre youve""".split()
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# The letters a word is looked up with, as the index folds them (accents off where optional);
+# a language with an alphabet not here ("el", "ar") uses the Latin letters and so is corrected
+# only when written in them.
+_ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 _BRITISH = (
@@ -108,8 +112,7 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
             span = clean_text[token.start : token.end].lower()
             if "-" in span and token.word == span.replace("-", ""):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
-            if ":" not in term:  # the spelling tables are English ones
-                term = correct(token, analyzer, snapshot) or term
+            term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
 
@@ -180,13 +183,20 @@ def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) ->
 
 
 def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
-    """The indexed term a misspelt (or British-spelt) word most likely meant, or None."""
-    word = token.word
+    """The indexed term a misspelt (or British-spelt) word most likely meant, or None.
+
+    A word of another language ("fr:comande") is looked for among that language's words, in
+    its alphabet; a word of a script without one (Chinese) is not corrected.
+    """
+    code, _, word = token.word.rpartition(":")
+    letters = _ALPHABETS.get(code or "en", _LETTERS)
     # Not short words, numbers, nor "words" longer than any real one: their one-edit
     # neighbours number 54 per letter, and a 4,000-letter "word" would cost seconds.
     if len(word) < 4 or len(word) > LONGEST_CORRECTED or word.isdigit():
         return None
-    for variant in american_spellings(word):
+    if not all(ch in letters or ch.isdigit() for ch in word):
+        return None
+    for variant in american_spellings(word) if not code else ():
         stem = analyzer.stem(variant)
         if snapshot.index.passages_with(stem):
             return stem
@@ -194,20 +204,24 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         # Short words have too many neighbours, and the corpus lacks many a common word:
         # "paris" is not "parts", "best" not "belt".
         return None
-    found = _likeliest(edits1(word), snapshot, MIN_CORRECTION_PASSAGES)
+    prefix = f"{code}:" if code else ""
+    found = _likeliest(edits1(word, letters), snapshot, MIN_CORRECTION_PASSAGES, prefix)
     if found is None and len(word) >= LONG_SLIP:
         # A letter dropped, doubled or swapped ("cyclorma", "solliloquy") is a slip of the
         # fingers even towards a word written once; a letter replaced may be another word
         # ("tocopheryl" is no misspelt "tocopherol").
-        found = _likeliest(slips(word), snapshot, 1)
+        found = _likeliest(slips(word, letters), snapshot, 1, prefix)
     return found
 
 
-def _likeliest(candidates: set[str], snapshot: Snapshot, least: int) -> str | None:
-    """The candidate term most passages hold, if at least ``least`` do."""
+def _likeliest(
+    candidates: set[str], snapshot: Snapshot, least: int, prefix: str = ""
+) -> str | None:
+    """The candidate term most passages hold, if at least ``least`` do (``prefix``: the
+    language the words are looked up in, as "fr:")."""
     counts: dict[str, int] = {}
     for candidate in candidates:
-        term = snapshot.words.get(candidate)
+        term = snapshot.words.get(prefix + candidate)
         if term is not None:
             counts[term] = snapshot.index.passages_with(term)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -223,20 +237,20 @@ def american_spellings(word: str) -> list[str]:
     return [word.replace(gb, us) for gb, us in _BRITISH if gb in word]
 
 
-def slips(word: str) -> set[str]:
+def slips(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
     """Every word one deleted, inserted or swapped letter away (no letter replaced)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in letters]
     return set(deletes + transposes + inserts)
 
 
-def edits1(word: str) -> set[str]:
+def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
     """Every word one deletion, transposition, replacement or insertion away."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
+    inserts = [a + c + b for a, b in splits for c in letters]
     return set(deletes + transposes + replaces + inserts)

@@ -50,3 +50,38 @@ def test_a_letter_replaced_is_not_corrected_towards_a_word_of_one_passage(
     answer = glossary.answer("tocopheryl acetate")
     assert "tocopheryl" in answer.terms
     assert answer.outcome == "declined"
+
+
+FOREIGN = {
+    "fr.md": (
+        "# Paquets\n\n"
+        "La commande dch ajoute une nouvelle révision au début du fichier changelog.\n\n"
+        "La commande lintian vérifie le paquet construit.\n\n"
+        "Le fichier control décrit le paquet source.\n"
+    ),
+    "ru.md": (
+        "# Обновление\n\n"
+        "Чтобы обновить систему целиком, выполните команду обновления дистрибутива.\n\n"
+        "Система пакетов хранит список установленных пакетов.\n\n"
+        "Обновить один пакет можно той же командой.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("A quoi sert la comande dch ?", "dch ajoute"),
+        ("Как обнавить систему целиком?", "целиком"),
+    ],
+)
+def test_a_misspelt_word_of_another_language_is_corrected_in_that_language(
+    make_corpus: Callable[..., Path], tmp_path: Path, question: str, expected: str
+) -> None:
+    library = Library.open(tmp_path / "f.db", make_corpus(FOREIGN))
+    try:
+        answer = library.answer(question)
+        assert answer.hits and expected in answer.hits[0].passage.text
+        assert not any(t.endswith(("comand", "обнав")) for t in answer.terms)
+    finally:
+        library.close()
