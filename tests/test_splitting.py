@@ -202,3 +202,17 @@ def test_items_without_a_sentence_introducing_them_stay_apart() -> None:
         (1, "Support for LuaTeX enabled by default."),
         (2, "New option to turn all warnings into messages."),
     ]
+
+
+def test_a_sentence_introducing_a_paragraph_is_quoted_with_it() -> None:
+    assert _listed(
+        Block("The most important tip is:", "Tips"),
+        Block("Software should only work with Unicode strings internally.", "Tips"),
+        Block("Another paragraph.", "Tips"),
+    ) == [
+        (
+            1,
+            "The most important tip is:\nSoftware should only work with Unicode strings internally.",
+        ),
+        (3, "Another paragraph."),
+    ]
