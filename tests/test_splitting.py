@@ -212,7 +212,8 @@ def test_a_sentence_introducing_a_paragraph_is_quoted_with_it() -> None:
     ) == [
         (
             1,
-            "The most important tip is:\nSoftware should only work with Unicode strings internally.",
+            "The most important tip is:\n"
+            "Software should only work with Unicode strings internally.",
         ),
         (3, "Another paragraph."),
     ]
