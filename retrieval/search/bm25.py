@@ -267,30 +267,21 @@ class BM25Index:
         return found
 
     def _search_summed(self, pieces: list[Piece], k: int, offset: int) -> SearchResult:
-        """Several terms' postings added up in one accumulator over every passage (a term's
-        postings hold each passage at most once, so a plain indexed add is exact); then the
-        page is found among the passages they touched, or, when they touch a large share of
-        the corpus, by plain passes over the accumulator (cheaper than gathering)."""
-        scores, marker = self._scratch()
+        """Several terms' postings added up per passage (each term's additions in the
+        question's order, in float64, as every route adds them), then the page found among
+        the passages they touched or, when they touch a large share of the corpus, by plain
+        passes over all of them (cheaper than gathering that many)."""
         touched = [docs.astype(np.int64) + at if at else docs for docs, at, _, _ in pieces]
         postings = sum(len(where) for where in touched)
+        if postings * DENSE_RATIO > self.size:
+            return self._search_dense(touched, pieces, k, offset)
+        scores, marker = self._scratch()
         try:
             for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
                 scores[where] += values * scale
             if len(self.deleted):
                 scores[self.deleted] = 0
-            # The want-th best of the rarest term's passages is a floor for the page: every
-            # passage on it (ties included) scores at least that.
-            want = offset + k
-            rarest = min(touched, key=len)
-            floor_ = 0.0
-            if len(rarest) >= want:
-                held = scores[rarest]
-                floor_ = float(np.partition(held, len(held) - want)[len(held) - want])
-            if postings * DENSE_RATIO > self.size:
-                total = int(np.count_nonzero(scores))
-                candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores)
-                return _page(candidates, scores[candidates], total, offset, k)
+            floor_ = _floor(scores, touched, offset + k)
             every = np.concatenate(touched)
             summed = scores[every]
             # One position per passage among the repeats (whichever write wins, exactly one
@@ -302,11 +293,33 @@ class BM25Index:
             keep &= summed >= floor_
             return _page(every[keep].astype(np.int64), summed[keep], total, offset, k)
         finally:
-            if postings * DENSE_RATIO > self.size:
-                scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
-            else:
-                for where in touched:
-                    scores[where] = 0
+            for where in touched:
+                scores[where] = 0
+
+    def _search_dense(
+        self, touched: list[npt.NDArray[Any]], pieces: list[Piece], k: int, offset: int
+    ) -> SearchResult:
+        """Postings over a large share of the corpus: summed by one ``bincount`` over all of
+        them (it adds each passage's values in their order, as the other routes do)."""
+        every = np.concatenate(touched)
+        values = np.concatenate([v * s for _, _, v, s in pieces])
+        scores = np.bincount(every, weights=values, minlength=self.size)
+        if len(self.deleted):
+            scores[self.deleted] = 0
+        floor_ = _floor(scores, touched, offset + k)
+        total = int(np.count_nonzero(scores))
+        candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores)
+        return _page(candidates, scores[candidates], total, offset, k)
+
+
+def _floor(scores: npt.NDArray[np.float64], touched: list[npt.NDArray[Any]], want: int) -> float:
+    """The ``want``-th best score among the rarest term's passages (0 when it has fewer): a
+    floor for the page, since every passage on it (ties included) scores at least that."""
+    rarest = min(touched, key=len)
+    if len(rarest) < want:
+        return 0.0
+    held = scores[rarest]
+    return float(np.partition(held, len(held) - want)[len(held) - want])
 
 
 def _union(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
