@@ -303,7 +303,7 @@ class BM25Index:
         them (it adds each passage's values in their order, as the other routes do)."""
         every = np.concatenate(touched)
         values = np.concatenate([v * s for _, _, v, s in pieces])
-        scores = np.bincount(every, weights=values, minlength=self.size)
+        scores = np.asarray(np.bincount(every, weights=values, minlength=self.size), np.float64)
         if len(self.deleted):
             scores[self.deleted] = 0
         floor_ = _floor(scores, touched, offset + k)
