@@ -217,3 +217,17 @@ def test_prose_paragraph_resembling_a_widget_is_kept(line: str) -> None:
         "Members agreed that the harbour needs deeper berths for larger cargo ships.\n"
     )
     assert line in [text for _, text in parse(page, "fallback").paragraphs]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "sed 's/Glenn/Harold/g' oldfile >newfile",  # slashes of a command, not a breadcrumb
+        "http://freshmeat.net/project/sed/",
+        "dpkg --purge linux-image-NNN",
+        "kbd 软件包支持这一操作，请编辑 /etc/kbd/config 文件。",  # a Chinese sentence with a path
+        "Debian 政策要求这类符号链接（到 libfoo.so.x.y.z）由软件包提供。",
+    ],
+)
+def test_commands_addresses_and_chinese_sentences_are_content(line: str) -> None:
+    assert not is_junk(line)

@@ -54,6 +54,10 @@ _UNLESS_PROSE = _compile(
 # Menu items run together when a page is flattened: "storiesGet", "cnMobileRSSNewsletter".
 _GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[A-Z][a-z]")
 _SEPARATORS = re.compile(r"\s[>»|•·/]\s|\s?»\s?|\w/\w")
+# What menus and breadcrumbs never hold: a URL, quotes, shell or code punctuation, an option
+# ("-f", "--purge"), an absolute path.
+_CODE_OR_ADDRESS = re.compile(r"://|[`'\"$=\\{};]|(?:^|\s)--?[A-Za-z]|(?:^|\s)~?/\w|\w\.\w+/")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DATE_TIME_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$")
 
 
@@ -73,17 +77,22 @@ def is_junk(line: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True  # rules, bars and bullets: "|", "***", "• •"
     words = text.split()
+    cjk = len(_CJK.findall(text))
+    if cjk:  # Chinese and Japanese write no spaces: a reader counts about two characters a word
+        words = words + ["字"] * (cjk // 2)
     if len(words) <= 30 and any(p.search(text) for p in _ALWAYS):
         return True
     if _DATE_TIME_ONLY.match(text):
         return True  # a bare time stamp; the date is read separately
-    ends_like_prose = text.rstrip("\"'”’)").endswith((".", "!", "?"))
+    ends_like_prose = text.rstrip("\"'”’)）」』").endswith((".", "!", "?", "。", "！", "？"))
     if ends_like_prose and len(words) > 6:
         return False
     if len(words) <= 30 and any(p.search(text) for p in _UNLESS_PROSE):
         return True
     if len(words) <= 12 and len(_scripts(text)) >= 3:
         return True  # a language bar: "عربي Español Русский Français 简体中文"
+    if _CODE_OR_ADDRESS.search(text):
+        return False  # a command, a path or a web address is content: "sed 's/a/b/g' file"
     if len(words) <= 14 and len(_SEPARATORS.findall(text)) >= 2:
         return True  # a breadcrumb or menu: "Home > China/Kina", "News | World | Sport"
     if len(words) <= 12 and len(_GLUED.findall(text)) >= 2:
