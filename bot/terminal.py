@@ -76,7 +76,21 @@ def _runs(hit: Hit, limit: int | None) -> list[tuple[str, bool]]:
 
 def wrap_runs(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, indent: str) -> str:
     """Runs of text (matched or not) filled to ``layout.columns`` by their visible length, so
-    marks never make a line look longer than it is; each mark is closed at a line's end."""
+    marks never make a line look longer than it is; each mark is closed at a line's end. A line
+    break in the text (a list's items) starts a new line."""
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for text, marked in runs:
+        for number, piece in enumerate(text.split("\n")):
+            if number:
+                lines.append([])
+            lines[-1].append((piece, marked))
+    return "\n".join(
+        _fill(line, layout, first if number == 0 else indent, indent)
+        for number, line in enumerate(lines)
+    )
+
+
+def _fill(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, indent: str) -> str:
     words: list[list[tuple[str, bool]]] = [[]]
     for text, marked in runs:
         for piece in re.split(r"(\s+)", text):

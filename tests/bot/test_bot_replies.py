@@ -497,3 +497,13 @@ def test_a_file_path_is_never_shown_as_a_source() -> None:
     assert "file:" not in reply.text and "·" not in visible(reply.text)
     lines = render_answer(answer(hit(1, doc="faq.html")), documents={"faq.html": saved})
     assert "file:" not in lines
+
+
+def test_the_terminal_shows_a_lists_items_on_lines_of_their_own() -> None:
+    listed = "Two rules:\n1. Never use vertical rules.\n2. Never use double rules."
+    lines = render_answer(answer(hit(1, segments=(Segment(listed),), text=listed))).splitlines()
+    assert lines[:3] == [
+        "  “Two rules:",
+        "  1. Never use vertical rules.",
+        "  2. Never use double rules.”",
+    ]
