@@ -262,7 +262,7 @@ def _parsed(
         pending: deque[tuple[str, Future[_Parsed | str]]] = deque()
         for job in jobs:
             pending.append((job[1], pool.submit(_parse_path, *job)))
-            if len(pending) > 4 * count:
+            if len(pending) > 2 * count:
                 name, future = pending.popleft()
                 yield name, future.result()
         while pending:

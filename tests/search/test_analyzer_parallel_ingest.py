@@ -60,7 +60,12 @@ def test_worker_processes_store_what_one_process_does(
 def test_a_small_reload_is_read_in_this_process(
     make_corpus: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = make_corpus({"a.txt": "One paragraph about apples.\n", "b.txt": "Another paragraph, about pears and plums.\n"})
+    folder = make_corpus(
+        {
+            "a.txt": "One paragraph about apples.\n",
+            "b.txt": "Another paragraph, about pears and plums.\n",
+        }
+    )
     assert ingest._default_workers(sorted(folder.iterdir())) == 1
 
     def no_pool(*args: object, **kwargs: object) -> None:
