@@ -33,7 +33,16 @@ from retrieval.errors import (
 )
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
-from retrieval.search import judge, languages, passage_data, query, rank, snapshot, upkeep
+from retrieval.search import (
+    judge,
+    languages,
+    passage_data,
+    query,
+    rank,
+    snapshot,
+    thesaurus,
+    upkeep,
+)
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
 from retrieval.search.excerpts import Fragment, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
@@ -120,10 +129,9 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
-        # The language model loads while the corpus is checked, not on the first question.
-        library._warming = threading.Thread(
-            target=languages.warm_up, name="langid-warm-up", daemon=True
-        )
+        # The language model and the thesaurus load while the corpus is checked, not on the
+        # first question.
+        library._warming = threading.Thread(target=_warm_up, name="warm-up", daemon=True)
         library._warming.start()
         for leftover in db_path.parent.glob(db_path.name + ".index.npz*"):
             leftover.unlink(missing_ok=True)  # the single-file index of earlier versions
@@ -342,6 +350,11 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     assert best.matches is not None
     fragments = matched_fragments(best.matches, question.terms)
     return lambda passage: fragments
+
+
+def _warm_up() -> None:
+    languages.warm_up()
+    thesaurus.warm_up()
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:

@@ -60,10 +60,15 @@ def _coverage(
     """The question's telling terms (scaled), those the passage holds, those its headings hold."""
     # A long question (a paragraph describing a need) hinges on its most telling words: only
     # they are counted, so length alone does not make a question look unanswered.
-    scaled = dict(sorted(question.scaled.items(), key=lambda item: -item[1])[:TELLING_WORDS])
+    # A synonym searched for a word is no word of the question: it covers that word, half.
+    alternatives: dict[str, str] = getattr(question.weights, "alternatives", {})
+    own = [item for item in question.scaled.items() if item[0] not in alternatives]
+    scaled = dict(sorted(own, key=lambda item: -item[1])[:TELLING_WORDS])
     found = {t: v for t, v in question.found.items() if t in scaled}
-    covered = {t.term for f in fragments(best) for t in f.tokens if t.term in found}
+    tokens = [t.term for f in fragments(best) for t in f.tokens]
+    covered = {t for t in tokens if t in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found))
+    headed |= {alternatives[t] for t in tokens if t in alternatives} & scaled.keys()
     return scaled, covered, headed
 
 

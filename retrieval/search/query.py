@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
+from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
 from retrieval.search.languages import language
 from retrieval.search.scripts import drop_stray_marks
@@ -22,7 +23,12 @@ from retrieval.text import clean
 
 CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
 REPEAT_POWER = 1.0  # a word asked n times weighs n ** REPEAT_POWER
-CONTEXT_SHARE = 1.0  # and together at most this many times the follow-up's own words
+CONTEXT_SHARE = 1.0
+# An English question word at most RARE_PASSAGES passages hold is searched with its thesaurus
+# synonyms too, each at ALTERNATIVE_WEIGHT of a word: the documents may say it otherwise.
+RARE_PASSAGES = 2
+ALTERNATIVE_WEIGHT = 0.3
+ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
 LONG_SLIP = 7  # and from which a slip may point to a word only one passage has
@@ -150,7 +156,7 @@ def weights(
     analyzer: Analyzer,
     snapshot: Snapshot,
     lang: str = "en",
-) -> dict[str, float]:
+) -> Weights:
     """The weighted terms searched for ``question`` after the earlier questions ``context``
     (oldest first). They are read in order, each one that names its own place or year replacing
     those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before."""
@@ -167,7 +173,37 @@ def weights(
     share = CONTEXT_WEIGHT * min(1.0, CONTEXT_SHARE * max(len(own), 1) / max(len(added), 1))
     for term in added:
         result[term] = share
-    return result
+    # Only for a question that shares some words with the documents: one sharing none is
+    # about something else, and its synonyms would find passages about that other thing.
+    shares = any(snapshot.index.passages_with(t) for t in own)
+    found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
+    alternatives = {a: word for a, word in found if a not in result}
+    result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
+    return Weights(result, alternatives)
+
+
+class Weights(dict[str, float]):
+    """The terms searched and their weights. ``alternatives``: each synonym searched for a
+    question word the corpus lacks or barely has → that word's term (not words of the
+    question themselves, so the judge does not count them against it)."""
+
+    def __init__(self, weights: dict[str, float], alternatives: dict[str, str]) -> None:
+        super().__init__(weights)
+        self.alternatives = alternatives
+
+
+def _alternatives(
+    question: str, analyzer: Analyzer, snapshot: Snapshot
+) -> Iterator[tuple[str, str]]:
+    """``(synonym's term, word's term)`` for the English question words at most
+    :data:`RARE_PASSAGES` passages hold: "sluggish" is searched with "slow" too."""
+    for token in analyzer.tokens(searchable(question), "en"):
+        if token.term.startswith("_") or snapshot.index.passages_with(token.term) > RARE_PASSAGES:
+            continue  # a word the documents use, or one of the synonym groups of data/
+        for word in thesaurus.synonyms(token.word)[:ALTERNATIVES_PER_WORD]:
+            for term in analyzer.terms(word, "en"):
+                if term != token.term and snapshot.index.passages_with(term):
+                    yield term, token.term
 
 
 def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) -> None:
