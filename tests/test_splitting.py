@@ -217,3 +217,11 @@ def test_a_sentence_introducing_a_paragraph_is_quoted_with_it() -> None:
         ),
         (3, "Another paragraph."),
     ]
+
+
+def test_a_long_paragraph_after_an_introduction_reads_alone() -> None:
+    point = "1. The world today is undergoing great transformation. " * 10
+    assert _listed(Block("The two sides make the following statement:"), Block(point)) == [
+        (1, "The two sides make the following statement:"),
+        (2, point),
+    ]

@@ -113,7 +113,7 @@ def _joins(previous: Block, block: Block) -> bool:
         return False
     if previous.section != block.section or len(previous.text) + len(block.text) > LIST_CHARS:
         return False
-    if block.item and len(block.text) > LIST_ITEM_CHARS:
+    if len(block.text) > LIST_ITEM_CHARS:  # a paragraph of its own, that reads alone
         return False
     if previous.item and "\n" in previous.text:  # a list joined to its introduction goes on
         return block.item and _introduces(previous.text.split("\n", 1)[0])
