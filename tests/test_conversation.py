@@ -29,6 +29,8 @@ FIRST = "When did China and France start their strategic dialogue?"
         "tell me more",
         "who signed it?",
         "how many did they send?",
+        "how many in 2004 alone?",  # a number asked of the subject before
+        "and does it stay that way after I close and reopen the file?",  # a cue, pointing back
     ],
 )
 def test_short_leaning_questions_are_follow_ups(question: str) -> None:
@@ -43,6 +45,7 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "How many peacekeepers has China sent to UN missions?",
         "What is the Belt and Road initiative?",
         "how many policemen did china send since 2000",
+        "What did China and Pakistan agree in 2004 about border security?",
         "recipe for kung pao chicken",
         "",
         "?!",

@@ -45,6 +45,8 @@ _SHORT_CUES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_CUE_WORDS = 3
+_LONG_FOLLOW_UP = 16  # words of a question opening with a cue and pointing back ("and … it …")
+_NUMBER_FOLLOW_UP = 5  # words of a question that asks a number and little else
 # Words that point back. Not the French "ce" ("qu'est-ce que", "ce que") nor the Spanish
 # articles "los", "las" and "le": nearly every question in those languages has them.
 _ANAPHORA = frozenset(
@@ -84,6 +86,11 @@ def is_follow_up(question: str) -> bool:
         return False
     if _CUES.match(text) and len(words) <= 10:
         return True
+    pointing_back = any(w in _ANAPHORA for w in words)
+    if _CUES.match(text) and pointing_back and len(words) <= _LONG_FOLLOW_UP:
+        return True  # "and does it stay that way after I close and reopen the file?"
+    if len(words) <= _NUMBER_FOLLOW_UP and any(w.isdigit() for w in words):
+        return True  # "how many in 2004 alone?": a number asked of the subject before
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
         return True
     lowered = _IMPERSONAL.sub(" ", text.lower())
