@@ -29,7 +29,7 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = "manifest.toml"
-PARSER_VERSION = "5"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "6"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: starting workers (imports, the
 # language model) costs about a second, which a reload of one document should not pay.
 PARALLEL_FROM_BYTES = 4 << 20
