@@ -154,7 +154,18 @@ def ranked_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeD
 def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
     """A further hit on one line: "• citation: short excerpt"."""
     cite = citation_html(hit.passage, bot_username, t)
+    if hit.passage.kind == "code":
+        return f"• {cite}: {_code_line(hit)}"
     return f"• {cite}: {excerpt_html(hit.excerpt, LINE_EXCERPT)}"
+
+
+def _code_line(hit: Hit) -> str:
+    """A code passage on one line: its introducing sentence, else its first line as code."""
+    view = code_view(hit, LINE_EXCERPT)
+    if view.prose is not None:
+        return excerpt_html(view.prose, LINE_EXCERPT)
+    first = view.code.strip().split("\n", 1)[0]
+    return f"<code>{esc(shorten(first, LINE_EXCERPT // 2))}</code>"
 
 
 class Framing(TypedDict, total=False):

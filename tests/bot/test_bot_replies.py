@@ -507,3 +507,15 @@ def test_the_terminal_shows_a_lists_items_on_lines_of_their_own() -> None:
         "  1. Never use vertical rules.",
         "  2. Never use double rules.”",
     ]
+
+
+def test_a_further_code_hit_is_one_line_its_sentence_or_its_first_line_as_code() -> None:
+    inside = (Segment("python -m "), Segment("markdown", True), Segment(" README.md"))
+    bare = hit(2, text=LISTING, kind="code", segments=(Segment(LISTING),))
+    reply = replies.answer_reply(answer(hit(1), code_hit(inside), bare)).text
+    assert html_problems(reply) == []
+    further = reply.split(messages.ANSWER_MORE_HEADER)[1].strip().split("\n")
+    assert len(further) == 2
+    assert further[0].endswith(f": {INTRO}") and further[1].endswith(
+        ": <code>pip install markdown</code>"
+    )
