@@ -135,6 +135,13 @@ def test_question_naming_something_the_documents_never_mention_is_declined(
     assert answer.hits
 
 
+def test_a_question_about_a_name_the_documents_lack_is_declined_though_a_word_matches(
+    shipped_library: Library,
+) -> None:
+    # "president" is in many passages; Brazil in none: nothing here is about it.
+    assert shipped_library.answer("Who is the president of Brazil?").outcome == "declined"
+
+
 def test_question_naming_a_place_the_documents_lack_is_declined_not_hedged(
     shipped_library: Library,
 ) -> None:

@@ -20,6 +20,7 @@ from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 DECLINE_BELOW = 0.25
 HEDGE_BELOW = 0.40
 UNKNOWN_HEDGE_BELOW = 0.55
+NAMED_DECLINE_BELOW = 0.55  # and a question naming something no document holds, under this
 TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
 KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold to answer
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
@@ -96,7 +97,7 @@ def judge(
         return "answered" if confidence_ >= HEDGE_BELOW else "hedged"
     if question.unknown_names or confidence_ < DECLINE_BELOW:
         return "declined"
-    if names and confidence_ < HEDGE_BELOW:
+    if names and confidence_ < NAMED_DECLINE_BELOW:
         return "declined"
     if len(own) >= 3 and len(question.unknown_words) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
