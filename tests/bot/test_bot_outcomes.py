@@ -11,8 +11,8 @@ from bot.services import services_of
 from bot.terminal import render_answer
 from retrieval.library import Library
 
-# "join" and "China" match; the WTO is in no document: the closest passage, hedged.
-HEDGED = "when did china join the WTO"
+# "defense", "budget" and "China" match, never in one passage about 2004: the closest, hedged.
+HEDGED = "what was china's defense budget in 2004"
 ANSWERED = "How many policemen has China sent to UN peacekeeping since 2000?"
 RUSSIAN = "Какова позиция Китая по миротворческим операциям ООН?"
 
