@@ -170,7 +170,8 @@ class Library:
     # --------------------------------------------------------------------------- index upkeep
     def _tag(self) -> str:
         version = self.store.meta("corpus_version") or "0"
-        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}"
+        words = languages.stop_words_digest()
+        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}:w{words}"
 
     def _swap(self, new: snapshot.Snapshot) -> None:
         self._snapshot = new  # one assignment: the swap is atomic

@@ -10,6 +10,7 @@ words are folded and tagged, just not stemmed.
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import re
 import unicodedata
@@ -160,6 +161,15 @@ def word_language(script: str, lang: Language) -> Language:
     if script in scripts_of(lang) or (script == "common" and lang.script == "latin"):
         return lang
     return LANGUAGES[SCRIPT_DEFAULTS.get(script, ENGLISH)]
+
+
+@functools.cache
+def stop_words_digest() -> str:
+    """A digest of every stop-word list: an index built with other lists is built again."""
+    digest = hashlib.sha256()
+    for path in sorted(STOP_WORDS_DIR.glob("*.txt")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @functools.cache
