@@ -228,21 +228,10 @@ class Library:
         Those the corpus's manifest suggests (``examples``), where this corpus answers them;
         otherwise questions about the sections (or titles) that hold the most passages.
         """
-        current = self._current()
-        cached = self._examples.get(current.version)
-        if cached is not None:
-            return cached
-        chosen = []
-        for question in ingest.manifest_examples(self.corpus_dir):
-            with contextlib.suppress(QuestionError):
-                if self.answer(question, k=1).answered:
-                    chosen.append(question)
-        for topic in self.store.largest_sections(limit=6):
-            question = f"What do the documents say about {topic}?"
-            if len(chosen) < 3 and question not in chosen:
-                chosen.append(question)
-        self._examples = {current.version: chosen[:3]}
-        return chosen[:3]
+        version = self._current().version
+        if version not in self._examples:
+            self._examples = {version: _examples(self)}
+        return self._examples[version]
 
     # ----------------------------------------------------------------------------- questions
     def query_weights(
@@ -351,6 +340,20 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     assert best.matches is not None
     fragments = matched_fragments(best.matches, question.terms)
     return lambda passage: fragments
+
+
+def _examples(library: Library) -> list[str]:
+    """See :meth:`Library.example_questions`."""
+    chosen = []
+    for question in ingest.manifest_examples(library.corpus_dir):
+        with contextlib.suppress(QuestionError):
+            if library.answer(question, k=1).answered:
+                chosen.append(question)
+    for topic in library.store.largest_sections(limit=6):
+        question = f"What do the documents say about {topic}?"
+        if len(chosen) < 3 and question not in chosen:
+            chosen.append(question)
+    return chosen[:3]
 
 
 def _warm_up() -> None:
