@@ -225,3 +225,8 @@ def test_a_long_paragraph_after_an_introduction_reads_alone() -> None:
         (1, "The two sides make the following statement:"),
         (2, point),
     ]
+
+
+def test_two_introductions_in_a_row_stay_apart() -> None:
+    first, second = "To see the alternatives, run:", "If you want to change it, run:"
+    assert _listed(Block(first), Block(second)) == [(1, first), (2, second)]

@@ -115,6 +115,8 @@ def _joins(previous: Block, block: Block) -> bool:
         return False
     if len(block.text) > LIST_ITEM_CHARS:  # a paragraph of its own, that reads alone
         return False
+    if _introduces(block.text) and not block.item:
+        return False  # two introductions in a row: what the first introduced is not here
     if previous.item and "\n" in previous.text:  # a list joined to its introduction goes on
         return block.item and _introduces(previous.text.split("\n", 1)[0])
     return _introduces(previous.text) and len(previous.text) <= LIST_ITEM_CHARS
