@@ -32,8 +32,9 @@ from retrieval.errors import (
     StoreError,
 )
 from retrieval.ingest import refresh as ingest
-from retrieval.model import Answer, Document, Hit, Passage, ReindexReport
+from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    definitions,
     judge,
     languages,
     passage_data,
@@ -270,17 +271,14 @@ class Library:
         if not weights:
             raise NoSearchableWordsError()
         question_ = rank.QuestionWeights.of(weights, current.index)
-        depth = max(rank.RERANK, offset + k)
+        thing = definitions.subject(text)  # "what is sed?": its definition first
+        depth = max(rank.RERANK, offset + k, definitions.WINDOW if thing else 0)
         ranked, total = _search(
             current, self.store, weights, question_, depth, self._passage_fragments
         )
-        sure, missing = 0.0, False
-        if ranked:
-            best, matched = ranked[0].passage, _matched(ranked[0], question_)
-            sure = judge.confidence(best, question_, self.analyzer, matched)
-            missing = judge.key_word_missing(best, question_, self.analyzer, matched)
-        names = query.unknown_names(text, self.analyzer, current, lang)
-        outcome = judge.judge(sure, question_, ranked, names, missing)
+        if thing:
+            ranked = definitions.first_defining(ranked, thing)
+        sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         if lang not in languages:
             outcome = "declined"  # in a language no document is written in: say which they are
         return Answer(
@@ -340,6 +338,24 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     assert best.matches is not None
     fragments = matched_fragments(best.matches, question.terms)
     return lambda passage: fragments
+
+
+def _judged(
+    analyzer: Analyzer,
+    current: snapshot.Snapshot,
+    text: str,
+    lang: str,
+    question: rank.QuestionWeights,
+    ranked: list[rank.Ranked],
+) -> tuple[float, Outcome]:
+    """How sure the best passage answers ``text``, and so answered, hedged or declined."""
+    sure, missing = 0.0, False
+    if ranked:
+        best, matched = ranked[0].passage, _matched(ranked[0], question)
+        sure = judge.confidence(best, question, analyzer, matched)
+        missing = judge.key_word_missing(best, question, analyzer, matched)
+    names = query.unknown_names(text, analyzer, current, lang)
+    return sure, judge.judge(sure, question, ranked, names, missing)
 
 
 def _examples(library: Library) -> list[str]:
