@@ -204,22 +204,7 @@ def test_items_without_a_sentence_introducing_them_stay_apart() -> None:
     ]
 
 
-def test_a_sentence_introducing_a_paragraph_is_quoted_with_it() -> None:
-    assert _listed(
-        Block("The most important tip is:", "Tips"),
-        Block("Software should only work with Unicode strings internally.", "Tips"),
-        Block("Another paragraph.", "Tips"),
-    ) == [
-        (
-            1,
-            "The most important tip is:\n"
-            "Software should only work with Unicode strings internally.",
-        ),
-        (3, "Another paragraph."),
-    ]
-
-
-def test_a_long_paragraph_after_an_introduction_reads_alone() -> None:
+def test_a_paragraph_after_an_introduction_reads_alone() -> None:
     point = "1. The world today is undergoing great transformation. " * 10
     assert _listed(Block("The two sides make the following statement:"), Block(point)) == [
         (1, "The two sides make the following statement:"),
@@ -230,3 +215,7 @@ def test_a_long_paragraph_after_an_introduction_reads_alone() -> None:
 def test_two_introductions_in_a_row_stay_apart() -> None:
     first, second = "To see the alternatives, run:", "If you want to change it, run:"
     assert _listed(Block(first), Block(second)) == [(1, first), (2, second)]
+    assert _listed(Block("The tip is:"), Block("Work with Unicode inside.")) == [
+        (1, "The tip is:"),
+        (2, "Work with Unicode inside."),
+    ]

@@ -91,34 +91,32 @@ def _at_sentence_ends(text: str, limit: int) -> list[str]:
 
 
 def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
-    """``blocks`` numbered as a reader counts paragraphs, a short sentence that introduces what
-    follows ("The most important tip is:", "Possible values:") joined with it: the paragraph
-    after it, or the run of list items, as long as the whole stays short. Alone, the sentence
-    says nothing, and an item ("1. Never use vertical rules.") has lost what it is an item of."""
+    """``blocks`` numbered as a reader counts paragraphs, each run of short list items joined
+    with the sentence that introduces it ("Possible values:"), as long as the whole stays short:
+    alone, the sentence says nothing, and an item ("1. Never use vertical rules.") has lost what
+    it is an item of. A paragraph after such a sentence stays apart: it reads alone."""
     result: list[tuple[int, Block]] = []
     for number, block in enumerate(blocks, start=1):
         previous = result[-1][1] if result else None
         if previous is not None and _joins(previous, block):
             text = f"{previous.text}\n{block.text}"
-            result[-1] = (result[-1][0], replace(previous, text=text, item=block.item))
+            result[-1] = (result[-1][0], replace(previous, text=text, item=True))
         else:
             result.append((number, block))
     return result
 
 
 def _joins(previous: Block, block: Block) -> bool:
-    """``block`` goes with ``previous``: it follows the short sentence introducing it, or it is
-    the next item of a list joined to its introduction; in the same section, still short."""
-    if block.kind != "text" or previous.kind != "text" or previous.code:
+    """``block`` is a short list item that goes with ``previous``: the sentence introducing the
+    list, or an item of the list joined to it; in the same section, the whole still short."""
+    if not block.item or block.kind != "text" or previous.kind != "text" or previous.code:
         return False
     if previous.section != block.section or len(previous.text) + len(block.text) > LIST_CHARS:
         return False
-    if len(block.text) > LIST_ITEM_CHARS:  # a paragraph of its own, that reads alone
+    if len(block.text) > LIST_ITEM_CHARS:  # an item long enough to read alone
         return False
-    if _introduces(block.text) and not block.item:
-        return False  # two introductions in a row: what the first introduced is not here
-    if previous.item and "\n" in previous.text:  # a list joined to its introduction goes on
-        return block.item and _introduces(previous.text.split("\n", 1)[0])
+    if previous.item:  # a list joined to its introduction goes on; items alone stay apart
+        return "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
     return _introduces(previous.text) and len(previous.text) <= LIST_ITEM_CHARS
 
 
