@@ -372,3 +372,17 @@ def test_example_questions_suit_the_corpus_being_served(
         assert other.example_questions() == ["What do the documents say about Retreat?"]
     finally:
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "names"),
+    [
+        ("我的 WiFi 网卡在 Linux 下没有驱动", "zh", []),  # no capitals in Chinese
+        ("Почему WiFi не работает в Бразилии?", "ru", ["Бразилии"]),  # a Latin product name
+    ],
+)
+def test_names_are_told_by_the_capitals_of_the_question_s_own_script(
+    shipped_library: Library, question: str, lang: str, names: list[str]
+) -> None:
+    current = shipped_library._current()
+    assert query.unknown_names(question, shipped_library.analyzer, current, lang) == names

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
 from retrieval.search.languages import language
-from retrieval.search.scripts import drop_stray_marks
+from retrieval.search.scripts import drop_stray_marks, letter_counts
 from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean
 
@@ -47,6 +47,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # only when written in them.
 _ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
+_SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 _BRITISH = (
     ("isation", "ization"),
@@ -110,6 +111,8 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
+    if lang in _SEGMENTED:
+        parts_known |= _fragments_of_words(tokens, snapshot)
     for token in tokens:
         term = token.term
         if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
@@ -123,14 +126,37 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     return found
 
 
+def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]:
+    """Unknown terms that are but pieces of a word: jieba's search mode gives a word and its
+    fragments (记录下来 → 记录, 录下, 录下来, 记录下来). One overlapping a word the corpus
+    knows, or inside a longer unknown one, is no further word the documents lack."""
+    known = [t for t in tokens if snapshot.index.passages_with(t.term)]
+    unknown = [t for t in tokens if not snapshot.index.passages_with(t.term)]
+    return {
+        t.term
+        for t in unknown
+        if any(k.start < t.end and t.start < k.end for k in known)
+        or any(
+            u.start <= t.start and t.end <= u.end and u.end - u.start > t.end - t.start
+            for u in unknown
+        )
+    }
+
+
+def _script_of(word: str) -> str:
+    counts = letter_counts(word)
+    return max(counts, key=counts.__getitem__) if counts else "latin"
+
+
 def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
     """The names ``text`` asks about that no passage holds: words written with a capital
     inside a sentence ("… in Lisbon tomorrow?"), which no spelling correction finds either.
 
     Not in languages that capitalise every noun, nor in scripts without capitals.
     """
-    if lang in _NOUNS_CAPITALISED:
-        return []
+    script = language(lang).script
+    if lang in _NOUNS_CAPITALISED or script not in ("latin", "cyrillic", "greek"):
+        return []  # no capitals to go by; a Latin "WiFi" in Chinese is any product's name
     clean_text = searchable(text)
     tokens = analyzer.tokens(clean_text, lang)
     capitals = sum(clean_text[t.start : t.start + 1].isupper() for t in tokens)
@@ -144,6 +170,8 @@ def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str =
             continue  # a sentence's first word is capitalised whatever it is
         if token.word.replace("'", "") in _CONTRACTIONS:
             continue  # "I'm"
+        if _script_of(written) != script:
+            continue  # a Latin product name in a Russian question names no subject
         if snapshot.index.passages_with(token.term) or correct(token, analyzer, snapshot):
             continue
         names.append(written)
