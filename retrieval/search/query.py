@@ -158,7 +158,13 @@ def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str =
     if lang in _NOUNS_CAPITALISED or script not in ("latin", "cyrillic", "greek"):
         return []  # no capitals to go by; a Latin "WiFi" in Chinese is any product's name
     clean_text = searchable(text)
-    tokens = analyzer.tokens(clean_text, lang)
+    # Only words of the question's own script: a Latin product name ("WiFi") in a Russian
+    # question names no subject.
+    tokens = [
+        t
+        for t in analyzer.tokens(clean_text, lang)
+        if _script_of(clean_text[t.start : t.end]) == script
+    ]
     capitals = sum(clean_text[t.start : t.start + 1].isupper() for t in tokens)
     if capitals * 2 > len(tokens):
         return []  # Title Case or shouting: the capitals name nothing
@@ -170,8 +176,6 @@ def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str =
             continue  # a sentence's first word is capitalised whatever it is
         if token.word.replace("'", "") in _CONTRACTIONS:
             continue  # "I'm"
-        if _script_of(written) != script:
-            continue  # a Latin product name in a Russian question names no subject
         if snapshot.index.passages_with(token.term) or correct(token, analyzer, snapshot):
             continue
         names.append(written)
