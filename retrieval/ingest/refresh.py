@@ -235,12 +235,13 @@ def _write(
         store.touch_document(name, size, mtime_ns)
 
 
-def _parse_path(path: Path, name: str, entry: dict[str, str]) -> _Parsed | str:
+def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _Parsed | str:
     """One file read and parsed (in a worker process when there are many): its document, or
-    why it is skipped."""
+    why it is skipped. ``version`` is the refreshing process's PARSER_VERSION, so a worker
+    started from newer code on disk fingerprints the file as the next refresh will check it."""
     try:
         data = path.read_bytes()
-        return _parse_file(path, name, data, entry, _fingerprint(data, entry))
+        return _parse_file(path, name, data, entry, _fingerprint(data, entry, version=version))
     except DocumentError as error:
         return error.reason
     except OSError as error:
@@ -251,7 +252,10 @@ def _parsed(
     plan: _Plan, manifest: dict[str, dict[str, str]], workers: int | None
 ) -> Iterator[tuple[str, _Parsed | str]]:
     """``(document id, parsed document or reason skipped)`` of each file to parse, in order."""
-    jobs = [(path, plan.names[path], manifest.get(plan.names[path], {})) for path in plan.to_parse]
+    jobs = [
+        (path, plan.names[path], manifest.get(plan.names[path], {}), PARSER_VERSION)
+        for path in plan.to_parse
+    ]
     count = _default_workers(plan.to_parse) if workers is None else workers
     if count <= 1 or len(jobs) <= 1:
         for job in jobs:
@@ -301,9 +305,14 @@ def _report(
     )
 
 
-def _fingerprint(data: bytes, manifest_entry: dict[str, str], known: str | None = None) -> str:
+def _fingerprint(
+    data: bytes,
+    manifest_entry: dict[str, str],
+    known: str | None = None,
+    version: str = PARSER_VERSION,
+) -> str:
     """Content hash plus manifest entry. With ``known``, checks only the manifest part."""
-    entry = json.dumps([PARSER_VERSION, manifest_entry], sort_keys=True).encode()
+    entry = json.dumps([version, manifest_entry], sort_keys=True).encode()
     meta = hashlib.sha256(entry).hexdigest()[:16]
     if known is not None:
         return known if known.endswith(":" + meta) else ""
