@@ -122,3 +122,39 @@ def test_tracked_changes_read_as_accepted() -> None:
     word.save(buffer)
     document = read("tracked.docx", buffer.getvalue())
     assert texts(document) == ["The harbour committee met in spring to discuss the port."]
+
+
+def _saved(word: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_form_laid_out_in_tables_inside_tables_is_read_row_by_row() -> None:
+    # Work procedures, forms and CV templates put their tables inside the cells of a layout table.
+    word = docx.Document()
+    layout = word.add_table(rows=2, cols=2)
+    header = layout.cell(0, 0).merge(layout.cell(0, 1))
+    header.paragraphs[0].text = "Task: lay down tubulars"
+    people = header.add_table(rows=2, cols=2)
+    people.cell(0, 0).text, people.cell(0, 1).text = "Key personnel", "Drill crew and crane crew"
+    people.cell(1, 0).text, people.cell(1, 1).text = "Specific PPE", "Safety harness"
+    # A cell merged down two rows: python-docx hands it out again in the second row.
+    tall = layout.cell(1, 0)
+    steps = tall.add_table(rows=2, cols=2)
+    steps.cell(0, 0).text, steps.cell(0, 1).text = "1", "Check the elevator size."
+    steps.cell(1, 0).text, steps.cell(1, 1).text = "2", "Pull the joint and set the slips."
+    layout.cell(1, 1).text = "Never turn your back to the V-door."
+    layout.add_row()
+    tall.merge(layout.cell(2, 0))
+    layout.cell(2, 1).text = "Enforce red zones."
+    document = read("procedure.docx", _saved(word))
+    assert texts(document) == [
+        "Task: lay down tubulars",
+        "Key personnel | Drill crew and crane crew",
+        "Specific PPE | Safety harness",
+        "1 | Check the elevator size.",
+        "2 | Pull the joint and set the slips.",
+        "Never turn your back to the V-door.",
+        "Enforce red zones.",
+    ]

@@ -160,9 +160,36 @@ def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
 
 
 def _table(table: Table, walk: _Walk) -> None:
-    """A table as one block per row; a table of one column is a box of paragraphs."""
-    rows = [_row_cells(row) for row in table.rows]
-    if rows and max(len(row) for row in rows) == 1:
+    """A table as one block per row; a table of one column is a box of paragraphs.
+
+    A row whose cells hold tables of their own is layout, as in forms and work procedures built
+    of tables in tables: its cells are read in order like a body, each inner table row by row.
+    """
+    rows: list[list[str]] = []
+    walked: list[Any] = []  # python-docx repeats a vertically merged cell in each row it spans
+    for row in table.rows:
+        cells = _unique_cells(row)
+        if not any(_inner_tables(cell) for cell in cells):
+            rows.append([_cell_text(cell) for cell in cells])
+            continue
+        _add_rows(rows, walk)
+        rows = []
+        for cell in cells:
+            if any(cell._tc is other for other in walked):
+                continue
+            walked.append(cell._tc)
+            for item in _body(cell._tc, cell):
+                if isinstance(item, Table):
+                    _table(item, walk)
+                else:
+                    _paragraph(item, walk)
+    _add_rows(rows, walk)
+
+
+def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
+    if not rows:
+        return
+    if max(len(row) for row in rows) == 1:
         for row in rows:
             for cell in row:
                 for paragraph in cell.split("\n"):
@@ -172,13 +199,22 @@ def _table(table: Table, walk: _Walk) -> None:
     walk.document.blocks.extend(table_blocks(rows, walk.section))
 
 
-def _row_cells(row: Any) -> list[str]:
-    """A row's cell texts, a merged cell (repeated by python-docx in each grid column) once."""
-    cells: list[str] = []
-    seen: list[Any] = []
+def _unique_cells(row: Any) -> list[Any]:
+    """A row's cells, a merged cell (repeated by python-docx in each grid column) once."""
+    cells: list[Any] = []
     for cell in row.cells:
-        if any(cell._tc is other for other in seen):
-            continue
-        seen.append(cell._tc)
-        cells.append("\n".join(text_of(p) for p in cell._tc.xpath("./w:p")))
+        if not any(cell._tc is other._tc for other in cells):
+            cells.append(cell)
     return cells
+
+
+def _inner_tables(cell: Any) -> list[Any]:
+    tables: list[Any] = cell._tc.xpath("./w:tbl | ./w:sdt/w:sdtContent/w:tbl")
+    return tables
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's paragraphs, one a line, those inside content controls too."""
+    return "\n".join(
+        text_of(item._p) for item in _body(cell._tc, cell) if isinstance(item, Paragraph)
+    )
