@@ -6,7 +6,10 @@ quoted as one line with its cells together, numbered list items as paragraphs.
 
 from __future__ import annotations
 
+import datetime
 import io
+import re
+import zipfile
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -158,3 +161,35 @@ def test_a_form_laid_out_in_tables_inside_tables_is_read_row_by_row() -> None:
         "Never turn your back to the V-door.",
         "Enforce red zones.",
     ]
+
+
+def _without_core_properties(data: bytes) -> bytes:
+    """``data`` as Google Docs exports it: no docProps/core.xml, nothing pointing at it."""
+    source, buffer = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for info in source.infolist():
+            if info.filename.startswith("docProps/"):
+                continue
+            content = source.read(info)
+            if info.filename in ("_rels/.rels", "[Content_Types].xml"):
+                content = re.sub(rb"<(?:Relationship|Override)[^>]*docProps/[^>]*/>", b"", content)
+            target.writestr(info, content)
+    return buffer.getvalue()
+
+
+def test_a_file_without_properties_is_named_after_the_file_and_has_no_date() -> None:
+    word = docx.Document()
+    word.add_paragraph("The harbour committee met in spring to discuss the expansion.")
+    exported = _without_core_properties(_saved(word))
+    assert b"docProps/core.xml" not in exported
+    document = read("harbour_minutes.docx", exported)
+    assert (document.title, document.date) == ("harbour minutes", None)
+    assert texts(document) == ["The harbour committee met in spring to discuss the expansion."]
+
+
+def test_the_date_of_the_python_docx_template_is_not_the_documents() -> None:
+    word = docx.Document()
+    word.add_paragraph("The harbour committee met in spring to discuss the expansion.")
+    assert read("minutes.docx", _saved(word)).date is None
+    word.core_properties.created = datetime.datetime(2024, 5, 6, tzinfo=datetime.UTC)
+    assert read("minutes.docx", _saved(word)).date == "2024-05-06"

@@ -20,7 +20,7 @@ from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
 _PLACEHOLDER_TITLE = re.compile(
-    r"^(?:untitled|document\d*|slide \d+|microsoft (?:word|powerpoint) - .*"
+    r"^(?:untitled|document\d*|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
     r"|.*\.(?:docx?|pdf|tex|dvi|odt))$",
     re.IGNORECASE,
 )

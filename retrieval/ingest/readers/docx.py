@@ -8,6 +8,7 @@ footers and text boxes are not part of the body, so no running header reaches a 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -18,6 +19,7 @@ from typing import Any
 
 import docx
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -44,6 +46,8 @@ _VISIBLE_RUN_CONTENT = (
     "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
 )
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+# When python-docx's own template, which a generated file keeps unless told otherwise, was made.
+_PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 
 
@@ -57,10 +61,8 @@ class _Walk:
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.docx`` files."""
     word = _open(data, path)
-    properties = word.core_properties
-    title = prose(properties.title or "")
-    title = "" if is_placeholder_title(title) else title
-    document = ParsedDocument(title=title, date=iso_date(properties.created or properties.modified))
+    title, date = _properties(word)
+    document = ParsedDocument(title=title, date=date)
     walk = _Walk(document, title_from_style=not title)
     for item in _body(word.element.body, word._body):
         if isinstance(item, Table):
@@ -84,6 +86,27 @@ def _open(data: bytes, path: Path) -> Document:
         raise DocumentError(path, "damaged: not a Word document") from error
     except Exception as error:  # lxml's XMLSyntaxError and friends: a broken part inside
         raise DocumentError(path, f"damaged: {type(error).__name__}") from error
+
+
+def _properties(word: Document) -> tuple[str, str | None]:
+    """The title and date the file's core properties give, ``""`` and ``None`` where they don't.
+
+    python-docx invents properties when a file has none (Google Docs exports: title "Word
+    Document", modified today), and its own template says "created 2013-12-23 by python-docx":
+    neither is the document's.
+    """
+    try:
+        word.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return "", None
+    properties = word.core_properties
+    title = prose(properties.title or "")
+    title = "" if is_placeholder_title(title) else title
+    made = properties.created or properties.modified
+    invented = properties.last_modified_by == "python-docx" and properties.created is None
+    if invented or (properties.author == "python-docx" and made == _PYTHON_DOCX_TEMPLATE):
+        return title, None
+    return title, iso_date(made)
 
 
 def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
