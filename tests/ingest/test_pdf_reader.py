@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from pdfmaker import Text, make_pdf
 from pypdf import PdfWriter
 from readerfiles import OFFICE, PDF_FILES, parsed, texts
 
@@ -213,3 +214,17 @@ def test_a_footnote_does_not_cut_the_paragraph_that_runs_on_over_the_page_break(
     assert runs_on.page == 1
     note = next(b for b in blocks if "converging to phi" in b.text)  # the footnote is kept
     assert note.text.startswith("∗This file has version number")
+
+
+def test_chinese_lines_run_on_without_a_space_between_their_characters() -> None:
+    lines = [
+        "这份文档介绍了排版系统的基本观",
+        "点，以及如何在文档中插入图",
+        "片和表格。它是为初学者写的 ，使用",  # a space where a link ended
+        "LaTeX 排版的读者都可以参考。",
+    ]
+    data = make_pdf([[Text(72, 700 - 16 * i, text, 12) for i, text in enumerate(lines)]], cjk=True)
+    assert texts(read("lshort.pdf", data)) == [
+        "这份文档介绍了排版系统的基本观点，以及如何在文档中插入图片和表格。"
+        "它是为初学者写的，使用 LaTeX 排版的读者都可以参考。"
+    ]

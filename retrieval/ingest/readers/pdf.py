@@ -25,7 +25,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,15 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORE
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
+# Han, kana and the punctuation set with them: written without spaces between words.
+_CJK = re.compile(
+    r"[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+_CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]")
+_SPACED_PUNCTUATION = re.compile(
+    r" +(?=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65])"
+    r"|(?<=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]) +"
+)
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
@@ -551,7 +560,7 @@ def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
 
 def _set_heading(document: ParsedDocument, heading: list[Line], section: str | None) -> str:
     """The heading's text; the first heading of a document without a title is its title."""
-    text = prose(" ".join(line.text for line in heading))
+    text = prose(join_lines(line.text for line in heading))
     if not document.title and not document.blocks:
         document.title = text
         return section or ""
@@ -572,13 +581,36 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | 
     if all(line.mono for line in paragraph.lines):
         attach_code(document, _code(paragraph.lines), paragraph.section, intro, paragraph.page)
         return None
-    text = prose(" ".join(line.text for line in paragraph.lines))
+    text = prose(join_lines(line.text for line in paragraph.lines))
     # A lone footnote mark or list number that PDFium set on a line of its own says nothing.
     if text and (len(text) > 4 or any(ch.isalpha() for ch in text)):
         item = bool(_BULLET.match(paragraph.lines[0].text))
         document.add(paragraph.section or None, text, page=paragraph.page, item=item)
         return len(document.blocks) - 1
     return intro
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Lines of a paragraph as one text: with a space between them, but none where a line of
+    Chinese or Japanese runs on (those scripts put no spaces between words: "观" + "点" is "观点",
+    not "观 点", which no reader writes and a word splitter cuts in two)."""
+    joined = ""
+    for text in texts:
+        if joined and text and not _runs_on(joined[-1], text[0]):
+            joined += " "
+        joined += text
+    # PDFium also puts a space beside full-width punctuation where a link ends ("网站 ，").
+    return _SPACED_PUNCTUATION.sub("", joined)
+
+
+def _runs_on(last: str, first: str) -> bool:
+    """Whether a line ending in ``last`` runs on without a space into one starting with ``first``:
+    between two CJK characters, and at full-width punctuation ("，" "。"), which has its own."""
+    return bool(
+        (_CJK.match(last) and _CJK.match(first))
+        or _CJK_PUNCTUATION.match(last)
+        or _CJK_PUNCTUATION.match(first)
+    )
 
 
 def _code(lines: Sequence[Line]) -> str:

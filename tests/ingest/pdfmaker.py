@@ -1,0 +1,92 @@
+"""Small PDFs written byte by byte, for what no package's PDF shows in a few lines.
+
+Each page is a list of lines placed where a typesetter would put them. The font is not embedded
+(PDFium substitutes one); what matters to the reader is the text layer: with ``cjk`` the text is
+set in a two-byte font with a ToUnicode map, as TeX and Word write Chinese; otherwise in a
+one-byte font with WinAnsi encoding and no ToUnicode map, so a byte reads as its Latin-1
+character, as in old TeX PDFs made with Cyrillic fonts whose map was never written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text: its baseline's position in points from the page's bottom left."""
+
+    x: float
+    y: float
+    text: str | bytes  # bytes: the one-byte font's codes, as written in the file
+    size: float = 11.0
+
+
+def make_pdf(pages: Sequence[Sequence[Text]], *, cjk: bool = False) -> bytes:
+    """A PDF of A4 pages holding ``pages``' lines."""
+    used = sorted({ch for page in pages for line in page for ch in str(line.text)})
+    font = _cjk_font(used) if cjk else [_simple_font()]
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    font_number = 3
+    objects += font
+    kids = []
+    for page in pages:
+        stream = b"".join(_show(line, cjk) for line in page)
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objects), font_number)
+        )
+        kids.append(b"%d 0 R" % len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    return _file(objects)
+
+
+def _show(line: Text, cjk: bool) -> bytes:
+    if cjk:
+        codes = "".join(f"{ord(ch):04X}" for ch in str(line.text)).encode()
+    else:
+        raw = line.text if isinstance(line.text, bytes) else line.text.encode("latin-1")
+        codes = raw.hex().upper().encode()
+    return b"BT /F1 %.1f Tf %.1f %.1f Td <%s> Tj ET\n" % (line.size, line.x, line.y, codes)
+
+
+def _simple_font() -> bytes:
+    return b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>"
+
+
+def _cjk_font(used: Sequence[str]) -> list[bytes]:
+    """A Type0 font (objects 3–5) whose two-byte codes are the characters' code points."""
+    entries = "".join(f"<{ord(ch):04X}> <{ord(ch):04X}>\n" for ch in used if ord(ch) < 0x10000)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(used)} beginbfchar\n{entries}endbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    return [
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H"
+        b" /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /DW 1000"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap),
+    ]
+
+
+def _file(objects: Sequence[bytes]) -> bytes:
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
