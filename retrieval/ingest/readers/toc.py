@@ -16,9 +16,10 @@ FEWEST_ENTRIES = 4  # a run shorter than this is a few headings, not a table of 
 REPEATED_SHARE = 0.6  # this share of a run's lines must come back later
 KEY_CHARACTERS = 40  # entries and headings are compared on this many characters
 _NUMBER = re.compile(
-    r"^(?:(?:chapter|section|part|appendix)\s+)?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.):]?\s+",
+    r"^(?:(?:chapter|section|part|appendix)\s+)?\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.):]?\s+",
     re.IGNORECASE,
 )
+NUMBERED_SHARE = 0.8  # of a run under a "Contents" title numbered: its entries, listed or not
 _PAGE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
 _TITLE = re.compile(
     r"^\W*(table of contents|contents|index|目录|目錄|содержание|оглавление|"
@@ -30,11 +31,13 @@ _TITLE = re.compile(
 def entry_key(line: str) -> str:
     """What a contents entry and the heading it lists have in common: the words, lower-cased,
     without numbering, dot leaders and page number."""
-    if not 1 <= len(line.split()) <= ENTRY_WORDS or not any(ch.isalpha() for ch in line):
-        return ""
     bare = _NUMBER.sub("", _PAGE.sub("", line.strip()))
-    if bare.endswith((".", "!", "。", "！")) and len(bare.split()) > 3:
-        return ""  # a sentence, not an entry
+    numbered = len(bare) < len(line.strip())  # a numbered entry may be a long FAQ question
+    longest = 2 * ENTRY_WORDS if numbered else ENTRY_WORDS
+    if not 1 <= len(line.split()) <= longest or not any(ch.isalpha() for ch in line):
+        return ""
+    if bare.endswith((".", "!", "。", "！")) and len(bare.split()) > 3 and not numbered:
+        return ""  # a sentence, not an entry (a numbered one may be: "3. It lets me …!")
     return " ".join(bare.lower().split())[:KEY_CHARACTERS]
 
 
@@ -60,9 +63,30 @@ def contents_lines(lines: Sequence[str]) -> set[int]:
         end = start
         while end < len(lines) and keys[end]:
             end += 1
-        doomed |= _contents_run(lines, following, start, end)
-        start = end + 1
+        found = _contents_run(lines, following, start, end)
+        if found and _TITLE.match(lines[min(found)]):
+            found |= _entries_after(lines, max(found) + 1, {keys[i] for i in found})
+        doomed |= found
+        start = max(end, max(found, default=end)) + 1
     return doomed
+
+
+def _entries_after(lines: Sequence[str], start: int, listed: set[str]) -> set[int]:
+    """The rest of a titled table of contents from ``start``: short lines among numbered ones
+    (an entry wrapped over two lines; "1.3. OK, … what is Linux?!"), up to the first that
+    repeats an entry (the first heading) or reads as prose."""
+    found = set()
+    for i in range(start, len(lines)):
+        line = lines[i]
+        near = lines[max(i - 2, 0) : i + 3]
+        numbered = _NUMBER.match(line) is not None
+        prose = not numbered and line[:1].isupper() and line.endswith(".") and len(line.split()) > 6
+        if len(line.split()) > ENTRY_WORDS or prose or entry_key(line) in listed:
+            break
+        if not any(_NUMBER.match(other) for other in near):
+            break
+        found.add(i)
+    return found
 
 
 def _contents_run(lines: Sequence[str], following: list[int], start: int, end: int) -> set[int]:
@@ -70,6 +94,12 @@ def _contents_run(lines: Sequence[str], following: list[int], start: int, end: i
     that comes back after it, if most of it does."""
     if end - start < FEWEST_ENTRIES:
         return set()
+    titled = _TITLE.match(lines[start]) or (start > 0 and _TITLE.match(lines[start - 1]))
+    numbered = sum(1 for i in range(start, end) if _NUMBER.match(lines[i]))
+    if titled and numbered >= NUMBERED_SHARE * (end - start - 1):
+        # "Table of Contents" and numbered entries whose headings are in other files (a
+        # manual split into one file a chapter): contents all the same.
+        return set(range(start - (not _TITLE.match(lines[start])), end))
     while True:
         repeated = [i for i in range(start, end) if end <= following[i] < len(lines)]
         if not repeated:
