@@ -102,13 +102,26 @@ def _remove_database(db: Path) -> None:
 
 
 @contextlib.contextmanager
+def _unlogged(name: str) -> Iterator[None]:
+    """No warnings of logger ``name`` meanwhile: what they would say is said to the user."""
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextlib.contextmanager
 def opened(args: argparse.Namespace, *, refresh: bool = True) -> Iterator[Library]:
     """The library of ``args``. With ``refresh`` (commands that index) the corpus is re-read and
     a damaged database set aside and rebuilt, said in one line on stderr; without, a damaged
     database is an error. A database this command created is removed when opening fails."""
     created = not args.db.exists()
     try:
-        library = Library.open(args.db, args.corpus, refresh=refresh, recover=refresh)
+        with _unlogged("retrieval.library"):  # a damaged database is said below, once
+            library = Library.open(args.db, args.corpus, refresh=refresh, recover=refresh)
     except QuotebotError:
         if created:
             _remove_database(args.db)

@@ -498,6 +498,22 @@ def test_a_damaged_database_is_set_aside_and_rebuilt_saying_so_in_one_line(
     assert moved.read_bytes().startswith(b"this is no SQLite")
 
 
+def test_the_damaged_database_line_is_said_once_by_the_real_command(
+    shipped_corpus: Path, tmp_path: Path
+) -> None:
+    # In its own process, where the library's log also goes to the terminal.
+    import subprocess
+    import sys
+
+    db = tmp_path / "q.db"
+    db.write_bytes(b"this is no SQLite file, sorry" * 200)
+    argv = ["index", "--corpus", str(shipped_corpus), "--db", str(db)]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", *argv], capture_output=True, text=True, check=True
+    )
+    assert done.stderr.count("\n") == 1 and "was damaged" in done.stderr, done.stderr
+
+
 def test_answers_are_wrapped_to_the_terminal_width(
     capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
