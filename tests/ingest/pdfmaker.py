@@ -1,9 +1,9 @@
 """Small PDFs written byte by byte, for what no package's PDF shows in a few lines.
 
-Each page is a list of lines placed where a typesetter would put them. The font is not embedded
-(PDFium substitutes one); what matters to the reader is the text layer: with ``cjk`` the text is
-set in a two-byte font with a ToUnicode map, as TeX and Word write Chinese; otherwise in a
-one-byte font with WinAnsi encoding and no ToUnicode map, so a byte reads as its Latin-1
+Each page is a list of lines placed where a typesetter would put them. Only the text layer
+matters to the reader: with ``cjk`` the text is set in a two-byte font with a ToUnicode map (not
+embedded; PDFium substitutes one), as TeX and Word write Chinese; otherwise in a one-byte bitmap
+font with no ToUnicode map and glyphs named by their codes, so a byte reads as its Latin-1
 character, as in old TeX PDFs made with Cyrillic fonts whose map was never written.
 """
 
@@ -26,7 +26,7 @@ class Text:
 def make_pdf(pages: Sequence[Sequence[Text]], *, cjk: bool = False) -> bytes:
     """A PDF of A4 pages holding ``pages``' lines."""
     used = sorted({ch for page in pages for line in page for ch in str(line.text)})
-    font = _cjk_font(used) if cjk else [_simple_font()]
+    font = _cjk_font(used) if cjk else _simple_font()
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_number = 3
     objects += font
@@ -52,8 +52,22 @@ def _show(line: Text, cjk: bool) -> bytes:
     return b"BT /F1 %.1f Tf %.1f %.1f Td <%s> Tj ET\n" % (line.size, line.x, line.y, codes)
 
 
-def _simple_font() -> bytes:
-    return b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>"
+def _simple_font() -> list[bytes]:
+    """A one-byte bitmap (Type 3) font, objects 3–4, as dvips writes TeX's fonts: its glyphs are
+    named after their codes (/a65 …) and nothing says which character each one is. Every glyph
+    is the same blank shape: only the text layer is read."""
+    codes = range(1, 256)
+    names = b" ".join(b"/a%d" % code for code in codes)
+    procs = b" ".join(b"/a%d 4 0 R" % code for code in codes)
+    widths = b" ".join(b"500" for _ in codes)
+    blank = b"500 0 d0"
+    return [
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700]"
+        b" /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s >>"
+        b" /Encoding << /Type /Encoding /Differences [1 %s] >>"
+        b" /FirstChar 1 /LastChar 255 /Widths [%s] /Resources << >> >>" % (procs, names, widths),
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(blank), blank),
+    ]
 
 
 def _cjk_font(used: Sequence[str]) -> list[bytes]:

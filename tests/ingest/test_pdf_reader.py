@@ -19,6 +19,7 @@ from pdfmaker import Text, make_pdf
 from pypdf import PdfWriter
 from readerfiles import OFFICE, PDF_FILES, parsed, texts
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers.pdf import Line, reading_order, rejoin
 
@@ -228,3 +229,49 @@ def test_chinese_lines_run_on_without_a_space_between_their_characters() -> None
         "这份文档介绍了排版系统的基本观点，以及如何在文档中插入图片和表格。"
         "它是为初学者写的，使用 LaTeX 排版的读者都可以参考。"
     ]
+
+
+def _cp1251_page(lines: list[str]) -> list[Text]:
+    """Russian in a font without a Unicode map, as TeX's Cyrillic (T2A) fonts write it: PDFium
+    reads every byte as its Latin-1 character, and TeX's hyphen is code 127 ("~" here). The first
+    line is a heading."""
+    codes = [text.replace("~", "\x7f").encode("cp1251") for text in lines]
+    return [Text(72, 730, codes[0], 16)] + [
+        Text(72, 700 - 14 * i, text) for i, text in enumerate(codes[1:])
+    ]
+
+
+def test_russian_in_a_font_without_unicode_map_is_read_as_russian() -> None:
+    page = _cp1251_page(
+        [
+            "Комментарии",
+            "Когда LaTeX встречает символ процента, он игнорирует оста~",
+            "ток текущей строки. Этим можно пользоваться для добавления",
+            "в исходный файл замечаний, которые не выводятся на печать.",
+        ]
+    )
+    garbled = pdfium.PdfDocument(make_pdf([page]))[0].get_textpage().get_text_range()
+    assert garbled.startswith("Êîììåíòàðèè")  # what PDFium reads
+    document = read("lshortru.pdf", make_pdf([page]))
+    assert document.title == "Комментарии"
+    assert texts(document) == [
+        "Когда LaTeX встречает символ процента, он игнорирует остаток текущей строки. Этим можно "
+        "пользоваться для добавления в исходный файл замечаний, которые не выводятся на печать."
+    ]
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        "Когда LaTeX встречает символ процента, он игнорирует остаток строки".encode("koi8_r"),
+        bytes(range(1, 30)) * 2,  # a font that numbers its glyphs in the order they are used
+    ],
+    ids=["another-code-page", "glyph-numbers"],
+)
+def test_a_text_layer_that_cannot_be_read_is_refused_with_the_reason(codes: bytes) -> None:
+    data = make_pdf([[Text(72, 700 - 14 * i, codes) for i in range(20)]])
+    with pytest.raises(DocumentError) as caught:
+        read("garbled.pdf", data)
+    assert caught.value.reason == (
+        "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
+    )

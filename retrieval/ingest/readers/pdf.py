@@ -36,6 +36,7 @@ import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers import mojibake
 from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
 from retrieval.ingest.readers.text import fallback_title, find_date
 
@@ -95,8 +96,13 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         pdf.close()
     if not any(line.text.strip() for line in lines):
         raise DocumentError(path, "no text layer — needs OCR")
+    garbled = mojibake.is_garbled(line.text for line in lines)
+    if garbled:
+        lines = _as_cp1251(lines, path)
     lines = _after_their_sentence(_join_hyphens(furniture(lines)))
     title = meta.get("Title", "").strip()
+    if garbled and mojibake.is_garbled([title]):
+        title = mojibake.as_cp1251(title)
     document = assemble(lines, "" if is_placeholder_title(title) else title)
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
@@ -105,6 +111,31 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         first_page
     )
     return document
+
+
+def _as_cp1251(lines: list[Line], path: Path) -> list[Line]:
+    """Lines whose letters PDFium read as Latin-1 (a font without a Unicode map) read again as
+    Windows-1251, or :class:`DocumentError` when that gives no Cyrillic words either."""
+    repaired = [replace(line, text=mojibake.as_cp1251(line.text)) for line in lines]
+    if not mojibake.is_cyrillic_prose(line.text for line in repaired):
+        raise DocumentError(path, mojibake.UNREADABLE)
+    return _hyphens_marked(repaired)
+
+
+def _hyphens_marked(lines: list[Line]) -> list[Line]:
+    """``lines`` with a word hyphenated at a line end by the code TeX's Cyrillic fonts give the
+    hyphen (127, which PDFium does not know as one) joined as PDFium joins the others: the rest
+    of the word brought up to its line after the join mark, for :func:`rejoin` to decide."""
+    result = list(lines)
+    for i in range(len(result) - 1):
+        line, following = result[i], result[i + 1]
+        if not line.text.endswith(mojibake.T2A_HYPHEN) or following.page != line.page:
+            continue
+        rest, _, remainder = following.text.partition(" ")
+        text = line.text[:-1] + _HYPHEN_JOIN + rest
+        result[i] = replace(line, text=text, y_last=following.y)
+        result[i + 1] = replace(following, text=remainder)
+    return [line for line in result if line.text]
 
 
 def _open(data: bytes, path: Path) -> Any:
