@@ -364,3 +364,23 @@ def test_snippet_includes_and_block_closers_after_raw_html_are_no_text() -> None
         (None, "Class docstring."),
         (None, "The handler renders the docstring of each class."),
     ]
+
+
+def test_myst_targets_colon_fences_and_roles_read_as_the_built_page_shows_them() -> None:
+    """Sphinx sites written in MyST Markdown (attrs, most new Sphinx projects)."""
+    document = _read(
+        "# Examples\n\n(asdict)=\n\n## Converting to collections\n\n"
+        ":::{caution}\n"
+        "A field defined with {func}`attrs.field` (or {func}`~attr.ib`) but no annotation\n"
+        "switches attrs to a no-typing mode.\n"
+        ":::\n\n"
+        "{term}`Slotted classes <slotted classes>` follow {pep}`557` and {ref}`validators`.\n"
+    )
+    assert [(b.section, b.text) for b in document.blocks] == [
+        (
+            "Converting to collections",
+            "A field defined with attrs.field (or attr.ib) but no annotation switches attrs to a "
+            "no-typing mode.",
+        ),
+        ("Converting to collections", "Slotted classes follow PEP 557 and validators."),
+    ]

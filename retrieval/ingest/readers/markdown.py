@@ -5,8 +5,9 @@ never becomes a section. What a reader of the rendered page sees is kept: headin
 paragraphs (hard-wrapped lines rejoined), list items, admonition and definition-list text, table
 rows, and code blocks whole with the paragraph that introduces them. What the page would not show
 is dropped: YAML front matter (read for title, date and source), HTML blocks and comments,
-mkdocs/Sphinx directives (``::: module.Class``, ``:docstring:``, ``.. note::``, ``/// html``) and
-attribute lists (``{: #id }``).
+mkdocs/Sphinx directives (``::: module.Class``, ``:docstring:``, ``.. note::``, ``/// html``),
+attribute lists (``{: #id }``) and MyST's targets (``(asdict)=``) and colon fences (``:::``). A MyST
+role is read as the text Sphinx shows for it: {func}`attrs.field` as "attrs.field".
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ from retrieval.ingest.readers.text import decode, fallback_title
 # (".. autoclass:: Foo"), mkautodoc options (":docstring:", ":members: get post") and pymdownx
 # snippets ('--8<-- "README.md"', a file included when the site is built).
 _DIRECTIVE = re.compile(r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::|-+8<-+)")  # "--8<--" includes
+# MyST (Sphinx's Markdown): a fence of colons closing a directive (":::"), and a target line
+# ("(asdict)=") that gives the next heading a label to link to.
+_MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
+# A MyST role before its inline code: {func}`attrs.field`, {term}`Slotted classes <slotted>`.
+_ROLE = re.compile(r"\{[a-z][\w:+-]*\}$")
+_ROLE_TITLE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.DOTALL)
 _FIELD = re.compile(r"^:[\w-]+:(?:\s|$)")
 _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: true"
 # An options block under a directive: "options:", "  show_source: false", ":members:".
@@ -192,6 +199,10 @@ def _inline_lines(token: Token) -> list[str]:
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
             lines.append("")
+        elif child.type == "code_inline" and _ROLE.search(lines[-1]):
+            role = _ROLE.search(lines[-1])
+            assert role is not None
+            lines[-1] = lines[-1][: role.start()] + _role_text(role[0][1:-1], child.content)
         elif child.type == "code_inline":
             lines[-1] += chr(_PLACEHOLDER + len(codes))
             codes.append(child.content)
@@ -200,6 +211,16 @@ def _inline_lines(token: Token) -> list[str]:
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
     return [_restore(_AUTOREF.sub(r"\1", line), codes) for line in lines]
+
+
+def _role_text(role: str, content: str) -> str:
+    """What Sphinx shows for a MyST role: its title when it has one ("Slotted classes" of
+    "Slotted classes <slotted classes>"), the target otherwise, "PEP 557" for {pep}`557`."""
+    titled = _ROLE_TITLE.match(content)
+    text = titled["title"] if titled and titled["title"] else content.lstrip("~!")
+    if role in ("pep", "rfc"):
+        return f"{role.upper()} {text}"
+    return text
 
 
 def _restore(line: str, codes: list[str]) -> str:
@@ -225,6 +246,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
 
 
 def _paragraph(lines: list[str], reading: _Reading) -> None:
+    lines = [line for line in lines if not _MYST_LINE.match(line.strip())]
     if lines and _DIRECTIVE.match(lines[0].strip()):
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
