@@ -30,9 +30,10 @@ from retrieval.store.db import transaction
 
 MANIFEST = "manifest.toml"
 PARSER_VERSION = "6"  # bump when parsing changes, so every file is read again
-# Below this much to read, files are parsed in this process: starting workers (imports, the
-# language model) costs about a second, which a reload of one document should not pay.
-PARALLEL_FROM_BYTES = 4 << 20
+# Below this much to read, files are parsed in this process: the workers' start (imports, the
+# language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
+# on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
+PARALLEL_FROM_BYTES = 16 << 20
 
 
 def corpus_files(folder: Path) -> list[Path]:
