@@ -275,3 +275,21 @@ def test_a_text_layer_that_cannot_be_read_is_refused_with_the_reason(codes: byte
     assert caught.value.reason == (
         "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
     )
+
+
+def test_index_entries_and_contents_entries_without_dot_leaders_are_not_text() -> None:
+    docs = Path(__file__).parents[2] / "data/eval/corpora/docs-dev/pdf"
+    for name in ("microtype.pdf", "booktabs.pdf"):  # "\rightprotrusion . . . . 25, 32"
+        index = [
+            t
+            for t in texts(read(name, (docs / name).read_bytes()))
+            if re.search(r"(?:\. ){3,}\d+(?:, \d+)+$", t)
+        ]
+        assert index == [], name
+    # "1 Introduction 2", a chapter's entry set bold without leaders, is no section heading.
+    sections = {block.section for block in parsed(PDF / "clsguide.pdf").blocks}
+    assert "1 Introduction" in sections and "1 Introduction 2" not in sections
+    licence = next(
+        b for b in parsed(PDF / "developers-reference.pdf").blocks if "Holger Levsen" in b.text
+    )
+    assert "Scope of This Document 3" not in (licence.section or "")

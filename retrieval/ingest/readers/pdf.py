@@ -48,7 +48,15 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
-_LEADER = re.compile(r"(?:\s?\.){4,}\s*\S{0,8}$")  # "4.7 Option processing . . . . 20"
+# "4.7 Option processing . . . . 20"; in an index, "lscommand . . . . 127, 128".
+_LEADER = re.compile(r"(?:\s?\.){4,}\s*(?:\S{0,8}|\d{1,4}(?:\s*[,–-]\s*\d{1,4})+)$")
+# A contents entry whose leader is one dot or none: "2 The Implementation 2", "… release) . 9".
+_CONTENTS_TITLE = re.compile(
+    r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
+    r"|índice(?: general)?|indice|inhaltsverzeichnis|содержание|оглавление|目\s?[录錄]|目\s?次)$",
+    re.IGNORECASE,
+)
+_PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
 _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
@@ -397,9 +405,24 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
     doomed: set[int] = set()
     for page in by_page.values():
         marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
-        span = range(marked[0], marked[-1] + 1) if len(marked) >= 3 else marked
-        doomed.update(id(page[i]) for i in span)
+        if len(marked) < 3:
+            doomed.update(id(page[i]) for i in marked)
+            continue
+        # Entries without a leader (a chapter's, set bold) end where the leaders end.
+        right = statistics.median(page[i].x1 for i in marked)
+        first, last = marked[0], marked[-1]
+        while first > 0 and _ends_in_page_number(page[first - 1], right):
+            first -= 1
+        while last + 1 < len(page) and _ends_in_page_number(page[last + 1], right):
+            last += 1
+        if first > 0 and _CONTENTS_TITLE.match(page[first - 1].text):
+            first -= 1  # "Contents" heads no text: what follows the list belongs to no section
+        doomed.update(id(page[i]) for i in range(first, last + 1))
     return doomed
+
+
+def _ends_in_page_number(line: Line, right: float) -> bool:
+    return abs(line.x1 - right) <= 0.3 * line.size and bool(_PAGE_TAIL.search(line.text))
 
 
 def _margin_lines(lines: Sequence[Line]) -> list[Line]:
