@@ -52,6 +52,22 @@ def small(make_corpus: MakeCorpus, tmp_path: Path) -> Iterator[tuple[Library, Pa
 
 
 # ------------------------------------------------------------------------------ re-indexing
+def test_a_link_to_a_file_outside_the_corpus_is_reported_and_never_read(
+    small: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, folder = small
+    secret = tmp_path / "outside.txt"
+    secret.write_text("The secret launch code is twelve thousand three hundred.\n", "utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "alpha.txt")  # a link within is a document
+    report = library.reindex()
+    assert [(s.doc, s.reason) for s in report.skipped] == [
+        ("link.txt", "a link to a file outside the corpus folder: not read")
+    ]
+    assert "inside.txt" in report.added
+    assert not library.answer("secret launch code").answered
+
+
 def test_first_open_reports_every_file_added(small: tuple[Library, Path]) -> None:
     library, _ = small
     report = library.last_report

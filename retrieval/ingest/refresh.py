@@ -29,11 +29,12 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = "manifest.toml"
-PARSER_VERSION = "6"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "7"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
 PARALLEL_FROM_BYTES = 16 << 20
+OUTSIDE = "a link to a file outside the corpus folder: not read"
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -194,7 +195,12 @@ def _look(
 ) -> None:
     """Sort the files into unchanged, touched (same content, new time) and to be parsed."""
     plan.names = {path: doc_name(path, folder) for path in files}
+    root = folder.resolve()
     for path, name in plan.names.items():
+        if not path.resolve().is_relative_to(root):
+            # A link out of the folder would let the corpus quote any file of the machine.
+            plan.skipped.append(SkippedFile(name, OUTSIDE))
+            continue
         plan.present.add(name)
         entry = manifest.get(name, {})
         old = known.get(name)
