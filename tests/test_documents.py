@@ -69,6 +69,12 @@ def test_file_over_20_megabytes_is_refused() -> None:
         decode(b"a" * (MAX_FILE_BYTES + 1), FILE)
 
 
+def test_a_file_just_over_the_limit_is_not_said_to_be_at_it() -> None:
+    with pytest.raises(DocumentError) as caught:
+        decode(b"a" * 21_000_000, FILE)
+    assert caught.value.reason == "too large (20.03 MB; the limit is 20 MB)"
+
+
 def test_control_characters_make_a_file_binary() -> None:
     with pytest.raises(DocumentError, match="binary"):
         decode(("text \x01\x02\x03\x04\x05 " * 50).encode(), FILE)

@@ -22,7 +22,7 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
     path = Path(name)
     reader = reader_for(path)
     if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(path, f"too large ({len(data) / 1_048_576:.1f} MB; the limit is 20 MB)")
+        raise DocumentError(path, f"too large ({len(data) / 1_048_576:.2f} MB; the limit is 20 MB)")
     if not data.strip():
         raise DocumentError(path, "empty")
     document = reader(data, path)

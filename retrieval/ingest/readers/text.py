@@ -62,7 +62,7 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 def decode(data: bytes, path: Path) -> str:
     """Decode a file's bytes as text, or raise :class:`DocumentError` saying why it can't be."""
     if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(path, f"too large ({len(data) / 1_048_576:.1f} MB; the limit is 20 MB)")
+        raise DocumentError(path, f"too large ({len(data) / 1_048_576:.2f} MB; the limit is 20 MB)")
     if not data.strip():
         raise DocumentError(path, "empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
