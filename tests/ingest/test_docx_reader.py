@@ -139,9 +139,11 @@ def test_a_form_laid_out_in_tables_inside_tables_is_read_row_by_row() -> None:
     layout = word.add_table(rows=2, cols=2)
     header = layout.cell(0, 0).merge(layout.cell(0, 1))
     header.paragraphs[0].text = "Task: lay down tubulars"
-    people = header.add_table(rows=2, cols=2)
+    # Names and values: the first row is no header labelling the others.
+    people = header.add_table(rows=3, cols=2)
     people.cell(0, 0).text, people.cell(0, 1).text = "Key personnel", "Drill crew and crane crew"
     people.cell(1, 0).text, people.cell(1, 1).text = "Specific PPE", "Safety harness"
+    people.cell(2, 0).text, people.cell(2, 1).text = "Specific tools", "Iron roughneck"
     # A cell merged down two rows: python-docx hands it out again in the second row.
     tall = layout.cell(1, 0)
     steps = tall.add_table(rows=2, cols=2)
@@ -156,6 +158,7 @@ def test_a_form_laid_out_in_tables_inside_tables_is_read_row_by_row() -> None:
         "Task: lay down tubulars",
         "Key personnel | Drill crew and crane crew",
         "Specific PPE | Safety harness",
+        "Specific tools | Iron roughneck",
         "1 | Check the elevator size.",
         "2 | Pull the joint and set the slips.",
         "Never turn your back to the V-door.",

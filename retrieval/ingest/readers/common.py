@@ -53,22 +53,27 @@ def row_text(cells: Sequence[str]) -> str:
 
 
 def table_blocks(
-    rows: Sequence[Sequence[str]], section: str | None, page: int | None = None
+    rows: Sequence[Sequence[str]],
+    section: str | None,
+    page: int | None = None,
+    *,
+    header: bool = True,
 ) -> list[Block]:
     """One block per table row, so a row's cells stay together in one passage.
 
     When the first row is a header of short labels and a data cell is a short value ("0.5",
     "Yes"), the value is read with its label ("Time (hour): 0.5"): a bare number says nothing in a
-    quoted passage. The header row itself is then not repeated as a block of its own.
+    quoted passage. The header row itself is then not repeated as a block of its own. With
+    ``header`` false the first row is a row like the others.
     """
     cleaned = [[prose(cell) for cell in row] for row in rows]
     cleaned = [row for row in cleaned if any(row)]
-    header = cleaned[0] if _is_header(cleaned) else None
+    labels = cleaned[0] if header and _is_header(cleaned) else None
     blocks: list[Block] = []
     for index, row in enumerate(cleaned):
-        if header is not None and index == 0:
+        if labels is not None and index == 0:
             continue
-        cells = _labelled(header, row) if header is not None else row
+        cells = _labelled(labels, row) if labels is not None else row
         text = row_text(cells)
         if text:
             blocks.append(Block(text, section, page=page, kind="table"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import statistics
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -219,7 +220,21 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
                     if prose(paragraph):
                         walk.document.add(walk.section, prose(paragraph))
         return
-    walk.document.blocks.extend(table_blocks(rows, walk.section))
+    header = not _is_key_value(rows)
+    walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
+
+
+def _is_key_value(rows: list[list[str]]) -> bool:
+    """A two-column table of names and values ("Specific PPE | Safety harness"), as forms are
+    laid out: its first row is a name and value like the others, not a header of labels."""
+    names = [prose(row[0]) for row in rows if len(row) == 2]
+    if len(names) != len(rows) or len(rows) < 2:
+        return False
+    if not all(any(ch.isalpha() for ch in name) and len(name.split()) <= 5 for name in names):
+        return False
+    # A header's label is short beside the values under it ("Term | Definition").
+    first, values = len(rows[0][1].split()), [len(row[1].split()) for row in rows[1:]]
+    return 2 * first >= statistics.mean(values)
 
 
 def _unique_cells(row: Any) -> list[Any]:
