@@ -33,8 +33,12 @@ K1 = 1.2
 B = 0.5
 FIELD_WEIGHTS = (1.0, 0.5, 0.25)  # passage text, section title, document title
 DENSE_RATIO = 8  # postings over 1/8 of the passages: the page is found by passes over all of them
+BINCOUNT_UP_TO = 1 << 18  # passages: a fresh array over all of them is cheaper than a kept one
+FLOOR_FROM_AT_MOST = 1 << 16  # postings a page's floor is found among
+BITSET_SHARE = 64  # a term in over 1/64 of the passages is counted by a bitset of them
+BITSETS = 128  # bitsets kept (1M passages: 125 kB each)
 PRUNE_FROM = 20_000  # postings of a question: fewer are scored in full, pruning would not pay
-PRUNE_SHARE = 32  # MaxScore gives up when its candidates would pass 1/32 of the passages
+PRUNE_SHARE = 64  # MaxScore gives up when its candidates would pass 1/64 of the passages
 
 
 def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
@@ -105,6 +109,7 @@ class BM25Index:
         self.deleted = deleted if deleted is not None else np.zeros(0, np.int64)
         self._alive: npt.NDArray[np.bool_] | None = None
         self._buffers = threading.local()  # per thread: searches run in several at once
+        self._terms = _TermCache(self.size, deleted)
         if len(self.deleted):
             self._alive = np.ones(self.size, dtype=np.bool_)
             self._alive[self.deleted] = False
@@ -188,13 +193,15 @@ class BM25Index:
         Ties are broken by passage number (rowid order), so the same question always pages the
         same way, however the corpus is split into segments.
         """
-        by_term = [found for term, w in query.items() if (found := self._pieces(term, w))]
+        held = [(term, found) for term, w in query.items() if (found := self._pieces(term, w))]
+        by_term = [found for _, found in held]
+        terms = [self.term_ids[term] for term, _ in held]  # postings found: a known term
         pieces = [p for found in by_term for p in found]
         if not pieces or k <= 0:
             return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
         postings = sum(len(docs) for docs, _, _, _ in pieces)
         if len(by_term) > 1 and postings > PRUNE_FROM:
-            pruned = self._search_pruned(by_term, k, offset)
+            pruned = self._search_pruned(by_term, terms, k, offset)
             if pruned is not None:
                 return pruned
         if len(pieces) > 1:
@@ -207,57 +214,53 @@ class BM25Index:
         return _page(candidates, summed, len(candidates), offset, k)
 
     def _search_pruned(
-        self, by_term: list[list[Piece]], k: int, offset: int
+        self, by_term: list[list[Piece]], terms: list[int], k: int, offset: int
     ) -> SearchResult | None:
         """MaxScore: the best ``offset + k`` found by scoring only the passages that hold the
-        question's most telling terms, or None when that would not save work.
+        question's telling terms, or None when that would not save work.
 
-        Terms are taken one by one, each with the most any passage can get from it. Once the
-        passages holding the terms taken so far are scored in full and the ``offset + k``-th
-        best of them scores more than all the remaining terms together could give a passage
-        that lacks every term taken, no other passage can reach the page: the result is the
-        same as scoring everything, ties included.
+        The passages of the rarest terms, scored in full, give a floor: the page's last score
+        is at least their ``offset + k``-th best. The commonest terms whose most a passage can
+        get from them stays under that floor together are then left out of the candidates: a
+        passage holding only those cannot reach the page. Every other passage is scored in
+        full, so the result is the same as scoring everything, ties included.
         """
         want = offset + k
-        impacts = [max(float(v.max()) * float(s) for _, _, v, s in found) for found in by_term]
-        # Rarest first: any order gives the same result, this one the fewest candidates.
-        order = sorted(range(len(by_term)), key=lambda i: sum(len(p[0]) for p in by_term[i]))
+        cache = self._terms
+        most = [cache.most(t, f) * float(f[0][3]) for t, f in zip(terms, by_term, strict=True)]
+        sizes = [sum(len(p[0]) for p in found) for found in by_term]
+        order = sorted(range(len(by_term)), key=sizes.__getitem__)  # rarest first
         limit = max(want, self.size // PRUNE_SHARE)
-        candidates = np.zeros(0, np.int64)
-        for taken, i in enumerate(order[:-1], 1):
-            if len(candidates) + sum(len(p[0]) for p in by_term[i]) > limit:
+        seed = np.zeros(0, np.int64)
+        for i in order:
+            if len(seed) + sizes[i] > limit:
                 return None  # common words only: scoring every passage is cheaper
-            docs = np.concatenate([d.astype(np.int64) + at for d, at, _, _ in by_term[i]])
-            candidates = _union(candidates, docs)
-            live = candidates if self._alive is None else candidates[self._alive[candidates]]
-            if len(live) < want:
-                continue
-            scores = _score_candidates(by_term, live)
-            kth = float(np.partition(scores, len(scores) - want)[len(scores) - want])
-            rest = sum(impacts[j] for j in order[taken:])
-            if kth > rest * (1 + 1e-6):  # float32 products: a margin far above their rounding
-                return _page(live, scores, self._matched(by_term), offset, k)
-        return None
+            seed = _union(seed, _docs(by_term[i]))
+            if len(seed) >= 2 * want:
+                break
+        live = self._live(seed)
+        if len(live) < want:
+            return None
+        floor_ = _kth(_score_candidates(by_term, live), want)
+        left_out, budget = set(), 0.0
+        for i in reversed(order):  # the commonest first: they save the most
+            if (budget + most[i]) * (1 + 1e-6) < floor_:  # a margin far above float32 rounding
+                left_out.add(i)
+                budget += most[i]
+        kept = [i for i in order if i not in left_out]
+        if not left_out or sum(sizes[i] for i in kept) > limit:
+            return None
+        candidates = np.unique(np.concatenate([_docs(by_term[i]) for i in kept]))
+        live = self._live(candidates)
+        total = cache.matched(list(zip(terms, by_term, strict=True)))
+        return _page(live, _score_candidates(by_term, live), total, offset, k)
 
-    def _matched(self, by_term: list[list[Piece]]) -> int:
-        """How many live passages hold any of the terms (one flag per passage, reused)."""
-        flags: npt.NDArray[np.bool_] | None = getattr(self._buffers, "flags", None)
-        if flags is None:
-            flags = self._buffers.flags = np.zeros(self.size, dtype=np.bool_)
-        pieces = [p for found in by_term for p in found]
-        try:
-            for docs, at, _, _ in pieces:
-                flags[docs.astype(np.int64) + at if at else docs] = True
-            flags[self.deleted] = False
-            return int(np.count_nonzero(flags))
-        finally:
-            for docs, at, _, _ in pieces:
-                flags[docs.astype(np.int64) + at if at else docs] = False
+    def _live(self, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        return docs if self._alive is None else docs[self._alive[docs]]
 
     def _scratch(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
-        """This thread's accumulator (all zeros between searches) and marker over every passage
-        number, kept: a fresh 8 MB array per question (1M passages) costs more in page faults
-        than the additions."""
+        """This thread's accumulator (zeros between searches) and marker over every passage,
+        kept: a fresh 8 MB array per question (1M passages) costs more in page faults."""
         found: tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]] | None = getattr(
             self._buffers, "scratch", None
         )
@@ -299,11 +302,26 @@ class BM25Index:
     def _search_dense(
         self, touched: list[npt.NDArray[Any]], pieces: list[Piece], k: int, offset: int
     ) -> SearchResult:
-        """Postings over a large share of the corpus: summed by one ``bincount`` over all of
-        them (it adds each passage's values in their order, as the other routes do)."""
-        every = np.concatenate(touched)
-        values = np.concatenate([v * s for _, _, v, s in pieces])
-        scores = np.asarray(np.bincount(every, weights=values, minlength=self.size), np.float64)
+        """Postings over a large share of the corpus: summed into one array over every
+        passage (by one ``bincount`` where that array is small; into this thread's kept
+        accumulator where a fresh one would cost more in page faults than the additions),
+        then found by plain passes over it."""
+        if self.size <= BINCOUNT_UP_TO:
+            every = np.concatenate(touched)
+            values = np.concatenate([v * s for _, _, v, s in pieces])
+            summed = np.bincount(every, weights=values, minlength=self.size)
+            return self._page_dense(np.asarray(summed, np.float64), touched, k, offset)
+        scores, _ = self._scratch()
+        try:
+            for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
+                scores[where] += values * scale
+            return self._page_dense(scores, touched, k, offset)
+        finally:
+            scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
+
+    def _page_dense(
+        self, scores: npt.NDArray[np.float64], touched: list[npt.NDArray[Any]], k: int, offset: int
+    ) -> SearchResult:
         if len(self.deleted):
             scores[self.deleted] = 0
         floor_ = _floor(scores, touched, offset + k)
@@ -312,14 +330,99 @@ class BM25Index:
         return _page(candidates, scores[candidates], total, offset, k)
 
 
+class _TermCache:
+    """What pruning needs of a term beyond its postings, kept per term (terms recur across
+    questions): the most a passage gets from it, and for a term in many passages a bitset of
+    them, so that counting the passages a question matched costs a few ORs over bitsets, not
+    a pass over millions of postings."""
+
+    def __init__(self, size: int, deleted: npt.NDArray[np.int64] | None) -> None:
+        self.size = size
+        self._deleted = deleted if deleted is not None and len(deleted) else None
+        self._alive: npt.NDArray[np.uint8] | None = None
+        self._most: dict[int, float] = {}
+        self._bits: dict[int, npt.NDArray[np.uint8]] = {}
+
+    def most(self, term: int, found: list[Piece]) -> float:
+        """The largest term-frequency part of ``term`` in any passage (IDF not applied)."""
+        value = self._most.get(term)
+        if value is None:
+            value = self._most[term] = max(float(v.max()) for _, _, v, _ in found)
+        return value
+
+    def matched(self, terms: list[tuple[int, list[Piece]]]) -> int:
+        """How many live passages hold any of ``terms`` (term id, its postings)."""
+        union: npt.NDArray[np.uint8] | None = None
+        few = []
+        for term, found in terms:
+            if sum(len(p[0]) for p in found) * BITSET_SHARE > self.size:
+                bits = self._bitset(term, found)
+                union = bits.copy() if union is None else np.bitwise_or(union, bits, out=union)
+            else:
+                few += [d.astype(np.int64) + at for d, at, _, _ in found]
+        alive = self._alive_bits()
+        if union is not None and alive is not None:
+            union &= alive
+        total = 0 if union is None else int(np.bitwise_count(union).sum())
+        if few:
+            docs = np.unique(np.concatenate(few))
+            if union is not None:
+                docs = docs[_bit(union, docs) == 0]
+            if alive is not None:
+                docs = docs[_bit(alive, docs) == 1]
+            total += len(docs)
+        return total
+
+    def _bitset(self, term: int, found: list[Piece]) -> npt.NDArray[np.uint8]:
+        bits = self._bits.get(term)
+        if bits is None:
+            flags = np.zeros(self.size, np.bool_)
+            for docs, at, _, _ in found:
+                flags[docs.astype(np.int64) + at if at else docs] = True
+            bits = np.packbits(flags)
+            if len(self._bits) >= BITSETS:
+                self._bits.pop(next(iter(self._bits)), None)  # the oldest
+            self._bits[term] = bits
+        return bits
+
+    def _alive_bits(self) -> npt.NDArray[np.uint8] | None:
+        if self._deleted is None:
+            return None
+        if self._alive is None:
+            flags = np.ones(self.size, np.bool_)
+            flags[self._deleted] = False
+            self._alive = np.packbits(flags)
+        return self._alive
+
+
+def _bit(bits: npt.NDArray[np.uint8], docs: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
+    """The bits of ``docs`` in a packed (big-endian) bitset."""
+    found: npt.NDArray[np.uint8] = (bits[docs >> 3] >> (7 - (docs & 7)).astype(np.uint8)) & 1
+    return found
+
+
+def _docs(found: list[Piece]) -> npt.NDArray[np.int64]:
+    """A term's passages in every segment, as index positions."""
+    return np.concatenate([d.astype(np.int64) + at for d, at, _, _ in found])
+
+
+def _kth(scores: npt.NDArray[np.float64], want: int) -> float:
+    return float(np.partition(scores, len(scores) - want)[len(scores) - want])
+
+
 def _floor(scores: npt.NDArray[np.float64], touched: list[npt.NDArray[Any]], want: int) -> float:
-    """The ``want``-th best score among the rarest term's passages (0 when it has fewer): a
-    floor for the page, since every passage on it (ties included) scores at least that."""
-    rarest = min(touched, key=len)
-    if len(rarest) < want:
-        return 0.0
-    held = scores[rarest]
-    return float(np.partition(held, len(held) - want)[len(held) - want])
+    """A floor for the page: the ``want``-th best score among the passages of the rarest terms
+    (as many of them as it takes to hold ``want`` passages; 0 when that would be many). Every
+    passage on the page, ties included, scores at least that."""
+    held: npt.NDArray[Any] = np.zeros(0, np.int64)
+    for where in sorted(touched, key=len):
+        if len(held) + len(where) > FLOOR_FROM_AT_MOST:
+            return 0.0
+        held = np.unique(np.concatenate((held, where))) if len(held) else where
+        if len(held) >= want:
+            found = scores[held]
+            return float(np.partition(found, len(found) - want)[len(found) - want])
+    return 0.0
 
 
 def _union(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
