@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from retrieval.search.analyzer import Analyzer, Synonyms, covered_unknowns, default_synonyms_path
@@ -212,3 +214,23 @@ def test_a_compound_whose_parts_the_corpus_has_is_no_unknown_word(analyzer: Anal
     assert "zh:量子" in {t.term for t in tokens} and "zh:量子" not in found
     assert detect("How do I install a package?", ["fr", "es"]) == "en"
     assert detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
+
+
+def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+
+    from retrieval.search import languages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    languages._loaded.cache_clear()
+    try:
+        ours = languages._identifier()
+        assert list((tmp_path / "quotebot").glob("langid-*.npz"))  # the next start reads it
+        theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        theirs.set_languages([c for c in languages.LANGUAGES if c in theirs.labels])
+        for text in ("Comment supprimer les espaces ?", "Как удалить пакет?", "sed stands for"):
+            assert ours.rank(text)[:3] == theirs.rank(text)[:3]
+    finally:
+        languages._loaded.cache_clear()
