@@ -333,7 +333,7 @@ def _search(
 
 def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragments:
     """The best passage's sentences with only the tokens of the question's terms, which is
-    all :func:`judge.confidence` reads of them (what it covers): no Python object for every
+    all :func:`judge.assess` reads of them (what it covers): no Python object for every
     token of the passage."""
     assert best.matches is not None
     fragments = matched_fragments(best.matches, question.terms)
@@ -352,8 +352,7 @@ def _judged(
     sure, missing = 0.0, False
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
-        sure = judge.confidence(best, question, analyzer, matched)
-        missing = judge.key_word_missing(best, question, analyzer, matched)
+        sure, missing = judge.assess(best, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang)
     return sure, judge.judge(sure, question, ranked, names, missing)
 

@@ -26,33 +26,26 @@ KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold t
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
 
 
-def confidence(
+def assess(
     best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
-) -> float:
-    """The share of the question's weight the best passage covers (0..1).
+) -> tuple[float, bool]:
+    """How much of the question's weight the best passage covers (0..1), and whether it lacks
+    a word carrying :data:`KEY_SHARE` of it that some passage holds ("the capital of
+    Australia" against a passage on capital as money answers half the question at most).
 
     A word only the title or section holds counts half: the passage itself must say something
     ("Yang Jiechi" in the title does not make his bio line an answer).
     """
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
-    share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
-    return share / (sum(scaled.values()) or 1.0)
-
-
-def key_word_missing(
-    best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
-) -> bool:
-    """Whether a word carrying :data:`KEY_SHARE` of the question's weight, which some passage
-    holds, is neither in the best passage nor its headings: "the capital of Australia" against
-    a passage on Australia (or on capital as money) answers half the question at most."""
-    scaled, covered, headed = _coverage(best, question, analyzer, fragments)
     total = sum(scaled.values()) or 1.0
+    share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
     own = {t for t, w in question.weights.items() if w >= 1.0}
-    return any(
+    missing = any(
         scaled[t] >= KEY_SHARE * total
         for t in question.found
         if t in scaled and t in own and t not in covered | headed
     )
+    return share / total, missing
 
 
 def _coverage(
