@@ -36,6 +36,8 @@ _QUOTES = str.maketrans(
 )
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"\s+")
+# A Chinese, Japanese or Korean character: those scripts write no spaces between words.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def clean(text: str) -> str:
@@ -74,3 +76,9 @@ def fold(text: str) -> str:
 def squeeze(text: str) -> str:
     """Collapse runs of white space to one space and strip the ends."""
     return _SPACES.sub(" ", text).strip()
+
+
+def word_count(line: str) -> int:
+    """Words as a reader counts them: Chinese and Japanese write no spaces, so their characters
+    count about two to a word."""
+    return len(line.split()) + len(CJK_CHAR.findall(line)) // 2

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from retrieval.text import word_count
+
 # Words of share bars, comment forms, newsletter footers and similar widgets.
 _WIDGET_WORDS = frozenset(
     """print e-mail email mail bookmark share shares comment comments comment(s) font size adjust
@@ -57,7 +59,6 @@ _SEPARATORS = re.compile(r"\s[>»|•·/]\s|\s?»\s?|\w/\w")
 # What menus and breadcrumbs never hold: a URL, quotes, shell or code punctuation, an option
 # ("-f", "--purge"), an absolute path.
 _CODE_OR_ADDRESS = re.compile(r"://|[`'\"$=\\{};]|(?:^|\s)--?[A-Za-z]|(?:^|\s)~?/\w|\w\.\w+/")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _DATE_TIME_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$")
 
 
@@ -77,28 +78,26 @@ def is_junk(line: str) -> bool:
     if not any(ch.isalnum() for ch in text):
         return True  # rules, bars and bullets: "|", "***", "• •"
     words = text.split()
-    cjk = len(_CJK.findall(text))
-    if cjk:  # Chinese and Japanese write no spaces: a reader counts about two characters a word
-        words = words + ["字"] * (cjk // 2)
-    if len(words) <= 30 and any(p.search(text) for p in _ALWAYS):
+    count = word_count(text)  # Chinese: about two characters a word
+    if count <= 30 and any(p.search(text) for p in _ALWAYS):
         return True
     if _DATE_TIME_ONLY.match(text):
         return True  # a bare time stamp; the date is read separately
     ends_like_prose = text.rstrip("\"'”’)）」』").endswith((".", "!", "?", "。", "！", "？"))
-    if ends_like_prose and len(words) > 6:
+    if ends_like_prose and count > 6:
         return False
-    if len(words) <= 30 and any(p.search(text) for p in _UNLESS_PROSE):
+    if count <= 30 and any(p.search(text) for p in _UNLESS_PROSE):
         return True
-    if len(words) <= 12 and len(_scripts(text)) >= 3:
+    if count <= 12 and len(_scripts(text)) >= 3:
         return True  # a language bar: "عربي Español Русский Français 简体中文"
     if _CODE_OR_ADDRESS.search(text):
         return False  # a command, a path or a web address is content: "sed 's/a/b/g' file"
-    if len(words) <= 14 and len(_SEPARATORS.findall(text)) >= 2:
+    if count <= 14 and len(_SEPARATORS.findall(text)) >= 2:
         return True  # a breadcrumb or menu: "Home > China/Kina", "News | World | Sport"
-    if len(words) <= 12 and len(_GLUED.findall(text)) >= 2:
+    if count <= 12 and len(_GLUED.findall(text)) >= 2:
         return True  # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter"
     lowered = [w.strip(".,:;!?()[]<>\"'").lower() for w in words]
     widget = sum(1 for w in lowered if w in _WIDGET_WORDS)
-    if len(words) <= 2:
-        return widget == len(words)  # "Print", "NEWSLETTER", "Share"
-    return len(words) <= 12 and widget >= 2 and widget * 2 >= len(words)
+    if count <= 2:
+        return widget == count  # "Print", "NEWSLETTER", "Share"
+    return count <= 12 and widget >= 2 and widget * 2 >= count

@@ -18,7 +18,7 @@ from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
-from retrieval.text import clean, squeeze
+from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
 
@@ -33,7 +33,6 @@ _TERMINAL = (".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "；", "�
 _LATIN_END = (".", "!", "?")  # where a hard-wrapped Latin-script line ends its sentence
 _SENTENCE_END = (*_LATIN_END, "。", "！", "？")
 _PROSE_END = tuple(mark for mark in _TERMINAL if mark != "…")  # how running text ends a line
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_PUNCTUATION = re.compile(r"[，、。：；！？,;:]")
 _CJK_INSIDE = ("，", "、", "：", "；", "“", "‘", "「", "『", "（", "《")  # marks inside a sentence
 _MONTHS = (
@@ -122,7 +121,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
         1
         for a, b in pairs
         if _runs_on(a, b)
-        and (len(a) >= full if _CJK_CHAR.match(b[0]) else not a.endswith(_TERMINAL))
+        and (len(a) >= full if CJK_CHAR.match(b[0]) else not a.endswith(_TERMINAL))
     )
     return runs_on * 4 >= len(pairs)
 
@@ -143,7 +142,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         # Chinese or Japanese wraps anywhere: a character of the next line would have fitted.
         word = (
             following[0][:1]
-            if following and _CJK_CHAR.match(following[0])
+            if following and CJK_CHAR.match(following[0])
             else following[0]
             if following
             else ""
@@ -237,7 +236,7 @@ def _wrapped_heading(block: list[str]) -> list[str]:
 def _is_cjk_heading(line: str) -> bool:
     """A short Chinese or Japanese line without a sentence's punctuation ("第一章 总则")."""
     return (
-        bool(_CJK_CHAR.match(line[0]) and _CJK_CHAR.match(line[-1]))
+        bool(CJK_CHAR.match(line[0]) and CJK_CHAR.match(line[-1]))
         and len(line) <= 30
         and not _CJK_PUNCTUATION.search(line)  # "要知道…的状态，请执行" leads into a command
     )
@@ -251,8 +250,8 @@ def _runs_on(line: str, nxt: str) -> bool:
     if nxt[0].islower():
         return True
     return bool(
-        _CJK_CHAR.match(nxt[0])
-        and (_CJK_CHAR.match(line[-1]) or line.endswith(_CJK_INSIDE))
+        CJK_CHAR.match(nxt[0])
+        and (CJK_CHAR.match(line[-1]) or line.endswith(_CJK_INSIDE))
         and not line.endswith(_SENTENCE_END)
     )
 
@@ -388,8 +387,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
                 # sentence introduces, kept with it as its code, however short.
                 _attach_code(document, fragment)
             elif (
-                _word_count(fragment) >= 4
-                or (_BULLET.match(fragment) and _word_count(fragment) >= 3)
+                word_count(fragment) >= 4
+                or (_BULLET.match(fragment) and word_count(fragment) >= 3)
                 or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
                 document.add(section, _BULLET.sub("", fragment), item=bool(_BULLET.match(fragment)))
@@ -409,7 +408,7 @@ def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
     last = document.blocks[-1]
     if last.kind not in ("text", "code") or not last.text.rstrip().endswith(":"):
         return False
-    return _word_count(line) < 4 or _is_indented(line, text)
+    return word_count(line) < 4 or _is_indented(line, text)
 
 
 def _is_indented(line: str, text: str) -> bool:
@@ -436,17 +435,11 @@ def _raw_line_count(text: str, lines: list[str], header_end: int) -> int:
     return 10
 
 
-def _word_count(line: str) -> int:
-    """Words as a reader counts them: Chinese and Japanese write no spaces, so their characters
-    count about two to a word."""
-    return len(line.split()) + len(_CJK_CHAR.findall(line)) // 2
-
-
 def _is_prose(line: str) -> bool:
     """A paragraph of running text rather than a heading or label."""
     if _is_numbered_heading(line):
         return False
-    words = _word_count(line)
+    words = word_count(line)
     if words >= 25:
         return True
     return words >= 4 and line.rstrip("\"'”’)」』").endswith(_PROSE_END)
