@@ -353,7 +353,7 @@ def _judged(
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         sure, missing = judge.assess(best, question, analyzer, matched)
-    names = query.unknown_names(text, analyzer, current, lang)
+    names = query.unknown_names(text, analyzer, current, lang, question.weights)
     return sure, judge.judge(sure, question, ranked, names, missing)
 
 

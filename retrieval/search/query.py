@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
@@ -148,15 +148,25 @@ def _script_of(word: str) -> str:
     return max(counts, key=counts.__getitem__) if counts else "latin"
 
 
-def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
+def unknown_names(
+    text: str,
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+    lang: str = "en",
+    searched: Collection[str] | None = None,
+) -> list[str]:
     """The names ``text`` asks about that no passage holds: words written with a capital
     inside a sentence ("… in Lisbon tomorrow?"), which no spelling correction finds either.
+    ``searched``: the terms the question was searched with (those of :func:`terms_of`), where
+    a corrected word no longer stands as written.
 
     Not in languages that capitalise every noun, nor in scripts without capitals.
     """
     script = language(lang).script
     if lang in _NOUNS_CAPITALISED or script not in ("latin", "cyrillic", "greek"):
         return []  # no capitals to go by; a Latin "WiFi" in Chinese is any product's name
+    if searched is None:
+        searched = set(terms_of(text, analyzer, snapshot, lang))
     clean_text = searchable(text)
     # Only words of the question's own script: a Latin product name ("WiFi") in a Russian
     # question names no subject.
@@ -176,8 +186,8 @@ def unknown_names(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str =
             continue  # a sentence's first word is capitalised whatever it is
         if token.word.replace("'", "") in _CONTRACTIONS:
             continue  # "I'm"
-        if snapshot.index.passages_with(token.term) or correct(token, analyzer, snapshot):
-            continue
+        if snapshot.index.passages_with(token.term) or token.term not in searched:
+            continue  # in the documents, or corrected to a word that is
         names.append(written)
     return names
 
