@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from retrieval.model import Outcome, Passage
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
+from retrieval.search.query import Weights
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
@@ -55,7 +56,8 @@ def _coverage(
     # A long question (a paragraph describing a need) hinges on its most telling words: only
     # they are counted, so length alone does not make a question look unanswered.
     # A synonym searched for a word is no word of the question: it covers that word, half.
-    alternatives: dict[str, str] = getattr(question.weights, "alternatives", {})
+    weights = question.weights
+    alternatives = weights.alternatives if isinstance(weights, Weights) else {}
     own = [item for item in question.scaled.items() if item[0] not in alternatives]
     scaled = dict(sorted(own, key=lambda item: -item[1])[:TELLING_WORDS])
     found = {t: v for t, v in question.found.items() if t in scaled}
