@@ -332,8 +332,7 @@ def _unless_plainly_other(text: str, expected: str) -> str:
 
 
 def _stop_hits(words: list[str], code: str) -> int:
-    stops = _written_stop_words(code)
-    return sum(1 for word in words if word in stops)
+    return sum(map(_written_stop_words(code).__contains__, words))
 
 
 def _stop_word_evidence(text: str, prior: str) -> bool:
@@ -344,10 +343,11 @@ def _stop_word_evidence(text: str, prior: str) -> bool:
     so the model is asked only about passages this test leaves in doubt.
     """
     words = _WORDS.findall(text[:1500].casefold())
-    ours = sum(1 for w in words if w in _written_stop_words(prior))
+    stops = _written_stop_words(prior)  # counted in C: this runs for every passage indexed
+    ours = sum(map(stops.__contains__, words))
     if prior == ENGLISH:
         return ours >= 3 and ours * 5 >= len(words)
-    english = sum(1 for w in words if w in _written_stop_words(ENGLISH))
+    english = sum(map(_written_stop_words(ENGLISH).__contains__, words))
     return ours >= 3 and ours >= 3 * english
 
 
@@ -357,11 +357,18 @@ def _script_languages(script: str, candidates: Collection[str] | None) -> list[s
     if script == "han":  # no kana: Chinese if Chinese is possible at all
         written = ["zh"] if not candidates or "zh" in candidates or "ja" not in candidates else []
         return written or ["ja"]
-    written = [c for c, lang in LANGUAGES.items() if script in scripts_of(lang)]
+    written = list(_WRITING.get(script, ()))
     chosen = [c for c in written if c in (candidates or ())]
     if chosen:
         return chosen
     return written if script in ("latin", "cyrillic", "arabic") else [SCRIPT_DEFAULTS[script]]
+
+
+# The languages that write each script (Japanese: kana and Han), worked out once.
+_WRITING: dict[str, list[str]] = {}
+for _code, _language in LANGUAGES.items():
+    for _script in scripts_of(_language):
+        _WRITING.setdefault(_script, []).append(_code)
 
 
 def _identify(text: str, pool: list[str], prior: str | None) -> str:
@@ -372,7 +379,7 @@ def _identify(text: str, pool: list[str], prior: str | None) -> str:
     best, p_best = ranked[0]
     total = sum(p for _, p in ranked) or 1.0
     # Over a few words the model is often torn; below this share the usual language stands.
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     if prior in pool and best != prior and p_best / total < _sure_enough(letters):
         return str(prior)
     return str(best)
