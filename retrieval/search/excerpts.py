@@ -10,6 +10,8 @@ candidates come from the index's stored sentences and tokens straight to :class:
 
 from __future__ import annotations
 
+import bisect
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -18,6 +20,7 @@ from retrieval.search.analyzer import Analyzer, Token
 from retrieval.sentences import sentence_spans
 
 MAX_SENTENCES = 3
+_START = operator.itemgetter(1)  # a Token's start
 
 
 @dataclass(frozen=True)
@@ -35,12 +38,44 @@ def fragments(text: str, analyzer: Analyzer, lang: str | None = None) -> list[Fr
     ``lang`` is the passage's language, as it was indexed (None: the analyzer's guess); in
     Chinese the tokens are words, so the marks fall on the matched words.
     """
-    tokens = analyzer.tokens(text, lang)
+    tokens, sentences = sentence_tokens(text, analyzer, lang)
     result = []
-    for start, end in sentence_spans(text):
-        inside = tuple(t for t in tokens if start <= t.start < end)
-        result.append(Fragment(start, end, inside))
-    return result or [Fragment(0, len(text), tuple(tokens))]
+    first = 0
+    for start, end, count in sentences:
+        result.append(Fragment(start, end, tuple(tokens[first : first + count])))
+        first += count
+    return result
+
+
+def sentence_tokens(
+    text: str, analyzer: Analyzer, lang: str | None = None
+) -> tuple[list[Token], list[tuple[int, int, int]]]:
+    """The tokens of ``text`` sentence after sentence, and each sentence's ``(start, end,
+    number of its tokens)``: :func:`fragments` without an object per sentence (indexing reads
+    them straight into arrays).
+
+    A sentence's tokens are those starting inside it. Tokens come out ordered by start, so
+    each sentence's are one slice, found by bisection instead of a scan of every token.
+    """
+    tokens = analyzer.tokens(text, lang)
+    spans = sentence_spans(text)
+    if not spans:
+        return tokens, [(0, len(text), len(tokens))]
+    starts = list(map(_START, tokens))
+    if starts != sorted(starts):  # never seen; kept correct rather than assumed
+        tokens = sorted(tokens, key=_START)
+        starts.sort()
+    sentences, kept, lo = [], 0, 0
+    for start, end in spans:
+        lo = bisect.bisect_left(starts, start, lo)
+        hi = bisect.bisect_left(starts, end, lo)
+        sentences.append((start, end, hi - lo))
+        if lo != kept:  # a token outside every sentence: dropped, as a scan would
+            del tokens[kept:lo], starts[kept:lo]
+            hi -= lo - kept
+        kept = lo = hi
+    del tokens[kept:]
+    return tokens, sentences
 
 
 class QuestionTerms:

@@ -15,6 +15,7 @@ caller analyses it as before.
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -24,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.search.analyzer import Analyzer, Synonyms, Token
-from retrieval.search.excerpts import Fragment, Matches, fragments
+from retrieval.search.excerpts import Fragment, Matches, fragments, sentence_tokens
 
 _SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
 
@@ -74,69 +75,114 @@ class Chunk:
 
 
 class _ChunkBuilder:
-    """Collects one chunk's arrays passage by passage (Python lists: one chunk is small)."""
+    """Collects one chunk's passages as flat lists, turned into arrays at once by
+    :meth:`finish`: a chunk's tokens are numbered, counted and checked for capitals in a few
+    whole-chunk steps, not one Python step per token."""
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        self.ids: dict[str, int] = {}
-        self.tokens: list[int] = []
+        self.texts: list[str] = []
+        # Every term in the order met: each passage's text, title (and year), then section
+        # terms; a term is numbered where first met, as the chunk's vocabulary lists them.
+        self.sequence: list[str] = []
+        self.lengths: list[int] = []  # per passage: text, title, section terms in sequence
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        self.tok_counts: list[int] = []
         self.sentences: list[int] = []
-        self.tok_ptr = [0]
-        self.sent_ptr = [0]
-        self.heads: list[tuple[list[int], list[int]]] = [([0], []), ([0], [])]
-        self.head_cache: dict[str, list[int]] = {}
-        self.words: dict[str, int] = {}
-        self.seen: dict[int, int] = {}
-        self.capitals: dict[int, int] = {}
+        self.sent_counts: list[int] = []
+        self.head_cache: dict[tuple[str, str], list[str]] = {}
 
-    def term(self, term: str) -> int:
-        found = self.ids.get(term)
-        if found is None:
-            found = self.ids[term] = len(self.ids)
-        return found
-
-    def head_terms(self, text: str | None, lang: str) -> list[int]:
+    def head_terms(self, text: str | None, lang: str) -> list[str]:
         if not text:
             return []
-        found = self.head_cache.get(f"{lang}:{text}")
+        found = self.head_cache.get((lang, text))
         if found is None:
-            terms = self.analyzer.terms(text, lang)
-            found = self.head_cache[f"{lang}:{text}"] = [self.term(t) for t in terms]
+            found = self.head_cache[(lang, text)] = self.analyzer.terms(text, lang)
         return found
 
     def add(self, row: PassageRow) -> None:
-        text = row.text
-        ids, tokens, words, seen, capitals = (
-            self.ids,
-            self.tokens,
-            self.words,
-            self.seen,
-            self.capitals,
+        tokens, sentences = sentence_tokens(row.text, self.analyzer, row.lang)
+        self.texts.append(row.text)
+        if tokens:
+            terms, starts, ends, words = zip(*tokens, strict=True)
+            self.sequence += terms
+            self.starts += starts
+            self.ends += ends
+            self.words += words
+        for sentence in sentences:
+            self.sentences += sentence
+        self.tok_counts.append(len(tokens))
+        self.sent_counts.append(len(sentences))
+        section = self.head_terms(row.section, row.lang)
+        title = self.head_terms(row.title, row.lang) + ([row.year] if row.year else [])
+        self.sequence += title
+        self.sequence += section
+        self.lengths += (len(tokens), len(title), len(section))
+
+    def finish(self, rows: Sequence[PassageRow]) -> Chunk:
+        vocabulary = list(dict.fromkeys(self.sequence))
+        number = {term: i for i, term in enumerate(vocabulary)}.__getitem__
+        numbers = np.fromiter(map(number, self.sequence), np.int32, len(self.sequence))
+        lengths = np.array(self.lengths, dtype=np.int64).reshape(-1, 3)
+        field = np.repeat(np.tile(np.arange(3), len(rows)), lengths.ravel())
+        body = numbers[field == 0]
+        words: dict[str, int] = {}
+        deque(map(words.setdefault, self.words, body.tolist()), maxlen=0)  # first seen stays
+        words.pop("", None)
+        tokens = np.empty((len(body), 3), dtype=np.int32)
+        tokens[:, 0], tokens[:, 1], tokens[:, 2] = self.starts, self.ends, body
+        seen, capitals = _capitalised(self.texts, self.tok_counts, tokens, len(vocabulary))
+        return Chunk(
+            vocabulary=vocabulary,
+            rowids=np.array([r.rowid for r in rows], dtype=np.int64),
+            keys=np.array([passage_key(r.id, r.text) for r in rows], dtype=np.int64),
+            tok_ptr=_ptr(lengths[:, 0]),
+            tokens=tokens,
+            sent_ptr=_ptr(np.array(self.sent_counts, dtype=np.int64)),
+            sentences=np.array(self.sentences, dtype=np.int32).reshape(-1, 3),
+            heads=[(_ptr(lengths[:, f]), numbers[field == f]) for f in (2, 1)],  # section, title
+            words=words,
+            seen=seen,
+            capitals=capitals,
         )
-        # One loop over every token of the corpus: locals and no calls, it is the build's
-        # own share of the work (the analyzer's is the rest).
-        for fragment in analyse_passage(text, self.analyzer, row.lang):
-            self.sentences += (fragment.start, fragment.end, len(fragment.tokens))
-            for term, start, end, word in fragment.tokens:
-                number = ids.get(term)
-                if number is None:
-                    number = ids[term] = len(ids)
-                tokens += (start, end, number)
-                if word not in words:
-                    words[word] = number
-                # Capitalised where no sentence starts: a name ("Pakistan"), for follow-ups.
-                if start >= 2 and text[start - 2] not in _SENTENCE_ENDS:
-                    seen[number] = seen.get(number, 0) + 1
-                    if text[start].isupper():
-                        capitals[number] = capitals.get(number, 0) + 1
-        self.tok_ptr.append(len(tokens) // 3)
-        self.sent_ptr.append(len(self.sentences) // 3)
-        title = self.head_terms(row.title, row.lang) + ([self.term(row.year)] if row.year else [])
-        for (ptr, terms), found in zip(
-            self.heads, (self.head_terms(row.section, row.lang), title), strict=True
-        ):
-            terms += found
-            ptr.append(len(terms))
+
+
+def _ptr(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=ptr[1:])
+    return ptr
+
+
+_ENDS = np.array([ord(ch) for ch in _SENTENCE_ENDS], dtype=np.uint32)
+
+
+def _capitalised(
+    texts: Sequence[str], counts: Sequence[int], tokens: npt.NDArray[np.int32], n_terms: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Per term: how often it is written where no sentence starts (not after a sentence end
+    and a space, nor in a passage's first two characters), and how often of those with a
+    capital: names ("Pakistan") for follow-ups. The chunk's texts are read as one array of
+    code points."""
+    offsets = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum([len(t) for t in texts[:-1]], out=offsets[1:])
+    points = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    starts = tokens[:, 0].astype(np.int64)
+    at = np.repeat(offsets, counts) + starts
+    inside = starts >= 2
+    mid = inside.copy()
+    mid[inside] = ~np.isin(points[at[inside] - 2], _ENDS)
+    first = points[at[mid]]
+    upper = (first >= 65) & (first <= 90)
+    wide = first >= 128
+    if wide.any():
+        found = np.unique(first[wide])
+        capitals = found[[chr(int(c)).isupper() for c in found.tolist()]]
+        upper |= np.isin(first, capitals)
+    terms = tokens[mid, 2]
+    seen = np.bincount(terms, minlength=n_terms).astype(np.int64)
+    return seen, np.bincount(terms[upper], minlength=n_terms).astype(np.int64)
 
 
 def analyse_rows(rows: Sequence[PassageRow], analyzer: Analyzer) -> Chunk:
@@ -144,29 +190,7 @@ def analyse_rows(rows: Sequence[PassageRow], analyzer: Analyzer) -> Chunk:
     builder = _ChunkBuilder(analyzer)
     for row in rows:
         builder.add(row)
-    words = {w: t for w, t in builder.words.items() if w}
-    return Chunk(
-        vocabulary=list(builder.ids),
-        rowids=np.array([r.rowid for r in rows], dtype=np.int64),
-        keys=np.array([passage_key(r.id, r.text) for r in rows], dtype=np.int64),
-        tok_ptr=np.array(builder.tok_ptr, dtype=np.int64),
-        tokens=np.array(builder.tokens, dtype=np.int32).reshape(-1, 3),
-        sent_ptr=np.array(builder.sent_ptr, dtype=np.int64),
-        sentences=np.array(builder.sentences, dtype=np.int32).reshape(-1, 3),
-        heads=[
-            (np.array(ptr, dtype=np.int64), np.array(terms, dtype=np.int32))
-            for ptr, terms in builder.heads
-        ],
-        words=words,
-        seen=_per_term(builder.seen, len(builder.ids)),
-        capitals=_per_term(builder.capitals, len(builder.ids)),
-    )
-
-
-def _per_term(counts: dict[int, int], n_terms: int) -> npt.NDArray[np.int64]:
-    out = np.zeros(n_terms, np.int64)
-    out[list(counts)] = list(counts.values())
-    return out
+    return builder.finish(rows)
 
 
 def terms_chunk(fields: Sequence[Sequence[Sequence[str]]], first: int = 0) -> Chunk:
