@@ -43,6 +43,18 @@ def _fold_accents(word: str) -> str:
     return strip_accents(word).casefold()
 
 
+# Spanish spells a consonant's sound differently before e and i: arrancar → arranque, buscar →
+# busqué, llegar → llegue. Snowball keeps arranc and arranqu apart, so "al arrancar" missed
+# "el proceso de arranque"; qu and gu before e or i are folded back to c and g.
+_ES_SOFTENED = re.compile(r"([qg])u(?=[ei])")
+
+
+def _fold_spanish(word: str) -> str:
+    """Spanish: accents off (often left out when typing) and the spellings a verb changes with
+    its ending folded back, so "arranque" meets "arrancar"."""
+    return _ES_SOFTENED.sub(lambda m: "c" if m.group(1) == "q" else "g", _fold_accents(word))
+
+
 def _fold_russian(word: str) -> str:
     """ё is written е in most Russian text; й and the other letters stay (NFC keeps them)."""
     return _casefold(word).replace("ё", "е")
@@ -75,6 +87,7 @@ _ACCENTS_OPTIONAL = frozenset({"en", "fr", "es", "pt", "it", "ca", "el"})
 _ELISIONS = frozenset({"fr", "it", "ca"})
 _FOLDS = {"ru": _fold_russian, "ar": _fold_marks, "fa": _fold_marks, "ur": _fold_marks}
 _FOLDS |= {"he": _fold_marks} | dict.fromkeys(_ACCENTS_OPTIONAL, _fold_accents)
+_FOLDS["es"] = _fold_spanish
 _SEGMENTS = {"zh": "jieba", "ja": "bigrams", "ko": "bigrams", "th": "bigrams"}
 
 LANGUAGES: dict[str, Language] = {
@@ -170,10 +183,16 @@ def word_language(script: str, lang: Language) -> Language:
     return LANGUAGES[SCRIPT_DEFAULTS.get(script, ENGLISH)]
 
 
+# Bumped when this module changes the terms a text gives (the index tag holds it, through
+# stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g.
+RULES = "2"
+
+
 @functools.cache
 def stop_words_digest() -> str:
-    """A digest of every stop-word list: an index built with other lists is built again."""
-    digest = hashlib.sha256()
+    """A digest of every stop-word list and of :data:`RULES`: an index built with other lists
+    or other rules is built again."""
+    digest = hashlib.sha256(RULES.encode())
     for path in sorted(STOP_WORDS_DIR.glob("*.txt")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
