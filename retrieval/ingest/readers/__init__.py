@@ -8,12 +8,14 @@ met, so a corpus of text files never loads the PDF or Word libraries.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.fragments import merge_fragments
 
 Reader = Callable[[bytes, Path], ParsedDocument]
 
@@ -30,6 +32,12 @@ READERS: dict[str, str] = {
     ".odt": "retrieval.ingest.readers.odt:read_odt",
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
+# Formats laid out for print, whose readers see lines and boxes rather than the author's
+# paragraphs: a table's caption and cells, a syntax line, a margin label or a one-word list item
+# comes out as a block of its own, and is joined to its text (see readers.fragments). Markup
+# (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
+# and list entries its reader keeps on purpose.
+_LAID_OUT = frozenset({".pdf", ".docx"})
 
 
 def reader_for(path: Path) -> Reader:
@@ -40,4 +48,11 @@ def reader_for(path: Path) -> Reader:
         raise DocumentError(path, f"unsupported type ({kind})")
     module, _, function = target.partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
-    return reader
+    return functools.partial(_finished, reader) if path.suffix.lower() in _LAID_OUT else reader
+
+
+def _finished(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
+    """What ``reader`` reads, with its fragments joined to the text they belong to."""
+    document = reader(data, path)
+    document.blocks = merge_fragments(document.blocks)
+    return document

@@ -77,6 +77,7 @@ class _Walk:
     title_from_h1: bool = True
     term: str = ""  # a definition list's term, waiting to head its definition's first paragraph
     items: int = 0  # how many list items the walk is inside
+    sections: bool = True  # whether headings start sections (not inside an embedded fragment)
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -105,13 +106,18 @@ def add_page(data: bytes, path: Path, document: ParsedDocument, section: str | N
 
 
 def read_fragment(fragment: str, document: ParsedDocument, section: str | None) -> None:
-    """Add the blocks of an HTML fragment embedded in another format (raw HTML in Markdown)."""
+    """Add the blocks of an HTML fragment embedded in another format (raw HTML in Markdown).
+
+    Its headings are read as text, not sections: raw HTML in a Markdown page is a widget or a
+    rendered example ("<h2>PrintOK</h2><p>Class docstring.</p>"), and the page's own headings
+    say what its sections are; the example's names would otherwise head the text after it.
+    """
     try:
         box = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):
         return  # markup with no elements: nothing a reader would see
     _remove_furniture(box)
-    walk_blocks(box, _Walk(document, section, title_from_h1=False))
+    walk_blocks(box, _Walk(document, section, title_from_h1=False, sections=False))
 
 
 def _parse(data: bytes, path: Path) -> Element:
@@ -322,6 +328,9 @@ def _is_layout_table(table: Element) -> bool:
 def _heading(tag: str, text: str, walk: _Walk) -> None:
     walk.intro = None
     if not text:
+        return
+    if not walk.sections:
+        _paragraph(text, walk)
         return
     if tag == "h1" and walk.title_from_h1:
         walk.document.title, walk.title_from_h1 = text, False

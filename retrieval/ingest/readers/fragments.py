@@ -1,0 +1,104 @@
+"""Fragments a reader found kept with the text they belong to, never passages of their own.
+
+A PDF or a Word file holds lines that say nothing alone: a table's caption and header cells
+("Predefined font sets", "Set name Font attributes"), a command's syntax line before its
+description ("\\toprule[<wd>]"), a label ("Options:"), a list item of one word, an answer of one
+word after its question ("42"), a "Yes.". As passages they are noise at best; at worst a short
+fragment that holds a question's word outranks the paragraph that answers it (BM25 favours short
+passages). So their blocks go through :func:`merge_fragments`: a fragment joins the text that
+follows it in the same section (and on the same page, so a PDF passage's page stays the page its
+text is on), or, when nothing follows there, the text before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.ingest.parsed import Block
+from retrieval.text import word_count
+
+SENTENCE_WORDS = 3  # a sentence of fewer words is a fragment too ("Yes.", "See below.")
+LABEL = 60  # characters: shorter than this and not ending a sentence, a line is a label …
+LABEL_WORDS = 10  # … if it has fewer words than this (Chinese has many characters a word)
+MAX_RUN = 600  # fragments gathered before the text they head: more is a table of its own
+_SENTENCE_END = (".", "!", "?", "。", "！", "？", ".)", ".”", '."')
+
+
+def is_fragment(block: Block) -> bool:
+    """A short text block that reads as no paragraph: a label, a caption, a cell, a word."""
+    if block.kind != "text" or block.code:
+        return False
+    text = block.text.strip()
+    if text.endswith(_SENTENCE_END):
+        return word_count(text) < SENTENCE_WORDS
+    return len(text) < LABEL and word_count(text) < LABEL_WORDS
+
+
+def merge_fragments(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with each fragment (see :func:`is_fragment`) joined, on a line of its own, to
+    the block it goes with: the next one in its section and page, else the one before it."""
+    result: list[Block] = []
+    waiting: list[Block] = []  # fragments held for the block that follows them
+    for block in blocks:
+        if waiting and not _same_place(waiting[0], block):
+            _settle(result, waiting)
+            waiting = []
+        if is_fragment(block) and sum(len(b.text) for b in waiting) + len(block.text) <= MAX_RUN:
+            if not waiting and _answers(result, block):
+                result[-1] = _joined([result[-1], block], result[-1])
+            else:
+                waiting.append(block)
+            continue
+        if waiting and is_fragment(block):  # too many: the run stands as a block of its own
+            _settle(result, waiting)
+            waiting = [block]
+            continue
+        if waiting and block.kind != "table":
+            block = _joined([*waiting, block], block)
+        else:  # a table's rows are quoted one by one: a caption before it is no part of a row
+            _settle(result, waiting)
+        result.append(block)
+        waiting = []
+    _settle(result, waiting)
+    return result
+
+
+def _same_place(first: Block, block: Block) -> bool:
+    return first.section == block.section and first.page == block.page
+
+
+def _answers(result: list[Block], block: Block) -> bool:
+    """Whether ``block`` is the short answer to the question the block before it asks."""
+    if not result or not _same_place(result[-1], block):
+        return False
+    previous = result[-1]
+    return previous.kind == "text" and not previous.code and previous.text.rstrip().endswith("?")
+
+
+def _settle(result: list[Block], waiting: list[Block]) -> None:
+    """Fragments that nothing followed in their place: with the text before them, or alone."""
+    if not waiting:
+        return
+    previous = result[-1] if result else None
+    joinable = (
+        previous is not None
+        and not _introduces(waiting[-1])
+        and _same_place(previous, waiting[0])
+        and previous.kind == "text"
+        and not previous.code
+    )
+    if joinable and previous is not None:
+        result[-1] = _joined([previous, *waiting], previous)
+    else:
+        result.append(_joined(waiting, waiting[0]))
+
+
+def _introduces(block: Block) -> bool:
+    return block.text.rstrip().endswith((":", "："))
+
+
+def _joined(parts: Sequence[Block], base: Block) -> Block:
+    """``parts`` as one block, with ``base``'s kind, code and list flag; on the first's page."""
+    text = "\n".join(part.text.strip() for part in parts if part.text.strip())
+    return replace(base, text=text, page=parts[0].page, section=parts[0].section)
