@@ -293,3 +293,34 @@ def test_index_entries_and_contents_entries_without_dot_leaders_are_not_text() -
         b for b in parsed(PDF / "developers-reference.pdf").blocks if "Holger Levsen" in b.text
     )
     assert "Scope of This Document 3" not in (licence.section or "")
+
+
+DOCS_DEV_PDF = Path(__file__).parents[2] / "data/eval/corpora/docs-dev/pdf"
+
+
+def test_a_heading_with_a_note_beside_it_heads_its_section() -> None:
+    """microtype.pdf sets "pdfTeX 0.14f | LuaTeX 0.30" in small type on the baseline of
+    "3.2 Character protrusion": the heading is still a heading, not a passage of its own."""
+    blocks = read("microtype.pdf", (DOCS_DEV_PDF / "microtype.pdf").read_bytes()).blocks
+    factor = next(b for b in blocks if "globally increase or decrease the amount" in b.text)
+    assert factor.section is not None and factor.section.startswith("3.2 Character protrusion")
+    assert not any(b.text.startswith("3.2 Character protrusion") for b in blocks)
+
+
+def test_the_title_pages_author_address_and_date_head_no_section() -> None:
+    booktabs = read("booktabs.pdf", (DOCS_DEV_PDF / "booktabs.pdf").read_bytes())
+    microtype = read("microtype.pdf", (DOCS_DEV_PDF / "microtype.pdf").read_bytes())
+    assert booktabs.title == "Publication quality tables in LATEX"
+    abstract = next(b for b in booktabs.blocks if "additional commands to enhance" in b.text)
+    assert abstract.section is None and "Simon Fear" in abstract.text  # the author: findable
+    assert "1 Introduction" in {b.section for b in booktabs.blocks}
+    first = [b.section for b in microtype.blocks if b.page == 1]
+    assert set(first) == {None}
+
+
+def test_a_paragraph_printed_again_in_another_layer_is_one_passage() -> None:
+    """microtype.pdf page 3 shows the same two paragraphs four times (protrusion and expansion
+    on and off, in optional layers): one copy is enough."""
+    blocks = read("microtype.pdf", (DOCS_DEV_PDF / "microtype.pdf").read_bytes()).blocks
+    copies = [b for b in blocks if b.text.startswith("‘Margin kerning is the adjustments")]
+    assert len(copies) == 1

@@ -35,10 +35,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import mojibake
 from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
 from retrieval.ingest.readers.text import fallback_title, find_date
+from retrieval.text import word_count
 
 _HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 _JOINED_WORD = re.compile(rf"\S*{_HYPHEN_JOIN}\S*")
@@ -73,6 +74,10 @@ _SPACED_PUNCTUATION = re.compile(
     r" +(?=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65])"
     r"|(?<=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]) +"
 )
+# "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
+_NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
+REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not two
+FRONT_WORDS = 12  # a block this long under the title is text: the title page's block has ended
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
@@ -112,6 +117,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
     document = assemble(lines, "" if is_placeholder_title(title) else title)
+    document.blocks = unrepeated(document.blocks)
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
     first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []
@@ -119,6 +125,21 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         first_page
     )
     return document
+
+
+def unrepeated(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without a paragraph printed again word for word: a PDF's optional layers (a
+    demonstration shown with a feature on and off, a form's print and screen versions) put the
+    same text on the page several times, and four copies of it would fill the answers."""
+    seen: set[str] = set()
+    kept: list[Block] = []
+    for block in blocks:
+        key = " ".join(block.text.split())
+        if block.kind == "text" and len(key) >= REPEATED_CHARS and key in seen:
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept
 
 
 def _as_cp1251(lines: list[Line], path: Path) -> list[Line]:
@@ -181,13 +202,39 @@ def page_lines(page: Any, number: int) -> list[Line]:
         found: list[tuple[Line, str, int]] = []
         start = 0
         for raw in text.split("\r\n"):
-            line = _line(textpage, number, raw, start, height)
-            if line is not None:
-                found.append((line, raw, start))
+            for piece, at in _type_runs(textpage, raw, start):
+                line = _line(textpage, number, piece, at, height)
+                if line is not None:
+                    found.append((line, piece, at))
             start += len(raw) + 2
         return _without_margin_notes(textpage, found)
     finally:
         textpage.close()
+
+
+def _type_runs(textpage: Any, raw: str, start: int) -> list[tuple[str, int]]:
+    """``raw`` (at ``start``) as one piece, or as two where a wide gap parts two sizes of type
+    on one baseline: a heading and the note set beside it ("3.2 Character protrusion" in 12 pt,
+    "pdfTeX 0.14f | LuaTeX 0.30" in 9 pt at the margin), which PDFium reads as one line whose
+    type is mostly the note's, so the heading would be taken for text."""
+    first = len(raw) - len(raw.lstrip())
+    last = len(raw.rstrip()) - 1
+    if last - first < 8:
+        return [(raw, start)]
+    sizes = [pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) for i in (first, last)]
+    if max(sizes) < 1.15 * min(sizes) or min(sizes) < 2:
+        return [(raw, start)]
+    widest, cut = 0.0, 0
+    for index in range(first + 1, last):
+        if raw[index] == " " and not raw[index - 1].isspace() and not raw[index + 1].isspace():
+            gap = (
+                _char_box(textpage, start + index + 1)[0]
+                - _char_box(textpage, start + index - 1)[1]
+            )
+            widest, cut = max((widest, cut), (gap, index))
+    if widest < 2 * max(sizes):
+        return [(raw, start)]
+    return [(raw[:cut], start), (raw[cut + 1 :], start + cut + 1)]
 
 
 def _without_margin_notes(textpage: Any, found: list[tuple[Line, str, int]]) -> list[Line]:
@@ -587,38 +634,73 @@ def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
     document = ParsedDocument(title=title)
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
+    front = _Front(lines[0].page if lines else 1)
     section: str | None = None
     current: _Paragraph | None = None
     heading: list[Line] = []
     intro: int | None = None  # the paragraph just written, which may introduce code
     for line in lines:
+        if heading and _beside(heading[-1], line):
+            heading.append(line)  # a note on the heading's baseline: "pdfTeX 0.14f | LuaTeX"
+            continue
         if is_heading(line, body):
             intro = _flush(document, current, intro)
             current = None
             if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
-                section = _set_heading(document, heading, section)
+                section = _set_heading(document, heading, section, front)
                 heading = []
             heading.append(line)
             continue
         if heading:
-            section, heading, intro = _set_heading(document, heading, section), [], None
+            section, heading, intro = _set_heading(document, heading, section, front), [], None
         if current is None or _breaks(current.lines[-1], line, pitch):
             intro = _flush(document, current, intro)
             current = _Paragraph(line.page, section, [])
         current.lines.append(line)
     _flush(document, current, intro)
     if heading:
-        _set_heading(document, heading, section)
+        _set_heading(document, heading, section, front)
     return document
 
 
-def _set_heading(document: ParsedDocument, heading: list[Line], section: str | None) -> str:
-    """The heading's text; the first heading of a document without a title is its title."""
+@dataclass(frozen=True)
+class _Front:
+    """The title page's block under the title (subtitle, author, address, version, date): set
+    large like headings, but no sections: the text below it would stand under "Switzerland
+    Printed January 14, 2020" or "v3.0f". It ends at the first paragraph of text (an abstract)
+    or the first numbered heading."""
+
+    page: int  # the first page with text
+
+    def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
+        """Whether ``heading`` is part of it (then added to ``document`` as text)."""
+        if heading[0].page != self.page or not document.title or _NUMBERED_HEADING.match(text):
+            return False  # "1 Introduction" heads the text after a title
+        if any(word_count(block.text) >= FRONT_WORDS for block in document.blocks):
+            return False
+        document.add(None, text, page=heading[0].page)
+        return True
+
+
+def _set_heading(
+    document: ParsedDocument, heading: list[Line], section: str | None, front: _Front
+) -> str | None:
+    """The heading's text; the first heading of a document without a title is its title, and
+    one in the title page's block is text (see :class:`_Front`)."""
     text = prose(join_lines(line.text for line in heading))
     if not document.title and not document.blocks:
         document.title = text
         return section or ""
+    if front.takes(document, heading, text):
+        return section
     return text
+
+
+def _beside(heading: Line, line: Line) -> bool:
+    """Whether ``line`` stands right of ``heading`` on its baseline (a note set beside it)."""
+    near = abs(line.y - heading.y) < 0.4 * heading.size  # a character's box: "p" reaches lower
+    note = line.size < heading.size and sum(ch.isalpha() for ch in line.text) >= 3  # not a "∗"
+    return line.page == heading.page and near and note and line.x0 > heading.x1
 
 
 def _continues_heading(previous: Line, line: Line) -> bool:
