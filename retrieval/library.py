@@ -38,6 +38,7 @@ from retrieval.search import (
     judge,
     languages,
     passage_data,
+    quantities,
     query,
     rank,
     snapshot,
@@ -354,7 +355,10 @@ def _judged(
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         sure, missing = judge.assess(best, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
-    return sure, judge.judge(sure, question, ranked, names, missing)
+    # "How many …?" answered by an excerpt that states no number does not answer it.
+    unquantified = bool(ranked) and quantities.asks_quantity(text)
+    unquantified = unquantified and not quantities.gives_quantity(ranked[0].excerpt.plain, text)
+    return sure, judge.judge(sure, question, ranked, names, missing, unquantified)
 
 
 def _examples(library: Library) -> list[str]:

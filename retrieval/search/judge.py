@@ -74,6 +74,7 @@ def judge(
     ranked: Sequence[Ranked],
     names: Sequence[str] = (),
     key_missing: bool = False,
+    unquantified: bool = False,
 ) -> Outcome:
     """Answered, hedged or declined.
 
@@ -82,6 +83,8 @@ def judge(
     other words match. ``names``: what the question names, with a capital, that no passage
     holds ("Lisbon"); with little else matched, the question is about something else.
     ``key_missing``: the best passage lacks a word that carries much of the question.
+    ``unquantified``: the question asks how many (how long, which year…) and the best excerpt
+    states no number it did not already hold.
     """
     if not ranked:
         return "declined"
@@ -96,7 +99,7 @@ def judge(
         return "declined"
     if len(own) >= 3 and len(question.unknown_words) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
-    if names or key_missing or confidence_ < HEDGE_BELOW:
+    if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"
     if question.unknown_words and confidence_ < UNKNOWN_HEDGE_BELOW:
         return "hedged"

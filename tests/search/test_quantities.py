@@ -1,0 +1,85 @@
+"""A question asking "how many" is answered only by an excerpt that says a number."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrieval.library import Library
+from retrieval.search.quantities import asks_quantity, gives_quantity, numbers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many developers work on it full-time?",
+        "How much does the licence cost?",
+        "In what year was the treaty signed?",
+        "which version added STRICT tables?",
+        "Сколько веток нужно git-buildpackage?",
+        "Combien de paquets compte Debian ?",
+        "¿Cuántas ramas maneja git-buildpackage?",
+        "Debian 里大概一共有多少个软件包？",
+    ],
+)
+def test_questions_asking_for_an_amount_year_or_version_are_recognised(question: str) -> None:
+    assert asks_quantity(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a strict table?",
+        "why is the file so large",
+        "Comment installer Debian ?",
+        "如何安装？",
+    ],
+)
+def test_other_questions_ask_no_quantity(question: str) -> None:
+    assert not asks_quantity(question)
+
+
+def test_an_excerpt_gives_a_quantity_only_with_a_number_the_question_lacks() -> None:
+    question = "how many countries did delegations visit in 2006?"
+    assert gives_quantity("In 2006, delegations visited more than 20 countries.", question)
+    assert not gives_quantity("In 2006, delegations visited many countries.", question)
+    assert gives_quantity("It takes two branches to work.", "how many branches?")
+    assert gives_quantity("Debian 有两万多个软件包。", "Debian 有多少个软件包？")
+
+
+@given(st.text(alphabet="abcdefghij ,.", max_size=40), st.integers(min_value=0, max_value=10**6))
+def test_a_number_written_in_digits_is_always_found(words: str, number: int) -> None:
+    assert str(number) in numbers(f"{words} {number} {words}")
+
+
+@pytest.fixture(scope="module")
+def team_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("team")
+    (folder / "about.md").write_text(
+        "# About\n\n"
+        "The code base is supported by an international team of developers who work on the "
+        "project full-time and keep it backwards compatible.\n\n"
+        "# Releases\n\n"
+        "The maintainers publish a release of the database engine every three months, with "
+        "security fixes backported to the previous release.\n\n"
+        "# Storage\n\n"
+        "Pages are cached in memory; the cache keeps recently used pages of the database file.\n",
+        encoding="utf-8",
+    )
+    return Library.open(tmp_path_factory.mktemp("team-db") / "team.db", folder)
+
+
+def test_how_many_is_not_answered_by_a_passage_that_states_no_number(
+    team_library: Library,
+) -> None:
+    # Every word is in the passage on the team, but it never says how many there are.
+    answer = team_library.answer("How many developers work on the project full-time?")
+    assert "international team" in answer.hits[0].passage.text
+    assert answer.outcome == "hedged"
+
+
+def test_how_often_is_answered_by_the_passage_that_says_it(team_library: Library) -> None:
+    answer = team_library.answer("How often do the maintainers publish a release?")
+    assert "every three months" in answer.hits[0].passage.text
+    assert answer.outcome == "answered"
