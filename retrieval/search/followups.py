@@ -21,13 +21,14 @@ _CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     # English
     r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
-    r"what else|anything else|more on|tell me more|how come|which one|"
+    r"what else|anything else|more on|tell me more|how come|which one|otherwise|"
     # Russian
-    r"а|и|ну|ещё|еще|но|тогда|как насч[её]т|что насч[её]т|а если|"
+    r"а|и|ну|ещё|еще|но|тогда|как насч[её]т|что насч[её]т|а если|иначе|"
     # French
-    r"et|aussi|mais|alors|et si|quoi d'autre|et pour|et en|et avec|qu'en est-il|"
+    r"et|aussi|mais|alors|et si|quoi d'autre|et pour|et en|et avec|qu'en est-il|sinon|"
     # Spanish
-    r"y(?! a\b)|también|tambien|pero|entonces|qué tal|que tal|y si|qué más|que mas"
+    r"y(?! a\b)|también|tambien|pero|entonces|qué tal|que tal|y si|qué más|que mas|"
+    r"qué hay de|que hay de"
     r")(?=\W|$)",
     re.IGNORECASE,
 )

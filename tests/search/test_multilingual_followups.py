@@ -32,6 +32,9 @@ from retrieval.search.followups import is_follow_up
         "in which year?",
         "Почему?",
         "¿Por qué?",
+        "Sinon ?",
+        "¿Qué hay de Ubuntu?",
+        "Иначе как?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -63,6 +66,7 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         # 其他 is "other", not "he".
         "其他发行版和 Debian 有什么区别？",
         "如何安装软件包？",
+        "Si no tengo red, ¿cómo instalo paquetes desde un CD?",
     ],
 )
 def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
