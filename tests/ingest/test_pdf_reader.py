@@ -324,3 +324,12 @@ def test_a_paragraph_printed_again_in_another_layer_is_one_passage() -> None:
     blocks = read("microtype.pdf", (DOCS_DEV_PDF / "microtype.pdf").read_bytes()).blocks
     copies = [b for b in blocks if b.text.startswith("‘Margin kerning is the adjustments")]
     assert len(copies) == 1
+
+
+def test_notes_on_lines_of_their_own_in_the_margin_do_not_cut_a_sentence() -> None:
+    """booktabs.pdf page 4 names "\\midrule" and "\\bottomrule" in the left margin, beside the
+    second and third lines of the paragraph that describes them."""
+    blocks = read("booktabs.pdf", (DOCS_DEV_PDF / "booktabs.pdf").read_bytes()).blocks
+    described = next(b for b in blocks if "has a single row of column" in b.text)
+    assert "has a single row of column headings, then a dividing rule" in described.text
+    assert described.kind == "text" and described.page == 4

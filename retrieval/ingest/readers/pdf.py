@@ -257,7 +257,30 @@ def _without_margin_notes(textpage: Any, found: list[tuple[Line, str, int]]) -> 
                 rest = _line(textpage, line.page, raw[cut:], start + cut, line.height)
                 line = rest if rest is not None else line
         lines.append(line)
-    return lines
+    return _without_lone_notes(lines, left)
+
+
+def _without_lone_notes(lines: list[Line], left: float) -> list[Line]:
+    """``lines`` without the notes set on lines of their own in the left margin beside a
+    paragraph that runs on past them (booktabs names "\\midrule" and "\\bottomrule" there,
+    beside the lines that describe them): in reading order they would cut its sentence in two.
+    They go as a note sharing a line with the text goes: they name, in the paragraph's own
+    words, what it is about."""
+    kept: list[Line] = []
+    for index, line in enumerate(lines):
+        if line.x1 < left - 0.5 * line.size and len(line.text.split()) <= 3:
+            above = next((ln for ln in reversed(kept) if ln.x1 > left + 2 * ln.size), None)
+            below = next((ln for ln in lines[index + 1 :] if ln.x1 > left + 2 * ln.size), None)
+            if (
+                above is not None
+                and below is not None
+                and not above.text.endswith(_SENTENCE_END)
+                and 0 < above.y - below.y < 2.5 * below.size
+                and below.y - 3 * line.size <= line.y <= above.y
+            ):
+                continue
+        kept.append(line)
+    return kept
 
 
 def _margin_cut(textpage: Any, raw: str, start: int, left: float, size: float) -> int | None:
