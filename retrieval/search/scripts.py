@@ -55,14 +55,51 @@ _STRAY_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff
 
 
 def drop_stray_marks(text: str) -> str:
-    """``text`` composed (NFC) and without the generic combining marks left over.
+    """``text`` composed (NFC) and without the generic combining marks left over, its words
+    typed in two alphabets mended (:func:`mend_mixed_words`).
 
     For a question before analysis: "é" typed as e + U+0301 becomes é, "й" stays й, Hangul
     stays syllables, kana keep their voicing marks and Arabic and Indic vowel signs stay
     (the analyzer folds those per language). NFKD and dropping every mark would turn "й"
     into "и", "が" into "か" and Korean into loose jamo.
     """
-    return _STRAY_MARKS.sub("", unicodedata.normalize("NFC", text))
+    return mend_mixed_words(_STRAY_MARKS.sub("", unicodedata.normalize("NFC", text)))
+
+
+# Latin and Cyrillic letters that look the same. Switching keyboard layouts mid-word is a common
+# slip in Russian ("пaкет" with a Latin a, "аpt" with a Cyrillic а), and such a word is cut in
+# three by script, finding nothing.
+_LATIN_TWINS = "aceopxyABCEHKMOPTXY"
+_CYRILLIC_TWINS = "асеорхуАВСЕНКМОРТХУ"
+_TO_CYRILLIC = str.maketrans(_LATIN_TWINS, _CYRILLIC_TWINS)
+_TO_LATIN = str.maketrans(_CYRILLIC_TWINS, _LATIN_TWINS)
+_MIXED = re.compile(
+    rf"\w*(?:[{_CYRILLIC_TWINS}]\w*[{_LATIN_TWINS}]|[{_LATIN_TWINS}]\w*[{_CYRILLIC_TWINS}])\w*"
+)
+_CYRILLIC = re.compile(f"[{_RANGES['cyrillic']}]")
+
+
+def mend_mixed_words(text: str) -> str:
+    """``text`` with each word written in Cyrillic and Latin look-alikes put in one alphabet:
+    the word's own (the one with more letters), when every letter of the other has a twin.
+
+    "пaкет" (a Latin a) becomes "пакет"; "аpt-get" (a Cyrillic а) becomes "apt-get". A word
+    truly in both ("USB-флешка" is two words) or with a letter without a twin stays.
+    """
+    if text.isascii() or not _CYRILLIC.search(text):
+        return text
+    return _MIXED.sub(_mended, text)
+
+
+def _mended(match: re.Match[str]) -> str:
+    word = match.group()
+    cyrillic = len(_CYRILLIC.findall(word))
+    latin = len(_LATIN_LETTER.findall(word))
+    if cyrillic >= latin:
+        mended = word.translate(_TO_CYRILLIC)
+        return mended if not _LATIN_LETTER.search(mended) else word
+    mended = word.translate(_TO_LATIN)
+    return mended if not _CYRILLIC.search(mended) else word
 
 
 class Run(NamedTuple):

@@ -163,6 +163,18 @@ def test_stray_marks_are_dropped_but_letters_keep_theirs() -> None:
     assert drop_stray_marks("한국어 が ال\u064eحزم हिन्दी") == "한국어 が ال\u064eحزم हिन्दी"
 
 
+def test_a_question_word_typed_in_two_alphabets_is_mended(analyzer: Analyzer) -> None:
+    # A Latin "a" in a Russian word, a Cyrillic "а" in a command: a keyboard layout switched
+    # mid-word. The word is put in the alphabet most of its letters are in.
+    assert drop_stray_marks("Как удалить пaкет?") == "Как удалить пакет?"
+    assert drop_stray_marks("через аpt-get") == "через apt-get"
+    mended = drop_stray_marks("пaкеты")
+    assert analyzer.terms(mended, "ru") == analyzer.terms("пакеты", "ru") == ["ru:пакет"]
+    # Words really in two alphabets, or with a letter that has no twin, stay as typed.
+    assert drop_stray_marks("USB-флешка") == "USB-флешка"
+    assert drop_stray_marks("Оk") == "Оk"
+
+
 def test_wrapped_chinese_lines_join_without_a_space() -> None:
     assert join_lines(["Debian 的软件包系统是使它跻身", "顶级发行版行列的重要原因之一。"]) == (
         "Debian 的软件包系统是使它跻身顶级发行版行列的重要原因之一。"
