@@ -350,6 +350,12 @@ def _unless_plainly_other(text: str, expected: str) -> str:
     return best if _stop_hits(words, best) > ours else expected
 
 
+def stop_word_hits(text: str, code: str) -> int:
+    """How many words of ``text`` are stop words of ``code``, as written or folded: how plainly
+    a short text reads as that language ("A quoi sert la commande" has three French ones)."""
+    return _stop_hits(_WORDS.findall(text[:1500].casefold()), code)
+
+
 def _stop_hits(words: list[str], code: str) -> int:
     return sum(map(_written_stop_words(code).__contains__, words))
 

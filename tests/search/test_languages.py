@@ -13,6 +13,7 @@ from retrieval.search.languages import (
     corpus_languages,
     detect,
     document_language,
+    stop_word_hits,
     stop_words,
 )
 
@@ -243,3 +244,9 @@ def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does
             assert ours.rank(text)[:3] == theirs.rank(text)[:3]
     finally:
         languages._loaded.cache_clear()
+
+
+def test_stop_words_say_how_plainly_a_short_question_reads_as_a_language() -> None:
+    question = "A quoi sert la comande dch -i ?"  # "comande" is no word of either
+    assert stop_word_hits(question, "fr") > stop_word_hits(question, "es")
+    assert stop_word_hits("¿Para qué sirve la orden dch?", "es") >= 3
