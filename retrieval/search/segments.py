@@ -27,6 +27,7 @@ import shutil
 import struct
 import weakref
 from collections.abc import Sequence
+from itertools import filterfalse
 from pathlib import Path
 from typing import Any
 
@@ -215,10 +216,7 @@ class SegmentWriter:
         """Append a chunk, renumbering its terms into the segment's vocabulary (by ``remap``
         when given: a merge numbers a whole segment's terms once)."""
         if remap is None:
-            vocab = self.vocab
-            remap = np.array(
-                [vocab.setdefault(t, len(vocab)) for t in chunk.vocabulary], dtype=np.int32
-            ).reshape(-1)
+            remap = number_terms(self.vocab, chunk.vocabulary)
         tokens = chunk.tokens.copy()
         if len(tokens):
             tokens[:, 2] = remap[tokens[:, 2]]
@@ -234,8 +232,9 @@ class SegmentWriter:
             ptrs.append(ptr[1:] + sum(len(t) for t in terms))
             terms.append(remap[found] if len(found) else np.zeros(0, np.int32))
         words = chunk.words
-        for word in words.keys() - self.words.keys():  # the first spelling seen stays
-            self.words[word] = int(remap[words[word]])
+        new = list(filterfalse(self.words.__contains__, words))  # the first spelling seen stays
+        found = np.fromiter(map(words.__getitem__, new), np.int64, len(new))
+        self.words.update(zip(new, remap[found].tolist(), strict=True))
         self.seen = _accumulate(self.seen, chunk.seen, remap, len(self.vocab))
         self.capitals = _accumulate(self.capitals, chunk.capitals, remap, len(self.vocab))
         self.n += len(chunk)
@@ -341,6 +340,14 @@ def _advise(mapped: npt.NDArray[Any], advice: int) -> bool:
     return True
 
 
+def number_terms(vocab: dict[str, int], terms: Sequence[str]) -> npt.NDArray[np.int32]:
+    """The numbers of distinct ``terms`` in ``vocab``, those not in it numbered after the rest
+    in their order (as ``vocab.setdefault(t, len(vocab))`` would, in C loops)."""
+    new = list(dict.fromkeys(filterfalse(vocab.__contains__, terms)))
+    vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
+    return np.fromiter(map(vocab.__getitem__, terms), np.int32, len(terms))
+
+
 def _accumulate(
     total: IntArray, counts: IntArray | None, remap: npt.NDArray[np.int32], n_terms: int
 ) -> IntArray:
@@ -348,7 +355,7 @@ def _accumulate(
     grown = np.zeros(max(n_terms, len(total)), np.int64)
     grown[: len(total)] = total
     if counts is not None and len(counts):
-        np.add.at(grown, remap[: len(counts)], counts)
+        grown[remap[: len(counts)]] += counts  # a chunk's terms are distinct: no repeats
     return grown
 
 
