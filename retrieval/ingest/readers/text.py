@@ -11,6 +11,8 @@ import dataclasses
 import itertools
 import re
 import statistics
+import textwrap
+from collections import Counter
 from pathlib import Path
 
 from retrieval.errors import DocumentError
@@ -49,6 +51,15 @@ _NUMBERED_HEADING = re.compile(
     r"^(\d+\.\d+(\.\d+)*\.?|(Chapter|Section|Part|Appendix) [\dIVXLC]+[.:]?)\s+\S"
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
+_HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
+HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
+_TITLE_FIELDS = ("title", "subject")
+_DATE_FIELDS = ("last-modified", "date", "posted")
+_SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
+_URL = re.compile(r"^(?:https?|ftp)://\S+$")
+# What code has and prose lacks: operators, quotes, paths, brackets, columns aligned by spaces.
+_CODE_SIGN = re.compile(r"""[=$/|;{}<>\\#\[\]'"`]|\S {2,}\S""")
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -158,7 +169,12 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         ends_sentence = line.endswith(_SENTENCE_END) or line.endswith(('."', ".”", ".'"))
         # A sentence that ends where the next line starts early (a heading, or a paragraph that
         # began part-way along the original line) ends the paragraph even on a full-width line.
-        next_starts_block = bool(nxt) and not _runs_on(line, nxt) and early(i + 1)
+        # The block's last line is always short: ending a sentence, it ends the paragraph
+        # ("… features." / "Sed is often used as a find-and-replace tool."), no heading.
+        last_sentence = i + 2 == len(lines) and nxt.endswith(_SENTENCE_END)
+        next_starts_block = (
+            bool(nxt) and not _runs_on(line, nxt) and early(i + 1) and not last_sentence
+        )
         if not nxt or (ends_sentence and (early(i) or next_starts_block)):
             out.append(join_lines(current))
             current = []
@@ -185,23 +201,35 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
 
 
 def units(text: str) -> list[str]:
-    """Logical lines of a document: every paragraph or heading on one line, junk removed.
+    """Logical lines of a document: every paragraph or heading on one line, junk removed; a
+    block of code (see :func:`_is_code_block`) as one unit of its lines, exactly as written.
 
     In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
     judged as furniture on its own; only lines that start a block or follow a finished line are.
     """
-    blocks: list[list[str]] = [[]]
+    raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
-        line = squeeze(raw)
-        if not line:
-            if blocks[-1]:
-                blocks.append([])
+        if not raw.strip():
+            if raw_blocks[-1]:
+                raw_blocks.append([])
             continue
-        blocks[-1].append(_MARKDOWN_HEADING.sub("", line))
-    blocks = [b for b in blocks if b]
-    wrapped = _is_hard_wrapped([line for block in blocks for line in block if not is_junk(line)])
+        raw_blocks[-1].append(raw.rstrip())
+    body = _body_indent(raw_blocks)
+    code = {id(b) for b in raw_blocks if b and _is_code_block(b, body)}
+    blocks = [
+        [_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block]
+        if id(block) not in code
+        else block
+        for block in raw_blocks
+        if block
+    ]
+    prose_lines = [ln for b in blocks if id(b) not in code for ln in b if not is_junk(ln)]
+    wrapped = _is_hard_wrapped(prose_lines)
     result: list[str] = []
     for block in blocks:
+        if id(block) in code:
+            result.append(textwrap.dedent("\n".join(block)))
+            continue
         kept: list[str] = []
         for line in block:
             continues = (
@@ -219,6 +247,30 @@ def units(text: str) -> list[str]:
         else:
             result.extend(_wrapped_heading(kept))
     return result
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+
+
+def _body_indent(blocks: list[list[str]]) -> int:
+    """How far the document's running text is indented: the commonest indent of long lines."""
+    indents = Counter(_indent(line) for block in blocks for line in block if len(line.split()) >= 6)
+    return indents.most_common(1)[0][0] if indents else 0
+
+
+def _is_code_block(block: list[str], body: int) -> bool:
+    """A block of commands or code in a text file: indented deeper than the running text, no
+    line a list item, its last line ending no sentence, and written like code (operators,
+    quotes, paths, aligned columns) — "sed 's/^/        /' myfile >newfile   # my first sed
+    script". Its spacing is part of what it does, so it is kept as written, line by line."""
+    if not all(_indent(line) > body for line in block):
+        return False
+    if any(_BULLET.match(line.strip()) or _NUMBERED_HEADING.match(line.strip()) for line in block):
+        return False
+    if block[-1].rstrip().endswith((".", "!", "?", ":", "。", "！", "？", "：")):
+        return False
+    return any(_CODE_SIGN.search(line.strip()) for line in block)
 
 
 def _wrapped_heading(block: list[str]) -> list[str]:
@@ -349,24 +401,19 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     headings: set[str] = set()
     if markdown:
         text, headings = strip_markdown(text)
+    fields, text = _header_fields(text)
     text, listed = without_contents(text)
     lines = units(text)
     header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     raw_header = [
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
     ]
-    date = find_date(raw_header)
-
-    title = fallback_title
-    start = 0
-    for i, line in enumerate(lines[:header_end]):
-        if _looks_like_title(line) and not _is_dateline(line):
-            title, start = line, i + 1
-            break
-    else:
-        if _is_sentence_title(lines):
-            title, start = lines[0], 1
-    document = ParsedDocument(title=title, date=date)
+    stated = [fields[key] for key in _DATE_FIELDS if key in fields]
+    date = find_date(stated) or find_date(raw_header)
+    title, start = _title(lines, header_end, fallback_title)
+    title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), title)
+    source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
+    document = ParsedDocument(title=title, date=date, source=source)
 
     headings |= _question_headings(lines[start:])
     headings |= {line for line in lines[start:] if entry_key(line) in listed}
@@ -375,13 +422,15 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if not _is_prose(line) or line in headings:
-            pending.append(line)
+        if "\n" in line or not _is_prose(line) or line in headings:
+            pending.append(line)  # "\n": a block of code, kept as written
             continue
         # In order: a heading opens a section for what follows it, fragments between headings
         # stay under the heading above them ("* Item one" under "Budget", not the next heading).
         for fragment in pending:
-            if fragment in headings or _looks_like_heading(fragment):
+            if "\n" in fragment:
+                _add_code(document, fragment, section)
+            elif fragment in headings or _looks_like_heading(fragment):
                 section = fragment
             elif _introduced(document, fragment, text):
                 # "… run the following command:" then "make deb-pkg": the command is what the
@@ -401,6 +450,35 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     return document
 
 
+def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
+    """The title among the lines before the first paragraph, and where the text after it starts."""
+    for i, line in enumerate(lines[:header_end]):
+        if _looks_like_title(line) and not _is_dateline(line):
+            return line, i + 1
+    if _is_sentence_title(lines):
+        return lines[0], 1
+    return fallback, 0
+
+
+def _header_fields(text: str) -> tuple[dict[str, str], str]:
+    """The fields of a mail or Usenet header that opens ``text`` ("Archive-Name: editor-faq/sed",
+    "Last-modified: 10 March 2003", "URL: http://…"), keys in lower case, and the text after
+    it. They say the document's title, date and source; as text they would be its title
+    ("Archive-Name: … Posting-Frequency: irregular") and a section ("Version: 015")."""
+    lines = text.lstrip("\n").split("\n")
+    fields: dict[str, str] = {}
+    for number, line in enumerate(lines):
+        if not line.strip():
+            if len(fields) >= HEADER_FIELDS:
+                return fields, "\n".join(lines[number:])
+            break
+        match = _HEADER_FIELD.match(line)
+        if match is None:
+            break
+        fields.setdefault(match["key"].lower(), squeeze(match["value"]))
+    return {}, text
+
+
 def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
     """Whether the last paragraph introduces ``line`` as its code ("… the command:"): a line
     indented in ``text``, as code is in plain text, or one too short to stand alone."""
@@ -410,6 +488,16 @@ def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
     if last.kind not in ("text", "code") or not last.text.rstrip().endswith(":"):
         return False
     return word_count(line) < 4 or _is_indented(line, text)
+
+
+def _add_code(document: ParsedDocument, code: str, section: str | None) -> None:
+    """A block of code, with the paragraph before it in its section (which introduces it) as
+    its sentence, or on its own."""
+    last = document.blocks[-1] if document.blocks else None
+    if last is not None and last.kind == "text" and last.section == section and not last.code:
+        document.blocks[-1] = dataclasses.replace(last, kind="code", code=code)
+        return
+    document.add(section, "", kind="code", code=code)
 
 
 def _is_indented(line: str, text: str) -> bool:

@@ -1,0 +1,65 @@
+"""Plain text as its writer laid it out: a Usenet header read for title, date and source, code
+indented in a block kept exactly as written, a paragraph's last short sentence kept with it."""
+
+from __future__ import annotations
+
+from retrieval.ingest.pipeline import read
+
+FAQ = """\
+Archive-Name: editor-faq/stream
+Posting-Frequency: irregular
+Last-modified: 10 March 2003
+Version: 015
+URL: http://stream.example.org/faq.html
+
+                      THE STREAM EDITOR FAQ
+
+1. What is the stream editor?
+
+   The stream editor reads its input from the console or from files or from both
+   at once, and it sends all of its results to the console, which is normally
+   the screen. Most people use the editor first for their substitution feature.
+   It is often used as a find-and-replace tool.
+
+     sed 's/^/        /' myfile >newfile   # my first script
+     sed 's/^/        /' myfile | lp       # my next script
+
+   Then I learned that the editor could display only one paragraph of a file,
+   beginning at one phrase and ending at another, which saved a lot of time
+   when all that was needed was a look at one part of a very long log file
+   without opening it in an editor and scrolling through it page by page.
+
+2. Where can I get the stream editor?
+
+   Most systems already have one installed, because many of the scripts that
+   start and stop the system use it; if yours does not, the package manager
+   of your system can install it, and the sources can be downloaded from the
+   site named in the header of this file, together with older versions.
+"""
+
+
+def test_a_usenet_header_gives_title_date_and_source_and_is_no_text() -> None:
+    document = read("faq.txt", FAQ.encode())
+    assert document.title == "THE STREAM EDITOR FAQ"
+    assert (document.date, document.source) == ("2003-03-10", "http://stream.example.org/faq.html")
+    everything = " ".join(f"{b.section} {b.text} {b.code}" for b in document.blocks)
+    assert "Archive-Name" not in everything and "Version: 015" not in everything
+
+
+def test_indented_commands_are_kept_exactly_as_written_with_their_paragraph() -> None:
+    blocks = read("faq.txt", FAQ.encode()).blocks
+    code = next(b for b in blocks if b.code)
+    assert code.code == (
+        "sed 's/^/        /' myfile >newfile   # my first script\n"
+        "sed 's/^/        /' myfile | lp       # my next script"
+    )
+    assert code.text.endswith("It is often used as a find-and-replace tool.")
+
+
+def test_a_short_last_sentence_stays_in_its_paragraph() -> None:
+    blocks = read("faq.txt", FAQ.encode()).blocks
+    assert not any(b.text == "It is often used as a find-and-replace tool." for b in blocks)
+    paragraph = next(b for b in blocks if b.text.startswith("The stream editor reads"))
+    assert paragraph.text.endswith(
+        "substitution feature. It is often used as a find-and-replace tool."
+    )
