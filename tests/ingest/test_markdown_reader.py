@@ -384,3 +384,22 @@ def test_myst_targets_colon_fences_and_roles_read_as_the_built_page_shows_them()
         ),
         ("Converting to collections", "Slotted classes follow PEP 557 and validators."),
     ]
+
+
+def test_icon_shortcodes_and_attribute_lists_are_not_text() -> None:
+    """mkdocs-material pages draw ":warning:" and ":octicons-package-24:" as pictures and read
+    '{ title="default value" }' as markup; a line starting with an icon is still text."""
+    source = (
+        "# Options\n\n## :warning: Work in Progress!\n\nSome styles are partly supported.\n\n"
+        "## `members`\n\n"
+        "- **:octicons-package-24: Type `list[str] | None` :material-equal: `None`"
+        '{ title="default value" }**\n\nAn explicit list of members to render.\n\n'
+        "| Type | Description |\n| --- | --- |\n"
+        '| Markdown{ .external title="markdown.Markdown" } | A Markdown instance. |\n'
+    )
+    document = read("options.md", source.encode())
+    assert [b.section for b in document.blocks][:1] == ["Work in Progress!"]
+    everything = " ".join(b.text for b in document.blocks)
+    assert "Type list[str] | None None" in everything
+    assert ":" + "octicons" not in everything and "title=" not in everything
+    assert "Markdown | A Markdown instance." in everything

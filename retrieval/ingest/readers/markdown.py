@@ -47,7 +47,8 @@ _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: 
 _OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*)$")
 # Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
 _ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
-_ATTR_LIST = re.compile(rf"\s*\{{:?\s*(?:[#.][\w:-]+|[\w-]+=\S+)(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
+_ATTR_FIRST = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""  # "{ word }" is text
+_ATTR_LIST = re.compile(rf"\s*\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
 # Container tags whose opening and closing are counted to find where a raw HTML block ends.
 _CONTAINER_TAG = re.compile(
     r"<(/?)(div|pre|table|section|details|figure|blockquote|ul|ol|dl|article|aside|main|form)\b"
@@ -58,6 +59,10 @@ _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 # "[BlockParser][markdown.blockparser.BlockParser]": a reference that mkdocs-autorefs resolves
 # when the site is built, left as text by a parser that has no such definition; shown as its text.
 _AUTOREF = re.compile(r"\[([^\[\]]+)\]\[[^\[\]\s]*\]")
+# An emoji or icon shortcode that mkdocs-material and pymdownx draw as a picture: ":warning:",
+# ":octicons-package-24:", ":material-equal:". Read as text it is noise, and a line starting with
+# one would be taken for a Sphinx field (":param x:") and dropped.
+_SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", ";", ":", ",")
@@ -206,7 +211,9 @@ def _inline_lines(token: Token) -> list[str]:
         elif child.type == "code_inline":
             lines[-1] += chr(_PLACEHOLDER + len(codes))
             codes.append(child.content)
-        elif child.type in ("text", "image"):
+        elif child.type == "text":
+            lines[-1] += _SHORTCODE.sub("", child.content)
+        elif child.type == "image":
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
@@ -292,7 +299,7 @@ def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         if token.type == "tr_open":
             rows.append([])
         elif token.type == "inline" and rows:
-            rows[-1].append(" ".join(_inline_lines(token)))
+            rows[-1].append(" ".join(_ATTR_LIST.sub("", line) for line in _inline_lines(token)))
     reading.document.blocks.extend(table_blocks(rows, reading.section))
     reading.intro = None
     return end + 1
