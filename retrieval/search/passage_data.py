@@ -15,7 +15,8 @@ caller analyses it as before.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
+import itertools
+from collections import defaultdict, deque
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -122,9 +123,9 @@ class _ChunkBuilder:
         self.lengths += (len(tokens), len(title), len(section))
 
     def finish(self, rows: Sequence[PassageRow]) -> Chunk:
-        vocabulary = list(dict.fromkeys(self.sequence))
-        number = {term: i for i, term in enumerate(vocabulary)}.__getitem__
-        numbers = np.fromiter(map(number, self.sequence), np.int32, len(self.sequence))
+        ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # new: next number
+        numbers = np.fromiter(map(ids.__getitem__, self.sequence), np.int32, len(self.sequence))
+        vocabulary = list(ids)
         lengths = np.array(self.lengths, dtype=np.int64).reshape(-1, 3)
         field = np.repeat(np.tile(np.arange(3), len(rows)), lengths.ravel())
         body = numbers[field == 0]
