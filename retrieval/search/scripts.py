@@ -55,15 +55,28 @@ _STRAY_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff
 
 
 def drop_stray_marks(text: str) -> str:
-    """``text`` composed (NFC) and without the generic combining marks left over, its words
-    typed in two alphabets mended (:func:`mend_mixed_words`).
+    """``text`` composed (NFC) and without the generic combining marks left over, full-width
+    letters and digits as ASCII ones, its words typed in two alphabets mended
+    (:func:`mend_mixed_words`).
 
     For a question before analysis: "é" typed as e + U+0301 becomes é, "й" stays й, Hangul
     stays syllables, kana keep their voicing marks and Arabic and Indic vowel signs stay
     (the analyzer folds those per language). NFKD and dropping every mark would turn "й"
     into "и", "が" into "か" and Korean into loose jamo.
     """
-    return mend_mixed_words(_STRAY_MARKS.sub("", unicodedata.normalize("NFC", text)))
+    composed = _STRAY_MARKS.sub("", unicodedata.normalize("NFC", text))
+    return mend_mixed_words(composed.translate(_HALF_WIDTH))
+
+
+# Full-width Latin letters and digits, which a Chinese or Japanese input method types when set
+# to full width ("ａｐｔ－ｇｅｔ", "ＤＥＢＩＡＮ"), as the ASCII ones every document writes, and
+# the marks that join a command's parts (－ ． ／ ＿ ＋). Full-width punctuation (，。？) is how
+# those languages write it and stays.
+_HALF_WIDTH = {
+    full: full - 0xFEE0
+    for first, last in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for full in range(first, last + 1)
+} | {ord(full): ord(full) - 0xFEE0 for full in "－．／＿＋"}
 
 
 # Latin and Cyrillic letters that look the same. Switching keyboard layouts mid-word is a common

@@ -175,6 +175,15 @@ def test_a_question_word_typed_in_two_alphabets_is_mended(analyzer: Analyzer) ->
     assert drop_stray_marks("Оk") == "Оk"
 
 
+def test_full_width_letters_of_a_chinese_question_meet_the_documents_ascii(
+    analyzer: Analyzer,
+) -> None:
+    # A Chinese input method set to full width types "ａｐｔ－ｇｅｔ" for apt-get.
+    question = drop_stray_marks("怎么用ａｐｔ－ｇｅｔ升级系统？")
+    assert question == "怎么用apt-get升级系统？"  # the Chinese question mark stays
+    assert analyzer.terms(question, "zh") == analyzer.terms("怎么用 apt-get 升级系统？", "zh")
+
+
 def test_wrapped_chinese_lines_join_without_a_space() -> None:
     assert join_lines(["Debian 的软件包系统是使它跻身", "顶级发行版行列的重要原因之一。"]) == (
         "Debian 的软件包系统是使它跻身顶级发行版行列的重要原因之一。"
