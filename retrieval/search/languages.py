@@ -39,8 +39,12 @@ def _casefold(word: str) -> str:
 
 
 def _fold_accents(word: str) -> str:
-    """French, Spanish, Portuguese, Italian: questions are often typed without accents."""
-    return strip_accents(word).casefold()
+    """French, Spanish, Portuguese, Italian: questions are often typed without accents, and
+    French without its ligatures ("noeud", "mettre en oeuvre" for nœud, œuvre)."""
+    return strip_accents(word).casefold().translate(_LIGATURES)
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 
 # Spanish spells a consonant's sound differently before e and i: arrancar → arranque, buscar →
@@ -184,8 +188,8 @@ def word_language(script: str, lang: Language) -> Language:
 
 
 # Bumped when this module changes the terms a text gives (the index tag holds it, through
-# stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g.
-RULES = "2"
+# stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae.
+RULES = "3"
 
 
 @functools.cache

@@ -126,6 +126,8 @@ def test_french_spanish_portuguese_questions_typed_without_accents_meet(
     assert same_terms(analyzer, "es", "configuración", "configuracion")
     assert same_terms(analyzer, "es", "¿Cómo?", "como") is False  # "como" is a stop word
     assert same_terms(analyzer, "pt", "instalação", "instalacao")
+    assert same_terms(analyzer, "fr", "nœud", "noeud", "NŒUD")  # and without the ligature
+    assert same_terms(analyzer, "fr", "mettre en œuvre", "mettre en oeuvre")
 
 
 def test_spanish_verbs_meet_whatever_spelling_their_ending_asks(analyzer: Analyzer) -> None:
