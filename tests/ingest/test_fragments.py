@@ -79,3 +79,16 @@ def test_headings_of_html_inside_markdown_do_not_head_the_pages_sections() -> No
     document = read("options.md", source.encode())
     assert {b.section for b in document.blocks} == {"show_root_heading"}
     assert any("ClassA" in b.text for b in document.blocks)
+
+
+def test_a_sentence_introducing_a_paragraph_is_quoted_with_it() -> None:
+    page = (
+        "<html><body><h1>Unicode</h1><h2>Tips</h2><p>The most important tip is:</p>"
+        "<blockquote><p>Software should only work with Unicode strings internally.</p>"
+        "</blockquote><p>Other advice follows here, in a paragraph of its own.</p></body></html>"
+    )
+    document = read("tips.html", page.encode())
+    assert [b.text for b in document.blocks] == [
+        "The most important tip is:\nSoftware should only work with Unicode strings internally.",
+        "Other advice follows here, in a paragraph of its own.",
+    ]

@@ -45,8 +45,9 @@ def test_every_paragraph_is_exact_text_of_the_page(path: Path) -> None:
     document = parsed(path)
     assert len(document.blocks) > 20
     for block in document.blocks:
-        if block.kind == "text":
-            assert block.text in page, block.text
+        if block.kind == "text":  # a sentence introducing a paragraph is read on a line above it
+            for line in block.text.split("\n"):
+                assert line in page, line
 
 
 @pytest.mark.parametrize("path", HTML_FILES, ids=lambda p: p.name)

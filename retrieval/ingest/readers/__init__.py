@@ -15,7 +15,7 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.fragments import merge_fragments
+from retrieval.ingest.readers.fragments import join_introductions, merge_fragments
 
 Reader = Callable[[bytes, Path], ParsedDocument]
 
@@ -48,11 +48,15 @@ def reader_for(path: Path) -> Reader:
         raise DocumentError(path, f"unsupported type ({kind})")
     module, _, function = target.partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
-    return functools.partial(_finished, reader) if path.suffix.lower() in _LAID_OUT else reader
+    if path.suffix.lower() == ".txt":
+        return reader
+    return functools.partial(_finished, reader, path.suffix.lower() in _LAID_OUT)
 
 
-def _finished(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
-    """What ``reader`` reads, with its fragments joined to the text they belong to."""
+def _finished(reader: Reader, laid_out: bool, data: bytes, path: Path) -> ParsedDocument:
+    """What ``reader`` reads, a sentence introducing a paragraph joined to it, and in a format
+    laid out for print its fragments joined to the text they belong to."""
     document = reader(data, path)
-    document.blocks = merge_fragments(document.blocks)
+    blocks = merge_fragments(document.blocks) if laid_out else document.blocks
+    document.blocks = join_introductions(blocks)
     return document

@@ -8,6 +8,9 @@ fragment that holds a question's word outranks the paragraph that answers it (BM
 passages). So their blocks go through :func:`merge_fragments`: a fragment joins the text that
 follows it in the same section (and on the same page, so a PDF passage's page stays the page its
 text is on), or, when nothing follows there, the text before it.
+
+In every format but plain text, a short sentence that introduces the paragraph after it ("The
+most important tip is:") is joined to it (:func:`join_introductions`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from retrieval.text import word_count
 SENTENCE_WORDS = 3  # a sentence of fewer words is a fragment too ("Yes.", "See below.")
 LABEL = 60  # characters: shorter than this and not ending a sentence, a line is a label …
 LABEL_WORDS = 10  # … if it has fewer words than this (Chinese has many characters a word)
+INTRODUCTION = 200  # characters: a sentence ending in ":" this short introduces what follows
 MAX_RUN = 600  # fragments gathered before the text they head: more is a table of its own
 _SENTENCE_END = (".", "!", "?", "。", "！", "？", ".)", ".”", '."')
 
@@ -102,3 +106,27 @@ def _joined(parts: Sequence[Block], base: Block) -> Block:
     """``parts`` as one block, with ``base``'s kind, code and list flag; on the first's page."""
     text = "\n".join(part.text.strip() for part in parts if part.text.strip())
     return replace(base, text=text, page=parts[0].page, section=parts[0].section)
+
+
+def join_introductions(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with a short sentence that introduces the paragraph after it ("The most
+    important tip is:", "The syntax is:") joined to that paragraph, on a line of its own: alone
+    it answers nothing, and what it says ("the most important tip") is what a question asks. A
+    list after it is joined item by item elsewhere (passages), code by the readers."""
+    result: list[Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and _introduces(previous)
+            and len(previous.text) <= INTRODUCTION
+            and previous.kind == block.kind == "text"
+            and not previous.code
+            and not block.code
+            and not block.item
+            and _same_place(previous, block)
+        ):
+            result[-1] = _joined([previous, block], block)
+            continue
+        result.append(block)
+    return result
