@@ -31,3 +31,18 @@ def test_an_index_built_with_other_stop_words_is_built_again(
     languages.stop_words_digest.cache_clear()
     assert before is not None and after is not None
     assert before.tag != after.tag
+
+
+def test_an_index_built_with_other_language_rules_is_built_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # languages.RULES is bumped when a fold or a reading of words changes the terms of a text
+    # (Spanish qu/gu, French ligatures): the digest in the index tag must change with it.
+    languages.stop_words_digest.cache_clear()
+    before = languages.stop_words_digest()
+    monkeypatch.setattr(languages, "RULES", languages.RULES + "-next")
+    languages.stop_words_digest.cache_clear()
+    after = languages.stop_words_digest()
+    monkeypatch.undo()
+    languages.stop_words_digest.cache_clear()
+    assert before != after
