@@ -42,7 +42,7 @@ def mend_layout(text: str) -> str:
     slipped = [t for t in tokens if _LETTERS.search(t.lower()) and not _meant_latin(t)]
     if len(slipped) < 2 or _vowel_share(" ".join(slipped)) > MOST_VOWELS:
         return text
-    if any(_is_latin_stop_word(word) for t in slipped for word in _LETTERS.findall(t.lower())):
+    if any(_is_latin_stop_word(word) for word in _LETTERS.findall(text.lower())):
         return text
     mended = " ".join(_latin(t) if _meant_latin(t) else t.translate(_TO_RUSSIAN) for t in tokens)
     russian = stop_words("ru")
