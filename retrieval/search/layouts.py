@@ -42,8 +42,9 @@ def mend_layout(text: str) -> str:
     slipped = [t for t in tokens if _LETTERS.search(t.lower()) and not _meant_latin(t)]
     if len(slipped) < 2 or _vowel_share(" ".join(slipped)) > MOST_VOWELS:
         return text
-    if any(_is_latin_stop_word(word) for word in _LETTERS.findall(text.lower())):
-        return text
+    words = [w for t in tokens if not _COMMAND.search(t) for w in _LETTERS.findall(t.lower())]
+    if any(_is_latin_stop_word(word) for word in words):
+        return text  # "for", "the", "une", "los": written in a Latin-script language
     mended = " ".join(_latin(t) if _meant_latin(t) else t.translate(_TO_RUSSIAN) for t in tokens)
     russian = stop_words("ru")
     if not any(word in russian for word in _RUSSIAN_WORD.findall(mended.lower())):
