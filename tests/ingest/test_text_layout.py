@@ -63,3 +63,53 @@ def test_a_short_last_sentence_stays_in_its_paragraph() -> None:
     assert paragraph.text.endswith(
         "substitution feature. It is often used as a find-and-replace tool."
     )
+
+
+QA = """\
+Compression FAQ
+===============
+
+Q:  What do the letters of the format's name mean?
+
+A:  Nothing at all. They are just two letters, which come from the file
+    name suffix that the format uses. The suffix was picked because it
+    seemed to be unused. It has no deeper meaning.
+
+Q:  Why is the library named after the old format if its main format is new?
+    Shouldn't it be named after the new one?
+
+A:  When the design of the new format began, the idea was to replace the
+    old format and to keep using the same suffix for the files it made.
+    The old format became popular before the new one was finished.
+
+Q:  Can the old files be converted quickly?
+
+A:  Not for now. Since the tools read the old format too, it is usually
+    not too bad to keep the old files in the old format as they are.
+
+Q:  Does the library support the archive format of the other tool?
+
+A:  No. Use the other tool, which is available for most systems, to work
+    with those archives, and convert them when the tool can read them.
+
+Q:  How can I compress many files at once with the command line tool?
+
+A:  The tool compresses each file given to it on its own, so it is often
+    combined with an archiver that first gathers the files into a single
+    stream, which is then compressed as a whole for a better result.
+"""
+
+
+def test_a_question_set_with_a_hanging_indent_is_one_heading() -> None:
+    blocks = read("faq.txt", QA.encode()).blocks
+    answer = next(b for b in blocks if "the idea was to replace" in b.text)
+    assert answer.section == (
+        "Q: Why is the library named after the old format if its main format is new?"
+        " Shouldn't it be named after the new one?"
+    )
+
+
+def test_an_answers_last_line_stays_in_it_however_the_lines_were_wrapped() -> None:
+    blocks = read("faq.txt", QA.encode()).blocks
+    answer = next(b for b in blocks if "the idea was to replace" in b.text)
+    assert answer.text.endswith("The old format became popular before the new one was finished.")

@@ -58,6 +58,7 @@ _TITLE_FIELDS = ("title", "subject")
 _DATE_FIELDS = ("last-modified", "date", "posted")
 _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
+_LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
 # What code has and prose lacks: operators, quotes, paths, brackets, columns aligned by spaces.
 _CODE_SIGN = re.compile(r"""[=$/|;{}<>\\#\[\]'"`]|\S {2,}\S""")
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
@@ -169,13 +170,13 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         ends_sentence = line.endswith(_SENTENCE_END) or line.endswith(('."', ".”", ".'"))
         # A sentence that ends where the next line starts early (a heading, or a paragraph that
         # began part-way along the original line) ends the paragraph even on a full-width line.
-        # The block's last line is always short: ending a sentence, it ends the paragraph
-        # ("… features." / "Sed is often used as a find-and-replace tool."), no heading.
+        # The block's last line, short as last lines are, ending a sentence is no heading and
+        # ends the paragraph ("… features." / "Sed is often used as a find-and-replace tool.").
         last_sentence = i + 2 == len(lines) and nxt.endswith(_SENTENCE_END)
         next_starts_block = (
             bool(nxt) and not _runs_on(line, nxt) and early(i + 1) and not last_sentence
         )
-        if not nxt or (ends_sentence and (early(i) or next_starts_block)):
+        if not nxt or (ends_sentence and (early(i) or next_starts_block) and not last_sentence):
             out.append(join_lines(current))
             current = []
         elif early(i) and len(current) == 1 and _is_cjk_heading(line):
@@ -215,20 +216,21 @@ def units(text: str) -> list[str]:
             continue
         raw_blocks[-1].append(raw.rstrip())
     body = _body_indent(raw_blocks)
-    code = {id(b) for b in raw_blocks if b and _is_code_block(b, body)}
+    raw_blocks = [block for block in raw_blocks if block]
+    code = [_is_code_block(block, body) for block in raw_blocks]
     blocks = [
-        [_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block]
-        if id(block) not in code
-        else block
-        for block in raw_blocks
-        if block
+        block if is_code else [_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block]
+        for block, is_code in zip(raw_blocks, code, strict=True)
     ]
-    prose_lines = [ln for b in blocks if id(b) not in code for ln in b if not is_junk(ln)]
-    wrapped = _is_hard_wrapped(prose_lines)
+    prose_lines = [ln for b, c in zip(blocks, code, strict=True) if not c for ln in b]
+    wrapped = _is_hard_wrapped([line for line in prose_lines if not is_junk(line)])
     result: list[str] = []
-    for block in blocks:
-        if id(block) in code:
+    for block, raw_block, is_code in zip(blocks, raw_blocks, code, strict=True):
+        if is_code:
             result.append(textwrap.dedent("\n".join(block)))
+            continue
+        if _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
+            result.append(join_lines(block))
             continue
         kept: list[str] = []
         for line in block:
@@ -247,6 +249,19 @@ def units(text: str) -> list[str]:
         else:
             result.extend(_wrapped_heading(kept))
     return result
+
+
+def _hangs(block: list[str]) -> bool:
+    """A block set with a hanging indent: a label ("Q:", "A:", "1.", "-") and its text, the
+    lines after it indented to where that text starts. However its lines end, it is one
+    paragraph (a question, an answer, an item), never a paragraph and a heading."""
+    label = _LABEL.match(block[0])
+    if label is None or len(block) < 2:
+        return False
+    column = len(label[0].expandtabs(8))
+    if _is_numbered_heading(squeeze(block[0])) and not block[0].rstrip().endswith("?"):
+        return False  # "1.  Introduction" heading the text indented under it
+    return all(_indent(line) == column for line in block[1:])
 
 
 def _indent(line: str) -> int:
