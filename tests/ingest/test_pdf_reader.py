@@ -214,7 +214,7 @@ def test_a_footnote_does_not_cut_the_paragraph_that_runs_on_over_the_page_break(
     assert "layout of a table has been established over centuries" in runs_on.text
     assert runs_on.page == 1
     note = next(b for b in blocks if "converging to phi" in b.text)  # the footnote is kept
-    assert note.text.startswith("∗This file has version number")
+    assert note.text.startswith("∗ This file has version number")
 
 
 def test_chinese_lines_run_on_without_a_space_between_their_characters() -> None:
@@ -333,3 +333,14 @@ def test_notes_on_lines_of_their_own_in_the_margin_do_not_cut_a_sentence() -> No
     described = next(b for b in blocks if "has a single row of column" in b.text)
     assert "has a single row of column headings, then a dividing rule" in described.text
     assert described.kind == "text" and described.page == 4
+
+
+def test_latex_leftovers_in_the_text_layer_read_as_the_page_prints_them() -> None:
+    """microtype.pdf's text layer holds "factor protect <integerprotect > 1000" where the page
+    prints "factor ⟨integer⟩ 1000"; booktabs.pdf's footnote mark is glued to its first word."""
+    microtype = " ".join(
+        texts(read("microtype.pdf", (DOCS_DEV_PDF / "microtype.pdf").read_bytes()))
+    )
+    assert "factor <integer> 1000" in microtype and "integerprotect" not in microtype
+    booktabs = read("booktabs.pdf", (DOCS_DEV_PDF / "booktabs.pdf").read_bytes()).blocks
+    assert any(b.text.startswith("2 User feedback suggested") for b in booktabs)

@@ -64,6 +64,8 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
+_PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
+_GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
 # Han, kana and the punctuation set with them: written without spaces between words.
 _CJK = re.compile(
@@ -309,7 +311,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
-    text = " ".join(raw.split())
+    text = _unprotected(" ".join(raw.split()))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
@@ -541,6 +543,12 @@ def _edge_number(text: str, page: int, offset: int) -> bool:
     return page + offset in _edge_numbers(text) and len(text.split()) <= 12
 
 
+def _unprotected(text: str) -> str:
+    """``text`` without the "protect" that LaTeX leaves in a text layer around a meta-variable
+    ("factor protect <integerprotect > 1000" is printed "factor ⟨integer⟩ 1000")."""
+    return _PROTECTED.sub(r"<\1>", text) if "protect <" in text else text
+
+
 def _join_hyphens(lines: list[Line]) -> list[Line]:
     """Resolve PDFium's joins of words hyphenated at a line end (see :func:`rejoin`), judged
     against the words the document writes elsewhere."""
@@ -587,6 +595,9 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
     for line in lines:
         if notes.get(id(line)) == "mark":  # a footnote starts: does it interrupt a sentence?
             holding = bool(waiting) or bool(result and not result[-1].text.endswith(_SENTENCE_END))
+            # Its mark, set superscript, is no part of its first word: "2User" reads "2 User".
+            line = replace(line, text=_GLUED_MARK.sub(r"\1 ", line.text, count=1))
+            notes[id(line)] = "mark"
         if id(line) in notes and holding:
             waiting.append(line)
             continue
