@@ -20,14 +20,15 @@ memory holds one chunk's postings plus the final two arrays, never the whole cor
 
 from __future__ import annotations
 
+import itertools
 import json
 import mmap
 import os
 import shutil
 import struct
 import weakref
+from collections import defaultdict, deque
 from collections.abc import Sequence
-from itertools import filterfalse
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +188,7 @@ class SegmentWriter:
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=False)
         self.fields = fields
-        self.vocab: dict[str, int] = {}
+        self.vocab: defaultdict[str, int] = defaultdict(None)
         self.words: dict[str, int] = {}
         self.seen = np.zeros(0, np.int64)  # per term
         self.capitals = np.zeros(0, np.int64)
@@ -232,9 +233,8 @@ class SegmentWriter:
             ptrs.append(ptr[1:] + sum(len(t) for t in terms))
             terms.append(remap[found] if len(found) else np.zeros(0, np.int32))
         words = chunk.words
-        new = list(filterfalse(self.words.__contains__, words))  # the first spelling seen stays
-        found = np.fromiter(map(words.__getitem__, new), np.int64, len(new))
-        self.words.update(zip(new, remap[found].tolist(), strict=True))
+        terms = remap[np.fromiter(words.values(), np.int64, len(words))].tolist()
+        deque(map(self.words.setdefault, words, terms), maxlen=0)  # the first spelling stays
         self.seen = _accumulate(self.seen, chunk.seen, remap, len(self.vocab))
         self.capitals = _accumulate(self.capitals, chunk.capitals, remap, len(self.vocab))
         self.n += len(chunk)
@@ -340,12 +340,14 @@ def _advise(mapped: npt.NDArray[Any], advice: int) -> bool:
     return True
 
 
-def number_terms(vocab: dict[str, int], terms: Sequence[str]) -> npt.NDArray[np.int32]:
-    """The numbers of distinct ``terms`` in ``vocab``, those not in it numbered after the rest
-    in their order (as ``vocab.setdefault(t, len(vocab))`` would, in C loops)."""
-    new = list(dict.fromkeys(filterfalse(vocab.__contains__, terms)))
-    vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
-    return np.fromiter(map(vocab.__getitem__, terms), np.int32, len(terms))
+def number_terms(vocab: defaultdict[str, int], terms: Sequence[str]) -> npt.NDArray[np.int32]:
+    """The numbers of ``terms`` in ``vocab``, a term not in it numbered next (as
+    ``vocab.setdefault(t, len(vocab))`` would): one look-up a term, in a C loop."""
+    vocab.default_factory = itertools.count(len(vocab)).__next__
+    try:
+        return np.fromiter(map(vocab.__getitem__, terms), np.int32, len(terms))
+    finally:
+        vocab.default_factory = None  # elsewhere a missing term is missing
 
 
 def _accumulate(
