@@ -13,7 +13,8 @@ import zipfile
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
+from docx.text.paragraph import Paragraph
 from readerfiles import DOCX_FILES, OFFICE, parsed, texts
 
 from retrieval.ingest.pipeline import read
@@ -196,3 +197,36 @@ def test_the_date_of_the_python_docx_template_is_not_the_documents() -> None:
     assert read("minutes.docx", _saved(word)).date is None
     word.core_properties.created = datetime.datetime(2024, 5, 6, tzinfo=datetime.UTC)
     assert read("minutes.docx", _saved(word)).date == "2024-05-06"
+
+
+def _with_text_box(paragraph: Paragraph, text: str) -> None:
+    """Anchor a floating text box holding ``text`` in ``paragraph``, as Word writes one: a
+    drawing, and the same box again as a VML fallback for old readers."""
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+    xml = (
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}'
+        f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>"
+        "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(parse_xml(xml))
+
+
+def test_a_text_box_is_read_once_in_the_body_and_in_a_table() -> None:
+    word = docx.Document()
+    anchor = word.add_paragraph("The drama department keeps this list up to date every year.")
+    _with_text_box(anchor, "IGCSE Drama Glossary")
+    table = word.add_table(rows=3, cols=2)
+    _with_text_box(table.cell(0, 0).paragraphs[0], "Terms for the written paper")
+    table.cell(0, 0).paragraphs[0].add_run("Term")
+    table.cell(0, 1).text = "Definition"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Blackout", "All stage lights go off at once."
+    table.cell(2, 0).text, table.cell(2, 1).text = "Farce", "An extreme form of comedy."
+    everything = texts(read("glossary.docx", _saved(word)))
+    assert sum("IGCSE Drama Glossary" in text for text in everything) == 1
+    assert sum("Terms for the written paper" in text for text in everything) == 1
+    assert any(text.startswith("Term: Blackout") for text in everything)  # the header unchanged

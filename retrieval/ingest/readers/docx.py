@@ -2,8 +2,9 @@
 
 The body is read in document order: paragraphs in a heading style (Heading 1…9, or a custom style
 with an outline level) become sections, the Title style the title, list items and other
-paragraphs paragraphs, and tables one block per row with the row's cells together. Headers,
-footers and text boxes are not part of the body, so no running header reaches a passage.
+paragraphs paragraphs, and tables one block per row with the row's cells together; a text box
+is read after the paragraph it is anchored in. Headers and footers are not part of the body, so
+no running header reaches a passage.
 """
 
 from __future__ import annotations
@@ -42,10 +43,13 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|заголовок)\s*\d$", re.I)
 _TITLE_STYLES = frozenset({"title"})
 # The content of runs that show: not deleted, not moved away, not inside a text box.
+# ``{boxes}``: how many text boxes the element read is itself inside (a paragraph of a box).
 _VISIBLE_RUN_CONTENT = (
-    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)]"
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
+    " and count(ancestor::w:txbxContent) = {boxes}]"
     "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
 )
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -147,7 +151,8 @@ def text_of(element: Any) -> str:
     counts except deleted or moved-away ones, and a text box's runs are left to the box itself.
     """
     pieces: list[str] = []
-    for node in element.xpath(_VISIBLE_RUN_CONTENT):
+    boxes = sum(1 for _ in element.iterancestors(qn("w:txbxContent")))
+    for node in element.xpath(_VISIBLE_RUN_CONTENT.format(boxes=boxes)):
         tag = node.tag.rsplit("}", 1)[-1]
         if tag == "t":
             pieces.append(node.text or "")
@@ -157,6 +162,24 @@ def text_of(element: Any) -> str:
 
 
 def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
+    _own_text(paragraph, walk)
+    for box in _text_boxes(paragraph._p):
+        for item in _body(box, paragraph._parent):
+            if isinstance(item, Paragraph):
+                _paragraph(item, walk)
+
+
+def _text_boxes(element: Any) -> list[Any]:
+    """The text boxes anchored in a paragraph (a title or a note set in a floating box), each
+    once: Word writes a box twice, as a drawing and as a VML fallback for old readers."""
+    return [
+        box
+        for box in element.iter(qn("w:txbxContent"))
+        if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors())
+    ]
+
+
+def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
     text = prose(text_of(paragraph._p))
     if not text:
         return
@@ -189,6 +212,12 @@ def _table(table: Table, walk: _Walk) -> None:
     A row whose cells hold tables of their own is layout, as in forms and work procedures built
     of tables in tables: its cells are read in order like a body, each inner table row by row.
     """
+    # A text box anchored in a cell (a title floating over a table) is read before the table.
+    for box in _text_boxes(table._tbl):
+        if next(box.iterancestors(qn("w:tbl"))) is table._tbl:
+            for item in _body(box, table._parent):
+                if isinstance(item, Paragraph):
+                    _paragraph(item, walk)
     rows: list[list[str]] = []
     walked: list[Any] = []  # python-docx repeats a vertically merged cell in each row it spans
     for row in table.rows:
