@@ -344,3 +344,23 @@ def test_latex_leftovers_in_the_text_layer_read_as_the_page_prints_them() -> Non
     assert "factor <integer> 1000" in microtype and "integerprotect" not in microtype
     booktabs = read("booktabs.pdf", (DOCS_DEV_PDF / "booktabs.pdf").read_bytes()).blocks
     assert any(b.text.startswith("2 User feedback suggested") for b in booktabs)
+
+
+def test_a_heading_set_like_the_text_is_known_by_the_contents_list_naming_it() -> None:
+    """texlive-ru.pdf names its release history's subsections by year ("10.1.7 2010"), set in
+    the text's own roman type: only its contents list tells they are headings."""
+    leader = " ." * 30
+    contents = [Text(72, 760, "Contents", 16)] + [
+        Text(72, 730 - 16 * i, f"{name}{leader} 2")
+        for i, name in enumerate(["1 History", "1.1 2003", "1.2 2004", "1.3 2005"])
+    ]
+    body = [Text(72, 760, "1 History", 16)]
+    y = 730.0
+    for year in ("2003", "2004", "2005"):
+        body.append(Text(72, y, f"1.{int(year) - 2002} {year}"))
+        body.append(Text(72, y - 14, f"In {year} the collection was renamed and rebuilt from"))
+        body.append(Text(72, y - 28, "its sources, with many new fonts and a new installer."))
+        y -= 60
+    document = read("history.pdf", make_pdf([contents, body]))
+    rebuilt = [b for b in document.blocks if "rebuilt from its sources" in b.text]
+    assert [b.section for b in rebuilt] == ["1.1 2003", "1.2 2004", "1.3 2005"]

@@ -64,6 +64,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
+_YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
 _GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
@@ -114,11 +115,12 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     garbled = mojibake.is_garbled(line.text for line in lines)
     if garbled:
         lines = _as_cp1251(lines, path)
+    listed = contents_titles(lines)
     lines = _after_their_sentence(_join_hyphens(furniture(lines)))
     title = meta.get("Title", "").strip()
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
-    document = assemble(lines, "" if is_placeholder_title(title) else title)
+    document = assemble(lines, "" if is_placeholder_title(title) else title, listed)
     document.blocks = unrepeated(document.blocks)
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
@@ -493,6 +495,24 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
     return doomed
 
 
+def contents_titles(lines: Sequence[Line]) -> frozenset[str]:
+    """The headings a contents list names, as :func:`_heading_key` s: "10.1.1 2003" of
+    "10.1.1 2003 . . . . 34". A heading set in the body's own type ("10.1.1 2003" in roman 10
+    pt) is known as one only by being listed there."""
+    contents = _contents_entries(lines)
+    keys = set()
+    for line in lines:
+        if id(line) in contents and _LEADER.search(line.text):
+            name = _LEADER.sub("", line.text).strip()
+            if _NUMBERED_HEADING.match(name) and len(name.split()) <= 12:
+                keys.add(_heading_key(name))
+    return frozenset(keys)
+
+
+def _heading_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _ends_in_page_number(line: Line, right: float) -> bool:
     return abs(line.x1 - right) <= 0.3 * line.size and bool(_PAGE_TAIL.search(line.text))
 
@@ -643,7 +663,10 @@ def body_size(lines: Sequence[Line]) -> float:
 def is_heading(line: Line, body: float) -> bool:
     """Larger than the body text, or bold, short and not a sentence."""
     words = line.text.split()
-    if line.mono or not words or len(words) > 40 or not any(ch.isalpha() for ch in line.text):
+    # Without a letter a line is a number, a formula or a table's cells; but a section may be
+    # named by a year ("10.1.7 2010" in a release history).
+    titled = any(ch.isalpha() for ch in line.text) or bool(_YEAR_HEADING.match(line.text))
+    if line.mono or not words or len(words) > 40 or not titled:
         return False
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
@@ -663,8 +686,11 @@ class _Paragraph:
     lines: list[Line]
 
 
-def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
-    """Headings, paragraphs and code from lines in reading order (see :func:`is_heading`)."""
+def assemble(
+    lines: Sequence[Line], title: str, listed: frozenset[str] = frozenset()
+) -> ParsedDocument:
+    """Headings, paragraphs and code from lines in reading order (see :func:`is_heading`); a
+    line the contents list names (``listed``, see :func:`contents_titles`) is a heading too."""
     document = ParsedDocument(title=title)
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
@@ -677,7 +703,7 @@ def assemble(lines: Sequence[Line], title: str) -> ParsedDocument:
         if heading and _beside(heading[-1], line):
             heading.append(line)  # a note on the heading's baseline: "pdfTeX 0.14f | LuaTeX"
             continue
-        if is_heading(line, body):
+        if is_heading(line, body) or (listed and _heading_key(line.text) in listed):
             intro = _flush(document, current, intro)
             current = None
             if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
