@@ -211,7 +211,8 @@ def test_pruned_search_equals_scoring_everything(
     expected = index.search(weighted, k=k, offset=offset)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(bm25, "PRUNE_FROM", 0)
-        patch.setattr(bm25, "PRUNE_SHARE", 1)
+        patch.setattr(bm25, "ESSENTIAL_SHARE", 1)
+        patch.setattr(bm25, "SEED_ALL_UP_TO", 1)  # floored by the best of each term
         pruned = index.search(weighted, k=k, offset=offset)
     assert pruned.docs.tolist() == expected.docs.tolist()
     np.testing.assert_array_equal(pruned.scores, expected.scores)

@@ -35,10 +35,15 @@ FIELD_WEIGHTS = (1.0, 0.5, 0.25)  # passage text, section title, document title
 DENSE_RATIO = 8  # postings over 1/8 of the passages: the page is found by passes over all of them
 BINCOUNT_UP_TO = 1 << 18  # passages: a fresh array over all of them is cheaper than a kept one
 FLOOR_FROM_AT_MOST = 1 << 16  # postings a page's floor is found among
+FLOOR_SAMPLE = 1 << 14  # passages' scores a floor is found among when the terms are common
 BITSET_SHARE = 64  # a term in over 1/64 of the passages is counted by a bitset of them
 BITSETS = 128  # bitsets kept (1M passages: 125 kB each)
 PRUNE_FROM = 20_000  # postings of a question: fewer are scored in full, pruning would not pay
-PRUNE_SHARE = 64  # MaxScore gives up when its candidates would pass 1/64 of the passages
+RANGE_SHARE = 16  # a floor is also found among the first 1/16 of the passages
+ESSENTIAL_SHARE = 0.15  # pruning gives up when its candidates' postings pass this share
+LOOKUP_RATIO = 32  # postings per candidate from which a term is looked up by binary search
+SEED_ALL_UP_TO = 1 << 10  # postings: a term with more seeds the floor with its best only
+MARGIN = 1e-5  # relative: far above float32 rounding, far below a score that matters
 
 
 def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
@@ -201,7 +206,7 @@ class BM25Index:
             return SearchResult(np.zeros(0, np.int64), np.zeros(0, np.float32), 0)
         postings = sum(len(docs) for docs, _, _, _ in pieces)
         if len(by_term) > 1 and postings > PRUNE_FROM:
-            pruned = self._search_pruned(by_term, terms, k, offset)
+            pruned = _search_pruned(self, by_term, terms, k, offset)
             if pruned is not None:
                 return pruned
         if len(pieces) > 1:
@@ -212,48 +217,6 @@ class BM25Index:
             keep = self._alive[candidates]
             candidates, summed = candidates[keep], summed[keep]
         return _page(candidates, summed, len(candidates), offset, k)
-
-    def _search_pruned(
-        self, by_term: list[list[Piece]], terms: list[int], k: int, offset: int
-    ) -> SearchResult | None:
-        """MaxScore: the best ``offset + k`` found by scoring only the passages that hold the
-        question's telling terms, or None when that would not save work.
-
-        The passages of the rarest terms, scored in full, give a floor: the page's last score
-        is at least their ``offset + k``-th best. The commonest terms whose most a passage can
-        get from them stays under that floor together are then left out of the candidates: a
-        passage holding only those cannot reach the page. Every other passage is scored in
-        full, so the result is the same as scoring everything, ties included.
-        """
-        want = offset + k
-        cache = self._terms
-        most = [cache.most(t, f) * float(f[0][3]) for t, f in zip(terms, by_term, strict=True)]
-        sizes = [sum(len(p[0]) for p in found) for found in by_term]
-        order = sorted(range(len(by_term)), key=sizes.__getitem__)  # rarest first
-        limit = max(want, self.size // PRUNE_SHARE)
-        seed = np.zeros(0, np.int64)
-        for i in order:
-            if len(seed) + sizes[i] > limit:
-                return None  # common words only: scoring every passage is cheaper
-            seed = _union(seed, _docs(by_term[i]))
-            if len(seed) >= 2 * want:
-                break
-        live = self._live(seed)
-        if len(live) < want:
-            return None
-        floor_ = _kth(_score_candidates(by_term, live), want)
-        left_out, budget = set(), 0.0
-        for i in reversed(order):  # the commonest first: they save the most
-            if (budget + most[i]) * (1 + 1e-6) < floor_:  # a margin far above float32 rounding
-                left_out.add(i)
-                budget += most[i]
-        kept = [i for i in order if i not in left_out]
-        if not left_out or sum(sizes[i] for i in kept) > limit:
-            return None
-        candidates = np.unique(np.concatenate([_docs(by_term[i]) for i in kept]))
-        live = self._live(candidates)
-        total = cache.matched(list(zip(terms, by_term, strict=True)))
-        return _page(live, _score_candidates(by_term, live), total, offset, k)
 
     def _live(self, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         return docs if self._alive is None else docs[self._alive[docs]]
@@ -274,7 +237,9 @@ class BM25Index:
         question's order, in float64, as every route adds them), then the page found among
         the passages they touched or, when they touch a large share of the corpus, by plain
         passes over all of them (cheaper than gathering that many)."""
-        touched = [docs.astype(np.int64) + at if at else docs for docs, at, _, _ in pieces]
+        # As 64-bit numbers even where no offset is added: numpy indexes by int64 three times
+        # faster than by the stored int32, which is more than the copy costs.
+        touched = [docs.astype(np.int64) + at for docs, at, _, _ in pieces]
         postings = sum(len(where) for where in touched)
         if postings * DENSE_RATIO > self.size:
             return self._search_dense(touched, pieces, k, offset)
@@ -293,6 +258,7 @@ class BM25Index:
             marker[every] = numbers
             keep = (marker[every] == numbers) & (summed > 0)
             total = int(np.count_nonzero(keep))
+            floor_ = floor_ or _sampled_floor(summed[keep], offset + k)
             keep &= summed >= floor_
             return _page(every[keep].astype(np.int64), summed[keep], total, offset, k)
         finally:
@@ -324,10 +290,77 @@ class BM25Index:
     ) -> SearchResult:
         if len(self.deleted):
             scores[self.deleted] = 0
-        floor_ = _floor(scores, touched, offset + k)
+        floor_ = _floor(scores, touched, offset + k) or _sampled_floor(scores, offset + k)
         total = int(np.count_nonzero(scores))
         candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores)
         return _page(candidates, scores[candidates], total, offset, k)
+
+
+def _search_pruned(
+    index: BM25Index, by_term: list[list[Piece]], terms: list[int], k: int, offset: int
+) -> SearchResult | None:
+    """MaxScore: the best ``offset + k`` found among the passages that can reach them, or
+    None when that would not save work.
+
+    Passages scored in full give a floor: the page's last score is at least their
+    ``offset + k``-th best (:func:`_floor_of`). When one term must give a passage more than the
+    others can together fall short of the floor by, the candidates are that term's postings
+    over it. Otherwise the terms whose most a passage can get from them stays under the floor
+    together are optional: a passage holding only those cannot reach the page, so the
+    candidates are the passages of the other (essential) terms, their postings summed. Each
+    remaining term is then looked up, the strongest first, only for the candidates whose sum so
+    far plus the most the terms left can give still reaches the page's last score as far as it
+    is known; the few left are scored in full. The page is therefore the same as scoring
+    everything, ties included.
+    """
+    want = offset + k
+    cache = index._terms
+    most = [cache.most(t, f) * float(f[0][3]) for t, f in zip(terms, by_term, strict=True)]
+    sizes = [sum(len(p[0]) for p in found) for found in by_term]
+    floor_ = _floor_of(index, by_term, sizes, want)
+    if floor_ <= 0:
+        return None
+    scores, marker = index._scratch()
+    required = _required(by_term, most, sizes, floor_)
+    if required is not None:  # one term every passage on the page holds, and how much
+        candidates, low, added = required
+        optional = [i for i in range(len(by_term)) if i != added]
+    else:
+        optional = _optional(most, floor_)
+        essential = [found for i, found in enumerate(by_term) if i not in optional]
+        if not optional or sum(sizes) * ESSENTIAL_SHARE < sum(
+            len(p[0]) for f in essential for p in f
+        ):
+            return None  # common words only: scoring every passage is cheaper
+        candidates, low = _accumulate(scores, marker, essential)
+    if index._alive is not None:
+        keep = index._alive[candidates]
+        candidates, low = candidates[keep], low[keep]
+    finalists = _refine(by_term, optional, most, (candidates, low), floor_, want, marker)
+    total = cache.matched(list(zip(terms, by_term, strict=True)))
+    return _page(finalists, _score_candidates(by_term, finalists), total, offset, k)
+
+
+def _floor_of(index: BM25Index, by_term: list[list[Piece]], sizes: list[int], want: int) -> float:
+    """A floor for the page: the ``want``-th best full score among the passages of the
+    rarest terms, or among the first passages of the index, whichever is higher (both are
+    scores of real passages, so the page's last is at least that)."""
+    seed = index._live(_seed(by_term, sizes, want))
+    floor_ = _kth(_score_candidates(by_term, seed), want) if len(seed) >= want else 0.0
+    if sum(sizes) < index.size:
+        return floor_  # few postings: the rarest terms' passages floor the page well enough
+    end = min(index.size, max(4 * want, index.size // RANGE_SHARE))
+    docs, gives = [], []
+    for found in by_term:
+        for where, at, values, scale in found:
+            cut = int(np.searchsorted(where, end - at)) if end > at else 0
+            docs.append(where[:cut].astype(np.int64) + at)
+            gives.append(values[:cut] * scale)
+    every = np.concatenate(docs)
+    summed = np.bincount(every, np.concatenate(gives), minlength=end).astype(np.float64)
+    if index._alive is not None:
+        summed[~index._alive[:end]] = 0
+    return max(floor_, _kth(summed, want)) if len(summed) >= want else floor_
 
 
 class _TermCache:
@@ -378,7 +411,7 @@ class _TermCache:
         if bits is None:
             flags = np.zeros(self.size, np.bool_)
             for docs, at, _, _ in found:
-                flags[docs.astype(np.int64) + at if at else docs] = True
+                flags[docs.astype(np.int64) + at] = True
             bits = np.packbits(flags)
             if len(self._bits) >= BITSETS:
                 self._bits.pop(next(iter(self._bits)), None)  # the oldest
@@ -425,6 +458,14 @@ def _floor(scores: npt.NDArray[np.float64], touched: list[npt.NDArray[Any]], wan
     return 0.0
 
 
+def _sampled_floor(scores: npt.NDArray[np.float64], want: int) -> float:
+    """A floor for the page from every so many passages' scores (each passage once): the
+    ``want``-th best of a sample is at most the ``want``-th best of all. With a sample of
+    :data:`FLOOR_SAMPLE`, a few passages per thousand are left to rank, not all."""
+    sample = scores[:: max(1, len(scores) // FLOOR_SAMPLE)]
+    return _kth(sample, want) if len(sample) >= want else 0.0
+
+
 def _union(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """The sorted union of two sorted arrays of distinct numbers (a stable sort merges the two
     runs in linear time, where np.union1d hashes)."""
@@ -435,6 +476,143 @@ def _union(a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]) -> npt.NDArray[np
     return both[np.r_[True, both[1:] != both[:-1]]]
 
 
+def _seed(by_term: list[list[Piece]], sizes: list[int], want: int) -> npt.NDArray[np.int64]:
+    """Passages likely on the page, to floor it: all those of the rarest terms, or where a term
+    is common, only its ``2 * want`` highest-scoring ones, until there are ``2 * want``."""
+    seed = np.zeros(0, np.int64)
+    for i in sorted(range(len(by_term)), key=sizes.__getitem__):  # rarest first
+        if sizes[i] <= SEED_ALL_UP_TO:
+            seed = _union(seed, _docs(by_term[i]))
+        else:
+            best = []
+            for docs, at, values, _ in by_term[i]:
+                n = min(2 * want, len(values))
+                top = np.argpartition(values, len(values) - n)[len(values) - n :]
+                best.append(docs[top].astype(np.int64) + at)
+            seed = _union(seed, np.unique(np.concatenate(best)))
+        if len(seed) >= 2 * want:
+            break
+    return seed
+
+
+def _required(
+    by_term: list[list[Piece]], most: list[float], sizes: list[int], floor_: float
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64], int] | None:
+    """A term that must give a passage more than the others can together fall short of the
+    floor by: its postings over that (the only candidates), their scores from it, and which
+    term it is; None when no term must."""
+    strongest = sum(most)
+    needs = [floor_ * (1 - MARGIN) - (strongest - m) * (1 + MARGIN) for m in most]
+    held = [i for i in range(len(most)) if needs[i] > 0]
+    if not held:
+        return None
+    i = min(held, key=sizes.__getitem__)
+    docs, gives = [], []
+    for where, at, values, scale in by_term[i]:
+        given = values * scale
+        over = np.flatnonzero(given >= needs[i])
+        docs.append(where[over].astype(np.int64) + at)
+        gives.append(given[over].astype(np.float64))
+    return np.concatenate(docs), np.concatenate(gives), i
+
+
+def _optional(most: list[float], floor_: float) -> list[int]:
+    """The terms, weakest first, whose most a passage can get from them together stays under
+    ``floor_`` (by a margin far above float32 rounding)."""
+    optional, budget = [], 0.0
+    for i in sorted(range(len(most)), key=most.__getitem__):
+        if (budget + most[i]) * (1 + MARGIN) >= floor_:
+            break
+        optional.append(i)
+        budget += most[i]
+    return optional
+
+
+def _accumulate(
+    scores: npt.NDArray[np.float64], marker: npt.NDArray[np.int32], terms: list[list[Piece]]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The passages of ``terms`` and the sum of their postings in each, added up in the
+    thread's accumulator (left as it was found: zeros)."""
+    touched = []
+    dense = sum(len(p[0]) for found in terms for p in found) * DENSE_RATIO > len(scores)
+    try:
+        for found in terms:
+            for docs, at, values, scale in found:
+                where = docs.astype(np.int64) + at  # int64: faster to index by than int32
+                scores[where] += values * scale
+                touched.append(where)
+        if dense:  # a pass over every passage costs less than gathering that many
+            first = np.flatnonzero(scores)
+        else:
+            every = np.concatenate(touched)
+            numbers = np.arange(len(every), dtype=np.int32)
+            marker[every] = numbers  # one position per passage reads its own number back
+            first = every[marker[every] == numbers].astype(np.int64)
+        return first, scores[first]
+    finally:
+        if dense:
+            scores.fill(0)
+        else:
+            for where in touched:
+                scores[where] = 0
+
+
+def _refine(
+    by_term: list[list[Piece]],
+    optional: list[int],
+    most: list[float],
+    found: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]],
+    floor_: float,
+    want: int,
+    marker: npt.NDArray[np.int32],
+) -> npt.NDArray[np.int64]:
+    """The candidates that can still reach the page once the optional terms are added (the
+    strongest first, each for the candidates left): their sums so far are lower bounds of
+    their scores, and the page's last score is at least the ``want``-th best of them."""
+    candidates, low = found
+    remaining = sum(most[i] for i in optional)
+    bar = max(floor_, _best_known(low, want))
+    for i in sorted(optional, key=most.__getitem__, reverse=True):
+        keep = low + remaining * (1 + MARGIN) >= bar * (1 - MARGIN)
+        candidates, low = candidates[keep], low[keep]
+        low = low + _lookup(by_term[i], candidates, marker)
+        remaining -= most[i]
+        bar = max(bar, _best_known(low, want))
+    finalists: npt.NDArray[np.int64] = candidates[low >= bar * (1 - MARGIN)]
+    return finalists
+
+
+def _best_known(low: npt.NDArray[np.float64], want: int) -> float:
+    """A floor from lower bounds of distinct passages' scores: their ``want``-th best, or
+    among many, a sample's (cheaper, and as safe)."""
+    if len(low) > 4 * FLOOR_SAMPLE:
+        return _sampled_floor(low, want)
+    return _kth(low, want) if len(low) >= want else 0.0
+
+
+def _lookup(
+    found: list[Piece], candidates: npt.NDArray[np.int64], marker: npt.NDArray[np.int32]
+) -> npt.NDArray[np.float64]:
+    """A term's score in each of the (sorted) candidates, 0 where it is absent: by binary
+    search for a few candidates, by one pass over the term's postings for many."""
+    given = np.zeros(len(candidates), np.float64)
+    if not len(candidates):
+        return given
+    for docs, at, values, scale in found:
+        if len(candidates) * LOOKUP_RATIO < len(docs):
+            local = (candidates - at).astype(docs.dtype)
+            where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
+            hit = docs[where] == local
+            given[hit] += values[where[hit]] * scale
+            continue
+        marker[candidates] = np.arange(len(candidates), dtype=np.int32)
+        passages = docs.astype(np.int64) + at
+        place = np.minimum(marker[passages], len(candidates) - 1)
+        hit = candidates[place] == passages
+        given[place[hit]] += values[hit] * scale
+    return given
+
+
 def _score_candidates(
     by_term: list[list[Piece]], candidates: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.float64]:
@@ -443,7 +621,7 @@ def _score_candidates(
     scores = np.zeros(len(candidates), dtype=np.float64)
     for found in by_term:
         for docs, at, values, scale in found:
-            local = candidates - at
+            local = (candidates - at).astype(docs.dtype)  # not docs cast to int64 per call
             where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
             hit = docs[where] == local
             scores[hit] += values[where[hit]] * scale

@@ -19,10 +19,15 @@ from retrieval.search.bm25 import BM25Index
 
 _word = st.sampled_from("a a a b b c d e f g h i j k l m n o p".split())
 _passage = st.lists(_word, min_size=1, max_size=6)
+_SAMPLED = {"FLOOR_FROM_AT_MOST": 0, "FLOOR_SAMPLE": 3}  # a floor from every few passages
+_BEST = {"SEED_ALL_UP_TO": 1}  # floored by each term's best passages only
 _ROUTES = {
     "touched": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9},
     "dense": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9},
-    "pruned": {"DENSE_RATIO": 8, "PRUNE_FROM": 0, "PRUNE_SHARE": 1},
+    "pruned, binary search": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 10**9},
+    "touched, sampled floor": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9, **_SAMPLED},
+    "dense, sampled floor": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9, **_SAMPLED},
+    "pruned, one pass": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 0, **_BEST},
 }
 
 
