@@ -1,5 +1,5 @@
-"""Plain text as its writer laid it out: a Usenet header read for title, date and source, code
-indented in a block kept exactly as written, a paragraph's last short sentence kept with it."""
+"""Plain text as its writer laid it out: a Usenet header read for title, date and source, a
+paragraph's last short sentence kept with it, a question set with a hanging indent one heading."""
 
 from __future__ import annotations
 
@@ -44,16 +44,6 @@ def test_a_usenet_header_gives_title_date_and_source_and_is_no_text() -> None:
     assert (document.date, document.source) == ("2003-03-10", "http://stream.example.org/faq.html")
     everything = " ".join(f"{b.section} {b.text} {b.code}" for b in document.blocks)
     assert "Archive-Name" not in everything and "Version: 015" not in everything
-
-
-def test_indented_commands_are_kept_exactly_as_written_with_their_paragraph() -> None:
-    blocks = read("faq.txt", FAQ.encode()).blocks
-    code = next(b for b in blocks if b.code)
-    assert code.code == (
-        "sed 's/^/        /' myfile >newfile   # my first script\n"
-        "sed 's/^/        /' myfile | lp       # my next script"
-    )
-    assert code.text.endswith("It is often used as a find-and-replace tool.")
 
 
 def test_a_short_last_sentence_stays_in_its_paragraph() -> None:

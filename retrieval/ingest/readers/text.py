@@ -11,8 +11,6 @@ import dataclasses
 import itertools
 import re
 import statistics
-import textwrap
-from collections import Counter
 from pathlib import Path
 
 from retrieval.errors import DocumentError
@@ -59,8 +57,6 @@ _DATE_FIELDS = ("last-modified", "date", "posted")
 _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
 _LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
-# What code has and prose lacks: operators, quotes, paths, brackets, columns aligned by spaces.
-_CODE_SIGN = re.compile(r"""[=$/|;{}<>\\#\[\]'"`]|\S {2,}\S""")
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -202,8 +198,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
 
 
 def units(text: str) -> list[str]:
-    """Logical lines of a document: every paragraph or heading on one line, junk removed; a
-    block of code (see :func:`_is_code_block`) as one unit of its lines, exactly as written.
+    """Logical lines of a document: every paragraph or heading on one line, junk removed.
 
     In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
     judged as furniture on its own; only lines that start a block or follow a finished line are.
@@ -215,20 +210,12 @@ def units(text: str) -> list[str]:
                 raw_blocks.append([])
             continue
         raw_blocks[-1].append(raw.rstrip())
-    body = _body_indent(raw_blocks)
     raw_blocks = [block for block in raw_blocks if block]
-    code = [_is_code_block(block, body) for block in raw_blocks]
-    blocks = [
-        block if is_code else [_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block]
-        for block, is_code in zip(raw_blocks, code, strict=True)
-    ]
-    prose_lines = [ln for b, c in zip(blocks, code, strict=True) if not c for ln in b]
-    wrapped = _is_hard_wrapped([line for line in prose_lines if not is_junk(line)])
+    blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
+    lines = [line for block in blocks for line in block if not is_junk(line)]
+    wrapped = _is_hard_wrapped(lines)
     result: list[str] = []
-    for block, raw_block, is_code in zip(blocks, raw_blocks, code, strict=True):
-        if is_code:
-            result.append(textwrap.dedent("\n".join(block)))
-            continue
+    for block, raw_block in zip(blocks, raw_blocks, strict=True):
         if _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
             result.append(join_lines(block))
             continue
@@ -266,26 +253,6 @@ def _hangs(block: list[str]) -> bool:
 
 def _indent(line: str) -> int:
     return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
-
-
-def _body_indent(blocks: list[list[str]]) -> int:
-    """How far the document's running text is indented: the commonest indent of long lines."""
-    indents = Counter(_indent(line) for block in blocks for line in block if len(line.split()) >= 6)
-    return indents.most_common(1)[0][0] if indents else 0
-
-
-def _is_code_block(block: list[str], body: int) -> bool:
-    """A block of commands or code in a text file: indented deeper than the running text, no
-    line a list item, its last line ending no sentence, and written like code (operators,
-    quotes, paths, aligned columns) — "sed 's/^/        /' myfile >newfile   # my first sed
-    script". Its spacing is part of what it does, so it is kept as written, line by line."""
-    if not all(_indent(line) > body for line in block):
-        return False
-    if any(_BULLET.match(line.strip()) or _NUMBERED_HEADING.match(line.strip()) for line in block):
-        return False
-    if block[-1].rstrip().endswith((".", "!", "?", ":", "。", "！", "？", "：")):
-        return False
-    return any(_CODE_SIGN.search(line.strip()) for line in block)
 
 
 def _wrapped_heading(block: list[str]) -> list[str]:
@@ -437,15 +404,13 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if "\n" in line or not _is_prose(line) or line in headings:
-            pending.append(line)  # "\n": a block of code, kept as written
+        if not _is_prose(line) or line in headings:
+            pending.append(line)
             continue
         # In order: a heading opens a section for what follows it, fragments between headings
         # stay under the heading above them ("* Item one" under "Budget", not the next heading).
         for fragment in pending:
-            if "\n" in fragment:
-                _add_code(document, fragment, section)
-            elif fragment in headings or _looks_like_heading(fragment):
+            if fragment in headings or _looks_like_heading(fragment):
                 section = fragment
             elif _introduced(document, fragment, text):
                 # "… run the following command:" then "make deb-pkg": the command is what the
@@ -503,16 +468,6 @@ def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
     if last.kind not in ("text", "code") or not last.text.rstrip().endswith(":"):
         return False
     return word_count(line) < 4 or _is_indented(line, text)
-
-
-def _add_code(document: ParsedDocument, code: str, section: str | None) -> None:
-    """A block of code, with the paragraph before it in its section (which introduces it) as
-    its sentence, or on its own."""
-    last = document.blocks[-1] if document.blocks else None
-    if last is not None and last.kind == "text" and last.section == section and not last.code:
-        document.blocks[-1] = dataclasses.replace(last, kind="code", code=code)
-        return
-    document.add(section, "", kind="code", code=code)
 
 
 def _is_indented(line: str, text: str) -> bool:
