@@ -16,7 +16,8 @@ from collections.abc import Collection, Iterator, Sequence
 
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
-from retrieval.search.languages import language
+from retrieval.search.languages import language, stop_word_hits
+from retrieval.search.layouts import mend_layout
 from retrieval.search.scripts import drop_stray_marks, letter_counts
 from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean
@@ -66,8 +67,9 @@ _BRITISH = (
 def searchable(text: str) -> str:
     """A question as the analyzer should see it: repaired like a document (zero-width and
     control characters gone, NFC) and without stray combining marks, which would otherwise split
-    "Z̷a̷l̷g̷o̷" text into letters (the marks a language's letters need, й or が, stay)."""
-    return drop_stray_marks(clean(text))
+    "Z̷a̷l̷g̷o̷" text into letters (the marks a language's letters need, й or が, stay); a Russian
+    question typed with the keyboard left in the English layout read back as Russian."""
+    return mend_layout(drop_stray_marks(clean(text)))
 
 
 def language_of(
@@ -83,24 +85,33 @@ def settle_language(
     question: str, lang: str, languages: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
 ) -> str:
     """The detected ``lang``, unless the documents know at most half of the question's words
-    read that way: then the corpus's language of the same script in whose reading they know the
-    largest share. A few words ("vacuum", "WAL mode") are not enough to tell English from French;
-    the corpus is, but only when it plainly disagrees with the detector."""
+    read that way: then the corpus's language of the same script whose reading the documents
+    know more words of, if its stop words are at least as many. A few words ("vacuum", "WAL
+    mode") are not enough to tell English from French; the corpus is, but only when it plainly
+    disagrees with the detector."""
     script = language(lang).script
     rivals = [c for c in languages if c != lang and language(c).script == script]
     if not rivals:
         return lang
     text = searchable(question)
 
-    def known_share(code: str) -> float:
+    def known(code: str) -> tuple[int, int]:
         terms = analyzer.terms(text, code)
-        known = sum(1 for t in terms if snapshot.index.passages_with(t))
-        return known / len(terms) if terms else 0.0
+        return sum(1 for t in terms if snapshot.index.passages_with(t)), len(terms)
 
-    detected = known_share(lang)
-    if detected > 0.5:
+    found, total = known(lang)
+    if total and found / total > 0.5:
         return lang
-    return max([lang, *rivals], key=known_share)  # max keeps the first of equals
+    # Another reading wins only when the documents know more of its words (a count: a share
+    # favours the language whose stop list drops more words) and it has at least as many stop
+    # words: "A quoi sert la comande dch -i ?" stays French, not Spanish ("comand").
+    stops = stop_word_hits(text, lang)
+    best, most = lang, found
+    for rival in rivals:
+        rival_found, _ = known(rival)
+        if rival_found > most and stop_word_hits(text, rival) >= stops:
+            best, most = rival, rival_found
+    return best
 
 
 def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
@@ -129,13 +140,15 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
 def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]:
     """Unknown terms that are but pieces of a word: jieba's search mode gives a word and its
     fragments (记录下来 → 记录, 录下, 录下来, 记录下来). One overlapping a word the corpus
-    knows, or inside a longer unknown one, is no further word the documents lack."""
+    knows, or inside a longer unknown one, is no further word the documents lack; nor is a lone
+    character, which spoken Chinese uses for a compound the documents write whole (装 for 安装)."""
     known = [t for t in tokens if snapshot.index.passages_with(t.term)]
     unknown = [t for t in tokens if not snapshot.index.passages_with(t.term)]
     return {
         t.term
         for t in unknown
-        if any(k.start < t.end and t.start < k.end for k in known)
+        if t.end - t.start == 1
+        or any(k.start < t.end and t.start < k.end for k in known)
         or any(
             u.start <= t.start and t.end <= u.end and u.end - u.start > t.end - t.start
             for u in unknown
