@@ -79,6 +79,7 @@ class Library:
         self._examples: dict[str, list[str]] = {}  # by index version
         self._languages: tuple[str, tuple[str, ...]] = ("", ())  # index version, languages
         self._warming: threading.Thread | None = None  # the language model, loading
+        self._counting: threading.Thread | None = None  # the passages' languages, counted
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
@@ -149,7 +150,9 @@ class Library:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"
                 )
-            library._snapshot = library._keeper.open(library._tag())
+            tag = library._tag()
+            library._counting = _count_languages(library, tag)  # while the index opens
+            library._snapshot = library._keeper.open(tag)
         except BaseException:
             library.close()
             raise
@@ -167,6 +170,8 @@ class Library:
 
     def close(self) -> None:
         self._keeper.wait()
+        if self._counting is not None:
+            self._counting.join()
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
@@ -259,13 +264,7 @@ class Library:
             raise EmptyQuestionError()
         current = self._current()
         earlier = _earlier(context)
-        warming = self._warming
-        if warming is not None:
-            # A question that needs the language model while it loads would load it a second
-            # time beside the first (each slowing the other): it waits for that one instead.
-            warming.join()
-            self._warming = None
-        languages = self.languages()
+        languages = _warmed_languages(self)
         lang = query.language_of(text, earlier, self.analyzer, languages)
         lang = query.settle_language(text, lang, languages, self.analyzer, current)
         weights = query.weights(text, earlier, self.analyzer, current, lang)
@@ -282,6 +281,7 @@ class Library:
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         if lang not in languages:
             outcome = "declined"  # in a language no document is written in: say which they are
+        current.prepare_words()  # for the questions after this one, in the background
         return Answer(
             question=text,
             query=text if not earlier else f"{text} (following: {' / '.join(earlier)})",
@@ -300,10 +300,38 @@ class Library:
 
     def languages(self) -> tuple[str, ...]:
         """The languages the documents are written in, most passages first."""
+        counting = self._counting
+        if counting is not None:  # counted as the library opened: wait for that count
+            counting.join()
+            self._counting = None
         version = self._current().version
         if self._languages[0] != version:
             self._languages = (version, corpus_languages(self.store.passage_languages()))
         return self._languages[1] or ("en",)
+
+
+def _warmed_languages(library: Library) -> tuple[str, ...]:
+    """:meth:`Library.languages`, once the language model has loaded: a question that needs
+    it while it loads would load it a second time beside the first (each slowing the other),
+    so it waits for that one instead."""
+    warming = library._warming
+    if warming is not None:
+        warming.join()
+        library._warming = None
+    return library.languages()
+
+
+def _count_languages(library: Library, version: str) -> threading.Thread:
+    """Count the passages' languages in the background (a quarter of a second at a million
+    passages, inside SQLite, so beside the Python work of opening the index)."""
+
+    def count() -> None:
+        with contextlib.suppress(StoreError, sqlite3.Error):  # counted again when asked
+            library._languages = (version, corpus_languages(library.store.passage_languages()))
+
+    thread = threading.Thread(target=count, name="languages", daemon=True)
+    thread.start()
+    return thread
 
 
 def _search(

@@ -113,11 +113,14 @@ class _Words(Mapping[str, str]):
         self._segments = list(segments)
         self._words: dict[str, str] | None = None
         self._lock = threading.Lock()
+        self._started = False
 
     def prepare(self) -> None:
-        """Read the words in a background thread, so no question waits for them (a quarter of
-        a second at a million passages); asked for first, they are read then."""
-        threading.Thread(target=self._all, name="index-words", daemon=True).start()
+        """Read the words in a background thread (once), so no later question waits for them
+        (a fifth of a second at a million passages); asked for first, they are read then."""
+        if self._words is None and not self._started:
+            self._started = True
+            threading.Thread(target=self._all, name="index-words", daemon=True).start()
 
     def _all(self) -> dict[str, str]:
         with self._lock:
@@ -161,6 +164,13 @@ class Snapshot:
     deleted: tuple[IntArray, ...] = ()  # per segment, its deleted passage numbers (sorted)
     globals: tuple[npt.NDArray[np.int32], ...] = ()  # per segment, its term → index term
     df_pair: npt.NDArray[np.int64] | None = None  # live df (text, any field) per index term
+
+    def prepare_words(self) -> None:
+        """Start reading the words for spelling correction in the background. Not when the
+        index opens: that would hold the interpreter while the first question is answered,
+        which seldom needs them."""
+        if isinstance(self.words, _Words):
+            self.words.prepare()
 
     def fragments(self, passage: Passage) -> list[Fragment] | None:
         """The stored sentences and tokens of ``passage`` (None: not indexed with this text)."""
@@ -358,8 +368,6 @@ def load(folder: Path, tag: str | None = None) -> Snapshot | None:
         return None
     if df_pair.shape != (2, len(snapshot.index.vocabulary)) or not segments:
         return None
-    if isinstance(snapshot.words, _Words):
-        snapshot.words.prepare()
     return snapshot
 
 
