@@ -210,3 +210,16 @@ def test_list_items_are_marked_as_such() -> None:
         ("Not portable.", True),
         ("Wasteful.", True),
     ]
+
+
+def test_a_paragraph_of_code_alone_is_the_code_the_paragraph_before_introduces() -> None:
+    """Older pages (libxslt's FAQ) set a command as a paragraph holding only <code>."""
+    page = (
+        "<html><body><h1>FAQ</h1><h2>Compiling</h2><p>The library comes with a small shell script"
+        " that provides those flags. Use</p><p><code>xslt-config --cflags</code></p>"
+        "<p>to get the compilation flags and the linker flags.</p></body></html>"
+    )
+    document = read("faq.html", page.encode())
+    code = next(b for b in document.blocks if b.code)
+    assert code.code == "xslt-config --cflags"
+    assert code.text.startswith("The library comes with a small shell script")

@@ -42,6 +42,7 @@ _DROP_TAGS = {
     "embed", "nav", "form", "button", "select", "input", "textarea", "label", "dialog",
     "head", "title", "meta", "link",
 }  # fmt: skip
+_CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
 # Class or id names of furniture in common page generators (Sphinx, DocBook, MediaWiki, CMSs).
 _FURNITURE = re.compile(
@@ -316,8 +317,23 @@ def _block(element: Element, walk: _Walk) -> None:
         _paragraph(term, walk)  # a term with no definition after it stands alone
     elif _has_blocks(element):
         walk_blocks(element, walk)
+    elif tag == "p" and _all_code(element):
+        # "<p><code>xslt-config --cflags</code></p>": a command set as a paragraph of its own,
+        # the code the paragraph before introduces.
+        attach_code(walk.document, inline_text(element), walk.section, walk.intro)
+        walk.intro = None
     else:
         _paragraph(inline_text(element), walk)
+
+
+def _all_code(element: Element) -> bool:
+    """Whether every character of ``element``'s text is inside code markup."""
+    if (element.text or "").strip():
+        return False
+    children = list(element)
+    return bool(children) and all(
+        child.tag in _CODE_TAGS and not (child.tail or "").strip() for child in children
+    )
 
 
 def _is_layout_table(table: Element) -> bool:
