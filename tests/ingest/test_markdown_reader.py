@@ -403,3 +403,12 @@ def test_icon_shortcodes_and_attribute_lists_are_not_text() -> None:
     assert "Type list[str] | None None" in everything
     assert ":" + "octicons" not in everything and "title=" not in everything
     assert "Markdown | A Markdown instance." in everything
+
+
+def test_a_block_closer_right_under_a_table_is_no_row_of_it() -> None:
+    source = (
+        "# Options\n\n/// tab | Table\n**Type** | **Name**\n--- | ---\n`int` | `threshold`\n"
+        "`bool` | `flag`\n////\n\nAfter the table comes a paragraph of text.\n"
+    )
+    everything = " ".join(b.text for b in read("tabs.md", source.encode()).blocks)
+    assert "///" not in everything and "threshold" in everything

@@ -300,6 +300,8 @@ def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             rows.append([])
         elif token.type == "inline" and rows:
             rows[-1].append(" ".join(_ATTR_LIST.sub("", line) for line in _inline_lines(token)))
+    # A pymdownx block's closing line ("////") right under a table is read as a row of it.
+    rows = [row for row in rows if not _DIRECTIVE.match(" ".join(row).strip())]
     reading.document.blocks.extend(table_blocks(rows, reading.section))
     reading.intro = None
     return end + 1
