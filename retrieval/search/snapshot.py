@@ -242,7 +242,7 @@ class Snapshot:
         starts = self.rowids.starts
         numbers = np.searchsorted(starts, positions, side="right") - 1
         places: list[tuple[int, int] | None] = [None] * len(positions)
-        for number in np.unique(numbers).tolist():
+        for number in sorted(set(numbers.tolist())):  # not np.unique: it imports numpy.ma
             segment = self.segments[number]
             chosen = np.flatnonzero(numbers == number)
             at = positions[chosen] - starts[number]
