@@ -19,7 +19,8 @@ LONGEST_SUBJECT = 3  # words: "what is the oldest version that …" asks no defi
 _ASKING = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
+        r"^(?:what|who)(?:\s+(?:exactly|actually|really))?\s*(?:\s(?:is|are)|['’]s)\s+"
+        r"(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^what\s+(?:does|do)\s+(?P<x>[^?,]+?)\s+(?:mean|stand\s+for)\s*\??$",
         r"^(?:define|definition\s+of|meaning\s+of)\s+(?P<x>[^?,]+?)\s*\??$",
         r"^qu['’]est[- ]ce\s+qu(?:e\s+|['’])(?:(?:le|la|les|un|une)\s+|l['’])?"
@@ -60,7 +61,10 @@ def defines(text: str, thing: str) -> bool:
         return re.search(name + r"(?:是|指|即)", text) is not None
     opening = r"(?:^|[.!?:]\s+|\n)"
     pattern = rf"{opening}{_ARTICLE}{_QUOTE}{name}{_UNQUOTE}(?:{_COPULA})"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+    # or in apposition, wherever the sentence names it: "create a virtual environment, a
+    # self-contained directory tree that …"
+    apposition = rf"\b{name}{_UNQUOTE},\s+an?\s+\w+"
+    return re.search(f"{pattern}|{apposition}", text, re.IGNORECASE) is not None
 
 
 def first_defining(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:

@@ -28,6 +28,8 @@ SED_FAQ = {
     [
         ("what is sed?", "sed"),
         ("What are tarballs", "tarballs"),
+        ("What exactly is a virtual environment?", "virtual environment"),
+        ("what's a wheel?", "wheel"),
         ("what does WAL stand for?", "WAL"),
         ("Qu'est-ce que LaTeX ?", "LaTeX"),
         ("¿Qué es cowbuilder?", "cowbuilder"),
@@ -48,6 +50,12 @@ def test_the_thing_a_question_asks_the_definition_of(question: str, thing: str |
         ("LZMA (Lempel-Ziv-Markov) is a compression method.", "lzma", True),
         ("Intro. The xz format is newer.", "xz format", True),
         ("We use sed to edit streams.", "sed", False),
+        (
+            "Create a virtual environment, a self-contained directory tree.",
+            "virtual environment",
+            True,
+        ),
+        ("Run sed, then awk.", "sed", False),
         ("unstable 是正在开发的版本。", "unstable", True),
     ],
 )
