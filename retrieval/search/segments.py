@@ -274,7 +274,7 @@ class SegmentWriter:
         arrays.update(postings)
         for name, counts in (("seen", self.seen), ("capitals", self.capitals)):
             full = np.zeros(n_terms, np.int32)
-            full[: len(counts)] = counts
+            full[: min(len(counts), n_terms)] = counts[:n_terms]
             arrays[name] = full
         arrays["word_terms"] = np.array(list(self.words.values()), dtype=np.int32)
         meta = {
@@ -353,12 +353,16 @@ def number_terms(vocab: defaultdict[str, int], terms: Sequence[str]) -> npt.NDAr
 def _accumulate(
     total: IntArray, counts: IntArray | None, remap: npt.NDArray[np.int32], n_terms: int
 ) -> IntArray:
-    """Per-term counts of the segment so far plus a chunk's (in the chunk's numbering)."""
-    grown = np.zeros(max(n_terms, len(total)), np.int64)
-    grown[: len(total)] = total
+    """Per-term counts of the segment so far plus a chunk's (in the chunk's numbering), added
+    in place; the array grows by doubling (copied once per doubling, not once per chunk), so
+    it may be longer than ``n_terms``."""
+    if len(total) < n_terms:
+        grown = np.zeros(max(n_terms, 2 * len(total)), np.int64)
+        grown[: len(total)] = total
+        total = grown
     if counts is not None and len(counts):
-        grown[remap[: len(counts)]] += counts  # a chunk's terms are distinct: no repeats
-    return grown
+        total[remap[: len(counts)]] += counts  # a chunk's terms are distinct: no repeats
+    return total
 
 
 def _place(
