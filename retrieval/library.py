@@ -35,6 +35,7 @@ from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
     definitions,
+    earlier,
     judge,
     languages,
     passage_data,
@@ -263,11 +264,11 @@ class Library:
         if not any(ch.isalnum() for ch in text):
             raise EmptyQuestionError()
         current = self._current()
-        earlier = _earlier(context)
+        earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        lang = query.language_of(text, earlier, self.analyzer, languages)
+        lang = query.language_of(text, earlier_, self.analyzer, languages)
         lang = query.settle_language(text, lang, languages, self.analyzer, current)
-        weights = query.weights(text, earlier, self.analyzer, current, lang)
+        weights = query.weights(text, earlier_, self.analyzer, current, lang)
         if not weights:
             raise NoSearchableWordsError()
         question_ = rank.QuestionWeights.of(weights, current.index)
@@ -276,15 +277,14 @@ class Library:
         ranked, total = _search(
             current, self.store, weights, question_, depth, self._passage_fragments
         )
-        if thing:
-            ranked = definitions.first_defining(ranked, thing)
+        ranked = _first(self, ranked, thing, earlier_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         if lang not in languages:
             outcome = "declined"  # in a language no document is written in: say which they are
         current.prepare_words()  # for the questions after this one, in the background
         return Answer(
             question=text,
-            query=text if not earlier else f"{text} (following: {' / '.join(earlier)})",
+            query=text if not earlier_ else f"{text} (following: {' / '.join(earlier_)})",
             hits=tuple(
                 Hit(item.passage, item.score, item.excerpt, number)
                 for number, item in enumerate(ranked[offset : offset + k], offset + 1)
@@ -367,6 +367,22 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     assert best.matches is not None
     fragments = matched_fragments(best.matches, question.terms)
     return lambda passage: fragments
+
+
+def _first(
+    library: Library, ranked: list[rank.Ranked], thing: str | None, earlier_: Sequence[str]
+) -> list[rank.Ranked]:
+    """``ranked`` with what the question most likely wants first: the passage defining the
+    ``thing`` it asks the definition of, or, for a follow-up, the passage from the document
+    that answered the earlier question when it is a close call."""
+    if thing:
+        return definitions.first_defining(ranked, thing)
+    if not earlier_:
+        return ranked
+    with contextlib.suppress(QuestionError):
+        hits = library.answer(earlier_[-1], context=earlier_[:-1], k=1).hits
+        return earlier.same_document_first(ranked, hits[0].passage.doc if hits else None)
+    return ranked
 
 
 def _judged(

@@ -1,0 +1,45 @@
+"""A follow-up is answered from the document the conversation is in, when it is a close call."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrieval.library import Library
+from retrieval.model import Excerpt, Passage
+from retrieval.search.earlier import WINDOW, same_document_first
+from retrieval.search.rank import Ranked
+
+
+def test_and_on_iran_quotes_the_statement_the_conversation_is_about(
+    shipped_library: Library,
+) -> None:
+    earlier = "What do China and Russia say about the Six-Party Talks in their 2008 statement?"
+    first = shipped_library.answer(earlier, k=1).hits[0].passage
+    answer = shipped_library.answer("and on iran?", context=[earlier])
+    best = answer.hits[0].passage
+    assert best.doc == first.doc  # the 2008 joint statement, not the overview mentioning Iran
+    assert "Iran" in best.text
+
+
+def _ranked(docs: list[str]) -> list[Ranked]:
+    return [
+        Ranked(Passage(f"p{i}", doc, "T", None, i, f"text {i}"), 10.0 - i, 1.0, Excerpt(()))
+        for i, doc in enumerate(docs)
+    ]
+
+
+@given(st.lists(st.sampled_from("abc"), min_size=1, max_size=8), st.sampled_from("abcd"))
+def test_only_the_order_of_the_first_few_changes_and_scores_stay_in_order(
+    docs: list[str], document: str
+) -> None:
+    ranked = _ranked(docs)
+    result = same_document_first(ranked, document)
+    assert sorted(r.passage.id for r in result) == sorted(r.passage.id for r in ranked)
+    assert [r.score for r in result] == sorted((r.score for r in result), reverse=True)
+    head = docs[:WINDOW]
+    if document in head:
+        assert result[0].passage.doc == document
+        assert result[0].passage.id == f"p{head.index(document)}"
+    else:
+        assert [r.passage.id for r in result] == [r.passage.id for r in ranked]
