@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 from collections import defaultdict, deque
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import repeat
 from typing import NamedTuple
 
@@ -70,6 +71,11 @@ class Chunk:
     words: dict[str, int] = field(default_factory=dict)  # folded word → term (first seen)
     seen: npt.NDArray[np.int64] | None = None  # per term: times written mid-sentence
     capitals: npt.NDArray[np.int64] | None = None  # … of those, with a capital
+    # From a worker process (:class:`_Sent`): each term's number in that worker, ``vocabulary``
+    # and ``words`` holding only what the worker had not sent before (``fresh`` terms).
+    source: tuple[int, int] | None = None
+    source_ids: npt.NDArray[np.int64] | None = None
+    fresh: npt.NDArray[np.bool_] | None = None
 
     def __len__(self) -> int:
         return len(self.rowids)
@@ -291,16 +297,46 @@ def stored_matches(stored: Stored, term_ids: Sequence[int]) -> list[Matches | No
 
 
 # ------------------------------------------------------------------------- worker processes
+class _Sent:
+    """What one worker process has sent the segment writer: its terms, numbered in the worker,
+    and the spellings. The writer reads a worker's chunks in the order they were given out, so
+    it has every earlier chunk of this worker when it reads the next one: a chunk carries only
+    the terms and spellings new to the worker, and the writer, instead of looking up every term
+    of every chunk in a dictionary of the whole vocabulary (at a million paragraphs the most of
+    its work), maps the rest through an array."""
+
+    def __init__(self) -> None:
+        self.source = (os.getpid(), int.from_bytes(os.urandom(4), "little"))
+        self.terms: defaultdict[str, int] = defaultdict(None)
+        self.words: set[str] = set()
+
+    def thin(self, chunk: Chunk) -> Chunk:
+        before = len(self.terms)
+        self.terms.default_factory = itertools.count(before).__next__  # a new term: next number
+        terms = chunk.vocabulary
+        ids = np.fromiter(map(self.terms.__getitem__, terms), np.int64, len(terms))
+        fresh = ids >= before
+        new = list(itertools.filterfalse(self.words.__contains__, chunk.words))
+        self.words.update(new)
+        return replace(
+            chunk, vocabulary=list(itertools.compress(terms, fresh.tolist())),
+            words=dict(zip(new, map(chunk.words.__getitem__, new), strict=True)),
+            source=self.source, source_ids=ids, fresh=fresh,
+        )  # fmt: skip
+
+
 _worker_analyzer: Analyzer | None = None
+_worker_sent: _Sent | None = None
 
 
 def init_worker(synonyms: Synonyms, languages: Collection[str] | None) -> None:
     """Process-pool initialiser: the analyzer is rebuilt from its settings (it holds a C stemmer,
-    which does not pickle)."""
-    global _worker_analyzer
+    which does not pickle); a pool serves one segment writer, so what was sent starts empty."""
+    global _worker_analyzer, _worker_sent
     _worker_analyzer = Analyzer(synonyms, languages)
+    _worker_sent = _Sent()
 
 
 def analyse_in_worker(rows: Sequence[PassageRow]) -> Chunk:
-    assert _worker_analyzer is not None, "init_worker first"
-    return analyse_rows(rows, _worker_analyzer)
+    assert _worker_analyzer is not None and _worker_sent is not None, "init_worker first"
+    return _worker_sent.thin(analyse_rows(rows, _worker_analyzer))

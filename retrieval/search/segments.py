@@ -189,6 +189,7 @@ class SegmentWriter:
             folder.mkdir(parents=True, exist_ok=False)
         self.fields = fields
         self.vocab: defaultdict[str, int] = defaultdict(None)
+        self.sources: dict[tuple[int, int], npt.NDArray[np.int32]] = {}  # worker's → ours
         self.words: dict[str, int] = {}
         self.seen = np.zeros(0, np.int64)  # per term
         self.capitals = np.zeros(0, np.int64)
@@ -217,7 +218,7 @@ class SegmentWriter:
         """Append a chunk, renumbering its terms into the segment's vocabulary (by ``remap``
         when given: a merge numbers a whole segment's terms once)."""
         if remap is None:
-            remap = number_terms(self.vocab, chunk.vocabulary)
+            remap = self._remap(chunk)
         tokens = chunk.tokens.copy()
         if len(tokens):
             tokens[:, 2] = remap[tokens[:, 2]]
@@ -240,6 +241,20 @@ class SegmentWriter:
         self.n += len(chunk)
         self.n_tokens += len(tokens)
         self.n_sentences += len(chunk.sentences)
+
+    def _remap(self, chunk: Chunk) -> npt.NDArray[np.int32]:
+        """A chunk's terms in the segment's numbering; a worker's chunk (``chunk.source``)
+        through the array of that worker's numbers, only its new terms looked up."""
+        if chunk.source is None or chunk.source_ids is None or chunk.fresh is None:
+            return number_terms(self.vocab, chunk.vocabulary)
+        known = self.sources.get(chunk.source)
+        if known is None and not chunk.fresh.all():
+            raise ValueError("a chunk numbered against terms this segment never had")
+        ids = chunk.source_ids
+        known = _grown(known if known is not None else np.zeros(0, np.int32), ids)
+        known[ids[chunk.fresh]] = number_terms(self.vocab, chunk.vocabulary)
+        self.sources[chunk.source] = known
+        return known[ids]
 
     def finish(
         self,
@@ -348,6 +363,16 @@ def number_terms(vocab: defaultdict[str, int], terms: Sequence[str]) -> npt.NDAr
         return np.fromiter(map(vocab.__getitem__, terms), np.int32, len(terms))
     finally:
         vocab.default_factory = None  # elsewhere a missing term is missing
+
+
+def _grown(array: npt.NDArray[np.int32], ids: IntArray) -> npt.NDArray[np.int32]:
+    """``array``, or a copy twice as long, long enough to be indexed by ``ids``."""
+    size = int(ids.max()) + 1 if len(ids) else 0
+    if len(array) >= size:
+        return array
+    grown = np.zeros(max(size, 2 * len(array)), np.int32)
+    grown[: len(array)] = array
+    return grown
 
 
 def _accumulate(

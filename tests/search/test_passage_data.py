@@ -10,7 +10,14 @@ from __future__ import annotations
 import numpy as np
 
 from retrieval.search.analyzer import Analyzer
-from retrieval.search.passage_data import PassageRow, analyse_passage, analyse_rows
+from retrieval.search.passage_data import (
+    PassageRow,
+    analyse_in_worker,
+    analyse_passage,
+    analyse_rows,
+    init_worker,
+)
+from retrieval.search.segments import SegmentWriter
 
 ANALYZER = Analyzer(languages=None)
 ENDS = '.!?:;"“('
@@ -55,3 +62,20 @@ def test_a_chunk_equals_the_passages_analysed_token_by_token() -> None:
     named = {chunk.vocabulary[i] for i in np.flatnonzero(chunk.capitals)}
     assert {"pakistan", "beij", "fr:edouard", "ru:москв", "ru:ива"} <= named
     assert "talk" not in named  # a capital only where a sentence starts
+
+
+def test_chunks_from_a_worker_make_the_same_segment() -> None:
+    """A worker sends each term and spelling once (later chunks carry only what is new to it);
+    the segment written from its chunks is the one written from whole chunks."""
+    rows = [PassageRow(n, f"p-{n}", *TEXTS[n % len(TEXTS)]) for n in range(1, 40)]
+    batches = [rows[i : i + 7] for i in range(0, len(rows), 7)]
+    whole, thinned = SegmentWriter(None), SegmentWriter(None)
+    init_worker(ANALYZER.synonyms, ANALYZER.languages)
+    for batch in batches:
+        whole.add(analyse_rows(batch, ANALYZER))
+        thinned.add(analyse_in_worker(batch))
+    ours, expected = thinned.finish(), whole.finish()
+    assert ours.vocabulary == expected.vocabulary
+    assert ours.words == expected.words
+    for name in ("tokens", "sentences", "indptr", "docs", "values", "seen", "capitals"):
+        assert np.array_equal(getattr(ours, name), getattr(expected, name)), name
