@@ -132,6 +132,9 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
             span = clean_text[token.start : token.end].lower()
             if "-" in span and token.word == span.replace("-", ""):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
+            if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
+                found.append(term)  # a short name ("Paris"), not a slip from "pairs"
+                continue
             term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
@@ -293,8 +296,12 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
             return stem
     if len(word) < LONG_WORD:
         # Short words have too many neighbours, and the corpus lacks many a common word:
-        # "paris" is not "parts", "best" not "belt".
-        return None
+        # "paris" is not "parts", "best" not "belt", "trial" not "trail". But a short English
+        # word no dictionary has, a letter dropped, doubled or swapped away from one the
+        # corpus has, is a slip of the fingers: "thred", "promt", "tabel", "exitt".
+        if code or thesaurus.is_word(word):
+            return None
+        return _likeliest(slips(word, letters), snapshot, MIN_CORRECTION_PASSAGES)
     prefix = f"{code}:" if code else ""
     found = _likeliest(edits1(word, letters), snapshot, MIN_CORRECTION_PASSAGES, prefix)
     if found is None and len(word) >= LONG_SLIP:

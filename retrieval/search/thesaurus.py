@@ -43,6 +43,16 @@ def _table(path: Path = FILE) -> dict[str, tuple[str, ...]]:
 
 def synonyms(word: str) -> tuple[str, ...]:
     """The synonyms of ``word`` (lower case, any inflection), commonest sense first."""
+    base = _base(word)
+    return _table()[base] if base else ()
+
+
+def is_word(word: str) -> bool:
+    """Whether ``word`` (lower case, any inflection) is an English word of the thesaurus."""
+    return _base(word) is not None
+
+
+def _base(word: str) -> str | None:
     table = _table()
     for ending, replacement in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
@@ -50,8 +60,8 @@ def synonyms(word: str) -> tuple[str, ...]:
             if ending in ("ed", "ing") and not replacement and base[-1] == base[-2]:
                 base = base[:-1]  # "grabbed" → grab, "stopping" → stop
             if base in table:
-                return table[base]
-    return ()
+                return base
+    return None
 
 
 def warm_up() -> None:

@@ -1,0 +1,48 @@
+"""A short word typed with a letter dropped, doubled or swapped is still found."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.library import Library
+
+
+@pytest.fixture(scope="module")
+def manual(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("manual")
+    (folder / "manual.md").write_text(
+        "# Manual\n\n## Threads\n\n"
+        "The library is thread safe when it is compiled with the thread option.\n\n"
+        "Each thread opens its own connection.\n\n## Shutdown\n\n"
+        "A safe shutdown is safe for the data: it writes every page to a safe place.\n\n"
+        "## Prompt\n\n"
+        "Type .exit at the prompt to leave the shell.\n\n"
+        "The prompt shows the database name.\n\n"
+        "Scripts exit with status 1 on an error.\n\n## Trails\n\n"
+        "Hiking trails are listed in the trail table.\n\n"
+        "Every trail has a length.\n",
+        encoding="utf-8",
+    )
+    return Library.open(tmp_path_factory.mktemp("manual-db") / "manual.db", folder)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is it thred safe?", "thread safe"),  # not "a safe shutdown is safe"
+        ("how do I exitt the promt", "at the prompt to leave"),  # nothing found without it
+    ],
+)
+def test_a_slip_in_a_short_word_is_corrected(manual: Library, question: str, expected: str) -> None:
+    answer = manual.answer(question)
+    assert expected in answer.hits[0].passage.text
+
+
+@pytest.mark.parametrize("question", ["what happened at the trial?", "what is in Paris?"])
+def test_a_real_word_or_a_name_is_not_turned_into_another_word(
+    manual: Library, question: str
+) -> None:
+    # "trial" is an English word and "Paris" a name: not slips from "trail" or "pairs".
+    terms = manual.answer(question).terms
+    assert "trail" not in terms
+    assert not any(t.startswith("pair") for t in terms)
