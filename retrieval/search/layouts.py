@@ -47,7 +47,10 @@ def mend_layout(text: str) -> str:
         return text  # "for", "the", "une", "los": written in a Latin-script language
     mended = " ".join(_latin(t) if _meant_latin(t) else t.translate(_TO_RUSSIAN) for t in tokens)
     russian = stop_words("ru")
-    if not any(word in russian for word in _RUSSIAN_WORD.findall(mended.lower())):
+    # "ли", "ты", "да", "не" are also what "kb", "ns", "lf", "yt" type: one short function word
+    # is no evidence ("max file size kb"); a longer one or two short ones are.
+    found = [w for w in _RUSSIAN_WORD.findall(mended.lower()) if w in russian]
+    if len(found) < 2 and not any(len(w) >= 3 for w in found):
         return text
     return mended
 

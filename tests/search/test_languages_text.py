@@ -167,12 +167,19 @@ def test_a_question_word_typed_in_two_alphabets_is_mended(analyzer: Analyzer) ->
     # A Latin "a" in a Russian word, a Cyrillic "а" in a command: a keyboard layout switched
     # mid-word. The word is put in the alphabet most of its letters are in.
     assert drop_stray_marks("Как удалить пaкет?") == "Как удалить пакет?"
+    assert drop_stray_marks("кaк удaлить") == "как удалить"  # small letters too
     assert drop_stray_marks("через аpt-get") == "через apt-get"
     mended = drop_stray_marks("пaкеты")
     assert analyzer.terms(mended, "ru") == analyzer.terms("пакеты", "ru") == ["ru:пакет"]
     # Words really in two alphabets, or with a letter that has no twin, stay as typed.
     assert drop_stray_marks("USB-флешка") == "USB-флешка"
     assert drop_stray_marks("Оk") == "Оk"
+
+
+def test_a_long_laugh_is_read_at_once() -> None:
+    # Each word is looked at once: "ха" × 2,500 next to Russian is no reason to stall.
+    laugh = "ха" * 2500
+    assert drop_stray_marks(f"{laugh} пaкет") == f"{laugh} пакет"
 
 
 def test_full_width_letters_of_a_chinese_question_meet_the_documents_ascii(

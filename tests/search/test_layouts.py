@@ -34,6 +34,9 @@ def test_a_russian_question_typed_in_the_english_layout_is_read_as_russian(
         "¿Cómo instalo un paquete?",
         "Как удалить пакет?",
         "gfrtn",  # one word says too little
+        "max file size kb",  # "kb" types "ли", "lf" "да", "ns" "ты": abbreviations, not Russian
+        "crlf lf eol",
+        "dns ns mx",
     ],
 )
 def test_questions_typed_as_meant_stay_as_they_are(question: str) -> None:
