@@ -379,8 +379,10 @@ def _first(
         return definitions.first_defining(ranked, thing)
     if not earlier_:
         return ranked
+    # The earlier question with only the one before it: each answer asked for the document
+    # would ask for its own, so a follow-up costs at most three answers, whatever the history.
     with contextlib.suppress(QuestionError):
-        hits = library.answer(earlier_[-1], context=earlier_[:-1], k=1).hits
+        hits = library.answer(earlier_[-1], context=earlier_[-2:-1], k=1).hits
         return earlier.same_document_first(ranked, hits[0].passage.doc if hits else None)
     return ranked
 

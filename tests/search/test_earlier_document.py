@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,3 +46,19 @@ def test_only_the_order_of_the_first_few_changes_and_scores_stay_in_order(
         assert result[0].passage.id == f"p{head.index(document)}"
     else:
         assert [r.passage.id for r in result] == [r.passage.id for r in ranked]
+
+
+def test_a_follow_up_costs_a_few_answers_however_long_the_conversation(
+    shipped_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    answer = Library.answer
+
+    def counted(self: Library, question: str, **kwargs: Any) -> Any:
+        calls.append(question)
+        return answer(self, question, **kwargs)
+
+    monkeypatch.setattr(Library, "answer", counted)
+    history = [f"What did China say about Iran in {year}?" for year in range(1990, 2010)]
+    shipped_library.answer("and on iran?", context=history)
+    assert len(calls) <= 3
