@@ -11,29 +11,33 @@ from __future__ import annotations
 import re
 
 # How a question asks for an amount, a size, a duration, a year or a version, per language.
+# Not "how far" nor 在多大程度上: they ask to what extent, which words answer.
 _ASKS = re.compile(
-    r"\b(?:how\s+(?:many|much|long|old|big|large|far|often|fast|high|small|tall|wide|deep|heavy)"
-    r"|(?:what|which)\s+(?:year|percentage|percent|proportion|version|release)"
+    r"\b(?:how\s+(?:many|much|long|old|big|large|often|fast|high|small|tall|wide|deep|heavy)"
+    r"|(?:what|which)\s+(?:year|percentage|percent|proportion|versions?|releases?)"
     r"|in\s+what\s+year"
-    r"|сколько|в\s+каком\s+году|какой\s+верси|как\s+долго"
+    r"|сколько|в\s+каком\s+году|как(?:ой|ая|ую|их)\s+верси\w*|как\s+долго"
     r"|combien|en\s+quelle\s+année|quelle\s+année|quelle\s+version"
     r"|cu[aá]nt[oa]s?|en\s+qu[eé]\s+año|qu[eé]\s+año|qu[eé]\s+versi[oó]n)\b"
-    r"|多少|几[个年次天岁]|哪一年|哪个版本|多大|多长|多久|多高|多远",
+    r"|多少|几[个年次天岁]|哪一年|哪个版本|多大(?!程度)|多长|多久|多高|多远",
     re.IGNORECASE,
 )
-# A number in digits, or a cardinal word. Left out as too common in ordinary words: "一", and
-# the French and Spanish "un(e)", "uno/una", which are also articles.
+# Cardinal words, each also with a capital first letter, so that "DOS" is no Spanish two.
+# Left out as too common in ordinary words: "once", "single", the French and Spanish "un(e)",
+# "uno/una" (also articles), and "一" in Chinese.
+_CARDINALS = """one two three four five six seven eight nine ten eleven twelve dozen dozens twenty
+    thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
+    millions billion billions twice half один одна одно два две три четыре пять шесть семь
+    восемь девять десять двадцать сто тысяч\\w* миллион\\w* миллиард\\w* половин\\w* deux trois
+    quatre cinq six sept huit neuf dix vingt trente cent mille moitié dos tres cuatro cinco seis
+    siete ocho nueve diez veinte cien ciento mil millón millones mitad""".split()
 _NUMBER = re.compile(
-    r"\d+(?:[.,]\d+)*|[二三四五六七八九十百千万亿两]+"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|once"
-    r"|twice|half|single"
-    r"|один|одна|одно|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|двадцать|сто"
-    r"|тысяч\w*|миллион\w*|миллиард\w*|половин\w*"
-    r"|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|trente|cent|mille|millions?"
-    r"|moitié|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|veinte|cien|ciento"
-    r"|mil|millón|millones|mitad)\b",
-    re.IGNORECASE,
+    # Not the digits of a name ("sqlite3", "x86_64", "UTF-8", "ipv6") nor a footnote mark
+    # ("[65]"); only ASCII letters before, so "版本3.7" still counts.
+    r"(?<![A-Za-z\d_\[-])\d+(?:[.,]\d+)*"
+    # Chinese numerals, but not 十分 ("very") or 万一 ("in case").
+    r"|(?<![十万千])[二三四五六七八九十百千万亿两]+(?![分一])"
+    r"|\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _CARDINALS) + r")\b"
 )
 
 

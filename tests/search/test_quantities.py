@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,13 +50,33 @@ def test_an_excerpt_gives_a_quantity_only_with_a_number_the_question_lacks() -> 
     assert gives_quantity("Debian 有两万多个软件包。", "Debian 有多少个软件包？")
 
 
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "sqlite3 uses UTF-8 on x86_64 and ipv6.",  # digits of names
+        "Once installed, the DOS version is single-user.",  # words that are no numbers
+        "See the build notes.^([65])",  # a footnote mark
+        "这一点十分重要，万一失败就重试。",  # 十分 "very", 万一 "in case"
+    ],
+)
+def test_names_marks_and_ordinary_words_state_no_quantity(excerpt: str) -> None:
+    assert not gives_quantity(excerpt, "how many are there?")
+
+
+def test_questions_asking_to_what_extent_want_words_not_a_number() -> None:
+    assert asks_quantity("какой версии dpkg нужен?")
+    assert not asks_quantity("how far has the cooperation developed?")
+    assert not asks_quantity("在多大程度上支持？")
+
+
 @given(st.text(alphabet="abcdefghij ,.", max_size=40), st.integers(min_value=0, max_value=10**6))
-def test_a_number_written_in_digits_is_always_found(words: str, number: int) -> None:
+def test_a_number_written_in_digits_is_found_alone_not_in_a_name(words: str, number: int) -> None:
     assert str(number) in numbers(f"{words} {number} {words}")
+    assert str(number) not in numbers(f"{words} x{number} {words}")  # "x86", "ipv6"
 
 
 @pytest.fixture(scope="module")
-def team_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def team_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("team")
     (folder / "about.md").write_text(
         "# About\n\n"
@@ -67,7 +89,9 @@ def team_library(tmp_path_factory: pytest.TempPathFactory) -> Library:
         "Pages are cached in memory; the cache keeps recently used pages of the database file.\n",
         encoding="utf-8",
     )
-    return Library.open(tmp_path_factory.mktemp("team-db") / "team.db", folder)
+    library = Library.open(tmp_path_factory.mktemp("team-db") / "team.db", folder)
+    yield library
+    library.close()
 
 
 def test_how_many_is_not_answered_by_a_passage_that_states_no_number(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,12 @@ CORPUS = Path(__file__).parents[2] / "data" / "eval" / "corpora" / "ml-dev"
 
 
 @pytest.fixture(scope="module")
-def manuals(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def manuals(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("ml") / "corpus"
     shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("SOURCES.md"))
-    return Library.open(folder.parent / "ml.db", folder)
+    library = Library.open(folder.parent / "ml.db", folder)
+    yield library
+    library.close()
 
 
 def test_a_french_question_with_a_typo_stays_french(manuals: Library) -> None:

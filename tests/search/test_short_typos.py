@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from retrieval.library import Library
 
 
 @pytest.fixture(scope="module")
-def manual(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def manual(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("manual")
     (folder / "manual.md").write_text(
         "# Manual\n\n## Threads\n\n"
@@ -23,7 +25,9 @@ def manual(tmp_path_factory: pytest.TempPathFactory) -> Library:
         "Every trail has a length.\n",
         encoding="utf-8",
     )
-    return Library.open(tmp_path_factory.mktemp("manual-db") / "manual.db", folder)
+    library = Library.open(tmp_path_factory.mktemp("manual-db") / "manual.db", folder)
+    yield library
+    library.close()
 
 
 @pytest.mark.parametrize(

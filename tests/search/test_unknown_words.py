@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from retrieval.library import Library
@@ -12,7 +14,7 @@ from retrieval.search.rank import QuestionWeights, Ranked
 
 
 @pytest.fixture(scope="module")
-def notes(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def notes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("notes")
     (folder / "notes.md").write_text(
         "# Notes\n\n## Cache\n\n"
@@ -28,7 +30,9 @@ def notes(tmp_path_factory: pytest.TempPathFactory) -> Library:
         "Кэш страниц хранит недавно прочитанные страницы файла базы данных в памяти.\n",
         encoding="utf-8",
     )
-    return Library.open(tmp_path_factory.mktemp("notes-db") / "notes.db", folder)
+    library = Library.open(tmp_path_factory.mktemp("notes-db") / "notes.db", folder)
+    yield library
+    library.close()
 
 
 def test_a_russian_word_form_the_documents_lack_does_not_hedge_the_answer(
