@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
@@ -144,19 +145,40 @@ def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]
     """Unknown terms that are but pieces of a word: jieba's search mode gives a word and its
     fragments (记录下来 → 记录, 录下, 录下来, 记录下来). One overlapping a word the corpus
     knows, or inside a longer unknown one, is no further word the documents lack; nor is a lone
-    character, which spoken Chinese uses for a compound the documents write whole (装 for 安装)."""
+    character the documents write inside their words: spoken Chinese shortens a compound to one
+    of its characters (装 for 安装). One they never write (猫 in a corpus on packages) is."""
     known = [t for t in tokens if snapshot.index.passages_with(t.term)]
     unknown = [t for t in tokens if not snapshot.index.passages_with(t.term)]
     return {
         t.term
         for t in unknown
-        if t.end - t.start == 1
+        if (t.end - t.start == 1 and t.term.rpartition(":")[2] in _characters_in_words(snapshot))
         or any(k.start < t.end and t.start < k.end for k in known)
         or any(
             u.start <= t.start and t.end <= u.end and u.end - u.start > t.end - t.start
             for u in unknown
         )
     }
+
+
+def _characters_in_words(snapshot: Snapshot) -> frozenset[str]:
+    """The characters the documents write inside Chinese or Japanese words of two or more
+    (read once per index version, when a question first needs them)."""
+    words = snapshot.words
+    found = _CHARACTERS.get(id(words))
+    if found is None:
+        characters: set[str] = set()
+        for word in words:
+            code, _, body = word.rpartition(":")
+            if code in _SEGMENTED and len(body) > 1:
+                characters.update(body)
+        found = _CHARACTERS[id(words)] = frozenset(characters)
+        weakref.finalize(words, _CHARACTERS.pop, id(words), None)  # gone with the version
+    return found
+
+
+# The characters inside an index version's words, by its word list's id.
+_CHARACTERS: dict[int, frozenset[str]] = {}
 
 
 def _script_of(word: str) -> str:

@@ -46,3 +46,11 @@ def test_a_chinese_question_shortening_a_word_to_one_character_is_not_hedged(
     answer = manuals.answer("怎么装 pbuilder？")
     assert answer.outcome == "answered"
     assert "pbuilder" in answer.hits[0].passage.text
+
+
+def test_a_chinese_character_the_documents_never_write_is_a_sign_of_another_subject(
+    manuals: Library,
+) -> None:
+    # 狗 ("dog") is in no passage, not even inside a word: the packages passage is no answer.
+    answer = manuals.answer("狗的软件包在哪里？")
+    assert answer.outcome != "answered"
