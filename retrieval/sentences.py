@@ -34,13 +34,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         if match.group("next") and match.group("next").islower():
             continue  # "e.g. the", "approx. ten": a sentence starts with no small letter
-        before = text[start : match.start() + 1]
-        word = before.split()[-1] if before.split() else ""
-        bare = word.rstrip(".").lstrip("(\"'“‘").lower()
-        if match.group().startswith(".") and (
-            bare in _ABBREVIATIONS or _INITIALS.search(before) or _NUMBERED.match(before)
-        ):
-            continue
+        if match.group().startswith("."):
+            # Only a full stop may end an abbreviation, initials or a point's number; the last
+            # word alone is split off (splitting the whole sentence cost an eighth of indexing).
+            before = text[start : match.start() + 1]
+            last = before.rsplit(None, 1)
+            word = last[-1] if last else ""
+            bare = word.rstrip(".").lstrip("(\"'“‘").lower()
+            tail = max(0, len(before) - len(word) - 1)
+            if bare in _ABBREVIATIONS or _INITIALS.search(before, tail) or _NUMBERED.match(before):
+                continue
         end = match.end()
         if text[start:end].strip():
             spans.append(_trim(text, start, end))

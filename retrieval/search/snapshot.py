@@ -58,7 +58,13 @@ from retrieval.search.passage_data import (
     init_worker,
     passage_key,
 )
-from retrieval.search.segments import Segment, SegmentWriter, forward_chunk, gather
+from retrieval.search.segments import (
+    Segment,
+    SegmentWriter,
+    forward_chunk,
+    gather,
+    number_terms,
+)
 from retrieval.store.corpus import CorpusStore
 
 log = logging.getLogger(__name__)
@@ -558,10 +564,7 @@ def merge_segment(old: Snapshot) -> Segment:
         raise ValueError("only a saved snapshot can be merged")
     writer = SegmentWriter(folder / f"seg-{generations.next_number(folder):06d}")
     for segment, gone in zip(old.segments, old.deleted, strict=True):
-        vocab = writer.vocab
-        remap = np.array(
-            [vocab.setdefault(t, len(vocab)) for t in segment.vocabulary], dtype=np.int32
-        ).reshape(-1)
+        remap = number_terms(writer.vocab, segment.vocabulary).reshape(-1)  # in one C loop
         alive = np.setdiff1d(np.arange(segment.n, dtype=np.int64), gone, assume_unique=True)
         for start in range(0, max(len(alive), 1), MERGE_BATCH):
             docs = alive[start : start + MERGE_BATCH]

@@ -31,6 +31,8 @@ _TITLE = re.compile(
 def entry_key(line: str) -> str:
     """What a contents entry and the heading it lists have in common: the words, lower-cased,
     without numbering, dot leaders and page number."""
+    if len(line.split(None, 2 * ENTRY_WORDS)) > 2 * ENTRY_WORDS:
+        return ""  # longer than any entry, numbered or not: the patterns below need not run
     bare = _NUMBER.sub("", _PAGE.sub("", line.strip()))
     numbered = len(bare) < len(line.strip())  # a numbered entry may be a long FAQ question
     longest = 2 * ENTRY_WORDS if numbered else ENTRY_WORDS
