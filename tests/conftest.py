@@ -71,3 +71,23 @@ def make_corpus(tmp_path: Path) -> Callable[..., Path]:
         return target
 
     return make
+
+
+@pytest.fixture(scope="module")
+def write_library(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[dict[str, str]], Library]]:
+    """Open a Library over a fresh corpus folder holding ``{file name: text}``: for a module's
+    fixture over a few paragraphs written for its tests; closed after the module."""
+    opened: list[Library] = []
+
+    def open_(files: dict[str, str]) -> Library:
+        folder = tmp_path_factory.mktemp("written")
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        opened.append(Library.open(tmp_path_factory.mktemp("written-db") / "corpus.db", folder))
+        return opened[-1]
+
+    yield open_
+    for library in opened:
+        library.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -76,22 +76,22 @@ def test_a_number_written_in_digits_is_found_alone_not_in_a_name(words: str, num
 
 
 @pytest.fixture(scope="module")
-def team_library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    folder = tmp_path_factory.mktemp("team")
-    (folder / "about.md").write_text(
-        "# About\n\n"
-        "The code base is supported by an international team of developers who work on the "
-        "project full-time and keep it backwards compatible.\n\n"
-        "# Releases\n\n"
-        "The maintainers publish a release of the database engine every three months, with "
-        "security fixes backported to the previous release.\n\n"
-        "# Storage\n\n"
-        "Pages are cached in memory; the cache keeps recently used pages of the database file.\n",
-        encoding="utf-8",
+def team_library(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "about.md": (
+                "# About\n\n"
+                "The code base is supported by an international team of developers who work on the "
+                "project full-time and keep it backwards compatible.\n\n"
+                "# Releases\n\n"
+                "The maintainers publish a release of the database engine every three months, with "
+                "security fixes backported to the previous release.\n\n"
+                "# Storage\n\n"
+                "Pages are cached in memory; the cache keeps recently used pages of the "
+                "database file.\n"
+            ),
+        },
     )
-    library = Library.open(tmp_path_factory.mktemp("team-db") / "team.db", folder)
-    yield library
-    library.close()
 
 
 def test_how_many_is_not_answered_by_a_passage_that_states_no_number(

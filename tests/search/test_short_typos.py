@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -10,24 +10,23 @@ from retrieval.library import Library
 
 
 @pytest.fixture(scope="module")
-def manual(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    folder = tmp_path_factory.mktemp("manual")
-    (folder / "manual.md").write_text(
-        "# Manual\n\n## Threads\n\n"
-        "The library is thread safe when it is compiled with the thread option.\n\n"
-        "Each thread opens its own connection.\n\n## Shutdown\n\n"
-        "A safe shutdown is safe for the data: it writes every page to a safe place.\n\n"
-        "## Prompt\n\n"
-        "Type .exit at the prompt to leave the shell.\n\n"
-        "The prompt shows the database name.\n\n"
-        "Scripts exit with status 1 on an error.\n\n## Trails\n\n"
-        "Hiking trails are listed in the trail table.\n\n"
-        "Every trail has a length.\n",
-        encoding="utf-8",
+def manual(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "manual.md": (
+                "# Manual\n\n## Threads\n\n"
+                "The library is thread safe when it is compiled with the thread option.\n\n"
+                "Each thread opens its own connection.\n\n## Shutdown\n\n"
+                "A safe shutdown is safe for the data: it writes every page to a safe place.\n\n"
+                "## Prompt\n\n"
+                "Type .exit at the prompt to leave the shell.\n\n"
+                "The prompt shows the database name.\n\n"
+                "Scripts exit with status 1 on an error.\n\n## Trails\n\n"
+                "Hiking trails are listed in the trail table.\n\n"
+                "Every trail has a length.\n"
+            ),
+        },
     )
-    library = Library.open(tmp_path_factory.mktemp("manual-db") / "manual.db", folder)
-    yield library
-    library.close()
 
 
 @pytest.mark.parametrize(

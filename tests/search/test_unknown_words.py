@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -14,25 +14,25 @@ from retrieval.search.rank import QuestionWeights, Ranked
 
 
 @pytest.fixture(scope="module")
-def notes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "notes.md").write_text(
-        "# Notes\n\n## Cache\n\n"
-        "The database becomes slow when the page cache is too small for the working set of "
-        "queries.\n\n## Locks\n\n"
-        "Writers take an exclusive lock on the whole file while they commit a transaction.\n",
-        encoding="utf-8",
+def notes(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "notes.md": (
+                "# Notes\n\n## Cache\n\n"
+                "The database becomes slow when the page cache is too small for the working set of "
+                "queries.\n\n## Locks\n\n"
+                "Writers take an exclusive lock on the whole file while they commit a "
+                "transaction.\n"
+            ),
+            "ru.md": (
+                "# Заметки\n\n## Резервные копии\n\n"
+                "Программа резервного копирования перестала поддерживать старые форматы в "
+                "версии 4, и "
+                "поддержка была прекращена окончательно.\n\n## Кэш\n\n"
+                "Кэш страниц хранит недавно прочитанные страницы файла базы данных в памяти.\n"
+            ),
+        },
     )
-    (folder / "ru.md").write_text(
-        "# Заметки\n\n## Резервные копии\n\n"
-        "Программа резервного копирования перестала поддерживать старые форматы в версии 4, и "
-        "поддержка была прекращена окончательно.\n\n## Кэш\n\n"
-        "Кэш страниц хранит недавно прочитанные страницы файла базы данных в памяти.\n",
-        encoding="utf-8",
-    )
-    library = Library.open(tmp_path_factory.mktemp("notes-db") / "notes.db", folder)
-    yield library
-    library.close()
 
 
 def test_a_russian_word_form_the_documents_lack_does_not_hedge_the_answer(
