@@ -406,6 +406,10 @@ def analysed(
         workers, context, initializer=init_worker,
         initargs=(analyzer.synonyms, analyzer.languages),
     ) as pool:  # fmt: skip
+        # Chunks are taken in the order they were handed out, never as they complete: each
+        # worker sends a term only the first time it meets it (passage_data._Sent), so a
+        # chunk read before an earlier one of the same worker would number terms the segment
+        # never had.
         pending: deque[Future[Chunk]] = deque()
         for batch in batches:
             pending.append(pool.submit(analyse_in_worker, batch))
