@@ -8,11 +8,10 @@ For such a question, the candidates whose text opens a sentence with the thing a
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
-from retrieval.search.rank import Ranked
+from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 10  # the best candidates among which a defining passage is brought first
 LONGEST_SUBJECT = 3  # words: "what is the oldest version that …" asks no definition
@@ -69,11 +68,5 @@ def defines(text: str, thing: str) -> bool:
 
 def first_defining(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that define ``thing`` brought first, in
-    their order; their scores raised above the rest, so the order shown is the score's."""
-    head, tail = list(ranked[:WINDOW]), list(ranked[WINDOW:])
-    defining = [r for r in head if defines(r.passage.text, thing)]
-    if not defining or defining[0] is head[0]:
-        return list(ranked)
-    top = head[0].score
-    lifted = [dataclasses.replace(r, score=top + r.score) for r in defining]
-    return lifted + [r for r in head if r not in defining] + tail
+    their order."""
+    return brought_first(ranked, [r for r in ranked[:WINDOW] if defines(r.passage.text, thing)])

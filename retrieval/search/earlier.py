@@ -9,21 +9,13 @@ in none; a wider window let weaker passages of that document overtake better one
 
 from __future__ import annotations
 
-import dataclasses
-import math
 from collections.abc import Sequence
 
-from retrieval.search.rank import Ranked
+from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 3
 
 
 def same_document_first(ranked: Sequence[Ranked], document: str | None) -> list[Ranked]:
     """``ranked`` with the best of its first :data:`WINDOW` from ``document`` first."""
-    head = list(ranked[:WINDOW])
-    chosen = next((r for r in head if r.passage.doc == document), None)
-    if document is None or chosen is None or chosen is head[0]:
-        return list(ranked)
-    # Just above the best: the order shown is the score's, and the score stays comparable.
-    lifted = dataclasses.replace(chosen, score=math.nextafter(head[0].score, math.inf))
-    return [lifted, *(r for r in ranked if r is not chosen)]
+    return brought_first(ranked, [r for r in ranked[:WINDOW] if r.passage.doc == document][:1])

@@ -7,6 +7,7 @@ consecutive sentences) covers. Then :func:`judge` says how sure the answer is.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -103,3 +104,17 @@ def rerank(
 
 def _or(value: float | None, default: float) -> float:
     return default if value is None else value
+
+
+def brought_first(ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ranked]:
+    """``ranked`` with ``chosen`` (some of its items, in their order) first, each scored just
+    above the best of the rest, so the order shown is still the score's and the scores stay
+    comparable (unchanged when the first chosen is already first)."""
+    if not chosen or chosen[0] is ranked[0]:
+        return list(ranked)
+    top = ranked[0].score
+    step = max(abs(top), 1.0) * 1e-9
+    lifted = [
+        dataclasses.replace(r, score=top + (len(chosen) - i) * step) for i, r in enumerate(chosen)
+    ]
+    return lifted + [r for r in ranked if not any(r is c for c in chosen)]
