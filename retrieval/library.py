@@ -402,8 +402,7 @@ def _judged(
         sure, missing = judge.assess(best, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
-    unquantified = bool(ranked) and quantities.asks_quantity(text)
-    unquantified = unquantified and not quantities.gives_quantity(ranked[0].excerpt.plain, text)
+    unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     return sure, judge.judge(sure, question, ranked, names, missing, unquantified)
 
 

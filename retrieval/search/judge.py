@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from retrieval.model import Outcome, Passage
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
-from retrieval.search.query import Weights
+from retrieval.search.query import SEGMENTED, Weights
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
@@ -126,4 +126,4 @@ def _telling(word: str) -> bool:
     """An English word, or a lone Chinese or Japanese character that the documents never write,
     not even inside a word (the query leaves out those they do: 装 for 安装)."""
     code, _, body = word.rpartition(":")
-    return not code or (code in ("zh", "ja") and len(body) == 1)
+    return not code or (code in SEGMENTED and len(body) == 1)

@@ -54,3 +54,8 @@ def numbers(text: str) -> set[str]:
 def gives_quantity(excerpt: str, question: str) -> bool:
     """Whether ``excerpt`` states a number that ``question`` does not already hold."""
     return bool(numbers(excerpt) - numbers(question))
+
+
+def unquantified(question: str, excerpt: str) -> bool:
+    """Whether ``question`` asks for a quantity that ``excerpt`` does not state."""
+    return asks_quantity(question) and not gives_quantity(excerpt, question)

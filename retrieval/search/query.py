@@ -49,7 +49,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # only when written in them.
 _ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
-_SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
+SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 _BRITISH = (
     ("isation", "ization"),
@@ -123,7 +123,7 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
-    if lang in _SEGMENTED:
+    if lang in SEGMENTED:
         parts_known |= _fragments_of_words(tokens, snapshot)
     for token in tokens:
         term = token.term
@@ -170,7 +170,7 @@ def _characters_in_words(snapshot: Snapshot) -> frozenset[str]:
         characters: set[str] = set()
         for word in words:
             code, _, body = word.rpartition(":")
-            if code in _SEGMENTED and len(body) > 1:
+            if code in SEGMENTED and len(body) > 1:
                 characters.update(body)
         found = _CHARACTERS[id(words)] = frozenset(characters)
         weakref.finalize(words, _CHARACTERS.pop, id(words), None)  # gone with the version
