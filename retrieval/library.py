@@ -266,18 +266,15 @@ class Library:
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        lang = query.language_of(text, earlier_, self.analyzer, languages)
-        lang = query.settle_language(text, lang, languages, self.analyzer, current)
-        weights = query.weights(text, earlier_, self.analyzer, current, lang)
-        if not weights:
-            raise NoSearchableWordsError()
-        question_ = rank.QuestionWeights.of(weights, current.index)
-        thing = definitions.subject(text)  # "what is sed?": its definition first
-        depth = max(rank.RERANK, offset + k, definitions.WINDOW if thing else 0)
-        ranked, total = _search(
-            current, self.store, weights, question_, depth, self._passage_fragments
-        )
-        ranked = _first(self, ranked, thing, earlier_)
+        lang, question_, ranked, total = _ranked(self, current, text, earlier_, offset + k)
+        if earlier_ and definitions.subject(text) is None:
+            # A close call goes to the document the earlier question was answered from (one
+            # more search, of that question: not its answer, nor its own earlier document).
+            with contextlib.suppress(QuestionError):
+                before = _ranked(self, current, earlier_[-1], earlier_[:-1], 1)[2]
+                ranked = earlier.same_document_first(
+                    ranked, before[0].passage.doc if before else None
+                )
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         if lang not in languages:
             outcome = "declined"  # in a language no document is written in: say which they are
@@ -292,7 +289,7 @@ class Library:
             answered=outcome != "declined",
             confidence=round(sure, 4),
             total=total,
-            terms=tuple(weights),
+            terms=tuple(question_.weights),
             outcome=outcome,
             language=lang,
             corpus_languages=languages,
@@ -369,22 +366,26 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     return lambda passage: fragments
 
 
-def _first(
-    library: Library, ranked: list[rank.Ranked], thing: str | None, earlier_: Sequence[str]
-) -> list[rank.Ranked]:
-    """``ranked`` with what the question most likely wants first: the passage defining the
-    ``thing`` it asks the definition of, or, for a follow-up, the passage from the document
-    that answered the earlier question when it is a close call."""
+def _ranked(
+    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], k: int
+) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
+    """The language ``text`` is read in, its weighted terms, at least its best ``k`` passages
+    (a defining one first for "what is sed?") and how many passages matched at all."""
+    languages = library.languages()
+    lang = query.language_of(text, earlier_, library.analyzer, languages)
+    lang = query.settle_language(text, lang, languages, library.analyzer, current)
+    weights = query.weights(text, earlier_, library.analyzer, current, lang)
+    if not weights:
+        raise NoSearchableWordsError()
+    question = rank.QuestionWeights.of(weights, current.index)
+    thing = definitions.subject(text)
+    depth = max(rank.RERANK, k, definitions.WINDOW if thing else 0)
+    ranked, total = _search(
+        current, library.store, weights, question, depth, library._passage_fragments
+    )
     if thing:
-        return definitions.first_defining(ranked, thing)
-    if not earlier_:
-        return ranked
-    # The earlier question with only the one before it: each answer asked for the document
-    # would ask for its own, so a follow-up costs at most three answers, whatever the history.
-    with contextlib.suppress(QuestionError):
-        hits = library.answer(earlier_[-1], context=earlier_[-2:-1], k=1).hits
-        return earlier.same_document_first(ranked, hits[0].passage.doc if hits else None)
-    return ranked
+        ranked = definitions.first_defining(ranked, thing)
+    return lang, question, ranked, total
 
 
 def _judged(
