@@ -147,8 +147,10 @@ def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]
     knows, or inside a longer unknown one, is no further word the documents lack; nor is a lone
     character the documents write inside their words: spoken Chinese shortens a compound to one
     of its characters (装 for 安装). One they never write (猫 in a corpus on packages) is."""
-    known = [t for t in tokens if snapshot.index.passages_with(t.term)]
-    unknown = [t for t in tokens if not snapshot.index.passages_with(t.term)]
+    known: list[Token] = []
+    unknown: list[Token] = []
+    for t in tokens:
+        (known if snapshot.index.passages_with(t.term) else unknown).append(t)
     return {
         t.term
         for t in unknown
