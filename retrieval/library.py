@@ -47,7 +47,7 @@ from retrieval.search import (
     upkeep,
 )
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
-from retrieval.search.excerpts import Fragment, matched_fragments, matches_of
+from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
 from retrieval.store.corpus import CorpusStore
@@ -338,6 +338,7 @@ def _search(
     question: rank.QuestionWeights,
     depth: int,
     fragments: rank.Fragments,
+    analyzer: Analyzer,
 ) -> tuple[list[rank.Ranked], int]:
     """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
     pool = current.index.search(weights, k=depth)
@@ -354,7 +355,23 @@ def _search(
         found if found is not None else matches_of(fragments(p), terms)
         for found, (p, _) in zip(passage_data.stored_matches(stored, ids), candidates, strict=True)
     ]
-    return rank.rerank(candidates, question, matches), pool.total
+    heads = [_head_mask(p, terms, analyzer) for p, _ in candidates[: rank.RERANK]]
+    return rank.rerank(candidates, question, matches, heads), pool.total
+
+
+def _head_mask(passage: Passage, terms: QuestionTerms, analyzer: Analyzer) -> int:
+    """The question terms the passage's section and title hold, as bits."""
+    mask = 0
+    for term in _head_terms(analyzer, passage.section, passage.title, passage.lang):
+        bit = terms.bits.get(term)
+        if bit is not None:
+            mask |= 1 << bit
+    return mask
+
+
+@functools.lru_cache(maxsize=4096)  # a corpus has few headings; questions meet the same ones
+def _head_terms(analyzer: Analyzer, section: str | None, title: str, lang: str) -> frozenset[str]:
+    return frozenset(analyzer.terms(f"{section or ''} {title}", lang))
 
 
 def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragments:
@@ -381,7 +398,13 @@ def _ranked(
     thing = definitions.subject(text)
     depth = max(rank.RERANK, k, definitions.WINDOW if thing else 0)
     ranked, total = _search(
-        current, library.store, weights, question, depth, library._passage_fragments
+        current,
+        library.store,
+        weights,
+        question,
+        depth,
+        library._passage_fragments,
+        library.analyzer,
     )
     if thing:
         ranked = definitions.first_defining(ranked, thing)
