@@ -1,4 +1,5 @@
-"""A passage's section and document title count in the re-ranking, less than its own text."""
+"""Re-ranking: a passage's section and document title count, less than its own text; the
+question's words together in one sentence count more than spread over several."""
 
 from __future__ import annotations
 
@@ -35,3 +36,16 @@ def test_a_term_the_text_holds_counts_more_than_one_only_its_heading_holds() -> 
     said = _candidate(1, "other", BACKLINK | RENDER)
     headed = _candidate(2, "backlinks", RENDER)
     assert _order(headed, said, heads=[BACKLINK, 0]) == ["p1", "p2"]
+
+
+def test_the_question_words_in_one_sentence_come_before_the_same_words_spread_over_two() -> None:
+    text = "One. Two."
+    spans = [(0, 4), (5, 9)]
+    apart = Passage("p1", "doc", "Options", None, 1, text)
+    together = Passage("p2", "doc", "Options", None, 2, text)
+    candidates = [(apart, 5.0), (together, 4.9)]  # a little less BM25
+    matches = [
+        Matches(spans, [BACKLINK, RENDER], [[(0, 3, 0)], [(5, 8, 1)]]),
+        Matches(spans, [BACKLINK | RENDER, 0], [[(0, 3, 0), (0, 3, 1)], []]),
+    ]
+    assert [r.passage.id for r in rerank(candidates, QUESTION, matches)] == ["p2", "p1"]
