@@ -194,7 +194,7 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
             "title": hit.passage.title,
             "section": hit.passage.section,
             "paragraph": hit.passage.paragraph,
-            "page": hit.passage.page,
+            "page": hit.page,
             "lang": hit.passage.lang,
             "score": round(hit.score, 4),
             "text": hit.passage.text,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from bot.locales import en
 from bot.render import plain
 from bot.render.answers import language_names, shown_source
-from bot.render.citations import citation
+from bot.render.citations import Pages, citation
 from bot.render.code import code_view, cut_code
 from bot.render.html import shorten
 from retrieval.errors import (
@@ -48,9 +48,12 @@ class Layout:
     ansi: bool = False
 
 
-def terminal_citation(passage: Passage, documents: Mapping[str, Document] | None = None) -> str:
-    """Title › section › ¶ (and page), the document's date and source, then the file and id."""
-    parts = [citation(passage, separator=" › ")]
+def terminal_citation(
+    passage: Passage, documents: Mapping[str, Document] | None = None, pages: Pages = None
+) -> str:
+    """Title › section › ¶ (and pages: ``pages`` when given, a hit's), the document's date and
+    source, then the file and id."""
+    parts = [citation(passage, separator=" › ", pages=pages)]
     document = (documents or {}).get(passage.doc)
     if document is not None:
         parts += [item for item in (document.date, shown_source(document)) if item]
@@ -153,7 +156,7 @@ def render_hit(
         runs = [("“", False), *_runs(hit, None if lead else SHORT_EXCERPT), ("”", False)]
         quoted = wrap_runs(runs, layout, first, indent)
     cite = plain.wrap(
-        "— " + terminal_citation(hit.passage, documents),
+        "— " + terminal_citation(hit.passage, documents, hit.pages),
         indent + "    ",
         first=indent + "  ",
         columns=layout.columns,

@@ -13,6 +13,12 @@ from typing import Literal
 Outcome = Literal["answered", "hedged", "declined"]
 
 
+def solid_length(text: str) -> int:
+    """How many characters of ``text`` are not white space: a position in a text that stays put
+    when lines are joined, runs of spaces squeezed or the text stripped (see ``Passage.turns``)."""
+    return len("".join(text.split()))
+
+
 @dataclass(frozen=True)
 class Document:
     """One source file of the corpus."""
@@ -43,6 +49,17 @@ class Passage:
     kind: str = "text"  # "text", "code" (quoted as code) or "table" (a row of cells)
     code_at: int | None = None  # where the code starts in ``text``, after its introducing sentence
     lang: str = "en"  # the language it is written in (ISO 639-1), detected when it was indexed
+    # Where the passage runs on over a page break (PDF): (solid characters before it, the page).
+    turns: tuple[tuple[int, int], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page that character ``offset`` of ``text`` stands on."""
+        page, solid = self.page, solid_length(self.text[:offset])
+        for at, later in self.turns:
+            if at > solid:
+                break
+            page = later
+        return page
 
 
 @dataclass(frozen=True)
@@ -89,6 +106,26 @@ class Hit:
     score: float
     excerpt: Excerpt
     rank: int  # 1-based rank in the full result list
+
+    @property
+    def pages(self) -> tuple[int, int] | None:
+        """The pages the excerpt starts and ends on (PDF): where a reader finds the quoted
+        words, which may be after the page the passage starts on, or run over a page break."""
+        if self.passage.page is None:
+            return None
+        if not self.passage.turns:
+            return self.passage.page, self.passage.page
+        quoted = "".join(segment.text for segment in self.excerpt.segments)
+        start = max(self.passage.text.find(quoted), 0)
+        first = self.passage.page_at(start)
+        last = self.passage.page_at(start + len(quoted.rstrip()) - 1)
+        return (first, last) if first and last else None
+
+    @property
+    def page(self) -> int | None:
+        """The page the excerpt starts on (PDF)."""
+        pages = self.pages
+        return pages[0] if pages else None
 
 
 @dataclass(frozen=True)

@@ -191,9 +191,16 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
     }
 
 
+def _on(page: int, pages: tuple[int, int] | None) -> bool:
+    return pages is not None and pages[0] <= page <= pages[1]
+
+
 def _row(question: Question, answer: Answer, rank: int | None, k: int) -> dict[str, Any]:
-    hit = answer.hits[rank - 1].passage if rank else None
-    page_right = None if question.page is None or hit is None else hit.page == question.page
+    hit = answer.hits[rank - 1] if rank else None
+    # The pages cited are the quote's (Hit.pages: "pp. 27–28" for a quote run over a page
+    # break), which need not be the page its paragraph starts on.
+    pages = hit.pages if hit is not None else None
+    page_right = None if question.page is None or hit is None else _on(question.page, pages)
     return {
         "id": question.id,
         "kind": question.kind,
@@ -202,7 +209,7 @@ def _row(question: Question, answer: Answer, rank: int | None, k: int) -> dict[s
         "confidence": answer.confidence,
         "page_right": page_right,
         "results": [
-            {"doc": h.passage.doc, "id": h.passage.id, "page": h.passage.page, "score": h.score}
+            {"doc": h.passage.doc, "id": h.passage.id, "page": h.page, "score": h.score}
             for h in answer.hits[:k]
         ],
     }

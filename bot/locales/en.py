@@ -120,6 +120,7 @@ ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
 PAGE_HEADER = "<b>More results for</b> “{question}”:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
+PAGES = ", pp. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>Read as a follow-up to “{context}”.</i>"
 NO_ANSWER = "I searched the documents for “{query}”, but nothing in them answers it."
 NO_ANSWER_CLOSEST = "<b>Closest passages</b> (they may not answer your question):"

@@ -121,6 +121,7 @@ ANSWER_COUNT = "<i>Resultados {first}–{last} de {total}.</i>"
 PAGE_HEADER = "<b>Más resultados para</b> «{question}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", pág. {page}"  # added after PARAGRAPH for a passage of a PDF
+PAGES = ", págs. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>La entiendo como continuación de «{context}».</i>"
 NO_ANSWER = "Busqué «{query}» en los documentos, pero nada en ellos lo responde."
 NO_ANSWER_CLOSEST = "<b>Fragmentos más cercanos</b> (puede que no respondan a tu pregunta):"

@@ -129,6 +129,7 @@ ANSWER_COUNT = "<i>Résultats {first}–{last} sur {total}.</i>"
 PAGE_HEADER = "<b>Plus de résultats pour</b> « {question} » :"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
+PAGES = ", p. {first}-{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>Compris comme la suite de « {context} ».</i>"
 NO_ANSWER = "J’ai cherché « {query} » dans les documents, mais rien n’y répond."
 NO_ANSWER_CLOSEST = (

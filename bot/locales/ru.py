@@ -135,6 +135,7 @@ ANSWER_COUNT = "<i>Результаты {first}–{last} из {total}.</i>"
 PAGE_HEADER = "<b>Ещё результаты по вопросу</b> «{question}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
+PAGES = ", с. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>Читаю как уточнение к «{context}».</i>"
 NO_ANSWER = "По запросу «{query}» в документах ответа нет."
 NO_ANSWER_CLOSEST = "<b>Ближайшие фрагменты</b> (возможно, они не отвечают на ваш вопрос):"

@@ -116,6 +116,7 @@ ANSWER_COUNT = "<i>第 {first}–{last} 条结果，共 {total} 条。</i>"
 PAGE_HEADER = "“{question}”的<b>更多结果</b>："
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = "，第 {page} 页"  # added after PARAGRAPH for a passage of a PDF
+PAGES = "，第 {first}–{last} 页"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>已视为对“{context}”的追问。</i>"
 NO_ANSWER = "我在文档中搜索了“{query}”，但没有找到能回答它的内容。"
 NO_ANSWER_CLOSEST = "<b>最接近的片段</b>（可能并不能回答你的问题）："

@@ -13,7 +13,7 @@ from typing import TypedDict, Unpack
 
 from bot import buttons
 from bot.locales import Strings, en
-from bot.render.citations import citation, where
+from bot.render.citations import Pages, citation, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import (
     ELLIPSIS,
@@ -76,10 +76,12 @@ def citation_html(
     bot_username: str | None = None,
     t: Strings = en,
     document: Document | None = None,
+    pages: Pages = None,
 ) -> str:
     """The citation, escaped, as a link that opens the passage when the bot's name is known;
-    then, given the ``document``, its date and source (a link when it is a URL)."""
-    text = esc(shorten(citation(passage, t), CITATION_CHARACTERS))
+    then, given the ``document``, its date and source (a link when it is a URL). ``pages``: the
+    pages to cite (a hit's, where its quote stands), else the passage's first."""
+    text = esc(shorten(citation(passage, t, pages=pages), CITATION_CHARACTERS))
     cited = link(buttons.passage_link(bot_username, passage.id), text)
     origin = origin_html(document)
     return f"{cited} · {origin}" if origin else cited
@@ -115,7 +117,7 @@ MaybeDocument = Document | None
 def quote_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDocument) -> str:
     """A blockquote of the excerpt (code as code), then "— citation"; the excerpt is cut to fit
     ``budget``."""
-    cite = "\n— " + citation_html(hit.passage, bot, t, doc)
+    cite = "\n— " + citation_html(hit.passage, bot, t, doc, hit.pages)
     return _quoted(hit, budget - tg_len(cite)) + cite
 
 
@@ -146,14 +148,14 @@ def code_html(hit: Hit, budget: int) -> str:
 
 def ranked_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDocument) -> str:
     """ "n. citation", then the excerpt quoted and cut to fit ``budget``: a page entry."""
-    cite = citation_html(hit.passage, bot, t, doc)
+    cite = citation_html(hit.passage, bot, t, doc, hit.pages)
     head = f"{bold(f'{hit.rank}.')} {cite}\n"
     return head + _quoted(hit, budget - tg_len(head))
 
 
 def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
     """A further hit on one line: "• citation: short excerpt"."""
-    cite = citation_html(hit.passage, bot_username, t)
+    cite = citation_html(hit.passage, bot_username, t, pages=hit.pages)
     if hit.passage.kind == "code":
         return f"• {cite}: {_code_line(hit)}"
     return f"• {cite}: {excerpt_html(hit.excerpt, LINE_EXCERPT)}"
@@ -301,17 +303,22 @@ def choices_reply(
     """What /quote says when its words fit several passages: the candidates, numbered."""
     before = [t.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
     items = [
-        f"{bold(f'{hit.rank}.')} {esc(shorten(citation(hit.passage, t), CITATION_CHARACTERS))}: "
+        f"{bold(f'{hit.rank}.')} {esc(shorten(cited(hit, t), CITATION_CHARACTERS))}: "
         f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
         for hit in answer.hits
     ]
     return fit(before, items, joiner="\n\n", limit=limit)
 
 
+def cited(hit: Hit, t: Strings = en) -> str:
+    """The plain citation of a hit: the pages its quote stands on."""
+    return citation(hit.passage, t, pages=hit.pages)
+
+
 def choice_label(hit: Hit, t: Strings = en) -> str:
     """The label of the button that posts ``hit``'s passage: "n. ¶ p · title" (plain text)."""
     label: str = t.BUTTON_CHOICE.format(
-        rank=hit.rank, where=where(hit.passage, t), title=hit.passage.title
+        rank=hit.rank, where=where(hit.passage, t, hit.pages), title=hit.passage.title
     )
     return label
 

@@ -9,16 +9,25 @@ from __future__ import annotations
 from bot.locales import Strings, en
 from retrieval.model import Passage
 
+Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
 
-def where(passage: Passage, t: Strings = en) -> str:
-    """ "¶ 12" or "¶ 12, p. 4": the paragraph a reader counts, and the page when one is known."""
+
+def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
+    """ "¶ 12", "¶ 12, p. 4" or "¶ 12, pp. 4–5": the paragraph a reader counts, and the pages
+    when known: ``pages`` when given (a hit's, where its quote stands), else the one the passage
+    starts on."""
     paragraph: str = t.PARAGRAPH.format(paragraph=passage.paragraph)
-    if passage.page is None:
+    first, last = pages or (passage.page, passage.page)
+    if first is None:
         return paragraph
-    return paragraph + str(t.PAGE.format(page=passage.page))
+    if last is not None and last != first:
+        return paragraph + str(t.PAGES.format(first=first, last=last))
+    return paragraph + str(t.PAGE.format(page=first))
 
 
-def citation(passage: Passage, t: Strings = en, *, separator: str = ", ") -> str:
+def citation(
+    passage: Passage, t: Strings = en, *, separator: str = ", ", pages: Pages = None
+) -> str:
     """Title, section (when there is one) and :func:`where`, as plain text."""
-    parts = [passage.title, *([passage.section] if passage.section else []), where(passage, t)]
-    return separator.join(parts)
+    parts = [passage.title, *([passage.section] if passage.section else [])]
+    return separator.join([*parts, where(passage, t, pages)])

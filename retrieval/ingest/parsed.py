@@ -7,6 +7,7 @@ under the section heading it stands under and, for paged formats, on the page it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,6 +28,10 @@ class Block:
     kind: BlockKind = "text"
     code: str = ""
     item: bool = False  # an item of a list: a run of items is quoted together (see passages)
+    # Where the text runs on over a page break: (how many characters of ``text`` stand before the
+    # new page, white space not counted (``model.solid_length``): the count holds however the text
+    # is re-spaced; the page).
+    turns: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -46,3 +51,9 @@ class ParsedDocument:
     def paragraphs(self) -> list[tuple[str | None, str]]:
         """The blocks as ``(section, text)`` pairs, the shape most checks want."""
         return [(block.section, block.text) for block in self.blocks]
+
+
+def shifted(turns: Iterable[tuple[int, int]], by: int) -> tuple[tuple[int, int], ...]:
+    """``turns`` of a text that now follows ``by`` solid characters of another (see
+    :func:`retrieval.model.solid_length`)."""
+    return tuple((at + by, page) for at, page in turns)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.model import Passage
+from retrieval.ingest.parsed import Block, ParsedDocument, shifted
+from retrieval.model import Passage, solid_length
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
 
@@ -100,7 +100,8 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
         previous = result[-1][1] if result else None
         if previous is not None and _joins(previous, block):
             text = f"{previous.text}\n{block.text}"
-            result[-1] = (result[-1][0], replace(previous, text=text, item=True))
+            turns = previous.turns + shifted(block.turns, solid_length(previous.text))
+            result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
         else:
             result.append((number, block))
     return result
@@ -139,7 +140,10 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
         else:
             parts = [block.text] if block.kind != "text" else split_long(block.text)
             code_at = None
+        before = 0  # solid characters of the block before ``part``
         for part in parts:
+            page, turns = _pages_of(block, before, solid_length(part))
+            before += solid_length(part)
             result.append(
                 Passage(
                     id=f"{key}-{len(result) + 1}",
@@ -149,10 +153,25 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                     paragraph=number,
                     text=part,
                     ordinal=len(result) + 1,
-                    page=block.page,
+                    page=page,
                     kind="code" if block.code else block.kind,
                     code_at=code_at,
                     lang=detect(part[:code_at] if code_at else part, prior=prior),
+                    turns=turns,
                 )
             )
     return result
+
+
+Turns = tuple[tuple[int, int], ...]
+
+
+def _pages_of(block: Block, start: int, length: int) -> tuple[int | None, Turns]:
+    """The page a part of ``block`` starts on (``start`` solid characters into it) and the page
+    turns within the part (``length`` solid characters), counted from the part's start."""
+    page = block.page
+    for at, later in block.turns:
+        if at <= start:
+            page = later
+    inside = tuple((at - start, later) for at, later in block.turns if start < at < start + length)
+    return page, inside

@@ -88,12 +88,19 @@ def _language_index(db: sqlite_utils.Database) -> None:
     db.execute("create index idx_passages_lang on passages (lang)")
 
 
+def _page_turns(db: sqlite_utils.Database) -> None:
+    """Passages know where they run on over a page break, so a quote from a paragraph's end
+    cites the page it is on (``Passage.turns``, written as "812:28 1650:29")."""
+    db.execute("alter table passages add column turns text")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
     ("corpus-0003-pages-and-kinds", _pages_and_kinds),
     ("corpus-0004-languages", _languages),
     ("corpus-0005-language-index", _language_index),
+    ("corpus-0006-page-turns", _page_turns),
 ]
 
 
@@ -157,7 +164,7 @@ class CorpusStore:
 
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
-        " p.code_at, p.lang,"
+        " p.code_at, p.lang, p.turns,"
         " d.title "
         "from passages p join documents d on d.doc = p.doc "
     )
@@ -176,6 +183,7 @@ class CorpusStore:
             kind=row["kind"],
             code_at=row["code_at"],
             lang=row["lang"],
+            turns=_turns(row["turns"]),
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -193,9 +201,9 @@ class CorpusStore:
         rows = cursor.execute(self._PASSAGE_SQL + f"where p.rowid in ({marks})", rowids)
         return {
             row[0]: Passage(
-                id=row[1], doc=row[2], title=row[11], section=row[5], paragraph=row[4],
+                id=row[1], doc=row[2], title=row[12], section=row[5], paragraph=row[4],
                 text=row[6], ordinal=row[3], page=row[7], kind=row[8], code_at=row[9],
-                lang=row[10],
+                lang=row[10], turns=_turns(row[11]) if row[11] else (),
             )
             for row in rows
         }  # fmt: skip
@@ -257,8 +265,8 @@ class CorpusStore:
         self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
         self.db.conn.executemany(
             "insert into passages"
-            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang, turns)"
+            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_passage_row(p) for p in passages],
         )
 
@@ -297,4 +305,13 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
         p.kind,
         p.code_at,
         p.lang,
+        " ".join(f"{at}:{page}" for at, page in p.turns) or None,
     )
+
+
+def _turns(column: str | None) -> tuple[tuple[int, int], ...]:
+    """``Passage.turns`` from its column ("812:28 1650:29"; NULL for a passage on one page)."""
+    if not column:
+        return ()
+    pairs = (item.split(":") for item in column.split())
+    return tuple((int(at), int(page)) for at, page in pairs)

@@ -19,8 +19,11 @@ from pdfmaker import Text, make_pdf
 from pypdf import PdfWriter
 from readerfiles import OFFICE, PDF_FILES, parsed, texts
 
+from bot.render.citations import citation
 from retrieval.errors import DocumentError
+from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
+from retrieval.library import Library
 from retrieval.ingest.readers.pdf import Line, reading_order, rejoin
 
 PDF = OFFICE / "pdf"
@@ -29,6 +32,10 @@ PDF = OFFICE / "pdf"
 def _letters(text: str) -> str:
     """Letters and digits only, lower case: PDFium's line breaks and hyphen marks don't count."""
     return "".join(re.findall(r"\w", text.lower()))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _page_texts(path: Path) -> list[str]:
@@ -364,3 +371,58 @@ def test_a_heading_set_like_the_text_is_known_by_the_contents_list_naming_it() -
     document = read("history.pdf", make_pdf([contents, body]))
     rebuilt = [b for b in document.blocks if "rebuilt from its sources" in b.text]
     assert [b.section for b in rebuilt] == ["1.1 2003", "1.2 2004", "1.3 2005"]
+
+
+@pytest.mark.parametrize("path", PDF_FILES, ids=lambda p: p.name)
+def test_every_stretch_of_a_passage_is_cited_on_the_page_it_stands_on(path: Path) -> None:
+    """A quote from the end of a paragraph that began a page earlier cites the later page: each
+    run of four words is looked up in PDFium's text of the page ``page_at`` names (the oracle).
+    Four words that straddle the break, or a formula PDFium orders otherwise, are on no page.
+    Only the passage's own pages are searched: manuals repeat sentences elsewhere."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:  # each page's words, lower case, between spaces: a run of words is found whole
+        pages = [f" {_words(pdf[i].get_textpage().get_text_range())} " for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    runs_on = [p for p in passages(parsed(path), path.name) if p.turns]
+    assert runs_on  # each of these manuals has paragraphs that run on over a page break
+    later = 0
+    for passage in runs_on:
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", passage.text)]
+        spread = range(passage.page or 0, passage.turns[-1][1] + 1)  # the pages it stands on
+        for i in range(len(words) - 3):
+            window = f" {_words(' '.join(word for _, word in words[i : i + 4]))} "
+            on = [n for n in spread if window in pages[n - 1]]
+            page = passage.page_at(words[i][0])
+            if on and len(window) > 14:
+                assert page in on, (page, on, passage.text[words[i][0] :][:60])
+                later += page != passage.page
+    assert later  # some stretches stand on a page after the passage's first
+
+
+def test_a_quote_from_a_paragraphs_second_page_cites_that_page(tmp_path: Path) -> None:
+    """Asked about the end of a paragraph that runs over a page break, the citation names the
+    page the quoted words are on, not only the page the paragraph starts on."""
+    opening = [
+        "The harbour office keeps the register of every vessel that calls at the port",
+        "during the season, and its clerks record the tonnage, the cargo, the crew and",
+    ]
+    ending = [
+        "the owner of each ship. The lighthouse keeper rings the copper bell twice at",
+        "noon, so that the fishermen know when the tide turns in the narrow channel.",
+    ]
+    first = [Text(72, 760, "Port Rules", 18)] + [
+        Text(72, 100 - 14 * i, text) for i, text in enumerate(opening)
+    ]
+    second = [Text(72, 760 - 14 * i, text) for i, text in enumerate(ending)]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.pdf").write_bytes(make_pdf([first, second]))
+    library = Library.open(tmp_path / "corpus.db", corpus)
+    try:
+        hit = library.answer("When does the lighthouse keeper ring the copper bell?").hits[0]
+    finally:
+        library.close()
+    assert hit.passage.page == 1 and "harbour office" in hit.passage.text
+    assert hit.pages is not None and hit.pages[-1] == 2
+    assert citation(hit.passage, pages=hit.pages).endswith(("p. 2", "pp. 1–2"))

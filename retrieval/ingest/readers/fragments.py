@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block
+from retrieval.ingest.parsed import Block, shifted
+from retrieval.model import solid_length
 from retrieval.text import word_count
 
 SENTENCE_WORDS = 3  # a sentence of fewer words is a fragment too ("Yes.", "See below.")
@@ -105,7 +106,13 @@ def _introduces(block: Block) -> bool:
 def _joined(parts: Sequence[Block], base: Block) -> Block:
     """``parts`` as one block, with ``base``'s kind, code and list flag; on the first's page."""
     text = "\n".join(part.text.strip() for part in parts if part.text.strip())
-    return replace(base, text=text, page=parts[0].page, section=parts[0].section)
+    turns: list[tuple[int, int]] = []
+    before = 0  # parts are joined in one place (same page start); a part may run onto the next
+    for part in parts:
+        turns += shifted(part.turns, before)
+        before += solid_length(part.text)
+    page, section = parts[0].page, parts[0].section
+    return replace(base, text=text, page=page, section=section, turns=tuple(turns))
 
 
 def join_introductions(blocks: Sequence[Block]) -> list[Block]:

@@ -39,6 +39,7 @@ from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import mojibake
 from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
 from retrieval.ingest.readers.text import fallback_title, find_date
+from retrieval.model import solid_length
 from retrieval.text import word_count
 
 _HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
@@ -781,9 +782,20 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | 
     # A lone footnote mark or list number that PDFium set on a line of its own says nothing.
     if text and (len(text) > 4 or any(ch.isalpha() for ch in text)):
         item = bool(_BULLET.match(paragraph.lines[0].text))
-        document.add(paragraph.section or None, text, page=paragraph.page, item=item)
+        turns = _turns(paragraph.lines)
+        document.add(paragraph.section or None, text, page=paragraph.page, item=item, turns=turns)
         return len(document.blocks) - 1
     return intro
+
+
+def _turns(lines: Sequence[Line]) -> tuple[tuple[int, int], ...]:
+    """Where a paragraph runs on over a page break (or two): the solid characters before each
+    new page's first line, and that page, so a quote from its end cites the page it is on."""
+    return tuple(
+        (solid_length(prose(join_lines(line.text for line in lines[:index]))), line.page)
+        for index, line in enumerate(lines)
+        if index and line.page != lines[index - 1].page
+    )
 
 
 def join_lines(texts: Iterable[str]) -> str:
