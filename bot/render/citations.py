@@ -14,10 +14,10 @@ Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit
 
 def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
     """ "¶ 12", "¶ 12, p. 4" or "¶ 12, pp. 4–5": the paragraph a reader counts, and the pages
-    when known: ``pages`` when given (a hit's, where its quote stands), else the one the passage
-    starts on."""
+    when known: ``pages`` when given (a hit's, where its quote stands), else the whole passage's."""
     paragraph: str = t.PARAGRAPH.format(paragraph=passage.paragraph)
-    first, last = pages or (passage.page, passage.page)
+    end = passage.turns[-1][1] if passage.turns else passage.page
+    first, last = pages or (passage.page, end)
     if first is None:
         return paragraph
     if last is not None and last != first:

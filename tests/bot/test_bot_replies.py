@@ -10,6 +10,7 @@ from tgfakes import html_problems, visible
 
 from bot import render as replies
 from bot.locales import en as messages
+from bot.locales import ru
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
 from bot.terminal import Layout, render_answer
@@ -422,6 +423,21 @@ def test_a_citation_shows_the_page_the_date_and_the_source_as_a_link() -> None:
     )
     assert '<a href="https://example.org/statement?id=1&amp;lang=en">' in cite
     assert "¶ 2, p. 13" in visible(reply.text)  # further hits name their page too
+
+
+def test_a_quote_from_a_paragraphs_second_page_cites_that_page_and_the_whole_passage_both() -> None:
+    """A paragraph starting on p. 27 and running onto p. 28: the quote from its end cites p. 28,
+    a quote across the break pp. 27–28, the full passage pp. 27–28 (in the reader's language)."""
+    text = "Kerning is off by default. Readers of English would be confused by it."
+    turn = ((len("Kerningisoffbydefault.Readers"), 28),)  # "of English …" stands on p. 28
+    ending = (Segment("of English would be confused by it."),)
+    across = (Segment("Readers of English would be confused by it."),)
+    later = hit(1, text=text, page=27, turns=turn, segments=ending)
+    spanning = hit(1, text=text, page=27, turns=turn, segments=across)
+    assert visible(replies.answer_reply(answer(later)).text).endswith("¶ 1, p. 28")
+    assert visible(replies.answer_reply(answer(spanning)).text).endswith("¶ 1, pp. 27–28")
+    full = replies.passage_html(later.passage, t=ru)
+    assert "¶ 1, с. 27–28" in visible(full)
 
 
 def test_a_source_that_is_no_url_is_plain_text_and_no_page_says_no_page() -> None:
