@@ -17,9 +17,9 @@ from collections.abc import Collection, Iterator, Sequence
 
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
-from retrieval.search.languages import language, stop_word_hits
+from retrieval.search.languages import LANGUAGES, language, stop_word_hits
 from retrieval.search.layouts import mend_layout
-from retrieval.search.scripts import drop_stray_marks, letter_counts
+from retrieval.search.scripts import drop_stray_marks, has_other_scripts, letter_counts
 from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean
 
@@ -30,6 +30,10 @@ CONTEXT_SHARE = 1.0
 # synonyms too, each at ALTERNATIVE_WEIGHT of a word: the documents may say it otherwise.
 RARE_PASSAGES = 2
 ALTERNATIVE_WEIGHT = 0.3
+# An English question is searched with its words' readings in the other languages of Latin
+# script that the documents write them more often in, at this weight: French and Spanish
+# passages say "configuration" and "modules" too, stemmed as French or Spanish words.
+READING_WEIGHT = 1.0
 ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
@@ -261,6 +265,11 @@ def weights(
     found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
+    if lang == "en":
+        readings = {r: word for r, word in _readings(own, question, analyzer, snapshot)}
+        readings = {r: word for r, word in readings.items() if r not in result}
+        result.update(dict.fromkeys(readings, READING_WEIGHT))
+        alternatives.update(readings)
     return Weights(result, alternatives)
 
 
@@ -286,6 +295,35 @@ def _alternatives(
             for term in analyzer.terms(word, "en"):
                 if term != token.term and snapshot.index.passages_with(term):
                     yield term, token.term
+
+
+# The languages an English word is read in too: those of Latin script, English aside.
+_READ_IN = tuple(c for c, lang in LANGUAGES.items() if lang.script == "latin" and c != "en")
+
+
+def _readings(
+    own: Collection[str], question: str, analyzer: Analyzer, snapshot: Snapshot
+) -> Iterator[tuple[str, str]]:
+    """``(term of another language, English word's term)`` for the question's own words that
+    the documents write more often in another Latin-script language than in English
+    ("configuration" is fr:configur in French passages, "hostname" es:hostnam in Spanish
+    ones): a question asked in English finds the passages of a corpus in French or Spanish.
+    Each passage holds only its own language's reading, so it is scored on the word once. A
+    corpus mostly in English, with a few pages in French, writes its words more in English:
+    its questions are searched as they were. Not for a question holding words of another
+    script (Russian or Chinese read as English for its commands): it is no English one."""
+    text = searchable(question)
+    if has_other_scripts(text):
+        return
+    index = snapshot.index
+    for token in analyzer.tokens(text, "en"):
+        if token.term not in own or token.term.startswith("_"):
+            continue  # a corrected word, a synonym group of data/ or a stop word
+        english = index.passages_with(token.term)
+        for code in _READ_IN:  # a stem looked up, not an analysis: a few µs a word
+            term = analyzer.stem(language(code).fold(token.word), code)
+            if index.passages_with(term) > english:
+                yield term, token.term
 
 
 def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) -> None:

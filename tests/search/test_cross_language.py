@@ -1,0 +1,63 @@
+"""A question in one language finds what the documents say in another of the same script."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+
+
+@pytest.fixture(scope="module")
+def handbook(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "notes.md": (
+                "# Notes\n\n## Cache\n\n"
+                "The database becomes slow when the page cache is too small for the working set "
+                "of queries.\n\n## Locks\n\n"
+                "Writers take an exclusive lock on the whole file while they commit a "
+                "transaction.\n"
+            ),
+            "noyau.md": (
+                "# Le noyau\n\n## Les modules\n\n"
+                "La configuration des modules du noyau est stockée dans le répertoire "
+                "/etc/modprobe.d/ et lue au démarrage.\n\n## Les paquets\n\n"
+                "Un paquet de noyau ancien peut être supprimé avec la commande dpkg --purge.\n"
+            ),
+            "arranque.md": (
+                "# El arranque\n\n## El nombre del equipo\n\n"
+                "Para imprimir el hostname actual, ejecute hostname sin ningún parámetro.\n\n"
+                "## Los discos\n\n"
+                "Los discos cifrados que se montan al arrancar se configuran en /etc/crypttab.\n"
+            ),
+        }
+    )
+
+
+def test_an_english_question_finds_the_french_passage_that_says_it(handbook: Library) -> None:
+    answer = handbook.answer("Where is the configuration of kernel modules stored?")
+    assert answer.language == "en"
+    assert "/etc/modprobe.d/" in answer.hits[0].passage.text
+
+
+def test_an_english_question_finds_the_spanish_passage_that_names_its_command(
+    handbook: Library,
+) -> None:
+    answer = handbook.answer("How do I print the current hostname?")
+    assert "ejecute hostname" in answer.hits[0].passage.text
+
+
+def test_the_other_readings_are_searched_beside_the_english_words(handbook: Library) -> None:
+    # The French reading of "configuration" is searched beside the English word; "kernel" has
+    # none the documents write ("noyau"), and "stored" is another word in French ("stockée").
+    weights = handbook.query_weights("Where is the configuration of kernel modules stored?")
+    assert {"fr:configur", "fr:modul", "configur", "modul", "kernel"} <= set(weights)
+    assert not any(term.startswith("es:") for term in weights)
+
+
+def test_a_french_question_is_not_read_in_english_or_spanish(handbook: Library) -> None:
+    answer = handbook.answer("Comment supprimer un ancien paquet de noyau ?")
+    assert answer.language == "fr"
+    assert all(":" in term and term.startswith("fr:") for term in answer.terms)
