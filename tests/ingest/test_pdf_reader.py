@@ -23,8 +23,8 @@ from bot.render.citations import citation
 from retrieval.errors import DocumentError
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers.pdf import Line, join_lines, reading_order, rejoin
 from retrieval.library import Library
-from retrieval.ingest.readers.pdf import Line, reading_order, rejoin
 
 PDF = OFFICE / "pdf"
 
@@ -426,3 +426,37 @@ def test_a_quote_from_a_paragraphs_second_page_cites_that_page(tmp_path: Path) -
     assert hit.passage.page == 1 and "harbour office" in hit.passage.text
     assert hit.pages is not None and hit.pages[-1] == 2
     assert citation(hit.passage, pages=hit.pages).endswith(("p. 2", "pp. 1–2"))
+
+
+def test_a_web_or_mail_address_broken_at_a_line_end_is_whole_again() -> None:
+    """The Debian manuals break long addresses after a dot or a slash; a reader who copies one
+    from a quote gets an address that works, and a word after a whole address keeps its space."""
+    faq = " ".join(texts(parsed(PDF / "debian-faq.en.pdf")))
+    reference = " ".join(texts(parsed(PDF / "developers-reference.pdf")))
+    assert "maintonly@bugs.debian.org" in reference
+    assert "(https://www.debian.org/misc/children-distros)" in faq
+    assert "https://www.pathname.com/fhs" in faq and "https://www.stallman.org/" in faq
+    assert "https://www.debian.org/ports/hurd/ for" in faq
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (
+            ["mail maintonly@bugs.debian.", "org instead."],
+            "mail maintonly@bugs.debian.org instead.",
+        ),
+        (
+            ["see (https://www.debian.org/doc/", "manuals/howto/)."],
+            "see (https://www.debian.org/doc/manuals/howto/).",
+        ),
+        (
+            ["at https://lists.debian.org/", "for details."],
+            "at https://lists.debian.org/ for details.",
+        ),
+        (["It ends at www.example.org.", "Then more."], "It ends at www.example.org. Then more."),
+        (["a path /usr/share/doc/", "org/x"], "a path /usr/share/doc/ org/x"),
+    ],
+)
+def test_lines_join_with_a_space_except_inside_an_address(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined

@@ -78,6 +78,15 @@ _SPACED_PUNCTUATION = re.compile(
     r" +(?=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65])"
     r"|(?<=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]) +"
 )
+# A web or mail address broken at a line end after "." or "/" ("https://www.debian." / "org/",
+# "maintonly@bugs.debian." / "org"), and what may continue it on the next line: more of an
+# address ("org/fhs).", "manuals/howto/)", "html)") — not a word after a whole one ("… /hurd/"
+# / "for").
+_ADDRESS_OPEN = re.compile(r"(?:://|@|^\(?www\.)\S*[./]$")
+_ADDRESS_REST = re.compile(
+    r"^(?:[a-z0-9][\w~%+-]*(?:[./#?=&][\w~%+#?=&-]*)+/?|(?:com|org|net|edu|gov|html?|php|txt))"
+    r"[)>\].,;:]*$"
+)
 # "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
 REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not two
@@ -799,16 +808,28 @@ def _turns(lines: Sequence[Line]) -> tuple[tuple[int, int], ...]:
 
 
 def join_lines(texts: Iterable[str]) -> str:
-    """Lines of a paragraph as one text: with a space between them, but none where a line of
-    Chinese or Japanese runs on (those scripts put no spaces between words: "观" + "点" is "观点",
-    not "观 点", which no reader writes and a word splitter cuts in two)."""
+    """Lines of a paragraph as one text: with a space between them, but none inside a web or
+    mail address broken at a line end, nor where a line of Chinese or Japanese runs on (those
+    scripts put no spaces between words: "观" + "点" is "观点", not "观 点", which no reader
+    writes and a word splitter cuts in two)."""
     joined = ""
     for text in texts:
-        if joined and text and not _runs_on(joined[-1], text[0]):
+        if joined and text and not _runs_on(joined[-1], text[0]) and not _address_on(joined, text):
             joined += " "
         joined += text
     # PDFium also puts a space beside full-width punctuation where a link ends ("网站 ，").
     return _SPACED_PUNCTUATION.sub("", joined)
+
+
+def _address_on(joined: str, text: str) -> bool:
+    """Whether ``text`` starts with the rest of an address ``joined`` ends with the start of."""
+    last, first = joined.rsplit(None, 1)[-1], text.split(None, 1)[0]
+    if not _ADDRESS_OPEN.search(last) or not first[0].isalnum():
+        return False
+    # In parentheses, the address runs to the closing one: "(https://www.debian.org/misc/" /
+    # "children-distros)".
+    closes = last.startswith("(") and ")" not in last and first.rstrip(".,;:").endswith(")")
+    return closes or bool(_ADDRESS_REST.match(first))
 
 
 def _runs_on(last: str, first: str) -> bool:
