@@ -77,7 +77,6 @@ def is_junk(line: str) -> bool:
     text = line.strip()
     if not any(ch.isalnum() for ch in text):
         return True  # rules, bars and bullets: "|", "***", "• •"
-    words = text.split()
     count = word_count(text)  # Chinese: about two characters a word
     if count <= 30 and any(p.search(text) for p in _ALWAYS):
         return True
@@ -96,7 +95,7 @@ def is_junk(line: str) -> bool:
         return True  # a breadcrumb or menu: "Home > China/Kina", "News | World | Sport"
     if count <= 12 and len(_GLUED.findall(text)) >= 2:
         return True  # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter"
-    lowered = [w.strip(".,:;!?()[]<>\"'").lower() for w in words]
+    lowered = [w.strip(".,:;!?()[]<>\"'").lower() for w in text.split()]
     widget = sum(1 for w in lowered if w in _WIDGET_WORDS)
     if count <= 2:
         return widget == count  # "Print", "NEWSLETTER", "Share"

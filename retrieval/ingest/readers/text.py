@@ -212,22 +212,28 @@ def units(text: str) -> list[str]:
         raw_blocks[-1].append(raw.rstrip())
     raw_blocks = [block for block in raw_blocks if block]
     blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
-    lines = [line for block in blocks for line in block if not is_junk(line)]
+    junk = [list(map(is_junk, block)) for block in blocks]  # once a line: asked twice below
+    lines = [
+        line
+        for block, bad in zip(blocks, junk, strict=True)
+        for line, b in zip(block, bad, strict=True)
+        if not b
+    ]
     wrapped = _is_hard_wrapped(lines)
     result: list[str] = []
-    for block, raw_block in zip(blocks, raw_blocks, strict=True):
+    for block, raw_block, bad in zip(blocks, raw_blocks, junk, strict=True):
         if _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
             result.append(join_lines(block))
             continue
         kept: list[str] = []
-        for line in block:
+        for line, line_junk in zip(block, bad, strict=True):
             continues = (
                 wrapped
                 and kept
                 and not kept[-1].endswith(_LATIN_END)
                 and not _looks_like_heading(kept[-1])
             )
-            if continues or not is_junk(line):
+            if continues or not line_junk:
                 kept.append(line)
         if kept:
             first_block = not result
