@@ -134,8 +134,7 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
         if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
             continue
         if not snapshot.index.passages_with(term):
-            span = clean_text[token.start : token.end].lower()
-            if "-" in span and token.word == span.replace("-", ""):
+            if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
             if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
                 found.append(term)  # a short name ("Paris"), not a slip from "pairs"
@@ -143,6 +142,17 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
             term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
+
+
+def _joined_only(token: Token, text: str) -> bool:
+    """Whether ``token`` is only the parts of a hyphenated word written together ("inner-and"
+    as innerand; French "existe-t-il" as fr:existetil, "sait-on", Russian "из-за"), which is
+    how no one writes it: a question's inversion, not a word the documents lack."""
+    span = text[token.start : token.end]
+    if "-" not in span:
+        return False
+    code, _, word = token.word.rpartition(":")
+    return word == language(code or "en").fold(span.replace("-", ""))
 
 
 def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]:

@@ -61,3 +61,12 @@ def test_a_french_question_is_not_read_in_english_or_spanish(handbook: Library) 
     answer = handbook.answer("Comment supprimer un ancien paquet de noyau ?")
     assert answer.language == "fr"
     assert all(":" in term and term.startswith("fr:") for term in answer.terms)
+
+
+def test_a_french_inversion_is_no_word_the_documents_lack(handbook: Library) -> None:
+    # "existe-t-il" is searched as "existe": "existetil" is how no one writes it, and it
+    # would count against the answer as a word no passage has.
+    answer = handbook.answer("Existe-t-il un paquet de noyau ancien ?")
+    assert "fr:existetil" not in answer.terms
+    assert "fr:exist" in answer.terms
+    assert "dpkg --purge" in answer.hits[0].passage.text
