@@ -49,3 +49,15 @@ def test_the_question_words_in_one_sentence_come_before_the_same_words_spread_ov
         Matches(spans, [BACKLINK | RENDER, 0], [[(0, 3, 0), (0, 3, 1)], []]),
     ]
     assert [r.passage.id for r in rerank(candidates, QUESTION, matches)] == ["p2", "p1"]
+
+
+def test_a_term_only_the_code_holds_counts_less_than_one_a_sentence_says() -> None:
+    # "the paths option": one passage's sentence says "paths", another's code only does.
+    text = "Set the option: paths: [src]"
+    said = Passage("p1", "doc", "Options", None, 1, text)
+    coded = Passage("p2", "doc", "Options", None, 2, text, kind="code", code_at=16)
+    spans = [(0, 15), (16, len(text))]
+    marks: list[list[tuple[int, int, int]]] = [[(8, 14, 1)], [(16, 21, 0)]]
+    candidates = [(coded, 5.0), (said, 4.9)]  # the code's passage a little ahead on BM25
+    matches = [Matches(spans, [RENDER, BACKLINK], marks)] * 2
+    assert [r.passage.id for r in rerank(candidates, QUESTION, matches)] == ["p1", "p2"]
