@@ -16,6 +16,11 @@ is in no passage and counts against the question as a word the corpus lacks. jie
 rjieba (jieba-rs): 100,000 paragraphs of 269 characters take 19 s on two cores, analysis and
 sentences included. jieba knows no Japanese, Korean or Thai: those are cut into overlapping
 pairs of characters, as Lucene's CJKBigramFilter does, a lone character kept as it is.
+
+Chinese is written in simplified characters (mainland, Singapore) or traditional ones (Taiwan,
+Hong Kong, Macau), and Taiwan writes some words otherwise too (軟體 for 软件). A question can
+be had in the other characters (:func:`other_characters`, by OpenCC: Apache-2.0, its
+dictionaries too), so that it finds documents written in them.
 """
 
 from __future__ import annotations
@@ -60,6 +65,35 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
         piece = run[base : base + LONGEST_RUN]
         words += [(w, base + a, base + b) for w, a, b in tokenizer.tokenize(piece, "search", True)]
     return words
+
+
+# OpenCC's conversions a question is tried in: traditional to simplified, Taiwan's words and
+# characters to the mainland's, and back (a corpus in traditional characters).
+CONVERSIONS = ("t2s", "tw2sp", "s2t", "s2twp")
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@functools.cache
+def _converter(config: str) -> _Converter:
+    """OpenCC's converter ``config`` (a few of its dictionaries, 0.1 s the first time)."""
+    import opencc
+
+    return cast(_Converter, opencc.OpenCC(config))
+
+
+def other_characters(text: str) -> list[str]:
+    """``text`` in each other way of writing Chinese (:data:`CONVERSIONS`) that changes it,
+    each once: a question written in simplified characters gives its traditional and Taiwan
+    forms, one in traditional characters its simplified forms."""
+    found: list[str] = []
+    for config in CONVERSIONS:
+        converted = _converter(config).convert(text)
+        if converted != text and converted not in found:
+            found.append(converted)
+    return found
 
 
 def bigrams(run: str) -> list[tuple[str, int, int]]:

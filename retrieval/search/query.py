@@ -15,7 +15,7 @@ import weakref
 from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 
-from retrieval.search import thesaurus
+from retrieval.search import cjk, thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
 from retrieval.search.languages import LANGUAGES, language, stop_word_hits
 from retrieval.search.layouts import mend_layout
@@ -124,6 +124,8 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     found = []
     clean_text = searchable(text)
     tokens = analyzer.tokens(clean_text, lang)
+    if lang == "zh":
+        clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
@@ -142,6 +144,30 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
             term = correct(token, analyzer, snapshot) or term
         found.append(term)
     return found
+
+
+def _in_the_documents_characters(
+    text: str, tokens: list[Token], analyzer: Analyzer, snapshot: Snapshot
+) -> tuple[str, list[Token]]:
+    """A Chinese question in the characters the documents are written in, and its tokens: one
+    typed in traditional characters (升級軟體) asks a corpus in simplified ones (升级软件) as
+    if typed in them, and the other way round. Tried only when some Chinese word of the
+    question is in no passage; the form whose Chinese words the documents know best, the
+    question as typed unless another is plainly better."""
+
+    def score(found: list[Token]) -> int:
+        han = [t.term for t in found if t.term.startswith("zh:")]
+        known = sum(1 for term in han if snapshot.index.passages_with(term))
+        return 2 * known - len(han)  # known words less those the documents lack
+
+    best = score(tokens)
+    if best == sum(1 for t in tokens if t.term.startswith("zh:")):
+        return text, tokens  # every Chinese word is in the documents as typed
+    for other in cjk.other_characters(text):
+        found = analyzer.tokens(other, "zh")
+        if score(found) > best:
+            text, tokens, best = other, found, score(found)
+    return text, tokens
 
 
 def _joined_only(token: Token, text: str) -> bool:
