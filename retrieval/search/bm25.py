@@ -43,6 +43,7 @@ ESSENTIAL_SHARE = 0.15  # pruning gives up when its candidates' postings pass th
 LOOKUP_RATIO = 32  # postings per candidate from which a term is looked up by binary search
 SEED_ALL_UP_TO = 1 << 10  # postings: a term with more seeds the floor with its best only
 MARGIN = 1e-5  # relative: far above float32 rounding, far below a score that matters
+ADD_AT_FROM = 1024  # postings from which np.add.at adds them faster than indexing does
 
 
 def idf(df: npt.ArrayLike, n_docs: int) -> npt.NDArray[np.float64]:
@@ -245,7 +246,7 @@ class BM25Index:
         scores, marker = self._scratch()
         try:
             for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
-                scores[where] += values * scale
+                _add(scores, where, values, scale)
             if len(self.deleted):
                 scores[self.deleted] = 0
             floor_ = _floor(scores, touched, offset + k)
@@ -273,7 +274,7 @@ class BM25Index:
         scores, _ = self._scratch()
         try:
             for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
-                scores[where] += values * scale
+                _add(scores, where, values, scale)
             return self._page_dense(scores, touched, k, offset)
         finally:
             scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
@@ -421,6 +422,22 @@ class _TermCache:
         return self._alive
 
 
+def _add(
+    scores: npt.NDArray[np.float64],
+    where: npt.NDArray[np.int64],
+    values: npt.NDArray[np.float32],
+    scale: np.float32,
+) -> None:
+    """``scores[where] += values * scale`` (distinct ``where``; the float32 product added in
+    float64, as every route adds it). Many postings by ``np.add.at`` with the products made
+    float64 first: a third less time than indexing, which gathers, adds and scatters again
+    (at a million passages 2M postings took 5.5 ms, now 3.5); the same sums."""
+    if len(where) < ADD_AT_FROM:
+        scores[where] += values * scale
+    else:
+        np.add.at(scores, where, (values * scale).astype(np.float64))
+
+
 def _bit(bits: npt.NDArray[np.uint8], docs: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
     """The bits of ``docs`` in a packed (big-endian) bitset."""
     found: npt.NDArray[np.uint8] = (bits[docs >> 3] >> (7 - (docs & 7)).astype(np.uint8)) & 1
@@ -539,7 +556,7 @@ def _accumulate(
         for found in terms:
             for docs, at, values, scale in found:
                 where = docs.astype(np.int64) + at  # int64: faster to index by than int32
-                scores[where] += values * scale
+                _add(scores, where, values, scale)
                 touched.append(where)
         if dense:  # a pass over every passage costs less than gathering that many
             first = np.flatnonzero(scores)

@@ -28,6 +28,10 @@ _ROUTES = {
     "touched, sampled floor": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9, **_SAMPLED},
     "dense, sampled floor": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9, **_SAMPLED},
     "pruned, one pass": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 0, **_BEST},
+    # postings added by np.add.at (as long lists are), not by indexing
+    "touched, add.at": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9, "ADD_AT_FROM": 0},
+    "dense, add.at": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9, "ADD_AT_FROM": 0},
+    "pruned, add.at": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "ADD_AT_FROM": 0},
 }
 
 
