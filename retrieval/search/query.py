@@ -17,9 +17,15 @@ from collections.abc import Collection, Iterator, Sequence
 
 from retrieval.search import cjk, thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
-from retrieval.search.languages import LANGUAGES, language, stop_word_hits
+from retrieval.search.languages import LANGUAGES, detect, language, scripts_of, stop_word_hits
 from retrieval.search.layouts import mend_layout
-from retrieval.search.scripts import drop_stray_marks, has_other_scripts, letter_counts
+from retrieval.search.scripts import (
+    CJK_SCRIPTS,
+    drop_stray_marks,
+    has_other_scripts,
+    letter_counts,
+    runs,
+)
 from retrieval.search.snapshot import Snapshot
 from retrieval.text import clean
 
@@ -83,7 +89,35 @@ def language_of(
     """The language of ``question`` among the corpus's ``languages``; a follow-up too short to
     tell ("and 2005?") keeps the language of the question before it."""
     prior = analyzer.detect(context[-1], languages) if context else None
-    return analyzer.detect(searchable(question), languages, prior=prior)
+    text = searchable(question)
+    found = analyzer.detect(text, languages, prior=prior)
+    if language(found).script != "latin" or not has_other_scripts(text):
+        return found
+    return _quoting_commands(text, languages) or found
+
+
+def _quoting_commands(text: str, languages: Sequence[str]) -> str | None:
+    """The corpus's language of another script that a question mostly in Latin letters is
+    asked in: two words or more in that script (a Chinese character is half a word) and at
+    most one English stop word. Every language writes its commands in Latin letters: "dpkg
+    --get-selections > list.txt — это что?" is Russian, and read as French for its Latin
+    letters its commands would be French words, which no Russian passage has."""
+    words: Counter[str] = Counter()
+    for run in runs(text):
+        if run.script not in ("common", "latin"):
+            size = run.end - run.start
+            words[run.script] += (size + 1) // 2 if run.script in CJK_SCRIPTS else 1
+    if not words or stop_word_hits(text, "en") > 1:
+        return None
+    script, count = words.most_common(1)[0]
+    writing = [c for c in languages if script in scripts_of(language(c))]
+    if count < 2 or not writing:
+        return None
+    if len(writing) == 1:
+        return writing[0]
+    return detect(
+        " ".join(text[r.start : r.end] for r in runs(text) if r.script == script), writing
+    )
 
 
 def settle_language(
