@@ -424,6 +424,8 @@ def _judged(
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         sure, missing = judge.assess(best, question, analyzer, matched)
+        # An identifier the question names that none of the best passages writes: hedged too.
+        missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
