@@ -41,6 +41,19 @@ _NUMBER = re.compile(
 )
 
 
+# Dates and version numbers: no amount ("how much memory …?" is not answered by "version 3.3.0
+# (2006-01-11)"), though they answer "which year" or "which version".
+_DATE_OR_VERSION = re.compile(
+    r"\b\d{4}-\d\d-\d\d\b|\b(?:v|version|release|versions|версии|версия)\s*\d+(?:\.\d+)*"
+    r"|\b\d+\.\d+\.\d+(?:\.\d+)*\b",
+    re.IGNORECASE,
+)
+_ASKS_AMOUNT = re.compile(
+    r"\bhow\s+(?:many|much|big|large|fast|small|heavy)|сколько|combien|cu[aá]nt[oa]s?|多少",
+    re.IGNORECASE,
+)
+
+
 def asks_quantity(question: str) -> bool:
     """Whether ``question`` asks how many, how much, how long, which year or version."""
     return _ASKS.search(question) is not None
@@ -58,4 +71,8 @@ def gives_quantity(excerpt: str, question: str) -> bool:
 
 def unquantified(question: str, excerpt: str) -> bool:
     """Whether ``question`` asks for a quantity that ``excerpt`` does not state."""
-    return asks_quantity(question) and not gives_quantity(excerpt, question)
+    if not asks_quantity(question):
+        return False
+    if _ASKS_AMOUNT.search(question):
+        excerpt = _DATE_OR_VERSION.sub(" ", excerpt)
+    return not gives_quantity(excerpt, question)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.library import Library
-from retrieval.search.quantities import asks_quantity, gives_quantity, numbers
+from retrieval.search.quantities import asks_quantity, gives_quantity, numbers, unquantified
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,18 @@ def test_how_often_is_answered_by_the_passage_that_says_it(team_library: Library
     answer = team_library.answer("How often do the maintainers publish a release?")
     assert "every three months" in answer.hits[0].passage.text
     assert answer.outcome == "answered"
+
+
+@pytest.mark.parametrize(
+    ("question", "excerpt", "answered"),
+    [
+        ("How much memory does each connection use?", "Since version 3.3.0 (2006-01-11) …", False),
+        ("How many connections can the CLI hold?", "Beginning with version 3.37.0, it can", False),
+        ("How much memory does each connection use?", "Each uses about 100 KB.", True),
+        ("How much memory does it use?", "Version 3.3.0 uses 100 KB.", True),
+        ("In what year was it released?", "Version 3.3.0 (2006-01-11) added it.", True),
+        ("Which version added it?", "Beginning with version 3.37.0, it can", True),
+    ],
+)
+def test_a_date_or_version_is_no_amount(question: str, excerpt: str, answered: bool) -> None:
+    assert unquantified(question, excerpt) is not answered
