@@ -17,6 +17,7 @@ _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Control characters other than newline.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # the ASCII ones, tab and CR included
 _QUOTES = str.maketrans(
     {
         "‘": "'",
@@ -47,6 +48,8 @@ def clean(text: str) -> str:
     spaces become plain spaces and zero-width and control characters are removed. Typographic
     quotes and dashes are kept as written.
     """
+    if text.isascii() and "&" not in text and not _ASCII_CONTROL.search(text):
+        return text  # nothing below would change it: one pass over the text instead of five
     text = _fix_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _ODD_SPACES.sub(" ", text)

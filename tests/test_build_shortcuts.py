@@ -13,9 +13,11 @@ from typing import Any
 
 import ftfy
 import numpy as np
+import pytest
 from py3langid.langid import LanguageIdentifier, visit_counts  # type: ignore[import-untyped]
 from py3langid.modelio import _to_array  # type: ignore[import-untyped]
 
+from retrieval import sentences
 from retrieval.search import languages
 from retrieval.text import clean, squeeze, word_count
 
@@ -94,3 +96,15 @@ def test_language_scores_are_py3langid_s_own() -> None:
         assert list((walked or {}).items()) == list(
             zip(found.tolist(), counts.tolist(), strict=True)
         )
+
+
+def test_ascii_sentences_end_where_the_unicode_pattern_ends_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = random.Random(8)
+    words = "Word word U.S. e.g. No. 10. A. ! ? ... 3 Dr. ok. - , x".split()
+    pieces = [*words, ". ", ".\n", " ", "  ", '"', "'", ")", "]", "(", "[", "\t"]
+    samples = ["".join(rng.choices(pieces, k=rng.randint(0, 40))) for _ in range(3000)]
+    fast = [sentences.sentence_spans(sample) for sample in samples]
+    monkeypatch.setattr(sentences, "_ASCII_BOUNDARY", sentences._BOUNDARY)
+    assert fast == [sentences.sentence_spans(sample) for sample in samples]

@@ -404,7 +404,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     document = ParsedDocument(title=title, date=date, source=source)
 
     headings |= _question_headings(lines[start:])
-    headings |= {line for line in lines[start:] if entry_key(line) in listed}
+    if listed:  # the lines a table of contents lists (most documents have none)
+        headings |= {line for line in lines[start:] if entry_key(line) in listed}
     section: str | None = None
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
