@@ -106,6 +106,10 @@ def judge(
     ``key_missing``: the best passage lacks a word that carries much of the question.
     ``unquantified``: the question asks how many (how long, which year…) and the best excerpt
     states no number it did not already hold.
+
+    A follow-up is not declined for a low confidence alone ("what was his job before that?"
+    after a question on Yang Jiechi): the passages are on the conversation's subject, and its
+    few words of its own are often said otherwise ("previously served as"). It is hedged.
     """
     if not ranked:
         return "declined"
@@ -114,7 +118,7 @@ def judge(
         # A paragraph describing what someone looks for: the closest passages are what they
         # want, even when no one passage holds its rarest words.
         return "answered" if confidence_ >= HEDGE_BELOW else "hedged"
-    if question.unknown_names or confidence_ < DECLINE_BELOW:
+    if question.unknown_names or (confidence_ < DECLINE_BELOW and not _follows(question)):
         return "declined"
     if names and confidence_ < NAMED_DECLINE_BELOW:
         return "declined"
@@ -125,6 +129,13 @@ def judge(
     if _unexplained(question) and confidence_ < UNKNOWN_HEDGE_BELOW:
         return "hedged"
     return "answered"
+
+
+def _follows(question: QuestionWeights) -> bool:
+    """Whether the question was searched with terms carried from earlier questions."""
+    weights = question.weights
+    alternatives = weights.alternatives if isinstance(weights, Weights) else {}
+    return any(w < 1.0 and t not in alternatives for t, w in weights.items())
 
 
 def _unexplained(question: QuestionWeights) -> tuple[str, ...]:
