@@ -40,6 +40,7 @@ ALTERNATIVE_WEIGHT = 0.3
 # script that the documents write them more often in, at this weight: French and Spanish
 # passages say "configuration" and "modules" too, stemmed as French or Spanish words.
 READING_WEIGHT = 1.0
+SENTENCE_STOP_WORDS = 2  # English stop words that make a question an English sentence
 ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
@@ -312,10 +313,13 @@ def weights(
     analyzer: Analyzer,
     snapshot: Snapshot,
     lang: str = "en",
+    languages: Sequence[str] = (),
 ) -> Weights:
     """The weighted terms searched for ``question`` after the earlier questions ``context``
     (oldest first). They are read in order, each one that names its own place or year replacing
-    those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before."""
+    those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before.
+    ``languages``: the corpus's, most passages first (an English question to documents mostly
+    in others is searched in their readings of its words too, see :func:`_readings`)."""
     carried: dict[str, None] = {}  # ordered set of the subject's terms so far
     for earlier in context:
         carry(carried, terms_of(earlier, analyzer, snapshot, lang), snapshot.proper)
@@ -336,7 +340,9 @@ def weights(
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     if lang == "en":
-        readings = {r: word for r, word in _readings(own, question, analyzer, snapshot)}
+        minor = bool(languages) and languages[0] != "en"
+        found = _readings(own, question, analyzer, snapshot, minor)
+        readings = dict(found)
         readings = {r: word for r, word in readings.items() if r not in result}
         result.update(dict.fromkeys(readings, READING_WEIGHT))
         alternatives.update(readings)
@@ -372,19 +378,29 @@ _READ_IN = tuple(c for c, lang in LANGUAGES.items() if lang.script == "latin" an
 
 
 def _readings(
-    own: Collection[str], question: str, analyzer: Analyzer, snapshot: Snapshot
+    own: Collection[str],
+    question: str,
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+    english_minor: bool = False,
 ) -> Iterator[tuple[str, str]]:
     """``(term of another language, English word's term)`` for the question's own words that
     the documents write more often in another Latin-script language than in English
-    ("configuration" is fr:configur in French passages, "hostname" es:hostnam in Spanish
-    ones): a question asked in English finds the passages of a corpus in French or Spanish.
-    Each passage holds only its own language's reading, so it is scored on the word once. A
-    corpus mostly in English, with a few pages in French, writes its words more in English:
-    its questions are searched as they were. Not for a question holding words of another
-    script (Russian or Chinese read as English for its commands): it is no English one."""
+    ("configuration" is fr:configur in French passages): a question asked in English finds the
+    passages of a corpus in French or Spanish. Each passage holds only its own language's
+    reading, so it is scored on the word once. A corpus mostly in English, with a few pages in
+    French, writes its words more in English: its questions are searched as they were.
+
+    Where English is not the corpus's main language (``english_minor``) a question written as
+    an English sentence (two English stop words or more) is searched in every reading the
+    documents have, "hostname" as es:hostnam too, though Chinese passages write it more; a bare
+    list of commands is every language's, and keeps to the words each writes most. Not for a
+    question holding words of another script (Russian or Chinese read as English for its
+    commands): it is no English one."""
     text = searchable(question)
     if has_other_scripts(text):
         return
+    every = english_minor and stop_word_hits(text, "en") >= SENTENCE_STOP_WORDS
     index = snapshot.index
     for token in analyzer.tokens(text, "en"):
         if token.term not in own or token.term.startswith("_"):
@@ -392,7 +408,8 @@ def _readings(
         english = index.passages_with(token.term)
         for code in _READ_IN:  # a stem looked up, not an analysis: a few µs a word
             term = analyzer.stem(language(code).fold(token.word), code)
-            if index.passages_with(term) > english:
+            found = index.passages_with(term)
+            if found > english or (every and found):
                 yield term, token.term
 
 

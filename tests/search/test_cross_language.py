@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from retrieval.library import Library
+from retrieval.search import query
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +25,8 @@ def handbook(write_library: Callable[[dict[str, str]], Library]) -> Library:
                 "# Le noyau\n\n## Les modules\n\n"
                 "La configuration des modules du noyau est stockée dans le répertoire "
                 "/etc/modprobe.d/ et lue au démarrage.\n\n## Les paquets\n\n"
-                "Un paquet de noyau ancien peut être supprimé avec la commande dpkg --purge.\n"
+                "Un paquet de noyau ancien peut être supprimé avec la commande dpkg --purge.\n\n"
+                "## Le cache\n\nLe cache des modules est vidé à chaque redémarrage.\n"
             ),
             "arranque.md": (
                 "# El arranque\n\n## El nombre del equipo\n\n"
@@ -70,3 +72,19 @@ def test_a_french_inversion_is_no_word_the_documents_lack(handbook: Library) -> 
     assert "fr:existetil" not in answer.terms
     assert "fr:exist" in answer.terms
     assert "dpkg --purge" in answer.hits[0].passage.text
+
+
+def test_documents_mostly_in_other_languages_are_searched_in_every_reading(
+    handbook: Library,
+) -> None:
+    # "cache" stands once in the English notes and once in French: no more often in French,
+    # so only a corpus written mostly in French (and Spanish) reads it as French too, and
+    # only for a question written as an English sentence, not a bare list of words.
+    def searched(question: str, languages: tuple[str, ...]) -> set[str]:
+        current = handbook._current()
+        return set(query.weights(question, (), handbook.analyzer, current, "en", languages))
+
+    sentence = "Where is the cache of the modules?"
+    assert "fr:cach" in searched(sentence, ("fr", "es", "en"))
+    assert "fr:cach" not in searched(sentence, ("en", "fr", "es"))
+    assert "fr:cach" not in searched("cache modules", ("fr", "es", "en"))
