@@ -339,24 +339,32 @@ def weights(
     found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
+    readings: dict[str, str] = {}
     if lang == "en":
         minor = bool(languages) and languages[0] != "en"
         found = _readings(own, question, analyzer, snapshot, minor)
-        readings = dict(found)
-        readings = {r: word for r, word in readings.items() if r not in result}
+        readings = {r: word for r, word in found if r not in result}
         result.update(dict.fromkeys(readings, READING_WEIGHT))
         alternatives.update(readings)
-    return Weights(result, alternatives)
+    return Weights(result, alternatives, readings)
 
 
 class Weights(dict[str, float]):
     """The terms searched and their weights. ``alternatives``: each synonym searched for a
     question word the corpus lacks or barely has → that word's term (not words of the
-    question themselves, so the judge does not count them against it)."""
+    question themselves, so the judge does not count them against it). ``readings``: those
+    of the alternatives that are the same word in another language (fr:configur for
+    "configuration"), which say all the word says."""
 
-    def __init__(self, weights: dict[str, float], alternatives: dict[str, str]) -> None:
+    def __init__(
+        self,
+        weights: dict[str, float],
+        alternatives: dict[str, str],
+        readings: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(weights)
         self.alternatives = alternatives
+        self.readings = readings or {}
 
 
 def _alternatives(
