@@ -414,11 +414,17 @@ def _readings(
         if token.term not in own or token.term.startswith("_"):
             continue  # a corrected word, a synonym group of data/ or a stop word
         english = index.passages_with(token.term)
-        for code in _READ_IN:  # a stem looked up, not an analysis: a few µs a word
-            term = analyzer.stem(language(code).fold(token.word), code)
+        for term in _read_in_other_languages(token.word, analyzer):
             found = index.passages_with(term)
             if found > english or (every and found):
                 yield term, token.term
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _read_in_other_languages(word: str, analyzer: Analyzer) -> tuple[str, ...]:
+    """The terms of a folded English word read in each other Latin-script language (stems
+    looked up, not an analysis; once a word: every English question asks for them)."""
+    return tuple(analyzer.stem(language(code).fold(word), code) for code in _READ_IN)
 
 
 def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) -> None:
