@@ -429,7 +429,8 @@ def _judged(
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
-    return sure, judge.judge(sure, question, ranked, names, missing, unquantified)
+    typos = judge.typos(question.unknown_words, lambda word: current.words.get(word) is not None)
+    return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos)
 
 
 def _examples(library: Library) -> list[str]:

@@ -7,12 +7,13 @@ turns it, with what the question names that no passage holds, into an outcome.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
+from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
-from retrieval.search.query import SEGMENTED, Weights
+from retrieval.search.query import SEGMENTED, Weights, slips
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
@@ -25,6 +26,7 @@ UNKNOWN_HEDGE_BELOW = 0.55
 NAMED_DECLINE_BELOW = 0.55  # and a question naming something no document holds, under this
 TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
 KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold to answer
+TYPO_LETTERS = 4  # of the shortest word no passage has that is read as a typo
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
 _JOINERS = re.compile(r"[\s_-]+")
 # A name from code: words joined by underscores (cache_size, SQLITE_BUSY) or a call (upper()).
@@ -96,6 +98,7 @@ def judge(
     names: Sequence[str] = (),
     key_missing: bool = False,
     unquantified: bool = False,
+    typos: Collection[str] = (),
 ) -> Outcome:
     """Answered, hedged or declined.
 
@@ -105,7 +108,8 @@ def judge(
     holds ("Lisbon"); with little else matched, the question is about something else.
     ``key_missing``: the best passage lacks a word that carries much of the question.
     ``unquantified``: the question asks how many (how long, which year…) and the best excerpt
-    states no number it did not already hold.
+    states no number it did not already hold. ``typos``: words no passage has that are slips
+    of the fingers away from one that some passage has (:func:`typos`).
 
     A follow-up is not declined for a low confidence alone ("what was his job before that?"
     after a question on Yang Jiechi): the passages are on the conversation's subject, and its
@@ -126,7 +130,7 @@ def judge(
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"
-    if _unexplained(question) and confidence_ < UNKNOWN_HEDGE_BELOW:
+    if _unexplained(question, typos) and confidence_ < UNKNOWN_HEDGE_BELOW:
         return "hedged"
     return "answered"
 
@@ -138,7 +142,22 @@ def _follows(question: QuestionWeights) -> bool:
     return any(w < 1.0 and t not in alternatives for t, w in weights.items())
 
 
-def _unexplained(question: QuestionWeights) -> tuple[str, ...]:
+def typos(unknown: Sequence[str], known: Callable[[str], bool]) -> set[str]:
+    """The English words of ``unknown`` (no passage has them) that no dictionary has either and
+    that a letter dropped, doubled or swapped away are a word ``known`` to the documents
+    ("forevr"): a typo the spelling correction left, not another subject. On sqlite-dev two
+    right answers fewer hedged for them, no unanswerable question less caught."""
+    return {
+        word
+        for word in unknown
+        if ":" not in word
+        and len(word) >= TYPO_LETTERS
+        and not thesaurus.is_word(word)
+        and any(known(slip) for slip in slips(word))
+    }
+
+
+def _unexplained(question: QuestionWeights, typos: Collection[str] = ()) -> tuple[str, ...]:
     """The question's words no passage has that may well name another subject.
 
     Not a word whose synonyms the documents hold ("sluggish" where they say "slow"): they say
@@ -151,7 +170,9 @@ def _unexplained(question: QuestionWeights) -> tuple[str, ...]:
     """
     weights = question.weights
     explained = set(weights.alternatives.values()) if isinstance(weights, Weights) else set()
-    return tuple(w for w in question.unknown_words if w not in explained and _telling(w))
+    return tuple(
+        w for w in question.unknown_words if w not in explained and w not in typos and _telling(w)
+    )
 
 
 def _telling(word: str) -> bool:

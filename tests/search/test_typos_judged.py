@@ -1,0 +1,41 @@
+"""A word no passage has that is a slip of the fingers from one they have is a typo, not a sign of
+another subject: it does not hedge the answer."""
+
+from __future__ import annotations
+
+from retrieval.model import Excerpt, Passage, Segment
+from retrieval.search import judge
+from retrieval.search.query import Weights
+from retrieval.search.rank import QuestionWeights, Ranked
+
+KNOWN = {"forev", "grow", "wal", "file"}  # the documents' terms ("forever" stems to "forev")
+_BEST = [
+    Ranked(
+        Passage("p-1", "wal.md", "WAL", None, 1, "The WAL file grows forever."),
+        1.0,
+        1.0,
+        Excerpt((Segment("The WAL file grows forever."),)),
+    )
+]
+
+
+def _question(unknown: str) -> QuestionWeights:
+    weights = Weights({"wal": 1.0, "file": 1.0, "grow": 1.0, unknown: 1.0}, {})
+    scaled = dict.fromkeys(weights, 2.0)
+    found = {t: v for t, v in scaled.items() if t != unknown}
+    return QuestionWeights(weights, scaled, found, (), (unknown,))
+
+
+def test_typos_are_the_unknown_words_a_slip_away_from_a_known_one() -> None:
+    unknown = ["forevr", "sluggish", "ru:бросил", "wla"]
+    assert judge.typos(unknown, KNOWN.__contains__) == {"forevr"}
+
+
+def test_a_typo_does_not_hedge_a_middling_match_another_word_does() -> None:
+    typo, other = _question("forevr"), _question("sluggish")
+    assert judge.judge(0.5, typo, _BEST, typos=judge.typos(["forevr"], KNOWN.__contains__)) == (
+        "answered"
+    )
+    assert judge.judge(0.5, other, _BEST, typos=judge.typos(["sluggish"], KNOWN.__contains__)) == (
+        "hedged"
+    )
