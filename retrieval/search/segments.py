@@ -26,6 +26,7 @@ import mmap
 import os
 import shutil
 import struct
+import time
 import weakref
 from collections import defaultdict, deque
 from collections.abc import Sequence
@@ -41,6 +42,7 @@ from retrieval.search.passage_data import Chunk
 POSTINGS_CHUNK = 1 << 16  # passages whose postings are computed at once
 _HEADER = 128  # bytes of a streamed .npy header, rewritten with the real shape at the end
 FORMAT = 1
+WORDS_SLICE = 1 << 17  # characters of the words file split at once (a millisecond or so)
 
 IntArray = npt.NDArray[np.int64]
 
@@ -146,13 +148,32 @@ class Segment:
             self._words = dict(zip(written, self.arrays["word_terms"].tolist(), strict=True))
         return self._words
 
-    def word_list(self) -> tuple[list[str], npt.NDArray[np.int32]] | None:
+    def word_list(self, pause: float = 0.0) -> tuple[list[str], list[int]] | None:
         """The folded words, sorted, and their term ids, as written (read on each call: the
         caller keeps them); None for a segment in memory or written before words were
-        sorted, whose :attr:`words` serve instead."""
+        sorted, whose :attr:`words` serve instead.
+
+        Read a slice at a time, letting other threads run between slices (for ``pause``
+        seconds): it is read in the background while questions are answered, and one split
+        of the whole file would hold the interpreter for tens of milliseconds at a million
+        passages."""
         if self.folder is None or not self.meta.get("words_sorted"):
             return None
-        return _read_lines(self.folder / "words.txt"), self.arrays["word_terms"]
+        text = (self.folder / "words.txt").read_text(encoding="utf-8")
+        words: list[str] = []
+        start = 0
+        while start < len(text):
+            end = text.find("\n", start + WORDS_SLICE)
+            end = len(text) if end < 0 else end
+            words += text[start:end].split("\n")
+            start = end + 1
+            time.sleep(pause)  # let a question's thread take the interpreter
+        found = self.arrays["word_terms"]
+        terms: list[int] = []
+        for at in range(0, len(found), WORDS_SLICE // 8):
+            terms += found[at : at + WORDS_SLICE // 8].tolist()
+            time.sleep(pause)
+        return words, terms
 
     @classmethod
     def open(cls, folder: Path) -> Segment:

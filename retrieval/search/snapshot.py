@@ -114,13 +114,15 @@ class RowidView:
 
 class _Words(Mapping[str, str]):
     """Folded word as written → its term, for spelling correction; read on first use (it is
-    large, and most questions never need it).
+    large, and most questions never need it), in the background after the first question.
 
-    A segment's words are kept as written, sorted, and found by bisection: reading them is
-    one split of a file (a hundredth of a second at a million passages), where building a
-    dict of them took a fifth, holding the interpreter while the first questions after
-    start-up were being answered. Segments written before their words were sorted are read
-    into a dict as before. The first segment holding a word gives its term.
+    A segment's words are kept as written, sorted: found by bisection as soon as the file is
+    read, then by a dict built a slice at a time (spelling correction looks up hundreds of
+    candidates: a dict finds one in a tenth of the time). Building the dict in one call held
+    the interpreter for a fifth of a second at a million passages while the first questions
+    after start-up were being answered; now no slice holds it more than a millisecond or so.
+    Segments written before their words were sorted are read into a dict at once, as before.
+    The first segment holding a word gives its term.
     """
 
     def __init__(self, segments: Sequence[Segment]) -> None:
@@ -134,9 +136,24 @@ class _Words(Mapping[str, str]):
         asked for first, they are read then."""
         if self._sources is None and not self._started:
             self._started = True
-            threading.Thread(target=self._all, name="index-words", daemon=True).start()
+            threading.Thread(target=self._fill, name="index-words", daemon=True).start()
+
+    def _fill(self) -> None:
+        """In the background: read the words pausing between slices (not holding the lock
+        meanwhile: a question needing them first reads them itself, without pauses), then
+        build the dicts."""
+        read = [_WordSource(segment, WORDS_PAUSE) for segment in self._segments]
+        with self._lock:
+            if self._sources is None:
+                self._sources = read
+            sources = self._sources
+        for source in sources:
+            source.fill(WORDS_PAUSE)
 
     def _all(self) -> list[_WordSource]:
+        sources = self._sources
+        if sources is not None:
+            return sources
         with self._lock:
             if self._sources is None:
                 self._sources = [_WordSource(segment) for segment in self._segments]
@@ -164,18 +181,34 @@ class _Words(Mapping[str, str]):
 
 
 class _WordSource:
-    """One segment's words: sorted as written (found by bisection), or a dict."""
+    """One segment's words: sorted as written (by bisection until :meth:`fill` has built a
+    dict of them), or, for a segment written before words were sorted, a dict."""
 
-    def __init__(self, segment: Segment) -> None:
+    def __init__(self, segment: Segment, pause: float = 0.0) -> None:
         self.vocabulary = segment.vocabulary
-        listed = segment.word_list()
-        self.sorted: list[str] = listed[0] if listed is not None else []
-        self.terms: list[int] | None = listed[1].tolist() if listed is not None else None
-        self.mapping: dict[str, int] = segment.words if listed is None else {}
+        listed = segment.word_list(pause)
+        self.sorted, self.terms = listed if listed is not None else ([], [])
+        self.mapping: dict[str, int] | None = segment.words if listed is None else None
+
+    def fill(self, pause: float = 0.0) -> None:
+        if self.mapping is not None:
+            return
+        mapping: dict[str, int] = {}
+        for at in range(0, len(self.sorted), WORDS_SLICE):
+            mapping.update(
+                zip(
+                    self.sorted[at : at + WORDS_SLICE],
+                    self.terms[at : at + WORDS_SLICE],
+                    strict=True,
+                )
+            )
+            time.sleep(pause)  # let a question's thread take the interpreter
+        self.mapping = mapping
 
     def term(self, word: str) -> str | None:
-        if self.terms is None:
-            found = self.mapping.get(word)
+        mapping = self.mapping
+        if mapping is not None:
+            found = mapping.get(word)
             return None if found is None else self.vocabulary[found]
         at = bisect.bisect_left(self.sorted, word)
         if at < len(self.sorted) and self.sorted[at] == word:
@@ -183,7 +216,11 @@ class _WordSource:
         return None
 
     def words(self) -> Iterable[str]:
-        return self.sorted if self.terms is not None else self.mapping.keys()
+        return self.mapping.keys() if self.mapping is not None else self.sorted
+
+
+WORDS_SLICE = 1 << 14  # words added to a dict at once (a millisecond or so)
+WORDS_PAUSE = 0.002  # seconds the background reading pauses after each slice
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,14 @@ give every word the term of the first segment holding it, as the in-memory index
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from retrieval.ingest.refresh import refresh
-from retrieval.search import snapshot
+from retrieval.search import segments, snapshot
 from retrieval.search.analyzer import Analyzer
 from retrieval.store.corpus import CorpusStore
 
@@ -54,7 +56,11 @@ def _unsort(segment_folder: Path) -> None:
     (segment_folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
 
 
-def test_words_are_found_as_the_first_segment_holding_them_gives(tmp_path: Path) -> None:
+def test_words_are_found_as_the_first_segment_holding_them_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(segments, "WORDS_SLICE", 8)  # read in many slices, as at 1M passages
+    monkeypatch.setattr(snapshot, "WORDS_SLICE", 3)
     store, folder = _store(tmp_path)
     try:
         snap = snapshot.build(store, ANALYZER, "v1", tmp_path / "index")
@@ -68,9 +74,15 @@ def test_words_are_found_as_the_first_segment_holding_them_gives(tmp_path: Path)
         written = (first / "words.txt").read_text(encoding="utf-8")
         assert written.split("\n") == sorted(written.split("\n"))
         words = snap.words
-        assert {w: words[w] for w in expected} == expected
+        assert {w: words[w] for w in expected} == expected  # by bisection
         assert dict(words.items()) == expected and len(words) == len(expected)
         assert words.get("harbourz") is None and "zzz" not in words
+        snap.prepare_words()  # the dicts, built in the background, a slice at a time
+        for thread in threading.enumerate():
+            if thread.name == "index-words":
+                thread.join()
+        assert {w: words[w] for w in expected} == expected
+        assert words.get("harbourz") is None and len(words) == len(expected)
     finally:
         store.close()
 
