@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 import re
 import statistics
+from collections import Counter
 from pathlib import Path
 
 from retrieval.errors import DocumentError
@@ -24,6 +25,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
+OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _SMALL_WORDS = frozenset(
@@ -49,6 +51,9 @@ _NUMBERED_HEADING = re.compile(
     r"^(\d+\.\d+(\.\d+)*\.?|(Chapter|Section|Part|Appendix) [\dIVXLC]+[.:]?)\s+\S"
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_UNDERLINE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|~{3,})[ \t]*$")
+# A line ending so is a sentence, or one leading into what follows: no heading.
+_NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
@@ -205,7 +210,9 @@ def units(text: str) -> list[str]:
     """
     raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
-        if not raw.strip():
+        # A rule under a heading ("=====") or between paragraphs ends the block: never a line
+        # that a hard-wrapped heading runs on into.
+        if not raw.strip() or _UNDERLINE.match(raw):
             if raw_blocks[-1]:
                 raw_blocks.append([])
             continue
@@ -404,6 +411,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     document = ParsedDocument(title=title, date=date, source=source)
 
     headings |= _question_headings(lines[start:])
+    headings |= _outdented(text) | _underlined(text)
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     section: str | None = None
@@ -435,6 +443,50 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(section, "\n".join(pending))
     return document
+
+
+def _outdented(text: str) -> set[str]:
+    """Headings set off by indentation, as text browsers lay out a web page ("5. Project
+    Leader" at the margin, "  5.1. Powers" under it, the text indented further): a line alone
+    between blank lines, short, not a sentence, standing left of the text's usual indentation
+    and of the paragraph (or heading) that follows it. Not a caption over a table, nor a line
+    leading into code: what follows it is prose."""
+    body = _body_indent(text)
+    found: set[str] = set()
+    blocks = [block.split("\n") for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
+    heads_next = False  # the block after this one is such a heading
+    for block, following in reversed(list(itertools.pairwise(blocks))):
+        line, bare = block[0], squeeze(block[0])
+        heads = (
+            len(block) == 1
+            and _indent(line) < min(body, _indent(following[0]) + 1)
+            and 0 < len(bare.split()) <= OUTDENTED_WORDS
+            and not bare.endswith(_NOT_HEADING_END)
+            and (heads_next or _is_prose(squeeze(" ".join(following))))
+        )
+        if heads:
+            found.add(_MARKDOWN_HEADING.sub("", bare))
+        heads_next = heads
+    return found
+
+
+def _underlined(text: str) -> set[str]:
+    """Headings underlined with a rule of "=" or "-" ("Subscription / Unsubscription" over
+    "-----------------------------"), as plain-text documents and reStructuredText set them."""
+    return {
+        squeeze(line)
+        for line, under in itertools.pairwise(text.split("\n"))
+        if _UNDERLINE.match(under)
+        and 0 < len(line.split()) <= OUTDENTED_WORDS
+        and not _UNDERLINE.match(line)
+        and len(under.strip()) >= 0.6 * len(line.strip())
+    }
+
+
+def _body_indent(text: str) -> int:
+    """How far the text's paragraphs are indented: the commonest indentation of long lines."""
+    indents = Counter(_indent(line) for line in text.split("\n") if len(line.split()) >= 8)
+    return indents.most_common(1)[0][0] if indents else 0
 
 
 def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:

@@ -1,0 +1,63 @@
+"""Headings a text browser sets off by indentation or a rule under them, in real pages saved as
+text.
+
+The SQLite and Debian pages (data/eval/corpora, sources in each SOURCES.md) were dumped by a text
+browser: the paragraphs indented, each heading at the margin or indented less. A reader of a
+citation, and a question that names the heading's words, need those lines as the sections they
+are, not as passages of their own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import CORPORA, parsed
+
+SQLITE = CORPORA / "devdocs"
+DEBIAN = CORPORA / "second" / "doc-debian"
+
+
+def _sections(document_path: Path) -> dict[str, list[str]]:
+    document = parsed(document_path)
+    found: dict[str, list[str]] = {}
+    for block in document.blocks:
+        found.setdefault(block.section or "", []).append(block.text)
+    return found
+
+
+def test_a_heading_at_the_margin_heads_the_indented_text_under_it() -> None:
+    sections = _sections(SQLITE / "limits.txt")
+    under = sections["1. Maximum length of a string or BLOB"]
+    assert under[0].startswith("The maximum number of bytes in a string or BLOB")
+    assert not any(text == "1. Maximum length of a string or BLOB" for text in sections[""])
+
+
+def test_a_question_indented_less_than_its_answer_heads_it() -> None:
+    sections = _sections(DEBIAN / "bug-reporting.txt")
+    answer = sections["What package does your bug report belong to?"]
+    assert answer[0].startswith("You need to know what package your bug report")
+
+
+def test_nested_headings_and_list_items_keep_their_places() -> None:
+    sections = _sections(DEBIAN / "constitution.txt")
+    assert sections["2. Decision-making bodies and individuals"][0].startswith(
+        "Each decision in the Project is made by one or more of the following"
+    )
+    assert sections["5.1. Powers"][0].startswith("The Project Leader may:")
+    # "    1. Appoint Delegates …" is an item of the Leader's powers, indented deeper: no heading.
+    assert not any(section.startswith("1. Appoint Delegates") for section in sections)
+
+
+def test_a_line_leading_into_code_or_a_table_is_no_heading() -> None:
+    faq = _sections(SQLITE / "faq.txt")
+    assert "With this table, the statement" not in faq
+    boot = _sections(CORPORA / "ml-dev" / "es" / "debian-reference-ch03-boot.txt")
+    assert not any(section.startswith("Tabla 3.1") for section in boot)
+
+
+def test_a_heading_underlined_with_a_rule_is_a_heading_and_the_rule_is_gone() -> None:
+    document = parsed(DEBIAN / "mailing-lists.txt")
+    assert document.title == "Introduction to the Debian mailing lists"
+    sections = _sections(DEBIAN / "mailing-lists.txt")
+    assert sections["Subscription / Unsubscription"][0].startswith("Anyone is able to subscribe")
+    assert not any("-----" in b.text or "=====" in b.text for b in document.blocks)
