@@ -16,15 +16,15 @@ from tools.evalsets import run_sets
 
 # set name → figure → floor; "caught" is the share of unanswerable questions declined or hedged
 FLOORS: dict[str, dict[str, float]] = {
-    "dev": {"hit@1": 0.77, "hit@3": 0.91, "mrr@10": 0.84, "caught": 0.85},
-    "sqlite-dev": {"hit@1": 0.40, "hit@3": 0.56, "mrr@10": 0.50, "caught": 0.40},
-    "docs-dev": {"hit@1": 0.67, "hit@3": 0.78, "mrr@10": 0.73, "caught": 0.67},
-    "ml-dev": {"hit@1": 0.43, "hit@3": 0.60, "mrr@10": 0.52, "caught": 0.75},
-    "heldout": {"hit@1": 0.70, "hit@3": 0.82, "mrr@10": 0.78, "caught": 0.50},
-    "debian": {"hit@1": 0.22, "hit@3": 0.36, "mrr@10": 0.32, "caught": 0.60},
-    "mddocs": {"hit@1": 0.50, "hit@3": 0.71, "mrr@10": 0.62, "caught": 0.67},
-    "office": {"hit@1": 0.53, "hit@3": 0.70, "mrr@10": 0.63, "caught": 0.50},
-    "multilingual": {"hit@1": 0.43, "hit@3": 0.61, "mrr@10": 0.54, "caught": 0.45},
+    "dev": {"hit@1": 0.79, "hit@3": 0.91, "mrr@10": 0.85, "caught": 0.85},
+    "sqlite-dev": {"hit@1": 0.42, "hit@3": 0.58, "mrr@10": 0.51, "caught": 0.55},
+    "docs-dev": {"hit@1": 0.71, "hit@3": 0.80, "mrr@10": 0.76, "caught": 0.67},
+    "ml-dev": {"hit@1": 0.49, "hit@3": 0.62, "mrr@10": 0.56, "caught": 0.75},
+    "heldout": {"hit@1": 0.72, "hit@3": 0.83, "mrr@10": 0.79, "caught": 0.50},
+    "debian": {"hit@1": 0.22, "hit@3": 0.39, "mrr@10": 0.32, "caught": 0.60},
+    "mddocs": {"hit@1": 0.54, "hit@3": 0.74, "mrr@10": 0.64, "caught": 0.67},
+    "office": {"hit@1": 0.55, "hit@3": 0.70, "mrr@10": 0.64, "caught": 0.50},
+    "multilingual": {"hit@1": 0.45, "hit@3": 0.63, "mrr@10": 0.55, "caught": 0.45},
 }
 # at most this share of answerable questions declined (default 0.10), and at least this share of
 # off-topic ones (default all): in a broad corpus (Debian's FAQ) everyday words match somewhere;
@@ -36,8 +36,7 @@ ANSWERABLE_DECLINED_AT_MOST = {
     "mddocs": 0.08,
     "ml-dev": 0.18,
 }
-# sqlite-dev has 15 off-topic questions: each is 7 points, so the floor leaves room for one.
-OFFTOPIC_DECLINED_AT_LEAST = {"sqlite-dev": 0.85, "debian": 0.5, "multilingual": 0.75}
+OFFTOPIC_DECLINED_AT_LEAST = {"sqlite-dev": 0.9, "debian": 0.5, "multilingual": 0.75}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
