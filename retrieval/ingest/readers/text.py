@@ -415,6 +415,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     section: str | None = None
+    numbered = _Numbering()
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
@@ -426,7 +427,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # stay under the heading above them ("* Item one" under "Budget", not the next heading).
         for fragment in pending:
             if fragment in headings or _looks_like_heading(fragment):
-                section = fragment
+                section = numbered.path(fragment)
             elif _introduced(document, fragment, text):
                 # "… run the following command:" then "make deb-pkg": the command is what the
                 # sentence introduces, kept with it as its code, however short.
@@ -443,6 +444,24 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(section, "\n".join(pending))
     return document
+
+
+class _Numbering:
+    """Numbered headings seen so far, so a subsection is named under its chapter: "5. Project
+    Leader › 5.1. Powers", not "5.1. Powers" (the constitution has five sections "Powers")."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def path(self, heading: str) -> str:
+        match = re.match(r"(\d{1,3}(?:\.\d{1,3})*)\.?\s", heading)
+        if match is None:
+            return heading
+        number = match.group(1)
+        parent = self.seen.get(number.rsplit(".", 1)[0]) if "." in number else None
+        path = f"{parent} › {heading}" if parent else heading
+        self.seen[number] = path
+        return path
 
 
 def _outdented(text: str) -> set[str]:
