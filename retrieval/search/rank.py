@@ -34,8 +34,6 @@ HEAD_SHARE = 0.5
 # A question term an excerpt holds only inside its code counts this share of its weight: an
 # identifier in an example ("python:", "paths: [..]") says less than a sentence saying what it is.
 CODE_SHARE = 0.5
-# The re-ranking weighs a term by its IDF to this power (1: as BM25 does).
-IDF_POWER = 1.0
 # Of the coverage, this share is what the best single sentence covers: the question's words
 # together in one sentence answer it more surely than the same words spread over three. Dev
 # hit@1 at 0.2: docs-dev +.025, ml-dev +.009, the others unchanged (0.4: the same on dev, but
@@ -77,13 +75,6 @@ class QuestionWeights:
         """The terms some passage holds, as the bits excerpts are chosen by."""
         return QuestionTerms(self.found)
 
-    @functools.cached_property
-    def ranking(self) -> tuple[QuestionTerms, float]:
-        """The found terms weighted as the re-ranking weighs them (:data:`IDF_POWER`; the same
-        bits as :attr:`terms`), and the total they are a share of."""
-        terms = QuestionTerms({t: v**IDF_POWER for t, v in self.found.items()})
-        return terms, sum(v**IDF_POWER for v in self.scaled.values()) or 1.0
-
     @classmethod
     def of(cls, weights: Mapping[str, float], index: BM25Index) -> QuestionWeights:
         idf = {t: index.term_idf(t) for t in weights}
@@ -110,7 +101,7 @@ def rerank(
     """
     ranked: list[tuple[float, int, Ranked]] = []
     top = candidates[0][1] if candidates else 1.0
-    terms, total = question.ranking
+    terms, total = question.terms, question.total
     for position, ((passage, bm25), found) in enumerate(zip(candidates, matches, strict=True)):
         span = pick_window(found.masks, terms)
         covered, coverage = _window_coverage(passage, found, span, terms)
