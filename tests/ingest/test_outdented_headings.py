@@ -63,3 +63,10 @@ def test_a_heading_underlined_with_a_rule_is_a_heading_and_the_rule_is_gone() ->
     sections = _sections(DEBIAN / "mailing-lists.txt")
     assert sections["Subscription / Unsubscription"][0].startswith("Anyone is able to subscribe")
     assert not any("-----" in b.text or "=====" in b.text for b in document.blocks)
+
+
+def test_a_first_line_stating_a_date_dates_the_text_and_is_no_title() -> None:
+    """The social contract's page opens "Version 1.2 ratified on October 1st, 2022.": its date,
+    not its title (which, unstated, is the file's name)."""
+    document = parsed(DEBIAN / "social-contract.txt")
+    assert document.title == "social-contract" and document.date == "2022-10-01"
