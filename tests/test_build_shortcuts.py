@@ -108,3 +108,12 @@ def test_ascii_sentences_end_where_the_unicode_pattern_ends_them(
     fast = [sentences.sentence_spans(sample) for sample in samples]
     monkeypatch.setattr(sentences, "_ASCII_BOUNDARY", sentences._BOUNDARY)
     assert fast == [sentences.sentence_spans(sample) for sample in samples]
+
+
+def test_stop_words_are_counted_in_the_words_the_unicode_pattern_finds() -> None:
+    rng = random.Random(9)
+    alphabet = "abcXYZ019 .,;:-_\"'’!?()\n\t\x00&@#~éЖ中"
+    samples = ["".join(rng.choices(alphabet, k=rng.randint(0, 80))) for _ in range(5000)]
+    for sample in [*samples, "It's the end, isn't it?", "x" * 3000]:
+        expected = languages._WORDS.findall(sample[:1500].casefold())
+        assert languages._words_of(sample) == expected, repr(sample)
