@@ -97,6 +97,8 @@ def _key(raw: str) -> str:
 
     Cached: a vocabulary is small next to the text it is drawn from.
     """
+    if raw.isalnum() and raw.isascii():
+        return raw.lower()  # letters and digits only (most words): nothing below applies
     # ASCII has no accents to strip: most words skip the decomposition.
     folded = (raw if raw.isascii() else strip_accents(raw)).casefold().replace("’", "'")
     if not folded.isascii():
@@ -246,7 +248,8 @@ class Analyzer:
             return _foreign_stem(word, language(lang))
         stem = self._stems.get(word)
         if stem is None:
-            stem = word if _is_number(word) else str(self._stemmer.stemWord(word))
+            number = not word.isalpha() and _is_number(word)  # letters alone are no number
+            stem = word if number else str(self._stemmer.stemWord(word))
             self._stems[word] = stem
         return stem
 
@@ -347,7 +350,7 @@ class Analyzer:
         """What the word written ``raw`` gives: its ``(term, folded word)`` pairs, or, where a
         phrase of the synonym table may start, those pairs and the phrases to try first."""
         key = _key(raw)
-        forms = self.synonyms.first_keys.get(key)
+        forms = self.synonyms._forms.get(key)  # first_keys, without the property call
         entry = self._plain(raw, key) if forms is None else self._synonym_start(raw, key, forms)
         if len(self._entries) < 1 << 20:
             self._entries[raw] = entry
