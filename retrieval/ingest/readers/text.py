@@ -308,7 +308,7 @@ def _runs_on(line: str, nxt: str) -> bool:
 def _is_numbered_heading(line: str) -> bool:
     """A numbered section heading, "9.1. How can I keep my system current?" or "Chapter 9. …":
     it may end like a sentence (FAQs head each answer with its question)."""
-    return len(line.split()) <= 16 and len(line) <= 120 and bool(_NUMBERED_HEADING.match(line))
+    return len(line) <= 120 and len(line.split()) <= 16 and bool(_NUMBERED_HEADING.match(line))
 
 
 def _looks_like_heading(line: str) -> bool:
