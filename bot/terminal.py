@@ -192,8 +192,9 @@ def render_answer(
     """The answer as a person reads it: the best quote, then a few more, or the decline.
     ``paging``: the reader can ask for more (/more), so say how."""
     query = shorten(answer.query, SHOWN_QUESTION)
-    if answer.foreign:
-        return str(en.WRONG_LANGUAGE.format(languages=language_names(answer.corpus_languages)))
+    in_their_languages = en.WRONG_LANGUAGE.format(languages=language_names(answer.corpus_languages))
+    if answer.foreign and not answer.answered:
+        return str(in_their_languages)
     if not answer.hits:
         return str(en.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
@@ -205,7 +206,7 @@ def render_answer(
     if first:
         lines.append(render_hit(hits[0], layout, True, documents))
         if answer.outcome == "hedged":
-            lines.append(en.CLI_HEDGED)
+            lines += [en.CLI_HEDGED, *([in_their_languages] if answer.foreign else [])]
         if len(hits) > 1:
             lines.append(en.CLI_ALSO)
             lines += [render_hit(hit, layout, False, documents) for hit in hits[1:]]

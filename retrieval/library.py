@@ -277,7 +277,10 @@ class Library:
                 )
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         if lang not in languages:
-            outcome = "declined"  # in a language no document is written in: say which they are
+            # In a language no document is written in, the reader is told which they are. What
+            # its words found in theirs ("configuration" is French too) is shown, hedged: the
+            # reader may not read the passage's language. Nothing matched: declined.
+            outcome = "declined" if outcome == "declined" else "hedged"
         current.prepare_words()  # for the questions after this one, in the background
         return Answer(
             question=text,
@@ -391,7 +394,7 @@ def _ranked(
     languages = library.languages()
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    weights = query.weights(text, earlier_, library.analyzer, current, lang)
+    weights = query.weights(text, earlier_, library.analyzer, current, lang, languages)
     if not weights:
         raise NoSearchableWordsError()
     question = rank.QuestionWeights.of(weights, current.index)

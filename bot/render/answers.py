@@ -197,7 +197,7 @@ def answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     top, *rest = answer.hits
     fixed = tg_len("\n\n".join([*before, ""]))
     document = framing.get("documents", {}).get(top.passage.doc)
-    hedge = [t.HEDGED] if answer.outcome == "hedged" else []
+    hedge = [t.HEDGED, *_foreign(answer, t)] if answer.outcome == "hedged" else []
     before.append(quote_block(top, limit - fixed - tg_len("\n\n".join(hedge)), bot, t, document))
     before += hedge
     lines = [hit_line(hit, bot, t) for hit in rest]
@@ -227,7 +227,7 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
-    if answer.foreign:
+    if answer.foreign and not answer.answered:
         return declined_reply(answer, **framing)
     if not answer.answered or not answer.hits:
         said = [
@@ -244,8 +244,16 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     document = framing.get("documents", {}).get(top.passage.doc)
     before.append(quote_block(top, min(GROUP_QUOTE, limit - fixed), bot, t, document))
     if answer.outcome == "hedged":
-        before.append(t.HEDGED)
+        before += [t.HEDGED, *_foreign(answer, t)]
     return Reply("\n\n".join(before), 1)
+
+
+def _foreign(answer: Answer, t: Strings) -> list[str]:
+    """Under a quote found for a question in a language no document is written in: which
+    languages they are written in."""
+    if not answer.foreign:
+        return []
+    return [t.WRONG_LANGUAGE.format(languages=esc(language_names(answer.corpus_languages)))]
 
 
 def _framed(framing: Framing) -> tuple[str | None, int, Strings]:

@@ -87,6 +87,9 @@ def _coverage(
     tokens = [t.term for f in fragments(best) for t in f.tokens]
     covered = {t for t in tokens if t in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found))
+    # A passage in French holding fr:configur holds the English question's "configuration".
+    readings = weights.readings if isinstance(weights, Weights) else {}
+    covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()
     headed |= {alternatives[t] for t in tokens if t in alternatives} & scaled.keys()
     return scaled, covered, headed
 
@@ -126,7 +129,10 @@ def judge(
         return "declined"
     if names and confidence_ < NAMED_DECLINE_BELOW:
         return "declined"
-    if len(own) >= 3 and len(question.unknown_words) * 3 >= len(own) * 2:
+    weights = question.weights
+    read = set(weights.readings.values()) if isinstance(weights, Weights) else set()
+    unknown = [word for word in question.unknown_words if word not in read]
+    if len(own) >= 3 and len(unknown) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"

@@ -535,3 +535,28 @@ def test_a_further_code_hit_is_one_line_its_sentence_or_its_first_line_as_code()
     assert further[0].endswith(f": {INTRO}") and further[1].endswith(
         ": <code>pip install markdown</code>"
     )
+
+
+def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_with_theirs() -> None:
+    """An English question to documents in French and Spanish that found a passage by the
+    words both languages write: quoted, hedged, and the reader told what the documents are in
+    — in a private chat, a group and the terminal alike. Nothing found: only that last line."""
+    found = Answer(
+        question="Where is the configuration of kernel modules stored?",
+        query="Where is the configuration of kernel modules stored?",
+        hits=(hit(1, segments=(Segment("La "), Segment("configuration", True), Segment(" …"))),),
+        answered=True,
+        confidence=0.5,
+        outcome="hedged",
+        language="en",
+        corpus_languages=("fr", "es"),
+    )
+    told = messages.WRONG_LANGUAGE.format(languages="Français, Español")
+    for reply in (replies.answer_reply(found), replies.group_answer_reply(found)):
+        text = visible(reply.text)
+        assert "La configuration …" in text and visible(messages.HEDGED) in text and told in text
+    terminal = render_answer(found)
+    assert "La **configuration**" in terminal and messages.CLI_HEDGED in terminal and told in terminal
+    nothing = Answer(**{**found.__dict__, "answered": False, "outcome": "declined"})
+    assert visible(replies.answer_reply(nothing).text).endswith(told)
+    assert render_answer(nothing) == told

@@ -92,3 +92,35 @@ def test_documents_mostly_in_other_languages_are_searched_in_every_reading(
     assert "fr:cach" in searched(sentence, ("fr", "es", "en"))
     assert "fr:cach" not in searched(sentence, ("en", "fr", "es"))
     assert "fr:cach" not in searched("cache modules", ("fr", "es", "en"))
+
+
+@pytest.fixture(scope="module")
+def manuel(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    """Documents only in French and Spanish: an English question reads in their words."""
+    return write_library(
+        {
+            "noyau.md": (
+                "# Le noyau\n\n## Les modules\n\n"
+                "La configuration des modules du noyau est stockée dans le répertoire "
+                "/etc/modprobe.d/ et lue au démarrage.\n\n## Les paquets\n\n"
+                "Un paquet de noyau ancien peut être supprimé avec la commande dpkg --purge.\n\n"
+                "## Le réseau\n\nLa configuration du réseau est décrite dans /etc/network/interfaces.\n"
+            ),
+            "arranque.md": (
+                "# El arranque\n\n## El nombre del equipo\n\n"
+                "Para imprimir el hostname actual, ejecute hostname sin ningún parámetro.\n\n"
+                "## Los discos\n\n"
+                "Los discos cifrados que se montan al arrancar se configuran en /etc/crypttab.\n"
+            ),
+        }
+    )
+
+
+def test_an_english_question_to_documents_in_other_languages_is_answered_in_their_words(
+    manuel: Library,
+) -> None:
+    """Every word read in French counts as the English word it reads: the passage holding
+    "configuration" and "modules" answers, not "most of the question is in no document"."""
+    answer = manuel.answer("Where is the configuration of kernel modules stored?")
+    assert "/etc/modprobe.d/" in answer.hits[0].passage.text
+    assert answer.outcome != "declined"
