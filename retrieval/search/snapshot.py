@@ -131,9 +131,12 @@ class _Words(Mapping[str, str]):
         self._lock = threading.Lock()
         self._started = False
 
-    def prepare(self) -> None:
+    def prepare(self, paced_only: bool = False) -> None:
         """Read the words in a background thread (once), so no later question waits for them;
-        asked for first, they are read then."""
+        asked for first, they are read then. ``paced_only``: only if every segment's words
+        are read a slice at a time (an older segment's are read into a dict in one call)."""
+        if paced_only and not all(s.meta.get("words_sorted") for s in self._segments):
+            return
         if self._sources is None and not self._started:
             self._started = True
             threading.Thread(target=self._fill, name="index-words", daemon=True).start()
@@ -142,7 +145,10 @@ class _Words(Mapping[str, str]):
         """In the background: read the words pausing between slices (not holding the lock
         meanwhile: a question needing them first reads them itself, without pauses), then
         build the dicts."""
-        read = [_WordSource(segment, WORDS_PAUSE) for segment in self._segments]
+        try:
+            read = [_WordSource(segment, WORDS_PAUSE) for segment in self._segments]
+        except OSError:  # the index was removed meanwhile: whoever still asks reads them
+            return
         with self._lock:
             if self._sources is None:
                 self._sources = read
@@ -239,12 +245,14 @@ class Snapshot:
     globals: tuple[npt.NDArray[np.int32], ...] = ()  # per segment, its term → index term
     df_pair: npt.NDArray[np.int64] | None = None  # live df (text, any field) per index term
 
-    def prepare_words(self) -> None:
-        """Start reading the words for spelling correction in the background. Not when the
-        index opens: that would hold the interpreter while the first question is answered,
-        which seldom needs them."""
+    def prepare_words(self, at_open: bool = False) -> None:
+        """Start reading the words for spelling correction in the background. When the index
+        opens (``at_open``) only if they are read a slice at a time, pausing between slices:
+        read in one call they would hold the interpreter while the first question is
+        answered, which seldom needs them; paced, they are ready before most questions that
+        do (the first misspelt question after start-up waited for them)."""
         if isinstance(self.words, _Words):
-            self.words.prepare()
+            self.words.prepare(paced_only=at_open)
 
     def fragments(self, passage: Passage) -> list[Fragment] | None:
         """The stored sentences and tokens of ``passage`` (None: not indexed with this text)."""

@@ -60,6 +60,7 @@ class IndexKeeper:
         saved = snapshot.load(self.folder)
         if saved is not None and saved.version == tag:
             generations.collect_garbage(self.folder)
+            saved.prepare_words(at_open=True)
             return saved
         if (
             saved is not None
