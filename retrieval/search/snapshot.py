@@ -28,6 +28,7 @@ and search after a merge equals a plain full rebuild (``tests/search/test_segmen
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 import multiprocessing
 import os
@@ -142,11 +143,11 @@ class _Words(Mapping[str, str]):
             threading.Thread(target=self._fill, name="index-words", daemon=True).start()
 
     def _fill(self) -> None:
-        """In the background: read the words pausing between slices (not holding the lock
-        meanwhile: a question needing them first reads them itself, without pauses), then
-        build the dicts."""
+        """In the background: read the words, a slice at a time (not holding the lock
+        meanwhile: a question needing them first reads them itself), then build the dicts,
+        slowly: questions find the words by bisection meanwhile."""
         try:
-            read = [_WordSource(segment, WORDS_PAUSE) for segment in self._segments]
+            read = [_WordSource(segment) for segment in self._segments]  # soon: a slice yields
         except OSError:  # the index was removed meanwhile: whoever still asks reads them
             return
         with self._lock:
@@ -154,7 +155,8 @@ class _Words(Mapping[str, str]):
                 self._sources = read
             sources = self._sources
         for source in sources:
-            source.fill(WORDS_PAUSE)
+            source.fill(WORDS_DUTY)
+        freeze_heap()
 
     def _all(self) -> list[_WordSource]:
         sources = self._sources
@@ -196,11 +198,14 @@ class _WordSource:
         self.sorted, self.terms = listed if listed is not None else ([], [])
         self.mapping: dict[str, int] | None = segment.words if listed is None else None
 
-    def fill(self, pause: float = 0.0) -> None:
+    def fill(self, duty: float = 1.0) -> None:
+        """Build the dict a slice at a time, each slice followed by a pause long enough that
+        the building takes at most ``duty`` of the interpreter's time."""
         if self.mapping is not None:
             return
         mapping: dict[str, int] = {}
         for at in range(0, len(self.sorted), WORDS_SLICE):
+            began = time.perf_counter()
             mapping.update(
                 zip(
                     self.sorted[at : at + WORDS_SLICE],
@@ -208,7 +213,8 @@ class _WordSource:
                     strict=True,
                 )
             )
-            time.sleep(pause)  # let a question's thread take the interpreter
+            # let a question's thread take the interpreter
+            time.sleep((time.perf_counter() - began) * (1 / duty - 1))
         self.mapping = mapping
 
     def term(self, word: str) -> str | None:
@@ -225,8 +231,16 @@ class _WordSource:
         return self.mapping.keys() if self.mapping is not None else self.sorted
 
 
-WORDS_SLICE = 1 << 14  # words added to a dict at once (a millisecond or so)
-WORDS_PAUSE = 0.002  # seconds the background reading pauses after each slice
+WORDS_SLICE = 1 << 12  # words added to a dict at once (under a millisecond)
+WORDS_DUTY = 0.05  # share of the interpreter's time the background building of it takes
+
+
+def freeze_heap() -> None:
+    """Leave the objects made so far (an open index's vocabulary, term numbers, words) out of
+    the garbage collector's full passes: they live as long as the index, hold no cycles to
+    collect, and a full pass visiting their millions of entries took 30-50 ms at a million
+    passages, falling on whichever question happened to trigger it."""
+    gc.freeze()
 
 
 @dataclass(frozen=True)
