@@ -42,10 +42,11 @@ _NUMBER = re.compile(
 
 
 # Dates and version numbers: no amount ("how much memory …?" is not answered by "version 3.3.0
-# (2006-01-11)"), though they answer "which year" or "which version".
+# (2006-01-11)"), though they answer "which year" or "which version". Not digits grouped by
+# three after the first: Spanish and French write 2,147,483,647 as "2.147.483.647".
 _DATE_OR_VERSION = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b(?:v|version|release|versions|версии|версия)\s*\d+(?:\.\d+)*"
-    r"|\b\d+\.\d+\.\d+(?:\.\d+)*\b",
+    r"|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b",
     re.IGNORECASE,
 )
 _ASKS_AMOUNT = re.compile(

@@ -118,6 +118,17 @@ def test_how_often_is_answered_by_the_passage_that_says_it(team_library: Library
         ("How much memory does it use?", "Version 3.3.0 uses 100 KB.", True),
         ("In what year was it released?", "Version 3.3.0 (2006-01-11) added it.", True),
         ("Which version added it?", "Beginning with version 3.37.0, it can", True),
+        # Thousands grouped with dots, as Spanish and French write them, are amounts.
+        (
+            "¿Cuántas filas puede tener una tabla como máximo?",
+            "Una tabla puede tener como máximo 2.147.483.647 filas.",
+            True,
+        ),
+        (
+            "Combien de lignes une table peut-elle contenir ?",
+            "Une table peut contenir 1.000.000 de lignes.",
+            True,
+        ),
     ],
 )
 def test_a_date_or_version_is_no_amount(question: str, excerpt: str, answered: bool) -> None:
