@@ -500,11 +500,20 @@ def american_spellings(word: str) -> list[str]:
 
 def slips(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
     """Every word one deleted, inserted or swapped letter away (no letter replaced)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    inserts = [a + c + b for a, b in splits for c in letters]
-    return set(deletes + transposes + inserts)
+    return set(each_slip(word, letters))
+
+
+def each_slip(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> Iterator[str]:
+    """The words of :func:`slips` one at a time, deletions and swaps first, repeats and all:
+    a check that stops at the first known one builds no more of them (the insertions number
+    len(letters) a letter, each a new string as long as the word)."""
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1 :]
+    for i in range(len(word) - 1):
+        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    for i in range(len(word) + 1):
+        for c in letters:
+            yield word[:i] + c + word[i:]
 
 
 def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:

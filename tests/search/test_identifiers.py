@@ -55,9 +55,20 @@ def _passage(text: str, section: str | None = None) -> Passage:
         ("how is show_root_heading set?", "It is set per page.", "show-root-heading", []),
         ("how is show_root_heading set?", "Set show root heading per page.", None, []),
         ("what is a cache?", "No identifier is asked about.", None, []),
+        # A call starts at a word's start: "1é()" names no function "é".
+        ("what does 1é() print?", "It prints nothing.", None, []),
     ],
 )
 def test_identifiers_none_of_the_passages_write(
     question: str, text: str, section: str | None, missing: list[str]
 ) -> None:
     assert unnamed(question, [_passage(text, section)]) == missing
+
+
+def test_a_long_pasted_token_names_no_identifier_but_the_ones_beside_it() -> None:
+    # A pasted key or hash as long as a question may be: the name beside it is still read.
+    blob = "Fjbz" * 1200
+    assert unnamed(f"why does journal_size_limit log {blob}?", [_passage("It logs.")]) == [
+        "journalsizelimit"
+    ]
+    assert unnamed(f"why does the server log say {blob}?", [_passage("It logs.")]) == []

@@ -3,6 +3,9 @@ another subject: it does not hedge the answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from retrieval.library import Library
 from retrieval.model import Excerpt, Passage, Segment
 from retrieval.search import judge
 from retrieval.search.query import Weights
@@ -39,3 +42,21 @@ def test_a_typo_does_not_hedge_a_middling_match_another_word_does() -> None:
     assert judge.judge(0.5, other, _BEST, typos=judge.typos(["sluggish"], KNOWN.__contains__)) == (
         "hedged"
     )
+
+
+def test_a_pasted_token_is_no_typo_however_near_a_known_word() -> None:
+    # One letter away from a known word, but 4,000 letters long: a pasted key, no slip.
+    long_word = "q" * 4000
+    assert judge.typos([long_word], lambda word: word == "q" * 3999) == set()
+    assert judge.typos(["q" * 30], lambda word: word == "q" * 29) == {"q" * 30}
+
+
+def test_a_question_holding_a_pasted_token_is_still_answered_from_its_other_words(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(
+        {"logs.md": "# Logs\n\nThe server writes its logs to /var/log/server every hour.\n"}
+    )
+    answer = library.answer("where are the server logs " + "q" * 4000)
+    assert answer.outcome != "declined"
+    assert "/var/log/server" in answer.hits[0].passage.text
