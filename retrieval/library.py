@@ -78,7 +78,8 @@ class Library:
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
-        self._languages: tuple[str, tuple[str, ...]] = ("", ())  # index version, languages
+        # Index version, languages (most passages first), those an English word is read in.
+        self._languages: _Languages = ("", (), frozenset())
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
         self.was_new = False  # the database held no corpus when it was opened
@@ -306,8 +307,22 @@ class Library:
             self._counting = None
         version = self._current().version
         if self._languages[0] != version:
-            self._languages = (version, corpus_languages(self.store.passage_languages()))
+            self._languages = _counted(version, self.store.passage_languages())
         return self._languages[1] or ("en",)
+
+    def reading_languages(self) -> frozenset[str]:
+        """The languages an English question's words may be read in: those holding a real
+        share of the passages (:func:`query.reading_languages`)."""
+        self.languages()
+        return self._languages[2]
+
+
+_Languages = tuple[str, tuple[str, ...], frozenset[str]]
+
+
+def _counted(version: str, counts: dict[str, int]) -> _Languages:
+    """The languages of an index version's passages, counted as ``{language: passages}``."""
+    return (version, corpus_languages(counts), query.reading_languages(counts))
 
 
 def _warmed_languages(library: Library) -> tuple[str, ...]:
@@ -327,7 +342,7 @@ def _count_languages(library: Library, version: str) -> threading.Thread:
 
     def count() -> None:
         with contextlib.suppress(StoreError, sqlite3.Error):  # counted again when asked
-            library._languages = (version, corpus_languages(library.store.passage_languages()))
+            library._languages = _counted(version, library.store.passage_languages())
 
     thread = threading.Thread(target=count, name="languages", daemon=True)
     thread.start()
@@ -394,7 +409,8 @@ def _ranked(
     languages = library.languages()
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    weights = query.weights(text, earlier_, library.analyzer, current, lang, languages)
+    read_in = library.reading_languages()
+    weights = query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
     if not weights:
         raise NoSearchableWordsError()
     question = rank.QuestionWeights.of(weights, current.index)

@@ -13,7 +13,7 @@ import functools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from retrieval.search import cjk, thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
@@ -40,6 +40,11 @@ ALTERNATIVE_WEIGHT = 0.3
 # script that the documents write them more often in, at this weight: French and Spanish
 # passages say "configuration" and "modules" too, stemmed as French or Spanish words.
 READING_WEIGHT = 1.0
+# Only words of this many letters or more, or written in capitals: the words French or Spanish
+# share with English by accident are short and common ("pain", "four", "coin", "main", "sale"),
+# the cognates they share by meaning mostly long ("configuration", "modules", "hostname",
+# "cache") or names written alike everywhere ("HTML", "SWF", "UTF-8").
+READ_LETTERS = 5
 SENTENCE_STOP_WORDS = 2  # English stop words that make a question an English sentence
 ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up's own words
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
@@ -314,12 +319,15 @@ def weights(
     snapshot: Snapshot,
     lang: str = "en",
     languages: Sequence[str] = (),
+    read_in: Collection[str] | None = None,
 ) -> Weights:
     """The weighted terms searched for ``question`` after the earlier questions ``context``
     (oldest first). They are read in order, each one that names its own place or year replacing
     those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before.
     ``languages``: the corpus's, most passages first (an English question to documents mostly
-    in others is searched in their readings of its words too, see :func:`_readings`)."""
+    in others is searched in their readings of its words too, see :func:`_readings`).
+    ``read_in``: the languages an English word may be read in, those holding a real share of
+    the corpus (:func:`reading_languages`); None: every one."""
     carried: dict[str, None] = {}  # ordered set of the subject's terms so far
     for earlier in context:
         carry(carried, terms_of(earlier, analyzer, snapshot, lang), snapshot.proper)
@@ -343,7 +351,11 @@ def weights(
     if lang == "en":
         minor = bool(languages) and languages[0] != "en"
         found = _readings(own, question, analyzer, snapshot, minor)
-        readings = {r: word for r, word in found if r not in result}
+        readings = {
+            r: word
+            for r, word in found
+            if r not in result and (read_in is None or r.partition(":")[0] in read_in)
+        }
         result.update(dict.fromkeys(readings, READING_WEIGHT))
         alternatives.update(readings)
     return Weights(result, alternatives, readings)
@@ -383,6 +395,18 @@ def _alternatives(
 
 # The languages an English word is read in too: those of Latin script, English aside.
 _READ_IN = tuple(c for c, lang in LANGUAGES.items() if lang.script == "latin" and c != "en")
+READ_IN_SHARE = 0.3  # of the corpus's passages: a language an English word may be read in
+
+
+def reading_languages(passages: Mapping[str, int]) -> frozenset[str]:
+    """The languages an English question's words may be read in, given how many passages each
+    language has: one holding :data:`READ_IN_SHARE` of them, or at least as many as English.
+    A few French pages in an English corpus are no reason to read "chair" as French flesh;
+    in a corpus of five languages (Chinese, Spanish, French, English, Russian, a sixth to a
+    third each), each of those that English does not outnumber is one to read in."""
+    total = sum(passages.values())
+    least = min(READ_IN_SHARE * total, passages.get("en", 0))
+    return frozenset(code for code, n in passages.items() if n and n >= least and code != "en")
 
 
 def _readings(
@@ -397,7 +421,9 @@ def _readings(
     ("configuration" is fr:configur in French passages): a question asked in English finds the
     passages of a corpus in French or Spanish. Each passage holds only its own language's
     reading, so it is scored on the word once. A corpus mostly in English, with a few pages in
-    French, writes its words more in English: its questions are searched as they were.
+    French, writes its words more in English; and a word of fewer than :data:`READ_LETTERS`
+    letters is not read ("pain" no English passage writes is no French bread), nor any word in
+    a language holding no real share of the corpus (``read_in`` of :func:`weights`).
 
     Where English is not the corpus's main language (``english_minor``) a question written as
     an English sentence (two English stop words or more) is searched in every reading the
@@ -413,11 +439,19 @@ def _readings(
     for token in analyzer.tokens(text, "en"):
         if token.term not in own or token.term.startswith("_"):
             continue  # a corrected word, a synonym group of data/ or a stop word
+        if len(token.word) < READ_LETTERS and not _acronym(text[token.start : token.end]):
+            continue  # "pain" is bread in French, "four" an oven: no reading of the word
         english = index.passages_with(token.term)
         for term in _read_in_other_languages(token.word, analyzer):
             found = index.passages_with(term)
             if found > english or (every and found):
                 yield term, token.term
+
+
+def _acronym(written: str) -> bool:
+    """Whether a word is written in capitals or with a digit ("HTML", "UTF-8", "s390"): a name
+    every language writes alike, no ordinary word that means another thing in French."""
+    return written.isupper() or any(ch.isdigit() for ch in written)
 
 
 @functools.lru_cache(maxsize=1 << 14)
