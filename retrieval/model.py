@@ -77,6 +77,7 @@ class Excerpt:
     segments: tuple[Segment, ...]
     cut_before: bool = False  # sentences of the passage were left out before the excerpt
     cut_after: bool = False
+    start: int | None = None  # where it starts in the passage's text, when cut from one
 
     def render(
         self,
@@ -116,7 +117,9 @@ class Hit:
         if not self.passage.turns:
             return self.passage.page, self.passage.page
         quoted = "".join(segment.text for segment in self.excerpt.segments)
-        start = max(self.passage.text.find(quoted), 0)
+        start = self.excerpt.start
+        if start is None:  # an excerpt made otherwise: its first occurrence
+            start = max(self.passage.text.find(quoted), 0)
         first = self.passage.page_at(start)
         last = self.passage.page_at(start + len(quoted.rstrip()) - 1)
         return (first, last) if first and last else None

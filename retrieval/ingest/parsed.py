@@ -53,7 +53,23 @@ class ParsedDocument:
         return [(block.section, block.text) for block in self.blocks]
 
 
-def shifted(turns: Iterable[tuple[int, int]], by: int) -> tuple[tuple[int, int], ...]:
+Turns = tuple[tuple[int, int], ...]
+
+
+def shifted(turns: Iterable[tuple[int, int]], by: int) -> Turns:
     """``turns`` of a text that now follows ``by`` solid characters of another (see
     :func:`retrieval.model.solid_length`)."""
     return tuple((at + by, page) for at, page in turns)
+
+
+def end_page(block: Block) -> int | None:
+    """The page ``block``'s text ends on (its last turn's, else the one it starts on)."""
+    return block.turns[-1][1] if block.turns else block.page
+
+
+def turns_after(block: Block, page: int | None, turns: Iterable[tuple[int, int]], at: int) -> Turns:
+    """``block``'s turns, then those of text joined after it ``at`` solid characters in: a turn
+    to ``page`` where that text starts when ``block`` ends on another, then its own ``turns``
+    (counted from where it starts)."""
+    opening = ((at, page),) if page is not None and page != end_page(block) else ()
+    return block.turns + opening + shifted(turns, at)

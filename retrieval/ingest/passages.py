@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block, ParsedDocument, shifted
+from retrieval.ingest.parsed import Block, ParsedDocument, Turns, turns_after
 from retrieval.model import Passage, solid_length
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
@@ -100,7 +100,7 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
         previous = result[-1][1] if result else None
         if previous is not None and _joins(previous, block):
             text = f"{previous.text}\n{block.text}"
-            turns = previous.turns + shifted(block.turns, solid_length(previous.text))
+            turns = turns_after(previous, block.page, block.turns, solid_length(previous.text))
             result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
         else:
             result.append((number, block))
@@ -161,9 +161,6 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                 )
             )
     return result
-
-
-Turns = tuple[tuple[int, int], ...]
 
 
 def _pages_of(block: Block, start: int, length: int) -> tuple[int | None, Turns]:

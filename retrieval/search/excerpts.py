@@ -232,7 +232,8 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
         cursor = b
     if cursor < end:
         segments.append(Segment(text[cursor:end]))
-    return Excerpt(tuple(segments), cut_before=first > 0, cut_after=last < len(matches.spans))
+    cut_after = last < len(matches.spans)
+    return Excerpt(tuple(segments), cut_before=first > 0, cut_after=cut_after, start=start)
 
 
 def excerpt(

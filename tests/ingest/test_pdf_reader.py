@@ -21,10 +21,15 @@ from readerfiles import OFFICE, PDF_FILES, parsed, texts
 
 from bot.render.citations import citation
 from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers.common import attach_code
 from retrieval.ingest.readers.pdf import Line, join_lines, reading_order, rejoin
 from retrieval.library import Library
+from retrieval.model import Excerpt, Hit, Passage, Segment, solid_length
+from retrieval.search.analyzer import Analyzer
+from retrieval.search.excerpts import excerpt
 
 PDF = OFFICE / "pdf"
 
@@ -394,7 +399,7 @@ def test_every_stretch_of_a_passage_is_cited_on_the_page_it_stands_on(path: Path
             window = f" {_words(' '.join(word for _, word in words[i : i + 4]))} "
             on = [n for n in spread if window in pages[n - 1]]
             page = passage.page_at(words[i][0])
-            if on and len(window) > 14:
+            if on and len(window) > 14 and re.search(r"\w", words[i][1]):  # not "…" or "—"
                 assert page in on, (page, on, passage.text[words[i][0] :][:60])
                 later += page != passage.page
     assert later  # some stretches stand on a page after the passage's first
@@ -456,7 +461,96 @@ def test_a_web_or_mail_address_broken_at_a_line_end_is_whole_again() -> None:
         ),
         (["It ends at www.example.org.", "Then more."], "It ends at www.example.org. Then more."),
         (["a path /usr/share/doc/", "org/x"], "a path /usr/share/doc/ org/x"),
+        (["Write to owner@bugs.debian.org.", "e.g. for spam."], None),
+        (["see https://www.debian.org/", "net result"], None),
+        (["mirrors at ftp://ftp.debian.org/.", "2.0 is out"], None),
+        ([" ", "x"], None),
     ],
 )
-def test_lines_join_with_a_space_except_inside_an_address(lines: list[str], joined: str) -> None:
-    assert join_lines(lines) == joined
+def test_lines_join_with_a_space_except_inside_an_address(
+    lines: list[str], joined: str | None
+) -> None:
+    """``None``: joined with a space, as any two lines (an address that ends a sentence, a word
+    after a whole address)."""
+    assert join_lines(lines) == (joined or " ".join(lines))
+
+
+def _library_answer(tmp_path: Path, pages: list[list[Text]], question: str) -> Hit:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "manual.pdf").write_bytes(make_pdf(pages))
+    library = Library.open(tmp_path / "corpus.db", corpus)
+    try:
+        return library.answer(question).hits[0]
+    finally:
+        library.close()
+
+
+def test_a_list_whose_items_stand_on_the_next_page_cites_that_page_too(tmp_path: Path) -> None:
+    """ "… offers three modes:" at the foot of p. 1, its items on p. 2: quoted together, and
+    the citation names p. 2, where the item asked about stands."""
+    first = [
+        Text(72, 760, "Modes", 18),
+        Text(72, 700, "The archiver reads the files you name and writes them into one archive,"),
+        Text(72, 686, "checking each one on the way. The program offers three modes:"),
+    ]
+    items = [
+        "- fast mode skips the checksum of every member",
+        "- safe mode verifies each member twice",
+        "- frugal mode compresses the archive with the slowest and smallest codec",
+    ]
+    second = [Text(72, 780 - 14 * i, item) for i, item in enumerate(items)]
+    hit = _library_answer(tmp_path, [first, second], "Which mode uses the smallest codec?")
+    assert "frugal mode" in hit.passage.text and hit.passage.page == 1
+    assert hit.pages is not None and hit.pages[-1] == 2
+
+
+def test_a_paragraph_running_over_many_pages_cites_each_page_where_its_words_are(
+    tmp_path: Path,
+) -> None:
+    """A transcript whose sentences never end at a page foot is one paragraph over 60 pages (its
+    page turns are counted line by line, not by re-reading the paragraph at every turn)."""
+    words = "ward log kept by the night nurse who notes each bed round and visit and".split()
+    pages = [
+        [
+            Text(72, 700 - 14 * i, f"{' '.join(words[(n * 7 + i) % 9 :][:6])} on page{n} and")
+            for i in range(5)
+        ]
+        for n in range(1, 61)
+    ]
+    document = read("log.pdf", make_pdf(pages))
+    runs = [p for p in passages(document, "log.pdf") if p.turns]
+    assert sum(len(p.turns) for p in runs) >= 50  # some parts of it are passages of their own
+    for page in (2, 30, 60):
+        for passage in (p for p in passages(document, "log.pdf") if f"page{page} " in p.text):
+            assert passage.page_at(passage.text.index(f"page{page} ")) == page
+
+
+def test_a_sentence_said_twice_is_cited_on_the_page_of_the_one_quoted() -> None:
+    """ "Save the file." before and after a page break: a quote of the second cites p. 28, not
+    the page of the first occurrence: an excerpt knows where it was cut from."""
+    text = (
+        "Save the file. Then wait a minute for the editor to close. "
+        "Restart the daemon at once. Save the file."
+    )
+    before = text[: text.index("Restart")]
+    passage = Passage(
+        "p1", "d.pdf", "Manual", None, 1, text, page=27, turns=((solid_length(before), 28),)
+    )
+    analyzer = Analyzer()
+    quote = excerpt(text, analyzer, {t: 1.0 for t in analyzer.terms("restart daemon save file")})
+    assert quote.start is not None and text[quote.start :].startswith("Restart the daemon")
+    assert Hit(passage, 1.0, quote, 1).pages == (28, 28)
+    second = Excerpt((Segment("Save the file."),), cut_before=True, start=text.rindex("Save"))
+    assert Hit(passage, 1.0, second, 1).pages == (28, 28)
+
+
+def test_a_listing_that_starts_on_the_next_page_after_its_sentence_cites_that_page() -> None:
+    """The sentence introducing a listing ends p. 1, the listing is on p. 2 (and runs onto p. 3):
+    the block knows both turns, counted over the sentence and then the code."""
+    document = ParsedDocument(title="T")
+    document.add("Deploy", "To start the service, run the following:", page=1)
+    attach_code(document, "deploy --now\n  --quiet", "Deploy", 0, page=2, turns=((8, 3),))
+    (block,) = document.blocks
+    intro = solid_length("To start the service, run the following:")
+    assert block.kind == "code" and block.turns == ((intro, 2), (intro + 8, 3))

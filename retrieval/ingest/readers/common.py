@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
 from retrieval.ingest.readers.text import find_date
+from retrieval.model import solid_length
 from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
@@ -119,22 +120,26 @@ def attach_code(
     section: str | None,
     intro_index: int | None,
     page: int | None = None,
+    turns: tuple[tuple[int, int], ...] = (),
 ) -> None:
     """Append a code block, taking over the paragraph that introduces it when there is one.
 
     ``intro_index`` is the position of the text block right before the code (the "To send a file,
     pass ``files``:" sentence), or ``None`` when a heading, another code block or nothing came
-    between: then the code stands alone with an empty ``text``.
+    between: then the code stands alone with an empty ``text``. ``turns``: where the code runs
+    on over a page break, counted from its start; the block's turns count over the introducing
+    text and then the code (``Block.turns``), with one more where the code starts on a later page.
     """
     if not code.strip():
         return
     if intro_index is not None and intro_index == len(document.blocks) - 1:
         intro = document.blocks.pop()
+        turns = turns_after(intro, page, turns, solid_length(intro.text))
         document.blocks.append(
-            Block(intro.text, intro.section, page=intro.page, kind="code", code=code)
+            Block(intro.text, intro.section, page=intro.page, kind="code", code=code, turns=turns)
         )
         return
-    document.blocks.append(Block("", section, page=page, kind="code", code=code))
+    document.blocks.append(Block("", section, page=page, kind="code", code=code, turns=turns))
 
 
 def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:

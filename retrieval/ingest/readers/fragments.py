@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block, shifted
+from retrieval.ingest.parsed import Block, turns_after
 from retrieval.model import solid_length
 from retrieval.text import word_count
 
@@ -106,13 +106,13 @@ def _introduces(block: Block) -> bool:
 def _joined(parts: Sequence[Block], base: Block) -> Block:
     """``parts`` as one block, with ``base``'s kind, code and list flag; on the first's page."""
     text = "\n".join(part.text.strip() for part in parts if part.text.strip())
-    turns: list[tuple[int, int]] = []
-    before = 0  # parts are joined in one place (same page start); a part may run onto the next
-    for part in parts:
-        turns += shifted(part.turns, before)
+    joined = replace(parts[0], turns=parts[0].turns)
+    before = solid_length(parts[0].text)
+    for part in parts[1:]:  # a part may start or run on a page after the one before ends on
+        joined = replace(joined, turns=turns_after(joined, part.page, part.turns, before))
         before += solid_length(part.text)
     page, section = parts[0].page, parts[0].section
-    return replace(base, text=text, page=page, section=section, turns=tuple(turns))
+    return replace(base, text=text, page=page, section=section, turns=joined.turns)
 
 
 def join_introductions(blocks: Sequence[Block]) -> list[Block]:

@@ -82,11 +82,10 @@ _SPACED_PUNCTUATION = re.compile(
 # "maintonly@bugs.debian." / "org"), and what may continue it on the next line: more of an
 # address ("org/fhs).", "manuals/howto/)", "html)") — not a word after a whole one ("… /hurd/"
 # / "for").
-_ADDRESS_OPEN = re.compile(r"(?:://|@|^\(?www\.)\S*[./]$")
-_ADDRESS_REST = re.compile(
-    r"^(?:[a-z0-9][\w~%+-]*(?:[./#?=&][\w~%+#?=&-]*)+/?|(?:com|org|net|edu|gov|html?|php|txt))"
-    r"[)>\].,;:]*$"
-)
+_WWW = re.compile(r"^\(?www\.")
+_ADDRESS_REST = re.compile(r"^[a-z0-9][\w~%+-]*(?:[./#?=&][\w~%+#?=&-]*)+/?[)>\].,;:]*$")
+_TOP_DOMAIN = re.compile(r"^(?:com|org|net|edu|gov|html?|php|txt)[)>\].,;:]*$")  # after a "."
+_ABBREVIATION = re.compile(r"^(?:[a-z]\.){2,}|^\d")  # "e.g.", "i.e.", "2.0": a new sentence's
 # "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
 REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not two
@@ -785,26 +784,31 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | 
     if paragraph is None:
         return intro
     if all(line.mono for line in paragraph.lines):
-        attach_code(document, _code(paragraph.lines), paragraph.section, intro, paragraph.page)
+        turns = _turns(paragraph.lines) if paragraph.lines[-1].page != paragraph.page else ()
+        attach_code(
+            document, _code(paragraph.lines), paragraph.section, intro, paragraph.page, turns
+        )
         return None
     text = prose(join_lines(line.text for line in paragraph.lines))
     # A lone footnote mark or list number that PDFium set on a line of its own says nothing.
     if text and (len(text) > 4 or any(ch.isalpha() for ch in text)):
         item = bool(_BULLET.match(paragraph.lines[0].text))
-        turns = _turns(paragraph.lines)
+        turns = _turns(paragraph.lines) if paragraph.lines[-1].page != paragraph.page else ()
         document.add(paragraph.section or None, text, page=paragraph.page, item=item, turns=turns)
         return len(document.blocks) - 1
     return intro
 
 
 def _turns(lines: Sequence[Line]) -> tuple[tuple[int, int], ...]:
-    """Where a paragraph runs on over a page break (or two): the solid characters before each
-    new page's first line, and that page, so a quote from its end cites the page it is on."""
-    return tuple(
-        (solid_length(prose(join_lines(line.text for line in lines[:index]))), line.page)
-        for index, line in enumerate(lines)
-        if index and line.page != lines[index - 1].page
-    )
+    """Where a paragraph (or a listing) runs on over a page break (or two): the solid characters
+    before each new page's first line, and that page, so a quote from its end cites the page it
+    is on. Counted line by line as they come (spaces, which joining adds, never count)."""
+    turns, solid = [], 0
+    for index, line in enumerate(lines):
+        if index and line.page != lines[index - 1].page:
+            turns.append((solid, line.page))
+        solid += solid_length(prose(line.text))
+    return tuple(turns)
 
 
 def join_lines(texts: Iterable[str]) -> str:
@@ -823,13 +827,19 @@ def join_lines(texts: Iterable[str]) -> str:
 
 def _address_on(joined: str, text: str) -> bool:
     """Whether ``text`` starts with the rest of an address ``joined`` ends with the start of."""
-    last, first = joined.rsplit(None, 1)[-1], text.split(None, 1)[0]
-    if not _ADDRESS_OPEN.search(last) or not first[0].isalnum():
+    if not joined.strip() or not text.strip():
         return False
+    last, first = joined.rsplit(None, 1)[-1], text.split(None, 1)[0]
+    opened = "://" in last[:-1] or "@" in last[:-1] or _WWW.match(last) is not None
+    if last[-1] not in "./" or not opened or not first[0].isalnum():
+        return False
+    if last.endswith(".") and _ABBREVIATION.match(first):
+        return False  # "… owner@bugs.debian.org." / "e.g. for spam": the sentence had ended
     # In parentheses, the address runs to the closing one: "(https://www.debian.org/misc/" /
     # "children-distros)".
     closes = last.startswith("(") and ")" not in last and first.rstrip(".,;:").endswith(")")
-    return closes or bool(_ADDRESS_REST.match(first))
+    domain = last.endswith(".") and _TOP_DOMAIN.match(first) is not None
+    return closes or domain or bool(_ADDRESS_REST.match(first))
 
 
 def _runs_on(last: str, first: str) -> bool:
