@@ -13,6 +13,8 @@ from pathlib import Path
 
 from readerfiles import CORPORA, parsed
 
+from retrieval.ingest.readers.text import parse
+
 SQLITE = CORPORA / "devdocs"
 DEBIAN = CORPORA / "second" / "doc-debian"
 
@@ -70,3 +72,11 @@ def test_a_first_line_stating_a_date_dates_the_text_and_is_no_title() -> None:
     not its title (which, unstated, is the file's name)."""
     document = parsed(DEBIAN / "social-contract.txt")
     assert document.title == "social-contract" and document.date == "2022-10-01"
+
+
+def test_a_headline_that_mentions_a_date_is_still_the_title() -> None:
+    body = "The council met for six hours and voted on the plan for schools, roads and the library."
+    document = parse(
+        f"Council approves budget on March 3, 2021 after long debate.\n\n{body}\n", "x"
+    )
+    assert document.title.startswith("Council approves budget") and document.date == "2021-03-03"

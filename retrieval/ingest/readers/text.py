@@ -41,6 +41,10 @@ _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
+_STATES_VERSION = re.compile(
+    r"(?i)(?:version|revision|updated|last (?:modified|updated|revised)|ratified|effective)\b.*"
+    r"\b(?:19|20)\d\d\b"
+)
 _ORDINAL = r"(?:st|nd|rd|th)?"  # "October 1st, 2022", "the 2nd March 2004"
 _DATE_PATTERNS = (
     re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}){_ORDINAL}, (?P<year>(19|20)\d\d)\b"),
@@ -344,8 +348,9 @@ def _question_headings(lines: list[str]) -> set[str]:
 def _is_sentence_title(lines: list[str]) -> bool:
     """A first line that reads as a sentence ("Vitamin D lowers the risk of falls.") is still the
     title when a longer body follows it, as in an abstract: title and body stay one unit rather
-    than the title becoming a passage of its own. Not a line that states a date."""
-    if len(lines) < 2 or find_date(lines[:1]) is not None:
+    than the title becoming a passage of its own. Not a line that states a date, or a version
+    and its date; a headline that mentions a date is still a title."""
+    if len(lines) < 2 or _is_dateline(lines[0]) or _STATES_VERSION.match(lines[0]):
         return False  # "Version 1.2 ratified on October 1st, 2022." dates the text; no title
     first = lines[0].split()
     return 1 <= len(first) <= TITLE_SENTENCE_WORDS and len(lines[1].split()) > len(first)
