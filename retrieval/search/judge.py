@@ -119,7 +119,8 @@ def judge(
 
     A follow-up is not declined for a low confidence alone ("what was his job before that?"
     after a question on Yang Jiechi): the passages are on the conversation's subject, and its
-    few words of its own are often said otherwise ("previously served as"). It is hedged.
+    few words of its own are often said otherwise ("previously served as"). It is hedged,
+    unless two or more words of its own are all in no document.
     """
     if not ranked:
         return "declined"
@@ -135,7 +136,10 @@ def judge(
     weights = question.weights
     read = set(weights.readings.values()) if isinstance(weights, Weights) else set()
     unknown = [word for word in question.unknown_words if word not in read]
-    if len(own) >= 3 and len(unknown) * 3 >= len(own) * 2:
+    # A follow-up's own words are few: two or more, all in no document, are another subject
+    # ("and how do I bake bread?" after a question on a person), where one ("job") is not.
+    fewest = 2 if _follows(question) else 3
+    if len(own) >= fewest and len(unknown) * 3 >= len(own) * 2:
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"

@@ -50,3 +50,21 @@ def test_a_follow_up_on_the_conversations_subject_is_never_declined(people: Libr
     answer = people.answer("and what was her job before that?", context=[earlier])
     assert answer.outcome != "declined"
     assert answer.hits[0].passage.text == _TEXT
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["and how do I bake bread?", "and what about chocolate cake?"]
+)
+def test_a_follow_up_on_another_subject_is_declined(people: Library, follow_up: str) -> None:
+    # Its two words of its own are in no document: the carried subject alone found the quote.
+    earlier = "What position does Ada Lovelace hold?"
+    assert people.answer(follow_up, context=[earlier]).outcome == "declined"
+
+
+def test_a_follow_up_whose_few_words_are_all_unknown_is_declined() -> None:
+    carried = {"ada": 0.35, "lovelac": 0.35}
+    weights = Weights({"bake": 1.0, "bread": 1.0, **carried}, {})
+    scaled = {t: w * 3.0 for t, w in weights.items()}
+    found = {t: v for t, v in scaled.items() if t in carried}
+    question = QuestionWeights(weights, scaled, found, (), ("bake", "bread"))
+    assert judge.judge(0.2, question, _BEST) == "declined"
