@@ -28,7 +28,6 @@ and search after a merge equals a plain full rebuild (``tests/search/test_segmen
 from __future__ import annotations
 
 import bisect
-import gc
 import logging
 import multiprocessing
 import os
@@ -156,7 +155,6 @@ class _Words(Mapping[str, str]):
             sources = self._sources
         for source in sources:
             source.fill(WORDS_DUTY)
-        freeze_heap()
 
     def _all(self) -> list[_WordSource]:
         sources = self._sources
@@ -195,7 +193,10 @@ class _WordSource:
     def __init__(self, segment: Segment, pause: float = 0.0) -> None:
         self.vocabulary = segment.vocabulary
         listed = segment.word_list(pause)
-        self.sorted, self.terms = listed if listed is not None else ([], [])
+        # Tuples: the garbage collector stops visiting a tuple of strings or numbers after
+        # its first full pass, where it would visit a list's 400,000 entries on every one.
+        self.sorted: tuple[str, ...] = tuple(listed[0]) if listed is not None else ()
+        self.terms: tuple[int, ...] = tuple(listed[1]) if listed is not None else ()
         self.mapping: dict[str, int] | None = segment.words if listed is None else None
 
     def fill(self, duty: float = 1.0) -> None:
@@ -233,14 +234,6 @@ class _WordSource:
 
 WORDS_SLICE = 1 << 12  # words added to a dict at once (under a millisecond)
 WORDS_DUTY = 0.05  # share of the interpreter's time the background building of it takes
-
-
-def freeze_heap() -> None:
-    """Leave the objects made so far (an open index's vocabulary, term numbers, words) out of
-    the garbage collector's full passes: they live as long as the index, hold no cycles to
-    collect, and a full pass visiting their millions of entries took 30-50 ms at a million
-    passages, falling on whichever question happened to trigger it."""
-    gc.freeze()
 
 
 @dataclass(frozen=True)

@@ -57,11 +57,6 @@ class IndexKeeper:
     def open(self, tag: str) -> snapshot.Snapshot:
         """The saved index when current; else the saved one updated with the corpus's changes
         when it was made by the same analyzer; else a new one."""
-        opened = self._open(tag)
-        snapshot.freeze_heap()
-        return opened
-
-    def _open(self, tag: str) -> snapshot.Snapshot:
         saved = snapshot.load(self.folder)
         if saved is not None and saved.version == tag:
             generations.collect_garbage(self.folder)
