@@ -68,8 +68,11 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
 
 
 # OpenCC's conversions a question is tried in: traditional to simplified, Taiwan's words and
-# characters to the mainland's, and back (a corpus in traditional characters).
-CONVERSIONS = ("t2s", "tw2sp", "s2t", "s2twp")
+# characters to the mainland's, and back (a corpus in traditional characters). The way back
+# loads by far the larger dictionaries (s2t 29 MB, s2twp 45 MB against 5-6 MB each for the
+# first two), so it is loaded only for a corpus that writes traditional characters.
+TO_SIMPLIFIED = ("t2s", "tw2sp")
+CONVERSIONS = (*TO_SIMPLIFIED, "s2t", "s2twp")
 
 
 class _Converter(Protocol):
@@ -84,16 +87,24 @@ def _converter(config: str) -> _Converter:
     return cast(_Converter, opencc.OpenCC(config))
 
 
-def other_characters(text: str) -> list[str]:
+def other_characters(text: str, traditional: bool = True) -> list[str]:
     """``text`` in each other way of writing Chinese (:data:`CONVERSIONS`) that changes it,
     each once: a question written in simplified characters gives its traditional and Taiwan
-    forms, one in traditional characters its simplified forms."""
+    forms, one in traditional characters its simplified forms. ``traditional``: whether the
+    documents write traditional characters (:func:`writes_traditional`); if not, only the
+    simplified forms are of use."""
     found: list[str] = []
-    for config in CONVERSIONS:
+    for config in CONVERSIONS if traditional else TO_SIMPLIFIED:
         converted = _converter(config).convert(text)
         if converted != text and converted not in found:
             found.append(converted)
     return found
+
+
+def writes_traditional(characters: str) -> bool:
+    """Whether any of ``characters`` (say, those of a corpus's Chinese words) is a traditional
+    one: one that OpenCC's t2s changes (none in a corpus written in simplified characters)."""
+    return _converter("t2s").convert(characters) != characters
 
 
 def bigrams(run: str) -> list[tuple[str, int, int]]:

@@ -203,7 +203,7 @@ def _in_the_documents_characters(
     best = score(tokens)
     if best == sum(1 for t in tokens if t.term.startswith("zh:")):
         return text, tokens  # every Chinese word is in the documents as typed
-    for other in cjk.other_characters(text):
+    for other in cjk.other_characters(text, _writes_traditional(snapshot)):
         found = analyzer.tokens(other, "zh")
         if score(found) > best:
             text, tokens, best = other, found, score(found)
@@ -261,6 +261,21 @@ def _characters_in_words(snapshot: Snapshot) -> frozenset[str]:
 
 # The characters inside an index version's words, by its word list's id.
 _CHARACTERS: dict[int, frozenset[str]] = {}
+
+
+def _writes_traditional(snapshot: Snapshot) -> bool:
+    """Whether the documents write traditional Chinese characters (once per index version)."""
+    words = snapshot.words
+    found = _TRADITIONAL.get(id(words))
+    if found is None:
+        characters = "".join(sorted(_characters_in_words(snapshot)))
+        found = _TRADITIONAL[id(words)] = cjk.writes_traditional(characters)
+        weakref.finalize(words, _TRADITIONAL.pop, id(words), None)  # gone with the version
+    return found
+
+
+# Whether an index version's words hold traditional characters, by its word list's id.
+_TRADITIONAL: dict[int, bool] = {}
 
 
 def _script_of(word: str) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from retrieval.library import Library
+from retrieval.search import cjk
 from retrieval.search.cjk import other_characters
 
 SIMPLIFIED = (
@@ -72,3 +73,20 @@ def test_other_characters_gives_each_other_form_once() -> None:
     assert other_characters("软件包") == ["軟件包", "軟體包"]
     assert other_characters("軟體") == ["软体", "软件"]
     assert other_characters("apt-get install") == []
+
+
+def test_a_corpus_in_simplified_characters_loads_no_converter_to_traditional(
+    simplified: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The converters to traditional characters weigh 75 MB: of no use to such a corpus.
+    loaded: list[str] = []
+    convert = cjk._converter
+
+    def recording(config: str) -> cjk._Converter:
+        loaded.append(config)
+        return convert(config)
+
+    monkeypatch.setattr(cjk, "_converter", recording)
+    answer = simplified.answer("升級軟體的時候要不要重新啟動系統？")
+    assert "原地升级" in answer.hits[0].passage.text
+    assert loaded and not {"s2t", "s2twp"} & set(loaded)
