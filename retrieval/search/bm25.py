@@ -96,7 +96,7 @@ class BM25Index:
 
     def __init__(
         self,
-        vocabulary: list[str],
+        vocabulary: Sequence[str],
         parts: Sequence[Postings],
         df: npt.NDArray[np.int32],
         n_docs: int,

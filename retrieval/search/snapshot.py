@@ -369,7 +369,7 @@ class Snapshot:
 
 
 # ------------------------------------------------------------------------------- composing
-Terms = tuple[list[str], dict[str, int], list[npt.NDArray[np.int32]]]
+Terms = tuple[Sequence[str], dict[str, int], list[npt.NDArray[np.int32]]]
 
 
 def _terms(segments: Sequence[Segment], base: Snapshot | None = None) -> Terms:
@@ -387,7 +387,7 @@ def _terms(segments: Sequence[Segment], base: Snapshot | None = None) -> Terms:
         ids = [term_ids.setdefault(t, len(term_ids)) for t in segment.vocabulary]
         vocabulary.extend(segment.vocabulary[i] for i, g in enumerate(ids) if g >= len(vocabulary))
         globals_.append(np.array(ids, dtype=np.int32).reshape(-1))
-    return vocabulary, term_ids, globals_
+    return tuple(vocabulary), term_ids, globals_  # a tuple: see Segment.open
 
 
 def _compose(
@@ -424,7 +424,9 @@ def _compose(
 
 
 def _proper(
-    segments: Sequence[Segment], globals_: Sequence[npt.NDArray[np.int32]], vocabulary: list[str]
+    segments: Sequence[Segment],
+    globals_: Sequence[npt.NDArray[np.int32]],
+    vocabulary: Sequence[str],
 ) -> frozenset[str]:
     """Terms written with a capital at least 80% of the times they appear mid-sentence."""
     seen = np.zeros(len(vocabulary), np.int64)
