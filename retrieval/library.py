@@ -19,7 +19,7 @@ import logging
 import shutil
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from retrieval.errors import (
@@ -73,8 +73,12 @@ class Library:
         self._reindex_lock = threading.Lock()
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
-        # changed by a reload racing the question) are analysed, and those are cached.
-        self._analysed = functools.lru_cache(maxsize=1024)(self._analyse)
+        # changed by a reload racing the question) are analysed, and those are cached. Both
+        # caches are the library's, and hold its analyzer, not the library itself: they go
+        # with it, no reference cycle keeping a closed library alive.
+        self._analysed = functools.lru_cache(maxsize=1024)(functools.partial(_analyse, analyzer))
+        # A corpus has few headings; questions meet the same ones.
+        self._head_terms = functools.lru_cache(maxsize=4096)(functools.partial(_terms, analyzer))
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
@@ -84,9 +88,6 @@ class Library:
         self._counting: threading.Thread | None = None  # the passages' languages, counted
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
-
-    def _analyse(self, passage: Passage) -> list[Fragment]:
-        return analyse_passage(passage.text, self.analyzer, passage.lang)
 
     def _passage_fragments(self, passage: Passage) -> list[Fragment]:
         current = self._snapshot
@@ -356,7 +357,7 @@ def _search(
     question: rank.QuestionWeights,
     depth: int,
     fragments: rank.Fragments,
-    analyzer: Analyzer,
+    head_terms: HeadTerms,
 ) -> tuple[list[rank.Ranked], int]:
     """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
     pool = current.index.search(weights, k=depth)
@@ -373,23 +374,30 @@ def _search(
         found if found is not None else matches_of(fragments(p), terms)
         for found, (p, _) in zip(passage_data.stored_matches(stored, ids), candidates, strict=True)
     ]
-    heads = [_head_mask(p, terms, analyzer) for p, _ in candidates[: rank.RERANK]]
+    heads = [_head_mask(p, terms, head_terms) for p, _ in candidates[: rank.RERANK]]
     return rank.rerank(candidates, question, matches, heads), pool.total
 
 
-def _head_mask(passage: Passage, terms: QuestionTerms, analyzer: Analyzer) -> int:
+# The terms of a passage's headings: (section, title, language) -> terms.
+HeadTerms = Callable[[str | None, str, str], frozenset[str]]
+
+
+def _head_mask(passage: Passage, terms: QuestionTerms, head_terms: HeadTerms) -> int:
     """The question terms the passage's section and title hold, as bits."""
     mask = 0
-    for term in _head_terms(analyzer, passage.section, passage.title, passage.lang):
+    for term in head_terms(passage.section, passage.title, passage.lang):
         bit = terms.bits.get(term)
         if bit is not None:
             mask |= 1 << bit
     return mask
 
 
-@functools.lru_cache(maxsize=4096)  # a corpus has few headings; questions meet the same ones
-def _head_terms(analyzer: Analyzer, section: str | None, title: str, lang: str) -> frozenset[str]:
+def _terms(analyzer: Analyzer, section: str | None, title: str, lang: str) -> frozenset[str]:
     return frozenset(analyzer.terms(f"{section or ''} {title}", lang))
+
+
+def _analyse(analyzer: Analyzer, passage: Passage) -> list[Fragment]:
+    return analyse_passage(passage.text, analyzer, passage.lang)
 
 
 def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragments:
@@ -423,7 +431,7 @@ def _ranked(
         question,
         depth,
         library._passage_fragments,
-        library.analyzer,
+        library._head_terms,
     )
     if thing:
         ranked = definitions.first_defining(ranked, thing)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -386,3 +388,20 @@ def test_names_are_told_by_the_capitals_of_the_question_s_own_script(
 ) -> None:
     current = shipped_library._current()
     assert query.unknown_names(question, shipped_library.analyzer, current, lang) == names
+
+
+def test_a_closed_library_lets_go_of_its_analyzer(tmp_path: Path) -> None:
+    # A process opening many libraries (an eval over every set, the tests) keeps none of the
+    # closed ones' analyzers and their caches.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "logs.md").write_text(
+        "# Logs\n\n## Rotation\n\nThe server rotates its logs every week.\n", encoding="utf-8"
+    )
+    library = Library.open(tmp_path / "corpus.db", corpus)
+    assert library.answer("how often are the logs rotated?").answered
+    analyzer = weakref.ref(library.analyzer)
+    library.close()
+    del library
+    gc.collect()
+    assert analyzer() is None

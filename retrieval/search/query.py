@@ -469,11 +469,28 @@ def _acronym(written: str) -> bool:
     return written.isupper() or any(ch.isdigit() for ch in written)
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _read_in_other_languages(word: str, analyzer: Analyzer) -> tuple[str, ...]:
     """The terms of a folded English word read in each other Latin-script language (stems
     looked up, not an analysis; once a word: every English question asks for them)."""
-    return tuple(analyzer.stem(language(code).fold(word), code) for code in _READ_IN)
+    cache = _READINGS.get(analyzer)
+    if cache is None:
+        cache = _READINGS.setdefault(analyzer, {})
+    found = cache.get(word)
+    if found is None:
+        if len(cache) >= READINGS_CACHED:
+            cache.clear()  # a bound on the words kept, as few questions meet again
+        found = cache[word] = tuple(
+            analyzer.stem(language(code).fold(word), code) for code in _READ_IN
+        )
+    return found
+
+
+# The readings of each analyzer's words, kept as long as the analyzer (a library closed, its
+# analyzer and their readings go).
+_READINGS: weakref.WeakKeyDictionary[Analyzer, dict[str, tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+READINGS_CACHED = 1 << 14  # words an analyzer's readings are kept for
 
 
 def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) -> None:
