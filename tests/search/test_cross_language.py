@@ -104,7 +104,8 @@ def manuel(write_library: Callable[[dict[str, str]], Library]) -> Library:
                 "La configuration des modules du noyau est stockée dans le répertoire "
                 "/etc/modprobe.d/ et lue au démarrage.\n\n## Les paquets\n\n"
                 "Un paquet de noyau ancien peut être supprimé avec la commande dpkg --purge.\n\n"
-                "## Le réseau\n\nLa configuration du réseau est décrite dans /etc/network/interfaces.\n"
+                "## Le réseau\n\n"
+                "La configuration du réseau est décrite dans /etc/network/interfaces.\n"
             ),
             "arranque.md": (
                 "# El arranque\n\n## El nombre del equipo\n\n"
