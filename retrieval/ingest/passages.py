@@ -142,8 +142,9 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
             code_at = None
         before = 0  # solid characters of the block before ``part``
         for part in parts:
-            page, turns = _pages_of(block, before, solid_length(part))
-            before += solid_length(part)
+            length = solid_length(part) if block.turns else 0  # only a block over pages needs it
+            page, turns = _pages_of(block, before, length)
+            before += length
             result.append(
                 Passage(
                     id=f"{key}-{len(result) + 1}",

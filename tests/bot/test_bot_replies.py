@@ -556,7 +556,9 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         text = visible(reply.text)
         assert "La configuration …" in text and visible(messages.HEDGED) in text and told in text
     terminal = render_answer(found)
-    assert "La **configuration**" in terminal and messages.CLI_HEDGED in terminal and told in terminal
+    assert (
+        "La **configuration**" in terminal and messages.CLI_HEDGED in terminal and told in terminal
+    )
     nothing = Answer(**{**found.__dict__, "answered": False, "outcome": "declined"})
     assert visible(replies.answer_reply(nothing).text).endswith(told)
     assert render_answer(nothing) == told
