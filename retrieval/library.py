@@ -73,17 +73,15 @@ class Library:
         self._reindex_lock = threading.Lock()
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
-        # changed by a reload racing the question) are analysed, and those are cached. Both
-        # caches are the library's, and hold its analyzer, not the library itself: they go
-        # with it, no reference cycle keeping a closed library alive.
+        # changed by a reload racing the question) are analysed, and those are cached (by the
+        # library, holding its analyzer, not itself: no cycle keeps a closed library alive).
         self._analysed = functools.lru_cache(maxsize=1024)(functools.partial(_analyse, analyzer))
         # A corpus has few headings; questions meet the same ones.
         self._head_terms = functools.lru_cache(maxsize=4096)(functools.partial(_terms, analyzer))
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         self._examples: dict[str, list[str]] = {}  # by index version
-        # Index version, languages (most passages first), those an English word is read in.
-        self._languages: _Languages = ("", (), frozenset())
+        self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
         self.was_new = False  # the database held no corpus when it was opened
@@ -311,19 +309,21 @@ class Library:
             self._languages = _counted(version, self.store.passage_languages())
         return self._languages[1] or ("en",)
 
-    def reading_languages(self) -> frozenset[str]:
-        """The languages an English question's words may be read in: those holding a real
-        share of the passages (:func:`query.reading_languages`)."""
-        self.languages()
-        return self._languages[2]
-
 
 _Languages = tuple[str, tuple[str, ...], frozenset[str]]
 
 
 def _counted(version: str, counts: dict[str, int]) -> _Languages:
-    """The languages of an index version's passages, counted as ``{language: passages}``."""
+    """The index version, the languages of its passages (counted as ``{language: passages}``),
+    most passages first, and those an English word may be read in."""
     return (version, corpus_languages(counts), query.reading_languages(counts))
+
+
+def _reading_languages(library: Library) -> frozenset[str]:
+    """The languages an English question's words may be read in: those holding a real share
+    of the passages (:func:`query.reading_languages`)."""
+    library.languages()
+    return library._languages[2]
 
 
 def _warmed_languages(library: Library) -> tuple[str, ...]:
@@ -417,7 +417,7 @@ def _ranked(
     languages = library.languages()
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    read_in = library.reading_languages()
+    read_in = _reading_languages(library)
     weights = query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
     if not weights:
         raise NoSearchableWordsError()
