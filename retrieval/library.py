@@ -374,7 +374,10 @@ def _search(
         found if found is not None else matches_of(fragments(p), terms)
         for found, (p, _) in zip(passage_data.stored_matches(stored, ids), candidates, strict=True)
     ]
-    heads = [_head_mask(p, terms, head_terms) for p, _ in candidates[: rank.RERANK]]
+    heads = [
+        _head_bits(found, ids) if found is not None else _head_mask(p, terms, head_terms)
+        for found, (p, _) in zip(stored.heads, candidates[: rank.RERANK], strict=False)
+    ]
     return rank.rerank(candidates, question, matches, heads), pool.total
 
 
@@ -390,6 +393,12 @@ def _head_mask(passage: Passage, terms: QuestionTerms, head_terms: HeadTerms) ->
         if bit is not None:
             mask |= 1 << bit
     return mask
+
+
+def _head_bits(heads: frozenset[int], ids: list[int]) -> int:
+    """The question terms (index term ids ``ids``; bit ``i`` for ``ids[i]``) a passage's
+    indexed section and title hold, as bits."""
+    return sum(1 << bit for bit, term in enumerate(ids) if term in heads)
 
 
 def _terms(analyzer: Analyzer, section: str | None, title: str, lang: str) -> frozenset[str]:

@@ -256,6 +256,9 @@ class Stored:
     sentences: npt.NDArray[np.int32]
     tokens: npt.NDArray[np.int32]
     counts: list[int | None]
+    # Each passage's section and title terms (with its document's year), in the index's
+    # numbering; None for one not stored.
+    heads: list[frozenset[int] | None] = field(default_factory=list)
 
 
 def stored_matches(stored: Stored, term_ids: Sequence[int]) -> list[Matches | None]:

@@ -363,7 +363,9 @@ def weights(
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     readings: dict[str, str] = {}
-    if lang == "en":
+    # Not in a corpus with no other Latin-script language of any share (most English ones):
+    # reading each word in five languages is a third of weighing a question.
+    if lang == "en" and (read_in is None or any(code in _READ_IN for code in read_in)):
         minor = bool(languages) and languages[0] != "en"
         found = _readings(own, question, analyzer, snapshot, minor)
         readings = {

@@ -282,13 +282,16 @@ class Snapshot:
         spans = self._spans([f for f in found if f is not None])
         sentence_bytes, token_bytes, later = [], [], []
         counts: list[int | None] = []
+        heads: list[frozenset[int] | None] = []
         rows = 0
         for place in found:
             if place is None:
                 counts.append(None)
+                heads.append(None)
                 continue
             number = place[0]
             segment = self.segments[number]
+            heads.append(self._heads(number, place[1]))
             s0, s1, t0, t1 = spans[place]
             if number > 0:  # a later segment numbers its terms its own way
                 later.append((rows, t1 - t0, number))
@@ -305,8 +308,20 @@ class Snapshot:
                 part[:] = self.globals[number][part]
         if int(sentences[:, 2].sum()) != len(tokens):  # indexed from terms alone: analysed
             return Stored(np.zeros((0, 3), np.int32), np.zeros((0, 3), np.int32),
-                          [None] * len(passages))  # fmt: skip
-        return Stored(sentences, tokens, counts)
+                          [None] * len(passages), [None] * len(passages))  # fmt: skip
+        return Stored(sentences, tokens, counts, heads)
+
+    def _heads(self, number: int, at: int) -> frozenset[int]:
+        """The section and title terms of passage ``at`` of segment ``number``, as indexed (a
+        heading is analysed once, when indexed, not at every question that ranks it)."""
+        segment = self.segments[number]
+        found: list[int] = []
+        for field in (1, 2):
+            ptr, terms = segment.field_terms(field)
+            found += terms[int(ptr[at]) : int(ptr[at + 1])].tolist()
+        if number > 0:  # a later segment numbers its terms its own way
+            found = self.globals[number][found].tolist()
+        return frozenset(found)
 
     def _spans(
         self, places: list[tuple[int, int]]
