@@ -444,9 +444,13 @@ class _Ranker(Protocol):
 
 
 def warm_up() -> None:
-    """Load py3langid's model now (it takes most of a second), so a first question that needs
-    it does not wait: the library calls this on a background thread when it opens."""
+    """Load py3langid's model now (it takes most of a second), and every language's stop
+    words (a few milliseconds each, which the first question in that language would wait
+    for), so a first question does not wait: the library calls this on a background thread
+    when it opens."""
     _identifier()
+    for code in LANGUAGES:
+        _written_stop_words(code)
 
 
 _LOADING = threading.Lock()  # the warm-up thread and a first question never load it twice
