@@ -61,8 +61,13 @@ def defines(text: str, thing: str) -> bool:
     opening = r"(?:^|[.!?:]\s+|\n)"
     pattern = rf"{opening}{_ARTICLE}{_QUOTE}{name}{_UNQUOTE}(?:{_COPULA})"
     # or in apposition, wherever the sentence names it: "create a virtual environment, a
-    # self-contained directory tree that …"
-    apposition = rf"\b{name}{_UNQUOTE},\s+an?\s+\w+"
+    # self-contained directory tree that …" — not in a list ("You need Python, a C compiler
+    # and make"; "Russia, a permanent member …, and China agreed"): no "and"/"or" inside it,
+    # and no ", and" after it.
+    apposition = (
+        rf"\b{name}{_UNQUOTE},\s+an?\s+(?:(?!\b(?:and|or)\b)[^,.;:])*"
+        r"(?:[.;:]|,(?!\s+(?:and|or)\b)|$)"
+    )
     return re.search(f"{pattern}|{apposition}", text, re.IGNORECASE) is not None
 
 

@@ -56,6 +56,9 @@ def test_the_thing_a_question_asks_the_definition_of(question: str, thing: str |
             True,
         ),
         ("Run sed, then awk.", "sed", False),
+        ("You need Python, a C compiler and make.", "python", False),
+        ("Russia, a permanent member of the Security Council, and China agreed.", "russia", False),
+        ("Install python, a scripting language.", "python", True),
         ("unstable 是正在开发的版本。", "unstable", True),
     ],
 )
