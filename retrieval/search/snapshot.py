@@ -233,11 +233,7 @@ class _WordSource:
 
 
 WORDS_SLICE = 1 << 12  # words added to a dict at once (under a millisecond)
-# Share of the interpreter's time the background building of it takes: at 0.05 the dict of a
-# 100k index was still half built after the first 400 questions, each misspelt one looking up
-# hundreds of candidates by bisection meanwhile (100k p99 4.2-5.9 ms in three runs; at 0.5,
-# 3.0-3.8 ms, with no slice holding the interpreter longer than before).
-WORDS_DUTY = 0.5
+WORDS_DUTY = 0.05  # share of the interpreter's time the background building of it takes
 
 
 @dataclass(frozen=True)
