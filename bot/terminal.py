@@ -192,9 +192,11 @@ def render_answer(
     """The answer as a person reads it: the best quote, then a few more, or the decline.
     ``paging``: the reader can ask for more (/more), so say how."""
     query = shorten(answer.query, SHOWN_QUESTION)
-    in_their_languages = en.WRONG_LANGUAGE.format(languages=language_names(answer.corpus_languages))
-    if answer.foreign and not answer.answered:
-        return str(in_their_languages)
+    # Asked in a language no document is written in: say which they are.
+    languages = language_names(answer.corpus_languages)
+    told = [str(en.WRONG_LANGUAGE.format(languages=languages))] if answer.foreign else []
+    if told and not answer.answered:
+        return told[0]
     if not answer.hits:
         return str(en.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
@@ -206,7 +208,7 @@ def render_answer(
     if first:
         lines.append(render_hit(hits[0], layout, True, documents))
         if answer.outcome == "hedged":
-            lines += [en.CLI_HEDGED, *([in_their_languages] if answer.foreign else [])]
+            lines += [en.CLI_HEDGED, *told]
         if len(hits) > 1:
             lines.append(en.CLI_ALSO)
             lines += [render_hit(hit, layout, False, documents) for hit in hits[1:]]

@@ -13,10 +13,24 @@ from typing import Literal
 Outcome = Literal["answered", "hedged", "declined"]
 
 
+# Where a text runs on over a page break: (solid characters before the new page, the page).
+Turns = tuple[tuple[int, int], ...]
+
+
 def solid_length(text: str) -> int:
     """How many characters of ``text`` are not white space: a position in a text that stays put
     when lines are joined, runs of spaces squeezed or the text stripped (see ``Passage.turns``)."""
     return len("".join(text.split()))
+
+
+def page_at(page: int | None, turns: Turns, solid: int) -> int | None:
+    """The page ``solid`` characters into a text that starts on ``page`` and turns at ``turns``
+    stands on (the first character after a turn is on the new page)."""
+    for at, later in turns:
+        if at > solid:
+            break
+        page = later
+    return page
 
 
 @dataclass(frozen=True)
@@ -49,17 +63,18 @@ class Passage:
     kind: str = "text"  # "text", "code" (quoted as code) or "table" (a row of cells)
     code_at: int | None = None  # where the code starts in ``text``, after its introducing sentence
     lang: str = "en"  # the language it is written in (ISO 639-1), detected when it was indexed
-    # Where the passage runs on over a page break (PDF): (solid characters before it, the page).
-    turns: tuple[tuple[int, int], ...] = ()
+    turns: Turns = ()  # where it runs on over a page break (PDF)
 
     def page_at(self, offset: int) -> int | None:
         """The page that character ``offset`` of ``text`` stands on."""
-        page, solid = self.page, solid_length(self.text[:offset])
-        for at, later in self.turns:
-            if at > solid:
-                break
-            page = later
-        return page
+        return page_at(self.page, self.turns, solid_length(self.text[:offset]))
+
+    @property
+    def pages(self) -> tuple[int, int] | None:
+        """The pages the whole passage stands on, first and last (PDF)."""
+        if self.page is None:
+            return None
+        return self.page, self.turns[-1][1] if self.turns else self.page
 
 
 @dataclass(frozen=True)
@@ -112,10 +127,8 @@ class Hit:
     def pages(self) -> tuple[int, int] | None:
         """The pages the excerpt starts and ends on (PDF): where a reader finds the quoted
         words, which may be after the page the passage starts on, or run over a page break."""
-        if self.passage.page is None:
-            return None
-        if not self.passage.turns:
-            return self.passage.page, self.passage.page
+        if self.passage.page is None or not self.passage.turns:
+            return self.passage.pages
         quoted = "".join(segment.text for segment in self.excerpt.segments)
         start = self.excerpt.start
         if start is None:  # an excerpt made otherwise: its first occurrence

@@ -210,8 +210,7 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
     if answer.foreign:
-        names = esc(language_names(answer.corpus_languages))
-        return Reply("\n\n".join([*before, t.WRONG_LANGUAGE.format(languages=names)]), 0)
+        return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
     before.append(t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
@@ -249,8 +248,8 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
 
 
 def _foreign(answer: Answer, t: Strings) -> list[str]:
-    """Under a quote found for a question in a language no document is written in: which
-    languages they are written in."""
+    """For a question in a language no document is written in: which languages they are
+    written in (alone, or under a quote its words still found)."""
     if not answer.foreign:
         return []
     return [t.WRONG_LANGUAGE.format(languages=esc(language_names(answer.corpus_languages)))]

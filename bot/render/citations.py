@@ -16,11 +16,11 @@ def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
     """ "¶ 12", "¶ 12, p. 4" or "¶ 12, pp. 4–5": the paragraph a reader counts, and the pages
     when known: ``pages`` when given (a hit's, where its quote stands), else the whole passage's."""
     paragraph: str = t.PARAGRAPH.format(paragraph=passage.paragraph)
-    end = passage.turns[-1][1] if passage.turns else passage.page
-    first, last = pages or (passage.page, end)
-    if first is None:
+    pages = pages or passage.pages
+    if pages is None:
         return paragraph
-    if last is not None and last != first:
+    first, last = pages
+    if last != first:
         return paragraph + str(t.PAGES.format(first=first, last=last))
     return paragraph + str(t.PAGE.format(page=first))
 

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from retrieval.model import Turns
+
 BlockKind = Literal["text", "code", "table"]
 
 
@@ -31,7 +33,7 @@ class Block:
     # Where the text runs on over a page break: (how many characters of ``text`` stand before the
     # new page, white space not counted (``model.solid_length``): the count holds however the text
     # is re-spaced; the page).
-    turns: tuple[tuple[int, int], ...] = ()
+    turns: Turns = ()
 
 
 @dataclass
@@ -51,9 +53,6 @@ class ParsedDocument:
     def paragraphs(self) -> list[tuple[str | None, str]]:
         """The blocks as ``(section, text)`` pairs, the shape most checks want."""
         return [(block.section, block.text) for block in self.blocks]
-
-
-Turns = tuple[tuple[int, int], ...]
 
 
 def shifted(turns: Iterable[tuple[int, int]], by: int) -> Turns:

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block, ParsedDocument, Turns, turns_after
-from retrieval.model import Passage, solid_length
+from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
+from retrieval.model import Passage, Turns, page_at, solid_length
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
 
@@ -167,9 +167,5 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
 def _pages_of(block: Block, start: int, length: int) -> tuple[int | None, Turns]:
     """The page a part of ``block`` starts on (``start`` solid characters into it) and the page
     turns within the part (``length`` solid characters), counted from the part's start."""
-    page = block.page
-    for at, later in block.turns:
-        if at <= start:
-            page = later
     inside = tuple((at - start, later) for at, later in block.turns if start < at < start + length)
-    return page, inside
+    return page_at(block.page, block.turns, start), inside

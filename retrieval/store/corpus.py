@@ -13,7 +13,7 @@ from pathlib import Path
 import sqlite_utils
 
 from retrieval.errors import StoreError
-from retrieval.model import Document, Passage
+from retrieval.model import Document, Passage, Turns
 from retrieval.store.db import Migration, apply_migrations, connect, table
 
 
@@ -203,7 +203,7 @@ class CorpusStore:
             row[0]: Passage(
                 id=row[1], doc=row[2], title=row[12], section=row[5], paragraph=row[4],
                 text=row[6], ordinal=row[3], page=row[7], kind=row[8], code_at=row[9],
-                lang=row[10], turns=_turns(row[11]) if row[11] else (),
+                lang=row[10], turns=_turns(row[11]),
             )
             for row in rows
         }  # fmt: skip
@@ -309,7 +309,7 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
     )
 
 
-def _turns(column: str | None) -> tuple[tuple[int, int], ...]:
+def _turns(column: str | None) -> Turns:
     """``Passage.turns`` from its column ("812:28 1650:29"; NULL for a passage on one page)."""
     if not column:
         return ()

@@ -16,7 +16,7 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
 from retrieval.ingest.readers.text import find_date
-from retrieval.model import solid_length
+from retrieval.model import Turns, solid_length
 from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
@@ -120,7 +120,7 @@ def attach_code(
     section: str | None,
     intro_index: int | None,
     page: int | None = None,
-    turns: tuple[tuple[int, int], ...] = (),
+    turns: Turns = (),
 ) -> None:
     """Append a code block, taking over the paragraph that introduces it when there is one.
 

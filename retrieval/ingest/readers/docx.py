@@ -163,8 +163,13 @@ def text_of(element: Any) -> str:
 
 def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
     _own_text(paragraph, walk)
-    for box in _text_boxes(paragraph._p):
-        for item in _body(box, paragraph._parent):
+    _boxes(_text_boxes(paragraph._p), paragraph._parent, walk)
+
+
+def _boxes(boxes: list[Any], parent: Any, walk: _Walk) -> None:
+    """The paragraphs of text boxes, read in order."""
+    for box in boxes:
+        for item in _body(box, parent):
             if isinstance(item, Paragraph):
                 _paragraph(item, walk)
 
@@ -213,11 +218,10 @@ def _table(table: Table, walk: _Walk) -> None:
     of tables in tables: its cells are read in order like a body, each inner table row by row.
     """
     # A text box anchored in a cell (a title floating over a table) is read before the table.
-    for box in _text_boxes(table._tbl):
-        if next(box.iterancestors(qn("w:tbl"))) is table._tbl:
-            for item in _body(box, table._parent):
-                if isinstance(item, Paragraph):
-                    _paragraph(item, walk)
+    boxes = _text_boxes(table._tbl)
+    _boxes(
+        [b for b in boxes if next(b.iterancestors(qn("w:tbl"))) is table._tbl], table._parent, walk
+    )
     rows: list[list[str]] = []
     walked: list[Any] = []  # python-docx repeats a vertically merged cell in each row it spans
     for row in table.rows:

@@ -106,7 +106,7 @@ def _introduces(block: Block) -> bool:
 def _joined(parts: Sequence[Block], base: Block) -> Block:
     """``parts`` as one block, with ``base``'s kind, code and list flag; on the first's page."""
     text = "\n".join(part.text.strip() for part in parts if part.text.strip())
-    joined = replace(parts[0], turns=parts[0].turns)
+    joined = parts[0]
     before = solid_length(parts[0].text)
     for part in parts[1:]:  # a part may start or run on a page after the one before ends on
         joined = replace(joined, turns=turns_after(joined, part.page, part.turns, before))
