@@ -319,13 +319,6 @@ def _counted(version: str, counts: dict[str, int]) -> _Languages:
     return (version, corpus_languages(counts), query.reading_languages(counts))
 
 
-def _reading_languages(library: Library) -> frozenset[str]:
-    """The languages an English question's words may be read in: those holding a real share
-    of the passages (:func:`query.reading_languages`)."""
-    library.languages()
-    return library._languages[2]
-
-
 def _warmed_languages(library: Library) -> tuple[str, ...]:
     """:meth:`Library.languages`, once the language model has loaded: a question that needs
     it while it loads would load it a second time beside the first (each slowing the other),
@@ -424,9 +417,9 @@ def _ranked(
     """The language ``text`` is read in, its weighted terms, at least its best ``k`` passages
     (a defining one first for "what is sed?") and how many passages matched at all."""
     languages = library.languages()
+    read_in = library._languages[2]  # settled for this version by languages() just now
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    read_in = _reading_languages(library)
     weights = query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
     if not weights:
         raise NoSearchableWordsError()

@@ -152,16 +152,12 @@ class Synonyms:
     """The synonym and abbreviation table: groups of forms that are searched as one term."""
 
     def __init__(self, groups: Iterable[Iterable[str]] = ()) -> None:
-        self._forms: dict[str, list[_Form]] = {}
+        # Forms by their first word's key: a word not in here starts no synonym.
+        self.first_keys: dict[str, list[_Form]] = {}
         self.longest = 1  # words in the longest form
         self.groups: list[tuple[str, ...]] = []
         for group in groups:
             self.add(group)
-
-    @property
-    def first_keys(self) -> dict[str, list[_Form]]:
-        """Forms by their first word's key: a word not in here starts no synonym."""
-        return self._forms
 
     def add(self, group: Iterable[str]) -> None:
         forms = tuple(f.strip() for f in group if f.strip())
@@ -186,7 +182,7 @@ class Synonyms:
                 canonical=canonical,
             )
             self.longest = max(self.longest, len(form.keys))
-            bucket = self._forms.setdefault(form.keys[0], [])
+            bucket = self.first_keys.setdefault(form.keys[0], [])
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.keys))
 
@@ -202,7 +198,7 @@ class Synonyms:
 
     def match(self, words: list[_Word], i: int) -> tuple[_Form, int] | None:
         """The longest form starting at ``words[i]``, and how many words it covers."""
-        for form in self._forms.get(words[i].key, ()):
+        for form in self.first_keys.get(words[i].key, ()):
             n = len(form.keys)
             window = words[i : i + n]
             if len(window) == n and all(
@@ -350,7 +346,7 @@ class Analyzer:
         """What the word written ``raw`` gives: its ``(term, folded word)`` pairs, or, where a
         phrase of the synonym table may start, those pairs and the phrases to try first."""
         key = _key(raw)
-        forms = self.synonyms._forms.get(key)  # first_keys, without the property call
+        forms = self.synonyms.first_keys.get(key)
         entry = self._plain(raw, key) if forms is None else self._synonym_start(raw, key, forms)
         if len(self._entries) < 1 << 20:
             self._entries[raw] = entry

@@ -322,9 +322,8 @@ def _search_pruned(
     else:
         optional = _optional(most, floor_)
         essential = [found for i, found in enumerate(by_term) if i not in optional]
-        if not optional or sum(sizes) * ESSENTIAL_SHARE < sum(
-            len(p[0]) for f in essential for p in f
-        ):
+        essential_size = sum(size for i, size in enumerate(sizes) if i not in optional)
+        if not optional or sum(sizes) * ESSENTIAL_SHARE < essential_size:
             return None  # common words only: scoring every passage is cheaper
         candidates, low = _accumulate(scores, marker, essential)
     if index._alive is not None:
@@ -351,7 +350,8 @@ def _floor_of(index: BM25Index, by_term: list[list[Piece]], sizes: list[int], wa
             docs.append(where[:cut].astype(np.int64) + at)
             gives.append(values[:cut] * scale)
     every = np.concatenate(docs)
-    summed = np.bincount(every, np.concatenate(gives), minlength=end).astype(np.float64)
+    # bincount with weights gives float64: asarray types it so without a copy (astype copied)
+    summed = np.asarray(np.bincount(every, np.concatenate(gives), minlength=end), np.float64)
     if index._alive is not None:
         summed[~index._alive[:end]] = 0
     return max(floor_, _kth(summed, want)) if len(summed) >= want else floor_

@@ -264,18 +264,14 @@ _CHARACTERS: dict[int, frozenset[str]] = {}
 
 
 def _writes_traditional(snapshot: Snapshot) -> bool:
-    """Whether the documents write traditional Chinese characters (once per index version)."""
-    words = snapshot.words
-    found = _TRADITIONAL.get(id(words))
-    if found is None:
-        characters = "".join(sorted(_characters_in_words(snapshot)))
-        found = _TRADITIONAL[id(words)] = cjk.writes_traditional(characters)
-        weakref.finalize(words, _TRADITIONAL.pop, id(words), None)  # gone with the version
-    return found
+    """Whether the documents write traditional Chinese characters (once per index version:
+    its characters are one frozenset, cached with it)."""
+    return _traditional(_characters_in_words(snapshot))
 
 
-# Whether an index version's words hold traditional characters, by its word list's id.
-_TRADITIONAL: dict[int, bool] = {}
+@functools.lru_cache(maxsize=8)  # a few index versions or libraries at once
+def _traditional(characters: frozenset[str]) -> bool:
+    return cjk.writes_traditional("".join(sorted(characters)))
 
 
 def _script_of(word: str) -> str:
@@ -364,15 +360,11 @@ def weights(
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     readings: dict[str, str] = {}
     # Not in a corpus with no other Latin-script language of any share (most English ones):
-    # reading each word in five languages is a third of weighing a question.
+    # reading each word in the other languages is a third of weighing a question.
     if lang == "en" and (read_in is None or any(code in _READ_IN for code in read_in)):
         minor = bool(languages) and languages[0] != "en"
-        found = _readings(own, question, analyzer, snapshot, minor)
-        readings = {
-            r: word
-            for r, word in found
-            if r not in result and (read_in is None or r.partition(":")[0] in read_in)
-        }
+        found = _readings(own, question, analyzer, snapshot, minor, read_in)
+        readings = {r: word for r, word in found if r not in result}
         result.update(dict.fromkeys(readings, READING_WEIGHT))
         alternatives.update(readings)
     return Weights(result, alternatives, readings)
@@ -432,6 +424,7 @@ def _readings(
     analyzer: Analyzer,
     snapshot: Snapshot,
     english_minor: bool = False,
+    read_in: Collection[str] | None = None,
 ) -> Iterator[tuple[str, str]]:
     """``(term of another language, English word's term)`` for the question's own words that
     the documents write more often in another Latin-script language than in English
@@ -460,6 +453,8 @@ def _readings(
             continue  # "pain" is bread in French, "four" an oven: no reading of the word
         english = index.passages_with(token.term)
         for term in _read_in_other_languages(token.word, analyzer):
+            if read_in is not None and term.partition(":")[0] not in read_in:
+                continue  # a language holding no real share of the corpus
             found = index.passages_with(term)
             if found > english or (every and found):
                 yield term, token.term

@@ -104,15 +104,17 @@ def rerank(
     terms, total = question.terms, question.total
     for position, ((passage, bm25), found) in enumerate(zip(candidates, matches, strict=True)):
         span = pick_window(found.masks, terms)
-        covered, coverage = _window_coverage(passage, found, span, terms)
-        coverage /= total
-        single = max((terms.coverage(mask) for mask in found.masks), default=0.0) / total
-        coverage = (1 - SENTENCE_SHARE) * coverage + SENTENCE_SHARE * single
-        if position < len(heads):
-            coverage += HEAD_SHARE * terms.coverage(heads[position] & ~covered) / total
         # Beyond the head coverage is not counted, so the tail keeps BM25 order and stays
         # below every head passage with as much BM25: the final score is the order shown.
-        blended = RERANK_BM25 * bm25 / top + (1 - RERANK_BM25) * coverage * (position < RERANK)
+        coverage = 0.0
+        if position < RERANK:
+            covered, coverage = _window_coverage(passage, found, span, terms)
+            coverage /= total
+            single = max((terms.coverage(mask) for mask in found.masks), default=0.0) / total
+            coverage = (1 - SENTENCE_SHARE) * coverage + SENTENCE_SHARE * single
+            if position < len(heads):
+                coverage += HEAD_SHARE * terms.coverage(heads[position] & ~covered) / total
+        blended = RERANK_BM25 * bm25 / top + (1 - RERANK_BM25) * coverage
         excerpt = format_matches(passage.text, found, span)
         ranked.append((blended, position, Ranked(passage, blended, bm25, excerpt, found)))
     ranked.sort(key=lambda item: (-item[0], item[1]))

@@ -148,13 +148,13 @@ class Segment:
             self._words = dict(zip(written, self.arrays["word_terms"].tolist(), strict=True))
         return self._words
 
-    def word_list(self, pause: float = 0.0) -> tuple[list[str], list[int]] | None:
+    def word_list(self) -> tuple[list[str], list[int]] | None:
         """The folded words, sorted, and their term ids, as written (read on each call: the
         caller keeps them); None for a segment in memory or written before words were
         sorted, whose :attr:`words` serve instead.
 
-        Read a slice at a time, letting other threads run between slices (for ``pause``
-        seconds): it is read in the background while questions are answered, and one split
+        Read a slice at a time, letting other threads run between slices: it is read in the
+        background while questions are answered, and one split
         of the whole file would hold the interpreter for tens of milliseconds at a million
         passages."""
         if self.folder is None or not self.meta.get("words_sorted"):
@@ -167,12 +167,12 @@ class Segment:
             end = len(text) if end < 0 else end
             words += text[start:end].split("\n")
             start = end + 1
-            time.sleep(pause)  # let a question's thread take the interpreter
+            time.sleep(0)  # let a question's thread take the interpreter
         found = self.arrays["word_terms"]
         terms: list[int] = []
         for at in range(0, len(found), WORDS_SLICE // 8):
             terms += found[at : at + WORDS_SLICE // 8].tolist()
-            time.sleep(pause)
+            time.sleep(0)
         return words, terms
 
     @classmethod

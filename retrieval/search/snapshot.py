@@ -190,9 +190,9 @@ class _WordSource:
     """One segment's words: sorted as written (by bisection until :meth:`fill` has built a
     dict of them), or, for a segment written before words were sorted, a dict."""
 
-    def __init__(self, segment: Segment, pause: float = 0.0) -> None:
+    def __init__(self, segment: Segment) -> None:
         self.vocabulary = segment.vocabulary
-        listed = segment.word_list(pause)
+        listed = segment.word_list()
         # Tuples: the garbage collector stops visiting a tuple of strings or numbers after
         # its first full pass, where it would visit a list's 400,000 entries on every one.
         self.sorted: tuple[str, ...] = tuple(listed[0]) if listed is not None else ()
