@@ -193,6 +193,7 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
             "doc": hit.passage.doc,
             "title": hit.passage.title,
             "section": hit.passage.section,
+            "above": hit.passage.above,
             "paragraph": hit.passage.paragraph,
             "page": hit.page,
             "lang": hit.passage.lang,

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Outcome = Literal["answered", "hedged", "declined"]
+# Between a section's heading and the headings above it: "Timeouts › Examples".
+SECTION_SEPARATOR = " › "
 
 
 # Where a text runs on over a page break: (solid characters before the new page, the page).
@@ -64,6 +66,17 @@ class Passage:
     code_at: int | None = None  # where the code starts in ``text``, after its introducing sentence
     lang: str = "en"  # the language it is written in (ISO 639-1), detected when it was indexed
     turns: Turns = ()  # where it runs on over a page break (PDF)
+    # The headings above ``section``, outermost first, joined by ``SECTION_SEPARATOR``
+    # ("Timeouts" for an "Examples" under "Timeouts"); None for a section at the top.
+    above: str | None = None
+
+    @property
+    def heading(self) -> str | None:
+        """The section as citations name it: under the nearest heading above it, when there is
+        one ("Timeouts › Examples"); those further up are left out, to keep citations short."""
+        if self.section is None or not self.above:
+            return self.section
+        return self.above.rpartition(SECTION_SEPARATOR)[2] + SECTION_SEPARATOR + self.section
 
     def page_at(self, offset: int) -> int | None:
         """The page that character ``offset`` of ``text`` stands on."""

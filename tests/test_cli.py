@@ -21,6 +21,7 @@ SEARCH_KEYS = {
     "doc",
     "title",
     "section",
+    "above",
     "paragraph",
     "page",
     "lang",

@@ -28,6 +28,7 @@ def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
 def citation(
     passage: Passage, t: Strings = en, *, separator: str = ", ", pages: Pages = None
 ) -> str:
-    """Title, section (when there is one) and :func:`where`, as plain text."""
-    parts = [passage.title, *([passage.section] if passage.section else [])]
+    """Title, section (when there is one, under the heading above it) and :func:`where`, as
+    plain text."""
+    parts = [passage.title, *([passage.heading] if passage.heading else [])]
     return separator.join([*parts, where(passage, t, pages)])

@@ -29,8 +29,8 @@ def passage_html(
     quoted (code as code), and a link to share it."""
     here = where(passage, t)
     placed = (
-        t.PASSAGE_WHERE_SECTION.format(section=esc(passage.section), where=here)
-        if passage.section
+        t.PASSAGE_WHERE_SECTION.format(section=esc(passage.heading), where=here)
+        if passage.heading
         else here
     )
     origin = origin_html(document)

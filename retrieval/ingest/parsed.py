@@ -25,7 +25,7 @@ class Block:
     """
 
     text: str
-    section: str | None = None
+    section: str | None = None  # the heading it stands under
     page: int | None = None  # 1-based position of its page in the file (PDF), not the printed one
     kind: BlockKind = "text"
     code: str = ""
@@ -34,6 +34,9 @@ class Block:
     # new page, white space not counted (``model.solid_length``): the count holds however the text
     # is re-spaced; the page).
     turns: Turns = ()
+    # The headings above ``section``, outermost first, joined by " › " (``SECTION_SEPARATOR``):
+    # "Timeouts" for an "Examples" under "Timeouts". None for a section at the top.
+    above: str | None = None
 
 
 @dataclass

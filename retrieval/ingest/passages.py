@@ -112,7 +112,9 @@ def _joins(previous: Block, block: Block) -> bool:
     list, or an item of the list joined to it; in the same section, the whole still short."""
     if not block.item or block.kind != "text" or previous.kind != "text" or previous.code:
         return False
-    if previous.section != block.section or len(previous.text) + len(block.text) > LIST_CHARS:
+    if (previous.above, previous.section) != (block.above, block.section):
+        return False
+    if len(previous.text) + len(block.text) > LIST_CHARS:
         return False
     if len(block.text) > LIST_ITEM_CHARS:  # an item long enough to read alone
         return False
@@ -151,6 +153,7 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                     doc=file_name,
                     title=document.title,
                     section=block.section,
+                    above=block.above,
                     paragraph=number,
                     text=part,
                     ordinal=len(result) + 1,

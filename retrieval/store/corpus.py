@@ -94,6 +94,12 @@ def _page_turns(db: sqlite_utils.Database) -> None:
     db.execute("alter table passages add column turns text")
 
 
+def _headings_above(db: sqlite_utils.Database) -> None:
+    """Passages know the headings above their section, so "Examples" under "Timeouts" is
+    cited "Timeouts › Examples" (``Passage.above``)."""
+    db.execute("alter table passages add column above text")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -101,6 +107,7 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0004-languages", _languages),
     ("corpus-0005-language-index", _language_index),
     ("corpus-0006-page-turns", _page_turns),
+    ("corpus-0007-headings-above", _headings_above),
 ]
 
 
@@ -164,7 +171,7 @@ class CorpusStore:
 
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
-        " p.code_at, p.lang, p.turns,"
+        " p.code_at, p.lang, p.turns, p.above,"
         " d.title "
         "from passages p join documents d on d.doc = p.doc "
     )
@@ -184,6 +191,7 @@ class CorpusStore:
             code_at=row["code_at"],
             lang=row["lang"],
             turns=_turns(row["turns"]),
+            above=row["above"],
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -201,9 +209,9 @@ class CorpusStore:
         rows = cursor.execute(self._PASSAGE_SQL + f"where p.rowid in ({marks})", rowids)
         return {
             row[0]: Passage(
-                id=row[1], doc=row[2], title=row[12], section=row[5], paragraph=row[4],
+                id=row[1], doc=row[2], title=row[13], section=row[5], paragraph=row[4],
                 text=row[6], ordinal=row[3], page=row[7], kind=row[8], code_at=row[9],
-                lang=row[10], turns=_turns(row[11]),
+                lang=row[10], turns=_turns(row[11]), above=row[12],
             )
             for row in rows
         }  # fmt: skip
@@ -265,8 +273,8 @@ class CorpusStore:
         self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
         self.db.conn.executemany(
             "insert into passages"
-            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang, turns)"
-            " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang, turns,"
+            " above) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_passage_row(p) for p in passages],
         )
 
@@ -306,6 +314,7 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
         p.code_at,
         p.lang,
         " ".join(f"{at}:{page}" for at, page in p.turns) or None,
+        p.above,
     )
 
 

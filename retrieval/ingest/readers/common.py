@@ -11,12 +11,13 @@ import re
 import zipfile
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
 from retrieval.ingest.readers.text import find_date
-from retrieval.model import Turns, solid_length
+from retrieval.model import SECTION_SEPARATOR, Turns, solid_length
 from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
@@ -28,6 +29,43 @@ _PLACEHOLDER_TITLE = re.compile(
 _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
 # PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
 _PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d\d)?(?P<d>\d\d)?")
+
+
+@dataclass
+class Outline:
+    """The headings in force, by level, so that a section knows the headings above it: an
+    "Examples" under "Timeouts" is cited "Timeouts › Examples" (a page of documentation has
+    many sections called "Examples"). The document's title is no heading of it.
+
+    While a reader walks a document, a section is named by its whole path (what :meth:`enter`
+    returns, "Timeouts › Examples"), so blocks under two "Examples" differ; :meth:`finish` then
+    gives every block its own heading as ``section`` and the headings above it as ``above``.
+    """
+
+    open: list[tuple[int, str]] = field(default_factory=list)
+    named: dict[str, tuple[str, str]] = field(default_factory=dict)  # path: (above, heading)
+
+    def enter(self, level: int, heading: str) -> str:
+        """The section a heading of ``level`` (1 the highest) opens, as its path."""
+        while self.open and self.open[-1][0] >= level:
+            self.open.pop()
+        above = SECTION_SEPARATOR.join(text for _, text in self.open)
+        self.open.append((level, heading))
+        if not above:
+            return heading
+        path = f"{above}{SECTION_SEPARATOR}{heading}"
+        self.named[path] = (above, heading)
+        return path
+
+    def finish(self, document: ParsedDocument) -> None:
+        """Split the paths :meth:`enter` named the blocks' sections by into ``section`` (the
+        section's own heading) and ``above`` (the headings above it)."""
+        if not self.named:
+            return
+        for i, block in enumerate(document.blocks):
+            if block.section in self.named:
+                above, heading = self.named[block.section]
+                document.blocks[i] = replace(block, section=heading, above=above)
 
 
 def is_placeholder_title(title: str) -> bool:

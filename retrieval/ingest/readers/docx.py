@@ -1,10 +1,10 @@
 """The reader of Word ``.docx`` files, with python-docx.
 
 The body is read in document order: paragraphs in a heading style (Heading 1…9, or a custom style
-with an outline level) become sections, the Title style the title, list items and other
-paragraphs paragraphs, and tables one block per row with the row's cells together; a text box
-is read after the paragraph it is anchored in. Headers and footers are not part of the body, so
-no running header reaches a passage.
+with an outline level) become sections, nested by their levels, the Title style the title, list
+items and other paragraphs paragraphs, and tables one block per row with the row's cells
+together; a text box is read after the paragraph it is anchored in. Headers and footers are not
+part of the body, so no running header reaches a passage.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 import statistics
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from docx.text.paragraph import Paragraph
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
+    Outline,
     is_placeholder_title,
     iso_date,
     open_zip,
@@ -61,6 +62,7 @@ class _Walk:
     document: ParsedDocument
     section: str | None = None
     title_from_style: bool = True
+    outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -74,6 +76,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
             _table(item, walk)
         else:
             _paragraph(item, walk)
+    walk.outline.finish(document)
     document.title = document.title or fallback_title(path)
     return document
 
@@ -193,7 +196,7 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
         if walk.title_from_style:
             walk.document.title, walk.title_from_style = text, False
         else:
-            walk.section = text
+            walk.section = walk.outline.enter(1, text)
         return
     level = _outline_level(paragraph)
     # A long sentence is a paragraph, whatever outline level its style happens to carry.
@@ -203,7 +206,9 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
             # A first top-level heading before any text names the whole document.
             walk.document.title, walk.title_from_style = text, False
         else:
-            walk.section = text
+            # "Heading 2" is at level 2; a custom style at Word's outline level 1 too.
+            depth = int(style[-1]) if _HEADING_STYLE.match(style) else (level or 0) + 1
+            walk.section = walk.outline.enter(depth, text)
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers

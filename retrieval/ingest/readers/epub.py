@@ -18,7 +18,7 @@ import lxml.etree
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import iso_date, open_zip, prose
+from retrieval.ingest.readers.common import Outline, iso_date, open_zip, prose
 from retrieval.ingest.readers.html import add_page
 from retrieval.ingest.readers.text import fallback_title
 
@@ -49,12 +49,14 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
             source=_source(package),
         )
         section: str | None = None
+        outline = Outline()
         for chapter in _chapters(package, package_path):
             try:
                 page = book.read(chapter)
             except KeyError:
                 continue  # a chapter the spine names but the zip lacks: read the rest
-            section = add_page(page, path, document, section)
+            section = add_page(page, path, document, section, outline)
+        outline.finish(document)
     return document
 
 

@@ -3,7 +3,8 @@
 Pages are parsed with lxml; what is not the page's own content is removed first (scripts, styles,
 navigation, headers, footers, sidebars, tables of contents, reference lists, link-only menus), then
 the content root is chosen (``<main>``, ``role=main``, a single ``<article>``, else ``<body>``) and
-walked in document order: headings become sections, ``<pre>`` becomes a code block with the
+walked in document order: headings become sections (each under the headings above it, see
+:class:`~retrieval.ingest.readers.common.Outline`), ``<pre>`` becomes a code block with the
 paragraph that introduces it, data tables become one block per row, everything else paragraphs.
 
 Text is joined exactly as the markup holds it, never with a space added at an inline tag, so
@@ -15,7 +16,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,14 @@ import lxml.html
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import attach_code, code_text, iso_date, prose, table_blocks
+from retrieval.ingest.readers.common import (
+    Outline,
+    attach_code,
+    code_text,
+    iso_date,
+    prose,
+    table_blocks,
+)
 from retrieval.ingest.readers.text import fallback_title
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
@@ -79,6 +87,7 @@ class _Walk:
     term: str = ""  # a definition list's term, waiting to head its definition's first paragraph
     items: int = 0  # how many list items the walk is inside
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
+    outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -90,18 +99,22 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     walk = _Walk(document)
     walk_blocks(content, walk)
+    walk.outline.finish(document)
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
     if not document.blocks:
         raise DocumentError(path, "no main text (only navigation, scripts or markup)")
     return document
 
 
-def add_page(data: bytes, path: Path, document: ParsedDocument, section: str | None) -> str | None:
+def add_page(
+    data: bytes, path: Path, document: ParsedDocument, section: str | None, outline: Outline
+) -> str | None:
     """Add the main content of one page (an EPUB chapter) to ``document``, every heading a
-    section; return the section in force at the page's end, for the next page to continue."""
+    section under the headings of ``outline`` (the book's so far); return the section in force
+    at the page's end, for the next page to continue. ``outline.finish`` ends the book."""
     content = _content_root(_parse(data, path))
     _remove_furniture(content)
-    walk = _Walk(document, section, title_from_h1=False)
+    walk = _Walk(document, section, title_from_h1=False, outline=outline)
     walk_blocks(content, walk)
     return walk.section
 
@@ -351,7 +364,7 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
     if tag == "h1" and walk.title_from_h1:
         walk.document.title, walk.title_from_h1 = text, False
         return
-    walk.section = text
+    walk.section = walk.outline.enter(int(tag[1:]), text)
 
 
 def _paragraph(text: str, walk: _Walk) -> None:

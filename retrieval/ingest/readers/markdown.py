@@ -1,9 +1,10 @@
 """The reader of Markdown files, from markdown-it-py's token stream rather than line guesses.
 
 Only the parser decides what a heading is, so a ``# comment`` or an output line inside a code block
-never becomes a section. What a reader of the rendered page sees is kept: headings as sections,
-paragraphs (hard-wrapped lines rejoined), list items, admonition and definition-list text, table
-rows, and code blocks whole with the paragraph that introduces them. What the page would not show
+never becomes a section. What a reader of the rendered page sees is kept: headings as sections
+(each under the headings above it: "Timeouts › Examples"), paragraphs (hard-wrapped lines
+rejoined), list items, admonition and definition-list text, table rows, and code blocks whole
+with the paragraph that introduces them. What the page would not show
 is dropped: YAML front matter (read for title, date and source), HTML blocks and comments,
 mkdocs/Sphinx directives (``::: module.Class``, ``:docstring:``, ``.. note::``, ``/// html``),
 attribute lists (``{: #id }``) and MyST's targets (``(asdict)=``) and colon fences (``:::``). A MyST
@@ -27,7 +28,14 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import attach_code, code_text, iso_date, prose, table_blocks
+from retrieval.ingest.readers.common import (
+    Outline,
+    attach_code,
+    code_text,
+    iso_date,
+    prose,
+    table_blocks,
+)
 from retrieval.ingest.readers.text import decode, fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
@@ -95,6 +103,7 @@ class _Reading:
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
     lists: int = 0  # how many lists the walk is inside
+    outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
@@ -112,6 +121,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     index = 0
     while index < len(tokens):
         index = _step(tokens, index, reading)
+    reading.outline.finish(document)
     if not document.title:
         document.title = _title_line(document) or fallback_title(path)
     if not document.blocks:
@@ -249,7 +259,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         return
     if text == document.title and not document.blocks and reading.section is None:
         return  # a "# Title" repeating the front matter's title heads nothing new
-    reading.section = text
+    reading.section = reading.outline.enter(level, text)
 
 
 def _paragraph(lines: list[str], reading: _Reading) -> None:

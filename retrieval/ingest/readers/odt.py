@@ -1,10 +1,11 @@
 """The reader of OpenDocument text (``.odt``, LibreOffice's own format), with zipfile and lxml.
 
 No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the body in document
-order. Headings (``text:h``) become sections, paragraphs and list items paragraphs, tables one
-block per row, and runs of paragraphs set in a fixed-pitch font (the "Preformatted Text" style
-or any style using such a font) code blocks with the paragraph that introduces them. Page headers
-and footers live in ``styles.xml`` and are never read; tables of contents and notes are skipped.
+order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
+items paragraphs, tables one block per row, and runs of paragraphs set in a fixed-pitch font (the
+"Preformatted Text" style or any style using such a font) code blocks with the paragraph that
+introduces them. Page headers and footers live in ``styles.xml`` and are never read; tables of
+contents and notes are skipped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import lxml.etree
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
+    Outline,
     attach_code,
     code_text,
     is_placeholder_title,
@@ -64,6 +66,7 @@ class _Walk:
     section: str | None = None
     intro: int | None = None
     code: list[str] = field(default_factory=list)  # the listing being gathered, line by line
+    outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -81,6 +84,7 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
+    walk.outline.finish(document)
     document.title = document.title or fallback_title(path)
     return document
 
@@ -174,7 +178,8 @@ def _walk(element: Any, walk: _Walk) -> None:
         if name in ("h", "p", "table"):
             _flush_code(walk)
         if name == "h":
-            _heading(prose(_text(child)), walk)
+            level = _attr(child, "text", "outline-level")
+            _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
         elif name == "p":
             _paragraph(child, walk)
         elif name == "table":
@@ -184,14 +189,14 @@ def _walk(element: Any, walk: _Walk) -> None:
             _walk(child, walk)
 
 
-def _heading(text: str, walk: _Walk) -> None:
+def _heading(text: str, walk: _Walk, level: int = 1) -> None:
     walk.intro = None
     if not text:
         return
     if walk.title_from_heading and not walk.document.blocks and walk.section is None:
         walk.document.title, walk.title_from_heading = text, False
     elif text != walk.document.title:
-        walk.section = text
+        walk.section = walk.outline.enter(level, text)
 
 
 def _paragraph(element: Any, walk: _Walk) -> None:
