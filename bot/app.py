@@ -123,6 +123,11 @@ def build_application(
     builder = builder.rate_limiter(RetryingLimiter(pacing, backoff))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:
+        # On Ctrl-C the updater sends one last getUpdates to confirm what it handled while the
+        # cancelled long poll may still hold the pool's only connection; a second one spares
+        # that request a pool timeout (and the user a traceback in the log).
+        builder = builder.get_updates_connection_pool_size(2)
     application = builder.build()
     application.bot_data[_SETTINGS] = settings
     application.bot_data[_GIVEN_LIBRARY] = library
