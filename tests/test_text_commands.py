@@ -48,3 +48,107 @@ def test_a_question_about_the_command_quotes_sentence_and_command(
         )
     finally:
         library.close()
+
+
+# Excerpts of the Debian FAQ's Russian, Chinese and French translations (Debian 12 "bookworm",
+# package debian-faq; the same chapters as data/eval/corpora/ml-dev), as pandoc lays them out:
+# paragraphs at the margin, commands indented by four spaces. Their sentences lead into the
+# command without a colon ("используйте команду", "请执行", "exécutez").
+RU_FAQ = (
+    "5.8. How can I check that I am using a Debian system, and what version it is?\n\n"
+    "Для того, чтобы убедиться, что ваша система была установлена с настоящих базовых дисков "
+    "Debian, используйте команду\n\n"
+    "    lsb_release -a\n\n"
+    "Она выведет название дистрибутива (в поле Distributor ID) и версию системы (в полях "
+    "Release и Codename).\n\n"
+    "9.1.2. apt-get и apt-cdrom\n\n"
+    "Для использования apt-get, отредактируйте файл /etc/apt/sources.list так же как и для "
+    "Раздел 9.1.1, «aptitude».\n\n"
+    "Затем выполните\n\n"
+    "    apt-get update\n\n"
+    "а затем\n\n"
+    "    apt-get dist-upgrade\n\n"
+    "Answer any questions that might come up, and your system will be upgraded.\n"
+)
+ZH_FAQ = (
+    "11.6. 运行级别\n\n"
+    "为了控制服务启动的顺序，传统的 System-V 风格的 Unix 系统使用运行级别（runlevel）。这一概念在 "
+    "systemd 中被目标（target）所取代。要显示系统引导时 systemd 的默认目标，请执行\n\n"
+    "    systemctl get-default\n\n"
+    "在引导过程中，systemd 会启动默认的目标文件 /lib/systemd/system/default.target "
+    "里列出的服务或其他目标。\n\n"
+    "例如，要查看哪些可执行文件提供了“x-window-manager”，请执行：\n\n"
+    "    update-alternatives --display x-window-manager\n\n"
+    "然后按屏幕上的提示操作（基本上就是按下您更喜欢的选项旁边的数字）。\n"
+)
+FR_FAQ = (
+    "9.1.1. aptitude\n\n"
+    "Plus de détails sont disponibles dans la page de manuel sources.list(5).\n\n"
+    "Pour mettre à jour votre système en ligne de commande, exécutez\n\n"
+    "    aptitude update\n\n"
+    "suivi de\n\n"
+    "    aptitude full-upgrade\n\n"
+    "Répondez à toutes les questions qui vous seront posées et votre système sera mis à jour.\n"
+)
+
+
+def _coded(text: str, name: str = "faq.txt") -> dict[str, str]:
+    return {b.code: b.text for b in read(name, text.encode()).blocks if b.code}
+
+
+def test_a_command_stays_with_the_sentence_that_runs_into_it_without_a_colon() -> None:
+    coded = _coded(RU_FAQ)
+    assert coded["lsb_release -a"].endswith("используйте команду")
+    # A short lead-in and the words between two commands go with them: one passage.
+    assert coded["apt-get update\nа затем\napt-get dist-upgrade"] == "Затем выполните"
+    zh = _coded(ZH_FAQ)
+    assert zh["systemctl get-default"].endswith("请执行")
+    # A full-width colon introduces a command as ":" does.
+    assert zh["update-alternatives --display x-window-manager"].endswith("请执行：")
+    assert _coded(FR_FAQ) == {
+        "aptitude update\nsuivi de\naptitude full-upgrade": (
+            "Pour mettre à jour votre système en ligne de commande, exécutez"
+        )
+    }
+
+
+def test_what_follows_the_command_is_still_a_paragraph_of_its_own() -> None:
+    texts = [b.text for b in read("faq.txt", RU_FAQ.encode()).blocks]
+    assert any(t.startswith("Она выведет название дистрибутива") for t in texts)
+    assert "Answer any questions that might come up, and your system will be upgraded." in texts
+
+
+def test_no_command_joins_a_finished_sentence_or_a_line_of_code() -> None:
+    # A sentence that ends is no lead-in; an indented line of a listing is no paragraph that a
+    # command could belong to (SQLite's cli.html, as text: data/eval/corpora/devdocs).
+    finished = (
+        "To see the release, run the program that prints it. It takes no arguments at all.\n\n"
+        "    lsb_release -a\n\n"
+        "The output names the distribution and its version.\n"
+    )
+    assert _coded(finished) == {}
+    listing = (
+        "The virtual table has the following columns, one for each field of a ZIP entry:\n\n"
+        "    CREATE TABLE zip(\n"
+        "      name,     // Name of the file\n"
+        "      data,     // Uncompressed file content\n"
+        "      method    // ZIP compression method code\n"
+        "    );\n\n"
+        "So, for example, you could run a query like this one on the archive.\n"
+    )
+    blocks = read("cli.txt", listing.encode()).blocks
+    assert not any("method" in b.code and "data," in b.text for b in blocks)
+
+
+def test_a_russian_question_about_the_command_quotes_it_with_its_sentence(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "ru.db", make_corpus({"faq.txt": RU_FAQ}))
+    try:
+        answer = library.answer("Какую команду использовать, чтобы убедиться, что система Debian?")
+        passage = answer.hits[0].passage
+        assert passage.code_at is not None
+        assert passage.text[passage.code_at :].strip() == "lsb_release -a"
+        assert "используйте команду" in passage.text[: passage.code_at]
+    finally:
+        library.close()

@@ -8,6 +8,7 @@ date, sections and paragraphs). Splitting long paragraphs into passages is :mod:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import re
 import statistics
@@ -420,8 +421,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     headings |= _outdented(text) | _underlined(text)
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
-    section: str | None = None
-    numbered = _Numbering()
+    placing = _Placing(document, headings, text)
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
@@ -429,27 +429,70 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         if not _is_prose(line) or line in headings:
             pending.append(line)
             continue
-        # In order: a heading opens a section for what follows it, fragments between headings
-        # stay under the heading above them ("* Item one" under "Budget", not the next heading).
-        for fragment in pending:
-            if fragment in headings or _looks_like_heading(fragment):
-                section = numbered.path(fragment)
-            elif _introduced(document, fragment, text):
-                # "… run the following command:" then "make deb-pkg": the command is what the
-                # sentence introduces, kept with it as its code, however short.
+        placing.fragments(pending)
+        pending = []
+        document.add(placing.section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
+    if pending and sum(len(p.split()) for p in pending) >= 4:
+        # Trailing lines that head nothing (a signature block): keep them as one passage.
+        document.add(placing.section, "\n".join(pending))
+    return document
+
+
+class _Placing:
+    """Where the lines that are not prose go, read in order before the paragraph after them:
+    a heading opens a section for what follows it, a command joins the sentence that leads
+    into it, other fragments stay under the heading above them ("* Item one" under "Budget",
+    not the next heading) or are dropped when too short to read alone."""
+
+    def __init__(self, document: ParsedDocument, headings: set[str], text: str) -> None:
+        self.document, self.headings, self.text = document, headings, text
+        self.section: str | None = None
+        self.numbered = _Numbering()
+        self.layout = _Layout(text)
+
+    def fragments(self, pending: list[str]) -> None:
+        """Place ``pending``, the lines between the last paragraph and the next."""
+        document, layout = self.document, self.layout
+        adjacent = True  # nothing (no heading, no dropped line) since the last block
+        for number, fragment in enumerate(pending):
+            following = pending[number + 1] if number + 1 < len(pending) else ""
+            leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
+            if leads and adjacent and _joins_commands(document, fragment, self.headings):
+                # "aptitude update" / "а затем" / "aptitude full-upgrade": the words between
+                # two commands of one sentence go with them, whatever they look like alone.
                 _attach_code(document, fragment)
+            elif self._heads(fragment, leads and adjacent):
+                self.section = self.numbered.path(fragment)
+                adjacent = False
+            elif _introduced(document, fragment, self.text) or (
+                adjacent and _runs_into_command(document, fragment, layout)
+            ):
+                # "… run the following command:" then "make deb-pkg", or "… используйте
+                # команду" then an indented "lsb_release -a": the command is what the sentence
+                # introduces, kept with it as its code, however short.
+                _attach_code(document, fragment)
+                adjacent = True
+            elif leads:  # "Затем выполните" over an indented "apt-get update": its lead-in
+                document.add(self.section, fragment)
+                adjacent = True
             elif (
                 word_count(fragment) >= 4
                 or (_BULLET.match(fragment) and word_count(fragment) >= 3)
                 or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
-                document.add(section, _BULLET.sub("", fragment), item=bool(_BULLET.match(fragment)))
-        pending = []
-        document.add(section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
-    if pending and sum(len(p.split()) for p in pending) >= 4:
-        # Trailing lines that head nothing (a signature block): keep them as one passage.
-        document.add(section, "\n".join(pending))
-    return document
+                bullet = bool(_BULLET.match(fragment))
+                document.add(self.section, _BULLET.sub("", fragment), item=bullet)
+                adjacent = True
+            else:
+                adjacent = False
+
+    def _heads(self, fragment: str, leads: bool) -> bool:
+        """Whether ``fragment`` is a heading. A short Chinese line with no punctuation looks
+        like one, but not right after a paragraph and over an indented command ("然后执行" /
+        "    apt-get update"): there it leads into the command."""
+        if fragment in self.headings:
+            return True
+        return _looks_like_heading(fragment) and not (leads and _is_cjk_heading(fragment))
 
 
 class _Numbering:
@@ -549,9 +592,108 @@ def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
     if not document.blocks or _BULLET.match(line):
         return False
     last = document.blocks[-1]
-    if last.kind not in ("text", "code") or not last.text.rstrip().endswith(":"):
+    if last.kind not in ("text", "code") or not last.text.rstrip().endswith((":", "：")):
         return False
     return word_count(line) < 4 or _is_indented(line, text)
+
+
+def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> bool:
+    """Whether ``line`` is a command line that the last paragraph runs into without a colon
+    ("… используйте команду" / "    lsb_release -a", "…请执行" / "    systemctl get-default"):
+    the paragraph stops short of a sentence's end, and the line looks like a command set apart
+    (see :func:`_set_apart_command`)."""
+    if not document.blocks or not _set_apart_command(line, layout):
+        return False
+    last = document.blocks[-1]
+    intro = last.text.rstrip()
+    # The sentence runs on into the command: it ends with a word ("run", "команду", "请执行"),
+    # and is no command or code itself ("$ make clean", "key TEXT PRIMARY KEY,"), nor set
+    # apart as code is ("    data, // Uncompressed file content").
+    ending = intro.rsplit("\n", 1)[-1]
+    return (
+        last.kind in ("text", "code")
+        and bool(intro)
+        and intro[-1].isalpha()
+        and not _is_command(ending)
+        and layout.indent(ending) <= layout.body
+    )
+
+
+def _set_apart_command(line: str, layout: _Layout) -> bool:
+    """Whether ``line`` looks like a command and stands indented further than the text's
+    paragraphs, as plain text sets code apart."""
+    return bool(line) and _is_command(line) and layout.indent(line) > layout.body
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"'”’)」』").endswith(_SENTENCE_END)
+
+
+def _leads_in(line: str, layout: _Layout) -> bool:
+    """Whether ``line`` could be the few words leading into a command ("Затем выполните",
+    "然后运行", "suivi de"): short, not a sentence, not an item, not a command itself."""
+    return (
+        word_count(line) < 4
+        and _WORDS.match(line) is not None
+        and not _set_apart_command(line, layout)
+    )
+
+
+def _joins_commands(document: ParsedDocument, line: str, headings: set[str]) -> bool:
+    """Whether ``line``, leading into a command, follows the last paragraph's command as the
+    words between the two; a heading the text marks as one (underlined, numbered) never does."""
+    return (
+        bool(document.blocks)
+        and bool(document.blocks[-1].code)
+        and line not in headings
+        and not _is_numbered_heading(line)
+    )
+
+
+# A command line: a prompt ("$ ", "# "), or a program (a lower-case name, a path) and its
+# arguments. Lines of four words or more must show it: an option ("-a", "--config"), a path, a
+# pipe or redirection, a variable; fewer words would be no passage of their own.
+_PROMPT = re.compile(r"^[$#%] +\S")
+_PROGRAM = re.compile(r"^(?:sudo +)?(?:[a-z][a-z0-9_.+-]*|(?:\.{1,2}|~)?/[\w.-]\S*)(?: |$)")
+_WORDS = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*[:：]?$")  # words only: "а затем", "Then run:"
+_CODE_SIGN = re.compile(r"(?:^| )--?[A-Za-z0-9]|[/|<>=$\\]")
+COMMAND_WORDS = 12  # the most words a command line has before it reads as a sentence
+
+
+def _is_command(line: str) -> bool:
+    """Whether ``line`` looks like a command line rather than words of a sentence."""
+    words = line.split()
+    if not words or len(words) > COMMAND_WORDS or CJK_CHAR.search(line):
+        return False
+    if line.rstrip("\"'”’)").endswith((*_SENTENCE_END, ",", ";")):
+        return False
+    if _PROMPT.match(line):
+        return True
+    if not _PROGRAM.match(line):
+        return False
+    return len(words) < 4 or _CODE_SIGN.search(line) is not None
+
+
+class _Layout:
+    """How a text's lines are indented, read from the raw text once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._indents: dict[str, int] | None = None
+
+    @functools.cached_property
+    def body(self) -> int:
+        """The indentation of the text's paragraphs (:func:`_body_indent`)."""
+        return _body_indent(self.text)
+
+    def indent(self, line: str) -> int:
+        """How far ``line`` (a logical line, white space squeezed) stands indented where it
+        first occurs in the raw text; 0 when it is no raw line of its own."""
+        if self._indents is None:
+            self._indents = {}
+            for raw in self.text.split("\n"):
+                self._indents.setdefault(squeeze(raw), _indent(raw))
+        return self._indents.get(line, 0)
 
 
 def _is_indented(line: str, text: str) -> bool:
