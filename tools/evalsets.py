@@ -51,15 +51,16 @@ def _run(question_set: QuestionSet, corpus: Path, db: Path, k: int) -> dict[str,
 
 def summary(reports: dict[str, dict[str, Any]]) -> str:
     """One line a set, then each set's table by kind."""
+    wide = max([14, *(len(name) + 2 for name in reports)])  # a long set name keeps its column
     lines = [
-        f"{'set':<14}{'role':<9}{'n':>5}{'hit@1':>7}{'hit@3':>7}{'MRR@10':>8}"
+        f"{'set':<{wide}}{'role':<9}{'n':>5}{'hit@1':>7}{'hit@3':>7}{'MRR@10':>8}"
         f"{'ans. declined':>15}{'hedged':>8}{'unans. caught':>15}{'off-topic declined':>20}",
     ]
     for name, r in reports.items():
         a, u, o = r["answerable"], r["unanswerable"], r["offtopic"]
         caught = u["declined"] + u["hedged"]
         lines.append(
-            f"{name:<14}{r['role']:<9}{r['n']:>5}{r['hit@1']:>7.3f}{r['hit@3']:>7.3f}"
+            f"{name:<{wide}}{r['role']:<9}{r['n']:>5}{r['hit@1']:>7.3f}{r['hit@3']:>7.3f}"
             f"{r['mrr@10']:>8.3f}{a['declined']:>15.0%}{a['hedged']:>8.0%}"
             f"{_share(u, caught):>15}{_share(o, o['declined']):>20}"
         )
