@@ -25,6 +25,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "mddocs": {"hit@1": 0.54, "hit@3": 0.74, "mrr@10": 0.64, "caught": 0.67},
     "office": {"hit@1": 0.55, "hit@3": 0.70, "mrr@10": 0.64, "caught": 0.50},
     "multilingual": {"hit@1": 0.45, "hit@3": 0.63, "mrr@10": 0.55, "caught": 0.45},
+    "heldout-b": {"hit@1": 0.72, "hit@3": 0.87, "mrr@10": 0.80, "caught": 0.80},
+    "multilingual-b": {"hit@1": 0.40, "hit@3": 0.60, "mrr@10": 0.51, "caught": 0.85},
 }
 # at most this share of answerable questions declined (default 0.10), and at least this share of
 # off-topic ones (default all): in a broad corpus (Debian's FAQ) everyday words match somewhere;
@@ -37,7 +39,13 @@ ANSWERABLE_DECLINED_AT_MOST = {
     "ml-dev": 0.18,
 }
 # sqlite-dev has 15 off-topic questions: each is 7 points, so the floor leaves room for one.
-OFFTOPIC_DECLINED_AT_LEAST = {"sqlite-dev": 0.85, "debian": 0.5, "multilingual": 0.75}
+OFFTOPIC_DECLINED_AT_LEAST = {
+    "sqlite-dev": 0.85,
+    "debian": 0.5,
+    "multilingual": 0.75,
+    "heldout-b": 0.9,  # of its 10, one is hedged, not declined (measured when written)
+    "multilingual-b": 0.75,
+}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
