@@ -458,7 +458,9 @@ def _judged(
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
-    typos = judge.typos(question.unknown_words, lambda word: current.words.get(word) is not None)
+    typos = judge.typos(
+        question.unknown_words, lambda words: any(t is not None for t in current.words.find(words))
+    )
     return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos)
 
 

@@ -13,7 +13,7 @@ from retrieval.model import Outcome, Passage
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
-from retrieval.search.query import SEGMENTED, Weights, each_slip
+from retrieval.search.query import SEGMENTED, Weights, slips
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
@@ -164,18 +164,19 @@ def _follows(question: QuestionWeights) -> bool:
     return any(w < 1.0 and t not in alternatives for t, w in weights.items())
 
 
-def typos(unknown: Sequence[str], known: Callable[[str], bool]) -> set[str]:
+def typos(unknown: Sequence[str], known: Callable[[list[str]], bool]) -> set[str]:
     """The English words of ``unknown`` (no passage has them) that no dictionary has either and
-    that a letter dropped, doubled or swapped away are a word ``known`` to the documents
-    ("forevr"): a typo the spelling correction left, not another subject. On sqlite-dev two
-    right answers fewer hedged for them, no unanswerable question less caught."""
+    that a letter dropped, doubled or swapped away are a word known to the documents
+    ("forevr"; ``known``: whether any of such words is): a typo the spelling correction left,
+    not another subject. On sqlite-dev two right answers fewer hedged for them, no unanswerable
+    question less caught."""
     return {
         word
         for word in unknown
         if ":" not in word
         and TYPO_LETTERS <= len(word) <= TYPO_LONGEST
         and not thesaurus.is_word(word)
-        and any(known(slip) for slip in each_slip(word))  # stops at the first known one
+        and known(list(slips(word)))  # looked up at once
     }
 
 

@@ -250,10 +250,11 @@ def _characters_in_words(snapshot: Snapshot) -> frozenset[str]:
     found = _CHARACTERS.get(id(words))
     if found is None:
         characters: set[str] = set()
-        for word in words:
-            code, _, body = word.rpartition(":")
-            if code in SEGMENTED and len(body) > 1:
-                characters.update(body)
+        for code in sorted(SEGMENTED):
+            for word in words.starting(f"{code}:"):  # only these are read
+                written, _, body = word.rpartition(":")
+                if written == code and len(body) > 1:
+                    characters.update(body)
         found = _CHARACTERS[id(words)] = frozenset(characters)
         weakref.finalize(words, _CHARACTERS.pop, id(words), None)  # gone with the version
     return found
@@ -527,25 +528,33 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         # corpus has, is a slip of the fingers: "thred", "promt", "tabel", "exitt".
         if code or thesaurus.is_word(word):
             return None
-        return _likeliest(slips(word, letters), snapshot, MIN_CORRECTION_PASSAGES)
+        return _likeliest(_terms(slips(word, letters), snapshot), snapshot, MIN_CORRECTION_PASSAGES)
     prefix = f"{code}:" if code else ""
-    found = _likeliest(edits1(word, letters), snapshot, MIN_CORRECTION_PASSAGES, prefix)
+    slipped = slips(word, letters)
+    # Every candidate looked up at once: the slips among them again below, not looked up again.
+    terms = _terms(slipped | replacements(word, letters), snapshot, prefix)
+    found = _likeliest(terms, snapshot, MIN_CORRECTION_PASSAGES)
     if found is None and len(word) >= LONG_SLIP:
         # A letter dropped, doubled or swapped ("cyclorma", "solliloquy") is a slip of the
         # fingers even towards a word written once; a letter replaced may be another word
         # ("tocopheryl" is no misspelt "tocopherol").
-        found = _likeliest(slips(word, letters), snapshot, 1, prefix)
+        found = _likeliest({c: terms[c] for c in slipped}, snapshot, 1)
     return found
 
 
-def _likeliest(
-    candidates: set[str], snapshot: Snapshot, least: int, prefix: str = ""
-) -> str | None:
-    """The candidate term most passages hold, if at least ``least`` do (``prefix``: the
-    language the words are looked up in, as "fr:")."""
+def _terms(candidates: set[str], snapshot: Snapshot, prefix: str = "") -> dict[str, str | None]:
+    """Each candidate word's term (None: no passage writes it), looked up in the words of the
+    language of ``prefix`` (as "fr:")."""
+    listed = list(candidates)
+    asked = [prefix + c for c in listed] if prefix else listed
+    return dict(zip(listed, snapshot.words.find(asked), strict=True))
+
+
+def _likeliest(terms: dict[str, str | None], snapshot: Snapshot, least: int) -> str | None:
+    """The candidates' term most passages hold (``terms``: see :func:`_terms`), if at least
+    ``least`` do."""
     counts: dict[str, int] = {}
-    for candidate in candidates:
-        term = snapshot.words.get(prefix + candidate)
+    for term in terms.values():
         if term is not None:
             counts[term] = snapshot.index.passages_with(term)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -563,27 +572,19 @@ def american_spellings(word: str) -> list[str]:
 
 def slips(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
     """Every word one deleted, inserted or swapped letter away (no letter replaced)."""
-    return set(each_slip(word, letters))
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    inserts = [a + c + b for a, b in splits for c in letters]
+    return set(deletes + transposes + inserts)
 
 
-def each_slip(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> Iterator[str]:
-    """The words of :func:`slips` one at a time, deletions and swaps first, repeats and all:
-    a check that stops at the first known one builds no more of them (the insertions number
-    len(letters) a letter, each a new string as long as the word)."""
-    for i in range(len(word)):
-        yield word[:i] + word[i + 1 :]
-    for i in range(len(word) - 1):
-        yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    for i in range(len(word) + 1):
-        for c in letters:
-            yield word[:i] + c + word[i:]
+def replacements(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
+    """Every word one replaced letter away."""
+    splits = [(word[:i], word[i + 1 :]) for i in range(len(word))]
+    return {a + c + b for a, b in splits for c in letters}
 
 
 def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
     """Every word one deletion, transposition, replacement or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in letters]
-    inserts = [a + c + b for a, b in splits for c in letters]
-    return set(deletes + transposes + replaces + inserts)
+    return slips(word, letters) | replacements(word, letters)

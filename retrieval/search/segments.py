@@ -43,8 +43,37 @@ POSTINGS_CHUNK = 1 << 16  # passages whose postings are computed at once
 _HEADER = 128  # bytes of a streamed .npy header, rewritten with the real shape at the end
 FORMAT = 1
 WORDS_SLICE = 1 << 17  # characters of the words file split at once (a millisecond or so)
+WORD_KEY = 16  # bytes of a word its sorted key holds (see word_keys)
 
 IntArray = npt.NDArray[np.int64]
+
+
+def word_keys(written: bytes, count: int) -> dict[str, npt.NDArray[Any]]:
+    """The arrays that find a word without reading the words (``words.txt``, ``written``,
+    sorted, ``count`` of them) into Python strings: ``word_keys``, each word's first
+    ``WORD_KEY`` bytes (UTF-8 orders as the code points, so the keys are sorted too: one
+    ``np.searchsorted`` finds hundreds of spelling candidates at once), and ``word_starts``,
+    where each word begins in the file, and one more (word ``i`` is bytes ``starts[i]`` to
+    ``starts[i + 1] - 1``), for its length and for the words longer than their key. Made
+    without a Python object per word.
+
+    None of them when a word holds a NUL byte (a key pads with them): the words are then read
+    as before.
+    """
+    data = np.frombuffer(written, np.uint8)
+    if not count or (data == 0).any():
+        return {}
+    breaks = np.flatnonzero(data == 10)
+    starts = np.concatenate(([0], breaks + 1, [len(data) + 1])).astype(np.int64)
+    sizes = np.diff(starts) - 1
+    padded = np.concatenate((data, np.zeros(WORD_KEY, np.uint8)))
+    keys = np.empty((count, WORD_KEY), np.uint8)
+    offsets = np.arange(WORD_KEY)
+    for first in range(0, count, 1 << 16):  # a few MB of indices at a time
+        last = min(first + (1 << 16), count)
+        read = padded[starts[first:last, None] + offsets]
+        keys[first:last] = np.where(offsets < sizes[first:last, None], read, 0)
+    return {"word_keys": keys.view(f"S{WORD_KEY}").reshape(-1), "word_starts": starts}
 
 
 class _Column:
@@ -139,6 +168,11 @@ class Segment:
         fd, offset = reader
         return os.pread(fd, (stop - start) * width, offset + start * width)
 
+    def word_bytes(self, start: int, stop: int) -> bytes:
+        """Bytes ``start:stop`` of the words file (see :func:`word_keys`)."""
+        fd = self._readers["words"][0]
+        return os.pread(fd, stop - start, start)
+
     @property
     def words(self) -> dict[str, int]:
         """Folded word as written → term id; read on first use (spelling correction only)."""
@@ -192,6 +226,10 @@ class Segment:
             fd = os.open(folder / f"{name}.npy", os.O_RDONLY)
             weakref.finalize(segment, os.close, fd)
             segment._readers[name] = (fd, _data_offset(folder / f"{name}.npy"))
+        if "word_keys" in arrays:  # opened now: a merge may remove the folder meanwhile
+            fd = os.open(folder / "words.txt", os.O_RDONLY)
+            weakref.finalize(segment, os.close, fd)
+            segment._readers["words"] = (fd, 0)
         if len(segment.rowids) != segment.n or len(segment.indptr) != len(vocabulary) + 1:
             raise ValueError(f"segment {folder} is inconsistent")
         return segment
@@ -223,6 +261,7 @@ class SegmentWriter:
         self.sources: dict[tuple[int, int], npt.NDArray[np.int32]] = {}  # worker's → ours
         self.words: dict[str, int] = {}
         self.written: list[str] = []  # the words, sorted (as words.txt holds them)
+        self.written_bytes = b""  # words.txt: the words, one a line, in UTF-8
         self.seen = np.zeros(0, np.int64)  # per term
         self.capitals = np.zeros(0, np.int64)
         self.n = 0
@@ -323,13 +362,16 @@ class SegmentWriter:
             full = np.zeros(n_terms, np.int32)
             full[: min(len(counts), n_terms)] = counts[:n_terms]
             arrays[name] = full
-        # Sorted, so that a word is found by bisection in the list as read (snapshot._Words)
-        # instead of in a dict built first: that took a fifth of a second at 1M passages,
-        # holding the interpreter while the first questions were being answered.
+        # Sorted, so that a word is found by searching the sorted keys as mapped
+        # (snapshot._WordKeys) instead of in a dict built first: that took a fifth of a second
+        # at 1M passages, holding the interpreter while the first questions were answered.
         self.written = sorted(self.words)
         arrays["word_terms"] = np.fromiter(
             map(self.words.__getitem__, self.written), np.int32, len(self.written)
         )
+        if self.folder is not None:
+            self.written_bytes = "\n".join(self.written).encode("utf-8")
+            arrays.update(word_keys(self.written_bytes, len(self.written)))
         meta = {
             "format": FORMAT, "n": self.n, "averages": list(averages), "totals": totals,
             "weights": list(weights), "k1": k1, "b": b, "words_sorted": True,
@@ -349,7 +391,7 @@ class SegmentWriter:
                 _save(self.folder / f"{name}.npy", array, drop_cache=name in _POSTINGS)
         meta["arrays"] = sorted(arrays)
         _write_lines(self.folder / "vocab.txt", vocabulary)
-        _write_lines(self.folder / "words.txt", self.written)
+        _write_bytes(self.folder / "words.txt", self.written_bytes)
         _write_text(self.folder / "meta.json", json.dumps(meta))
         return Segment.open(self.folder)
 
@@ -361,7 +403,10 @@ def _data_offset(path: Path) -> int:
 
 
 _POSTINGS = frozenset({"indptr", "docs", "values"})
-_SCATTERED = frozenset({"tokens", "sentences", "tok_ptr", "sent_ptr", "keys", "key_order"})
+_SCATTERED = frozenset(
+    {"tokens", "sentences", "tok_ptr", "sent_ptr", "keys", "key_order", "word_keys",
+     "word_starts", "word_terms"}
+)  # fmt: skip
 
 
 def _map(path: Path, name: str) -> npt.NDArray[Any]:
@@ -613,6 +658,13 @@ def _save(path: Path, array: npt.NDArray[Any], drop_cache: bool = False) -> None
 def _write_text(path: Path, text: str) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
 
