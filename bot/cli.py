@@ -26,21 +26,22 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import StateError
 from bot.locales import en
-from bot.render.admin import report_html
-from bot.render.passages import sources_html
-from bot.render.plain import to_plain, width
-from bot.render.stats import stats_html
 from bot.settings import Settings, SettingsError, load_settings
-from bot.state import StateStore, Usage
-from bot.terminal import Layout, TerminalChat, error_text, render_answer
-from bot.terminalio import LineReader, chat_loop
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
 from retrieval.model import Answer
+
+if TYPE_CHECKING:
+    from bot.state import Usage
+    from bot.terminalio import LineReader
+
+# The rendering, state and terminal modules are imported by the subcommands that use them, not
+# here: they pull in python-telegram-bot (a few tenths of a second), and every worker process
+# a build spawns imports this module again when it is the entry point (``quotebot index``).
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -138,6 +139,8 @@ def opened(args: argparse.Namespace, *, refresh: bool = True) -> Iterator[Librar
 @contextlib.contextmanager
 def query_log(db: Path) -> Iterator[Callable[[str, str | None, Answer, float, int], None]]:
     """A function that logs a terminal question to ``db``'s query log (as ``/stats`` counts)."""
+    from bot.state import StateStore
+
     state = StateStore.open(db)
 
     def log(question: str, context: str | None, answer: Answer, now: float, ms: int) -> None:
@@ -169,6 +172,9 @@ def _configure_question(parser: argparse.ArgumentParser, k: int) -> None:
 
 def ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print the answer to one question as a person reads it."""
+    from bot.render.plain import width
+    from bot.terminal import Layout, render_answer
+
     with opened(args) as library, query_log(args.db) as log:
         started = time.perf_counter()
         answer = library.answer(args.question, context=args.context, k=args.k)
@@ -212,6 +218,11 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
 
 def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None = None) -> int:
     """The interactive conversation in the terminal (also ``run`` without a token)."""
+    from bot.render.passages import sources_html
+    from bot.render.plain import to_plain, width
+    from bot.terminal import Layout, TerminalChat
+    from bot.terminalio import chat_loop
+
     with opened(args) as library, query_log(args.db) as log:
         layout = Layout(width(), sys.stdout.isatty())
         session = TerminalChat(
@@ -240,6 +251,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 def index(args: argparse.Namespace, settings: Settings) -> int:
     """Build or refresh the database; print the report ``/reload`` sends."""
+    from bot.render.admin import report_html
+    from bot.render.plain import to_plain
+
     with opened(args) as library:
         report = library.last_report
     if report is not None:
@@ -250,6 +264,9 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
 
 def sources(args: argparse.Namespace, settings: Settings) -> int:
     """List the documents, as ``/sources`` does."""
+    from bot.render.passages import sources_html
+    from bot.render.plain import to_plain
+
     with opened(args) as library:
         pages = sources_html(library.documents(), file_names=True)
     print(to_plain("\n".join(pages), ansi=sys.stdout.isatty()))
@@ -258,6 +275,10 @@ def sources(args: argparse.Namespace, settings: Settings) -> int:
 
 def stats(args: argparse.Namespace, settings: Settings) -> int:
     """Print the figures of ``/stats`` (questions from Telegram and the terminal alike)."""
+    from bot.render.plain import to_plain
+    from bot.render.stats import stats_html
+    from bot.state import StateStore
+
     if not args.db.is_file():
         raise StoreError(en.CLI_NO_DATABASE.format(path=args.db))
     with opened(args, refresh=False) as library:
@@ -350,6 +371,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = replace(settings, db_path=args.db, corpus_dir=args.corpus)
         return table[args.command].run(args, settings)
     except QuestionError as error:
+        from bot.terminal import error_text
+
         print(en.CLI_ERROR.format(message=error_text(error)), file=sys.stderr)
     except QuotebotError as error:
         print(en.CLI_ERROR.format(message=error), file=sys.stderr)

@@ -605,6 +605,21 @@ def test_the_bot_package_never_imports_tools() -> None:
     assert found.stdout.strip() == "[]"
 
 
+def test_the_command_module_does_not_load_telegram() -> None:
+    """A build's worker processes import the entry point's module again: ``quotebot index``
+    spawns them, and Telegram's library cost each a few tenths of a second."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, bot.cli\nprint(sorted(n for n in sys.modules if n.startswith('telegram')))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "[]"
+
+
 def test_the_terminal_chat_edits_lines_and_recalls_history_on_a_terminal(
     shipped_corpus: Path, tmp_path: Path
 ) -> None:
