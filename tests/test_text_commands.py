@@ -152,3 +152,73 @@ def test_a_russian_question_about_the_command_quotes_it_with_its_sentence(
         assert "используйте команду" in passage.text[: passage.code_at]
     finally:
         library.close()
+
+
+# A manual with plain headings (no number, no underline) between its commands: a heading over a
+# command heads the paragraph after it, it is neither the words between two commands nor a
+# lead-in.
+MANUAL = (
+    "Quotebot\n\n"
+    "Quotebot quotes passages from your documents in a Telegram chat.\n\n"
+    "Install it with pip:\n\n"
+    "    pip install quotebot\n\n"
+    "Configuration\n\n"
+    "    quotebot init --token TOKEN\n\n"
+    "The init command writes a settings file in your home directory for you.\n"
+)
+MANUAL_NO_COLON = (
+    "Quotebot Manual\n\n"
+    "Quotebot answers questions with passages from documents. It needs a database.\n"
+    "To build the index you run the following tool once\n\n"
+    "    make index\n\n"
+    "Usage\n\n"
+    "    quotebot search foo\n\n"
+    "The search command prints the best passages for a question, one per line.\n"
+)
+ZH_MANUAL = (
+    "关于本工具\n\n"
+    "本工具根据文档回答问题，并引用原文中的段落作为答案。\n\n"
+    "安装\n\n"
+    "    pip install quotebot\n\n"
+    "安装完成后，即可开始使用本工具进行搜索。\n\n"
+    "配置\n\n"
+    "本工具的配置文件位于主目录下，可以根据需要修改。\n"
+)
+
+
+def _sections(text: str) -> dict[str, str | None]:
+    return {b.text: b.section for b in read("manual.txt", text.encode()).blocks}
+
+
+def test_a_plain_heading_between_two_commands_heads_the_paragraph_after_them() -> None:
+    for text, heading, paragraph in (
+        (MANUAL, "Configuration", "The init command writes"),
+        (MANUAL_NO_COLON, "Usage", "The search command prints"),
+    ):
+        blocks = read("manual.txt", text.encode()).blocks
+        assert not any(heading in b.code.split("\n") for b in blocks)
+        after = [b for b in blocks if b.text.startswith(paragraph)]
+        assert [b.section for b in after] == [heading]
+
+
+def test_a_plain_chinese_heading_after_a_finished_sentence_heads_its_section() -> None:
+    sections = _sections(ZH_MANUAL)
+    assert "安装" not in sections  # no passage of its own, nor the lead-in of the command
+    assert sections["安装完成后，即可开始使用本工具进行搜索。"] == "安装"
+    assert sections["本工具的配置文件位于主目录下，可以根据需要修改。"] == "配置"
+
+
+def test_a_chinese_lead_in_after_a_finished_sentence_still_leads_into_its_command() -> None:
+    # The Debian FAQ numbers its headings: a short line over a command is its lead-in there,
+    # even after a sentence that ends (data/eval/corpora/ml-dev, zh/debian-faq-uptodate.txt).
+    text = (
+        "9.1.2. apt-get 和 apt-cdrom\n\n"
+        "要使用 apt-get，请编辑 /etc/apt/sources.list 文件完成设置，就像第 9.1.1 节中一样。\n\n"
+        "然后执行\n\n"
+        "    apt-get update\n\n"
+        "然后运行\n\n"
+        "    apt-get dist-upgrade\n\n"
+        "回答任何可能出现的问题，然后您的系统就会被升级。\n"
+    )
+    assert _coded(text) == {"apt-get update\n然后运行\napt-get dist-upgrade": "然后执行"}
+    assert not {"然后执行", "然后运行"} & set(_sections(text).values())

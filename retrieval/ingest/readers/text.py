@@ -488,11 +488,46 @@ class _Placing:
 
     def _heads(self, fragment: str, leads: bool) -> bool:
         """Whether ``fragment`` is a heading. A short Chinese line with no punctuation looks
-        like one, but not right after a paragraph and over an indented command ("然后执行" /
-        "    apt-get update"): there it leads into the command."""
+        like one, but not right after a paragraph that stops short of a sentence's end and over
+        an indented command ("…的默认目标" / "然后执行" / "    apt-get update"): there it leads
+        into the command. After a finished sentence ("…作为答案。" / "安装" / "    pip install
+        quotebot") it heads what follows."""
         if fragment in self.headings:
             return True
-        return _looks_like_heading(fragment) and not (leads and _is_cjk_heading(fragment))
+        if not _looks_like_heading(fragment):
+            return False
+        if not (leads and _is_cjk_heading(fragment)):
+            return True
+        return self._after_sentence() and self._plain_cjk_headings
+
+    def _after_sentence(self) -> bool:
+        """Whether the last paragraph ends a sentence (and holds no command at its end)."""
+        if not self.document.blocks:
+            return True
+        last = self.document.blocks[-1]
+        return not last.code and _ends_sentence(last.text)
+
+    @functools.cached_property
+    def _plain_cjk_headings(self) -> bool:
+        """Whether the text heads its paragraphs with short unmarked Chinese or Japanese lines
+        ("配置" over "本工具的配置文件位于…。"), past its first line (its title). The Debian
+        FAQ numbers its headings ("9.1.2. apt-get 和 apt-cdrom"), so there a short line after a
+        finished sentence and over a command ("…一样。" / "然后执行" / "    apt-get update")
+        leads into the command."""
+        blocks = [block.strip("\n") for block in _PARAGRAPH_BREAK.split(self.text)]
+        blocks = [block for block in blocks if block.strip()]
+        for block, following in itertools.pairwise(blocks[1:]):
+            line, text = squeeze(block), squeeze(following)
+            if (
+                "\n" not in block
+                and _is_cjk_heading(line)
+                and _ends_sentence(text)
+                and not _is_numbered_heading(text)  # "目录" over a table of contents
+                and self.layout.indent(line) <= self.layout.body
+                and self.layout.indent(squeeze(following.split("\n", 1)[0])) <= self.layout.body
+            ):
+                return True
+        return False
 
 
 class _Numbering:
@@ -641,14 +676,19 @@ def _leads_in(line: str, layout: _Layout) -> bool:
 
 def _joins_commands(document: ParsedDocument, line: str, headings: set[str]) -> bool:
     """Whether ``line``, leading into a command, follows the last paragraph's command as the
-    words between the two; a heading the text marks as one (underlined, numbered) never does."""
+    words between the two ("suivi de", "а затем", "and then"); a heading never does, whether
+    the text marks it (underlined, numbered) or it only looks like one ("Configuration",
+    "Usage" between "pip install quotebot" and "quotebot init")."""
     return (
         bool(document.blocks)
         and bool(document.blocks[-1].code)
         and line not in headings
         and not _is_numbered_heading(line)
+        and (_is_cjk_heading(line) or not _looks_like_heading(line))
     )
 
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 # A command line: a prompt ("$ ", "# "), or a program (a lower-case name, a path) and its
 # arguments. Lines of four words or more must show it: an option ("-a", "--config"), a path, a
