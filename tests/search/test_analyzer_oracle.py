@@ -25,7 +25,7 @@ from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
 from retrieval.ingest.passages import passages
 from retrieval.ingest.refresh import corpus_files
-from retrieval.search import scripts
+from retrieval.search import analyzer, scripts
 from retrieval.search.analyzer import (
     STOP_WORDS,
     Analyzer,
@@ -275,6 +275,17 @@ def test_every_real_passage_gives_the_same_tokens(synonyms: Synonyms) -> None:
         if fast.tokens(text, lang) != plain.tokens(text, lang)
     ]
     assert differ == []
+
+
+def test_the_word_patterns_find_the_plain_patterns_words(synonyms: Synonyms) -> None:
+    """The analyzer's word patterns (written for speed; an ASCII one for ASCII text) find
+    exactly the words the plain pattern finds, in real and awkward text."""
+    awkward = ["U.S. A.B.C. x.y e.g. a.b.c.d. 3,362 1,23 Cambodia,654 1,2345 co-op AT&T C++ v2.0"]
+    for text in [t for t, _ in real_texts()] + fuzz_texts(4000) + awkward:
+        plain = [m.span() for m in _WORD.finditer(text)]
+        assert [m.span() for m in analyzer._WORD.finditer(text)] == plain, text
+        if text.isascii():
+            assert [m.span() for m in analyzer._ASCII_WORD.finditer(text)] == plain, text
 
 
 def test_a_second_reading_gives_the_same_tokens_as_the_first(synonyms: Synonyms) -> None:
