@@ -19,7 +19,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"hit@1": 0.79, "hit@3": 0.91, "mrr@10": 0.85, "caught": 0.85},
     "sqlite-dev": {"hit@1": 0.42, "hit@3": 0.58, "mrr@10": 0.51, "caught": 0.55},
     "docs-dev": {"hit@1": 0.71, "hit@3": 0.80, "mrr@10": 0.76, "caught": 0.67},
-    "ml-dev": {"hit@1": 0.49, "hit@3": 0.62, "mrr@10": 0.56, "caught": 0.75},
+    "ml-dev": {"hit@1": 0.53, "hit@3": 0.69, "mrr@10": 0.62, "caught": 0.75},
     "heldout": {"hit@1": 0.72, "hit@3": 0.83, "mrr@10": 0.79, "caught": 0.50},
     "debian": {"hit@1": 0.22, "hit@3": 0.39, "mrr@10": 0.32, "caught": 0.60},
     "mddocs": {"hit@1": 0.54, "hit@3": 0.74, "mrr@10": 0.64, "caught": 0.67},
