@@ -199,7 +199,7 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
             "doc": hit.passage.doc,
             "title": hit.passage.title,
             "section": hit.passage.section,
-            "above": hit.passage.above,
+            "above": list(hit.passage.above) or None,
             "paragraph": hit.passage.paragraph,
             "page": hit.page,
             "lang": hit.passage.lang,

@@ -66,9 +66,9 @@ class Passage:
     code_at: int | None = None  # where the code starts in ``text``, after its introducing sentence
     lang: str = "en"  # the language it is written in (ISO 639-1), detected when it was indexed
     turns: Turns = ()  # where it runs on over a page break (PDF)
-    # The headings above ``section``, outermost first, joined by ``SECTION_SEPARATOR``
-    # ("Timeouts" for an "Examples" under "Timeouts"); None for a section at the top.
-    above: str | None = None
+    # The headings above ``section``, outermost first: ("Timeouts",) for an "Examples" under
+    # "Timeouts"; empty for a section at the top. Kept apart, as a heading may hold " › " itself.
+    above: tuple[str, ...] = ()
 
     @property
     def heading(self) -> str | None:
@@ -76,7 +76,7 @@ class Passage:
         one ("Timeouts › Examples"); those further up are left out, to keep citations short."""
         if self.section is None or not self.above:
             return self.section
-        return self.above.rpartition(SECTION_SEPARATOR)[2] + SECTION_SEPARATOR + self.section
+        return self.above[-1] + SECTION_SEPARATOR + self.section
 
     def page_at(self, offset: int) -> int | None:
         """The page that character ``offset`` of ``text`` stands on."""

@@ -8,14 +8,18 @@ sources and licences are in the SOURCES.md beside them).
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import pytest
 
 from bot.render.citations import citation
 from bot.render.passages import passage_html
+from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
 from retrieval.library import Library
 
@@ -49,7 +53,7 @@ def test_an_option_is_cited_under_the_list_of_options_it_stands_in(library: Libr
 def test_a_citation_names_only_the_nearest_heading_above(library: Library) -> None:
     hit = library.answer("surrogateescape").hits[0]
     assert (hit.passage.above, hit.passage.section) == (
-        "Reading and Writing Unicode Data › Tips for Writing Unicode-aware Programs",
+        ("Reading and Writing Unicode Data", "Tips for Writing Unicode-aware Programs"),
         "Files in an Unknown Encoding",
     )
     assert citation(hit.passage).startswith(
@@ -76,26 +80,179 @@ def test_the_title_is_never_a_heading_above_and_a_higher_heading_closes_the_lowe
     library: Library,
 ) -> None:
     passages = [p for _, p in library.store.all_passages()]
-    assert all("Unicode HOWTO" not in (p.above or "") for p in passages)  # the page's <h1>
+    assert all("Unicode HOWTO" not in p.above for p in passages)  # the page's <h1>
     placed = {(p.section, p.above) for p in passages if p.doc == "md/usage/index.md"}
-    assert ("Global-only options", "Configuration") in placed
-    assert ("Finding modules", None) in placed  # a "##" after "### …" is at the top again
-    assert ("Using the paths option", "Finding modules") in placed
+    assert ("Global-only options", ("Configuration",)) in placed
+    assert ("Finding modules", ()) in placed  # a "##" after "### …" is at the top again
+    assert ("Using the paths option", ("Finding modules",)) in placed
 
 
 def test_word_opendocument_and_epub_headings_nest_by_their_levels() -> None:
     word = read(WORD.name, WORD.read_bytes())
     assert any(
-        (b.above, b.section) == ("*Section IV: World Population Data", "*Projections")
+        (b.above, b.section) == (("*Section IV: World Population Data",), "*Projections")
         for b in word.blocks
     )
     odt = read(ODT.name, ODT.read_bytes())
-    assert any((b.above, b.section) == ("Introduction", "About OpenDocument") for b in odt.blocks)
+    assert any(
+        (b.above, b.section) == (("Introduction",), "About OpenDocument") for b in odt.blocks
+    )
     book = read(BOOK.name, BOOK.read_bytes())
     placed = {(b.above, b.section) for b in book.blocks}
     # Chapters are separate pages of the book: a subsection still stands under its chapter.
     assert (
-        "3. Debian Developer's Duties › 3.1. Package Maintainer's Duties",
+        ("3. Debian Developer's Duties", "3.1. Package Maintainer's Duties"),
         "3.1.1. Work towards the next stable release",
     ) in placed
-    assert (None, "4. Resources for Debian Members") in placed
+    assert ((), "4. Resources for Debian Members") in placed
+
+
+# Small documents made here, each showing one way a heading path could go wrong.
+
+
+def _cited(name: str, data: bytes | str) -> dict[str, str]:
+    """Each passage's first words, and the citation (without paragraph) it gets."""
+    raw = data.encode() if isinstance(data, str) else data
+    return {
+        " ".join(p.text.split()[:3]): citation(p).rsplit(", ¶", 1)[0]
+        for p in passages(read(name, raw), name)
+    }
+
+
+def _epub(title: str, pages: list[str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as book:
+        book.writestr("mimetype", "application/epub+zip")
+        book.writestr(
+            "META-INF/container.xml",
+            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument'
+            ':xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type='
+            '"application/oebps-package+xml"/></rootfiles></container>',
+        )
+        items = "".join(
+            f'<item id="p{i}" href="p{i}.xhtml" media-type="application/xhtml+xml"/>'
+            for i in range(len(pages))
+        )
+        spine = "".join(f'<itemref idref="p{i}"/>' for i in range(len(pages)))
+        book.writestr(
+            "content.opf",
+            '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
+            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{title}</dc:title></metadata><manifest>{items}</manifest>"
+            f"<spine>{spine}</spine></package>",
+        )
+        for i, body in enumerate(pages):
+            book.writestr(
+                f"p{i}.xhtml",
+                '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
+                f"<title>x</title></head><body>{body}</body></html>",
+            )
+    return buffer.getvalue()
+
+
+def _odt(body: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr(
+            "content.xml",
+            '<?xml version="1.0"?><office:document-content'
+            ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+            ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
+            f"<office:body><office:text>{body}</office:text></office:body>"
+            "</office:document-content>",
+        )
+    return buffer.getvalue()
+
+
+def test_a_heading_repeating_the_title_is_no_heading_above() -> None:
+    book = _epub(
+        "Pride and Prejudice",
+        [
+            "<h1>Pride and Prejudice</h1><p>By Jane Austen, published in London in 1813.</p>",
+            "<h2>Chapter 1</h2><p>It is a truth universally acknowledged, that a single man in"
+            " possession of a good fortune must be in want of a wife.</p>",
+        ],
+    )
+    assert _cited("book.epub", book)["It is a"] == "Pride and Prejudice, Chapter 1"
+    page = (
+        "<html><head><title>Site</title></head><body><main><h1>Article Title</h1>"
+        "<h2>Part</h2><p>The first part of the article, in a sentence.</p>"
+        "<h2>Article Title</h2><h3>Sub</h3><p>Text of the subsection, in a sentence.</p>"
+        "</main></body></html>"
+    )
+    assert _cited("page.html", page)["Text of the"] == "Article Title, Sub"
+    word = docx.Document()
+    word.add_paragraph("Annual Report", style="Title")
+    word.add_paragraph("This report describes the work of the year in some detail.")
+    word.add_heading("Annual Report", 1)
+    word.add_heading("Summary", 2)
+    word.add_paragraph("The summary of the year's work, in a sentence of its own.")
+    saved = io.BytesIO()
+    word.save(saved)
+    assert _cited("report.docx", saved.getvalue())["The summary of"] == "Annual Report, Summary"
+    guide = (
+        "# Guide\n\nThe guide's introduction, in a sentence.\n\n## Guide\n\n"
+        "### Installing\n\nRun the installer and follow its steps.\n"
+    )
+    assert _cited("guide.md", guide)["Run the installer"] == "Guide, Installing"
+    again = (
+        "---\ntitle: Front Title\n---\n\n## Before\n\nSome text before the title heading.\n\n"
+        "# Front Title\n\n### Details\n\nThe details, in a sentence of their own.\n"
+    )
+    assert _cited("front.md", again)["The details, in"] == "Front Title, Details"
+
+
+def test_a_heading_taken_as_the_title_closes_the_headings_before_it() -> None:
+    page = (
+        "<html><head><title>Site</title></head><body><main>"
+        "<h4>Latest news</h4><p>Some news of the site, in a sentence.</p>"
+        "<h1>Article Title</h1><h5>Posted by admin</h5>"
+        "<p>The article body starts here with a sentence.</p></main></body></html>"
+    )
+    assert _cited("news.html", page)["The article body"] == "Article Title, Posted by admin"
+    notes = (
+        "## Preface\n\nThe preface, before the title heading.\n\n# The Real Title\n\n"
+        "The first words under the title.\n\n### Chapter detail\n\nDetail text, in a sentence.\n"
+    )
+    cited = _cited("notes.md", notes)
+    assert cited["The first words"] == "The Real Title"
+    assert cited["Detail text, in"] == "The Real Title, Chapter detail"
+    handbook = _odt(
+        '<text:h text:outline-level="1">Handbook</text:h>'
+        "<text:p>The handbook explains how the team works day to day.</text:p>"
+        '<text:h text:outline-level="1">Part A</text:h>'
+        '<text:h text:outline-level="2">Rules</text:h>'
+        "<text:p>The rules of part A, in a sentence of their own.</text:p>"
+        '<text:h text:outline-level="1">Handbook</text:h>'
+        '<text:h text:outline-level="2">Contacts</text:h>'
+        "<text:p>Whom to call, in a sentence of its own.</text:p>"
+    )
+    cited = _cited("handbook.odt", handbook)
+    assert cited["The rules of"] == "Handbook, Part A › Rules"
+    assert cited["Whom to call,"] == "Handbook, Contacts"
+
+
+def test_sections_of_one_name_under_different_headings_are_not_merged() -> None:
+    page = (
+        "# Doc\n\n## Timeouts\n\n### Examples\n\nThe syntax is:\n\n## Retries\n\n### Examples\n\n"
+        "Retries are attempted three times with a growing delay between them.\n"
+    )
+    cited = _cited("doc.md", page)
+    assert cited["The syntax is:"] == "Doc, Timeouts › Examples"
+    assert cited["Retries are attempted"] == "Doc, Retries › Examples"
+
+
+def test_a_heading_holding_the_separator_is_cited_whole(tmp_path: Path) -> None:
+    text = "# Doc\n\n## A › B\n\nText under the first heading.\n\n### C\n\nText under C alone.\n"
+    assert _cited("doc.md", text)["Text under C"] == "Doc, A › B › C"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "doc.md").write_text(text)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        stored = {p.text: p for _, p in library.store.all_passages()}
+    finally:
+        library.close()
+    assert stored["Text under C alone."].above == ("A › B",)
+    assert stored["Text under C alone."].heading == "A › B › C"

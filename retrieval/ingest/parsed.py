@@ -34,9 +34,9 @@ class Block:
     # new page, white space not counted (``model.solid_length``): the count holds however the text
     # is re-spaced; the page).
     turns: Turns = ()
-    # The headings above ``section``, outermost first, joined by " › " (``SECTION_SEPARATOR``):
-    # "Timeouts" for an "Examples" under "Timeouts". None for a section at the top.
-    above: str | None = None
+    # The headings above ``section``, outermost first: ("Timeouts",) for an "Examples" under
+    # "Timeouts"; empty for a section at the top.
+    above: tuple[str, ...] = ()
 
 
 @dataclass

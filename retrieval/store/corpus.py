@@ -100,6 +100,12 @@ def _headings_above(db: sqlite_utils.Database) -> None:
     db.execute("alter table passages add column above text")
 
 
+def _headings_apart(db: sqlite_utils.Database) -> None:
+    """The headings above a section are written one a line, not joined by " › ": a heading may
+    hold " › " itself, and a citation names the nearest one (``Passage.above``)."""
+    db.execute("update passages set above = replace(above, ' › ', char(10)) where above != ''")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -108,6 +114,7 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0005-language-index", _language_index),
     ("corpus-0006-page-turns", _page_turns),
     ("corpus-0007-headings-above", _headings_above),
+    ("corpus-0008-headings-apart", _headings_apart),
 ]
 
 
@@ -191,7 +198,7 @@ class CorpusStore:
             code_at=row["code_at"],
             lang=row["lang"],
             turns=_turns(row["turns"]),
-            above=row["above"],
+            above=_above(row["above"]),
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -211,7 +218,7 @@ class CorpusStore:
             row[0]: Passage(
                 id=row[1], doc=row[2], title=row[13], section=row[5], paragraph=row[4],
                 text=row[6], ordinal=row[3], page=row[7], kind=row[8], code_at=row[9],
-                lang=row[10], turns=_turns(row[11]), above=row[12],
+                lang=row[10], turns=_turns(row[11]), above=_above(row[12]),
             )
             for row in rows
         }  # fmt: skip
@@ -314,8 +321,14 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
         p.code_at,
         p.lang,
         " ".join(f"{at}:{page}" for at, page in p.turns) or None,
-        p.above,
+        "\n".join(p.above) or None,
     )
+
+
+def _above(column: str | None) -> tuple[str, ...]:
+    """``Passage.above`` from its column (the headings one a line; NULL for none): a heading is
+    prose, never holding a line break."""
+    return tuple(column.split("\n")) if column else ()
 
 
 def _turns(column: str | None) -> Turns:

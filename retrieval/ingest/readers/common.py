@@ -17,7 +17,7 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
 from retrieval.ingest.readers.text import find_date
-from retrieval.model import SECTION_SEPARATOR, Turns, solid_length
+from retrieval.model import Turns, solid_length
 from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
@@ -31,40 +31,58 @@ _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]
 _PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d\d)?(?P<d>\d\d)?")
 
 
+# Between the headings of a section's path while a reader walks a document: no heading holds a
+# line break (headings are prose), while one may hold " › " ("A › B").
+_PATH_JOINER = "\n"
+
+
 @dataclass
 class Outline:
     """The headings in force, by level, so that a section knows the headings above it: an
     "Examples" under "Timeouts" is cited "Timeouts › Examples" (a page of documentation has
-    many sections called "Examples"). The document's title is no heading of it.
+    many sections called "Examples"). The document's title is no heading of it: a heading
+    repeating it (a book's title page) still closes the headings at its level and below, but no
+    section is cited under it.
 
     While a reader walks a document, a section is named by its whole path (what :meth:`enter`
-    returns, "Timeouts › Examples"), so blocks under two "Examples" differ; :meth:`finish` then
-    gives every block its own heading as ``section`` and the headings above it as ``above``.
+    returns), so blocks under two "Examples" differ; :meth:`finish` then gives every block its
+    own heading as ``section`` and the headings above it as ``above``.
     """
 
     open: list[tuple[int, str]] = field(default_factory=list)
-    named: dict[str, tuple[str, str]] = field(default_factory=dict)  # path: (above, heading)
+    # path: (the headings above, the heading)
+    named: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
 
     def enter(self, level: int, heading: str) -> str:
         """The section a heading of ``level`` (1 the highest) opens, as its path."""
-        while self.open and self.open[-1][0] >= level:
-            self.open.pop()
-        above = SECTION_SEPARATOR.join(text for _, text in self.open)
+        self.close(level)
+        above = tuple(text for _, text in self.open)
         self.open.append((level, heading))
         if not above:
             return heading
-        path = f"{above}{SECTION_SEPARATOR}{heading}"
+        path = _PATH_JOINER.join((*above, heading))
         self.named[path] = (above, heading)
         return path
 
+    def close(self, level: int) -> str | None:
+        """Close the headings at ``level`` and below, as a heading of that level that opens no
+        section does (one taken as the document's title); return the section then in force,
+        as its path (``None``: no heading is open)."""
+        while self.open and self.open[-1][0] >= level:
+            self.open.pop()
+        return _PATH_JOINER.join(text for _, text in self.open) or None
+
     def finish(self, document: ParsedDocument) -> None:
         """Split the paths :meth:`enter` named the blocks' sections by into ``section`` (the
-        section's own heading) and ``above`` (the headings above it)."""
+        section's own heading) and ``above`` (the headings above it, the document's title left
+        out: call it once ``document.title`` is final)."""
         if not self.named:
             return
+        title = document.title.casefold()
         for i, block in enumerate(document.blocks):
             if block.section in self.named:
                 above, heading = self.named[block.section]
+                above = tuple(text for text in above if text.casefold() != title)
                 document.blocks[i] = replace(block, section=heading, above=above)
 
 

@@ -76,8 +76,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
             _table(item, walk)
         else:
             _paragraph(item, walk)
-    walk.outline.finish(document)
     document.title = document.title or fallback_title(path)
+    walk.outline.finish(document)
     return document
 
 
@@ -194,7 +194,9 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
     style = _style_name(paragraph)
     if style in _TITLE_STYLES:
         if walk.title_from_style:
+            # The title heads the whole document: no heading before it is open any more.
             walk.document.title, walk.title_from_style = text, False
+            walk.section = walk.outline.close(1)
         else:
             walk.section = walk.outline.enter(1, text)
         return

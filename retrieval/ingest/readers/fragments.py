@@ -70,7 +70,8 @@ def merge_fragments(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _same_place(first: Block, block: Block) -> bool:
-    return first.section == block.section and first.page == block.page
+    """Under the same heading (the headings above it too: two "Examples" differ) on one page."""
+    return (first.above, first.section, first.page) == (block.above, block.section, block.page)
 
 
 def _answers(result: list[Block], block: Block) -> bool:

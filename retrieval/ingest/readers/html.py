@@ -99,8 +99,8 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     walk = _Walk(document)
     walk_blocks(content, walk)
-    walk.outline.finish(document)
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
+    walk.outline.finish(document)
     if not document.blocks:
         raise DocumentError(path, "no main text (only navigation, scripts or markup)")
     return document
@@ -362,7 +362,9 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
         _paragraph(text, walk)
         return
     if tag == "h1" and walk.title_from_h1:
+        # The title heads the whole page: no heading before it ("Latest news") is open any more.
         walk.document.title, walk.title_from_h1 = text, False
+        walk.section = walk.outline.close(1)
         return
     walk.section = walk.outline.enter(int(tag[1:]), text)
 

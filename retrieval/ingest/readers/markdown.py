@@ -121,7 +121,6 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     index = 0
     while index < len(tokens):
         index = _step(tokens, index, reading)
-    reading.outline.finish(document)
     if not document.title:
         document.title = _title_line(document) or fallback_title(path)
     if not document.blocks:
@@ -129,6 +128,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # file is still found (by its module name) rather than reported as holding no text.
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    reading.outline.finish(document)
     return document
 
 
@@ -255,7 +255,9 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         return
     document = reading.document
     if reading.title_from_heading and level == 1:
+        # The title heads the whole document: no heading before it is open any more.
         document.title, reading.title_from_heading = text, False
+        reading.section = reading.outline.close(level)
         return
     if text == document.title and not document.blocks and reading.section is None:
         return  # a "# Title" repeating the front matter's title heads nothing new

@@ -84,8 +84,8 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
-    walk.outline.finish(document)
     document.title = document.title or fallback_title(path)
+    walk.outline.finish(document)
     return document
 
 
@@ -197,6 +197,8 @@ def _heading(text: str, walk: _Walk, level: int = 1) -> None:
         walk.document.title, walk.title_from_heading = text, False
     elif text != walk.document.title:
         walk.section = walk.outline.enter(level, text)
+    else:  # the title again heads no section, but ends those at its level and below
+        walk.section = walk.outline.close(level)
 
 
 def _paragraph(element: Any, walk: _Walk) -> None:
