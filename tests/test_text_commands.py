@@ -126,7 +126,7 @@ def test_no_command_joins_a_finished_sentence_or_a_line_of_code() -> None:
         "    lsb_release -a\n\n"
         "The output names the distribution and its version.\n"
     )
-    assert _coded(finished) == {}
+    assert _coded(finished) == {"lsb_release -a": ""}  # code of its own, not the sentence's
     listing = (
         "The virtual table has the following columns, one for each field of a ZIP entry:\n\n"
         "    CREATE TABLE zip(\n"
@@ -222,3 +222,17 @@ def test_a_chinese_lead_in_after_a_finished_sentence_still_leads_into_its_comman
     )
     assert _coded(text) == {"apt-get update\n然后运行\napt-get dist-upgrade": "然后执行"}
     assert not {"然后执行", "然后运行"} & set(_sections(text).values())
+
+
+def test_a_short_command_right_under_a_heading_is_kept_as_code_of_its_own() -> None:
+    # No sentence leads into it (the heading came between), and it was once dropped: a reader
+    # asking how to search must still find "quotebot search foo" under "Usage".
+    text = (
+        "Quotebot\n\nQuotebot answers questions about your documents by quoting them.\n\n"
+        "Usage\n\n    quotebot search foo\n\n"
+        "The search command prints the passages that match.\n"
+    )
+    blocks = read("readme.txt", text.encode()).blocks
+    coded = [(b.section, b.text, b.code) for b in blocks if b.code]
+    assert coded == [("Usage", "", "quotebot search foo")]
+    assert any(b.text.startswith("The search command") and not b.code for b in blocks)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
@@ -482,6 +482,16 @@ class _Placing:
             ):
                 bullet = bool(_BULLET.match(fragment))
                 document.add(self.section, _BULLET.sub("", fragment), item=bullet)
+                adjacent = True
+            elif _set_apart_command(fragment, layout):
+                # "Usage" / "    quotebot search foo": a short command with no sentence before
+                # it (a heading came between) is still what a reader looks for, so it is kept
+                # as code of its own, and the commands right under it join it.
+                last = document.blocks[-1] if document.blocks else None
+                if adjacent and last is not None and last.kind == "code" and not last.text:
+                    _attach_code(document, fragment)
+                else:
+                    document.blocks.append(Block("", self.section, kind="code", code=fragment))
                 adjacent = True
             else:
                 adjacent = False
