@@ -119,50 +119,51 @@ def _cited(name: str, data: bytes | str) -> dict[str, str]:
     }
 
 
-def _epub(title: str, pages: list[str]) -> bytes:
+def _zipped(parts: dict[str, str]) -> bytes:
+    """A zip container holding ``parts`` (name → text), in that order."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as book:
-        book.writestr("mimetype", "application/epub+zip")
-        book.writestr(
-            "META-INF/container.xml",
-            '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument'
-            ':xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type='
-            '"application/oebps-package+xml"/></rootfiles></container>',
-        )
-        items = "".join(
-            f'<item id="p{i}" href="p{i}.xhtml" media-type="application/xhtml+xml"/>'
-            for i in range(len(pages))
-        )
-        spine = "".join(f'<itemref idref="p{i}"/>' for i in range(len(pages)))
-        book.writestr(
-            "content.opf",
-            '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0">'
-            '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
-            f"<dc:title>{title}</dc:title></metadata><manifest>{items}</manifest>"
-            f"<spine>{spine}</spine></package>",
-        )
-        for i, body in enumerate(pages):
-            book.writestr(
-                f"p{i}.xhtml",
-                '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><head>'
-                f"<title>x</title></head><body>{body}</body></html>",
-            )
+    with zipfile.ZipFile(buffer, "w") as container:
+        for name, text in parts.items():
+            container.writestr(name, text)
     return buffer.getvalue()
 
 
+def _epub(title: str, pages: list[str]) -> bytes:
+    items = "".join(
+        f'<item id="p{i}" href="p{i}.xhtml" media-type="application/xhtml+xml"/>'
+        for i in range(len(pages))
+    )
+    spine = "".join(f'<itemref idref="p{i}"/>' for i in range(len(pages)))
+    return _zipped(
+        {
+            "mimetype": "application/epub+zip",
+            "META-INF/container.xml": '<?xml version="1.0"?><container version="1.0" xmlns='
+            '"urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path='
+            '"content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>',
+            "content.opf": '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf"'
+            ' version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{title}</dc:title></metadata><manifest>{items}</manifest>"
+            f"<spine>{spine}</spine></package>",
+            **{
+                f"p{i}.xhtml": '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                f"<head><title>x</title></head><body>{body}</body></html>"
+                for i, body in enumerate(pages)
+            },
+        }
+    )
+
+
 def _odt(body: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as odt:
-        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        odt.writestr(
-            "content.xml",
-            '<?xml version="1.0"?><office:document-content'
+    return _zipped(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": '<?xml version="1.0"?><office:document-content'
             ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
             ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">'
             f"<office:body><office:text>{body}</office:text></office:body>"
             "</office:document-content>",
-        )
-    return buffer.getvalue()
+        }
+    )
 
 
 def test_a_heading_repeating_the_title_is_no_heading_above() -> None:

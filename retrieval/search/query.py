@@ -583,8 +583,3 @@ def replacements(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[
     """Every word one replaced letter away."""
     splits = [(word[:i], word[i + 1 :]) for i in range(len(word))]
     return {a + c + b for a, b in splits for c in letters}
-
-
-def edits1(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
-    """Every word one deletion, transposition, replacement or insertion away."""
-    return slips(word, letters) | replacements(word, letters)

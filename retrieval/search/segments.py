@@ -260,8 +260,6 @@ class SegmentWriter:
         self.vocab: defaultdict[str, int] = defaultdict(None)
         self.sources: dict[tuple[int, int], npt.NDArray[np.int32]] = {}  # worker's → ours
         self.words: dict[str, int] = {}
-        self.written: list[str] = []  # the words, sorted (as words.txt holds them)
-        self.written_bytes = b""  # words.txt: the words, one a line, in UTF-8
         self.seen = np.zeros(0, np.int64)  # per term
         self.capitals = np.zeros(0, np.int64)
         self.n = 0
@@ -365,20 +363,22 @@ class SegmentWriter:
         # Sorted, so that a word is found by searching the sorted keys as mapped
         # (snapshot._WordKeys) instead of in a dict built first: that took a fifth of a second
         # at 1M passages, holding the interpreter while the first questions were answered.
-        self.written = sorted(self.words)
+        written = sorted(self.words)
         arrays["word_terms"] = np.fromiter(
-            map(self.words.__getitem__, self.written), np.int32, len(self.written)
+            map(self.words.__getitem__, written), np.int32, len(written)
         )
-        if self.folder is not None:
-            self.written_bytes = "\n".join(self.written).encode("utf-8")
-            arrays.update(word_keys(self.written_bytes, len(self.written)))
+        # words.txt, and the keys that find its words (a segment kept in memory needs neither)
+        words = "\n".join(written).encode("utf-8") if self.folder is not None else b""
+        arrays.update(word_keys(words, len(written)) if words else {})
         meta = {
             "format": FORMAT, "n": self.n, "averages": list(averages), "totals": totals,
             "weights": list(weights), "k1": k1, "b": b, "words_sorted": True,
         }  # fmt: skip
-        return self._write(arrays, meta)
+        return self._write(arrays, meta, words)
 
-    def _write(self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> Segment:
+    def _write(
+        self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any], words: bytes
+    ) -> Segment:
         vocabulary = list(self.vocab)
         if self.folder is None:
             meta["arrays"] = sorted(arrays)
@@ -391,7 +391,7 @@ class SegmentWriter:
                 _save(self.folder / f"{name}.npy", array, drop_cache=name in _POSTINGS)
         meta["arrays"] = sorted(arrays)
         _write_lines(self.folder / "vocab.txt", vocabulary)
-        _write_bytes(self.folder / "words.txt", self.written_bytes)
+        _write_bytes(self.folder / "words.txt", words)
         _write_text(self.folder / "meta.json", json.dumps(meta))
         return Segment.open(self.folder)
 
@@ -656,10 +656,7 @@ def _save(path: Path, array: npt.NDArray[Any], drop_cache: bool = False) -> None
 
 
 def _write_text(path: Path, text: str) -> None:
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
+    _write_bytes(path, text.encode("utf-8"))
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

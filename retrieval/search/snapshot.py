@@ -268,12 +268,8 @@ class _WordKeys:
                 first = int(at[i])
                 alike = ranges.get((first, last))
                 if alike is None:  # the words beginning with this key, read once
-                    read = self.segment.word_bytes(
-                        int(self.starts[first]), int(self.starts[last]) - 1
-                    )
-                    alike = ranges[first, last] = {
-                        w: first + n for n, w in enumerate(read.split(b"\n"))
-                    }
+                    read = self._bytes(first, last).split(b"\n")
+                    alike = ranges[first, last] = {w: first + n for n, w in enumerate(read)}
                 place = alike.get(encoded[i])
                 if place is not None:
                     found[i] = self.vocabulary[int(self.term_ids[place])]
@@ -298,8 +294,11 @@ class _WordKeys:
         """Words ``first:last``, as written."""
         if first >= last:
             return []
-        read = self.segment.word_bytes(int(self.starts[first]), int(self.starts[last]) - 1)
-        return read.decode("utf-8").split("\n")
+        return self._bytes(first, last).decode("utf-8").split("\n")
+
+    def _bytes(self, first: int, last: int) -> bytes:
+        """Words ``first:last`` as the file holds them, one a line."""
+        return self.segment.word_bytes(int(self.starts[first]), int(self.starts[last]) - 1)
 
 
 class _WordSource:
@@ -312,7 +311,7 @@ class _WordSource:
         # Tuples: the garbage collector stops visiting a tuple of strings or numbers after
         # its first full pass, where it would visit a list's 400,000 entries on every one.
         self.sorted: tuple[str, ...] = tuple(listed[0]) if listed is not None else ()
-        self.terms_: tuple[int, ...] = tuple(listed[1]) if listed is not None else ()
+        self.term_ids: tuple[int, ...] = tuple(listed[1]) if listed is not None else ()
         self.mapping: dict[str, int] | None = segment.words if listed is None else None
 
     def fill(self, duty: float = 1.0) -> None:
@@ -326,7 +325,7 @@ class _WordSource:
             mapping.update(
                 zip(
                     self.sorted[at : at + WORDS_SLICE],
-                    self.terms_[at : at + WORDS_SLICE],
+                    self.term_ids[at : at + WORDS_SLICE],
                     strict=True,
                 )
             )
@@ -344,7 +343,7 @@ class _WordSource:
             return None if found is None else self.vocabulary[found]
         at = bisect.bisect_left(self.sorted, word)
         if at < len(self.sorted) and self.sorted[at] == word:
-            return self.vocabulary[self.terms_[at]]
+            return self.vocabulary[self.term_ids[at]]
         return None
 
     def words(self) -> Iterable[str]:

@@ -96,14 +96,9 @@ def _page_turns(db: sqlite_utils.Database) -> None:
 
 def _headings_above(db: sqlite_utils.Database) -> None:
     """Passages know the headings above their section, so "Examples" under "Timeouts" is
-    cited "Timeouts › Examples" (``Passage.above``)."""
+    cited "Timeouts › Examples" (``Passage.above``: the headings one a line, as a heading may
+    hold " › " itself). Existing rows are filled when the new parser reads every file again."""
     db.execute("alter table passages add column above text")
-
-
-def _headings_apart(db: sqlite_utils.Database) -> None:
-    """The headings above a section are written one a line, not joined by " › ": a heading may
-    hold " › " itself, and a citation names the nearest one (``Passage.above``)."""
-    db.execute("update passages set above = replace(above, ' › ', char(10)) where above != ''")
 
 
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
@@ -114,7 +109,6 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0005-language-index", _language_index),
     ("corpus-0006-page-turns", _page_turns),
     ("corpus-0007-headings-above", _headings_above),
-    ("corpus-0008-headings-apart", _headings_apart),
 ]
 
 

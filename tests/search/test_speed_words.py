@@ -163,7 +163,7 @@ def _near(word: str) -> list[str]:
     code, _, body = word.rpartition(":")
     prefix = f"{code}:" if code else ""
     letters = query._ALPHABETS.get(code or "en", query._LETTERS) + "é"
-    near = {prefix + w for w in query.edits1(body, letters)}
+    near = {prefix + w for w in query.slips(body, letters) | query.replacements(body, letters)}
     near |= {word[:16], word[:15], word[:17], word + "a", word[:-1], word + "\udc80", "\0" + word}
     return sorted(near)
 

@@ -445,7 +445,7 @@ class _Placing:
     not the next heading) or are dropped when too short to read alone."""
 
     def __init__(self, document: ParsedDocument, headings: set[str], text: str) -> None:
-        self.document, self.headings, self.text = document, headings, text
+        self.document, self.headings = document, headings
         self.section: str | None = None
         self.numbered = _Numbering()
         self.layout = _Layout(text)
@@ -464,7 +464,7 @@ class _Placing:
             elif self._heads(fragment, leads and adjacent):
                 self.section = self.numbered.path(fragment)
                 adjacent = False
-            elif _introduced(document, fragment, self.text) or (
+            elif _introduced(document, fragment, layout.text) or (
                 adjacent and _runs_into_command(document, fragment, layout)
             ):
                 # "… run the following command:" then "make deb-pkg", or "… используйте
@@ -524,7 +524,7 @@ class _Placing:
         FAQ numbers its headings ("9.1.2. apt-get 和 apt-cdrom"), so there a short line after a
         finished sentence and over a command ("…一样。" / "然后执行" / "    apt-get update")
         leads into the command."""
-        blocks = [block.strip("\n") for block in _PARAGRAPH_BREAK.split(self.text)]
+        blocks = [block.strip("\n") for block in _PARAGRAPH_BREAK.split(self.layout.text)]
         blocks = [block for block in blocks if block.strip()]
         for block, following in itertools.pairwise(blocks[1:]):
             line, text = squeeze(block), squeeze(following)
