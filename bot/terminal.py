@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bot.locales import en
 from bot.render import plain
-from bot.render.answers import language_names, shown_source
+from bot.render.answers import shown_source, wrong_language
 from bot.render.citations import Pages, citation
 from bot.render.code import code_view, cut_code
 from bot.render.html import shorten
@@ -193,8 +193,7 @@ def render_answer(
     ``paging``: the reader can ask for more (/more), so say how."""
     query = shorten(answer.query, SHOWN_QUESTION)
     # Asked in a language no document is written in: say which they are.
-    languages = language_names(answer.corpus_languages)
-    told = [str(en.WRONG_LANGUAGE.format(languages=languages))] if answer.foreign else []
+    told = [wrong_language(en, answer.corpus_languages, str)] if answer.foreign else []
     if told and not answer.answered:
         return told[0]
     if not answer.hits:

@@ -366,3 +366,4 @@ CLI_STATS_COUNTED = "(Questions asked in Telegram and in the terminal are both c
 HEDGED = "<i>This is the closest passage I found; it may not fully answer your question.</i>"
 CLI_HEDGED = "(This is the closest passage found; it may not fully answer the question.)"
 WRONG_LANGUAGE = "The documents are written in {languages}: please ask in one of these."
+WRONG_LANGUAGE_ONE = "The documents are written in {language}: please ask in {language}."

@@ -384,3 +384,4 @@ CLI_HEDGED = (
     "(Es el fragmento más cercano encontrado; puede que no responda del todo a la pregunta.)"
 )
 WRONG_LANGUAGE = "Los documentos están escritos en {languages}. Pregunta en uno de esos idiomas."
+WRONG_LANGUAGE_ONE = "Los documentos están escritos en {language}. Pregunta en ese idioma."

@@ -413,3 +413,7 @@ WRONG_LANGUAGE = (
     "Les documents sont rédigés dans ces langues\u00a0: {languages}. Posez votre question dans "
     "l’une d’elles."
 )
+WRONG_LANGUAGE_ONE = (
+    "Les documents sont rédigés dans une seule langue\u00a0: {language}. Posez votre question "
+    "dans cette langue."
+)

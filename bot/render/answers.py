@@ -8,7 +8,7 @@ single excerpt too long is cut between words.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TypedDict, Unpack
 
 from bot import buttons
@@ -252,7 +252,14 @@ def _foreign(answer: Answer, t: Strings) -> list[str]:
     written in (alone, or under a quote its words still found)."""
     if not answer.foreign:
         return []
-    return [t.WRONG_LANGUAGE.format(languages=esc(language_names(answer.corpus_languages)))]
+    return [wrong_language(t, answer.corpus_languages, esc)]
+
+
+def wrong_language(t: Strings, codes: tuple[str, ...], quote: Callable[[str], str]) -> str:
+    """Which languages the documents are written in, said of one language as of one."""
+    if len(codes) == 1:
+        return str(t.WRONG_LANGUAGE_ONE.format(language=quote(language_names(codes))))
+    return str(t.WRONG_LANGUAGE.format(languages=quote(language_names(codes))))
 
 
 def _framed(framing: Framing) -> tuple[str | None, int, Strings]:

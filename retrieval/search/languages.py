@@ -326,7 +326,7 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
         pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool
     found = pool[0] if len(pool) == 1 else _choose(text, pool, script, prior, candidates)
     if candidates and script in ("latin", "common"):
-        return _unless_plainly_other(text, found)  # an English question to a French corpus
+        return _unless_plainly_other(text, found, prior)  # an English question to a French corpus
     return found
 
 
@@ -356,10 +356,11 @@ def _choose(text: str, pool: list[str], script: str, prior: str | None, candidat
     return _identify(text, pool, prior)
 
 
-def _unless_plainly_other(text: str, expected: str) -> str:
+def _unless_plainly_other(text: str, expected: str, prior: str | None = None) -> str:
     """``expected`` (the candidate chosen) unless ``text`` is plainly in another Latin-script
     language: at most one of ``expected``'s stop words ("a" is French too), more of the other's,
-    and py3langid sure of it.
+    and py3langid sure of it; or more of ``prior``'s (the conversation's language) than of
+    ``expected``'s, which is all a follow-up as short as "¿y sobre Corea?" can show.
 
     A Spanish question to an English corpus is told so, and gets the hint naming the corpus's
     languages; an English question taken for another language would get that hint instead of
@@ -369,6 +370,8 @@ def _unless_plainly_other(text: str, expected: str) -> str:
     ours = _stop_hits(words, expected)
     if not words or ours > 1:
         return expected
+    if prior is not None and prior != expected and _stop_hits(words, prior) > ours:
+        return prior
     listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
     best = _identify(text, [c for c in listed if _written_stop_words(c)], expected)
     return best if _stop_hits(words, best) > ours else expected

@@ -149,6 +149,7 @@ SEARCH_OPENINGS = (
     "<blockquote>",
     "I searched the documents for",
     messages.WRONG_LANGUAGE.split("{")[0],
+    messages.WRONG_LANGUAGE_ONE.split("{")[0],
 )
 FIXED = {
     EMPTY: messages.EMPTY_QUESTION,

@@ -15,6 +15,10 @@ from retrieval.library import Library
 HEDGED = "what was china's defense budget in 2004"
 ANSWERED = "How many policemen has China sent to UN peacekeeping since 2000?"
 RUSSIAN = "Какова позиция Китая по миротворческим операциям ООН?"
+SPANISH = "¿Cuál es la posición de China sobre Ucrania?"
+SPANISH_FOLLOW_UP = "¿y sobre Corea?"
+# One language is named as one ("please ask in English"), not as a list to choose from.
+ONLY_ENGLISH = "The documents are written in English: please ask in English."
 
 
 def library(bot: Harness) -> Library:
@@ -44,7 +48,15 @@ async def test_a_question_in_a_language_the_documents_lack_is_told_which_they_ar
     answer = library(bot).answer(RUSSIAN)
     assert answer.outcome == "declined" and answer.foreign
     (reply,) = await bot.say(RUSSIAN)
-    assert visible(reply.text) == visible(en.WRONG_LANGUAGE.format(languages="English"))
+    assert visible(reply.text) == visible(ONLY_ENGLISH)
+
+
+async def test_a_short_follow_up_in_that_language_is_told_so_too(bot: Harness) -> None:
+    await bot.say(SPANISH)
+    (reply,) = await bot.say(SPANISH_FOLLOW_UP)  # too short to read as Spanish alone
+    assert visible(reply.text).endswith(visible(ONLY_ENGLISH))
+    assert "<blockquote>" not in reply.text
+    assert library(bot).answer(SPANISH_FOLLOW_UP, context=[SPANISH]).foreign
 
 
 def test_the_terminal_shows_the_same_outcomes(bot: Harness) -> None:
@@ -52,4 +64,4 @@ def test_the_terminal_shows_the_same_outcomes(bot: Harness) -> None:
     assert en.CLI_HEDGED in render_answer(shipped.answer(HEDGED))
     assert en.CLI_HEDGED not in render_answer(shipped.answer(ANSWERED))
     foreign = render_answer(shipped.answer(RUSSIAN))
-    assert foreign == en.WRONG_LANGUAGE.format(languages="English")
+    assert foreign == ONLY_ENGLISH
