@@ -230,3 +230,26 @@ def test_a_text_box_is_read_once_in_the_body_and_in_a_table() -> None:
     assert sum("IGCSE Drama Glossary" in text for text in everything) == 1
     assert sum("Terms for the written paper" in text for text in everything) == 1
     assert any(text.startswith("Term: Blackout") for text in everything)  # the header unchanged
+
+
+def test_a_document_set_all_in_title_and_heading_styles_is_read_as_its_lines() -> None:
+    # Styles used for emphasis: without this the file was "no paragraphs of text found".
+    word = docx.Document()
+    word.add_paragraph("Harbour Notes", style="Title")
+    word.add_paragraph("The pier reopens to ferries on the first of May.", style="Title")
+    word.add_heading("Tickets are sold at the harbour office only.", level=1)
+    document = read("notes.docx", _saved(word))
+    text = " ".join(block.text for block in document.blocks)
+    assert "The pier reopens to ferries on the first of May." in text
+    assert "Tickets are sold at the harbour office only." in text
+
+
+def test_a_document_with_a_body_keeps_its_headings_as_headings() -> None:
+    word = docx.Document()
+    word.add_paragraph("Harbour Notes", style="Title")
+    word.add_heading("Ferries", level=1)
+    word.add_paragraph("The pier reopens to ferries on the first of May.")
+    document = read("notes.docx", _saved(word))
+    assert [(b.section, b.text) for b in document.blocks] == [
+        ("Ferries", "The pier reopens to ferries on the first of May.")
+    ]

@@ -40,3 +40,9 @@ def test_a_text_corpus_never_loads_the_pdf_or_word_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_an_old_word_file_is_refused_with_what_to_do() -> None:
+    with pytest.raises(DocumentError) as caught:
+        reader_for(Path("minutes.DOC"))
+    assert caught.value.reason == "unsupported type (.doc; Word 97–2003: save it as .docx)"

@@ -32,6 +32,13 @@ READERS: dict[str, str] = {
     ".odt": "retrieval.ingest.readers.odt:read_odt",
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
+# What to do with a format read by none of them whose text an editor at hand saves in one that is.
+_SAVE_AS = {
+    ".doc": "Word 97–2003: save it as .docx",
+    ".rtf": "save it as .docx or .odt",
+    ".wpd": "save it as .docx or .odt",
+    ".pages": "export it as .docx or .pdf",
+}
 # Formats laid out for print, whose readers see lines and boxes rather than the author's
 # paragraphs: a table's caption and cells, a syntax line, a margin label or a one-word list item
 # comes out as a block of its own, and is joined to its text (see readers.fragments). Markup
@@ -45,7 +52,8 @@ def reader_for(path: Path) -> Reader:
     target = READERS.get(path.suffix.lower())
     if target is None:
         kind = path.suffix.lower() or "no extension"
-        raise DocumentError(path, f"unsupported type ({kind})")
+        hint = _SAVE_AS.get(kind)
+        raise DocumentError(path, f"unsupported type ({kind}{'; ' + hint if hint else ''})")
     module, _, function = target.partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
     if path.suffix.lower() == ".txt":

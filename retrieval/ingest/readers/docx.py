@@ -63,6 +63,7 @@ class _Walk:
     section: str | None = None
     title_from_style: bool = True
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    headings: list[str] = field(default_factory=list)  # every one read, in order
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -76,6 +77,11 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
             _table(item, walk)
         else:
             _paragraph(item, walk)
+    if not document.blocks:
+        # Every line set as a title or heading (the styles used for emphasis): the lines are
+        # the text, not the outline of a text that is not there.
+        for line in walk.headings:
+            document.add(None, line)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
     return document
@@ -199,6 +205,7 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
             walk.section = walk.outline.close(1)
         else:
             walk.section = walk.outline.enter(1, text)
+            walk.headings.append(text)
         return
     level = _outline_level(paragraph)
     # A long sentence is a paragraph, whatever outline level its style happens to carry.
@@ -211,6 +218,7 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
             # "Heading 2" is at level 2; a custom style at Word's outline level 1 too.
             depth = int(style[-1]) if _HEADING_STYLE.match(style) else (level or 0) + 1
             walk.section = walk.outline.enter(depth, text)
+            walk.headings.append(text)
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
