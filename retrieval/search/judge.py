@@ -25,6 +25,7 @@ HEDGE_BELOW = 0.40
 UNKNOWN_HEDGE_BELOW = 0.55
 NAMED_DECLINE_BELOW = 0.55  # and a question naming something no document holds, under this
 LONE_UNKNOWN_AMONG = 3  # own words: one of them in no document hedges a low confidence
+LONE_UNKNOWN_SHARE = 0.5  # of the question's weight: carrying more, that word is the subject
 TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
 KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold to answer
 TYPO_LETTERS = 4  # of the shortest word no passage has that is read as a typo
@@ -140,7 +141,14 @@ def judge(
     # boil an egg?"): a low confidence then hedges the closest match instead of declining it.
     # (On the dev sets: 5 answerable questions hedged, not declined; 3 unanswerable ones hedged,
     # still caught; no off-topic one changed: each of those has two or more such words.)
-    lone_unknown = len(unknown) == 1 and len(own) >= LONE_UNKNOWN_AMONG
+    # Unless that word weighs most of the question: then what the question asks about is in no
+    # document, and its other words are everyday ones ("How do countries cooperate on
+    # knitting?" to documents on foreign policy). No dev or held-out figure changed.
+    lone_unknown = (
+        len(unknown) == 1
+        and len(own) >= LONE_UNKNOWN_AMONG
+        and question.scaled.get(unknown[0], 0.0) < LONE_UNKNOWN_SHARE * question.total
+    )
     if confidence_ < DECLINE_BELOW and not _follows(question) and not lone_unknown:
         return "declined"
     if names and confidence_ < NAMED_DECLINE_BELOW:

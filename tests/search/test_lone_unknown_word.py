@@ -63,6 +63,26 @@ def _question(own: list[str], unknown: tuple[str, ...]) -> QuestionWeights:
     return QuestionWeights(weights, scaled, found, (), unknown)
 
 
+def test_a_word_in_no_document_that_carries_most_of_the_question_still_declines() -> None:
+    # "How do countries cooperate on knitting?": the two words the documents hold are everyday
+    # ones there; the question is about knitting, which no document is.
+    own = ["countri", "cooper", "knit"]
+    weights = Weights(dict.fromkeys(own, 1.0), {})
+    scaled = {"countri": 1.2, "cooper": 1.0, "knit": 4.5}
+    found = {t: v for t, v in scaled.items() if t != "knit"}
+    question = QuestionWeights(weights, scaled, found, (), ("knit",))
+    assert judge.judge(0.2, question, _BEST) == "declined"
+    rarer = QuestionWeights(
+        weights, {**scaled, "countri": 3.0, "cooper": 2.5}, found, (), ("knit",)
+    )
+    assert judge.judge(0.2, rarer, _BEST) == "hedged"
+
+
+def test_an_off_topic_question_with_one_unknown_word_is_declined(shipped_library: Library) -> None:
+    answer = shipped_library.answer("How do countries cooperate on knitting?")
+    assert answer.outcome == "declined"
+
+
 def test_a_short_question_with_a_word_in_no_document_is_still_declined() -> None:
     # Of two words, one unknown is half the question: another subject as likely as not.
     assert judge.judge(0.2, _question(["boil", "aphid"], ("boil",)), _BEST) == "declined"
