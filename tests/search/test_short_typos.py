@@ -49,3 +49,33 @@ def test_a_real_word_or_a_name_is_not_turned_into_another_word(
     terms = manual.answer(question).terms
     assert "trail" not in terms
     assert not any(t.startswith("pair") for t in terms)
+
+
+def test_a_dictionary_word_the_documents_lack_is_not_turned_into_one_they_have(
+    manual: Library,
+) -> None:
+    # "reset" is no slip from "rest" (nor "table" from "tabel"): a word of its own.
+    weights = manual.query_weights("how do I reset the prompt")
+    assert "reset" in weights and "rest" not in weights
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("what does the manual say abuot the prompt", "what does the manual say about the prompt"),
+        ("waht does the prompt show", "what does the prompt show"),
+        ("how do I leave teh shell", "how do I leave the shell"),
+    ],
+)
+def test_a_mistyped_stop_word_is_skipped_like_the_word_it_meant(
+    manual: Library, typed: str, meant: str
+) -> None:
+    # Searched as a word no document has, it made the question look like one on another
+    # subject: hedged or declined.
+    assert manual.query_weights(typed) == manual.query_weights(meant)
+    assert manual.answer(typed).outcome == manual.answer(meant).outcome
+
+
+def test_a_dictionary_word_near_a_stop_word_is_kept(manual: Library) -> None:
+    # "ore" is a letter from "more" and "or", but a word: a question on iron ore is about ore.
+    assert "ore" in manual.query_weights("is iron ore mentioned")

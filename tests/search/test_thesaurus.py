@@ -79,8 +79,18 @@ def test_the_table_is_built_from_wordnet_s_files(tmp_path: Path) -> None:
     for part in ("noun", "verb", "adv"):
         (tmp_path / f"data.{part}").write_text("")
         (tmp_path / f"index.{part}").write_text("")
+    (tmp_path / "data.noun").write_text("00000003 00 n 01 guitar 0 000 | a stringed instrument\n")
+    (tmp_path / "index.noun").write_text("guitar n 1 0 1 0 00000003\n")
     assert build(tmp_path) == {
         "fast": ["quick"],
+        "guitar": [],  # a word with no synonym is a word all the same
         "slow": ["sluggish", "dull"],
         "sluggish": ["slow", "dull"],
     }
+
+
+@pytest.mark.parametrize("word", ["guitar", "reset", "farm", "scale"])
+def test_a_word_with_no_synonym_is_a_word_of_the_dictionary(word: str) -> None:
+    # Spelling correction and the judge ask it whether a word the documents lack is a word.
+    assert thesaurus.is_word(word)
+    assert thesaurus.synonyms(word) == ()
