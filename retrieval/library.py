@@ -424,8 +424,9 @@ def _ranked(
     if not weights:
         raise NoSearchableWordsError()
     question = rank.QuestionWeights.of(weights, current.index)
-    thing = definitions.subject(text)
-    depth = max(rank.RERANK, k, definitions.WINDOW if thing else 0)
+    purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
+    thing = None if purpose else definitions.subject(text)
+    depth = max(rank.RERANK, k, definitions.WINDOW if thing or purpose else 0)
     ranked, total = _search(
         current,
         library.store,
@@ -437,6 +438,8 @@ def _ranked(
     )
     if thing:
         ranked = definitions.first_defining(ranked, thing)
+    elif purpose:
+        ranked = definitions.first_saying_purpose(ranked, purpose)
     return lang, question, ranked, total
 
 

@@ -75,3 +75,69 @@ def first_defining(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that define ``thing`` brought first, in
     their order."""
     return brought_first(ranked, [r for r in ranked[:WINDOW] if defines(r.passage.text, thing)])
+
+
+# Questions asking what something is for: "what does microtype do?", "À quoi sert uscan … ?",
+# "¿Para qué sirve uupdate?", "Зачем нужен pbuilder?", "pbuilder 主要用来干嘛？". The thing is
+# one name (a tool, a package, an option) or, in English, up to three words.
+_NAME = r"[“\"'‘«]?(?P<x>[\w.+/-]+)[”\"'’»]?"
+_PURPOSE_ASKING = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^what\s+(?:does|do|can)\s+(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s+do\s*\??$",
+        r"^what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s+(?:used\s+|good\s+)?for\s*\??$",
+        r"^what(?:['’]s|\s+is)\s+the\s+(?:purpose|point|use|job|role)\s+of\s+(?:an?\s+|the\s+)?"
+        r"(?P<x>[^?,]+?)\s*\??$",
+        r"^why\s+(?:do|would|should)\s+(?:i|you|we|one)\s+(?:need|use)\s+(?:an?\s+|the\s+)?"
+        r"(?P<x>[^?,]+?)\s*\??$",
+        r"^[àa]\s+quoi\s+serv?(?:en)?t\s+" + _ARTICLE + _NAME,
+        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _NAME,
+        r"^¿?\s*para\s+qu[ée]\s+(?:sirven?|se\s+usan?|se\s+utilizan?)\s+" + _ARTICLE + _NAME,
+        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _NAME,
+        r"^(?:зачем|для\s+чего)\s+(?:\w+\s+)?(?:нуж(?:ен|на|но|ны)|служит|используется)\s+" + _NAME,
+        r"^что\s+делает\s+" + _NAME,
+        r"^" + _NAME + r"\s*(?:主要)?(?:是)?(?:用来|用于)?(?:干嘛|干什么|做什么|有什么用|的作用)",
+    )
+]
+# Saying what a thing does or is for, in the same sentence as its name.
+_PURPOSE = (
+    r"provides?|offers?|lets|allows?|enables?|helps?|serves?|(?:is|are|can\s+be)\s+used|"
+    r"(?:is|are)\s+(?:useful|designed|meant|intended)|makes?\s+it\s+possible|"
+    r"permet(?:tent)?|offrent|offre|fournit|ser[tv](?:ent)?\s+à|(?:est|sont)\s+(?:utile|utilisée?s?|conçue?s?)|"
+    r"permiten?|ofrecen?|proporcionan?|sirven?\s+para|se\s+(?:usan?|utilizan?)|(?:es|son)\s+útil(?:es)?|"
+    r"позволя\w*|предоставля\w*|обеспечива\w*|служ\w*|использу\w*|полез\w*|нуж(?:ен|на|ны)\s+для|предназначен\w*|"
+    r"用于|用来|可以|能够|有用|作用|帮助|提供"
+)
+_SENTENCE = re.compile(r"[^.!?。！？\n]+")
+
+
+def purpose_subject(question: str) -> str | None:
+    """What ``question`` asks the purpose of ("what does microtype do?" → microtype), or None."""
+    text = question.strip()
+    for pattern in _PURPOSE_ASKING:
+        found = pattern.match(text)
+        if found:
+            thing = found.group("x").strip()
+            short = len(thing.split()) <= LONGEST_SUBJECT or bool(_CJK.search(thing))
+            return thing if thing and short else None
+    return None
+
+
+def says_purpose(text: str, thing: str) -> bool:
+    """Whether a sentence of ``text`` names ``thing`` and says what it does or is for (or
+    what it is)."""
+    if defines(text, thing):
+        return True
+    name = re.compile(rf"(?<![\w-]){re.escape(thing)}(?![\w-])", re.IGNORECASE)
+    purpose = re.compile(rf"(?<!\w)(?:{_PURPOSE})", re.IGNORECASE)
+    return any(
+        name.search(sentence) and purpose.search(sentence) for sentence in _SENTENCE.findall(text)
+    )
+
+
+def first_saying_purpose(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
+    """``ranked`` with those of its best :data:`WINDOW` that say what ``thing`` does brought
+    first, in their order."""
+    return brought_first(
+        ranked, [r for r in ranked[:WINDOW] if says_purpose(r.passage.text, thing)]
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.library import Library
-from retrieval.search.definitions import defines, subject
+from retrieval.search.definitions import defines, purpose_subject, says_purpose, subject
 
 SED_FAQ = {
     "sedfaq.txt": (
@@ -75,5 +75,67 @@ def test_what_is_it_quotes_the_definition_not_the_passages_repeating_its_name(
         assert answer.hits[0].passage.text.startswith("\u201csed\u201d stands for")
         scores = [h.score for h in answer.hits]
         assert scores == sorted(scores, reverse=True)  # the order shown is the score's
+    finally:
+        library.close()
+
+
+PBUILDER_NOTES = {
+    "notes.md": (
+        "# Build notes\n\n"
+        "## Setting up\n\n"
+        "Run pbuilder create once, then pbuilder update each week; pbuilder keeps its "
+        "chroot in /var/cache/pbuilder and pbuilder logs go to pbuilder.log.\n\n"
+        "## Why\n\n"
+        "The pbuilder package lets you check build dependencies in a clean chroot.\n\n"
+        "## Signing\n\n"
+        "Sign the upload with debsign before you send it.\n"
+    )
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("what does microtype do?", "microtype"),
+        ("What is pbuilder for?", "pbuilder"),
+        ("what is the purpose of the venv module", "venv module"),
+        ("why do I need a virtual environment?", "virtual environment"),
+        ("À quoi sert uscan quand on met à jour un paquet ?", "uscan"),
+        ("¿Para qué sirve uupdate?", "uupdate"),
+        ("Зачем мейнтейнеру нужен pbuilder?", "pbuilder"),
+        ("pbuilder 主要用来干嘛？", "pbuilder"),
+        ("update-alternatives 是干什么用的？", "update-alternatives"),
+        ("what is sed?", None),  # a definition: subject() reads that one
+        ("how do I use sed?", None),
+    ],
+)
+def test_the_thing_a_question_asks_the_purpose_of(question: str, thing: str | None) -> None:
+    assert purpose_subject(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "thing", "expected"),
+    [
+        ("The pbuilder package lets you check build dependencies.", "pbuilder", True),
+        ("Run pbuilder create once.", "pbuilder", False),
+        ("The tool helps. Then run pbuilder.", "pbuilder", False),  # another sentence
+        ("It provides tools, as microtype-show does.", "microtype", False),  # another name
+        ("Perl 脚本 update-alternatives 提供了一种简单的方法。", "update-alternatives", True),
+        ("uscan permet de télécharger les sources.", "uscan", True),
+        ("pbuilder позволяет проверить зависимости.", "pbuilder", True),
+        ("“sed” stands for Stream EDitor.", "sed", True),  # a definition says it too
+    ],
+)
+def test_a_sentence_saying_what_the_thing_does(text: str, thing: str, expected: bool) -> None:
+    assert says_purpose(text, thing) is expected
+
+
+def test_what_is_it_for_quotes_what_it_does_not_the_passage_repeating_its_name(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "p.db", make_corpus(PBUILDER_NOTES))
+    try:
+        answer = library.answer("what is pbuilder for?", k=3)
+        assert answer.hits[0].passage.text.startswith("The pbuilder package lets you")
     finally:
         library.close()
