@@ -8,6 +8,7 @@ Oracles here are independent of markdown-it-py: simple line scanners over the ra
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -412,3 +413,111 @@ def test_a_block_closer_right_under_a_table_is_no_row_of_it() -> None:
     )
     everything = " ".join(b.text for b in read("tabs.md", source.encode()).blocks)
     assert "///" not in everything and "threshold" in everything
+
+
+# ------------------------------------------------- mkdocs-material, FastAPI and pydantic markup
+def test_content_tabs_are_read_as_markdown_not_as_indented_code() -> None:
+    """pymdownx.tabbed ('=== "Unix"' then its content indented by four spaces, as in
+    mkdocs-material's "Creating your site"): the tab's fence is code, its list is text."""
+    source = (
+        "# Creating your site\n\nIf you're running from within Docker, use:\n\n"
+        '=== "Unix, Powershell"\n\n    ```\n'
+        "    docker run --rm -it squidfunk/mkdocs-material new .\n"
+        '    ```\n\n=== "Other"\n\n'
+        "    1.  Ensure your editor has support for YAML schema validation.\n"
+        "    2.  Add the following lines at the top of `mkdocs.yml`:\n\n"
+        "        ``` yaml\n        # yaml-language-server: $schema=schema.json\n        ```\n"
+    )
+    blocks = _read(source).blocks
+    codes = [b for b in blocks if b.kind == "code"]
+    assert [(b.text, b.code) for b in codes] == [
+        (
+            "If you're running from within Docker, use:",
+            "docker run --rm -it squidfunk/mkdocs-material new .",
+        ),
+        (
+            "Add the following lines at the top of mkdocs.yml:",
+            "# yaml-language-server: $schema=schema.json",
+        ),
+    ]
+    assert "Ensure your editor has support for YAML schema validation." in [b.text for b in blocks]
+    assert not any("===" in b.text + b.code or "```" in b.code for b in blocks)
+
+
+def test_an_admonition_runs_on_over_the_blank_lines_inside_its_code() -> None:
+    """Two blank lines between an import and a class (PEP 8) inside an admonition's example, as
+    in pydantic's docs, do not end the admonition: the code stays whole, the text after it text."""
+    code = (
+        "from typing import Annotated\n\nfrom pydantic import BaseModel, Field\n\n\n"
+        "class Model(BaseModel):\n    int_list: list[Annotated[int, Field(gt=0)]]"
+    )
+    source = (
+        "# Fields\n\n!!! tip\n"
+        "    The annotated pattern can also add metadata to parts of a type:\n\n"
+        "    ```python\n" + textwrap.indent(code, "    ") + "\n    ```\n\n"
+        "    Be careful not mixing field and type metadata.\n\nAfter the box comes more text.\n"
+    )
+    blocks = _read(source).blocks
+    assert [b.code for b in blocks if b.kind == "code"] == [code]
+    assert [b.text for b in blocks][-2:] == [
+        "Be careful not mixing field and type metadata.",
+        "After the box comes more text.",
+    ]
+
+
+def test_markdown_inside_html_marked_markdown_is_read_as_markdown() -> None:
+    """Python-Markdown's md_in_html ('<div class="result" markdown>'): the admonition inside
+    is read as one, not as raw text "!!! note Lorem ipsum"."""
+    source = (
+        "# Admonitions\n\n## Usage\n\nThe content follows on the next line:\n\n"
+        '<div class="result" markdown>\n\n!!! note\n\n'
+        "    Lorem ipsum dolor sit amet, consectetur.\n\n</div>\n\n"
+        "## Changing the title\n\nThe title can be changed.\n"
+    )
+    assert texts(_read(source)) == [
+        "The content follows on the next line:\nLorem ipsum dolor sit amet, consectetur.",
+        "The title can be changed.",
+    ]
+
+
+def test_a_fence_inside_raw_html_is_code_with_its_introduction() -> None:
+    """FastAPI wraps console sessions in '<div class="termy">': pymdownx's superfences reads the
+    fence inside as code, so the reader does too."""
+    source = (
+        "# Async Tests\n\n## Run it\n\nYou can run your tests as usual via:\n\n"
+        '<div class="termy">\n\n```console\n$ pytest\n\n---> 100%\n```\n\n</div>\n\n'
+        "## In Detail\n\nThe marker tells pytest to run the test asynchronously.\n"
+    )
+    blocks = _read(source).blocks
+    assert [(b.text, b.code, b.section) for b in blocks if b.kind == "code"] == [
+        ("You can run your tests as usual via:", "$ pytest\n\n---> 100%", "Run it")
+    ]
+    assert not any("```" in b.text for b in blocks)
+
+
+def test_files_included_when_the_site_is_built_are_neither_code_nor_text() -> None:
+    """'{!> ../docs_src/app.py!}' in a fence (mdx_include, 940 times in FastAPI's docs),
+    '{* … *}' and mkdocs-macros' '{{ table }}' stand for text the file doesn't hold."""
+    source = (
+        "# Additional Responses\n\nFor example, to declare another response, you can write:\n\n"
+        '```Python hl_lines="18  22"\n{!> ../../../docs_src/additional_responses/tutorial001.py!}\n'
+        "```\n\n{* ../../docs_src/additional_responses/tutorial002.py hl[3] *}\n\n"
+        '=== "All"\n\n    {{ conversion_table_all }}\n\nThe response is documented.\n'
+    )
+    blocks = _read(source).blocks
+    assert [(b.kind, b.text) for b in blocks] == [
+        (
+            "text",
+            "For example, to declare another response, you can write:\nThe response is documented.",
+        )
+    ]
+
+
+def test_a_page_that_only_includes_a_file_keeps_the_include_and_jinja_code_stays_code() -> None:
+    """A stub page ('```' / '--8<-- "LICENSE"' / '```') is still found by what it includes;
+    '{% extends … %}' inside a fence is a Jinja example, not a macro of the site."""
+    stub = _read('# License\n\n```\n--8<-- "LICENSE"\n```\n', "license.md")
+    assert [b.code for b in stub.blocks] == ['--8<-- "LICENSE"']
+    jinja = '{% extends "_base/class.html" %}\n{% block contents %}\n  {{ block.super }}'
+    page = _read(f"# Templates\n\nExample:\n\n```jinja\n{jinja}\n```\n")
+    assert [b.code for b in page.blocks] == [jinja]

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -42,10 +42,31 @@ from retrieval.ingest.readers.text import decode, fallback_title
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
 # (".. autoclass:: Foo"), mkautodoc options (":docstring:", ":members: get post") and pymdownx
 # snippets ('--8<-- "README.md"', a file included when the site is built).
-_DIRECTIVE = re.compile(r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::|-+8<-+)")  # "--8<--" includes
+_DIRECTIVE = re.compile(
+    r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::|-+8<-+|\{!|\{\*\s)"
+)  # "--8<--" includes
 # MyST (Sphinx's Markdown): a fence of colons closing a directive (":::"), and a target line
 # ("(asdict)=") that gives the next heading a label to link to.
 _MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
+# A file included when the site is built, on a line of its own inside a code block too: by
+# markdown-include or mdx_include ("{!../docs_src/app.py!}", "{!> ../docs_src/app.py!}"), FastAPI's
+# docs ("{* ../docs_src/app.py hl[3] *}") or pymdownx snippets ('--8<-- "app.py"'). What it stands
+# for is not in the file: the line is no code of the page (a directive, kept only when a file
+# holds nothing else).
+_INCLUDE = re.compile(r"^(?:\{!.*!\}|\{\*\s.*\*\}|-+8<-+(?:\s.*)?)$")
+# A mkdocs-macros template standing alone in the text ("{{ conversion_table }}", "{% if x %}"):
+# replaced when the site is built, never shown. (In code it is code: a Jinja example.)
+_TEMPLATE_LINE = re.compile(r"^(?:\{\{.*\}\}|\{%.*%\})$")
+# A box whose content is indented by four spaces under its first line: an admonition ("!!! note",
+# '!!! tip "Title"'), a collapsible one ("??? note", "???+ note") or a pymdownx content tab
+# ('=== "Unix"', '===+ "Windows"' selected, '===! "A"' starting a new set of tabs).
+_BOX = re.compile(r'^(?:(?:!!!|\?\?\?\+?)[ \t]+[^\s"]|===[+!]{0,2}[ \t]+"[^"\n]*"[ \t]*$)')
+# Python-Markdown's md_in_html: an HTML block opened with a "markdown" attribute
+# ('<div class="result" markdown>', 'markdown="1"') holds Markdown, read as such.
+_MARKDOWN_IN_HTML = re.compile(
+    r"^\s*<[a-z][\w-]*\b[^>]*\smarkdown(?:\s*=\s*[\"']?(?:1|block|span)[\"']?)?[\s/>]",
+    re.IGNORECASE,
+)
 # A MyST role before its inline code: {func}`attrs.field`, {term}`Slotted classes <slotted>`.
 _ROLE = re.compile(r"\{[a-z][\w:+-]*\}$")
 _ROLE_TITLE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.DOTALL)
@@ -84,10 +105,46 @@ def _parser() -> MarkdownIt:
         MarkdownIt("commonmark")
         .enable(["table", "strikethrough"])
         .use(front_matter_plugin)
-        .use(admon_plugin)
         .use(deflist_plugin)
         .use(footnote_plugin)
+        .use(_boxes_plugin)
     )
+
+
+def _boxes_plugin(md: MarkdownIt) -> None:
+    md.block.ruler.before(
+        "fence", "box", _box, {"alt": ["paragraph", "reference", "blockquote", "list"]}
+    )
+
+
+def _box(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """An admonition or a content tab: its first line a label (the box's type and title, the
+    tab's name), then its content indented by four spaces, read as Markdown, never as an
+    indented code block. As in Python-Markdown, the box runs on over blank lines (two blank lines
+    between two functions of a code example inside it too) until a line indented less."""
+    if state.is_code_block(start_line):
+        return False
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if not _BOX.match(state.src[start : state.eMarks[start_line]]):
+        return False
+    if silent:
+        return True
+    indent = state.sCount[start_line] + 4
+    end = start_line + 1
+    while end < end_line:
+        blank = state.bMarks[end] + state.tShift[end] >= state.eMarks[end]
+        if not blank and state.sCount[end] < indent:
+            break
+        end += 1
+    saved = (state.parentType, state.lineMax, state.blkIndent)
+    state.parentType, state.lineMax, state.blkIndent = "admonition", end, indent
+    token = state.push("box_open", "div", 1)
+    token.map = [start_line, end]
+    state.md.block.tokenize(state, start_line + 1, end)
+    state.push("box_close", "div", -1)
+    state.parentType, state.lineMax, state.blkIndent = saved
+    state.line = end
+    return True
 
 
 @dataclass
@@ -181,12 +238,10 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _code(token, reading)
     elif kind == "table_open":
         return _table(tokens, index, reading)
-    elif kind in ("admonition_title_open", "dt_open"):
-        # An admonition's title ("Note") is a label, not text; a term waits for its definition.
-        closing = _closing(tokens, index)
-        if kind == "dt_open":
-            reading.term = prose(" ".join(_inline_lines(tokens[index + 1])))
-        return closing + 1
+    elif kind == "dt_open":
+        # A term waits for its definition.
+        reading.term = prose(" ".join(_inline_lines(tokens[index + 1])))
+        return _closing(tokens, index) + 1
     elif kind == "html_block":
         return _html(tokens, index, reading)
     elif kind == "hr":
@@ -265,7 +320,11 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
 
 
 def _paragraph(lines: list[str], reading: _Reading) -> None:
-    lines = [line for line in lines if not _MYST_LINE.match(line.strip())]
+    lines = [
+        line
+        for line in lines
+        if not _MYST_LINE.match(line.strip()) and not _TEMPLATE_LINE.match(line.strip())
+    ]
     if lines and _DIRECTIVE.match(lines[0].strip()):
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
@@ -291,6 +350,12 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
 
 def _code(token: Token, reading: _Reading) -> None:
     code = code_text(token.content)
+    includes = [line.strip() for line in code.split("\n") if _INCLUDE.match(line.strip())]
+    if includes:
+        # "{!../docs_src/app.py!}": the code is in another file, included when the site is built
+        reading.directives.extend(includes)
+        code = "\n".join(line for line in code.split("\n") if not _INCLUDE.match(line.strip()))
+        code = code.strip("\n")
     if token.type == "code_block":
         # Inside a list item CommonMark keeps the indentation beyond the item's content column
         # ("* item" then 8 spaces); Python-Markdown and readers count 4, so the common part goes.
@@ -325,34 +390,51 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     CommonMark ends an HTML block at a blank line, but Python-Markdown and browsers keep
     ``<div><pre>`` open until its closing tag: a ``# Heading`` line inside that ``<pre>`` is
     code, not a heading. So an unclosed block runs on, over the tokens the parser made of its
-    inside, until its tags balance.
+    inside, until its tags balance; a fenced code block in there is still code, as pymdownx's
+    superfences reads it before the HTML ("<div class="termy">" then "```console"). A block
+    opened with a ``markdown`` attribute (Python-Markdown's md_in_html) holds Markdown: its
+    inside is read as the rest of the page is.
     """
-    # Imported here: most Markdown has no raw HTML and need not load the HTML parser.
-    from retrieval.ingest.readers.html import read_fragment
-
     token = tokens[index]
     start, end = token.map or (0, 0)
     depth = _tag_depth(token.content)
-    if token.level == 0 and depth > 0:
+    if token.level == 0 and depth > 0 and not _MARKDOWN_IN_HTML.match(token.content):
         while end < len(reading.lines) and depth > 0:
             depth += _tag_depth(reading.lines[end])
             end += 1
-        token_content = "\n".join(reading.lines[start:end])
         index += 1
+        fences: list[Token] = []
         while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
+            if tokens[index].type == "fence":
+                fences.append(tokens[index])
             index += 1
         while index < len(tokens) and tokens[index].map is None:
             index += 1  # the closing tokens of blocks that were inside the HTML
+        at = start
+        for fence in fences:
+            fence_start, fence_end = fence.map or (at, at)
+            _html_text("\n".join(reading.lines[at:fence_start]), reading)
+            _code(fence, reading)
+            at = fence_end
+        _html_text("\n".join(reading.lines[at:end]), reading)
     else:
-        token_content, index = token.content, index + 1
+        _html_text(token.content, reading)
+        index += 1
+    return index
+
+
+def _html_text(html: str, reading: _Reading) -> None:
+    """Add what a browser shows of a piece of raw HTML; markup showing nothing (a comment, an
+    opening ``<div>``) leaves the paragraph before it introducing what follows."""
+    # Imported here: most Markdown has no raw HTML and need not load the HTML parser.
+    from retrieval.ingest.readers.html import read_fragment
+
     before = len(reading.document.blocks)
     # A pymdownx block's closing line ("////") after the HTML is no text of it.
-    kept = [line for line in token_content.split("\n") if not _DIRECTIVE.match(line.strip())]
+    kept = [line for line in html.split("\n") if not _DIRECTIVE.match(line.strip())]
     read_fragment("\n".join(kept), reading.document, reading.section)
-    reading.intro = (
-        len(reading.document.blocks) - 1 if len(reading.document.blocks) > before else None
-    )
-    return index
+    if len(reading.document.blocks) > before:
+        reading.intro = len(reading.document.blocks) - 1
 
 
 def _tag_depth(html: str) -> int:
