@@ -521,3 +521,14 @@ def test_a_page_that_only_includes_a_file_keeps_the_include_and_jinja_code_stays
     jinja = '{% extends "_base/class.html" %}\n{% block contents %}\n  {{ block.super }}'
     page = _read(f"# Templates\n\nExample:\n\n```jinja\n{jinja}\n```\n")
     assert [b.code for b in page.blocks] == [jinja]
+
+
+def test_an_attribute_list_after_a_link_or_code_is_not_text() -> None:
+    source = (
+        "# Tests\n\nSee [Testing](testing.md){.internal-link target=_blank} for the rest.\n\n"
+        "A pull request labeled `release`{ .label .release } bumps the version.\n"
+    )
+    assert texts(_read(source)) == [
+        "See Testing for the rest.",
+        "A pull request labeled release bumps the version.",
+    ]

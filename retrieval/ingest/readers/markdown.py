@@ -78,6 +78,10 @@ _OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*)$")
 _ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
 _ATTR_FIRST = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""  # "{ word }" is text
 _ATTR_LIST = re.compile(rf"\s*\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
+# The same right after a link, an image, emphasis or code, inside a line: "[Testing](testing.md)
+# {.internal-link target=_blank}", "`release`{ .label }" set the attributes of what they follow.
+_ATTR_AFTER = re.compile(rf"^\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}")
+_ATTR_OWNERS = frozenset({"link_close", "image", "em_close", "strong_close", "code_inline"})
 # Container tags whose opening and closing are counted to find where a raw HTML block ends.
 _CONTAINER_TAG = re.compile(
     r"<(/?)(div|pre|table|section|details|figure|blockquote|ul|ol|dl|article|aside|main|form)\b"
@@ -264,7 +268,9 @@ def _inline_lines(token: Token) -> list[str]:
     text, images as their alt text, inline HTML tags and footnote marks dropped."""
     lines = [""]
     codes: list[str] = []  # inline code stands in the lines as one placeholder character each
+    owner = False  # whether the child before can own an attribute list
     for child in token.children or ():
+        follows, owner = owner, child.type in _ATTR_OWNERS
         if child.type in ("softbreak", "hardbreak") or (
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
@@ -277,7 +283,8 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += chr(_PLACEHOLDER + len(codes))
             codes.append(child.content)
         elif child.type == "text":
-            lines[-1] += _SHORTCODE.sub("", child.content)
+            text = _ATTR_AFTER.sub("", child.content) if follows else child.content
+            lines[-1] += _SHORTCODE.sub("", text)
         elif child.type == "image":
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
