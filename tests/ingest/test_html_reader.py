@@ -223,3 +223,52 @@ def test_a_paragraph_of_code_alone_is_the_code_the_paragraph_before_introduces()
     code = next(b for b in document.blocks if b.code)
     assert code.code == "xslt-config --cflags"
     assert code.text.startswith("The library comes with a small shell script")
+
+
+# ------------------------------------------------------- news and blog pages (trafilatura's tests,
+# the article-extraction benchmark): what sits beside the story
+_STORY = (
+    "The council voted on Tuesday to rebuild the old harbour wall before the winter storms. "
+    "Engineers said the stones had shifted after the spring floods and could not hold another "
+    "season. Work starts in October and should take eleven weeks, the mayor told reporters. "
+)
+
+
+def test_reader_comments_share_buttons_and_related_stories_are_dropped() -> None:
+    comment = "I live by the harbour and the wall has been crumbling for years, about time. " * 3
+    document = _page(
+        '<article class="post"><h1>Harbour wall to be rebuilt</h1>'
+        '<div class="share_box"><a href="/t">Tweet</a> <a href="/e">Email</a></div>'
+        f"<p>{_STORY}</p><p>{_STORY}</p><p>{_STORY}</p>"
+        '<div class="relatedContent alignRight"><p class="read-more">Read More</p>'
+        "<p>Storm damage closes the ferry pier for a week</p></div>"
+        '<div class="post-pagination"><div class="prev-post">Previous post</div></div></article>'
+        '<div id="comments" class="comments-area"><h2>34 responses to this story</h2>'
+        f'<ol class="comment-list"><li><p>harbourfan says:</p><p>{comment}</p></li></ol></div>'
+    )
+    assert texts(document) == [_STORY.strip()] * 3
+
+
+def test_a_box_named_like_furniture_keeps_the_story_it_holds() -> None:
+    """Class names are loose: a WordPress article tagged "share", a story in a "social" wrapper
+    and a tweet the story embeds stay; only boxes that leave the story behind go."""
+    tweet = "Yes this is real and yes the state spent nearly half a million dollars on it."
+    document = _page(
+        '<div class="social-wrapper"><h1>Meth. We are on it.</h1>'
+        f'<div class="entry tag-share"><p>{_STORY}</p>'
+        '<div class="social-media-embed"><blockquote class="twitter-tweet">'
+        f"<p>{tweet}</p></blockquote></div><p>{_STORY}</p></div></div>"
+    )
+    assert texts(document) == [_STORY.strip(), tweet, _STORY.strip()]
+
+
+def test_an_article_holding_only_metadata_is_not_where_the_story_is() -> None:
+    """A news site's lone <article> holds only <meta> tags for search engines; the story is
+    beside it. The page was reported "no main text"."""
+    document = _page(
+        '<article itemscope itemtype="https://schema.org/NewsArticle">'
+        '<meta itemprop="datePublished" content="2019-11-20T10:43Z">'
+        '<meta itemprop="headline" content="Harbour wall to be rebuilt"></article>'
+        f'<div class="article-body"><h1>Harbour wall to be rebuilt</h1><p>{_STORY}</p></div>'
+    )
+    assert texts(document) == [_STORY.strip()]

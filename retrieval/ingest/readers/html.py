@@ -60,6 +60,22 @@ _FURNITURE = re.compile(
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner)$",
     re.IGNORECASE,
 )
+# Words in class or id names ("comment-list", "article-comments", "share_box", "relatedPosts",
+# "post-navigation") of what sits beside an article but is none of it: readers' comments, share
+# and follow buttons, newsletter and promotion boxes, lists of related or popular stories, links to
+# the previous post. A box so named is dropped only when it leaves the article (see _is_aside).
+_ASIDE_WORDS = frozenset(
+    {
+        "comment", "comments", "commentlist", "disqus", "respond", "share", "sharing",
+        "sharedaddy", "sharetools", "social", "newsletter", "subscribe", "subscription", "promo",
+        "related", "relatedposts", "popular", "trending", "recommended", "outbrain", "taboola",
+        "pagination", "prev", "byline", "timestamp",
+    }
+)  # fmt: skip
+_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
+_NAME_WORDS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
+# Names a CMS gives an article for its tags and categories ("tag-social-media"): not its parts.
+_TAXONOMY = re.compile(r"^(?:tag|category|categories|topic|section)-", re.IGNORECASE)
 _DATE_META = (
     "article:published_time", "og:published_time", "date", "dc.date", "dc.date.issued",
     "dcterms.date", "dcterms.created", "dcterms.issued", "citation_publication_date",
@@ -199,16 +215,30 @@ def _source(root: Element, data: bytes) -> str | None:
 
 
 def _content_root(root: Element) -> Element:
-    """Where the page's content is: ``<main>``, ``role=main``, one ``<article>``, or ``<body>``."""
-    for query in ("//main", "//*[@role='main']"):
-        found = root.xpath(query)
-        if len(found) == 1:
-            return found[0]
-    articles = root.xpath("//article")
-    if len(articles) == 1:
-        return articles[0]
+    """Where the page's content is: ``<main>``, ``role=main``, one ``<article>``, or ``<body>``.
+
+    A candidate holding almost none of the page's text is no content root: a news site's
+    ``<article>`` that holds only ``<meta>`` tags for search engines, the story being beside it.
+    """
     body = root.find("body")
-    return body if body is not None else root
+    body = body if body is not None else root
+    least = len(_visible_text(body)) // 5
+    for query in ("//main", "//*[@role='main']", "//article"):
+        found = root.xpath(query)
+        if len(found) == 1 and len(_visible_text(found[0])) >= least:
+            return found[0]
+    return body
+
+
+def _visible_text(element: Element) -> str:
+    """The text of ``element`` without scripts and styles, white space squeezed."""
+    return prose(
+        "".join(
+            text
+            for text in element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
+            if isinstance(text, str)
+        )
+    )
 
 
 def _is_furniture(element: Element) -> bool:
@@ -248,9 +278,41 @@ def _remove_furniture(content: Element) -> None:
         for element in content.iterdescendants()
         if not isinstance(element.tag, str) or _is_furniture(element)
     ]
+    _drop(doomed)
+    total = len(prose(content.text_content()))
+    _drop([element for element in content.iterdescendants() if _is_aside(element, total)])
+
+
+def _drop(doomed: list[Element]) -> None:
     for element in doomed:
         if element.getparent() is not None:
             element.drop_tree()  # keeps the tail: "see note¶ below" stays "see note below"
+
+
+def _is_aside(element: Element, total: int) -> bool:
+    """Whether ``element`` is a box of comments, share buttons, related stories and the like
+    (by the words of its class or id names) that can go without taking the article with it.
+
+    Such names are loose ("tag-share" on an article about sharing), so the box must hold no
+    ``<h1>`` and leave most of the text: at most half of ``total`` (the content's text) and no
+    quotation, or, for comments, which often outrun the article, 1000 characters beside them.
+    """
+    if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
+        return False
+    names = [
+        name
+        for name in (element.get("class") or "").split() + (element.get("id") or "").split()
+        if not _TAXONOMY.match(name)
+    ]
+    words = {word.lower() for name in names for word in _NAME_WORDS.split(name) if word}
+    if not words & _ASIDE_WORDS or element.xpath(".//h1"):
+        return False
+    length = len(prose(element.text_content()))
+    if words & _COMMENT_WORDS and total - length >= 1000:
+        return True
+    # An embedded post ('<div class="social-media-embed"><blockquote class="twitter-tweet">') is
+    # quoted by the article.
+    return length * 2 <= total and not element.xpath(".//blockquote")
 
 
 def _is_block(element: Element) -> bool:
