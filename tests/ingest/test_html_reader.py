@@ -272,3 +272,26 @@ def test_an_article_holding_only_metadata_is_not_where_the_story_is() -> None:
         f'<div class="article-body"><h1>Harbour wall to be rebuilt</h1><p>{_STORY}</p></div>'
     )
     assert texts(document) == [_STORY.strip()]
+
+
+def test_a_site_logo_set_as_the_first_h1_is_not_the_title() -> None:
+    """A blog's header "<h1>The GiveWell Blog</h1>" before the post's own "<h1>": the title is
+    the post's; with no other <h1>, it is the part of <title> that og:title gives."""
+    blog = (
+        "<html><head><title>September 2018 open thread - The GiveWell Blog</title></head><body>"
+        '<div class="col-header-main"><h1 class="title">The GiveWell Blog</h1></div>'
+        f"<article><h1>September 2018 open thread</h1><p>{_STORY}</p></article></body></html>"
+    )
+    post = read("post.html", blog.encode())
+    html = (
+        "<html><head><title>With shattered dreams, deportees return home | India Post</title>"
+        '<meta property="og:title" content="With shattered dreams, deportees return home">'
+        '</head><body><div class="logo-image"><h1>India Post</h1></div>'
+        f"<p>{_STORY}</p></body></html>"
+    )
+    news = read("news.html", html.encode())
+    assert (post.title, news.title) == (
+        "September 2018 open thread",
+        "With shattered dreams, deportees return home",
+    )
+    assert texts(post) == texts(news) == [_STORY.strip()]

@@ -85,6 +85,9 @@ _DATE_META = (
 _LABELS = frozenset(
     ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
 )
+# Between a page's own title and the site's name in <title>: "Opening Bell - Dealbreaker",
+# "September 2018 open thread | The GiveWell Blog".
+_TITLE_PARTS = re.compile(r"\s+(?:[-|–—·»]|::)\s+")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -104,6 +107,7 @@ class _Walk:
     items: int = 0  # how many list items the walk is inside
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -113,13 +117,35 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     content = _content_root(root)
     _remove_furniture(content)
-    walk = _Walk(document)
+    logo, own = _site_heading(root, content, head_title)
+    walk = _Walk(document, logo=logo)
     walk_blocks(content, walk)
+    if not document.title and own:
+        head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
     walk.outline.finish(document)
     if not document.blocks:
         raise DocumentError(path, "no main text (only navigation, scripts or markup)")
     return document
+
+
+def _site_heading(root: Element, content: Element, title: str) -> tuple[str | None, str | None]:
+    """The first ``<h1>``'s text when it names the site, not the page, with the page's own title.
+
+    "<title>September 2018 open thread - The GiveWell Blog</title>" names the page and the site;
+    a first ``<h1>`` giving one part ("The GiveWell Blog") is the site's logo when the other part
+    is what another ``<h1>`` or og:title calls the page ("September 2018 open thread").
+    """
+    parts = _TITLE_PARTS.split(title)
+    headings = [inline_text(h1) for h1 in content.iter("h1")]
+    if len(parts) < 2 or not headings:
+        return None, None
+    names = {name.casefold() for name in [*headings[1:], _meta(root, "og:title") or ""]}
+    first = headings[0].casefold()
+    if first not in {part.casefold() for part in parts}:
+        return None, None
+    own = next((p for p in parts if p.casefold() != first and p.casefold() in names), None)
+    return (headings[0], own) if own else (None, None)
 
 
 def add_page(
@@ -422,6 +448,11 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
         return
     if not walk.sections:
         _paragraph(text, walk)
+        return
+    if tag == "h1" and walk.title_from_h1 and text == walk.logo:
+        # The site's logo set as a heading ("The GiveWell Blog"): the page's own title is
+        # another <h1>, or else <title> without the site's name.
+        walk.logo = None
         return
     if tag == "h1" and walk.title_from_h1:
         # The title heads the whole page: no heading before it ("Latest news") is open any more.
