@@ -73,8 +73,10 @@ _ASIDE_WORDS = frozenset(
     }
 )  # fmt: skip
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
+# Words making a name a state of the box rather than what it is: "comments-open", "has-sidebar".
+_STATE_WORDS = frozenset({"open", "closed", "enabled", "disabled", "allowed", "has", "no", "with"})
 _NAME_WORDS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
-# Names a CMS gives an article for its tags and categories ("tag-social-media"): not its parts.
+# Names a CMS gives an article for its tags and categories ("tag-social-media"): no part's kind.
 _TAXONOMY = re.compile(r"^(?:tag|category|categories|topic|section)-", re.IGNORECASE)
 _DATE_META = (
     "article:published_time", "og:published_time", "date", "dc.date", "dc.date.issued",
@@ -298,15 +300,26 @@ def _is_link_list(element: Element) -> bool:
 
 
 def _remove_furniture(content: Element) -> None:
-    """Remove what is not content, keeping the tail text that follows a removed inline element."""
+    """Remove what is not content, keeping the tail text that follows a removed inline element.
+
+    Boxes named as furniture go first, then readers' comments, then the other boxes beside the
+    story (share buttons, related stories), each pass measuring what the one before left.
+    """
     doomed = [
         element
         for element in content.iterdescendants()
         if not isinstance(element.tag, str) or _is_furniture(element)
     ]
     _drop(doomed)
-    total = len(prose(content.text_content()))
-    _drop([element for element in content.iterdescendants() if _is_aside(element, total)])
+    for comments in (True, False):
+        total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
+        _drop(
+            [
+                element
+                for element in content.iterdescendants()
+                if _is_aside(element, comments, total, paragraphs)
+            ]
+        )
 
 
 def _drop(doomed: list[Element]) -> None:
@@ -315,30 +328,34 @@ def _drop(doomed: list[Element]) -> None:
             element.drop_tree()  # keeps the tail: "see note¶ below" stays "see note below"
 
 
-def _is_aside(element: Element, total: int) -> bool:
-    """Whether ``element`` is a box of comments, share buttons, related stories and the like
-    (by the words of its class or id names) that can go without taking the article with it.
+def _paragraph_length(element: Element) -> int:
+    """How many characters of ``element``'s text are in ``<p>`` paragraphs."""
+    return sum(len(prose(p.text_content())) for p in element.iter("p"))
 
-    Such names are loose ("tag-share" on an article about sharing), so the box must hold no
-    ``<h1>`` and leave most of the text: at most half of ``total`` (the content's text) and no
-    quotation, or, for comments, which often outrun the article, 1000 characters beside them.
+
+def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> bool:
+    """Whether ``element`` is a box of readers' comments (``comments``) or else of share
+    buttons, related stories and the like, by the words of its class or id names, that can go
+    without taking the story with it.
+
+    Such names are loose ("tag-share" on a WordPress article about sharing, "comments-open" on
+    a post's box), so the box must hold no ``<h1>`` and leave the story: hold at most half of
+    ``total`` (the content's text) and no quotation (an embedded tweet), or, for comments, which
+    often outrun the story, leave 1000 characters of ``<p>`` paragraphs (of ``paragraphs``) beside.
     """
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
-    names = [
-        name
-        for name in (element.get("class") or "").split() + (element.get("id") or "").split()
-        if not _TAXONOMY.match(name)
-    ]
-    words = {word.lower() for name in names for word in _NAME_WORDS.split(name) if word}
-    if not words & _ASIDE_WORDS or element.xpath(".//h1"):
+    words: set[str] = set()
+    for name in (element.get("class") or "").split() + (element.get("id") or "").split():
+        parts = {word.lower() for word in _NAME_WORDS.split(name) if word}
+        if not _TAXONOMY.match(name) and not parts & _STATE_WORDS:
+            words |= parts
+    named = words & (_COMMENT_WORDS if comments else _ASIDE_WORDS)
+    if not named or element.xpath(".//h1"):
         return False
-    length = len(prose(element.text_content()))
-    if words & _COMMENT_WORDS and total - length >= 1000:
+    if comments and paragraphs - _paragraph_length(element) >= 1000:
         return True
-    # An embedded post ('<div class="social-media-embed"><blockquote class="twitter-tweet">') is
-    # quoted by the article.
-    return length * 2 <= total and not element.xpath(".//blockquote")
+    return len(_visible_text(element)) * 2 <= total and not element.xpath(".//blockquote")
 
 
 def _is_block(element: Element) -> bool:
