@@ -54,8 +54,14 @@ _MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
 # for is not in the file: the line is no code of the page (a directive, kept only when a file
 # holds nothing else).
 _INCLUDE = re.compile(r"^(?:\{!.*!\}|\{\*\s.*\*\}|-+8<-+(?:\s.*)?)$")
-# A mkdocs-macros template standing alone in the text ("{{ conversion_table }}", "{% if x %}"):
-# replaced when the site is built, never shown. (In code it is code: a Jinja example.)
+# Hugo's link to another page, '[Introduction]({{< relref "docs" >}})': the address Hugo writes in
+# its place is the page's path, so the link is read as the link it becomes.
+_HUGO_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]*)"\s*[>%]\}\}""")
+# A Hugo shortcode inside a line of text ("{{% warning %}} If you have added…"): markup.
+_HUGO_SHORTCODE = re.compile(r"\{\{[<%]\s*/?[\w-]+(?:\s[^{}]*)?[>%]\}\}\s*")
+# A template line standing alone in the text: mkdocs-macros ("{{ conversion_table }}", "{% if x
+# %}"), Hugo shortcodes ("{{% note %}}", "{{< tabs >}}"): replaced when the site is built, never
+# shown. (In code it is code: a Jinja example.)
 _TEMPLATE_LINE = re.compile(r"^(?:\{\{.*\}\}|\{%.*%\})$")
 # A box whose content is indented by four spaces under its first line: an admonition ("!!! note",
 # '!!! tip "Title"'), a collapsible one ("??? note", "???+ note") or a pymdownx content tab
@@ -170,6 +176,7 @@ class _Reading:
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    source = _HUGO_REF.sub(r"\1", source)
     tokens = _parser().parse(source)
     meta = front_matter(tokens)
     title = meta.get("title", "")
@@ -343,7 +350,11 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
             reading.intro, reading.after_directive = None, True
             return
     lines = [line for line in lines if not _DIRECTIVE.match(line.strip())]  # "////" closing
-    kept = [_ATTR_LIST.sub("", line) for line in lines if not _FIELD.match(line.strip())]
+    kept = [
+        _HUGO_SHORTCODE.sub("", _ATTR_LIST.sub("", line))
+        for line in lines
+        if not _FIELD.match(line.strip())
+    ]
     text = prose(" ".join(kept))
     reading.after_directive = False
     if not text:
