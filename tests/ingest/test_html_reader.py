@@ -308,3 +308,25 @@ def test_a_story_in_a_box_named_for_its_comments_stays_and_its_comments_go() -> 
         f'<div id="comments"><p>harbourfan says:</p><p>{comment}</p></div>'
     )
     assert texts(document) == [_STORY.strip(), _STORY.strip(), widget.strip()]
+
+
+def test_a_formula_reads_as_its_symbols_not_as_a_gap() -> None:
+    """Wikipedia's MathML (inside a box hidden for the fallback image): "a -dimensional map (with
+    )" lost every symbol; a formula now reads as the symbols drawn, without its TeX source."""
+
+    def math(tex: str, mathml: str) -> str:
+        return (
+            '<span class="mwe-math-element"><span class="mwe-math-mathml-inline" '
+            f'style="display: none;"><math alttext="{tex}">\n  <semantics>\n    <mrow>\n'
+            f'      {mathml}\n    </mrow>\n    <annotation encoding="application/x-tex">{tex}'
+            f'</annotation>\n  </semantics>\n</math></span><img alt="{tex}" aria-hidden="true">'
+            "</span>"
+        )
+
+    d = math("{\\displaystyle d}", "<mi>d</mi>")
+    y = math("{\\displaystyle y_{i}}", "<msub>\n        <mi>y</mi>\n        <mi>i</mi>\n</msub>")
+    f = math(
+        "{\\displaystyle \\exp(x)}", "<mi>exp</mi><mo>&#x2061;</mo><mo>(</mo><mi>x</mi><mo>)</mo>"
+    )
+    document = _page(f"<p>t-SNE learns a {d}-dimensional map of points {y}, weighted by {f}.</p>")
+    assert texts(document) == ["t-SNE learns a d-dimensional map of points yi, weighted by exp(x)."]

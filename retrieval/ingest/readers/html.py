@@ -46,7 +46,7 @@ _BLOCK_TAGS = _HEADINGS | {
 }  # fmt: skip
 # Never content: code, styling, embedded objects, forms and the page's own furniture.
 _DROP_TAGS = {
-    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object",
     "embed", "nav", "form", "button", "select", "input", "textarea", "label", "dialog",
     "head", "title", "meta", "link",
 }  # fmt: skip
@@ -89,6 +89,8 @@ _LABELS = frozenset(
 )
 # Between a page's own title and the site's name in <title>: "Opening Bell - Dealbreaker",
 # "September 2018 open thread | The GiveWell Blog".
+# MathML's invisible function application, times, separator and plus (U+2061–U+2064).
+_INVISIBLE_OPERATORS = re.compile("[\u2061-\u2064]")
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·»]|::)\s+")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
@@ -305,6 +307,7 @@ def _remove_furniture(content: Element) -> None:
     Boxes named as furniture go first, then readers' comments, then the other boxes beside the
     story (share buttons, related stories), each pass measuring what the one before left.
     """
+    _math_as_text(content)
     doomed = [
         element
         for element in content.iterdescendants()
@@ -320,6 +323,16 @@ def _remove_furniture(content: Element) -> None:
                 if _is_aside(element, comments, total, paragraphs)
             ]
         )
+
+
+def _math_as_text(content: Element) -> None:
+    """A MathML formula as the symbols a browser draws, joined without spaces ("y1,…,yN"); its
+    TeX annotation, and the white space that lays the markup out, are not shown."""
+    for math in list(content.iter("math")):
+        pieces = math.xpath(".//text()[not(ancestor::annotation or ancestor::annotation-xml)]")
+        symbols = "".join(str(piece).strip() for piece in pieces)
+        math.tail = _INVISIBLE_OPERATORS.sub("", symbols) + (math.tail or "")
+        math.drop_tree()
 
 
 def _drop(doomed: list[Element]) -> None:
