@@ -330,3 +330,20 @@ def test_a_formula_reads_as_its_symbols_not_as_a_gap() -> None:
     )
     document = _page(f"<p>t-SNE learns a {d}-dimensional map of points {y}, weighted by {f}.</p>")
     assert texts(document) == ["t-SNE learns a d-dimensional map of points yi, weighted by exp(x)."]
+
+
+def test_a_table_with_a_paragraph_in_each_cell_is_read_row_by_row() -> None:
+    """chip.de sets every cell as "<td><p>299,95 Euro</p></td>" and its header in <thead>
+    without a <tr>: each price was a paragraph of its own, apart from the grill it prices."""
+    row = "<tr><td><p>{}</p></td><td><p>{}</p></td><td><a href='/buy'>Bei Amazon</a></td></tr>"
+    document = _page(
+        "<h2>Die beliebtesten Oberhitzegrills</h2><table><thead><th>Name</th><th>Preis</th>"
+        "<th>Link</th></thead>"
+        + row.format("Rustler 800 Hochleistungsgrill", "299,95 Euro")
+        + row.format("Meateor RC800G Hochtemperaturgrill", "249 Euro")
+        + "</table>"
+    )
+    assert texts(document) == [
+        "Name: Rustler 800 Hochleistungsgrill | Preis: 299,95 Euro | Link: Bei Amazon",
+        "Name: Meateor RC800G Hochtemperaturgrill | Preis: 249 Euro | Link: Bei Amazon",
+    ]

@@ -428,8 +428,7 @@ def _block(element: Element, walk: _Walk) -> None:
         attach_code(walk.document, code, walk.section, walk.intro)
         walk.intro = None
     elif tag == "table" and not _is_layout_table(element):
-        rows = [[inline_text(c) for c in tr.xpath("./th|./td")] for tr in element.iter("tr")]
-        walk.document.blocks.extend(table_blocks(rows, walk.section))
+        walk.document.blocks.extend(table_blocks(_table_rows(element), walk.section))
         walk.intro = None
     elif tag in ("hr", "br"):
         return
@@ -468,8 +467,28 @@ def _all_code(element: Element) -> bool:
 
 
 def _is_layout_table(table: Element) -> bool:
-    """A table used to lay out boxes (a DocBook "Tip" note) rather than to hold data."""
-    return bool(table.xpath(".//td//p|.//td//pre|.//td//div|.//td//table|.//td//ul"))
+    """A table used to lay out boxes (a DocBook "Tip" note) rather than to hold data.
+
+    A data table has a row of two or more cells, each cell at most one paragraph: a CMS sets
+    "<td><p>299,95 Euro</p></td>". A cell holding code, a list, a table or several paragraphs
+    is a box of a layout.
+    """
+    if table.xpath(".//td//pre|.//td//table|.//td//ul|.//td//ol|.//td//dl|.//td//blockquote"):
+        return True
+    cells = table.xpath(".//td|.//th")
+    if any(
+        len(cell.xpath(".//p|.//div|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6")) > 1 for cell in cells
+    ):
+        return True
+    return not any(sum(1 for cell in row if cell) >= 2 for row in _table_rows(table))
+
+
+def _table_rows(table: Element) -> list[list[str]]:
+    """The text of a table's cells, row by row; header cells set in ``<thead>`` without a
+    ``<tr>`` (as browsers accept) are the first row."""
+    loose = table.xpath("./thead/th|./thead/td")
+    rows = [[inline_text(cell) for cell in loose]] if loose else []
+    return rows + [[inline_text(c) for c in tr.xpath("./th|./td")] for tr in table.iter("tr")]
 
 
 def _heading(tag: str, text: str, walk: _Walk) -> None:
