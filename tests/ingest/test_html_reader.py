@@ -245,6 +245,8 @@ def test_reader_comments_share_buttons_and_related_stories_are_dropped() -> None
         '<div class="post-pagination"><div class="prev-post">Previous post</div></div></article>'
         '<div id="comments" class="comments-area"><h2>34 responses to this story</h2>'
         f'<ol class="comment-list"><li><p>harbourfan says:</p><p>{comment}</p></li></ol></div>'
+        '<div class="cc-cookie-banner"><p>Cookies help us to deliver our services. By using the'
+        " site you agree to our use of cookies.</p><a href='/ok'>Close</a></div>"
     )
     assert texts(document) == [_STORY.strip()] * 3
 

@@ -63,13 +63,14 @@ _FURNITURE = re.compile(
 # Words in class or id names ("comment-list", "article-comments", "share_box", "relatedPosts",
 # "post-navigation") of what sits beside an article but is none of it: readers' comments, share
 # and follow buttons, newsletter and promotion boxes, lists of related or popular stories, links to
-# the previous post. A box so named is dropped only when it leaves the article (see _is_aside).
+# the previous post, cookie notices ("cc-cookie-banner"). A box so named is dropped only when it
+# leaves the article (see _is_aside).
 _ASIDE_WORDS = frozenset(
     {
         "comment", "comments", "commentlist", "disqus", "respond", "share", "sharing",
         "sharedaddy", "sharetools", "social", "newsletter", "subscribe", "subscription", "promo",
         "related", "relatedposts", "popular", "trending", "recommended", "outbrain", "taboola",
-        "pagination", "prev", "byline", "timestamp",
+        "pagination", "prev", "byline", "timestamp", "cookie", "cookies", "consent", "gdpr",
     }
 )  # fmt: skip
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
