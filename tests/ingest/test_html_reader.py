@@ -349,3 +349,13 @@ def test_a_table_with_a_paragraph_in_each_cell_is_read_row_by_row() -> None:
         "Name: Rustler 800 Hochleistungsgrill | Preis: 299,95 Euro | Link: Bei Amazon",
         "Name: Meateor RC800G Hochtemperaturgrill | Preis: 249 Euro | Link: Bei Amazon",
     ]
+
+
+def test_a_page_wrapped_whole_in_a_form_or_an_unclosed_header_keeps_its_story() -> None:
+    """ASP.NET wraps every page in '<form id="aspnetForm">'; an unclosed '<header>' swallows
+    the page after it. Either was dropped as furniture and the page had "no main text"."""
+    menu = '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>'
+    aspnet = _page(f'<form id="aspnetForm">{menu}<h1>Podolski retires</h1><p>{_STORY}</p></form>')
+    unclosed = _page(f'<header id="masthead">{menu}<h1>Histo-Monte</h1><p>{_STORY}</p>')
+    assert texts(aspnet) == texts(unclosed) == [_STORY.strip()]
+    assert (aspnet.title, unclosed.title) == ("Podolski retires", "Histo-Monte")

@@ -314,6 +314,15 @@ def _remove_furniture(content: Element) -> None:
         for element in content.iterdescendants()
         if not isinstance(element.tag, str) or _is_furniture(element)
     ]
+    # When that would leave almost nothing (under 200 characters), a box around most of the page
+    # was no furniture, whatever its name: ASP.NET wraps the whole page in '<form
+    # id="aspnetForm">', and an unclosed '<header>' or '<div class="navbar">' swallows everything
+    # after it. (The furniture inside it still goes.)
+    total = len(_visible_text(content))
+    marked = set(doomed)
+    outermost = [e for e in doomed if not any(a in marked for a in e.iterancestors())]
+    if total - sum(len(_visible_text(e)) for e in outermost) < 200:
+        doomed = [element for element in doomed if not _holds_the_page(element, total)]
     _drop(doomed)
     for comments in (True, False):
         total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
@@ -334,6 +343,18 @@ def _math_as_text(content: Element) -> None:
         symbols = "".join(str(piece).strip() for piece in pieces)
         math.tail = _INVISIBLE_OPERATORS.sub("", symbols) + (math.tail or "")
         math.drop_tree()
+
+
+def _holds_the_page(element: Element, total: int) -> bool:
+    """Whether ``element`` holds more than half of the ``total`` text (200 characters at
+    least: a copyright line is no page), and not as links, nor is it a ``<nav>``."""
+    if not isinstance(element.tag, str) or element.tag in ("script", "style", "template", "nav"):
+        return False
+    length = len(_visible_text(element))
+    if length * 2 <= total or length < 200:
+        return False
+    linked = sum(len(prose(link.text_content())) for link in element.iter("a"))
+    return linked * 2 < length
 
 
 def _drop(doomed: list[Element]) -> None:
