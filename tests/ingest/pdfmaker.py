@@ -4,7 +4,12 @@ Each page is a list of lines placed where a typesetter would put them. Only the 
 matters to the reader: with ``cjk`` the text is set in a two-byte font with a ToUnicode map (not
 embedded; PDFium substitutes one), as TeX and Word write Chinese; otherwise in a one-byte bitmap
 font with no ToUnicode map and glyphs named by their codes, so a byte reads as its Latin-1
-character, as in old TeX PDFs made with Cyrillic fonts whose map was never written.
+character, as in old TeX PDFs made with Cyrillic fonts whose map was never written; with
+``base14`` in one of the standard fonts every reader knows ("Helvetica-Bold"), not embedded.
+
+As some producers write them: with ``scaled`` every line is set at font size 1 in a text matrix
+scaled to its size (Acrobat Distiller, Quartz, Skia); with ``crop`` the pages are cut to that
+box, so that lines placed outside it are not shown.
 """
 
 from __future__ import annotations
@@ -23,32 +28,54 @@ class Text:
     size: float = 11.0
 
 
-def make_pdf(pages: Sequence[Sequence[Text]], *, cjk: bool = False) -> bytes:
+def make_pdf(
+    pages: Sequence[Sequence[Text]],
+    *,
+    cjk: bool = False,
+    base14: str | None = None,
+    scaled: bool = False,
+    crop: tuple[float, float, float, float] | None = None,
+) -> bytes:
     """A PDF of A4 pages holding ``pages``' lines."""
     used = sorted({ch for page in pages for line in page for ch in str(line.text)})
-    font = _cjk_font(used) if cjk else _simple_font()
+    if base14:
+        font = [
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
+            % base14.encode()
+        ]
+    else:
+        font = _cjk_font(used) if cjk else _simple_font()
+    box = b" /CropBox [%.1f %.1f %.1f %.1f]" % crop if crop else b""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_number = 3
     objects += font
     kids = []
     for page in pages:
-        stream = b"".join(_show(line, cjk) for line in page)
+        stream = b"".join(_show(line, cjk, scaled) for line in page)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R"
-            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objects), font_number)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (box, len(objects), font_number)
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
-    return _file(objects)
+    return pdf_file(objects)
 
 
-def _show(line: Text, cjk: bool) -> bytes:
+def _show(line: Text, cjk: bool, scaled: bool) -> bytes:
     if cjk:
         codes = "".join(f"{ord(ch):04X}" for ch in str(line.text)).encode()
     else:
-        raw = line.text if isinstance(line.text, bytes) else line.text.encode("latin-1")
+        raw = line.text if isinstance(line.text, bytes) else line.text.encode("cp1252")
         codes = raw.hex().upper().encode()
+    if scaled:
+        return b"BT /F1 1 Tf %.1f 0 0 %.1f %.1f %.1f Tm <%s> Tj ET\n" % (
+            line.size,
+            line.size,
+            line.x,
+            line.y,
+            codes,
+        )
     return b"BT /F1 %.1f Tf %.1f %.1f Td <%s> Tj ET\n" % (line.size, line.x, line.y, codes)
 
 
@@ -90,7 +117,9 @@ def _cjk_font(used: Sequence[str]) -> list[bytes]:
     ]
 
 
-def _file(objects: Sequence[bytes]) -> bytes:
+def pdf_file(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of ``objects`` (numbered from 1; the first is the catalogue) with its
+    cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

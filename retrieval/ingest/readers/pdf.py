@@ -22,8 +22,10 @@ from __future__ import annotations
 import ctypes
 import functools
 import itertools
+import math
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -46,6 +48,12 @@ _HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a 
 _JOINED_WORD = re.compile(rf"\S*{_HYPHEN_JOIN}\S*")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+# What PDFium's other reasons for not opening a file mean to its owner; for some files it
+# gives none ("Success").
+_OPEN_ERRORS = {
+    pdfium_c.FPDF_ERR_FORMAT: "damaged: its structure cannot be read",
+    pdfium_c.FPDF_ERR_PAGE: "damaged: its pages cannot be found",
+}
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
@@ -88,6 +96,7 @@ _TOP_DOMAIN = re.compile(r"^(?:com|org|net|edu|gov|html?|php|txt)[)>\].,;:]*$") 
 _ABBREVIATION = re.compile(r"^(?:[a-z]\.){2,}|^\d")  # "e.g.", "i.e.", "2.0": a new sentence's
 # "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
+_ORNAMENT_KINDS = frozenset({"So", "Po", "Pd", "Pc", "Co"})  # symbols, dots, dashes, private
 REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not two
 FRONT_WORDS = 12  # a block this long under the title is text: the title page's block has ended
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
@@ -109,6 +118,7 @@ class Line:
     y_last: float = 0.0  # the last character's baseline: lower than ``y`` where PDFium joined
     # a word hyphenated at the line end with the rest of it on the next line
     mono: bool = False  # set in a fixed-pitch font: a line of code
+    shown: bool = True  # inside the page's crop box, which a viewer cuts the page to
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -116,7 +126,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     pdf = _open(data, path)
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
-        lines = list(_all_lines(pdf, path))
+        lines = shown(list(_all_lines(pdf, path)))
     finally:
         pdf.close()
     if not any(line.text.strip() for line in lines):
@@ -130,6 +140,10 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
     document = assemble(lines, "" if is_placeholder_title(title) else title, listed)
+    if not document.blocks and lines:
+        # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
+        # the text, not sections of a document with none.
+        document = assemble(lines, document.title, headings=False)
     document.blocks = unrepeated(document.blocks)
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
@@ -181,17 +195,19 @@ def _hyphens_marked(lines: list[Line]) -> list[Line]:
 
 
 def _open(data: bytes, path: Path) -> Any:
-    if not data.lstrip()[:5].startswith(b"%PDF"):
+    # The header may follow some bytes of junk (a mail gateway's, a web server's): PDF readers
+    # look for it in the first kilobyte.
+    if b"%PDF" not in data[:1024]:
         raise DocumentError(path, "damaged: not a PDF file")
-    if b"%%EOF" not in data[-2048:]:
+    if b"%%EOF" not in data.rstrip(b"\0 \t\r\n")[-2048:]:  # padding after it is no loss
         raise DocumentError(path, "damaged: truncated (the end of the file is missing)")
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) in _PASSWORD_ERRORS:
+        code = getattr(error, "err_code", None)
+        if code in _PASSWORD_ERRORS:
             raise DocumentError(path, "encrypted") from error
-        detail = str(error).removeprefix("Failed to load document ").strip("().")
-        raise DocumentError(path, f"damaged: {detail or 'cannot be opened'}") from error
+        raise DocumentError(path, _OPEN_ERRORS.get(code, "damaged: cannot be opened")) from error
 
 
 def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
@@ -201,13 +217,17 @@ def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
         except pdfium.PdfiumError as error:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
-            yield from reading_order(page_lines(page, index + 1), page.get_width())
+            left, _, right, _ = page.get_cropbox()
+            lines = page_lines(page, index + 1)
+            yield from reading_order([ln for ln in lines if ln.shown], right - left, left)
+            yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
         finally:
             page.close()
 
 
 def page_lines(page: Any, number: int) -> list[Line]:
-    """The text lines of one page in PDFium's order, with position, size and weight."""
+    """The text lines of one page in PDFium's order, with position, size and weight; those
+    outside the page's crop box (see :func:`_outside`) last, marked not ``shown``."""
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -220,9 +240,37 @@ def page_lines(page: Any, number: int) -> list[Line]:
                 if line is not None:
                     found.append((line, piece, at))
             start += len(raw) + 2
-        return _without_margin_notes(textpage, found)
+        outside = _outside([line for line, _, _ in found], page)
+        shown = [item for item in found if id(item[0]) not in outside]
+        hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
+        return _without_margin_notes(textpage, shown) + hidden
     finally:
         textpage.close()
+
+
+def _outside(lines: Sequence[Line], page: Any) -> set[int]:
+    """The ids of the lines wholly outside the page's crop box, which a viewer cuts the page to
+    (a crop box leaving next to nothing of the media box is a broken one: then none)."""
+    m_left, m_bottom, m_right, m_top = page.get_mediabox()
+    c_left, c_bottom, c_right, c_top = page.get_cropbox()
+    left, bottom = max(m_left, c_left), max(m_bottom, c_bottom)
+    right, top = min(m_right, c_right), min(m_top, c_top)
+    if (right - left) * (top - bottom) < 0.1 * (m_right - m_left) * (m_top - m_bottom):
+        return set()
+    return {
+        id(line)
+        for line in lines
+        if not (line.x1 > left and line.x0 < right and bottom - line.size < line.y < top)
+    }
+
+
+def shown(lines: list[Line]) -> list[Line]:
+    """``lines`` without those outside their page's crop box: a printer's proof carries its
+    marks there on every page (the file's name and time, "4TH PASS PAGES", a column of line
+    numbers). When most of the text is outside, the boxes are wrong, not the text: all stay."""
+    inside = [line for line in lines if line.shown]
+    visible = sum(len(line.text) for line in inside)
+    return inside if 2 * visible >= sum(len(line.text) for line in lines) else lines
 
 
 def _type_runs(textpage: Any, raw: str, start: int) -> list[tuple[str, int]]:
@@ -234,7 +282,7 @@ def _type_runs(textpage: Any, raw: str, start: int) -> list[tuple[str, int]]:
     last = len(raw.rstrip()) - 1
     if last - first < 8:
         return [(raw, start)]
-    sizes = [pdfium_c.FPDFText_GetFontSize(textpage.raw, start + i) for i in (first, last)]
+    sizes = [_font_size(textpage, start + i) for i in (first, last)]
     if max(sizes) < 1.15 * min(sizes) or min(sizes) < 2:
         return [(raw, start)]
     widest, cut = 0.0, 0
@@ -344,7 +392,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     bold = fixed = 0
     name = ctypes.create_string_buffer(128)
     for offset in samples:
-        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, start + offset)
+        size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
         heavy, mono = _font(textpage, start + offset, name)
@@ -358,6 +406,18 @@ def _visible_at(raw: str, index: int) -> int:
     while raw[index].isspace():
         index += 1
     return index
+
+
+def _font_size(textpage: Any, index: int) -> float:
+    """The size the character at ``index`` is printed in, in points: the font size it was set in
+    scaled by its text and page matrices. Many producers (Acrobat Distiller, Quartz, Skia) set
+    every font at size 1 and scale the matrix to 10.5 or 12, and some set 24 pt type on a page
+    scaled by a half: the font size alone would make all their text one (unusable) size."""
+    matrix = pdfium_c.FS_MATRIX()
+    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        return float(size)
+    return float(size * math.hypot(matrix.c, matrix.d))  # the em's height, however turned
 
 
 def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
@@ -385,10 +445,11 @@ def _font_kind(name: bytes) -> tuple[bool, bool]:
     return bool(_BOLD_FONT.search(font)), bool(_MONO_FONT.search(font))
 
 
-def reading_order(lines: list[Line], width: float) -> list[Line]:
+def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Line]:
     """The page's lines in reading order: on a two-column page, between full-width lines (a
-    title, a wide figure), the left column top to bottom, then the right one."""
-    gutter = _gutter(lines, width)
+    title, a wide figure), the left column top to bottom, then the right one. The page shows
+    ``width`` points from ``left`` on."""
+    gutter = _gutter(lines, width, left)
     if gutter is None:
         return lines
     ordered: list[Line] = []
@@ -404,11 +465,11 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     return ordered
 
 
-def _gutter(lines: Sequence[Line], width: float) -> float | None:
+def _gutter(lines: Sequence[Line], width: float, origin: float) -> float | None:
     """The x of an empty vertical strip between two columns, if the page has two."""
     if len(lines) < 10:
         return None
-    steps = np.arange(int(width * 0.35), int(width * 0.65), 2, dtype=float)
+    steps = np.arange(int(origin + width * 0.35), int(origin + width * 0.65), 2, dtype=float)
     x0 = np.array([line.x0 for line in lines])[:, None]
     x1 = np.array([line.x1 for line in lines])[:, None]
     crossing = ((x0 < steps) & (steps < x1)).sum(axis=0)  # lines crossing each candidate x
@@ -434,7 +495,9 @@ def furniture(lines: list[Line]) -> list[Line]:
     the very first or last line, starts like that line does on a third of the pages ("CHAPTER 1.
     DEFINITIONS AND OVERVIEW 1.3. OK, NOW…"). Lines set larger than the text are spared the
     repetition tests: "Chapter 4" at the top of every chapter's first page is a heading.
+    Ornaments go first (see :func:`is_ornament`), so that they take no header's place.
     """
+    lines = [line for line in lines if not is_ornament(line)]
     body = body_size(lines)
     margins = [line for line in _margin_lines(lines) if line.size < body * 1.15]
     pages_of: dict[str, set[int]] = {}
@@ -454,6 +517,19 @@ def furniture(lines: list[Line]) -> list[Line]:
     }
     contents = _contents_entries(lines)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def is_ornament(line: Line) -> bool:
+    """A line of one to three symbols, dashes or dots repeated and nothing else ("❚❘❙❚❘❙",
+    "• • • •", "————"): a rule, a border or a printer's mark, which says nothing. A row of a
+    table's math signs ("∅ ∅ ∅ ∅") or of emoji says something; code keeps its "};" and "*/"."""
+    marks = line.text.replace(" ", "")
+    return (
+        not line.mono
+        and len(marks) >= 4
+        and len(set(marks)) <= 3
+        and all(unicodedata.category(ch) in _ORNAMENT_KINDS for ch in marks)
+    )
 
 
 def _edge_prefixes(lines: Sequence[Line], needed: int) -> set[int]:
@@ -696,10 +772,15 @@ class _Paragraph:
 
 
 def assemble(
-    lines: Sequence[Line], title: str, listed: frozenset[str] = frozenset()
+    lines: Sequence[Line],
+    title: str,
+    listed: frozenset[str] = frozenset(),
+    *,
+    headings: bool = True,
 ) -> ParsedDocument:
     """Headings, paragraphs and code from lines in reading order (see :func:`is_heading`); a
-    line the contents list names (``listed``, see :func:`contents_titles`) is a heading too."""
+    line the contents list names (``listed``, see :func:`contents_titles`) is a heading too.
+    Without ``headings`` every line is text."""
     document = ParsedDocument(title=title)
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
@@ -712,7 +793,7 @@ def assemble(
         if heading and _beside(heading[-1], line):
             heading.append(line)  # a note on the heading's baseline: "pdfTeX 0.14f | LuaTeX"
             continue
-        if is_heading(line, body) or (listed and _heading_key(line.text) in listed):
+        if headings and (is_heading(line, body) or (listed and _heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
             current = None
             if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
@@ -754,10 +835,12 @@ class _Front:
 def _set_heading(
     document: ParsedDocument, heading: list[Line], section: str | None, front: _Front
 ) -> str | None:
-    """The heading's text; the first heading of a document without a title is its title, and
-    one in the title page's block is text (see :class:`_Front`)."""
+    """The heading's text; the first heading of a document without a title is its title (unless
+    it names a part of one: "Contents", "1 Introduction"), and one in the title page's block is
+    text (see :class:`_Front`)."""
     text = prose(join_lines(line.text for line in heading))
-    if not document.title and not document.blocks:
+    part = _CONTENTS_TITLE.match(text) or _NUMBERED_HEADING.match(text)
+    if not document.title and not document.blocks and not part:
         document.title = text
         return section or ""
     if front.takes(document, heading, text):

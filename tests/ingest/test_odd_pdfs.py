@@ -1,0 +1,122 @@
+"""PDFs as producers other than TeX and office suites write them, and slightly broken ones.
+
+Each case stands for a kind of file a sweep over pdf.js's test corpus (971 real PDFs from bug
+reports) found read wrongly, generated here in a few lines: text set at size 1 in a scaled
+matrix (Acrobat Distiller; a 352-page book lost nine tenths of its text), a printer's proof with
+its marks outside the crop box, a notice set wholly in bold, junk before the header or padding
+after the end.
+"""
+
+from __future__ import annotations
+
+import pytest
+from pdfmaker import Text, make_pdf
+from readerfiles import texts
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.passages import passages
+from retrieval.ingest.pipeline import read
+
+BODY = [
+    "The committee met on Tuesday to review the budget for the coming year and",
+    "agreed that the library should stay open on Saturday mornings, as most of",
+    "the readers who wrote to it had asked, from the first of March onwards.",
+]
+PARAGRAPH = " ".join(BODY)
+
+
+def _body(x: float = 72, top: float = 700, size: float = 10.5) -> list[Text]:
+    return [Text(x, top - 1.3 * size * i, line, size) for i, line in enumerate(BODY)]
+
+
+def _reason(name: str, data: bytes) -> str:
+    with pytest.raises(DocumentError) as caught:
+        read(name, data)
+    return caught.value.reason
+
+
+def test_text_set_at_size_one_in_a_scaled_matrix_is_read_as_headings_and_paragraphs() -> None:
+    """Acrobat Distiller writes "/F1 1 Tf 10.5 0 0 10.5 96 577 Tm": the font size alone is 1
+    for every line, so all of them looked alike — headings, not a word of text."""
+    page = [Text(72, 760, "Minutes of the Library Committee", 18), *_body()]
+    document = read("minutes.pdf", make_pdf([page], scaled=True))
+    assert document.title == "Minutes of the Library Committee"
+    assert texts(document) == [PARAGRAPH]
+
+
+def test_printers_marks_outside_the_crop_box_are_not_text() -> None:
+    """A publisher's proof: the file's name and time above the page, "4TH PASS PAGES" below
+    it, a column of line numbers beside it — all outside the crop box a viewer cuts it to."""
+    marks = [
+        Text(50, 815, "14773_01_1-174_r9jm.qxd 2/10/04 3:51 PM Page 27", 8),
+        Text(260, 12, "4TH PASS PAGES", 18),
+    ] + [Text(565, 707 - 14 * i, str(i + 1)) for i in range(30)]
+    data = make_pdf([_body(x=100) + marks], crop=(42, 42, 553, 800))
+    document = read("proof.pdf", data)
+    assert texts(document) == [PARAGRAPH]
+    assert [p.page for p in passages(document, "proof.pdf")] == [1]
+
+
+@pytest.mark.parametrize(
+    "crop",
+    [(600, 900, 700, 1000), (0, 0, 300, 842)],
+    ids=["off-the-page", "missing-the-text"],
+)
+def test_a_crop_box_that_would_hide_all_the_text_is_ignored(crop: tuple[float, ...]) -> None:
+    """A crop box off the media box, or one that leaves out every line: the box is wrong, not
+    the text."""
+    data = make_pdf([_body(x=320)], crop=crop)  # type: ignore[arg-type]
+    assert texts(read("cropped.pdf", data)) == [PARAGRAPH]
+
+
+def test_a_row_of_ornaments_is_no_part_of_a_passage() -> None:
+    """A dotted rule between two paragraphs, a bar of registration marks at the foot."""
+    after = "The budget itself was approved without changes by the members present."
+    page = [*_body(top=700), Text(72, 640, "· · · · · · · · · ·"), Text(72, 610, after, 10.5)]
+    page.append(Text(72, 60, "¦¦¦¦ ¦¦¦¦¦¦ ¦¦¦¦¦ ¦¦¦¦"))
+    document = read("ornaments.pdf", make_pdf([page]))
+    assert texts(document) == [PARAGRAPH, after]
+
+
+def test_a_notice_set_wholly_in_bold_is_read_not_refused() -> None:
+    """Short bold lines are headings in a document with text; in one with nothing else they
+    are the text (a flyer, a notice): without them there was "no paragraphs of text found"."""
+    page = [
+        Text(72, 700, "Office closed on Friday 3 May", 20),
+        Text(72, 670, "Opening hours resume on Monday at nine", 20),
+    ]
+    document = read("notice.pdf", make_pdf([page], base14="Helvetica-Bold"))
+    assert document.title.startswith("Office closed on Friday 3 May")
+    assert " ".join(texts(document)) == (
+        "Office closed on Friday 3 May Opening hours resume on Monday at nine"
+    )
+
+
+def test_junk_before_the_header_and_padding_after_the_end_are_read_past() -> None:
+    """A mail gateway's line before "%PDF-", a download padded with zeros after "%%EOF": PDF
+    readers open both."""
+    data = make_pdf([_body()])
+    assert texts(read("mailed.pdf", b"X-Scanned-By: gateway\r\n" + data)) == [PARAGRAPH]
+    assert texts(read("padded.pdf", data + b"\0" * 4096)) == [PARAGRAPH]
+
+
+def test_a_file_that_cannot_be_opened_is_damaged_in_words_a_user_reads() -> None:
+    """PDFium's own wording ("PDFium: Data format error", for some files "PDFium: Success")
+    means nothing to the owner of the file."""
+    data = make_pdf([_body()])
+    reason = _reason("broken.pdf", data[:9] + b"1 0 obj\n<< /Type /Catalog" + data[-40:])
+    assert reason.startswith("damaged: ") and "PDFium" not in reason
+
+
+def test_a_contents_list_or_a_numbered_section_does_not_title_an_untitled_document() -> None:
+    """LaTeX without \\title: the first large line is "Contents", or "1 Introduction" — a part
+    of the document, whose paragraphs stand under it, not the document's name."""
+    contents = [Text(72, 760, "Contents", 18)] + [
+        Text(72, 746 - 16 * n, f"{n} {name} {n + 1}")
+        for n, name in enumerate(["Introduction", "Budget", "Opening hours"], start=1)
+    ]
+    body = [Text(72, 760, "1 Introduction", 16), *_body()]
+    for pages in ([contents, body], [body]):
+        document = read("minutes.pdf", make_pdf(pages))
+        assert document.title == "minutes"
+        assert ("1 Introduction", PARAGRAPH) in [(b.section, b.text) for b in document.blocks]
