@@ -3,14 +3,14 @@
 Each case stands for a kind of file a sweep over pdf.js's test corpus (971 real PDFs from bug
 reports) found read wrongly, generated here in a few lines: text set at size 1 in a scaled
 matrix (Acrobat Distiller; a 352-page book lost nine tenths of its text), a printer's proof with
-its marks outside the crop box, a notice set wholly in bold, junk before the header or padding
-after the end.
+its marks outside the crop box, a notice set wholly in bold, a form whose answers are in its
+fields, junk before the header or padding after the end.
 """
 
 from __future__ import annotations
 
 import pytest
-from pdfmaker import Text, make_pdf
+from pdfmaker import Text, make_pdf, pdf_file
 from readerfiles import texts
 
 from retrieval.errors import DocumentError
@@ -120,3 +120,54 @@ def test_a_contents_list_or_a_numbered_section_does_not_title_an_untitled_docume
         document = read("minutes.pdf", make_pdf(pages))
         assert document.title == "minutes"
         assert ("1 Introduction", PARAGRAPH) in [(b.section, b.text) for b in document.blocks]
+
+
+def _filled_form(answer: bytes) -> bytes:
+    """A one-page form as a viewer saves it once filled in: the question in the page's text,
+    the answer in a text field's value and in the appearance the field shows."""
+    content = b"BT /F1 11 Tf 72 700 Td (Name of the applicant:) Tj ET"
+    shown = b"/Tx BMC BT /F1 11 Tf 2 6 Td (%s) Tj ET EMC" % answer
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [5 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Annots [5 0 R] /Resources << /Font << /F1 7 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (applicant) /V (%s) /F 4 /P 3 0 R"
+            b" /Rect [210 692 410 714] /AP << /N 6 0 R >> >>" % answer,
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 200 22] /Resources << /Font"
+            b" << /F1 7 0 R >> >> /Length %d >>\nstream\n%s\nendstream" % (len(shown), shown),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+def test_the_answers_in_a_filled_in_forms_fields_are_read_with_its_questions() -> None:
+    document = read("application.pdf", _filled_form(b"Jane Doe"))
+    assert " ".join(" ".join(texts(document)).split()) == "Name of the applicant: Jane Doe"
+
+
+def test_letter_spaced_chinese_is_read_without_the_gaps() -> None:
+    """A title set with a gap after every character reads "全 世 界 无 产 者" in PDFium; a
+    line with one space between two names keeps it."""
+    page = [
+        Text(72, 760, "全 世 界 无 产 者 ， 联 合 起 来", 18),
+        Text(72, 730, "山西省闻喜县诚镇初中 李新录", 12),
+        Text(72, 700, "这份文档介绍了排版系统的基本观点。", 12),
+    ]
+    document = read("poster.pdf", make_pdf([page], cjk=True))
+    assert document.title == "全世界无产者，联合起来"
+    assert "山西省闻喜县诚镇初中 李新录" in " ".join(texts(document))
+
+
+def test_a_contents_list_with_ellipsis_leaders_is_not_text() -> None:
+    """Chinese and Japanese contents lists lead to the page number with "… … …", not dots."""
+    entries = ["关于红军作战的原则", "对国防问题的意见", "同各方接洽要有谦逊态度", "论持久战"]
+    contents = [
+        Text(72, 760 - 20 * i, f"{entry} … … … … … … … … {2 * i + 1}", 12)
+        for i, entry in enumerate(entries)
+    ]
+    body = [Text(72, 760, "这份文档介绍了排版系统的基本观点。", 12)]
+    document = read("collected.pdf", make_pdf([contents, body], cjk=True))
+    assert texts(document) == ["这份文档介绍了排版系统的基本观点。"]

@@ -59,7 +59,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # "4.7 Option processing . . . . 20"; in an index, "lscommand . . . . 127, 128".
-_LEADER = re.compile(r"(?:\s?\.){4,}\s*(?:\S{0,8}|\d{1,4}(?:\s*[,–-]\s*\d{1,4})+)$")
+# Leaders may be dots, ellipses or middle dots ("关于红军作战的原则 … … … … １").
+_LEADER = re.compile(
+    r"(?:\s?[.…·・．]){4,}\s*(?:\S{0,8}|\d(?: ?\d){1,3}|\d{1,4}(?:\s*[,–-]\s*\d{1,4})+)$"
+)
 # A contents entry whose leader is one dot or none: "2 The Implementation 2", "… release) . 9".
 _CONTENTS_TITLE = re.compile(
     r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
@@ -81,6 +84,10 @@ _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  
 _CJK = re.compile(
     r"[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
 )
+_HAN_KANA_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_HAN_KANA = re.compile(_HAN_KANA_CHAR)
+_HAN_KANA_SPACED = re.compile(rf"(?<={_HAN_KANA_CHAR}) (?={_HAN_KANA_CHAR})")
+_HAN_KANA_PAIR = re.compile(rf"(?<={_HAN_KANA_CHAR}){_HAN_KANA_CHAR}")
 _CJK_PUNCTUATION = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65]")
 _SPACED_PUNCTUATION = re.compile(
     r" +(?=[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff5b-\uff65])"
@@ -213,7 +220,7 @@ def _open(data: bytes, path: Path) -> Any:
 def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
     for index in range(len(pdf)):
         try:
-            page = pdf[index]
+            page = _with_annotations(pdf, index)
         except pdfium.PdfiumError as error:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
@@ -223,6 +230,37 @@ def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
             yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
         finally:
             page.close()
+
+
+def _with_annotations(pdf: Any, index: int) -> Any:
+    """Page ``index`` with what its annotations show on screen made part of its text: a form's
+    filled-in fields ("Name: Jane Doe"), a typed-in comment. Their text is not in the page's
+    own content, and a form with nothing else was "no text layer — needs OCR"."""
+    page = pdf[index]
+    if _has_text_annotations(page):
+        flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+        if flattened == pdfium_c.FLATTEN_SUCCESS:
+            page.close()
+            page = pdf[index]  # read again: the flattened content replaces the old
+    return page
+
+
+def _has_text_annotations(page: Any) -> bool:
+    """Whether the page has a form field filled in with text or a typed-in comment (links,
+    notes, buttons and check boxes show no words)."""
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        try:
+            kind = pdfium_c.FPDFAnnot_GetSubtype(annotation)
+            filled = (
+                kind == pdfium_c.FPDF_ANNOT_WIDGET
+                and pdfium_c.FPDFAnnot_GetValueType(annotation, b"V") == pdfium_c.FPDF_OBJECT_STRING
+            )
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+        if filled or kind == pdfium_c.FPDF_ANNOT_FREETEXT:
+            return True
+    return False
 
 
 def page_lines(page: Any, number: int) -> list[Line]:
@@ -370,7 +408,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
-    text = _unprotected(" ".join(raw.split()))
+    text = _unspaced(_unprotected(" ".join(raw.split())))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
@@ -646,6 +684,19 @@ def _edge_numbers(text: str) -> list[int]:
 
 def _edge_number(text: str, page: int, offset: int) -> bool:
     return page + offset in _edge_numbers(text) and len(text.split()) <= 12
+
+
+def _unspaced(text: str) -> str:
+    """``text`` without the spaces of letter-spaced Chinese or Japanese ("全 世 界 无 产 者" is
+    "全世界无产者"): headings and short lines are set so, and PDFium reads each gap as a space,
+    which no reader writes and which cuts every word in two. A line with a space here and there
+    between such characters ("初中 李新录") keeps it."""
+    if not _HAN_KANA.search(text):
+        return text
+    spaced = len(_HAN_KANA_SPACED.findall(text))
+    if spaced < 2 or spaced < len(_HAN_KANA_PAIR.findall(text)):
+        return text
+    return _HAN_KANA_SPACED.sub("", text)
 
 
 def _unprotected(text: str) -> str:
