@@ -9,8 +9,11 @@ fields, junk before the header or padding after the end.
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from pdfmaker import Text, make_pdf, pdf_file
+from pypdf import PdfWriter
 from readerfiles import texts
 
 from retrieval.errors import DocumentError
@@ -171,3 +174,16 @@ def test_a_contents_list_with_ellipsis_leaders_is_not_text() -> None:
     body = [Text(72, 760, "这份文档介绍了排版系统的基本观点。", 12)]
     document = read("collected.pdf", make_pdf([contents, body], cjk=True))
     assert texts(document) == ["这份文档介绍了排版系统的基本观点。"]
+
+
+def test_a_damaged_file_read_after_an_encrypted_one_is_not_called_encrypted() -> None:
+    """PDFium keeps the last error it set: a file it refuses without setting one (a catalogue
+    with no pages) was reported "encrypted" when a locked file had been read before it."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret", algorithm="RC4-128")
+    locked = io.BytesIO()
+    writer.write(locked)
+    assert _reason("locked.pdf", locked.getvalue()) == "encrypted"
+    no_pages = pdf_file([b"<< /Type /Catalog >>"])
+    assert _reason("empty-catalogue.pdf", no_pages).startswith("damaged: ")

@@ -212,8 +212,12 @@ def _open(data: bytes, path: Path) -> Any:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
         code = getattr(error, "err_code", None)
-        if code in _PASSWORD_ERRORS:
+        # PDFium's error code outlives the failure it was set for: a file that fails without
+        # setting one reports the last file's "password". An encrypted file says /Encrypt.
+        if code in _PASSWORD_ERRORS and b"/Encrypt" in data:
             raise DocumentError(path, "encrypted") from error
+        if code in _PASSWORD_ERRORS:
+            code = None
         raise DocumentError(path, _OPEN_ERRORS.get(code, "damaged: cannot be opened")) from error
 
 
