@@ -187,3 +187,11 @@ def test_a_damaged_file_read_after_an_encrypted_one_is_not_called_encrypted() ->
     assert _reason("locked.pdf", locked.getvalue()) == "encrypted"
     no_pages = pdf_file([b"<< /Type /Catalog >>"])
     assert _reason("empty-catalogue.pdf", no_pages).startswith("damaged: ")
+
+
+def test_two_pages_starting_with_the_same_two_words_keep_their_first_lines() -> None:
+    """Not a running header: a short document whose pages happen to begin alike."""
+    first = "The committee met on Tuesday to review the budget for the coming year."
+    second = "The committee will meet again in June to hear the readers' proposals."
+    pages = [[Text(72, 760, first, 10.5)], [Text(72, 760, second, 10.5)]]
+    assert texts(read("minutes.pdf", make_pdf(pages))) == [first, second]

@@ -548,7 +548,9 @@ def furniture(lines: list[Line]) -> list[Line]:
     page_count = len({line.page for line in lines})
     needed = 2 if page_count <= 5 else 3
     offset = _page_number_offset(margins)
-    edges = _edge_prefixes(lines, max(needed, page_count // 3))
+    # Two pages that start with the same two words ("The committee …") are a coincidence: a
+    # running header that changes with the section shows on three pages or more.
+    edges = _edge_prefixes(lines, max(3, page_count // 3))
     doomed = {
         id(line)
         for line in margins
