@@ -50,6 +50,7 @@ _WORD = re.compile(r"\w+(?:-\w+)*")
 _PASSWORD_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 # What PDFium's other reasons for not opening a file mean to its owner; for some files it
 # gives none ("Success").
+_HIDDEN_ANNOTATION = pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW
 _OPEN_ERRORS = {
     pdfium_c.FPDF_ERR_FORMAT: "damaged: its structure cannot be read",
     pdfium_c.FPDF_ERR_PAGE: "damaged: its pages cannot be found",
@@ -224,7 +225,7 @@ def _open(data: bytes, path: Path) -> Any:
 def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
     for index in range(len(pdf)):
         try:
-            page = _with_annotations(pdf, index)
+            page = pdf[index]
         except pdfium.PdfiumError as error:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
@@ -236,35 +237,63 @@ def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
             page.close()
 
 
-def _with_annotations(pdf: Any, index: int) -> Any:
-    """Page ``index`` with what its annotations show on screen made part of its text: a form's
-    filled-in fields ("Name: Jane Doe"), a typed-in comment. Their text is not in the page's
-    own content, and a form with nothing else was "no text layer — needs OCR"."""
-    page = pdf[index]
-    if _has_text_annotations(page):
-        flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
-        if flattened == pdfium_c.FLATTEN_SUCCESS:
-            page.close()
-            page = pdf[index]  # read again: the flattened content replaces the old
-    return page
-
-
-def _has_text_annotations(page: Any) -> bool:
-    """Whether the page has a form field filled in with text or a typed-in comment (links,
-    notes, buttons and check boxes show no words)."""
+def _annotation_texts(page: Any) -> list[tuple[str, float, float, float, float]]:
+    """What a filled-in form field (its value) or a typed-in comment (its text) shows on the
+    page, with the box it shows it in (left, bottom, right, top): that text is not in the page's
+    own content, and a form with nothing else was "no text layer — needs OCR". Read from the
+    field's value, not from how it is drawn (whose font may have no Unicode map); links, notes,
+    buttons, check boxes and hidden fields say nothing."""
+    found = []
+    buffer = (ctypes.c_uint16 * 2048)()
+    rect = pdfium_c.FS_RECTF()
     for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
         annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
         try:
             kind = pdfium_c.FPDFAnnot_GetSubtype(annotation)
-            filled = (
-                kind == pdfium_c.FPDF_ANNOT_WIDGET
-                and pdfium_c.FPDFAnnot_GetValueType(annotation, b"V") == pdfium_c.FPDF_OBJECT_STRING
-            )
+            key = {pdfium_c.FPDF_ANNOT_WIDGET: b"V", pdfium_c.FPDF_ANNOT_FREETEXT: b"Contents"}
+            hidden = pdfium_c.FPDFAnnot_GetFlags(annotation) & _HIDDEN_ANNOTATION
+            if kind not in key or hidden:
+                continue
+            if (
+                pdfium_c.FPDFAnnot_GetValueType(annotation, key[kind])
+                != pdfium_c.FPDF_OBJECT_STRING
+            ):
+                continue  # a check box's value is a name ("/Yes"), a button has none
+            length = pdfium_c.FPDFAnnot_GetStringValue(annotation, key[kind], buffer, 4096)
+            text = bytes(buffer)[: max(0, min(length, 4096) - 2)].decode("utf-16-le", "replace")
+            if text.strip() and pdfium_c.FPDFAnnot_GetRect(annotation, ctypes.byref(rect)):
+                found.append((text, rect.left, rect.bottom, rect.right, rect.top))
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annotation)
-        if filled or kind == pdfium_c.FPDF_ANNOT_FREETEXT:
-            return True
-    return False
+    return found
+
+
+def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
+    """``lines`` with the annotations' texts (see :func:`_annotation_texts`) among them: each
+    line of one after the last line that stands above it or on its row ("Name:" "Jane Doe"),
+    set in that line's size and on its baseline when they share the row."""
+    for text, left, bottom, right, top in _annotation_texts(page):
+        beside = " ".join(ln.text for ln in lines if bottom - ln.size <= ln.y <= top + ln.size)
+        if " ".join(text.split()) in beside:
+            continue  # the page prints it already (a field laid over its own text)
+        rows = [row.strip() for row in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        at = len(lines)
+        for position, line in enumerate(lines):
+            if line.y < bottom - 0.5 * line.size:  # the first line below the box's foot
+                at = position
+                break
+        near = lines[at - 1] if at else None
+        size = near.size if near is not None else 10.0
+        y = top - size
+        if near is not None and bottom - 0.5 * size <= near.y <= top:
+            y = near.y  # beside its label, on its baseline
+        added = [
+            Line(number, " ".join(row.split()), left, right, y - 1.2 * size * k, size, False)
+            for k, row in enumerate(rows)
+            if row
+        ]
+        lines[at:at] = added
+    return lines
 
 
 def page_lines(page: Any, number: int) -> list[Line]:
@@ -285,7 +314,8 @@ def page_lines(page: Any, number: int) -> list[Line]:
         outside = _outside([line for line, _, _ in found], page)
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
-        return _without_margin_notes(textpage, shown) + hidden
+        lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
+        return lines + hidden
     finally:
         textpage.close()
 
