@@ -258,7 +258,9 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
         report = library.last_report
     if report is not None:
         intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)
-        print(to_plain(report_html(report, intro=[intro]), ansi=sys.stdout.isatty()))
+        # The terminal has no message limit: every file skipped is named, not the first few.
+        shown = report_html(report, intro=[intro], limit=sys.maxsize)
+        print(to_plain(shown, ansi=sys.stdout.isatty()))
     return 0
 
 

@@ -259,6 +259,21 @@ def test_index_names_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path:
     assert "• photo.txt: binary, not text" in out
 
 
+def test_index_names_every_skipped_file_however_many(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A Telegram message holds the first few and "…and N more"; the terminal holds them all.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The harbour needs deeper berths for larger ships.\n")
+    for n in range(150):
+        (folder / f"minutes-{n:03}.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word file")
+    code, out, _ = run(capsys, "index", "--corpus", str(folder), "--db", str(tmp_path / "q.db"))
+    assert code == 0
+    assert all(f"• minutes-{n:03}.doc: unsupported type (.doc" in out for n in range(150))
+    assert "more." not in out
+
+
 def test_sources_lists_the_documents(capsys: pytest.CaptureFixture[str], paths: list[str]) -> None:
     code, out, _ = run(capsys, "sources", *paths)
     assert code == 0
