@@ -186,7 +186,7 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
         if not snapshot.index.passages_with(term):
             if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
-            if _mistyped_stop_word(token):
+            if _mistyped_stop_word(token, clean_text):
                 continue  # "abuot", "waht", "teh": a word the question means to skip
             if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
                 found.append(term)  # a short name ("Paris"), not a slip from "pairs"
@@ -220,18 +220,26 @@ def _in_the_documents_characters(
     return text, tokens
 
 
-def _mistyped_stop_word(token: Token) -> bool:
-    """Whether ``token``, a word no passage has, is a stop word of its language typed with a
-    letter dropped, added or swapped ("abuot", "waht", "teh", "чтл"), and no dictionary word
-    (English): searched as a word the documents lack, it made "how does china see teh UN"
-    look like a question on something else, and declined it."""
+def _mistyped_stop_word(token: Token, text: str) -> bool:
+    """Whether ``token``, a word no passage has, is an English stop word typed with a letter
+    dropped, added or swapped ("abuot", "waht", "teh"), and no dictionary word: searched as a
+    word the documents lack, it made "how does china see teh UN" look like a question on
+    something else, and declined it.
+
+    Not in another language: no dictionary here tells its words from slips, and many are a
+    letter from one of its stop words ("peso" from "eso", "voter" from "votre", "sens" from
+    "ses", "тема" from "тем"): skipped, the word the question asks about went unseen, and a
+    question on something the documents lack was answered. Nor a name, written with a capital
+    past the question's first word or in capitals ("Ian", "ISO", "Moe"), which no dictionary
+    holds either."""
     code, _, word = token.word.rpartition(":")
-    if not (3 if not code else 4) <= len(word) <= MISTYPED_STOP_LONGEST:
+    if code or not 3 <= len(word) <= MISTYPED_STOP_LONGEST or thesaurus.is_word(word):
         return False
-    if not code and thesaurus.is_word(word):
+    written = text[token.start : token.end]
+    first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
+    if written[:1].isupper() and (token.start > first or written.isupper()):
         return False
-    stops = stop_words(code or "en")
-    return bool(stops) and not slips(word, _ALPHABETS.get(code or "en", _LETTERS)).isdisjoint(stops)
+    return not slips(word).isdisjoint(stop_words("en"))
 
 
 def _joined_only(token: Token, text: str) -> bool:

@@ -79,3 +79,57 @@ def test_a_mistyped_stop_word_is_skipped_like_the_word_it_meant(
 def test_a_dictionary_word_near_a_stop_word_is_kept(manual: Library) -> None:
     # "ore" is a letter from "more" and "or", but a word: a question on iron ore is about ore.
     assert "ore" in manual.query_weights("is iron ore mentioned")
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("what does the manual say about Ian", "ian"),  # "an", "in"
+        ("is the prompt ISO compliant", "iso"),  # "is", "so"
+        ("how does Moe leave the shell", "moe"),  # "me"
+    ],
+)
+def test_a_name_near_a_stop_word_is_kept(manual: Library, question: str, name: str) -> None:
+    # Written with a capital past the first word, or in capitals, it is a name no dictionary
+    # holds, not a slip: skipped, a question on it read as one on the rest.
+    assert name in manual.query_weights(question)
+
+
+@pytest.fixture(scope="module")
+def foreign(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "fr.txt": (
+                "Le paquet est construit par le responsable avec dpkg-buildpackage. "
+                "Les fichiers du paquet sont placés dans le répertoire parent.\n\n"
+                "Pour installer un paquet, utilisez la commande dpkg avec l'option -i.\n"
+            ),
+            "ru.txt": (
+                "Пакет собирается сопровождающим с помощью команды dpkg-buildpackage. "
+                "Файлы пакета помещаются в родительский каталог.\n\n"
+                "Чтобы установить пакет, используйте команду dpkg с параметром -i.\n"
+            ),
+            "es.txt": (
+                "El paquete es construido por el responsable con dpkg-buildpackage. "
+                "Los archivos del paquete se colocan en el directorio padre.\n\n"
+                "Para instalar un paquete, use la orden dpkg con la opción -i.\n"
+            ),
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Comment voter pour un paquet ?", "fr:vot"),  # "votre"
+        ("Quel est le sens du paquet ?", "fr:sen"),  # "ses"
+        ("¿Cuál es el peso del paquete?", "es:pes"),  # "eso"
+        ("Какая тема у пакета?", "ru:тем"),  # "тем"
+    ],
+)
+def test_a_word_of_another_language_near_a_stop_word_is_kept(
+    foreign: Library, question: str, word: str
+) -> None:
+    # No dictionary tells its words from slips: what the question asks about, skipped, let a
+    # question on something the documents lack be answered from the rest.
+    assert word in foreign.answer(question).terms
