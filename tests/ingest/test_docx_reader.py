@@ -244,6 +244,19 @@ def test_a_document_set_all_in_title_and_heading_styles_is_read_as_its_lines() -
     assert "Tickets are sold at the harbour office only." in text
 
 
+def test_the_first_line_of_a_document_all_in_headings_is_read_too() -> None:
+    # Taken for the title, it was in no passage: "when do backups run?" was answered with the
+    # other lines.
+    word = docx.Document()
+    word.add_heading("Backups run every night at two in the morning.", level=1)
+    word.add_heading("Passwords expire after ninety days.", level=1)
+    document = read("policy.docx", _saved(word))
+    assert [block.text for block in document.blocks] == [
+        "Backups run every night at two in the morning.",
+        "Passwords expire after ninety days.",
+    ]
+
+
 def test_a_document_with_a_body_keeps_its_headings_as_headings() -> None:
     word = docx.Document()
     word.add_paragraph("Harbour Notes", style="Title")

@@ -79,8 +79,12 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
             _paragraph(item, walk)
     if not document.blocks:
         # Every line set as a title or heading (the styles used for emphasis): the lines are
-        # the text, not the outline of a text that is not there.
-        for line in walk.headings:
+        # the text, not the outline of a text that is not there; the first of them too, when
+        # it was taken for the title ("Backups run every night" set in Heading 1).
+        lines = walk.headings
+        if lines and not title and document.title:
+            lines = [document.title, *lines]
+        for line in lines:
             document.add(None, line)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
