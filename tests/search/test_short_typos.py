@@ -52,10 +52,18 @@ def test_a_real_word_or_a_name_is_not_turned_into_another_word(
 
 
 def test_a_dictionary_word_the_documents_lack_is_not_turned_into_one_they_have(
-    manual: Library,
+    write_library: Callable[[dict[str, str]], Library],
 ) -> None:
-    # "reset" is no slip from "rest" (nor "table" from "tabel"): a word of its own.
-    weights = manual.query_weights("how do I reset the prompt")
+    # "reset" is no slip from "rest", which the documents hold: a word of its own.
+    library = write_library(
+        {
+            "world.md": (
+                "# Trade\n\nChina trades with the rest of the world.\n\n"
+                "## Aid\n\nThe rest goes to aid.\n\n## Accounts\n\nA password has eight letters.\n"
+            )
+        }
+    )
+    weights = library.query_weights("how do I reset my password")
     assert "reset" in weights and "rest" not in weights
 
 
