@@ -231,7 +231,9 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     "ses", "тема" from "тем"): skipped, the word the question asks about went unseen, and a
     question on something the documents lack was answered. Nor a name, written with a capital
     past the question's first word or in capitals ("Ian", "ISO", "Moe"), which no dictionary
-    holds either."""
+    holds either. Nor a letter added to a stop word of two: those three letters are as often an
+    abbreviation ("ini" from "in", "gif" from "if", "udp" from "up") as a slip, and a question on
+    an .ini file was answered from passages on files."""
     code, _, word = token.word.rpartition(":")
     if code or not 3 <= len(word) <= MISTYPED_STOP_LONGEST or thesaurus.is_word(word):
         return False
@@ -239,7 +241,7 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
     if written[:1].isupper() and (token.start > first or written.isupper()):
         return False
-    return not slips(word).isdisjoint(stop_words("en"))
+    return any(len(meant) > 2 for meant in slips(word) & stop_words("en"))
 
 
 def _joined_only(token: Token, text: str) -> bool:

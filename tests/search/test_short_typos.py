@@ -95,11 +95,16 @@ def test_a_dictionary_word_near_a_stop_word_is_kept(manual: Library) -> None:
         ("what does the manual say about Ian", "ian"),  # "an", "in"
         ("is the prompt ISO compliant", "iso"),  # "is", "so"
         ("how does Moe leave the shell", "moe"),  # "me"
+        ("how do I read an ini file", "ini"),  # "in": three letters from two, an abbreviation
+        ("can the shell show a gif", "gif"),  # "if"
     ],
 )
-def test_a_name_near_a_stop_word_is_kept(manual: Library, question: str, name: str) -> None:
+def test_a_name_or_an_abbreviation_near_a_stop_word_is_kept(
+    manual: Library, question: str, name: str
+) -> None:
     # Written with a capital past the first word, or in capitals, it is a name no dictionary
-    # holds, not a slip: skipped, a question on it read as one on the rest.
+    # holds, not a slip (nor an abbreviation a letter from a two-letter stop word): skipped, a
+    # question on it read as one on the rest.
     assert name in manual.query_weights(question)
 
 
