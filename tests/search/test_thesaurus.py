@@ -10,6 +10,7 @@ import pytest
 from retrieval.library import Library
 from retrieval.search import thesaurus
 from retrieval.search.query import Weights
+from tools.thesaurus import irregular_forms
 from tools.thesaurus import synonyms as build
 
 DOCS = {
@@ -94,3 +95,15 @@ def test_a_word_with_no_synonym_is_a_word_of_the_dictionary(word: str) -> None:
     # Spelling correction and the judge ask it whether a word the documents lack is a word.
     assert thesaurus.is_word(word)
     assert thesaurus.synonyms(word) == ()
+
+
+def test_irregular_forms_come_from_wordnet_s_exception_lists(tmp_path: Path) -> None:
+    (tmp_path / "verb.exc").write_text("flew fly\nbought buy\nate_up eat_up\n")
+    (tmp_path / "noun.exc").write_text("children child\n")
+    assert irregular_forms(tmp_path) == {"bought": "buy", "children": "child", "flew": "fly"}
+
+
+@pytest.mark.parametrize("word", ["flew", "took", "bought", "children"])
+def test_an_irregular_form_is_a_word_of_the_dictionary(word: str) -> None:
+    # Not a stop word mistyped ("flew" is a letter from "few"), nor a typo.
+    assert thesaurus.is_word(word)
