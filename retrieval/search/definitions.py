@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.search.languages import stop_words
 from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 10  # the best candidates among which a defining passage is brought first
@@ -91,11 +92,11 @@ _PURPOSE_ASKING = [
         r"^why\s+(?:do|would|should)\s+(?:i|you|we|one)\s+(?:need|use)\s+(?:an?\s+|the\s+)?"
         r"(?P<x>[^?,]+?)\s*\??$",
         r"^[àa]\s+quoi\s+serv?(?:en)?t\s+" + _ARTICLE + _NAME,
-        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _NAME,
+        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _NAME + r"\s*\??$",
         r"^¿?\s*para\s+qu[ée]\s+(?:sirven?|se\s+usan?|se\s+utilizan?)\s+" + _ARTICLE + _NAME,
-        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _NAME,
+        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _NAME + r"\s*\??$",
         r"^(?:зачем|для\s+чего)\s+(?:\w+\s+)?(?:нуж(?:ен|на|но|ны)|служит|используется)\s+" + _NAME,
-        r"^что\s+делает\s+" + _NAME,
+        r"^что\s+делает\s+" + _NAME + r"\s*\??$",
         r"^" + _NAME + r"\s*(?:主要)?(?:是)?(?:用来|用于)?(?:干嘛|干什么|做什么|有什么用|的作用)",
     )
 ]
@@ -109,6 +110,8 @@ _PURPOSE = (
     r"用于|用来|可以|能够|有用|作用|帮助|提供"
 )
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
+_ASKED_IN = ("en", "fr", "es", "ru")  # the languages of the patterns with stop-word lists
+_PRONOUN = re.compile(r"^(?:我|你|他|她|它|我们|你们|他们|这|那)")  # Chinese: no stop list here
 
 
 def purpose_subject(question: str) -> str | None:
@@ -119,7 +122,9 @@ def purpose_subject(question: str) -> str | None:
         if found:
             thing = found.group("x").strip()
             short = len(thing.split()) <= LONGEST_SUBJECT or bool(_CJK.search(thing))
-            return thing if thing and short else None
+            # "what does it do?", "Зачем нужен этот …": a pronoun names nothing to look for.
+            named = not any(thing.casefold() in stop_words(code) for code in _ASKED_IN)
+            return thing if thing and short and named and not _PRONOUN.search(thing) else None
     return None
 
 

@@ -105,6 +105,12 @@ PBUILDER_NOTES = {
         ("Зачем мейнтейнеру нужен pbuilder?", "pbuilder"),
         ("pbuilder 主要用来干嘛？", "pbuilder"),
         ("update-alternatives 是干什么用的？", "update-alternatives"),
+        ("what does it do?", None),  # a pronoun names nothing to look for
+        ("What can I do?", None),
+        ("Зачем нужен этот пакет?", None),
+        ("我应该做什么？", None),
+        ("Que fait dpkg quand le disque est plein ?", None),  # what it does then, not its use
+        ("Que fait dpkg ?", "dpkg"),
         ("what is sed?", None),  # a definition: subject() reads that one
         ("how do I use sed?", None),
     ],
