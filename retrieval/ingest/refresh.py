@@ -196,8 +196,9 @@ def _look(
     """Sort the files into unchanged, touched (same content, new time) and to be parsed."""
     plan.names = {path: doc_name(path, folder) for path in files}
     root = folder.resolve()
+    resolved = _Resolver()
     for path, name in plan.names.items():
-        if not path.resolve().is_relative_to(root):
+        if not resolved(path).is_relative_to(root):
             # A link out of the folder would let the corpus quote any file of the machine.
             plan.skipped.append(SkippedFile(name, OUTSIDE))
             continue
@@ -219,6 +220,23 @@ def _look(
             plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
             if not old:
                 plan.present.discard(name)  # an indexed version that was readable stays
+
+
+class _Resolver:
+    """``path.resolve()`` of the files of a folder, each folder resolved once: a file that is
+    no link resolves to its name in its folder's resolved path, and resolving a path looks up
+    every folder above it (thousands of system calls a corpus, not one a file)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.is_symlink():
+            return path.resolve()
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = path.parent.resolve()
+        return folder / path.name
 
 
 def _write(

@@ -314,6 +314,11 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     ``prior`` is kept when the text is too short for py3langid to be sure (a passage's
     document's language, a conversation's), and for text without letters (else English).
     """
+    if candidates is None and text.isascii():
+        # Most passages indexed: ASCII text, any language: the steps below come to this.
+        if _ASCII_LETTER.search(text) is None:
+            return prior or ENGLISH
+        return _choose(text, _LATIN_POOL, "latin", prior, None)
     counts = scripts.letter_counts(text)
     if max(counts.values(), default=0) == 0:
         return prior or ENGLISH
@@ -421,11 +426,16 @@ _WRITING: dict[str, list[str]] = {}
 for _code, _language in LANGUAGES.items():
     for _script in scripts_of(_language):
         _WRITING.setdefault(_script, []).append(_code)
+# What detect reads ASCII text by, without candidates: a letter (Latin, as every ASCII letter
+# is) and the languages that may be written in it (_script_languages("latin", None)).
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_LATIN_POOL = _script_languages("latin", None)
 
 
 def _identify(text: str, pool: list[str], prior: str | None) -> str:
     """py3langid's choice among ``pool``; a short text it is unsure of stays with ``prior``."""
-    ranked = [(lang, p) for lang, p in _identifier().rank(text) if lang in pool]
+    wanted = set(pool)
+    ranked = [(lang, p) for lang, p in _identifier().rank(text) if lang in wanted]
     if not ranked:
         return prior if prior in pool else pool[0]
     best, p_best = ranked[0]
@@ -520,6 +530,9 @@ def _walker(base: type) -> type:
     return Walker
 
 
+_UNCHECKED_ROUNDS = 4
+
+
 def _ngram_counts(
     moves: npt.NDArray[np.uint32],
     rows: npt.NDArray[np.int64],
@@ -529,6 +542,11 @@ def _ngram_counts(
     """The features the walk over ``text`` meets, in the order first met, and their counts."""
     data = np.frombuffer(text, dtype=np.uint8).astype(np.int64)
     states = np.zeros(len(data) + 1, dtype=np.int64)  # states[i + 1]: after byte i
+    # A passage's walk settles in six rounds (as long as the longest n-gram, and one more),
+    # and moving states already settled leaves them as they are: the first rounds need no
+    # comparison, whatever the text.
+    for _ in range(_UNCHECKED_ROUNDS):
+        states[1:] = moves[rows[states[:-1]] + data]
     while True:
         moved = moves[rows[states[:-1]] + data].astype(np.int64)
         if np.array_equal(moved, states[1:]):
