@@ -123,9 +123,29 @@ def without_contents(text: str) -> tuple[str, set[str]]:
     """``text`` with its table of contents blanked, and the entries' keys (:func:`entry_key`):
     the lines they list are the document's headings."""
     lines = text.split("\n")
+    if not _short_run(lines):
+        return text, set()  # most documents: every line cleaned and keyed below for nothing
     filled = [i for i, line in enumerate(lines) if line.strip()]
     doomed = contents_lines([" ".join(lines[i].split()) for i in filled])
     listed = {entry_key(lines[filled[position]]) for position in doomed} - {""}
     for position in doomed:
         lines[filled[position]] = ""
     return "\n".join(lines), listed
+
+
+def _short_run(lines: Sequence[str]) -> bool:
+    """Whether :data:`FEWEST_ENTRIES` non-empty lines in a row are short enough to be entries,
+    as :func:`contents_lines` needs to find any: a line of more words has no
+    :func:`entry_key` (however its spaces are written), and a run of keys is a table's only
+    way in."""
+    run = 0
+    for line in lines:
+        if not line.strip():
+            continue  # blank lines are not counted between entries
+        if len(line.split(None, 2 * ENTRY_WORDS)) > 2 * ENTRY_WORDS:
+            run = 0
+        else:
+            run += 1
+            if run >= FEWEST_ENTRIES:
+                return True
+    return False
