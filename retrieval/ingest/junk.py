@@ -72,12 +72,19 @@ def _scripts(line: str) -> set[str]:
     return found
 
 
+def words_up_to(text: str, most: int) -> int:
+    """:func:`word_count` of ``text``, or ``most`` or more when it has that many words: an
+    ASCII line (most lines) is split only as far as that (a long paragraph is not split
+    whole); Chinese counts its characters, so other lines are counted whole."""
+    return len(text.split(None, most)) if text.isascii() else word_count(text)
+
+
 def is_junk(line: str) -> bool:
     """True when ``line`` (one stripped line of a page) is page furniture, not content."""
     text = line.strip()
     if not any(ch.isalnum() for ch in text):
         return True  # rules, bars and bullets: "|", "***", "• •"
-    count = word_count(text)  # Chinese: about two characters a word
+    count = words_up_to(text, 31)  # no rule below tells 31 words from more
     if count <= 30 and any(p.search(text) for p in _ALWAYS):
         return True
     if _DATE_TIME_ONLY.match(text):

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.junk import is_junk
+from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
@@ -271,7 +271,9 @@ def _hangs(block: list[str]) -> bool:
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(8)) - len(line.expandtabs(8).lstrip())
+    # The white space a line opens with, its tabs expanded: what the line would be indented by
+    # expanded whole (its text moves every tab after it along, not the start of its text).
+    return len(line[: len(line) - len(line.lstrip())].expandtabs(8))
 
 
 def _wrapped_heading(block: list[str]) -> list[str]:
@@ -566,14 +568,16 @@ def _outdented(text: str) -> set[str]:
     leading into code: what follows it is prose."""
     body = _body_indent(text)
     found: set[str] = set()
+    if body == 0:
+        return found  # no line stands left of an unindented text
     blocks = [block.split("\n") for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
     heads_next = False  # the block after this one is such a heading
     for block, following in reversed(list(itertools.pairwise(blocks))):
-        line, bare = block[0], squeeze(block[0])
+        line = block[0]
         heads = (
             len(block) == 1
             and _indent(line) < min(body, _indent(following[0]) + 1)
-            and 0 < len(bare.split()) <= OUTDENTED_WORDS
+            and 0 < len((bare := squeeze(line)).split()) <= OUTDENTED_WORDS
             and not bare.endswith(_NOT_HEADING_END)
             and (heads_next or _is_prose(squeeze(" ".join(following))))
         )
@@ -598,7 +602,8 @@ def _underlined(text: str) -> set[str]:
 
 def _body_indent(text: str) -> int:
     """How far the text's paragraphs are indented: the commonest indentation of long lines."""
-    indents = Counter(_indent(line) for line in text.split("\n") if len(line.split()) >= 8)
+    # split(None, 7) has 8 parts when the line has 8 words or more, without splitting the rest
+    indents = Counter(_indent(line) for line in text.split("\n") if len(line.split(None, 7)) >= 8)
     return indents.most_common(1)[0][0] if indents else 0
 
 
@@ -774,7 +779,7 @@ def _is_prose(line: str) -> bool:
     """A paragraph of running text rather than a heading or label."""
     if _is_numbered_heading(line):
         return False
-    words = word_count(line)
+    words = words_up_to(line, 25)
     if words >= 25:
         return True
     return words >= 4 and line.rstrip("\"'”’)」』").endswith(_PROSE_END)
