@@ -179,26 +179,43 @@ def pick_window(
 
     A window of several sentences must have each edge sentence earn its place by adding a term
     the rest lacks; ties go to the shorter, then the earlier window.
+
+    Most sentences hold no question term: of those only the first is scored alone (the others
+    score as much, so never win), and a longer window is scored only where both its edge
+    sentences hold some (an edge holding none adds nothing).
     """
-    best = (0, 1)
-    best_score = float("-inf")
-    n = len(masks)
-    for size in range(1, min(most, n) + 1):
-        for first in range(n - size + 1):
+    if not masks:
+        return (0, 1)
+    coverage = terms.coverage
+    best, best_score = (0, 1), coverage(masks[0])  # one sentence: nothing taken off
+    held = []  # the sentences holding some term
+    blank = not masks[0]  # a sentence holding none was scored
+    for at, mask in enumerate(masks):
+        if mask:
+            held.append(at)
+            score = coverage(mask)
+        elif blank:
+            continue
+        else:
+            blank, score = True, 0.0
+        if score > best_score + 1e-12:
+            best, best_score = (at, at + 1), score
+    if len(held) < 2:
+        return best
+    holds = set(held)
+    for size in range(2, min(most, len(masks)) + 1):
+        for first in held:
             last = first + size
-            head, tail = masks[first], masks[last - 1]
-            if size > 1 and not (head and tail):
-                continue  # an edge sentence without any term adds none
-            covered = inner_left = inner_right = 0
-            for at in range(first, last):
-                covered |= masks[at]
-                if at > first:
-                    inner_left |= masks[at]
-                if at < last - 1:
-                    inner_right |= masks[at]
-            if size > 1 and not (head & ~inner_left and tail & ~inner_right):
+            if last - 1 not in holds:
                 continue
-            score = window_score(covered, size, terms)
+            head, tail = masks[first], masks[last - 1]
+            inner = 0
+            for at in range(first + 1, last - 1):
+                inner |= masks[at]
+            if not (head & ~(inner | tail) and tail & ~(inner | head)):
+                continue  # an edge sentence adds no term the rest lacks
+            found = coverage(head | inner | tail)
+            score = found - 0.01 * (size - 1) * max(found, 1e-9)
             if score > best_score + 1e-12:
                 best, best_score = (first, last), score
     return best
@@ -216,24 +233,28 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
     where cut."""
     first, last = span
     start, end = matches.spans[first][0], matches.spans[last - 1][1]
-    marks: list[tuple[int, int]] = []
+    segments: list[Segment] = []
+    append = segments.append
+    cursor = start  # the text before it is in the segments
+    mark_start = mark_end = -1  # the marked run being joined (overlapping or touching words)
     for found in matches.marks[first:last]:
         for a, b, _ in found:
-            if marks and a <= marks[-1][1]:
-                marks[-1] = (marks[-1][0], max(marks[-1][1], b))
-            else:
-                marks.append((a, b))
-    segments: list[Segment] = []
-    cursor = start
-    for a, b in marks:
-        if a > cursor:
-            segments.append(Segment(text[cursor:a]))
-        segments.append(Segment(text[a:b], marked=True))
-        cursor = b
+            if a <= mark_end:
+                mark_end = max(mark_end, b)
+                continue
+            if mark_end >= 0:
+                append(Segment(text[mark_start:mark_end], True))
+                cursor = mark_end
+            if a > cursor:
+                append(Segment(text[cursor:a]))
+            mark_start, mark_end = a, b
+    if mark_end >= 0:
+        append(Segment(text[mark_start:mark_end], True))
+        cursor = mark_end
     if cursor < end:
-        segments.append(Segment(text[cursor:end]))
+        append(Segment(text[cursor:end]))
     cut_after = last < len(matches.spans)
-    return Excerpt(tuple(segments), cut_before=first > 0, cut_after=cut_after, start=start)
+    return Excerpt(tuple(segments), first > 0, cut_after, start)
 
 
 def excerpt(

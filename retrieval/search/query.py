@@ -167,11 +167,32 @@ def settle_language(
     return best
 
 
+def _tokens(analyzer: Analyzer, text: str, lang: str) -> tuple[Token, ...]:
+    """``analyzer.tokens(text, lang)``, kept for the few texts asked last: a question is read
+    three or four times (its terms, synonyms, readings, names), each reading the same tokens."""
+    cache = _TOKENS.get(analyzer)
+    if cache is None:
+        cache = _TOKENS.setdefault(analyzer, {})
+    found = cache.get((text, lang))
+    if found is None:
+        if len(cache) >= TOKENS_CACHED:
+            cache.clear()
+        found = cache[(text, lang)] = tuple(analyzer.tokens(text, lang))
+    return found
+
+
+# Each analyzer's last texts' tokens, kept as long as the analyzer.
+_TOKENS: weakref.WeakKeyDictionary[Analyzer, dict[tuple[str, str], tuple[Token, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+TOKENS_CACHED = 64  # texts (a question and its conversation's, the languages it is read in)
+
+
 def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
     """The index terms of ``text``, with words the corpus lacks corrected where clearly meant."""
     found = []
     clean_text = searchable(text)
-    tokens = analyzer.tokens(clean_text, lang)
+    tokens: Sequence[Token] = _tokens(analyzer, clean_text, lang)
     if lang == "zh":
         clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
@@ -197,15 +218,15 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
 
 
 def _in_the_documents_characters(
-    text: str, tokens: list[Token], analyzer: Analyzer, snapshot: Snapshot
-) -> tuple[str, list[Token]]:
+    text: str, tokens: Sequence[Token], analyzer: Analyzer, snapshot: Snapshot
+) -> tuple[str, Sequence[Token]]:
     """A Chinese question in the characters the documents are written in, and its tokens: one
     typed in traditional characters (升級軟體) asks a corpus in simplified ones (升级软件) as
     if typed in them, and the other way round. Tried only when some Chinese word of the
     question is in no passage; the form whose Chinese words the documents know best, the
     question as typed unless another is plainly better."""
 
-    def score(found: list[Token]) -> int:
+    def score(found: Sequence[Token]) -> int:
         han = [t.term for t in found if t.term.startswith("zh:")]
         known = sum(1 for term in han if snapshot.index.passages_with(term))
         return 2 * known - len(han)  # known words less those the documents lack
@@ -335,20 +356,20 @@ def unknown_names(
         searched = set(terms_of(text, analyzer, snapshot, lang))
     clean_text = searchable(text)
     # Only words of the question's own script: a Latin product name ("WiFi") in a Russian
-    # question names no subject.
-    tokens = [
-        t
-        for t in analyzer.tokens(clean_text, lang)
-        if _script_of(clean_text[t.start : t.end]) == script
-    ]
+    # question names no subject. (In Latin letters alone, every word is of Latin script.)
+    tokens = list(_tokens(analyzer, clean_text, lang))
+    if script != "latin" or has_other_scripts(clean_text):
+        tokens = [t for t in tokens if _script_of(clean_text[t.start : t.end]) == script]
     capitals = sum(clean_text[t.start : t.start + 1].isupper() for t in tokens)
     if capitals * 2 > len(tokens):
         return []  # Title Case or shouting: the capitals name nothing
     names = []
     for token in tokens:
         written = clean_text[token.start : token.end]
+        if not written[:1].isupper():
+            continue
         before = clean_text[: token.start].rstrip()
-        if not written[:1].isupper() or not before or before[-1] in _SENTENCE_ENDS:
+        if not before or before[-1] in _SENTENCE_ENDS:
             continue  # a sentence's first word is capitalised whatever it is
         if token.word.replace("'", "") in _CONTRACTIONS:
             continue  # "I'm"
@@ -428,7 +449,7 @@ def _alternatives(
 ) -> Iterator[tuple[str, str]]:
     """``(synonym's term, word's term)`` for the English question words at most
     :data:`RARE_PASSAGES` passages hold: "sluggish" is searched with "slow" too."""
-    for token in analyzer.tokens(searchable(question), "en"):
+    for token in _tokens(analyzer, searchable(question), "en"):
         if token.term.startswith("_") or snapshot.index.passages_with(token.term) > RARE_PASSAGES:
             continue  # a word the documents use, or one of the synonym groups of data/
         for word in thesaurus.synonyms(token.word)[:ALTERNATIVES_PER_WORD]:
@@ -481,7 +502,7 @@ def _readings(
         return
     every = english_minor and stop_word_hits(text, "en") >= SENTENCE_STOP_WORDS
     index = snapshot.index
-    for token in analyzer.tokens(text, "en"):
+    for token in _tokens(analyzer, text, "en"):
         if token.term not in own or token.term.startswith("_"):
             continue  # a corrected word, a synonym group of data/ or a stop word
         if len(token.word) < READ_LETTERS and not _acronym(text[token.start : token.end]):

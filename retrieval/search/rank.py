@@ -110,7 +110,7 @@ def rerank(
         if position < RERANK:
             covered, coverage = _window_coverage(passage, found, span, terms)
             coverage /= total
-            single = max((terms.coverage(mask) for mask in found.masks), default=0.0) / total
+            single = max(map(terms.coverage, set(found.masks)), default=0.0) / total
             coverage = (1 - SENTENCE_SHARE) * coverage + SENTENCE_SHARE * single
             if position < len(heads):
                 coverage += HEAD_SHARE * terms.coverage(heads[position] & ~covered) / total
