@@ -360,7 +360,9 @@ def _search(
     kept = [i for i, r in enumerate(rowids) if r in passages]
     candidates = [(passages[rowids[i]], float(pool.scores[i])) for i in kept]
     positions = pool.docs.tolist()
-    stored = current.stored([positions[i] for i in kept], [p for p, _ in candidates])
+    stored = current.stored(
+        [positions[i] for i in kept], [p for p, _ in candidates], heads=rank.RERANK
+    )
     terms = question.terms
     ids = [current.index.term_ids[t] for t in terms.terms]
     matches = [

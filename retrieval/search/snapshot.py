@@ -390,10 +390,14 @@ class Snapshot:
         segment = self.segments[found[0]]
         return fragments_of(*self._rows(segment, found[1]), segment.vocabulary)
 
-    def stored(self, positions: Sequence[int], passages: Sequence[Passage]) -> Stored:
+    def stored(
+        self, positions: Sequence[int], passages: Sequence[Passage], heads: int | None = None
+    ) -> Stored:
         """The stored sentences and tokens of the passages at these index positions, their
         tokens' terms in the index's numbering, read in one batch; a passage not indexed with
-        its present text (a reload changed it between the search and the fetch) is not."""
+        its present text (a reload changed it between the search and the fetch) is not.
+        ``heads``: of how many passages (the first) the headings are read (None: of all)."""
+        wanted = len(passages) if heads is None else heads
         keys = np.array([passage_key(p.id, p.text) for p in passages], dtype=np.int64)
         places = self._places(np.asarray(positions, dtype=np.int64), keys)
         found = [
@@ -403,16 +407,18 @@ class Snapshot:
         spans = self._spans([f for f in found if f is not None])
         sentence_bytes, token_bytes, later = [], [], []
         counts: list[int | None] = []
-        heads: list[frozenset[int] | None] = []
+        headings: list[frozenset[int] | None] = []
         rows = 0
         for place in found:
             if place is None:
                 counts.append(None)
-                heads.append(None)
+                if len(headings) < wanted:
+                    headings.append(None)
                 continue
             number = place[0]
             segment = self.segments[number]
-            heads.append(self._heads(number, place[1]))
+            if len(headings) < wanted:
+                headings.append(self._heads(number, place[1]))
             s0, s1, t0, t1 = spans[place]
             if number > 0:  # a later segment numbers its terms its own way
                 later.append((rows, t1 - t0, number))
@@ -430,7 +436,7 @@ class Snapshot:
         if int(sentences[:, 2].sum()) != len(tokens):  # indexed from terms alone: analysed
             return Stored(np.zeros((0, 3), np.int32), np.zeros((0, 3), np.int32),
                           [None] * len(passages), [None] * len(passages))  # fmt: skip
-        return Stored(sentences, tokens, counts, heads)
+        return Stored(sentences, tokens, counts, headings)
 
     def _heads(self, number: int, at: int) -> frozenset[int]:
         """The section and title terms of passage ``at`` of segment ``number``, as indexed (a
@@ -439,7 +445,8 @@ class Snapshot:
         found: list[int] = []
         for field in (1, 2):
             ptr, terms = segment.field_terms(field)
-            found += terms[int(ptr[at]) : int(ptr[at + 1])].tolist()
+            start, stop = ptr[at : at + 2].tolist()
+            found += terms[start:stop].tolist()
         if number > 0:  # a later segment numbers its terms its own way
             found = self.globals[number][found].tolist()
         return frozenset(found)
