@@ -463,10 +463,14 @@ def _judged(
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
-    typos = judge.typos(
-        question.unknown_words, lambda words: any(t is not None for t in current.words.find(words))
-    )
+    known = functools.partial(_any_known, current)
+    typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
     return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos)
+
+
+def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:
+    """Whether some passage writes any of ``words``."""
+    return any(t is not None for t in current.words.find(words))
 
 
 def _examples(library: Library) -> list[str]:

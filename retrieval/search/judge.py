@@ -106,7 +106,7 @@ def judge(
     names: Sequence[str] = (),
     key_missing: bool = False,
     unquantified: bool = False,
-    typos: Collection[str] = (),
+    typos: Collection[str] | Callable[[Sequence[str]], Collection[str]] = (),
 ) -> Outcome:
     """Answered, hedged or declined.
 
@@ -117,7 +117,8 @@ def judge(
     ``key_missing``: the best passage lacks a word that carries much of the question.
     ``unquantified``: the question asks how many (how long, which year…) and the best excerpt
     states no number it did not already hold. ``typos``: words no passage has that are slips
-    of the fingers away from one that some passage has (:func:`typos`).
+    of the fingers away from one that some passage has (:func:`typos`), or a function finding
+    those among some words (asked only where the outcome hangs on them, see :func:`_untold`).
 
     A follow-up is not declined for a low confidence alone ("what was his job before that?"
     after a question on Yang Jiechi): the passages are on the conversation's subject, and its
@@ -148,7 +149,7 @@ def judge(
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"
-    if _unexplained(question, typos) and confidence_ < UNKNOWN_HEDGE_BELOW:
+    if confidence_ < UNKNOWN_HEDGE_BELOW and _untold(question, typos):
         return "hedged"
     return "answered"
 
@@ -169,6 +170,19 @@ def _lone_unknown(unknown: Sequence[str], own: Sequence[str], question: Question
         and len(own) >= LONE_UNKNOWN_AMONG
         and question.scaled.get(unknown[0], 0.0) < LONE_UNKNOWN_SHARE * question.total
     )
+
+
+def _untold(
+    question: QuestionWeights, typos: Collection[str] | Callable[[Sequence[str]], Collection[str]]
+) -> bool:
+    """Whether a question word no passage has may well name another subject: one
+    :func:`_unexplained` and no typo (looked for here, only among those words, when a function
+    finding them is given: a look-up of a few hundred words each)."""
+    unexplained = _unexplained(question)
+    if not unexplained:
+        return False
+    slipped = typos(unexplained) if callable(typos) else typos
+    return any(word not in slipped for word in unexplained)
 
 
 def _follows(question: QuestionWeights) -> bool:

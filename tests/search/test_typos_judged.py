@@ -3,7 +3,7 @@ another subject: it does not hedge the answer."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from retrieval.library import Library
 from retrieval.model import Excerpt, Passage, Segment
@@ -44,6 +44,24 @@ def test_a_typo_does_not_hedge_a_middling_match_another_word_does() -> None:
     typo, other = _question("forevr"), _question("sluggish")
     assert judge.judge(0.5, typo, _BEST, typos=judge.typos(["forevr"], _known)) == ("answered")
     assert judge.judge(0.5, other, _BEST, typos=judge.typos(["sluggish"], _known)) == ("hedged")
+
+
+def test_typos_looked_for_on_demand_judge_alike_and_only_where_they_decide() -> None:
+    asked: list[list[str]] = []
+
+    def typos(words: Sequence[str]) -> set[str]:
+        asked.append(list(words))
+        return judge.typos(words, _known)
+
+    for unknown in ("forevr", "sluggish"):
+        question = _question(unknown)
+        for sure in (0.1, 0.3, 0.5, 0.9):
+            found = judge.typos([unknown], _known)
+            assert judge.judge(sure, question, _BEST, typos=typos) == judge.judge(
+                sure, question, _BEST, typos=found
+            )
+    # Only for a middling match (0.40 to 0.55), and only about its unknown word.
+    assert asked == [["forevr"], ["sluggish"]]
 
 
 def test_a_pasted_token_is_no_typo_however_near_a_known_word() -> None:
