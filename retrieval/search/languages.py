@@ -378,7 +378,12 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
     if prior is not None and prior != expected and _stop_hits(words, prior) > ours:
         return prior
     listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
-    best = _identify(text, [c for c in listed if _written_stop_words(c)], expected)
+    pool = [c for c in listed if _written_stop_words(c)]
+    if not any(_stop_hits(words, c) > ours for c in pool):
+        # py3langid could only choose a language with no more stop words here than
+        # ``expected``, which would not overrule it: not asked (most English questions).
+        return expected
+    best = _identify(text, pool, expected)
     return best if _stop_hits(words, best) > ours else expected
 
 
