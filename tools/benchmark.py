@@ -409,7 +409,7 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
 
     def ratio(row: dict[str, Any] | None, a: tuple[str, ...], b: tuple[str, ...]) -> Any:
         x, y = _get(row, *a), _get(row, *b)
-        return round(x / y, 2) if x is not None and y else None
+        return x / y if x is not None and y else None  # rounded when shown, never before
 
     def build(row: dict[str, Any] | None) -> Any:
         ingest, index = _get(row, "build", "ingest_s"), _get(row, "build", "index_s")
@@ -433,7 +433,8 @@ def targets(report: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
     out = []
     for name, limit, value, bound, sign in checks:
         met = None if value is None else (value <= bound if sign == "≤" else value >= bound)
-        out.append((name, limit, "-" if value is None else str(value), met))
+        shown = "-" if value is None else str(round(value, 3))
+        out.append((name, limit, shown, met))
     return out
 
 
