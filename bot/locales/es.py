@@ -383,5 +383,9 @@ HEDGED = (
 CLI_HEDGED = (
     "(Es el fragmento más cercano encontrado; puede que no responda del todo a la pregunta.)"
 )
-WRONG_LANGUAGE = "Los documentos están escritos en {languages}. Pregunta en uno de esos idiomas."
-WRONG_LANGUAGE_ONE = "Los documentos están escritos en {language}. Pregunta en ese idioma."
+WRONG_LANGUAGE = (
+    "Los documentos están escritos en estos idiomas: {languages}. Pregunta en uno de ellos."
+)
+WRONG_LANGUAGE_ONE = (
+    "Los documentos están escritos en un solo idioma: {language}. Pregunta en ese idioma."
+)
