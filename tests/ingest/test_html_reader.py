@@ -359,3 +359,30 @@ def test_a_page_wrapped_whole_in_a_form_or_an_unclosed_header_keeps_its_story() 
     unclosed = _page(f'<header id="masthead">{menu}<h1>Histo-Monte</h1><p>{_STORY}</p>')
     assert texts(aspnet) == texts(unclosed) == [_STORY.strip()]
     assert (aspnet.title, unclosed.title) == ("Podolski retires", "Histo-Monte")
+
+
+def test_documentation_sections_named_after_their_heading_are_not_page_furniture() -> None:
+    """Sphinx and Pandoc name a section after its heading: '<section id="cookies">' in a
+    library's guide, "related-work" in a paper, "pagination" in an API's docs are text; a dotted
+    anchor of code ("requests.Session.cookies") names no box. A box of related links so named
+    still goes."""
+    document = _page(
+        f"<main><h1>Quickstart</h1><p>{_STORY}</p><p>{_STORY}</p>"
+        '<section id="cookies"><h2>Cookies</h2><p>A response keeps its cookies in the'
+        " cookies attribute.</p></section>"
+        '<section id="related-work"><h2>2 Related Work</h2><p>BM25 was introduced by'
+        " Robertson in the nineties.</p></section>"
+        '<section id="pagination"><h2>Pagination</h2><p>Results come in pages of a hundred.</p>'
+        '</section><dl><dt id="requests.Session.cookies">cookies</dt><dd><p>The jar of the'
+        " session.</p></dd></dl>"
+        '<div id="related-posts"><h3>Related posts</h3><ul><li><a href="/a">Harbour pier'
+        ' closes</a></li><li><a href="/b">Ferry times change</a></li></ul></div></main>'
+    )
+    assert texts(document) == [
+        _STORY.strip(),
+        _STORY.strip(),
+        "A response keeps its cookies in the cookies attribute.",
+        "BM25 was introduced by Robertson in the nineties.",
+        "Results come in pages of a hundred.",
+        "cookies: The jar of the session.",
+    ]

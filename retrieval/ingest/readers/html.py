@@ -284,10 +284,28 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    names = (element.get("class") or "").split() + (element.get("id") or "").split()
+    names = (element.get("class") or "").split() + _own_ids(element)
     if tag == "sup" and "reference" in names:
         return True  # a citation mark "[1]" pointing into the dropped reference list
     return any(_FURNITURE.match(name) for name in names) or _is_link_list(element)
+
+
+def _own_ids(element: Element) -> list[str]:
+    """The id of ``element`` unless a document generator (Sphinx, Pandoc) made it of the
+    section's own heading: '<section id="cookies"><h2>Cookies</h2>' is a section of the
+    documentation about cookies, '<div id="related-work"><h2>2 Related Work</h2>' a paper's,
+    not a box beside the page (a box of related links so named is still dropped as links)."""
+    ident = element.get("id") or ""
+    children = [child for child in element if isinstance(child.tag, str)]
+    if not ident or not children or children[0].tag not in _HEADINGS:
+        return ident.split()
+    words = {w.casefold() for w in re.findall(r"[^\W_]+", ident)}
+    heading = {w.casefold() for w in re.findall(r"[^\W_]+", children[0].text_content())}
+    if not words or not words <= heading:
+        return ident.split()
+    text = len(prose(element.text_content()))
+    linked = sum(len(prose(link.text_content())) for link in element.iter("a"))
+    return ident.split() if linked * 2 >= text else []
 
 
 def _is_link_list(element: Element) -> bool:
@@ -381,7 +399,9 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
     words: set[str] = set()
-    for name in (element.get("class") or "").split() + (element.get("id") or "").split():
+    for name in (element.get("class") or "").split() + _own_ids(element):
+        if "." in name and name in _own_ids(element):
+            continue  # an anchor of code ("requests.Session.cookies"), named after no box
         parts = {word.lower() for word in _NAME_WORDS.split(name) if word}
         if not _TAXONOMY.match(name) and not parts & _STATE_WORDS:
             words |= parts
