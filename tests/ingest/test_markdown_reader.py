@@ -546,3 +546,43 @@ def test_hugo_shortcodes_and_page_links_read_as_the_built_page_shows_them() -> N
         "In the pyproject section you can see which fields are required.",
         "If you have added the build-system section, install it.",
     ]
+
+
+def test_a_hugo_link_shown_in_a_code_block_stays_as_written() -> None:
+    """Hugo's docs show how to link a page; the example is code, not a link Hugo built."""
+    source = (
+        '# Links\n\nRead [the intro]({{< relref "intro" >}}) first. Write a link so:\n\n'
+        '```go-html-template\n[Intro]({{< relref "docs/intro" >}})\n```\n'
+    )
+    document = _read(source)
+    assert texts(document) == ["Read the intro first. Write a link so:"]
+    assert [block.code for block in document.blocks if block.code] == [
+        '[Intro]({{< relref "docs/intro" >}})'
+    ]
+
+
+def test_exclamation_marks_opening_a_sentence_are_no_admonition() -> None:
+    """Python-Markdown takes '!!! type "title"' for an admonition and nothing else: a
+    sentence after '!!!' is a paragraph, not a label to drop."""
+    source = (
+        "# Install\n\n!!! WARNING: do not run the installer as root.\n\n"
+        '!!! note "Mind the version"\n    Python 3.10 or later is needed.\n'
+    )
+    assert texts(_read(source)) == [
+        "!!! WARNING: do not run the installer as root.",
+        "Python 3.10 or later is needed.",
+    ]
+
+
+def test_a_smarty_comment_or_scissors_line_in_code_is_code_and_an_include_is_not() -> None:
+    """'{* ../docs_src/app.py hl[3] *}' and '--8<-- "app.py"' stand for files included when the
+    site is built; a Smarty template's comment and a scissors line are the example's own."""
+    source = (
+        "# Templates\n\nA template:\n\n```smarty\n{* cache this block *}\n{$title}\n"
+        "--8<-- cut here --\n```\n\nThe app:\n\n```python\n{* ../docs_src/app.py hl[3] *}\n"
+        '--8<-- "docs_src/main.py"\nprint(1)\n```\n'
+    )
+    assert [block.code for block in _read(source).blocks if block.code] == [
+        "{* cache this block *}\n{$title}\n--8<-- cut here --",
+        "print(1)",
+    ]

@@ -53,7 +53,11 @@ _MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
 # docs ("{* ../docs_src/app.py hl[3] *}") or pymdownx snippets ('--8<-- "app.py"'). What it stands
 # for is not in the file: the line is no code of the page (a directive, kept only when a file
 # holds nothing else).
-_INCLUDE = re.compile(r"^(?:\{!.*!\}|\{\*\s.*\*\}|-+8<-+(?:\s.*)?)$")
+# Only those forms: a Smarty comment ("{* cache this *}") or a scissors line ("--8<-- cut here")
+# in code is code.
+_INCLUDE = re.compile(
+    r"""^(?:\{!.*!\}|\{\*\s*[^\s*]+\.\w+(?:\s.*)?\*\}|-+8<-+(?:\s+(?:"[^"]*"|'[^']*'))?\s*)$"""
+)
 # Hugo's link to another page, '[Introduction]({{< relref "docs" >}})': the address Hugo writes in
 # its place is the page's path, so the link is read as the link it becomes.
 _HUGO_REF = re.compile(r"""\{\{[<%]\s*(?:rel)?ref\s+"([^"\s]*)"\s*[>%]\}\}""")
@@ -66,7 +70,12 @@ _TEMPLATE_LINE = re.compile(r"^(?:\{\{.*\}\}|\{%.*%\})$")
 # A box whose content is indented by four spaces under its first line: an admonition ("!!! note",
 # '!!! tip "Title"'), a collapsible one ("??? note", "???+ note") or a pymdownx content tab
 # ('=== "Unix"', '===+ "Windows"' selected, '===! "A"' starting a new set of tabs).
-_BOX = re.compile(r'^(?:(?:!!!|\?\?\?\+?)[ \t]+[^\s"]|===[+!]{0,2}[ \t]+"[^"\n]*"[ \t]*$)')
+# As Python-Markdown and pymdownx read them: the label is words, then a quoted title, nothing
+# else ("!!! WARNING: do not run it as root" is a paragraph).
+_BOX = re.compile(
+    r"""^(?:(?:!!!|\?\?\?\+?)\ ?(?:[\w-]+(?:\ +[\w-]+)*(?:\ +"[^"\n]*")?|"[^"\n]*")"""
+    r"""|===[+!]{0,2}[ \t]+"[^"\n]*")[ \t]*$"""
+)
 # Python-Markdown's md_in_html: an HTML block opened with a "markdown" attribute
 # ('<div class="result" markdown>', 'markdown="1"') holds Markdown, read as such.
 _MARKDOWN_IN_HTML = re.compile(
@@ -173,10 +182,32 @@ class _Reading:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
+def _hugo_links(source: str) -> str:
+    """``source`` with Hugo's links to pages read as their addresses, outside fenced code: a
+    code block showing how to write one ('{{< relref "docs" >}}') keeps it as written."""
+    if "ref" not in source:
+        return source
+    lines, fence = source.split("\n"), ""
+    for number, line in enumerate(lines):
+        marks = _FENCE_MARKS.match(line)
+        if fence:
+            closing = marks and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
+            if closing and not line.strip().lstrip(fence[0]):
+                fence = ""
+        elif marks:
+            fence = marks.group(1)
+        else:
+            lines[number] = _HUGO_REF.sub(r"\1", line)
+    return "\n".join(lines)
+
+
+_FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    source = _HUGO_REF.sub(r"\1", source)
+    source = _hugo_links(source)
     tokens = _parser().parse(source)
     meta = front_matter(tokens)
     title = meta.get("title", "")
