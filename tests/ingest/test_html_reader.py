@@ -386,3 +386,17 @@ def test_documentation_sections_named_after_their_heading_are_not_page_furniture
         "Results come in pages of a hundred.",
         "cookies: The jar of the session.",
     ]
+
+
+def test_comments_in_highlighted_code_are_code() -> None:
+    """Prism marks a code comment "token comment", highlight.js "hljs-comment": no readers'
+    comments to drop."""
+    document = _page(
+        f"<main><h1>Retries</h1><p>{_STORY}</p><p>{_STORY}</p><p>For example:</p>"
+        '<pre><code><span class="token comment"># retry three times</span>\n'
+        'for i in range(3):  <span class="hljs-comment"># at most</span>\n    fetch()</code></pre>'
+        "</main>"
+    )
+    assert [block.code for block in document.blocks if block.code] == [
+        "# retry three times\nfor i in range(3):  # at most\n    fetch()"
+    ]

@@ -408,6 +408,8 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     named = words & (_COMMENT_WORDS if comments else _ASIDE_WORDS)
     if not named or element.xpath(".//h1"):
         return False
+    if element.xpath("ancestor-or-self::*[self::pre or self::code or self::kbd or self::samp]"):
+        return False  # a highlighter's mark in code: "token comment" (Prism), "hljs-comment"
     if comments and paragraphs - _paragraph_length(element) >= 1000:
         return True
     return len(_visible_text(element)) * 2 <= total and not element.xpath(".//blockquote")
