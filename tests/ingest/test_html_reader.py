@@ -400,3 +400,17 @@ def test_comments_in_highlighted_code_are_code() -> None:
     assert [block.code for block in document.blocks if block.code] == [
         "# retry three times\nfor i in range(3):  # at most\n    fetch()"
     ]
+
+
+def test_a_heading_whose_id_has_a_word_of_page_furniture_heads_its_section() -> None:
+    """MkDocs sets '<h2 id="sharing-files">', MediaWiki '<span id="Related_software">' in its
+    headings: the heading is the section's, not a share button or a box of related stories."""
+    document = _page(
+        f"<main><h1>Guide</h1><p>{_STORY}</p><p>{_STORY}</p>"
+        '<h2 id="sharing-files">Sharing files</h2><p>Files are shared with a link.</p>'
+        '<h2><span class="mw-headline" id="Related_software">Related software</span></h2>'
+        "<p>Other tools read the same format.</p></main>"
+    )
+    sections = {block.text: block.section for block in document.blocks}
+    assert sections["Files are shared with a link."] == "Sharing files"
+    assert sections["Other tools read the same format."] == "Related software"

@@ -73,6 +73,13 @@ _ASIDE_WORDS = frozenset(
         "pagination", "prev", "byline", "timestamp", "cookie", "cookies", "consent", "gdpr",
     }
 )  # fmt: skip
+# Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
+# "hljs-comment"), a heading's id made of its words ('<h2 id="sharing-files">' in MkDocs,
+# '<span class="mw-headline" id="Related_software">' in MediaWiki).
+_IN_CODE_OR_HEADING = (
+    "ancestor-or-self::*[self::pre or self::code or self::kbd or self::samp or self::h1"
+    " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+)
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
 # Words making a name a state of the box rather than what it is: "comments-open", "has-sidebar".
 _STATE_WORDS = frozenset({"open", "closed", "enabled", "disabled", "allowed", "has", "no", "with"})
@@ -408,8 +415,8 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     named = words & (_COMMENT_WORDS if comments else _ASIDE_WORDS)
     if not named or element.xpath(".//h1"):
         return False
-    if element.xpath("ancestor-or-self::*[self::pre or self::code or self::kbd or self::samp]"):
-        return False  # a highlighter's mark in code: "token comment" (Prism), "hljs-comment"
+    if element.xpath(_IN_CODE_OR_HEADING):
+        return False
     if comments and paragraphs - _paragraph_length(element) >= 1000:
         return True
     return len(_visible_text(element)) * 2 <= total and not element.xpath(".//blockquote")
