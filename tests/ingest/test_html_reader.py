@@ -414,3 +414,17 @@ def test_a_heading_whose_id_has_a_word_of_page_furniture_heads_its_section() -> 
     sections = {block.text: block.section for block in document.blocks}
     assert sections["Files are shared with a link."] == "Sharing files"
     assert sections["Other tools read the same format."] == "Related software"
+
+
+def test_a_short_story_in_its_article_is_the_content_beside_long_comments() -> None:
+    """Readers' posts running to many times the story's length, in a box not named for
+    comments, do not make the page's lone <article> look empty: the posts are not the page."""
+    post = "I have lived by this harbour all my life and the wall has been falling apart. " * 2
+    posts = "".join(
+        f"<div class='post-item'><p>user{i} wrote:</p><p>{post}</p></div>" for i in range(12)
+    )
+    document = _page(
+        f"<article><h1>Harbour wall to be rebuilt</h1><p>{_STORY}</p></article>"
+        f'<section class="reader-posts"><h2>What readers say</h2>{posts}</section>'
+    )
+    assert texts(document) == [_STORY.strip()]

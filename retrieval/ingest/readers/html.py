@@ -257,10 +257,12 @@ def _content_root(root: Element) -> Element:
 
     A candidate holding almost none of the page's text is no content root: a news site's
     ``<article>`` that holds only ``<meta>`` tags for search engines, the story being beside it.
+    One holding a story's paragraphs (200 characters) is the content, however long the readers'
+    comments or the sidebars beside it run.
     """
     body = root.find("body")
     body = body if body is not None else root
-    least = len(_visible_text(body)) // 5
+    least = min(len(_visible_text(body)) // 5, 200)
     for query in ("//main", "//*[@role='main']", "//article"):
         found = root.xpath(query)
         if len(found) == 1 and len(_visible_text(found[0])) >= least:
