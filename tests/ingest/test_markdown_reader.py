@@ -586,3 +586,10 @@ def test_a_smarty_comment_or_scissors_line_in_code_is_code_and_an_include_is_not
         "{* cache this block *}\n{$title}\n--8<-- cut here --",
         "print(1)",
     ]
+
+
+def test_markdown_right_under_an_md_in_html_tag_is_read_as_markdown() -> None:
+    """Python-Markdown's md_in_html reads '<div markdown>' then '**Bold** text' with no blank
+    line between as Markdown too: no stars in the passage."""
+    source = '# Result\n\n<div class="result" markdown>\n**Bold** text here.\n</div>\n'
+    assert texts(_read(source)) == ["Bold text here."]

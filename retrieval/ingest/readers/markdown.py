@@ -182,13 +182,16 @@ class _Reading:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
-def _hugo_links(source: str) -> str:
-    """``source`` with Hugo's links to pages read as their addresses, outside fenced code: a
-    code block showing how to write one ('{{< relref "docs" >}}') keeps it as written."""
-    if "ref" not in source:
+def _prepared(source: str) -> str:
+    """``source`` as the site's build reads it, outside fenced code: Hugo's links to pages read
+    as their addresses (a code block showing how to write one, '{{< relref "docs" >}}', keeps
+    it), and a line of text right under an HTML tag opened with a ``markdown`` attribute
+    (md_in_html: '<div markdown>' then '**Bold** text') parted from it by a blank line, as
+    CommonMark would otherwise read it as raw HTML, stars and all."""
+    if "ref" not in source and "markdown" not in source:
         return source
-    lines, fence = source.split("\n"), ""
-    for number, line in enumerate(lines):
+    fence, out = "", list[str]()
+    for line in source.split("\n"):
         marks = _FENCE_MARKS.match(line)
         if fence:
             closing = marks and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
@@ -197,17 +200,22 @@ def _hugo_links(source: str) -> str:
         elif marks:
             fence = marks.group(1)
         else:
-            lines[number] = _HUGO_REF.sub(r"\1", line)
-    return "\n".join(lines)
+            opened = out and _MARKDOWN_IN_HTML.match(out[-1]) and _LONE_TAG.match(out[-1])
+            if opened and line.strip() and not line.lstrip().startswith("<"):
+                out.append("")
+            line = _HUGO_REF.sub(r"\1", line)
+        out.append(line)
+    return "\n".join(out)
 
 
+_LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    source = _hugo_links(source)
+    source = _prepared(source)
     tokens = _parser().parse(source)
     meta = front_matter(tokens)
     title = meta.get("title", "")
