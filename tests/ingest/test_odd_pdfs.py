@@ -200,3 +200,18 @@ def test_two_pages_starting_with_the_same_two_words_keep_their_first_lines() -> 
     second = "The committee will meet again in June to hear the readers' proposals."
     pages = [[Text(72, 760, first, 10.5)], [Text(72, 760, second, 10.5)]]
     assert texts(read("minutes.pdf", make_pdf(pages))) == [first, second]
+
+
+def test_a_notice_printed_twice_keeps_its_lines() -> None:
+    """Two pages printed alike: every line repeats, so every line near a page's edge looked
+    like a running header or footer, and only the middle of the notice was left."""
+    lines = [
+        "Notice to all tenants of the building on Harbour Street, from the caretaker.",
+        "The water supply will be shut off on Monday from nine in the morning to noon.",
+        "Please fill a kettle and a bath before nine if you will need water that day.",
+        "The plumbers need access to every cellar during that time, so leave them open.",
+        "Questions go to the caretaker in flat one, by telephone or in person, any day.",
+    ]
+    page = [Text(72, 760 - 14 * i, line, 10.5) for i, line in enumerate(lines)]
+    text = " ".join(texts(read("notice.pdf", make_pdf([page, page]))))
+    assert all(line in text for line in lines)

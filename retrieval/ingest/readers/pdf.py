@@ -589,6 +589,12 @@ def furniture(lines: list[Line]) -> list[Line]:
         or (offset is not None and _edge_number(line.text, line.page, offset))
         or id(line) in edges
     }
+    if 2 * sum(len(line.text) for line in margins if id(line) in doomed) > sum(
+        len(line.text) for line in lines
+    ):
+        # Most of the text is no running header: pages printed alike (a notice twice), whose
+        # every line repeats. Only the page numbers go.
+        doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
     contents = _contents_entries(lines)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
 
