@@ -9,7 +9,7 @@ For such a question, the candidates whose text opens a sentence with the thing a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from retrieval.search.languages import stop_words
 from retrieval.search.rank import Ranked, brought_first
@@ -44,8 +44,14 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def subject(question: str) -> str | None:
     """What ``question`` asks the definition of, or None when it asks something else."""
+    return _thing_asked(question, _ASKING)
+
+
+def _thing_asked(question: str, asking: Sequence[re.Pattern[str]]) -> str | None:
+    """The thing the first of the ``asking`` patterns to match ``question`` names (its group
+    ``x``), if it is short enough to be one thing."""
     text = question.strip()
-    for pattern in _ASKING:
+    for pattern in asking:
         found = pattern.match(text)
         if found:
             thing = found.group("x").strip()
@@ -75,7 +81,7 @@ def defines(text: str, thing: str) -> bool:
 def first_defining(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that define ``thing`` brought first, in
     their order."""
-    return brought_first(ranked, [r for r in ranked[:WINDOW] if defines(r.passage.text, thing)])
+    return _first(ranked, lambda text: defines(text, thing))
 
 
 # Questions asking what something is for: "what does microtype do?", "À quoi sert uscan … ?",
@@ -101,7 +107,7 @@ _PURPOSE_ASKING = [
     )
 ]
 # Saying what a thing does or is for, in the same sentence as its name.
-_PURPOSE = (
+_PURPOSE_WORDS = (
     r"provides?|offers?|lets|allows?|enables?|helps?|serves?|(?:is|are|can\s+be)\s+used|"
     r"(?:is|are)\s+(?:useful|designed|meant|intended)|makes?\s+it\s+possible|"
     r"permet(?:tent)?|offrent|offre|fournit|ser[tv](?:ent)?\s+à|(?:est|sont)\s+(?:utile|utilisée?s?|conçue?s?)|"
@@ -109,6 +115,7 @@ _PURPOSE = (
     r"позволя\w*|предоставля\w*|обеспечива\w*|служ\w*|использу\w*|полез\w*|нуж(?:ен|на|ны)\s+для|предназначен\w*|"
     r"用于|用来|可以|能够|有用|作用|帮助|提供"
 )
+_PURPOSE = re.compile(rf"(?<!\w)(?:{_PURPOSE_WORDS})", re.IGNORECASE)  # compiled once
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 _ASKED_IN = ("en", "fr", "es", "ru")  # the languages of the patterns with stop-word lists
 _PRONOUN = re.compile(r"^(?:我|你|他|她|它|我们|你们|他们|这|那)")  # Chinese: no stop list here
@@ -116,16 +123,12 @@ _PRONOUN = re.compile(r"^(?:我|你|他|她|它|我们|你们|他们|这|那)") 
 
 def purpose_subject(question: str) -> str | None:
     """What ``question`` asks the purpose of ("what does microtype do?" → microtype), or None."""
-    text = question.strip()
-    for pattern in _PURPOSE_ASKING:
-        found = pattern.match(text)
-        if found:
-            thing = found.group("x").strip()
-            short = len(thing.split()) <= LONGEST_SUBJECT or bool(_CJK.search(thing))
-            # "what does it do?", "Зачем нужен этот …": a pronoun names nothing to look for.
-            named = not any(thing.casefold() in stop_words(code) for code in _ASKED_IN)
-            return thing if thing and short and named and not _PRONOUN.search(thing) else None
-    return None
+    thing = _thing_asked(question, _PURPOSE_ASKING)
+    if thing is None:
+        return None
+    # "what does it do?", "Зачем нужен этот …": a pronoun names nothing to look for.
+    pronoun = any(thing.casefold() in stop_words(code) for code in _ASKED_IN)
+    return None if pronoun or _PRONOUN.search(thing) else thing
 
 
 def says_purpose(text: str, thing: str) -> bool:
@@ -134,15 +137,17 @@ def says_purpose(text: str, thing: str) -> bool:
     if defines(text, thing):
         return True
     name = re.compile(rf"(?<![\w-]){re.escape(thing)}(?![\w-])", re.IGNORECASE)
-    purpose = re.compile(rf"(?<!\w)(?:{_PURPOSE})", re.IGNORECASE)
     return any(
-        name.search(sentence) and purpose.search(sentence) for sentence in _SENTENCE.findall(text)
+        name.search(sentence) and _PURPOSE.search(sentence) for sentence in _SENTENCE.findall(text)
     )
 
 
 def first_saying_purpose(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that say what ``thing`` does brought
     first, in their order."""
-    return brought_first(
-        ranked, [r for r in ranked[:WINDOW] if says_purpose(r.passage.text, thing)]
-    )
+    return _first(ranked, lambda text: says_purpose(text, thing))
+
+
+def _first(ranked: Sequence[Ranked], says: Callable[[str], bool]) -> list[Ranked]:
+    """``ranked`` with those of its best :data:`WINDOW` whose text ``says`` brought first."""
+    return brought_first(ranked, [r for r in ranked[:WINDOW] if says(r.passage.text)])
