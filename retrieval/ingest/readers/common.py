@@ -52,9 +52,11 @@ class Outline:
     open: list[tuple[int, str]] = field(default_factory=list)
     # path: (the headings above, the heading)
     named: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
+    entered: list[str] = field(default_factory=list)  # every heading entered, in order
 
     def enter(self, level: int, heading: str) -> str:
         """The section a heading of ``level`` (1 the highest) opens, as its path."""
+        self.entered.append(heading)
         self.close(level)
         above = tuple(text for _, text in self.open)
         self.open.append((level, heading))

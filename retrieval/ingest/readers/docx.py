@@ -63,7 +63,6 @@ class _Walk:
     section: str | None = None
     title_from_style: bool = True
     outline: Outline = field(default_factory=Outline)  # the headings above the section
-    headings: list[str] = field(default_factory=list)  # every one read, in order
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -81,7 +80,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
         # Every line set as a title or heading (the styles used for emphasis): the lines are
         # the text, not the outline of a text that is not there; the first of them too, when
         # it was taken for the title ("Backups run every night" set in Heading 1).
-        lines = walk.headings
+        lines = walk.outline.entered
         if lines and not title and document.title:
             lines = [document.title, *lines]
         for line in lines:
@@ -209,7 +208,6 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
             walk.section = walk.outline.close(1)
         else:
             walk.section = walk.outline.enter(1, text)
-            walk.headings.append(text)
         return
     level = _outline_level(paragraph)
     # A long sentence is a paragraph, whatever outline level its style happens to carry.
@@ -222,7 +220,6 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
             # "Heading 2" is at level 2; a custom style at Word's outline level 1 too.
             depth = int(style[-1]) if _HEADING_STYLE.match(style) else (level or 0) + 1
             walk.section = walk.outline.enter(depth, text)
-            walk.headings.append(text)
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
