@@ -227,6 +227,8 @@ def test_prose_paragraph_resembling_a_widget_is_kept(line: str) -> None:
         "dpkg --purge linux-image-NNN",
         "kbd 软件包支持这一操作，请编辑 /etc/kbd/config 文件。",  # a Chinese sentence with a path
         "Debian 政策要求这类符号链接（到 libfoo.so.x.y.z）由软件包提供。",
+        # a path in quotes, in a sentence without its full stop (Debian reference, Spanish)
+        "Los sistemas de archivos cifrados se configuran en «/etc/crypttab». Consulte crypttab(5)",
     ],
 )
 def test_commands_addresses_and_chinese_sentences_are_content(line: str) -> None:

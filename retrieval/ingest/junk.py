@@ -57,8 +57,11 @@ _UNLESS_PROSE = _compile(
 _GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[A-Z][a-z]")
 _SEPARATORS = re.compile(r"\s[>»|•·/]\s|\s?»\s?|\w/\w")
 # What menus and breadcrumbs never hold: a URL, quotes, shell or code punctuation, an option
-# ("-f", "--purge"), an absolute path.
-_CODE_OR_ADDRESS = re.compile(r"://|[`'\"$=\\{};]|(?:^|\s)--?[A-Za-z]|(?:^|\s)~?/\w|\w\.\w+/")
+# ("-f", "--purge"), an absolute path, also in quotes or brackets ("«/etc/crypttab»", whose
+# slashes and closing » would otherwise count as a breadcrumb's separators).
+_CODE_OR_ADDRESS = re.compile(
+    r"://|[`'\"$=\\{};]|(?:^|\s)--?[A-Za-z]|(?:^|[\s«“‘(\[])~?/\w|\w\.\w+/"
+)
 _DATE_TIME_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$")
 
 
