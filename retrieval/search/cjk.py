@@ -67,6 +67,14 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
     return words
 
 
+def dictionary_words(run: str) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` of the words of a short run of Han characters that jieba's
+    dictionary holds, without its guesses: where no dictionary word covers some characters,
+    :func:`chinese_words` joins them into a new word by its hidden Markov model (先切 of
+    "先切到", 那用 of "那用 apt-get 呢", 想换个), which here stay single characters."""
+    return _jieba().tokenize(run[:LONGEST_RUN], mode="search", hmm=False)
+
+
 # OpenCC's conversions a question is tried in: traditional to simplified, Taiwan's words and
 # characters to the mainland's, and back (a corpus in traditional characters). The way back
 # loads by far the larger dictionaries (s2t 29 MB, s2twp 45 MB against 5-6 MB each for the
