@@ -60,3 +60,21 @@ def test_a_follow_up_opening_with_a_guessed_word_searches_what_it_names(faq: Lib
     assert "zh:那用" not in answer.terms
     assert "apt-get dist-upgrade" in answer.hits[0].passage.text
     assert answer.outcome == "answered"
+
+
+def test_a_word_across_the_seam_of_a_longer_one_is_not_found_in_it(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # 普通用户 ("ordinary user") is 普通 + 用户: the 通用 ("general") across its seam is no
+    # word of it, and a passage saying 普通用户 twice came before the one on general packages.
+    assert [w for w, _, _ in cjk.chinese_words("普通用户")] == ["普通用户", "普通", "用户"]
+    assert "务器" not in [w for w, _, _ in cjk.chinese_words("服务器")]
+    library = write_library(
+        {
+            "faq.md": "# 常见问题\n\n## 架构\n\n"
+            "有些软件包是通用的，适合所有架构，但占用较多空间。\n\n"
+            "## 权限\n\n普通用户不能安装软件包：普通用户要用 sudo 安装软件包。\n"
+        }
+    )
+    answer = library.answer("哪些软件包是通用的？")
+    assert "适合所有架构" in answer.hits[0].passage.text
