@@ -195,7 +195,10 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     tokens: Sequence[Token] = _tokens(analyzer, clean_text, lang)
     if lang == "zh":
         clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
-        tokens = _guesses_split(_yes_or_no_dropped(tokens, clean_text), clean_text, snapshot)
+        # (a question of guesses alone, "中中中…", is searched as it is: it has nothing else)
+        tokens = (
+            _guesses_split(_yes_or_no_dropped(tokens, clean_text), clean_text, snapshot) or tokens
+        )
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
@@ -263,9 +266,11 @@ def _guesses_split(tokens: Sequence[Token], text: str, snapshot: Snapshot) -> Se
     jieba joins characters no dictionary word covers into a new word by its guessing model:
     那用 of "那用 apt-get 呢？", 想换个 of "想换个终端字型", 这台 of "我这台机器". A question's
     guesses rarely meet the documents' guesses, and each counted against the answer as a word
-    the documents lack (answers hedged or declined). The single characters of a guess are not
-    searched: alone they are mostly function words and measure words (那, 想, 个, 台), and
-    searched at a word's weight they drew passages on other things.
+    the documents lack (answers hedged or declined). A single character of a guess that some
+    passage has as a word is not searched: alone such characters are mostly function words and
+    measure words (那, 想, 个, 台), and searched at a word's weight they drew passages on other
+    things. One no passage has stays, a word the documents may lack (猫 in a corpus on
+    packages), unless they write it inside their words (see :func:`_fragments_of_words`).
     """
     out: list[Token] = []
     stops = stop_words("zh")
@@ -281,8 +286,11 @@ def _guesses_split(tokens: Sequence[Token], text: str, snapshot: Snapshot) -> Se
             continue
         for piece, start, end in pieces:
             span = (token.start + start, token.start + end)
-            if len(piece) > 1 and piece not in stops and span not in spans:
-                out.append(Token("zh:" + piece, *span, "zh:" + piece))
+            term = "zh:" + piece
+            if piece in stops or span in spans:
+                continue
+            if len(piece) > 1 or not snapshot.index.passages_with(term):
+                out.append(Token(term, *span, term))
     return out
 
 

@@ -15,6 +15,8 @@ FAQ = (
     "升级过程中不能关闭电源，也不能重新启动。没有网络时不能下载软件包。\n\n"
     "## 自动升级\n\n"
     "可以使用 cron-apt 让系统定期升级。\n\n"
+    "## 缓存\n\n"
+    "如果网络上有多台机器，可以使用 apt-cacher 只下载一次。\n\n"
     "## 版本\n\n"
     "要确认系统的版本，请运行 lsb_release -a 命令。\n\n"
     "## 升级\n\n"
@@ -45,7 +47,8 @@ def test_have_or_have_not_is_no_word_of_the_question(faq: Library) -> None:
 
 def test_a_word_jieba_guesses_is_read_as_dictionary_words(faq: Library) -> None:
     # 这台 ("this [machine]") is no dictionary word: jieba's model joins 这 and 台, and a
-    # question holding it was declined as asking about a word the documents lack.
+    # question holding it was declined as asking about a word the documents lack. 台 alone
+    # (a measure word, "多台机器") is in the documents, and says nothing of what is asked.
     assert ("这台", 1, 3) in cjk.chinese_words("我这台机器")
     assert ("这台", 1, 3) not in cjk.dictionary_words("我这台机器")
     answer = faq.answer("我这台电脑怎么看版本？")
