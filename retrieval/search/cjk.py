@@ -55,16 +55,58 @@ def _jieba() -> _Jieba:
 def chinese_words(run: str) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` of the words of a run of Han characters, offsets into ``run``.
 
-    A long word is followed by the shorter words inside it (search mode), all with their spans.
+    A long word comes with the shorter words inside it (search mode), all with their spans,
+    less those across its seam (:func:`_uncrossed`).
     """
     tokenizer = _jieba()
     if len(run) <= LONGEST_RUN:
-        return tokenizer.tokenize(run, mode="search", hmm=True)
+        return _uncrossed(tokenizer.tokenize(run, mode="search", hmm=True))
     words = []
     for base in range(0, len(run), LONGEST_RUN):
         piece = run[base : base + LONGEST_RUN]
         words += [(w, base + a, base + b) for w, a, b in tokenizer.tokenize(piece, "search", True)]
-    return words
+    return _uncrossed(words)
+
+
+def _uncrossed(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """jieba's search-mode words less the parts of a word that straddle two of its other
+    parts: 通用 of 普通用户 (普通 + 用户), 务器 of 服务器, 理工 of 管理工具, 华人 of 中华人民共和国.
+    Search mode gives every dictionary word inside a long one; those across its seam are
+    other words ("general", "science and engineering") that the text does not say.
+
+    Search mode gives a word's parts, then the word; only words that overlap can cross, so
+    each run of overlapping words of three or more (a word and two parts) is looked at alone,
+    and the rest, most words, passed over as they are."""
+    out: list[tuple[str, int, int]] = []
+    group: list[tuple[str, int, int]] = []
+    end = -1
+    for word in words:
+        if word[1] >= end:  # overlaps none before it
+            out.extend(group if len(group) < 3 else _seamless(group))
+            group = [word]
+        else:
+            group.append(word)
+        end = max(end, word[2])
+    out.extend(group if len(group) < 3 else _seamless(group))
+    return out
+
+
+def _seamless(group: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One word and its parts, less each part that starts inside a part kept before it and
+    ends past it (the earlier part, and of two starting together the longer, is kept)."""
+    kept: list[tuple[str, int, int]] = []
+    for word in sorted(group, key=lambda w: (w[1], w[1] - w[2])):
+        if not any(k[1] < word[1] < k[2] < word[2] for k in kept):
+            kept.append(word)
+    return kept
+
+
+def dictionary_words(run: str) -> list[tuple[str, int, int]]:
+    """``(word, start, end)`` of the words of a short run of Han characters that jieba's
+    dictionary holds, without its guesses: where no dictionary word covers some characters,
+    :func:`chinese_words` joins them into a new word by its hidden Markov model (先切 of
+    "先切到", 那用 of "那用 apt-get 呢", 想换个), which here stay single characters."""
+    return _jieba().tokenize(run[:LONGEST_RUN], mode="search", hmm=False)
 
 
 # OpenCC's conversions a question is tried in: traditional to simplified, Taiwan's words and

@@ -189,8 +189,9 @@ def word_language(script: str, lang: Language) -> Language:
 
 
 # Bumped when this module changes the terms a text gives (the index tag holds it, through
-# stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae.
-RULES = "3"
+# stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae;
+# "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户).
+RULES = "4"
 
 
 @functools.cache

@@ -195,6 +195,10 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     tokens: Sequence[Token] = _tokens(analyzer, clean_text, lang)
     if lang == "zh":
         clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
+        # (a question of guesses alone, "中中中…", is searched as it is: it has nothing else)
+        tokens = (
+            _guesses_split(_yes_or_no_dropped(tokens, clean_text), clean_text, snapshot) or tokens
+        )
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
@@ -239,6 +243,55 @@ def _in_the_documents_characters(
         if score(found) > best:
             text, tokens, best = other, found, score(found)
     return text, tokens
+
+
+# A Chinese yes-no question asks "V not V": 能不能 (can or cannot), 有没有, 是不是, 会不会,
+# 可不可以. jieba cuts the form as it likes (能 + 不能, 可不 + 不可 + 可以), and a negation
+# inside it (不能 "cannot", 没有 "has not") is no word of what is asked.
+_YES_OR_NO = re.compile(r"([\u3400-\u9fff])[不没]\1")
+
+
+def _yes_or_no_dropped(tokens: Sequence[Token], text: str) -> Sequence[Token]:
+    """The tokens less those inside a "V not V" question form (see :data:`_YES_OR_NO`)."""
+    spans = [m.span() for m in _YES_OR_NO.finditer(text)]
+    if not spans:
+        return tokens
+    return [t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans)]
+
+
+def _guesses_split(tokens: Sequence[Token], text: str, snapshot: Snapshot) -> Sequence[Token]:
+    """The Chinese tokens with each word that no passage has and jieba's dictionary lacks read
+    as the dictionary's words of two characters or more in it (stop words dropped).
+
+    jieba joins characters no dictionary word covers into a new word by its guessing model:
+    那用 of "那用 apt-get 呢？", 想换个 of "想换个终端字型", 这台 of "我这台机器". A question's
+    guesses rarely meet the documents' guesses, and each counted against the answer as a word
+    the documents lack (answers hedged or declined). A single character of a guess that some
+    passage has as a word is not searched: alone such characters are mostly function words and
+    measure words (那, 想, 个, 台), and searched at a word's weight they drew passages on other
+    things. One no passage has stays, a word the documents may lack (猫 in a corpus on
+    packages), unless they write it inside their words (see :func:`_fragments_of_words`).
+    """
+    out: list[Token] = []
+    stops = stop_words("zh")
+    spans = {(t.start, t.end) for t in tokens}  # search mode gives a compound's parts already
+    for token in tokens:
+        word = token.term.removeprefix("zh:")
+        if len(word) < 2 or word == token.term or snapshot.index.passages_with(token.term):
+            out.append(token)
+            continue
+        pieces = cjk.dictionary_words(text[token.start : token.end])
+        if (word, 0, len(word)) in pieces:
+            out.append(token)  # a dictionary word the documents lack
+            continue
+        for piece, start, end in pieces:
+            span = (token.start + start, token.start + end)
+            term = "zh:" + piece
+            if piece in stops or span in spans:
+                continue
+            if len(piece) > 1 or not snapshot.index.passages_with(term):
+                out.append(Token(term, *span, term))
+    return out
 
 
 def _mistyped_stop_word(token: Token, text: str) -> bool:

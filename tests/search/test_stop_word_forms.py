@@ -1,0 +1,38 @@
+"""A stop word is dropped in every form its language writes it: Russian declines its pronouns in
+six cases, and Snowball's list holds one or two forms of each."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.search.analyzer import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "searched"),
+    [
+        # "без моего участия" ("without my doing anything"): моего was searched as ru:мо.
+        (
+            "Обновляется ли система без моего участия?",
+            "ru",
+            ["ru:обновля", "ru:систем", "ru:участ"],
+        ),
+        ("Как сделать обновление всей системы?", "ru", ["ru:обновлен", "ru:систем"]),
+        (
+            "Которыми командами программа сама собирается?",
+            "ru",
+            ["ru:команд", "ru:программ", "ru:собира"],
+        ),
+        ("Quelques paquets sont-ils installés ?", "fr", ["fr:paquet", "fr:install"]),
+        ("¿Cómo actualizo todas las máquinas?", "es", ["es:actualiz", "es:macin"]),
+    ],
+)
+def test_every_form_of_a_stop_word_is_dropped(
+    analyzer: Analyzer, question: str, lang: str, searched: list[str]
+) -> None:
+    assert analyzer.terms(question, lang) == searched
