@@ -53,8 +53,9 @@ _UNLESS_PROSE = _compile(
     r"\bcomment\(s\)",
 )
 
-# Menu items run together when a page is flattened: "storiesGet", "cnMobileRSSNewsletter".
-_GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[A-Z][a-z]")
+# Menu items run together when a page is flattened: "storiesGet", "cnMobileRSSNewsletter"; not
+# the plural of an acronym ("PRIMARY KEYs Can Sometimes Contain NULLs", "URLs", "APIs").
+_GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2}[A-Z](?!s\b)[a-z]")
 _SEPARATORS = re.compile(r"\s[>»|•·/]\s|\s?»\s?|\w/\w")
 # What menus and breadcrumbs never hold: a URL, quotes, shell or code punctuation, an option
 # ("-f", "--purge"), an absolute path, also in quotes or brackets ("«/etc/crypttab»", whose
