@@ -12,6 +12,9 @@ import re
 from collections.abc import Sequence
 
 ENTRY_WORDS = 16  # the longest line read as a contents entry
+# … unless numbered: a FAQ's list of its questions ("25. The SQL standard requires that a UNIQUE
+# constraint be enforced even if … Isn't that a bug?") repeats them whole
+NUMBERED_ENTRY_WORDS = 3 * ENTRY_WORDS
 FEWEST_ENTRIES = 4  # a run shorter than this is a few headings, not a table of contents
 REPEATED_SHARE = 0.6  # this share of a run's lines must come back later
 KEY_CHARACTERS = 40  # entries and headings are compared on this many characters
@@ -31,11 +34,11 @@ _TITLE = re.compile(
 def entry_key(line: str) -> str:
     """What a contents entry and the heading it lists have in common: the words, lower-cased,
     without numbering, dot leaders and page number."""
-    if len(line.split(None, 2 * ENTRY_WORDS)) > 2 * ENTRY_WORDS:
+    if len(line.split(None, NUMBERED_ENTRY_WORDS)) > NUMBERED_ENTRY_WORDS:
         return ""  # longer than any entry, numbered or not: the patterns below need not run
     bare = _NUMBER.sub("", _PAGE.sub("", line.strip()))
     numbered = len(bare) < len(line.strip())  # a numbered entry may be a long FAQ question
-    longest = 2 * ENTRY_WORDS if numbered else ENTRY_WORDS
+    longest = NUMBERED_ENTRY_WORDS if numbered else ENTRY_WORDS
     if not 1 <= len(line.split()) <= longest or not any(ch.isalpha() for ch in line):
         return ""
     if bare.endswith((".", "!", "。", "！")) and len(bare.split()) > 3 and not numbered:
@@ -142,7 +145,7 @@ def _short_run(lines: Sequence[str]) -> bool:
     for line in lines:
         if not line.strip():
             continue  # blank lines are not counted between entries
-        if len(line.split(None, 2 * ENTRY_WORDS)) > 2 * ENTRY_WORDS:
+        if len(line.split(None, NUMBERED_ENTRY_WORDS)) > NUMBERED_ENTRY_WORDS:
             run = 0
         else:
             run += 1
