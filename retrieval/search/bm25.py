@@ -237,12 +237,12 @@ class BM25Index:
         question's order, in float64, as every route adds them), then the page found among
         the passages they touched or, when they touch a large share of the corpus, by plain
         passes over all of them (cheaper than gathering that many)."""
+        postings = sum(len(docs) for docs, _, _, _ in pieces)
+        if postings * DENSE_RATIO > self.size:
+            return self._search_dense(pieces, k, offset)
         # As 64-bit numbers even where no offset is added: numpy indexes by int64 three times
         # faster than by the stored int32, which is more than the copy costs.
         touched = [docs.astype(np.int64) + at for docs, at, _, _ in pieces]
-        postings = sum(len(where) for where in touched)
-        if postings * DENSE_RATIO > self.size:
-            return self._search_dense(touched, pieces, k, offset)
         scores, marker = self._scratch()
         try:
             for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
@@ -265,19 +265,32 @@ class BM25Index:
             for where in touched:
                 scores[where] = 0
 
-    def _search_dense(
-        self, touched: list[npt.NDArray[Any]], pieces: list[Piece], k: int, offset: int
-    ) -> SearchResult:
+    def _search_dense(self, pieces: list[Piece], k: int, offset: int) -> SearchResult:
         """Postings over a large share of the corpus: summed into this thread's kept
         accumulator over every passage (by int64 positions, four times faster than one
-        ``bincount`` of them all), then found by plain passes over it."""
+        ``bincount`` of them all), then found by plain passes over it. Each term's positions
+        and products are made in this thread's kept work arrays: fresh ones (megabytes each at
+        a million passages) cost a page fault every few kilobytes, a third of the time."""
         scores, _ = self._scratch()
         try:
-            for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
-                _add(scores, where, values, scale)
-            return self._page_dense(scores, touched, k, offset)
+            _add_dense(self, scores, pieces)
+            # The rarest terms' positions floor the page (a term of more postings stops it).
+            few = [
+                d.astype(np.int64) + at for d, at, _, _ in pieces if len(d) <= FLOOR_FROM_AT_MOST
+            ]
+            return self._page_dense(scores, few, k, offset)
         finally:
             scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
+
+    def _work(self, size: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """This thread's work arrays for one term's postings, kept (grown when too small)."""
+        found: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]] | None = getattr(
+            self._buffers, "work", None
+        )
+        if found is None or len(found[0]) < size:
+            found = (np.empty(size, np.int64), np.empty(size, np.float64))
+            self._buffers.work = found
+        return found
 
     def _page_dense(
         self, scores: npt.NDArray[np.float64], touched: list[npt.NDArray[Any]], k: int, offset: int
@@ -314,7 +327,6 @@ def _search_pruned(
     floor_ = _floor_of(index, by_term, sizes, want)
     if floor_ <= 0:
         return None
-    scores, marker = index._scratch()
     required = _required(by_term, most, sizes, floor_)
     if required is not None:  # one term every passage on the page holds, and how much
         candidates, low, added = required
@@ -325,11 +337,11 @@ def _search_pruned(
         essential_size = sum(size for i, size in enumerate(sizes) if i not in optional)
         if not optional or sum(sizes) * ESSENTIAL_SHARE < essential_size:
             return None  # common words only: scoring every passage is cheaper
-        candidates, low = _accumulate(scores, marker, essential)
+        candidates, low = _accumulate(index, essential)
     if index._alive is not None:
         keep = index._alive[candidates]
         candidates, low = candidates[keep], low[keep]
-    finalists = _refine(by_term, optional, most, (candidates, low), floor_, want, marker)
+    finalists = _refine(by_term, optional, most, (candidates, low), floor_, want, index)
     total = cache.matched(list(zip(terms, by_term, strict=True)))
     return _page(finalists, _score_candidates(by_term, finalists), total, offset, k)
 
@@ -436,6 +448,17 @@ def _add(
         scores[where] += values * scale
     else:
         np.add.at(scores, where, (values * scale).astype(np.float64))
+
+
+def _add_dense(index: BM25Index, scores: npt.NDArray[np.float64], pieces: list[Piece]) -> None:
+    """Every piece's postings added to ``scores``, as :func:`_add` adds them, through the
+    thread's kept work arrays (see :meth:`BM25Index._search_dense`)."""
+    where_, given_ = index._work(max(len(docs) for docs, _, _, _ in pieces))
+    for docs, at, values, scale in pieces:
+        where = np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)
+        # the float32 product, then in float64, as every route adds it
+        given = np.multiply(values, scale, out=given_[: len(docs)], dtype=np.float32)
+        np.add.at(scores, where, given)
 
 
 def _bit(bits: npt.NDArray[np.uint8], docs: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
@@ -546,14 +569,17 @@ def _optional(most: list[float], floor_: float) -> list[int]:
 
 
 def _accumulate(
-    scores: npt.NDArray[np.float64], marker: npt.NDArray[np.int32], terms: list[list[Piece]]
+    index: BM25Index, terms: list[list[Piece]]
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """The passages of ``terms`` and the sum of their postings in each, added up in the
     thread's accumulator (left as it was found: zeros)."""
+    scores, marker = index._scratch()
     touched = []
     dense = sum(len(p[0]) for found in terms for p in found) * DENSE_RATIO > len(scores)
     try:
-        for found in terms:
+        if dense:  # in the thread's work arrays (see BM25Index._search_dense)
+            _add_dense(index, scores, [p for found in terms for p in found])
+        for found in terms if not dense else ():
             for docs, at, values, scale in found:
                 where = docs.astype(np.int64) + at  # int64: faster to index by than int32
                 _add(scores, where, values, scale)
@@ -581,7 +607,7 @@ def _refine(
     found: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]],
     floor_: float,
     want: int,
-    marker: npt.NDArray[np.int32],
+    index: BM25Index,
 ) -> npt.NDArray[np.int64]:
     """The candidates that can still reach the page once the optional terms are added (the
     strongest first, each for the candidates left): their sums so far are lower bounds of
@@ -592,7 +618,7 @@ def _refine(
     for i in sorted(optional, key=most.__getitem__, reverse=True):
         keep = low + remaining * (1 + MARGIN) >= bar * (1 - MARGIN)
         candidates, low = candidates[keep], low[keep]
-        low = low + _lookup(by_term[i], candidates, marker)
+        low = low + _lookup(by_term[i], candidates, index)
         remaining -= most[i]
         bar = max(bar, _best_known(low, want))
     finalists: npt.NDArray[np.int64] = candidates[low >= bar * (1 - MARGIN)]
@@ -608,13 +634,15 @@ def _best_known(low: npt.NDArray[np.float64], want: int) -> float:
 
 
 def _lookup(
-    found: list[Piece], candidates: npt.NDArray[np.int64], marker: npt.NDArray[np.int32]
+    found: list[Piece], candidates: npt.NDArray[np.int64], index: BM25Index
 ) -> npt.NDArray[np.float64]:
     """A term's score in each of the (sorted) candidates, 0 where it is absent: by binary
-    search for a few candidates, by one pass over the term's postings for many."""
+    search for a few candidates, by one pass over the term's postings for many (through the
+    thread's marker and work arrays, see :meth:`BM25Index._search_dense`)."""
     given = np.zeros(len(candidates), np.float64)
     if not len(candidates):
         return given
+    marker = index._scratch()[1]
     for docs, at, values, scale in found:
         if len(candidates) * LOOKUP_RATIO < len(docs):
             local = (candidates - at).astype(docs.dtype)
@@ -623,9 +651,11 @@ def _lookup(
             given[hit] += values[where[hit]] * scale
             continue
         marker[candidates] = np.arange(len(candidates), dtype=np.int32)
-        passages = docs.astype(np.int64) + at
-        place = np.minimum(marker[passages], len(candidates) - 1)
-        hit = candidates[place] == passages
+        where_, spare = index._work(len(docs))
+        passages = np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)
+        place = np.take(marker, passages)
+        np.minimum(place, len(candidates) - 1, out=place)
+        hit = np.take(candidates, place, out=spare.view(np.int64)[: len(docs)]) == passages
         given[place[hit]] += values[hit] * scale
     return given
 
