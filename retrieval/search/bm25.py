@@ -298,8 +298,12 @@ class BM25Index:
         if len(self.deleted):
             scores[self.deleted] = 0
         floor_ = _floor(scores, touched, offset + k) or _sampled_floor(scores, offset + k)
-        total = int(np.count_nonzero(scores))
-        candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores)
+        # Counted as 64-bit integers, twice as fast: every score is a sum of positive numbers
+        # or 0, never -0.0, so it is 0 exactly when all its bits are.
+        total = int(np.count_nonzero(scores.view(np.int64)))
+        # By a comparison: flatnonzero of the floats themselves is five to twenty times
+        # slower at a million passages (it branches on every one).
+        candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores > 0)
         return _page(candidates, scores[candidates], total, offset, k)
 
 
@@ -585,7 +589,7 @@ def _accumulate(
                 _add(scores, where, values, scale)
                 touched.append(where)
         if dense:  # a pass over every passage costs less than gathering that many
-            first = np.flatnonzero(scores)
+            first = np.flatnonzero(scores > 0)  # not of the floats (see _page_dense)
         else:
             every = np.concatenate(touched)
             numbers = np.arange(len(every), dtype=np.int32)
@@ -637,27 +641,41 @@ def _lookup(
     found: list[Piece], candidates: npt.NDArray[np.int64], index: BM25Index
 ) -> npt.NDArray[np.float64]:
     """A term's score in each of the (sorted) candidates, 0 where it is absent: by binary
-    search for a few candidates, by one pass over the term's postings for many (through the
-    thread's marker and work arrays, see :meth:`BM25Index._search_dense`)."""
+    search for a few candidates; for many, the term's postings are written into the thread's
+    accumulator (through its work arrays, see :meth:`BM25Index._search_dense`) and read back
+    at the candidates, two passes over them where matching them up took five."""
     given = np.zeros(len(candidates), np.float64)
     if not len(candidates):
         return given
-    marker = index._scratch()[1]
-    for docs, at, values, scale in found:
-        if len(candidates) * LOOKUP_RATIO < len(docs):
-            local = (candidates - at).astype(docs.dtype)
-            where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
-            hit = docs[where] == local
-            given[hit] += values[where[hit]] * scale
+    many = []
+    for piece in found:
+        docs, at, values, scale = piece
+        if len(candidates) * LOOKUP_RATIO >= len(docs):
+            many.append(piece)
             continue
-        marker[candidates] = np.arange(len(candidates), dtype=np.int32)
-        where_, spare = index._work(len(docs))
-        passages = np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)
-        place = np.take(marker, passages)
-        np.minimum(place, len(candidates) - 1, out=place)
-        hit = np.take(candidates, place, out=spare.view(np.int64)[: len(docs)]) == passages
-        given[place[hit]] += values[hit] * scale
+        local = (candidates - at).astype(docs.dtype)
+        where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
+        hit = docs[where] == local
+        given[hit] += values[where[hit]] * scale
+    if many:
+        scores = index._scratch()[0]  # zeros between uses
+        try:
+            _add_dense(index, scores, many)
+            given += scores[candidates]  # a passage is in one piece: the same sums
+        finally:
+            _clear(index, scores, many)
     return given
+
+
+def _clear(index: BM25Index, scores: npt.NDArray[np.float64], pieces: list[Piece]) -> None:
+    """``scores`` back to zeros where ``pieces`` added to them: one pass of memset over them
+    all where the postings are many, else at the postings' passages."""
+    if sum(len(docs) for docs, _, _, _ in pieces) * DENSE_RATIO > len(scores):
+        scores.fill(0)
+        return
+    where_, _ = index._work(max(len(docs) for docs, _, _, _ in pieces))
+    for docs, at, _, _ in pieces:
+        scores[np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)] = 0
 
 
 def _score_candidates(
