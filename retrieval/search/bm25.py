@@ -341,7 +341,12 @@ def _search_pruned(
         essential_size = sum(size for i, size in enumerate(sizes) if i not in optional)
         if not optional or sum(sizes) * ESSENTIAL_SHARE < essential_size:
             return None  # common words only: scoring every passage is cheaper
-        candidates, low = _accumulate(index, essential)
+        # A passage whose essential terms give less than this cannot reach the floor with
+        # all the optional terms' most (with twice the margin _refine keeps, so none it would
+        # keep is left out here).
+        remaining = sum(most[i] for i in optional)
+        least = floor_ * (1 - 2 * MARGIN) - remaining * (1 + 2 * MARGIN)
+        candidates, low = _accumulate(index, essential, least)
     if index._alive is not None:
         keep = index._alive[candidates]
         candidates, low = candidates[keep], low[keep]
@@ -573,10 +578,11 @@ def _optional(most: list[float], floor_: float) -> list[int]:
 
 
 def _accumulate(
-    index: BM25Index, terms: list[list[Piece]]
+    index: BM25Index, terms: list[list[Piece]], least: float = 0.0
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """The passages of ``terms`` and the sum of their postings in each, added up in the
-    thread's accumulator (left as it was found: zeros)."""
+    """The passages of ``terms`` whose postings sum to ``least`` at least (to more than 0 when
+    that is 0 or less) and those sums, added up in the thread's accumulator (left as it was
+    found: zeros)."""
     scores, marker = index._scratch()
     touched = []
     dense = sum(len(p[0]) for found in terms for p in found) * DENSE_RATIO > len(scores)
@@ -589,12 +595,14 @@ def _accumulate(
                 _add(scores, where, values, scale)
                 touched.append(where)
         if dense:  # a pass over every passage costs less than gathering that many
-            first = np.flatnonzero(scores > 0)  # not of the floats (see _page_dense)
+            # not flatnonzero of the floats (see _page_dense)
+            first = np.flatnonzero(scores >= least if least > 0 else scores > 0)
         else:
             every = np.concatenate(touched)
             numbers = np.arange(len(every), dtype=np.int32)
             marker[every] = numbers  # one position per passage reads its own number back
             first = every[marker[every] == numbers].astype(np.int64)
+            first = first[scores[first] >= least] if least > 0 else first
         return first, scores[first]
     finally:
         if dense:
