@@ -212,7 +212,7 @@ class BM25Index:
         if len(pieces) > 1:
             return self._search_summed(pieces, k, offset)
         docs, at, values, scale = pieces[0]
-        candidates, summed = docs.astype(np.int64) + at, values * scale
+        candidates, summed = np.add(docs, at, dtype=np.int64), values * scale
         if self._alive is not None:
             keep = self._alive[candidates]
             candidates, summed = candidates[keep], summed[keep]
@@ -242,7 +242,7 @@ class BM25Index:
             return self._search_dense(pieces, k, offset)
         # As 64-bit numbers even where no offset is added: numpy indexes by int64 three times
         # faster than by the stored int32, which is more than the copy costs.
-        touched = [docs.astype(np.int64) + at for docs, at, _, _ in pieces]
+        touched = [np.add(docs, at, dtype=np.int64) for docs, at, _, _ in pieces]
         scores, marker = self._scratch()
         try:
             for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
@@ -270,13 +270,16 @@ class BM25Index:
         accumulator over every passage (by int64 positions, four times faster than one
         ``bincount`` of them all), then found by plain passes over it. Each term's positions
         and products are made in this thread's kept work arrays: fresh ones (megabytes each at
-        a million passages) cost a page fault every few kilobytes, a third of the time."""
+        a million passages) cost a page fault every few kilobytes (at a million passages such
+        questions took 4-6 ms of their 9-11 more)."""
         scores, _ = self._scratch()
         try:
             _add_dense(self, scores, pieces)
             # The rarest terms' positions floor the page (a term of more postings stops it).
             few = [
-                d.astype(np.int64) + at for d, at, _, _ in pieces if len(d) <= FLOOR_FROM_AT_MOST
+                np.add(d, at, dtype=np.int64)
+                for d, at, _, _ in pieces
+                if len(d) <= FLOOR_FROM_AT_MOST
             ]
             return self._page_dense(scores, few, k, offset)
         finally:
@@ -368,7 +371,7 @@ def _floor_of(index: BM25Index, by_term: list[list[Piece]], sizes: list[int], wa
     for found in by_term:
         for where, at, values, scale in found:
             cut = int(np.searchsorted(where, end - at)) if end > at else 0
-            docs.append(where[:cut].astype(np.int64) + at)
+            docs.append(np.add(where[:cut], at, dtype=np.int64))
             gives.append(values[:cut] * scale)
     every = np.concatenate(docs)
     # bincount with weights gives float64: asarray types it so without a copy (astype copied)
@@ -407,7 +410,7 @@ class _TermCache:
                 bits = self._bitset(term, found)
                 union = bits.copy() if union is None else np.bitwise_or(union, bits, out=union)
             else:
-                few += [d.astype(np.int64) + at for d, at, _, _ in found]
+                few += [np.add(d, at, dtype=np.int64) for d, at, _, _ in found]
         alive = self._alive_bits()
         if union is not None and alive is not None:
             union &= alive
@@ -426,7 +429,7 @@ class _TermCache:
         if bits is None:
             flags = np.zeros(self.size, np.bool_)
             for docs, at, _, _ in found:
-                flags[docs.astype(np.int64) + at] = True
+                flags[np.add(docs, at, dtype=np.int64)] = True
             bits = np.packbits(flags)
             if len(self._bits) >= BITSETS:
                 self._bits.pop(next(iter(self._bits)), None)  # the oldest
@@ -478,7 +481,7 @@ def _bit(bits: npt.NDArray[np.uint8], docs: npt.NDArray[np.int64]) -> npt.NDArra
 
 def _docs(found: list[Piece]) -> npt.NDArray[np.int64]:
     """A term's passages in every segment, as index positions."""
-    return np.concatenate([d.astype(np.int64) + at for d, at, _, _ in found])
+    return np.concatenate([np.add(d, at, dtype=np.int64) for d, at, _, _ in found])
 
 
 def _kth(scores: npt.NDArray[np.float64], want: int) -> float:
@@ -537,7 +540,7 @@ def _seed(by_term: list[list[Piece]], sizes: list[int], want: int) -> npt.NDArra
             for docs, at, values, _ in by_term[i]:
                 n = min(2 * want, len(values))
                 top = np.argpartition(values, len(values) - n)[len(values) - n :]
-                best.append(docs[top].astype(np.int64) + at)
+                best.append(np.add(docs[top], at, dtype=np.int64))
             seed = _union(seed, _distinct(np.concatenate(best)))
         if len(seed) >= 2 * want:
             break
@@ -560,7 +563,7 @@ def _required(
     for where, at, values, scale in by_term[i]:
         given = values * scale
         over = np.flatnonzero(given >= needs[i])
-        docs.append(where[over].astype(np.int64) + at)
+        docs.append(np.add(where[over], at, dtype=np.int64))
         gives.append(given[over].astype(np.float64))
     return np.concatenate(docs), np.concatenate(gives), i
 
@@ -591,7 +594,7 @@ def _accumulate(
             _add_dense(index, scores, [p for found in terms for p in found])
         for found in terms if not dense else ():
             for docs, at, values, scale in found:
-                where = docs.astype(np.int64) + at  # int64: faster to index by than int32
+                where = np.add(docs, at, dtype=np.int64)  # int64: faster to index by than int32
                 _add(scores, where, values, scale)
                 touched.append(where)
         if dense:  # a pass over every passage costs less than gathering that many
