@@ -212,7 +212,7 @@ class BM25Index:
         if len(pieces) > 1:
             return self._search_summed(pieces, k, offset)
         docs, at, values, scale = pieces[0]
-        candidates, summed = docs.astype(np.int64) + at, values * scale
+        candidates, summed = np.add(docs, at, dtype=np.int64), values * scale
         if self._alive is not None:
             keep = self._alive[candidates]
             candidates, summed = candidates[keep], summed[keep]
@@ -237,12 +237,12 @@ class BM25Index:
         question's order, in float64, as every route adds them), then the page found among
         the passages they touched or, when they touch a large share of the corpus, by plain
         passes over all of them (cheaper than gathering that many)."""
+        postings = sum(len(docs) for docs, _, _, _ in pieces)
+        if postings * DENSE_RATIO > self.size:
+            return self._search_dense(pieces, k, offset)
         # As 64-bit numbers even where no offset is added: numpy indexes by int64 three times
         # faster than by the stored int32, which is more than the copy costs.
-        touched = [docs.astype(np.int64) + at for docs, at, _, _ in pieces]
-        postings = sum(len(where) for where in touched)
-        if postings * DENSE_RATIO > self.size:
-            return self._search_dense(touched, pieces, k, offset)
+        touched = [np.add(docs, at, dtype=np.int64) for docs, at, _, _ in pieces]
         scores, marker = self._scratch()
         try:
             for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
@@ -265,19 +265,35 @@ class BM25Index:
             for where in touched:
                 scores[where] = 0
 
-    def _search_dense(
-        self, touched: list[npt.NDArray[Any]], pieces: list[Piece], k: int, offset: int
-    ) -> SearchResult:
+    def _search_dense(self, pieces: list[Piece], k: int, offset: int) -> SearchResult:
         """Postings over a large share of the corpus: summed into this thread's kept
         accumulator over every passage (by int64 positions, four times faster than one
-        ``bincount`` of them all), then found by plain passes over it."""
+        ``bincount`` of them all), then found by plain passes over it. Each term's positions
+        and products are made in this thread's kept work arrays: fresh ones (megabytes each at
+        a million passages) cost a page fault every few kilobytes (at a million passages such
+        questions took 4-6 ms of their 9-11 more)."""
         scores, _ = self._scratch()
         try:
-            for where, (_, _, values, scale) in zip(touched, pieces, strict=True):
-                _add(scores, where, values, scale)
-            return self._page_dense(scores, touched, k, offset)
+            _add_dense(self, scores, pieces)
+            # The rarest terms' positions floor the page (a term of more postings stops it).
+            few = [
+                np.add(d, at, dtype=np.int64)
+                for d, at, _, _ in pieces
+                if len(d) <= FLOOR_FROM_AT_MOST
+            ]
+            return self._page_dense(scores, few, k, offset)
         finally:
             scores.fill(0)  # one pass of memset: cheaper than undoing as many scattered adds
+
+    def _work(self, size: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """This thread's work arrays for one term's postings, kept (grown when too small)."""
+        found: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]] | None = getattr(
+            self._buffers, "work", None
+        )
+        if found is None or len(found[0]) < size:
+            found = (np.empty(size, np.int64), np.empty(size, np.float64))
+            self._buffers.work = found
+        return found
 
     def _page_dense(
         self, scores: npt.NDArray[np.float64], touched: list[npt.NDArray[Any]], k: int, offset: int
@@ -285,8 +301,12 @@ class BM25Index:
         if len(self.deleted):
             scores[self.deleted] = 0
         floor_ = _floor(scores, touched, offset + k) or _sampled_floor(scores, offset + k)
-        total = int(np.count_nonzero(scores))
-        candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores)
+        # Counted as 64-bit integers, twice as fast: every score is a sum of positive numbers
+        # or 0, never -0.0, so it is 0 exactly when all its bits are.
+        total = int(np.count_nonzero(scores.view(np.int64)))
+        # By a comparison: flatnonzero of the floats themselves is five to twenty times
+        # slower at a million passages (it branches on every one).
+        candidates = np.flatnonzero(scores >= floor_ if floor_ > 0 else scores > 0)
         return _page(candidates, scores[candidates], total, offset, k)
 
 
@@ -314,7 +334,6 @@ def _search_pruned(
     floor_ = _floor_of(index, by_term, sizes, want)
     if floor_ <= 0:
         return None
-    scores, marker = index._scratch()
     required = _required(by_term, most, sizes, floor_)
     if required is not None:  # one term every passage on the page holds, and how much
         candidates, low, added = required
@@ -325,11 +344,16 @@ def _search_pruned(
         essential_size = sum(size for i, size in enumerate(sizes) if i not in optional)
         if not optional or sum(sizes) * ESSENTIAL_SHARE < essential_size:
             return None  # common words only: scoring every passage is cheaper
-        candidates, low = _accumulate(scores, marker, essential)
+        # A passage whose essential terms give less than this cannot reach the floor with
+        # all the optional terms' most (with twice the margin _refine keeps, so none it would
+        # keep is left out here).
+        remaining = sum(most[i] for i in optional)
+        least = floor_ * (1 - 2 * MARGIN) - remaining * (1 + 2 * MARGIN)
+        candidates, low = _accumulate(index, essential, least)
     if index._alive is not None:
         keep = index._alive[candidates]
         candidates, low = candidates[keep], low[keep]
-    finalists = _refine(by_term, optional, most, (candidates, low), floor_, want, marker)
+    finalists = _refine(by_term, optional, most, (candidates, low), floor_, want, index)
     total = cache.matched(list(zip(terms, by_term, strict=True)))
     return _page(finalists, _score_candidates(by_term, finalists), total, offset, k)
 
@@ -347,7 +371,7 @@ def _floor_of(index: BM25Index, by_term: list[list[Piece]], sizes: list[int], wa
     for found in by_term:
         for where, at, values, scale in found:
             cut = int(np.searchsorted(where, end - at)) if end > at else 0
-            docs.append(where[:cut].astype(np.int64) + at)
+            docs.append(np.add(where[:cut], at, dtype=np.int64))
             gives.append(values[:cut] * scale)
     every = np.concatenate(docs)
     # bincount with weights gives float64: asarray types it so without a copy (astype copied)
@@ -386,7 +410,7 @@ class _TermCache:
                 bits = self._bitset(term, found)
                 union = bits.copy() if union is None else np.bitwise_or(union, bits, out=union)
             else:
-                few += [d.astype(np.int64) + at for d, at, _, _ in found]
+                few += [np.add(d, at, dtype=np.int64) for d, at, _, _ in found]
         alive = self._alive_bits()
         if union is not None and alive is not None:
             union &= alive
@@ -405,7 +429,7 @@ class _TermCache:
         if bits is None:
             flags = np.zeros(self.size, np.bool_)
             for docs, at, _, _ in found:
-                flags[docs.astype(np.int64) + at] = True
+                flags[np.add(docs, at, dtype=np.int64)] = True
             bits = np.packbits(flags)
             if len(self._bits) >= BITSETS:
                 self._bits.pop(next(iter(self._bits)), None)  # the oldest
@@ -438,6 +462,17 @@ def _add(
         np.add.at(scores, where, (values * scale).astype(np.float64))
 
 
+def _add_dense(index: BM25Index, scores: npt.NDArray[np.float64], pieces: list[Piece]) -> None:
+    """Every piece's postings added to ``scores``, as :func:`_add` adds them, through the
+    thread's kept work arrays (see :meth:`BM25Index._search_dense`)."""
+    where_, given_ = index._work(max(len(docs) for docs, _, _, _ in pieces))
+    for docs, at, values, scale in pieces:
+        where = np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)
+        # the float32 product, then in float64, as every route adds it
+        given = np.multiply(values, scale, out=given_[: len(docs)], dtype=np.float32)
+        np.add.at(scores, where, given)
+
+
 def _bit(bits: npt.NDArray[np.uint8], docs: npt.NDArray[np.int64]) -> npt.NDArray[np.uint8]:
     """The bits of ``docs`` in a packed (big-endian) bitset."""
     found: npt.NDArray[np.uint8] = (bits[docs >> 3] >> (7 - (docs & 7)).astype(np.uint8)) & 1
@@ -446,7 +481,7 @@ def _bit(bits: npt.NDArray[np.uint8], docs: npt.NDArray[np.int64]) -> npt.NDArra
 
 def _docs(found: list[Piece]) -> npt.NDArray[np.int64]:
     """A term's passages in every segment, as index positions."""
-    return np.concatenate([d.astype(np.int64) + at for d, at, _, _ in found])
+    return np.concatenate([np.add(d, at, dtype=np.int64) for d, at, _, _ in found])
 
 
 def _kth(scores: npt.NDArray[np.float64], want: int) -> float:
@@ -505,7 +540,7 @@ def _seed(by_term: list[list[Piece]], sizes: list[int], want: int) -> npt.NDArra
             for docs, at, values, _ in by_term[i]:
                 n = min(2 * want, len(values))
                 top = np.argpartition(values, len(values) - n)[len(values) - n :]
-                best.append(docs[top].astype(np.int64) + at)
+                best.append(np.add(docs[top], at, dtype=np.int64))
             seed = _union(seed, _distinct(np.concatenate(best)))
         if len(seed) >= 2 * want:
             break
@@ -528,7 +563,7 @@ def _required(
     for where, at, values, scale in by_term[i]:
         given = values * scale
         over = np.flatnonzero(given >= needs[i])
-        docs.append(where[over].astype(np.int64) + at)
+        docs.append(np.add(where[over], at, dtype=np.int64))
         gives.append(given[over].astype(np.float64))
     return np.concatenate(docs), np.concatenate(gives), i
 
@@ -546,25 +581,31 @@ def _optional(most: list[float], floor_: float) -> list[int]:
 
 
 def _accumulate(
-    scores: npt.NDArray[np.float64], marker: npt.NDArray[np.int32], terms: list[list[Piece]]
+    index: BM25Index, terms: list[list[Piece]], least: float = 0.0
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """The passages of ``terms`` and the sum of their postings in each, added up in the
-    thread's accumulator (left as it was found: zeros)."""
+    """The passages of ``terms`` whose postings sum to ``least`` at least (to more than 0 when
+    that is 0 or less) and those sums, added up in the thread's accumulator (left as it was
+    found: zeros)."""
+    scores, marker = index._scratch()
     touched = []
     dense = sum(len(p[0]) for found in terms for p in found) * DENSE_RATIO > len(scores)
     try:
-        for found in terms:
+        if dense:  # in the thread's work arrays (see BM25Index._search_dense)
+            _add_dense(index, scores, [p for found in terms for p in found])
+        for found in terms if not dense else ():
             for docs, at, values, scale in found:
-                where = docs.astype(np.int64) + at  # int64: faster to index by than int32
+                where = np.add(docs, at, dtype=np.int64)  # int64: faster to index by than int32
                 _add(scores, where, values, scale)
                 touched.append(where)
         if dense:  # a pass over every passage costs less than gathering that many
-            first = np.flatnonzero(scores)
+            # not flatnonzero of the floats (see _page_dense)
+            first = np.flatnonzero(scores >= least if least > 0 else scores > 0)
         else:
             every = np.concatenate(touched)
             numbers = np.arange(len(every), dtype=np.int32)
             marker[every] = numbers  # one position per passage reads its own number back
             first = every[marker[every] == numbers].astype(np.int64)
+            first = first[scores[first] >= least] if least > 0 else first
         return first, scores[first]
     finally:
         if dense:
@@ -581,7 +622,7 @@ def _refine(
     found: tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]],
     floor_: float,
     want: int,
-    marker: npt.NDArray[np.int32],
+    index: BM25Index,
 ) -> npt.NDArray[np.int64]:
     """The candidates that can still reach the page once the optional terms are added (the
     strongest first, each for the candidates left): their sums so far are lower bounds of
@@ -592,7 +633,7 @@ def _refine(
     for i in sorted(optional, key=most.__getitem__, reverse=True):
         keep = low + remaining * (1 + MARGIN) >= bar * (1 - MARGIN)
         candidates, low = candidates[keep], low[keep]
-        low = low + _lookup(by_term[i], candidates, marker)
+        low = low + _lookup(by_term[i], candidates, index)
         remaining -= most[i]
         bar = max(bar, _best_known(low, want))
     finalists: npt.NDArray[np.int64] = candidates[low >= bar * (1 - MARGIN)]
@@ -608,26 +649,44 @@ def _best_known(low: npt.NDArray[np.float64], want: int) -> float:
 
 
 def _lookup(
-    found: list[Piece], candidates: npt.NDArray[np.int64], marker: npt.NDArray[np.int32]
+    found: list[Piece], candidates: npt.NDArray[np.int64], index: BM25Index
 ) -> npt.NDArray[np.float64]:
     """A term's score in each of the (sorted) candidates, 0 where it is absent: by binary
-    search for a few candidates, by one pass over the term's postings for many."""
+    search for a few candidates; for many, the term's postings are written into the thread's
+    accumulator (through its work arrays, see :meth:`BM25Index._search_dense`) and read back
+    at the candidates, two passes over them where matching them up took five."""
     given = np.zeros(len(candidates), np.float64)
     if not len(candidates):
         return given
-    for docs, at, values, scale in found:
-        if len(candidates) * LOOKUP_RATIO < len(docs):
-            local = (candidates - at).astype(docs.dtype)
-            where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
-            hit = docs[where] == local
-            given[hit] += values[where[hit]] * scale
+    many = []
+    for piece in found:
+        docs, at, values, scale = piece
+        if len(candidates) * LOOKUP_RATIO >= len(docs):
+            many.append(piece)
             continue
-        marker[candidates] = np.arange(len(candidates), dtype=np.int32)
-        passages = docs.astype(np.int64) + at
-        place = np.minimum(marker[passages], len(candidates) - 1)
-        hit = candidates[place] == passages
-        given[place[hit]] += values[hit] * scale
+        local = (candidates - at).astype(docs.dtype)
+        where = np.minimum(np.searchsorted(docs, local), len(docs) - 1)
+        hit = docs[where] == local
+        given[hit] += values[where[hit]] * scale
+    if many:
+        scores = index._scratch()[0]  # zeros between uses
+        try:
+            _add_dense(index, scores, many)
+            given += scores[candidates]  # a passage is in one piece: the same sums
+        finally:
+            _clear(index, scores, many)
     return given
+
+
+def _clear(index: BM25Index, scores: npt.NDArray[np.float64], pieces: list[Piece]) -> None:
+    """``scores`` back to zeros where ``pieces`` added to them: one pass of memset over them
+    all where the postings are many, else at the postings' passages."""
+    if sum(len(docs) for docs, _, _, _ in pieces) * DENSE_RATIO > len(scores):
+        scores.fill(0)
+        return
+    where_, _ = index._work(max(len(docs) for docs, _, _, _ in pieces))
+    for docs, at, _, _ in pieces:
+        scores[np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)] = 0
 
 
 def _score_candidates(

@@ -32,6 +32,9 @@ _ROUTES = {
     "touched, add.at": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9, "ADD_AT_FROM": 0},
     "dense, add.at": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9, "ADD_AT_FROM": 0},
     "pruned, add.at": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "ADD_AT_FROM": 0},
+    # the essential terms summed over every passage in the thread's work arrays, or not
+    "pruned, summed in place": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "DENSE_RATIO": 10**9},
+    "pruned, touched": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "DENSE_RATIO": 0},
 }
 
 
@@ -77,3 +80,38 @@ def test_every_route_to_a_page_gives_the_oracle_page(
     np.testing.assert_array_equal(page.scores, scores[page.docs].astype(np.float32))
     assert page.total == len(expected)
     assert again.docs.tolist() == page.docs.tolist()
+
+
+def _two_segments(corpus: list[list[str]], cut: int) -> BM25Index:
+    """``corpus`` indexed as two segments, the second numbered from ``cut``."""
+    first = BM25Index.build([[doc] for doc in corpus[:cut]], weights=(1.0,))
+    second = BM25Index.build([[doc] for doc in corpus[cut:]], weights=(1.0,))
+    vocabulary = sorted(set(first.vocabulary) | set(second.vocabulary))
+    parts, df = [], np.zeros(len(vocabulary), np.int32)
+    for built, at in ((first, 0), (second, cut)):
+        ids = {t: i for i, t in enumerate(built.vocabulary)}
+        local = np.array([ids.get(t, -1) for t in vocabulary], np.int32)
+        df += np.where(local >= 0, built.df[local], 0).astype(np.int32)
+        part = built.parts[0]
+        parts.append(bm25.Postings(part.indptr, part.docs, part.values, local, at, part.size))
+    return BM25Index(vocabulary, parts, df, len(corpus))
+
+
+@pytest.mark.parametrize("route", ["dense", "pruned, summed in place", "pruned, one pass"])
+def test_questions_one_after_another_in_two_segments_give_the_oracle_pages(route: str) -> None:
+    """The work arrays a thread keeps for one term's postings serve the next question, longer
+    or shorter, across segments numbered from an offset."""
+    rng = np.random.default_rng(7)
+    words = list("aaaabbbcccddefghij")
+    corpus = [list(rng.choice(words, size=rng.integers(1, 8))) for _ in range(300)]
+    index = _two_segments(corpus, 170)
+    questions = [{"a": 1.0, "j": 1.5}, {"a": 1.0, "b": 0.7, "c": 1.0, "d": 1.2}, {"i": 1.0, "b": 1}]
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in _ROUTES[route].items():
+            patch.setattr(bm25, name, value)
+        for weighted in questions * 2:
+            expected, scores = oracle(index, weighted)
+            page = index.search(weighted, k=10)
+            assert page.docs.tolist() == expected[:10]
+            np.testing.assert_array_equal(page.scores, scores[page.docs].astype(np.float32))
+            assert page.total == len(expected)
