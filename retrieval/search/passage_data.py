@@ -174,22 +174,29 @@ class _ChunkBuilder:
     def _numbered(self, sequence: IntArray) -> tuple[npt.NDArray[np.int32], list[str]]:
         """The chunk's numbering of terms given as table numbers: each numbered where it is
         first met in ``sequence``, as the chunk's vocabulary lists them."""
-        unique, first, inverse = np.unique(sequence, return_index=True, return_inverse=True)
-        order = np.argsort(first, kind="stable")
-        rank = np.empty(len(unique), np.int32)
-        rank[order] = np.arange(len(unique), dtype=np.int32)
-        names = self.table.names
-        return rank[inverse.reshape(-1)], list(map(names.__getitem__, unique[order].tolist()))
+        met, _ = _first_met(sequence, len(self.table.names))
+        rank = np.zeros(len(self.table.names), np.int32)
+        rank[met] = np.arange(len(met), dtype=np.int32)
+        return rank[sequence], list(map(self.table.names.__getitem__, met.tolist()))
 
     def _words(self, words: IntArray, terms: npt.NDArray[np.int32]) -> dict[str, int]:
         """Folded word → the term of its first token."""
-        _, first = np.unique(words, return_index=True)
-        first.sort()
+        met, first = _first_met(words, len(self.table.names))
         names = self.table.names
-        found = dict(zip(list(map(names.__getitem__, words[first].tolist())),
+        found = dict(zip(list(map(names.__getitem__, met.tolist())),
                          terms[first].tolist(), strict=True))  # fmt: skip
         found.pop("", None)
         return found
+
+
+def _first_met(numbers: IntArray, size: int) -> tuple[IntArray, IntArray]:
+    """The distinct ``numbers`` (each below ``size``) in the order first met, and where each
+    is first met: without sorting the whole sequence."""
+    first = np.full(size, len(numbers), np.int64)
+    np.minimum.at(first, numbers, np.arange(len(numbers), dtype=np.int64))
+    met = np.flatnonzero(first < len(numbers))
+    order = np.argsort(first[met], kind="stable")
+    return met[order], first[met][order]
 
 
 def _flat(lists: list[list[int]]) -> IntArray:

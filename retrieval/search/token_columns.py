@@ -80,8 +80,8 @@ class TermTable:
         return found
 
     def spell(self, words: list[str]) -> IntArray:
-        """The spelling number of each of ``words``, new spellings numbered next (in one C
-        loop, as :func:`segments.number_terms` does) and then analysed."""
+        """The spelling number of each of ``words``, new spellings numbered next (in C loops,
+        as :func:`segments.number_terms` does) and then analysed."""
         before = len(self.spellings)
         self.spellings.default_factory = itertools.count(before).__next__
         try:
