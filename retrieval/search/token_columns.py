@@ -28,6 +28,7 @@ from retrieval.search.analyzer import (
 )
 
 IntArray = npt.NDArray[np.int64]
+_chain = itertools.chain.from_iterable
 
 
 class Columns(NamedTuple):
@@ -60,7 +61,7 @@ class TermTable:
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
         self.spellings: defaultdict[str, int] = defaultdict(None)
-        self.numbers: dict[str, int] = {}  # term or folded word → its number
+        self.numbers: defaultdict[str, int] = defaultdict(None)  # term or folded word → number
         self.names: list[str] = []
         self.first = np.zeros(0, np.int64)  # per spelling: its first pair
         self.count = np.zeros(0, np.int64)  # … and how many it has
@@ -79,6 +80,17 @@ class TermTable:
             self.names.append(name)
         return found
 
+    def numbered(self, names: Sequence[str]) -> IntArray:
+        """The numbers of ``names``, new ones numbered next, in one C loop."""
+        before = len(self.numbers)
+        self.numbers.default_factory = itertools.count(before).__next__
+        try:
+            found = np.fromiter(map(self.numbers.__getitem__, names), np.int64, len(names))
+        finally:
+            self.numbers.default_factory = None
+        self.names += itertools.islice(self.numbers, before, None)
+        return found
+
     def spell(self, words: list[str]) -> IntArray:
         """The spelling number of each of ``words``, new spellings numbered next (in C loops,
         as :func:`segments.number_terms` does) and then analysed."""
@@ -93,37 +105,28 @@ class TermTable:
         return found
 
     def _add(self, raws: list[str]) -> None:
-        firsts: list[int] = []
-        counts: list[int] = []
-        flags: list[bool] = []
-        terms: list[int] = []
-        words: list[int] = []
-        at = len(self.pair_terms)
-        keys = np.fromiter(map(self.number, map(_key, raws)), np.int64, len(raws))
+        """Analyse new spellings (numbered in ``raws``' order): their pairs and keys."""
+        entries = list(map(self.analyzer.entry, raws))
+        flags = [isinstance(entry, _PhraseStart) for entry in entries]
+        pairs = [e.terms if isinstance(e, _PhraseStart) else e for e in entries]
+        counts = np.fromiter(map(len, pairs), np.int64, len(pairs))
+        named = self.numbered(list(_chain(_chain(pairs))))  # term, word, term, word, …
         seconds = []
-        for raw in raws:
-            entry = self.analyzer.entry(raw)
-            number = self.spellings[raw]
-            phrase = isinstance(entry, _PhraseStart)
-            if isinstance(entry, _PhraseStart):
+        for raw, entry, flag in zip(raws, entries, flags, strict=True):
+            if flag:
+                assert isinstance(entry, _PhraseStart)
+                number = self.spellings[raw]
                 self.starts[number] = entry
                 seconds += [number << 32 | self.number(key) for key in entry.seconds]
-                pairs = entry.terms
-            else:
-                pairs = entry
-            firsts.append(at + len(terms))
-            counts.append(len(pairs))
-            flags.append(phrase)
-            for term, word in pairs:
-                terms.append(self.number(term))
-                words.append(self.number(word))
-        self.first = np.concatenate((self.first, np.array(firsts, np.int64)))
-        self.count = np.concatenate((self.count, np.array(counts, np.int64)))
+        firsts = len(self.pair_terms) + np.cumsum(counts) - counts
+        self.first = np.concatenate((self.first, firsts))
+        self.count = np.concatenate((self.count, counts))
         self.phrase = np.concatenate((self.phrase, np.array(flags, np.bool_)))
-        self.keys = np.concatenate((self.keys, keys))
+        self.keys = np.concatenate((self.keys, self.numbered(list(map(_key, raws)))))
         if seconds:
             self.seconds = np.unique(np.concatenate((self.seconds, seconds)))
-        self._pairs(terms, words)
+        self.pair_terms = np.concatenate((self.pair_terms, named[0::2]))
+        self.pair_words = np.concatenate((self.pair_words, named[1::2]))
 
     def _pairs(self, terms: list[int], words: list[int]) -> None:
         self.pair_terms = np.concatenate((self.pair_terms, np.array(terms, np.int64)))
