@@ -23,7 +23,7 @@ _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 # letter starts no sentence, so it is left out here rather than matched and then skipped: what
 # follows the stops is the same for every shorter match of them, none of which can match
 # instead.
-_ASCII_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
+_ASCII_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))""")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
@@ -38,9 +38,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``; together they cover every non-space char."""
     spans: list[tuple[int, int]] = []
     start = 0
-    plain = text.isascii()
-    for match in (_ASCII_BOUNDARY if plain else _BOUNDARY).finditer(text):
-        if not plain and match.group("next") and match.group("next").islower():
+    for match in (_ASCII_BOUNDARY if text.isascii() else _BOUNDARY).finditer(text):
+        following = match.group("next")
+        if following and following.islower():
             continue  # "e.g. the", "approx. ten": a sentence starts with no small letter
         stop = match.start()
         if text[stop] == "." and not (
