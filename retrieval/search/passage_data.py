@@ -174,29 +174,19 @@ class _ChunkBuilder:
     def _numbered(self, sequence: IntArray) -> tuple[npt.NDArray[np.int32], list[str]]:
         """The chunk's numbering of terms given as table numbers: each numbered where it is
         first met in ``sequence``, as the chunk's vocabulary lists them."""
-        met, _ = _first_met(sequence, len(self.table.names))
-        rank = np.zeros(len(self.table.names), np.int32)
+        met, _ = self.table.first_met(sequence)
+        rank = self.table.rank
         rank[met] = np.arange(len(met), dtype=np.int32)
         return rank[sequence], list(map(self.table.names.__getitem__, met.tolist()))
 
     def _words(self, words: IntArray, terms: npt.NDArray[np.int32]) -> dict[str, int]:
         """Folded word → the term of its first token."""
-        met, first = _first_met(words, len(self.table.names))
+        met, first = self.table.first_met(words)
         names = self.table.names
         found = dict(zip(list(map(names.__getitem__, met.tolist())),
                          terms[first].tolist(), strict=True))  # fmt: skip
         found.pop("", None)
         return found
-
-
-def _first_met(numbers: IntArray, size: int) -> tuple[IntArray, IntArray]:
-    """The distinct ``numbers`` (each below ``size``) in the order first met, and where each
-    is first met: without sorting the whole sequence."""
-    first = np.full(size, len(numbers), np.int64)
-    np.minimum.at(first, numbers, np.arange(len(numbers), dtype=np.int64))
-    met = np.flatnonzero(first < len(numbers))
-    order = np.argsort(first[met], kind="stable")
-    return met[order], first[met][order]
 
 
 def _flat(lists: list[list[int]]) -> IntArray:

@@ -12,9 +12,8 @@ where a phrase of the synonym table may start. The terms, offsets and folded wor
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -54,55 +53,105 @@ def concatenate(parts: Sequence[Columns]) -> Columns:
     return Columns(*(np.concatenate(column) for column in zip(*parts, strict=True)))
 
 
+class _Numbering(dict[str, int]):
+    """Name → number, a name not in it numbered next and listed in :attr:`names` (in C for
+    every name already in it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def __missing__(self, name: str) -> int:
+        number = self[name] = len(self.names)
+        self.names.append(name)
+        return number
+
+
+class _Growing:
+    """An array appended to in place, its room doubled when full: appended to every chunk, it
+    is not copied whole every chunk."""
+
+    def __init__(self, dtype: type) -> None:
+        self.data: npt.NDArray[Any] = np.zeros(1024, dtype)
+        self.size = 0
+
+    def extend(self, values: npt.ArrayLike) -> None:
+        found = np.asarray(values, self.data.dtype)
+        end = self.size + len(found)
+        if end > len(self.data):
+            grown = np.zeros(max(end, 2 * len(self.data)), self.data.dtype)
+            grown[: self.size] = self.data[: self.size]
+            self.data = grown
+        self.data[self.size : end] = found
+        self.size = end
+
+    @property
+    def array(self) -> npt.NDArray[Any]:
+        return self.data[: self.size]
+
+
+_UNMET = np.iinfo(np.int64).max
+
+
 class TermTable:
     """Per distinct spelling, what the analyzer gives it (its ``(term, word)`` pairs, and
-    whether a phrase may start there), with terms and words numbered: one build's memory."""
+    whether a phrase may start there), with terms and words numbered: one build's memory.
+    Every step of a chunk takes time in proportion to the chunk, not to the table."""
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
-        self.spellings: defaultdict[str, int] = defaultdict(None)
-        self.numbers: defaultdict[str, int] = defaultdict(None)  # term or folded word → number
-        self.names: list[str] = []
-        self.first = np.zeros(0, np.int64)  # per spelling: its first pair
-        self.count = np.zeros(0, np.int64)  # … and how many it has
-        self.phrase = np.zeros(0, np.bool_)  # … whether a phrase may start there
-        self.keys = np.zeros(0, np.int64)  # … the number of its key (how phrases compare it)
+        self.spellings = _Numbering()
+        self.numbers = _Numbering()  # term or folded word → its number
+        self.names = self.numbers.names
+        self._first = _Growing(np.int64)  # per spelling: its first pair
+        self._count = _Growing(np.int64)  # … and how many it has
+        self._phrase = _Growing(np.bool_)  # … whether a phrase may start there
+        self._keys = _Growing(np.int64)  # … the number of its key (how phrases compare it)
         self.seconds = np.zeros(0, np.int64)  # (phrase start, key of a second word), sorted
         self.starts: dict[int, _PhraseStart] = {}
-        self.pair_terms = np.zeros(0, np.int64)
-        self.pair_words = np.zeros(0, np.int64)
+        self._terms = _Growing(np.int64)  # per pair: its term
+        self._words = _Growing(np.int64)  # … and its folded word
         self.phrase_pairs: dict[tuple[str, str], int] = {}
+        self._unmet = np.zeros(0, np.int64)  # per name: _UNMET (see first_met)
+        self.rank = np.zeros(0, np.int32)  # per name: scratch for a chunk's numbering
+
+    first = property(lambda self: self._first.array)
+    count = property(lambda self: self._count.array)
+    phrase = property(lambda self: self._phrase.array)
+    keys = property(lambda self: self._keys.array)
+    pair_terms = property(lambda self: self._terms.array)
+    pair_words = property(lambda self: self._words.array)
 
     def number(self, name: str) -> int:
-        found = self.numbers.get(name)
-        if found is None:
-            found = self.numbers[name] = len(self.names)
-            self.names.append(name)
-        return found
+        return self.numbers[name]
 
     def numbered(self, names: Sequence[str]) -> IntArray:
         """The numbers of ``names``, new ones numbered next, in one C loop."""
-        before = len(self.numbers)
-        self.numbers.default_factory = itertools.count(before).__next__
-        try:
-            found = np.fromiter(map(self.numbers.__getitem__, names), np.int64, len(names))
-        finally:
-            self.numbers.default_factory = None
-        self.names += itertools.islice(self.numbers, before, None)
-        return found
+        return np.fromiter(map(self.numbers.__getitem__, names), np.int64, len(names))
 
     def spell(self, words: list[str]) -> IntArray:
-        """The spelling number of each of ``words``, new spellings numbered next (in C loops,
-        as :func:`segments.number_terms` does) and then analysed."""
-        before = len(self.spellings)
-        self.spellings.default_factory = itertools.count(before).__next__
-        try:
-            found = np.fromiter(map(self.spellings.__getitem__, words), np.int64, len(words))
-        finally:
-            self.spellings.default_factory = None
-        if len(self.spellings) > before:
-            self._add(list(itertools.islice(self.spellings, before, None)))
+        """The spelling number of each of ``words``, new spellings numbered next (in one C
+        loop) and then analysed."""
+        before = len(self.spellings.names)
+        found = np.fromiter(map(self.spellings.__getitem__, words), np.int64, len(words))
+        if len(self.spellings.names) > before:
+            self._add(self.spellings.names[before:])
         return found
+
+    def first_met(self, numbers: IntArray) -> tuple[IntArray, IntArray]:
+        """The distinct ``numbers`` (of names) in the order first met, and where each is
+        first met, in time proportional to ``numbers``: an array over every name, kept
+        unmet between calls, takes each one's first place."""
+        size = len(self.names)
+        if len(self._unmet) < size:
+            self._unmet = np.full(max(size, 2 * len(self._unmet)), _UNMET, np.int64)
+            self.rank = np.zeros(len(self._unmet), np.int32)
+        places = np.arange(len(numbers), dtype=np.int64)
+        np.minimum.at(self._unmet, numbers, places)
+        at = np.flatnonzero(self._unmet[numbers] == places)
+        met = numbers[at]
+        self._unmet[met] = _UNMET
+        return met, at
 
     def _add(self, raws: list[str]) -> None:
         """Analyse new spellings (numbered in ``raws``' order): their pairs and keys."""
@@ -118,26 +167,22 @@ class TermTable:
                 number = self.spellings[raw]
                 self.starts[number] = entry
                 seconds += [number << 32 | self.number(key) for key in entry.seconds]
-        firsts = len(self.pair_terms) + np.cumsum(counts) - counts
-        self.first = np.concatenate((self.first, firsts))
-        self.count = np.concatenate((self.count, counts))
-        self.phrase = np.concatenate((self.phrase, np.array(flags, np.bool_)))
-        self.keys = np.concatenate((self.keys, self.numbered(list(map(_key, raws)))))
+        self._first.extend(self._terms.size + np.cumsum(counts) - counts)
+        self._count.extend(counts)
+        self._phrase.extend(flags)
+        self._keys.extend(self.numbered(list(map(_key, raws))))
         if seconds:
             self.seconds = np.unique(np.concatenate((self.seconds, seconds)))
-        self.pair_terms = np.concatenate((self.pair_terms, named[0::2]))
-        self.pair_words = np.concatenate((self.pair_words, named[1::2]))
-
-    def _pairs(self, terms: list[int], words: list[int]) -> None:
-        self.pair_terms = np.concatenate((self.pair_terms, np.array(terms, np.int64)))
-        self.pair_words = np.concatenate((self.pair_words, np.array(words, np.int64)))
+        self._terms.extend(named[0::2])
+        self._words.extend(named[1::2])
 
     def phrase_pair(self, term: str, word: str) -> int:
         """The pair of a phrase's token (the phrase's term, the first word's key)."""
         found = self.phrase_pairs.get((term, word))
         if found is None:
-            found = self.phrase_pairs[(term, word)] = len(self.pair_terms)
-            self._pairs([self.number(term)], [self.number(word)])
+            found = self.phrase_pairs[(term, word)] = self._terms.size
+            self._terms.extend([self.number(term)])
+            self._words.extend([self.number(word)])
         return found
 
 
