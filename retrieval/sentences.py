@@ -19,13 +19,17 @@ _SPACED = r"""[.!?…؟۔।॥]+["'”’»)\]]*(?=\s+["'“‘«„¿¡(\[]?(?
 _CJK = r"[。！？；｡]+[”’」』）】〕》\"')\]]*"
 _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 # The same ends in ASCII text, where the only stops are ".!?" and a letter or digit is
-# [A-Za-z0-9]: the pattern without Unicode classes runs in two thirds of the time.
-_ASCII_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Za-z0-9]))""")
+# [A-Za-z0-9]: the pattern without Unicode classes runs in two thirds of the time. A small
+# letter starts no sentence, so it is left out here rather than matched and then skipped: what
+# follows the stops is the same for every shorter match of them, none of which can match
+# instead.
+_ASCII_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))""")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
     est jr sr""".split()
 )
+_WORDY = max(map(len, _ABBREVIATIONS)) + 1  # letters before a stop that make it no abbreviation
 _NUMBERED = re.compile(r"^\s*\(?\d{1,3}\.$")  # "10. The two sides …": a point's number
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+$")
 
@@ -35,12 +39,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in (_ASCII_BOUNDARY if text.isascii() else _BOUNDARY).finditer(text):
-        if match.group("next") and match.group("next").islower():
+        following = match.group("next")
+        if following and following.islower():
             continue  # "e.g. the", "approx. ten": a sentence starts with no small letter
-        if match.group().startswith("."):
+        stop = match.start()
+        if text[stop] == "." and not (
+            stop - _WORDY > start and text[stop - _WORDY : stop].isalpha()
+        ):
             # Only a full stop may end an abbreviation, initials or a point's number; the last
             # word alone is split off (splitting the whole sentence cost an eighth of indexing).
-            before = text[start : match.start() + 1]
+            # A stop after more letters than any abbreviation has ends none of them (most
+            # stops), so those are not looked at.
+            before = text[start : stop + 1]
             last = before.rsplit(None, 1)
             word = last[-1] if last else ""
             bare = word.rstrip(".").lstrip("(\"'“‘").lower()
@@ -48,11 +58,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if bare in _ABBREVIATIONS or _INITIALS.search(before, tail) or _NUMBERED.match(before):
                 continue
         end = match.end()
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
+        span = _trim(text, start, end)
+        if span[0] < span[1]:  # not white space only
+            spans.append(span)
         start = end
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+    span = _trim(text, start, len(text))
+    if span[0] < span[1]:
+        spans.append(span)
     return spans
 
 

@@ -52,6 +52,9 @@ _WORD = re.compile(_WORD_SHAPE.format(L=r"[^\W\d_]", W=r"[^\W_]", J="[-‐‑'�
 # The same words in ASCII text, where a letter is [A-Za-z] and the joiners are ASCII: character
 # sets instead of Unicode categories find them in two thirds of the time (indexing's tokens).
 _ASCII_WORD = re.compile(_WORD_SHAPE.format(L="[A-Za-z]", W="[A-Za-z0-9]", J="[-'&.+]"))
+# Both, kept by ``re.split`` between the text around them (:mod:`token_columns`).
+WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+ASCII_WORD_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
 _HYPHENS = re.compile(r"[-‐‑]")
 # Words of other languages: letters with their combining marks, joined by hyphens and
 # apostrophes (parts are then analysed alone), and numbers with their separators.
@@ -337,7 +340,8 @@ class Analyzer:
             if entry is None:
                 entry = entry_of(raw)
             if isinstance(entry, _PhraseStart):
-                found = self._phrase(matches, i, entry)
+                following = [m.group() for m in matches[i + 1 : i + self.synonyms.longest]]
+                found = self.phrase(following, entry)
                 if found is not None:
                     skip = i + found[1]
                     span = (match.start(), matches[skip - 1].end())
@@ -350,6 +354,11 @@ class Analyzer:
             for term, word in pairs:
                 append(make(Token, (term, start, end, word)))
         return out
+
+    def entry(self, raw: str) -> _Terms | _PhraseStart:
+        """What the word written ``raw`` gives (as :meth:`_entry`), from the cache when there."""
+        found = self._entries.get(raw)
+        return self._entry(raw) if found is None else found
 
     def _entry(self, raw: str) -> _Terms | _PhraseStart:
         """What the word written ``raw`` gives: its ``(term, folded word)`` pairs, or, where a
@@ -384,20 +393,21 @@ class Analyzer:
             return terms
         return _PhraseStart(key, phrases, terms, frozenset(f.keys[1] for f in phrases))
 
-    def _phrase(
-        self, matches: Sequence[re.Match[str]], i: int, entry: _PhraseStart
-    ) -> tuple[str, int] | None:
-        """The term of the longest phrase starting at ``matches[i]``, and its length in words."""
-        if i + 1 == len(matches) or _key(matches[i + 1].group()) not in entry.seconds:
+    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> tuple[str, int] | None:
+        """The term of the longest phrase starting at a word whose entry is ``entry``, and its
+        length in words; ``following``: the words written after it (as many as the longest
+        phrase has, or up to the text's end)."""
+        if not following or _key(following[0]) not in entry.seconds:
             return None
         for form in entry.phrases:
             n = len(form.keys)
-            if i + n > len(matches):
+            if n - 1 > len(following):
                 continue
-            following = (matches[i + j].group() for j in range(1, n))
             if all(
                 _key(raw) == key and (not caps or _is_capitals(raw))
-                for raw, key, caps in zip(following, form.keys[1:], form.capitals[1:], strict=True)
+                for raw, key, caps in zip(
+                    following[: n - 1], form.keys[1:], form.capitals[1:], strict=True
+                )
             ):
                 term = form.canonical
                 return (term if term.startswith("_") else self.stem(term)), n

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import operator
 import os
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
@@ -26,10 +27,16 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.search import scripts
 from retrieval.search.analyzer import Analyzer, Synonyms, Token
-from retrieval.search.excerpts import Fragment, Matches, fragments, sentence_tokens
+from retrieval.search.excerpts import Fragment, Matches, fragments
+from retrieval.search.languages import ENGLISH
+from retrieval.search.token_columns import Columns, TermTable, concatenate, english_columns
+from retrieval.sentences import sentence_spans
 
 _SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
+_START = operator.itemgetter(1)  # a Token's start
+IntArray = npt.NDArray[np.int64]
 
 
 class PassageRow(NamedTuple):
@@ -82,78 +89,155 @@ class Chunk:
 
 
 class _ChunkBuilder:
-    """Collects one chunk's passages as flat lists, turned into arrays at once by
-    :meth:`finish`: a chunk's tokens are numbered, counted and checked for capitals in a few
-    whole-chunk steps, not one Python step per token."""
+    """One chunk's passages analysed together: the English ones' tokens as columns at once
+    (:mod:`token_columns`), any other's by :meth:`Analyzer.tokens`; then every token kept in
+    its sentence, the terms numbered, counted and checked for capitals in whole-chunk steps,
+    not one Python step per token. The same chunk as analysing each passage alone
+    (:func:`analyse_passage`) would give."""
 
-    def __init__(self, analyzer: Analyzer) -> None:
-        self.analyzer = analyzer
-        self.texts: list[str] = []
-        # Every term in the order met: each passage's text, title (and year), then section
-        # terms; a term is numbered where first met, as the chunk's vocabulary lists them.
-        self.sequence: list[str] = []
-        self.lengths: list[int] = []  # per passage: text, title, section terms in sequence
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        self.tok_counts: list[int] = []
-        self.sentences: list[int] = []
-        self.sent_counts: list[int] = []
-        self.head_cache: dict[tuple[str, str], list[str]] = {}
+    def __init__(self, table: TermTable) -> None:
+        self.table = table
+        self.analyzer = table.analyzer
+        self.head_cache: dict[tuple[str, str], list[int]] = {}
 
-    def head_terms(self, text: str | None, lang: str) -> list[str]:
+    def head_terms(self, text: str | None, lang: str) -> list[int]:
         if not text:
             return []
         found = self.head_cache.get((lang, text))
         if found is None:
-            found = self.head_cache[(lang, text)] = self.analyzer.terms(text, lang)
+            terms = self.analyzer.terms(text, lang)
+            found = self.head_cache[(lang, text)] = list(map(self.table.number, terms))
         return found
 
-    def add(self, row: PassageRow) -> None:
-        tokens, sentences = sentence_tokens(row.text, self.analyzer, row.lang)
-        self.texts.append(row.text)
-        if tokens:
-            terms, starts, ends, words = zip(*tokens, strict=True)
-            self.sequence += terms
-            self.starts += starts
-            self.ends += ends
-            self.words += words
-        for sentence in sentences:
-            self.sentences += sentence
-        self.tok_counts.append(len(tokens))
-        self.sent_counts.append(len(sentences))
-        section = self.head_terms(row.section, row.lang)
-        title = self.head_terms(row.title, row.lang) + ([row.year] if row.year else [])
-        self.sequence += title
-        self.sequence += section
-        self.lengths += (len(tokens), len(title), len(section))
+    def body(self, rows: Sequence[PassageRow]) -> Columns:
+        """Every passage's tokens, passage after passage, each passage's ordered by start."""
+        fast, slow = [], []
+        for i, row in enumerate(rows):
+            own = row.lang or self.analyzer._language_of(row.text)
+            if own == ENGLISH and not scripts.has_other_scripts(row.text):
+                fast.append(i)
+            else:
+                slow.append(i)
+        found = english_columns(self.table, [rows[i].text for i in fast])
+        parts = [found._replace(text=np.asarray(fast, np.int64)[found.text])]
+        for i in slow:
+            tokens = self.analyzer.tokens(rows[i].text, rows[i].lang)
+            tokens = sorted(tokens, key=_START)  # stable: as sentence_tokens orders them
+            number = self.table.number
+            parts.append(Columns(
+                np.full(len(tokens), i, np.int64),
+                np.array([t.start for t in tokens], np.int64),
+                np.array([t.end for t in tokens], np.int64),
+                np.array([number(t.term) for t in tokens], np.int64),
+                np.array([number(t.word) for t in tokens], np.int64),
+            ))  # fmt: skip
+        body = concatenate(parts)
+        if slow:
+            order = np.argsort(body.text, kind="stable")
+            body = Columns(*(column[order] for column in body))
+        return body
 
     def finish(self, rows: Sequence[PassageRow]) -> Chunk:
-        ids: defaultdict[str, int] = defaultdict(itertools.count().__next__)  # new: next number
-        numbers = np.fromiter(map(ids.__getitem__, self.sequence), np.int32, len(self.sequence))
-        vocabulary = list(ids)
-        lengths = np.array(self.lengths, dtype=np.int64).reshape(-1, 3)
-        field = np.repeat(np.tile(np.arange(3), len(rows)), lengths.ravel())
-        body = numbers[field == 0]
-        words: dict[str, int] = {}
-        deque(map(words.setdefault, self.words, body.tolist()), maxlen=0)  # first seen stays
-        words.pop("", None)
-        tokens = np.empty((len(body), 3), dtype=np.int32)
-        tokens[:, 0], tokens[:, 1], tokens[:, 2] = self.starts, self.ends, body
-        seen, capitals = _capitalised(self.texts, self.tok_counts, tokens, len(vocabulary))
+        texts = [r.text for r in rows]
+        body, sentences, sent_counts = _in_sentences(texts, self.body(rows))
+        titles = [self.head_terms(r.title, r.lang) + self._year(r.year) for r in rows]
+        sections = [self.head_terms(r.section, r.lang) for r in rows]
+        lengths = np.stack([
+            np.bincount(body.text, minlength=len(rows)),
+            np.fromiter(map(len, titles), np.int64, len(rows)),
+            np.fromiter(map(len, sections), np.int64, len(rows)),
+        ], axis=1)  # fmt: skip
+        fields = [body.term, _flat(titles), _flat(sections)]
+        sequence, where = _interleave(lengths, fields)
+        numbers, vocabulary = self._numbered(sequence)
+        text_terms = numbers[where[0]]
+        tokens = np.empty((len(text_terms), 3), dtype=np.int32)
+        tokens[:, 0], tokens[:, 1], tokens[:, 2] = body.start, body.end, text_terms
+        seen, capitals = _capitalised(texts, lengths[:, 0].tolist(), tokens, len(vocabulary))
         return Chunk(
             vocabulary=vocabulary,
             rowids=np.array([r.rowid for r in rows], dtype=np.int64),
             keys=np.array([passage_key(r.id, r.text) for r in rows], dtype=np.int64),
             tok_ptr=_ptr(lengths[:, 0]),
             tokens=tokens,
-            sent_ptr=_ptr(np.array(self.sent_counts, dtype=np.int64)),
-            sentences=np.array(self.sentences, dtype=np.int32).reshape(-1, 3),
-            heads=[(_ptr(lengths[:, f]), numbers[field == f]) for f in (2, 1)],  # section, title
-            words=words,
+            sent_ptr=_ptr(sent_counts),
+            sentences=sentences,
+            heads=[(_ptr(lengths[:, f]), numbers[where[f]]) for f in (2, 1)],  # section, title
+            words=self._words(body.word, text_terms),
             seen=seen,
             capitals=capitals,
         )
+
+    def _year(self, year: str | None) -> list[int]:
+        return [self.table.number(year)] if year else []
+
+    def _numbered(self, sequence: IntArray) -> tuple[npt.NDArray[np.int32], list[str]]:
+        """The chunk's numbering of terms given as table numbers: each numbered where it is
+        first met in ``sequence``, as the chunk's vocabulary lists them."""
+        met, _ = self.table.first_met(sequence)
+        rank = self.table.rank
+        rank[met] = np.arange(len(met), dtype=np.int32)
+        return rank[sequence], list(map(self.table.names.__getitem__, met.tolist()))
+
+    def _words(self, words: IntArray, terms: npt.NDArray[np.int32]) -> dict[str, int]:
+        """Folded word → the term of its first token."""
+        met, first = self.table.first_met(words)
+        names = self.table.names
+        found = dict(zip(list(map(names.__getitem__, met.tolist())),
+                         terms[first].tolist(), strict=True))  # fmt: skip
+        found.pop("", None)
+        return found
+
+
+def _flat(lists: list[list[int]]) -> IntArray:
+    return np.fromiter(itertools.chain.from_iterable(lists), np.int64)
+
+
+def _interleave(lengths: IntArray, fields: list[IntArray]) -> tuple[IntArray, list[IntArray]]:
+    """The fields' terms passage after passage (each passage's text, title, then section
+    terms), and where each field's terms went."""
+    totals = lengths.sum(axis=1)
+    offsets = np.cumsum(totals) - totals
+    sequence = np.empty(int(totals.sum()), np.int64)
+    where = []
+    before = np.zeros(len(lengths), np.int64)
+    for f, terms in enumerate(fields):
+        counts = lengths[:, f]
+        local = np.arange(len(terms)) - np.repeat(np.cumsum(counts) - counts, counts)
+        at = np.repeat(offsets + before, counts) + local
+        sequence[at] = terms
+        where.append(at)
+        before = before + counts
+    return sequence, where
+
+
+def _in_sentences(
+    texts: Sequence[str], body: Columns
+) -> tuple[Columns, npt.NDArray[np.int32], IntArray]:
+    """Each passage's sentences ``(start, end, tokens)`` and the tokens inside one, as
+    :func:`excerpts.sentence_tokens` keeps them (a token starting in no sentence is
+    dropped); also each passage's number of sentences."""
+    spans: list[int] = []
+    counts = []
+    for text in texts:
+        found = sentence_spans(text) or [(0, len(text))]
+        spans += itertools.chain.from_iterable(found)
+        counts.append(len(found))
+    sent_counts = np.array(counts, np.int64)
+    pairs = np.array(spans, np.int64).reshape(-1, 2)
+    lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    bases = np.cumsum(lengths) - lengths
+    at = bases[body.text] + body.start  # sorted: passages in order, tokens by start
+    sent_bases = np.repeat(bases, sent_counts)
+    lo = np.searchsorted(at, pairs[:, 0] + sent_bases)
+    hi = np.searchsorted(at, pairs[:, 1] + sent_bases)
+    size = len(at) + 1
+    kept = np.cumsum(np.bincount(lo, minlength=size) - np.bincount(hi, minlength=size))[:-1] > 0
+    if not kept.all():
+        body = Columns(*(column[kept] for column in body))
+    sentences = np.empty((len(pairs), 3), np.int32)
+    sentences[:, 0], sentences[:, 1], sentences[:, 2] = pairs[:, 0], pairs[:, 1], hi - lo
+    return body, sentences, sent_counts
 
 
 def _ptr(counts: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -192,12 +276,12 @@ def _capitalised(
     return seen, np.bincount(terms[upper], minlength=n_terms).astype(np.int64)
 
 
-def analyse_rows(rows: Sequence[PassageRow], analyzer: Analyzer) -> Chunk:
-    """Analyse passages into one :class:`Chunk`."""
-    builder = _ChunkBuilder(analyzer)
-    for row in rows:
-        builder.add(row)
-    return builder.finish(rows)
+def analyse_rows(
+    rows: Sequence[PassageRow], analyzer: Analyzer, table: TermTable | None = None
+) -> Chunk:
+    """Analyse passages into one :class:`Chunk`; ``table``: the spellings analysed so far by
+    this build (a new one when not given)."""
+    return _ChunkBuilder(table or TermTable(analyzer)).finish(rows)
 
 
 def terms_chunk(fields: Sequence[Sequence[Sequence[str]]], first: int = 0) -> Chunk:
@@ -330,16 +414,18 @@ class _Sent:
 
 _worker_analyzer: Analyzer | None = None
 _worker_sent: _Sent | None = None
+_worker_table: TermTable | None = None
 
 
 def init_worker(synonyms: Synonyms, languages: Collection[str] | None) -> None:
     """Process-pool initialiser: the analyzer is rebuilt from its settings (it holds a C stemmer,
     which does not pickle); a pool serves one segment writer, so what was sent starts empty."""
-    global _worker_analyzer, _worker_sent
+    global _worker_analyzer, _worker_sent, _worker_table
     _worker_analyzer = Analyzer(synonyms, languages)
     _worker_sent = _Sent()
+    _worker_table = TermTable(_worker_analyzer)
 
 
 def analyse_in_worker(rows: Sequence[PassageRow]) -> Chunk:
     assert _worker_analyzer is not None and _worker_sent is not None, "init_worker first"
-    return _worker_sent.thin(analyse_rows(rows, _worker_analyzer))
+    return _worker_sent.thin(analyse_rows(rows, _worker_analyzer, _worker_table))

@@ -66,6 +66,7 @@ from retrieval.search.segments import (
     gather,
     number_terms,
 )
+from retrieval.search.token_columns import TermTable
 from retrieval.store.corpus import CorpusStore
 
 log = logging.getLogger(__name__)
@@ -626,8 +627,9 @@ def analysed(
     processes when there are many (the analyzer is pure Python: threads would not help)."""
     batches = _batches(store, after)
     if workers <= 1:
+        table = TermTable(analyzer)  # this build's spellings: dropped with it
         for batch in batches:
-            yield analyse_rows(batch, analyzer)
+            yield analyse_rows(batch, analyzer, table)
         return
     context = multiprocessing.get_context("spawn")  # fork is unsafe in a threaded bot
     with ProcessPoolExecutor(

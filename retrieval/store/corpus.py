@@ -232,12 +232,14 @@ class CorpusStore:
         Rowids are never reused (AUTOINCREMENT), so the passages added since an index was built
         are exactly those above the largest rowid it holds.
         """
-        rows = self._reader().execute(
+        cursor = self._reader().cursor()
+        cursor.row_factory = None  # plain tuples: a named row costs a copy per passage
+        rows: list[tuple[int, str, str, str | None, str, str | None, str]] = cursor.execute(
             "select p.rowid, p.id, p.text, p.section, d.title, d.date, p.lang from passages p"
             " join documents d on d.doc = p.doc where p.rowid > ? order by p.rowid limit ?",
             [after, limit],
-        )
-        return [tuple(row) for row in rows]
+        ).fetchall()
+        return rows
 
     def count_after(self, last: int) -> int:
         """How many passages have a rowid above ``last`` (added since an index built up to it)."""
