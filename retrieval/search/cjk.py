@@ -106,7 +106,7 @@ def dictionary_words(run: str) -> list[tuple[str, int, int]]:
     dictionary holds, without its guesses: where no dictionary word covers some characters,
     :func:`chinese_words` joins them into a new word by its hidden Markov model (先切 of
     "先切到", 那用 of "那用 apt-get 呢", 想换个), which here stay single characters."""
-    return _jieba().tokenize(run[:LONGEST_RUN], mode="search", hmm=False)
+    return _uncrossed(_jieba().tokenize(run[:LONGEST_RUN], mode="search", hmm=False))
 
 
 # OpenCC's conversions a question is tried in: traditional to simplified, Taiwan's words and

@@ -196,9 +196,8 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
     if lang == "zh":
         clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
         # (a question of guesses alone, "中中中…", is searched as it is: it has nothing else)
-        tokens = (
-            _guesses_split(_yes_or_no_dropped(tokens, clean_text), clean_text, snapshot) or tokens
-        )
+        asked = _yes_or_no_dropped(tokens, clean_text, analyzer) or tokens
+        tokens = _guesses_split(asked, clean_text, snapshot) or asked
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
     parts_known = covered_unknowns(tokens, lambda t: snapshot.index.passages_with(t) > 0)
@@ -251,12 +250,19 @@ def _in_the_documents_characters(
 _YES_OR_NO = re.compile(r"([\u3400-\u9fff])[不没]\1")
 
 
-def _yes_or_no_dropped(tokens: Sequence[Token], text: str) -> Sequence[Token]:
-    """The tokens less those inside a "V not V" question form (see :data:`_YES_OR_NO`)."""
-    spans = [m.span() for m in _YES_OR_NO.finditer(text)]
-    if not spans:
-        return tokens
-    return [t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans)]
+def _yes_or_no_dropped(tokens: Sequence[Token], text: str, analyzer: Analyzer) -> list[Token]:
+    """The tokens less those holding the negation of a "V not V" question form (see
+    :data:`_YES_OR_NO`), with V itself kept: 卡不卡 ("does it lag?") asks about 卡."""
+    forms = list(_YES_OR_NO.finditer(text))
+    if not forms:
+        return list(tokens)
+    negations = [form.start() + 1 for form in forms]
+    kept = [t for t in tokens if not any(t.start <= at < t.end for at in negations)]
+    for form in forms:
+        if not any(t.start <= form.start() < t.end for t in kept):  # jieba kept V only inside
+            at = form.start()  # the whole form: V is searched as the word it is alone
+            kept += [t._replace(start=at, end=at + 1) for t in analyzer.tokens(form[1], "zh")]
+    return sorted(kept, key=lambda t: t.start)
 
 
 def _guesses_split(tokens: Sequence[Token], text: str, snapshot: Snapshot) -> Sequence[Token]:

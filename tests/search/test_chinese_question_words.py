@@ -71,6 +71,7 @@ def test_a_word_across_the_seam_of_a_longer_one_is_not_found_in_it(
     # 普通用户 ("ordinary user") is 普通 + 用户: the 通用 ("general") across its seam is no
     # word of it, and a passage saying 普通用户 twice came before the one on general packages.
     assert [w for w, _, _ in cjk.chinese_words("普通用户")] == ["普通用户", "普通", "用户"]
+    assert "通用" not in [w for w, _, _ in cjk.dictionary_words("普通用户")]
     assert "务器" not in [w for w, _, _ in cjk.chinese_words("服务器")]
     library = write_library(
         {
@@ -81,3 +82,10 @@ def test_a_word_across_the_seam_of_a_longer_one_is_not_found_in_it(
     )
     answer = library.answer("哪些软件包是通用的？")
     assert "适合所有架构" in answer.hits[0].passage.text
+
+
+def test_the_verb_of_a_yes_no_question_is_still_asked(faq: Library) -> None:
+    # 卡不卡 "does it lag or not": the negation goes, the verb 卡 it asks about stays.
+    terms = faq.answer("这个软件卡不卡？").terms
+    assert "zh:卡" in terms
+    assert not any("不" in term for term in terms)
