@@ -119,8 +119,10 @@ class _Column:
     def read(self, start: int, stop: int) -> npt.NDArray[Any]:
         """Rows ``start:stop`` of a finished column, read (not mapped: a build's memory must not
         grow with every page of the file it reads back)."""
-        if self.path is None:
-            return np.concatenate(self.parts)[start:stop] if self.parts else self.finish()
+        if self.path is None:  # in memory: joined once, each block a view of the whole
+            if len(self.parts) > 1:
+                self.parts = [np.concatenate(self.parts)]
+            return self.parts[0][start:stop] if self.parts else self.finish()
         with open(self.path, "rb") as handle:
             handle.seek(_HEADER + start * self.dtype.itemsize)
             found: npt.NDArray[Any] = np.fromfile(handle, dtype=self.dtype, count=stop - start)
@@ -608,8 +610,8 @@ def build_postings(
     earlier chunks' entries of the same term: passages stay in order within every term.
 
     With more than one chunk, two threads compute half-size chunks at once (numpy's sorts
-    and arithmetic release the interpreter): the build's last step uses both cores, in the
-    memory one chunk took."""
+    and arithmetic release the interpreter): the build's last step uses both cores, holding
+    about two half-size chunks' work and one finished chunk waiting to be placed."""
     pieces: list[tuple[Any, ...]] = []
     counts = np.zeros(n_terms, np.int64)
     body_df = np.zeros(n_terms, np.int64)

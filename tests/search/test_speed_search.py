@@ -9,6 +9,8 @@ matched are those of the dense oracle (:meth:`BM25Index.scores`), deleted passag
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -24,10 +26,10 @@ _BEST = {"SEED_ALL_UP_TO": 1}  # floored by each term's best passages only
 _ROUTES = {
     "touched": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9},
     "dense": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9},
-    "pruned, binary search": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 10**9},
+    "pruned, binary search": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 0},
     "touched, sampled floor": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9, **_SAMPLED},
     "dense, sampled floor": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9, **_SAMPLED},
-    "pruned, one pass": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 0, **_BEST},
+    "pruned, one pass": {"PRUNE_FROM": 0, "ESSENTIAL_SHARE": 1, "LOOKUP_RATIO": 10**9, **_BEST},
     # postings added by np.add.at (as long lists are), not by indexing
     "touched, add.at": {"DENSE_RATIO": 0, "PRUNE_FROM": 10**9, "ADD_AT_FROM": 0},
     "dense, add.at": {"DENSE_RATIO": 10**9, "PRUNE_FROM": 10**9, "ADD_AT_FROM": 0},
@@ -97,7 +99,9 @@ def _two_segments(corpus: list[list[str]], cut: int) -> BM25Index:
     return BM25Index(vocabulary, parts, df, len(corpus))
 
 
-@pytest.mark.parametrize("route", ["dense", "pruned, summed in place", "pruned, one pass"])
+@pytest.mark.parametrize(
+    "route", ["dense", "pruned, summed in place", "pruned, one pass", "pruned, touched"]
+)
 def test_questions_one_after_another_in_two_segments_give_the_oracle_pages(route: str) -> None:
     """The work arrays a thread keeps for one term's postings serve the next question, longer
     or shorter, across segments numbered from an offset."""
@@ -115,3 +119,28 @@ def test_questions_one_after_another_in_two_segments_give_the_oracle_pages(route
             assert page.docs.tolist() == expected[:10]
             np.testing.assert_array_equal(page.scores, scores[page.docs].astype(np.float32))
             assert page.total == len(expected)
+
+
+@pytest.mark.parametrize("route", ["dense", "pruned, summed in place", "pruned, one pass"])
+def test_threads_asking_at_once_each_get_the_oracle_pages(route: str) -> None:
+    """The bot answers from several threads: each keeps its own work arrays and accumulator,
+    so questions asked at once never see each other's sums."""
+    rng = np.random.default_rng(11)
+    words = list("aaaabbbcccddefghij")
+    corpus = [list(rng.choice(words, size=rng.integers(1, 8))) for _ in range(400)]
+    index = _two_segments(corpus, 230)
+    questions = [{"a": 1.0, "j": 1.5}, {"a": 1.0, "b": 0.7, "c": 1.0, "d": 1.2}, {"i": 1.0, "b": 1}]
+    expected = [oracle(index, weighted)[0][:10] for weighted in questions]
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in _ROUTES[route].items():
+            patch.setattr(bm25, name, value)
+
+        def ask(n: int) -> list[bool]:
+            return [
+                index.search(questions[(n + i) % 3], k=10).docs.tolist() == expected[(n + i) % 3]
+                for i in range(60)
+            ]
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = [ok for oks in pool.map(ask, range(8)) for ok in oks]
+    assert all(answers)
