@@ -467,11 +467,11 @@ def _add(
 def _add_dense(index: BM25Index, scores: npt.NDArray[np.float64], pieces: list[Piece]) -> None:
     """Every piece's postings added to ``scores``, as :func:`_add` adds them, through the
     thread's kept work arrays (see :meth:`BM25Index._search_dense`)."""
-    where_, given_ = index._work(max(len(docs) for docs, _, _, _ in pieces))
+    positions_buf, products_buf = index._work(max(len(docs) for docs, _, _, _ in pieces))
     for docs, at, values, scale in pieces:
-        where = np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)
+        where = np.add(docs, at, out=positions_buf[: len(docs)], dtype=np.int64)
         # the float32 product, then in float64, as every route adds it
-        given = np.multiply(values, scale, out=given_[: len(docs)], dtype=np.float32)
+        given = np.multiply(values, scale, out=products_buf[: len(docs)], dtype=np.float32)
         np.add.at(scores, where, given)
 
 
@@ -583,7 +583,7 @@ def _optional(most: list[float], floor_: float) -> list[int]:
 
 
 def _accumulate(
-    index: BM25Index, terms: list[list[Piece]], least: float = 0.0
+    index: BM25Index, terms: list[list[Piece]], least: float
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """The passages of ``terms`` whose postings sum to ``least`` at least (to more than 0 when
     that is 0 or less) and those sums, added up in the thread's accumulator (left as it was
@@ -594,15 +594,15 @@ def _accumulate(
     try:
         if dense:  # in the thread's work arrays (see BM25Index._search_dense)
             _add_dense(index, scores, [p for found in terms for p in found])
-        for found in terms if not dense else ():
-            for docs, at, values, scale in found:
-                where = np.add(docs, at, dtype=np.int64)  # int64: faster to index by than int32
-                _add(scores, where, values, scale)
-                touched.append(where)
-        if dense:  # a pass over every passage costs less than gathering that many
-            # not flatnonzero of the floats (see _page_dense)
+            # a pass over every passage costs less than gathering that many; not flatnonzero
+            # of the floats (see _page_dense)
             first = np.flatnonzero(scores >= least if least > 0 else scores > 0)
         else:
+            for found in terms:
+                for docs, at, values, scale in found:
+                    where = np.add(docs, at, dtype=np.int64)  # int64: faster to index by
+                    _add(scores, where, values, scale)
+                    touched.append(where)
             every = np.concatenate(touched)
             numbers = np.arange(len(every), dtype=np.int32)
             marker[every] = numbers  # one position per passage reads its own number back
@@ -686,9 +686,9 @@ def _clear(index: BM25Index, scores: npt.NDArray[np.float64], pieces: list[Piece
     if sum(len(docs) for docs, _, _, _ in pieces) * DENSE_RATIO > len(scores):
         scores.fill(0)
         return
-    where_, _ = index._work(max(len(docs) for docs, _, _, _ in pieces))
+    positions_buf, _ = index._work(max(len(docs) for docs, _, _, _ in pieces))
     for docs, at, _, _ in pieces:
-        scores[np.add(docs, at, out=where_[: len(docs)], dtype=np.int64)] = 0
+        scores[np.add(docs, at, out=positions_buf[: len(docs)], dtype=np.int64)] = 0
 
 
 def _score_candidates(
