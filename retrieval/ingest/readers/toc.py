@@ -145,10 +145,25 @@ def _short_run(lines: Sequence[str]) -> bool:
     for line in lines:
         if not line.strip():
             continue  # blank lines are not counted between entries
-        if len(line.split(None, NUMBERED_ENTRY_WORDS)) > NUMBERED_ENTRY_WORDS:
+        words = len(line.split(None, NUMBERED_ENTRY_WORDS))
+        if words > NUMBERED_ENTRY_WORDS or (words > ENTRY_WORDS and not _numbered(line)):
             run = 0
         else:
             run += 1
             if run >= FEWEST_ENTRIES:
                 return True
     return False
+
+
+def _numbered(line: str) -> bool:
+    """Whether :func:`entry_key` could read ``line`` as numbered (a number before it, or a page
+    number after it): only such a line may be longer than :data:`ENTRY_WORDS`. Most prose
+    paragraphs are not, so most documents are not searched for contents at all."""
+    stripped = line.strip()
+    if _NUMBER.match(stripped):
+        return True
+    # a page number ends the line: most prose ends otherwise, and the search is not tried
+    return stripped[-1:] in _PAGE_ENDS and _PAGE.search(stripped) is not None
+
+
+_PAGE_ENDS = frozenset("0123456789ivxlc")  # what :data:`_PAGE` can end on
