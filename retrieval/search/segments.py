@@ -464,6 +464,8 @@ def _read_ahead(paths: Sequence[Path]) -> None:
                     if len(asked) > READ_AHEAD_WINDOW:
                         fd_, last = asked.popleft()
                         os.pread(fd_, 1, last)  # waits until that chunk is read
+            for fd, last in asked:  # the last ones too: the thread ends once all is read
+                os.pread(fd, 1, last)
         except OSError:
             return  # the disk refused: questions read what they need as before
         finally:
