@@ -13,7 +13,7 @@ from retrieval.model import Outcome, Passage
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
-from retrieval.search.query import SEGMENTED, Weights, slips
+from retrieval.search.query import SEGMENTED, slips
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
@@ -84,8 +84,7 @@ def _coverage(
     # A long question (a paragraph describing a need) hinges on its most telling words: only
     # they are counted, so length alone does not make a question look unanswered.
     # A synonym searched for a word is no word of the question: it covers that word, half.
-    weights = question.weights
-    alternatives = weights.alternatives if isinstance(weights, Weights) else {}
+    alternatives = question.alternatives
     own = [item for item in question.scaled.items() if item[0] not in alternatives]
     scaled = dict(sorted(own, key=lambda item: -item[1])[:TELLING_WORDS])
     found = {t: v for t, v in question.found.items() if t in scaled}
@@ -93,7 +92,7 @@ def _coverage(
     covered = {t for t in tokens if t in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found))
     # A passage in French holding fr:configur holds the English question's "configuration".
-    readings = weights.readings if isinstance(weights, Weights) else {}
+    readings = question.readings
     covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()
     headed |= {alternatives[t] for t in tokens if t in alternatives} & scaled.keys()
     return scaled, covered, headed
@@ -132,8 +131,7 @@ def judge(
         # A paragraph describing what someone looks for: the closest passages are what they
         # want, even when no one passage holds its rarest words.
         return "answered" if confidence_ >= HEDGE_BELOW else "hedged"
-    weights = question.weights
-    read = set(weights.readings.values()) if isinstance(weights, Weights) else set()
+    read = set(question.readings.values())
     unknown = [word for word in question.unknown_words if word not in read]
     if question.unknown_names:
         return "declined"
@@ -187,9 +185,8 @@ def _untold(
 
 def _follows(question: QuestionWeights) -> bool:
     """Whether the question was searched with terms carried from earlier questions."""
-    weights = question.weights
-    alternatives = weights.alternatives if isinstance(weights, Weights) else {}
-    return any(w < 1.0 and t not in alternatives for t, w in weights.items())
+    alternatives = question.alternatives
+    return any(w < 1.0 and t not in alternatives for t, w in question.weights.items())
 
 
 def typos(unknown: Sequence[str], known: Callable[[list[str]], bool]) -> set[str]:
@@ -219,8 +216,7 @@ def _unexplained(question: QuestionWeights, typos: Collection[str] = ()) -> tupl
     for them cost more than it caught. (Most of a question's words in no passage still decline
     it, whatever explains them: off-topic questions have synonyms.)
     """
-    weights = question.weights
-    explained = set(weights.alternatives.values()) if isinstance(weights, Weights) else set()
+    explained = set(question.alternatives.values())
     return tuple(
         w for w in question.unknown_words if w not in explained and w not in typos and _telling(w)
     )

@@ -87,12 +87,21 @@ class QuestionWeights:
         """The terms some passage holds, as the bits excerpts are chosen by."""
         return QuestionTerms(self.found)
 
+    @property
+    def alternatives(self) -> Mapping[str, str]:
+        """Each synonym searched for a question word → that word's term (:class:`Weights`)."""
+        return self.weights.alternatives if isinstance(self.weights, Weights) else {}
+
+    @property
+    def readings(self) -> Mapping[str, str]:
+        """Each reading of a question word in another language → that word's term."""
+        return self.weights.readings if isinstance(self.weights, Weights) else {}
+
     @functools.cached_property
     def phrases(self) -> frozenset[tuple[int, int]]:
         """Each two of the question's own words (bits) that follow each other in it, once
         its stop words are gone; not the follow-up's context nor synonyms searched for it."""
-        weights = self.weights
-        alternatives = weights.alternatives if isinstance(weights, Weights) else {}
+        weights, alternatives = self.weights, self.alternatives
         own = [
             bit
             for bit, term in enumerate(self.terms.terms)
@@ -170,14 +179,12 @@ def phrase_weight(
     pair counted once, at its rarer word's weight."""
     if not phrases:
         return 0.0
-    seen: set[tuple[int, int]] = set()
-    for marks in found.marks:
-        last_start, last_end, last_bit = -1, -PHRASE_GAP - 1, -1
-        for start, end, bit in marks:
-            pair = (last_bit, bit)
-            if start - last_end <= PHRASE_GAP and start >= last_start and pair in phrases:
-                seen.add(pair)
-            last_start, last_end, last_bit = start, end, bit
+    seen = {
+        (a, b)
+        for marks in found.marks
+        for (a_start, a_end, a), (start, _, b) in itertools.pairwise(marks)
+        if (a, b) in phrases and start - a_end <= PHRASE_GAP and start >= a_start
+    }
     weights = terms.weights
     return sum(min(weights[a], weights[b]) for a, b in seen)
 

@@ -440,8 +440,7 @@ def _read_ahead(paths: Sequence[Path]) -> None:
     chunk at a time it reads it all, as small pages, so resident memory still counts only the
     pages a question maps (read by ``read()`` they would come as large folios: 720-770 MB
     serving against 637). Only a few chunks are in flight at once: asked all at once, they
-    slowed the opening of the index by a tenth of a second. The files' chunks are asked for in
-    turn, so a term's passages and values come in together.
+    slowed the opening of the index by a tenth of a second.
     """
     if not hasattr(os, "posix_fadvise"):
         return
@@ -454,16 +453,13 @@ def _read_ahead(paths: Sequence[Path]) -> None:
         except OSError:  # a merge removed the segment meanwhile
             return
         try:
-            sizes = [os.fstat(fd).st_size for fd in handles]
             asked: deque[tuple[int, int]] = deque()
-            for at in range(0, max(sizes, default=0), READ_AHEAD_CHUNK):
-                for fd, size in zip(handles, sizes, strict=True):
-                    if at < size:
-                        os.posix_fadvise(fd, at, READ_AHEAD_CHUNK, os.POSIX_FADV_WILLNEED)
-                        asked.append((fd, min(at + READ_AHEAD_CHUNK, size) - 1))
-                    if len(asked) > READ_AHEAD_WINDOW:
-                        fd_, last = asked.popleft()
-                        os.pread(fd_, 1, last)  # waits until that chunk is read
+            for file, at, last in _chunks([os.fstat(fd).st_size for fd in handles]):
+                os.posix_fadvise(handles[file], at, last + 1 - at, os.POSIX_FADV_WILLNEED)
+                asked.append((handles[file], last))
+                if len(asked) > READ_AHEAD_WINDOW:
+                    fd, byte = asked.popleft()
+                    os.pread(fd, 1, byte)  # waits until that chunk is read
             for fd, last in asked:  # the last ones too: the thread ends once all is read
                 os.pread(fd, 1, last)
         except OSError:
@@ -473,6 +469,15 @@ def _read_ahead(paths: Sequence[Path]) -> None:
                 os.close(fd)
 
     threading.Thread(target=read, name="index-read-ahead", daemon=True).start()
+
+
+def _chunks(sizes: Sequence[int]) -> Iterator[tuple[int, int, int]]:
+    """``(file, first byte, last byte)`` of every :data:`READ_AHEAD_CHUNK` of files of
+    ``sizes``, the files' chunks in turn: a term's passages and values come in together."""
+    for at in range(0, max(sizes, default=0), READ_AHEAD_CHUNK):
+        for file, size in enumerate(sizes):
+            if at < size:
+                yield file, at, min(at + READ_AHEAD_CHUNK, size) - 1
 
 
 READ_AHEAD_CHUNK = 1 << 22  # bytes of a file asked for at once (under the kernel's cap)
