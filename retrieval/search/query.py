@@ -237,7 +237,7 @@ def _in_the_documents_characters(
     best = score(tokens)
     if best == sum(1 for t in tokens if t.term.startswith("zh:")):
         return text, tokens  # every Chinese word is in the documents as typed
-    for other in cjk.other_characters(text, _writes_traditional(snapshot)):
+    for other in cjk.other_characters(text, writes_traditional(snapshot)):
         found = analyzer.tokens(other, "zh")
         if score(found) > best:
             text, tokens, best = other, found, score(found)
@@ -378,7 +378,7 @@ def _characters_in_words(snapshot: Snapshot) -> frozenset[str]:
 _CHARACTERS: dict[int, frozenset[str]] = {}
 
 
-def _writes_traditional(snapshot: Snapshot) -> bool:
+def writes_traditional(snapshot: Snapshot) -> bool:
     """Whether the documents write traditional Chinese characters (once per index version:
     its characters are one frozenset, cached with it)."""
     return _traditional(_characters_in_words(snapshot))
