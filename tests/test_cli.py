@@ -401,6 +401,22 @@ def test_chat_answers_follows_up_pages_resets_and_quits(
     assert "this line is never read" not in out
 
 
+def test_chat_takes_a_bare_more_for_the_next_results(
+    capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = "When did China and France start their strategic dialogue?\nmore\nNext.\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
+    code, out, _ = run(capsys, "chat", *paths)
+    turns = out.split("\n? ")[1:]
+    assert code == 0 and [t.splitlines()[0] for t in turns] == [
+        "When did China and France start their strategic dialogue?",
+        "more",
+        "Next.",
+    ]
+    assert "  4. “" in turns[1] and "  1. “" not in turns[1]
+    assert "  7. “" in turns[2] and "  4. “" not in turns[2]
+
+
 def test_run_without_a_token_starts_the_terminal_chat(
     capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -144,6 +144,9 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = message.text
     if mentions_bot(message):
         text = without_mention(text, context.bot.username) or text
+    if locales.asks_for_more(text):
+        await more(update, context)
+        return
     await ask(update, context, text)
 
 

@@ -39,3 +39,20 @@ def language_of(language_code: str | None) -> str:
 def strings(language_code: str | None) -> Strings:
     """The texts in the language of ``language_code``, falling back to English."""
     return available()[language_of(language_code)]
+
+
+def asks_for_more(text: str) -> bool:
+    """Whether a message only asks for more results ("more", "ещё", "更多", "Plus !"): any
+    locale's :data:`~bot.locales.en.MORE_WORDS`, whatever the user's language (a Russian
+    user whose Telegram app is set to English still types "ещё")."""
+    said = " ".join(text.split()).strip(".!?…。！？ ").casefold().replace("ё", "е")
+    return said in _more_words()
+
+
+@functools.cache
+def _more_words() -> frozenset[str]:
+    return frozenset(
+        word.casefold().replace("ё", "е")
+        for module in available().values()
+        for word in module.MORE_WORDS
+    )

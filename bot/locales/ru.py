@@ -197,6 +197,7 @@ UNKNOWN_COMMAND = "Такой команды я не знаю. Всё, что я
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Сначала задайте вопрос — потом /more покажет по нему ещё результаты."
+MORE_WORDS = ("ещё", "дальше", "ещё результаты")
 NO_MORE_RESULTS = "Это всё: больше результатов по вопросу «{question}» нет."
 SEARCH_GONE = "Этого поиска у меня уже нет. Пожалуйста, задайте вопрос ещё раз."
 PASSAGE_GONE = (

@@ -92,6 +92,14 @@ async def test_more_command_continues_where_the_last_page_stopped(bot: Harness) 
     assert [ranks(p.text) for p in (page2, page3, page4)] == [[4, 5, 6], [7, 8, 9], [10, 11, 12]]
 
 
+async def test_a_message_saying_only_more_pages_as_the_command_does(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    (page2,) = await bot.say("more")
+    (page3,) = await bot.say("Ещё!")  # any language the bot speaks, however it is punctuated
+    (page4,) = await bot.say("  更多 ")
+    assert [ranks(p.text) for p in (page2, page3, page4)] == [[4, 5, 6], [7, 8, 9], [10, 11, 12]]
+
+
 async def test_paging_ends_with_a_clear_last_word(bot: Harness) -> None:
     total = services_of(bot.app.bot_data).library.answer(FEW_RESULTS).total
     assert 3 < total <= 9, "needs a question with a few results"
