@@ -1,0 +1,38 @@
+"""How much of a question the best passage covers decides, alone, between answered, hedged and
+declined when every word of the question is in some document and nothing else is amiss."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.model import Excerpt, Passage, Segment
+from retrieval.search import judge
+from retrieval.search.query import Weights
+from retrieval.search.rank import QuestionWeights, Ranked
+
+_TEXT = "Queries become slow when the cache is too small."
+_PASSAGE = Passage("n-1", "notes.md", "Notes", None, 1, _TEXT)
+_BEST = [Ranked(_PASSAGE, 1.0, 1.0, Excerpt((Segment(_TEXT),)))]
+_KNOWN = QuestionWeights(
+    Weights({"queri": 1.0, "slow": 1.0, "cach": 1.0}, {}),
+    {"queri": 2.0, "slow": 2.0, "cach": 3.0},
+    {"queri": 2.0, "slow": 2.0, "cach": 3.0},
+    (),
+    (),
+)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "outcome"),
+    [
+        (0.1, "declined"),  # nothing plausibly matches
+        (0.3, "hedged"),  # a weak match: shown, said to be unsure (most such are wrong)
+        (0.8, "answered"),
+    ],
+)
+def test_the_share_covered_decides_the_outcome(confidence: float, outcome: str) -> None:
+    assert judge.judge(confidence, _KNOWN, _BEST) == outcome
+
+
+def test_nothing_found_is_declined() -> None:
+    assert judge.judge(0.0, _KNOWN, []) == "declined"
