@@ -85,6 +85,7 @@ class Library:
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
+        self._warming_zh: threading.Thread | None = None  # the Chinese segmenter, loading
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
@@ -155,7 +156,7 @@ class Library:
             tag = library._tag()
             library._counting = _count_languages(library, tag)  # while the index opens
             library._snapshot = library._keeper.open(tag)
-            _warm_chinese_soon(library, library._counting)
+            library._warming_zh = _warm_chinese_soon(library, library._counting)
         except BaseException:
             library.close()
             raise
@@ -173,8 +174,9 @@ class Library:
 
     def close(self) -> None:
         self._keeper.wait()
-        if self._counting is not None:
-            self._counting.join()
+        for thread in (self._counting, self._warming_zh):  # none outlives the library
+            if thread is not None:
+                thread.join()
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
@@ -322,13 +324,17 @@ def _counted(version: str, counts: dict[str, int]) -> _Languages:
 
 
 def _warmed_languages(library: Library) -> tuple[str, ...]:
-    """:meth:`Library.languages`, once the language model has loaded: a question that needs
-    it while it loads would load it a second time beside the first (each slowing the other),
-    so it waits for that one instead."""
-    warming = library._warming
+    """:meth:`Library.languages`, once the language model and the Chinese segmenter have
+    loaded: a question that needs one while it loads would load it a second time (neither is
+    loaded under a lock), so it waits for that one instead. The segmenter's load holds the
+    GIL (rjieba, 0.25 s), so a question in any language waits for it anyway."""
+    warming, warming_zh = library._warming, library._warming_zh
     if warming is not None:
         warming.join()
         library._warming = None
+    if warming_zh is not None:
+        warming_zh.join()
+        library._warming_zh = None
     return library.languages()
 
 
@@ -489,11 +495,12 @@ def _examples(library: Library) -> list[str]:
     return chosen[:3]
 
 
-def _warm_chinese_soon(library: Library, counting: threading.Thread) -> None:
-    """:func:`_warm_chinese` in a thread of its own: a question waits for the count of the
-    passages' languages, not for this."""
+def _warm_chinese_soon(library: Library, counting: threading.Thread) -> threading.Thread:
+    """:func:`_warm_chinese` in a thread of its own, beside the rest of the opening."""
     warm = functools.partial(_warm_chinese, library, counting)
-    threading.Thread(target=warm, name="warm-up-zh", daemon=True).start()
+    thread = threading.Thread(target=warm, name="warm-up-zh", daemon=True)
+    thread.start()
+    return thread
 
 
 def _warm_chinese(library: Library, counting: threading.Thread) -> None:
@@ -505,9 +512,8 @@ def _warm_chinese(library: Library, counting: threading.Thread) -> None:
     if "zh" not in library._languages[1]:
         return
     cjk.chinese_words("中文")
-    with contextlib.suppress(NoCorpusError):  # closed since
-        traditional = query.writes_traditional(library._current())
-        cjk.other_characters("中文", traditional=traditional)
+    traditional = query.writes_traditional(library._current())  # close() waits for this
+    cjk.other_characters("中文", traditional=traditional)
 
 
 def _warm_up() -> None:

@@ -12,18 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 _PROBE = textwrap.dedent(
     """
-    import sys, threading
+    import sys
     from pathlib import Path
     from retrieval.library import Library
     from retrieval.search import cjk
 
     library = Library.open(Path(sys.argv[1]) / "q.db", Path(sys.argv[1]) / "corpus")
-    library.languages()  # the count, which starts the warm-up
-    for thread in threading.enumerate():
-        if thread.name == "warm-up-zh":
-            thread.join()
+    library.close()  # which waits for the warm-up: no question asked
     print(cjk._jieba.cache_info().currsize)
-    library.close()
     """
 )
 
