@@ -174,9 +174,7 @@ class Library:
 
     def close(self) -> None:
         self._keeper.wait()
-        for thread in (self._counting, self._warming_zh):  # none outlives the library
-            if thread is not None:
-                thread.join()
+        _join(self._counting, self._warming_zh)  # no thread outlives the library
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
@@ -336,6 +334,12 @@ def _warmed_languages(library: Library) -> tuple[str, ...]:
         warming_zh.join()
         library._warming_zh = None
     return library.languages()
+
+
+def _join(*threads: threading.Thread | None) -> None:
+    for thread in threads:
+        if thread is not None:
+            thread.join()
 
 
 def _count_languages(library: Library, version: str) -> threading.Thread:
