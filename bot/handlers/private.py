@@ -137,7 +137,7 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer any text as a question (without the bot's @name, if it was written)."""
+    """Answer any text as a question (without the bot's @name); "more" alone is /more."""
     message = update.effective_message
     if message is None or message.text is None:
         return

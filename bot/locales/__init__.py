@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+import unicodedata
 from types import ModuleType
 
 from bot.locales import en
@@ -42,17 +43,18 @@ def strings(language_code: str | None) -> Strings:
 
 
 def asks_for_more(text: str) -> bool:
-    """Whether a message only asks for more results ("more", "ещё", "更多", "Plus !"): any
+    """Whether a message only asks for more results ("more", "ещё", "更多", "Encore !"): any
     locale's :data:`~bot.locales.en.MORE_WORDS`, whatever the user's language (a Russian
     user whose Telegram app is set to English still types "ещё")."""
-    said = " ".join(text.split()).strip(".!?…。！？ ").casefold().replace("ё", "е")
-    return said in _more_words()
+    return _folded(" ".join(text.split()).strip(".!?¡¿…。！？ ")) in _more_words()
 
 
 @functools.cache
 def _more_words() -> frozenset[str]:
-    return frozenset(
-        word.casefold().replace("ё", "е")
-        for module in available().values()
-        for word in module.MORE_WORDS
-    )
+    return frozenset(_folded(word) for module in available().values() for word in module.MORE_WORDS)
+
+
+def _folded(text: str) -> str:
+    """``text`` in lower case without accents: many type "mas" for "más", "еще" for "ещё"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
