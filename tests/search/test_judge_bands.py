@@ -26,7 +26,10 @@ _KNOWN = QuestionWeights(
     ("confidence", "outcome"),
     [
         (0.1, "declined"),  # nothing plausibly matches
-        (0.3, "hedged"),  # a weak match: shown, said to be unsure (most such are wrong)
+        (0.24, "declined"),
+        (0.25, "hedged"),  # a weak match: shown, said to be unsure (most such are wrong)
+        (0.39, "hedged"),
+        (0.40, "answered"),
         (0.8, "answered"),
     ],
 )
