@@ -12,6 +12,7 @@ import functools
 import itertools
 import re
 import statistics
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -69,6 +70,16 @@ _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
 _LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
+# A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
+# Chinese", "HOOKDIR=/var/cache/pbuilder/hooks", "[Unit]". Keys of one letter are labels ("Q:").
+_FIELD_LINE = re.compile(
+    r"^(?:[A-Za-z][\w.-]+(?: [A-Z][\w-]*)?[ \t]*:[ \t]+\S|[A-Za-z_][\w.-]*=\S|\[[\w .-]+\]$)"
+)
+FIELD_RUN = 2  # "Key: value" lines in a row that make a block of data, kept as written
+TERM_WORDS = 6  # the most words of a term alone on its line over its indented description
+# What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
+# "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
+_CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -209,11 +220,49 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
 
 
 def units(text: str) -> list[str]:
-    """Logical lines of a document: every paragraph or heading on one line, junk removed.
+    """Logical lines of a document: every paragraph or heading on one line, junk removed; a
+    block of data (see :func:`_field_run_end`) as one unit of its lines, as written; a term
+    alone on its line leads the description indented under it ("postinst: This script …").
 
     In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
     judged as furniture on its own; only lines that start a block or follow a finished line are.
     """
+    chunks = [chunk for block in _raw_blocks(text) for chunk in _field_runs(block)]
+    raw_blocks = [raw for raw, _ in chunks]
+    verbatim = [data for _, data in chunks]
+    blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
+    # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
+    # distribution (stable/testing/unstable) is better")
+    junk = [[is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b] for b in blocks]
+    lines = [
+        line
+        for block, bad, data in zip(blocks, junk, verbatim, strict=True)
+        for line, b in zip(block, bad, strict=True)
+        if not b and not data
+    ]
+    wrapped = _is_hard_wrapped(lines)
+    terms = _terms(raw_blocks, verbatim, _body_indent(text))
+    result: list[str] = []
+    term = ""
+    for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
+        if number in terms:
+            term = blocks[number][0]
+            continue
+        start = len(result)
+        if verbatim[number]:
+            result.append(textwrap.dedent("\n".join(raw_block)))
+        elif _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
+            result.append(join_lines(block))
+        else:
+            result.extend(_block_units(block, bad, wrapped, first_block=not result))
+        if term and len(result) > start:
+            result[start] = _with_term(term, result[start])
+        term = ""
+    return result
+
+
+def _raw_blocks(text: str) -> list[list[str]]:
+    """The raw lines of ``text`` in blocks between blank lines (and rules)."""
     raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         # A rule under a heading ("=====") or between paragraphs ends the block: never a line
@@ -223,38 +272,105 @@ def units(text: str) -> list[str]:
                 raw_blocks.append([])
             continue
         raw_blocks[-1].append(raw.rstrip())
-    raw_blocks = [block for block in raw_blocks if block]
-    blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
-    junk = [list(map(is_junk, block)) for block in blocks]  # once a line: asked twice below
-    lines = [
-        line
-        for block, bad in zip(blocks, junk, strict=True)
-        for line, b in zip(block, bad, strict=True)
-        if not b
-    ]
-    wrapped = _is_hard_wrapped(lines)
-    result: list[str] = []
-    for block, raw_block, bad in zip(blocks, raw_blocks, junk, strict=True):
-        if _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
-            result.append(join_lines(block))
+    return [block for block in raw_blocks if block]
+
+
+def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block: bool) -> list[str]:
+    """The logical lines of one block of prose (squeezed lines), its junk lines dropped."""
+    kept: list[str] = []
+    for line, line_junk in zip(block, junk, strict=True):
+        continues = (
+            wrapped
+            and kept
+            and not kept[-1].endswith(_LATIN_END)
+            and not _looks_like_heading(kept[-1])
+        )
+        if continues or not line_junk:
+            kept.append(line)
+    if wrapped and len(kept) > 1:
+        return _reflow(kept, first_block and bool(kept))
+    return _wrapped_heading(kept)
+
+
+def _field_runs(block: list[str]) -> list[tuple[list[str], bool]]:
+    """``block`` (raw lines) cut around its runs of data lines (see :func:`_field_run_end`),
+    each part with whether it is such a run."""
+    parts: list[tuple[list[str], bool]] = []
+    rest: list[str] = []
+    start = 0
+    while start < len(block):
+        end = _field_run_end(block, start)
+        if end == start:
+            rest.append(block[start])
+            start += 1
             continue
-        kept: list[str] = []
-        for line, line_junk in zip(block, bad, strict=True):
-            continues = (
-                wrapped
-                and kept
-                and not kept[-1].endswith(_LATIN_END)
-                and not _looks_like_heading(kept[-1])
-            )
-            if continues or not line_junk:
-                kept.append(line)
-        if kept:
-            first_block = not result
-        if wrapped and len(kept) > 1:
-            result.extend(_reflow(kept, first_block))
-        else:
-            result.extend(_wrapped_heading(kept))
-    return result
+        if rest:
+            parts.append((rest, False))
+            rest = []
+        parts.append((block[start:end], True))
+        start = end
+    if rest:
+        parts.append((rest, False))
+    return parts
+
+
+def _field_run_end(block: list[str], start: int) -> int:
+    """Where a run of data lines that starts at ``start`` ends, or ``start`` when none does: at
+    least :data:`FIELD_RUN` "Key: value" (or "KEY=value") lines set one under the other, with
+    the lines indented further that continue a value (a control file's "Description:"). A
+    control file, a service's unit, ``lsb_release -a``'s output: data, never a heading, kept
+    whole with the sentence that shows it. Not lines amid others set as they are, as in a
+    transcript ("$ apt-get source foo" / "dpkg-source: info: extracting …" / "$ ls -F")."""
+    column = _indent(block[start])
+    if not _FIELD_LINE.match(block[start].lstrip()) or (
+        start and _indent(block[start - 1]) == column
+    ):
+        return start
+    fields, end = 0, start
+    while end < len(block):
+        indent = _indent(block[end])
+        if indent == column and _FIELD_LINE.match(block[end].lstrip()):
+            fields += 1
+        elif indent <= column:
+            break
+        end += 1
+    amid = end < len(block) and _indent(block[end]) == column
+    return end if fields >= FIELD_RUN and not amid else start
+
+
+def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]:
+    """The blocks that are a term of a definition list: one short line, not a heading nor a
+    sentence, over a description indented further ("preinst" / "        This script is
+    executed before …", "debian-x@lists.debian.org" / "      Description : …"). Alone, the
+    description would never say what it describes."""
+    found: set[int] = set()
+    for number, (block, following) in enumerate(itertools.pairwise(blocks)):
+        line = squeeze(block[0])
+        if (
+            len(block) != 1
+            or verbatim[number]
+            or _indent(following[0]) <= _indent(block[0])
+            or not 0 < len(line.split()) <= TERM_WORDS
+            or line.endswith((*_NOT_HEADING_END, "?", "？"))
+            or _LABEL.match(line)
+            or _looks_like_heading(line)
+        ):
+            continue
+        # Left of the text, a line of words is an outdented heading ("Don't file bugs
+        # upstream"); a name ("postinst") or data ("Forwarded: foo@example.com") is a term.
+        if _indent(block[0]) < body and " " in line and not _FIELD_LINE.match(line):
+            continue
+        if verbatim[number + 1] or _is_prose(join_lines([squeeze(raw) for raw in following])):
+            found.add(number)
+    return found
+
+
+def _with_term(term: str, unit: str) -> str:
+    """``unit`` led by the ``term`` it describes: "postinst: This script …"; a block of data
+    under it has the term for its introduction (see :meth:`_Placing.verbatim`)."""
+    if "\n" in unit:
+        return f"{term}\n\n{unit}"
+    return f"{term} {unit}" if ":" in term else f"{term}: {unit}"
 
 
 def _hangs(block: list[str]) -> bool:
@@ -325,11 +441,23 @@ def _looks_like_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
         return False
-    if not (line[0].isupper() or line[0].isdigit()):
+    if not (line[0].isupper() or line[0].isdigit()) or _is_data(line):
         return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
     return bool(significant) and capitalised * 10 >= len(significant) * 7
+
+
+def _is_data(line: str) -> bool:
+    """Whether ``line`` reads as code or data, never a heading: "CREATE TABLE wordcount(",
+    "SQLite version 3.36.0 2021-06-18 18:36:39", "Installed-Size: 145", "Release: 7.4"."""
+    if _CODE_LIKE.search(line):
+        return True
+    field = _FIELD_LINE.match(line)
+    if field is None or "=" in field[0]:
+        return False
+    value = line.split(":", 1)[1].lstrip()
+    return value[:1].islower() or any(ch.isdigit() or ch in "@/" for ch in value)
 
 
 def _question_headings(lines: list[str]) -> set[str]:
@@ -355,6 +483,8 @@ def _is_sentence_title(lines: list[str]) -> bool:
     and its date; a headline that mentions a date is still a title."""
     if len(lines) < 2 or _is_dateline(lines[0]) or _STATES_VERSION.match(lines[0]):
         return False  # "Version 1.2 ratified on October 1st, 2022." dates the text; no title
+    if "\n" in lines[0]:
+        return False  # a block of data
     first = lines[0].split()
     return 1 <= len(first) <= TITLE_SENTENCE_WORDS and len(lines[1].split()) > len(first)
 
@@ -428,13 +558,15 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if not _is_prose(line) or line in headings:
-            pending.append(line)
+        if "\n" in line or not _is_prose(line) or line in headings:
+            pending.append(line)  # "\n": a block of data, kept as written
             continue
         placing.fragments(pending)
         pending = []
         document.add(placing.section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
-    if pending and sum(len(p.split()) for p in pending) >= 4:
+    if any("\n" in fragment for fragment in pending):
+        placing.fragments(pending)
+    elif pending and sum(len(p.split()) for p in pending) >= 4:
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
     return document
@@ -459,7 +591,10 @@ class _Placing:
         for number, fragment in enumerate(pending):
             following = pending[number + 1] if number + 1 < len(pending) else ""
             leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
-            if leads and adjacent and _joins_commands(document, fragment, self.headings):
+            if "\n" in fragment:
+                self.verbatim(fragment, adjacent)
+                adjacent = True
+            elif leads and adjacent and _joins_commands(document, fragment, self.headings):
                 # "aptitude update" / "а затем" / "aptitude full-upgrade": the words between
                 # two commands of one sentence go with them, whatever they look like alone.
                 _attach_code(document, fragment)
@@ -497,6 +632,21 @@ class _Placing:
                 adjacent = True
             else:
                 adjacent = False
+
+    def verbatim(self, fragment: str, adjacent: bool) -> None:
+        """Place a block of data (and the term it describes, before a blank line): the code of
+        the paragraph right before it that leads into it ("… a sample control file is shown
+        below for the Debian package hello:"), else code of its own."""
+        lead, _, code = fragment.rpartition("\n\n")
+        last = self.document.blocks[-1] if self.document.blocks else None
+        if lead or not adjacent or last is None:
+            self.document.blocks.append(Block(lead, self.section, kind="code", code=code))
+        elif last.kind == "code" and last.code:  # "[Unit] …" / "[Socket] …": one file
+            self.document.blocks[-1] = dataclasses.replace(last, code=f"{last.code}\n\n{code}")
+        elif last.kind == "text" and not _ends_sentence(last.text):
+            _attach_code(self.document, code)
+        else:
+            self.document.blocks.append(Block(lead, self.section, kind="code", code=code))
 
     def _heads(self, fragment: str, leads: bool) -> bool:
         """Whether ``fragment`` is a heading. A short Chinese line with no punctuation looks
@@ -579,6 +729,7 @@ def _outdented(text: str) -> set[str]:
             and _indent(line) < min(body, _indent(following[0]) + 1)
             and 0 < len((bare := squeeze(line)).split()) <= OUTDENTED_WORDS
             and not bare.endswith(_NOT_HEADING_END)
+            and not _is_data(bare)  # "Forwarded: foo@example.com" over what it does
             and (heads_next or _is_prose(squeeze(" ".join(following))))
         )
         if heads:
@@ -596,6 +747,7 @@ def _underlined(text: str) -> set[str]:
         if _UNDERLINE.match(under)
         and 0 < len(line.split()) <= OUTDENTED_WORDS
         and not _UNDERLINE.match(line)
+        and not _is_data(squeeze(line))
         and len(under.strip()) >= 0.6 * len(line.strip())
     }
 
@@ -610,7 +762,7 @@ def _body_indent(text: str) -> int:
 def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
     """The title among the lines before the first paragraph, and where the text after it starts."""
     for i, line in enumerate(lines[:header_end]):
-        if _looks_like_title(line) and not _is_dateline(line):
+        if _looks_like_title(line) and not _is_dateline(line) and "\n" not in line:
             return line, i + 1
     if _is_sentence_title(lines):
         return lines[0], 1
