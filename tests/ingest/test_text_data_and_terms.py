@@ -133,3 +133,157 @@ def test_each_term_of_a_definition_list_leads_its_description() -> None:
     assert "postrm" not in after.split(".")[0]
     question = "7.6. What is a Debian preinst, postinst, prerm, and postrm script?"
     assert {block.section for block in document.blocks} == {question}
+
+
+LISTS = """\
+Chapter 7. Basics of the Debian package management system
+
+7.7. What is an Essential, Required, Important, Standard, Optional,
+or Extra package?
+
+    Each Debian package is assigned a priority by the distribution
+    maintainers, as an aid to the package management system. The
+    priorities are:
+
+      * Required: packages that are necessary for the proper
+        functioning of the system.
+
+        This includes all tools that are necessary to repair system
+        defects. You must not remove these packages or your system
+        may become totally broken and you may probably not even be
+        able to use dpkg to put things back. Systems with only the
+        Required packages are probably unusable, but they do have
+        enough functionality to allow the sysadmin to boot and
+        install more software.
+
+      * Important packages should be found on any Unix-like system.
+
+        Other packages which the system will not run well or be
+        usable without will be here. This does NOT include Emacs or X
+        or TeX or any other large application. These packages only
+        constitute the bare infrastructure.
+
+7.11. What is meant by unknown, install, remove, purge and hold in
+the package status?
+
+    These "want" flags tell what the user wanted to do with a package
+    (as indicated by the user's direct invocations of dpkg/apt/
+    aptitude).
+
+    Their meanings are:
+
+      * unknown - the user has never indicated whether the package is
+        wanted.
+
+      * install - the user wants the package installed or upgraded.
+
+      * hold - the user wants this package not to be processed, i.e.
+        wants to keep the current version with the current status
+        whatever that is.
+"""
+
+
+def test_a_paragraph_indented_under_a_list_item_goes_with_the_item() -> None:
+    texts = [p.text for p in passages(read("07.txt", LISTS.encode()), "07.txt")]
+    required = next(t for t in texts if "You must not remove these packages" in t)
+    assert required.startswith("Required: packages that are necessary")
+    important = next(t for t in texts if "bare infrastructure" in t)
+    assert important.startswith("Important packages should be found")
+
+
+def test_a_short_line_introducing_a_list_is_quoted_with_its_items() -> None:
+    document = read("07.txt", LISTS.encode())
+    assert {block.section for block in document.blocks} == {
+        "7.7. What is an Essential, Required, Important, Standard, Optional, or Extra package?",
+        "7.11. What is meant by unknown, install, remove, purge and hold in the package status?",
+    }
+    texts = [p.text for p in passages(document, "07.txt")]
+    hold = next(t for t in texts if "the user wants this package not to be processed" in t)
+    assert hold.startswith("Their meanings are:\nunknown - the user has never indicated")
+
+
+DISTRIBUTION = """\
+Chapter 3. Choosing a Debian distribution
+
+3.1. Which Debian distribution (stable/testing/unstable) is better
+for me?
+
+    The answer is a bit complicated. It really depends on what you
+    intend to do. One solution would be to ask a friend who runs
+    Debian. But that does not mean that you cannot make an
+    independent decision. In fact, you should be able to decide once
+    you complete reading this chapter.
+
+5.8. How can I check that I am using a Debian system, and what
+version it is?
+
+    In order to make sure that your system has been installed from
+    the real Debian base disks, use the
+
+    lsb_release -a
+
+    command. It will display the name of the distribution (in
+    Distributor ID field) and the version of the system (in Release
+    and Codename fields). The following is an example run in a Debian
+    system:
+
+    $ lsb_release -a
+    No LSB modules are available.
+    Distributor ID: Debian
+    Description:    Debian GNU/Linux 7.4 (wheezy)
+    Release:    7.4
+    Codename:   wheezy
+
+    You can also check for the existence of /etc/debian_version file,
+    which contains a single one-line entry giving the version number
+    of the release, as defined by the package base-files.
+"""
+
+
+def test_a_numbered_question_wrapped_over_two_lines_is_one_heading() -> None:
+    document = read("03.txt", DISTRIBUTION.encode())
+    assert [block.section for block in document.blocks][:1] == [
+        "3.1. Which Debian distribution (stable/testing/unstable) is better for me?"
+    ]
+    assert "5.8. How can I check that I am using a Debian system, and what version it is?" in {
+        block.section for block in document.blocks
+    }
+    assert not any("for me?" in block.text for block in document.blocks)
+
+
+def test_a_commands_output_of_fields_is_kept_with_the_command_and_heads_nothing() -> None:
+    document = read("03.txt", DISTRIBUTION.encode())
+    assert not any("Distributor" in (block.section or "") for block in document.blocks)
+    run = next(block for block in document.blocks if "Codename:   wheezy" in block.code)
+    assert run.code.startswith("$ lsb_release -a\nNo LSB modules are available.\nDistributor ID")
+    assert run.text.endswith("The following is an example run in a Debian system:")
+
+
+# SQLite's documentation (public domain), foreignkeys.html as text
+SESSION = (
+    "SQLite Foreign Key Support\n\n"
+    "1. Introduction to Foreign Key Constraints\n\n"
+    "The following SQLite command-line session illustrates the effect of the foreign key "
+    "constraint added to the track table:\n\n"
+    "    sqlite> SELECT * FROM artist;\n"
+    "    artistid  artistname       \n"
+    "    --------  -----------------\n"
+    "    1         Dean Martin      \n"
+    "    2         Frank Sinatra    \n\n"
+    "    sqlite> SELECT * FROM track;\n"
+    "    trackid  trackname          trackartist\n"
+    "    -------  -----------------  -----------\n"
+    "    11       That's Amore       1  \n"
+    "    12       Christmas Blues    1  \n"
+    "    13       My Way             2  \n\n"
+    "As you would expect, it is not possible to manipulate the database to a state that "
+    "violates the foreign key constraint by deleting or updating rows in the artist table "
+    "either.\n"
+)
+
+
+def test_a_querys_output_heads_no_section() -> None:
+    document = read("foreignkeys.txt", SESSION.encode())
+    assert {block.section for block in document.blocks} == {
+        "1. Introduction to Foreign Key Constraints"
+    }

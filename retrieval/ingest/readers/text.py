@@ -76,10 +76,12 @@ _FIELD_LINE = re.compile(
     r"^(?:[A-Za-z][\w.-]+(?: [A-Z][\w-]*)?[ \t]*:[ \t]+\S|[A-Za-z_][\w.-]*=\S|\[[\w .-]+\]$)"
 )
 FIELD_RUN = 2  # "Key: value" lines in a row that make a block of data, kept as written
+ITEM_CHARS = 1000  # the longest list item joined with the paragraphs indented under it
 TERM_WORDS = 6  # the most words of a term alone on its line over its indented description
 # What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
 # "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
 _CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
+_CODE_MARK = re.compile(r"[=<>|{}$\\]|\w\((?!\))")  # the same, seen in prose the least
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -244,11 +246,22 @@ def units(text: str) -> list[str]:
     terms = _terms(raw_blocks, verbatim, _body_indent(text))
     result: list[str] = []
     term = ""
+    item = -1  # where the text of the list item above starts ("  * Required: packages …")
     for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
         if number in terms:
             term = blocks[number][0]
             continue
         start = len(result)
+        if result and not verbatim[number] and all(_indent(raw) == item for raw in raw_block):
+            # a paragraph of the item, indented as its text: "This includes all tools …"; a
+            # long item reads alone, and so do its paragraphs
+            joined = join_lines([result[-1], *_block_units(block, bad, wrapped, False)])
+            if len(joined) <= ITEM_CHARS:
+                result[-1] = joined
+                continue
+        # An item that is a sentence has paragraphs; one that is a name ("-   Websites") heads
+        # the paragraphs under it (see :func:`_outdented`).
+        item = _item_column(raw_block[0]) if _is_prose(block[-1]) else -1
         if verbatim[number]:
             result.append(textwrap.dedent("\n".join(raw_block)))
         elif _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
@@ -259,6 +272,12 @@ def units(text: str) -> list[str]:
             result[start] = _with_term(term, result[start])
         term = ""
     return result
+
+
+def _item_column(line: str) -> int:
+    """Where the text of a list item starts ("      * Required: …": 8), -1 for other lines."""
+    bullet = re.match(r"[ \t]*[•·▪◦*+-][ \t]+(?=\S)", line)
+    return len(bullet[0].expandtabs(8)) if bullet else -1
 
 
 def _raw_blocks(text: str) -> list[list[str]]:
@@ -295,6 +314,11 @@ def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block:
 def _field_runs(block: list[str]) -> list[tuple[list[str], bool]]:
     """``block`` (raw lines) cut around its runs of data lines (see :func:`_field_run_end`),
     each part with whether it is such a run."""
+    if _PROMPT.match(block[0].lstrip()) and any(
+        _FIELD_LINE.match(a.lstrip()) and _FIELD_LINE.match(b.lstrip())
+        for a, b in itertools.pairwise(block)
+    ):
+        return [(block, True)]  # "$ lsb_release -a" and its output: "Distributor ID: Debian" …
     parts: list[tuple[list[str], bool]] = []
     rest: list[str] = []
     start = 0
@@ -430,8 +454,15 @@ def _runs_on(line: str, nxt: str) -> bool:
 
 def _is_numbered_heading(line: str) -> bool:
     """A numbered section heading, "9.1. How can I keep my system current?" or "Chapter 9. …":
-    it may end like a sentence (FAQs head each answer with its question)."""
-    return len(line) <= 120 and len(line.split()) <= 16 and bool(_NUMBERED_HEADING.match(line))
+    it may end like a sentence (FAQs head each answer with its question), and a question may be
+    longer ("5.8. How can I check that I am using a Debian system, and what version it is?")."""
+    if line.endswith(("?", "？")):
+        longest, words = 2 * 120, QUESTION_HEADING_WORDS
+    else:
+        longest, words = 120, 16
+    return (
+        len(line) <= longest and len(line.split()) <= words and bool(_NUMBERED_HEADING.match(line))
+    )
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -456,8 +487,10 @@ def _is_data(line: str) -> bool:
     field = _FIELD_LINE.match(line)
     if field is None or "=" in field[0]:
         return False
-    value = line.split(":", 1)[1].lstrip()
-    return value[:1].islower() or any(ch.isdigit() or ch in "@/" for ch in value)
+    key, value = line.split(":", 1)
+    if any(ch.isdigit() or ch in "@/" for ch in value):
+        return True
+    return " " not in key.strip() and value.lstrip()[:1].islower()  # not "Obsolete X-PR: quiet"
 
 
 def _question_headings(lines: list[str]) -> set[str]:
@@ -561,7 +594,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         if "\n" in line or not _is_prose(line) or line in headings:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
-        placing.fragments(pending)
+        placing.fragments(pending, before_item=bool(_BULLET.match(line)))
         pending = []
         document.add(placing.section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
     if any("\n" in fragment for fragment in pending):
@@ -584,8 +617,9 @@ class _Placing:
         self.numbered = _Numbering()
         self.layout = _Layout(text)
 
-    def fragments(self, pending: list[str]) -> None:
-        """Place ``pending``, the lines between the last paragraph and the next."""
+    def fragments(self, pending: list[str], before_item: bool = False) -> None:
+        """Place ``pending``, the lines between the last paragraph and the next (an item of a
+        list when ``before_item``: a short line that introduces it is its lead-in)."""
         document, layout = self.document, self.layout
         adjacent = True  # nothing (no heading, no dropped line) since the last block
         for number, fragment in enumerate(pending):
@@ -615,6 +649,7 @@ class _Placing:
             elif (
                 word_count(fragment) >= 4
                 or (_BULLET.match(fragment) and word_count(fragment) >= 3)
+                or (before_item and not following and fragment.endswith((":", "：")))
                 or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
                 bullet = bool(_BULLET.match(fragment))
@@ -658,6 +693,8 @@ class _Placing:
             return True
         if not _looks_like_heading(fragment):
             return False
+        if fragment in self.layout.set_apart and not _is_numbered_heading(fragment):
+            return False  # "2         Frank Sinatra" in a query's output, "DATETIME" in a table
         if not (leads and _is_cjk_heading(fragment)):
             return True
         return self._after_sentence() and self._plain_cjk_headings
@@ -892,6 +929,20 @@ class _Layout:
     def body(self) -> int:
         """The indentation of the text's paragraphs (:func:`_body_indent`)."""
         return _body_indent(self.text)
+
+    @functools.cached_property
+    def set_apart(self) -> set[str]:
+        """The lines (squeezed) of indented blocks of several lines, as plain text sets code,
+        output and tables apart: indented further than the text's paragraphs, or holding code
+        ("sqlite> SELECT * FROM artist;" over its output) where code is most of the text."""
+        found: set[str] = set()
+        for block in _raw_blocks(self.text):
+            indent = min(map(_indent, block))
+            if len(block) > 1 and (
+                indent > self.body or (indent and any(_CODE_MARK.search(line) for line in block))
+            ):
+                found.update(squeeze(line) for line in block)
+        return found
 
     def indent(self, line: str) -> int:
         """How far ``line`` (a logical line, white space squeezed) stands indented where it
