@@ -287,3 +287,28 @@ def test_a_querys_output_heads_no_section() -> None:
     assert {block.section for block in document.blocks} == {
         "1. Introduction to Foreign Key Constraints"
     }
+
+
+# SQLite's documentation (public domain), tempfiles.html as text
+FOLDERS = (
+    "Temporary Files Used By SQLite\n\n"
+    "5. Temporary File Storage Locations\n\n"
+    "The directory or folder in which temporary files are created is determined by the OS-specific "
+    "VFS.\n\n"
+    "On Windows systems, folders are searched in the following order:\n\n"
+    "1.  The folder set by PRAGMA temp_store_directory or by the sqlite3_temp_directory global "
+    "variable\n"
+    "2.  The folder returned by the GetTempPath() system interface.\n\n"
+    "SQLite itself does not pay any attention to environment variables in this case, though "
+    "presumably the GetTempPath() system call does.\n"
+)
+
+
+def test_a_numbered_list_is_quoted_with_the_sentence_that_introduces_it() -> None:
+    texts = [p.text for p in passages(read("tempfiles.txt", FOLDERS.encode()), "tempfiles.txt")]
+    assert (
+        "On Windows systems, folders are searched in the following order:\n"
+        "1. The folder set by PRAGMA temp_store_directory or by the sqlite3_temp_directory "
+        "global variable\n"
+        "2. The folder returned by the GetTempPath() system interface."
+    ) in texts

@@ -70,6 +70,7 @@ _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
 _LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
+_ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1.  The folder set by …"
 # A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
 # Chinese", "HOOKDIR=/var/cache/pbuilder/hooks", "[Unit]". Keys of one letter are labels ("Q:").
 _FIELD_LINE = re.compile(
@@ -594,9 +595,9 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         if "\n" in line or not _is_prose(line) or line in headings:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
-        placing.fragments(pending, before_item=bool(_BULLET.match(line)))
+        placing.fragments(pending, before_item=bool(_ITEM.match(line)))
         pending = []
-        document.add(placing.section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
+        document.add(placing.section, _BULLET.sub("", line), item=bool(_ITEM.match(line)))
     if any("\n" in fragment for fragment in pending):
         placing.fragments(pending)
     elif pending and sum(len(p.split()) for p in pending) >= 4:
@@ -652,8 +653,8 @@ class _Placing:
                 or (before_item and not following and fragment.endswith((":", "：")))
                 or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
-                bullet = bool(_BULLET.match(fragment))
-                document.add(self.section, _BULLET.sub("", fragment), item=bullet)
+                item = bool(_ITEM.match(fragment))
+                document.add(self.section, _BULLET.sub("", fragment), item=item)
                 adjacent = True
             elif _set_apart_command(fragment, layout):
                 # "Usage" / "    quotebot search foo": a short command with no sentence before
