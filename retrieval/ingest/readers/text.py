@@ -254,9 +254,11 @@ def units(text: str) -> list[str]:
             continue
         start = len(result)
         if result and not verbatim[number] and all(_indent(raw) == item for raw in raw_block):
-            # a paragraph of the item, indented as its text: "This includes all tools …"; a
-            # long item reads alone, and so do its paragraphs
-            joined = join_lines([result[-1], *_block_units(block, bad, wrapped, False)])
+            # a paragraph of the item, indented as its text: "This includes all tools …", or
+            # an item of a list inside it (its mark dropped); a long item reads alone, and so
+            # do its paragraphs
+            inside = [_BULLET.sub("", unit) for unit in _block_units(block, bad, wrapped, False)]
+            joined = join_lines([result[-1], *inside])
             if len(joined) <= ITEM_CHARS:
                 result[-1] = joined
                 continue
