@@ -312,3 +312,40 @@ def test_a_numbered_list_is_quoted_with_the_sentence_that_introduces_it() -> Non
         "global variable\n"
         "2. The folder returned by the GetTempPath() system interface."
     ) in texts
+
+
+# The FAQ's commands stand at the text's own indentation, between blank lines.
+SOURCE = """\
+Chapter 7. Basics of the Debian package management system
+
+7.13. How do I install a source package?
+
+    Debian source packages can't actually be "installed", they are
+    just unpacked in whatever directory you want to build the binary
+    packages they produce.
+
+    Source packages are distributed on most of the same mirrors where
+    you can obtain the binary packages. If you set up your APT's
+    sources.list(5) to include the appropriate "deb-src" lines,
+    you'll be able to easily download any source package by running
+
+    apt-get source foo
+
+    To help you in actually building the source package, Debian
+    source packages provide the so-called build-dependencies
+    mechanism. This means that the source package maintainer keeps a
+    list of other packages that are required to build their package.
+    To see how this is useful, run
+
+    apt-get build-dep foo
+
+    before building the source.
+"""
+
+
+def test_a_command_alone_on_its_line_goes_with_the_sentence_that_runs_into_it() -> None:
+    blocks = read("07.txt", SOURCE.encode()).blocks
+    download = next(b for b in blocks if b.text.endswith("download any source package by running"))
+    assert download.code == "apt-get source foo"
+    useful = next(b for b in blocks if b.text.endswith("To see how this is useful, run"))
+    assert useful.code == "apt-get build-dep foo"

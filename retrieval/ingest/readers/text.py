@@ -843,8 +843,11 @@ def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> 
     """Whether ``line`` is a command line that the last paragraph runs into without a colon
     ("… используйте команду" / "    lsb_release -a", "…请执行" / "    systemctl get-default"):
     the paragraph stops short of a sentence's end, and the line looks like a command set apart
-    (see :func:`_set_apart_command`)."""
-    if not document.blocks or not _set_apart_command(line, layout):
+    (see :func:`_set_apart_command`), or alone between blank lines where commands are not
+    indented ("… download any source package by running" / "apt-get source foo")."""
+    if not document.blocks or not (
+        _set_apart_command(line, layout) or (line in layout.alone and _is_command(line))
+    ):
         return False
     last = document.blocks[-1]
     intro = last.text.rstrip()
@@ -932,6 +935,11 @@ class _Layout:
     def body(self) -> int:
         """The indentation of the text's paragraphs (:func:`_body_indent`)."""
         return _body_indent(self.text)
+
+    @functools.cached_property
+    def alone(self) -> set[str]:
+        """The lines (squeezed) that stand alone between blank lines."""
+        return {squeeze(block[0]) for block in _raw_blocks(self.text) if len(block) == 1}
 
     @functools.cached_property
     def set_apart(self) -> set[str]:
