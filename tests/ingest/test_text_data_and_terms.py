@@ -349,3 +349,43 @@ def test_a_command_alone_on_its_line_goes_with_the_sentence_that_runs_into_it() 
     assert download.code == "apt-get source foo"
     useful = next(b for b in blocks if b.text.endswith("To see how this is useful, run"))
     assert useful.code == "apt-get build-dep foo"
+
+
+HOLD = """\
+Chapter 7. Basics of the Debian package management system
+
+7.12. How do I put a package on hold?
+
+    There are three ways of holding back packages, with dpkg, apt or
+    aptitude.
+
+    Save the file, and reload it into dpkg database with:
+
+    dpkg --set-selections < selections.txt
+
+    With apt, you can set a package to hold using
+
+    apt-mark hold package_name
+
+    and remove the hold with
+
+    apt-mark unhold package_name
+
+7.13. How do I install a source package?
+
+    Debian source packages can't actually be "installed", they are
+    just unpacked in whatever directory you want to build the binary
+    packages they produce.
+"""
+
+
+def test_the_words_between_two_commands_are_text_that_leads_into_the_second() -> None:
+    blocks = read("07.txt", HOLD.encode()).blocks
+    assert [(b.text, b.code) for b in blocks if b.code] == [
+        (
+            "Save the file, and reload it into dpkg database with:",
+            "dpkg --set-selections < selections.txt",
+        ),
+        ("With apt, you can set a package to hold using", "apt-mark hold package_name"),
+        ("and remove the hold with", "apt-mark unhold package_name"),
+    ]

@@ -638,7 +638,7 @@ class _Placing:
             elif self._heads(fragment, leads and adjacent):
                 self.section = self.numbered.path(fragment)
                 adjacent = False
-            elif _introduced(document, fragment, layout.text) or (
+            elif _introduced(document, fragment, layout, following) or (
                 adjacent and _runs_into_command(document, fragment, layout)
             ):
                 # "… run the following command:" then "make deb-pkg", or "… используйте
@@ -828,15 +828,20 @@ def _header_fields(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
+def _introduced(document: ParsedDocument, line: str, layout: _Layout, following: str) -> bool:
     """Whether the last paragraph introduces ``line`` as its code ("… the command:"): a line
-    indented in ``text``, as code is in plain text, or one too short to stand alone."""
+    indented in the raw text, as code is in plain text, or one too short to stand alone. Not
+    the words that run into the next command ("With apt, you can set a package to hold using"
+    / "apt-mark hold package_name" after "… with:" / "dpkg --set-selections < selections.txt")."""
     if not document.blocks or _BULLET.match(line):
         return False
     last = document.blocks[-1]
     if last.kind not in ("text", "code") or not last.text.rstrip().endswith((":", "：")):
         return False
-    return word_count(line) < 4 or _is_indented(line, text)
+    words = len(line.split()) >= 3 and not _is_command(line) and not _CODE_MARK.search(line)
+    if words and line[-1].isalpha() and _command_apart(following, layout):
+        return False
+    return word_count(line) < 4 or _is_indented(line, layout.text)
 
 
 def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> bool:
@@ -845,9 +850,7 @@ def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> 
     the paragraph stops short of a sentence's end, and the line looks like a command set apart
     (see :func:`_set_apart_command`), or alone between blank lines where commands are not
     indented ("… download any source package by running" / "apt-get source foo")."""
-    if not document.blocks or not (
-        _set_apart_command(line, layout) or (line in layout.alone and _is_command(line))
-    ):
+    if not document.blocks or not _command_apart(line, layout):
         return False
     last = document.blocks[-1]
     intro = last.text.rstrip()
@@ -862,6 +865,12 @@ def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> 
         and not _is_command(ending)
         and layout.indent(ending) <= layout.body
     )
+
+
+def _command_apart(line: str, layout: _Layout) -> bool:
+    """Whether ``line`` is a command set apart: indented (see :func:`_set_apart_command`) or
+    alone between blank lines."""
+    return _set_apart_command(line, layout) or (line in layout.alone and _is_command(line))
 
 
 def _set_apart_command(line: str, layout: _Layout) -> bool:
