@@ -389,3 +389,38 @@ def test_the_words_between_two_commands_are_text_that_leads_into_the_second() ->
         ("With apt, you can set a package to hold using", "apt-mark hold package_name"),
         ("and remove the hold with", "apt-mark unhold package_name"),
     ]
+
+
+FEATURES = """\
+Chapter 1. Definitions and overview
+
+1.5. What is the difference between Debian GNU/Linux and other Linux
+distributions? Why should I choose Debian over some other
+distribution?
+
+    These key features distinguish Debian from other Linux
+    distributions:
+
+    Freedom:
+
+        As stated in the Debian Social Contract (https://
+        www.debian.org/social_contract) , Debian will remain 100%
+        free. Debian is very strict about shipping truly free
+        software.
+
+    The Debian package maintenance system:
+
+        The entire system, or any individual component of it, can be
+        upgraded in place without reformatting, without losing custom
+        configuration files, and (in most cases) without rebooting
+        the system.
+"""
+
+
+def test_a_term_ending_with_a_colon_leads_its_description() -> None:
+    texts = [p.text for p in passages(read("01.txt", FEATURES.encode()), "01.txt")]
+    assert any(t.startswith("Freedom: As stated in the Debian Social Contract") for t in texts)
+    assert any(
+        t.startswith("The Debian package maintenance system: The entire system") for t in texts
+    )
+    assert "These key features distinguish Debian from other Linux distributions:" in texts

@@ -82,7 +82,7 @@ TERM_WORDS = 6  # the most words of a term alone on its line over its indented d
 # What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
 # "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
 _CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
-_CODE_MARK = re.compile(r"[=<>|{}$\\]|\w\((?!\))")  # the same, seen in prose the least
+_CODE_MARK = re.compile(r"[=<>|{}$\\]|\w\((?!s?\))")  # the same, seen in prose the least
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -378,18 +378,36 @@ def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]
             or verbatim[number]
             or _indent(following[0]) <= _indent(block[0])
             or not 0 < len(line.split()) <= TERM_WORDS
-            or line.endswith((*_NOT_HEADING_END, "?", "？"))
+            or line.endswith((".", ";", ",", "!", "。", "?", "？"))  # "Freedom:" is a term
             or _LABEL.match(line)
             or _looks_like_heading(line)
         ):
             continue
         # Left of the text, a line of words is an outdented heading ("Don't file bugs
-        # upstream"); a name ("postinst") or data ("Forwarded: foo@example.com") is a term.
-        if _indent(block[0]) < body and " " in line and not _FIELD_LINE.match(line):
+        # upstream"); a name ("postinst"), data ("Forwarded: foo@example.com") or a label
+        # ("The Debian package maintenance system:") is a term.
+        if (
+            _indent(block[0]) < body
+            and " " in line
+            and not _FIELD_LINE.match(line)
+            and not line.endswith((":", "："))
+        ):
             continue
-        if verbatim[number + 1] or _is_prose(join_lines([squeeze(raw) for raw in following])):
+        if verbatim[number + 1] or _describes(following):
             found.add(number)
     return found
+
+
+def _describes(block: list[str]) -> bool:
+    """Whether ``block`` (raw lines) reads as the description of a term: prose, or data
+    ("Description : debian-user in …"); not code nor a list that the term's line introduces
+    ("Debian GNU/Linux is:" / "      * full featured: …")."""
+    described = join_lines([squeeze(raw) for raw in block])
+    if not (described[:1].isalpha() or described.startswith(("«", "“", '"', "'", "(", "¿", "¡"))):
+        return False  # "     ..." over the lines of /etc/passwd
+    if _LABEL.match(block[0]) or _CODE_MARK.search(block[0]):
+        return False
+    return _is_prose(described) or _FIELD_LINE.match(described) is not None
 
 
 def _with_term(term: str, unit: str) -> str:
@@ -397,6 +415,8 @@ def _with_term(term: str, unit: str) -> str:
     under it has the term for its introduction (see :meth:`_Placing.verbatim`)."""
     if "\n" in unit:
         return f"{term}\n\n{unit}"
+    if term.endswith((":", "：")):
+        return join_lines([term, unit])  # "Freedom: As stated in …", "自由：如同 …"
     return f"{term} {unit}" if ":" in term else f"{term}: {unit}"
 
 
