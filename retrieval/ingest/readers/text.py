@@ -331,6 +331,11 @@ def _field_runs(block: list[str]) -> list[tuple[list[str], bool]]:
             rest.append(block[start])
             start += 1
             continue
+        # A value run on from the block above it ("https://wiki.debian.org/DebianGis" over
+        # "Moderated   : no") goes with the data; a paragraph stays text.
+        column = _indent(block[start])
+        if rest and min(map(_indent, rest)) > column and not _is_prose(join_lines(rest)):
+            start, rest = start - len(rest), []
         if rest:
             parts.append((rest, False))
             rest = []
