@@ -825,10 +825,14 @@ def _body_indent(text: str) -> int:
 
 
 def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
-    """The title among the lines before the first paragraph, and where the text after it starts."""
+    """The title among the lines before the first paragraph, and where the text after it starts.
+    Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
+    what version it is?") has no title line after it."""
     for i, line in enumerate(lines[:header_end]):
         if _looks_like_title(line) and not _is_dateline(line) and "\n" not in line:
             return line, i + 1
+        if _is_numbered_heading(line):
+            break
     if _is_sentence_title(lines):
         return lines[0], 1
     return fallback, 0
