@@ -12,6 +12,7 @@ import functools
 import itertools
 import re
 import statistics
+import textwrap
 from collections import Counter
 from pathlib import Path
 
@@ -69,6 +70,19 @@ _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
 _LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
 _BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
+_ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1.  The folder set by …"
+# A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
+# Chinese", "HOOKDIR=/var/cache/pbuilder/hooks", "[Unit]". Keys of one letter are labels ("Q:").
+_FIELD_LINE = re.compile(
+    r"^(?:[A-Za-z][\w.-]+(?: [A-Z][\w-]*)?[ \t]*:[ \t]+\S|[A-Za-z_][\w.-]*=\S|\[[\w .-]+\]$)"
+)
+FIELD_RUN = 2  # "Key: value" lines in a row that make a block of data, kept as written
+ITEM_CHARS = 1000  # the longest list item joined with the paragraphs indented under it
+TERM_WORDS = 6  # the most words of a term alone on its line over its indented description
+# What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
+# "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
+_CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
+_CODE_MARK = re.compile(r"[=<>|{}$\\]|\w\((?!s?\))")  # the same, seen in prose the least
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -209,11 +223,68 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
 
 
 def units(text: str) -> list[str]:
-    """Logical lines of a document: every paragraph or heading on one line, junk removed.
+    """Logical lines of a document: every paragraph or heading on one line, junk removed; a
+    block of data (see :func:`_field_run_end`) as one unit of its lines, as written; a term
+    alone on its line leads the description indented under it ("postinst: This script …").
 
     In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
     judged as furniture on its own; only lines that start a block or follow a finished line are.
     """
+    chunks = [chunk for block in _raw_blocks(text) for chunk in _field_runs(block)]
+    raw_blocks = [raw for raw, _ in chunks]
+    verbatim = [data for _, data in chunks]
+    blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
+    # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
+    # distribution (stable/testing/unstable) is better")
+    junk = [[is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b] for b in blocks]
+    lines = [
+        line
+        for block, bad, data in zip(blocks, junk, verbatim, strict=True)
+        for line, b in zip(block, bad, strict=True)
+        if not b and not data
+    ]
+    wrapped = _is_hard_wrapped(lines)
+    terms = _terms(raw_blocks, verbatim, _body_indent(text))
+    result: list[str] = []
+    term = ""
+    item = -1  # where the text of the list item above starts ("  * Required: packages …")
+    for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
+        if number in terms:
+            term = blocks[number][0]
+            continue
+        start = len(result)
+        if result and not verbatim[number] and all(_indent(raw) == item for raw in raw_block):
+            # a paragraph of the item, indented as its text: "This includes all tools …", or
+            # an item of a list inside it (its mark dropped); a long item reads alone, and so
+            # do its paragraphs
+            inside = [_BULLET.sub("", unit) for unit in _block_units(block, bad, wrapped, False)]
+            joined = join_lines([result[-1], *inside])
+            if len(joined) <= ITEM_CHARS:
+                result[-1] = joined
+                continue
+        # An item that is a sentence has paragraphs; one that is a name ("-   Websites") heads
+        # the paragraphs under it (see :func:`_outdented`).
+        item = _item_column(raw_block[0]) if _is_prose(block[-1]) else -1
+        if verbatim[number]:
+            result.append(textwrap.dedent("\n".join(raw_block)))
+        elif _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
+            result.append(join_lines(block))
+        else:
+            result.extend(_block_units(block, bad, wrapped, first_block=not result))
+        if term and len(result) > start:
+            result[start] = _with_term(term, result[start])
+        term = ""
+    return result
+
+
+def _item_column(line: str) -> int:
+    """Where the text of a list item starts ("      * Required: …": 8), -1 for other lines."""
+    bullet = re.match(r"[ \t]*[•·▪◦*+-][ \t]+(?=\S)", line)
+    return len(bullet[0].expandtabs(8)) if bullet else -1
+
+
+def _raw_blocks(text: str) -> list[list[str]]:
+    """The raw lines of ``text`` in blocks between blank lines (and rules)."""
     raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         # A rule under a heading ("=====") or between paragraphs ends the block: never a line
@@ -223,38 +294,135 @@ def units(text: str) -> list[str]:
                 raw_blocks.append([])
             continue
         raw_blocks[-1].append(raw.rstrip())
-    raw_blocks = [block for block in raw_blocks if block]
-    blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
-    junk = [list(map(is_junk, block)) for block in blocks]  # once a line: asked twice below
-    lines = [
-        line
-        for block, bad in zip(blocks, junk, strict=True)
-        for line, b in zip(block, bad, strict=True)
-        if not b
-    ]
-    wrapped = _is_hard_wrapped(lines)
-    result: list[str] = []
-    for block, raw_block, bad in zip(blocks, raw_blocks, junk, strict=True):
-        if _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
-            result.append(join_lines(block))
+    return [block for block in raw_blocks if block]
+
+
+def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block: bool) -> list[str]:
+    """The logical lines of one block of prose (squeezed lines), its junk lines dropped."""
+    kept: list[str] = []
+    for line, line_junk in zip(block, junk, strict=True):
+        continues = (
+            wrapped
+            and kept
+            and not kept[-1].endswith(_LATIN_END)
+            and not _looks_like_heading(kept[-1])
+        )
+        if continues or not line_junk:
+            kept.append(line)
+    if wrapped and len(kept) > 1:
+        return _reflow(kept, first_block and bool(kept))
+    return _wrapped_heading(kept)
+
+
+def _field_runs(block: list[str]) -> list[tuple[list[str], bool]]:
+    """``block`` (raw lines) cut around its runs of data lines (see :func:`_field_run_end`),
+    each part with whether it is such a run."""
+    if _PROMPT.match(block[0].lstrip()) and any(
+        _FIELD_LINE.match(a.lstrip()) and _FIELD_LINE.match(b.lstrip())
+        for a, b in itertools.pairwise(block)
+    ):
+        return [(block, True)]  # "$ lsb_release -a" and its output: "Distributor ID: Debian" …
+    parts: list[tuple[list[str], bool]] = []
+    rest: list[str] = []
+    start = 0
+    while start < len(block):
+        end = _field_run_end(block, start)
+        if end == start:
+            rest.append(block[start])
+            start += 1
             continue
-        kept: list[str] = []
-        for line, line_junk in zip(block, bad, strict=True):
-            continues = (
-                wrapped
-                and kept
-                and not kept[-1].endswith(_LATIN_END)
-                and not _looks_like_heading(kept[-1])
-            )
-            if continues or not line_junk:
-                kept.append(line)
-        if kept:
-            first_block = not result
-        if wrapped and len(kept) > 1:
-            result.extend(_reflow(kept, first_block))
-        else:
-            result.extend(_wrapped_heading(kept))
-    return result
+        # A value run on from the block above it ("https://wiki.debian.org/DebianGis" over
+        # "Moderated   : no") goes with the data; a paragraph stays text.
+        column = _indent(block[start])
+        if rest and min(map(_indent, rest)) > column and not _is_prose(join_lines(rest)):
+            start, rest = start - len(rest), []
+        if rest:
+            parts.append((rest, False))
+            rest = []
+        parts.append((block[start:end], True))
+        start = end
+    if rest:
+        parts.append((rest, False))
+    return parts
+
+
+def _field_run_end(block: list[str], start: int) -> int:
+    """Where a run of data lines that starts at ``start`` ends, or ``start`` when none does: at
+    least :data:`FIELD_RUN` "Key: value" (or "KEY=value") lines set one under the other, with
+    the lines indented further that continue a value (a control file's "Description:"). A
+    control file, a service's unit, ``lsb_release -a``'s output: data, never a heading, kept
+    whole with the sentence that shows it. Not lines amid others set as they are, as in a
+    transcript ("$ apt-get source foo" / "dpkg-source: info: extracting …" / "$ ls -F")."""
+    column = _indent(block[start])
+    if not _FIELD_LINE.match(block[start].lstrip()) or (
+        start and _indent(block[start - 1]) == column
+    ):
+        return start
+    fields, end = 0, start
+    while end < len(block):
+        indent = _indent(block[end])
+        if indent == column and _FIELD_LINE.match(block[end].lstrip()):
+            fields += 1
+        elif indent <= column:
+            break
+        end += 1
+    amid = end < len(block) and _indent(block[end]) == column
+    return end if fields >= FIELD_RUN and not amid else start
+
+
+def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]:
+    """The blocks that are a term of a definition list: one short line, not a heading nor a
+    sentence, over a description indented further ("preinst" / "        This script is
+    executed before …", "debian-x@lists.debian.org" / "      Description : …"). Alone, the
+    description would never say what it describes."""
+    found: set[int] = set()
+    for number, (block, following) in enumerate(itertools.pairwise(blocks)):
+        line = squeeze(block[0])
+        if (
+            len(block) != 1
+            or verbatim[number]
+            or _indent(following[0]) <= _indent(block[0])
+            or not 0 < len(line.split()) <= TERM_WORDS
+            or line.endswith((".", ";", ",", "!", "。", "?", "？"))  # "Freedom:" is a term
+            or _LABEL.match(line)
+            or _looks_like_heading(line)
+        ):
+            continue
+        # Left of the text, a line of words is an outdented heading ("Don't file bugs
+        # upstream"); a name ("postinst"), data ("Forwarded: foo@example.com") or a label
+        # ("The Debian package maintenance system:") is a term.
+        if (
+            _indent(block[0]) < body
+            and " " in line
+            and not _FIELD_LINE.match(line)
+            and not line.endswith((":", "："))
+        ):
+            continue
+        if verbatim[number + 1] or _describes(following):
+            found.add(number)
+    return found
+
+
+def _describes(block: list[str]) -> bool:
+    """Whether ``block`` (raw lines) reads as the description of a term: prose, or data
+    ("Description : debian-user in …"); not code nor a list that the term's line introduces
+    ("Debian GNU/Linux is:" / "      * full featured: …")."""
+    described = join_lines([squeeze(raw) for raw in block])
+    if not (described[:1].isalpha() or described.startswith(("«", "“", '"', "'", "(", "¿", "¡"))):
+        return False  # "     ..." over the lines of /etc/passwd
+    if _LABEL.match(block[0]) or _CODE_MARK.search(block[0]):
+        return False
+    return _is_prose(described) or _FIELD_LINE.match(described) is not None
+
+
+def _with_term(term: str, unit: str) -> str:
+    """``unit`` led by the ``term`` it describes: "postinst: This script …"; a block of data
+    under it has the term for its introduction (see :meth:`_Placing.verbatim`)."""
+    if "\n" in unit:
+        return f"{term}\n\n{unit}"
+    if term.endswith((":", "：")):
+        return join_lines([term, unit])  # "Freedom: As stated in …", "自由：如同 …"
+    return f"{term} {unit}" if ":" in term else f"{term}: {unit}"
 
 
 def _hangs(block: list[str]) -> bool:
@@ -314,8 +482,15 @@ def _runs_on(line: str, nxt: str) -> bool:
 
 def _is_numbered_heading(line: str) -> bool:
     """A numbered section heading, "9.1. How can I keep my system current?" or "Chapter 9. …":
-    it may end like a sentence (FAQs head each answer with its question)."""
-    return len(line) <= 120 and len(line.split()) <= 16 and bool(_NUMBERED_HEADING.match(line))
+    it may end like a sentence (FAQs head each answer with its question), and a question may be
+    longer ("5.8. How can I check that I am using a Debian system, and what version it is?")."""
+    if line.endswith(("?", "？")):
+        longest, words = 2 * 120, QUESTION_HEADING_WORDS
+    else:
+        longest, words = 120, 16
+    return (
+        len(line) <= longest and len(line.split()) <= words and bool(_NUMBERED_HEADING.match(line))
+    )
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -325,11 +500,25 @@ def _looks_like_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
         return False
-    if not (line[0].isupper() or line[0].isdigit()):
+    if not (line[0].isupper() or line[0].isdigit()) or _is_data(line):
         return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
     return bool(significant) and capitalised * 10 >= len(significant) * 7
+
+
+def _is_data(line: str) -> bool:
+    """Whether ``line`` reads as code or data, never a heading: "CREATE TABLE wordcount(",
+    "SQLite version 3.36.0 2021-06-18 18:36:39", "Installed-Size: 145", "Release: 7.4"."""
+    if _CODE_LIKE.search(line):
+        return True
+    field = _FIELD_LINE.match(line)
+    if field is None or "=" in field[0]:
+        return False
+    key, value = line.split(":", 1)
+    if any(ch.isdigit() or ch in "@/" for ch in value):
+        return True
+    return " " not in key.strip() and value.lstrip()[:1].islower()  # not "Obsolete X-PR: quiet"
 
 
 def _question_headings(lines: list[str]) -> set[str]:
@@ -355,6 +544,8 @@ def _is_sentence_title(lines: list[str]) -> bool:
     and its date; a headline that mentions a date is still a title."""
     if len(lines) < 2 or _is_dateline(lines[0]) or _STATES_VERSION.match(lines[0]):
         return False  # "Version 1.2 ratified on October 1st, 2022." dates the text; no title
+    if "\n" in lines[0]:
+        return False  # a block of data
     first = lines[0].split()
     return 1 <= len(first) <= TITLE_SENTENCE_WORDS and len(lines[1].split()) > len(first)
 
@@ -428,13 +619,15 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if not _is_prose(line) or line in headings:
-            pending.append(line)
+        if "\n" in line or not _is_prose(line) or line in headings:
+            pending.append(line)  # "\n": a block of data, kept as written
             continue
-        placing.fragments(pending)
+        placing.fragments(pending, before_item=bool(_ITEM.match(line)))
         pending = []
-        document.add(placing.section, _BULLET.sub("", line), item=bool(_BULLET.match(line)))
-    if pending and sum(len(p.split()) for p in pending) >= 4:
+        document.add(placing.section, _BULLET.sub("", line), item=bool(_ITEM.match(line)))
+    if any("\n" in fragment for fragment in pending):
+        placing.fragments(pending)
+    elif pending and sum(len(p.split()) for p in pending) >= 4:
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
     return document
@@ -452,21 +645,25 @@ class _Placing:
         self.numbered = _Numbering()
         self.layout = _Layout(text)
 
-    def fragments(self, pending: list[str]) -> None:
-        """Place ``pending``, the lines between the last paragraph and the next."""
+    def fragments(self, pending: list[str], before_item: bool = False) -> None:
+        """Place ``pending``, the lines between the last paragraph and the next (an item of a
+        list when ``before_item``: a short line that introduces it is its lead-in)."""
         document, layout = self.document, self.layout
         adjacent = True  # nothing (no heading, no dropped line) since the last block
         for number, fragment in enumerate(pending):
             following = pending[number + 1] if number + 1 < len(pending) else ""
             leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
-            if leads and adjacent and _joins_commands(document, fragment, self.headings):
+            if "\n" in fragment:
+                self.verbatim(fragment, adjacent)
+                adjacent = True
+            elif leads and adjacent and _joins_commands(document, fragment, self.headings):
                 # "aptitude update" / "а затем" / "aptitude full-upgrade": the words between
                 # two commands of one sentence go with them, whatever they look like alone.
                 _attach_code(document, fragment)
             elif self._heads(fragment, leads and adjacent):
                 self.section = self.numbered.path(fragment)
                 adjacent = False
-            elif _introduced(document, fragment, layout.text) or (
+            elif _introduced(document, fragment, layout, following) or (
                 adjacent and _runs_into_command(document, fragment, layout)
             ):
                 # "… run the following command:" then "make deb-pkg", or "… используйте
@@ -480,10 +677,11 @@ class _Placing:
             elif (
                 word_count(fragment) >= 4
                 or (_BULLET.match(fragment) and word_count(fragment) >= 3)
+                or (before_item and not following and fragment.endswith((":", "：")))
                 or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
             ):
-                bullet = bool(_BULLET.match(fragment))
-                document.add(self.section, _BULLET.sub("", fragment), item=bullet)
+                item = bool(_ITEM.match(fragment))
+                document.add(self.section, _BULLET.sub("", fragment), item=item)
                 adjacent = True
             elif _set_apart_command(fragment, layout):
                 # "Usage" / "    quotebot search foo": a short command with no sentence before
@@ -498,6 +696,21 @@ class _Placing:
             else:
                 adjacent = False
 
+    def verbatim(self, fragment: str, adjacent: bool) -> None:
+        """Place a block of data (and the term it describes, before a blank line): the code of
+        the paragraph right before it that leads into it ("… a sample control file is shown
+        below for the Debian package hello:"), else code of its own."""
+        lead, _, code = fragment.rpartition("\n\n")
+        last = self.document.blocks[-1] if self.document.blocks else None
+        if lead or not adjacent or last is None:
+            self.document.blocks.append(Block(lead, self.section, kind="code", code=code))
+        elif last.kind == "code" and last.code:  # "[Unit] …" / "[Socket] …": one file
+            self.document.blocks[-1] = dataclasses.replace(last, code=f"{last.code}\n\n{code}")
+        elif last.kind == "text" and not _ends_sentence(last.text):
+            _attach_code(self.document, code)
+        else:
+            self.document.blocks.append(Block(lead, self.section, kind="code", code=code))
+
     def _heads(self, fragment: str, leads: bool) -> bool:
         """Whether ``fragment`` is a heading. A short Chinese line with no punctuation looks
         like one, but not right after a paragraph that stops short of a sentence's end and over
@@ -508,6 +721,8 @@ class _Placing:
             return True
         if not _looks_like_heading(fragment):
             return False
+        if fragment in self.layout.set_apart and not _is_numbered_heading(fragment):
+            return False  # "2         Frank Sinatra" in a query's output, "DATETIME" in a table
         if not (leads and _is_cjk_heading(fragment)):
             return True
         return self._after_sentence() and self._plain_cjk_headings
@@ -579,6 +794,7 @@ def _outdented(text: str) -> set[str]:
             and _indent(line) < min(body, _indent(following[0]) + 1)
             and 0 < len((bare := squeeze(line)).split()) <= OUTDENTED_WORDS
             and not bare.endswith(_NOT_HEADING_END)
+            and not _is_data(bare)  # "Forwarded: foo@example.com" over what it does
             and (heads_next or _is_prose(squeeze(" ".join(following))))
         )
         if heads:
@@ -596,6 +812,7 @@ def _underlined(text: str) -> set[str]:
         if _UNDERLINE.match(under)
         and 0 < len(line.split()) <= OUTDENTED_WORDS
         and not _UNDERLINE.match(line)
+        and not _is_data(squeeze(line))
         and len(under.strip()) >= 0.6 * len(line.strip())
     }
 
@@ -608,10 +825,14 @@ def _body_indent(text: str) -> int:
 
 
 def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
-    """The title among the lines before the first paragraph, and where the text after it starts."""
+    """The title among the lines before the first paragraph, and where the text after it starts.
+    Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
+    what version it is?") has no title line after it."""
     for i, line in enumerate(lines[:header_end]):
-        if _looks_like_title(line) and not _is_dateline(line):
+        if _looks_like_title(line) and not _is_dateline(line) and "\n" not in line:
             return line, i + 1
+        if _is_numbered_heading(line):
+            break
     if _is_sentence_title(lines):
         return lines[0], 1
     return fallback, 0
@@ -636,23 +857,29 @@ def _header_fields(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def _introduced(document: ParsedDocument, line: str, text: str) -> bool:
+def _introduced(document: ParsedDocument, line: str, layout: _Layout, following: str) -> bool:
     """Whether the last paragraph introduces ``line`` as its code ("… the command:"): a line
-    indented in ``text``, as code is in plain text, or one too short to stand alone."""
+    indented in the raw text, as code is in plain text, or one too short to stand alone. Not
+    the words that run into the next command ("With apt, you can set a package to hold using"
+    / "apt-mark hold package_name" after "… with:" / "dpkg --set-selections < selections.txt")."""
     if not document.blocks or _BULLET.match(line):
         return False
     last = document.blocks[-1]
     if last.kind not in ("text", "code") or not last.text.rstrip().endswith((":", "：")):
         return False
-    return word_count(line) < 4 or _is_indented(line, text)
+    words = len(line.split()) >= 3 and not _is_command(line) and not _CODE_MARK.search(line)
+    if words and line[-1].isalpha() and _command_apart(following, layout):
+        return False
+    return word_count(line) < 4 or _is_indented(line, layout.text)
 
 
 def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> bool:
     """Whether ``line`` is a command line that the last paragraph runs into without a colon
     ("… используйте команду" / "    lsb_release -a", "…请执行" / "    systemctl get-default"):
     the paragraph stops short of a sentence's end, and the line looks like a command set apart
-    (see :func:`_set_apart_command`)."""
-    if not document.blocks or not _set_apart_command(line, layout):
+    (see :func:`_set_apart_command`), or alone between blank lines where commands are not
+    indented ("… download any source package by running" / "apt-get source foo")."""
+    if not document.blocks or not _command_apart(line, layout):
         return False
     last = document.blocks[-1]
     intro = last.text.rstrip()
@@ -667,6 +894,12 @@ def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> 
         and not _is_command(ending)
         and layout.indent(ending) <= layout.body
     )
+
+
+def _command_apart(line: str, layout: _Layout) -> bool:
+    """Whether ``line`` is a command set apart: indented (see :func:`_set_apart_command`) or
+    alone between blank lines."""
+    return _set_apart_command(line, layout) or (line in layout.alone and _is_command(line))
 
 
 def _set_apart_command(line: str, layout: _Layout) -> bool:
@@ -740,6 +973,25 @@ class _Layout:
     def body(self) -> int:
         """The indentation of the text's paragraphs (:func:`_body_indent`)."""
         return _body_indent(self.text)
+
+    @functools.cached_property
+    def alone(self) -> set[str]:
+        """The lines (squeezed) that stand alone between blank lines."""
+        return {squeeze(block[0]) for block in _raw_blocks(self.text) if len(block) == 1}
+
+    @functools.cached_property
+    def set_apart(self) -> set[str]:
+        """The lines (squeezed) of indented blocks of several lines, as plain text sets code,
+        output and tables apart: indented further than the text's paragraphs, or holding code
+        ("sqlite> SELECT * FROM artist;" over its output) where code is most of the text."""
+        found: set[str] = set()
+        for block in _raw_blocks(self.text):
+            indent = min(map(_indent, block))
+            if len(block) > 1 and (
+                indent > self.body or (indent and any(_CODE_MARK.search(line) for line in block))
+            ):
+                found.update(squeeze(line) for line in block)
+        return found
 
     def indent(self, line: str) -> int:
         """How far ``line`` (a logical line, white space squeezed) stands indented where it
