@@ -300,18 +300,31 @@ def _raw_blocks(text: str) -> list[list[str]]:
 def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block: bool) -> list[str]:
     """The logical lines of one block of prose (squeezed lines), its junk lines dropped."""
     kept: list[str] = []
-    for line, line_junk in zip(block, junk, strict=True):
+    for number, (line, line_junk) in enumerate(zip(block, junk, strict=True)):
         continues = (
             wrapped
             and kept
             and not kept[-1].endswith(_LATIN_END)
             and not _looks_like_heading(kept[-1])
         )
-        if continues or not line_junk:
+        if continues or not line_junk or (wrapped and _read_on(block, number)):
             kept.append(line)
     if wrapped and len(kept) > 1:
         return _reflow(kept, first_block and bool(kept))
     return _wrapped_heading(kept)
+
+
+def _read_on(block: list[str], number: int) -> bool:
+    """Whether line ``number`` of a hard-wrapped block starts a sentence that runs on into the
+    lines below, and is furniture only when read alone: "If you want to use CDs/DVDs/BDs to
+    install packages, you can use" is no breadcrumb once "apt-cdrom. For details, …" follows.
+    The sentence is read to its end, three lines at most."""
+    line = block[number]
+    if number + 1 >= len(block) or line.endswith(_LATIN_END) or not any(map(str.isalpha, line)):
+        return False  # the end of a sentence, the last line, or a rule ("-------- -----")
+    sentence = block[number : number + 4]
+    ends = [i for i, line in enumerate(sentence) if line.endswith(_LATIN_END)]
+    return not is_junk(" ".join(sentence[: ends[0] + 1] if ends else sentence))
 
 
 def _field_runs(block: list[str]) -> list[tuple[list[str], bool]]:
