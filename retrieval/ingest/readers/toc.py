@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.text import word_count
+
 ENTRY_WORDS = 16  # the longest line read as a contents entry
 # … unless numbered: a FAQ's list of its questions ("25. The SQL standard requires that a UNIQUE
 # constraint be enforced even if … Isn't that a bug?") repeats them whole
@@ -41,18 +43,24 @@ def entry_key(line: str) -> str:
     longest = NUMBERED_ENTRY_WORDS if numbered else ENTRY_WORDS
     if not 1 <= len(line.split()) <= longest or not any(ch.isalpha() for ch in line):
         return ""
-    if bare.endswith((".", "!", "。", "！")) and len(bare.split()) > 3 and not numbered:
-        return ""  # a sentence, not an entry (a numbered one may be: "3. It lets me …!")
+    if bare.endswith((".", "!", "。", "！")) and word_count(bare) > 3 and not numbered:
+        # a sentence, not an entry (a numbered one may be: "3. It lets me …!"); Chinese counted
+        # by its characters, or a paragraph under the contents ("Debian 的目标之一是…。") reads
+        # as one more entry and the contents run on through the document
+        return ""
     return " ".join(bare.lower().split())[:KEY_CHARACTERS]
 
 
 def contents_lines(lines: Sequence[str]) -> set[int]:
     """The positions in ``lines`` (non-empty lines of a document) of its table-of-contents
     entries, with the "Contents" line above them."""
-    # A line that runs on into the next, or continues the one before, is wrapped prose.
+    # A line that runs on into the next, or continues the one before, is wrapped prose; not a
+    # numbered heading over a paragraph that opens with a command ("9.1.1. aptitude" over
+    # "aptitude 是 Debian 系统推荐的…"): it is the heading an entry lists.
     keys = [
         ""
-        if line[:1].islower() or (i + 1 < len(lines) and lines[i + 1][:1].islower())
+        if line[:1].islower()
+        or (i + 1 < len(lines) and lines[i + 1][:1].islower() and not _NUMBER.match(line))
         else entry_key(line)
         for i, line in enumerate(lines)
     ]
@@ -85,7 +93,10 @@ def _entries_after(lines: Sequence[str], start: int, listed: set[str]) -> set[in
         line = lines[i]
         near = lines[max(i - 2, 0) : i + 3]
         numbered = _NUMBER.match(line) is not None
-        prose = not numbered and line[:1].isupper() and line.endswith(".") and len(line.split()) > 6
+        prose = not numbered and (
+            (line[:1].isupper() and line.endswith(".") and len(line.split()) > 6)
+            or (line.endswith(("。", "！")) and word_count(line) > 6)  # "Debian 的目标之一是…。"
+        )
         if len(line.split()) > ENTRY_WORDS or prose or entry_key(line) in listed:
             break
         if not any(_NUMBER.match(other) for other in near):
