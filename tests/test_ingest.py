@@ -172,7 +172,7 @@ def test_unusable_files_are_skipped_with_a_reason_and_the_others_indexed(
             "blank.md": "empty",
             "empty.txt": "empty",
             "headings.txt": "no paragraphs of text found",
-            "undecodable.txt": "not decodable as text (neither UTF-8 nor Latin-1)",
+            "undecodable.txt": "not decodable as text (save it as UTF-8)",
         }
         assert [d.doc for d in library.documents()] == ["alpha.txt"]
         assert library.answer("harbour berths").answered

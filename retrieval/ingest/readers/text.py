@@ -16,6 +16,8 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import charset_normalizer
+
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.parsed import Block, ParsedDocument
@@ -24,6 +26,12 @@ from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
+# Of a file's letters read as Windows-1252, the share with accents past which it is another
+# encoding: French has a few in a hundred; Russian or Chinese bytes read so have nothing else.
+ACCENTED_SHARE = 0.3
+MOST_CHAOS = 0.2  # charset-normalizer's measure of mess in a decoded text: more is no text
+LEAST_COHERENCE = 0.05  # its measure of how like a language it reads, past SHORT_TEXT letters
+SHORT_TEXT = 150
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
@@ -103,18 +111,53 @@ def decode(data: bytes, path: Path) -> str:
         except UnicodeDecodeError as error:
             raise DocumentError(path, "not decodable as UTF-16 text") from error
     if b"\x00" in data[:65536]:
-        raise DocumentError(path, "binary, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # Windows-1252 is Latin-1's superset
-        if text.count("\ufffd") > max(3, len(text) // 1000):
-            raise DocumentError(path, "not decodable as text (neither UTF-8 nor Latin-1)") from None
+        found = _detected(data)  # UTF-16 without a byte order mark has a zero in every pair
+        if found is None or not found[1].startswith(("utf_16", "utf_32")):
+            raise DocumentError(path, "binary, not text")
+        text = found[0]
+    else:
+        text = _eight_bit(data, path)
     # Control characters no text file holds (line ends, tabs, form feeds aside), counted in C.
     controls = len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text[:65536]))
     if controls > max(3, len(text[:65536]) // 100):
         raise DocumentError(path, "binary, not text")
     return text
+
+
+def _eight_bit(data: bytes, path: Path) -> str:
+    """Text without zero bytes: UTF-8, else Windows-1252 (Latin-1's superset, what most old
+    Western files are), else the encoding that fits the bytes best (a Russian file saved as
+    Windows-1251 or KOI8-R, a Chinese one as GB18030, a Japanese one as Shift-JIS): read as
+    Windows-1252 those come out as letters with accents and no plain ones ("Ãëàâà")."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    letters = [ch for ch in text[:65536] if ch.isalpha()]
+    accented = sum(1 for ch in letters if ch >= "\u00c0")
+    if text.count("\ufffd") <= max(3, len(text) // 1000) and accented <= ACCENTED_SHARE * len(
+        letters
+    ):
+        return text
+    found = _detected(data)
+    if found is None:
+        raise DocumentError(path, "not decodable as text (save it as UTF-8)")
+    return found[0]
+
+
+def _detected(data: bytes) -> tuple[str, str] | None:
+    """The text of ``data`` in the encoding charset-normalizer finds fits it with little mess,
+    and that encoding's name; None when none does."""
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.chaos > MOST_CHAOS:
+        return None
+    text = str(best)
+    # Bytes that decode cleanly but read as no language (the same few "letters" over and
+    # over) are no text; a short text may not show its language yet.
+    if best.coherence < LEAST_COHERENCE and len(text) > SHORT_TEXT:
+        return None
+    return text, best.encoding
 
 
 def read_text(data: bytes, path: Path) -> ParsedDocument:

@@ -1,0 +1,65 @@
+"""Text files saved in the encodings people's editors use are read as what they say: Russian in
+Windows-1251 or KOI8-R, Chinese in GB18030, any text in UTF-16 without a byte order mark, French
+in Windows-1252, not as accented gibberish ("Ãëàâà") nor skipped.
+
+The texts are chapters of the Debian FAQ in Russian, Chinese and French from the dev corpus
+data/eval/corpora/ml-dev (Debian FAQ licence, verbatim copies allowed, see its SOURCES.md).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.library import Library
+
+ML_DEV = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora" / "ml-dev"
+RU = (ML_DEV / "ru" / "debian-faq-uptodate.txt").read_text(encoding="utf-8")
+ZH = (ML_DEV / "zh" / "debian-faq-uptodate.txt").read_text(encoding="utf-8")
+FR = (ML_DEV / "fr" / "debian-faq-uptodate.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("encodings")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "ru-1251.txt").write_bytes(RU.encode("cp1251", errors="replace"))
+    (corpus / "ru-koi8.txt").write_bytes(RU.encode("koi8_r", errors="replace"))
+    (corpus / "zh-gb18030.txt").write_bytes(ZH.encode("gb18030"))
+    (corpus / "zh-utf16.txt").write_bytes(ZH.encode("utf-16-le"))  # no byte order mark
+    (corpus / "fr-1252.txt").write_bytes(FR.encode("cp1252", errors="replace"))
+    return Library.open(folder / "q.db", corpus)
+
+
+def test_every_file_is_indexed(library: Library) -> None:
+    report = library.last_report
+    assert report is not None and not report.skipped
+    assert len(library.documents()) == 5
+
+
+@pytest.mark.parametrize("name", ["ru-1251.txt", "ru-koi8.txt"])
+def test_a_russian_file_reads_as_russian(library: Library, name: str) -> None:
+    (document,) = [d for d in library.documents() if d.doc == name]
+    assert document.title.startswith("Глава 9. Поддержание обновлений системы Debian")
+
+
+@pytest.mark.parametrize("name", ["zh-gb18030.txt", "zh-utf16.txt"])
+def test_a_chinese_file_reads_as_chinese(library: Library, name: str) -> None:
+    texts = [p.text for _, p in library.store.all_passages() if p.doc == name]
+    assert any(t.startswith("最直接的方法是进入 Debian 档案站点") for t in texts)
+
+
+def test_a_french_file_keeps_its_accents(library: Library) -> None:
+    (document,) = [d for d in library.documents() if d.doc == "fr-1252.txt"]
+    assert document.title == "Chapitre 9. Garder son système Debian à jour"
+
+
+def test_questions_in_each_language_find_their_file(library: Library) -> None:
+    assert (
+        library.answer("Как поддерживать систему Debian в актуальном состоянии?")
+        .hits[0]
+        .passage.doc.startswith("ru-")
+    )
+    assert library.answer("如何使 Debian 系统保持最新？").hits[0].passage.doc.startswith("zh-")
