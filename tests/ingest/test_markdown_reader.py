@@ -143,7 +143,9 @@ def test_indented_code_blocks_are_kept_whole() -> None:
 
 def test_hard_wrapped_paragraphs_are_one_line() -> None:
     document = parsed(MDDOCS / "cli.md")
-    assert all("\n" not in text for text in texts(document))
+    # (A code block's caption goes on a line of its own under its introduction: see
+    # test_a_code_blocks_caption_is_read_with_it.)
+    assert all("\n" not in block.text for block in document.blocks if block.kind == "text")
     assert any(
         text.startswith(
             "As Python-Markdown only ever outputs HTML fragments (no <html>, <head>, and <body> "
@@ -593,3 +595,94 @@ def test_markdown_right_under_an_md_in_html_tag_is_read_as_markdown() -> None:
     line between as Markdown too: no stars in the passage."""
     source = '# Result\n\n<div class="result" markdown>\n**Bold** text here.\n</div>\n'
     assert texts(_read(source)) == ["Bold text here."]
+
+
+# ---------------------------------------------- what the built page shows around lists and code
+DOCS_DEV_MD = MDDOCS.parent / "docs-dev" / "md"
+
+
+def test_a_heading_that_is_an_autodoc_directive_heads_no_section() -> None:
+    """mkdocstrings' "# ::: package.module" is replaced by the module's documentation when the
+    site is built: no passage is cited under "::: mkdocstrings_handlers.python", and the
+    page, which holds nothing else, is still found by its module's name."""
+    document = parsed(DOCS_DEV_MD / "reference" / "api.md")
+    assert [(b.section, b.code) for b in document.blocks] == [
+        (None, "::: mkdocstrings_handlers.python")
+    ]
+
+
+def test_a_code_blocks_caption_is_read_with_it() -> None:
+    """'```yaml title="mkdocs.yml"' shows "mkdocs.yml" above the code: a code block with no
+    sentence before it is no longer quoted bare, and one with a sentence keeps both."""
+    source = (
+        "## `allow_inspection`\n\nWhether to allow inspecting modules.\n\n"
+        '```yaml title="in mkdocs.yml (global configuration)"\nplugins:\n- mkdocstrings\n```\n\n'
+        '```md title="or in docs/some_page.md (local configuration)"\n::: path.to.object\n'
+        "    options:\n      allow_inspection: false\n```\n"
+    )
+    codes = [(b.text, b.code) for b in _read(source).blocks if b.code]
+    assert codes == [
+        (
+            "Whether to allow inspecting modules.\nin mkdocs.yml (global configuration)",
+            "plugins:\n- mkdocstrings",
+        ),
+        (
+            "or in docs/some_page.md (local configuration)",
+            "::: path.to.object\n    options:\n      allow_inspection: false",
+        ),
+    ]
+
+
+def test_the_last_item_of_a_list_stays_in_its_list_when_code_follows() -> None:
+    """docs-dev's docstrings.md: "Possible values:" then four values, then a configuration
+    example. The fourth value ("None ...") was taken as the introduction of the example and
+    quoted with the YAML, away from the other three."""
+    from retrieval.ingest.passages import passages
+
+    document = parsed(DOCS_DEV_MD / "usage" / "configuration" / "docstrings.md")
+    quoted = [p.text for p in passages(document, "docstrings.md")]
+    values = next(text for text in quoted if text.startswith("Possible values:"))
+    assert values.endswith("None (null or ~ in YAML): no style at all, parse as regular text.")
+    assert not any(t.startswith("None (null") for t in quoted)
+
+
+def test_an_items_label_line_is_read_with_the_paragraph_under_it() -> None:
+    """cli.md: "* **Windows**:" then, indented under it, what to do on Windows. Alone, "Windows:"
+    said nothing and the paragraph did not say it was about Windows."""
+    blocks = texts(parsed(MDDOCS / "cli.md"))
+    assert "Windows:" not in blocks
+    assert any(
+        t.startswith('Windows: Assuming a default install of Python on Windows, your "Scr')
+        for t in blocks
+    )
+
+
+def test_a_list_nested_in_an_item_is_quoted_with_the_sentence_leading_it() -> None:
+    """cli.md: "*nix (Linux, OSX, BSD, Unix, etc.):", "we'll provide a few helpful pointers:"
+    and three pointers nested under it, each quoted alone before."""
+    from retrieval.ingest.passages import passages
+
+    quoted = [p.text for p in passages(parsed(MDDOCS / "cli.md"), "cli.md")]
+    pointers = next(
+        t for t in quoted if t.startswith("*nix (Linux, OSX, BSD, Unix, etc.): As each")
+    )
+    assert "we'll provide a few helpful pointers:\nSome systems will automatically" in pointers
+    assert "\nIf you are sure markdown_py is on your path" in pointers
+
+
+def test_a_changelog_entry_after_a_nested_list_is_an_entry_of_its_own() -> None:
+    """changelog.md, 3.4.0 "Added": the footnote options nested under their entry are quoted
+    with it, and the next entries (toc_class, pygments_formatter) are not quoted with them."""
+    from retrieval.ingest.passages import passages
+
+    quoted = [p.text for p in passages(parsed(MDDOCS / "changelog.md"), "changelog.md")]
+    footnotes = next(
+        t
+        for t in quoted
+        if t.startswith("Some new configuration options have been added to the footnotes extension")
+    )
+    assert "\nSmall refactor of the BACKLINK_TITLE option" in footnotes
+    assert "toc_class" not in footnotes
+    assert any(
+        t.startswith("The Table of Contents extension now accepts a toc_class") for t in quoted
+    )

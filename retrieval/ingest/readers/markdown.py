@@ -17,7 +17,7 @@ import functools
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -113,6 +113,8 @@ _AUTOREF = re.compile(r"\[([^\[\]]+)\]\[[^\[\]\s]*\]")
 _SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, labels them
+_INTRODUCING = (":", "：")
 _TERMINAL = (".", "!", "?", ";", ":", ",")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
 
@@ -178,7 +180,10 @@ class _Reading:
     term: str = ""  # a definition-list term waiting for its definition
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
-    lists: int = 0  # how many lists the walk is inside
+    # The lists the walk is inside, outermost first: whether each was introduced by a sentence
+    # of its own ("Possible values:"), with which its items are quoted.
+    lists: list[bool] = field(default_factory=list)
+    apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
@@ -208,6 +213,8 @@ def _prepared(source: str) -> str:
     return "\n".join(out)
 
 
+_TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+_LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -282,7 +289,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _heading(int(token.tag[1:]), _inline_lines(tokens[index + 1]), reading)
         return index + 3
     if kind == "paragraph_open":
-        _paragraph(_inline_lines(tokens[index + 1]), reading)
+        _paragraph(_inline_lines(tokens[index + 1]), reading, _place(tokens, index))
         return index + 3
     if kind in ("fence", "code_block"):
         _code(token, reading)
@@ -297,10 +304,45 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind == "hr":
         reading.intro = None
     elif kind in ("bullet_list_open", "ordered_list_open"):
-        reading.lists += 1
+        reading.lists.append(_introduced(reading))
     elif kind in ("bullet_list_close", "ordered_list_close"):
-        reading.lists -= 1
+        _list_closed(reading)
     return index + 1
+
+
+def _place(tokens: Sequence[Token], index: int) -> str:
+    """Where the paragraph opened at ``tokens[index]`` stands in a list: "leads" a list nested
+    right after it, is the "first" of an item more paragraphs follow, or "" (anywhere else)."""
+    after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    if after in ("bullet_list_open", "ordered_list_open"):
+        return "leads"
+    if index > 0 and tokens[index - 1].type == "list_item_open" and after == "paragraph_open":
+        return "first"
+    return ""
+
+
+def _introduced(reading: _Reading) -> bool:
+    """Whether the paragraph right before a list opening now introduces it ("Possible values:")."""
+    if reading.intro is None or reading.intro != len(reading.document.blocks) - 1:
+        return False
+    return reading.document.blocks[reading.intro].text.endswith(_INTRODUCING)
+
+
+def _list_closed(reading: _Reading) -> None:
+    """The last item of a list introduces what follows the list only when it says so ("…, run:");
+    otherwise it is the list's last value ("None: no style at all"), and the code block after the
+    list stands on its own rather than taking the item away from its list.
+
+    A list nested in an item of a list nobody introduced (a changelog's "Added" entries) was
+    quoted with the sentence leading it; the entries after it are entries of their own, so the
+    next paragraph does not run on from that quote."""
+    introduced = reading.lists.pop()
+    if reading.lists and introduced and not reading.lists[-1]:
+        reading.apart = True
+    if reading.intro is None:
+        return
+    if not reading.document.blocks[reading.intro].text.endswith(_INTRODUCING):
+        reading.intro = None
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:
@@ -361,6 +403,12 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     reading.term = ""
     if not text:
         return
+    if _DIRECTIVE.match(text):
+        # "# ::: package.module": mkdocstrings puts the module's documentation there, under a
+        # heading it makes; the line itself is an instruction, not a section of the page.
+        reading.directives.append(text)
+        reading.after_directive = True
+        return
     document = reading.document
     if reading.title_from_heading and level == 1:
         # The title heads the whole document: no heading before it is open any more.
@@ -372,7 +420,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     reading.section = reading.outline.enter(level, text)
 
 
-def _paragraph(lines: list[str], reading: _Reading) -> None:
+def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     lines = [
         line
         for line in lines
@@ -399,10 +447,27 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
     if not text:
         return
     if reading.term:
-        text = f"{reading.term} {text}" if reading.term.endswith(":") else f"{reading.term}: {text}"
+        text = _termed(reading.term, text)
         reading.term = ""
-    reading.document.add(reading.section, text, item=reading.lists > 0)
+    if place == "first" and len(text.split()) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
+        # An item's first line, then its paragraphs ("* Windows:" or "* `em` and `strong`
+        # changes", then what to do): the line is the label of what follows, as a term is.
+        reading.term = text
+        return
+    # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
+    # sentence that introduces that list, no item of its own list (unless its own list has an
+    # introduction, with which all of it, nested lists too, is quoted).
+    leads = place == "leads" and text.endswith(_INTRODUCING) and not any(reading.lists[-1:])
+    item = bool(reading.lists) and not leads and not reading.apart
+    reading.apart = False
+    reading.document.add(reading.section, text, item=item)
     reading.intro = len(reading.document.blocks) - 1
+
+
+def _termed(term: str, text: str) -> str:
+    """A definition's text after its term, or an item's paragraph after its label: "Windows:
+    Assuming…", "Refactor abbr Extension: A new AbbrTreeprocessor…"."""
+    return f"{term} {text}" if term.endswith(_TERMINAL) else f"{term}: {text}"
 
 
 def _code(token: Token, reading: _Reading) -> None:
@@ -421,8 +486,23 @@ def _code(token: Token, reading: _Reading) -> None:
     reading.after_directive = False
     if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):
         return  # "::: markdown.util" then an indented "options:" block: generator settings
+    code = _LEADING_BLANK_LINES.sub("", code)
+    title = _code_title(token.info) if token.type == "fence" else ""
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
+    if title and reading.document.blocks and reading.document.blocks[-1].code == code:
+        last = reading.document.blocks[-1]
+        text = f"{last.text}\n{title}" if last.text else title
+        reading.document.blocks[-1] = replace(last, text=text)
+
+
+def _code_title(info: str) -> str:
+    """The caption a fenced block's ``title`` attribute puts above the code on the built page
+    (mkdocs-material, pymdownx): '```yaml title="mkdocs.yml"', '``` html { title='out.html' }'."""
+    match = _TITLE_ATTR.search(info)
+    if match is None:
+        return ""
+    return prose(match["double"] if match["double"] is not None else match["single"])
 
 
 def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
