@@ -338,7 +338,7 @@ def test_text_inside_a_pymdownx_block_is_kept_without_the_block_lines() -> None:
     assert document.paragraphs == [
         (
             None,
-            "Tables work well when you have lots of items with short names. "
+            "Table: Tables work well when you have lots of items with short names. "
             "With longer strings, the columns risk getting squished horizontally.",
         )
     ]
@@ -442,7 +442,10 @@ def test_content_tabs_are_read_as_markdown_not_as_indented_code() -> None:
             "# yaml-language-server: $schema=schema.json",
         ),
     ]
-    assert "Ensure your editor has support for YAML schema validation." in [b.text for b in blocks]
+    # The tab's label, which the page shows above its content, goes with the tab's first block.
+    assert "Other: Ensure your editor has support for YAML schema validation." in [
+        b.text for b in blocks
+    ]
     assert not any("===" in b.text + b.code or "```" in b.code for b in blocks)
 
 
@@ -686,3 +689,23 @@ def test_a_changelog_entry_after_a_nested_list_is_an_entry_of_its_own() -> None:
     assert any(
         t.startswith("The Table of Contents extension now accepts a toc_class") for t in quoted
     )
+
+
+def test_a_content_tabs_label_goes_with_what_the_tab_shows() -> None:
+    """docs-dev usage/index.md: three tabs, "pip", "PDM" and "Poetry", each an install command;
+    quoted without its label, "pdm install" did not say which tool it was for, and
+    "docs-dev general.md" showed two renderings, "With inspection" and "Without inspection"."""
+    source = (
+        "## Installing\n\nInstall your package in the current environment, and run MkDocs:\n\n"
+        "/// tab | pip\n```bash\n. venv/bin/activate\npip install -e .\n```\n///\n\n"
+        "/// tab | PDM\n```bash\npdm install\npdm run mkdocs build\n```\n///\n\n"
+        '=== "Poetry"\n\n    ```bash\n    poetry install\n    ```\n\n'
+        "The build writes the site.\n"
+    )
+    blocks = _read(source).blocks
+    assert [(b.text, b.code.split("\n")[0]) for b in blocks if b.code] == [
+        ("pip", ". venv/bin/activate"),
+        ("PDM", "pdm install"),
+        ("Poetry", "poetry install"),
+    ]
+    assert blocks[-1].text == "The build writes the site."

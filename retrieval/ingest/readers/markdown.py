@@ -161,6 +161,7 @@ def _box(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     state.parentType, state.lineMax, state.blkIndent = "admonition", end, indent
     token = state.push("box_open", "div", 1)
     token.map = [start_line, end]
+    token.info = _tab_label(state.src[start : state.eMarks[start_line]])
     state.md.block.tokenize(state, start_line + 1, end)
     state.push("box_close", "div", -1)
     state.parentType, state.lineMax, state.blkIndent = saved
@@ -178,6 +179,7 @@ class _Reading:
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     after_directive: bool = False  # an indented block right after a directive is its options
     term: str = ""  # a definition-list term waiting for its definition
+    label: str = ""  # a content tab's label waiting for the tab's first block
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
     # The lists the walk is inside, outermost first: whether each was introduced by a sentence
@@ -214,6 +216,10 @@ def _prepared(source: str) -> str:
 
 
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+# A content tab and its label: pymdownx.tabbed ('=== "Unix"') and pymdownx.blocks ("/// tab | pip").
+_TAB = re.compile(
+    r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^"\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
+)
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -234,7 +240,9 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     index = 0
     while index < len(tokens):
+        count = len(document.blocks)
         index = _step(tokens, index, reading)
+        _label(reading, count)
     if not document.title:
         document.title = _title_line(document) or fallback_title(path)
     if not document.blocks:
@@ -244,6 +252,25 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
             attach_code(document, directive, reading.section, None)
     reading.outline.finish(document)
     return document
+
+
+def _tab_label(line: str) -> str:
+    """The label of a content tab opened on ``line``, "" when it opens none."""
+    tab = _TAB.match(line)
+    return (tab["quoted"] or tab["piped"] or "") if tab else ""
+
+
+def _label(reading: _Reading, count: int) -> None:
+    """Give a content tab's label to the first block of the tab (``blocks[count]``, when the
+    last step added it): the page shows "pip", "PDM" and "Poetry" above three install commands,
+    "With inspection" and "Without inspection" above two renderings of one example."""
+    blocks = reading.document.blocks
+    if not reading.label or len(blocks) <= count:
+        return
+    block = blocks[count]
+    text = _termed(reading.label, block.text) if block.text else reading.label
+    blocks[count] = replace(block, text=text)
+    reading.label = ""
 
 
 def _title_line(document: ParsedDocument) -> str | None:
@@ -303,6 +330,8 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return _html(tokens, index, reading)
     elif kind == "hr":
         reading.intro = None
+    elif kind in ("box_open", "box_close"):
+        reading.label = prose(token.info)  # "" once the box is over, or a box that is no tab
     elif kind in ("bullet_list_open", "ordered_list_open"):
         reading.lists.append(_introduced(reading))
     elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -400,7 +429,7 @@ def _restore(line: str, codes: list[str]) -> str:
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     text = prose(_ATTR_LIST.sub("", " ".join(lines)))
     reading.intro = None
-    reading.term = ""
+    reading.term = reading.label = ""
     if not text:
         return
     if _DIRECTIVE.match(text):
@@ -430,6 +459,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
+        reading.label = prose(_tab_label(lines[0].strip()))  # a closing "///" ends the tab
         lines = lines[1:]
         while lines and (_BLOCK_OPTION.match(lines[0].strip()) or _FIELD.match(lines[0].strip())):
             lines = lines[1:]
