@@ -108,7 +108,8 @@ def test_every_fenced_block_comes_out_whole(path: Path) -> None:
     codes = [block.code for block in parsed(path).blocks if block.code]
     for fence in _fences(path.read_text(encoding="utf-8")):
         if fence.strip():
-            assert fence.rstrip("\n") in codes
+            # Whole, in one block (a result box's output is quoted after the code it shows).
+            assert any(fence.strip("\n") in code for code in codes)
 
 
 def test_interpreter_prompts_comments_and_indentation_are_kept() -> None:
@@ -709,3 +710,17 @@ def test_a_content_tabs_label_goes_with_what_the_tab_shows() -> None:
         ("Poetry", "poetry install"),
     ]
     assert blocks[-1].text == "The build writes the site."
+
+
+def test_a_result_box_is_quoted_with_the_code_whose_output_it_shows() -> None:
+    """cli.md: a shell command writing output.html, then '/// html | div.result' holding that
+    file. Alone, "<p>Some <strong>Markdown</strong> Text.</p>" was a passage with no text at all
+    and did not say what made it."""
+    document = parsed(MDDOCS / "cli.md")
+    piping = [b for b in document.blocks if b.code and "output.html" in b.code]
+    assert piping[0].text.startswith("Piping input and output (on STDIN and STDOUT) is fully")
+    assert piping[0].code == (
+        'echo "Some **Markdown** text." | python -m markdown > output.html\n\n'
+        "<p>Some <strong>Markdown</strong> Text.</p>"
+    )
+    assert all(b.text for b in document.blocks)

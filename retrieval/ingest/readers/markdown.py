@@ -180,6 +180,7 @@ class _Reading:
     after_directive: bool = False  # an indented block right after a directive is its options
     term: str = ""  # a definition-list term waiting for its definition
     label: str = ""  # a content tab's label waiting for the tab's first block
+    result: bool = False  # inside a "result" box showing what the code before it outputs
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
     # The lists the walk is inside, outermost first: whether each was introduced by a sentence
@@ -220,6 +221,9 @@ _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single
 _TAB = re.compile(
     r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^"\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
 )
+# pymdownx.blocks.html's result box, which Python-Markdown's and pymdownx's docs put right under
+# a code block to show what it outputs: "/// html | div.result".
+_RESULT = re.compile(r"^/{3,}\s*html\s*\|\s*div\.result\b")
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -460,6 +464,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
         reading.label = prose(_tab_label(lines[0].strip()))  # a closing "///" ends the tab
+        reading.result = bool(_RESULT.match(lines[0].strip()))
         lines = lines[1:]
         while lines and (_BLOCK_OPTION.match(lines[0].strip()) or _FIELD.match(lines[0].strip())):
             lines = lines[1:]
@@ -518,12 +523,28 @@ def _code(token: Token, reading: _Reading) -> None:
         return  # "::: markdown.util" then an indented "options:" block: generator settings
     code = _LEADING_BLANK_LINES.sub("", code)
     title = _code_title(token.info) if token.type == "fence" else ""
+    if _result_of_code(reading, code):
+        return
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
     if title and reading.document.blocks and reading.document.blocks[-1].code == code:
         last = reading.document.blocks[-1]
         text = f"{last.text}\n{title}" if last.text else title
         reading.document.blocks[-1] = replace(last, text=text)
+
+
+def _result_of_code(reading: _Reading, code: str) -> bool:
+    """Join the output a result box shows ('/// html | div.result' holding the file a command
+    wrote) to the code right before it, whose result it is: quoted alone, "<p>Some
+    <strong>Markdown</strong> Text.</p>" said neither what made it nor why."""
+    blocks = reading.document.blocks
+    if not reading.result or not blocks or not blocks[-1].code:
+        return False
+    if blocks[-1].section != reading.section:
+        return False
+    blocks[-1] = replace(blocks[-1], code=f"{blocks[-1].code}\n\n{code}")
+    reading.result = False
+    return True
 
 
 def _code_title(info: str) -> str:
