@@ -724,3 +724,22 @@ def test_a_result_box_is_quoted_with_the_code_whose_output_it_shows() -> None:
         "<p>Some <strong>Markdown</strong> Text.</p>"
     )
     assert all(b.text for b in document.blocks)
+
+
+def test_a_bold_line_standing_as_a_small_heading_heads_the_paragraph_after_it() -> None:
+    """docs-dev members.md: "**Filtering methods**" and "**List of filters**" on lines of their
+    own were passages saying nothing, and the paragraphs under them did not say what they were
+    about. A bold line closing a section is kept as it was; a bold list item stays an item."""
+    source = (
+        '## `filters`\n\n- **Type `list[str]`**\n\nA list of filters, or `"public"`.\n\n'
+        "**Filtering methods**\n\n[](){#option-filters-public}\n\n"
+        "The `public` filtering method will include only public objects.\n\n"
+        "**List of filters**\n\n## `members`\n\nAn explicit list of members.\n"
+    )
+    assert texts(_read(source)) == [
+        "Type list[str]",
+        'A list of filters, or "public".',
+        "Filtering methods: The public filtering method will include only public objects.",
+        "List of filters",
+        "An explicit list of members.",
+    ]

@@ -247,6 +247,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         count = len(document.blocks)
         index = _step(tokens, index, reading)
         _label(reading, count)
+    _flush_label(reading)
     if not document.title:
         document.title = _title_line(document) or fallback_title(path)
     if not document.blocks:
@@ -275,6 +276,14 @@ def _label(reading: _Reading, count: int) -> None:
     text = _termed(reading.label, block.text) if block.text else reading.label
     blocks[count] = replace(block, text=text)
     reading.label = ""
+
+
+def _flush_label(reading: _Reading) -> None:
+    """A label nothing took before a heading or the end (a bold line closing a section) is text
+    of its own: kept as a paragraph, not lost."""
+    if reading.label:
+        reading.document.add(reading.section, reading.label)
+        reading.label = ""
 
 
 def _title_line(document: ParsedDocument) -> str | None:
@@ -344,13 +353,18 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 def _place(tokens: Sequence[Token], index: int) -> str:
-    """Where the paragraph opened at ``tokens[index]`` stands in a list: "leads" a list nested
-    right after it, is the "first" of an item more paragraphs follow, or "" (anywhere else)."""
+    """What the paragraph opened at ``tokens[index]`` is to what follows it: it "leads" a list
+    nested right after it, is the "first" of an item more paragraphs follow, is "bold" all
+    through (a line standing as a small heading: "**List of filters**"), or "" (none of those)."""
     after = tokens[index + 3].type if index + 3 < len(tokens) else ""
     if after in ("bullet_list_open", "ordered_list_open"):
         return "leads"
     if index > 0 and tokens[index - 1].type == "list_item_open" and after == "paragraph_open":
         return "first"
+    children = [c for c in tokens[index + 1].children or () if c.type != "text" or c.content]
+    strong = [i for i, child in enumerate(children) if child.type == "strong_close"]
+    if children and children[0].type == "strong_open" and strong == [len(children) - 1]:
+        return "bold"
     return ""
 
 
@@ -432,8 +446,9 @@ def _restore(line: str, codes: list[str]) -> str:
 
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     text = prose(_ATTR_LIST.sub("", " ".join(lines)))
+    _flush_label(reading)
     reading.intro = None
-    reading.term = reading.label = ""
+    reading.term = ""
     if not text:
         return
     if _DIRECTIVE.match(text):
@@ -488,6 +503,12 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # An item's first line, then its paragraphs ("* Windows:" or "* `em` and `strong`
         # changes", then what to do): the line is the label of what follows, as a term is.
         reading.term = text
+        return
+    bold = place == "bold" and not reading.lists and not reading.label
+    if bold and len(text.split()) <= _LABEL_WORDS:
+        # "**List of filters**" on a line of its own heads what follows as a small heading
+        # would; alone it was a passage saying nothing. (Read as a tab's label is.)
+        reading.label = text
         return
     # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
     # sentence that introduces that list, no item of its own list (unless its own list has an
