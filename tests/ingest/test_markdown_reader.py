@@ -743,3 +743,11 @@ def test_a_bold_line_standing_as_a_small_heading_heads_the_paragraph_after_it() 
         "List of filters",
         "An explicit list of members.",
     ]
+
+
+def test_a_footnote_is_read_under_the_section_that_cites_it() -> None:
+    """sanitization.md: the footnote on bleach is cited in "Using nh3 or bleach" and printed at
+    the page's foot, after "Sanitizing on the Command Line", under which it was cited."""
+    blocks = parsed(MDDOCS / "sanitization.md").blocks
+    note = next(b for b in blocks if b.text.startswith("The bleach project has been deprecated"))
+    assert note.section == "Using nh3 or bleach"

@@ -181,6 +181,8 @@ class _Reading:
     term: str = ""  # a definition-list term waiting for its definition
     label: str = ""  # a content tab's label waiting for the tab's first block
     result: bool = False  # inside a "result" box showing what the code before it outputs
+    notes: dict[int, str | None] = field(default_factory=dict)  # footnote: section citing it
+    below: str | None = None  # the section the footnotes at the page's foot interrupt
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
     # The lists the walk is inside, outermost first: whether each was introduced by a sentence
@@ -329,8 +331,11 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _heading(int(token.tag[1:]), _inline_lines(tokens[index + 1]), reading)
         return index + 3
     if kind == "paragraph_open":
+        _note_references(tokens[index + 1], reading)
         _paragraph(_inline_lines(tokens[index + 1]), reading, _place(tokens, index))
         return index + 3
+    if kind in ("footnote_open", "footnote_close"):
+        _footnote(token, reading)
     if kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
@@ -350,6 +355,25 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind in ("bullet_list_close", "ordered_list_close"):
         _list_closed(reading)
     return index + 1
+
+
+def _note_references(inline: Token, reading: _Reading) -> None:
+    """Remember the section where each footnote is first cited (see :func:`_footnote`)."""
+    for child in inline.children or ():
+        if child.type == "footnote_ref":
+            reading.notes.setdefault(child.meta["id"], reading.section)
+
+
+def _footnote(token: Token, reading: _Reading) -> None:
+    """A footnote is printed at the foot of the page, after the last section, but it is a note
+    to the passage citing it: its text is read under the section that cites it ("Using nh3 or
+    bleach"), not under whatever section happens to end the page."""
+    if token.type == "footnote_open":
+        reading.below = reading.section
+        reading.section = reading.notes.get(token.meta.get("id", -1), reading.section)
+    else:
+        reading.section = reading.below
+    reading.intro = None
 
 
 def _place(tokens: Sequence[Token], index: int) -> str:
