@@ -751,3 +751,16 @@ def test_a_footnote_is_read_under_the_section_that_cites_it() -> None:
     blocks = parsed(MDDOCS / "sanitization.md").blocks
     note = next(b for b in blocks if b.text.startswith("The bleach project has been deprecated"))
     assert note.section == "Using nh3 or bleach"
+
+
+def test_a_reference_split_over_two_lines_is_read_as_its_text() -> None:
+    """library.md: "[`markdown.markdown`]" ends a line and "[markdown.markdown]" starts the next;
+    Python-Markdown allows the line break between them, and the page shows one link."""
+    blocks = texts(parsed(MDDOCS / "library.md"))
+    assert any(
+        t.startswith(
+            "To use markdown as a module, pass a string to the markdown.markdown function."
+        )
+        for t in blocks
+    )
+    assert not any("[markdown.markdown]" in t for t in blocks)

@@ -106,7 +106,9 @@ _CONTAINER_TAG = re.compile(
 _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 # "[BlockParser][markdown.blockparser.BlockParser]": a reference that mkdocs-autorefs resolves
 # when the site is built, left as text by a parser that has no such definition; shown as its text.
-_AUTOREF = re.compile(r"\[([^\[\]]+)\]\[[^\[\]\s]*\]")
+# Python-Markdown allows one space or line break between the two ("[`markdown.markdown`]" at a
+# line's end, "[markdown.markdown]" starting the next).
+_AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\s]*\]")
 # An emoji or icon shortcode that mkdocs-material and pymdownx draw as a picture: ":warning:",
 # ":octicons-package-24:", ":material-equal:". Read as text it is noise, and a line starting with
 # one would be taken for a Sphinx field (":param x:") and dropped.
@@ -448,7 +450,8 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
-    return [_restore(_AUTOREF.sub(r"\1", line), codes) for line in lines]
+    text = _AUTOREF.sub(r"\1", "\n".join(lines))
+    return [_restore(line, codes) for line in text.split("\n")]
 
 
 def _role_text(role: str, content: str) -> str:
