@@ -764,3 +764,16 @@ def test_a_reference_split_over_two_lines_is_read_as_its_text() -> None:
         for t in blocks
     )
     assert not any("[markdown.markdown]" in t for t in blocks)
+
+
+def test_a_reference_whose_label_holds_spaces_is_read_as_its_text() -> None:
+    """docs-dev headings.md: "[automatic reference pages recipe][autopages recipe]", defined in a
+    file the site appends, shows as its text."""
+    source = (
+        "## `show_root_heading`\n\nIt is common to inject one module per page, especially when "
+        "following our [automatic reference pages recipe][autopages recipe].\n"
+    )
+    assert texts(_read(source)) == [
+        "It is common to inject one module per page, especially when following our automatic "
+        "reference pages recipe."
+    ]

@@ -108,7 +108,8 @@ _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 # when the site is built, left as text by a parser that has no such definition; shown as its text.
 # Python-Markdown allows one space or line break between the two ("[`markdown.markdown`]" at a
 # line's end, "[markdown.markdown]" starting the next).
-_AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\s]*\]")
+# The label may hold spaces ("[automatic reference pages recipe][autopages recipe]").
+_AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\n]*\]")
 # An emoji or icon shortcode that mkdocs-material and pymdownx draw as a picture: ":warning:",
 # ":octicons-package-24:", ":material-equal:". Read as text it is noise, and a line starting with
 # one would be taken for a Sphinx field (":param x:") and dropped.
