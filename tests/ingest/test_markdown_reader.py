@@ -777,3 +777,9 @@ def test_a_reference_whose_label_holds_spaces_is_read_as_its_text() -> None:
         "It is common to inject one module per page, especially when following our automatic "
         "reference pages recipe."
     ]
+
+
+def test_an_api_stub_is_titled_by_the_object_it_documents() -> None:
+    """reference/markdown.test_tools.md holds only "::: markdown.test_tools": its title is the
+    module's name, not the file name with its underscore made a space."""
+    assert parsed(MDDOCS / "reference" / "markdown.test_tools.md").title == "markdown.test_tools"

@@ -229,6 +229,7 @@ _TAB = re.compile(
 # pymdownx.blocks.html's result box, which Python-Markdown's and pymdownx's docs put right under
 # a code block to show what it outputs: "/// html | div.result".
 _RESULT = re.compile(r"^/{3,}\s*html\s*\|\s*div\.result\b")
+_AUTODOC = re.compile(r"^:::\s*(?P<name>[\w.:-]+)\s*$")  # "::: markdown.util"
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -254,7 +255,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         _label(reading, count)
     _flush_label(reading)
     if not document.title:
-        document.title = _title_line(document) or fallback_title(path)
+        document.title = _title_line(document) or _documented(reading) or fallback_title(path)
     if not document.blocks:
         # An API-reference stub holds only "::: markdown.util": keep that line, as code, so the
         # file is still found (by its module name) rather than reported as holding no text.
@@ -289,6 +290,16 @@ def _flush_label(reading: _Reading) -> None:
     if reading.label:
         reading.document.add(reading.section, reading.label)
         reading.label = ""
+
+
+def _documented(reading: _Reading) -> str | None:
+    """The object an API-reference stub documents ("::: markdown.test_tools"), whose name
+    mkdocstrings puts at the top of the built page: the title of a page holding nothing else
+    (its file name made "markdown.test tools" of it)."""
+    if reading.document.blocks or not reading.directives:
+        return None
+    match = _AUTODOC.match(reading.directives[0])
+    return match["name"] if match else None
 
 
 def _title_line(document: ParsedDocument) -> str | None:
