@@ -17,7 +17,7 @@ import functools
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -106,13 +106,18 @@ _CONTAINER_TAG = re.compile(
 _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 # "[BlockParser][markdown.blockparser.BlockParser]": a reference that mkdocs-autorefs resolves
 # when the site is built, left as text by a parser that has no such definition; shown as its text.
-_AUTOREF = re.compile(r"\[([^\[\]]+)\]\[[^\[\]\s]*\]")
+# Python-Markdown allows one space or line break between the two ("[`markdown.markdown`]" at a
+# line's end, "[markdown.markdown]" starting the next).
+# The label may hold spaces ("[automatic reference pages recipe][autopages recipe]").
+_AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\n]*\]")
 # An emoji or icon shortcode that mkdocs-material and pymdownx draw as a picture: ":warning:",
 # ":octicons-package-24:", ":material-equal:". Read as text it is noise, and a line starting with
 # one would be taken for a Sphinx field (":param x:") and dropped.
 _SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, labels them
+_INTRODUCING = (":", "：")
 _TERMINAL = (".", "!", "?", ";", ":", ",")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
 
@@ -159,6 +164,7 @@ def _box(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     state.parentType, state.lineMax, state.blkIndent = "admonition", end, indent
     token = state.push("box_open", "div", 1)
     token.map = [start_line, end]
+    token.info = _tab_label(state.src[start : state.eMarks[start_line]])
     state.md.block.tokenize(state, start_line + 1, end)
     state.push("box_close", "div", -1)
     state.parentType, state.lineMax, state.blkIndent = saved
@@ -176,9 +182,16 @@ class _Reading:
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     after_directive: bool = False  # an indented block right after a directive is its options
     term: str = ""  # a definition-list term waiting for its definition
+    label: str = ""  # a content tab's label waiting for the tab's first block
+    result: bool = False  # inside a "result" box showing what the code before it outputs
+    notes: dict[int, str | None] = field(default_factory=dict)  # footnote: section citing it
+    below: str | None = None  # the section the footnotes at the page's foot interrupt
     directives: list[str] = field(default_factory=list)  # dropped, unless nothing else is there
     lines: list[str] = field(default_factory=list)  # the source, for raw HTML spanning blank lines
-    lists: int = 0  # how many lists the walk is inside
+    # The lists the walk is inside, outermost first: whether each was introduced by a sentence
+    # of its own ("Possible values:"), with which its items are quoted.
+    lists: list[bool] = field(default_factory=list)
+    apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
 
 
@@ -208,6 +221,16 @@ def _prepared(source: str) -> str:
     return "\n".join(out)
 
 
+_TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+# A content tab and its label: pymdownx.tabbed ('=== "Unix"') and pymdownx.blocks ("/// tab | pip").
+_TAB = re.compile(
+    r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^"\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
+)
+# pymdownx.blocks.html's result box, which Python-Markdown's and pymdownx's docs put right under
+# a code block to show what it outputs: "/// html | div.result".
+_RESULT = re.compile(r"^/{3,}\s*html\s*\|\s*div\.result\b")
+_AUTODOC = re.compile(r"^:::\s*(?P<name>[\w.:-]+)\s*$")  # "::: markdown.util"
+_LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -227,9 +250,12 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     index = 0
     while index < len(tokens):
+        count = len(document.blocks)
         index = _step(tokens, index, reading)
+        _label(reading, count)
+    _flush_label(reading)
     if not document.title:
-        document.title = _title_line(document) or fallback_title(path)
+        document.title = _title_line(document) or _documented(reading) or fallback_title(path)
     if not document.blocks:
         # An API-reference stub holds only "::: markdown.util": keep that line, as code, so the
         # file is still found (by its module name) rather than reported as holding no text.
@@ -237,6 +263,43 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
             attach_code(document, directive, reading.section, None)
     reading.outline.finish(document)
     return document
+
+
+def _tab_label(line: str) -> str:
+    """The label of a content tab opened on ``line``, "" when it opens none."""
+    tab = _TAB.match(line)
+    return (tab["quoted"] or tab["piped"] or "") if tab else ""
+
+
+def _label(reading: _Reading, count: int) -> None:
+    """Give a content tab's label to the first block of the tab (``blocks[count]``, when the
+    last step added it): the page shows "pip", "PDM" and "Poetry" above three install commands,
+    "With inspection" and "Without inspection" above two renderings of one example."""
+    blocks = reading.document.blocks
+    if not reading.label or len(blocks) <= count:
+        return
+    block = blocks[count]
+    text = _termed(reading.label, block.text) if block.text else reading.label
+    blocks[count] = replace(block, text=text)
+    reading.label = ""
+
+
+def _flush_label(reading: _Reading) -> None:
+    """A label nothing took before a heading or the end (a bold line closing a section) is text
+    of its own: kept as a paragraph, not lost."""
+    if reading.label:
+        reading.document.add(reading.section, reading.label)
+        reading.label = ""
+
+
+def _documented(reading: _Reading) -> str | None:
+    """The object an API-reference stub documents ("::: markdown.test_tools"), whose name
+    mkdocstrings puts at the top of the built page: the title of a page holding nothing else
+    (its file name made "markdown.test tools" of it)."""
+    if reading.document.blocks or not reading.directives:
+        return None
+    match = _AUTODOC.match(reading.directives[0])
+    return match["name"] if match else None
 
 
 def _title_line(document: ParsedDocument) -> str | None:
@@ -282,8 +345,11 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _heading(int(token.tag[1:]), _inline_lines(tokens[index + 1]), reading)
         return index + 3
     if kind == "paragraph_open":
-        _paragraph(_inline_lines(tokens[index + 1]), reading)
+        _note_references(tokens[index + 1], reading)
+        _paragraph(_inline_lines(tokens[index + 1]), reading, _place(tokens, index))
         return index + 3
+    if kind in ("footnote_open", "footnote_close"):
+        _footnote(token, reading)
     if kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
@@ -296,11 +362,72 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return _html(tokens, index, reading)
     elif kind == "hr":
         reading.intro = None
+    elif kind in ("box_open", "box_close"):
+        reading.label = prose(token.info)  # "" once the box is over, or a box that is no tab
     elif kind in ("bullet_list_open", "ordered_list_open"):
-        reading.lists += 1
+        reading.lists.append(_introduced(reading))
     elif kind in ("bullet_list_close", "ordered_list_close"):
-        reading.lists -= 1
+        _list_closed(reading)
     return index + 1
+
+
+def _note_references(inline: Token, reading: _Reading) -> None:
+    """Remember the section where each footnote is first cited (see :func:`_footnote`)."""
+    for child in inline.children or ():
+        if child.type == "footnote_ref":
+            reading.notes.setdefault(child.meta["id"], reading.section)
+
+
+def _footnote(token: Token, reading: _Reading) -> None:
+    """A footnote is printed at the foot of the page, after the last section, but it is a note
+    to the passage citing it: its text is read under the section that cites it ("Using nh3 or
+    bleach"), not under whatever section happens to end the page."""
+    if token.type == "footnote_open":
+        reading.below = reading.section
+        reading.section = reading.notes.get(token.meta.get("id", -1), reading.section)
+    else:
+        reading.section = reading.below
+    reading.intro = None
+
+
+def _place(tokens: Sequence[Token], index: int) -> str:
+    """What the paragraph opened at ``tokens[index]`` is to what follows it: it "leads" a list
+    nested right after it, is the "first" of an item more paragraphs follow, is "bold" all
+    through (a line standing as a small heading: "**List of filters**"), or "" (none of those)."""
+    after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    if after in ("bullet_list_open", "ordered_list_open"):
+        return "leads"
+    if index > 0 and tokens[index - 1].type == "list_item_open" and after == "paragraph_open":
+        return "first"
+    children = [c for c in tokens[index + 1].children or () if c.type != "text" or c.content]
+    strong = [i for i, child in enumerate(children) if child.type == "strong_close"]
+    if children and children[0].type == "strong_open" and strong == [len(children) - 1]:
+        return "bold"
+    return ""
+
+
+def _introduced(reading: _Reading) -> bool:
+    """Whether the paragraph right before a list opening now introduces it ("Possible values:")."""
+    if reading.intro is None or reading.intro != len(reading.document.blocks) - 1:
+        return False
+    return reading.document.blocks[reading.intro].text.endswith(_INTRODUCING)
+
+
+def _list_closed(reading: _Reading) -> None:
+    """The last item of a list introduces what follows the list only when it says so ("…, run:");
+    otherwise it is the list's last value ("None: no style at all"), and the code block after the
+    list stands on its own rather than taking the item away from its list.
+
+    A list nested in an item of a list nobody introduced (a changelog's "Added" entries) was
+    quoted with the sentence leading it; the entries after it are entries of their own, so the
+    next paragraph does not run on from that quote."""
+    introduced = reading.lists.pop()
+    if reading.lists and introduced and not reading.lists[-1]:
+        reading.apart = True
+    if reading.intro is None:
+        return
+    if not reading.document.blocks[reading.intro].text.endswith(_INTRODUCING):
+        reading.intro = None
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:
@@ -335,7 +462,8 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
-    return [_restore(_AUTOREF.sub(r"\1", line), codes) for line in lines]
+    text = _AUTOREF.sub(r"\1", "\n".join(lines))
+    return [_restore(line, codes) for line in text.split("\n")]
 
 
 def _role_text(role: str, content: str) -> str:
@@ -357,9 +485,16 @@ def _restore(line: str, codes: list[str]) -> str:
 
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     text = prose(_ATTR_LIST.sub("", " ".join(lines)))
+    _flush_label(reading)
     reading.intro = None
     reading.term = ""
     if not text:
+        return
+    if _DIRECTIVE.match(text):
+        # "# ::: package.module": mkdocstrings puts the module's documentation there, under a
+        # heading it makes; the line itself is an instruction, not a section of the page.
+        reading.directives.append(text)
+        reading.after_directive = True
         return
     document = reading.document
     if reading.title_from_heading and level == 1:
@@ -372,7 +507,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     reading.section = reading.outline.enter(level, text)
 
 
-def _paragraph(lines: list[str], reading: _Reading) -> None:
+def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     lines = [
         line
         for line in lines
@@ -382,6 +517,8 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
+        reading.label = prose(_tab_label(lines[0].strip()))  # a closing "///" ends the tab
+        reading.result = bool(_RESULT.match(lines[0].strip()))
         lines = lines[1:]
         while lines and (_BLOCK_OPTION.match(lines[0].strip()) or _FIELD.match(lines[0].strip())):
             lines = lines[1:]
@@ -399,10 +536,33 @@ def _paragraph(lines: list[str], reading: _Reading) -> None:
     if not text:
         return
     if reading.term:
-        text = f"{reading.term} {text}" if reading.term.endswith(":") else f"{reading.term}: {text}"
+        text = _termed(reading.term, text)
         reading.term = ""
-    reading.document.add(reading.section, text, item=reading.lists > 0)
+    if place == "first" and len(text.split()) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
+        # An item's first line, then its paragraphs ("* Windows:" or "* `em` and `strong`
+        # changes", then what to do): the line is the label of what follows, as a term is.
+        reading.term = text
+        return
+    bold = place == "bold" and not reading.lists and not reading.label
+    if bold and len(text.split()) <= _LABEL_WORDS:
+        # "**List of filters**" on a line of its own heads what follows as a small heading
+        # would; alone it was a passage saying nothing. (Read as a tab's label is.)
+        reading.label = text
+        return
+    # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
+    # sentence that introduces that list, no item of its own list (unless its own list has an
+    # introduction, with which all of it, nested lists too, is quoted).
+    leads = place == "leads" and text.endswith(_INTRODUCING) and not any(reading.lists[-1:])
+    item = bool(reading.lists) and not leads and not reading.apart
+    reading.apart = False
+    reading.document.add(reading.section, text, item=item)
     reading.intro = len(reading.document.blocks) - 1
+
+
+def _termed(term: str, text: str) -> str:
+    """A definition's text after its term, or an item's paragraph after its label: "Windows:
+    Assuming…", "Refactor abbr Extension: A new AbbrTreeprocessor…"."""
+    return f"{term} {text}" if term.endswith(_TERMINAL) else f"{term}: {text}"
 
 
 def _code(token: Token, reading: _Reading) -> None:
@@ -421,8 +581,39 @@ def _code(token: Token, reading: _Reading) -> None:
     reading.after_directive = False
     if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):
         return  # "::: markdown.util" then an indented "options:" block: generator settings
+    code = _LEADING_BLANK_LINES.sub("", code)
+    title = _code_title(token.info) if token.type == "fence" else ""
+    if _result_of_code(reading, code):
+        return
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
+    if title and reading.document.blocks and reading.document.blocks[-1].code == code:
+        last = reading.document.blocks[-1]
+        text = f"{last.text}\n{title}" if last.text else title
+        reading.document.blocks[-1] = replace(last, text=text)
+
+
+def _result_of_code(reading: _Reading, code: str) -> bool:
+    """Join the output a result box shows ('/// html | div.result' holding the file a command
+    wrote) to the code right before it, whose result it is: quoted alone, "<p>Some
+    <strong>Markdown</strong> Text.</p>" said neither what made it nor why."""
+    blocks = reading.document.blocks
+    if not reading.result or not blocks or not blocks[-1].code:
+        return False
+    if blocks[-1].section != reading.section:
+        return False
+    blocks[-1] = replace(blocks[-1], code=f"{blocks[-1].code}\n\n{code}")
+    reading.result = False
+    return True
+
+
+def _code_title(info: str) -> str:
+    """The caption a fenced block's ``title`` attribute puts above the code on the built page
+    (mkdocs-material, pymdownx): '```yaml title="mkdocs.yml"', '``` html { title='out.html' }'."""
+    match = _TITLE_ATTR.search(info)
+    if match is None:
+        return ""
+    return prose(match["double"] if match["double"] is not None else match["single"])
 
 
 def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
