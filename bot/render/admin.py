@@ -20,7 +20,7 @@ def report_html(
     line for every file skipped and why (as many as fit, then how many more)."""
     before = [*intro, _summary(report, t)]
     names = [
-        t.RELOAD_NAMES.format(label=label, names=esc(shorten(", ".join(changed), 1000)))
+        t.RELOAD_NAMES.format(label=label, names=_listed(changed, 1000, t))
         for label, changed in zip(
             t.RELOAD_LABELS, (report.added, report.changed, report.removed), strict=True
         )
@@ -42,6 +42,18 @@ def report_html(
     if shown.shown == len(lines):
         return fit(before, lines, header=header, limit=limit).text
     return f"{shown.text}\n{t.RELOAD_MORE.format(count=len(lines) - shown.shown)}"
+
+
+def _listed(names: Sequence[str], most: int, t: Strings) -> str:
+    """``names`` joined by commas, as many as fit in ``most`` characters, then how many more
+    (an admin who added 42 files sees 38 and "…and 4 more.", not 38 and "…")."""
+    shown: list[str] = []
+    for number, name in enumerate(names):
+        if len(", ".join([*shown, name])) > most:
+            more = t.RELOAD_MORE.format(count=len(names) - number)
+            return f"{esc(', '.join(shown))} {more}" if shown else more
+        shown.append(shorten(name, most))
+    return esc(", ".join(shown))
 
 
 def _summary(report: ReindexReport, t: Strings) -> str:
