@@ -59,13 +59,35 @@ def test_a_link_to_a_file_outside_the_corpus_is_reported_and_never_read(
     secret = tmp_path / "outside.txt"
     secret.write_text("The secret launch code is twelve thousand three hundred.\n", "utf-8")
     (folder / "link.txt").symlink_to(secret)
-    (folder / "inside.txt").symlink_to(folder / "alpha.txt")  # a link within is a document
     report = library.reindex()
     assert [(s.doc, s.reason) for s in report.skipped] == [
         ("link.txt", "a link to a file outside the corpus folder: not read")
     ]
-    assert "inside.txt" in report.added
     assert not library.answer("secret launch code").answered
+
+
+def test_links_that_lead_to_no_new_file_are_each_reported(
+    small: tuple[Library, Path], tmp_path: Path
+) -> None:
+    library, folder = small
+    (folder / "again.txt").symlink_to(folder / "alpha.txt")  # read twice, every answer twice
+    (folder / "gone.txt").symlink_to(folder / "deleted.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "extra.txt").write_text(BETA, encoding="utf-8")
+    (folder / "notes").symlink_to(tmp_path / "notes")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "gamma.txt").symlink_to(folder / "sub" / "real.txt")
+    (folder / "sub" / "real.txt").write_text(BETA.upper(), encoding="utf-8")
+    report = library.reindex()
+    assert sorted((s.doc, s.reason) for s in report.skipped) == [
+        ("again.txt", "a link to alpha.txt, which is read under that name"),
+        ("gone.txt", "a link to a file that does not exist"),
+        ("loop.txt", "a link that leads back to itself"),
+        ("notes", "a link to a folder: not followed (copy the folder in instead)"),
+        ("sub/gamma.txt", "a link to sub/real.txt, which is read under that name"),
+    ]
+    assert report.added == ("sub/real.txt",)
 
 
 def test_first_open_reports_every_file_added(small: tuple[Library, Path]) -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
-from retrieval.ingest import pipeline
+from retrieval.ingest import links, pipeline
 from retrieval.ingest.passages import document_key, passages
 from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore
@@ -34,7 +34,7 @@ PARSER_VERSION = "29"  # bump when parsing changes, so every file is read again
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
 PARALLEL_FROM_BYTES = 16 << 20
-OUTSIDE = "a link to a file outside the corpus folder: not read"
+OUTSIDE = links.OUTSIDE
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -195,12 +195,17 @@ def _look(
 ) -> None:
     """Sort the files into unchanged, touched (same content, new time) and to be parsed."""
     plan.names = {path: doc_name(path, folder) for path in files}
+    plan.skipped.extend(
+        SkippedFile(doc_name(p, folder), why) for p, why in links.unfollowed(folder)
+    )
     root = folder.resolve()
     resolved = _Resolver()
+    documents = {resolved(p): name for p, name in plan.names.items() if not p.is_symlink()}
     for path, name in plan.names.items():
-        if not resolved(path).is_relative_to(root):
+        linked = links.problem(path, root, documents) if path.is_symlink() else None
+        if linked or not resolved(path).is_relative_to(root):
             # A link out of the folder would let the corpus quote any file of the machine.
-            plan.skipped.append(SkippedFile(name, OUTSIDE))
+            plan.skipped.append(SkippedFile(name, linked or OUTSIDE))
             continue
         plan.present.add(name)
         entry = manifest.get(name, {})
