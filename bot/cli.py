@@ -163,7 +163,12 @@ def query_log(db: Path) -> Iterator[Callable[[str, str | None, Answer, float, in
 
 
 def _configure_question(parser: argparse.ArgumentParser, k: int) -> None:
-    parser.add_argument("question")
+    parser.add_argument(
+        "question",
+        nargs="+",
+        help="the question; quotes are optional (its words are joined), and one that starts "
+        "with '-' goes after '--'",
+    )
     parser.add_argument(
         "--k", type=positive, default=k, help=f"how many passages to show (default {k})"
     )
@@ -177,8 +182,9 @@ def ask(args: argparse.Namespace, settings: Settings) -> int:
 
     with opened(args) as library, query_log(args.db) as log:
         started = time.perf_counter()
-        answer = library.answer(args.question, context=args.context, k=args.k)
-        log(args.question, args.context, answer, time.time(), _ms(started))
+        question = " ".join(args.question)
+        answer = library.answer(question, context=args.context, k=args.k)
+        log(question, args.context, answer, time.time(), _ms(started))
         documents = {document.doc: document for document in library.documents()}
         layout = Layout(width(), sys.stdout.isatty())
         print(render_answer(answer, layout, paging=False, documents=documents))
@@ -192,7 +198,7 @@ def _ms(started: float) -> int:
 def search(args: argparse.Namespace, settings: Settings) -> int:
     """Print the ranked passages, as JSON or one line each."""
     with opened(args) as library:
-        answer = library.answer(args.question, context=args.context, k=args.k)
+        answer = library.answer(" ".join(args.question), context=args.context, k=args.k)
     rows = [
         {
             "id": hit.passage.id,

@@ -100,6 +100,15 @@ def test_ask_cites_section_and_paragraph(
     assert f"[{DOC_004}, id 004_ac3189a7eefc069c-16]" in " ".join(out.split())
 
 
+def test_ask_takes_a_question_typed_without_quotes(
+    capsys: pytest.CaptureFixture[str], paths: list[str]
+) -> None:
+    words = "how many policemen did china send since 2000".split()
+    code, out, _ = run(capsys, "ask", *words, *paths)
+    assert code == 0
+    assert "China has sent 404 policemen" in unmarked(out)
+
+
 def test_ask_with_context_answers_a_follow_up(
     capsys: pytest.CaptureFixture[str], paths: list[str]
 ) -> None:
