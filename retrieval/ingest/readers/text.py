@@ -55,6 +55,10 @@ _STATES_VERSION = re.compile(
     r"(?i)(?:version|revision|updated|last (?:modified|updated|revised)|ratified|effective)\b.*"
     r"\b(?:19|20)\d\d\b"
 )
+_LAST_MODIFIED = re.compile(
+    r"(?i)^\W*(?:this\s+(?:page|document)\s+(?:was\s+)?)?last\s+(?:modified|updated|revised)\b"
+    r"[^.!?]{0,60}$"
+)
 _ORDINAL = r"(?:st|nd|rd|th)?"  # "October 1st, 2022", "the 2nd March 2004"
 _DATE_PATTERNS = (
     re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}){_ORDINAL}, (?P<year>(19|20)\d\d)\b"),
@@ -660,7 +664,11 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
     ]
     stated = [fields[key] for key in _DATE_FIELDS if key in fields]
-    date = find_date(stated) or find_date(raw_header)
+    # "This page last modified on 2018-11-26 12:01:01 UTC" closing a saved page: its date,
+    # no passage (it answered "who won the world cup in 2018?")
+    footer = lines[-1:] if lines and _LAST_MODIFIED.match(lines[-1]) else []
+    date = find_date(stated) or find_date(raw_header) or find_date(footer)
+    lines = lines[: len(lines) - len(footer)] if find_date(footer) else lines
     title, start = _title(lines, header_end, fallback_title)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), title)
     source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
