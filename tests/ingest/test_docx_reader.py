@@ -266,3 +266,23 @@ def test_a_document_with_a_body_keeps_its_headings_as_headings() -> None:
     assert [(b.section, b.text) for b in document.blocks] == [
         ("Ferries", "The pier reopens to ferries on the first of May.")
     ]
+
+
+def test_a_line_set_in_bold_alone_heads_its_text_like_the_styled_headings() -> None:
+    # "X\tATTACHMENTS" is bold in no style, among "IX\tPROCEDURE" and the others in Heading 1.
+    sop = parsed(DOCX / "2129393649.docx")
+    attachments = next(b for b in sop.blocks if b.text.startswith("X.A. For a list of materials"))
+    assert attachments.section == "X ATTACHMENTS"
+    assert not any("ATTACHMENTS" in b.text for b in sop.blocks)
+    lab = parsed(DOCX / "FDO76248.docx")
+    human = next(b for b in lab.blocks if b.text.startswith("The human population can also"))
+    assert human.section == "*Section II: Exponential Growth"  # not "*Conclusions for Section I"
+
+
+def test_bold_lines_that_head_no_text_or_give_a_value_stay_text() -> None:
+    memo = parsed(DOCX / "tdf121111_fillStyleNone.docx")  # the subject right above a heading
+    assert any("PERSUASION" in b.text for b in memo.blocks)
+    lab = parsed(DOCX / "FDO76248.docx")  # a legend above all text, a field and its value
+    assert "*-include in lab write-up" in lab.blocks[0].text
+    sections = {b.section for b in lab.blocks}
+    assert not sections & {"*-include in lab write-up", "*State standard: 6c"}

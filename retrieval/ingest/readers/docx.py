@@ -54,6 +54,10 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
+# A paragraph's own runs, in a hyperlink, tracked insertion or smart tag too.
+_OWN_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
+_FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
+_OFF = frozenset({"0", "false", "off", "none"})
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 
 
@@ -63,6 +67,10 @@ class _Walk:
     section: str | None = None
     title_from_style: bool = True
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    # The level of a paragraph set in bold alone taken as a heading (the document's top heading
+    # level), ``None`` in a document using no heading style, where bold lines stay text.
+    bold_level: int | None = None
+    before_text: set[Any] = field(default_factory=set)  # see _before_text
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -70,8 +78,10 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     title, date = _properties(word)
     document = ParsedDocument(title=title, date=date)
-    walk = _Walk(document, title_from_style=not title)
-    for item in _body(word.element.body, word._body):
+    items = list(_body(word.element.body, word._body))
+    walk = _Walk(document, title_from_style=not title, bold_level=_top_level(items))
+    walk.before_text = _before_text(items)
+    for item in items:
         if isinstance(item, Table):
             _table(item, walk)
         else:
@@ -138,6 +148,56 @@ def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
         elif tag == "sdt":
             for content in child.iterchildren(qn("w:sdtContent")):
                 yield from _body(content, parent)
+
+
+def _top_level(items: list[Paragraph | Table]) -> int | None:
+    """The highest level (1 the top) of the heading styles the body's paragraphs use."""
+    levels = [
+        int(style[-1])
+        for item in items
+        if isinstance(item, Paragraph) and _HEADING_STYLE.match(style := _style_name(item))
+    ]
+    return min(levels, default=None)
+
+
+def _before_text(items: list[Paragraph | Table]) -> set[Any]:
+    """The paragraph elements that text or a table follows, not a heading (nor the end)."""
+    found: set[Any] = set()
+    text_follows = False
+    for item in reversed(items):
+        if isinstance(item, Table):
+            text_follows = True
+        elif prose(text_of(item._p)):
+            if text_follows:
+                found.add(item._p)
+            style = _style_name(item)
+            heading = _HEADING_STYLE.match(style) or _outline_level(item) is not None
+            text_follows = not heading and style not in _TITLE_STYLES
+    return found
+
+
+def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
+    """Whether a paragraph in no heading style is a heading all the same: a short line set in
+    bold alone ("X\tATTACHMENTS" among "IX\tPROCEDURE" in Heading 1), in a document whose other
+    headings have heading styles, after some text (a bold legend above a handout is none), and
+    not a label that introduces what follows ("Procedure:") nor a list item."""
+    if walk.bold_level is None or not walk.document.blocks or len(text.split()) > 10:
+        return False
+    if paragraph._p not in walk.before_text or _FIELD.match(text):
+        return False  # a heading heads text; "State standard: 6c" is a field and its value
+    if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
+        return False
+    runs = [
+        run
+        for run in paragraph._p.xpath(_OWN_RUNS)
+        if any(ch.isalnum() for ch in "".join(run.xpath("./w:t/text()")))
+    ]
+    return bool(runs) and all(_is_bold(run) for run in runs)
+
+
+def _is_bold(run: Any) -> bool:
+    values = run.xpath("./w:rPr/w:b/@w:val")
+    return bool(run.xpath("./w:rPr/w:b")) and not (values and values[0] in _OFF)
 
 
 def _style_name(paragraph: Paragraph) -> str:
@@ -223,6 +283,9 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
+    if walk.bold_level is not None and _bold_heading(paragraph, text, walk):
+        walk.section = walk.outline.enter(walk.bold_level, text)
+        return
     numbered = bool(paragraph._p.xpath("./w:pPr/w:numPr"))
     walk.document.add(walk.section, text, item=numbered or style.startswith("list"))
 
