@@ -428,3 +428,11 @@ def test_a_short_story_in_its_article_is_the_content_beside_long_comments() -> N
         f'<section class="reader-posts"><h2>What readers say</h2>{posts}</section>'
     )
     assert texts(document) == [_STORY.strip()]
+
+
+def test_a_note_box_inside_the_main_content_is_read_with_its_title() -> None:
+    # Sphinx puts the abstract in '<aside class="topic">' inside '<div class="body" role="main">'.
+    document = parsed(HTML / "python-howto-sockets.html")
+    (abstract,) = [b for b in document.blocks if "severely misunderstood" in b.text]
+    assert abstract.text.startswith("Abstract: Sockets are used nearly everywhere")
+    assert "Abstract" not in texts(document)

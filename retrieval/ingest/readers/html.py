@@ -92,6 +92,7 @@ _DATE_META = (
     "citation_date", "pubdate", "publish-date", "publication_date", "article:modified_time",
     "dcterms.modified", "last-modified",
 )  # fmt: skip
+_BOX_TITLES = frozenset({"topic-title", "sidebar-title"})
 _LABELS = frozenset(
     ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
 )
@@ -286,10 +287,11 @@ def _is_furniture(element: Element) -> bool:
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
     if tag in ("header", "footer", "aside") and not element.xpath(
-        "ancestor::article|ancestor::main"
+        "ancestor::article|ancestor::main|ancestor::*[@role='main']"
     ):
         # The site's banner, footer and sidebar; inside an article a header holds its title and
-        # an aside is a note box of the article's own text.
+        # an aside is a note box of the article's own text (Sphinx's "Abstract" topic, in its
+        # '<div class="body" role="main">').
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
@@ -494,6 +496,8 @@ def _block(element: Element, walk: _Walk) -> None:
         walk.items -= 1
     elif tag == "dt":
         walk.term = f"{walk.term}, {inline_text(element)}" if walk.term else inline_text(element)
+    elif _is_box_title(element):
+        walk.term = inline_text(element)  # "Abstract": read with the box's paragraph it heads
     elif tag == "dl":
         walk_blocks(element, walk)
         term, walk.term = walk.term, ""
@@ -507,6 +511,19 @@ def _block(element: Element, walk: _Walk) -> None:
         walk.intro = None
     else:
         _paragraph(inline_text(element), walk)
+
+
+def _is_box_title(element: Element) -> bool:
+    """The title of a box of the text's own (Sphinx's '<p class="topic-title">Abstract</p>'),
+    right above the box's first paragraph: no section, and no passage of its own."""
+    names = set((element.get("class") or "").split())
+    following = element.getnext()
+    return (
+        element.tag == "p"
+        and bool(names & _BOX_TITLES)
+        and following is not None
+        and following.tag == "p"
+    )
 
 
 def _all_code(element: Element) -> bool:
