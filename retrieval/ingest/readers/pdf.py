@@ -73,6 +73,10 @@ _CONTENTS_TITLE = re.compile(
 _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
+# Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
+# s h e e p!" in a typesetting manual), no heading.
+_LETTERSPACED = re.compile(r"(?:^|\s)(?:[^\W\d_]\s){3,}[^\W\d_](?:\s|\W*$)")
+_TAG_STARTS = ("(", "[", "—", "–")  # a reference or source set flush right: "(github issue 711)"
 _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
@@ -844,7 +848,7 @@ def is_heading(line: Line, body: float) -> bool:
     # Without a letter a line is a number, a formula or a table's cells; but a section may be
     # named by a year ("10.1.7 2010" in a release history).
     titled = any(ch.isalpha() for ch in line.text) or bool(_YEAR_HEADING.match(line.text))
-    if line.mono or not words or len(words) > 40 or not titled:
+    if line.mono or not words or len(words) > 40 or not titled or _LETTERSPACED.search(line.text):
         return False
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
@@ -1062,5 +1066,29 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return True
     if previous.y_last - line.y > 1.4 * pitch:
         return True
+    if previous.x0 - line.x0 > 8 * line.size and _closes(previous.text):
+        return True  # after a tag set flush right at a paragraph's end, a new paragraph
+    if _flush_right_tag(previous, line):
+        return False  # "(github issue 711)" set flush right under its paragraph's last line
     indented = line.x0 - previous.x0 > 0.8 * line.size and not _BULLET.match(previous.text)
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
+
+
+def _closes(text: str) -> bool:
+    """Whether ``text`` is a short tag closing a paragraph: "(github issue 711)"."""
+    return (
+        len(text.split()) <= 6
+        and text.startswith(_TAG_STARTS)
+        and text.endswith((")", "]", *_SENTENCE_END))
+    )
+
+
+def _flush_right_tag(previous: Line, line: Line) -> bool:
+    """A short reference set at the right margin under its paragraph's last line: "(github issue
+    711)", "[3]", "— Mark Twain", starting far right of that line and ending no sooner."""
+    return (
+        line.x0 - previous.x0 > 8 * line.size
+        and line.x1 >= previous.x1 - line.size
+        and line.text.startswith(_TAG_STARTS)
+        and len(line.text.split()) <= 6
+    )
