@@ -434,5 +434,5 @@ def test_a_note_box_inside_the_main_content_is_read_with_its_title() -> None:
     # Sphinx puts the abstract in '<aside class="topic">' inside '<div class="body" role="main">'.
     document = parsed(HTML / "python-howto-sockets.html")
     (abstract,) = [b for b in document.blocks if "severely misunderstood" in b.text]
-    assert abstract.text.startswith("Abstract: Sockets are used nearly everywhere")
+    assert abstract.text.startswith("Abstract\nSockets are used nearly everywhere")
     assert "Abstract" not in texts(document)

@@ -1,7 +1,8 @@
 """The reader of Word ``.docx`` files, with python-docx.
 
 The body is read in document order: paragraphs in a heading style (Heading 1…9, or a custom style
-with an outline level) become sections, nested by their levels, the Title style the title, list
+with an outline level) become sections, nested by their levels (so does a short line set in
+bold alone, in a document that styles its other headings), the Title style the title, list
 items and other paragraphs paragraphs, and tables one block per row with the row's cells
 together; a text box is read after the paragraph it is anchored in. Headers and footers are not
 part of the body, so no running header reaches a passage.

@@ -497,7 +497,7 @@ def _block(element: Element, walk: _Walk) -> None:
     elif tag == "dt":
         walk.term = f"{walk.term}, {inline_text(element)}" if walk.term else inline_text(element)
     elif _is_box_title(element):
-        walk.term = inline_text(element)  # "Abstract": read with the box's paragraph it heads
+        walk.term = inline_text(element) + "\n"  # "Abstract", above the paragraph it heads
     elif tag == "dl":
         walk_blocks(element, walk)
         term, walk.term = walk.term, ""
@@ -584,7 +584,9 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
 def _paragraph(text: str, walk: _Walk) -> None:
     if not text or text.lower().rstrip(":") in _LABELS:
         return  # "Note", "Tip": the label of a box, whose text follows as its own paragraph
-    if walk.term:  # a definition is read with its term: "timeout: seconds to wait"
+    if walk.term.endswith("\n"):  # a box's title, on a line above its first paragraph
+        text, walk.term = walk.term + text, ""
+    elif walk.term:  # a definition is read with its term: "timeout: seconds to wait"
         term, walk.term = walk.term.rstrip(), ""
         text = f"{term} {text}" if term.endswith((":", ".", "?")) else f"{term}: {text}"
     walk.document.add(walk.section, text, item=walk.items > 0)
