@@ -571,3 +571,12 @@ def test_a_sample_of_letterspaced_type_is_no_heading() -> None:
     assert not any("s t e a l" in (b.section or "") for b in document.blocks)
     tracked = next(b for b in document.blocks if b.text.startswith("While the word ‘Stop’"))
     assert tracked.section is not None and tracked.section.startswith("5.3 Tracking")
+
+
+def test_an_opening_quote_drawn_as_a_grave_accent_reads_as_a_quote() -> None:
+    # dblatex's font gives "‘" as a combining grave accent on no letter ("symlinks for ̀frozen’").
+    faq = parsed(PDF / "debian-faq.en.pdf")
+    assert not any("\u0300" in b.text or "\u0300" in (b.section or "") for b in faq.blocks)
+    sections = {b.section for b in faq.blocks}
+    assert "6.5.1 What about ”testing”? How is it ‘frozen’?" in sections
+    assert "2.2 Are there package upgrades in stable’?" in sections  # its quote was set apart

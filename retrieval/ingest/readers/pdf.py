@@ -76,6 +76,8 @@ _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
 # s h e e p!" in a typesetting manual), no heading.
 _LETTERSPACED = re.compile(r"(?:^|\s)(?:[^\W\d_]\s){3,}[^\W\d_](?:\s|\W*$)")
+_QUOTE_GRAVE = re.compile(r"(?<![^\s(])\u0300(?=[^\W\d_])")  # on no letter, before a word
+_STRAY_GRAVE = re.compile(r"(?<![^\s(])\u0300")
 _TAG_STARTS = ("(", "[", "—", "–")  # a reference or source set flush right: "(github issue 711)"
 _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
@@ -446,11 +448,21 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
-    text = _unspaced(_unprotected(" ".join(raw.split())))
+    text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
     )  # fmt: skip
+
+
+def _loose_graves(text: str) -> str:
+    """The opening quote a TeX font draws as a grave accent, which PDFium gives as a combining
+    U+0300 on no letter (dblatex: "symlinks for ̀frozen’"): a quote before a word; where PDFium
+    moved it away from its word ("the stable’ distribution ̀"), nothing."""
+    if "\u0300" not in text:
+        return text
+    text = _QUOTE_GRAVE.sub("\u2018", text)
+    return " ".join(_STRAY_GRAVE.sub("", text).split())
 
 
 def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
