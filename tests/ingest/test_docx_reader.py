@@ -286,3 +286,14 @@ def test_bold_lines_that_head_no_text_or_give_a_value_stay_text() -> None:
     assert "*-include in lab write-up" in lab.blocks[0].text
     sections = {b.section for b in lab.blocks}
     assert not sections & {"*-include in lab write-up", "*State standard: 6c"}
+
+
+def test_a_glossary_table_reads_term_and_description_without_the_header_in_every_row() -> None:
+    # One two-column table, header "Drama Vocabulary | Definition", 136 terms under it.
+    glossary = parsed(OFFICE.parent / "docs-dev" / "docx" / "fdo68607.docx")
+    rows = [b.text for b in glossary.blocks if b.kind == "table"]
+    assert "Apron | The area between the front curtain and the edge of the stage." in rows
+    assert not any("Drama Vocabulary" in row for row in rows)
+    # A table of numbers keeps its labels: "3" alone says nothing.
+    lab = [b.text for b in parsed(DOCX / "FDO76248.docx").blocks if b.kind == "table"]
+    assert "Time (hour): 3 | Number of Organisms: 7,000" in lab
