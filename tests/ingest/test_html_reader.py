@@ -436,3 +436,9 @@ def test_a_note_box_inside_the_main_content_is_read_with_its_title() -> None:
     (abstract,) = [b for b in document.blocks if "severely misunderstood" in b.text]
     assert abstract.text.startswith("Abstract\nSockets are used nearly everywhere")
     assert "Abstract" not in texts(document)
+
+
+def test_a_page_without_a_date_in_its_metadata_is_dated_by_its_footer() -> None:
+    # Sphinx writes no date <meta>; its footer (dropped as furniture) says "Last updated on …".
+    assert parsed(HTML / "python-faq-general.html").date == "2026-10-07"
+    assert parsed(HTML / "maint-guide-start.en.html").date is None  # says nothing of the kind

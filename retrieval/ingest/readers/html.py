@@ -32,7 +32,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.text import fallback_title
+from retrieval.ingest.readers.text import fallback_title, find_date
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -93,6 +93,11 @@ _DATE_META = (
     "dcterms.modified", "last-modified",
 )  # fmt: skip
 _BOX_TITLES = frozenset({"topic-title", "sidebar-title"})
+_UPDATED = re.compile(r"\blast (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
+_UPDATED_TEXT = (
+    "//body//text()[contains(., 'ast updated') or contains(., 'ast modified')"
+    " or contains(., 'ast changed')][not(ancestor::script or ancestor::style)]"
+)
 _LABELS = frozenset(
     ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
 )
@@ -232,8 +237,15 @@ def _meta(root: Element, name: str) -> str | None:
 
 
 def _date(root: Element) -> str | None:
+    """The date the page's metadata gives, else the one its footer states ("Last updated on
+    October 07, 2026." under every Sphinx page)."""
     for name in _DATE_META:
         date = iso_date(_meta(root, name))
+        if date:
+            return date
+    for text in root.xpath(_UPDATED_TEXT):
+        found = _UPDATED.search(str(text))
+        date = find_date([found.group(1)]) if found else None
         if date:
             return date
     return None
