@@ -297,3 +297,12 @@ def test_a_glossary_table_reads_term_and_description_without_the_header_in_every
     # A table of numbers keeps its labels: "3" alone says nothing.
     lab = [b.text for b in parsed(DOCX / "FDO76248.docx").blocks if b.kind == "table"]
     assert "Time (hour): 3 | Number of Organisms: 7,000" in lab
+
+
+def test_a_title_floating_in_a_text_box_above_the_text_is_the_documents_title() -> None:
+    # The glossary's properties name no title; "IGCSE Drama Glossary" floats above its table.
+    glossary = parsed(OFFICE.parent / "docs-dev" / "docx" / "fdo68607.docx")
+    assert glossary.title == "IGCSE Drama Glossary"
+    assert "IGCSE Drama Glossary" not in texts(glossary)
+    memo = parsed(DOCX / "tdf121111_fillStyleNone.docx")  # its first lines are in no text box
+    assert memo.blocks[0].text.startswith("In Confidence")

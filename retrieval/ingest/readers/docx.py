@@ -242,9 +242,23 @@ def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
 def _boxes(boxes: list[Any], parent: Any, walk: _Walk) -> None:
     """The paragraphs of text boxes, read in order."""
     for box in boxes:
+        before = len(walk.document.blocks)
         for item in _body(box, parent):
             if isinstance(item, Paragraph):
                 _paragraph(item, walk)
+        _box_title(walk, before)
+
+
+def _box_title(walk: _Walk, before: int) -> None:
+    """A text box before any text, holding one short line, is the title of a document that has
+    none in its properties or styles ("IGCSE Drama Glossary" floating above a glossary table)."""
+    blocks = walk.document.blocks
+    if before or len(blocks) != 1 or not walk.title_from_style or walk.section is not None:
+        return
+    line = blocks[0].text
+    if len(line.split()) <= 12 and "\n" not in line and not line.endswith((".", ":", ";", ",")):
+        walk.document.title, walk.title_from_style = line, False
+        blocks.pop()
 
 
 def _text_boxes(element: Any) -> list[Any]:
