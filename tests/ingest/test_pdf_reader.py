@@ -580,3 +580,13 @@ def test_an_opening_quote_drawn_as_a_grave_accent_reads_as_a_quote() -> None:
     sections = {b.section for b in faq.blocks}
     assert "6.5.1 What about ”testing”? How is it ‘frozen’?" in sections
     assert "2.2 Are there package upgrades in stable’?" in sections  # its quote was set apart
+
+
+def test_a_back_of_book_index_without_leaders_is_no_passage() -> None:
+    # The Debian FAQ's index sets "apt-file, 39" without dot leaders; microtype's index runs an
+    # entry's pages on to a line of their own ("3, 5, 6, 8, 11, 12, 19, 29, 30, 32").
+    faq = texts(parsed(PDF / "debian-faq.en.pdf"))
+    assert not any("apt-file, 39" in text for text in faq)
+    assert any("apt-file" in text for text in faq)  # the FAQ's own text about it stays
+    microtype = texts(parsed(OFFICE.parent / "docs-dev" / "pdf" / "microtype.pdf"))
+    assert not any(re.fullmatch(r"[\d, ]+", text) for text in microtype)

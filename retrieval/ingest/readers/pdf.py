@@ -64,6 +64,9 @@ _PAGE_NUMBER = re.compile(
 _LEADER = re.compile(
     r"(?:\s?[.…·・．]){4,}\s*(?:\S{0,8}|\d(?: ?\d){1,3}|\d{1,4}(?:\s*[,–-]\s*\d{1,4})+)$"
 )
+# An index entry's page numbers: "apt-file, 39", "daemontools, 19 , 49", "\\vskip . . . 71–73, 94,".
+_INDEX_ENTRY = re.compile(r"(?:(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?|(?:\s\.){3,})$")
+_PAGE_LIST = re.compile(r"^\d{1,4}(?:[–-]\d{1,4})?(?:,\s+\d{1,4}(?:[–-]\d{1,4})?){3,},?$")
 # A contents entry whose leader is one dot or none: "2 The Implementation 2", "… release) . 9".
 _CONTENTS_TITLE = re.compile(
     r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
@@ -611,8 +614,29 @@ def furniture(lines: list[Line]) -> list[Line]:
         # Most of the text is no running header: pages printed alike (a notice twice), whose
         # every line repeats. Only the page numbers go.
         doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
-    contents = _contents_entries(lines)
+    contents = _contents_entries(lines) | _index_entries(lines, body)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
+    """The ids of the lines of a back-of-book index set without leaders ("apt-file, 39", ", 49"):
+    every line but the headings on a page made mostly of short lines ending in page numbers; and,
+    anywhere, a line of page numbers alone ("3, 5, 6, 8, 11, 12"), the end of an entry run on
+    from the line above."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        entries = [ln for ln in page if _INDEX_ENTRY.search(ln.text) and _short_entry(ln.text)]
+        if len(entries) >= 3 and 2 * len(entries) >= len(page):
+            doomed.update(id(line) for line in page if line.size < body * 1.15)
+        doomed.update(id(line) for line in page if _PAGE_LIST.match(line.text))
+    return doomed
+
+
+def _short_entry(text: str) -> bool:
+    return len([word for word in text.split() if word != "."]) <= 5
 
 
 def is_ornament(line: Line) -> bool:
