@@ -442,3 +442,13 @@ def test_a_page_without_a_date_in_its_metadata_is_dated_by_its_footer() -> None:
     # Sphinx writes no date <meta>; its footer (dropped as furniture) says "Last updated on …".
     assert parsed(HTML / "python-faq-general.html").date == "2026-10-07"
     assert parsed(HTML / "maint-guide-start.en.html").date is None  # says nothing of the kind
+
+
+def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it() -> None:
+    # DocBook sets the footnotes at the page's end, after section 1.4; "[1]" is in the preface.
+    document = parsed(HTML / "maint-guide-start.en.html")
+    blocks = document.blocks
+    note = next(i for i, b in enumerate(blocks) if b.text.startswith("[1] The document assumes"))
+    assert blocks[note].section is None and blocks[note - 1].text.endswith("outdated. [1]")
+    last = [b.text for b in blocks if b.section == "1.4. Where to ask for help"]
+    assert not any(text.startswith("[") for text in last)

@@ -98,6 +98,13 @@ _UPDATED_TEXT = (
     "//body//text()[contains(., 'ast updated') or contains(., 'ast modified')"
     " or contains(., 'ast changed')][not(ancestor::script or ancestor::style)]"
 )
+# Footnotes: DocBook's '<div id="ftn.idm44" class="footnote">', Sphinx's '<aside class="footnote
+# brackets" id="id3">'; and the blocks a footnote's marker may stand in.
+_FOOTNOTES = (
+    ".//*[@id][self::div or self::aside or self::li or self::dl or self::section]"
+    "[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"
+)
+_FOOTNOTE_HOSTS = frozenset({"p", "li", "dd", "td", "th", "blockquote", "pre"})
 _LABELS = frozenset(
     ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
 )
@@ -135,6 +142,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     content = _content_root(root)
     _remove_furniture(content)
+    _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
     walk_blocks(content, walk)
@@ -374,6 +382,20 @@ def _remove_furniture(content: Element) -> None:
                 if _is_aside(element, comments, total, paragraphs)
             ]
         )
+
+
+def _footnotes_in_place(content: Element) -> None:
+    """Move each footnote (a box of class "footnote" with an id, as DocBook and Sphinx write
+    them at the page's end) to right after the paragraph that refers to it, so that it is read
+    in that paragraph's section, not in the page's last one."""
+    for note in content.xpath(_FOOTNOTES):
+        ident = note.get("id")
+        markers = content.xpath(".//a[@href=$target]", target=f"#{ident}")
+        if not markers or any(a is note for a in markers[0].iterancestors()):
+            continue
+        paragraph = next((a for a in markers[0].iterancestors() if a.tag in _FOOTNOTE_HOSTS), None)
+        if paragraph is not None and not any(a is note for a in paragraph.iterancestors()):
+            paragraph.addnext(note)
 
 
 def _math_as_text(content: Element) -> None:
