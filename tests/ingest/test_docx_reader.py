@@ -306,3 +306,19 @@ def test_a_title_floating_in_a_text_box_above_the_text_is_the_documents_title() 
     assert "IGCSE Drama Glossary" not in texts(glossary)
     memo = parsed(DOCX / "tdf121111_fillStyleNone.docx")  # its first lines are in no text box
     assert memo.blocks[0].text.startswith("In Confidence")
+
+
+def test_a_bold_note_label_heads_nothing() -> None:
+    word = docx.Document()
+    word.add_paragraph("This guide sets up the recorder.")
+    word.add_heading("Installation", 1)
+    word.add_paragraph("Unpack the archive into the folder of your choice.")
+    word.add_paragraph().add_run("Warning").bold = True
+    word.add_paragraph("Do not unplug the device while it is writing.")
+    word.add_paragraph().add_run("Starting the service").bold = True
+    word.add_paragraph("Run the service once the files are in place.")
+    document = read("setup.docx", _saved(word))
+    unplug = next(b for b in document.blocks if b.text.endswith("while it is writing."))
+    assert unplug.section == "Installation"  # "Warning" is read with the note it labels
+    run = next(b for b in document.blocks if b.text.startswith("Run the service"))
+    assert run.section == "Starting the service"

@@ -58,6 +58,9 @@ _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
 # A paragraph's own runs, in a hyperlink, tracked insertion or smart tag too.
 _OWN_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
 _FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
+_NOTE_LABELS = frozenset(
+    {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
+)
 _OFF = frozenset({"0", "false", "off", "none"})
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 
@@ -186,6 +189,8 @@ def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
         return False
     if paragraph._p not in walk.before_text or _FIELD.match(text):
         return False  # a heading heads text; "State standard: 6c" is a field and its value
+    if text.lower().rstrip(":!") in _NOTE_LABELS:
+        return False  # "Warning" over a paragraph labels a note, not what follows it
     if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
     runs = [
