@@ -266,3 +266,59 @@ def test_a_document_with_a_body_keeps_its_headings_as_headings() -> None:
     assert [(b.section, b.text) for b in document.blocks] == [
         ("Ferries", "The pier reopens to ferries on the first of May.")
     ]
+
+
+def test_a_line_set_in_bold_alone_heads_its_text_like_the_styled_headings() -> None:
+    # "X\tATTACHMENTS" is bold in no style, among "IX\tPROCEDURE" and the others in Heading 1.
+    sop = parsed(DOCX / "2129393649.docx")
+    attachments = next(b for b in sop.blocks if b.text.startswith("X.A. For a list of materials"))
+    assert attachments.section == "X ATTACHMENTS"
+    assert not any("ATTACHMENTS" in b.text for b in sop.blocks)
+    lab = parsed(DOCX / "FDO76248.docx")
+    human = next(b for b in lab.blocks if b.text.startswith("The human population can also"))
+    assert human.section == "*Section II: Exponential Growth"  # not "*Conclusions for Section I"
+
+
+def test_bold_lines_that_head_no_text_or_give_a_value_stay_text() -> None:
+    memo = parsed(DOCX / "tdf121111_fillStyleNone.docx")  # the subject right above a heading
+    assert any("PERSUASION" in b.text for b in memo.blocks)
+    lab = parsed(DOCX / "FDO76248.docx")  # a legend above all text, a field and its value
+    assert "*-include in lab write-up" in lab.blocks[0].text
+    sections = {b.section for b in lab.blocks}
+    assert not sections & {"*-include in lab write-up", "*State standard: 6c"}
+
+
+def test_a_glossary_table_reads_term_and_description_without_the_header_in_every_row() -> None:
+    # One two-column table, header "Drama Vocabulary | Definition", 136 terms under it.
+    glossary = parsed(OFFICE.parent / "docs-dev" / "docx" / "fdo68607.docx")
+    rows = [b.text for b in glossary.blocks if b.kind == "table"]
+    assert "Apron | The area between the front curtain and the edge of the stage." in rows
+    assert not any("Drama Vocabulary" in row for row in rows)
+    # A table of numbers keeps its labels: "3" alone says nothing.
+    lab = [b.text for b in parsed(DOCX / "FDO76248.docx").blocks if b.kind == "table"]
+    assert "Time (hour): 3 | Number of Organisms: 7,000" in lab
+
+
+def test_a_title_floating_in_a_text_box_above_the_text_is_the_documents_title() -> None:
+    # The glossary's properties name no title; "IGCSE Drama Glossary" floats above its table.
+    glossary = parsed(OFFICE.parent / "docs-dev" / "docx" / "fdo68607.docx")
+    assert glossary.title == "IGCSE Drama Glossary"
+    assert "IGCSE Drama Glossary" not in texts(glossary)
+    memo = parsed(DOCX / "tdf121111_fillStyleNone.docx")  # its first lines are in no text box
+    assert memo.blocks[0].text.startswith("In Confidence")
+
+
+def test_a_bold_note_label_heads_nothing() -> None:
+    word = docx.Document()
+    word.add_paragraph("This guide sets up the recorder.")
+    word.add_heading("Installation", 1)
+    word.add_paragraph("Unpack the archive into the folder of your choice.")
+    word.add_paragraph().add_run("Warning").bold = True
+    word.add_paragraph("Do not unplug the device while it is writing.")
+    word.add_paragraph().add_run("Starting the service").bold = True
+    word.add_paragraph("Run the service once the files are in place.")
+    document = read("setup.docx", _saved(word))
+    unplug = next(b for b in document.blocks if b.text.endswith("while it is writing."))
+    assert unplug.section == "Installation"  # "Warning" is read with the note it labels
+    run = next(b for b in document.blocks if b.text.startswith("Run the service"))
+    assert run.section == "Starting the service"

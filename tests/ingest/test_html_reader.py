@@ -428,3 +428,27 @@ def test_a_short_story_in_its_article_is_the_content_beside_long_comments() -> N
         f'<section class="reader-posts"><h2>What readers say</h2>{posts}</section>'
     )
     assert texts(document) == [_STORY.strip()]
+
+
+def test_a_note_box_inside_the_main_content_is_read_with_its_title() -> None:
+    # Sphinx puts the abstract in '<aside class="topic">' inside '<div class="body" role="main">'.
+    document = parsed(HTML / "python-howto-sockets.html")
+    (abstract,) = [b for b in document.blocks if "severely misunderstood" in b.text]
+    assert abstract.text.startswith("Abstract\nSockets are used nearly everywhere")
+    assert "Abstract" not in texts(document)
+
+
+def test_a_page_without_a_date_in_its_metadata_is_dated_by_its_footer() -> None:
+    # Sphinx writes no date <meta>; its footer (dropped as furniture) says "Last updated on …".
+    assert parsed(HTML / "python-faq-general.html").date == "2026-10-07"
+    assert parsed(HTML / "maint-guide-start.en.html").date is None  # says nothing of the kind
+
+
+def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it() -> None:
+    # DocBook sets the footnotes at the page's end, after section 1.4; "[1]" is in the preface.
+    document = parsed(HTML / "maint-guide-start.en.html")
+    blocks = document.blocks
+    note = next(i for i, b in enumerate(blocks) if b.text.startswith("[1] The document assumes"))
+    assert blocks[note].section is None and blocks[note - 1].text.endswith("outdated. [1]")
+    last = [b.text for b in blocks if b.section == "1.4. Where to ask for help"]
+    assert not any(text.startswith("[") for text in last)

@@ -554,3 +554,39 @@ def test_a_listing_that_starts_on_the_next_page_after_its_sentence_cites_that_pa
     (block,) = document.blocks
     intro = solid_length("To start the service, run the following:")
     assert block.kind == "code" and block.turns == ((intro, 2), (intro + 8, 3))
+
+
+def test_a_reference_set_flush_right_ends_its_paragraph_not_the_next() -> None:
+    # LaTeX News puts "(github issue 711)" at the right margin under the paragraph it belongs to.
+    blocks = texts(parsed(OFFICE / "pdf" / "ltnews35.pdf"))
+    assert any(t.endswith("for a given number of text lines. (github issue 711)") for t in blocks)
+    for issue in ("711", "714", "735"):  # (536 follows a code listing, which ends at it)
+        assert not any(t.startswith(f"(github issue {issue})") for t in blocks)
+    assert any(t.startswith("CamelCase commands for changing arguments") for t in blocks)
+
+
+def test_a_sample_of_letterspaced_type_is_no_heading() -> None:
+    microtype = OFFICE.parent / "docs-dev" / "pdf" / "microtype.pdf"  # "Stop st e a l i n g …"
+    document = parsed(microtype)
+    assert not any("s t e a l" in (b.section or "") for b in document.blocks)
+    tracked = next(b for b in document.blocks if b.text.startswith("While the word ‘Stop’"))
+    assert tracked.section is not None and tracked.section.startswith("5.3 Tracking")
+
+
+def test_an_opening_quote_drawn_as_a_grave_accent_reads_as_a_quote() -> None:
+    # dblatex's font gives "‘" as a combining grave accent on no letter ("symlinks for ̀frozen’").
+    faq = parsed(PDF / "debian-faq.en.pdf")
+    assert not any("\u0300" in b.text or "\u0300" in (b.section or "") for b in faq.blocks)
+    sections = {b.section for b in faq.blocks}
+    assert "6.5.1 What about ”testing”? How is it ‘frozen’?" in sections
+    assert "2.2 Are there package upgrades in stable’?" in sections  # its quote was set apart
+
+
+def test_a_back_of_book_index_without_leaders_is_no_passage() -> None:
+    # The Debian FAQ's index sets "apt-file, 39" without dot leaders; microtype's index runs an
+    # entry's pages on to a line of their own ("3, 5, 6, 8, 11, 12, 19, 29, 30, 32").
+    faq = texts(parsed(PDF / "debian-faq.en.pdf"))
+    assert not any("apt-file, 39" in text for text in faq)
+    assert any("apt-file" in text for text in faq)  # the FAQ's own text about it stays
+    microtype = texts(parsed(OFFICE.parent / "docs-dev" / "pdf" / "microtype.pdf"))
+    assert not any(re.fullmatch(r"[\d, ]+", text) for text in microtype)

@@ -128,11 +128,14 @@ def table_blocks(
     cleaned = [[prose(cell) for cell in row] for row in rows]
     cleaned = [row for row in cleaned if any(row)]
     labels = cleaned[0] if header and _is_header(cleaned) else None
+    # A glossary's rows ("Acting area | The area within …") say what they are without their
+    # labels: "Drama Vocabulary: Acting area" repeated the header in every row.
+    glossary = labels is not None and _is_glossary(cleaned[1:])
     blocks: list[Block] = []
     for index, row in enumerate(cleaned):
         if labels is not None and index == 0:
             continue
-        cells = _labelled(labels, row) if labels is not None else row
+        cells = _labelled(labels, row) if labels is not None and not glossary else row
         text = row_text(cells)
         if text:
             blocks.append(Block(text, section, page=page, kind="table"))
@@ -147,6 +150,12 @@ def _is_header(rows: Sequence[Sequence[str]]) -> bool:
         and all(cell and len(cell.split()) <= 6 for cell in first)
         and all(len(row) == len(first) for row in rows)
     )
+
+
+def _is_glossary(rows: Sequence[Sequence[str]]) -> bool:
+    """Rows of a term and its description: two cells, the second mostly a sentence or more."""
+    described = sum(1 for row in rows if len(row) == 2 and len(row[1].split()) > 6)
+    return bool(rows) and all(len(row) == 2 for row in rows) and described * 2 > len(rows)
 
 
 def _labelled(header: Sequence[str], row: Sequence[str]) -> list[str]:

@@ -1,7 +1,8 @@
 """The reader of Word ``.docx`` files, with python-docx.
 
 The body is read in document order: paragraphs in a heading style (Heading 1…9, or a custom style
-with an outline level) become sections, nested by their levels, the Title style the title, list
+with an outline level) become sections, nested by their levels (so does a short line set in
+bold alone, in a document that styles its other headings), the Title style the title, list
 items and other paragraphs paragraphs, and tables one block per row with the row's cells
 together; a text box is read after the paragraph it is anchored in. Headers and footers are not
 part of the body, so no running header reaches a passage.
@@ -54,6 +55,13 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
+# A paragraph's own runs, in a hyperlink, tracked insertion or smart tag too.
+_OWN_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
+_FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
+_NOTE_LABELS = frozenset(
+    {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
+)
+_OFF = frozenset({"0", "false", "off", "none"})
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 
 
@@ -63,6 +71,10 @@ class _Walk:
     section: str | None = None
     title_from_style: bool = True
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    # The level of a paragraph set in bold alone taken as a heading (the document's top heading
+    # level), ``None`` in a document using no heading style, where bold lines stay text.
+    bold_level: int | None = None
+    before_text: set[Any] = field(default_factory=set)  # see _before_text
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -70,8 +82,10 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     title, date = _properties(word)
     document = ParsedDocument(title=title, date=date)
-    walk = _Walk(document, title_from_style=not title)
-    for item in _body(word.element.body, word._body):
+    items = list(_body(word.element.body, word._body))
+    walk = _Walk(document, title_from_style=not title, bold_level=_top_level(items))
+    walk.before_text = _before_text(items)
+    for item in items:
         if isinstance(item, Table):
             _table(item, walk)
         else:
@@ -140,6 +154,58 @@ def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
                 yield from _body(content, parent)
 
 
+def _top_level(items: list[Paragraph | Table]) -> int | None:
+    """The highest level (1 the top) of the heading styles the body's paragraphs use."""
+    levels = [
+        int(style[-1])
+        for item in items
+        if isinstance(item, Paragraph) and _HEADING_STYLE.match(style := _style_name(item))
+    ]
+    return min(levels, default=None)
+
+
+def _before_text(items: list[Paragraph | Table]) -> set[Any]:
+    """The paragraph elements that text or a table follows, not a heading (nor the end)."""
+    found: set[Any] = set()
+    text_follows = False
+    for item in reversed(items):
+        if isinstance(item, Table):
+            text_follows = True
+        elif prose(text_of(item._p)):
+            if text_follows:
+                found.add(item._p)
+            style = _style_name(item)
+            heading = _HEADING_STYLE.match(style) or _outline_level(item) is not None
+            text_follows = not heading and style not in _TITLE_STYLES
+    return found
+
+
+def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
+    """Whether a paragraph in no heading style is a heading all the same: a short line set in
+    bold alone ("X\tATTACHMENTS" among "IX\tPROCEDURE" in Heading 1), in a document whose other
+    headings have heading styles, after some text (a bold legend above a handout is none), and
+    not a label that introduces what follows ("Procedure:") nor a list item."""
+    if walk.bold_level is None or not walk.document.blocks or len(text.split()) > 10:
+        return False
+    if paragraph._p not in walk.before_text or _FIELD.match(text):
+        return False  # a heading heads text; "State standard: 6c" is a field and its value
+    if text.lower().rstrip(":!") in _NOTE_LABELS:
+        return False  # "Warning" over a paragraph labels a note, not what follows it
+    if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
+        return False
+    runs = [
+        run
+        for run in paragraph._p.xpath(_OWN_RUNS)
+        if any(ch.isalnum() for ch in "".join(run.xpath("./w:t/text()")))
+    ]
+    return bool(runs) and all(_is_bold(run) for run in runs)
+
+
+def _is_bold(run: Any) -> bool:
+    values = run.xpath("./w:rPr/w:b/@w:val")
+    return bool(run.xpath("./w:rPr/w:b")) and not (values and values[0] in _OFF)
+
+
 def _style_name(paragraph: Paragraph) -> str:
     style = paragraph.style
     return (style.name or "").lower() if style is not None else ""
@@ -181,9 +247,23 @@ def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
 def _boxes(boxes: list[Any], parent: Any, walk: _Walk) -> None:
     """The paragraphs of text boxes, read in order."""
     for box in boxes:
+        before = len(walk.document.blocks)
         for item in _body(box, parent):
             if isinstance(item, Paragraph):
                 _paragraph(item, walk)
+        _box_title(walk, before)
+
+
+def _box_title(walk: _Walk, before: int) -> None:
+    """A text box before any text, holding one short line, is the title of a document that has
+    none in its properties or styles ("IGCSE Drama Glossary" floating above a glossary table)."""
+    blocks = walk.document.blocks
+    if before or len(blocks) != 1 or not walk.title_from_style or walk.section is not None:
+        return
+    line = blocks[0].text
+    if len(line.split()) <= 12 and "\n" not in line and not line.endswith((".", ":", ";", ",")):
+        walk.document.title, walk.title_from_style = line, False
+        blocks.pop()
 
 
 def _text_boxes(element: Any) -> list[Any]:
@@ -223,6 +303,9 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
+    if walk.bold_level is not None and _bold_heading(paragraph, text, walk):
+        walk.section = walk.outline.enter(walk.bold_level, text)
+        return
     numbered = bool(paragraph._p.xpath("./w:pPr/w:numPr"))
     walk.document.add(walk.section, text, item=numbered or style.startswith("list"))
 

@@ -32,7 +32,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.text import fallback_title
+from retrieval.ingest.readers.text import fallback_title, find_date
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -92,6 +92,19 @@ _DATE_META = (
     "citation_date", "pubdate", "publish-date", "publication_date", "article:modified_time",
     "dcterms.modified", "last-modified",
 )  # fmt: skip
+_BOX_TITLES = frozenset({"topic-title", "sidebar-title"})
+_UPDATED = re.compile(r"\blast (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
+_UPDATED_TEXT = (
+    "//body//text()[contains(., 'ast updated') or contains(., 'ast modified')"
+    " or contains(., 'ast changed')][not(ancestor::script or ancestor::style)]"
+)
+# Footnotes: DocBook's '<div id="ftn.idm44" class="footnote">', Sphinx's '<aside class="footnote
+# brackets" id="id3">'; and the blocks a footnote's marker may stand in.
+_FOOTNOTES = (
+    ".//*[@id][self::div or self::aside or self::li or self::dl or self::section]"
+    "[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"
+)
+_FOOTNOTE_HOSTS = frozenset({"p", "li", "dd", "td", "th", "blockquote", "pre"})
 _LABELS = frozenset(
     ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
 )
@@ -129,6 +142,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     content = _content_root(root)
     _remove_furniture(content)
+    _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
     walk_blocks(content, walk)
@@ -231,8 +245,15 @@ def _meta(root: Element, name: str) -> str | None:
 
 
 def _date(root: Element) -> str | None:
+    """The date the page's metadata gives, else the one its footer states ("Last updated on
+    October 07, 2026." under every Sphinx page)."""
     for name in _DATE_META:
         date = iso_date(_meta(root, name))
+        if date:
+            return date
+    for text in root.xpath(_UPDATED_TEXT):
+        found = _UPDATED.search(str(text))
+        date = find_date([found.group(1)]) if found else None
         if date:
             return date
     return None
@@ -286,10 +307,11 @@ def _is_furniture(element: Element) -> bool:
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
     if tag in ("header", "footer", "aside") and not element.xpath(
-        "ancestor::article|ancestor::main"
+        "ancestor::article|ancestor::main|ancestor::*[@role='main']"
     ):
         # The site's banner, footer and sidebar; inside an article a header holds its title and
-        # an aside is a note box of the article's own text.
+        # an aside is a note box of the article's own text (Sphinx's "Abstract" topic, in its
+        # '<div class="body" role="main">').
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
@@ -360,6 +382,20 @@ def _remove_furniture(content: Element) -> None:
                 if _is_aside(element, comments, total, paragraphs)
             ]
         )
+
+
+def _footnotes_in_place(content: Element) -> None:
+    """Move each footnote (a box of class "footnote" with an id, as DocBook and Sphinx write
+    them at the page's end) to right after the paragraph that refers to it, so that it is read
+    in that paragraph's section, not in the page's last one."""
+    for note in content.xpath(_FOOTNOTES):
+        ident = note.get("id")
+        markers = content.xpath(".//a[@href=$target]", target=f"#{ident}")
+        if not markers or any(a is note for a in markers[0].iterancestors()):
+            continue
+        paragraph = next((a for a in markers[0].iterancestors() if a.tag in _FOOTNOTE_HOSTS), None)
+        if paragraph is not None and not any(a is note for a in paragraph.iterancestors()):
+            paragraph.addnext(note)
 
 
 def _math_as_text(content: Element) -> None:
@@ -494,6 +530,8 @@ def _block(element: Element, walk: _Walk) -> None:
         walk.items -= 1
     elif tag == "dt":
         walk.term = f"{walk.term}, {inline_text(element)}" if walk.term else inline_text(element)
+    elif _is_box_title(element):
+        walk.term = inline_text(element) + "\n"  # "Abstract", above the paragraph it heads
     elif tag == "dl":
         walk_blocks(element, walk)
         term, walk.term = walk.term, ""
@@ -507,6 +545,19 @@ def _block(element: Element, walk: _Walk) -> None:
         walk.intro = None
     else:
         _paragraph(inline_text(element), walk)
+
+
+def _is_box_title(element: Element) -> bool:
+    """The title of a box of the text's own (Sphinx's '<p class="topic-title">Abstract</p>'),
+    right above the box's first paragraph: no section, and no passage of its own."""
+    names = set((element.get("class") or "").split())
+    following = element.getnext()
+    return (
+        element.tag == "p"
+        and bool(names & _BOX_TITLES)
+        and following is not None
+        and following.tag == "p"
+    )
 
 
 def _all_code(element: Element) -> bool:
@@ -567,7 +618,9 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
 def _paragraph(text: str, walk: _Walk) -> None:
     if not text or text.lower().rstrip(":") in _LABELS:
         return  # "Note", "Tip": the label of a box, whose text follows as its own paragraph
-    if walk.term:  # a definition is read with its term: "timeout: seconds to wait"
+    if walk.term.endswith("\n"):  # a box's title, on a line above its first paragraph
+        text, walk.term = walk.term + text, ""
+    elif walk.term:  # a definition is read with its term: "timeout: seconds to wait"
         term, walk.term = walk.term.rstrip(), ""
         text = f"{term} {text}" if term.endswith((":", ".", "?")) else f"{term}: {text}"
     walk.document.add(walk.section, text, item=walk.items > 0)

@@ -64,6 +64,9 @@ _PAGE_NUMBER = re.compile(
 _LEADER = re.compile(
     r"(?:\s?[.…·・．]){4,}\s*(?:\S{0,8}|\d(?: ?\d){1,3}|\d{1,4}(?:\s*[,–-]\s*\d{1,4})+)$"
 )
+# An index entry's page numbers: "apt-file, 39", "daemontools, 19 , 49", "\\vskip . . . 71–73, 94,".
+_INDEX_ENTRY = re.compile(r"(?:(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?|(?:\s\.){3,})$")
+_PAGE_LIST = re.compile(r"^\d{1,4}(?:[–-]\d{1,4})?(?:,\s+\d{1,4}(?:[–-]\d{1,4})?){3,},?$")
 # A contents entry whose leader is one dot or none: "2 The Implementation 2", "… release) . 9".
 _CONTENTS_TITLE = re.compile(
     r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
@@ -73,6 +76,12 @@ _CONTENTS_TITLE = re.compile(
 _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
+# Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
+# s h e e p!" in a typesetting manual), no heading.
+_LETTERSPACED = re.compile(r"(?:^|\s)(?:[^\W\d_]\s){3,}[^\W\d_](?:\s|\W*$)")
+_QUOTE_GRAVE = re.compile(r"(?<![^\s(])\u0300(?=[^\W\d_])")  # on no letter, before a word
+_STRAY_GRAVE = re.compile(r"(?<![^\s(])\u0300")
+_TAG_STARTS = ("(", "[", "—", "–")  # a reference or source set flush right: "(github issue 711)"
 _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
@@ -442,11 +451,21 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
-    text = _unspaced(_unprotected(" ".join(raw.split())))
+    text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
     )  # fmt: skip
+
+
+def _loose_graves(text: str) -> str:
+    """The opening quote a TeX font draws as a grave accent, which PDFium gives as a combining
+    U+0300 on no letter (dblatex: "symlinks for ̀frozen’"): a quote before a word; where PDFium
+    moved it away from its word ("the stable’ distribution ̀"), nothing."""
+    if "\u0300" not in text:
+        return text
+    text = _QUOTE_GRAVE.sub("\u2018", text)
+    return " ".join(_STRAY_GRAVE.sub("", text).split())
 
 
 def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
@@ -595,8 +614,29 @@ def furniture(lines: list[Line]) -> list[Line]:
         # Most of the text is no running header: pages printed alike (a notice twice), whose
         # every line repeats. Only the page numbers go.
         doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
-    contents = _contents_entries(lines)
+    contents = _contents_entries(lines) | _index_entries(lines, body)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
+    """The ids of the lines of a back-of-book index set without leaders ("apt-file, 39", ", 49"):
+    every line but the headings on a page made mostly of short lines ending in page numbers; and,
+    anywhere, a line of page numbers alone ("3, 5, 6, 8, 11, 12"), the end of an entry run on
+    from the line above."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        entries = [ln for ln in page if _INDEX_ENTRY.search(ln.text) and _short_entry(ln.text)]
+        if len(entries) >= 3 and 2 * len(entries) >= len(page):
+            doomed.update(id(line) for line in page if line.size < body * 1.15)
+        doomed.update(id(line) for line in page if _PAGE_LIST.match(line.text))
+    return doomed
+
+
+def _short_entry(text: str) -> bool:
+    return len([word for word in text.split() if word != "."]) <= 5
 
 
 def is_ornament(line: Line) -> bool:
@@ -844,7 +884,7 @@ def is_heading(line: Line, body: float) -> bool:
     # Without a letter a line is a number, a formula or a table's cells; but a section may be
     # named by a year ("10.1.7 2010" in a release history).
     titled = any(ch.isalpha() for ch in line.text) or bool(_YEAR_HEADING.match(line.text))
-    if line.mono or not words or len(words) > 40 or not titled:
+    if line.mono or not words or len(words) > 40 or not titled or _LETTERSPACED.search(line.text):
         return False
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
@@ -1062,5 +1102,29 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return True
     if previous.y_last - line.y > 1.4 * pitch:
         return True
+    if previous.x0 - line.x0 > 8 * line.size and _closes(previous.text):
+        return True  # after a tag set flush right at a paragraph's end, a new paragraph
+    if _flush_right_tag(previous, line):
+        return False  # "(github issue 711)" set flush right under its paragraph's last line
     indented = line.x0 - previous.x0 > 0.8 * line.size and not _BULLET.match(previous.text)
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
+
+
+def _closes(text: str) -> bool:
+    """Whether ``text`` is a short tag closing a paragraph: "(github issue 711)"."""
+    return (
+        len(text.split()) <= 6
+        and text.startswith(_TAG_STARTS)
+        and text.endswith((")", "]", *_SENTENCE_END))
+    )
+
+
+def _flush_right_tag(previous: Line, line: Line) -> bool:
+    """A short reference set at the right margin under its paragraph's last line: "(github issue
+    711)", "[3]", "— Mark Twain", starting far right of that line and ending no sooner."""
+    return (
+        line.x0 - previous.x0 > 8 * line.size
+        and line.x1 >= previous.x1 - line.size
+        and line.text.startswith(_TAG_STARTS)
+        and len(line.text.split()) <= 6
+    )
