@@ -54,7 +54,7 @@ def test_utf16_with_byte_order_mark_is_decoded(encoding: str) -> None:
         (b"  \n\t\n ", "empty"),
         (bytes(range(256)) * 4, "binary, not text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20, "binary, not text"),
-        (b"\x81\x8d\x8f\x90\x9d" * 100, "not decodable as text (neither UTF-8 nor Latin-1)"),
+        (b"\x81\x8d\x8f\x90\x9d" * 100, "not decodable as text (save it as UTF-8)"),
     ],
 )
 def test_unusable_bytes_raise_document_error_with_a_reason(data: bytes, reason: str) -> None:
