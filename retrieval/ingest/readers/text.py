@@ -94,6 +94,9 @@ TERM_WORDS = 6  # the most words of a term alone on its line over its indented d
 # What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
 # "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
 _CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
+# An IPv4 address opening a line ("127.0.0.1 localhost", "192.168.1.10 server"), no numbered
+# heading: heading numbers run from 1 and stay under 100, an address's do not.
+_IPV4 = re.compile(r"^(?=(?:\d+\.){3}\d+\b)(?=\S*\b(?:0|\d{3})\b)")
 _CODE_MARK = re.compile(r"[=<>|{}$\\]|\w\((?!s?\))")  # the same, seen in prose the least
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -549,7 +552,10 @@ def _is_numbered_heading(line: str) -> bool:
     else:
         longest, words = 120, 16
     return (
-        len(line) <= longest and len(line.split()) <= words and bool(_NUMBERED_HEADING.match(line))
+        len(line) <= longest
+        and len(line.split()) <= words
+        and bool(_NUMBERED_HEADING.match(line))
+        and not _IPV4.match(line)
     )
 
 
