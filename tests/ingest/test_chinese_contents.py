@@ -39,3 +39,9 @@ def test_a_chapter_introduction_ending_in_a_full_stop_is_no_contents_entry() -> 
     first, second = _passages("maint-guide-build.txt")[:2]
     assert first[1].startswith("本教程文档已被重写为另外的 Debian 维护者指导")
     assert second[1] == "现在我们已经为构建软件包做好了准备。"
+
+
+def test_a_chinese_chapter_line_is_the_title() -> None:
+    name = "debian-faq-uptodate.txt"
+    document = read(name, (ZH / name).read_bytes())
+    assert " ".join(document.title.split()) == "第 9 章 使您的 Debian 系统保持最新状态"

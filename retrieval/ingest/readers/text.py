@@ -618,7 +618,14 @@ def _is_sentence_title(lines: list[str]) -> bool:
 
 def _looks_like_title(line: str) -> bool:
     words = line.split()
-    return 1 <= len(words) <= 30 and not line.endswith((".", "!", ",", ";")) and line[0].isupper()
+    return (
+        1 <= len(words) <= 30
+        and not line.endswith((".", "!", ",", ";"))
+        # "第 11 章 定制您的 Debian GNU/Linux 系统": Chinese has no capitals
+        and (
+            line[0].isupper() or bool(CJK_CHAR.match(line[0]) and not _CJK_PUNCTUATION.search(line))
+        )
+    )
 
 
 def find_date(lines: list[str]) -> str | None:
