@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.render.plain import columns_of
 from bot.settings import SETTINGS
 from retrieval.library import Library
 from tools.evaluation import evaluate, read_questions
@@ -731,3 +732,20 @@ def test_search_json_gives_the_page_a_pdf_passage_starts_on(
     rows = json.loads(capsys.readouterr().out)
     pdf = [row for row in rows if row["doc"].endswith(".pdf")]
     assert pdf and all(isinstance(row["page"], int) and row["page"] >= 1 for row in pdf)
+
+
+def test_chinese_answers_wrap_to_the_terminal_without_spaces_between_characters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "zh"
+    corpus.mkdir()
+    source = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "ml-dev" / "zh"
+    (corpus / "faq.txt").write_bytes((source / "debian-faq-uptodate.txt").read_bytes())
+    monkeypatch.setenv("COLUMNS", "60")
+    argv = ["--corpus", str(corpus), "--db", str(tmp_path / "zh.db"), "--k", "3"]
+    code, out, _ = run(capsys, "ask", "可以自动升级系统吗？", *argv)
+    assert code == 0
+    # A Chinese character takes two columns; no line runs past the terminal's 60.
+    assert all(columns_of(line.replace("**", "")) <= 60 for line in out.splitlines()), out
+    # The quote is cut between characters, never spaced out: "这一工具使用 cron 任务定期…".
+    assert "这一工具使用 cron 任务定期**升级系统**" in out.replace("\n", "").replace("  ", "")

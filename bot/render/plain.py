@@ -8,6 +8,7 @@ code are indented, entities are decoded. :func:`wrap` fits a line to the termina
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from html.parser import HTMLParser
@@ -70,6 +71,8 @@ def to_plain(html: str, *, ansi: bool = False) -> str:
 
 def wrap(text: str, indent: str = "", *, first: str | None = None, columns: int = 0) -> str:
     """``text`` wrapped to the terminal's width, lines after the first indented by ``indent``."""
+    if WIDE.search(text):
+        return _wrap_wide(text, indent, indent if first is None else first, columns or width())
     return textwrap.fill(
         text,
         columns or width(),
@@ -77,3 +80,25 @@ def wrap(text: str, indent: str = "", *, first: str | None = None, columns: int 
         subsequent_indent=indent,
         break_on_hyphens=False,
     )
+
+
+# Characters two columns wide in a terminal (Chinese, Japanese, Korean, full-width forms).
+WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+
+
+def columns_of(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for each wide character."""
+    return len(text) + len(WIDE.findall(text))
+
+
+def _wrap_wide(text: str, indent: str, first: str, columns: int) -> str:
+    """:func:`wrap` for text with wide characters, whose lines are measured in columns."""
+    lines = [first]
+    for number, word in enumerate(text.split()):
+        if number and columns_of(lines[-1]) + 1 + columns_of(word) > columns:
+            lines.append(indent + word)
+        else:
+            lines[-1] += f" {word}" if number else word
+    return "\n".join(lines)
