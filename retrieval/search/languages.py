@@ -20,7 +20,7 @@ import tempfile
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
@@ -165,6 +165,9 @@ _PERSIAN_LETTERS = frozenset("پچژگکی")
 # How many times over Latin letters must outnumber another script's for a text to be read as
 # Latin-script: a sentence in Russian or Greek quoting a few commands stays Russian or Greek.
 LATIN_OUTWEIGHS = 3
+# A question with two of the corpus language's stop words is of another language still when that
+# one's are twice as many and this many more (English "on" and "a" are French words too).
+PLAINLY_MORE = 3
 
 
 def language(code: str) -> Language:
@@ -374,18 +377,26 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
     """
     words = _words_of(text)
     ours = _stop_hits(words, expected)
-    if not words or ours > 1:
+    listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
+    pool = [c for c in listed if _written_stop_words(c)]
+    if not words or (ours > 1 and not _plainly_more(words, ours, pool)):
         return expected
     if prior is not None and prior != expected and _stop_hits(words, prior) > ours:
         return prior
-    listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
-    pool = [c for c in listed if _written_stop_words(c)]
     if not any(_stop_hits(words, c) > ours for c in pool):
         # py3langid could only choose a language with no more stop words here than
         # ``expected``, which would not overrule it: not asked (most English questions).
         return expected
     best = _identify(text, pool, expected)
     return best if _stop_hits(words, best) > ours else expected
+
+
+def _plainly_more(words: list[str], ours: int, pool: Sequence[str]) -> bool:
+    """Whether another language's stop words outnumber ours twice over, by three or more:
+    "which Debian distribution should I use on a server" has French "on" and "a", and five
+    English ones."""
+    most = max((_stop_hits(words, code) for code in pool), default=0)
+    return most >= 2 * ours and most - ours >= PLAINLY_MORE
 
 
 def stop_word_hits(text: str, code: str) -> int:
