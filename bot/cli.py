@@ -149,6 +149,7 @@ def query_log(db: Path) -> Iterator[Callable[[str, str | None, Answer, float, in
                 asked_at=now, chat_id=0, chat_type=TERMINAL_CHAT, user_id=0, question=question,
                 context=context, query=answer.query, shown=[h.passage.id for h in answer.hits],
                 answered=answer.answered, total=answer.total, ms=ms,
+                hedged=answer.outcome == "hedged",
             )  # fmt: skip
         except StateError as error:  # the answer matters more than its log line
             logging.getLogger(__name__).warning("could not log the question: %s", error)

@@ -287,8 +287,8 @@ BUTTON_KEEP = "No, keep it"
 # /stats: each period on a line, then the most asked questions of the last week.
 STATS_HEADER = "<b>How I am used</b>"
 STATS_PERIOD = (
-    "<b>{label}</b>: {questions} asked, {answered} answered ({percent}), "
-    "{declined} declined · 👍 {good} · 👎 {bad}"
+    "<b>{label}</b>: {questions} asked, {answered} answered ({percent}; {hedged} of them with a "
+    "doubt), {declined} declined · 👍 {good} · 👎 {bad}"
 )
 STATS_LABELS = ("Last 24 hours", "Last 7 days", "All time")
 STATS_TOP_ASKED = "<b>Most asked</b> in the last 7 days:"

@@ -294,8 +294,8 @@ BUTTON_KEEP = "No, conservarlo"
 # /stats: each period on a line, then the most asked questions of the last week.
 STATS_HEADER = "<b>Cómo se me usa</b>"
 STATS_PERIOD = (
-    "<b>{label}</b> — preguntas: {questions}, respondidas: {answered} ({percent}), "
-    "sin respuesta: {declined} · 👍 {good} · 👎 {bad}"
+    "<b>{label}</b> — preguntas: {questions}, respondidas: {answered} ({percent}; {hedged} "
+    "de ellas con reservas), sin respuesta: {declined} · 👍 {good} · 👎 {bad}"
 )
 STATS_LABELS = ("Últimas 24 horas", "Últimos 7 días", "Desde el principio")
 STATS_TOP_ASKED = "<b>Lo más preguntado</b> en los últimos 7 días:"

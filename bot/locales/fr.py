@@ -315,8 +315,8 @@ BUTTON_KEEP = "Non, le garder"
 # /stats: each period on a line, then the most asked questions of the last week.
 STATS_HEADER = "<b>Comment je suis utilisé</b>"
 STATS_PERIOD = (
-    "<b>{label}</b> — questions : {questions}, avec réponse : {answered} ({percent}), "
-    "sans réponse : {declined} · 👍 {good} · 👎 {bad}"
+    "<b>{label}</b> — questions : {questions}, avec réponse : {answered} ({percent} ; dont "
+    "{hedged} avec réserve), sans réponse : {declined} · 👍 {good} · 👎 {bad}"
 )
 STATS_LABELS = ("Dernières 24 heures", "7 derniers jours", "Depuis le début")
 STATS_TOP_ASKED = "<b>Questions les plus posées</b> ces 7 derniers jours :"

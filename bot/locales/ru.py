@@ -306,8 +306,8 @@ BUTTON_KEEP = "Нет, оставить"
 # /stats: each period on a line, then the most asked questions of the last week.
 STATS_HEADER = "<b>Как мной пользуются</b>"
 STATS_PERIOD = (
-    "<b>{label}</b>: вопросов — {questions}, с ответом — {answered} ({percent}), "
-    "без ответа — {declined} · 👍 {good} · 👎 {bad}"
+    "<b>{label}</b>: вопросов — {questions}, с ответом — {answered} ({percent}; из них с "
+    "оговоркой — {hedged}), без ответа — {declined} · 👍 {good} · 👎 {bad}"
 )
 STATS_LABELS = ("За 24 часа", "За 7 дней", "За всё время")
 STATS_TOP_ASKED = "<b>Частые вопросы</b> за 7 дней:"

@@ -241,7 +241,7 @@ BUTTON_KEEP = "否，保留"
 # /stats: each period on a line, then the most asked questions of the last week.
 STATS_HEADER = "<b>使用情况</b>"
 STATS_PERIOD = (
-    "<b>{label}</b>：提问 {questions}，已回答 {answered}（{percent}），"
+    "<b>{label}</b>：提问 {questions}，已回答 {answered}（{percent}；其中 {hedged} 个不确定），"
     "未回答 {declined} · 👍 {good} · 👎 {bad}"
 )
 STATS_LABELS = ("最近 24 小时", "最近 7 天", "累计")

@@ -17,6 +17,7 @@ def _period_html(label: str, counts: PeriodCounts, t: Strings) -> str:
             questions=counts.questions,
             answered=counts.answered,
             percent=percent,
+            hedged=counts.hedged,
             declined=counts.declined,
             good=counts.good,
             bad=counts.bad,

@@ -35,12 +35,13 @@ class SavedSearch:
     context: str | None  # the previous question it was read together with, if a follow-up
     shown: tuple[str, ...]  # passage ids shown so far, in order, across pages
     next_offset: int  # where the next page of results starts
-    answered: bool
+    answered: bool  # shown as an answer, hedged or not; False: declined
     total: int
     query: str = ""
     asked_at: float = 0.0
     chat_type: str = "private"
     ms: int = 0
+    hedged: bool = False  # shown with a line that it may not answer fully
 
     def paged(self, shown: Sequence[str], next_offset: int) -> SavedSearch:
         """This search after a further page showed ``shown`` and the next starts at
@@ -51,7 +52,7 @@ class SavedSearch:
 
 
 _COLUMNS = "key, asked_at, chat_id, chat_type, user_id, question, context, query, shown, "
-_COLUMNS += "answered, total, ms, next_offset"
+_COLUMNS += "answered, total, ms, next_offset, hedged"
 
 
 class QueryLog:
@@ -69,12 +70,12 @@ class QueryLog:
                 with transaction(self.db):
                     self.db.execute(
                         f"insert into bot_queries ({_COLUMNS}) "
-                        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
                             key, search.asked_at, search.chat_id, search.chat_type,
                             search.user_id, search.question, search.context, search.query,
                             json.dumps(list(search.shown)), int(search.answered), search.total,
-                            search.ms, search.next_offset,
+                            search.ms, search.next_offset, int(search.hedged),
                         ],
                     )  # fmt: skip
                 return replace(search, key=key)
@@ -166,4 +167,5 @@ def _saved(row: dict[str, Any]) -> SavedSearch:
         asked_at=float(row["asked_at"]),
         chat_type=str(row["chat_type"] or ""),
         ms=int(row["ms"] or 0),
+        hedged=bool(row.get("hedged") or 0),
     )

@@ -5,8 +5,9 @@ The tables are prefixed ``bot_`` so they never meet the library's own:
 
     bot_conversations  one row per (chat, user): the follow-up state as JSON, and when it was used
     bot_queries        the query log: one row per question (time, chat type, question, passages
-                       shown, answered or declined, milliseconds), with the short ``key`` that
-                       "More results" buttons and group deep links carry instead of the question
+                       shown, answered, hedged or declined, milliseconds), with the short ``key``
+                       that "More results" buttons and group deep links carry instead of the
+                       question
     bot_feedback       👍/👎 per (query, user), the latest vote winning
     bot_answers        which message of the bot answered which question (chat, message id →
                        query), so a reply to an answer follows up on that answer's question
@@ -110,12 +111,20 @@ def _create_languages(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_hedged(db: sqlite_utils.Database) -> None:
+    # Whether an answer was hedged (shown with a line that it may not answer fully): /stats
+    # counted those as answered like any other. Rows logged before say 0, as they were counted.
+    if "hedged" not in table(db, "bot_queries").columns_dict:
+        table(db, "bot_queries").add_column("hedged", int, not_null_default=0)
+
+
 # Append new steps; never edit or rename one that has shipped.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("bot-0001-conversations-queries-feedback", _create_v1),
     ("bot-0002-answers", _create_v2),
     ("bot-0003-pending", _create_v3),
     ("bot-0004-languages", _create_languages),
+    ("bot-0005-hedged", _add_hedged),
 )
 
 

@@ -19,8 +19,9 @@ class PeriodCounts:
     """Questions and votes in one period."""
 
     questions: int = 0
-    answered: int = 0
+    answered: int = 0  # hedged or not
     declined: int = 0
+    hedged: int = 0  # answered with a line that the answer may not be full
     good: int = 0  # 👍 votes cast in the period
     bad: int = 0  # 👎
 
@@ -58,8 +59,9 @@ def usage(db: sqlite_utils.Database, now: float, top: int = TOP) -> Usage:
 
 def _counts(db: sqlite_utils.Database, since: float | None) -> PeriodCounts:
     after = -1.0 if since is None else since
-    asked, answered = db.execute(
-        "select count(*), coalesce(sum(answered), 0) from bot_queries where asked_at >= ?",
+    asked, answered, hedged = db.execute(
+        "select count(*), coalesce(sum(answered), 0), coalesce(sum(hedged), 0) from bot_queries "
+        "where asked_at >= ?",
         [after],
     ).fetchone()
     good, bad = db.execute(
@@ -71,6 +73,7 @@ def _counts(db: sqlite_utils.Database, since: float | None) -> PeriodCounts:
         questions=int(asked),
         answered=int(answered),
         declined=int(asked) - int(answered),
+        hedged=int(hedged),
         good=int(good),
         bad=int(bad),
     )

@@ -96,9 +96,10 @@ async def test_stats_shows_the_figures_to_an_admin(admin_bot: Harness) -> None:
     assert html_problems(reply.text) == []
     assert visible(reply.text).split("\n") == [
         "How I am used",
-        "Last 24 hours: 3 asked, 2 answered (67%), 1 declined · 👍 2 · 👎 1",
-        "Last 7 days: 6 asked, 3 answered (50%), 3 declined · 👍 3 · 👎 2",
-        "All time: 11 asked, 6 answered (55%), 5 declined · 👍 4 · 👎 2",
+        "Last 24 hours: 3 asked, 2 answered (67%; 0 of them with a doubt), 1 declined "
+        "· 👍 2 · 👎 1",
+        "Last 7 days: 6 asked, 3 answered (50%; 0 of them with a doubt), 3 declined · 👍 3 · 👎 2",
+        "All time: 11 asked, 6 answered (55%; 0 of them with a doubt), 5 declined · 👍 4 · 👎 2",
         "",
         "Most asked in the last 7 days:",
         "3× What's the weather in Paris?",
@@ -114,10 +115,13 @@ async def test_stats_shows_the_figures_to_an_admin(admin_bot: Harness) -> None:
 
 async def test_questions_asked_in_the_chat_count_at_once(admin_bot: Harness) -> None:
     await admin_bot.say("What is the Belt and Road initiative?")
+    await admin_bot.say("how much capital did china put into the AIIB")  # hedged: not in them
     await admin_bot.say("what's the weather in paris tomorrow")
     (reply,) = await admin_bot.say("/stats")
     lines = visible(reply.text).split("\n")
-    assert lines[1] == "Last 24 hours: 2 asked, 1 answered (50%), 1 declined · 👍 0 · 👎 0"
+    assert lines[1] == (
+        "Last 24 hours: 3 asked, 2 answered (67%; 1 of them with a doubt), 1 declined · 👍 0 · 👎 0"
+    )
     assert "1× what's the weather in paris tomorrow" in lines
 
 
@@ -143,8 +147,14 @@ def test_quotebot_stats_prints_the_same_figures(
     assert main(["stats", "--db", str(db_path)]) == 0
     out = capsys.readouterr().out
     # The text /stats sends, as plain text, and a line saying what is counted.
-    assert "Last 24 hours: 3 asked, 2 answered (67%), 1 declined · 👍 2 · 👎 1" in out
-    assert "All time: 11 asked, 6 answered (55%), 5 declined · 👍 4 · 👎 2" in out
+    assert (
+        "Last 24 hours: 3 asked, 2 answered (67%; 0 of them with a doubt), 1 declined · 👍 2 · 👎 1"
+        in out
+    )
+    assert (
+        "All time: 11 asked, 6 answered (55%; 0 of them with a doubt), 5 declined · 👍 4 · 👎 2"
+        in out
+    )
     assert "3× What's the weather in Paris?\n2× What is the Belt and Road" in out
     assert "Corpus: 5 documents, " in out
     assert "<" not in out and "&" not in out
@@ -152,7 +162,14 @@ def test_quotebot_stats_prints_the_same_figures(
 
     assert main(["stats", "--db", str(db_path), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
-    assert figures["day"] == {"questions": 3, "answered": 2, "declined": 1, "good": 2, "bad": 1}
+    assert figures["day"] == {
+        "questions": 3,
+        "answered": 2,
+        "declined": 1,
+        "hedged": 0,
+        "good": 2,
+        "bad": 1,
+    }
     assert figures["week"]["questions"] == 6 and figures["all_time"]["bad"] == 2
     assert figures["top_asked"][0] == {"question": "What's the weather in Paris?", "count": 3}
     assert figures["top_declined"] == [{"question": "What's the weather in Paris?", "count": 3}]
