@@ -207,6 +207,8 @@ def _look(
             # A link out of the folder would let the corpus quote any file of the machine.
             plan.skipped.append(SkippedFile(name, linked or OUTSIDE))
             continue
+        if path.is_symlink():  # a second link to the same file is reported, not read again
+            documents.setdefault(resolved(path), name)
         plan.present.add(name)
         entry = manifest.get(name, {})
         old = known.get(name)
