@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.render.plain import columns_of
+from bot.render.plain import columns_of, wrap
 from bot.settings import SETTINGS
 from retrieval.library import Library
 from tools.evaluation import evaluate, read_questions
@@ -749,3 +749,10 @@ def test_chinese_answers_wrap_to_the_terminal_without_spaces_between_characters(
     assert all(columns_of(line.replace("**", "")) <= 60 for line in out.splitlines()), out
     # The quote is cut between characters, never spaced out: "这一工具使用 cron 任务定期…".
     assert "这一工具使用 cron 任务定期**升级系统**" in out.replace("\n", "").replace("  ", "")
+
+
+def test_a_chinese_citation_without_spaces_wraps_to_the_terminal() -> None:
+    title = "— 使您的Debian系统保持最新状态的最直接的方法是进入档案站点下载新版本的软件包"
+    out = wrap(title, "      ", first="  ", columns=30)
+    assert all(columns_of(line) <= 30 for line in out.splitlines()), out
+    assert "".join(line.strip() for line in out.splitlines()) == title  # cut, not spaced out

@@ -90,6 +90,19 @@ def test_links_that_lead_to_no_new_file_are_each_reported(
     assert report.added == ("sub/real.txt",)
 
 
+def test_two_links_to_the_same_file_read_it_once(small: tuple[Library, Path]) -> None:
+    library, folder = small
+    (folder / ".shared").mkdir()  # hidden: its file is no document of its own
+    (folder / ".shared" / "gamma.txt").write_text(BETA.upper(), encoding="utf-8")
+    (folder / "a.txt").symlink_to(folder / ".shared" / "gamma.txt")
+    (folder / "b.txt").symlink_to(folder / ".shared" / "gamma.txt")  # every answer twice
+    report = library.reindex()
+    assert report.added == ("a.txt",)
+    assert [(s.doc, s.reason) for s in report.skipped] == [
+        ("b.txt", "a link to a.txt, which is read under that name")
+    ]
+
+
 def test_first_open_reports_every_file_added(small: tuple[Library, Path]) -> None:
     library, _ = small
     report = library.last_report

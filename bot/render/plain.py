@@ -87,6 +87,8 @@ WIDE = re.compile(
     "[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 
+WIDE_SPLIT = re.compile(f"({WIDE.pattern})")  # a word cut before and after each wide character
+
 
 def columns_of(text: str) -> int:
     """How many terminal columns ``text`` takes: two for each wide character."""
@@ -94,11 +96,14 @@ def columns_of(text: str) -> int:
 
 
 def _wrap_wide(text: str, indent: str, first: str, columns: int) -> str:
-    """:func:`wrap` for text with wide characters, whose lines are measured in columns."""
+    """:func:`wrap` for text with wide characters, whose lines are measured in columns and may
+    break between two of them (a Chinese title has no spaces to break at)."""
     lines = [first]
     for number, word in enumerate(text.split()):
-        if number and columns_of(lines[-1]) + 1 + columns_of(word) > columns:
-            lines.append(indent + word)
-        else:
-            lines[-1] += f" {word}" if number else word
+        for position, bit in enumerate(b for b in WIDE_SPLIT.split(word) if b):
+            gap = " " if number and not position else ""
+            if (number or position) and columns_of(lines[-1] + gap + bit) > columns:
+                lines.append(indent + bit)
+            else:
+                lines[-1] += gap + bit
     return "\n".join(lines)

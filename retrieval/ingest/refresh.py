@@ -29,7 +29,7 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = "manifest.toml"
-PARSER_VERSION = "33"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "34"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
@@ -207,6 +207,8 @@ def _look(
             # A link out of the folder would let the corpus quote any file of the machine.
             plan.skipped.append(SkippedFile(name, linked or OUTSIDE))
             continue
+        if path.is_symlink():  # a second link to the same file is reported, not read again
+            documents.setdefault(resolved(path), name)
         plan.present.add(name)
         entry = manifest.get(name, {})
         old = known.get(name)

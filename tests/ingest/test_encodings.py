@@ -8,6 +8,7 @@ data/eval/corpora/ml-dev (Debian FAQ licence, verbatim copies allowed, see its S
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,26 @@ def test_questions_in_each_language_find_their_file(library: Library) -> None:
         .passage.doc.startswith("ru-")
     )
     assert library.answer("如何使 Debian 系统保持最新？").hits[0].passage.doc.startswith("zh-")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data + "я".encode()[:1], lambda data: data[:4000] + b"\xff" + data[4000:]],
+    ids=["cut-in-a-character", "one-stray-byte"],
+)
+def test_a_utf8_file_with_a_broken_character_still_reads_as_itself(
+    tmp_path: Path, damage: Callable[[bytes], bytes]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in (("ru.txt", RU), ("zh.txt", ZH), ("fr.txt", FR)):
+        (corpus / name).write_bytes(damage(text.rstrip().encode("utf-8")))
+    library = Library.open(tmp_path / "q.db", corpus)
+    report = library.last_report
+    assert report is not None and not report.skipped
+    titles = {d.doc: d.title for d in library.documents()}
+    assert titles["ru.txt"].startswith("Глава 9. Поддержание обновлений системы Debian")
+    assert titles["fr.txt"] == "Chapitre 9. Garder son système Debian à jour"
+    texts = [p.text for _, p in library.store.all_passages() if p.doc == "zh.txt"]
+    assert any(t.startswith("最直接的方法是进入 Debian 档案站点") for t in texts)
+    library.close()

@@ -32,6 +32,7 @@ ACCENTED_SHARE = 0.3
 MOST_CHAOS = 0.2  # charset-normalizer's measure of mess in a decoded text: more is no text
 LEAST_COHERENCE = 0.05  # its measure of how like a language it reads, past SHORT_TEXT letters
 SHORT_TEXT = 150
+UTF8_OUTWEIGHS = 10  # how many times a text's UTF-8 letters outnumber its stray bytes
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
@@ -132,14 +133,22 @@ def decode(data: bytes, path: Path) -> str:
 
 
 def _eight_bit(data: bytes, path: Path) -> str:
-    """Text without zero bytes: UTF-8, else Windows-1252 (Latin-1's superset, what most old
-    Western files are), else the encoding that fits the bytes best (a Russian file saved as
-    Windows-1251 or KOI8-R, a Chinese one as GB18030, a Japanese one as Shift-JIS): read as
-    Windows-1252 those come out as letters with accents and no plain ones ("Ãëàâà")."""
+    """Text without zero bytes: UTF-8 (a few bytes that fit no letter aside), else
+    Windows-1252 (Latin-1's superset, what most old Western files are), else the encoding that
+    fits the bytes best (a Russian file saved as Windows-1251 or KOI8-R, a Chinese one as
+    GB18030, a Japanese one as Shift-JIS): read as Windows-1252 those come out as letters with
+    accents and no plain ones ("Ãëàâà")."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8-sig", errors="replace")
+    # UTF-8 with a stray byte or a character cut at its end (a file cut short, a log) is UTF-8
+    # still: its other letters of two bytes or more far outnumber the bytes that fit no letter.
+    bad = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    if multibyte >= UTF8_OUTWEIGHS * bad:
+        return text
     text = data.decode("cp1252", errors="replace")
     letters = [ch for ch in text[:65536] if ch.isalpha()]
     accented = sum(1 for ch in letters if ch >= "\u00c0")
