@@ -73,6 +73,8 @@ def test_links_that_lead_to_no_new_file_are_each_reported(
     (folder / "again.txt").symlink_to(folder / "alpha.txt")  # read twice, every answer twice
     (folder / "gone.txt").symlink_to(folder / "deleted.txt")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / ".env").write_text("TELEGRAM_BOT_TOKEN=123:secret\n", encoding="utf-8")
+    (folder / "settings.txt").symlink_to(folder / ".env")  # a token quoted to anyone who asks
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "extra.txt").write_text(BETA, encoding="utf-8")
     (folder / "notes").symlink_to(tmp_path / "notes")
@@ -85,21 +87,23 @@ def test_links_that_lead_to_no_new_file_are_each_reported(
         ("gone.txt", "a link to a file that does not exist"),
         ("loop.txt", "a link that leads back to itself"),
         ("notes", "a link to a folder: not followed (copy the folder in instead)"),
+        ("settings.txt", "a link to a hidden file: not read"),
         ("sub/gamma.txt", "a link to sub/real.txt, which is read under that name"),
     ]
     assert report.added == ("sub/real.txt",)
 
 
-def test_two_links_to_the_same_file_read_it_once(small: tuple[Library, Path]) -> None:
+def test_links_to_a_hidden_file_are_not_read(small: tuple[Library, Path]) -> None:
     library, folder = small
-    (folder / ".shared").mkdir()  # hidden: its file is no document of its own
+    (folder / ".shared").mkdir()  # hidden: what the corpus leaves out, a link cannot bring in
     (folder / ".shared" / "gamma.txt").write_text(BETA.upper(), encoding="utf-8")
     (folder / "a.txt").symlink_to(folder / ".shared" / "gamma.txt")
-    (folder / "b.txt").symlink_to(folder / ".shared" / "gamma.txt")  # every answer twice
+    (folder / "b.txt").symlink_to(folder / ".shared" / "gamma.txt")
     report = library.reindex()
-    assert report.added == ("a.txt",)
+    assert report.added == ()
     assert [(s.doc, s.reason) for s in report.skipped] == [
-        ("b.txt", "a link to a.txt, which is read under that name")
+        ("a.txt", "a link to a hidden file: not read"),
+        ("b.txt", "a link to a hidden file: not read"),
     ]
 
 

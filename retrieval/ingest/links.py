@@ -1,7 +1,8 @@
 """Symbolic links in a corpus folder: which are read, and why the others are not.
 
-A link is read as the file it leads to when that file is inside the folder and not itself a
-document of the corpus (then it would be indexed twice, and every answer from it shown twice).
+A link is read as the file it leads to when that file is inside the folder, not hidden (".env"),
+and not itself a document of the corpus (then it would be indexed twice, and every answer from
+it shown twice).
 The others are reported, each with its reason, so no file is skipped silently: a link out of the
 folder (it would let the corpus quote any file of the machine), a broken link, a link that
 leads back to itself, a linked folder (not followed: a loop of folders has no end).
@@ -15,6 +16,7 @@ from pathlib import Path
 OUTSIDE = "a link to a file outside the corpus folder: not read"
 BROKEN = "a link to a file that does not exist"
 LOOP = "a link that leads back to itself"
+HIDDEN = "a link to a hidden file: not read"
 FOLDER = "a link to a folder: not followed (copy the folder in instead)"
 
 
@@ -29,6 +31,8 @@ def problem(path: Path, root: Path, documents: Mapping[Path, str]) -> str | None
         return LOOP
     if not target.is_relative_to(root):
         return OUTSIDE
+    if any(part.startswith(".") for part in target.relative_to(root).parts):
+        return HIDDEN  # ".env", ".git/config": what the corpus leaves out, a link cannot bring in
     if target in documents:
         return f"a link to {documents[target]}, which is read under that name"
     return None
