@@ -225,7 +225,7 @@ RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds:.1f} s."
 RELOAD_COUNTS = (
     "Documents: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged."
 )
-RELOAD_PARAGRAPHS = "Paragraphs: {before} before, {after} after."
+RELOAD_PARAGRAPHS = "Passages: {before} before, {after} after."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Added", "Changed", "Removed")
 RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (the earlier version, if any, is still served):"

@@ -231,7 +231,7 @@ RELOAD_COUNTS = (
     "Documentos — añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
     "sin cambios: {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Párrafos: {before} antes, {after} después."
+RELOAD_PARAGRAPHS = "Fragmentos: {before} antes, {after} después."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
 RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (la versión anterior, si la hay, se sigue usando):"

@@ -246,7 +246,7 @@ RELOAD_COUNTS = (
     "Documents — ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
     "inchangés : {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Paragraphes : {before} avant, {after} après."
+RELOAD_PARAGRAPHS = "Passages : {before} avant, {after} après."
 RELOAD_NAMES = "<b>{label}</b> : {names}"
 RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")
 RELOAD_SKIPPED_HEADER = (

@@ -244,7 +244,7 @@ RELOAD_COUNTS = (
     "Документы: добавлено — {added}, изменено — {changed}, удалено — {removed}, "
     "без изменений — {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Абзацы: было {before}, стало {after}."
+RELOAD_PARAGRAPHS = "Фрагменты: было {before}, стало {after}."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
 RELOAD_SKIPPED_HEADER = "<b>Пропущены</b> (прежняя версия, если была, по-прежнему в работе):"

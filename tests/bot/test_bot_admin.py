@@ -73,7 +73,7 @@ def report_counts(text: str) -> tuple[int, ...]:
     """(added, changed, removed, unchanged, paragraphs before, after) read off a report."""
     found = re.search(
         r"Documents: (\d+) added, (\d+) changed, (\d+) removed, (\d+) unchanged\.\n"
-        r"Paragraphs: (\d+) before, (\d+) after\.",
+        r"Passages: (\d+) before, (\d+) after\.",
         text,
     )
     assert found is not None, f"not a reload report: {text!r}"
