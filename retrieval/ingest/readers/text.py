@@ -94,6 +94,7 @@ ITEM_CHARS = 1000  # the longest list item joined with the paragraphs indented u
 TERM_WORDS = 6  # the most words of a term alone on its line over its indented description
 # What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
 # "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
+_TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*")  # "  ------- ---- ------"
 _CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
 # An IPv4 address opening a line ("127.0.0.1 localhost", "192.168.1.10 server"), no numbered
 # heading: heading numbers run from 1 and stay under 100, an address's do not.
@@ -304,12 +305,16 @@ def units(text: str) -> list[str]:
     ]
     wrapped = _is_hard_wrapped(lines)
     terms = _terms(raw_blocks, verbatim, _body_indent(text))
+    tables = {number: rows for number, raw in enumerate(raw_blocks) if (rows := _table_rows(raw))}
     result: list[str] = []
     term = ""
     item = -1  # where the text of the list item above starts ("  * Required: packages …")
     for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
         if number in terms:
             term = blocks[number][0]
+            continue
+        if number in tables:
+            result.extend(tables[number])
             continue
         start = len(result)
         if result and not verbatim[number] and all(_indent(raw) == item for raw in raw_block):
@@ -334,6 +339,27 @@ def units(text: str) -> list[str]:
             result[start] = _with_term(term, result[start])
         term = ""
     return result
+
+
+def _table_rows(raw: list[str]) -> list[str]:
+    """The rows of a plain-text table (a header over a rule of dashes, one run a column, as
+    pandoc and text browsers set tables), each as one line of its cells ("grub-pc | V:23, I:708
+    | 534 | … | Es lo bastante inteligente …"); none when ``raw`` is no such table. Read as lines,
+    a row ran its cells on into one another. The header's labels are not repeated in each row:
+    they put the same words in every row (on ml-dev a row outranked the answer)."""
+    if len(raw) < 4 or not _TABLE_RULE.fullmatch(raw[1]):
+        return []
+    starts = [m.start() for m in re.finditer(r"-+", raw[1])]
+    body = [line for line in raw[2:] if not _TABLE_RULE.fullmatch(line)]
+    # Every cell starts in its column: a character right before a column's first one is a space.
+    if any(len(line) > at and line[at - 1] != " " for line in raw[:1] + body for at in starts[1:]):
+        return []
+    # Imported here: the readers' common module reads dates with this module's find_date.
+    from retrieval.ingest.readers.common import table_blocks
+
+    bounds = list(itertools.pairwise([*starts, None]))
+    rows = [[line[a:b].strip() for a, b in bounds] for line in body]
+    return [block.text for block in table_blocks(rows, None, header=False)]
 
 
 def _item_column(line: str) -> int:
