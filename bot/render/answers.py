@@ -211,7 +211,7 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     before = _head(answer, framing)
     if answer.foreign:
         return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
-    before.append(t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))))
+    before.append(t.NO_ANSWER.format(query=esc(shorten(answer.question, SHOWN_QUESTION))))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
     lines = [hit_line(hit, bot, t) for hit in answer.hits]
@@ -230,7 +230,7 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
         return declined_reply(answer, **framing)
     if not answer.answered or not answer.hits:
         said = [
-            t.NO_ANSWER.format(query=esc(shorten(answer.query, SHOWN_QUESTION))),
+            t.NO_ANSWER.format(query=esc(shorten(answer.question, SHOWN_QUESTION))),
             t.GROUP_NO_ANSWER_HINT,
         ]
         text = "\n\n".join([*before, *said])

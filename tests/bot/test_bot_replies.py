@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -144,6 +145,18 @@ def test_declined_answer_says_what_was_searched_flags_the_closest_and_hints() ->
     assert "<blockquote>" not in text  # closest passages are not presented as the answer
     assert text.endswith(messages.NO_ANSWER_HINT)
     assert "/sources" in messages.NO_ANSWER_HINT
+
+
+def test_a_declined_follow_up_says_the_question_as_asked_not_the_search() -> None:
+    # The follow-up note above the reply names the earlier question, in the user's language;
+    # the search string ("… (following: …)") is no sentence to show.
+    declined = replace(
+        answer(answered=False, question="Et avec le Pakistan ?"),
+        query=("Et avec le Pakistan ? (following: Que disent la Chine et la Russie ?)"),
+    )
+    shown = visible(replies.answer_reply(declined).text)
+    assert shown.startswith("I searched the documents for “Et avec le Pakistan ?”")
+    assert "following" not in shown
 
 
 def test_declined_answer_with_nothing_close_says_so() -> None:
