@@ -182,7 +182,7 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for it."
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
-MORE_WORDS = ("more", "next", "more results")
+MORE_WORDS = ("more", "next", "more results", "show more")
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 PASSAGE_GONE = (

@@ -7,8 +7,27 @@ import pytest
 
 from bot.locales import asks_for_more
 
-MORE = ["more", "  Next. ", "More results", "Ещё!", "еще", "дальше", "¿Más?", "mas", "Encore !"]
-QUESTIONS = ["more about sed", "What's next?", "next release", "ещё один вопрос", "más tarde"]
+MORE = [
+    "more",
+    "  Next. ",
+    "More results",
+    "Show more",
+    "Ещё!",
+    "еще",
+    "дальше",
+    "¿Más?",
+    "mas",
+    "Encore !",
+    "Plus !",
+]
+QUESTIONS = [
+    "more about sed",
+    "What's next?",
+    "next release",
+    "ещё один вопрос",
+    "más tarde",
+    "plus tard",
+]
 
 
 @pytest.mark.parametrize("text", [*MORE, "Suite ?", "Mas resultados", "更多", "继续。"])
