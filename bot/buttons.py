@@ -5,7 +5,7 @@ short key of the logged question (:mod:`bot.state`), a passage id (at most 50 ch
 small number. The formats, one letter then fields separated by ``:``:
 
     m:<key>:<offset>   "More results": the page of the ranking that starts at ``offset``
-    f:<passage id>     "Full passage" / "¶ n": show that passage in full
+    f:<passage id>     "Full passage" / "📖 n": show that passage in full
     v:<key>:+ | v:<key>:-   👍 / 👎 on the logged question
     x:<n>              the n-th example question of /start
     p:<passage id>     one of the passages /quote offers: post it in the chat
@@ -213,7 +213,8 @@ def answer_keyboard(
 def page_keyboard(
     key: str, passages: Sequence[tuple[int, str]], next_offset: int | None, t: Strings = en
 ) -> InlineKeyboardMarkup:
-    """Under a further page: one "¶ rank" button per passage (rank, id), then More results."""
+    """Under a further page: one "📖 rank" button per passage (rank, id), the number of its
+    entry on the page (not its ¶), then More results."""
     rows = []
     opens = [
         InlineKeyboardButton(t.BUTTON_OPEN.format(rank=rank), callback_data=full_data(pid))

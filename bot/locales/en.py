@@ -160,7 +160,7 @@ BUTTON_FULL = "Full passage"
 BUTTON_MORE = "More results"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
-BUTTON_OPEN = "¶ {rank}"
+BUTTON_OPEN = "📖 {rank}"  # the page's entry {rank}: its passage in full
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

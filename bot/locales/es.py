@@ -163,7 +163,7 @@ BUTTON_FULL = "Fragmento completo"
 BUTTON_MORE = "Más resultados"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
-BUTTON_OPEN = "¶ {rank}"
+BUTTON_OPEN = "📖 {rank}"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

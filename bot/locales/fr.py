@@ -173,7 +173,7 @@ BUTTON_FULL = "Passage complet"
 BUTTON_MORE = "Plus de résultats"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
-BUTTON_OPEN = "¶ {rank}"
+BUTTON_OPEN = "📖 {rank}"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

@@ -175,7 +175,7 @@ BUTTON_FULL = "Весь фрагмент"
 BUTTON_MORE = "Ещё результаты"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
-BUTTON_OPEN = "¶ {rank}"
+BUTTON_OPEN = "📖 {rank}"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

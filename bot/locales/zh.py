@@ -153,7 +153,7 @@ BUTTON_FULL = "完整片段"
 BUTTON_MORE = "更多结果"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
-BUTTON_OPEN = "¶ {rank}"
+BUTTON_OPEN = "📖 {rank}"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = "这条消息里没有可以搜索的词。请用文字提问，比如 /start 中的某个示例。"

@@ -76,8 +76,8 @@ async def test_more_results_pages_through_the_rest_of_the_ranking(bot: Harness) 
     expected = library.answer(QUESTION, k=3, offset=3).hits
     for hit in expected:
         assert hit.passage.title in visible(page2.text)
-    assert [b["text"] for b in page2.buttons] == ["¶ 4", "¶ 5", "¶ 6", "More results"]
-    (full,) = await bot.press(page2, "¶ 5")
+    assert [b["text"] for b in page2.buttons] == ["📖 4", "📖 5", "📖 6", "More results"]
+    (full,) = await bot.press(page2, "📖 5")
     assert " ".join(expected[1].passage.text.split()) in " ".join(visible(full.text).split())
     # The query log knows every passage shown for the question, across pages.
     saved = bot.state.latest_search(USER_ID, USER_ID)
