@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bot.locales import asks_for_more, en
+from bot.locales import asks_for_more, en, is_small_talk
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
 from bot.render.citations import Pages, citation
@@ -288,6 +288,8 @@ class TerminalChat:
             return replies[command]()
         if command:
             return str(en.CLI_UNKNOWN_COMMAND.format(command=command))
+        if is_small_talk(text):
+            return str(en.SMALL_TALK_REPLY)
         return self.more() if asks_for_more(text) else self.ask(text)
 
     def reset(self) -> str:

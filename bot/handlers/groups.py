@@ -20,6 +20,7 @@ from bot.handlers.common import (
     texts,
     without_mention,
 )
+from bot.locales import is_small_talk
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -46,6 +47,8 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is not None and message.text is not None:
         question = without_mention(message.text, context.bot.username)
+        if question and replies_to_bot(message) and is_small_talk(question):
+            return  # "thanks!" or "lol 😂" under an answer is for the group, not a question
         # "@bot" alone, as a reply to someone's message: like /ask.
         await _ask(update, context, question, replied_asks=not replies_to_bot(message))
 

@@ -147,6 +147,9 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if locales.asks_for_more(text):
         await more(update, context)
         return
+    if locales.is_small_talk(text):  # "thanks!", "hi": no question to search
+        await message.reply_text((await texts(update, context)).SMALL_TALK_REPLY)
+        return
     await ask(update, context, text)
 
 

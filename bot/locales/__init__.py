@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+import re
 import unicodedata
 from types import ModuleType
 
@@ -58,3 +59,17 @@ def _folded(text: str) -> str:
     """``text`` in lower case without accents: many type "mas" for "más", "еще" for "ещё"."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_small_talk(text: str) -> bool:
+    """Whether a message is thanks, a greeting or a laugh and nothing else ("thanks!", "lol 😂",
+    "спасибо", "谢谢"): no question to search (any locale's
+    :data:`~bot.locales.en.SMALL_TALK_WORDS`). A message with no words at all ("?", "👍") is
+    not: it is told what to ask."""
+    said = " ".join(_folded(re.sub(r"[^\w\s’']+", " ", text)).split())
+    return bool(said) and (said in _small_talk() or all(w in _small_talk() for w in said.split()))
+
+
+@functools.cache
+def _small_talk() -> frozenset[str]:
+    return frozenset(_folded(w) for m in available().values() for w in m.SMALL_TALK_WORDS)

@@ -183,6 +183,10 @@ NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
 MORE_WORDS = ("more", "next", "more results", "show more")
+# A message made only of these (and emoji or punctuation) is small talk, not a question:
+# thanks and greetings are not searched for (any locale's words are understood).
+SMALL_TALK_WORDS = ("thanks", "thank you", "thx", "ok", "cool", "lol", "hi", "hello")
+SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 PASSAGE_GONE = (

@@ -186,6 +186,8 @@ UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
 # More results and full passages.
 NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
 MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más")
+SMALL_TALK_WORDS = ("gracias", "muchas gracias", "vale", "ok", "genial", "jaja", "hola", "buenas")
+SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
 PASSAGE_GONE = (

@@ -197,6 +197,10 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
 MORE_WORDS = ("encore", "plus", "suite", "plus de résultats")
+SMALL_TALK_WORDS = ("merci", "merci beaucoup", "d’accord", "ok", "super", "mdr", "salut", "bonjour")
+SMALL_TALK_REPLY = (
+    "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
+)
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
 PASSAGE_GONE = (

@@ -168,6 +168,8 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
 MORE_WORDS = ("更多", "下一页", "继续", "更多结果")
+SMALL_TALK_WORDS = ("谢谢", "多谢", "好的", "好", "嗯", "哈哈", "你好", "您好")
+SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
 PASSAGE_GONE = "该片段已不在文档中：文档在此之后重新加载过。请重新提问，在当前文档中搜索。"

@@ -118,6 +118,15 @@ async def test_a_reply_to_the_bot_is_a_follow_up_in_that_thread(bot: Harness) ->
     assert query_log(bot)[-1]["context"] == QUESTION
 
 
+async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    for text in ("thanks!", "lol 😂", "Спасибо", "谢谢！", "ok, merci"):
+        assert await bot.say_in_group(text, reply_to=answer.result) == [], text
+    # A question that starts with thanks is still a question, answered.
+    (reply,) = await bot.say_in_group(f"thanks! {QUESTION}", reply_to=answer.result)
+    assert "<blockquote>" in reply.text
+
+
 async def test_chatter_the_bot_is_not_asked_about_is_left_alone(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     bot.request.clear()

@@ -264,3 +264,9 @@ async def test_the_bots_own_name_in_a_question_is_not_searched(bot: Harness) -> 
 async def test_commands_addressed_to_this_bot_by_name_work(bot: Harness) -> None:
     (reply,) = await bot.say("/help@quotebot_test_bot")
     assert "How to ask" in reply.text
+
+
+async def test_thanks_and_greetings_get_a_friendly_line_not_a_search(bot: Harness) -> None:
+    for text in ("thanks!", "Hi", "merci beaucoup", "спасибо"):
+        (reply,) = await bot.say(text)
+        assert reply.text == messages.SMALL_TALK_REPLY, text
