@@ -343,5 +343,6 @@ async def post_passage(
     bot_username, t = context.bot.username, await texts(update, context)
     group = in_group(chat)
     markup = buttons.open_passage_keyboard(bot_username, passage.id, t) if group else None
-    text = quote_post(passage, bot_username=bot_username, t=t)
+    document = (await documents_of(services(context))).get(passage.doc)
+    text = quote_post(passage, bot_username=bot_username, t=t, document=document)
     await send(context, chat, text, markup, reply_to=reply_to, topic=topic)

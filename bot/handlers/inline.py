@@ -20,11 +20,11 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import buttons
-from bot.handlers.common import services, texts
+from bot.handlers.common import documents_of, services, texts
 from bot.locales import Strings
 from bot.render.passages import inline_description, inline_title, quote_post
 from retrieval.errors import QuestionError
-from retrieval.model import Hit
+from retrieval.model import Document, Hit
 
 PAGE = 10  # results per page; Telegram asks for the next page with ``offset``
 # (at most InlineQueryLimit.RESULTS, 50, per answer)
@@ -38,7 +38,9 @@ def page_offset(offset: str) -> int:
     return int(offset) if _OFFSET.fullmatch(offset) else 0
 
 
-def article(hit: Hit, bot_username: str | None, t: Strings) -> InlineQueryResultArticle:
+def article(
+    hit: Hit, bot_username: str | None, t: Strings, document: Document | None = None
+) -> InlineQueryResultArticle:
     """One result: titled by document and section, described by the excerpt; choosing it posts
     the whole passage with its citation and a button back to the bot."""
     return InlineQueryResultArticle(
@@ -46,7 +48,7 @@ def article(hit: Hit, bot_username: str | None, t: Strings) -> InlineQueryResult
         title=inline_title(hit.passage, t),
         description=inline_description(hit),
         input_message_content=InputTextMessageContent(
-            quote_post(hit.passage, bot_username=bot_username, t=t),
+            quote_post(hit.passage, bot_username=bot_username, t=t, document=document),
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
@@ -76,10 +78,13 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         text = t.INLINE_NOTHING if words else t.INLINE_HINT
         hint = InlineQueryResultsButton(text=text, start_parameter=buttons.START_HELP)
     end = offset + len(hits)
+    documents = await documents_of(services(context))
     await query.answer(
-        [article(hit, context.bot.username, t) for hit in hits],
+        [article(hit, context.bot.username, t, documents.get(hit.passage.doc)) for hit in hits],
         cache_time=CACHE_SECONDS,
-        is_personal=False,
+        # Per user: the buttons and hints are in the user's language, so another user typing the
+        # same words must not be served them from Telegram's cache.
+        is_personal=True,
         # No next_offset means no more pages. Not "": with Defaults set, python-telegram-bot
         # 22.8 sends an empty string as the JSON list [] (it mistakes it for poll options).
         next_offset=str(end) if hits and total > end else None,

@@ -63,10 +63,12 @@ def quote_post(
     bot_username: str | None = None,
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
+    document: Document | None = None,
 ) -> str:
     """A passage posted for discussion: the whole text quoted (collapsed when long), then
-    "— citation" linking to the passage in the private chat."""
-    cite = "\n— " + citation_html(passage, bot_username, t)
+    "— citation" linking to the passage in the private chat, with the ``document``'s date and
+    source as every answer cites them."""
+    cite = "\n— " + citation_html(passage, bot_username, t, document)
     return _whole(passage, limit - tg_len(cite), expandable=True) + cite
 
 

@@ -48,8 +48,18 @@ def assert_posted(post: Call, passage: Passage) -> None:
     quoted = re.fullmatch(r"<blockquote( expandable)?>(.*)</blockquote>\n— (.*)", post.text, re.S)
     assert quoted is not None, post.text
     assert visible(quoted.group(2)) == passage.text
-    assert visible(quoted.group(3)) == replies.citation(passage)
+    # The citation, then the document's date and source where known (see below).
+    assert visible(quoted.group(3)).startswith(replies.citation(passage))
     assert f'href="{link(passage.id)}"' in quoted.group(3)
+
+
+async def test_a_posted_passage_cites_its_document_s_date_and_source(bot: Harness) -> None:
+    dated = next(d for d in library(bot).documents() if d.date and d.source)
+    passage = library(bot).passage(f"{dated.key}-3")
+    assert passage is not None
+    (post,) = await bot.send(bot.updates.group_text(f"/quote@{BOT_USERNAME} {passage.id}"))
+    cited = visible(post.text).rsplit("\n— ", 1)[1]
+    assert cited == f"{replies.citation(passage)} · {dated.date} · {dated.source}"
 
 
 # /quote -------------------------------------------------------------------------------------
@@ -186,8 +196,9 @@ async def test_an_inline_query_lists_matching_passages_ten_at_a_time(bot: Harnes
     total = library(bot).answer(words).total
     assert total > 20, "needs words many passages match"
     first = await bot.inline(words)
-    assert first.params["is_personal"] is False  # the same for everyone...
-    assert first.params["cache_time"] == 300  # ...so Telegram may serve it from its cache
+    # Per user (its buttons are in the user's language); Telegram may serve it from its cache.
+    assert first.params["is_personal"] is True
+    assert first.params["cache_time"] == 300
     expected = library(bot).answer(words, k=10).hits
     assert [r["id"] for r in results(first)] == [h.passage.id for h in expected]
     for result, expected_hit in zip(results(first), expected, strict=True):
