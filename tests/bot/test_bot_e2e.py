@@ -203,7 +203,7 @@ def test_polling_bot_in_a_group_and_in_inline_mode(api: FakeBotAPI, db_path: Pat
     # Inline mode: passages listed, each posting the whole passage with its citation.
     assert inline is not None, f"no inline answer; the bot said:\n{err[-3000:]}"
     assert inline.params["inline_query_id"] == "iq1"
-    assert inline.params["is_personal"] is False
+    assert inline.params["is_personal"] is True  # per user: buttons in the user's language
     results = inline.params["results"]
     assert results and all(r["type"] == "article" for r in results)
     posted = results[0]["input_message_content"]["message_text"]
