@@ -94,8 +94,8 @@ GROUP_HELP = (
     "The full answer and more results open in a private chat with me."
 )
 ASK_USAGE = (
-    "Put your question after the command, e.g. <i>/ask who wrote the report?</i>, or reply "
-    "/ask to a message to search its words."
+    "Put your question after /ask or after my name, e.g. <i>/ask who wrote the report?</i>, "
+    "or reply /ask to a message to search its words."
 )
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 

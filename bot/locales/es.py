@@ -95,7 +95,7 @@ GROUP_HELP = (
     "La respuesta completa y más resultados se abren en un chat privado conmigo."
 )
 ASK_USAGE = (
-    "Escribe tu pregunta después del comando, p. ej. <i>/ask ¿quién escribió el "
+    "Escribe tu pregunta después de /ask o de mi nombre, p. ej. <i>/ask ¿quién escribió el "
     "informe?</i>, o responde /ask a un mensaje para buscar sus palabras."
 )
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."

@@ -103,7 +103,7 @@ GROUP_HELP = (
     "La réponse complète et les autres résultats s’ouvrent dans une discussion privée avec moi."
 )
 ASK_USAGE = (
-    "Écrivez votre question après la commande, par ex. <i>/ask qui a écrit le "
+    "Écrivez votre question après /ask ou après mon nom, par ex. <i>/ask qui a écrit le "
     "rapport ?</i>, ou répondez /ask à un message pour chercher ses mots."
 )
 GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, ci-dessous."
