@@ -57,6 +57,10 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     library = services(context).library
     passage = await asyncio.to_thread(library.passage, words)
+    if passage is None and words.startswith(buttons.START_PASSAGE):
+        # The tail of a passage's link ("…?start=p_002_a3dc…-16") names it as its id does.
+        bare = words.removeprefix(buttons.START_PASSAGE)
+        passage = await asyncio.to_thread(library.passage, bare)
     if passage is not None:
         await post_passage(update, context, passage, reply_to=message)
         return

@@ -65,6 +65,12 @@ async def test_a_posted_passage_cites_its_document_s_date_and_source(bot: Harnes
 # /quote -------------------------------------------------------------------------------------
 
 
+async def test_quote_by_the_tail_of_a_passage_link_posts_it(bot: Harness) -> None:
+    passage = passage_of_length(bot, longer_than=100)
+    (post,) = await bot.send(bot.updates.group_text(f"/quote p_{passage.id}"))
+    assert_posted(post, passage)
+
+
 async def test_quote_by_id_posts_the_whole_passage_in_a_group(bot: Harness) -> None:
     passage = passage_of_length(bot, longer_than=600)
     update = bot.updates.group_text(f"/quote@{BOT_USERNAME} {passage.id}")
