@@ -7,7 +7,7 @@ service messages; with it off, the filter :data:`ADDRESSED` and the handler orde
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
 from bot.handlers.common import (
@@ -31,6 +31,29 @@ class _AddressedToBot(filters.MessageFilter):
 
 
 ADDRESSED = _AddressedToBot(name="addressed to this bot")
+
+
+class _CommandToBot(filters.MessageFilter):
+    """A command written with this bot's @username ("/sources@quotebot"): plainly for it,
+    where a bare "/sources" in a group may be for another bot."""
+
+    def filter(self, message: Message) -> bool:
+        name = "@" + message.get_bot().username.lower()
+        commands = message.parse_entities([MessageEntity.BOT_COMMAND]).values()
+        return any(text.lower().endswith(name) for text in commands)
+
+
+COMMAND_TO_BOT = _CommandToBot(name="a command with this bot's name")
+
+
+async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say that /sources, /more, /reset or /language work in the private chat, with a link."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return
+    t = await texts(update, context)
+    text = t.PRIVATE_ONLY.format(bot=context.bot.username)
+    await send(context, chat, text, reply_to=message)
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

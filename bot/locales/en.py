@@ -97,6 +97,7 @@ ASK_USAGE = (
     "Put your question after /ask or after my name, e.g. <i>/ask who wrote the report?</i>, "
     "or reply /ask to a message to search its words."
 )
+PRIVATE_ONLY = "That works in a private chat with me: @{bot}."
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 
 # /help, for admins only: added after HELP.

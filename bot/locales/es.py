@@ -98,6 +98,7 @@ ASK_USAGE = (
     "Escribe tu pregunta después de /ask o de mi nombre, p. ej. <i>/ask ¿quién escribió el "
     "informe?</i>, o responde /ask a un mensaje para buscar sus palabras."
 )
+PRIVATE_ONLY = "Eso funciona en un chat privado conmigo: @{bot}."
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 
 # /help, for admins only: added after HELP.

@@ -106,6 +106,7 @@ ASK_USAGE = (
     "Écrivez votre question après /ask ou après mon nom, par ex. <i>/ask qui a écrit le "
     "rapport ?</i>, ou répondez /ask à un message pour chercher ses mots."
 )
+PRIVATE_ONLY = "Cela marche dans une conversation privée avec moi : @{bot}."
 GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, ci-dessous."
 
 # /help, for admins only: added after HELP.

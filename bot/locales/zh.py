@@ -95,6 +95,7 @@ ASK_USAGE = (
     "请在 /ask 或我的名字后面写上问题，例如：<i>/ask 报告是谁写的？</i>"
     "也可以用 /ask 回复一条消息，搜索其中的词。"
 )
+PRIVATE_ONLY = "这个命令请在与我的私聊中使用：@{bot}。"
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 
 # /help, for admins only: added after HELP.

@@ -118,6 +118,15 @@ async def test_a_reply_to_the_bot_is_a_follow_up_in_that_thread(bot: Harness) ->
     assert query_log(bot)[-1]["context"] == QUESTION
 
 
+async def test_a_private_chat_command_with_the_bot_s_name_says_where_it_works(
+    bot: Harness,
+) -> None:
+    for command in ("sources", "more", "language"):
+        (reply,) = await bot.say_in_group(f"/{command}@{BOT_USERNAME}")
+        assert visible(reply.text) == f"That works in a private chat with me: @{BOT_USERNAME}."
+    assert await bot.say_in_group("/sources") == []  # maybe another bot's: left alone
+
+
 async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     for text in ("thanks!", "lol 😂", "Спасибо", "谢谢！", "ok, merci"):
