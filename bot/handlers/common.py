@@ -32,6 +32,7 @@ from bot.services import Services, services_of
 from bot.state import SavedSearch
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
 from retrieval.model import Answer, Document, Passage
+from retrieval.paragraphs import whole_paragraph
 from retrieval.search.followups import MAX_HISTORY, Conversation
 
 logger = logging.getLogger(__name__)
@@ -322,6 +323,8 @@ async def show_passage(update: Update, context: ContextTypes.DEFAULT_TYPE, passa
     if passage is None:
         await context.bot.send_message(chat.id, t.PASSAGE_GONE)
         return
+    # "Full passage" is the whole paragraph, when a long one was cut into several passages.
+    passage = await asyncio.to_thread(whole_paragraph, passage, library.passage)
     document = (await documents_of(services(context))).get(passage.doc)
     text = passage_html(passage, bot_username=context.bot.username, document=document, t=t)
     await context.bot.send_message(chat.id, text)

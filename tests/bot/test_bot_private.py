@@ -119,6 +119,16 @@ async def test_tapping_an_example_asks_it(bot: Harness) -> None:
     assert query_log(bot)[-1]["question"] == example
 
 
+async def test_a_long_paragraph_cut_into_passages_opens_whole(bot: Harness) -> None:
+    # ¶ 20 of the 2004 white paper's chapter is two passages; either opens the paragraph.
+    first, second = (library(bot).passage(f"004_ac3189a7eefc069c-{n}") for n in (20, 21))
+    assert first is not None and second is not None and first.paragraph == second.paragraph
+    (reply,) = await bot.say(f"/start p_{second.id}")
+    shown = " ".join(visible(reply.text).split())
+    assert " ".join(first.text.split()) in shown and " ".join(second.text.split()) in shown
+    assert shown.count("¶ 20") == 1
+
+
 async def test_a_deep_link_opens_that_passage(bot: Harness) -> None:
     passage = expected(bot, QUESTION).hits[0].passage
     (reply,) = await bot.say(f"/start p_{passage.id}")

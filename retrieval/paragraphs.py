@@ -1,0 +1,46 @@
+"""A paragraph whole, from the passages a long one was cut into.
+
+A very long paragraph is indexed as several passages that share its ¶ number, so a quote stays
+short; "Full passage" promises the paragraph, so the parts are joined back for reading. Only
+plain text parts on the same page are joined: code keeps its own layout, and a part's page
+breaks are counted from its own start.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from retrieval.model import Passage
+
+MOST_PARTS = 20  # a paragraph cut into more is read a part at a time
+
+
+def whole_paragraph(passage: Passage, lookup: Callable[[str], Passage | None]) -> Passage:
+    """``passage`` with the text of its whole paragraph (its first part's id), or itself when
+    the paragraph was not cut or its parts cannot be joined; ``lookup``: a passage by id."""
+    if not _joinable(passage, passage):
+        return passage
+    key = passage.id.rsplit("-", 1)[0]
+    parts = [passage]
+    for step in (-1, 1):
+        ordinal = passage.ordinal + step
+        while len(parts) < MOST_PARTS:
+            found = lookup(f"{key}-{ordinal}")
+            if found is None or not _joinable(found, passage):
+                break
+            parts = [found, *parts] if step < 0 else [*parts, found]
+            ordinal += step
+    if len(parts) == 1:
+        return passage
+    return dataclasses.replace(parts[0], text=" ".join(p.text for p in parts))
+
+
+def _joinable(part: Passage, passage: Passage) -> bool:
+    return (
+        part.paragraph == passage.paragraph
+        and part.doc == passage.doc
+        and part.kind == "text"
+        and not part.turns
+        and part.page == passage.page
+    )

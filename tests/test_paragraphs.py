@@ -1,0 +1,32 @@
+"""A paragraph cut into passages reads whole again; code and parts on other pages stay apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from retrieval.model import Passage
+from retrieval.paragraphs import whole_paragraph
+
+BASE = Passage("d-1", "d.txt", "Title", "Section", 7, "First part.", ordinal=1)
+
+
+def _lookup(*parts: Passage) -> dict[str, Passage]:
+    return {p.id: p for p in parts}
+
+
+def test_the_parts_of_one_paragraph_are_joined_in_order_from_any_of_them() -> None:
+    second = replace(BASE, id="d-2", ordinal=2, text="Second part.")
+    third = replace(BASE, id="d-3", ordinal=3, text="Third part.")
+    other = replace(BASE, id="d-4", ordinal=4, paragraph=8, text="Next paragraph.")
+    found = _lookup(BASE, second, third, other)
+    whole = whole_paragraph(second, found.get)
+    assert whole.text == "First part. Second part. Third part."
+    assert whole.id == "d-1"
+
+
+def test_code_and_parts_on_another_page_are_not_joined() -> None:
+    code = replace(BASE, id="d-2", ordinal=2, kind="code", text="make install")
+    assert whole_paragraph(BASE, _lookup(BASE, code).get) == BASE
+    paged = replace(BASE, page=3)
+    later = replace(BASE, id="d-2", ordinal=2, page=4, text="On the next page.")
+    assert whole_paragraph(paged, _lookup(paged, later).get) == paged
