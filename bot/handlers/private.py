@@ -160,6 +160,11 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Say that only text questions are read (stickers, photos, voice, files...)."""
-    if update.effective_message is not None:
-        await update.effective_message.reply_text((await texts(update, context)).NOT_TEXT)
+    """Answer a photo's (or video's) caption as a question; else say only text is read."""
+    message = update.effective_message
+    if message is None:
+        return
+    if message.caption and message.caption.strip():  # a screenshot sent with its question
+        await ask(update, context, message.caption)
+        return
+    await message.reply_text((await texts(update, context)).NOT_TEXT)

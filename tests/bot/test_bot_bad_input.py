@@ -276,7 +276,7 @@ UPDATES: dict[str, tuple[Build, str]] = {
         "ignored",
     ),
     "photo": (lambda u: u.photo(), NOT_TEXT),
-    "photo with a caption": (lambda u: u.photo(caption="missile defence?"), NOT_TEXT),
+    "photo with a caption": (lambda u: u.photo(caption="missile defence?"), SEARCH),
     "photo with a mention in a group": (
         lambda u: message(
             u,

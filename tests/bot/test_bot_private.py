@@ -242,15 +242,17 @@ async def test_a_question_of_only_common_words_says_what_to_add(bot: Harness) ->
 
 
 async def test_stickers_photos_and_voice_get_a_short_useful_reply(bot: Harness) -> None:
-    for update in (
-        bot.updates.sticker(),
-        bot.updates.photo(caption="treaty?"),
-        bot.updates.voice(),
-    ):
+    for update in (bot.updates.sticker(), bot.updates.photo(), bot.updates.voice()):
         (reply,) = await bot.send(update)
         assert reply.text == messages.NOT_TEXT
     assert "sendChatAction" not in bot.request.methods
     assert query_log(bot) == []
+
+
+async def test_a_photo_s_caption_is_answered_as_a_question(bot: Harness) -> None:
+    (reply,) = await bot.send(bot.updates.photo(caption=QUESTION))
+    assert "<blockquote>" in reply.text
+    assert query_log(bot)[-1]["question"] == QUESTION
 
 
 async def test_edited_messages_are_ignored_on_purpose(bot: Harness) -> None:
