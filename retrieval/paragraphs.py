@@ -14,6 +14,9 @@ from collections.abc import Callable
 from retrieval.model import Passage
 
 MOST_PARTS = 20  # a paragraph cut into more is read a part at a time
+# Joined longer than this, a paragraph would be cut to fit a message, maybe before the part the
+# reader opened: that part is shown alone instead.
+MOST_CHARACTERS = 3000
 
 
 def whole_paragraph(passage: Passage, lookup: Callable[[str], Passage | None]) -> Passage:
@@ -31,9 +34,10 @@ def whole_paragraph(passage: Passage, lookup: Callable[[str], Passage | None]) -
                 break
             parts = [found, *parts] if step < 0 else [*parts, found]
             ordinal += step
-    if len(parts) == 1:
+    text = " ".join(p.text for p in parts)
+    if len(parts) == 1 or len(text) > MOST_CHARACTERS:
         return passage
-    return dataclasses.replace(parts[0], text=" ".join(p.text for p in parts))
+    return dataclasses.replace(parts[0], text=text)
 
 
 def _joinable(part: Passage, passage: Passage) -> bool:

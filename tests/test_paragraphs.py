@@ -30,3 +30,8 @@ def test_code_and_parts_on_another_page_are_not_joined() -> None:
     paged = replace(BASE, page=3)
     later = replace(BASE, id="d-2", ordinal=2, page=4, text="On the next page.")
     assert whole_paragraph(paged, _lookup(paged, later).get) == paged
+
+
+def test_a_paragraph_too_long_for_a_message_shows_the_part_opened() -> None:
+    parts = [replace(BASE, id=f"d-{n}", ordinal=n, text="Words. " * 150) for n in range(1, 6)]
+    assert whole_paragraph(parts[3], _lookup(*parts).get) == parts[3]

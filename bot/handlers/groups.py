@@ -70,8 +70,10 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is not None and message.text is not None:
         question = without_mention(message.text, context.bot.username)
-        if question and replies_to_bot(message) and is_small_talk(question):
-            return  # "thanks!" or "lol 😂" under an answer is for the group, not a question
+        if is_small_talk(question) or (
+            replies_to_bot(message) and not any(ch.isalnum() for ch in question)
+        ):
+            return  # "thanks @bot!", "lol 😂" or "👍" under an answer: for the group, no question
         # "@bot" alone, as a reply to someone's message: like /ask.
         await _ask(update, context, question, replied_asks=not replies_to_bot(message))
 

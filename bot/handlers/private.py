@@ -141,7 +141,14 @@ async def question(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or message.text is None:
         return
-    text = message.text
+    await _respond(update, context, message.text)
+
+
+async def _respond(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Page on, answer small talk, or search ``text`` (a message's text or a photo's caption)."""
+    message = update.effective_message
+    if message is None:
+        return
     if mentions_bot(message):
         text = without_mention(text, context.bot.username) or text
     if locales.asks_for_more(text):
@@ -165,6 +172,8 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None:
         return
     if message.caption and message.caption.strip():  # a screenshot sent with its question
-        await ask(update, context, message.caption)
+        await _respond(update, context, message.caption)
         return
+    if message.media_group_id:
+        return  # an album's other photos: its caption, on one of them, is answered once
     await message.reply_text((await texts(update, context)).NOT_TEXT)

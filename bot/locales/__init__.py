@@ -62,12 +62,35 @@ def _folded(text: str) -> str:
 
 
 def is_small_talk(text: str) -> bool:
-    """Whether a message is thanks, a greeting or a laugh and nothing else ("thanks!", "lol 😂",
-    "спасибо", "谢谢"): no question to search (any locale's
+    """Whether a message is thanks, a greeting or a laugh and nothing else ("thanks a lot!",
+    "lol 😂", "спасибо большое", "好的谢谢", "+1"): no question to search (any locale's
     :data:`~bot.locales.en.SMALL_TALK_WORDS`). A message with no words at all ("?", "👍") is
-    not: it is told what to ask."""
-    said = " ".join(_folded(re.sub(r"[^\w\s’']+", " ", text)).split())
-    return bool(said) and (said in _small_talk() or all(w in _small_talk() for w in said.split()))
+    not: it is told what to ask; nor is one that reads as code ("super()", "hello_world")."""
+    if _CODE_LIKE.search(text):
+        return False
+    said = " ".join(_folded(re.sub(r"[^\w\s’'+]+", " ", text)).split())
+    if said in ("+1", "+"):
+        return True
+    known = _small_talk()
+    rest = f" {said.replace('+', ' ')} "
+    for phrase in (w for w in known if " " in w):  # "thank you", "a lot", "muy bien"
+        rest = rest.replace(f" {phrase} ", " ")
+    words = rest.split()
+    return bool(said) and all(w in known or _spoken(w, known) for w in words)
+
+
+_CODE_LIKE = re.compile(r"[()\[\]{}_/\\=<>]|\.\w")
+
+
+def _spoken(run: str, known: frozenset[str]) -> bool:
+    """Whether ``run`` (Chinese, written without spaces) is small-talk words one after another:
+    "好的谢谢", "谢谢你", "嗯嗯"."""
+    if not run or not all("\u4e00" <= ch <= "\u9fff" for ch in run):
+        return False
+    reachable = [True] + [False] * len(run)
+    for end in range(1, len(run) + 1):
+        reachable[end] = any(reachable[i] and run[i:end] in known for i in range(end))
+    return reachable[-1]
 
 
 @functools.cache

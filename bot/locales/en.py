@@ -97,7 +97,7 @@ ASK_USAGE = (
     "Put your question after /ask or after my name, e.g. <i>/ask who wrote the report?</i>, "
     "or reply /ask to a message to search its words."
 )
-PRIVATE_ONLY = "That works in a private chat with me: @{bot}."
+PRIVATE_ONLY = "That command works only in a private chat with me: @{bot}."
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 
 # /help, for admins only: added after HELP.
@@ -186,7 +186,20 @@ NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for
 MORE_WORDS = ("more", "next", "more results", "show more")
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
-SMALL_TALK_WORDS = ("thanks", "thank you", "thx", "ok", "cool", "lol", "hi", "hello")
+SMALL_TALK_WORDS = (
+    "thanks",
+    "thank you",
+    "thx",
+    "ok",
+    "okay",
+    "cool",
+    "great",
+    "lol",
+    "hi",
+    "hello",
+    "a lot",
+    "so much",
+)
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."

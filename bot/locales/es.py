@@ -98,7 +98,7 @@ ASK_USAGE = (
     "Escribe tu pregunta después de /ask o de mi nombre, p. ej. <i>/ask ¿quién escribió el "
     "informe?</i>, o responde /ask a un mensaje para buscar sus palabras."
 )
-PRIVATE_ONLY = "Eso funciona en un chat privado conmigo: @{bot}."
+PRIVATE_ONLY = "Ese comando solo funciona en un chat privado conmigo: @{bot}."
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 
 # /help, for admins only: added after HELP.
@@ -187,7 +187,20 @@ UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
 # More results and full passages.
 NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
 MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más")
-SMALL_TALK_WORDS = ("gracias", "muchas gracias", "vale", "ok", "genial", "jaja", "hola", "buenas")
+SMALL_TALK_WORDS = (
+    "gracias",
+    "muchas",
+    "mil",
+    "vale",
+    "ok",
+    "genial",
+    "perfecto",
+    "muy bien",
+    "jaja",
+    "hola",
+    "buenas",
+    "buenos días",
+)
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."

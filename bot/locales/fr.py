@@ -106,7 +106,7 @@ ASK_USAGE = (
     "Écrivez votre question après /ask ou après mon nom, par ex. <i>/ask qui a écrit le "
     "rapport ?</i>, ou répondez /ask à un message pour chercher ses mots."
 )
-PRIVATE_ONLY = "Cela marche dans une conversation privée avec moi : @{bot}."
+PRIVATE_ONLY = "Cette commande ne marche que dans une conversation privée avec moi : @{bot}."
 GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, ci-dessous."
 
 # /help, for admins only: added after HELP.
@@ -198,7 +198,20 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
 MORE_WORDS = ("encore", "plus", "suite", "plus de résultats")
-SMALL_TALK_WORDS = ("merci", "merci beaucoup", "d’accord", "ok", "super", "mdr", "salut", "bonjour")
+SMALL_TALK_WORDS = (
+    "merci",
+    "beaucoup",
+    "bien",
+    "d’accord",
+    "ok",
+    "super",
+    "parfait",
+    "génial",
+    "mdr",
+    "salut",
+    "bonjour",
+    "bonsoir",
+)
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
 )

@@ -95,7 +95,7 @@ ASK_USAGE = (
     "请在 /ask 或我的名字后面写上问题，例如：<i>/ask 报告是谁写的？</i>"
     "也可以用 /ask 回复一条消息，搜索其中的词。"
 )
-PRIVATE_ONLY = "这个命令请在与我的私聊中使用：@{bot}。"
+PRIVATE_ONLY = "这个命令只能在与我的私聊中使用：@{bot}。"
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 
 # /help, for admins only: added after HELP.
@@ -170,7 +170,20 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
 MORE_WORDS = ("更多", "下一页", "继续", "更多结果")
-SMALL_TALK_WORDS = ("谢谢", "多谢", "好的", "好", "嗯", "哈哈", "你好", "您好")
+SMALL_TALK_WORDS = (
+    "谢谢",
+    "多谢",
+    "感谢",
+    "好的",
+    "好",
+    "嗯",
+    "哈哈",
+    "你好",
+    "您好",
+    "你",
+    "您",
+    "啦",
+)
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"

@@ -123,14 +123,18 @@ async def test_a_private_chat_command_with_the_bot_s_name_says_where_it_works(
 ) -> None:
     for command in ("sources", "more", "language"):
         (reply,) = await bot.say_in_group(f"/{command}@{BOT_USERNAME}")
-        assert visible(reply.text) == f"That works in a private chat with me: @{BOT_USERNAME}."
+        assert (
+            visible(reply.text)
+            == f"That command works only in a private chat with me: @{BOT_USERNAME}."
+        )
     assert await bot.say_in_group("/sources") == []  # maybe another bot's: left alone
 
 
 async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
-    for text in ("thanks!", "lol 😂", "Спасибо", "谢谢！", "ok, merci"):
+    for text in ("thanks a lot!", "lol 😂", "Спасибо большое", "好的谢谢", "ok, merci", "👍", "+1"):
         assert await bot.say_in_group(text, reply_to=answer.result) == [], text
+    assert await bot.say_in_group(f"thanks @{BOT_USERNAME}!") == []
     # A question that starts with thanks is still a question, answered.
     (reply,) = await bot.say_in_group(f"thanks! {QUESTION}", reply_to=answer.result)
     assert "<blockquote>" in reply.text
