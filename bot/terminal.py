@@ -10,7 +10,6 @@ out. Citations come from :mod:`bot.render.citations`, as in Telegram; matched wo
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -94,78 +93,7 @@ def wrap_runs(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, inde
 
 
 def _fill(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, indent: str) -> str:
-    words = _words(runs)
-    lines: list[list[_Word]] = [[]]
-    used = len(first)
-    for word in words:
-        size = sum(plain.columns_of(text) for text, _ in word.parts)
-        gap = 0 if word.glued or not lines[-1] else 1
-        if lines[-1] and used + gap + size > layout.columns:
-            lines.append([])
-            used, gap = len(indent), 0
-        used += size + gap
-        lines[-1].append(word)
-    opening, closing = plain.mark(layout.ansi)
-    rendered = []
-    for number, line in enumerate(lines):
-        pieces: list[tuple[str, bool]] = []
-        for position, word in enumerate(line):
-            if position and not word.glued:
-                pieces.append((" ", word.parts[0][1] and pieces[-1][1]))
-            pieces.extend(word.parts)
-        text = "".join(
-            f"{opening}{''.join(t for t, _ in group)}{closing}"
-            if marked
-            else "".join(t for t, _ in group)
-            for marked, group in _grouped(pieces)
-        )
-        rendered.append((first if number == 0 else indent) + text)
-    return "\n".join(rendered)
-
-
-@dataclass
-class _Word:
-    """What a line may break before: a word between spaces, or one Chinese or Japanese
-    character (they are written without spaces), ``glued`` to the word before it."""
-
-    parts: list[tuple[str, bool]] = field(default_factory=list)
-    glued: bool = False
-
-
-# A character written without spaces around it, two columns wide in a terminal.
-_WIDE = re.compile(
-    r"([\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6])"
-)
-
-
-def _words(runs: Sequence[tuple[str, bool]]) -> list[_Word]:
-    """The runs cut where a line may break: at spaces, and before and after every wide
-    character (a Chinese quote has no spaces, so it was one line of 140 columns)."""
-    words = [_Word()]
-    for text, marked in runs:
-        for piece in re.split(r"(\s+)", text):
-            if piece.isspace():
-                words.append(_Word())
-                continue
-            for bit in _WIDE.split(piece):
-                if bit and _WIDE.fullmatch(bit):
-                    if words[-1].parts:
-                        words.append(_Word(glued=True))
-                    words[-1].parts.append((bit, marked))
-                    words.append(_Word(glued=True))  # what follows it, written on, is glued
-                elif bit:
-                    words[-1].parts.append((bit, marked))
-    return [w for w in words if w.parts]
-
-
-def _grouped(pieces: list[tuple[str, bool]]) -> list[tuple[bool, list[tuple[str, bool]]]]:
-    groups: list[tuple[bool, list[tuple[str, bool]]]] = []
-    for piece in pieces:
-        if groups and groups[-1][0] == piece[1]:
-            groups[-1][1].append(piece)
-        else:
-            groups.append((piece[1], [piece]))
-    return groups
+    return plain.fill(runs, layout.columns, first, indent, plain.mark(layout.ansi))
 
 
 def render_hit(

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 ANSI_BOLD = ("\033[1m", "\033[0m")
@@ -71,8 +73,8 @@ def to_plain(html: str, *, ansi: bool = False) -> str:
 
 def wrap(text: str, indent: str = "", *, first: str | None = None, columns: int = 0) -> str:
     """``text`` wrapped to the terminal's width, lines after the first indented by ``indent``."""
-    if WIDE.search(text):
-        return _wrap_wide(text, indent, indent if first is None else first, columns or width())
+    if WIDE.search(text):  # measured in columns, and broken between wide characters too
+        return fill([(text, False)], columns or width(), indent if first is None else first, indent)
     return textwrap.fill(
         text,
         columns or width(),
@@ -95,15 +97,77 @@ def columns_of(text: str) -> int:
     return len(text) + len(WIDE.findall(text))
 
 
-def _wrap_wide(text: str, indent: str, first: str, columns: int) -> str:
-    """:func:`wrap` for text with wide characters, whose lines are measured in columns and may
-    break between two of them (a Chinese title has no spaces to break at)."""
-    lines = [first]
-    for number, word in enumerate(text.split()):
-        for position, bit in enumerate(b for b in WIDE_SPLIT.split(word) if b):
-            gap = " " if number and not position else ""
-            if (number or position) and columns_of(lines[-1] + gap + bit) > columns:
-                lines.append(indent + bit)
-            else:
-                lines[-1] += gap + bit
-    return "\n".join(lines)
+Runs = Sequence[tuple[str, bool]]  # text, and whether it is marked (a matched word, in bold)
+
+
+def fill(
+    runs: Runs, columns: int, first: str, indent: str, marks: tuple[str, str] = ("", "")
+) -> str:
+    """Runs of text (marked or not) filled to ``columns`` by their width on screen (a wide
+    character takes two columns; marks none), lines after the first indented by ``indent``;
+    each mark is closed at a line's end."""
+    lines: list[list[_Word]] = [[]]
+    used = len(first)
+    for word in _words(runs):
+        size = sum(columns_of(text) for text, _ in word.parts)
+        gap = 0 if word.glued or not lines[-1] else 1
+        if lines[-1] and used + gap + size > columns:
+            lines.append([])
+            used, gap = len(indent), 0
+        used += size + gap
+        lines[-1].append(word)
+    opening, closing = marks
+    rendered = []
+    for number, line in enumerate(lines):
+        pieces: list[tuple[str, bool]] = []
+        for position, word in enumerate(line):
+            if position and not word.glued:
+                pieces.append((" ", word.parts[0][1] and pieces[-1][1]))
+            pieces.extend(word.parts)
+        text = "".join(
+            f"{opening}{''.join(t for t, _ in group)}{closing}"
+            if marked
+            else "".join(t for t, _ in group)
+            for marked, group in _grouped(pieces)
+        )
+        rendered.append((first if number == 0 else indent) + text)
+    return "\n".join(rendered)
+
+
+@dataclass
+class _Word:
+    """What a line may break before: a word between spaces, or one Chinese or Japanese
+    character (they are written without spaces), ``glued`` to the word before it."""
+
+    parts: list[tuple[str, bool]] = field(default_factory=list)
+    glued: bool = False
+
+
+def _words(runs: Runs) -> list[_Word]:
+    """The runs cut where a line may break: at spaces, and before and after every wide
+    character (a Chinese quote has no spaces, so it was one line of 140 columns)."""
+    words = [_Word()]
+    for text, marked in runs:
+        for piece in re.split(r"(\s+)", text):
+            if piece.isspace():
+                words.append(_Word())
+                continue
+            for bit in WIDE_SPLIT.split(piece):
+                if bit and WIDE.fullmatch(bit):
+                    if words[-1].parts:
+                        words.append(_Word(glued=True))
+                    words[-1].parts.append((bit, marked))
+                    words.append(_Word(glued=True))  # what follows it, written on, is glued
+                elif bit:
+                    words[-1].parts.append((bit, marked))
+    return [w for w in words if w.parts]
+
+
+def _grouped(pieces: list[tuple[str, bool]]) -> list[tuple[bool, list[tuple[str, bool]]]]:
+    groups: list[tuple[bool, list[tuple[str, bool]]]] = []
+    for piece in pieces:
+        if groups and groups[-1][0] == piece[1]:
+            groups[-1][1].append(piece)
+        else:
+            groups.append((piece[1], [piece]))
+    return groups
