@@ -10,7 +10,7 @@ leads back to itself, a linked folder (not followed: a loop of folders has no en
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 OUTSIDE = "a link to a file outside the corpus folder: not read"
@@ -38,14 +38,8 @@ def problem(path: Path, root: Path, documents: Mapping[Path, str]) -> str | None
     return None
 
 
-def unfollowed(folder: Path) -> Iterator[tuple[Path, str]]:
-    """The links below ``folder`` that lead to no file (broken, looping, or to a folder), which
-    a walk for files passes over, each with its reason; hidden ones (``.git``) left out."""
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_symlink():
-            continue
-        if path.is_dir():
-            yield path, FOLDER
-        elif not path.is_file():
-            yield path, problem(path, folder.resolve(), {}) or BROKEN
+def unfollowed(path: Path, root: Path) -> str:
+    """Why the link ``path``, which leads to no file (a walk for files passes over it), is not
+    read: it leads to a folder, to nothing, or back to itself; ``root``: the corpus folder,
+    resolved."""
+    return FOLDER if path.is_dir() else problem(path, root, {}) or BROKEN

@@ -44,16 +44,24 @@ def corpus_files(folder: Path) -> list[Path]:
     formats no reader knows are listed too, so the report can name them instead of skipping them
     silently.
     """
+    return corpus_walk(folder)[0]
+
+
+def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """:func:`corpus_files`, and in the same walk the links that lead to no file (broken,
+    looping, to a folder), each with why it is not read (:func:`links.unfollowed`)."""
     if not folder.is_dir():
         raise NoCorpusError(folder, "the folder does not exist")
-    found = []
+    found, unfollowed = [], []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or path.name == MANIFEST:
             continue
         if path.is_file():
             found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+        elif path.is_symlink():  # a walk for files passes over it: said why instead
+            unfollowed.append((path, links.unfollowed(path, folder.resolve())))
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix()), sorted(unfollowed)
 
 
 def doc_name(path: Path, folder: Path) -> str:
@@ -156,7 +164,7 @@ def refresh(
     this one writes.
     """
     started = time.perf_counter()
-    files = corpus_files(folder)
+    files, unfollowed = corpus_walk(folder)
     known = store.document_rows()
     before = store.passage_count()
     plan = _Plan()
@@ -171,6 +179,7 @@ def refresh(
             plan.unchanged = sorted(known)
             return _report(plan, [], before, before, started)
         manifest = {}  # a first index goes ahead with the titles found in the files
+    plan.skipped.extend(SkippedFile(doc_name(p, folder), why) for p, why in unfollowed)
     _look(plan, files, folder, known, manifest)
     removed = sorted(name for name in known if name not in plan.present)
     try:
@@ -195,20 +204,19 @@ def _look(
 ) -> None:
     """Sort the files into unchanged, touched (same content, new time) and to be parsed."""
     plan.names = {path: doc_name(path, folder) for path in files}
-    plan.skipped.extend(
-        SkippedFile(doc_name(p, folder), why) for p, why in links.unfollowed(folder)
-    )
     root = folder.resolve()
     resolved = _Resolver()
-    documents = {resolved(p): name for p, name in plan.names.items() if not p.is_symlink()}
+    where = {path: resolved(path) for path in plan.names}  # one look at each file
+    documents = {where[p]: name for p, name in plan.names.items() if p not in resolved.links}
     for path, name in plan.names.items():
-        linked = links.problem(path, root, documents) if path.is_symlink() else None
-        if linked or not resolved(path).is_relative_to(root):
+        link = path in resolved.links
+        linked = links.problem(path, root, documents) if link else None
+        if linked or not where[path].is_relative_to(root):
             # A link out of the folder would let the corpus quote any file of the machine.
             plan.skipped.append(SkippedFile(name, linked or OUTSIDE))
             continue
-        if path.is_symlink():  # a second link to the same file is reported, not read again
-            documents.setdefault(resolved(path), name)
+        if link:  # a second link to the same file is reported, not read again
+            documents.setdefault(where[path], name)
         plan.present.add(name)
         entry = manifest.get(name, {})
         old = known.get(name)
@@ -236,9 +244,11 @@ class _Resolver:
 
     def __init__(self) -> None:
         self.folders: dict[Path, Path] = {}
+        self.links: set[Path] = set()  # the paths resolved that are links
 
     def __call__(self, path: Path) -> Path:
         if path.is_symlink():
+            self.links.add(path)
             return path.resolve()
         folder = self.folders.get(path.parent)
         if folder is None:
