@@ -377,8 +377,7 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
     """
     words = _words_of(text)
     ours = _stop_hits(words, expected)
-    listed = [c for c, lang in LANGUAGES.items() if lang.script == "latin"]
-    pool = [c for c in listed if _written_stop_words(c)]
+    pool = _latin_with_stop_words()
     if not words or (ours > 1 and not _plainly_more(words, ours, pool)):
         return expected
     if prior is not None and prior != expected and _stop_hits(words, prior) > ours:
@@ -389,6 +388,14 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
         return expected
     best = _identify(text, pool, expected)
     return best if _stop_hits(words, best) > ours else expected
+
+
+@functools.cache
+def _latin_with_stop_words() -> tuple[str, ...]:
+    """The Latin-script languages with a stop-word list: those a question's words are counted
+    against (once a process, not once a question)."""
+    listed = (c for c, lang in LANGUAGES.items() if lang.script == "latin")
+    return tuple(c for c in listed if _written_stop_words(c))
 
 
 def _plainly_more(words: list[str], ours: int, pool: Sequence[str]) -> bool:
@@ -449,7 +456,7 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 _LATIN_POOL = _script_languages("latin", None)
 
 
-def _identify(text: str, pool: list[str], prior: str | None) -> str:
+def _identify(text: str, pool: Sequence[str], prior: str | None) -> str:
     """py3langid's choice among ``pool``; a short text it is unsure of stays with ``prior``."""
     wanted = set(pool)
     ranked = [(lang, p) for lang, p in _identifier().rank(text) if lang in wanted]
