@@ -461,7 +461,7 @@ def _identify(text: str, pool: Sequence[str], prior: str | None) -> str:
     wanted = set(pool)
     ranked = [(lang, p) for lang, p in _identifier().rank(text) if lang in wanted]
     if not ranked:
-        return prior if prior in pool else pool[0]
+        return prior if prior is not None and prior in pool else pool[0]
     best, p_best = ranked[0]
     total = sum(p for _, p in ranked) or 1.0
     # Over a few words the model is often torn; below this share the usual language stands.
