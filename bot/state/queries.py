@@ -167,5 +167,5 @@ def _saved(row: dict[str, Any]) -> SavedSearch:
         asked_at=float(row["asked_at"]),
         chat_type=str(row["chat_type"] or ""),
         ms=int(row["ms"] or 0),
-        hedged=bool(row.get("hedged") or 0),
+        hedged=bool(row["hedged"]),
     )

@@ -355,11 +355,11 @@ def _table_rows(raw: list[str]) -> list[str]:
     if any(len(line) > at and line[at - 1] != " " for line in raw[:1] + body for at in starts[1:]):
         return []
     # Imported here: the readers' common module reads dates with this module's find_date.
-    from retrieval.ingest.readers.common import table_blocks
+    from retrieval.ingest.readers.common import row_text
 
     bounds = list(itertools.pairwise([*starts, None]))
-    rows = [[line[a:b].strip() for a, b in bounds] for line in body]
-    return [block.text for block in table_blocks(rows, None, header=False)]
+    rows = (row_text([line[a:b] for a, b in bounds]) for line in body)
+    return [row for row in rows if row]
 
 
 def _item_column(line: str) -> int:
