@@ -183,14 +183,14 @@ def test_a_new_file_removed_while_indexing_is_skipped(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = make_corpus({"harbour.txt": HARBOUR, "orchard.txt": ORCHARD})
-    listed = retrieval.ingest.refresh.corpus_files
+    listed = retrieval.ingest.refresh.corpus_walk
 
-    def listed_then_removed(path: Path) -> list[Path]:
-        files = listed(path)
+    def listed_then_removed(path: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+        walked = listed(path)
         (path / "orchard.txt").unlink()  # gone between the listing and the reading
-        return files
+        return walked
 
-    monkeypatch.setattr(retrieval.ingest.refresh, "corpus_files", listed_then_removed)
+    monkeypatch.setattr(retrieval.ingest.refresh, "corpus_walk", listed_then_removed)
     library = Library.open(tmp_path / "q.db", folder)
     try:
         report = library.last_report
