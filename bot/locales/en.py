@@ -249,6 +249,8 @@ RELOAD_LABELS = ("Added", "Changed", "Removed")
 RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (the earlier version, if any, is still served):"
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>To fix in</b> <code>manifest.toml</code>:"
+RELOAD_MANIFEST_LINE = "• {problem}"  # a problem as the library words it ("line 4: …")
 RELOAD_FAILED = (
     "❌ <b>The reload failed</b>: {reason}\nThe documents are still served as they were before it."
 )
@@ -267,11 +269,11 @@ UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
 UPLOAD_DOWNLOAD_FAILED = (
     "I couldn't download “{name}” from Telegram ({reason}). Please send it again."
 )
-UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({paragraphs})."  # "12 paragraphs"
-UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({passages})."
+UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "There is already a document <code>{name}</code>: <b>{title}</b>. "
-    "Replace it with the file you sent ({paragraphs})?"
+    "Replace it with the file you sent ({passages})?"
 )
 UPLOAD_REPLACED = "📄 Replaced <code>{name}</code> with the file you sent."
 UPLOAD_NOT_SAVED = (

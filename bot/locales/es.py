@@ -253,6 +253,8 @@ RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
 RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (la versión anterior, si la hay, se sigue usando):"
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…y {count} más."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>Por corregir en</b> <code>manifest.toml</code>:"
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
     "❌ <b>La recarga falló</b>: {reason}\nLos documentos se siguen usando tal como estaban antes."
 )
@@ -272,11 +274,11 @@ UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada.
 UPLOAD_DOWNLOAD_FAILED = (
     "No pude descargar «{name}» de Telegram ({reason}). Por favor, envíalo de nuevo."
 )
-UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({paragraphs})."  # "12 párrafos"
-UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({passages})."
+UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "Ya hay un documento <code>{name}</code>: <b>{title}</b>. "
-    "¿Lo reemplazo por el archivo que enviaste ({paragraphs})?"
+    "¿Lo reemplazo por el archivo que enviaste ({passages})?"
 )
 UPLOAD_REPLACED = "📄 He reemplazado <code>{name}</code> por el archivo que enviaste."
 UPLOAD_NOT_SAVED = (

@@ -272,6 +272,8 @@ RELOAD_SKIPPED_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
 RELOAD_MORE = "…et encore {count}."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>À corriger dans</b> <code>manifest.toml</code>\u00a0:"
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
     "❌ <b>Le rechargement a échoué</b> : {reason}\nLes documents en service restent ceux d’avant."
 )
@@ -292,11 +294,11 @@ UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a 
 UPLOAD_DOWNLOAD_FAILED = (
     "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."
 )
-UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({paragraphs})."  # "12 paragraphes"
-UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({passages})."
+UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "Il existe déjà un document <code>{name}</code> : <b>{title}</b>. "
-    "Le remplacer par le fichier envoyé ({paragraphs}) ?"
+    "Le remplacer par le fichier envoyé ({passages}) ?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> remplacé par le fichier envoyé."
 UPLOAD_NOT_SAVED = (

@@ -266,6 +266,8 @@ RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
 RELOAD_SKIPPED_HEADER = "<b>Пропущены</b> (прежняя версия, если была, по-прежнему в работе):"
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…и ещё {count}."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>Исправьте в</b> <code>manifest.toml</code>:"
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
     "❌ <b>Перезагрузка не удалась</b>: {reason}\nДокументы остались такими, как были до неё."
 )
@@ -284,11 +286,11 @@ UPLOAD_REFUSED = "Не могу добавить «{name}»: {reason}. Ниче�
 UPLOAD_DOWNLOAD_FAILED = (
     "Не удалось скачать «{name}» из Telegram ({reason}). Пожалуйста, отправьте его ещё раз."
 )
-UPLOAD_SAVED = "📄 Файл <code>{name}</code> сохранён ({paragraphs})."  # "12 абзацев"
-UPLOAD_SAVED_AS = "📄 «{original}» сохранён как <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 Файл <code>{name}</code> сохранён ({passages})."
+UPLOAD_SAVED_AS = "📄 «{original}» сохранён как <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "Документ <code>{name}</code> уже есть: <b>{title}</b>. "
-    "Заменить его присланным файлом ({paragraphs})?"
+    "Заменить его присланным файлом ({passages})?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> заменён присланным файлом."
 UPLOAD_NOT_SAVED = (

@@ -219,6 +219,8 @@ RELOAD_LABELS = ("新增", "修改", "删除")
 RELOAD_SKIPPED_HEADER = "<b>已跳过</b>（如有旧版本，仍继续使用）："
 RELOAD_SKIPPED = "• <code>{doc}</code>：{reason}"
 RELOAD_MORE = "……还有 {count} 个。"
+RELOAD_MANIFEST_HEADER = "⚠️ <code>manifest.toml</code> <b>中需要修改的地方</b>："
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = "❌ <b>重新加载失败</b>：{reason}\n文档仍保持重新加载之前的状态。"
 RELOAD_CRASHED = (
     "❌ <b>重新加载失败</b>，发生了意外错误（详情见日志）。\n文档仍保持重新加载之前的状态。"
@@ -230,10 +232,10 @@ UPLOAD_TOO_LARGE = (
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
 UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
-UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{paragraphs}）。"  # "12 段"
-UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{paragraphs}）。"
+UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
+UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"
 UPLOAD_REPLACE_ASK = (
-    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{paragraphs}）替换它吗？"
+    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{passages}）替换它吗？"
 )
 UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
 UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"
