@@ -211,7 +211,15 @@ CORPUS_CHANGED = (
     "<i>The documents were reloaded since you asked, so these results come from the "
     "current ones and may differ from before.</i>"
 )
-BAD_DEEP_LINK = "That link doesn't point to a passage I know. Ask me a question instead."
+# A /start link to a passage that does not exist: LINK_GONE when it was one of the bot's passages
+# (the documents changed since), BAD_DEEP_LINK when it never was.
+LINK_GONE = (
+    "That link doesn't point to a passage here any more: the documents have changed since it "
+    "was made. Ask me the question again to search them as they are now."
+)
+BAD_DEEP_LINK = (
+    "That link isn't one of mine, so there is nothing to open. Ask me a question instead."
+)
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "Which language shall I answer you in? Now: {current}."

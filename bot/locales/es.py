@@ -212,7 +212,11 @@ CORPUS_CHANGED = (
     "<i>Los documentos se recargaron después de tu pregunta, así que estos resultados vienen de "
     "los actuales y pueden ser distintos de los anteriores.</i>"
 )
-BAD_DEEP_LINK = "Ese enlace no lleva a ningún fragmento que yo conozca. Mejor hazme una pregunta."
+LINK_GONE = (
+    "Ese enlace ya no lleva a ningún fragmento: los documentos han cambiado desde que se creó. "
+    "Vuelve a hacer la pregunta para buscar en ellos tal como están ahora."
+)
+BAD_DEEP_LINK = "Ese enlace no es mío, así que no hay nada que abrir. Mejor hazme una pregunta."
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "¿En qué idioma te respondo? Ahora: {current}."

@@ -225,7 +225,13 @@ CORPUS_CHANGED = (
     "<i>Les documents ont été rechargés depuis votre question : ces résultats viennent des "
     "documents actuels et peuvent différer des précédents.</i>"
 )
-BAD_DEEP_LINK = "Ce lien ne mène à aucun passage que je connaisse. Posez-moi plutôt une question."
+LINK_GONE = (
+    "Ce lien ne mène plus à aucun passage\u00a0: les documents ont changé depuis sa création. "
+    "Reposez la question pour chercher dans les documents tels qu’ils sont maintenant."
+)
+BAD_DEEP_LINK = (
+    "Ce lien ne vient pas de moi, il n’y a donc rien à ouvrir. Posez-moi plutôt une question."
+)
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "Dans quelle langue dois-je vous répondre ? Actuellement : {current}."

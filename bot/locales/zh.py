@@ -189,7 +189,8 @@ NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
 PASSAGE_GONE = "该片段已不在文档中：文档在此之后重新加载过。请重新提问，在当前文档中搜索。"
 CORPUS_CHANGED = "<i>你提问之后文档重新加载过，因此这些结果来自当前文档，可能与之前不同。</i>"
-BAD_DEEP_LINK = "这个链接没有指向我知道的片段。不如直接问我一个问题吧。"
+LINK_GONE = "这个链接指向的片段已不在这里：链接生成之后文档有了变动。请重新提问，在当前文档中搜索。"
+BAD_DEEP_LINK = "这不是我生成的链接，没有可以打开的内容。不如直接问我一个问题吧。"
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "我该用哪种语言回答你？当前：{current}。"

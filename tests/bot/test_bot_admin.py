@@ -366,6 +366,17 @@ async def test_old_buttons_work_after_a_reload_where_their_passages_remain(
     assert " ".join(kept.text.split()) in " ".join(visible(full_kept.text).split())
 
 
+async def test_a_link_to_a_passage_of_a_removed_document_says_the_documents_changed(
+    admin_bot: Harness,
+) -> None:
+    await admin_bot.say(QUESTION)  # shows the passage, so its id is in the query log
+    top = library(admin_bot).answer(QUESTION).hits[0].passage
+    (ask,) = await admin_bot.say(f"/remove {top.doc}")
+    await admin_bot.press(ask, messages.BUTTON_REMOVE)
+    (opened,) = await admin_bot.say(f"/start p_{top.id}")  # the link a full passage ends with
+    assert opened.text == messages.LINK_GONE
+
+
 # Uploads --------------------------------------------------------------------------------------
 
 
