@@ -394,8 +394,48 @@ CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it
 CLI_STATS_COUNTED = "(Questions asked in Telegram and in the terminal are both counted.)"
 
 # A best match that may not fully answer (the question's outcome was "hedged"), and a question in
-# a language none of the documents is written in ({languages}: their names, in their languages).
+# a language none of the documents is written in ({languages}: their names from LANGUAGE_NAMES).
 HEDGED = "<i>This is the closest passage I found; it may not fully answer your question.</i>"
 CLI_HEDGED = "(This is the closest passage found; it may not fully answer the question.)"
 WRONG_LANGUAGE = "The documents are written in {languages}: please ask in one of these."
 WRONG_LANGUAGE_ONE = "The documents are written in {language}: please ask in {language}."
+
+# The corpus's languages as this locale names them, for WRONG_LANGUAGE ("The documents are
+# written in Russian, English"): every language the analyzer knows; another is named in its
+# own language (retrieval.search.languages.ENDONYMS). Joined by LIST_SEPARATOR.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ca": "Catalan",
+    "de": "German",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "fi": "Finnish",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "tr": "Turkish",
+    "id": "Indonesian",
+    "pl": "Polish",
+    "cs": "Czech",
+    "vi": "Vietnamese",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "bg": "Bulgarian",
+    "sr": "Serbian",
+    "ar": "Arabic",
+    "fa": "Persian",
+    "ur": "Urdu",
+    "he": "Hebrew",
+    "el": "Greek",
+    "hi": "Hindi",
+    "th": "Thai",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+}
+LIST_SEPARATOR = ", "

@@ -413,3 +413,40 @@ WRONG_LANGUAGE = (
 WRONG_LANGUAGE_ONE = (
     "Los documentos están escritos en un solo idioma: {language}. Pregunta en ese idioma."
 )
+
+LANGUAGE_NAMES = {
+    "en": "inglés",
+    "fr": "francés",
+    "es": "español",
+    "pt": "portugués",
+    "it": "italiano",
+    "ca": "catalán",
+    "de": "alemán",
+    "nl": "neerlandés",
+    "sv": "sueco",
+    "da": "danés",
+    "no": "noruego",
+    "fi": "finés",
+    "hu": "húngaro",
+    "ro": "rumano",
+    "tr": "turco",
+    "id": "indonesio",
+    "pl": "polaco",
+    "cs": "checo",
+    "vi": "vietnamita",
+    "ru": "ruso",
+    "uk": "ucraniano",
+    "bg": "búlgaro",
+    "sr": "serbio",
+    "ar": "árabe",
+    "fa": "persa",
+    "ur": "urdu",
+    "he": "hebreo",
+    "el": "griego",
+    "hi": "hindi",
+    "th": "tailandés",
+    "zh": "chino",
+    "ja": "japonés",
+    "ko": "coreano",
+}
+LIST_SEPARATOR = ", "

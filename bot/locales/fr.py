@@ -445,3 +445,40 @@ WRONG_LANGUAGE_ONE = (
     "Les documents sont rédigés dans une seule langue\u00a0: {language}. Posez votre question "
     "dans cette langue."
 )
+
+LANGUAGE_NAMES = {
+    "en": "anglais",
+    "fr": "français",
+    "es": "espagnol",
+    "pt": "portugais",
+    "it": "italien",
+    "ca": "catalan",
+    "de": "allemand",
+    "nl": "néerlandais",
+    "sv": "suédois",
+    "da": "danois",
+    "no": "norvégien",
+    "fi": "finnois",
+    "hu": "hongrois",
+    "ro": "roumain",
+    "tr": "turc",
+    "id": "indonésien",
+    "pl": "polonais",
+    "cs": "tchèque",
+    "vi": "vietnamien",
+    "ru": "russe",
+    "uk": "ukrainien",
+    "bg": "bulgare",
+    "sr": "serbe",
+    "ar": "arabe",
+    "fa": "persan",
+    "ur": "ourdou",
+    "he": "hébreu",
+    "el": "grec",
+    "hi": "hindi",
+    "th": "thaï",
+    "zh": "chinois",
+    "ja": "japonais",
+    "ko": "coréen",
+}
+LIST_SEPARATOR = ", "
