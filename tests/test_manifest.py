@@ -128,6 +128,15 @@ def test_a_manifest_that_is_not_utf8_is_named(make_corpus: MakeCorpus, tmp_path:
     assert documents == {"alpha.txt": ("Alpha Harbour Report", None)}
 
 
+def test_a_manifest_saved_with_a_byte_order_mark_is_read(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    manifest = '\ufeff["alpha.txt"]\ntitle = "Harbour"\n'.encode()  # as Notepad saves UTF-8
+    folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": manifest})
+    report, documents = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == [] and documents["alpha.txt"][0] == "Harbour"
+
+
 def test_examples_that_are_not_a_list_are_named(make_corpus: MakeCorpus, tmp_path: Path) -> None:
     folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": 'examples = "What is it?"\n'})
     report, _ = indexed(folder, tmp_path / "q.db")

@@ -19,7 +19,6 @@ keep the titles, dates and sources they had until it is fixed.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import difflib
 import re
@@ -35,9 +34,8 @@ MANIFEST = "manifest.toml"
 KEYS = ("title", "date", "source")  # what a file's entry may say
 EXAMPLES = "examples"  # the one key of the top level
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
-_MONTHS = "|".join(
-    name for name in (*calendar.month_name[1:], *calendar.month_abbr[1:]) if name
-)  # English in the C locale the bot runs in
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS += "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _Lines = dict[tuple[Any, ...], int]
 _MONTH_YEAR = re.compile(rf"(?i)(?:{_MONTHS})\.? \d{{4}}")
 _ERROR_AT = re.compile(r"\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
@@ -82,7 +80,7 @@ def read(folder: Path, files: Iterable[str] | None = None) -> Manifest:
     if not path.is_file():
         return Manifest()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad starts UTF-8 with a BOM
     except UnicodeDecodeError:
         return _broken("it is not UTF-8 text: save it as UTF-8")
     except OSError as error:
@@ -123,6 +121,7 @@ def _syntax(message: str, text: list[str]) -> str:
     found = _ERROR_AT.search(message)
     what = message[: found.start()] if found else message
     what = what[:1].lower() + what[1:]
+    what = re.sub(r"\('([^']*)',\)", r'["\1"]', what)  # ('a.txt',) as it is written: ["a.txt"]
     line = int(found["line"]) if found and found["line"] else 0
     said = f"line {line}: not valid TOML ({what})" if line else f"not valid TOML ({what})"
     written = text[line - 1] if 0 < line <= len(text) else ""
