@@ -135,14 +135,17 @@ def _syntax(message: str, text: list[str]) -> str:
 
 def _entry(manifest: Manifest, name: str, entry: dict[str, Any], lines: _Lines) -> None:
     """One file's table: the values that can be used, a problem for each that cannot."""
-    if any(isinstance(value, dict) for value in entry.values()):
+    tables = {key: value for key, value in entry.items() if isinstance(value, dict)}
+    for dotted in _dotted(name, tables) if tables else ():
         # [alpha.txt] is the table "txt" inside the table "alpha": the name needs quotes.
-        for dotted in _dotted(name, entry):
-            fix = f'put the file name in quotes: ["{dotted}"]'
-            manifest.problems.append(_at(lines, tuple(dotted.split(".")), fix))
-        return
+        fix = f'put the file name in quotes: ["{dotted}"]'
+        manifest.problems.append(_at(lines, tuple(dotted.split(".")), fix))
+    if tables and len(tables) == len(entry):
+        return  # no entry of its own ("alpha" above)
     kept: dict[str, str] = {}
     for key, value in entry.items():
+        if key in tables:
+            continue
         where = ((name,), key)
         if key not in KEYS:
             near = difflib.get_close_matches(key, KEYS, n=1)
