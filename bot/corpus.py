@@ -20,6 +20,7 @@ from pathlib import Path
 from bot.errors import UploadError
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import pipeline
+from retrieval.ingest.passages import passages
 from retrieval.ingest.refresh import corpus_files
 
 NAME_LIMIT = 80  # characters of a saved file name's stem
@@ -34,11 +35,12 @@ __all__ = ["MAX_FILE_BYTES", "Upload", "UploadError", "prepare_upload", "safe_na
 
 @dataclass(frozen=True)
 class Upload:
-    """A checked upload, ready to be written: its safe file name, its bytes, its paragraphs."""
+    """A checked upload, ready to be written: its safe file name, its bytes, and the passages
+    it will be indexed as (what the reload's report counts)."""
 
     name: str
     data: bytes
-    paragraphs: int
+    passages: int
 
 
 def suffix_of(file_name: str) -> str:
@@ -87,7 +89,7 @@ def prepare_upload(file_name: str, data: bytes) -> Upload:
         parsed = pipeline.read(name, data)
     except DocumentError as error:
         raise UploadError(error.reason) from error
-    return Upload(name, data, len(parsed.blocks))
+    return Upload(name, data, len(passages(parsed, name)))
 
 
 def document_names(folder: Path) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError, StoreError
+from retrieval.errors import IndexBuildError, NoCorpusError, StoreError
 from retrieval.library import Library
 from retrieval.model import Passage
 from retrieval.search import generations
@@ -507,7 +507,7 @@ def test_paragraphs_written_to_a_file_come_back_as_its_passages(paragraphs: list
     assert all(len(p.text) <= 1500 for p in stored)
 
 
-def test_a_broken_manifest_does_not_stop_a_start_but_fails_a_reload(
+def test_a_broken_manifest_stops_neither_a_start_nor_a_reload(
     make_corpus: Callable[..., Path], tmp_path: Path
 ) -> None:
     folder = make_corpus(
@@ -525,10 +525,18 @@ def test_a_broken_manifest_does_not_stop_a_start_but_fails_a_reload(
         report = library.last_report
         assert report is not None
         assert [s.doc for s in report.skipped] == ["manifest.toml"]
+        assert report.skipped[0].reason.startswith("line 1: not valid TOML")
         assert library.documents()[0].title == "The Alpha Report"
         assert library.answer("alpha mission ice shelf").answered
-        with pytest.raises(DocumentError, match="manifest"):
-            library.reindex()  # a reload asked for says it failed
+        (folder / "beta.txt").write_text(BETA, encoding="utf-8")
+        report = library.reindex()  # a reload: the other files go ahead, the titles stay
+        assert report.added == ("beta.txt",) and report.unchanged == ("alpha.txt",)
+        assert [s.doc for s in report.skipped] == ["manifest.toml"]
         assert library.documents()[0].title == "The Alpha Report"
+        assert library.answer("apple harvest northern valley").answered
+        (folder / "manifest.toml").write_text('["alpha.txt"]\ntitle = "Fixed"\n', "utf-8")
+        report = library.reindex()
+        assert report.changed == ("alpha.txt",) and report.skipped == ()
+        assert library.documents()[0].title == "Fixed"
     finally:
         library.close()

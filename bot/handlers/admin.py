@@ -35,8 +35,8 @@ Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None
 
 PROGRESS_SECONDS = 3.0  # a long reload's progress message is edited this often
 # What makes a reload fail without being a bug: the folder is gone or holds nothing readable,
-# the manifest is broken, the database can't be written, a disk is full. (The library raises
-# the database's own errors as StoreError.)
+# the database can't be written, a disk is full (a broken manifest is only reported). (The
+# library raises the database's own errors as StoreError.)
 RELOAD_ERRORS = (QuotebotError, OSError)
 
 

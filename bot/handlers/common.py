@@ -313,21 +313,42 @@ def _missing(svc: Services, passage_ids: tuple[str, ...]) -> int:
     return sum(1 for passage_id in passage_ids if svc.library.passage(passage_id) is None)
 
 
-async def show_passage(update: Update, context: ContextTypes.DEFAULT_TYPE, passage_id: str) -> None:
-    """Send one passage in full, or say that it is gone since the corpus was reloaded."""
+async def show_passage(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, passage_id: str, *, link: bool = False
+) -> None:
+    """Send one passage in full, or say that it is gone since the corpus was reloaded; for a
+    deep ``link`` (which anyone can type), that only when it was one of the bot's passages."""
     chat = update.effective_chat
     if chat is None:
         return
-    library, t = services(context).library, await texts(update, context)
+    svc, t = services(context), await texts(update, context)
+    library = svc.library
     passage = await asyncio.to_thread(library.passage, passage_id)
     if passage is None:
-        await context.bot.send_message(chat.id, t.PASSAGE_GONE)
+        said = t.PASSAGE_GONE
+        if link:
+            said = t.LINK_GONE if await was_a_passage(svc, passage_id) else t.BAD_DEEP_LINK
+        await context.bot.send_message(chat.id, said)
         return
     # "Full passage" is the whole paragraph, when a long one was cut into several passages.
     passage = await asyncio.to_thread(whole_paragraph, passage, library.passage)
-    document = (await documents_of(services(context))).get(passage.doc)
+    document = (await documents_of(svc)).get(passage.doc)
     text = passage_html(passage, bot_username=context.bot.username, document=document, t=t)
     await context.bot.send_message(chat.id, text)
+
+
+_PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")  # a document's key, "-", an ordinal
+
+
+async def was_a_passage(svc: Services, passage_id: str) -> bool:
+    """Whether ``passage_id``, which the corpus no longer has, was one of its passages: an id
+    of the bot's form, of a document still indexed (that has fewer passages now) or shown for a
+    logged question (a document removed since)."""
+    if not _PASSAGE_ID.fullmatch(passage_id):
+        return False
+    key = passage_id.rpartition("-")[0]
+    documents = (await documents_of(svc)).values()
+    return any(d.key == key for d in documents) or await svc.state.ever_shown(passage_id)
 
 
 async def post_passage(

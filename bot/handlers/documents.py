@@ -63,13 +63,11 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t.UPLOAD_NOT_SAVED.format(name=shown, reason=reason))
         return
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
-    paragraphs = t.paragraphs(checked.paragraphs)
+    passages = t.passages(checked.passages)  # as the reload's report counts them
     if checked.name == original:
-        said = t.UPLOAD_SAVED.format(name=esc(checked.name), paragraphs=paragraphs)
+        said = t.UPLOAD_SAVED.format(name=esc(checked.name), passages=passages)
     else:
-        said = t.UPLOAD_SAVED_AS.format(
-            original=shown, name=esc(checked.name), paragraphs=paragraphs
-        )
+        said = t.UPLOAD_SAVED_AS.format(original=shown, name=esc(checked.name), passages=passages)
     await _reload_after_writing(context, message.chat_id, checked.name, t, [said])
 
 
@@ -108,7 +106,7 @@ async def _ask_to_replace(
     text = t.UPLOAD_REPLACE_ASK.format(
         name=esc(checked.name),
         title=esc(shorten(title, 200)),
-        paragraphs=t.paragraphs(checked.paragraphs),
+        passages=t.passages(checked.passages),
     )
     keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
     await message.reply_text(text, reply_markup=keyboard)

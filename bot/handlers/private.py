@@ -35,7 +35,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     link = buttons.parse_start(context.args[0] if context.args else None)
     if isinstance(link, buttons.PassageLink):
-        await show_passage(update, context, link.passage_id)
+        await show_passage(update, context, link.passage_id, link=True)
         return
     if isinstance(link, buttons.AnswerLink):
         await full_answer(update, context, link.key)

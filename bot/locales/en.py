@@ -211,7 +211,15 @@ CORPUS_CHANGED = (
     "<i>The documents were reloaded since you asked, so these results come from the "
     "current ones and may differ from before.</i>"
 )
-BAD_DEEP_LINK = "That link doesn't point to a passage I know. Ask me a question instead."
+# A /start link to a passage that does not exist: LINK_GONE when it was one of the bot's passages
+# (the documents changed since), BAD_DEEP_LINK when it never was.
+LINK_GONE = (
+    "That link doesn't point to a passage here any more: the documents have changed since it "
+    "was made. Ask me the question again to search them as they are now."
+)
+BAD_DEEP_LINK = (
+    "That link isn't one of mine, so there is nothing to open. Ask me a question instead."
+)
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "Which language shall I answer you in? Now: {current}."
@@ -249,6 +257,8 @@ RELOAD_LABELS = ("Added", "Changed", "Removed")
 RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (the earlier version, if any, is still served):"
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>To fix in</b> <code>manifest.toml</code>:"
+RELOAD_MANIFEST_LINE = "• {problem}"  # a problem as the library words it ("line 4: …")
 RELOAD_FAILED = (
     "❌ <b>The reload failed</b>: {reason}\nThe documents are still served as they were before it."
 )
@@ -267,11 +277,11 @@ UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
 UPLOAD_DOWNLOAD_FAILED = (
     "I couldn't download “{name}” from Telegram ({reason}). Please send it again."
 )
-UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({paragraphs})."  # "12 paragraphs"
-UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({passages})."
+UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "There is already a document <code>{name}</code>: <b>{title}</b>. "
-    "Replace it with the file you sent ({paragraphs})?"
+    "Replace it with the file you sent ({passages})?"
 )
 UPLOAD_REPLACED = "📄 Replaced <code>{name}</code> with the file you sent."
 UPLOAD_NOT_SAVED = (
@@ -384,8 +394,48 @@ CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it
 CLI_STATS_COUNTED = "(Questions asked in Telegram and in the terminal are both counted.)"
 
 # A best match that may not fully answer (the question's outcome was "hedged"), and a question in
-# a language none of the documents is written in ({languages}: their names, in their languages).
+# a language none of the documents is written in ({languages}: their names from LANGUAGE_NAMES).
 HEDGED = "<i>This is the closest passage I found; it may not fully answer your question.</i>"
 CLI_HEDGED = "(This is the closest passage found; it may not fully answer the question.)"
 WRONG_LANGUAGE = "The documents are written in {languages}: please ask in one of these."
 WRONG_LANGUAGE_ONE = "The documents are written in {language}: please ask in {language}."
+
+# The corpus's languages as this locale names them, for WRONG_LANGUAGE ("The documents are
+# written in Russian, English"): every language the analyzer knows; another is named in its
+# own language (retrieval.search.languages.ENDONYMS). Joined by LIST_SEPARATOR.
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ca": "Catalan",
+    "de": "German",
+    "nl": "Dutch",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "fi": "Finnish",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "tr": "Turkish",
+    "id": "Indonesian",
+    "pl": "Polish",
+    "cs": "Czech",
+    "vi": "Vietnamese",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "bg": "Bulgarian",
+    "sr": "Serbian",
+    "ar": "Arabic",
+    "fa": "Persian",
+    "ur": "Urdu",
+    "he": "Hebrew",
+    "el": "Greek",
+    "hi": "Hindi",
+    "th": "Thai",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ko": "Korean",
+}
+LIST_SEPARATOR = ", "

@@ -212,7 +212,11 @@ CORPUS_CHANGED = (
     "<i>Los documentos se recargaron después de tu pregunta, así que estos resultados vienen de "
     "los actuales y pueden ser distintos de los anteriores.</i>"
 )
-BAD_DEEP_LINK = "Ese enlace no lleva a ningún fragmento que yo conozca. Mejor hazme una pregunta."
+LINK_GONE = (
+    "Ese enlace ya no lleva a ningún fragmento: los documentos han cambiado desde que se creó. "
+    "Vuelve a hacer la pregunta para buscar en ellos tal como están ahora."
+)
+BAD_DEEP_LINK = "Ese enlace no es mío, así que no hay nada que abrir. Mejor hazme una pregunta."
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "¿En qué idioma te respondo? Ahora: {current}."
@@ -253,6 +257,8 @@ RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
 RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (la versión anterior, si la hay, se sigue usando):"
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…y {count} más."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>Por corregir en</b> <code>manifest.toml</code>:"
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
     "❌ <b>La recarga falló</b>: {reason}\nLos documentos se siguen usando tal como estaban antes."
 )
@@ -272,11 +278,11 @@ UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada.
 UPLOAD_DOWNLOAD_FAILED = (
     "No pude descargar «{name}» de Telegram ({reason}). Por favor, envíalo de nuevo."
 )
-UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({paragraphs})."  # "12 párrafos"
-UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({passages})."
+UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "Ya hay un documento <code>{name}</code>: <b>{title}</b>. "
-    "¿Lo reemplazo por el archivo que enviaste ({paragraphs})?"
+    "¿Lo reemplazo por el archivo que enviaste ({passages})?"
 )
 UPLOAD_REPLACED = "📄 He reemplazado <code>{name}</code> por el archivo que enviaste."
 UPLOAD_NOT_SAVED = (
@@ -407,3 +413,40 @@ WRONG_LANGUAGE = (
 WRONG_LANGUAGE_ONE = (
     "Los documentos están escritos en un solo idioma: {language}. Pregunta en ese idioma."
 )
+
+LANGUAGE_NAMES = {
+    "en": "inglés",
+    "fr": "francés",
+    "es": "español",
+    "pt": "portugués",
+    "it": "italiano",
+    "ca": "catalán",
+    "de": "alemán",
+    "nl": "neerlandés",
+    "sv": "sueco",
+    "da": "danés",
+    "no": "noruego",
+    "fi": "finés",
+    "hu": "húngaro",
+    "ro": "rumano",
+    "tr": "turco",
+    "id": "indonesio",
+    "pl": "polaco",
+    "cs": "checo",
+    "vi": "vietnamita",
+    "ru": "ruso",
+    "uk": "ucraniano",
+    "bg": "búlgaro",
+    "sr": "serbio",
+    "ar": "árabe",
+    "fa": "persa",
+    "ur": "urdu",
+    "he": "hebreo",
+    "el": "griego",
+    "hi": "hindi",
+    "th": "tailandés",
+    "zh": "chino",
+    "ja": "japonés",
+    "ko": "coreano",
+}
+LIST_SEPARATOR = ", "

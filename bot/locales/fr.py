@@ -225,7 +225,13 @@ CORPUS_CHANGED = (
     "<i>Les documents ont été rechargés depuis votre question : ces résultats viennent des "
     "documents actuels et peuvent différer des précédents.</i>"
 )
-BAD_DEEP_LINK = "Ce lien ne mène à aucun passage que je connaisse. Posez-moi plutôt une question."
+LINK_GONE = (
+    "Ce lien ne mène plus à aucun passage\u00a0: les documents ont changé depuis sa création. "
+    "Reposez la question pour chercher dans les documents tels qu’ils sont maintenant."
+)
+BAD_DEEP_LINK = (
+    "Ce lien ne vient pas de moi, il n’y a donc rien à ouvrir. Posez-moi plutôt une question."
+)
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "Dans quelle langue dois-je vous répondre ? Actuellement : {current}."
@@ -272,6 +278,8 @@ RELOAD_SKIPPED_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
 RELOAD_MORE = "…et encore {count}."
+RELOAD_MANIFEST_HEADER = "⚠️ <b>À corriger dans</b> <code>manifest.toml</code>\u00a0:"
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
     "❌ <b>Le rechargement a échoué</b> : {reason}\nLes documents en service restent ceux d’avant."
 )
@@ -292,11 +300,11 @@ UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a 
 UPLOAD_DOWNLOAD_FAILED = (
     "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."
 )
-UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({paragraphs})."  # "12 paragraphes"
-UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({paragraphs})."
+UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({passages})."
+UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
     "Il existe déjà un document <code>{name}</code> : <b>{title}</b>. "
-    "Le remplacer par le fichier envoyé ({paragraphs}) ?"
+    "Le remplacer par le fichier envoyé ({passages}) ?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> remplacé par le fichier envoyé."
 UPLOAD_NOT_SAVED = (
@@ -437,3 +445,40 @@ WRONG_LANGUAGE_ONE = (
     "Les documents sont rédigés dans une seule langue\u00a0: {language}. Posez votre question "
     "dans cette langue."
 )
+
+LANGUAGE_NAMES = {
+    "en": "anglais",
+    "fr": "français",
+    "es": "espagnol",
+    "pt": "portugais",
+    "it": "italien",
+    "ca": "catalan",
+    "de": "allemand",
+    "nl": "néerlandais",
+    "sv": "suédois",
+    "da": "danois",
+    "no": "norvégien",
+    "fi": "finnois",
+    "hu": "hongrois",
+    "ro": "roumain",
+    "tr": "turc",
+    "id": "indonésien",
+    "pl": "polonais",
+    "cs": "tchèque",
+    "vi": "vietnamien",
+    "ru": "russe",
+    "uk": "ukrainien",
+    "bg": "bulgare",
+    "sr": "serbe",
+    "ar": "arabe",
+    "fa": "persan",
+    "ur": "ourdou",
+    "he": "hébreu",
+    "el": "grec",
+    "hi": "hindi",
+    "th": "thaï",
+    "zh": "chinois",
+    "ja": "japonais",
+    "ko": "coréen",
+}
+LIST_SEPARATOR = ", "

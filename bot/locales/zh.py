@@ -189,7 +189,8 @@ NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
 PASSAGE_GONE = "该片段已不在文档中：文档在此之后重新加载过。请重新提问，在当前文档中搜索。"
 CORPUS_CHANGED = "<i>你提问之后文档重新加载过，因此这些结果来自当前文档，可能与之前不同。</i>"
-BAD_DEEP_LINK = "这个链接没有指向我知道的片段。不如直接问我一个问题吧。"
+LINK_GONE = "这个链接指向的片段已不在这里：链接生成之后文档有了变动。请重新提问，在当前文档中搜索。"
+BAD_DEEP_LINK = "这不是我生成的链接，没有可以打开的内容。不如直接问我一个问题吧。"
 
 # /language: one button per language, and one to follow the Telegram app again.
 LANGUAGE_CHOOSE = "我该用哪种语言回答你？当前：{current}。"
@@ -219,6 +220,8 @@ RELOAD_LABELS = ("新增", "修改", "删除")
 RELOAD_SKIPPED_HEADER = "<b>已跳过</b>（如有旧版本，仍继续使用）："
 RELOAD_SKIPPED = "• <code>{doc}</code>：{reason}"
 RELOAD_MORE = "……还有 {count} 个。"
+RELOAD_MANIFEST_HEADER = "⚠️ <code>manifest.toml</code> <b>中需要修改的地方</b>："
+RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = "❌ <b>重新加载失败</b>：{reason}\n文档仍保持重新加载之前的状态。"
 RELOAD_CRASHED = (
     "❌ <b>重新加载失败</b>，发生了意外错误（详情见日志）。\n文档仍保持重新加载之前的状态。"
@@ -230,10 +233,10 @@ UPLOAD_TOO_LARGE = (
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
 UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
-UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{paragraphs}）。"  # "12 段"
-UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{paragraphs}）。"
+UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
+UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"
 UPLOAD_REPLACE_ASK = (
-    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{paragraphs}）替换它吗？"
+    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{passages}）替换它吗？"
 )
 UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
 UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"
@@ -332,3 +335,40 @@ HEDGED = "<i>这是找到的最接近的片段，可能并不能完全回答你�
 CLI_HEDGED = "（这是找到的最接近的片段，可能并不能完全回答这个问题。）"
 WRONG_LANGUAGE = "这些文档使用以下语言：{languages}。请用其中一种语言提问。"
 WRONG_LANGUAGE_ONE = "这些文档使用的语言是：{language}。请用这种语言提问。"
+
+LANGUAGE_NAMES = {
+    "en": "英语",
+    "fr": "法语",
+    "es": "西班牙语",
+    "pt": "葡萄牙语",
+    "it": "意大利语",
+    "ca": "加泰罗尼亚语",
+    "de": "德语",
+    "nl": "荷兰语",
+    "sv": "瑞典语",
+    "da": "丹麦语",
+    "no": "挪威语",
+    "fi": "芬兰语",
+    "hu": "匈牙利语",
+    "ro": "罗马尼亚语",
+    "tr": "土耳其语",
+    "id": "印度尼西亚语",
+    "pl": "波兰语",
+    "cs": "捷克语",
+    "vi": "越南语",
+    "ru": "俄语",
+    "uk": "乌克兰语",
+    "bg": "保加利亚语",
+    "sr": "塞尔维亚语",
+    "ar": "阿拉伯语",
+    "fa": "波斯语",
+    "ur": "乌尔都语",
+    "he": "希伯来语",
+    "el": "希腊语",
+    "hi": "印地语",
+    "th": "泰语",
+    "zh": "中文",
+    "ja": "日语",
+    "ko": "韩语",
+}
+LIST_SEPARATOR = "、"

@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 from bot.locales import Strings, en
 from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, esc, fit, shorten, tg_len
+from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport
+
+MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
 
 
 def report_html(
@@ -16,8 +19,9 @@ def report_html(
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
 ) -> str:
-    """A reload's report: counts, paragraphs before and after, the names of what changed, and a
-    line for every file skipped and why (as many as fit, then how many more)."""
+    """A reload's report: counts, paragraphs before and after, the names of what changed, what
+    to fix in the manifest, and a line for every file skipped and why (as many as fit, then how
+    many more)."""
     before = [*intro, _summary(report, t)]
     names = [
         t.RELOAD_NAMES.format(label=label, names=_listed(changed, 1000, t))
@@ -28,13 +32,17 @@ def report_html(
     ]
     if names:
         before.append("\n".join(names))
-    if not report.skipped:
-        return fit(before, []).text
+    problems = [s.reason for s in report.skipped if s.doc == MANIFEST]
+    if problems:
+        before.append(_manifest_problems(problems, t, limit))
+    skipped = [s for s in report.skipped if s.doc != MANIFEST]
+    if not skipped:
+        return fit(before, [], limit=limit).text
     lines = [
         t.RELOAD_SKIPPED.format(
-            doc=esc(shorten(skipped.doc, 200)), reason=esc(shorten(skipped.reason, 300))
+            doc=esc(shorten(file.doc, 200)), reason=esc(shorten(file.reason, 300))
         )
-        for skipped in report.skipped
+        for file in skipped
     ]
     header = t.RELOAD_SKIPPED_HEADER
     more = t.RELOAD_MORE.format(count=len(lines))  # the longest it can be
@@ -42,6 +50,19 @@ def report_html(
     if shown.shown == len(lines):
         return fit(before, lines, header=header, limit=limit).text
     return f"{shown.text}\n{t.RELOAD_MORE.format(count=len(lines) - shown.shown)}"
+
+
+def _manifest_problems(problems: Sequence[str], t: Strings, limit: int) -> str:
+    """What to fix in ``manifest.toml``, a line each (in a message the first few, then how
+    many more; all of them in the terminal)."""
+    most = MANIFEST_PROBLEMS if limit <= TELEGRAM_LIMIT else len(problems)
+    lines = [
+        t.RELOAD_MANIFEST_LINE.format(problem=esc(shorten(problem, 400)))
+        for problem in problems[:most]
+    ]
+    if len(problems) > most:
+        lines.append(t.RELOAD_MORE.format(count=len(problems) - most))
+    return "\n".join([t.RELOAD_MANIFEST_HEADER, *lines])
 
 
 def _listed(names: Sequence[str], most: int, t: Strings) -> str:

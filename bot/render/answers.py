@@ -258,8 +258,8 @@ def _foreign(answer: Answer, t: Strings) -> list[str]:
 def wrong_language(t: Strings, codes: tuple[str, ...], quote: Callable[[str], str]) -> str:
     """Which languages the documents are written in, said of one language as of one."""
     if len(codes) == 1:
-        return str(t.WRONG_LANGUAGE_ONE.format(language=quote(language_names(codes))))
-    return str(t.WRONG_LANGUAGE.format(languages=quote(language_names(codes))))
+        return str(t.WRONG_LANGUAGE_ONE.format(language=quote(language_names(codes, t))))
+    return str(t.WRONG_LANGUAGE.format(languages=quote(language_names(codes, t))))
 
 
 def _framed(framing: Framing) -> tuple[str | None, int, Strings]:
@@ -337,6 +337,8 @@ def choice_label(hit: Hit, t: Strings = en) -> str:
     return label
 
 
-def language_names(codes: tuple[str, ...]) -> str:
-    """The corpus's languages as their speakers name them: "English, Русский"."""
-    return ", ".join(ENDONYMS.get(code, code) for code in codes)
+def language_names(codes: tuple[str, ...], t: Strings = en) -> str:
+    """The corpus's languages as the reader's locale names them ("English, Russian";
+    "английский, русский"; "英语、俄语"); one it has no name for as its speakers name it."""
+    names: dict[str, str] = t.LANGUAGE_NAMES
+    return str(t.LIST_SEPARATOR).join(names.get(c) or ENDONYMS.get(c, c) for c in codes)

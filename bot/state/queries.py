@@ -106,6 +106,15 @@ class QueryLog:
                 [json.dumps(list(paged.shown)), paged.next_offset, key],
             )
 
+    def ever_shown(self, passage_id: str) -> bool:
+        """Whether the passage ``passage_id`` was shown for a logged question (a scan of the log,
+        for the rare link to a passage that no longer exists)."""
+        needle = json.dumps(passage_id)  # as it stands in the JSON list, quotes included
+        found = self.db.execute(
+            "select 1 from bot_queries where instr(shown, ?) > 0 limit 1", [needle]
+        ).fetchone()
+        return found is not None
+
     def remember_answer(self, chat_id: int, message_id: int, key: str) -> None:
         """Note that the bot's message ``message_id`` in ``chat_id`` answered question ``key``."""
         with transaction(self.db):

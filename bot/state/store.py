@@ -96,6 +96,10 @@ class StateStore:
         self.queries.record_page(key, shown, next_offset)
 
     @_guarded
+    def ever_shown(self, passage_id: str) -> bool:
+        return self.queries.ever_shown(passage_id)
+
+    @_guarded
     def remember_answer(self, chat_id: int, message_id: int, key: str) -> None:
         self.queries.remember_answer(chat_id, message_id, key)
 

@@ -228,6 +228,10 @@ class AsyncState:
             self._searches[key] = self._searches[key].paged(shown, next_offset)
         self._queue("a page", lambda s: s.record_page(key, shown, next_offset), lambda: None)
 
+    async def ever_shown(self, passage_id: str) -> bool:
+        """Whether a logged question showed this passage (one still queued is not seen)."""
+        return await self._read(lambda s: s.ever_shown(passage_id))
+
     def remember_answer(self, chat_id: int, message_id: int, key: str) -> None:
         self._answers[(chat_id, message_id)] = key
         self._queue(

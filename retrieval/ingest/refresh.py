@@ -14,7 +14,6 @@ import multiprocessing
 import os
 import sqlite3
 import time
-import tomllib
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,12 +22,13 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
 from retrieval.ingest import links, pipeline
+from retrieval.ingest import manifest as manifests
 from retrieval.ingest.passages import document_key, passages
 from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
-MANIFEST = "manifest.toml"
+MANIFEST = manifests.MANIFEST
 PARSER_VERSION = "35"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
@@ -70,38 +70,21 @@ def doc_name(path: Path, folder: Path) -> str:
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """Titles, dates and sources from ``manifest.toml``: a table per file name.
+    """Titles, dates and sources from ``manifest.toml``, a table per file name
+    (:mod:`retrieval.ingest.manifest`: what can't be used is left out).
 
-    ```toml
-    ["004_ac3189a7eefc069c.txt"]
-    title = "China's National Defense in 2004, chapter IX"
-    date = "2004-12-27"
-    source = "Information Office of the State Council"
-    ```
+    Raises :class:`DocumentError` when it is not TOML or can't be read.
     """
-    path = folder / MANIFEST
-    if not path.is_file():
-        return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-        raise DocumentError(path, f"the manifest {path} cannot be read: {error}") from error
-    return {
-        name: {k: str(v) for k, v in entry.items() if k in ("title", "date", "source")}
-        for name, entry in data.items()
-        if isinstance(entry, dict)
-    }
+    read = manifests.read(folder)
+    if read.broken:
+        raise DocumentError(folder / MANIFEST, read.problems[0])
+    return read.entries
 
 
 def manifest_examples(folder: Path) -> list[str]:
     """The example questions the manifest suggests (``examples = ["…", …]`` at its top), for
     greetings and help; none when it has none or can't be read (the refresh reports that)."""
-    try:
-        data = tomllib.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-        return []
-    examples = data.get("examples")
-    return [str(q) for q in examples] if isinstance(examples, list) else []
+    return manifests.read(folder).examples
 
 
 @dataclass
@@ -153,9 +136,10 @@ def refresh(
 ) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
 
-    ``lenient`` (at start-up): a manifest that can't be read leaves the stored corpus as it is,
-    or, for a first index, the titles found in the files are used; it is reported as skipped.
-    Otherwise a broken manifest raises :class:`DocumentError` and nothing changes.
+    Mistakes in ``manifest.toml`` are reported as skipped under its name, one a problem, and
+    never stop the refresh (``lenient`` is accepted for callers that still pass it): what can't
+    be used is left out, and a manifest that is not TOML at all leaves every document whose
+    file did not change with the title, date and source it had.
 
     First every file is looked at (size, time, hash) without writing; then, in one transaction,
     the changed files are parsed and written in order, so memory holds a few documents at once
@@ -168,19 +152,11 @@ def refresh(
     known = store.document_rows()
     before = store.passage_count()
     plan = _Plan()
-    try:
-        manifest = read_manifest(folder)
-    except DocumentError as error:
-        if not lenient:
-            raise  # a reload asked for says it failed; the corpus stays as it was
-        plan.skipped.append(SkippedFile(MANIFEST, error.reason))
-        if known:
-            # At start-up a broken manifest must not stop the bot: serve the corpus as it is.
-            plan.unchanged = sorted(known)
-            return _report(plan, [], before, before, started)
-        manifest = {}  # a first index goes ahead with the titles found in the files
+    listed = manifests.read(folder, [doc_name(p, folder) for p in [*files, *dict(unfollowed)]])
+    plan.skipped.extend(SkippedFile(MANIFEST, problem) for problem in listed.problems)
     plan.skipped.extend(SkippedFile(doc_name(p, folder), why) for p, why in unfollowed)
-    _look(plan, files, folder, known, manifest)
+    manifest = listed.entries
+    _look(plan, files, folder, known, None if listed.broken else manifest)
     removed = sorted(name for name in known if name not in plan.present)
     try:
         with transaction(store.db):  # all of it or none of it
@@ -200,9 +176,10 @@ def _look(
     files: list[Path],
     folder: Path,
     known: dict[str, dict[str, object]],
-    manifest: dict[str, dict[str, str]],
+    manifest: dict[str, dict[str, str]] | None,
 ) -> None:
-    """Sort the files into unchanged, touched (same content, new time) and to be parsed."""
+    """Sort the files into unchanged, touched (same content, new time) and to be parsed. With
+    no ``manifest`` (it can't be read) a file whose content did not change is unchanged."""
     plan.names = {path: doc_name(path, folder) for path in files}
     root = folder.resolve()
     resolved = _Resolver()
@@ -218,15 +195,15 @@ def _look(
         if link:  # a second link to the same file is reported, not read again
             documents.setdefault(where[path], name)
         plan.present.add(name)
-        entry = manifest.get(name, {})
+        entry = None if manifest is None else manifest.get(name, {})
         old = known.get(name)
         try:
             stat = path.stat()
             same_file = old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns
-            if same_file and old and old["sha256"] == _fingerprint(b"", entry, str(old["sha256"])):
+            if same_file and old and _same(str(old["sha256"]), None, entry):
                 plan.unchanged.append(name)
                 continue
-            if old and old["sha256"] == _fingerprint(path.read_bytes(), entry):
+            if old and _same(str(old["sha256"]), path.read_bytes(), entry):
                 plan.unchanged.append(name)
                 plan.touched.append((name, stat.st_size, stat.st_mtime_ns))
                 continue
@@ -235,6 +212,14 @@ def _look(
             plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
             if not old:
                 plan.present.discard(name)  # an indexed version that was readable stays
+
+
+def _same(stored: str, data: bytes | None, entry: dict[str, str] | None) -> bool:
+    """Whether the fingerprint ``stored`` is that of ``data`` (None: the file's size and time
+    are unchanged) with the manifest ``entry`` (None: unknown, so only the content counts)."""
+    if data is not None and stored.split(":")[0] != hashlib.sha256(data).hexdigest():
+        return False
+    return entry is None or stored == _fingerprint(b"", entry, stored)
 
 
 class _Resolver:

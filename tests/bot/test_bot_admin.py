@@ -221,30 +221,62 @@ async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness
     assert "Skipped" not in report and "Added" not in report
 
 
-@pytest.mark.parametrize("breakage", ["broken manifest", "folder gone"])
 async def test_a_failed_reload_says_what_failed_and_the_old_corpus_keeps_serving(
-    admin_bot: Harness, corpus_dir: Path, breakage: str
+    admin_bot: Harness, corpus_dir: Path
 ) -> None:
     (before,) = await admin_bot.say(QUESTION)
     documents = titles(admin_bot)
-    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
-    if breakage == "broken manifest":
-        (corpus_dir / "manifest.toml").write_text('["001.txt"\ntitle = "unclosed', "utf-8")
-        cause = "manifest"
-    else:
-        shutil.rmtree(corpus_dir)
-        cause = "does not exist"
+    shutil.rmtree(corpus_dir)
 
     (progress,) = await admin_bot.say("/reload")
 
     said = visible(admin_bot.request.final_text(progress))
-    assert said.startswith("❌ The reload failed: ") and cause in said
+    assert said.startswith("❌ The reload failed: ") and "does not exist" in said
     assert "still served as they were" in said
     (after,) = await admin_bot.say(QUESTION)
     assert after.text == before.text
     assert titles(admin_bot) == documents
-    (unknown,) = await admin_bot.say(NEW_QUESTION)
-    assert "Polar Research" not in visible(unknown.text)
+
+
+@pytest.mark.parametrize(
+    ("manifest", "to_fix"),
+    [
+        (
+            '["001_301a7359be718b07.txt"]\ntitle = "Asia-Pacific"\ndate = "last spring"\n\n'
+            '["report.pdf"]\ntitle = "A report"\n',
+            [
+                "• line 3: date 'last spring' is not a date (use 2024-05-01, or 2024-05, or 2024)",
+                "• line 5: 'report.pdf' is listed but no such file",
+            ],
+        ),
+        (
+            '["001_301a7359be718b07.txt"\ntitle = "unclosed',
+            [
+                "• line 1: not valid TOML (expected ']' at the end of a table declaration); until "
+                "it is fixed, the documents keep the titles, dates and sources they had"
+            ],
+        ),
+    ],
+    ids=["mistakes", "not TOML"],
+)
+async def test_a_reload_says_what_to_fix_in_the_manifest_and_reads_the_files(
+    admin_bot: Harness, corpus_dir: Path, manifest: str, to_fix: list[str]
+) -> None:
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    (corpus_dir / "manifest.toml").write_text(manifest, encoding="utf-8")
+
+    (progress,) = await admin_bot.say("/reload")
+
+    final = admin_bot.request.final_text(progress)
+    assert html_problems(final) == []
+    report = visible(final)
+    assert "Added: polar.txt" in report and "Skipped" not in report
+    assert report.endswith("\n".join(["⚠️ To fix in manifest.toml:", *to_fix]))
+    (answer,) = await admin_bot.say(NEW_QUESTION)
+    assert "narwhal" in visible(answer.text)
+    admin_bot.updates.languages[ADMIN_ID] = "ru"
+    (ru,) = await admin_bot.say("/reload")
+    assert f"⚠️ Исправьте в manifest.toml:\n{to_fix[0]}" in visible(admin_bot.request.final_text(ru))
 
 
 async def test_two_reloads_at_the_same_time_become_one(
@@ -334,6 +366,17 @@ async def test_old_buttons_work_after_a_reload_where_their_passages_remain(
     assert " ".join(kept.text.split()) in " ".join(visible(full_kept.text).split())
 
 
+async def test_a_link_to_a_passage_of_a_removed_document_says_the_documents_changed(
+    admin_bot: Harness,
+) -> None:
+    await admin_bot.say(QUESTION)  # shows the passage, so its id is in the query log
+    top = library(admin_bot).answer(QUESTION).hits[0].passage
+    (ask,) = await admin_bot.say(f"/remove {top.doc}")
+    await admin_bot.press(ask, messages.BUTTON_REMOVE)
+    (opened,) = await admin_bot.say(f"/start p_{top.id}")  # the link a full passage ends with
+    assert opened.text == messages.LINK_GONE
+
+
 # Uploads --------------------------------------------------------------------------------------
 
 
@@ -342,7 +385,7 @@ async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
 ) -> None:
     (progress,) = await upload(admin_bot, "polar.txt", NEW_DOC.encode("utf-8"))
     report = visible(admin_bot.request.final_text(progress))
-    assert report.startswith("📄 Saved polar.txt (2 paragraphs).")
+    assert report.startswith("📄 Saved polar.txt (2 passages).")
     assert report_counts(report)[:4] == (1, 0, 0, 5)
     assert (corpus_dir / "polar.txt").read_text(encoding="utf-8") == NEW_DOC
     assert admin_bot.request.downloads == ["file0"]
@@ -350,6 +393,19 @@ async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
     assert "narwhal" in visible(answer.text)
     (sources,) = await admin_bot.say("/sources")
     assert "Polar Research Cooperation Notes" in visible(sources.text)
+
+
+async def test_an_upload_counts_its_passages_as_the_report_does(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # A long paragraph is indexed as two passages: the upload's count is the report's.
+    long = " ".join(f"Sentence {n} is about narwhal migration near the station." for n in range(60))
+    text = f"Polar Notes\n\n{long}\n\nA closing paragraph about the thickness of sea ice.\n"
+    (progress,) = await upload(admin_bot, "polar.txt", text.encode("utf-8"))
+    report = visible(admin_bot.request.final_text(progress))
+    *_, before, after = report_counts(report)
+    assert after - before > 2
+    assert report.startswith(f"📄 Saved polar.txt ({after - before} passages).")
 
 
 async def test_an_uploaded_html_page_is_saved_as_sent_and_read_as_its_text(
@@ -366,7 +422,7 @@ async def test_an_uploaded_html_page_is_saved_as_sent_and_read_as_its_text(
     )
     (progress,) = await upload(admin_bot, "Polar notes.html", page.encode("utf-8"))
     report = visible(admin_bot.request.final_text(progress))
-    assert report.startswith("📄 Saved “Polar notes.html” as Polar_notes.html (1 paragraph)")
+    assert report.startswith("📄 Saved “Polar notes.html” as Polar_notes.html (1 passage)")
     # Saved as it came: the library's HTML reader reads it at every reload, as it did here.
     assert (corpus_dir / "Polar_notes.html").read_bytes() == page.encode("utf-8")
     (answer,) = await admin_bot.say(NEW_QUESTION)

@@ -4,9 +4,9 @@ in a language none of the documents is written in told which languages they are 
 
 from __future__ import annotations
 
-from tgfakes import Harness, html_problems, visible
+from tgfakes import USER_ID, Harness, html_problems, visible
 
-from bot.locales import en
+from bot.locales import en, ru
 from bot.services import services_of
 from bot.terminal import render_answer
 from retrieval.library import Library
@@ -57,6 +57,12 @@ async def test_a_short_follow_up_in_that_language_is_told_so_too(bot: Harness) -
     assert visible(reply.text).endswith(visible(ONLY_ENGLISH))
     assert "<blockquote>" not in reply.text
     assert library(bot).answer(SPANISH_FOLLOW_UP, context=[SPANISH]).foreign
+
+
+async def test_the_documents_language_is_named_in_the_readers_language(bot: Harness) -> None:
+    bot.updates.languages[USER_ID] = "ru"
+    (reply,) = await bot.say(RUSSIAN)
+    assert visible(reply.text) == ru.WRONG_LANGUAGE_ONE.format(language="английский")
 
 
 def test_the_terminal_shows_the_same_outcomes(bot: Harness) -> None:

@@ -13,6 +13,7 @@ import pytest
 from tgfakes import USER_ID, Harness, html_problems, visible
 
 from bot.locales import en as messages
+from bot.locales import ru
 from bot.services import services_of
 from bot.state import StateStore
 from retrieval.library import Library
@@ -140,9 +141,23 @@ async def test_a_deep_link_opens_that_passage(bot: Harness) -> None:
     assert f"https://t.me/quotebot_test_bot?start=p_{passage.id}" in reply.text
 
 
-async def test_a_deep_link_to_a_passage_that_is_gone_says_so(bot: Harness) -> None:
-    (reply,) = await bot.say("/start p_d999_nothing-1")
-    assert reply.text == messages.PASSAGE_GONE
+async def test_a_deep_link_past_the_end_of_a_document_says_the_documents_changed(
+    bot: Harness,
+) -> None:
+    document = library(bot).documents()[0]  # it had more passages once: the link was one
+    (reply,) = await bot.say(f"/start p_{document.key}-{document.paragraphs + 500}")
+    assert reply.text == messages.LINK_GONE
+
+
+@pytest.mark.parametrize("parameter", ["p_d999_nothing-1", "p_hello", "p_004_ac3189a7eefc069c"])
+async def test_a_deep_link_that_never_was_a_passage_says_so_plainly(
+    bot: Harness, parameter: str
+) -> None:
+    (reply,) = await bot.say(f"/start {parameter}")
+    assert reply.text == messages.BAD_DEEP_LINK
+    bot.updates.languages[USER_ID] = "ru"
+    (russian,) = await bot.say(f"/start {parameter}")
+    assert russian.text == ru.BAD_DEEP_LINK
 
 
 async def test_help_explains_asking_following_up_and_quoting(bot: Harness) -> None:

@@ -280,9 +280,9 @@ async def test_the_deep_link_of_a_posted_passage_opens_it_in_private(bot: Harnes
     assert " ".join(passage.text.split()) in " ".join(visible(opened.text).split())
 
 
-async def test_a_deep_link_to_a_passage_that_no_longer_exists_says_so(bot: Harness) -> None:
+async def test_a_deep_link_to_a_passage_the_bot_never_had_says_so(bot: Harness) -> None:
     (reply,) = await bot.say("/start p_removed_document-3")
-    assert reply.text == messages.PASSAGE_GONE
+    assert reply.text == messages.BAD_DEEP_LINK
 
 
 async def test_a_start_parameter_the_bot_never_links_just_greets(bot: Harness) -> None:

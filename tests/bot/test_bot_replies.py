@@ -11,7 +11,7 @@ from tgfakes import html_problems, visible
 
 from bot import render as replies
 from bot.locales import en as messages
-from bot.locales import ru
+from bot.locales import fr, ru, zh
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
 from bot.terminal import Layout, render_answer
@@ -570,7 +570,7 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         language="en",
         corpus_languages=("fr", "es"),
     )
-    told = messages.WRONG_LANGUAGE.format(languages="Français, Español")
+    told = messages.WRONG_LANGUAGE.format(languages="French, Spanish")
     for reply in (replies.answer_reply(found), replies.group_answer_reply(found)):
         text = visible(reply.text)
         assert "La configuration …" in text and visible(messages.HEDGED) in text and told in text
@@ -581,3 +581,10 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
     nothing = Answer(**{**found.__dict__, "answered": False, "outcome": "declined"})
     assert visible(replies.answer_reply(nothing).text).endswith(told)
     assert render_answer(nothing) == told
+    # Named in the reader's language, as their list is written: never "English" in Chinese.
+    for t, names in (
+        (zh, "法语、西班牙语"),
+        (ru, "французский, испанский"),
+        (fr, "français, espagnol"),
+    ):
+        assert t.WRONG_LANGUAGE.format(languages=names) in replies.answer_reply(nothing, t=t).text

@@ -1,0 +1,255 @@
+"""``manifest.toml``: titles, dates and sources for the corpus's files, and example questions;
+and every mistake in it, said so an admin can fix it.
+
+```toml
+examples = ["What is the Belt and Road initiative?"]
+
+["004_ac3189a7eefc069c.txt"]
+title = "China's National Defense in 2004, chapter IX"
+date = "2004-12-27"
+source = "Information Office of the State Council"
+```
+
+A mistake never stops a refresh nor costs the corpus what it has: a value that can't be used
+(a date that is no date, a key no one reads, an entry for a file that does not exist) is left
+out and named in :attr:`Manifest.problems` ("line 4: date 'last spring' is not a date (use
+2024-05-01)"); a file that is not TOML at all is :attr:`Manifest.broken`, and the documents
+keep the titles, dates and sources they had until it is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from retrieval.ingest.readers.common import iso_date
+
+MANIFEST = "manifest.toml"
+KEYS = ("title", "date", "source")  # what a file's entry may say
+EXAMPLES = "examples"  # the one key of the top level
+_ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS += "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_Lines = dict[tuple[Any, ...], int]
+_MONTH_YEAR = re.compile(rf"(?i)(?:{_MONTHS})\.? \d{{4}}")
+_ERROR_AT = re.compile(r"\s*\(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$")
+_BARE_HEADER = re.compile(r"\s*\[\s*([^\s\"'\[\]][^\"'\[\]]*?)\s*\]\s*(?:#.*)?")
+_BARE_VALUE = re.compile(
+    r"\s*(\w+)\s*=\s*(?!(?:true|false|inf|nan)\s*(?:#|$))([^\s\"'\[{\d#+-][^#]*?)\s*(?:#.*)?"
+)
+_HEADER = re.compile(r"\s*(\[\[.*\]\]|\[.*\])\s*(?:#.*)?")
+_KEY = re.compile(r"""\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
+
+
+@dataclass
+class Manifest:
+    """What ``manifest.toml`` says: an entry of ``KEYS`` per file name, example questions, and
+    what is wrong with it (each problem a sentence, led by its line where one is known)."""
+
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    broken: bool = False  # not TOML, or not readable: nothing in it could be used
+    lines: _Lines = field(default_factory=dict, repr=False)  # where things are written (_lines)
+
+    def check_files(self, names: Iterable[str]) -> None:
+        """Name each entry for a file that is not in the corpus (``names``), with the name
+        meant where one is close ("did you mean 'advanced/proxies.md'?")."""
+        present = set(names)
+        for name in list(self.entries):
+            if name in present:
+                continue
+            del self.entries[name]
+            near = difflib.get_close_matches(name, present, n=1, cutoff=0.6)
+            near += [p for p in sorted(present) if p.rsplit("/", 1)[-1] == name][:1]
+            hint = f" (did you mean '{near[-1]}'?)" if near else ""
+            said = f"'{name}' is listed but no such file{hint}"
+            self.problems.append(_at(self.lines, (name,), said))
+
+
+def read(folder: Path, files: Iterable[str] | None = None) -> Manifest:
+    """The manifest of ``folder`` (an empty one when there is none). With ``files``, the
+    corpus's document ids, an entry for any other file is reported and left out."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        return Manifest()
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # Notepad starts UTF-8 with a BOM
+    except UnicodeDecodeError:
+        return _broken("it is not UTF-8 text: save it as UTF-8")
+    except OSError as error:
+        return _broken(f"it cannot be read ({error.strerror or error})")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return _broken(_syntax(str(error), text.splitlines()))
+    lines = _lines(text)
+    manifest = Manifest(lines=lines)
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _entry(manifest, key, value, lines)
+        elif key == EXAMPLES:
+            _examples(manifest, value, lines)
+        else:
+            manifest.problems.append(_at(lines, ((), key), _stray(key, value)))
+    if files is not None:
+        manifest.check_files(files)
+    manifest.problems.sort(key=_line_of)
+    return manifest
+
+
+def _line_of(problem: str) -> int:
+    """The line a problem is on, for listing them in order (one without a line last)."""
+    found = re.match(r"line (\d+):", problem)
+    return int(found[1]) if found else 1 << 30
+
+
+def _broken(why: str) -> Manifest:
+    kept = "until it is fixed, the documents keep the titles, dates and sources they had"
+    return Manifest(problems=[f"{why}; {kept}"], broken=True)
+
+
+def _syntax(message: str, text: list[str]) -> str:
+    """A TOML syntax error as a sentence with its line, and the fix of the two usual slips:
+    a file name without quotes in a table's brackets, text without quotes."""
+    found = _ERROR_AT.search(message)
+    what = message[: found.start()] if found else message
+    what = what[:1].lower() + what[1:]
+    what = re.sub(r"\('([^']*)',\)", r'["\1"]', what)  # ('a.txt',) as it is written: ["a.txt"]
+    line = int(found["line"]) if found and found["line"] else 0
+    said = f"line {line}: not valid TOML ({what})" if line else f"not valid TOML ({what})"
+    written = text[line - 1] if 0 < line <= len(text) else ""
+    header, value = _BARE_HEADER.fullmatch(written), _BARE_VALUE.fullmatch(written)
+    if header:
+        said += f': put the file name in quotes, ["{header[1]}"]'
+    elif value:
+        said += f': put the text in quotes, {value[1]} = "{value[2]}"'
+    return said
+
+
+def _entry(manifest: Manifest, name: str, entry: dict[str, Any], lines: _Lines) -> None:
+    """One file's table: the values that can be used, a problem for each that cannot."""
+    tables = {key: value for key, value in entry.items() if isinstance(value, dict)}
+    for dotted in _dotted(name, tables) if tables else ():
+        # [alpha.txt] is the table "txt" inside the table "alpha": the name needs quotes.
+        fix = f'put the file name in quotes: ["{dotted}"]'
+        manifest.problems.append(_at(lines, tuple(dotted.split(".")), fix))
+    if tables and len(tables) == len(entry):
+        return  # no entry of its own ("alpha" above)
+    kept: dict[str, str] = {}
+    for key, value in entry.items():
+        if key in tables:
+            continue
+        where = ((name,), key)
+        if key not in KEYS:
+            near = difflib.get_close_matches(key, KEYS, n=1)
+            meant = f"did you mean '{near[0]}'? " if near else ""
+            said = f"'{key}' of '{name}' is not used ({meant}a file can have {', '.join(KEYS)})"
+            manifest.problems.append(_at(lines, where, said))
+        elif key == "date":
+            date = _date(value)
+            if date is None:
+                said = f"date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)"
+                manifest.problems.append(_at(lines, where, said))
+            else:
+                kept[key] = date
+        elif isinstance(value, str | int | float):
+            kept[key] = str(value)
+        else:
+            manifest.problems.append(_at(lines, where, f'{key} should be text: {key} = "…"'))
+    manifest.entries[name] = kept
+
+
+def _dotted(name: str, table: dict[str, Any]) -> list[str]:
+    """The dotted names a bare ``[a.b.c]`` header made into nested tables."""
+    inner = [(f"{name}.{key}", value) for key, value in table.items() if isinstance(value, dict)]
+    return [dotted for key, value in inner for dotted in (_dotted(key, value) or [key])] or [name]
+
+
+def _date(value: object) -> str | None:
+    """The date as written when it is one ("2004", "2004-12", "2004-12-27", "27 December 2004",
+    "December 2004", a TOML date); None for anything else ("last spring", "2004-13")."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if isinstance(value, bool) or not text:
+        return None
+    iso = _ISO.fullmatch(text)
+    if iso:
+        try:
+            datetime.date(int(iso["y"]), int(iso["m"] or 1), int(iso["d"] or 1))
+        except ValueError:
+            return None
+        return text
+    return text if _MONTH_YEAR.fullmatch(text) or iso_date(text) else None
+
+
+def _examples(manifest: Manifest, value: object, lines: _Lines) -> None:
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        manifest.examples = list(value)
+        return
+    said = 'examples should be a list of questions: examples = ["…", "…"]'
+    manifest.problems.append(_at(lines, ((), EXAMPLES), said))
+
+
+def _stray(key: str, value: object) -> str:
+    """What a top-level value other than ``examples`` is taken for."""
+    if key in KEYS:
+        return f"'{key}' is outside any file's table: put it under the file's name, [\"name.txt\"]"
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return f'[[{key}]] has double brackets: a file\'s table has one pair, ["{key}"]'
+    if isinstance(value, str) and "." in key:
+        return f'\'{key}\' should be a table: ["{key}"] and title = "{value}" on the next line'
+    return f"'{key}' is not used (a file's entry is a table: [\"name.txt\"])"
+
+
+# ------------------------------------------------------------------ where each thing is written
+
+
+def _at(lines: _Lines, where: tuple[Any, ...], said: str) -> str:
+    """``said`` led by the line ``where`` (a table's path, or (table path, key)) is on."""
+    line = lines.get(where) or (lines.get(where[0]) if isinstance(where[0], tuple) else None)
+    return f"line {line}: {said}" if line else said
+
+
+def _lines(text: str) -> _Lines:
+    """The line each table header and each key is on: ``("a.txt",)`` → 3, ``(("a.txt",),
+    "date")`` → 5; a key of the top level is ``((), key)``. Found by reading line by line,
+    each header and key parsed as TOML, so quoting and dots mean what they mean to tomllib."""
+    found: _Lines = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header, key = _HEADER.fullmatch(line), _KEY.match(line)
+        if header:
+            table = _path(header[1]) or ()
+            found.setdefault(table, number)
+            if table:  # a table is a key of the one around it too
+                found.setdefault((table[:-1], table[-1]), number)
+        elif key:
+            parsed = _path(f"{key[1]} = 0")
+            if parsed:
+                found.setdefault((table, parsed[0]), number)
+                found.setdefault((*table, parsed[0]), number)  # an inline table's name
+    return found
+
+
+def _path(toml: str) -> tuple[str, ...] | None:
+    """The keys leading to the innermost value of a one-line TOML text."""
+    try:
+        data: Any = tomllib.loads(toml)
+    except tomllib.TOMLDecodeError:
+        return None
+    path: list[str] = []
+    while isinstance(data, dict) and len(data) == 1:
+        key = next(iter(data))
+        path.append(key)
+        data = data[key]
+    return tuple(path)

@@ -1,0 +1,150 @@
+"""Mistakes in ``manifest.toml`` are named, line by line, in the refresh's report; what can't be
+used is left out, and nothing else changes: the other entries and files go ahead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from retrieval.library import Library
+from retrieval.model import ReindexReport
+
+MakeCorpus = Callable[..., Path]
+ALPHA = "Alpha Harbour Report\n\nThe harbour committee met in spring to expand the port.\n"
+BETA = "Beta Orchard Notes\n\nThe apple harvest in the northern valley begins in September.\n"
+
+
+def indexed(folder: Path, db: Path) -> tuple[ReindexReport, dict[str, tuple[str, str | None]]]:
+    library = Library.open(db, folder)
+    try:
+        report = library.last_report
+        assert report is not None
+        return report, {d.doc: (d.title, d.date) for d in library.documents()}
+    finally:
+        library.close()
+
+
+def problems(report: ReindexReport) -> list[str]:
+    return [s.reason for s in report.skipped if s.doc == "manifest.toml"]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "said"),
+    [
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\n\n["report.pdf"]\ntitle = "Gone"\n',
+            "line 4: 'report.pdf' is listed but no such file",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\n\n["Beta.txt"]\ntitle = "Fruit"\n',
+            "line 4: 'Beta.txt' is listed but no such file (did you mean 'beta.txt'?)",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\ndate = "last spring"\n',
+            "line 3: date 'last spring' is not a date (use 2024-05-01, or 2024-05, or 2024)",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\nauthor = "Port"\n',
+            "line 3: 'author' of 'alpha.txt' is not used (a file can have title, date, source)",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\ntitel = "Harbour"\n',
+            "line 3: 'titel' of 'alpha.txt' is not used (did you mean 'title'? a file can have "
+            "title, date, source)",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\n\n[beta.txt]\ntitle = "Fruit"\n',
+            'line 4: put the file name in quotes: ["beta.txt"]',
+        ),
+    ],
+    ids=["no such file", "a near name", "not a date", "unknown key", "a typo", "bare name"],
+)
+def test_a_mistake_is_named_with_its_line_and_the_rest_is_used(
+    make_corpus: MakeCorpus, tmp_path: Path, manifest: str, said: str
+) -> None:
+    folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA, "manifest.toml": manifest})
+    report, documents = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == [said]
+    assert documents["alpha.txt"] == ("Harbour", None)  # the good entry is used, the bad left out
+    assert documents["beta.txt"][0] == "Beta Orchard Notes"
+    assert report.added == ("alpha.txt", "beta.txt")
+
+
+@pytest.mark.parametrize(
+    "date", ["2004", "2004-12", "2004-12-27", "December 2004", "27 December 2004"]
+)
+def test_dates_as_people_write_them_are_dates(
+    make_corpus: MakeCorpus, tmp_path: Path, date: str
+) -> None:
+    folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": f'["alpha.txt"]\ndate = "{date}"\n'})
+    report, documents = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == []
+    assert documents["alpha.txt"][1] == date
+
+
+def test_a_toml_date_is_a_date(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    folder = make_corpus(
+        {"alpha.txt": ALPHA, "manifest.toml": '["alpha.txt"]\ndate = 2024-05-01\n'}
+    )
+    report, documents = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == [] and documents["alpha.txt"][1] == "2024-05-01"
+
+
+@pytest.mark.parametrize(
+    ("manifest", "said"),
+    [
+        ('["alpha.txt"\ntitle = "x"\n', "line 1: not valid TOML (expected ']' at the end of"),
+        ("[sub/alpha.txt]\n", 'put the file name in quotes, ["sub/alpha.txt"]'),
+        ('["alpha.txt"]\ntitle = Harbour Plan\n', 'put the text in quotes, title = "Harbour Plan"'),
+    ],
+    ids=["unclosed", "a path without quotes", "text without quotes"],
+)
+def test_a_syntax_error_is_named_and_costs_nothing(
+    make_corpus: MakeCorpus, tmp_path: Path, manifest: str, said: str
+) -> None:
+    folder = make_corpus(
+        {"alpha.txt": ALPHA, "manifest.toml": '["alpha.txt"]\ntitle = "Harbour"\ndate = "2019"\n'}
+    )
+    db = tmp_path / "q.db"
+    indexed(folder, db)
+    (folder / "manifest.toml").write_text(manifest, encoding="utf-8")
+    (folder / "beta.txt").write_text(BETA, encoding="utf-8")
+    report, documents = indexed(folder, db)
+    (problem,) = problems(report)
+    assert said in problem and "until it is fixed" in problem
+    assert documents == {"alpha.txt": ("Harbour", "2019"), "beta.txt": ("Beta Orchard Notes", None)}
+    assert report.added == ("beta.txt",) and report.unchanged == ("alpha.txt",)
+
+
+def test_a_manifest_that_is_not_utf8_is_named(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": b'["alpha.txt"]\ntitle = "\xe9"\n'})
+    report, documents = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == [
+        "it is not UTF-8 text: save it as UTF-8; until it is fixed, the documents keep the "
+        "titles, dates and sources they had"
+    ]
+    assert documents == {"alpha.txt": ("Alpha Harbour Report", None)}
+
+
+def test_a_manifest_saved_with_a_byte_order_mark_is_read(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    manifest = '\ufeff["alpha.txt"]\ntitle = "Harbour"\n'.encode()  # as Notepad saves UTF-8
+    folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": manifest})
+    report, documents = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == [] and documents["alpha.txt"][0] == "Harbour"
+
+
+def test_examples_that_are_not_a_list_are_named(make_corpus: MakeCorpus, tmp_path: Path) -> None:
+    folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": 'examples = "What is it?"\n'})
+    report, _ = indexed(folder, tmp_path / "q.db")
+    assert problems(report) == [
+        'line 1: examples should be a list of questions: examples = ["…", "…"]'
+    ]
+
+
+def test_the_shipped_manifest_has_no_mistakes(shipped_library: Library) -> None:
+    report = shipped_library.last_report
+    assert report is not None and report.skipped == ()
