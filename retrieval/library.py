@@ -39,6 +39,7 @@ from retrieval.search import (
     earlier,
     judge,
     languages,
+    own_language,
     passage_data,
     quantities,
     query,
@@ -440,7 +441,8 @@ def _ranked(
     question = rank.QuestionWeights.of(weights, current.index)
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
-    depth = max(rank.RERANK, k, definitions.WINDOW if thing or purpose else 0)
+    neutral = own_language.asks_by_language(lang, weights)
+    depth = max(rank.RERANK, k, definitions.WINDOW if thing or purpose or neutral else 0)
     ranked, total = _search(
         current,
         library.store,
@@ -454,6 +456,8 @@ def _ranked(
         ranked = definitions.first_defining(ranked, thing)
     elif purpose:
         ranked = definitions.first_saying_purpose(ranked, purpose)
+    if neutral:
+        ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
 
 

@@ -91,3 +91,25 @@ def test_a_noun_such_as_sort_is_searched(make_corpus: Callable[..., Path], tmp_p
         assert "sort" in library.answer("what is a stable sort").terms
     finally:
         library.close()
+
+
+@pytest.fixture(scope="module")
+def debian_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("three") / "corpus"
+    for lang in ("ru", "zh", "fr"):
+        (folder / lang).mkdir(parents=True)
+        shutil.copy(MULTILINGUAL / lang / "debian-faq-basic-defs.txt", folder / lang)
+    return Library.open(folder.parent / "q.db", folder)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("什么是 Debian？", "zh"), ("Что такое Debian?", "ru")]
+)
+def test_a_question_that_searches_only_a_name_is_answered_in_its_own_language(
+    debian_in_three_languages: Library, question: str, lang: str
+) -> None:
+    # The question's other words are stop words: "Debian" is the same term in every language,
+    # and the Russian FAQ answered the Chinese question.
+    answer = debian_in_three_languages.answer(question)
+    assert answer.language == lang
+    assert answer.hits[0].passage.doc.startswith(f"{lang}/")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import sqlite_utils
@@ -302,6 +302,18 @@ class CorpusStore:
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
+
+    def document_languages(self, docs: Collection[str]) -> dict[str, str]:
+        """The language most of each document's passages are written in, for ``docs``."""
+        if not docs:
+            return {}
+        marks = ",".join("?" * len(docs))
+        rows = self._reader().execute(
+            "select doc, lang, count(*) from passages"
+            f" where doc in ({marks}) group by doc, lang order by count(*)",
+            list(docs),
+        )
+        return {str(doc): str(lang) for doc, lang, _ in rows}  # the most passages come last
 
 
 def _passage_row(p: Passage) -> tuple[object, ...]:

@@ -1,0 +1,36 @@
+"""Questions whose searched words belong to no one language, answered in the asker's language.
+
+"什么是 Debian？" and "Что такое Debian?" search one word, the name: the question words are stop
+words and a name is the same term in every language (:mod:`analyzer`). BM25 then ranks the
+corpus's Russian, Chinese and English passages on "Debian" alike, and the first may be in any
+of them. The question's language is the one thing left that tells them apart, so passages of
+documents written in it come first. Only for questions in a language other than English: an
+English question's terms are untagged too, and English paragraphs of Russian chapters answer
+English questions (the ml-dev set's cross-lingual questions), so English asks nothing here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from retrieval.search.rank import Ranked, brought_first
+
+WINDOW = 10  # the best candidates among which those in the question's language come first
+
+
+def asks_by_language(lang: str, terms: Collection[str]) -> bool:
+    """Whether a question in ``lang`` searched only terms of no language (names, numbers:
+    "debian", "9"), so that only its language tells the passages apart."""
+    return lang != "en" and bool(terms) and not any(term[2:3] == ":" for term in terms)
+
+
+def written_in_first(
+    ranked: Sequence[Ranked],
+    lang: str,
+    languages_of: Callable[[Collection[str]], Mapping[str, str]],
+) -> list[Ranked]:
+    """``ranked``, with those of its best :data:`WINDOW` from documents written in ``lang``
+    first, in their order. ``languages_of`` gives the main language of each of some documents."""
+    head = ranked[:WINDOW]
+    written = languages_of({r.passage.doc for r in head})
+    return brought_first(ranked, [r for r in head if written.get(r.passage.doc) == lang])
