@@ -113,3 +113,19 @@ def test_a_question_that_searches_only_a_name_is_answered_in_its_own_language(
     answer = debian_in_three_languages.answer(question)
     assert answer.language == lang
     assert answer.hits[0].passage.doc.startswith(f"{lang}/")
+
+
+def test_a_spanish_question_finds_the_english_paragraph_of_a_spanish_manual(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # The manual's list of tools was left in English: no Spanish passage says "lintian", and
+    # the question found nothing at all.
+    source = MULTILINGUAL / "es" / "maint-guide-start.txt"
+    folder = make_corpus({"guia.txt": source.read_text(encoding="utf-8")})
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("¿Qué es lintian?")
+        assert answer.language == "es" and answer.outcome != "declined"
+        assert "lintian - this is the Debian package checker" in answer.hits[0].passage.text
+    finally:
+        library.close()

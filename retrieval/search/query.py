@@ -482,6 +482,11 @@ def weights(
         readings = {r: word for r, word in found if r not in result}
         result.update(dict.fromkeys(readings, READING_WEIGHT))
         alternatives.update(readings)
+    elif lang in _READ_IN:
+        found = _english_readings(own, question, analyzer, snapshot, lang)
+        readings = {r: word for r, word in found if r not in result}
+        result.update(dict.fromkeys(readings, READING_WEIGHT))
+        alternatives.update(readings)
     return Weights(result, alternatives, readings)
 
 
@@ -572,6 +577,30 @@ def _readings(
                 continue  # a language holding no real share of the corpus
             found = index.passages_with(term)
             if found > english or (every and found):
+                yield term, token.term
+
+
+def _english_readings(
+    own: Collection[str], question: str, analyzer: Analyzer, snapshot: Snapshot, lang: str
+) -> Iterator[tuple[str, str]]:
+    """``(English term, the word's term)`` for the own words of a question in another
+    Latin-script language that its language's passages barely write (at most
+    :data:`RARE_PASSAGES`) and English ones write more: "¿Qué es lintian?" finds the English
+    paragraph of a Spanish manual that names the tool, where no Spanish sentence does. Words
+    of fewer than :data:`READ_LETTERS` letters are not read, as in :func:`_readings`."""
+    text = searchable(question)
+    index = snapshot.index
+    for token in _tokens(analyzer, text, lang):
+        if token.term not in own or token.term.startswith("_"):
+            continue
+        written = text[token.start : token.end]
+        if len(written) < READ_LETTERS and not _acronym(written):
+            continue
+        found = index.passages_with(token.term)
+        if found > RARE_PASSAGES:
+            continue  # the question's language writes it: its passages answer
+        for term in analyzer.terms(written, "en"):
+            if term != token.term and index.passages_with(term) > found:
                 yield term, token.term
 
 
