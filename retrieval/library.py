@@ -279,6 +279,10 @@ class Library:
                     ranked, before[0].passage.doc if before else None
                 )
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
+        if lang not in languages and any(r.passage.lang == lang for r in ranked[: offset + k]):
+            # Too few passages to count among the corpus's languages (a one-page Russian note
+            # beside an English manual), but written in the question's: it is one of them.
+            languages = (*languages, lang)
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What
             # its words found in theirs ("configuration" is French too) is shown, hedged: the

@@ -129,3 +129,19 @@ def test_a_spanish_question_finds_the_english_paragraph_of_a_spanish_manual(
         assert "lintian - this is the Debian package checker" in answer.hits[0].passage.text
     finally:
         library.close()
+
+
+def test_a_short_russian_note_beside_an_english_manual_answers_without_the_language_hint(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # Two Russian passages among hundreds of English ones are too few to count among the
+    # corpus's languages: the answer came from the note with "please ask in English" under it.
+    folder = make_corpus({"ламы.txt": "Ламы живут высоко в Андах и питаются травой.\n"})
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("Чем питаются ламы?")
+        assert answer.hits[0].passage.doc == "ламы.txt"
+        assert not answer.foreign and "ru" in answer.corpus_languages
+    finally:
+        library.close()
