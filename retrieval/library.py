@@ -13,6 +13,7 @@ confidence). The corpus path: :mod:`retrieval.ingest.refresh` → :mod:`retrieva
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import hashlib
 import logging
@@ -456,13 +457,31 @@ def _ranked(
         library._passage_fragments,
         library._head_terms,
     )
+    subject = thing or purpose
+    openings = _openings(library, ranked, subject, question) if subject else []
     if thing:
-        ranked = definitions.first_defining(ranked, thing)
+        ranked = definitions.first_defining(ranked, thing, openings)
     elif purpose:
-        ranked = definitions.first_saying_purpose(ranked, purpose)
+        ranked = definitions.first_saying_purpose(ranked, purpose, openings)
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
+
+
+def _openings(
+    library: Library, ranked: list[rank.Ranked], thing: str, question: rank.QuestionWeights
+) -> list[rank.Ranked]:
+    """The opening passages of the documents named after ``thing`` among the best
+    (:func:`definitions.opening_ids`), with their excerpts, scored below every candidate."""
+    found = [library.store.passage(i) for i in definitions.opening_ids(ranked, thing)]
+    passages = [p for p in found if p is not None]
+    if not passages:
+        return []
+    floor = min((r.score for r in ranked), default=1.0)
+    terms = question.terms
+    matches = [matches_of(library._passage_fragments(p), terms) for p in passages]
+    scored = rank.rerank([(p, 1.0) for p in passages], question, matches)
+    return [dataclasses.replace(r, score=floor) for r in scored]
 
 
 def _judged(

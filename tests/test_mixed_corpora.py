@@ -145,3 +145,22 @@ def test_a_short_russian_note_beside_an_english_manual_answers_without_the_langu
         assert not answer.foreign and "ru" in answer.corpus_languages
     finally:
         library.close()
+
+
+DOCS_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "docs-dev"
+
+
+@pytest.mark.parametrize("question", ["what is microtype", "what is microtype?"])
+def test_what_a_package_is_comes_from_the_opening_of_its_manual(
+    make_corpus: Callable[..., Path], tmp_path: Path, question: str
+) -> None:
+    # Every passage of the manual has "microtype" in its title; BM25 put a warning message
+    # that repeats the name three times first, and the abstract was not among the first 50.
+    folder = make_corpus({})
+    shutil.copy(DOCS_DEV / "pdf" / "microtype.pdf", folder)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer(question)
+        assert "The microtype package provides a LaTeX interface" in answer.hits[0].passage.text
+    finally:
+        library.close()

@@ -78,10 +78,12 @@ def defines(text: str, thing: str) -> bool:
     return re.search(f"{pattern}|{apposition}", text, re.IGNORECASE) is not None
 
 
-def first_defining(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
+def first_defining(
+    ranked: Sequence[Ranked], thing: str, openings: Sequence[Ranked] = ()
+) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that define ``thing`` brought first, in
-    their order."""
-    return _first(ranked, lambda text: defines(text, thing))
+    their order, then those of ``openings`` that say what it is or does."""
+    return _first(ranked, lambda text: defines(text, thing), openings, thing)
 
 
 # Questions asking what something is for: "what does microtype do?", "À quoi sert uscan … ?",
@@ -142,12 +144,51 @@ def says_purpose(text: str, thing: str) -> bool:
     )
 
 
-def first_saying_purpose(ranked: Sequence[Ranked], thing: str) -> list[Ranked]:
+def first_saying_purpose(
+    ranked: Sequence[Ranked], thing: str, openings: Sequence[Ranked] = ()
+) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that say what ``thing`` does brought
-    first, in their order."""
-    return _first(ranked, lambda text: says_purpose(text, thing))
+    first, in their order, then those of ``openings`` that do."""
+    return _first(ranked, lambda text: says_purpose(text, thing), openings, thing)
 
 
-def _first(ranked: Sequence[Ranked], says: Callable[[str], bool]) -> list[Ranked]:
-    """``ranked`` with those of its best :data:`WINDOW` whose text ``says`` brought first."""
-    return brought_first(ranked, [r for r in ranked[:WINDOW] if says(r.passage.text)])
+def _first(
+    ranked: Sequence[Ranked],
+    says: Callable[[str], bool],
+    openings: Sequence[Ranked] = (),
+    thing: str = "",
+) -> list[Ranked]:
+    """``ranked`` with those of its best :data:`WINDOW` whose text ``says`` brought first, then
+    those of ``openings`` (:func:`opening_ids`) that say what ``thing`` is or does: the opening
+    of a document named after a thing introduces it ("The microtype package provides …")."""
+    head = ranked[:WINDOW]
+    chosen = [r for r in head if says(r.passage.text)]
+    chosen += [
+        r
+        for r in openings
+        if not any(r.passage.id == h.passage.id for h in head)
+        and says_purpose(r.passage.text, thing)
+    ]
+    return brought_first(ranked, chosen)
+
+
+# A document named after the thing asked about ("The microtype package") says what it is where
+# it begins: its abstract or first paragraph. Every passage of it has the name in its title, so
+# BM25 ranks the ones that repeat the name (example commands, warnings) above that opening.
+OPENING = 3  # passages: how far into such a document its opening is looked for
+
+
+def named_after(title: str, thing: str) -> bool:
+    """Whether the document title ``title`` names ``thing`` (as a word, any case)."""
+    pattern = rf"(?<![\w-]){re.escape(thing)}(?![\w-])"
+    return re.search(pattern, title, re.IGNORECASE) is not None
+
+
+def opening_ids(ranked: Sequence[Ranked], thing: str) -> list[str]:
+    """The ids of the first :data:`OPENING` passages of each document among the best
+    :data:`WINDOW` that is named after ``thing``, in the order the documents come."""
+    keys: dict[str, None] = {}
+    for r in ranked[:WINDOW]:
+        if named_after(r.passage.title, thing):
+            keys[r.passage.id.rsplit("-", 1)[0]] = None
+    return [f"{key}-{n}" for key in keys for n in range(1, OPENING + 1)]
