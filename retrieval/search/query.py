@@ -671,17 +671,19 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         # corpus has, is a slip of the fingers: "thred", "promt", "tabel", "exitt".
         if code or thesaurus.is_word(word):
             return None
-        return _likeliest(_terms(slips(word, letters), snapshot), snapshot, MIN_CORRECTION_PASSAGES)
+        return _likeliest(
+            _terms(slips(word, letters), snapshot), snapshot, MIN_CORRECTION_PASSAGES, word
+        )
     prefix = f"{code}:" if code else ""
     slipped = slips(word, letters)
     # Every candidate looked up at once: the slips among them again below, not looked up again.
     terms = _terms(slipped | replacements(word, letters), snapshot, prefix)
-    found = _likeliest(terms, snapshot, MIN_CORRECTION_PASSAGES)
+    found = _likeliest(terms, snapshot, MIN_CORRECTION_PASSAGES, word)
     if found is None and len(word) >= LONG_SLIP:
         # A letter dropped, doubled or swapped ("cyclorma", "solliloquy") is a slip of the
         # fingers even towards a word written once; a letter replaced may be another word
         # ("tocopheryl" is no misspelt "tocopherol").
-        found = _likeliest({c: terms[c] for c in slipped}, snapshot, 1)
+        found = _likeliest({c: terms[c] for c in slipped}, snapshot, 1, word)
     return found
 
 
@@ -693,14 +695,22 @@ def _terms(candidates: set[str], snapshot: Snapshot, prefix: str = "") -> dict[s
     return dict(zip(listed, snapshot.words.find(asked), strict=True))
 
 
-def _likeliest(terms: dict[str, str | None], snapshot: Snapshot, least: int) -> str | None:
+def _likeliest(
+    terms: dict[str, str | None], snapshot: Snapshot, least: int, typed: str = ""
+) -> str | None:
     """The candidates' term most passages hold (``terms``: see :func:`_terms`), if at least
-    ``least`` do."""
+    ``least`` do; first those that keep the first letter of the word as ``typed``: a slip
+    seldom changes how a word begins ("acros" is "across", not the commoner "macros")."""
     counts: dict[str, int] = {}
-    for term in terms.values():
+    kept: set[str] = set()
+    for candidate, term in terms.items():
         if term is not None:
             counts[term] = snapshot.index.passages_with(term)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            if typed and candidate[:1] == typed[:1]:
+                kept.add(term)
+    ranked = sorted(counts.items(), key=lambda item: (item[0] not in kept, -item[1], item[0]))
+    if typed and ranked and ranked[0][1] < least:
+        ranked.sort(key=lambda item: (-item[1], item[0]))  # too rare: the commonest decides
     if not ranked or ranked[0][1] < least:
         # Clearly better only: a word written once in the whole corpus is as likely to be the
         # rare word the user meant to be different ("tocopheryl" is not "tocopherol").

@@ -146,3 +146,23 @@ def test_a_word_of_another_language_near_a_stop_word_is_kept(
     # No dictionary tells its words from slips: what the question asks about, skipped, let a
     # question on something the documents lack be answered from the rest.
     assert word in foreign.answer(question).terms
+
+
+def test_a_slip_keeps_the_first_letter_of_the_word_meant(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "acros" is a letter away from "across" and from "macros"; the documents write "macros"
+    # more often, and the question asked about macros.
+    library = write_library(
+        {
+            "tex.md": (
+                "# Macros\n\nThe package defines macros for tables.\n\n"
+                "Its macros are robust.\n\nMacros may take arguments.\n\n"
+                "Rules run across the whole table width.\n\n"
+                "A rule across two columns needs cmidrule.\n"
+            ),
+        },
+    )
+    answer = library.answer("rule acros two columns")
+    assert "across" in answer.terms and "macro" not in answer.terms
+    assert "cmidrule" in answer.hits[0].passage.text
