@@ -367,6 +367,15 @@ def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert "invalid choice" in capsys.readouterr().err
 
 
+def test_eval_of_a_set_that_does_not_exist_names_the_sets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A misspelt set name printed an empty table and exited 0.
+    code, out, err = run(capsys, "eval", "--set", "heldot")
+    assert code != 0 and not out
+    assert "heldot" in err and "heldout-b" in err
+
+
 # ------------------------------------------------------------------------------ chat
 def test_chat_answers_follows_up_pages_resets_and_quits(
     capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch

@@ -13,7 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.library import Library
-from tools.evaluation import QuestionSet, evaluate, format_report, read_questions, read_sets, sweep
+from tools.evaluation import (
+    EvalFileError,
+    QuestionSet,
+    evaluate,
+    format_report,
+    read_questions,
+    read_sets,
+    sweep,
+)
 
 SOURCES = "SOURCES.md"
 THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
@@ -21,7 +29,14 @@ THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 def run_sets(names: Sequence[str] = (), k: int = 10) -> dict[str, dict[str, Any]]:
     """The report of each set (all of them, or those ``names``), held-out sets first."""
-    chosen = [s for s in read_sets() if not names or s.name in names]
+    listed = read_sets()
+    unknown = [n for n in names if n not in {s.name for s in listed}]
+    if unknown:
+        raise EvalFileError(
+            f"no question set named {', '.join(map(repr, unknown))} in data/eval/sets.toml;"
+            f" the sets are: {', '.join(s.name for s in listed)}"
+        )
+    chosen = [s for s in listed if not names or s.name in names]
     chosen.sort(key=lambda s: (s.role != "heldout", s.name))
     reports = {}
     with tempfile.TemporaryDirectory(prefix="quotebot-eval-") as scratch:
