@@ -368,6 +368,14 @@ def _item_column(line: str) -> int:
     return len(bullet[0].expandtabs(8)) if bullet else -1
 
 
+def _item_number(line: str) -> int | None:
+    """The number of a list item ("3. /tmp": 3), 0 for a bulleted one, None for no item."""
+    match = _ITEM.match(line)
+    if match is None:
+        return None
+    return int(digits) if (digits := match[0].strip().rstrip(".)")).isdigit() else 0
+
+
 def _raw_blocks(text: str) -> list[list[str]]:
     """The raw lines of ``text`` in blocks between blank lines (and rules)."""
     raw_blocks: list[list[str]] = [[]]
@@ -772,6 +780,8 @@ class _Placing:
                 # "aptitude update" / "а затем" / "aptitude full-upgrade": the words between
                 # two commands of one sentence go with them, whatever they look like alone.
                 _attach_code(document, fragment)
+            elif adjacent and self._in_list(fragment, following, before_item):
+                document.add(self.section, _BULLET.sub("", fragment), item=True)
             elif self._heads(fragment, leads and adjacent):
                 self.section = self.numbered.path(fragment)
                 adjacent = False
@@ -807,6 +817,26 @@ class _Placing:
                 adjacent = True
             else:
                 adjacent = False
+
+    def _in_list(self, fragment: str, following: str, before_item: bool) -> bool:
+        """Whether ``fragment``, too short to read alone, is an item of a list whose other items
+        are kept: the next item after one ("4. /var/tmp" after "3. The TMPDIR environment
+        variable"), or the first after the sentence introducing the list ("… searched in the
+        following order:") with another item after it. Dropped, the list read 1, 2, 3, 7; read as
+        headings or code, "1. Rollback journals" and "2. Super-journals" were no list at all.
+        A numbered heading after a list ("5. Storage Locations" after "4. /tmp") numbers on from
+        the headings, not from the list."""
+        number = _item_number(fragment)
+        if number is None or fragment in self.headings or not self.document.blocks:
+            return False
+        last = self.document.blocks[-1]
+        if last.kind != "text" or last.section != self.section:
+            return False
+        if last.item:
+            before = _item_number(last.text)
+            return number == 0 or (before is not None and before > 0 and number == before + 1)
+        more = _item_number(following) is not None if following else before_item
+        return more and number <= 1 and last.text.rstrip().endswith((":", "："))
 
     def verbatim(self, fragment: str, adjacent: bool) -> None:
         """Place a block of data (and the term it describes, before a blank line): the code of
