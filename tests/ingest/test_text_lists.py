@@ -77,3 +77,14 @@ def test_a_numbered_heading_after_a_list_still_heads_its_section() -> None:
         "2. Maximum Length Of A String",
         "The maximum number of bytes in a string is defined by a compile-time setting.",
     )
+
+
+def test_short_lines_alone_in_a_row_are_a_list_under_the_line_over_them() -> None:
+    about = TEMPFILES.with_name("about.txt")
+    document = read(about.name, about.read_bytes())
+    summary = document.blocks[0]
+    assert summary.section == "Executive Summary"
+    assert summary.text.startswith("Full-featured SQL\nBillions and billions of deployments\n")
+    assert summary.text.endswith("\nExtensive, detailed documentation\nLong-term support")
+    # the paragraphs after the list are no "Zero-configuration" section
+    assert {b.section for b in document.blocks} == {"Executive Summary"}

@@ -37,6 +37,8 @@ UTF8_OUTWEIGHS = 10  # how many times a text's UTF-8 letters outnumber its stray
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
+LIST_RUN = 4  # short lines alone in a row, past the first, that are a list, not headings
+LIST_RUN_WORDS = 8  # the most words of such a line
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _SMALL_WORDS = frozenset(
@@ -770,10 +772,14 @@ class _Placing:
         list when ``before_item``: a short line that introduces it is its lead-in)."""
         document, layout = self.document, self.layout
         adjacent = True  # nothing (no heading, no dropped line) since the last block
+        pending = self._listed(pending)
         for number, fragment in enumerate(pending):
             following = pending[number + 1] if number + 1 < len(pending) else ""
             leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
-            if "\n" in fragment:
+            if isinstance(fragment, _Run):
+                document.add(self.section, str(fragment))
+                adjacent = True
+            elif "\n" in fragment:
                 self.verbatim(fragment, adjacent)
                 adjacent = True
             elif leads and adjacent and _joins_commands(document, fragment, self.headings):
@@ -817,6 +823,40 @@ class _Placing:
                 adjacent = True
             else:
                 adjacent = False
+
+    def _listed(self, pending: list[str]) -> list[str]:
+        """``pending`` with each run of :data:`LIST_RUN` short lines or more, each alone between
+        blank lines and none a heading the text marks, as one :class:`_Run` after the first line
+        of the run, which may head it: "Executive Summary" over "Full-featured SQL", "Billions
+        and billions of deployments", … is a list, not sixteen headings heading nothing."""
+        listed = [self._list_line(line) for line in pending]
+        result: list[str] = []
+        start = 0
+        while start < len(pending):
+            end = start
+            while end < len(pending) and listed[end]:
+                end += 1
+            if end - start > LIST_RUN:
+                result += [pending[start], _Run("\n".join(pending[start + 1 : end]))]
+                start = end
+            else:
+                result += pending[start : end + 1]
+                start = end + 1
+        return result
+
+    def _list_line(self, line: str) -> bool:
+        """Whether ``line`` may be an item of a list set as lines alone (see :meth:`_listed`)."""
+        return (
+            "\n" not in line
+            and line in self.layout.alone
+            and line not in self.headings
+            and not _is_numbered_heading(line)
+            and not _is_command(line)
+            and not _is_data(line)
+            and not _ITEM.match(line)  # a list that marks its items is read as such
+            and 1 <= len(line.split()) <= LIST_RUN_WORDS
+            and not line.endswith((":", "："))
+        )
 
     def _in_list(self, fragment: str, following: str, before_item: bool) -> bool:
         """Whether ``fragment``, too short to read alone, is an item of a list whose other items
@@ -897,6 +937,10 @@ class _Placing:
             ):
                 return True
         return False
+
+
+class _Run(str):
+    """Short lines alone between blank lines read as one list (see :meth:`_Placing._listed`)."""
 
 
 class _Numbering:
