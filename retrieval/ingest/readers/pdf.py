@@ -1034,7 +1034,7 @@ def join_lines(texts: Iterable[str]) -> str:
     writes and a word splitter cuts in two)."""
     joined = ""
     for text in texts:
-        if joined and text and not _runs_on(joined[-1], text[0]) and not _address_on(joined, text):
+        if joined and text and not _runs_on(joined[-1], text) and not _address_on(joined, text):
             joined += " "
         joined += text
     # PDFium also puts a space beside full-width punctuation where a link ends ("网站 ，").
@@ -1058,13 +1058,17 @@ def _address_on(joined: str, text: str) -> bool:
     return closes or domain or bool(_ADDRESS_REST.match(first))
 
 
-def _runs_on(last: str, first: str) -> bool:
-    """Whether a line ending in ``last`` runs on without a space into one starting with ``first``:
-    between two CJK characters, and at full-width punctuation ("，" "。"), which has its own."""
+def _runs_on(last: str, text: str) -> bool:
+    """Whether a line ending in ``last`` runs on without a space into ``text``: between two CJK
+    characters, at full-width punctuation ("，" "。"), which has its own, and into the stop or
+    comma that ends the sentence of the line before ("… is zero¹¹" / ". There is …"; not
+    ".5em" nor an ellipsis ". . .")."""
+    first = text[0]
     return bool(
         (_CJK.match(last) and _CJK.match(first))
         or _CJK_PUNCTUATION.match(last)
         or _CJK_PUNCTUATION.match(first)
+        or (first in ",;:." and text[1:2] in ("", " ") and text[2:3] != ".")
     )
 
 
@@ -1096,8 +1100,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return not moved and previous.y_last - line.y > 2.5 * pitch
     ended = previous.text.endswith(_SENTENCE_END)
     if moved:
-        # Over a page or column break a paragraph runs on only mid-sentence.
-        return ended or not line.text[:1].islower()
+        # Over a page or column break a paragraph runs on only mid-sentence: into a word in
+        # lower case, or into the stop or comma its sentence goes on with ("zero¹¹" / ". There")
+        return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
     if _BULLET.match(line.text) or abs(line.size - previous.size) > 1:
         return True
     if previous.y_last - line.y > 1.4 * pitch:
@@ -1108,6 +1113,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return False  # "(github issue 711)" set flush right under its paragraph's last line
     indented = line.x0 - previous.x0 > 0.8 * line.size and not _BULLET.match(previous.text)
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
+
+
+_RUNS_ON_MARKS = frozenset(".,;:)")  # a line opening with one goes on with the one before
 
 
 def _closes(text: str) -> bool:

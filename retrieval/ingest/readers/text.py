@@ -37,6 +37,8 @@ UTF8_OUTWEIGHS = 10  # how many times a text's UTF-8 letters outnumber its stray
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
+LIST_RUN = 4  # short lines alone in a row, past the first, that are a list, not headings
+LIST_RUN_WORDS = 8  # the most words of such a line
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _SMALL_WORDS = frozenset(
@@ -366,6 +368,14 @@ def _item_column(line: str) -> int:
     """Where the text of a list item starts ("      * Required: …": 8), -1 for other lines."""
     bullet = re.match(r"[ \t]*[•·▪◦*+-][ \t]+(?=\S)", line)
     return len(bullet[0].expandtabs(8)) if bullet else -1
+
+
+def _item_number(line: str) -> int | None:
+    """The number of a list item ("3. /tmp": 3), 0 for a bulleted one, None for no item."""
+    match = _ITEM.match(line)
+    if match is None:
+        return None
+    return int(digits) if (digits := match[0].strip().rstrip(".)")).isdigit() else 0
 
 
 def _raw_blocks(text: str) -> list[list[str]]:
@@ -762,16 +772,22 @@ class _Placing:
         list when ``before_item``: a short line that introduces it is its lead-in)."""
         document, layout = self.document, self.layout
         adjacent = True  # nothing (no heading, no dropped line) since the last block
+        pending = self._listed(pending)
         for number, fragment in enumerate(pending):
             following = pending[number + 1] if number + 1 < len(pending) else ""
             leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
-            if "\n" in fragment:
+            if isinstance(fragment, _Run):
+                document.add(self.section, str(fragment))
+                adjacent = True
+            elif "\n" in fragment:
                 self.verbatim(fragment, adjacent)
                 adjacent = True
             elif leads and adjacent and _joins_commands(document, fragment, self.headings):
                 # "aptitude update" / "а затем" / "aptitude full-upgrade": the words between
                 # two commands of one sentence go with them, whatever they look like alone.
                 _attach_code(document, fragment)
+            elif adjacent and self._in_list(fragment, following, before_item):
+                document.add(self.section, _BULLET.sub("", fragment), item=True)
             elif self._heads(fragment, leads and adjacent):
                 self.section = self.numbered.path(fragment)
                 adjacent = False
@@ -807,6 +823,60 @@ class _Placing:
                 adjacent = True
             else:
                 adjacent = False
+
+    def _listed(self, pending: list[str]) -> list[str]:
+        """``pending`` with each run of :data:`LIST_RUN` short lines or more, each alone between
+        blank lines and none a heading the text marks, as one :class:`_Run` after the first line
+        of the run, which may head it: "Executive Summary" over "Full-featured SQL", "Billions
+        and billions of deployments", … is a list, not sixteen headings heading nothing."""
+        listed = [self._list_line(line) for line in pending]
+        result: list[str] = []
+        start = 0
+        while start < len(pending):
+            end = start
+            while end < len(pending) and listed[end]:
+                end += 1
+            if end - start > LIST_RUN:
+                result += [pending[start], _Run("\n".join(pending[start + 1 : end]))]
+                start = end
+            else:
+                result += pending[start : end + 1]
+                start = end + 1
+        return result
+
+    def _list_line(self, line: str) -> bool:
+        """Whether ``line`` may be an item of a list set as lines alone (see :meth:`_listed`)."""
+        return (
+            "\n" not in line
+            and line in self.layout.alone
+            and line not in self.headings
+            and not _is_numbered_heading(line)
+            and not _is_command(line)
+            and not _is_data(line)
+            and not _ITEM.match(line)  # a list that marks its items is read as such
+            and 1 <= len(line.split()) <= LIST_RUN_WORDS
+            and not line.endswith((":", "："))
+        )
+
+    def _in_list(self, fragment: str, following: str, before_item: bool) -> bool:
+        """Whether ``fragment``, too short to read alone, is an item of a list whose other items
+        are kept: the next item after one ("4. /var/tmp" after "3. The TMPDIR environment
+        variable"), or the first after the sentence introducing the list ("… searched in the
+        following order:") with another item after it. Dropped, the list read 1, 2, 3, 7; read as
+        headings or code, "1. Rollback journals" and "2. Super-journals" were no list at all.
+        A numbered heading after a list ("5. Storage Locations" after "4. /tmp") numbers on from
+        the headings, not from the list."""
+        number = _item_number(fragment)
+        if number is None or fragment in self.headings or not self.document.blocks:
+            return False
+        last = self.document.blocks[-1]
+        if last.kind != "text" or last.section != self.section:
+            return False
+        if last.item:
+            before = _item_number(last.text)
+            return number == 0 or (before is not None and before > 0 and number == before + 1)
+        more = _item_number(following) is not None if following else before_item
+        return more and number <= 1 and last.text.rstrip().endswith((":", "："))
 
     def verbatim(self, fragment: str, adjacent: bool) -> None:
         """Place a block of data (and the term it describes, before a blank line): the code of
@@ -867,6 +937,10 @@ class _Placing:
             ):
                 return True
         return False
+
+
+class _Run(str):
+    """Short lines alone between blank lines read as one list (see :meth:`_Placing._listed`)."""
 
 
 class _Numbering:

@@ -130,7 +130,18 @@ def _contents_run(lines: Sequence[str], following: list[int], start: int, end: i
     size = end - first
     if size < FEWEST_ENTRIES or len(repeated) < REPEATED_SHARE * size:
         return set()
+    if first > 0 and _introduces(lines[first - 1]):
+        # "SQLite currently uses nine distinct types of temporary files:" over "1. Rollback
+        # journals" …: a list a sentence introduces, whose items the sections after it take up
+        # one by one, is what the text says; a table of contents has a title, not a sentence.
+        return set()
     return set(range(first, end))
+
+
+def _introduces(line: str) -> bool:
+    """Whether ``line`` is a sentence leading into the lines under it (ends with a colon; four
+    words at least and no "Contents:" title)."""
+    return line.endswith((":", "：")) and word_count(line) >= 4 and not _TITLE.match(line)
 
 
 def without_contents(text: str) -> tuple[str, set[str]]:
