@@ -280,10 +280,7 @@ class Library:
                     ranked, before[0].passage.doc if before else None
                 )
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
-        if lang not in languages and any(r.passage.lang == lang for r in ranked[: offset + k]):
-            # Too few passages to count among the corpus's languages (a one-page Russian note
-            # beside an English manual), but written in the question's: it is one of them.
-            languages = (*languages, lang)
+        languages = _with_answering(languages, lang, ranked[: offset + k])
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What
             # its words found in theirs ("configuration" is French too) is shown, hedged: the
@@ -316,6 +313,17 @@ class Library:
         if self._languages[0] != version:
             self._languages = _counted(version, self.store.passage_languages())
         return self._languages[1] or ("en",)
+
+
+def _with_answering(
+    languages: tuple[str, ...], lang: str, shown: Sequence[rank.Ranked]
+) -> tuple[str, ...]:
+    """The corpus's ``languages``, and ``lang`` too when a passage ``shown`` is written in it:
+    too few passages to count among them (a one-page Russian note beside an English manual),
+    but the question's, so it is one of them."""
+    if lang in languages or not any(r.passage.lang == lang for r in shown):
+        return languages
+    return (*languages, lang)
 
 
 _Languages = tuple[str, tuple[str, ...], frozenset[str]]
