@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -267,6 +268,25 @@ def test_index_names_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 0
     assert "Added: good.txt" in out
     assert "• photo.txt: binary, not text" in out
+
+
+@pytest.mark.parametrize("command", ["index", "ask", "search", "sources"])
+def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_is_indexed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    # Each of these died with a UnicodeEncodeError traceback, and nothing was indexed.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The harbour needs deeper berths for larger ships.\n")
+    with open(os.fsencode(folder) + b"/bad\xffname.txt", "wb") as handle:
+        handle.write(b"Some text here for a paragraph.\n")
+    question = ["harbour berths"] if command in ("ask", "search") else []
+    argv = [command, *question, "--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert "harbour" in out or "good.txt" in out
+    if command == "index":
+        assert "• bad\ufffdname.txt: file name is not valid UTF-8 — rename it" in out
 
 
 def test_index_names_every_skipped_file_however_many(
