@@ -52,6 +52,8 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """:func:`corpus_files`, and in the same walk the links that lead to no file (broken,
     looping, to a folder), each with why it is not read (:func:`links.unfollowed`)."""
     if not folder.is_dir():
+        if folder.exists():
+            raise NoCorpusError(folder, "it is a file, not a folder: give the folder it is in")
         raise NoCorpusError(folder, "the folder does not exist")
     found, unfollowed = [], []
     for path in folder.rglob("*"):
