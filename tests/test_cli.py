@@ -289,6 +289,29 @@ def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_is_indexed(
         assert "• bad\ufffdname.txt: file name is not valid UTF-8 — rename it" in out
 
 
+def test_index_says_which_files_are_kept_at_their_last_good_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The counts left them out ("1 added … 1 unchanged" with 3 served), and one list mixed the
+    # files still served in their old version with those never indexed.
+    folder = _harbour(tmp_path / "corpus")
+    (folder / "notes.txt").write_text("The lighthouse was rebuilt in stone after the storm.\n")
+    argv = ["index", "--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    run(capsys, *argv)
+    (folder / "notes.txt").write_bytes(b"\x89PNG\x00\x00" * 50)  # spoilt: its old text stays
+    (folder / "photo.txt").write_bytes(b"\x89PNG\x00\x00" * 50)  # never readable
+    (folder / "new.txt").write_text("The ferry runs twice a day in summer.\n")
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert "Documents: 1 added, 0 changed, 0 removed, 1 unchanged." in out
+    assert "\n1 kept at their last good version: notes.txt.\n" in out
+    kept = "Kept at their last good version (the file in the folder now can't be read):"
+    assert f"{kept}\n• notes.txt: binary, not text\n" in out
+    assert out.endswith("Skipped (not indexed):\n• photo.txt: binary, not text\n")
+    code, out, _ = run(capsys, "ask", "lighthouse stone", *argv[1:])
+    assert "rebuilt in **stone**" in out
+
+
 def test_index_names_every_skipped_file_however_many(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -87,6 +87,7 @@ async def reload_and_report(
     """Reload (joining one that runs, unless the folder was just changed), edit a progress
     message while it runs, and edit it into the report; None when the reload failed."""
     svc = services(context)
+    earlier = svc.library.last_report  # its skipped files are counted, not listed again
     joined = svc.reloads.busy and not after_change
     future = svc.reloads.start(after_change=after_change)
     shown = "\n\n".join([*intro, t.RELOADING_JOINED if joined else t.RELOADING])
@@ -116,7 +117,7 @@ async def reload_and_report(
         len(report.removed),
         len(report.skipped),
     )
-    await edit(progress, report_html(report, intro=intro, t=t))
+    await edit(progress, report_html(report, intro=intro, t=t, earlier=earlier))
     return report
 
 

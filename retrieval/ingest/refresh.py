@@ -150,6 +150,7 @@ class _Plan:
     present: set[str] = field(default_factory=set)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # skipped, its earlier version still served
 
 
 def refresh(
@@ -234,8 +235,10 @@ def _look(
             plan.to_parse.append(path)
         except OSError as error:  # removed or unreadable while we looked at it
             plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
-            if not old:
-                plan.present.discard(name)  # an indexed version that was readable stays
+            if old:
+                plan.kept.append(name)  # an indexed version that was readable stays
+            else:
+                plan.present.discard(name)
 
 
 def _same(stored: str, data: bytes | None, entry: dict[str, str] | None) -> bool:
@@ -278,7 +281,9 @@ def _write(
     for name, item in parsed:
         if isinstance(item, str):
             plan.skipped.append(SkippedFile(name, item))
-            continue  # an earlier readable version, if any, stays
+            if name in known:
+                plan.kept.append(name)  # its earlier readable version stays
+            continue
         (plan.changed if name in known else plan.added).append(name)
         store.delete_document(name)
         store.insert_document(item.row, item.passages)
@@ -350,6 +355,7 @@ def _report(
         removed=tuple(removed),
         unchanged=tuple(plan.unchanged),
         skipped=tuple(plan.skipped),
+        kept=tuple(sorted(plan.kept)),
         paragraphs_before=before,
         paragraphs_after=after,
         seconds=time.perf_counter() - started,

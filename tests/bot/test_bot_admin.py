@@ -209,9 +209,12 @@ async def test_reload_reports_added_changed_removed_and_every_skipped_file(
     # The new documents serve at once.
     (answer,) = await admin_bot.say(NEW_QUESTION)
     assert "narwhal" in visible(answer.text) and "Polar Research" in visible(answer.text)
-    (sources,) = await admin_bot.say("/sources")
+    (sources, unread) = await admin_bot.say("/sources")
     assert "Polar Research Cooperation Notes" in visible(sources.text)
     assert "China–Russia Joint Statement" not in visible(sources.text)
+    # An admin's /sources ends with the files the reload did not read, and why.
+    assert visible(unread.text).startswith("Not read at the last reload (only admins see this):")
+    assert "• binary.txt: binary, not text" in visible(unread.text)
 
 
 async def test_a_file_name_that_is_not_utf8_is_named_as_skipped_and_the_rest_reloads(
@@ -232,6 +235,27 @@ async def test_a_file_name_that_is_not_utf8_is_named_as_skipped_and_the_rest_rel
     assert "narwhal" in visible(answer.text)
     (listed,) = await admin_bot.say("/remove")
     assert "polar.txt" in visible(listed.text) and "bad" not in visible(listed.text)
+
+
+async def test_files_skipped_as_before_are_counted_not_listed_again(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # The same "Skipped" lines came in full after every upload and /reload.
+    for n in range(3):
+        (corpus_dir / f"empty{n}.md").write_bytes(b"  \n\n ")
+    (first,) = await admin_bot.say("/reload")
+    assert "• empty2.md: empty" in visible(admin_bot.request.final_text(first))
+    (corpus_dir / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)
+    (progress,) = await upload(admin_bot, "polar.txt", NEW_DOC.encode("utf-8"))
+    report = visible(admin_bot.request.final_text(progress))
+    assert "Added: polar.txt" in report
+    assert "Skipped (not indexed):\n• binary.txt: binary, not text" in report  # new: in full
+    assert "empty0.md" not in report
+    assert report.endswith("Still skipped as at the last reload: 3 (/sources lists them).")
+    (_, unread) = await admin_bot.say("/sources")  # where they all are
+    assert all(f"• empty{n}.md: empty" in visible(unread.text) for n in range(3))
+    (ask,) = await admin_bot.say("/remove empty1.md")  # was "(not indexed yet)"
+    assert visible(ask.text) == "Remove empty1.md (not indexed: empty) from the documents?"
 
 
 async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness) -> None:
