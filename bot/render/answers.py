@@ -81,7 +81,7 @@ def citation_html(
     """The citation, escaped, as a link that opens the passage when the bot's name is known;
     then, given the ``document``, its date and source (a link when it is a URL). ``pages``: the
     pages to cite (a hit's, where its quote stands), else the passage's first."""
-    text = esc(shorten(citation(passage, t, pages=pages), CITATION_CHARACTERS))
+    text = esc(citation(passage, t, pages=pages, limit=CITATION_CHARACTERS))
     cited = link(buttons.passage_link(bot_username, passage.id), text)
     origin = origin_html(document)
     return f"{cited} · {origin}" if origin else cited
@@ -317,16 +317,17 @@ def choices_reply(
     """What /quote says when its words fit several passages: the candidates, numbered."""
     before = [t.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
     items = [
-        f"{bold(f'{hit.rank}.')} {esc(shorten(cited(hit, t), CITATION_CHARACTERS))}: "
+        f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}: "
         f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
         for hit in answer.hits
     ]
     return fit(before, items, joiner="\n\n", limit=limit)
 
 
-def cited(hit: Hit, t: Strings = en) -> str:
-    """The plain citation of a hit: the pages its quote stands on."""
-    return citation(hit.passage, t, pages=hit.pages)
+def cited(hit: Hit, t: Strings = en, limit: int | None = None) -> str:
+    """The plain citation of a hit: the pages its quote stands on (its ¶ kept within
+    ``limit``)."""
+    return citation(hit.passage, t, pages=hit.pages, limit=limit)
 
 
 def choice_label(hit: Hit, t: Strings = en) -> str:
