@@ -121,6 +121,8 @@ SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything 
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
 ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
 PAGE_HEADER = "<b>More results for</b> “{question}”:"
+# A follow-up's page: the question it was read with names what was searched.
+PAGE_HEADER_FOLLOW_UP = "<b>More results for</b> “{question}”, after “{context}”:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", pp. {first}–{last}"  # instead of PAGE when the quote runs on over a page break

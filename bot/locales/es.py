@@ -122,6 +122,7 @@ SOURCES_EMPTY = "Todavía no hay documentos cargados, así que por ahora no pued
 ANSWER_MORE_HEADER = "<b>Otros fragmentos relevantes:</b>"
 ANSWER_COUNT = "<i>Resultados {first}–{last} de {total}.</i>"
 PAGE_HEADER = "<b>Más resultados para</b> «{question}»:"
+PAGE_HEADER_FOLLOW_UP = "<b>Más resultados para</b> «{question}», después de «{context}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", pág. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", págs. {first}–{last}"  # instead of PAGE when the quote runs on over a page break

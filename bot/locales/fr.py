@@ -132,6 +132,7 @@ SOURCES_EMPTY = "Aucun document n’est encore chargé : je ne peux donc rien r
 ANSWER_MORE_HEADER = "<b>À voir aussi :</b>"
 ANSWER_COUNT = "<i>Résultats {first}–{last} sur {total}.</i>"
 PAGE_HEADER = "<b>Plus de résultats pour</b> « {question} » :"
+PAGE_HEADER_FOLLOW_UP = "<b>Plus de résultats pour</b> « {question} », après « {context} » :"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", p. {first}-{last}"  # instead of PAGE when the quote runs on over a page break

@@ -138,6 +138,7 @@ SOURCES_EMPTY = "Документы ещё не загружены, так чт�
 ANSWER_MORE_HEADER = "<b>Тоже по теме:</b>"
 ANSWER_COUNT = "<i>Результаты {first}–{last} из {total}.</i>"
 PAGE_HEADER = "<b>Ещё результаты по вопросу</b> «{question}»:"
+PAGE_HEADER_FOLLOW_UP = "<b>Ещё результаты по вопросу</b> «{question}» после «{context}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", с. {first}–{last}"  # instead of PAGE when the quote runs on over a page break

@@ -118,6 +118,7 @@ SOURCES_EMPTY = "目前还没有加载任何文档，所以暂时无法回答问
 ANSWER_MORE_HEADER = "<b>其他相关内容：</b>"
 ANSWER_COUNT = "<i>第 {first}–{last} 条结果，共 {total} 条。</i>"
 PAGE_HEADER = "“{question}”的<b>更多结果</b>："
+PAGE_HEADER_FOLLOW_UP = "接着“{context}”问的“{question}”的<b>更多结果</b>："
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = "，第 {page} 页"  # added after PARAGRAPH for a passage of a PDF
 PAGES = "，第 {first}–{last} 页"  # instead of PAGE when the quote runs on over a page break

@@ -289,10 +289,17 @@ def page_reply(
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
     documents: Mapping[str, Document] | None = None,
+    context: str | None = None,
 ) -> Reply:
     """A "More results" page: each hit quoted and numbered by rank (with its document's date
-    and source), then "Results a–b of n"."""
-    before = [t.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
+    and source), then "Results a–b of n". Of a follow-up (``context``: the question it was
+    read with), the title names both: "why?" alone says nothing of what was searched."""
+    shown = esc(shorten(question, SHOWN_QUESTION))
+    if context:
+        after_what = esc(shorten(context, SHOWN_QUESTION))
+        before = [t.PAGE_HEADER_FOLLOW_UP.format(question=shown, context=after_what)]
+    else:
+        before = [t.PAGE_HEADER.format(question=shown)]
     if corpus_changed:
         before.append(t.CORPUS_CHANGED)
     known = documents or {}
