@@ -102,6 +102,18 @@ def _remove_database(db: Path) -> None:
             path.unlink(missing_ok=True)
 
 
+def _make_folders(folder: Path) -> list[Path]:
+    """Make ``folder`` and the folders above it that are missing (``--db db/q.db`` in a
+    new project); those made, outermost first. Making them may fail: the database says why."""
+    missing = [folder, *folder.parents]
+    made = [path for path in reversed(missing) if not path.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return [path for path in made if path.is_dir()]
+    return made
+
+
 @contextlib.contextmanager
 def _unlogged(name: str) -> Iterator[None]:
     """No warnings of logger ``name`` meanwhile: what they would say is said to the user."""
@@ -115,17 +127,25 @@ def _unlogged(name: str) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def opened(args: argparse.Namespace, *, refresh: bool = True) -> Iterator[Library]:
+def opened(
+    args: argparse.Namespace, *, refresh: bool = True, make_folder: bool = False
+) -> Iterator[Library]:
     """The library of ``args``. With ``refresh`` (commands that index) the corpus is re-read and
     a damaged database set aside and rebuilt, said in one line on stderr; without, a damaged
-    database is an error. A database this command created is removed when opening fails."""
+    database is an error. With ``make_folder`` (``index``) a missing folder of the database is
+    made; elsewhere it is refused, as a mistyped ``--db``. What this command created (the
+    database, its folders) is removed when opening fails."""
     created = not args.db.exists()
+    made = _make_folders(args.db.parent) if make_folder else []
     try:
         with _unlogged("retrieval.library"):  # a damaged database is said below, once
             library = Library.open(args.db, args.corpus, refresh=refresh, recover=refresh)
-    except QuotebotError:
+    except BaseException:
         if created:
             _remove_database(args.db)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if still empty
         raise
     if library.damaged is not None:
         said = en.CLI_DAMAGED.format(db=args.db, moved=library.damaged, corpus=args.corpus)
@@ -257,18 +277,31 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def index(args: argparse.Namespace, settings: Settings) -> int:
-    """Build or refresh the database; print the report ``/reload`` sends."""
-    from bot.render.admin import report_html
+    """Build or refresh the database; print the report ``/reload`` sends, or, when the refresh
+    failed (as ``/reload`` would say "❌ The reload failed"), say so on stderr: exit 1."""
+    from bot.errors import RELOAD_ERRORS
+    from bot.render.admin import reload_failed_html, report_html
     from bot.render.plain import to_plain
 
-    with opened(args) as library:
-        report = library.last_report
-    if report is not None:
-        intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)
-        # The terminal has no message limit: every file skipped is named, not the first few.
-        shown = report_html(report, intro=[intro], limit=sys.maxsize)
-        print(to_plain(shown, ansi=sys.stdout.isatty()))
-    return 0
+    try:
+        with opened(args, make_folder=True) as library:
+            report = library.last_report
+    except RELOAD_ERRORS as error:
+        failed = reload_failed_html(str(error))
+    except Exception as error:  # a bug: said as /reload says it, with what it was
+        failed = reload_failed_html(f"{type(error).__name__}: {error}")
+    else:
+        if report is not None:
+            intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)
+            # The terminal has no message limit: every file skipped is named, not the first few.
+            shown = report_html(report, intro=[intro], limit=sys.maxsize)
+            print(to_plain(shown, ansi=sys.stdout.isatty()))
+        return 0
+    what, *after = to_plain(failed, ansi=False).split("\n")
+    ended = what if what.endswith((".", "!", "?")) else what + "."
+    said = " ".join([ended, *after])  # one line, as every error
+    print(en.CLI_ERROR.format(message=said), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def sources(args: argparse.Namespace, settings: Settings) -> int:
@@ -362,7 +395,9 @@ def parser(settings: Settings, table: dict[str, Command]) -> argparse.ArgumentPa
     )
     subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in table.items():
-        command.configure(subcommands.add_parser(name, parents=[common], help=command.help))
+        sub = subcommands.add_parser(name, parents=[common], help=command.help)
+        sub.set_defaults(subparser=sub)  # its own usage for what it does not know (main)
+        command.configure(sub)
     return top
 
 
@@ -374,7 +409,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(en.CLI_ERROR.format(message=error), file=sys.stderr)
         return EXIT_USAGE
     table = commands()
-    args = parser(settings, table).parse_args(argv)
+    args, unknown = parser(settings, table).parse_known_args(argv)
+    if unknown:  # "search --jsn": search's usage, not the list of subcommands
+        args.subparser.error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         args.db = database_for(args, settings)
         settings = replace(settings, db_path=args.db, corpus_dir=args.corpus)

@@ -4,12 +4,14 @@ No Telegram here: bytes and file names in, files in the corpus folder out. An up
 the library's own pipeline (:func:`retrieval.ingest.pipeline.read`, the reader of its format)
 before anything is written, so a file the library would skip is refused up front with the same
 reason, and the file is saved as it came: the folder's next read parses it the same way. Names
-are made safe (:func:`safe_name`): a basename of ``[A-Za-z0-9._-]``, never hidden, with a suffix
-the library reads; so an upload can never land outside the folder or replace the manifest.
+are made safe (:func:`safe_name`): a basename of letters and digits of any script and a few plain
+signs, never hidden, with a suffix the library reads; so an upload can never land outside the
+folder or replace the manifest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import secrets
@@ -21,13 +23,14 @@ from bot.errors import UploadError
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import pipeline
 from retrieval.ingest.passages import passages
-from retrieval.ingest.refresh import corpus_files
+from retrieval.ingest.refresh import corpus_files, is_utf8
 
 NAME_LIMIT = 80  # characters of a saved file name's stem
 DEFAULT_STEM = "document"
 DEFAULT_SUFFIX = ".txt"  # a file sent without a suffix is read as text
 MAX_FILE_BYTES = pipeline.MAX_FILE_BYTES
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+NAME_BYTES = 200  # UTF-8 bytes of a stem: a file name holds 255, and CJK takes 3 a character
+_SIGNS = frozenset(" ._-()[]+,&'")
 _TEMP_PREFIX = ".upload-"  # hidden: the library never reads a file being written
 
 __all__ = ["MAX_FILE_BYTES", "Upload", "UploadError", "prepare_upload", "safe_name"]
@@ -61,18 +64,46 @@ def accepted_kinds() -> str:
 
 
 def safe_name(file_name: str) -> str:
-    """The name an upload is saved under: the basename only, ``[A-Za-z0-9._-]``, no leading dot,
-    at most :data:`NAME_LIMIT` characters before a suffix the library reads (a name without
-    one, or with another, gets ``.txt``). ``../../etc/passwd`` → ``passwd.txt``."""
-    base = re.split(r"[/\\]", file_name)[-1]
+    """The name an upload is saved under: the basename only, of letters and digits of any
+    script (Cyrillic, CJK, accented: :func:`_kept`), spaces and ``._-()[]+,&'``, no leading dot or
+    dash, at most :data:`NAME_LIMIT` characters (and :data:`NAME_BYTES` bytes) before a suffix
+    the library reads (a name without one, or with another, gets ``.txt``).
+    ``../../etc/passwd`` → ``passwd.txt``; "Отчёт 2024.txt" stays as it is.
+
+    A name that had to lose or change a character (``a?b.txt``), or to be cut, ends with a
+    digest of the name sent (``a_b-1c0e5f2a.txt``), so two different names never become one.
+    """
+    base = unicodedata.normalize("NFC", re.split(r"[/\\]", file_name)[-1])
     suffix = suffix_of(base)
     stem = base[: -len(suffix)] if suffix else base
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    ascii_stem = _UNSAFE.sub("_", ascii_stem)
-    ascii_stem = re.sub(r"\.{2,}", ".", ascii_stem)  # never "..", not even inside a name
-    ascii_stem = re.sub(r"_{2,}", "_", ascii_stem).strip("._- ")[:NAME_LIMIT].rstrip("._-")
-    kept = suffix if suffix in pipeline.SUPPORTED_SUFFIXES else DEFAULT_SUFFIX
-    return (ascii_stem or DEFAULT_STEM) + kept
+    kept = "".join(char if _kept(char) else "_" for char in stem)
+    kept = re.sub(r"\.{2,}", ".", kept).strip("._- ")  # never "..", not even inside a name
+    if kept != stem or _too_long(kept):
+        digest = "-" + hashlib.sha1(base.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        kept = _cut(kept, NAME_LIMIT - len(digest)) if kept else DEFAULT_STEM
+        kept += digest
+    ending = suffix if suffix in pipeline.SUPPORTED_SUFFIXES else DEFAULT_SUFFIX
+    return (kept or DEFAULT_STEM) + ending
+
+
+def _kept(char: str) -> bool:
+    """Whether ``char`` is kept in a saved name: a letter, digit or mark of any script, or one
+    of a few plain signs; never a control or format character (a right-to-left override), a
+    path separator, or what Windows refuses (``<>:"|?*``)."""
+    return unicodedata.category(char)[0] in "LMN" or char in _SIGNS
+
+
+def _too_long(stem: str) -> bool:
+    return len(stem) > NAME_LIMIT or len(stem.encode("utf-8")) > NAME_BYTES
+
+
+def _cut(stem: str, most: int) -> str:
+    """``stem`` cut to at most ``most`` characters and :data:`NAME_BYTES` bytes, never ending
+    in a space or sign."""
+    stem = stem[:most]
+    while len(stem.encode("utf-8")) > NAME_BYTES - 9:
+        stem = stem[:-1]
+    return stem.rstrip("._- ") or DEFAULT_STEM
 
 
 def prepare_upload(file_name: str, data: bytes) -> Upload:
@@ -94,11 +125,13 @@ def prepare_upload(file_name: str, data: bytes) -> Upload:
 
 def document_names(folder: Path) -> list[str]:
     """The names of the documents in the corpus folder, as the library reads them (none when
-    the folder is missing)."""
+    the folder is missing). A name that is not UTF-8 is left out: no message can hold it, and
+    every reload's report names it (:data:`retrieval.ingest.refresh.NOT_UTF8`)."""
     try:
-        return [path.relative_to(folder).as_posix() for path in corpus_files(folder)]
+        names = [path.relative_to(folder).as_posix() for path in corpus_files(folder)]
     except NoCorpusError:
         return []
+    return [name for name in names if is_utf8(name)]
 
 
 def find_document(folder: Path, name: str) -> Path | None:

@@ -18,6 +18,11 @@ from __future__ import annotations
 
 from retrieval.errors import QuotebotError, StoreError
 
+# What makes a reload fail without being a bug: the folder is gone or holds nothing readable,
+# the database can't be written, a disk is full (a broken manifest is only reported). ``/reload``
+# and ``quotebot index`` say "❌ The reload failed" on these, and only on these (and on a bug).
+RELOAD_ERRORS = (QuotebotError, OSError)
+
 
 class StateError(StoreError):
     """The bot's state (conversations, query log, pending changes) can't be read or written."""

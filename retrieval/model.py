@@ -202,6 +202,9 @@ class ReindexReport:
     unchanged: tuple[str, ...] = ()
     skipped: tuple[SkippedFile, ...] = ()
     paragraphs_before: int = 0
+    # Of ``skipped``, the files whose earlier version is still served (added, changed, unchanged
+    # and these are every document served); the others are not indexed at all.
+    kept: tuple[str, ...] = ()
     paragraphs_after: int = 0
     seconds: float = 0.0
 

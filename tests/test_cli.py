@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -269,6 +270,48 @@ def test_index_names_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path:
     assert "• photo.txt: binary, not text" in out
 
 
+@pytest.mark.parametrize("command", ["index", "ask", "search", "sources"])
+def test_a_file_name_that_is_not_utf8_is_skipped_and_the_rest_is_indexed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    # Each of these died with a UnicodeEncodeError traceback, and nothing was indexed.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The harbour needs deeper berths for larger ships.\n")
+    with open(os.fsencode(folder) + b"/bad\xffname.txt", "wb") as handle:
+        handle.write(b"Some text here for a paragraph.\n")
+    question = ["harbour berths"] if command in ("ask", "search") else []
+    argv = [command, *question, "--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert "harbour" in out or "good.txt" in out
+    if command == "index":
+        assert "• bad\ufffdname.txt: file name is not valid UTF-8 — rename it" in out
+
+
+def test_index_says_which_files_are_kept_at_their_last_good_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The counts left them out ("1 added … 1 unchanged" with 3 served), and one list mixed the
+    # files still served in their old version with those never indexed.
+    folder = _harbour(tmp_path / "corpus")
+    (folder / "notes.txt").write_text("The lighthouse was rebuilt in stone after the storm.\n")
+    argv = ["index", "--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    run(capsys, *argv)
+    (folder / "notes.txt").write_bytes(b"\x89PNG\x00\x00" * 50)  # spoilt: its old text stays
+    (folder / "photo.txt").write_bytes(b"\x89PNG\x00\x00" * 50)  # never readable
+    (folder / "new.txt").write_text("The ferry runs twice a day in summer.\n")
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert "Documents: 1 added, 0 changed, 0 removed, 1 unchanged." in out
+    assert "\n1 kept at their last good version: notes.txt.\n" in out
+    kept = "Kept at their last good version (the file in the folder now can't be read):"
+    assert f"{kept}\n• notes.txt: binary, not text\n" in out
+    assert out.endswith("Skipped (not indexed):\n• photo.txt: binary, not text\n")
+    code, out, _ = run(capsys, "ask", "lighthouse stone", *argv[1:])
+    assert "rebuilt in **stone**" in out
+
+
 def test_index_names_every_skipped_file_however_many(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -485,6 +528,85 @@ def test_indexing_a_missing_corpus_leaves_no_database_behind(
     code, out, err = run(capsys, "index", "--corpus", str(tmp_path / "missing"), "--db", str(db))
     assert_one_line_error(code, out, err, "the folder does not exist")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")) == []
+
+
+def _harbour(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "good.txt").write_text("The harbour needs deeper berths for larger ships.\n")
+    return folder
+
+
+@pytest.mark.parametrize("case", ["missing", "a file", "unreadable", "a bug"])
+def test_index_says_the_reload_failed_and_exits_1_when_it_did(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    case: str,
+) -> None:
+    # /reload says "❌ The reload failed" on each of these; the command said ✅ or a traceback.
+    corpus = _harbour(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    assert run(capsys, "index", "--corpus", str(corpus), "--db", str(db))[0] == 0
+    if case == "missing":
+        corpus = tmp_path / "missing"
+    elif case == "a file":
+        corpus = corpus / "good.txt"
+    else:
+        error = PermissionError(13, "Permission denied") if case == "unreadable" else KeyError(1)
+
+        def fail(folder: Path) -> None:
+            raise error
+
+        monkeypatch.setattr("retrieval.ingest.refresh.corpus_walk", fail)
+    code, out, err = run(capsys, "index", "--corpus", str(corpus), "--db", str(db))
+    assert_one_line_error(code, out, err, "❌ The reload failed: ")
+    assert "still served as they were" in err
+    reason = {
+        "missing": "the folder does not exist.",
+        "a file": "it is a file, not a folder",
+        "unreadable": "Permission denied",
+        "a bug": "KeyError: 1",
+    }[case]
+    assert reason in err
+
+
+def test_index_with_a_broken_manifest_reads_the_files_and_says_what_to_fix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # As /reload: a manifest that is not TOML costs nothing but its titles; not a failure.
+    corpus = _harbour(tmp_path / "corpus")
+    db = tmp_path / "q.db"
+    run(capsys, "index", "--corpus", str(corpus), "--db", str(db))
+    (corpus / "manifest.toml").write_text('["good.txt"\ntitle = "x', "utf-8")
+    (corpus / "new.txt").write_text("The lighthouse was rebuilt in stone after the storm.\n")
+    code, out, err = run(capsys, "index", "--corpus", str(corpus), "--db", str(db))
+    assert (code, err) == (0, "")
+    assert "✅ Reloaded" in out and "Added: new.txt" in out
+    assert "To fix in manifest.toml:\n• line 1: not valid TOML" in out
+
+
+def test_index_makes_the_folder_of_a_new_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = _harbour(tmp_path / "corpus")
+    db = tmp_path / "db" / "q.db"  # no db/ folder yet: it was refused
+    code, out, err = run(capsys, "index", "--corpus", str(corpus), "--db", str(db))
+    assert (code, err) == (0, "") and "Added: good.txt" in out and db.is_file()
+    # Made for nothing when the indexing fails: not left behind.
+    other = tmp_path / "other" / "q.db"
+    code, *_ = run(capsys, "index", "--corpus", str(tmp_path / "none"), "--db", str(other))
+    assert code == 1 and not other.parent.exists()
+
+
+def test_a_mistyped_option_shows_its_subcommands_usage(
+    capsys: pytest.CaptureFixture[str], paths: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["search", "--jsn", "harbour", *paths])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: quotebot search ") and "--json" in err
+    assert "unrecognized arguments: --jsn" in err
 
 
 def test_terminal_questions_are_counted_by_stats(

@@ -20,13 +20,12 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.errors import StateError
+from bot.errors import RELOAD_ERRORS, StateError
 from bot.handlers.common import services, texts
 from bot.locales import Strings
 from bot.render.admin import reload_failed_html, report_html
 from bot.render.html import esc, shorten
 from bot.render.stats import stats_html
-from retrieval.errors import QuotebotError
 from retrieval.model import ReindexReport
 
 logger = logging.getLogger(__name__)
@@ -34,10 +33,6 @@ logger = logging.getLogger(__name__)
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
 PROGRESS_SECONDS = 3.0  # a long reload's progress message is edited this often
-# What makes a reload fail without being a bug: the folder is gone or holds nothing readable,
-# the database can't be written, a disk is full (a broken manifest is only reported). (The
-# library raises the database's own errors as StoreError.)
-RELOAD_ERRORS = (QuotebotError, OSError)
 
 
 def admin_only(handler: Handler) -> Handler:
@@ -92,6 +87,7 @@ async def reload_and_report(
     """Reload (joining one that runs, unless the folder was just changed), edit a progress
     message while it runs, and edit it into the report; None when the reload failed."""
     svc = services(context)
+    earlier = svc.library.last_report  # its skipped files are counted, not listed again
     joined = svc.reloads.busy and not after_change
     future = svc.reloads.start(after_change=after_change)
     shown = "\n\n".join([*intro, t.RELOADING_JOINED if joined else t.RELOADING])
@@ -121,7 +117,7 @@ async def reload_and_report(
         len(report.removed),
         len(report.skipped),
     )
-    await edit(progress, report_html(report, intro=intro, t=t))
+    await edit(progress, report_html(report, intro=intro, t=t, earlier=earlier))
     return report
 
 

@@ -291,6 +291,7 @@ async def show_page(
     reply = page_reply(
         answer,
         question=saved.question,
+        context=saved.context,
         bot_username=context.bot.username,
         corpus_changed=gone > 0,
         t=t,

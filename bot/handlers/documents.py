@@ -124,9 +124,17 @@ async def _pending(
 
 
 async def _title(svc: Services, name: str, t: Strings) -> str:
-    """The title of the indexed document ``name`` (a file not indexed yet has none)."""
+    """The title of the indexed document ``name``; for a file not indexed, why not (the last
+    reload's reason), or that it is not indexed yet."""
     documents = await asyncio.to_thread(svc.library.documents)
-    return str(next((d.title for d in documents if d.doc == name), t.NOT_INDEXED_TITLE))
+    title = next((d.title for d in documents if d.doc == name), None)
+    if title is not None:
+        return str(title)
+    report = svc.library.last_report
+    skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
+    if skipped is None:
+        return str(t.NOT_INDEXED_TITLE)
+    return str(t.NOT_INDEXED_BECAUSE.format(reason=skipped.reason))
 
 
 async def _reload_after_writing(

@@ -21,6 +21,7 @@ from bot.handlers.common import (
     texts,
     without_mention,
 )
+from bot.render.admin import skipped_pages
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import esc, shorten
 from bot.render.passages import sources_html
@@ -89,13 +90,14 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the documents: title, date where known, number of paragraphs (and, for admins, the
-    file name)."""
+    file name, then every file the last reload did not read, and why)."""
     if update.effective_message is None:
         return
     svc, t = services(context), await texts(update, context)
     admin = update.effective_user is not None and svc.is_admin(update.effective_user.id)
     documents = await asyncio.to_thread(svc.library.documents)
-    for page in sources_html(documents, file_names=admin, t=t):
+    skipped = skipped_pages(svc.library.last_report, t) if admin else []
+    for page in [*sources_html(documents, file_names=admin, t=t), *skipped]:
         await update.effective_message.reply_text(page)
 
 

@@ -111,6 +111,7 @@ ADMIN_HELP = (
 
 # /sources
 SOURCES_HEADER = "<b>The documents I quote from</b> ({count}):"
+SOURCES_SKIPPED_HEADER = "<b>Not read at the last reload</b> (only admins see this):"
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
@@ -120,6 +121,8 @@ SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything 
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
 ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
 PAGE_HEADER = "<b>More results for</b> “{question}”:"
+# A follow-up's page: the question it was read with names what was searched.
+PAGE_HEADER_FOLLOW_UP = "<b>More results for</b> “{question}”, after “{context}”:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", pp. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
@@ -254,9 +257,14 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Passages: {before} before, {after} after."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Added", "Changed", "Removed")
-RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (the earlier version, if any, is still served):"
+RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (not indexed):"
+RELOAD_KEPT_HEADER = (
+    "<b>Kept at their last good version</b> (the file in the folder now can't be read):"
+)
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
+RELOAD_KEPT = "{count} kept at their last good version: {names}."
+RELOAD_STILL_SKIPPED = "Still skipped as at the last reload: {count} (/sources lists them)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>To fix in</b> <code>manifest.toml</code>:"
 RELOAD_MANIFEST_LINE = "• {problem}"  # a problem as the library words it ("line 4: …")
 RELOAD_FAILED = (
@@ -308,6 +316,7 @@ PENDING_GONE = (
     "Send the file, or /remove, again."
 )
 NOT_INDEXED_TITLE = "not indexed yet"
+NOT_INDEXED_BECAUSE = "not indexed: {reason}"
 BUTTON_REPLACE = "Yes, replace it"
 BUTTON_REMOVE = "Yes, remove it"
 BUTTON_KEEP = "No, keep it"

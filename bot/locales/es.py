@@ -112,6 +112,7 @@ ADMIN_HELP = (
 
 # /sources
 SOURCES_HEADER = "<b>Los documentos que cito</b> ({count}):"
+SOURCES_SKIPPED_HEADER = "<b>No leídos en la última recarga</b> (solo lo ven los administradores):"
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
@@ -121,6 +122,7 @@ SOURCES_EMPTY = "Todavía no hay documentos cargados, así que por ahora no pued
 ANSWER_MORE_HEADER = "<b>Otros fragmentos relevantes:</b>"
 ANSWER_COUNT = "<i>Resultados {first}–{last} de {total}.</i>"
 PAGE_HEADER = "<b>Más resultados para</b> «{question}»:"
+PAGE_HEADER_FOLLOW_UP = "<b>Más resultados para</b> «{question}», después de «{context}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", pág. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", págs. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
@@ -254,9 +256,17 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Fragmentos: {before} antes, {after} después."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
-RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (la versión anterior, si la hay, se sigue usando):"
+RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (sin indexar):"
+RELOAD_KEPT_HEADER = (
+    "<b>Conservados en su última versión válida</b> (el archivo "
+    "que hay ahora en la carpeta no se puede leer):"
+)
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…y {count} más."
+RELOAD_KEPT = "Conservados en su última versión válida — {count}: {names}."
+RELOAD_STILL_SKIPPED = (
+    "Siguen omitidos como en la recarga anterior: {count} (/sources los muestra)."
+)
 RELOAD_MANIFEST_HEADER = "⚠️ <b>Por corregir en</b> <code>manifest.toml</code>:"
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
@@ -309,6 +319,7 @@ PENDING_GONE = (
     "Vuelve a enviar el archivo, o /remove."
 )
 NOT_INDEXED_TITLE = "aún sin indexar"
+NOT_INDEXED_BECAUSE = "sin indexar: {reason}"
 BUTTON_REPLACE = "Sí, reemplazarlo"
 BUTTON_REMOVE = "Sí, eliminarlo"
 BUTTON_KEEP = "No, conservarlo"

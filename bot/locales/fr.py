@@ -120,6 +120,9 @@ ADMIN_HELP = (
 
 # /sources
 SOURCES_HEADER = "<b>Les documents que je cite</b> ({count}) :"
+SOURCES_SKIPPED_HEADER = (
+    "<b>Non lus au dernier rechargement</b> (visible des seuls administrateurs)\u00a0:"
+)
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
@@ -129,6 +132,7 @@ SOURCES_EMPTY = "Aucun document n’est encore chargé : je ne peux donc rien r
 ANSWER_MORE_HEADER = "<b>À voir aussi :</b>"
 ANSWER_COUNT = "<i>Résultats {first}–{last} sur {total}.</i>"
 PAGE_HEADER = "<b>Plus de résultats pour</b> « {question} » :"
+PAGE_HEADER_FOLLOW_UP = "<b>Plus de résultats pour</b> « {question} », après « {context} » :"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", p. {first}-{last}"  # instead of PAGE when the quote runs on over a page break
@@ -273,11 +277,17 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Passages : {before} avant, {after} après."
 RELOAD_NAMES = "<b>{label}</b> : {names}"
 RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")
-RELOAD_SKIPPED_HEADER = (
-    "<b>Ignorés</b> (la version précédente, s’il y en a une, reste en service) :"
+RELOAD_SKIPPED_HEADER = "<b>Ignorés</b> (non indexés)\u00a0:"
+RELOAD_KEPT_HEADER = (
+    "<b>Conservés dans leur dernière version valide</b> (le fichier qui "
+    "est maintenant dans le dossier est illisible)\u00a0:"
 )
 RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
 RELOAD_MORE = "…et encore {count}."
+RELOAD_KEPT = "Conservés dans leur dernière version valide — {count}\u00a0: {names}."
+RELOAD_STILL_SKIPPED = (
+    "Toujours ignorés comme au dernier rechargement\u00a0: {count} (/sources les liste)."
+)
 RELOAD_MANIFEST_HEADER = "⚠️ <b>À corriger dans</b> <code>manifest.toml</code>\u00a0:"
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
@@ -334,6 +344,7 @@ PENDING_GONE = (
     "Renvoyez le fichier, ou /remove."
 )
 NOT_INDEXED_TITLE = "pas encore indexé"
+NOT_INDEXED_BECAUSE = "non indexé\u00a0: {reason}"
 BUTTON_REPLACE = "Oui, le remplacer"
 BUTTON_REMOVE = "Oui, le supprimer"
 BUTTON_KEEP = "Non, le garder"

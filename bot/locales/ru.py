@@ -126,6 +126,9 @@ ADMIN_HELP = (
 
 # /sources
 SOURCES_HEADER = "<b>Документы, которые я цитирую</b> ({count}):"
+SOURCES_SKIPPED_HEADER = (
+    "<b>Не прочитаны при последней перезагрузке</b> (это видят только администраторы):"
+)
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
@@ -135,6 +138,7 @@ SOURCES_EMPTY = "Документы ещё не загружены, так чт�
 ANSWER_MORE_HEADER = "<b>Тоже по теме:</b>"
 ANSWER_COUNT = "<i>Результаты {first}–{last} из {total}.</i>"
 PAGE_HEADER = "<b>Ещё результаты по вопросу</b> «{question}»:"
+PAGE_HEADER_FOLLOW_UP = "<b>Ещё результаты по вопросу</b> «{question}» после «{context}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", с. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
@@ -267,9 +271,14 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Фрагменты: было {before}, стало {after}."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
-RELOAD_SKIPPED_HEADER = "<b>Пропущены</b> (прежняя версия, если была, по-прежнему в работе):"
+RELOAD_SKIPPED_HEADER = "<b>Пропущены</b> (не проиндексированы):"
+RELOAD_KEPT_HEADER = (
+    "<b>Оставлены в последней исправной версии</b> (файл в папке сейчас не читается):"
+)
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…и ещё {count}."
+RELOAD_KEPT = "Оставлены в последней исправной версии — {count}: {names}."
+RELOAD_STILL_SKIPPED = "Пропущены, как и при прошлой перезагрузке: {count} (список — в /sources)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>Исправьте в</b> <code>manifest.toml</code>:"
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
@@ -321,6 +330,7 @@ PENDING_GONE = (
     "Отправьте файл или /remove ещё раз."
 )
 NOT_INDEXED_TITLE = "ещё не проиндексирован"
+NOT_INDEXED_BECAUSE = "не проиндексирован: {reason}"
 BUTTON_REPLACE = "Да, заменить"
 BUTTON_REMOVE = "Да, удалить"
 BUTTON_KEEP = "Нет, оставить"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
-from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, esc, fit, shorten, tg_len
+from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, esc, fit, pages, shorten, tg_len
 from retrieval.ingest.manifest import MANIFEST
-from retrieval.model import ReindexReport
+from retrieval.model import ReindexReport, SkippedFile
 
 MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
 
@@ -18,10 +19,12 @@ def report_html(
     intro: Sequence[str] = (),
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
+    earlier: ReindexReport | None = None,
 ) -> str:
     """A reload's report: counts, paragraphs before and after, the names of what changed, what
-    to fix in the manifest, and a line for every file skipped and why (as many as fit, then how
-    many more)."""
+    to fix in the manifest, and a line for every file skipped and why, those kept at their last
+    good version apart (as many as fit, then how many more). With the ``earlier`` report, the
+    files skipped then for the same reason are only counted (``/sources`` lists them)."""
     before = [*intro, _summary(report, t)]
     names = [
         t.RELOAD_NAMES.format(label=label, names=_listed(changed, 1000, t))
@@ -35,21 +38,61 @@ def report_html(
     problems = [s.reason for s in report.skipped if s.doc == MANIFEST]
     if problems:
         before.append(_manifest_problems(problems, t, limit))
-    skipped = [s for s in report.skipped if s.doc != MANIFEST]
-    if not skipped:
-        return fit(before, [], limit=limit).text
-    lines = [
-        t.RELOAD_SKIPPED.format(
-            doc=esc(shorten(file.doc, 200)), reason=esc(shorten(file.reason, 300))
+    new = _new_skips(report, earlier)
+    still = len([s for s in report.skipped if s.doc != MANIFEST]) - len(new)
+    after = [t.RELOAD_STILL_SKIPPED.format(count=still)] if still else []
+    items = skipped_lines(report, t, new)
+    if not items:
+        return fit(before, [], after, limit=limit).text
+    more = t.RELOAD_MORE.format(count=len(new))  # the longest it can be
+    shown = fit(before, items, after, limit=limit - tg_len("\n" + more)).shown
+    chosen = items[:shown]
+    headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER)
+    while chosen and chosen[-1] in headings:
+        chosen.pop()  # a heading with none of its lines
+    left = len(new) - sum(1 for item in chosen if item not in headings)
+    ending = [t.RELOAD_MORE.format(count=left)] if left else []
+    return fit(before, [*chosen, *ending], after, limit=sys.maxsize).text
+
+
+def _new_skips(report: ReindexReport, earlier: ReindexReport | None) -> list[SkippedFile]:
+    """The files skipped (manifest aside) that ``earlier`` did not skip the same way."""
+    seen = set() if earlier is None else {_how(s, earlier) for s in earlier.skipped}
+    return [s for s in report.skipped if s.doc != MANIFEST and _how(s, report) not in seen]
+
+
+def _how(skipped: SkippedFile, report: ReindexReport) -> tuple[str, str, bool]:
+    return skipped.doc, skipped.reason, skipped.doc in report.kept
+
+
+def skipped_lines(
+    report: ReindexReport, t: Strings = en, only: Sequence[SkippedFile] | None = None
+) -> list[str]:
+    """A line for each file skipped (or each of ``only``) and why: first those kept at their
+    last good version, then those not indexed, each group under its heading."""
+    files = [s for s in report.skipped if s.doc != MANIFEST] if only is None else list(only)
+    groups = (
+        (t.RELOAD_KEPT_HEADER, [s for s in files if s.doc in report.kept]),
+        (t.RELOAD_SKIPPED_HEADER, [s for s in files if s.doc not in report.kept]),
+    )
+    lines: list[str] = []
+    for heading, group in groups:
+        if group:
+            lines.append(heading)
+        lines.extend(
+            t.RELOAD_SKIPPED.format(
+                doc=esc(shorten(file.doc, 200)), reason=esc(shorten(file.reason, 300))
+            )
+            for file in group
         )
-        for file in skipped
-    ]
-    header = t.RELOAD_SKIPPED_HEADER
-    more = t.RELOAD_MORE.format(count=len(lines))  # the longest it can be
-    shown = fit(before, lines, header=header, limit=limit - tg_len("\n" + more))
-    if shown.shown == len(lines):
-        return fit(before, lines, header=header, limit=limit).text
-    return f"{shown.text}\n{t.RELOAD_MORE.format(count=len(lines) - shown.shown)}"
+    return lines
+
+
+def skipped_pages(report: ReindexReport | None, t: Strings = en) -> list[str]:
+    """For an admin's ``/sources``: every file the last reload did not read, and why (none when
+    it read them all)."""
+    lines = [] if report is None else skipped_lines(report, t)
+    return pages(t.SOURCES_SKIPPED_HEADER, lines) if lines else []
 
 
 def _manifest_problems(problems: Sequence[str], t: Strings, limit: int) -> str:
@@ -87,7 +130,12 @@ def _summary(report: ReindexReport, t: Strings) -> str:
     paragraphs = t.RELOAD_PARAGRAPHS.format(
         before=report.paragraphs_before, after=report.paragraphs_after
     )
-    return "\n".join([t.RELOAD_DONE.format(seconds=report.seconds), counts, paragraphs])
+    kept = (
+        [t.RELOAD_KEPT.format(count=len(report.kept), names=_listed(report.kept, 300, t))]
+        if report.kept
+        else []
+    )
+    return "\n".join([t.RELOAD_DONE.format(seconds=report.seconds), counts, *kept, paragraphs])
 
 
 def reload_failed_html(reason: str, t: Strings = en) -> str:

@@ -81,7 +81,7 @@ def citation_html(
     """The citation, escaped, as a link that opens the passage when the bot's name is known;
     then, given the ``document``, its date and source (a link when it is a URL). ``pages``: the
     pages to cite (a hit's, where its quote stands), else the passage's first."""
-    text = esc(shorten(citation(passage, t, pages=pages), CITATION_CHARACTERS))
+    text = esc(citation(passage, t, pages=pages, limit=CITATION_CHARACTERS))
     cited = link(buttons.passage_link(bot_username, passage.id), text)
     origin = origin_html(document)
     return f"{cited} · {origin}" if origin else cited
@@ -289,10 +289,17 @@ def page_reply(
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
     documents: Mapping[str, Document] | None = None,
+    context: str | None = None,
 ) -> Reply:
     """A "More results" page: each hit quoted and numbered by rank (with its document's date
-    and source), then "Results a–b of n"."""
-    before = [t.PAGE_HEADER.format(question=esc(shorten(question, SHOWN_QUESTION)))]
+    and source), then "Results a–b of n". Of a follow-up (``context``: the question it was
+    read with), the title names both: "why?" alone says nothing of what was searched."""
+    shown = esc(shorten(question, SHOWN_QUESTION))
+    if context:
+        after_what = esc(shorten(context, SHOWN_QUESTION))
+        before = [t.PAGE_HEADER_FOLLOW_UP.format(question=shown, context=after_what)]
+    else:
+        before = [t.PAGE_HEADER.format(question=shown)]
     if corpus_changed:
         before.append(t.CORPUS_CHANGED)
     known = documents or {}
@@ -317,16 +324,17 @@ def choices_reply(
     """What /quote says when its words fit several passages: the candidates, numbered."""
     before = [t.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
     items = [
-        f"{bold(f'{hit.rank}.')} {esc(shorten(cited(hit, t), CITATION_CHARACTERS))}: "
+        f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}: "
         f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
         for hit in answer.hits
     ]
     return fit(before, items, joiner="\n\n", limit=limit)
 
 
-def cited(hit: Hit, t: Strings = en) -> str:
-    """The plain citation of a hit: the pages its quote stands on."""
-    return citation(hit.passage, t, pages=hit.pages)
+def cited(hit: Hit, t: Strings = en, limit: int | None = None) -> str:
+    """The plain citation of a hit: the pages its quote stands on (its ¶ kept within
+    ``limit``)."""
+    return citation(hit.passage, t, pages=hit.pages, limit=limit)
 
 
 def choice_label(hit: Hit, t: Strings = en) -> str:

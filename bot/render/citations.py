@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.locales import Strings, en
 from retrieval.model import Passage
 
+ELLIPSIS = "…"
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
 
 
@@ -26,9 +27,35 @@ def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
 
 
 def citation(
-    passage: Passage, t: Strings = en, *, separator: str = ", ", pages: Pages = None
+    passage: Passage,
+    t: Strings = en,
+    *,
+    separator: str = ", ",
+    pages: Pages = None,
+    limit: int | None = None,
 ) -> str:
     """Title, section (when there is one, under the heading above it) and :func:`where`, as
-    plain text."""
-    parts = [passage.title, *([passage.heading] if passage.heading else [])]
-    return separator.join([*parts, where(passage, t, pages)])
+    plain text. Longer than ``limit``, the section and then the title are shortened ("…"):
+    the ¶ and page always stay, as they are what a reader looks the quote up by."""
+    place = where(passage, t, pages)
+    title, heading = " ".join(passage.title.split()), " ".join((passage.heading or "").split())
+    parts = [title, *([heading] if heading else [])]
+    whole = separator.join([*parts, place])
+    if limit is None or len(whole) <= limit:
+        return whole
+    room = max(limit - len(place) - len(separator) * len(parts), 2 * len(parts))
+    if not heading:
+        return separator.join([_cut(title, room), place])
+    title_room = min(len(title), max(room - len(heading), room // 2))
+    return separator.join([_cut(title, title_room), _cut(heading, room - title_room), place])
+
+
+def _cut(text: str, most: int) -> str:
+    """``text`` cut between words (or within a word that is most of it) to at most ``most``
+    characters, "…" marking the cut."""
+    if len(text) <= most:
+        return text
+    head = text[: max(most - 1, 0)]
+    if " " in head[most // 2 :]:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip() + ELLIPSIS

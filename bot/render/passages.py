@@ -74,7 +74,7 @@ def quote_post(
 
 def inline_title(passage: Passage, t: Strings = en) -> str:
     """An inline result's title: the document and section it comes from (plain text)."""
-    return shorten(citation(passage, t), INLINE_TITLE)
+    return citation(passage, t, limit=INLINE_TITLE)
 
 
 def inline_description(hit: Hit) -> str:

@@ -35,6 +35,7 @@ PARSER_VERSION = "36"  # bump when parsing changes, so every file is read again
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
 PARALLEL_FROM_BYTES = 16 << 20
 OUTSIDE = links.OUTSIDE
+NOT_UTF8 = "file name is not valid UTF-8 — rename it"
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -51,6 +52,8 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
     """:func:`corpus_files`, and in the same walk the links that lead to no file (broken,
     looping, to a folder), each with why it is not read (:func:`links.unfollowed`)."""
     if not folder.is_dir():
+        if folder.exists():
+            raise NoCorpusError(folder, "it is a file, not a folder: give the folder it is in")
         raise NoCorpusError(folder, "the folder does not exist")
     found, unfollowed = [], []
     for path in folder.rglob("*"):
@@ -67,6 +70,24 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 def doc_name(path: Path, folder: Path) -> str:
     """A document's id: its path relative to the corpus folder ("advanced/proxies.md")."""
     return path.relative_to(folder).as_posix()
+
+
+def shown_name(name: str) -> str:
+    """``name`` as it can be shown and sent: the bytes of a file name that are not UTF-8 (the
+    surrogates ``os.fsdecode`` stands them for) as "\ufffd"; any other name as it is."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
+def is_utf8(name: str) -> bool:
+    """Whether ``name`` came from a file name that is valid UTF-8 (no stand-in surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -129,6 +150,7 @@ class _Plan:
     present: set[str] = field(default_factory=set)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # skipped, its earlier version still served
 
 
 def refresh(
@@ -154,7 +176,7 @@ def refresh(
     plan = _Plan()
     listed = manifests.read(folder, [doc_name(p, folder) for p in [*files, *dict(unfollowed)]])
     plan.skipped.extend(SkippedFile(MANIFEST, problem) for problem in listed.problems)
-    plan.skipped.extend(SkippedFile(doc_name(p, folder), why) for p, why in unfollowed)
+    plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
     manifest = listed.entries
     _look(plan, files, folder, known, None if listed.broken else manifest)
     removed = sorted(name for name in known if name not in plan.present)
@@ -186,6 +208,9 @@ def _look(
     where = {path: resolved(path) for path in plan.names}  # one look at each file
     documents = {where[p]: name for p, name in plan.names.items() if p not in resolved.links}
     for path, name in plan.names.items():
+        if not is_utf8(name):  # no store, message or citation can hold it: said, not read
+            plan.skipped.append(SkippedFile(shown_name(name), NOT_UTF8))
+            continue
         link = path in resolved.links
         linked = links.problem(path, root, documents) if link else None
         if linked or not where[path].is_relative_to(root):
@@ -210,8 +235,10 @@ def _look(
             plan.to_parse.append(path)
         except OSError as error:  # removed or unreadable while we looked at it
             plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
-            if not old:
-                plan.present.discard(name)  # an indexed version that was readable stays
+            if old:
+                plan.kept.append(name)  # an indexed version that was readable stays
+            else:
+                plan.present.discard(name)
 
 
 def _same(stored: str, data: bytes | None, entry: dict[str, str] | None) -> bool:
@@ -254,7 +281,9 @@ def _write(
     for name, item in parsed:
         if isinstance(item, str):
             plan.skipped.append(SkippedFile(name, item))
-            continue  # an earlier readable version, if any, stays
+            if name in known:
+                plan.kept.append(name)  # its earlier readable version stays
+            continue
         (plan.changed if name in known else plan.added).append(name)
         store.delete_document(name)
         store.insert_document(item.row, item.passages)
@@ -326,6 +355,7 @@ def _report(
         removed=tuple(removed),
         unchanged=tuple(plan.unchanged),
         skipped=tuple(plan.skipped),
+        kept=tuple(sorted(plan.kept)),
         paragraphs_before=before,
         paragraphs_after=after,
         seconds=time.perf_counter() - started,

@@ -8,6 +8,7 @@ for the test: nothing here sleeps for a fixed time or asserts on timing.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -208,9 +209,53 @@ async def test_reload_reports_added_changed_removed_and_every_skipped_file(
     # The new documents serve at once.
     (answer,) = await admin_bot.say(NEW_QUESTION)
     assert "narwhal" in visible(answer.text) and "Polar Research" in visible(answer.text)
-    (sources,) = await admin_bot.say("/sources")
+    (sources, unread) = await admin_bot.say("/sources")
     assert "Polar Research Cooperation Notes" in visible(sources.text)
     assert "China–Russia Joint Statement" not in visible(sources.text)
+    # An admin's /sources ends with the files the reload did not read, and why.
+    assert visible(unread.text).startswith("Not read at the last reload (only admins see this):")
+    assert "• binary.txt: binary, not text" in visible(unread.text)
+
+
+async def test_a_file_name_that_is_not_utf8_is_named_as_skipped_and_the_rest_reloads(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # Every reload failed on it ("unexpected error"), and so did every upload after it.
+    (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
+    bad = os.fsencode(corpus_dir) + b"/bad\xffname.txt"
+    with open(bad, "wb") as handle:
+        handle.write(b"Some text here for a paragraph.\n")
+
+    (progress,) = await admin_bot.say("/reload")
+
+    report = visible(admin_bot.request.final_text(progress))
+    assert report_counts(report)[:4] == (1, 0, 0, 5)
+    assert "• bad\ufffdname.txt: file name is not valid UTF-8 — rename it" in report
+    (answer,) = await admin_bot.say(NEW_QUESTION)
+    assert "narwhal" in visible(answer.text)
+    (listed,) = await admin_bot.say("/remove")
+    assert "polar.txt" in visible(listed.text) and "bad" not in visible(listed.text)
+
+
+async def test_files_skipped_as_before_are_counted_not_listed_again(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # The same "Skipped" lines came in full after every upload and /reload.
+    for n in range(3):
+        (corpus_dir / f"empty{n}.md").write_bytes(b"  \n\n ")
+    (first,) = await admin_bot.say("/reload")
+    assert "• empty2.md: empty" in visible(admin_bot.request.final_text(first))
+    (corpus_dir / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 200)
+    (progress,) = await upload(admin_bot, "polar.txt", NEW_DOC.encode("utf-8"))
+    report = visible(admin_bot.request.final_text(progress))
+    assert "Added: polar.txt" in report
+    assert "Skipped (not indexed):\n• binary.txt: binary, not text" in report  # new: in full
+    assert "empty0.md" not in report
+    assert report.endswith("Still skipped as at the last reload: 3 (/sources lists them).")
+    (_, unread) = await admin_bot.say("/sources")  # where they all are
+    assert all(f"• empty{n}.md: empty" in visible(unread.text) for n in range(3))
+    (ask,) = await admin_bot.say("/remove empty1.md")  # was "(not indexed yet)"
+    assert visible(ask.text) == "Remove empty1.md (not indexed: empty) from the documents?"
 
 
 async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness) -> None:
@@ -422,9 +467,9 @@ async def test_an_uploaded_html_page_is_saved_as_sent_and_read_as_its_text(
     )
     (progress,) = await upload(admin_bot, "Polar notes.html", page.encode("utf-8"))
     report = visible(admin_bot.request.final_text(progress))
-    assert report.startswith("📄 Saved “Polar notes.html” as Polar_notes.html (1 passage)")
+    assert report.startswith("📄 Saved Polar notes.html (1 passage)")
     # Saved as it came: the library's HTML reader reads it at every reload, as it did here.
-    assert (corpus_dir / "Polar_notes.html").read_bytes() == page.encode("utf-8")
+    assert (corpus_dir / "Polar notes.html").read_bytes() == page.encode("utf-8")
     (answer,) = await admin_bot.say(NEW_QUESTION)
     quoted = visible(answer.text)
     assert "narwhal migration & the thickness" in quoted
@@ -492,6 +537,24 @@ async def test_a_path_in_the_file_name_never_leaves_the_corpus_folder(
     assert (corpus_dir / "passwd.txt").read_text(encoding="utf-8") == NEW_DOC
     assert not (tmp_path.parent / "etc").exists() and not (corpus_dir.parent / "etc").exists()
     assert outside_the_corpus() == outside
+
+
+async def test_uploads_named_in_other_scripts_keep_their_names(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # Both were saved as document.txt: the second was offered to replace the first.
+    notes = NEW_DOC.replace("Polar Research Cooperation Notes", "极地研究笔记")
+    (first,) = await upload(admin_bot, "笔记.txt", notes.encode("utf-8"))
+    assert visible(admin_bot.request.final_text(first)).startswith("📄 Saved 笔记.txt (2 passages)")
+    report = "Отчёт о проекте\n\nСтанция на Шпицбергене принимает учёных из многих стран.\n"
+    (second,) = await upload(admin_bot, "Отчёт о проекте 2024.txt", report.encode("utf-8"))
+    said = visible(admin_bot.request.final_text(second))
+    assert said.startswith("📄 Saved Отчёт о проекте 2024.txt (1 passage)"), said
+    assert (corpus_dir / "笔记.txt").read_text(encoding="utf-8") == notes
+    assert not (corpus_dir / "document.txt").exists() and not (corpus_dir / "2024.txt").exists()
+    assert {"极地研究笔记", "Отчёт о проекте"} <= set(titles(admin_bot))
+    (ask,) = await admin_bot.say("/remove 笔记.txt")
+    assert visible(ask.text).startswith("Remove 笔记.txt (极地研究笔记)")
 
 
 async def test_an_upload_with_a_taken_name_replaces_only_after_yes(

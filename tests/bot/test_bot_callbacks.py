@@ -92,6 +92,18 @@ async def test_more_command_continues_where_the_last_page_stopped(bot: Harness) 
     assert [ranks(p.text) for p in (page2, page3, page4)] == [[4, 5, 6], [7, 8, 9], [10, 11, 12]]
 
 
+async def test_more_after_a_follow_up_names_the_question_it_followed(bot: Harness) -> None:
+    # The page after "why?" was titled "More results for “why?”", which says nothing.
+    await bot.say(QUESTION)
+    (answer,) = await bot.say("and what about Russia?")
+    assert visible(answer.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    (page2,) = await bot.say("/more")
+    assert visible(page2.text).startswith(
+        f"More results for “and what about Russia?”, after “{QUESTION}”:"
+    )
+    assert ranks(page2.text) == [4, 5, 6]
+
+
 async def test_a_message_saying_only_more_pages_as_the_command_does(bot: Harness) -> None:
     await bot.say(QUESTION)
     (page2,) = await bot.say("more")

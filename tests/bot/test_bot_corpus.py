@@ -4,8 +4,8 @@ pipeline, atomic writes; and reloads shared between those who ask for one at the
 from __future__ import annotations
 
 import asyncio
-import re
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,16 @@ from bot.reloads import Reloads
 from retrieval.ingest import pipeline
 from retrieval.model import ReindexReport
 
-SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.[a-z]+")
+SIGNS = set(" ._-()[]+,&'")
+
+
+def is_safe(name: str) -> bool:
+    """Letters, digits and marks of any script and a few plain signs; never hidden, never an
+    option, never empty before its suffix."""
+    stem, _, suffix = name.rpartition(".")
+    if not stem or stem[0] in "._- " or not suffix.isascii() or not suffix.islower():
+        return False
+    return all(unicodedata.category(c)[0] in "LMN" or c in SIGNS for c in stem)
 
 
 @pytest.mark.parametrize(
@@ -28,16 +37,21 @@ SAFE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\.[a-z]+")
         ("../../etc/passwd", "passwd.txt"),
         ("..\\..\\windows\\win.txt", "win.txt"),
         ("/absolute/path/report.md", "report.md"),
-        (".bashrc", "bashrc.txt"),
-        ("...", "document.txt"),
+        (".bashrc", "bashrc-407439a5.txt"),  # never hidden
+        ("...", "document-6eae3a5b.txt"),
         ("", "document.txt"),
-        ("a..b.txt", "a.b.txt"),
-        ("café crème.txt", "cafe_creme.txt"),
-        ("Доклад 2024.txt", "2024.txt"),
+        ("a..b.txt", "a.b-be77e08b.txt"),
+        # Letters of every script are letters: the name sent is the name saved.
+        ("café crème.txt", "café crème.txt"),
+        ("Доклад 2024.txt", "Доклад 2024.txt"),
+        ("Отчёт о проекте 2024.txt", "Отчёт о проекте 2024.txt"),
+        ("笔记.txt", "笔记.txt"),
+        ("a?b.txt", "a_b-f74652f0.txt"),  # what Windows refuses goes, and the name says so
+        ("evil\u202etxt.exe.md", "evil_txt.exe-6c39b8cd.md"),  # a right-to-left override
         ("page.html", "page.html"),  # saved as it came: the library reads HTML
         ("page.HTM", "page.htm"),
         ("figures.xlsx", "figures.txt"),
-        ("x" * 300 + ".txt", "x" * corpus.NAME_LIMIT + ".txt"),
+        ("x" * 300 + ".txt", "x" * (corpus.NAME_LIMIT - 9) + "-0de5bba9.txt"),
     ],
 )
 def test_safe_names(uploaded: str, saved: str) -> None:
@@ -47,12 +61,49 @@ def test_safe_names(uploaded: str, saved: str) -> None:
 @given(st.text(max_size=300))
 def test_a_safe_name_is_always_a_plain_document_name_in_the_folder(name: str) -> None:
     safe = corpus.safe_name(name)
-    assert SAFE.fullmatch(safe), safe
+    assert is_safe(safe), safe
     assert safe[safe.rindex(".") :] in pipeline.SUPPORTED_SUFFIXES
-    assert ".." not in safe and len(safe) <= corpus.NAME_LIMIT + 4
+    assert ".." not in safe and len(safe) <= corpus.NAME_LIMIT + 5
+    assert len(safe.encode("utf-8")) <= 255  # what a file name can hold
     folder = Path("/srv/corpus")
     assert (folder / safe).resolve().parent == folder
     assert corpus.safe_name(safe) == safe  # stable: a saved name is its own safe name
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("笔记.txt", "报告.txt"),  # were both document.txt
+        ("Отчёт.txt", "Доклад.txt"),  # were both document.txt
+        ("Отчёт 2024.txt", "Доклад 2024.txt"),  # were both 2024.txt
+        ("a?b.txt", "a*b.txt", "a_b.txt"),
+        ("x" * 100 + "1.txt", "x" * 100 + "2.txt"),
+    ],
+)
+def test_two_different_names_are_never_saved_as_one(names: tuple[str, ...]) -> None:
+    saved = [corpus.safe_name(name) for name in names]
+    assert len(set(saved)) == len(names), saved
+
+
+@given(st.text(max_size=120), st.text(max_size=120))
+def test_different_names_stay_different(one: str, other: str) -> None:
+    if one.strip() != other.strip() and "/" not in one + other and "\\" not in one + other:
+        same = corpus.safe_name(one) == corpus.safe_name(other)
+        assert not same or _alike(one, other), (one, other)
+
+
+def _alike(one: str, other: str) -> bool:
+    """The differences a saved name may drop: the suffix's case, a missing or unread suffix
+    (.txt is added), the same letters composed differently."""
+
+    def plain(name: str) -> str:
+        name = unicodedata.normalize("NFC", name)
+        suffix = corpus.suffix_of(name)
+        stem = name[: -len(suffix)] if suffix else name
+        unread = suffix not in pipeline.SUPPORTED_SUFFIXES
+        return stem if suffix in ("", ".txt") or unread else name.lower()
+
+    return plain(one) == plain(other) or plain(one).lower() == plain(other).lower()
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from tgfakes import html_problems, visible
 from bot import render as replies
 from bot.locales import en as messages
 from bot.locales import fr, ru, zh
+from bot.render.answers import CITATION_CHARACTERS, cited
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
 from bot.terminal import Layout, render_answer
@@ -588,3 +589,22 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         (fr, "français, espagnol"),
     ):
         assert t.WRONG_LANGUAGE.format(languages=names) in replies.answer_reply(nothing, t=t).text
+
+
+def test_a_long_citation_shortens_its_section_and_keeps_the_paragraph_and_page() -> None:
+    # "— Chapitre 7…, 7.9. Que signifie qu'un paquet dépend (Depends)… remplace…" lost its ¶ 60.
+    section = (
+        "7.9. Que signifie qu'un paquet dépend (Depends), recommande (Recommends), suggère "
+        "(Suggests), entre en conflit (Conflicts), remplace (Replaces), casse (Breaks) ou "
+        "fournit (Provides) un autre paquet ?"
+    )
+    title = "Chapitre 7. Les bases du système de gestion des paquets Debian " * 2
+    long = hit(60, title=title, section=section, above=("Chapitre 7",), page=31)
+    reply = replies.answer_reply(answer(long, hit(2)), bot_username="qbot", t=fr)
+    cite = visible(reply.text.split("</blockquote>")[1].split("\n")[1])
+    assert cite.startswith("— Chapitre 7. Les bases") and cite.endswith("¶ 60, p. 31")
+    assert "…" in cite and len(cite) <= 2 + CITATION_CHARACTERS
+    assert replies.inline_title(long.passage, fr).endswith("¶ 60, p. 31")
+    for limit in range(20, 200, 7):  # whatever the room, the ¶ stays whole
+        shown = cited(long, fr, limit)
+        assert shown.endswith("¶ 60, p. 31") and len(shown) <= max(limit, 30), (limit, shown)
