@@ -262,11 +262,7 @@ class Library:
         offset: int = 0,
     ) -> Answer:
         """The passages that answer ``question``, ranked ``offset`` to ``offset + k``."""
-        text = question.strip()
-        if len(text) > QUESTION_LIMIT:
-            raise QuestionTooLongError(len(text), QUESTION_LIMIT)
-        if not any(ch.isalnum() for ch in text):
-            raise EmptyQuestionError()
+        text = _askable(question)
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
@@ -313,6 +309,17 @@ class Library:
         if self._languages[0] != version:
             self._languages = _counted(version, self.store.passage_languages())
         return self._languages[1] or ("en",)
+
+
+def _askable(question: str) -> str:
+    """``question`` without the spaces around it; too long or with no letter or digit, an
+    error saying so."""
+    text = question.strip()
+    if len(text) > QUESTION_LIMIT:
+        raise QuestionTooLongError(len(text), QUESTION_LIMIT)
+    if not any(ch.isalnum() for ch in text):
+        raise EmptyQuestionError()
+    return text
 
 
 def _with_answering(
