@@ -1,6 +1,6 @@
 """A sentence that goes on over a page break with its full stop or comma ("… is zero¹¹" /
-". There is …") is one paragraph, the stop right after the word, not a passage that opens with
-"." (booktabs.pdf, docs-dev corpus)."""
+". There is …") is one paragraph, the stop right after the word (the footnote mark dropped), not
+a passage that opens with "." (booktabs.pdf, docs-dev corpus)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_a_sentence_ending_after_the_page_break_stays_in_its_paragraph() -> None
     document = read("booktabs.pdf", BOOKTABS.read_bytes())
     found = passages(document, "pdf/booktabs.pdf")
     bottom = next(p for p in found if p.text.startswith("\\bottomrule[hwdi]"))
-    assert "By default \\belowbottomsep is zero11. There is a frequent and legitimate" in (
+    assert "By default \\belowbottomsep is zero. There is a frequent and legitimate" in (
         bottom.text
     )
     assert bottom.text.endswith("so that it behaves sensibly in a longtable footer.")

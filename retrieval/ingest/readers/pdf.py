@@ -88,6 +88,11 @@ _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", 
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
+_DROPPED = "\x00"  # a character a line's text leaves out (see _line)
+_DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe overdrawn
+# A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after two
+# letters, or a letter and a stop, before a space or the line's end.
+_MARK_AFTER = re.compile(r"(?<=[^\W\d_][.,;:)]|[^\W\d_]{2})\d{1,2}(?=\s|$)")
 _GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
 # Han, kana and the punctuation set with them: written without spaces between words.
@@ -114,6 +119,9 @@ _ABBREVIATION = re.compile(r"^(?:[a-z]\.){2,}|^\d")  # "e.g.", "i.e.", "2.0": a 
 # "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
 _ORNAMENT_KINDS = frozenset({"So", "Po", "Pd", "Pc", "Co"})  # symbols, dots, dashes, private
+DISPLAY_LINES = 2  # a display of code this short inside a sentence reads as part of it …
+DISPLAY_CHARS = 60  # … with lines no longer than this
+_TERM = re.compile(r"^[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,8}$")  # "raggedleft center"
 REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not two
 FRONT_WORDS = 12  # a block this long under the title is text: the title page's block has ended
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
@@ -136,6 +144,7 @@ class Line:
     # a word hyphenated at the line end with the rest of it on the next line
     mono: bool = False  # set in a fixed-pitch font: a line of code
     shown: bool = True  # inside the page's crop box, which a viewer cuts the page to
+    note: bool = False  # a note set beside a heading, kept with it (see _beside)
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -152,7 +161,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
-    lines = _after_their_sentence(_join_hyphens(furniture(lines)))
+    lines = _after_their_sentence(displays_inlined(terms_leading(_join_hyphens(furniture(lines)))))
     title = meta.get("Title", "").strip()
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -161,7 +170,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
         # the text, not sections of a document with none.
         document = assemble(lines, document.title, headings=False)
-    document.blocks = unrepeated(document.blocks)
+    document.blocks = front_joined(unrepeated(document.blocks))
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
     first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []
@@ -184,6 +193,93 @@ def unrepeated(blocks: list[Block]) -> list[Block]:
         seen.add(key)
         kept.append(block)
     return kept
+
+
+def front_joined(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with the title page's short lines before the first paragraph (subtitle,
+    author, version, date, address: "v3.0f", "2022/06/23", "https://github.com/…") as one block:
+    each alone is a fragment, which would be glued to the abstract after it ("v3.0f 2022/06/23
+    https://… The microtype package provides …") as if its sentence started so."""
+    count = 0
+    for block in blocks:
+        short = word_count(block.text) < FRONT_WORDS and not block.text.endswith(_SENTENCE_END)
+        if not short or block.kind != "text" or block.code or block.section is not None:
+            break
+        if block.page != blocks[0].page:
+            break
+        count += 1
+    if count < 2:
+        return blocks
+    text = "\n".join(block.text for block in blocks[:count])
+    return [replace(blocks[0], text=text), *blocks[count:]]
+
+
+def terms_leading(lines: list[Line]) -> list[Line]:
+    """``lines`` with an option's name set alone on its line in typewriter type, its description
+    indented below it ("compact" / "This option … reduces the spacing …"), leading that
+    description as a definition list's term does ("compact: This option …"): alone, it was a
+    passage of one word, and the description never said what it describes. Code is no term: a
+    term is words only ("raggedleft center raggedright"), and code stands right of the text
+    after it, not left."""
+    result: list[Line] = []
+    for index, line in enumerate(lines):
+        term = result[-1] if result else None
+        if (
+            term is not None
+            and term.mono
+            and not line.mono
+            and _TERM.match(term.text)
+            and term.page == line.page
+            and 0 < term.y - line.y <= 3 * line.size
+            and line.x0 - term.x0 > 0.8 * line.size
+            and not (index > 1 and lines[index - 2].mono)
+        ):
+            result[-1] = replace(line, text=f"{term.text}: {line.text}")
+            continue
+        result.append(line)
+    return result
+
+
+def displays_inlined(lines: list[Line]) -> list[Line]:
+    """``lines`` with a short display of code set in the middle of a sentence ("… Thus in" /
+    "\\cmidrule{1-2}\\cmidrule{1-2}" / "the second command writes …") run into it, as the
+    sentence reads: set apart, the sentence was cut at it and the display went with the text
+    after it (or with a footnote waiting for the sentence's end)."""
+    result: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        end = index
+        while end < len(lines) and end - index < DISPLAY_LINES and lines[end].mono:
+            end += 1
+        before = result[-1] if result else None
+        after = lines[end] if end < len(lines) else None
+        if (
+            end > index
+            and before is not None
+            and after is not None
+            and _mid_sentence(before, lines[index:end], after)
+        ):
+            texts = [before.text, *(ln.text for ln in lines[index:end]), after.text]
+            result[-1] = replace(before, text=" ".join(texts), x1=after.x1, y_last=after.y_last)
+            index = end + 1
+            continue
+        result.append(line)
+        index += 1
+    return result
+
+
+def _mid_sentence(before: Line, display: Sequence[Line], after: Line) -> bool:
+    """Whether ``display`` (code lines) stands inside the sentence ``before`` and ``after``
+    (prose) are parts of, on one page."""
+    return (
+        not before.mono
+        and not after.mono
+        and not before.text.endswith((*_SENTENCE_END, ","))
+        and after.text[:1].islower()
+        and before.page == after.page
+        and all(ln.page == before.page and len(ln.text) <= DISPLAY_CHARS for ln in display)
+    )
 
 
 def _as_cp1251(lines: list[Line], path: Path) -> list[Line]:
@@ -451,11 +547,46 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
+    # Both blank what they drop with _DROPPED, so the characters keep their places.
+    raw = _unmarked(textpage, _undoubled(textpage, raw, start), start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
     )  # fmt: skip
+
+
+def _undoubled(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` without the second copy of a word drawn twice on itself: a TeX logo
+    ("XeTeX", whose mirrored E is drawn over a plain one) reads "XeTeXXeTeX", which no reader
+    sees and no question asks for. A copy is known by its place: it starts back inside the first
+    one, where a word written twice ("haha") goes on to the right."""
+    if not _DOUBLED.search(raw):
+        return raw
+    kept, last = [], 0
+    for match in _DOUBLED.finditer(raw):
+        half = match.start() + len(match[1])
+        back = _char_box(textpage, start + half)[0] < _char_box(textpage, start + half - 1)[1] - 0.5
+        if back:
+            kept += [raw[last:half], _DROPPED * len(match[1])]
+            last = match.end()
+    return "".join([*kept, raw[last:]])
+
+
+def _unmarked(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` (whose characters stand at ``start`` of the text page) without the footnote
+    marks set superscript after a word or a stop ("the preamble.²", "package.⁸"), which PDFium
+    reads as digits glued to it ("preamble.2"): smaller than the character before them and
+    raised above its baseline. The note itself keeps its number."""
+    kept, last = [], 0
+    for match in _MARK_AFTER.finditer(raw):
+        at = start + match.start()
+        before = _font_size(textpage, at - 1)
+        raised = _char_box(textpage, at)[2] > _char_box(textpage, at - 1)[2] + 0.2 * before
+        if raised and _font_size(textpage, at) < 0.85 * before:
+            kept += [raw[last : match.start()], _DROPPED * len(match[0])]
+            last = match.end()
+    return "".join([*kept, raw[last:]])
 
 
 def _loose_graves(text: str) -> str:
@@ -924,7 +1055,7 @@ def assemble(
     intro: int | None = None  # the paragraph just written, which may introduce code
     for line in lines:
         if heading and _beside(heading[-1], line):
-            heading.append(line)  # a note on the heading's baseline: "pdfTeX 0.14f | LuaTeX"
+            heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
         if headings and (is_heading(line, body) or (listed and _heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
@@ -971,18 +1102,25 @@ def _set_heading(
     """The heading's text; the first heading of a document without a title is its title (unless
     it names a part of one: "Contents", "1 Introduction"), and one in the title page's block is
     text (see :class:`_Front`)."""
-    text = prose(join_lines(line.text for line in heading))
+    notes = [line for line in heading if line.note]  # set beside it: see _beside
+    text = prose(join_lines(line.text for line in heading if not line.note))
     part = _CONTENTS_TITLE.match(text) or _NUMBERED_HEADING.match(text)
     if not document.title and not document.blocks and not part:
         document.title = text
-        return section or ""
-    if front.takes(document, heading, text):
-        return section
-    return text
+        section = section or ""
+    elif not front.takes(document, heading, text):
+        section = text
+    if notes:
+        note = prose(join_lines(line.text for line in notes))
+        document.add(section or None, note, page=notes[0].page)
+    return section
 
 
 def _beside(heading: Line, line: Line) -> bool:
-    """Whether ``line`` stands right of ``heading`` on its baseline (a note set beside it)."""
+    """Whether ``line`` stands right of ``heading`` on its baseline: a note set beside it in the
+    margin ("pdfTeX 0.14f | LuaTeX 0.30" in a grey box: the engines a section's feature needs),
+    no part of its title. The heading keeps it, marked a ``note``, and it becomes the section's
+    first text."""
     near = abs(line.y - heading.y) < 0.4 * heading.size  # a character's box: "p" reaches lower
     note = line.size < heading.size and sum(ch.isalpha() for ch in line.text) >= 3  # not a "∗"
     return line.page == heading.page and near and note and line.x0 > heading.x1

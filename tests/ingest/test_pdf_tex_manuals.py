@@ -1,0 +1,75 @@
+"""What a reader of the LaTeX package manuals in the dev corpora sees, read right: a logo once, a
+heading without the note beside it, the title page apart from the abstract, footnote marks apart
+from their words, a display inside its sentence, an option's name leading its description."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.ingest.passages import passages
+from retrieval.ingest.pipeline import read
+from tests.ingest.readerfiles import parsed, texts
+
+CORPORA = Path(__file__).parents[2] / "data/eval/corpora"
+MICROTYPE = CORPORA / "docs-dev/pdf/microtype.pdf"
+BOOKTABS = CORPORA / "docs-dev/pdf/booktabs.pdf"
+TITLESEC = CORPORA / "docs-dev2/pdf/titlesec.pdf"
+
+
+def test_a_logo_drawn_twice_over_itself_reads_once() -> None:
+    """microtype.pdf draws "XeTeX" twice, the second copy (mirrored E) over the first."""
+    found = texts(parsed(MICROTYPE))
+    assert not [t for t in found if "XeTeXXeTeX" in t]
+    assert any("or XeTeX (at least version 0.9997)" in t for t in found)
+
+
+def test_the_engines_note_beside_a_heading_is_no_part_of_it() -> None:
+    """ "5.1 Character protrusion" has "pdfTeX 0.14f | LuaTeX 0.30 | XeTeX 0.9997" in a grey
+    box beside it: the section is "5.1 Character protrusion", the note its first text."""
+    blocks = parsed(MICROTYPE).blocks
+    sections = {b.section for b in blocks}
+    assert "5.1 Character protrusion" in sections
+    assert "9 Being pedantic about protrusion" in sections
+    assert not [s for s in sections if s and ("pdfTeX" in s or "e-TeX" in s)]
+    first = next(b for b in blocks if b.section == "5.1 Character protrusion")
+    assert first.text.startswith("pdfTeX 0.14f | LuaTeX 0.30 | XeTeX 0.9997")
+
+
+def test_the_title_pages_version_date_and_address_stay_off_the_abstract() -> None:
+    blocks = parsed(MICROTYPE).blocks
+    abstract = next(b for b in blocks if "provides a LaTeX interface" in b.text)
+    assert abstract.text.startswith("The microtype package provides a LaTeX interface")
+    front = blocks[0].text
+    assert "v3.0f" in front and "2022/06/23" in front and "github.com/schlcht" in front
+
+
+def test_a_footnote_mark_after_a_word_is_no_part_of_it() -> None:
+    """booktabs.pdf: "… in the preamble.²", "… with the colortbl package.⁸"."""
+    found = texts(read("booktabs.pdf", BOOKTABS.read_bytes()))
+    joined = "\n".join(found)
+    assert "preamble.2" not in joined and "package.8" not in joined
+    assert any("Booktabs is now compatible with the colortbl package. The" in t for t in found)
+    assert any(t.endswith("can be set by the user in the preamble.") for t in found)
+
+
+def test_a_sentence_runs_on_through_the_code_displayed_inside_it() -> None:
+    """booktabs.pdf page 6: "Thus in" / (display) / "the second command writes a rule …"."""
+    found = passages(read("booktabs.pdf", BOOKTABS.read_bytes()), "pdf/booktabs.pdf")
+    rule_row = next(p for p in found if "the same ‘rule row’. Thus in" in p.text)
+    assert (
+        "Thus in \\cmidrule{1-2}\\cmidrule{1-2} the second command writes a rule" in rule_row.text
+    )
+    assert "I suppose you wanted \\cmidrule{1-2}\\morecmidrules\\cmidrule{1-2} which gives you" in (
+        rule_row.text
+    )
+
+
+def test_an_options_name_alone_on_its_line_leads_its_description() -> None:
+    """titlesec.pdf sets "compact" in typewriter type in the margin, its description indented
+    below it: one passage "compact: This option …", not a passage of one word."""
+    found = passages(read("titlesec.pdf", TITLESEC.read_bytes()), "pdf/titlesec.pdf")
+    compact = next(p for p in found if "reduces the spacing above and below" in p.text)
+    assert compact.text.startswith("compact: This option is independent")
+    assert compact.section == "2.2. Spacing"
+    assert not [p for p in found if p.text.strip() in {"compact", "uppercase"}]
+    assert any(p.text.startswith("raggedleft center raggedright: Control") for p in found)
