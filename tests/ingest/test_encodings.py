@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers.text import decode
 from retrieval.library import Library
 
-ML_DEV = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora" / "ml-dev"
+CORPORA = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora"
+ML_DEV = CORPORA / "ml-dev"
 RU = (ML_DEV / "ru" / "debian-faq-uptodate.txt").read_text(encoding="utf-8")
 ZH = (ML_DEV / "zh" / "debian-faq-uptodate.txt").read_text(encoding="utf-8")
 FR = (ML_DEV / "fr" / "debian-faq-uptodate.txt").read_text(encoding="utf-8")
@@ -87,3 +90,21 @@ def test_a_utf8_file_with_a_broken_character_still_reads_as_itself(
     texts = [p.text for _, p in library.store.all_passages() if p.doc == "zh.txt"]
     assert any(t.startswith("最直接的方法是进入 Debian 档案站点") for t in texts)
     library.close()
+
+
+@pytest.mark.parametrize(
+    "line", ["Привет из Перу", "Привет, мир! Перу.", "Погода в Перу хорошая.", "Привет, мир"]
+)
+def test_a_one_line_russian_note_in_windows_1251_reads_as_russian(line: str) -> None:
+    """Too short for the detector's measures: Mac Cyrillic ("ѕривет из ѕеру"), the DOS code
+    page ("╧ЁштхҐ, ьшЁ") and Windows-1250 ("Ďđčâĺň") decode it as well, and were taken."""
+    assert decode(line.encode("cp1251"), Path("привет.txt")) == line
+
+
+def test_a_chapter_title_ending_in_a_full_stop_is_the_title() -> None:
+    """The Spanish Debian maintainers' guide (multilingual corpus) opens "Capítulo 1. Empezando
+    «de la forma correcta».": the title, not the file name, and no passage of its own."""
+    path = CORPORA / "multilingual" / "es" / "maint-guide-start.txt"
+    document = read(path.name, path.read_bytes())
+    assert document.title == "Capítulo 1. Empezando «de la forma correcta»."
+    assert not document.blocks[0].text.startswith("Capítulo 1.")

@@ -13,6 +13,7 @@ import itertools
 import re
 import statistics
 import textwrap
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -72,6 +73,14 @@ _DATE_PATTERNS = (
 _NUMBERED_HEADING = re.compile(
     r"^(\d+\.\d+(\.\d+)*\.?|(Chapter|Section|Part|Appendix) [\dIVXLC]+[.:]?)\s+\S"
 )
+# A chapter's title, which may end in a full stop as its sentence does ("Capítulo 1. Empezando
+# «de la forma correcta».", in the Spanish Debian maintainers' guide): still the title.
+_CHAPTER_TITLE = re.compile(
+    r"^(?:Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
+    r"|Appendix|Annexe|Ap[ée]ndice|Anhang|Приложение)\s+[\dIVXLC]+[.:]?\s+\S.{0,100}$",
+)
+_EAST_SLAVIC = re.compile(r"[А-яЁёІіЇїЄєҐґЎў]")
+_WORD_EDGE = "\"'“”‘’«»„()[]{}.,;:!?¿¡…—–-"
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _UNDERLINE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|~{3,})[ \t]*$")
 # A line ending so is a sentence, or one leading into what follows: no heading.
@@ -168,15 +177,46 @@ def _eight_bit(data: bytes, path: Path) -> str:
 def _detected(data: bytes) -> tuple[str, str] | None:
     """The text of ``data`` in the encoding charset-normalizer finds fits it with little mess,
     and that encoding's name; None when none does."""
-    best = charset_normalizer.from_bytes(data).best()
+    found = charset_normalizer.from_bytes(data)
+    best = found.best()
     if best is None or best.chaos > MOST_CHAOS:
         return None
     text = str(best)
+    if len(text) <= SHORT_TEXT:
+        # Too short for its measures to tell: "Привет из Перу" in Windows-1251 reads as well in
+        # Mac Cyrillic ("ѕривет из ѕеру") or the DOS code page ("╧ЁштхҐ"). The reading whose
+        # words are made of one alphabet's letters is the one written.
+        fitting = [match for match in found if match.chaos <= MOST_CHAOS]
+        best = max(fitting, key=lambda match: plain_letters(str(match)))
+        text = str(best)
     # Bytes that decode cleanly but read as no language (the same few "letters" over and
     # over) are no text; a short text may not show its language yet.
     if best.coherence < LEAST_COHERENCE and len(text) > SHORT_TEXT:
         return None
     return text, best.encoding
+
+
+def plain_letters(text: str) -> int:
+    """How many letters of ``text`` stand in words written in one alphabet as a language writes
+    it: letters only (a "╧" or a "ֿ" inside makes none), one script, no capital after a small
+    letter ("тЁхь"), in Latin letters not mostly accented ("Ďđčâĺň"), in Cyrillic only the
+    letters of Russian, Ukrainian and Belarusian (not Mac Cyrillic's "ѕ" for a "П")."""
+    count = 0
+    for token in text.split():
+        word = token.strip(_WORD_EDGE)
+        if not word or not all(ch.isalpha() or ch in "-'’" for ch in word):
+            continue
+        letters = [ch for ch in word if ch.isalpha()]
+        scripts = {unicodedata.name(ch, "?").split()[0] for ch in letters}
+        if len(scripts) != 1 or re.search(r"[^\W\d_](?<=[^\W\d_A-ZÀ-ÞА-ЯЁ])[A-ZÀ-ÞА-ЯЁ]", word):
+            continue
+        script = scripts.pop()
+        if script == "LATIN" and 2 * sum(ch > "\x7f" for ch in letters) > len(letters):
+            continue
+        if script == "CYRILLIC" and not all(_EAST_SLAVIC.match(ch) for ch in letters):
+            continue
+        count += len(letters)
+    return count
 
 
 def read_text(data: bytes, path: Path) -> ParsedDocument:
@@ -1014,6 +1054,8 @@ def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
     """The title among the lines before the first paragraph, and where the text after it starts.
     Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
     what version it is?") has no title line after it."""
+    if lines and _CHAPTER_TITLE.match(lines[0]) and "\n" not in lines[0]:
+        return lines[0], 1  # read as a sentence, so before ``header_end``
     for i, line in enumerate(lines[:header_end]):
         if _looks_like_title(line) and not _is_dateline(line) and "\n" not in line:
             return line, i + 1
