@@ -392,7 +392,8 @@ def test_myst_targets_colon_fences_and_roles_read_as_the_built_page_shows_them()
 
 def test_icon_shortcodes_and_attribute_lists_are_not_text() -> None:
     """mkdocs-material pages draw ":warning:" and ":octicons-package-24:" as pictures and read
-    '{ title="default value" }' as markup; a line starting with an icon is still text."""
+    '{ title="default value" }' as markup (its title is the code's label: it stays, the braces go);
+    a line starting with an icon is still text."""
     source = (
         "# Options\n\n## :warning: Work in Progress!\n\nSome styles are partly supported.\n\n"
         "## `members`\n\n"
@@ -404,7 +405,7 @@ def test_icon_shortcodes_and_attribute_lists_are_not_text() -> None:
     document = read("options.md", source.encode())
     assert [b.section for b in document.blocks][:1] == ["Work in Progress!"]
     everything = " ".join(b.text for b in document.blocks)
-    assert "Type list[str] | None None" in everything
+    assert "Type list[str] | None default value None" in everything
     assert ":" + "octicons" not in everything and "title=" not in everything
     assert "Markdown | A Markdown instance." in everything
 
@@ -783,3 +784,35 @@ def test_an_api_stub_is_titled_by_the_object_it_documents() -> None:
     """reference/markdown.test_tools.md holds only "::: markdown.test_tools": its title is the
     module's name, not the file name with its underscore made a space."""
     assert parsed(MDDOCS / "reference" / "markdown.test_tools.md").title == "markdown.test_tools"
+
+
+DOCS_DEV_MD = Path(__file__).parents[2] / "data/eval/corpora/docs-dev/md"
+DOCS_DEV2_MD = Path(__file__).parents[2] / "data/eval/corpora/docs-dev2/md"
+
+
+def test_an_inline_codes_title_attribute_is_read_as_its_label() -> None:
+    """mkdocstrings' option pages: "Type `bool` = `True`{ title="default value" }": the title is
+    the tooltip a reader sees on "True", and what "what is the default value of show_source?"
+    asks for."""
+    path = DOCS_DEV_MD / "usage/configuration/general.md"
+    document = read(path.name, path.read_bytes())
+    found = [b.text for b in document.blocks if b.section == "show_source"]
+    assert any(t.startswith("Type bool default value True") for t in found)
+    assert not [b for b in document.blocks if "title=" in b.text and "{" in b.text]
+
+
+def test_inline_hilites_language_mark_is_no_part_of_the_code() -> None:
+    """pymdownx InlineHilite: "`#!py3 False`" shows "False", highlighted as Python."""
+    path = DOCS_DEV2_MD / "arithmatex.md"
+    found = texts(read(path.name, path.read_bytes()))
+    assert any("searches for the patterns $...$ and \\(...\\) for inline math" in t for t in found)
+    everything = [t for p in sorted(DOCS_DEV2_MD.glob("*.md")) for t in texts(parsed(p))]
+    assert not [t for t in everything if re.search(r"#!py3? ", t)]
+    assert (
+        not read("x.md", b"Set it to `:::js true` or `#!py3 False`.\n").blocks[0].text.count("#!")
+    )
+
+
+def test_inline_code_without_a_language_mark_is_kept_as_written() -> None:
+    block = read("x.md", b"A shebang: `#!/bin/sh` and `#!` alone, or `:::` and `# comment`.\n")
+    assert block.blocks[0].text == "A shebang: #!/bin/sh and #! alone, or ::: and # comment."

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from readerfiles import parsed, texts
+
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
-from tests.ingest.readerfiles import parsed, texts
 
 CORPORA = Path(__file__).parents[2] / "data/eval/corpora"
 MICROTYPE = CORPORA / "docs-dev/pdf/microtype.pdf"

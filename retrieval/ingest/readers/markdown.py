@@ -96,6 +96,10 @@ _ATTR_LIST = re.compile(rf"\s*\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}\s*
 # The same right after a link, an image, emphasis or code, inside a line: "[Testing](testing.md)
 # {.internal-link target=_blank}", "`release`{ .label }" set the attributes of what they follow.
 _ATTR_AFTER = re.compile(rf"^\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}")
+_ATTR_TITLE = re.compile(r"""(?<![\w-])title=(?:"([^"]*)"|'([^']*)')""")
+# pymdownx InlineHilite's language mark opening inline code: "`#!py3 False`", "`:::js var`",
+# shown as the code alone ("False"), highlighted.
+_HILITE = re.compile(r"^(?:#!|:::)[A-Za-z][\w+#.-]*\s+(?=\S)")
 _ATTR_OWNERS = frozenset({"link_close", "image", "em_close", "strong_close", "code_inline"})
 # Container tags whose opening and closing are counted to find where a raw HTML block ends.
 _CONTAINER_TAG = re.compile(
@@ -454,9 +458,13 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] = lines[-1][: role.start()] + _role_text(role[0][1:-1], child.content)
         elif child.type == "code_inline":
             lines[-1] += chr(_PLACEHOLDER + len(codes))
-            codes.append(child.content)
+            codes.append(_HILITE.sub("", child.content, count=1))
         elif child.type == "text":
-            text = _ATTR_AFTER.sub("", child.content) if follows else child.content
+            text = child.content
+            attributes = _ATTR_AFTER.match(text) if follows else None
+            if attributes is not None:
+                text = text[attributes.end() :]
+                lines[-1] = _titled(lines[-1], attributes[0])
             lines[-1] += _SHORTCODE.sub("", text)
         elif child.type == "image":
             lines[-1] += child.content
@@ -464,6 +472,18 @@ def _inline_lines(token: Token) -> list[str]:
     # so "x[0][1]" in code is never taken for one.
     text = _AUTOREF.sub(r"\1", "\n".join(lines))
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+def _titled(line: str, attributes: str) -> str:
+    """``line``, whose inline code at its end sets ``attributes``, with the ``title`` they give
+    it before the code: the label a reader sees when pointing at it ("`True`{ title="default
+    value" }" is "default value True"), and what a question asks ("what is the default value
+    of show_source?")."""
+    title = _ATTR_TITLE.search(attributes)
+    placeholder = line[-1:]
+    if title is None or not placeholder or ord(placeholder) < _PLACEHOLDER:
+        return line
+    return f"{line[:-1]}{title[1] or title[2]} {placeholder}"
 
 
 def _role_text(role: str, content: str) -> str:
