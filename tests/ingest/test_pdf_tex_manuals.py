@@ -74,3 +74,12 @@ def test_an_options_name_alone_on_its_line_leads_its_description() -> None:
     assert compact.section == "2.2. Spacing"
     assert not [p for p in found if p.text.strip() in {"compact", "uppercase"}]
     assert any(p.text.startswith("raggedleft center raggedright: Control") for p in found)
+
+
+def test_a_heading_never_runs_into_the_code_after_it() -> None:
+    """enumitem.pdf: "3.9 “Wide” lists" over the key "wide" (typewriter) and "wide=⟨parindent⟩"
+    (lower case): the heading ends a sentence of its own, and keeps its name."""
+    path = CORPORA / "docs-dev2/pdf/enumitem.pdf"
+    sections = {b.section for b in read(path.name, path.read_bytes()).blocks}
+    assert "3.9 “Wide” lists" in sections
+    assert not [s for s in sections if s and s.startswith("3.9") and s != "3.9 “Wide” lists"]

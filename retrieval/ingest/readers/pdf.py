@@ -246,6 +246,7 @@ def displays_inlined(lines: list[Line]) -> list[Line]:
     sentence reads: set apart, the sentence was cut at it and the display went with the text
     after it (or with a footnote waiting for the sentence's end)."""
     result: list[Line] = []
+    body = body_size(lines)
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -258,7 +259,7 @@ def displays_inlined(lines: list[Line]) -> list[Line]:
             end > index
             and before is not None
             and after is not None
-            and _mid_sentence(before, lines[index:end], after)
+            and _mid_sentence(before, lines[index:end], after, body)
         ):
             texts = [before.text, *(ln.text for ln in lines[index:end]), after.text]
             result[-1] = replace(before, text=" ".join(texts), x1=after.x1, y_last=after.y_last)
@@ -269,11 +270,13 @@ def displays_inlined(lines: list[Line]) -> list[Line]:
     return result
 
 
-def _mid_sentence(before: Line, display: Sequence[Line], after: Line) -> bool:
+def _mid_sentence(before: Line, display: Sequence[Line], after: Line, body: float) -> bool:
     """Whether ``display`` (code lines) stands inside the sentence ``before`` and ``after``
-    (prose) are parts of, on one page."""
+    (prose, no heading) are parts of, on one page."""
     return (
-        not before.mono
+        not is_heading(before, body)
+        and not is_heading(after, body)
+        and not before.mono
         and not after.mono
         and not before.text.endswith((*_SENTENCE_END, ","))
         and after.text[:1].islower()
