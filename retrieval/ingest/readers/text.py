@@ -208,7 +208,8 @@ def plain_letters(text: str) -> int:
             continue
         letters = [ch for ch in word if ch.isalpha()]
         scripts = {unicodedata.name(ch, "?").split()[0] for ch in letters}
-        if len(scripts) != 1 or any(a.islower() and b.isupper() for a, b in itertools.pairwise(letters)):
+        camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(letters))
+        if len(scripts) != 1 or camel:
             continue
         script = scripts.pop()
         if script == "LATIN" and 2 * sum(ch > "\x7f" for ch in letters) > len(letters):
