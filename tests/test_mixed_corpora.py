@@ -13,6 +13,7 @@ from retrieval.library import Library
 
 MULTILINGUAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "multilingual"
 SQLITE = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "devdocs"
+DOCS_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "docs-dev"
 
 
 @pytest.fixture(scope="module")
@@ -96,9 +97,15 @@ def test_a_noun_such_as_sort_is_searched(make_corpus: Callable[..., Path], tmp_p
 @pytest.fixture(scope="module")
 def debian_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Library:
     folder = tmp_path_factory.mktemp("three") / "corpus"
-    for lang in ("ru", "zh", "fr"):
+    for lang, name in (
+        ("ru", "debian-faq-basic-defs.txt"),
+        ("zh", "debian-faq-basic-defs.txt"),
+        ("fr", "debian-faq-pkg-basics.txt"),
+        ("es", "maint-guide-start.txt"),
+    ):
         (folder / lang).mkdir(parents=True)
-        shutil.copy(MULTILINGUAL / lang / "debian-faq-basic-defs.txt", folder / lang)
+        shutil.copy(MULTILINGUAL / lang / name, folder / lang)
+    shutil.copytree(DOCS_DEV / "md", folder / "en")  # English documentation beside them
     return Library.open(folder.parent / "q.db", folder)
 
 
@@ -113,6 +120,15 @@ def test_a_question_that_searches_only_a_name_is_answered_in_its_own_language(
     answer = debian_in_three_languages.answer(question)
     assert answer.language == lang
     assert answer.hits[0].passage.doc.startswith(f"{lang}/")
+
+
+def test_a_follow_up_whose_own_word_no_passage_has_stays_in_its_language(
+    debian_in_three_languages: Library,
+) -> None:
+    # No passage writes 稳定版 ("the stable version"): only the carried names were found, and
+    # the Russian FAQ's paragraph on Debian GNU/Linux came first.
+    answer = debian_in_three_languages.answer("那稳定版呢？", context=["什么是 Debian GNU/Linux？"])
+    assert answer.hits[0].passage.doc.startswith("zh/")
 
 
 def test_a_spanish_question_finds_the_english_paragraph_of_a_spanish_manual(
@@ -145,9 +161,6 @@ def test_a_short_russian_note_beside_an_english_manual_answers_without_the_langu
         assert not answer.foreign and "ru" in answer.corpus_languages
     finally:
         library.close()
-
-
-DOCS_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "docs-dev"
 
 
 @pytest.mark.parametrize("question", ["what is microtype", "what is microtype?"])

@@ -19,8 +19,10 @@ WINDOW = 10  # the best candidates among which those in the question's language 
 
 
 def asks_by_language(lang: str, terms: Collection[str]) -> bool:
-    """Whether a question in ``lang`` searched only terms of no language (names, numbers:
-    "debian", "9"), so that only its language tells the passages apart."""
+    """Whether a question in ``lang`` found passages by terms of no language only (names,
+    numbers: "debian", "9"; ``terms``: those some passage holds), so that only its language
+    tells the passages apart: "那稳定版呢？" after "什么是 Debian GNU/Linux？", where no passage
+    writes 稳定版, searches the Russian passages on Debian GNU/Linux as much as the Chinese."""
     return lang != "en" and bool(terms) and not any(term[2:3] == ":" for term in terms)
 
 
