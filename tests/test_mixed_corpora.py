@@ -163,7 +163,7 @@ def test_a_short_russian_note_beside_an_english_manual_answers_without_the_langu
         library.close()
 
 
-@pytest.mark.parametrize("question", ["what is microtype", "what is microtype?"])
+@pytest.mark.parametrize("question", ["what is microtype", "what does microtype do?"])
 def test_what_a_package_is_comes_from_the_opening_of_its_manual(
     make_corpus: Callable[..., Path], tmp_path: Path, question: str
 ) -> None:

@@ -158,18 +158,21 @@ def _first(
     openings: Sequence[Ranked] = (),
     thing: str = "",
 ) -> list[Ranked]:
-    """``ranked`` with those of its best :data:`WINDOW` whose text ``says`` brought first, then
-    those of ``openings`` (:func:`opening_ids`) that say what ``thing`` is or does: the opening
-    of a document named after a thing introduces it ("The microtype package provides …")."""
+    """``ranked`` with those of ``openings`` (:func:`opening_ids`) that say what ``thing`` is or
+    does brought first, then those of its best :data:`WINDOW` whose text ``says``: the opening of
+    a document named after a thing introduces it ("The microtype package provides …"), where a
+    sentence further in that names it and says "offers" is about a detail ("microtype includes
+    the companion package microtype-show, which offers …")."""
     head = ranked[:WINDOW]
-    chosen = [r for r in head if says(r.passage.text)]
-    chosen += [
-        r
-        for r in openings
-        if not any(r.passage.id == h.passage.id for h in head)
-        and says_purpose(r.passage.text, thing)
-    ]
-    return brought_first(ranked, chosen)
+    opening = [r for r in openings if says_purpose(r.passage.text, thing)]
+    return brought_first(
+        ranked,
+        [*opening, *(r for r in head if says(r.passage.text) and r.passage.id not in ids(opening))],
+    )
+
+
+def ids(ranked: Sequence[Ranked]) -> set[str]:
+    return {r.passage.id for r in ranked}
 
 
 # A document named after the thing asked about ("The microtype package") says what it is where
