@@ -7,9 +7,9 @@ terminal); each surface escapes or decorates it itself.
 from __future__ import annotations
 
 from bot.locales import Strings, en
+from bot.render.html import shorten
 from retrieval.model import Passage
 
-ELLIPSIS = "…"
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
 
 
@@ -45,17 +45,6 @@ def citation(
         return whole
     room = max(limit - len(place) - len(separator) * len(parts), 2 * len(parts))
     if not heading:
-        return separator.join([_cut(title, room), place])
+        return separator.join([shorten(title, room), place])
     title_room = min(len(title), max(room - len(heading), room // 2))
-    return separator.join([_cut(title, title_room), _cut(heading, room - title_room), place])
-
-
-def _cut(text: str, most: int) -> str:
-    """``text`` cut between words (or within a word that is most of it) to at most ``most``
-    characters, "…" marking the cut."""
-    if len(text) <= most:
-        return text
-    head = text[: max(most - 1, 0)]
-    if " " in head[most // 2 :]:
-        head = head.rsplit(" ", 1)[0]
-    return head.rstrip() + ELLIPSIS
+    return separator.join([shorten(title, title_room), shorten(heading, room - title_room), place])
