@@ -4,7 +4,7 @@ one-line answers, and questions of a few words."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -17,11 +17,13 @@ DOCS_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "
 
 
 @pytest.fixture(scope="module")
-def english_and_french(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def english_and_french(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("enfr") / "corpus"
     shutil.copytree(SQLITE, folder / "en")
     shutil.copytree(MULTILINGUAL / "fr", folder / "fr")
-    return Library.open(folder.parent / "q.db", folder)
+    library = Library.open(folder.parent / "q.db", folder)
+    yield library
+    library.close()
 
 
 @pytest.mark.parametrize("question", ["vacuum", "WAL mode", "autoincrement"])
@@ -95,7 +97,7 @@ def test_a_noun_such_as_sort_is_searched(make_corpus: Callable[..., Path], tmp_p
 
 
 @pytest.fixture(scope="module")
-def debian_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Library:
+def debian_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     folder = tmp_path_factory.mktemp("three") / "corpus"
     for lang, name in (
         ("ru", "debian-faq-basic-defs.txt"),
@@ -106,7 +108,9 @@ def debian_in_three_languages(tmp_path_factory: pytest.TempPathFactory) -> Libra
         (folder / lang).mkdir(parents=True)
         shutil.copy(MULTILINGUAL / lang / name, folder / lang)
     shutil.copytree(DOCS_DEV / "md", folder / "en")  # English documentation beside them
-    return Library.open(folder.parent / "q.db", folder)
+    library = Library.open(folder.parent / "q.db", folder)
+    yield library
+    library.close()
 
 
 @pytest.mark.parametrize(

@@ -194,14 +194,17 @@ def _or(value: float | None, default: float) -> float:
 
 
 def brought_first(ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ranked]:
-    """``ranked`` with ``chosen`` (some of its items, in their order) first, each scored just
-    above the best of the rest, so the order shown is still the score's and the scores stay
-    comparable (unchanged when the first chosen is already first)."""
-    if not chosen or chosen[0] is ranked[0]:
+    """``ranked`` with ``chosen`` (passages of it or new ones, in their order) first, each
+    scored just above the best of the rest, so the order shown is still the score's and the
+    scores stay comparable (unchanged when the first chosen is already first)."""
+    if not chosen or chosen[0].passage.id == ranked[0].passage.id:
         return list(ranked)
     top = ranked[0].score
     step = max(abs(top), 1.0) * 1e-9
     lifted = [
         dataclasses.replace(r, score=top + (len(chosen) - i) * step) for i, r in enumerate(chosen)
     ]
-    return lifted + [r for r in ranked if not any(r is c for c in chosen)]
+    # By id: a chosen passage may come from outside ``ranked`` (a document's opening, scored
+    # on its own) and be in it too, where it must not stay a second time.
+    ids = {c.passage.id for c in chosen}
+    return lifted + [r for r in ranked if r.passage.id not in ids]

@@ -310,7 +310,7 @@ class CorpusStore:
         marks = ",".join("?" * len(docs))
         rows = self._reader().execute(
             "select doc, lang, count(*) from passages"
-            f" where doc in ({marks}) group by doc, lang order by count(*)",
+            f" where doc in ({marks}) group by doc, lang order by count(*), lang",
             list(docs),
         )
         return {str(doc): str(lang) for doc, lang, _ in rows}  # the most passages come last

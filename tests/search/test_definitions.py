@@ -145,3 +145,28 @@ def test_what_is_it_for_quotes_what_it_does_not_the_passage_repeating_its_name(
         assert answer.hits[0].passage.text.startswith("The pbuilder package lets you")
     finally:
         library.close()
+
+
+def test_a_manuals_opening_brought_first_is_never_shown_twice(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The opening found as a document's start was also among the ranked passages: both copies
+    # stayed, and the fourth page of results showed the opening again.
+    warnings = "".join(f"Zorblat warning {n}: zorblat zorblat slot {n}.\n\n" for n in range(30))
+    library = write_library(
+        {
+            "zorblat.md": (
+                "# The zorblat package\n\n"
+                "The zorblat package provides an interface to the frobnication engine, which "
+                "lets documents be frobnicated at every level of their structure.\n\n"
+                f"## Warnings\n\n{warnings}"
+            )
+        }
+    )
+    shown = [
+        hit.passage.id
+        for offset in range(0, 36, 3)
+        for hit in library.answer("what is zorblat?", offset=offset).hits
+    ]
+    assert "provides an interface" in library.answer("what is zorblat?").hits[0].passage.text
+    assert len(shown) == len(set(shown))
