@@ -462,7 +462,12 @@ def _ranked(
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     neutral = own_language.asks_by_language(lang, question.found)
-    depth = max(rank.RERANK, k, definitions.WINDOW if thing or purpose or neutral else 0)
+    depth = max(
+        rank.RERANK,
+        k,
+        definitions.WINDOW if thing or purpose else 0,
+        own_language.WINDOW if neutral else 0,
+    )
     ranked, total = _search(
         current,
         library.store,

@@ -15,7 +15,9 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from retrieval.search.rank import Ranked, brought_first
 
-WINDOW = 10  # the best candidates among which those in the question's language come first
+# The best candidates among which those in the question's language come first: enough for the
+# first pages of results ("more") to stay in it while it has passages on the name.
+WINDOW = 30
 
 
 def asks_by_language(lang: str, terms: Collection[str]) -> bool:
@@ -35,4 +37,9 @@ def written_in_first(
     first, in their order. ``languages_of`` gives the main language of each of some documents."""
     head = ranked[:WINDOW]
     written = languages_of({r.passage.doc for r in head})
-    return brought_first(ranked, [r for r in head if written.get(r.passage.doc) == lang])
+    chosen = [r for r in head if written.get(r.passage.doc) == lang]
+    # Those already first stay; the others of the language come next, before any other.
+    lead = 0
+    while lead < len(chosen) and chosen[lead].passage.id == ranked[lead].passage.id:
+        lead += 1
+    return [*ranked[:lead], *brought_first(ranked[lead:], chosen[lead:])]
