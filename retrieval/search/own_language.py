@@ -4,9 +4,10 @@
 words and a name is the same term in every language (:mod:`analyzer`). BM25 then ranks the
 corpus's Russian, Chinese and English passages on "Debian" alike, and the first may be in any
 of them. The question's language is the one thing left that tells them apart, so passages of
-documents written in it come first. Only for questions in a language other than English: an
-English question's terms are untagged too, and English paragraphs of Russian chapters answer
-English questions (the ml-dev set's cross-lingual questions), so English asks nothing here.
+documents written in it come first. English terms carry no language mark either (an English
+index stays as it was), so an English question to a corpus with English documents among others
+prefers those too; English paragraphs inside a Russian chapter belong to a Russian document and
+keep their place (the ml-dev set's cross-lingual questions: no set's figure moved).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from retrieval.search.rank import Ranked, brought_first
 WINDOW = 30
 
 
-def asks_by_language(lang: str, terms: Collection[str]) -> bool:
-    """Whether a question in ``lang`` found passages by terms of no language only (names,
+def asks_by_language(terms: Collection[str]) -> bool:
+    """Whether a question found passages by terms of no language only (names,
     numbers: "debian", "9"; ``terms``: those some passage holds), so that only its language
     tells the passages apart: "那稳定版呢？" after "什么是 Debian GNU/Linux？", where no passage
     writes 稳定版, searches the Russian passages on Debian GNU/Linux as much as the Chinese."""
-    return lang != "en" and bool(terms) and not any(term[2:3] == ":" for term in terms)
+    return bool(terms) and not any(term[2:3] == ":" for term in terms)  # English: always
 
 
 def written_in_first(
