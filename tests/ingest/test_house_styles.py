@@ -1,0 +1,34 @@
+"""Word files whose headings are in house styles, and a sidebar laid out in a table (docs-dev2:
+LibreOffice's import tests, sources in that folder's SOURCES.md)."""
+
+from __future__ import annotations
+
+from readerfiles import CORPORA, parsed
+
+DOCX = CORPORA / "docs-dev2" / "docx"
+
+
+def test_headings_in_styles_built_on_word_headings_are_sections() -> None:
+    # The deployment guide sets its headings in "DSTOC5-0" and the like, built on "Heading 5"
+    # with an outline level that keeps them out of the contents: they still head their text.
+    guide = parsed(DOCX / "fdo78904_fileHang.docx")
+    kerberos = next(b for b in guide.blocks if b.text.startswith("The Kerberos authentication"))
+    assert kerberos.section == "Kerberos"
+    assert kerberos.above[-1] == "Trust Boundaries"
+    assert not any(b.text == "Kerberos" or b.text.startswith("Kerberos\n") for b in guide.blocks)
+
+
+def test_house_heading_styles_are_sections_nested_in_the_order_they_appear() -> None:
+    # "Section Heading" ("Benefits") over "Body copy heading" ("Competitive Price").
+    study = parsed(DOCX / "tdf81345.docx")
+    founded = next(b for b in study.blocks if "Founded in 1999" in b.text)
+    assert founded.text.startswith("Founded in 1999") and founded.section == "Situation"
+    price = next(b for b in study.blocks if b.text.startswith("After using a Linux"))
+    assert (price.above, price.section) == (("Benefits",), "Competitive Price")
+
+
+def test_a_sidebar_merged_down_a_layout_table_is_read_once() -> None:
+    study = parsed(DOCX / "tdf81345.docx")
+    sidebar = [b for b in study.blocks if "Country or Region: Australia" in b.text]
+    assert len(sidebar) == 1
+    assert any(b.text.startswith("A leader in digital video recording") for b in study.blocks)
