@@ -86,6 +86,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
+_LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
@@ -161,7 +162,9 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
-    lines = _after_their_sentence(displays_inlined(terms_leading(_join_hyphens(furniture(lines)))))
+    lines = _after_their_sentence(
+        displays_inlined(terms_leading(_join_hyphens(listing_numbers_dropped(furniture(lines)))))
+    )
     title = meta.get("Title", "").strip()
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -212,6 +215,25 @@ def front_joined(blocks: list[Block]) -> list[Block]:
         return blocks
     text = "\n".join(block.text for block in blocks[:count])
     return [replace(blocks[0], text=text), *blocks[count:]]
+
+
+def listing_numbers_dropped(lines: list[Line]) -> list[Line]:
+    """``lines`` without the numbers a numbered listing sets in small type left of its lines,
+    which PDFium reads as lines of their own ("2" beside "A comment"): the listing is one
+    piece of code, not one cut at each number (fancyvrb-doc.pdf)."""
+    body = body_size(lines)
+    code = [(line.page, line.y) for line in lines if line.mono]
+    return [
+        line
+        for line in lines
+        if not (
+            line.text.isdigit()
+            and len(line.text) <= 3
+            and line.size < 0.7 * body
+            # beside a line of the listing, or between two (the number of a blank line)
+            and any(page == line.page and abs(y - line.y) <= 1.5 * body for page, y in code)
+        )
+    ]
 
 
 def terms_leading(lines: list[Line]) -> list[Line]:
@@ -610,7 +632,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     most of the samples share is taken, and the line is bold when most samples are. It is code
     only when every sample is fixed-pitch: prose mentioning ``\\input`` or ``foo.sty`` is prose.
     """
-    first = len(raw) - len(raw.lstrip())
+    first = _after_line_number(textpage, raw, start)
     last = len(raw.rstrip()) - 1
     samples = {_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)}
     sizes: Counter[float] = Counter()
@@ -624,6 +646,18 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         bold, fixed = bold + heavy, fixed + mono
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     return size, bold * 2 > len(samples), fixed == len(samples)
+
+
+def _after_line_number(textpage: Any, raw: str, start: int) -> int:
+    """Where the line's text starts, after the number a numbered listing sets before each of
+    its lines in small type ("1 \\begin{Verbatim}", the 1 in 5 pt roman): the listing is still
+    code, whatever font its numbers are in."""
+    first = len(raw) - len(raw.lstrip())
+    number = _LISTING_NUMBER.match(raw, first)
+    if number is None or number.end() >= len(raw.rstrip()):
+        return first
+    smaller = _font_size(textpage, start + first) < 0.8 * _font_size(textpage, start + number.end())
+    return number.end() if smaller else first
 
 
 def _visible_at(raw: str, index: int) -> int:
