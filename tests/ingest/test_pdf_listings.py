@@ -1,5 +1,6 @@
-"""Numbered listings beside their typeset output in a PDF manual (docs-dev2: fancyvrb-doc.pdf,
-TeX Live documentation; sources in that folder's SOURCES.md)."""
+"""Numbered listings beside their typeset output, and a contents list without leaders, in PDF
+manuals (docs-dev2: fancyvrb-doc.pdf and titlesec.pdf, TeX Live documentation; sources in that
+folder's SOURCES.md)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,15 @@ def test_an_example_output_goes_with_its_listing_not_alone() -> None:
     assert len(alone) <= 4  # 42 before, one a listing number
     gobble = next(b for b in manual.blocks if b.text.startswith("gobble (integer)"))
     assert "Verbatim line." in gobble.code and "\\begin{Verbatim}" in gobble.code
+
+
+def test_a_contents_list_without_leaders_is_no_heading_nor_text() -> None:
+    # titlesec.pdf lists "2. Quick Reference 2" in bold and "2.1. Format, 2.—2.2. Spacing, 2.—"
+    # run in under it, no dots: once read as headings, its last entry headed the note after it.
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "titlesec.pdf")
+    assert not [b for b in manual.blocks if "2.1. Format, 2.—" in b.text]
+    sections = {b.section for b in manual.blocks}
+    assert not [s for s in sections if s and s.endswith(("Quick Reference 2", "Appendix 20"))]
+    note = next(b for b in manual.blocks if "report any issues you find" in b.text)
+    assert note.section is None
+    assert "1. Introduction" in sections

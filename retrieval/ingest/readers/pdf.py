@@ -74,6 +74,7 @@ _CONTENTS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
+_RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
@@ -854,6 +855,7 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
         marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
         if len(marked) < 3:
             doomed.update(id(page[i]) for i in marked)
+            doomed.update(_unled_contents(page))
             continue
         # Entries without a leader (a chapter's, set bold) end where the leaders end.
         right = statistics.median(page[i].x1 for i in marked)
@@ -866,6 +868,28 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
             first -= 1  # "Contents" heads no text: what follows the list belongs to no section
         doomed.update(id(page[i]) for i in range(first, last + 1))
     return doomed
+
+
+def _unled_contents(page: Sequence[Line]) -> set[int]:
+    """The ids of a contents list set without leaders under its title: "Contents", then three
+    entries or more, each a numbered title ending in its page ("2. Quick Reference 2") or a
+    run of sub-entries with theirs ("2.1. Format, 2.—2.2. Spacing, 2.—", titlesec.pdf).
+    Taken for headings, the list would put the text below it under its last entry."""
+    for start, line in enumerate(page):
+        if not _CONTENTS_TITLE.match(line.text):
+            continue
+        end = start + 1
+        while end < len(page) and _unled_entry(page[end].text):
+            end += 1
+        numbered = [ln for ln in page[start + 1 : end] if _NUMBERED_HEADING.match(ln.text)]
+        if len(numbered) >= 3:
+            return {id(ln) for ln in page[start:end]}
+    return set()
+
+
+def _unled_entry(text: str) -> bool:
+    numbered = bool(_NUMBERED_HEADING.match(text) and _PAGE_TAIL.search(text))
+    return numbered or bool(_RUN_IN_ENTRY.search(text))
 
 
 def contents_titles(lines: Sequence[Line]) -> frozenset[str]:
