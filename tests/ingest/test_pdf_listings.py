@@ -39,3 +39,13 @@ def test_a_contents_list_without_leaders_is_no_heading_nor_text() -> None:
     note = next(b for b in manual.blocks if "report any issues you find" in b.text)
     assert note.section is None
     assert "1. Introduction" in sections
+
+
+def test_a_keys_name_over_its_syntax_leads_its_description() -> None:
+    # enumitem.pdf sets "wide" in typewriter type over "wide=⟨parindent⟩", not indented: a
+    # name, read with the description, not a passage of one word of code.
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "enumitem.pdf")
+    assert not [b for b in manual.blocks if b.kind == "code" and b.code.strip() == "wide"]
+    wide = next(b for b in manual.blocks if b.text.startswith("wide wide="))
+    assert "With this convenience key, the leftmargin is null" in wide.text
+    assert wide.section == "3.9 “Wide” lists"

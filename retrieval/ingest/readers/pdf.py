@@ -259,8 +259,26 @@ def terms_leading(lines: list[Line]) -> list[Line]:
         ):
             result[-1] = replace(line, text=f"{term.text}: {line.text}")
             continue
+        if term is not None and _names_its_syntax(term, line):
+            result[-1] = replace(term, mono=False)
         result.append(line)
     return result
+
+
+def _names_its_syntax(term: Line, line: Line) -> bool:
+    """Whether ``term``, a key's name alone in typewriter type, heads the line under it that
+    gives the key's syntax at the same left edge ("wide" / "wide=⟨parindent⟩", enumitem.pdf):
+    a name, not a display of code of one word."""
+    return (
+        term.mono
+        and not line.mono
+        and bool(_TERM.match(term.text))
+        and term.page == line.page
+        and 0 < term.y - line.y <= 3 * line.size
+        and abs(line.x0 - term.x0) < 0.5 * line.size
+        and line.text.startswith(term.text)
+        and line.text != term.text
+    )
 
 
 def displays_inlined(lines: list[Line]) -> list[Line]:
