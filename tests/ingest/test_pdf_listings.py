@@ -49,3 +49,15 @@ def test_a_keys_name_over_its_syntax_leads_its_description() -> None:
     wide = next(b for b in manual.blocks if b.text.startswith("wide wide="))
     assert "With this convenience key, the leftmargin is null" in wide.text
     assert wide.section == "3.9 “Wide” lists"
+
+
+def test_no_space_is_made_up_before_a_comma_after_a_tex_logo() -> None:
+    # "pdfTeX (version 0.14f or later), LuaTeX, or XeTeX": the logo's kerns made PDFium put a
+    # space before the comma ("LuaTeX ,"); a space the file has, or one between two fonts
+    # ("the .changes file" in developers-reference.pdf), stays.
+    manual = parsed(CORPORA / "docs-dev" / "pdf" / "microtype.pdf")
+    microtype = " ".join(b.text for b in manual.blocks)
+    assert "LuaTeX ," not in microtype and "pdfTeX ," not in microtype
+    assert "(version 0.14f or later), LuaTeX, or XeTeX" in microtype
+    reference = parsed(CORPORA / "office" / "pdf" / "developers-reference.pdf")
+    assert not any("email the. changes" in b.text for b in reference.blocks)

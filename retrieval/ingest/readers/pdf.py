@@ -88,6 +88,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORE
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?!\s?[.…]))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
@@ -592,7 +593,8 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
     # Both blank what they drop with _DROPPED, so the characters keep their places.
-    raw = _unmarked(textpage, _undoubled(textpage, raw, start), start).replace(_DROPPED, "")
+    raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
+    raw = _stops_closed(textpage, raw, start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
@@ -631,6 +633,29 @@ def _unmarked(textpage: Any, raw: str, start: int) -> str:
             kept += [raw[last : match.start()], _DROPPED * len(match[0])]
             last = match.end()
     return "".join([*kept, raw[last:]])
+
+
+def _stops_closed(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` without the space PDFium makes up before a comma, stop or closing parenthesis
+    where a word's last letter is kerned away from it: a TeX logo ("with LuaTeX , or XeTeX ."
+    in microtype.pdf). A space the file itself has there stays; so do leaders (". . .")."""
+    kept, last = [], 0
+    for match in _SPACE_BEFORE_STOP.finditer(raw):
+        at = start + match.start()
+        # ".changes" in typewriter type after "the" starts a word of its own.
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, at) and _font_name(
+            textpage, at - 1
+        ) == _font_name(textpage, at + 1):
+            kept += [raw[last : match.start()], _DROPPED]
+            last = match.end()
+    return "".join([*kept, raw[last:]])
+
+
+def _font_name(textpage: Any, index: int) -> bytes:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    return name.value
 
 
 def _loose_graves(text: str) -> str:
