@@ -61,3 +61,13 @@ def test_no_space_is_made_up_before_a_comma_after_a_tex_logo() -> None:
     assert "(version 0.14f or later), LuaTeX, or XeTeX" in microtype
     reference = parsed(CORPORA / "office" / "pdf" / "developers-reference.pdf")
     assert not any("email the. changes" in b.text for b in reference.blocks)
+
+
+def test_a_sentence_bold_only_in_its_names_is_no_heading() -> None:
+    # "NOTE With align=right (the default), labelindent=! and labelwidth=! behave similarly in"
+    # / "practice.": the key names set bold made the first line look like a heading.
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "enumitem.pdf")
+    assert not [b for b in manual.blocks if b.section and b.section.startswith("NOTE With")]
+    texts = [b.text for b in manual.blocks]
+    note = "NOTE With align=right (the default), labelindent=! and labelwidth=! behave similarly"
+    assert f"{note} in practice." in texts

@@ -88,6 +88,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORE
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
+_RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (bold_runs_on)
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?!\s?[.…]))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
@@ -165,7 +166,9 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
     lines = _after_their_sentence(
-        displays_inlined(terms_leading(_join_hyphens(listing_numbers_dropped(furniture(lines)))))
+        displays_inlined(
+            terms_leading(_join_hyphens(bold_runs_on(listing_numbers_dropped(furniture(lines)))))
+        )
     )
     title = meta.get("Title", "").strip()
     if garbled and mojibake.is_garbled([title]):
@@ -236,6 +239,27 @@ def listing_numbers_dropped(lines: list[Line]) -> list[Line]:
             and any(page == line.page and abs(y - line.y) <= 1.5 * body for page, y in code)
         )
     ]
+
+
+def bold_runs_on(lines: list[Line]) -> list[Line]:
+    """``lines`` with a line that is bold only by the names set bold in it ("NOTE With
+    align=right (the default), labelindent=! and labelwidth=! behave similarly in", enumitem.pdf)
+    no longer bold when its sentence runs on in roman into the line under it ("practice."):
+    a sentence, not a heading over the text after it."""
+    result = list(lines)
+    for index, (line, after) in enumerate(itertools.pairwise(lines)):
+        if (
+            line.bold
+            and not after.bold
+            and len(line.text.split()) >= _RUN_ON_WORDS
+            and not line.text.endswith(_SENTENCE_END)
+            and after.text[:1].islower()
+            and after.page == line.page
+            and 0 < line.y - after.y <= 2 * line.size
+            and abs(after.size - line.size) <= 0.5
+        ):
+            result[index] = replace(line, bold=False)
+    return result
 
 
 def terms_leading(lines: list[Line]) -> list[Line]:
