@@ -71,3 +71,12 @@ def test_a_sentence_bold_only_in_its_names_is_no_heading() -> None:
     texts = [b.text for b in manual.blocks]
     note = "NOTE With align=right (the default), labelindent=! and labelwidth=! behave similarly"
     assert f"{note} in practice." in texts
+
+
+def test_a_space_before_a_name_or_in_code_stays() -> None:
+    # "those .deb archive files", "apt-cache search .|grep dummy", "cp po_fridge/*.po ."
+    reference = parsed(CORPORA / "office" / "pdf" / "developers-reference.pdf")
+    text = " ".join(f"{b.text} {b.code}" for b in reference.blocks)
+    assert "apt-cache search .|grep dummy" in text and "cp po_fridge/*.po ." in text
+    faq = parsed(CORPORA / "office" / "pdf" / "debian-faq.en.pdf")
+    assert any("keep all those .deb archive files" in (b.section or "") for b in faq.blocks)

@@ -89,7 +89,8 @@ _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", 
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
 _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (bold_runs_on)
-_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?!\s?[.…]))")
+# before a stop that ends a word: not ".deb", "search .|grep", nor leaders (". . .")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
@@ -618,7 +619,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     size, bold, mono = _type_of(textpage, raw, start)
     # Both blank what they drop with _DROPPED, so the characters keep their places.
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
-    raw = _stops_closed(textpage, raw, start).replace(_DROPPED, "")
+    raw = (raw if mono else _stops_closed(textpage, raw, start)).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
