@@ -21,3 +21,12 @@ def test_a_display_the_next_sentence_only_follows_stays_code() -> None:
     logging = parsed(CORPORA / "docs-dev2" / "html" / "python-howto-logging.html")
     simple = next(b for b in logging.blocks if b.text == "A very simple example is:")
     assert simple.kind == "code" and "logging.warning('Watch out!')" in simple.code
+
+
+def test_a_session_or_a_sentence_opening_with_a_name_is_not_run_in() -> None:
+    # ">>> PosixPath('/etc')" / "<em>pathsegments</em> is specified similarly to PurePath."
+    pathlib = parsed(CORPORA / "docs-dev2" / "html" / "python-library-pathlib.html")
+    posix = next(b for b in pathlib.blocks if b.text.startswith("class pathlib.PosixPath"))
+    assert posix.kind == "code" and posix.code.startswith(">>> PosixPath('/etc')")
+    cwd = next(b for b in pathlib.blocks if b.text.startswith("classmethod Path.cwd()"))
+    assert "Path.home()" not in cwd.text

@@ -546,7 +546,9 @@ def _block(element: Element, walk: _Walk) -> None:
         attach_code(walk.document, inline_text(element), walk.section, walk.intro)
         walk.intro = None
     else:
-        _paragraph(inline_text(element), walk)
+        # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
+        named = not (element.text or "").strip() and len(element) > 0
+        _paragraph(inline_text(element), walk, goes_on=not named)
 
 
 def _is_box_title(element: Element) -> bool:
@@ -617,16 +619,17 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
     walk.section = walk.outline.enter(int(tag[1:]), text)
 
 
-def _paragraph(text: str, walk: _Walk) -> None:
+def _paragraph(text: str, walk: _Walk, goes_on: bool = True) -> None:
     if not text or text.lower().rstrip(":") in _LABELS:
         return  # "Note", "Tip": the label of a box, whose text follows as its own paragraph
+    blocks = walk.document.blocks
+    goes_on = goes_on and _goes_on(blocks[-1] if blocks else None, text, walk)
     if walk.term.endswith("\n"):  # a box's title, on a line above its first paragraph
         text, walk.term = walk.term + text, ""
     elif walk.term:  # a definition is read with its term: "timeout: seconds to wait"
         term, walk.term = walk.term.rstrip(), ""
         text = f"{term} {text}" if term.endswith((":", ".", "?")) else f"{term}: {text}"
-    blocks = walk.document.blocks
-    if _goes_on(blocks[-1] if blocks else None, text, walk):
+    if goes_on:
         # "… you’ll see:" / WARNING:root:Watch out! / "printed out on the console.": the
         # sentence reads through its short display, and a passage of "printed out on the
         # console." would say nothing of what was printed.
@@ -644,4 +647,5 @@ def _goes_on(shown: Block | None, text: str, walk: _Walk) -> bool:
     if walk.display != len(walk.document.blocks) - 1:
         return False  # a command set as a paragraph of <code> stays the code it is
     short = len(shown.code.splitlines()) <= _RUN_IN_LINES and len(shown.code) <= 80
-    return short and shown.section == walk.section and text[:1].islower()
+    session = shown.code.lstrip().startswith((">>>", "$ ", "# "))  # an example, whole
+    return short and not session and shown.section == walk.section and text[:1].islower()
