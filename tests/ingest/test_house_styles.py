@@ -3,7 +3,7 @@ LibreOffice's import tests, sources in that folder's SOURCES.md)."""
 
 from __future__ import annotations
 
-from readerfiles import CORPORA, parsed
+from readerfiles import CORPORA, parsed, texts
 
 DOCX = CORPORA / "docs-dev2" / "docx"
 
@@ -32,3 +32,9 @@ def test_a_sidebar_merged_down_a_layout_table_is_read_once() -> None:
     sidebar = [b for b in study.blocks if "Country or Region: Australia" in b.text]
     assert len(sidebar) == 1
     assert any(b.text.startswith("A leader in digital video recording") for b in study.blocks)
+
+
+def test_a_bullet_typed_in_the_symbol_font_reads_as_a_bullet() -> None:
+    guide = parsed(DOCX / "fdo78904_fileHang.docx")
+    assert not [b for b in guide.blocks if "\uf0b7" in b.text]
+    assert "• Release Notes for System Center 2012 - Operations Manager" in texts(guide)

@@ -62,6 +62,7 @@ _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
 _OFF = frozenset({"0", "false", "off", "none"})
+_SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff]\s+")
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
@@ -324,7 +325,9 @@ def _text_boxes(element: Any) -> list[Any]:
 
 
 def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
-    text = prose(text_of(paragraph._p))
+    # A bullet typed in the Symbol or Wingdings font is a character of their private range
+    # (U+F0B7), which shows as a box or nothing anywhere else: it is read as the bullet it is.
+    text = _SYMBOL_BULLET.sub("• ", prose(text_of(paragraph._p)))
     if not text:
         return
     style = _style_name(paragraph)
