@@ -62,7 +62,7 @@ _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
 _OFF = frozenset({"0", "false", "off", "none"})
-_SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff]\s+")
+_SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
@@ -445,5 +445,7 @@ def _inner_tables(cell: Any) -> list[Any]:
 def _cell_text(cell: Any) -> str:
     """A cell's paragraphs, one a line, those inside content controls too."""
     return "\n".join(
-        text_of(item._p) for item in _body(cell._tc, cell) if isinstance(item, Paragraph)
+        _SYMBOL_BULLET.sub("• ", text_of(item._p))
+        for item in _body(cell._tc, cell)
+        if isinstance(item, Paragraph)
     )
