@@ -362,7 +362,8 @@ def _table(table: Table, walk: _Walk) -> None:
     """A table as one block per row; a table of one column is a box of paragraphs.
 
     A row whose cells hold tables of their own is layout, as in forms and work procedures built
-    of tables in tables: its cells are read in order like a body, each inner table row by row.
+    of tables in tables: its cells are read in order like a body, each inner table row by row;
+    so is a row with a heading in a cell (a sidebar's "Overview" over its paragraphs).
     """
     # A text box anchored in a cell (a title floating over a table) is read before the table.
     boxes = _text_boxes(table._tbl)
@@ -373,7 +374,7 @@ def _table(table: Table, walk: _Walk) -> None:
     walked: list[Any] = []  # python-docx repeats a vertically merged cell in each row it spans
     for row in table.rows:
         cells = _unique_cells(row)
-        if not any(_inner_tables(cell) for cell in cells):
+        if not any(_inner_tables(cell) or _headed(cell, walk) for cell in cells):
             rows.append([_merged_text(cell, walked) for cell in cells])
             continue
         _add_rows(rows, walk)
@@ -388,6 +389,15 @@ def _table(table: Table, walk: _Walk) -> None:
                 else:
                     _paragraph(item, walk)
     _add_rows(rows, walk)
+
+
+def _headed(cell: Any, walk: _Walk) -> bool:
+    """Whether a cell holds a paragraph in a heading style, and more paragraphs of text: a box
+    of the layout, not a cell of data (a table's header cell is one line alone)."""
+    paragraphs = [p for p in cell.paragraphs if prose(text_of(p._p))]
+    return len(paragraphs) > 1 and any(
+        _heading_level(p, walk.house) is not None for p in paragraphs
+    )
 
 
 def _merged_text(cell: Any, walked: list[Any]) -> str:
