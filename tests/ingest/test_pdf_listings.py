@@ -80,3 +80,12 @@ def test_a_space_before_a_name_or_in_code_stays() -> None:
     assert "apt-cache search .|grep dummy" in text and "cp po_fridge/*.po ." in text
     faq = parsed(CORPORA / "office" / "pdf" / "debian-faq.en.pdf")
     assert any("keep all those .deb archive files" in (b.section or "") for b in faq.blocks)
+
+
+def test_a_line_ending_in_a_parenthesis_is_not_taken_for_a_joined_hyphenation() -> None:
+    # The box of ")" reaches below the baseline; read as PDFium's drop to the next line, it
+    # brought the next item closer and ran "runin A run-in title" into "display …".
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "titlesec.pdf")
+    texts = [b.text for b in manual.blocks]
+    assert "display puts the label in a separate paragraph. (Like the standard \\chapter.)" in texts
+    assert "runin A run-in title, like the standard \\paragraph." in texts

@@ -621,6 +621,10 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     raw = (raw if mono else _stops_closed(textpage, raw, start)).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
+    # The last character's box reaches lower than the line when it descends (")", "g"): only a
+    # drop of half a line is a word PDFium joined from the next one.
+    if baseline - last_baseline < 0.5 * size:
+        last_baseline = baseline
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
