@@ -89,3 +89,13 @@ def test_a_line_ending_in_a_parenthesis_is_not_taken_for_a_joined_hyphenation() 
     texts = [b.text for b in manual.blocks]
     assert "display puts the label in a separate paragraph. (Like the standard \\chapter.)" in texts
     assert "runin A run-in title, like the standard \\paragraph." in texts
+
+
+def test_a_bold_display_or_list_item_is_no_heading() -> None:
+    # "The five parameters are related in the following way:" / "\leftmargin + \itemindent =
+    # …" in bold; "– topsep", "– partopsep" … in bold under "• Vertical spacing:".
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "enumitem.pdf")
+    sections = {b.section or "" for b in manual.blocks}
+    assert not [s for s in sections if s.startswith(("\\leftmargin", "– "))]
+    spacing = next(b for b in manual.blocks if b.text.startswith("• Vertical spacing:"))
+    assert "– partopsep" in spacing.text and spacing.section == "1 Introduction"

@@ -76,6 +76,7 @@ _CONTENTS_TITLE = re.compile(
 _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_SYMBOL_BULLET = re.compile(r"^[•◦▪·*–-]\s")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
 # s h e e p!" in a typesetting manual), no heading.
@@ -246,7 +247,8 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     """``lines`` with a line that is bold only by the names set bold in it ("NOTE With
     align=right (the default), labelindent=! and labelwidth=! behave similarly in", enumitem.pdf)
     no longer bold when its sentence runs on in roman into the line under it ("practice."):
-    a sentence, not a heading over the text after it."""
+    a sentence, not a heading over the text after it; nor is a bold display a sentence
+    introduces (see :func:`_introduced`)."""
     result = list(lines)
     for index, (line, after) in enumerate(itertools.pairwise(lines)):
         if (
@@ -260,7 +262,22 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
             and abs(after.size - line.size) <= 0.5
         ):
             result[index] = replace(line, bold=False)
+        elif after.bold and _introduced(line, after):
+            result[index + 1] = replace(after, bold=False)
     return result
+
+
+def _introduced(line: Line, after: Line) -> bool:
+    """Whether ``after``, a line set bold, is the display the sentence ``line`` ends with a
+    colon introduces ("… related in the following way:" / "\\leftmargin + \\itemindent =
+    …", enumitem.pdf): no heading over the text after it."""
+    return (
+        not line.bold
+        and line.text.endswith(":")
+        and after.page == line.page
+        and 0 < line.y - after.y <= 3 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
 
 
 def terms_leading(lines: list[Line]) -> list[Line]:
@@ -1156,6 +1173,8 @@ def is_heading(line: Line, body: float) -> bool:
         return True
     if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
         return False  # a bold sentence is emphasis, not a heading
+    if _SYMBOL_BULLET.match(line.text):
+        return False  # "– topsep" in bold: an item of a list of names, not a heading
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
