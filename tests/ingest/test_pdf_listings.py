@@ -99,3 +99,12 @@ def test_a_bold_display_or_list_item_is_no_heading() -> None:
     assert not [s for s in sections if s.startswith(("\\leftmargin", "– "))]
     spacing = next(b for b in manual.blocks if b.text.startswith("• Vertical spacing:"))
     assert "– partopsep" in spacing.text and spacing.section == "1 Introduction"
+
+
+def test_a_sentence_going_on_in_bold_names_heads_nothing() -> None:
+    # "After creating a list, you can … set the new list with" / "\setlist:" (bold) / code.
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "enumitem.pdf")
+    sections = {b.section or "" for b in manual.blocks}
+    assert not sections & {"\\setlist:", "2\\parindent:", "with \\parindent:"}
+    microtype = parsed(CORPORA / "docs-dev" / "pdf" / "microtype.pdf")
+    assert "2.3c (2008/11/11)" in {b.section for b in microtype.blocks}  # after an item

@@ -262,9 +262,24 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
             and abs(after.size - line.size) <= 0.5
         ):
             result[index] = replace(line, bold=False)
-        elif after.bold and _introduced(line, after):
+        elif after.bold and (_introduced(line, after) or _goes_on_in_bold(line, after)):
             result[index + 1] = replace(after, bold=False)
     return result
+
+
+def _goes_on_in_bold(line: Line, after: Line) -> bool:
+    """Whether the sentence ``line`` leaves open goes on in ``after``, set bold by the names
+    in it ("… set the new list with" / "\\setlist:", enumitem.pdf): a heading never comes in
+    the middle of a sentence."""
+    return (
+        not line.bold
+        and not line.mono
+        and not _BULLET.match(line.text)  # an item of a change log ends with no stop
+        and not line.text.endswith((*_SENTENCE_END, ","))
+        and after.page == line.page
+        and 0 < line.y - after.y <= 2 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
 
 
 def _introduced(line: Line, after: Line) -> bool:
