@@ -108,3 +108,13 @@ def test_a_sentence_going_on_in_bold_names_heads_nothing() -> None:
     assert not sections & {"\\setlist:", "2\\parindent:", "with \\parindent:"}
     microtype = parsed(CORPORA / "docs-dev" / "pdf" / "microtype.pdf")
     assert "2.3c (2008/11/11)" in {b.section for b in microtype.blocks}  # after an item
+
+
+def test_a_bold_label_opening_a_sentence_through_a_display_is_no_heading() -> None:
+    # "EXAMPLE With" (bold) / "\SetEnumitemKey{midsep}{…}" / "you may write"
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "enumitem.pdf")
+    assert "EXAMPLE With" not in {b.section for b in manual.blocks}
+    example = next(b for b in manual.blocks if b.text.startswith("EXAMPLE With \\SetEnumitemKey"))
+    assert (
+        example.text.endswith("you may write") and example.section == "3.11 Generic keys and values"
+    )

@@ -89,6 +89,7 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORE
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
+_RUN_THROUGH_LINES = 4  # a display this long may stand inside a sentence (_runs_through_display)
 _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (bold_runs_on)
 # before a stop that ends a word: not ".deb", "search .|grep", nor leaders (". . .")
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
@@ -260,7 +261,7 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
             and after.page == line.page
             and 0 < line.y - after.y <= 2 * line.size
             and abs(after.size - line.size) <= 0.5
-        ):
+        ) or _runs_through_display(lines, index):
             result[index] = replace(line, bold=False)
         elif after.bold and (_introduced(line, after) or _goes_on_in_bold(line, after)):
             result[index + 1] = replace(after, bold=False)
@@ -279,6 +280,24 @@ def _goes_on_in_bold(line: Line, after: Line) -> bool:
         and after.page == line.page
         and 0 < line.y - after.y <= 2 * line.size
         and abs(after.size - line.size) <= 0.5
+    )
+
+
+def _runs_through_display(lines: list[Line], index: int) -> bool:
+    """Whether the bold line at ``index`` opens a sentence that runs through the code display
+    under it into a line in small letters ("EXAMPLE With" / "\\SetEnumitemKey{midsep}{…}" /
+    "you may write", enumitem.pdf): a label starting a sentence, not a heading."""
+    line = lines[index]
+    if not line.bold or line.mono or line.text.endswith((*_SENTENCE_END, ",")):
+        return False
+    end = index + 1
+    while end < len(lines) and end - index <= _RUN_THROUGH_LINES and lines[end].mono:
+        end += 1
+    return (
+        end > index + 1
+        and end < len(lines)
+        and lines[end].text[:1].islower()
+        and all(ln.page == line.page for ln in lines[index : end + 1])
     )
 
 
