@@ -62,7 +62,12 @@ _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
 _OFF = frozenset({"0", "false", "off", "none"})
+_SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
+_MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
+# A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
+# own styles of that name for other things.
+_NAMED_HEADING = re.compile(r"^(?!(?:toc|index|note|table\b.*) heading$).*\bheading$")
 
 
 @dataclass
@@ -75,6 +80,7 @@ class _Walk:
     # level), ``None`` in a document using no heading style, where bold lines stay text.
     bold_level: int | None = None
     before_text: set[Any] = field(default_factory=set)  # see _before_text
+    house: dict[str, int] = field(default_factory=dict)  # see _house_levels
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -84,7 +90,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title=title, date=date)
     items = list(_body(word.element.body, word._body))
     walk = _Walk(document, title_from_style=not title, bold_level=_top_level(items))
-    walk.before_text = _before_text(items)
+    walk.house = _house_levels(items)
+    walk.before_text = _before_text(items, walk.house)
     for item in items:
         if isinstance(item, Table):
             _table(item, walk)
@@ -157,14 +164,30 @@ def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
 def _top_level(items: list[Paragraph | Table]) -> int | None:
     """The highest level (1 the top) of the heading styles the body's paragraphs use."""
     levels = [
-        int(style[-1])
+        level
         for item in items
-        if isinstance(item, Paragraph) and _HEADING_STYLE.match(style := _style_name(item))
+        if isinstance(item, Paragraph) and (level := _styled_level(item.style)) is not None
     ]
     return min(levels, default=None)
 
 
-def _before_text(items: list[Paragraph | Table]) -> set[Any]:
+def _house_levels(items: list[Paragraph | Table]) -> dict[str, int]:
+    """The levels of the house heading styles the body uses ("Section Heading" over "Body copy
+    heading"), under Word's own heading styles: in the order they first appear."""
+    top = max(
+        (lv for it in items if isinstance(it, Paragraph) and (lv := _heading_level(it, {}))),
+        default=0,
+    )
+    levels: dict[str, int] = {}
+    for item in items:
+        if isinstance(item, Paragraph) and _heading_level(item, {}) is None:
+            name = _style_name(item)
+            if _NAMED_HEADING.match(name) and name not in levels and prose(text_of(item._p)):
+                levels[name] = top + len(levels) + 1
+    return levels
+
+
+def _before_text(items: list[Paragraph | Table], house: dict[str, int]) -> set[Any]:
     """The paragraph elements that text or a table follows, not a heading (nor the end)."""
     found: set[Any] = set()
     text_follows = False
@@ -174,9 +197,8 @@ def _before_text(items: list[Paragraph | Table]) -> set[Any]:
         elif prose(text_of(item._p)):
             if text_follows:
                 found.add(item._p)
-            style = _style_name(item)
-            heading = _HEADING_STYLE.match(style) or _outline_level(item) is not None
-            text_follows = not heading and style not in _TITLE_STYLES
+            heading = _heading_level(item, house) is not None
+            text_follows = not heading and _style_name(item) not in _TITLE_STYLES
     return found
 
 
@@ -209,6 +231,32 @@ def _is_bold(run: Any) -> bool:
 def _style_name(paragraph: Paragraph) -> str:
     style = paragraph.style
     return (style.name or "").lower() if style is not None else ""
+
+
+def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:
+    """The level (1 the top) of a paragraph in a heading style: "Heading 2" is at level 2, a
+    style at Word's outline level 1 too, and so is a custom style built on "Heading 2" (a
+    manual's "DSTOC1-2", set as its headings, whose outline level hides it from the contents);
+    a house heading style at the level ``house`` gives it."""
+    named = _styled_level(paragraph.style, chain=False)
+    if named is not None:
+        return named
+    outline = _outline_level(paragraph)
+    if outline is not None:
+        return outline + 1
+    return _styled_level(paragraph.style) or house.get(_style_name(paragraph))
+
+
+def _styled_level(style: Any, chain: bool = True) -> int | None:
+    """The level of the heading style ``style`` is, or (``chain``) is built on."""
+    for _ in range(10 if chain else 1):
+        if style is None:
+            return None
+        name = (style.name or "").lower()
+        if _HEADING_STYLE.match(name):
+            return int(name[-1])
+        style = style.base_style
+    return None
 
 
 def _outline_level(paragraph: Paragraph) -> int | None:
@@ -277,7 +325,9 @@ def _text_boxes(element: Any) -> list[Any]:
 
 
 def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
-    text = prose(text_of(paragraph._p))
+    # A bullet typed in the Symbol or Wingdings font is a character of their private range
+    # (U+F0B7), which shows as a box or nothing anywhere else: it is read as the bullet it is.
+    text = _SYMBOL_BULLET.sub("• ", prose(text_of(paragraph._p)))
     if not text:
         return
     style = _style_name(paragraph)
@@ -289,16 +339,14 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
         else:
             walk.section = walk.outline.enter(1, text)
         return
-    level = _outline_level(paragraph)
+    depth = _heading_level(paragraph, walk.house)
     # A long sentence is a paragraph, whatever outline level its style happens to carry.
-    if (_HEADING_STYLE.match(style) or level is not None) and len(text.split()) <= 15:
-        top = style.endswith("1") or level == 0
+    if depth is not None and len(text.split()) <= 15:
+        top = depth == 1
         if top and walk.title_from_style and not walk.document.blocks and walk.section is None:
             # A first top-level heading before any text names the whole document.
             walk.document.title, walk.title_from_style = text, False
         else:
-            # "Heading 2" is at level 2; a custom style at Word's outline level 1 too.
-            depth = int(style[-1]) if _HEADING_STYLE.match(style) else (level or 0) + 1
             walk.section = walk.outline.enter(depth, text)
         return
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
@@ -314,7 +362,8 @@ def _table(table: Table, walk: _Walk) -> None:
     """A table as one block per row; a table of one column is a box of paragraphs.
 
     A row whose cells hold tables of their own is layout, as in forms and work procedures built
-    of tables in tables: its cells are read in order like a body, each inner table row by row.
+    of tables in tables: its cells are read in order like a body, each inner table row by row;
+    so is a row with a heading in a cell (a sidebar's "Overview" over its paragraphs).
     """
     # A text box anchored in a cell (a title floating over a table) is read before the table.
     boxes = _text_boxes(table._tbl)
@@ -325,8 +374,8 @@ def _table(table: Table, walk: _Walk) -> None:
     walked: list[Any] = []  # python-docx repeats a vertically merged cell in each row it spans
     for row in table.rows:
         cells = _unique_cells(row)
-        if not any(_inner_tables(cell) for cell in cells):
-            rows.append([_cell_text(cell) for cell in cells])
+        if not any(_inner_tables(cell) or _headed(cell, walk) for cell in cells):
+            rows.append([_merged_text(cell, walked) for cell in cells])
             continue
         _add_rows(rows, walk)
         rows = []
@@ -340,6 +389,26 @@ def _table(table: Table, walk: _Walk) -> None:
                 else:
                     _paragraph(item, walk)
     _add_rows(rows, walk)
+
+
+def _headed(cell: Any, walk: _Walk) -> bool:
+    """Whether a cell holds a paragraph in a heading style, and more paragraphs of text: a box
+    of the layout, not a cell of data (a table's header cell is one line alone)."""
+    paragraphs = [p for p in cell.paragraphs if prose(text_of(p._p))]
+    return len(paragraphs) > 1 and any(
+        _heading_level(p, walk.house) is not None for p in paragraphs
+    )
+
+
+def _merged_text(cell: Any, walked: list[Any]) -> str:
+    """A cell's text in its row. A cell merged down over several rows is repeated by
+    python-docx in each: a label ("High Band") names every row it spans, but a longer text (a
+    sidebar laid out beside the body) is read once, in the row where it starts."""
+    text = _cell_text(cell)
+    if any(cell._tc is other for other in walked):
+        return text if len(text.split()) <= _MERGED_LABEL_WORDS else ""
+    walked.append(cell._tc)
+    return text
 
 
 def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
@@ -386,5 +455,7 @@ def _inner_tables(cell: Any) -> list[Any]:
 def _cell_text(cell: Any) -> str:
     """A cell's paragraphs, one a line, those inside content controls too."""
     return "\n".join(
-        text_of(item._p) for item in _body(cell._tc, cell) if isinstance(item, Paragraph)
+        _SYMBOL_BULLET.sub("• ", text_of(item._p))
+        for item in _body(cell._tc, cell)
+        if isinstance(item, Paragraph)
     )

@@ -23,7 +23,7 @@ from typing import Any
 import lxml.html
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -51,6 +51,7 @@ _DROP_TAGS = {
     "head", "title", "meta", "link",
 }  # fmt: skip
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
+_RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
 # Class or id names of furniture in common page generators (Sphinx, DocBook, MediaWiki, CMSs).
 _FURNITURE = re.compile(
@@ -130,6 +131,7 @@ class _Walk:
     title_from_h1: bool = True
     term: str = ""  # a definition list's term, waiting to head its definition's first paragraph
     items: int = 0  # how many list items the walk is inside
+    display: int | None = None  # index of the block a <pre> display of code just took
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
@@ -515,7 +517,7 @@ def _block(element: Element, walk: _Walk) -> None:
         # A browser drops the newline right after <pre>; it is markup, not the code's first line.
         code = code_text(element.text_content().removeprefix("\n"))
         attach_code(walk.document, code, walk.section, walk.intro)
-        walk.intro = None
+        walk.intro, walk.display = None, len(walk.document.blocks) - 1
     elif tag == "table" and not _is_layout_table(element):
         walk.document.blocks.extend(table_blocks(_table_rows(element), walk.section))
         walk.intro = None
@@ -544,7 +546,9 @@ def _block(element: Element, walk: _Walk) -> None:
         attach_code(walk.document, inline_text(element), walk.section, walk.intro)
         walk.intro = None
     else:
-        _paragraph(inline_text(element), walk)
+        # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
+        named = not (element.text or "").strip() and len(element) > 0
+        _paragraph(inline_text(element), walk, goes_on=not named)
 
 
 def _is_box_title(element: Element) -> bool:
@@ -615,13 +619,33 @@ def _heading(tag: str, text: str, walk: _Walk) -> None:
     walk.section = walk.outline.enter(int(tag[1:]), text)
 
 
-def _paragraph(text: str, walk: _Walk) -> None:
+def _paragraph(text: str, walk: _Walk, goes_on: bool = True) -> None:
     if not text or text.lower().rstrip(":") in _LABELS:
         return  # "Note", "Tip": the label of a box, whose text follows as its own paragraph
+    blocks = walk.document.blocks
+    goes_on = goes_on and _goes_on(blocks[-1] if blocks else None, text, walk)
     if walk.term.endswith("\n"):  # a box's title, on a line above its first paragraph
         text, walk.term = walk.term + text, ""
     elif walk.term:  # a definition is read with its term: "timeout: seconds to wait"
         term, walk.term = walk.term.rstrip(), ""
         text = f"{term} {text}" if term.endswith((":", ".", "?")) else f"{term}: {text}"
+    if goes_on:
+        # "… you’ll see:" / WARNING:root:Watch out! / "printed out on the console.": the
+        # sentence reads through its short display, and a passage of "printed out on the
+        # console." would say nothing of what was printed.
+        shown = blocks.pop()
+        text = f"{shown.text} {' '.join(shown.code.split())} {text}"
     walk.document.add(walk.section, text, item=walk.items > 0)
     walk.intro = len(walk.document.blocks) - 1
+
+
+def _goes_on(shown: Block | None, text: str, walk: _Walk) -> bool:
+    """Whether ``text`` goes on with the sentence that ``shown`` (a short <pre> display and the
+    sentence introducing it) left open: it starts with a small letter."""
+    if shown is None or shown.kind != "code" or not shown.text or walk.items or walk.term:
+        return False
+    if walk.display != len(walk.document.blocks) - 1:
+        return False  # a command set as a paragraph of <code> stays the code it is
+    short = len(shown.code.splitlines()) <= _RUN_IN_LINES and len(shown.code) <= 80
+    session = shown.code.lstrip().startswith((">>>", "$ ", "# "))  # an example, whole
+    return short and not session and shown.section == walk.section and text[:1].islower()

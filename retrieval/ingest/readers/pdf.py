@@ -74,7 +74,9 @@ _CONTENTS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
+_RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_SYMBOL_BULLET = re.compile(r"^[•◦▪·*–-]\s")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
 # s h e e p!" in a typesetting manual), no heading.
@@ -86,6 +88,11 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
+_LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
+_RUN_THROUGH_LINES = 4  # a display this long may stand inside a sentence (_runs_through_display)
+_RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (bold_runs_on)
+# before a stop that ends a word: not ".deb", "search .|grep", nor leaders (". . .")
+_SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
@@ -161,7 +168,11 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
-    lines = _after_their_sentence(displays_inlined(terms_leading(_join_hyphens(furniture(lines)))))
+    lines = _after_their_sentence(
+        displays_inlined(
+            terms_leading(_join_hyphens(bold_runs_on(listing_numbers_dropped(furniture(lines)))))
+        )
+    )
     title = meta.get("Title", "").strip()
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -214,6 +225,95 @@ def front_joined(blocks: list[Block]) -> list[Block]:
     return [replace(blocks[0], text=text), *blocks[count:]]
 
 
+def listing_numbers_dropped(lines: list[Line]) -> list[Line]:
+    """``lines`` without the numbers a numbered listing sets in small type left of its lines,
+    which PDFium reads as lines of their own ("2" beside "A comment"): the listing is one
+    piece of code, not one cut at each number (fancyvrb-doc.pdf)."""
+    body = body_size(lines)
+    code = [(line.page, line.y) for line in lines if line.mono]
+    return [
+        line
+        for line in lines
+        if not (
+            line.text.isdigit()
+            and len(line.text) <= 3
+            and line.size < 0.7 * body
+            # beside a line of the listing, or between two (the number of a blank line)
+            and any(page == line.page and abs(y - line.y) <= 1.5 * body for page, y in code)
+        )
+    ]
+
+
+def bold_runs_on(lines: list[Line]) -> list[Line]:
+    """``lines`` with a line that is bold only by the names set bold in it ("NOTE With
+    align=right (the default), labelindent=! and labelwidth=! behave similarly in", enumitem.pdf)
+    no longer bold when its sentence runs on in roman into the line under it ("practice."):
+    a sentence, not a heading over the text after it; nor is a bold display a sentence
+    introduces (see :func:`_introduced`)."""
+    result = list(lines)
+    for index, (line, after) in enumerate(itertools.pairwise(lines)):
+        if (
+            line.bold
+            and not after.bold
+            and len(line.text.split()) >= _RUN_ON_WORDS
+            and not line.text.endswith(_SENTENCE_END)
+            and after.text[:1].islower()
+            and after.page == line.page
+            and 0 < line.y - after.y <= 2 * line.size
+            and abs(after.size - line.size) <= 0.5
+        ) or _runs_through_display(lines, index):
+            result[index] = replace(line, bold=False)
+        elif after.bold and (_introduced(line, after) or _goes_on_in_bold(line, after)):
+            result[index + 1] = replace(after, bold=False)
+    return result
+
+
+def _goes_on_in_bold(line: Line, after: Line) -> bool:
+    """Whether the sentence ``line`` leaves open goes on in ``after``, set bold by the names
+    in it ("… set the new list with" / "\\setlist:", enumitem.pdf): a heading never comes in
+    the middle of a sentence."""
+    return (
+        not line.bold
+        and not line.mono
+        and not _BULLET.match(line.text)  # an item of a change log ends with no stop
+        and not line.text.endswith((*_SENTENCE_END, ","))
+        and after.page == line.page
+        and 0 < line.y - after.y <= 2 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
+
+
+def _runs_through_display(lines: list[Line], index: int) -> bool:
+    """Whether the bold line at ``index`` opens a sentence that runs through the code display
+    under it into a line in small letters ("EXAMPLE With" / "\\SetEnumitemKey{midsep}{…}" /
+    "you may write", enumitem.pdf): a label starting a sentence, not a heading."""
+    line = lines[index]
+    if not line.bold or line.mono or line.text.endswith((*_SENTENCE_END, ",")):
+        return False
+    end = index + 1
+    while end < len(lines) and end - index <= _RUN_THROUGH_LINES and lines[end].mono:
+        end += 1
+    return (
+        end > index + 1
+        and end < len(lines)
+        and lines[end].text[:1].islower()
+        and all(ln.page == line.page for ln in lines[index : end + 1])
+    )
+
+
+def _introduced(line: Line, after: Line) -> bool:
+    """Whether ``after``, a line set bold, is the display the sentence ``line`` ends with a
+    colon introduces ("… related in the following way:" / "\\leftmargin + \\itemindent =
+    …", enumitem.pdf): no heading over the text after it."""
+    return (
+        not line.bold
+        and line.text.endswith(":")
+        and after.page == line.page
+        and 0 < line.y - after.y <= 3 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
+
+
 def terms_leading(lines: list[Line]) -> list[Line]:
     """``lines`` with an option's name set alone on its line in typewriter type, its description
     indented below it ("compact" / "This option … reduces the spacing …"), leading that
@@ -236,8 +336,26 @@ def terms_leading(lines: list[Line]) -> list[Line]:
         ):
             result[-1] = replace(line, text=f"{term.text}: {line.text}")
             continue
+        if term is not None and _names_its_syntax(term, line):
+            result[-1] = replace(term, mono=False)
         result.append(line)
     return result
+
+
+def _names_its_syntax(term: Line, line: Line) -> bool:
+    """Whether ``term``, a key's name alone in typewriter type, heads the line under it that
+    gives the key's syntax at the same left edge ("wide" / "wide=⟨parindent⟩", enumitem.pdf):
+    a name, not a display of code of one word."""
+    return (
+        term.mono
+        and not line.mono
+        and bool(_TERM.match(term.text))
+        and term.page == line.page
+        and 0 < term.y - line.y <= 3 * line.size
+        and abs(line.x0 - term.x0) < 0.5 * line.size
+        and line.text.startswith(term.text)
+        and line.text != term.text
+    )
 
 
 def displays_inlined(lines: list[Line]) -> list[Line]:
@@ -551,8 +669,13 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
     # Both blank what they drop with _DROPPED, so the characters keep their places.
-    raw = _unmarked(textpage, _undoubled(textpage, raw, start), start).replace(_DROPPED, "")
+    raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
+    raw = (raw if mono else _stops_closed(textpage, raw, start)).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
+    # The last character's box reaches lower than the line when it descends (")", "g"): only a
+    # drop of half a line is a word PDFium joined from the next one.
+    if baseline - last_baseline < 0.5 * size:
+        last_baseline = baseline
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
@@ -592,6 +715,29 @@ def _unmarked(textpage: Any, raw: str, start: int) -> str:
     return "".join([*kept, raw[last:]])
 
 
+def _stops_closed(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` without the space PDFium makes up before a comma, stop or closing parenthesis
+    where a word's last letter is kerned away from it: a TeX logo ("with LuaTeX , or XeTeX ."
+    in microtype.pdf). A space the file itself has there stays; so do leaders (". . .")."""
+    kept, last = [], 0
+    for match in _SPACE_BEFORE_STOP.finditer(raw):
+        at = start + match.start()
+        # ".changes" in typewriter type after "the" starts a word of its own.
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, at) and _font_name(
+            textpage, at - 1
+        ) == _font_name(textpage, at + 1):
+            kept += [raw[last : match.start()], _DROPPED]
+            last = match.end()
+    return "".join([*kept, raw[last:]])
+
+
+def _font_name(textpage: Any, index: int) -> bytes:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
+    return name.value
+
+
 def _loose_graves(text: str) -> str:
     """The opening quote a TeX font draws as a grave accent, which PDFium gives as a combining
     U+0300 on no letter (dblatex: "symlinks for ̀frozen’"): a quote before a word; where PDFium
@@ -610,7 +756,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     most of the samples share is taken, and the line is bold when most samples are. It is code
     only when every sample is fixed-pitch: prose mentioning ``\\input`` or ``foo.sty`` is prose.
     """
-    first = len(raw) - len(raw.lstrip())
+    first = _after_line_number(textpage, raw, start)
     last = len(raw.rstrip()) - 1
     samples = {_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)}
     sizes: Counter[float] = Counter()
@@ -624,6 +770,18 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         bold, fixed = bold + heavy, fixed + mono
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     return size, bold * 2 > len(samples), fixed == len(samples)
+
+
+def _after_line_number(textpage: Any, raw: str, start: int) -> int:
+    """Where the line's text starts, after the number a numbered listing sets before each of
+    its lines in small type ("1 \\begin{Verbatim}", the 1 in 5 pt roman): the listing is still
+    code, whatever font its numbers are in."""
+    first = len(raw) - len(raw.lstrip())
+    number = _LISTING_NUMBER.match(raw, first)
+    if number is None or number.end() >= len(raw.rstrip()):
+        return first
+    smaller = _font_size(textpage, start + first) < 0.8 * _font_size(textpage, start + number.end())
+    return number.end() if smaller else first
 
 
 def _visible_at(raw: str, index: int) -> int:
@@ -820,6 +978,7 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
         marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
         if len(marked) < 3:
             doomed.update(id(page[i]) for i in marked)
+            doomed.update(_unled_contents(page))
             continue
         # Entries without a leader (a chapter's, set bold) end where the leaders end.
         right = statistics.median(page[i].x1 for i in marked)
@@ -832,6 +991,28 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
             first -= 1  # "Contents" heads no text: what follows the list belongs to no section
         doomed.update(id(page[i]) for i in range(first, last + 1))
     return doomed
+
+
+def _unled_contents(page: Sequence[Line]) -> set[int]:
+    """The ids of a contents list set without leaders under its title: "Contents", then three
+    entries or more, each a numbered title ending in its page ("2. Quick Reference 2") or a
+    run of sub-entries with theirs ("2.1. Format, 2.—2.2. Spacing, 2.—", titlesec.pdf).
+    Taken for headings, the list would put the text below it under its last entry."""
+    for start, line in enumerate(page):
+        if not _CONTENTS_TITLE.match(line.text):
+            continue
+        end = start + 1
+        while end < len(page) and _unled_entry(page[end].text):
+            end += 1
+        numbered = [ln for ln in page[start + 1 : end] if _NUMBERED_HEADING.match(ln.text)]
+        if len(numbered) >= 3:
+            return {id(ln) for ln in page[start:end]}
+    return set()
+
+
+def _unled_entry(text: str) -> bool:
+    numbered = bool(_NUMBERED_HEADING.match(text) and _PAGE_TAIL.search(text))
+    return numbered or bool(_RUN_IN_ENTRY.search(text))
 
 
 def contents_titles(lines: Sequence[Line]) -> frozenset[str]:
@@ -1026,6 +1207,8 @@ def is_heading(line: Line, body: float) -> bool:
         return True
     if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
         return False  # a bold sentence is emphasis, not a heading
+    if _SYMBOL_BULLET.match(line.text):
+        return False  # "– topsep" in bold: an item of a list of names, not a heading
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
