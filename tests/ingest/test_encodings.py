@@ -101,6 +101,15 @@ def test_a_one_line_russian_note_in_windows_1251_reads_as_russian(line: str) -> 
     assert decode(line.encode("cp1251"), Path("привет.txt")) == line
 
 
+@pytest.mark.parametrize(
+    "line", ["Здраво, како си? Ђорђе, љубав, њега, џак.", "Добрий день, як справи? Їжак і ґанок."]
+)
+def test_a_short_serbian_or_ukrainian_note_in_windows_1251_keeps_its_letters(line: str) -> None:
+    """Letters Russian does not write (ђ, љ, њ, џ; ї, ґ) are letters all the same: counting
+    only Russian ones read the Serbian note as Mac Cyrillic ("«драво … АорРе, Ъубав")."""
+    assert decode(line.encode("cp1251"), Path("note.txt")) == line
+
+
 def test_a_chapter_title_ending_in_a_full_stop_is_the_title() -> None:
     """The Spanish Debian maintainers' guide (multilingual corpus) opens "Capítulo 1. Empezando
     «de la forma correcta».": the title, not the file name, and no passage of its own."""

@@ -25,7 +25,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers.common import attach_code
-from retrieval.ingest.readers.pdf import Line, join_lines, reading_order, rejoin
+from retrieval.ingest.readers.pdf import Line, join_lines, read_pdf, reading_order, rejoin
 from retrieval.library import Library
 from retrieval.model import Excerpt, Hit, Passage, Segment, solid_length
 from retrieval.search.analyzer import Analyzer
@@ -600,3 +600,18 @@ def test_a_back_of_book_index_without_leaders_is_no_passage() -> None:
     assert any("apt-file" in text for text in faq)  # the FAQ's own text about it stays
     microtype = texts(parsed(OFFICE.parent / "docs-dev" / "pdf" / "microtype.pdf"))
     assert not any(re.fullmatch(r"[\d, ]+", text) for text in microtype)
+
+
+def test_a_raised_digit_after_a_word_is_a_footnote_mark_but_a_units_power_stays() -> None:
+    # Dropping every raised small digit after two letters turned "km²" into "km".
+    line = [
+        Text(72, 700, "The lake covers twelve square km", 11),
+        Text(238, 704.5, "2", 7),
+        Text(243, 700, " of the valley floor.", 11),
+        Text(72, 680, "The package is loaded in the preamble", 11),
+        Text(262, 684.5, "2", 7),
+        Text(267, 680, " of every document.", 11),
+    ]
+    found = texts(read_pdf(make_pdf([line], base14="Helvetica"), Path("lake.pdf")))
+    assert any("square km2 of the valley" in text for text in found)
+    assert any("in the preamble of every document." in text for text in found)

@@ -97,9 +97,10 @@ _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
 _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe overdrawn
-# A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after two
-# letters, or a letter and a stop, before a space or the line's end.
-_MARK_AFTER = re.compile(r"(?<=[^\W\d_][.,;:)]|[^\W\d_]{2})\d{1,2}(?=\s|$)")
+# A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after three
+# letters, or a letter and a stop, before a space or the line's end. Not after two letters: a
+# unit's power ("km²", "cm³", "mc²" set as a raised digit) is no footnote.
+_MARK_AFTER = re.compile(r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)")
 _GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
 _FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
 # Han, kana and the punctuation set with them: written without spaces between words.

@@ -196,12 +196,13 @@ def _detected(data: bytes) -> tuple[str, str] | None:
     return text, best.encoding
 
 
-def plain_letters(text: str) -> int:
+def plain_letters(text: str) -> tuple[int, int]:
     """How many letters of ``text`` stand in words written in one alphabet as a language writes
     it: letters only (a "╧" or a "ֿ" inside makes none), one script, no capital after a small
-    letter ("тЁхь"), in Latin letters not mostly accented ("Ďđčâĺň"), in Cyrillic only the
-    letters of Russian, Ukrainian and Belarusian (not Mac Cyrillic's "ѕ" for a "П")."""
-    count = 0
+    letter ("тЁхь"), in Latin letters not mostly accented ("Ďđčâĺň"); then, to break a tie,
+    minus the Cyrillic letters that Russian, Ukrainian and Belarusian do not write (Mac
+    Cyrillic's "ѕ" for a "П": "ѕривет" ties with "Привет", but a Serbian "Ђорђе" still counts)."""
+    count = rare = 0
     for token in text.split():
         word = token.strip(_WORD_EDGE)
         if not word or not all(ch.isalpha() or ch in "-'’" for ch in word):
@@ -214,10 +215,10 @@ def plain_letters(text: str) -> int:
         script = scripts.pop()
         if script == "LATIN" and 2 * sum(ch > "\x7f" for ch in letters) > len(letters):
             continue
-        if script == "CYRILLIC" and not all(_EAST_SLAVIC.match(ch) for ch in letters):
-            continue
+        if script == "CYRILLIC":
+            rare += sum(not _EAST_SLAVIC.match(ch) for ch in letters)
         count += len(letters)
-    return count
+    return count, -rare
 
 
 def read_text(data: bytes, path: Path) -> ParsedDocument:
