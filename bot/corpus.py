@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import UploadError
+from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import pipeline
 from retrieval.ingest.passages import passages
@@ -68,12 +69,13 @@ def safe_name(file_name: str) -> str:
     script (Cyrillic, CJK, accented: :func:`_kept`), spaces and ``._-()[]+,&'``, no leading dot or
     dash, at most :data:`NAME_LIMIT` characters (and :data:`NAME_BYTES` bytes) before a suffix
     the library reads (a name without one, or with another, gets ``.txt``).
-    ``../../etc/passwd`` → ``passwd.txt``; "Отчёт 2024.txt" stays as it is.
+    ``../../etc/passwd`` → ``passwd.txt``; "Отчёт 2024.txt" stays as it is. Bidi controls
+    go first, unmarked ("invoice\u202egpj.txt", shown as "invoicetxt.jpg", is "invoicegpj.txt").
 
     A name that had to lose or change a character (``a?b.txt``), or to be cut, ends with a
     digest of the name sent (``a_b-1c0e5f2a.txt``), so two different names never become one.
     """
-    base = unicodedata.normalize("NFC", re.split(r"[/\\]", file_name)[-1])
+    base = unicodedata.normalize("NFC", unbidi(re.split(r"[/\\]", file_name)[-1]))
     suffix = suffix_of(base)
     stem = base[: -len(suffix)] if suffix else base
     kept = "".join(char if _kept(char) else "_" for char in stem)

@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes
 from bot import buttons, locales
 from bot.locales import Strings
 from bot.render.answers import SHOWN_QUESTION, answer_reply, group_answer_reply, page_reply
-from bot.render.html import Reply, esc, shorten
+from bot.render.html import Reply, echo
 from bot.render.passages import passage_html, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
@@ -282,7 +282,7 @@ async def show_page(
         svc.library.answer, saved.question, context=saved.context, k=PAGE_SIZE, offset=offset
     )
     if not answer.hits:
-        question = esc(shorten(saved.question, SHOWN_QUESTION))
+        question = echo(saved.question, SHOWN_QUESTION)
         await context.bot.send_message(chat.id, t.NO_MORE_RESULTS.format(question=question))
         return
     gone = await asyncio.to_thread(_missing, svc, saved.shown)

@@ -21,7 +21,7 @@ from bot.handlers.admin import admin_only, reload_and_report
 from bot.handlers.common import command_text, services, texts
 from bot.locales import Strings
 from bot.render.admin import names_html
-from bot.render.html import esc, shorten
+from bot.render.html import echo, esc, isolated, shorten
 from bot.services import Services
 from bot.state import PendingChange
 
@@ -42,7 +42,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data is None:
         return
     original = message.document.file_name or corpus.DEFAULT_STEM
-    shown = esc(shorten(original, 200))
+    shown = echo(original, 200)
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
     except corpus.UploadError as error:
@@ -64,10 +64,11 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
     passages = t.passages(checked.passages)  # as the reload's report counts them
+    saved = isolated(esc(checked.name))
     if checked.name == original:
-        said = t.UPLOAD_SAVED.format(name=esc(checked.name), passages=passages)
+        said = t.UPLOAD_SAVED.format(name=saved, passages=passages)
     else:
-        said = t.UPLOAD_SAVED_AS.format(original=shown, name=esc(checked.name), passages=passages)
+        said = t.UPLOAD_SAVED_AS.format(original=shown, name=saved, passages=passages)
     await _reload_after_writing(context, message.chat_id, checked.name, t, [said])
 
 
@@ -78,7 +79,7 @@ async def _download(
     document = message.document
     assert document is not None
     original = document.file_name or corpus.DEFAULT_STEM
-    shown = esc(shorten(original, 200))
+    shown = echo(original, 200)
     if not corpus.is_accepted(original):
         kinds = corpus.accepted_kinds()
         await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
@@ -104,7 +105,7 @@ async def _ask_to_replace(
     key = await _pending(svc, REPLACE, message.chat_id, user_id, checked.name, checked.data)
     title = await _title(svc, checked.name, t)
     text = t.UPLOAD_REPLACE_ASK.format(
-        name=esc(checked.name),
+        name=isolated(esc(checked.name)),
         title=esc(shorten(title, 200)),
         passages=t.passages(checked.passages),
     )
@@ -148,7 +149,7 @@ async def _reload_after_writing(
     report = await reload_and_report(context, chat_id, t, after_change=True, intro=intro)
     skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
     if skipped is not None:
-        text = t.UPLOAD_NOT_INDEXED.format(name=esc(name), reason=esc(skipped.reason))
+        text = t.UPLOAD_NOT_INDEXED.format(name=isolated(esc(name)), reason=esc(skipped.reason))
         await context.bot.send_message(chat_id, text)
 
 
@@ -162,7 +163,7 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     name = command_text(message).strip()
     names = await asyncio.to_thread(corpus.document_names, svc.library.corpus_dir)
     listed = names_html(names, t=t)
-    shown = esc(shorten(name, 200))
+    shown = echo(name, 200)
     if not name:
         await message.reply_text(t.REMOVE_USAGE.format(names=listed))
     elif name not in names:
@@ -207,7 +208,7 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _settle(query, t.PENDING_GONE)
     elif not press.yes:
         kept = t.UPLOAD_KEPT if pending.kind == REPLACE else t.REMOVE_KEPT
-        await _settle(query, kept.format(name=esc(pending.name)))
+        await _settle(query, kept.format(name=isolated(esc(pending.name))))
     elif pending.kind == REPLACE and pending.data is not None:
         await _replace(query, context, pending, t)
     elif pending.kind == REMOVE:
@@ -221,7 +222,7 @@ async def _replace(
     query: CallbackQuery, context: Context, pending: PendingChange, t: Strings
 ) -> None:
     """Write the file kept with ``pending`` over the document, then reload."""
-    name, folder = esc(pending.name), services(context).library.corpus_dir
+    name, folder = isolated(esc(pending.name)), services(context).library.corpus_dir
     try:
         await asyncio.to_thread(
             corpus.write_document, folder, pending.name, pending.data or b"", replace=True
@@ -240,7 +241,7 @@ async def _remove(
     query: CallbackQuery, context: Context, pending: PendingChange, t: Strings
 ) -> None:
     """Delete the document ``pending`` names, then reload."""
-    name, folder = esc(pending.name), services(context).library.corpus_dir
+    name, folder = isolated(esc(pending.name)), services(context).library.corpus_dir
     if not await asyncio.to_thread(corpus.remove_document, folder, pending.name):
         await _settle(query, t.REMOVE_ALREADY_GONE.format(name=name))
         return

@@ -19,7 +19,7 @@ from bot.handlers.common import (
     texts,
 )
 from bot.render.answers import choice_label, choices_reply
-from bot.render.html import esc, shorten
+from bot.render.html import echo, esc
 from retrieval.errors import QuestionError
 from retrieval.model import Answer
 
@@ -75,7 +75,7 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(context, chat, question_problem(error, t), reply_to=message)
         return
     if not answer.hits:
-        text = t.QUOTE_NOTHING.format(words=esc(shorten(words, 300)))
+        text = t.QUOTE_NOTHING.format(words=echo(words, 300))
         await send(context, chat, text, reply_to=message)
     elif not is_ambiguous(answer):
         await post_passage(update, context, answer.hits[0].passage, reply_to=message)

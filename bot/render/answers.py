@@ -21,6 +21,7 @@ from bot.render.html import (
     Reply,
     bold,
     cut_escaped,
+    echo,
     esc,
     fit,
     link,
@@ -211,7 +212,7 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     before = _head(answer, framing)
     if answer.foreign:
         return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
-    before.append(t.NO_ANSWER.format(query=esc(shorten(answer.question, SHOWN_QUESTION))))
+    before.append(t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
     lines = [hit_line(hit, bot, t) for hit in answer.hits]
@@ -230,7 +231,7 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
         return declined_reply(answer, **framing)
     if not answer.answered or not answer.hits:
         said = [
-            t.NO_ANSWER.format(query=esc(shorten(answer.question, SHOWN_QUESTION))),
+            t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)),
             t.GROUP_NO_ANSWER_HINT,
         ]
         text = "\n\n".join([*before, *said])
@@ -274,9 +275,9 @@ def _head(answer: Answer, framing: Framing) -> list[str]:
     context, t = framing.get("context"), framing.get("t", en)
     head = []
     if framing.get("echo"):
-        head.append("❓ " + bold(esc(shorten(answer.question, SHOWN_QUESTION))))
+        head.append("❓ " + bold(echo(answer.question, SHOWN_QUESTION)))
     if context:
-        head.append(t.FOLLOW_UP_NOTE.format(context=esc(shorten(context, SHOWN_QUESTION))))
+        head.append(t.FOLLOW_UP_NOTE.format(context=echo(context, SHOWN_QUESTION)))
     return head
 
 
@@ -294,9 +295,9 @@ def page_reply(
     """A "More results" page: each hit quoted and numbered by rank (with its document's date
     and source), then "Results a–b of n". Of a follow-up (``context``: the question it was
     read with), the title names both: "why?" alone says nothing of what was searched."""
-    shown = esc(shorten(question, SHOWN_QUESTION))
+    shown = echo(question, SHOWN_QUESTION)
     if context:
-        after_what = esc(shorten(context, SHOWN_QUESTION))
+        after_what = echo(context, SHOWN_QUESTION)
         before = [t.PAGE_HEADER_FOLLOW_UP.format(question=shown, context=after_what)]
     else:
         before = [t.PAGE_HEADER.format(question=shown)]
@@ -322,7 +323,7 @@ def choices_reply(
     answer: Answer, *, words: str, limit: int = TELEGRAM_LIMIT, t: Strings = en
 ) -> Reply:
     """What /quote says when its words fit several passages: the candidates, numbered."""
-    before = [t.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
+    before = [t.QUOTE_CHOOSE.format(words=echo(words, SHOWN_QUESTION))]
     items = [
         f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}: "
         f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"

@@ -440,6 +440,17 @@ async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
     assert "Polar Research Cooperation Notes" in visible(sources.text)
 
 
+async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_it(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "invoice\u202egpj.txt" shows as "invoicetxt.jpg": the override is neither kept nor echoed.
+    (progress,) = await upload(admin_bot, "invoice\u202egpj.txt", NEW_DOC.encode("utf-8"))
+    text = admin_bot.request.final_text(progress)
+    assert "\u202e" not in text
+    assert "\u2068invoicegpj.txt\u2069" in text
+    assert (corpus_dir / "invoicegpj.txt").exists()
+
+
 async def test_an_upload_counts_its_passages_as_the_report_does(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
@@ -513,7 +524,8 @@ async def test_a_huge_upload_is_refused_without_downloading_it(
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
     (reply,) = await upload(admin_bot, "figures.xlsx", b"PK\x03\x04 ...")
     kinds = accepted_kinds()
-    assert reply.text == messages.UPLOAD_WRONG_KIND.format(name="figures.xlsx", kinds=kinds)
+    name = "\u2068figures.xlsx\u2069"  # isolated
+    assert reply.text == messages.UPLOAD_WRONG_KIND.format(name=name, kinds=kinds)
     assert ".txt" in kinds and ".md" in kinds and ".html" in kinds
     assert admin_bot.request.downloads == []
 
