@@ -210,12 +210,14 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """The no-answer reply: what was searched, that nothing answered, the closest passages."""
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
-    if answer.foreign:
+    lines = [hit_line(hit, bot, t) for hit in answer.hits]
+    if answer.foreign and not lines:
         return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
+    if answer.foreign:  # its words found passages: the closest, as for any declined question
+        return fit([*before, *_foreign(answer, t)], lines, header=t.NO_ANSWER_CLOSEST, limit=limit)
     before.append(t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
-    lines = [hit_line(hit, bot, t) for hit in answer.hits]
     return fit(before, lines, [t.NO_ANSWER_HINT], header=t.NO_ANSWER_CLOSEST, limit=limit)
 
 
@@ -227,8 +229,8 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
-    if answer.foreign and not answer.answered:
-        return declined_reply(answer, **framing)
+    if answer.foreign and not answer.answered:  # which languages to ask in; passages a tap away
+        return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
     if not answer.answered or not answer.hits:
         said = [
             t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)),
