@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ADMIN_ID, GatedLibrary
 from tgfakes import (
+    BOT_USERNAME,
     OTHER_USER_ID,
     Call,
     Harness,
@@ -438,6 +439,15 @@ async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
     assert "narwhal" in visible(answer.text)
     (sources,) = await admin_bot.say("/sources")
     assert "Polar Research Cooperation Notes" in visible(sources.text)
+
+
+async def test_an_admin_command_to_the_bot_in_a_group_says_where_it_works(
+    admin_bot: Harness,
+) -> None:
+    # "/reload@bot" in a group got no reply at all; "/sources@bot" says where it works.
+    for command in ("reload", "remove", "stats"):
+        (reply,) = await admin_bot.say_in_group(f"/{command}@{BOT_USERNAME}", user_id=ADMIN_ID)
+        assert visible(reply.text) == messages.PRIVATE_ONLY.format(bot=BOT_USERNAME)
 
 
 async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_it(
