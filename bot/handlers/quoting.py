@@ -82,7 +82,8 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         reply = choices_reply(answer, words=words, t=t)
         offered = answer.hits[: reply.shown]
+        asker = update.effective_user.id if update.effective_user else None
         keyboard = buttons.choices_keyboard(
-            [(choice_label(hit, t), hit.passage.id) for hit in offered]
+            [(choice_label(hit, t), hit.passage.id) for hit in offered], asker
         )
         await send(context, chat, reply.text, keyboard, reply_to=message)

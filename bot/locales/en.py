@@ -206,6 +206,8 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
+# A press of /quote's choices by someone other than the asker (a callback answer).
+QUOTE_NOT_YOURS = "Only the person who sent /quote can choose: send your own /quote."
 PASSAGE_GONE = (
     "That passage is no longer in the documents: they were reloaded since. "
     "Ask the question again to search the current ones."

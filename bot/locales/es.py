@@ -206,6 +206,7 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
+QUOTE_NOT_YOURS = "Solo quien envió /quote puede elegir: envía tu propio /quote."
 PASSAGE_GONE = (
     "Ese fragmento ya no está en los documentos: se han recargado desde entonces. "
     "Vuelve a hacer la pregunta para buscar en los actuales."

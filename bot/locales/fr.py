@@ -221,6 +221,9 @@ SMALL_TALK_REPLY = (
 )
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
+QUOTE_NOT_YOURS = (
+    "Seule la personne qui a envoyé /quote peut choisir\u00a0: envoyez votre propre /quote."
+)
 PASSAGE_GONE = (
     "Ce passage n’est plus dans les documents : ils ont été rechargés depuis. "
     "Reposez la question pour chercher dans les documents actuels."

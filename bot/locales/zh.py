@@ -189,6 +189,7 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
+QUOTE_NOT_YOURS = "只有发送 /quote 的人可以选择：请发送你自己的 /quote。"
 PASSAGE_GONE = "该片段已不在文档中：文档在此之后重新加载过。请重新提问，在当前文档中搜索。"
 CORPUS_CHANGED = "<i>你提问之后文档重新加载过，因此这些结果来自当前文档，可能与之前不同。</i>"
 LINK_GONE = "这个链接指向的片段已不在这里：链接生成之后文档有了变动。请重新提问，在当前文档中搜索。"
