@@ -136,6 +136,24 @@ def document_names(folder: Path) -> list[str]:
     return [name for name in names if is_utf8(name)]
 
 
+def same_document(folder: Path, data: bytes) -> str | None:
+    """The name of the document in the corpus folder whose bytes are ``data`` (an upload of a
+    copy under another name, which the reload would leave out as a copy), or None. Only files of
+    the same size are read."""
+    digest = hashlib.sha256(data).digest()
+    for name in document_names(folder):
+        path = folder / name
+        try:
+            if (
+                path.stat().st_size == len(data)
+                and hashlib.sha256(path.read_bytes()).digest() == digest
+            ):
+                return name
+        except OSError:
+            continue
+    return None
+
+
 def find_document(folder: Path, name: str) -> Path | None:
     """The corpus file called exactly ``name``; None for any other name (paths included)."""
     return folder / name if name in document_names(folder) else None

@@ -50,6 +50,10 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     svc = services(context)
     folder = svc.library.corpus_dir
+    same = await asyncio.to_thread(corpus.same_document, folder, checked.data)
+    if same is not None:  # the reload would leave it out: every answer would show it twice
+        await message.reply_text(t.UPLOAD_SAME_AS.format(name=shown, same=isolated(esc(same))))
+        return
     try:
         await asyncio.to_thread(
             corpus.write_document, folder, checked.name, checked.data, replace=False

@@ -284,6 +284,10 @@ UPLOAD_TOO_LARGE = (
     "it, or put it in the documents folder on the server and send /reload."
 )
 UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
+UPLOAD_SAME_AS = (
+    "“{name}” is the same file as <code>{same}</code>, which is already in the documents: "
+    "nothing was saved (a copy would show every answer twice)."
+)
 UPLOAD_DOWNLOAD_FAILED = (
     "I couldn't download “{name}” from Telegram ({reason}). Please send it again."
 )

@@ -310,6 +310,10 @@ UPLOAD_TOO_LARGE = (
     "serveur et envoyez /reload."
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
+UPLOAD_SAME_AS = (
+    "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "
+    "rien n’a été enregistré (une copie montrerait chaque réponse deux fois)."
+)
 UPLOAD_DOWNLOAD_FAILED = (
     "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."
 )

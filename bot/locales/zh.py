@@ -238,6 +238,9 @@ UPLOAD_TOO_LARGE = (
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
+UPLOAD_SAME_AS = (
+    "“{name}”与文档中已有的 <code>{same}</code> 是同一个文件：未保存（副本会让每个回答出现两次）。"
+)
 UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
 UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
 UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"

@@ -179,6 +179,7 @@ def refresh(
     plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
     manifest = listed.entries
     _look(plan, files, folder, known, None if listed.broken else manifest)
+    _drop_copies(plan, known)
     removed = sorted(name for name in known if name not in plan.present)
     try:
         with transaction(store.db):  # all of it or none of it
@@ -239,6 +240,46 @@ def _look(
                 plan.kept.append(name)  # an indexed version that was readable stays
             else:
                 plan.present.discard(name)
+
+
+def copy_of(name: str) -> str:
+    """Why a file with the same bytes as the document ``name`` is not read: every answer from
+    it would be shown twice."""
+    return f"{COPY_OF}{name}, which is read under that name"
+
+
+COPY_OF = "the same file as "  # the start of :func:`copy_of`'s reasons
+
+
+def _drop_copies(plan: _Plan, known: dict[str, dict[str, object]]) -> None:
+    """Leave out each file whose bytes are those of another document (a copy under another
+    name), reported as such; the one read is the one indexed already, else the first by name.
+    An unchanged file's hash is the stored one; a file to parse is read to hash it."""
+    paths = {name: path for path, name in plan.names.items()}
+    unchanged = set(plan.unchanged)
+    candidates = [*plan.unchanged, *(plan.names[path] for path in plan.to_parse)]
+    candidates.sort(key=lambda name: (name not in known, name))
+    first: dict[str, str] = {}  # content hash → the document read with it
+    copies: set[str] = set()
+    for name in candidates:
+        try:
+            if name in unchanged:
+                digest = str(known[name]["sha256"]).split(":")[0]
+            else:
+                data = paths[name].read_bytes()
+                digest = hashlib.sha256(data).hexdigest() if data.strip() else ""
+        except OSError:
+            continue  # reported when it is parsed
+        if digest and digest in first:
+            copies.add(name)
+            plan.skipped.append(SkippedFile(name, copy_of(first[digest])))
+        elif digest:
+            first[digest] = name
+    if copies:
+        plan.unchanged = [name for name in plan.unchanged if name not in copies]
+        plan.touched = [item for item in plan.touched if item[0] not in copies]
+        plan.to_parse = [path for path in plan.to_parse if plan.names[path] not in copies]
+        plan.present -= copies
 
 
 def _same(stored: str, data: bytes | None, entry: dict[str, str] | None) -> bool:

@@ -450,6 +450,18 @@ async def test_an_admin_command_to_the_bot_in_a_group_says_where_it_works(
         assert visible(reply.text) == messages.PRIVATE_ONLY.format(bot=BOT_USERNAME)
 
 
+async def test_an_upload_of_a_copy_of_a_document_says_which_and_is_not_saved(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # A copy under another name was saved, and every answer listed its passages twice.
+    original = sorted(corpus_dir.glob("*.txt"))[0]
+    (reply,) = await upload(admin_bot, "tables guide.txt", original.read_bytes())
+    assert visible(reply.text) == visible(
+        messages.UPLOAD_SAME_AS.format(name="tables guide.txt", same=original.name)
+    )
+    assert not (corpus_dir / "tables guide.txt").exists()
+
+
 async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_it(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
