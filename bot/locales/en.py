@@ -136,6 +136,8 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+# The next message of a paragraph too long for one ("Full passage").
+PASSAGE_CONTINUED = "<i>{title}, continued ({part} of {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Link to this passage</a>'
 CUT_MARK = "…"
 

@@ -136,6 +136,7 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}, continuación ({part} de {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Enlace a este fragmento</a>'
 CUT_MARK = "…"
 

@@ -148,6 +148,7 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}, suite ({part} sur {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Lien vers ce passage</a>'
 CUT_MARK = "…"
 

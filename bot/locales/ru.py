@@ -152,6 +152,7 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}, продолжение ({part} из {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Ссылка на этот фрагмент</a>'
 CUT_MARK = "…"
 

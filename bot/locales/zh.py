@@ -129,6 +129,7 @@ NO_ANSWER_NOTHING = "没有任何片段提到这些词。"
 NO_ANSWER_HINT = "试试换个说法（用人名、地名或关键术语），或查看 /sources 了解文档涵盖哪些内容。"
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}（续，第 {part}/{parts} 部分）</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">此片段的链接</a>'
 CUT_MARK = "…"
 

@@ -580,7 +580,9 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         "La **configuration**" in terminal and messages.CLI_HEDGED in terminal and told in terminal
     )
     nothing = Answer(**{**found.__dict__, "answered": False, "outcome": "declined"})
-    assert visible(replies.answer_reply(nothing).text).endswith(told)
+    declined = visible(replies.answer_reply(nothing).text)  # told, then the closest passages
+    assert declined.startswith(told) and "La configuration …" in declined
+    assert visible(replies.group_answer_reply(nothing).text) == told
     assert render_answer(nothing) == told
     # Named in the reader's language, as their list is written: never "English" in Chinese.
     for t, names in (
