@@ -21,7 +21,7 @@ from bot.handlers.admin import admin_only, reload_and_report
 from bot.handlers.common import command_text, services, texts
 from bot.locales import Strings
 from bot.render.admin import names_html
-from bot.render.html import echo, esc, isolated, shorten
+from bot.render.html import decimal, echo, esc, isolated, shorten
 from bot.services import Services
 from bot.state import PendingChange
 
@@ -90,7 +90,9 @@ async def _download(
         return None
     if document.file_size is not None and document.file_size > corpus.MAX_FILE_BYTES:
         size = document.file_size / 1_048_576
-        await message.reply_text(t.UPLOAD_TOO_LARGE.format(name=shown, size=size))
+        await message.reply_text(
+            t.UPLOAD_TOO_LARGE.format(name=shown, size=decimal(size, t.DECIMAL_MARK))
+        )
         return None
     try:
         telegram_file = await context.bot.get_file(document.file_id)

@@ -119,7 +119,7 @@ SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything 
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
-ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
+ANSWER_COUNT = "<i>Results {first}–{last} of {total}.</i>"
 PAGE_HEADER = "<b>More results for</b> “{question}”:"
 # A follow-up's page: the question it was read with names what was searched.
 PAGE_HEADER_FOLLOW_UP = "<b>More results for</b> “{question}”, after “{context}”:"
@@ -254,7 +254,7 @@ RELOADING_FOR = (
     "⏳ Reloading the documents… {seconds} s so far. Questions are still answered meanwhile, "
     "from the documents as they were."
 )
-RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds:.1f} s."
+RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds} s."
 RELOAD_COUNTS = (
     "Documents: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged."
 )
@@ -282,7 +282,7 @@ UPLOAD_WRONG_KIND = (
     "I can add files of these kinds: {kinds}; “{name}” is not one of them. Nothing was changed."
 )
 UPLOAD_TOO_LARGE = (
-    "“{name}” is {size:.1f} MB, and Telegram lets bots download files of up to 20 MB. Split "
+    "“{name}” is {size} MB, and Telegram lets bots download files of up to 20 MB. Split "
     "it, or put it in the documents folder on the server and send /reload."
 )
 UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
@@ -455,4 +455,5 @@ LANGUAGE_NAMES = {
     "ja": "Japanese",
     "ko": "Korean",
 }
+DECIMAL_MARK = "."  # "0.5 s"; in Russian, French and Spanish "0,5 s"
 LIST_SEPARATOR = ", "

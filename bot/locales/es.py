@@ -250,7 +250,7 @@ RELOADING_FOR = (
     "⏳ Recargando los documentos… {seconds} s hasta ahora. Mientras tanto sigo respondiendo "
     "preguntas con los documentos tal como estaban."
 )
-RELOAD_DONE = "✅ <b>Recarga completada</b> en {seconds:.1f} s."
+RELOAD_DONE = "✅ <b>Recarga completada</b> en {seconds} s."
 RELOAD_COUNTS = (
     "Documentos — añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
     "sin cambios: {unchanged}."
@@ -283,7 +283,7 @@ UPLOAD_WRONG_KIND = (
     "No se ha cambiado nada."
 )
 UPLOAD_TOO_LARGE = (
-    "«{name}» ocupa {size:.1f} MB, y Telegram solo deja a los bots descargar archivos de hasta "
+    "«{name}» ocupa {size} MB, y Telegram solo deja a los bots descargar archivos de hasta "
     "20 MB. Divídelo, o ponlo en la carpeta de documentos del servidor y envía /reload."
 )
 UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada."
@@ -466,4 +466,5 @@ LANGUAGE_NAMES = {
     "ja": "japonés",
     "ko": "coreano",
 }
+DECIMAL_MARK = ","
 LIST_SEPARATOR = ", "

@@ -273,7 +273,7 @@ RELOADING_FOR = (
     "⏳ Rechargement des documents… déjà {seconds} s. En attendant, je continue de répondre aux "
     "questions avec les documents tels qu’ils étaient."
 )
-RELOAD_DONE = "✅ <b>Rechargement terminé</b> en {seconds:.1f} s."
+RELOAD_DONE = "✅ <b>Rechargement terminé</b> en {seconds} s."
 RELOAD_COUNTS = (
     "Documents — ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
     "inchangés : {unchanged}."
@@ -306,7 +306,7 @@ UPLOAD_WRONG_KIND = (
     "Rien n’a été modifié."
 )
 UPLOAD_TOO_LARGE = (
-    "« {name} » fait {size:.1f} Mo, et Telegram ne permet aux bots de télécharger que des "
+    "« {name} » fait {size} Mo, et Telegram ne permet aux bots de télécharger que des "
     "fichiers de 20 Mo au plus. Découpez-le, ou placez-le dans le dossier des documents sur le "
     "serveur et envoyez /reload."
 )
@@ -500,4 +500,5 @@ LANGUAGE_NAMES = {
     "ja": "japonais",
     "ko": "coréen",
 }
+DECIMAL_MARK = ","
 LIST_SEPARATOR = ", "

@@ -216,7 +216,7 @@ ADMIN_ONLY_BUTTON = "此按钮仅限机器人管理员使用。"  # a callback a
 RELOADING = "⏳ 正在重新加载文档……"
 RELOADING_JOINED = "⏳ 已有一次重新加载正在进行，报告会发到这里。"
 RELOADING_FOR = "⏳ 正在重新加载文档……已用时 {seconds} 秒。在此期间，我仍会按原来的文档回答问题。"
-RELOAD_DONE = "✅ <b>重新加载完成</b>，用时 {seconds:.1f} 秒。"
+RELOAD_DONE = "✅ <b>重新加载完成</b>，用时 {seconds} 秒。"
 RELOAD_COUNTS = "文档：新增 {added}，修改 {changed}，删除 {removed}，未变 {unchanged}。"
 RELOAD_PARAGRAPHS = "片段：之前 {before}，之后 {after}。"
 RELOAD_NAMES = "<b>{label}</b>：{names}"
@@ -235,7 +235,7 @@ RELOAD_CRASHED = (
 )
 UPLOAD_WRONG_KIND = "我可以添加以下类型的文件：{kinds}；“{name}”不属于这些类型。未做任何更改。"
 UPLOAD_TOO_LARGE = (
-    "“{name}”大小为 {size:.1f} MB，而 Telegram 只允许机器人下载不超过 20 MB 的文件。"
+    "“{name}”大小为 {size} MB，而 Telegram 只允许机器人下载不超过 20 MB 的文件。"
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
@@ -382,4 +382,5 @@ LANGUAGE_NAMES = {
     "ja": "日语",
     "ko": "韩语",
 }
+DECIMAL_MARK = "."
 LIST_SEPARATOR = "、"

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
-from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, esc, fit, pages, shorten, tg_len
+from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, decimal, esc, fit, pages, shorten, tg_len
 from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport, SkippedFile
 
@@ -135,7 +135,14 @@ def _summary(report: ReindexReport, t: Strings) -> str:
         if report.kept
         else []
     )
-    return "\n".join([t.RELOAD_DONE.format(seconds=report.seconds), counts, *kept, paragraphs])
+    return "\n".join(
+        [
+            t.RELOAD_DONE.format(seconds=decimal(report.seconds, t.DECIMAL_MARK)),
+            counts,
+            *kept,
+            paragraphs,
+        ]
+    )
 
 
 def reload_failed_html(reason: str, t: Strings = en) -> str:

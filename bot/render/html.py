@@ -26,6 +26,11 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def decimal(value: float, mark: str = ".") -> str:
+    """``value`` with one decimal, written with the locale's decimal ``mark`` ("0,5")."""
+    return f"{value:.1f}".replace(".", mark)
+
+
 def tg_len(text: str) -> int:
     """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP counts 2)."""
     return len(text.encode("utf-16-le", "surrogatepass")) // 2

@@ -190,7 +190,7 @@ def test_page_numbers_hits_by_rank_and_counts_them() -> None:
     assert shown.startswith("More results for “treaty?”:")
     assert visible(messages.CORPUS_CHANGED) in shown
     assert [int(n) for n in re.findall(r"^(\d+)\. ", shown, re.M)] == [4, 5, 6]
-    assert shown.endswith("Result 4–6 of 40.")
+    assert shown.endswith("Results 4–6 of 40.")
 
 
 def test_full_passage_shows_title_place_text_and_a_share_link() -> None:
@@ -383,6 +383,14 @@ def test_group_answers_posts_and_choices_always_fit_as_valid_html(
 
 
 # Admins ---------------------------------------------------------------------------------------
+
+
+def test_a_reload_s_time_is_written_with_the_reader_s_decimal_mark() -> None:
+    # "Перезагружено за 0.0 с.": Russian, French and Spanish write 0,0.
+    report = ReindexReport(unchanged=("a.txt",), seconds=1.25)
+    assert "за 1,2 с." in visible(replies.report_html(report, t=ru))
+    assert "1,2" in visible(replies.report_html(report, t=fr))
+    assert "1.2 秒" in visible(replies.report_html(report, t=zh))
 
 
 def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
