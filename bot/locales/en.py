@@ -456,4 +456,5 @@ LANGUAGE_NAMES = {
     "ko": "Korean",
 }
 DECIMAL_MARK = "."  # "0.5 s"; in Russian, French and Spanish "0,5 s"
+LINE_COLON = ": "  # between a citation and its excerpt in a list ("• ¶ 4: …")
 LIST_SEPARATOR = ", "

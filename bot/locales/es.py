@@ -467,4 +467,5 @@ LANGUAGE_NAMES = {
     "ko": "coreano",
 }
 DECIMAL_MARK = ","
+LINE_COLON = ": "
 LIST_SEPARATOR = ", "

@@ -501,4 +501,5 @@ LANGUAGE_NAMES = {
     "ko": "coréen",
 }
 DECIMAL_MARK = ","
+LINE_COLON = "\u00a0: "
 LIST_SEPARATOR = ", "

@@ -466,4 +466,5 @@ LANGUAGE_NAMES = {
     "ko": "корейский",
 }
 DECIMAL_MARK = ","
+LINE_COLON = ": "
 LIST_SEPARATOR = ", "

@@ -383,4 +383,5 @@ LANGUAGE_NAMES = {
     "ko": "韩语",
 }
 DECIMAL_MARK = "."
+LINE_COLON = "："
 LIST_SEPARATOR = "、"

@@ -158,8 +158,8 @@ def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
     """A further hit on one line: "• citation: short excerpt"."""
     cite = citation_html(hit.passage, bot_username, t, pages=hit.pages)
     if hit.passage.kind == "code":
-        return f"• {cite}: {_code_line(hit)}"
-    return f"• {cite}: {excerpt_html(hit.excerpt, LINE_EXCERPT)}"
+        return f"• {cite}{t.LINE_COLON}{_code_line(hit)}"
+    return f"• {cite}{t.LINE_COLON}{excerpt_html(hit.excerpt, LINE_EXCERPT)}"
 
 
 def _code_line(hit: Hit) -> str:
@@ -327,7 +327,7 @@ def choices_reply(
     """What /quote says when its words fit several passages: the candidates, numbered."""
     before = [t.QUOTE_CHOOSE.format(words=echo(words, SHOWN_QUESTION))]
     items = [
-        f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}: "
+        f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}{t.LINE_COLON}"
         f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
         for hit in answer.hits
     ]

@@ -12,7 +12,7 @@ from tgfakes import html_problems, visible
 from bot import render as replies
 from bot.locales import en as messages
 from bot.locales import fr, ru, zh
-from bot.render.answers import CITATION_CHARACTERS, cited
+from bot.render.answers import CITATION_CHARACTERS, cited, hit_line
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
 from bot.terminal import Layout, render_answer
@@ -252,7 +252,8 @@ def test_excerpts_fit_any_budget_as_valid_html(
     assert html_problems(text) == []
     full = excerpt.render()
     if tg_len(excerpt.render(mark=replies.bold, escape=replies.esc)) <= budget:
-        assert visible(text) == replies.sendable(full)  # nothing is cut when it fits
+        shown = replies.sendable(full).replace("\u2068", "").replace("\u2069", "")  # as visible
+        assert visible(text) == shown  # nothing is cut when it fits
     else:
         # What is shown is the excerpt's beginning (spaces aside), with the cut marked.
         assert text == "" or text.endswith("…")
@@ -618,3 +619,11 @@ def test_a_long_citation_shortens_its_section_and_keeps_the_paragraph_and_page()
     for limit in range(20, 200, 7):  # whatever the room, the ¶ stays whole
         shown = cited(long, fr, limit)
         assert shown.endswith("¶ 60, p. 31") and len(shown) <= max(limit, 30), (limit, shown)
+
+
+def test_a_list_line_puts_its_colon_as_the_reader_s_language_does() -> None:
+    # fr "¶ 81: Les paquets…" (French spaces its colons); zh "¶ 46，第 6 页: If you…" (ASCII).
+    line = hit(3, segments=(Segment("Les paquets"),))
+    assert "\u00a0: Les paquets" in hit_line(line, None, fr)
+    assert "：Les paquets" in hit_line(line, None, zh)
+    assert ": Les paquets" in hit_line(line, None, ru)

@@ -36,7 +36,7 @@ BUTTON_TEXT = 64  # what a button shows without being cut (en.py's own rule)
 MESSAGE = 4096  # sendMessage text after entity parsing
 CALLBACK_ANSWERS = ("FEEDBACK_", "BUTTON_EXPIRED", "ADMIN_ONLY_BUTTON", "PASSAGE_GONE")
 BUTTONS = ("BUTTON_", "INLINE_HINT", "INLINE_NOTHING")
-SEPARATORS = ("LIST_SEPARATOR",)  # ", " in English, "、" in Chinese: spaces are the language's
+SEPARATORS = ("LIST_SEPARATOR", "LINE_COLON")  # ", " in English, "、" in Chinese
 
 TAG = re.compile(r"<(/?[a-z]+)\b[^>]*>")
 COMMAND = re.compile(r"(?<![\w</])/([a-z]+)\b")
