@@ -110,13 +110,25 @@ async def _ask_to_replace(
     """Ask whether the upload should replace the document of the same name (kept meanwhile)."""
     key = await _pending(svc, REPLACE, message.chat_id, user_id, checked.name, checked.data)
     title = await _title(svc, checked.name, t)
-    text = t.UPLOAD_REPLACE_ASK.format(
+    said = (
+        t.UPLOAD_REPLACE_ASK_UNTITLED if _is_its_name(title, checked.name) else t.UPLOAD_REPLACE_ASK
+    )
+    text = said.format(
         name=isolated(esc(checked.name)),
         title=esc(shorten(title, 200)),
         passages=t.passages(checked.passages),
     )
     keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
     await message.reply_text(text, reply_markup=keyboard)
+
+
+def _is_its_name(title: str, name: str) -> bool:
+    """Whether ``title`` only repeats the file ``name`` ("new" of new.txt): not worth saying."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(title.replace("_", " ").split()).casefold() in (
+        " ".join(stem.replace("_", " ").split()).casefold(),
+        name.casefold(),
+    )
 
 
 async def _pending(

@@ -296,8 +296,13 @@ UPLOAD_DOWNLOAD_FAILED = (
 UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({passages})."
 UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "There is already a document <code>{name}</code>: <b>{title}</b>. "
+    "There is already a document <code>{name}</code> (<b>{title}</b>). "
     "Replace it with the file you sent ({passages})?"
+)
+# The same, of a document whose title is only its file name.
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "There is already a document <code>{name}</code>. Replace it with the file you sent "
+    "({passages})?"
 )
 UPLOAD_REPLACED = "📄 Replaced <code>{name}</code> with the file you sent."
 UPLOAD_NOT_SAVED = (

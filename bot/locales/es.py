@@ -297,8 +297,12 @@ UPLOAD_DOWNLOAD_FAILED = (
 UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({passages})."
 UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "Ya hay un documento <code>{name}</code>: <b>{title}</b>. "
+    "Ya hay un documento <code>{name}</code> (<b>{title}</b>). "
     "¿Lo reemplazo por el archivo que enviaste ({passages})?"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "Ya hay un documento <code>{name}</code>. ¿Lo reemplazo por el archivo que enviaste "
+    "({passages})?"
 )
 UPLOAD_REPLACED = "📄 He reemplazado <code>{name}</code> por el archivo que enviaste."
 UPLOAD_NOT_SAVED = (

@@ -321,8 +321,12 @@ UPLOAD_DOWNLOAD_FAILED = (
 UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({passages})."
 UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "Il existe déjà un document <code>{name}</code> : <b>{title}</b>. "
+    "Il existe déjà un document <code>{name}</code> (<b>{title}</b>). "
     "Le remplacer par le fichier envoyé ({passages}) ?"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "Il existe déjà un document <code>{name}</code>. Le remplacer par le fichier envoyé "
+    "({passages}) ?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> remplacé par le fichier envoyé."
 UPLOAD_NOT_SAVED = (

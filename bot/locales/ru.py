@@ -308,8 +308,11 @@ UPLOAD_DOWNLOAD_FAILED = (
 UPLOAD_SAVED = "📄 Файл <code>{name}</code> сохранён ({passages})."
 UPLOAD_SAVED_AS = "📄 «{original}» сохранён как <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "Документ <code>{name}</code> уже есть: <b>{title}</b>. "
+    "Документ <code>{name}</code> (<b>{title}</b>) уже есть. "
     "Заменить его присланным файлом ({passages})?"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "Документ <code>{name}</code> уже есть. Заменить его присланным файлом ({passages})?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> заменён присланным файлом."
 UPLOAD_NOT_SAVED = (

@@ -246,7 +246,10 @@ UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。
 UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
 UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"
 UPLOAD_REPLACE_ASK = (
-    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{passages}）替换它吗？"
+    "已有文档 <code>{name}</code>（<b>{title}</b>）。要用你发送的文件（{passages}）替换它吗？"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "已有文档 <code>{name}</code>。要用你发送的文件（{passages}）替换它吗？"
 )
 UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
 UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"

@@ -591,6 +591,16 @@ async def test_uploads_named_in_other_scripts_keep_their_names(
     assert visible(ask.text).startswith("Remove 笔记.txt (极地研究笔记)")
 
 
+async def test_a_replace_prompt_does_not_repeat_a_name_as_its_title(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "There is already a document new.txt: new." said the name twice.
+    (corpus_dir / "new_notes.txt").write_text("just one line of plain notes here\n", "utf-8")
+    await admin_bot.say("/reload")
+    (ask,) = await upload(admin_bot, "new_notes.txt", NEW_DOC.encode())
+    assert visible(ask.text).startswith("There is already a document new_notes.txt. Replace it")
+
+
 async def test_an_upload_with_a_taken_name_replaces_only_after_yes(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
@@ -598,7 +608,7 @@ async def test_an_upload_with_a_taken_name_replaces_only_after_yes(
     new_text = NEW_DOC.replace("Polar Research", "Revised Polar Research")
 
     (ask,) = await upload(admin_bot, DOC_001, new_text.encode())
-    assert visible(ask.text).startswith(f"There is already a document {DOC_001}: China's Policies")
+    assert visible(ask.text).startswith(f"There is already a document {DOC_001} (China's Policies")
     assert [b["text"] for b in ask.buttons] == [messages.BUTTON_REPLACE, messages.BUTTON_KEEP]
     assert all(len(b["callback_data"].encode()) <= 64 for b in ask.buttons)
     assert (corpus_dir / DOC_001).read_bytes() == original  # nothing yet
