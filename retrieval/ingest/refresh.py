@@ -151,6 +151,7 @@ class _Plan:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # skipped, its earlier version still served
+    read: dict[str, str] = field(default_factory=dict)  # content hash → the document read with it
 
 
 def refresh(
@@ -252,33 +253,20 @@ COPY_OF = "the same file as "  # the start of :func:`copy_of`'s reasons
 
 
 def _drop_copies(plan: _Plan, known: dict[str, dict[str, object]]) -> None:
-    """Leave out each file whose bytes are those of another document (a copy under another
-    name), reported as such; the one read is the one indexed already, else the first by name.
-    An unchanged file's hash is the stored one; a file to parse is read to hash it."""
-    paths = {name: path for path, name in plan.names.items()}
-    unchanged = set(plan.unchanged)
-    candidates = [*plan.unchanged, *(plan.names[path] for path in plan.to_parse)]
-    candidates.sort(key=lambda name: (name not in known, name))
-    first: dict[str, str] = {}  # content hash → the document read with it
-    copies: set[str] = set()
-    for name in candidates:
-        try:
-            if name in unchanged:
-                digest = str(known[name]["sha256"]).split(":")[0]
-            else:
-                data = paths[name].read_bytes()
-                digest = hashlib.sha256(data).hexdigest() if data.strip() else ""
-        except OSError:
-            continue  # reported when it is parsed
-        if digest and digest in first:
+    """Leave out each unchanged document whose bytes are those of another (a copy under another
+    name, indexed before copies were noticed), reported as such; keep the hash of each one read,
+    so a file parsed afterwards (:func:`_write`) is checked against them too."""
+    copies = set()
+    for name in sorted(plan.unchanged):
+        digest = str(known[name]["sha256"]).split(":")[0]
+        if digest in plan.read:
             copies.add(name)
-            plan.skipped.append(SkippedFile(name, copy_of(first[digest])))
-        elif digest:
-            first[digest] = name
+            plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
+        else:
+            plan.read[digest] = name
     if copies:
         plan.unchanged = [name for name in plan.unchanged if name not in copies]
         plan.touched = [item for item in plan.touched if item[0] not in copies]
-        plan.to_parse = [path for path in plan.to_parse if plan.names[path] not in copies]
         plan.present -= copies
 
 
@@ -325,6 +313,14 @@ def _write(
             if name in known:
                 plan.kept.append(name)  # its earlier readable version stays
             continue
+        digest = str(item.row["sha256"]).split(":")[0]
+        if digest in plan.read:  # a copy of a document read: every answer would show it twice
+            plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
+            if name in known:
+                store.delete_document(name)
+                removed.append(name)
+            continue
+        plan.read[digest] = name
         (plan.changed if name in known else plan.added).append(name)
         store.delete_document(name)
         store.insert_document(item.row, item.passages)
