@@ -59,6 +59,15 @@ def is_accepted(file_name: str) -> bool:
     return suffix_of(file_name) in ("", *pipeline.SUPPORTED_SUFFIXES)
 
 
+# Formats no reader knows whose text the program that made them saves in one that a reader does.
+SAVE_AS = {".doc": ".docx", ".rtf": ".docx", ".wpd": ".docx", ".pages": ".docx"}
+
+
+def save_as(file_name: str) -> str | None:
+    """The suffix a file of a format no reader knows should be saved as (".doc": ".docx")."""
+    return SAVE_AS.get(suffix_of(file_name))
+
+
 def accepted_kinds() -> str:
     """The suffixes an upload may have, for a message: ".txt, .md, .html"."""
     return ", ".join(pipeline.SUPPORTED_SUFFIXES)

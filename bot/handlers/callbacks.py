@@ -111,8 +111,17 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(t.FEEDBACK_GONE)
     elif press.good:
         await query.answer(t.FEEDBACK_THANKS_GOOD)
-    else:
-        await query.answer(t.FEEDBACK_THANKS_BAD)
+    else:  # "or tap More results" only under an answer that has the button
+        more = _has_more_button(query.message)
+        await query.answer(t.FEEDBACK_THANKS_BAD if more else t.FEEDBACK_THANKS_BAD_ALONE)
+
+
+def _has_more_button(message: object) -> bool:
+    """Whether ``message`` (the one a button was pressed on) has a "More results" button."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return False
+    rows = message.reply_markup.inline_keyboard
+    return any(str(button.callback_data).startswith("m:") for row in rows for button in row)
 
 
 async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

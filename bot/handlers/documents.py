@@ -84,6 +84,10 @@ async def _download(
     assert document is not None
     original = document.file_name or corpus.DEFAULT_STEM
     shown = echo(original, 200)
+    kind = corpus.save_as(original)
+    if kind is not None:  # "old.doc": what it can be saved as, as the README says
+        await message.reply_text(t.UPLOAD_SAVE_AS.format(name=shown, kind=kind))
+        return None
     if not corpus.is_accepted(original):
         kinds = corpus.accepted_kinds()
         await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))

@@ -238,6 +238,7 @@ BUTTON_LANGUAGE_AUTO = "Like my Telegram app"
 RESET_DONE = "Done: I forgot our conversation. Your next question starts afresh."
 FEEDBACK_THANKS_GOOD = "Thanks! Glad it helped."
 FEEDBACK_THANKS_BAD = "Thanks for telling me. Try rephrasing, or tap More results."
+FEEDBACK_THANKS_BAD_ALONE = "Thanks for telling me. Try asking it in other words."
 FEEDBACK_GONE = "That answer is too old to rate."
 BUTTON_EXPIRED = "This button no longer works. Please ask again."
 
@@ -280,6 +281,10 @@ RELOAD_CRASHED = (
 )
 UPLOAD_WRONG_KIND = (
     "I can add files of these kinds: {kinds}; “{name}” is not one of them. Nothing was changed."
+)
+UPLOAD_SAVE_AS = (
+    "I can't read “{name}” as it is: open it where it was made, save it as {kind} and send "
+    "me that. Nothing was changed."
 )
 UPLOAD_TOO_LARGE = (
     "“{name}” is {size} MB, and Telegram lets bots download files of up to 20 MB. Split "

@@ -234,6 +234,7 @@ FEEDBACK_THANKS_GOOD = "¡Gracias! Me alegra que te haya servido."
 FEEDBACK_THANKS_BAD = (
     "Gracias por decírmelo. Prueba a reformular la pregunta o toca «Más resultados»."
 )
+FEEDBACK_THANKS_BAD_ALONE = "Gracias por decírmelo. Prueba a preguntarlo con otras palabras."
 FEEDBACK_GONE = "Esa respuesta es demasiado antigua para valorarla."
 BUTTON_EXPIRED = "Este botón ya no funciona. Por favor, vuelve a preguntar."
 
@@ -281,6 +282,10 @@ RELOAD_CRASHED = (
 UPLOAD_WRONG_KIND = (
     "Puedo añadir archivos de estos tipos: {kinds}; «{name}» no es de ninguno de ellos. "
     "No se ha cambiado nada."
+)
+UPLOAD_SAVE_AS = (
+    "No puedo leer «{name}» tal como está: ábrelo en el programa que lo creó, guárdalo como "
+    "{kind} y envíamelo. No se ha cambiado nada."
 )
 UPLOAD_TOO_LARGE = (
     "«{name}» ocupa {size} MB, y Telegram solo deja a los bots descargar archivos de hasta "

@@ -255,6 +255,7 @@ FEEDBACK_THANKS_GOOD = "Merci ! Tant mieux si cela vous a aidé."
 FEEDBACK_THANKS_BAD = (
     "Merci de me l’avoir dit. Reformulez votre question, ou appuyez sur « Plus de résultats »."
 )
+FEEDBACK_THANKS_BAD_ALONE = "Merci de me l’avoir dit. Essayez de poser la question autrement."
 FEEDBACK_GONE = "Cette réponse est trop ancienne pour être notée."
 BUTTON_EXPIRED = "Ce bouton ne fonctionne plus. Merci de reposer votre question."
 
@@ -304,6 +305,10 @@ RELOAD_CRASHED = (
 UPLOAD_WRONG_KIND = (
     "Je peux ajouter des fichiers de ces types : {kinds} ; « {name} » n’en fait pas partie. "
     "Rien n’a été modifié."
+)
+UPLOAD_SAVE_AS = (
+    "Je ne peux pas lire « {name} » tel quel : ouvrez-le dans le logiciel qui l’a créé, "
+    "enregistrez-le en {kind} et envoyez-le-moi. Rien n’a été modifié."
 )
 UPLOAD_TOO_LARGE = (
     "« {name} » fait {size} Mo, et Telegram ne permet aux bots de télécharger que des "

@@ -206,6 +206,7 @@ BUTTON_LANGUAGE_AUTO = "跟随 Telegram 应用"
 RESET_DONE = "好的，我已忘掉我们的对话。下一个问题将重新开始。"
 FEEDBACK_THANKS_GOOD = "谢谢！很高兴能帮上忙。"
 FEEDBACK_THANKS_BAD = "谢谢反馈。试试换个说法，或点“更多结果”。"
+FEEDBACK_THANKS_BAD_ALONE = "谢谢反馈。试试换个说法提问。"
 FEEDBACK_GONE = "这条回答太旧了，无法评价。"
 BUTTON_EXPIRED = "这个按钮已失效。请重新提问。"
 
@@ -234,6 +235,9 @@ RELOAD_CRASHED = (
     "❌ <b>重新加载失败</b>，发生了意外错误（详情见日志）。\n文档仍保持重新加载之前的状态。"
 )
 UPLOAD_WRONG_KIND = "我可以添加以下类型的文件：{kinds}；“{name}”不属于这些类型。未做任何更改。"
+UPLOAD_SAVE_AS = (
+    "无法直接读取“{name}”：请在创建它的程序中打开，另存为 {kind} 后发给我。未做任何更改。"
+)
 UPLOAD_TOO_LARGE = (
     "“{name}”大小为 {size} MB，而 Telegram 只允许机器人下载不超过 20 MB 的文件。"
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"

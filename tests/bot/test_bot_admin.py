@@ -543,6 +543,15 @@ async def test_a_huge_upload_is_refused_without_downloading_it(
     assert sorted(p.name for p in corpus_dir.iterdir()) == before
 
 
+async def test_an_old_word_file_is_refused_with_what_to_save_it_as(admin_bot: Harness) -> None:
+    # The README promises "save it as .docx"; the refusal only listed the kinds it reads.
+    (reply,) = await upload(admin_bot, "old.doc", b"\xd0\xcf\x11\xe0 ...")
+    assert visible(reply.text) == visible(
+        messages.UPLOAD_SAVE_AS.format(name="old.doc", kind=".docx")
+    )
+    assert admin_bot.request.downloads == []
+
+
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
     (reply,) = await upload(admin_bot, "figures.xlsx", b"PK\x03\x04 ...")
     kinds = accepted_kinds()
