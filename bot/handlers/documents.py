@@ -184,7 +184,10 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, t = services(context), await texts(update, context)
     name = command_text(message).strip()
     names = await asyncio.to_thread(corpus.document_names, svc.library.corpus_dir)
-    listed = names_html(names, t=t)
+    # "/remove booktabs": the names with those words first, so a long list still shows them.
+    words = name.casefold().split()
+    near = {n for n in names if words and all(w in n.casefold() for w in words)}
+    listed = names_html(sorted(names, key=lambda n: n not in near), t=t)
     shown = echo(name, 200)
     if not name:
         await message.reply_text(t.REMOVE_USAGE.format(names=listed))

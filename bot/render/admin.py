@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
-from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, decimal, esc, fit, pages, shorten, tg_len
+from bot.render.html import TELEGRAM_LIMIT, decimal, esc, fit, pages, shorten, tg_len
 from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport, SkippedFile
 
@@ -151,12 +151,12 @@ def reload_failed_html(reason: str, t: Strings = en) -> str:
 
 
 def names_html(names: Sequence[str], *, limit: int = 3000, t: Strings = en) -> str:
-    """Document file names, one a line, as many as fit in ``limit``."""
+    """Document file names, one a line, as many as fit in ``limit``, then how many more."""
     lines: list[str] = []
-    for name in names:
+    for number, name in enumerate(names):
         line = t.REMOVE_NAME.format(name=esc(name))
-        if tg_len("\n".join([*lines, line])) > limit:
-            lines.append(ELLIPSIS)
+        if tg_len("\n".join([*lines, line])) > limit - 40:  # room for "…and 53 more."
+            lines.append(t.RELOAD_MORE.format(count=len(names) - number))
             break
         lines.append(line)
     return "\n".join(lines)

@@ -450,6 +450,24 @@ async def test_an_admin_command_to_the_bot_in_a_group_says_where_it_works(
         assert visible(reply.text) == messages.PRIVATE_ONLY.format(bot=BOT_USERNAME)
 
 
+async def test_remove_with_a_long_list_says_how_many_more_and_finds_a_name_by_its_words(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # 98 documents: about 40 names and a bare "…", so most could not be seen.
+    for n in range(70):
+        name = f"a rather long report name number {n:02} of the yearly archive series.txt"
+        (corpus_dir / name).write_text(f"Report {n}: the harbour opened gate {n}.\n", "utf-8")
+    (corpus_dir / "zz booktabs.txt").write_text("Tables need no vertical rules.\n", "utf-8")
+    await admin_bot.say("/reload")
+    (listed,) = await admin_bot.say("/remove")
+    shown = visible(listed.text)
+    more = re.search(r"…and (\d+) more\.$", shown)
+    assert more is not None and "zz booktabs.txt" not in shown
+    assert shown.count("\n• ") + int(more[1]) == 76  # every document, listed or counted
+    (found,) = await admin_bot.say("/remove booktabs")
+    assert "• zz booktabs.txt" in visible(found.text)
+
+
 async def test_an_upload_of_a_copy_of_a_document_says_which_and_is_not_saved(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
