@@ -171,11 +171,11 @@ BUTTON_OPEN = "📖 {rank}"  # the page's entry {rank}: its passage in full
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
     "I couldn't find any words to search for in that. Ask me a question in words, "
-    "for example one of the examples from /start."
+    "naming what it is about."
 )
 ONLY_COMMON_WORDS = (
     "Your question only has very common words, so there is nothing to look up. "
-    "Name what you are asking about, for example a country, a treaty or a topic."
+    "Name what you are asking about: a name, a place or a key term."
 )
 QUESTION_TOO_LONG = (
     "That question is too long for me ({length} characters; the limit is {limit}). "

@@ -172,11 +172,11 @@ BUTTON_OPEN = "📖 {rank}"
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
     "No encontré ninguna palabra que buscar en eso. Hazme una pregunta con palabras, "
-    "por ejemplo uno de los ejemplos de /start."
+    "diciendo de qué trata."
 )
 ONLY_COMMON_WORDS = (
     "Tu pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
-    "Di sobre qué preguntas, por ejemplo un país, un tratado o un tema."
+    "Di sobre qué preguntas: un nombre, un lugar o un término clave."
 )
 QUESTION_TOO_LONG = (
     "Esa pregunta es demasiado larga para mí ({length} caracteres; el límite es {limit}). "

@@ -184,11 +184,11 @@ BUTTON_OPEN = "📖 {rank}"
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
     "Je n’ai trouvé aucun mot à chercher dans ce message. Posez-moi une question avec des mots, "
-    "par exemple l’un des exemples de /start."
+    "en précisant de quoi elle parle."
 )
 ONLY_COMMON_WORDS = (
     "Votre question ne contient que des mots très courants : il n’y a rien à chercher. "
-    "Précisez le sujet, par exemple un pays, un traité ou un thème."
+    "Précisez le sujet : un nom, un lieu ou un terme clé."
 )
 QUESTION_TOO_LONG = (
     "Cette question est trop longue pour moi ({length} caractères ; la limite est de {limit}). "

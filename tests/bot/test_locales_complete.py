@@ -304,3 +304,15 @@ def test_chinese_typography() -> None:
             f"zh.{name}: space beside full-width punctuation"
         )
         assert '"' not in words, f"zh.{name}: use “”"
+
+
+SHIPPED_CORPUS_WORDS = ("treaty", "договор", "traité", "tratado", "条约", "/start")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_what_to_ask_about_fits_any_corpus(code: str) -> None:
+    # "for example a country, a treaty" fitted only the shipped corpus; "/start's examples"
+    # are not shown in a group, where the same reply is given.
+    module = available()[code]
+    for text in (module.ONLY_COMMON_WORDS, module.EMPTY_QUESTION):
+        assert not any(word in text for word in SHIPPED_CORPUS_WORDS), f"{code}: {text}"
