@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import time
 from collections import deque
@@ -29,7 +30,7 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = manifests.MANIFEST
-PARSER_VERSION = "37"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "38"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
@@ -120,9 +121,8 @@ def _parse_file(
 ) -> _Parsed:
     stat = path.stat()
     parsed = pipeline.read(path, data)
-    title = manifest.get("title") or parsed.title
-    if manifest.get("title"):
-        parsed.title = title
+    title = manifest.get("title") or _without_digest(parsed.title, path)
+    parsed.title = title
     items = passages(parsed, name)
     row: dict[str, object] = {
         "doc": name,
@@ -136,6 +136,19 @@ def _parse_file(
         "paragraphs": len(parsed.blocks),
     }
     return _Parsed(name, row, items)
+
+
+# The digest the bot ends an upload's name with when it had to change it ("a_b-1c0e5f2a.txt"
+# for "a?b.txt": bot.corpus.safe_name): hex, with a letter and a digit (never a date).
+_DIGEST = re.compile(r"-(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8}$")
+
+
+def _without_digest(title: str, path: Path) -> str:
+    """A title taken from the file name (``fallback_title``) without the digest of a renamed
+    upload: "invoice gpj", not "invoice gpj-5fab1891"; any other title as it is."""
+    if title != path.stem.replace("_", " ") or not _DIGEST.search(path.stem):
+        return title
+    return " ".join(_DIGEST.sub("", path.stem).replace("_", " ").split()) or title
 
 
 @dataclass

@@ -468,6 +468,17 @@ async def test_remove_with_a_long_list_says_how_many_more_and_finds_a_name_by_it
     assert "• zz booktabs.txt" in visible(found.text)
 
 
+async def test_a_renamed_upload_is_titled_by_its_name_without_the_digest(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "invoice?.txt" is saved as "invoice-<digest>.txt": its title was "invoice-5fab1891".
+    text = "the harbour gate opens at dawn every day and closes at dusk, as the port rules say.\n"
+    await upload(admin_bot, "harbour gate?.txt", text.encode())
+    (saved,) = [p.name for p in corpus_dir.glob("harbour gate-*.txt")]
+    assert "harbour gate" in titles(admin_bot)
+    assert all("-" not in title for title in titles(admin_bot) if "harbour" in title), saved
+
+
 async def test_an_upload_of_a_copy_of_a_document_says_which_and_is_not_saved(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
