@@ -22,6 +22,7 @@ from bot.handlers.common import command_text, services, texts
 from bot.locales import Strings
 from bot.render.admin import names_html
 from bot.render.html import decimal, echo, esc, isolated, shorten
+from bot.render.reasons import reason_text
 from bot.services import Services
 from bot.state import PendingChange
 
@@ -46,7 +47,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
     except corpus.UploadError as error:
-        await message.reply_text(t.UPLOAD_REFUSED.format(name=shown, reason=esc(error.reason)))
+        await message.reply_text(
+            t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
+        )
         return
     svc = services(context)
     folder = svc.library.corpus_dir
@@ -157,7 +160,7 @@ async def _title(svc: Services, name: str, t: Strings) -> str:
     skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
     if skipped is None:
         return str(t.NOT_INDEXED_TITLE)
-    return str(t.NOT_INDEXED_BECAUSE.format(reason=skipped.reason))
+    return str(t.NOT_INDEXED_BECAUSE.format(reason=reason_text(skipped.reason, t)))
 
 
 async def _reload_after_writing(
@@ -171,7 +174,8 @@ async def _reload_after_writing(
     report = await reload_and_report(context, chat_id, t, after_change=True, intro=intro)
     skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
     if skipped is not None:
-        text = t.UPLOAD_NOT_INDEXED.format(name=isolated(esc(name)), reason=esc(skipped.reason))
+        reason = esc(reason_text(skipped.reason, t))
+        text = t.UPLOAD_NOT_INDEXED.format(name=isolated(esc(name)), reason=reason)
         await context.bot.send_message(chat_id, text)
 
 

@@ -468,3 +468,61 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = "."  # "0.5 s"; in Russian, French and Spanish "0,5 s"
 LINE_COLON = ": "  # between a citation and its excerpt in a list ("• ¶ 4: …")
 LIST_SEPARATOR = ", "
+
+
+# Why a file was not read, or what is wrong in manifest.toml: the library's reasons (in
+# English, the keys) as this language says them. Unknown reasons are shown as they are.
+REASONS: dict[str, str] = {
+    "empty": "empty",
+    "binary, not text": "binary, not text",
+    "binary, not a web page": "binary, not a web page",
+    "encrypted": "encrypted",
+    "no paragraphs of text found": "no paragraphs of text found",
+    "no main text (only navigation, scripts or markup)": (
+        "no main text (only navigation, scripts or markup)"
+    ),
+    "no text layer — needs OCR": "no text layer — needs OCR",
+    "damaged: not a PDF file": "damaged: not a PDF file",
+    "damaged: truncated (the end of the file is missing)": (
+        "damaged: truncated (the end of the file is missing)"
+    ),
+    "damaged: cannot be opened": "damaged: cannot be opened",
+    "damaged: page {page} cannot be read": "damaged: page {page} cannot be read",
+    "damaged: not a Word document": "damaged: not a Word document",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "damaged: an old Word .doc file, not .docx (save it as .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "damaged: a part of the file is corrupt",
+    "damaged: too large when unpacked": "damaged: too large when unpacked",
+    "not decodable as text (save it as UTF-8)": "not decodable as text (save it as UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": "too large ({size} MB; the limit is 20 MB)",
+    "cannot be read ({error})": "cannot be read ({error})",
+    "unsupported type ({kind})": "unsupported type ({kind})",
+    "file name is not valid UTF-8 — rename it": "file name is not valid UTF-8 — rename it",
+    "a link to a file outside the corpus folder: not read": (
+        "a link to a file outside the corpus folder: not read"
+    ),
+    "a link to a file that does not exist": "a link to a file that does not exist",
+    "a link that leads back to itself": "a link that leads back to itself",
+    "a link to a hidden file: not read": "a link to a hidden file: not read",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "a link to a folder: not followed (copy the folder in instead)"
+    ),
+    "a link to {name}, which is read under that name": (
+        "a link to {name}, which is read under that name"
+    ),
+    "the same file as {name}, which is read under that name": (
+        "the same file as {name}, which is read under that name"
+    ),
+    "'{name}' is listed but no such file": "'{name}' is listed but no such file",
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "'{name}' is listed but no such file (did you mean '{near}'?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)"
+    ),
+    "line {line}: {problem}": "line {line}: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}; until it is fixed, the documents keep the titles, dates and sources they had"
+    ),
+}

@@ -478,3 +478,63 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = ","
 LINE_COLON = ": "
 LIST_SEPARATOR = ", "
+
+
+REASONS: dict[str, str] = {
+    "empty": "vacío",
+    "binary, not text": "binario, no es texto",
+    "binary, not a web page": "binario, no es una página web",
+    "encrypted": "cifrado",
+    "no paragraphs of text found": "no se encontró ningún párrafo de texto",
+    "no main text (only navigation, scripts or markup)": (
+        "sin texto principal (solo navegación, scripts o marcado)"
+    ),
+    "no text layer — needs OCR": "sin capa de texto — necesita OCR",
+    "damaged: not a PDF file": "dañado: no es un archivo PDF",
+    "damaged: truncated (the end of the file is missing)": (
+        "dañado: truncado (falta el final del archivo)"
+    ),
+    "damaged: cannot be opened": "dañado: no se puede abrir",
+    "damaged: page {page} cannot be read": "dañado: la página {page} no se puede leer",
+    "damaged: not a Word document": "dañado: no es un documento de Word",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "dañado: un archivo antiguo de Word .doc, no .docx (guárdalo como .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "dañado: una parte del archivo está corrupta",
+    "damaged: too large when unpacked": "dañado: demasiado grande al descomprimirlo",
+    "not decodable as text (save it as UTF-8)": "no se puede leer como texto (guárdalo en UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": "demasiado grande ({size} MB; el límite es 20 MB)",
+    "cannot be read ({error})": "no se puede leer ({error})",
+    "unsupported type ({kind})": "tipo no admitido ({kind})",
+    "file name is not valid UTF-8 — rename it": (
+        "el nombre del archivo no es UTF-8 válido: cámbialo"
+    ),
+    "a link to a file outside the corpus folder: not read": (
+        "un enlace a un archivo fuera de la carpeta de documentos: no se lee"
+    ),
+    "a link to a file that does not exist": "un enlace a un archivo que no existe",
+    "a link that leads back to itself": "un enlace que lleva a sí mismo",
+    "a link to a hidden file: not read": "un enlace a un archivo oculto: no se lee",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "un enlace a una carpeta: no se sigue (copia la carpeta en su lugar)"
+    ),
+    "a link to {name}, which is read under that name": (
+        "un enlace a {name}, que se lee con ese nombre"
+    ),
+    "the same file as {name}, which is read under that name": (
+        "el mismo archivo que {name}, que se lee con ese nombre"
+    ),
+    "'{name}' is listed but no such file": (
+        "«{name}» figura en la lista, pero no existe ese archivo"
+    ),
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "«{name}» figura en la lista, pero no existe ese archivo (¿quisiste decir «{near}»?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "la fecha «{value}» no es una fecha (usa 2024-05-01, 2024-05 o 2024)"
+    ),
+    "line {line}: {problem}": "línea {line}: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}; hasta que se corrija, los documentos conservan sus títulos, fechas y fuentes"
+    ),
+}

@@ -512,3 +512,65 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = ","
 LINE_COLON = "\u00a0: "
 LIST_SEPARATOR = ", "
+
+
+REASONS: dict[str, str] = {
+    "empty": "vide",
+    "binary, not text": "binaire, pas du texte",
+    "binary, not a web page": "binaire, pas une page web",
+    "encrypted": "chiffré",
+    "no paragraphs of text found": "aucun paragraphe de texte trouvé",
+    "no main text (only navigation, scripts or markup)": (
+        "pas de texte principal (seulement navigation, scripts ou balises)"
+    ),
+    "no text layer — needs OCR": "pas de couche texte — il faut une reconnaissance (OCR)",
+    "damaged: not a PDF file": "endommagé\xa0: ce n’est pas un fichier PDF",
+    "damaged: truncated (the end of the file is missing)": (
+        "endommagé\xa0: tronqué (la fin du fichier manque)"
+    ),
+    "damaged: cannot be opened": "endommagé\xa0: impossible à ouvrir",
+    "damaged: page {page} cannot be read": "endommagé\xa0: la page {page} est illisible",
+    "damaged: not a Word document": "endommagé\xa0: ce n’est pas un document Word",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "endommagé\xa0: un ancien fichier Word .doc, pas .docx (enregistrez-le en .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "endommagé\xa0: une partie du fichier est corrompue",
+    "damaged: too large when unpacked": "endommagé\xa0: trop volumineux une fois décompressé",
+    "not decodable as text (save it as UTF-8)": "illisible comme texte (enregistrez-le en UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": (
+        "trop volumineux ({size} Mo\u00a0; la limite est de 20 Mo)"
+    ),
+    "cannot be read ({error})": "illisible ({error})",
+    "unsupported type ({kind})": "type non pris en charge ({kind})",
+    "file name is not valid UTF-8 — rename it": (
+        "le nom du fichier n’est pas en UTF-8 — renommez-le"
+    ),
+    "a link to a file outside the corpus folder: not read": (
+        "un lien vers un fichier hors du dossier des documents\xa0: non lu"
+    ),
+    "a link to a file that does not exist": "un lien vers un fichier qui n’existe pas",
+    "a link that leads back to itself": "un lien qui mène à lui-même",
+    "a link to a hidden file: not read": "un lien vers un fichier caché\xa0: non lu",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "un lien vers un dossier\xa0: non suivi (copiez plutôt le dossier)"
+    ),
+    "a link to {name}, which is read under that name": "un lien vers {name}, lu sous ce nom",
+    "the same file as {name}, which is read under that name": (
+        "le même fichier que {name}, lu sous ce nom"
+    ),
+    "'{name}' is listed but no such file": (
+        "«\xa0{name}\xa0» est listé mais ce fichier n’existe pas"
+    ),
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "«\xa0{name}\xa0» est listé mais ce fichier n’existe pas (vouliez-vous dire "
+        "«\xa0{near}\xa0»\xa0?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "la date «\xa0{value}\xa0» n’est pas une date (écrivez 2024-05-01, 2024-05 ou 2024)"
+    ),
+    "line {line}: {problem}": "ligne {line}\xa0: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}\xa0; tant que ce n’est pas corrigé, les documents gardent leurs titres, "
+        "dates et sources"
+    ),
+}

@@ -475,3 +475,58 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = ","
 LINE_COLON = ": "
 LIST_SEPARATOR = ", "
+
+
+REASONS: dict[str, str] = {
+    "empty": "пустой",
+    "binary, not text": "двоичный, не текст",
+    "binary, not a web page": "двоичный, не веб-страница",
+    "encrypted": "зашифрован",
+    "no paragraphs of text found": "не найдено ни одного абзаца текста",
+    "no main text (only navigation, scripts or markup)": (
+        "нет основного текста (только навигация, скрипты или разметка)"
+    ),
+    "no text layer — needs OCR": "нет текстового слоя — нужно распознавание (OCR)",
+    "damaged: not a PDF file": "повреждён: это не PDF-файл",
+    "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",
+    "damaged: cannot be opened": "повреждён: не открывается",
+    "damaged: page {page} cannot be read": "повреждён: страница {page} не читается",
+    "damaged: not a Word document": "повреждён: это не документ Word",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "повреждён: старый файл Word .doc, а не .docx (сохраните его как .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "повреждён: часть файла испорчена",
+    "damaged: too large when unpacked": "повреждён: слишком большой после распаковки",
+    "not decodable as text (save it as UTF-8)": "не читается как текст (сохраните его в UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": "слишком большой ({size} МБ; предел — 20 МБ)",
+    "cannot be read ({error})": "не читается ({error})",
+    "unsupported type ({kind})": "неподдерживаемый тип ({kind})",
+    "file name is not valid UTF-8 — rename it": "имя файла — не UTF-8: переименуйте его",
+    "a link to a file outside the corpus folder: not read": (
+        "ссылка на файл вне папки документов: не читается"
+    ),
+    "a link to a file that does not exist": "ссылка на несуществующий файл",
+    "a link that leads back to itself": "ссылка, ведущая на саму себя",
+    "a link to a hidden file: not read": "ссылка на скрытый файл: не читается",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "ссылка на папку: не открывается (скопируйте саму папку)"
+    ),
+    "a link to {name}, which is read under that name": (
+        "ссылка на {name}, который читается под своим именем"
+    ),
+    "the same file as {name}, which is read under that name": (
+        "тот же файл, что и {name}, который читается под своим именем"
+    ),
+    "'{name}' is listed but no such file": "«{name}» указан, но такого файла нет",
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "«{name}» указан, но такого файла нет (может быть, «{near}»?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "дата «{value}» — не дата (пишите 2024-05-01, 2024-05 или 2024)"
+    ),
+    "line {line}: {problem}": "строка {line}: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}; пока это не исправлено, у документов остаются прежние названия, даты и "
+        "источники"
+    ),
+}

@@ -390,3 +390,51 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = "."
 LINE_COLON = "："
 LIST_SEPARATOR = "、"
+
+
+REASONS: dict[str, str] = {
+    "empty": "空文件",
+    "binary, not text": "二进制文件，不是文本",
+    "binary, not a web page": "二进制文件，不是网页",
+    "encrypted": "已加密",
+    "no paragraphs of text found": "没有找到任何文本段落",
+    "no main text (only navigation, scripts or markup)": "没有正文（只有导航、脚本或标记）",
+    "no text layer — needs OCR": "没有文本层——需要 OCR 识别",
+    "damaged: not a PDF file": "已损坏：不是 PDF 文件",
+    "damaged: truncated (the end of the file is missing)": "已损坏：文件被截断（缺少文件末尾）",
+    "damaged: cannot be opened": "已损坏：无法打开",
+    "damaged: page {page} cannot be read": "已损坏：第 {page} 页无法读取",
+    "damaged: not a Word document": "已损坏：不是 Word 文档",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "已损坏：旧版 Word .doc 文件，不是 .docx（请另存为 .docx）"
+    ),
+    "damaged: a part of the file is corrupt": "已损坏：文件的一部分已损坏",
+    "damaged: too large when unpacked": "已损坏：解压后过大",
+    "not decodable as text (save it as UTF-8)": "无法解码为文本（请另存为 UTF-8）",
+    "too large ({size} MB; the limit is 20 MB)": "文件过大（{size} MB；上限为 20 MB）",
+    "cannot be read ({error})": "无法读取（{error}）",
+    "unsupported type ({kind})": "不支持的类型（{kind}）",
+    "file name is not valid UTF-8 — rename it": "文件名不是有效的 UTF-8——请重命名",
+    "a link to a file outside the corpus folder: not read": "指向文档文件夹之外文件的链接：不读取",
+    "a link to a file that does not exist": "指向不存在文件的链接",
+    "a link that leads back to itself": "指向自身的链接",
+    "a link to a hidden file: not read": "指向隐藏文件的链接：不读取",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "指向文件夹的链接：不跟随（请直接复制该文件夹）"
+    ),
+    "a link to {name}, which is read under that name": "指向 {name} 的链接，该文件以原名读取",
+    "the same file as {name}, which is read under that name": (
+        "与 {name} 是同一个文件，该文件以原名读取"
+    ),
+    "'{name}' is listed but no such file": "列出了“{name}”，但没有这个文件",
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "列出了“{name}”，但没有这个文件（是不是“{near}”？）"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "日期“{value}”不是日期（请写成 2024-05-01、2024-05 或 2024）"
+    ),
+    "line {line}: {problem}": "第 {line} 行：{problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}；在修正之前，文档保留原有的标题、日期和来源"
+    ),
+}

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from bot.locales import Strings, en
 from bot.render.html import TELEGRAM_LIMIT, decimal, esc, fit, pages, shorten, tg_len
+from bot.render.reasons import reason_text
 from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport, SkippedFile
 
@@ -81,7 +82,8 @@ def skipped_lines(
             lines.append(heading)
         lines.extend(
             t.RELOAD_SKIPPED.format(
-                doc=esc(shorten(file.doc, 200)), reason=esc(shorten(file.reason, 300))
+                doc=esc(shorten(file.doc, 200)),
+                reason=esc(shorten(reason_text(file.reason, t), 300)),
             )
             for file in group
         )
@@ -100,7 +102,7 @@ def _manifest_problems(problems: Sequence[str], t: Strings, limit: int) -> str:
     many more; all of them in the terminal)."""
     most = MANIFEST_PROBLEMS if limit <= TELEGRAM_LIMIT else len(problems)
     lines = [
-        t.RELOAD_MANIFEST_LINE.format(problem=esc(shorten(problem, 400)))
+        t.RELOAD_MANIFEST_LINE.format(problem=esc(shorten(reason_text(problem, t), 400)))
         for problem in problems[:most]
     ]
     if len(problems) > most:

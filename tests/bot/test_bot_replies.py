@@ -627,3 +627,23 @@ def test_a_list_line_puts_its_colon_as_the_reader_s_language_does() -> None:
     assert "\u00a0: Les paquets" in hit_line(line, None, fr)
     assert "：Les paquets" in hit_line(line, None, zh)
     assert ": Les paquets" in hit_line(line, None, ru)
+
+
+def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() -> None:
+    # "damaged: not a PDF file" and "line 5: date … is not a date" stayed English in ru/zh/fr/es.
+    report = ReindexReport(
+        unchanged=("a.txt",),
+        skipped=(
+            SkippedFile("fake.pdf", "damaged: not a PDF file"),
+            SkippedFile(
+                "manifest.toml",
+                "line 5: date '2020-13-45' is not a date (use 2024-05-01, or 2024-05, or 2024)",
+            ),
+            SkippedFile("odd.bin", "some reason no locale knows"),
+        ),
+    )
+    shown = visible(replies.report_html(report, t=ru))
+    assert "• fake.pdf: повреждён: это не PDF-файл" in shown
+    assert "строка 5: дата «2020-13-45» — не дата" in shown
+    assert "• odd.bin: some reason no locale knows" in shown  # as it is, rather than nothing
+    assert "已损坏：不是 PDF 文件" in visible(replies.report_html(report, t=zh))

@@ -316,3 +316,12 @@ def test_what_to_ask_about_fits_any_corpus(code: str) -> None:
     module = available()[code]
     for text in (module.ONLY_COMMON_WORDS, module.EMPTY_QUESTION):
         assert not any(word in text for word in SHIPPED_CORPUS_WORDS), f"{code}: {text}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_reason_is_said_in_every_language_with_its_placeholders(code: str) -> None:
+    theirs = load(code).REASONS
+    assert theirs.keys() == en.REASONS.keys()
+    for template, said in theirs.items():
+        assert fields(said) == fields(template), f"{code}: {template}"
+        assert code == "en" or said != template or template == "{problem}", template
