@@ -21,7 +21,7 @@ from bot.handlers.admin import admin_only, reload_and_report
 from bot.handlers.common import command_text, services, texts
 from bot.locales import Strings
 from bot.render.admin import names_html
-from bot.render.html import decimal, echo, esc, isolated, shorten
+from bot.render.html import decimal, echo, esc, isolated, shorten, unbidi
 from bot.render.reasons import reason_text
 from bot.services import Services
 from bot.state import PendingChange
@@ -72,7 +72,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
     passages = t.passages(checked.passages)  # as the reload's report counts them
     saved = isolated(esc(checked.name))
-    if checked.name == original:
+    if checked.name == unbidi(original):  # its bidi controls alone went: "Saved X", not "as X"
         said = t.UPLOAD_SAVED.format(name=saved, passages=passages)
     else:
         said = t.UPLOAD_SAVED_AS.format(original=shown, name=saved, passages=passages)
