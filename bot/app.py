@@ -170,8 +170,9 @@ def add_handlers(application: AnyApplication) -> None:
     # In groups the bot speaks only when spoken to: /help and /start (a short how-to), a text
     # mentioning it or replying to it. Other commands (other bots' too) and chatter: nothing.
     add(CommandHandler(("help", "start"), groups.group_help, filters=group))
-    # "/sources@thisbot" in a group is plainly for this bot: it says where that works.
-    private_only = ("sources", "more", "reset", "language")
+    # "/sources@thisbot" in a group is plainly for this bot: it says where that works. So do
+    # the admin commands ("/reload@thisbot"): they work only in the private chat too.
+    private_only = ("sources", "more", "reset", "language", "reload", "remove", "stats")
     add(CommandHandler(private_only, groups.private_only, filters=group & groups.COMMAND_TO_BOT))
     addressed = group & filters.TEXT & ~filters.COMMAND & groups.ADDRESSED
     add(MessageHandler(addressed, groups.addressed))

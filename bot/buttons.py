@@ -8,7 +8,8 @@ small number. The formats, one letter then fields separated by ``:``:
     f:<passage id>     "Full passage" / "📖 n": show that passage in full
     v:<key>:+ | v:<key>:-   👍 / 👎 on the logged question
     x:<n>              the n-th example question of /start
-    p:<passage id>     one of the passages /quote offers: post it in the chat
+    p:<passage id>[:<asker>]   one of the passages /quote offers: post it in the chat (only
+                       the asker, a user id in base 36, may choose)
     c:<key>:y | c:<key>:n   Yes / No to an admin's pending change (replace or remove a document)
     l:<code> | l:           /language: answer in that language, or as the Telegram app says
 
@@ -64,6 +65,7 @@ class ExamplePress:
 @dataclass(frozen=True)
 class PostPress:
     passage_id: str
+    asker: int | None = None  # who asked /quote, the one who may choose (None: anyone, as before)
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,28 @@ def example_data(index: int) -> str:
     return _checked(f"x:{index}")
 
 
-def post_data(passage_id: str) -> str:
-    return _checked(f"p:{passage_id}")
+def post_data(passage_id: str, asker: int | None = None) -> str:
+    return _checked(f"p:{passage_id}" + ("" if asker is None else f":{_base36(asker)}"))
+
+
+def _base36(number: int) -> str:
+    """``number`` in base 36 ("-" first when negative): a user id in at most 11 characters."""
+    digits, value = "", abs(number)
+    while True:
+        value, digit = divmod(value, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        if not value:
+            return ("-" if number < 0 else "") + digits
+
+
+def _post_press(rest: str) -> PostPress | None:
+    passage_id, colon, asker = rest.partition(":")
+    if not colon:
+        return PostPress(passage_id)
+    try:
+        return PostPress(passage_id, int(asker, 36)) if passage_id and asker else None
+    except ValueError:
+        return None
 
 
 def confirm_data(key: str, yes: bool) -> str:
@@ -130,7 +152,7 @@ def parse(data: str | None) -> Press | None:
     elif kind == "x" and rest.isdigit():
         return ExamplePress(int(rest))
     elif kind == "p" and rest:
-        return PostPress(rest)
+        return _post_press(rest)
     elif kind == "c":
         key, _, answer = rest.rpartition(":")
         if key and answer in {"y", "n"}:
@@ -244,11 +266,14 @@ def open_passage_keyboard(
     return link_keyboard(label, passage_link(bot_username, passage_id))
 
 
-def choices_keyboard(choices: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """One button per passage /quote offers, (label, passage id), each posting that passage."""
+def choices_keyboard(
+    choices: Sequence[tuple[str, str]], asker: int | None = None
+) -> InlineKeyboardMarkup:
+    """One button per passage /quote offers, (label, passage id), each posting that passage when
+    ``asker`` (the user who asked) presses it."""
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(_label(label), callback_data=post_data(passage_id))]
+            [InlineKeyboardButton(_label(label), callback_data=post_data(passage_id, asker))]
             for label, passage_id in choices
         ]
     )

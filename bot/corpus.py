@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import UploadError
+from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import pipeline
 from retrieval.ingest.passages import passages
@@ -58,6 +59,15 @@ def is_accepted(file_name: str) -> bool:
     return suffix_of(file_name) in ("", *pipeline.SUPPORTED_SUFFIXES)
 
 
+# Formats no reader knows whose text the program that made them saves in one that a reader does.
+SAVE_AS = {".doc": ".docx", ".rtf": ".docx", ".wpd": ".docx", ".pages": ".docx"}
+
+
+def save_as(file_name: str) -> str | None:
+    """The suffix a file of a format no reader knows should be saved as (".doc": ".docx")."""
+    return SAVE_AS.get(suffix_of(file_name))
+
+
 def accepted_kinds() -> str:
     """The suffixes an upload may have, for a message: ".txt, .md, .html"."""
     return ", ".join(pipeline.SUPPORTED_SUFFIXES)
@@ -68,12 +78,13 @@ def safe_name(file_name: str) -> str:
     script (Cyrillic, CJK, accented: :func:`_kept`), spaces and ``._-()[]+,&'``, no leading dot or
     dash, at most :data:`NAME_LIMIT` characters (and :data:`NAME_BYTES` bytes) before a suffix
     the library reads (a name without one, or with another, gets ``.txt``).
-    ``../../etc/passwd`` → ``passwd.txt``; "Отчёт 2024.txt" stays as it is.
+    ``../../etc/passwd`` → ``passwd.txt``; "Отчёт 2024.txt" stays as it is. Bidi controls
+    go first, unmarked ("invoice\u202egpj.txt", shown as "invoicetxt.jpg", is "invoicegpj.txt").
 
     A name that had to lose or change a character (``a?b.txt``), or to be cut, ends with a
     digest of the name sent (``a_b-1c0e5f2a.txt``), so two different names never become one.
     """
-    base = unicodedata.normalize("NFC", re.split(r"[/\\]", file_name)[-1])
+    base = unicodedata.normalize("NFC", unbidi(re.split(r"[/\\]", file_name)[-1]))
     suffix = suffix_of(base)
     stem = base[: -len(suffix)] if suffix else base
     kept = "".join(char if _kept(char) else "_" for char in stem)
@@ -132,6 +143,24 @@ def document_names(folder: Path) -> list[str]:
     except NoCorpusError:
         return []
     return [name for name in names if is_utf8(name)]
+
+
+def same_document(folder: Path, data: bytes) -> str | None:
+    """The name of the document in the corpus folder whose bytes are ``data`` (an upload of a
+    copy under another name, which the reload would leave out as a copy), or None. Only files of
+    the same size are read."""
+    digest = hashlib.sha256(data).digest()
+    for name in document_names(folder):
+        path = folder / name
+        try:
+            if (
+                path.stat().st_size == len(data)
+                and hashlib.sha256(path.read_bytes()).digest() == digest
+            ):
+                return name
+        except OSError:
+            continue
+    return None
 
 
 def find_document(folder: Path, name: str) -> Path | None:

@@ -19,7 +19,7 @@ from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
 from bot.render.citations import Pages, citation
 from bot.render.code import code_view, cut_code
-from bot.render.html import shorten
+from bot.render.html import isolated, shorten, terminal_isolates, unbidi
 from retrieval.errors import (
     EmptyQuestionError,
     NoSearchableWordsError,
@@ -147,7 +147,7 @@ def render_answer(
 ) -> str:
     """The answer as a person reads it: the best quote, then a few more, or the decline.
     ``paging``: the reader can ask for more (/more), so say how."""
-    query = shorten(answer.query, SHOWN_QUESTION)
+    query = terminal_isolates(isolated(shorten(unbidi(answer.query), SHOWN_QUESTION)))
     # Asked in a language no document is written in: say which they are.
     told = [wrong_language(en, answer.corpus_languages, str)] if answer.foreign else []
     if told and not answer.answered:

@@ -93,6 +93,25 @@ def test_links_that_lead_to_no_new_file_are_each_reported(
     assert report.added == ("sub/real.txt",)
 
 
+def test_a_copy_of_a_document_under_another_name_is_reported_and_read_once(
+    small: tuple[Library, Path],
+) -> None:
+    # A copy dropped into the folder made every answer list the same passage twice.
+    library, folder = small
+    (folder / "a copy of beta.txt").write_text(BETA, encoding="utf-8")  # sorts before beta.txt
+    report = library.reindex()
+    assert [(s.doc, s.reason) for s in report.skipped] == [
+        ("a copy of beta.txt", "the same file as beta.txt, which is read under that name")
+    ]
+    assert report.added == ()
+    answer = library.answer("When does the apple harvest begin?")
+    assert [hit.passage.doc for hit in answer.hits].count("beta.txt") == 1
+    assert all(hit.passage.doc != "a copy of beta.txt" for hit in answer.hits)
+    (folder / "beta.txt").unlink()  # the copy is all there is now: read under its own name
+    report = library.reindex()
+    assert report.added == ("a copy of beta.txt",) and report.removed == ("beta.txt",)
+
+
 def test_links_to_a_hidden_file_are_not_read(small: tuple[Library, Path]) -> None:
     library, folder = small
     (folder / ".shared").mkdir()  # hidden: what the corpus leaves out, a link cannot bring in

@@ -8,6 +8,7 @@ import time
 from typing import TypeVar
 
 from telegram import CallbackQuery, Message, Update
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import buttons, locales
@@ -110,8 +111,17 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(t.FEEDBACK_GONE)
     elif press.good:
         await query.answer(t.FEEDBACK_THANKS_GOOD)
-    else:
-        await query.answer(t.FEEDBACK_THANKS_BAD)
+    else:  # "or tap More results" only under an answer that has the button
+        more = _has_more_button(query.message)
+        await query.answer(t.FEEDBACK_THANKS_BAD if more else t.FEEDBACK_THANKS_BAD_ALONE)
+
+
+def _has_more_button(message: object) -> bool:
+    """Whether ``message`` (the one a button was pressed on) has a "More results" button."""
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return False
+    rows = message.reply_markup.inline_keyboard
+    return any(str(button.callback_data).startswith("m:") for row in rows for button in row)
 
 
 async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -130,17 +140,26 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Post the passage chosen among those /quote offered, in the chat (and topic) the choice
-    was made."""
+    was made. Only the user who asked may choose, once: the choices' buttons then go."""
     found = await pressed(update, context, buttons.PostPress)
     if found is None:
         return
     query, press = found
+    if press.asker is not None and query.from_user.id != press.asker:
+        await query.answer((await texts(update, context)).QUOTE_NOT_YOURS)
+        return
     passage = await asyncio.to_thread(services(context).library.passage, press.passage_id)
     if passage is None:
         await query.answer((await texts(update, context)).PASSAGE_GONE)
         return
     await query.answer()
     message = query.message if isinstance(query.message, Message) else None
+    try:
+        await query.edit_message_reply_markup(reply_markup=None)  # chosen: no second post
+    except TelegramError as error:  # too old to edit; or gone already: pressed twice at once
+        logger.info("could not remove the choices of /quote: %s", error)
+        if "not modified" in str(error).lower():
+            return
     await post_passage(update, context, passage, topic=topic_of(message))
 
 

@@ -26,8 +26,8 @@ from telegram.ext import ContextTypes
 from bot import buttons, locales
 from bot.locales import Strings
 from bot.render.answers import SHOWN_QUESTION, answer_reply, group_answer_reply, page_reply
-from bot.render.html import Reply, esc, shorten
-from bot.render.passages import passage_html, quote_post
+from bot.render.html import Reply, echo
+from bot.render.passages import passage_messages, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
@@ -282,7 +282,7 @@ async def show_page(
         svc.library.answer, saved.question, context=saved.context, k=PAGE_SIZE, offset=offset
     )
     if not answer.hits:
-        question = esc(shorten(saved.question, SHOWN_QUESTION))
+        question = echo(saved.question, SHOWN_QUESTION)
         await context.bot.send_message(chat.id, t.NO_MORE_RESULTS.format(question=question))
         return
     gone = await asyncio.to_thread(_missing, svc, saved.shown)
@@ -334,8 +334,9 @@ async def show_passage(
     # "Full passage" is the whole paragraph, when a long one was cut into several passages.
     passage = await asyncio.to_thread(whole_paragraph, passage, library.passage)
     document = (await documents_of(svc)).get(passage.doc)
-    text = passage_html(passage, bot_username=context.bot.username, document=document, t=t)
-    await context.bot.send_message(chat.id, text)
+    bot = context.bot.username
+    for text in passage_messages(passage, bot_username=bot, document=document, t=t):
+        await context.bot.send_message(chat.id, text)  # a paragraph too long for one goes on
 
 
 _PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")  # a document's key, "-", an ordinal

@@ -21,7 +21,8 @@ from bot.handlers.admin import admin_only, reload_and_report
 from bot.handlers.common import command_text, services, texts
 from bot.locales import Strings
 from bot.render.admin import names_html
-from bot.render.html import esc, shorten
+from bot.render.html import decimal, echo, esc, isolated, shorten, unbidi
+from bot.render.reasons import reason_text
 from bot.services import Services
 from bot.state import PendingChange
 
@@ -42,14 +43,20 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data is None:
         return
     original = message.document.file_name or corpus.DEFAULT_STEM
-    shown = esc(shorten(original, 200))
+    shown = echo(original, 200)
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
     except corpus.UploadError as error:
-        await message.reply_text(t.UPLOAD_REFUSED.format(name=shown, reason=esc(error.reason)))
+        await message.reply_text(
+            t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
+        )
         return
     svc = services(context)
     folder = svc.library.corpus_dir
+    same = await asyncio.to_thread(corpus.same_document, folder, checked.data)
+    if same is not None:  # the reload would leave it out: every answer would show it twice
+        await message.reply_text(t.UPLOAD_SAME_AS.format(name=shown, same=isolated(esc(same))))
+        return
     try:
         await asyncio.to_thread(
             corpus.write_document, folder, checked.name, checked.data, replace=False
@@ -64,10 +71,11 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
     passages = t.passages(checked.passages)  # as the reload's report counts them
-    if checked.name == original:
-        said = t.UPLOAD_SAVED.format(name=esc(checked.name), passages=passages)
+    saved = isolated(esc(checked.name))
+    if checked.name == unbidi(original):  # its bidi controls alone went: "Saved X", not "as X"
+        said = t.UPLOAD_SAVED.format(name=saved, passages=passages)
     else:
-        said = t.UPLOAD_SAVED_AS.format(original=shown, name=esc(checked.name), passages=passages)
+        said = t.UPLOAD_SAVED_AS.format(original=shown, name=saved, passages=passages)
     await _reload_after_writing(context, message.chat_id, checked.name, t, [said])
 
 
@@ -78,14 +86,20 @@ async def _download(
     document = message.document
     assert document is not None
     original = document.file_name or corpus.DEFAULT_STEM
-    shown = esc(shorten(original, 200))
+    shown = echo(original, 200)
+    kind = corpus.save_as(original)
+    if kind is not None:  # "old.doc": what it can be saved as, as the README says
+        await message.reply_text(t.UPLOAD_SAVE_AS.format(name=shown, kind=kind))
+        return None
     if not corpus.is_accepted(original):
         kinds = corpus.accepted_kinds()
         await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
         return None
     if document.file_size is not None and document.file_size > corpus.MAX_FILE_BYTES:
         size = document.file_size / 1_048_576
-        await message.reply_text(t.UPLOAD_TOO_LARGE.format(name=shown, size=size))
+        await message.reply_text(
+            t.UPLOAD_TOO_LARGE.format(name=shown, size=decimal(size, t.DECIMAL_MARK))
+        )
         return None
     try:
         telegram_file = await context.bot.get_file(document.file_id)
@@ -103,13 +117,25 @@ async def _ask_to_replace(
     """Ask whether the upload should replace the document of the same name (kept meanwhile)."""
     key = await _pending(svc, REPLACE, message.chat_id, user_id, checked.name, checked.data)
     title = await _title(svc, checked.name, t)
-    text = t.UPLOAD_REPLACE_ASK.format(
-        name=esc(checked.name),
+    said = (
+        t.UPLOAD_REPLACE_ASK_UNTITLED if _is_its_name(title, checked.name) else t.UPLOAD_REPLACE_ASK
+    )
+    text = said.format(
+        name=isolated(esc(checked.name)),
         title=esc(shorten(title, 200)),
         passages=t.passages(checked.passages),
     )
     keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
     await message.reply_text(text, reply_markup=keyboard)
+
+
+def _is_its_name(title: str, name: str) -> bool:
+    """Whether ``title`` only repeats the file ``name`` ("new" of new.txt): not worth saying."""
+    stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(title.replace("_", " ").split()).casefold() in (
+        " ".join(stem.replace("_", " ").split()).casefold(),
+        name.casefold(),
+    )
 
 
 async def _pending(
@@ -134,7 +160,7 @@ async def _title(svc: Services, name: str, t: Strings) -> str:
     skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
     if skipped is None:
         return str(t.NOT_INDEXED_TITLE)
-    return str(t.NOT_INDEXED_BECAUSE.format(reason=skipped.reason))
+    return str(t.NOT_INDEXED_BECAUSE.format(reason=reason_text(skipped.reason, t)))
 
 
 async def _reload_after_writing(
@@ -148,7 +174,8 @@ async def _reload_after_writing(
     report = await reload_and_report(context, chat_id, t, after_change=True, intro=intro)
     skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
     if skipped is not None:
-        text = t.UPLOAD_NOT_INDEXED.format(name=esc(name), reason=esc(skipped.reason))
+        reason = esc(reason_text(skipped.reason, t))
+        text = t.UPLOAD_NOT_INDEXED.format(name=isolated(esc(name)), reason=reason)
         await context.bot.send_message(chat_id, text)
 
 
@@ -161,8 +188,11 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc, t = services(context), await texts(update, context)
     name = command_text(message).strip()
     names = await asyncio.to_thread(corpus.document_names, svc.library.corpus_dir)
-    listed = names_html(names, t=t)
-    shown = esc(shorten(name, 200))
+    # "/remove booktabs": the names with those words first, so a long list still shows them.
+    words = name.casefold().split()
+    near = {n for n in names if words and all(w in n.casefold() for w in words)}
+    listed = names_html(sorted(names, key=lambda n: n not in near), t=t)
+    shown = echo(name, 200)
     if not name:
         await message.reply_text(t.REMOVE_USAGE.format(names=listed))
     elif name not in names:
@@ -207,7 +237,7 @@ async def confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _settle(query, t.PENDING_GONE)
     elif not press.yes:
         kept = t.UPLOAD_KEPT if pending.kind == REPLACE else t.REMOVE_KEPT
-        await _settle(query, kept.format(name=esc(pending.name)))
+        await _settle(query, kept.format(name=isolated(esc(pending.name))))
     elif pending.kind == REPLACE and pending.data is not None:
         await _replace(query, context, pending, t)
     elif pending.kind == REMOVE:
@@ -221,7 +251,7 @@ async def _replace(
     query: CallbackQuery, context: Context, pending: PendingChange, t: Strings
 ) -> None:
     """Write the file kept with ``pending`` over the document, then reload."""
-    name, folder = esc(pending.name), services(context).library.corpus_dir
+    name, folder = isolated(esc(pending.name)), services(context).library.corpus_dir
     try:
         await asyncio.to_thread(
             corpus.write_document, folder, pending.name, pending.data or b"", replace=True
@@ -240,7 +270,7 @@ async def _remove(
     query: CallbackQuery, context: Context, pending: PendingChange, t: Strings
 ) -> None:
     """Delete the document ``pending`` names, then reload."""
-    name, folder = esc(pending.name), services(context).library.corpus_dir
+    name, folder = isolated(esc(pending.name)), services(context).library.corpus_dir
     if not await asyncio.to_thread(corpus.remove_document, folder, pending.name):
         await _settle(query, t.REMOVE_ALREADY_GONE.format(name=name))
         return

@@ -47,7 +47,8 @@ COMMAND_TO_BOT = _CommandToBot(name="a command with this bot's name")
 
 
 async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Say that /sources, /more, /reset or /language work in the private chat, with a link."""
+    """Say that /sources, /more, /reset, /language and the admin commands (/reload, /remove,
+    /stats) work in the private chat, with a link."""
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return

@@ -23,7 +23,7 @@ from bot.handlers.common import (
 )
 from bot.render.admin import skipped_pages
 from bot.render.answers import SHOWN_QUESTION
-from bot.render.html import esc, shorten
+from bot.render.html import echo
 from bot.render.passages import sources_html
 
 logger = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t.NOTHING_TO_PAGE)
         return
     if saved.next_offset >= saved.total:
-        question = esc(shorten(saved.question, SHOWN_QUESTION))
+        question = echo(saved.question, SHOWN_QUESTION)
         await message.reply_text(t.NO_MORE_RESULTS.format(question=question))
         return
     await show_page(update, context, saved, saved.next_offset)

@@ -19,7 +19,7 @@ from bot.handlers.common import (
     texts,
 )
 from bot.render.answers import choice_label, choices_reply
-from bot.render.html import esc, shorten
+from bot.render.html import echo, esc
 from retrieval.errors import QuestionError
 from retrieval.model import Answer
 
@@ -75,14 +75,15 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(context, chat, question_problem(error, t), reply_to=message)
         return
     if not answer.hits:
-        text = t.QUOTE_NOTHING.format(words=esc(shorten(words, 300)))
+        text = t.QUOTE_NOTHING.format(words=echo(words, 300))
         await send(context, chat, text, reply_to=message)
     elif not is_ambiguous(answer):
         await post_passage(update, context, answer.hits[0].passage, reply_to=message)
     else:
         reply = choices_reply(answer, words=words, t=t)
         offered = answer.hits[: reply.shown]
+        asker = update.effective_user.id if update.effective_user else None
         keyboard = buttons.choices_keyboard(
-            [(choice_label(hit, t), hit.passage.id) for hit in offered]
+            [(choice_label(hit, t), hit.passage.id) for hit in offered], asker
         )
         await send(context, chat, reply.text, keyboard, reply_to=message)

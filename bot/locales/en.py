@@ -119,7 +119,7 @@ SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything 
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
-ANSWER_COUNT = "<i>Result {first}–{last} of {total}.</i>"
+ANSWER_COUNT = "<i>Results {first}–{last} of {total}.</i>"
 PAGE_HEADER = "<b>More results for</b> “{question}”:"
 # A follow-up's page: the question it was read with names what was searched.
 PAGE_HEADER_FOLLOW_UP = "<b>More results for</b> “{question}”, after “{context}”:"
@@ -136,6 +136,8 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+# The next message of a paragraph too long for one ("Full passage").
+PASSAGE_CONTINUED = "<i>{title}, continued ({part} of {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Link to this passage</a>'
 CUT_MARK = "…"
 
@@ -169,11 +171,11 @@ BUTTON_OPEN = "📖 {rank}"  # the page's entry {rank}: its passage in full
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
     "I couldn't find any words to search for in that. Ask me a question in words, "
-    "for example one of the examples from /start."
+    "naming what it is about."
 )
 ONLY_COMMON_WORDS = (
     "Your question only has very common words, so there is nothing to look up. "
-    "Name what you are asking about, for example a country, a treaty or a topic."
+    "Name what you are asking about: a name, a place or a key term."
 )
 QUESTION_TOO_LONG = (
     "That question is too long for me ({length} characters; the limit is {limit}). "
@@ -206,6 +208,8 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
+# A press of /quote's choices by someone other than the asker (a callback answer).
+QUOTE_NOT_YOURS = "Only the person who sent /quote can choose: send your own /quote."
 PASSAGE_GONE = (
     "That passage is no longer in the documents: they were reloaded since. "
     "Ask the question again to search the current ones."
@@ -234,6 +238,7 @@ BUTTON_LANGUAGE_AUTO = "Like my Telegram app"
 RESET_DONE = "Done: I forgot our conversation. Your next question starts afresh."
 FEEDBACK_THANKS_GOOD = "Thanks! Glad it helped."
 FEEDBACK_THANKS_BAD = "Thanks for telling me. Try rephrasing, or tap More results."
+FEEDBACK_THANKS_BAD_ALONE = "Thanks for telling me. Try asking it in other words."
 FEEDBACK_GONE = "That answer is too old to rate."
 BUTTON_EXPIRED = "This button no longer works. Please ask again."
 
@@ -250,7 +255,7 @@ RELOADING_FOR = (
     "⏳ Reloading the documents… {seconds} s so far. Questions are still answered meanwhile, "
     "from the documents as they were."
 )
-RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds:.1f} s."
+RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds} s."
 RELOAD_COUNTS = (
     "Documents: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged."
 )
@@ -277,19 +282,32 @@ RELOAD_CRASHED = (
 UPLOAD_WRONG_KIND = (
     "I can add files of these kinds: {kinds}; “{name}” is not one of them. Nothing was changed."
 )
+UPLOAD_SAVE_AS = (
+    "I can't read “{name}” as it is: open it where it was made, save it as {kind} and send "
+    "me that. Nothing was changed."
+)
 UPLOAD_TOO_LARGE = (
-    "“{name}” is {size:.1f} MB, and Telegram lets bots download files of up to 20 MB. Split "
+    "“{name}” is {size} MB, and Telegram lets bots download files of up to 20 MB. Split "
     "it, or put it in the documents folder on the server and send /reload."
 )
 UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
+UPLOAD_SAME_AS = (
+    "“{name}” is the same file as <code>{same}</code>, which is already in the documents: "
+    "nothing was saved (a copy would show every answer twice)."
+)
 UPLOAD_DOWNLOAD_FAILED = (
     "I couldn't download “{name}” from Telegram ({reason}). Please send it again."
 )
 UPLOAD_SAVED = "📄 Saved <code>{name}</code> ({passages})."
 UPLOAD_SAVED_AS = "📄 Saved “{original}” as <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "There is already a document <code>{name}</code>: <b>{title}</b>. "
+    "There is already a document <code>{name}</code> (<b>{title}</b>). "
     "Replace it with the file you sent ({passages})?"
+)
+# The same, of a document whose title is only its file name.
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "There is already a document <code>{name}</code>. Replace it with the file you sent "
+    "({passages})?"
 )
 UPLOAD_REPLACED = "📄 Replaced <code>{name}</code> with the file you sent."
 UPLOAD_NOT_SAVED = (
@@ -447,4 +465,64 @@ LANGUAGE_NAMES = {
     "ja": "Japanese",
     "ko": "Korean",
 }
+DECIMAL_MARK = "."  # "0.5 s"; in Russian, French and Spanish "0,5 s"
+LINE_COLON = ": "  # between a citation and its excerpt in a list ("• ¶ 4: …")
 LIST_SEPARATOR = ", "
+
+
+# Why a file was not read, or what is wrong in manifest.toml: the library's reasons (in
+# English, the keys) as this language says them. Unknown reasons are shown as they are.
+REASONS: dict[str, str] = {
+    "empty": "empty",
+    "binary, not text": "binary, not text",
+    "binary, not a web page": "binary, not a web page",
+    "encrypted": "encrypted",
+    "no paragraphs of text found": "no paragraphs of text found",
+    "no main text (only navigation, scripts or markup)": (
+        "no main text (only navigation, scripts or markup)"
+    ),
+    "no text layer — needs OCR": "no text layer — needs OCR",
+    "damaged: not a PDF file": "damaged: not a PDF file",
+    "damaged: truncated (the end of the file is missing)": (
+        "damaged: truncated (the end of the file is missing)"
+    ),
+    "damaged: cannot be opened": "damaged: cannot be opened",
+    "damaged: page {page} cannot be read": "damaged: page {page} cannot be read",
+    "damaged: not a Word document": "damaged: not a Word document",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "damaged: an old Word .doc file, not .docx (save it as .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "damaged: a part of the file is corrupt",
+    "damaged: too large when unpacked": "damaged: too large when unpacked",
+    "not decodable as text (save it as UTF-8)": "not decodable as text (save it as UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": "too large ({size} MB; the limit is 20 MB)",
+    "cannot be read ({error})": "cannot be read ({error})",
+    "unsupported type ({kind})": "unsupported type ({kind})",
+    "file name is not valid UTF-8 — rename it": "file name is not valid UTF-8 — rename it",
+    "a link to a file outside the corpus folder: not read": (
+        "a link to a file outside the corpus folder: not read"
+    ),
+    "a link to a file that does not exist": "a link to a file that does not exist",
+    "a link that leads back to itself": "a link that leads back to itself",
+    "a link to a hidden file: not read": "a link to a hidden file: not read",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "a link to a folder: not followed (copy the folder in instead)"
+    ),
+    "a link to {name}, which is read under that name": (
+        "a link to {name}, which is read under that name"
+    ),
+    "the same file as {name}, which is read under that name": (
+        "the same file as {name}, which is read under that name"
+    ),
+    "'{name}' is listed but no such file": "'{name}' is listed but no such file",
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "'{name}' is listed but no such file (did you mean '{near}'?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)"
+    ),
+    "line {line}: {problem}": "line {line}: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}; until it is fixed, the documents keep the titles, dates and sources they had"
+    ),
+}

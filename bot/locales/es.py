@@ -136,6 +136,7 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}, continuación ({part} de {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Enlace a este fragmento</a>'
 CUT_MARK = "…"
 
@@ -171,11 +172,11 @@ BUTTON_OPEN = "📖 {rank}"
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
     "No encontré ninguna palabra que buscar en eso. Hazme una pregunta con palabras, "
-    "por ejemplo uno de los ejemplos de /start."
+    "diciendo de qué trata."
 )
 ONLY_COMMON_WORDS = (
     "Tu pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
-    "Di sobre qué preguntas, por ejemplo un país, un tratado o un tema."
+    "Di sobre qué preguntas: un nombre, un lugar o un término clave."
 )
 QUESTION_TOO_LONG = (
     "Esa pregunta es demasiado larga para mí ({length} caracteres; el límite es {limit}). "
@@ -206,6 +207,7 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
+QUOTE_NOT_YOURS = "Solo quien envió /quote puede elegir: envía tu propio /quote."
 PASSAGE_GONE = (
     "Ese fragmento ya no está en los documentos: se han recargado desde entonces. "
     "Vuelve a hacer la pregunta para buscar en los actuales."
@@ -232,6 +234,7 @@ FEEDBACK_THANKS_GOOD = "¡Gracias! Me alegra que te haya servido."
 FEEDBACK_THANKS_BAD = (
     "Gracias por decírmelo. Prueba a reformular la pregunta o toca «Más resultados»."
 )
+FEEDBACK_THANKS_BAD_ALONE = "Gracias por decírmelo. Prueba a preguntarlo con otras palabras."
 FEEDBACK_GONE = "Esa respuesta es demasiado antigua para valorarla."
 BUTTON_EXPIRED = "Este botón ya no funciona. Por favor, vuelve a preguntar."
 
@@ -248,7 +251,7 @@ RELOADING_FOR = (
     "⏳ Recargando los documentos… {seconds} s hasta ahora. Mientras tanto sigo respondiendo "
     "preguntas con los documentos tal como estaban."
 )
-RELOAD_DONE = "✅ <b>Recarga completada</b> en {seconds:.1f} s."
+RELOAD_DONE = "✅ <b>Recarga completada</b> en {seconds} s."
 RELOAD_COUNTS = (
     "Documentos — añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
     "sin cambios: {unchanged}."
@@ -280,19 +283,31 @@ UPLOAD_WRONG_KIND = (
     "Puedo añadir archivos de estos tipos: {kinds}; «{name}» no es de ninguno de ellos. "
     "No se ha cambiado nada."
 )
+UPLOAD_SAVE_AS = (
+    "No puedo leer «{name}» tal como está: ábrelo en el programa que lo creó, guárdalo como "
+    "{kind} y envíamelo. No se ha cambiado nada."
+)
 UPLOAD_TOO_LARGE = (
-    "«{name}» ocupa {size:.1f} MB, y Telegram solo deja a los bots descargar archivos de hasta "
+    "«{name}» ocupa {size} MB, y Telegram solo deja a los bots descargar archivos de hasta "
     "20 MB. Divídelo, o ponlo en la carpeta de documentos del servidor y envía /reload."
 )
 UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada."
+UPLOAD_SAME_AS = (
+    "«{name}» es el mismo archivo que <code>{same}</code>, que ya está en los documentos: "
+    "no se ha guardado nada (una copia mostraría cada respuesta dos veces)."
+)
 UPLOAD_DOWNLOAD_FAILED = (
     "No pude descargar «{name}» de Telegram ({reason}). Por favor, envíalo de nuevo."
 )
 UPLOAD_SAVED = "📄 Guardado <code>{name}</code> ({passages})."
 UPLOAD_SAVED_AS = "📄 Guardado «{original}» como <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "Ya hay un documento <code>{name}</code>: <b>{title}</b>. "
+    "Ya hay un documento <code>{name}</code> (<b>{title}</b>). "
     "¿Lo reemplazo por el archivo que enviaste ({passages})?"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "Ya hay un documento <code>{name}</code>. ¿Lo reemplazo por el archivo que enviaste "
+    "({passages})?"
 )
 UPLOAD_REPLACED = "📄 He reemplazado <code>{name}</code> por el archivo que enviaste."
 UPLOAD_NOT_SAVED = (
@@ -460,4 +475,66 @@ LANGUAGE_NAMES = {
     "ja": "japonés",
     "ko": "coreano",
 }
+DECIMAL_MARK = ","
+LINE_COLON = ": "
 LIST_SEPARATOR = ", "
+
+
+REASONS: dict[str, str] = {
+    "empty": "vacío",
+    "binary, not text": "binario, no es texto",
+    "binary, not a web page": "binario, no es una página web",
+    "encrypted": "cifrado",
+    "no paragraphs of text found": "no se encontró ningún párrafo de texto",
+    "no main text (only navigation, scripts or markup)": (
+        "sin texto principal (solo navegación, scripts o marcado)"
+    ),
+    "no text layer — needs OCR": "sin capa de texto — necesita OCR",
+    "damaged: not a PDF file": "dañado: no es un archivo PDF",
+    "damaged: truncated (the end of the file is missing)": (
+        "dañado: truncado (falta el final del archivo)"
+    ),
+    "damaged: cannot be opened": "dañado: no se puede abrir",
+    "damaged: page {page} cannot be read": "dañado: la página {page} no se puede leer",
+    "damaged: not a Word document": "dañado: no es un documento de Word",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "dañado: un archivo antiguo de Word .doc, no .docx (guárdalo como .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "dañado: una parte del archivo está corrupta",
+    "damaged: too large when unpacked": "dañado: demasiado grande al descomprimirlo",
+    "not decodable as text (save it as UTF-8)": "no se puede leer como texto (guárdalo en UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": "demasiado grande ({size} MB; el límite es 20 MB)",
+    "cannot be read ({error})": "no se puede leer ({error})",
+    "unsupported type ({kind})": "tipo no admitido ({kind})",
+    "file name is not valid UTF-8 — rename it": (
+        "el nombre del archivo no es UTF-8 válido: cámbialo"
+    ),
+    "a link to a file outside the corpus folder: not read": (
+        "un enlace a un archivo fuera de la carpeta de documentos: no se lee"
+    ),
+    "a link to a file that does not exist": "un enlace a un archivo que no existe",
+    "a link that leads back to itself": "un enlace que lleva a sí mismo",
+    "a link to a hidden file: not read": "un enlace a un archivo oculto: no se lee",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "un enlace a una carpeta: no se sigue (copia la carpeta en su lugar)"
+    ),
+    "a link to {name}, which is read under that name": (
+        "un enlace a {name}, que se lee con ese nombre"
+    ),
+    "the same file as {name}, which is read under that name": (
+        "el mismo archivo que {name}, que se lee con ese nombre"
+    ),
+    "'{name}' is listed but no such file": (
+        "«{name}» figura en la lista, pero no existe ese archivo"
+    ),
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "«{name}» figura en la lista, pero no existe ese archivo (¿quisiste decir «{near}»?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "la fecha «{value}» no es una fecha (usa 2024-05-01, 2024-05 o 2024)"
+    ),
+    "line {line}: {problem}": "línea {line}: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}; hasta que se corrija, los documentos conservan sus títulos, fechas y fuentes"
+    ),
+}

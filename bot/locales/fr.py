@@ -148,6 +148,7 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}, suite ({part} sur {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Lien vers ce passage</a>'
 CUT_MARK = "…"
 
@@ -183,11 +184,11 @@ BUTTON_OPEN = "📖 {rank}"
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
     "Je n’ai trouvé aucun mot à chercher dans ce message. Posez-moi une question avec des mots, "
-    "par exemple l’un des exemples de /start."
+    "en précisant de quoi elle parle."
 )
 ONLY_COMMON_WORDS = (
     "Votre question ne contient que des mots très courants : il n’y a rien à chercher. "
-    "Précisez le sujet, par exemple un pays, un traité ou un thème."
+    "Précisez le sujet : un nom, un lieu ou un terme clé."
 )
 QUESTION_TOO_LONG = (
     "Cette question est trop longue pour moi ({length} caractères ; la limite est de {limit}). "
@@ -221,6 +222,9 @@ SMALL_TALK_REPLY = (
 )
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
+QUOTE_NOT_YOURS = (
+    "Seule la personne qui a envoyé /quote peut choisir\u00a0: envoyez votre propre /quote."
+)
 PASSAGE_GONE = (
     "Ce passage n’est plus dans les documents : ils ont été rechargés depuis. "
     "Reposez la question pour chercher dans les documents actuels."
@@ -251,6 +255,7 @@ FEEDBACK_THANKS_GOOD = "Merci ! Tant mieux si cela vous a aidé."
 FEEDBACK_THANKS_BAD = (
     "Merci de me l’avoir dit. Reformulez votre question, ou appuyez sur « Plus de résultats »."
 )
+FEEDBACK_THANKS_BAD_ALONE = "Merci de me l’avoir dit. Essayez de poser la question autrement."
 FEEDBACK_GONE = "Cette réponse est trop ancienne pour être notée."
 BUTTON_EXPIRED = "Ce bouton ne fonctionne plus. Merci de reposer votre question."
 
@@ -269,7 +274,7 @@ RELOADING_FOR = (
     "⏳ Rechargement des documents… déjà {seconds} s. En attendant, je continue de répondre aux "
     "questions avec les documents tels qu’ils étaient."
 )
-RELOAD_DONE = "✅ <b>Rechargement terminé</b> en {seconds:.1f} s."
+RELOAD_DONE = "✅ <b>Rechargement terminé</b> en {seconds} s."
 RELOAD_COUNTS = (
     "Documents — ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
     "inchangés : {unchanged}."
@@ -301,20 +306,32 @@ UPLOAD_WRONG_KIND = (
     "Je peux ajouter des fichiers de ces types : {kinds} ; « {name} » n’en fait pas partie. "
     "Rien n’a été modifié."
 )
+UPLOAD_SAVE_AS = (
+    "Je ne peux pas lire « {name} » tel quel : ouvrez-le dans le logiciel qui l’a créé, "
+    "enregistrez-le en {kind} et envoyez-le-moi. Rien n’a été modifié."
+)
 UPLOAD_TOO_LARGE = (
-    "« {name} » fait {size:.1f} Mo, et Telegram ne permet aux bots de télécharger que des "
+    "« {name} » fait {size} Mo, et Telegram ne permet aux bots de télécharger que des "
     "fichiers de 20 Mo au plus. Découpez-le, ou placez-le dans le dossier des documents sur le "
     "serveur et envoyez /reload."
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
+UPLOAD_SAME_AS = (
+    "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "
+    "rien n’a été enregistré (une copie montrerait chaque réponse deux fois)."
+)
 UPLOAD_DOWNLOAD_FAILED = (
     "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."
 )
 UPLOAD_SAVED = "📄 <code>{name}</code> enregistré ({passages})."
 UPLOAD_SAVED_AS = "📄 « {original} » enregistré sous <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "Il existe déjà un document <code>{name}</code> : <b>{title}</b>. "
+    "Il existe déjà un document <code>{name}</code> (<b>{title}</b>). "
     "Le remplacer par le fichier envoyé ({passages}) ?"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "Il existe déjà un document <code>{name}</code>. Le remplacer par le fichier envoyé "
+    "({passages}) ?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> remplacé par le fichier envoyé."
 UPLOAD_NOT_SAVED = (
@@ -492,4 +509,68 @@ LANGUAGE_NAMES = {
     "ja": "japonais",
     "ko": "coréen",
 }
+DECIMAL_MARK = ","
+LINE_COLON = "\u00a0: "
 LIST_SEPARATOR = ", "
+
+
+REASONS: dict[str, str] = {
+    "empty": "vide",
+    "binary, not text": "binaire, pas du texte",
+    "binary, not a web page": "binaire, pas une page web",
+    "encrypted": "chiffré",
+    "no paragraphs of text found": "aucun paragraphe de texte trouvé",
+    "no main text (only navigation, scripts or markup)": (
+        "pas de texte principal (seulement navigation, scripts ou balises)"
+    ),
+    "no text layer — needs OCR": "pas de couche texte — il faut une reconnaissance (OCR)",
+    "damaged: not a PDF file": "endommagé\xa0: ce n’est pas un fichier PDF",
+    "damaged: truncated (the end of the file is missing)": (
+        "endommagé\xa0: tronqué (la fin du fichier manque)"
+    ),
+    "damaged: cannot be opened": "endommagé\xa0: impossible à ouvrir",
+    "damaged: page {page} cannot be read": "endommagé\xa0: la page {page} est illisible",
+    "damaged: not a Word document": "endommagé\xa0: ce n’est pas un document Word",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "endommagé\xa0: un ancien fichier Word .doc, pas .docx (enregistrez-le en .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "endommagé\xa0: une partie du fichier est corrompue",
+    "damaged: too large when unpacked": "endommagé\xa0: trop volumineux une fois décompressé",
+    "not decodable as text (save it as UTF-8)": "illisible comme texte (enregistrez-le en UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": (
+        "trop volumineux ({size} Mo\u00a0; la limite est de 20 Mo)"
+    ),
+    "cannot be read ({error})": "illisible ({error})",
+    "unsupported type ({kind})": "type non pris en charge ({kind})",
+    "file name is not valid UTF-8 — rename it": (
+        "le nom du fichier n’est pas en UTF-8 — renommez-le"
+    ),
+    "a link to a file outside the corpus folder: not read": (
+        "un lien vers un fichier hors du dossier des documents\xa0: non lu"
+    ),
+    "a link to a file that does not exist": "un lien vers un fichier qui n’existe pas",
+    "a link that leads back to itself": "un lien qui mène à lui-même",
+    "a link to a hidden file: not read": "un lien vers un fichier caché\xa0: non lu",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "un lien vers un dossier\xa0: non suivi (copiez plutôt le dossier)"
+    ),
+    "a link to {name}, which is read under that name": "un lien vers {name}, lu sous ce nom",
+    "the same file as {name}, which is read under that name": (
+        "le même fichier que {name}, lu sous ce nom"
+    ),
+    "'{name}' is listed but no such file": (
+        "«\xa0{name}\xa0» est listé mais ce fichier n’existe pas"
+    ),
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "«\xa0{name}\xa0» est listé mais ce fichier n’existe pas (vouliez-vous dire "
+        "«\xa0{near}\xa0»\xa0?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "la date «\xa0{value}\xa0» n’est pas une date (écrivez 2024-05-01, 2024-05 ou 2024)"
+    ),
+    "line {line}: {problem}": "ligne {line}\xa0: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}\xa0; tant que ce n’est pas corrigé, les documents gardent leurs titres, "
+        "dates et sources"
+    ),
+}

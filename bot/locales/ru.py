@@ -152,6 +152,7 @@ NO_ANSWER_HINT = (
 )
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}, продолжение ({part} из {parts})</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">Ссылка на этот фрагмент</a>'
 CUT_MARK = "…"
 
@@ -184,12 +185,11 @@ BUTTON_OPEN = "📖 {rank}"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (
-    "Здесь нет слов, по которым можно искать. Задайте вопрос словами, например один из "
-    "примеров из /start."
+    "Здесь нет слов, по которым можно искать. Задайте вопрос словами и назовите, о чём он."
 )
 ONLY_COMMON_WORDS = (
     "В вашем вопросе только самые общие слова, так что искать нечего. Назовите, о чём вы "
-    "спрашиваете: например, страну, договор или тему."
+    "спрашиваете: имя, место или ключевой термин."
 )
 QUESTION_TOO_LONG = (
     "Этот вопрос для меня слишком длинный (символов: {length}, максимум — {limit}). "
@@ -221,6 +221,7 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 Задавайте вопросы о документах, когда захотите; /help подскажет как."
 NO_MORE_RESULTS = "Это всё: больше результатов по вопросу «{question}» нет."
 SEARCH_GONE = "Этого поиска у меня уже нет. Пожалуйста, задайте вопрос ещё раз."
+QUOTE_NOT_YOURS = "Выбрать может только тот, кто отправил /quote: отправьте свой /quote."
 PASSAGE_GONE = (
     "Этого фрагмента в документах больше нет: с тех пор их перезагрузили. "
     "Задайте вопрос снова, чтобы искать в текущих."
@@ -247,6 +248,7 @@ FEEDBACK_THANKS_GOOD = "Спасибо! Приятно, что ответ при
 FEEDBACK_THANKS_BAD = (
     "Спасибо, что сообщили. Попробуйте переформулировать вопрос или нажмите «Ещё результаты»."
 )
+FEEDBACK_THANKS_BAD_ALONE = "Спасибо, что сообщили. Попробуйте спросить другими словами."
 FEEDBACK_GONE = "Этот ответ слишком старый, его уже нельзя оценить."
 BUTTON_EXPIRED = "Эта кнопка больше не работает. Пожалуйста, спросите ещё раз."
 
@@ -263,7 +265,7 @@ RELOADING_FOR = (
     "⏳ Перезагружаю документы… прошло {seconds} с. Тем временем я отвечаю на вопросы "
     "по документам в прежнем виде."
 )
-RELOAD_DONE = "✅ <b>Перезагружено</b> за {seconds:.1f} с."
+RELOAD_DONE = "✅ <b>Перезагружено</b> за {seconds} с."
 RELOAD_COUNTS = (
     "Документы: добавлено — {added}, изменено — {changed}, удалено — {removed}, "
     "без изменений — {unchanged}."
@@ -291,19 +293,30 @@ RELOAD_CRASHED = (
 UPLOAD_WRONG_KIND = (
     "Я могу добавлять файлы таких типов: {kinds}; «{name}» не из их числа. Ничего не изменено."
 )
+UPLOAD_SAVE_AS = (
+    "Не могу прочитать «{name}» как есть: откройте его в программе, где он создан, сохраните "
+    "как {kind} и пришлите мне. Ничего не изменено."
+)
 UPLOAD_TOO_LARGE = (
-    "«{name}» весит {size:.1f} МБ, а Telegram даёт ботам скачивать файлы не больше 20 МБ. "
+    "«{name}» весит {size} МБ, а Telegram даёт ботам скачивать файлы не больше 20 МБ. "
     "Разделите его или положите в папку с документами на сервере и отправьте /reload."
 )
 UPLOAD_REFUSED = "Не могу добавить «{name}»: {reason}. Ничего не изменено."
+UPLOAD_SAME_AS = (
+    "«{name}» — тот же файл, что и <code>{same}</code>, который уже есть в документах: "
+    "ничего не сохранено (с копией каждый ответ показывался бы дважды)."
+)
 UPLOAD_DOWNLOAD_FAILED = (
     "Не удалось скачать «{name}» из Telegram ({reason}). Пожалуйста, отправьте его ещё раз."
 )
 UPLOAD_SAVED = "📄 Файл <code>{name}</code> сохранён ({passages})."
 UPLOAD_SAVED_AS = "📄 «{original}» сохранён как <code>{name}</code> ({passages})."
 UPLOAD_REPLACE_ASK = (
-    "Документ <code>{name}</code> уже есть: <b>{title}</b>. "
+    "Документ <code>{name}</code> (<b>{title}</b>) уже есть. "
     "Заменить его присланным файлом ({passages})?"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "Документ <code>{name}</code> уже есть. Заменить его присланным файлом ({passages})?"
 )
 UPLOAD_REPLACED = "📄 <code>{name}</code> заменён присланным файлом."
 UPLOAD_NOT_SAVED = (
@@ -459,4 +472,61 @@ LANGUAGE_NAMES = {
     "ja": "японский",
     "ko": "корейский",
 }
+DECIMAL_MARK = ","
+LINE_COLON = ": "
 LIST_SEPARATOR = ", "
+
+
+REASONS: dict[str, str] = {
+    "empty": "пустой",
+    "binary, not text": "двоичный, не текст",
+    "binary, not a web page": "двоичный, не веб-страница",
+    "encrypted": "зашифрован",
+    "no paragraphs of text found": "не найдено ни одного абзаца текста",
+    "no main text (only navigation, scripts or markup)": (
+        "нет основного текста (только навигация, скрипты или разметка)"
+    ),
+    "no text layer — needs OCR": "нет текстового слоя — нужно распознавание (OCR)",
+    "damaged: not a PDF file": "повреждён: это не PDF-файл",
+    "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",
+    "damaged: cannot be opened": "повреждён: не открывается",
+    "damaged: page {page} cannot be read": "повреждён: страница {page} не читается",
+    "damaged: not a Word document": "повреждён: это не документ Word",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "повреждён: старый файл Word .doc, а не .docx (сохраните его как .docx)"
+    ),
+    "damaged: a part of the file is corrupt": "повреждён: часть файла испорчена",
+    "damaged: too large when unpacked": "повреждён: слишком большой после распаковки",
+    "not decodable as text (save it as UTF-8)": "не читается как текст (сохраните его в UTF-8)",
+    "too large ({size} MB; the limit is 20 MB)": "слишком большой ({size} МБ; предел — 20 МБ)",
+    "cannot be read ({error})": "не читается ({error})",
+    "unsupported type ({kind})": "неподдерживаемый тип ({kind})",
+    "file name is not valid UTF-8 — rename it": "имя файла — не UTF-8: переименуйте его",
+    "a link to a file outside the corpus folder: not read": (
+        "ссылка на файл вне папки документов: не читается"
+    ),
+    "a link to a file that does not exist": "ссылка на несуществующий файл",
+    "a link that leads back to itself": "ссылка, ведущая на саму себя",
+    "a link to a hidden file: not read": "ссылка на скрытый файл: не читается",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "ссылка на папку: не открывается (скопируйте саму папку)"
+    ),
+    "a link to {name}, which is read under that name": (
+        "ссылка на {name}, который читается под своим именем"
+    ),
+    "the same file as {name}, which is read under that name": (
+        "тот же файл, что и {name}, который читается под своим именем"
+    ),
+    "'{name}' is listed but no such file": "«{name}» указан, но такого файла нет",
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "«{name}» указан, но такого файла нет (может быть, «{near}»?)"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "дата «{value}» — не дата (пишите 2024-05-01, 2024-05 или 2024)"
+    ),
+    "line {line}: {problem}": "строка {line}: {problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}; пока это не исправлено, у документов остаются прежние названия, даты и "
+        "источники"
+    ),
+}

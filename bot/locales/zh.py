@@ -129,6 +129,7 @@ NO_ANSWER_NOTHING = "没有任何片段提到这些词。"
 NO_ANSWER_HINT = "试试换个说法（用人名、地名或关键术语），或查看 /sources 了解文档涵盖哪些内容。"
 PASSAGE_HEADER = "<b>{title}</b>"
 PASSAGE_WHERE_SECTION = "{section} · {where}"  # {where}: PARAGRAPH (and PAGE)
+PASSAGE_CONTINUED = "<i>{title}（续，第 {part}/{parts} 部分）</i>"
 PASSAGE_LINK = '🔗 <a href="{url}">此片段的链接</a>'
 CUT_MARK = "…"
 
@@ -160,10 +161,9 @@ BUTTON_BAD = "👎"
 BUTTON_OPEN = "📖 {rank}"
 
 # Problems with the question, said plainly.
-EMPTY_QUESTION = "这条消息里没有可以搜索的词。请用文字提问，比如 /start 中的某个示例。"
+EMPTY_QUESTION = "这条消息里没有可以搜索的词。请用文字提问，并说明问的是什么。"
 ONLY_COMMON_WORDS = (
-    "你的问题只包含非常常见的词，没有可查的内容。请说明你要问的对象，比如一个国家、"
-    "一项条约或一个话题。"
+    "你的问题只包含非常常见的词，没有可查的内容。请说明你要问的对象：人名、地名或关键术语。"
 )
 QUESTION_TOO_LONG = "这个问题太长了（{length} 个字符，上限为 {limit}）。请用一两句话提问。"
 NOT_TEXT = "我只能读文字。请把问题作为消息发送，或查看 /help 了解如何提问。"
@@ -189,6 +189,7 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
+QUOTE_NOT_YOURS = "只有发送 /quote 的人可以选择：请发送你自己的 /quote。"
 PASSAGE_GONE = "该片段已不在文档中：文档在此之后重新加载过。请重新提问，在当前文档中搜索。"
 CORPUS_CHANGED = "<i>你提问之后文档重新加载过，因此这些结果来自当前文档，可能与之前不同。</i>"
 LINK_GONE = "这个链接指向的片段已不在这里：链接生成之后文档有了变动。请重新提问，在当前文档中搜索。"
@@ -204,6 +205,7 @@ BUTTON_LANGUAGE_AUTO = "跟随 Telegram 应用"
 RESET_DONE = "好的，我已忘掉我们的对话。下一个问题将重新开始。"
 FEEDBACK_THANKS_GOOD = "谢谢！很高兴能帮上忙。"
 FEEDBACK_THANKS_BAD = "谢谢反馈。试试换个说法，或点“更多结果”。"
+FEEDBACK_THANKS_BAD_ALONE = "谢谢反馈。试试换个说法提问。"
 FEEDBACK_GONE = "这条回答太旧了，无法评价。"
 BUTTON_EXPIRED = "这个按钮已失效。请重新提问。"
 
@@ -214,7 +216,7 @@ ADMIN_ONLY_BUTTON = "此按钮仅限机器人管理员使用。"  # a callback a
 RELOADING = "⏳ 正在重新加载文档……"
 RELOADING_JOINED = "⏳ 已有一次重新加载正在进行，报告会发到这里。"
 RELOADING_FOR = "⏳ 正在重新加载文档……已用时 {seconds} 秒。在此期间，我仍会按原来的文档回答问题。"
-RELOAD_DONE = "✅ <b>重新加载完成</b>，用时 {seconds:.1f} 秒。"
+RELOAD_DONE = "✅ <b>重新加载完成</b>，用时 {seconds} 秒。"
 RELOAD_COUNTS = "文档：新增 {added}，修改 {changed}，删除 {removed}，未变 {unchanged}。"
 RELOAD_PARAGRAPHS = "片段：之前 {before}，之后 {after}。"
 RELOAD_NAMES = "<b>{label}</b>：{names}"
@@ -232,16 +234,25 @@ RELOAD_CRASHED = (
     "❌ <b>重新加载失败</b>，发生了意外错误（详情见日志）。\n文档仍保持重新加载之前的状态。"
 )
 UPLOAD_WRONG_KIND = "我可以添加以下类型的文件：{kinds}；“{name}”不属于这些类型。未做任何更改。"
+UPLOAD_SAVE_AS = (
+    "无法直接读取“{name}”：请在创建它的程序中打开，另存为 {kind} 后发给我。未做任何更改。"
+)
 UPLOAD_TOO_LARGE = (
-    "“{name}”大小为 {size:.1f} MB，而 Telegram 只允许机器人下载不超过 20 MB 的文件。"
+    "“{name}”大小为 {size} MB，而 Telegram 只允许机器人下载不超过 20 MB 的文件。"
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
+UPLOAD_SAME_AS = (
+    "“{name}”与文档中已有的 <code>{same}</code> 是同一个文件：未保存（副本会让每个回答出现两次）。"
+)
 UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
 UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
 UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"
 UPLOAD_REPLACE_ASK = (
-    "已有文档 <code>{name}</code>：<b>{title}</b>。要用你发送的文件（{passages}）替换它吗？"
+    "已有文档 <code>{name}</code>（<b>{title}</b>）。要用你发送的文件（{passages}）替换它吗？"
+)
+UPLOAD_REPLACE_ASK_UNTITLED = (
+    "已有文档 <code>{name}</code>。要用你发送的文件（{passages}）替换它吗？"
 )
 UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
 UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"
@@ -322,8 +333,7 @@ CLI_NOTHING_FOUND = (
 )
 CLI_EMPTY_QUESTION = "请输入一个问题：这条消息里没有任何词。"
 CLI_ONLY_COMMON_WORDS = (
-    "这个问题只包含非常常见的词，没有可搜索的内容。请补充问题的主题，"
-    "请补充问题的主题：人名、地名或关键术语。"
+    "这个问题只包含非常常见的词，没有可搜索的内容。请补充问题的主题：人名、地名或关键术语。"
 )
 CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
 CLI_ERROR = "quotebot: {message}"
@@ -377,4 +387,54 @@ LANGUAGE_NAMES = {
     "ja": "日语",
     "ko": "韩语",
 }
+DECIMAL_MARK = "."
+LINE_COLON = "："
 LIST_SEPARATOR = "、"
+
+
+REASONS: dict[str, str] = {
+    "empty": "空文件",
+    "binary, not text": "二进制文件，不是文本",
+    "binary, not a web page": "二进制文件，不是网页",
+    "encrypted": "已加密",
+    "no paragraphs of text found": "没有找到任何文本段落",
+    "no main text (only navigation, scripts or markup)": "没有正文（只有导航、脚本或标记）",
+    "no text layer — needs OCR": "没有文本层——需要 OCR 识别",
+    "damaged: not a PDF file": "已损坏：不是 PDF 文件",
+    "damaged: truncated (the end of the file is missing)": "已损坏：文件被截断（缺少文件末尾）",
+    "damaged: cannot be opened": "已损坏：无法打开",
+    "damaged: page {page} cannot be read": "已损坏：第 {page} 页无法读取",
+    "damaged: not a Word document": "已损坏：不是 Word 文档",
+    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
+        "已损坏：旧版 Word .doc 文件，不是 .docx（请另存为 .docx）"
+    ),
+    "damaged: a part of the file is corrupt": "已损坏：文件的一部分已损坏",
+    "damaged: too large when unpacked": "已损坏：解压后过大",
+    "not decodable as text (save it as UTF-8)": "无法解码为文本（请另存为 UTF-8）",
+    "too large ({size} MB; the limit is 20 MB)": "文件过大（{size} MB；上限为 20 MB）",
+    "cannot be read ({error})": "无法读取（{error}）",
+    "unsupported type ({kind})": "不支持的类型（{kind}）",
+    "file name is not valid UTF-8 — rename it": "文件名不是有效的 UTF-8——请重命名",
+    "a link to a file outside the corpus folder: not read": "指向文档文件夹之外文件的链接：不读取",
+    "a link to a file that does not exist": "指向不存在文件的链接",
+    "a link that leads back to itself": "指向自身的链接",
+    "a link to a hidden file: not read": "指向隐藏文件的链接：不读取",
+    "a link to a folder: not followed (copy the folder in instead)": (
+        "指向文件夹的链接：不跟随（请直接复制该文件夹）"
+    ),
+    "a link to {name}, which is read under that name": "指向 {name} 的链接，该文件以原名读取",
+    "the same file as {name}, which is read under that name": (
+        "与 {name} 是同一个文件，该文件以原名读取"
+    ),
+    "'{name}' is listed but no such file": "列出了“{name}”，但没有这个文件",
+    "'{name}' is listed but no such file (did you mean '{near}'?)": (
+        "列出了“{name}”，但没有这个文件（是不是“{near}”？）"
+    ),
+    "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
+        "日期“{value}”不是日期（请写成 2024-05-01、2024-05 或 2024）"
+    ),
+    "line {line}: {problem}": "第 {line} 行：{problem}",
+    "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
+        "{problem}；在修正之前，文档保留原有的标题、日期和来源"
+    ),
+}

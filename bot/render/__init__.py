@@ -33,6 +33,7 @@ from bot.render.passages import (
     inline_description,
     inline_title,
     passage_html,
+    passage_messages,
     quote_post,
     sources_html,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "names_html",
     "page_reply",
     "passage_html",
+    "passage_messages",
     "plural",
     "quote_post",
     "reload_failed_html",

@@ -6,7 +6,8 @@ import sys
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
-from bot.render.html import ELLIPSIS, TELEGRAM_LIMIT, esc, fit, pages, shorten, tg_len
+from bot.render.html import TELEGRAM_LIMIT, decimal, esc, fit, pages, shorten, tg_len
+from bot.render.reasons import reason_text
 from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport, SkippedFile
 
@@ -81,7 +82,8 @@ def skipped_lines(
             lines.append(heading)
         lines.extend(
             t.RELOAD_SKIPPED.format(
-                doc=esc(shorten(file.doc, 200)), reason=esc(shorten(file.reason, 300))
+                doc=esc(shorten(file.doc, 200)),
+                reason=esc(shorten(reason_text(file.reason, t), 300)),
             )
             for file in group
         )
@@ -100,7 +102,7 @@ def _manifest_problems(problems: Sequence[str], t: Strings, limit: int) -> str:
     many more; all of them in the terminal)."""
     most = MANIFEST_PROBLEMS if limit <= TELEGRAM_LIMIT else len(problems)
     lines = [
-        t.RELOAD_MANIFEST_LINE.format(problem=esc(shorten(problem, 400)))
+        t.RELOAD_MANIFEST_LINE.format(problem=esc(shorten(reason_text(problem, t), 400)))
         for problem in problems[:most]
     ]
     if len(problems) > most:
@@ -135,7 +137,14 @@ def _summary(report: ReindexReport, t: Strings) -> str:
         if report.kept
         else []
     )
-    return "\n".join([t.RELOAD_DONE.format(seconds=report.seconds), counts, *kept, paragraphs])
+    return "\n".join(
+        [
+            t.RELOAD_DONE.format(seconds=decimal(report.seconds, t.DECIMAL_MARK)),
+            counts,
+            *kept,
+            paragraphs,
+        ]
+    )
 
 
 def reload_failed_html(reason: str, t: Strings = en) -> str:
@@ -144,12 +153,12 @@ def reload_failed_html(reason: str, t: Strings = en) -> str:
 
 
 def names_html(names: Sequence[str], *, limit: int = 3000, t: Strings = en) -> str:
-    """Document file names, one a line, as many as fit in ``limit``."""
+    """Document file names, one a line, as many as fit in ``limit``, then how many more."""
     lines: list[str] = []
-    for name in names:
+    for number, name in enumerate(names):
         line = t.REMOVE_NAME.format(name=esc(name))
-        if tg_len("\n".join([*lines, line])) > limit:
-            lines.append(ELLIPSIS)
+        if tg_len("\n".join([*lines, line])) > limit - 40:  # room for "…and 53 more."
+            lines.append(t.RELOAD_MORE.format(count=len(names) - number))
             break
         lines.append(line)
     return "\n".join(lines)

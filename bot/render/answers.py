@@ -21,6 +21,7 @@ from bot.render.html import (
     Reply,
     bold,
     cut_escaped,
+    echo,
     esc,
     fit,
     link,
@@ -157,8 +158,8 @@ def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
     """A further hit on one line: "• citation: short excerpt"."""
     cite = citation_html(hit.passage, bot_username, t, pages=hit.pages)
     if hit.passage.kind == "code":
-        return f"• {cite}: {_code_line(hit)}"
-    return f"• {cite}: {excerpt_html(hit.excerpt, LINE_EXCERPT)}"
+        return f"• {cite}{t.LINE_COLON}{_code_line(hit)}"
+    return f"• {cite}{t.LINE_COLON}{excerpt_html(hit.excerpt, LINE_EXCERPT)}"
 
 
 def _code_line(hit: Hit) -> str:
@@ -209,12 +210,14 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """The no-answer reply: what was searched, that nothing answered, the closest passages."""
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
-    if answer.foreign:
+    lines = [hit_line(hit, bot, t) for hit in answer.hits]
+    if answer.foreign and not lines:
         return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
-    before.append(t.NO_ANSWER.format(query=esc(shorten(answer.question, SHOWN_QUESTION))))
+    if answer.foreign:  # its words found passages: the closest, as for any declined question
+        return fit([*before, *_foreign(answer, t)], lines, header=t.NO_ANSWER_CLOSEST, limit=limit)
+    before.append(t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
-    lines = [hit_line(hit, bot, t) for hit in answer.hits]
     return fit(before, lines, [t.NO_ANSWER_HINT], header=t.NO_ANSWER_CLOSEST, limit=limit)
 
 
@@ -226,11 +229,11 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     """
     bot, limit, t = _framed(framing)
     before = _head(answer, framing)
-    if answer.foreign and not answer.answered:
-        return declined_reply(answer, **framing)
+    if answer.foreign and not answer.answered:  # which languages to ask in; passages a tap away
+        return Reply("\n\n".join([*before, *_foreign(answer, t)]), 0)
     if not answer.answered or not answer.hits:
         said = [
-            t.NO_ANSWER.format(query=esc(shorten(answer.question, SHOWN_QUESTION))),
+            t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)),
             t.GROUP_NO_ANSWER_HINT,
         ]
         text = "\n\n".join([*before, *said])
@@ -274,9 +277,9 @@ def _head(answer: Answer, framing: Framing) -> list[str]:
     context, t = framing.get("context"), framing.get("t", en)
     head = []
     if framing.get("echo"):
-        head.append("❓ " + bold(esc(shorten(answer.question, SHOWN_QUESTION))))
+        head.append("❓ " + bold(echo(answer.question, SHOWN_QUESTION)))
     if context:
-        head.append(t.FOLLOW_UP_NOTE.format(context=esc(shorten(context, SHOWN_QUESTION))))
+        head.append(t.FOLLOW_UP_NOTE.format(context=echo(context, SHOWN_QUESTION)))
     return head
 
 
@@ -294,9 +297,9 @@ def page_reply(
     """A "More results" page: each hit quoted and numbered by rank (with its document's date
     and source), then "Results a–b of n". Of a follow-up (``context``: the question it was
     read with), the title names both: "why?" alone says nothing of what was searched."""
-    shown = esc(shorten(question, SHOWN_QUESTION))
+    shown = echo(question, SHOWN_QUESTION)
     if context:
-        after_what = esc(shorten(context, SHOWN_QUESTION))
+        after_what = echo(context, SHOWN_QUESTION)
         before = [t.PAGE_HEADER_FOLLOW_UP.format(question=shown, context=after_what)]
     else:
         before = [t.PAGE_HEADER.format(question=shown)]
@@ -322,9 +325,9 @@ def choices_reply(
     answer: Answer, *, words: str, limit: int = TELEGRAM_LIMIT, t: Strings = en
 ) -> Reply:
     """What /quote says when its words fit several passages: the candidates, numbered."""
-    before = [t.QUOTE_CHOOSE.format(words=esc(shorten(words, SHOWN_QUESTION)))]
+    before = [t.QUOTE_CHOOSE.format(words=echo(words, SHOWN_QUESTION))]
     items = [
-        f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}: "
+        f"{bold(f'{hit.rank}.')} {esc(cited(hit, t, CITATION_CHARACTERS))}{t.LINE_COLON}"
         f"{excerpt_html(hit.excerpt, CHOICE_EXCERPT)}"
         for hit in answer.hits
     ]

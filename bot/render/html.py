@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -23,6 +24,11 @@ ELLIPSIS = "…"
 def plural(count: int, noun: str) -> str:
     """``1 paragraph``, ``2 paragraphs``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def decimal(value: float, mark: str = ".") -> str:
+    """``value`` with one decimal, written with the locale's decimal ``mark`` ("0,5")."""
+    return f"{value:.1f}".replace(".", mark)
 
 
 def tg_len(text: str) -> int:
@@ -38,6 +44,44 @@ _UNSENDABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 def sendable(text: str) -> str:
     """``text`` without control characters (but tab and newline) and lone surrogates."""
     return _UNSENDABLE.sub("", text)
+
+
+# Bidi embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F,
+# U+061C): a user's own would reverse the rest of the bot's line ("invoice\u202egpj.txt").
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate … pop directional isolate
+
+
+def unbidi(text: str) -> str:
+    """``text`` without bidi embedding, override, isolate and mark characters."""
+    return _BIDI_CONTROLS.sub("", text)
+
+
+def isolated(text: str) -> str:
+    """A user's text, to be shown inside the bot's own line: without its bidi controls, and
+    isolated (FSI … PDI), so Hebrew or Arabic keeps its "?" and the line around it its order."""
+    return FSI + unbidi(text) + PDI
+
+
+_ISOLATE = re.compile(f"{FSI}([^{FSI}{PDI}]*){PDI}")
+
+
+def terminal_isolates(text: str) -> str:
+    """``text`` for a terminal: an isolate kept only around right-to-left letters (Hebrew,
+    Arabic), where it is needed; a terminal may draw the marks themselves where it is not."""
+
+    def kept(match: re.Match[str]) -> str:
+        inside = match.group(1)
+        rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in inside)
+        return match.group(0) if rtl else inside
+
+    return _ISOLATE.sub(kept, text)
+
+
+def echo(text: str, limit: int) -> str:
+    """A user's text (a question, a file name) as HTML echoed in a line: shortened to ``limit``
+    characters, escaped and :func:`isolated`."""
+    return isolated(esc(shorten(unbidi(text), limit)))
 
 
 def esc(text: str) -> str:

@@ -3,6 +3,7 @@ inline results, and the list of documents (/sources)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot import buttons
@@ -42,6 +43,52 @@ def passage_html(
     tail = [t.PASSAGE_LINK.format(url=esc_attr(share))] if share else []
     frame = tg_len("\n\n".join([head, "", *tail]))
     return "\n\n".join([head, _whole(passage, limit - frame), *tail])
+
+
+def passage_messages(
+    passage: Passage,
+    *,
+    bot_username: str | None = None,
+    document: Document | None = None,
+    limit: int = TELEGRAM_LIMIT,
+    t: Strings = en,
+) -> list[str]:
+    """A passage in full (:func:`passage_html`), in as many messages as its text needs: a
+    paragraph too long for one goes on in the next, "continued (2 of 3)" above it, and the share
+    link is under the last. A code passage is one message, cut as code."""
+    single = passage_html(passage, bot_username=bot_username, document=document, limit=limit, t=t)
+    if passage.kind == "code" or f"<blockquote>{esc(passage.text)}</blockquote>" in single:
+        return [single]
+    head, _ = single.split("<blockquote>", 1)
+    share = buttons.passage_link(bot_username, passage.id)
+    tail = "\n\n" + t.PASSAGE_LINK.format(url=esc_attr(share)) if share else ""
+    title = esc(shorten(passage.title, 200))
+    note = t.PASSAGE_CONTINUED.format(title=title, part=999, parts=999) + "\n\n"
+    frame = tg_len("<blockquote></blockquote>") + max(tg_len(head), tg_len(note) + tg_len(tail))
+    chunks = _chunks(passage.text, limit - frame)
+    texts = [f"{head}<blockquote>{chunks[0]}</blockquote>"]
+    for number, chunk in enumerate(chunks[1:], start=2):
+        said = t.PASSAGE_CONTINUED.format(title=title, part=number, parts=len(chunks))
+        texts.append(f"{said}\n\n<blockquote>{chunk}</blockquote>")
+    texts[-1] += tail
+    return texts
+
+
+def _chunks(text: str, budget: int) -> list[str]:
+    """``text`` escaped, in pieces of at most ``budget`` (Telegram's units), cut between words
+    (within a word only when it is longer than a piece: Chinese is written without spaces)."""
+    pieces: list[str] = []
+    current, size = "", 0
+    for word in re.findall(r"\S+\s*|\s+", text):
+        for part in [word] if tg_len(esc(word)) <= budget else list(word):
+            length = tg_len(esc(part))
+            if size + length > budget and current.strip():
+                pieces.append(esc(current.strip()))
+                current, size = "", 0
+            current, size = current + part, size + length
+    if current.strip():
+        pieces.append(esc(current.strip()))
+    return pieces
 
 
 def _whole(passage: Passage, budget: int, expandable: bool = False) -> str:

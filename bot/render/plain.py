@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from bot.render.html import terminal_isolates
+
 ANSI_BOLD = ("\033[1m", "\033[0m")
 QUOTE_INDENT = "  "
 
@@ -68,7 +70,7 @@ def to_plain(html: str, *, ansi: bool = False) -> str:
     parser = _Plain(ANSI_BOLD if ansi else ("", ""))
     parser.feed(html)
     parser.close()
-    return "".join(parser.out)
+    return terminal_isolates("".join(parser.out))
 
 
 def wrap(text: str, indent: str = "", *, first: str | None = None, columns: int = 0) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
-from bot.render.html import esc, shorten
+from bot.render.html import echo
 from bot.state.usage import PeriodCounts, Usage
 
 
@@ -27,7 +27,7 @@ def _period_html(label: str, counts: PeriodCounts, t: Strings) -> str:
 
 def _top_html(header: str, questions: Sequence[tuple[str, int]], t: Strings) -> str:
     lines = [
-        t.STATS_TOP_LINE.format(count=count, question=esc(shorten(question, 200)))
+        t.STATS_TOP_LINE.format(count=count, question=echo(question, 200))
         for question, count in questions
     ]
     return "\n".join([header, *(lines or [t.STATS_NONE])])

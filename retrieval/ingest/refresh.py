@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 import sqlite3
 import time
 from collections import deque
@@ -120,9 +121,8 @@ def _parse_file(
 ) -> _Parsed:
     stat = path.stat()
     parsed = pipeline.read(path, data)
-    title = manifest.get("title") or parsed.title
-    if manifest.get("title"):
-        parsed.title = title
+    title = manifest.get("title") or _without_digest(parsed.title, path)
+    parsed.title = title
     items = passages(parsed, name)
     row: dict[str, object] = {
         "doc": name,
@@ -138,6 +138,19 @@ def _parse_file(
     return _Parsed(name, row, items)
 
 
+# The digest the bot ends an upload's name with when it had to change it ("a_b-1c0e5f2a.txt"
+# for "a?b.txt": bot.corpus.safe_name): hex, with a letter and a digit (never a date).
+_DIGEST = re.compile(r"-(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{8}$")
+
+
+def _without_digest(title: str, path: Path) -> str:
+    """A title taken from the file name (``fallback_title``) without the digest of a renamed
+    upload: "invoice gpj", not "invoice gpj-5fab1891"; any other title as it is."""
+    if title != path.stem.replace("_", " ") or not _DIGEST.search(path.stem):
+        return title
+    return " ".join(_DIGEST.sub("", path.stem).replace("_", " ").split()) or title
+
+
 @dataclass
 class _Plan:
     """What a refresh found by looking at the files, before writing anything."""
@@ -151,6 +164,7 @@ class _Plan:
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # skipped, its earlier version still served
+    read: dict[str, str] = field(default_factory=dict)  # content hash → the document read with it
 
 
 def refresh(
@@ -179,6 +193,7 @@ def refresh(
     plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
     manifest = listed.entries
     _look(plan, files, folder, known, None if listed.broken else manifest)
+    _drop_copies(plan, known)
     removed = sorted(name for name in known if name not in plan.present)
     try:
         with transaction(store.db):  # all of it or none of it
@@ -241,6 +256,33 @@ def _look(
                 plan.present.discard(name)
 
 
+def copy_of(name: str) -> str:
+    """Why a file with the same bytes as the document ``name`` is not read: every answer from
+    it would be shown twice."""
+    return f"{COPY_OF}{name}, which is read under that name"
+
+
+COPY_OF = "the same file as "  # the start of :func:`copy_of`'s reasons
+
+
+def _drop_copies(plan: _Plan, known: dict[str, dict[str, object]]) -> None:
+    """Leave out each unchanged document whose bytes are those of another (a copy under another
+    name, indexed before copies were noticed), reported as such; keep the hash of each one read,
+    so a file parsed afterwards (:func:`_write`) is checked against them too."""
+    copies = set()
+    for name in sorted(plan.unchanged):
+        digest = str(known[name]["sha256"]).split(":")[0]
+        if digest in plan.read:
+            copies.add(name)
+            plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
+        else:
+            plan.read[digest] = name
+    if copies:
+        plan.unchanged = [name for name in plan.unchanged if name not in copies]
+        plan.touched = [item for item in plan.touched if item[0] not in copies]
+        plan.present -= copies
+
+
 def _same(stored: str, data: bytes | None, entry: dict[str, str] | None) -> bool:
     """Whether the fingerprint ``stored`` is that of ``data`` (None: the file's size and time
     are unchanged) with the manifest ``entry`` (None: unknown, so only the content counts)."""
@@ -284,6 +326,14 @@ def _write(
             if name in known:
                 plan.kept.append(name)  # its earlier readable version stays
             continue
+        digest = str(item.row["sha256"]).split(":")[0]
+        if digest in plan.read:  # a copy of a document read: every answer would show it twice
+            plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
+            if name in known:
+                store.delete_document(name)
+                removed.append(name)
+            continue
+        plan.read[digest] = name
         (plan.changed if name in known else plan.added).append(name)
         store.delete_document(name)
         store.insert_document(item.row, item.passages)

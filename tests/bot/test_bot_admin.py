@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import ADMIN_ID, GatedLibrary
 from tgfakes import (
+    BOT_USERNAME,
     OTHER_USER_ID,
     Call,
     Harness,
@@ -321,7 +322,10 @@ async def test_a_reload_says_what_to_fix_in_the_manifest_and_reads_the_files(
     assert "narwhal" in visible(answer.text)
     admin_bot.updates.languages[ADMIN_ID] = "ru"
     (ru,) = await admin_bot.say("/reload")
-    assert f"⚠️ Исправьте в manifest.toml:\n{to_fix[0]}" in visible(admin_bot.request.final_text(ru))
+    # In Russian too, each problem in Russian (what TOML's parser says aside).
+    said = visible(admin_bot.request.final_text(ru))
+    assert "⚠️ Исправьте в manifest.toml:\n• строка " in said
+    assert "is not a date" not in said and "until it is fixed" not in said
 
 
 async def test_two_reloads_at_the_same_time_become_one(
@@ -440,6 +444,67 @@ async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
     assert "Polar Research Cooperation Notes" in visible(sources.text)
 
 
+async def test_an_admin_command_to_the_bot_in_a_group_says_where_it_works(
+    admin_bot: Harness,
+) -> None:
+    # "/reload@bot" in a group got no reply at all; "/sources@bot" says where it works.
+    for command in ("reload", "remove", "stats"):
+        (reply,) = await admin_bot.say_in_group(f"/{command}@{BOT_USERNAME}", user_id=ADMIN_ID)
+        assert visible(reply.text) == messages.PRIVATE_ONLY.format(bot=BOT_USERNAME)
+
+
+async def test_remove_with_a_long_list_says_how_many_more_and_finds_a_name_by_its_words(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # 98 documents: about 40 names and a bare "…", so most could not be seen.
+    for n in range(70):
+        name = f"a rather long report name number {n:02} of the yearly archive series.txt"
+        (corpus_dir / name).write_text(f"Report {n}: the harbour opened gate {n}.\n", "utf-8")
+    (corpus_dir / "zz booktabs.txt").write_text("Tables need no vertical rules.\n", "utf-8")
+    await admin_bot.say("/reload")
+    (listed,) = await admin_bot.say("/remove")
+    shown = visible(listed.text)
+    more = re.search(r"…and (\d+) more\.$", shown)
+    assert more is not None and "zz booktabs.txt" not in shown
+    assert shown.count("\n• ") + int(more[1]) == 76  # every document, listed or counted
+    (found,) = await admin_bot.say("/remove booktabs")
+    assert "• zz booktabs.txt" in visible(found.text)
+
+
+async def test_a_renamed_upload_is_titled_by_its_name_without_the_digest(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "invoice?.txt" is saved as "invoice-<digest>.txt": its title was "invoice-5fab1891".
+    text = "the harbour gate opens at dawn every day and closes at dusk, as the port rules say.\n"
+    await upload(admin_bot, "harbour gate?.txt", text.encode())
+    (saved,) = [p.name for p in corpus_dir.glob("harbour gate-*.txt")]
+    assert "harbour gate" in titles(admin_bot)
+    assert all("-" not in title for title in titles(admin_bot) if "harbour" in title), saved
+
+
+async def test_an_upload_of_a_copy_of_a_document_says_which_and_is_not_saved(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # A copy under another name was saved, and every answer listed its passages twice.
+    original = sorted(corpus_dir.glob("*.txt"))[0]
+    (reply,) = await upload(admin_bot, "tables guide.txt", original.read_bytes())
+    assert visible(reply.text) == visible(
+        messages.UPLOAD_SAME_AS.format(name="tables guide.txt", same=original.name)
+    )
+    assert not (corpus_dir / "tables guide.txt").exists()
+
+
+async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_it(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "invoice\u202egpj.txt" shows as "invoicetxt.jpg": the override is neither kept nor echoed.
+    (progress,) = await upload(admin_bot, "invoice\u202egpj.txt", NEW_DOC.encode("utf-8"))
+    text = admin_bot.request.final_text(progress)
+    assert "\u202e" not in text
+    assert "\u2068invoicegpj.txt\u2069" in text
+    assert (corpus_dir / "invoicegpj.txt").exists()
+
+
 async def test_an_upload_counts_its_passages_as_the_report_does(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
@@ -510,10 +575,20 @@ async def test_a_huge_upload_is_refused_without_downloading_it(
     assert sorted(p.name for p in corpus_dir.iterdir()) == before
 
 
+async def test_an_old_word_file_is_refused_with_what_to_save_it_as(admin_bot: Harness) -> None:
+    # The README promises "save it as .docx"; the refusal only listed the kinds it reads.
+    (reply,) = await upload(admin_bot, "old.doc", b"\xd0\xcf\x11\xe0 ...")
+    assert visible(reply.text) == visible(
+        messages.UPLOAD_SAVE_AS.format(name="old.doc", kind=".docx")
+    )
+    assert admin_bot.request.downloads == []
+
+
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
     (reply,) = await upload(admin_bot, "figures.xlsx", b"PK\x03\x04 ...")
     kinds = accepted_kinds()
-    assert reply.text == messages.UPLOAD_WRONG_KIND.format(name="figures.xlsx", kinds=kinds)
+    name = "\u2068figures.xlsx\u2069"  # isolated
+    assert reply.text == messages.UPLOAD_WRONG_KIND.format(name=name, kinds=kinds)
     assert ".txt" in kinds and ".md" in kinds and ".html" in kinds
     assert admin_bot.request.downloads == []
 
@@ -557,6 +632,16 @@ async def test_uploads_named_in_other_scripts_keep_their_names(
     assert visible(ask.text).startswith("Remove 笔记.txt (极地研究笔记)")
 
 
+async def test_a_replace_prompt_does_not_repeat_a_name_as_its_title(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "There is already a document new.txt: new." said the name twice.
+    (corpus_dir / "new_notes.txt").write_text("just one line of plain notes here\n", "utf-8")
+    await admin_bot.say("/reload")
+    (ask,) = await upload(admin_bot, "new_notes.txt", NEW_DOC.encode())
+    assert visible(ask.text).startswith("There is already a document new_notes.txt. Replace it")
+
+
 async def test_an_upload_with_a_taken_name_replaces_only_after_yes(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
@@ -564,7 +649,7 @@ async def test_an_upload_with_a_taken_name_replaces_only_after_yes(
     new_text = NEW_DOC.replace("Polar Research", "Revised Polar Research")
 
     (ask,) = await upload(admin_bot, DOC_001, new_text.encode())
-    assert visible(ask.text).startswith(f"There is already a document {DOC_001}: China's Policies")
+    assert visible(ask.text).startswith(f"There is already a document {DOC_001} (China's Policies")
     assert [b["text"] for b in ask.buttons] == [messages.BUTTON_REPLACE, messages.BUTTON_KEEP]
     assert all(len(b["callback_data"].encode()) <= 64 for b in ask.buttons)
     assert (corpus_dir / DOC_001).read_bytes() == original  # nothing yet

@@ -68,6 +68,15 @@ def test_post_a_chosen_passage_data_round_trips(passage_id: str) -> None:
     assert buttons.parse(buttons.post_data(passage_id)) == buttons.PostPress(passage_id)
 
 
+@given(passage_ids, st.integers(min_value=-(2**52), max_value=2**52))
+def test_a_choice_carries_who_may_choose_within_telegram_s_limit(
+    passage_id: str, asker: int
+) -> None:
+    data = buttons.post_data(passage_id, asker)
+    assert len(data.encode()) <= 64
+    assert buttons.parse(data) == buttons.PostPress(passage_id, asker)
+
+
 @given(passage_ids)
 def test_a_passage_deep_link_is_read_back_as_that_passage(passage_id: str) -> None:
     url = buttons.passage_link("qbot", passage_id)

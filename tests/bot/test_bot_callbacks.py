@@ -130,6 +130,15 @@ async def test_paging_ends_with_a_clear_last_word(bot: Harness) -> None:
     )
 
 
+async def test_a_thumbs_down_offers_more_results_only_under_an_answer_that_has_them(
+    bot: Harness,
+) -> None:
+    (answer,) = await bot.say("מה זה גבינת ירח?")  # nothing found: no "More results" button
+    assert [b["text"] for b in answer.buttons] == ["👍", "👎"]
+    await bot.press(answer, "👎")
+    assert answered_callbacks(bot.request) == [messages.FEEDBACK_THANKS_BAD_ALONE]
+
+
 async def test_more_before_any_question_says_to_ask_first(bot: Harness) -> None:
     (reply,) = await bot.say("/more")
     assert reply.text == messages.NOTHING_TO_PAGE

@@ -47,7 +47,7 @@ def is_safe(name: str) -> bool:
         ("Отчёт о проекте 2024.txt", "Отчёт о проекте 2024.txt"),
         ("笔记.txt", "笔记.txt"),
         ("a?b.txt", "a_b-f74652f0.txt"),  # what Windows refuses goes, and the name says so
-        ("evil\u202etxt.exe.md", "evil_txt.exe-6c39b8cd.md"),  # a right-to-left override
+        ("evil\u202etxt.exe.md", "eviltxt.exe.md"),  # a right-to-left override
         ("page.html", "page.html"),  # saved as it came: the library reads HTML
         ("page.HTM", "page.htm"),
         ("figures.xlsx", "figures.txt"),

@@ -71,3 +71,21 @@ def test_the_terminal_shows_the_same_outcomes(bot: Harness) -> None:
     assert en.CLI_HEDGED not in render_answer(shipped.answer(ANSWERED))
     foreign = render_answer(shipped.answer(RUSSIAN))
     assert foreign == ONLY_ENGLISH
+
+
+async def test_a_declined_question_in_another_language_lists_its_closest_passages_once(
+    bot: Harness,
+) -> None:
+    # A Hebrew question whose English words match: the language line, then the closest passages
+    # as for any declined question, and "More results" goes on after them, never back to 1.
+    question = "מה אומרים על cheese exports moon treaty?"
+    answer = library(bot).answer(question)
+    assert answer.foreign and not answer.answered and answer.total > 3
+    (reply,) = await bot.say(question)
+    shown = visible(reply.text)
+    assert shown.startswith(visible(ONLY_ENGLISH))
+    assert visible(en.NO_ANSWER_CLOSEST) in shown
+    lines = [line for line in shown.split("\n") if line.startswith("• ")]
+    assert lines and answer.hits[0].passage.title in lines[0]
+    (page,) = await bot.press(reply, en.BUTTON_MORE)
+    assert visible(page.text).split("\n\n")[1].startswith(f"{len(lines) + 1}. ")

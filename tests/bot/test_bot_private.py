@@ -297,3 +297,17 @@ async def test_thanks_and_greetings_get_a_friendly_line_not_a_search(bot: Harnes
     for text in ("thanks!", "Hi", "merci beaucoup", "спасибо"):
         (reply,) = await bot.say(text)
         assert reply.text == messages.SMALL_TALK_REPLY, text
+
+
+async def test_a_question_with_bidi_controls_is_echoed_isolated_without_them(bot: Harness) -> None:
+    # U+202E (right-to-left override) typed into a question reversed the rest of the bot's line.
+    (reply,) = await bot.say("zzqx \u202ewibble frob")
+    assert not re.search("[\u200e\u200f\u202a-\u202e]", reply.text)
+    assert "“\u2068zzqx wibble frob\u2069”" in reply.text  # isolated: its own direction only
+
+
+async def test_a_hebrew_question_is_echoed_isolated_so_its_question_mark_stays(
+    bot: Harness,
+) -> None:
+    (reply,) = await bot.say("/quote גבינת ירח?")
+    assert "\u2068גבינת ירח?\u2069" in reply.text

@@ -10,7 +10,16 @@ import re
 from typing import Any
 
 import pytest
-from tgfakes import BOT_USERNAME, GROUP_ID, USER_ID, Call, Harness, html_problems, visible
+from tgfakes import (
+    BOT_USERNAME,
+    GROUP_ID,
+    OTHER_USER_ID,
+    USER_ID,
+    Call,
+    Harness,
+    html_problems,
+    visible,
+)
 
 from bot import render as replies
 from bot.handlers.quoting import is_ambiguous, looks_like_passage_id
@@ -114,6 +123,18 @@ async def test_ambiguous_words_offer_the_top_three_and_post_the_one_chosen(bot: 
     assert bot.request.of("answerCallbackQuery")[-1].params.get("text") is None
     assert post.params["chat_id"] == GROUP_ID
     assert_posted(post, answer.hits[1].passage)
+
+
+async def test_only_the_asker_chooses_among_quote_s_choices_and_once(bot: Harness) -> None:
+    # Anyone could press them, and a second press posted the passage again.
+    (choice,) = await bot.say_in_group(f"/quote {VAGUE_WORDS}")
+    labels = [b["text"] for b in choice.buttons]
+    assert await bot.press(choice, labels[1], user_id=OTHER_USER_ID) == []
+    said = bot.request.of("answerCallbackQuery")[-1].params["text"]
+    assert said == messages.QUOTE_NOT_YOURS
+    assert len(await bot.press(choice, labels[1])) == 1  # the passage, posted by the asker
+    (edited,) = bot.request.of("editMessageReplyMarkup")
+    assert "reply_markup" not in edited.params or not edited.params["reply_markup"]
 
 
 async def test_quote_of_a_passage_id_that_no_longer_exists_says_so(bot: Harness) -> None:

@@ -12,7 +12,7 @@ from tgfakes import html_problems, visible
 from bot import render as replies
 from bot.locales import en as messages
 from bot.locales import fr, ru, zh
-from bot.render.answers import CITATION_CHARACTERS, cited
+from bot.render.answers import CITATION_CHARACTERS, cited, hit_line
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.state import PeriodCounts, Usage
 from bot.terminal import Layout, render_answer
@@ -190,7 +190,7 @@ def test_page_numbers_hits_by_rank_and_counts_them() -> None:
     assert shown.startswith("More results for “treaty?”:")
     assert visible(messages.CORPUS_CHANGED) in shown
     assert [int(n) for n in re.findall(r"^(\d+)\. ", shown, re.M)] == [4, 5, 6]
-    assert shown.endswith("Result 4–6 of 40.")
+    assert shown.endswith("Results 4–6 of 40.")
 
 
 def test_full_passage_shows_title_place_text_and_a_share_link() -> None:
@@ -252,7 +252,8 @@ def test_excerpts_fit_any_budget_as_valid_html(
     assert html_problems(text) == []
     full = excerpt.render()
     if tg_len(excerpt.render(mark=replies.bold, escape=replies.esc)) <= budget:
-        assert visible(text) == replies.sendable(full)  # nothing is cut when it fits
+        shown = replies.sendable(full).replace("\u2068", "").replace("\u2069", "")  # as visible
+        assert visible(text) == shown  # nothing is cut when it fits
     else:
         # What is shown is the excerpt's beginning (spaces aside), with the cut marked.
         assert text == "" or text.endswith("…")
@@ -383,6 +384,14 @@ def test_group_answers_posts_and_choices_always_fit_as_valid_html(
 
 
 # Admins ---------------------------------------------------------------------------------------
+
+
+def test_a_reload_s_time_is_written_with_the_reader_s_decimal_mark() -> None:
+    # "Перезагружено за 0.0 с.": Russian, French and Spanish write 0,0.
+    report = ReindexReport(unchanged=("a.txt",), seconds=1.25)
+    assert "за 1,2 с." in visible(replies.report_html(report, t=ru))
+    assert "1,2" in visible(replies.report_html(report, t=fr))
+    assert "1.2 秒" in visible(replies.report_html(report, t=zh))
 
 
 def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
@@ -580,7 +589,9 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         "La **configuration**" in terminal and messages.CLI_HEDGED in terminal and told in terminal
     )
     nothing = Answer(**{**found.__dict__, "answered": False, "outcome": "declined"})
-    assert visible(replies.answer_reply(nothing).text).endswith(told)
+    declined = visible(replies.answer_reply(nothing).text)  # told, then the closest passages
+    assert declined.startswith(told) and "La configuration …" in declined
+    assert visible(replies.group_answer_reply(nothing).text) == told
     assert render_answer(nothing) == told
     # Named in the reader's language, as their list is written: never "English" in Chinese.
     for t, names in (
@@ -608,3 +619,31 @@ def test_a_long_citation_shortens_its_section_and_keeps_the_paragraph_and_page()
     for limit in range(20, 200, 7):  # whatever the room, the ¶ stays whole
         shown = cited(long, fr, limit)
         assert shown.endswith("¶ 60, p. 31") and len(shown) <= max(limit, 30), (limit, shown)
+
+
+def test_a_list_line_puts_its_colon_as_the_reader_s_language_does() -> None:
+    # fr "¶ 81: Les paquets…" (French spaces its colons); zh "¶ 46，第 6 页: If you…" (ASCII).
+    line = hit(3, segments=(Segment("Les paquets"),))
+    assert "\u00a0: Les paquets" in hit_line(line, None, fr)
+    assert "：Les paquets" in hit_line(line, None, zh)
+    assert ": Les paquets" in hit_line(line, None, ru)
+
+
+def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() -> None:
+    # "damaged: not a PDF file" and "line 5: date … is not a date" stayed English in ru/zh/fr/es.
+    report = ReindexReport(
+        unchanged=("a.txt",),
+        skipped=(
+            SkippedFile("fake.pdf", "damaged: not a PDF file"),
+            SkippedFile(
+                "manifest.toml",
+                "line 5: date '2020-13-45' is not a date (use 2024-05-01, or 2024-05, or 2024)",
+            ),
+            SkippedFile("odd.bin", "some reason no locale knows"),
+        ),
+    )
+    shown = visible(replies.report_html(report, t=ru))
+    assert "• fake.pdf: повреждён: это не PDF-файл" in shown
+    assert "строка 5: дата «2020-13-45» — не дата" in shown
+    assert "• odd.bin: some reason no locale knows" in shown  # as it is, rather than nothing
+    assert "已损坏：不是 PDF 文件" in visible(replies.report_html(report, t=zh))

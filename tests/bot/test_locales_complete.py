@@ -36,7 +36,7 @@ BUTTON_TEXT = 64  # what a button shows without being cut (en.py's own rule)
 MESSAGE = 4096  # sendMessage text after entity parsing
 CALLBACK_ANSWERS = ("FEEDBACK_", "BUTTON_EXPIRED", "ADMIN_ONLY_BUTTON", "PASSAGE_GONE")
 BUTTONS = ("BUTTON_", "INLINE_HINT", "INLINE_NOTHING")
-SEPARATORS = ("LIST_SEPARATOR",)  # ", " in English, "、" in Chinese: spaces are the language's
+SEPARATORS = ("LIST_SEPARATOR", "LINE_COLON")  # ", " in English, "、" in Chinese
 
 TAG = re.compile(r"<(/?[a-z]+)\b[^>]*>")
 COMMAND = re.compile(r"(?<![\w</])/([a-z]+)\b")
@@ -304,3 +304,24 @@ def test_chinese_typography() -> None:
             f"zh.{name}: space beside full-width punctuation"
         )
         assert '"' not in words, f"zh.{name}: use “”"
+
+
+SHIPPED_CORPUS_WORDS = ("treaty", "договор", "traité", "tratado", "条约", "/start")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_what_to_ask_about_fits_any_corpus(code: str) -> None:
+    # "for example a country, a treaty" fitted only the shipped corpus; "/start's examples"
+    # are not shown in a group, where the same reply is given.
+    module = available()[code]
+    for text in (module.ONLY_COMMON_WORDS, module.EMPTY_QUESTION):
+        assert not any(word in text for word in SHIPPED_CORPUS_WORDS), f"{code}: {text}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_reason_is_said_in_every_language_with_its_placeholders(code: str) -> None:
+    theirs = load(code).REASONS
+    assert theirs.keys() == en.REASONS.keys()
+    for template, said in theirs.items():
+        assert fields(said) == fields(template), f"{code}: {template}"
+        assert code == "en" or said != template or template == "{problem}", template

@@ -296,8 +296,9 @@ def html_problems(text: str) -> list[str]:
 
 
 def visible(text: str) -> str:
-    """The text a user sees for an HTML message."""
-    return _plain(text)
+    """The text a user sees for an HTML message (the isolates around echoed user text, FSI and
+    PDI, show as nothing)."""
+    return _plain(text).replace("\u2068", "").replace("\u2069", "")
 
 
 # ---------------------------------------------------------------------------- a running bot
