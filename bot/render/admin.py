@@ -12,6 +12,7 @@ from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport, SkippedFile
 
 MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
+SKIPPED_ROOM = 600  # characters a report keeps for its skipped files' first lines and counts
 
 
 def report_html(
@@ -38,7 +39,10 @@ def report_html(
         before.append("\n".join(names))
     problems = [s.reason for s in report.skipped if s.doc == MANIFEST]
     if problems:
-        before.append(_manifest_problems(problems, t, limit))
+        # What is left of the message once the skipped files' lines have their least room:
+        # 60 renamed files and 60 stale manifest entries made a report Telegram refused.
+        room = limit - tg_len("\n\n".join(before)) - SKIPPED_ROOM
+        before.append(_manifest_problems(problems, t, limit, room))
     new = _new_skips(report, earlier)
     still = len([s for s in report.skipped if s.doc != MANIFEST]) - len(new)
     after = [t.RELOAD_STILL_SKIPPED.format(count=still)] if still else []
@@ -97,16 +101,18 @@ def skipped_pages(report: ReindexReport | None, t: Strings = en) -> list[str]:
     return pages(t.SOURCES_SKIPPED_HEADER, lines) if lines else []
 
 
-def _manifest_problems(problems: Sequence[str], t: Strings, limit: int) -> str:
-    """What to fix in ``manifest.toml``, a line each (in a message the first few, then how
-    many more; all of them in the terminal)."""
+def _manifest_problems(problems: Sequence[str], t: Strings, limit: int, room: int) -> str:
+    """What to fix in ``manifest.toml``, a line each (in a message the first few that fit in
+    ``room`` characters, then how many more; all of them in the terminal)."""
     most = MANIFEST_PROBLEMS if limit <= TELEGRAM_LIMIT else len(problems)
     lines = [
         t.RELOAD_MANIFEST_LINE.format(problem=esc(shorten(reason_text(problem, t), 400)))
         for problem in problems[:most]
     ]
-    if len(problems) > most:
-        lines.append(t.RELOAD_MORE.format(count=len(problems) - most))
+    while lines and limit <= TELEGRAM_LIMIT and tg_len("\n".join(lines)) > room:
+        lines.pop()
+    if len(problems) > len(lines):
+        lines.append(t.RELOAD_MORE.format(count=len(problems) - len(lines)))
     return "\n".join([t.RELOAD_MANIFEST_HEADER, *lines])
 
 

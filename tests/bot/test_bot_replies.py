@@ -647,3 +647,20 @@ def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() 
     assert "строка 5: дата «2020-13-45» — не дата" in shown
     assert "• odd.bin: some reason no locale knows" in shown  # as it is, rather than nothing
     assert "已损坏：不是 PDF 文件" in visible(replies.report_html(report, t=zh))
+
+
+def test_a_report_of_a_renamed_folder_and_its_stale_manifest_fits_one_message() -> None:
+    # 60 files moved to another folder, the manifest still naming the old paths: the names and
+    # the manifest's problems made a report of 4,334 characters, which Telegram refused.
+    chapter = "administration/chapter-{:02d}-configuring-the-server-for-production.md"
+    old = [f"documentation/{chapter.format(i)}" for i in range(60)]
+    new = [f"user-guide/{chapter.format(i)}" for i in range(60)]
+    missing = "is listed but there is no such file — did you mean"
+    problems = tuple(
+        SkippedFile("manifest.toml", f"line {2 * i + 1}: '{o}' {missing} '{n}'?")
+        for i, (o, n) in enumerate(zip(old, new, strict=True))
+    )
+    report = ReindexReport(added=tuple(new), removed=tuple(old), skipped=problems)
+    text = replies.report_html(report)
+    assert tg_len(text) <= TELEGRAM_LIMIT and not html_problems(text)
+    assert "more" in visible(text)
