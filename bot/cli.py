@@ -23,6 +23,7 @@ import re
 import shutil
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -289,7 +290,11 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
     except RELOAD_ERRORS as error:
         failed = reload_failed_html(str(error))
     except Exception as error:  # a bug: said as /reload says it, with what it was
-        failed = reload_failed_html(f"{type(error).__name__}: {error}")
+        # Where it happened, too, as the bot's error handler logs it for /reload: one line,
+        # as every error of the command line, but enough to report it.
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        failed = reload_failed_html(f"{type(error).__name__}: {error} (at {where})")
     else:
         if report is not None:
             intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)

@@ -150,7 +150,7 @@ class Library:
                 library.was_new = True
                 shutil.rmtree(library.index_path, ignore_errors=True)
             if refresh:
-                library._last_report = ingest.refresh(library.store, corpus_dir, lenient=True)
+                library._last_report = ingest.refresh(library.store, corpus_dir)
             elif library.store.passage_count() == 0:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"

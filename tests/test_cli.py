@@ -565,7 +565,7 @@ def test_index_says_the_reload_failed_and_exits_1_when_it_did(
         "missing": "the folder does not exist.",
         "a file": "it is a file, not a folder",
         "unreadable": "Permission denied",
-        "a bug": "KeyError: 1",
+        "a bug": "KeyError: 1 (at test_cli.py:",
     }[case]
     assert reason in err
 

@@ -24,6 +24,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import buttons, locales
+from bot.errors import StateError
 from bot.locales import Strings
 from bot.render.answers import SHOWN_QUESTION, answer_reply, group_answer_reply, page_reply
 from bot.render.html import Reply, echo
@@ -350,7 +351,12 @@ async def was_a_passage(svc: Services, passage_id: str) -> bool:
         return False
     key = passage_id.rpartition("-")[0]
     documents = (await documents_of(svc)).values()
-    return any(d.key == key for d in documents) or await svc.state.ever_shown(passage_id)
+    if any(d.key == key for d in documents):
+        return True
+    try:
+        return await svc.state.ever_shown(passage_id)
+    except StateError:  # the query log unreadable: the link is not known to have been one
+        return False
 
 
 async def post_passage(

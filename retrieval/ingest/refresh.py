@@ -91,18 +91,6 @@ def is_utf8(name: str) -> bool:
     return True
 
 
-def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """Titles, dates and sources from ``manifest.toml``, a table per file name
-    (:mod:`retrieval.ingest.manifest`: what can't be used is left out).
-
-    Raises :class:`DocumentError` when it is not TOML or can't be read.
-    """
-    read = manifests.read(folder)
-    if read.broken:
-        raise DocumentError(folder / MANIFEST, read.problems[0])
-    return read.entries
-
-
 def manifest_examples(folder: Path) -> list[str]:
     """The example questions the manifest suggests (``examples = ["…", …]`` at its top), for
     greetings and help; none when it has none or can't be read (the refresh reports that)."""
@@ -167,15 +155,12 @@ class _Plan:
     read: dict[str, str] = field(default_factory=dict)  # content hash → the document read with it
 
 
-def refresh(
-    store: CorpusStore, folder: Path, *, lenient: bool = False, workers: int | None = None
-) -> ReindexReport:
+def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
 
     Mistakes in ``manifest.toml`` are reported as skipped under its name, one a problem, and
-    never stop the refresh (``lenient`` is accepted for callers that still pass it): what can't
-    be used is left out, and a manifest that is not TOML at all leaves every document whose
-    file did not change with the title, date and source it had.
+    never stop the refresh: what can't be used is left out, and a manifest that is not TOML at
+    all leaves every document whose file did not change with the title, date and source it had.
 
     First every file is looked at (size, time, hash) without writing; then, in one transaction,
     the changed files are parsed and written in order, so memory holds a few documents at once
