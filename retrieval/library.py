@@ -461,7 +461,7 @@ def _ranked(
     question = rank.QuestionWeights.of(weights, current.index)
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
-    neutral = len(languages) > 1 and own_language.asks_by_language(question.found)
+    neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     depth = max(
         rank.RERANK,
         k,

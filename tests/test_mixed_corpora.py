@@ -181,25 +181,3 @@ def test_what_a_package_is_comes_from_the_opening_of_its_manual(
         assert "The microtype package provides a LaTeX interface" in answer.hits[0].passage.text
     finally:
         library.close()
-
-
-def test_an_english_question_on_a_name_prefers_the_english_documents(
-    make_corpus: Callable[..., Path], tmp_path: Path
-) -> None:
-    # "Debian" is the same term in every language: a Russian passage came first for a reader
-    # who asked in English, beside an English page on the same thing.
-    folder = make_corpus(
-        {
-            "about.md": (
-                "# About Debian\n\nDebian is a free operating system made by volunteers.\n\n"
-                "Debian comes with thousands of packages.\n"
-            )
-        }
-    )
-    shutil.copy(MULTILINGUAL / "ru" / "debian-faq-basic-defs.txt", folder / "faq-ru.txt")
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
-        answer = library.answer("What is Debian?")
-        assert answer.hits[0].passage.doc == "about.md"
-    finally:
-        library.close()

@@ -4,10 +4,9 @@
 words and a name is the same term in every language (:mod:`analyzer`). BM25 then ranks the
 corpus's Russian, Chinese and English passages on "Debian" alike, and the first may be in any
 of them. The question's language is the one thing left that tells them apart, so passages of
-documents written in it come first. English terms carry no language mark either (an English
-index stays as it was), so an English question to a corpus with English documents among others
-prefers those too; English paragraphs inside a Russian chapter belong to a Russian document and
-keep their place (the ml-dev set's cross-lingual questions: no set's figure moved).
+documents written in it come first. Not for English questions: English terms carry no language
+mark, so every English question would look like one, and the English paragraph of a Russian
+manual that answers it exactly would go below English pages that only share its words.
 """
 
 from __future__ import annotations
@@ -21,12 +20,13 @@ from retrieval.search.rank import Ranked, brought_first
 WINDOW = 30
 
 
-def asks_by_language(terms: Collection[str]) -> bool:
-    """Whether a question found passages by terms of no language only (names,
-    numbers: "debian", "9"; ``terms``: those some passage holds), so that only its language
-    tells the passages apart: "那稳定版呢？" after "什么是 Debian GNU/Linux？", where no passage
-    writes 稳定版, searches the Russian passages on Debian GNU/Linux as much as the Chinese."""
-    return bool(terms) and not any(term[2:3] == ":" for term in terms)  # English: always
+def asks_by_language(lang: str, terms: Collection[str]) -> bool:
+    """Whether a question in ``lang`` (not English) found passages by terms of no language
+    only (names, numbers: "debian", "9"; ``terms``: those some passage holds), so that only
+    its language tells the passages apart: "那稳定版呢？" after "什么是 Debian GNU/Linux？",
+    where no passage writes 稳定版, searches the Russian passages on Debian GNU/Linux as much
+    as the Chinese."""
+    return lang != "en" and bool(terms) and not any(term[2:3] == ":" for term in terms)
 
 
 def written_in_first(
@@ -38,9 +38,4 @@ def written_in_first(
     first, in their order. ``languages_of`` gives the main language of each of some documents."""
     head = ranked[:WINDOW]
     written = languages_of({r.passage.doc for r in head})
-    chosen = [r for r in head if written.get(r.passage.doc) == lang]
-    # Those already first stay; the others of the language come next, before any other.
-    lead = 0
-    while lead < len(chosen) and chosen[lead].passage.id == ranked[lead].passage.id:
-        lead += 1
-    return [*ranked[:lead], *brought_first(ranked[lead:], chosen[lead:])]
+    return brought_first(ranked, [r for r in head if written.get(r.passage.doc) == lang])

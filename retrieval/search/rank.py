@@ -196,8 +196,15 @@ def _or(value: float | None, default: float) -> float:
 def brought_first(ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ranked]:
     """``ranked`` with ``chosen`` (passages of it or new ones, in their order) first, each
     scored just above the best of the rest, so the order shown is still the score's and the
-    scores stay comparable (unchanged when the first chosen is already first)."""
-    if not chosen or chosen[0].passage.id == ranked[0].passage.id:
+    scores stay comparable; those of ``chosen`` already first, in order, stay as they are."""
+    lead = 0
+    while (
+        lead < min(len(chosen), len(ranked)) and chosen[lead].passage.id == ranked[lead].passage.id
+    ):
+        lead += 1
+    if lead:
+        return [*ranked[:lead], *brought_first(ranked[lead:], chosen[lead:])]
+    if not chosen or not ranked:
         return list(ranked)
     top = ranked[0].score
     step = max(abs(top), 1.0) * 1e-9

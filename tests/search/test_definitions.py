@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from retrieval.library import Library
-from retrieval.search.definitions import defines, purpose_subject, says_purpose, subject
+from retrieval.model import Excerpt, Passage
+from retrieval.search.definitions import (
+    defines,
+    first_defining,
+    purpose_subject,
+    says_purpose,
+    subject,
+)
+from retrieval.search.rank import Ranked
 
 SED_FAQ = {
     "sedfaq.txt": (
@@ -170,3 +178,23 @@ def test_a_manuals_opening_brought_first_is_never_shown_twice(
     ]
     assert "provides an interface" in library.answer("what is zorblat?").hits[0].passage.text
     assert len(shown) == len(set(shown))
+
+
+def test_every_defining_passage_comes_forward_even_when_the_first_already_defines() -> None:
+    # The first candidate already defining left the other defining ones where BM25 put them
+    # (fifth and eighth, under passages repeating the name).
+    texts = [
+        "Zorblat is a frobnication engine.",
+        *(f"zorblat zorblat warning {n}" for n in range(3)),
+        "Zorblat is free software.",
+        "zorblat zorblat warning 4",
+        "zorblat zorblat warning 5",
+        "Zorblat is written in C.",
+    ]
+    ranked = [
+        Ranked(Passage(f"z-{n}", "z.md", "Z", None, n, text), 10.0 - n, 10.0 - n, Excerpt(()))
+        for n, text in enumerate(texts)
+    ]
+    out = first_defining(ranked, "zorblat")
+    assert [r.passage.text for r in out[:3]] == [texts[0], texts[4], texts[7]]
+    assert [r.score for r in out] == sorted((r.score for r in out), reverse=True)
