@@ -186,7 +186,8 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or user is None:
         return
     svc, t = services(context), await texts(update, context)
-    name = command_text(message).strip()
+    # A name copied from the bot's own reply carries the marks that set it apart: not the name.
+    name = unbidi(command_text(message)).strip()
     names = await asyncio.to_thread(corpus.document_names, svc.library.corpus_dir)
     # "/remove booktabs": the names with those words first, so a long list still shows them.
     words = name.casefold().split()

@@ -64,7 +64,8 @@ def passage_messages(
     tail = "\n\n" + t.PASSAGE_LINK.format(url=esc_attr(share)) if share else ""
     title = esc(shorten(passage.title, 200))
     note = t.PASSAGE_CONTINUED.format(title=title, part=999, parts=999) + "\n\n"
-    frame = tg_len("<blockquote></blockquote>") + max(tg_len(head), tg_len(note) + tg_len(tail))
+    # The first part has the head, the others the note; the last (maybe the first) the link.
+    frame = tg_len("<blockquote></blockquote>") + max(tg_len(head), tg_len(note)) + tg_len(tail)
     chunks = _chunks(passage.text, limit - frame)
     texts = [f"{head}<blockquote>{chunks[0]}</blockquote>"]
     for number, chunk in enumerate(chunks[1:], start=2):

@@ -728,3 +728,15 @@ async def test_the_last_document_cannot_be_removed(
         (reply,) = await bot.say("/remove polar.txt")
     assert visible(reply.text).startswith("polar.txt is the only document")
     assert reply.buttons == [] and (folder / "polar.txt").exists()
+
+
+async def test_a_name_copied_from_the_bots_reply_removes_the_document(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # The reply sets the name apart with invisible direction marks, which a tap copies: the
+    # pasted name was "no document", with that file listed just below.
+    (progress,) = await upload(admin_bot, "walrus notes.txt", NEW_DOC.encode("utf-8"))
+    found = re.search(r"<code>([^<]*)</code>", admin_bot.request.final_text(progress))
+    assert found is not None
+    (ask,) = await admin_bot.say(f"/remove {found[1]}")
+    assert visible(ask.text).startswith("Remove")
