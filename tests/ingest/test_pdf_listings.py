@@ -5,8 +5,12 @@ folder's SOURCES.md)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from pdfmaker import pdf_file
 from readerfiles import CORPORA, parsed
+
+from retrieval.ingest.readers.pdf import read_pdf
 
 FANCYVRB = CORPORA / "docs-dev2" / "pdf" / "fancyvrb-doc.pdf"
 
@@ -118,3 +122,50 @@ def test_a_bold_label_opening_a_sentence_through_a_display_is_no_heading() -> No
     assert (
         example.text.endswith("you may write") and example.section == "3.11 Generic keys and values"
     )
+
+
+def _bold_and_roman(lines: list[tuple[float, str, bool]]) -> bytes:
+    """A page of Helvetica lines at 10 pt, bold where asked, at the heights given."""
+    fonts = [
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % name
+        for name in (b"Helvetica", b"Helvetica-Bold")
+    ]
+    stream = b"".join(
+        b"BT /%s 10 Tf 72 %.1f Td <%s> Tj ET\n"
+        % (b"F2" if bold else b"F1", y, text.encode("cp1252").hex().upper().encode())
+        for y, text, bold in lines
+    )
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
+            *fonts,
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>",
+        ]
+    )
+
+
+def test_a_bold_heading_after_a_paragraph_ending_without_a_stop_is_still_a_heading() -> None:
+    # A paragraph ending in a web address leaves its sentence "open": the bold line 18 points
+    # below was read as its sentence going on in bold, and "Installation" lost its section.
+    data = _bold_and_roman(
+        [
+            (800, "A Small Manual", True),
+            (
+                770,
+                "The sources and the issue tracker are kept at the project site, which is",
+                False,
+            ),
+            (758, "https://example.org/tool", False),
+            (740, "Installation", True),
+            (
+                728,
+                "Unpack the archive into a folder of your choice and run the setup script.",
+                False,
+            ),
+        ]
+    )
+    blocks = read_pdf(data, Path("manual.pdf")).blocks
+    assert any(b.section == "Installation" and b.text.startswith("Unpack") for b in blocks)

@@ -269,6 +269,11 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     return result
 
 
+# How far below a line the next line of its paragraph stands, at most, in sizes of its type: a
+# heading stands further off (a bold "Installation" after a paragraph ending in a web address).
+_LINE_SPACING = 1.5
+
+
 def _goes_on_in_bold(line: Line, after: Line) -> bool:
     """Whether the sentence ``line`` leaves open goes on in ``after``, set bold by the names
     in it ("… set the new list with" / "\\setlist:", enumitem.pdf): a heading never comes in
@@ -279,7 +284,7 @@ def _goes_on_in_bold(line: Line, after: Line) -> bool:
         and not _BULLET.match(line.text)  # an item of a change log ends with no stop
         and not line.text.endswith((*_SENTENCE_END, ","))
         and after.page == line.page
-        and 0 < line.y - after.y <= 2 * line.size
+        and 0 < line.y - after.y <= _LINE_SPACING * line.size
         and abs(after.size - line.size) <= 0.5
     )
 
