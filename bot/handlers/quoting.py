@@ -82,7 +82,10 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         reply = choices_reply(answer, words=words, t=t)
         offered = answer.hits[: reply.shown]
-        asker = update.effective_user.id if update.effective_user else None
+        # Sent as the group itself (an anonymous admin) or a channel, no one person asked:
+        # anyone may choose, as a press never comes from GroupAnonymousBot.
+        person = update.effective_user if message.sender_chat is None else None
+        asker = person.id if person else None
         keyboard = buttons.choices_keyboard(
             [(choice_label(hit, t), hit.passage.id) for hit in offered], asker
         )

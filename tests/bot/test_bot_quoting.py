@@ -309,3 +309,17 @@ async def test_a_deep_link_to_a_passage_the_bot_never_had_says_so(bot: Harness) 
 async def test_a_start_parameter_the_bot_never_links_just_greets(bot: Harness) -> None:
     (reply,) = await bot.say("/start from_a_website")
     assert reply.text == messages.GREETING
+
+
+async def test_quote_s_choices_sent_as_the_group_itself_are_anyones_to_choose(
+    bot: Harness,
+) -> None:
+    # An anonymous admin's /quote comes "from" GroupAnonymousBot, who never presses a button:
+    # every member, the admin too, was told the choice was not theirs.
+    sent = bot.updates.group_text(f"/quote {VAGUE_WORDS}").to_dict()
+    sent["message"]["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group"}
+    sent["message"]["sender_chat"] = sent["message"]["chat"]
+    del sent["update_id"]
+    (choice,) = await bot.send(bot.updates.raw(sent))
+    label = [b["text"] for b in choice.buttons][1]
+    assert len(await bot.press(choice, label, user_id=OTHER_USER_ID)) == 1
