@@ -34,7 +34,13 @@ COMMAND_DESCRIPTION = 256  # setMyCommands: 1-256 characters
 CALLBACK_ANSWER = 200  # answerCallbackQuery text: 0-200 characters
 BUTTON_TEXT = 64  # what a button shows without being cut (en.py's own rule)
 MESSAGE = 4096  # sendMessage text after entity parsing
-CALLBACK_ANSWERS = ("FEEDBACK_", "BUTTON_EXPIRED", "ADMIN_ONLY_BUTTON", "PASSAGE_GONE")
+CALLBACK_ANSWERS = (
+    "FEEDBACK_",
+    "BUTTON_EXPIRED",
+    "ADMIN_ONLY_BUTTON",
+    "PASSAGE_GONE",
+    "QUOTE_NOT_YOURS",
+)
 BUTTONS = ("BUTTON_", "INLINE_HINT", "INLINE_NOTHING")
 SEPARATORS = ("LIST_SEPARATOR", "LINE_COLON")  # ", " in English, "、" in Chinese
 
