@@ -153,14 +153,15 @@ class _Plan:
     changed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # skipped, its earlier version still served
     read: dict[str, str] = field(default_factory=dict)  # content hash → the document read with it
+    manifest_problems: list[str] = field(default_factory=list)
 
 
 def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
 
-    Mistakes in ``manifest.toml`` are reported as skipped under its name, one a problem, and
-    never stop the refresh: what can't be used is left out, and a manifest that is not TOML at
-    all leaves every document whose file did not change with the title, date and source it had.
+    Mistakes in ``manifest.toml`` are reported (``manifest_problems``) and never stop the
+    refresh: what can't be used is left out, and a manifest that is not TOML at all leaves every
+    document with the title, date and source it had, even one read again.
 
     First every file is looked at (size, time, hash) without writing; then, in one transaction,
     the changed files are parsed and written in order, so memory holds a few documents at once
@@ -174,7 +175,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     before = store.passage_count()
     plan = _Plan()
     listed = manifests.read(folder, [doc_name(p, folder) for p in [*files, *dict(unfollowed)]])
-    plan.skipped.extend(SkippedFile(MANIFEST, problem) for problem in listed.problems)
+    plan.manifest_problems = listed.problems
     plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
     manifest = listed.entries
     _look(plan, files, folder, known, None if listed.broken else manifest)
@@ -394,6 +395,7 @@ def _report(
         paragraphs_before=before,
         paragraphs_after=after,
         seconds=time.perf_counter() - started,
+        manifest_problems=tuple(plan.manifest_problems),
     )
 
 
