@@ -63,8 +63,36 @@ def problems(report: ReindexReport) -> list[str]:
             '["alpha.txt"]\ntitle = "Harbour"\n\n[beta.txt]\ntitle = "Fruit"\n',
             'line 4: put the file name in quotes: ["beta.txt"]',
         ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\nmeta.source = "Port"\n',
+            "line 3: 'meta.source' of 'alpha.txt' is not used (did you mean 'source'? a file can "
+            "have title, date, source)",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\ndate = {year = 2019}\n',
+            'line 3: date should be text: date = "…"',
+        ),
+        (
+            'beta.txt.title = "Fruit"\n\n["alpha.txt"]\ntitle = "Harbour"\n',
+            'line 1: put the file name in quotes: ["beta.txt"]',
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\ndate = "31 February 2019"\n',
+            "line 3: date '31 February 2019' is not a date (use 2024-05-01, or 2024-05, or 2024)",
+        ),
     ],
-    ids=["no such file", "a near name", "not a date", "unknown key", "a typo", "bare name"],
+    ids=[
+        "no such file",
+        "a near name",
+        "not a date",
+        "unknown key",
+        "a typo",
+        "bare name",
+        "a dotted key",  # was told to quote "alpha.txt.meta", and the whole entry left out
+        "an inline table",
+        "a dotted name",
+        "no such day",  # was taken for a date
+    ],
 )
 def test_a_mistake_is_named_with_its_line_and_the_rest_is_used(
     make_corpus: MakeCorpus, tmp_path: Path, manifest: str, said: str
