@@ -207,6 +207,9 @@ class ReindexReport:
     kept: tuple[str, ...] = ()
     paragraphs_after: int = 0
     seconds: float = 0.0
+    # What is wrong in ``manifest.toml``, a sentence each led by its line where one is known
+    # ("line 4: date 'last spring' is not a date …"); the files go ahead without it.
+    manifest_problems: tuple[str, ...] = ()
 
     @property
     def changed_anything(self) -> bool:

@@ -3,11 +3,15 @@ used is left out, and nothing else changes: the other entries and files go ahead
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from retrieval.ingest import refresh
 from retrieval.library import Library
 from retrieval.model import ReindexReport
 
@@ -27,7 +31,8 @@ def indexed(folder: Path, db: Path) -> tuple[ReindexReport, dict[str, tuple[str,
 
 
 def problems(report: ReindexReport) -> list[str]:
-    return [s.reason for s in report.skipped if s.doc == "manifest.toml"]
+    assert all(s.doc != "manifest.toml" for s in report.skipped)  # not a file skipped
+    return list(report.manifest_problems)
 
 
 @pytest.mark.parametrize(
@@ -58,8 +63,36 @@ def problems(report: ReindexReport) -> list[str]:
             '["alpha.txt"]\ntitle = "Harbour"\n\n[beta.txt]\ntitle = "Fruit"\n',
             'line 4: put the file name in quotes: ["beta.txt"]',
         ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\nmeta.source = "Port"\n',
+            "line 3: 'meta.source' of 'alpha.txt' is not used (did you mean 'source'? a file can "
+            "have title, date, source)",
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\ndate = {year = 2019}\n',
+            'line 3: date should be text: date = "…"',
+        ),
+        (
+            'beta.txt.title = "Fruit"\n\n["alpha.txt"]\ntitle = "Harbour"\n',
+            'line 1: put the file name in quotes: ["beta.txt"]',
+        ),
+        (
+            '["alpha.txt"]\ntitle = "Harbour"\ndate = "31 February 2019"\n',
+            "line 3: date '31 February 2019' is not a date (use 2024-05-01, or 2024-05, or 2024)",
+        ),
     ],
-    ids=["no such file", "a near name", "not a date", "unknown key", "a typo", "bare name"],
+    ids=[
+        "no such file",
+        "a near name",
+        "not a date",
+        "unknown key",
+        "a typo",
+        "bare name",
+        "a dotted key",  # was told to quote "alpha.txt.meta", and the whole entry left out
+        "an inline table",
+        "a dotted name",
+        "no such day",  # was taken for a date
+    ],
 )
 def test_a_mistake_is_named_with_its_line_and_the_rest_is_used(
     make_corpus: MakeCorpus, tmp_path: Path, manifest: str, said: str
@@ -147,7 +180,7 @@ def test_examples_that_are_not_a_list_are_named(make_corpus: MakeCorpus, tmp_pat
 
 def test_the_shipped_manifest_has_no_mistakes(shipped_library: Library) -> None:
     report = shipped_library.last_report
-    assert report is not None and report.skipped == ()
+    assert report is not None and report.skipped == () and report.manifest_problems == ()
 
 
 def test_entries_left_behind_by_a_moved_folder_point_to_where_the_files_went(
@@ -165,3 +198,74 @@ def test_entries_left_behind_by_a_moved_folder_point_to_where_the_files_went(
     said = problems(report)
     assert len(said) == 40
     assert "did you mean 'guide/part-039.txt'?" in said[-1]
+
+
+BROKEN = '["alpha.txt"\ntitle = "unclosed'
+
+
+def test_a_new_parser_reads_every_file_again_while_the_manifest_is_broken(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The parser version hid inside the manifest's part of the fingerprint: with the manifest
+    # broken, a new reader version read nothing again, and served the old parser's passages.
+    manifest = '["alpha.txt"]\ntitle = "Harbour"\ndate = "2019"\n'
+    folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA, "manifest.toml": manifest})
+    db = tmp_path / "q.db"
+    current = refresh.PARSER_VERSION
+    monkeypatch.setattr(refresh, "PARSER_VERSION", "older")
+    indexed(folder, db)
+    monkeypatch.setattr(refresh, "PARSER_VERSION", current)
+    (folder / "manifest.toml").write_text(BROKEN, encoding="utf-8")
+    report, documents = indexed(folder, db)
+    assert report.changed == ("alpha.txt", "beta.txt") and len(report.manifest_problems) == 1
+    # read again, each keeps what the manifest said before it broke
+    assert documents == {"alpha.txt": ("Harbour", "2019"), "beta.txt": ("Beta Orchard Notes", None)}
+    report, _ = indexed(folder, db)
+    assert report.unchanged == ("alpha.txt", "beta.txt")  # once
+    (folder / "manifest.toml").write_text(manifest, encoding="utf-8")
+    report, documents = indexed(folder, db)  # fixed as it was: nothing to read again
+    assert report.unchanged == ("alpha.txt", "beta.txt") and report.manifest_problems == ()
+
+
+def test_a_changed_file_keeps_its_title_while_the_manifest_is_broken(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    manifest = '["alpha.txt"]\ntitle = "Harbour"\n'
+    folder = make_corpus({"alpha.txt": ALPHA, "manifest.toml": manifest})
+    db = tmp_path / "q.db"
+    indexed(folder, db)
+    (folder / "manifest.toml").write_text(BROKEN, encoding="utf-8")
+    (folder / "alpha.txt").write_text(ALPHA + "\nThe new quay opens in June.\n", encoding="utf-8")
+    report, documents = indexed(folder, db)
+    assert report.changed == ("alpha.txt",) and documents["alpha.txt"] == ("Harbour", None)
+
+
+def _fingerprint_of_the_old_form(data: bytes, entry: dict[str, str]) -> str:
+    """As fingerprints were written before the parser version stood apart."""
+    meta = json.dumps([refresh.PARSER_VERSION, entry], sort_keys=True).encode()
+    return hashlib.sha256(data).hexdigest() + ":" + hashlib.sha256(meta).hexdigest()[:16]
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["manifest read", "manifest broken"])
+def test_fingerprints_of_the_old_form_read_nothing_again(
+    make_corpus: MakeCorpus, tmp_path: Path, broken: bool
+) -> None:
+    # A corpus indexed before the parser version stood apart in fingerprints: an upgrade that
+    # did not change the parser reads nothing again, manifest broken or not.
+    manifest = '["alpha.txt"]\ntitle = "Harbour"\n'
+    folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA, "manifest.toml": manifest})
+    db = tmp_path / "q.db"
+    indexed(folder, db)
+    with sqlite3.connect(db) as connection:
+        for name, entry in (("alpha.txt", {"title": "Harbour"}), ("beta.txt", {})):
+            old = _fingerprint_of_the_old_form((folder / name).read_bytes(), entry)
+            connection.execute("update documents set sha256 = ? where doc = ?", [old, name])
+    connection.close()
+    if broken:
+        (folder / "manifest.toml").write_text(BROKEN, encoding="utf-8")
+    report, documents = indexed(folder, db)
+    assert report.unchanged == ("alpha.txt", "beta.txt")
+    assert documents["alpha.txt"][0] == "Harbour"
+    (folder / "manifest.toml").write_text(manifest, encoding="utf-8")
+    report, _ = indexed(folder, db)
+    assert report.unchanged == ("alpha.txt", "beta.txt")

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from bot.locales import Strings, en
 from bot.render.html import TELEGRAM_LIMIT, decimal, esc, fit, pages, shorten, tg_len
 from bot.render.reasons import reason_text
-from retrieval.ingest.manifest import MANIFEST
 from retrieval.model import ReindexReport, SkippedFile
 
 MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
@@ -37,14 +36,14 @@ def report_html(
     ]
     if names:
         before.append("\n".join(names))
-    problems = [s.reason for s in report.skipped if s.doc == MANIFEST]
+    problems = report.manifest_problems
     if problems:
         # What is left of the message once the skipped files' lines have their least room:
         # 60 renamed files and 60 stale manifest entries made a report Telegram refused.
         room = limit - tg_len("\n\n".join(before)) - SKIPPED_ROOM
         before.append(_manifest_problems(problems, t, limit, room))
     new = _new_skips(report, earlier)
-    still = len([s for s in report.skipped if s.doc != MANIFEST]) - len(new)
+    still = len(report.skipped) - len(new)
     after = [t.RELOAD_STILL_SKIPPED.format(count=still)] if still else []
     items = skipped_lines(report, t, new)
     if not items:
@@ -61,9 +60,9 @@ def report_html(
 
 
 def _new_skips(report: ReindexReport, earlier: ReindexReport | None) -> list[SkippedFile]:
-    """The files skipped (manifest aside) that ``earlier`` did not skip the same way."""
+    """The files skipped that ``earlier`` did not skip the same way."""
     seen = set() if earlier is None else {_how(s, earlier) for s in earlier.skipped}
-    return [s for s in report.skipped if s.doc != MANIFEST and _how(s, report) not in seen]
+    return [s for s in report.skipped if _how(s, report) not in seen]
 
 
 def _how(skipped: SkippedFile, report: ReindexReport) -> tuple[str, str, bool]:
@@ -75,7 +74,7 @@ def skipped_lines(
 ) -> list[str]:
     """A line for each file skipped (or each of ``only``) and why: first those kept at their
     last good version, then those not indexed, each group under its heading."""
-    files = [s for s in report.skipped if s.doc != MANIFEST] if only is None else list(only)
+    files = list(report.skipped if only is None else only)
     groups = (
         (t.RELOAD_KEPT_HEADER, [s for s in files if s.doc in report.kept]),
         (t.RELOAD_SKIPPED_HEADER, [s for s in files if s.doc not in report.kept]),

@@ -17,6 +17,9 @@ from bot.errors import StateError
 from retrieval.store.db import transaction
 
 KEY_BYTES = 6  # secrets.token_urlsafe(6) gives 8 characters of [A-Za-z0-9_-]
+# How many of the latest questions a link to a passage that no longer exists is looked for in:
+# anyone can type such a link, and the whole log is read for one that was never shown.
+SHOWN_LOOKED_BACK = 10_000
 
 
 def new_key() -> str:
@@ -107,11 +110,14 @@ class QueryLog:
             )
 
     def ever_shown(self, passage_id: str) -> bool:
-        """Whether the passage ``passage_id`` was shown for a logged question (a scan of the log,
-        for the rare link to a passage that no longer exists)."""
+        """Whether the passage ``passage_id`` was shown for one of the latest
+        ``SHOWN_LOOKED_BACK`` logged questions (for the rare link to a passage that no longer
+        exists: a scan of that many rows at most, however long the log)."""
         needle = json.dumps(passage_id)  # as it stands in the JSON list, quotes included
         found = self.db.execute(
-            "select 1 from bot_queries where instr(shown, ?) > 0 limit 1", [needle]
+            "select 1 from (select shown from bot_queries order by id desc limit ?)"
+            " where instr(shown, ?) > 0 limit 1",
+            [SHOWN_LOOKED_BACK, needle],
         ).fetchone()
         return found is not None
 

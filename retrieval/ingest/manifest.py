@@ -45,7 +45,8 @@ _BARE_VALUE = re.compile(
     r"\s*(\w+)\s*=\s*(?!(?:true|false|inf|nan)\s*(?:#|$))([^\s\"'\[{\d#+-][^#]*?)\s*(?:#.*)?"
 )
 _HEADER = re.compile(r"\s*(\[\[.*\]\]|\[.*\])\s*(?:#.*)?")
-_KEY = re.compile(r"""\s*([A-Za-z0-9_-]+|"[^"]*"|'[^']*')\s*=""")
+_PART = r"""(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')"""
+_KEY = re.compile(rf"\s*({_PART}(?:\s*\.\s*{_PART})*)\s*=")
 
 
 @dataclass
@@ -100,11 +101,12 @@ def read(folder: Path, files: Iterable[str] | None = None) -> Manifest:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return _broken(_syntax(str(error), text.splitlines()))
-    lines = _lines(text)
+    written = _written(text)
+    lines = written.lines
     manifest = Manifest(lines=lines)
     for key, value in data.items():
         if isinstance(value, dict):
-            _entry(manifest, key, value, lines)
+            _entry(manifest, key, value, written)
         elif key == EXAMPLES:
             _examples(manifest, value, lines)
         else:
@@ -144,14 +146,15 @@ def _syntax(message: str, text: list[str]) -> str:
     return said
 
 
-def _entry(manifest: Manifest, name: str, entry: dict[str, Any], lines: _Lines) -> None:
+def _entry(manifest: Manifest, name: str, entry: dict[str, Any], written: _Written) -> None:
     """One file's table: the values that can be used, a problem for each that cannot."""
-    tables = {key: value for key, value in entry.items() if isinstance(value, dict)}
+    lines = written.lines
+    tables = {key: value for key, value in entry.items() if written.split(name, key, value)}
     for dotted in _dotted(name, tables) if tables else ():
         # [alpha.txt] is the table "txt" inside the table "alpha": the name needs quotes.
         fix = f'put the file name in quotes: ["{dotted}"]'
         manifest.problems.append(_at(lines, tuple(dotted.split(".")), fix))
-    if tables and len(tables) == len(entry):
+    if tables and len(tables) == len(entry) and (name,) not in written.whole:
         return  # no entry of its own ("alpha" above)
     kept: dict[str, str] = {}
     for key, value in entry.items():
@@ -159,10 +162,9 @@ def _entry(manifest: Manifest, name: str, entry: dict[str, Any], lines: _Lines) 
             continue
         where = ((name,), key)
         if key not in KEYS:
-            near = difflib.get_close_matches(key, KEYS, n=1)
-            meant = f"did you mean '{near[0]}'? " if near else ""
-            said = f"'{key}' of '{name}' is not used ({meant}a file can have {', '.join(KEYS)})"
-            manifest.problems.append(_at(lines, where, said))
+            manifest.problems.append(_at(lines, where, _unused(name, key, value)))
+        elif isinstance(value, dict | list):
+            manifest.problems.append(_at(lines, where, f'{key} should be text: {key} = "…"'))
         elif key == "date":
             date = _date(value)
             if date is None:
@@ -175,6 +177,18 @@ def _entry(manifest: Manifest, name: str, entry: dict[str, Any], lines: _Lines) 
         else:
             manifest.problems.append(_at(lines, where, f'{key} should be text: {key} = "…"'))
     manifest.entries[name] = kept
+
+
+def _unused(name: str, key: str, value: object) -> str:
+    """What is wrong with ``key`` in the table of the file ``name``, a key no one reads; a
+    dotted key (``meta.title = …``) or an inline table (``meta = {title = …}``) named whole."""
+    while isinstance(value, dict) and len(value) == 1:
+        inner, value = next(iter(value.items()))
+        key = f"{key}.{inner}"
+    near = difflib.get_close_matches(key.rsplit(".", 1)[-1], KEYS, n=1, cutoff=0.8)
+    near = near or difflib.get_close_matches(key, KEYS, n=1)
+    meant = f"did you mean '{near[0]}'? " if near else ""
+    return f"'{key}' of '{name}' is not used ({meant}a file can have {', '.join(KEYS)})"
 
 
 def _dotted(name: str, table: dict[str, Any]) -> list[str]:
@@ -195,12 +209,20 @@ def _date(value: object) -> str | None:
         return None
     iso = _ISO.fullmatch(text)
     if iso:
-        try:
-            datetime.date(int(iso["y"]), int(iso["m"] or 1), int(iso["d"] or 1))
-        except ValueError:
-            return None
+        return text if _is_day(f"{iso['y']}-{iso['m'] or '01'}-{iso['d'] or '01'}") else None
+    if _MONTH_YEAR.fullmatch(text):
         return text
-    return text if _MONTH_YEAR.fullmatch(text) or iso_date(text) else None
+    written = iso_date(text)  # "27 December 2004": a day of its month, not "31 February"
+    return text if written and _is_day(written) else None
+
+
+def _is_day(iso: str) -> bool:
+    """Whether ``iso`` ("2004-02-30") is a day of the calendar."""
+    try:
+        datetime.date.fromisoformat(iso)
+    except ValueError:
+        return False
+    return True
 
 
 def _examples(manifest: Manifest, value: object, lines: _Lines) -> None:
@@ -231,24 +253,47 @@ def _at(lines: _Lines, where: tuple[Any, ...], said: str) -> str:
     return f"line {line}: {said}" if line else said
 
 
-def _lines(text: str) -> _Lines:
-    """The line each table header and each key is on: ``("a.txt",)`` → 3, ``(("a.txt",),
-    "date")`` → 5; a key of the top level is ``((), key)``. Found by reading line by line,
-    each header and key parsed as TOML, so quoting and dots mean what they mean to tomllib."""
-    found: _Lines = {}
+@dataclass
+class _Written:
+    """How the tables of the manifest are written (:func:`_written`)."""
+
+    lines: _Lines  # the line each table header and each key is on
+    headers: set[tuple[str, ...]]  # the tables written as a [header]
+    whole: set[tuple[str, ...]]  # the tables named whole: by a [header] or a key with no dots
+
+    def split(self, name: str, key: str, value: object) -> bool:
+        """Whether the table ``key`` in the table ``name`` is a file's name split at its dots
+        (``[alpha.txt]``, ``alpha.txt.title = …``) rather than a key of the file's table."""
+        if not isinstance(value, dict):
+            return False
+        made = any(header[:2] == (name, key) for header in self.headers)
+        return made or (name,) not in self.whole
+
+
+def _written(text: str) -> _Written:
+    """Where each table header and each key is: ``("a.txt",)`` → 3, ``(("a.txt",), "date")``
+    → 5; a key of the top level is ``((), key)``; a dotted key's tables are where it is. Found
+    by reading line by line, each header and key parsed as TOML, so quoting and dots mean what
+    they mean to tomllib."""
+    found = _Written({}, set(), set())
     table: tuple[str, ...] = ()
     for number, line in enumerate(text.splitlines(), 1):
         header, key = _HEADER.fullmatch(line), _KEY.match(line)
         if header:
             table = _path(header[1]) or ()
-            found.setdefault(table, number)
+            found.lines.setdefault(table, number)
+            found.headers.add(table)
+            found.whole.add(table)
             if table:  # a table is a key of the one around it too
-                found.setdefault((table[:-1], table[-1]), number)
+                found.lines.setdefault((table[:-1], table[-1]), number)
         elif key:
             parsed = _path(f"{key[1]} = 0")
             if parsed:
-                found.setdefault((table, parsed[0]), number)
-                found.setdefault((*table, parsed[0]), number)  # an inline table's name
+                found.lines.setdefault((table, parsed[0]), number)
+                for end in range(1, len(parsed) + 1):  # an inline table's name, a dotted key's
+                    found.lines.setdefault((*table, *parsed[:end]), number)
+                if len(parsed) == 1:
+                    found.whole.add((*table, parsed[0]))
     return found
 
 

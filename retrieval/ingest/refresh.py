@@ -8,8 +8,6 @@ failure half way leaves the previous corpus in place.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import multiprocessing
 import os
 import re
@@ -22,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
-from retrieval.ingest import links, pipeline
+from retrieval.ingest import fingerprints, links, pipeline
 from retrieval.ingest import manifest as manifests
 from retrieval.ingest.passages import document_key, passages
 from retrieval.model import Passage, ReindexReport, SkippedFile
@@ -153,14 +151,17 @@ class _Plan:
     changed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # skipped, its earlier version still served
     read: dict[str, str] = field(default_factory=dict)  # content hash → the document read with it
+    entries: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest's, to parse
+    refingerprinted: list[tuple[str, str]] = field(default_factory=list)  # old form, written anew
+    manifest_problems: list[str] = field(default_factory=list)
 
 
 def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
     """Bring ``store`` up to date with ``folder``; returns what changed.
 
-    Mistakes in ``manifest.toml`` are reported as skipped under its name, one a problem, and
-    never stop the refresh: what can't be used is left out, and a manifest that is not TOML at
-    all leaves every document whose file did not change with the title, date and source it had.
+    Mistakes in ``manifest.toml`` are reported (``manifest_problems``) and never stop the
+    refresh: what can't be used is left out, and a manifest that is not TOML at all leaves every
+    document with the title, date and source it had, even one read again.
 
     First every file is looked at (size, time, hash) without writing; then, in one transaction,
     the changed files are parsed and written in order, so memory holds a few documents at once
@@ -174,15 +175,14 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     before = store.passage_count()
     plan = _Plan()
     listed = manifests.read(folder, [doc_name(p, folder) for p in [*files, *dict(unfollowed)]])
-    plan.skipped.extend(SkippedFile(MANIFEST, problem) for problem in listed.problems)
+    plan.manifest_problems = listed.problems
     plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
-    manifest = listed.entries
-    _look(plan, files, folder, known, None if listed.broken else manifest)
+    _look(plan, files, folder, known, None if listed.broken else listed.entries)
     _drop_copies(plan, known)
     removed = sorted(name for name in known if name not in plan.present)
     try:
         with transaction(store.db):  # all of it or none of it
-            _write(store, plan, removed, known, _parsed(plan, manifest, workers))
+            _write(store, plan, removed, known, _parsed(plan, workers))
             if not plan.added and not plan.unchanged and not (set(known) & plan.present):
                 reasons = "; ".join(f"{s.doc}: {s.reason}" for s in plan.skipped)
                 raise NoCorpusError(folder, reasons or "no documents")
@@ -201,7 +201,8 @@ def _look(
     manifest: dict[str, dict[str, str]] | None,
 ) -> None:
     """Sort the files into unchanged, touched (same content, new time) and to be parsed. With
-    no ``manifest`` (it can't be read) a file whose content did not change is unchanged."""
+    no ``manifest`` (it can't be read) each document keeps the entry it was read with last: a
+    file whose content did not change is unchanged unless an older parser read it."""
     plan.names = {path: doc_name(path, folder) for path in files}
     root = folder.resolve()
     resolved = _Resolver()
@@ -220,19 +221,20 @@ def _look(
         if link:  # a second link to the same file is reported, not read again
             documents.setdefault(where[path], name)
         plan.present.add(name)
-        entry = None if manifest is None else manifest.get(name, {})
         old = known.get(name)
+        entry = _entry(manifest, name, old)
         try:
             stat = path.stat()
             same_file = old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns
-            if same_file and old and _same(str(old["sha256"]), None, entry):
+            if same_file and old and _same(plan, name, str(old["sha256"]), None, entry):
                 plan.unchanged.append(name)
                 continue
-            if old and _same(str(old["sha256"]), path.read_bytes(), entry):
+            if old and _same(plan, name, str(old["sha256"]), path.read_bytes(), entry):
                 plan.unchanged.append(name)
                 plan.touched.append((name, stat.st_size, stat.st_mtime_ns))
                 continue
             plan.to_parse.append(path)
+            plan.entries[name] = _written(old) if entry is None else entry
         except OSError as error:  # removed or unreadable while we looked at it
             plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
             if old:
@@ -256,7 +258,7 @@ def _drop_copies(plan: _Plan, known: dict[str, dict[str, object]]) -> None:
     so a file parsed afterwards (:func:`_write`) is checked against them too."""
     copies = set()
     for name in sorted(plan.unchanged):
-        digest = str(known[name]["sha256"]).split(":")[0]
+        digest = fingerprints.content(str(known[name]["sha256"]))
         if digest in plan.read:
             copies.add(name)
             plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
@@ -265,15 +267,48 @@ def _drop_copies(plan: _Plan, known: dict[str, dict[str, object]]) -> None:
     if copies:
         plan.unchanged = [name for name in plan.unchanged if name not in copies]
         plan.touched = [item for item in plan.touched if item[0] not in copies]
+        plan.refingerprinted = [item for item in plan.refingerprinted if item[0] not in copies]
         plan.present -= copies
 
 
-def _same(stored: str, data: bytes | None, entry: dict[str, str] | None) -> bool:
+def _entry(
+    manifest: dict[str, dict[str, str]] | None, name: str, old: dict[str, object] | None
+) -> dict[str, str] | None:
+    """The manifest entry of the document ``name``: the manifest's; while it can't be read
+    (None), the one the document was read with last, found from its fingerprint, title, date
+    and source (None: not found, as of a fingerprint of the old form from an older parser)."""
+    if manifest is not None:
+        return manifest.get(name, {})
+    if old is None:
+        return {}
+    return fingerprints.entry_of(str(old["sha256"]), old, PARSER_VERSION)
+
+
+def _written(old: dict[str, object] | None) -> dict[str, str]:
+    """The title, date and source of the document ``old`` as a manifest entry: what it is read
+    again with while the manifest can't be read and its own entry is not known, so it keeps
+    them (until the manifest is fixed, which reads it again)."""
+    if old is None:
+        return {}
+    return {key: str(old[key]) for key in fingerprints.KEYS if old.get(key) is not None}
+
+
+def _same(
+    plan: _Plan, name: str, stored: str, data: bytes | None, entry: dict[str, str] | None
+) -> bool:
     """Whether the fingerprint ``stored`` is that of ``data`` (None: the file's size and time
-    are unchanged) with the manifest ``entry`` (None: unknown, so only the content counts)."""
-    if data is not None and stored.split(":")[0] != hashlib.sha256(data).hexdigest():
+    are unchanged) read by this parser with the manifest ``entry`` (None: not known, so the
+    file is read again). A fingerprint of the old form is noted to be written anew."""
+    if entry is None:
         return False
-    return entry is None or stored == _fingerprint(b"", entry, stored)
+    if data is not None and fingerprints.content(stored) != fingerprints.digest(data):
+        return False
+    if not fingerprints.matches(stored, entry, PARSER_VERSION):
+        return False
+    if fingerprints.is_old(stored):
+        new = fingerprints.make(fingerprints.content(stored), entry, PARSER_VERSION)
+        plan.refingerprinted.append((name, new))
+    return True
 
 
 class _Resolver:
@@ -311,7 +346,7 @@ def _write(
             if name in known:
                 plan.kept.append(name)  # its earlier readable version stays
             continue
-        digest = str(item.row["sha256"]).split(":")[0]
+        digest = fingerprints.content(str(item.row["sha256"]))
         if digest in plan.read:  # a copy of a document read: every answer would show it twice
             plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
             if name in known:
@@ -324,6 +359,8 @@ def _write(
         store.insert_document(item.row, item.passages)
     for name, size, mtime_ns in plan.touched:
         store.touch_document(name, size, mtime_ns)
+    for name, fingerprint in plan.refingerprinted:
+        store.set_fingerprint(name, fingerprint)
 
 
 def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _Parsed | str:
@@ -332,19 +369,18 @@ def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _
     started from newer code on disk fingerprints the file as the next refresh will check it."""
     try:
         data = path.read_bytes()
-        return _parse_file(path, name, data, entry, _fingerprint(data, entry, version=version))
+        fingerprint = fingerprints.make(fingerprints.digest(data), entry, version)
+        return _parse_file(path, name, data, entry, fingerprint)
     except DocumentError as error:
         return error.reason
     except OSError as error:
         return f"cannot be read ({error.strerror})"
 
 
-def _parsed(
-    plan: _Plan, manifest: dict[str, dict[str, str]], workers: int | None
-) -> Iterator[tuple[str, _Parsed | str]]:
+def _parsed(plan: _Plan, workers: int | None) -> Iterator[tuple[str, _Parsed | str]]:
     """``(document id, parsed document or reason skipped)`` of each file to parse, in order."""
     jobs = [
-        (path, plan.names[path], manifest.get(plan.names[path], {}), PARSER_VERSION)
+        (path, plan.names[path], plan.entries[plan.names[path]], PARSER_VERSION)
         for path in plan.to_parse
     ]
     count = _default_workers(plan.to_parse) if workers is None else workers
@@ -394,18 +430,5 @@ def _report(
         paragraphs_before=before,
         paragraphs_after=after,
         seconds=time.perf_counter() - started,
+        manifest_problems=tuple(plan.manifest_problems),
     )
-
-
-def _fingerprint(
-    data: bytes,
-    manifest_entry: dict[str, str],
-    known: str | None = None,
-    version: str = PARSER_VERSION,
-) -> str:
-    """Content hash plus manifest entry. With ``known``, checks only the manifest part."""
-    entry = json.dumps([version, manifest_entry], sort_keys=True).encode()
-    meta = hashlib.sha256(entry).hexdigest()[:16]
-    if known is not None:
-        return known if known.endswith(":" + meta) else ""
-    return hashlib.sha256(data).hexdigest() + ":" + meta

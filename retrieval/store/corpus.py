@@ -287,6 +287,10 @@ class CorpusStore:
             "update documents set size = ?, mtime_ns = ? where doc = ?", [size, mtime_ns, doc]
         )
 
+    def set_fingerprint(self, doc: str, fingerprint: str) -> None:
+        """Record the fingerprint of a document anew, in another form of the same facts."""
+        self.db.execute("update documents set sha256 = ? where doc = ?", [fingerprint, doc])
+
     def bump_version(self) -> int:
         """Count one more change of the corpus (indexes are tagged with this number)."""
         version = int(self.meta("corpus_version") or 0) + 1

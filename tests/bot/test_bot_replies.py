@@ -636,11 +636,10 @@ def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() 
         unchanged=("a.txt",),
         skipped=(
             SkippedFile("fake.pdf", "damaged: not a PDF file"),
-            SkippedFile(
-                "manifest.toml",
-                "line 5: date '2020-13-45' is not a date (use 2024-05-01, or 2024-05, or 2024)",
-            ),
             SkippedFile("odd.bin", "some reason no locale knows"),
+        ),
+        manifest_problems=(
+            "line 5: date '2020-13-45' is not a date (use 2024-05-01, or 2024-05, or 2024)",
         ),
     )
     shown = visible(replies.report_html(report, t=ru))
@@ -658,10 +657,10 @@ def test_a_report_of_a_renamed_folder_and_its_stale_manifest_fits_one_message() 
     new = [f"user-guide/{chapter.format(i)}" for i in range(60)]
     missing = "is listed but there is no such file — did you mean"
     problems = tuple(
-        SkippedFile("manifest.toml", f"line {2 * i + 1}: '{o}' {missing} '{n}'?")
+        f"line {2 * i + 1}: '{o}' {missing} '{n}'?"
         for i, (o, n) in enumerate(zip(old, new, strict=True))
     )
-    report = ReindexReport(added=tuple(new), removed=tuple(old), skipped=problems)
+    report = ReindexReport(added=tuple(new), removed=tuple(old), manifest_problems=problems)
     text = replies.report_html(report)
     assert tg_len(text) <= TELEGRAM_LIMIT and not html_problems(text)
     assert "more" in visible(text)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from bot.errors import StateError
-from bot.state import MIGRATIONS, StateStore
+from bot.state import MIGRATIONS, StateStore, queries
 
 
 @pytest.fixture
@@ -212,3 +212,16 @@ def test_a_database_of_the_first_schema_is_brought_up_to_date(tmp_path: Path) ->
     found = store.answered_by(1, 5)
     assert found is not None and found.question == "kept?"
     store.close()
+
+
+def test_a_link_is_looked_for_among_the_latest_questions_only(
+    store: StateStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Anyone can type /start p_<id>: one never shown must not read the whole log, however long.
+    monkeypatch.setattr(queries, "SHOWN_LOOKED_BACK", 3)
+    log(store, "first", shown=["old_doc-4"])
+    for number in range(3):
+        log(store, f"later {number}", shown=[f"recent_doc-{number}"])
+    assert store.ever_shown("recent_doc-0") and store.ever_shown("recent_doc-2")
+    assert not store.ever_shown("old_doc-4")  # shown before the latest three
+    assert not store.ever_shown("never-1")
