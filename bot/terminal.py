@@ -162,8 +162,8 @@ def render_answer(
         return told[0] if told else str(t.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
     further = [render_hit(hit, layout, False, documents, t) for hit in hits]
-    if not answer.answered and told:
-        return told[0]
+    if not answer.answered and told:  # its words found passages: the closest, under that line
+        return "\n".join([*told, plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi), *further])
     if not answer.answered:
         return "\n".join([t.CLI_DECLINED.format(query=query), *further, t.CLI_DECLINED_HINT])
     lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []

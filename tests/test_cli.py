@@ -11,7 +11,7 @@ import pytest
 
 from bot.cli import main
 from bot.locales import Strings, en, es, fr, ru, zh
-from bot.render.plain import columns_of, wrap
+from bot.render.plain import columns_of, to_plain, wrap
 from bot.settings import SETTINGS
 from retrieval.library import Library
 from tools.evaluation import evaluate, read_questions
@@ -964,3 +964,23 @@ def test_the_documents_languages_are_named_in_the_language_of_the_question(
     code, out, _ = run(capsys, "ask", question, *paths)  # the shipped documents: all English
     assert code == 0
     assert out.startswith(es.WRONG_LANGUAGE_ONE.format(language="inglés"))
+
+
+def test_a_declined_question_in_a_language_the_documents_lack_lists_the_closest_passages(
+    capsys: pytest.CaptureFixture[str], five_languages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the bot does (QA4 C): the language line, then the passages its words found, which
+    # /more goes on from. The terminal used to print the language line alone.
+    question = "מה זה aptitude?"
+    code, out, _ = run(capsys, "ask", question, *five_languages)
+    told, closest, *rest = out.rstrip().split("\n")
+    assert code == 0 and told.startswith("The documents are written in ")
+    assert closest == to_plain(en.NO_ANSWER_CLOSEST)
+    assert rest[0].startswith("  1. “") and "  3. “" in out and "aptitude" in unmarked(out)
+    russian = "Как обновлять систему на Марсе через спутник?"
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{question}\n/more\n{russian}\n"))
+    code, out, _ = run(capsys, "chat", *five_languages)
+    asked, more, declined = out.split("\n? ")[1:]
+    assert code == 0 and closest in asked and "  1. “" in asked
+    assert "  4. “" in more and "  1. “" not in more
+    assert ru.CLI_DECLINED_HINT in declined  # the chat, too, in the question's language
