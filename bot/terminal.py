@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bot.locales import asks_for_more, en, is_small_talk
+from bot.locales import Strings, asks_for_more, en, is_small_talk, strings
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
 from bot.render.citations import Pages, citation
@@ -29,6 +29,8 @@ from retrieval.errors import (
 from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.search.followups import Conversation
+from retrieval.search.languages import detect, language, stop_word_hits
+from retrieval.search.query import searchable
 
 SHORT_EXCERPT = 220  # visible characters of a further hit's excerpt
 SHOWN_QUESTION = 300  # characters of a question repeated back
@@ -48,11 +50,14 @@ class Layout:
 
 
 def terminal_citation(
-    passage: Passage, documents: Mapping[str, Document] | None = None, pages: Pages = None
+    passage: Passage,
+    documents: Mapping[str, Document] | None = None,
+    pages: Pages = None,
+    t: Strings = en,
 ) -> str:
-    """Title › section › ¶ (and pages: ``pages`` when given, a hit's), the document's date and
-    source, then the file and id."""
-    parts = [citation(passage, separator=" › ", pages=pages)]
+    """Title › section › ¶ (and pages: ``pages`` when given, a hit's, named in ``t``'s words),
+    the document's date and source, then the file and id."""
+    parts = [citation(passage, t, separator=" › ", pages=pages)]
     document = (documents or {}).get(passage.doc)
     if document is not None:
         parts += [item for item in (document.date, shown_source(document)) if item]
@@ -101,9 +106,10 @@ def render_hit(
     layout: Layout,
     lead: bool,
     documents: Mapping[str, Document] | None = None,
+    t: Strings = en,
 ) -> str:
     """One ranked passage: its excerpt in quotes (a code passage indented as laid out), then
-    the citation, each wrapped to the width."""
+    the citation (in ``t``'s words), each wrapped to the width."""
     indent = "  " if lead else "     "
     first = "  " if lead else f"  {hit.rank}. "
     if hit.passage.kind == "code":
@@ -112,7 +118,7 @@ def render_hit(
         runs = [("“", False), *_runs(hit, None if lead else SHORT_EXCERPT), ("”", False)]
         quoted = wrap_runs(runs, layout, first, indent)
     cite = plain.wrap(
-        "— " + terminal_citation(hit.passage, documents, hit.pages),
+        "— " + terminal_citation(hit.passage, documents, hit.pages, t),
         indent + "    ",
         first=indent + "  ",
         columns=layout.columns,
@@ -146,34 +152,50 @@ def render_answer(
     documents: Mapping[str, Document] | None = None,
 ) -> str:
     """The answer as a person reads it: the best quote, then a few more, or the decline.
-    ``paging``: the reader can ask for more (/more), so say how."""
+    ``paging``: the reader can ask for more (/more), so say how. Said in the question's
+    language when there are strings for it (as the bot speaks the user's), else in English."""
+    t = strings(asked_in(answer))
     query = terminal_isolates(isolated(shorten(unbidi(answer.query), SHOWN_QUESTION)))
     # Asked in a language no document is written in: say which they are.
-    told = [wrong_language(en, answer.corpus_languages, str)] if answer.foreign else []
-    if told and not answer.answered:
-        return told[0]
+    told = [wrong_language(t, answer.corpus_languages, str)] if answer.foreign else []
     if not answer.hits:
-        return str(en.CLI_NOTHING_FOUND.format(query=query))
+        return told[0] if told else str(t.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
+    further = [render_hit(hit, layout, False, documents, t) for hit in hits]
+    if not answer.answered and told:  # its words found passages: the closest, under that line
+        return "\n".join([*told, plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi), *further])
     if not answer.answered:
-        lines = [en.CLI_DECLINED.format(query=query)]
-        lines += [render_hit(hit, layout, False, documents) for hit in hits]
-        return "\n".join([*lines, en.CLI_DECLINED_HINT])
-    lines = [en.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
+        return "\n".join([t.CLI_DECLINED.format(query=query), *further, t.CLI_DECLINED_HINT])
+    lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
     if first:
-        lines.append(render_hit(hits[0], layout, True, documents))
+        lines.append(render_hit(hits[0], layout, True, documents, t))
         if answer.outcome == "hedged":
-            lines += [en.CLI_HEDGED, *told]
+            lines += [t.CLI_HEDGED, *told]
         if len(hits) > 1:
-            lines.append(en.CLI_ALSO)
-            lines += [render_hit(hit, layout, False, documents) for hit in hits[1:]]
+            lines += [t.CLI_ALSO, *further[1:]]
     else:
-        lines += [render_hit(hit, layout, False, documents) for hit in hits]
+        lines += further
     shown = hits[-1].rank
     if answer.total > shown:
-        said = en.CLI_MORE_AVAILABLE if paging else en.CLI_SHOWN
+        said = t.CLI_MORE_AVAILABLE if paging else t.CLI_SHOWN
         lines.append(said.format(shown=shown, total=answer.total))
     return "\n".join(lines)
+
+
+def asked_in(answer: Answer) -> str:
+    """The language the question is written in, which the reply's own lines speak when there
+    are strings for it. The library's reading of it (a follow-up's, with its conversation),
+    unless the question, read by itself and not for the corpus, is another language of that
+    script with at least as many of its stop words: the corpus reads "vacuum" and "Qu'est-ce
+    que la gravité quantique ?" as Spanish, as its Spanish passages know those words best."""
+    read = answer.language
+    text = searchable(answer.question)
+    if language(read).script != "latin" or not any(ch.isalpha() for ch in text):
+        return read  # the script decides; "2005?" follows the question before it
+    alone = detect(text)
+    if alone != read and stop_word_hits(text, alone) >= stop_word_hits(text, read):
+        return alone
+    return read
 
 
 def error_text(error: QuestionError) -> str:

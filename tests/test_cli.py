@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.render.plain import columns_of, wrap
+from bot.locales import Strings, en, es, fr, ru, zh
+from bot.render.plain import columns_of, to_plain, wrap
 from bot.settings import SETTINGS
 from retrieval.library import Library
 from tools.evaluation import evaluate, read_questions
@@ -887,3 +888,99 @@ def test_a_chinese_citation_without_spaces_wraps_to_the_terminal() -> None:
     out = wrap(title, "      ", first="  ", columns=30)
     assert all(columns_of(line) <= 30 for line in out.splitlines()), out
     assert "".join(line.strip() for line in out.splitlines()) == title  # cut, not spaced out
+
+
+# ------------------------------------------------------------ questions in other languages
+ML_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "ml-dev"
+# What the terminal says in its own words around the passages of an answer.
+ANSWER_LINES = ("CLI_HEDGED", "CLI_DECLINED_HINT", "CLI_ALSO", "CLI_NOTHING_FOUND")
+
+
+@pytest.fixture(scope="module")
+def five_languages(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """``--corpus`` and ``--db`` of a small corpus with a document in each language the bot
+    speaks: the Debian FAQ's chapter on updates in Russian, Chinese and French, a Spanish
+    chapter of the maintainers' guide, and the shipped English one on peacekeeping."""
+    folder = tmp_path_factory.mktemp("five")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    sources = {
+        "ru-uptodate.txt": ML_DEV / "ru" / "debian-faq-uptodate.txt",
+        "zh-uptodate.txt": ML_DEV / "zh" / "debian-faq-uptodate.txt",
+        "fr-uptodate.txt": ML_DEV / "fr" / "debian-faq-uptodate.txt",
+        "es-checkit.txt": ML_DEV / "es" / "maint-guide-checkit.txt",
+        "en-peace.txt": ML_DEV.parents[3] / "data" / "corpus" / DOC_004,
+    }
+    for name, source in sources.items():
+        (corpus / name).write_bytes(source.read_bytes())
+    return ["--corpus", str(corpus), "--db", str(folder / "five.db")]
+
+
+@pytest.mark.parametrize(
+    ("question", "t"),
+    [
+        ("Как обновлять систему на Марсе через спутник?", ru),  # declined
+        ("Можно ли обновлять систему автоматически на Марсе?", ru),  # hedged
+        ("¿Cómo se comprueba el paquete en Marte?", es),  # declined
+        ("Comment mettre à jour Debian sur Mars ?", fr),  # hedged
+        ("Qu'est-ce que lintian ?", fr),  # declined; read as Spanish, whose passages know lintian
+        ("火星上的 Debian 怎么样？", zh),  # hedged
+    ],
+)
+def test_ask_hedges_and_declines_in_the_language_of_the_question(
+    capsys: pytest.CaptureFixture[str], five_languages: list[str], question: str, t: Strings
+) -> None:
+    # The bot says these lines in the user's language; the terminal, which has no user's
+    # locale, in the question's: an English hedge under a Russian quote was QA4's finding 19.
+    code, out, _ = run(capsys, "ask", question, *five_languages)
+    assert code == 0
+    assert t.CLI_HEDGED in out or (
+        t.CLI_DECLINED.split("{query}")[0] in out and out.rstrip().endswith(t.CLI_DECLINED_HINT)
+    ), out
+    english = [str(getattr(en, name)).split("{")[0] for name in ANSWER_LINES]
+    assert not [line for line in english if line in out], out
+
+
+def test_ask_in_english_or_in_a_language_the_bot_does_not_speak_answers_in_english(
+    capsys: pytest.CaptureFixture[str], five_languages: list[str]
+) -> None:
+    code, out, _ = run(capsys, "ask", "Why did the peacekeepers land on Mars?", *five_languages)
+    assert code == 0 and out.startswith(en.CLI_DECLINED.split("{query}")[0])
+    assert out.rstrip().endswith(en.CLI_DECLINED_HINT)
+    code, out, _ = run(capsys, "ask", "vacuum", *five_languages)  # read as Spanish: unsure
+    assert code == 0 and out.startswith(en.CLI_NOTHING_FOUND.split("{query}")[0])
+    # Italian, which the corpus reads as Spanish (its Spanish passages know "cosas"): the bot
+    # has no Italian strings, so English ones, never Spanish.
+    code, out, _ = run(capsys, "ask", "Cos'è un pacchetto Debian su Marte?", *five_languages)
+    lines = ("CLI_SHOWN", *ANSWER_LINES)
+    assert code == 0 and any(str(getattr(en, name)).split("{")[0] in out for name in lines)
+    assert not [name for name in lines if str(getattr(es, name)).split("{")[0] in out], out
+
+
+def test_the_documents_languages_are_named_in_the_language_of_the_question(
+    capsys: pytest.CaptureFixture[str], paths: list[str]
+) -> None:
+    question = "¿Qué piensa China de las operaciones de paz de la ONU?"
+    code, out, _ = run(capsys, "ask", question, *paths)  # the shipped documents: all English
+    assert code == 0
+    assert out.startswith(es.WRONG_LANGUAGE_ONE.format(language="inglés"))
+
+
+def test_a_declined_question_in_a_language_the_documents_lack_lists_the_closest_passages(
+    capsys: pytest.CaptureFixture[str], five_languages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As the bot does (QA4 C): the language line, then the passages its words found, which
+    # /more goes on from. The terminal used to print the language line alone.
+    question = "מה זה aptitude?"
+    code, out, _ = run(capsys, "ask", question, *five_languages)
+    told, closest, *rest = out.rstrip().split("\n")
+    assert code == 0 and told.startswith("The documents are written in ")
+    assert closest == to_plain(en.NO_ANSWER_CLOSEST)
+    assert rest[0].startswith("  1. “") and "  3. “" in out and "aptitude" in unmarked(out)
+    russian = "Как обновлять систему на Марсе через спутник?"
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{question}\n/more\n{russian}\n"))
+    code, out, _ = run(capsys, "chat", *five_languages)
+    asked, more, declined = out.split("\n? ")[1:]
+    assert code == 0 and closest in asked and "  1. “" in asked
+    assert "  4. “" in more and "  1. “" not in more
+    assert ru.CLI_DECLINED_HINT in declined  # the chat, too, in the question's language
