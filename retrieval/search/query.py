@@ -674,11 +674,6 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
         return _likeliest(
             _terms(slips(word, letters), snapshot), snapshot, MIN_CORRECTION_PASSAGES, word
         )
-    if not code and thesaurus.is_word(word):
-        # A word of the dictionary the documents lack is the word meant, not a slip away from
-        # one they have: "Australia" is no misspelt "Australian" (dev: one off-topic question
-        # more declined, no answer moved).
-        return None
     prefix = f"{code}:" if code else ""
     slipped = slips(word, letters)
     # Every candidate looked up at once: the slips among them again below, not looked up again.

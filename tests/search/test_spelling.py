@@ -85,23 +85,3 @@ def test_a_misspelt_word_of_another_language_is_corrected_in_that_language(
         assert not any(t.endswith(("comand", "обнав")) for t in answer.terms)
     finally:
         library.close()
-
-
-def test_a_dictionary_word_the_documents_lack_is_not_made_into_one_they_have(
-    make_corpus: Callable[..., Path], tmp_path: Path
-) -> None:
-    # "market" is a letter away from "marker", which the manual writes often: "how does the
-    # stock market work?" was searched as a question about markers, and answered.
-    manual = {
-        "editor.md": (
-            "# Markers\n\nA marker shows where the cursor was.\n\n"
-            "Each marker has a colour.\n\nDelete a marker with the eraser tool.\n"
-        )
-    }
-    library = Library.open(tmp_path / "m.db", make_corpus(manual))
-    try:
-        answer = library.answer("how does the stock market work?")
-        assert "market" in answer.terms and "marker" not in answer.terms
-        assert answer.outcome == "declined"
-    finally:
-        library.close()
