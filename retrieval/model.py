@@ -19,6 +19,11 @@ SECTION_SEPARATOR = " › "
 Turns = tuple[tuple[int, int], ...]
 
 
+def document_key_of(passage_id: str) -> str:
+    """The document key a passage id begins with: ids are "<document key>-<ordinal>"."""
+    return passage_id.rsplit("-", 1)[0]
+
+
 def solid_length(text: str) -> int:
     """How many characters of ``text`` are not white space: a position in a text that stays put
     when lines are joined, runs of spaces squeezed or the text stripped (see ``Passage.turns``)."""

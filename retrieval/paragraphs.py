@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from retrieval.model import Passage
+from retrieval.model import Passage, document_key_of
 
 MOST_PARTS = 20  # a paragraph cut into more is read a part at a time
 # Joined longer than this, a paragraph would be cut to fit a message, maybe before the part the
@@ -24,7 +24,7 @@ def whole_paragraph(passage: Passage, lookup: Callable[[str], Passage | None]) -
     the paragraph was not cut or its parts cannot be joined; ``lookup``: a passage by id."""
     if not _joinable(passage, passage):
         return passage
-    key = passage.id.rsplit("-", 1)[0]
+    key = document_key_of(passage.id)
     parts = [passage]
     for step in (-1, 1):
         ordinal = passage.ordinal + step

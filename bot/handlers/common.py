@@ -32,7 +32,7 @@ from bot.render.passages import passage_messages, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
-from retrieval.model import Answer, Document, Passage
+from retrieval.model import Answer, Document, Passage, document_key_of
 from retrieval.paragraphs import whole_paragraph
 from retrieval.search.followups import MAX_HISTORY, Conversation
 
@@ -349,7 +349,7 @@ async def was_a_passage(svc: Services, passage_id: str) -> bool:
     logged question (a document removed since)."""
     if not _PASSAGE_ID.fullmatch(passage_id):
         return False
-    key = passage_id.rpartition("-")[0]
+    key = document_key_of(passage_id)
     documents = (await documents_of(svc)).values()
     if any(d.key == key for d in documents):
         return True

@@ -21,7 +21,7 @@ from bot.handlers.common import (
 from bot.render.answers import choice_label, choices_reply
 from bot.render.html import echo, esc
 from retrieval.errors import QuestionError
-from retrieval.model import Answer
+from retrieval.model import Answer, document_key_of
 
 CHOICES = 3  # passages offered when the words are ambiguous
 CLOSE_SCORES = 0.85  # the runner-up scores at least this share of the best: the words are ambiguous
@@ -33,7 +33,7 @@ def looks_like_passage_id(text: str, document_keys: Collection[str]) -> bool:
     document's, or has a ``_`` as generated keys do ("G-20" is words, "004_ac31-5" an id)."""
     if not _PASSAGE_ID.fullmatch(text):
         return False
-    key = text.rsplit("-", 1)[0]
+    key = document_key_of(text)
     return key in document_keys or "_" in key
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from retrieval.model import document_key_of
 from retrieval.search.languages import stop_words
 from retrieval.search.rank import Ranked, brought_first
 
@@ -165,14 +166,9 @@ def _first(
     the companion package microtype-show, which offers …")."""
     head = ranked[:WINDOW]
     opening = [r for r in openings if says_purpose(r.passage.text, thing)]
-    return brought_first(
-        ranked,
-        [*opening, *(r for r in head if says(r.passage.text) and r.passage.id not in ids(opening))],
-    )
-
-
-def ids(ranked: Sequence[Ranked]) -> set[str]:
-    return {r.passage.id for r in ranked}
+    brought = {r.passage.id for r in opening}
+    head_saying = [r for r in head if says(r.passage.text) and r.passage.id not in brought]
+    return brought_first(ranked, [*opening, *head_saying])
 
 
 # A document named after the thing asked about ("The microtype package") says what it is where
@@ -193,5 +189,5 @@ def opening_ids(ranked: Sequence[Ranked], thing: str) -> list[str]:
     keys: dict[str, None] = {}
     for r in ranked[:WINDOW]:
         if named_after(r.passage.title, thing):
-            keys[r.passage.id.rsplit("-", 1)[0]] = None
+            keys[document_key_of(r.passage.id)] = None
     return [f"{key}-{n}" for key in keys for n in range(1, OPENING + 1)]
