@@ -16,7 +16,9 @@ import itertools
 import json
 from collections.abc import Mapping
 
-KEYS = ("title", "date", "source")  # the manifest's keys, each also a column of a document
+from retrieval.ingest import manifest
+
+KEYS = manifest.KEYS  # the manifest's keys, each also a column of a document
 
 
 def make(digest: str, entry: Mapping[str, str], version: str) -> str:
@@ -51,7 +53,7 @@ def entry_of(fingerprint: str, row: Mapping[str, object], version: str) -> dict[
     """The manifest entry the document ``row`` was read with, found among its title, date and
     source (each the entry's, when the entry had it); None when none fits (an old fingerprint
     of another parser version)."""
-    written = {key: str(row[key]) for key in KEYS if row.get(key) is not None}
+    written = as_entry(row)
     for size in range(len(written) + 1):
         for keys in itertools.combinations(written, size):
             entry = {key: written[key] for key in keys}
@@ -67,3 +69,8 @@ def _meta(entry: Mapping[str, str]) -> str:
 
 def _old_meta(entry: Mapping[str, str], version: str) -> str:
     return hashlib.sha256(json.dumps([version, entry], sort_keys=True).encode()).hexdigest()[:16]
+
+
+def as_entry(row: Mapping[str, object]) -> dict[str, str]:
+    """The title, date and source the document ``row`` has, as a manifest entry would say them."""
+    return {key: str(row[key]) for key in KEYS if row.get(key) is not None}

@@ -55,6 +55,7 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
             raise NoCorpusError(folder, "it is a file, not a folder: give the folder it is in")
         raise NoCorpusError(folder, "the folder does not exist")
     found, unfollowed = [], []
+    root = folder.resolve()
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or path.name == MANIFEST:
@@ -62,7 +63,7 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         if path.is_file():
             found.append(path)
         elif path.is_symlink():  # a walk for files passes over it: said why instead
-            unfollowed.append((path, links.unfollowed(path, folder.resolve())))
+            unfollowed.append((path, links.unfollowed(path, root)))
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix()), sorted(unfollowed)
 
 
@@ -290,7 +291,7 @@ def _written(old: dict[str, object] | None) -> dict[str, str]:
     them (until the manifest is fixed, which reads it again)."""
     if old is None:
         return {}
-    return {key: str(old[key]) for key in fingerprints.KEYS if old.get(key) is not None}
+    return fingerprints.as_entry(old)
 
 
 def _same(

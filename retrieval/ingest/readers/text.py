@@ -767,8 +767,9 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     # "This page last modified on 2018-11-26 12:01:01 UTC" closing a saved page: its date,
     # no passage (it answered "who won the world cup in 2018?")
     footer = lines[-1:] if lines and _LAST_MODIFIED.match(lines[-1]) else []
-    date = find_date(stated) or find_date(raw_header) or find_date(footer)
-    lines = lines[: len(lines) - len(footer)] if find_date(footer) else lines
+    footer_date = find_date(footer)
+    date = find_date(stated) or find_date(raw_header) or footer_date
+    lines = lines[: len(lines) - len(footer)] if footer_date else lines
     title, start = _title(lines, header_end, fallback_title)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), title)
     source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
