@@ -30,7 +30,8 @@ THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 def run_sets(names: Sequence[str] = (), k: int = 10) -> dict[str, dict[str, Any]]:
     """The report of each set (all of them, or those ``names``), held-out sets first."""
     listed = read_sets()
-    unknown = [n for n in names if n not in {s.name for s in listed}]
+    known = {s.name for s in listed}
+    unknown = [n for n in names if n not in known]
     if unknown:
         raise EvalFileError(
             f"no question set named {', '.join(map(repr, unknown))} in data/eval/sets.toml;"

@@ -156,8 +156,8 @@ def first_saying_purpose(
 def _first(
     ranked: Sequence[Ranked],
     says: Callable[[str], bool],
-    openings: Sequence[Ranked] = (),
-    thing: str = "",
+    openings: Sequence[Ranked],
+    thing: str,
 ) -> list[Ranked]:
     """``ranked`` with those of ``openings`` (:func:`opening_ids`) that say what ``thing`` is or
     does brought first, then those of its best :data:`WINDOW` whose text ``says``: the opening of

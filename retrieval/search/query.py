@@ -473,20 +473,18 @@ def weights(
     found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
-    readings: dict[str, str] = {}
     # Not in a corpus with no other Latin-script language of any share (most English ones):
     # reading each word in the other languages is a third of weighing a question.
     if lang == "en" and (read_in is None or any(code in _READ_IN for code in read_in)):
         minor = bool(languages) and languages[0] != "en"
         found = _readings(own, question, analyzer, snapshot, minor, read_in)
-        readings = {r: word for r, word in found if r not in result}
-        result.update(dict.fromkeys(readings, READING_WEIGHT))
-        alternatives.update(readings)
     elif lang in _READ_IN:
         found = _english_readings(own, question, analyzer, snapshot, lang)
-        readings = {r: word for r, word in found if r not in result}
-        result.update(dict.fromkeys(readings, READING_WEIGHT))
-        alternatives.update(readings)
+    else:
+        found = iter(())
+    readings = {r: word for r, word in found if r not in result}
+    result.update(dict.fromkeys(readings, READING_WEIGHT))
+    alternatives.update(readings)
     return Weights(result, alternatives, readings)
 
 
@@ -696,7 +694,7 @@ def _terms(candidates: set[str], snapshot: Snapshot, prefix: str = "") -> dict[s
 
 
 def _likeliest(
-    terms: dict[str, str | None], snapshot: Snapshot, least: int, typed: str = ""
+    terms: dict[str, str | None], snapshot: Snapshot, least: int, typed: str
 ) -> str | None:
     """The candidates' term most passages hold (``terms``: see :func:`_terms`), if at least
     ``least`` do; first those that keep the first letter of the word as ``typed``: a slip
@@ -706,16 +704,18 @@ def _likeliest(
     for candidate, term in terms.items():
         if term is not None:
             counts[term] = snapshot.index.passages_with(term)
-            if typed and candidate[:1] == typed[:1]:
+            if candidate[:1] == typed[:1]:
                 kept.add(term)
-    ranked = sorted(counts.items(), key=lambda item: (item[0] not in kept, -item[1], item[0]))
-    if typed and ranked and ranked[0][1] < least:
-        ranked.sort(key=lambda item: (-item[1], item[0]))  # too rare: the commonest decides
-    if not ranked or ranked[0][1] < least:
-        # Clearly better only: a word written once in the whole corpus is as likely to be the
-        # rare word the user meant to be different ("tocopheryl" is not "tocopherol").
+    if not counts:
         return None
-    return ranked[0][0]
+    commonest = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    keeping = [item for item in counts.items() if item[0] in kept]
+    best = min(keeping, key=lambda item: (-item[1], item[0])) if keeping else commonest
+    if best[1] < least:
+        best = commonest  # too rare: the commonest decides
+    # Clearly better only: a word written once in the whole corpus is as likely to be the
+    # rare word the user meant to be different ("tocopheryl" is not "tocopherol").
+    return best[0] if best[1] >= least else None
 
 
 def american_spellings(word: str) -> list[str]:

@@ -197,15 +197,12 @@ def brought_first(ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ra
     """``ranked`` with ``chosen`` (passages of it or new ones, in their order) first, each
     scored just above the best of the rest, so the order shown is still the score's and the
     scores stay comparable; those of ``chosen`` already first, in order, stay as they are."""
-    lead = 0
-    while (
-        lead < min(len(chosen), len(ranked)) and chosen[lead].passage.id == ranked[lead].passage.id
-    ):
+    lead, most = 0, min(len(chosen), len(ranked))
+    while lead < most and chosen[lead].passage.id == ranked[lead].passage.id:
         lead += 1
-    if lead:
-        return [*ranked[:lead], *brought_first(ranked[lead:], chosen[lead:])]
+    placed, ranked, chosen = list(ranked[:lead]), ranked[lead:], chosen[lead:]
     if not chosen or not ranked:
-        return list(ranked)
+        return [*placed, *ranked]
     top = ranked[0].score
     step = max(abs(top), 1.0) * 1e-9
     lifted = [
@@ -214,4 +211,4 @@ def brought_first(ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ra
     # By id: a chosen passage may come from outside ``ranked`` (a document's opening, scored
     # on its own) and be in it too, where it must not stay a second time.
     ids = {c.passage.id for c in chosen}
-    return lifted + [r for r in ranked if r.passage.id not in ids]
+    return [*placed, *lifted, *(r for r in ranked if r.passage.id not in ids)]
