@@ -92,13 +92,11 @@ def wrap_runs(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, inde
                 lines.append([])
             lines[-1].append((piece, marked))
     return "\n".join(
-        _fill(line, layout, first if number == 0 else indent, indent)
+        plain.fill(
+            line, layout.columns, first if number == 0 else indent, indent, plain.mark(layout.ansi)
+        )
         for number, line in enumerate(lines)
     )
-
-
-def _fill(runs: Sequence[tuple[str, bool]], layout: Layout, first: str, indent: str) -> str:
-    return plain.fill(runs, layout.columns, first, indent, plain.mark(layout.ansi))
 
 
 def render_hit(

@@ -121,7 +121,11 @@ def _has_more_button(message: object) -> bool:
     if not isinstance(message, Message) or message.reply_markup is None:
         return False
     rows = message.reply_markup.inline_keyboard
-    return any(str(button.callback_data).startswith("m:") for row in rows for button in row)
+    return any(
+        isinstance(buttons.parse(str(button.callback_data)), buttons.MorePress)
+        for row in rows
+        for button in row
+    )
 
 
 async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -340,14 +340,14 @@ async def show_passage(
         await context.bot.send_message(chat.id, text)  # a paragraph too long for one goes on
 
 
-_PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")  # a document's key, "-", an ordinal
+PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")  # a document's key, "-", an ordinal
 
 
 async def was_a_passage(svc: Services, passage_id: str) -> bool:
     """Whether ``passage_id``, which the corpus no longer has, was one of its passages: an id
     of the bot's form, of a document still indexed (that has fewer passages now) or shown for a
     logged question (a document removed since)."""
-    if not _PASSAGE_ID.fullmatch(passage_id):
+    if not PASSAGE_ID.fullmatch(passage_id):
         return False
     key = document_key_of(passage_id)
     documents = (await documents_of(svc)).values()

@@ -25,6 +25,7 @@ from bot.render.html import decimal, echo, esc, isolated, shorten, unbidi
 from bot.render.reasons import reason_text
 from bot.services import Services
 from bot.state import PendingChange
+from retrieval.model import ReindexReport, SkippedFile
 
 logger = logging.getLogger(__name__)
 
@@ -157,10 +158,15 @@ async def _title(svc: Services, name: str, t: Strings) -> str:
     if title is not None:
         return str(title)
     report = svc.library.last_report
-    skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
+    skipped = _skip_of(report, name)
     if skipped is None:
         return str(t.NOT_INDEXED_TITLE)
     return str(t.NOT_INDEXED_BECAUSE.format(reason=reason_text(skipped.reason, t)))
+
+
+def _skip_of(report: ReindexReport | None, name: str) -> SkippedFile | None:
+    """Why the file ``name`` was not indexed by the reload ``report``, if it was not."""
+    return next((s for s in report.skipped if s.doc == name), None) if report else None
 
 
 async def _reload_after_writing(
@@ -172,7 +178,7 @@ async def _reload_after_writing(
 ) -> None:
     """Reload after ``name`` was written; say so if the reload could not index it."""
     report = await reload_and_report(context, chat_id, t, after_change=True, intro=intro)
-    skipped = next((s for s in report.skipped if s.doc == name), None) if report else None
+    skipped = _skip_of(report, name)
     if skipped is not None:
         reason = esc(reason_text(skipped.reason, t))
         text = t.UPLOAD_NOT_INDEXED.format(name=isolated(esc(name)), reason=reason)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import Collection
 
 from telegram import Update
@@ -11,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot import buttons
 from bot.handlers.common import (
+    PASSAGE_ID,
     command_text,
     post_passage,
     question_problem,
@@ -25,13 +25,12 @@ from retrieval.model import Answer, document_key_of
 
 CHOICES = 3  # passages offered when the words are ambiguous
 CLOSE_SCORES = 0.85  # the runner-up scores at least this share of the best: the words are ambiguous
-_PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")
 
 
 def looks_like_passage_id(text: str, document_keys: Collection[str]) -> bool:
     """True when ``text`` is written as a passage id, ``<document key>-<number>``: its key is a
     document's, or has a ``_`` as generated keys do ("G-20" is words, "004_ac31-5" an id)."""
-    if not _PASSAGE_ID.fullmatch(text):
+    if not PASSAGE_ID.fullmatch(text):
         return False
     key = document_key_of(text)
     return key in document_keys or "_" in key
