@@ -31,6 +31,12 @@ FIRST = "When did China and France start their strategic dialogue?"
         "how many did they send?",
         "how many in 2004 alone?",  # a number asked of the subject before
         "and does it stay that way after I close and reopen the file?",  # a cue, pointing back
+        # Longer, but pointing back all the same: at "those", at "it" asked about, "instead".
+        "can I keep those settings in a separate file instead?",
+        "how much extra disk space does it need while it runs",
+        "does it come with fancy symbols for the keys?",
+        "why not just put that code at the end of the try block?",
+        "and if I don't write any ON DELETE clause, what happens by default?",
     ],
 )
 def test_short_leaning_questions_are_follow_ups(question: str) -> None:
@@ -47,6 +53,10 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "how many policemen did china send since 2000",
         "What did China and Pakistan agree in 2004 about border security?",
         "recipe for kung pao chicken",
+        # "it" asked of nothing, "those" before who names, "instead of" names both.
+        "Is it possible to use verbatim stuff inside footnotes with the fancyvrb package?",
+        "Do those who sign the joint statement on climate change meet every year?",
+        "How do I create an isolated environment with conda instead of venv?",
         "",
         "?!",
         "And what did the two sides say about climate change, energy security, human rights "

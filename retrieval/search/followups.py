@@ -21,7 +21,7 @@ _CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     # English
     r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
-    r"what else|anything else|more on|tell me more|how come|which one|otherwise|"
+    r"what else|anything else|more on|tell me more|how come|which one|otherwise|why not|"
     # Russian
     r"а|и|ну|ещё|еще|но|тогда|как насч[её]т|что насч[её]т|а если|иначе|"
     # French
@@ -58,6 +58,18 @@ _ANAPHORA = frozenset(
     il elle ils elles lui leur leurs cela ça cet cette ces là aussi même
     él ella ellos ellas lo les eso esto ese esa esos esas allí entonces mismo""".split()
 )
+# English words that point back however long the question ("can I keep those settings in a
+# separate file instead?", "how much disk space does it need while it runs?"): "these" and "those"
+# naming something ("those who …" names no earlier thing), a pronoun asked about ("does it",
+# "can they"; "is it possible" asks of nothing), "instead" without its "of".
+_POINTING_BACK = re.compile(
+    r"\b(these|those)\b(?!\s+(who|which|that|whose)\b)"
+    r"|\b(does|do|did|can|could|will|would|should|is|are|was|were|has|have|had)\s+(it|they)\b"
+    r"(?!\s+(possible|ok|okay|fine|true|safe|worth|better|best|necessary|wise|allowed|enough|"
+    r"a good idea|recommended)\b)"
+    r"|\binstead\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 # The impersonal "il" of French ("y a-t-il", "faut-il", "s'agit-il") points nowhere.
 _IMPERSONAL = re.compile(
     r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b", re.I
@@ -85,11 +97,13 @@ def is_follow_up(question: str) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
-    if _CUES.match(text) and len(words) <= 10:
+    if _CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
     pointing_back = any(w in _ANAPHORA for w in words)
     if _CUES.match(text) and pointing_back and len(words) <= _LONG_FOLLOW_UP:
         return True  # "and does it stay that way after I close and reopen the file?"
+    if len(words) <= _LONG_FOLLOW_UP and _POINTING_BACK.search(text):
+        return True
     if len(words) <= _NUMBER_FOLLOW_UP and any(w.isdigit() for w in words):
         return True  # "how many in 2004 alone?": a number asked of the subject before
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
