@@ -461,6 +461,8 @@ def _ranked(
     question = rank.QuestionWeights.of(weights, current.index)
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
+    if thing is None and not purpose and not earlier_:
+        thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     depth = max(
         rank.RERANK,

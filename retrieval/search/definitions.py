@@ -24,6 +24,7 @@ _ASKING = [
         r"(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^what\s+(?:does|do)\s+(?P<x>[^?,]+?)\s+(?:mean|stand\s+for)\s*\??$",
         r"^(?:define|definition\s+of|meaning\s+of)\s+(?P<x>[^?,]+?)\s*\??$",
+        r"^(?P<x>[^?,]+?)\s+(?:meaning|definition)\s*\??$",  # "hot journal meaning"
         r"^qu['’]est[- ]ce\s+qu(?:e\s+|['’])(?:(?:le|la|les|un|une)\s+|l['’])?"
         r"(?P<x>[^?,]+?)\s*\??$",
         r"^¿?\s*qu[ée]\s+(?:es|son)\s+(?:(?:el|la|los|las|un|una)\s+)?(?P<x>[^?,]+?)\s*\??$",
@@ -46,6 +47,20 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def subject(question: str) -> str | None:
     """What ``question`` asks the definition of, or None when it asks something else."""
     return _thing_asked(question, _ASKING)
+
+
+def term_asked(question: str) -> str | None:
+    """The term a question of one word is ("dbsqlfuzz", "neo-serverless"): typed alone, a
+    term asks what it is, as a search box's visitor means it. Not a stop word ("why"), nor a
+    question ending in "?" ("Pakistan?" follows one before), nor Chinese (a sentence without
+    spaces is one "word")."""
+    text = question.strip()
+    words = text.split()
+    if len(words) != 1 or text.endswith(("?", "？")) or _CJK.search(text):
+        return None
+    if not re.search(r"[^\W\d_]", text) or any(text.casefold() in stop_words(c) for c in _ASKED_IN):
+        return None
+    return text
 
 
 def _thing_asked(question: str, asking: Sequence[re.Pattern[str]]) -> str | None:

@@ -15,6 +15,7 @@ from retrieval.search.definitions import (
     purpose_subject,
     says_purpose,
     subject,
+    term_asked,
 )
 from retrieval.search.rank import Ranked
 
@@ -45,10 +46,39 @@ SED_FAQ = {
         ("什么是 unstable？", "unstable"),
         ("What is the oldest version that can do protrusion?", None),  # no definition asked
         ("how do I use sed?", None),
+        ("hot journal meaning", "hot journal"),
+        ("WAL definition", "WAL"),
     ],
 )
 def test_the_thing_a_question_asks_the_definition_of(question: str, thing: str | None) -> None:
     assert subject(question) == thing
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("sed", "sed"),
+        ("neo-serverless", "neo-serverless"),
+        ("sed?", None),  # asked back after an answer
+        ("why", None),  # a stop word
+        ("2004", None),
+        ("sed examples", None),  # two words ask about something of it
+        ("什么是", None),
+    ],
+)
+def test_a_word_typed_alone_asks_what_it_is(question: str, thing: str | None) -> None:
+    assert term_asked(question) == thing
+
+
+def test_a_word_alone_quotes_its_definition(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "s.db", make_corpus(SED_FAQ))
+    try:
+        answer = library.answer("sed", k=4)
+        assert answer.hits[0].passage.text.startswith("\u201csed\u201d stands for")
+    finally:
+        library.close()
 
 
 @pytest.mark.parametrize(
