@@ -266,15 +266,17 @@ class Library:
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        lang, question_, ranked, total = _ranked(self, current, text, earlier_, offset + k)
+        # One more than shown after an earlier question: its answer may be left out.
+        wanted = offset + k + (1 if earlier_ else 0)
+        lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
         if earlier_ and definitions.subject(text) is None:
             # A close call goes to the document the earlier question was answered from (one
             # more search, of that question: not its answer, nor its own earlier document).
             with contextlib.suppress(QuestionError):
                 before = _ranked(self, current, earlier_[-1], earlier_[:-1], 1)[2]
-                ranked = earlier.same_document_first(
-                    ranked, before[0].passage.doc if before else None
-                )
+                answer = before[0] if before else None
+                ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
+                ranked = earlier.without_the_answer(ranked, answer, question_.weights)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         languages = _with_answering(languages, lang, ranked[: offset + k])
         if lang not in languages:

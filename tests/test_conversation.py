@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -37,6 +39,12 @@ FIRST = "When did China and France start their strategic dialogue?"
         "does it come with fancy symbols for the keys?",
         "why not just put that code at the end of the try block?",
         "and if I don't write any ON DELETE clause, what happens by default?",
+        # Nothing but a question word: nothing to search but what was asked before.
+        "when?",
+        "where exactly?",
+        "how long?",
+        "и когда?",
+        "¿dónde?",
     ],
 )
 def test_short_leaning_questions_are_follow_ups(question: str) -> None:
@@ -53,6 +61,7 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "how many policemen did china send since 2000",
         "What did China and Pakistan agree in 2004 about border security?",
         "recipe for kung pao chicken",
+        "who is Obama?",  # a question word, and what it asks about
         # "it" asked of nothing, "those" before who names, "instead of" names both.
         "Is it possible to use verbatim stuff inside footnotes with the fancyvrb package?",
         "Do those who sign the joint statement on climate change meet every year?",
@@ -174,3 +183,29 @@ def test_follow_ups_are_recognised_in_every_language_the_bot_speaks(question: st
 )  # fmt: skip
 def test_questions_that_stand_alone_are_not_follow_ups_in_any_language(question: str) -> None:
     assert not is_follow_up(question)
+
+
+WHY_CORPUS = {
+    "talks.txt": (
+        "The Six-Party Talks\n\n"
+        "China supports the Six-Party Talks on the Korean nuclear issue.\n\n"
+        "China supports the talks because a nuclear-free peninsula serves peace in the region.\n\n"
+        "The talks on the Korean nuclear issue began in Beijing in 2003.\n"
+    )
+}
+
+
+def test_why_after_an_answer_quotes_another_passage_not_the_same_again(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "w.db", make_corpus(WHY_CORPUS))
+    try:
+        first = "Does China support the talks on the Korean nuclear issue?"
+        shown = library.answer(first).hits[0].passage.id
+        conversation = Conversation().after(first, None, now=0.0)
+        context = conversation.context_for("why?", now=1.0)
+        assert context == first
+        answer = library.answer("why?", context=context)
+        assert answer.hits and shown not in [h.passage.id for h in answer.hits]
+    finally:
+        library.close()

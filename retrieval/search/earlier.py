@@ -1,4 +1,5 @@
-"""A follow-up is answered from the document the conversation is in, when it is a close call.
+"""A follow-up is answered from the document the conversation is in, when it is a close call,
+and never with the passage just quoted when it adds no word of its own.
 
 "And on Iran?" after a question on the 2008 China–Russia joint statement asks what that
 statement says on Iran; a passage elsewhere mentioning Iran may match the words as well. Among
@@ -9,7 +10,7 @@ in none; a wider window let weaker passages of that document overtake better one
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from retrieval.search.rank import Ranked, brought_first
 
@@ -19,3 +20,15 @@ WINDOW = 3
 def same_document_first(ranked: Sequence[Ranked], document: str | None) -> list[Ranked]:
     """``ranked`` with the best of its first :data:`WINDOW` from ``document`` first."""
     return brought_first(ranked, [r for r in ranked[:WINDOW] if r.passage.doc == document][:1])
+
+
+def without_the_answer(
+    ranked: Sequence[Ranked], answer: Ranked | None, weights: Mapping[str, float]
+) -> list[Ranked]:
+    """``ranked`` without ``answer``, the passage the earlier question was answered with, when
+    the question's ``weights`` hold no word of its own (only the earlier questions' terms, at
+    less than a word's weight): "why?" or "when?" after an answer asks for more than it, and
+    searching the earlier question's words alone would quote the same passage again."""
+    if answer is None or any(w >= 1.0 for w in weights.values()):
+        return list(ranked)
+    return [r for r in ranked if r.passage.id != answer.passage.id]

@@ -9,9 +9,12 @@ and the bot use the same object; the bot stores it per chat and user with :meth:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
+
+from retrieval.search.languages import language, stop_words
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -87,6 +90,12 @@ _CJK_OTHER = re.compile(r"其[他它]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_SHORT = 20  # characters: a question this short can lean on the one before
 _WORD = re.compile(r"\w+")
+# A question of a few words, none saying what about ("when?", "where exactly?", "how
+# long?", "и когда?", "¿dónde?"), has nothing to search but what was asked before. Besides
+# the stop words, the words that finish an English question word: "how long", "how often".
+_ASKING_BACK_WORDS = 3
+_ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
+_ASKED_IN = ("en", "ru", "fr", "es")  # the languages the bot speaks, Chinese aside
 
 
 def is_follow_up(question: str) -> bool:
@@ -97,6 +106,8 @@ def is_follow_up(question: str) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
+    if len(words) <= _ASKING_BACK_WORDS and all(map(_says_nothing, words)):
+        return True
     if _CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
     pointing_back = any(w in _ANAPHORA for w in words)
@@ -113,6 +124,15 @@ def is_follow_up(question: str) -> bool:
         lowered = _INVERTED.sub(" ", lowered)
     pointing = _WORD.findall(lowered)
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+
+
+@functools.lru_cache(maxsize=4096)
+def _says_nothing(word: str) -> bool:
+    """Whether ``word`` (lower case) is a stop word of a language the bot speaks, or finishes
+    an English question word."""
+    if word in _ASKING_COMPLEMENTS:
+        return True
+    return any(language(code).fold(word) in stop_words(code) for code in _ASKED_IN)
 
 
 @dataclass(frozen=True)
