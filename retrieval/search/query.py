@@ -134,6 +134,9 @@ def _quoting_commands(text: str, languages: Sequence[str]) -> str | None:
     )
 
 
+_SPANISH_MARKS = re.compile(r"[¿¡]")
+
+
 def settle_language(
     question: str, lang: str, languages: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
 ) -> str:
@@ -143,6 +146,8 @@ def settle_language(
     mode") are not enough to tell English from French; the corpus is, but only when it plainly
     disagrees with the detector."""
     script = language(lang).script
+    if script == "latin" and "es" in languages and _SPANISH_MARKS.search(question):
+        return "es"  # only Spanish opens a question with "¿" ("¿Quién es Pangloss?")
     rivals = [c for c in languages if c != lang and language(c).script == script]
     if not rivals:
         return lang
@@ -478,8 +483,8 @@ def weights(
     if lang == "en" and (read_in is None or any(code in _READ_IN for code in read_in)):
         minor = bool(languages) and languages[0] != "en"
         found = _readings(own, question, analyzer, snapshot, minor, read_in)
-    elif lang in _READ_IN:
-        found = _english_readings(own, question, analyzer, snapshot, lang)
+    elif lang != "en":
+        found = _foreign_readings(own, question, analyzer, snapshot, lang)
     else:
         found = iter(())
     readings = {r: word for r, word in found if r not in result}
@@ -578,14 +583,16 @@ def _readings(
                 yield term, token.term
 
 
-def _english_readings(
+def _foreign_readings(
     own: Collection[str], question: str, analyzer: Analyzer, snapshot: Snapshot, lang: str
 ) -> Iterator[tuple[str, str]]:
-    """``(English term, the word's term)`` for the own words of a question in another
-    Latin-script language that its language's passages barely write (at most
-    :data:`RARE_PASSAGES`) and English ones write more: "¿Qué es lintian?" finds the English
-    paragraph of a Spanish manual that names the tool, where no Spanish sentence does. Words
-    of fewer than :data:`READ_LETTERS` letters are not read, as in :func:`_readings`."""
+    """``(term of another language, the word's term)`` for the own Latin-script words of a
+    question in another language that its language's passages barely write (at most
+    :data:`RARE_PASSAGES`) and English or another Latin-script language's passages write more:
+    "¿Qué es lintian?" finds the English paragraph of a Spanish manual that names the tool,
+    where no Spanish sentence does; "Qui est Rocinante ?" finds the Spanish novel's horse,
+    "Кто такой Pangloss?" the French tale's tutor. Words of fewer than :data:`READ_LETTERS`
+    letters are not read, as in :func:`_readings`."""
     text = searchable(question)
     index = snapshot.index
     for token in _tokens(analyzer, text, lang):
@@ -594,12 +601,28 @@ def _english_readings(
         written = text[token.start : token.end]
         if len(written) < READ_LETTERS and not _acronym(written):
             continue
+        if _script_of(written) != "latin":
+            continue  # a Russian word has no reading in French
         found = index.passages_with(token.term)
         if found > RARE_PASSAGES:
             continue  # the question's language writes it: its passages answer
-        for term in analyzer.terms(written, "en"):
+        terms = analyzer.terms(written, "en")
+        if _foreign_name(written, token.start, lang):
+            terms += _read_in_other_languages(language("en").fold(written.lower()), analyzer)
+        for term in dict.fromkeys(terms):
             if term != token.term and index.passages_with(term) > found:
                 yield term, token.term
+
+
+def _foreign_name(written: str, start: int, lang: str) -> bool:
+    """Whether a Latin-script word of a question in ``lang`` is a name that may be written in
+    any Latin-script language's documents: any such word in a question of another script
+    ("Кто такой Pangloss?"), a capitalised word after a question's first ("Qui est
+    Rocinante ?"), an acronym. An ordinary word ("existe") is read in English only: Spanish
+    and French share too many for the French reading of a Spanish one to be the same thing."""
+    if language(lang).script != "latin" or _acronym(written):
+        return True
+    return start > 0 and written[:1].isupper()
 
 
 def _acronym(written: str) -> bool:

@@ -1,0 +1,63 @@
+"""A name asked about in one language finds the documents of another that write it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+
+# Two tales and a Russian note: each character is named only in their own tale's language.
+TALES = {
+    "candide.txt": (
+        "Candide\n\n"
+        "Le précepteur Pangloss était l'oracle de la maison, et le petit Candide écoutait ses "
+        "leçons avec toute la bonne foi de son âge et de son caractère.\n\n"
+        "Candide fut chassé du plus beau des châteaux à grands coups de pied dans le derrière, "
+        "et il marcha longtemps sans savoir où.\n"
+    ),
+    "quijote.txt": (
+        "Don Quijote\n\n"
+        "Fue luego a ver su rocín, y aunque tenía más cuartos que un real, le puso por nombre "
+        "Rocinante, nombre a su parecer alto, sonoro y significativo.\n\n"
+        "En un lugar de la Mancha vivía un hidalgo de los de lanza en astillero, adarga antigua, "
+        "rocín flaco y galgo corredor.\n"
+    ),
+    "заметки.txt": (
+        "Заметки\n\n"
+        "Рассказы читают вслух по вечерам, и каждый выбирает свой любимый отрывок для чтения.\n\n"
+        "Библиотека открыта по субботам, книги выдают на две недели без залога.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def tales(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(TALES)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "document"),
+    [
+        ("Кто такой Pangloss?", "ru", "candide.txt"),  # a Latin name in a Russian question
+        ("Qui est Rocinante ?", "fr", "quijote.txt"),  # a Spanish name in a French question
+        ("¿Quién es Pangloss?", "es", "candide.txt"),  # "¿": Spanish, though "es" is French too
+    ],
+)
+def test_a_name_is_found_in_the_language_that_writes_it(
+    tales: Library, question: str, language: str, document: str
+) -> None:
+    answer = tales.answer(question)
+    assert answer.language == language
+    assert answer.outcome != "declined"
+    assert answer.hits[0].passage.doc == document
+
+
+def test_an_ordinary_word_is_not_read_in_a_neighbouring_language(tales: Library) -> None:
+    # "marcha" is a Spanish word too ("walk"), but a Spanish question saying it asks nothing
+    # of the French tale: only a name (capitalised after the first word) is read across.
+    answer = tales.answer("¿Cuánto tiempo marcha el hidalgo?")
+    assert answer.language == "es"
+    assert "es:hidalg" in answer.terms
+    assert not any(term.startswith("fr:") for term in answer.terms)
