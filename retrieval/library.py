@@ -59,6 +59,9 @@ from retrieval.store.db import is_damaged, set_aside
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
+# An example question about a section; its words besides the topic are stop words, so it
+# searches the topic alone ("What do the documents say …" searched "document" and "paper").
+EXAMPLE_ABOUT = "What is said about {topic}?"
 ANALYZER_VERSION = "3"  # bump when the analyzer changes, so saved indexes are rebuilt
 
 
@@ -83,7 +86,8 @@ class Library:
         self._head_terms = functools.lru_cache(maxsize=4096)(functools.partial(_terms, analyzer))
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
-        self._examples: dict[str, list[str]] = {}  # by index version
+        # The example questions of the index version, by reader language and question form.
+        self._examples: tuple[object, dict[tuple[str, str], list[str]]] = (None, {})
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
@@ -234,16 +238,21 @@ class Library:
     def passage_count(self) -> int:
         return self._current().index.n_docs
 
-    def example_questions(self) -> list[str]:
+    def example_questions(self, lang: str = "en", about: str = EXAMPLE_ABOUT) -> list[str]:
         """Three questions that show what the corpus can answer, for greetings and help.
 
         Those the corpus's manifest suggests (``examples``), where this corpus answers them;
-        otherwise questions about the sections (or titles) that hold the most passages.
+        otherwise ``about`` (a question with a ``{topic}``, in the reader's language ``lang``)
+        asked of the sections (or titles) that hold the most passages, in ``lang`` first.
         """
         version = self._current().version
-        if version not in self._examples:
-            self._examples = {version: _examples(self)}
-        return self._examples[version]
+        key = (lang, about)
+        if self._examples[0] != version:
+            self._examples = (version, {})
+        found = self._examples[1].get(key)
+        if found is None:
+            found = self._examples[1][key] = _examples(self, lang, about)
+        return found
 
     # ----------------------------------------------------------------------------- questions
     def query_weights(
@@ -536,15 +545,17 @@ def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:
     return any(t is not None for t in current.words.find(words))
 
 
-def _examples(library: Library) -> list[str]:
+def _examples(library: Library, lang: str, about: str) -> list[str]:
     """See :meth:`Library.example_questions`."""
     chosen = []
     for question in ingest.manifest_examples(library.corpus_dir):
         with contextlib.suppress(QuestionError):
             if library.answer(question, k=1).answered:
                 chosen.append(question)
-    for topic in library.store.largest_sections(limit=6):
-        question = f"What do the documents say about {topic}?"
+    store = library.store
+    topics = [*store.largest_sections(limit=6, lang=lang), *store.largest_sections(limit=6)]
+    for topic in topics:
+        question = about.format(topic=topic)
         if len(chosen) < 3 and question not in chosen:
             chosen.append(question)
     return chosen[:3]

@@ -371,9 +371,31 @@ def test_example_questions_suit_the_corpus_being_served(
     folder = make_corpus({"glaciers.txt": text})
     other = Library.open(tmp_path / "other.db", folder)
     try:
-        assert other.example_questions() == ["What do the documents say about Retreat?"]
+        assert other.example_questions() == ["What is said about Retreat?"]
     finally:
         other.close()
+
+
+def test_example_questions_are_in_the_readers_language_about_its_documents(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = make_corpus(
+        {
+            "glaciers.txt": "Glacier Survey\n\nRetreat\n\nThe glacier retreated 40 metres "
+            "in 2020, and the survey measured it again in 2021 and in 2022.\n",
+            "ледники.txt": "Ледники\n\nОтступление\n\nЛедник отступил на сорок метров за "
+            "год, и его снова измеряли весной и осенью.\n",
+        }
+    )
+    library = Library.open(tmp_path / "two.db", folder)
+    try:
+        (russian, *_) = library.example_questions("ru", "Что есть про «{topic}»?")
+        assert russian == "Что есть про «Отступление»?"
+        answer = library.answer(russian)
+        assert answer.answered and answer.hits[0].passage.doc == "ледники.txt"
+        assert answer.terms == ("ru:отступлен",)  # the form's own words are not searched
+    finally:
+        library.close()
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from telegram.ext import ContextTypes
 from bot import buttons, locales
 from bot.handlers.common import (
     ask,
+    example_questions,
     post_passage,
     services,
     show_page,
@@ -134,7 +135,7 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if found is None:
         return
     query, press = found
-    examples = await asyncio.to_thread(services(context).library.example_questions)
+    examples = await example_questions(update, context)
     if press.index >= len(examples):
         await query.answer((await texts(update, context)).BUTTON_EXPIRED)
         return

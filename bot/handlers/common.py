@@ -55,6 +55,13 @@ async def texts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Strings:
     return locales.strings(chosen or user.language_code)
 
 
+async def example_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[str]:
+    """The /start examples for this user: in their language, about its documents first."""
+    t = await texts(update, context)
+    library = services(context).library
+    return await asyncio.to_thread(library.example_questions, locales.code_of(t), t.EXAMPLE_ABOUT)
+
+
 def in_group(chat: Chat) -> bool:
     """A group or supergroup (channels never reach the handlers)."""
     return chat.type in {ChatType.GROUP, ChatType.SUPERGROUP}

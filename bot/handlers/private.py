@@ -14,6 +14,7 @@ from bot.corpus import accepted_kinds
 from bot.handlers.common import (
     ask,
     asked_in,
+    example_questions,
     mentions_bot,
     services,
     show_page,
@@ -45,7 +46,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await help_command(update, context)
         return
     t = await texts(update, context)
-    examples = await asyncio.to_thread(services(context).library.example_questions)
+    examples = await example_questions(update, context)
     if not examples:
         await message.reply_text(t.GREETING_NO_EXAMPLES)
         return

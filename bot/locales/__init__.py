@@ -43,6 +43,11 @@ def strings(language_code: str | None) -> Strings:
     return available()[language_of(language_code)]
 
 
+def code_of(texts: Strings) -> str:
+    """The language code of a locale module (``bot.locales.ru`` → "ru")."""
+    return texts.__name__.rpartition(".")[2]
+
+
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks for more results ("more", "ещё", "更多", "Encore !"): any
     locale's :data:`~bot.locales.en.MORE_WORDS`, whatever the user's language (a Russian

@@ -63,6 +63,10 @@ GREETING_NO_EXAMPLES = (
     "Ask me anything in your own words; /sources lists what I can quote from."
 )
 
+# An example question on /start about one of the largest sections ({topic}: its heading), asked
+# as typed when tapped: besides the topic, only words the search passes over.
+EXAMPLE_ABOUT = "What is said about {topic}?"
+
 HELP = (
     "<b>How to ask</b>\n"
     "Send a question as a normal message, in your own words. I search the documents and quote "

@@ -63,6 +63,8 @@ GREETING_NO_EXAMPLES = (
     "Pregúntame lo que quieras con tus propias palabras; en /sources verás de qué puedo citar."
 )
 
+EXAMPLE_ABOUT = "¿Qué hay sobre «{topic}»?"
+
 HELP = (
     "<b>Cómo preguntar</b>\n"
     "Envía tu pregunta como un mensaje normal, con tus propias palabras. Busco en los documentos "

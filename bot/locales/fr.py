@@ -66,6 +66,8 @@ GREETING_NO_EXAMPLES = (
     "Posez-moi vos questions avec vos propres mots ; /sources liste ce que je peux citer."
 )
 
+EXAMPLE_ABOUT = "Qu’y a-t-il sur «\u00a0{topic}\u00a0»\u202f?"
+
 HELP = (
     "<b>Comment poser une question</b>\n"
     "Envoyez votre question comme un message ordinaire, avec vos propres mots. Je cherche dans "

@@ -254,12 +254,15 @@ class CorpusStore:
         )
         return [int(row[0]) for row in rows]
 
-    def largest_sections(self, limit: int) -> list[str]:
-        """Section headings (or, for documents without any, titles) by passages, most first."""
+    def largest_sections(self, limit: int, lang: str | None = None) -> list[str]:
+        """Section headings (or, for documents without any, titles) by passages, most first;
+        only those of passages in ``lang`` when given."""
+        where, values = ("where p.lang = ?", [lang]) if lang else ("", [])
         rows = self._reader().execute(
             "select coalesce(p.section, d.title) as topic, count(*) as n from passages p"
-            " join documents d on d.doc = p.doc group by topic order by n desc, topic limit ?",
-            [limit],
+            f" join documents d on d.doc = p.doc {where}"
+            " group by topic order by n desc, topic limit ?",
+            [*values, limit],
         )
         return [str(row["topic"]) for row in rows]
 

@@ -331,3 +331,15 @@ def test_every_reason_is_said_in_every_language_with_its_placeholders(code: str)
     for template, said in theirs.items():
         assert fields(said) == fields(template), f"{code}: {template}"
         assert code == "en" or said != template or template == "{problem}", template
+
+
+@pytest.mark.parametrize("code", ["en", *CODES])
+def test_an_example_question_searches_its_topic_alone(code: str) -> None:
+    # Tapped on /start, the example is asked as typed: the words around the topic must be
+    # words the search passes over, and it must not read as leaning on a question before.
+    from retrieval.search.analyzer import Analyzer
+    from retrieval.search.followups import is_follow_up
+
+    question = available()[code].EXAMPLE_ABOUT.format(topic="Zzyzx")
+    assert [t.rpartition(":")[2] for t in Analyzer().terms(question, code)] == ["zzyzx"]
+    assert not is_follow_up(question)
