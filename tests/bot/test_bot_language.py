@@ -59,4 +59,3 @@ async def test_language_offers_every_language_and_the_choice_is_kept(
 async def test_a_language_button_for_no_language_expired(bot: Harness) -> None:
     await bot.send(bot.updates.press("l:xx"))
     assert bot.request.of("answerCallbackQuery")[-1].params["text"] == en.BUTTON_EXPIRED
-
