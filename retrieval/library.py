@@ -245,20 +245,15 @@ class Library:
         return self._current().index.n_docs
 
     def example_questions(self, lang: str = "en", about: str = EXAMPLE_ABOUT) -> list[str]:
-        """Three questions that show what the corpus can answer, for greetings and help.
-
-        Those the corpus's manifest suggests (``examples``), where this corpus answers them;
-        otherwise ``about`` (a question with a ``{topic}``, in the reader's language ``lang``)
-        asked of the sections (or titles) that hold the most passages, in ``lang`` first.
-        """
+        """Three questions that show what the corpus can answer, for greetings and help: those
+        its manifest suggests that it answers, else ``about`` (a question on a ``{topic}``, in
+        the reader's language ``lang``) of the largest sections, those in ``lang`` first."""
         version = self._current().version
-        key = (lang, about)
-        if self._examples[0] != version:
-            self._examples = (version, {})
-        found = self._examples[1].get(key)
-        if found is None:
-            found = self._examples[1][key] = _examples(self, lang, about)
-        return found
+        cached = self._examples[1] if self._examples[0] == version else {}
+        self._examples = (version, cached)
+        if (lang, about) not in cached:
+            cached[(lang, about)] = _examples(self, lang, about)
+        return cached[(lang, about)]
 
     # ----------------------------------------------------------------------------- questions
     def query_weights(
@@ -285,13 +280,7 @@ class Library:
         wanted = offset + k + (1 if earlier_ else 0)
         lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
         if earlier_ and definitions.subject(text) is None:
-            # A close call goes to the document the earlier question was answered from (one
-            # more search, of that question: not its answer, nor its own earlier document).
-            with contextlib.suppress(QuestionError):
-                before = _ranked(self, current, earlier_[-1], earlier_[:-1], 1)[2]
-                answer = before[0] if before else None
-                ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
-                ranked = earlier.without_the_answer(ranked, answer, question_.weights)
+            ranked = _after_earlier(self, current, earlier_, ranked, question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         languages = _with_answering(languages, lang, ranked[: offset + k])
         if lang not in languages:
@@ -326,6 +315,25 @@ class Library:
         if self._languages[0] != version:
             self._languages = _counted(version, self.store.passage_languages())
         return self._languages[1] or ("en",)
+
+
+def _after_earlier(
+    library: Library,
+    current: snapshot.Snapshot,
+    earlier_: Sequence[str],
+    ranked: list[rank.Ranked],
+    question: rank.QuestionWeights,
+) -> list[rank.Ranked]:
+    """A follow-up's ``ranked`` passages: a close call goes to the document the earlier
+    question was answered from, and its answer is not quoted again by a follow-up with no
+    word of its own (one more search, of that question: not its answer, nor its own earlier
+    document)."""
+    with contextlib.suppress(QuestionError):
+        before = _ranked(library, current, earlier_[-1], earlier_[:-1], 1)[2]
+        answer = before[0] if before else None
+        ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
+        ranked = earlier.without_the_answer(ranked, answer, question.weights)
+    return ranked
 
 
 def _took(report: ReindexReport, started: float) -> ReindexReport:

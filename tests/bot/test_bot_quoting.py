@@ -232,7 +232,8 @@ async def test_an_inline_query_lists_matching_passages_ten_at_a_time(bot: Harnes
         assert result["type"] == "article"
         passage = expected_hit.passage
         assert result["title"].startswith(passage.title)  # the document, then the section
-        assert f", {passage.section}, ¶ {passage.paragraph}" in result["title"]
+        section = f", {passage.section}" if passage.section else ""  # an opening has none
+        assert f"{section}, ¶ {passage.paragraph}" in result["title"]
         assert result["description"] == replies.shorten(expected_hit.excerpt.plain, 200)
     assert first.params["next_offset"] == "10"
     assert "button" not in first.params
