@@ -5,7 +5,11 @@ with an outline level) become sections, nested by their levels (so does a short 
 bold alone, in a document that styles its other headings), the Title style the title, list
 items and other paragraphs paragraphs, and tables one block per row with the row's cells
 together; a text box is read after the paragraph it is anchored in. Headers and footers are not
-part of the body, so no running header reaches a passage.
+part of the body, so no running header reaches a passage. Runs of paragraphs in a code style
+("Code", "HTML Preformatted", any style set in a fixed-pitch font) are code blocks, with the
+paragraph introducing them; short bold lines each over one paragraph of its own, as a list of
+command-line options is laid out, are terms read with their descriptions (see
+:mod:`retrieval.ingest.readers.docxcode`).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import datetime as dt
 import io
 import re
 import statistics
+import textwrap
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,12 +37,15 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
+    attach_code,
+    code_text,
     is_placeholder_title,
     iso_date,
     open_zip,
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.docxcode import code_styles, described_terms, termed
 from retrieval.ingest.readers.text import fallback_title
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
@@ -81,6 +89,11 @@ class _Walk:
     bold_level: int | None = None
     before_text: set[Any] = field(default_factory=set)  # see _before_text
     house: dict[str, int] = field(default_factory=dict)  # see _house_levels
+    code_styles: frozenset[str] = frozenset()  # see docxcode.code_styles
+    code: list[str] = field(default_factory=list)  # the lines of the code being gathered
+    intro: int | None = None  # the paragraph right before, which may introduce code
+    terms: set[Any] = field(default_factory=set)  # see docxcode.described_terms
+    term: str = ""  # a term waiting for its description
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -92,11 +105,15 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     walk = _Walk(document, title_from_style=not title, bold_level=_top_level(items))
     walk.house = _house_levels(items)
     walk.before_text = _before_text(items, walk.house)
+    walk.code_styles = code_styles(word, items)
+    walk.terms = described_terms(items, walk.code_styles, lambda p: _plain(p, walk))
     for item in items:
         if isinstance(item, Table):
             _table(item, walk)
         else:
             _paragraph(item, walk)
+    _flush(walk)
+    _lone_term(walk)
     if not document.blocks:
         # Every line set as a title or heading (the styles used for emphasis): the lines are
         # the text, not the outline of a text that is not there; the first of them too, when
@@ -324,12 +341,47 @@ def _text_boxes(element: Any) -> list[Any]:
     ]
 
 
+def _plain(paragraph: Paragraph, walk: _Walk) -> bool:
+    """Whether a paragraph is in no heading nor title style (body text, or a bold line)."""
+    style = _style_name(paragraph)
+    return style not in _TITLE_STYLES and _heading_level(paragraph, walk.house) is None
+
+
+def _flush(walk: _Walk) -> None:
+    """Add the code gathered so far, with the paragraph right before it as its introduction."""
+    code = code_text(textwrap.dedent("\n".join(walk.code).replace("\xa0", " ")).strip("\n"))
+    if code.strip():
+        attach_code(walk.document, code, walk.section, walk.intro)
+    walk.code, walk.intro = [], None
+
+
 def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
+    if _style_name(paragraph) in walk.code_styles:
+        walk.code.append(text_of(paragraph._p))  # a blank line of the code too
+        return
     # A bullet typed in the Symbol or Wingdings font is a character of their private range
     # (U+F0B7), which shows as a box or nothing anywhere else: it is read as the bullet it is.
     text = _SYMBOL_BULLET.sub("• ", prose(text_of(paragraph._p)))
     if not text:
         return
+    _flush(walk)
+    if paragraph._p in walk.terms:
+        walk.term = text
+        return
+    if not _plain(paragraph, walk):
+        _lone_term(walk)
+    _styled_text(paragraph, text, walk)
+
+
+def _lone_term(walk: _Walk) -> None:
+    """A term nothing described (a heading or a table came next) is a paragraph of its own."""
+    if walk.term:
+        walk.document.add(walk.section, walk.term)
+        walk.term = ""
+
+
+def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
+    """A paragraph of text as its style makes it: the title, a heading, or a paragraph."""
     style = _style_name(paragraph)
     if style in _TITLE_STYLES:
         if walk.title_from_style:
@@ -355,7 +407,9 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
         walk.section = walk.outline.enter(walk.bold_level, text)
         return
     numbered = bool(paragraph._p.xpath("./w:pPr/w:numPr"))
+    text, walk.term = termed(walk.term, text), ""
     walk.document.add(walk.section, text, item=numbered or style.startswith("list"))
+    walk.intro = len(walk.document.blocks) - 1
 
 
 def _table(table: Table, walk: _Walk) -> None:
@@ -365,6 +419,8 @@ def _table(table: Table, walk: _Walk) -> None:
     of tables in tables: its cells are read in order like a body, each inner table row by row;
     so is a row with a heading in a cell (a sidebar's "Overview" over its paragraphs).
     """
+    _flush(walk)
+    _lone_term(walk)
     # A text box anchored in a cell (a title floating over a table) is read before the table.
     boxes = _text_boxes(table._tbl)
     _boxes(

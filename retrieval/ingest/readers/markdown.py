@@ -8,11 +8,16 @@ with the paragraph that introduces them. What the page would not show
 is dropped: YAML front matter (read for title, date and source), HTML blocks and comments,
 mkdocs/Sphinx directives (``::: module.Class``, ``:docstring:``, ``.. note::``, ``/// html``),
 attribute lists (``{: #id }``) and MyST's targets (``(asdict)=``) and colon fences (``:::``). A MyST
-role is read as the text Sphinx shows for it: {func}`attrs.field` as "attrs.field".
+role is read as the text Sphinx shows for it: {func}`attrs.field` as "attrs.field", {issue}`1138`
+as "issue 1138". A MyST directive fenced as code ('```{note}') is read as the page shows it (see
+:mod:`retrieval.ingest.readers.myst`): an admonition as prose under its title, the reST of
+'```{eval-rst}' as its paragraphs and code, a code-block as code under its caption, a table of
+contents or a toctree not at all.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import textwrap
@@ -28,6 +33,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers import myst
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -85,6 +91,8 @@ _MARKDOWN_IN_HTML = re.compile(
 # A MyST role before its inline code: {func}`attrs.field`, {term}`Slotted classes <slotted>`.
 _ROLE = re.compile(r"\{[a-z][\w:+-]*\}$")
 _ROLE_TITLE = re.compile(r"^(?P<title>.*?)\s*<[^<>]+>$", re.DOTALL)
+# sphinx-issues' roles, read with what they number: {issue}`1138` is "issue 1138".
+_NUMBERED_ROLES = {"issue": "issue", "pr": "PR"}
 _FIELD = re.compile(r"^:[\w-]+:(?:\s|$)")
 _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: true"
 # An options block under a directive: "options:", "  show_source: false", ":members:".
@@ -252,11 +260,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
-    index = 0
-    while index < len(tokens):
-        count = len(document.blocks)
-        index = _step(tokens, index, reading)
-        _label(reading, count)
+    _walk(tokens, reading)
     _flush_label(reading)
     if not document.title:
         document.title = _title_line(document) or _documented(reading) or fallback_title(path)
@@ -267,6 +271,15 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
             attach_code(document, directive, reading.section, None)
     reading.outline.finish(document)
     return document
+
+
+def _walk(tokens: Sequence[Token], reading: _Reading) -> None:
+    """Read ``tokens``, block after block."""
+    index = 0
+    while index < len(tokens):
+        count = len(reading.document.blocks)
+        index = _step(tokens, index, reading)
+        _label(reading, count)
 
 
 def _tab_label(line: str) -> str:
@@ -354,7 +367,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return index + 3
     if kind in ("footnote_open", "footnote_close"):
         _footnote(token, reading)
-    if kind in ("fence", "code_block"):
+    if kind == "fence" and (found := myst.directive(token.info, token.content)) is not None:
+        _directive(found, reading)
+    elif kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
         return _table(tokens, index, reading)
@@ -488,11 +503,19 @@ def _titled(line: str, attributes: str) -> str:
 
 def _role_text(role: str, content: str) -> str:
     """What Sphinx shows for a MyST role: its title when it has one ("Slotted classes" of
-    "Slotted classes <slotted classes>"), the target otherwise, "PEP 557" for {pep}`557`."""
+    "Slotted classes <slotted classes>"), the target otherwise, "PEP 557" for {pep}`557`;
+    "issue 1138" and "PR 2020" for sphinx-issues' {issue}`1138` and {pr}`2020` (a bare number
+    at a sentence's end said nothing); a page or a label with no title as its words
+    ({doc}`/shell-completion` "shell completion", the page's title standing for it)."""
     titled = _ROLE_TITLE.match(content)
     text = titled["title"] if titled and titled["title"] else content.lstrip("~!")
+    role = role.rsplit(":", 1)[-1]
     if role in ("pep", "rfc"):
         return f"{role.upper()} {text}"
+    if role in _NUMBERED_ROLES:
+        return f"{_NUMBERED_ROLES[role]} {text}"
+    if role in ("doc", "ref") and not (titled and titled["title"]):
+        return re.sub(r"[-_]+", " ", text.rstrip("/").rsplit("/", 1)[-1]).strip() or text
     return text
 
 
@@ -601,8 +624,13 @@ def _code(token: Token, reading: _Reading) -> None:
     reading.after_directive = False
     if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):
         return  # "::: markdown.util" then an indented "options:" block: generator settings
-    code = _LEADING_BLANK_LINES.sub("", code)
     title = _code_title(token.info) if token.type == "fence" else ""
+    _attach(code, title, reading)
+
+
+def _attach(code: str, title: str, reading: _Reading) -> None:
+    """Add a code block, with the paragraph that introduces it and ``title`` (its caption)."""
+    code = _LEADING_BLANK_LINES.sub("", code)
     if _result_of_code(reading, code):
         return
     attach_code(reading.document, code, reading.section, reading.intro)
@@ -611,6 +639,71 @@ def _code(token: Token, reading: _Reading) -> None:
         last = reading.document.blocks[-1]
         text = f"{last.text}\n{title}" if last.text else title
         reading.document.blocks[-1] = replace(last, text=text)
+
+
+def _directive(found: myst.Directive, reading: _Reading) -> None:
+    """A MyST directive as the built page shows it (see :mod:`myst`): code, the prose of a box
+    under its title, a table, or nothing."""
+    kind = found.kind
+    if kind == "hidden":
+        if found.argument and myst.documents_object(found.name):
+            reading.directives.append(f".. {found.name}:: {found.argument}")
+    elif kind == "code":
+        _attach(code_text(found.body), prose(found.title), reading)
+        reading.after_directive = False
+    elif kind == "html":
+        _html_text(found.body, reading)
+    elif kind == "table":
+        _directive_table(found, reading)
+    elif kind == "rst":
+        _nested(myst.rest_as_myst(found.body), reading, "")
+    else:
+        if found.title or found.name.lower() in myst.BOXES:
+            reading.intro = None  # a box stands apart from the sentence before it
+        _nested(found.text, reading, prose(found.title))
+
+
+def _nested(source: str, reading: _Reading, title: str) -> None:
+    """Read Markdown inside a directive as the page around it is read, ``title`` heading its
+    first block as a tab's label does ("Note on Required Arguments: It is possible…")."""
+    if title:
+        _flush_label(reading)
+        reading.label = title
+    lines, reading.lines = reading.lines, source.split("\n")
+    _walk(_parser().parse(source), reading)
+    reading.lines = lines
+    if title and reading.label == title:
+        _flush_label(reading)  # a title over nothing (a rubric) is text of its own
+
+
+def _directive_table(found: myst.Directive, reading: _Reading) -> None:
+    """A list-table (a list of rows, each a list of cells) or a csv-table, one block a row."""
+    header = found.options.get("header-rows", "0").strip() not in ("", "0")
+    if found.name.lower() == "csv-table":
+        rows = [[cell.strip() for cell in row] for row in csv.reader(found.body.split("\n"))]
+    else:
+        rows = _list_rows(_parser().parse(textwrap.dedent(found.body)))
+    reading.document.blocks.extend(table_blocks(rows, reading.section, header=header))
+    reading.intro = None
+
+
+def _list_rows(tokens: Sequence[Token]) -> list[list[str]]:
+    """The rows of a list-table: the items of the outer list, each the items of its inner list."""
+    rows: list[list[str]] = []
+    depth = 0
+    for token in tokens:
+        if token.type == "list_item_open":
+            depth += 1
+            if depth == 1:
+                rows.append([])
+            elif depth == 2 and rows:
+                rows[-1].append("")
+        elif token.type == "list_item_close":
+            depth -= 1
+        elif token.type == "inline" and depth >= 2 and rows and rows[-1]:
+            text = " ".join(_ATTR_LIST.sub("", line) for line in _inline_lines(token))
+            rows[-1][-1] = f"{rows[-1][-1]} {text}".strip()
+    return rows
 
 
 def _result_of_code(reading: _Reading, code: str) -> bool:
