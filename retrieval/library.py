@@ -489,7 +489,7 @@ def _ranked(
     weights = query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
     if not weights:
         raise NoSearchableWordsError()
-    question = rank.QuestionWeights.of(weights, current.index)
+    question = rank.QuestionWeights.of(weights, current.index, library.analyzer.synonyms.names)
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retrieval.model import Excerpt, Passage
@@ -110,15 +110,20 @@ class QuestionWeights:
         return frozenset(itertools.pairwise(own))
 
     @classmethod
-    def of(cls, weights: Mapping[str, float], index: BM25Index) -> QuestionWeights:
+    def of(
+        cls, weights: Mapping[str, float], index: BM25Index, names: Collection[str] = ()
+    ) -> QuestionWeights:
+        """``weights`` scaled by ``index``'s IDF; ``names``: the synonym groups' terms that
+        name something (:attr:`Synonyms.names`), which with years are the names a question
+        asks that no passage may lack."""
         idf = {t: index.term_idf(t) for t in weights}
         # Words no passage has count at full strength: a question about something the corpus
         # never mentions must not look answered because its commonest words matched.
         scaled = {t: w * _or(idf[t], index.max_idf) for t, w in weights.items()}
         found = {t: v for t, v in scaled.items() if idf[t] is not None}
         unknown = tuple(t for t, w in weights.items() if w >= 1.0 and idf[t] is None)
-        names = tuple(t for t in unknown if t.startswith("_") or _YEAR.match(t))
-        return cls(weights, scaled, found, names, unknown)
+        asked = tuple(t for t in unknown if t in names or _YEAR.match(t))
+        return cls(weights, scaled, found, asked, unknown)
 
 
 def rerank(
