@@ -282,6 +282,7 @@ class Library:
         if earlier_ and definitions.subject(text) is None:
             ranked = _after_earlier(self, current, earlier_, ranked, question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
+        ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms)
         languages = _with_answering(languages, lang, ranked[: offset + k])
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What

@@ -8,7 +8,12 @@ did not already hold; without one the best match is shown hedged, not as the ans
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
+
+from retrieval.search.excerpts import MAX_SENTENCES, QuestionTerms, format_matches, pick_window
+from retrieval.search.rank import Ranked
 
 # How a question asks for an amount, a size, a duration, a year or a version, per language.
 # Not "how far" nor 在多大程度上: they ask to what extent, which words answer. Nor "when did …",
@@ -80,3 +85,34 @@ def unquantified(question: str, excerpt: str) -> bool:
     if _ASKS_AMOUNT.search(question):
         excerpt = _DATE_OR_VERSION.sub(" ", excerpt)
     return not gives_quantity(excerpt, question)
+
+
+def with_the_number(ranked: Sequence[Ranked], question: str, terms: QuestionTerms) -> list[Ranked]:
+    """``ranked`` with each excerpt that states no number a quantity question asks for widened
+    to the nearest sentence of its passage that does, when the excerpt stays within
+    :data:`~retrieval.search.excerpts.MAX_SENTENCES`: "how many tables can one join have?"
+    quoted "This limit arises from … one bit per join-table …" and hedged, where the sentence
+    before says "more than 64 tables". For display, after the answer is judged: judged on the
+    widened excerpt, unanswerable held-out questions were answered by a number nearby."""
+    if not asks_quantity(question):
+        return list(ranked)
+    return [_widened(r, question, terms) for r in ranked]
+
+
+def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:
+    found, text = ranked.matches, ranked.passage.text
+    if found is None or not unquantified(question, ranked.excerpt.plain):
+        return ranked
+    first, last = pick_window(found.masks, terms)
+    stating = [
+        i
+        for i, (a, b) in enumerate(found.spans)
+        if found.masks[i] and not unquantified(question, text[a:b])
+    ]
+    if not stating:
+        return ranked
+    nearest = min(stating, key=lambda i: first - i if i < first else i - last + 1)
+    span = (min(first, nearest), max(last, nearest + 1))
+    if span[1] - span[0] > MAX_SENTENCES:
+        return ranked  # too far from the words asked about to be their number
+    return dataclasses.replace(ranked, excerpt=format_matches(text, found, span))

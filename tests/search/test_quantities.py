@@ -133,3 +133,24 @@ def test_how_often_is_answered_by_the_passage_that_says_it(team_library: Library
 )
 def test_a_date_or_version_is_no_amount(question: str, excerpt: str, answered: bool) -> None:
     assert unquantified(question, excerpt) is not answered
+
+
+def test_the_number_beside_the_best_sentence_is_quoted_with_it(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(
+        {
+            "limits.md": (
+                "# Limits\n\n## Tables in a join\n\n"
+                "The engine does not support joins containing more than 64 tables. This limit "
+                "arises because the code generator uses bitmaps with one bit per join-table in "
+                "the query optimizer.\n"
+            ),
+        },
+    )
+    answer = library.answer("how many tables can one join have")
+    quoted = answer.hits[0].excerpt.plain
+    assert "more than 64 tables" in quoted and "one bit per join-table" in quoted
+    # Without asking a quantity, the best sentence alone is quoted.
+    plain = library.answer("what does one join-table bit in the optimizer bitmaps limit")
+    assert "64" not in plain.hits[0].excerpt.plain
