@@ -181,3 +181,42 @@ def test_a_table_over_several_pages_keeps_the_rows_at_the_tops_of_its_pages(tmp_
     rows = [block.text for block in parsed(path).blocks if block.kind == "table"]
     assert len(rows) == 12
     assert "Model: D-201 | Weight (kg): 412 | Power (kW): 71" in rows
+
+
+def test_a_statistical_table_with_leaders_keeps_each_name_with_its_figures(
+    tmp_path: Path,
+) -> None:
+    """A statistical abstract runs each row's name into its figures along a leader ("Violent
+    crime . . . . 467.9"); a contents list's leaders end in one page number and stay contents."""
+    rows = [
+        ("Violent crime", "467.9", "69.1", "398.8"),
+        ("Robbery", "102.1", "25.5", "76.6"),
+        ("Burglary", "240.9", "60.3", "180.6"),
+        ("Arson", "9.8", "4.3", "5.5"),
+    ]
+    lines = [(72, 700, "Arrests by offence, in thousands, for the year 2009.")]
+    lines += [
+        (72 + 90 * k, 680, label)
+        for k, label in enumerate(("Offence", "Total", "Under 18", "Adults"))
+    ]
+    for number, (name, *figures) in enumerate(rows):
+        y = 664 - 16 * number
+        lines.append((72, y, f"{name} " + ". " * (20 - len(name) // 2)))
+        lines += [(172 + 90 * k, y, figure) for k, figure in enumerate(figures)]
+    contents = [
+        (72, 760 - 16 * k, f"{k + 1} Chapter {k + 1} " + ". " * 30 + f"{3 * k + 1}")
+        for k in range(4)
+    ]
+    path = tmp_path / "abstract.pdf"
+    path.write_bytes(
+        make_pdf(
+            [[Text(x, y, t, 10) for x, y, t in contents], [Text(x, y, t, 10) for x, y, t in lines]],
+            base14="Helvetica",
+        )
+    )
+    tables = [block for block in parsed(path).blocks if block.kind == "table"]
+    assert [block.page for block in tables] == [2, 2, 2, 2]
+    assert (
+        tables[0].text == "Offence: Violent crime | Total: 467.9 | Under 18: 69.1 | Adults: 398.8"
+    )
+    assert tables[3].text == "Offence: Arson | Total: 9.8 | Under 18: 4.3 | Adults: 5.5"

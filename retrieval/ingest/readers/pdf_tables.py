@@ -7,7 +7,8 @@ ran together into one long text, mixed with those before and after. A page's tab
 from its layout:
 
 - a line's cells are the runs of its words parted by a wide gap (:data:`GAP` of the type size),
-  or by a vertical rule drawn between them (:func:`rulings`);
+  or by a vertical rule drawn between them (:func:`rulings`); a row's name run into its figures
+  along a leader ("Robbery . . . . 102.1 25.5") is parted there, a contents entry never;
 - lines on one baseline are one row; a run of rows of two cells or more, close under each other,
   is a table when white strips part the same columns in (nearly) all of them
   (:func:`_separators`), and when it is no two columns of prose, no contents list, no
@@ -59,6 +60,8 @@ _CAPTION = re.compile(
     r"^(?i:table|tab\.|tabelle|tableau|tabla|tabela|tabella|таблица)\s+(?:[\dIVXL]+|[A-Z](?=[.\d:\s]))"
     r"|^表\s*\d"
 )
+# A figure in a table of figures, or what stands for none: "11,062.6", "–", "(NA)", "X".
+_FIGURE = re.compile(r"^(?:[-–—X]|\([A-Z]{1,2}\)|[-+−(]?[$€£¥]?\d(?:[\d,.]*\d)?%?\)?)$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _LIST_LABEL = re.compile(r"^(?:[•◦▪·*–-]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[.):]?)$")
 _NUMBER = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")
@@ -110,10 +113,14 @@ def tabled(
     chars = _Chars(textpage)
     cells: dict[int, list[Line]] = {}
     for line, raw, start in items:
-        if not line.mono and not _leads(line):
+        if line.mono:
+            continue
+        if _leads(line):
+            split = _led_cells(raw, start, make)
+        else:
             split = _cells(chars, raw, start, line, rules, make)
-            if len(split) > 1:
-                cells[id(line)] = split
+        if len(split) > 1:
+            cells[id(line)] = split
     if not cells:
         return lines
     tables = [
@@ -214,6 +221,23 @@ def _cells(
     return [cell for cell in cells if cell is not None and cell.text]
 
 
+def _led_cells(raw: str, start: int, make: Maker) -> list[Line]:
+    """The cells of a row of a table of figures whose name runs into its figures along a
+    leader ("Violent crime . . . . . 467.9 69.1 398.8", a statistical abstract): the name, then
+    each figure. None for a contents entry (one page number after its leader) or an index
+    entry ("\\vskip . . . 71–73, 94,")."""
+    leader = _LEADER.search(raw)
+    if leader is None or not raw[: leader.start()].strip():
+        return []
+    figures = list(re.finditer(r"\S+", raw[leader.end() :]))
+    if len(figures) < 2 or not all(_FIGURE.match(figure[0]) for figure in figures):
+        return []
+    cells = [make(raw[: leader.start()], start)] + [
+        make(figure[0], start + leader.end() + figure.start()) for figure in figures
+    ]
+    return [cell for cell in cells if cell is not None and cell.text]
+
+
 def _gap_cuts(chars: _Chars, raw: str, start: int, size: float) -> set[int]:
     """Where a run of spaces in ``raw`` stands for a gap wider than :data:`GAP`: the index of
     the first character after it. A word's characters are at least :data:`NARROWEST` wide, so
@@ -284,7 +308,8 @@ def _rows(lines: Sequence[Line], cells: dict[int, list[Line]]) -> list[_Row]:
         split = cells.get(id(line), [line])
         row.cells += split
         row.sources.append(line)
-        row.blocked = row.blocked or any(cell.mono for cell in split) or _leads(line)
+        led = _leads(line) and id(line) not in cells  # a contents entry, not figures
+        row.blocked = row.blocked or any(cell.mono for cell in split) or led
     for row in rows:
         row.cells.sort(key=lambda cell: cell.x0)
     return rows
