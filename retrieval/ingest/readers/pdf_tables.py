@@ -434,11 +434,6 @@ def _column_of(separators: Sequence[tuple[float, float]], row: _Row) -> list[int
     return [sum(cell.x0 > (a + b) / 2 for a, b in separators) for cell in row.cells]
 
 
-def _down(x: float, separators: Sequence[tuple[float, float]], size: float) -> bool:
-    """Whether a vertical rule at ``x`` runs down one of the white strips between columns."""
-    return any(a - 0.5 * size <= x <= b + 0.5 * size for a, b in separators)
-
-
 def _grid(run: Sequence[_Row], rules: Rules) -> bool:
     """Whether vertical rules part the cells of two rows or more: a table drawn as a grid."""
     return any(
