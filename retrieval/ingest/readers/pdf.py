@@ -38,7 +38,7 @@ import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import mojibake
+from retrieval.ingest.readers import mojibake, pdf_tables
 from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
 from retrieval.ingest.readers.text import fallback_title, find_date
 from retrieval.model import solid_length
@@ -153,6 +153,7 @@ class Line:
     mono: bool = False  # set in a fixed-pitch font: a line of code
     shown: bool = True  # inside the page's crop box, which a viewer cuts the page to
     note: bool = False  # a note set beside a heading, kept with it (see _beside)
+    table: str | None = None  # a table's row, its cells joined: the table's caption ("" none)
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -547,6 +548,9 @@ def page_lines(page: Any, number: int) -> list[Line]:
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
         lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
+        lines = pdf_tables.tabled(
+            page, textpage, shown, lines, lambda raw, at: _line(textpage, number, raw, at, height)
+        )
         return lines + hidden
     finally:
         textpage.close()
@@ -888,7 +892,10 @@ def furniture(lines: list[Line]) -> list[Line]:
     """
     lines = [line for line in lines if not is_ornament(line)]
     body = body_size(lines)
-    margins = [line for line in _margin_lines(lines) if line.size < body * 1.15]
+    # A table's row is no running header, however alike the rows at the tops of its pages.
+    margins = [
+        line for line in _margin_lines(lines) if line.size < body * 1.15 and line.table is None
+    ]
     pages_of: dict[str, set[int]] = {}
     for line in margins:
         pages_of.setdefault(_shape(line.text), set()).add(line.page)
@@ -1205,7 +1212,14 @@ def is_heading(line: Line, body: float) -> bool:
     # Without a letter a line is a number, a formula or a table's cells; but a section may be
     # named by a year ("10.1.7 2010" in a release history).
     titled = any(ch.isalpha() for ch in line.text) or bool(_YEAR_HEADING.match(line.text))
-    if line.mono or not words or len(words) > 40 or not titled or _LETTERSPACED.search(line.text):
+    if (
+        line.table is not None
+        or line.mono
+        or not words
+        or len(words) > 40
+        or not titled
+        or _LETTERSPACED.search(line.text)
+    ):
         return False
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
@@ -1329,6 +1343,11 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | 
     return the index of the paragraph a following code block may join."""
     if paragraph is None:
         return intro
+    first = paragraph.lines[0]
+    if first.table is not None:
+        block = pdf_tables.row_block(first.text, first.table, paragraph.section, paragraph.page)
+        document.blocks.append(block)
+        return None
     if all(line.mono for line in paragraph.lines):
         turns = _turns(paragraph.lines) if paragraph.lines[-1].page != paragraph.page else ()
         attach_code(
@@ -1423,8 +1442,8 @@ def _line_pitch(lines: Sequence[Line], body: float) -> float:
 
 def _breaks(previous: Line, line: Line, pitch: float) -> bool:
     """Whether ``line`` starts a new paragraph rather than continuing the one ``previous`` ends."""
-    if line.mono != previous.mono:
-        return True  # prose to code or back
+    if line.mono != previous.mono or line.table is not None or previous.table is not None:
+        return True  # prose to code or back; a table's row is a block of its own
     moved = line.page != previous.page or line.column != previous.column or line.y > previous.y
     if line.mono:  # a listing runs on over a page break, and stops at a wide gap
         return not moved and previous.y_last - line.y > 2.5 * pitch

@@ -1,0 +1,640 @@
+"""Tables in a PDF's text layer, read row by row (a step of :mod:`retrieval.ingest.readers.pdf`).
+
+PDFium reads a table as lines: a row's cells on one line, joined by a space ("Gnu stuffed
+92.50"), or a line per cell where the file wrote the table column by column, and a cell
+wrapped over two lines as two lines that cut the rows they stand in. As paragraphs, the rows
+ran together into one long text, mixed with those before and after. A page's table is found
+from its layout:
+
+- a line's cells are the runs of its words parted by a wide gap (:data:`GAP` of the type size),
+  or by a vertical rule drawn between them (:func:`rulings`); a row's name run into its figures
+  along a leader ("Robbery . . . . 102.1 25.5") is parted there, a contents entry never;
+- lines on one baseline are one row; a run of rows of two cells or more, close under each other,
+  is a table when white strips part the same columns in (nearly) all of them
+  (:func:`_separators`), and when it is no two columns of prose, no contents list, no
+  back-of-book index;
+- a line with nothing in the first column continues the row above it (a cell wrapped onto a
+  second line); between two horizontal rules, the lines are one row unless the first column
+  has several of its own;
+- the caption above or below it ("Table 3: …") goes with it.
+
+Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
+short value with its column's label from the header row ("Price ($): 13.65"): so a question
+that names the column finds the row. Its ``table`` holds the caption ("" without one); the
+paragraph builder makes every such line a block of its own, of kind "table", under the caption.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import re
+import statistics
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pypdfium2.raw as pdfium_c
+
+from retrieval.ingest.parsed import Block
+from retrieval.ingest.readers.common import prose, row_text
+
+if TYPE_CHECKING:
+    from retrieval.ingest.readers.pdf import Line
+
+GAP = 1.0  # a gap between words this many times the type size may part two cells
+NARROWEST = 0.2  # no character is narrower than this many type sizes ("i", "l", ".")
+MIN_ROWS = 3  # rows of two cells or more a table has at least (two when ruled)
+ROW_SPACING = 2.2  # rows of a table stand at most this many type sizes apart
+PROSE_WORDS = 6  # a column whose cells have more words than this (median) is text
+LABEL_WORDS = 6  # a header's cell is a label of at most this many words …
+VALUE_WORDS = 4  # … and a value is read with its label when it has at most this many
+MAX_SEGMENTS = 20000  # path segments read for rules on one page (a chart has many)
+RULE_WIDTH = 3.0  # a rule is at most this thick, in points
+# "4.7 Option processing . . . . 20": a contents entry, never a row.
+_LEADER = re.compile(r"(?:\s?[.…·・．]){4,}")
+_INDEX_ENTRY = re.compile(r"(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?$")
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+_CAPTION = re.compile(
+    r"^(?i:table|tab\.|tabelle|tableau|tabla|tabela|tabella|таблица)\s+(?:[\dIVXL]+|[A-Z](?=[.\d:\s]))"
+    r"|^表\s*\d"
+)
+# A figure in a table of figures, or what stands for none: "11,062.6", "–", "(NA)", "X".
+_FIGURE = re.compile(r"^(?:[-–—X]|\([A-Z]{1,2}\)|[-+−(]?[$€£¥]?\d(?:[\d,.]*\d)?%?\)?)$")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_LIST_LABEL = re.compile(r"^(?:[•◦▪·*–-]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[.):]?)$")
+_NUMBER = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")
+
+Maker = Callable[[str, int], "Line | None"]  # a Line of the characters ``raw`` at ``start``
+
+
+@dataclass(frozen=True)
+class Rules:
+    """A page's rules: vertical ones as (x, bottom, top), horizontal ones as (y, left, right)."""
+
+    vertical: tuple[tuple[float, float, float], ...] = ()
+    horizontal: tuple[tuple[float, float, float], ...] = ()
+
+
+@dataclass
+class _Row:
+    """Cells on one baseline, left to right, and the page lines they come from."""
+
+    y: float
+    size: float
+    bottom: float  # the lowest baseline of its lines (a word joined from the next line)
+    cells: list[Line] = field(default_factory=list)
+    sources: list[Line] = field(default_factory=list)
+    blocked: bool = False  # code, or a contents entry with its leader: never a table's row
+
+
+@dataclass
+class _Table:
+    """A table found on a page: its rows' texts per column, its page lines, its caption."""
+
+    records: list[list[list[str]]]  # rows of columns of the lines of a cell
+    starts: list[int]  # the index in ``rows`` of each record's first row
+    members: set[int]  # ids of the page lines it is made of
+    rows: list[_Row]
+    header: bool  # whether its first record is set apart as a header (see _header)
+    caption: list[Line] = field(default_factory=list)
+
+
+def tabled(
+    page: Any, textpage: Any, items: Sequence[tuple[Line, str, int]], lines: list[Line], make: Maker
+) -> list[Line]:
+    """``lines`` (a page's, in PDFium's order) with each table on the page as its rows (see the
+    module's description). ``items``: the page's lines with their characters (``raw`` at
+    ``start`` of ``textpage``), which ``make`` turns into a :class:`Line` of a cell."""
+    if len(items) < MIN_ROWS:
+        return lines
+    rules = rulings(page)
+    chars = _Chars(textpage)
+    cells: dict[int, list[Line]] = {}
+    for line, raw, start in items:
+        if line.mono:
+            continue
+        if _leads(line):
+            split = _led_cells(raw, start, make)
+        else:
+            split = _cells(chars, raw, start, line, rules, make)
+        if len(split) > 1:
+            cells[id(line)] = split
+    if not cells:
+        return lines
+    tables = [
+        table for run in _runs(_rows(lines, cells)) if (table := _table(run, rules)) is not None
+    ]
+    if not tables:
+        return lines
+    for table in tables:
+        table.caption = _caption(lines, table)
+    return _replaced(lines, tables)
+
+
+def rulings(page: Any) -> Rules:
+    """The straight rules drawn on ``page`` (a table's borders, booktabs' rules): each path's
+    straight segments that run across or down the page, and each thin filled bar."""
+    vertical: list[tuple[float, float, float]] = []
+    horizontal: list[tuple[float, float, float]] = []
+    box = [ctypes.c_float() for _ in range(4)]
+    budget = MAX_SEGMENTS
+    for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+            continue
+        left, bottom, right, top = (v.value for v in box)
+        if right - left <= RULE_WIDTH and top - bottom > RULE_WIDTH:
+            vertical.append(((left + right) / 2, bottom, top))
+        elif top - bottom <= RULE_WIDTH and right - left > RULE_WIDTH:
+            horizontal.append(((bottom + top) / 2, left, right))
+        elif budget > 0:
+            budget -= _segments(obj, vertical, horizontal)
+    return Rules(tuple(vertical), tuple(horizontal))
+
+
+def _segments(
+    obj: Any,
+    vertical: list[tuple[float, float, float]],
+    horizontal: list[tuple[float, float, float]],
+) -> int:
+    """Add the straight segments of the path ``obj`` that are rules (a grid drawn as one path, a
+    cell's box); return how many segments it has."""
+    count = int(pdfium_c.FPDFPath_CountSegments(obj))
+    if count <= 1 or count > MAX_SEGMENTS:
+        return max(count, 0)
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        return count
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[float, float]] = []
+    start: tuple[float, float] | None = None
+    for index in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        at = (
+            matrix.a * x.value + matrix.c * y.value + matrix.e,
+            matrix.b * x.value + matrix.d * y.value + matrix.f,
+        )
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+            _add_rule(points[-1], at, vertical, horizontal)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = at
+        points.append(at)
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            _add_rule(at, start, vertical, horizontal)
+    return count
+
+
+def _add_rule(
+    a: tuple[float, float],
+    b: tuple[float, float],
+    vertical: list[tuple[float, float, float]],
+    horizontal: list[tuple[float, float, float]],
+) -> None:
+    (x0, y0), (x1, y1) = a, b
+    if abs(x0 - x1) < 1 and abs(y0 - y1) > RULE_WIDTH:
+        vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    elif abs(y0 - y1) < 1 and abs(x0 - x1) > RULE_WIDTH:
+        horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+
+
+def _cells(
+    chars: _Chars, raw: str, start: int, line: Line, rules: Rules, make: Maker
+) -> list[Line]:
+    """The line's cells: its characters parted at each gap wider than :data:`GAP` and at each
+    vertical rule that runs between two of them."""
+    cuts = _gap_cuts(chars, raw, start, line.size)
+    for x, bottom, top in rules.vertical:
+        if line.x0 < x < line.x1 and bottom - line.size < line.y < top:
+            cut = _cut_at(chars, raw, start, x)
+            if cut is not None:
+                cuts.add(cut)
+    if not cuts:
+        return [line]
+    bounds = [0, *sorted(cuts), len(raw)]
+    cells = [make(raw[a:b], start + a) for a, b in itertools.pairwise(bounds)]
+    return [cell for cell in cells if cell is not None and cell.text]
+
+
+def _led_cells(raw: str, start: int, make: Maker) -> list[Line]:
+    """The cells of a row of a table of figures whose name runs into its figures along a
+    leader ("Violent crime . . . . . 467.9 69.1 398.8", a statistical abstract): the name, then
+    each figure. None for a contents entry (one page number after its leader) or an index
+    entry ("\\vskip . . . 71–73, 94,")."""
+    leader = _LEADER.search(raw)
+    if leader is None or not raw[: leader.start()].strip():
+        return []
+    figures = list(re.finditer(r"\S+", raw[leader.end() :]))
+    if len(figures) < 2 or not all(_FIGURE.match(figure[0]) for figure in figures):
+        return []
+    cells = [make(raw[: leader.start()], start)] + [
+        make(figure[0], start + leader.end() + figure.start()) for figure in figures
+    ]
+    return [cell for cell in cells if cell is not None and cell.text]
+
+
+def _gap_cuts(chars: _Chars, raw: str, start: int, size: float) -> set[int]:
+    """Where a run of spaces in ``raw`` stands for a gap wider than :data:`GAP`: the index of
+    the first character after it. A word's characters are at least :data:`NARROWEST` wide, so
+    from where one word starts to where the next does, most gaps are known to be narrow
+    without asking where the word ends (one box a word, not two)."""
+    cuts: set[int] = set()
+    word = len(raw) - len(raw.lstrip(" "))
+    if word >= len(raw):
+        return cuts
+    word_left = chars.box(start + word)[0]
+    index = raw.find(" ", word)
+    while 0 < index < len(raw) - 1:
+        after = index
+        while after < len(raw) and raw[after] == " ":
+            after += 1
+        if after >= len(raw):
+            break
+        left = chars.box(start + after)[0]
+        widest = left - word_left - (index - word) * NARROWEST * size
+        if widest > GAP * size and left - chars.box(start + index - 1)[1] > GAP * size:
+            cuts.add(after)
+        word, word_left = after, left
+        index = raw.find(" ", after)
+    return cuts
+
+
+def _cut_at(chars: _Chars, raw: str, start: int, x: float) -> int | None:
+    """The index of the first character of ``raw`` right of ``x`` when the one before it is
+    left of ``x`` (a rule between them); a binary search, characters running left to right."""
+    low, high = 0, len(raw) - 1
+    if chars.box(start + low)[0] >= x or chars.box(start + high)[1] <= x:
+        return None
+    while high - low > 1:
+        middle = (low + high) // 2
+        if chars.box(start + middle)[0] < x:
+            low = middle
+        else:
+            high = middle
+    return high if chars.box(start + low)[1] <= x + 1 else None
+
+
+class _Chars:
+    """The characters' boxes of a text page, read through buffers made once (a page asks for
+    some thousands)."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.raw = textpage.raw
+        self.values = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(value) for value in self.values]
+
+    def box(self, index: int) -> tuple[float, float]:
+        """The left and right of the character at ``index``."""
+        pdfium_c.FPDFText_GetCharBox(self.raw, index, *self.refs)
+        return self.values[0].value, self.values[1].value
+
+
+def _rows(lines: Sequence[Line], cells: dict[int, list[Line]]) -> list[_Row]:
+    """The page's lines as rows, top to bottom: the lines (their cells) on one baseline."""
+    rows: list[_Row] = []
+    for line in sorted(lines, key=lambda ln: -ln.y):
+        if not line.shown:
+            continue
+        row = rows[-1] if rows else None
+        if row is None or abs(row.y - line.y) > 0.4 * max(row.size, line.size):
+            row = _Row(line.y, line.size, line.y_last)
+            rows.append(row)
+        row.bottom = min(row.bottom, line.y_last)
+        split = cells.get(id(line), [line])
+        row.cells += split
+        row.sources.append(line)
+        led = _leads(line) and id(line) not in cells  # a contents entry, not figures
+        row.blocked = row.blocked or any(cell.mono for cell in split) or led
+    for row in rows:
+        row.cells.sort(key=lambda cell: cell.x0)
+    return rows
+
+
+def _leads(line: Line) -> bool:
+    """Whether ``line`` is a contents entry with a leader ("Options . . . . 5")."""
+    return any(ch in line.text for ch in ".…·・．") and bool(_LEADER.search(line.text))
+
+
+def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
+    """Runs of rows close under each other, from a row of two cells or more to the last such,
+    none of them code."""
+    runs: list[list[_Row]] = []
+    current: list[_Row] = []
+    for row in rows:
+        close = bool(current) and current[-1].bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
+        if row.blocked or not close:
+            runs.append(current)
+            current = []
+        if not row.blocked and (current or len(row.cells) > 1):
+            current.append(row)
+    runs.append(current)
+    trimmed = []
+    for run in runs:
+        while run and len(run[-1].cells) < 2:
+            run.pop()
+        if sum(len(row.cells) > 1 for row in run) >= 2:
+            trimmed.append(run)
+    return trimmed
+
+
+def _table(run: list[_Row], rules: Rules) -> _Table | None:
+    """The table ``run`` holds, or None when it is not one (see :func:`_is_table`)."""
+    run = _inside_rules(run, rules)
+    multi = [row for row in run if len(row.cells) > 1]
+    separators = _separators(multi) if len(multi) >= 2 else []
+    if not separators:
+        return None
+    columns = [_column_of(separators, row) for row in run]
+    grid = _grid(run, rules)
+    if not _is_table(run, columns, len(separators) + 1, grid):
+        return None
+    bands = _bands(run, rules)
+    records, starts = _records(run, columns, len(separators) + 1, bands)
+    members = {id(line) for row in run for line in row.sources}
+    header = _header(run, starts, bands, grid)
+    return _Table(records, starts, members, run, header)
+
+
+def _header(run: Sequence[_Row], starts: Sequence[int], bands: Sequence[int], grid: bool) -> bool:
+    """Whether the table's first record is set apart as its header: by a rule under it, in
+    bold or larger type over the rows under it, or inside a grid of rules (as a Word table's
+    first row is read). Without, a first row is a row ("gnats | gram | $13.65")."""
+    if len(starts) < 3:
+        return False
+    head, rest = run[: starts[1]], run[starts[1] :]
+    if bands[starts[1] - 1] != bands[starts[1]]:
+        return True
+    cells = [cell for row in head for cell in row.cells]
+    if all(cell.bold for cell in cells) and not all(c.bold for row in rest for c in row.cells):
+        return True
+    if min(c.size for c in cells) > max(c.size for row in rest for c in row.cells) + 0.4:
+        return True
+    return grid
+
+
+def _separators(rows: Sequence[_Row]) -> list[tuple[float, float]]:
+    """The left and right of each white strip that parts the cells of (nearly) all of ``rows``,
+    with cells left and right of it in most of them: a column's edge."""
+    left = min(cell.x0 for row in rows for cell in row.cells)
+    right = max(cell.x1 for row in rows for cell in row.cells)
+    xs = np.arange(left, right, 0.5)
+    if len(xs) < 2:
+        return []
+    ink = np.zeros((len(rows), len(xs)), dtype=bool)
+    for number, row in enumerate(rows):
+        for cell in row.cells:
+            ink[number, (xs >= cell.x0 - 0.5) & (xs <= cell.x1 + 0.5)] = True
+    crossing = ink.sum(axis=0) <= len(rows) // 10
+    size = statistics.median(row.size for row in rows)
+    separators = []
+    index = 0
+    while index < len(xs):
+        if not crossing[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(xs) and crossing[end]:
+            end += 1
+        both = ink[:, :index].any(axis=1) & ink[:, end:].any(axis=1)
+        if (end - index) * 0.5 >= 0.4 * size and 2 * both.sum() >= len(rows):
+            separators.append((float(xs[index]), float(xs[end - 1])))
+        index = end
+    return separators
+
+
+def _inside_rules(run: list[_Row], rules: Rules) -> list[_Row]:
+    """``run`` cut to the rows beside the vertical rules that part its cells, when it has
+    such: the notes under a ruled table ("(1) If integral with …") are no rows of it."""
+    down = [
+        (low, high)
+        for x, low, high in rules.vertical
+        if sum(low < row.y < high and _parts(x, row) for row in run) >= 2
+    ]
+    if not down:
+        return run
+    low, high = min(low for low, _ in down), max(high for _, high in down)
+    inside = [row for row in run if low < row.y < high]
+    while inside and len(inside[-1].cells) < 2:
+        inside.pop()
+    return inside
+
+
+def _parts(x: float, row: _Row) -> bool:
+    """Whether a vertical rule at ``x`` stands between two of the row's cells."""
+    return any(a.x1 <= x + 1 and b.x0 >= x - 1 for a, b in itertools.pairwise(row.cells))
+
+
+def _column_of(separators: Sequence[tuple[float, float]], row: _Row) -> list[int]:
+    """The column of each of the row's cells: where its left edge stands."""
+    return [sum(cell.x0 > (a + b) / 2 for a, b in separators) for cell in row.cells]
+
+
+def _grid(run: Sequence[_Row], rules: Rules) -> bool:
+    """Whether vertical rules part the cells of two rows or more: a table drawn as a grid."""
+    return any(
+        sum(low < row.y < high and _parts(x, row) for row in run) >= 2
+        for x, low, high in rules.vertical
+    )
+
+
+def _is_table(run: Sequence[_Row], columns: Sequence[list[int]], count: int, grid: bool) -> bool:
+    """Whether rows split into ``count`` columns read as a table: three rows of two cells or
+    more (two in a grid of rules), most of the rows unless in a grid, and no text laid out in
+    columns (see :func:`_laid_out_text`)."""
+    multi = sum(len(set(cols)) > 1 for cols in columns)
+    if multi < (2 if grid else MIN_ROWS) or (not grid and 2 * multi < len(run)):
+        return False
+    if any(max(c.size for c in row.cells) > 1.25 * min(c.size for c in row.cells) for row in run):
+        return False  # a heading and the note set beside it
+    texts: list[list[str]] = [[] for _ in range(count)]
+    for row, cols in zip(run, columns, strict=True):
+        for cell, col in zip(row.cells, cols, strict=True):
+            texts[col].append(cell.text)
+    return not _laid_out_text(texts, grid)
+
+
+def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
+    """Whether the columns' cells (``texts``) are text set in columns rather than a table's:
+    running text in a column (in two, when drawn as a grid): a page of two columns; a term and
+    its description or a list's labels and items (unless drawn as a grid); a sentence cut at
+    its commas; a contents list (page numbers down the last column); an index ("apt-file, 39").
+    """
+    words = [statistics.median(len(t.split()) for t in col) if col else 0 for col in texts]
+    if sum(w > PROSE_WORDS for w in words) >= (2 if grid else 1):
+        return True  # unless drawn as a grid, a column of text beside others is a page's column
+    if not grid and len(texts) == 2 and max(words) > VALUE_WORDS:
+        return True
+    if not grid and len(texts) == 2 and all(_LIST_LABEL.match(t) for t in texts[0]):
+        return True
+    if any(2 * sum(t.endswith(",") for t in col) >= len(col) for col in texts if col):
+        return True
+    cells = [text for col in texts for text in col]
+    if 2 * sum(bool(_INDEX_ENTRY.search(t)) and not _NUMBER.match(t) for t in cells) >= len(cells):
+        return True
+    last = texts[-1]
+    return len(last) >= MIN_ROWS and all(_PAGE_NUMBER.match(t) for t in last)
+
+
+def _bands(run: Sequence[_Row], rules: Rules) -> list[int]:
+    """Each row's band: how many horizontal rules across the table stand above it (all 0
+    without such rules)."""
+    left = min(cell.x0 for row in run for cell in row.cells)
+    right = max(cell.x1 for row in run for cell in row.cells)
+    width = right - left
+    ys = sorted(
+        y for y, x0, x1 in rules.horizontal if min(x1, right) - max(x0, left) >= 0.5 * width
+    )
+    inside = [y for y in ys if run[-1].y - run[-1].size < y < run[0].y]
+    if not inside:
+        return [0] * len(run)
+    return [sum(y > row.y for y in inside) for row in run]
+
+
+def _records(
+    run: Sequence[_Row], columns: Sequence[list[int]], count: int, bands: Sequence[int]
+) -> tuple[list[list[list[str]]], list[int]]:
+    """The table's rows as records of ``count`` cells (each its lines): a row of one cell that
+    leaves the first column empty continues the one above (a cell wrapped onto a second line),
+    and so do
+    all the lines between two horizontal rules unless the first column has several of its own."""
+    firsts: dict[int, int] = {}
+    for band, cols in zip(bands, columns, strict=True):
+        firsts[band] = firsts.get(band, 0) + (0 in cols)
+    records: list[list[list[str]]] = []
+    starts: list[int] = []
+    previous_band = None
+    for index, (row, cols, band) in enumerate(zip(run, columns, bands, strict=True)):
+        ruled_band = any(bands) and firsts[band] <= 1
+        new_band = band != previous_band
+        begins = (0 in cols or len(cols) > 1) and not (ruled_band and not new_band)
+        if ruled_band and new_band:
+            begins = True
+        if not records or begins or (any(bands) and new_band):
+            records.append([[] for _ in range(count)])
+            starts.append(index)
+        for cell, col in zip(row.cells, cols, strict=True):
+            records[-1][col].append(cell.text)
+        previous_band = band
+    return records, starts
+
+
+def _caption(lines: Sequence[Line], table: _Table) -> list[Line]:
+    """The caption right above the table ("Table 3: Documentation for …", on a line or two), or
+    right below it."""
+    top, bottom = table.rows[0], table.rows[-1]
+    page = [ln for ln in lines if id(ln) not in table.members]
+    above = sorted((ln for ln in page if 0 < ln.y - top.y <= 4 * top.size), key=lambda ln: ln.y)
+    for index, line in enumerate(above):
+        if _CAPTION.match(line.text) and index <= 2:
+            return above[index::-1]
+    below = [ln for ln in page if 0 < bottom.y - ln.y <= 3 * bottom.size]
+    below.sort(key=lambda ln: -ln.y)
+    if below and _CAPTION.match(below[0].text) and len(below[0].text.split()) > 1:
+        return below[:1]
+    return []
+
+
+def _replaced(lines: Sequence[Line], tables: Sequence[_Table]) -> list[Line]:
+    """``lines`` with each table's lines (and caption) given way to its rows, where its first
+    line stood."""
+    owner = {member: table for table in tables for member in table.members}
+    captions = {id(line) for table in tables for line in table.caption}
+    result: list[Line] = []
+    written: set[int] = set()
+    for line in lines:
+        table = owner.get(id(line))
+        if table is None:
+            if id(line) not in captions:
+                result.append(line)
+            continue
+        if id(table) not in written:
+            written.add(id(table))
+            result += _row_lines(table)
+    return result
+
+
+def _row_lines(table: _Table) -> list[Line]:
+    """One line per row of ``table``: its cells joined by " | ", short values with their
+    column's label (see :func:`labelled`), its caption as ``table``."""
+    caption = prose(" ".join(line.text for line in table.caption))
+    records = [[" ".join(parts) for parts in record] for record in table.records]
+    texts = labelled(records, header=table.header)
+    first = table.rows[0].sources[0]
+    left = min(cell.x0 for row in table.rows for cell in row.cells)
+    right = max(cell.x1 for row in table.rows for cell in row.cells)
+    tops = [table.rows[start].y for start in table.starts][len(records) - len(texts) :]
+    return [
+        replace(first, text=text, x0=left, x1=right, y=y, y_last=y, bold=False, table=caption)
+        for text, y in zip(texts, tops, strict=True)
+        if text
+    ]
+
+
+def labelled(records: Sequence[Sequence[str]], *, header: bool = True) -> list[str]:
+    """The rows' texts: cells joined by " | ", and when the table has a header of short labels
+    (a corner left empty too), a short value under a label read with it ("Price ($): 13.65"),
+    the header itself no row of its own. As :func:`common.table_blocks` does for Word tables,
+    with room for the empty corner a table of figures leaves above its row names, and for a
+    header over two or three lines above figures ("Unit Rate" / "p/kWh"). ``header``: whether
+    the layout sets the first row apart (see :func:`_header`)."""
+    rows = [[prose(cell) for cell in record] for record in records]
+    count = _header_rows(rows, header)
+    labels = [" ".join(row[i] for row in rows[:count] if row[i]) for i in range(len(rows[0]))]
+    if not count or not _is_header([labels, *rows[count:]]):
+        return [row_text(row) for row in rows]
+    texts = [""] * (count - 1)  # the header's lines are no rows
+    for row in rows[count:]:
+        cells = [
+            f"{label}: {cell}"
+            if label and cell and len(cell.split()) <= VALUE_WORDS and label != cell
+            else cell
+            for label, cell in zip(labels, row, strict=True)
+        ]
+        texts.append(row_text(cells))
+    return texts
+
+
+def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
+    """How many of the first rows make the header: those without a figure, up to three, when
+    figures fill most cells under them (a table of figures needs no rule to show its header);
+    else the first row when the layout sets it apart (``evident``), else none."""
+    count = 0
+    while count < min(3, len(rows) - 2) and not any(_figure(cell) for cell in rows[count]):
+        count += 1
+    if not count:
+        return 0
+    values = [cell for row in rows[count:] for cell in row[1:] if cell]
+    if values and 2 * sum(bool(_NUMBER.match(cell)) for cell in values) >= len(values):
+        return count
+    return 1 if evident else 0
+
+
+def _figure(cell: str) -> bool:
+    return bool(_NUMBER.match(cell)) and not _YEAR.match(cell)
+
+
+def _is_header(rows: Sequence[Sequence[str]]) -> bool:
+    if len(rows) < 3:
+        return False
+    labels = [cell for cell in rows[0] if cell]
+    corner = not rows[0][0] and len(labels) == len(rows[0]) - 1
+    return (
+        len(labels) >= 2
+        and (len(labels) == len(rows[0]) or corner)
+        and all(len(cell.split()) <= LABEL_WORDS for cell in labels)
+        and not any(_figure(cell) for cell in labels)
+    )
+
+
+def row_block(text: str, caption: str, section: str | None, page: int) -> Block:
+    """The block of a table's row: under its caption when it has one (the section it stands in
+    above that), else in its section."""
+    if caption:
+        above = (section,) if section else ()
+        return Block(text, caption, page=page, kind="table", above=above)
+    return Block(text, section, page=page, kind="table")
