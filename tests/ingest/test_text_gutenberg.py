@@ -101,3 +101,19 @@ def test_a_text_that_only_mentions_project_gutenberg_is_read_whole() -> None:
     document = read("list.txt", text.encode())
     assert document.title == "Reading list"
     assert [block.text[:12] for block in document.blocks] == ["Many of thes", "End of the l"]
+
+
+def test_a_text_that_quotes_the_markers_is_read_whole() -> None:
+    text = (
+        "Cleaning e-texts\n\n"
+        "A Gutenberg e-text marks where its book starts with a line of its own, like this one:\n\n"
+        "*** START OF THE PROJECT GUTENBERG EBOOK CANDIDE ***\n\n"
+        "Everything above that line is the header, and our script strips it before counting.\n\n"
+        "*** END OF THE PROJECT GUTENBERG EBOOK CANDIDE ***\n\n"
+        "That line marks where the book ends and the licence begins. The script keeps what lies "
+        "between the two lines and counts its words, then reports the ten commonest ones.\n"
+    )
+    document = read("cleaning.txt", text.encode())
+    assert document.title == "Cleaning e-texts"
+    assert document.blocks[0].text.startswith("A Gutenberg e-text marks where its book starts")
+    assert document.blocks[-1].text.startswith("That line marks where the book ends")

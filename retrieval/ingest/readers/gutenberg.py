@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from retrieval.text import squeeze
 
 HEADER_LINES = 600  # the header, the early small print included, lies in the first lines
+OPENING_LINES = 10  # a Gutenberg header names the e-text ("The Project Gutenberg EBook of …")
+CLOSING_MENTIONS = 3  # how often a licence after the closing line names Project Gutenberg
 # The line that ends the header: "*** START OF THIS PROJECT GUTENBERG EBOOK X ***" (any spacing,
 # "THE" or "THIS"), or the end of the early small print, "*END*THE SMALL PRINT! …*END*".
 _START = re.compile(
@@ -70,7 +72,7 @@ def without_boilerplate(text: str) -> tuple[Book | None, str]:
     lines = text.split("\n")
     end = next((i for i, line in enumerate(lines) if _END.match(line)), len(lines))
     start = _header_end(lines[: min(end, HEADER_LINES)])
-    if start == 0 and end == len(lines):
+    if start == 0 and not _closes_e_text(lines[end:]):
         return None, text
     book = _read_header(lines[:start]) if start else Book()
     if end < len(lines):
@@ -84,8 +86,12 @@ def without_boilerplate(text: str) -> tuple[Book | None, str]:
 
 def _header_end(lines: list[str]) -> int:
     """Where the text after the header starts: after its last "*** START OF …" line (which may
-    wrap onto a second line, up to its closing asterisks); 0 when there is none. Not a line
-    of the closing small print of a short text: ``lines`` stop before the book's end."""
+    wrap onto a second line, up to its closing asterisks); 0 when there is none, or when the
+    text does not open as an e-text does, naming itself or its title. Not a line of the
+    closing small print of a short text: ``lines`` stop before the book's end."""
+    opening = [line.strip() for line in lines if line.strip()][:OPENING_LINES]
+    if not any(_names_book(line) or line.startswith("Title:") for line in opening):
+        return 0  # a text that quotes the line ("*** START OF THE PROJECT GUTENBERG …")
     end = 0
     for number, line in enumerate(lines):
         if _START.match(line):
@@ -94,6 +100,14 @@ def _header_end(lines: list[str]) -> int:
                 follows = lines[number + 1].rstrip()
                 end += follows.endswith("*") and bool(follows)
     return end
+
+
+def _closes_e_text(lines: list[str]) -> bool:
+    """Whether ``lines``, from an "End of the Project Gutenberg …" line on, close an e-text whose
+    header is gone: the licence that follows names Project Gutenberg again and again, or every
+    line left names it ("*** END OF …"). Not a text that quotes the line and goes on."""
+    named = ["gutenberg" in line.lower() for line in lines if line.strip()]
+    return bool(named) and (sum(named) >= CLOSING_MENTIONS or all(named))
 
 
 def _joined_line(lines: list[str], number: int) -> str:
