@@ -48,7 +48,11 @@ _LAID_OUT = frozenset({".pdf", ".docx"})
 
 
 def reader_for(path: Path) -> Reader:
-    """The reader of ``path``'s format; :class:`DocumentError` "unsupported type" otherwise."""
+    """The reader of ``path``'s format; :class:`DocumentError` "unsupported type" otherwise. A
+    file without an extension ("README", "LICENSE", "INSTALL") is read as text when its bytes
+    are text (see :func:`_sniffed`)."""
+    if not path.suffix:
+        return _sniffed
     target = READERS.get(path.suffix.lower())
     if target is None:
         kind = path.suffix.lower() or "no extension"
@@ -59,6 +63,20 @@ def reader_for(path: Path) -> Reader:
     if path.suffix.lower() == ".txt":
         return reader
     return functools.partial(_finished, reader, path.suffix.lower() in _LAID_OUT)
+
+
+def _sniffed(data: bytes, path: Path) -> ParsedDocument:
+    """A file without an extension read as plain text when its bytes decode as text; otherwise
+    "unsupported type (no extension)", as before (a program, an image saved without one)."""
+    from retrieval.ingest.readers import text
+
+    try:
+        cleaned = text.text_of(data, path)
+    except DocumentError as error:
+        if error.reason == "empty" or error.reason.startswith("too large"):
+            raise
+        raise DocumentError(path, "unsupported type (no extension)") from error
+    return text.parse(cleaned, fallback_title=text.fallback_title(path))
 
 
 def _finished(reader: Reader, laid_out: bool, data: bytes, path: Path) -> ParsedDocument:

@@ -22,6 +22,16 @@ import charset_normalizer
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.readers.chapters import (
+    SUBTITLE_WORDS,
+    is_bare_chapter,
+    is_capitals,
+    is_chapter,
+    is_dialogue,
+    is_name,
+    is_quoted,
+)
+from retrieval.ingest.readers.gutenberg import without_boilerplate
 from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
@@ -633,17 +643,20 @@ def _runs_on(line: str, nxt: str) -> bool:
 def _is_numbered_heading(line: str) -> bool:
     """A numbered section heading, "9.1. How can I keep my system current?" or "Chapter 9. …":
     it may end like a sentence (FAQs head each answer with its question), and a question may be
-    longer ("5.8. How can I check that I am using a Debian system, and what version it is?")."""
+    longer ("5.8. How can I check that I am using a Debian system, and what version it is?").
+    A book's chapter heading is one too, with its full stop or without ("CHAPITRE III.",
+    "CHAPITRE II", "Capítulo primero. Que trata de …": :func:`chapters.is_chapter`)."""
     if line.endswith(("?", "？")):
         longest, words = 2 * 120, QUESTION_HEADING_WORDS
     else:
         longest, words = 120, 16
-    return (
+    numbered = (
         len(line) <= longest
         and len(line.split()) <= words
         and bool(_NUMBERED_HEADING.match(line))
         and not _IPV4.match(line)
     )
+    return numbered or is_chapter(line)
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -668,6 +681,8 @@ def _is_data(line: str) -> bool:
     field = _FIELD_LINE.match(line)
     if field is None or "=" in field[0]:
         return False
+    if ":" not in line:
+        return True  # "[Unit]" opening a section of a configuration file; "[Illustration]"
     key, value = line.split(":", 1)
     if any(ch.isdigit() or ch in "@/" for ch in value):
         return True
@@ -677,16 +692,23 @@ def _is_data(line: str) -> bool:
 def _question_headings(lines: list[str]) -> set[str]:
     """Questions that head their answers, as in a FAQ ("12. Can I use it without paying?"): a
     short line (one or two sentences) ending in "?" followed by a paragraph that is not another
-    question, in a document with several (one rhetorical question is a paragraph like others)."""
-    found = {
+    question, in a document with several (one rhetorical question is a paragraph like others).
+    Never a line of dialogue ("— Ну?", "-¿Y las narices?", "“Where?”"), and none in a story,
+    where such lines are mostly dialogue: there the others are lines of verse or of a speech."""
+    asked = {
         line
         for line, following in itertools.pairwise(lines)
-        if line.endswith("?")
+        if line.rstrip("\"'”’»").endswith("?")
         and len(line.split()) <= QUESTION_HEADING_WORDS
         and len(_SENTENCE_INSIDE.findall(line[:-1])) <= 1  # "… smaller. Is this a bug?"
         and (_is_prose(following) or following.endswith(_SENTENCE_END))  # "No." answers too
         and not following.endswith(("?", "？"))
     }
+    found = {
+        line for line in asked if line.endswith("?") and not (is_dialogue(line) or is_quoted(line))
+    }
+    if 2 * len(found) <= len(asked):
+        return set()
     return found if len(found) >= FAQ_QUESTIONS else set()
 
 
@@ -756,14 +778,18 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     headings: set[str] = set()
     if markdown:
         text, headings = strip_markdown(text)
+    book, text = without_boilerplate(text)
     fields, text = _header_fields(text)
     text, listed = without_contents(text)
-    lines = units(text)
+    lines = _with_chapter_titles(units(text))
     header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
     raw_header = [
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
     ]
-    stated = [fields[key] for key in _DATE_FIELDS if key in fields]
+    stated = [
+        *(book.dates if book else ()),
+        *(fields[key] for key in _DATE_FIELDS if key in fields),
+    ]
     # "This page last modified on 2018-11-26 12:01:01 UTC" closing a saved page: its date,
     # no passage (it answered "who won the world cup in 2018?")
     footer = lines[-1:] if lines and _LAST_MODIFIED.match(lines[-1]) else []
@@ -772,11 +798,13 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     lines = lines[: len(lines) - len(footer)] if footer_date else lines
     title, start = _title(lines, header_end, fallback_title)
     title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), title)
+    title = book.title if book and book.title else title
     source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
+    source = source or (book.source if book else None)
     document = ParsedDocument(title=title, date=date, source=source)
 
-    headings |= _question_headings(lines[start:])
-    headings |= _outdented(text) | _underlined(text)
+    found = _question_headings(lines[start:]) | _outdented(text) | _underlined(text)
+    headings |= {line for line in found if not is_dialogue(line)}
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     placing = _Placing(document, headings, text)
@@ -796,6 +824,34 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
     return document
+
+
+def _with_chapter_titles(lines: list[str]) -> list[str]:
+    """``lines`` with a bare chapter heading and the short title on the line under it, before
+    the chapter's text, as one heading: "Глава первая" / "Дурное поведение" read "Глава
+    первая. Дурное поведение" (alone the title was too short a line to be kept). A title that
+    is a sentence ("Ce que devint Candide parmi les Bulgares.") stays the chapter's first
+    paragraph."""
+    result: list[str] = []
+    skip = False
+    padded = [*lines, "", ""]
+    for line, title, following in zip(lines, padded[1:], padded[2:], strict=False):
+        if skip:
+            skip = False
+            continue
+        skip = (
+            is_bare_chapter(line)
+            and 0 < len(title.split()) <= SUBTITLE_WORDS
+            and "\n" not in title
+            and not _is_prose(title)
+            and not _is_numbered_heading(title)
+            and not is_dialogue(title)
+            and not title.endswith(("?", "!", ":", ",", ";", "？", "！", "："))
+            and _is_prose(following)
+        )
+        joint = "" if line.endswith((".", ":")) else "."
+        result.append(f"{line}{joint} {title}" if skip else line)
+    return result
 
 
 class _Placing:
@@ -1056,11 +1112,19 @@ def _body_indent(text: str) -> int:
 def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
     """The title among the lines before the first paragraph, and where the text after it starts.
     Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
-    what version it is?") has no title line after it."""
-    if lines and _CHAPTER_TITLE.match(lines[0]) and "\n" not in lines[0]:
+    what version it is?") has no title line after it. Not the first chapter's heading of a book
+    of chapters ("第1章 宴桃园豪杰三结义 …" over 第2章, 第3章, …), nor an author's name over
+    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН")."""
+    book = len(lines) > 1 and sum(map(is_chapter, lines)) > 1
+    if lines and _CHAPTER_TITLE.match(lines[0]) and "\n" not in lines[0] and not book:
         return lines[0], 1  # read as a sentence, so before ``header_end``
     for i, line in enumerate(lines[:header_end]):
+        if book and is_chapter(line):
+            break
         if _looks_like_title(line) and not _is_dateline(line) and "\n" not in line:
+            following = lines[i + 1] if i + 1 < header_end else ""
+            if is_name(line) and is_capitals(following) and _looks_like_title(following):
+                return following, i + 2
             return line, i + 1
         if _is_numbered_heading(line):
             break

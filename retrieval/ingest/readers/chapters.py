@@ -1,0 +1,127 @@
+"""How books set their parts apart: chapter headings, the author's name over the title, dialogue.
+
+A novel's chapters are headed by a chapter word and a number, in figures, roman numerals or
+words, with a full stop or not, alone or before the chapter's title: "CHAPITRE III.", "CHAPITRE
+II", "Capítulo primero. Que trata de la condición … hidalgo don Quijote de la Mancha", "Глава
+первая", "Book the First", "第66章 关云长单刀赴会". Its lines of dialogue ("— Ну?", "-¿Pláticas
+son éstas, Sancho, para este lugar?", "« Qui êtes-vous ? »") are never headings, however short
+or question-like. A story may open with its author's name over its title ("Антон Чехов" /
+"ХАМЕЛЕОН"): the name is no title.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The chapter words of the languages the library reads, and of parts larger than a chapter.
+_CHAPTER_WORD = (
+    r"(?:Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
+    r"|Book|Livre|Libro|Buch|Книга|Part|Partie|Parte|Teil|Часть|Частина)"
+)
+# Numbers written out, cardinal and ordinal, to twenty and the tens; "Twenty-One" joins two.
+_NUMBER_WORDS = (
+    # English
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty first second third fourth "
+    "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth last "
+    # French
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize vingt trente premier première second seconde deuxième troisième quatrième "
+    "cinquième sixième septième huitième neuvième dixième onzième douzième dernier dernière "
+    # Spanish, Italian
+    "uno dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince veinte "
+    "primero primera segundo segunda tercero tercera cuarto cuarta quinto quinta sexto sexta "
+    "séptimo séptima octavo octava noveno novena décimo décima último última "
+    "primo prima secondo seconda terzo terza sesto sesta settimo settima ottavo ottava nono "
+    "nona decimo decima ultimo ultima "
+    # German
+    "eins zwei drei vier fünf sechs sieben acht neun zehn erstes erster erste zweites zweiter "
+    "zweite drittes dritter dritte viertes vierter vierte fünftes fünfter fünfte letztes "
+    # Russian, Ukrainian
+    "первая первый вторая второй третья третий четвертая четвёртая четвертый четвёртый пятая "
+    "пятый шестая шестой седьмая седьмой восьмая восьмой девятая девятый десятая десятый "
+    "одиннадцатая двенадцатая тринадцатая четырнадцатая пятнадцатая шестнадцатая "
+    "семнадцатая восемнадцатая девятнадцатая двадцатая последняя последний перша друга третя"
+).split()
+_WORD_NUMBER = r"(?:the\s+)?(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_NUMBER = rf"(?:\d{{1,3}}|{_ROMAN}|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})?)"
+# The chapter word and its number, a note mark ("CHAPITRE XXII[1]."), then the end of the line
+# or the chapter's title after a stop, a colon or a dash ("Capítulo II. Que trata de …"), or
+# after a space when it opens in capitals ("Chapter 1 Loomings"), never in lower case ("Chapter 3
+# describes …" is a sentence).
+_CHAPTER = re.compile(
+    rf"(?i:{_CHAPTER_WORD})\s+(?i:{_NUMBER})(?:\s*\[\d+\])?"
+    r"(?:\s*[.:]?\s*$|\s*[.:—–-]\s*(?P<title>\S.*)|\s+(?P<spaced>[^\W\d_a-zà-ÿа-яё].*))"
+)
+_CJK_CHAPTER = re.compile(
+    r"^第[0-9０-９〇零一二三四五六七八九十百千两]+[章回卷节節部篇集幕](?:[\s　].*)?$"
+)
+CHAPTER_TITLE_WORDS = 30  # the longest chapter title after the chapter's number
+CHAPTER_TITLE_CHARS = 240
+SUBTITLE_WORDS = 12  # the longest title on the line under a bare chapter heading
+# A line of dialogue opens with a dash: a long one ("— Ну?", "– За что?"), or a hyphen set
+# against the word ("-¿Y las narices?", "-Decid -le repliqué yo"); "- Websites" is a list's item.
+_DIALOGUE = re.compile(r"^(?:[‒–—―]|[-‐‑](?=[^\s\d-]))")
+# A line opening with a quotation mark ("« Qui êtes-vous ? »", "»-Luego, ¿todo aquello …?",
+# "“Where?”") is one of dialogue or a quotation when it is a question: no FAQ asks so.
+_QUOTED = re.compile(r"^[«»“”„\"‘’‚]")
+
+
+def is_chapter(line: str) -> bool:
+    """Whether ``line`` is a chapter heading: a chapter word, its number, and its title if any
+    ("CHAPITRE III.", "Capítulo primero. Que trata de …", "第1章 宴桃园豪杰三结义")."""
+    if not line or "\n" in line:
+        return False
+    if _CJK_CHAPTER.match(line):
+        return len(line) <= 40
+    match = _CHAPTER.match(line)
+    if match is None or not line[0].isupper():
+        return False
+    title = match["title"] or match["spaced"] or ""
+    if title[:1].islower():
+        return False
+    return len(title.split()) <= CHAPTER_TITLE_WORDS and len(line) <= CHAPTER_TITLE_CHARS
+
+
+def is_bare_chapter(line: str) -> bool:
+    """A chapter heading that is only the chapter's word and number ("Глава первая")."""
+    match = _CHAPTER.match(line) if is_chapter(line) else None
+    return match is not None and not (match["title"] or match["spaced"])
+
+
+def is_dialogue(line: str) -> bool:
+    """Whether ``line`` opens as a line of dialogue does, with a dash ("— Ну?")."""
+    return bool(_DIALOGUE.match(line))
+
+
+def is_quoted(line: str) -> bool:
+    """Whether ``line`` opens with a quotation mark ("« Qui êtes-vous ? »")."""
+    return bool(_QUOTED.match(line))
+
+
+def is_name(line: str) -> bool:
+    """Whether ``line`` is a person's name: two to four words, each a capital and small
+    letters ("Антон Чехов", "Miguel de Cervantes Saavedra" aside its "de") or an initial
+    ("H. G. Wells")."""
+    words = line.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    capitalised = 0
+    for word in words:
+        letters = word.rstrip(".").replace("-", "")
+        if not letters.isalpha():
+            return False
+        if word in ("de", "von", "van", "da", "di", "du", "del", "la", "le"):
+            continue
+        initial = len(letters) == 1 and word.endswith(".")
+        if not (letters[0].isupper() and (initial or (letters[1:].islower() and word[-1] != "."))):
+            return False
+        capitalised += 1
+    return capitalised >= 2
+
+
+def is_capitals(line: str) -> bool:
+    """Whether ``line`` has letters, all capitals ("ХАМЕЛЕОН", "TOLSTYI I TONKII")."""
+    return any(ch.isalpha() for ch in line) and line.upper() == line
