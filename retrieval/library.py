@@ -62,7 +62,7 @@ log = logging.getLogger(__name__)
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
-EXAMPLE_ABOUT = "What is said about {topic}?"
+EXAMPLE_ABOUT = "Tell me about {topic}"
 ANALYZER_VERSION = "3"  # bump when the analyzer changes, so saved indexes are rebuilt
 
 
@@ -279,8 +279,7 @@ class Library:
         # One more than shown after an earlier question: its answer may be left out.
         wanted = offset + k + (1 if earlier_ else 0)
         lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
-        if earlier_ and definitions.subject(text) is None:
-            ranked = _after_earlier(self, current, earlier_, ranked, question_)
+        ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms)
         languages = _with_answering(languages, lang, ranked[: offset + k])
@@ -321,20 +320,25 @@ class Library:
 def _after_earlier(
     library: Library,
     current: snapshot.Snapshot,
+    text: str,
     earlier_: Sequence[str],
-    ranked: list[rank.Ranked],
+    found: tuple[list[rank.Ranked], int],
     question: rank.QuestionWeights,
-) -> list[rank.Ranked]:
-    """A follow-up's ``ranked`` passages: a close call goes to the document the earlier
-    question was answered from, and its answer is not quoted again by a follow-up with no
-    word of its own (one more search, of that question: not its answer, nor its own earlier
-    document)."""
+) -> tuple[list[rank.Ranked], int]:
+    """A follow-up's ranked passages and how many match (``found``): a close call goes to the
+    document the earlier question was answered from, and its answer is neither quoted again
+    nor counted for a follow-up with no word of its own (one more search, of that question:
+    not its answer, nor its own earlier document). Not for a definition ("what is X?")."""
+    ranked, total = found
+    if not earlier_ or definitions.subject(text) is not None:
+        return ranked, total
     with contextlib.suppress(QuestionError):
         before = _ranked(library, current, earlier_[-1], earlier_[:-1], 1)[2]
         answer = before[0] if before else None
         ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
-        ranked = earlier.without_the_answer(ranked, answer, question.weights)
-    return ranked
+        if answer is not None and earlier.leaves_out(question.weights):
+            return earlier.without_the_answer(ranked, answer, question.weights), total - 1
+    return ranked, total
 
 
 def _took(report: ReindexReport, started: float) -> ReindexReport:

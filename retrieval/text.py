@@ -97,11 +97,13 @@ def _ftfy_line(line: str, entities: str | bool) -> str:
     # nothing else ftfy fixes, so its dozen passes would only put them in NFC. A 2 MB Spanish
     # novel spent 9 s of its 20 in ftfy. tests/test_build_shortcuts.py checks both ways agree.
     # A Windows line end is ftfy's to mend as well: "\r\n" becomes "\n".
+    # Mojibake is looked for with the line end, as ftfy looks ("œ\n" is a sign of it).
     body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
-    if not _FTFY_OTHER_FIXES.search(body) and not is_bad(body):
-        normal = unicodedata.normalize("NFC", body)
-        if normal == body or not is_bad(normal):
-            return normal + "\n" if len(body) < len(line) else normal
+    end = "\n" if len(body) < len(line) else ""
+    if not _FTFY_OTHER_FIXES.search(body) and not is_bad(body + end):
+        normal = unicodedata.normalize("NFC", body) + end
+        if normal == body + end or not is_bad(normal):
+            return normal
     return ftfy.fix_text(
         line,
         unescape_html=entities,

@@ -62,6 +62,11 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "What did China and Pakistan agree in 2004 about border security?",
         "recipe for kung pao chicken",
         "who is Obama?",  # a question word, and what it asks about
+        # "it" standing for what the sentence goes on to say; a cue that opens questions too.
+        "Does it matter in which order I create the indexes on a table?",
+        "How long does it take to build the index of a large table?",
+        "Is it a good practice to vacuum the database every night?",
+        "So how do I make the database file smaller after deleting many rows?",
         # "it" asked of nothing, "those" before who names, "instead of" names both.
         "Is it possible to use verbatim stuff inside footnotes with the fancyvrb package?",
         "Do those who sign the joint statement on climate change meet every year?",
@@ -207,5 +212,8 @@ def test_why_after_an_answer_quotes_another_passage_not_the_same_again(
         assert context == first
         answer = library.answer("why?", context=context)
         assert answer.hits and shown not in [h.passage.id for h in answer.hits]
+        # Nor is it counted: "more results" is offered only when there are more to show.
+        assert answer.total == len(answer.hits)
+        assert not library.answer("why?", context=context, offset=answer.total).hits
     finally:
         library.close()

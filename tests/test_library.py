@@ -371,7 +371,7 @@ def test_example_questions_suit_the_corpus_being_served(
     folder = make_corpus({"glaciers.txt": text})
     other = Library.open(tmp_path / "other.db", folder)
     try:
-        assert other.example_questions() == ["What is said about Retreat?"]
+        assert other.example_questions() == ["Tell me about Retreat"]
     finally:
         other.close()
 

@@ -23,6 +23,7 @@ from bot.handlers.common import (
     topic_of,
 )
 from bot.state import SavedSearch
+from retrieval.search.followups import Conversation
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +141,8 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer((await texts(update, context)).BUTTON_EXPIRED)
         return
     await query.answer()
-    await ask(update, context, examples[press.index], echo=True)
+    # An example starts a conversation of its own: it follows on no question asked before.
+    await ask(update, context, examples[press.index], echo=True, thread=Conversation())
 
 
 async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

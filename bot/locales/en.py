@@ -65,7 +65,7 @@ GREETING_NO_EXAMPLES = (
 
 # An example question on /start about one of the largest sections ({topic}: its heading), asked
 # as typed when tapped: besides the topic, only words the search passes over.
-EXAMPLE_ABOUT = "What is said about {topic}?"
+EXAMPLE_ABOUT = "Tell me about {topic}"
 
 HELP = (
     "<b>How to ask</b>\n"

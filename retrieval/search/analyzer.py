@@ -167,9 +167,9 @@ class Synonyms:
         self.first_keys: dict[str, list[_Form]] = {}
         self.longest = 1  # words in the longest form
         self.groups: list[tuple[str, ...]] = []
-        # The terms of groups naming something ("Belt and Road", "SCO"): their first form has a
-        # capital. A question asking a name the documents never write is about something else;
-        # one asking a general word they lack ("per cent", "set up") is only worded otherwise.
+        # The terms of groups naming something ("Belt and Road", "SCO"): a form has a capital.
+        # A question asking a name the documents never write is about something else; one
+        # asking a general word they lack ("per cent", "set up") is only worded otherwise.
         self.names: set[str] = set()
         for group in groups:
             self.add(group)
@@ -184,7 +184,7 @@ class Synonyms:
         # Single words (British/American spellings) fold to the first form and are then stemmed
         # as usual; phrases and abbreviations become one unstemmed term named after the group.
         canonical = parsed[0][0].key if one_word else "_" + "_".join(w.key for w in parsed[0])
-        if any(ch.isupper() for ch in forms[0]):
+        if any(ch.isupper() for form in forms for ch in form):  # "… | WMD" names it too
             self.names.add(canonical)
         for words in parsed:
             if not words:

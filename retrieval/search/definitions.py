@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.model import document_key_of
-from retrieval.search.languages import stop_words
+from retrieval.search.languages import language, stop_words
 from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 10  # the best candidates among which a defining passage is brought first
@@ -24,7 +24,9 @@ _ASKING = [
         r"(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^what\s+(?:does|do)\s+(?P<x>[^?,]+?)\s+(?:mean|stand\s+for)\s*\??$",
         r"^(?:define|definition\s+of|meaning\s+of)\s+(?P<x>[^?,]+?)\s*\??$",
-        r"^(?P<x>[^?,]+?)\s+(?:meaning|definition)\s*\??$",  # "hot journal meaning"
+        # "hot journal meaning"; not "the hidden meaning", "explain the meaning".
+        r"^(?!(?:the|an?|its|their|explain)\b)(?P<x>[^?,]+?)(?<!\bthe)(?<!\ban)(?<!\ba)\s+"
+        r"(?:meaning|definition)\s*\??$",
         r"^qu['’]est[- ]ce\s+qu(?:e\s+|['’])(?:(?:le|la|les|un|une)\s+|l['’])?"
         r"(?P<x>[^?,]+?)\s*\??$",
         r"^¿?\s*qu[ée]\s+(?:es|son)\s+(?:(?:el|la|los|las|un|una)\s+)?(?P<x>[^?,]+?)\s*\??$",
@@ -54,12 +56,14 @@ def term_asked(question: str) -> str | None:
     term asks what it is, as a search box's visitor means it. Not a stop word ("why"), nor a
     question ending in "?" ("Pakistan?" follows one before), nor Chinese (a sentence without
     spaces is one "word")."""
-    text = question.strip()
-    words = text.split()
-    if len(words) != 1 or text.endswith(("?", "？")) or _CJK.search(text):
+    stripped = question.strip()
+    if stripped.endswith(("?", "？")) or _CJK.search(stripped):
         return None
-    if not re.search(r"[^\W\d_]", text) or any(text.casefold() in stop_words(c) for c in _ASKED_IN):
+    text = stripped.strip(".!;:\"'«»“”‘’")  # "dbsqlfuzz." is the word
+    if len(text.split()) != 1 or not re.search(r"[^\W\d_]", text):
         return None
+    if any(language(c).fold(text.casefold()) in stop_words(c) for c in _ASKED_IN):
+        return None  # "Qué", "Où", "ещё" typed alone say nothing
     return text
 
 

@@ -29,6 +29,12 @@ def without_the_answer(
     the question's ``weights`` hold no word of its own (only the earlier questions' terms, at
     less than a word's weight): "why?" or "when?" after an answer asks for more than it, and
     searching the earlier question's words alone would quote the same passage again."""
-    if answer is None or any(w >= 1.0 for w in weights.values()):
+    if answer is None or not leaves_out(weights):
         return list(ranked)
     return [r for r in ranked if r.passage.id != answer.passage.id]
+
+
+def leaves_out(weights: Mapping[str, float]) -> bool:
+    """Whether a follow-up searched with ``weights`` leaves out the earlier answer (it holds
+    no word of its own): that passage, matching every term searched, is no longer counted."""
+    return not any(w >= 1.0 for w in weights.values())

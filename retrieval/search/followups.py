@@ -20,6 +20,14 @@ MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on 
 
 # Words a follow-up opens with, in each language the bot speaks: conjunctions ("and", "а",
 # "et", "y") and asking back ("what about", "как насчёт", "qu'en est-il", "qué tal").
+# Of those, the ones that join on to what was said ("and if I don't write any ON DELETE clause,
+# what happens by default?") open a follow-up of any length up to _LONG_FOLLOW_UP; "so", "but",
+# "then" also open questions of their own, and only a short one is taken to follow.
+_JOINING_CUES = re.compile(
+    r"^\s*[¿¡]?\s*(and|what about|how about|а|и|как насч[её]т|et|et si|y(?! a\b)|y si)(?=\W|$)",
+    re.IGNORECASE,
+)
+_CUE_WORDS = 10  # words of a question opening with another cue, not pointing back
 _CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     # English
@@ -49,7 +57,7 @@ _SHORT_CUES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_CUE_WORDS = 3
-_LONG_FOLLOW_UP = 16  # words of a question opening with a cue and pointing back ("and … it …")
+_LONG_FOLLOW_UP = 16  # words of a question pointing back ("and … it …", "… those settings …")
 _NUMBER_FOLLOW_UP = 5  # words of a question that asks a number and little else
 # Words that point back. Not the French "ce" ("qu'est-ce que", "ce que") nor the Spanish
 # articles "los", "las" and "le": nearly every question in those languages has them.
@@ -61,15 +69,18 @@ _ANAPHORA = frozenset(
     il elle ils elles lui leur leurs cela ça cet cette ces là aussi même
     él ella ellos ellas lo les eso esto ese esa esos esas allí entonces mismo""".split()
 )
-# English words that point back however long the question ("can I keep those settings in a
-# separate file instead?", "how much disk space does it need while it runs?"): "these" and "those"
-# naming something ("those who …" names no earlier thing), a pronoun asked about ("does it",
-# "can they"; "is it possible" asks of nothing), "instead" without its "of".
+# English words that point back in a question of up to _LONG_FOLLOW_UP words ("can I keep those
+# settings in a separate file instead?", "how much disk space does it need while it runs?"):
+# "these" and "those" naming something ("those who …" names no earlier thing), a pronoun asked
+# about ("does it", "can they"), "instead" without its "of". Not the "it" that stands for what
+# the sentence goes on to say: "is it possible to …", "does it matter which …", "how long does
+# it take to …", "is it a good practice to …".
 _POINTING_BACK = re.compile(
     r"\b(these|those)\b(?!\s+(who|which|that|whose)\b)"
     r"|\b(does|do|did|can|could|will|would|should|is|are|was|were|has|have|had)\s+(it|they)\b"
     r"(?!\s+(possible|ok|okay|fine|true|safe|worth|better|best|necessary|wise|allowed|enough|"
-    r"a good idea|recommended)\b)"
+    r"a good idea|recommended|take|takes|matter|mean|cost|seem|pay|make sense)\b)"
+    r"(?!(\s+[\w-]+){1,3}\s+(to|that|if|whether)\b)"
     r"|\binstead\b(?!\s+of\b)",
     re.IGNORECASE,
 )
@@ -108,7 +119,9 @@ def is_follow_up(question: str) -> bool:
         return False
     if len(words) <= _ASKING_BACK_WORDS and all(map(_says_nothing, words)):
         return True
-    if _CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
+    if _JOINING_CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
+        return True
+    if _CUES.match(text) and len(words) <= _CUE_WORDS:
         return True
     pointing_back = any(w in _ANAPHORA for w in words)
     if _CUES.match(text) and pointing_back and len(words) <= _LONG_FOLLOW_UP:

@@ -607,14 +607,14 @@ def _foreign_readings(
         if found > RARE_PASSAGES:
             continue  # the question's language writes it: its passages answer
         terms = analyzer.terms(written, "en")
-        if _foreign_name(written, token.start, lang):
+        if _foreign_name(written, text[: token.start], lang):
             terms += _read_in_other_languages(language("en").fold(written.lower()), analyzer)
         for term in dict.fromkeys(terms):
             if term != token.term and index.passages_with(term) > found:
                 yield term, token.term
 
 
-def _foreign_name(written: str, start: int, lang: str) -> bool:
+def _foreign_name(written: str, before: str, lang: str) -> bool:
     """Whether a Latin-script word of a question in ``lang`` is a name that may be written in
     any Latin-script language's documents: any such word in a question of another script
     ("Кто такой Pangloss?"), a capitalised word after a question's first ("Qui est
@@ -622,7 +622,8 @@ def _foreign_name(written: str, start: int, lang: str) -> bool:
     and French share too many for the French reading of a Spanish one to be the same thing."""
     if language(lang).script != "latin" or _acronym(written):
         return True
-    return start > 0 and written[:1].isupper()
+    # After the first word: "¿" or a quote before it is no word ("¿Existe …?").
+    return any(ch.isalnum() for ch in before) and written[:1].isupper()
 
 
 def _acronym(written: str) -> bool:

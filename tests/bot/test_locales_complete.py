@@ -335,11 +335,15 @@ def test_every_reason_is_said_in_every_language_with_its_placeholders(code: str)
 
 @pytest.mark.parametrize("code", ["en", *CODES])
 def test_an_example_question_searches_its_topic_alone(code: str) -> None:
-    # Tapped on /start, the example is asked as typed: the words around the topic must be
-    # words the search passes over, and it must not read as leaning on a question before.
+    # Tapped on /start, the example is asked as typed (as a question of its own): the words
+    # around the topic must be words the search passes over, and ask no definition.
+    from retrieval.search import definitions
     from retrieval.search.analyzer import Analyzer
     from retrieval.search.followups import is_follow_up
 
-    question = available()[code].EXAMPLE_ABOUT.format(topic="Zzyzx")
-    assert [t.rpartition(":")[2] for t in Analyzer().terms(question, code)] == ["zzyzx"]
-    assert not is_follow_up(question)
+    analyzer = Analyzer()
+    for topic in ("Zzyzx", "Pangloss", "Глава 2", "Chapter 2", "it"):
+        question = available()[code].EXAMPLE_ABOUT.format(topic=topic)
+        assert analyzer.terms(question, code) == analyzer.terms(topic, code), question
+        assert not definitions.subject(question), question  # no definition asked
+    assert not is_follow_up(available()[code].EXAMPLE_ABOUT.format(topic="Zzyzx"))

@@ -14,9 +14,10 @@ def test_groups_written_with_a_capital_are_names() -> None:
             ("Belt and Road", "BRI", "One Belt One Road"),
             ("percent", "percentage", "per cent"),
             ("setup", "set up", "setting up"),
+            ("weapons of mass destruction", "WMD"),  # an abbreviation in capitals names it
         ]
     )
-    assert synonyms.names == {"_belt_and_road"}
+    assert synonyms.names == {"_belt_and_road", "_weapons_of_mass_destruction"}
 
 
 def test_a_general_word_no_passage_writes_does_not_decline_the_question(tmp_path: Path) -> None:
