@@ -35,6 +35,7 @@ from retrieval.search.languages import (
     Language,
     detect,
     language,
+    stem_as_written,
     stop_words,
     word_language,
 )
@@ -504,7 +505,18 @@ def _foreign_single(word: str, lang: Language) -> tuple[str, str] | None:
     folded = lang.fold(word)
     if len(folded) < 2 or folded in stop_words(lang.code):
         return None
+    if lang.accented_stems and lang.stemmer is not None:
+        return _accented_stem(word, lang), f"{lang.code}:{folded}"
     return _foreign_stem(folded, lang), f"{lang.code}:{folded}"
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _accented_stem(word: str, lang: Language) -> str:
+    """``code:stem`` of a word of a language whose stemmer reads accents (French): stemmed as
+    written, then folded (see :func:`languages.stem_as_written`)."""
+    assert lang.stemmer is not None
+    stem = _stemmer(lang.stemmer).stemWord(stem_as_written(word))
+    return f"{lang.code}:{lang.fold(stem)}"
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -60,6 +60,20 @@ def _fold_spanish(word: str) -> str:
     return _ES_SOFTENED.sub(lambda m: "c" if m.group(1) == "q" else "g", _fold_accents(word))
 
 
+# French writes no word ending in -ee or -ees but the feminine participles and nouns in -ée(s)
+# (donnée, installées, année): typed without accents, they are given theirs back to be stemmed.
+_FRENCH_EE = re.compile(r"ee(s?)$")
+
+
+def stem_as_written(word: str) -> str:
+    """A French word as it is stemmed: case-folded with its accents (NFC), those of an
+    unaccented -ee(s) ending restored. Its stem is folded as the language folds words."""
+    written = _casefold(word)
+    if written.isascii():
+        written = _FRENCH_EE.sub(r"ée\1", written)
+    return written
+
+
 def _fold_russian(word: str) -> str:
     """ё is written е in most Russian text; й and the other letters stay (NFC keeps them)."""
     return _casefold(word).replace("ё", "е")
@@ -81,6 +95,9 @@ class Language:
     fold: Callable[[str], str] = _casefold
     segment: str = "words"  # "words", "jieba" (Chinese) or "bigrams" (Japanese, Korean)
     elisions: bool = False  # French/Italian/Catalan "l'homme": the part after ' is the word
+    # Whether Snowball's rules for the language name accented endings, so that a word is
+    # stemmed as written and its stem folded after (see :func:`stem_as_written`).
+    accented_stems: bool = False
 
 
 def _lang(code: str, script: str = "latin", stemmer: str | None = None) -> Language:
@@ -93,6 +110,11 @@ _ELISIONS = frozenset({"fr", "it", "ca"})
 _FOLDS = {"ru": _fold_russian, "ar": _fold_marks, "fa": _fold_marks, "ur": _fold_marks}
 _FOLDS |= {"he": _fold_marks} | dict.fromkeys(_ACCENTS_OPTIONAL, _fold_accents)
 _FOLDS["es"] = _fold_spanish
+# Snowball's French stemmer removes the endings of participles and adjectives as written, with
+# their accents (-é, -ée, -ées, -és, -ière …): folded first, "ignorées" kept "ignore" where
+# "ignorer" gave "ignor", "installée" "installe" beside "install", "données" "donne". A French
+# word is stemmed as written and its stem folded (:func:`stem_as_written`).
+_ACCENTED_STEMS = frozenset({"fr"})
 _SEGMENTS = {"zh": "jieba", "ja": "bigrams", "ko": "bigrams", "th": "bigrams"}
 
 LANGUAGES: dict[str, Language] = {
@@ -103,6 +125,7 @@ LANGUAGES: dict[str, Language] = {
         fold=_FOLDS.get(lang.code, _casefold),
         segment=_SEGMENTS.get(lang.code, "words"),
         elisions=lang.code in _ELISIONS,
+        accented_stems=lang.code in _ACCENTED_STEMS,
     )
     for lang in [
         *(
@@ -193,8 +216,9 @@ def word_language(script: str, lang: Language) -> Language:
 
 # Bumped when this module changes the terms a text gives (the index tag holds it, through
 # stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae;
-# "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户).
-RULES = "4"
+# "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户);
+# "5": French stemmed with its accents, the stem folded after (stem_as_written).
+RULES = "5"
 
 
 @functools.cache
