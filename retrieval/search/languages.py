@@ -60,18 +60,26 @@ def _fold_spanish(word: str) -> str:
     return _ES_SOFTENED.sub(lambda m: "c" if m.group(1) == "q" else "g", _fold_accents(word))
 
 
-# French writes no word ending in -ee or -ees but the feminine participles and nouns in -ée(s)
-# (donnée, installées, année): typed without accents, they are given theirs back to be stemmed.
-_FRENCH_EE = re.compile(r"ee(s?)$")
+# The endings Snowball's French rules name with an accent, as a word typed without accents
+# writes them, and theirs: French writes no word in -ee(s) but the participles and nouns in
+# -ée(s) (donnée, installées), and the nouns in -ite(s) stem alike with -ité(s) (limite, limité:
+# limit), so "securite" is "sécurité" and "premiere" "première".
+_FRENCH_UNACCENTED = re.compile(r"(?<=[a-z])(ee|ite|iere)(s?)$")
+_FRENCH_ACCENTED = {"ee": "ée", "ite": "ité", "iere": "ière"}
 
 
 def stem_as_written(word: str) -> str:
-    """A French word as it is stemmed: case-folded with its accents (NFC), those of an
-    unaccented -ee(s) ending restored. Its stem is folded as the language folds words."""
+    """A French word as it is stemmed: case-folded with its accents (NFC), those of the
+    endings an unaccented word writes without them restored (see :data:`_FRENCH_UNACCENTED`).
+    Its stem is folded as the language folds words."""
     written = _casefold(word)
     if written.isascii():
-        written = _FRENCH_EE.sub(r"ée\1", written)
+        written = _FRENCH_UNACCENTED.sub(_accented_ending, written)
     return written
+
+
+def _accented_ending(match: re.Match[str]) -> str:
+    return _FRENCH_ACCENTED[match.group(1)] + match.group(2)
 
 
 def _fold_russian(word: str) -> str:

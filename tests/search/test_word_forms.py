@@ -24,7 +24,7 @@ def _same_term(analyzer: Analyzer, lang: str, *forms: str) -> None:
         ("ignorer", "ignorées", "ignorees"),  # a question typed without accents too
         ("installer", "installée", "installee", "installés"),
         ("générer", "générés", "generer"),
-        ("données", "donner"),
+        ("données", "donnees", "donnée"),
     ],
 )
 def test_a_french_participle_meets_its_verb(analyzer: Analyzer, forms: tuple[str, ...]) -> None:
@@ -36,3 +36,36 @@ def test_french_words_are_still_found_without_their_accents(analyzer: Analyzer) 
         "mise a jour du systeme", "fr"
     )
     assert analyzer.terms("nœud", "fr") == analyzer.terms("noeud", "fr")
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("sécurité", "securite", "SÉCURITÉ"),
+        ("première", "premiere"),
+        ("limite", "limité"),
+    ],
+)
+def test_french_typed_without_accents_meets_the_accented_word(
+    analyzer: Analyzer, forms: tuple[str, ...]
+) -> None:
+    _same_term(analyzer, "fr", *forms)
+
+
+def test_a_french_question_frame_is_no_word_of_what_it_asks(analyzer: Analyzer) -> None:
+    # "une fois" (once) and "à peu près" (about) frame a question as "once" and "about" do
+    # in English; "à la fois" in a passage is no answer to "une fois le paquet construit".
+    assert analyzer.terms("une fois le paquet construit", "fr") == analyzer.terms(
+        "le paquet construit", "fr"
+    )
+    assert analyzer.terms("combien de paquets à peu près", "fr") == ["fr:paquet"]
+    assert analyzer.terms("mon adaptateur n'est pas reconnu sous Linux", "fr") == [
+        "fr:adapt",
+        "fr:reconnu",
+        "fr:linux",
+    ]
+
+
+def test_a_chinese_question_frame_is_no_word_of_what_it_asks(analyzer: Analyzer) -> None:
+    # 的时候 "when", 其实 "actually", 知道 "know": the English list drops these too.
+    assert analyzer.terms("开机的时候其实我想知道字体", "zh") == analyzer.terms("开机字体", "zh")
