@@ -82,6 +82,32 @@ def _accented_ending(match: re.Match[str]) -> str:
     return _FRENCH_ACCENTED[match.group(1)] + match.group(2)
 
 
+# Russian words Snowball's Russian stemmer reads one way where the language allows two.
+# A noun whose stem ends in -ем or -ом takes -у (систему, проблему, дому): Snowball removes
+# -ему/-ому as an adjective's ending (систему: сист, beside система: систем); read as a noun,
+# the word with -а for -у. A feminine noun in -ка (-ok, -ek in the genitive plural: ошибка,
+# ошибок; настройка, настроек) and a masculine one whose nominative holds the vowel its other
+# forms drop (список, списка) keep the vowel Snowball does not remove: read without it.
+_RU_NOUN_DATIVE = re.compile(r"(.{3,}[еео])му")
+_RU_FLEETING = re.compile(r"(.*[бвгджзклмнпрстфхцчшщ])[оеё]к")
+_RU_FLEETING_AFTER_VOWEL = re.compile(r"(.*[аоуыэяеию])ек")
+
+
+def other_readings(folded: str, code: str) -> tuple[str, ...]:
+    """Other forms of a folded word that its language's rules say it may be a form of, to be
+    stemmed beside it (Russian only: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`)."""
+    if code != "ru":
+        return ()
+    found = []
+    if match := _RU_NOUN_DATIVE.fullmatch(folded):
+        found.append(match.group(1) + "ма")  # as its nominative: систем alone is a verb's form
+    if match := _RU_FLEETING.fullmatch(folded):
+        found.append(match.group(1) + "к")
+    elif match := _RU_FLEETING_AFTER_VOWEL.fullmatch(folded):
+        found.append(match.group(1) + "йк")
+    return tuple(found)
+
+
 def _fold_russian(word: str) -> str:
     """ё is written е in most Russian text; й and the other letters stay (NFC keeps them)."""
     return _casefold(word).replace("ё", "е")
@@ -225,8 +251,9 @@ def word_language(script: str, lang: Language) -> Language:
 # Bumped when this module changes the terms a text gives (the index tag holds it, through
 # stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae;
 # "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户);
-# "5": French stemmed with its accents, the stem folded after (stem_as_written).
-RULES = "5"
+# "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
+# nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings).
+RULES = "6"
 
 
 @functools.cache

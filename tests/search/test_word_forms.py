@@ -69,3 +69,29 @@ def test_a_french_question_frame_is_no_word_of_what_it_asks(analyzer: Analyzer) 
 def test_a_chinese_question_frame_is_no_word_of_what_it_asks(analyzer: Analyzer) -> None:
     # 的时候 "when", 其实 "actually", 知道 "know": the English list drops these too.
     assert analyzer.terms("开机的时候其实我想知道字体", "zh") == analyzer.terms("开机字体", "zh")
+
+
+def _shares_a_term(analyzer: Analyzer, lang: str, one: str, other: str) -> bool:
+    return bool(set(analyzer.terms(one, lang)) & set(analyzer.terms(other, lang)))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("систему", "система"),  # Snowball reads -ему as an adjective's ending: сист
+        ("проблему", "проблемы"),
+        ("ошибок", "ошибка"),  # the genitive plural's fleeting vowel
+        ("веток", "ветки"),
+        ("настроек", "настройки"),
+        ("список", "списка"),  # and the nominative's
+    ],
+)
+def test_a_russian_noun_meets_its_other_forms(analyzer: Analyzer, one: str, other: str) -> None:
+    assert _shares_a_term(analyzer, "ru", one, other)
+
+
+def test_russian_words_without_those_forms_keep_their_one_term(analyzer: Analyzer) -> None:
+    assert analyzer.terms("поток", "ru") == ["ru:поток", "ru:потк"]  # a harmless second reading
+    assert _shares_a_term(analyzer, "ru", "поток", "потока")
+    assert analyzer.terms("новому", "ru")[0] == analyzer.terms("новый", "ru")[0]
+    assert analyzer.terms("пакет", "ru") == ["ru:пакет"]
