@@ -93,9 +93,18 @@ _RU_FLEETING = re.compile(r"(.*[бвгджзклмнпрстфхцчшщ])[ое�
 _RU_FLEETING_AFTER_VOWEL = re.compile(r"(.*[аоуыэяеию])ек")
 
 
+# Spanish adjectives that drop their ending before a masculine noun (apocope): "el primer
+# paquete", "la primera versión"; Snowball stems primer as prim (an infinitive's -er).
+_ES_APOCOPE = {"primer": "primero", "tercer": "tercero", "buen": "bueno", "gran": "grande"}
+
+
 def other_readings(folded: str, code: str) -> tuple[str, ...]:
     """Other forms of a folded word that its language's rules say it may be a form of, to be
-    stemmed beside it (Russian only: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`)."""
+    stemmed beside it (Russian: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`; Spanish:
+    :data:`_ES_APOCOPE`)."""
+    if code == "es":
+        full = _ES_APOCOPE.get(folded)
+        return (full,) if full else ()
     if code != "ru":
         return ()
     found = []
@@ -252,8 +261,9 @@ def word_language(script: str, lang: Language) -> Language:
 # stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae;
 # "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户);
 # "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
-# nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings).
-RULES = "6"
+# nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
+# apocopes (primer) read as the whole adjective too.
+RULES = "7"
 
 
 @functools.cache

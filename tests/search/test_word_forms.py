@@ -95,3 +95,9 @@ def test_russian_words_without_those_forms_keep_their_one_term(analyzer: Analyze
     assert _shares_a_term(analyzer, "ru", "поток", "потока")
     assert analyzer.terms("новому", "ru")[0] == analyzer.terms("новый", "ru")[0]
     assert analyzer.terms("пакет", "ru") == ["ru:пакет"]
+
+
+def test_a_spanish_adjective_cut_short_meets_its_whole_form(analyzer: Analyzer) -> None:
+    # "mi primer paquete" asks about "la primera versión del paquete"
+    assert _shares_a_term(analyzer, "es", "primer", "primera")
+    assert _shares_a_term(analyzer, "es", "gran", "grandes")
