@@ -35,6 +35,8 @@ from retrieval.search.languages import (
     Language,
     detect,
     language,
+    other_readings,
+    stem_as_written,
     stop_words,
     word_language,
 )
@@ -490,6 +492,8 @@ def _foreign_terms(raw: str, lang: Language) -> tuple[tuple[str, str], ...]:
         single = _foreign_single(part, lang)
         if single:
             found.setdefault(*single)
+            for other in _other_stems(single[1], lang):
+                found.setdefault(other, single[1])
     hyphenated = len(parts) > 1 and not any(ch in raw for ch in "'’")
     joined = _foreign_single("".join(parts), lang) if hyphenated else None
     if joined and joined[0] not in found:
@@ -504,7 +508,28 @@ def _foreign_single(word: str, lang: Language) -> tuple[str, str] | None:
     folded = lang.fold(word)
     if len(folded) < 2 or folded in stop_words(lang.code):
         return None
+    if lang.accented_stems and lang.stemmer is not None:
+        return _accented_stem(word, lang), f"{lang.code}:{folded}"
     return _foreign_stem(folded, lang), f"{lang.code}:{folded}"
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _accented_stem(word: str, lang: Language) -> str:
+    """``code:stem`` of a word of a language whose stemmer reads accents (French): stemmed as
+    written, then folded (see :func:`languages.stem_as_written`)."""
+    assert lang.stemmer is not None
+    stem = _stemmer(lang.stemmer).stemWord(stem_as_written(word))
+    return f"{lang.code}:{lang.fold(stem)}"
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _other_stems(word: str, lang: Language) -> tuple[str, ...]:
+    """The stems of the other readings of a folded word (``code:word``) that its language's
+    rules give it (:func:`languages.other_readings`), besides its own stem."""
+    folded = word.partition(":")[2]
+    own = _foreign_stem(folded, lang)
+    found = (_foreign_stem(other, lang) for other in other_readings(folded, lang.code))
+    return tuple(dict.fromkeys(stem for stem in found if stem != own))
 
 
 @functools.lru_cache(maxsize=1 << 18)

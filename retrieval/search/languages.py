@@ -60,6 +60,63 @@ def _fold_spanish(word: str) -> str:
     return _ES_SOFTENED.sub(lambda m: "c" if m.group(1) == "q" else "g", _fold_accents(word))
 
 
+# The endings Snowball's French rules name with an accent, as a word typed without accents
+# writes them, and theirs: French writes no word in -ee(s) but the participles and nouns in
+# -ée(s) (donnée, installées), and the nouns in -ite(s) stem alike with -ité(s) (limite, limité:
+# limit), so "securite" is "sécurité" and "premiere" "première".
+_FRENCH_UNACCENTED = re.compile(r"(?<=[a-z])(ee|ite|iere)(s?)$")
+_FRENCH_ACCENTED = {"ee": "ée", "ite": "ité", "iere": "ière"}
+
+
+def stem_as_written(word: str) -> str:
+    """A French word as it is stemmed: case-folded with its accents (NFC), those of the
+    endings an unaccented word writes without them restored (see :data:`_FRENCH_UNACCENTED`).
+    Its stem is folded as the language folds words."""
+    written = _casefold(word)
+    if written.isascii():
+        written = _FRENCH_UNACCENTED.sub(_accented_ending, written)
+    return written
+
+
+def _accented_ending(match: re.Match[str]) -> str:
+    return _FRENCH_ACCENTED[match.group(1)] + match.group(2)
+
+
+# Russian words Snowball's Russian stemmer reads one way where the language allows two.
+# A noun whose stem ends in -ем or -ом takes -у (систему, проблему, дому): Snowball removes
+# -ему/-ому as an adjective's ending (систему: сист, beside система: систем); read as a noun,
+# the word with -а for -у. A feminine noun in -ка (-ok, -ek in the genitive plural: ошибка,
+# ошибок; настройка, настроек) and a masculine one whose nominative holds the vowel its other
+# forms drop (список, списка) keep the vowel Snowball does not remove: read without it.
+_RU_NOUN_DATIVE = re.compile(r"(.{3,}[еео])му")
+_RU_FLEETING = re.compile(r"(.*[бвгджзклмнпрстфхцчшщ])[оеё]к")
+_RU_FLEETING_AFTER_VOWEL = re.compile(r"(.*[аоуыэяеию])ек")
+
+
+# Spanish adjectives that drop their ending before a masculine noun (apocope): "el primer
+# paquete", "la primera versión"; Snowball stems primer as prim (an infinitive's -er).
+_ES_APOCOPE = {"primer": "primero", "tercer": "tercero", "buen": "bueno", "gran": "grande"}
+
+
+def other_readings(folded: str, code: str) -> tuple[str, ...]:
+    """Other forms of a folded word that its language's rules say it may be a form of, to be
+    stemmed beside it (Russian: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`; Spanish:
+    :data:`_ES_APOCOPE`)."""
+    if code == "es":
+        full = _ES_APOCOPE.get(folded)
+        return (full,) if full else ()
+    if code != "ru":
+        return ()
+    found = []
+    if match := _RU_NOUN_DATIVE.fullmatch(folded):
+        found.append(match.group(1) + "ма")  # as its nominative: систем alone is a verb's form
+    if match := _RU_FLEETING.fullmatch(folded):
+        found.append(match.group(1) + "к")
+    elif match := _RU_FLEETING_AFTER_VOWEL.fullmatch(folded):
+        found.append(match.group(1) + "йк")
+    return tuple(found)
+
+
 def _fold_russian(word: str) -> str:
     """ё is written е in most Russian text; й and the other letters stay (NFC keeps them)."""
     return _casefold(word).replace("ё", "е")
@@ -81,6 +138,9 @@ class Language:
     fold: Callable[[str], str] = _casefold
     segment: str = "words"  # "words", "jieba" (Chinese) or "bigrams" (Japanese, Korean)
     elisions: bool = False  # French/Italian/Catalan "l'homme": the part after ' is the word
+    # Whether Snowball's rules for the language name accented endings, so that a word is
+    # stemmed as written and its stem folded after (see :func:`stem_as_written`).
+    accented_stems: bool = False
 
 
 def _lang(code: str, script: str = "latin", stemmer: str | None = None) -> Language:
@@ -93,6 +153,11 @@ _ELISIONS = frozenset({"fr", "it", "ca"})
 _FOLDS = {"ru": _fold_russian, "ar": _fold_marks, "fa": _fold_marks, "ur": _fold_marks}
 _FOLDS |= {"he": _fold_marks} | dict.fromkeys(_ACCENTS_OPTIONAL, _fold_accents)
 _FOLDS["es"] = _fold_spanish
+# Snowball's French stemmer removes the endings of participles and adjectives as written, with
+# their accents (-é, -ée, -ées, -és, -ière …): folded first, "ignorées" kept "ignore" where
+# "ignorer" gave "ignor", "installée" "installe" beside "install", "données" "donne". A French
+# word is stemmed as written and its stem folded (:func:`stem_as_written`).
+_ACCENTED_STEMS = frozenset({"fr"})
 _SEGMENTS = {"zh": "jieba", "ja": "bigrams", "ko": "bigrams", "th": "bigrams"}
 
 LANGUAGES: dict[str, Language] = {
@@ -103,6 +168,7 @@ LANGUAGES: dict[str, Language] = {
         fold=_FOLDS.get(lang.code, _casefold),
         segment=_SEGMENTS.get(lang.code, "words"),
         elisions=lang.code in _ELISIONS,
+        accented_stems=lang.code in _ACCENTED_STEMS,
     )
     for lang in [
         *(
@@ -193,8 +259,11 @@ def word_language(script: str, lang: Language) -> Language:
 
 # Bumped when this module changes the terms a text gives (the index tag holds it, through
 # stop_words_digest). "2": Spanish qu/gu before e and i folded to c/g; "3": œ and æ as oe, ae;
-# "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户).
-RULES = "4"
+# "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户);
+# "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
+# nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
+# apocopes (primer) read as the whole adjective too.
+RULES = "7"
 
 
 @functools.cache
