@@ -24,6 +24,7 @@ import lxml.html
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.readers.article import story_box
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -50,6 +51,7 @@ _DROP_TAGS = {
     "embed", "nav", "form", "button", "select", "input", "textarea", "label", "dialog",
     "head", "title", "meta", "link",
 }  # fmt: skip
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
@@ -146,6 +148,12 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
+    if content.tag == "body":  # the markup does not say where the story is
+        headings = [inline_text(h1) for h1 in content.iter("h1")]
+        content = story_box(content)
+        if not own and next(content.iter("h1"), None) is None:
+            # The story's title stands above its box, beside the byline and share buttons.
+            own = next((h for h in headings if h and h != logo), None)
     walk = _Walk(document, logo=logo)
     walk_blocks(content, walk)
     if not document.title and own:
@@ -317,6 +325,9 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
+    if _HIDDEN_STYLE.search(element.get("style") or ""):
+        return True  # a box of metadata for search engines, '<div style="display:none">'
+
     names = (element.get("class") or "").split() + _own_ids(element)
     if tag == "sup" and "reference" in names:
         return True  # a citation mark "[1]" pointing into the dropped reference list
@@ -404,6 +415,9 @@ def _math_as_text(content: Element) -> None:
     """A MathML formula as the symbols a browser draws, joined without spaces ("y1,…,yN"); its
     TeX annotation, and the white space that lays the markup out, are not shown."""
     for math in list(content.iter("math")):
+        for box in math.iterancestors():  # Wikipedia hides the MathML for an image of it
+            if _HIDDEN_STYLE.search(box.get("style") or ""):
+                del box.attrib["style"]
         pieces = math.xpath(".//text()[not(ancestor::annotation or ancestor::annotation-xml)]")
         symbols = "".join(str(piece).strip() for piece in pieces)
         math.tail = _INVISIBLE_OPERATORS.sub("", symbols) + (math.tail or "")
