@@ -109,3 +109,17 @@ def test_a_manual_chapter_keeps_its_introduction_list_notes_and_every_section() 
         f"{_MORE} {_STORY}",
         "Linux console can only display some characters.",
     ]
+
+
+def test_bylines_tags_author_notes_advertisements_and_photo_credits_are_not_the_story() -> None:
+    """Boxes a CMS names for what they are ("entry-meta", "post-tags", "author-bio", "ad-slot",
+    "image-credit") beside the story's paragraphs were read with it."""
+    document = _page(
+        f'<article class="post"><h1>Harbour wall</h1><div class="entry-meta">By Ann Smith,'
+        f' 18 November 2019</div><p>{_STORY}</p><div class="ad-slot">Advertisement</div>'
+        f'<figure><img src="wall.jpg"><span class="image-credit">Photo: J. Doe</span></figure>'
+        f'<p>{_MORE}</p><div class="post-tags">Tags: harbour, council</div>'
+        '<div class="author-bio"><p>Ann Smith writes about the town, its council and its'
+        " harbour, for the Gazette.</p></div></article>"
+    )
+    assert texts(document) == [_STORY, _MORE]

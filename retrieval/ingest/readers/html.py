@@ -66,14 +66,17 @@ _FURNITURE = re.compile(
 # Words in class or id names ("comment-list", "article-comments", "share_box", "relatedPosts",
 # "post-navigation") of what sits beside an article but is none of it: readers' comments, share
 # and follow buttons, newsletter and promotion boxes, lists of related or popular stories, links to
-# the previous post, cookie notices ("cc-cookie-banner"). A box so named is dropped only when it
-# leaves the article (see _is_aside).
+# the previous post, cookie notices ("cc-cookie-banner"), bylines and dates ("entry-meta"), tags,
+# authors' notes ("author-bio"), advertisements ("ad-slot"), photo credits and slideshows. A box so
+# named is dropped only when it leaves the article (see _is_aside).
 _ASIDE_WORDS = frozenset(
     {
         "comment", "comments", "commentlist", "disqus", "respond", "share", "sharing",
         "sharedaddy", "sharetools", "social", "newsletter", "subscribe", "subscription", "promo",
         "related", "relatedposts", "popular", "trending", "recommended", "outbrain", "taboola",
         "pagination", "prev", "byline", "timestamp", "cookie", "cookies", "consent", "gdpr",
+        "author", "bio", "dateline", "meta", "tags", "ad", "ads", "advert", "advertisement",
+        "sponsored", "credit", "credits", "slideshow", "gallery",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -327,7 +330,6 @@ def _is_furniture(element: Element) -> bool:
         return True
     if _HIDDEN_STYLE.search(element.get("style") or ""):
         return True  # a box of metadata for search engines, '<div style="display:none">'
-
     names = (element.get("class") or "").split() + _own_ids(element)
     if tag == "sup" and "reference" in names:
         return True  # a citation mark "[1]" pointing into the dropped reference list
