@@ -123,3 +123,22 @@ def test_bylines_tags_author_notes_advertisements_and_photo_credits_are_not_the_
         " harbour, for the Gazette.</p></div></article>"
     )
     assert texts(document) == [_STORY, _MORE]
+
+
+def test_an_articles_header_gives_its_title_and_its_footer_nothing() -> None:
+    """'<header>' and '<footer>' inside an <article> were kept whole: the byline, the date and
+    the share buttons beside the title, the tags and the "more from" links below the story."""
+    document = _page(
+        '<article><header><div class="kicker">Local news</div><h1>Harbour wall to be rebuilt'
+        '</h1><p class="dek">By Ann Smith, 18 November 2019</p><div class="share"><a href="/s">'
+        f"Share</a></div></header><p>{_STORY}</p><p>{_MORE}</p>"
+        '<footer><p>Filed under harbour, council.</p><a href="/more">More from the Gazette</a>'
+        "</footer></article>"
+    )
+    assert texts(document) == [_STORY, _MORE]
+    assert document.title == "Harbour wall to be rebuilt"
+
+
+def test_an_unclosed_header_in_an_article_keeps_the_story_it_swallows() -> None:
+    document = _page(f"<article><header><h1>Harbour wall</h1><p>{_STORY}</p><p>{_MORE}</p>")
+    assert texts(document) == [_STORY, _MORE]

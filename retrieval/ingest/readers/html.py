@@ -86,6 +86,12 @@ _IN_CODE_OR_HEADING = (
     "ancestor-or-self::*[self::pre or self::code or self::kbd or self::samp or self::h1"
     " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
 )
+# In an article's header, what holds no heading and is in none: a byline, a date, share buttons.
+_BESIDE_THE_TITLE = (
+    ".//*[not(ancestor-or-self::h1 or ancestor-or-self::h2 or ancestor-or-self::h3"
+    " or ancestor-or-self::h4 or ancestor-or-self::h5 or ancestor-or-self::h6"
+    " or .//h1 or .//h2 or .//h3 or .//h4 or .//h5 or .//h6)]"
+)
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
 # Words making a name a state of the box rather than what it is: "comments-open", "has-sidebar".
 _STATE_WORDS = frozenset({"open", "closed", "enabled", "disabled", "allowed", "has", "no", "with"})
@@ -319,12 +325,14 @@ def _is_furniture(element: Element) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag in ("header", "footer", "aside") and not element.xpath(
-        "ancestor::article|ancestor::main|ancestor::*[@role='main']"
+    if tag == "footer" or (
+        tag in ("header", "aside")
+        and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
     ):
-        # The site's banner, footer and sidebar; inside an article a header holds its title and
-        # an aside is a note box of the article's own text (Sphinx's "Abstract" topic, in its
-        # '<div class="body" role="main">').
+        # The site's banner, footer and sidebar, and an article's footer (its tags, share
+        # buttons, author); inside an article a header holds its title and an aside is a note
+        # box of the article's own text (Sphinx's "Abstract" topic, in its '<div class="body"
+        # role="main">').
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
@@ -369,8 +377,9 @@ def _is_link_list(element: Element) -> bool:
 def _remove_furniture(content: Element) -> None:
     """Remove what is not content, keeping the tail text that follows a removed inline element.
 
-    Boxes named as furniture go first, then readers' comments, then the other boxes beside the
-    story (share buttons, related stories), each pass measuring what the one before left.
+    Boxes named as furniture go first, then what stands beside the title in an article's header,
+    then readers' comments, then the other boxes beside the story (share buttons, related
+    stories), each pass measuring what the one before left.
     """
     _math_as_text(content)
     doomed = [
@@ -388,6 +397,10 @@ def _remove_furniture(content: Element) -> None:
     if total - sum(len(_visible_text(e)) for e in outermost) < 200:
         doomed = [element for element in doomed if not _holds_the_page(element, total)]
     _drop(doomed)
+    total = len(_visible_text(content))
+    for header in list(content.iter("header")):
+        if len(_visible_text(header)) * 2 <= total:  # not an unclosed one holding the page
+            _drop(header.xpath(_BESIDE_THE_TITLE))  # an article's title, its byline beside
     for comments in (True, False):
         total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
         _drop(
