@@ -142,3 +142,26 @@ def test_an_articles_header_gives_its_title_and_its_footer_nothing() -> None:
 def test_an_unclosed_header_in_an_article_keeps_the_story_it_swallows() -> None:
     document = _page(f"<article><header><h1>Harbour wall</h1><p>{_STORY}</p><p>{_MORE}</p>")
     assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_list_of_categories_with_counts_and_an_advertisement_script_is_a_menu() -> None:
+    """ "Travel (1465)": the counts outside the links, and the code of an advertisement's script
+    between the items, made a blog's list of categories look like text."""
+    script = (
+        "<script>googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });</script>"
+    )
+    items = [f'<li><a href="/c/{name}">{name}</a> ({n})</li>' for n, name in enumerate("ABCDE")]
+    document = _page(
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p>"
+        f'<ul class="cat-list">{"".join(items[:3])}{script}{"".join(items[3:])}</ul></article>'
+    )
+    assert texts(document) == [_STORY]
+
+
+def test_a_box_of_menus_holding_the_story_is_not_a_menu() -> None:
+    """One box wraps a city's page: four menus of a hundred links, and the story beside them."""
+    menu = "".join(
+        f'<li><a href="/p{n}">Department of things number {n}</a></li>' for n in range(99)
+    )
+    document = _page(f'<div id="all"><ul>{menu}</ul><div>{_STORY}</div></div>')
+    assert texts(document) == [_STORY]

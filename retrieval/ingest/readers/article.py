@@ -60,9 +60,9 @@ def _kept(siblings: list[Element], best: Element, scores: dict[Element, float]) 
     kept = [s is best or _belongs(s, scores, least, best) or _prose(s, scores) for s in siblings]
     solid = [i for i, s in enumerate(siblings) if kept[i] and prose(s.text_content())]
     for i, sibling in enumerate(siblings):
-        if solid[0] < i < solid[-1] and not kept[i] and sibling.tag == "p":
+        if solid[0] < i < solid[-1] and not kept[i]:
             text = prose(sibling.text_content())
-            kept[i] = _link_density(sibling) <= 0.8 and bool(_SENTENCE_END.search(text))
+            kept[i] = _link_density(sibling) <= 0.6 and bool(_SENTENCE_END.search(text))
     return kept
 
 
@@ -119,15 +119,17 @@ def _link_density(box: Element) -> float:
 
 def _belongs(sibling: Element, scores: dict[Element, float], least: float, best: Element) -> bool:
     """Whether ``sibling`` of the story's best box is part of the story: a heading, a box scoring
-    ``least`` (a fifth more when it is of the best box's class), or a paragraph of prose."""
+    ``least``, a box of paragraphs of the best box's class (the story's next part, however
+    short), or a paragraph of prose."""
     if not isinstance(sibling.tag, str):
         return False
     if sibling.tag in _HEADINGS:
         return True
     same = bool(best.get("class")) and sibling.get("class") == best.get("class")
-    bonus = scores.get(best, 0.0) * 0.2 if same else 0.0
     density = _link_density(sibling)
-    if (scores.get(sibling, 0.0) + bonus) * (1 - density) >= least:
+    if same and density <= 0.5 and sibling in scores:
+        return True
+    if scores.get(sibling, 0.0) * (1 - density) >= least:
         return True
     if sibling.tag != "p":
         return False
@@ -139,8 +141,8 @@ def _belongs(sibling: Element, scores: dict[Element, float], least: float, best:
 
 def _prose(sibling: Element, scores: dict[Element, float]) -> bool:
     """Whether ``sibling``, next to the story, goes on with it: a heading or a box of headings
-    not linking elsewhere, or running text that is not mostly links (a paragraph, a list, a
-    note box)."""
+    not linking elsewhere, a box of paragraphs scoring 5, or prose that is not mostly links
+    (a paragraph, a list)."""
     text = prose(sibling.text_content())
     if not text or sibling.tag in _HEADINGS:
         return True
@@ -149,6 +151,7 @@ def _prose(sibling: Element, scores: dict[Element, float]) -> bool:
         return False
     if text == prose(" ".join(h.text_content() for h in sibling.iter(*_HEADINGS))):
         return True  # '<div class="titlepage"><h2>Chapter 8</h2></div>'
-    if scores.get(sibling, 0.0) * (1 - density) >= 3:
-        return True
+    if sibling in scores:  # its paragraphs are a story's when they score 5 (two long ones)
+        return scores[sibling] * (1 - density) >= 5
+    # A paragraph, a list: prose.
     return len(text) >= _SHORTEST and bool(_SENTENCE_END.search(text)) and density < 0.25

@@ -51,6 +51,8 @@ _DROP_TAGS = {
     "embed", "nav", "form", "button", "select", "input", "textarea", "label", "dialog",
     "head", "title", "meta", "link",
 }  # fmt: skip
+_LETTERS = re.compile(r"[^\W\d_]")
+_PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
@@ -363,14 +365,20 @@ def _own_ids(element: Element) -> list[str]:
 
 
 def _is_link_list(element: Element) -> bool:
-    """A menu not marked as one: a list or box of three or more links that is mostly link text."""
+    """A menu not marked as one: a list or box of three or more links that is mostly link text.
+
+    Letters are counted, not digits nor signs: a blog's categories "Travel (1465)" are links; nor
+    the code of the scripts in it (an advertisement's, between the items of a list). A box
+    holding prose (a run of 100 letters outside links) is no menu, however many menus it holds
+    beside (a page wrapped in one box with its site's menus).
+    """
     if element.tag not in ("ul", "ol", "div", "table", "dl"):
         return False
     links = element.xpath(".//a")
-    if len(links) < 3:
+    if len(links) < 3 or any(len(_LETTERS.findall(run)) >= 100 for run in element.xpath(_PROSE)):
         return False
-    text = len(prose(element.text_content()))
-    linked = sum(len(prose(link.text_content())) for link in links)
+    text = len(_LETTERS.findall(_visible_text(element)))
+    linked = sum(len(_LETTERS.findall(link.text_content())) for link in links)
     return text > 0 and linked >= 0.8 * text
 
 
