@@ -165,3 +165,14 @@ def test_a_box_of_menus_holding_the_story_is_not_a_menu() -> None:
     )
     document = _page(f'<div id="all"><ul>{menu}</ul><div>{_STORY}</div></div>')
     assert texts(document) == [_STORY]
+
+
+def test_text_for_screen_readers_only_is_not_read() -> None:
+    """'<span class="off-screen">Image caption</span>' (BBC), Bootstrap's "sr-only", WordPress's
+    "screen-reader-text": a browser does not show them, and they were read into the story."""
+    document = _page(
+        f'<article><h1>Harbour wall</h1><p>{_STORY}</p><p><span class="off-screen">Image'
+        ' caption</span>The wall in 1890</p><p>Read more<span class="sr-only"> about the'
+        ' harbour</span>.</p><a class="screen-reader-text" href="#top">Skip to top</a></article>'
+    )
+    assert texts(document) == [_STORY, "The wall in 1890", "Read more."]

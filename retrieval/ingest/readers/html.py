@@ -62,7 +62,9 @@ _FURNITURE = re.compile(
     r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
     r"|headerlink|mw-editsection|reflist|references|refbegin|noprint|skip-?link|skip-?nav"
-    r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner)$",
+    r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
+    # Text for screen readers only, which a browser does not show ("Image copyright").
+    r"|sr-only|screen-reader-text|visually-?hidden|off-?screen|element-invisible)$",
     re.IGNORECASE,
 )
 # Words in class or id names ("comment-list", "article-comments", "share_box", "relatedPosts",
