@@ -176,3 +176,34 @@ def test_text_for_screen_readers_only_is_not_read() -> None:
         ' harbour</span>.</p><a class="screen-reader-text" href="#top">Skip to top</a></article>'
     )
     assert texts(document) == [_STORY, "The wall in 1890", "Read more."]
+
+
+def test_in_a_main_box_the_story_is_read_without_the_promotions_beside_it() -> None:
+    """'<main>' says where the content is, not that all of it is the story: the newsletter box,
+    the "most read" teasers and the podcast promotion beside the story's box were read."""
+    teasers = "".join(
+        f'<li><a href="/t{n}">Bakery opens</a><p>{_TEASER}</p></li>' for n in range(2)
+    )
+    document = _page(
+        f'<main><div class="story-body"><h1>Harbour wall</h1><p>{_STORY}</p><p>{_MORE}</p>'
+        f"<p>{_STORY}</p></div><div class='newsletter-box'><p>Get the Gazette every morning.</p>"
+        f'</div><div class="most-read"><h2>Most read</h2><ul>{teasers}</ul></div></main>'
+    )
+    assert texts(document) == [_STORY, _MORE, _STORY]
+
+
+def test_an_article_of_tables_between_paragraphs_is_read_whole() -> None:
+    """An article of tables between paragraphs, one table scoring more than any paragraph: it
+    was read alone, the rest of the article (more than half its text) left out."""
+    rows = "".join(
+        f"<tr><td>P{n}</td><td>{n}, 2 tackles, 1 sack, 3 hits.</td></tr>" for n in range(20)
+    )
+    paragraphs = [f"<div><p>{text}</p></div>" for text in (_STORY, _MORE, _STORY, _STORY)]
+    document = _page(
+        f"<article><h1>Snap counts</h1>{paragraphs[0]}<div><h3>Defence</h3><table>{rows}"
+        f"</table></div>{paragraphs[1]}<div><h3>Offence</h3><table><tr><td>Player</td>"
+        f"<td>Snaps</td></tr><tr><td>Smith</td><td>60</td></tr></table></div>{paragraphs[2]}"
+        f"{paragraphs[3]}</article>"
+    )
+    assert texts(document).count(_STORY) == 3 and texts(document).count(_MORE) == 1
+    assert "Smith | 60" in texts(document)

@@ -24,27 +24,35 @@ _PARAGRAPHS = frozenset({"p", "pre", "td"}) | _HEADINGS
 # Boxes whose loose text (set with <br>, without <p>) is a paragraph of their own.
 _BOXES = frozenset({"div", "section", "article", "main", "center", "body"})
 _BLOCKS = _PARAGRAPHS | _BOXES | {"ul", "ol", "li", "dl", "table", "blockquote", "figure", "aside"}
+_TABLE_PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot"})
 _SHORTEST = 25  # characters of running text a paragraph has at least
 _DEPTH = 5  # how many boxes out a paragraph scores
 _COMMAS = re.compile("[,،、，]")
 _SENTENCE_END = re.compile(r"[.!?。！？]\s|[.!?。！？]$")
 
 
-def story_box(body: Element) -> Element:
+def story_box(body: Element, marked: bool = False) -> Element:
     """The box of ``body`` holding the story, the boxes beside it that are not the story's
-    removed; ``body`` itself when no box holds much running text."""
+    removed; ``body`` itself when no box holds much running text, or when ``body`` is where the
+    markup says the content is (``marked``: a ``<main>``, an ``<article>``) and the story found
+    in it would leave out half its text (a page of tables, each a few rows, between paragraphs).
+    """
     scores = _scores(body)
     if not scores:
         return body
     best = max(scores, key=lambda box: scores[box] * (1 - _link_density(box)))
-    while best is not body and _only_child(best):
-        best = best.getparent()  # a wrapper round the box adds nothing beside it
+    while best is not body and (_only_child(best) or best.tag in _TABLE_PARTS):
+        # A wrapper round the box adds nothing beside it; a table's rows are read whole.
+        best = best.getparent()
     parent = best.getparent()
     if best is body or parent is None:
         return best
     siblings = [s for s in parent if isinstance(s.tag, str)]
     kept = _kept(siblings, best, scores)
-    if sum(kept) == 1:
+    story = [s for s, keep in zip(siblings, kept, strict=True) if keep]
+    if marked and sum(_length(s) for s in story) * 2 < _length(body):
+        return body
+    if len(story) == 1:
         return best
     for sibling, keep in zip(siblings, kept, strict=True):
         if not keep:
@@ -52,17 +60,22 @@ def story_box(body: Element) -> Element:
     return parent
 
 
+def _length(box: Element) -> int:
+    return len(prose(box.text_content()))
+
+
 def _kept(siblings: list[Element], best: Element, scores: dict[Element, float]) -> list[bool]:
     """Which of ``siblings`` are the story's: ``best``, those scoring near it or reading as
-    prose, and the sentences between two of them that are not mostly links (one introducing a
-    list, naming a linked page)."""
+    prose, and the sentences and lists between two of them that are not mostly links (a
+    sentence naming a linked page, a documentation page's "Author:" field)."""
     least = max(10.0, scores.get(best, 0.0) * 0.2)
     kept = [s is best or _belongs(s, scores, least, best) or _prose(s, scores) for s in siblings]
     solid = [i for i, s in enumerate(siblings) if kept[i] and prose(s.text_content())]
     for i, sibling in enumerate(siblings):
         if solid[0] < i < solid[-1] and not kept[i]:
             text = prose(sibling.text_content())
-            kept[i] = _link_density(sibling) <= 0.6 and bool(_SENTENCE_END.search(text))
+            listed = sibling.tag in ("ul", "ol", "dl")
+            kept[i] = _link_density(sibling) <= 0.6 and (listed or bool(_SENTENCE_END.search(text)))
     return kept
 
 
@@ -119,13 +132,16 @@ def _link_density(box: Element) -> float:
 
 def _belongs(sibling: Element, scores: dict[Element, float], least: float, best: Element) -> bool:
     """Whether ``sibling`` of the story's best box is part of the story: a heading, a box scoring
-    ``least``, a box of paragraphs of the best box's class (the story's next part, however
-    short), or a paragraph of prose."""
+    ``least``, a box of paragraphs of the best box's class, most of its names shared (the
+    story's next part, however short), or a paragraph of prose."""
     if not isinstance(sibling.tag, str):
         return False
     if sibling.tag in _HEADINGS:
         return True
-    same = bool(best.get("class")) and sibling.get("class") == best.get("class")
+    # "articleBodyText section" and "articleBodyText version-2 section"; not "grid-x post"
+    # and "grid-x main-wrapper", two boxes of one layout
+    kind, other = set((best.get("class") or "").split()), set((sibling.get("class") or "").split())
+    same = len(kind & other) * 2 > len(kind | other)
     density = _link_density(sibling)
     if same and density <= 0.5 and sibling in scores:
         return True

@@ -161,12 +161,11 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
-    if content.tag == "body":  # the markup does not say where the story is
-        headings = [inline_text(h1) for h1 in content.iter("h1")]
-        content = story_box(content)
-        if not own and next(content.iter("h1"), None) is None:
-            # The story's title stands above its box, beside the byline and share buttons.
-            own = next((h for h in headings if h and h != logo), None)
+    # The story's box in the content; its title may stand above it, by the byline and share links.
+    headings = [inline_text(h1) for h1 in content.iter("h1")]
+    content = story_box(content, marked=content.tag != "body")
+    if not own and next(content.iter("h1"), None) is None:
+        own = next((h for h in headings if h and h != logo), None)
     walk = _Walk(document, logo=logo)
     walk_blocks(content, walk)
     if not document.title and own:
