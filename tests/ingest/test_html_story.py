@@ -207,3 +207,39 @@ def test_an_article_of_tables_between_paragraphs_is_read_whole() -> None:
     )
     assert texts(document).count(_STORY) == 3 and texts(document).count(_MORE) == 1
     assert "Smith | 60" in texts(document)
+
+
+def test_a_manual_page_with_code_is_read_whole() -> None:
+    """A gtk-doc page has no <main>: its name line, its synopsis (code) and its short
+    description stand beside the details that score best; a manual's boxes are all its own."""
+    details = f"<div class='refsect2'><h3>xsltInit ()</h3><p>{_STORY}</p><p>{_MORE}</p></div>"
+    document = _page(
+        '<div class="refnamediv"><h2>xslt</h2><p>xslt - Interfaces related to the XSLT engine'
+        '</p></div><div class="refsynopsisdiv"><h2>Synopsis</h2><pre>void xsltInit (void);'
+        "\nvoid xsltCleanupGlobals (void);</pre></div><div class='refsect1'><h2>Description"
+        f"</h2><p>Interfaces, constants and types</p></div><div class='refsect1'><h2>Details</h2>"
+        f"{details}</div>"
+    )
+    assert texts(document)[:2] == ["xslt - Interfaces related to the XSLT engine", ""]
+    assert [b.code for b in document.blocks][1] == (
+        "void xsltInit (void);\nvoid xsltCleanupGlobals (void);"
+    )
+    assert texts(document)[2:] == ["Interfaces, constants and types", _STORY, _MORE]
+
+
+def test_the_sections_beside_the_best_section_are_the_pages_too() -> None:
+    """Node.js's "About this documentation": one <section> scores best, and the short ones
+    beside it (a sentence, a table of links) were dropped with the page's boxes."""
+    document = _page(
+        f"<main><section><h2>Stability index</h2><p>{_STORY}</p><p>{_MORE}</p></section>"
+        "<section><h2>JSON output</h2><p>Added in: v0.6.12</p><p>Every page has a JSON"
+        " twin.</p></section><section><h2>System calls</h2><p>Functions wrapping a system"
+        " call say so.</p></section></main>"
+    )
+    assert texts(document) == [
+        _STORY,
+        _MORE,
+        "Added in: v0.6.12",
+        "Every page has a JSON twin.",
+        "Functions wrapping a system call say so.",
+    ]

@@ -24,7 +24,7 @@ _PARAGRAPHS = frozenset({"p", "pre", "td"}) | _HEADINGS
 # Boxes whose loose text (set with <br>, without <p>) is a paragraph of their own.
 _BOXES = frozenset({"div", "section", "article", "main", "center", "body"})
 _BLOCKS = _PARAGRAPHS | _BOXES | {"ul", "ol", "li", "dl", "table", "blockquote", "figure", "aside"}
-_TABLE_PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot"})
+_PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot", "li", "dt", "dd"})
 _SHORTEST = 25  # characters of running text a paragraph has at least
 _DEPTH = 5  # how many boxes out a paragraph scores
 _COMMAS = re.compile("[,،、，]")
@@ -40,10 +40,7 @@ def story_box(body: Element, marked: bool = False) -> Element:
     scores = _scores(body)
     if not scores:
         return body
-    best = max(scores, key=lambda box: scores[box] * (1 - _link_density(box)))
-    while best is not body and (_only_child(best) or best.tag in _TABLE_PARTS):
-        # A wrapper round the box adds nothing beside it; a table's rows are read whole.
-        best = best.getparent()
+    best = _best(body, {box: score * (1 - _link_density(box)) for box, score in scores.items()})
     parent = best.getparent()
     if best is body or parent is None:
         return best
@@ -58,6 +55,26 @@ def story_box(body: Element, marked: bool = False) -> Element:
         if not keep:
             sibling.drop_tree()
     return parent
+
+
+def _best(body: Element, scores: dict[Element, float]) -> Element:
+    """The box scoring best, or a box around it scoring better than the boxes between (a
+    documentation page's section, around its definitions that score best one by one, as
+    Readability climbs); a table's or a list's parts are read whole, and so is a box's only
+    content."""
+    best = max(scores, key=lambda box: scores[box])
+    last, floor = scores[best], scores[best] / 3
+    for box in best.iterancestors():
+        score = scores.get(box, 0.0)
+        if box is body or (box in scores and score < floor):
+            break
+        if score > last:
+            best = box
+            break
+        last = score if box in scores else last
+    while best is not body and (_only_child(best) or best.tag in _PARTS):
+        best = best.getparent()
+    return best
 
 
 def _length(box: Element) -> int:
@@ -132,8 +149,9 @@ def _link_density(box: Element) -> float:
 
 def _belongs(sibling: Element, scores: dict[Element, float], least: float, best: Element) -> bool:
     """Whether ``sibling`` of the story's best box is part of the story: a heading, a box scoring
-    ``least``, a box of paragraphs of the best box's class, most of its names shared (the
-    story's next part, however short), or a paragraph of prose."""
+    ``least``, a box of paragraphs of the best box's class, most of its names shared, or a
+    ``<section>`` beside the best ``<section>`` (the story's next part, however short), or a
+    paragraph of prose."""
     if not isinstance(sibling.tag, str):
         return False
     if sibling.tag in _HEADINGS:
@@ -141,7 +159,7 @@ def _belongs(sibling: Element, scores: dict[Element, float], least: float, best:
     # "articleBodyText section" and "articleBodyText version-2 section"; not "grid-x post"
     # and "grid-x main-wrapper", two boxes of one layout
     kind, other = set((best.get("class") or "").split()), set((sibling.get("class") or "").split())
-    same = len(kind & other) * 2 > len(kind | other)
+    same = len(kind & other) * 2 > len(kind | other) or sibling.tag == best.tag == "section"
     density = _link_density(sibling)
     if same and density <= 0.5 and sibling in scores:
         return True
