@@ -1,13 +1,15 @@
-"""Where a web page's story is when its markup does not say (no ``<main>``, no one ``<article>``).
+"""Where a web page's story is, inside the box its markup gives (``<main>``, ``role=main``, one
+``<article>``) or, when it gives none, the whole ``<body>``.
 
 Every paragraph of running text (25 characters at least) scores the boxes around it: one point,
 one a comma, one a hundred characters (three at most); its box gets the whole score, the box
 around that half, the ones further out less (as Readability scores them). A box's score is then
-cut by the share of its text that is link text, and the best box is the story. Boxes beside it
-under the same parent that score near it, or are paragraphs of plain prose, are part of the story
-too (a story split into an intro and a body box); the rest beside it (related stories, share
-buttons, bylines, sidebars, the readers' comments) is not read.
-"""
+cut by the share of its text that is link text, and the best box is the story (or a box around
+it that scores better still). Boxes beside it under the same parent that score near it, are of
+its kind, or read as prose are part of the story too (a story split into an intro and a body
+box, a documentation chapter's sections); the rest beside it (related stories, share buttons,
+bylines, sidebars, newsletter boxes) is not read. A manual's page is not narrowed at all (see
+``html._is_manual``)."""
 
 from __future__ import annotations
 

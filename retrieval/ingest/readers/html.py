@@ -2,10 +2,12 @@
 
 Pages are parsed with lxml; what is not the page's own content is removed first (scripts, styles,
 navigation, headers, footers, sidebars, tables of contents, reference lists, link-only menus), then
-the content root is chosen (``<main>``, ``role=main``, a single ``<article>``, else ``<body>``) and
-walked in document order: headings become sections (each under the headings above it, see
-:class:`~retrieval.ingest.readers.common.Outline`), ``<pre>`` becomes a code block with the
-paragraph that introduces it, data tables become one block per row, everything else paragraphs.
+the content root is chosen (``<main>``, ``role=main``, a single ``<article>``, else ``<body>``),
+the story's box is found in it unless the page is a manual's (see
+:mod:`~retrieval.ingest.readers.article`), and that is walked in document order: headings become
+sections (each under the headings above it, see :class:`~retrieval.ingest.readers.common.Outline`),
+``<pre>`` becomes a code block with the paragraph that introduces it, data tables become one block
+per row, everything else paragraphs.
 
 Text is joined exactly as the markup holds it, never with a space added at an inline tag, so
 "<a>Fennec</a>)" reads "Fennec)"; only runs of white space are collapsed, as a browser does.
