@@ -243,3 +243,17 @@ def test_the_sections_beside_the_best_section_are_the_pages_too() -> None:
         "Every page has a JSON twin.",
         "Functions wrapping a system call say so.",
     ]
+
+
+def test_the_title_above_the_story_box_is_the_title_and_a_promotions_h1_in_it_a_section() -> None:
+    """The story's <h1>, linked to the page, with the byline's links beside it, was dropped as
+    a menu; the page's title became a promotion's <h1> inside the story's box."""
+    document = _page(
+        '<article><div class="top"><h1><a href="/harbour">Harbour wall to be rebuilt</a></h1>'
+        '<p><a href="/ann">Ann Smith</a> - Nov. 18th <a href="/t/ann">@ann</a></p></div>'
+        f'<div class="body"><p>{_STORY}</p><p>{_MORE}</p><p>{_STORY}</p>'
+        "<h1>Join our harbour photo club</h1><p>Meetings are on Thursdays, at the pilot house,"
+        " from seven.</p></div></article>"
+    )
+    assert document.title == "Harbour wall to be rebuilt"
+    assert document.blocks[-1].section == "Join our harbour photo club"

@@ -164,14 +164,8 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
-    if not _is_manual(content):
-        # The story's box in the content; its title may stand above it, by the byline.
-        headings = [inline_text(h1) for h1 in content.iter("h1")]
-        content = story_box(content, marked=content.tag != "body")
-        if not own and next(content.iter("h1"), None) is None:
-            own = next((h for h in headings if h and h != logo), None)
     walk = _Walk(document, logo=logo)
-    walk_blocks(content, walk)
+    walk_blocks(content if _is_manual(content) else _story(content, walk), walk)
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
@@ -179,6 +173,17 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.blocks:
         raise DocumentError(path, "no main text (only navigation, scripts or markup)")
     return document
+
+
+def _story(content: Element, walk: _Walk) -> Element:
+    """The story's box in ``content``. The page's title, its first ``<h1>`` that is not the
+    site's logo, is the document's even when it stands above the box (by the byline and share
+    buttons), and an ``<h1>`` in the box (a promotion's) is then a section."""
+    title = next((h for h in content.iter("h1") if inline_text(h) not in ("", walk.logo)), None)
+    box = story_box(content, marked=content.tag != "body")
+    if title is not None and title is not box and all(a is not box for a in title.iterancestors()):
+        walk.document.title, walk.title_from_h1 = inline_text(title), False
+    return box
 
 
 def _is_manual(content: Element) -> bool:
@@ -399,6 +404,9 @@ def _is_link_list(element: Element) -> bool:
     linked = sum(len(_LETTERS.findall(link.text_content())) for link in links)
     if text == 0 or linked < 0.8 * text:
         return False
+    titled = sum(len(_LETTERS.findall(h1.text_content())) for h1 in element.iter("h1"))
+    if titled * 2 >= text:
+        return False  # a page's title linked to itself, and its byline's links: no menu
     return not any(len(_LETTERS.findall(run)) >= 100 for run in element.xpath(_PROSE))
 
 
