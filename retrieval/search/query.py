@@ -293,7 +293,14 @@ def _guesses_split(tokens: Sequence[Token], text: str, snapshot: Snapshot) -> Se
             continue
         pieces = cjk.dictionary_words(text[token.start : token.end])
         if (word, 0, len(word)) in pieces:
-            out.append(token)  # a dictionary word the documents lack
+            # A dictionary word the documents lack: an idiom they tell in other words is
+            # searched by its parts they write (草船借箭: 草船, 借箭), else it stays, lacking.
+            parts = _written_parts(word, pieces, snapshot)
+            out += [
+                Token("zh:" + p, token.start + a, token.start + b, "zh:" + p) for p, a, b in parts
+            ]
+            if not parts:
+                out.append(token)
             continue
         for piece, start, end in pieces:
             span = (token.start + start, token.start + end)
@@ -303,6 +310,27 @@ def _guesses_split(tokens: Sequence[Token], text: str, snapshot: Snapshot) -> Se
             if len(piece) > 1 or not snapshot.index.passages_with(term):
                 out.append(Token(term, *span, term))
     return out
+
+
+def _written_parts(
+    word: str, pieces: Sequence[tuple[str, int, int]], snapshot: Snapshot
+) -> list[tuple[str, int, int]]:
+    """The parts of a Chinese dictionary word of three characters or more that passages write
+    as words: its dictionary words of two characters or more, and the runs of two or more
+    characters between them (借箭 of 草船借箭 is no dictionary word, but the novel's)."""
+    if len(word) < 3:
+        return []
+    parts = [(p, a, b) for p, a, b in pieces if 2 <= len(p) < len(word)]
+    covered = {at for _, a, b in parts for at in range(a, b)}
+    start = None
+    for at in range(len(word) + 1):
+        if at < len(word) and at not in covered:
+            start = at if start is None else start
+        elif start is not None:
+            if at - start >= 2:
+                parts.append((word[start:at], start, at))
+            start = None
+    return sorted(p for p in parts if snapshot.index.passages_with("zh:" + p[0]))
 
 
 def _mistyped_stop_word(token: Token, text: str) -> bool:

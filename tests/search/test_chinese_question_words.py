@@ -89,3 +89,22 @@ def test_the_verb_of_a_yes_no_question_is_still_asked(faq: Library) -> None:
     terms = faq.answer("这个软件卡不卡？").terms
     assert "zh:卡" in terms
     assert not any("不" in term for term in terms)
+
+
+def test_an_idiom_the_documents_tell_in_other_words_is_searched_by_its_parts(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # 草船借箭 is one word to jieba, and no passage writes it: the story's chapter says 借箭.
+    novel = write_library(
+        {
+            "novel.txt": (
+                "第四十六回 用奇谋孔明借箭\n\n"
+                "孔明用二十只船，每船三十军士，船上皆用青布为幔，各束草千余个，分布两边。\n\n"
+                "第四十七回 阚泽密献诈降书\n\n"
+                "却说阚泽字德润，会稽山阴人也，家贫好学，与人佣工，尝借人书来看。\n"
+            )
+        }
+    )
+    answer = novel.answer("草船借箭")
+    assert "zh:借箭" in answer.terms and "zh:草船借箭" not in answer.terms
+    assert answer.hits and "第四十六回" in (answer.hits[0].passage.section or "")
