@@ -456,7 +456,12 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
         # ``expected``, which would not overrule it: not asked (most English questions).
         return expected
     best = _identify(text, pool, expected)
-    return best if _stop_hits(words, best) > ours else expected
+    if _stop_hits(words, best) > ours:
+        return best
+    # py3langid unsure of a short question ("who is Pangloss?" to Spanish and French books):
+    # two stop words of one language and none of the expected one say it all the same.
+    most = max(pool, key=lambda c: _stop_hits(words, c))
+    return most if ours == 0 and _stop_hits(words, most) >= 2 else expected
 
 
 @functools.cache

@@ -63,3 +63,12 @@ def test_an_ordinary_word_is_not_read_in_a_neighbouring_language(tales: Library)
         assert answer.language == "es"
         assert "es:hidalg" in answer.terms
         assert not any(term.startswith("fr:") for term in answer.terms), question
+
+
+def test_an_english_question_to_books_in_other_languages_is_english(tales: Library) -> None:
+    # No document is in English; "who" and "is" say the question is, though it is too short
+    # for the language model to be sure. Its name is still found, hedged, with the language line.
+    answer = tales.answer("who is Pangloss?")
+    assert answer.language == "en" and "en" not in answer.corpus_languages
+    assert answer.outcome == "hedged"
+    assert answer.hits[0].passage.doc == "candide.txt"
