@@ -506,19 +506,37 @@ def weights(
     found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
+    read = functools.partial(_read_elsewhere, analyzer, snapshot, lang, languages, read_in)
+    readings = {r: word for r, word in read(own, question) if r not in result}
+    result.update(dict.fromkeys(readings, READING_WEIGHT))
+    alternatives.update(readings)
+    # The subject carried from before is read as it was then ("а почему?" after "Кто такой
+    # Pangloss?" searches the French tale's fr:pangloss, not the English term no passage has).
+    for earlier in context:
+        for r, word in read(terms_of(earlier, analyzer, snapshot, lang), earlier):
+            if word in added and r not in result:
+                result[r] = share
+    return Weights(result, alternatives, readings)
+
+
+def _read_elsewhere(
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+    lang: str,
+    languages: Sequence[str],
+    read_in: Collection[str] | None,
+    own: Collection[str],
+    question: str,
+) -> Iterator[tuple[str, str]]:
+    """The readings in other languages of a question's words (see :func:`weights`)."""
     # Not in a corpus with no other Latin-script language of any share (most English ones):
     # reading each word in the other languages is a third of weighing a question.
     if lang == "en" and (read_in is None or any(code in _READ_IN for code in read_in)):
         minor = bool(languages) and languages[0] != "en"
-        found = _readings(own, question, analyzer, snapshot, minor, read_in)
-    elif lang != "en":
-        found = _foreign_readings(own, question, analyzer, snapshot, lang)
-    else:
-        found = iter(())
-    readings = {r: word for r, word in found if r not in result}
-    result.update(dict.fromkeys(readings, READING_WEIGHT))
-    alternatives.update(readings)
-    return Weights(result, alternatives, readings)
+        return _readings(own, question, analyzer, snapshot, minor, read_in)
+    if lang != "en":
+        return _foreign_readings(own, question, analyzer, snapshot, lang)
+    return iter(())
 
 
 class Weights(dict[str, float]):

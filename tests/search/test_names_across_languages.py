@@ -72,3 +72,10 @@ def test_an_english_question_to_books_in_other_languages_is_english(tales: Libra
     assert answer.language == "en" and "en" not in answer.corpus_languages
     assert answer.outcome == "hedged"
     assert answer.hits[0].passage.doc == "candide.txt"
+
+
+def test_a_follow_up_keeps_the_name_as_it_was_found(tales: Library) -> None:
+    # "а почему?" carries Pangloss from the question before, read in French as it was then.
+    answer = tales.answer("а почему?", context="Кто такой Pangloss?")
+    assert "fr:pangloss" in answer.terms
+    assert answer.hits and answer.hits[0].passage.doc == "candide.txt"
