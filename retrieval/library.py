@@ -337,7 +337,9 @@ def _after_earlier(
         answer = before[0] if before else None
         ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
         if answer is not None and earlier.leaves_out(question.weights):
-            return earlier.without_the_answer(ranked, answer, question.weights), total - 1
+            others = earlier.without_the_answer(ranked, answer, question.weights)
+            if others:  # the answer alone matches: better quoted again than nothing found
+                return others, total - (len(others) < len(ranked))
     return ranked, total
 
 
