@@ -25,7 +25,13 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
         raise DocumentError(path, f"too large ({len(data) / 1_048_576:.2f} MB; the limit is 20 MB)")
     if not data.strip():
         raise DocumentError(path, "empty")
-    document = reader(data, path)
+    try:
+        document = reader(data, path)
+    except (RecursionError, MemoryError) as error:
+        # A crafted file (a thousand nested boxes, a page 200 km wide) must not cost the reload
+        # every other file: it is skipped as damaged, like a file its library cannot open.
+        kind = "nested too deeply" if isinstance(error, RecursionError) else "too large to lay out"
+        raise DocumentError(path, f"damaged: {kind}") from None
     if not document.blocks:
         raise DocumentError(path, "no paragraphs of text found")
     return document

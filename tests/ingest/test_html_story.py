@@ -257,3 +257,29 @@ def test_the_title_above_the_story_box_is_the_title_and_a_promotions_h1_in_it_a_
     )
     assert document.title == "Harbour wall to be rebuilt"
     assert document.blocks[-1].section == "Join our harbour photo club"
+
+
+def test_a_folded_faq_answer_a_summary_and_a_quotes_source_are_read() -> None:
+    """Hidden boxes holding sentences are a FAQ's folded answers; an article header's summary
+    under the headline and a quotation's footer (who said it) are the text's own."""
+    faq_answer = (
+        "The wall is rebuilt in stone from the old quarry. The council chose it because the "
+        "new concrete blocks would crack in the salt water within a few winters."
+    )
+    summary = (
+        "After the spring floods the harbour wall cannot hold another season, engineers say, and "
+        "the council has agreed to pay for the whole of the work."
+    )
+    document = _page(
+        "<article><header><h1>Harbour wall to be rebuilt</h1><p>By A. Writer, 3 May</p>"
+        f"<p>{summary}</p></header><p>{_STORY}</p>"
+        '<blockquote><p>"We will not let the sea take the town."</p>'
+        "<footer>Jane Doe, mayor</footer></blockquote>"
+        '<h2>Why stone?</h2><div style="display:none">'
+        f"<p>{faq_answer}</p></div>"
+        '<div style="display:none">{"@type": "NewsArticle", "datePublished": "2019"}</div>'
+        "</article>"
+    )
+    text = "\n".join(texts(document))
+    assert summary in text and faq_answer in text and "Jane Doe, mayor" in text
+    assert "NewsArticle" not in text and "By A. Writer" not in text

@@ -47,11 +47,19 @@ _SAVE_AS = {
 _LAID_OUT = frozenset({".pdf", ".docx"})
 
 
+# The files a project writes as plain text without an extension. Not any file without one:
+# "credentials", an SSH key or a virtualenv's "activate" is no document to quote.
+_PLAIN_NAMES = frozenset(
+    """README LICENSE LICENCE COPYING INSTALL NEWS CHANGES CHANGELOG HISTORY AUTHORS
+    CONTRIBUTORS CONTRIBUTING THANKS TODO NOTICE BUGS FAQ HACKING MAINTAINERS RELEASE""".split()
+)
+
+
 def reader_for(path: Path) -> Reader:
     """The reader of ``path``'s format; :class:`DocumentError` "unsupported type" otherwise. A
-    file without an extension ("README", "LICENSE", "INSTALL") is read as text when its bytes
-    are text (see :func:`_sniffed`)."""
-    if not path.suffix:
+    project's file without an extension ("README", "LICENSE", "INSTALL", :data:`_PLAIN_NAMES`)
+    is read as text when its bytes are text (see :func:`_sniffed`)."""
+    if not path.suffix and path.name.upper().partition("-")[0] in _PLAIN_NAMES:
         return _sniffed
     target = READERS.get(path.suffix.lower())
     if target is None:

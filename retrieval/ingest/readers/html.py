@@ -94,10 +94,14 @@ _IN_CODE_OR_HEADING = (
     " or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
 )
 # In an article's header, what holds no heading and is in none: a byline, a date, share buttons.
+# An article header's byline, date and share links; not its headings, nor a summary sentence
+# under the headline (a paragraph of over 100 characters, and what holds or is inside it).
+_LONG_P = "p[string-length(normalize-space(.)) > 100]"
 _BESIDE_THE_TITLE = (
     ".//*[not(ancestor-or-self::h1 or ancestor-or-self::h2 or ancestor-or-self::h3"
     " or ancestor-or-self::h4 or ancestor-or-self::h5 or ancestor-or-self::h6"
-    " or .//h1 or .//h2 or .//h3 or .//h4 or .//h5 or .//h6)]"
+    " or .//h1 or .//h2 or .//h3 or .//h4 or .//h5 or .//h6"
+    f" or descendant-or-self::{_LONG_P} or ancestor::{_LONG_P})]"
 )
 _COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
 # Words making a name a state of the box rather than what it is: "comments-open", "has-sidebar".
@@ -349,7 +353,7 @@ def _is_furniture(element: Element) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag == "footer" or (
+    if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
     ):
@@ -360,12 +364,19 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    if _HIDDEN_STYLE.search(element.get("style") or ""):
+    if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
     names = (element.get("class") or "").split() + _own_ids(element)
     if tag == "sup" and "reference" in names:
         return True  # a citation mark "[1]" pointing into the dropped reference list
     return any(_FURNITURE.match(name) for name in names) or _is_link_list(element)
+
+
+def _holds_prose(element: Element) -> bool:
+    """Whether a hidden box holds sentences (a FAQ's folded answer: shown when its question is
+    clicked), not a search engine's metadata."""
+    text = _visible_text(element)
+    return len(text) >= 100 and any(mark in text for mark in (". ", "? ", "! ", "。"))
 
 
 def _own_ids(element: Element) -> list[str]:

@@ -862,7 +862,9 @@ def _gutter(lines: Sequence[Line], width: float, origin: float) -> float | None:
     """The x of an empty vertical strip between two columns, if the page has two."""
     if len(lines) < 10:
         return None
-    steps = np.arange(int(origin + width * 0.35), int(origin + width * 0.65), 2, dtype=float)
+    # Every 2 points; on a page wider than any printed (a crafted one), at most 1,000 steps.
+    step = max(2.0, width * 0.3 / 1000)
+    steps = np.arange(int(origin + width * 0.35), int(origin + width * 0.65), step, dtype=float)
     x0 = np.array([line.x0 for line in lines])[:, None]
     x1 = np.array([line.x1 for line in lines])[:, None]
     crossing = ((x0 < steps) & (steps < x1)).sum(axis=0)  # lines crossing each candidate x

@@ -52,6 +52,8 @@ LABEL_WORDS = 6  # a header's cell is a label of at most this many words …
 VALUE_WORDS = 4  # … and a value is read with its label when it has at most this many
 MAX_SEGMENTS = 20000  # path segments read for rules on one page (a chart has many)
 RULE_WIDTH = 3.0  # a rule is at most this thick, in points
+MAX_RULES = 3000  # rules kept of one page: tables draw hundreds; a crafted page, any number
+WIDEST_TABLE = 20_000.0  # points: no page is wider (PDF's limit is 14,400 at unit 1)
 # "4.7 Option processing . . . . 20": a contents entry, never a row.
 _LEADER = re.compile(r"(?:\s?[.…·・．]){4,}")
 _INDEX_ENTRY = re.compile(r"(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?$")
@@ -153,6 +155,8 @@ def rulings(page: Any) -> Rules:
             horizontal.append(((bottom + top) / 2, left, right))
         elif budget > 0:
             budget -= _segments(obj, vertical, horizontal)
+        if len(vertical) + len(horizontal) >= MAX_RULES:
+            break  # more than any table draws (60,000 thin bars made a page take 29 s)
     return Rules(tuple(vertical), tuple(horizontal))
 
 
@@ -382,6 +386,8 @@ def _separators(rows: Sequence[_Row]) -> list[tuple[float, float]]:
     with cells left and right of it in most of them: a column's edge."""
     left = min(cell.x0 for row in rows for cell in row.cells)
     right = max(cell.x1 for row in rows for cell in row.cells)
+    if right - left > WIDEST_TABLE:
+        return []  # no page is that wide: a crafted file's, not a table
     xs = np.arange(left, right, 0.5)
     if len(xs) < 2:
         return []
