@@ -153,7 +153,10 @@ def render_answer(
     ``paging``: the reader can ask for more (/more), so say how. Said in the question's
     language when there are strings for it (as the bot speaks the user's), else in English."""
     t = strings(asked_in(answer))
-    query = terminal_isolates(isolated(shorten(unbidi(answer.query), SHOWN_QUESTION)))
+    searched = answer.question
+    if answer.earlier:
+        searched = t.CLI_FOLLOWING.format(question=searched, earlier=" / ".join(answer.earlier))
+    query = terminal_isolates(isolated(shorten(unbidi(searched), SHOWN_QUESTION)))
     # Asked in a language no document is written in: say which they are.
     told = [wrong_language(t, answer.corpus_languages, str)] if answer.foreign else []
     if not answer.hits:

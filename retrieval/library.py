@@ -303,6 +303,7 @@ class Library:
             outcome=outcome,
             language=lang,
             corpus_languages=languages,
+            earlier=earlier_,
         )
 
     def languages(self) -> tuple[str, ...]:

@@ -178,6 +178,7 @@ class Answer:
     outcome: Outcome = "answered"
     language: str = "en"  # the question's language
     corpus_languages: tuple[str, ...] = ()  # the languages the documents are written in
+    earlier: tuple[str, ...] = ()  # the earlier questions a follow-up was searched with
 
     @property
     def foreign(self) -> bool:

@@ -393,6 +393,8 @@ CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."
 CLI_NO_MORE_QUESTION = "Ask a question first; /more then shows further results."
 CLI_NO_MORE_RESULTS = "There are no more results for that question."
 CLI_SEARCHED = "(searched: {query})"
+# A follow-up's search as the terminal shows it: the question, then those it follows.
+CLI_FOLLOWING = "{question} (following: {earlier})"
 CLI_ALSO = "Also relevant:"
 CLI_SHOWN = "({shown} of {total} matching passages shown)"
 CLI_MORE_AVAILABLE = "({shown} of {total} matching passages shown; /more for the next ones)"

@@ -396,6 +396,7 @@ CLI_UNKNOWN_COMMAND = "Comando desconocido: {command}. Prueba /help."
 CLI_NO_MORE_QUESTION = "Primero haz una pregunta; luego /more mostrará más resultados."
 CLI_NO_MORE_RESULTS = "No hay más resultados para esa pregunta."
 CLI_SEARCHED = "(búsqueda: {query})"
+CLI_FOLLOWING = "{question} (a continuación de: {earlier})"
 CLI_ALSO = "Otros fragmentos relevantes:"
 CLI_SHOWN = "(se muestran {shown} de {total} fragmentos coincidentes)"
 CLI_MORE_AVAILABLE = (

@@ -424,6 +424,7 @@ CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."
 CLI_NO_MORE_QUESTION = "Posez d’abord une question ; /more affichera ensuite d’autres résultats."
 CLI_NO_MORE_RESULTS = "Il n’y a plus de résultats pour cette question."
 CLI_SEARCHED = "(recherche : {query})"
+CLI_FOLLOWING = "{question} (à la suite de : {earlier})"
 CLI_ALSO = "À voir aussi :"
 CLI_SHOWN = "(passages correspondants affichés : {shown} sur {total})"
 CLI_MORE_AVAILABLE = (

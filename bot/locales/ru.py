@@ -398,6 +398,7 @@ CLI_UNKNOWN_COMMAND = "Неизвестная команда {command}. Попр
 CLI_NO_MORE_QUESTION = "Сначала задайте вопрос; потом /more покажет ещё результаты."
 CLI_NO_MORE_RESULTS = "Больше результатов по этому вопросу нет."
 CLI_SEARCHED = "(запрос: {query})"
+CLI_FOLLOWING = "{question} (в продолжение: {earlier})"
 CLI_ALSO = "Тоже по теме:"
 CLI_SHOWN = "(показано подходящих фрагментов: {shown} из {total})"
 CLI_MORE_AVAILABLE = "(показано подходящих фрагментов: {shown} из {total}; /more — следующие)"

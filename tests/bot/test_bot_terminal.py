@@ -40,3 +40,15 @@ def test_marked_words_do_not_make_lines_shorter() -> None:
     assert all(len(line) <= 40 for line in visible)
     assert all(len(line) >= 34 for line in visible[:-1])  # filled by visible length
     assert text.count("**") % 2 == 0  # every mark closed on its line
+
+
+def test_a_follow_ups_search_is_told_in_the_questions_language() -> None:
+    # The terminal speaks the question's language; what a follow-up was searched with too
+    # ("following" was English in every language).
+    answer = Answer(
+        "¿por qué?", "¿por qué? (following: ¿Quién es Rocinante?)",
+        (hit(1, "Rocinante era el caballo de don Quijote."),), True, 1.0, 1,
+        language="es", corpus_languages=("es",), earlier=("¿Quién es Rocinante?",),
+    )  # fmt: skip
+    first = render_answer(answer, Layout(columns=200)).splitlines()[0]
+    assert first == "(búsqueda: ¿por qué? (a continuación de: ¿Quién es Rocinante?))"
