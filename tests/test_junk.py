@@ -233,3 +233,30 @@ def test_prose_paragraph_resembling_a_widget_is_kept(line: str) -> None:
 )
 def test_commands_addresses_and_chinese_sentences_are_content(line: str) -> None:
     assert not is_junk(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related: Possible Water Plumes on Europa: The Discovery in Images",
+        "Read more: How the harbour wall was built",
+        "Share this on WhatsApp",
+        "Explore further",
+        "Citation: Harbour wall to be rebuilt (2019, November 18) retrieved 20 November 2019 "
+        "from https://example.org/news/2019-11-harbour.html",
+    ],
+)
+def test_a_news_pages_related_links_share_lines_and_citation_box_are_furniture(line: str) -> None:
+    assert is_junk(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related work on this question was done by the harbour engineers in 2017.",
+        "Read the manual before installing the package.",
+        "The paper was retrieved from the archive in 1998 and read again.",
+    ],
+)
+def test_sentences_with_the_same_words_are_content(line: str) -> None:
+    assert not is_junk(line)

@@ -19,7 +19,8 @@ _WIDGET_WORDS = frozenset(
     tweet twitter facebook weibo wechat linkedin instagram youtube rss feed newsletter newsletters
     subscribe subscription unsubscribe mailing list app download mobile forum suggest friend
     login log sign register required captcha submit send stories more get go reply replies
-    permalink related articles previous next home top back contents menu search""".split()
+    permalink related articles previous next home top back contents menu search whatsapp
+    telegram reddit pinterest messenger read explore further""".split()
 )
 
 
@@ -36,10 +37,13 @@ _ALWAYS = _compile(
     r"\b(user ?name required|your comment$|enter the (words|characters|code) you see)\b",
     r"\ball rights reserved\b",
     r"^\s*(copyright|©)\s*(\(c\)\s*)?(19|20)\d\d\b",
+    # a citation box: "Citation: … (2019, November 18) retrieved 20 November 2019 from https://…"
+    r"\bretrieved (on )?\d{1,2} \w+ (19|20)\d\d from https?://",
+    r"^this (document|article|page|content) is subject to copyright\b",
 )
 # A word each of :data:`_ALWAYS` holds: a line without any is not searched for them.
 _ALWAYS_WORDS = re.compile(
-    r"follow|comment|user|enter the|rights reserved|copyright|©", re.IGNORECASE
+    r"follow|comment|user|enter the|rights reserved|copyright|©|retrieved", re.IGNORECASE
 )
 # Furniture unless the line is a real sentence: prose may say "back to the top of the agenda".
 # Those a line's start decides, then those found anywhere in it, each of which names one of
@@ -52,6 +56,8 @@ _UNLESS_PROSE_AT_START = _compile(
     r"^\W*(\d+\W+)+(next|last|»|more)\W*$",
     r"^\s*(all rights reserved|copyright\b|©)",
     r"^<[^<>]{1,60}>$",
+    r"^(related|related (stories|articles|posts|content|coverage)|read (more|next)|also read|"
+    r"more from|recommended( for you)?|trending|explore further)\b\s*[:»›|-]",
 )
 _UNLESS_PROSE_ANYWHERE = _compile(
     r"\b(no comments yet|no comments\.?$|add your comments?|post a comment|leave a comment)",

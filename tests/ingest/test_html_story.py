@@ -172,10 +172,10 @@ def test_text_for_screen_readers_only_is_not_read() -> None:
     "screen-reader-text": a browser does not show them, and they were read into the story."""
     document = _page(
         f'<article><h1>Harbour wall</h1><p>{_STORY}</p><p><span class="off-screen">Image'
-        ' caption</span>The wall in 1890</p><p>Read more<span class="sr-only"> about the'
+        ' caption</span>The wall in 1890</p><p>Rebuilt twice<span class="sr-only"> about the'
         ' harbour</span>.</p><a class="screen-reader-text" href="#top">Skip to top</a></article>'
     )
-    assert texts(document) == [_STORY, "The wall in 1890", "Read more."]
+    assert texts(document) == [_STORY, "The wall in 1890", "Rebuilt twice."]
 
 
 def test_in_a_main_box_the_story_is_read_without_the_promotions_beside_it() -> None:
@@ -283,3 +283,14 @@ def test_a_folded_faq_answer_a_summary_and_a_quotes_source_are_read() -> None:
     text = "\n".join(texts(document))
     assert summary in text and faq_answer in text and "Jane Doe, mayor" in text
     assert "NewsArticle" not in text and "By A. Writer" not in text
+
+
+def test_related_links_and_share_lines_inside_the_story_are_dropped() -> None:
+    document = _page(
+        f"<article><h1>Harbour wall to be rebuilt</h1><p>{_STORY}</p>"
+        "<p>Related: Storm damage along the coast, in pictures</p>"
+        f"<p>{_MORE}</p><p>Share this on WhatsApp</p></article>"
+    )
+    text = "\n".join(texts(document))
+    assert _STORY in text and _MORE in text
+    assert "Related:" not in text and "WhatsApp" not in text

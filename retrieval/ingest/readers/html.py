@@ -25,6 +25,7 @@ from typing import Any
 import lxml.html
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.article import story_box
 from retrieval.ingest.readers.common import (
@@ -174,6 +175,11 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
     walk.outline.finish(document)
+    # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
+    # a citation box's "… retrieved 20 November 2019 from https://…"), as in saved text pages.
+    document.blocks = [
+        b for b in document.blocks if b.code or b.kind != "text" or not is_junk(b.text)
+    ]
     if not document.blocks:
         raise DocumentError(path, "no main text (only navigation, scripts or markup)")
     return document
