@@ -294,3 +294,16 @@ def test_related_links_and_share_lines_inside_the_story_are_dropped() -> None:
     text = "\n".join(texts(document))
     assert _STORY in text and _MORE in text
     assert "Related:" not in text and "WhatsApp" not in text
+
+
+def test_a_news_pages_date_is_read_from_its_schema_org_data() -> None:
+    ld = '{"@type": "NewsArticle", "datePublished": "2019-11-18T09:30:00Z"}'
+    in_json = _page(
+        f'<script type="application/ld+json">{ld}</script><article><p>{_STORY}</p></article>'
+    )
+    assert in_json.date == "2019-11-18"
+    microdata = _page(
+        f'<article><time itemprop="datePublished" datetime="2010-10-22T20:13">sexta-feira</time>'
+        f"<p>{_STORY}</p></article>"
+    )
+    assert microdata.date == "2010-10-22"

@@ -297,11 +297,27 @@ def _meta(root: Element, name: str) -> str | None:
     return None
 
 
+_LD_DATE = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]{8,40})"')
+
+
 def _date(root: Element) -> str | None:
     """The date the page's metadata gives, else the one its footer states ("Last updated on
     October 07, 2026." under every Sphinx page)."""
     for name in _DATE_META:
         date = iso_date(_meta(root, name))
+        if date:
+            return date
+    # Schema.org's date, in microdata ('<time itemprop="datePublished" datetime="…">') or in
+    # a JSON-LD script ('"datePublished": "2019-11-18T…"'), as news sites write it.
+    for value in root.xpath(
+        "//*[@itemprop='datePublished']/@datetime|//*[@itemprop='datePublished']/@content"
+    ):
+        date = iso_date(str(value))
+        if date:
+            return date
+    for script in root.xpath("//script[@type='application/ld+json']/text()"):
+        found = _LD_DATE.search(str(script))
+        date = iso_date(found.group(1)) if found else None
         if date:
             return date
     for text in root.xpath(_UPDATED_TEXT):
