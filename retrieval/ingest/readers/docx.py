@@ -45,7 +45,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.docxcode import code_styles, described_terms, termed
+from retrieval.ingest.readers.docxcode import code_styles, described_terms, style_of, termed
 from retrieval.ingest.readers.text import fallback_title
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
@@ -183,7 +183,7 @@ def _top_level(items: list[Paragraph | Table]) -> int | None:
     levels = [
         level
         for item in items
-        if isinstance(item, Paragraph) and (level := _styled_level(item.style)) is not None
+        if isinstance(item, Paragraph) and (level := _styled_level(style_of(item))) is not None
     ]
     return min(levels, default=None)
 
@@ -246,7 +246,7 @@ def _is_bold(run: Any) -> bool:
 
 
 def _style_name(paragraph: Paragraph) -> str:
-    style = paragraph.style
+    style = style_of(paragraph)
     return (style.name or "").lower() if style is not None else ""
 
 
@@ -255,13 +255,13 @@ def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:
     style at Word's outline level 1 too, and so is a custom style built on "Heading 2" (a
     manual's "DSTOC1-2", set as its headings, whose outline level hides it from the contents);
     a house heading style at the level ``house`` gives it."""
-    named = _styled_level(paragraph.style, chain=False)
+    named = _styled_level(style_of(paragraph), chain=False)
     if named is not None:
         return named
     outline = _outline_level(paragraph)
     if outline is not None:
         return outline + 1
-    return _styled_level(paragraph.style) or house.get(_style_name(paragraph))
+    return _styled_level(style_of(paragraph)) or house.get(_style_name(paragraph))
 
 
 def _styled_level(style: Any, chain: bool = True) -> int | None:
@@ -280,7 +280,7 @@ def _outline_level(paragraph: Paragraph) -> int | None:
     """The outline level Word gives the paragraph (0 for a top heading), set on it or its style."""
     element: Any = paragraph._p
     values = element.xpath("./w:pPr/w:outlineLvl/@w:val")
-    style = paragraph.style
+    style = style_of(paragraph)
     if not values and style is not None:
         values = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
     level = int(values[0]) if values and str(values[0]).isdigit() else None

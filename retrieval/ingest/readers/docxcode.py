@@ -25,6 +25,18 @@ from lxml import etree
 
 from retrieval.ingest.readers.common import prose
 
+
+def style_of(paragraph: Paragraph) -> Any:
+    """``paragraph.style``, looked up once a style per document: python-docx scans every style
+    of the document at each call, and the reader asks it of each paragraph several times (a
+    long manual took twice as long to read)."""
+    cache: dict[str | None, Any] = paragraph.part.__dict__.setdefault("_quotebot_styles", {})
+    key = paragraph._p.style
+    if key not in cache:
+        cache[key] = paragraph.style
+    return cache[key]
+
+
 _CODE_STYLE = re.compile(
     r"^(?:html )?(?:code|source ?code|source text|preformatted(?: text)?|html preformatted|"
     r"verbatim|code block|console|listing|program listing|macro(?: text)?)$"
@@ -47,7 +59,7 @@ def code_styles(word: Document, items: Sequence[Item]) -> frozenset[str]:
     for item in items:
         if isinstance(item, Paragraph) and prose(item.text):
             text += 1
-            style = item.style
+            style = style_of(item)
             if style is not None and _is_code_style(style, fixed):
                 name = (style.name or "").lower()
                 counts[name] = counts.get(name, 0) + 1
@@ -127,7 +139,7 @@ def termed(term: str, text: str) -> str:
 
 
 def _style(paragraph: Item) -> str:
-    style = paragraph.style if isinstance(paragraph, Paragraph) else None
+    style = style_of(paragraph) if isinstance(paragraph, Paragraph) else None
     return (style.name or "").lower() if style is not None else ""
 
 
