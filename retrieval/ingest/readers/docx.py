@@ -45,7 +45,13 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.docxcode import code_styles, described_terms, style_of, termed
+from retrieval.ingest.readers.docxcode import (
+    code_styles,
+    described_terms,
+    is_bold,
+    style_of,
+    termed,
+)
 from retrieval.ingest.readers.text import fallback_title
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
@@ -69,7 +75,6 @@ _FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State 
 _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
-_OFF = frozenset({"0", "false", "off", "none"})
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
@@ -237,12 +242,7 @@ def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
         for run in paragraph._p.xpath(_OWN_RUNS)
         if any(ch.isalnum() for ch in "".join(run.xpath("./w:t/text()")))
     ]
-    return bool(runs) and all(_is_bold(run) for run in runs)
-
-
-def _is_bold(run: Any) -> bool:
-    values = run.xpath("./w:rPr/w:b/@w:val")
-    return bool(run.xpath("./w:rPr/w:b")) and not (values and values[0] in _OFF)
+    return bool(runs) and all(is_bold(run) for run in runs)
 
 
 def _style_name(paragraph: Paragraph) -> str:

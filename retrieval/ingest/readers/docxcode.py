@@ -156,9 +156,10 @@ def _bold_alone(paragraph: Paragraph) -> bool:
         for run in paragraph._p.xpath(_OWN_RUNS)
         if any(ch.isalnum() for ch in "".join(run.xpath("./w:t/text()")))
     ]
-    return bool(runs) and all(_is_bold(run) for run in runs)
+    return bool(runs) and all(is_bold(run) for run in runs)
 
 
-def _is_bold(run: Any) -> bool:
+def is_bold(run: Any) -> bool:
+    """Whether a run (``w:r``) is set bold, not switched off (``w:val=\"0\"``)."""
     values = run.xpath("./w:rPr/w:b/@w:val")
     return bool(run.xpath("./w:rPr/w:b")) and not (values and values[0] in _OFF)
