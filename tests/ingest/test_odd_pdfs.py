@@ -215,3 +215,17 @@ def test_a_notice_printed_twice_keeps_its_lines() -> None:
     page = [Text(72, 760 - 14 * i, line, 10.5) for i, line in enumerate(lines)]
     text = " ".join(texts(read("notice.pdf", make_pdf([page, page]))))
     assert all(line in text for line in lines)
+
+
+def test_a_tables_row_set_in_bold_is_a_row_not_a_heading() -> None:
+    # An E-PRTR threshold table sets each substance's row in bold: read as headings, rows with
+    # nothing under them vanished from the index ("methane" found nothing).
+    from retrieval.ingest.readers.pdf import Line, is_heading
+
+    def bold(text: str) -> Line:
+        return Line(page=1, text=text, x0=72, x1=400, y=500, size=10, bold=True)
+
+    assert not is_heading(bold("Methane (CH4) 100 000 - -"), body=10)
+    assert not is_heading(bold("Aldrin 1 1 1"), body=10)
+    assert is_heading(bold("Other organic substances"), body=10)
+    assert is_heading(bold("10.1.7 2010"), body=10)  # a release history's section

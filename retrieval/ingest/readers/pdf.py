@@ -1231,7 +1231,26 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # a bold sentence is emphasis, not a heading
     if _SYMBOL_BULLET.match(line.text):
         return False  # "– topsep" in bold: an item of a list of names, not a heading
+    if _has_cells(words):
+        return False  # a table's row set in bold: "Methane (CH4) 100 000 - -"
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
+
+
+_CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
+
+
+def _has_cells(words: Sequence[str]) -> bool:
+    """Whether ``words`` hold a run of table cells: three figures or dashes in a row ("500 000 -
+    -", "Aldrin 1 1 1"); a heading holds two at most ("10.1.7 2010")."""
+    run: list[str] = []
+    for word in [*words, ""]:
+        if _CELL.match(word):
+            run.append(word)
+            continue
+        if len(run) >= 3:
+            return True
+        run = []
+    return False
 
 
 @dataclass
