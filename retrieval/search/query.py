@@ -510,9 +510,11 @@ def weights(
     readings = {r: word for r, word in read(own, question) if r not in result}
     result.update(dict.fromkeys(readings, READING_WEIGHT))
     alternatives.update(readings)
-    # The subject carried from before is read as it was then ("а почему?" after "Кто такой
-    # Pangloss?" searches the French tale's fr:pangloss, not the English term no passage has).
-    for earlier in context:
+    # A follow-up saying nothing of its own ("а почему?" after "Кто такой Pangloss?") searches
+    # the subject as it was read then (the French tale's fr:pangloss, not the English term no
+    # passage has). One with words of its own searches those: "¿y sobre Corea?" to English
+    # documents is not answered by what they say of China alone.
+    for earlier in context if not own else ():
         for r, word in read(terms_of(earlier, analyzer, snapshot, lang), earlier):
             if word in added and r not in result:
                 result[r] = share
