@@ -46,9 +46,9 @@ from retrieval.ingest.readers.common import (
     table_blocks,
 )
 from retrieval.ingest.readers.docxcode import (
+    all_bold,
     code_styles,
     described_terms,
-    is_bold,
     style_of,
     termed,
 )
@@ -69,8 +69,6 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
-# A paragraph's own runs, in a hyperlink, tracked insertion or smart tag too.
-_OWN_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
 _FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
 _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
@@ -237,12 +235,7 @@ def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
         return False  # "Warning" over a paragraph labels a note, not what follows it
     if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
-    runs = [
-        run
-        for run in paragraph._p.xpath(_OWN_RUNS)
-        if any(ch.isalnum() for ch in "".join(run.xpath("./w:t/text()")))
-    ]
-    return bool(runs) and all(is_bold(run) for run in runs)
+    return all_bold(paragraph)
 
 
 def _style_name(paragraph: Paragraph) -> str:

@@ -151,6 +151,11 @@ def _bold_alone(paragraph: Paragraph) -> bool:
         return False
     if _FIELD.match(text) or text.endswith((":", ",", ";")):
         return False
+    return all_bold(paragraph)
+
+
+def all_bold(paragraph: Paragraph) -> bool:
+    """Whether every run of ``paragraph`` that writes a letter or digit is bold (one at least)."""
     runs = [
         run
         for run in paragraph._p.xpath(_OWN_RUNS)
