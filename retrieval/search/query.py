@@ -521,6 +521,9 @@ def weights(
     return Weights(result, alternatives, readings)
 
 
+_NAME_IN = re.compile(r"\w\W+[A-Z][a-z]")  # a capitalised word after the first
+
+
 def _read_elsewhere(
     analyzer: Analyzer,
     snapshot: Snapshot,
@@ -533,7 +536,13 @@ def _read_elsewhere(
     """The readings in other languages of a question's words (see :func:`weights`)."""
     # Not in a corpus with no other Latin-script language of any share (most English ones):
     # reading each word in the other languages is a third of weighing a question.
-    if lang == "en" and (read_in is None or any(code in _READ_IN for code in read_in)):
+    if lang == "en" and (
+        read_in is None
+        or any(code in _READ_IN for code in read_in)
+        or (any(code in _READ_IN for code in languages) and _NAME_IN.search(question))
+    ):
+        # (a name, "Kyle Busch", is looked for in every language: a Portuguese page of
+        # results in an English corpus writes it too)
         minor = bool(languages) and languages[0] != "en"
         return _readings(own, question, analyzer, snapshot, minor, read_in)
     if lang != "en":
@@ -623,9 +632,10 @@ def _readings(
         if len(token.word) < READ_LETTERS and not _acronym(text[token.start : token.end]):
             continue  # "pain" is bread in French, "four" an oven: no reading of the word
         english = index.passages_with(token.term)
+        name = _foreign_name(text[token.start : token.end], text[: token.start], "en")
         for term in _read_in_other_languages(token.word, analyzer):
-            if read_in is not None and term.partition(":")[0] not in read_in:
-                continue  # a language holding no real share of the corpus
+            if read_in is not None and term.partition(":")[0] not in read_in and not name:
+                continue  # a language holding no real share of the corpus (a name is read)
             found = index.passages_with(term)
             if found > english or (every and found):
                 yield term, token.term

@@ -79,3 +79,24 @@ def test_a_follow_up_keeps_the_name_as_it_was_found(tales: Library) -> None:
     answer = tales.answer("а почему?", context="Кто такой Pangloss?")
     assert "fr:pangloss" in answer.terms
     assert answer.hits and answer.hits[0].passage.doc == "candide.txt"
+
+
+def test_an_english_question_finds_a_name_on_the_one_page_in_another_language(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A corpus of English stories with one Portuguese results page: Portuguese holds no real
+    # share of it, so English words are not read in Portuguese; a name is.
+    english = {
+        f"story{n}.txt": f"Story {n}\n\nThe race in round {n} was won by a rookie driver who "
+        "started from the back of the grid and passed the whole field in the final laps.\n"
+        for n in range(6)
+    }
+    library = write_library(
+        {
+            **english,
+            "classificacao.txt": "Classificação\n\nKyle Busch venceu o campeonato de 2019 "
+            "com 5040 pontos, à frente de Martin Truex Jr. e de Kevin Harvick.\n",
+        }
+    )
+    answer = library.answer("How many points did Kyle Busch have?")
+    assert answer.hits[0].passage.doc == "classificacao.txt"
