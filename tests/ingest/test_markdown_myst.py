@@ -205,3 +205,16 @@ def test_a_note_s_first_line_is_its_text_and_options_open_no_text() -> None:
         """
     )
     assert [b.text for b in document.blocks] == ["Read this first. It matters."]
+
+
+def test_a_line_opening_with_a_hash_inside_rest_is_text_not_a_heading() -> None:
+    # reST has no "#" headings: click's "# And how it works on the command line:" above a
+    # run's output headed every later section of the page ("… › And how it works …").
+    page = (
+        "# Advanced\n\n## Callbacks\n\n```{eval-rst}\nDefine the command.\n\n"
+        "# And how it works on the command line:\n\n.. code-block:: text\n\n    $ cli --name Pete\n"
+        "```\n\n## Managing Resources\n\nResources are closed when the context ends.\n"
+    )
+    document = read("advanced.md", page.encode())
+    assert {b.section for b in document.blocks} <= {"Callbacks", "Managing Resources", None}
+    assert any(b.text.startswith("# And how it works") for b in document.blocks)

@@ -217,7 +217,8 @@ def rest_as_myst(source: str) -> str:
             while end < len(lines) and lines[end].strip() and lines[end][0] not in " \t":
                 end += 1
             text, literal = _literal_mark("\n".join(lines[at:end]))
-            out.append(_rest_inline(text))
+            # A paragraph opening with "#" is text in reST, no heading as in Markdown.
+            out.append(re.sub(r"^(\s*)([#>])", r"\1\\\2", _rest_inline(text), flags=re.M))
             at = end
     return "\n".join(out)
 
