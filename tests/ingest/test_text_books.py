@@ -113,3 +113,21 @@ def test_a_sentence_about_a_chapter_is_no_heading() -> None:
     document = read("notes.txt", text.encode())
     assert {block.section for block in document.blocks} == {None}
     assert document.blocks[0].text.startswith("Chapter 3 describes")
+
+
+def test_a_chapter_title_over_three_lines_is_the_chapter() -> None:
+    # Cervantes titles chapters at length: 31 words over three hard-wrapped lines.
+    text = (
+        "Don Quijote\n\n"
+        "Capítulo XIX. De las discretas razones que Sancho pasaba con su amo\n\n"
+        "Es la primera razón que Sancho dijo a su amo, y la segunda fue de otra manera,\n"
+        "porque así lo quiso la suerte de aquel día tan largo.\n\n"
+        "Capítulo XX. De la jamás vista ni oída aventura que con más poco peligro\n"
+        "fue acabada de famoso caballero en el mundo, como la que acabó el valeroso\n"
+        "don Quijote de la Mancha\n\n"
+        "-No es posible, señor mío, sino que estas yerbas dan testimonio de que por aquí\n"
+        "cerca debe de estar alguna fuente o arroyo que estas yerbas humedece.\n"
+    )
+    document = read("quijote.txt", text.encode())
+    last = document.blocks[-1]
+    assert last.section is not None and last.section.startswith("Capítulo XX. De la jamás")

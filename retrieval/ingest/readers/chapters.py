@@ -58,8 +58,8 @@ _CHAPTER = re.compile(
 _CJK_CHAPTER = re.compile(
     r"^第[0-9０-９〇零一二三四五六七八九十百千两]+[章回卷节節部篇集幕](?:[\s　].*)?$"
 )
-CHAPTER_TITLE_WORDS = 30  # the longest chapter title after the chapter's number
-CHAPTER_TITLE_CHARS = 240
+CHAPTER_TITLE_WORDS = 45  # the longest chapter title after its number (Cervantes wrote 31)
+CHAPTER_TITLE_CHARS = 320
 SUBTITLE_WORDS = 12  # the longest title on the line under a bare chapter heading
 # A line of dialogue opens with a dash: a long one ("— Ну?", "– За что?"), or a hyphen set
 # against the word ("-¿Y las narices?", "-Decid -le repliqué yo"); "- Websites" is a list's item.
