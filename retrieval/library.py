@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import hashlib
 import logging
+import re
 import shutil
 import sqlite3
 import threading
@@ -583,6 +584,8 @@ def _examples(library: Library, lang: str, about: str) -> list[str]:
     store = library.store
     topics = [*store.largest_sections(limit=6, lang=lang), *store.largest_sections(limit=6)]
     for topic in topics:
+        if not re.search(r"[^\W\d_IVXLCDM]{2}", topic):
+            continue  # "IX", "2.3": a chapter's number says nothing of what it is about
         question = about.format(topic=topic)
         if len(chosen) < 3 and question not in chosen:
             chosen.append(question)

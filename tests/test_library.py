@@ -427,3 +427,19 @@ def test_a_closed_library_lets_go_of_its_analyzer(tmp_path: Path) -> None:
     del library
     gc.collect()
     assert analyzer() is None
+
+
+def test_an_example_question_is_never_about_a_bare_number(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A story's chapters numbered "IX" hold the most passages; "Tell me about IX" says nothing.
+    chapter = "\n\n".join(f"The ward had {n} beds and one window over the yard." for n in range(9))
+    folder = make_corpus(
+        {"ward.txt": f"Ward Six\n\nIX\n\n{chapter}\n\nThe Yard\n\nNettles grew there.\n"}
+    )
+    library = Library.open(tmp_path / "w.db", folder)
+    try:
+        # (its only section: no example, and /start greets without any)
+        assert library.example_questions() == []
+    finally:
+        library.close()
