@@ -131,3 +131,11 @@ def test_a_chapter_title_over_three_lines_is_the_chapter() -> None:
     document = read("quijote.txt", text.encode())
     last = document.blocks[-1]
     assert last.section is not None and last.section.startswith("Capítulo XX. De la jamás")
+
+
+def test_an_authors_name_before_the_title_on_its_line_is_left_out() -> None:
+    text = (
+        "Антон Павлович Чехов. Палата № 6\n\n"
+        "В больничном дворе стоит небольшой флигель, окруженный целым лесом репейника.\n"
+    )
+    assert read("palata.txt", text.encode()).title == "Палата № 6"

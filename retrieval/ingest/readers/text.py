@@ -1125,6 +1125,9 @@ def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
             following = lines[i + 1] if i + 1 < header_end else ""
             if is_name(line) and is_capitals(following) and _looks_like_title(following):
                 return following, i + 2
+            author, _, rest = line.partition(". ")
+            if rest and is_name(author):  # "Антон Павлович Чехов. Палата № 6": the author first
+                return rest, i + 1
             return line, i + 1
         if _is_numbered_heading(line):
             break
