@@ -277,8 +277,8 @@ class Library:
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        # One more than shown after an earlier question: its answer may be left out.
-        wanted = offset + k + (1 if earlier_ else 0)
+        # More than shown after earlier questions: their answers may be left out.
+        wanted = offset + k + len(earlier_)
         lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
@@ -329,20 +329,37 @@ def _after_earlier(
 ) -> tuple[list[rank.Ranked], int]:
     """A follow-up's ranked passages and how many match (``found``): a close call goes to the
     document the earlier question was answered from, and its answer is neither quoted again
-    nor counted for a follow-up with no word of its own (one more search, of that question:
-    not its answer, nor its own earlier document). Not for a definition ("what is X?")."""
+    nor counted for a follow-up with no word of its own, nor those of the follow-ups without
+    words before it ("why?" then "when?": :func:`_shown_before`). Not for a definition."""
     ranked, total = found
     if not earlier_ or definitions.subject(text) is not None:
         return ranked, total
     with contextlib.suppress(QuestionError):
-        before = _ranked(library, current, earlier_[-1], earlier_[:-1], 1)[2]
-        answer = before[0] if before else None
+        shown = _shown_before(library, current, earlier_)
+        answer = shown[-1] if shown else None
         ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
-        if answer is not None and earlier.leaves_out(question.weights):
-            others = earlier.without_the_answer(ranked, answer, question.weights)
-            if others:  # the answer alone matches: better quoted again than nothing found
-                return others, total - (len(others) < len(ranked))
+        others = earlier.without_the_answers(ranked, shown, question.weights)
+        if others and len(others) < len(ranked):  # better quoted again than nothing found
+            return others, max(total - len(shown), len(others))
     return ranked, total
+
+
+def _shown_before(
+    library: Library, current: snapshot.Snapshot, earlier_: Sequence[str]
+) -> list[rank.Ranked]:
+    """The passages quoted first for the conversation's last questions: the last one with words
+    of its own, then each follow-up without ("why?", "when?") after it, each of those quoted
+    without the ones before (one search a question)."""
+    shown: list[rank.Ranked] = []
+    for at, asked in enumerate(earlier_):
+        found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown))
+        answers = found[2]
+        if shown and earlier.leaves_out(found[1].weights):
+            answers = earlier.without_the_answers(answers, shown, found[1].weights) or answers
+        else:
+            shown = []  # a question with words of its own starts the chain
+        shown += answers[:1]
+    return shown
 
 
 def _took(report: ReindexReport, started: float) -> ReindexReport:

@@ -215,5 +215,8 @@ def test_why_after_an_answer_quotes_another_passage_not_the_same_again(
         # Nor is it counted: "more results" is offered only when there are more to show.
         assert answer.total == len(answer.hits)
         assert not library.answer("why?", context=context, offset=answer.total).hits
+        # "when?" after "why?" quotes neither of the two passages quoted already.
+        then = library.answer("when?", context=[first, "why?"], k=1)
+        assert then.hits[0].passage.id not in {shown, answer.hits[0].passage.id}
     finally:
         library.close()

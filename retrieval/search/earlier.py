@@ -22,19 +22,20 @@ def same_document_first(ranked: Sequence[Ranked], document: str | None) -> list[
     return brought_first(ranked, [r for r in ranked[:WINDOW] if r.passage.doc == document][:1])
 
 
-def without_the_answer(
-    ranked: Sequence[Ranked], answer: Ranked | None, weights: Mapping[str, float]
+def without_the_answers(
+    ranked: Sequence[Ranked], answers: Sequence[Ranked], weights: Mapping[str, float]
 ) -> list[Ranked]:
-    """``ranked`` without ``answer``, the passage the earlier question was answered with, when
-    the question's ``weights`` hold no word of its own (only the earlier questions' terms, at
-    less than a word's weight): "why?" or "when?" after an answer asks for more than it, and
-    searching the earlier question's words alone would quote the same passage again."""
-    if answer is None or not leaves_out(weights):
+    """``ranked`` without ``answers``, the passages the conversation's last questions were
+    answered with, when the question's ``weights`` hold no word of its own (only the earlier
+    questions' terms, at less than a word's weight): "why?" or "when?" after an answer asks for
+    more than it, and searching the earlier questions' words alone would quote it again."""
+    if not answers or not leaves_out(weights):
         return list(ranked)
-    return [r for r in ranked if r.passage.id != answer.passage.id]
+    ids = {a.passage.id for a in answers}
+    return [r for r in ranked if r.passage.id not in ids]
 
 
 def leaves_out(weights: Mapping[str, float]) -> bool:
-    """Whether a follow-up searched with ``weights`` leaves out the earlier answer (it holds
-    no word of its own): that passage, matching every term searched, is no longer counted."""
+    """Whether a follow-up searched with ``weights`` leaves out the earlier answers (it holds
+    no word of its own): those passages, matching every term searched, are no longer counted."""
     return not any(w >= 1.0 for w in weights.values())
