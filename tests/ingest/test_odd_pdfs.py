@@ -229,3 +229,13 @@ def test_a_tables_row_set_in_bold_is_a_row_not_a_heading() -> None:
     assert not is_heading(bold("Aldrin 1 1 1"), body=10)
     assert is_heading(bold("Other organic substances"), body=10)
     assert is_heading(bold("10.1.7 2010"), body=10)  # a release history's section
+
+
+def test_a_large_line_that_starts_in_lower_case_is_no_title() -> None:
+    # A report's pull-quote set large on its first page, mid-sentence: the file's name stands
+    # for the title rather than "quarters had a disability in 2010 …".
+    page = [Text(72, 760, "quarters had a disability in 2010", 18), *_body()]
+    document = read("us-001.pdf", make_pdf([page]))
+    assert document.title == "us-001"
+    page = [Text(72, 760, "Minutes of the Library Committee", 18), *_body()]
+    assert read("minutes.pdf", make_pdf([page])).title == "Minutes of the Library Committee"

@@ -1331,8 +1331,11 @@ def _set_heading(
     text (see :class:`_Front`)."""
     notes = [line for line in heading if line.note]  # set beside it: see _beside
     text = prose(join_lines(line.text for line in heading if not line.note))
-    part = _CONTENTS_TITLE.match(text) or _NUMBERED_HEADING.match(text)
-    if not document.title and not document.blocks and not part:
+    part = bool(_CONTENTS_TITLE.match(text) or _NUMBERED_HEADING.match(text))
+    # Nor a table's cells ("3. | INFORMATION ON …") nor a line of text set large that starts in
+    # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
+    untitled = part or " | " in text or text[:1].islower()
+    if not document.title and not document.blocks and not untitled:
         document.title = text
         section = section or ""
     elif not front.takes(document, heading, text):
