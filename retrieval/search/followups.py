@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from retrieval.search.languages import language, stop_words
+from retrieval.search.languages import is_stop_word
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -145,7 +145,7 @@ def _says_nothing(word: str) -> bool:
     an English question word."""
     if word in _ASKING_COMPLEMENTS:
         return True
-    return any(language(code).fold(word) in stop_words(code) for code in _ASKED_IN)
+    return any(is_stop_word(word, code) for code in _ASKED_IN)
 
 
 @dataclass(frozen=True)

@@ -480,6 +480,12 @@ def _plainly_more(words: list[str], ours: int, pool: Sequence[str]) -> bool:
     return most >= 2 * ours and most - ours >= PLAINLY_MORE
 
 
+def is_stop_word(word: str, code: str) -> bool:
+    """Whether ``word``, in any case and with or without its accents, is a stop word of
+    ``code`` ("Qué", "ещё", "Où" alone say nothing)."""
+    return language(code).fold(word.casefold()) in stop_words(code)
+
+
 def stop_word_hits(text: str, code: str) -> int:
     """How many words of ``text`` are stop words of ``code``, as written or folded: how plainly
     a short text reads as that language ("A quoi sert la commande" has three French ones)."""
