@@ -227,15 +227,20 @@ def _look(
         try:
             stat = path.stat()
             same_file = old and old["size"] == stat.st_size and old["mtime_ns"] == stat.st_mtime_ns
-            if same_file and old and _same(plan, name, str(old["sha256"]), None, entry):
+            # Read and hashed only when the file may be unchanged: not after a parser or a
+            # manifest change, which reads it again anyway (once, when it is parsed).
+            fits = old is not None and entry is not None and _fits(old, entry)
+            if same_file and fits and old and _same(plan, name, str(old["sha256"]), None, entry):
                 plan.unchanged.append(name)
                 continue
-            if old and _same(plan, name, str(old["sha256"]), path.read_bytes(), entry):
+            if fits and old and _same(plan, name, str(old["sha256"]), path.read_bytes(), entry):
                 plan.unchanged.append(name)
                 plan.touched.append((name, stat.st_size, stat.st_mtime_ns))
                 continue
             plan.to_parse.append(path)
-            plan.entries[name] = _written(old) if entry is None else entry
+            # While the manifest can't be read and the document's own entry is not known, it is
+            # read again with the title, date and source it has, so it keeps them.
+            plan.entries[name] = fingerprints.as_entry(old or {}) if entry is None else entry
         except OSError as error:  # removed or unreadable while we looked at it
             plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
             if old:
@@ -285,13 +290,9 @@ def _entry(
     return fingerprints.entry_of(str(old["sha256"]), old, PARSER_VERSION)
 
 
-def _written(old: dict[str, object] | None) -> dict[str, str]:
-    """The title, date and source of the document ``old`` as a manifest entry: what it is read
-    again with while the manifest can't be read and its own entry is not known, so it keeps
-    them (until the manifest is fixed, which reads it again)."""
-    if old is None:
-        return {}
-    return fingerprints.as_entry(old)
+def _fits(old: dict[str, object], entry: dict[str, str]) -> bool:
+    """Whether the document ``old`` was read by this parser with the manifest ``entry``."""
+    return fingerprints.matches(str(old["sha256"]), entry, PARSER_VERSION)
 
 
 def _same(
