@@ -282,7 +282,7 @@ class Library:
         lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
-        ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms)
+        ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
         languages = _with_answering(languages, lang, ranked[: offset + k])
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What

@@ -12,7 +12,6 @@ import multiprocessing
 import os
 import re
 import sqlite3
-import time
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -170,7 +169,6 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     the time: with many files it runs in ``workers`` processes (default: one per core) while
     this one writes.
     """
-    started = time.perf_counter()
     files, unfollowed = corpus_walk(folder)
     known = store.document_rows()
     before = store.passage_count()
@@ -191,7 +189,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
                 store.bump_version()
     except sqlite3.Error as error:
         raise IndexBuildError(f"the corpus could not be written: {error}") from error
-    return _report(plan, removed, before, store.passage_count(), started)
+    return _report(plan, removed, before, store.passage_count())
 
 
 def _look(
@@ -419,9 +417,7 @@ def _default_workers(paths: list[Path]) -> int:
     return 1
 
 
-def _report(
-    plan: _Plan, removed: list[str], before: int, after: int, started: float
-) -> ReindexReport:
+def _report(plan: _Plan, removed: list[str], before: int, after: int) -> ReindexReport:
     return ReindexReport(
         added=tuple(plan.added),
         changed=tuple(plan.changed),
@@ -431,6 +427,5 @@ def _report(
         kept=tuple(sorted(plan.kept)),
         paragraphs_before=before,
         paragraphs_after=after,
-        seconds=time.perf_counter() - started,
         manifest_problems=tuple(plan.manifest_problems),
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.model import document_key_of
-from retrieval.search.languages import is_stop_word, stop_words
+from retrieval.search.languages import SPOKEN, is_stop_word, stop_words
 from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 10  # the best candidates among which a defining passage is brought first
@@ -62,7 +62,7 @@ def term_asked(question: str) -> str | None:
     text = stripped.strip(".!;:\"'«»“”‘’")  # "dbsqlfuzz." is the word
     if len(text.split()) != 1 or not re.search(r"[^\W\d_]", text):
         return None
-    if any(is_stop_word(text, c) for c in _ASKED_IN):
+    if any(is_stop_word(text, c) for c in SPOKEN):
         return None  # "Qué", "Où", "ещё" typed alone say nothing
     return text
 
@@ -139,7 +139,6 @@ _PURPOSE_WORDS = (
 )
 _PURPOSE = re.compile(rf"(?<!\w)(?:{_PURPOSE_WORDS})", re.IGNORECASE)  # compiled once
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
-_ASKED_IN = ("en", "fr", "es", "ru")  # the languages of the patterns with stop-word lists
 _PRONOUN = re.compile(r"^(?:我|你|他|她|它|我们|你们|他们|这|那)")  # Chinese: no stop list here
 
 
@@ -149,7 +148,7 @@ def purpose_subject(question: str) -> str | None:
     if thing is None:
         return None
     # "what does it do?", "Зачем нужен этот …": a pronoun names nothing to look for.
-    pronoun = any(thing.casefold() in stop_words(code) for code in _ASKED_IN)
+    pronoun = any(thing.casefold() in stop_words(code) for code in SPOKEN)
     return None if pronoun or _PRONOUN.search(thing) else thing
 
 

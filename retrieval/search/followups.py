@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from retrieval.search.languages import is_stop_word
+from retrieval.search.languages import SPOKEN, is_stop_word
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -106,7 +106,6 @@ _WORD = re.compile(r"\w+")
 # the stop words, the words that finish an English question word: "how long", "how often".
 _ASKING_BACK_WORDS = 3
 _ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
-_ASKED_IN = ("en", "ru", "fr", "es")  # the languages the bot speaks, Chinese aside
 
 
 def is_follow_up(question: str) -> bool:
@@ -145,7 +144,7 @@ def _says_nothing(word: str) -> bool:
     an English question word."""
     if word in _ASKING_COMPLEMENTS:
         return True
-    return any(is_stop_word(word, code) for code in _ASKED_IN)
+    return any(is_stop_word(word, code) for code in SPOKEN)
 
 
 @dataclass(frozen=True)

@@ -480,6 +480,10 @@ def _plainly_more(words: list[str], ours: int, pool: Sequence[str]) -> bool:
     return most >= 2 * ours and most - ours >= PLAINLY_MORE
 
 
+# The languages the bot speaks whose questions are read by their stop words (Chinese aside).
+SPOKEN = ("en", "fr", "es", "ru")
+
+
 def is_stop_word(word: str, code: str) -> bool:
     """Whether ``word``, in any case and with or without its accents, is a stop word of
     ``code`` ("Qué", "ещё", "Où" alone say nothing)."""

@@ -87,7 +87,9 @@ def unquantified(question: str, excerpt: str) -> bool:
     return not gives_quantity(excerpt, question)
 
 
-def with_the_number(ranked: Sequence[Ranked], question: str, terms: QuestionTerms) -> list[Ranked]:
+def with_the_number(
+    ranked: Sequence[Ranked], question: str, terms: QuestionTerms, shown_from: int = 0
+) -> list[Ranked]:
     """``ranked`` with each excerpt that states no number a quantity question asks for widened
     to the nearest sentence of its passage that does, when the excerpt stays within
     :data:`~retrieval.search.excerpts.MAX_SENTENCES`: "how many tables can one join have?"
@@ -96,7 +98,8 @@ def with_the_number(ranked: Sequence[Ranked], question: str, terms: QuestionTerm
     widened excerpt, unanswerable held-out questions were answered by a number nearby."""
     if not asks_quantity(question):
         return list(ranked)
-    return [_widened(r, question, terms) for r in ranked]
+    # Those before ``shown_from`` (an earlier page) are not shown: left as they are.
+    return [*ranked[:shown_from], *(_widened(r, question, terms) for r in ranked[shown_from:])]
 
 
 def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:

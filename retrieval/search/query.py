@@ -488,8 +488,9 @@ def weights(
     ``read_in``: the languages an English word may be read in, those holding a real share of
     the corpus (:func:`reading_languages`); None: every one."""
     carried: dict[str, None] = {}  # ordered set of the subject's terms so far
-    for earlier in context:
-        carry(carried, terms_of(earlier, analyzer, snapshot, lang), snapshot.proper)
+    before = [terms_of(earlier, analyzer, snapshot, lang) for earlier in context]
+    for terms in before:
+        carry(carried, terms, snapshot.proper)
     own = terms_of(question, analyzer, snapshot, lang)
     carry(carried, own, snapshot.proper)
     # A word the question repeats matters more to it, as in Lucene and bm25s.
@@ -514,8 +515,8 @@ def weights(
     # the subject as it was read then (the French tale's fr:pangloss, not the English term no
     # passage has). One with words of its own searches those: "¿y sobre Corea?" to English
     # documents is not answered by what they say of China alone.
-    for earlier in context if not own else ():
-        for r, word in read(terms_of(earlier, analyzer, snapshot, lang), earlier):
+    for earlier, terms in zip(context, before, strict=True) if not own else ():
+        for r, word in read(terms, earlier):
             if word in added and r not in result:
                 result[r] = share
     return Weights(result, alternatives, readings)
