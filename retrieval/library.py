@@ -350,14 +350,20 @@ def _shown_before(
     """The passages quoted first for the conversation's last questions: the last one with words
     of its own, then each follow-up without ("why?", "when?") after it, each of those quoted
     without the ones before (one search a question)."""
+    # Where the chain starts: the last question with words of its own (read, not searched).
+    reads = {}
+    start = len(earlier_) - 1
+    while start >= 0:
+        reads[start] = _read(library, current, earlier_[start], earlier_[:start])
+        if start == 0 or not earlier.leaves_out(reads[start][1]):
+            break
+        start -= 1
     shown: list[rank.Ranked] = []
-    for at, asked in enumerate(earlier_):
-        found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown))
-        answers = found[2]
-        if shown and earlier.leaves_out(found[1].weights):
-            answers = earlier.without_the_answers(answers, shown, found[1].weights) or answers
-        else:
-            shown = []  # a question with words of its own starts the chain
+    for at in range(max(start, 0), len(earlier_)):
+        asked, weights = earlier_[at], reads[at][1]
+        answers = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])[2]
+        if shown:
+            answers = earlier.without_the_answers(answers, shown, weights) or answers
         shown += answers[:1]
     return shown
 
@@ -503,16 +509,31 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     return lambda passage: fragments
 
 
-def _ranked(
-    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], k: int
-) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
-    """The language ``text`` is read in, its weighted terms, at least its best ``k`` passages
-    (a defining one first for "what is sed?") and how many passages matched at all."""
+def _read(
+    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str]
+) -> tuple[str, query.Weights]:
+    """The language ``text`` is read in after the questions ``earlier_``, and its weighted
+    terms."""
     languages = library.languages()
     read_in = library._languages[2]  # settled for this version by languages() just now
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    weights = query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
+    return lang, query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
+
+
+def _ranked(
+    library: Library,
+    current: snapshot.Snapshot,
+    text: str,
+    earlier_: Sequence[str],
+    k: int,
+    read: tuple[str, query.Weights] | None = None,
+) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
+    """The language ``text`` is read in, its weighted terms, at least its best ``k`` passages
+    (a defining one first for "what is sed?") and how many passages matched at all. ``read``:
+    its language and terms when :func:`_read` has them already."""
+    lang, weights = read or _read(library, current, text, earlier_)
+    languages = library.languages()
     if not weights:
         raise NoSearchableWordsError()
     question = rank.QuestionWeights.of(weights, current.index, library.analyzer.synonyms.names)
