@@ -46,9 +46,11 @@ from retrieval.ingest.readers.common import (
     table_blocks,
 )
 from retrieval.ingest.readers.docxcode import (
+    FIELD,
     all_bold,
     code_styles,
     described_terms,
+    style_name,
     style_of,
     termed,
 )
@@ -69,7 +71,6 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
-_FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
 _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
@@ -201,7 +202,7 @@ def _house_levels(items: list[Paragraph | Table]) -> dict[str, int]:
     levels: dict[str, int] = {}
     for item in items:
         if isinstance(item, Paragraph) and _heading_level(item, {}) is None:
-            name = _style_name(item)
+            name = style_name(item)
             if _NAMED_HEADING.match(name) and name not in levels and prose(text_of(item._p)):
                 levels[name] = top + len(levels) + 1
     return levels
@@ -218,7 +219,7 @@ def _before_text(items: list[Paragraph | Table], house: dict[str, int]) -> set[A
             if text_follows:
                 found.add(item._p)
             heading = _heading_level(item, house) is not None
-            text_follows = not heading and _style_name(item) not in _TITLE_STYLES
+            text_follows = not heading and style_name(item) not in _TITLE_STYLES
     return found
 
 
@@ -229,18 +230,13 @@ def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
     not a label that introduces what follows ("Procedure:") nor a list item."""
     if walk.bold_level is None or not walk.document.blocks or len(text.split()) > 10:
         return False
-    if paragraph._p not in walk.before_text or _FIELD.match(text):
+    if paragraph._p not in walk.before_text or FIELD.match(text):
         return False  # a heading heads text; "State standard: 6c" is a field and its value
     if text.lower().rstrip(":!") in _NOTE_LABELS:
         return False  # "Warning" over a paragraph labels a note, not what follows it
     if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
     return all_bold(paragraph)
-
-
-def _style_name(paragraph: Paragraph) -> str:
-    style = style_of(paragraph)
-    return (style.name or "").lower() if style is not None else ""
 
 
 def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:
@@ -254,7 +250,7 @@ def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:
     outline = _outline_level(paragraph)
     if outline is not None:
         return outline + 1
-    return _styled_level(style_of(paragraph)) or house.get(_style_name(paragraph))
+    return _styled_level(style_of(paragraph)) or house.get(style_name(paragraph))
 
 
 def _styled_level(style: Any, chain: bool = True) -> int | None:
@@ -336,7 +332,7 @@ def _text_boxes(element: Any) -> list[Any]:
 
 def _plain(paragraph: Paragraph, walk: _Walk) -> bool:
     """Whether a paragraph is in no heading nor title style (body text, or a bold line)."""
-    style = _style_name(paragraph)
+    style = style_name(paragraph)
     return style not in _TITLE_STYLES and _heading_level(paragraph, walk.house) is None
 
 
@@ -349,7 +345,7 @@ def _flush(walk: _Walk) -> None:
 
 
 def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
-    if _style_name(paragraph) in walk.code_styles:
+    if style_name(paragraph) in walk.code_styles:
         walk.code.append(text_of(paragraph._p))  # a blank line of the code too
         return
     # A bullet typed in the Symbol or Wingdings font is a character of their private range
@@ -375,7 +371,7 @@ def _lone_term(walk: _Walk) -> None:
 
 def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
     """A paragraph of text as its style makes it: the title, a heading, or a paragraph."""
-    style = _style_name(paragraph)
+    style = style_name(paragraph)
     if style in _TITLE_STYLES:
         if walk.title_from_style:
             # The title heads the whole document: no heading before it is open any more.

@@ -43,7 +43,7 @@ _CODE_STYLE = re.compile(
 )
 _TERM_WORDS = 10  # a term is a short line
 _RUN = 3  # terms come in a list: three at least, one after the other
-_FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
+FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
 _TERMINAL = (".", "!", "?", ";", ":", ",")
 _OFF = frozenset({"0", "false", "off", "none"})
 _OWN_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
@@ -111,11 +111,11 @@ def described_terms(
     texts = [
         item
         for item in items
-        if isinstance(item, Table) or prose(item.text) or _style(item) in code
+        if isinstance(item, Table) or prose(item.text) or style_name(item) in code
     ]
     bold = [isinstance(t, Paragraph) and plain(t) and _bold_alone(t) for t in texts]
     body = [
-        isinstance(t, Paragraph) and plain(t) and not bold[i] and _style(t) not in code
+        isinstance(t, Paragraph) and plain(t) and not bold[i] and style_name(t) not in code
         for i, t in enumerate(texts)
     ]
     described = [bold[i] and i + 1 < len(texts) and body[i + 1] for i in range(len(texts))]
@@ -138,7 +138,8 @@ def termed(term: str, text: str) -> str:
     return f"{term} {text}" if term.endswith(_TERMINAL) else f"{term}: {text}"
 
 
-def _style(paragraph: Item) -> str:
+def style_name(paragraph: Item) -> str:
+    """The name of a paragraph's style in lower case ("" for a table or none)."""
     style = style_of(paragraph) if isinstance(paragraph, Paragraph) else None
     return (style.name or "").lower() if style is not None else ""
 
@@ -149,7 +150,7 @@ def _bold_alone(paragraph: Paragraph) -> bool:
     text = prose(paragraph.text)
     if not text or len(text.split()) > _TERM_WORDS or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
-    if _FIELD.match(text) or text.endswith((":", ",", ";")):
+    if FIELD.match(text) or text.endswith((":", ",", ";")):
         return False
     return all_bold(paragraph)
 

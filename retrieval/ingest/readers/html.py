@@ -57,8 +57,8 @@ _DROP_TAGS = {
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
-_CODE = ("pre", "code", "tt", "kbd", "samp")
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
+_CODE = ("pre", *sorted(_CODE_TAGS))
 _RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
 # Class or id names of furniture in common page generators (Sphinx, DocBook, MediaWiki, CMSs).
