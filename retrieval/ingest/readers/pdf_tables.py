@@ -416,11 +416,7 @@ def _separators(rows: Sequence[_Row]) -> list[tuple[float, float]]:
 def _inside_rules(run: list[_Row], rules: Rules) -> list[_Row]:
     """``run`` cut to the rows beside the vertical rules that part its cells, when it has
     such: the notes under a ruled table ("(1) If integral with …") are no rows of it."""
-    down = [
-        (low, high)
-        for x, low, high in rules.vertical
-        if sum(low < row.y < high and _parts(x, row) for row in run) >= 2
-    ]
+    down = _parting_rules(run, rules)
     if not down:
         return run
     low, high = min(low for low, _ in down), max(high for _, high in down)
@@ -440,12 +436,19 @@ def _column_of(separators: Sequence[tuple[float, float]], row: _Row) -> list[int
     return [sum(cell.x0 > (a + b) / 2 for a, b in separators) for cell in row.cells]
 
 
+def _parting_rules(run: Sequence[_Row], rules: Rules) -> list[tuple[float, float]]:
+    """The bottom and top of each vertical rule that parts the cells of two rows of ``run`` or
+    more."""
+    return [
+        (low, high)
+        for x, low, high in rules.vertical
+        if sum(low < row.y < high and _parts(x, row) for row in run) >= 2
+    ]
+
+
 def _grid(run: Sequence[_Row], rules: Rules) -> bool:
     """Whether vertical rules part the cells of two rows or more: a table drawn as a grid."""
-    return any(
-        sum(low < row.y < high and _parts(x, row) for row in run) >= 2
-        for x, low, high in rules.vertical
-    )
+    return bool(_parting_rules(run, rules))
 
 
 def _is_table(run: Sequence[_Row], columns: Sequence[list[int]], count: int, grid: bool) -> bool:
