@@ -137,9 +137,7 @@ def _loose_text(box: Element) -> str:
 
 def _only_child(box: Element) -> bool:
     parent = box.getparent()
-    return parent is not None and len(prose(parent.text_content())) == len(
-        prose(box.text_content())
-    )
+    return parent is not None and _length(parent) == _length(box)
 
 
 def _link_density(box: Element) -> float:
