@@ -162,20 +162,24 @@ def render_answer(
     if not answer.hits:
         return told[0] if told else str(t.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
-    further = [render_hit(hit, layout, False, documents, t) for hit in hits]
+
+    def further(shown: Sequence[Hit]) -> list[str]:  # each of ``shown`` in the short form
+        return [render_hit(hit, layout, False, documents, t) for hit in shown]
+
     if not answer.answered and told:  # its words found passages: the closest, under that line
-        return "\n".join([*told, plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi), *further])
+        closest = plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi)
+        return "\n".join([*told, closest, *further(hits)])
     if not answer.answered:
-        return "\n".join([t.CLI_DECLINED.format(query=query), *further, t.CLI_DECLINED_HINT])
+        return "\n".join([t.CLI_DECLINED.format(query=query), *further(hits), t.CLI_DECLINED_HINT])
     lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
     if first:
         lines.append(render_hit(hits[0], layout, True, documents, t))
         if answer.outcome == "hedged":
             lines += [t.CLI_HEDGED, *told]
         if len(hits) > 1:
-            lines += [t.CLI_ALSO, *further[1:]]
+            lines += [t.CLI_ALSO, *further(hits[1:])]
     else:
-        lines += further
+        lines += further(hits)
     shown = hits[-1].rank
     if answer.total > shown:
         said = t.CLI_MORE_AVAILABLE if paging else t.CLI_SHOWN
