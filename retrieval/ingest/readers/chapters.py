@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 # The chapter words of the languages the library reads, and of parts larger than a chapter.
+CHAPTER_WORDS = r"Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
 _CHAPTER_WORD = (
-    r"(?:Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
-    r"|Book|Livre|Libro|Buch|Книга|Part|Partie|Parte|Teil|Часть|Частина)"
+    rf"(?:{CHAPTER_WORDS}|Book|Livre|Libro|Buch|Книга|Part|Partie|Parte|Teil|Часть|Частина)"
 )
 # Numbers written out, cardinal and ordinal, to twenty and the tens; "Twenty-One" joins two.
 _NUMBER_WORDS = (

@@ -23,6 +23,7 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.chapters import (
+    CHAPTER_WORDS,
     SUBTITLE_WORDS,
     is_bare_chapter,
     is_capitals,
@@ -86,8 +87,8 @@ _NUMBERED_HEADING = re.compile(
 # A chapter's title, which may end in a full stop as its sentence does ("Capítulo 1. Empezando
 # «de la forma correcta».", in the Spanish Debian maintainers' guide): still the title.
 _CHAPTER_TITLE = re.compile(
-    r"^(?:Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
-    r"|Appendix|Annexe|Ap[ée]ndice|Anhang|Приложение)\s+[\dIVXLC]+[.:]?\s+\S.{0,100}$",
+    rf"^(?:{CHAPTER_WORDS}|Appendix|Annexe|Ap[ée]ndice|Anhang|Приложение)"
+    r"\s+[\dIVXLC]+[.:]?\s+\S.{0,100}$",
 )
 _EAST_SLAVIC = re.compile(r"[А-яЁёІіЇїЄєҐґЎў]")
 _WORD_EDGE = "\"'“”‘’«»„()[]{}.,;:!?¿¡…—–-"
