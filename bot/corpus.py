@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.errors import UploadError
 from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
-from retrieval.ingest import pipeline
+from retrieval.ingest import pipeline, readers
 from retrieval.ingest.passages import passages
 from retrieval.ingest.refresh import corpus_files, is_utf8
 
@@ -60,7 +60,7 @@ def is_accepted(file_name: str) -> bool:
 
 
 # Formats no reader knows whose text the program that made them saves in one that a reader does.
-SAVE_AS = {".doc": ".docx", ".rtf": ".docx", ".wpd": ".docx", ".pages": ".docx"}
+SAVE_AS = dict.fromkeys(readers.SAVE_AS, ".docx")  # the formats the readers name a way out of
 
 
 def save_as(file_name: str) -> str | None:

@@ -33,7 +33,7 @@ READERS: dict[str, str] = {
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 # What to do with a format read by none of them whose text an editor at hand saves in one that is.
-_SAVE_AS = {
+SAVE_AS = {
     ".doc": "Word 97–2003: save it as .docx",
     ".rtf": "save it as .docx or .odt",
     ".wpd": "save it as .docx or .odt",
@@ -64,7 +64,7 @@ def reader_for(path: Path) -> Reader:
     target = READERS.get(path.suffix.lower())
     if target is None:
         kind = path.suffix.lower() or "no extension"
-        hint = _SAVE_AS.get(kind)
+        hint = SAVE_AS.get(kind)
         raise DocumentError(path, f"unsupported type ({kind}{'; ' + hint if hint else ''})")
     module, _, function = target.partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
