@@ -61,3 +61,13 @@ def test_a_term_only_the_code_holds_counts_less_than_one_a_sentence_says() -> No
     candidates = [(coded, 5.0), (said, 4.9)]  # the code's passage a little ahead on BM25
     matches = [Matches(spans, [RENDER, BACKLINK], marks)] * 2
     assert [r.passage.id for r in rerank(candidates, QUESTION, matches)] == ["p1", "p2"]
+
+
+def test_under_a_question_heading_the_heading_counts_as_much_as_the_text() -> None:
+    # A FAQ: "Must I use backlinks to render?" heads the terse answer, which says neither word
+    # the question asks about; a passage elsewhere says "rendered" in its own text.
+    said = _candidate(1, "other", RENDER)
+    answer = _candidate(2, "Do I need backlinks to render?", 0)
+    statement = _candidate(2, "Backlinks and rendering", 0)
+    assert _order(said, answer, heads=[0, BACKLINK | RENDER]) == ["p2", "p1"]
+    assert _order(said, statement, heads=[0, BACKLINK | RENDER]) == ["p1", "p2"]
