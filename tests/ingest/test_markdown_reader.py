@@ -436,7 +436,8 @@ def test_content_tabs_are_read_as_markdown_not_as_indented_code() -> None:
     codes = [b for b in blocks if b.kind == "code"]
     assert [(b.text, b.code) for b in codes] == [
         (
-            "If you're running from within Docker, use:",
+            # The first tab's label, shown between the sentence and the code, goes with both.
+            "If you're running from within Docker, use:\nUnix, Powershell",
             "docker run --rm -it squidfunk/mkdocs-material new .",
         ),
         (

@@ -32,7 +32,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import myst
 from retrieval.ingest.readers.common import (
     Outline,
@@ -128,6 +128,9 @@ _AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\n]*\]")
 _SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+# A paragraph opening as an example of what the one before it says: "For example: …",
+# "For instance, …", "As an example, this middleware…", "E.g., …".
+_EXAMPLE = re.compile(r"^(?:For (?:example|instance)\b|As an example\b|[Ee]\.g\.)")
 _LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, labels them
 _INTRODUCING = (":", "：")
 _TERMINAL = (".", "!", "?", ";", ":", ",")
@@ -383,6 +386,11 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         reading.intro = None
     elif kind in ("box_open", "box_close"):
         reading.label = prose(token.info)  # "" once the box is over, or a box that is no tab
+        if kind == "box_close" or not reading.label:
+            # An admonition stands apart from the sentence before it, and what follows a box
+            # (the example after a "??? info" aside) is not introduced by the box's last line.
+            # A tab set may be introduced by the sentence before it ("Install it with:").
+            reading.intro = None
     elif kind in ("bullet_list_open", "ordered_list_open"):
         reading.lists.append(_introduced(reading))
     elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -562,8 +570,9 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         reading.directives.append(lines[0].strip())
         reading.label = prose(_tab_label(lines[0].strip()))  # a closing "///" ends the tab
         reading.result = bool(_RESULT.match(lines[0].strip()))
+        autodoc = bool(_AUTODOC.match(lines[0].strip()))
         lines = lines[1:]
-        while lines and (_BLOCK_OPTION.match(lines[0].strip()) or _FIELD.match(lines[0].strip())):
+        while lines and _option(lines[0].strip(), autodoc):
             lines = lines[1:]
         if not lines:
             reading.intro, reading.after_directive = None, True
@@ -598,8 +607,47 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     leads = place == "leads" and text.endswith(_INTRODUCING) and not any(reading.lists[-1:])
     item = bool(reading.lists) and not leads and not reading.apart
     reading.apart = False
+    if not reading.lists and _example_of_last(text, reading):
+        last = reading.document.blocks[-1]
+        reading.document.blocks[-1] = replace(last, text=f"{last.text} {text}")
+        return
     reading.document.add(reading.section, text, item=item)
     reading.intro = len(reading.document.blocks) - 1
+
+
+def _example_of_last(text: str, reading: _Reading) -> bool:
+    """Whether the paragraph ``text`` is a short example of what the paragraph right before it
+    says ("For example: request.headers['content-type']" after "Headers are exposed as an
+    immutable, case-insensitive, multi-dict."; "For example:" before the code showing it), and so
+    goes on with it. Apart, the example did not say what it showed, and the sentence it showed
+    lost its example: "For example:" took the code as its introduction, leaving "You can store
+    arbitrary extra state on the application instance, using the generic app.state attribute."
+    alone. A longer one ("For example, instead of adding CORSMiddleware as an inner middleware…,
+    you can wrap your application as follows:") says what it shows and stands as it is."""
+    blocks = reading.document.blocks
+    if not _EXAMPLE.match(text) or len(text.split()) > _LABEL_WORDS:
+        return False
+    if reading.label or reading.term:
+        return False
+    if reading.intro is None or reading.intro != len(blocks) - 1:
+        return False
+    last = blocks[-1]
+    return (
+        last.kind == "text"
+        and not last.item
+        and last.section == reading.section
+        and not last.text.endswith(_INTRODUCING)
+    )
+
+
+def _option(line: str, autodoc: bool) -> bool:
+    """Whether ``line``, run on from a directive, is one of its options: "type: preview",
+    ":members:"; under mkdocstrings' "::: starlette.testclient.TestClient" its YAML ("options:",
+    "heading_level: 3", "filters:" and the filters' list, '- "__init__"', which a reader never
+    sees and which Markdown made a passage "- "init"" of)."""
+    if _BLOCK_OPTION.match(line) or _FIELD.match(line):
+        return True
+    return autodoc and bool(_OPTION_LINE.match(line))
 
 
 def _termed(term: str, text: str) -> str:
@@ -633,8 +681,14 @@ def _attach(code: str, title: str, reading: _Reading) -> None:
     code = _LEADING_BLANK_LINES.sub("", code)
     if _result_of_code(reading, code):
         return
+    introduced = reading.intro is not None and reading.intro == len(reading.document.blocks) - 1
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
+    if introduced and reading.label:
+        # The first tab's code, under the sentence introducing the tabs: the tab's label ("❌
+        # Don't") stands between them, as a code block's caption does.
+        title = f"{reading.label}\n{title}" if title else reading.label
+        reading.label = ""
     if title and reading.document.blocks and reading.document.blocks[-1].code == code:
         last = reading.document.blocks[-1]
         text = f"{last.text}\n{title}" if last.text else title
@@ -794,8 +848,31 @@ def _html_text(html: str, reading: _Reading) -> None:
     # A pymdownx block's closing line ("////") after the HTML is no text of it.
     kept = [line for line in html.split("\n") if not _DIRECTIVE.match(line.strip())]
     read_fragment("\n".join(kept), reading.document, reading.section)
+    _join_short_runs(reading.document, before)
     if len(reading.document.blocks) > before:
         reading.intro = len(reading.document.blocks) - 1
+
+
+def _join_short_runs(document: ParsedDocument, start: int) -> None:
+    """Join each run of short lines that raw HTML laid out in boxes (``blocks[start:]``): a
+    card's title, price and perks ("🥈 Silver Sponsor", "$250/month", "✓ Medium-sized logo"), a
+    figure and its caption ("67M+", "Starlette Downloads/Month"). The page shows them together;
+    apart, "$250/month" did not say what it was the price of."""
+    blocks = document.blocks
+    out = blocks[:start]
+    for block in blocks[start:]:
+        last = out[-1] if len(out) > start else None
+        if last is not None and _short_text(block) and _short_text(last, joined=True):
+            out[-1] = replace(last, text=f"{last.text}\n{block.text}")
+        else:
+            out.append(block)
+    document.blocks[:] = out
+
+
+def _short_text(block: Block, joined: bool = False) -> bool:
+    """A block of text with no line longer than a label (:data:`_LABEL_WORDS` words)."""
+    lines = block.text.split("\n") if joined else [block.text]
+    return block.kind == "text" and all(len(line.split()) <= _LABEL_WORDS for line in lines)
 
 
 def _tag_depth(html: str) -> int:
