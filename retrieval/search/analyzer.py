@@ -205,6 +205,14 @@ class Synonyms:
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.keys))
 
+    def canonical_of(self, form: str) -> str | None:
+        """The term a form of the table is searched as (None: no form of it)."""
+        words = _words(form)
+        for candidate in self.first_keys.get(words[0].key, ()) if words else ():
+            if candidate.keys == tuple(w.key for w in words):
+                return candidate.canonical
+        return None
+
     @classmethod
     def load(cls, path: Path) -> Synonyms:
         """Read a table: one group a line, forms separated by ``|``, ``#`` starts a comment."""
@@ -246,6 +254,7 @@ class Analyzer:
         self._stems: dict[str, str] = {}
         self._entries: dict[str, _Terms | _PhraseStart] = {}
         self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._inside: dict[str, tuple[str, ...]] | None = None  # see groups_holding
 
     def detect(
         self, text: str, candidates: Collection[str] | None = None, prior: str | None = None
@@ -267,6 +276,34 @@ class Analyzer:
             stem = word if number else str(self._stemmer.stemWord(word))
             self._stems[word] = stem
         return stem
+
+    def groups_holding(self, term: str) -> tuple[str, ...]:
+        """The terms of the synonym groups with a form of several words or parts that holds
+        the English ``term`` ("missil" → the group of "anti-missile" and "missile defence").
+
+        A form is indexed as its group's term, not as its words: a passage saying only
+        "anti-missile" holds no "missil", and a question asking "missile" finds it through this.
+        """
+        if self._inside is None:
+            inside: dict[str, list[str]] = {}
+            for group in self.synonyms.groups:
+                for form in group:
+                    parts = [p for p in _HYPHENS.split(form) if p]
+                    words = [w for part in parts for w in _words(part)]
+                    canonical = self.synonyms.canonical_of(form)
+                    if len(words) < 2 or canonical is None:
+                        continue  # one word: the group's term is that word's
+                    # A group of one-word forms ("multi-polarization" | "multipolar") is
+                    # searched as its first form, stemmed; any other as the group's own term.
+                    group_term = canonical if canonical.startswith("_") else self.stem(canonical)
+                    for word in words:
+                        found = self._single(word.key)
+                        if found and found != group_term:
+                            terms = inside.setdefault(found, [])
+                            if group_term not in terms:
+                                terms.append(group_term)
+            self._inside = {term: tuple(terms) for term, terms in inside.items()}
+        return self._inside.get(term, ())
 
     def _single(self, word: str) -> str | None:
         """The term for one folded word, or None for a stop word."""

@@ -217,6 +217,10 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
                 continue  # "inner-and" joined: its parts are searched, the join is no word
             if _mistyped_stop_word(token, clean_text):
                 continue  # "abuot", "waht", "teh": a word the question means to skip
+            held = [g for g in analyzer.groups_holding(term) if snapshot.index.passages_with(g)]
+            if held and lang == "en":
+                found.extend(held)  # "missile", which the documents write in "anti-missile"
+                continue
             if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
                 found.append(term)  # a short name ("Paris"), not a slip from "pairs"
                 continue
