@@ -375,9 +375,9 @@ def _took(report: ReindexReport, started: float) -> ReindexReport:
 
 
 def _askable(question: str) -> str:
-    """``question`` without the spaces around it; too long or with no letter or digit, an
-    error saying so."""
-    text = question.strip()
+    """``question`` without the spaces around it or a web address in it; too long or with no
+    letter or digit, an error saying so."""
+    text = query.without_links(question).strip()
     if len(text) > QUESTION_LIMIT:
         raise QuestionTooLongError(len(text), QUESTION_LIMIT)
     if not any(ch.isalnum() for ch in text):

@@ -72,6 +72,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # a language with an alphabet not here ("el", "ar") uses the Latin letters and so is corrected
 # only when written in them.
 _ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
+# A web address: with its scheme, or a host starting "www." (a bare "sqlite.org" may be asked about)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
@@ -93,8 +95,17 @@ def searchable(text: str) -> str:
     """A question as the analyzer should see it: repaired like a document (zero-width and
     control characters gone, NFC) and without stray combining marks, which would otherwise split
     "Z̷a̷l̷g̷o̷" text into letters (the marks a language's letters need, й or が, stay); a Russian
-    question typed with the keyboard left in the English layout read back as Russian."""
-    return mend_layout(drop_stray_marks(clean(text)))
+    question typed with the keyboard left in the English layout read back as Russian; no web
+    address (:func:`without_links`)."""
+    return mend_layout(drop_stray_marks(without_links(clean(text))))
+
+
+def without_links(text: str) -> str:
+    """``text`` without the web addresses pasted into it ("… https://en.wikipedia.org/wiki/
+    Belt_and_Road_Initiative"): their pieces ("wiki", "en", "org") are no words of the question,
+    and were searched as such, so that a question answered without the link was declined with
+    it. A bare host ("sqlite.org") stays: it may be what is asked about."""
+    return _URL.sub(" ", text) if "://" in text or "www." in text.casefold() else text
 
 
 def language_of(
