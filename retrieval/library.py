@@ -337,7 +337,9 @@ def _after_earlier(
     with contextlib.suppress(QuestionError):
         shown = _shown_before(library, current, earlier_)
         answer = shown[-1] if shown else None
-        ranked = earlier.same_document_first(ranked, answer.passage.doc if answer else None)
+        ranked = earlier.same_document_first(
+            ranked, answer, question.weights, question.terms, current.proper
+        )
         others = earlier.without_the_answers(ranked, shown, question.weights)
         if others and len(others) < len(ranked):  # better quoted again than nothing found
             return others, max(total - len(shown), len(others))

@@ -10,16 +10,52 @@ in none; a wider window let weaker passages of that document overtake better one
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
+from retrieval.search.excerpts import QuestionTerms
 from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 3
 
 
-def same_document_first(ranked: Sequence[Ranked], document: str | None) -> list[Ranked]:
-    """``ranked`` with the best of its first :data:`WINDOW` from ``document`` first."""
-    return brought_first(ranked, [r for r in ranked[:WINDOW] if r.passage.doc == document][:1])
+def same_document_first(
+    ranked: Sequence[Ranked],
+    answer: Ranked | None,
+    weights: Mapping[str, float] | None = None,
+    terms: QuestionTerms | None = None,
+    names: Collection[str] = (),
+) -> list[Ranked]:
+    """``ranked`` with the best of its first :data:`WINDOW` from the document of ``answer``
+    (the passage the earlier question was answered with) first.
+
+    Not that answer itself when the follow-up names something of its own (a term of ``names``
+    at a word's full weight in ``weights``; ``terms``: the bits its candidates' matches are
+    given in) and it holds none of the follow-up's own words: "what about the Gulf of Aden?"
+    after a question on missile defence asks for the passage naming the Gulf of Aden, not the
+    missile-defence answer again. A follow-up of ordinary words may still be answered by it:
+    it can say them in other words ("¿Y en el autobuilder?" after a question on building a
+    package is answered by "el sistema automático de construcción no lo requiere"; dev, 2 of
+    the follow-ups of ml-dev)."""
+    if answer is None:
+        return list(ranked)
+    named = weights is not None and any(weights.get(n, 0.0) >= 1.0 for n in names)
+    own = _own_mask(weights, terms) if named else 0
+
+    def fits(r: Ranked) -> bool:
+        if r.passage.doc != answer.passage.doc:
+            return False
+        if r.passage.id != answer.passage.id or not own or r.matches is None:
+            return True
+        return bool(r.matches.mask & own)
+
+    return brought_first(ranked, [r for r in ranked[:WINDOW] if fits(r)][:1])
+
+
+def _own_mask(weights: Mapping[str, float] | None, terms: QuestionTerms | None) -> int:
+    """The bits of the follow-up's own terms (those at a word's full weight)."""
+    if not weights or terms is None:
+        return 0
+    return sum(1 << terms.bits[t] for t, w in weights.items() if w >= 1.0 and t in terms.bits)
 
 
 def without_the_answers(

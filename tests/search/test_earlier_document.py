@@ -25,6 +25,19 @@ def test_and_on_iran_quotes_the_statement_the_conversation_is_about(
     assert "Iran" in best.text
 
 
+def test_a_follow_up_naming_a_place_is_not_answered_by_the_passage_before_again(
+    shipped_library: Library,
+) -> None:
+    earlier = "What do China and Russia say about missile defence?"
+    first = shipped_library.answer(earlier, k=1).hits[0].passage
+    for follow_up, name in [
+        ("what about the Gulf of Aden?", "Gulf of Aden"),
+        ("and with Pakistan?", "Pakistan"),
+    ]:
+        best = shipped_library.answer(follow_up, context=[earlier]).hits[0].passage
+        assert best.id != first.id and name in best.text
+
+
 def _ranked(docs: list[str]) -> list[Ranked]:
     return [
         Ranked(Passage(f"p{i}", doc, "T", None, i, f"text {i}"), 10.0 - i, 1.0, Excerpt(()))
@@ -37,7 +50,8 @@ def test_only_the_order_of_the_first_few_changes_and_scores_stay_in_order(
     docs: list[str], document: str
 ) -> None:
     ranked = _ranked(docs)
-    result = same_document_first(ranked, document)
+    shown = Ranked(Passage("shown", document, "T", None, 99, "shown"), 1.0, 1.0, Excerpt(()))
+    result = same_document_first(ranked, shown)
     assert sorted(r.passage.id for r in result) == sorted(r.passage.id for r in ranked)
     assert [r.score for r in result] == sorted((r.score for r in result), reverse=True)
     head = docs[:WINDOW]
