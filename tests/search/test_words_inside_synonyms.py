@@ -58,3 +58,10 @@ def test_a_word_written_only_inside_a_synonym_finds_its_passage(
 ) -> None:
     found = statement.answer(question)
     assert found.hits and answer in found.hits[0].passage.text
+
+
+def test_two_words_of_a_named_body_find_the_passages_naming_it(shipped_library: Library) -> None:
+    # "Shanghai Cooperation Organization" is indexed as its group (with "SCO"); a passage on
+    # China–US consultations "in Shanghai" on "cooperation" used to come first.
+    answer = shipped_library.answer("shanghai cooperation")
+    assert "Shanghai Cooperation Organization" in answer.hits[0].passage.text
