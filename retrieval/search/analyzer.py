@@ -58,6 +58,15 @@ _ASCII_WORD = re.compile(_WORD_SHAPE.format(L="[A-Za-z]", W="[A-Za-z0-9]", J="[-
 WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 ASCII_WORD_SPLIT = re.compile(f"({_ASCII_WORD.pattern})")
 _HYPHENS = re.compile(r"[-‐‑]")
+_SUFFIXES = frozenset(
+    """txt md rst py js ts c h cpp java rb go rs sh bat ps1 cfg conf ini toml yaml yml json xml html
+    htm css csv tsv pdf doc docx odt xls xlsx ppt pptx png jpg jpeg gif svg ico zip gz bz2 xz tar
+    tgz deb rpm whl egg so dll exe bin img iso log lock list d service socket target timer mount
+    com org net edu gov io dev info uk de fr ru cn jp eu us""".split()
+)
+# A dotted name: two or more parts, one of two letters or more, a letter in each part (so no
+# "e.g", "U.S" abbreviation, no "3.2.1" version, no "2.5" number).
+_DOTTED = re.compile(r"(?=.*[^\W\d_]{2})(?:[^\W_]*[^\W\d_][^\W_.]*)(?:\.[^\W_]*[^\W\d_][^\W_.]*)+")
 # Words of other languages: letters with their combining marks, joined by hyphens and
 # apostrophes (parts are then analysed alone), and numbers with their separators.
 _LETTERS = rf"(?:[^\W_][{scripts.MARKS}]*)+"
@@ -417,10 +426,28 @@ class Analyzer:
 
     def _plain(self, raw: str, key: str) -> _Terms:
         """The pairs of a word no synonym starts with (most words)."""
+        if (
+            "." in raw
+            and _DOTTED.fullmatch(raw)
+            and raw.rpartition(".")[2].lower() not in _SUFFIXES
+        ):
+            return self._dotted(raw, key)
         if "-" in raw or "‐" in raw or "‑" in raw:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
         term = self._single(key)
         return ((term, key),) if term else ()
+
+    def _dotted(self, raw: str, key: str) -> _Terms:
+        """A dotted name ("websocket.close", "httpx.Client", "os.path"): the joined word, as
+        an identifier is asked for whole, and each part, as "close a websocket" asks for
+        it in words. Not an abbreviation ("e.g", "U.S": parts of one letter) nor a number."""
+        joined = self._single(key)
+        pairs: list[tuple[str, str]] = [(joined, key)] if joined else []
+        for part in raw.split("."):
+            for pair in self._plain(part, _key(part)) if part else ():
+                if pair not in pairs:
+                    pairs.append(pair)
+        return tuple(pairs)
 
     def _synonym_start(self, raw: str, key: str, forms: list[_Form]) -> _Terms | _PhraseStart:
         capitals = _is_capitals(raw)

@@ -373,14 +373,16 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
 
 
 def _joined_only(token: Token, text: str) -> bool:
-    """Whether ``token`` is only the parts of a hyphenated word written together ("inner-and"
-    as innerand; French "existe-t-il" as fr:existetil, "sait-on", Russian "из-за"), which is
-    how no one writes it: a question's inversion, not a word the documents lack."""
+    """Whether ``token`` is only the parts of a hyphenated or dotted word written together:
+    "inner-and" as innerand, French "existe-t-il" as fr:existetil, "sait-on", Russian "из-за"
+    (a question's inversion, which no one writes joined), or "websocket.close" as
+    websocketclose where the documents write it otherwise. Its parts are searched; the join
+    is no word the documents lack."""
     span = text[token.start : token.end]
-    if "-" not in span:
+    if "-" not in span and "." not in span:
         return False
     code, _, word = token.word.rpartition(":")
-    return word == language(code or "en").fold(span.replace("-", ""))
+    return word == language(code or "en").fold(span.replace("-", "").replace(".", ""))
 
 
 def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]:

@@ -70,6 +70,18 @@ def _ref_words(text: str, pos: int = 0, endpos: int | None = None) -> list[Word]
     return [(m[0], _ref_key(m[0]), m.start(), m.end()) for m in _WORD.finditer(text, pos, end)]
 
 
+def _ref_dotted(raw: str) -> bool:
+    """A dotted name: parts of letters and digits, each with a letter, two letters together
+    somewhere, and no file name or host suffix last."""
+    parts = raw.split(".")
+    return (
+        len(parts) >= 2
+        and all(p and p.isalnum() and any(ch.isalpha() for ch in p) for p in parts)
+        and re.search(r"[^\W\d_]{2}", raw) is not None
+        and parts[-1].lower() not in analyzer._SUFFIXES
+    )
+
+
 Form = tuple[tuple[str, ...], tuple[bool, ...], str]  # keys, capitals needed, canonical
 
 
@@ -138,6 +150,14 @@ class Reference(Analyzer):
         return None if len(key) <= 4 and stem in STOP_WORDS else stem
 
     def _ref_word(self, raw: str, key: str) -> list[tuple[str, str]]:
+        if _ref_dotted(raw):
+            found = []
+            for term, word in [(self._ref_single(key), key)] + [
+                (self._ref_single(_ref_key(part)), _ref_key(part)) for part in raw.split(".")
+            ]:
+                if term and (term, word) not in found:
+                    found.append((term, word))
+            return found
         parts = [p for p in _HYPHENS.split(raw) if p]
         if len(parts) <= 1:
             term = self._ref_single(key)
