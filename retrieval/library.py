@@ -37,6 +37,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    changelogs,
     cjk,
     definitions,
     earlier,
@@ -559,6 +560,7 @@ def _ranked(
         library._passage_fragments,
         library._head_terms,
     )
+    ranked = changelogs.below_the_documentation(ranked, text)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:

@@ -1,0 +1,56 @@
+"""Release notes come after the documentation that explains the same feature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+from retrieval.search.changelogs import is_changelog
+
+
+@pytest.mark.parametrize(
+    ("doc", "changelog"),
+    [
+        ("CHANGELOG.md", True),
+        ("docs/release-notes.md", True),
+        ("change_log/release-2.5.md", True),
+        ("NEWS", True),
+        ("HISTORY.rst", True),
+        ("pdf/ltnews35.pdf", False),  # a word inside a name is not the name
+        ("websockets.md", False),
+        ("newsletter.md", False),
+    ],
+)
+def test_release_notes_are_told_by_their_file_or_folder_name(doc: str, changelog: bool) -> None:
+    assert is_changelog(doc) is changelog
+
+
+@pytest.fixture(scope="module")
+def project(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "websockets.md": (
+                "# WebSockets\n\n## Sending\n\n"
+                "To send JSON over a websocket, call send_json with the data; it is encoded as "
+                "text frames unless the mode is set to binary, and the other side decodes it "
+                "with receive_json.\n"
+            ),
+            "CHANGELOG.md": (
+                "# Changelog\n\n## 0.10.0\n\nSend JSON over a websocket with send_json.\n\n"
+                "## 0.9.0\n\nFixed a crash on empty frames.\n"
+            ),
+        }
+    )
+
+
+def test_how_a_feature_works_is_answered_by_its_documentation(project: Library) -> None:
+    # The changelog's line is the shorter match: it came first.
+    answer = project.answer("how do I send JSON over a websocket?")
+    assert answer.hits[0].passage.doc == "websockets.md"
+
+
+def test_when_it_was_added_is_answered_by_the_release_notes(project: Library) -> None:
+    answer = project.answer("which version added sending JSON over a websocket?")
+    assert answer.hits[0].passage.doc == "CHANGELOG.md"
