@@ -9,7 +9,10 @@ character, as in old TeX PDFs made with Cyrillic fonts whose map was never writt
 
 As some producers write them: with ``scaled`` every line is set at font size 1 in a text matrix
 scaled to its size (Acrobat Distiller, Quartz, Skia); with ``crop`` the pages are cut to that
-box, so that lines placed outside it are not shown.
+box, so that lines placed outside it are not shown. With ``landscape`` the pages are A4 turned
+on their side as scanners and "Rotate page" leave them: portrait in the file with /Rotate 90,
+the text set running up the page so that it reads across once the viewer turns it; the lines'
+places are given as the reader sees the turned page.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ def make_pdf(
     base14: str | None = None,
     scaled: bool = False,
     crop: tuple[float, float, float, float] | None = None,
+    landscape: bool = False,
 ) -> bytes:
     """A PDF of A4 pages holding ``pages``' lines."""
     used = sorted({ch for page in pages for line in page for ch in str(line.text)})
@@ -51,23 +55,33 @@ def make_pdf(
     objects += font
     kids = []
     for page in pages:
-        stream = b"".join(_show(line, cjk, scaled) for line in page)
+        if landscape:  # (x, y) on the turned page is (595 - y, x) on the file's own
+            page = [Text(595 - line.y, line.x, line.text, line.size) for line in page]
+        stream = b"".join(_show(line, cjk, scaled, landscape) for line in page)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s /Contents %d 0 R"
-            b" /Resources << /Font << /F1 %d 0 R >> >> >>" % (box, len(objects), font_number)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s%s /Contents %d 0 R"
+            b" /Resources << /Font << /F1 %d 0 R >> >> >>"
+            % (box, b" /Rotate 90" if landscape else b"", len(objects), font_number)
         )
         kids.append(b"%d 0 R" % len(objects))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     return pdf_file(objects)
 
 
-def _show(line: Text, cjk: bool, scaled: bool) -> bytes:
+def _show(line: Text, cjk: bool, scaled: bool, landscape: bool = False) -> bytes:
     if cjk:
         codes = "".join(f"{ord(ch):04X}" for ch in str(line.text)).encode()
     else:
         raw = line.text if isinstance(line.text, bytes) else line.text.encode("cp1252")
         codes = raw.hex().upper().encode()
+    if landscape:  # running up the page
+        return b"BT /F1 %.1f Tf 0 1 -1 0 %.1f %.1f Tm <%s> Tj ET\n" % (
+            line.size,
+            line.x,
+            line.y,
+            codes,
+        )
     if scaled:
         return b"BT /F1 1 Tf %.1f 0 0 %.1f %.1f %.1f Tm <%s> Tj ET\n" % (
             line.size,

@@ -239,3 +239,57 @@ def test_a_large_line_that_starts_in_lower_case_is_no_title() -> None:
     assert document.title == "us-001"
     page = [Text(72, 760, "Minutes of the Library Committee", 18), *_body()]
     assert read("minutes.pdf", make_pdf([page])).title == "Minutes of the Library Committee"
+
+
+def test_a_landscape_page_turned_by_the_viewer_reads_as_the_same_page_upright() -> None:
+    """A page the viewer turns (/Rotate 90) whose text runs up the file's page: its lines were
+    measured as set, so each "line height" was where it started and a paragraph fell apart."""
+    rest = [
+        "The treasurer then presented the accounts for the last quarter, which showed",
+        "a small surplus after the repairs to the roof had been paid for in full.",
+    ]
+    page = [
+        Text(72, 540, "Minutes of the Library Committee", 18),
+        *_body(top=500),
+        *[Text(72, 440 - 13.6 * i, line, 10.5) for i, line in enumerate(rest)],
+        Text(400, 30, "Page 1", 9),
+    ]
+    upright = read("minutes.pdf", make_pdf([page], base14="Helvetica"))
+    turned = read("minutes.pdf", make_pdf([page], base14="Helvetica", landscape=True))
+    assert texts(turned) == texts(upright) == [PARAGRAPH, " ".join(rest)]
+    assert turned.title == "Minutes of the Library Committee"
+
+
+def test_a_title_the_program_took_from_a_file_name_gives_way_to_the_first_pages() -> None:
+    """The properties' title of a page printed from a browser or a drawing program ("test.html",
+    "IBM-PDFs.graffle"), and one with a stray NUL at its end: the page's own title is read."""
+    page = [Text(72, 760, "Minutes of the Library Committee", 18), *_body()]
+    for stated, title in [
+        ("result.html", "Minutes of the Library Committee"),
+        ("minutes_final_v2", "Minutes of the Library Committee"),
+        ("Library minutes\x00", "Library minutes"),
+    ]:
+        writer = PdfWriter(clone_from=io.BytesIO(make_pdf([page])))
+        writer.add_metadata({"/Title": stated})
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        assert read("minutes.pdf", buffer.getvalue()).title == title
+
+
+def test_an_accent_set_apart_before_its_letter_is_put_on_it() -> None:
+    """TeX's \\"o and \\'e in a font without composed letters: PDFium reads "Schr¨odinger" and
+    "´ecole"; a formula's "˜x" stays as it is."""
+    line = "Schr\u00a8odinger taught at the \u00b4ecole in Z\u00a8urich; see \u02dcx."
+    document = read("notes.pdf", make_pdf([[Text(72, 700, line)]], base14="Helvetica"))
+    assert texts(document) == ["Schrödinger taught at the école in Zürich; see ˜x."]
+
+
+def test_a_notice_at_the_foot_of_a_page_without_a_mark_does_not_cut_the_sentence() -> None:
+    """A paper's notice under its first column ("Permission to make digital or hard copies …")
+    in small type, no mark before it, where the sentence above runs on to the next column."""
+    notice = "Permission to make copies of this work is granted without fee."
+    first = [*_body(top=700)[:2], Text(72, 90, notice, 7)]
+    second = [Text(72, 780, BODY[2], 10.5), Text(72, 760, "The meeting closed at nine.", 10.5)]
+    document = read("paper.pdf", make_pdf([first, second]))
+    assert texts(document)[0] == PARAGRAPH
+    assert notice in texts(document)

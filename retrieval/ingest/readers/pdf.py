@@ -3,7 +3,8 @@
 Reading goes in passes, each a small function over plain :class:`Line` records:
 
 1. :func:`page_lines` — page by page (each page closed before the next is opened, so memory stays
-   bounded), PDFium's text lines with their position, font size, weight and pitch; two-column
+   bounded), PDFium's text lines with their position, font size, weight and pitch, measured as
+   the viewer shows the page (a landscape page turned by /Rotate: :class:`_Turn`); two-column
    pages are put in reading order (:func:`reading_order`).
 2. :func:`furniture` — running headers and footers (lines that repeat at the top or bottom of
    pages, page numbers however printed) and table-of-contents entries are dropped.
@@ -75,6 +76,7 @@ _CONTENTS_TITLE = re.compile(
 )
 _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
+_EDGE_FOLIO = re.compile(r"^(?:#|[ivxlc]{1,6})\s+|\s+(?:#|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 _SYMBOL_BULLET = re.compile(r"^[•◦▪·*–-]\s")
 _BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -126,12 +128,29 @@ _TOP_DOMAIN = re.compile(r"^(?:com|org|net|edu|gov|html?|php|txt)[)>\].,;:]*$") 
 _ABBREVIATION = re.compile(r"^(?:[a-z]\.){2,}|^\d")  # "e.g.", "i.e.", "2.0": a new sentence's
 # "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
 _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
+# A title the producing program filled in from the file it printed, no person's: "test.html",
+# "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html", "kkg_province_save_the_date".
+_FILE_NAME_TITLE = re.compile(
+    r"^(?:file:/\S*|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub|graffle|rtf|wpd|sd[ow]|sxw"
+    r"|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg|vsdx?)|[^\W_]+(?:_[^\W_]+)+)$",
+    re.IGNORECASE,
+)
+# A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
+# \'e → "´ecole"), which PDFium reads as two: put on the letter inside a word.
+_SPACING_ACCENT = re.compile(
+    r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_])(?=..[^\W\d_])|(?<!\S)(?=..[^\W\d_]))([¨´ˆ˜ˇ˚˝¸])([ıa-zA-Z])"
+)
+_ACCENT_SET_APART = re.compile("[¨´ˆ˜ˇ˚˝¸]")  # (a quick look before the pattern above)
+_COMBINING = dict(zip("¨´ˆ˜ˇ˚˝¸", "\u0308\u0301\u0302\u0303\u030c\u030a\u030b\u0327", strict=True))
 _ORNAMENT_KINDS = frozenset({"So", "Po", "Pd", "Pc", "Co"})  # symbols, dots, dashes, private
 DISPLAY_LINES = 2  # a display of code this short inside a sentence reads as part of it …
 DISPLAY_CHARS = 60  # … with lines no longer than this
 _TERM = re.compile(r"^[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,8}$")  # "raggedleft center"
 REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not two
 FRONT_WORDS = 12  # a block this long under the title is text: the title page's block has ended
+FAR_JOIN = 1.8  # a hyphenated word's rest this many sizes lower is no next line's (see below)
+FOOT = 0.35  # a note at a column's foot starts in this share of the page's height, from below
+_CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\dIVX]", re.I)
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
@@ -172,13 +191,18 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     listed = contents_titles(lines)
     lines = _after_their_sentence(
         displays_inlined(
-            terms_leading(_join_hyphens(bold_runs_on(listing_numbers_dropped(furniture(lines)))))
+            terms_leading(
+                _join_hyphens(
+                    bold_runs_on(listing_numbers_dropped(_hyphens_carried(furniture(lines))))
+                )
+            )
         )
     )
-    title = meta.get("Title", "").strip()
+    title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
-    document = assemble(lines, "" if is_placeholder_title(title) else title, listed)
+    stated = "" if is_placeholder_title(title) or _FILE_NAME_TITLE.match(title) else title
+    document = assemble(lines, stated, listed)
     if not document.blocks and lines:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
         # the text, not sections of a document with none.
@@ -462,7 +486,7 @@ def _all_lines(pdf: Any, path: Path) -> Iterator[Line]:
         except pdfium.PdfiumError as error:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
-            left, _, right, _ = page.get_cropbox()
+            left, _, right, _ = _viewed_box(page, page.get_cropbox())
             lines = page_lines(page, index + 1)
             yield from reading_order([ln for ln in lines if ln.shown], right - left, left)
             yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
@@ -534,23 +558,30 @@ def page_lines(page: Any, number: int) -> list[Line]:
     outside the page's crop box (see :func:`_outside`) last, marked not ``shown``."""
     textpage = page.get_textpage()
     try:
+        textpage.turn = _turn(page)  # read by _char_box
         text = textpage.get_text_range()
-        height = page.get_height()
+        height = page.get_height()  # as the viewer shows it, turned or not
         found: list[tuple[Line, str, int]] = []
         start = 0
         for raw in text.split("\r\n"):
-            for piece, at in _type_runs(textpage, raw, start):
-                line = _line(textpage, number, piece, at, height)
-                if line is not None:
-                    found.append((line, piece, at))
+            for part, part_at in _far_joins_parted(textpage, raw, start):
+                for piece, at in _type_runs(textpage, part, part_at):
+                    line = _line(textpage, number, piece, at, height)
+                    if line is not None:
+                        found.append((line, piece, at))
             start += len(raw) + 2
         outside = _outside([line for line, _, _ in found], page)
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
         lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
-        lines = pdf_tables.tabled(
-            page, textpage, shown, lines, lambda raw, at: _line(textpage, number, raw, at, height)
-        )
+        if textpage.turn is None:  # (the table finder measures the file's own frame)
+            lines = pdf_tables.tabled(
+                page,
+                textpage,
+                shown,
+                lines,
+                lambda raw, at: _line(textpage, number, raw, at, height),
+            )
         return lines + hidden
     finally:
         textpage.close()
@@ -559,8 +590,8 @@ def page_lines(page: Any, number: int) -> list[Line]:
 def _outside(lines: Sequence[Line], page: Any) -> set[int]:
     """The ids of the lines wholly outside the page's crop box, which a viewer cuts the page to
     (a crop box leaving next to nothing of the media box is a broken one: then none)."""
-    m_left, m_bottom, m_right, m_top = page.get_mediabox()
-    c_left, c_bottom, c_right, c_top = page.get_cropbox()
+    m_left, m_bottom, m_right, m_top = _viewed_box(page, page.get_mediabox())
+    c_left, c_bottom, c_right, c_top = _viewed_box(page, page.get_cropbox())
     left, bottom = max(m_left, c_left), max(m_bottom, c_bottom)
     right, top = min(m_right, c_right), min(m_top, c_top)
     if (right - left) * (top - bottom) < 0.1 * (m_right - m_left) * (m_top - m_bottom):
@@ -579,6 +610,29 @@ def shown(lines: list[Line]) -> list[Line]:
     inside = [line for line in lines if line.shown]
     visible = sum(len(line.text) for line in inside)
     return inside if 2 * visible >= sum(len(line.text) for line in lines) else lines
+
+
+def _far_joins_parted(textpage: Any, raw: str, start: int) -> list[tuple[str, int]]:
+    """``raw`` (at ``start``) parted after each hyphenation mark PDFium joined to a line far
+    below that cannot be the rest of the word (it starts in another size, or not in lower case):
+    the page's last line of text ends in a hyphen ("commercial cre-"), and PDFium takes its
+    footer ("8 FREE CULTURE") for the rest of the word. The mark stays at the line's end,
+    for :func:`_hyphens_carried` to bring the rest up from the next page."""
+    if _HYPHEN_JOIN not in raw[1:-1]:
+        return [(raw, start)]
+    pieces: list[tuple[str, int]] = []
+    begin = 0
+    for index, char in enumerate(raw[:-1]):
+        if char != _HYPHEN_JOIN or index == 0:
+            continue
+        size = _font_size(textpage, start + index - 1)
+        drop = _char_box(textpage, start + index - 1)[2] - _char_box(textpage, start + index + 1)[2]
+        after = _font_size(textpage, start + index + 1)
+        rest = raw[index + 1].islower() and abs(after - size) <= 0.15 * size  # "opportu-" "nities"
+        if drop > FAR_JOIN * size and size >= 2 and not rest:
+            pieces.append((raw[begin : index + 1], start + begin))
+            begin = index + 1
+    return [*pieces, (raw[begin:], start + begin)] if pieces else [(raw, start)]
 
 
 def _type_runs(textpage: Any, raw: str, start: int) -> list[tuple[str, int]]:
@@ -682,6 +736,8 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     raw = (raw if mono else _stops_closed(textpage, raw, start)).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
+    if not mono:
+        text = _accented(text)
     # The last character's box reaches lower than the line when it descends (")", "g"): only a
     # drop of half a line is a word PDFium joined from the next one.
     if baseline - last_baseline < 0.5 * size:
@@ -746,6 +802,18 @@ def _font_name(textpage: Any, index: int) -> bytes:
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
     return name.value
+
+
+def _accented(text: str) -> str:
+    """``text`` with each diacritic set apart before its letter (see :data:`_SPACING_ACCENT`)
+    put on it, where Unicode has the accented letter ("naïve", "école"); "˜x" in a formula
+    stays."""
+    return _SPACING_ACCENT.sub(_accent_on, text) if _ACCENT_SET_APART.search(text) else text
+
+
+def _accent_on(match: re.Match[str]) -> str:
+    joined = unicodedata.normalize("NFC", match[2].replace("ı", "i") + _COMBINING[match[1]])
+    return joined if len(joined) == 1 and "\u00c0" <= joined <= "\u017f" else match[0]
 
 
 def _loose_graves(text: str) -> str:
@@ -814,11 +882,70 @@ def _font_size(textpage: Any, index: int) -> float:
 
 
 def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
+    """The character's left, right and bottom as the viewer shows its page (see :class:`_Turn`)."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     pdfium_c.FPDFText_GetCharBox(
         textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
     )
+    if textpage.turn is not None:
+        left.value, bottom.value, right.value, _ = textpage.turn.box(
+            (left.value, bottom.value, right.value, top.value)
+        )
     return left.value, right.value, bottom.value
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """A page the viewer turns (/Rotate 90, 180 or 270 degrees clockwise) whose text is set to
+    read across once turned: a landscape page, or one a scanner or "Rotate page" left so. Its
+    lines run up (or down) the file's own page, so every position is taken as the viewer shows
+    it, in which they run across: otherwise each line's "height" is where it starts and the
+    lines of a paragraph, its headers and footers and its columns are not told apart."""
+
+    degrees: int
+    media: tuple[float, float, float, float]  # the file's media box: left, bottom, right, top
+
+    def box(self, rect: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """``rect`` (left, bottom, right, top on the file's page) on the turned page."""
+        left, bottom, right, top = rect
+        m_left, m_bottom, m_right, m_top = self.media
+        width, height = m_right - m_left, m_top - m_bottom
+        u0, u1, v0, v1 = left - m_left, right - m_left, bottom - m_bottom, top - m_bottom
+        if self.degrees == 90:
+            return v0, width - u1, v1, width - u0
+        if self.degrees == 180:
+            return width - u1, height - v1, width - u0, height - v0
+        return height - v1, u0, height - v0, u1
+
+
+def _turn(page: Any) -> _Turn | None:
+    """The page's :class:`_Turn`, when the viewer turns it and most of its characters are set to
+    read across once turned (a page whose text the turn leaves on its side is read as set).
+    Worked out once per page."""
+    if not hasattr(page, "turn"):
+        page.turn = None
+        degrees = page.get_rotation()
+        if degrees in (90, 180, 270) and _mostly_at(page, (360 - degrees) * math.pi / 180):
+            page.turn = _Turn(degrees, tuple(page.get_mediabox()))
+    turn: _Turn | None = page.turn
+    return turn
+
+
+def _mostly_at(page: Any, angle: float) -> bool:
+    """Whether most of the page's characters are set at ``angle`` (PDFium's, in radians)."""
+    textpage = page.get_textpage()
+    try:
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        angles = [pdfium_c.FPDFText_GetCharAngle(textpage.raw, i) for i in range(count)]
+    finally:
+        textpage.close()
+    return bool(2 * sum(abs(found - angle) < 0.1 for found in angles) > len(angles) > 0)
+
+
+def _viewed_box(page: Any, rect: tuple[float, float, float, float]) -> tuple[float, ...]:
+    """``rect`` (a box of the page: left, bottom, right, top) as the viewer shows the page."""
+    turn = _turn(page)
+    return rect if turn is None else turn.box(rect)
 
 
 def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool]:
@@ -900,7 +1027,7 @@ def furniture(lines: list[Line]) -> list[Line]:
     ]
     pages_of: dict[str, set[int]] = {}
     for line in margins:
-        pages_of.setdefault(_shape(line.text), set()).add(line.page)
+        pages_of.setdefault(_running_key(line.text), set()).add(line.page)
     page_count = len({line.page for line in lines})
     needed = 2 if page_count <= 5 else 3
     offset = _page_number_offset(margins)
@@ -911,7 +1038,7 @@ def furniture(lines: list[Line]) -> list[Line]:
         id(line)
         for line in margins
         if _PAGE_NUMBER.match(line.text)
-        or len(pages_of[_shape(line.text)]) >= needed
+        or len(pages_of[_running_key(line.text)]) >= needed
         or (offset is not None and _edge_number(line.text, line.page, offset))
         or id(line) in edges
     }
@@ -1068,6 +1195,14 @@ def _prefix(text: str) -> str:
     return " ".join(_shape(text).split()[:2])
 
 
+def _running_key(text: str) -> str:
+    """What a running header or footer keeps from page to page: its :func:`_shape` without the
+    page number at either end, which a book sets outside ("4 FREE CULTURE" on the left page,
+    "FREE CULTURE 5" or "PREFACE xv" on the right)."""
+    shape = _shape(text)
+    return _EDGE_FOLIO.sub("", shape) or shape
+
+
 def _shape(text: str) -> str:
     """A line's text with digits and case folded: "Page 12 of 40" and "Page 13 of 40" match."""
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
@@ -1115,6 +1250,21 @@ def _unprotected(text: str) -> str:
     """``text`` without the "protect" that LaTeX leaves in a text layer around a meta-variable
     ("factor protect <integerprotect > 1000" is printed "factor ⟨integer⟩ 1000")."""
     return _PROTECTED.sub(r"<\1>", text) if "protect <" in text else text
+
+
+def _hyphens_carried(lines: list[Line]) -> list[Line]:
+    """``lines`` with a word hyphenated at a page's (or column's) last line (left ending in
+    PDFium's mark by :func:`_far_joins_parted`) whole again: the rest of it brought up from the
+    next line, as PDFium does within a page, for :func:`rejoin` to decide."""
+    result = list(lines)
+    for i in range(len(result) - 1):
+        line, following = result[i], result[i + 1]
+        if not line.text.endswith(_HYPHEN_JOIN) or following.mono or line.mono:
+            continue
+        rest, _, remainder = following.text.partition(" ")
+        result[i] = replace(line, text=line.text + rest)
+        result[i + 1] = replace(following, text=remainder)
+    return [line for line in result if line.text]
 
 
 def _join_hyphens(lines: list[Line]) -> list[Line]:
@@ -1182,7 +1332,7 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
 def _footnotes(lines: Sequence[Line], body: float) -> dict[int, str]:
     """The ids of footnote lines ("mark" for a note's first, "more" for the others): below the
     text of their page, in smaller type, not code, the first starting with its mark ("4This is a
-    change …", "∗This file …")."""
+    change …", "∗This file …"); and the notes at the foot of a column (see :func:`_column_feet`)."""
     lowest: dict[int, float] = {}  # the lowest line of text in the body size, per page
     for line in lines:
         if abs(line.size - body) <= 0.5:
@@ -1197,7 +1347,41 @@ def _footnotes(lines: Sequence[Line], body: float) -> dict[int, str]:
         elif small and below and previous is not None and id(previous) in notes:
             notes[id(line)] = "more" if previous.page == line.page else ""
         previous = line
-    return {key: kind for key, kind in notes.items() if kind}
+    return {**_column_feet(lines, body), **{key: kind for key, kind in notes.items() if kind}}
+
+
+def _column_feet(lines: Sequence[Line], body: float) -> dict[int, str]:
+    """The ids of the lines of a note without a mark set in small type at the foot of a column,
+    under its text, the text going on at the top of the next column or page (a paper's notice
+    under its first column: "Permission to make digital or hard copies …", "Copyright …"); not
+    a figure's caption, which a manual's samples set small at the foot of a page too."""
+    notes: dict[int, str] = {}
+    index = 1
+    while index < len(lines):
+        line, before = lines[index], lines[index - 1]
+        if not _note_sized(line, body) or not _note_sized(before, body, text=True):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(lines) and _note_sized(lines[end + 1], body, page=line.page):
+            end += 1
+        after = lines[end + 1] if end + 1 < len(lines) else None
+        foot = after is None or after.page != line.page or after.y > before.y
+        low = line.y < FOOT * line.height and not _CAPTION.match(line.text)
+        if foot and low and before.page == line.page and before.y > line.y:
+            notes.update({id(ln): "more" for ln in lines[index + 1 : end + 1]})
+            notes[id(line)] = "mark"
+        index = end + 1
+    return notes
+
+
+def _note_sized(line: Line, body: float, *, text: bool = False, page: int = 0) -> bool:
+    """Whether ``line`` is set in a note's smaller type (on ``page``, if given), or (``text``)
+    in the body's."""
+    if text:
+        return abs(line.size - body) <= 0.5 and not line.mono
+    small = line.size < body * FOOTNOTE_SIZE and not line.mono and line.table is None
+    return small and page in (0, line.page)
 
 
 def body_size(lines: Sequence[Line]) -> float:
@@ -1221,6 +1405,7 @@ def is_heading(line: Line, body: float) -> bool:
         or len(words) > 40
         or not titled
         or _LETTERSPACED.search(line.text)
+        or (len(line.text) == 1 and not _HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
     if line.size >= body * 1.15:
