@@ -294,24 +294,7 @@ class Analyzer:
         "anti-missile" holds no "missil", and a question asking "missile" finds it through this.
         """
         if self._inside is None:
-            inside: dict[str, list[str]] = {}
-            for group in self.synonyms.groups:
-                for form in group:
-                    parts = [p for p in _HYPHENS.split(form) if p]
-                    words = [w for part in parts for w in _words(part)]
-                    canonical = self.synonyms.canonical_of(form)
-                    if len(words) < 2 or canonical is None:
-                        continue  # one word: the group's term is that word's
-                    # A group of one-word forms ("multi-polarization" | "multipolar") is
-                    # searched as its first form, stemmed; any other as the group's own term.
-                    group_term = canonical if canonical.startswith("_") else self.stem(canonical)
-                    for word in words:
-                        found = self._single(word.key)
-                        if found and found != group_term:
-                            terms = inside.setdefault(found, [])
-                            if group_term not in terms:
-                                terms.append(group_term)
-            self._inside = {term: tuple(terms) for term, terms in inside.items()}
+            self._inside = _words_inside_forms(self)
         return self._inside.get(term, ())
 
     def _single(self, word: str) -> str | None:
@@ -431,23 +414,11 @@ class Analyzer:
             and _DOTTED.fullmatch(raw)
             and raw.rpartition(".")[2].lower() not in _SUFFIXES
         ):
-            return self._dotted(raw, key)
+            return _dotted(self, raw, key)
         if "-" in raw or "‐" in raw or "‑" in raw:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
         term = self._single(key)
         return ((term, key),) if term else ()
-
-    def _dotted(self, raw: str, key: str) -> _Terms:
-        """A dotted name ("websocket.close", "httpx.Client", "os.path"): the joined word, as
-        an identifier is asked for whole, and each part, as "close a websocket" asks for
-        it in words. Not an abbreviation ("e.g", "U.S": parts of one letter) nor a number."""
-        joined = self._single(key)
-        pairs: list[tuple[str, str]] = [(joined, key)] if joined else []
-        for part in raw.split("."):
-            for pair in self._plain(part, _key(part)) if part else ():
-                if pair not in pairs:
-                    pairs.append(pair)
-        return tuple(pairs)
 
     def _synonym_start(self, raw: str, key: str, forms: list[_Form]) -> _Terms | _PhraseStart:
         capitals = _is_capitals(raw)
@@ -520,6 +491,41 @@ class Analyzer:
     def terms(self, text: str, lang: str | None = None) -> list[str]:
         """Just the terms of ``text``."""
         return [t.term for t in self.tokens(text, lang)]
+
+
+def _dotted(analyzer: Analyzer, raw: str, key: str) -> _Terms:
+    """A dotted name ("websocket.close", "httpx.Client", "os.path"): the joined word, as
+    an identifier is asked for whole, and each part, as "close a websocket" asks for
+    it in words. Not an abbreviation ("e.g", "U.S": parts of one letter) nor a number."""
+    joined = analyzer._single(key)
+    pairs: list[tuple[str, str]] = [(joined, key)] if joined else []
+    for part in raw.split("."):
+        for pair in analyzer._plain(part, _key(part)) if part else ():
+            if pair not in pairs:
+                pairs.append(pair)
+    return tuple(pairs)
+
+
+def _words_inside_forms(analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
+    """Each English term that is a word of a synonym form of several words or parts, and the
+    terms of the groups it is in (:meth:`Analyzer.groups_holding`)."""
+    inside: dict[str, list[str]] = {}
+    synonyms = analyzer.synonyms
+    for form in (form for group in synonyms.groups for form in group):
+        words = [w for part in _HYPHENS.split(form) if part for w in _words(part)]
+        canonical = synonyms.canonical_of(form)
+        if len(words) < 2 or canonical is None:
+            continue  # one word: the group's term is that word's
+        # A group of one-word forms ("multi-polarization" | "multipolar") is searched as its
+        # first form, stemmed; any other as the group's own term.
+        group_term = canonical if canonical.startswith("_") else analyzer.stem(canonical)
+        for word in words:
+            found = analyzer._single(word.key)
+            if found and found != group_term:
+                terms = inside.setdefault(found, [])
+                if group_term not in terms:
+                    terms.append(group_term)
+    return {term: tuple(terms) for term, terms in inside.items()}
 
 
 def covered_unknowns(tokens: Sequence[Token], known: Callable[[str], bool]) -> set[str]:
