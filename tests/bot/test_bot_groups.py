@@ -140,6 +140,19 @@ async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> 
     assert "<blockquote>" in reply.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["danke!", "obrigado", "haha", "شكرا!", "ありがとう", "ممنون", "grazie mille", "dziękuję",
+     "teşekkürler", "дякую", "감사합니다", "धन्यवाद", "dank je wel", "kkkkk", "hahaha 😂"],
+)  # fmt: skip
+async def test_thanks_or_a_laugh_in_any_language_is_neither_answered_nor_counted(
+    bot: Harness, text: str
+) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    assert await bot.say_in_group(text, reply_to=answer.result) == []
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]  # /stats: nothing unanswered
+
+
 async def test_chatter_the_bot_is_not_asked_about_is_left_alone(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     bot.request.clear()
