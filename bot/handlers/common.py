@@ -128,9 +128,12 @@ def command_text(message: Message) -> str:
 
 
 def mentions_bot(message: Message) -> bool:
-    """True when ``message`` mentions this bot by its @username."""
+    """True when ``message`` (its text, or the caption of its file or photo) mentions this bot
+    by its @username."""
     name = "@" + message.get_bot().username.lower()
-    mentioned = message.parse_entities([MessageEntity.MENTION]).values()
+    mention: list[str | None] = [MessageEntity.MENTION]
+    mentioned = [*message.parse_entities(mention).values()]
+    mentioned += message.parse_caption_entities(mention).values()
     return any(text.lower() == name for text in mentioned)
 
 
