@@ -167,15 +167,15 @@ def add_handlers(application: AnyApplication) -> None:
     add(MessageHandler(private & filters.COMMAND, private_.unknown_command))
     add(MessageHandler(private & filters.TEXT, private_.question))
     add(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, private_.not_text))
-    # In groups the bot speaks only when spoken to: /help and /start (a short how-to), a text
-    # mentioning it or replying to it. Other commands (other bots' too) and chatter: nothing.
+    # In groups the bot speaks only when spoken to: /help and /start (a how-to), a text or a file
+    # mentioning it or replying to it (files are added in private). Other chatter: nothing.
     add(CommandHandler(("help", "start"), groups.group_help, filters=group))
     # "/sources@thisbot" in a group is plainly for this bot: it says where that works. So do
     # the admin commands ("/reload@thisbot"): they work only in the private chat too.
     private_only = ("sources", "more", "reset", "language", "reload", "remove", "stats")
     add(CommandHandler(private_only, groups.private_only, filters=group & groups.COMMAND_TO_BOT))
-    addressed = group & filters.TEXT & ~filters.COMMAND & groups.ADDRESSED
-    add(MessageHandler(addressed, groups.addressed))
+    add(MessageHandler(group & groups.TEXT_TO_BOT, groups.addressed))
+    add(MessageHandler(group & groups.FILE_TO_BOT, groups.file_to_bot))
     add(InlineQueryHandler(inline.inline_query))  # @bot words, in any chat
     # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without
     # data (a game's) matches every pattern: each handler then says the button expired.

@@ -13,6 +13,7 @@ from telegram.ext import ContextTypes
 
 from bot import buttons, locales
 from bot.handlers.common import (
+    Thread,
     ask,
     example_questions,
     post_passage,
@@ -142,7 +143,7 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     await query.answer()
     # An example starts a conversation of its own: it follows on no question asked before.
-    await ask(update, context, examples[press.index], echo=True, thread=Conversation())
+    await ask(update, context, examples[press.index], echo=True, thread=Thread(Conversation()))
 
 
 async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -167,7 +168,10 @@ async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         logger.info("could not remove the choices of /quote: %s", error)
         if "not modified" in str(error).lower():
             return
-    await post_passage(update, context, passage, topic=topic_of(message))
+    # A reply to the post follows up on the words the passage was chosen for.
+    state, chat = services(context).state, update.effective_chat
+    words = await state.post_subject(chat.id, message.message_id) if chat and message else None
+    await post_passage(update, context, passage, topic=topic_of(message), subject=words)
 
 
 async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

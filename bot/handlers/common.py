@@ -17,6 +17,7 @@ import asyncio
 import logging
 import re
 import time
+from dataclasses import dataclass, replace
 
 from telegram import Chat, InlineKeyboardMarkup, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
@@ -112,9 +113,14 @@ async def typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
 
 
 def without_mention(text: str, bot_username: str | None) -> str:
-    """``text`` without ``@bot_username`` (any case), spaces tidied."""
+    """``text`` without ``@bot_username`` (any case), spaces tidied, and no space left where
+    it stood before punctuation ("what is the SCO @bot?" → "what is the SCO?"; a French "… @bot
+    ?" keeps its space) nor punctuation that only followed it at the start ("@bot, what…")."""
     if bot_username:
-        text = re.sub(rf"(?<![\w@])@{re.escape(bot_username)}\b", " ", text, flags=re.IGNORECASE)
+        name = rf"(?<![\w@])@{re.escape(bot_username)}\b"
+        text = re.sub(rf"^\s*{name}[\s,:;]*", "", text, flags=re.IGNORECASE)
+        text = re.sub(rf"\s*{name}(?=[^\w\s])", "", text, flags=re.IGNORECASE)
+        text = re.sub(name, " ", text, flags=re.IGNORECASE)
     return " ".join(text.split())
 
 
@@ -128,9 +134,12 @@ def command_text(message: Message) -> str:
 
 
 def mentions_bot(message: Message) -> bool:
-    """True when ``message`` mentions this bot by its @username."""
+    """True when ``message`` (its text, or the caption of its file or photo) mentions this bot
+    by its @username."""
     name = "@" + message.get_bot().username.lower()
-    mentioned = message.parse_entities([MessageEntity.MENTION]).values()
+    mention: list[str | None] = [MessageEntity.MENTION]
+    mentioned = [*message.parse_entities(mention).values()]
+    mentioned += message.parse_caption_entities(mention).values()
     return any(text.lower() == name for text in mentioned)
 
 
@@ -154,21 +163,34 @@ def replied_words(message: Message) -> str:
     return replied.text or replied.caption or ""
 
 
-async def thread_of(message: Message | None, svc: Services, now: float) -> Conversation | None:
-    """The conversation a reply to one of the bot's answers continues: that answer's question,
-    whoever asked it; None when ``message`` replies to no answer this bot remembers."""
+@dataclass(frozen=True)
+class Thread:
+    """What a reply to one of the bot's messages follows up on, and whether that was declined."""
+
+    conversation: Conversation
+    declined: bool = False
+
+
+async def thread_of(message: Message | None, svc: Services, now: float) -> Thread | None:
+    """The conversation a reply to one of the bot's messages continues: an answer's question,
+    whoever asked it; a /quote post's subject (its words, else the passage's heading). None when
+    ``message`` replies to no message of the bot's it remembers."""
     if message is None or message.reply_to_message is None or not replies_to_bot(message):
         return None
-    saved = await svc.state.answered_by(message.chat_id, message.reply_to_message.message_id)
+    replied = message.chat_id, message.reply_to_message.message_id
+    saved = await svc.state.answered_by(*replied)
     if saved is None:
-        return None
+        subject = await svc.state.post_subject(*replied)
+        return Thread(Conversation((subject,), now)) if subject else None
     history = tuple(question for question in (saved.context, saved.question) if question)
-    return Conversation(history[-MAX_HISTORY:], now)
+    return Thread(Conversation(history[-MAX_HISTORY:], now), declined=not saved.answered)
 
 
-def asked_in(saved: SavedSearch, now: float) -> Conversation:
-    """The conversation ``saved`` was asked in, so asking it again reads it the same way."""
-    return Conversation((saved.context,) if saved.context else (), now)
+def asked_in(saved: SavedSearch, now: float) -> Thread:
+    """The conversation ``saved`` was asked in, so asking it again reads it the same way (a
+    follow-up declined stays declined)."""
+    history = (saved.context,) if saved.context else ()
+    return Thread(Conversation(history, now), declined=not saved.answered)
 
 
 # Answering ----------------------------------------------------------------------------------
@@ -180,13 +202,14 @@ async def ask(
     question: str,
     *,
     echo: bool = False,
-    thread: Conversation | None = None,
+    thread: Thread | None = None,
 ) -> None:
     """Answer ``question`` in the update's chat, as a follow-up when it reads as one, and log it.
 
     ``echo`` repeats the question at the top of the reply (for questions asked by a button or
     taken from another message). The question follows up on ``thread`` if given, else on the
-    answer the user's message replies to, else on the user's own conversation in this chat.
+    message of the bot's the user's message replies to, else on the user's own conversation in
+    this chat; a follow-up to a declined question is declined too unless answered outright.
     In a group the answer is short, with a button to the full one in the private chat.
     """
     chat, user = update.effective_chat, update.effective_user
@@ -198,7 +221,7 @@ async def ask(
     now = clock()
     if thread is None:
         thread = await _conversation(update, svc, chat.id, user.id, now)
-    conversation = thread
+    conversation = thread.conversation
     follows = conversation.context_for(question, now=now, idle_seconds=svc.idle_seconds)
     started = time.perf_counter()
     try:
@@ -206,6 +229,8 @@ async def ask(
     except QuestionError as error:
         await send(context, chat, question_problem(error, t), reply_to=update.message)
         return
+    if follows and thread.declined:
+        answer = declined_too(answer)
     ms = round((time.perf_counter() - started) * 1000)
     documents = await documents_of(svc)
     reply = _reply(answer, in_group(chat), context.bot.username, follows, echo, t, documents)
@@ -224,17 +249,32 @@ async def ask(
     svc.state.remember_answer(chat.id, sent.message_id, saved.key)
 
 
+def declined_too(answer: Answer) -> Answer:
+    """A follow-up to a declined question ("and in London?" after the weather in Paris), hedged:
+    declined as well. What it leans on found nothing, and a passage that may not answer, found
+    much by that question's words, would contradict that. Answered outright, it stands."""
+    if answer.outcome != "hedged":
+        return answer
+    return replace(answer, answered=False, outcome="declined")
+
+
 async def _conversation(
     update: Update, svc: Services, chat_id: int, user_id: int, now: float
-) -> Conversation:
-    """What a question follows up on: the answer it replies to, else the user's conversation."""
+) -> Thread:
+    """What a question follows up on: the message of the bot's it replies to, else the user's
+    conversation (declined when the last question of it was)."""
     replied = await thread_of(update.message, svc, now)
     if replied is not None:
         return replied
     stored = await svc.state.load_conversation(
         chat_id, user_id, now=now, idle_seconds=svc.idle_seconds
     )
-    return Conversation.from_json(stored) if stored else Conversation()
+    conversation = Conversation.from_json(stored) if stored else Conversation()
+    if not conversation.history:
+        return Thread(conversation)
+    last = await svc.state.latest_search(chat_id, user_id)
+    declined = last is not None and not last.answered and last.question == conversation.history[-1]
+    return Thread(conversation, declined)
 
 
 def _reply(
@@ -373,9 +413,11 @@ async def post_passage(
     *,
     reply_to: Message | None = None,
     topic: int | None = None,
+    subject: str | None = None,
 ) -> None:
     """Post ``passage`` whole for discussion, with its citation; in a group with a button that
-    opens it in the private chat."""
+    opens it in the private chat. A reply to the post follows up on ``subject`` (the words it
+    was found by), else on the passage's section, else its document's title."""
     chat = update.effective_chat
     if chat is None:
         return
@@ -384,4 +426,6 @@ async def post_passage(
     markup = buttons.open_passage_keyboard(bot_username, passage.id, t) if group else None
     document = (await documents_of(services(context))).get(passage.doc)
     text = quote_post(passage, bot_username=bot_username, t=t, document=document)
-    await send(context, chat, text, markup, reply_to=reply_to, topic=topic)
+    sent = await send(context, chat, text, markup, reply_to=reply_to, topic=topic)
+    about = subject or passage.section or passage.title
+    services(context).state.remember_post(chat.id, sent.message_id, about, now=clock())

@@ -193,16 +193,21 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     svc, t = services(context), await texts(update, context)
     # A name copied from the bot's own reply carries the marks that set it apart: not the name.
-    name = unbidi(command_text(message)).strip()
+    typed = unbidi(command_text(message)).strip()
     names = await asyncio.to_thread(corpus.document_names, svc.library.corpus_dir)
     # "/remove booktabs": the names with those words first, so a long list still shows them.
-    words = name.casefold().split()
+    words = typed.casefold().split()
     near = {n for n in names if words and all(w in n.casefold() for w in words)}
     listed = names_html(sorted(names, key=lambda n: n not in near), t=t)
+    named = named_by(typed, names)
+    name = named[0] if len(named) == 1 else typed
     shown = echo(name, 200)
-    if not name:
+    if not typed:
         await message.reply_text(t.REMOVE_USAGE.format(names=listed))
-    elif name not in names:
+    elif len(named) > 1:
+        several = names_html(named, t=t)
+        await message.reply_text(t.REMOVE_SEVERAL.format(name=echo(typed, 200), names=several))
+    elif not named:
         await message.reply_text(t.REMOVE_NO_SUCH.format(name=shown, names=listed))
     elif len(names) == 1:
         await message.reply_text(t.REMOVE_LAST.format(name=shown))
@@ -213,6 +218,22 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(
             t.REMOVE_ASK.format(name=shown, title=title), reply_markup=keyboard
         )
+
+
+def named_by(typed: str, names: Sequence[str]) -> list[str]:
+    """The documents ``typed`` names: the one of that name; else those whose file name is
+    ``typed`` without the folder ("arctic.md" for sub/arctic.md) or without the extension too
+    ("big15" for big15.txt), in any case."""
+    if typed in names:
+        return [typed]
+    wanted = typed.casefold()
+
+    def called(name: str) -> set[str]:
+        folder, _, base = name.rpartition("/")
+        stem = base.rsplit(".", 1)[0]
+        return {name, base, stem, f"{folder}/{stem}" if folder else stem}
+
+    return [name for name in names if wanted in {c.casefold() for c in called(name)}]
 
 
 @admin_only

@@ -17,6 +17,7 @@ from bot.handlers.common import (
     replied_words,
     replies_to_bot,
     send,
+    services,
     texts,
     without_mention,
 )
@@ -31,6 +32,8 @@ class _AddressedToBot(filters.MessageFilter):
 
 
 ADDRESSED = _AddressedToBot(name="addressed to this bot")
+TEXT_TO_BOT = filters.TEXT & ~filters.COMMAND & ADDRESSED  # a question (or small talk)
+FILE_TO_BOT = filters.Document.ALL & ADDRESSED  # a document to add: that is done in private
 
 
 class _CommandToBot(filters.MessageFilter):
@@ -54,6 +57,21 @@ async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     t = await texts(update, context)
     text = t.PRIVATE_ONLY.format(bot=context.bot.username)
+    await send(context, chat, text, reply_to=message)
+
+
+async def file_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A file sent to the bot in a group (its caption names it, or it replies to the bot):
+    documents are added in the private chat, so an admin is told to send it there; anyone else,
+    that only admins add documents. A file the bot is not addressed with is the members' own."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None:
+        return
+    t = await texts(update, context)
+    if services(context).is_admin(user.id if user else None):
+        text = t.UPLOAD_IN_PRIVATE.format(bot=context.bot.username)
+    else:
+        text = t.ADMIN_ONLY_UPLOAD
     await send(context, chat, text, reply_to=message)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Collection
 
 from telegram import Update
@@ -77,7 +78,7 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text = t.QUOTE_NOTHING.format(words=echo(words, 300))
         await send(context, chat, text, reply_to=message)
     elif not is_ambiguous(answer):
-        await post_passage(update, context, answer.hits[0].passage, reply_to=message)
+        await post_passage(update, context, answer.hits[0].passage, reply_to=message, subject=words)
     else:
         reply = choices_reply(answer, words=words, t=t)
         offered = answer.hits[: reply.shown]
@@ -88,4 +89,6 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         keyboard = buttons.choices_keyboard(
             [(choice_label(hit, t), hit.passage.id) for hit in offered], asker
         )
-        await send(context, chat, reply.text, keyboard, reply_to=message)
+        sent = await send(context, chat, reply.text, keyboard, reply_to=message)
+        # A reply to the offer ("and what about Liberia?") follows up on the words.
+        services(context).state.remember_post(chat.id, sent.message_id, words, now=time.time())

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from types import ModuleType
 
-from bot.locales import en
+from bot.locales import courtesy, en
 
 Strings = ModuleType  # a locale module; its names are those of bot.locales.en
 DEFAULT = "en"
@@ -69,19 +69,33 @@ def _folded(text: str) -> str:
 def is_small_talk(text: str) -> bool:
     """Whether a message is thanks, a greeting or a laugh and nothing else ("thanks a lot!",
     "lol 😂", "спасибо большое", "好的谢谢", "+1"): no question to search (any locale's
-    :data:`~bot.locales.en.SMALL_TALK_WORDS`). A message with no words at all ("?", "👍") is
-    not: it is told what to ask; nor is one that reads as code ("super()", "hello_world")."""
+    :data:`~bot.locales.en.SMALL_TALK_WORDS`, and :mod:`.courtesy`'s words and laughs in the
+    languages it does not speak: "danke!", "شكرا", "ありがとう", "hahaha"). A message with no
+    words at all ("?", "👍") is not: it is told what to ask; nor is one that reads as code
+    ("super()", "hello_world")."""
     if _CODE_LIKE.search(text):
         return False
-    said = " ".join(_folded(re.sub(r"[^\w\s’'+]+", " ", text)).split())
+    said = " ".join(_letters(_folded(text)).split())
     if said in ("+1", "+"):
         return True
     known = _small_talk()
     rest = f" {said.replace('+', ' ')} "
-    for phrase in (w for w in known if " " in w):  # "thank you", "a lot", "muy bien"
+    for phrase in _phrases():  # "thank you", "a lot", "muy bien"; "dank je wel" before "dank je"
         rest = rest.replace(f" {phrase} ", " ")
     words = rest.split()
-    return bool(said) and all(w in known or _spoken(w, known) for w in words)
+    return bool(said) and all(
+        w in known or courtesy.LAUGH.fullmatch(w) or _spoken(w, known) for w in words
+    )
+
+
+def _letters(text: str) -> str:
+    """``text`` with what is not a letter, a digit, a mark, an apostrophe or "+" made a space
+    (the vowel signs of "धन्यवाद" are marks), and Persian's zero-width non-joiner dropped."""
+    kept = (
+        c if c.isspace() or c in "’'+" or unicodedata.category(c)[0] in "LMN" else " "
+        for c in text.replace("\u200c", "")
+    )
+    return "".join(kept)
 
 
 _CODE_LIKE = re.compile(r"[()\[\]{}_/\\=<>]|\.\w")
@@ -100,4 +114,10 @@ def _spoken(run: str, known: frozenset[str]) -> bool:
 
 @functools.cache
 def _small_talk() -> frozenset[str]:
-    return frozenset(_folded(w) for m in available().values() for w in m.SMALL_TALK_WORDS)
+    spoken = (w for m in available().values() for w in m.SMALL_TALK_WORDS)
+    return frozenset(_folded(w) for w in (*spoken, *courtesy.WORDS))
+
+
+@functools.cache
+def _phrases() -> tuple[str, ...]:
+    return tuple(sorted((w for w in _small_talk() if " " in w), key=len, reverse=True))

@@ -102,6 +102,8 @@ ASK_USAGE = (
     "or reply /ask to a message to search its words."
 )
 PRIVATE_ONLY = "That command works only in a private chat with me: @{bot}."
+# A file sent to the bot in a group, by an admin: documents are added in the private chat.
+UPLOAD_IN_PRIVATE = "To add a document, send me the file in a private chat: @{bot}."
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
 
 # /help, for admins only: added after HELP.
@@ -324,6 +326,12 @@ UPLOAD_NOT_INDEXED = (
 )
 REMOVE_USAGE = "Tell me which document: <i>/remove file-name</i>. The documents are:\n{names}"
 REMOVE_NO_SUCH = "There is no document <code>{name}</code>. The documents are:\n{names}"
+# /remove NAME where NAME (a file name without its folder, or without its extension) is
+# the name of several documents: which are meant.
+REMOVE_SEVERAL = (
+    "Several documents are called <code>{name}</code>. Which "
+    "one? Send /remove with its full name:\n{names}"
+)
 REMOVE_NAME = "• <code>{name}</code>"
 REMOVE_LAST = (
     "<code>{name}</code> is the only document, and I need at least one to answer from. "

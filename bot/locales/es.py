@@ -101,6 +101,7 @@ ASK_USAGE = (
     "informe?</i>, o responde /ask a un mensaje para buscar sus palabras."
 )
 PRIVATE_ONLY = "Ese comando solo funciona en un chat privado conmigo: @{bot}."
+UPLOAD_IN_PRIVATE = "Para añadir un documento, envíame el archivo en un chat privado: @{bot}."
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 
 # /help, for admins only: added after HELP.
@@ -322,6 +323,10 @@ UPLOAD_NOT_INDEXED = (
 )
 REMOVE_USAGE = "Dime qué documento: <i>/remove nombre-de-archivo</i>. Los documentos son:\n{names}"
 REMOVE_NO_SUCH = "No hay ningún documento <code>{name}</code>. Los documentos son:\n{names}"
+REMOVE_SEVERAL = (
+    "Hay varios documentos llamados <code>{name}</code>. ¿Cuál? "
+    "Envía /remove con su nombre completo:\n{names}"
+)
 REMOVE_NAME = "• <code>{name}</code>"
 REMOVE_LAST = (
     "<code>{name}</code> es el único documento, y necesito al menos uno para responder. "

@@ -109,6 +109,9 @@ ASK_USAGE = (
     "rapport ?</i>, ou répondez /ask à un message pour chercher ses mots."
 )
 PRIVATE_ONLY = "Cette commande ne marche que dans une conversation privée avec moi : @{bot}."
+UPLOAD_IN_PRIVATE = (
+    "Pour ajouter un document, envoyez-moi le fichier dans une conversation privée : @{bot}."
+)
 GROUP_NO_ANSWER_HINT = "Les passages les plus proches sont à portée de clic, ci-dessous."
 
 # /help, for admins only: added after HELP.
@@ -349,6 +352,10 @@ REMOVE_USAGE = (
     "Dites-moi quel document : <i>/remove nom-du-fichier</i>. Les documents sont :\n{names}"
 )
 REMOVE_NO_SUCH = "Il n’y a pas de document <code>{name}</code>. Les documents sont :\n{names}"
+REMOVE_SEVERAL = (
+    "Plusieurs documents s’appellent <code>{name}</code>. Lequel ? "
+    "Envoyez /remove avec son nom complet :\n{names}"
+)
 REMOVE_NAME = "• <code>{name}</code>"
 REMOVE_LAST = (
     "<code>{name}</code> est le seul document, et il m’en faut au moins un pour répondre. "

@@ -115,6 +115,7 @@ ASK_USAGE = (
     "или ответьте /ask на сообщение, чтобы поискать по его словам."
 )
 PRIVATE_ONLY = "Эта команда работает только в личном чате со мной: @{bot}."
+UPLOAD_IN_PRIVATE = "Чтобы добавить документ, пришлите мне файл в личном чате: @{bot}."
 GROUP_NO_ANSWER_HINT = "Ближайшие фрагменты — по кнопке ниже."
 
 # /help, for admins only: added after HELP.
@@ -331,6 +332,10 @@ UPLOAD_NOT_INDEXED = (
 )
 REMOVE_USAGE = "Уточните, какой документ: <i>/remove имя-файла</i>. Документы:\n{names}"
 REMOVE_NO_SUCH = "Документа <code>{name}</code> нет. Документы:\n{names}"
+REMOVE_SEVERAL = (
+    "Документов с именем <code>{name}</code> несколько. Какой "
+    "из них? Отправьте /remove с полным именем:\n{names}"
+)
 REMOVE_NAME = "• <code>{name}</code>"
 REMOVE_LAST = (
     "<code>{name}</code> — единственный документ, а мне нужен хотя бы один, чтобы отвечать. "

@@ -98,6 +98,7 @@ ASK_USAGE = (
     "也可以用 /ask 回复一条消息，搜索其中的词。"
 )
 PRIVATE_ONLY = "这个命令只能在与我的私聊中使用：@{bot}。"
+UPLOAD_IN_PRIVATE = "要添加文档，请在与我的私聊中把文件发给我：@{bot}。"
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 
 # /help, for admins only: added after HELP.
@@ -264,6 +265,9 @@ UPLOAD_NOT_INDEXED = (
 )
 REMOVE_USAGE = "请告诉我要删除哪个文档：<i>/remove 文件名</i>。现有文档：\n{names}"
 REMOVE_NO_SUCH = "没有文档 <code>{name}</code>。现有文档：\n{names}"
+REMOVE_SEVERAL = (
+    "有多个文档名为 <code>{name}</code>。是哪一个？请发送 /remove 加上完整的文件名：\n{names}"
+)
 REMOVE_NAME = "• <code>{name}</code>"
 REMOVE_LAST = "<code>{name}</code> 是唯一的文档，而我至少需要一个文档才能回答问题。请先添加另一个。"
 REMOVE_ASK = "要从文档中删除 <code>{name}</code>（<b>{title}</b>）吗？"

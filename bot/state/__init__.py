@@ -1,7 +1,8 @@
 """The bot's memory, in the same SQLite file as the corpus, split by concern.
 
     schema.py         the bot's tables and their migrations; opening the file
-    conversations.py  follow-up state per (chat, user); each user's chosen language
+    conversations.py  follow-up state per (chat, user); each user's chosen language; what the
+                      bot's /quote posts are about
     queries.py        the query log: saved searches, pages shown, answers' messages, votes
     pending.py        an admin's replace or removal waiting for a Yes
     usage.py          the figures of /stats, read back from the query log

@@ -1,4 +1,5 @@
-"""Per-user state: the follow-up conversation of each (chat, user), and each user's language."""
+"""Per-user state: the follow-up conversation of each (chat, user), and each user's language;
+what each passage the bot posted was about, for the replies that follow up on it."""
 
 from __future__ import annotations
 
@@ -67,3 +68,26 @@ class Languages:
                 "chosen_at = excluded.chosen_at",
                 [user_id, language, now],
             )
+
+
+class Posts:
+    """What each of the bot's /quote posts (and offers of passages) is about: the subject a
+    reply to it follows up on."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def remember(self, chat_id: int, message_id: int, subject: str, *, now: float) -> None:
+        with transaction(self.db):
+            self.db.execute(
+                "insert or replace into bot_posts (chat_id, message_id, subject, posted_at) "
+                "values (?, ?, ?, ?)",
+                [chat_id, message_id, subject, now],
+            )
+
+    def subject(self, chat_id: int, message_id: int) -> str | None:
+        row = self.db.execute(
+            "select subject from bot_posts where chat_id = ? and message_id = ?",
+            [chat_id, message_id],
+        ).fetchone()
+        return str(row[0]) if row else None

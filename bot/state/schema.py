@@ -14,6 +14,9 @@ The tables are prefixed ``bot_`` so they never meet the library's own:
     bot_pending        an admin's change waiting for a Yes or No: replacing a document (the new
                        file's bytes are kept here meanwhile) or removing one, under a short key
     bot_languages      the language a user chose with /language
+    bot_posts          which message of the bot posted a passage (/quote) or offered some, and
+                       what about (the /quote words, else the passage's heading), so a reply to
+                       it follows up on that
 
 Migrations run under the scope ``bot`` (:func:`retrieval.store.db.apply_migrations`, each in one
 transaction, DDL included). Databases made before that recorded versions 1-3 in ``bot_schema``;
@@ -118,6 +121,15 @@ def _add_hedged(db: sqlite_utils.Database) -> None:
         table(db, "bot_queries").add_column("hedged", int, not_null_default=0)
 
 
+def _create_posts(db: sqlite_utils.Database) -> None:
+    table(db, "bot_posts").create(
+        {"chat_id": int, "message_id": int, "subject": str, "posted_at": float},
+        pk=("chat_id", "message_id"),
+        not_null={"subject", "posted_at"},
+        if_not_exists=True,
+    )
+
+
 # Append new steps; never edit or rename one that has shipped.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("bot-0001-conversations-queries-feedback", _create_v1),
@@ -125,6 +137,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("bot-0003-pending", _create_v3),
     ("bot-0004-languages", _create_languages),
     ("bot-0005-hedged", _add_hedged),
+    ("bot-0006-posts", _create_posts),
 )
 
 

@@ -15,7 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import sqlite_utils
 
-from bot.state.conversations import Conversations, Languages
+from bot.state.conversations import Conversations, Languages, Posts
 from bot.state.pending import Pending, PendingChange
 from bot.state.queries import QueryLog, SavedSearch, new_key
 from bot.state.schema import applied, open_db, translated
@@ -48,6 +48,7 @@ class StateStore:
         self.languages = Languages(db)
         self.queries = QueryLog(db)
         self.changes = Pending(db)
+        self.posts = Posts(db)
 
     @classmethod
     def open(cls, path: Path) -> StateStore:
@@ -106,6 +107,14 @@ class StateStore:
     @_guarded
     def answered_by(self, chat_id: int, message_id: int) -> SavedSearch | None:
         return self.queries.answered_by(chat_id, message_id)
+
+    @_guarded
+    def remember_post(self, chat_id: int, message_id: int, subject: str, *, now: float) -> None:
+        self.posts.remember(chat_id, message_id, subject, now=now)
+
+    @_guarded
+    def post_subject(self, chat_id: int, message_id: int) -> str | None:
+        return self.posts.subject(chat_id, message_id)
 
     @_guarded
     def record_feedback(self, key: str, user_id: int, *, good: bool, now: float) -> bool:

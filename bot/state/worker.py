@@ -89,6 +89,7 @@ class AsyncState:
         self._languages: dict[int, str | None] = {}
         self._searches: dict[str, SavedSearch] = {}  # handed out, not written yet
         self._answers: dict[tuple[int, int], str] = {}  # (chat, message) → key, not written yet
+        self._posts: dict[tuple[int, int], str] = {}  # (chat, message) → subject, not written yet
 
     @classmethod
     async def open(cls, path: Path) -> AsyncState:
@@ -245,6 +246,20 @@ class AsyncState:
         if key is not None:
             return await self.search(key)
         return await self._read(lambda s: s.answered_by(chat_id, message_id))
+
+    def remember_post(self, chat_id: int, message_id: int, subject: str, *, now: float) -> None:
+        self._posts[(chat_id, message_id)] = subject
+        self._queue(
+            "a post's subject",
+            lambda s: s.remember_post(chat_id, message_id, subject, now=now),
+            lambda: self._posts.pop((chat_id, message_id), None),
+        )
+
+    async def post_subject(self, chat_id: int, message_id: int) -> str | None:
+        subject = self._posts.get((chat_id, message_id))
+        if subject is not None:
+            return subject
+        return await self._read(lambda s: s.post_subject(chat_id, message_id))
 
     async def record_feedback(self, key: str, user_id: int, *, good: bool, now: float) -> bool:
         """Queue 👍 or 👎 on a logged question; False when the key is unknown."""

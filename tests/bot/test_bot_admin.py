@@ -18,6 +18,7 @@ import pytest
 from conftest import ADMIN_ID, GatedLibrary
 from tgfakes import (
     BOT_USERNAME,
+    GROUP_ID,
     OTHER_USER_ID,
     Call,
     Harness,
@@ -740,3 +741,57 @@ async def test_a_name_copied_from_the_bots_reply_removes_the_document(
     assert found is not None
     (ask,) = await admin_bot.say(f"/remove {found[1]}")
     assert visible(ask.text).startswith("Remove")
+
+
+async def test_remove_takes_a_file_name_without_its_folder_or_extension(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "/remove arctic.md" for sub/arctic.md, "/remove big15" for big15.txt: "There is no
+    # document", with that very file listed below.
+    (corpus_dir / "sub").mkdir()
+    (corpus_dir / "sub" / "arctic.md").write_text(NEW_DOC, "utf-8")
+    (corpus_dir / "big15.txt").write_text(NEW_DOC.replace("Arctic", "Antarctic"), "utf-8")
+    await admin_bot.say("/reload")
+    for typed, name in (("arctic.md", "sub/arctic.md"), ("big15", "big15.txt")):
+        (ask,) = await admin_bot.say(f"/remove {typed}")
+        assert visible(ask.text).startswith(f"Remove {name} (")
+        await admin_bot.press(ask, messages.BUTTON_REMOVE)
+        assert not (corpus_dir / name).exists()
+
+
+async def test_remove_of_a_name_several_documents_have_lists_them(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    for folder in ("north", "south"):
+        (corpus_dir / folder).mkdir()
+        (corpus_dir / folder / "notes.md").write_text(f"# {folder}\n\n{NEW_DOC}", "utf-8")
+    await admin_bot.say("/reload")
+    (reply,) = await admin_bot.say("/remove notes.md")
+    assert visible(reply.text) == (
+        "Several documents are called notes.md. Which one? Send /remove with its full name:\n"
+        "• north/notes.md\n• south/notes.md"
+    )
+    assert reply.buttons == []
+    assert (corpus_dir / "north" / "notes.md").exists() and (corpus_dir / "south/notes.md").exists()
+
+
+@pytest.mark.parametrize("caption", [f"@{BOT_USERNAME} please add this", None])
+async def test_a_file_sent_to_the_bot_in_a_group_says_uploads_are_private(
+    admin_bot: Harness, corpus_dir: Path, caption: str | None
+) -> None:
+    # A file in a group got no reply at all, from an admin or anyone, "@bot" in its caption or not.
+    before = sorted(p.name for p in corpus_dir.iterdir())
+    (answer,) = await admin_bot.say_in_group(f"/ask {QUESTION}")
+    group = {"chat_id": GROUP_ID, "chat_type": "supergroup"}
+    addressed = {"caption": caption} if caption else {"reply_to": answer.result}
+    (told,) = await upload(admin_bot, "polar.txt", NEW_DOC.encode(), **group, **addressed)
+    assert visible(told.text) == messages.UPLOAD_IN_PRIVATE.format(bot=BOT_USERNAME)
+    assert told.params["reply_parameters"]["message_id"] > 0  # a reply, for the group to see
+    (refused,) = await upload(
+        admin_bot, "mine.txt", b"x", user_id=OTHER_USER_ID, **group, **addressed
+    )
+    assert visible(refused.text) == visible(messages.ADMIN_ONLY_UPLOAD)
+    # A file the members share among themselves is theirs: no reply.
+    assert await upload(admin_bot, "polar.txt", NEW_DOC.encode(), **group) == []
+    assert admin_bot.request.of("getFile") == []
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before

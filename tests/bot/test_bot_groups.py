@@ -140,6 +140,19 @@ async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> 
     assert "<blockquote>" in reply.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["danke!", "obrigado", "haha", "شكرا!", "ありがとう", "ممنون", "grazie mille", "dziękuję",
+     "teşekkürler", "дякую", "감사합니다", "धन्यवाद", "dank je wel", "kkkkk", "hahaha 😂"],
+)  # fmt: skip
+async def test_thanks_or_a_laugh_in_any_language_is_neither_answered_nor_counted(
+    bot: Harness, text: str
+) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    assert await bot.say_in_group(text, reply_to=answer.result) == []
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]  # /stats: nothing unanswered
+
+
 async def test_chatter_the_bot_is_not_asked_about_is_left_alone(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     bot.request.clear()
@@ -331,3 +344,77 @@ async def test_a_passage_chosen_in_a_topic_is_posted_in_that_topic(bot: Harness)
     (posted,) = await bot.press(choices, choices.buttons[0]["text"])
     assert posted.params["message_thread_id"] == TOPIC
     assert posted.params["chat_id"] == GROUP_ID
+
+
+# Follow-ups on what a reply answers ------------------------------------------------------------
+
+DECLINED = "what's the weather in paris tomorrow"
+DECLINED_FOLLOW_UP = "and in London?"
+
+
+async def test_a_follow_up_to_a_declined_question_is_declined_too(bot: Harness) -> None:
+    # "and in London?" replying to the decline got a hedged quote about France.
+    assert not library(bot).answer(DECLINED).answered, "needs a question the library declines"
+    alone = library(bot).answer(DECLINED_FOLLOW_UP, context=DECLINED)
+    assert alone.outcome == "hedged", "needs a follow-up the library hedges with that context"
+    (declined,) = await bot.say_in_group(f"@{BOT_USERNAME} {DECLINED}")
+    (reply,) = await bot.say_in_group(DECLINED_FOLLOW_UP, reply_to=declined.result)
+    shown = visible(reply.text)
+    assert shown.startswith(f"Read as a follow-up to “{DECLINED}”.")
+    assert f"I searched the documents for “{DECLINED_FOLLOW_UP}”" in shown
+    assert "<blockquote>" not in reply.text
+    assert [b["text"] for b in reply.buttons] == [messages.BUTTON_CLOSEST]
+    assert [(r["context"], r["answered"], r["hedged"]) for r in query_log(bot)[1:]] == [
+        (DECLINED, 0, 0)
+    ]  # /stats counts it among the questions the documents could not answer
+    # Opened in the private chat, it is declined there too; a follow-up asked in the group's
+    # conversation (no reply) as well.
+    (full,) = await bot.say(f"/start {start_parameter(reply.buttons[0]['url'])}")
+    assert "<blockquote>" not in full.text and messages.NO_ANSWER_CLOSEST in full.text
+    await bot.say_in_group(f"@{BOT_USERNAME} {DECLINED}", user_id=OTHER_USER_ID)
+    (own,) = await bot.say_in_group(f"/ask {DECLINED_FOLLOW_UP}", user_id=OTHER_USER_ID)
+    assert "<blockquote>" not in own.text
+
+
+async def test_a_follow_up_to_an_answer_is_still_hedged_when_the_library_hedges(
+    bot: Harness,
+) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    expected = library(bot).answer(FOLLOW_UP, context=QUESTION)
+    (reply,) = await bot.say_in_group(FOLLOW_UP, reply_to=answer.result)
+    assert ("<blockquote>" in reply.text) == expected.answered
+    assert (messages.HEDGED in reply.text) == (expected.outcome == "hedged")
+
+
+PASSAGE_002_16 = "002_a3dcc854a06e902a-16"  # the joint statement on a global anti-missile system
+JOINT_STATEMENT = "China–Russia Joint Statement on Major International Issues"
+
+
+async def test_a_reply_to_a_quote_post_follows_up_on_what_it_quotes(bot: Harness) -> None:
+    # It followed up on the member's own earlier question instead, with "Organization ?".
+    await bot.say_in_group(f"what is the Shanghai Cooperation Organization @{BOT_USERNAME}?")
+    assert query_log(bot)[-1]["question"] == "what is the Shanghai Cooperation Organization?"
+    (post,) = await bot.say_in_group(f"/quote {PASSAGE_002_16}")
+    (reply,) = await bot.say_in_group("and what about Iran?", reply_to=post.result)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{JOINT_STATEMENT}”.")
+    assert query_log(bot)[-1]["context"] == JOINT_STATEMENT
+    expected = library(bot).answer("and what about Iran?", context=JOINT_STATEMENT)
+    assert quoted_paragraph(reply) == f"¶ {expected.hits[0].passage.paragraph}"
+
+
+async def test_a_reply_to_a_passage_quoted_by_words_follows_up_on_the_words(
+    bot: Harness,
+) -> None:
+    words = "strategic dialogue France 1997"
+    (post,) = await bot.say_in_group(f"/quote {words}")
+    assert post.text.startswith("<blockquote")  # posted, not offered among others
+    (reply,) = await bot.say_in_group("how many rounds since then?", reply_to=post.result)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{words}”.")
+    # Offered among others, then chosen: a reply to the offer or to the post, the same.
+    (offer,) = await bot.say_in_group("/quote peacekeepers", user_id=OTHER_USER_ID)
+    (reply,) = await bot.say_in_group("and Liberia?", reply_to=offer.result)
+    assert visible(reply.text).startswith("Read as a follow-up to “peacekeepers”.")
+    data = offer.buttons[0]["callback_data"]
+    (chosen,) = await bot.send(bot.updates.press(data, offer.result, user_id=OTHER_USER_ID))
+    (reply,) = await bot.say_in_group("and Liberia?", reply_to=chosen.result)
+    assert visible(reply.text).startswith("Read as a follow-up to “peacekeepers”.")

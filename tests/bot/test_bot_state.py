@@ -190,6 +190,18 @@ def test_an_answer_message_leads_back_to_its_question_after_reopening(tmp_path: 
     store.close()
 
 
+def test_a_posted_passage_s_subject_is_kept_after_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "quotebot.db"
+    first = StateStore.open(path)
+    first.remember_post(-100, 7, "Regional Security Cooperation", now=1.0)
+    first.remember_post(-100, 7, "peacekeepers", now=2.0)  # the same message: the latest
+    first.close()
+    store = StateStore.open(path)
+    assert store.post_subject(-100, 7) == "peacekeepers"
+    assert store.post_subject(-200, 7) is None  # message ids are per chat
+    store.close()
+
+
 def test_a_database_of_the_first_schema_is_brought_up_to_date(tmp_path: Path) -> None:
     # As the bot's own migration runner left it: version 1 recorded in bot_schema.
     path = tmp_path / "quotebot.db"

@@ -11,10 +11,17 @@ SMALL_TALK = [
     "thanks!", "Thank you so much", "great, thanks", "ok", "lol 😂", "+1", "Hi",
     "спасибо большое", "Привет!", "谢谢你", "好的谢谢", "嗯嗯", "muchas gracias",
     "Gracias, muy bien", "merci bien", "Super !", "bonjour",
+    # languages the bot does not speak: thanks, greetings, laughs
+    "danke!", "Vielen Dank", "obrigada", "valeu kkkk", "grazie mille", "ahahah", "bedankt",
+    "dziękuję bardzo", "teşekkür ederim", "дякую", "شكرًا جزيلاً", "خیلی ممنون", "תודה רבה",
+    "धन्यवाद", "ありがとうございます！", "감사합니다 ㅋㅋ", "cảm ơn", "terima kasih", "jajaja",
+    "хахаха", "xD", "lmao", "thank you very much",
 ]  # fmt: skip
 QUESTIONS = [
     "thanks to whom?", "ok google", "hello world program", "super()", "hello_world",
     "привет мир", "bonjour tristesse", "what is a lot", "好的软件包有哪些", "👍", "?",
+    "danke für die Hilfe, aber was ist die SCO?", "what does haha mean", "haha.py", "kkk",
+    "top", "nice",
 ]  # fmt: skip
 
 

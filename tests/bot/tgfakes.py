@@ -111,14 +111,7 @@ class Updates:
         if text.startswith("/"):
             command = text.split()[0]
             entities.append({"type": "bot_command", "offset": 0, "length": _units(command)})
-        for mention in re.finditer(r"(?<![\w@])@[A-Za-z0-9_]{5,32}", text):
-            entities.append(
-                {
-                    "type": "mention",
-                    "offset": _units(text[: mention.start()]),
-                    "length": _units(mention.group()),
-                }
-            )
+        entities += _mentions(text)
         if entities:
             message["entities"] = entities
         if reply_to is not None:
@@ -150,9 +143,17 @@ class Updates:
         user_id: int = USER_ID,
         chat_id: int | None = None,
         chat_type: str = "private",
+        caption: str | None = None,
+        reply_to: dict[str, Any] | None = None,
     ) -> Update:
-        """A file sent to the bot (a Telegram "document"), named ``file_name``."""
+        """A file sent to the bot (a Telegram "document"), named ``file_name``; ``caption``
+        with an entity for each @username in it, replying to ``reply_to``."""
         message = self.message_json(user_id, chat_id, chat_type)
+        if caption is not None:
+            message["caption"] = caption
+            message["caption_entities"] = _mentions(caption)
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
         document: dict[str, Any] = {"file_id": file_id, "file_unique_id": f"u{file_id}"}
         if file_name is not None:
             document["file_name"] = file_name
@@ -235,6 +236,14 @@ class Updates:
         """Press the button labelled ``label`` on the message the bot sent in ``call``."""
         data = call.button(label)["callback_data"]
         return self.press(data, sent_message(call.params, 999), user_id=user_id)
+
+
+def _mentions(text: str) -> list[dict[str, Any]]:
+    """The entities Telegram gives each @username in ``text``."""
+    return [
+        {"type": "mention", "offset": _units(text[: found.start()]), "length": _units(found[0])}
+        for found in re.finditer(r"(?<![\w@])@[A-Za-z0-9_]{5,32}", text)
+    ]
 
 
 def _units(text: str) -> int:

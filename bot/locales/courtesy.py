@@ -1,0 +1,59 @@
+"""Thanks, greetings and laughs in the languages people write on Telegram, beyond the ones the
+bot speaks (each locale's ``SMALL_TALK_WORDS``): a message made only of these is not a question.
+
+Not a locale (its name is not a language code): the bot answers no one in these languages, it
+only leaves their "danke!", "obrigado", "شكرا" or "ありがとう" unsearched. The words are the
+everyday forms of courtesy, not fitted to any question; a word that is also something people
+search for ("top", "nice", "w") is left out. Laughs are written in too many lengths to list
+("hahaha", "kkkkk", "хахах", "ㅋㅋㅋ"): :data:`LAUGH` reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+WORDS = (
+    # English, beyond en.SMALL_TALK_WORDS
+    "thank u", "ty", "tysm", "tnx", "thanx", "cheers", "much appreciated", "appreciated",
+    "awesome", "perfect", "got it", "wow", "hey", "good", "very", "very much", "lmao", "rofl",
+    # German
+    "danke", "danke schön", "dankeschön", "danke sehr", "vielen dank", "besten dank", "dank",
+    "super", "toll", "klasse", "prima", "alles klar", "hallo", "moin", "servus",
+    # Portuguese
+    "obrigado", "obrigada", "muito", "valeu", "brigado", "brigada", "beleza", "olá",
+    "oi", "tudo bem",
+    # Italian
+    "grazie", "grazie mille", "mille", "perfetto", "ottimo", "ciao", "salve", "bene",
+    # Dutch
+    "bedankt", "dank je", "dank je wel", "dankjewel", "dank u", "dank u wel", "dankuwel",
+    "hoi", "hartelijk",
+    # Polish
+    "dzięki", "dziękuję", "dziekuje", "dzieki", "bardzo", "wielkie", "cześć", "czesc",
+    # Turkish
+    "teşekkürler", "teşekkür ederim", "tesekkurler", "sağol", "sağ ol", "saol", "eyvallah",
+    "merhaba", "tamam", "çok",
+    # Ukrainian
+    "дякую", "дуже", "щиро", "привіт", "добре", "чудово",
+    # Arabic
+    "شكرا", "شكراً", "شكرا جزيلا", "مشكور", "تسلم", "ألف شكر", "مرحبا", "السلام عليكم",
+    # Persian
+    "ممنون", "خیلی", "مرسی", "متشکرم", "سپاس", "سپاسگزارم", "سلام", "دستت درد نکنه",
+    # Hebrew
+    "תודה", "תודה רבה", "שלום",
+    # Hindi (and as typed in Latin letters)
+    "धन्यवाद", "शुक्रिया", "नमस्ते", "dhanyavad", "shukriya",
+    # Japanese
+    "ありがとう", "ありがとうございます", "ありがとうございました", "どうも", "了解", "こんにちは",
+    # Korean
+    "감사합니다", "고맙습니다", "고마워요", "고마워", "감사해요", "안녕하세요",
+    # Indonesian, Malay, Vietnamese, Thai
+    "terima kasih", "makasih", "cảm ơn", "cám ơn", "ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ",
+)  # fmt: skip
+
+# One word of laughter, however long: "haha", "ahahah", "hehe", "jajaja", "kkkk", "rsrs",
+# "xD", "lool", "хаха", "ахах", "ㅋㅋ", "ㅎㅎ", "هههه", "خخخ", "5555" (Thai).
+LAUGH = re.compile(
+    r"a?(?:h+a+){2,}h*|(?:a+h+){2,}a*|(?:h+[ei]+){2,}h*|(?:j+[aei]+){2,}j*|k{4,}|(?:rs){2,}"
+    r"|x+d+|l+o+l+|lmf?a+o+|а?(?:х+а+){2,}х*|(?:а+х+){2,}а*|(?:х+[еи]+){2,}х*"
+    r"|ㅋ{2,}|ㅎ{2,}|ه{3,}|خ{3,}|5{4,}"
+)
