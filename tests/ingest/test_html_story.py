@@ -307,3 +307,27 @@ def test_a_news_pages_date_is_read_from_its_schema_org_data() -> None:
         f"<p>{_STORY}</p></article>"
     )
     assert microdata.date == "2010-10-22"
+
+
+def test_a_post_whose_box_is_also_named_share_is_read() -> None:
+    """A WordPress theme names the post's box '<div class="entry themeform share">': it was
+    dropped as share buttons, and the page read as its sidebar or as "no main text"
+    (trafilatura's evaluation pages, 3 of 990)."""
+    document = _page(
+        f'<div class="main"><h1>Harbour wall</h1><div class="entry themeform share">'
+        f"<p>{_STORY}</p><p>{_MORE}</p></div>"
+        f'<ul class="related-posts"><li><a href="/b">{_TEASER}</a></li></ul></div>{_sidebar()}'
+    )
+    assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_page_wrapped_in_a_form_among_many_menus_is_read() -> None:
+    """ASP.NET wraps the page in '<form id="aspnetForm">', a form being no content; the form is
+    kept when it holds the page, which was judged by its links, the menus' included: a news
+    site's menus outweighed its story, and the page was "no main text"."""
+    menu = "".join(f'<li><a href="/m{n}">Football news section {n}</a></li>' for n in range(40))
+    document = _page(
+        f'<form id="aspnetForm"><ul class="menu">{menu}</ul><div class="article-text">'
+        f'<p>{_STORY}</p><p>{_MORE}</p></div><div class="footer"><ul>{menu}</ul></div></form>'
+    )
+    assert texts(document) == [_STORY, _MORE]

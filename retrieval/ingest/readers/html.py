@@ -27,7 +27,7 @@ import lxml.html
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers.article import story_box
+from retrieval.ingest.readers.article import link_density, story_box
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -388,10 +388,14 @@ def _is_furniture(element: Element) -> bool:
         return True
     if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
-    names = (element.get("class") or "").split() + _own_ids(element)
-    if tag == "sup" and "reference" in names:
+    if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    return any(_FURNITURE.match(name) for name in names) or _is_link_list(element)
+    return _is_named_furniture(element) or _is_link_list(element)
+
+
+def _is_named_furniture(element: Element) -> bool:
+    names = (element.get("class") or "").split() + _own_ids(element)
+    return any(_FURNITURE.match(name) for name in names)
 
 
 def _holds_prose(element: Element) -> bool:
@@ -460,11 +464,14 @@ def _remove_furniture(content: Element) -> None:
     # was no furniture, whatever its name: ASP.NET wraps the whole page in '<form
     # id="aspnetForm">', and an unclosed '<header>' or '<div class="navbar">' swallows everything
     # after it. (The furniture inside it still goes.)
-    total = len(_visible_text(content))
+    total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
+    # A box named as furniture that holds most of the page's paragraphs is the story's: a
+    # WordPress theme names a post's box '<div class="entry themeform share">'.
+    doomed = [e for e in doomed if not _holds_the_story(e, paragraphs)]
     marked = set(doomed)
     outermost = [e for e in doomed if not any(a in marked for a in e.iterancestors())]
     if total - sum(len(_visible_text(e)) for e in outermost) < 200:
-        doomed = [element for element in doomed if not _holds_the_page(element, total)]
+        doomed = [e for e in doomed if not _holds_the_page(e, total, marked - {e})]
     _drop(doomed)
     headers = list(content.iter("header"))
     total = len(_visible_text(content)) if headers else 0
@@ -509,16 +516,34 @@ def _math_as_text(content: Element) -> None:
         math.drop_tree()
 
 
-def _holds_the_page(element: Element, total: int) -> bool:
+def _holds_the_page(element: Element, total: int, furniture: set[Element]) -> bool:
     """Whether ``element`` holds more than half of the ``total`` text (200 characters at
-    least: a copyright line is no page), and not as links, nor is it a ``<nav>``."""
+    least: a copyright line is no page), and not as links, nor is it a ``<nav>``. Its links are
+    counted in what is left once the ``furniture`` inside it goes (a news site's menus and
+    lists of stories, inside the '<form id="aspnetForm">' that wraps its page)."""
     if not isinstance(element.tag, str) or element.tag in ("script", "style", "template", "nav"):
         return False
     length = len(_visible_text(element))
     if length * 2 <= total or length < 200:
         return False
-    linked = sum(len(prose(link.text_content())) for link in element.iter("a"))
-    return linked * 2 < length
+    left = linked = 0
+    for text in element.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+        box = text.getparent().getparent() if text.is_tail else text.getparent()
+        boxes = [box, *box.iterancestors()] if box is not None else []
+        boxes = boxes[: next((i for i, b in enumerate(boxes) if b is element), len(boxes))]
+        if not any(b in furniture for b in boxes):
+            size = len(prose(str(text)))
+            left += size
+            linked += size if any(b.tag == "a" for b in boxes) else 0
+    return linked * 2 < left
+
+
+def _holds_the_story(element: Element, paragraphs: int) -> bool:
+    """Whether ``element``, a box named as furniture, holds more than half of the ``paragraphs``
+    (the characters in ``<p>`` of the page), and not as links."""
+    if element.tag not in ("div", "section", "article") or not _is_named_furniture(element):
+        return False  # an <aside>, a <header>: furniture by its tag
+    return _paragraph_length(element) * 2 > paragraphs and link_density(element) < 0.5
 
 
 def _drop(doomed: list[Element]) -> None:
