@@ -331,3 +331,19 @@ def test_a_page_wrapped_in_a_form_among_many_menus_is_read() -> None:
         f'<p>{_STORY}</p><p>{_MORE}</p></div><div class="footer"><ul>{menu}</ul></div></form>'
     )
     assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_forum_threads_posts_are_its_text_but_a_posts_comments_are_not() -> None:
+    """A forum's thread, or a match's live ticker, sets each post in a box named as a comment:
+    the posts were dropped as readers' comments and the page read as its breadcrumb. They are
+    the page when no story is left without them; under a post, comments still go."""
+    posts = [_STORY, _MORE, _TEASER]
+    thread = "".join(
+        f'<div class="ForumComment"><div class="CommentAuthor">user{n}</div>'
+        f'<div class="CommentText">{post}</div></div>'
+        for n, post in enumerate(posts)
+    )
+    forum = _page(f'<div class="crumbs">Forum &gt; Harbour</div><div id="posts">{thread}</div>')
+    assert texts(forum) == [x for n, post in enumerate(posts) for x in (f"user{n}", post)]
+    blog = _page(f'<div class="post"><p>{_STORY}</p><p>{_MORE}</p></div>{thread}')
+    assert texts(blog) == [_STORY, _MORE]

@@ -59,6 +59,12 @@ def story_box(body: Element, marked: bool = False) -> Element:
     return parent
 
 
+def story_score(body: Element) -> float:
+    """The score of the best box in ``body``: 5 and more is a story's (two long paragraphs)."""
+    scores = _scores(body)
+    return max((score * (1 - link_density(box)) for box, score in scores.items()), default=0.0)
+
+
 def _best(body: Element, scores: dict[Element, float]) -> Element:
     """The box scoring best, or a box around it scoring better than the boxes between (a
     documentation page's section, around its definitions that score best one by one, as

@@ -27,7 +27,7 @@ import lxml.html
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers.article import link_density, story_box
+from retrieval.ingest.readers.article import link_density, story_box, story_score
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -478,15 +478,13 @@ def _remove_furniture(content: Element) -> None:
     for header in headers:
         if len(_visible_text(header)) * 2 <= total:  # not an unclosed one holding the page
             _drop(header.xpath(_BESIDE_THE_TITLE))  # an article's title, its byline beside
+    thread: set[Element] = set()  # the comments that are the page, kept through both passes
     for comments in (True, False):
         total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
-        _drop(
-            [
-                element
-                for element in content.iterdescendants()
-                if _is_aside(element, comments, total, paragraphs)
-            ]
-        )
+        asides = [e for e in content.iterdescendants() if _is_aside(e, comments, total, paragraphs)]
+        if comments and _is_thread(asides, content, total):
+            thread = set(asides)
+        _drop([aside for aside in asides if aside not in thread])
 
 
 def _footnotes_in_place(content: Element) -> None:
@@ -584,6 +582,24 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     if comments and paragraphs - _paragraph_length(element) >= 1000:
         return True
     return len(_visible_text(element)) * 2 <= total and not element.xpath(".//blockquote")
+
+
+def _is_thread(comments: list[Element], content: Element, total: int) -> bool:
+    """Whether ``comments``, the boxes named as readers' comments, are the page: a forum's
+    thread of posts, a match's live ticker, each entry a "comment". They hold more than half of
+    its ``total`` text, and no story is left without them (no box scoring 5)."""
+    marked = set(comments)
+    outermost = [e for e in comments if not any(a in marked for a in e.iterancestors())]
+    if sum(len(_visible_text(e)) for e in outermost) * 2 <= total:
+        return False
+    places = [(e.getparent(), e.getparent().index(e), e) for e in outermost]
+    for parent, _, element in places:
+        parent.remove(element)  # its tail goes, and comes back, with it
+    try:
+        return story_score(content) < 5
+    finally:
+        for parent, index, element in places:
+            parent.insert(index, element)
 
 
 def _is_block(element: Element) -> bool:
