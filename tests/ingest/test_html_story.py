@@ -347,3 +347,18 @@ def test_a_forum_threads_posts_are_its_text_but_a_posts_comments_are_not() -> No
     assert texts(forum) == [x for n, post in enumerate(posts) for x in (f"user{n}", post)]
     blog = _page(f'<div class="post"><p>{_STORY}</p><p>{_MORE}</p></div>{thread}')
     assert texts(blog) == [_STORY, _MORE]
+
+
+def test_the_lines_after_a_story_that_are_each_one_link_are_not_read() -> None:
+    """ "Zur Startseite" and a related story's headline, each a line of one link under the story,
+    were read as its last paragraphs; a list of links ("See also") and a sentence with a link
+    in it are the text's."""
+    document = _page(
+        f'<div class="story"><p>{_STORY}</p><p>{_MORE}</p>'
+        '<p>Read <a href="/r">the full report</a>.</p>'
+        '<ul><li><a href="/w">Harbour works</a></li><li><a href="/q">North quay</a></li></ul>'
+        f'<div class="more"><a href="/t">{_TEASER}</a></div>'
+        '<p><a href="/">Zur Startseite</a></p></div>'
+    )
+    links = ["Harbour works", "North quay"]
+    assert texts(document) == [_STORY, _MORE, "Read the full report.", *links]

@@ -16,6 +16,7 @@ Text is joined exactly as the markup holds it, never with a space added at an in
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -56,6 +57,7 @@ _DROP_TAGS = {
 }  # fmt: skip
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
+_SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
@@ -170,7 +172,10 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
-    walk_blocks(content if _is_manual(content) else _story(content, walk), walk)
+    if _is_manual(content):
+        walk_blocks(content, walk)
+    else:
+        walk_blocks(_drop_trailing_links(_story(content, walk)), walk)
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
@@ -193,6 +198,30 @@ def _story(content: Element, walk: _Walk) -> Element:
     box = story_box(content, marked=content.tag != "body")
     if title is not None and title is not box and all(a is not box for a in title.iterancestors()):
         walk.document.title, walk.title_from_h1 = inline_text(title), False
+    return box
+
+
+def _drop_trailing_links(box: Element) -> Element:
+    """``box``, the story's, without the lines at its end that are each one link and nothing
+    else ("Zur Startseite", "Back to the list", the headline of a related story): the way on
+    from the story, not a part of it. A list's items are kept; a manual's page is not cut (its
+    "See also" box ends in a line of one link, "A logging cookbook")."""
+    for _ in range(5):
+        shown = [t for t in box.xpath(_SHOWN) if isinstance(t, str) and t.strip()]
+        last: Any = shown[-1] if shown else None  # lxml's string, which knows its element
+        if last is None or last.is_tail:
+            return box
+        element = last.getparent()
+        link = next((a for a in [element, *element.iterancestors()] if a.tag == "a"), None)
+        if link is None or link is box or any(a is link for a in box.iterancestors()):
+            return box
+        inside = itertools.takewhile(lambda b: b is not box, link.iterancestors())
+        line = next((b for b in inside if _is_block(b)), None)
+        if line is None or line.tag in ("li", "dd", "td", "th", "pre"):
+            return box
+        if prose(line.text_content()) != prose(link.text_content()):
+            return box
+        line.drop_tree()
     return box
 
 
