@@ -143,6 +143,7 @@ _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -286,7 +287,7 @@ def read_fragment(fragment: str, document: ParsedDocument, section: str | None) 
 
 def _parse(data: bytes, path: Path) -> Element:
     """The page's element tree, decoded from the encoding its bytes or ``<meta>`` declare."""
-    if b"\x00" in data[:65536] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if _is_binary(data[:65536]) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DocumentError(path, "binary, not a web page")
     try:
         # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
@@ -295,6 +296,15 @@ def _parse(data: bytes, path: Path) -> Element:
         return lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
         raise DocumentError(path, f"damaged: not a web page ({error})") from error
+
+
+def _is_binary(sample: bytes) -> bool:
+    """Whether ``sample``, a file's start, is binary data: it holds a NUL, and 1% of its bytes
+    are control characters. A page with a few stray NULs (eleven after an advertisement's
+    ``<img>``, on a news site) is a page; a browser shows them as nothing."""
+    if b"\x00" not in sample:
+        return False
+    return len(_CONTROL_BYTES.findall(sample)) * 100 >= len(sample)
 
 
 def _decode(data: bytes) -> str:
