@@ -453,3 +453,17 @@ def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it() -> None:
     assert blocks[note].section is None and blocks[note - 1].text.endswith("outdated. [1]")
     last = [b.text for b in blocks if b.section == "1.4. Where to ask for help"]
     assert not any(text.startswith("[") for text in last)
+
+
+def test_a_page_with_a_few_stray_nul_bytes_is_read_not_refused_as_binary() -> None:
+    """A news site's page held eleven NUL bytes after an advertisement's image, and was
+    refused as "binary, not a web page"; a browser shows the page, the NULs as nothing. (A
+    binary file holds far more control bytes: one in a hundred at least.)"""
+    story = [f"The council voted on day {n} to rebuild the old harbour wall." for n in range(30)]
+    html = (
+        "<html><head><title>Harbour</title></head><body>"
+        f'<a href="/ad"><img src="ad.gif" alt="">{chr(0) * 11}</a>'
+        + "".join(f"<p>{line}</p>" for line in story)
+        + "</body></html>"
+    )
+    assert texts(read("harbour.html", html.encode("utf-8"))) == story

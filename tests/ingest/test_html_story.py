@@ -307,3 +307,58 @@ def test_a_news_pages_date_is_read_from_its_schema_org_data() -> None:
         f"<p>{_STORY}</p></article>"
     )
     assert microdata.date == "2010-10-22"
+
+
+def test_a_post_whose_box_is_also_named_share_is_read() -> None:
+    """A WordPress theme names the post's box '<div class="entry themeform share">': it was
+    dropped as share buttons, and the page read as its sidebar or as "no main text"
+    (trafilatura's evaluation pages, 3 of 990)."""
+    document = _page(
+        f'<div class="main"><h1>Harbour wall</h1><div class="entry themeform share">'
+        f"<p>{_STORY}</p><p>{_MORE}</p></div>"
+        f'<ul class="related-posts"><li><a href="/b">{_TEASER}</a></li></ul></div>{_sidebar()}'
+    )
+    assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_page_wrapped_in_a_form_among_many_menus_is_read() -> None:
+    """ASP.NET wraps the page in '<form id="aspnetForm">', a form being no content; the form is
+    kept when it holds the page, which was judged by its links, the menus' included: a news
+    site's menus outweighed its story, and the page was "no main text"."""
+    menu = "".join(f'<li><a href="/m{n}">Football news section {n}</a></li>' for n in range(40))
+    document = _page(
+        f'<form id="aspnetForm"><ul class="menu">{menu}</ul><div class="article-text">'
+        f'<p>{_STORY}</p><p>{_MORE}</p></div><div class="footer"><ul>{menu}</ul></div></form>'
+    )
+    assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_forum_threads_posts_are_its_text_but_a_posts_comments_are_not() -> None:
+    """A forum's thread, or a match's live ticker, sets each post in a box named as a comment:
+    the posts were dropped as readers' comments and the page read as its breadcrumb. They are
+    the page when no story is left without them; under a post, comments still go."""
+    posts = [_STORY, _MORE, _TEASER]
+    thread = "".join(
+        f'<div class="ForumComment"><div class="CommentAuthor">user{n}</div>'
+        f'<div class="CommentText">{post}</div></div>'
+        for n, post in enumerate(posts)
+    )
+    forum = _page(f'<div class="crumbs">Forum &gt; Harbour</div><div id="posts">{thread}</div>')
+    assert texts(forum) == [x for n, post in enumerate(posts) for x in (f"user{n}", post)]
+    blog = _page(f'<div class="post"><p>{_STORY}</p><p>{_MORE}</p></div>{thread}')
+    assert texts(blog) == [_STORY, _MORE]
+
+
+def test_the_lines_after_a_story_that_are_each_one_link_are_not_read() -> None:
+    """ "Zur Startseite" and a related story's headline, each a line of one link under the story,
+    were read as its last paragraphs; a list of links ("See also") and a sentence with a link
+    in it are the text's."""
+    document = _page(
+        f'<div class="story"><p>{_STORY}</p><p>{_MORE}</p>'
+        '<p>Read <a href="/r">the full report</a>.</p>'
+        '<ul><li><a href="/w">Harbour works</a></li><li><a href="/q">North quay</a></li></ul>'
+        f'<div class="more"><a href="/t">{_TEASER}</a></div>'
+        '<p><a href="/">Zur Startseite</a></p></div>'
+    )
+    links = ["Harbour works", "North quay"]
+    assert texts(document) == [_STORY, _MORE, "Read the full report.", *links]

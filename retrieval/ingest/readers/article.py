@@ -42,7 +42,7 @@ def story_box(body: Element, marked: bool = False) -> Element:
     scores = _scores(body)
     if not scores:
         return body
-    best = _best(body, {box: score * (1 - _link_density(box)) for box, score in scores.items()})
+    best = _best(body, {box: score * (1 - link_density(box)) for box, score in scores.items()})
     parent = best.getparent()
     if best is body or parent is None:
         return best
@@ -57,6 +57,12 @@ def story_box(body: Element, marked: bool = False) -> Element:
         if not keep:
             sibling.drop_tree()
     return parent
+
+
+def story_score(body: Element) -> float:
+    """The score of the best box in ``body``: 5 and more is a story's (two long paragraphs)."""
+    scores = _scores(body)
+    return max((score * (1 - link_density(box)) for box, score in scores.items()), default=0.0)
 
 
 def _best(body: Element, scores: dict[Element, float]) -> Element:
@@ -94,7 +100,7 @@ def _kept(siblings: list[Element], best: Element, scores: dict[Element, float]) 
         if solid[0] < i < solid[-1] and not kept[i]:
             text = prose(sibling.text_content())
             listed = sibling.tag in ("ul", "ol", "dl")
-            kept[i] = _link_density(sibling) <= 0.6 and (listed or bool(_SENTENCE_END.search(text)))
+            kept[i] = link_density(sibling) <= 0.6 and (listed or bool(_SENTENCE_END.search(text)))
     return kept
 
 
@@ -140,7 +146,7 @@ def _only_child(box: Element) -> bool:
     return parent is not None and _length(parent) == _length(box)
 
 
-def _link_density(box: Element) -> float:
+def link_density(box: Element) -> float:
     """The share of ``box``'s text that is the text of links."""
     text = len(prose(box.text_content()))
     linked = sum(len(prose(a.text_content())) for a in box.iter("a"))
@@ -160,7 +166,7 @@ def _belongs(sibling: Element, scores: dict[Element, float], least: float, best:
     # and "grid-x main-wrapper", two boxes of one layout
     kind, other = set((best.get("class") or "").split()), set((sibling.get("class") or "").split())
     same = len(kind & other) * 2 > len(kind | other) or sibling.tag == best.tag == "section"
-    density = _link_density(sibling)
+    density = link_density(sibling)
     if same and density <= 0.5 and sibling in scores:
         return True
     if scores.get(sibling, 0.0) * (1 - density) >= least:
@@ -180,7 +186,7 @@ def _prose(sibling: Element, scores: dict[Element, float]) -> bool:
     text = prose(sibling.text_content())
     if not text or sibling.tag in _HEADINGS:
         return True
-    density = _link_density(sibling)
+    density = link_density(sibling)
     if density > 0.5:
         return False
     if text == prose(" ".join(h.text_content() for h in sibling.iter(*_HEADINGS))):

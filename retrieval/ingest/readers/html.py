@@ -16,6 +16,7 @@ Text is joined exactly as the markup holds it, never with a space added at an in
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ import lxml.html
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers.article import story_box
+from retrieval.ingest.readers.article import link_density, story_box, story_score
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -56,6 +57,7 @@ _DROP_TAGS = {
 }  # fmt: skip
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
+_SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
@@ -141,6 +143,7 @@ _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -170,7 +173,10 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
-    walk_blocks(content if _is_manual(content) else _story(content, walk), walk)
+    if _is_manual(content):
+        walk_blocks(content, walk)
+    else:
+        walk_blocks(_drop_trailing_links(_story(content, walk)), walk)
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
@@ -193,6 +199,30 @@ def _story(content: Element, walk: _Walk) -> Element:
     box = story_box(content, marked=content.tag != "body")
     if title is not None and title is not box and all(a is not box for a in title.iterancestors()):
         walk.document.title, walk.title_from_h1 = inline_text(title), False
+    return box
+
+
+def _drop_trailing_links(box: Element) -> Element:
+    """``box``, the story's, without the lines at its end that are each one link and nothing
+    else ("Zur Startseite", "Back to the list", the headline of a related story): the way on
+    from the story, not a part of it. A list's items are kept; a manual's page is not cut (its
+    "See also" box ends in a line of one link, "A logging cookbook")."""
+    for _ in range(5):
+        shown = [t for t in box.xpath(_SHOWN) if isinstance(t, str) and t.strip()]
+        last: Any = shown[-1] if shown else None  # lxml's string, which knows its element
+        if last is None or last.is_tail:
+            return box
+        element = last.getparent()
+        link = next((a for a in [element, *element.iterancestors()] if a.tag == "a"), None)
+        if link is None or link is box or any(a is link for a in box.iterancestors()):
+            return box
+        inside = itertools.takewhile(lambda b: b is not box, link.iterancestors())
+        line = next((b for b in inside if _is_block(b)), None)
+        if line is None or line.tag in ("li", "dd", "td", "th", "pre"):
+            return box
+        if prose(line.text_content()) != prose(link.text_content()):
+            return box
+        line.drop_tree()
     return box
 
 
@@ -257,7 +287,7 @@ def read_fragment(fragment: str, document: ParsedDocument, section: str | None) 
 
 def _parse(data: bytes, path: Path) -> Element:
     """The page's element tree, decoded from the encoding its bytes or ``<meta>`` declare."""
-    if b"\x00" in data[:65536] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if _is_binary(data[:65536]) and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise DocumentError(path, "binary, not a web page")
     try:
         # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
@@ -266,6 +296,15 @@ def _parse(data: bytes, path: Path) -> Element:
         return lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
         raise DocumentError(path, f"damaged: not a web page ({error})") from error
+
+
+def _is_binary(sample: bytes) -> bool:
+    """Whether ``sample``, a file's start, is binary data: it holds a NUL, and 1% of its bytes
+    are control characters. A page with a few stray NULs (eleven after an advertisement's
+    ``<img>``, on a news site) is a page; a browser shows them as nothing."""
+    if b"\x00" not in sample:
+        return False
+    return len(_CONTROL_BYTES.findall(sample)) * 100 >= len(sample)
 
 
 def _decode(data: bytes) -> str:
@@ -388,10 +427,14 @@ def _is_furniture(element: Element) -> bool:
         return True
     if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
-    names = (element.get("class") or "").split() + _own_ids(element)
-    if tag == "sup" and "reference" in names:
+    if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    return any(_FURNITURE.match(name) for name in names) or _is_link_list(element)
+    return _is_named_furniture(element) or _is_link_list(element)
+
+
+def _is_named_furniture(element: Element) -> bool:
+    names = (element.get("class") or "").split() + _own_ids(element)
+    return any(_FURNITURE.match(name) for name in names)
 
 
 def _holds_prose(element: Element) -> bool:
@@ -460,26 +503,27 @@ def _remove_furniture(content: Element) -> None:
     # was no furniture, whatever its name: ASP.NET wraps the whole page in '<form
     # id="aspnetForm">', and an unclosed '<header>' or '<div class="navbar">' swallows everything
     # after it. (The furniture inside it still goes.)
-    total = len(_visible_text(content))
+    total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
+    # A box named as furniture that holds most of the page's paragraphs is the story's: a
+    # WordPress theme names a post's box '<div class="entry themeform share">'.
+    doomed = [e for e in doomed if not _holds_the_story(e, paragraphs)]
     marked = set(doomed)
     outermost = [e for e in doomed if not any(a in marked for a in e.iterancestors())]
     if total - sum(len(_visible_text(e)) for e in outermost) < 200:
-        doomed = [element for element in doomed if not _holds_the_page(element, total)]
+        doomed = [e for e in doomed if not _holds_the_page(e, total, marked - {e})]
     _drop(doomed)
     headers = list(content.iter("header"))
     total = len(_visible_text(content)) if headers else 0
     for header in headers:
         if len(_visible_text(header)) * 2 <= total:  # not an unclosed one holding the page
             _drop(header.xpath(_BESIDE_THE_TITLE))  # an article's title, its byline beside
+    thread: set[Element] = set()  # the comments that are the page, kept through both passes
     for comments in (True, False):
         total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
-        _drop(
-            [
-                element
-                for element in content.iterdescendants()
-                if _is_aside(element, comments, total, paragraphs)
-            ]
-        )
+        asides = [e for e in content.iterdescendants() if _is_aside(e, comments, total, paragraphs)]
+        if comments and _is_thread(asides, content, total):
+            thread = set(asides)
+        _drop([aside for aside in asides if aside not in thread])
 
 
 def _footnotes_in_place(content: Element) -> None:
@@ -509,16 +553,34 @@ def _math_as_text(content: Element) -> None:
         math.drop_tree()
 
 
-def _holds_the_page(element: Element, total: int) -> bool:
+def _holds_the_page(element: Element, total: int, furniture: set[Element]) -> bool:
     """Whether ``element`` holds more than half of the ``total`` text (200 characters at
-    least: a copyright line is no page), and not as links, nor is it a ``<nav>``."""
+    least: a copyright line is no page), and not as links, nor is it a ``<nav>``. Its links are
+    counted in what is left once the ``furniture`` inside it goes (a news site's menus and
+    lists of stories, inside the '<form id="aspnetForm">' that wraps its page)."""
     if not isinstance(element.tag, str) or element.tag in ("script", "style", "template", "nav"):
         return False
     length = len(_visible_text(element))
     if length * 2 <= total or length < 200:
         return False
-    linked = sum(len(prose(link.text_content())) for link in element.iter("a"))
-    return linked * 2 < length
+    left = linked = 0
+    for text in element.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+        box = text.getparent().getparent() if text.is_tail else text.getparent()
+        boxes = [box, *box.iterancestors()] if box is not None else []
+        boxes = boxes[: next((i for i, b in enumerate(boxes) if b is element), len(boxes))]
+        if not any(b in furniture for b in boxes):
+            size = len(prose(str(text)))
+            left += size
+            linked += size if any(b.tag == "a" for b in boxes) else 0
+    return linked * 2 < left
+
+
+def _holds_the_story(element: Element, paragraphs: int) -> bool:
+    """Whether ``element``, a box named as furniture, holds more than half of the ``paragraphs``
+    (the characters in ``<p>`` of the page), and not as links."""
+    if element.tag not in ("div", "section", "article") or not _is_named_furniture(element):
+        return False  # an <aside>, a <header>: furniture by its tag
+    return _paragraph_length(element) * 2 > paragraphs and link_density(element) < 0.5
 
 
 def _drop(doomed: list[Element]) -> None:
@@ -559,6 +621,24 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     if comments and paragraphs - _paragraph_length(element) >= 1000:
         return True
     return len(_visible_text(element)) * 2 <= total and not element.xpath(".//blockquote")
+
+
+def _is_thread(comments: list[Element], content: Element, total: int) -> bool:
+    """Whether ``comments``, the boxes named as readers' comments, are the page: a forum's
+    thread of posts, a match's live ticker, each entry a "comment". They hold more than half of
+    its ``total`` text, and no story is left without them (no box scoring 5)."""
+    marked = set(comments)
+    outermost = [e for e in comments if not any(a in marked for a in e.iterancestors())]
+    if sum(len(_visible_text(e)) for e in outermost) * 2 <= total:
+        return False
+    places = [(e.getparent(), e.getparent().index(e), e) for e in outermost]
+    for parent, _, element in places:
+        parent.remove(element)  # its tail goes, and comes back, with it
+    try:
+        return story_score(content) < 5
+    finally:
+        for parent, index, element in places:
+            parent.insert(index, element)
 
 
 def _is_block(element: Element) -> bool:
