@@ -22,14 +22,16 @@ FLOORS: dict[str, dict[str, float]] = {
     "ml-dev": {"hit@1": 0.53, "hit@3": 0.69, "mrr@10": 0.62, "caught": 0.75},
     "heldout": {"hit@1": 0.72, "hit@3": 0.83, "mrr@10": 0.79, "caught": 0.50},
     "debian": {"hit@1": 0.22, "hit@3": 0.39, "mrr@10": 0.32, "caught": 0.60},
-    "mddocs": {"hit@1": 0.54, "hit@3": 0.74, "mrr@10": 0.64, "caught": 0.67},
+    "mddocs": {"hit@1": 0.60, "hit@3": 0.76, "mrr@10": 0.69, "caught": 0.67},
     "office": {"hit@1": 0.55, "hit@3": 0.70, "mrr@10": 0.64, "caught": 0.50},
     "multilingual": {"hit@1": 0.45, "hit@3": 0.63, "mrr@10": 0.55, "caught": 0.45},
     "heldout-b": {"hit@1": 0.72, "hit@3": 0.87, "mrr@10": 0.80, "caught": 0.80},
     "multilingual-b": {"hit@1": 0.40, "hit@3": 0.60, "mrr@10": 0.51, "caught": 0.85},
     "office-b": {"hit@1": 0.42, "hit@3": 0.60, "mrr@10": 0.51, "caught": 0.50},
-    "mddocs-b": {"hit@1": 0.40, "hit@3": 0.60, "mrr@10": 0.53, "caught": 0.50},
+    "mddocs-b": {"hit@1": 0.42, "hit@3": 0.64, "mrr@10": 0.56, "caught": 0.50},
     "docs-dev2": {"hit@1": 0.46, "hit@3": 0.67, "mrr@10": 0.57, "caught": 0.55},
+    "docs-dev3": {"hit@1": 0.66, "hit@3": 0.84, "mrr@10": 0.76, "caught": 0.67},
+    "uvicorn": {"hit@1": 0.42, "hit@3": 0.60, "mrr@10": 0.53, "caught": 0.50},
 }
 # at most this share of answerable questions declined (default 0.10), and at least this share of
 # off-topic ones (default all): in a broad corpus (Debian's FAQ) everyday words match somewhere;
@@ -40,6 +42,7 @@ ANSWERABLE_DECLINED_AT_MOST = {
     "heldout": 0.10,
     "mddocs": 0.08,
     "ml-dev": 0.18,
+    "uvicorn": 0.15,  # 11% (6 of 54) at its first run: room for two more
 }
 # sqlite-dev has 15 off-topic questions: each is 7 points, so the floor leaves room for one.
 OFFTOPIC_DECLINED_AT_LEAST = {
