@@ -655,6 +655,8 @@ def _affixes_joined(text: str) -> str:
 def _segmented(run: str, base: int, lang: Language) -> list[Token]:
     """The words (Chinese) or bigrams (Japanese, Korean, Thai) of a run starting at ``base``."""
     split = cjk.chinese_words if lang.segment == "jieba" else cjk.bigrams
+    if lang.code == "ja":
+        split = cjk.japanese_bigrams  # without its particles and endings
     stops = stop_words(lang.code)
     prefix = lang.code + ":"
     found = [
