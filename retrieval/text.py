@@ -12,10 +12,21 @@ import unicodedata
 import ftfy
 from ftfy.badness import is_bad
 
+from retrieval.search.scripts import MARKS
+
 # Spaces that are not plain spaces: no-break, figure, thin, ideographic and friends.
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\x0b\x0c]")
-# Zero-width characters and the byte-order mark carry nothing a reader sees.
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Zero-width characters and the byte-order mark carry nothing a reader sees, except the
+# zero-width non-joiner and joiner between two letters: Persian spells words with them
+# ("می‌کرد", "بزرگ‌ترین": without it the letters join and the word reads wrong), as do Urdu,
+# Kurdish and the Indic scripts. Between anything else (an emoji sequence's joiner) they go.
+_LETTER = rf"[^\W\d_{MARKS}]"
+_ZERO_WIDTH = re.compile(
+    rf"[\u200b\u2060\ufeff\u00ad]|(?<!{_LETTER}|[{MARKS}])[\u200c\u200d]+"
+    rf"|[\u200c\u200d]+(?!{_LETTER})"
+)
+# For matching, every zero-width character goes: "می‌کرد" and "میکرد" are one word.
+_ANY_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Control characters other than newline.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")  # the ASCII ones, tab and CR included
@@ -46,8 +57,9 @@ def clean(text: str) -> str:
     """Repair a document's text without changing how it reads.
 
     Mojibake is fixed where ftfy can tell (``Ã©`` → ``é``), the result is put in Unicode NFC, odd
-    spaces become plain spaces and zero-width and control characters are removed. Typographic
-    quotes and dashes are kept as written.
+    spaces become plain spaces and zero-width and control characters are removed, but for the
+    non-joiner and joiner between two letters, which are part of the word's spelling (Persian
+    "می‌کرد"). Typographic quotes and dashes are kept as written.
     """
     if text.isascii() and "&" not in text and not _ASCII_CONTROL.search(text):
         return text  # nothing below would change it: one pass over the text instead of five
@@ -122,7 +134,7 @@ def strip_accents(text: str) -> str:
 
 def fold(text: str) -> str:
     """Fold text for comparison: case, accents, quotes, dashes and runs of white space."""
-    text = strip_accents(clean(text)).translate(_QUOTES)
+    text = _ANY_ZERO_WIDTH.sub("", strip_accents(clean(text))).translate(_QUOTES)
     text = _DASHES.sub("-", text)
     return _SPACES.sub(" ", text).strip().casefold()
 

@@ -67,11 +67,13 @@ _SUFFIXES = frozenset(
 # A dotted name: two or more parts, one of two letters or more, a letter in each part (so no
 # "e.g", "U.S" abbreviation, no "3.2.1" version, no "2.5" number).
 _DOTTED = re.compile(r"(?=.*[^\W\d_]{2})(?:[^\W_]*[^\W\d_][^\W_.]*)(?:\.[^\W_]*[^\W\d_][^\W_.]*)+")
-# Words of other languages: letters with their combining marks, joined by hyphens and
-# apostrophes (parts are then analysed alone), and numbers with their separators.
+# Words of other languages: letters with their combining marks, joined by hyphens, apostrophes
+# or a zero-width non-joiner or joiner (Persian "می‌کرد", "بزرگ‌ترین": the parts are then
+# analysed alone and joined, so the spellings with a space and without one meet it), and
+# numbers with their separators.
 _LETTERS = rf"(?:[^\W_][{scripts.MARKS}]*)+"
-_WORD_ANY = re.compile(rf"{_LETTERS}(?:(?:[-‐‑'’&+]|(?<=\d)[.,](?=\d)){_LETTERS})*")
-_JOINERS = re.compile(r"[-‐‑'’&+]")
+_WORD_ANY = re.compile(rf"{_LETTERS}(?:(?:[-‐‑'’&+\u200c\u200d]|(?<=\d)[.,](?=\d)){_LETTERS})*")
+_JOINERS = re.compile(r"[-‐‑'’&+\u200c\u200d]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _ALNUM = re.compile(r"[^\W_]")
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # thousands separators: "3,362"
@@ -313,7 +315,7 @@ class Analyzer:
         code = lang or self._language_of(text)
         if code == ENGLISH and not scripts.has_other_scripts(text):
             return self._english(text)  # the common case, as it always was
-        return self._mixed(text, language(code))
+        return self._mixed(_affixes_joined(text) if code == "fa" else text, language(code))
 
     def _language_of(self, text: str) -> str:
         if self.languages == (ENGLISH,):
@@ -635,9 +637,32 @@ def _number(raw: str) -> str:
     return digits.replace(",", "") if _GROUPED.fullmatch(digits) else digits
 
 
+# Persian writes a verb's prefix (می‌, نمی‌) and the suffixes of plurals and comparatives (‌ها,
+# ‌های, ‌تر, ‌ترین) after a zero-width non-joiner, but many type a space there ("بزرگ ترین",
+# "می کرد") or nothing. The space is read as the non-joiner, so the word gives its joined form
+# ("بزرگترین", stemmed) beside its parts, as the other two spellings do. One character for one:
+# offsets stay those of the text.
+_ARABIC_LETTER = "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc]"
+_PERSIAN_SPACED = re.compile(
+    rf"(?<!{_ARABIC_LETTER})(ن?می) (?={_ARABIC_LETTER})"
+    rf"|(?<={_ARABIC_LETTER}) (ترین|تری|تر|هایی|های|ها)(?!{_ARABIC_LETTER})"
+)
+
+
+def _affixes_joined(text: str) -> str:
+    """Persian ``text`` with the space before a suffix or after a prefix as a non-joiner."""
+    if " " not in text:
+        return text
+    return _PERSIAN_SPACED.sub(
+        lambda m: m[1] + "\u200c" if m[1] is not None else "\u200c" + m[2], text
+    )
+
+
 def _segmented(run: str, base: int, lang: Language) -> list[Token]:
     """The words (Chinese) or bigrams (Japanese, Korean, Thai) of a run starting at ``base``."""
     split = cjk.chinese_words if lang.segment == "jieba" else cjk.bigrams
+    if lang.code == "ja":
+        split = cjk.japanese_bigrams  # without its particles and endings
     stops = stop_words(lang.code)
     prefix = lang.code + ":"
     found = [

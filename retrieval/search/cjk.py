@@ -26,6 +26,7 @@ dictionaries too), so that it finds documents written in them.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Protocol, cast
 
 # A run is cut into pieces no longer than this before jieba sees it: jieba's cost grows with a
@@ -154,3 +155,55 @@ def bigrams(run: str) -> list[tuple[str, int, int]]:
     if len(run) == 1:
         return [(run, 0, 1)]
     return [(run[i : i + 2], i, i + 2) for i in range(len(run) - 1)]
+
+
+# Japanese writes its grammar in hiragana between the kanji and katakana of its words: particles
+# (の に は を が), the copula and verb endings (です ます ある), and the question's own words
+# (とは, 何, どこ, いつ). Their bigrams and lone characters are in nearly every passage and name
+# nothing: "ご来光とは何ですか" searched とは, 何, です, すか beside 来光 and was declined for
+# words no passage holds, and quotes bolded の and にあ. These words at either end of a run of
+# hiragana are no terms, nor is a lone hiragana left (a particle, or a verb's ending: 高い's い),
+# nor a lone 何 or 誰.
+_FUNCTION_WORDS = """の に は を が と で も へ や か ね よ な ぞ て た から まで より など って
+    とは では には にも での への との ので のに けど だ だった です でした でしょう ですか ます
+    ました ません ましょう である であり であった ある あり あります ありますか あった いる います
+    いた する します した して される され されて という といった について による により なに
+    なん どこ いつ だれ どれ どの どう なぜ どんな いくつ いくら どのくらい どれくらい""".split()
+# Longest first, never given back (possessive): one way to read the start, no backtracking.
+_LEADING = re.compile("(?:" + "|".join(sorted(_FUNCTION_WORDS, key=len, reverse=True)) + ")*+")
+_LONGEST_FUNCTION = max(map(len, _FUNCTION_WORDS))
+_FUNCTION_SET = frozenset(_FUNCTION_WORDS)
+_QUESTION_KANJI = frozenset("何誰")
+# Hiragana (with its iteration marks) apart from katakana: "メートルですか" is a word and です.
+_KANA_PIECES = re.compile("[\u3041-\u309f]+|[^\u3041-\u309f]+")
+
+
+def japanese_bigrams(run: str) -> list[tuple[str, int, int]]:
+    """:func:`bigrams` of a Japanese run (kanji or kana), less its grammar: the particles,
+    endings and question words (:data:`_FUNCTION_WORDS`) at either end of each stretch of
+    hiragana, a lone hiragana left, a lone 何 or 誰. Hiragana and katakana are paired apart."""
+    if run in _QUESTION_KANJI:
+        return []
+    out: list[tuple[str, int, int]] = []
+    for piece in _KANA_PIECES.finditer(run):
+        text, base = piece.group(), piece.start()
+        if "\u3041" <= text[0] <= "\u309f":
+            start = _LEADING.match(text).end()  # type: ignore[union-attr]  # * matches ""
+            text, base = text[start : _grammar_from(text, start)], base + start
+            if len(text) < 2:
+                continue
+        out.extend((pair, base + start, base + end) for pair, start, end in bigrams(text))
+    return out
+
+
+def _grammar_from(text: str, start: int) -> int:
+    """Where the particles and endings that end ``text`` begin (past ``start``): the first
+    position from which the rest reads as function words alone, found from the end (linear,
+    where a regular expression tries every way to read "ではでは…" and takes seconds)."""
+    ends_here = [False] * len(text) + [True]  # ends_here[i]: text[i:] is function words only
+    for i in range(len(text) - 1, start - 1, -1):
+        ends_here[i] = any(
+            ends_here[i + n] and text[i : i + n] in _FUNCTION_SET
+            for n in range(1, min(_LONGEST_FUNCTION, len(text) - i) + 1)
+        )
+    return next(i for i in range(start, len(text) + 1) if ends_here[i])

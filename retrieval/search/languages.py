@@ -125,7 +125,30 @@ def _fold_russian(word: str) -> str:
 def _fold_marks(word: str) -> str:
     """Arabic harakat, Hebrew points and stray accents: vowel marks few people type."""
     kept = "".join(ch for ch in unicodedata.normalize("NFC", word) if not unicodedata.combining(ch))
-    return kept.replace("\u0640", "").casefold()  # and the tatweel, a stretching stroke
+    # and the tatweel, a stretching stroke, and the zero-width (non-)joiner: "میکرد" is "می‌کرد"
+    return kept.translate(_NOTHING).casefold()
+
+
+_NOTHING = dict.fromkeys(map(ord, "\u0640\u200c\u200d"))
+# Letters Arabic and Persian text write in more than one way, as Lucene's
+# ArabicNormalizationFilter and PersianNormalizationFilter fold them: alef with hamza or madda
+# as alef (أ إ آ ٱ → ا), final ى as ي, ة as ه, and Persian's own forms of yeh and kaf (ی ک) as
+# the Arabic ones in Arabic text; Persian keeps its own (ي ى → ی, ك → ک), which its stemmer
+# reads, and folds heh with yeh (ۀ) and heh goal (ہ, Urdu) to ه. Typed either way, a word meets.
+_ALEF = dict.fromkeys(map(ord, "أإآٱ"), "ا") | {ord("ة"): "ه", ord("ۀ"): "ه", ord("ہ"): "ه"}
+_ARABIC_LETTERS = str.maketrans(_ALEF | {ord("ى"): "ي", ord("ی"): "ي", ord("ک"): "ك"})
+_PERSIAN_LETTERS_FOLDED = str.maketrans(_ALEF | {ord("ي"): "ی", ord("ى"): "ی", ord("ك"): "ک"})
+
+
+def _fold_arabic(word: str) -> str:
+    """Arabic: vowel marks and tatweel off (:func:`_fold_marks`), letters written two ways as
+    one (:data:`_ARABIC_LETTERS`): "السد العالى" meets "السد العالي", "اسوان" "أسوان"."""
+    return _fold_marks(word).translate(_ARABIC_LETTERS)
+
+
+def _fold_persian(word: str) -> str:
+    """Persian and Urdu: as Arabic, with Persian's yeh and kaf (:data:`_PERSIAN_LETTERS_FOLDED`)."""
+    return _fold_marks(word).translate(_PERSIAN_LETTERS_FOLDED)
 
 
 @dataclass(frozen=True)
@@ -150,7 +173,7 @@ def _lang(code: str, script: str = "latin", stemmer: str | None = None) -> Langu
 # Latin-script languages whose accents are often left out when typing, and those with elision.
 _ACCENTS_OPTIONAL = frozenset({"en", "fr", "es", "pt", "it", "ca", "el"})
 _ELISIONS = frozenset({"fr", "it", "ca"})
-_FOLDS = {"ru": _fold_russian, "ar": _fold_marks, "fa": _fold_marks, "ur": _fold_marks}
+_FOLDS = {"ru": _fold_russian, "ar": _fold_arabic, "fa": _fold_persian, "ur": _fold_persian}
 _FOLDS |= {"he": _fold_marks} | dict.fromkeys(_ACCENTS_OPTIONAL, _fold_accents)
 _FOLDS["es"] = _fold_spanish
 # Snowball's French stemmer removes the endings of participles and adjectives as written, with
@@ -262,8 +285,9 @@ def word_language(script: str, lang: Language) -> Language:
 # "4": Chinese words across the seam of a longer word dropped (cjk.chinese_words: 通用 of 普通用户);
 # "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
 # nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
-# apocopes (primer) read as the whole adjective too.
-RULES = "7"
+# apocopes (primer) read as the whole adjective too; "8": Arabic and Persian letters written two
+# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped.
+RULES = "8"
 
 
 @functools.cache

@@ -42,7 +42,9 @@ CJK_SCRIPTS = frozenset({"han", "kana", "hangul"})
 
 # A run of one script's letters (marks and, within words, the script's own joiners included).
 _RUN = re.compile(
-    "|".join(f"(?P<{name}>[{chars}](?:[{chars}{MARKS}\u200c])*)" for name, chars in _RANGES.items())
+    "|".join(
+        f"(?P<{name}>[{chars}](?:[{chars}{MARKS}\u200c\u200d])*)" for name, chars in _RANGES.items()
+    )
 )
 # Any letter of those scripts: one character class, which ``re`` scans far faster than the
 # alternation above, for the common question "is there anything but Latin here?".

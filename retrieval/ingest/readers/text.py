@@ -618,8 +618,21 @@ def _wrapped_heading(block: list[str]) -> list[str]:
     return block
 
 
+# A short line of Arabic, Persian or Hebrew letters, scripts with no capitals to tell a heading
+# by: one to CASELESS_HEADING_WORDS words, no sentence's punctuation (Arabic's ، ؛ ؟ and ۔ too),
+# a letter first and last (vowel marks after it): "السد العالي", "برج میلاد".
+_CASELESS_LETTER = "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u05d0-\u05ea]"
+_CASELESS_HEADING = re.compile(
+    rf"{_CASELESS_LETTER}(?:[^.,;:!?،؛؟۔…]*{_CASELESS_LETTER})?[\u064b-\u065f\u0670\u05b0-\u05c7]*"
+)
+CASELESS_HEADING_WORDS = 8
+
+
 def _is_cjk_heading(line: str) -> bool:
-    """A short Chinese or Japanese line without a sentence's punctuation ("第一章 总则")."""
+    """A short Chinese or Japanese line without a sentence's punctuation ("第一章 总则"), or
+    an Arabic, Persian or Hebrew one (:data:`_CASELESS_HEADING`): none has capitals."""
+    if _CASELESS_HEADING.fullmatch(line):
+        return len(line.split()) <= CASELESS_HEADING_WORDS
     return (
         bool(CJK_CHAR.match(line[0]) and CJK_CHAR.match(line[-1]))
         and len(line) <= 30

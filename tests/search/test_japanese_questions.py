@@ -1,0 +1,60 @@
+"""Japanese questions as they are asked (qa7 #8): "ご来光とは何ですか" searches 来光 (ご来光), not
+とは, 何 and です, and a quote bolds the question's words, not the particles between them (の, に).
+The text is written for these tests."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+from retrieval.search.analyzer import Analyzer
+
+FUJI = (
+    "# 富士山\n\n"
+    "富士山は日本で最も高い山で、静岡県と山梨県の境にある。\n\n"
+    "## 登山\n\n"
+    "頂上で日の出を見ることを「ご来光」という。吉田ルートは人気のある登山道である。\n\n"
+    "# 桜\n\n"
+    "東京の桜の標本木は靖国神社にある。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library({"fuji.md": FUJI})
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("ご来光とは何ですか", "ご来光"),
+        ("吉田ルートとは何ですか", "吉田ルート"),
+        ("桜の標本木はどこにありますか", "靖国神社"),
+    ],
+)
+def test_a_japanese_what_is_question_is_answered(
+    library: Library, question: str, says: str
+) -> None:
+    answer = library.answer(question)
+    assert answer.outcome == "answered"
+    assert says in answer.hits[0].passage.text
+
+
+def test_japanese_particles_and_question_frames_are_not_searched() -> None:
+    terms = Analyzer(languages=None).terms("桜の標本木はどこにありますか", "ja")
+    assert terms == ["ja:桜", "ja:標本", "ja:本木"]
+
+
+def test_japanese_quotes_do_not_bold_particles(library: Library) -> None:
+    answer = library.answer("桜の標本木はどこにありますか")
+    marked = answer.hits[0].excerpt.render(mark=lambda text: f"[{text}]")
+    assert "[標本木]" in marked
+    assert not re.search("\\[[^]]*[\u3041-\u309f][^]]*\\]", marked)  # no hiragana bolded: の, にあ
+
+
+def test_a_long_run_of_particles_is_read_at_once() -> None:
+    # Read with a regular expression, every way to split "ではでは…" was tried: seconds.
+    assert Analyzer(languages=None).terms("では" * 400 + "ぬ" + "では" * 400, "ja") == []
