@@ -61,12 +61,14 @@ _HYPHENS = re.compile(r"[-‐‑]")
 _SUFFIXES = frozenset(
     """txt md rst py js ts c h cpp java rb go rs sh bat ps1 cfg conf ini toml yaml yml json xml html
     htm css csv tsv pdf doc docx odt xls xlsx ppt pptx png jpg jpeg gif svg ico zip gz bz2 xz tar
-    tgz deb rpm whl egg so dll exe bin img iso log lock list d service socket target timer mount
-    com org net edu gov io dev info uk de fr ru cn jp eu us""".split()
+    tgz deb rpm whl egg dll exe img iso list service socket target timer mount
+    com org net edu gov info uk de fr ru cn jp eu us""".split()
 )
 # A dotted name: two or more parts, one of two letters or more, a letter in each part (so no
 # "e.g", "U.S" abbreviation, no "3.2.1" version, no "2.5" number).
-_DOTTED = re.compile(r"(?=.*[^\W\d_]{2})(?:[^\W_]*[^\W\d_][^\W_.]*)(?:\.[^\W_]*[^\W\d_][^\W_.]*)+")
+# Each part can match one way only (digits, then a letter, then anything but a dot: possessive),
+# so a long name that fails to match fails at once ("aaaa.bbbb.….hhhh.1" took seconds).
+_DOTTED = re.compile(r"(?=.*[^\W\d_]{2})\d*+[^\W\d_][^\W_]*+(?:\.\d*+[^\W\d_][^\W_]*+)+")
 # Words of other languages: letters with their combining marks, joined by hyphens, apostrophes
 # or a zero-width non-joiner or joiner (Persian "می‌کرد", "بزرگ‌ترین": the parts are then
 # analysed alone and joined, so the spellings with a space and without one meet it), and
@@ -411,11 +413,7 @@ class Analyzer:
 
     def _plain(self, raw: str, key: str) -> _Terms:
         """The pairs of a word no synonym starts with (most words)."""
-        if (
-            "." in raw
-            and _DOTTED.fullmatch(raw)
-            and raw.rpartition(".")[2].lower() not in _SUFFIXES
-        ):
+        if "." in raw and is_dotted_name(raw):
             return _dotted(self, raw, key)
         if "-" in raw or "‐" in raw or "‑" in raw:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
@@ -493,6 +491,12 @@ class Analyzer:
     def terms(self, text: str, lang: str | None = None) -> list[str]:
         """Just the terms of ``text``."""
         return [t.term for t in self.tokens(text, lang)]
+
+
+def is_dotted_name(raw: str) -> bool:
+    """Whether a word is a dotted name searched by its parts too ("websocket.close",
+    "console.log"): not a file or host name ("sources.list", "example.com")."""
+    return bool(_DOTTED.fullmatch(raw)) and raw.rpartition(".")[2].lower() not in _SUFFIXES
 
 
 def _dotted(analyzer: Analyzer, raw: str, key: str) -> _Terms:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from retrieval.search import cjk, thesaurus
-from retrieval.search.analyzer import Analyzer, Token, covered_unknowns
+from retrieval.search.analyzer import Analyzer, Token, covered_unknowns, is_dotted_name
 from retrieval.search.languages import (
     LANGUAGES,
     detect,
@@ -228,10 +228,6 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
                 continue  # "inner-and" joined: its parts are searched, the join is no word
             if _mistyped_stop_word(token, clean_text):
                 continue  # "abuot", "waht", "teh": a word the question means to skip
-            held = [g for g in analyzer.groups_holding(term) if snapshot.index.passages_with(g)]
-            if held and lang == "en":
-                found.extend(held)  # "missile", which the documents write in "anti-missile"
-                continue
             if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
                 found.append(term)  # a short name ("Paris"), not a slip from "pairs"
                 continue
@@ -379,10 +375,12 @@ def _joined_only(token: Token, text: str) -> bool:
     websocketclose where the documents write it otherwise. Its parts are searched; the join
     is no word the documents lack."""
     span = text[token.start : token.end]
-    if "-" not in span and "." not in span:
+    dotted = "." in span and is_dotted_name(span)
+    if "-" not in span and not dotted:
         return False
+    joined = span.replace("-", "").replace(".", "") if dotted else span.replace("-", "")
     code, _, word = token.word.rpartition(":")
-    return word == language(code or "en").fold(span.replace("-", "").replace(".", ""))
+    return word == language(code or "en").fold(joined)
 
 
 def _fragments_of_words(tokens: Sequence[Token], snapshot: Snapshot) -> set[str]:
@@ -593,16 +591,23 @@ def _groups_named(
     own: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
 ) -> Iterator[tuple[str, str]]:
     """``(group's term, word's term)`` for the synonym groups two or more of the question's
-    own terms are words of: "shanghai cooperation" names the Shanghai Cooperation Organization,
-    whose passages are indexed under the group's term and hold neither word as such (searched
-    as a synonym is, at :data:`ALTERNATIVE_WEIGHT`: dev MRR -.001, heldout-b hit@3 +1; at a
-    word's full weight dev hit@1 fell by two questions)."""
+    own terms are words of, or one that no passage holds as a word of its own: "shanghai
+    cooperation" names the Shanghai Cooperation Organization, and "missile" is what documents
+    saying only "anti-missile" hold (every form of a group is indexed as the group's term, not as
+    its words); only the question's one such word ("polar vortex": two). Searched as a synonym
+    is, at :data:`ALTERNATIVE_WEIGHT`, the word itself staying a word no passage has. (Two
+    words: dev MRR -.001, heldout-b hit@3 +1; at a word's full weight dev hit@1 fell by two.)"""
     holding: dict[str, list[str]] = {}
     for term in dict.fromkeys(own):
         for group in analyzer.groups_holding(term):
             holding.setdefault(group, []).append(term)
+    index = snapshot.index
+    # One word the documents lack is read inside their forms; with two or more, the question
+    # is about something they do not hold ("polar vortex" is no multi-polarization).
+    lacking = [t for t in dict.fromkeys(own) if not index.passages_with(t)]
     for group, terms in holding.items():
-        if len(terms) >= 2 and snapshot.index.passages_with(group):
+        read_inside = len(lacking) == 1 and terms == lacking
+        if (len(terms) >= 2 or read_inside) and index.passages_with(group):
             yield group, terms[0]
 
 

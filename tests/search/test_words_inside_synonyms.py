@@ -65,3 +65,10 @@ def test_two_words_of_a_named_body_find_the_passages_naming_it(shipped_library: 
     # China–US consultations "in Shanghai" on "cooperation" used to come first.
     answer = shipped_library.answer("shanghai cooperation")
     assert "Shanghai Cooperation Organization" in answer.hits[0].passage.text
+
+
+def test_two_words_no_document_has_are_not_read_inside_a_synonym(shipped_library: Library) -> None:
+    # "polar" is inside "multi-polarization", but "polar vortex" is about something else.
+    answer = shipped_library.answer("what is the polar vortex?")
+    assert answer.outcome == "declined"
+    assert "multipolar" not in answer.terms
