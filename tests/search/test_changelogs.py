@@ -21,6 +21,12 @@ from retrieval.search.changelogs import is_changelog
         ("pdf/ltnews35.pdf", False),  # a word inside a name is not the name
         ("websockets.md", False),
         ("newsletter.md", False),
+        ("news/2024/election.html", False),  # news, and history, are what some corpora are
+        ("history/rome.pdf", False),
+        ("world-history.pdf", False),
+        ("press-releases/q3.pdf", False),
+        ("History.md", True),
+        ("docs/release-notes/3.0.md", True),
     ],
 )
 def test_release_notes_are_told_by_their_file_or_folder_name(doc: str, changelog: bool) -> None:
@@ -54,3 +60,10 @@ def test_how_a_feature_works_is_answered_by_its_documentation(project: Library) 
 def test_when_it_was_added_is_answered_by_the_release_notes(project: Library) -> None:
     answer = project.answer("which version added sending JSON over a websocket?")
     assert answer.hits[0].passage.doc == "CHANGELOG.md"
+
+
+def test_a_question_saying_new_otherwise_is_answered_from_the_documentation(
+    project: Library,
+) -> None:
+    answer = project.answer("I'm new to websockets: how do I send JSON over one?")
+    assert answer.hits[0].passage.doc == "websockets.md"
