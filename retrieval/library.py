@@ -544,12 +544,12 @@ def _ranked(
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:
         thing = definitions.term_asked(text)  # a word alone, not one following a question
-    own = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
+    neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     depth = max(
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
-        own_language.WINDOW if own else 0,
+        own_language.WINDOW if neutral else 0,
     )
     ranked, total = _search(
         current,
@@ -567,7 +567,7 @@ def _ranked(
         ranked = definitions.first_defining(ranked, thing, openings)
     elif purpose:
         ranked = definitions.first_saying_purpose(ranked, purpose, openings)
-    if own:
+    if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
 

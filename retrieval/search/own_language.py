@@ -1,4 +1,4 @@
-"""Questions answered in the asker's language when its passages can answer them.
+"""Questions whose searched words belong to no one language, answered in the asker's language.
 
 "什么是 Debian？" and "Что такое Debian?" search one word, the name: the question words are stop
 words and a name is the same term in every language (:mod:`analyzer`). BM25 then ranks the
@@ -7,7 +7,6 @@ of them. The question's language is the one thing left that tells them apart, so
 documents written in it come first. Not for English questions: English terms carry no language
 mark, so every English question would look like one, and the English paragraph of a Russian
 manual that answers it exactly would go below English pages that only share its words.
-A question that found words of its own language is answered in it too (:func:`asks_by_language`).
 """
 
 from __future__ import annotations
@@ -22,22 +21,12 @@ WINDOW = 30
 
 
 def asks_by_language(lang: str, terms: Collection[str]) -> bool:
-    """Whether a question in ``lang`` (not English) is to be answered from passages of its
-    language first (``terms``: the question's terms some passage holds).
-
-    When it found passages by terms of no language only (names, numbers: "debian", "9"), only
-    its language tells them apart: "那稳定版呢？" after "什么是 Debian GNU/Linux？", where no
-    passage writes 稳定版, searches the Russian passages on Debian GNU/Linux as much as the
-    Chinese. When it found words of its own language, the corpus answers in that language, and
-    a passage of another one that shares only the question's Latin words ("single-user" in a
-    Spanish manual's table, for a Russian question on upgrading in single-user mode) does not
-    go before them: ml-dev MRR +.003 (two Russian questions no longer answered in Spanish or
-    Chinese), the others unchanged.
-    """
-    if lang == "en" or not terms:
-        return False
-    tagged = [term for term in terms if term[2:3] == ":"]
-    return not tagged or any(term.startswith(lang + ":") for term in tagged)
+    """Whether a question in ``lang`` (not English) found passages by terms of no language
+    only (names, numbers: "debian", "9"; ``terms``: those some passage holds), so that only
+    its language tells the passages apart: "那稳定版呢？" after "什么是 Debian GNU/Linux？",
+    where no passage writes 稳定版, searches the Russian passages on Debian GNU/Linux as much
+    as the Chinese."""
+    return lang != "en" and bool(terms) and not any(term[2:3] == ":" for term in terms)
 
 
 def written_in_first(
