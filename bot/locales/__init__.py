@@ -72,9 +72,9 @@ def is_small_talk(text: str) -> bool:
     :data:`~bot.locales.en.SMALL_TALK_WORDS`, and :mod:`.courtesy`'s words and laughs in the
     languages it does not speak: "danke!", "شكرا", "ありがとう", "hahaha"). A message with no
     words at all ("?", "👍") is not: it is told what to ask; nor is one that reads as code
-    ("super()", "hello_world")."""
-    if _CODE_LIKE.search(text):
-        return False
+    ("super()", "hello_world") or ends in a question mark ("toll?")."""
+    if _CODE_LIKE.search(text) or text.rstrip().endswith(("?", "？", "؟")):
+        return False  # "toll?", "super?": a question, however short
     said = " ".join(_letters(_folded(text)).split())
     if said in ("+1", "+"):
         return True

@@ -4,7 +4,7 @@ bot speaks (each locale's ``SMALL_TALK_WORDS``): a message made only of these is
 Not a locale (its name is not a language code): the bot answers no one in these languages, it
 only leaves their "danke!", "obrigado", "شكرا" or "ありがとう" unsearched. The words are the
 everyday forms of courtesy, not fitted to any question; a word that is also something people
-search for ("top", "nice", "w") is left out. Laughs are written in too many lengths to list
+search for ("top", "nice", "w", "toll", "salve", "mille", "perfect", "good") is left out. Laughs are written in too many lengths to list
 ("hahaha", "kkkkk", "хахах", "ㅋㅋㅋ"): :data:`LAUGH` reads them.
 """
 
@@ -15,15 +15,15 @@ import re
 WORDS = (
     # English, beyond en.SMALL_TALK_WORDS
     "thank u", "ty", "tysm", "tnx", "thanx", "cheers", "much appreciated", "appreciated",
-    "awesome", "perfect", "got it", "wow", "hey", "good", "very", "very much", "lmao", "rofl",
+    "awesome", "got it", "wow", "hey", "very much", "lmao", "rofl",
     # German
     "danke", "danke schön", "dankeschön", "danke sehr", "vielen dank", "besten dank", "dank",
-    "super", "toll", "klasse", "prima", "alles klar", "hallo", "moin", "servus",
+    "super", "klasse", "alles klar", "hallo", "moin", "servus",
     # Portuguese
     "obrigado", "obrigada", "muito", "valeu", "brigado", "brigada", "beleza", "olá",
     "oi", "tudo bem",
     # Italian
-    "grazie", "grazie mille", "mille", "perfetto", "ottimo", "ciao", "salve", "bene",
+    "grazie", "grazie mille", "perfetto", "ottimo", "ciao", "bene",
     # Dutch
     "bedankt", "dank je", "dank je wel", "dankjewel", "dank u", "dank u wel", "dankuwel",
     "hoi", "hartelijk",
@@ -51,9 +51,9 @@ WORDS = (
 )  # fmt: skip
 
 # One word of laughter, however long: "haha", "ahahah", "hehe", "jajaja", "kkkk", "rsrs",
-# "xD", "lool", "хаха", "ахах", "ㅋㅋ", "ㅎㅎ", "هههه", "خخخ", "5555" (Thai).
+# "xD", "lool", "хаха", "ахах", "ㅋㅋ", "ㅎㅎ", "هههه", "خخخ" (not Thai's "5555": a number).
 LAUGH = re.compile(
     r"a?(?:h+a+){2,}h*|(?:a+h+){2,}a*|(?:h+[ei]+){2,}h*|(?:j+[aei]+){2,}j*|k{4,}|(?:rs){2,}"
     r"|x+d+|l+o+l+|lmf?a+o+|а?(?:х+а+){2,}х*|(?:а+х+){2,}а*|(?:х+[еи]+){2,}х*"
-    r"|ㅋ{2,}|ㅎ{2,}|ه{3,}|خ{3,}|5{4,}"
+    r"|ㅋ{2,}|ㅎ{2,}|ه{3,}|خ{3,}"
 )

@@ -22,6 +22,8 @@ QUESTIONS = [
     "привет мир", "bonjour tristesse", "what is a lot", "好的软件包有哪些", "👍", "?",
     "danke für die Hilfe, aber was ist die SCO?", "what does haha mean", "haha.py", "kkk",
     "top", "nice",
+    # words people search for, and any message asking: searched
+    "toll?", "salve", "mille", "perfect", "good", "5555", "super?", "спасибо?",
 ]  # fmt: skip
 
 
