@@ -4,8 +4,9 @@ bot speaks (each locale's ``SMALL_TALK_WORDS``): a message made only of these is
 Not a locale (its name is not a language code): the bot answers no one in these languages, it
 only leaves their "danke!", "obrigado", "شكرا" or "ありがとう" unsearched. The words are the
 everyday forms of courtesy, not fitted to any question; a word that is also something people
-search for ("top", "nice", "w", "toll", "salve", "mille", "perfect", "good") is left out. Laughs are written in too many lengths to list
-("hahaha", "kkkkk", "хахах", "ㅋㅋㅋ"): :data:`LAUGH` reads them.
+search for ("top", "nice", "w", "toll", "salve", "mille", "perfect", "good") is left out.
+Laughs are written in too many lengths to list ("hahaha", "kkkkk", "хахах", "ㅋㅋㅋ"):
+:data:`LAUGH` reads them.
 """
 
 from __future__ import annotations
