@@ -141,3 +141,11 @@ def test_the_short_lines_of_a_raw_html_card_are_quoted_together() -> None:
         "A first sentence of the box that runs on for well over twelve words, as prose does.",
         "Short line\nAnother short line",
     ]
+
+
+def test_a_long_run_of_short_html_lines_is_no_card() -> None:
+    """Sixty links laid out in HTML are sixty lines, not one passage of 455 characters."""
+    items = "".join(f"<p>Link number {n}</p>\n" for n in range(60))
+    found = texts(read("links.md", f"# Links\n\n<div>\n{items}</div>\n".encode()))
+    assert max(t.count("\n") + 1 for t in found) <= 6
+    assert "Link number 59" in "\n".join(found)

@@ -853,16 +853,28 @@ def _html_text(html: str, reading: _Reading) -> None:
         reading.intro = len(reading.document.blocks) - 1
 
 
+# Lines a card holds at most: a longer run of short lines (a list of sixty links laid out in
+# HTML) is no card, and stays lines of its own.
+CARD_LINES = 6
+
+
 def _join_short_runs(document: ParsedDocument, start: int) -> None:
     """Join each run of short lines that raw HTML laid out in boxes (``blocks[start:]``): a
     card's title, price and perks ("🥈 Silver Sponsor", "$250/month", "✓ Medium-sized logo"), a
     figure and its caption ("67M+", "Starlette Downloads/Month"). The page shows them together;
-    apart, "$250/month" did not say what it was the price of."""
+    apart, "$250/month" did not say what it was the price of. At most :data:`CARD_LINES` lines,
+    under one heading."""
     blocks = document.blocks
     out = blocks[:start]
     for block in blocks[start:]:
         last = out[-1] if len(out) > start else None
-        if last is not None and _short_text(block) and _short_text(last, joined=True):
+        if (
+            last is not None
+            and last.section == block.section
+            and last.text.count("\n") + 1 < CARD_LINES
+            and _short_text(block)
+            and _short_text(last, joined=True)
+        ):
             out[-1] = replace(last, text=f"{last.text}\n{block.text}")
         else:
             out.append(block)
