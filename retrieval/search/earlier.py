@@ -38,7 +38,7 @@ def same_document_first(
     the follow-ups of ml-dev)."""
     if answer is None:
         return list(ranked)
-    named = weights is not None and any(weights.get(n, 0.0) >= 1.0 for n in names)
+    named = weights is not None and any(t in names for t, w in weights.items() if w >= 1.0)
     own = _own_mask(weights, terms) if named else 0
 
     def fits(r: Ranked) -> bool:

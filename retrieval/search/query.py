@@ -73,7 +73,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # only when written in them.
 _ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
 # A web address: with its scheme, or a host starting "www." (a bare "sqlite.org" may be asked about)
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"]+", re.IGNORECASE)
+# (Not through a comma, a semicolon or a dash: "…/wal.html,and why" keeps its "and".)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\",;—–]+", re.IGNORECASE)
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from retrieval.library import Library
 from retrieval.model import Excerpt, Passage
 from retrieval.search.earlier import WINDOW, same_document_first
+from retrieval.search.excerpts import Matches, QuestionTerms
 from retrieval.search.rank import Ranked
 
 
@@ -76,3 +77,21 @@ def test_a_follow_up_costs_a_few_answers_however_long_the_conversation(
     history = [f"What did China say about Iran in {year}?" for year in range(1990, 2010)]
     shipped_library.answer("and on iran?", context=history)
     assert len(calls) <= 3
+
+
+def test_the_answer_before_is_not_brought_first_for_a_follow_up_naming_what_it_lacks() -> None:
+    terms = QuestionTerms({"aden": 1.0, "missil": 0.7})
+    marks: list[list[tuple[int, int, int]]] = [[(0, 4, 0)]]
+
+    def ranked(pid: str, doc: str, mask: int, score: float) -> Ranked:
+        passage = Passage(pid, doc, "T", None, 1, "text")
+        return Ranked(passage, score, score, Excerpt(()), Matches([(0, 4)], [mask], marks))
+
+    shown = ranked("p16", "statement", 2, 1.0)  # holds the carried "missil" only
+    others = [ranked("p44", "overview", 1, 0.9)]  # names Aden, in another document
+    weights = {"aden": 1.0, "missil": 0.7}
+    result = same_document_first([others[0], shown], shown, weights, terms, names={"aden"})
+    assert result[0].passage.id == "p44"
+    # A follow-up of ordinary words may still be answered by it.
+    plain = same_document_first([others[0], shown], shown, weights, terms, names=set())
+    assert plain[0].passage.id == "p16"

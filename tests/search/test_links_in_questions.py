@@ -39,6 +39,8 @@ def test_an_address_starting_www_is_left_out_and_a_bare_host_kept() -> None:
         "What", "is", "it?", "(source:"
     ]  # fmt: skip
     assert without_links("what does sqlite.org say?") == "what does sqlite.org say?"
+    glued = without_links("see https://sqlite.org/wal.html,and why")
+    assert glued.split() == ["see", ",and", "why"]
 
 
 def test_a_link_alone_is_no_question(notes: Library) -> None:
