@@ -284,6 +284,8 @@ class Library:
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
+        if ranked and not any(ch.isalpha() for ch in text):
+            lang = ranked[0].passage.lang  # "1970": no language of its own, the answer's
         languages = _with_answering(languages, lang, ranked[: offset + k])
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What

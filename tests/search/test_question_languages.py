@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -54,3 +54,16 @@ def test_a_chinese_character_the_documents_never_write_is_a_sign_of_another_subj
     # 狗 ("dog") is in no passage, not even inside a word: the packages passage is no answer.
     answer = manuals.answer("狗的软件包在哪里？")
     assert answer.outcome != "answered"
+
+
+def test_a_bare_number_takes_the_language_of_its_answer(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "1970" is written in no language: asked of Arabic documents it is not told to ask in
+    # Arabic, nor hedged for being English.
+    library = write_library(
+        {"nile.txt": "السد العالي\n\nاكتمل بناء السد العالي في أسوان عام 1970 بعد عشر سنوات.\n"}
+    )
+    answer = library.answer("1970")
+    assert answer.language == "ar"
+    assert answer.outcome == "answered"
