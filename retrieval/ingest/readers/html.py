@@ -404,7 +404,7 @@ def _visible_text(element: Element) -> str:
     return prose(
         "".join(
             text
-            for text in element.xpath(".//text()[not(ancestor::script or ancestor::style)]")
+            for text in element.xpath(_SHOWN)
             if isinstance(text, str)
         )
     )
@@ -564,7 +564,7 @@ def _holds_the_page(element: Element, total: int, furniture: set[Element]) -> bo
     if length * 2 <= total or length < 200:
         return False
     left = linked = 0
-    for text in element.xpath(".//text()[not(ancestor::script or ancestor::style)]"):
+    for text in element.xpath(_SHOWN):
         box = text.getparent().getparent() if text.is_tail else text.getparent()
         boxes = [box, *box.iterancestors()] if box is not None else []
         boxes = boxes[: next((i for i, b in enumerate(boxes) if b is element), len(boxes))]

@@ -864,10 +864,9 @@ def _join_short_runs(document: ParsedDocument, start: int) -> None:
     figure and its caption ("67M+", "Starlette Downloads/Month"). The page shows them together;
     apart, "$250/month" did not say what it was the price of. At most :data:`CARD_LINES` lines,
     under one heading."""
-    blocks = document.blocks
-    out = blocks[:start]
-    for block in blocks[start:]:
-        last = out[-1] if len(out) > start else None
+    out: list[Block] = []  # the blocks from ``start`` on (those before are not copied)
+    for block in document.blocks[start:]:
+        last = out[-1] if out else None
         if (
             last is not None
             and last.section == block.section
@@ -878,7 +877,7 @@ def _join_short_runs(document: ParsedDocument, start: int) -> None:
             out[-1] = replace(last, text=f"{last.text}\n{block.text}")
         else:
             out.append(block)
-    document.blocks[:] = out
+    document.blocks[start:] = out
 
 
 def _short_text(block: Block, joined: bool = False) -> bool:
