@@ -284,9 +284,7 @@ class Library:
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
-        if ranked and not any(ch.isalpha() for ch in text):
-            lang = ranked[0].passage.lang  # "1970": no language of its own, the answer's
-        languages = _with_answering(languages, lang, ranked[: offset + k])
+        lang, languages = _languages_of(text, lang, languages, ranked[: offset + k])
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What
             # its words found in theirs ("configuration" is French too) is shown, hedged: the
@@ -388,6 +386,17 @@ def _askable(question: str) -> str:
     if not any(ch.isalnum() for ch in text):
         raise EmptyQuestionError()
     return text
+
+
+def _languages_of(
+    text: str, lang: str, languages: tuple[str, ...], shown: Sequence[rank.Ranked]
+) -> tuple[str, tuple[str, ...]]:
+    """The language the question is taken to be in, and the corpus's languages it is told
+    (:func:`_with_answering`). A question of digits alone ("1970") has no language of its own:
+    it takes that of the passage answering it."""
+    if shown and not any(c.isalpha() for c in text):
+        lang = shown[0].passage.lang
+    return lang, _with_answering(languages, lang, shown)
 
 
 def _with_answering(

@@ -218,14 +218,6 @@ class Synonyms:
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.keys))
 
-    def canonical_of(self, form: str) -> str | None:
-        """The term a form of the table is searched as (None: no form of it)."""
-        words = _words(form)
-        for candidate in self.first_keys.get(words[0].key, ()) if words else ():
-            if candidate.keys == tuple(w.key for w in words):
-                return candidate.canonical
-        return None
-
     @classmethod
     def load(cls, path: Path) -> Synonyms:
         """Read a table: one group a line, forms separated by ``|``, ``#`` starts a comment."""
@@ -519,7 +511,9 @@ def _words_inside_forms(analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
     synonyms = analyzer.synonyms
     for form in (form for group in synonyms.groups for form in group):
         words = [w for part in _HYPHENS.split(form) if part for w in _words(part)]
-        canonical = synonyms.canonical_of(form)
+        written = _words(form)
+        match = synonyms.match(written, 0) if written else None
+        canonical = match[0].canonical if match and match[1] == len(written) else None
         if len(words) < 2 or canonical is None:
             continue  # one word: the group's term is that word's
         # A group of one-word forms ("multi-polarization" | "multipolar") is searched as its

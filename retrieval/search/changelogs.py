@@ -49,11 +49,12 @@ def below_the_documentation(ranked: Sequence[Ranked], question: str) -> list[Ran
     """``ranked`` with its changelog passages' scores lowered (:data:`SHARE`) among the best
     :data:`WINDOW`, unless the question asks about changes."""
     head = list(ranked[:WINDOW])
-    if _ASKS_CHANGES.search(question) or not any(is_changelog(r.passage.doc) for r in head):
+    notes = [is_changelog(r.passage.doc) for r in head]
+    if not any(notes) or _ASKS_CHANGES.search(question):
         return list(ranked)
     lowered = [
-        dataclasses.replace(r, score=r.score * SHARE) if is_changelog(r.passage.doc) else r
-        for r in head
+        dataclasses.replace(r, score=r.score * SHARE) if note else r
+        for r, note in zip(head, notes, strict=True)
     ]
     lowered.sort(key=lambda r: -r.score)  # stable: ties keep their order
     return lowered + list(ranked[WINDOW:])

@@ -38,8 +38,9 @@ def same_document_first(
     the follow-ups of ml-dev)."""
     if answer is None:
         return list(ranked)
-    named = weights is not None and any(t in names for t, w in weights.items() if w >= 1.0)
-    own = _own_mask(weights, terms) if named else 0
+    own_terms = [t for t, w in weights.items() if w >= 1.0] if weights else []
+    named = terms is not None and any(t in names for t in own_terms)
+    own = sum(1 << terms.bits[t] for t in own_terms if t in terms.bits) if terms and named else 0
 
     def fits(r: Ranked) -> bool:
         if r.passage.doc != answer.passage.doc:
@@ -49,13 +50,6 @@ def same_document_first(
         return bool(r.matches.mask & own)
 
     return brought_first(ranked, [r for r in ranked[:WINDOW] if fits(r)][:1])
-
-
-def _own_mask(weights: Mapping[str, float] | None, terms: QuestionTerms | None) -> int:
-    """The bits of the follow-up's own terms (those at a word's full weight)."""
-    if not weights or terms is None:
-        return 0
-    return sum(1 << terms.bits[t] for t, w in weights.items() if w >= 1.0 and t in terms.bits)
 
 
 def without_the_answers(

@@ -379,7 +379,7 @@ def _joined_only(token: Token, text: str) -> bool:
     dotted = "." in span and is_dotted_name(span)
     if "-" not in span and not dotted:
         return False
-    joined = span.replace("-", "").replace(".", "") if dotted else span.replace("-", "")
+    joined = span.replace(".", "") if dotted else span.replace("-", "")
     code, _, word = token.word.rpartition(":")
     return word == language(code or "en").fold(joined)
 
@@ -598,14 +598,15 @@ def _groups_named(
     its words); only the question's one such word ("polar vortex": two). Searched as a synonym
     is, at :data:`ALTERNATIVE_WEIGHT`, the word itself staying a word no passage has. (Two
     words: dev MRR -.001, heldout-b hit@3 +1; at a word's full weight dev hit@1 fell by two.)"""
+    unique = list(dict.fromkeys(own))
     holding: dict[str, list[str]] = {}
-    for term in dict.fromkeys(own):
+    for term in unique:
         for group in analyzer.groups_holding(term):
             holding.setdefault(group, []).append(term)
     index = snapshot.index
     # One word the documents lack is read inside their forms; with two or more, the question
     # is about something they do not hold ("polar vortex" is no multi-polarization).
-    lacking = [t for t in dict.fromkeys(own) if not index.passages_with(t)]
+    lacking = [t for t in unique if not index.passages_with(t)]
     for group, terms in holding.items():
         read_inside = len(lacking) == 1 and terms == lacking
         if (len(terms) >= 2 or read_inside) and index.passages_with(group):

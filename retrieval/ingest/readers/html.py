@@ -401,13 +401,7 @@ def _content_root(root: Element) -> Element:
 
 def _visible_text(element: Element) -> str:
     """The text of ``element`` without scripts and styles, white space squeezed."""
-    return prose(
-        "".join(
-            text
-            for text in element.xpath(_SHOWN)
-            if isinstance(text, str)
-        )
-    )
+    return prose("".join(text for text in element.xpath(_SHOWN) if isinstance(text, str)))
 
 
 def _is_furniture(element: Element) -> bool:
