@@ -206,7 +206,7 @@ async def remove(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t.REMOVE_USAGE.format(names=listed))
     elif len(named) > 1:
         several = names_html(named, t=t)
-        await message.reply_text(t.REMOVE_SEVERAL.format(name=echo(typed, 200), names=several))
+        await message.reply_text(t.REMOVE_SEVERAL.format(name=shown, names=several))
     elif not named:
         await message.reply_text(t.REMOVE_NO_SUCH.format(name=shown, names=listed))
     elif len(names) == 1:

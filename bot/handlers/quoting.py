@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Collection
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import buttons
+from bot.handlers import common
 from bot.handlers.common import (
     PASSAGE_ID,
     command_text,
@@ -91,4 +91,4 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         sent = await send(context, chat, reply.text, keyboard, reply_to=message)
         # A reply to the offer ("and what about Liberia?") follows up on the words.
-        services(context).state.remember_post(chat.id, sent.message_id, words, now=time.time())
+        services(context).state.remember_post(chat.id, sent.message_id, words, now=common.clock())

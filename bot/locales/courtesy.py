@@ -16,10 +16,10 @@ import re
 WORDS = (
     # English, beyond en.SMALL_TALK_WORDS
     "thank u", "ty", "tysm", "tnx", "thanx", "cheers", "much appreciated", "appreciated",
-    "awesome", "got it", "wow", "hey", "very much", "lmao", "rofl",
+    "awesome", "got it", "wow", "hey", "very much", "rofl",
     # German
     "danke", "danke schön", "dankeschön", "danke sehr", "vielen dank", "besten dank", "dank",
-    "super", "klasse", "alles klar", "hallo", "moin", "servus",
+    "klasse", "alles klar", "hallo", "moin", "servus",
     # Portuguese
     "obrigado", "obrigada", "muito", "valeu", "brigado", "brigada", "beleza", "olá",
     "oi", "tudo bem",
@@ -29,14 +29,14 @@ WORDS = (
     "bedankt", "dank je", "dank je wel", "dankjewel", "dank u", "dank u wel", "dankuwel",
     "hoi", "hartelijk",
     # Polish
-    "dzięki", "dziękuję", "dziekuje", "dzieki", "bardzo", "wielkie", "cześć", "czesc",
+    "dzięki", "dziękuję", "bardzo", "wielkie", "cześć",
     # Turkish
-    "teşekkürler", "teşekkür ederim", "tesekkurler", "sağol", "sağ ol", "saol", "eyvallah",
+    "teşekkürler", "teşekkür ederim", "sağol", "sağ ol", "saol", "eyvallah",
     "merhaba", "tamam", "çok",
     # Ukrainian
     "дякую", "дуже", "щиро", "привіт", "добре", "чудово",
     # Arabic
-    "شكرا", "شكراً", "شكرا جزيلا", "مشكور", "تسلم", "ألف شكر", "مرحبا", "السلام عليكم",
+    "شكرا", "شكرا جزيلا", "مشكور", "تسلم", "ألف شكر", "مرحبا", "السلام عليكم",
     # Persian
     "ممنون", "خیلی", "مرسی", "متشکرم", "سپاس", "سپاسگزارم", "سلام", "دستت درد نکنه",
     # Hebrew
@@ -48,7 +48,7 @@ WORDS = (
     # Korean
     "감사합니다", "고맙습니다", "고마워요", "고마워", "감사해요", "안녕하세요",
     # Indonesian, Malay, Vietnamese, Thai
-    "terima kasih", "makasih", "cảm ơn", "cám ơn", "ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ",
+    "terima kasih", "makasih", "cảm ơn", "ขอบคุณ", "ขอบคุณครับ", "ขอบคุณค่ะ",
 )  # fmt: skip
 
 # One word of laughter, however long: "haha", "ahahah", "hehe", "jajaja", "kkkk", "rsrs",

@@ -8,19 +8,14 @@ is an example of, and the short lines of a raw HTML card quoted together.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from readerfiles import texts
+from readerfiles import CORPORA, parsed, texts
 
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
-STARLETTE = Path(__file__).parents[2] / "data/eval/corpora/docs-dev3"
-
 
 def _page(name: str) -> ParsedDocument:
-    path = STARLETTE / name
-    return read(path.name, path.read_bytes())
+    return parsed(CORPORA / "docs-dev3" / name)
 
 
 def _code(document: ParsedDocument, line: str) -> Block:
