@@ -523,9 +523,10 @@ def weights(
     found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
-    named = {g: word for g, word in _groups_named(own, analyzer, snapshot) if g not in result}
-    result.update(dict.fromkeys(named, ALTERNATIVE_WEIGHT))
-    alternatives.update(named)
+    for group, word, weight in _groups_named(own, analyzer, snapshot):
+        if group not in result:
+            result[group] = weight
+            alternatives[group] = word
     read = functools.partial(_read_elsewhere, analyzer, snapshot, lang, languages, read_in)
     readings = {r: word for r, word in read(own, question) if r not in result}
     result.update(dict.fromkeys(readings, READING_WEIGHT))
@@ -590,14 +591,15 @@ class Weights(dict[str, float]):
 
 def _groups_named(
     own: Sequence[str], analyzer: Analyzer, snapshot: Snapshot
-) -> Iterator[tuple[str, str]]:
-    """``(group's term, word's term)`` for the synonym groups two or more of the question's
-    own terms are words of, or one that no passage holds as a word of its own: "shanghai
-    cooperation" names the Shanghai Cooperation Organization, and "missile" is what documents
-    saying only "anti-missile" hold (every form of a group is indexed as the group's term, not as
-    its words); only the question's one such word ("polar vortex": two). Searched as a synonym
-    is, at :data:`ALTERNATIVE_WEIGHT`, the word itself staying a word no passage has. (Two
-    words: dev MRR -.001, heldout-b hit@3 +1; at a word's full weight dev hit@1 fell by two.)"""
+) -> Iterator[tuple[str, str, float]]:
+    """``(group's term, word's term, weight)`` for the synonym groups whose forms hold the
+    question's own words (every form of a group is indexed as the group's term, not as its
+    words). The question's one word no passage holds ("missile", where the documents say only
+    "anti-missile" and "missile defence") is searched as its group, at a word's weight, the word
+    itself still one the documents lack; two such words are another subject ("polar vortex" is
+    no multi-polarization). Two or more of its words in one form ("shanghai cooperation") search
+    the group as a synonym is, at :data:`ALTERNATIVE_WEIGHT` (dev MRR -.001, heldout-b hit@3
+    +1; at a word's weight dev hit@1 fell by two)."""
     unique = list(dict.fromkeys(own))
     holding: dict[str, list[str]] = {}
     for term in unique:
@@ -608,9 +610,12 @@ def _groups_named(
     # is about something they do not hold ("polar vortex" is no multi-polarization).
     lacking = [t for t in unique if not index.passages_with(t)]
     for group, terms in holding.items():
-        read_inside = len(lacking) == 1 and terms == lacking
-        if (len(terms) >= 2 or read_inside) and index.passages_with(group):
-            yield group, terms[0]
+        if not index.passages_with(group):
+            continue
+        if len(lacking) == 1 and terms == lacking:
+            yield group, terms[0], 1.0  # what the documents say for the word
+        elif len(terms) >= 2:
+            yield group, terms[0], ALTERNATIVE_WEIGHT
 
 
 def _alternatives(

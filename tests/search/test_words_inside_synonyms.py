@@ -72,3 +72,10 @@ def test_two_words_no_document_has_are_not_read_inside_a_synonym(shipped_library
     answer = shipped_library.answer("what is the polar vortex?")
     assert answer.outcome == "declined"
     assert "multipolar" not in answer.terms
+
+
+def test_the_one_word_read_inside_a_synonym_weighs_as_a_word(shipped_library: Library) -> None:
+    # "missiles" is the subject: searched as its group at a synonym's weight, China and Russia
+    # outweighed it and the statement's paragraph on missile defence was not first.
+    answer = shipped_library.answer("what do China and Russia say about missiles?")
+    assert "anti-missile" in answer.hits[0].passage.text
