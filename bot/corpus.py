@@ -59,13 +59,9 @@ def is_accepted(file_name: str) -> bool:
     return suffix_of(file_name) in ("", *pipeline.SUPPORTED_SUFFIXES)
 
 
-# Formats no reader knows whose text the program that made them saves in one that a reader does.
-SAVE_AS = dict.fromkeys(readers.SAVE_AS, ".docx")  # the formats the readers name a way out of
-
-
 def save_as(file_name: str) -> str | None:
     """The suffix a file of a format no reader knows should be saved as (".doc": ".docx")."""
-    return SAVE_AS.get(suffix_of(file_name))
+    return ".docx" if suffix_of(file_name) in readers.SAVE_AS else None
 
 
 def accepted_kinds() -> str:

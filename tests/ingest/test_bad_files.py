@@ -181,9 +181,6 @@ def test_a_damaged_real_file_is_read_or_refused_never_a_crash(
 def test_a_file_nested_too_deeply_is_skipped_as_damaged_not_the_whole_reload() -> None:
     # Three hundred MyST boxes one inside the other: the reader's recursion gives out, and the
     # file is reported instead of stopping the reload of every other file.
-    from retrieval.errors import DocumentError
-    from retrieval.ingest.pipeline import read
-
     fences = [f"{'`' * (304 - depth)}{{note}}" for depth in range(300)]
     text = "\n".join(fences) + "\ndeep\n" + "\n".join(f"{'`' * (5 + d)}" for d in range(300))
     with pytest.raises(DocumentError) as caught:

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from readerfiles import parsed
 
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -26,7 +27,7 @@ MARKUP = (
 
 
 def _page(name: str) -> ParsedDocument:
-    return read(name, (CLICK / name).read_bytes())
+    return parsed(CLICK / name)
 
 
 def _read(source: str) -> ParsedDocument:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from readerfiles import parsed
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -22,7 +23,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _read(name: str) -> ParsedDocument:
-    return read(name, (FIXTURES / name).read_bytes())
+    return parsed(FIXTURES / name)
 
 
 def _sections(document: ParsedDocument) -> list[str | None]:

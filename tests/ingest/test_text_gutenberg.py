@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from readerfiles import parsed
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -39,7 +40,7 @@ BOILERPLATE = (
 
 
 def _read(name: str) -> ParsedDocument:
-    return read(name, (FIXTURES / name).read_bytes())
+    return parsed(FIXTURES / name)
 
 
 @pytest.mark.parametrize("name", E_TEXTS)

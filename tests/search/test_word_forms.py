@@ -105,7 +105,6 @@ def test_a_spanish_adjective_cut_short_meets_its_whole_form(analyzer: Analyzer) 
 
 def test_a_french_noun_that_is_also_a_phrasing_verb_stays_searchable() -> None:
     # "montre" is "shows" in a question's phrasing and "a watch" in a story: it is kept.
-    from retrieval.search.analyzer import Analyzer
 
     terms = Analyzer().terms("Candide reçut une montre en or et le savoir de Pangloss", "fr")
     assert "fr:montr" in terms and any(t.startswith("fr:savoir") for t in terms)
