@@ -46,8 +46,7 @@ _ALWAYS_WORDS = re.compile(
     r"follow|comment|user|enter the|rights reserved|copyright|©|retrieved", re.IGNORECASE
 )
 # Furniture unless the line is a real sentence: prose may say "back to the top of the agenda".
-# Those a line's start decides, then those found anywhere in it, each of which names one of
-# :data:`_FURNITURE_WORDS`: a line without any (most lines) is not searched for them.
+# Those a line's start decides, then those found anywhere in it.
 _UNLESS_PROSE_AT_START = _compile(
     r"^\s*\d+\s*comments?(\(s\))?",
     r"^\W*(next|previous|prev|more|top|back|continued|continue reading)\W*$",
@@ -69,18 +68,11 @@ _UNLESS_PROSE_ANYWHERE = _compile(
     r"\bapp download\b",
     r"\bcomment\(s\)",
 )
-_FURNITURE_WORDS = re.compile(
-    r"comment|user|back to|photo|image|picture|getty|reuters/|afp/|mailing list|newsletter|"
-    r"app download",
-    re.IGNORECASE,
-)
 
 
 def _unless_prose(text: str) -> bool:
     """Whether ``text`` is furniture of the kinds a real sentence may mention."""
-    if _UNLESS_PROSE_AT_START.match(text):
-        return True
-    return bool(_FURNITURE_WORDS.search(text)) and bool(_UNLESS_PROSE_ANYWHERE.search(text))
+    return bool(_UNLESS_PROSE_AT_START.match(text) or _UNLESS_PROSE_ANYWHERE.search(text))
 
 
 # Menu items run together when a page is flattened: "storiesGet", "cnMobileRSSNewsletter"; not

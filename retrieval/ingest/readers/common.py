@@ -98,6 +98,18 @@ def prose(text: str) -> str:
     return squeeze(clean(text))
 
 
+# What ends a term that its description may follow without a colon ("Note. Text").
+TERMINAL = (".", "!", "?", ";", ":", ",")
+
+
+def termed(term: str, text: str) -> str:
+    """A description after its term, or an item's paragraph after its label: "-exit: Close
+    the window…", "Windows: Assuming…" ("Note. Text" keeps its stop)."""
+    if not term:
+        return text
+    return f"{term} {text}" if term.endswith(TERMINAL) else f"{term}: {text}"
+
+
 def code_text(text: str) -> str:
     """Code exactly as written: only line endings unified and the trailing newline dropped.
 

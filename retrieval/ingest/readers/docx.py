@@ -44,6 +44,7 @@ from retrieval.ingest.readers.common import (
     open_zip,
     prose,
     table_blocks,
+    termed,
 )
 from retrieval.ingest.readers.docxcode import (
     FIELD,
@@ -52,7 +53,6 @@ from retrieval.ingest.readers.docxcode import (
     described_terms,
     style_name,
     style_of,
-    termed,
 )
 from retrieval.ingest.readers.text import fallback_title
 

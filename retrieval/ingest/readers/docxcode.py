@@ -44,7 +44,6 @@ _CODE_STYLE = re.compile(
 _TERM_WORDS = 10  # a term is a short line
 _RUN = 3  # terms come in a list: three at least, one after the other
 FIELD = re.compile(r"^\W*[^\W\d][\w ]{0,30}:\s*\S+$")  # "Version: 3", "*State standard: 6c"
-_TERMINAL = (".", "!", "?", ";", ":", ",")
 _OFF = frozenset({"0", "false", "off", "none"})
 _OWN_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r"
 
@@ -113,10 +112,14 @@ def described_terms(
         for item in items
         if isinstance(item, Table) or prose(item.text) or style_name(item) in code
     ]
-    bold = [isinstance(t, Paragraph) and plain(t) and _bold_alone(t) for t in texts]
+    plains = [isinstance(t, Paragraph) and plain(t) for t in texts]
+    bold = [
+        isinstance(t, Paragraph) and p and _bold_alone(t)
+        for p, t in zip(plains, texts, strict=True)
+    ]
     body = [
-        isinstance(t, Paragraph) and plain(t) and not bold[i] and style_name(t) not in code
-        for i, t in enumerate(texts)
+        p and not b and style_name(t) not in code
+        for p, b, t in zip(plains, bold, texts, strict=True)
     ]
     described = [bold[i] and i + 1 < len(texts) and body[i + 1] for i in range(len(texts))]
     terms: set[Any] = set()
@@ -129,13 +132,6 @@ def described_terms(
             terms.update(item._p for item in texts[start:end:2] if isinstance(item, Paragraph))
         start = end + 1 if end > start else start + 1
     return terms
-
-
-def termed(term: str, text: str) -> str:
-    """A description after its term: "-exit: Close the window…" ("Note. Text" keeps its stop)."""
-    if not term:
-        return text
-    return f"{term} {text}" if term.endswith(_TERMINAL) else f"{term}: {text}"
 
 
 def style_name(paragraph: Item) -> str:

@@ -6,7 +6,7 @@ de Cervantes Saavedra", its terms of use, "Title:", "Author:", "Release Date:", 
 "End of the Project Gutenberg EBook of …", "*** END OF THIS PROJECT GUTENBERG EBOOK … ***" and
 the full licence. Read as text, they answered questions about the book ("What is Candide
 about?" quoted "*** END OF THIS PROJECT GUTENBERG EBOOK CANDIDE ***") and titled it. Here they
-say the book's title, author, date, language and address, and are dropped. The forms vary over
+say the book's title, date and address, and are dropped. The forms vary over
 three decades: "Project Gutenberg's Etext of …", "***START OF THE PROJECT GUTENBERG EBOOK …"
 wrapped over two lines, the early "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*…*END*".
 """
@@ -41,7 +41,7 @@ _NAMES_BOOK = re.compile(
     r"(?i)^\W{0,3}(?:End\s+of\s+)?(?:the\s+|this\s+)?Project\s+Gutenberg(?:'s|’s)?"
     r"(?:\s+(?:E-?books?|E-?texts?))?(?:\s+of|,|\s)\s*(?P<book>.+?)\**\s*$"
 )
-_BY = re.compile(r",?\s+by\s+(?P<author>[^,]+?)\s*$")
+_BY = re.compile(r",?\s+by\s+[^,]+?\s*$")
 _FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>.*)$")
 _NUMBER = re.compile(r"(?i)\[\s*E-?(?:book|text)\s*#\s*(?P<number>\d+)\s*\]")
 # What the volunteers' credits open with, right after the header: "Produced by …", "E-text
@@ -59,9 +59,7 @@ class Book:
     """What a Gutenberg header (or its closing line) says of the book."""
 
     title: str | None = None
-    author: str | None = None
     dates: tuple[str, ...] = ()  # "Release Date", "Posting Date", … as written, in that order
-    language: str | None = None
     source: str | None = None  # the book's page: https://www.gutenberg.org/ebooks/2000
 
 
@@ -79,7 +77,6 @@ def without_boilerplate(text: str) -> tuple[Book | None, str]:
         closing = _names_book(_joined_line(lines, end))
         if closing is not None:
             book.title = book.title or closing.title
-            book.author = book.author or closing.author
     body = _without_credits(lines[start:end])
     return book, "\n".join(body)
 
@@ -141,9 +138,7 @@ def _read_header(lines: list[str]) -> Book:
     number = next((m["number"] for line in lines if (m := _NUMBER.search(line))), None)
     return Book(
         title=fields.get("title") or named.title,
-        author=fields.get("author") or named.author,
         dates=dates,
-        language=fields.get("language"),
         source=f"https://www.gutenberg.org/ebooks/{number}" if number else None,
     )
 
@@ -158,16 +153,14 @@ def _runs_on(value: str, line: str) -> bool:
 
 
 def _names_book(line: str) -> Book | None:
-    """The title and author in a line naming the e-text: "The Project Gutenberg EBook of
-    Candide, by Voltaire", "End of Project Gutenberg's X, by Y"; None for another line."""
+    """The title in a line naming the e-text, without its author: "The Project Gutenberg EBook
+    of Candide, by Voltaire", "End of Project Gutenberg's X, by Y"; None for another line."""
     match = _NAMES_BOOK.match(line)
     if match is None or match["book"].upper().startswith(("EBOOK", "ETEXT")):
         return None
     book = match["book"].strip(" *")
     by = _BY.search(book)
-    if by is None:
-        return Book(title=book or None)
-    return Book(title=book[: by.start()].strip() or None, author=by["author"])
+    return Book(title=(book[: by.start()].strip() if by else book) or None)
 
 
 def _without_credits(lines: list[str]) -> list[str]:

@@ -35,12 +35,14 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import myst
 from retrieval.ingest.readers.common import (
+    TERMINAL,
     Outline,
     attach_code,
     code_text,
     iso_date,
     prose,
     table_blocks,
+    termed,
 )
 from retrieval.ingest.readers.text import decode, fallback_title
 
@@ -133,7 +135,6 @@ _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _EXAMPLE = re.compile(r"^(?:For (?:example|instance)\b|As an example\b|[Ee]\.g\.)")
 _LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, labels them
 _INTRODUCING = (":", "：")
-_TERMINAL = (".", "!", "?", ";", ":", ",")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
 
 
@@ -299,7 +300,7 @@ def _label(reading: _Reading, count: int) -> None:
     if not reading.label or len(blocks) <= count:
         return
     block = blocks[count]
-    text = _termed(reading.label, block.text) if block.text else reading.label
+    text = termed(reading.label, block.text) if block.text else reading.label
     blocks[count] = replace(block, text=text)
     reading.label = ""
 
@@ -329,7 +330,7 @@ def _title_line(document: ParsedDocument) -> str | None:
     if first is None or first.kind != "text" or first.section is not None:
         return None
     words = first.text.split()
-    if len(words) > 12 or first.text.endswith(_TERMINAL) or not first.text[0].isupper():
+    if len(words) > 12 or first.text.endswith(TERMINAL) or not first.text[0].isupper():
         return None
     document.blocks.pop(0)
     return first.text
@@ -588,7 +589,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     if not text:
         return
     if reading.term:
-        text = _termed(reading.term, text)
+        text = termed(reading.term, text)
         reading.term = ""
     if place == "first" and len(text.split()) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
         # An item's first line, then its paragraphs ("* Windows:" or "* `em` and `strong`
@@ -648,12 +649,6 @@ def _option(line: str, autodoc: bool) -> bool:
     if _BLOCK_OPTION.match(line) or _FIELD.match(line):
         return True
     return autodoc and bool(_OPTION_LINE.match(line))
-
-
-def _termed(term: str, text: str) -> str:
-    """A definition's text after its term, or an item's paragraph after its label: "Windows:
-    Assuming…", "Refactor abbr Extension: A new AbbrTreeprocessor…"."""
-    return f"{term} {text}" if term.endswith(_TERMINAL) else f"{term}: {text}"
 
 
 def _code(token: Token, reading: _Reading) -> None:
