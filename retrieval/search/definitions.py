@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.model import document_key_of
-from retrieval.search.languages import SPOKEN, is_stop_word, stop_words
+from retrieval.search.languages import SPOKEN, is_spoken_stop_word, stop_words
 from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 10  # the best candidates among which a defining passage is brought first
@@ -62,7 +62,7 @@ def term_asked(question: str) -> str | None:
     text = stripped.strip(".!;:\"'«»“”‘’")  # "dbsqlfuzz." is the word
     if len(text.split()) != 1 or not re.search(r"[^\W\d_]", text):
         return None
-    if any(is_stop_word(text, c) for c in SPOKEN):
+    if is_spoken_stop_word(text):
         return None  # "Qué", "Où", "ещё" typed alone say nothing
     return text
 

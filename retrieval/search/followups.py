@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from retrieval.search.languages import SPOKEN, is_stop_word
+from retrieval.search.languages import is_spoken_stop_word
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -144,7 +144,7 @@ def _says_nothing(word: str) -> bool:
     an English question word."""
     if word in _ASKING_COMPLEMENTS:
         return True
-    return any(is_stop_word(word, code) for code in SPOKEN)
+    return is_spoken_stop_word(word)
 
 
 @dataclass(frozen=True)

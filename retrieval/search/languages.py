@@ -469,13 +469,16 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
     its answer, so the bar is high ("missile defence Russia" has no stop word: it stays).
     """
     words = _words_of(text)
+    if not words:
+        return expected
     ours = _stop_hits(words, expected)
     pool = _latin_with_stop_words()
-    if not words or (ours > 1 and not _plainly_more(words, ours, pool)):
+    hits = {code: _stop_hits(words, code) for code in pool}  # each counted once
+    if ours > 1 and not _plainly_more(hits, ours):
         return expected
     if prior is not None and prior != expected and _stop_hits(words, prior) > ours:
         return prior
-    if not any(_stop_hits(words, c) > ours for c in pool):
+    if not any(count > ours for count in hits.values()):
         # py3langid could only choose a language with no more stop words here than
         # ``expected``, which would not overrule it: not asked (most English questions).
         return expected
@@ -484,8 +487,8 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
         return best
     # py3langid unsure of a short question ("who is Pangloss?" to Spanish and French books):
     # two stop words of one language and none of the expected one say it all the same.
-    most = max(pool, key=lambda c: _stop_hits(words, c))
-    return most if ours == 0 and _stop_hits(words, most) >= 2 else expected
+    most = max(pool, key=hits.__getitem__)
+    return most if ours == 0 and hits[most] >= 2 else expected
 
 
 @functools.cache
@@ -496,11 +499,11 @@ def _latin_with_stop_words() -> tuple[str, ...]:
     return tuple(c for c in listed if _written_stop_words(c))
 
 
-def _plainly_more(words: list[str], ours: int, pool: Sequence[str]) -> bool:
-    """Whether another language's stop words outnumber ours twice over, by three or more:
-    "which Debian distribution should I use on a server" has French "on" and "a", and five
-    English ones."""
-    most = max((_stop_hits(words, code) for code in pool), default=0)
+def _plainly_more(hits: Mapping[str, int], ours: int) -> bool:
+    """Whether another language's stop words (``hits``, by language) outnumber ours twice
+    over, by three or more: "which Debian distribution should I use on a server" has French
+    "on" and "a", and five English ones."""
+    most = max(hits.values(), default=0)
     return most >= 2 * ours and most - ours >= PLAINLY_MORE
 
 
@@ -512,6 +515,12 @@ def is_stop_word(word: str, code: str) -> bool:
     """Whether ``word``, in any case and with or without its accents, is a stop word of
     ``code`` ("Qué", "ещё", "Où" alone say nothing)."""
     return language(code).fold(word.casefold()) in stop_words(code)
+
+
+def is_spoken_stop_word(word: str) -> bool:
+    """Whether ``word`` is a stop word (as :func:`is_stop_word` reads it) of a language the
+    bot speaks (:data:`SPOKEN`): typed alone, it says nothing."""
+    return any(is_stop_word(word, code) for code in SPOKEN)
 
 
 def stop_word_hits(text: str, code: str) -> int:

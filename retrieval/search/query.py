@@ -605,6 +605,8 @@ def _groups_named(
     for term in unique:
         for group in analyzer.groups_holding(term):
             holding.setdefault(group, []).append(term)
+    if not holding:
+        return  # most questions: no word of theirs is inside a synonym's form
     index = snapshot.index
     # One word the documents lack is read inside their forms; with two or more, the question
     # is about something they do not hold ("polar vortex" is no multi-polarization).
