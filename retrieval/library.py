@@ -90,7 +90,7 @@ class Library:
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         # The example questions of the index version, by reader language and question form.
-        self._examples: tuple[object, dict[tuple[str, str], list[str]]] = (None, {})
+        self._examples: Examples = (None, {})
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
@@ -250,11 +250,10 @@ class Library:
         """Three questions that show what the corpus can answer, for greetings and help: those
         its manifest suggests that it answers, else ``about`` (a question on a ``{topic}``, in
         the reader's language ``lang``) of the largest sections, those in ``lang`` first."""
-        version = self._current().version
-        cached = self._examples[1] if self._examples[0] == version else {}
-        self._examples = (version, cached)
+        self._examples = _examples_of(self, self._examples, self._current().version)
+        cached = self._examples[1]
         if (lang, about) not in cached:
-            cached[(lang, about)] = _examples(self, lang, about)
+            cached[(lang, about)] = _examples(self, cached[()], lang, about)
         return cached[(lang, about)]
 
     # ----------------------------------------------------------------------------- questions
@@ -627,13 +626,30 @@ def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:
     return any(t is not None for t in current.words.find(words))
 
 
-def _examples(library: Library, lang: str, about: str) -> list[str]:
-    """See :meth:`Library.example_questions`."""
+# The example questions of one index version: by (reader's language, question form), and the
+# manifest's that the corpus answers under ``()``.
+Examples = tuple[object, dict[tuple[str, ...], list[str]]]
+
+
+def _examples_of(library: Library, cached: Examples, version: object) -> Examples:
+    """``cached`` when it is of ``version``; else a new cache, the manifest's questions
+    answered once for every language."""
+    return cached if cached[0] == version else (version, {(): _answered_examples(library)})
+
+
+def _answered_examples(library: Library) -> list[str]:
+    """The manifest's example questions that the corpus answers."""
     chosen = []
     for question in ingest.manifest_examples(library.corpus_dir):
         with contextlib.suppress(QuestionError):
             if library.answer(question, k=1).answered:
                 chosen.append(question)
+    return chosen
+
+
+def _examples(library: Library, answered: list[str], lang: str, about: str) -> list[str]:
+    """See :meth:`Library.example_questions` (``answered``: :func:`_answered_examples`)."""
+    chosen = list(answered)
     store = library.store
     topics = [*store.largest_sections(limit=6, lang=lang), *store.largest_sections(limit=6)]
     for topic in topics:
