@@ -219,7 +219,10 @@ class AsyncState:
         return unsaved if unsaved is not None else await self._read(lambda s: s.search(key))
 
     async def latest_search(self, chat_id: int, user_id: int) -> SavedSearch | None:
-        mine = [s for s in self._searches.values() if (s.chat_id, s.user_id) == (chat_id, user_id)]
+        # A copy first (one step, under the interpreter lock): the writer's thread drops the
+        # searches it has written, and a dict changing size mid-loop raises.
+        unsaved = list(self._searches.values())
+        mine = [s for s in unsaved if (s.chat_id, s.user_id) == (chat_id, user_id)]
         if mine:
             return max(mine, key=lambda s: s.asked_at)
         return await self._read(lambda s: s.latest_search(chat_id, user_id))
