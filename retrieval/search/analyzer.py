@@ -99,6 +99,9 @@ STOP_WORDS = frozenset(
 )
 # Words that frame a question ("what do they say about …", "tell me …") but name nothing; nouns
 # such as "name", "sort", "way" or "back" are searched: a document may be about them.
+# "e.g." and "i.e." written with their dots say "for example" and "that is": a question quoting
+# one matched every passage giving an example ("IE" and "eg" without dots are still searched).
+_LATIN_ABBREVIATIONS = frozenset({"e.g.", "e.g", "i.e.", "i.e"})
 
 
 class Token(NamedTuple):
@@ -405,8 +408,11 @@ class Analyzer:
 
     def _plain(self, raw: str, key: str) -> _Terms:
         """The pairs of a word no synonym starts with (most words)."""
-        if "." in raw and is_dotted_name(raw):
-            return _dotted(self, raw, key)
+        if "." in raw:
+            if raw.casefold() in _LATIN_ABBREVIATIONS:
+                return ()
+            if is_dotted_name(raw):
+                return _dotted(self, raw, key)
         if "-" in raw or "‐" in raw or "‑" in raw:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
         term = self._single(key)

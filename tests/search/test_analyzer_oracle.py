@@ -150,6 +150,8 @@ class Reference(Analyzer):
         return None if len(key) <= 4 and stem in STOP_WORDS else stem
 
     def _ref_word(self, raw: str, key: str) -> list[tuple[str, str]]:
+        if raw.lower() in ("e.g.", "e.g", "i.e.", "i.e"):
+            return []  # "for example", "that is"
         if _ref_dotted(raw):
             found = []
             for term, word in [(self._ref_single(key), key)] + [
