@@ -376,6 +376,16 @@ def _took(report: ReindexReport, started: float) -> ReindexReport:
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
+@functools.lru_cache(maxsize=4)
+def _names(analyzer: Analyzer) -> frozenset[str]:
+    """The synonym groups' names as the index holds them: a one-word group's term is stemmed
+    like any word ("France" → franc, "Germany" → germani), a phrase's is the group's own
+    ("_united_states"). Unstemmed, "Is France mentioned?" went unnoticed as a name no passage
+    holds."""
+    names = analyzer.synonyms.names
+    return frozenset(name if name.startswith("_") else analyzer.stem(name) for name in names)
+
+
 def _askable(question: str) -> str:
     """``question`` without the spaces around it or a web address in it; too long or with no
     letter or digit, an error saying so."""
@@ -549,7 +559,7 @@ def _ranked(
     languages = library.languages()
     if not weights:
         raise NoSearchableWordsError()
-    question = rank.QuestionWeights.of(weights, current.index, library.analyzer.synonyms.names)
+    question = rank.QuestionWeights.of(weights, current.index, _names(library.analyzer))
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:
