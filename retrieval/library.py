@@ -581,6 +581,7 @@ def _ranked(
         library._head_terms,
     )
     ranked = changelogs.below_the_documentation(ranked, text)
+    ranked = quantities.stating_first(ranked, text)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:

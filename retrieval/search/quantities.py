@@ -87,6 +87,27 @@ def unquantified(question: str, excerpt: str) -> bool:
     return not gives_quantity(excerpt, question)
 
 
+NUMBERLESS_SHARE = 0.85  # a passage stating no number, of the best few, for a quantity question
+NUMBERLESS_WINDOW = 5  # of the best candidates, those re-ordered
+
+
+def stating_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
+    """``ranked`` with the passages that state no number lowered (:data:`NUMBERLESS_SHARE`)
+    among the best :data:`NUMBERLESS_WINDOW`, when ``question`` asks for a quantity: "how many
+    packages does Debian have?" is answered by the passage saying "over 58,100 packages", not
+    by the one saying most about packages."""
+    if not asks_quantity(question):
+        return list(ranked)
+    head = [
+        dataclasses.replace(r, score=r.score * NUMBERLESS_SHARE)
+        if unquantified(question, r.passage.text)
+        else r
+        for r in ranked[:NUMBERLESS_WINDOW]
+    ]
+    head.sort(key=lambda r: -r.score)  # stable: ties keep their order
+    return head + list(ranked[NUMBERLESS_WINDOW:])
+
+
 def with_the_number(
     ranked: Sequence[Ranked], question: str, terms: QuestionTerms, shown_from: int = 0
 ) -> list[Ranked]:
