@@ -154,3 +154,22 @@ def test_the_number_beside_the_best_sentence_is_quoted_with_it(
     # Without asking a quantity, the best sentence alone is quoted.
     plain = library.answer("what does one join-table bit in the optimizer bitmaps limit")
     assert "64" not in plain.hits[0].excerpt.plain
+
+
+def test_how_many_prefers_the_passage_stating_a_number(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(
+        {
+            "packages.md": (
+                "# Packages\n\n"
+                "Debian packages are archives of software: each package holds files, and the "
+                "package manager installs them with their dependencies.\n\n"
+                "# Archive\n\n"
+                "The Debian archive has over 58,100 packages, built for many architectures.\n"
+            ),
+        },
+    )
+    answer = library.answer("How many packages does Debian have?")
+    assert "58,100" in answer.hits[0].passage.text
+    assert answer.outcome == "answered"
