@@ -46,6 +46,8 @@ _NUMBER = re.compile(
     # Chinese numerals, but not 十分 ("very") or 万一 ("in case").
     r"|(?<![十万千])[二三四五六七八九十百千万亿两]+(?![分一])"
     r"|\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _CARDINALS) + r")\b"
+    # "one of the advantages", "one another", "one or more": no count
+    r"(?<!\b[Oo]ne(?=\s(?:of|another|or)\b))"
 )
 
 
@@ -54,7 +56,9 @@ _NUMBER = re.compile(
 # three after the first: Spanish and French write 2,147,483,647 as "2.147.483.647".
 _DATE_OR_VERSION = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b(?:v|version|release|versions|версии|версия)\s*\d+(?:\.\d+)*"
-    r"|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b",
+    r"|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b"
+    # A year after a preposition or "year": "through the year 2050" says when, not how much.
+    r"|\b(?:in|since|through|until|till|by|from|before|after|year)\s+(?:1[5-9]|20)\d\d\b",
     re.IGNORECASE,
 )
 _ASKS_AMOUNT = re.compile(

@@ -135,6 +135,22 @@ def test_a_date_or_version_is_no_amount(question: str, excerpt: str, answered: b
     assert unquantified(question, excerpt) is not answered
 
 
+@pytest.mark.parametrize(
+    ("question", "excerpt", "answered"),
+    [
+        ("How much does support cost per year?", "It is supported through the year 2050.", False),
+        ("How much does support cost per year?", "Support is sold since 2009.", False),
+        ("How much does support cost per year?", "Support costs 2050 dollars a year.", True),
+        ("How much did they pay?", "One of the advantages is its price point.", False),
+        ("How many writers can there be?", "Only one writer at a time.", True),
+    ],
+)
+def test_a_year_when_or_one_of_many_is_no_amount(
+    question: str, excerpt: str, answered: bool
+) -> None:
+    assert unquantified(question, excerpt) is not answered
+
+
 def test_the_number_beside_the_best_sentence_is_quoted_with_it(
     write_library: Callable[[dict[str, str]], Library],
 ) -> None:
