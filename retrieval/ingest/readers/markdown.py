@@ -44,7 +44,8 @@ from retrieval.ingest.readers.common import (
     table_blocks,
     termed,
 )
-from retrieval.ingest.readers.text import decode, fallback_title
+from retrieval.ingest.readers.decoding import decode
+from retrieval.ingest.readers.text import fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
