@@ -22,6 +22,7 @@ import shutil
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -376,14 +377,21 @@ def _took(report: ReindexReport, started: float) -> ReindexReport:
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
-@functools.lru_cache(maxsize=4)
+# By analyzer, not holding it: a closed library lets go of its analyzer and caches.
+_NAMES: weakref.WeakKeyDictionary[Analyzer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _names(analyzer: Analyzer) -> frozenset[str]:
     """The synonym groups' names as the index holds them: a one-word group's term is stemmed
     like any word ("France" → franc, "Germany" → germani), a phrase's is the group's own
     ("_united_states"). Unstemmed, "Is France mentioned?" went unnoticed as a name no passage
     holds."""
-    names = analyzer.synonyms.names
-    return frozenset(name if name.startswith("_") else analyzer.stem(name) for name in names)
+    found = _NAMES.get(analyzer)
+    if found is None:
+        names = analyzer.synonyms.names
+        found = frozenset(name if name.startswith("_") else analyzer.stem(name) for name in names)
+        _NAMES[analyzer] = found
+    return found
 
 
 def _askable(question: str) -> str:

@@ -13,8 +13,9 @@ from retrieval.model import Outcome, Passage
 from retrieval.search import thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
-from retrieval.search.query import SEGMENTED, slips
+from retrieval.search.query import SEGMENTED
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
+from retrieval.search.spelling import slips
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
 # DECLINE_BELOW nothing plausibly matches; under HEDGE_BELOW the best match is shown with a word
