@@ -39,6 +39,8 @@ class _Jieba(Protocol):
         self, text: str, mode: str = ..., hmm: bool = ...
     ) -> list[tuple[str, int, int]]: ...
 
+    def suggest_freq(self, segment: str) -> int: ...
+
 
 @functools.cache
 def _jieba() -> _Jieba:
@@ -94,12 +96,28 @@ def _uncrossed(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 def _seamless(group: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """One word and its parts, less each part that starts inside a part kept before it and
-    ends past it (the earlier part, and of two starting together the longer, is kept)."""
+    ends past it (the earlier part, and of two starting together the longer, is kept), unless
+    the later part is the commoner word and no other part starts where the earlier one ends.
+
+    A word of three characters has no seam: two parts overlap, and either may be what it is made
+    of. 服务器 is 服务 + 器 (务器 is a rare dictionary word), but 橘红色 ("orange-red") is a
+    kind of 红色 ("red") and 南半球 the southern 半球 ("hemisphere"): keeping only the first
+    part (橘红, 南半) lost the word a reader asks with. Where a part starts at the end of the
+    crossed one (普通 + 用户 of 普通用户), the crossing part (通用) straddles that seam and goes,
+    however common."""
     kept: list[tuple[str, int, int]] = []
+    starts = {w[1] for w in group}
     for word in sorted(group, key=lambda w: (w[1], w[1] - w[2])):
-        if not any(k[1] < word[1] < k[2] < word[2] for k in kept):
+        crossed = [k for k in kept if k[1] < word[1] < k[2] < word[2]]
+        if not crossed or all(k[2] not in starts and _commoner(word[0], k[0]) for k in crossed):
             kept.append(word)
     return kept
+
+
+def _commoner(word: str, than: str) -> bool:
+    """Whether jieba's dictionary counts ``word`` more often than ``than``."""
+    tokenizer = _jieba()
+    return tokenizer.suggest_freq(word) > tokenizer.suggest_freq(than)
 
 
 def dictionary_words(run: str) -> list[tuple[str, int, int]]:

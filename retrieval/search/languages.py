@@ -286,8 +286,9 @@ def word_language(script: str, lang: Language) -> Language:
 # "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
 # nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
 # apocopes (primer) read as the whole adjective too; "8": Arabic and Persian letters written two
-# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped.
-RULES = "8"
+# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped; "9": a
+# Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色).
+RULES = "9"
 
 
 @functools.cache
