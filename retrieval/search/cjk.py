@@ -41,6 +41,8 @@ class _Jieba(Protocol):
 
     def suggest_freq(self, segment: str) -> int: ...
 
+    def has_word(self, word: str) -> bool: ...
+
 
 @functools.cache
 def _jieba() -> _Jieba:
@@ -63,12 +65,43 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
     """
     tokenizer = _jieba()
     if len(run) <= LONGEST_RUN:
-        return _uncrossed(tokenizer.tokenize(run, mode="search", hmm=True))
+        return _uncrossed(_unglued(tokenizer.tokenize(run, mode="search", hmm=True)))
     words = []
     for base in range(0, len(run), LONGEST_RUN):
         piece = run[base : base + LONGEST_RUN]
         words += [(w, base + a, base + b) for w, a, b in tokenizer.tokenize(piece, "search", True)]
-    return _uncrossed(words)
+    return _uncrossed(_unglued(words))
+
+
+@functools.cache
+def grammar() -> frozenset[str]:
+    """The characters of Chinese that are stop words alone: the copula, particles, prepositions,
+    pronouns (是, 的, 了, 离, 在, 把 …)."""
+    from retrieval.search.languages import stop_words
+
+    return frozenset(word for word in stop_words("zh") if len(word) == 1)
+
+
+def _unglued(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """jieba's words with each word its dictionary lacks cut from the grammar character it was
+    guessed together with: a name jieba does not know is joined by its hidden Markov model to
+    the 是 ("is") or 离 ("from") after it (火卫二是 of "火卫二是什么时候被发现的", 火卫二离 of
+    "火卫二离火星较远"): a word no passage writes, where 火卫二 ("Deimos") is the one the
+    reader asks about. Words of the dictionary (是非, 的确, 在乎) are kept, and so are guesses
+    that would leave one character (这台 "this [machine]": see query._guesses_split)."""
+    glue = grammar()
+    if not any(w[0] in glue or w[-1] in glue for w, _, _ in words if len(w) > 1):
+        return words
+    tokenizer = _jieba()
+    out = []
+    for word, start, end in words:
+        head = 1 if word[0] in glue else 0
+        tail = 1 if word[-1] in glue else 0
+        if len(word) - head - tail >= 2 and (head or tail) and not tokenizer.has_word(word):
+            out.append((word[head : len(word) - tail], start + head, end - tail))
+        else:
+            out.append((word, start, end))
+    return out
 
 
 def _uncrossed(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

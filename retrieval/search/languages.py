@@ -287,8 +287,9 @@ def word_language(script: str, lang: Language) -> Language:
 # nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
 # apocopes (primer) read as the whole adjective too; "8": Arabic and Persian letters written two
 # ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped; "9": a
-# Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色).
-RULES = "9"
+# Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色); "10": a
+# Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是).
+RULES = "10"
 
 
 @functools.cache
