@@ -95,13 +95,16 @@ def _unglued(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     tokenizer = _jieba()
     out = []
     for word, start, end in words:
-        head = 1 if word[0] in glue else 0
-        tail = 1 if word[-1] in glue else 0
-        if len(word) - head - tail >= 2 and (head or tail) and not tokenizer.has_word(word):
-            out.append((word[head : len(word) - tail], start + head, end - tail))
+        head, tail = 0, len(word)
+        while tail - head > 2 and word[head] in glue:
+            head += 1
+        while tail - head > 2 and word[tail - 1] in glue:
+            tail -= 1
+        if tail - head < len(word) and not tokenizer.has_word(word):
+            out.append((word[head:tail], start + head, start + tail))
         else:
             out.append((word, start, end))
-    return out
+    return list(dict.fromkeys(out))  # a guess cut to a word jieba also gave is that word once
 
 
 def _uncrossed(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
