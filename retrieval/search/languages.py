@@ -96,15 +96,36 @@ _RU_FLEETING_AFTER_VOWEL = re.compile(r"(.*[аоуыэяеию])ек")
 # Spanish adjectives that drop their ending before a masculine noun (apocope): "el primer
 # paquete", "la primera versión"; Snowball stems primer as prim (an infinitive's -er).
 _ES_APOCOPE = {"primer": "primero", "tercer": "tercero", "buen": "bueno", "gran": "grande"}
+# A Spanish verb with its object pronouns written onto it (enclitics): "instálelo" (install it),
+# "ejecútelo", "dígame", and in older prose "examinóse". Snowball removes them after an
+# infinitive or a gerund only, so the imperative stemmed apart from the verb (instalel, not
+# instal). The accent the verb keeps when the pronoun is added (instale → instálelo) tells
+# them from words that merely end alike (modelo, escuela).
+_ES_ENCLITIC = re.compile(
+    r"(.*?[áéíóú](?:[a-zñü]*?[aeioun])?)"
+    r"(?:(?:se|me|te|nos)(?:lo|la|los|las|le|les)|lo|la|los|las|le|les|me|te|se|nos)"
+)
+
+
+def enclitic_base(written: str) -> str | None:
+    """The verb of a Spanish word written (case-folded, with its accents) with object pronouns
+    after it, the verb's accent removed where the pronouns put it (instálelo → instale); None
+    for a word without such pronouns."""
+    match = _ES_ENCLITIC.fullmatch(written)
+    if match is None or len(match.group(1)) < 3:
+        return None
+    return _fold_accents(match.group(1))
 
 
 def other_readings(folded: str, code: str) -> tuple[str, ...]:
     """Other forms of a folded word that its language's rules say it may be a form of, to be
     stemmed beside it (Russian: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`; Spanish:
-    :data:`_ES_APOCOPE`)."""
+    :data:`_ES_APOCOPE`; French: :data:`_FR_PLURAL`)."""
     if code == "es":
         full = _ES_APOCOPE.get(folded)
         return (full,) if full else ()
+    if code == "fr":
+        return _french_singulars(folded)
     if code != "ru":
         return ()
     found = []
@@ -115,6 +136,18 @@ def other_readings(folded: str, code: str) -> tuple[str, ...]:
     elif match := _RU_FLEETING_AFTER_VOWEL.fullmatch(folded):
         found.append(match.group(1) + "йк")
     return tuple(found)
+
+
+# French plurals Snowball's French stemmer leaves apart from their singular: it removes a final
+# -s only after a consonant (pneus: pneus, pneu: pneu) and keeps the -x of -eux and of -aux but
+# for -eaux and the -al nouns (lieux: lieux, lieu: lieu; noyaux: noyal, noyau: noyau). Read as
+# the singular too; words only alike (heureux, canaux) gain a reading no other word has.
+_FR_PLURAL = re.compile(r"(.+(?:eu|au))[xs]")
+
+
+def _french_singulars(folded: str) -> tuple[str, ...]:
+    match = _FR_PLURAL.fullmatch(folded)
+    return (match.group(1),) if match and len(match.group(1)) > 2 else ()
 
 
 def _fold_russian(word: str) -> str:
@@ -286,8 +319,12 @@ def word_language(script: str, lang: Language) -> Language:
 # "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
 # nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
 # apocopes (primer) read as the whole adjective too; "8": Arabic and Persian letters written two
-# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped.
-RULES = "8"
+# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped; "9": a
+# Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色); "10": a
+# Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是); "11":
+# a Spanish verb with object pronouns written onto it read as the verb too (instálelo: instal);
+# "12": French plurals in -eux, -aux, -eus read as their singular too (lieux, noyaux, pneus).
+RULES = "12"
 
 
 @functools.cache
