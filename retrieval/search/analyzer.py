@@ -34,7 +34,6 @@ from retrieval.search.languages import (
     ENGLISH,
     Language,
     detect,
-    enclitic_base,
     language,
     other_readings,
     stem_as_written,
@@ -571,8 +570,6 @@ def _foreign_terms(raw: str, lang: Language) -> tuple[tuple[str, str], ...]:
             found.setdefault(*single)
             for other in _other_stems(single[1], lang):
                 found.setdefault(other, single[1])
-            if lang.code == "es" and (verb := _enclitic_stem(part, lang)) is not None:
-                found.setdefault(verb, single[1])
     hyphenated = len(parts) > 1 and not any(ch in raw for ch in "'’")
     joined = _foreign_single("".join(parts), lang) if hyphenated else None
     if joined and joined[0] not in found:
@@ -609,14 +606,6 @@ def _other_stems(word: str, lang: Language) -> tuple[str, ...]:
     own = _foreign_stem(folded, lang)
     found = (_foreign_stem(other, lang) for other in other_readings(folded, lang.code))
     return tuple(dict.fromkeys(stem for stem in found if stem != own))
-
-
-@functools.lru_cache(maxsize=1 << 18)
-def _enclitic_stem(word: str, lang: Language) -> str | None:
-    """``code:stem`` of the verb of a Spanish word with object pronouns written onto it
-    (instálelo: the stem of instale), or None (see :func:`languages.enclitic_base`)."""
-    base = enclitic_base(word.casefold())
-    return None if base is None else _foreign_stem(lang.fold(base), lang)
 
 
 @functools.lru_cache(maxsize=1 << 18)

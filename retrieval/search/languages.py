@@ -96,25 +96,6 @@ _RU_FLEETING_AFTER_VOWEL = re.compile(r"(.*[аоуыэяеию])ек")
 # Spanish adjectives that drop their ending before a masculine noun (apocope): "el primer
 # paquete", "la primera versión"; Snowball stems primer as prim (an infinitive's -er).
 _ES_APOCOPE = {"primer": "primero", "tercer": "tercero", "buen": "bueno", "gran": "grande"}
-# A Spanish verb with its object pronouns written onto it (enclitics): "instálelo" (install it),
-# "ejecútelo", "dígame", and in older prose "examinóse". Snowball removes them after an
-# infinitive or a gerund only, so the imperative stemmed apart from the verb (instalel, not
-# instal). The accent the verb keeps when the pronoun is added (instale → instálelo) tells
-# them from words that merely end alike (modelo, escuela).
-_ES_ENCLITIC = re.compile(
-    r"(.*?[áéíóú](?:[a-zñü]*?[aeioun])?)"
-    r"(?:(?:se|me|te|nos)(?:lo|la|los|las|le|les)|lo|la|los|las|le|les|me|te|se|nos)"
-)
-
-
-def enclitic_base(written: str) -> str | None:
-    """The verb of a Spanish word written (case-folded, with its accents) with object pronouns
-    after it, the verb's accent removed where the pronouns put it (instálelo → instale); None
-    for a word without such pronouns."""
-    match = _ES_ENCLITIC.fullmatch(written)
-    if match is None or len(match.group(1)) < 3:
-        return None
-    return _fold_accents(match.group(1))
 
 
 def other_readings(folded: str, code: str) -> tuple[str, ...]:
@@ -321,10 +302,10 @@ def word_language(script: str, lang: Language) -> Language:
 # apocopes (primer) read as the whole adjective too; "8": Arabic and Persian letters written two
 # ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped; "9": a
 # Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色); "10": a
-# Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是); "11":
-# a Spanish verb with object pronouns written onto it read as the verb too (instálelo: instal);
-# "12": French plurals in -eux, -aux, -eus read as their singular too (lieux, noyaux, pneus).
-RULES = "12"
+# Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是); "12":
+# French plurals in -eux, -aux, -eus read as their singular too (lieux, noyaux, pneus); "13": a
+# Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11".
+RULES = "13"
 
 
 @functools.cache
