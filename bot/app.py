@@ -167,14 +167,14 @@ def add_handlers(application: AnyApplication) -> None:
     add(MessageHandler(private & filters.COMMAND, private_.unknown_command))
     add(MessageHandler(private & filters.TEXT, private_.question))
     add(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, private_.not_text))
-    # In groups the bot speaks only when spoken to: /help and /start (a how-to), a text or a file
+    # In groups the bot speaks only when spoken to: /help and /start, a text, caption or file
     # mentioning it or replying to it (files are added in private). Other chatter: nothing.
     add(CommandHandler(("help", "start"), groups.group_help, filters=group))
     # "/sources@thisbot" in a group is plainly for this bot: it says where that works. So do
     # the admin commands ("/reload@thisbot"): they work only in the private chat too.
     private_only = ("sources", "more", "reset", "language", "reload", "remove", "stats")
     add(CommandHandler(private_only, groups.private_only, filters=group & groups.COMMAND_TO_BOT))
-    add(MessageHandler(group & groups.TEXT_TO_BOT, groups.addressed))
+    add(MessageHandler(group & (groups.TEXT_TO_BOT | groups.CAPTION_TO_BOT), groups.addressed))
     add(MessageHandler(group & groups.FILE_TO_BOT, groups.file_to_bot))
     add(InlineQueryHandler(inline.inline_query))  # @bot words, in any chat
     # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without

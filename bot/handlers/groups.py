@@ -33,6 +33,9 @@ class _AddressedToBot(filters.MessageFilter):
 
 ADDRESSED = _AddressedToBot(name="addressed to this bot")
 TEXT_TO_BOT = filters.TEXT & ~filters.COMMAND & ADDRESSED  # a question (or small talk)
+# A photo or video whose caption mentions the bot (or that replies to it): the caption is the
+# question, as in a private chat ("@bot what is this error?" under a screenshot).
+CAPTION_TO_BOT = filters.CAPTION & ~filters.Document.ALL & ADDRESSED
 FILE_TO_BOT = filters.Document.ALL & ADDRESSED  # a document to add: that is done in private
 
 
@@ -85,10 +88,12 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a group message that mentions the bot or replies to it; the @name is not asked."""
+    """Answer a group message that mentions the bot or replies to it (its text, or a photo's
+    caption); the @name is not asked."""
     message = update.effective_message
-    if message is not None and message.text is not None:
-        question = without_mention(message.text, context.bot.username)
+    said = None if message is None else message.text or message.caption
+    if message is not None and said is not None:
+        question = without_mention(said, context.bot.username)
         if is_small_talk(question) or (
             replies_to_bot(message) and not any(ch.isalnum() for ch in question)
         ):

@@ -108,6 +108,27 @@ async def test_a_message_mentioning_the_bot_is_answered_and_the_mention_is_not_s
         assert query_log(bot)[-1]["question"] == QUESTION
 
 
+async def test_a_photo_whose_caption_asks_the_bot_is_answered_as_in_a_private_chat(
+    bot: Harness,
+) -> None:
+    """A screenshot posted with "@bot …" (or in reply to an answer) asks its caption; a photo
+    not addressed to the bot, or a laugh under an answer, is left alone."""
+    group = {"chat_id": GROUP_ID, "chat_type": "supergroup"}
+    update = bot.updates.photo(caption=f"@{BOT_USERNAME} {QUESTION}", **group)
+    (reply,) = await bot.send(update)
+    assert update.message is not None
+    assert_short_group_answer(bot, reply, QUESTION, update.message.message_id)
+    assert query_log(bot)[-1]["question"] == QUESTION
+    (follow_up,) = await bot.send(
+        bot.updates.photo(caption=FOLLOW_UP, reply_to=reply.result, **group)
+    )
+    assert visible(follow_up.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    bot.request.clear()
+    await bot.send(bot.updates.photo(caption=QUESTION, **group))  # to the group, not the bot
+    await bot.send(bot.updates.photo(caption="lol 😂", reply_to=reply.result, **group))
+    assert bot.request.calls == []
+
+
 async def test_a_reply_to_the_bot_is_a_follow_up_in_that_thread(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     (reply,) = await bot.say_in_group(FOLLOW_UP, reply_to=answer.result)
