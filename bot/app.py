@@ -170,8 +170,8 @@ def add_handlers(application: AnyApplication) -> None:
     # In groups the bot speaks only when spoken to: /help and /start, a text, caption or file
     # mentioning it or replying to it (files are added in private). Other chatter: nothing.
     add(CommandHandler(("help", "start"), groups.group_help, filters=group))
-    # "/sources@thisbot" in a group is plainly for this bot: it says where that works. So do
-    # the admin commands ("/reload@thisbot"): they work only in the private chat too.
+    add(MessageHandler(group & groups.BOT_JOINED, groups.group_help))  # the same, as it is added
+    # "/sources@thisbot", "/reload@thisbot" in a group: they work only in the private chat.
     private_only = ("sources", "more", "reset", "language", "reload", "remove", "stats")
     add(CommandHandler(private_only, groups.private_only, filters=group & groups.COMMAND_TO_BOT))
     add(MessageHandler(group & (groups.TEXT_TO_BOT | groups.CAPTION_TO_BOT), groups.addressed))

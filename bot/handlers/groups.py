@@ -39,6 +39,18 @@ CAPTION_TO_BOT = filters.CAPTION & ~filters.Document.ALL & ADDRESSED
 FILE_TO_BOT = filters.Document.ALL & ADDRESSED  # a document to add: that is done in private
 
 
+class _BotJoined(filters.MessageFilter):
+    """The service message of this bot joining a group: added to it, or there as it was made."""
+
+    def filter(self, message: Message) -> bool:
+        if message.group_chat_created or message.supergroup_chat_created:
+            return True
+        return any(member.id == message.get_bot().id for member in message.new_chat_members)
+
+
+BOT_JOINED = _BotJoined(name="this bot joined the group")
+
+
 class _CommandToBot(filters.MessageFilter):
     """A command written with this bot's @username ("/sources@quotebot"): plainly for it,
     where a bare "/sources" in a group may be for another bot."""
@@ -119,7 +131,8 @@ async def _ask(
 
 
 async def group_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Say briefly how to use the bot in a group (/help and /start there)."""
+    """Say briefly how to use the bot in a group (/help and /start there, and once as it is
+    added: otherwise the members would not know it is there and how to ask it)."""
     if update.effective_message is None or update.effective_chat is None:
         return
     text = (await texts(update, context)).GROUP_HELP.format(bot=context.bot.username)
