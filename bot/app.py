@@ -242,18 +242,25 @@ def _menu(commands: tuple[tuple[str, str], ...]) -> list[BotCommand]:
 async def _set_menus(application: AnyApplication, settings: Settings) -> None:
     """The commands menu, in private chats and groups, in each language the bot speaks (a
     user's Telegram app shows the one of its language, else the English one); each admin's
-    private chat gets the admin commands too (nobody else ever sees them)."""
+    private chat gets the admin commands too (nobody else ever sees them), in each language as
+    well: a menu for one chat wins over every language's menu for all, so an English one alone
+    showed an admin whose app is in Russian every command in English."""
     bot = application.bot
-    for code, t in locales.available().items():
-        language = None if code == locales.DEFAULT else code
+    languages = [
+        (None if code == locales.DEFAULT else code, t) for code, t in locales.available().items()
+    ]
+    for language, t in languages:
         await bot.set_my_commands(_menu(t.COMMANDS), language_code=language)
         await bot.set_my_commands(
             _menu(t.GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats(), language_code=language
         )
-    menu = _menu((*en.COMMANDS, *en.ADMIN_COMMANDS))
     for admin_id in sorted(settings.admin_user_ids):
         try:
-            await bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
+            for language, t in languages:  # English first: it fails alone for an unknown chat
+                menu = _menu((*t.COMMANDS, *t.ADMIN_COMMANDS))
+                await bot.set_my_commands(
+                    menu, scope=BotCommandScopeChat(admin_id), language_code=language
+                )
         except TelegramError as error:  # "chat not found": this admin never started the bot
             logger.warning("no admin commands menu for user %s: %s", admin_id, error)
 
