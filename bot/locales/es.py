@@ -444,9 +444,7 @@ CLI_HEDGED = (
 WRONG_LANGUAGE = (
     "Los documentos están escritos en estos idiomas: {languages}. Pregunta en uno de ellos."
 )
-WRONG_LANGUAGE_ONE = (
-    "Los documentos están escritos en un solo idioma: {language}. Pregunta en ese idioma."
-)
+WRONG_LANGUAGE_ONE = "Los documentos están escritos en {language}: pregunta en {language}."
 
 LANGUAGE_NAMES = {
     "en": "inglés",

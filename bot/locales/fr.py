@@ -480,8 +480,7 @@ WRONG_LANGUAGE = (
     "l’une d’elles."
 )
 WRONG_LANGUAGE_ONE = (
-    "Les documents sont rédigés dans une seule langue\u00a0: {language}. Posez votre question "
-    "dans cette langue."
+    "Les documents sont rédigés en {language}\u00a0: posez votre question en {language}."
 )
 
 LANGUAGE_NAMES = {
