@@ -67,9 +67,15 @@ _ASKS_AMOUNT = re.compile(
 )
 
 
+# A how-to question that names an amount inside it asks how to do a thing, not how many: "how do
+# I let clients pick how many items a page holds?"
+_HOW_TO = re.compile(r"(?i)\bhow\s+(?:do|does|did|can|could|should|would|to)\b")
+
+
 def asks_quantity(question: str) -> bool:
     """Whether ``question`` asks how many, how much, how long, which year or version."""
-    return _ASKS.search(question) is not None
+    found = _ASKS.search(question)
+    return found is not None and not _HOW_TO.search(question, 0, found.start())
 
 
 def numbers(text: str) -> set[str]:

@@ -32,6 +32,18 @@ def test_questions_asking_for_an_amount_year_or_version_are_recognised(question:
 @pytest.mark.parametrize(
     "question",
     [
+        "How do I let clients pick how many items a page holds?",
+        "how to choose how long the cache keeps entries",
+        "How can I limit how much memory it uses?",
+    ],
+)
+def test_a_how_to_question_naming_an_amount_asks_no_quantity(question: str) -> None:
+    assert not asks_quantity(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "what is a strict table?",
         "why is the file so large",
         "Comment installer Debian ?",
