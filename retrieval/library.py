@@ -66,7 +66,7 @@ QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
 EXAMPLE_ABOUT = "Tell me about {topic}"
-ANALYZER_VERSION = "13"  # bump when the analyzer changes, so saved indexes are rebuilt
+ANALYZER_VERSION = "14"  # bump when the analyzer changes, so saved indexes are rebuilt
 
 
 class Library:

@@ -81,6 +81,9 @@ _ALNUM = re.compile(r"[^\W_]")
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # thousands separators: "3,362"
 _NUMERIC = re.compile(r"[\d.,]+")
 _SPAN = operator.itemgetter(1, 2)  # a Token's start and end
+# English endings after an apostrophe that are no part of the word: a possessive, and "we'll",
+# "they're", "I've", "NAT'd" (read as "well", "theyre" and "natd" before).
+_CLITICS = ("'s", "'d", "'ll", "'re", "'ve", "'m")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -132,8 +135,8 @@ def _key(raw: str) -> str:
     folded = (raw if raw.isascii() else strip_accents(raw)).casefold().replace("’", "'")
     if not folded.isascii():
         folded = _ascii_digits(folded)  # "٢٠٢٤" is 2024, in Arabic text too
-    if folded.endswith("'s"):
-        folded = folded[:-2]
+    if folded.endswith(_CLITICS):
+        folded = folded[: folded.rindex("'")]
     folded = folded.replace("'", "")
     if _GROUPED.fullmatch(folded):
         return folded.replace(",", "")

@@ -46,12 +46,15 @@ _HYPHENS = re.compile(r"[-‐‑]")
 Word = tuple[str, str, int, int]  # as written, folded key, start, end
 
 
+_CLITICS = ("'s", "'d", "'ll", "'re", "'ve", "'m")
+
+
 def _ref_key(raw: str) -> str:
     folded = strip_accents(raw).casefold().replace("’", "'")
     if not folded.isascii():
         folded = "".join(str(int(ch)) if ch.isdecimal() else ch for ch in folded)
-    if folded.endswith("'s"):
-        folded = folded[:-2]
+    if folded.endswith(_CLITICS):
+        folded = folded[: folded.rindex("'")]
     folded = folded.replace("'", "")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", folded):
         return folded.replace(",", "")
