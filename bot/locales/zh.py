@@ -346,6 +346,7 @@ CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "再见。"
 CLI_INDEXED = "已将 {folder} 索引到 {db}。"
+CLI_INDEX_FAILED_FIRST = "❌ <b>索引失败</b>：{reason}\n没有创建数据库。"
 CLI_DAMAGED = (
     "数据库 {db} 已损坏：已移至 {moved}，并根据 {corpus} 重建"
     "（其中的对话和查询日志保留在移走的文件中）"
