@@ -50,6 +50,11 @@ RUSSIAN = """\ufeffКОНСТИТУЦИЯ РОССИЙСКОЙ ФЕДЕРАЦИ�
 
 FRENCH = """Texte intégral de la Constitution du 4 octobre 1958 en vigueur
 
+Préambule et article 1er
+Titre Ier : De la Souveraineté (articles 2 à 4)
+Titre II : Le Président de la République (articles 5 à 19)
+Titre III : Le Gouvernement (articles 20 à 23)
+- Charte de l'environnement de 2004
 PRÉAMBULE
 
 Le peuple français proclame solennellement son attachement aux Droits de l'homme et aux \
@@ -196,6 +201,14 @@ def test_a_french_title_line_right_over_an_article_heads_it() -> None:
     )
     assert all(block.text != "ARTICLE 2." for block in document.blocks)
     assert _block(document, "Le peuple français proclame").section == "PRÉAMBULE"
+
+
+def test_a_legal_texts_table_of_contents_heads_nothing() -> None:
+    document = _read("constitution-1958.txt", FRENCH)
+    listed = _block(document, "Titre II : Le Président de la République (articles 5 à 19)")
+    assert listed.section is None
+    assert _block(document, "Charte de l'environnement de 2004").section is None
+    assert all(not (block.section or "").startswith("Titre III") for block in document.blocks)
 
 
 def test_spanish_titles_chapters_and_a_sentence_broken_by_hand() -> None:

@@ -61,6 +61,7 @@ TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
 LIST_RUN = 4  # short lines alone in a row, past the first, that are a list, not headings
 LIST_RUN_WORDS = 8  # the most words of such a line
+CONTENTS_RUN = 3  # headings of a legal text's divisions in a row that list them, not head them
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _MONTHS = (
@@ -253,10 +254,16 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     placing = _Placing(document, headings, text)
     articles = numbers_articles(lines[start:])
+    contents = _listed_divisions(lines)
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
+        if i in contents:  # "Titre II : Le Président de la République (articles 5 à 19)"
+            placing.fragments(pending)
+            pending = []
+            document.add(placing.section, line)
+            continue
         if "\n" in line or not is_prose(line) or line in headings:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
@@ -275,6 +282,25 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         document.add(placing.section, "\n".join(pending))
     placing.outline.finish(document)
     return document
+
+
+def _listed_divisions(lines: list[str]) -> set[int]:
+    """Where a legal text lists its divisions before their text, :data:`CONTENTS_RUN` or more of
+    one level in a row ("Titre Ier : De la Souveraineté (articles 2 à 4)", "Titre II : Le
+    Président de la République (articles 5 à 19)", …): a table of contents, whose lines head
+    nothing (the last of them headed the preamble)."""
+    found: set[int] = set()
+    run: list[int] = []
+    level: int | None = None
+    for i, line in enumerate([*lines, ""]):
+        this = division_level(line)
+        if this is not None and this == level:
+            run.append(i)
+            continue
+        if len(run) >= CONTENTS_RUN:
+            found.update(run)
+        run, level = ([i], this) if this is not None else ([], None)
+    return found
 
 
 def _with_chapter_titles(lines: list[str]) -> list[str]:
