@@ -259,12 +259,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if i in contents:  # "Titre II : Le Président de la République (articles 5 à 19)"
-            placing.fragments(pending)
-            pending = []
-            document.add(placing.section, line)
-            continue
-        if "\n" in line or not is_prose(line) or line in headings:
+        # a line of contents ("Titre II : Le Président … (articles 5 à 19)") reads as a paragraph
+        if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
