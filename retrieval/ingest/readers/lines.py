@@ -11,9 +11,10 @@ import re
 import statistics
 import textwrap
 from collections import Counter
+from collections.abc import Iterable
 
 from retrieval.ingest.junk import is_junk, words_up_to
-from retrieval.ingest.readers.chapters import is_chapter
+from retrieval.ingest.readers.chapters import _NUMBER, is_chapter
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, squeeze
 
@@ -31,11 +32,53 @@ _CJK_INSIDE = ("，", "、", "：", "；", "“", "‘", "「", "『", "（", "�
 _NUMBERED_HEADING = re.compile(
     r"^(\d+\.\d+(\.\d+)*\.?|(Chapter|Section|Part|Appendix) [\dIVXLC]+[.:]?)\s+\S"
 )
+# The divisions of a legal text, outermost first: a charter's, constitution's, statute's or
+# treaty's parts ("TÍTULO I", "Раздел первый", "Titre premier"), chapters ("CAPÍTULO PRIMERO",
+# "ГЛАВА 1."), sections ("Sección 1.ª") and articles ("ARTICLE 2.", "Статья 81 <*>", "Artículo
+# 12", "AMENDMENT XIV"); their level is their place in this list (1 the outermost).
+_DIVISION_WORDS = (
+    r"Part|Partie|Parte|Teil|Раздел|Розділ|Book|Livre|Libro|Buch|Title|Titre|T[íi]tulo|Titolo|Titel",
+    r"Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Глава",
+    r"Section|Secci[óo]n|Sezione|Abschnitt",
+    r"Article|Art[íi]culo|Articolo|Artikel|Artigo|Статья|Стаття|Amendment|Amendement|Enmienda",
+)
+# A division's number: figures ("12", "88-1", "1.ª", "1er", "71-1"), roman numerals ("XI bis"),
+# words ("premier", "PRIMERO", "первый") or "preliminar" (Spain's "Título preliminar").
+_DIVISION_NUMBER = (
+    rf"(?:\d{{1,4}}(?:-\d{{1,3}})?|{_NUMBER}|preliminar|pr[ée]liminaire|preliminary|liminaire)"
+    r"(?:\.?[ªºo]|er|re)?(?:\s+(?:bis|ter|quater))?"
+)
+# The word, its number, a note mark ("<*>", "[1]", "*"), then the end of the line or the
+# division's title after a stop, a colon or a dash ("Titre II - LE PRÉSIDENT DE LA RÉPUBLIQUE",
+# "Sección 1.ª De los derechos fundamentales"): never running text ("Article 5 says …").
+_DIVISION = [
+    re.compile(
+        rf"(?i:{words})\.?\s+(?i:{_DIVISION_NUMBER})\.?(?:\s*(?:<\*>|\[\d+\]|\*))?"
+        r"(?:\s*[.:]?\s*$|\s*[.:—–-]\s+(?P<title>\S.*)|\s+(?P<spaced>[^\W\d_a-zà-ÿа-яё].*))"
+    )
+    for words in _DIVISION_WORDS
+]
+_CJK_NUMERAL = "[0-9０-９〇零一二三四五六七八九十百千两]"
+_CJK_DIVISION = re.compile(rf"^第{_CJK_NUMERAL}+([编編章节節条條])(?:[\s　].*)?$")
+_CJK_LEVELS = {"编": 1, "編": 1, "章": 2, "节": 3, "節": 3, "条": 4, "條": 4}
+ARTICLE_LEVEL = 4
+DIVISION_TITLE_WORDS = 16
+ARTICLE_LEADS = 3  # paragraphs opening with an article number that make a text of articles
+# An article numbered where its first paragraph opens: "第三十七条　中华人民共和国公民的…",
+# "Article 5. Everyone …", "Art. 12. …", "§ 3. …" (not a section: "SECTION. 2. The House …" opens
+# a part of an article, whose heading says more).
+_ARTICLE_LEAD = re.compile(
+    rf"^(?:第{_CJK_NUMERAL}+[条條](?=[\s　])"
+    rf"|(?:(?i:{_DIVISION_WORDS[3]})|Art|§)\.?\s*\d{{1,4}}(?:-\d{{1,3}})?"
+    r"(?:\.?[ªºo])?\.(?=\s+\S))"
+)
 MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 UNDERLINE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|~{3,})[ \t]*$")
 _LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
 BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
 ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1.  The folder set by …"
+LETTER_ITEM = re.compile(r"^[a-zа-яё](?:\.\d{1,2})?\)\s")  # "a) A expresar …", "б.1) утверждает …"
+BROKEN_LINE_WORDS = 10  # the shortest line that may stop mid-sentence and run on below it
 # A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
 # Chinese", "HOOKDIR=/var/cache/pbuilder/hooks", "[Unit]". Keys of one letter are labels ("Q:").
 _FIELD_LINE = re.compile(
@@ -254,7 +297,31 @@ def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block:
             kept.append(line)
     if wrapped and len(kept) > 1:
         return _reflow(kept, first_block and bool(kept))
-    return _wrapped_heading(kept)
+    return _wrapped_heading(_broken_sentences(kept))
+
+
+def _broken_sentences(lines: list[str]) -> list[str]:
+    """``lines`` (of a text that is not hard-wrapped) with a long line that stops mid-sentence
+    joined to the next when that one carries the sentence on in lower case: the odd paragraph
+    broken once by hand ("… sin que pueda prevalecer discriminación alguna por razón de
+    nacimiento, raza, sexo, religión, opinión o cualquier otra condición o" / "circunstancia
+    personal o social.") is one paragraph, not two passages each half a sentence. A short line
+    ("Then run" over "apt-get update"), a list's item ("a) …") or a line of code stays apart."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and len(out[-1].split()) >= BROKEN_LINE_WORDS
+            and not out[-1].endswith(_TERMINAL)
+            and line[:1].islower()
+            and len(line.split()) >= 3
+            and not LETTER_ITEM.match(line)
+            and not CODE_MARK.search(line)
+        ):
+            out[-1] = join_lines([out[-1], line])
+        else:
+            out.append(line)
+    return out
 
 
 def _read_on(block: list[str], number: int) -> bool:
@@ -465,7 +532,61 @@ def is_numbered_heading(line: str) -> bool:
         and bool(_NUMBERED_HEADING.match(line))
         and not _IPV4.match(line)
     )
-    return numbered or is_chapter(line)
+    return numbered or is_chapter(line) or division_level(line) is not None
+
+
+def division_level(line: str) -> int | None:
+    """The level of a legal text's division ``line`` heads (1: a part or title, 2: a chapter, 3:
+    a section, 4: an article; see :data:`_DIVISION_WORDS`), or None when it heads none: "TÍTULO
+    PRELIMINAR", "ГЛАВА 1.", "Titre II - LE PRÉSIDENT DE LA RÉPUBLIQUE", "ARTICLE PREMIER.",
+    "Статья 81 <*>", "第二章 公民的基本权利和义务"."""
+    if not line or "\n" in line or len(line) > 160:
+        return None
+    cjk = _CJK_DIVISION.match(line)
+    if cjk:
+        return _CJK_LEVELS[cjk.group(1)] if len(line) <= 40 else None
+    for level, pattern in enumerate(_DIVISION, start=1):
+        match = pattern.match(line)
+        if match is None or not line[0].isupper():
+            continue
+        title = match["title"] or match["spaced"] or ""
+        if title[:1].islower() or len(title.split()) > DIVISION_TITLE_WORDS:
+            return None
+        last = title.split()[-1] if title else ""
+        if len(title.split()) >= 4 and (title.endswith(_TERMINAL) or _stops_short(last)):
+            # "SECTION. 2. Congress shall have power to enforce …" is its text; "SECTION. 5.
+            # Sections 1 and 2 shall take effect on the 15th day of" is broken off its text
+            return None
+        return level
+    return None
+
+
+def _stops_short(word: str) -> bool:
+    """A line's last word no title ends with: a short one in lower case ("of", "de", "и")."""
+    return len(word) <= 3 and word.isalpha() and word.islower()
+
+
+def is_bare_division(line: str) -> bool:
+    """A part, chapter or section heading that is only its word and number ("ГЛАВА 1.",
+    "TÍTULO I", "CAPÍTULO PRIMERO"), whose title may stand on the next line."""
+    level = division_level(line)
+    if level is None or level >= ARTICLE_LEVEL or _CJK_DIVISION.match(line):
+        return False
+    match = _DIVISION[level - 1].match(line)
+    return match is not None and not (match["title"] or match["spaced"])
+
+
+def article_lead(text: str) -> str | None:
+    """The article number opening a paragraph, "第三十七条" in "第三十七条 中华人民共和国公民的
+    人身自由不受侵犯。" or "Article 5." in "Article 5. Everyone has …", or None."""
+    match = _ARTICLE_LEAD.match(text)
+    return match.group(0) if match else None
+
+
+def numbers_articles(lines: Iterable[str]) -> bool:
+    """Whether a text numbers its articles where their first paragraphs open (:func:`article_lead`),
+    :data:`ARTICLE_LEADS` times or more: one "Article 5. …" is a sentence, not an outline."""
+    return sum(1 for line in lines if article_lead(line.strip())) >= ARTICLE_LEADS
 
 
 def looks_like_heading(line: str) -> bool:

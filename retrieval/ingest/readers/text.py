@@ -28,23 +28,29 @@ from retrieval.ingest.readers.chapters import (
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.gutenberg import without_boilerplate
 from retrieval.ingest.readers.lines import (
+    ARTICLE_LEVEL,
     BULLET,
     CJK_PUNCTUATION,
     CODE_MARK,
     ITEM,
+    LETTER_ITEM,
     MARKDOWN_HEADING,
     PROMPT,
     QUESTION_HEADING_WORDS,
     SENTENCE_END,
     UNDERLINE,
+    article_lead,
     body_indent,
+    division_level,
     indent_of,
+    is_bare_division,
     is_cjk_heading,
     is_data,
     is_numbered_heading,
     is_prose,
     item_number,
     looks_like_heading,
+    numbers_articles,
     text_blocks,
     units,
 )
@@ -55,6 +61,7 @@ TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
 LIST_RUN = 4  # short lines alone in a row, past the first, that are a list, not headings
 LIST_RUN_WORDS = 8  # the most words of such a line
+CONTENTS_RUN = 3  # headings of a legal text's divisions in a row that list them, not head them
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
 _MONTHS = (
@@ -84,6 +91,8 @@ _CHAPTER_TITLE = re.compile(
 # A line ending so is a sentence, or one leading into what follows: no heading.
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
+_PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
+_NOTE_MARK = re.compile(r"\s*(?:<\*>|\[\d+\]|\*)$")  # "Статья 81 <*>": see the note below
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
@@ -244,22 +253,50 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     placing = _Placing(document, headings, text)
+    articles = numbers_articles(lines[start:])
+    contents = _listed_divisions(lines)
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if "\n" in line or not is_prose(line) or line in headings:
+        # a line of contents ("Titre II : Le Président … (articles 5 à 19)") reads as a paragraph
+        if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
-        placing.fragments(pending, before_item=bool(ITEM.match(line)))
+        # "a) назначает …" after "Президент Российской Федерации:" is an item, too
+        item = bool(ITEM.match(line) or LETTER_ITEM.match(line))
+        placing.fragments(pending, before_item=item)
         pending = []
-        document.add(placing.section, BULLET.sub("", line), item=bool(ITEM.match(line)))
+        if articles and (lead := article_lead(line)):
+            # "第三十七条 …" / "Article 5. …": the article heads its paragraphs (see enter)
+            placing.section = placing.outline.enter(ARTICLE_LEVEL, lead)
+        document.add(placing.section, BULLET.sub("", line), item=item)
     if any("\n" in fragment for fragment in pending):
         placing.fragments(pending)
     elif pending and sum(len(p.split()) for p in pending) >= 4:
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
+    placing.outline.finish(document)
     return document
+
+
+def _listed_divisions(lines: list[str]) -> set[int]:
+    """Where a legal text lists its divisions before their text, :data:`CONTENTS_RUN` or more of
+    one level in a row ("Titre Ier : De la Souveraineté (articles 2 à 4)", "Titre II : Le
+    Président de la République (articles 5 à 19)", …): a table of contents, whose lines head
+    nothing (the last of them headed the preamble)."""
+    found: set[int] = set()
+    run: list[int] = []
+    level: int | None = None
+    for i, line in enumerate([*lines, ""]):
+        this = division_level(line)
+        if this is not None and this == level:
+            run.append(i)
+            continue
+        if len(run) >= CONTENTS_RUN:
+            found.update(run)
+        run, level = ([i], this) if this is not None else ([], None)
+    return found
 
 
 def _with_chapter_titles(lines: list[str]) -> list[str]:
@@ -276,14 +313,14 @@ def _with_chapter_titles(lines: list[str]) -> list[str]:
             skip = False
             continue
         skip = (
-            is_bare_chapter(line)
+            (is_bare_chapter(line) or is_bare_division(line))
             and 0 < len(title.split()) <= SUBTITLE_WORDS
             and "\n" not in title
             and not is_prose(title)
             and not is_numbered_heading(title)
             and not is_dialogue(title)
             and not title.endswith(("?", "!", ":", ",", ";", "？", "！", "："))
-            and is_prose(following)
+            and (is_prose(following) or division_level(following) is not None)
         )
         joint = "" if line.endswith((".", ":")) else "."
         result.append(f"{line}{joint} {title}" if skip else line)
@@ -300,6 +337,10 @@ class _Placing:
         self.document, self.headings = document, headings
         self.section: str | None = None
         self.numbered = _Numbering()
+        # common reads dates with this module's find_date: imported here, not at the top
+        from retrieval.ingest.readers.common import Outline
+
+        self.outline = Outline()  # a legal text's parts, chapters and articles in force
         self.layout = _Layout(text)
 
     def fragments(self, pending: list[str], before_item: bool = False) -> None:
@@ -324,7 +365,7 @@ class _Placing:
             elif adjacent and self._in_list(fragment, following, before_item):
                 document.add(self.section, BULLET.sub("", fragment), item=True)
             elif self._heads(fragment, leads and adjacent):
-                self.section = self.numbered.path(fragment)
+                self.section = self.enter(fragment)
                 adjacent = False
             elif _introduced(document, fragment, layout, following) or (
                 adjacent and _runs_into_command(document, fragment, layout)
@@ -358,6 +399,16 @@ class _Placing:
                 adjacent = True
             else:
                 adjacent = False
+
+    def enter(self, heading: str) -> str:
+        """The section ``heading`` opens. A division of a legal text opens under the divisions
+        above it: "Статья 22" under "РАЗДЕЛ ПЕРВЫЙ" and "ГЛАВА 2. ПРАВА И СВОБОДЫ ЧЕЛОВЕКА И
+        ГРАЖДАНИНА", cited "ГЛАВА 2. … › Статья 22"; any other heading closes them."""
+        level = division_level(heading)
+        if level is None:
+            self.outline.close(1)
+            return self.numbered.path(heading)
+        return self.outline.enter(level, _NOTE_MARK.sub("", heading))
 
     def _listed(self, pending: list[str]) -> list[str]:
         """``pending`` with each run of :data:`LIST_RUN` short lines or more, each alone between
@@ -543,7 +594,9 @@ def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
     Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
     what version it is?") has no title line after it. Not the first chapter's heading of a book
     of chapters ("第1章 宴桃园豪杰三结义 …" over 第2章, 第3章, …), nor an author's name over
-    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН")."""
+    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН"), nor the heading of a preamble."""
+    if lines and _PREAMBLE.match(lines[0]):
+        return fallback, 0  # "PREAMBLE" opening a constitution heads its first part
     book = len(lines) > 1 and sum(map(is_chapter, lines)) > 1
     if lines and _CHAPTER_TITLE.match(lines[0]) and "\n" not in lines[0] and not book:
         return lines[0], 1  # read as a sentence, so before ``header_end``
