@@ -41,6 +41,7 @@ from retrieval.search import (
     changelogs,
     cjk,
     definitions,
+    divisions,
     earlier,
     judge,
     languages,
@@ -573,11 +574,13 @@ def _ranked(
     if thing is None and not purpose and not earlier_:
         thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
+    division = divisions.named(text)  # "what does article 35 say?"
     depth = max(
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
         own_language.WINDOW if neutral else 0,
+        divisions.WINDOW if division else 0,
     )
     ranked, total = _search(
         current,
@@ -590,6 +593,8 @@ def _ranked(
     )
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
+    if division:
+        ranked = divisions.first_in(ranked, division)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:
