@@ -56,17 +56,24 @@ Division = tuple[str, int]  # (kind, number): ("article", 35)
 
 def named(text: str) -> Division | None:
     """The numbered division ``text`` names first (a question, or a heading), or None."""
+    found = naming(text)
+    return None if found is None else found[0]
+
+
+def naming(text: str) -> tuple[Division, str] | None:
+    """The numbered division ``text`` names first and the words naming it ("Second
+    Amendment", "статье 43", "第三十七条"), or None."""
     found = _CHINESE.search(text)
     if found:
         number = _chinese_number(found["n"])
-        return None if number is None else (_CHINESE_KINDS[found["k"]], number)
+        return None if number is None else ((_CHINESE_KINDS[found["k"]], number), found[0])
     for pattern in (_LABELLED, _ORDINAL):
         match = pattern.search(text)
         if match:
             kind = next(k for k in _KINDS if match[k])
             number = _number(match["n"])
             if number is not None:
-                return kind, number
+                return (kind, number), match[0]
     return None
 
 

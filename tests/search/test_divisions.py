@@ -76,3 +76,31 @@ def test_what_an_article_says_is_the_passage_under_its_heading(charter: Library)
     answer = charter.answer("What does article 35 say?")
     assert answer.hits[0].passage.section == "Article 35"
     assert "peaceful assembly" in answer.hits[0].passage.text
+
+
+def test_a_question_asking_only_for_an_article_is_answered_by_it(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "artículo" stands in the headings only, the number in texts too: the heading must be read
+    # in the passage's language (it was read as English, so the passage seemed to lack the
+    # question's key word, and the answer was hedged).
+    articles = {
+        46: "Los poderes públicos garantizarán la conservación del patrimonio histórico.",
+        47: "Todos los españoles tienen derecho a disfrutar de una vivienda digna y adecuada.",
+        48: "Los poderes públicos promoverán la participación de la juventud.",
+    }
+    preamble = "\n\n".join(
+        f"La ley {n} de 2003 regula {topic}."
+        for n, topic in [(47, "los puertos"), (47, "las costas"), (12, "los montes")]
+    )
+    body = "\n\n".join(f"## Artículo {n}\n\n{text}" for n, text in articles.items())
+    english = "\n\n".join(f"## Section {n}\n\nThe Congress shall lay taxes." for n in range(1, 9))
+    library = write_library(
+        {
+            "constitucion.md": f"# Constitución\n\n{preamble}\n\n{body}\n",
+            "us.md": f"# Constitution\n\n{english}\n",
+        }
+    )
+    answer = library.answer("¿Qué dice el artículo 47?")
+    assert answer.hits[0].passage.section == "Artículo 47"
+    assert answer.outcome == "answered"
