@@ -13,11 +13,10 @@ raised debian by one, but took news stories and history books for release notes)
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
-from retrieval.search.rank import Ranked
+from retrieval.search.rank import Ranked, lowered
 
 # A changelog by its file's name (CHANGELOG.md, CHANGES.rst, release-notes.md; NEWS and HISTORY
 # in capitals, as GNU projects write them, History.md as Node's do: "history.md" or "news.html"
@@ -31,7 +30,8 @@ _CHANGELOG_FOLDER = re.compile(r"(?i)(?:^|/)(?:change[-_]?logs?|release[-_]?note
 # folder for changes").
 _ASKS_CHANGES = re.compile(
     r"(?i)\b(?:what(?:['’]s|\s+is)\s+new|(?:which|what)\s+(?:version|release)"
-    r"|(?:in|since|before|after|until)\s+(?:version\s+|v)?\d+(?:\.\d+)+"
+    # "in version 2.5", "since v3.0", "before 3.2.1"; not "after 2.5 seconds", "in 1.5 GB"
+    r"|(?:in|since|before|after|until)\s+(?:(?:version\s+|v)\d+(?:\.\d+)+|\d+\.\d+\.\d+)"
     r"|since\s+(?:which|what)\b|change\s*log|release\s+notes?"
     r"|when\s+(?:was|were|did|is|are)\b.{0,60}?\b(?:added|removed|introduced|deprecated|changed"
     r"|dropped|released|renamed))"
@@ -48,16 +48,9 @@ def is_changelog(doc: str) -> bool:
 def below_the_documentation(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
     """``ranked`` with its changelog passages' scores lowered (:data:`SHARE`) among the best
     :data:`WINDOW`; when the question asks about changes, the other passages' instead."""
-    head = list(ranked[:WINDOW])
-    notes = [is_changelog(r.passage.doc) for r in head]
-    if not any(notes):
+    if not any(is_changelog(r.passage.doc) for r in ranked[:WINDOW]):
         return list(ranked)
     # A page naming the feature in its title outscores the note's one line; "which version
     # added it?" is the note's to answer.
-    lowering = not _ASKS_CHANGES.search(question)
-    lowered = [
-        dataclasses.replace(r, score=r.score * SHARE) if note is lowering else r
-        for r, note in zip(head, notes, strict=True)
-    ]
-    lowered.sort(key=lambda r: -r.score)  # stable: ties keep their order
-    return lowered + list(ranked[WINDOW:])
+    asks = _ASKS_CHANGES.search(question) is not None
+    return lowered(ranked, lambda r: is_changelog(r.passage.doc) is not asks, SHARE, WINDOW)

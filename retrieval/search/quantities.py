@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from retrieval.search.excerpts import MAX_SENTENCES, QuestionTerms, format_matches, pick_window
-from retrieval.search.rank import Ranked
+from retrieval.search.rank import Ranked, lowered
 
 # How a question asks for an amount, a size, a duration, a year or a version, per language.
 # Not "how far" nor 在多大程度上: they ask to what extent, which words answer. Nor "when did …",
@@ -58,7 +58,8 @@ _DATE_OR_VERSION = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b(?:v|version|release|versions|версии|версия)\s*\d+(?:\.\d+)*"
     r"|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b"
     # A year after a preposition or "year": "through the year 2050" says when, not how much.
-    r"|\b(?:in|since|through|until|till|by|from|before|after|year)\s+(?:1[5-9]|20)\d\d\b",
+    r"|\b(?:in|since|through|until|till|by|from|before|after|year)\s+(?:1[5-9]|20)\d\d\b"
+    r"(?!-|\s*(?:%|percent\b|(?!(?:was|is|has|its|this|as)\b)[a-z]+s\b))",  # no "1800 seconds"
     re.IGNORECASE,
 )
 _ASKS_AMOUNT = re.compile(
@@ -69,7 +70,11 @@ _ASKS_AMOUNT = re.compile(
 
 # A how-to question that names an amount inside it asks how to do a thing, not how many: "how do
 # I let clients pick how many items a page holds?"
-_HOW_TO = re.compile(r"(?i)\bhow\s+(?:do|does|did|can|could|should|would|to)\b")
+_HOW_TO = re.compile(
+    r"(?i)\bhow\s+(?:do|does|did|can|could|should|would|to)\b"
+    r"(?!(?:\s+\w+){0,2}\s+(?:know|find\s+out|tell|see|check|count|determine|learn)\b)"
+    r"(?![^.?!;]*(?:[.?!;]|,\s*and\b))"  # in the same clause as the amount asked
+)
 
 
 def asks_quantity(question: str) -> bool:
@@ -113,14 +118,11 @@ def stating_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
     by the one saying most about packages."""
     if not asks_quantity(question):
         return list(ranked)
-    head = [
-        dataclasses.replace(r, score=r.score * NUMBERLESS_SHARE)
-        if unquantified(question, r.passage.text)
-        else r
-        for r in ranked[:NUMBERLESS_WINDOW]
-    ]
-    head.sort(key=lambda r: -r.score)  # stable: ties keep their order
-    return head + list(ranked[NUMBERLESS_WINDOW:])
+
+    def numberless(candidate: Ranked) -> bool:
+        return unquantified(question, candidate.passage.text)
+
+    return lowered(ranked, numberless, NUMBERLESS_SHARE, NUMBERLESS_WINDOW)
 
 
 def with_the_number(

@@ -211,6 +211,19 @@ def _or(value: float | None, default: float) -> float:
     return default if value is None else value
 
 
+def lowered(
+    ranked: Sequence[Ranked], lower: Callable[[Ranked], bool], share: float, window: int
+) -> list[Ranked]:
+    """``ranked`` with the scores of those of its best ``window`` that ``lower`` picks multiplied
+    by ``share`` and the window sorted again (stably: ties keep their order); the rest after it,
+    as they were."""
+    head = [
+        dataclasses.replace(r, score=r.score * share) if lower(r) else r for r in ranked[:window]
+    ]
+    head.sort(key=lambda r: -r.score)
+    return head + list(ranked[window:])
+
+
 def brought_first(ranked: Sequence[Ranked], chosen: Sequence[Ranked]) -> list[Ranked]:
     """``ranked`` with ``chosen`` (passages of it or new ones, in their order) first, each
     scored just above the best of the rest, so the order shown is still the score's and the

@@ -44,6 +44,19 @@ def test_a_how_to_question_naming_an_amount_asks_no_quantity(question: str) -> N
 @pytest.mark.parametrize(
     "question",
     [
+        "How can I find out how many developers work on SQLite full-time?",
+        "How does SQLite work, and how many developers work on it full-time?",
+        "How do I know how many rows changed?",
+        "How does it work? How many threads does it use?",
+    ],
+)
+def test_a_how_to_asking_to_learn_an_amount_still_asks_it(question: str) -> None:
+    assert asks_quantity(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "what is a strict table?",
         "why is the file so large",
         "Comment installer Debian ?",
@@ -154,6 +167,8 @@ def test_a_date_or_version_is_no_amount(question: str, excerpt: str, answered: b
         ("How much does support cost per year?", "Support is sold since 2009.", False),
         ("How much does support cost per year?", "Support costs 2050 dollars a year.", True),
         ("How much did they pay?", "One of the advantages is its price point.", False),
+        ("How long until it closes?", "The server closes it after 1800 seconds.", True),
+        ("How big are the blocks?", "It writes in 2048-byte blocks.", True),
         ("How many writers can there be?", "Only one writer at a time.", True),
     ],
 )
