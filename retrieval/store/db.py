@@ -123,7 +123,8 @@ def connect(path: Path) -> sqlite_utils.Database:
         db.execute("pragma foreign_keys = on")
         db.execute("select count(*) from sqlite_master").fetchone()
     except (sqlite3.DatabaseError, OSError) as error:
-        if not os.access(path.parent, os.W_OK):
+        unopened = isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error)
+        if unopened and not os.access(path.parent, os.W_OK):
             # SQLite writes its journal beside the database, even to read it: "unable to open
             # database file" said nothing of why.
             raise StoreError(
