@@ -88,20 +88,20 @@ def _unglued(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     the 是 ("is") or 离 ("from") after it (火卫二是 of "火卫二是什么时候被发现的", 火卫二离 of
     "火卫二离火星较远"): a word no passage writes, where 火卫二 ("Deimos") is the one the
     reader asks about. Words of the dictionary (是非, 的确, 在乎) are kept, and so are guesses
-    that would leave one character (这台 "this [machine]": see query._guesses_split)."""
+    that would leave one character (这台 "this [machine]": see query._guesses_split). Only the
+    end is cut: many stop characters also begin names (中本聪, 上海, 本田, 光绪), and the
+    guessing model glues what follows a name to it, not what comes before."""
     glue = grammar()
-    if not any(w[0] in glue or w[-1] in glue for w, _, _ in words if len(w) > 1):
+    if not any(w[-1] in glue for w, _, _ in words if len(w) > 1):
         return words
     tokenizer = _jieba()
     out = []
     for word, start, end in words:
-        head, tail = 0, len(word)
-        while tail - head > 2 and word[head] in glue:
-            head += 1
-        while tail - head > 2 and word[tail - 1] in glue:
+        tail = len(word)
+        while tail > 2 and word[tail - 1] in glue:
             tail -= 1
-        if tail - head < len(word) and not tokenizer.has_word(word):
-            out.append((word[head:tail], start + head, start + tail))
+        if tail < len(word) and not tokenizer.has_word(word):
+            out.append((word[:tail], start, start + tail))
         else:
             out.append((word, start, end))
     return list(dict.fromkeys(out))  # a guess cut to a word jieba also gave is that word once

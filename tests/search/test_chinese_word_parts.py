@@ -66,12 +66,17 @@ def test_a_name_jieba_does_not_know_is_not_glued_to_the_is_after_it() -> None:
     assert "张三" in _words("张三是老师")
 
 
+def test_a_name_starting_with_a_stop_character_keeps_it() -> None:
+    # 中 and 本 are stop characters alone, and begin the name 中本聪.
+    assert "中本聪" in _words("中本聪是谁")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=HAN + "是的了和被", min_size=1, max_size=14))
 def test_every_word_is_the_text_at_its_span(run: str) -> None:
     for word, start, end in cjk.chinese_words(run):
         assert run[start:end] == word
-        glued = word[0] in cjk.grammar() or word[-1] in cjk.grammar()
+        glued = word[-1] in cjk.grammar()
         if glued and not cjk._jieba().has_word(word):
             assert len(word) <= 2  # only a guess that would leave one character stays
 
