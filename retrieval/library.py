@@ -22,7 +22,6 @@ import shutil
 import sqlite3
 import threading
 import time
-import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -378,23 +377,6 @@ def _took(report: ReindexReport, started: float) -> ReindexReport:
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
-# By analyzer, not holding it: a closed library lets go of its analyzer and caches.
-_NAMES: weakref.WeakKeyDictionary[Analyzer, frozenset[str]] = weakref.WeakKeyDictionary()
-
-
-def _names(analyzer: Analyzer) -> frozenset[str]:
-    """The synonym groups' names as the index holds them: a one-word group's term is stemmed
-    like any word ("France" → franc, "Germany" → germani), a phrase's is the group's own
-    ("_united_states"). Unstemmed, "Is France mentioned?" went unnoticed as a name no passage
-    holds."""
-    found = _NAMES.get(analyzer)
-    if found is None:
-        names = analyzer.synonyms.names
-        found = frozenset(name if name.startswith("_") else analyzer.stem(name) for name in names)
-        _NAMES[analyzer] = found
-    return found
-
-
 def _askable(question: str) -> str:
     """``question`` without the spaces around it or a web address in it; too long or with no
     letter or digit, an error saying so."""
@@ -568,7 +550,7 @@ def _ranked(
     languages = library.languages()
     if not weights:
         raise NoSearchableWordsError()
-    question = rank.QuestionWeights.of(weights, current.index, _names(library.analyzer))
+    question = rank.QuestionWeights.of(weights, current.index, library.analyzer.name_terms())
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:

@@ -220,7 +220,7 @@ def units(text: str) -> list[str]:
                 result[-1] = joined
                 continue
         # An item that is a sentence has paragraphs; one that is a name ("-   Websites") heads
-        # the paragraphs under it (see :func:`_outdented`).
+        # the paragraphs under it (see :func:`text._outdented`).
         item = _item_column(raw_block[0]) if is_prose(block[-1]) else -1
         if verbatim[number]:
             result.append(textwrap.dedent("\n".join(raw_block)))
