@@ -53,7 +53,7 @@ from retrieval.search import (
     thesaurus,
     upkeep,
 )
-from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
+from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path, name_terms
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
@@ -550,7 +550,7 @@ def _ranked(
     languages = library.languages()
     if not weights:
         raise NoSearchableWordsError()
-    question = rank.QuestionWeights.of(weights, current.index, library.analyzer.name_terms())
+    question = rank.QuestionWeights.of(weights, current.index, name_terms(library.analyzer))
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:

@@ -266,7 +266,7 @@ class Analyzer:
         self._entries: dict[str, _Terms | _PhraseStart] = {}
         self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         self._inside: dict[str, tuple[str, ...]] | None = None  # see groups_holding
-        self._names: frozenset[str] | None = None  # see name_terms
+        self._names: frozenset[str] | None = None  # see name_terms()
 
     def detect(
         self, text: str, candidates: Collection[str] | None = None, prior: str | None = None
@@ -288,16 +288,6 @@ class Analyzer:
             stem = word if number else str(self._stemmer.stemWord(word))
             self._stems[word] = stem
         return stem
-
-    def name_terms(self) -> frozenset[str]:
-        """The terms of the synonym groups that name something (:attr:`Synonyms.names`) as the
-        index holds them: a one-word group's term stemmed like any word ("France" → franc,
-        "Germany" → germani), a phrase's the group's own ("_united_states"). Unstemmed, "Is
-        France mentioned?" went unnoticed as a name no passage holds."""
-        if self._names is None:
-            names = self.synonyms.names
-            self._names = frozenset(n if n.startswith("_") else self.stem(n) for n in names)
-        return self._names
 
     def groups_holding(self, term: str) -> tuple[str, ...]:
         """The terms of the synonym groups with a form of several words or parts that holds
@@ -522,6 +512,17 @@ def _dotted(analyzer: Analyzer, raw: str, key: str) -> _Terms:
             if pair not in pairs:
                 pairs.append(pair)
     return tuple(pairs)
+
+
+def name_terms(analyzer: Analyzer) -> frozenset[str]:
+    """The terms of the synonym groups that name something (:attr:`Synonyms.names`) as the
+    index holds them: a one-word group's term stemmed like any word ("France" → franc,
+    "Germany" → germani), a phrase's the group's own ("_united_states"). Unstemmed, "Is France
+    mentioned?" went unnoticed as a name no passage holds. Computed once an analyzer."""
+    if analyzer._names is None:
+        names = analyzer.synonyms.names
+        analyzer._names = frozenset(n if n.startswith("_") else analyzer.stem(n) for n in names)
+    return analyzer._names
 
 
 def _words_inside_forms(analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
