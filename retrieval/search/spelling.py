@@ -65,7 +65,14 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
     prefix = f"{code}:" if code else ""
     slipped = slips(word, letters)
     # Every candidate looked up at once: the slips among them again below, not looked up again.
-    terms = _terms(slipped | replacements(word, letters), snapshot, prefix)
+    # An English word of the dictionary is no misspelling of a word a letter away at its start
+    # ("rotation" is not "notation"); one at its end may be the corpus's form of it ("amnesia":
+    # amnesic).
+    replaced = replacements(word, letters)
+    if not code and thesaurus.is_word(word):
+        half = len(word) // 2
+        replaced = {c for c in replaced if c[:half] == word[:half]}
+    terms = _terms(slipped | replaced, snapshot, prefix)
     found = _likeliest(terms, snapshot, MIN_CORRECTION_PASSAGES, word)
     if found is None and len(word) >= LONG_SLIP:
         # A letter dropped, doubled or swapped ("cyclorma", "solliloquy") is a slip of the

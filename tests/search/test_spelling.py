@@ -52,6 +52,29 @@ def test_a_letter_replaced_is_not_corrected_towards_a_word_of_one_passage(
     assert answer.outcome == "declined"
 
 
+NOTES = {
+    "notes.md": (
+        "# Notes\n\n"
+        "Musical notation writes pitch on a staff of five lines.\n\n"
+        "Dance notation records steps as symbols.\n\n"
+        "Amnesic shellfish poisoning follows eating mussels that hold domoic acid.\n\n"
+        "Amnesic syndromes after a stroke are treated by rehabilitation.\n"
+    )
+}
+
+
+def test_a_dictionary_word_is_not_rewritten_to_its_neighbour_at_the_start(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    library = Library.open(tmp_path / "n.db", make_corpus(NOTES))
+    try:
+        # "rotation" is a word, not a misspelt "notation"; "amnesia" is what "amnesic" says.
+        assert "notat" not in library.answer("crop rotation").terms
+        assert "amnes" in library.answer("amnesia").terms
+    finally:
+        library.close()
+
+
 FOREIGN = {
     "fr.md": (
         "# Paquets\n\n"
