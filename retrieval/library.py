@@ -557,6 +557,8 @@ def _ranked(
         thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     division = divisions.named(text)  # "what does article 35 say?"
+    if division is None and earlier_:
+        division = divisions.following(text, earlier_[-1])  # "And the Fourth?"
     depth = max(
         rank.RERANK,
         k,

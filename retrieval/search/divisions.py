@@ -77,6 +77,25 @@ def naming(text: str) -> tuple[Division, str] | None:
     return None
 
 
+# A follow-up naming only the next division's number: "And the Fourth?", "what about 44?"
+_BARE = re.compile(
+    rf"^\W*(?:and|what\s+about|how\s+about)?\s*(?:the\s+)?"
+    rf"(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)?|{_ROMAN})\W*$",
+    re.IGNORECASE,
+)
+
+
+def following(text: str, earlier: str) -> Division | None:
+    """The division a follow-up names by its number alone, of the kind the earlier question
+    named ("And the Fourth?" after "What does the Third Amendment say?"), or None."""
+    bare = _BARE.match(text)
+    before = named(earlier) if bare else None
+    if bare is None or before is None:
+        return None
+    number = _number(bare["n"])
+    return None if number is None else (before[0], number)
+
+
 def heads(section: str | None, division: Division) -> bool:
     """Whether a passage's section heading is the ``division`` (it opens the heading: a title
     such as "Article 5. Freedom of speech", not one that cites another article)."""

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.library import Library
-from retrieval.search.divisions import heads, named
+from retrieval.search.divisions import following, heads, named
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,8 @@ def test_roman_and_arabic_numbers_name_the_same_article(number: int) -> None:
 @pytest.fixture(scope="module")
 def charter(write_library: Callable[[dict[str, str]], Library]) -> Library:
     articles = [
-        "Everyone has the right to take part in the government of the country.",
+        "Everyone has the right to take part in the government of the country, as article 36"
+        " and article 36's limits allow.",
         "Everyone has the right to freedom of peaceful assembly.",
         "Everyone has the right to education, as set out in articles 2 and 35.",
     ]
@@ -104,3 +105,23 @@ def test_a_question_asking_only_for_an_article_is_answered_by_it(
     answer = library.answer("¿Qué dice el artículo 47?")
     assert answer.hits[0].passage.section == "Artículo 47"
     assert answer.outcome == "answered"
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "earlier", "division"),
+    [
+        ("And the Fourth?", "What does the Third Amendment say?", ("amendment", 4)),
+        ("and 44?", "Что говорится в статье 43?", ("article", 44)),
+        ("and the 21st?", "What does the 20th amendment say?", ("amendment", 21)),
+        ("And the Fourth?", "what is sed?", None),
+    ],
+)
+def test_a_follow_up_naming_a_number_alone_names_the_earlier_kind(
+    follow_up: str, earlier: str, division: tuple[str, int] | None
+) -> None:
+    assert following(follow_up, earlier) == division
+
+
+def test_and_the_next_article_follows_up_with_its_passage(charter: Library) -> None:
+    answer = charter.answer("and 36?", context=["What does article 35 say?"])
+    assert answer.hits[0].passage.section == "Article 36"
