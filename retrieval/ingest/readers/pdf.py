@@ -78,8 +78,11 @@ _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
 _EDGE_FOLIO = re.compile(r"^(?:#|[ivxlc]{1,6})\s+|\s+(?:#|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
-_SYMBOL_BULLET = re.compile(r"^[•◦▪·*–-]\s")
-_BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
+# Bullets and the boxes of a checklist ("□ The RFP will be no more than 20 pages"), in the glyphs
+# word processors and layout programs set them in.
+_BULLETS = "•◦▪·*–●○■□☐❑❒➢►▶◆◇✓✔-"
+_SYMBOL_BULLET = re.compile(rf"^[{_BULLETS}]\s")
+_BULLET = re.compile(rf"^(?:[{_BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
 # s h e e p!" in a typesetting manual), no heading.
 _LETTERSPACED = re.compile(r"(?:^|\s)(?:[^\W\d_]\s){3,}[^\W\d_](?:\s|\W*$)")
@@ -97,6 +100,7 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
+_LIGATURE_SPACE = re.compile(r"(ffi|ffl|ff|fi|fl|ft|st)( +)(?=[a-z])")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
 _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe overdrawn
 # A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after three
@@ -132,7 +136,8 @@ _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}
 # "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html", "kkg_province_save_the_date".
 _FILE_NAME_TITLE = re.compile(
     r"^(?:file:/\S*|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub|graffle|rtf|wpd|sd[ow]|sxw"
-    r"|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg|vsdx?)|[^\W_]+(?:_[^\W_]+)+)$",
+    r"|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg|vsdx?)"
+    r"|(?:[^\W_]|['’])+(?:_(?:[^\W_]|['’])+)+)$",
     re.IGNORECASE,
 )
 # A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
@@ -734,7 +739,9 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     size, bold, mono = _type_of(textpage, raw, start)
     # Both blank what they drop with _DROPPED, so the characters keep their places.
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
-    raw = (raw if mono else _stops_closed(textpage, raw, start)).replace(_DROPPED, "")
+    if not mono:
+        raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
+    raw = raw.replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
@@ -793,6 +800,23 @@ def _stops_closed(textpage: Any, raw: str, start: int) -> str:
             textpage, at - 1
         ) == _font_name(textpage, at + 1):
             kept += [raw[last : match.start()], _DROPPED]
+            last = match.end()
+    return "".join([*kept, raw[last:]])
+
+
+def _ligatures_closed(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` without the space a layout program writes after a ligature, which PDFium reads
+    as its letters: "ﬁve" reads "fi ve", "oﬃce" "o ffi  ce". The ligature's letters share one
+    box, and the next letter starts at its edge, where a space between words leaves a gap."""
+    kept, last = [], 0
+    for match in _LIGATURE_SPACE.finditer(raw):
+        at, letters = start + match.start(), len(match[1])
+        left, right, _ = _char_box(textpage, at)
+        size = _font_size(textpage, at)
+        shared = abs(_char_box(textpage, at + letters - 1)[0] - left) < 0.01
+        one_glyph = shared and right - left > 0.3 * size  # (no box at all shares one too)
+        if one_glyph and _char_box(textpage, start + match.end())[0] - right < 0.25 * size:
+            kept += [raw[last : match.start() + letters], _DROPPED * len(match[2])]
             last = match.end()
     return "".join([*kept, raw[last:]])
 
@@ -1408,14 +1432,14 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not _HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
+    if _SYMBOL_BULLET.match(line.text):
+        return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
         # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
         return True
     if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
         return False  # a bold sentence is emphasis, not a heading
-    if _SYMBOL_BULLET.match(line.text):
-        return False  # "– topsep" in bold: an item of a list of names, not a heading
     if _has_cells(words):
         return False  # a table's row set in bold: "Methane (CH4) 100 000 - -"
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
@@ -1469,17 +1493,21 @@ def assemble(
         if heading and _beside(heading[-1], line):
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
-        if headings and (is_heading(line, body) or (listed and _heading_key(line.text) in listed)):
+        headed = is_heading(line, body) and not _item_goes_on(current, line)
+        if headings and (headed or (listed and _heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
             current = None
-            if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
+            ended = heading and not _continues_heading(heading[-1], line)
+            if heading and (ended or _heading_full(heading, line)):
                 section = _set_heading(document, heading, section, front)
                 heading = []
             heading.append(line)
             continue
         if heading:
             section, heading, intro = _set_heading(document, heading, section, front), [], None
-        if current is None or _breaks(current.lines[-1], line, pitch):
+        # Type set large (a slide's list) is led wider than the body: its own pitch.
+        leading = pitch * line.size / body if line.size >= 1.15 * body else pitch
+        if current is None or _breaks(current.lines[-1], line, leading):
             intro = _flush(document, current, intro)
             current = _Paragraph(line.page, section, [])
         current.lines.append(line)
@@ -1497,6 +1525,12 @@ class _Front:
     or the first numbered heading."""
 
     page: int  # the first page with text
+
+    def open(self, document: ParsedDocument, heading: Sequence[Line]) -> bool:
+        """Whether ``heading`` stands on the title page before any text: a title may end in
+        a stop ("MultiVae: A Python package for … on Partial Datasets.")."""
+        on_it = heading[0].page == self.page
+        return on_it and not any(word_count(b.text) >= FRONT_WORDS for b in document.blocks)
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
@@ -1520,7 +1554,11 @@ def _set_heading(
     # Nor a table's cells ("3. | INFORMATION ON …") nor a line of text set large that starts in
     # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
     untitled = part or " | " in text or text[:1].islower()
-    if not document.title and not document.blocks and not untitled:
+    if _reads_as_text(text) and not front.open(document, heading):
+        # Sentences set large: a slide's lead ("A detailed visual style guide is in the works.
+        # Until it's ready, …"), a card's summary under its name. Text of the section above.
+        document.add(section or None, text, page=heading[0].page)
+    elif not document.title and not document.blocks and not untitled:
         document.title = text
         section = section or ""
     elif not front.takes(document, heading, text):
@@ -1529,6 +1567,35 @@ def _set_heading(
         note = prose(join_lines(line.text for line in notes))
         document.add(section or None, note, page=notes[0].page)
     return section
+
+
+def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
+    """Whether ``line`` is the next line of a list's item set large ("• Do place the logo on
+    a white" / "background with adequate white"), not a heading under it."""
+    if paragraph is None or not _SYMBOL_BULLET.match(paragraph.lines[0].text):
+        return False
+    last = paragraph.lines[-1]
+    near = last.page == line.page and 0 < last.y_last - line.y <= 2 * last.size
+    same = abs(line.size - last.size) <= 0.5 and not line.bold  # a bold line heads the next
+    return near and same and not _SYMBOL_BULLET.match(line.text)
+
+
+def _heading_full(heading: Sequence[Line], line: Line) -> bool:
+    """Whether a heading of three lines or more is whole before ``line``: a headline is, but
+    not a sentence set large that goes on in small letters ("… priorities for potential" /
+    "features or user stories.")."""
+    if _reads_as_text(join_lines(h.text for h in heading)):
+        return True  # "… with the body." / "Reasons to use it": the sentence has ended
+    return len(heading) >= 3 and not (
+        line.text[:1].islower() and not heading[-1].text.endswith(_SENTENCE_END)
+    )
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a line or lines set like a heading are sentences: a stop after eight words or
+    more, or thirty words. A question is a heading ("How do I get rid of the pass-phrase?")."""
+    words = word_count(text)
+    return (words >= 8 and text.endswith((".", ".”", '."'))) or words >= 30
 
 
 def _beside(heading: Line, line: Line) -> bool:

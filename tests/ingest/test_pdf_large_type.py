@@ -1,0 +1,106 @@
+"""PDFs whose text is set large: slides, method cards, checklists (found by the office-dev set).
+
+A line set larger than the body is read as a heading; these are the cases where it is not: a
+slide's list, a card's summary sentence under its name, the boxes of a checklist.
+"""
+
+from __future__ import annotations
+
+import io
+
+from pdfmaker import Text, make_pdf
+from pypdf import PdfReader, PdfWriter
+from readerfiles import CORPORA, parsed, texts
+
+from retrieval.ingest.pipeline import read
+
+OFFICE_DEV = CORPORA / "office-dev"
+
+
+def _note(y: float) -> list[Text]:
+    """A note in the body's type (21 pt here), so that 32 pt is large."""
+    lines = ["Note: blue and white are not conformant,", "however, logos are exceptions to",
+             "this rule, so use the black logo as", "the default in every template."]  # fmt: skip
+    return [Text(40, y - 26 * i, line, 21) for i, line in enumerate(lines)]
+
+
+def _cover() -> list[Text]:
+    return [Text(40, 780, "Brand Templates", 40), *_note(600)]
+
+
+def test_a_slides_list_set_large_is_read_as_items_not_headings() -> None:
+    # Keynote slides: "• Do use the black version of the" / "logo as your default." in 32 pt
+    # were each a heading, which the next replaced: the slide's list was lost.
+    slide = [
+        Text(40, 780, "Logo Usage", 36),
+        Text(40, 700, "• Do use the black version of the", 32),
+        Text(60, 660, "logo as your default.", 32),
+        Text(40, 600, "• Don't stretch or skew the logo.", 32),
+        *_note(400),
+    ]
+    document = read("slides.pdf", make_pdf([_cover(), slide], base14="Helvetica"))
+    items = [b for b in document.blocks if b.item]
+    assert [b.text for b in items] == [
+        "• Do use the black version of the logo as your default.",
+        "• Don't stretch or skew the logo.",
+    ]
+    assert {b.section for b in items} == {"Logo Usage"}
+
+
+def test_sentences_set_large_under_a_name_are_its_text() -> None:
+    # A method card: its name, then what it is in large type, two sentences long, then its
+    # steps in the body's type. The sentences were the section's name, and the name lost.
+    card = [
+        Text(40, 780, "Bodystorming", 36),
+        Text(40, 740, "An improvisational brainstorm based on", 28),
+        Text(40, 708, "interaction and movement with the body.", 28),
+        Text(40, 660, "Reasons to use it", 28),
+        *_note(600),
+    ]
+    document = read("cards.pdf", make_pdf([_cover(), card], base14="Helvetica"))
+    summary = next(b for b in document.blocks if b.text.startswith("An improvisational"))
+    assert (
+        summary.text
+        == "An improvisational brainstorm based on interaction and movement with the body."
+    )
+    assert summary.section == "Bodystorming"
+
+
+def test_a_title_page_title_ending_in_a_stop_stays_the_title() -> None:
+    page = [
+        Text(40, 780, "MultiVae: A Python package for Multimodal", 30),
+        Text(40, 746, "Autoencoders on Partial Datasets.", 30),
+        *_note(600),
+    ]
+    document = read("paper.pdf", make_pdf([page], base14="Helvetica"))
+    assert (
+        document.title
+        == "MultiVae: A Python package for Multimodal Autoencoders on Partial Datasets."
+    )
+    assert not any(b.text.startswith("MultiVae") for b in document.blocks)
+
+
+def test_each_box_of_a_checklist_is_an_item() -> None:
+    # "□ The project has a product owner □ The RFP will be …" was one glued paragraph.
+    handbook = parsed(OFFICE_DEV / "pdf" / "18f-state-software-budgeting.pdf")
+    items = [b.text for b in handbook.blocks if b.item]
+    assert "□ The RFP will be no more than 20 pages in length" in items
+    assert "□ A time and materials contract (with a cap) will be used" in items
+
+
+def test_a_file_name_in_the_title_property_is_not_the_title() -> None:
+    page = [Text(40, 780, "Using 18F's Brand Templates", 30), *_note(600)]
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([page], base14="Helvetica"))))
+    writer.add_metadata({"/Title": "Using_18F's_Keynote_Template"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert read("brand.pdf", buffer.getvalue()).title == "Using 18F's Brand Templates"
+
+
+def test_a_ligature_read_with_a_space_after_it_is_one_word() -> None:
+    # InDesign's "ﬁ" read by PDFium as "fi " ("take ﬁ ve minutes", "Oﬃ  ce of General Counsel").
+    cards = parsed(OFFICE_DEV / "pdf" / "18f-method-cards.pdf")
+    text = " ".join(texts(cards))
+    assert "take five minutes" in text
+    assert "Office of General Counsel" in text
+    assert " fi ve" not in text and "specifi c" not in text
