@@ -76,6 +76,7 @@ _NOTE_LABELS = frozenset(
 )
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
+_STACKED_WORDS = 8  # a cell line this short is a label or a figure, no paragraph
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
 # own styles of that name for other things.
@@ -469,8 +470,30 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
                     if prose(paragraph):
                         walk.document.add(walk.section, prose(paragraph))
         return
+    rows = [line for row in rows for line in _unstacked(row)]
     header = not _is_key_value(rows)
     walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
+
+
+def _unstacked(row: list[str]) -> list[list[str]]:
+    """A row whose cells stack as many short lines each, a label or a figure a line ("Gross
+    Income" / "PRSI" beside "17,542" / "437", as a budget's table is often typed), as a row per
+    line: otherwise a figure is read far from its label ("Gross Income … PRSI | 17,542 … 437")."""
+    stacks = [_lines(cell) for cell in row]
+    filled = {len(stack) for stack in stacks if stack}
+    short = all(len(line.split()) <= _STACKED_WORDS for stack in stacks for line in stack)
+    if len(row) < 2 or len(filled) != 1 or min(filled) < 3 or not short:
+        return [row]
+    lines = [[stack[i] if stack else "" for stack in stacks] for i in range(min(filled))]
+    return [line for line in lines if any(ch.isalnum() for cell in line for ch in cell)]
+
+
+def _lines(cell: str) -> list[str]:
+    """A cell's lines without the empty ones it ends with."""
+    lines = cell.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
 
 
 def _is_key_value(rows: list[list[str]]) -> bool:

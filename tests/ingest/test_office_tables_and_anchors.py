@@ -1,0 +1,90 @@
+"""Word tables typed as stacks of lines, and HTML reference pages (found by the office-dev set:
+a budget's illustrative cases, the Apache HTTP Server manual)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+
+def _budget_case() -> bytes:
+    """A table as a budget's cases are typed: one row, a cell of labels beside a cell of
+    figures per year, a label or a figure a line (the first line of each: blank, "€")."""
+    document = docx.Document()
+    document.add_paragraph("Patrick is single and will gain €825 from the Budget.")
+    table = document.add_table(rows=2, cols=3)
+    for cell, year in zip(table.rows[0].cells, ("", "2006", "2007"), strict=True):
+        cell.text = year
+    stacks = (
+        ["", "Gross Income", "PRSI", "Net Cash Income"],
+        ["€", "17,542", "437", "16,717"],
+        ["€", "17,542", "0", "17,542"],
+    )
+    for cell, lines in zip(table.rows[1].cells, stacks, strict=True):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_figure_in_a_stacked_cell_is_read_with_its_label() -> None:
+    rows = [b.text for b in read("cases.docx", _budget_case()).blocks if b.kind == "table"]
+    assert "Net Cash Income | 16,717 | 17,542" in rows
+    assert "PRSI | 437 | 0" in rows
+    assert not any("€" in row for row in rows)  # the currency line labels nothing
+
+
+def test_a_table_of_paragraphs_is_not_split_into_lines() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.text = "Study design"
+    for cell in (left, right):
+        for n in range(3):
+            cell.add_paragraph(f"A sentence of the protocol number {n} that runs on for a while.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    rows = [b.text for b in read("protocol.docx", buffer.getvalue()).blocks]
+    assert len(rows) == 1 and rows[0].startswith("Study design")
+
+
+def _page(body: str) -> ParsedDocument:
+    html = f"<html><head><title>Manual</title></head><body>{body}</body></html>"
+    return read("page.html", html.encode("utf-8"))
+
+
+def test_a_permalink_is_no_part_of_its_heading_nor_an_anchor_named_like_furniture() -> None:
+    # '<h2><a id="related">.htaccess files</a> <a class="permalink">¶</a></h2>': the section
+    # was "¶", its heading dropped as a box of related links by the anchor's id.
+    page = _page(
+        '<h1>Tutorial</h1><h2><a name="related" id="related">.htaccess files</a> '
+        '<a title="Permanent link" href="#related" class="permalink">&para;</a></h2>'
+        "<p>You should avoid using .htaccess files if you can edit the main config.</p>"
+        '<h2><a id="what">How to use them</a> <a class="permalink" href="#what">&para;</a></h2>'
+        "<p>A file of configuration directives is placed in a particular directory.</p>"
+    )
+    assert [b.section for b in page.blocks] == [".htaccess files", "How to use them"]
+
+
+def test_a_table_of_row_headers_is_names_and_values() -> None:
+    # A directive's summary: each row a <th> name and a <td> value. The first row labelled the
+    # others: "Description:: Syntax: | Default algorithm …: ExpiresDefault …".
+    page = _page(
+        "<h1>mod_expires</h1><p>How long documents stay fresh in a client's cache.</p>"
+        '<table class="directive">'
+        "<tr><th>Description:</th><td>Default algorithm for calculating expiration time</td></tr>"
+        "<tr><th>Syntax:</th><td>ExpiresDefault <var>seconds</var></td></tr>"
+        "<tr><th>Context:</th><td>server config, virtual host, directory</td></tr></table>"
+    )
+    rows = [b.text for b in page.blocks if b.kind == "table"]
+    assert rows == [
+        "Description: | Default algorithm for calculating expiration time",
+        "Syntax: | ExpiresDefault seconds",
+        "Context: | server config, virtual host, directory",
+    ]
