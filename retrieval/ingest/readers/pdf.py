@@ -100,7 +100,7 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
-_LIGATURE_SPACE = re.compile(r"(ffi|ffl|ff|fi|fl|ft|st)( +)(?=[a-z])")
+_LIGATURE_SPACE = re.compile(r"(ffi|ffl|ff|fi|fl)( +)(?=[a-z])")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
 _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe overdrawn
 # A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after three
