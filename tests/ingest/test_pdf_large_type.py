@@ -104,3 +104,29 @@ def test_a_ligature_read_with_a_space_after_it_is_one_word() -> None:
     assert "take five minutes" in text
     assert "Office of General Counsel" in text
     assert " fi ve" not in text and "specifi c" not in text
+
+
+def test_a_contents_list_with_unnumbered_entries_heads_nothing() -> None:
+    # A handbook's contents: numbered chapters in large type, their sections in the body's, a
+    # chapter's title wrapped. The chapters were headings: the introduction on the next page
+    # stood under the last, "05 Appendix 56".
+    entries = [
+        ("TABLE OF CONTENTS", 14), ("01 Introduction 4", 14), ("About the authors 7", 11),
+        ("02 Basic principles of modern software design 8", 14), ("User-centered design 9", 11),
+        ("Agile software development 10", 11),
+        ("03 Best practices for budgeting and overseeing 20", 14), ("tech projects", 14),
+        ("Think about risk in a new way 21", 11), ("05 Appendix 56", 14),
+    ]  # fmt: skip
+    contents = [Text(40, 780 - 22 * i, text, size) for i, (text, size) in enumerate(entries)]
+    intro = [
+        Text(40, 780 - 14 * i, line, 11)
+        for i, line in enumerate(
+            ["Only 13% of large government software projects are successful.",
+             "State IT projects, in particular, are often challenged because",
+             "states lack basic knowledge about modern software development."]
+        )
+    ]  # fmt: skip
+    document = read("handbook.pdf", make_pdf([_cover(), contents, intro], base14="Helvetica"))
+    first = next(b for b in document.blocks if b.text.startswith("Only 13%"))
+    assert first.section is None
+    assert not any("About the authors" in b.text for b in document.blocks)

@@ -1168,12 +1168,26 @@ def _unled_contents(page: Sequence[Line]) -> set[int]:
         if not _CONTENTS_TITLE.match(line.text):
             continue
         end = start + 1
-        while end < len(page) and _unled_entry(page[end].text):
+        while end < len(page) and (
+            _unled_entry(page[end].text)
+            or _PAGE_TAIL.search(page[end].text)  # a sub-entry: "About the authors 7"
+            or _wrapped_entry(page, end)
+        ):
             end += 1
-        numbered = [ln for ln in page[start + 1 : end] if _NUMBERED_HEADING.match(ln.text)]
-        if len(numbered) >= 3:
+        entries = page[start + 1 : end]
+        numbered = [ln for ln in entries if _NUMBERED_HEADING.match(ln.text)]
+        paged = [ln for ln in entries if _PAGE_TAIL.search(ln.text)]
+        if len(numbered) >= 3 or (numbered and len(paged) >= 5):
             return {id(ln) for ln in page[start:end]}
     return set()
+
+
+def _wrapped_entry(page: Sequence[Line], index: int) -> bool:
+    """Whether ``page[index]`` is the end of a contents entry wrapped under it ("03 Best
+    practices for budgeting and overseeing 20" / "tech projects"): a few words, no page of
+    their own, and an entry after them."""
+    later = page[index + 1].text if index + 1 < len(page) else ""
+    return len(page[index].text.split()) <= 6 and bool(later and _PAGE_TAIL.search(later))
 
 
 def _unled_entry(text: str) -> bool:
