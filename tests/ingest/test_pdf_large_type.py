@@ -130,3 +130,12 @@ def test_a_contents_list_with_unnumbered_entries_heads_nothing() -> None:
     first = next(b for b in document.blocks if b.text.startswith("Only 13%"))
     assert first.section is None
     assert not any("About the authors" in b.text for b in document.blocks)
+
+
+def test_a_line_cut_by_a_footnote_mark_reads_whole_and_in_order() -> None:
+    # PDFium ends a line at a raised footnote mark ("failure.¹ Projects that go wrong"), and on
+    # one page took the piece after it first: "keenly interested in ensuring To accomplish
+    # that, we met a good return on that investment."
+    text = "\n".join(texts(parsed(OFFICE_DEV / "pdf" / "18f-state-software-budgeting.pdf")))
+    assert "it cannot outsource the risk of failure. Projects that go wrong reflect back" in text
+    assert "ensuring a good return on that investment. To accomplish that, we met with" in text

@@ -185,7 +185,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     pdf = _open(data, path)
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
-        lines = shown(list(_all_lines(pdf, path)))
+        lines = _marks_closed(shown(list(_all_lines(pdf, path))))
     finally:
         pdf.close()
     if not any(line.text.strip() for line in lines):
@@ -220,6 +220,35 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         first_page
     )
     return document
+
+
+def _marks_closed(lines: list[Line]) -> list[Line]:
+    """``lines`` with the two pieces of a line that a footnote mark cut one line again: PDFium
+    ends a line where the raised mark starts ("it cannot outsource the risk of failure.¹" /
+    "Projects that go wrong"), sometimes taking the second piece first; each piece was then a
+    paragraph of its own, or the line's halves read swapped. Pieces are the same type, side by
+    side on one baseline, a mark's width apart: a column's gutter is wider."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last is None or not _same_line(last, line):
+            joined.append(line)
+            continue
+        left, right = (last, line) if line.x0 >= last.x1 else (line, last)
+        space = "" if right.text[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
+        text = left.text + space + right.text
+        joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last)
+    return joined
+
+
+def _same_line(one: Line, two: Line) -> bool:
+    if one.page != two.page or one.column != two.column or one.mono or two.mono:
+        return False
+    if one.table is not None or two.table is not None or one.bold != two.bold:
+        return False
+    alike = abs(one.size - two.size) <= 0.5 and abs(one.y - two.y) < 0.2 * one.size
+    gap = two.x0 - one.x1 if two.x0 >= one.x1 else one.x0 - two.x1
+    return alike and one.y == one.y_last and 0 <= gap < 0.8 * one.size
 
 
 def unrepeated(blocks: list[Block]) -> list[Block]:
