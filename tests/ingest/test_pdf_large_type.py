@@ -139,3 +139,29 @@ def test_a_line_cut_by_a_footnote_mark_reads_whole_and_in_order() -> None:
     text = "\n".join(texts(parsed(OFFICE_DEV / "pdf" / "18f-state-software-budgeting.pdf")))
     assert "it cannot outsource the risk of failure. Projects that go wrong reflect back" in text
     assert "ensuring a good return on that investment. To accomplish that, we met with" in text
+
+
+def test_a_drafts_line_numbers_are_no_part_of_its_text() -> None:
+    # A journal's review copy numbers every line in the margin: "6 In recent years, …" was
+    # quoted so, and a word hyphenated at a line's end read "represen7 tation".
+    lines = [
+        "In recent years, multimodal machine learning has seen significant growth,",
+        "especially in representation learning and data generation. Recently, the",
+        "multimodal variational autoencoders have been attracting growing interest",
+        "for both tasks, thanks to their versatility, scalability and their clear",
+        "interpretability as latent variable models. They are particularly useful",
+        "in partially observed settings, where available datasets are incomplete.",
+    ]
+    page = [Text(60, 700 - 14 * i, f"{i + 6} {line}", 10) for i, line in enumerate(lines)]
+    document = read("draft.pdf", make_pdf([page], base14="Helvetica"))
+    text = " ".join(texts(document))
+    assert text.startswith("In recent years, multimodal machine learning")
+    assert "datasets are incomplete." in text
+    assert not any(f" {n} " in f" {text} " for n in range(6, 12))
+
+
+def test_a_list_of_short_numbered_items_keeps_its_numbers() -> None:
+    items = ["1 Apples and pears", "2 Plums", "3 Cherries in season", "4 Grapes", "5 Figs"]
+    page = [Text(60, 700 - 14 * i, item, 10) for i, item in enumerate(items)]
+    document = read("list.pdf", make_pdf([page], base14="Helvetica"))
+    assert "2 Plums" in " ".join(texts(document))

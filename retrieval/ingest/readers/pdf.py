@@ -100,6 +100,8 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
+_LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
 _LIGATURE_SPACE = re.compile(r"(ffi|ffl|ff|fi|fl)( +)(?=[a-z])")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
 _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe overdrawn
@@ -198,7 +200,11 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         displays_inlined(
             terms_leading(
                 _join_hyphens(
-                    bold_runs_on(listing_numbers_dropped(_hyphens_carried(furniture(lines))))
+                    bold_runs_on(
+                        listing_numbers_dropped(
+                            _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                        )
+                    )
                 )
             )
         )
@@ -220,6 +226,53 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         first_page
     )
     return document
+
+
+def line_numbers_dropped(lines: list[Line]) -> list[Line]:
+    """``lines`` without the numbers a draft sets before each line of its text (a journal's
+    review copy: "6 In recent years, multimodal machine learning has seen …"), which PDFium
+    reads into the text, and into a word where a line ends hyphenated ("represen-" "7 tation"
+    read "represen7 tation"). A page is so numbered when most of its lines of prose start with a
+    number a little above the last; a number in between, inside a line PDFium joined to the
+    one before, goes too."""
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    result = list(lines)
+    for indexes in by_page.values():
+        numbered = _numbered_lines([lines[i] for i in indexes])
+        for position, (number, following) in numbered.items():
+            line = lines[indexes[position]]
+            text = _LINE_NUMBER.sub("", line.text, count=1)
+            for missing in range(number + 1, following):
+                text = re.sub(rf"(?<=[\s{_HYPHEN_JOIN}]){missing}(?:\s+|$)", "", text, count=1)
+            result[indexes[position]] = replace(line, text=text)
+        if numbered:  # a number PDFium set on a line of its own
+            for i in indexes:
+                if _LONE_NUMBER.match(lines[i].text):
+                    result[i] = replace(lines[i], text="")
+    return [line for line in result if line.text]
+
+
+def _numbered_lines(page: Sequence[Line]) -> dict[int, tuple[int, int]]:
+    """The positions of a line-numbered page's numbered lines, each with its number and the
+    next numbered line's (``{}`` if the page is not so numbered)."""
+    found = [
+        (i, int(match[1]))
+        for i, line in enumerate(page)
+        if not line.mono and line.table is None and (match := _LINE_NUMBER.match(line.text))
+    ]
+    prose = [ln for ln in page if not ln.mono and ln.table is None and len(ln.text.split()) >= 6]
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(found)]
+    if len(found) < 5 or 2 * len(found) < len(prose):
+        return {}
+    if sum(1 for step in steps if 1 <= step <= 4) < 0.8 * len(steps):
+        return {}
+    long = sum(1 for i, _ in found if len(page[i].text.split()) >= 6)
+    if 2 * long < len(found):
+        return {}  # a list of short numbered items ("1 Apples"), not lines of prose
+    nexts = [number for _, number in found[1:]] + [found[-1][1] + 1]
+    return {i: (number, after) for (i, number), after in zip(found, nexts, strict=True)}
 
 
 def _marks_closed(lines: list[Line]) -> list[Line]:
