@@ -165,3 +165,21 @@ def test_a_list_of_short_numbered_items_keeps_its_numbers() -> None:
     page = [Text(60, 700 - 14 * i, item, 10) for i, item in enumerate(items)]
     document = read("list.pdf", make_pdf([page], base14="Helvetica"))
     assert "2 Plums" in " ".join(texts(document))
+
+
+def test_a_watermark_across_every_page_heads_nothing() -> None:
+    # "DRAFT" in huge type across each page of a review copy was each page's heading.
+    pages = [
+        [
+            *[
+                Text(40, 700 - 26 * i, f"Page {n}, line {i} of the review copy.", 21)
+                for i in range(4)
+            ],
+            Text(100, 300, "DRAFT", 140),
+            Text(40, 60, "Journal of Open Source Software", 9),
+            Text(300, 40, str(n + 2), 9),
+        ]
+        for n in range(3)
+    ]
+    document = read("draft.pdf", make_pdf([_cover(), *pages], base14="Helvetica"))
+    assert not any("DRAFT" in (b.section or "") or "DRAFT" in b.text for b in document.blocks)

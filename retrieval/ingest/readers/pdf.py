@@ -1154,8 +1154,24 @@ def furniture(lines: list[Line]) -> list[Line]:
         # Most of the text is no running header: pages printed alike (a notice twice), whose
         # every line repeats. Only the page numbers go.
         doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
-    contents = _contents_entries(lines) | _index_entries(lines, body)
+    contents = _contents_entries(lines) | _index_entries(lines, body) | _watermarks(lines, body)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _watermarks(lines: Sequence[Line], body: float) -> set[int]:
+    """The ids of a watermark's lines: huge type, the same words in the same place on half the
+    pages or more ("DRAFT" across every page of a review copy), which read as a heading over
+    each page's text."""
+    huge = [line for line in lines if line.size >= 3 * body]
+    pages_of: dict[tuple[str, int, int], set[int]] = {}
+    for line in huge:
+        pages_of.setdefault((line.text, round(line.x0), round(line.y)), set()).add(line.page)
+    needed = max(2, len({line.page for line in lines}) // 2)
+    return {
+        id(line)
+        for line in huge
+        if len(pages_of[(line.text, round(line.x0), round(line.y))]) >= needed
+    }
 
 
 def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
