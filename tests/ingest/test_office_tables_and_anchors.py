@@ -54,6 +54,27 @@ def test_a_table_of_paragraphs_is_not_split_into_lines() -> None:
     assert len(rows) == 1 and rows[0].startswith("Study design")
 
 
+def test_a_row_of_one_short_cell_names_the_rows_under_it() -> None:
+    # A protocol's summary: "Study Endpoints:" alone in a row over "Primary: | Change in …".
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=2)
+    cells = [
+        ("Study Objectives:", ""),
+        ("Primary:", "To assess the effect of 16 weeks of the drug on plasma sCD14."),
+        ("Study Endpoints:", ""),
+        ("Primary:", "Change in sCD14 from baseline to week 16."),
+        ("Secondary:", "Change from baseline to week 16 in other biomarkers."),
+    ]
+    for row, (label, value) in zip(table.rows, cells, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    blocks = read("protocol.docx", buffer.getvalue()).blocks
+    rows = {b.text: b.section for b in blocks}
+    assert rows["Primary: | Change in sCD14 from baseline to week 16."] == "Study Endpoints"
+    assert "Study Endpoints:" not in rows
+
+
 def _page(body: str) -> ParsedDocument:
     html = f"<html><head><title>Manual</title></head><body>{body}</body></html>"
     return read("page.html", html.encode("utf-8"))

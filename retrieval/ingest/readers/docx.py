@@ -21,7 +21,7 @@ import statistics
 import textwrap
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,7 @@ _NOTE_LABELS = frozenset(
 )
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
+_LABEL_WORDS = 6  # a row of one cell this short over rows of several is their label
 _STACKED_WORDS = 8  # a cell line this short is a label or a figure, no paragraph
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
@@ -471,8 +472,27 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
                         walk.document.add(walk.section, prose(paragraph))
         return
     rows = [line for row in rows for line in _unstacked(row)]
-    header = not _is_key_value(rows)
-    walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
+    for label, group in _labelled_groups(rows):
+        header = not _is_key_value(group)
+        blocks = table_blocks(group, label or walk.section, header=header)
+        above = (walk.section,) if label and walk.section else ()
+        walk.document.blocks.extend(replace(block, above=above) for block in blocks)
+
+
+def _labelled_groups(rows: list[list[str]]) -> list[tuple[str | None, list[list[str]]]]:
+    """The table's rows in runs, each under the label row before it: a row of one short cell
+    over rows of several ("Study Endpoints:" over "Primary: | Change in sCD14 …") names them,
+    as a heading would, and says nothing as a row of its own."""
+    groups: list[tuple[str | None, list[list[str]]]] = [(None, [])]
+    for index, row in enumerate(rows):
+        filled = [prose(cell) for cell in row if prose(cell)]
+        after = rows[index + 1] if index + 1 < len(rows) else []
+        heads = sum(1 for cell in after if prose(cell)) >= 2 and len(rows) > 2
+        if len(filled) == 1 and len(filled[0].split()) <= _LABEL_WORDS and heads:
+            groups.append((filled[0].rstrip(":").rstrip(), []))
+        else:
+            groups[-1][1].append(row)
+    return [(label, group) for label, group in groups if group]
 
 
 def _unstacked(row: list[str]) -> list[list[str]]:
