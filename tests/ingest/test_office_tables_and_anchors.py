@@ -109,3 +109,18 @@ def test_a_table_of_row_headers_is_names_and_values() -> None:
         "Syntax: | ExpiresDefault seconds",
         "Context: | server config, virtual host, directory",
     ]
+
+
+def test_a_banner_and_the_language_bars_are_dropped_but_a_title_box_stays() -> None:
+    page = _page(
+        '<div id="page-header"><p class="menu"><a href="/mod/">Modules</a></p>'
+        '<p class="apache">Apache HTTP Server Version 2.5</p></div>'
+        '<div class="toplang"><p><span>Available Languages: </span><a href="/en/">en</a> | '
+        '<a href="/fr/">fr</a></p></div>'
+        "<h1>Security Tips</h1><p>Some hints and tips on security in setting up a server.</p>"
+        '<div class="page-header"><h2>Denial of Service</h2></div>'
+        "<p>All network servers can be subject to denial of service attacks.</p>"
+    )
+    text = " ".join(b.text for b in page.blocks)
+    assert "Version 2.5" not in text and "Available Languages" not in text
+    assert page.blocks[-1].section == "Denial of Service"

@@ -183,3 +183,32 @@ def test_a_watermark_across_every_page_heads_nothing() -> None:
     ]
     document = read("draft.pdf", make_pdf([_cover(), *pages], base14="Helvetica"))
     assert not any("DRAFT" in (b.section or "") or "DRAFT" in b.text for b in document.blocks)
+
+
+def test_a_manuals_name_under_its_figure_is_its_title() -> None:
+    # A diagram's labels ("f", "A B") stand above "fletcher", set large in lower case.
+    body = [
+        "A Typst package for diagrams with lots of arrows, built on top of",
+        "CeTZ: commutative diagrams, flow charts, state machines and more.",
+    ]
+    cover = [
+        Text(290, 760, "f", 14),
+        Text(280, 740, "A B", 14),
+        Text(250, 700, "fletcher", 24),
+        *[Text(40, 600 - 14 * i, line, 11) for i, line in enumerate(body)],
+    ]
+    document = read("manual.pdf", make_pdf([cover], base14="Helvetica"))
+    assert document.title == "fletcher"
+    assert all(b.section is None for b in document.blocks)
+
+
+def test_a_title_set_on_lines_joined_by_an_ampersand_is_whole() -> None:
+    cover = [
+        Text(40, 780, "Using 18F's", 40),
+        Text(40, 736, "Brand Templates", 40),
+        Text(40, 692, "Instructions &", 40),
+        Text(40, 648, "Best Practices", 40),
+        *_note(500),
+    ]
+    document = read("brand.pdf", make_pdf([cover], base14="Helvetica"))
+    assert document.title == "Using 18F's Brand Templates Instructions & Best Practices"

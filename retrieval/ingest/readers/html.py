@@ -58,6 +58,7 @@ _DROP_TAGS = {
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
+_PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
@@ -69,6 +70,8 @@ _FURNITURE = re.compile(
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
     r"|headerlink|permalink|mw-editsection|reflist|references|refbegin|noprint|skip-?link|skip-?nav"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
+    # A bar of the languages a page is also in ("Available Languages: de | en | fr").
+    r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
     # Text for screen readers only, which a browser does not show ("Image copyright").
     r"|sr-only|screen-reader-text|visually-?hidden|off-?screen|element-invisible)$",
     re.IGNORECASE,
@@ -428,7 +431,12 @@ def _is_furniture(element: Element) -> bool:
 
 def _is_named_furniture(element: Element) -> bool:
     names = (element.get("class") or "").split() + _own_ids(element)
-    return any(_FURNITURE.match(name) for name in names)
+    if any(_FURNITURE.match(name) for name in names):
+        return True
+    # A page's banner named so: the site's name and menu. Bootstrap's "page-header" box holds
+    # the page's own title instead, which stays.
+    banner = any(_PAGE_HEADER.match(name) for name in names)
+    return banner and not any(child.tag in _HEADINGS for child in element.iter())
 
 
 def _holds_prose(element: Element) -> bool:

@@ -1665,14 +1665,16 @@ def _set_heading(
     part = bool(_CONTENTS_TITLE.match(text) or _NUMBERED_HEADING.match(text))
     # Nor a table's cells ("3. | INFORMATION ON …") nor a line of text set large that starts in
     # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
-    untitled = part or " | " in text or text[:1].islower()
+    # A program's name alone may be set in lower case ("fletcher" over its manual).
+    lowered = text[:1].islower() and not re.fullmatch(r"[a-z][\w.-]*", text)
+    untitled = part or " | " in text or lowered or not _worded([Block(text)])
     if _reads_as_text(text) and not front.open(document, heading):
         # Sentences set large: a slide's lead ("A detailed visual style guide is in the works.
         # Until it's ready, …"), a card's summary under its name. Text of the section above.
         document.add(section or None, text, page=heading[0].page)
-    elif not document.title and not document.blocks and not untitled:
+    elif not document.title and not _worded(document.blocks) and not untitled:
         document.title = text
-        section = section or ""
+        section = section if section and _worded([Block(section)]) else ""  # not "𝐴 𝐵"
     elif not front.takes(document, heading, text):
         section = text
     if notes:
@@ -1698,9 +1700,9 @@ def _heading_full(heading: Sequence[Line], line: Line) -> bool:
     "features or user stories.")."""
     if _reads_as_text(join_lines(h.text for h in heading)):
         return True  # "… with the body." / "Reasons to use it": the sentence has ended
-    return len(heading) >= 3 and not (
-        line.text[:1].islower() and not heading[-1].text.endswith(_SENTENCE_END)
-    )
+    goes_on = line.text[:1].islower() and not heading[-1].text.endswith(_SENTENCE_END)
+    joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
+    return len(heading) >= 3 and not goes_on and not joins
 
 
 def _reads_as_text(text: str) -> bool:
@@ -1708,6 +1710,12 @@ def _reads_as_text(text: str) -> bool:
     more, or thirty words. A question is a heading ("How do I get rid of the pass-phrase?")."""
     words = word_count(text)
     return (words >= 8 and text.endswith((".", ".”", '."'))) or words >= 30
+
+
+def _worded(blocks: Sequence[Block]) -> bool:
+    """Whether any of ``blocks`` has words: a figure's labels over a title page's title ("𝑓",
+    "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's."""
+    return any(sum(ch.isalpha() for ch in block.text) >= 3 for block in blocks)
 
 
 def _beside(heading: Line, line: Line) -> bool:
