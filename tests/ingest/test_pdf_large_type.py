@@ -212,3 +212,19 @@ def test_a_title_set_on_lines_joined_by_an_ampersand_is_whole() -> None:
     ]
     document = read("brand.pdf", make_pdf([cover], base14="Helvetica"))
     assert document.title == "Using 18F's Brand Templates Instructions & Best Practices"
+
+
+def test_a_slides_title_written_after_its_list_still_heads_it() -> None:
+    # Keynote writes a slide's list first and its title and lead after it: the list stood
+    # under no heading, and the title headed the note below the list.
+    slide = [
+        Text(40, 600, "• Do use the black version of the logo.", 32),
+        Text(40, 550, "• Don't stretch or skew the logo.", 32),
+        Text(40, 780, "Logo Usage", 36),
+        Text(40, 700, "Step 1 Step 2 Step 3", 26),
+        *_note(450),
+    ]
+    document = read("slides.pdf", make_pdf([_cover(), slide], base14="Helvetica"))
+    items = [b for b in document.blocks if b.item]
+    assert [b.section for b in items] == ["Logo Usage", "Logo Usage"]
+    assert document.blocks[-1].section == "Logo Usage"

@@ -100,6 +100,7 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
+_NUMBERED_LABELS = re.compile(r"^(\w+) \d+(?: \1 \d+)+$")
 _LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
 _LIGATURE_SPACE = re.compile(r"(ffi|ffl|ff|fi|fl)( +)(?=[a-z])")
@@ -1077,7 +1078,7 @@ def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Li
     ``width`` points from ``left`` on."""
     gutter = _gutter(lines, width, left)
     if gutter is None:
-        return lines
+        return _heads_first(lines)
     ordered: list[Line] = []
     band: list[Line] = []
     for line in sorted(lines, key=lambda ln: -ln.y):
@@ -1089,6 +1090,20 @@ def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Li
             band.append(replace(line, column=int(line.x0 >= gutter)))
     ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
     return ordered
+
+
+def _heads_first(lines: list[Line]) -> list[Line]:
+    """``lines`` with those set larger above the first one brought before it, top first: a
+    slide's title and lead sentence, which Keynote writes after the list below them (the list
+    stood under no heading, and the title headed the note after it)."""
+    if not lines:
+        return lines
+    first = lines[0]
+    above = [ln for ln in lines if ln.y > first.y + first.size and ln.size >= 1.1 * first.size]
+    if not above:
+        return lines
+    raised = {id(line) for line in above}
+    return sorted(above, key=lambda ln: -ln.y) + [ln for ln in lines if id(ln) not in raised]
 
 
 def _gutter(lines: Sequence[Line], width: float, origin: float) -> float | None:
@@ -1546,6 +1561,8 @@ def is_heading(line: Line, body: float) -> bool:
         return False
     if _SYMBOL_BULLET.match(line.text):
         return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
+    if _NUMBERED_LABELS.match(line.text):
+        return False  # "Step 1 Step 2 Step 3" over a slide's three columns: their labels
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
         # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
