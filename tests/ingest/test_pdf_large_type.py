@@ -228,3 +228,14 @@ def test_a_slides_title_written_after_its_list_still_heads_it() -> None:
     items = [b for b in document.blocks if b.item]
     assert [b.section for b in items] == ["Logo Usage", "Logo Usage"]
     assert document.blocks[-1].section == "Logo Usage"
+
+
+def test_a_column_of_text_beside_a_boxed_checklist_is_no_table() -> None:
+    # A spread: a checklist in a ruled box on the left page, text on the right; the box's
+    # border made the two a grid, read as rows ("□ APIs will use open schemas | sprint, working
+    # code must be delivered to the agency for its review,").
+    blocks = parsed(OFFICE_DEV / "pdf" / "18f-state-software-budgeting.pdf").blocks
+    text = "\n".join(b.text for b in blocks if b.page == 18)
+    assert "must be provided to end users within no more than six months of the contract" in text
+    assert any(b.text.startswith("□ APIs will use open schemas") for b in blocks if b.item)
+    assert not [b for b in blocks if b.page == 18 and b.kind == "table"]
