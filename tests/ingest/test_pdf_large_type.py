@@ -239,3 +239,10 @@ def test_a_column_of_text_beside_a_boxed_checklist_is_no_table() -> None:
     assert "must be provided to end users within no more than six months of the contract" in text
     assert any(b.text.startswith("□ APIs will use open schemas") for b in blocks if b.item)
     assert not [b for b in blocks if b.page == 18 and b.kind == "table"]
+
+
+def test_each_key_question_set_with_a_question_mark_bullet_is_an_item() -> None:
+    # "? Are the data formats … vendors? ? Keeping a software system up-to-date …" was one.
+    blocks = parsed(OFFICE_DEV / "pdf" / "18f-state-software-budgeting.pdf").blocks
+    items = [b.text for b in blocks if b.item]
+    assert "? Are the data formats standardized, open, and usable by other vendors?" in items

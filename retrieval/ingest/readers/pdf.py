@@ -79,8 +79,9 @@ _RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. 
 _EDGE_FOLIO = re.compile(r"^(?:#|[ivxlc]{1,6})\s+|\s+(?:#|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
 # Bullets and the boxes of a checklist ("□ The RFP will be no more than 20 pages"), in the glyphs
-# word processors and layout programs set them in.
-_BULLETS = "•◦▪·*–●○■□☐❑❒➢►▶◆◇✓✔-"
+# word processors and layout programs set them in; "?" is a question's mark set as its bullet
+# ("? Are the APIs open and usable by other vendors?"): no line of prose starts with one.
+_BULLETS = "•◦▪·*–●○■□☐❑❒➢►▶◆◇✓✔?-"
 _SYMBOL_BULLET = re.compile(rf"^[{_BULLETS}]\s")
 _BULLET = re.compile(rf"^(?:[{_BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
