@@ -167,14 +167,14 @@ def add_handlers(application: AnyApplication) -> None:
     add(MessageHandler(private & filters.COMMAND, private_.unknown_command))
     add(MessageHandler(private & filters.TEXT, private_.question))
     add(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, private_.not_text))
-    # In groups the bot speaks only when spoken to: /help and /start (a how-to), a text or a file
+    # In groups the bot speaks only when spoken to: /help and /start, a text, caption or file
     # mentioning it or replying to it (files are added in private). Other chatter: nothing.
     add(CommandHandler(("help", "start"), groups.group_help, filters=group))
-    # "/sources@thisbot" in a group is plainly for this bot: it says where that works. So do
-    # the admin commands ("/reload@thisbot"): they work only in the private chat too.
+    add(MessageHandler(group & groups.BOT_JOINED, groups.group_help))  # the same, as it is added
+    # "/sources@thisbot", "/reload@thisbot" in a group: they work only in the private chat.
     private_only = ("sources", "more", "reset", "language", "reload", "remove", "stats")
     add(CommandHandler(private_only, groups.private_only, filters=group & groups.COMMAND_TO_BOT))
-    add(MessageHandler(group & groups.TEXT_TO_BOT, groups.addressed))
+    add(MessageHandler(group & (groups.TEXT_TO_BOT | groups.CAPTION_TO_BOT), groups.addressed))
     add(MessageHandler(group & groups.FILE_TO_BOT, groups.file_to_bot))
     add(InlineQueryHandler(inline.inline_query))  # @bot words, in any chat
     # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without
@@ -242,18 +242,25 @@ def _menu(commands: tuple[tuple[str, str], ...]) -> list[BotCommand]:
 async def _set_menus(application: AnyApplication, settings: Settings) -> None:
     """The commands menu, in private chats and groups, in each language the bot speaks (a
     user's Telegram app shows the one of its language, else the English one); each admin's
-    private chat gets the admin commands too (nobody else ever sees them)."""
+    private chat gets the admin commands too (nobody else ever sees them), in each language as
+    well: a menu for one chat wins over every language's menu for all, so an English one alone
+    showed an admin whose app is in Russian every command in English."""
     bot = application.bot
-    for code, t in locales.available().items():
-        language = None if code == locales.DEFAULT else code
+    languages = [
+        (None if code == locales.DEFAULT else code, t) for code, t in locales.available().items()
+    ]
+    for language, t in languages:
         await bot.set_my_commands(_menu(t.COMMANDS), language_code=language)
         await bot.set_my_commands(
             _menu(t.GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats(), language_code=language
         )
-    menu = _menu((*en.COMMANDS, *en.ADMIN_COMMANDS))
     for admin_id in sorted(settings.admin_user_ids):
         try:
-            await bot.set_my_commands(menu, scope=BotCommandScopeChat(admin_id))
+            for language, t in languages:  # English first: it fails alone for an unknown chat
+                menu = _menu((*t.COMMANDS, *t.ADMIN_COMMANDS))
+                await bot.set_my_commands(
+                    menu, scope=BotCommandScopeChat(admin_id), language_code=language
+                )
         except TelegramError as error:  # "chat not found": this admin never started the bot
             logger.warning("no admin commands menu for user %s: %s", admin_id, error)
 

@@ -284,17 +284,18 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.admin import reload_failed_html, report_html
     from bot.render.plain import to_plain
 
+    first = not args.db.exists()  # nothing was served before: none is "still served"
     try:
         with opened(args, make_folder=True) as library:
             report = library.last_report
     except RELOAD_ERRORS as error:
-        failed = reload_failed_html(str(error))
+        failed = reload_failed_html(str(error), first=first)
     except Exception as error:  # a bug: said as /reload says it, with what it was
         # Where it happened, too, as the bot's error handler logs it for /reload: one line,
         # as every error of the command line, but enough to report it.
         frame = traceback.extract_tb(error.__traceback__)[-1]
         where = f"{Path(frame.filename).name}:{frame.lineno}"
-        failed = reload_failed_html(f"{type(error).__name__}: {error} (at {where})")
+        failed = reload_failed_html(f"{type(error).__name__}: {error} (at {where})", first=first)
     else:
         if report is not None:
             intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)

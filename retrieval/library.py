@@ -22,6 +22,7 @@ import shutil
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -40,6 +41,7 @@ from retrieval.search import (
     changelogs,
     cjk,
     definitions,
+    divisions,
     earlier,
     judge,
     languages,
@@ -65,7 +67,7 @@ QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
 EXAMPLE_ABOUT = "Tell me about {topic}"
-ANALYZER_VERSION = "7"  # bump when the analyzer changes, so saved indexes are rebuilt
+ANALYZER_VERSION = "14"  # bump when the analyzer changes, so saved indexes are rebuilt
 
 
 class Library:
@@ -376,6 +378,23 @@ def _took(report: ReindexReport, started: float) -> ReindexReport:
     return dataclasses.replace(report, seconds=time.perf_counter() - started)
 
 
+# By analyzer, not holding it: a closed library lets go of its analyzer and caches.
+_NAMES: weakref.WeakKeyDictionary[Analyzer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _names(analyzer: Analyzer) -> frozenset[str]:
+    """The synonym groups' names as the index holds them: a one-word group's term is stemmed
+    like any word ("France" → franc, "Germany" → germani), a phrase's is the group's own
+    ("_united_states"). Unstemmed, "Is France mentioned?" went unnoticed as a name no passage
+    holds."""
+    found = _NAMES.get(analyzer)
+    if found is None:
+        names = analyzer.synonyms.names
+        found = frozenset(name if name.startswith("_") else analyzer.stem(name) for name in names)
+        _NAMES[analyzer] = found
+    return found
+
+
 def _askable(question: str) -> str:
     """``question`` without the spaces around it or a web address in it; too long or with no
     letter or digit, an error saying so."""
@@ -549,17 +568,19 @@ def _ranked(
     languages = library.languages()
     if not weights:
         raise NoSearchableWordsError()
-    question = rank.QuestionWeights.of(weights, current.index, library.analyzer.synonyms.names)
+    question = rank.QuestionWeights.of(weights, current.index, _names(library.analyzer))
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:
         thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
+    division = divisions.named(text)  # "what does article 35 say?"
     depth = max(
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
         own_language.WINDOW if neutral else 0,
+        divisions.WINDOW if division else 0,
     )
     ranked, total = _search(
         current,
@@ -571,6 +592,9 @@ def _ranked(
         library._head_terms,
     )
     ranked = changelogs.below_the_documentation(ranked, text)
+    ranked = quantities.stating_first(ranked, text)
+    if division:
+        ranked = divisions.first_in(ranked, division)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:

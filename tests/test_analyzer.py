@@ -40,6 +40,22 @@ def test_stop_words_are_dropped(plain: Analyzer) -> None:
     assert plain.terms("What did they say about the harbour?") == ["harbour"]
 
 
+def test_latin_abbreviations_are_not_searched_but_ie_and_eg_written_as_words_are(
+    plain: Analyzer,
+) -> None:
+    # "e.g." in a question matched every passage giving an example.
+    assert plain.terms("abstract mathematics, e.g. group theory; i.e. algebra") == plain.terms(
+        "abstract mathematics, group theory; algebra"
+    )
+    assert plain.terms("Does it work in IE?") == ["work", "ie"]
+
+
+def test_english_clitics_after_an_apostrophe_are_no_part_of_the_word(plain: Analyzer) -> None:
+    # "we'll" was read as "well", "NAT'd" as a word no passage writes.
+    assert plain.terms("we'll restart the NAT'd hosts") == plain.terms("restart the NAT hosts")
+    assert plain.terms("they're sure I've read it") == plain.terms("sure read it")
+
+
 def test_words_are_stemmed(plain: Analyzer) -> None:
     assert same_terms(plain, "consultations", "consultation", "consult")
     assert same_terms(plain, "running", "runs", "run")

@@ -388,6 +388,23 @@ def test_database_that_is_not_sqlite_is_a_one_line_error_where_nothing_is_indexe
     assert_one_line_error(code, out, err, "cannot open the database")
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder")
+def test_database_in_a_read_only_folder_says_the_folder_is_not_writable(
+    capsys: pytest.CaptureFixture[str], shipped_corpus: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        db = str(folder / "q.db")
+        code, out, err = run(
+            capsys, "ask", "what is the SCO", "--corpus", str(shipped_corpus), "--db", db
+        )
+    finally:
+        folder.chmod(0o755)
+    assert_one_line_error(code, out, err, "is not writable")
+
+
 def test_missing_question_file_is_a_one_line_error(
     capsys: pytest.CaptureFixture[str], paths: list[str], tmp_path: Path
 ) -> None:
@@ -529,6 +546,9 @@ def test_indexing_a_missing_corpus_leaves_no_database_behind(
     code, out, err = run(capsys, "index", "--corpus", str(tmp_path / "missing"), "--db", str(db))
     assert_one_line_error(code, out, err, "the folder does not exist")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("new.db")) == []
+    # Nothing was served before it: none is "still served as before".
+    assert "Indexing failed" in err and "No database was made" in err
+    assert "still served" not in err
 
 
 def _harbour(folder: Path) -> Path:

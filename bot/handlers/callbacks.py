@@ -186,7 +186,9 @@ async def choose_language(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     services(context).state.set_language(user.id, press.language, now=time.time())
     t = locales.strings(press.language or user.language_code)
-    said = t.LANGUAGE_SET.format(language=t.LANGUAGE_NAME) if press.language else t.LANGUAGE_AUTO
+    said = (
+        t.LANGUAGE_SET.format(language=locales.own_name(t)) if press.language else t.LANGUAGE_AUTO
+    )
     await query.answer()
     await query.edit_message_text(said)
 

@@ -33,7 +33,22 @@ class _AddressedToBot(filters.MessageFilter):
 
 ADDRESSED = _AddressedToBot(name="addressed to this bot")
 TEXT_TO_BOT = filters.TEXT & ~filters.COMMAND & ADDRESSED  # a question (or small talk)
+# A photo or video whose caption mentions the bot (or that replies to it): the caption is the
+# question, as in a private chat ("@bot what is this error?" under a screenshot).
+CAPTION_TO_BOT = filters.CAPTION & ~filters.Document.ALL & ADDRESSED
 FILE_TO_BOT = filters.Document.ALL & ADDRESSED  # a document to add: that is done in private
+
+
+class _BotJoined(filters.MessageFilter):
+    """The service message of this bot joining a group: added to it, or there as it was made."""
+
+    def filter(self, message: Message) -> bool:
+        if message.group_chat_created or message.supergroup_chat_created:
+            return True
+        return any(member.id == message.get_bot().id for member in message.new_chat_members)
+
+
+BOT_JOINED = _BotJoined(name="this bot joined the group")
 
 
 class _CommandToBot(filters.MessageFilter):
@@ -85,10 +100,12 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer a group message that mentions the bot or replies to it; the @name is not asked."""
+    """Answer a group message that mentions the bot or replies to it (its text, or a photo's
+    caption); the @name is not asked."""
     message = update.effective_message
-    if message is not None and message.text is not None:
-        question = without_mention(message.text, context.bot.username)
+    said = None if message is None else message.text or message.caption
+    if message is not None and said is not None:
+        question = without_mention(said, context.bot.username)
         if is_small_talk(question) or (
             replies_to_bot(message) and not any(ch.isalnum() for ch in question)
         ):
@@ -114,7 +131,8 @@ async def _ask(
 
 
 async def group_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Say briefly how to use the bot in a group (/help and /start there)."""
+    """Say briefly how to use the bot in a group (/help and /start there, and once as it is
+    added: otherwise the members would not know it is there and how to ask it)."""
     if update.effective_message is None or update.effective_chat is None:
         return
     text = (await texts(update, context)).GROUP_HELP.format(bot=context.bot.username)

@@ -135,7 +135,7 @@ async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     t = await texts(update, context)
     names = [(code, module.LANGUAGE_NAME) for code, module in locales.available().items()]
-    text = t.LANGUAGE_CHOOSE.format(current=t.LANGUAGE_NAME)
+    text = t.LANGUAGE_CHOOSE.format(current=locales.own_name(t))
     await message.reply_text(text, reply_markup=buttons.languages_keyboard(names, t))
 
 

@@ -48,6 +48,12 @@ def code_of(texts: Strings) -> str:
     return texts.__name__.rpartition(".")[2]
 
 
+def own_name(texts: Strings) -> str:
+    """The locale's language as its sentences name it ("español", "русский"), where the
+    /language buttons show it as a name of its own ("Español", "Русский")."""
+    return str(texts.LANGUAGE_NAMES.get(code_of(texts), texts.LANGUAGE_NAME))
+
+
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks for more results ("more", "ещё", "更多", "Encore !"): any
     locale's :data:`~bot.locales.en.MORE_WORDS`, whatever the user's language (a Russian

@@ -426,6 +426,7 @@ CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}.
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "Bye."
 CLI_INDEXED = "Indexed {folder} into {db}."
+CLI_INDEX_FAILED_FIRST = "❌ <b>Indexing failed</b>: {reason}\nNo database was made."
 CLI_DAMAGED = (
     "the database {db} was damaged: moved to {moved}, and rebuilt from {corpus} "
     "(its conversations and query log stay in the moved file)"

@@ -427,6 +427,9 @@ CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "¡Adiós!"
 CLI_INDEXED = "Carpeta {folder} indexada en {db}."
+CLI_INDEX_FAILED_FIRST = (
+    "❌ <b>La indexación falló</b>: {reason}\nNo se creó ninguna base de datos."
+)
 CLI_DAMAGED = (
     "la base de datos {db} estaba dañada: se ha movido a {moved} y se ha reconstruido a partir "
     "de {corpus} (sus conversaciones y su registro de consultas siguen en el archivo movido)"
@@ -444,9 +447,7 @@ CLI_HEDGED = (
 WRONG_LANGUAGE = (
     "Los documentos están escritos en estos idiomas: {languages}. Pregunta en uno de ellos."
 )
-WRONG_LANGUAGE_ONE = (
-    "Los documentos están escritos en un solo idioma: {language}. Pregunta en ese idioma."
-)
+WRONG_LANGUAGE_ONE = "Los documentos están escritos en {language}: pregunta en {language}."
 
 LANGUAGE_NAMES = {
     "en": "inglés",

@@ -458,6 +458,9 @@ CLI_TOO_LONG = "Cette question fait {length} caractères ; la limite est de {l
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "Au revoir !"
 CLI_INDEXED = "Dossier {folder} indexé dans {db}."
+CLI_INDEX_FAILED_FIRST = (
+    "❌ <b>L’indexation a échoué</b> : {reason}\nAucune base de données n’a été créée."
+)
 CLI_DAMAGED = (
     "la base de données {db} était endommagée : elle a été déplacée vers {moved} et "
     "reconstruite à partir de {corpus} (ses conversations et son journal des requêtes restent "
@@ -480,8 +483,7 @@ WRONG_LANGUAGE = (
     "l’une d’elles."
 )
 WRONG_LANGUAGE_ONE = (
-    "Les documents sont rédigés dans une seule langue\u00a0: {language}. Posez votre question "
-    "dans cette langue."
+    "Les documents sont rédigés en {language}\u00a0: posez votre question en {language}."
 )
 
 LANGUAGE_NAMES = {

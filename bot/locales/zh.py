@@ -346,6 +346,7 @@ CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "再见。"
 CLI_INDEXED = "已将 {folder} 索引到 {db}。"
+CLI_INDEX_FAILED_FIRST = "❌ <b>索引失败</b>：{reason}\n没有创建数据库。"
 CLI_DAMAGED = (
     "数据库 {db} 已损坏：已移至 {moved}，并根据 {corpus} 重建"
     "（其中的对话和查询日志保留在移走的文件中）"
@@ -357,7 +358,7 @@ CLI_STATS_COUNTED = "（在 Telegram 和终端中提出的问题都会计入。�
 HEDGED = "<i>这是找到的最接近的片段，可能并不能完全回答你的问题。</i>"
 CLI_HEDGED = "（这是找到的最接近的片段，可能并不能完全回答这个问题。）"
 WRONG_LANGUAGE = "这些文档使用以下语言：{languages}。请用其中一种语言提问。"
-WRONG_LANGUAGE_ONE = "这些文档使用的语言是：{language}。请用这种语言提问。"
+WRONG_LANGUAGE_ONE = "这些文档是用{language}写的，请用{language}提问。"
 
 LANGUAGE_NAMES = {
     "en": "英语",

@@ -152,9 +152,11 @@ def _summary(report: ReindexReport, t: Strings) -> str:
     )
 
 
-def reload_failed_html(reason: str, t: Strings = en) -> str:
-    """A reload that failed: what failed, and that the documents served did not change."""
-    return str(t.RELOAD_FAILED.format(reason=esc(shorten(reason, 1000))))
+def reload_failed_html(reason: str, t: Strings = en, *, first: bool = False) -> str:
+    """A reload that failed: what failed, and that the documents served did not change; or,
+    ``first`` (``quotebot index`` making a new database), that none was made."""
+    template = t.CLI_INDEX_FAILED_FIRST if first else t.RELOAD_FAILED
+    return str(template.format(reason=esc(shorten(reason, 1000))))
 
 
 def names_html(names: Sequence[str], *, limit: int = 3000, t: Strings = en) -> str:

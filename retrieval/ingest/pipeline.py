@@ -8,7 +8,7 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import SUPPORTED_SUFFIXES, reader_for
-from retrieval.ingest.readers.text import MAX_FILE_BYTES
+from retrieval.ingest.readers.decoding import MAX_FILE_BYTES
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "read"]
 

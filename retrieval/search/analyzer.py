@@ -81,6 +81,9 @@ _ALNUM = re.compile(r"[^\W_]")
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # thousands separators: "3,362"
 _NUMERIC = re.compile(r"[\d.,]+")
 _SPAN = operator.itemgetter(1, 2)  # a Token's start and end
+# English endings after an apostrophe that are no part of the word: a possessive, and "we'll",
+# "they're", "I've", "NAT'd" (read as "well", "theyre" and "natd" before).
+_CLITICS = ("'s", "'d", "'ll", "'re", "'ve", "'m")
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been
@@ -99,6 +102,9 @@ STOP_WORDS = frozenset(
 )
 # Words that frame a question ("what do they say about …", "tell me …") but name nothing; nouns
 # such as "name", "sort", "way" or "back" are searched: a document may be about them.
+# "e.g." and "i.e." written with their dots say "for example" and "that is": a question quoting
+# one matched every passage giving an example ("IE" and "eg" without dots are still searched).
+_LATIN_ABBREVIATIONS = frozenset({"e.g.", "e.g", "i.e.", "i.e"})
 
 
 class Token(NamedTuple):
@@ -129,8 +135,8 @@ def _key(raw: str) -> str:
     folded = (raw if raw.isascii() else strip_accents(raw)).casefold().replace("’", "'")
     if not folded.isascii():
         folded = _ascii_digits(folded)  # "٢٠٢٤" is 2024, in Arabic text too
-    if folded.endswith("'s"):
-        folded = folded[:-2]
+    if folded.endswith(_CLITICS):
+        folded = folded[: folded.rindex("'")]
     folded = folded.replace("'", "")
     if _GROUPED.fullmatch(folded):
         return folded.replace(",", "")
@@ -405,8 +411,11 @@ class Analyzer:
 
     def _plain(self, raw: str, key: str) -> _Terms:
         """The pairs of a word no synonym starts with (most words)."""
-        if "." in raw and is_dotted_name(raw):
-            return _dotted(self, raw, key)
+        if "." in raw:
+            if raw.casefold() in _LATIN_ABBREVIATIONS:
+                return ()
+            if is_dotted_name(raw):
+                return _dotted(self, raw, key)
         if "-" in raw or "‐" in raw or "‑" in raw:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
         term = self._single(key)

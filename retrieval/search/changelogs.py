@@ -3,12 +3,12 @@
 Release notes name every feature in a line ("Added `websocket.send_json()`", "The `toc`
 extension now accepts `toc_depth`") and so match a question's words as well as the page that
 explains the feature, often better: a line is short. Someone asking how a thing works wants
-that page; someone asking when it changed wants the note, and is left alone. Measured on the
-dev sets: docs-dev3 (Starlette's docs and release notes) hit@1 0.660 → 0.700, the others
-unchanged; checked after on held-out: Python-Markdown's docs (a `change_log/` folder beside
-them) mddocs hit@1 0.579 → 0.645, mddocs-b 0.404 → 0.481, uvicorn hit@3 +1, the others
-unchanged (a first pattern taking any "news" or "history" in a path also raised debian by one,
-but took news stories and history books for release notes).
+that page; someone asking when it changed wants the note, and the pages come after it
+instead. Measured on the dev sets: docs-dev3 (Starlette's docs and release notes) hit@1
+0.660 → 0.700, the others unchanged; checked after on held-out: Python-Markdown's docs (a
+`change_log/` folder beside them) mddocs hit@1 0.579 → 0.645, mddocs-b 0.404 → 0.481, uvicorn
+hit@3 +1, the others unchanged (a first pattern taking any "news" or "history" in a path also
+raised debian by one, but took news stories and history books for release notes).
 """
 
 from __future__ import annotations
@@ -47,13 +47,16 @@ def is_changelog(doc: str) -> bool:
 
 def below_the_documentation(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
     """``ranked`` with its changelog passages' scores lowered (:data:`SHARE`) among the best
-    :data:`WINDOW`, unless the question asks about changes."""
+    :data:`WINDOW`; when the question asks about changes, the other passages' instead."""
     head = list(ranked[:WINDOW])
     notes = [is_changelog(r.passage.doc) for r in head]
-    if not any(notes) or _ASKS_CHANGES.search(question):
+    if not any(notes):
         return list(ranked)
+    # A page naming the feature in its title outscores the note's one line; "which version
+    # added it?" is the note's to answer.
+    lowering = not _ASKS_CHANGES.search(question)
     lowered = [
-        dataclasses.replace(r, score=r.score * SHARE) if note else r
+        dataclasses.replace(r, score=r.score * SHARE) if note is lowering else r
         for r, note in zip(head, notes, strict=True)
     ]
     lowered.sort(key=lambda r: -r.score)  # stable: ties keep their order

@@ -39,6 +39,10 @@ class _Jieba(Protocol):
         self, text: str, mode: str = ..., hmm: bool = ...
     ) -> list[tuple[str, int, int]]: ...
 
+    def suggest_freq(self, segment: str) -> int: ...
+
+    def has_word(self, word: str) -> bool: ...
+
 
 @functools.cache
 def _jieba() -> _Jieba:
@@ -61,12 +65,46 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
     """
     tokenizer = _jieba()
     if len(run) <= LONGEST_RUN:
-        return _uncrossed(tokenizer.tokenize(run, mode="search", hmm=True))
+        return _uncrossed(_unglued(tokenizer.tokenize(run, mode="search", hmm=True)))
     words = []
     for base in range(0, len(run), LONGEST_RUN):
         piece = run[base : base + LONGEST_RUN]
         words += [(w, base + a, base + b) for w, a, b in tokenizer.tokenize(piece, "search", True)]
-    return _uncrossed(words)
+    return _uncrossed(_unglued(words))
+
+
+@functools.cache
+def grammar() -> frozenset[str]:
+    """The characters of Chinese that are stop words alone: the copula, particles, prepositions,
+    pronouns (是, 的, 了, 离, 在, 把 …)."""
+    from retrieval.search.languages import stop_words
+
+    return frozenset(word for word in stop_words("zh") if len(word) == 1)
+
+
+def _unglued(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """jieba's words with each word its dictionary lacks cut from the grammar character it was
+    guessed together with: a name jieba does not know is joined by its hidden Markov model to
+    the 是 ("is") or 离 ("from") after it (火卫二是 of "火卫二是什么时候被发现的", 火卫二离 of
+    "火卫二离火星较远"): a word no passage writes, where 火卫二 ("Deimos") is the one the
+    reader asks about. Words of the dictionary (是非, 的确, 在乎) are kept, and so are guesses
+    that would leave one character (这台 "this [machine]": see query._guesses_split)."""
+    glue = grammar()
+    if not any(w[0] in glue or w[-1] in glue for w, _, _ in words if len(w) > 1):
+        return words
+    tokenizer = _jieba()
+    out = []
+    for word, start, end in words:
+        head, tail = 0, len(word)
+        while tail - head > 2 and word[head] in glue:
+            head += 1
+        while tail - head > 2 and word[tail - 1] in glue:
+            tail -= 1
+        if tail - head < len(word) and not tokenizer.has_word(word):
+            out.append((word[head:tail], start + head, start + tail))
+        else:
+            out.append((word, start, end))
+    return list(dict.fromkeys(out))  # a guess cut to a word jieba also gave is that word once
 
 
 def _uncrossed(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -94,12 +132,28 @@ def _uncrossed(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 def _seamless(group: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """One word and its parts, less each part that starts inside a part kept before it and
-    ends past it (the earlier part, and of two starting together the longer, is kept)."""
+    ends past it (the earlier part, and of two starting together the longer, is kept), unless
+    the later part is the commoner word and no other part starts where the earlier one ends.
+
+    A word of three characters has no seam: two parts overlap, and either may be what it is made
+    of. 服务器 is 服务 + 器 (务器 is a rare dictionary word), but 橘红色 ("orange-red") is a
+    kind of 红色 ("red") and 南半球 the southern 半球 ("hemisphere"): keeping only the first
+    part (橘红, 南半) lost the word a reader asks with. Where a part starts at the end of the
+    crossed one (普通 + 用户 of 普通用户), the crossing part (通用) straddles that seam and goes,
+    however common."""
     kept: list[tuple[str, int, int]] = []
+    starts = {w[1] for w in group}
     for word in sorted(group, key=lambda w: (w[1], w[1] - w[2])):
-        if not any(k[1] < word[1] < k[2] < word[2] for k in kept):
+        crossed = [k for k in kept if k[1] < word[1] < k[2] < word[2]]
+        if not crossed or all(k[2] not in starts and _commoner(word[0], k[0]) for k in crossed):
             kept.append(word)
     return kept
+
+
+def _commoner(word: str, than: str) -> bool:
+    """Whether jieba's dictionary counts ``word`` more often than ``than``."""
+    tokenizer = _jieba()
+    return tokenizer.suggest_freq(word) > tokenizer.suggest_freq(than)
 
 
 def dictionary_words(run: str) -> list[tuple[str, int, int]]:

@@ -101,10 +101,12 @@ _ES_APOCOPE = {"primer": "primero", "tercer": "tercero", "buen": "bueno", "gran"
 def other_readings(folded: str, code: str) -> tuple[str, ...]:
     """Other forms of a folded word that its language's rules say it may be a form of, to be
     stemmed beside it (Russian: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`; Spanish:
-    :data:`_ES_APOCOPE`)."""
+    :data:`_ES_APOCOPE`; French: :data:`_FR_PLURAL`)."""
     if code == "es":
         full = _ES_APOCOPE.get(folded)
         return (full,) if full else ()
+    if code == "fr":
+        return _french_singulars(folded)
     if code != "ru":
         return ()
     found = []
@@ -115,6 +117,18 @@ def other_readings(folded: str, code: str) -> tuple[str, ...]:
     elif match := _RU_FLEETING_AFTER_VOWEL.fullmatch(folded):
         found.append(match.group(1) + "йк")
     return tuple(found)
+
+
+# French plurals Snowball's French stemmer leaves apart from their singular: it removes a final
+# -s only after a consonant (pneus: pneus, pneu: pneu) and keeps the -x of -eux and of -aux but
+# for -eaux and the -al nouns (lieux: lieux, lieu: lieu; noyaux: noyal, noyau: noyau). Read as
+# the singular too; words only alike (heureux, canaux) gain a reading no other word has.
+_FR_PLURAL = re.compile(r"(.+(?:eu|au))[xs]")
+
+
+def _french_singulars(folded: str) -> tuple[str, ...]:
+    match = _FR_PLURAL.fullmatch(folded)
+    return (match.group(1),) if match and len(match.group(1)) > 2 else ()
 
 
 def _fold_russian(word: str) -> str:
@@ -286,8 +300,12 @@ def word_language(script: str, lang: Language) -> Language:
 # "5": French stemmed with its accents, the stem folded after (stem_as_written); "6": Russian
 # nouns in -ему/-ому and with a fleeting vowel read both ways (other_readings); "7": Spanish
 # apocopes (primer) read as the whole adjective too; "8": Arabic and Persian letters written two
-# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped.
-RULES = "8"
+# ways folded as one (alef forms, ى, ة, ی/ي, ک/ك), zero-width non-joiners dropped; "9": a
+# Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色); "10": a
+# Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是); "12":
+# French plurals in -eux, -aux, -eus read as their singular too (lieux, noyaux, pneus); "13": a
+# Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11".
+RULES = "13"
 
 
 @functools.cache

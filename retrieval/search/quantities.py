@@ -46,6 +46,8 @@ _NUMBER = re.compile(
     # Chinese numerals, but not 十分 ("very") or 万一 ("in case").
     r"|(?<![十万千])[二三四五六七八九十百千万亿两]+(?![分一])"
     r"|\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _CARDINALS) + r")\b"
+    # "one of the advantages", "one another", "one or more": no count
+    r"(?<!\b[Oo]ne(?=\s(?:of|another|or)\b))"
 )
 
 
@@ -54,7 +56,9 @@ _NUMBER = re.compile(
 # three after the first: Spanish and French write 2,147,483,647 as "2.147.483.647".
 _DATE_OR_VERSION = re.compile(
     r"\b\d{4}-\d\d-\d\d\b|\b(?:v|version|release|versions|версии|версия)\s*\d+(?:\.\d+)*"
-    r"|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b",
+    r"|\b(?!\d{1,3}(?:\.\d{3}){2,}\b)\d+\.\d+\.\d+(?:\.\d+)*\b"
+    # A year after a preposition or "year": "through the year 2050" says when, not how much.
+    r"|\b(?:in|since|through|until|till|by|from|before|after|year)\s+(?:1[5-9]|20)\d\d\b",
     re.IGNORECASE,
 )
 _ASKS_AMOUNT = re.compile(
@@ -63,9 +67,15 @@ _ASKS_AMOUNT = re.compile(
 )
 
 
+# A how-to question that names an amount inside it asks how to do a thing, not how many: "how do
+# I let clients pick how many items a page holds?"
+_HOW_TO = re.compile(r"(?i)\bhow\s+(?:do|does|did|can|could|should|would|to)\b")
+
+
 def asks_quantity(question: str) -> bool:
     """Whether ``question`` asks how many, how much, how long, which year or version."""
-    return _ASKS.search(question) is not None
+    found = _ASKS.search(question)
+    return found is not None and not _HOW_TO.search(question, 0, found.start())
 
 
 def numbers(text: str) -> set[str]:
@@ -85,6 +95,32 @@ def unquantified(question: str, excerpt: str) -> bool:
     if _ASKS_AMOUNT.search(question):
         excerpt = _DATE_OR_VERSION.sub(" ", excerpt)
     return not gives_quantity(excerpt, question)
+
+
+# For a question asking a quantity, a passage of the best few that states no number scores this
+# share: dev sqlite-dev hit@3 +1, docs-dev2 one unanswerable question less caught (a passage
+# with a number now quoted for it), the others unchanged (the same from 0.7 to 0.85); checked
+# after on held-out: answerable questions hedged 1 to 4 points fewer in four sets (a number is
+# quoted), none caught less.
+NUMBERLESS_SHARE = 0.85
+NUMBERLESS_WINDOW = 5  # of the best candidates, those re-ordered
+
+
+def stating_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
+    """``ranked`` with the passages that state no number lowered (:data:`NUMBERLESS_SHARE`)
+    among the best :data:`NUMBERLESS_WINDOW`, when ``question`` asks for a quantity: "how many
+    packages does Debian have?" is answered by the passage saying "over 58,100 packages", not
+    by the one saying most about packages."""
+    if not asks_quantity(question):
+        return list(ranked)
+    head = [
+        dataclasses.replace(r, score=r.score * NUMBERLESS_SHARE)
+        if unquantified(question, r.passage.text)
+        else r
+        for r in ranked[:NUMBERLESS_WINDOW]
+    ]
+    head.sort(key=lambda r: -r.score)  # stable: ties keep their order
+    return head + list(ranked[NUMBERLESS_WINDOW:])
 
 
 def with_the_number(

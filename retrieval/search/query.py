@@ -1,7 +1,8 @@
 """From a question (and the conversation before it) to the weighted terms that are searched.
 
 Two steps, each small: the words of a text become index terms, misspelt or British-spelt words
-rewritten to the term the corpus has when that is clearly what was meant (:func:`terms_of`); then a
+rewritten to the term the corpus has when that is clearly what was meant (:func:`terms_of`,
+:mod:`spelling`); then a
 follow-up is completed with the subject of the earlier questions (:func:`weights`). The follow-up's
 own words count fully; carried words fill in only what it lacks and count less, and a name or a
 number in the follow-up replaces the earlier one ("… with Russia in 2004?" → "and Pakistan?").
@@ -34,6 +35,7 @@ from retrieval.search.scripts import (
     runs,
 )
 from retrieval.search.snapshot import Snapshot
+from retrieval.search.spelling import LONG_WORD, correct, slips
 from retrieval.text import clean
 
 CONTEXT_WEIGHT = 0.7  # a follow-up's carried-over terms count less than its own
@@ -54,11 +56,7 @@ READING_WEIGHT = 1.0
 READ_LETTERS = 5
 SENTENCE_STOP_WORDS = 2  # English stop words that make a question an English sentence
 ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up's own words
-MIN_CORRECTION_PASSAGES = 2  # passages a correction's word must stand in
-LONG_WORD = 6  # letters from which a word has few enough neighbours to correct freely
-LONG_SLIP = 7  # and from which a slip may point to a word only one passage has
 MISTYPED_STOP_LONGEST = 8  # letters: no stop word is longer, bar "yourselves" and "themselves"
-LONGEST_CORRECTED = 40  # characters of the longest question word spelling correction tries
 _NUMBER = re.compile(r"^\d[\d.]*$")
 # English contractions as chat writes them, apostrophe or not ("doesnt", "theres"): function
 # words of a question, like the stop words they contract, never what it asks about.
@@ -67,28 +65,12 @@ _CONTRACTIONS = frozenset(
     shes shouldnt thats theres theyre theyve wasnt werent whats wheres whos wont wouldnt youd
     youll youre youve""".split()
 )
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-# The letters a word is looked up with, as the index folds them (accents off where optional);
-# a language with an alphabet not here ("el", "ar") uses the Latin letters and so is corrected
-# only when written in them.
-_ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"}
 # A web address: with its scheme, or a host starting "www." (a bare "sqlite.org" may be asked about)
 # (Not through a comma, a semicolon or a dash: "…/wal.html,and why" keeps its "and".)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\",;—–]+", re.IGNORECASE)
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
-_BRITISH = (
-    ("isation", "ization"),
-    ("ise", "ize"),
-    ("ising", "izing"),
-    ("yse", "yze"),
-    ("our", "or"),
-    ("tre", "ter"),
-    ("ence", "ense"),
-    ("ogue", "og"),
-    ("lled", "led"),
-)
 
 
 @functools.lru_cache(maxsize=256)  # one question is read three times (language, terms, names)
@@ -776,97 +758,3 @@ def carry(subject: dict[str, None], terms: list[str], proper: frozenset[str]) ->
         for term in [t for t in subject if _NUMBER.match(t)]:
             del subject[term]
     subject.update(dict.fromkeys(terms))
-
-
-def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
-    """The indexed term a misspelt (or British-spelt) word most likely meant, or None.
-
-    A word of another language ("fr:comande") is looked for among that language's words, in
-    its alphabet; a word of a script without one (Chinese) is not corrected.
-    """
-    code, _, word = token.word.rpartition(":")
-    letters = _ALPHABETS.get(code or "en", _LETTERS)
-    # Not short words, numbers, nor "words" longer than any real one: their one-edit
-    # neighbours number 54 per letter, and a 4,000-letter "word" would cost seconds.
-    if len(word) < 4 or len(word) > LONGEST_CORRECTED or word.isdigit():
-        return None
-    if not all(ch in letters or ch.isdigit() for ch in word):
-        return None
-    for variant in american_spellings(word) if not code else ():
-        stem = analyzer.stem(variant)
-        if snapshot.index.passages_with(stem):
-            return stem
-    if len(word) < LONG_WORD:
-        # Short words have too many neighbours, and the corpus lacks many a common word:
-        # "paris" is not "parts", "best" not "belt", "trial" not "trail". But a short English
-        # word no dictionary has, a letter dropped, doubled or swapped away from one the
-        # corpus has, is a slip of the fingers: "thred", "promt", "tabel", "exitt".
-        if code or thesaurus.is_word(word):
-            return None
-        return _likeliest(
-            _terms(slips(word, letters), snapshot), snapshot, MIN_CORRECTION_PASSAGES, word
-        )
-    prefix = f"{code}:" if code else ""
-    slipped = slips(word, letters)
-    # Every candidate looked up at once: the slips among them again below, not looked up again.
-    terms = _terms(slipped | replacements(word, letters), snapshot, prefix)
-    found = _likeliest(terms, snapshot, MIN_CORRECTION_PASSAGES, word)
-    if found is None and len(word) >= LONG_SLIP:
-        # A letter dropped, doubled or swapped ("cyclorma", "solliloquy") is a slip of the
-        # fingers even towards a word written once; a letter replaced may be another word
-        # ("tocopheryl" is no misspelt "tocopherol").
-        found = _likeliest({c: terms[c] for c in slipped}, snapshot, 1, word)
-    return found
-
-
-def _terms(candidates: set[str], snapshot: Snapshot, prefix: str = "") -> dict[str, str | None]:
-    """Each candidate word's term (None: no passage writes it), looked up in the words of the
-    language of ``prefix`` (as "fr:")."""
-    listed = list(candidates)
-    asked = [prefix + c for c in listed] if prefix else listed
-    return dict(zip(listed, snapshot.words.find(asked), strict=True))
-
-
-def _likeliest(
-    terms: dict[str, str | None], snapshot: Snapshot, least: int, typed: str
-) -> str | None:
-    """The candidates' term most passages hold (``terms``: see :func:`_terms`), if at least
-    ``least`` do; first those that keep the first letter of the word as ``typed``: a slip
-    seldom changes how a word begins ("acros" is "across", not the commoner "macros")."""
-    counts: dict[str, int] = {}
-    kept: set[str] = set()
-    for candidate, term in terms.items():
-        if term is not None:
-            counts[term] = snapshot.index.passages_with(term)
-            if candidate[:1] == typed[:1]:
-                kept.add(term)
-    if not counts:
-        return None
-    commonest = min(counts.items(), key=lambda item: (-item[1], item[0]))
-    keeping = [item for item in counts.items() if item[0] in kept]
-    best = min(keeping, key=lambda item: (-item[1], item[0])) if keeping else commonest
-    if best[1] < least:
-        best = commonest  # too rare: the commonest decides
-    # Clearly better only: a word written once in the whole corpus is as likely to be the
-    # rare word the user meant to be different ("tocopheryl" is not "tocopherol").
-    return best[0] if best[1] >= least else None
-
-
-def american_spellings(word: str) -> list[str]:
-    """American spellings of a British word: "normalise" → "normalize", "labour" → "labor"."""
-    return [word.replace(gb, us) for gb, us in _BRITISH if gb in word]
-
-
-def slips(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
-    """Every word one deleted, inserted or swapped letter away (no letter replaced)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    inserts = [a + c + b for a, b in splits for c in letters]
-    return set(deletes + transposes + inserts)
-
-
-def replacements(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
-    """Every word one replaced letter away."""
-    splits = [(word[:i], word[i + 1 :]) for i in range(len(word))]
-    return {a + c + b for a, b in splits for c in letters}

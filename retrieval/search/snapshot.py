@@ -123,7 +123,7 @@ class _Words(Mapping[str, str]):
     million passages, so it was built in the background, slowly, and the candidates were found
     by bisection meanwhile: a correction took 0.5 ms so at 100k and 1M passages, 0.25 ms once
     the dict was built, and 0.27 ms now, from the first question (a look-up of the keys is
-    slower than of a dict, but :func:`query.correct` looks each candidate up once). Nor is a
+    slower than of a dict, but :func:`spelling.correct` looks each candidate up once). Nor is a
     dict of every word kept in memory (serving 17 MB less at 100k passages, 52 MB at 1M).
     The words are read only to be listed (:meth:`__iter__`, :meth:`starting`).
 

@@ -7,6 +7,7 @@ schema with :func:`apply_migrations`, each under its own scope.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -122,5 +123,12 @@ def connect(path: Path) -> sqlite_utils.Database:
         db.execute("pragma foreign_keys = on")
         db.execute("select count(*) from sqlite_master").fetchone()
     except (sqlite3.DatabaseError, OSError) as error:
+        if not os.access(path.parent, os.W_OK):
+            # SQLite writes its journal beside the database, even to read it: "unable to open
+            # database file" said nothing of why.
+            raise StoreError(
+                f"cannot open the database {path}: its folder {path.parent} is not writable "
+                "(the database needs to write beside itself; use --db with a writable folder)"
+            ) from error
         raise StoreError(f"cannot open the database {path}: {error}") from error
     return db

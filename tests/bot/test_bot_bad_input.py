@@ -258,7 +258,8 @@ FILES = {
         "members_only": False,
     },
 }
-# name: (how to build it, what the bot must do: "not text", "searched", "admins only", "ignored")
+# name: (how to build it, what the bot must do: "not text", "searched", "admins only", "ignored",
+# "group help")
 UPDATES: dict[str, tuple[Build, str]] = {
     "edited private question": (lambda u: u.text(QUESTION, edited=True), "ignored"),
     "edited group mention": (lambda u: u.group_text(MENTION, edited=True), "ignored"),
@@ -285,7 +286,7 @@ UPDATES: dict[str, tuple[Build, str]] = {
             caption_entities=MENTION_ENTITY,
             **group(),
         ),
-        "ignored",
+        SEARCH,  # its caption asks the bot, as a photo's caption does in a private chat
     ),
     "voice": (lambda u: u.voice(), NOT_TEXT),
     **{
@@ -356,16 +357,16 @@ UPDATES: dict[str, tuple[Build, str]] = {
         lambda u: message(u, new_chat_members=[user_json(OTHER_USER_ID)], **group()),
         "ignored",
     ),
-    "the bot added to a group": (
+    "the bot added to a group": (  # says once how to ask it there, as /help does
         lambda u: message(u, new_chat_members=[BOT_USER], **group()),
-        "ignored",
+        "group help",
     ),
     "member left": (
         lambda u: message(u, left_chat_member=user_json(OTHER_USER_ID), **group()),
         "ignored",
     ),
     "title changed": (lambda u: message(u, new_chat_title="Readers 2", **group()), "ignored"),
-    "group created": (lambda u: message(u, group_chat_created=True, **group()), "ignored"),
+    "group created": (lambda u: message(u, group_chat_created=True, **group()), "group help"),
     "pinned in private": (
         lambda u: message(u, pinned_message=sent_message({"chat_id": USER_ID, "text": "x"}, 3)),
         "ignored",
@@ -418,6 +419,8 @@ async def test_updates_that_are_not_questions_get_a_clear_reply_or_a_logged_igno
         assert len(query_log(bot)) == 1
     elif expected == NOT_TEXT:
         assert reply.text == messages.NOT_TEXT
+    elif expected == "group help":
+        assert reply.text == messages.GROUP_HELP.format(bot=BOT_USERNAME)
     else:
         assert reply.text == messages.ADMIN_ONLY_UPLOAD
 

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from telegram.ext import AIORateLimiter
 from tgfakes import (
+    BOT_USER,
     BOT_USERNAME,
     GROUP_ID,
     OTHER_USER_ID,
@@ -24,6 +25,7 @@ from tgfakes import (
 
 from bot.delivery import RetryingLimiter
 from bot.locales import en as messages
+from bot.locales import fr
 from bot.services import services_of
 from bot.state import StateStore
 from retrieval.library import Library
@@ -106,6 +108,27 @@ async def test_a_message_mentioning_the_bot_is_answered_and_the_mention_is_not_s
         assert update.message is not None
         assert_short_group_answer(bot, reply, QUESTION, update.message.message_id)
         assert query_log(bot)[-1]["question"] == QUESTION
+
+
+async def test_a_photo_whose_caption_asks_the_bot_is_answered_as_in_a_private_chat(
+    bot: Harness,
+) -> None:
+    """A screenshot posted with "@bot …" (or in reply to an answer) asks its caption; a photo
+    not addressed to the bot, or a laugh under an answer, is left alone."""
+    group = {"chat_id": GROUP_ID, "chat_type": "supergroup"}
+    update = bot.updates.photo(caption=f"@{BOT_USERNAME} {QUESTION}", **group)
+    (reply,) = await bot.send(update)
+    assert update.message is not None
+    assert_short_group_answer(bot, reply, QUESTION, update.message.message_id)
+    assert query_log(bot)[-1]["question"] == QUESTION
+    (follow_up,) = await bot.send(
+        bot.updates.photo(caption=FOLLOW_UP, reply_to=reply.result, **group)
+    )
+    assert visible(follow_up.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    bot.request.clear()
+    await bot.send(bot.updates.photo(caption=QUESTION, **group))  # to the group, not the bot
+    await bot.send(bot.updates.photo(caption="lol 😂", reply_to=reply.result, **group))
+    assert bot.request.calls == []
 
 
 async def test_a_reply_to_the_bot_is_a_follow_up_in_that_thread(bot: Harness) -> None:
@@ -304,6 +327,25 @@ async def test_help_in_a_group_says_how_to_ask_there(bot: Harness) -> None:
         assert reply.text == messages.GROUP_HELP.format(bot=BOT_USERNAME)
         assert html_problems(reply.text) == []
     assert f"@{BOT_USERNAME}" in visible(reply.text)
+
+
+async def test_the_bot_added_to_a_group_says_once_how_to_ask_it(bot: Harness) -> None:
+    """Adding the bot used to get no sign of life: the members could not tell it was working."""
+
+    def joined(**service: object) -> dict[str, object]:
+        message = bot.updates.message_json(USER_ID, GROUP_ID, "supergroup")
+        return {"message": {**message, **service}}
+
+    bot.updates.languages[USER_ID] = "fr"  # said in the language of whoever added it
+    (hello,) = await bot.send(bot.updates.raw(joined(new_chat_members=[BOT_USER])))
+    assert hello.params["chat_id"] == GROUP_ID
+    assert hello.text == fr.GROUP_HELP.format(bot=BOT_USERNAME)
+    (created,) = await bot.send(bot.updates.raw(joined(group_chat_created=True)))
+    assert created.text == hello.text
+    # Anyone else joining, or leaving, is the group's business.
+    someone = {"id": 999, "is_bot": False, "first_name": "Zoe"}
+    assert await bot.send(bot.updates.raw(joined(new_chat_members=[someone]))) == []
+    assert await bot.send(bot.updates.raw(joined(left_chat_member=someone))) == []
 
 
 async def test_question_problems_in_a_group_are_said_as_a_reply(bot: Harness) -> None:

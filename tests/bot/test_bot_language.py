@@ -41,7 +41,10 @@ async def test_language_offers_every_language_and_the_choice_is_kept(
         await bot.press(menu, "Français")
         fr = locales.strings("fr")
         chosen = request_layer.of("editMessageText")[-1]
-        assert chosen.text == fr.LANGUAGE_SET.format(language="Français")
+        # In a sentence a language is written as the language writes it: "français".
+        assert chosen.text == fr.LANGUAGE_SET.format(language="français")
+        (menu,) = await bot.say("/language")
+        assert visible(menu.text) == fr.LANGUAGE_CHOOSE.format(current="français")
         (reply,) = await bot.say("/reset")  # the app still says English: the choice wins
         assert reply.text == fr.RESET_DONE
     # Kept in the state: a restart still speaks French to this user, and only to them.
@@ -54,6 +57,20 @@ async def test_language_offers_every_language_and_the_choice_is_kept(
         await bot.press(menu, fr.BUTTON_LANGUAGE_AUTO)  # back to the app's language
         (reply,) = await bot.say("/reset")
         assert reply.text == en.RESET_DONE
+
+
+async def test_the_chosen_language_is_named_in_lower_case_inside_a_sentence(bot: Harness) -> None:
+    said = {}
+    for code in ("es", "ru", "zh", "en"):
+        (menu,) = await bot.say("/language")
+        await bot.press(menu, locales.strings(code).LANGUAGE_NAME)
+        said[code] = bot.request.of("editMessageText")[-1].text
+    assert said == {  # not "Idioma de mis respuestas: Español."
+        "es": "¡Listo! Idioma de mis respuestas: español.",
+        "ru": "Готово! Язык ответов теперь: русский.",
+        "zh": "好的，今后我会用中文回答你。",
+        "en": "Done: I answer you in English from now on.",
+    }
 
 
 async def test_a_language_button_for_no_language_expired(bot: Harness) -> None:

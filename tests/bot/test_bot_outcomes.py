@@ -4,6 +4,7 @@ in a language none of the documents is written in told which languages they are 
 
 from __future__ import annotations
 
+import pytest
 from tgfakes import USER_ID, Harness, html_problems, visible
 
 from bot.locales import en, ru
@@ -63,6 +64,24 @@ async def test_the_documents_language_is_named_in_the_readers_language(bot: Harn
     bot.updates.languages[USER_ID] = "ru"
     (reply,) = await bot.say(RUSSIAN)
     assert visible(reply.text) == ru.WRONG_LANGUAGE_ONE.format(language="английский")
+
+
+@pytest.mark.parametrize(
+    ("app", "said"),
+    [
+        ("ru", "Язык документов — английский. Задайте вопрос на этом языке."),
+        ("es", "Los documentos están escritos en inglés: pregunta en inglés."),
+        ("fr", "Les documents sont rédigés en anglais\u00a0: posez votre question en anglais."),
+        ("zh", "这些文档是用英语写的，请用英语提问。"),
+    ],
+)
+async def test_the_documents_one_language_is_named_as_each_language_says_it(
+    bot: Harness, app: str, said: str
+) -> None:
+    """Not "… written in one language: English. Ask in that language." (stilted in each)."""
+    bot.updates.languages[USER_ID] = app
+    (reply,) = await bot.say(RUSSIAN)
+    assert visible(reply.text) == said
 
 
 def test_the_terminal_shows_the_same_outcomes(bot: Harness) -> None:

@@ -201,13 +201,26 @@ class Updates:
         }
         return self._update({"message": message})
 
-    def photo(self, *, caption: str | None = None, user_id: int = USER_ID) -> Update:
-        message = self.message_json(user_id)
+    def photo(
+        self,
+        *,
+        caption: str | None = None,
+        user_id: int = USER_ID,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        reply_to: dict[str, Any] | None = None,
+    ) -> Update:
+        """A photo, with ``caption`` (an entity for each @username in it) and ``reply_to``."""
+        message = self.message_json(user_id, chat_id, chat_type)
         message["photo"] = [
             {"file_id": "AgACAgphoto", "file_unique_id": "AQADphoto", "width": 90, "height": 90}
         ]
         if caption:
             message["caption"] = caption
+            if mentions := _mentions(caption):
+                message["caption_entities"] = mentions
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
         return self._update({"message": message})
 
     def voice(self, *, user_id: int = USER_ID) -> Update:

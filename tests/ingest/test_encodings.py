@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from retrieval.ingest.pipeline import read
-from retrieval.ingest.readers.text import decode
+from retrieval.ingest.readers.decoding import decode
 from retrieval.library import Library
 
 CORPORA = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora"

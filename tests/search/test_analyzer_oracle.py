@@ -46,12 +46,15 @@ _HYPHENS = re.compile(r"[-‐‑]")
 Word = tuple[str, str, int, int]  # as written, folded key, start, end
 
 
+_CLITICS = ("'s", "'d", "'ll", "'re", "'ve", "'m")
+
+
 def _ref_key(raw: str) -> str:
     folded = strip_accents(raw).casefold().replace("’", "'")
     if not folded.isascii():
         folded = "".join(str(int(ch)) if ch.isdecimal() else ch for ch in folded)
-    if folded.endswith("'s"):
-        folded = folded[:-2]
+    if folded.endswith(_CLITICS):
+        folded = folded[: folded.rindex("'")]
     folded = folded.replace("'", "")
     if re.fullmatch(r"\d{1,3}(,\d{3})+", folded):
         return folded.replace(",", "")
@@ -150,6 +153,8 @@ class Reference(Analyzer):
         return None if len(key) <= 4 and stem in STOP_WORDS else stem
 
     def _ref_word(self, raw: str, key: str) -> list[tuple[str, str]]:
+        if raw.lower() in ("e.g.", "e.g", "i.e.", "i.e"):
+            return []  # "for example", "that is"
         if _ref_dotted(raw):
             found = []
             for term, word in [(self._ref_single(key), key)] + [

@@ -39,3 +39,24 @@ def test_the_share_covered_decides_the_outcome(confidence: float, outcome: str) 
 
 def test_nothing_found_is_declined() -> None:
     assert judge.judge(0.0, _KNOWN, []) == "declined"
+
+
+_CHINESE = QuestionWeights(
+    Weights({"zh:系统": 1.0, "zh:定时": 1.0, "zh:更新": 1.0}, {}),
+    {"zh:系统": 2.0, "zh:定时": 3.0, "zh:更新": 2.0},
+    {"zh:系统": 2.0, "zh:定时": 3.0, "zh:更新": 2.0},
+    (),
+    (),
+)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "outcome"),
+    [(0.1, "declined"), (0.14, "declined"), (0.2, "hedged"), (0.39, "hedged"), (0.4, "answered")],
+)
+def test_a_question_in_another_language_is_declined_only_below_a_lower_share(
+    confidence: float, outcome: str
+) -> None:
+    # Its words meet the passage's less often (cases, segmentation, colloquial words): a weak
+    # match is more often right than in English, so it is shown, hedged.
+    assert judge.judge(confidence, _CHINESE, _BEST) == outcome

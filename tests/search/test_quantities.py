@@ -32,6 +32,18 @@ def test_questions_asking_for_an_amount_year_or_version_are_recognised(question:
 @pytest.mark.parametrize(
     "question",
     [
+        "How do I let clients pick how many items a page holds?",
+        "how to choose how long the cache keeps entries",
+        "How can I limit how much memory it uses?",
+    ],
+)
+def test_a_how_to_question_naming_an_amount_asks_no_quantity(question: str) -> None:
+    assert not asks_quantity(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "what is a strict table?",
         "why is the file so large",
         "Comment installer Debian ?",
@@ -135,6 +147,22 @@ def test_a_date_or_version_is_no_amount(question: str, excerpt: str, answered: b
     assert unquantified(question, excerpt) is not answered
 
 
+@pytest.mark.parametrize(
+    ("question", "excerpt", "answered"),
+    [
+        ("How much does support cost per year?", "It is supported through the year 2050.", False),
+        ("How much does support cost per year?", "Support is sold since 2009.", False),
+        ("How much does support cost per year?", "Support costs 2050 dollars a year.", True),
+        ("How much did they pay?", "One of the advantages is its price point.", False),
+        ("How many writers can there be?", "Only one writer at a time.", True),
+    ],
+)
+def test_a_year_when_or_one_of_many_is_no_amount(
+    question: str, excerpt: str, answered: bool
+) -> None:
+    assert unquantified(question, excerpt) is not answered
+
+
 def test_the_number_beside_the_best_sentence_is_quoted_with_it(
     write_library: Callable[[dict[str, str]], Library],
 ) -> None:
@@ -154,3 +182,22 @@ def test_the_number_beside_the_best_sentence_is_quoted_with_it(
     # Without asking a quantity, the best sentence alone is quoted.
     plain = library.answer("what does one join-table bit in the optimizer bitmaps limit")
     assert "64" not in plain.hits[0].excerpt.plain
+
+
+def test_how_many_prefers_the_passage_stating_a_number(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(
+        {
+            "packages.md": (
+                "# Packages\n\n"
+                "Debian packages are archives of software: each package holds files, and the "
+                "package manager installs them with their dependencies.\n\n"
+                "# Archive\n\n"
+                "The Debian archive has over 58,100 packages, built for many architectures.\n"
+            ),
+        },
+    )
+    answer = library.answer("How many packages does Debian have?")
+    assert "58,100" in answer.hits[0].passage.text
+    assert answer.outcome == "answered"

@@ -65,7 +65,10 @@ def test_every_page_of_large_postings_files_is_read_ahead(tmp_path: Path) -> Non
         pytest.skip("this file system keeps written pages cached (tmpfs?)")
     _read_ahead(paths)
     _wait_for_read_ahead()
-    assert [_resident_share(p) for p in paths] == [1.0, 1.0]
+    # Nearly all: the kernel reads each chunk asynchronously and may still be finishing a few
+    # pages, or drop some, on a loaded machine (one run in a few hundred under a parallel
+    # eval). Asked whole, as before, only the first few megabytes of 48 were read (< 0.2).
+    assert all(_resident_share(p) >= 0.9 for p in paths)
 
 
 def test_a_segment_removed_before_its_read_ahead_is_no_error(tmp_path: Path) -> None:

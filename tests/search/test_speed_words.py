@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from retrieval.ingest.refresh import refresh
-from retrieval.search import judge, query, segments, snapshot
+from retrieval.search import judge, segments, snapshot, spelling
 from retrieval.search.analyzer import Analyzer, Token
 from retrieval.store.corpus import CorpusStore
 
@@ -162,8 +162,10 @@ def _near(word: str) -> list[str]:
     """Words one edit from ``word`` and others beginning or ending alike."""
     code, _, body = word.rpartition(":")
     prefix = f"{code}:" if code else ""
-    letters = query._ALPHABETS.get(code or "en", query._LETTERS) + "é"
-    near = {prefix + w for w in query.slips(body, letters) | query.replacements(body, letters)}
+    letters = spelling._ALPHABETS.get(code or "en", spelling._LETTERS) + "é"
+    near = {
+        prefix + w for w in spelling.slips(body, letters) | spelling.replacements(body, letters)
+    }
     near |= {word[:16], word[:15], word[:17], word + "a", word[:-1], word + "\udc80", "\0" + word}
     return sorted(near)
 
@@ -197,8 +199,8 @@ def test_spelling_corrects_as_the_dicts_do(tmp_path: Path) -> None:
         corrected = 0
         for word in misspelt:
             token = Token(word, 0, len(word), word)
-            ours = query.correct(token, ANALYZER, saved)
-            assert ours == query.correct(token, ANALYZER, in_memory), word
+            ours = spelling.correct(token, ANALYZER, saved)
+            assert ours == spelling.correct(token, ANALYZER, in_memory), word
             corrected += ours is not None
         assert corrected > 100  # not a test of words nothing corrects
         assert judge.typos(misspelt, _known(saved)) == judge.typos(misspelt, _known(in_memory))

@@ -44,7 +44,9 @@ from retrieval.ingest.readers.common import (
     table_blocks,
     termed,
 )
-from retrieval.ingest.readers.text import decode, fallback_title
+from retrieval.ingest.readers.decoding import decode
+from retrieval.ingest.readers.lines import article_lead, numbers_articles
+from retrieval.ingest.readers.text import fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
@@ -134,6 +136,7 @@ _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 # "For instance, …", "As an example, this middleware…", "E.g., …".
 _EXAMPLE = re.compile(r"^(?:For (?:example|instance)\b|As an example\b|[Ee]\.g\.)")
 _LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, labels them
+ARTICLE_HEADING_LEVEL = 7  # an article numbered in its paragraph: under "######" headings too
 _INTRODUCING = (":", "：")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
 
@@ -209,6 +212,7 @@ class _Reading:
     lists: list[bool] = field(default_factory=list)
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    articles: bool = False  # the text numbers its articles where their paragraphs open
 
 
 def _prepared(source: str) -> str:
@@ -264,6 +268,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
+    reading.articles = numbers_articles(reading.lines)
     _walk(tokens, reading)
     _flush_label(reading)
     if not document.title:
@@ -612,6 +617,11 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         last = reading.document.blocks[-1]
         reading.document.blocks[-1] = replace(last, text=f"{last.text} {text}")
         return
+    lead = article_lead(text) if reading.articles and not reading.lists else None
+    if lead:
+        # "第三十七条 中华人民共和国公民的人身自由不受侵犯。": the article heads its paragraphs,
+        # under the headings in force, so its second paragraph is still cited as article 37.
+        reading.section = reading.outline.enter(ARTICLE_HEADING_LEVEL, lead)
     reading.document.add(reading.section, text, item=item)
     reading.intro = len(reading.document.blocks) - 1
 

@@ -11,16 +11,9 @@ import dataclasses
 import functools
 import itertools
 import re
-import statistics
-import textwrap
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
-import charset_normalizer
-
 from retrieval.errors import DocumentError
-from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.chapters import (
     CHAPTER_WORDS,
@@ -32,36 +25,45 @@ from retrieval.ingest.readers.chapters import (
     is_name,
     is_quoted,
 )
+from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.gutenberg import without_boilerplate
+from retrieval.ingest.readers.lines import (
+    ARTICLE_LEVEL,
+    BULLET,
+    CJK_PUNCTUATION,
+    CODE_MARK,
+    ITEM,
+    LETTER_ITEM,
+    MARKDOWN_HEADING,
+    PROMPT,
+    QUESTION_HEADING_WORDS,
+    SENTENCE_END,
+    UNDERLINE,
+    article_lead,
+    body_indent,
+    division_level,
+    indent_of,
+    is_bare_division,
+    is_cjk_heading,
+    is_data,
+    is_numbered_heading,
+    is_prose,
+    item_number,
+    looks_like_heading,
+    numbers_articles,
+    text_blocks,
+    units,
+)
 from retrieval.ingest.readers.toc import entry_key, without_contents
-from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # Telegram's download limit; larger files are refused
-# Of a file's letters read as Windows-1252, the share with accents past which it is another
-# encoding: French has a few in a hundred; Russian or Chinese bytes read so have nothing else.
-ACCENTED_SHARE = 0.3
-MOST_CHAOS = 0.2  # charset-normalizer's measure of mess in a decoded text: more is no text
-LEAST_COHERENCE = 0.05  # its measure of how like a language it reads, past SHORT_TEXT letters
-SHORT_TEXT = 150
-UTF8_OUTWEIGHS = 10  # how many times a text's UTF-8 letters outnumber its stray bytes
-
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
-QUESTION_HEADING_WORDS = 30  # the longest question line read as the heading of its answer
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
 LIST_RUN = 4  # short lines alone in a row, past the first, that are a list, not headings
 LIST_RUN_WORDS = 8  # the most words of such a line
+CONTENTS_RUN = 3  # headings of a legal text's divisions in a row that list them, not head them
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
-_SMALL_WORDS = frozenset(
-    "a an and as at by for from in into of on or the to vs via with within without between".split()
-)
-_TERMINAL = (".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "；", "：", "，")
-_LATIN_END = (".", "!", "?")  # where a hard-wrapped Latin-script line ends its sentence
-_SENTENCE_END = (*_LATIN_END, "。", "！", "？")
-_PROSE_END = tuple(mark for mark in _TERMINAL if mark != "…")  # how running text ends a line
-_CJK_PUNCTUATION = re.compile(r"[，、。：；！？,;:]")
-_CJK_INSIDE = ("，", "、", "：", "；", "“", "‘", "「", "『", "（", "《")  # marks inside a sentence
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
@@ -80,156 +82,29 @@ _DATE_PATTERNS = (
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORDINAL} (?P<month>{_MONTH}),? (?P<year>(19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
 )
-# Two levels of numbering at least ("9.1.", "2.3.4") or a named part; single numbers are list items.
-_NUMBERED_HEADING = re.compile(
-    r"^(\d+\.\d+(\.\d+)*\.?|(Chapter|Section|Part|Appendix) [\dIVXLC]+[.:]?)\s+\S"
-)
 # A chapter's title, which may end in a full stop as its sentence does ("Capítulo 1. Empezando
 # «de la forma correcta».", in the Spanish Debian maintainers' guide): still the title.
 _CHAPTER_TITLE = re.compile(
     rf"^(?:{CHAPTER_WORDS}|Appendix|Annexe|Ap[ée]ndice|Anhang|Приложение)"
     r"\s+[\dIVXLC]+[.:]?\s+\S.{0,100}$",
 )
-_EAST_SLAVIC = re.compile(r"[А-яЁёІіЇїЄєҐґЎў]")
-_WORD_EDGE = "\"'“”‘’«»„()[]{}.,;:!?¿¡…—–-"
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
-_UNDERLINE = re.compile(r"^[ \t]*(?:={3,}|-{3,}|~{3,})[ \t]*$")
 # A line ending so is a sentence, or one leading into what follows: no heading.
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
+_PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
+_NOTE_MARK = re.compile(r"\s*(?:<\*>|\[\d+\]|\*)$")  # "Статья 81 <*>": see the note below
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
 _DATE_FIELDS = ("last-modified", "date", "posted")
 _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
-_LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:  ", "1.  ", "-   "
-_BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
-_ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1.  The folder set by …"
-# A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
-# Chinese", "HOOKDIR=/var/cache/pbuilder/hooks", "[Unit]". Keys of one letter are labels ("Q:").
-_FIELD_LINE = re.compile(
-    r"^(?:[A-Za-z][\w.-]+(?: [A-Z][\w-]*)?[ \t]*:[ \t]+\S|[A-Za-z_][\w.-]*=\S|\[[\w .-]+\]$)"
-)
-FIELD_RUN = 2  # "Key: value" lines in a row that make a block of data, kept as written
-ITEM_CHARS = 1000  # the longest list item joined with the paragraphs indented under it
-TERM_WORDS = 6  # the most words of a term alone on its line over its indented description
-# What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
-# "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
-_TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*")  # "  ------- ---- ------"
-_CODE_LIKE = re.compile(r"[=<>|{};$\\]|\w\((?!\))|\d:\d|[(,]$")
-# An IPv4 address opening a line ("127.0.0.1 localhost", "192.168.1.10 server"), no numbered
-# heading: heading numbers run from 1 and stay under 100, an address's do not.
-_IPV4 = re.compile(r"^(?=(?:\d+\.){3}\d+\b)(?=\S*\b(?:0|\d{3})\b)")
-_CODE_MARK = re.compile(r"[=<>|{}$\\]|\w\((?!s?\))")  # the same, seen in prose the least
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_CODE = re.compile(r"`([^`]+)`")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-
-
-def decode(data: bytes, path: Path) -> str:
-    """Decode a file's bytes as text, or raise :class:`DocumentError` saying why it can't be."""
-    if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(path, f"too large ({len(data) / 1_048_576:.2f} MB; the limit is 20 MB)")
-    if not data.strip():
-        raise DocumentError(path, "empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise DocumentError(path, "not decodable as UTF-16 text") from error
-    if b"\x00" in data[:65536]:
-        found = _detected(data)  # UTF-16 without a byte order mark has a zero in every pair
-        if found is None or not found[1].startswith(("utf_16", "utf_32")):
-            raise DocumentError(path, "binary, not text")
-        text = found[0]
-    else:
-        text = _eight_bit(data, path)
-    # Control characters no text file holds (line ends, tabs, form feeds aside), counted in C.
-    controls = len(re.findall(r"[\x00-\x08\x0b\x0e-\x1f]", text[:65536]))
-    if controls > max(3, len(text[:65536]) // 100):
-        raise DocumentError(path, "binary, not text")
-    return text
-
-
-def _eight_bit(data: bytes, path: Path) -> str:
-    """Text without zero bytes: UTF-8 (a few bytes that fit no letter aside), else
-    Windows-1252 (Latin-1's superset, what most old Western files are), else the encoding that
-    fits the bytes best (a Russian file saved as Windows-1251 or KOI8-R, a Chinese one as
-    GB18030, a Japanese one as Shift-JIS): read as Windows-1252 those come out as letters with
-    accents and no plain ones ("Ãëàâà")."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8-sig", errors="replace")
-    # UTF-8 with a stray byte or a character cut at its end (a file cut short, a log) is UTF-8
-    # still: its other letters of two bytes or more far outnumber the bytes that fit no letter.
-    bad = text.count("\ufffd")
-    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - bad
-    if multibyte >= UTF8_OUTWEIGHS * bad:
-        return text
-    text = data.decode("cp1252", errors="replace")
-    letters = [ch for ch in text[:65536] if ch.isalpha()]
-    accented = sum(1 for ch in letters if ch >= "\u00c0")
-    if text.count("\ufffd") <= max(3, len(text) // 1000) and accented <= ACCENTED_SHARE * len(
-        letters
-    ):
-        return text
-    found = _detected(data)
-    if found is None:
-        raise DocumentError(path, "not decodable as text (save it as UTF-8)")
-    return found[0]
-
-
-def _detected(data: bytes) -> tuple[str, str] | None:
-    """The text of ``data`` in the encoding charset-normalizer finds fits it with little mess,
-    and that encoding's name; None when none does."""
-    found = charset_normalizer.from_bytes(data)
-    best = found.best()
-    if best is None or best.chaos > MOST_CHAOS:
-        return None
-    text = str(best)
-    if len(text) <= SHORT_TEXT:
-        # Too short for its measures to tell: "Привет из Перу" in Windows-1251 reads as well in
-        # Mac Cyrillic ("ѕривет из ѕеру") or the DOS code page ("╧ЁштхҐ"). The reading whose
-        # words are made of one alphabet's letters is the one written.
-        fitting = [match for match in found if match.chaos <= MOST_CHAOS]
-        best = max(fitting, key=lambda match: plain_letters(str(match)))
-        text = str(best)
-    # Bytes that decode cleanly but read as no language (the same few "letters" over and
-    # over) are no text; a short text may not show its language yet.
-    if best.coherence < LEAST_COHERENCE and len(text) > SHORT_TEXT:
-        return None
-    return text, best.encoding
-
-
-def plain_letters(text: str) -> tuple[int, int]:
-    """How many letters of ``text`` stand in words written in one alphabet as a language writes
-    it: letters only (a "╧" or a "ֿ" inside makes none), one script, no capital after a small
-    letter ("тЁхь"), in Latin letters not mostly accented ("Ďđčâĺň"); then, to break a tie,
-    minus the Cyrillic letters that Russian, Ukrainian and Belarusian do not write (Mac
-    Cyrillic's "ѕ" for a "П": "ѕривет" ties with "Привет", but a Serbian "Ђорђе" still counts)."""
-    count = rare = 0
-    for token in text.split():
-        word = token.strip(_WORD_EDGE)
-        if not word or not all(ch.isalpha() or ch in "-'’" for ch in word):
-            continue
-        letters = [ch for ch in word if ch.isalpha()]
-        scripts = {unicodedata.name(ch, "?").split()[0] for ch in letters}
-        camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(letters))
-        if len(scripts) != 1 or camel:
-            continue
-        script = scripts.pop()
-        if script == "LATIN" and 2 * sum(ch > "\x7f" for ch in letters) > len(letters):
-            continue
-        if script == "CYRILLIC":
-            rare += sum(not _EAST_SLAVIC.match(ch) for ch in letters)
-        count += len(letters)
-    return count, -rare
 
 
 def read_text(data: bytes, path: Path) -> ParsedDocument:
@@ -259,450 +134,6 @@ def read_document(path: Path) -> str:
     return text_of(data, path)
 
 
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """True when sentences run on across line breaks, as in text wrapped at a fixed width."""
-    pairs = [(a, b) for a, b in itertools.pairwise(lines) if a and b]
-    if len(pairs) < 4:
-        return False
-    # Chinese has no case to tell a sentence running on: the line before must be full width.
-    full = 0.8 * statistics.quantiles([len(line) for line in lines], n=20)[-1]
-    runs_on = sum(
-        1
-        for a, b in pairs
-        if _runs_on(a, b)
-        and (len(a) >= full if CJK_CHAR.match(b[0]) else not a.endswith(_TERMINAL))
-    )
-    return runs_on * 4 >= len(pairs)
-
-
-def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
-    """Join hard-wrapped lines into logical lines: paragraphs and (possibly two-line) headings.
-
-    A line broken before the wrap width ("early") ends a paragraph, is a heading, or is the first
-    line of a paragraph that began part-way along the original line. The next line starting in
-    lower case tells a paragraph's first line from a heading.
-    """
-    width = statistics.quantiles([len(line) for line in lines], n=20)[-1] if len(lines) > 1 else 80
-
-    def early(i: int) -> bool:
-        if i + 1 >= len(lines):
-            return True
-        following = lines[i + 1].split()
-        # Chinese or Japanese wraps anywhere: a character of the next line would have fitted.
-        word = (
-            following[0][:1]
-            if following and CJK_CHAR.match(following[0])
-            else following[0]
-            if following
-            else ""
-        )
-        return not following or len(lines[i]) + 1 + len(word) <= width
-
-    out: list[str] = []
-    current: list[str] = []
-    for i, line in enumerate(lines):
-        current.append(line)
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        ends_sentence = line.endswith(_SENTENCE_END) or line.endswith(('."', ".”", ".'"))
-        # A sentence that ends where the next line starts early (a heading, or a paragraph that
-        # began part-way along the original line) ends the paragraph even on a full-width line.
-        # The block's last line, short as last lines are, ending a sentence is no heading and
-        # ends the paragraph ("… features." / "Sed is often used as a find-and-replace tool.").
-        last_sentence = i + 2 == len(lines) and nxt.endswith(_SENTENCE_END)
-        next_starts_block = (
-            bool(nxt) and not _runs_on(line, nxt) and early(i + 1) and not last_sentence
-        )
-        if not nxt or (ends_sentence and (early(i) or next_starts_block) and not last_sentence):
-            out.append(join_lines(current))
-            current = []
-        elif early(i) and len(current) == 1 and _is_cjk_heading(line):
-            out.append(line)
-            current = []
-        elif early(i) and not _runs_on(line, nxt) and _looks_like_heading(" ".join(current)):
-            heading_so_far = " ".join(current)
-            # A heading can span two lines ("Participating in UN Peacekeeping" / "Operations").
-            after = lines[i + 2] if i + 2 < len(lines) else ""
-            if (
-                len(current) == 1
-                and not (i == 0 and first_block)  # a title line stands alone
-                and _looks_like_heading(heading_so_far + " " + nxt)
-                and early(i + 1)
-                and not (after and after[0].islower())  # "China" / "pursues …" opens a paragraph
-            ):
-                continue
-            out.append(heading_so_far)
-            current = []
-    if current:
-        out.append(join_lines(current))
-    return out
-
-
-def units(text: str) -> list[str]:
-    """Logical lines of a document: every paragraph or heading on one line, junk removed; a
-    block of data (see :func:`_field_run_end`) as one unit of its lines, as written; a term
-    alone on its line leads the description indented under it ("postinst: This script …").
-
-    In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
-    judged as furniture on its own; only lines that start a block or follow a finished line are.
-    """
-    chunks = [chunk for block in _raw_blocks(text) for chunk in _field_runs(block)]
-    raw_blocks = [raw for raw, _ in chunks]
-    verbatim = [data for _, data in chunks]
-    blocks = [[_MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
-    # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
-    # distribution (stable/testing/unstable) is better")
-    junk = [[is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b] for b in blocks]
-    lines = [
-        line
-        for block, bad, data in zip(blocks, junk, verbatim, strict=True)
-        for line, b in zip(block, bad, strict=True)
-        if not b and not data
-    ]
-    wrapped = _is_hard_wrapped(lines)
-    terms = _terms(raw_blocks, verbatim, _body_indent(text))
-    tables = {number: rows for number, raw in enumerate(raw_blocks) if (rows := _table_rows(raw))}
-    result: list[str] = []
-    term = ""
-    item = -1  # where the text of the list item above starts ("  * Required: packages …")
-    for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
-        if number in terms:
-            term = blocks[number][0]
-            continue
-        if number in tables:
-            result.extend(tables[number])
-            continue
-        start = len(result)
-        if result and not verbatim[number] and all(_indent(raw) == item for raw in raw_block):
-            # a paragraph of the item, indented as its text: "This includes all tools …", or
-            # an item of a list inside it (its mark dropped); a long item reads alone, and so
-            # do its paragraphs
-            inside = [_BULLET.sub("", unit) for unit in _block_units(block, bad, wrapped, False)]
-            joined = join_lines([result[-1], *inside])
-            if len(joined) <= ITEM_CHARS:
-                result[-1] = joined
-                continue
-        # An item that is a sentence has paragraphs; one that is a name ("-   Websites") heads
-        # the paragraphs under it (see :func:`_outdented`).
-        item = _item_column(raw_block[0]) if _is_prose(block[-1]) else -1
-        if verbatim[number]:
-            result.append(textwrap.dedent("\n".join(raw_block)))
-        elif _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
-            result.append(join_lines(block))
-        else:
-            result.extend(_block_units(block, bad, wrapped, first_block=not result))
-        if term and len(result) > start:
-            result[start] = _with_term(term, result[start])
-        term = ""
-    return result
-
-
-def _table_rows(raw: list[str]) -> list[str]:
-    """The rows of a plain-text table (a header over a rule of dashes, one run a column, as
-    pandoc and text browsers set tables), each as one line of its cells ("grub-pc | V:23, I:708
-    | 534 | … | Es lo bastante inteligente …"); none when ``raw`` is no such table. Read as lines,
-    a row ran its cells on into one another. The header's labels are not repeated in each row:
-    they put the same words in every row (on ml-dev a row outranked the answer)."""
-    if len(raw) < 4 or not _TABLE_RULE.fullmatch(raw[1]):
-        return []
-    starts = [m.start() for m in re.finditer(r"-+", raw[1])]
-    body = [line for line in raw[2:] if not _TABLE_RULE.fullmatch(line)]
-    # Every cell starts in its column: a character right before a column's first one is a space.
-    if any(len(line) > at and line[at - 1] != " " for line in raw[:1] + body for at in starts[1:]):
-        return []
-    # Imported here: the readers' common module reads dates with this module's find_date.
-    from retrieval.ingest.readers.common import row_text
-
-    bounds = list(itertools.pairwise([*starts, None]))
-    rows = (row_text([line[a:b] for a, b in bounds]) for line in body)
-    return [row for row in rows if row]
-
-
-def _item_column(line: str) -> int:
-    """Where the text of a list item starts ("      * Required: …": 8), -1 for other lines."""
-    bullet = re.match(r"[ \t]*[•·▪◦*+-][ \t]+(?=\S)", line)
-    return len(bullet[0].expandtabs(8)) if bullet else -1
-
-
-def _item_number(line: str) -> int | None:
-    """The number of a list item ("3. /tmp": 3), 0 for a bulleted one, None for no item."""
-    match = _ITEM.match(line)
-    if match is None:
-        return None
-    return int(digits) if (digits := match[0].strip().rstrip(".)")).isdigit() else 0
-
-
-def _raw_blocks(text: str) -> list[list[str]]:
-    """The raw lines of ``text`` in blocks between blank lines (and rules)."""
-    raw_blocks: list[list[str]] = [[]]
-    for raw in text.split("\n"):
-        # A rule under a heading ("=====") or between paragraphs ends the block: never a line
-        # that a hard-wrapped heading runs on into.
-        if not raw.strip() or _UNDERLINE.match(raw):
-            if raw_blocks[-1]:
-                raw_blocks.append([])
-            continue
-        raw_blocks[-1].append(raw.rstrip())
-    return [block for block in raw_blocks if block]
-
-
-def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block: bool) -> list[str]:
-    """The logical lines of one block of prose (squeezed lines), its junk lines dropped."""
-    kept: list[str] = []
-    for number, (line, line_junk) in enumerate(zip(block, junk, strict=True)):
-        continues = (
-            wrapped
-            and kept
-            and not kept[-1].endswith(_LATIN_END)
-            and not _looks_like_heading(kept[-1])
-        )
-        if continues or not line_junk or (wrapped and _read_on(block, number)):
-            kept.append(line)
-    if wrapped and len(kept) > 1:
-        return _reflow(kept, first_block and bool(kept))
-    return _wrapped_heading(kept)
-
-
-def _read_on(block: list[str], number: int) -> bool:
-    """Whether line ``number`` of a hard-wrapped block starts a sentence that runs on into the
-    lines below, and is furniture only when read alone: "If you want to use CDs/DVDs/BDs to
-    install packages, you can use" is no breadcrumb once "apt-cdrom. For details, …" follows.
-    The sentence is read to its end, three lines at most."""
-    line = block[number]
-    if number + 1 >= len(block) or line.endswith(_LATIN_END) or not any(map(str.isalpha, line)):
-        return False  # the end of a sentence, the last line, or a rule ("-------- -----")
-    sentence = block[number : number + 4]
-    ends = [i for i, line in enumerate(sentence) if line.endswith(_LATIN_END)]
-    return not is_junk(" ".join(sentence[: ends[0] + 1] if ends else sentence))
-
-
-def _field_runs(block: list[str]) -> list[tuple[list[str], bool]]:
-    """``block`` (raw lines) cut around its runs of data lines (see :func:`_field_run_end`),
-    each part with whether it is such a run."""
-    if _PROMPT.match(block[0].lstrip()) and any(
-        _FIELD_LINE.match(a.lstrip()) and _FIELD_LINE.match(b.lstrip())
-        for a, b in itertools.pairwise(block)
-    ):
-        return [(block, True)]  # "$ lsb_release -a" and its output: "Distributor ID: Debian" …
-    parts: list[tuple[list[str], bool]] = []
-    rest: list[str] = []
-    start = 0
-    while start < len(block):
-        end = _field_run_end(block, start)
-        if end == start:
-            rest.append(block[start])
-            start += 1
-            continue
-        # A value run on from the block above it ("https://wiki.debian.org/DebianGis" over
-        # "Moderated   : no") goes with the data; a paragraph stays text.
-        column = _indent(block[start])
-        if rest and min(map(_indent, rest)) > column and not _is_prose(join_lines(rest)):
-            start, rest = start - len(rest), []
-        if rest:
-            parts.append((rest, False))
-            rest = []
-        parts.append((block[start:end], True))
-        start = end
-    if rest:
-        parts.append((rest, False))
-    return parts
-
-
-def _field_run_end(block: list[str], start: int) -> int:
-    """Where a run of data lines that starts at ``start`` ends, or ``start`` when none does: at
-    least :data:`FIELD_RUN` "Key: value" (or "KEY=value") lines set one under the other, with
-    the lines indented further that continue a value (a control file's "Description:"). A
-    control file, a service's unit, ``lsb_release -a``'s output: data, never a heading, kept
-    whole with the sentence that shows it. Not lines amid others set as they are, as in a
-    transcript ("$ apt-get source foo" / "dpkg-source: info: extracting …" / "$ ls -F")."""
-    column = _indent(block[start])
-    if not _FIELD_LINE.match(block[start].lstrip()) or (
-        start and _indent(block[start - 1]) == column
-    ):
-        return start
-    fields, end = 0, start
-    while end < len(block):
-        indent = _indent(block[end])
-        if indent == column and _FIELD_LINE.match(block[end].lstrip()):
-            fields += 1
-        elif indent <= column:
-            break
-        end += 1
-    amid = end < len(block) and _indent(block[end]) == column
-    return end if fields >= FIELD_RUN and not amid else start
-
-
-def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]:
-    """The blocks that are a term of a definition list: one short line, not a heading nor a
-    sentence, over a description indented further ("preinst" / "        This script is
-    executed before …", "debian-x@lists.debian.org" / "      Description : …"). Alone, the
-    description would never say what it describes."""
-    found: set[int] = set()
-    for number, (block, following) in enumerate(itertools.pairwise(blocks)):
-        line = squeeze(block[0])
-        if (
-            len(block) != 1
-            or verbatim[number]
-            or _indent(following[0]) <= _indent(block[0])
-            or not 0 < len(line.split()) <= TERM_WORDS
-            or line.endswith((".", ";", ",", "!", "。", "?", "？"))  # "Freedom:" is a term
-            or _LABEL.match(line)
-            or _looks_like_heading(line)
-        ):
-            continue
-        # Left of the text, a line of words is an outdented heading ("Don't file bugs
-        # upstream"); a name ("postinst"), data ("Forwarded: foo@example.com") or a label
-        # ("The Debian package maintenance system:") is a term.
-        if (
-            _indent(block[0]) < body
-            and " " in line
-            and not _FIELD_LINE.match(line)
-            and not line.endswith((":", "："))
-        ):
-            continue
-        if verbatim[number + 1] or _describes(following):
-            found.add(number)
-    return found
-
-
-def _describes(block: list[str]) -> bool:
-    """Whether ``block`` (raw lines) reads as the description of a term: prose, or data
-    ("Description : debian-user in …"); not code nor a list that the term's line introduces
-    ("Debian GNU/Linux is:" / "      * full featured: …")."""
-    described = join_lines([squeeze(raw) for raw in block])
-    if not (described[:1].isalpha() or described.startswith(("«", "“", '"', "'", "(", "¿", "¡"))):
-        return False  # "     ..." over the lines of /etc/passwd
-    if _LABEL.match(block[0]) or _CODE_MARK.search(block[0]):
-        return False
-    return _is_prose(described) or _FIELD_LINE.match(described) is not None
-
-
-def _with_term(term: str, unit: str) -> str:
-    """``unit`` led by the ``term`` it describes: "postinst: This script …"; a block of data
-    under it has the term for its introduction (see :meth:`_Placing.verbatim`)."""
-    if "\n" in unit:
-        return f"{term}\n\n{unit}"
-    if term.endswith((":", "：")):
-        return join_lines([term, unit])  # "Freedom: As stated in …", "自由：如同 …"
-    return f"{term} {unit}" if ":" in term else f"{term}: {unit}"
-
-
-def _hangs(block: list[str]) -> bool:
-    """A block set with a hanging indent: a label ("Q:", "A:", "1.", "-") and its text, the
-    lines after it indented to where that text starts. However its lines end, it is one
-    paragraph (a question, an answer, an item), never a paragraph and a heading."""
-    label = _LABEL.match(block[0])
-    if label is None or len(block) < 2:
-        return False
-    column = len(label[0].expandtabs(8))
-    if _is_numbered_heading(squeeze(block[0])) and not block[0].rstrip().endswith("?"):
-        return False  # "1.  Introduction" heading the text indented under it
-    return all(_indent(line) == column for line in block[1:])
-
-
-def _indent(line: str) -> int:
-    # The white space a line opens with, its tabs expanded: what the line would be indented by
-    # expanded whole (its text moves every tab after it along, not the start of its text).
-    return len(line[: len(line) - len(line.lstrip())].expandtabs(8))
-
-
-def _wrapped_heading(block: list[str]) -> list[str]:
-    """A heading broken over two lines in a text that is otherwise not hard-wrapped ("2. What
-    is this FAQ" / "about, and who wrote it?") as one line; any other block as it is."""
-    if len(block) != 2 or block[0].endswith(_TERMINAL) or not _runs_on(block[0], block[1]):
-        return block
-    joined = join_lines(block)
-    if _is_numbered_heading(joined) or (
-        joined.endswith(("?", "？")) and len(joined.split()) <= QUESTION_HEADING_WORDS
-    ):
-        return [joined]
-    return block
-
-
-# A short line of Arabic, Persian or Hebrew letters, scripts with no capitals to tell a heading
-# by: one to CASELESS_HEADING_WORDS words, no sentence's punctuation (Arabic's ، ؛ ؟ and ۔ too),
-# a letter first and last (vowel marks after it): "السد العالي", "برج میلاد".
-_CASELESS_LETTER = "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u05d0-\u05ea]"
-_CASELESS_HEADING = re.compile(
-    rf"{_CASELESS_LETTER}(?:[^.,;:!?،؛؟۔…]*{_CASELESS_LETTER})?[\u064b-\u065f\u0670\u05b0-\u05c7]*"
-)
-CASELESS_HEADING_WORDS = 8
-
-
-def _is_cjk_heading(line: str) -> bool:
-    """A short Chinese or Japanese line without a sentence's punctuation ("第一章 总则"), or
-    an Arabic, Persian or Hebrew one (:data:`_CASELESS_HEADING`): none has capitals."""
-    if _CASELESS_HEADING.fullmatch(line):
-        return len(line.split()) <= CASELESS_HEADING_WORDS
-    return (
-        bool(CJK_CHAR.match(line[0]) and CJK_CHAR.match(line[-1]))
-        and len(line) <= 30
-        and not _CJK_PUNCTUATION.search(line)  # "要知道…的状态，请执行" leads into a command
-    )
-
-
-def _runs_on(line: str, nxt: str) -> bool:
-    """``nxt`` continues the sentence of ``line``: it starts in lower case, or both are Chinese
-    or Japanese (no case) and ``line`` stops short of a sentence's end."""
-    if not nxt:
-        return False
-    if nxt[0].islower():
-        return True
-    return bool(
-        CJK_CHAR.match(nxt[0])
-        and (CJK_CHAR.match(line[-1]) or line.endswith(_CJK_INSIDE))
-        and not line.endswith(_SENTENCE_END)
-    )
-
-
-def _is_numbered_heading(line: str) -> bool:
-    """A numbered section heading, "9.1. How can I keep my system current?" or "Chapter 9. …":
-    it may end like a sentence (FAQs head each answer with its question), and a question may be
-    longer ("5.8. How can I check that I am using a Debian system, and what version it is?").
-    A book's chapter heading is one too, with its full stop or without ("CHAPITRE III.",
-    "CHAPITRE II", "Capítulo primero. Que trata de …": :func:`chapters.is_chapter`)."""
-    if line.endswith(("?", "？")):
-        longest, words = 2 * 120, QUESTION_HEADING_WORDS
-    else:
-        longest, words = 120, 16
-    numbered = (
-        len(line) <= longest
-        and len(line.split()) <= words
-        and bool(_NUMBERED_HEADING.match(line))
-        and not _IPV4.match(line)
-    )
-    return numbered or is_chapter(line)
-
-
-def _looks_like_heading(line: str) -> bool:
-    """A short line in title case with no sentence punctuation at its end, or numbered."""
-    if _is_numbered_heading(line) or _is_cjk_heading(line):
-        return True
-    words = line.split()
-    if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
-        return False
-    if not (line[0].isupper() or line[0].isdigit()) or _is_data(line):
-        return False
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
-    return bool(significant) and capitalised * 10 >= len(significant) * 7
-
-
-def _is_data(line: str) -> bool:
-    """Whether ``line`` reads as code or data, never a heading: "CREATE TABLE wordcount(",
-    "SQLite version 3.36.0 2021-06-18 18:36:39", "Installed-Size: 145", "Release: 7.4"."""
-    if _CODE_LIKE.search(line):
-        return True
-    field = _FIELD_LINE.match(line)
-    if field is None or "=" in field[0]:
-        return False
-    if ":" not in line:
-        return True  # "[Unit]" opening a section of a configuration file; "[Illustration]"
-    key, value = line.split(":", 1)
-    if any(ch.isdigit() or ch in "@/" for ch in value):
-        return True
-    return " " not in key.strip() and value.lstrip()[:1].islower()  # not "Obsolete X-PR: quiet"
-
-
 def _question_headings(lines: list[str]) -> set[str]:
     """Questions that head their answers, as in a FAQ ("12. Can I use it without paying?"): a
     short line (one or two sentences) ending in "?" followed by a paragraph that is not another
@@ -715,7 +146,7 @@ def _question_headings(lines: list[str]) -> set[str]:
         if line.rstrip("\"'”’»").endswith("?")
         and len(line.split()) <= QUESTION_HEADING_WORDS
         and len(_SENTENCE_INSIDE.findall(line[:-1])) <= 1  # "… smaller. Is this a bug?"
-        and (_is_prose(following) or following.endswith(_SENTENCE_END))  # "No." answers too
+        and (is_prose(following) or following.endswith(SENTENCE_END))  # "No." answers too
         and not following.endswith(("?", "？"))
     }
     found = {
@@ -746,7 +177,7 @@ def _looks_like_title(line: str) -> bool:
         and not line.endswith((".", "!", ",", ";"))
         # "第 11 章 定制您的 Debian GNU/Linux 系统": Chinese has no capitals
         and (
-            line[0].isupper() or bool(CJK_CHAR.match(line[0]) and not _CJK_PUNCTUATION.search(line))
+            line[0].isupper() or bool(CJK_CHAR.match(line[0]) and not CJK_PUNCTUATION.search(line))
         )
     )
 
@@ -781,8 +212,8 @@ def strip_markdown(text: str) -> tuple[str, set[str]]:
         line = _MD_CODE.sub(r"\1", line)
         line = _MD_STRONG.sub(r"\2", line)
         line = _MD_EMPHASIS.sub(r"\1", line)
-        if _MARKDOWN_HEADING.match(line):
-            headings.add(squeeze(_MARKDOWN_HEADING.sub("", line)).rstrip("#").strip())
+        if MARKDOWN_HEADING.match(line):
+            headings.add(squeeze(MARKDOWN_HEADING.sub("", line)).rstrip("#").strip())
         out.append(line)
     return "\n".join(out), headings
 
@@ -796,7 +227,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     fields, text = _header_fields(text)
     text, listed = without_contents(text)
     lines = _with_chapter_titles(units(text))
-    header_end = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+    header_end = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
     raw_header = [
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
     ]
@@ -822,22 +253,50 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     placing = _Placing(document, headings, text)
+    articles = numbers_articles(lines[start:])
+    contents = _listed_divisions(lines)
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line):
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if "\n" in line or not _is_prose(line) or line in headings:
+        # a line of contents ("Titre II : Le Président … (articles 5 à 19)") reads as a paragraph
+        if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
-        placing.fragments(pending, before_item=bool(_ITEM.match(line)))
+        # "a) назначает …" after "Президент Российской Федерации:" is an item, too
+        item = bool(ITEM.match(line) or LETTER_ITEM.match(line))
+        placing.fragments(pending, before_item=item)
         pending = []
-        document.add(placing.section, _BULLET.sub("", line), item=bool(_ITEM.match(line)))
+        if articles and (lead := article_lead(line)):
+            # "第三十七条 …" / "Article 5. …": the article heads its paragraphs (see enter)
+            placing.section = placing.outline.enter(ARTICLE_LEVEL, lead)
+        document.add(placing.section, BULLET.sub("", line), item=item)
     if any("\n" in fragment for fragment in pending):
         placing.fragments(pending)
     elif pending and sum(len(p.split()) for p in pending) >= 4:
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
+    placing.outline.finish(document)
     return document
+
+
+def _listed_divisions(lines: list[str]) -> set[int]:
+    """Where a legal text lists its divisions before their text, :data:`CONTENTS_RUN` or more of
+    one level in a row ("Titre Ier : De la Souveraineté (articles 2 à 4)", "Titre II : Le
+    Président de la République (articles 5 à 19)", …): a table of contents, whose lines head
+    nothing (the last of them headed the preamble)."""
+    found: set[int] = set()
+    run: list[int] = []
+    level: int | None = None
+    for i, line in enumerate([*lines, ""]):
+        this = division_level(line)
+        if this is not None and this == level:
+            run.append(i)
+            continue
+        if len(run) >= CONTENTS_RUN:
+            found.update(run)
+        run, level = ([i], this) if this is not None else ([], None)
+    return found
 
 
 def _with_chapter_titles(lines: list[str]) -> list[str]:
@@ -854,14 +313,14 @@ def _with_chapter_titles(lines: list[str]) -> list[str]:
             skip = False
             continue
         skip = (
-            is_bare_chapter(line)
+            (is_bare_chapter(line) or is_bare_division(line))
             and 0 < len(title.split()) <= SUBTITLE_WORDS
             and "\n" not in title
-            and not _is_prose(title)
-            and not _is_numbered_heading(title)
+            and not is_prose(title)
+            and not is_numbered_heading(title)
             and not is_dialogue(title)
             and not title.endswith(("?", "!", ":", ",", ";", "？", "！", "："))
-            and _is_prose(following)
+            and (is_prose(following) or division_level(following) is not None)
         )
         joint = "" if line.endswith((".", ":")) else "."
         result.append(f"{line}{joint} {title}" if skip else line)
@@ -878,6 +337,10 @@ class _Placing:
         self.document, self.headings = document, headings
         self.section: str | None = None
         self.numbered = _Numbering()
+        # common reads dates with this module's find_date: imported here, not at the top
+        from retrieval.ingest.readers.common import Outline
+
+        self.outline = Outline()  # a legal text's parts, chapters and articles in force
         self.layout = _Layout(text)
 
     def fragments(self, pending: list[str], before_item: bool = False) -> None:
@@ -900,9 +363,9 @@ class _Placing:
                 # two commands of one sentence go with them, whatever they look like alone.
                 _attach_code(document, fragment)
             elif adjacent and self._in_list(fragment, following, before_item):
-                document.add(self.section, _BULLET.sub("", fragment), item=True)
+                document.add(self.section, BULLET.sub("", fragment), item=True)
             elif self._heads(fragment, leads and adjacent):
-                self.section = self.numbered.path(fragment)
+                self.section = self.enter(fragment)
                 adjacent = False
             elif _introduced(document, fragment, layout, following) or (
                 adjacent and _runs_into_command(document, fragment, layout)
@@ -917,12 +380,12 @@ class _Placing:
                 adjacent = True
             elif (
                 word_count(fragment) >= 4
-                or (_BULLET.match(fragment) and word_count(fragment) >= 3)
+                or (BULLET.match(fragment) and word_count(fragment) >= 3)
                 or (before_item and not following and fragment.endswith((":", "：")))
-                or fragment.rstrip("\"'”’)").endswith(_SENTENCE_END)  # "No." answers too
+                or fragment.rstrip("\"'”’)").endswith(SENTENCE_END)  # "No." answers too
             ):
-                item = bool(_ITEM.match(fragment))
-                document.add(self.section, _BULLET.sub("", fragment), item=item)
+                item = bool(ITEM.match(fragment))
+                document.add(self.section, BULLET.sub("", fragment), item=item)
                 adjacent = True
             elif _set_apart_command(fragment, layout):
                 # "Usage" / "    quotebot search foo": a short command with no sentence before
@@ -936,6 +399,16 @@ class _Placing:
                 adjacent = True
             else:
                 adjacent = False
+
+    def enter(self, heading: str) -> str:
+        """The section ``heading`` opens. A division of a legal text opens under the divisions
+        above it: "Статья 22" under "РАЗДЕЛ ПЕРВЫЙ" and "ГЛАВА 2. ПРАВА И СВОБОДЫ ЧЕЛОВЕКА И
+        ГРАЖДАНИНА", cited "ГЛАВА 2. … › Статья 22"; any other heading closes them."""
+        level = division_level(heading)
+        if level is None:
+            self.outline.close(1)
+            return self.numbered.path(heading)
+        return self.outline.enter(level, _NOTE_MARK.sub("", heading))
 
     def _listed(self, pending: list[str]) -> list[str]:
         """``pending`` with each run of :data:`LIST_RUN` short lines or more, each alone between
@@ -963,10 +436,10 @@ class _Placing:
             "\n" not in line
             and line in self.layout.alone
             and line not in self.headings
-            and not _is_numbered_heading(line)
+            and not is_numbered_heading(line)
             and not _is_command(line)
-            and not _is_data(line)
-            and not _ITEM.match(line)  # a list that marks its items is read as such
+            and not is_data(line)
+            and not ITEM.match(line)  # a list that marks its items is read as such
             and 1 <= len(line.split()) <= LIST_RUN_WORDS
             and not line.endswith((":", "："))
         )
@@ -979,16 +452,16 @@ class _Placing:
         headings or code, "1. Rollback journals" and "2. Super-journals" were no list at all.
         A numbered heading after a list ("5. Storage Locations" after "4. /tmp") numbers on from
         the headings, not from the list."""
-        number = _item_number(fragment)
+        number = item_number(fragment)
         if number is None or fragment in self.headings or not self.document.blocks:
             return False
         last = self.document.blocks[-1]
         if last.kind != "text" or last.section != self.section:
             return False
         if last.item:
-            before = _item_number(last.text)
+            before = item_number(last.text)
             return number == 0 or (before is not None and before > 0 and number == before + 1)
-        more = _item_number(following) is not None if following else before_item
+        more = item_number(following) is not None if following else before_item
         return more and number <= 1 and last.text.rstrip().endswith((":", "："))
 
     def verbatim(self, fragment: str, adjacent: bool) -> None:
@@ -1014,11 +487,11 @@ class _Placing:
         quotebot") it heads what follows."""
         if fragment in self.headings:
             return True
-        if not _looks_like_heading(fragment):
+        if not looks_like_heading(fragment):
             return False
-        if fragment in self.layout.set_apart and not _is_numbered_heading(fragment):
+        if fragment in self.layout.set_apart and not is_numbered_heading(fragment):
             return False  # "2         Frank Sinatra" in a query's output, "DATETIME" in a table
-        if not (leads and _is_cjk_heading(fragment)):
+        if not (leads and is_cjk_heading(fragment)):
             return True
         return self._after_sentence() and self._plain_cjk_headings
 
@@ -1042,9 +515,9 @@ class _Placing:
             line, text = squeeze(block), squeeze(following)
             if (
                 "\n" not in block
-                and _is_cjk_heading(line)
+                and is_cjk_heading(line)
                 and _ends_sentence(text)
-                and not _is_numbered_heading(text)  # "目录" over a table of contents
+                and not is_numbered_heading(text)  # "目录" over a table of contents
                 and self.layout.indent(line) <= self.layout.body
                 and self.layout.indent(squeeze(following.split("\n", 1)[0])) <= self.layout.body
             ):
@@ -1080,7 +553,7 @@ def _outdented(text: str) -> set[str]:
     between blank lines, short, not a sentence, standing left of the text's usual indentation
     and of the paragraph (or heading) that follows it. Not a caption over a table, nor a line
     leading into code: what follows it is prose."""
-    body = _body_indent(text)
+    body = body_indent(text)
     found: set[str] = set()
     if body == 0:
         return found  # no line stands left of an unindented text
@@ -1090,14 +563,14 @@ def _outdented(text: str) -> set[str]:
         line = block[0]
         heads = (
             len(block) == 1
-            and _indent(line) < min(body, _indent(following[0]) + 1)
+            and indent_of(line) < min(body, indent_of(following[0]) + 1)
             and 0 < len((bare := squeeze(line)).split()) <= OUTDENTED_WORDS
             and not bare.endswith(_NOT_HEADING_END)
-            and not _is_data(bare)  # "Forwarded: foo@example.com" over what it does
-            and (heads_next or _is_prose(squeeze(" ".join(following))))
+            and not is_data(bare)  # "Forwarded: foo@example.com" over what it does
+            and (heads_next or is_prose(squeeze(" ".join(following))))
         )
         if heads:
-            found.add(_MARKDOWN_HEADING.sub("", bare))
+            found.add(MARKDOWN_HEADING.sub("", bare))
         heads_next = heads
     return found
 
@@ -1108,19 +581,12 @@ def _underlined(text: str) -> set[str]:
     return {
         squeeze(line)
         for line, under in itertools.pairwise(text.split("\n"))
-        if _UNDERLINE.match(under)
+        if UNDERLINE.match(under)
         and 0 < len(line.split()) <= OUTDENTED_WORDS
-        and not _UNDERLINE.match(line)
-        and not _is_data(squeeze(line))
+        and not UNDERLINE.match(line)
+        and not is_data(squeeze(line))
         and len(under.strip()) >= 0.6 * len(line.strip())
     }
-
-
-def _body_indent(text: str) -> int:
-    """How far the text's paragraphs are indented: the commonest indentation of long lines."""
-    # split(None, 7) has 8 parts when the line has 8 words or more, without splitting the rest
-    indents = Counter(_indent(line) for line in text.split("\n") if len(line.split(None, 7)) >= 8)
-    return indents.most_common(1)[0][0] if indents else 0
 
 
 def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
@@ -1128,7 +594,9 @@ def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
     Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
     what version it is?") has no title line after it. Not the first chapter's heading of a book
     of chapters ("第1章 宴桃园豪杰三结义 …" over 第2章, 第3章, …), nor an author's name over
-    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН")."""
+    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН"), nor the heading of a preamble."""
+    if lines and _PREAMBLE.match(lines[0]):
+        return fallback, 0  # "PREAMBLE" opening a constitution heads its first part
     book = len(lines) > 1 and sum(map(is_chapter, lines)) > 1
     if lines and _CHAPTER_TITLE.match(lines[0]) and "\n" not in lines[0] and not book:
         return lines[0], 1  # read as a sentence, so before ``header_end``
@@ -1143,7 +611,7 @@ def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
             if rest and is_name(author):  # "Антон Павлович Чехов. Палата № 6": the author first
                 return rest, i + 1
             return line, i + 1
-        if _is_numbered_heading(line):
+        if is_numbered_heading(line):
             break
     if _is_sentence_title(lines):
         return lines[0], 1
@@ -1174,12 +642,12 @@ def _introduced(document: ParsedDocument, line: str, layout: _Layout, following:
     indented in the raw text, as code is in plain text, or one too short to stand alone. Not
     the words that run into the next command ("With apt, you can set a package to hold using"
     / "apt-mark hold package_name" after "… with:" / "dpkg --set-selections < selections.txt")."""
-    if not document.blocks or _BULLET.match(line):
+    if not document.blocks or BULLET.match(line):
         return False
     last = document.blocks[-1]
     if last.kind not in ("text", "code") or not last.text.rstrip().endswith((":", "：")):
         return False
-    words = len(line.split()) >= 3 and not _is_command(line) and not _CODE_MARK.search(line)
+    words = len(line.split()) >= 3 and not _is_command(line) and not CODE_MARK.search(line)
     if words and line[-1].isalpha() and _command_apart(following, layout):
         return False
     return word_count(line) < 4 or _is_indented(line, layout.text)
@@ -1221,7 +689,7 @@ def _set_apart_command(line: str, layout: _Layout) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip("\"'”’)」』").endswith(_SENTENCE_END)
+    return line.rstrip("\"'”’)」』").endswith(SENTENCE_END)
 
 
 def _leads_in(line: str, layout: _Layout) -> bool:
@@ -1243,17 +711,13 @@ def _joins_commands(document: ParsedDocument, line: str, headings: set[str]) -> 
         bool(document.blocks)
         and bool(document.blocks[-1].code)
         and line not in headings
-        and not _is_numbered_heading(line)
-        and (_is_cjk_heading(line) or not _looks_like_heading(line))
+        and not is_numbered_heading(line)
+        and (is_cjk_heading(line) or not looks_like_heading(line))
     )
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
-# A command line: a prompt ("$ ", "# "), or a program (a lower-case name, a path) and its
-# arguments. Lines of four words or more must show it: an option ("-a", "--config"), a path, a
-# pipe or redirection, a variable; fewer words would be no passage of their own.
-_PROMPT = re.compile(r"^[$#%] +\S")
 _PROGRAM = re.compile(r"^(?:sudo +)?(?:[a-z][a-z0-9_.+-]*|(?:\.{1,2}|~)?/[\w.-]\S*)(?: |$)")
 _WORDS = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*[:：]?$")  # words only: "а затем", "Then run:"
 _CODE_SIGN = re.compile(r"(?:^| )--?[A-Za-z0-9]|[/|<>=$\\]")
@@ -1265,9 +729,9 @@ def _is_command(line: str) -> bool:
     words = line.split()
     if not words or len(words) > COMMAND_WORDS or CJK_CHAR.search(line):
         return False
-    if line.rstrip("\"'”’)").endswith((*_SENTENCE_END, ",", ";")):
+    if line.rstrip("\"'”’)").endswith((*SENTENCE_END, ",", ";")):
         return False
-    if _PROMPT.match(line):
+    if PROMPT.match(line):
         return True
     if not _PROGRAM.match(line):
         return False
@@ -1283,13 +747,13 @@ class _Layout:
 
     @functools.cached_property
     def body(self) -> int:
-        """The indentation of the text's paragraphs (:func:`_body_indent`)."""
-        return _body_indent(self.text)
+        """The indentation of the text's paragraphs (:func:`body_indent`)."""
+        return body_indent(self.text)
 
     @functools.cached_property
     def alone(self) -> set[str]:
         """The lines (squeezed) that stand alone between blank lines."""
-        return {squeeze(block[0]) for block in _raw_blocks(self.text) if len(block) == 1}
+        return {squeeze(block[0]) for block in text_blocks(self.text) if len(block) == 1}
 
     @functools.cached_property
     def set_apart(self) -> set[str]:
@@ -1297,10 +761,10 @@ class _Layout:
         output and tables apart: indented further than the text's paragraphs, or holding code
         ("sqlite> SELECT * FROM artist;" over its output) where code is most of the text."""
         found: set[str] = set()
-        for block in _raw_blocks(self.text):
-            indent = min(map(_indent, block))
+        for block in text_blocks(self.text):
+            indent = min(map(indent_of, block))
             if len(block) > 1 and (
-                indent > self.body or (indent and any(_CODE_MARK.search(line) for line in block))
+                indent > self.body or (indent and any(CODE_MARK.search(line) for line in block))
             ):
                 found.update(squeeze(line) for line in block)
         return found
@@ -1311,7 +775,7 @@ class _Layout:
         if self._indents is None:
             self._indents = {}
             for raw in self.text.split("\n"):
-                self._indents.setdefault(squeeze(raw), _indent(raw))
+                self._indents.setdefault(squeeze(raw), indent_of(raw))
         return self._indents.get(line, 0)
 
 
@@ -1337,13 +801,3 @@ def _raw_line_count(text: str, lines: list[str], header_end: int) -> int:
         if marker[:20] and marker[:20] in squeeze(raw):
             return number
     return 10
-
-
-def _is_prose(line: str) -> bool:
-    """A paragraph of running text rather than a heading or label."""
-    if _is_numbered_heading(line):
-        return False
-    words = words_up_to(line, 25)
-    if words >= 25:
-        return True
-    return words >= 4 and line.rstrip("\"'”’)」』").endswith(_PROSE_END)

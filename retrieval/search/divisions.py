@@ -1,0 +1,128 @@
+"""Questions naming a numbered part of a document: "what does article 35 say?", "Статья 22",
+"第三十七条", "¿Qué dice el artículo 14?", "the Second Amendment".
+
+Charters, constitutions, statutes and manuals are cut into numbered articles, chapters and
+sections, and a reader asks for one by its number. The number stands in the heading only, which
+BM25 weighs weakly, while a passage elsewhere citing "articles 20 and 35" holds it in its text:
+so the passages under the heading the question names are brought first. Each number is read as
+it is written in any of the forms (digits, Roman numerals, English ordinal words, Chinese
+numerals), so "Second Amendment" finds "AMENDMENT II".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.search.rank import Ranked, brought_first
+
+WINDOW = 50  # the best candidates among which the named division's passages are brought first
+
+# Each kind of division by the words that name it, per language, as a question inflects them.
+_KINDS = {
+    "article": r"articles?|art\.|art[ií]culos?|стать[яиеюёй]\w*",
+    "chapter": r"chapters?|chapitres?|cap[ií]tulos?|глав[аыеуо]\w*",
+    "section": r"sections?|secci[oó]n|secciones|раздел\w*",
+    "amendment": r"amendments?|amendements?|enmiendas?|поправк\w*",
+    "part": r"parts?|parties?|partes?|част[ьия]\w*",
+    "title": r"titles?|titres?|t[ií]tulos?",
+}
+_CHINESE_KINDS = {"条": "article", "章": "chapter", "节": "section", "編": "part", "编": "part"}
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+# A Roman numeral as written (not any run of its letters: "civil" is no 153)
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_NUMBER = rf"(?:\d+|{_ROMAN})"
+_LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())
+# "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV"
+_LABELLED = re.compile(
+    rf"(?<!\w)(?:{_LABEL})\s*(?:n[°ºo]\.?\s*|№\s*)?(?P<n>{_NUMBER})(?![\w-])", re.IGNORECASE
+)
+# "the Second Amendment", "the fifth article", "the 2nd Amendment"
+_ORDINAL = re.compile(
+    rf"(?<!\w)(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:{_LABEL})(?!\w)",
+    re.IGNORECASE,
+)
+# What a heading naming a division starts with: its label, 第, or an ordinal
+_OPENING = re.compile(rf"(?:{_LABEL}|第|{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)\s)", re.IGNORECASE)
+_CHINESE = re.compile(r"第(?P<n>[\d零〇一二两三四五六七八九十百千]+)(?P<k>[条章节編编])")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+Division = tuple[str, int]  # (kind, number): ("article", 35)
+
+
+def named(text: str) -> Division | None:
+    """The numbered division ``text`` names first (a question, or a heading), or None."""
+    found = _CHINESE.search(text)
+    if found:
+        number = _chinese_number(found["n"])
+        return None if number is None else (_CHINESE_KINDS[found["k"]], number)
+    for pattern in (_LABELLED, _ORDINAL):
+        match = pattern.search(text)
+        if match:
+            kind = next(k for k in _KINDS if match[k])
+            number = _number(match["n"])
+            if number is not None:
+                return kind, number
+    return None
+
+
+def heads(section: str | None, division: Division) -> bool:
+    """Whether a passage's section heading is the ``division`` (it opens the heading: a title
+    such as "Article 5. Freedom of speech", not one that cites another article)."""
+    if not section:
+        return False
+    start = section.lstrip()[:40]
+    return named(start) == division and _opens(start)
+
+
+def first_in(ranked: Sequence[Ranked], division: Division) -> list[Ranked]:
+    """``ranked`` with its passages under the heading of ``division`` among the best
+    :data:`WINDOW` brought first, in their order."""
+    chosen = [r for r in ranked[:WINDOW] if heads(r.passage.section, division)]
+    return brought_first(ranked, chosen) if chosen else list(ranked)
+
+
+def _opens(heading: str) -> bool:
+    """Whether the division's name starts the heading (after "第" in Chinese)."""
+    return _OPENING.match(heading) is not None
+
+
+def _number(written: str) -> int | None:
+    """The value of a number written in digits, Roman numerals or an English ordinal word."""
+    if written.isdigit():
+        return int(written)
+    word = written.lower()
+    if word in _ORDINALS:
+        return _ORDINALS.index(word) + 1
+    if word[:-2].isdigit():
+        return int(word[:-2])  # 2nd, 21st
+    return _roman(written.upper())
+
+
+def _roman(numeral: str) -> int | None:
+    """The value of a Roman numeral (I to CCCXCIX), or None when it is not one."""
+    if not re.fullmatch(_ROMAN, numeral, re.IGNORECASE):
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in numeral.upper()]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _chinese_number(written: str) -> int | None:
+    """The value of a number in Chinese numerals below ten thousand (三十七, 一百零五), or
+    digits."""
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, 0
+    for ch in written:
+        if ch in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[ch]
+        else:
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            total += (digit or 1) * unit
+            digit = 0
+    total += digit
+    return total or None

@@ -1,0 +1,253 @@
+"""Legal texts of numbered articles (constitutions, charters, statutes, codes of conduct), as a
+citizen asking about one reads them: each paragraph cited under its own article, the article under
+its chapter and part ("ГЛАВА 2. ПРАВА И СВОБОДЫ … › Статья 22"), the second paragraph of an
+article still that article's, no article heading quoted as a passage of its own, no paragraph cut
+in two where a line was broken by hand.
+
+The excerpts are from the dev corpus data/eval/corpora/legal-dev (official texts, sources in its
+SOURCES.md), laid out as found: the Russian constitution's "ГЛАВА 1." over its title and
+"Статья 81 <*>", the French one's "Titre premier - …" line right over "ARTICLE 2.", the Spanish
+one's CRLF lines indented with ideographic spaces, the US one opening with "PREAMBLE", the Chinese
+one's Markdown chapters over paragraphs opening "第三十七条".
+"""
+
+from __future__ import annotations
+
+from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.pipeline import read
+
+RUSSIAN = """\ufeffКОНСТИТУЦИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
+
+
+Мы, многонациональный народ Российской Федерации,
+принимаем КОНСТИТУЦИЮ РОССИЙСКОЙ ФЕДЕРАЦИИ.
+
+РАЗДЕЛ ПЕРВЫЙ
+
+ГЛАВА 1.
+ОСНОВЫ КОНСТИТУЦИОННОГО СТРОЯ
+
+Статья 1
+
+1. Российская Федерация - Россия есть демократическое федеративное правовое государство с \
+республиканской формой правления.
+2. Наименования Российская Федерация и Россия равнозначны.
+
+ГЛАВА 4.
+ПРЕЗИДЕНТ РОССИЙСКОЙ ФЕДЕРАЦИИ
+
+Статья 81 <*>
+
+1. Президент Российской Федерации избирается сроком на шесть лет гражданами Российской \
+Федерации на основе всеобщего равного и прямого избирательного права при тайном голосовании.
+
+Статья 83
+
+Президент Российской Федерации:
+а) назначает Председателя Правительства Российской Федерации;
+б) осуществляет общее руководство Правительством Российской Федерации;
+"""
+
+FRENCH = """Texte intégral de la Constitution du 4 octobre 1958 en vigueur
+
+Préambule et article 1er
+Titre Ier : De la Souveraineté (articles 2 à 4)
+Titre II : Le Président de la République (articles 5 à 19)
+Titre III : Le Gouvernement (articles 20 à 23)
+- Charte de l'environnement de 2004
+PRÉAMBULE
+
+Le peuple français proclame solennellement son attachement aux Droits de l'homme et aux \
+principes de la souveraineté nationale.
+
+Titre premier - DE LA SOUVERAINETÉ
+ARTICLE 2.
+
+La langue de la République est le français.
+
+L'hymne national est « La Marseillaise ».
+
+Titre II - LE PRÉSIDENT DE LA RÉPUBLIQUE
+ARTICLE 6.
+
+Le Président de la République est élu pour cinq ans au suffrage universel direct.
+
+Nul ne peut exercer plus de deux mandats consécutifs.
+"""
+
+_INDENT = "\u3000" * 4
+SPANISH = "\r\n".join(
+    [
+        "CONSTITUCIÓN ESPAÑOLA",
+        "",
+        "TÍTULO I",
+        " ",
+        "De los derechos y deberes fundamentales",
+        "Artículo 10",
+        "",
+        f"{_INDENT}1. La dignidad de la persona, los derechos inviolables que le son inherentes, "
+        "el libre desarrollo de la personalidad, el respeto a la ley y a los derechos de los "
+        "demás son fundamento del orden político y de la paz social.",
+        "",
+        "CAPITULO SEGUNDO",
+        "",
+        "Derechos y libertades",
+        "",
+        "Artículo 14",
+        "",
+        f"{_INDENT}Los españoles son iguales ante la ley, sin que pueda prevalecer discriminación"
+        " alguna por razón de nacimiento, raza, sexo, religión, opinión o cualquier otra"
+        " condición o",
+        "circunstancia personal o social.",
+        "",
+    ]
+)
+
+AMERICAN = """PREAMBLE
+
+We the People of the United States, in Order to form a more perfect
+Union, establish Justice, insure domestic Tranquility, provide for the
+common defence, promote the general Welfare, and secure the Blessings
+of Liberty to ourselves and our Posterity, do ordain and establish this
+Constitution for the United States of America.
+
+ARTICLE I
+
+SECTION. 1. All legislative Powers herein granted shall be vested in a
+Congress of the United States, which shall consist of a Senate and House
+of Representatives.
+
+AMENDMENT XIX
+
+The right of citizens of the United States to vote shall not be denied
+or abridged by the United States or by any State on account of sex.
+
+Congress shall have power to enforce this article by appropriate
+legislation.
+
+AMENDMENT XX
+
+SECTION. 5. Sections 1 and 2 shall take effect on the 15th day of
+October following the ratification of this article.
+
+SECTION. 6. This article shall be inoperative unless it shall have been
+ratified as an amendment to the Constitution by the legislatures of
+three-fourths of the several States within seven years from the date of
+its submission.
+"""
+
+CHINESE = """# 中华人民共和国宪法
+
+1982年12月4日 第五届全国人民代表大会第五次会议通过
+
+## 第二章 公民的基本权利和义务
+
+第三十五条 中华人民共和国公民有言论、出版、集会、结社、游行、示威的自由。
+
+第三十六条 中华人民共和国公民有宗教信仰自由。
+
+第三十七条 中华人民共和国公民的人身自由不受侵犯。
+
+任何公民，非经人民检察院批准或者决定或者人民法院决定，并由公安机关执行，不受逮捕。
+
+## 第三章 国家机构
+
+### 第二节 中华人民共和国主席
+
+第七十九条 中华人民共和国主席、副主席由全国人民代表大会选举。
+
+有选举权和被选举权的年满四十五周岁的中华人民共和国公民可以被选为中华人民共和国主席、副主席。
+"""
+
+
+def _read(name: str, text: str) -> ParsedDocument:
+    return read(name, text.encode("utf-8"))
+
+
+def _block(document: ParsedDocument, words: str) -> Block:
+    return next(block for block in document.blocks if words in block.text)
+
+
+def test_a_russian_article_is_cited_under_its_chapter_and_part() -> None:
+    document = _read("constitution-rf.txt", RUSSIAN)
+    first = _block(document, "демократическое федеративное правовое государство")
+    assert first.section == "Статья 1"
+    assert first.above == ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 1. ОСНОВЫ КОНСТИТУЦИОННОГО СТРОЯ")
+    # "Статья 81 <*>" (its note mark dropped) heads article 81: not run into article 80's
+    term = _block(document, "избирается сроком на шесть лет")
+    assert term.section == "Статья 81"
+    assert term.above == ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 4. ПРЕЗИДЕНТ РОССИЙСКОЙ ФЕДЕРАЦИИ")
+    assert not any(block.text.startswith(("Статья", "ГЛАВА")) for block in document.blocks)
+
+
+def test_the_words_introducing_lettered_items_are_kept() -> None:
+    document = _read("constitution-rf.txt", RUSSIAN)
+    lead = _block(document, "Президент Российской Федерации:")
+    assert lead.section == "Статья 83"
+    assert any("а) назначает Председателя" in block.text for block in document.blocks)
+
+
+def test_a_french_title_line_right_over_an_article_heads_it() -> None:
+    document = _read("constitution-1958.txt", FRENCH)
+    language = _block(document, "La langue de la République est le français.")
+    assert (language.above, language.section) == (
+        ("Titre premier - DE LA SOUVERAINETÉ",),
+        "ARTICLE 2.",
+    )
+    second = _block(document, "Nul ne peut exercer plus de deux mandats consécutifs.")
+    assert (second.above, second.section) == (
+        ("Titre II - LE PRÉSIDENT DE LA RÉPUBLIQUE",),
+        "ARTICLE 6.",
+    )
+    assert all(block.text != "ARTICLE 2." for block in document.blocks)
+    assert _block(document, "Le peuple français proclame").section == "PRÉAMBULE"
+
+
+def test_a_legal_texts_table_of_contents_heads_nothing() -> None:
+    document = _read("constitution-1958.txt", FRENCH)
+    listed = _block(document, "Titre II : Le Président de la République (articles 5 à 19)")
+    assert listed.section is None
+    assert _block(document, "Charte de l'environnement de 2004").section is None
+    assert all(not (block.section or "").startswith("Titre III") for block in document.blocks)
+
+
+def test_spanish_titles_chapters_and_a_sentence_broken_by_hand() -> None:
+    document = _read("constitucion.txt", SPANISH)
+    dignity = _block(document, "La dignidad de la persona")
+    assert dignity.section == "Artículo 10"
+    assert dignity.above == ("TÍTULO I. De los derechos y deberes fundamentales",)
+    equal = _block(document, "Los españoles son iguales ante la ley")
+    assert equal.text.endswith("o cualquier otra condición o circunstancia personal o social.")
+    assert equal.above[-1] == "CAPITULO SEGUNDO. Derechos y libertades"
+    assert not any(block.text.startswith("circunstancia") for block in document.blocks)
+
+
+def test_a_preamble_is_no_title_and_a_numbered_section_opening_its_text_no_heading() -> None:
+    document = _read("us-constitution.txt", AMERICAN)
+    assert document.title == "us-constitution"
+    assert _block(document, "We the People").section == "PREAMBLE"
+    enforce = _block(document, "Congress shall have power to enforce this article")
+    assert (enforce.section, enforce.above) == ("AMENDMENT XIX", ())
+    broken = _block(document, "Sections 1 and 2 shall take effect")
+    assert broken.text.endswith("following the ratification of this article.")
+    assert broken.section == _block(document, "SECTION. 6.").section == "AMENDMENT XX"
+
+
+def test_a_chinese_article_heads_its_later_paragraphs_under_its_chapter() -> None:
+    document = _read("宪法.md", CHINESE)
+    arrest = _block(document, "不受逮捕")
+    assert (arrest.above, arrest.section) == (("第二章 公民的基本权利和义务",), "第三十七条")
+    age = _block(document, "年满四十五周岁")
+    assert age.section == "第七十九条"
+    assert age.above == ("第三章 国家机构", "第二节 中华人民共和国主席")
+    assert _block(document, "第三十五条").text.startswith("第三十五条 中华人民共和国公民有言论")
+
+
+def test_one_paragraph_naming_an_article_is_no_outline() -> None:
+    text = (
+        "Privacy notes\n\nArticle 5. Personal data shall be processed lawfully, fairly and in a "
+        "transparent manner in relation to the data subject.\n\nWe keep logs for thirty days and "
+        "delete them afterwards, unless a court orders otherwise.\n"
+    )
+    document = _read("notes.txt", text)
+    assert {block.section for block in document.blocks} == {None}
