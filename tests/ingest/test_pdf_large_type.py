@@ -246,3 +246,12 @@ def test_each_key_question_set_with_a_question_mark_bullet_is_an_item() -> None:
     blocks = parsed(OFFICE_DEV / "pdf" / "18f-state-software-budgeting.pdf").blocks
     items = [b.text for b in blocks if b.item]
     assert "? Are the data formats standardized, open, and usable by other vendors?" in items
+
+
+def test_a_tables_cells_in_small_letters_are_still_a_table() -> None:
+    # The rule above must not take a table's short cells in lower case ("gnu | stuffed",
+    # "emu") for a paragraph's lines.
+    booktabs = parsed(CORPORA / "docs-dev" / "pdf" / "booktabs.pdf")
+    rows = [b.text for b in booktabs.blocks if b.kind == "table"]
+    assert "gnu | stuffed | 92.50" in rows
+    assert "Animal: Gnu | Description: stuffed | Price ($): 92.50" in rows

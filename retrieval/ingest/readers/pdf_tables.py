@@ -496,10 +496,15 @@ def _runs_down(cells: Sequence[str]) -> bool:
     within no more than six months of the contract being" / "awarded, and constantly …"): a
     column of text beside a boxed list on a spread, which the box's border made a grid."""
     pairs = list(itertools.pairwise(cells))
-    on = sum(
-        1 for a, b in pairs if a and b[:1].islower() and not a.endswith((".", ":", ";", "?", "!"))
-    )
+    on = sum(1 for a, b in pairs if _line_goes_on(a, b))
     return len(pairs) >= 3 and 3 * on >= 2 * len(pairs)
+
+
+def _line_goes_on(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with ``line`` as a paragraph's next line: both of several
+    words ("gnu | stuffed" / "emu" are a table's cells in small letters), the sentence open."""
+    long = len(line.split()) >= PROSE_WORDS - 1 and len(after.split()) >= 3
+    return long and after[:1].islower() and not line.endswith((".", ":", ";", "?", "!"))
 
 
 def _bands(run: Sequence[_Row], rules: Rules) -> list[int]:
