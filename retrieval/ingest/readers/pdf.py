@@ -238,10 +238,14 @@ def line_numbers_dropped(lines: list[Line]) -> list[Line]:
     number a little above the last; a number in between, inside a line PDFium joined to the
     one before, goes too."""
     by_page: dict[int, list[int]] = {}
+    starts: Counter[int] = Counter()  # lines starting with a digit, a page: most pages have few
     for index, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(index)
+        starts[line.page] += line.text[:1].isdigit()
     result = list(lines)
-    for indexes in by_page.values():
+    for page, indexes in by_page.items():
+        if starts[page] < 5:
+            continue
         numbered = _numbered_lines([lines[i] for i in indexes])
         for position, (number, following) in numbered.items():
             line = lines[indexes[position]]
@@ -297,11 +301,13 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
 
 
 def _same_line(one: Line, two: Line) -> bool:
-    if one.page != two.page or one.column != two.column or one.mono or two.mono:
+    if abs(one.y - two.y) >= 0.2 * one.size or one.page != two.page or one.column != two.column:
+        return False  # (most lines are the next one down: the first test settles them)
+    if one.mono or two.mono:
         return False
     if one.table is not None or two.table is not None or one.bold != two.bold:
         return False
-    alike = abs(one.size - two.size) <= 0.5 and abs(one.y - two.y) < 0.2 * one.size
+    alike = abs(one.size - two.size) <= 0.5
     gap = two.x0 - one.x1 if two.x0 >= one.x1 else one.x0 - two.x1
     return alike and one.y == one.y_last and 0 <= gap < 0.8 * one.size
 
