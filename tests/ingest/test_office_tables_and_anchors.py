@@ -40,6 +40,23 @@ def test_a_figure_in_a_stacked_cell_is_read_with_its_label() -> None:
     assert not any("€" in row for row in rows)  # the currency line labels nothing
 
 
+def test_names_in_bold_alone_head_their_parts_without_heading_styles() -> None:
+    # A budget's cases: "Patrick", "Siobhan", "Eddie" in bold alone over each case's text and
+    # table, no heading style anywhere. The tables' rows stood under no name.
+    document = docx.Document()
+    for name, text in (("Patrick", "waiter"), ("Siobhan", "shop assistant"), ("Eddie", "engineer")):
+        document.add_paragraph().add_run(name).bold = True
+        document.add_paragraph(f"{name} is single and employed as a {text}, earning a wage.")
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Gross Income", "17,542"
+        table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Net Cash Income", "16,717"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    blocks = read("cases.docx", buffer.getvalue()).blocks
+    assert [b.section for b in blocks if b.kind == "table"][-2:] == ["Eddie", "Eddie"]
+    assert not any(b.text == "Eddie" for b in blocks)
+
+
 def test_a_table_of_paragraphs_is_not_split_into_lines() -> None:
     document = docx.Document()
     table = document.add_table(rows=1, cols=2)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import statistics
 import textwrap
@@ -76,6 +77,7 @@ _NOTE_LABELS = frozenset(
 )
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
+_NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
 _LABEL_WORDS = 6  # a row of one cell this short over rows of several is their label
 _STACKED_WORDS = 8  # a cell line this short is a label or a figure, no paragraph
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
@@ -108,7 +110,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     title, date = _properties(word)
     document = ParsedDocument(title=title, date=date)
     items = list(_body(word.element.body, word._body))
-    walk = _Walk(document, title_from_style=not title, bold_level=_top_level(items))
+    level = _top_level(items)
+    walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
     walk.house = _house_levels(items)
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
@@ -192,6 +195,20 @@ def _top_level(items: list[Paragraph | Table]) -> int | None:
         if isinstance(item, Paragraph) and (level := _styled_level(style_of(item))) is not None
     ]
     return min(levels, default=None)
+
+
+def _bold_names(items: list[Paragraph | Table]) -> int | None:
+    """1 when a document with no heading styles heads its parts with short lines in bold
+    alone, three or more ("Patrick", "Siobhan", "Annemarie and Keith" over a budget's cases,
+    each case's text and table under its name); else None."""
+    names = 0
+    for item, after in itertools.pairwise(items):
+        if not isinstance(item, Paragraph) or not isinstance(after, Paragraph):
+            continue
+        text = prose(text_of(item._p))
+        if 0 < len(text.split()) <= _NAME_WORDS and not text.endswith((":", ".")):
+            names += all_bold(item) and len(prose(text_of(after._p)).split()) > _NAME_WORDS
+    return 1 if names >= 3 else None
 
 
 def _house_levels(items: list[Paragraph | Table]) -> dict[str, int]:
