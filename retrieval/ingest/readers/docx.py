@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 import statistics
 import textwrap
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,9 @@ _NOTE_LABELS = frozenset(
 )
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
+_NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
+_LABEL_WORDS = 6  # a row of one cell this short over rows of several is their label
+_STACKED_WORDS = 8  # a cell line this short is a label or a figure, no paragraph
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
 # own styles of that name for other things.
@@ -106,7 +110,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     title, date = _properties(word)
     document = ParsedDocument(title=title, date=date)
     items = list(_body(word.element.body, word._body))
-    walk = _Walk(document, title_from_style=not title, bold_level=_top_level(items))
+    level = _top_level(items)
+    walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
     walk.house = _house_levels(items)
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
@@ -190,6 +195,20 @@ def _top_level(items: list[Paragraph | Table]) -> int | None:
         if isinstance(item, Paragraph) and (level := _styled_level(style_of(item))) is not None
     ]
     return min(levels, default=None)
+
+
+def _bold_names(items: list[Paragraph | Table]) -> int | None:
+    """1 when a document with no heading styles heads its parts with short lines in bold
+    alone, three or more ("Patrick", "Siobhan", "Annemarie and Keith" over a budget's cases,
+    each case's text and table under its name); else None."""
+    names = 0
+    for item, after in itertools.pairwise(items):
+        if not isinstance(item, Paragraph) or not isinstance(after, Paragraph):
+            continue
+        text = prose(text_of(item._p))
+        if 0 < len(text.split()) <= _NAME_WORDS and not text.endswith((":", ".")):
+            names += all_bold(item) and len(prose(text_of(after._p)).split()) > _NAME_WORDS
+    return 1 if names >= 3 else None
 
 
 def _house_levels(items: list[Paragraph | Table]) -> dict[str, int]:
@@ -469,8 +488,49 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
                     if prose(paragraph):
                         walk.document.add(walk.section, prose(paragraph))
         return
-    header = not _is_key_value(rows)
-    walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
+    rows = [line for row in rows for line in _unstacked(row)]
+    for label, group in _labelled_groups(rows):
+        header = not _is_key_value(group)
+        blocks = table_blocks(group, label or walk.section, header=header)
+        above = (walk.section,) if label and walk.section else ()
+        walk.document.blocks.extend(replace(block, above=above) for block in blocks)
+
+
+def _labelled_groups(rows: list[list[str]]) -> list[tuple[str | None, list[list[str]]]]:
+    """The table's rows in runs, each under the label row before it: a row of one short cell
+    over rows of several ("Study Endpoints:" over "Primary: | Change in sCD14 …") names them,
+    as a heading would, and says nothing as a row of its own."""
+    groups: list[tuple[str | None, list[list[str]]]] = [(None, [])]
+    for index, row in enumerate(rows):
+        filled = [prose(cell) for cell in row if prose(cell)]
+        after = rows[index + 1] if index + 1 < len(rows) else []
+        heads = sum(1 for cell in after if prose(cell)) >= 2 and len(rows) > 2
+        if len(filled) == 1 and len(filled[0].split()) <= _LABEL_WORDS and heads:
+            groups.append((filled[0].rstrip(":").rstrip(), []))
+        else:
+            groups[-1][1].append(row)
+    return [(label, group) for label, group in groups if group]
+
+
+def _unstacked(row: list[str]) -> list[list[str]]:
+    """A row whose cells stack as many short lines each, a label or a figure a line ("Gross
+    Income" / "PRSI" beside "17,542" / "437", as a budget's table is often typed), as a row per
+    line: otherwise a figure is read far from its label ("Gross Income … PRSI | 17,542 … 437")."""
+    stacks = [_lines(cell) for cell in row]
+    filled = {len(stack) for stack in stacks if stack}
+    short = all(len(line.split()) <= _STACKED_WORDS for stack in stacks for line in stack)
+    if len(row) < 2 or len(filled) != 1 or min(filled) < 3 or not short:
+        return [row]
+    lines = [[stack[i] if stack else "" for stack in stacks] for i in range(min(filled))]
+    return [line for line in lines if any(ch.isalnum() for cell in line for ch in cell)]
+
+
+def _lines(cell: str) -> list[str]:
+    """A cell's lines without the empty ones it ends with."""
+    lines = cell.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
 
 
 def _is_key_value(rows: list[list[str]]) -> bool:

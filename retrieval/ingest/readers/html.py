@@ -58,6 +58,7 @@ _DROP_TAGS = {
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
+_PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
@@ -67,8 +68,10 @@ _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search",
 _FURNITURE = re.compile(
     r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
-    r"|headerlink|mw-editsection|reflist|references|refbegin|noprint|skip-?link|skip-?nav"
+    r"|headerlink|permalink|mw-editsection|reflist|references|refbegin|noprint|skip-?link|skip-?nav"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
+    # A bar of the languages a page is also in ("Available Languages: de | en | fr").
+    r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
     # Text for screen readers only, which a browser does not show ("Image copyright").
     r"|sr-only|screen-reader-text|visually-?hidden|off-?screen|element-invisible)$",
     re.IGNORECASE,
@@ -428,7 +431,12 @@ def _is_furniture(element: Element) -> bool:
 
 def _is_named_furniture(element: Element) -> bool:
     names = (element.get("class") or "").split() + _own_ids(element)
-    return any(_FURNITURE.match(name) for name in names)
+    if any(_FURNITURE.match(name) for name in names):
+        return True
+    # A page's banner named so: the site's name and menu. Bootstrap's "page-header" box holds
+    # the page's own title instead, which stays.
+    banner = any(_PAGE_HEADER.match(name) for name in names)
+    return banner and not any(child.tag in _HEADINGS for child in element.iter())
 
 
 def _holds_prose(element: Element) -> bool:
@@ -444,6 +452,9 @@ def _own_ids(element: Element) -> list[str]:
     documentation about cookies, '<div id="related-work"><h2>2 Related Work</h2>' a paper's,
     not a box beside the page (a box of related links so named is still dropped as links)."""
     ident = element.get("id") or ""
+    parent = element.getparent()
+    if ident and element.tag == "a" and parent is not None and parent.tag in _HEADINGS:
+        return []  # the anchor a heading's link points to: '<h2><a id="related">.htaccess files'
     children = [child for child in element if isinstance(child.tag, str)]
     if not ident or not children or children[0].tag not in _HEADINGS:
         return ident.split()
@@ -692,7 +703,8 @@ def _block(element: Element, walk: _Walk) -> None:
         attach_code(walk.document, code, walk.section, walk.intro)
         walk.intro, walk.display = None, len(walk.document.blocks) - 1
     elif tag == "table" and not _is_layout_table(element):
-        walk.document.blocks.extend(table_blocks(_table_rows(element), walk.section))
+        rows, header = _table_rows(element), not _row_headed(element)
+        walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
         walk.intro = None
     elif tag in ("hr", "br"):
         return
@@ -770,6 +782,17 @@ def _table_rows(table: Element) -> list[list[str]]:
     loose = table.xpath("./thead/th|./thead/td")
     rows = [[inline_text(cell) for cell in loose]] if loose else []
     return rows + [[inline_text(c) for c in tr.xpath("./th|./td")] for tr in table.iter("tr")]
+
+
+def _row_headed(table: Element) -> bool:
+    """Whether each row opens with its own header cell ("<th>Syntax:</th><td>ExpiresDefault
+    …</td>", a reference's summary of a directive): names and values, no row of column labels,
+    so the first row's cells must not label the others ("Description:: Syntax: | …")."""
+    rows = list(table.iter("tr"))
+    firsts = [tr.xpath("./th|./td")[:2] for tr in rows]
+    return len(rows) >= 2 and all(
+        len(cells) == 2 and cells[0].tag == "th" and cells[1].tag == "td" for cells in firsts
+    )
 
 
 def _heading(tag: str, text: str, walk: _Walk) -> None:

@@ -78,8 +78,12 @@ _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
 _EDGE_FOLIO = re.compile(r"^(?:#|[ivxlc]{1,6})\s+|\s+(?:#|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
-_SYMBOL_BULLET = re.compile(r"^[•◦▪·*–-]\s")
-_BULLET = re.compile(r"^(?:[•◦▪·*–-]|\d{1,2}[.)]|[a-z][.)])\s")
+# Bullets and the boxes of a checklist ("□ The RFP will be no more than 20 pages"), in the glyphs
+# word processors and layout programs set them in; "?" is a question's mark set as its bullet
+# ("? Are the APIs open and usable by other vendors?"): no line of prose starts with one.
+_BULLETS = "•◦▪·*–●○■□☐❑❒➢►▶◆◇✓✔?-"
+_SYMBOL_BULLET = re.compile(rf"^[{_BULLETS}]\s")
+_BULLET = re.compile(rf"^(?:[{_BULLETS}]|\d{{1,2}}[.)]|[a-z][.)])\s")
 # Four letters or more with spaces between: a sample of letterspaced type ("Stop st e a l i n g
 # s h e e p!" in a typesetting manual), no heading.
 _LETTERSPACED = re.compile(r"(?:^|\s)(?:[^\W\d_]\s){3,}[^\W\d_](?:\s|\W*$)")
@@ -97,6 +101,10 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _SPACE_BEFORE_STOP = re.compile(r"(?<=[^\W\d_]|\x00) (?=[,.)](?:\s(?![.…])|$))")
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _PROTECTED = re.compile(r"\bprotect <([^<>]*?)\s*protect >")
+_NUMBERED_LABELS = re.compile(r"^(\w+) \d+(?: \1 \d+)+$")
+_LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+_LIGATURE_SPACE = re.compile(r"(ffi|ffl|ff|fi|fl)( +)(?=[a-z])")
 _DROPPED = "\x00"  # a character a line's text leaves out (see _line)
 _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe overdrawn
 # A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after three
@@ -132,7 +140,8 @@ _NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}
 # "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html", "kkg_province_save_the_date".
 _FILE_NAME_TITLE = re.compile(
     r"^(?:file:/\S*|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub|graffle|rtf|wpd|sd[ow]|sxw"
-    r"|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg|vsdx?)|[^\W_]+(?:_[^\W_]+)+)$",
+    r"|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg|vsdx?)"
+    r"|(?:[^\W_]|['’])+(?:_(?:[^\W_]|['’])+)+)$",
     re.IGNORECASE,
 )
 # A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
@@ -180,7 +189,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     pdf = _open(data, path)
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
-        lines = shown(list(_all_lines(pdf, path)))
+        lines = _marks_closed(shown(list(_all_lines(pdf, path))))
     finally:
         pdf.close()
     if not any(line.text.strip() for line in lines):
@@ -193,7 +202,11 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         displays_inlined(
             terms_leading(
                 _join_hyphens(
-                    bold_runs_on(listing_numbers_dropped(_hyphens_carried(furniture(lines))))
+                    bold_runs_on(
+                        listing_numbers_dropped(
+                            _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                        )
+                    )
                 )
             )
         )
@@ -215,6 +228,88 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         first_page
     )
     return document
+
+
+def line_numbers_dropped(lines: list[Line]) -> list[Line]:
+    """``lines`` without the numbers a draft sets before each line of its text (a journal's
+    review copy: "6 In recent years, multimodal machine learning has seen …"), which PDFium
+    reads into the text, and into a word where a line ends hyphenated ("represen-" "7 tation"
+    read "represen7 tation"). A page is so numbered when most of its lines of prose start with a
+    number a little above the last; a number in between, inside a line PDFium joined to the
+    one before, goes too."""
+    by_page: dict[int, list[int]] = {}
+    starts: Counter[int] = Counter()  # lines starting with a digit, a page: most pages have few
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+        starts[line.page] += line.text[:1].isdigit()
+    result = list(lines)
+    for page, indexes in by_page.items():
+        if starts[page] < 5:
+            continue
+        numbered = _numbered_lines([lines[i] for i in indexes])
+        for position, (number, following) in numbered.items():
+            line = lines[indexes[position]]
+            text = _LINE_NUMBER.sub("", line.text, count=1)
+            for missing in range(number + 1, following):
+                text = re.sub(rf"(?<=[\s{_HYPHEN_JOIN}]){missing}(?:\s+|$)", "", text, count=1)
+            result[indexes[position]] = replace(line, text=text)
+        if numbered:  # a number PDFium set on a line of its own
+            for i in indexes:
+                if _LONE_NUMBER.match(lines[i].text):
+                    result[i] = replace(lines[i], text="")
+    return [line for line in result if line.text]
+
+
+def _numbered_lines(page: Sequence[Line]) -> dict[int, tuple[int, int]]:
+    """The positions of a line-numbered page's numbered lines, each with its number and the
+    next numbered line's (``{}`` if the page is not so numbered)."""
+    found = [
+        (i, int(match[1]))
+        for i, line in enumerate(page)
+        if not line.mono and line.table is None and (match := _LINE_NUMBER.match(line.text))
+    ]
+    prose = [ln for ln in page if not ln.mono and ln.table is None and len(ln.text.split()) >= 6]
+    steps = [b - a for (_, a), (_, b) in itertools.pairwise(found)]
+    if len(found) < 5 or 2 * len(found) < len(prose):
+        return {}
+    if sum(1 for step in steps if 1 <= step <= 4) < 0.8 * len(steps):
+        return {}
+    long = sum(1 for i, _ in found if len(page[i].text.split()) >= 6)
+    if 2 * long < len(found):
+        return {}  # a list of short numbered items ("1 Apples"), not lines of prose
+    nexts = [number for _, number in found[1:]] + [found[-1][1] + 1]
+    return {i: (number, after) for (i, number), after in zip(found, nexts, strict=True)}
+
+
+def _marks_closed(lines: list[Line]) -> list[Line]:
+    """``lines`` with the two pieces of a line that a footnote mark cut one line again: PDFium
+    ends a line where the raised mark starts ("it cannot outsource the risk of failure.¹" /
+    "Projects that go wrong"), sometimes taking the second piece first; each piece was then a
+    paragraph of its own, or the line's halves read swapped. Pieces are the same type, side by
+    side on one baseline, a mark's width apart: a column's gutter is wider."""
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if last is None or not _same_line(last, line):
+            joined.append(line)
+            continue
+        left, right = (last, line) if line.x0 >= last.x1 else (line, last)
+        space = "" if right.text[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
+        text = left.text + space + right.text
+        joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last)
+    return joined
+
+
+def _same_line(one: Line, two: Line) -> bool:
+    if abs(one.y - two.y) >= 0.2 * one.size or one.page != two.page or one.column != two.column:
+        return False  # (most lines are the next one down: the first test settles them)
+    if one.mono or two.mono:
+        return False
+    if one.table is not None or two.table is not None or one.bold != two.bold:
+        return False
+    alike = abs(one.size - two.size) <= 0.5
+    gap = two.x0 - one.x1 if two.x0 >= one.x1 else one.x0 - two.x1
+    return alike and one.y == one.y_last and 0 <= gap < 0.8 * one.size
 
 
 def unrepeated(blocks: list[Block]) -> list[Block]:
@@ -734,7 +829,9 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     size, bold, mono = _type_of(textpage, raw, start)
     # Both blank what they drop with _DROPPED, so the characters keep their places.
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
-    raw = (raw if mono else _stops_closed(textpage, raw, start)).replace(_DROPPED, "")
+    if not mono:
+        raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
+    raw = raw.replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
@@ -793,6 +890,23 @@ def _stops_closed(textpage: Any, raw: str, start: int) -> str:
             textpage, at - 1
         ) == _font_name(textpage, at + 1):
             kept += [raw[last : match.start()], _DROPPED]
+            last = match.end()
+    return "".join([*kept, raw[last:]])
+
+
+def _ligatures_closed(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` without the space a layout program writes after a ligature, which PDFium reads
+    as its letters: "ﬁve" reads "fi ve", "oﬃce" "o ffi  ce". The ligature's letters share one
+    box, and the next letter starts at its edge, where a space between words leaves a gap."""
+    kept, last = [], 0
+    for match in _LIGATURE_SPACE.finditer(raw):
+        at, letters = start + match.start(), len(match[1])
+        left, right, _ = _char_box(textpage, at)
+        size = _font_size(textpage, at)
+        shared = abs(_char_box(textpage, at + letters - 1)[0] - left) < 0.01
+        one_glyph = shared and right - left > 0.3 * size  # (no box at all shares one too)
+        if one_glyph and _char_box(textpage, start + match.end())[0] - right < 0.25 * size:
+            kept += [raw[last : match.start() + letters], _DROPPED * len(match[2])]
             last = match.end()
     return "".join([*kept, raw[last:]])
 
@@ -971,7 +1085,7 @@ def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Li
     ``width`` points from ``left`` on."""
     gutter = _gutter(lines, width, left)
     if gutter is None:
-        return lines
+        return _heads_first(lines)
     ordered: list[Line] = []
     band: list[Line] = []
     for line in sorted(lines, key=lambda ln: -ln.y):
@@ -983,6 +1097,20 @@ def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Li
             band.append(replace(line, column=int(line.x0 >= gutter)))
     ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
     return ordered
+
+
+def _heads_first(lines: list[Line]) -> list[Line]:
+    """``lines`` with those set larger above the first one brought before it, top first: a
+    slide's title and lead sentence, which Keynote writes after the list below them (the list
+    stood under no heading, and the title headed the note after it)."""
+    if not lines:
+        return lines
+    first = lines[0]
+    above = [ln for ln in lines if ln.y > first.y + first.size and ln.size >= 1.1 * first.size]
+    if not above:
+        return lines
+    raised = {id(line) for line in above}
+    return sorted(above, key=lambda ln: -ln.y) + [ln for ln in lines if id(ln) not in raised]
 
 
 def _gutter(lines: Sequence[Line], width: float, origin: float) -> float | None:
@@ -1048,8 +1176,24 @@ def furniture(lines: list[Line]) -> list[Line]:
         # Most of the text is no running header: pages printed alike (a notice twice), whose
         # every line repeats. Only the page numbers go.
         doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
-    contents = _contents_entries(lines) | _index_entries(lines, body)
+    contents = _contents_entries(lines) | _index_entries(lines, body) | _watermarks(lines, body)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _watermarks(lines: Sequence[Line], body: float) -> set[int]:
+    """The ids of a watermark's lines: huge type, the same words in the same place on half the
+    pages or more ("DRAFT" across every page of a review copy), which read as a heading over
+    each page's text."""
+    huge = [line for line in lines if line.size >= 3 * body]
+    pages_of: dict[tuple[str, int, int], set[int]] = {}
+    for line in huge:
+        pages_of.setdefault((line.text, round(line.x0), round(line.y)), set()).add(line.page)
+    needed = max(2, len({line.page for line in lines}) // 2)
+    return {
+        id(line)
+        for line in huge
+        if len(pages_of[(line.text, round(line.x0), round(line.y))]) >= needed
+    }
 
 
 def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
@@ -1144,12 +1288,26 @@ def _unled_contents(page: Sequence[Line]) -> set[int]:
         if not _CONTENTS_TITLE.match(line.text):
             continue
         end = start + 1
-        while end < len(page) and _unled_entry(page[end].text):
+        while end < len(page) and (
+            _unled_entry(page[end].text)
+            or _PAGE_TAIL.search(page[end].text)  # a sub-entry: "About the authors 7"
+            or _wrapped_entry(page, end)
+        ):
             end += 1
-        numbered = [ln for ln in page[start + 1 : end] if _NUMBERED_HEADING.match(ln.text)]
-        if len(numbered) >= 3:
+        entries = page[start + 1 : end]
+        numbered = [ln for ln in entries if _NUMBERED_HEADING.match(ln.text)]
+        paged = [ln for ln in entries if _PAGE_TAIL.search(ln.text)]
+        if len(numbered) >= 3 or (numbered and len(paged) >= 5):
             return {id(ln) for ln in page[start:end]}
     return set()
+
+
+def _wrapped_entry(page: Sequence[Line], index: int) -> bool:
+    """Whether ``page[index]`` is the end of a contents entry wrapped under it ("03 Best
+    practices for budgeting and overseeing 20" / "tech projects"): a few words, no page of
+    their own, and an entry after them."""
+    later = page[index + 1].text if index + 1 < len(page) else ""
+    return len(page[index].text.split()) <= 6 and bool(later and _PAGE_TAIL.search(later))
 
 
 def _unled_entry(text: str) -> bool:
@@ -1408,14 +1566,16 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not _HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
+    if _SYMBOL_BULLET.match(line.text):
+        return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
+    if _NUMBERED_LABELS.match(line.text):
+        return False  # "Step 1 Step 2 Step 3" over a slide's three columns: their labels
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
         # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
         return True
     if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
         return False  # a bold sentence is emphasis, not a heading
-    if _SYMBOL_BULLET.match(line.text):
-        return False  # "– topsep" in bold: an item of a list of names, not a heading
     if _has_cells(words):
         return False  # a table's row set in bold: "Methane (CH4) 100 000 - -"
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
@@ -1469,17 +1629,21 @@ def assemble(
         if heading and _beside(heading[-1], line):
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
-        if headings and (is_heading(line, body) or (listed and _heading_key(line.text) in listed)):
+        headed = is_heading(line, body) and not _item_goes_on(current, line)
+        if headings and (headed or (listed and _heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
             current = None
-            if heading and (len(heading) >= 3 or not _continues_heading(heading[-1], line)):
+            ended = heading and not _continues_heading(heading[-1], line)
+            if heading and (ended or _heading_full(heading, line)):
                 section = _set_heading(document, heading, section, front)
                 heading = []
             heading.append(line)
             continue
         if heading:
             section, heading, intro = _set_heading(document, heading, section, front), [], None
-        if current is None or _breaks(current.lines[-1], line, pitch):
+        # Type set large (a slide's list) is led wider than the body: its own pitch.
+        leading = pitch * line.size / body if line.size >= 1.15 * body else pitch
+        if current is None or _breaks(current.lines[-1], line, leading):
             intro = _flush(document, current, intro)
             current = _Paragraph(line.page, section, [])
         current.lines.append(line)
@@ -1497,6 +1661,12 @@ class _Front:
     or the first numbered heading."""
 
     page: int  # the first page with text
+
+    def open(self, document: ParsedDocument, heading: Sequence[Line]) -> bool:
+        """Whether ``heading`` stands on the title page before any text: a title may end in
+        a stop ("MultiVae: A Python package for … on Partial Datasets.")."""
+        on_it = heading[0].page == self.page
+        return on_it and not any(word_count(b.text) >= FRONT_WORDS for b in document.blocks)
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
@@ -1519,16 +1689,57 @@ def _set_heading(
     part = bool(_CONTENTS_TITLE.match(text) or _NUMBERED_HEADING.match(text))
     # Nor a table's cells ("3. | INFORMATION ON …") nor a line of text set large that starts in
     # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
-    untitled = part or " | " in text or text[:1].islower()
-    if not document.title and not document.blocks and not untitled:
+    # A program's name alone may be set in lower case ("fletcher" over its manual).
+    lowered = text[:1].islower() and not re.fullmatch(r"[a-z][\w.-]*", text)
+    untitled = part or " | " in text or lowered or not _worded([Block(text)])
+    if _reads_as_text(text) and not front.open(document, heading):
+        # Sentences set large: a slide's lead ("A detailed visual style guide is in the works.
+        # Until it's ready, …"), a card's summary under its name. Text of the section above.
+        document.add(section or None, text, page=heading[0].page)
+    elif not document.title and not _worded(document.blocks) and not untitled:
         document.title = text
-        section = section or ""
+        section = section if section and _worded([Block(section)]) else ""  # not "𝐴 𝐵"
     elif not front.takes(document, heading, text):
         section = text
     if notes:
         note = prose(join_lines(line.text for line in notes))
         document.add(section or None, note, page=notes[0].page)
     return section
+
+
+def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
+    """Whether ``line`` is the next line of a list's item set large ("• Do place the logo on
+    a white" / "background with adequate white"), not a heading under it."""
+    if paragraph is None or not _SYMBOL_BULLET.match(paragraph.lines[0].text):
+        return False
+    last = paragraph.lines[-1]
+    near = last.page == line.page and 0 < last.y_last - line.y <= 2 * last.size
+    same = abs(line.size - last.size) <= 0.5 and not line.bold  # a bold line heads the next
+    return near and same and not _SYMBOL_BULLET.match(line.text)
+
+
+def _heading_full(heading: Sequence[Line], line: Line) -> bool:
+    """Whether a heading of three lines or more is whole before ``line``: a headline is, but
+    not a sentence set large that goes on in small letters ("… priorities for potential" /
+    "features or user stories.")."""
+    if _reads_as_text(join_lines(h.text for h in heading)):
+        return True  # "… with the body." / "Reasons to use it": the sentence has ended
+    goes_on = line.text[:1].islower() and not heading[-1].text.endswith(_SENTENCE_END)
+    joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
+    return len(heading) >= 3 and not goes_on and not joins
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether a line or lines set like a heading are sentences: a stop after eight words or
+    more, or thirty words. A question is a heading ("How do I get rid of the pass-phrase?")."""
+    words = word_count(text)
+    return (words >= 8 and text.endswith((".", ".”", '."'))) or words >= 30
+
+
+def _worded(blocks: Sequence[Block]) -> bool:
+    """Whether any of ``blocks`` has words: a figure's labels over a title page's title ("𝑓",
+    "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's."""
+    return any(sum(ch.isalpha() for ch in block.text) >= 3 for block in blocks)
 
 
 def _beside(heading: Line, line: Line) -> bool:

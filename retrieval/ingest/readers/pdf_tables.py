@@ -482,11 +482,29 @@ def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
         return True
     if any(2 * sum(t.endswith(",") for t in col) >= len(col) for col in texts if col):
         return True
+    if any(_runs_down(col) for col in texts):
+        return True
     cells = [text for col in texts for text in col]
     if 2 * sum(bool(_INDEX_ENTRY.search(t)) and not _NUMBER.match(t) for t in cells) >= len(cells):
         return True
     last = texts[-1]
     return len(last) >= MIN_ROWS and all(_PAGE_NUMBER.match(t) for t in last)
+
+
+def _runs_down(cells: Sequence[str]) -> bool:
+    """Whether a column's cells are the lines of a paragraph, each going on in the next ("…
+    within no more than six months of the contract being" / "awarded, and constantly …"): a
+    column of text beside a boxed list on a spread, which the box's border made a grid."""
+    pairs = list(itertools.pairwise(cells))
+    on = sum(1 for a, b in pairs if _line_goes_on(a, b))
+    return len(pairs) >= 3 and 3 * on >= 2 * len(pairs)
+
+
+def _line_goes_on(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with ``line`` as a paragraph's next line: both of several
+    words ("gnu | stuffed" / "emu" are a table's cells in small letters), the sentence open."""
+    long = len(line.split()) >= PROSE_WORDS - 1 and len(after.split()) >= 3
+    return long and after[:1].islower() and not line.endswith((".", ":", ";", "?", "!"))
 
 
 def _bands(run: Sequence[_Row], rules: Rules) -> list[int]:
