@@ -220,7 +220,8 @@ def test_a_notice_printed_twice_keeps_its_lines() -> None:
 def test_a_tables_row_set_in_bold_is_a_row_not_a_heading() -> None:
     # An E-PRTR threshold table sets each substance's row in bold: read as headings, rows with
     # nothing under them vanished from the index ("methane" found nothing).
-    from retrieval.ingest.readers.pdf import Line, is_heading
+    from retrieval.ingest.readers.pdf import is_heading
+    from retrieval.ingest.readers.pdf_page import Line
 
     def bold(text: str) -> Line:
         return Line(page=1, text=text, x0=72, x1=400, y=500, size=10, bold=True)

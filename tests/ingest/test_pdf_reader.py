@@ -25,7 +25,8 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers.common import attach_code
-from retrieval.ingest.readers.pdf import Line, join_lines, read_pdf, reading_order, rejoin
+from retrieval.ingest.readers.pdf import join_lines, read_pdf, rejoin
+from retrieval.ingest.readers.pdf_page import Line, reading_order
 from retrieval.library import Library
 from retrieval.model import Excerpt, Hit, Passage, Segment, solid_length
 from retrieval.search.analyzer import Analyzer

@@ -41,7 +41,7 @@ from retrieval.ingest.parsed import Block
 from retrieval.ingest.readers.common import prose, row_text
 
 if TYPE_CHECKING:
-    from retrieval.ingest.readers.pdf import Line
+    from retrieval.ingest.readers.pdf_page import Line
 
 GAP = 1.0  # a gap between words this many times the type size may part two cells
 NARROWEST = 0.2  # no character is narrower than this many type sizes ("i", "l", ".")

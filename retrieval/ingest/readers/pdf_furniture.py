@@ -1,0 +1,295 @@
+"""What a PDF prints on every page besides its text (:func:`furniture`): running headers and
+footers (lines that repeat at the top or bottom of pages, mirrored left and right, numbered in
+roman numerals), page numbers however printed, watermarks, and the entries of a table of
+contents or a back-of-book index. :mod:`pdf` drops them before reading paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from retrieval.ingest.readers.pdf_page import NUMBERED_HEADING, Line, body_size
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+# "4.7 Option processing . . . . 20"; in an index, "lscommand . . . . 127, 128".
+# Leaders may be dots, ellipses or middle dots ("关于红军作战的原则 … … … … １").
+_LEADER = re.compile(
+    r"(?:\s?[.…·・．]){4,}\s*(?:\S{0,8}|\d(?: ?\d){1,3}|\d{1,4}(?:\s*[,–-]\s*\d{1,4})+)$"
+)
+# An index entry's page numbers: "apt-file, 39", "daemontools, 19 , 49", "\\vskip . . . 71–73, 94,".
+_INDEX_ENTRY = re.compile(r"(?:(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?|(?:\s\.){3,})$")
+_PAGE_LIST = re.compile(r"^\d{1,4}(?:[–-]\d{1,4})?(?:,\s+\d{1,4}(?:[–-]\d{1,4})?){3,},?$")
+# A table of contents' own heading, in the languages read ("Contents", "Содержание", "目录").
+CONTENTS_TITLE = re.compile(
+    r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
+    r"|índice(?: general)?|indice|inhaltsverzeichnis|содержание|оглавление|目\s?[录錄]|目\s?次)$",
+    re.IGNORECASE,
+)
+# A contents entry whose leader is one dot or none: "2 The Implementation 2", "… release) . 9".
+_PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
+_RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
+_EDGE_FOLIO = re.compile(r"^(?:#|[ivxlc]{1,6})\s+|\s+(?:#|[ivxlc]{1,6})$")
+_EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+_ORNAMENT_KINDS = frozenset({"So", "Po", "Pd", "Pc", "Co"})  # symbols, dots, dashes, private
+
+
+def furniture(lines: list[Line]) -> list[Line]:
+    """``lines`` without running headers, footers, page numbers and contents-page entries.
+
+    A header or footer is a line among the two nearest the top or bottom of its page that is a
+    page number alone; or repeats (digits aside) on several pages; or carries the printed page
+    number at one end ("3.2. Administrative Duties 13") with the offset most pages share; or, as
+    the very first or last line, starts like that line does on a third of the pages ("CHAPTER 1.
+    DEFINITIONS AND OVERVIEW 1.3. OK, NOW…"). Lines set larger than the text are spared the
+    repetition tests: "Chapter 4" at the top of every chapter's first page is a heading.
+    Ornaments go first (see :func:`is_ornament`), so that they take no header's place.
+    """
+    lines = [line for line in lines if not is_ornament(line)]
+    body = body_size(lines)
+    # A table's row is no running header, however alike the rows at the tops of its pages.
+    margins = [
+        line for line in _margin_lines(lines) if line.size < body * 1.15 and line.table is None
+    ]
+    pages_of: dict[str, set[int]] = {}
+    for line in margins:
+        pages_of.setdefault(_running_key(line.text), set()).add(line.page)
+    page_count = len({line.page for line in lines})
+    needed = 2 if page_count <= 5 else 3
+    offset = _page_number_offset(margins)
+    # Two pages that start with the same two words ("The committee …") are a coincidence: a
+    # running header that changes with the section shows on three pages or more.
+    edges = _edge_prefixes(lines, max(3, page_count // 3))
+    doomed = {
+        id(line)
+        for line in margins
+        if _PAGE_NUMBER.match(line.text)
+        or len(pages_of[_running_key(line.text)]) >= needed
+        or (offset is not None and _edge_number(line.text, line.page, offset))
+        or id(line) in edges
+    }
+    if 2 * sum(len(line.text) for line in margins if id(line) in doomed) > sum(
+        len(line.text) for line in lines
+    ):
+        # Most of the text is no running header: pages printed alike (a notice twice), whose
+        # every line repeats. Only the page numbers go.
+        doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
+    contents = _contents_entries(lines) | _index_entries(lines, body) | _watermarks(lines, body)
+    return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _watermarks(lines: Sequence[Line], body: float) -> set[int]:
+    """The ids of a watermark's lines: huge type, the same words in the same place on half the
+    pages or more ("DRAFT" across every page of a review copy), which read as a heading over
+    each page's text."""
+    huge = [line for line in lines if line.size >= 3 * body]
+    pages_of: dict[tuple[str, int, int], set[int]] = {}
+    for line in huge:
+        pages_of.setdefault((line.text, round(line.x0), round(line.y)), set()).add(line.page)
+    needed = max(2, len({line.page for line in lines}) // 2)
+    return {
+        id(line)
+        for line in huge
+        if len(pages_of[(line.text, round(line.x0), round(line.y))]) >= needed
+    }
+
+
+def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
+    """The ids of the lines of a back-of-book index set without leaders ("apt-file, 39", ", 49"):
+    every line but the headings on a page made mostly of short lines ending in page numbers; and,
+    anywhere, a line of page numbers alone ("3, 5, 6, 8, 11, 12"), the end of an entry run on
+    from the line above."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        entries = [ln for ln in page if _INDEX_ENTRY.search(ln.text) and _short_entry(ln.text)]
+        if len(entries) >= 3 and 2 * len(entries) >= len(page):
+            doomed.update(id(line) for line in page if line.size < body * 1.15)
+        doomed.update(id(line) for line in page if _PAGE_LIST.match(line.text))
+    return doomed
+
+
+def _short_entry(text: str) -> bool:
+    return len([word for word in text.split() if word != "."]) <= 5
+
+
+def is_ornament(line: Line) -> bool:
+    """A line of one to three symbols, dashes or dots repeated and nothing else ("❚❘❙❚❘❙",
+    "• • • •", "————"): a rule, a border or a printer's mark, which says nothing. A row of a
+    table's math signs ("∅ ∅ ∅ ∅") or of emoji says something; code keeps its "};" and "*/"."""
+    marks = line.text.replace(" ", "")
+    return (
+        not line.mono
+        and len(marks) >= 4
+        and len(set(marks)) <= 3
+        and all(unicodedata.category(ch) in _ORNAMENT_KINDS for ch in marks)
+    )
+
+
+def _edge_prefixes(lines: Sequence[Line], needed: int) -> set[int]:
+    """The ids of first and last lines of pages that begin with the same two words as the first
+    (or last) line of at least ``needed`` pages."""
+    firsts: dict[int, Line] = {}
+    lasts: dict[int, Line] = {}
+    for line in lines:
+        if line.page not in firsts or line.y > firsts[line.page].y:
+            firsts[line.page] = line
+        if line.page not in lasts or line.y < lasts[line.page].y:
+            lasts[line.page] = line
+    doomed: set[int] = set()
+    for edge in (firsts, lasts):
+        prefixes = Counter(" ".join(_shape(ln.text).split()[:2]) for ln in edge.values())
+        doomed.update(
+            id(ln)
+            for ln in edge.values()
+            if len(ln.text.split()) >= 3
+            and prefixes[" ".join(_shape(ln.text).split()[:2])] >= needed
+        )
+    return doomed
+
+
+def _contents_entries(lines: Sequence[Line]) -> set[int]:
+    """The ids of table-of-contents lines: those with dot leaders ("4.7 Option processing . . .
+    20"), and on a page with three or more of them every line from the first such line to the
+    last, which takes the entries without leaders and the wrapped ones too."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
+        if len(marked) < 3:
+            doomed.update(id(page[i]) for i in marked)
+            doomed.update(_unled_contents(page))
+            continue
+        # Entries without a leader (a chapter's, set bold) end where the leaders end.
+        right = statistics.median(page[i].x1 for i in marked)
+        first, last = marked[0], marked[-1]
+        while first > 0 and _ends_in_page_number(page[first - 1], right):
+            first -= 1
+        while last + 1 < len(page) and _ends_in_page_number(page[last + 1], right):
+            last += 1
+        if first > 0 and CONTENTS_TITLE.match(page[first - 1].text):
+            first -= 1  # "Contents" heads no text: what follows the list belongs to no section
+        doomed.update(id(page[i]) for i in range(first, last + 1))
+    return doomed
+
+
+def _unled_contents(page: Sequence[Line]) -> set[int]:
+    """The ids of a contents list set without leaders under its title: "Contents", then three
+    entries or more, each a numbered title ending in its page ("2. Quick Reference 2") or a
+    run of sub-entries with theirs ("2.1. Format, 2.—2.2. Spacing, 2.—", titlesec.pdf).
+    Taken for headings, the list would put the text below it under its last entry."""
+    for start, line in enumerate(page):
+        if not CONTENTS_TITLE.match(line.text):
+            continue
+        end = start + 1
+        while end < len(page) and (
+            _unled_entry(page[end].text)
+            or _PAGE_TAIL.search(page[end].text)  # a sub-entry: "About the authors 7"
+            or _wrapped_entry(page, end)
+        ):
+            end += 1
+        entries = page[start + 1 : end]
+        numbered = [ln for ln in entries if NUMBERED_HEADING.match(ln.text)]
+        paged = [ln for ln in entries if _PAGE_TAIL.search(ln.text)]
+        if len(numbered) >= 3 or (numbered and len(paged) >= 5):
+            return {id(ln) for ln in page[start:end]}
+    return set()
+
+
+def _wrapped_entry(page: Sequence[Line], index: int) -> bool:
+    """Whether ``page[index]`` is the end of a contents entry wrapped under it ("03 Best
+    practices for budgeting and overseeing 20" / "tech projects"): a few words, no page of
+    their own, and an entry after them."""
+    later = page[index + 1].text if index + 1 < len(page) else ""
+    return len(page[index].text.split()) <= 6 and bool(later and _PAGE_TAIL.search(later))
+
+
+def _unled_entry(text: str) -> bool:
+    numbered = bool(NUMBERED_HEADING.match(text) and _PAGE_TAIL.search(text))
+    return numbered or bool(_RUN_IN_ENTRY.search(text))
+
+
+def contents_titles(lines: Sequence[Line]) -> frozenset[str]:
+    """The headings a contents list names, as :func:`heading_key` s: "10.1.1 2003" of
+    "10.1.1 2003 . . . . 34". A heading set in the body's own type ("10.1.1 2003" in roman 10
+    pt) is known as one only by being listed there."""
+    contents = _contents_entries(lines)
+    keys = set()
+    for line in lines:
+        if id(line) in contents and _LEADER.search(line.text):
+            name = _LEADER.sub("", line.text).strip()
+            if NUMBERED_HEADING.match(name) and len(name.split()) <= 12:
+                keys.add(heading_key(name))
+    return frozenset(keys)
+
+
+def heading_key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _ends_in_page_number(line: Line, right: float) -> bool:
+    return abs(line.x1 - right) <= 0.3 * line.size and bool(_PAGE_TAIL.search(line.text))
+
+
+def _margin_lines(lines: Sequence[Line]) -> list[Line]:
+    """The two highest and two lowest lines of every page."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    margins: list[Line] = []
+    for page_lines_ in by_page.values():
+        ordered = sorted(page_lines_, key=lambda ln: -ln.y)
+        margins.extend(ordered[:2] + ordered[2:][-2:])
+    return margins
+
+
+def _prefix(text: str) -> str:
+    return " ".join(_shape(text).split()[:2])
+
+
+def _running_key(text: str) -> str:
+    """What a running header or footer keeps from page to page: its :func:`_shape` without the
+    page number at either end, which a book sets outside ("4 FREE CULTURE" on the left page,
+    "FREE CULTURE 5" or "PREFACE xv" on the right)."""
+    shape = _shape(text)
+    return _EDGE_FOLIO.sub("", shape) or shape
+
+
+def _shape(text: str) -> str:
+    """A line's text with digits and case folded: "Page 12 of 40" and "Page 13 of 40" match."""
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _page_number_offset(margins: Sequence[Line]) -> int | None:
+    """The printed page number minus the page's position, if at least three margin lines agree."""
+    offsets: Counter[int] = Counter()
+    for line in margins:
+        for number in _edge_numbers(line.text):
+            offsets[number - line.page] += 1
+    if not offsets:
+        return None
+    offset, count = offsets.most_common(1)[0]
+    return offset if count >= 3 else None
+
+
+def _edge_numbers(text: str) -> list[int]:
+    match = _EDGE_NUMBER.search(text)
+    numbers = [int(match[1] or match[2])] if match else []
+    tail = re.search(r"\b(\d{1,4})$", text)
+    if tail and int(tail[1]) not in numbers:
+        numbers.append(int(tail[1]))
+    return numbers
+
+
+def _edge_number(text: str, page: int, offset: int) -> bool:
+    return page + offset in _edge_numbers(text) and len(text.split()) <= 12
