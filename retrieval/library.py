@@ -66,7 +66,9 @@ QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
 EXAMPLE_ABOUT = "Tell me about {topic}"
-ANALYZER_VERSION = "14"  # bump when the analyzer changes, so saved indexes are rebuilt
+# Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
+# languages.py have their own number, RULES, in the same index tag: bump that one alone).
+ANALYZER_VERSION = "14"
 
 
 class Library:

@@ -11,10 +11,12 @@ numerals), so "Second Amendment" finds "AMENDMENT II".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from retrieval.search.rank import Ranked, brought_first
+from retrieval.text import ROMAN
 
 WINDOW = 50  # the best candidates among which the named division's passages are brought first
 
@@ -32,8 +34,7 @@ _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-# A Roman numeral as written (not any run of its letters: "civil" is no 153)
-_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN = ROMAN  # every pattern below ignores case: "xiv" is XIV
 _NUMBER = rf"(?:\d+|{_ROMAN})"
 _LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())
 # "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV"
@@ -60,6 +61,7 @@ def named(text: str) -> Division | None:
     return None if found is None else found[0]
 
 
+@functools.lru_cache(maxsize=256)  # a question is read again when it is judged
 def naming(text: str) -> tuple[Division, str] | None:
     """The numbered division ``text`` names first and the words naming it ("Second
     Amendment", "статье 43", "第三十七条"), or None."""
@@ -108,8 +110,7 @@ def heads(section: str | None, division: Division) -> bool:
 def first_in(ranked: Sequence[Ranked], division: Division) -> list[Ranked]:
     """``ranked`` with its passages under the heading of ``division`` among the best
     :data:`WINDOW` brought first, in their order."""
-    chosen = [r for r in ranked[:WINDOW] if heads(r.passage.section, division)]
-    return brought_first(ranked, chosen) if chosen else list(ranked)
+    return brought_first(ranked, [r for r in ranked[:WINDOW] if heads(r.passage.section, division)])
 
 
 def _opens(heading: str) -> bool:

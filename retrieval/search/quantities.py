@@ -9,6 +9,7 @@ did not already hold; without one the best match is shown hedged, not as the ans
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Sequence
 
@@ -77,6 +78,7 @@ _HOW_TO = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)  # asked of one question by ranking, judging and quoting
 def asks_quantity(question: str) -> bool:
     """Whether ``question`` asks how many, how much, how long, which year or version."""
     found = _ASKS.search(question)

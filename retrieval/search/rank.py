@@ -120,9 +120,9 @@ class QuestionWeights:
     def of(
         cls, weights: Mapping[str, float], index: BM25Index, names: Collection[str] = ()
     ) -> QuestionWeights:
-        """``weights`` scaled by ``index``'s IDF; ``names``: the synonym groups' terms that
-        name something (:attr:`Synonyms.names`), which with years are the names a question
-        asks that no passage may lack."""
+        """``weights`` scaled by ``index``'s IDF; ``names``: the terms of the synonym groups
+        that name something (:func:`analyzer.name_terms`), which with years are the names a
+        question asks that no passage may lack."""
         idf = {t: index.term_idf(t) for t in weights}
         # Words no passage has count at full strength: a question about something the corpus
         # never mentions must not look answered because its commonest words matched.

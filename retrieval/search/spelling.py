@@ -120,7 +120,7 @@ def american_spellings(word: str) -> list[str]:
     return [word.replace(gb, us) for gb, us in _BRITISH if gb in word]
 
 
-def slips(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
+def slips(word: str, letters: str = _LETTERS) -> set[str]:
     """Every word one deleted, inserted or swapped letter away (no letter replaced)."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
@@ -129,7 +129,7 @@ def slips(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
     return set(deletes + transposes + inserts)
 
 
-def replacements(word: str, letters: str = "abcdefghijklmnopqrstuvwxyz") -> set[str]:
+def replacements(word: str, letters: str = _LETTERS) -> set[str]:
     """Every word one replaced letter away."""
     splits = [(word[:i], word[i + 1 :]) for i in range(len(word))]
     return {a + c + b for a, b in splits for c in letters}

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from retrieval.text import ROMAN
+
 # The chapter words of the languages the library reads, and of parts larger than a chapter.
 CHAPTER_WORDS = r"Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
 _CHAPTER_WORD = (
@@ -45,7 +47,7 @@ _NUMBER_WORDS = (
     "семнадцатая восемнадцатая девятнадцатая двадцатая последняя последний перша друга третя"
 ).split()
 _WORD_NUMBER = r"(?:the\s+)?(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = ROMAN
 _NUMBER = rf"(?:\d{{1,3}}|{_ROMAN}|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})?)"
 # The chapter word and its number, a note mark ("CHAPITRE XXII[1]."), then the end of the line
 # or the chapter's title after a stop, a colon or a dash ("Capítulo II. Que trata de …"), or
