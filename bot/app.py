@@ -254,10 +254,10 @@ async def _set_menus(application: AnyApplication, settings: Settings) -> None:
         await bot.set_my_commands(
             _menu(t.GROUP_COMMANDS), scope=BotCommandScopeAllGroupChats(), language_code=language
         )
+    admin_menus = [(language, _menu((*t.COMMANDS, *t.ADMIN_COMMANDS))) for language, t in languages]
     for admin_id in sorted(settings.admin_user_ids):
         try:
-            for language, t in languages:  # English first: it fails alone for an unknown chat
-                menu = _menu((*t.COMMANDS, *t.ADMIN_COMMANDS))
+            for language, menu in admin_menus:  # English first: it fails alone for an unknown chat
                 await bot.set_my_commands(
                     menu, scope=BotCommandScopeChat(admin_id), language_code=language
                 )

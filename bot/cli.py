@@ -289,13 +289,12 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
         with opened(args, make_folder=True) as library:
             report = library.last_report
     except RELOAD_ERRORS as error:
-        failed = reload_failed_html(str(error), first=first)
+        reason = str(error)
     except Exception as error:  # a bug: said as /reload says it, with what it was
         # Where it happened, too, as the bot's error handler logs it for /reload: one line,
         # as every error of the command line, but enough to report it.
         frame = traceback.extract_tb(error.__traceback__)[-1]
-        where = f"{Path(frame.filename).name}:{frame.lineno}"
-        failed = reload_failed_html(f"{type(error).__name__}: {error} (at {where})", first=first)
+        reason = f"{type(error).__name__}: {error} (at {Path(frame.filename).name}:{frame.lineno})"
     else:
         if report is not None:
             intro = en.CLI_INDEXED.format(folder=args.corpus, db=args.db)
@@ -303,6 +302,7 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
             shown = report_html(report, intro=[intro], limit=sys.maxsize)
             print(to_plain(shown, ansi=sys.stdout.isatty()))
         return 0
+    failed = reload_failed_html(reason, first=first)
     what, *after = to_plain(failed, ansi=False).split("\n")
     ended = what if what.endswith((".", "!", "?")) else what + "."
     said = " ".join([ended, *after])  # one line, as every error

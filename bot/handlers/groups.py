@@ -104,7 +104,7 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     caption); the @name is not asked."""
     message = update.effective_message
     said = None if message is None else message.text or message.caption
-    if message is not None and said is not None:
+    if message is not None and said:
         question = without_mention(said, context.bot.username)
         if is_small_talk(question) or (
             replies_to_bot(message) and not any(ch.isalnum() for ch in question)

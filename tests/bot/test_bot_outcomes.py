@@ -60,12 +60,6 @@ async def test_a_short_follow_up_in_that_language_is_told_so_too(bot: Harness) -
     assert library(bot).answer(SPANISH_FOLLOW_UP, context=[SPANISH]).foreign
 
 
-async def test_the_documents_language_is_named_in_the_readers_language(bot: Harness) -> None:
-    bot.updates.languages[USER_ID] = "ru"
-    (reply,) = await bot.say(RUSSIAN)
-    assert visible(reply.text) == ru.WRONG_LANGUAGE_ONE.format(language="английский")
-
-
 @pytest.mark.parametrize(
     ("app", "said"),
     [
