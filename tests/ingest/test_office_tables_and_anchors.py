@@ -92,6 +92,26 @@ def test_a_row_of_one_short_cell_names_the_rows_under_it() -> None:
     assert "Study Endpoints:" not in rows
 
 
+def test_a_label_row_stands_under_every_heading_above_it() -> None:
+    # Under "Budget › Patrick" the label names its rows as a third level; the document's
+    # title stays out of the headings above (it was the outline's inner path "Budget\nPatrick").
+    document = docx.Document()
+    document.core_properties.title = "Household"
+    document.add_heading("Budget", 1)
+    document.add_paragraph("Some text here about the budget of the household for this year.")
+    document.add_heading("Patrick", 2)
+    document.add_paragraph("Patrick's case is described below in more words than six.")
+    table = document.add_table(rows=3, cols=2)
+    cells = [("Study Endpoints:", ""), ("Primary:", "Change in sCD14"), ("Secondary:", "IL-6")]
+    for row, (label, value) in zip(table.rows, cells, strict=True):
+        row.cells[0].text, row.cells[1].text = label, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    blocks = read("case.docx", buffer.getvalue()).blocks
+    row = next(b for b in blocks if b.text.startswith("Primary:"))
+    assert (row.section, row.above) == ("Study Endpoints", ("Budget", "Patrick"))
+
+
 def _page(body: str) -> ParsedDocument:
     html = f"<html><head><title>Manual</title></head><body>{body}</body></html>"
     return read("page.html", html.encode("utf-8"))

@@ -66,6 +66,16 @@ class Outline:
         self.named[path] = (above, heading)
         return path
 
+    def beneath(self, heading: str) -> str:
+        """The path of a section named ``heading`` under the headings in force, without opening
+        it (a table's label row names the rows under it, and no heading after it is beneath)."""
+        above = tuple(text for _, text in self.open)
+        if not above:
+            return heading
+        path = _PATH_JOINER.join((*above, heading))
+        self.named[path] = (above, heading)
+        return path
+
     def close(self, level: int) -> str | None:
         """Close the headings at ``level`` and below, as a heading of that level that opens no
         section does (one taken as the document's title); return the section then in force,

@@ -22,7 +22,7 @@ import statistics
 import textwrap
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -491,9 +491,10 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
     rows = [line for row in rows for line in _unstacked(row)]
     for label, group in _labelled_groups(rows):
         header = not _is_key_value(group)
-        blocks = table_blocks(group, label or walk.section, header=header)
-        above = (walk.section,) if label and walk.section else ()
-        walk.document.blocks.extend(replace(block, above=above) for block in blocks)
+        # A label names its rows as a heading under those in force would: "Budget › Patrick ›
+        # Study Endpoints", the document's title left out, as the outline says every section.
+        section = walk.outline.beneath(label) if label else walk.section
+        walk.document.blocks.extend(table_blocks(group, section, header=header))
 
 
 def _labelled_groups(rows: list[list[str]]) -> list[tuple[str | None, list[list[str]]]]:
