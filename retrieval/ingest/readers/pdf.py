@@ -757,10 +757,8 @@ class _Front:
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
-        if heading[0].page != self.page or not document.title or NUMBERED_HEADING.match(text):
+        if not document.title or NUMBERED_HEADING.match(text) or not self.open(document, heading):
             return False  # "1 Introduction" heads the text after a title
-        if any(word_count(block.text) >= FRONT_WORDS for block in document.blocks):
-            return False
         document.add(None, text, page=heading[0].page)
         return True
 
@@ -778,14 +776,14 @@ def _set_heading(
     # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
     # A program's name alone may be set in lower case ("fletcher" over its manual).
     lowered = text[:1].islower() and not re.fullmatch(r"[a-z][\w.-]*", text)
-    untitled = part or " | " in text or lowered or not _worded([Block(text)])
+    untitled = part or " | " in text or lowered or not _has_words(text)
     if _reads_as_text(text) and not front.open(document, heading):
         # Sentences set large: a slide's lead ("A detailed visual style guide is in the works.
         # Until it's ready, …"), a card's summary under its name. Text of the section above.
         document.add(section or None, text, page=heading[0].page)
     elif not document.title and not _worded(document.blocks) and not untitled:
         document.title = text
-        section = section if section and _worded([Block(section)]) else ""  # not "𝐴 𝐵"
+        section = section if section and _has_words(section) else ""  # not "𝐴 𝐵"
     elif not front.takes(document, heading, text):
         section = text
     if notes:
@@ -799,10 +797,8 @@ def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
     a white" / "background with adequate white"), not a heading under it."""
     if paragraph is None or not _SYMBOL_BULLET.match(paragraph.lines[0].text):
         return False
-    last = paragraph.lines[-1]
-    near = last.page == line.page and 0 < last.y_last - line.y <= 2 * last.size
-    same = abs(line.size - last.size) <= 0.5 and not line.bold  # a bold line heads the next
-    return near and same and not _SYMBOL_BULLET.match(line.text)
+    under = _continues_heading(paragraph.lines[-1], line, reach=2)
+    return under and not line.bold and not _SYMBOL_BULLET.match(line.text)
 
 
 def _heading_full(heading: Sequence[Line], line: Line) -> bool:
@@ -826,7 +822,11 @@ def _reads_as_text(text: str) -> bool:
 def _worded(blocks: Sequence[Block]) -> bool:
     """Whether any of ``blocks`` has words: a figure's labels over a title page's title ("𝑓",
     "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's."""
-    return any(sum(ch.isalpha() for ch in block.text) >= 3 for block in blocks)
+    return any(_has_words(block.text) for block in blocks)
+
+
+def _has_words(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 3
 
 
 def _beside(heading: Line, line: Line) -> bool:
@@ -835,13 +835,13 @@ def _beside(heading: Line, line: Line) -> bool:
     no part of its title. The heading keeps it, marked a ``note``, and it becomes the section's
     first text."""
     near = abs(line.y - heading.y) < 0.4 * heading.size  # a character's box: "p" reaches lower
-    note = line.size < heading.size and sum(ch.isalpha() for ch in line.text) >= 3  # not a "∗"
+    note = line.size < heading.size and _has_words(line.text)  # not a "∗"
     return line.page == heading.page and near and note and line.x0 > heading.x1
 
 
-def _continues_heading(previous: Line, line: Line) -> bool:
+def _continues_heading(previous: Line, line: Line, reach: float = 3) -> bool:
     """A heading set on two lines in the same type ("Chapter 4" / "Compatibility issues")."""
-    near = 0 < previous.y_last - line.y <= 3 * previous.size
+    near = 0 < previous.y_last - line.y <= reach * previous.size
     return line.page == previous.page and near and abs(line.size - previous.size) <= 0.5
 
 

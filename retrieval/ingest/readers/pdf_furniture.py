@@ -146,12 +146,11 @@ def _edge_prefixes(lines: Sequence[Line], needed: int) -> set[int]:
             lasts[line.page] = line
     doomed: set[int] = set()
     for edge in (firsts, lasts):
-        prefixes = Counter(" ".join(_shape(ln.text).split()[:2]) for ln in edge.values())
+        prefixes = Counter(_prefix(ln.text) for ln in edge.values())
         doomed.update(
             id(ln)
             for ln in edge.values()
-            if len(ln.text.split()) >= 3
-            and prefixes[" ".join(_shape(ln.text).split()[:2])] >= needed
+            if len(ln.text.split()) >= 3 and prefixes[_prefix(ln.text)] >= needed
         )
     return doomed
 
