@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES, decode
 from retrieval.ingest.readers.lines import units
-from retrieval.ingest.readers.text import find_date, parse, read_document
+from retrieval.ingest.readers.text import parse, read_document
 from retrieval.text import clean, fold, squeeze
 
 FILE = Path("doc.txt")

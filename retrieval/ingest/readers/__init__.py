@@ -77,6 +77,7 @@ def _sniffed(data: bytes, path: Path) -> ParsedDocument:
     """A file without an extension read as plain text when its bytes decode as text; otherwise
     "unsupported type (no extension)", as before (a program, an image saved without one)."""
     from retrieval.ingest.readers import text
+    from retrieval.ingest.readers.common import fallback_title
 
     try:
         cleaned = text.text_of(data, path)
@@ -84,7 +85,7 @@ def _sniffed(data: bytes, path: Path) -> ParsedDocument:
         if error.reason == "empty" or error.reason.startswith("too large"):
             raise
         raise DocumentError(path, "unsupported type (no extension)") from error
-    return text.parse(cleaned, fallback_title=text.fallback_title(path))
+    return text.parse(cleaned, fallback_title=fallback_title(path))
 
 
 def _finished(reader: Reader, laid_out: bool, data: bytes, path: Path) -> ParsedDocument:

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
-from retrieval.ingest.readers.text import find_date
 from retrieval.model import Turns, solid_length
 from retrieval.text import clean, squeeze
 
@@ -29,6 +28,17 @@ _PLACEHOLDER_TITLE = re.compile(
 _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
 # PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
 _PDF_DATE = re.compile(r"^D:(?P<y>\d{4})(?P<m>\d\d)?(?P<d>\d\d)?")
+# Dates as text states them ("October 1st, 2022", "2 March 2004", "2004-03-02"): find_date.
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
+_ORDINAL = r"(?:st|nd|rd|th)?"  # "October 1st, 2022", "the 2nd March 2004"
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}){_ORDINAL}, (?P<year>(19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORDINAL} (?P<month>{_MONTH}),? (?P<year>(19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+)
 
 
 # Between the headings of a section's path while a reader walks a document: no heading holds a
@@ -250,3 +260,21 @@ def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
     if corrupt is not None:
         raise DocumentError(path, "damaged: a part of the file is corrupt")
     return archive
+
+
+def fallback_title(path: Path) -> str:
+    """The title of a document that states none: its file name, readably."""
+    return path.stem.replace("_", " ")
+
+
+def find_date(lines: list[str]) -> str | None:
+    """The first date written in ``lines`` as ISO ``YYYY-MM-DD``."""
+    for line in lines:
+        for pattern in _DATE_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                month = match["month"]
+                number = int(month) if month.isdigit() else _MONTHS.index(month.lower()) + 1
+                if 1 <= number <= 12 and 1 <= int(match["day"]) <= 31:
+                    return f"{match['year']}-{number:02d}-{int(match['day']):02d}"
+    return None

@@ -40,6 +40,7 @@ from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
     code_text,
+    fallback_title,
     is_placeholder_title,
     iso_date,
     open_zip,
@@ -55,7 +56,6 @@ from retrieval.ingest.readers.docxcode import (
     style_name,
     style_of,
 )
-from retrieval.ingest.readers.text import fallback_title
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")

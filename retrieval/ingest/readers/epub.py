@@ -18,9 +18,8 @@ import lxml.etree
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import Outline, iso_date, open_zip, prose
+from retrieval.ingest.readers.common import Outline, fallback_title, iso_date, open_zip, prose
 from retrieval.ingest.readers.html import add_page
-from retrieval.ingest.readers.text import fallback_title
 
 _NS = {
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",

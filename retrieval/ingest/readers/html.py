@@ -33,11 +33,12 @@ from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
     code_text,
+    fallback_title,
+    find_date,
     iso_date,
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.text import fallback_title, find_date
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.readers.chapters import _NUMBER, is_chapter
+from retrieval.ingest.readers.common import row_text
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, squeeze
 
@@ -247,8 +248,6 @@ def _table_rows(raw: list[str]) -> list[str]:
     # Every cell starts in its column: a character right before a column's first one is a space.
     if any(len(line) > at and line[at - 1] != " " for line in raw[:1] + body for at in starts[1:]):
         return []
-    # Imported here: the readers' common module reads dates with this module's find_date.
-    from retrieval.ingest.readers.common import row_text
 
     bounds = list(itertools.pairwise([*starts, None]))
     rows = (row_text([line[a:b] for a, b in bounds]) for line in body)

@@ -39,6 +39,7 @@ from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
     code_text,
+    fallback_title,
     iso_date,
     prose,
     table_blocks,
@@ -46,7 +47,6 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
-from retrieval.ingest.readers.text import fallback_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST

@@ -23,13 +23,13 @@ from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
     code_text,
+    fallback_title,
     is_placeholder_title,
     iso_date,
     open_zip,
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.text import fallback_title
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

@@ -35,7 +35,14 @@ import pypdfium2.raw as pdfium_c
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import mojibake, pdf_tables
-from retrieval.ingest.readers.common import attach_code, is_placeholder_title, iso_date, prose
+from retrieval.ingest.readers.common import (
+    attach_code,
+    fallback_title,
+    find_date,
+    is_placeholder_title,
+    iso_date,
+    prose,
+)
 from retrieval.ingest.readers.pdf_furniture import (
     CONTENTS_TITLE,
     contents_titles,
@@ -54,7 +61,6 @@ from retrieval.ingest.readers.pdf_page import (
     body_size,
     shown,
 )
-from retrieval.ingest.readers.text import fallback_title, find_date
 from retrieval.model import solid_length
 from retrieval.text import word_count
 

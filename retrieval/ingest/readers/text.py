@@ -25,6 +25,7 @@ from retrieval.ingest.readers.chapters import (
     is_name,
     is_quoted,
 )
+from retrieval.ingest.readers.common import Outline, fallback_title, find_date
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.gutenberg import without_boilerplate
 from retrieval.ingest.readers.lines import (
@@ -64,10 +65,6 @@ LIST_RUN_WORDS = 8  # the most words of such a line
 CONTENTS_RUN = 3  # headings of a legal text's divisions in a row that list them, not head them
 FAQ_QUESTIONS = 3  # question lines that make a document a FAQ
 _SENTENCE_INSIDE = re.compile(r"[.!?][\"'”’)]*\s+[A-Z]")
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
-_MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
 _STATES_VERSION = re.compile(
     r"(?i)(?:version|revision|updated|last (?:modified|updated|revised)|ratified|effective)\b.*"
     r"\b(?:19|20)\d\d\b"
@@ -75,12 +72,6 @@ _STATES_VERSION = re.compile(
 _LAST_MODIFIED = re.compile(
     r"(?i)^\W*(?:this\s+(?:page|document)\s+(?:was\s+)?)?last\s+(?:modified|updated|revised)\b"
     r"[^.!?]{0,60}$"
-)
-_ORDINAL = r"(?:st|nd|rd|th)?"  # "October 1st, 2022", "the 2nd March 2004"
-_DATE_PATTERNS = (
-    re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}){_ORDINAL}, (?P<year>(19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<day>\d{{1,2}}){_ORDINAL} (?P<month>{_MONTH}),? (?P<year>(19|20)\d\d)\b"),
-    re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
 )
 # A chapter's title, which may end in a full stop as its sentence does ("Capítulo 1. Empezando
 # «de la forma correcta».", in the Spanish Debian maintainers' guide): still the title.
@@ -110,11 +101,6 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 def read_text(data: bytes, path: Path) -> ParsedDocument:
     """The reader of plain-text files (``.txt``)."""
     return parse(text_of(data, path), fallback_title=fallback_title(path))
-
-
-def fallback_title(path: Path) -> str:
-    """The title of a document that states none: its file name, readably."""
-    return path.stem.replace("_", " ")
 
 
 def text_of(data: bytes, path: Path) -> str:
@@ -180,19 +166,6 @@ def _looks_like_title(line: str) -> bool:
             line[0].isupper() or bool(CJK_CHAR.match(line[0]) and not CJK_PUNCTUATION.search(line))
         )
     )
-
-
-def find_date(lines: list[str]) -> str | None:
-    """The first date written in ``lines`` as ISO ``YYYY-MM-DD``."""
-    for line in lines:
-        for pattern in _DATE_PATTERNS:
-            match = pattern.search(line)
-            if match:
-                month = match["month"]
-                number = int(month) if month.isdigit() else _MONTHS.index(month.lower()) + 1
-                if 1 <= number <= 12 and 1 <= int(match["day"]) <= 31:
-                    return f"{match['year']}-{number:02d}-{int(match['day']):02d}"
-    return None
 
 
 def _is_dateline(line: str) -> bool:
@@ -338,7 +311,6 @@ class _Placing:
         self.section: str | None = None
         self.numbered = _Numbering()
         # common reads dates with this module's find_date: imported here, not at the top
-        from retrieval.ingest.readers.common import Outline
 
         self.outline = Outline()  # a legal text's parts, chapters and articles in force
         self.layout = _Layout(text)
