@@ -85,14 +85,17 @@ def asks_quantity(question: str) -> bool:
     return found is not None and not _HOW_TO.search(question, 0, found.start())
 
 
-def numbers(text: str) -> set[str]:
+@functools.lru_cache(maxsize=256)  # a question's, asked of each passage quoted for it
+def numbers(text: str) -> frozenset[str]:
     """The numbers ``text`` states, in digits or words, lower-cased."""
-    return {found.group(0).lower() for found in _NUMBER.finditer(text)}
+    return frozenset(found.group(0).lower() for found in _NUMBER.finditer(text))
 
 
 def gives_quantity(excerpt: str, question: str) -> bool:
-    """Whether ``excerpt`` states a number that ``question`` does not already hold."""
-    return bool(numbers(excerpt) - numbers(question))
+    """Whether ``excerpt`` states a number that ``question`` does not already hold (read up to
+    the first such number: a passage may be long, and five are asked for each question)."""
+    asked = numbers(question)
+    return any(found.group(0).lower() not in asked for found in _NUMBER.finditer(excerpt))
 
 
 def unquantified(question: str, excerpt: str) -> bool:
