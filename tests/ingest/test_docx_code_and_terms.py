@@ -9,12 +9,11 @@ a section, the next real heading cited "-h, --help › APL mode".
 
 from __future__ import annotations
 
-import io
-
 import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from readerfiles import saved
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -28,9 +27,7 @@ OPTIONS = {
 
 
 def _read(word: Document, name: str = "manual.docx") -> ParsedDocument:
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return read(name, buffer.getvalue())
+    return read(name, saved(word))
 
 
 def _manual() -> Document:

@@ -15,7 +15,7 @@ import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.text.paragraph import Paragraph
-from readerfiles import DOCX_FILES, OFFICE, parsed, texts
+from readerfiles import DOCX_FILES, OFFICE, parsed, saved, texts
 
 from retrieval.ingest.pipeline import read
 
@@ -79,9 +79,7 @@ def test_generated_document_with_merged_cells_and_a_list() -> None:
     table.cell(1, 1).text = "Systems Engineering"
     table.cell(1, 2).text = "Plans missions."
     word.add_paragraph("Call the branch office first.", style="List Number")
-    buffer = io.BytesIO()
-    word.save(buffer)
-    document = read("directory.docx", buffer.getvalue())
+    document = read("directory.docx", saved(word))
     assert document.title == "Branch directory"
     assert [(b.section, b.kind, b.text) for b in document.blocks] == [
         ("Branches", "text", "The branches of the engineering directorate are listed below."),
@@ -105,9 +103,7 @@ def test_text_inside_content_controls_is_read_and_a_table_of_contents_is_not() -
     boxed._p.addprevious(sdt)
     content.append(boxed._p)
     sdt.append(content)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    document = read("boxed.docx", buffer.getvalue())
+    document = read("boxed.docx", saved(word))
     assert texts(document) == ["The harbour committee met in spring to discuss the expansion."]
 
 
@@ -122,16 +118,8 @@ def test_tracked_changes_read_as_accepted() -> None:
         wrapper.append(run)
         paragraph._p.append(wrapper)
     paragraph.add_run(" to discuss the port.")
-    buffer = io.BytesIO()
-    word.save(buffer)
-    document = read("tracked.docx", buffer.getvalue())
+    document = read("tracked.docx", saved(word))
     assert texts(document) == ["The harbour committee met in spring to discuss the port."]
-
-
-def _saved(word: docx.document.Document) -> bytes:
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
 
 
 def test_a_form_laid_out_in_tables_inside_tables_is_read_row_by_row() -> None:
@@ -154,7 +142,7 @@ def test_a_form_laid_out_in_tables_inside_tables_is_read_row_by_row() -> None:
     layout.add_row()
     tall.merge(layout.cell(2, 0))
     layout.cell(2, 1).text = "Enforce red zones."
-    document = read("procedure.docx", _saved(word))
+    document = read("procedure.docx", saved(word))
     assert texts(document) == [
         "Task: lay down tubulars",
         "Key personnel | Drill crew and crane crew",
@@ -184,7 +172,7 @@ def _without_core_properties(data: bytes) -> bytes:
 def test_a_file_without_properties_is_named_after_the_file_and_has_no_date() -> None:
     word = docx.Document()
     word.add_paragraph("The harbour committee met in spring to discuss the expansion.")
-    exported = _without_core_properties(_saved(word))
+    exported = _without_core_properties(saved(word))
     assert b"docProps/core.xml" not in exported
     document = read("harbour_minutes.docx", exported)
     assert (document.title, document.date) == ("harbour minutes", None)
@@ -194,9 +182,9 @@ def test_a_file_without_properties_is_named_after_the_file_and_has_no_date() -> 
 def test_the_date_of_the_python_docx_template_is_not_the_documents() -> None:
     word = docx.Document()
     word.add_paragraph("The harbour committee met in spring to discuss the expansion.")
-    assert read("minutes.docx", _saved(word)).date is None
+    assert read("minutes.docx", saved(word)).date is None
     word.core_properties.created = datetime.datetime(2024, 5, 6, tzinfo=datetime.UTC)
-    assert read("minutes.docx", _saved(word)).date == "2024-05-06"
+    assert read("minutes.docx", saved(word)).date == "2024-05-06"
 
 
 def _with_text_box(paragraph: Paragraph, text: str) -> None:
@@ -226,7 +214,7 @@ def test_a_text_box_is_read_once_in_the_body_and_in_a_table() -> None:
     table.cell(0, 1).text = "Definition"
     table.cell(1, 0).text, table.cell(1, 1).text = "Blackout", "All stage lights go off at once."
     table.cell(2, 0).text, table.cell(2, 1).text = "Farce", "An extreme form of comedy."
-    everything = texts(read("glossary.docx", _saved(word)))
+    everything = texts(read("glossary.docx", saved(word)))
     assert sum("IGCSE Drama Glossary" in text for text in everything) == 1
     assert sum("Terms for the written paper" in text for text in everything) == 1
     assert any(text.startswith("Term: Blackout") for text in everything)  # the header unchanged
@@ -238,7 +226,7 @@ def test_a_document_set_all_in_title_and_heading_styles_is_read_as_its_lines() -
     word.add_paragraph("Harbour Notes", style="Title")
     word.add_paragraph("The pier reopens to ferries on the first of May.", style="Title")
     word.add_heading("Tickets are sold at the harbour office only.", level=1)
-    document = read("notes.docx", _saved(word))
+    document = read("notes.docx", saved(word))
     text = " ".join(block.text for block in document.blocks)
     assert "The pier reopens to ferries on the first of May." in text
     assert "Tickets are sold at the harbour office only." in text
@@ -250,7 +238,7 @@ def test_the_first_line_of_a_document_all_in_headings_is_read_too() -> None:
     word = docx.Document()
     word.add_heading("Backups run every night at two in the morning.", level=1)
     word.add_heading("Passwords expire after ninety days.", level=1)
-    document = read("policy.docx", _saved(word))
+    document = read("policy.docx", saved(word))
     assert [block.text for block in document.blocks] == [
         "Backups run every night at two in the morning.",
         "Passwords expire after ninety days.",
@@ -262,7 +250,7 @@ def test_a_document_with_a_body_keeps_its_headings_as_headings() -> None:
     word.add_paragraph("Harbour Notes", style="Title")
     word.add_heading("Ferries", level=1)
     word.add_paragraph("The pier reopens to ferries on the first of May.")
-    document = read("notes.docx", _saved(word))
+    document = read("notes.docx", saved(word))
     assert [(b.section, b.text) for b in document.blocks] == [
         ("Ferries", "The pier reopens to ferries on the first of May.")
     ]
@@ -317,7 +305,7 @@ def test_a_bold_note_label_heads_nothing() -> None:
     word.add_paragraph("Do not unplug the device while it is writing.")
     word.add_paragraph().add_run("Starting the service").bold = True
     word.add_paragraph("Run the service once the files are in place.")
-    document = read("setup.docx", _saved(word))
+    document = read("setup.docx", saved(word))
     unplug = next(b for b in document.blocks if b.text.endswith("while it is writing."))
     assert unplug.section == "Installation"  # "Warning" is read with the note it labels
     run = next(b for b in document.blocks if b.text.startswith("Run the service"))

@@ -3,9 +3,8 @@ a budget's illustrative cases, the Apache HTTP Server manual)."""
 
 from __future__ import annotations
 
-import io
-
 import docx
+from readerfiles import saved
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -28,9 +27,7 @@ def _budget_case() -> bytes:
         cell.text = lines[0]
         for line in lines[1:]:
             cell.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return saved(document)
 
 
 def test_a_figure_in_a_stacked_cell_is_read_with_its_label() -> None:
@@ -50,9 +47,7 @@ def test_names_in_bold_alone_head_their_parts_without_heading_styles() -> None:
         table = document.add_table(rows=2, cols=2)
         table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Gross Income", "17,542"
         table.rows[1].cells[0].text, table.rows[1].cells[1].text = "Net Cash Income", "16,717"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    blocks = read("cases.docx", buffer.getvalue()).blocks
+    blocks = read("cases.docx", saved(document)).blocks
     assert [b.section for b in blocks if b.kind == "table"][-2:] == ["Eddie", "Eddie"]
     assert not any(b.text == "Eddie" for b in blocks)
 
@@ -65,9 +60,7 @@ def test_a_table_of_paragraphs_is_not_split_into_lines() -> None:
     for cell in (left, right):
         for n in range(3):
             cell.add_paragraph(f"A sentence of the protocol number {n} that runs on for a while.")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    rows = [b.text for b in read("protocol.docx", buffer.getvalue()).blocks]
+    rows = [b.text for b in read("protocol.docx", saved(document)).blocks]
     assert len(rows) == 1 and rows[0].startswith("Study design")
 
 
@@ -84,9 +77,7 @@ def test_a_row_of_one_short_cell_names_the_rows_under_it() -> None:
     ]
     for row, (label, value) in zip(table.rows, cells, strict=True):
         row.cells[0].text, row.cells[1].text = label, value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    blocks = read("protocol.docx", buffer.getvalue()).blocks
+    blocks = read("protocol.docx", saved(document)).blocks
     rows = {b.text: b.section for b in blocks}
     assert rows["Primary: | Change in sCD14 from baseline to week 16."] == "Study Endpoints"
     assert "Study Endpoints:" not in rows
@@ -105,9 +96,7 @@ def test_a_label_row_stands_under_every_heading_above_it() -> None:
     cells = [("Study Endpoints:", ""), ("Primary:", "Change in sCD14"), ("Secondary:", "IL-6")]
     for row, (label, value) in zip(table.rows, cells, strict=True):
         row.cells[0].text, row.cells[1].text = label, value
-    buffer = io.BytesIO()
-    document.save(buffer)
-    blocks = read("case.docx", buffer.getvalue()).blocks
+    blocks = read("case.docx", saved(document)).blocks
     row = next(b for b in blocks if b.text.startswith("Primary:"))
     assert (row.section, row.above) == ("Study Endpoints", ("Budget", "Patrick"))
 

@@ -13,13 +13,14 @@ from retrieval.search.rank import QuestionWeights, Ranked
 _TEXT = "Queries become slow when the cache is too small."
 _PASSAGE = Passage("n-1", "notes.md", "Notes", None, 1, _TEXT)
 _BEST = [Ranked(_PASSAGE, 1.0, 1.0, Excerpt((Segment(_TEXT),)))]
-_KNOWN = QuestionWeights(
-    Weights({"queri": 1.0, "slow": 1.0, "cach": 1.0}, {}),
-    {"queri": 2.0, "slow": 2.0, "cach": 3.0},
-    {"queri": 2.0, "slow": 2.0, "cach": 3.0},
-    (),
-    (),
-)
+
+
+def _weights(idf: dict[str, float]) -> QuestionWeights:
+    """A question of these terms, each asked once, every one in some passage."""
+    return QuestionWeights(Weights(dict.fromkeys(idf, 1.0), {}), dict(idf), dict(idf), (), ())
+
+
+_KNOWN = _weights({"queri": 2.0, "slow": 2.0, "cach": 3.0})
 
 
 @pytest.mark.parametrize(
@@ -41,13 +42,7 @@ def test_nothing_found_is_declined() -> None:
     assert judge.judge(0.0, _KNOWN, []) == "declined"
 
 
-_CHINESE = QuestionWeights(
-    Weights({"zh:系统": 1.0, "zh:定时": 1.0, "zh:更新": 1.0}, {}),
-    {"zh:系统": 2.0, "zh:定时": 3.0, "zh:更新": 2.0},
-    {"zh:系统": 2.0, "zh:定时": 3.0, "zh:更新": 2.0},
-    (),
-    (),
-)
+_CHINESE = _weights({"zh:系统": 2.0, "zh:定时": 3.0, "zh:更新": 2.0})
 
 
 @pytest.mark.parametrize(
