@@ -39,16 +39,16 @@ CAPTION_TO_BOT = filters.CAPTION & ~filters.Document.ALL & ADDRESSED
 FILE_TO_BOT = filters.Document.ALL & ADDRESSED  # a document to add: that is done in private
 
 
-class _BotJoined(filters.MessageFilter):
-    """The service message of this bot joining a group: added to it, or there as it was made."""
+class _BotAdded(filters.MessageFilter):
+    """The service message of this bot added to a group."""
 
     def filter(self, message: Message) -> bool:
-        if message.group_chat_created or message.supergroup_chat_created:
-            return True
         return any(member.id == message.get_bot().id for member in message.new_chat_members)
 
 
-BOT_JOINED = _BotJoined(name="this bot joined the group")
+# This bot joining a group: added to it, or there as it was made (a channel's creation never
+# reaches the group handlers).
+BOT_JOINED = filters.StatusUpdate.CHAT_CREATED | _BotAdded(name="this bot added to the group")
 
 
 class _CommandToBot(filters.MessageFilter):
