@@ -623,28 +623,13 @@ def _judged(
         sure, missing = judge.assess(best, question, analyzer, matched)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
-        # "What does article 43 say?": the heading answers the words naming it, counted in full.
-        named = _named_heading_share(analyzer, text, lang, question, ranked[0])
-        sure = named + (1 - named) * sure
+        sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
     return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos)
-
-
-def _named_heading_share(
-    analyzer: Analyzer, text: str, lang: str, question: rank.QuestionWeights, best: rank.Ranked
-) -> float:
-    """The share of ``question``'s weight in the words naming a division ("Second Amendment",
-    "статье 43") when the best passage stands under that division's heading: the heading
-    answers them, however it writes the number ("AMENDMENT II"); 0 otherwise."""
-    found = divisions.naming(text)
-    if found is None or not divisions.heads(best.passage.section, found[0]):
-        return 0.0
-    naming = set(analyzer.terms(found[1], lang))
-    return sum(v for t, v in question.scaled.items() if t in naming) / question.total
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:

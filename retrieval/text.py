@@ -49,10 +49,10 @@ _QUOTES = str.maketrans(
 )
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
 _SPACES = re.compile(r"\s+")
-# A Chinese, Japanese or Korean character: those scripts write no spaces between words.
 # A Roman numeral as written, I to CCCXCIX (not any run of its letters: "CIVIL" is no number);
 # in capitals: compile with re.IGNORECASE to take "xiv" too.
 ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+# A Chinese, Japanese or Korean character: those scripts write no spaces between words.
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 

@@ -430,7 +430,7 @@ class Analyzer:
         terms: _Terms
         if single is not None:
             term = single.canonical
-            terms = ((term if term.startswith("_") else self.stem(term), key),)
+            terms = ((_group_term(self, term), key),)
         else:
             terms = self._plain(raw, key)
         phrases = tuple(f for f in fitting if len(f.keys) > 1)
@@ -455,7 +455,7 @@ class Analyzer:
                 )
             ):
                 term = form.canonical
-                return (term if term.startswith("_") else self.stem(term)), n
+                return _group_term(self, term), n
         return None
 
     def _word_tokens(self, word: _Word) -> list[Token]:
@@ -476,9 +476,7 @@ class Analyzer:
                 found = self.synonyms.match(sub, 0) if len(sub) == 1 else None
                 part_term: str | None
                 if found:
-                    part_term = found[0].canonical
-                    if not part_term.startswith("_"):
-                        part_term = self.stem(part_term)
+                    part_term = _group_term(self, found[0].canonical)
                 else:
                     part_term = self._single(piece.key)
                 if part_term and all(t.term != part_term for t in tokens):
@@ -514,6 +512,12 @@ def _dotted(analyzer: Analyzer, raw: str, key: str) -> _Terms:
     return tuple(pairs)
 
 
+def _group_term(analyzer: Analyzer, canonical: str) -> str:
+    """The term a synonym group is indexed as: a phrase's or abbreviation's own ("_united_states"),
+    a group of single words' first word stemmed like any word ("France" → franc)."""
+    return canonical if canonical.startswith("_") else analyzer.stem(canonical)
+
+
 def name_terms(analyzer: Analyzer) -> frozenset[str]:
     """The terms of the synonym groups that name something (:attr:`Synonyms.names`) as the
     index holds them: a one-word group's term stemmed like any word ("France" → franc,
@@ -521,7 +525,7 @@ def name_terms(analyzer: Analyzer) -> frozenset[str]:
     mentioned?" went unnoticed as a name no passage holds. Computed once an analyzer."""
     if analyzer._names is None:
         names = analyzer.synonyms.names
-        analyzer._names = frozenset(n if n.startswith("_") else analyzer.stem(n) for n in names)
+        analyzer._names = frozenset(_group_term(analyzer, n) for n in names)
     return analyzer._names
 
 
@@ -539,7 +543,7 @@ def _words_inside_forms(analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
             continue  # one word: the group's term is that word's
         # A group of one-word forms ("multi-polarization" | "multipolar") is searched as its
         # first form, stemmed; any other as the group's own term.
-        group_term = canonical if canonical.startswith("_") else analyzer.stem(canonical)
+        group_term = _group_term(analyzer, canonical)
         for word in words:
             found = analyzer._single(word.key)
             if found and found != group_term:

@@ -34,8 +34,7 @@ _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-_ROMAN = ROMAN  # every pattern below ignores case: "xiv" is XIV
-_NUMBER = rf"(?:\d+|{_ROMAN})"
+_NUMBER = rf"(?:\d+|{ROMAN})"  # every pattern below ignores case: "xiv" is XIV
 _LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())
 # "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV"
 _LABELLED = re.compile(
@@ -51,6 +50,7 @@ _OPENING = re.compile(rf"(?:{_LABEL}|第|{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th
 _CHINESE = re.compile(r"第(?P<n>[\d零〇一二两三四五六七八九十百千]+)(?P<k>[条章节編编])")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_WHOLE_ROMAN = re.compile(ROMAN)
 
 Division = tuple[str, int]  # (kind, number): ("article", 35)
 
@@ -82,7 +82,7 @@ def naming(text: str) -> tuple[Division, str] | None:
 # A follow-up naming only the next division's number: "And the Fourth?", "what about 44?"
 _BARE = re.compile(
     rf"^\W*(?:and|what\s+about|how\s+about)?\s*(?:the\s+)?"
-    rf"(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)?|{_ROMAN})\W*$",
+    rf"(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)?|{ROMAN})\W*$",
     re.IGNORECASE,
 )
 
@@ -131,10 +131,10 @@ def _number(written: str) -> int | None:
 
 
 def _roman(numeral: str) -> int | None:
-    """The value of a Roman numeral (I to CCCXCIX), or None when it is not one."""
-    if not re.fullmatch(_ROMAN, numeral, re.IGNORECASE):
+    """The value of a Roman numeral in capitals (I to CCCXCIX), or None when it is not one."""
+    if not _WHOLE_ROMAN.fullmatch(numeral):
         return None
-    values = [_ROMAN_VALUES[ch] for ch in numeral.upper()]
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
     return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 

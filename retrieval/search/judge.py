@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
-from retrieval.search import thesaurus
+from retrieval.search import divisions, thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
 from retrieval.search.query import SEGMENTED
@@ -95,6 +95,21 @@ def assess(
         if t in scaled and t in own and t not in covered | headed
     )
     return share / total, missing
+
+
+def with_named_heading(
+    sure: float, text: str, lang: str, question: QuestionWeights, best: Passage, analyzer: Analyzer
+) -> float:
+    """``sure`` with the words naming a division ("Second Amendment", "статье 43") counted in
+    full when the best passage stands under that division's heading: the heading answers them,
+    however it writes the number ("AMENDMENT II"), where :func:`assess` counts a heading half.
+    "What does article 43 say?" is answered by the article."""
+    found = divisions.naming(text)
+    if found is None or not divisions.heads(best.section, found[0]):
+        return sure
+    naming = set(analyzer.terms(found[1], lang))
+    named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
+    return named + (1 - named) * sure
 
 
 def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:

@@ -489,19 +489,23 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
     words = _words_of(text)
     if not words:
         return expected
-    ours = _stop_hits(words, expected)
     pool = _latin_with_stop_words()
     hits = {code: _stop_hits(words, code) for code in pool}  # each counted once
+
+    def count(code: str) -> int:
+        return hits[code] if code in hits else _stop_hits(words, code)
+
+    ours = count(expected)
     if ours > 1 and not _plainly_more(hits, ours):
         return expected
-    if prior is not None and prior != expected and _stop_hits(words, prior) > ours:
+    if prior is not None and prior != expected and count(prior) > ours:
         return prior
     if not any(count > ours for count in hits.values()):
         # py3langid could only choose a language with no more stop words here than
         # ``expected``, which would not overrule it: not asked (most English questions).
         return expected
     best = _identify(text, pool, expected)
-    if _stop_hits(words, best) > ours:
+    if count(best) > ours:
         return best
     # py3langid unsure of a short question ("who is Pangloss?" to Spanish and French books):
     # two stop words of one language and none of the expected one say it all the same.
@@ -529,16 +533,11 @@ def _plainly_more(hits: Mapping[str, int], ours: int) -> bool:
 SPOKEN = ("en", "fr", "es", "ru")
 
 
-def is_stop_word(word: str, code: str) -> bool:
-    """Whether ``word``, in any case and with or without its accents, is a stop word of
-    ``code`` ("Qué", "ещё", "Où" alone say nothing)."""
-    return language(code).fold(word.casefold()) in stop_words(code)
-
-
 def is_spoken_stop_word(word: str) -> bool:
-    """Whether ``word`` is a stop word (as :func:`is_stop_word` reads it) of a language the
-    bot speaks (:data:`SPOKEN`): typed alone, it says nothing."""
-    return any(is_stop_word(word, code) for code in SPOKEN)
+    """Whether ``word``, in any case and with or without its accents, is a stop word of a
+    language the bot speaks (:data:`SPOKEN`): typed alone, it says nothing ("Qué", "ещё")."""
+    folded = word.casefold()
+    return any(language(code).fold(folded) in stop_words(code) for code in SPOKEN)
 
 
 def stop_word_hits(text: str, code: str) -> int:
