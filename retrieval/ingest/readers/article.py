@@ -42,7 +42,7 @@ def story_box(body: Element, marked: bool = False) -> Element:
     scores = _scores(body)
     if not scores:
         return body
-    best = _best(body, {box: score * (1 - link_density(box)) for box, score in scores.items()})
+    best = _best(body, _damped(scores))
     parent = best.getparent()
     if best is body or parent is None:
         return best
@@ -61,8 +61,12 @@ def story_box(body: Element, marked: bool = False) -> Element:
 
 def story_score(body: Element) -> float:
     """The score of the best box in ``body``: 5 and more is a story's (two long paragraphs)."""
-    scores = _scores(body)
-    return max((score * (1 - link_density(box)) for box, score in scores.items()), default=0.0)
+    return max(_damped(_scores(body)).values(), default=0.0)
+
+
+def _damped(scores: dict[Element, float]) -> dict[Element, float]:
+    """Each box's score less the share of its text that is links."""
+    return {box: score * (1 - link_density(box)) for box, score in scores.items()}
 
 
 def _best(body: Element, scores: dict[Element, float]) -> Element:

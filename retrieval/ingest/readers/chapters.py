@@ -47,8 +47,7 @@ _NUMBER_WORDS = (
     "семнадцатая восемнадцатая девятнадцатая двадцатая последняя последний перша друга третя"
 ).split()
 _WORD_NUMBER = r"(?:the\s+)?(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_ROMAN = ROMAN
-_NUMBER = rf"(?:\d{{1,3}}|{_ROMAN}|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})?)"
+_NUMBER = rf"(?:\d{{1,3}}|{ROMAN}|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})?)"
 # The chapter word and its number, a note mark ("CHAPITRE XXII[1]."), then the end of the line
 # or the chapter's title after a stop, a colon or a dash ("Capítulo II. Que trata de …"), or
 # after a space when it opens in capitals ("Chapter 1 Loomings"), never in lower case ("Chapter 3

@@ -68,12 +68,8 @@ class Outline:
         """The section a heading of ``level`` (1 the highest) opens, as its path."""
         self.entered.append(heading)
         self.close(level)
-        above = tuple(text for _, text in self.open)
+        path = self.beneath(heading)
         self.open.append((level, heading))
-        if not above:
-            return heading
-        path = _PATH_JOINER.join((*above, heading))
-        self.named[path] = (above, heading)
         return path
 
     def beneath(self, heading: str) -> str:

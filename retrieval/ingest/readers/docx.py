@@ -502,10 +502,10 @@ def _labelled_groups(rows: list[list[str]]) -> list[tuple[str | None, list[list[
     over rows of several ("Study Endpoints:" over "Primary: | Change in sCD14 …") names them,
     as a heading would, and says nothing as a row of its own."""
     groups: list[tuple[str | None, list[list[str]]]] = [(None, [])]
-    for index, row in enumerate(rows):
-        filled = [prose(cell) for cell in row if prose(cell)]
-        after = rows[index + 1] if index + 1 < len(rows) else []
-        heads = sum(1 for cell in after if prose(cell)) >= 2 and len(rows) > 2
+    filled_rows = [[text for cell in row if (text := prose(cell))] for row in rows]
+    for index, (row, filled) in enumerate(zip(rows, filled_rows, strict=True)):
+        after = filled_rows[index + 1] if index + 1 < len(rows) else []
+        heads = len(after) >= 2 and len(rows) > 2
         if len(filled) == 1 and len(filled[0].split()) <= _LABEL_WORDS and heads:
             groups.append((filled[0].rstrip(":").rstrip(), []))
         else:

@@ -514,7 +514,7 @@ def _remove_furniture(content: Element) -> None:
     # WordPress theme names a post's box '<div class="entry themeform share">'.
     doomed = [e for e in doomed if not _holds_the_story(e, paragraphs)]
     marked = set(doomed)
-    outermost = [e for e in doomed if not any(a in marked for a in e.iterancestors())]
+    outermost = _outermost(doomed)
     if total - sum(len(_visible_text(e)) for e in outermost) < 200:
         doomed = [e for e in doomed if not _holds_the_page(e, total, marked - {e})]
     _drop(doomed)
@@ -633,8 +633,7 @@ def _is_thread(comments: list[Element], content: Element, total: int) -> bool:
     """Whether ``comments``, the boxes named as readers' comments, are the page: a forum's
     thread of posts, a match's live ticker, each entry a "comment". They hold more than half of
     its ``total`` text, and no story is left without them (no box scoring 5)."""
-    marked = set(comments)
-    outermost = [e for e in comments if not any(a in marked for a in e.iterancestors())]
+    outermost = _outermost(comments)
     if sum(len(_visible_text(e)) for e in outermost) * 2 <= total:
         return False
     places = [(e.getparent(), e.getparent().index(e), e) for e in outermost]
@@ -645,6 +644,12 @@ def _is_thread(comments: list[Element], content: Element, total: int) -> bool:
     finally:
         for parent, index, element in places:
             parent.insert(index, element)
+
+
+def _outermost(elements: list[Element]) -> list[Element]:
+    """Those of ``elements`` inside none of the others."""
+    marked = set(elements)
+    return [e for e in elements if not any(a in marked for a in e.iterancestors())]
 
 
 def _is_block(element: Element) -> bool:

@@ -544,9 +544,11 @@ def division_level(line: str) -> int | None:
     cjk = _CJK_DIVISION.match(line)
     if cjk:
         return _CJK_LEVELS[cjk.group(1)] if len(line) <= 40 else None
+    if not line[:1].isupper():
+        return None
     for level, pattern in enumerate(_DIVISION, start=1):
         match = pattern.match(line)
-        if match is None or not line[0].isupper():
+        if match is None:
             continue
         title = match["title"] or match["spaced"] or ""
         if title[:1].islower() or len(title.split()) > DIVISION_TITLE_WORDS:

@@ -441,9 +441,14 @@ def _place(tokens: Sequence[Token], index: int) -> str:
 
 def _introduced(reading: _Reading) -> bool:
     """Whether the paragraph right before a list opening now introduces it ("Possible values:")."""
-    if reading.intro is None or reading.intro != len(reading.document.blocks) - 1:
+    if not _intro_is_last(reading):
         return False
-    return reading.document.blocks[reading.intro].text.endswith(_INTRODUCING)
+    return reading.document.blocks[-1].text.endswith(_INTRODUCING)
+
+
+def _intro_is_last(reading: _Reading) -> bool:
+    """Whether the paragraph that may introduce what follows is the last block read."""
+    return reading.intro == len(reading.document.blocks) - 1
 
 
 def _list_closed(reading: _Reading) -> None:
@@ -640,7 +645,7 @@ def _example_of_last(text: str, reading: _Reading) -> bool:
         return False
     if reading.label or reading.term:
         return False
-    if reading.intro is None or reading.intro != len(blocks) - 1:
+    if not _intro_is_last(reading):
         return False
     last = blocks[-1]
     return (
@@ -686,7 +691,7 @@ def _attach(code: str, title: str, reading: _Reading) -> None:
     code = _LEADING_BLANK_LINES.sub("", code)
     if _result_of_code(reading, code):
         return
-    introduced = reading.intro is not None and reading.intro == len(reading.document.blocks) - 1
+    introduced = _intro_is_last(reading)
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
     if introduced and reading.label:

@@ -310,8 +310,6 @@ class _Placing:
         self.document, self.headings = document, headings
         self.section: str | None = None
         self.numbered = _Numbering()
-        # common reads dates with this module's find_date: imported here, not at the top
-
         self.outline = Outline()  # a legal text's parts, chapters and articles in force
         self.layout = _Layout(text)
 
