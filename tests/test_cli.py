@@ -378,43 +378,43 @@ def test_too_long_question_is_a_one_line_error(
     assert_one_line_error(code, out, err, "5999 characters long; the limit is 5000")
 
 
+@pytest.fixture
+def read_only_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """``tmp_path``, said not writable (root may write anywhere)."""
+    monkeypatch.setattr("os.access", lambda path, mode: Path(path) != tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("read_only", [False, True])
 def test_database_that_is_not_sqlite_is_a_one_line_error_where_nothing_is_indexed(
-    capsys: pytest.CaptureFixture[str], shipped_corpus: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    shipped_corpus: Path,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    read_only: bool,
 ) -> None:
-    # `stats` only reads: it reports the file (ask and index set it aside and rebuild: below).
+    # `stats` only reads: it reports the file (ask and index set it aside and rebuild: below);
+    # in a read-only folder too, where it is the damage that is said, not the folder.
+    if read_only:
+        request.getfixturevalue("read_only_folder")
     db = tmp_path / "broken.db"
     db.write_bytes(b"not a database" * 100)
     code, out, err = run(capsys, "stats", "--corpus", str(shipped_corpus), "--db", str(db))
     assert_one_line_error(code, out, err, "cannot open the database")
+    assert "file is not a database" in err and "not writable" not in err
 
 
 def test_database_in_a_read_only_folder_says_the_folder_is_not_writable(
     capsys: pytest.CaptureFixture[str],
     shipped_corpus: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    read_only_folder: Path,
 ) -> None:
     # SQLite says only "unable to open database file" (here: the path is a folder, as root may
     # write anywhere); the folder not being writable is why, and is what the admin is told.
-    db = tmp_path / "q.db"
+    db = read_only_folder / "q.db"
     db.mkdir()
-    monkeypatch.setattr("os.access", lambda path, mode: Path(path) != tmp_path)
     code, out, err = run(capsys, "ask", "sco", "--corpus", str(shipped_corpus), "--db", str(db))
-    assert_one_line_error(code, out, err, f"its folder {tmp_path} is not writable")
-
-
-def test_a_damaged_database_in_a_read_only_folder_says_it_is_damaged(
-    capsys: pytest.CaptureFixture[str],
-    shipped_corpus: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    db = tmp_path / "broken.db"
-    db.write_bytes(b"not a database" * 100)
-    monkeypatch.setattr("os.access", lambda path, mode: Path(path) != tmp_path)
-    code, out, err = run(capsys, "stats", "--corpus", str(shipped_corpus), "--db", str(db))
-    assert_one_line_error(code, out, err, "file is not a database")
-    assert "not writable" not in err
+    assert_one_line_error(code, out, err, f"its folder {read_only_folder} is not writable")
 
 
 def test_missing_question_file_is_a_one_line_error(

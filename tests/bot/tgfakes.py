@@ -149,11 +149,7 @@ class Updates:
         """A file sent to the bot (a Telegram "document"), named ``file_name``; ``caption``
         with an entity for each @username in it, replying to ``reply_to``."""
         message = self.message_json(user_id, chat_id, chat_type)
-        if caption is not None:
-            message["caption"] = caption
-            message["caption_entities"] = _mentions(caption)
-        if reply_to is not None:
-            message["reply_to_message"] = reply_to
+        _addressed(message, caption, reply_to)
         document: dict[str, Any] = {"file_id": file_id, "file_unique_id": f"u{file_id}"}
         if file_name is not None:
             document["file_name"] = file_name
@@ -187,8 +183,7 @@ class Updates:
         reply_to: dict[str, Any] | None = None,
     ) -> Update:
         message = self.message_json(user_id, chat_id, chat_type)
-        if reply_to is not None:
-            message["reply_to_message"] = reply_to
+        _addressed(message, None, reply_to)
         message["sticker"] = {
             "file_id": "CAACAgIAAxkBAAEB",
             "file_unique_id": "AgADsticker",
@@ -215,12 +210,7 @@ class Updates:
         message["photo"] = [
             {"file_id": "AgACAgphoto", "file_unique_id": "AQADphoto", "width": 90, "height": 90}
         ]
-        if caption:
-            message["caption"] = caption
-            if mentions := _mentions(caption):
-                message["caption_entities"] = mentions
-        if reply_to is not None:
-            message["reply_to_message"] = reply_to
+        _addressed(message, caption, reply_to)
         return self._update({"message": message})
 
     def voice(self, *, user_id: int = USER_ID) -> Update:
@@ -249,6 +239,19 @@ class Updates:
         """Press the button labelled ``label`` on the message the bot sent in ``call``."""
         data = call.button(label)["callback_data"]
         return self.press(data, sent_message(call.params, 999), user_id=user_id)
+
+
+def _addressed(
+    message: dict[str, Any], caption: str | None, reply_to: dict[str, Any] | None
+) -> None:
+    """``caption`` on ``message``, with an entity for each @username in it; ``reply_to`` the
+    message it replies to."""
+    if caption:
+        message["caption"] = caption
+        if mentions := _mentions(caption):
+            message["caption_entities"] = mentions
+    if reply_to is not None:
+        message["reply_to_message"] = reply_to
 
 
 def _mentions(text: str) -> list[dict[str, Any]]:

@@ -17,8 +17,11 @@ places are given as the reader sees the turned page.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from pypdf import PdfWriter
 
 
 @dataclass(frozen=True)
@@ -147,3 +150,12 @@ def pdf_file(objects: Sequence[bytes]) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def titled(pdf: bytes, title: str) -> bytes:
+    """``pdf`` with ``title`` as its properties' title."""
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_metadata({"/Title": title})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -460,10 +460,5 @@ def test_a_page_with_a_few_stray_nul_bytes_is_read_not_refused_as_binary() -> No
     refused as "binary, not a web page"; a browser shows the page, the NULs as nothing. (A
     binary file holds far more control bytes: one in a hundred at least.)"""
     story = [f"The council voted on day {n} to rebuild the old harbour wall." for n in range(30)]
-    html = (
-        "<html><head><title>Harbour</title></head><body>"
-        f'<a href="/ad"><img src="ad.gif" alt="">{chr(0) * 11}</a>'
-        + "".join(f"<p>{line}</p>" for line in story)
-        + "</body></html>"
-    )
-    assert texts(read("harbour.html", html.encode("utf-8"))) == story
+    ad = f'<a href="/ad"><img src="ad.gif" alt="">{chr(0) * 11}</a>'
+    assert texts(_page(ad + "".join(f"<p>{line}</p>" for line in story))) == story

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from pdfmaker import Text, make_pdf, pdf_file
+from pdfmaker import Text, make_pdf, pdf_file, titled
 from pypdf import PdfWriter
 from readerfiles import texts
 
@@ -270,11 +270,7 @@ def test_a_title_the_program_took_from_a_file_name_gives_way_to_the_first_pages(
         ("minutes_final_v2", "Minutes of the Library Committee"),
         ("Library minutes\x00", "Library minutes"),
     ]:
-        writer = PdfWriter(clone_from=io.BytesIO(make_pdf([page])))
-        writer.add_metadata({"/Title": stated})
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        assert read("minutes.pdf", buffer.getvalue()).title == title
+        assert read("minutes.pdf", titled(make_pdf([page]), stated)).title == title
 
 
 def test_an_accent_set_apart_before_its_letter_is_put_on_it() -> None:

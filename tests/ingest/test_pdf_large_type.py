@@ -6,10 +6,7 @@ slide's list, a card's summary sentence under its name, the boxes of a checklist
 
 from __future__ import annotations
 
-import io
-
-from pdfmaker import Text, make_pdf
-from pypdf import PdfReader, PdfWriter
+from pdfmaker import Text, make_pdf, titled
 from readerfiles import CORPORA, parsed, texts
 
 from retrieval.ingest.pipeline import read
@@ -90,11 +87,8 @@ def test_each_box_of_a_checklist_is_an_item() -> None:
 
 def test_a_file_name_in_the_title_property_is_not_the_title() -> None:
     page = [Text(40, 780, "Using 18F's Brand Templates", 30), *_note(600)]
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf([page], base14="Helvetica"))))
-    writer.add_metadata({"/Title": "Using_18F's_Keynote_Template"})
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    assert read("brand.pdf", buffer.getvalue()).title == "Using 18F's Brand Templates"
+    pdf = titled(make_pdf([page], base14="Helvetica"), "Using_18F's_Keynote_Template")
+    assert read("brand.pdf", pdf).title == "Using 18F's Brand Templates"
 
 
 def test_a_ligature_read_with_a_space_after_it_is_one_word() -> None:
