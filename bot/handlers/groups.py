@@ -10,6 +10,7 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
+from bot.handlers.admin import admin_only
 from bot.handlers.common import (
     ask,
     command_text,
@@ -17,7 +18,6 @@ from bot.handlers.common import (
     replied_words,
     replies_to_bot,
     send,
-    services,
     texts,
     without_mention,
 )
@@ -75,19 +75,18 @@ async def private_only(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await send(context, chat, text, reply_to=message)
 
 
+@admin_only  # anyone else is told that only admins add documents, as in a private chat
 async def file_to_bot(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A file sent to the bot in a group (its caption names it, or it replies to the bot):
-    documents are added in the private chat, so an admin is told to send it there; anyone else,
-    that only admins add documents. A file the bot is not addressed with is the members' own."""
-    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    documents are added in the private chat, so an admin is told to send it there. A file the
+    bot is not addressed with is the members' own."""
+    message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
     t = await texts(update, context)
-    if services(context).is_admin(user.id if user else None):
-        text = t.UPLOAD_IN_PRIVATE.format(bot=context.bot.username)
-    else:
-        text = t.ADMIN_ONLY_UPLOAD
-    await send(context, chat, text, reply_to=message)
+    await send(
+        context, chat, t.UPLOAD_IN_PRIVATE.format(bot=context.bot.username), reply_to=message
+    )
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
