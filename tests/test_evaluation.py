@@ -56,6 +56,16 @@ def test_alternative_gold_answers_count() -> None:
     assert hit_rank(question, [passage("c.txt", "x"), passage("b.txt", "New cranes.")]) == 2
 
 
+def test_a_page_is_checked_against_the_gold_the_passage_holds() -> None:
+    # The PDF says it twice: a quote of the alternative on page 3 cites page 3, rightly.
+    question = Question(
+        "q", "?", "a.pdf", "kills all spacing", "fact", alt_gold=(("a.pdf", "remove the space"),),
+        page=12, alt_pages=(3,),
+    )  # fmt: skip
+    assert question.page_of(passage("a.pdf", "To remove the space altogether:")) == 3
+    assert question.page_of(passage("a.pdf", "nosep kills all spacing")) == 12
+
+
 # ------------------------------------------------------------------------------ the figures
 def test_figures_are_computed_as_by_hand() -> None:
     a, b = "a.txt", "b.txt"
@@ -239,13 +249,20 @@ def test_question_file_is_read_with_optional_fields(tmp_path: Path) -> None:
         tmp_path / "q.jsonl",
         [
             {"id": 1, "question": "Who?", "doc": "a.txt", "gold": "him", "kind": "fact",
-             "context": "Before?", "alt_gold": [{"doc": "b.txt", "gold": "her"}]},
+             "context": "Before?", "alt_gold": [{"doc": "b.txt", "gold": "her", "page": 4}]},
             {"id": "u", "question": "Why?"},
         ],
     )  # fmt: skip
     first, second = read_questions(path)
     assert first == Question(
-        "1", "Who?", "a.txt", "him", "fact", context="Before?", alt_gold=(("b.txt", "her"),)
+        "1",
+        "Who?",
+        "a.txt",
+        "him",
+        "fact",
+        context="Before?",
+        alt_gold=(("b.txt", "her"),),
+        alt_pages=(4,),
     )
     assert first.answerable and first.golds() == [("a.txt", "him"), ("b.txt", "her")]
     assert second == Question("u", "Why?", None, None, "other")

@@ -45,6 +45,18 @@ class Question:
     alt_gold: tuple[tuple[str, str], ...] = ()
     page: int | None = None  # where the gold stands, for PDFs
     lang: str | None = None
+    alt_pages: tuple[int | None, ...] = ()  # where each alternative gold stands
+
+    def page_of(self, passage: Passage) -> int | None:
+        """The page of the first gold ``passage`` holds: an alternative gold's own, not the
+        main gold's (an answer quoting the alternative on page 3 cites page 3, rightly)."""
+        text = fold(passage.text)
+        pages = [self.page] if self.doc and self.gold else []
+        pages += list(self.alt_pages) + [None] * (len(self.alt_gold) - len(self.alt_pages))
+        for (doc, gold), page in zip(self.golds(), pages, strict=True):
+            if passage.doc == doc and fold(gold) in text:
+                return page
+        return self.page
 
     @property
     def answerable(self) -> bool:
@@ -90,7 +102,7 @@ def read_questions(path: Path) -> list[Question]:
             continue
         try:
             questions.append(_question(json.loads(line)))
-        except (ValueError, KeyError, TypeError) as error:
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise EvalFileError(
                 f"{path}:{number}: not a question: each line must be a JSON object with at least "
                 '"id" and "question" (and "doc", "gold", "kind")'
@@ -99,6 +111,7 @@ def read_questions(path: Path) -> list[Question]:
 
 
 def _question(item: dict[str, Any]) -> Question:
+    alternatives = item.get("alt_gold") or []
     return Question(
         id=str(item["id"]),
         question=str(item["question"]),
@@ -106,8 +119,9 @@ def _question(item: dict[str, Any]) -> Question:
         gold=item.get("gold"),
         kind=str(item.get("kind", "other")),
         context=item.get("context"),
-        alt_gold=tuple((a["doc"], a["gold"]) for a in item.get("alt_gold") or []),
+        alt_gold=tuple((a["doc"], a["gold"]) for a in alternatives),
         page=item.get("page"),
+        alt_pages=tuple(a.get("page") for a in alternatives),
         lang=item.get("lang"),
     )
 
@@ -200,7 +214,8 @@ def _row(question: Question, answer: Answer, rank: int | None, k: int) -> dict[s
     # The pages cited are the quote's (Hit.pages: "pp. 27–28" for a quote run over a page
     # break), which need not be the page its paragraph starts on.
     pages = hit.pages if hit is not None else None
-    page_right = None if question.page is None or hit is None else _on(question.page, pages)
+    page = None if hit is None else question.page_of(hit.passage)
+    page_right = None if page is None else _on(page, pages)
     return {
         "id": question.id,
         "kind": question.kind,
