@@ -30,23 +30,56 @@ _KINDS = {
     "title": r"titles?|titres?|t[ií]tulos?",
 }
 _CHINESE_KINDS = {"条": "article", "章": "chapter", "节": "section", "編": "part", "编": "part"}
+# Numbers written as words, as headings and questions write them: "CAPÍTULO PRIMERO", "Titre
+# premier", "chapter one", "the Second Amendment", "el primer capítulo", "глава первая" (the
+# Russian by its stem: it inflects).
 _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-_NUMBER = rf"(?:\d+|{ROMAN})"  # every pattern below ignores case: "xiv" is XIV
-_LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())
-# "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV"
-_LABELLED = re.compile(
-    rf"(?<!\w)(?:{_LABEL})\s*(?:n[°ºo]\.?\s*|№\s*)?(?P<n>{_NUMBER})(?![\w-])", re.IGNORECASE
+_CARDINALS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+_ORDINAL_WORDS = {
+    word: n
+    for words in (
+        _ORDINALS,
+        "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième "
+        "dixième onzième douzième".split(),
+        "primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo undécimo "
+        "duodécimo".split(),
+        "primera segunda tercera cuarta quinta sexta séptima octava novena décima undécima "
+        "duodécima".split(),
+    )
+    for n, word in enumerate(words, 1)
+} | {"première": 1, "seconde": 2, "primer": 1, "tercer": 3, "setimo": 7}
+# A cardinal names a division after its label only: "chapter one", not "one chapter of it".
+_WORDS = _ORDINAL_WORDS | {word: n for n, word in enumerate(_CARDINALS, 1)}
+_RUSSIAN = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
+_RUSSIAN_WORD = re.compile(
+    rf"(?:{'|'.join(_RUSSIAN)})(?:[ыиоа]й|[аяоеу]я|[оеую]ю|[ое]е|[ое]го|[ое]м|ь[яеюи]\w*)"
 )
-# "the Second Amendment", "the fifth article", "the 2nd Amendment"
+_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
+_ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+# A number: digits (1er, 1.º, 2nd), a Roman numeral, an ordinal or cardinal word
+_NUMBER = rf"(?:\d+(?:st|nd|rd|th|er|re|\.?[ºª°])?|{ROMAN}|{_WORD}|{_RUSSIAN_WORD.pattern})"
+_LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())
+# "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV", "CAPÍTULO PRIMERO"
+_LABELLED = re.compile(
+    rf"(?<!\w)(?:{_LABEL})\s*(?:n[°ºo]\.?\s*|№\s*|the\s+)?(?P<n>{_NUMBER})(?![\w-])",
+    re.IGNORECASE,
+)
+# "the Second Amendment", "the 2nd Amendment", "el primer capítulo", "первая глава"
 _ORDINAL = re.compile(
-    rf"(?<!\w)(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:{_LABEL})(?!\w)",
+    rf"(?<!\w)(?P<n>{_ORDINAL_WORD}|{_RUSSIAN_WORD.pattern}|\d+(?:st|nd|rd|th))"
+    rf"\s+(?:{_LABEL})(?!\w)",
     re.IGNORECASE,
 )
 # What a heading naming a division starts with: its label, 第, or an ordinal
-_OPENING = re.compile(rf"(?:{_LABEL}|第|{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)\s)", re.IGNORECASE)
+_OPENING = re.compile(
+    rf"(?:{_LABEL}|第|{_ORDINAL_WORD}|{_RUSSIAN_WORD.pattern}|\d+(?:st|nd|rd|th)\s)", re.IGNORECASE
+)
 _CHINESE = re.compile(r"第(?P<n>[\d零〇一二两三四五六七八九十百千]+)(?P<k>[条章节編编])")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -81,8 +114,8 @@ def naming(text: str) -> tuple[Division, str] | None:
 
 # A follow-up naming only the next division's number: "And the Fourth?", "what about 44?"
 _BARE = re.compile(
-    rf"^\W*(?:and|what\s+about|how\s+about)?\s*(?:the\s+)?"
-    rf"(?P<n>{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th)?|{ROMAN})\W*$",
+    r"^\W*(?:and|what\s+about|how\s+about|y|et|и|а)?\s*(?:the\s+|el\s+|la\s+|le\s+|l')?"
+    rf"(?P<n>{_ORDINAL_WORD}|{_RUSSIAN_WORD.pattern}|\d+(?:st|nd|rd|th)?|{ROMAN})\W*$",
     re.IGNORECASE,
 )
 
@@ -119,14 +152,15 @@ def _opens(heading: str) -> bool:
 
 
 def _number(written: str) -> int | None:
-    """The value of a number written in digits, Roman numerals or an English ordinal word."""
-    if written.isdigit():
-        return int(written)
+    """The value of a number written in digits (2nd, 1er, 1.º), Roman numerals or words."""
+    digits = re.match(r"\d+", written)
+    if digits:
+        return int(digits[0])
     word = written.lower()
-    if word in _ORDINALS:
-        return _ORDINALS.index(word) + 1
-    if word[:-2].isdigit():
-        return int(word[:-2])  # 2nd, 21st
+    if word in _WORDS:
+        return _WORDS[word]
+    if _RUSSIAN_WORD.fullmatch(word):
+        return next(n for n, stem in enumerate(_RUSSIAN, 1) if re.match(stem, word))
     return _roman(written.upper())
 
 

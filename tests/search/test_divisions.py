@@ -27,6 +27,17 @@ from retrieval.search.divisions import following, heads, named
         ("AMENDMENT XIV", ("amendment", 14)),
         ("Chapter iv", ("chapter", 4)),
         ("TÍTULO VIII", ("title", 8)),
+        # numbers written as words, as headings and readers write them
+        ("CAPÍTULO SEGUNDO", ("chapter", 2)),
+        ("¿Qué dice el primer capítulo?", ("chapter", 1)),
+        ("Titre premier - DE LA SOUVERAINETÉ", ("title", 1)),
+        ("ARTICLE PREMIER", ("article", 1)),
+        ("Article 1er", ("article", 1)),
+        ("Sección 1.ª", ("section", 1)),
+        ("What does chapter three say?", ("chapter", 3)),
+        ("Article the first", ("article", 1)),
+        ("Что сказано в третьей главе?", ("chapter", 3)),
+        ("глава первая", ("chapter", 1)),
     ],
 )
 def test_a_division_is_read_with_its_number_however_written(
@@ -36,7 +47,14 @@ def test_a_division_is_read_with_its_number_however_written(
 
 
 @pytest.mark.parametrize(
-    "text", ["how do I set a timeout?", "the civil part", "articles of clothing", "I need help"]
+    "text",
+    [
+        "how do I set a timeout?",
+        "the civil part",
+        "articles of clothing",
+        "I need help",
+        "one chapter of the book",  # a count, not chapter one
+    ],
 )
 def test_text_naming_no_numbered_division_names_none(text: str) -> None:
     assert named(text) is None
@@ -114,12 +132,30 @@ def test_a_question_asking_only_for_an_article_is_answered_by_it(
         ("and 44?", "Что говорится в статье 43?", ("article", 44)),
         ("and the 21st?", "What does the 20th amendment say?", ("amendment", 21)),
         ("And the Fourth?", "what is sed?", None),
+        ("¿Y el segundo?", "¿Qué dice el capítulo primero?", ("chapter", 2)),
     ],
 )
 def test_a_follow_up_naming_a_number_alone_names_the_earlier_kind(
     follow_up: str, earlier: str, division: tuple[str, int] | None
 ) -> None:
     assert following(follow_up, earlier) == division
+
+
+def test_a_chapter_asked_by_its_number_in_words_is_the_one_headed_so(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Spain's constitution heads its chapters "CAPÍTULO PRIMERO", "CAPÍTULO SEGUNDO"; the
+    # first chapter's text cites "el capítulo segundo", which the question's words match best.
+    chapters = {
+        "PRIMERO": "Los españoles son iguales ante la ley, como dice el capítulo segundo.",
+        "SEGUNDO": "Se reconoce el derecho de reunión pacífica y sin armas.",
+        "TERCERO": "Los poderes públicos aseguran la protección social de la familia.",
+    }
+    body = "\n\n".join(f"## CAPÍTULO {n}\n\n{text}" for n, text in chapters.items())
+    library = write_library({"constitucion.md": f"# Constitución\n\n{body}\n"})
+    answer = library.answer("¿Qué dice el capítulo segundo?")
+    assert answer.hits[0].passage.section == "CAPÍTULO SEGUNDO"
+    assert "reunión pacífica" in answer.hits[0].passage.text
 
 
 def test_and_the_next_article_follows_up_with_its_passage(charter: Library) -> None:
