@@ -53,6 +53,7 @@ class Document:
     source: str | None = None
     paragraphs: int = 0
     sha256: str = ""
+    author: str | None = None  # as the manifest or the file says it ("Author: José Rizal")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Passage:
     # The headings above ``section``, outermost first: ("Timeouts",) for an "Examples" under
     # "Timeouts"; empty for a section at the top. Kept apart, as a heading may hold " › " itself.
     above: tuple[str, ...] = ()
+    author: str | None = None  # the document's author, when the manifest or the file names one
 
     @property
     def heading(self) -> str | None:

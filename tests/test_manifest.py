@@ -51,13 +51,14 @@ def problems(report: ReindexReport) -> list[str]:
             "line 3: date 'last spring' is not a date (use 2024-05-01, or 2024-05, or 2024)",
         ),
         (
-            '["alpha.txt"]\ntitle = "Harbour"\nauthor = "Port"\n',
-            "line 3: 'author' of 'alpha.txt' is not used (a file can have title, date, source)",
+            '["alpha.txt"]\ntitle = "Harbour"\npublisher = "Port"\n',
+            "line 3: 'publisher' of 'alpha.txt' is not used (a file can have title, date, source,"
+            " author)",
         ),
         (
             '["alpha.txt"]\ntitle = "Harbour"\ntitel = "Harbour"\n',
             "line 3: 'titel' of 'alpha.txt' is not used (did you mean 'title'? a file can have "
-            "title, date, source)",
+            "title, date, source, author)",
         ),
         (
             '["alpha.txt"]\ntitle = "Harbour"\n\n[beta.txt]\ntitle = "Fruit"\n',
@@ -66,7 +67,7 @@ def problems(report: ReindexReport) -> list[str]:
         (
             '["alpha.txt"]\ntitle = "Harbour"\nmeta.source = "Port"\n',
             "line 3: 'meta.source' of 'alpha.txt' is not used (did you mean 'source'? a file can "
-            "have title, date, source)",
+            "have title, date, source, author)",
         ),
         (
             '["alpha.txt"]\ntitle = "Harbour"\ndate = {year = 2019}\n',
@@ -176,6 +177,33 @@ def test_examples_that_are_not_a_list_are_named(make_corpus: MakeCorpus, tmp_pat
     assert problems(report) == [
         'line 1: examples should be a list of questions: examples = ["…", "…"]'
     ]
+
+
+@pytest.mark.parametrize(
+    ("files", "written_by"),
+    [
+        ({"manifest.toml": '["alpha.txt"]\nauthor = "Hannah Ostrova"\n'}, "the manifest"),
+        (
+            {"alpha.txt": f"Title: Harbour\nAuthor: Hannah Ostrova\nDate: 2024-05-01\n\n{ALPHA}"},
+            "its header",
+        ),
+    ],
+)
+def test_a_question_naming_the_author_is_about_her_document(
+    make_corpus: MakeCorpus, tmp_path: Path, files: dict[str, str], written_by: str
+) -> None:
+    # The report never names its writer: asked by her name, it was declined as about someone
+    # no document holds.
+    folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA, **files})
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("What does Ostrova say the committee wants for the port?")
+        assert answer.outcome != "declined", written_by
+        assert answer.hits[0].passage.doc == "alpha.txt"
+        assert answer.hits[0].passage.author == "Hannah Ostrova"
+        assert {d.doc: d.author for d in library.documents()}["alpha.txt"] == "Hannah Ostrova"
+    finally:
+        library.close()
 
 
 def test_the_shipped_manifest_has_no_mistakes(shipped_library: Library) -> None:

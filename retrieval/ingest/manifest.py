@@ -1,5 +1,5 @@
-"""``manifest.toml``: titles, dates and sources for the corpus's files, and example questions;
-and every mistake in it, said so an admin can fix it.
+"""``manifest.toml``: titles, dates, sources and authors for the corpus's files, and example
+questions; and every mistake in it, said so an admin can fix it.
 
 ```toml
 examples = ["What is the Belt and Road initiative?"]
@@ -8,6 +8,7 @@ examples = ["What is the Belt and Road initiative?"]
 title = "China's National Defense in 2004, chapter IX"
 date = "2004-12-27"
 source = "Information Office of the State Council"
+author = "Information Office of the State Council"
 ```
 
 A mistake never stops a refresh nor costs the corpus what it has: a value that can't be used
@@ -32,7 +33,7 @@ from retrieval.ingest.readers.common import iso_date
 
 MANIFEST = "manifest.toml"
 CLOSE_LOOKED_FOR = 10  # stale entries a close name is looked for, by likeness
-KEYS = ("title", "date", "source")  # what a file's entry may say
+KEYS = ("title", "date", "source", "author")  # what a file's entry may say
 EXAMPLES = "examples"  # the one key of the top level
 _ISO = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -47,6 +47,7 @@ class ParsedDocument:
     date: str | None = None
     source: str | None = None  # where it came from: a URL when known
     blocks: list[Block] = field(default_factory=list)
+    author: str | None = None  # who wrote it, as the file says ("Author: José Rizal")
 
     def add(self, section: str | None, text: str, **kwargs: object) -> None:
         """Append a paragraph under ``section``."""

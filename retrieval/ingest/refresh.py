@@ -27,7 +27,7 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = manifests.MANIFEST
-PARSER_VERSION = "76"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "77"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
@@ -116,6 +116,7 @@ def _parse_file(
         "title": title,
         "date": manifest.get("date") or parsed.date,
         "source": manifest.get("source") or parsed.source,
+        "author": manifest.get("author") or parsed.author,
         "sha256": fingerprint,
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,

@@ -102,6 +102,13 @@ def _headings_above(db: sqlite_utils.Database) -> None:
     db.execute("alter table passages add column above text")
 
 
+def _authors(db: sqlite_utils.Database) -> None:
+    """Documents know their author: a question naming the author ("What does Rizal foresee?")
+    is about the book, whose text seldom names its writer. Existing rows are filled when the
+    new parser reads every file again."""
+    db.execute("alter table documents add column author text")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -110,6 +117,7 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0005-language-index", _language_index),
     ("corpus-0006-page-turns", _page_turns),
     ("corpus-0007-headings-above", _headings_above),
+    ("corpus-0008-authors", _authors),
 ]
 
 
@@ -163,6 +171,7 @@ class CorpusStore:
                 source=r["source"],
                 paragraphs=r["paragraphs"] or 0,
                 sha256=r["sha256"],
+                author=r["author"],
             )
             for r in rows
         ]
@@ -174,7 +183,7 @@ class CorpusStore:
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
         " p.code_at, p.lang, p.turns, p.above,"
-        " d.title "
+        " d.title, d.author "
         "from passages p join documents d on d.doc = p.doc "
     )
 
@@ -194,6 +203,7 @@ class CorpusStore:
             lang=row["lang"],
             turns=_turns(row["turns"]),
             above=_above(row["above"]),
+            author=row["author"],
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -212,7 +222,7 @@ class CorpusStore:
         return {
             row[0]: _made((
                 row[1], row[2], row[13], row[5], row[4], row[6], row[3], row[7], row[8], row[9],
-                row[10], _turns(row[11]), _above(row[12]),
+                row[10], _turns(row[11]), _above(row[12]), row[14],
             ))
             for row in rows
         }  # fmt: skip
@@ -227,7 +237,8 @@ class CorpusStore:
         self, after: int, limit: int
     ) -> list[tuple[int, str, str, str | None, str, str | None, str]]:
         """What the index reads of the passages with a rowid above ``after``, ``limit`` of them
-        in rowid order: ``(rowid, id, text, section, document title, document date, language)``.
+        in rowid order: ``(rowid, id, text, section, document title, document date, language)``;
+        the title followed by the document's author, when it has one, as the index reads it.
 
         Rowids are never reused (AUTOINCREMENT), so the passages added since an index was built
         are exactly those above the largest rowid it holds.
@@ -235,7 +246,8 @@ class CorpusStore:
         cursor = self._reader().cursor()
         cursor.row_factory = None  # plain tuples: a named row costs a copy per passage
         rows: list[tuple[int, str, str, str | None, str, str | None, str]] = cursor.execute(
-            "select p.rowid, p.id, p.text, p.section, d.title, d.date, p.lang from passages p"
+            "select p.rowid, p.id, p.text, p.section, d.title || coalesce(' · ' || d.author, ''),"
+            " d.date, p.lang from passages p"
             " join documents d on d.doc = p.doc where p.rowid > ? order by p.rowid limit ?",
             [after, limit],
         ).fetchall()

@@ -205,15 +205,17 @@ def test_a_heading_inside_raw_html_pre_is_code_not_a_section() -> None:
 
 
 # ----------------------------------------------------------------------------- generated text
-def test_front_matter_date_and_source_other_keys_ignored() -> None:
+def test_front_matter_date_source_and_author_other_keys_ignored() -> None:
     document = _read(
         "---\ntitle: 'Harbour notes'\ndate: 2024-03-05\ncanonical_url: https://example.org/h\n"
-        "hide:\n  - toc\n---\n\nThe harbour committee met in spring to discuss the port.\n"
+        "author: Ana Ruiz\nhide:\n  - toc\n---\n\n"
+        "The harbour committee met in spring to discuss the port.\n"
     )
-    assert (document.title, document.date, document.source) == (
+    assert (document.title, document.date, document.source, document.author) == (
         "Harbour notes",
         "2024-03-05",
         "https://example.org/h",
+        "Ana Ruiz",
     )
     assert texts(document) == ["The harbour committee met in spring to discuss the port."]
 

@@ -54,31 +54,36 @@ def test_no_passage_or_section_is_gutenberg_boilerplate(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "title", "date", "number"),
+    ("name", "title", "date", "number", "author"),
     [
-        ("don-quijote-excerpt.txt", "Don Quijote", "2010-04-27", 2000),
-        ("gutenberg-1013-excerpt.txt", "The First Men In The Moon", "2004-10-20", 1013),
+        ("don-quijote-excerpt.txt", "Don Quijote", "2010-04-27", 2000,
+         "Miguel de Cervantes Saavedra"),
+        ("gutenberg-1013-excerpt.txt", "The First Men In The Moon", "2004-10-20", 1013,
+         "H. G. Wells"),
         (
             "gutenberg-10026-excerpt.txt",
             "The Mirror of Literature, Amusement, and Instruction, Vol. 10, Issue 268, August 11, "
             "1827",
             "2003-10-09",
             10026,
+            None,  # "by Various": an anthology names no author
         ),
     ],
-)
-def test_the_header_gives_the_title_date_and_page(
-    name: str, title: str, date: str, number: int
+)  # fmt: skip
+def test_the_header_gives_the_title_date_page_and_author(
+    name: str, title: str, date: str, number: int, author: str | None
 ) -> None:
     document = _read(name)
     assert document.title == title
     assert document.date == date
     assert document.source == f"https://www.gutenberg.org/ebooks/{number}"
+    assert document.author == author
 
 
 def test_a_copy_without_its_header_is_titled_by_its_closing_line() -> None:
     # "End of the Project Gutenberg EBook of Candide, by Voltaire": not "TRADUIT DE L'ALLEMAND"
-    assert _read("candide-excerpt.txt").title == "Candide"
+    candide = _read("candide-excerpt.txt")
+    assert (candide.title, candide.author) == ("Candide", "Voltaire")
 
 
 def test_the_book_itself_is_all_kept_to_its_last_line() -> None:

@@ -50,6 +50,7 @@ _CREDITS = re.compile(
     r"(?i)^(?:Produced\s+by|(?:This\s+)?(?:Project\s+Gutenberg\s+)?E-?(?:text|book)\s+"
     r"(?:was\s+)?(?:prepared|produced)\s+by|Transcribed\s+(?:from|by))\b"
 )
+_NO_AUTHOR = frozenset({"various", "anonymous", "unknown"})
 _RUNS_ON = frozenset("a an and of the to in on for with by or".split())  # "… Chapters of"
 CREDIT_BLOCKS = 3  # of the blocks after the header, how many may be credits or notes on the file
 
@@ -61,6 +62,7 @@ class Book:
     title: str | None = None
     dates: tuple[str, ...] = ()  # "Release Date", "Posting Date", … as written, in that order
     source: str | None = None  # the book's page: https://www.gutenberg.org/ebooks/2000
+    author: str | None = None  # "Author:", or the opening line's "…, by Voltaire"
 
 
 def without_boilerplate(text: str) -> tuple[Book | None, str]:
@@ -77,6 +79,7 @@ def without_boilerplate(text: str) -> tuple[Book | None, str]:
         closing = _names_book(_joined_line(lines, end))
         if closing is not None:
             book.title = book.title or closing.title
+            book.author = book.author or closing.author
     body = _without_credits(lines[start:end])
     return book, "\n".join(body)
 
@@ -138,6 +141,7 @@ def _read_header(lines: list[str]) -> Book:
     number = next((m["number"] for line in lines if (m := _NUMBER.search(line))), None)
     return Book(
         title=fields.get("title") or named.title,
+        author=_author(fields.get("author")) or named.author,
         dates=dates,
         source=f"https://www.gutenberg.org/ebooks/{number}" if number else None,
     )
@@ -160,7 +164,14 @@ def _names_book(line: str) -> Book | None:
         return None
     book = match["book"].strip(" *")
     by = _BY.search(book)
-    return Book(title=(book[: by.start()].strip() if by else book) or None)
+    author = _author(by[0].strip(" ,").removeprefix("by")) if by else None
+    return Book(title=(book[: by.start()].strip() if by else book) or None, author=author)
+
+
+def _author(written: str | None) -> str | None:
+    """An author as a header writes one; None for an anthology's "Various" or "Anonymous"."""
+    name = squeeze(written or "")
+    return None if name.casefold() in _NO_AUTHOR or not name else name
 
 
 def _without_credits(lines: list[str]) -> list[str]:

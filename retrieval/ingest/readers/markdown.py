@@ -5,7 +5,7 @@ never becomes a section. What a reader of the rendered page sees is kept: headin
 (each under the headings above it: "Timeouts › Examples"), paragraphs (hard-wrapped lines
 rejoined), list items, admonition and definition-list text, table rows, and code blocks whole
 with the paragraph that introduces them. What the page would not show
-is dropped: YAML front matter (read for title, date and source), HTML blocks and comments,
+is dropped: YAML front matter (read for title, date, source and author), HTML blocks and comments,
 mkdocs/Sphinx directives (``::: module.Class``, ``:docstring:``, ``.. note::``, ``/// html``),
 attribute lists (``{: #id }``) and MyST's targets (``(asdict)=``) and colon fences (``:::``). A MyST
 role is read as the text Sphinx shows for it: {func}`attrs.field` as "attrs.field", {issue}`1138`
@@ -266,6 +266,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else None,
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
+        author=prose(meta["author"]) if meta.get("author") else None,
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.articles = numbers_articles(reading.lines)
@@ -344,8 +345,8 @@ def _title_line(document: ParsedDocument) -> str | None:
 def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
     """The top-level ``key: value`` pairs of a YAML front matter block, keys in lower case.
 
-    Only plain scalars are read (title, date, source); nested keys and lists are ignored, so no
-    YAML library is needed and no YAML feature can surprise.
+    Only plain scalars are read (title, date, source, author); nested keys and lists are
+    ignored, so no YAML library is needed and no YAML feature can surprise.
     """
     block = next((t.content for t in tokens if t.type == "front_matter"), "")
     meta: dict[str, str] = {}

@@ -27,7 +27,7 @@ from retrieval.ingest.readers.chapters import (
 )
 from retrieval.ingest.readers.common import Outline, fallback_title, find_date
 from retrieval.ingest.readers.decoding import decode
-from retrieval.ingest.readers.gutenberg import without_boilerplate
+from retrieval.ingest.readers.gutenberg import Book, without_boilerplate
 from retrieval.ingest.readers.lines import (
     ARTICLE_LEVEL,
     BULLET,
@@ -89,6 +89,7 @@ HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines
 _TITLE_FIELDS = ("title", "subject")
 _DATE_FIELDS = ("last-modified", "date", "posted")
 _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
+_AUTHOR_FIELDS = ("author", "authors")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -215,11 +216,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     date = find_date(stated) or find_date(raw_header) or footer_date
     lines = lines[: len(lines) - len(footer)] if footer_date else lines
     title, start = _title(lines, header_end, fallback_title)
-    title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), title)
-    title = book.title if book and book.title else title
-    source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
-    source = source or (book.source if book else None)
-    document = ParsedDocument(title=title, date=date, source=source)
+    document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
     found = _question_headings(lines[start:]) | _outdented(text) | _underlined(text)
     headings |= {line for line in found if not is_dialogue(line)}
@@ -250,6 +247,18 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
     placing.outline.finish(document)
+    return document
+
+
+def _stated(book: Book | None, fields: dict[str, str], document: ParsedDocument) -> ParsedDocument:
+    """``document`` with the title, address and author its Gutenberg header or its mail or
+    Usenet header fields say, where they say them (the header before the fields)."""
+    title = next((fields[key] for key in _TITLE_FIELDS if fields.get(key)), document.title)
+    document.title = book.title if book and book.title else title
+    source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
+    document.source = source or (book.source if book else None)
+    author = next((fields[key] for key in _AUTHOR_FIELDS if fields.get(key)), None)
+    document.author = (book.author if book else None) or author
     return document
 
 
