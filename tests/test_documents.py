@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers.common import find_date
+from retrieval.ingest.readers.common import author_names, find_date
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES, decode
 from retrieval.ingest.readers.lines import units
 from retrieval.ingest.readers.text import parse, read_document
@@ -196,6 +196,30 @@ def test_dateline_under_the_title_sets_the_date_and_is_not_a_paragraph() -> None
     assert [t for _, t in document.paragraphs] == [
         "The two sides agreed to cooperate on the expansion of their ports and harbours."
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "authors"),
+    [
+        ("Alice Smith; Bob Jones", "Alice Smith, Bob Jones"),
+        ("A. Smith, B. Jones and C. Wu", "A. Smith, B. Jones, C. Wu"),
+        ("Miguel de Cervantes Saavedra", "Miguel de Cervantes Saavedra"),
+        ("Ann Lee, and Bob Jones", "Ann Lee, Bob Jones"),
+        ("Ann Lee <ann@example.org>", "Ann Lee"),
+        # the account or program that made the file names no one who wrote it
+        ("Windows User", None),
+        ("Microsoft Office User", None),
+        ("Administrator", None),
+        ("jsmith", None),
+        ("python-docx", None),
+        ("Alice Smith; admin", None),
+        (None, None),
+    ],
+)
+def test_a_files_author_field_names_people_or_no_one(
+    written: str | None, authors: str | None
+) -> None:
+    assert author_names(written) == authors
 
 
 # ------------------------------------------------------------------------------ a new web page

@@ -187,6 +187,16 @@ def test_the_date_of_the_python_docx_template_is_not_the_documents() -> None:
     assert read("minutes.docx", saved(word)).date == "2024-05-06"
 
 
+def test_the_author_is_the_person_the_properties_name_not_the_account() -> None:
+    word = docx.Document()  # python-docx's template says "python-docx" wrote it
+    word.add_paragraph("The harbour committee met in spring to discuss the expansion.")
+    assert read("minutes.docx", saved(word)).author is None
+    word.core_properties.author = "Windows User"
+    assert read("minutes.docx", saved(word)).author is None
+    word.core_properties.author = "Ana Ruiz"
+    assert read("minutes.docx", saved(word)).author == "Ana Ruiz"
+
+
 def _with_text_box(paragraph: Paragraph, text: str) -> None:
     """Anchor a floating text box holding ``text`` in ``paragraph``, as Word writes one: a
     drawing, and the same box again as a VML fallback for old readers."""

@@ -30,6 +30,13 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def test_the_author_is_the_person_the_page_names() -> None:
+    body = "<p>The harbour committee met in spring to discuss the expansion of the port.</p>"
+    assert _page(body, '<meta name="author" content="Ana Ruiz">').author == "Ana Ruiz"
+    assert _page(body, '<meta name="author" content="admin">').author is None
+    assert _page(body).author is None
+
+
 # ----------------------------------------------------------------------------- the real files
 def test_the_pages_are_there() -> None:
     assert len(HTML_FILES) == 5

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
+from retrieval.ingest.readers.chapters import is_name
 from retrieval.model import Turns, solid_length
 from retrieval.text import clean, squeeze
 
@@ -24,6 +25,14 @@ _PLACEHOLDER_TITLE = re.compile(
     r"^(?:untitled|document\d*|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
     r"|.*\.(?:docx?|pdf|tex|dvi|odt))$",
     re.IGNORECASE,
+)
+# Several authors: "Alice Smith; Bob Jones", "A. Smith, B. Jones and C. Wu"
+_AUTHORS_APART = re.compile(r"\s*(?:[,;/&]|\band\b)\s*")
+_ADDRESS = re.compile(r"<[^>]*>|\([^)]*@[^)]*\)")  # "Ann Lee <ann@example.org>"
+# Words of the accounts and programs a file's author field names by default, never a person's
+_ACCOUNT_WORDS = frozenset(
+    "user users admin administrator owner microsoft office windows author unknown guest "
+    "staff default".split()
 )
 _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
 # PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
@@ -107,6 +116,21 @@ class Outline:
 def is_placeholder_title(title: str) -> bool:
     """A title a program filled in rather than a person: "Untitled", "Microsoft Word - x.doc"."""
     return bool(_PLACEHOLDER_TITLE.match(title.strip()))
+
+
+def author_names(written: str | None) -> str | None:
+    """The people a file's metadata names as its author ("Alice Smith; Bob Jones", "H. G.
+    Wells"), or None when it names none: the account that made the file ("Windows User",
+    "Administrator", "jsmith", "python-docx") says nothing of who wrote it, and would make its
+    words look like the document's."""
+    names = [squeeze(name) for name in _AUTHORS_APART.split(_ADDRESS.sub("", written or ""))]
+    names = [name for name in names if name]  # "Alice Smith, and Bob Jones"
+    found = [
+        name
+        for name in names
+        if is_name(name) and not _ACCOUNT_WORDS & set(name.casefold().split())
+    ]  # fmt: skip
+    return ", ".join(found) if found and len(found) == len(names) else None
 
 
 def prose(text: str) -> str:

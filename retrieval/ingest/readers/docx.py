@@ -39,6 +39,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
+    author_names,
     code_text,
     fallback_title,
     is_placeholder_title,
@@ -108,7 +109,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.docx`` files."""
     word = _open(data, path)
     title, date = _properties(word)
-    document = ParsedDocument(title=title, date=date)
+    document = ParsedDocument(title=title, date=date, author=_author(word))
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
     walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
@@ -150,6 +151,15 @@ def _open(data: bytes, path: Path) -> Document:
         raise DocumentError(path, "damaged: not a Word document") from error
     except Exception as error:  # lxml's XMLSyntaxError and friends: a broken part inside
         raise DocumentError(path, f"damaged: {type(error).__name__}") from error
+
+
+def _author(word: Document) -> str | None:
+    """The people the file's properties name as its author (not the account that made it)."""
+    try:
+        word.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return None
+    return author_names(word.core_properties.author)
 
 
 def _properties(word: Document) -> tuple[str, str | None]:

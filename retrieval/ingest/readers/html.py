@@ -32,6 +32,7 @@ from retrieval.ingest.readers.article import link_density, story_box, story_scor
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
+    author_names,
     code_text,
     fallback_title,
     find_date,
@@ -184,6 +185,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
+    document.author = author_names(_meta(root, "author"))
     walk.outline.finish(document)
     # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
     # a citation box's "… retrieved 20 November 2019 from https://…"), as in saved text pages.

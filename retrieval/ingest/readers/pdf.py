@@ -37,6 +37,7 @@ from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import mojibake, pdf_tables
 from retrieval.ingest.readers.common import (
     attach_code,
+    author_names,
     fallback_title,
     find_date,
     is_placeholder_title,
@@ -164,6 +165,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     document.date = iso_date(meta.get("CreationDate") or meta.get("ModDate")) or find_date(
         first_page
     )
+    document.author = author_names(meta.get("Author"))
     return document
 
 
