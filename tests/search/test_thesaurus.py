@@ -49,6 +49,23 @@ def test_a_word_the_documents_lack_finds_the_passage_saying_it_otherwise(
     library.close()
 
 
+def test_a_question_of_one_word_the_documents_lack_finds_its_synonym(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # "Zoloft" is a brand of sertraline: asked alone, it was declined, the documents naming
+    # only the drug. (A longer question sharing no word with them stays unsearched.)
+    corpus = make_corpus({
+        "drugs.md": "# Drugs\n\nSertraline eased the symptoms of half the patients.\n\n"
+        "Statins lower the level of cholesterol in the blood.\n",
+    })  # fmt: skip
+    library = Library.open(tmp_path / "t.db", corpus)
+    answer = library.answer("Zoloft")
+    assert answer.outcome != "declined"
+    assert "Sertraline" in answer.hits[0].passage.text
+    assert library.answer("how do I grow zoloft in my garden?").outcome == "declined"
+    library.close()
+
+
 def test_words_the_documents_use_are_searched_as_they_are(library: Library) -> None:
     weights = library.query_weights("why is the journal file deleted")
     assert isinstance(weights, Weights) and weights.alternatives == {}
