@@ -67,8 +67,9 @@ def _more_words() -> frozenset[str]:
 
 
 def _folded(text: str) -> str:
-    """``text`` in lower case without accents: many type "mas" for "más", "еще" for "ещё"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    """``text`` in lower case without accents, its apostrophes straight: many type "mas" for
+    "más", "еще" for "ещё", "d'accord" for "d’accord"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -194,7 +194,7 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for it."
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
-MORE_WORDS = ("more", "next", "more results", "show more")
+MORE_WORDS = ("more", "next", "more results", "show more", "tell me more")
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
 SMALL_TALK_WORDS = (
@@ -210,6 +210,17 @@ SMALL_TALK_WORDS = (
     "hello",
     "a lot",
     "so much",
+    "many thanks",
+    "again",
+    "hi there",
+    "hello there",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "good night",
+    "bye",
+    "goodbye",
+    "see you",
 )
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."

@@ -192,7 +192,7 @@ UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
-MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más")
+MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más", "cuéntame más", "dime más")
 SMALL_TALK_WORDS = (
     "gracias",
     "muchas",
@@ -206,6 +206,15 @@ SMALL_TALK_WORDS = (
     "hola",
     "buenas",
     "buenos días",
+    "buenas tardes",
+    "buenas noches",
+    "de nuevo",
+    "otra vez",
+    "entendido",
+    "adiós",
+    "hasta luego",
+    "hasta pronto",
+    "chao",
 )
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."

@@ -207,7 +207,7 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
-MORE_WORDS = ("encore", "plus", "suite", "plus de résultats")
+MORE_WORDS = ("encore", "plus", "suite", "plus de résultats", "dites-m’en plus", "dis-m’en plus")
 SMALL_TALK_WORDS = (
     "merci",
     "beaucoup",
@@ -221,6 +221,14 @@ SMALL_TALK_WORDS = (
     "salut",
     "bonjour",
     "bonsoir",
+    "encore",
+    "entendu",
+    "compris",
+    "bonne journée",
+    "bonne soirée",
+    "bonne nuit",
+    "au revoir",
+    "à bientôt",
 )
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."

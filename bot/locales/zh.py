@@ -174,7 +174,7 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
-MORE_WORDS = ("更多", "下一页", "继续", "更多结果")
+MORE_WORDS = ("更多", "下一页", "继续", "更多结果", "详细一点", "多说一点")
 SMALL_TALK_WORDS = (
     "谢谢",
     "多谢",
@@ -188,6 +188,13 @@ SMALL_TALK_WORDS = (
     "你",
     "您",
     "啦",
+    "再次",
+    "早上好",
+    "晚上好",
+    "明白了",
+    "知道了",
+    "再见",
+    "拜拜",
 )
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"

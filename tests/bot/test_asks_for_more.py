@@ -19,6 +19,10 @@ MORE = [
     "mas",
     "Encore !",
     "Plus !",
+    "Tell me more!",
+    "подробнее",
+    "cuéntame más",
+    "dis-m'en plus",
 ]
 QUESTIONS = [
     "more about sed",
@@ -27,6 +31,7 @@ QUESTIONS = [
     "ещё один вопрос",
     "más tarde",
     "plus tard",
+    "tell me more about the SCO",
 ]
 
 

@@ -299,6 +299,27 @@ async def test_thanks_and_greetings_get_a_friendly_line_not_a_search(bot: Harnes
         assert reply.text == messages.SMALL_TALK_REPLY, text
 
 
+async def test_a_greeting_between_questions_is_no_follow_up_and_leaves_the_thread(
+    bot: Harness,
+) -> None:
+    # "hello again" was searched as a follow-up ("Read as a follow-up to …"), and the next real
+    # follow-up then read "QUESTION hello again" as its context.
+    await bot.say(QUESTION)
+    for text in ("hello again", "Good morning!", "thanks again", "bye", "d'accord", "пока"):
+        (reply,) = await bot.say(text)
+        assert reply.text == messages.SMALL_TALK_REPLY, text
+    (reply,) = await bot.say(FOLLOW_UP)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    assert query_log(bot)[-1]["context"] == QUESTION
+
+
+async def test_tell_me_more_pages_on_like_more(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    (reply,) = await bot.say("Tell me more!")
+    assert visible(reply.text).startswith(f"More results for “{QUESTION}”")
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]
+
+
 async def test_a_question_with_bidi_controls_is_echoed_isolated_without_them(bot: Harness) -> None:
     # U+202E (right-to-left override) typed into a question reversed the rest of the bot's line.
     (reply,) = await bot.say("zzqx \u202ewibble frob")
