@@ -55,6 +55,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     svc = services(context)
     folder = svc.library.corpus_dir
     same = await asyncio.to_thread(corpus.same_document, folder, checked.data)
+    if same == checked.name:  # sent again as it is: "the same file as itself" read oddly
+        await message.reply_text(t.UPLOAD_UNCHANGED.format(name=isolated(esc(same))))
+        return
     if same is not None:  # the reload would leave it out: every answer would show it twice
         await message.reply_text(t.UPLOAD_SAME_AS.format(name=shown, same=isolated(esc(same))))
         return

@@ -194,7 +194,7 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for it."
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
-MORE_WORDS = ("more", "next", "more results", "show more", "tell me more")
+MORE_WORDS = ("more", "next", "more results", "show more", "tell me more", "go on")
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
 SMALL_TALK_WORDS = (
@@ -311,6 +311,9 @@ UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
 UPLOAD_SAME_AS = (
     "“{name}” is the same file as <code>{same}</code>, which is already in the documents: "
     "nothing was saved (a copy would show every answer twice)."
+)
+UPLOAD_UNCHANGED = (
+    "<code>{name}</code> is already in the documents, exactly as you sent it: nothing was changed."
 )
 UPLOAD_DOWNLOAD_FAILED = (
     "I couldn't download “{name}” from Telegram ({reason}). Please send it again."

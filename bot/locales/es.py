@@ -215,6 +215,8 @@ SMALL_TALK_WORDS = (
     "hasta luego",
     "hasta pronto",
     "chao",
+    "nos vemos",
+    "hasta mañana",
 )
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
@@ -307,6 +309,10 @@ UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada.
 UPLOAD_SAME_AS = (
     "«{name}» es el mismo archivo que <code>{same}</code>, que ya está en los documentos: "
     "no se ha guardado nada (una copia mostraría cada respuesta dos veces)."
+)
+UPLOAD_UNCHANGED = (
+    "<code>{name}</code> ya está en los documentos, tal como lo has enviado: no se ha cambiado "
+    "nada."
 )
 UPLOAD_DOWNLOAD_FAILED = (
     "No pude descargar «{name}» de Telegram ({reason}). Por favor, envíalo de nuevo."

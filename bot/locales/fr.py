@@ -229,6 +229,9 @@ SMALL_TALK_WORDS = (
     "bonne nuit",
     "au revoir",
     "à bientôt",
+    "à plus",
+    "à demain",
+    "bonne fin de journée",
 )
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
@@ -332,6 +335,10 @@ UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a 
 UPLOAD_SAME_AS = (
     "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "
     "rien n’a été enregistré (une copie montrerait chaque réponse deux fois)."
+)
+UPLOAD_UNCHANGED = (
+    "<code>{name}</code> est déjà dans les documents, tel que vous l’avez envoyé\u00a0: rien n’a "
+    "été modifié."
 )
 UPLOAD_DOWNLOAD_FAILED = (
     "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."

@@ -195,6 +195,10 @@ SMALL_TALK_WORDS = (
     "知道了",
     "再见",
     "拜拜",
+    "下午好",
+    "晚安",
+    "收到",
+    "好嘞",
 )
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
@@ -255,6 +259,7 @@ UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
 UPLOAD_SAME_AS = (
     "“{name}”与文档中已有的 <code>{same}</code> 是同一个文件：未保存（副本会让每个回答出现两次）。"
 )
+UPLOAD_UNCHANGED = "文档中已有与你发送的完全相同的 <code>{name}</code>：没有任何改动。"
 UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
 UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
 UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"

@@ -505,6 +505,17 @@ async def test_an_upload_of_a_copy_of_a_document_says_which_and_is_not_saved(
     assert not (corpus_dir / "tables guide.txt").exists()
 
 
+async def test_a_document_sent_again_as_it_is_is_said_to_be_there_unchanged(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # It read "“X” is the same file as X, which is already in the documents".
+    original = sorted(corpus_dir.glob("*.txt"))[0]
+    before = original.stat().st_mtime_ns
+    (reply,) = await upload(admin_bot, original.name, original.read_bytes())
+    assert visible(reply.text) == visible(messages.UPLOAD_UNCHANGED.format(name=original.name))
+    assert original.stat().st_mtime_ns == before
+
+
 async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_it(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
