@@ -48,9 +48,12 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
     except corpus.UploadError as error:
-        await message.reply_text(
-            t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
-        )
+        said = t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
+        renamed = corpus.renamed(original, data)  # "notes.txt" that is a PDF
+        if renamed is not None:
+            kind = renamed.rsplit(".", 1)[1]
+            said += "\n" + t.UPLOAD_RENAME.format(kind=kind.upper(), name=isolated(esc(renamed)))
+        await message.reply_text(said)
         return
     svc = services(context)
     folder = svc.library.corpus_dir

@@ -332,6 +332,10 @@ UPLOAD_TOO_LARGE = (
     "serveur et envoyez /reload."
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
+UPLOAD_RENAME = (
+    "D’après son contenu, c’est un fichier {kind}\u00a0: renvoyez-le sous le nom "
+    "<code>{name}</code>."
+)
 UPLOAD_SAME_AS = (
     "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "
     "rien n’a été enregistré (une copie montrerait chaque réponse deux fois)."

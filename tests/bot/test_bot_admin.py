@@ -586,6 +586,19 @@ async def test_an_unusable_upload_is_refused_and_nothing_changes(
     assert admin_bot.request.edits_of(reply) == []  # no reload
 
 
+async def test_a_file_named_as_another_kind_is_refused_with_the_name_to_send_it_as(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "report.pdf" that is text was only "damaged: not a PDF file"; the admin had to guess why.
+    text = b"The harbour gate opens at dawn every day and closes at dusk, as the port rules say.\n"
+    (refused,) = await upload(admin_bot, "report.pdf", text)
+    hint = messages.UPLOAD_RENAME.format(kind="TXT", name="\u2068report.txt\u2069")
+    assert refused.text.endswith("\n" + hint)
+    assert not (corpus_dir / "report.pdf").exists()
+    (saved,) = await upload(admin_bot, "report.txt", text)
+    assert "Saved" in visible(saved.text) and (corpus_dir / "report.txt").exists()
+
+
 async def test_a_huge_upload_is_refused_without_downloading_it(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
