@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from tgfakes import USER_ID, Harness, html_problems, visible
@@ -104,10 +105,26 @@ async def test_start_greets_with_three_example_questions_as_buttons(bot: Harness
     (reply,) = await bot.say("/start")
     assert reply.text == messages.GREETING
     examples = library(bot).example_questions()
-    assert [b["text"] for b in reply.buttons] == [
-        e[:59] + "…" if len(e) > 60 else e for e in examples
-    ]
+    assert [b["text"] for b in reply.buttons] == examples
     assert len(reply.buttons) == 3
+
+
+async def test_a_long_example_is_cut_between_words_on_its_button(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "¿Qué hay sobre «CONTRIBUCION PARA El ESTUDIO DE LOS ANTIGUO…": cut inside a word.
+    long = "What do China and Russia say about the global anti-missile system deployment?"
+    manifest = corpus_dir / "manifest.toml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace('"What is the Belt and Road initiative?"', repr(long)),
+        "utf-8",
+    )
+    await admin_bot.say("/reload")
+    (reply,) = await admin_bot.say("/start")
+    label = reply.buttons[-1]["text"]
+    assert label == "What do China and Russia say about the global anti-missile…"
+    (answer,) = await admin_bot.press(reply, label)
+    assert visible(answer.text).startswith(f"❓ {long}")
 
 
 async def test_tapping_an_example_asks_it(bot: Harness) -> None:
