@@ -195,6 +195,13 @@ NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
 MORE_WORDS = ("more", "next", "more results", "show more", "tell me more", "go on")
+# A message naming one of the results shown ("the second one", "3rd", "#2") opens it in full: the
+# ordinals 1 to 10 ("|" between the forms of one), and the words that may go with them.
+ORDINALS = (
+    "first|1st", "second|2nd", "third|3rd", "fourth|4th", "fifth|5th", "sixth|6th",
+    "seventh|7th", "eighth|8th", "ninth|9th", "tenth|10th",
+)  # fmt: skip
+ORDINAL_WORDS = "the|one|result|passage|quote|show|open|me|please|read|and"
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
 SMALL_TALK_WORDS = (

@@ -193,6 +193,12 @@ UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
 # More results and full passages.
 NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
 MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más", "cuéntame más", "dime más")
+ORDINALS = (
+    "primero|primera|1º|1ª", "segundo|segunda|2º|2ª", "tercero|tercera|tercer|3º|3ª",
+    "cuarto|cuarta|4º|4ª", "quinto|quinta|5º|5ª", "sexto|sexta|6º|6ª", "séptimo|séptima|7º|7ª",
+    "octavo|octava|8º|8ª", "noveno|novena|9º|9ª", "décimo|décima|10º|10ª",
+)  # fmt: skip
+ORDINAL_WORDS = "el|la|lo|muéstrame|abre|resultado|fragmento|por|favor|uno|una|y"
 SMALL_TALK_WORDS = (
     "gracias",
     "muchas",

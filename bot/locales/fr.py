@@ -208,6 +208,11 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
 MORE_WORDS = ("encore", "plus", "suite", "plus de résultats", "dites-m’en plus", "dis-m’en plus")
+ORDINALS = (
+    "premier|première|1er|1re", "deuxième|second|seconde|2e", "troisième|3e", "quatrième|4e",
+    "cinquième|5e", "sixième|6e", "septième|7e", "huitième|8e", "neuvième|9e", "dixième|10e",
+)  # fmt: skip
+ORDINAL_WORDS = "le|la|l’|montre|moi|ouvre|résultat|passage|s’il|te|vous|plaît|et"
 SMALL_TALK_WORDS = (
     "merci",
     "beaucoup",

@@ -175,6 +175,11 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
 MORE_WORDS = ("更多", "下一页", "继续", "更多结果", "详细一点", "多说一点")
+ORDINALS = (
+    "第一|第1", "第二|第2", "第三|第3", "第四|第4", "第五|第5", "第六|第6", "第七|第7", "第八|第8",
+    "第九|第9", "第十|第10",
+)  # fmt: skip
+ORDINAL_WORDS = "个|条|段|请|打开|显示|看看|看|结果|片段|那|吧|的|呢"
 SMALL_TALK_WORDS = (
     "谢谢",
     "多谢",

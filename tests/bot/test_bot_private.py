@@ -6,6 +6,7 @@ same library, so these tests check the bot's behaviour, not the ranking.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -335,6 +336,33 @@ async def test_tell_me_more_pages_on_like_more(bot: Harness) -> None:
     (reply,) = await bot.say("Tell me more!")
     assert visible(reply.text).startswith(f"More results for “{QUESTION}”")
     assert [row["question"] for row in query_log(bot)] == [QUESTION]
+
+
+async def test_naming_a_result_by_its_rank_opens_it_in_full(bot: Harness) -> None:
+    # "the second one" was searched as a question: "The second strategy … is to pursue …".
+    await bot.say(QUESTION)
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    for text, rank in (("the second one", 2), ("#1", 1), ("Третий", 3)):
+        (opened,) = await bot.say(text)
+        passage = library(bot).passage(shown[rank - 1])
+        assert passage is not None
+        assert f"¶ {passage.paragraph}" in visible(opened.text).split("\n")[1], text
+        assert passage.text[:60] in visible(opened.text), text
+    await bot.say("more")  # results 4 to 6, numbered so
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    (opened,) = await bot.say("show me the fifth")
+    assert library(bot).passage(shown[4]).text[:60] in visible(opened.text)  # type: ignore[union-attr]
+    assert len(query_log(bot)) == 1  # nothing was searched
+
+
+async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    await bot.say("the second world war")
+    await bot.say("What does Chapter IX say about peacekeeping?")
+    await bot.say("and the second?")  # chapter II, as retrieval reads it, not result 2
+    asked = [row["question"] for row in query_log(bot)]
+    assert asked[1:] == ["the second world war", "What does Chapter IX say about peacekeeping?",
+                         "and the second?"]  # fmt: skip
 
 
 async def test_a_question_with_bidi_controls_is_echoed_isolated_without_them(bot: Harness) -> None:
