@@ -309,4 +309,9 @@ def languages_keyboard(names: Sequence[tuple[str, str]], t: Strings = en) -> Inl
 
 
 def _label(text: str, limit: int = LABEL_LIMIT) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """``text`` cut between words to fit a phone's button ("…ANTIGUO…" read as a typo)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head
+    return cut.rstrip(" ,;:«“(") + "…"

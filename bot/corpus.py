@@ -12,10 +12,12 @@ folder or replace the manifest.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import secrets
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +64,49 @@ def is_accepted(file_name: str) -> bool:
 def save_as(file_name: str) -> str | None:
     """The suffix a file of a format no reader knows should be saved as (".doc": ".docx")."""
     return ".docx" if suffix_of(file_name) in readers.SAVE_AS else None
+
+
+def kind_of(data: bytes) -> str | None:
+    """The suffix ``data``'s own contents call for, when they say it plainly: ".pdf" for a PDF,
+    ".docx", ".epub" or ".odt" for those zip packages, ".txt" for UTF-8 text; else None. For a
+    refused upload named wrongly ("notes.txt" that is a PDF, "report.pdf" that is text)."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return ".pdf"
+    if data[:4] == b"PK\x03\x04":
+        return _package_kind(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return ".txt" if text.strip() and "\x00" not in text else None
+
+
+def _package_kind(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            kind = package.read("mimetype").strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
+        return None
+    if "word/document.xml" in names:
+        return ".docx"
+    return {b"application/epub+zip": ".epub", _ODT: ".odt"}.get(kind)
+
+
+_ODT = b"application/vnd.oasis.opendocument.text"
+_PACKAGED = (".pdf", ".docx", ".epub", ".odt")  # kinds that are never plain text
+
+
+def renamed(file_name: str, data: bytes) -> str | None:
+    """The name a refused upload should have been sent with, when its contents are of another
+    kind the library reads than its suffix says ("notes.txt" → "notes.pdf"); else None."""
+    kind, suffix = kind_of(data), suffix_of(file_name)
+    if kind is None or kind == suffix or kind not in pipeline.SUPPORTED_SUFFIXES:
+        return None
+    if kind == ".txt" and suffix not in _PACKAGED:  # a web page or Markdown is text too
+        return None
+    stem = safe_name(file_name).rsplit(".", 1)[0]
+    return stem + kind
 
 
 def accepted_kinds() -> str:

@@ -48,13 +48,19 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
     except corpus.UploadError as error:
-        await message.reply_text(
-            t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
-        )
+        said = t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
+        renamed = corpus.renamed(original, data)  # "notes.txt" that is a PDF
+        if renamed is not None:
+            kind = renamed.rsplit(".", 1)[1]
+            said += "\n" + t.UPLOAD_RENAME.format(kind=kind.upper(), name=isolated(esc(renamed)))
+        await message.reply_text(said)
         return
     svc = services(context)
     folder = svc.library.corpus_dir
     same = await asyncio.to_thread(corpus.same_document, folder, checked.data)
+    if same == checked.name:  # sent again as it is: "the same file as itself" read oddly
+        await message.reply_text(t.UPLOAD_UNCHANGED.format(name=isolated(esc(same))))
+        return
     if same is not None:  # the reload would leave it out: every answer would show it twice
         await message.reply_text(t.UPLOAD_SAME_AS.format(name=shown, same=isolated(esc(same))))
         return

@@ -24,6 +24,7 @@ from bot.handlers.common import documents_of, services, texts
 from bot.locales import Strings
 from bot.render.passages import inline_description, inline_title, quote_post
 from retrieval.errors import QuestionError
+from retrieval.library import Library
 from retrieval.model import Document, Hit
 
 PAGE = 10  # results per page; Telegram asks for the next page with ``offset``
@@ -56,6 +57,21 @@ def article(
     )
 
 
+def _matching(library: Library, words: str, offset: int) -> tuple[tuple[Hit, ...], int]:
+    """A page of the passages ``words`` match, and how many match. Telegram asks again at each
+    pause in typing, so the last word is often unfinished ("belt and ro", "missile def"): when
+    the words together match nothing, the ones before it are searched, and the list stays."""
+    tries = [words, words.rsplit(None, 1)[0]] if len(words.split()) > 1 else [words]
+    for typed in tries if words else ():
+        try:
+            answer = library.answer(typed, k=PAGE, offset=offset)
+        except QuestionError:  # only common words, or none: nothing to list
+            continue
+        if answer.total:
+            return answer.hits, answer.total
+    return (), 0
+
+
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the passages that match the typed words, a page at a time; an empty query: a hint."""
     query = update.inline_query
@@ -63,16 +79,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     words, t = query.query.strip(), await texts(update, context)
     offset = page_offset(query.offset)
-    hits: tuple[Hit, ...] = ()
-    total = 0
-    if words:
-        try:
-            answer = await asyncio.to_thread(
-                services(context).library.answer, words, k=PAGE, offset=offset
-            )
-            hits, total = answer.hits, answer.total
-        except QuestionError:  # only common words, or none: nothing to list
-            pass
+    hits, total = await asyncio.to_thread(_matching, services(context).library, words, offset)
     hint = None
     if offset == 0 and not hits:
         text = t.INLINE_NOTHING if words else t.INLINE_HINT

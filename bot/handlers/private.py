@@ -26,6 +26,7 @@ from bot.render.admin import skipped_pages
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import echo
 from bot.render.passages import sources_html
+from retrieval.search import divisions
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +161,30 @@ async def _respond(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
     if locales.is_small_talk(text):  # "thanks!", "hi": no question to search
         await message.reply_text((await texts(update, context)).SMALL_TALK_REPLY)
         return
+    if await _opened_result(update, context, text):
+        return
     await ask(update, context, text)
+
+
+async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+    """Open in full the result a message names by its rank ("the second one", "#2", "второй"):
+    of the answer it replies to, else of the user's last question; as its 📖 button would. Not
+    after a question naming a numbered division, where "And the Fourth?" is the next amendment,
+    nor past the results shown: those are searched as questions."""
+    rank = locales.result_asked(text)
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if rank is None or message is None or chat is None or user is None:
+        return False
+    state = services(context).state
+    replied = message.reply_to_message
+    saved = await state.answered_by(chat.id, replied.message_id) if replied else None
+    saved = saved or await state.latest_search(chat.id, user.id)
+    if saved is None or rank > len(saved.shown):
+        return False
+    if divisions.following(text, f"{saved.context or ''} {saved.question}"):
+        return False
+    await show_passage(update, context, saved.shown[rank - 1])
+    return True
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -66,9 +66,56 @@ def _more_words() -> frozenset[str]:
     return frozenset(_folded(word) for module in available().values() for word in module.MORE_WORDS)
 
 
+def result_asked(text: str) -> int | None:
+    """The rank (1 to 10) of the result a message only asks to see ("the second one", "3rd",
+    "#2", "второй", "第二个", "el segundo", "la deuxième"), in any locale's words
+    (:data:`~bot.locales.en.ORDINALS`); None for anything else ("the second world war")."""
+    number = _NUMBERED.fullmatch(text)
+    if number:
+        return int(number[1])
+    said = [w for w in _letters(_folded(text)).split() if w not in _ordinal_words()]
+    rest = "".join(said) if said and all(_is_cjk(w) for w in said) else " ".join(said)
+    if _is_cjk(rest):  # "第二个", "请打开第二条": the words about it are not spaced out
+        rest = _CJK_AROUND.sub("", rest)
+    return _ordinals().get(rest)
+
+
+_NUMBERED = re.compile(r"\s*[#№]\s*(10|[1-9])\s*[.!?]?\s*")
+
+
+def _is_cjk(text: str) -> bool:
+    return bool(text) and all("\u4e00" <= ch <= "\u9fff" or ch.isdigit() for ch in text)
+
+
+@functools.cache
+def _ordinals() -> dict[str, int]:
+    return {
+        _folded(form): rank
+        for module in available().values()
+        for rank, forms in enumerate(module.ORDINALS, start=1)
+        for form in forms.split("|")
+    }
+
+
+@functools.cache
+def _ordinal_words() -> frozenset[str]:
+    words = (w for module in available().values() for w in module.ORDINAL_WORDS.split("|"))
+    return frozenset(_folded(word) for word in words)
+
+
+_CJK_AROUND = re.compile(
+    "^(?:"
+    + "|".join(["请", "打开", "显示", "看看", "看", "那"])
+    + ")+|(?:"
+    + "|".join(["个", "条", "段", "结果", "片段", "吧", "的", "呢"])
+    + ")+$"
+)
+
+
 def _folded(text: str) -> str:
-    """``text`` in lower case without accents: many type "mas" for "más", "еще" for "ещё"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
+    """``text`` in lower case without accents, its apostrophes straight: many type "mas" for
+    "más", "еще" for "ещё", "d'accord" for "d’accord"."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -194,7 +194,14 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for it."
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
-MORE_WORDS = ("more", "next", "more results", "show more")
+MORE_WORDS = ("more", "next", "more results", "show more", "tell me more", "go on")
+# A message naming one of the results shown ("the second one", "3rd", "#2") opens it in full: the
+# ordinals 1 to 10 ("|" between the forms of one), and the words that may go with them.
+ORDINALS = (
+    "first|1st", "second|2nd", "third|3rd", "fourth|4th", "fifth|5th", "sixth|6th",
+    "seventh|7th", "eighth|8th", "ninth|9th", "tenth|10th",
+)  # fmt: skip
+ORDINAL_WORDS = "the|one|result|passage|quote|show|open|me|please|read|and"
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
 SMALL_TALK_WORDS = (
@@ -210,6 +217,17 @@ SMALL_TALK_WORDS = (
     "hello",
     "a lot",
     "so much",
+    "many thanks",
+    "again",
+    "hi there",
+    "hello there",
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "good night",
+    "bye",
+    "goodbye",
+    "see you",
 )
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
@@ -297,9 +315,13 @@ UPLOAD_TOO_LARGE = (
     "it, or put it in the documents folder on the server and send /reload."
 )
 UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
+UPLOAD_RENAME = "Its contents are those of a {kind} file: send it again named <code>{name}</code>."
 UPLOAD_SAME_AS = (
     "“{name}” is the same file as <code>{same}</code>, which is already in the documents: "
     "nothing was saved (a copy would show every answer twice)."
+)
+UPLOAD_UNCHANGED = (
+    "<code>{name}</code> is already in the documents, exactly as you sent it: nothing was changed."
 )
 UPLOAD_DOWNLOAD_FAILED = (
     "I couldn't download “{name}” from Telegram ({reason}). Please send it again."

@@ -192,7 +192,13 @@ UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
-MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más")
+MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más", "cuéntame más", "dime más")
+ORDINALS = (
+    "primero|primera|1º|1ª", "segundo|segunda|2º|2ª", "tercero|tercera|tercer|3º|3ª",
+    "cuarto|cuarta|4º|4ª", "quinto|quinta|5º|5ª", "sexto|sexta|6º|6ª", "séptimo|séptima|7º|7ª",
+    "octavo|octava|8º|8ª", "noveno|novena|9º|9ª", "décimo|décima|10º|10ª",
+)  # fmt: skip
+ORDINAL_WORDS = "el|la|lo|muéstrame|abre|resultado|fragmento|por|favor|uno|una|y"
 SMALL_TALK_WORDS = (
     "gracias",
     "muchas",
@@ -206,6 +212,17 @@ SMALL_TALK_WORDS = (
     "hola",
     "buenas",
     "buenos días",
+    "buenas tardes",
+    "buenas noches",
+    "de nuevo",
+    "otra vez",
+    "entendido",
+    "adiós",
+    "hasta luego",
+    "hasta pronto",
+    "chao",
+    "nos vemos",
+    "hasta mañana",
 )
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
@@ -295,9 +312,16 @@ UPLOAD_TOO_LARGE = (
     "20 MB. Divídelo, o ponlo en la carpeta de documentos del servidor y envía /reload."
 )
 UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada."
+UPLOAD_RENAME = (
+    "Por su contenido es un archivo {kind}: envíalo de nuevo con el nombre <code>{name}</code>."
+)
 UPLOAD_SAME_AS = (
     "«{name}» es el mismo archivo que <code>{same}</code>, que ya está en los documentos: "
     "no se ha guardado nada (una copia mostraría cada respuesta dos veces)."
+)
+UPLOAD_UNCHANGED = (
+    "<code>{name}</code> ya está en los documentos, tal como lo has enviado: no se ha cambiado "
+    "nada."
 )
 UPLOAD_DOWNLOAD_FAILED = (
     "No pude descargar «{name}» de Telegram ({reason}). Por favor, envíalo de nuevo."

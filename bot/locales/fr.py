@@ -207,7 +207,12 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
-MORE_WORDS = ("encore", "plus", "suite", "plus de résultats")
+MORE_WORDS = ("encore", "plus", "suite", "plus de résultats", "dites-m’en plus", "dis-m’en plus")
+ORDINALS = (
+    "premier|première|1er|1re", "deuxième|second|seconde|2e", "troisième|3e", "quatrième|4e",
+    "cinquième|5e", "sixième|6e", "septième|7e", "huitième|8e", "neuvième|9e", "dixième|10e",
+)  # fmt: skip
+ORDINAL_WORDS = "le|la|l’|montre|moi|ouvre|résultat|passage|s’il|te|vous|plaît|et"
 SMALL_TALK_WORDS = (
     "merci",
     "beaucoup",
@@ -221,6 +226,17 @@ SMALL_TALK_WORDS = (
     "salut",
     "bonjour",
     "bonsoir",
+    "encore",
+    "entendu",
+    "compris",
+    "bonne journée",
+    "bonne soirée",
+    "bonne nuit",
+    "au revoir",
+    "à bientôt",
+    "à plus",
+    "à demain",
+    "bonne fin de journée",
 )
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
@@ -321,9 +337,17 @@ UPLOAD_TOO_LARGE = (
     "serveur et envoyez /reload."
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
+UPLOAD_RENAME = (
+    "D’après son contenu, c’est un fichier {kind}\u00a0: renvoyez-le sous le nom "
+    "<code>{name}</code>."
+)
 UPLOAD_SAME_AS = (
     "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "
     "rien n’a été enregistré (une copie montrerait chaque réponse deux fois)."
+)
+UPLOAD_UNCHANGED = (
+    "<code>{name}</code> est déjà dans les documents, tel que vous l’avez envoyé\u00a0: rien n’a "
+    "été modifié."
 )
 UPLOAD_DOWNLOAD_FAILED = (
     "Je n’ai pas pu télécharger « {name} » depuis Telegram ({reason}). Merci de le renvoyer."

@@ -174,7 +174,12 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
-MORE_WORDS = ("更多", "下一页", "继续", "更多结果")
+MORE_WORDS = ("更多", "下一页", "继续", "更多结果", "详细一点", "多说一点")
+ORDINALS = (
+    "第一|第1", "第二|第2", "第三|第3", "第四|第4", "第五|第5", "第六|第6", "第七|第7", "第八|第8",
+    "第九|第9", "第十|第10",
+)  # fmt: skip
+ORDINAL_WORDS = "个|条|段|请|打开|显示|看看|看|结果|片段|那|吧|的|呢"
 SMALL_TALK_WORDS = (
     "谢谢",
     "多谢",
@@ -188,6 +193,17 @@ SMALL_TALK_WORDS = (
     "你",
     "您",
     "啦",
+    "再次",
+    "早上好",
+    "晚上好",
+    "明白了",
+    "知道了",
+    "再见",
+    "拜拜",
+    "下午好",
+    "晚安",
+    "收到",
+    "好嘞",
 )
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
@@ -245,9 +261,11 @@ UPLOAD_TOO_LARGE = (
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
+UPLOAD_RENAME = "从内容看，这是 {kind} 文件：请以 <code>{name}</code> 为名重新发送。"
 UPLOAD_SAME_AS = (
     "“{name}”与文档中已有的 <code>{same}</code> 是同一个文件：未保存（副本会让每个回答出现两次）。"
 )
+UPLOAD_UNCHANGED = "文档中已有与你发送的完全相同的 <code>{name}</code>：没有任何改动。"
 UPLOAD_DOWNLOAD_FAILED = "无法从 Telegram 下载“{name}”（{reason}）。请重新发送。"
 UPLOAD_SAVED = "📄 已保存 <code>{name}</code>（{passages}）。"
 UPLOAD_SAVED_AS = "📄 已将“{original}”保存为 <code>{name}</code>（{passages}）。"

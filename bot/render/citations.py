@@ -6,11 +6,22 @@ terminal); each surface escapes or decorates it itself.
 
 from __future__ import annotations
 
+import re
+
 from bot.locales import Strings, en
-from bot.render.html import shorten
+from bot.render.html import FSI, PDI, shorten
 from retrieval.model import Passage
 
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+def apart(name: str) -> str:
+    """A title or section in Hebrew, Arabic or Persian isolated (FSI … PDI), so that it reads
+    right to left within the citation's line without turning the line round: unset, its
+    letters made the whole line right-to-left ("2 ¶ ,السد العالي ,نهر النيل —"). Others as they
+    are."""
+    return FSI + name + PDI if _RIGHT_TO_LEFT.search(name) else name
 
 
 def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
@@ -40,11 +51,12 @@ def citation(
     place = where(passage, t, pages)
     title, heading = " ".join(passage.title.split()), " ".join((passage.heading or "").split())
     parts = [title, *([heading] if heading else [])]
-    whole = separator.join([*parts, place])
+    whole = separator.join([*map(apart, parts), place])
     if limit is None or len(whole) <= limit:
         return whole
     room = max(limit - len(place) - len(separator) * len(parts), 2 * len(parts))
     if not heading:
-        return separator.join([shorten(title, room), place])
+        return separator.join([apart(shorten(title, room)), place])
     title_room = min(len(title), max(room - len(heading), room // 2))
-    return separator.join([shorten(title, title_room), shorten(heading, room - title_room), place])
+    shortened = (shorten(title, title_room), shorten(heading, room - title_room))
+    return separator.join([*map(apart, shortened), place])

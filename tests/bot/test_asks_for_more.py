@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.locales import asks_for_more
+from bot.locales import asks_for_more, result_asked
 
 MORE = [
     "more",
@@ -19,6 +19,10 @@ MORE = [
     "mas",
     "Encore !",
     "Plus !",
+    "Tell me more!",
+    "подробнее",
+    "cuéntame más",
+    "dis-m'en plus",
 ]
 QUESTIONS = [
     "more about sed",
@@ -27,6 +31,7 @@ QUESTIONS = [
     "ещё один вопрос",
     "más tarde",
     "plus tard",
+    "tell me more about the SCO",
 ]
 
 
@@ -38,3 +43,24 @@ def test_a_bare_request_for_more_pages_on(text: str) -> None:
 @pytest.mark.parametrize("text", [*QUESTIONS, "encore une question", "更多的软件包", "继续安装"])
 def test_a_question_is_not_taken_for_more(text: str) -> None:
     assert not asks_for_more(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("the second one", 2), ("Second!", 2), ("3rd", 3), ("#2", 2), ("show me the fifth", 5),
+        ("второй", 2), ("а третий?", 3), ("第二个", 2), ("请打开第三条", 3), ("el segundo", 2),
+        ("la segunda", 2), ("le deuxième", 2), ("la 3e", 3), ("the tenth result", 10),
+    ],
+)  # fmt: skip
+def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int) -> None:
+    assert result_asked(text) == rank
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the second world war", "second hand", "2", "what is the first one about?", "第二次世界大战",
+     "first of all, what is the SCO", "l’autre", "eleventh"],
+)  # fmt: skip
+def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
+    assert result_asked(text) is None

@@ -505,6 +505,17 @@ async def test_an_upload_of_a_copy_of_a_document_says_which_and_is_not_saved(
     assert not (corpus_dir / "tables guide.txt").exists()
 
 
+async def test_a_document_sent_again_as_it_is_is_said_to_be_there_unchanged(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # It read "“X” is the same file as X, which is already in the documents".
+    original = sorted(corpus_dir.glob("*.txt"))[0]
+    before = original.stat().st_mtime_ns
+    (reply,) = await upload(admin_bot, original.name, original.read_bytes())
+    assert visible(reply.text) == visible(messages.UPLOAD_UNCHANGED.format(name=original.name))
+    assert original.stat().st_mtime_ns == before
+
+
 async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_it(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
@@ -573,6 +584,19 @@ async def test_an_unusable_upload_is_refused_and_nothing_changes(
     assert sorted(p.name for p in corpus_dir.iterdir()) == before
     assert library(admin_bot).last_report is not None
     assert admin_bot.request.edits_of(reply) == []  # no reload
+
+
+async def test_a_file_named_as_another_kind_is_refused_with_the_name_to_send_it_as(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "report.pdf" that is text was only "damaged: not a PDF file"; the admin had to guess why.
+    text = b"The harbour gate opens at dawn every day and closes at dusk, as the port rules say.\n"
+    (refused,) = await upload(admin_bot, "report.pdf", text)
+    hint = messages.UPLOAD_RENAME.format(kind="TXT", name="\u2068report.txt\u2069")
+    assert refused.text.endswith("\n" + hint)
+    assert not (corpus_dir / "report.pdf").exists()
+    (saved,) = await upload(admin_bot, "report.txt", text)
+    assert "Saved" in visible(saved.text) and (corpus_dir / "report.txt").exists()
 
 
 async def test_a_huge_upload_is_refused_without_downloading_it(

@@ -132,6 +132,22 @@ def test_prepare_upload_checks_what_the_library_would_skip() -> None:
         assert refused.value.reason.startswith(reason)
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "renamed"),
+    [
+        ("notes.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "notes.pdf"),
+        ("report.pdf", b"Plain words about whales.\n", "report.txt"),
+        ("page.html", b"<html><nav>Home</nav></html>", None),  # text, as a page is
+        ("notes.txt", b"caf\x81\x8d text", None),  # nothing plain about it
+        ("real.pdf", b"%PDF-1.7\n", None),
+    ],
+)
+def test_a_refused_upload_named_as_another_kind_gets_the_name_its_contents_call_for(
+    name: str, data: bytes, renamed: str | None
+) -> None:
+    assert corpus.renamed(name, data) == renamed
+
+
 def test_writing_never_overwrites_unless_asked_and_leaves_no_temporary_files(
     tmp_path: Path,
 ) -> None:

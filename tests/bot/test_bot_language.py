@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tgfakes import USER_ID, Harness, RecordingRequest, running_bot, visible
 
 from bot import locales
 from bot.locales import en
+from bot.render.html import FSI, PDI
 from bot.settings import Settings
 
 QUESTION = "What do China and Russia say about missile defence?"
@@ -76,3 +79,28 @@ async def test_the_chosen_language_is_named_in_lower_case_inside_a_sentence(bot:
 async def test_a_language_button_for_no_language_expired(bot: Harness) -> None:
     await bot.send(bot.updates.press("l:xx"))
     assert bot.request.of("answerCallbackQuery")[-1].params["text"] == en.BUTTON_EXPIRED
+
+
+NILE = """نهر النيل
+
+نهر النيل هو أطول نهر في أفريقيا، ويبلغ طوله نحو 6650 كيلومترا.
+
+السد العالي
+
+بني السد العالي في أسوان بين عامي 1960 و1970، وهو يحجز مياه النيل في بحيرة ناصر.
+"""
+
+
+async def test_an_arabic_title_and_section_leave_the_citation_line_in_its_order(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "— نهر النيل, السد العالي, ¶ 2": the Arabic letters made the whole line right to left,
+    # and the reader saw "2 ¶ ,السد العالي ,نهر النيل —". Each name is isolated in it now.
+    (corpus_dir / "nile.txt").write_text(NILE, "utf-8")
+    await admin_bot.say("/reload")
+    (answer,) = await admin_bot.say("متى بني السد العالي؟")
+    cited = answer.text.split("</blockquote>\n— ", 1)[1].split("\n")[0]
+    assert f">{FSI}نهر النيل{PDI}, {FSI}السد العالي{PDI}, ¶ 2</a>" in cited
+    pressed = await admin_bot.press(answer, en.BUTTON_FULL)
+    (whole,) = [call for call in pressed if call.method == "sendMessage"]
+    assert f"{FSI}السد العالي{PDI} · ¶ 2" in whole.text

@@ -6,8 +6,10 @@ same library, so these tests check the bot's behaviour, not the ranking.
 
 from __future__ import annotations
 
+import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 from tgfakes import USER_ID, Harness, html_problems, visible
@@ -104,10 +106,26 @@ async def test_start_greets_with_three_example_questions_as_buttons(bot: Harness
     (reply,) = await bot.say("/start")
     assert reply.text == messages.GREETING
     examples = library(bot).example_questions()
-    assert [b["text"] for b in reply.buttons] == [
-        e[:59] + "…" if len(e) > 60 else e for e in examples
-    ]
+    assert [b["text"] for b in reply.buttons] == examples
     assert len(reply.buttons) == 3
+
+
+async def test_a_long_example_is_cut_between_words_on_its_button(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "¿Qué hay sobre «CONTRIBUCION PARA El ESTUDIO DE LOS ANTIGUO…": cut inside a word.
+    long = "What do China and Russia say about the global anti-missile system deployment?"
+    manifest = corpus_dir / "manifest.toml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace('"What is the Belt and Road initiative?"', repr(long)),
+        "utf-8",
+    )
+    await admin_bot.say("/reload")
+    (reply,) = await admin_bot.say("/start")
+    label = reply.buttons[-1]["text"]
+    assert label == "What do China and Russia say about the global anti-missile…"
+    (answer,) = await admin_bot.press(reply, label)
+    assert visible(answer.text).startswith(f"❓ {long}")
 
 
 async def test_tapping_an_example_asks_it(bot: Harness) -> None:
@@ -297,6 +315,54 @@ async def test_thanks_and_greetings_get_a_friendly_line_not_a_search(bot: Harnes
     for text in ("thanks!", "Hi", "merci beaucoup", "спасибо"):
         (reply,) = await bot.say(text)
         assert reply.text == messages.SMALL_TALK_REPLY, text
+
+
+async def test_a_greeting_between_questions_is_no_follow_up_and_leaves_the_thread(
+    bot: Harness,
+) -> None:
+    # "hello again" was searched as a follow-up ("Read as a follow-up to …"), and the next real
+    # follow-up then read "QUESTION hello again" as its context.
+    await bot.say(QUESTION)
+    for text in ("hello again", "Good morning!", "thanks again", "bye", "d'accord", "пока"):
+        (reply,) = await bot.say(text)
+        assert reply.text == messages.SMALL_TALK_REPLY, text
+    (reply,) = await bot.say(FOLLOW_UP)
+    assert visible(reply.text).startswith(f"Read as a follow-up to “{QUESTION}”.")
+    assert query_log(bot)[-1]["context"] == QUESTION
+
+
+async def test_tell_me_more_pages_on_like_more(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    (reply,) = await bot.say("Tell me more!")
+    assert visible(reply.text).startswith(f"More results for “{QUESTION}”")
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]
+
+
+async def test_naming_a_result_by_its_rank_opens_it_in_full(bot: Harness) -> None:
+    # "the second one" was searched as a question: "The second strategy … is to pursue …".
+    await bot.say(QUESTION)
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    for text, rank in (("the second one", 2), ("#1", 1), ("Третий", 3)):
+        (opened,) = await bot.say(text)
+        passage = library(bot).passage(shown[rank - 1])
+        assert passage is not None
+        assert f"¶ {passage.paragraph}" in visible(opened.text).split("\n")[1], text
+        assert passage.text[:60] in visible(opened.text), text
+    await bot.say("more")  # results 4 to 6, numbered so
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    (opened,) = await bot.say("show me the fifth")
+    assert library(bot).passage(shown[4]).text[:60] in visible(opened.text)  # type: ignore[union-attr]
+    assert len(query_log(bot)) == 1  # nothing was searched
+
+
+async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    await bot.say("the second world war")
+    await bot.say("What does Chapter IX say about peacekeeping?")
+    await bot.say("and the second?")  # chapter II, as retrieval reads it, not result 2
+    asked = [row["question"] for row in query_log(bot)]
+    assert asked[1:] == ["the second world war", "What does Chapter IX say about peacekeeping?",
+                         "and the second?"]  # fmt: skip
 
 
 async def test_a_question_with_bidi_controls_is_echoed_isolated_without_them(bot: Harness) -> None:

@@ -280,6 +280,16 @@ async def test_inline_words_that_match_nothing_say_so(bot: Harness) -> None:
         assert answered.params["button"]["text"] == messages.INLINE_NOTHING
 
 
+async def test_inline_results_stay_while_the_last_word_is_still_being_typed(bot: Harness) -> None:
+    # Telegram asks at each pause in typing: "belt and ro" and "missile def" listed nothing.
+    for typing, typed in (("belt and ro", "belt and"), ("missile def", "missile")):
+        answered = await bot.inline(typing)
+        expected = library(bot).answer(typed, k=10).hits
+        assert expected, typed
+        assert [r["id"] for r in results(answered)] == [h.passage.id for h in expected]
+        assert "button" not in answered.params
+
+
 @pytest.mark.parametrize("offset", ["garbage", "-10", "²", "9" * 5000])
 async def test_a_malformed_inline_offset_starts_from_the_first_page(
     bot: Harness, offset: str

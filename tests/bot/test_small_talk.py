@@ -16,6 +16,10 @@ SMALL_TALK = [
     "dziękuję bardzo", "teşekkür ederim", "дякую", "شكرًا جزيلاً", "خیلی ممنون", "תודה רבה",
     "धन्यवाद", "ありがとうございます！", "감사합니다 ㅋㅋ", "cảm ơn", "terima kasih", "jajaja",
     "хахаха", "xD", "lmao", "thank you very much",
+    # greetings again and goodbyes, in the languages the bot speaks
+    "hello again", "Good morning!", "thanks again", "bye", "see you", "hi there", "d'accord",
+    "привет ещё раз", "пока", "до свидания", "再见", "再次感谢", "adiós", "gracias de nuevo",
+    "merci encore", "au revoir",
 ]  # fmt: skip
 QUESTIONS = [
     "thanks to whom?", "ok google", "hello world program", "super()", "hello_world",
@@ -24,6 +28,7 @@ QUESTIONS = [
     "top", "nice",
     # words people search for, and any message asking: searched
     "toll?", "salve", "mille", "perfect", "good", "5555", "super?", "спасибо?",
+    "again?", "see you tomorrow at the summit", "good morning america", "пока идёт обновление",
 ]  # fmt: skip
 
 
