@@ -226,6 +226,7 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
             "id": hit.passage.id,
             "doc": hit.passage.doc,
             "title": hit.passage.title,
+            "author": hit.passage.author,
             "section": hit.passage.section,
             "above": list(hit.passage.above) or None,
             "paragraph": hit.passage.paragraph,

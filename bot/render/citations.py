@@ -24,6 +24,14 @@ def apart(name: str) -> str:
     return FSI + name + PDI if _RIGHT_TO_LEFT.search(name) else name
 
 
+def titled(title: str, author: str | None) -> str:
+    """A document's title with its author, as a reader cites a book ("Candide (Voltaire)"),
+    unless the title names the author already."""
+    if not author or author.casefold() in title.casefold():
+        return title
+    return f"{title} ({author})"
+
+
 def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
     """ "¶ 12", "¶ 12, p. 4" or "¶ 12, pp. 4–5": the paragraph a reader counts, and the pages
     when known: ``pages`` when given (a hit's, where its quote stands), else the whole passage's."""
@@ -45,11 +53,13 @@ def citation(
     pages: Pages = None,
     limit: int | None = None,
 ) -> str:
-    """Title, section (when there is one, under the heading above it) and :func:`where`, as
-    plain text. Longer than ``limit``, the section and then the title are shortened ("…"):
-    the ¶ and page always stay, as they are what a reader looks the quote up by."""
+    """Title (with its author), section (when there is one, under the heading above it) and
+    :func:`where`, as plain text. Longer than ``limit``, the section and then the title are
+    shortened ("…"): the ¶ and page always stay, as they are what a reader looks the quote up
+    by."""
     place = where(passage, t, pages)
-    title, heading = " ".join(passage.title.split()), " ".join((passage.heading or "").split())
+    title = " ".join(titled(passage.title, passage.author).split())
+    heading = " ".join((passage.heading or "").split())
     parts = [title, *([heading] if heading else [])]
     whole = separator.join([*map(apart, parts), place])
     if limit is None or len(whole) <= limit:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from bot import buttons
 from bot.locales import Strings, en
 from bot.render.answers import citation_html, code_html, origin_html
-from bot.render.citations import apart, citation, where
+from bot.render.citations import apart, citation, titled, where
 from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, pages, shorten, tg_len
 from retrieval.model import Document, Excerpt, Hit, Passage, Segment
 
@@ -144,7 +144,7 @@ def sources_html(
     lines = [
         t.SOURCES_LINE.format(
             number=number,
-            title=esc(shorten(document.title, 200)),
+            title=esc(shorten(titled(document.title, document.author), 200)),
             date=t.SOURCES_DATE.format(date=esc(document.date)) if document.date else "",
             paragraphs=t.paragraphs(document.paragraphs),
         )

@@ -210,17 +210,17 @@ def test_a_passage_longer_than_a_message_is_cut_with_an_ellipsis() -> None:
     assert text.endswith("Link to this passage</a>")
 
 
-def test_sources_list_title_date_and_paragraph_count() -> None:
+def test_sources_list_title_author_date_and_paragraph_count() -> None:
     documents = [
         Document("a.txt", "a", "Joint <Statement>", date="2008-05-23", paragraphs=28),
-        Document("b.txt", "b", "Undated", paragraphs=3),
+        Document("b.txt", "b", "Undated", paragraphs=3, author="Ana Ruiz"),
     ]
     (text,) = replies.sources_html(documents)
     assert html_problems(text) == []
     assert visible(text).split("\n") == [
         "The documents I quote from (2):",
         "1. Joint <Statement>, 2008-05-23 · 28 paragraphs",
-        "2. Undated · 3 paragraphs",
+        "2. Undated (Ana Ruiz) · 3 paragraphs",
     ]
 
 

@@ -25,6 +25,13 @@ def test_the_citation_names_page_date_and_source() -> None:
     assert "[guide.pdf, id guide-3]" in out
 
 
+def test_the_citation_names_the_author_unless_the_title_does() -> None:
+    answer = Answer("how?", "how?", (hit(3, "Run it.", author="Ana Ruiz"),), True, 1.0, 1)
+    assert "— Guide (Ana Ruiz) › Install › ¶ 3" in render_answer(answer, Layout(columns=200))
+    named = Answer("how?", "how?", (hit(3, "Run it.", author="Guide"),), True, 1.0, 1)
+    assert "— Guide › Install › ¶ 3" in render_answer(named, Layout(columns=200))
+
+
 def test_code_is_indented_as_laid_out_not_wrapped_or_quoted() -> None:
     code = "pip install markdown\npython -m markdown README.md"
     answer = Answer("how?", "how?", (hit(1, code, kind="code"),), True, 1.0, 1)
