@@ -23,6 +23,7 @@ SEARCH_KEYS = {
     "id",
     "doc",
     "title",
+    "author",
     "section",
     "above",
     "paragraph",
