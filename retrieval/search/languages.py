@@ -304,8 +304,10 @@ def word_language(script: str, lang: Language) -> Language:
 # Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色); "10": a
 # Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是); "12":
 # French plurals in -eux, -aux, -eus read as their singular too (lieux, noyaux, pneus); "13": a
-# Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11".
-RULES = "13"
+# Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11";
+# "14": a Chinese count asked with 几 read as its unit (几年: 年), the adjective of a "how"
+# (多 | 大) left out (cjk._measured).
+RULES = "14"
 
 
 @functools.cache
