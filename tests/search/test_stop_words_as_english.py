@@ -25,7 +25,7 @@ def analyzer() -> Analyzer:
         ("Combien de députés peut-il y avoir ?", "fr", ["fr:deput"]),
         ("¿Y los visayas, según Ezguerra?", "es", ["es:visay", "es:ezgerr"]),
         ("¿Qué pasó después del ataque?", "es", ["es:pas", "es:atac"]),
-        ("Давление на Марсе ниже?", "ru", ["ru:давлен", "ru:марс"]),
+        ("Марс ниже Земли?", "ru", ["ru:марс", "ru:земл"]),
         ("Какой зонд пролетел мимо Марса?", "ru", ["ru:зонд", "ru:пролетел", "ru:марс"]),
         ("中国的老品种现在还有吗？", "zh", ["zh:中国", "zh:老", "zh:品种"]),
         ("火星上的一天有多长？", "zh", ["zh:火星", "zh:一天"]),
