@@ -1010,7 +1010,7 @@ def test_a_declined_question_in_a_language_the_documents_lack_lists_the_closest_
     assert code == 0 and told.startswith("The documents are written in ")
     assert closest == to_plain(en.NO_ANSWER_CLOSEST)
     assert rest[0].startswith("  1. “") and "  3. “" in out and "aptitude" in unmarked(out)
-    russian = "Как обновлять систему на Марсе через спутник?"
+    russian = "Как обновлять спутник на Марсе?"
     monkeypatch.setattr("sys.stdin", io.StringIO(f"{question}\n/more\n{russian}\n"))
     code, out, _ = run(capsys, "chat", *five_languages)
     asked, more, declined = out.split("\n? ")[1:]

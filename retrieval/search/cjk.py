@@ -61,16 +61,46 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
     """``(word, start, end)`` of the words of a run of Han characters, offsets into ``run``.
 
     A long word comes with the shorter words inside it (search mode), all with their spans,
-    less those across its seam (:func:`_uncrossed`).
+    less those across its seam (:func:`_uncrossed`); a count asked with 几 is its unit, and
+    the adjective of a "how" after 多 is left out (:func:`_measured`).
     """
     tokenizer = _jieba()
     if len(run) <= LONGEST_RUN:
-        return _uncrossed(_unglued(tokenizer.tokenize(run, mode="search", hmm=True)))
-    words = []
-    for base in range(0, len(run), LONGEST_RUN):
-        piece = run[base : base + LONGEST_RUN]
-        words += [(w, base + a, base + b) for w, a, b in tokenizer.tokenize(piece, "search", True)]
-    return _uncrossed(_unglued(words))
+        words = tokenizer.tokenize(run, mode="search", hmm=True)
+    else:
+        words = []
+        for base in range(0, len(run), LONGEST_RUN):
+            piece = run[base : base + LONGEST_RUN]
+            found = tokenizer.tokenize(piece, "search", True)
+            words += [(w, base + a, base + b) for w, a, b in found]
+    words = _uncrossed(_unglued(words))
+    return _measured(words) if "几" in run or "多" in run else words
+
+
+# The units a count is asked in with 几 ("how many"): 几年 "how many years", 几岁 "how old",
+# 几天, 几次 … jieba keeps them whole, a word no answer writes ("2-3年", "十八周岁"); the unit is
+# what the question shares with the answer, and what 几年 ("a few years") shares in a text.
+COUNTED = frozenset("年岁天月周日次个种位台本条章节倍遍层名项步秒分点米")
+# The adjectives a measure is asked with after 多 ("how"): 多大 "how big, how old", 多宽 "how
+# wide" … jieba cuts 多 | 大 where it knows no such word (多长, 多久 it keeps whole: stop
+# words): the adjective alone (大, "big") is in every other passage, and the answer gives a
+# number, not the word.
+MEASURED = frozenset("大长高远久重深宽厚快老")
+
+
+def _measured(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``words`` with a count asked with 几 read as its unit (几年: 年) and the adjective
+    after a lone 多 ("how": 多 | 大) left out; other words as they are."""
+    out: list[tuple[str, int, int]] = []
+    how_end = -1  # where a lone 多 ended
+    for word, start, end in words:
+        if len(word) == 2 and word[0] == "几" and word[1] in COUNTED:
+            out.append((word[1], start + 1, end))
+        elif not (start == how_end and word in MEASURED):
+            out.append((word, start, end))
+        if word == "多":
+            how_end = end
+    return out
 
 
 @functools.cache

@@ -91,6 +91,20 @@ def _accented_ending(match: re.Match[str]) -> str:
 _RU_NOUN_DATIVE = re.compile(r"(.{3,}[еео])му")
 _RU_FLEETING = re.compile(r"(.*[бвгджзклмнпрстфхцчшщ])[оеё]к")
 _RU_FLEETING_AFTER_VOWEL = re.compile(r"(.*[аоуыэяеию])ек")
+# A Russian verb and the words made of it that Snowball stems apart: the noun of the action
+# (изменение: измен|ен, использование: использова|н, beside изменить: измен, использовать:
+# использова), the imperfective in -ять (проверять: проверя, beside проверить: провер) and the
+# participle (установлен: установл). Each is read as the verb's infinitive too, with the л that
+# a labial takes before these endings dropped (обновление, обновлять, установленный: обновить,
+# установить). At least three letters before the ending: мнение, имени are no verbs' nouns.
+_RU_ACTION_NOUN = re.compile(r"(.{3,}?)(ени|ани|яни)(?:е|я|ю|ем|и|й|ям|ях|ями)")
+_RU_IMPERFECTIVE = re.compile(
+    r"(.{3,}?)я(?:ть|ться|ет|ется|ют|ются|л|ла|ло|ли|лся|лась|лось|лись|я|ем|ешь|ете|й|йте"
+    r"|ющ(?:ий|ая|ее|ие|его|ей|ему|им|их|ими|ую))"
+)
+_RU_PARTICIPLE = re.compile(r"(.{3,}[бвмпф])л(?:ен|ена|ено|ены|енн\w*)")
+_RU_VERB = {"ени": "ить", "ани": "ать", "яни": "ять"}
+_RU_LABIAL_L = re.compile(r"(?<=[бвмпф])л$")
 
 
 # Spanish adjectives that drop their ending before a masculine noun (apocope): "el primer
@@ -116,7 +130,21 @@ def other_readings(folded: str, code: str) -> tuple[str, ...]:
         found.append(match.group(1) + "к")
     elif match := _RU_FLEETING_AFTER_VOWEL.fullmatch(folded):
         found.append(match.group(1) + "йк")
+    if verb := _russian_verb(folded):
+        found.append(verb)
     return tuple(found)
+
+
+def _russian_verb(folded: str) -> str | None:
+    """The infinitive a Russian noun of action, imperfective or participle is made from
+    (:data:`_RU_ACTION_NOUN`), or None."""
+    if match := _RU_ACTION_NOUN.fullmatch(folded):
+        base, ending = match.group(1), _RU_VERB[match.group(2)]
+    elif match := _RU_IMPERFECTIVE.fullmatch(folded) or _RU_PARTICIPLE.fullmatch(folded):
+        base, ending = match.group(1), "ить"
+    else:
+        return None
+    return _RU_LABIAL_L.sub("", base) + ending
 
 
 # French plurals Snowball's French stemmer leaves apart from their singular: it removes a final
@@ -304,8 +332,11 @@ def word_language(script: str, lang: Language) -> Language:
 # Chinese part crossing a commoner one kept where there is no seam (红色 of 橘红色); "10": a
 # Chinese word jieba guesses cut from the stop character glued to it (火卫二 of 火卫二是); "12":
 # French plurals in -eux, -aux, -eus read as their singular too (lieux, noyaux, pneus); "13": a
-# Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11".
-RULES = "13"
+# Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11";
+# "14": a Chinese count asked with 几 read as its unit (几年: 年), the adjective of a "how"
+# (多 | 大) left out (cjk._measured); "15": a Russian noun of action, imperfective or
+# participle read as its verb too (изменение, проверять, установлен: other_readings).
+RULES = "15"
 
 
 @functools.cache
