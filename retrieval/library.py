@@ -63,6 +63,7 @@ from retrieval.store.db import is_damaged, set_aside
 log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
+DIVISION_PASSAGES = 3  # of a division far down the ranking, the passages brought first
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
 EXAMPLE_ABOUT = "Tell me about {topic}"
@@ -95,6 +96,8 @@ class Library:
         # The example questions of the index version, by reader language and question form.
         self._examples: Examples = (None, {})
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
+        # The numbered divisions the sections head, of one index version (see _headed)
+        self._divisions: tuple[str, dict[divisions.Division, list[str]]] = ("", {})
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
         self._warming_zh: threading.Thread | None = None  # the Chinese segmenter, loading
@@ -580,7 +583,7 @@ def _ranked(
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
     if division:
-        ranked = divisions.first_in(ranked, division)
+        ranked = _division_first(library, current.version, ranked, division, lang, question)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:
@@ -590,6 +593,33 @@ def _ranked(
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
+
+
+def _division_first(
+    library: Library,
+    version: str,
+    ranked: list[rank.Ranked],
+    division: divisions.Division,
+    lang: str,
+    question: rank.QuestionWeights,
+) -> list[rank.Ranked]:
+    """``ranked`` with the passages under the heading of ``division`` first: those among the
+    best (:func:`divisions.first_in`), else those the corpus holds under it, in the question's
+    language first. The question's other words may have pushed them far down: "О чём статья 60
+    Конституции?" finds fifty passages citing the Constitution before the article itself."""
+    window = ranked[: divisions.WINDOW]
+    if any(divisions.heads(r.passage.section, division) for r in window):
+        return divisions.first_in(ranked, division)
+    if library._divisions[0] != version:
+        library._divisions = (version, divisions.headed_by(library.store.section_names()))
+    sections = library._divisions[1].get(division, [])
+    passages = library.store.passages_under(sections, DIVISION_PASSAGES * 4)
+    passages = sorted(passages, key=lambda p: p.lang != lang)[:DIVISION_PASSAGES]
+    if not passages:
+        return ranked
+    terms = question.terms
+    matches = [matches_of(library._passage_fragments(p), terms) for p in passages]
+    return rank.brought_first(ranked, rank.rerank([(p, 1.0) for p in passages], question, matches))
 
 
 def _openings(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from retrieval.search.rank import Ranked, brought_first
 from retrieval.text import ROMAN
@@ -138,6 +138,17 @@ def heads(section: str | None, division: Division) -> bool:
         return False
     start = section.lstrip()[:40]
     return named(start) == division and _opens(start)
+
+
+def headed_by(sections: Iterable[str]) -> dict[Division, list[str]]:
+    """The ``sections`` by the numbered division each heads ("Article 5. Freedom of speech"
+    heads ("article", 5)); those heading none left out."""
+    found: dict[Division, list[str]] = {}
+    for section in sections:
+        division = named(section.lstrip()[:40])
+        if division is not None and heads(section, division):
+            found.setdefault(division, []).append(section)
+    return found
 
 
 def first_in(ranked: Sequence[Ranked], division: Division) -> list[Ranked]:

@@ -278,6 +278,22 @@ class CorpusStore:
         )
         return [str(row["topic"]) for row in rows]
 
+    def section_names(self) -> list[str]:
+        """Every distinct section heading, in no particular order."""
+        rows = self._reader().execute("select distinct section from passages where section > ''")
+        return [str(row[0]) for row in rows]
+
+    def passages_under(self, sections: Collection[str], limit: int) -> list[Passage]:
+        """The first ``limit`` passages under any of ``sections``, in document order."""
+        if not sections:
+            return []
+        marks = ",".join("?" * len(sections))
+        rows = self._reader().execute(
+            self._PASSAGE_SQL + f"where p.section in ({marks}) order by p.doc, p.ordinal limit ?",
+            [*sections, limit],
+        )
+        return [self._passage(row) for row in rows]
+
     # -------------------------------------------------------------------------------- writes
     # Called inside :func:`retrieval.store.db.transaction` by the refresh; plain SQL, since
     # sqlite-utils' insert would commit the surrounding transaction.

@@ -158,6 +158,24 @@ def test_a_chapter_asked_by_its_number_in_words_is_the_one_headed_so(
     assert "reunión pacífica" in answer.hits[0].passage.text
 
 
+def test_an_article_far_down_the_ranking_is_found_under_its_heading(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Sixty articles cite "article 7 of this Constitution" in the question's words; the
+    # seventh itself says none of them, and stood below the fifty best.
+    citing = "\n\n".join(
+        f"## Article {n}\n\nAs article 7 of this Constitution provides, the council number {n}"
+        " meets yearly."
+        for n in range(10, 70)
+    )
+    english = f"# Constitution\n\n## Article 7\n\nEveryone may leave any country.\n\n{citing}\n"
+    spanish = "# Constitución\n\n## Artículo 7\n\nLos sindicatos contribuyen a la defensa.\n"
+    library = write_library({"constitution.md": english, "constitucion.md": spanish})
+    answer = library.answer("What does article 7 of this Constitution provide?")
+    assert answer.hits[0].passage.section == "Article 7"  # not Spain's, in another language
+    assert "leave any country" in answer.hits[0].passage.text
+
+
 def test_and_the_next_article_follows_up_with_its_passage(charter: Library) -> None:
     answer = charter.answer("and 36?", context=["What does article 35 say?"])
     assert answer.hits[0].passage.section == "Article 36"
