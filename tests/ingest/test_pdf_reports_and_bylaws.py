@@ -145,3 +145,24 @@ def test_a_formulas_symbols_in_bold_head_nothing() -> None:
     page += [Text(72, 730 - 13 * i, line) for i, line in enumerate(said)]
     document = read("paper.pdf", make_pdf([page], base14="Helvetica-Bold"))
     assert "µs" not in {b.section for b in document.blocks}
+
+
+def test_emphasis_printed_again_over_its_sentence_is_read_once() -> None:
+    """A designed report draws its figures and key words a second time, in bold, over the text
+    ("Sixty-eight percent" over "efforts. Sixty-eight percent of our income was"): once read."""
+    said = [
+        "The Carpentries generated $1.5M in income in",
+        "2022 to support our mission and community",
+        "efforts. Sixty-eight percent of our income was",
+        "generated through programs, providing just",
+        "above $1M in unrestricted funds.",
+    ]
+    page = [Text(150, 790, "FUNDING THE MISSION", 30)]
+    page += [Text(151, 753 - 26 * i, line, 16) for i, line in enumerate(said)]
+    page += [Text(223, 701, "Sixty-eight percent", 16), Text(199, 649, "$1M", 16)]
+    cover = [
+        Text(72, 790, "2022 REPORT", 30),
+        Text(72, 700, "This report was made for transparency."),
+    ]
+    document = read("report.pdf", make_pdf([cover, page]))
+    assert texts(document)[-1] == " ".join(said)
