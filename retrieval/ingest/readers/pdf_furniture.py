@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
@@ -129,19 +130,24 @@ def _overprints(lines: Sequence[Line]) -> set[int]:
         by_page.setdefault(line.page, []).append(line)
     doomed: set[int] = set()
     for page in by_page.values():
+        page.sort(key=lambda line: line.y)
+        heights = [line.y for line in page]
         for line in page:
-            if any(_printed_over(line, under) for under in page if under is not line):
+            reach = 0.3 * line.size + 1  # the line under it stands on (about) its baseline
+            low, high = bisect_left(heights, line.y - reach), bisect_right(heights, line.y + reach)
+            if any(_printed_over(line, under) for under in page[low:high] if under is not line):
                 doomed.add(id(line))
     return doomed
 
 
 def _printed_over(line: Line, under: Line) -> bool:
-    same_place = abs(line.y - under.y) <= 0.3 * under.size and line.table is None
-    inside = under.x0 - 1 <= line.x0 and line.x1 <= under.x1 + 1
-    said, over = line.text.split(), under.text.split()
-    few = len(said) <= OVERPRINT_WORDS and 2 * len(said) <= len(over)  # not a line set twice
-    if not (same_place and inside and few):
+    if abs(line.y - under.y) > 0.3 * under.size or line.table is not None:
         return False
+    if not (under.x0 - 1 <= line.x0 and line.x1 <= under.x1 + 1):
+        return False
+    said, over = line.text.split(), under.text.split()
+    if len(said) > OVERPRINT_WORDS or 2 * len(said) > len(over):
+        return False  # a line set twice, not a few words over one
     words = iter(over)
     return all(word in words for word in said)
 
