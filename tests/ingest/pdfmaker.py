@@ -51,7 +51,7 @@ def make_pdf(
             % base14.encode()
         ]
     else:
-        font = _cjk_font(used) if cjk else _simple_font()
+        font = _cjk_font(used) if cjk else _simple_font(_symbols(used))
     box = b" /CropBox [%.1f %.1f %.1f %.1f]" % crop if crop else b""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_number = 3
@@ -60,7 +60,8 @@ def make_pdf(
     for page in pages:
         if landscape:  # (x, y) on the turned page is (595 - y, x) on the file's own
             page = [Text(595 - line.y, line.x, line.text, line.size) for line in page]
-        stream = b"".join(_show(line, cjk, scaled, landscape) for line in page)
+        symbols = {} if cjk or base14 else _symbols(used)
+        stream = b"".join(_show(line, cjk, scaled, landscape, symbols) for line in page)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s%s /Contents %d 0 R"
@@ -72,11 +73,17 @@ def make_pdf(
     return pdf_file(objects)
 
 
-def _show(line: Text, cjk: bool, scaled: bool, landscape: bool = False) -> bytes:
+def _show(
+    line: Text,
+    cjk: bool,
+    scaled: bool,
+    landscape: bool = False,
+    symbols: dict[str, int] | None = None,
+) -> bytes:
     if cjk:
         codes = "".join(f"{ord(ch):04X}" for ch in str(line.text)).encode()
     else:
-        raw = line.text if isinstance(line.text, bytes) else line.text.encode("cp1252")
+        raw = line.text if isinstance(line.text, bytes) else _one_byte(line.text, symbols or {})
         codes = raw.hex().upper().encode()
     if landscape:  # running up the page
         return b"BT /F1 %.1f Tf 0 1 -1 0 %.1f %.1f Tm <%s> Tj ET\n" % (
@@ -96,22 +103,66 @@ def _show(line: Text, cjk: bool, scaled: bool, landscape: bool = False) -> bytes
     return b"BT /F1 %.1f Tf %.1f %.1f Td <%s> Tj ET\n" % (line.size, line.x, line.y, codes)
 
 
-def _simple_font() -> list[bytes]:
+_FREE_CODES = (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # no character in Windows-1252
+
+
+def _symbols(used: Sequence[str]) -> dict[str, int]:
+    """Codes for (up to five) characters Windows-1252 has none for ("●", "■"): the one-byte
+    font then maps its codes to characters (see :func:`_simple_font`)."""
+    odd = [ch for ch in used if not _in_cp1252(ch)]
+    return dict(zip(odd, _FREE_CODES, strict=False))
+
+
+def _in_cp1252(ch: str) -> bool:
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _one_byte(text: str, symbols: dict[str, int]) -> bytes:
+    return b"".join(bytes([symbols[ch]]) if ch in symbols else ch.encode("cp1252") for ch in text)
+
+
+def _simple_font(symbols: dict[str, int] | None = None) -> list[bytes]:
     """A one-byte bitmap (Type 3) font, objects 3–4, as dvips writes TeX's fonts: its glyphs are
     named after their codes (/a65 …) and nothing says which character each one is. Every glyph
-    is the same blank shape: only the text layer is read."""
+    is the same blank shape: only the text layer is read. With ``symbols`` (characters
+    Windows-1252 lacks and their codes) a map, object 5, says which characters those codes are,
+    and that the others are their Windows-1252 characters."""
     codes = range(1, 256)
     names = b" ".join(b"/a%d" % code for code in codes)
     procs = b" ".join(b"/a%d 4 0 R" % code for code in codes)
     widths = b" ".join(b"500" for _ in codes)
     blank = b"500 0 d0"
-    return [
+    mapped = b" /ToUnicode 5 0 R" if symbols else b""
+    font = [
         b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700]"
         b" /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s >>"
         b" /Encoding << /Type /Encoding /Differences [1 %s] >>"
-        b" /FirstChar 1 /LastChar 255 /Widths [%s] /Resources << >> >>" % (procs, names, widths),
+        b" /FirstChar 1 /LastChar 255 /Widths [%s] /Resources << >>%s >>"
+        % (procs, names, widths, mapped),
         b"<< /Length %d >>\nstream\n%s\nendstream" % (len(blank), blank),
     ]
+    return font + ([_unicode_map(symbols)] if symbols else [])
+
+
+def _unicode_map(symbols: dict[str, int]) -> bytes:
+    pairs = {code: ord(ch) for ch, code in symbols.items()}
+    for code in range(32, 256):
+        if code not in pairs and bytes([code]).decode("cp1252", "ignore"):
+            pairs[code] = ord(bytes([code]).decode("cp1252"))
+    entries = b"\n".join(b"<%02X> <%04X>" % pair for pair in sorted(pairs.items()))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def"
+        b" /CMapName /Adobe-Identity-UCS def /CMapType 2 def"
+        b" 1 begincodespacerange <00> <FF> endcodespacerange"
+        b" %d beginbfchar\n%s\nendbfchar endcmap"
+        b" CMapName currentdict /CMap defineresource pop end end" % (len(pairs), entries)
+    )
+    return b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap)
 
 
 def _cjk_font(used: Sequence[str]) -> list[bytes]:

@@ -701,6 +701,8 @@ def walk_blocks(element: Element, walk: _Walk) -> None:
 def _block(element: Element, walk: _Walk) -> None:
     """Read one block element: a heading, code, a table, a paragraph, or a box of blocks."""
     tag = element.tag
+    if tag in _HEADINGS and _labels_code(element):
+        return  # "BASH", "OUTPUT" over a lesson's code: the code's label, no section
     if tag in _HEADINGS:
         _heading(tag, inline_text(element), walk)
     elif tag == "pre":
@@ -742,6 +744,16 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _labels_code(heading: Element) -> bool:
+    """Whether ``heading`` is the label of the code right under it, one word in capitals
+    naming its language or what it shows ("BASH", "OUTPUT", "PYTHON", as a Carpentries lesson
+    sets them): a caption, which would otherwise be the section of every paragraph after."""
+    following = heading.getnext()
+    text = inline_text(heading)
+    one_word = len(text.split()) == 1 and text.isupper()
+    return one_word and following is not None and following.tag == "pre"
 
 
 def _is_box_title(element: Element) -> bool:

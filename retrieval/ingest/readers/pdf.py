@@ -53,6 +53,7 @@ from retrieval.ingest.readers.pdf_furniture import (
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
     BULLETS,
+    DIVISION_LABEL,
     HAN_KANA,
     HYPHEN_JOIN,
     NUMBERED_HEADING,
@@ -665,6 +666,10 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
     if _NUMBERED_LABELS.match(line.text):
         return False  # "Step 1 Step 2 Step 3" over a slide's three columns: their labels
+    if _AMOUNT.match(words[-1]):
+        return False  # "Total Expenses $2,192,066", "$2.2M" by a chart's bar: a figure, no title
+    if DIVISION_LABEL.match(line.text) and line.size >= body * 0.95:
+        return True  # "ARTICLE IV" set in the text's type, centred over its sections
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
         # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
@@ -673,10 +678,19 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # a bold sentence is emphasis, not a heading
     if _has_cells(words):
         return False  # a table's row set in bold: "Methane (CH4) 100 000 - -"
+    if all(len(word) == 1 for word in words):
+        return False  # "F F": a form's labels of its lines, left and right, in bold
+    if _MATHS.search(line.text) and not _WORD3.search(line.text):
+        return False  # "µs", "σ[µs": a formula's symbols in bold, which name no section
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
+_DOTTED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+[A-Z]")  # "1. Introduction", "4.2. Fees"
+_WORD3 = re.compile(r"[^\W\d_]{3}")  # three letters running: a word, not a symbol
+_MATHS = re.compile(r"[\u00b5\u0370-\u03ff\u2200-\u22ff]")  # µ, Greek, operators: a formula's
+# A sum of money or a share, a report's figure: "$2,192,066", "-$696,917", "$2.2M", "46%".
+_AMOUNT = re.compile(r"^[-−+]?(?:[$€£¥]\d[\d,.]*[kKmMbB]?|\d[\d,.]*%)$")
 
 
 def _has_cells(words: Sequence[str]) -> bool:
@@ -716,6 +730,7 @@ def assemble(
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
     front = _Front(lines[0].page if lines else 1)
+    below = _spans_below(lines)
     section: str | None = None
     current: _Paragraph | None = None
     heading: list[Line] = []
@@ -725,6 +740,7 @@ def assemble(
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
         headed = is_heading(line, body) and not _item_goes_on(current, line)
+        headed = headed or _names_division(heading, line) or _centred_number(line, below, body)
         if headings and (headed or (listed and heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
             current = None
@@ -765,8 +781,9 @@ class _Front:
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
-        if not document.title or NUMBERED_HEADING.match(text) or not self.open(document, heading):
-            return False  # "1 Introduction" heads the text after a title
+        numbered = NUMBERED_HEADING.match(text) or DIVISION_LABEL.match(heading[0].text)
+        if not document.title or numbered or not self.open(document, heading):
+            return False  # "1 Introduction", "ARTICLE I" head the text after a title
         document.add(None, text, page=heading[0].page)
         return True
 
@@ -779,7 +796,11 @@ def _set_heading(
     text (see :class:`_Front`)."""
     notes = [line for line in heading if line.note]  # set beside it: see _beside
     text = prose(join_lines(line.text for line in heading if not line.note))
-    part = bool(CONTENTS_TITLE.match(text) or NUMBERED_HEADING.match(text))
+    part = bool(
+        CONTENTS_TITLE.match(text)
+        or NUMBERED_HEADING.match(text)
+        or DIVISION_LABEL.match(heading[0].text)
+    )
     # Nor a table's cells ("3. | INFORMATION ON …") nor a line of text set large that starts in
     # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
     # A program's name alone may be set in lower case ("fletcher" over its manual).
@@ -807,6 +828,45 @@ def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
         return False
     under = _continues_heading(paragraph.lines[-1], line, reach=2)
     return under and not line.bold and not _SYMBOL_BULLET.match(line.text)
+
+
+def _spans_below(lines: Sequence[Line]) -> dict[int, tuple[float, float]]:
+    """For each line, where the three lines after it on its page start and end: the measure of
+    the text it stands over."""
+    spans: dict[int, tuple[float, float]] = {}
+    for index, line in enumerate(lines):
+        below = [ln for ln in lines[index + 1 : index + 4] if ln.page == line.page]
+        if below:
+            spans[id(line)] = (min(ln.x0 for ln in below), max(ln.x1 for ln in below))
+    return spans
+
+
+def _centred_number(line: Line, below: dict[int, tuple[float, float]], body: float) -> bool:
+    """Whether ``line`` is a numbered heading set in the text's type, centred over the text
+    under it ("1. Introduction" in small capitals over a paper's column): a few words, no
+    sentence, well in from the text's edges."""
+    words = line.text.split()
+    if not _DOTTED_NUMBER.match(line.text) or len(words) > 8 or line.size < 0.95 * body:
+        return False
+    if line.text.endswith(SENTENCE_END) or line.table is not None or line.mono:
+        return False
+    if id(line) not in below:
+        return False
+    left, right = below[id(line)]
+    centred = abs((line.x0 + line.x1) - (left + right)) <= 2 * line.size
+    return centred and line.x0 - left > 4 * line.size
+
+
+def _names_division(heading: Sequence[Line], line: Line) -> bool:
+    """Whether ``line`` names the division labelled right above it ("ARTICLE II" / "OFFICES"):
+    in capitals ("CONFLICT OF INTEREST TRANSACTIONS and ANTITRUST"), a few words and no
+    sentence, in the label's type just under it."""
+    if not heading or not DIVISION_LABEL.match(heading[-1].text):
+        return False
+    words = line.text.split()
+    capitals = 2 * sum(word.isupper() for word in words) > len(words)
+    short = len(words) <= 10 and not line.text.endswith(SENTENCE_END)
+    return capitals and short and _continues_heading(heading[-1], line)
 
 
 def _heading_full(heading: Sequence[Line], line: Line) -> bool:

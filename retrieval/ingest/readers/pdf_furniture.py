@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from retrieval.ingest.readers.pdf_page import NUMBERED_HEADING, Line, body_size
+from retrieval.ingest.readers.pdf_page import DIVISION_LABEL, NUMBERED_HEADING, Line, body_size
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
@@ -37,6 +38,8 @@ _PAGE_TAIL = re.compile(r"\s(?:\.\s)?(?:\d{1,4}|[ivxlc]{1,6})$")
 _RUN_IN_ENTRY = re.compile(r",\s\d{1,4}\.(?:—|$)")  # "2.1. Format, 2.—2.2. Spacing, 2.—"
 _EDGE_FOLIO = re.compile(r"^(?:#|[ivxlc]{1,6})\s+|\s+(?:#|[ivxlc]{1,6})$")
 _EDGE_NUMBER = re.compile(r"^(\d{1,4})\b|\b(\d{1,4})$")
+OVERPRINT_WORDS = 3  # emphasis printed over a line of text: a figure or a phrase (_overprints)
+STACKED = 5  # letters in a pile, one a line: a word set upright (see _stacked_letters)
 _ORNAMENT_KINDS = frozenset({"So", "Po", "Pd", "Pc", "Co"})  # symbols, dots, dashes, private
 
 
@@ -52,6 +55,8 @@ def furniture(lines: list[Line]) -> list[Line]:
     Ornaments go first (see :func:`is_ornament`), so that they take no header's place.
     """
     lines = [line for line in lines if not is_ornament(line)]
+    stacked = _stacked_letters(lines) | _overprints(lines)
+    lines = [line for line in lines if id(line) not in stacked]
     body = body_size(lines)
     # A table's row is no running header, however alike the rows at the tops of its pages.
     margins = [
@@ -82,6 +87,73 @@ def furniture(lines: list[Line]) -> list[Line]:
         doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
     contents = _contents_entries(lines) | _index_entries(lines, body) | _watermarks(lines, body)
     return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+
+
+def _stacked_letters(lines: Sequence[Line]) -> set[int]:
+    """The ids of lines of a capital letter each set one above the other, :data:`STACKED` or
+    more in a pile on a page: a word set upright or turned up the page's edge ("O", "V", "E",
+    "R", … the page's title again beside a report's chart), which a reader sees as a line per
+    letter (or two or three letters PDFium put on one line, no wider than one) and which, read
+    so, says nothing."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        letters = line.text.strip().rstrip(":.,").replace(" ", "")
+        narrow = len(letters) == 1 or line.x1 - line.x0 <= line.size
+        if (
+            letters.isupper()
+            and letters.isalpha()
+            and len(letters) <= 3
+            and narrow
+            and line.table is None
+        ):
+            by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        page.sort(key=_middle)
+        piles = [[page[0]]]
+        for line in page[1:]:
+            if _middle(line) - _middle(piles[-1][-1]) <= 0.5 * line.size:
+                piles[-1].append(line)
+            else:
+                piles.append([line])
+        doomed.update(id(line) for pile in piles if len(pile) >= STACKED for line in pile)
+    return doomed
+
+
+def _overprints(lines: Sequence[Line]) -> set[int]:
+    """The ids of lines printed again over a line of the text, on its baseline and inside its
+    width, whose words it holds in order ("Sixty-eight percent" in bold over "efforts. Sixty-eight
+    percent of our income was"; "72% 22%" over "used: 72% toward programs, 22% toward"): the
+    emphasis of a designed report, set as a layer of its own, which would read as a heading."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    doomed: set[int] = set()
+    for page in by_page.values():
+        page.sort(key=lambda line: line.y)
+        heights = [line.y for line in page]
+        for line in page:
+            reach = 0.3 * line.size + 1  # the line under it stands on (about) its baseline
+            low, high = bisect_left(heights, line.y - reach), bisect_right(heights, line.y + reach)
+            if any(_printed_over(line, under) for under in page[low:high] if under is not line):
+                doomed.add(id(line))
+    return doomed
+
+
+def _printed_over(line: Line, under: Line) -> bool:
+    if abs(line.y - under.y) > 0.3 * under.size or line.table is not None:
+        return False
+    if not (under.x0 - 1 <= line.x0 and line.x1 <= under.x1 + 1):
+        return False
+    said, over = line.text.split(), under.text.split()
+    if len(said) > OVERPRINT_WORDS or 2 * len(said) > len(over):
+        return False  # a line set twice, not a few words over one
+    words = iter(over)
+    return all(word in words for word in said)
+
+
+def _middle(line: Line) -> float:
+    return (line.x0 + line.x1) / 2
 
 
 def _watermarks(lines: Sequence[Line], body: float) -> set[int]:
@@ -136,7 +208,9 @@ def is_ornament(line: Line) -> bool:
 
 def _edge_prefixes(lines: Sequence[Line], needed: int) -> set[int]:
     """The ids of first and last lines of pages that begin with the same two words as the first
-    (or last) line of at least ``needed`` pages."""
+    (or last) line of at least ``needed`` pages; or end, at the same place, with the same three
+    ("Before Your Workshop The Carpentries, https://carpentries.org": the section's name on
+    the left of the head, the document's on the right)."""
     firsts: dict[int, Line] = {}
     lasts: dict[int, Line] = {}
     for line in lines:
@@ -147,10 +221,12 @@ def _edge_prefixes(lines: Sequence[Line], needed: int) -> set[int]:
     doomed: set[int] = set()
     for edge in (firsts, lasts):
         prefixes = Counter(_prefix(ln.text) for ln in edge.values())
+        suffixes = Counter(_suffix(ln) for ln in edge.values())
         doomed.update(
             id(ln)
             for ln in edge.values()
-            if len(ln.text.split()) >= 3 and prefixes[_prefix(ln.text)] >= needed
+            if len(ln.text.split()) >= 3
+            and (prefixes[_prefix(ln.text)] >= needed or suffixes[_suffix(ln)] >= needed)
         )
     return doomed
 
@@ -256,10 +332,20 @@ def _prefix(text: str) -> str:
     return " ".join(_shape(text).split()[:2])
 
 
+def _suffix(line: Line) -> tuple[str, int]:
+    """A line's last three words and where it ends (to the nearest few points): a head set
+    flush right ends where the others do."""
+    return " ".join(_shape(line.text).split()[-3:]), round(line.x1 / 4)
+
+
 def _running_key(text: str) -> str:
     """What a running header or footer keeps from page to page: its :func:`_shape` without the
     page number at either end, which a book sets outside ("4 FREE CULTURE" on the left page,
     "FREE CULTURE 5" or "PREFACE xv" on the right)."""
+    if DIVISION_LABEL.match(text.strip()):
+        # "ARTICLE I" atop page 1, "ARTICLE VIII" atop page 7: each division's own label, which
+        # repeats only where the very same one heads every page of its division.
+        return " ".join(text.lower().split())
     shape = _shape(text)
     return _EDGE_FOLIO.sub("", shape) or shape
 

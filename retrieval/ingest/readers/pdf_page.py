@@ -668,6 +668,12 @@ def _unprotected(text: str) -> str:
 
 # "3.2 Character protrusion", "A. Sources", "IV. Results": a section's number, no title page's.
 NUMBERED_HEADING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+\w")
+# "ARTICLE VIII", "Chapter 4", "PART II" on a line of their own: a division's label, whose number
+# is its name (bylaws and statutes set them centred in the text's type, the title on the next line).
+DIVISION_LABEL = re.compile(
+    r"^(?:article|chapter|part|title|schedule|annex|appendix|book)\s+(?:[ivxlc]{1,7}|\d{1,3}|[a-z])\.?$",
+    re.IGNORECASE,
+)
 
 
 def body_size(lines: Sequence[Line]) -> float:

@@ -65,7 +65,9 @@ _CAPTION = re.compile(
 # A figure in a table of figures, or what stands for none: "11,062.6", "–", "(NA)", "X".
 _FIGURE = re.compile(r"^(?:[-–—X]|\([A-Z]{1,2}\)|[-+−(]?[$€£¥]?\d(?:[\d,.]*\d)?%?\)?)$")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_LIST_LABEL = re.compile(r"^(?:[•◦▪·*–-]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[.):]?)$")
+_LIST_LABEL = re.compile(
+    r"^(?:[•◦▪·*–\-●○■□➢►▶◆◇❑❒✓✔]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[.):]?)$"
+)
 _NUMBER = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")
 
 Maker = Callable[[str, int], "Line | None"]  # a Line of the characters ``raw`` at ``start``
