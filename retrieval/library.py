@@ -64,6 +64,7 @@ log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 DIVISION_PASSAGES = 3  # of a division far down the ranking, the passages brought first
+_Headed = dict[divisions.Division, list[str]]  # the section headings of each numbered division
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
 EXAMPLE_ABOUT = "Tell me about {topic}"
@@ -96,8 +97,7 @@ class Library:
         # The example questions of the index version, by reader language and question form.
         self._examples: Examples = (None, {})
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
-        # The numbered divisions the sections head, of one index version (see _headed)
-        self._divisions: tuple[str, dict[divisions.Division, list[str]]] = ("", {})
+        self._divisions: tuple[str, _Headed] = ("", {})  # index version, see _division_first
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
         self._warming_zh: threading.Thread | None = None  # the Chinese segmenter, loading
