@@ -52,6 +52,52 @@ _SPACES = re.compile(r"\s+")
 # A Roman numeral as written, I to CCCXCIX (not any run of its letters: "CIVIL" is no number);
 # in capitals: compile with re.IGNORECASE to take "xiv" too.
 ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+# Numbers written out, as headings and questions write them ("CAPÍTULO PRIMERO", "Chapter
+# Seven", "Titre premier", "the Second Amendment"), with their values, to twenty and some tens.
+# Ordinals apart: "the second chapter" names one, "one chapter of the book" does not.
+ORDINAL_WORDS: dict[str, int] = {
+    word: n
+    for words in (
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
+        "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième "
+        "dixième onzième douzième",
+        "primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo undécimo "
+        "duodécimo",
+        "primera segunda tercera cuarta quinta sexta séptima octava novena décima undécima "
+        "duodécima",
+        "primo secondo terzo quarto quinto sesto settimo ottavo nono decimo",
+        "prima seconda terza quarta quinta sesta settima ottava nona decima",
+        "erstes zweites drittes viertes fünftes",
+        "erster zweiter dritter vierter fünfter",
+        "erste zweite dritte vierte fünfte",
+        "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый",
+        "первая вторая третья четвертая пятая шестая седьмая восьмая девятая десятая "
+        "одиннадцатая двенадцатая тринадцатая четырнадцатая пятнадцатая шестнадцатая "
+        "семнадцатая восемнадцатая девятнадцатая двадцатая",
+        "перша друга третя",
+    )
+    for n, word in enumerate(words.split(), 1)
+} | {
+    "première": 1, "seconde": 2, "primer": 1, "tercer": 3, "setimo": 7, "четвёртый": 4,
+    "четвёртая": 4, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+}  # fmt: skip
+CARDINAL_WORDS: dict[str, int] = {
+    word: n
+    for words in (
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty",
+        "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+        "seize",
+        # not "once" (eleven): an English word
+        "uno dos tres cuatro cinco seis siete ocho nueve diez",
+        "eins zwei drei vier fünf sechs sieben acht neun zehn",
+    )
+    for n, word in enumerate(words.split(), 1)
+} | {
+    "une": 1, "vingt": 20, "trente": 30, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "veinte": 20, "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
 # A Chinese, Japanese or Korean character: those scripts write no spaces between words.
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from retrieval.search.rank import Ranked, brought_first
-from retrieval.text import ROMAN
+from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
 
 WINDOW = 50  # the best candidates among which the named division's passages are brought first
 
@@ -30,38 +30,15 @@ _KINDS = {
     "title": r"titles?|titres?|t[ií]tulos?",
 }
 _CHINESE_KINDS = {"条": "article", "章": "chapter", "节": "section", "編": "part", "编": "part"}
-# Numbers written as words, as headings and questions write them: "CAPÍTULO PRIMERO", "Titre
-# premier", "chapter one", "the Second Amendment", "el primer capítulo", "глава первая" (the
-# Russian by its stem: it inflects).
-_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
-_CARDINALS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-).split()
-_ORDINAL_WORDS = {
-    word: n
-    for words in (
-        _ORDINALS,
-        "premier deuxième troisième quatrième cinquième sixième septième huitième neuvième "
-        "dixième onzième douzième".split(),
-        "primero segundo tercero cuarto quinto sexto séptimo octavo noveno décimo undécimo "
-        "duodécimo".split(),
-        "primera segunda tercera cuarta quinta sexta séptima octava novena décima undécima "
-        "duodécima".split(),
-    )
-    for n, word in enumerate(words, 1)
-} | {"première": 1, "seconde": 2, "primer": 1, "tercer": 3, "setimo": 7}
-# A cardinal names a division after its label only: "chapter one", not "one chapter of it".
-_WORDS = _ORDINAL_WORDS | {word: n for n, word in enumerate(_CARDINALS, 1)}
+# The Russian ordinals by their stem (they inflect: "в третьей главе"), beside text's words
 _RUSSIAN = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
 _RUSSIAN_WORD = re.compile(
     rf"(?:{'|'.join(_RUSSIAN)})(?:[ыиоа]й|[аяоеу]я|[оеую]ю|[ое]е|[ое]го|[ое]м|ь[яеюи]\w*)"
 )
+# A cardinal names a division after its label only: "chapter one", not "one chapter of it".
+_WORDS = ORDINAL_WORDS | CARDINAL_WORDS
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
-_ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_ORDINAL_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 # A number: digits (1er, 1.º, 2nd), a Roman numeral, an ordinal or cardinal word
 _NUMBER = rf"(?:\d+(?:st|nd|rd|th|er|re|\.?[ºª°])?|{ROMAN}|{_WORD}|{_RUSSIAN_WORD.pattern})"
 _LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())

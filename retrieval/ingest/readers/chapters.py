@@ -13,39 +13,19 @@ from __future__ import annotations
 
 import re
 
-from retrieval.text import ROMAN
+from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
 
 # The chapter words of the languages the library reads, and of parts larger than a chapter.
 CHAPTER_WORDS = r"Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
 _CHAPTER_WORD = (
     rf"(?:{CHAPTER_WORDS}|Book|Livre|Libro|Buch|Книга|Part|Partie|Parte|Teil|Часть|Частина)"
 )
-# Numbers written out, cardinal and ordinal, to twenty and the tens; "Twenty-One" joins two.
-_NUMBER_WORDS = (
-    # English
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty first second third fourth "
-    "fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
-    "sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth last "
-    # French
-    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
-    "seize vingt trente premier première second seconde deuxième troisième quatrième "
-    "cinquième sixième septième huitième neuvième dixième onzième douzième dernier dernière "
-    # Spanish, Italian
-    "uno dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince veinte "
-    "primero primera segundo segunda tercero tercera cuarto cuarta quinto quinta sexto sexta "
-    "séptimo séptima octavo octava noveno novena décimo décima último última "
-    "primo prima secondo seconda terzo terza sesto sesta settimo settima ottavo ottava nono "
-    "nona decimo decima ultimo ultima "
-    # German
-    "eins zwei drei vier fünf sechs sieben acht neun zehn erstes erster erste zweites zweiter "
-    "zweite drittes dritter dritte viertes vierter vierte fünftes fünfter fünfte letztes "
-    # Russian, Ukrainian
-    "первая первый вторая второй третья третий четвертая четвёртая четвертый четвёртый пятая "
-    "пятый шестая шестой седьмая седьмой восьмая восьмой девятая девятый десятая десятый "
-    "одиннадцатая двенадцатая тринадцатая четырнадцатая пятнадцатая шестнадцатая "
-    "семнадцатая восемнадцатая девятнадцатая двадцатая последняя последний перша друга третя"
-).split()
+# Numbers written out, cardinal and ordinal; "Twenty-One" joins two; "the last chapter" too.
+_NUMBER_WORDS = [
+    *CARDINAL_WORDS,
+    *ORDINAL_WORDS,
+    *"last dernier dernière último última ultimo ultima letztes последняя последний".split(),
+]
 _WORD_NUMBER = r"(?:the\s+)?(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _NUMBER = rf"(?:\d{{1,3}}|{ROMAN}|{_WORD_NUMBER}(?:[- ]{_WORD_NUMBER})?)"
 # The chapter word and its number, a note mark ("CHAPITRE XXII[1]."), then the end of the line
