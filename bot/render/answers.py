@@ -155,11 +155,12 @@ def ranked_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeD
 
 
 def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
-    """A further hit on one line: "• citation: short excerpt"."""
+    """A further hit on one line, "2. citation: short excerpt": numbered by its rank, as the
+    terminal and the More results pages number it, so that "the second one" is this one."""
     cite = citation_html(hit.passage, bot_username, t, pages=hit.pages)
     if hit.passage.kind == "code":
-        return f"• {cite}{t.LINE_COLON}{_code_line(hit)}"
-    return f"• {cite}{t.LINE_COLON}{excerpt_html(hit.excerpt, LINE_EXCERPT)}"
+        return f"{hit.rank}. {cite}{t.LINE_COLON}{_code_line(hit)}"
+    return f"{hit.rank}. {cite}{t.LINE_COLON}{excerpt_html(hit.excerpt, LINE_EXCERPT)}"
 
 
 def _code_line(hit: Hit) -> str:

@@ -4,6 +4,8 @@ in a language none of the documents is written in told which languages they are 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from tgfakes import USER_ID, Harness, html_problems, visible
 
@@ -100,7 +102,7 @@ async def test_a_declined_question_in_another_language_lists_its_closest_passage
     shown = visible(reply.text)
     assert shown.startswith(visible(ONLY_ENGLISH))
     assert visible(en.NO_ANSWER_CLOSEST) in shown
-    lines = [line for line in shown.split("\n") if line.startswith("• ")]
+    lines = [line for line in shown.split("\n") if re.match(r"\d+\. ", line)]
     assert lines and answer.hits[0].passage.title in lines[0]
     (page,) = await bot.press(reply, en.BUTTON_MORE)
     assert visible(page.text).split("\n\n")[1].startswith(f"{len(lines) + 1}. ")

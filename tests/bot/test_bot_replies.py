@@ -77,7 +77,7 @@ def test_answer_quotes_the_best_excerpt_with_matched_words_bold_and_cites_it() -
     assert "Joint Statement, Security, ¶ 1" in text
     assert messages.ANSWER_MORE_HEADER in text
     # The further hit is one line, without a section when the passage has none.
-    assert re.search(r"\n• <a [^>]+>Joint Statement, ¶ 2</a>: The <b>treaty</b>", text)
+    assert re.search(r"\n2\. <a [^>]+>Joint Statement, ¶ 2</a>: The <b>treaty</b>", text)
     assert 'href="https://t.me/qbot?start=p_d001_abc-1"' in text
 
 
@@ -116,11 +116,11 @@ def test_an_answer_too_long_for_one_message_leaves_out_whole_further_hits() -> N
     assert tg_len(text) <= TELEGRAM_LIMIT
     assert html_problems(text) == []
     # It says how many hits it shows, so logging and "More results" go on from the right one.
-    assert reply.shown == 1 + text.count("\n• ")
+    assert reply.shown == 1 + len(re.findall(r"^\d+\. ", text, re.M))
     # The best one is quoted; the lines that follow are whole or absent, each ending with "…".
     assert "¶ 1" in text
     for line in text.split("\n"):
-        if line.startswith("• "):
+        if re.match(r"\d+\. ", line):
             assert line.endswith("…")
 
 
@@ -143,7 +143,7 @@ def test_declined_answer_says_what_was_searched_flags_the_closest_and_hints() ->
         "I searched the documents for “moon cheese”, but nothing in them answers it."
     )
     assert visible(messages.NO_ANSWER_CLOSEST) in shown
-    assert shown.count("• ") == 2
+    assert re.findall(r"^(\d+)\. ", shown, re.M) == ["1", "2"]  # numbered as "the second one"
     assert "<blockquote>" not in text  # closest passages are not presented as the answer
     assert text.endswith(messages.NO_ANSWER_HINT)
     assert "/sources" in messages.NO_ANSWER_HINT
