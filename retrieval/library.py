@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
 
 QUESTION_LIMIT = 5000  # characters; Telegram's own limit is 4,096
 DIVISION_PASSAGES = 3  # of a division far down the ranking, the passages brought first
-_Headed = dict[divisions.Division, list[str]]  # the section headings of each numbered division
+DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked for in
 # An example question about a section; its words besides the topic are stop words, so it
 # searches the topic alone ("What do the documents say …" searched "document" and "paper").
 EXAMPLE_ABOUT = "Tell me about {topic}"
@@ -97,7 +97,6 @@ class Library:
         # The example questions of the index version, by reader language and question form.
         self._examples: Examples = (None, {})
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
-        self._divisions: tuple[str, _Headed] = ("", {})  # index version, see _division_first
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
         self._warming_zh: threading.Thread | None = None  # the Chinese segmenter, loading
@@ -583,7 +582,7 @@ def _ranked(
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
     if division:
-        ranked = _division_first(library, current.version, ranked, division, lang, question)
+        ranked = _division_first(library, ranked, division, text, lang, question)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:
@@ -597,29 +596,48 @@ def _ranked(
 
 def _division_first(
     library: Library,
-    version: str,
     ranked: list[rank.Ranked],
     division: divisions.Division,
+    text: str,
     lang: str,
     question: rank.QuestionWeights,
 ) -> list[rank.Ranked]:
     """``ranked`` with the passages under the heading of ``division`` first: those among the
-    best (:func:`divisions.first_in`), else those the corpus holds under it, in the question's
-    language first. The question's other words may have pushed them far down: "О чём статья 60
-    Конституции?" finds fifty passages citing the Constitution before the article itself."""
-    window = ranked[: divisions.WINDOW]
-    if any(divisions.heads(r.passage.section, division) for r in window):
-        return divisions.first_in(ranked, division)
-    if library._divisions[0] != version:
-        library._divisions = (version, divisions.headed_by(library.store.section_names()))
-    sections = library._divisions[1].get(division, [])
-    passages = library.store.passages_under(sections, DIVISION_PASSAGES * 4)
-    passages = sorted(passages, key=lambda p: p.lang != lang)[:DIVISION_PASSAGES]
+    best (:func:`divisions.first_in`), else those under it in the document asked about, whose
+    other words may rank fifty passages citing the article above the article itself ("О чём
+    статья 60 Конституции?"). A question with words besides the division's name asks about the
+    document they lead to, and no other's division is brought: "the second part of the inflation
+    framework" is no gardening note's Part 2."""
+    about = _asked_about(library, ranked, text, lang, question)
+    found = divisions.first_in(ranked, division, about)
+    if found is not ranked or about is None:
+        return found
+    sections = [s for s in library.store.sections_of(about) if divisions.heads(s, division)]
+    passages = library.store.passages_under(about, sections, DIVISION_PASSAGES)
     if not passages:
         return ranked
     terms = question.terms
     matches = [matches_of(library._passage_fragments(p), terms) for p in passages]
     return rank.brought_first(ranked, rank.rerank([(p, 1.0) for p in passages], question, matches))
+
+
+def _asked_about(
+    library: Library,
+    ranked: list[rank.Ranked],
+    text: str,
+    lang: str,
+    question: rank.QuestionWeights,
+) -> str | None:
+    """The document a question naming a division asks about: the first of the best passages'
+    documents, in the question's language first; None when its only words name the division
+    ("What does article 5 say?", "And the Fourth?": any document's)."""
+    found = divisions.naming(text)
+    naming = set(library.analyzer.terms(found[1], lang)) if found else set()
+    own = [t for t, w in question.weights.items() if w >= 1.0 and t in question.found]
+    best = [r.passage for r in ranked[:DIVISION_DOCUMENTS]]
+    if not best or all(t in naming for t in own):
+        return None
+    return next((p.doc for p in best if p.lang == lang), best[0].doc)
 
 
 def _openings(

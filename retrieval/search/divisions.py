@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
 
 from retrieval.search.rank import Ranked, brought_first
 from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
@@ -33,20 +32,31 @@ _CHINESE_KINDS = {"条": "article", "章": "chapter", "节": "section", "編": "
 # The Russian ordinals by their stem (they inflect: "в третьей главе"), beside text's words
 _RUSSIAN = ("перв", "втор", "трет", "четв[её]рт", "пят", "шест", "седьм", "восьм", "девят", "десят")
 _RUSSIAN_WORD = re.compile(
-    rf"(?:{'|'.join(_RUSSIAN)})(?:[ыиоа]й|[аяоеу]я|[оеую]ю|[ое]е|[ое]го|[ое]м|ь[яеюи]\w*)"
+    rf"(?:{'|'.join(_RUSSIAN)})"
+    r"(?:[ыиоа]й|[аяоеу]я|[оеую]ю|[ое]е|[ое]го|[ое]м|ь(?:я|е|ю|и|ей|ем|его|ему|им|ими|их))(?!\w)"
 )
-# A cardinal names a division after its label only: "chapter one", not "one chapter of it".
 _WORDS = ORDINAL_WORDS | CARDINAL_WORDS
-_WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _ORDINAL_WORD = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-# A number: digits (1er, 1.º, 2nd), a Roman numeral, an ordinal or cardinal word
-_NUMBER = rf"(?:\d+(?:st|nd|rd|th|er|re|\.?[ºª°])?|{ROMAN}|{_WORD}|{_RUSSIAN_WORD.pattern})"
+_CARDINAL_WORD = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
+# A number: digits (1er, 1.º, 2nd), a Roman numeral, an ordinal word
+_NUMBER = rf"\d+(?:st|nd|rd|th|er|re|\.?[ºª°])?|{ROMAN}|{_ORDINAL_WORD}|{_RUSSIAN_WORD.pattern}"
 _LABEL = "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items())
-# "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV", "CAPÍTULO PRIMERO"
-_LABELLED = re.compile(
-    rf"(?<!\w)(?:{_LABEL})\s*(?:n[°ºo]\.?\s*|№\s*|the\s+)?(?P<n>{_NUMBER})(?![\w-])",
-    re.IGNORECASE,
-)
+
+
+def _labelled(number: str) -> re.Pattern[str]:
+    """ "article 35", "Статья 22", "art. 5", "artículo nº 14", "AMENDMENT XIV", "CAPÍTULO
+    PRIMERO": a label and its ``number``."""
+    return re.compile(
+        rf"(?<!\w)(?:{_LABEL})\s*(?:n[°ºo]\.?\s*|№\s*)?(?P<n>{number})(?![\w-])", re.IGNORECASE
+    )
+
+
+# A cardinal word after a label names a division in a heading ("CHAPTER ONE", "Part Two The
+# War") but in a question only at its end or before a stop ("what does chapter three say?" no;
+# "and chapter three?" yes): "What part one plays", "Quel article un citoyen peut-il invoquer"
+# are ordinary sentences.
+_LABELLED = _labelled(rf"{_NUMBER}|(?:{_CARDINAL_WORD})(?=\s*(?:[^\w\s]|$))")
+_HEADED = _labelled(rf"{_NUMBER}|{_CARDINAL_WORD}")
 # "the Second Amendment", "the 2nd Amendment", "el primer capítulo", "первая глава"
 _ORDINAL = re.compile(
     rf"(?<!\w)(?P<n>{_ORDINAL_WORD}|{_RUSSIAN_WORD.pattern}|\d+(?:st|nd|rd|th))"
@@ -65,21 +75,21 @@ _WHOLE_ROMAN = re.compile(ROMAN)
 Division = tuple[str, int]  # (kind, number): ("article", 35)
 
 
-def named(text: str) -> Division | None:
-    """The numbered division ``text`` names first (a question, or a heading), or None."""
-    found = naming(text)
+def named(text: str, heading: bool = False) -> Division | None:
+    """The numbered division ``text`` names first (a question, or a ``heading``), or None."""
+    found = naming(text, heading)
     return None if found is None else found[0]
 
 
 @functools.lru_cache(maxsize=256)  # a question is read again when it is judged
-def naming(text: str) -> tuple[Division, str] | None:
-    """The numbered division ``text`` names first and the words naming it ("Second
-    Amendment", "статье 43", "第三十七条"), or None."""
+def naming(text: str, heading: bool = False) -> tuple[Division, str] | None:
+    """The numbered division ``text`` (a question, or a ``heading``) names first and the words
+    naming it ("Second Amendment", "статье 43", "第三十七条"), or None."""
     found = _CHINESE.search(text)
     if found:
         number = _chinese_number(found["n"])
         return None if number is None else ((_CHINESE_KINDS[found["k"]], number), found[0])
-    for pattern in (_LABELLED, _ORDINAL):
+    for pattern in (_HEADED if heading else _LABELLED, _ORDINAL):
         match = pattern.search(text)
         if match:
             kind = next(k for k in _KINDS if match[k])
@@ -91,7 +101,7 @@ def naming(text: str) -> tuple[Division, str] | None:
 
 # A follow-up naming only the next division's number: "And the Fourth?", "what about 44?"
 _BARE = re.compile(
-    r"^\W*(?:and|what\s+about|how\s+about|y|et|и|а)?\s*(?:the\s+|el\s+|la\s+|le\s+|l')?"
+    r"^\W*(?:(?:and|what\s+about|how\s+about|y|et|и|а)\s+)?(?:the\s+|el\s+|la\s+|le\s+|l')?"
     rf"(?P<n>{_ORDINAL_WORD}|{_RUSSIAN_WORD.pattern}|\d+(?:st|nd|rd|th)?|{ROMAN})\W*$",
     re.IGNORECASE,
 )
@@ -114,24 +124,19 @@ def heads(section: str | None, division: Division) -> bool:
     if not section:
         return False
     start = section.lstrip()[:40]
-    return named(start) == division and _opens(start)
+    return named(start, heading=True) == division and _opens(start)
 
 
-def headed_by(sections: Iterable[str]) -> dict[Division, list[str]]:
-    """The ``sections`` by the numbered division each heads ("Article 5. Freedom of speech"
-    heads ("article", 5)); those heading none left out."""
-    found: dict[Division, list[str]] = {}
-    for section in sections:
-        division = named(section.lstrip()[:40])
-        if division is not None and heads(section, division):
-            found.setdefault(division, []).append(section)
-    return found
-
-
-def first_in(ranked: Sequence[Ranked], division: Division) -> list[Ranked]:
+def first_in(ranked: list[Ranked], division: Division, doc: str | None = None) -> list[Ranked]:
     """``ranked`` with its passages under the heading of ``division`` among the best
-    :data:`WINDOW` brought first, in their order."""
-    return brought_first(ranked, [r for r in ranked[:WINDOW] if heads(r.passage.section, division)])
+    :data:`WINDOW` (of ``doc`` when given) brought first, in their order; ``ranked`` itself
+    when there are none."""
+    chosen = [
+        r
+        for r in ranked[:WINDOW]
+        if heads(r.passage.section, division) and doc in (None, r.passage.doc)
+    ]
+    return brought_first(ranked, chosen) if chosen else ranked
 
 
 def _opens(heading: str) -> bool:

@@ -278,19 +278,22 @@ class CorpusStore:
         )
         return [str(row["topic"]) for row in rows]
 
-    def section_names(self) -> list[str]:
-        """Every distinct section heading, in no particular order."""
-        rows = self._reader().execute("select distinct section from passages where section > ''")
+    def sections_of(self, doc: str) -> list[str]:
+        """The distinct section headings of one document (read through its passages' index)."""
+        rows = self._reader().execute(
+            "select distinct section from passages where doc = ? and section > ''", [doc]
+        )
         return [str(row[0]) for row in rows]
 
-    def passages_under(self, sections: Collection[str], limit: int) -> list[Passage]:
-        """The first ``limit`` passages under any of ``sections``, in document order."""
+    def passages_under(self, doc: str, sections: Collection[str], limit: int) -> list[Passage]:
+        """The first ``limit`` passages of ``doc`` under any of ``sections``, in its order."""
         if not sections:
             return []
         marks = ",".join("?" * len(sections))
         rows = self._reader().execute(
-            self._PASSAGE_SQL + f"where p.section in ({marks}) order by p.doc, p.ordinal limit ?",
-            [*sections, limit],
+            self._PASSAGE_SQL
+            + f"where p.doc = ? and p.section in ({marks}) order by p.ordinal limit ?",
+            [doc, *sections, limit],
         )
         return [self._passage(row) for row in rows]
 

@@ -34,8 +34,7 @@ from retrieval.search.divisions import following, heads, named
         ("ARTICLE PREMIER", ("article", 1)),
         ("Article 1er", ("article", 1)),
         ("Sección 1.ª", ("section", 1)),
-        ("What does chapter three say?", ("chapter", 3)),
-        ("Article the first", ("article", 1)),
+        ("And chapter three?", ("chapter", 3)),
         ("Что сказано в третьей главе?", ("chapter", 3)),
         ("глава первая", ("chapter", 1)),
     ],
@@ -54,6 +53,10 @@ def test_a_division_is_read_with_its_number_however_written(
         "articles of clothing",
         "I need help",
         "one chapter of the book",  # a count, not chapter one
+        "What part one plays in the economy",  # a cardinal inside a sentence
+        "Quel article un citoyen peut-il invoquer ?",
+        "a chapter one could skip",
+        "что сказано в статье Третьякова",  # no ordinal: a name
     ],
 )
 def test_text_naming_no_numbered_division_names_none(text: str) -> None:
@@ -62,6 +65,7 @@ def test_text_naming_no_numbered_division_names_none(text: str) -> None:
 
 def test_a_heading_is_the_division_only_when_it_opens_with_its_name() -> None:
     assert heads("Article 5. Freedom of expression", ("article", 5))
+    assert heads("PART TWO THE WAR", ("part", 2))  # a heading's cardinal stands anywhere
     assert heads("AMENDMENT II", ("amendment", 2))
     assert not heads("Notes on article 5", ("article", 5))
     assert not heads("Article 15", ("article", 5))
@@ -133,6 +137,7 @@ def test_a_question_asking_only_for_an_article_is_answered_by_it(
         ("and the 21st?", "What does the 20th amendment say?", ("amendment", 21)),
         ("And the Fourth?", "what is sed?", None),
         ("¿Y el segundo?", "¿Qué dice el capítulo primero?", ("chapter", 2)),
+        ("etc", "What does article 5 say?", None),  # "et" and C (100)
     ],
 )
 def test_a_follow_up_naming_a_number_alone_names_the_earlier_kind(
@@ -174,6 +179,20 @@ def test_an_article_far_down_the_ranking_is_found_under_its_heading(
     answer = library.answer("What does article 7 of this Constitution provide?")
     assert answer.hits[0].passage.section == "Article 7"  # not Spain's, in another language
     assert "leave any country" in answer.hits[0].passage.text
+
+
+def test_a_division_is_looked_for_only_in_the_document_asked_about(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The inflation note has no Part 2; the garden's Part 2 shares no word with the question.
+    library = write_library({
+        "inflation.md": "# Inflation framework\n\nThe inflation framework sets a target of two"
+        " percent.\n\nThe framework is reviewed every five years.\n",
+        "garden.md": "# Garden\n\n## Part 1\n\nDig the beds.\n\n## Part 2\n\nRoses are"
+        " pruned in late winter.\n",
+    })  # fmt: skip
+    answer = library.answer("What is the second part of the inflation framework?")
+    assert answer.hits[0].passage.doc == "inflation.md"
 
 
 def test_and_the_next_article_follows_up_with_its_passage(charter: Library) -> None:
