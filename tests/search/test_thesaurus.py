@@ -63,6 +63,7 @@ def test_a_question_of_one_word_the_documents_lack_finds_its_synonym(
     assert answer.outcome != "declined"
     assert "Sertraline" in answer.hits[0].passage.text
     assert library.answer("how do I grow zoloft in my garden?").outcome == "declined"
+    assert library.answer("What is zoloft?").outcome == "declined"  # a sentence, not a word
     library.close()
 
 
