@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers.common import author_names, find_date
+from retrieval.ingest.readers.common import author_names, find_date, stated_author
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES, decode
 from retrieval.ingest.readers.lines import units
 from retrieval.ingest.readers.text import parse, read_document
@@ -199,6 +199,20 @@ def test_dateline_under_the_title_sets_the_date_and_is_not_a_paragraph() -> None
 
 
 @pytest.mark.parametrize(
+    ("written", "author"),
+    [
+        ("Jane Doe <jane@example.org>", "Jane Doe"),
+        ("World Health Organization", "World Health Organization"),
+        ("Voltaire", "Voltaire"),
+        ("jdoe", None),  # a login
+        ("", None),
+    ],
+)
+def test_a_stated_author_is_kept_without_its_address(written: str, author: str | None) -> None:
+    assert stated_author(written) == author
+
+
+@pytest.mark.parametrize(
     ("written", "authors"),
     [
         ("Alice Smith; Bob Jones", "Alice Smith, Bob Jones"),
@@ -208,6 +222,8 @@ def test_dateline_under_the_title_sets_the_date_and_is_not_a_paragraph() -> None
         ("Ann Lee <ann@example.org>", "Ann Lee"),
         # the account or program that made the file names no one who wrote it
         ("Windows User", None),
+        ("Preferred Customer", None),  # an old Office's default
+        ("Google Docs Renderer", None),
         ("Microsoft Office User", None),
         ("Administrator", None),
         ("jsmith", None),

@@ -142,8 +142,7 @@ def _coverage(
     found = {t: v for t, v in question.found.items() if t in scaled}
     tokens = [t.term for f in fragments(best) for t in f.tokens]
     covered = {t for t in tokens if t in found}
-    heads = f"{best.section or ''} {best.title} {best.author or ''}"
-    headed = covered_terms(heads, analyzer, set(found), best.lang)
+    headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found), best.lang)
     # A passage in French holding fr:configur holds the English question's "configuration".
     readings = question.readings
     covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()

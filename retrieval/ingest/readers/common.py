@@ -32,7 +32,7 @@ _ADDRESS = re.compile(r"<[^>]*>|\([^)]*@[^)]*\)")  # "Ann Lee <ann@example.org>"
 # Words of the accounts and programs a file's author field names by default, never a person's
 _ACCOUNT_WORDS = frozenset(
     "user users admin administrator owner microsoft office windows author unknown guest "
-    "staff default".split()
+    "staff default preferred customer renderer adobe google systems software".split()
 )
 _ISO_DATE = re.compile(r"^\s*(?P<y>(?:1[89]|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)")
 # PDF dates are "D:20230105120000+01'00'": the "D:" prefix then digits.
@@ -131,6 +131,16 @@ def author_names(written: str | None) -> str | None:
         if is_name(name) and not _ACCOUNT_WORDS & set(name.casefold().split())
     ]  # fmt: skip
     return ", ".join(found) if found and len(found) == len(names) else None
+
+
+def stated_author(written: str | None) -> str | None:
+    """An author as a document states it (a text's ``Author:`` line, front matter): a person,
+    several, or a body ("World Health Organization"), without an address; None for a login
+    ("jdoe") or nothing."""
+    name = squeeze(_ADDRESS.sub("", written or "")).strip(" ,;")
+    if not any(ch.isalpha() for ch in name) or (" " not in name and name.islower()):
+        return None
+    return name
 
 
 def prose(text: str) -> str:

@@ -42,6 +42,7 @@ from retrieval.ingest.readers.common import (
     fallback_title,
     iso_date,
     prose,
+    stated_author,
     table_blocks,
     termed,
 )
@@ -266,7 +267,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else None,
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
-        author=prose(meta["author"]) if meta.get("author") else None,
+        author=stated_author(prose(meta.get("author", ""))),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.articles = numbers_articles(reading.lines)

@@ -25,7 +25,7 @@ from retrieval.ingest.readers.chapters import (
     is_name,
     is_quoted,
 )
-from retrieval.ingest.readers.common import Outline, fallback_title, find_date
+from retrieval.ingest.readers.common import Outline, fallback_title, find_date, stated_author
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.gutenberg import Book, without_boilerplate
 from retrieval.ingest.readers.lines import (
@@ -258,7 +258,7 @@ def _stated(book: Book | None, fields: dict[str, str], document: ParsedDocument)
     source = next((v for k, v in fields.items() if k in _SOURCE_FIELDS and _URL.match(v)), None)
     document.source = source or (book.source if book else None)
     author = next((fields[key] for key in _AUTHOR_FIELDS if fields.get(key)), None)
-    document.author = (book.author if book else None) or author
+    document.author = (book.author if book else None) or stated_author(author)
     return document
 
 
