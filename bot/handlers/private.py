@@ -170,7 +170,8 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     """Open in full the result a message names by its rank ("the second one", "#2", "второй"):
     of the answer it replies to, else of the user's last question; as its 📖 button would. Not
     after a question naming a numbered division, where "And the Fourth?" is the next amendment,
-    nor past the results shown: those are searched as questions."""
+    nor one naming a division itself ("第三条"), nor past the results shown: those are searched
+    as questions."""
     rank = locales.result_asked(text)
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if rank is None or message is None or chat is None or user is None:
@@ -181,8 +182,9 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     saved = saved or await state.latest_search(chat.id, user.id)
     if saved is None or rank > len(saved.shown):
         return False
-    if divisions.following(text, f"{saved.context or ''} {saved.question}"):
-        return False
+    earlier = f"{saved.context or ''} {saved.question}"
+    if divisions.named(text) or divisions.following(text, earlier):
+        return False  # "第三条", "the second chapter": a division asked for, not a result
     await show_passage(update, context, saved.shown[rank - 1])
     return True
 

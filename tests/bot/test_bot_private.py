@@ -360,9 +360,10 @@ async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot
     await bot.say("the second world war")
     await bot.say("What does Chapter IX say about peacekeeping?")
     await bot.say("and the second?")  # chapter II, as retrieval reads it, not result 2
+    await bot.say("第三条")  # the third article: a division, not result 3
     asked = [row["question"] for row in query_log(bot)]
     assert asked[1:] == ["the second world war", "What does Chapter IX say about peacekeeping?",
-                         "and the second?"]  # fmt: skip
+                         "and the second?", "第三条"]  # fmt: skip
 
 
 async def test_a_question_with_bidi_controls_is_echoed_isolated_without_them(bot: Harness) -> None:
