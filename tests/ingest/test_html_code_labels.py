@@ -44,3 +44,13 @@ def test_a_heading_over_code_that_names_a_part_stays_a_section() -> None:
     )
     document = _lesson(body)
     assert [block.section for block in document.blocks] == ["Install", "Example", "Example"]
+
+
+def test_an_unmarked_heading_in_capitals_over_code_stays_a_section() -> None:
+    # Not marked as a label nor set in the code's box: "INSTALLATION" heads its part.
+    body = (
+        "<h1>Tool</h1><p>A tool for notes.</p><h2>INSTALLATION</h2><pre>pip install tool</pre>"
+        "<p>It needs Python 3.11.</p><h2>USAGE</h2><p>Run it with a folder.</p>"
+    )
+    sections = [block.section for block in _lesson(body).blocks]
+    assert "INSTALLATION" in sections and "USAGE" in sections

@@ -753,7 +753,14 @@ def _labels_code(heading: Element) -> bool:
     following = heading.getnext()
     text = inline_text(heading)
     one_word = len(text.split()) == 1 and text.isupper()
-    return one_word and following is not None and following.tag == "pre"
+    if not one_word or following is None or following.tag != "pre":
+        return False
+    # Marked as a label ("code-label") or set inside the code's box ("codewrapper"): an
+    # unmarked "INSTALLATION" heading over a command heads its section.
+    parent = heading.getparent()
+    around = parent.get("class") or "" if parent is not None else ""
+    marks = f"{heading.get('class') or ''} {around}".lower()
+    return "label" in marks or "code" in marks
 
 
 def _is_box_title(element: Element) -> bool:
