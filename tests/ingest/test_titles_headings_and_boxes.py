@@ -159,3 +159,23 @@ def test_a_heading_alone_in_its_box_heads_the_text_after_the_box() -> None:
     )
     sections = _sections(read("notes.html", page.encode()))
     assert sections["This release drops"] == ("Version 2.0",)
+
+
+def test_a_challenges_solution_folded_in_the_box_after_it_stands_under_the_challenge() -> None:
+    page = """<html><body><main><h1>Conflicts</h1>
+<p>People who work in parallel will sooner or later change the same lines of a file.</p>
+<div class="callout challenge"><span class="callout-header">Challenge</span>
+ <div class="callout-inner"><h3 class="callout-title">Conflicts on Non-textual files</h3>
+ <div class="callout-content"><p>What does Git do when two people change one image?</p></div>
+ </div></div>
+<div class="accordion challenge-accordion"><div class="accordion-item">
+ <button class="accordion-button"><h4 class="accordion-header">Show me the solution</h4></button>
+ <div class="accordion-collapse collapse"><div class="accordion-body">
+ <p>Git cannot merge images: we must check out the version we want to keep.</p>
+ </div></div></div></div>
+<p>Back in the lesson, everyone pulls before they start to work on the next change.</p>
+</main></body></html>"""
+    sections = _sections(read("conflicts.html", page.encode()))
+    assert sections["What does Git"] == ("Conflicts on Non-textual files",)
+    assert sections["Git cannot merge"] == ("Conflicts on Non-textual files",)
+    assert sections["Back in the"] == ()

@@ -174,6 +174,9 @@ class _Walk:
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
+    # The last box that was a part of its own (see _walk_box), with the headings in force at
+    # its end: a box right after it goes on under them.
+    boxed: tuple[Element, list[tuple[int, str]], str | None] | None = None
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -721,7 +724,7 @@ def _is_box_label(element: Element) -> bool:
     named so ('<span class="callout-header">Discussion</span>', "card-header", "panel-title"): a
     few words, no sentence. Under a heading of the box (a callout's "Can I Use Open License?")
     it says nothing more; else it heads the box's text (see :func:`_walk_box`)."""
-    if not isinstance(element.tag, str):
+    if not isinstance(element.tag, str) or _is_block(element):
         return False
     words = {w.lower() for w in _NAME_WORDS.split(element.get("class") or "") if w}
     if not words & _LABEL_CLASS_WORDS:
@@ -795,11 +798,38 @@ def _walk_box(box: Element, walk: _Walk) -> None:
     lesson's "Overview" card with its "Questions" and "Objectives", a callout titled "Can I Use
     Open License?", a ``<section>``): its headings head nothing after it, and the section in
     force before it goes on. A box holding only a heading (a banner around a title) leaves it
-    in force for the text that follows."""
+    in force for the text that follows. A box right after such a box is its sequel (a lesson's
+    challenge, then its solution folded in a box of its own): under the same headings."""
     before, section, entered = list(walk.outline.open), walk.section, len(walk.outline.entered)
+    sequel = walk.boxed if walk.boxed and walk.boxed[0] is box.getprevious() else None
+    if sequel is not None and not _heads_inside(box):  # a challenge's solution after it
+        walk.outline.open, walk.section = list(sequel[1]), sequel[2]
+    else:
+        sequel = None
+    start = list(walk.outline.open)
     walk_blocks(box, walk)
-    if len(walk.outline.entered) > entered and _heads_inside(box):
+    if sequel is not None or (len(walk.outline.entered) > entered and _heads_inside(box)):
+        inner = walk.boxed
+        if inner is not None and walk.outline.open == start and _within(inner[0], box):
+            walk.boxed = (box, inner[1], inner[2])  # its headings were an inner box's
+        else:
+            walk.boxed = (box, list(walk.outline.open), walk.section)
         walk.outline.open, walk.section = before, section
+
+
+def _within(element: Element, box: Element) -> bool:
+    return any(ancestor is box for ancestor in element.iterancestors())
+
+
+def _inline_within(element: Element, box: Element) -> bool:
+    """Whether ``element`` stands in an inline element inside ``box`` ("<button><h4>Show me
+    the solution</h4></button>"): the walk reads it as text, no heading."""
+    for ancestor in element.iterancestors():
+        if ancestor is box:
+            return False
+        if not _is_block(ancestor):
+            return True
+    return False
 
 
 def _heads_inside(box: Element) -> bool:
@@ -810,7 +840,8 @@ def _heads_inside(box: Element) -> bool:
         if not isinstance(element.tag, str):
             continue
         if (element.tag in _HEADINGS and not _labels_code(element)) or _is_box_label(element):
-            heading = element
+            if not _inline_within(element, box):  # one in a button is read as its text
+                heading = element
         elif heading is not None and element.tag in _BLOCK_TAGS and element.tag not in _HEADINGS:
             inside = any(a is heading for a in element.iterancestors())
             if not inside and element.text_content().strip():
