@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from retrieval.errors import DocumentError
@@ -69,7 +71,7 @@ def reader_for(path: Path) -> Reader:
     module, _, function = target.partition(":")
     reader: Reader = getattr(importlib.import_module(module), function)
     if path.suffix.lower() == ".txt":
-        return reader
+        return functools.partial(_untitled, reader)
     return functools.partial(_finished, reader, path.suffix.lower() in _LAID_OUT)
 
 
@@ -85,7 +87,7 @@ def _sniffed(data: bytes, path: Path) -> ParsedDocument:
         if error.reason == "empty" or error.reason.startswith("too large"):
             raise
         raise DocumentError(path, "unsupported type (no extension)") from error
-    return text.parse(cleaned, fallback_title=fallback_title(path))
+    return untitled(text.parse(cleaned, fallback_title=fallback_title(path)))
 
 
 def _finished(reader: Reader, laid_out: bool, data: bytes, path: Path) -> ParsedDocument:
@@ -94,4 +96,32 @@ def _finished(reader: Reader, laid_out: bool, data: bytes, path: Path) -> Parsed
     document = reader(data, path)
     blocks = merge_fragments(document.blocks) if laid_out else document.blocks
     document.blocks = join_introductions(blocks)
+    return untitled(document)
+
+
+def _untitled(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
+    return untitled(reader(data, path))
+
+
+def untitled(document: ParsedDocument) -> ParsedDocument:
+    """``document`` with no section named as the document itself: a book's title repeated
+    over its first chapter ("CONTRIBUCION PARA EL ESTUDIO …" under the title "Contribucion Para
+    El Estudio …"), a page's title heading its text, would be cited twice ("Title › TITLE").
+    Such a heading heads nothing: its blocks stand under the heading above it, if any."""
+    title = _folded(document.title)
+    if not title:
+        return document
+    for i, block in enumerate(document.blocks):
+        above = tuple(heading for heading in block.above if _folded(heading) != title)
+        section = block.section
+        if section is not None and _folded(section) == title:
+            section, above = (above[-1], above[:-1]) if above else (None, ())
+        if section != block.section or above != block.above:
+            document.blocks[i] = replace(block, section=section, above=above)
     return document
+
+
+def _folded(text: str) -> str:
+    """``text`` without case, accents and spacing: "Contribución  para" → "contribucionpara"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and not ch.isspace())

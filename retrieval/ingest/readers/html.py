@@ -124,7 +124,15 @@ _DATE_META = (
     "dcterms.modified", "last-modified",
 )  # fmt: skip
 _BOX_TITLES = frozenset({"topic-title", "sidebar-title"})
+_LABEL_CLASS_WORDS = frozenset({"header", "heading", "title", "label"})
 _UPDATED = re.compile(r"\blast (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
+# A page's stamp of its last change, alone on its line with the links beside it ("Last updated
+# on 2025-01-10 | Edit this page"): the page's furniture, whatever box it stands in.
+_STAMP = re.compile(
+    r"(?:this page (?:was )?)?last (?:updated|modified|changed|edited|reviewed)(?: on)?:?"
+    r"\s+[^|]{6,40}?(?:\s*\|\s*[^|]{1,30})*",
+    re.IGNORECASE,
+)
 _UPDATED_TEXT = (
     "//body//text()[contains(., 'ast updated') or contains(., 'ast modified')"
     " or contains(., 'ast changed')][not(ancestor::script or ancestor::style)]"
@@ -166,6 +174,9 @@ class _Walk:
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
+    # The last box that was a part of its own (see _walk_box), with the headings in force at
+    # its end: a box right after it goes on under them.
+    boxed: tuple[Element, list[tuple[int, str]], str | None] | None = None
 
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
@@ -190,11 +201,18 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
     # a citation box's "… retrieved 20 November 2019 from https://…"), as in saved text pages.
     document.blocks = [
-        b for b in document.blocks if b.code or b.kind != "text" or not is_junk(b.text)
+        b
+        for b in document.blocks
+        if b.code or b.kind != "text" or not (is_junk(b.text) or _is_stamp(b.text))
     ]
     if not document.blocks:
         raise DocumentError(path, "no main text (only navigation, scripts or markup)")
     return document
+
+
+def _is_stamp(text: str) -> bool:
+    """Whether ``text`` is only the page's stamp of its last change (see :data:`_STAMP`)."""
+    return bool(_STAMP.fullmatch(text)) and find_date([text]) is not None
 
 
 def _story(content: Element, walk: _Walk) -> Element:
@@ -689,13 +707,42 @@ def walk_blocks(element: Element, walk: _Walk) -> None:
     """
     loose: list[str] = [element.text or ""]
     for child in element:
-        if not _is_block(child):
+        if not _is_block(child) and not (walk.sections and _is_box_label(child)):
             loose.extend(_text_pieces(child))
             continue
         _paragraph(prose("".join(loose)), walk)
         loose = [child.tail or ""]
-        _block(child, walk)
+        if _is_block(child):
+            _block(child, walk)
+        elif not _headed_after(child):  # "Key Points" over a list: its heading
+            walk.section = walk.outline.enter(6, inline_text(child))
     _paragraph(prose("".join(loose)), walk)
+
+
+def _is_box_label(element: Element) -> bool:
+    """Whether ``element``, an inline one between a box's blocks, is the label of the box's kind,
+    named so ('<span class="callout-header">Discussion</span>', "card-header", "panel-title"): a
+    few words, no sentence. Under a heading of the box (a callout's "Can I Use Open License?")
+    it says nothing more; else it heads the box's text (see :func:`_walk_box`)."""
+    if not isinstance(element.tag, str) or _is_block(element):
+        return False
+    words = {w.lower() for w in _NAME_WORDS.split(element.get("class") or "") if w}
+    if not words & _LABEL_CLASS_WORDS:
+        return False
+    text, box = inline_text(element), element.getparent()
+    if box is None or box.tag not in ("div", "section", "aside", "article"):
+        return False  # an item's or a paragraph's label ("New"), or a footnote's number
+    worded = any(ch.isalpha() for ch in text)
+    return worded and len(text.split()) <= 4 and not text.endswith((".", ":", "!", "?"))
+
+
+def _headed_after(label: Element) -> bool:
+    """Whether a heading of the box ``label`` stands in comes after it."""
+    return any(
+        isinstance(e.tag, str) and e.tag in _HEADINGS and not _labels_code(e)
+        for sibling in label.itersiblings()
+        for e in sibling.iter()
+    )
 
 
 def _block(element: Element, walk: _Walk) -> None:
@@ -734,7 +781,7 @@ def _block(element: Element, walk: _Walk) -> None:
         term, walk.term = walk.term, ""
         _paragraph(term, walk)  # a term with no definition after it stands alone
     elif _has_blocks(element):
-        walk_blocks(element, walk)
+        _walk_box(element, walk)
     elif tag == "p" and _all_code(element):
         # "<p><code>xslt-config --cflags</code></p>": a command set as a paragraph of its own,
         # the code the paragraph before introduces.
@@ -744,6 +791,62 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _walk_box(box: Element, walk: _Walk) -> None:
+    """Read a box of blocks. A box whose heading heads text inside it is a part of its own (a
+    lesson's "Overview" card with its "Questions" and "Objectives", a callout titled "Can I Use
+    Open License?", a ``<section>``): its headings head nothing after it, and the section in
+    force before it goes on. A box holding only a heading (a banner around a title) leaves it
+    in force for the text that follows. A box right after such a box is its sequel (a lesson's
+    challenge, then its solution folded in a box of its own): under the same headings."""
+    before, section, entered = list(walk.outline.open), walk.section, len(walk.outline.entered)
+    sequel = walk.boxed if walk.boxed and walk.boxed[0] is box.getprevious() else None
+    if sequel is not None and not _heads_inside(box):  # a challenge's solution after it
+        walk.outline.open, walk.section = list(sequel[1]), sequel[2]
+    else:
+        sequel = None
+    start = list(walk.outline.open)
+    walk_blocks(box, walk)
+    if sequel is not None or (len(walk.outline.entered) > entered and _heads_inside(box)):
+        inner = walk.boxed
+        if inner is not None and walk.outline.open == start and _within(inner[0], box):
+            walk.boxed = (box, inner[1], inner[2])  # its headings were an inner box's
+        else:
+            walk.boxed = (box, list(walk.outline.open), walk.section)
+        walk.outline.open, walk.section = before, section
+
+
+def _within(element: Element, box: Element) -> bool:
+    return any(ancestor is box for ancestor in element.iterancestors())
+
+
+def _inline_within(element: Element, box: Element) -> bool:
+    """Whether ``element`` stands in an inline element inside ``box`` ("<button><h4>Show me
+    the solution</h4></button>"): the walk reads it as text, no heading."""
+    for ancestor in element.iterancestors():
+        if ancestor is box:
+            return False
+        if not _is_block(ancestor):
+            return True
+    return False
+
+
+def _heads_inside(box: Element) -> bool:
+    """Whether a heading in ``box`` (not a label of code; or the box's label, see
+    :func:`_is_box_label`) has text after it in ``box``."""
+    heading: Element | None = None
+    for element in box.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if (element.tag in _HEADINGS and not _labels_code(element)) or _is_box_label(element):
+            if not _inline_within(element, box):  # one in a button is read as its text
+                heading = element
+        elif heading is not None and element.tag in _BLOCK_TAGS and element.tag not in _HEADINGS:
+            inside = any(a is heading for a in element.iterancestors())
+            if not inside and element.text_content().strip():
+                return True
+    return False
 
 
 def _labels_code(heading: Element) -> bool:

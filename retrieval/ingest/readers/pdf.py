@@ -744,7 +744,11 @@ def assemble(
         if headings and (headed or (listed and heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
             current = None
-            ended = heading and not _continues_heading(heading[-1], line)
+            apart = _stands_apart(heading[-1], line) if heading else False
+            ended = heading and (
+                not _continues_heading(heading[-1], line)
+                or (apart and not front.open(document, heading))
+            )
             if heading and (ended or _heading_full(heading, line)):
                 section = _set_heading(document, heading, section, front)
                 heading = []
@@ -905,6 +909,21 @@ def _beside(heading: Line, line: Line) -> bool:
     near = abs(line.y - heading.y) < 0.4 * heading.size  # a character's box: "p" reaches lower
     note = line.size < heading.size and _has_words(line.text)  # not a "∗"
     return line.page == heading.page and near and note and line.x0 > heading.x1
+
+
+def _stands_apart(previous: Line, line: Line) -> bool:
+    """Whether ``line``, in the type of the heading line ``previous`` and close enough under it
+    to go on with it (:func:`_continues_heading`), is a heading of its own: more than twice its
+    size below, where a heading's own lines wrap closer ("Planning your workshop" / "Planning
+    Checklist", 2.4 sizes apart, a section's heading and its first subsection's). Not when it
+    reads on ("… Version" / "2.0 draft" starts in small letters, "Instructions &" / "Best
+    Practices"), nor a sentence ("… developing software?" / "Wrong answer: “Nobody.”", a
+    question and its answer set large), nor under a division's label ("Chapter 4" /
+    "Compatibility issues"). Lines on the title page are its block (see :class:`_Front`)."""
+    if previous.y_last - line.y <= 2 * previous.size or DIVISION_LABEL.match(previous.text):
+        return False
+    reads_on = line.text[:1].islower() or previous.text.endswith(("&", ",", "–", "—", "-"))
+    return not reads_on and not line.text.endswith(SENTENCE_END)
 
 
 def _continues_heading(previous: Line, line: Line, reach: float = 3) -> bool:
