@@ -60,3 +60,34 @@ def test_a_follow_up_finds_what_it_asks_of_the_earlier_subject(
 ) -> None:
     library = write_library(MOONS)
     assert answer in _follow_up(library, first, then)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment les Romains appelaient-ils Vénus ?",  # "les" is the French article
+        "La version stable est-elle signée ?",  # "elle" is the subject opening the question
+        "Que prévoit l'article 12 ?",  # the number is the article's
+        "О чём говорит статья 15?",
+        "¿Qué establece el artículo 9?",
+        "为什么火星是红色的？",  # "why", then what it asks about
+        "“Debian”这个名字是怎么来的？",  # "this name" is the quoted one
+    ],
+)
+def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
+    question: str,
+) -> None:
+    assert (
+        Conversation().after("Qui a découvert Phobos ?", None, 0.0).context_for(question, now=1.0)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["为什么？", "为什么不行？", "Et l'article 5 ?", "А статья 5?", "Est-elle signée ?"],
+)
+def test_short_questions_still_lean_on_the_one_before(question: str) -> None:
+    assert (
+        Conversation().after("Qui a découvert Phobos ?", None, 0.0).context_for(question, now=1.0)
+    )
