@@ -66,7 +66,7 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
     """
     tokenizer = _jieba()
     if len(run) <= LONGEST_RUN:
-        words = tokenizer.tokenize(run, mode="search", hmm=True)
+        words = _opener_cut(tokenizer.tokenize(run, mode="search", hmm=True), run)
     else:
         words = []
         for base in range(0, len(run), LONGEST_RUN):
@@ -75,6 +75,29 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
             words += [(w, base + a, base + b) for w, a, b in found]
     words = _uncrossed(_unglued(words))
     return _measured(words) if "几" in run or "多" in run else words
+
+
+# The words a follow-up opens with that are one character: 那 ("then, what about"), 也
+# ("also"), 还 ("still"), 但 ("but"), 而 ("while"), 就 ("just then"). Where jieba's dictionary
+# has no word starting there, its guessing model glues the opener to the word after it: 那火卫 |
+# 二 of "那火卫二呢？", 那得 | 摩斯 of "那得摩斯呢": the "then" swallows (part of) the word the
+# follow-up asks about. Read again without the opener, the run starts with that word.
+OPENERS = frozenset("那也还但而就")
+
+
+def _opener_cut(words: list[tuple[str, int, int]], run: str) -> list[tuple[str, int, int]]:
+    """``words`` of ``run`` (search mode), with the run read again after its first character
+    where that is an opener (:data:`OPENERS`) jieba guessed a word together with, and the run
+    read again starts with a word of two characters or more."""
+    if not run or run[0] not in OPENERS:
+        return words
+    tokenizer = _jieba()
+    if not any(a == 0 and len(w) > 1 and not tokenizer.has_word(w) for w, a, _ in words):
+        return words
+    rest = tokenizer.tokenize(run[1:], mode="search", hmm=True)
+    if not any(a == 0 and len(w) > 1 for w, a, _ in rest):
+        return words  # 那用 of "那用 apt-get 呢": one character, a verb or a preposition, is left
+    return [(run[0], 0, 1), *((w, a + 1, b + 1) for w, a, b in rest)]
 
 
 # The units a count is asked in with 几 ("how many"): 几年 "how many years", 几岁 "how old",

@@ -59,15 +59,16 @@ _SHORT_CUES = re.compile(
 _SHORT_CUE_WORDS = 3
 _LONG_FOLLOW_UP = 16  # words of a question pointing back ("and … it …", "… those settings …")
 _NUMBER_FOLLOW_UP = 5  # words of a question that asks a number and little else
-# Words that point back. Not the French "ce" ("qu'est-ce que", "ce que") nor the Spanish
-# articles "los", "las" and "le": nearly every question in those languages has them.
+# Words that point back. Not the French "ce" ("qu'est-ce que", "ce que"), the Spanish articles
+# "los", "las" and "le", nor the Spanish pronoun "les": nearly every question in those languages
+# has them ("les" is the French article: "Comment les Babyloniens appelaient-ils Mars ?").
 _ANAPHORA = frozenset(
     """they them their theirs it its that those these this there then he she his her such same both
     either former latter above previous earlier too instead else again
     он она оно они его её ее их ему ей им это этот эта эти тот та те там тогда такой тоже
     него неё нее нему ней ним них нём нем
     il elle ils elles lui leur leurs cela ça cet cette ces là aussi même
-    él ella ellos ellas lo les eso esto ese esa esos esas allí entonces mismo""".split()
+    él ella ellos ellas lo eso esto ese esa esos esas allí entonces mismo""".split()
 )
 # English words that point back in a question of up to _LONG_FOLLOW_UP words ("can I keep those
 # settings in a separate file instead?", "how much disk space does it need while it runs?"):
@@ -88,16 +89,27 @@ _POINTING_BACK = re.compile(
 _IMPERSONAL = re.compile(
     r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b", re.I
 )
-# A French question inverts its subject ("sépare-t-il"); after a name the pronoun is that name.
+# A French question inverts its subject ("sépare-t-il"); after a name the pronoun is that name,
+# and so after a subject opening the question with its determiner ("La peine capitale
+# existe-t-elle encore ?", "Les paquets sont-ils signés ?").
 _INVERTED = re.compile(r"-(t-)?(il|elle|ils|elles)\b")
 _NAMED = re.compile(r"(?<=\w)\s+[A-Z][\w-]*")
-# Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
-# "还有", "它", "为什么", "是哪一个" ("which one") in a short question; "其他"/"其它"
-# ("other") hold 他 and 它 but point nowhere.
-_CJK_CUES = re.compile(
-    r"^(那|那么|还有|另外|也|为什么|怎么样)|呢[？?]?$|是哪一?个[？?]?$|[它他她]|这个|那个|这些|那些"
+_FRENCH_SUBJECT = re.compile(
+    r"^\s*(le|la|les|l'|l’|un|une|des|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|"
+    r"nos|votre|vos|leur|leurs)\b",
+    re.IGNORECASE,
 )
-_CJK_OTHER = re.compile(r"其[他它]")
+# Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
+# "还有", "它", "是哪一个" ("which one") in a short question; "其他"/"其它" ("other") hold
+# 他 and 它 but point nowhere, and "这个" after a quoted word is that word ("“苹果”这个词").
+# "为什么" ("why") opens a follow-up only in a question of a few characters ("为什么不行？"),
+# as "why" does: "为什么古人觉得荧惑守心不吉利？" stands on its own.
+_CJK_CUES = re.compile(
+    r"^(那|那么|还有|另外|也|怎么样)|呢[？?]?$|是哪一?个[？?]?$|[它他她]|这个|那个|这些|那些"
+)
+_CJK_WHY = re.compile(r"^为什么")
+_CJK_SHORT_WHY = 6  # characters, the question mark included
+_CJK_OTHER = re.compile(r"其[他它]|[”」』\"'’]\s*(这|那)个")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CJK_SHORT = 20  # characters: a question this short can lean on the one before
 _WORD = re.compile(r"\w+")
@@ -112,6 +124,8 @@ def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
+        if _CJK_WHY.match(text) and len(text) <= _CJK_SHORT_WHY:
+            return True
         return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
     words = _WORD.findall(text.lower())
     if not words:
@@ -127,15 +141,23 @@ def is_follow_up(question: str) -> bool:
         return True  # "and does it stay that way after I close and reopen the file?"
     if len(words) <= _LONG_FOLLOW_UP and _POINTING_BACK.search(text):
         return True
-    if len(words) <= _NUMBER_FOLLOW_UP and any(w.isdigit() for w in words):
+    if len(words) <= _NUMBER_FOLLOW_UP and any(w.isdigit() for w in words) and not _names(text):
         return True  # "how many in 2004 alone?": a number asked of the subject before
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
         return True
     lowered = _IMPERSONAL.sub(" ", text.lower())
-    if _NAMED.search(text):  # "Pourquoi Debian sépare-t-il …": the "il" is the name before it
-        lowered = _INVERTED.sub(" ", lowered)
+    if _NAMED.search(text) or _FRENCH_SUBJECT.match(text):
+        lowered = _INVERTED.sub(" ", lowered)  # "Pourquoi Debian sépare-t-il …": Debian's "il"
     pointing = _WORD.findall(lowered)
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+
+
+def _names(text: str) -> bool:
+    """Whether ``text`` names a numbered division ("Que dit l'article 89 ?", "Что говорится в
+    статье 43?"): its number is that division's, no number asked of the subject before."""
+    from retrieval.search import divisions  # it imports the ranking, which reads follow-ups
+
+    return divisions.named(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)

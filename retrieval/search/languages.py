@@ -335,8 +335,10 @@ def word_language(script: str, lang: Language) -> Language:
 # Spanish verb's object pronouns written onto it (instálelo) no longer read off: it was "11";
 # "14": a Chinese count asked with 几 read as its unit (几年: 年), the adjective of a "how"
 # (多 | 大) left out (cjk._measured); "15": a Russian noun of action, imperfective or
-# participle read as its verb too (изменение, проверять, установлен: other_readings).
-RULES = "15"
+# participle read as its verb too (изменение, проверять, установлен: other_readings); "16": a
+# Chinese run opening with 那 (or 也, 还 …) that jieba glued to a guess read again after it
+# (那火卫 | 二 of "那火卫二呢": 那 | 火卫二; cjk.OPENERS).
+RULES = "16"
 
 
 @functools.cache

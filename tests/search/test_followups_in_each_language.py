@@ -1,0 +1,93 @@
+"""A follow-up in each language the bot speaks finds the passage it asks for: the earlier
+question gives the subject, the follow-up what is asked of it, and a Chinese "then" (那) opening
+the follow-up does not swallow the name it asks about."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+from retrieval.search import cjk
+from retrieval.search.followups import Conversation
+
+MOONS = {
+    "mars-zh.txt": "火星的卫星\n\n"
+    "火卫一是火星较大的卫星，由阿萨夫·霍尔在1877年8月18日发现，轨道离火星很近。\n\n"
+    "火卫二是火星较小的卫星，直径约12公里，每30小时绕火星公转一周。\n\n"
+    "火星表面的颜色来自氧化铁，看上去是橘红色的。\n",
+    "mars-ru.txt": "Спутники Марса\n\n"
+    "Фобос и Деймос открыл американский астроном Асаф Холл в 1877 году.\n\n"
+    "Оба спутника имеют неправильную форму и покрыты кратерами.\n\n"
+    "Красный цвет поверхности Марса придаёт оксид железа.\n",
+    "marte-es.txt": "Los satélites de Marte\n\n"
+    "Fobos y Deimos fueron descubiertos por el astrónomo Asaph Hall en 1877.\n\n"
+    "Ambos satélites tienen forma irregular y están cubiertos de cráteres.\n\n"
+    "El color rojo de la superficie de Marte se debe al óxido de hierro.\n",
+    "mars-fr.txt": "Les satellites de Mars\n\n"
+    "Phobos et Deimos ont été découverts par l'astronome Asaph Hall en 1877.\n\n"
+    "Les deux satellites ont une forme irrégulière et sont couverts de cratères.\n\n"
+    "La couleur rouge de la surface de Mars vient de l'oxyde de fer.\n",
+}
+
+
+def _follow_up(library: Library, first: str, then: str) -> str:
+    """The passage ranked first for ``then`` asked after ``first``, as a conversation asks it."""
+    conversation = Conversation().after(first, None, now=0.0)
+    context = conversation.context_for(then, now=1.0)
+    assert context is not None, f"{then!r} is not read as a follow-up"
+    return library.answer(then, context=context).hits[0].passage.text
+
+
+def test_a_chinese_then_leaves_the_name_after_it_whole() -> None:
+    words = [word for word, _, _ in cjk.chinese_words("那火卫二呢")]
+    assert "火卫二" in words  # not 那火卫 | 二: "then" glued to half of "Deimos"
+    assert [word for word, _, _ in cjk.chinese_words("那不勒斯在哪里")][:2] != ["那", "不"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "answer"),
+    [
+        ("火卫一是什么时候被发现的？", "那火卫二呢？", "直径约12公里"),
+        ("Кто открыл Фобос и Деймос?", "А какой они формы?", "неправильную форму"),
+        ("¿Quién descubrió Fobos y Deimos?", "¿Y qué forma tienen?", "forma irregular"),
+        ("Qui a découvert Phobos et Deimos ?", "Et quelle forme ont-ils ?", "forme irrégulière"),
+    ],
+)
+def test_a_follow_up_finds_what_it_asks_of_the_earlier_subject(
+    write_library: Callable[[dict[str, str]], Library], first: str, then: str, answer: str
+) -> None:
+    library = write_library(MOONS)
+    assert answer in _follow_up(library, first, then)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment les Romains appelaient-ils Vénus ?",  # "les" is the French article
+        "La version stable est-elle signée ?",  # "elle" is the subject opening the question
+        "Que prévoit l'article 12 ?",  # the number is the article's
+        "О чём говорит статья 15?",
+        "¿Qué establece el artículo 9?",
+        "为什么火星是红色的？",  # "why", then what it asks about
+        "“Debian”这个名字是怎么来的？",  # "this name" is the quoted one
+    ],
+)
+def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
+    question: str,
+) -> None:
+    assert (
+        Conversation().after("Qui a découvert Phobos ?", None, 0.0).context_for(question, now=1.0)
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["为什么？", "为什么不行？", "Et l'article 5 ?", "А статья 5?", "Est-elle signée ?"],
+)
+def test_short_questions_still_lean_on_the_one_before(question: str) -> None:
+    assert (
+        Conversation().after("Qui a découvert Phobos ?", None, 0.0).context_for(question, now=1.0)
+    )
