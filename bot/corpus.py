@@ -101,7 +101,7 @@ def renamed(file_name: str, data: bytes) -> str | None:
     """The name a refused upload should have been sent with, when its contents are of another
     kind the library reads than its suffix says ("notes.txt" → "notes.pdf"); else None."""
     kind, suffix = kind_of(data), suffix_of(file_name)
-    if kind is None or kind == suffix or kind not in pipeline.SUPPORTED_SUFFIXES:
+    if kind is None or kind == suffix:
         return None
     if kind == ".txt" and suffix not in _PACKAGED:  # a web page or Markdown is text too
         return None

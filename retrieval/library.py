@@ -560,9 +560,8 @@ def _ranked(
     if thing is None and not purpose and not earlier_:
         thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
-    division = divisions.named(text)  # "what does article 35 say?"
-    if division is None and earlier_:
-        division = divisions.following(text, earlier_[-1])  # "And the Fourth?"
+    # "what does article 35 say?", "And the Fourth?"
+    division = divisions.asked(text, earlier_[-1] if earlier_ else None)
     depth = max(
         rank.RERANK,
         k,

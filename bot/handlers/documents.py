@@ -51,7 +51,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         said = t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
         renamed = corpus.renamed(original, data)  # "notes.txt" that is a PDF
         if renamed is not None:
-            kind = renamed.rsplit(".", 1)[1]
+            kind = corpus.suffix_of(renamed)[1:]
             said += "\n" + t.UPLOAD_RENAME.format(kind=kind.upper(), name=isolated(esc(renamed)))
         await message.reply_text(said)
         return

@@ -62,7 +62,7 @@ def _matching(library: Library, words: str, offset: int) -> tuple[tuple[Hit, ...
     pause in typing, so the last word is often unfinished ("belt and ro", "missile def"): when
     the words together match nothing, the ones before it are searched, and the list stays."""
     tries = [words, words.rsplit(None, 1)[0]] if len(words.split()) > 1 else [words]
-    for typed in tries if words else ():
+    for typed in tries:
         try:
             answer = library.answer(typed, k=PAGE, offset=offset)
         except QuestionError:  # only common words, or none: nothing to list

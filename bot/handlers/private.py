@@ -182,9 +182,8 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     saved = saved or await state.latest_search(chat.id, user.id)
     if saved is None or rank > len(saved.shown):
         return False
-    earlier = f"{saved.context or ''} {saved.question}"
-    if divisions.named(text) or divisions.following(text, earlier):
-        return False  # "第三条", "the second chapter": a division asked for, not a result
+    if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
+        return False  # "第三条", "and the second?" after a chapter: a division, not a result
     await show_passage(update, context, saved.shown[rank - 1])
     return True
 

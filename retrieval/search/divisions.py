@@ -118,6 +118,12 @@ def following(text: str, earlier: str) -> Division | None:
     return None if number is None else (before[0], number)
 
 
+def asked(text: str, earlier: str | None = None) -> Division | None:
+    """The division a question asks for: the one it names, else the one it names by its number
+    alone after ``earlier`` ("And the Fourth?")."""
+    return named(text) or (following(text, earlier) if earlier else None)
+
+
 def heads(section: str | None, division: Division) -> bool:
     """Whether a passage's section heading is the ``division`` (it opens the heading: a title
     such as "Article 5. Freedom of speech", not one that cites another article)."""

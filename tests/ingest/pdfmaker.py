@@ -45,13 +45,14 @@ def make_pdf(
 ) -> bytes:
     """A PDF of A4 pages holding ``pages``' lines."""
     used = sorted({ch for page in pages for line in page for ch in str(line.text)})
+    symbols = {} if cjk or base14 else _symbols(used)
     if base14:
         font = [
             b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
             % base14.encode()
         ]
     else:
-        font = _cjk_font(used) if cjk else _simple_font(_symbols(used))
+        font = _cjk_font(used) if cjk else _simple_font(symbols)
     box = b" /CropBox [%.1f %.1f %.1f %.1f]" % crop if crop else b""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_number = 3
@@ -60,7 +61,6 @@ def make_pdf(
     for page in pages:
         if landscape:  # (x, y) on the turned page is (595 - y, x) on the file's own
             page = [Text(595 - line.y, line.x, line.text, line.size) for line in page]
-        symbols = {} if cjk or base14 else _symbols(used)
         stream = b"".join(_show(line, cjk, scaled, landscape, symbols) for line in page)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
@@ -77,13 +77,13 @@ def _show(
     line: Text,
     cjk: bool,
     scaled: bool,
-    landscape: bool = False,
-    symbols: dict[str, int] | None = None,
+    landscape: bool,
+    symbols: dict[str, int],
 ) -> bytes:
     if cjk:
         codes = "".join(f"{ord(ch):04X}" for ch in str(line.text)).encode()
     else:
-        raw = line.text if isinstance(line.text, bytes) else _one_byte(line.text, symbols or {})
+        raw = line.text if isinstance(line.text, bytes) else _one_byte(line.text, symbols)
         codes = raw.hex().upper().encode()
     if landscape:  # running up the page
         return b"BT /F1 %.1f Tf 0 1 -1 0 %.1f %.1f Tm <%s> Tj ET\n" % (

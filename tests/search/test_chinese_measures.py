@@ -30,11 +30,6 @@ def orchard(write_library: Callable[[dict[str, str]], Library]) -> Library:
     return write_library({"orchard.md": ORCHARD})
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
 def test_how_many_years_finds_the_passage_counting_years(orchard: Library) -> None:
     # 几年 was searched as a word no passage writes; 结果 ("fruit", and "result") then chose
     # the passage on diseases.

@@ -32,10 +32,19 @@ MOONS = {
 }
 
 
+@pytest.fixture(scope="module")
+def moons(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(MOONS)
+
+
+def _context(first: str, then: str) -> str | None:
+    """What a conversation carries into ``then`` asked after ``first`` (None: no follow-up)."""
+    return Conversation().after(first, None, now=0.0).context_for(then, now=1.0)
+
+
 def _follow_up(library: Library, first: str, then: str) -> str:
     """The passage ranked first for ``then`` asked after ``first``, as a conversation asks it."""
-    conversation = Conversation().after(first, None, now=0.0)
-    context = conversation.context_for(then, now=1.0)
+    context = _context(first, then)
     assert context is not None, f"{then!r} is not read as a follow-up"
     return library.answer(then, context=context).hits[0].passage.text
 
@@ -56,10 +65,9 @@ def test_a_chinese_then_leaves_the_name_after_it_whole() -> None:
     ],
 )
 def test_a_follow_up_finds_what_it_asks_of_the_earlier_subject(
-    write_library: Callable[[dict[str, str]], Library], first: str, then: str, answer: str
+    moons: Library, first: str, then: str, answer: str
 ) -> None:
-    library = write_library(MOONS)
-    assert answer in _follow_up(library, first, then)
+    assert answer in _follow_up(moons, first, then)
 
 
 @pytest.mark.parametrize(
@@ -77,10 +85,7 @@ def test_a_follow_up_finds_what_it_asks_of_the_earlier_subject(
 def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
     question: str,
 ) -> None:
-    assert (
-        Conversation().after("Qui a découvert Phobos ?", None, 0.0).context_for(question, now=1.0)
-        is None
-    )
+    assert _context("Qui a découvert Phobos ?", question) is None
 
 
 @pytest.mark.parametrize(
@@ -88,6 +93,4 @@ def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
     ["为什么？", "为什么不行？", "Et l'article 5 ?", "А статья 5?", "Est-elle signée ?"],
 )
 def test_short_questions_still_lean_on_the_one_before(question: str) -> None:
-    assert (
-        Conversation().after("Qui a découvert Phobos ?", None, 0.0).context_for(question, now=1.0)
-    )
+    assert _context("Qui a découvert Phobos ?", question)

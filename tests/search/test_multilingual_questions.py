@@ -10,11 +10,6 @@ from retrieval.search.languages import detect
 CORPUS = ["zh", "ru", "fr", "es"]
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
 @pytest.mark.parametrize(
     ("question", "lang"),
     [

@@ -15,11 +15,6 @@ from retrieval.search.analyzer import Analyzer
 from retrieval.search.languages import other_readings
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
 @pytest.mark.parametrize(
     ("made", "verb"),
     [

@@ -8,11 +8,6 @@ import pytest
 from retrieval.search.analyzer import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
 @pytest.mark.parametrize(
     ("question", "lang", "searched"),
     [

@@ -13,11 +13,6 @@ from retrieval.library import Library
 from retrieval.search.analyzer import Analyzer
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer()
-
-
 @pytest.mark.parametrize(
     ("question", "lang", "searched"),
     [
