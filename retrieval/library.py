@@ -615,9 +615,7 @@ def _division_first(
     passages = library.store.passages_under(about, sections, DIVISION_PASSAGES)
     if not passages:
         return ranked
-    terms = question.terms
-    matches = [matches_of(library._passage_fragments(p), terms) for p in passages]
-    return rank.brought_first(ranked, rank.rerank([(p, 1.0) for p in passages], question, matches))
+    return rank.brought_first(ranked, _scored(library, passages, question))
 
 
 def _asked_about(
@@ -649,10 +647,16 @@ def _openings(
     if not passages:
         return []
     floor = min((r.score for r in ranked), default=1.0)
+    return [dataclasses.replace(r, score=floor) for r in _scored(library, passages, question)]
+
+
+def _scored(
+    library: Library, passages: list[Passage], question: rank.QuestionWeights
+) -> list[rank.Ranked]:
+    """``passages`` fetched beside the search, re-ranked with their excerpts."""
     terms = question.terms
     matches = [matches_of(library._passage_fragments(p), terms) for p in passages]
-    scored = rank.rerank([(p, 1.0) for p in passages], question, matches)
-    return [dataclasses.replace(r, score=floor) for r in scored]
+    return rank.rerank([(p, 1.0) for p in passages], question, matches)
 
 
 def _judged(

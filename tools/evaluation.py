@@ -50,6 +50,8 @@ class Question:
     def page_of(self, passage: Passage) -> int | None:
         """The page of the first gold ``passage`` holds: an alternative gold's own, not the
         main gold's (an answer quoting the alternative on page 3 cites page 3, rightly)."""
+        if self.page is None and not any(self.alt_pages):
+            return None  # no page to check (every set without PDFs)
         text = fold(passage.text)
         pages = [self.page] if self.doc and self.gold else []
         pages += list(self.alt_pages) + [None] * (len(self.alt_gold) - len(self.alt_pages))

@@ -130,7 +130,7 @@ def heads(section: str | None, division: Division) -> bool:
     if not section:
         return False
     start = section.lstrip()[:40]
-    return named(start, heading=True) == division and _opens(start)
+    return _opens(start) and named(start, heading=True) == division
 
 
 def first_in(ranked: list[Ranked], division: Division, doc: str | None = None) -> list[Ranked]:

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from retrieval.search import divisions
 from retrieval.search.languages import is_spoken_stop_word
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
@@ -155,8 +156,6 @@ def is_follow_up(question: str) -> bool:
 def _names(text: str) -> bool:
     """Whether ``text`` names a numbered division ("Que dit l'article 89 ?", "Что говорится в
     статье 43?"): its number is that division's, no number asked of the subject before."""
-    from retrieval.search import divisions  # it imports the ranking, which reads follow-ups
-
     return divisions.named(text) is not None
 
 

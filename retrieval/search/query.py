@@ -504,9 +504,10 @@ def weights(
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
     # sertraline (NFCorpus: declined 16 -> 14 of 323 questions, nDCG@10 +.001; eval sets
     # unchanged). Not "What is love?": a sentence about something else.
-    typed = searchable(question).split()
-    shares = any(snapshot.index.passages_with(t) for t in own) or len(typed) == 1
-    found = _alternatives(question, analyzer, snapshot) if lang == "en" and shares else iter(())
+    shares = lang == "en" and (
+        any(snapshot.index.passages_with(t) for t in own) or len(searchable(question).split()) == 1
+    )
+    found = _alternatives(question, analyzer, snapshot) if shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     for group, word, weight in _groups_named(own, analyzer, snapshot):
