@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.fragments import join_introductions, merge_fragments
+from retrieval.text import strip_accents
 
 Reader = Callable[[bytes, Path], ParsedDocument]
 
@@ -123,5 +123,4 @@ def untitled(document: ParsedDocument) -> ParsedDocument:
 
 def _folded(text: str) -> str:
     """``text`` without case, accents and spacing: "Contribución  para" → "contribucionpara"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and not ch.isspace())
+    return "".join(strip_accents(text.casefold()).split())

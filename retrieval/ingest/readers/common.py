@@ -101,15 +101,13 @@ class Outline:
 
     def finish(self, document: ParsedDocument) -> None:
         """Split the paths :meth:`enter` named the blocks' sections by into ``section`` (the
-        section's own heading) and ``above`` (the headings above it, the document's title left
-        out: call it once ``document.title`` is final)."""
+        section's own heading) and ``above`` (the headings above it; readers.untitled leaves the
+        document's title out of them)."""
         if not self.named:
             return
-        title = document.title.casefold()
         for i, block in enumerate(document.blocks):
             if block.section in self.named:
                 above, heading = self.named[block.section]
-                above = tuple(text for text in above if text.casefold() != title)
                 document.blocks[i] = replace(block, section=heading, above=above)
 
 
@@ -125,12 +123,8 @@ def author_names(written: str | None) -> str | None:
     words look like the document's."""
     names = [squeeze(name) for name in _AUTHORS_APART.split(_ADDRESS.sub("", written or ""))]
     names = [name for name in names if name]  # "Alice Smith, and Bob Jones"
-    found = [
-        name
-        for name in names
-        if is_name(name) and not _ACCOUNT_WORDS & set(name.casefold().split())
-    ]  # fmt: skip
-    return ", ".join(found) if found and len(found) == len(names) else None
+    people = all(is_name(n) and not _ACCOUNT_WORDS & set(n.casefold().split()) for n in names)
+    return ", ".join(names) if names and people else None
 
 
 def stated_author(written: str | None) -> str | None:

@@ -108,8 +108,8 @@ class _Walk:
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.docx`` files."""
     word = _open(data, path)
-    title, date = _properties(word)
-    document = ParsedDocument(title=title, date=date, author=_author(word))
+    title, date, author = _properties(word)
+    document = ParsedDocument(title=title, date=date, author=author)
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
     walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
@@ -153,16 +153,7 @@ def _open(data: bytes, path: Path) -> Document:
         raise DocumentError(path, f"damaged: {type(error).__name__}") from error
 
 
-def _author(word: Document) -> str | None:
-    """The people the file's properties name as its author (not the account that made it)."""
-    try:
-        word.part.package.part_related_by(RT.CORE_PROPERTIES)
-    except KeyError:
-        return None
-    return author_names(word.core_properties.author)
-
-
-def _properties(word: Document) -> tuple[str, str | None]:
+def _properties(word: Document) -> tuple[str, str | None, str | None]:
     """The title and date the file's core properties give, ``""`` and ``None`` where they don't.
 
     python-docx invents properties when a file has none (Google Docs exports: title "Word
@@ -172,15 +163,16 @@ def _properties(word: Document) -> tuple[str, str | None]:
     try:
         word.part.package.part_related_by(RT.CORE_PROPERTIES)
     except KeyError:
-        return "", None
+        return "", None, None
     properties = word.core_properties
+    author = author_names(properties.author)
     title = prose(properties.title or "")
     title = "" if is_placeholder_title(title) else title
     made = properties.created or properties.modified
     invented = properties.last_modified_by == "python-docx" and properties.created is None
     if invented or (properties.author == "python-docx" and made == _PYTHON_DOCX_TEMPLATE):
-        return title, None
-    return title, iso_date(made)
+        return title, None, author
+    return title, iso_date(made), author
 
 
 def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:

@@ -842,10 +842,14 @@ def _heads_inside(box: Element) -> bool:
         if (element.tag in _HEADINGS and not _labels_code(element)) or _is_box_label(element):
             if not _inline_within(element, box):  # one in a button is read as its text
                 heading = element
-        elif heading is not None and element.tag in _BLOCK_TAGS and element.tag not in _HEADINGS:
-            inside = any(a is heading for a in element.iterancestors())
-            if not inside and element.text_content().strip():
-                return True
+        elif (
+            heading is not None
+            and element.tag in _BLOCK_TAGS
+            and element.tag not in _HEADINGS
+            and not _within(element, heading)
+            and element.text_content().strip()
+        ):
+            return True
     return False
 
 

@@ -730,17 +730,20 @@ def assemble(
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
     front = _Front(lines[0].page if lines else 1)
-    below = _spans_below(lines)
     section: str | None = None
     current: _Paragraph | None = None
     heading: list[Line] = []
     intro: int | None = None  # the paragraph just written, which may introduce code
-    for line in lines:
+    for index, line in enumerate(lines):
         if heading and _beside(heading[-1], line):
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
         headed = is_heading(line, body) and not _item_goes_on(current, line)
-        headed = headed or _names_division(heading, line) or _centred_number(line, below, body)
+        headed = (
+            headed
+            or _names_division(heading, line)
+            or _centred_number(line, lines[index + 1 : index + 4], body)
+        )
         if headings and (headed or (listed and heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
             current = None
@@ -834,18 +837,7 @@ def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
     return under and not line.bold and not _SYMBOL_BULLET.match(line.text)
 
 
-def _spans_below(lines: Sequence[Line]) -> dict[int, tuple[float, float]]:
-    """For each line, where the three lines after it on its page start and end: the measure of
-    the text it stands over."""
-    spans: dict[int, tuple[float, float]] = {}
-    for index, line in enumerate(lines):
-        below = [ln for ln in lines[index + 1 : index + 4] if ln.page == line.page]
-        if below:
-            spans[id(line)] = (min(ln.x0 for ln in below), max(ln.x1 for ln in below))
-    return spans
-
-
-def _centred_number(line: Line, below: dict[int, tuple[float, float]], body: float) -> bool:
+def _centred_number(line: Line, next_lines: Sequence[Line], body: float) -> bool:
     """Whether ``line`` is a numbered heading set in the text's type, centred over the text
     under it ("1. Introduction" in small capitals over a paper's column): a few words, no
     sentence, well in from the text's edges."""
@@ -854,9 +846,10 @@ def _centred_number(line: Line, below: dict[int, tuple[float, float]], body: flo
         return False
     if line.text.endswith(SENTENCE_END) or line.table is not None or line.mono:
         return False
-    if id(line) not in below:
+    below = [ln for ln in next_lines if ln.page == line.page]
+    if not below:
         return False
-    left, right = below[id(line)]
+    left, right = min(ln.x0 for ln in below), max(ln.x1 for ln in below)
     centred = abs((line.x0 + line.x1) - (left + right)) <= 2 * line.size
     return centred and line.x0 - left > 4 * line.size
 

@@ -95,7 +95,7 @@ def _stacked_letters(lines: Sequence[Line]) -> set[int]:
     "R", … the page's title again beside a report's chart), which a reader sees as a line per
     letter (or two or three letters PDFium put on one line, no wider than one) and which, read
     so, says nothing."""
-    by_page: dict[int, list[Line]] = {}
+    piled: list[Line] = []
     for line in lines:
         letters = line.text.strip().rstrip(":.,").replace(" ", "")
         narrow = len(letters) == 1 or line.x1 - line.x0 <= line.size
@@ -106,9 +106,9 @@ def _stacked_letters(lines: Sequence[Line]) -> set[int]:
             and narrow
             and line.table is None
         ):
-            by_page.setdefault(line.page, []).append(line)
+            piled.append(line)
     doomed: set[int] = set()
-    for page in by_page.values():
+    for page in _pages(piled):
         page.sort(key=_middle)
         piles = [[page[0]]]
         for line in page[1:]:
@@ -125,11 +125,8 @@ def _overprints(lines: Sequence[Line]) -> set[int]:
     width, whose words it holds in order ("Sixty-eight percent" in bold over "efforts. Sixty-eight
     percent of our income was"; "72% 22%" over "used: 72% toward programs, 22% toward"): the
     emphasis of a designed report, set as a layer of its own, which would read as a heading."""
-    by_page: dict[int, list[Line]] = {}
-    for line in lines:
-        by_page.setdefault(line.page, []).append(line)
     doomed: set[int] = set()
-    for page in by_page.values():
+    for page in _pages(lines):
         page.sort(key=lambda line: line.y)
         heights = [line.y for line in page]
         for line in page:
@@ -150,6 +147,14 @@ def _printed_over(line: Line, under: Line) -> bool:
         return False  # a line set twice, not a few words over one
     words = iter(over)
     return all(word in words for word in said)
+
+
+def _pages(lines: Sequence[Line]) -> list[list[Line]]:
+    """``lines`` by page, in their order."""
+    by_page: dict[int, list[Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    return list(by_page.values())
 
 
 def _middle(line: Line) -> float:
@@ -177,11 +182,8 @@ def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
     every line but the headings on a page made mostly of short lines ending in page numbers; and,
     anywhere, a line of page numbers alone ("3, 5, 6, 8, 11, 12"), the end of an entry run on
     from the line above."""
-    by_page: dict[int, list[Line]] = {}
-    for line in lines:
-        by_page.setdefault(line.page, []).append(line)
     doomed: set[int] = set()
-    for page in by_page.values():
+    for page in _pages(lines):
         entries = [ln for ln in page if _INDEX_ENTRY.search(ln.text) and _short_entry(ln.text)]
         if len(entries) >= 3 and 2 * len(entries) >= len(page):
             doomed.update(id(line) for line in page if line.size < body * 1.15)
@@ -235,11 +237,8 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
     """The ids of table-of-contents lines: those with dot leaders ("4.7 Option processing . . .
     20"), and on a page with three or more of them every line from the first such line to the
     last, which takes the entries without leaders and the wrapped ones too."""
-    by_page: dict[int, list[Line]] = {}
-    for line in lines:
-        by_page.setdefault(line.page, []).append(line)
     doomed: set[int] = set()
-    for page in by_page.values():
+    for page in _pages(lines):
         marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
         if len(marked) < 3:
             doomed.update(id(page[i]) for i in marked)
@@ -318,11 +317,8 @@ def _ends_in_page_number(line: Line, right: float) -> bool:
 
 def _margin_lines(lines: Sequence[Line]) -> list[Line]:
     """The two highest and two lowest lines of every page."""
-    by_page: dict[int, list[Line]] = {}
-    for line in lines:
-        by_page.setdefault(line.page, []).append(line)
     margins: list[Line] = []
-    for page_lines_ in by_page.values():
+    for page_lines_ in _pages(lines):
         ordered = sorted(page_lines_, key=lambda ln: -ln.y)
         margins.extend(ordered[:2] + ordered[2:][-2:])
     return margins
