@@ -34,10 +34,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "docs-dev3": {"hit@1": 0.66, "hit@3": 0.84, "mrr@10": 0.76, "caught": 0.67},
     "uvicorn": {"hit@1": 0.42, "hit@3": 0.60, "mrr@10": 0.53, "caught": 0.50},
     "multilingual-c": {"hit@1": 0.49, "hit@3": 0.62, "mrr@10": 0.57, "caught": 0.60},
-    "ml-dev2": {"hit@1": 0.54, "hit@3": 0.82, "mrr@10": 0.67, "caught": 0.30},
+    "ml-dev2": {"hit@1": 0.56, "hit@3": 0.83, "mrr@10": 0.69, "caught": 0.30},
     "docs-dev4": {"hit@1": 0.43, "hit@3": 0.54, "mrr@10": 0.49, "caught": 0.20},
-    "legal-dev": {"hit@1": 0.41, "hit@3": 0.55, "mrr@10": 0.50, "caught": 0.55},
+    "legal-dev": {"hit@1": 0.52, "hit@3": 0.63, "mrr@10": 0.59, "caught": 0.55},
     "office-dev": {"hit@1": 0.41, "hit@3": 0.72, "mrr@10": 0.56, "caught": 0.33},
+    "office-dev2": {"hit@1": 0.46, "hit@3": 0.67, "mrr@10": 0.57, "caught": 0.40},
 }
 # at most this share of answerable questions declined (default 0.10), and at least this share of
 # off-topic ones (default all): in a broad corpus (Debian's FAQ) everyday words match somewhere;
@@ -65,6 +66,7 @@ OFFTOPIC_DECLINED_AT_LEAST = {
     "ml-dev2": 0.25,
     "legal-dev": 0.4,
     "multilingual-c": 0.75,
+    "office-dev2": 0.6,  # of its 3, one is hedged (measured at its first run)
 }
 
 
