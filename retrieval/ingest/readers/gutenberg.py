@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval.ingest.readers.common import stated_author
 from retrieval.text import squeeze
 
 HEADER_LINES = 600  # the header, the early small print included, lies in the first lines
@@ -169,9 +170,10 @@ def _names_book(line: str) -> Book | None:
 
 
 def _author(written: str | None) -> str | None:
-    """An author as a header writes one; None for an anthology's "Various" or "Anonymous"."""
-    name = squeeze(written or "")
-    return None if name.casefold() in _NO_AUTHOR or not name else name
+    """An author as a header writes one (as any text states it: :func:`stated_author`); None
+    for an anthology's "Various" or "Anonymous"."""
+    name = stated_author(written)
+    return None if name is None or name.casefold() in _NO_AUTHOR else name
 
 
 def _without_credits(lines: list[str]) -> list[str]:
