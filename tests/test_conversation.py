@@ -220,3 +220,15 @@ def test_why_after_an_answer_quotes_another_passage_not_the_same_again(
         assert then.hits[0].passage.id not in {shown, answer.hits[0].passage.id}
     finally:
         library.close()
+
+
+def test_the_earlier_subject_weighs_more_when_a_follow_up_asks_something_new_of_it(
+    shipped_library: Library,
+) -> None:
+    # "why did they do it?" asks more of the peacekeepers: they must stay in the search; "and
+    # Russia?" names what it asks about instead, which the earlier words must not outweigh.
+    earlier = "How many peacekeepers has China sent to United Nations missions?"
+    asking_more = shipped_library.query_weights("why did they send the engineers?", earlier)
+    naming = shipped_library.query_weights("and Lebanon?", earlier)
+    assert asking_more["_peacekeeping"] > naming["_peacekeeping"]
+    assert naming["lebanon"] == 1.0 > 4 * naming["_peacekeeping"]
