@@ -196,7 +196,14 @@ TOKENS_CACHED = 64  # texts (a question and its conversation's, the languages it
 
 def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en") -> list[str]:
     """The index terms of ``text``, with words the corpus lacks corrected where clearly meant."""
-    found = []
+    return [term for term, _ in read_terms(text, analyzer, snapshot, lang)]
+
+
+def read_terms(
+    text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
+) -> list[tuple[str, tuple[int, int]]]:
+    """:func:`terms_of`, each term with the span of ``text`` (cleaned) it was read from."""
+    found: list[tuple[str, tuple[int, int]]] = []
     clean_text = searchable(text)
     tokens: Sequence[Token] = _tokens(analyzer, clean_text, lang)
     if lang == "zh":
@@ -219,11 +226,31 @@ def terms_of(text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
             if _mistyped_stop_word(token, clean_text):
                 continue  # "abuot", "waht", "teh": a word the question means to skip
             if len(token.word) < LONG_WORD and clean_text[token.start : token.start + 1].isupper():
-                found.append(term)  # a short name ("Paris"), not a slip from "pairs"
+                found.append((term, (token.start, token.end)))  # a name ("Paris"), not "pairs"
                 continue
             term = correct(token, analyzer, snapshot) or term
-        found.append(term)
+        found.append((term, (token.start, token.end)))
     return found
+
+
+def word_shares(read: Sequence[tuple[str, tuple[int, int]]]) -> dict[str, float]:
+    """Each term of ``read`` (:func:`read_terms`) → the share of its word it stands for: a word
+    read as several terms, their spans overlapping, is split evenly among them ("UTF-8": utf8,
+    utf and 8; 普通用户: 普通, 普通用户 and 用户; a Russian word's two stems); a word read as one
+    term is that term whole. A term of two words keeps its larger share."""
+    words: list[tuple[int, set[str]]] = []  # each word's end and terms
+    for term, (start, stop) in sorted(read, key=lambda item: item[1]):
+        if words and start < words[-1][0]:
+            end, terms = words[-1]
+            terms.add(term)
+            words[-1] = (max(end, stop), terms)
+        else:
+            words.append((stop, {term}))
+    shares: dict[str, float] = {}
+    for _, terms in words:
+        for term in terms:
+            shares[term] = max(shares.get(term, 0.0), 1 / len(terms))
+    return shares
 
 
 def _in_the_documents_characters(
@@ -496,7 +523,8 @@ def weights(
     before = [terms_of(earlier, analyzer, snapshot, lang) for earlier in context]
     for terms in before:
         carry(carried, terms, snapshot.proper)
-    own = terms_of(question, analyzer, snapshot, lang)
+    read_own = read_terms(question, analyzer, snapshot, lang)
+    own = [term for term, _ in read_own]
     carry(carried, own, snapshot.proper)
     # A word the question repeats matters more to it, as in Lucene and bm25s.
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
@@ -536,7 +564,7 @@ def weights(
         for r, word in read(terms, earlier):
             if word in added and r not in result:
                 result[r] = share
-    return Weights(result, alternatives, readings)
+    return Weights(result, alternatives, readings, word_shares(read_own))
 
 
 _NAME_IN = re.compile(r"\w\W+[A-Z][a-z]")  # a capitalised word after the first
@@ -573,17 +601,20 @@ class Weights(dict[str, float]):
     question word the corpus lacks or barely has → that word's term (not words of the
     question themselves, so the judge does not count them against it). ``readings``: those
     of the alternatives that are the same word in another language (fr:configur for
-    "configuration"), which say all the word says."""
+    "configuration"), which say all the word says. ``shares``: each of the question's own
+    terms → the share of its word it stands for (:func:`word_shares`)."""
 
     def __init__(
         self,
         weights: dict[str, float],
         alternatives: dict[str, str],
         readings: dict[str, str] | None = None,
+        shares: dict[str, float] | None = None,
     ) -> None:
         super().__init__(weights)
         self.alternatives = alternatives
         self.readings = readings or {}
+        self.shares = shares or {}
 
 
 def _groups_named(
