@@ -529,12 +529,7 @@ def weights(
     # A word the question repeats matters more to it, as in Lucene and bm25s.
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
     added = [term for term in carried if term not in result]
-    # The context fills in what the follow-up lacks: however many words the earlier questions
-    # had, together they weigh at most CONTEXT_SHARE times the follow-up's own words' count.
-    # One word of its own names what the follow-up asks about instead ("and Deimos?"): the
-    # context, the earlier question's subject and what it asked, must not outweigh it.
-    ratio = CONTEXT_SHARE if len(own) > 1 else 1.0
-    share = CONTEXT_WEIGHT * min(1.0, ratio * max(len(own), 1) / max(len(added), 1))
+    share = _context_share(own, added)  # the context fills in what the follow-up lacks
     for term in added:
         result[term] = share
     # Only for a question that shares some words with the documents: one sharing none is
@@ -565,6 +560,16 @@ def weights(
             if word in added and r not in result:
                 result[r] = share
     return Weights(result, alternatives, readings, word_shares(read_own))
+
+
+def _context_share(own: Sequence[str], added: Sequence[str]) -> float:
+    """The weight of each term ``added`` from the earlier questions to a follow-up whose own
+    terms are ``own``: however many words the earlier questions had, together they weigh at
+    most :data:`CONTEXT_SHARE` times the follow-up's own words' count. One word of its own names
+    what the follow-up asks about instead ("and Deimos?"): the context, the earlier question's
+    subject and what it asked, must not outweigh it."""
+    ratio = CONTEXT_SHARE if len(own) > 1 else 1.0
+    return CONTEXT_WEIGHT * min(1.0, ratio * max(len(own), 1) / max(len(added), 1))
 
 
 _NAME_IN = re.compile(r"\w\W+[A-Z][a-z]")  # a capitalised word after the first
