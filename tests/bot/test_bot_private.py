@@ -355,6 +355,21 @@ async def test_naming_a_result_by_its_rank_opens_it_in_full(bot: Harness) -> Non
     assert len(query_log(bot)) == 1  # nothing was searched
 
 
+async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harness) -> None:
+    # "2" under an answer whose "Also relevant" lines are numbered 2. and 3. was searched as a
+    # follow-up: "Read as a follow-up to …" and the same quote again. Not replying, it still is.
+    (answer,) = await bot.say(QUESTION)
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    passage = library(bot).passage(shown[1])
+    assert passage is not None
+    (opened,) = await bot.say("2", reply_to=answer.result)
+    assert f"¶ {passage.paragraph}" in visible(opened.text).split("\n")[1]
+    assert passage.text[:60] in visible(opened.text)
+    assert len(query_log(bot)) == 1  # nothing was searched
+    await bot.say("2")
+    assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
+
+
 async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot: Harness) -> None:
     await bot.say(QUESTION)
     await bot.say("the second world war")
