@@ -342,6 +342,14 @@ UPLOAD_NOT_SAVED = (
     "I couldn't save “{name}” in the documents folder: {reason}. Nothing was changed."
 )
 UPLOAD_KEPT = "Kept the current <code>{name}</code>; the file you sent was not saved."
+MANIFEST_SAVED = (
+    "📄 Saved <code>manifest.toml</code>: the titles, dates, sources and authors it gives "
+    "apply from this reload."
+)
+MANIFEST_REPLACE_ASK = (
+    "There is already a <code>manifest.toml</code>. Replace it with the one you sent? The "
+    "titles, dates, sources and authors of the documents will be those it gives."
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> is in the folder but could not be indexed: {reason}. "
     "The documents served are unchanged."

@@ -341,6 +341,14 @@ UPLOAD_NOT_SAVED = (
     "No pude guardar «{name}» en la carpeta de documentos: {reason}. No se ha cambiado nada."
 )
 UPLOAD_KEPT = "Conservo el <code>{name}</code> actual; el archivo que enviaste no se ha guardado."
+MANIFEST_SAVED = (
+    "📄 He guardado <code>manifest.toml</code>: los títulos, fechas, fuentes y autores que "
+    "indica se aplican desde esta recarga."
+)
+MANIFEST_REPLACE_ASK = (
+    "Ya hay un <code>manifest.toml</code>. ¿Lo reemplazo por el que enviaste? Los títulos, "
+    "fechas, fuentes y autores de los documentos serán los que indica."
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> está en la carpeta, pero no se pudo indexar: {reason}. "
     "Los documentos en uso no cambian."

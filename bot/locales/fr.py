@@ -368,6 +368,14 @@ UPLOAD_NOT_SAVED = (
     "Rien n’a été modifié."
 )
 UPLOAD_KEPT = "J’ai gardé le <code>{name}</code> actuel ; le fichier envoyé n’a pas été enregistré."
+MANIFEST_SAVED = (
+    "📄 <code>manifest.toml</code> enregistré : les titres, dates, sources et auteurs qu’il "
+    "donne s’appliquent dès ce rechargement."
+)
+MANIFEST_REPLACE_ASK = (
+    "Il y a déjà un <code>manifest.toml</code>. Le remplacer par celui que vous avez envoyé ? "
+    "Les titres, dates, sources et auteurs des documents seront ceux qu’il donne."
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> est dans le dossier mais n’a pas pu être indexé : {reason}. "
     "Les documents en service sont inchangés."

@@ -278,6 +278,13 @@ UPLOAD_REPLACE_ASK_UNTITLED = (
 UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
 UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"
 UPLOAD_KEPT = "已保留当前的 <code>{name}</code>，你发送的文件未保存。"
+MANIFEST_SAVED = (
+    "📄 已保存 <code>manifest.toml</code>：其中的标题、日期、来源和作者从这次重新加载起生效。"
+)
+MANIFEST_REPLACE_ASK = (
+    "已经有一个 <code>manifest.toml</code>。要用你发送的替换它吗？文档的标题、日期、来源和作者"
+    "将以它为准。"
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> 已在文件夹中，但无法建立索引：{reason}。当前使用的文档没有变化。"
 )
