@@ -117,9 +117,7 @@ async def _upload_manifest(
         await message.reply_text(t.MANIFEST_REPLACE_ASK, reply_markup=keyboard)
         return
     try:
-        await asyncio.to_thread(
-            corpus.write_document, folder, corpus.MANIFEST, data, replace=False
-        )
+        await asyncio.to_thread(corpus.write_document, folder, corpus.MANIFEST, data, replace=False)
     except OSError as error:  # a full disk, a read-only folder; or written meanwhile
         reason = esc(error.strerror or str(error))
         await message.reply_text(t.UPLOAD_NOT_SAVED.format(name=name, reason=reason))

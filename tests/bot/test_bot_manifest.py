@@ -44,7 +44,8 @@ async def test_a_manifest_sent_is_saved_and_its_titles_and_authors_apply_at_once
     assert f"Changed: {DOC_001}, {DOC_002}" in report  # what changed, by name
     assert "⚠️ To fix in manifest.toml:\n• line 8: date 'the spring of 2008' is not a date" in report
     shown = documents(admin_bot)
-    assert shown[DOC_001] == ("Asia-Pacific Security White Paper", "State Council Information Office")
+    white_paper = ("Asia-Pacific Security White Paper", "State Council Information Office")
+    assert shown[DOC_001] == white_paper
     assert shown[DOC_002][0] == "Joint Statement of 2008"
     (sources,) = await admin_bot.say("/sources")
     assert "Asia-Pacific Security White Paper (State Council Information Office)" in visible(
