@@ -424,7 +424,8 @@ CLI_CHAT_HELP = (
     "Type a question in your own words; the answer quotes the passage that answers it, with its\n"
     "title, section and paragraph number. A short follow-up (“and in 2004?”) is read together\n"
     "with your previous question. Commands: /more (more results), /sources (the documents),\n"
-    "/reset (forget the conversation), /quit."
+    "/reset (forget the conversation), /quit. A result's number alone (“2”, “the second one”)\n"
+    "quotes that result."
 )
 CLI_RESET = "Conversation forgotten: the next question starts afresh."
 CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."

@@ -426,7 +426,8 @@ CLI_CHAT_HELP = (
     "Escribe una pregunta con tus propias palabras; la respuesta cita el fragmento que la\n"
     "responde, con su título, sección y número de párrafo. Una pregunta breve de seguimiento\n"
     "(«¿y en 2004?») se lee junto con tu pregunta anterior. Comandos: /more (más resultados),\n"
-    "/sources (los documentos), /reset (olvidar la conversación), /quit."
+    "/sources (los documentos), /reset (olvidar la conversación), /quit. El número de un\n"
+    "resultado («2», «el segundo») cita ese resultado."
 )
 CLI_RESET = "Conversación olvidada: la próxima pregunta empieza de cero."
 CLI_UNKNOWN_COMMAND = "Comando desconocido: {command}. Prueba /help."

@@ -456,7 +456,8 @@ CLI_CHAT_HELP = (
     "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
     "son titre, sa section et son numéro de paragraphe. Une courte question de suivi\n"
     "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
-    "résultats), /sources (les documents), /reset (oublier la conversation), /quit."
+    "résultats), /sources (les documents), /reset (oublier la conversation), /quit. Le numéro\n"
+    "d’un résultat (« 2 », « le deuxième ») cite ce résultat."
 )
 CLI_RESET = "Conversation oubliée : la prochaine question repart de zéro."
 CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."

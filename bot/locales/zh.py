@@ -345,7 +345,8 @@ CLI_NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，因此对话在终端中进行。
 CLI_CHAT_HELP = (
     "用自己的话输入问题；回答会引用能回答它的片段，并注明标题、章节和段落编号。\n"
     "简短的追问（“那 2004 年呢？”）会结合你的上一个问题来理解。\n"
-    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。"
+    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。\n"
+    "只输入结果的编号（“2”“第二个”）即引用该结果。"
 )
 CLI_RESET = "对话已清除：下一个问题将重新开始。"
 CLI_UNKNOWN_COMMAND = "未知命令 {command}。试试 /help。"
