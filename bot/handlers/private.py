@@ -190,6 +190,14 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     return True
 
 
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say that an edited question is not searched again, under it: the person who fixed a
+    typo after the answer otherwise waits for a reply that never comes."""
+    message = update.edited_message
+    if message is not None:
+        await message.reply_text((await texts(update, context)).EDITED_NOT_ANSWERED, do_quote=True)
+
+
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Point to /help for a command this bot does not have."""
     if update.effective_message is not None:

@@ -230,6 +230,10 @@ SMALL_TALK_WORDS = (
     "see you",
 )
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
+EDITED_NOT_ANSWERED = (
+    "I answer each message once, so your edit was not searched: send the corrected question "
+    "as a new message."
+)
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 # A press of /quote's choices by someone other than the asker (a callback answer).

@@ -225,6 +225,10 @@ SMALL_TALK_WORDS = (
     "hasta mañana",
 )
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
+EDITED_NOT_ANSWERED = (
+    "Respondo a cada mensaje una sola vez, así que no busqué tu corrección: envía la pregunta "
+    "corregida como un mensaje nuevo."
+)
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
 QUOTE_NOT_YOURS = "Solo quien envió /quote puede elegir: envía tu propio /quote."

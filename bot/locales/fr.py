@@ -241,6 +241,10 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
 )
+EDITED_NOT_ANSWERED = (
+    "Je réponds une seule fois à chaque message, votre modification n’a donc pas été cherchée : "
+    "envoyez la question corrigée dans un nouveau message."
+)
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
 QUOTE_NOT_YOURS = (

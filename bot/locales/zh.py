@@ -206,6 +206,9 @@ SMALL_TALK_WORDS = (
     "好嘞",
 )
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
+EDITED_NOT_ANSWERED = (
+    "每条消息我只回答一次，所以没有按你修改后的内容搜索：请把改好的问题作为新消息发送。"
+)
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
 QUOTE_NOT_YOURS = "只有发送 /quote 的人可以选择：请发送你自己的 /quote。"

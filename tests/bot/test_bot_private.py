@@ -288,10 +288,19 @@ async def test_a_photo_s_caption_is_answered_as_a_question(bot: Harness) -> None
     assert query_log(bot)[-1]["question"] == QUESTION
 
 
-async def test_edited_messages_are_ignored_on_purpose(bot: Harness) -> None:
-    await bot.send(bot.updates.text(QUESTION, edited=True))
-    await bot.send(bot.updates.text("/start", edited=True))
-    assert bot.request.calls == []
+async def test_a_question_edited_after_its_answer_is_told_to_send_it_again(bot: Harness) -> None:
+    # The edit (France → Germany) got no reply at all: the person waited for an answer.
+    await bot.say(QUESTION)
+    edit = bot.updates.text(QUESTION.replace("Russia", "Germany"), edited=True)
+    (told,) = await bot.send(edit)
+    assert told.text == messages.EDITED_NOT_ANSWERED
+    assert edit.edited_message is not None
+    assert told.params["reply_parameters"]["message_id"] == edit.edited_message.message_id
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]  # not searched
+    assert await bot.send(bot.updates.text("/start", edited=True)) == []  # a command: nothing
+    bot.updates.languages[USER_ID] = "ru"
+    (in_russian,) = await bot.send(bot.updates.text("что такое ШОС?", edited=True))
+    assert in_russian.text == ru.EDITED_NOT_ANSWERED
 
 
 async def test_an_unknown_command_points_to_help(bot: Harness) -> None:
