@@ -70,7 +70,7 @@ RATE_LIMIT_RETRIES = 3  # times a request is retried after Telegram's RetryAfter
 # Telegram's flood limits: about 30 messages a second overall, 20 a minute in one group.
 OVERALL_PER_SECOND = 30
 GROUP_PER_MINUTE = 20
-# The updates the bot asks Telegram for (edited messages arrive, and are ignored on purpose;
+# The updates the bot asks Telegram for (edited messages arrive, and are not searched again;
 # inline queries arrive once inline mode is switched on with @BotFather's /setinline).
 ALLOWED_UPDATES = [
     Update.MESSAGE,
@@ -135,9 +135,16 @@ def build_application(
     return application
 
 
+# A private question edited after its answer is told that an edit is not searched (the answer to
+# the first version stands); an edited command, or an edit in a group, gets nothing.
+EDITED_QUESTION = (
+    filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND
+)
+
+
 def add_handlers(application: AnyApplication) -> None:
     """Wire every handler. Within the group the first matching handler wins, so order matters."""
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # edits: ignored
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # edits: EDITED_QUESTION
     group = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
     add = application.add_handler
     # Other bots are never answered (two bots answering each other would never stop).
@@ -167,6 +174,7 @@ def add_handlers(application: AnyApplication) -> None:
     add(MessageHandler(private & filters.COMMAND, private_.unknown_command))
     add(MessageHandler(private & filters.TEXT, private_.question))
     add(MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, private_.not_text))
+    add(MessageHandler(EDITED_QUESTION, private_.edited))  # "not searched": send it anew
     # In groups the bot speaks only when spoken to: /help and /start, a text, caption or file
     # mentioning it or replying to it (files are added in private). Other chatter: nothing.
     add(CommandHandler(("help", "start"), groups.group_help, filters=group))
@@ -191,8 +199,7 @@ def add_handlers(application: AnyApplication) -> None:
         add(CallbackQueryHandler(press, pattern=rf"^{prefix}:"))
     add(CallbackQueryHandler(documents.confirm, pattern=r"^c:", block=False))
     add(CallbackQueryHandler(callbacks.expired))
-    # Whatever no handler above took (edits, channel posts, chatter in groups, service
-    # messages...): ignored on purpose, and logged as such.
+    # Whatever no handler above took (edits, channel posts, group chatter...): ignored, logged.
     add(TypeHandler(Update, ignored.ignore))
     application.add_error_handler(errors.on_error)
 

@@ -57,6 +57,7 @@ class Command:
     help: str
     run: Callable[[argparse.Namespace, Settings], int]
     configure: Callable[[argparse.ArgumentParser], None] = lambda parser: None
+    description: str = ""  # what ``quotebot COMMAND --help`` says it does (else ``help``)
 
 
 def positive(text: str) -> int:
@@ -363,13 +364,52 @@ def _configure_search(parser: argparse.ArgumentParser) -> None:
 
 
 COMMANDS: dict[str, Command] = {
-    "ask": Command("answer one question", ask, lambda p: _configure_question(p, 3)),
-    "search": Command("ranked passages, as JSON or text", search, _configure_search),
-    "chat": Command("interactive chat in the terminal", chat),
-    "index": Command("build or refresh the corpus database", index),
-    "sources": Command("list the documents", sources),
-    "stats": Command("how the bot is used: the figures of /stats", stats, _with_json),
-    "run": Command("start the Telegram bot (the terminal chat without a token)", run),
+    "ask": Command(
+        "answer one question",
+        ask,
+        lambda p: _configure_question(p, 3),
+        "Answer one question as a person reads it: the best quote with its citation (title, "
+        "author, section, paragraph, page, date, source; [file, id]), then a few more, or why "
+        "none answers it.",
+    ),
+    "search": Command(
+        "ranked passages, as JSON or text",
+        search,
+        _configure_search,
+        "The passages ranked for a question. --json gives, for each: id, doc, title, author, "
+        "section, above, paragraph, page, lang, score, text, excerpt.",
+    ),
+    "chat": Command(
+        "interactive chat in the terminal",
+        chat,
+        description="Ask questions in turn: a short follow-up is read with the question before "
+        'it; /more (or "more") for further results, a result\'s number ("2") to quote it, '
+        "/sources, /reset, /help, /quit or Ctrl-D.",
+    ),
+    "index": Command(
+        "build or refresh the corpus database",
+        index,
+        description="Read the corpus folder into the database: only files changed since are "
+        "read again; every file not indexed is named with the reason, and what to fix in "
+        "manifest.toml (titles, dates, sources, authors of the documents).",
+    ),
+    "sources": Command(
+        "list the documents",
+        sources,
+        description="List the documents: title (author), date, paragraphs and file name.",
+    ),
+    "stats": Command(
+        "how the bot is used: the figures of /stats",
+        stats,
+        _with_json,
+        "How the bot is used, Telegram and terminal questions alike: the figures of /stats.",
+    ),
+    "run": Command(
+        "start the Telegram bot (the terminal chat without a token)",
+        run,
+        description="Start the Telegram bot with TELEGRAM_BOT_TOKEN (from the environment or "
+        ".env; .env.example explains every setting); without a token, the terminal chat.",
+    ),
 }
 
 
@@ -387,7 +427,10 @@ def commands() -> dict[str, Command]:
 def parser(settings: Settings, table: dict[str, Command]) -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--corpus", type=Path, default=settings.corpus_dir, help="folder of documents"
+        "--corpus",
+        type=Path,
+        default=settings.corpus_dir,
+        help="folder of documents (default: %(default)s; QUOTEBOT_CORPUS sets another)",
     )
     common.add_argument(
         "--db",
@@ -402,7 +445,12 @@ def parser(settings: Settings, table: dict[str, Command]) -> argparse.ArgumentPa
     )
     subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, command in table.items():
-        sub = subcommands.add_parser(name, parents=[common], help=command.help)
+        sub = subcommands.add_parser(
+            name,
+            parents=[common],
+            help=command.help,
+            description=command.description or command.help,
+        )
         sub.set_defaults(subparser=sub)  # its own usage for what it does not know (main)
         command.configure(sub)
     return top

@@ -6,7 +6,8 @@ before anything is written, so a file the library would skip is refused up front
 reason, and the file is saved as it came: the folder's next read parses it the same way. Names
 are made safe (:func:`safe_name`): a basename of letters and digits of any script and a few plain
 signs, never hidden, with a suffix the library reads; so an upload can never land outside the
-folder or replace the manifest.
+folder or replace the manifest by chance. ``manifest.toml`` itself (titles, dates, sources and
+authors) is sent as that name and checked as the library reads it (:func:`check_manifest`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import io
 import os
 import re
 import secrets
+import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ from pathlib import Path
 from bot.errors import UploadError
 from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
-from retrieval.ingest import pipeline, readers
+from retrieval.ingest import manifest, pipeline, readers
 from retrieval.ingest.passages import passages
 from retrieval.ingest.refresh import corpus_files, is_utf8
 
@@ -35,6 +37,9 @@ MAX_FILE_BYTES = pipeline.MAX_FILE_BYTES
 NAME_BYTES = 200  # UTF-8 bytes of a stem: a file name holds 255, and CJK takes 3 a character
 _SIGNS = frozenset(" ._-()[]+,&'")
 _TEMP_PREFIX = ".upload-"  # hidden: the library never reads a file being written
+
+MANIFEST = manifest.MANIFEST
+_KEPT_UNTIL_FIXED = "; until it is fixed"  # how the library ends a broken manifest's problem
 
 __all__ = ["MAX_FILE_BYTES", "Upload", "UploadError", "prepare_upload", "safe_name"]
 
@@ -107,6 +112,24 @@ def renamed(file_name: str, data: bytes) -> str | None:
         return None
     stem = safe_name(file_name).rsplit(".", 1)[0]
     return stem + kind
+
+
+def is_manifest(file_name: str) -> bool:
+    """Whether an upload is the corpus's ``manifest.toml`` (in any case: "Manifest.TOML")."""
+    return re.split(r"[/\\]", file_name)[-1].strip().casefold() == MANIFEST
+
+
+def check_manifest(data: bytes, names: list[str]) -> list[str]:
+    """What is wrong in an uploaded manifest, as the library reads it against the documents
+    ``names`` (an entry for a file that is not there, a date that is no date): the problems the
+    next reload reports too. Raises :class:`UploadError` for one it could not use at all (not
+    TOML, not UTF-8), which must not replace the one the documents have."""
+    with tempfile.TemporaryDirectory(prefix=".manifest-") as folder:
+        (Path(folder) / MANIFEST).write_bytes(data)
+        read = manifest.read(Path(folder), names)
+    if read.broken:
+        raise UploadError(read.problems[0].split(_KEPT_UNTIL_FIXED)[0])
+    return read.problems
 
 
 def accepted_kinds() -> str:
@@ -214,7 +237,7 @@ def write_document(folder: Path, name: str, data: bytes, *, replace: bool) -> Pa
 
     Without ``replace`` an existing file is never overwritten: :class:`FileExistsError`.
     """
-    if name != safe_name(name):
+    if name != safe_name(name) and name != MANIFEST:
         raise ValueError(f"not a safe document name: {name!r}")
     target = folder / name
     temp = folder / f"{_TEMP_PREFIX}{secrets.token_hex(6)}.tmp"

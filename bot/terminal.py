@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bot.locales import Strings, asks_for_more, en, is_small_talk, strings
+from bot.locales import Strings, asks_for_more, en, is_small_talk, result_asked, strings
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
 from bot.render.citations import Pages, citation
@@ -28,6 +28,7 @@ from retrieval.errors import (
 )
 from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
+from retrieval.search import divisions
 from retrieval.search.followups import Conversation
 from retrieval.search.languages import detect, language, stop_word_hits
 from retrieval.search.query import searchable
@@ -245,7 +246,9 @@ class TerminalChat:
             return str(en.CLI_UNKNOWN_COMMAND.format(command=command))
         if is_small_talk(text):
             return str(en.SMALL_TALK_REPLY)
-        return self.more() if asks_for_more(text) else self.ask(text)
+        if asks_for_more(text):
+            return self.more()
+        return self.opened(text) or self.ask(text)
 
     def reset(self) -> str:
         self.conversation, self.last = Conversation(), None
@@ -275,6 +278,22 @@ class TerminalChat:
             return str(en.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
         return render_answer(answer, self.layout, first=False, documents=self._documents())
+
+    def opened(self, text: str) -> str | None:
+        """The result ``text`` names by the number it is shown with ("2", "the second one",
+        "#3", "второй"), quoted as the first is; None when it names none of those shown, or
+        a division after a question naming one ("and the second?" after "Chapter I")."""
+        rank = result_asked(text, replying=True)  # the results above are numbered
+        if rank is None or self.last is None:
+            return None
+        question, context, shown = self.last
+        if rank > shown or divisions.asked(text, f"{context or ''} {question}"):
+            return None
+        answer = self.library.answer(question, context=context, k=1, offset=rank - 1)
+        if not answer.hits:
+            return None
+        t = strings(asked_in(answer))
+        return render_hit(answer.hits[0], self.layout, True, self._documents(), t)
 
     def _documents(self) -> dict[str, Document]:
         return {document.doc: document for document in self.library.documents()}

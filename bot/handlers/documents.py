@@ -44,6 +44,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data is None:
         return
     original = message.document.file_name or corpus.DEFAULT_STEM
+    if corpus.is_manifest(original):
+        await _upload_manifest(update, context, data, t)
+        return
     shown = echo(original, 200)
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
@@ -86,6 +89,43 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _reload_after_writing(context, message.chat_id, checked.name, t, [said])
 
 
+async def _upload_manifest(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, data: bytes, t: Strings
+) -> None:
+    """Put the ``manifest.toml`` an admin sent in the corpus folder (asking first when there is
+    one), then reload: its titles, dates, sources and authors apply, and the report says what
+    to fix in it. One the library could not use at all is refused: the documents keep theirs."""
+    message, user = update.effective_message, update.effective_user
+    assert message is not None and user is not None
+    svc = services(context)
+    folder = svc.library.corpus_dir
+    name = isolated(esc(corpus.MANIFEST))
+    names = await asyncio.to_thread(corpus.document_names, folder)
+    try:
+        await asyncio.to_thread(corpus.check_manifest, data, names)
+    except corpus.UploadError as error:
+        reason = esc(reason_text(error.reason, t))
+        await message.reply_text(t.UPLOAD_REFUSED.format(name=name, reason=reason))
+        return
+    current = folder / corpus.MANIFEST
+    if await asyncio.to_thread(current.is_file):
+        if await asyncio.to_thread(current.read_bytes) == data:
+            await message.reply_text(t.UPLOAD_UNCHANGED.format(name=name))
+            return
+        key = await _pending(svc, REPLACE, message.chat_id, user.id, corpus.MANIFEST, data)
+        keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
+        await message.reply_text(t.MANIFEST_REPLACE_ASK, reply_markup=keyboard)
+        return
+    try:
+        await asyncio.to_thread(corpus.write_document, folder, corpus.MANIFEST, data, replace=False)
+    except OSError as error:  # a full disk, a read-only folder; or written meanwhile
+        reason = esc(error.strerror or str(error))
+        await message.reply_text(t.UPLOAD_NOT_SAVED.format(name=name, reason=reason))
+        return
+    logger.info("admin %s added manifest.toml (%d bytes)", user.id, len(data))
+    await _reload_after_writing(context, message.chat_id, corpus.MANIFEST, t, [t.MANIFEST_SAVED])
+
+
 async def _download(
     message: Message, context: ContextTypes.DEFAULT_TYPE, t: Strings
 ) -> bytes | None:
@@ -98,7 +138,7 @@ async def _download(
     if kind is not None:  # "old.doc": what it can be saved as, as the README says
         await message.reply_text(t.UPLOAD_SAVE_AS.format(name=shown, kind=kind))
         return None
-    if not corpus.is_accepted(original):
+    if not corpus.is_accepted(original) and not corpus.is_manifest(original):
         kinds = corpus.accepted_kinds()
         await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
         return None

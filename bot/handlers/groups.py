@@ -7,6 +7,8 @@ service messages; with it off, the filter :data:`ADDRESSED` and the handler orde
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
@@ -15,13 +17,19 @@ from bot.handlers.common import (
     ask,
     command_text,
     mentions_bot,
+    post_passage,
     replied_words,
     replies_to_bot,
     send,
+    services,
     texts,
     without_mention,
 )
-from bot.locales import is_small_talk
+from bot.locales import is_small_talk, result_asked
+from bot.services import Services
+from bot.state import SavedSearch
+from retrieval.model import Passage
+from retrieval.search import divisions
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -109,8 +117,42 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             replies_to_bot(message) and not any(ch.isalnum() for ch in question)
         ):
             return  # "thanks @bot!", "lol 😂" or "👍" under an answer: for the group, no question
+        if await _posted_result(update, context, question):
+            return
         # "@bot" alone, as a reply to someone's message: like /ask.
         await _ask(update, context, question, replied_asks=not replies_to_bot(message))
+
+
+async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+    """Post the result a reply to one of the bot's answers names by its rank ("2", "the
+    second one", "#3"), in full, as /quote posts one: the group sees the first, the others are
+    numbered behind "Full answer and more results". Not after a question naming a numbered
+    division ("and the second?" after "Chapter I"), nor past the results found."""
+    message, chat = update.effective_message, update.effective_chat
+    replied = None if message is None else message.reply_to_message
+    if message is None or chat is None or replied is None or not replies_to_bot(message):
+        return False
+    svc = services(context)
+    saved = await svc.state.answered_by(chat.id, replied.message_id)
+    rank = result_asked(text, replying=saved is not None)
+    if saved is None or rank is None or not saved.answered:
+        return False
+    if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
+        return False
+    passage = await asyncio.to_thread(_ranked, svc, saved, rank)
+    if passage is None:  # past the results, or the documents were reloaded since
+        return False
+    await post_passage(update, context, passage, reply_to=message, subject=saved.question)
+    return True
+
+
+def _ranked(svc: Services, saved: SavedSearch, rank: int) -> Passage | None:
+    """Result ``rank`` of ``saved``'s ranking: shown already, or found again (same question,
+    same order, as its More results pages are)."""
+    if rank <= len(saved.shown):
+        return svc.library.passage(saved.shown[rank - 1])
+    found = svc.library.answer(saved.question, context=saved.context, k=1, offset=rank - 1)
+    return found.hits[0].passage if found.hits else None
 
 
 async def _ask(

@@ -1,7 +1,8 @@
 """Updates the bot leaves alone on purpose: each is logged (at DEBUG) with what it was.
 
 They reach :func:`ignore` because no other handler took them (:func:`bot.app.add_handlers`):
-edited messages (the answer to the first version stands; /help says to send a new message),
+edited commands and group messages (the answer to the first version stands; an edited private
+question is told so: :func:`bot.handlers.private.edited`),
 channel posts, messages from other bots, service messages (a member joined, a title changed),
 and, in groups, everything not addressed to the bot.
 """

@@ -172,13 +172,15 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     after a question naming a numbered division, where "And the Fourth?" is the next amendment,
     nor one naming a division itself ("第三条"), nor past the results shown: those are searched
     as questions."""
-    rank = locales.result_asked(text)
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
-    if rank is None or message is None or chat is None or user is None:
+    if message is None or chat is None or user is None:
         return False
     state = services(context).state
     replied = message.reply_to_message
     saved = await state.answered_by(chat.id, replied.message_id) if replied else None
+    rank = locales.result_asked(text, replying=saved is not None)  # "2" under an answer
+    if rank is None:
+        return False
     saved = saved or await state.latest_search(chat.id, user.id)
     if saved is None or rank > len(saved.shown):
         return False
@@ -186,6 +188,14 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         return False  # "第三条", "and the second?" after a chapter: a division, not a result
     await show_passage(update, context, saved.shown[rank - 1])
     return True
+
+
+async def edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say that an edited question is not searched again, under it: the person who fixed a
+    typo after the answer otherwise waits for a reply that never comes."""
+    message = update.edited_message
+    if message is not None:
+        await message.reply_text((await texts(update, context)).EDITED_NOT_ANSWERED, do_quote=True)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -66,11 +66,12 @@ def _more_words() -> frozenset[str]:
     return frozenset(_folded(word) for module in available().values() for word in module.MORE_WORDS)
 
 
-def result_asked(text: str) -> int | None:
+def result_asked(text: str, *, replying: bool = False) -> int | None:
     """The rank (1 to 10) of the result a message only asks to see ("the second one", "3rd",
     "#2", "второй", "第二个", "el segundo", "la deuxième"), in any locale's words
-    (:data:`~bot.locales.en.ORDINALS`); None for anything else ("the second world war")."""
-    number = _NUMBERED.fullmatch(text)
+    (:data:`~bot.locales.en.ORDINALS`); None for anything else ("the second world war").
+    A bare number ("2") is one only ``replying`` to an answer, whose results are numbered."""
+    number = (_REPLIED_NUMBER if replying else _NUMBERED).fullmatch(text)
     if number:
         return int(number[1])
     said = [w for w in _letters(_folded(text)).split() if w not in _ordinal_words()]
@@ -81,6 +82,7 @@ def result_asked(text: str) -> int | None:
 
 
 _NUMBERED = re.compile(r"\s*[#№]\s*(10|[1-9])\s*[.!?]?\s*")
+_REPLIED_NUMBER = re.compile(r"\s*[#№]?\s*(10|[1-9])\s*[.!?)]?\s*")
 
 
 def _is_cjk(text: str) -> bool:

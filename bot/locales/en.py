@@ -230,6 +230,10 @@ SMALL_TALK_WORDS = (
     "see you",
 )
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
+EDITED_NOT_ANSWERED = (
+    "I answer each message once, so your edit was not searched: send the corrected question "
+    "as a new message."
+)
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 # A press of /quote's choices by someone other than the asker (a callback answer).
@@ -342,6 +346,14 @@ UPLOAD_NOT_SAVED = (
     "I couldn't save “{name}” in the documents folder: {reason}. Nothing was changed."
 )
 UPLOAD_KEPT = "Kept the current <code>{name}</code>; the file you sent was not saved."
+MANIFEST_SAVED = (
+    "📄 Saved <code>manifest.toml</code>: the titles, dates, sources and authors it gives "
+    "apply from this reload."
+)
+MANIFEST_REPLACE_ASK = (
+    "There is already a <code>manifest.toml</code>. Replace it with the one you sent? The "
+    "titles, dates, sources and authors of the documents will be those it gives."
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> is in the folder but could not be indexed: {reason}. "
     "The documents served are unchanged."
@@ -416,7 +428,8 @@ CLI_CHAT_HELP = (
     "Type a question in your own words; the answer quotes the passage that answers it, with its\n"
     "title, section and paragraph number. A short follow-up (“and in 2004?”) is read together\n"
     "with your previous question. Commands: /more (more results), /sources (the documents),\n"
-    "/reset (forget the conversation), /quit."
+    "/reset (forget the conversation), /quit. A result's number alone (“2”, “the second one”)\n"
+    "quotes that result."
 )
 CLI_RESET = "Conversation forgotten: the next question starts afresh."
 CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."

@@ -225,6 +225,10 @@ SMALL_TALK_WORDS = (
     "hasta mañana",
 )
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
+EDITED_NOT_ANSWERED = (
+    "Respondo a cada mensaje una sola vez, así que no busqué tu corrección: envía la pregunta "
+    "corregida como un mensaje nuevo."
+)
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
 QUOTE_NOT_YOURS = "Solo quien envió /quote puede elegir: envía tu propio /quote."
@@ -341,6 +345,14 @@ UPLOAD_NOT_SAVED = (
     "No pude guardar «{name}» en la carpeta de documentos: {reason}. No se ha cambiado nada."
 )
 UPLOAD_KEPT = "Conservo el <code>{name}</code> actual; el archivo que enviaste no se ha guardado."
+MANIFEST_SAVED = (
+    "📄 He guardado <code>manifest.toml</code>: los títulos, fechas, fuentes y autores que "
+    "indica se aplican desde esta recarga."
+)
+MANIFEST_REPLACE_ASK = (
+    "Ya hay un <code>manifest.toml</code>. ¿Lo reemplazo por el que enviaste? Los títulos, "
+    "fechas, fuentes y autores de los documentos serán los que indica."
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> está en la carpeta, pero no se pudo indexar: {reason}. "
     "Los documentos en uso no cambian."
@@ -418,7 +430,8 @@ CLI_CHAT_HELP = (
     "Escribe una pregunta con tus propias palabras; la respuesta cita el fragmento que la\n"
     "responde, con su título, sección y número de párrafo. Una pregunta breve de seguimiento\n"
     "(«¿y en 2004?») se lee junto con tu pregunta anterior. Comandos: /more (más resultados),\n"
-    "/sources (los documentos), /reset (olvidar la conversación), /quit."
+    "/sources (los documentos), /reset (olvidar la conversación), /quit. El número de un\n"
+    "resultado («2», «el segundo») cita ese resultado."
 )
 CLI_RESET = "Conversación olvidada: la próxima pregunta empieza de cero."
 CLI_UNKNOWN_COMMAND = "Comando desconocido: {command}. Prueba /help."

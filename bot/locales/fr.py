@@ -241,6 +241,10 @@ SMALL_TALK_WORDS = (
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
 )
+EDITED_NOT_ANSWERED = (
+    "Je réponds une seule fois à chaque message, votre modification n’a donc pas été cherchée : "
+    "envoyez la question corrigée dans un nouveau message."
+)
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
 QUOTE_NOT_YOURS = (
@@ -368,6 +372,14 @@ UPLOAD_NOT_SAVED = (
     "Rien n’a été modifié."
 )
 UPLOAD_KEPT = "J’ai gardé le <code>{name}</code> actuel ; le fichier envoyé n’a pas été enregistré."
+MANIFEST_SAVED = (
+    "📄 <code>manifest.toml</code> enregistré : les titres, dates, sources et auteurs qu’il "
+    "donne s’appliquent dès ce rechargement."
+)
+MANIFEST_REPLACE_ASK = (
+    "Il y a déjà un <code>manifest.toml</code>. Le remplacer par celui que vous avez envoyé ? "
+    "Les titres, dates, sources et auteurs des documents seront ceux qu’il donne."
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> est dans le dossier mais n’a pas pu être indexé : {reason}. "
     "Les documents en service sont inchangés."
@@ -448,7 +460,8 @@ CLI_CHAT_HELP = (
     "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
     "son titre, sa section et son numéro de paragraphe. Une courte question de suivi\n"
     "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
-    "résultats), /sources (les documents), /reset (oublier la conversation), /quit."
+    "résultats), /sources (les documents), /reset (oublier la conversation), /quit. Le numéro\n"
+    "d’un résultat (« 2 », « le deuxième ») cite ce résultat."
 )
 CLI_RESET = "Conversation oubliée : la prochaine question repart de zéro."
 CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."

@@ -206,6 +206,9 @@ SMALL_TALK_WORDS = (
     "好嘞",
 )
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
+EDITED_NOT_ANSWERED = (
+    "每条消息我只回答一次，所以没有按你修改后的内容搜索：请把改好的问题作为新消息发送。"
+)
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
 QUOTE_NOT_YOURS = "只有发送 /quote 的人可以选择：请发送你自己的 /quote。"
@@ -278,6 +281,13 @@ UPLOAD_REPLACE_ASK_UNTITLED = (
 UPLOAD_REPLACED = "📄 已用你发送的文件替换 <code>{name}</code>。"
 UPLOAD_NOT_SAVED = "无法将“{name}”保存到文档文件夹：{reason}。未做任何更改。"
 UPLOAD_KEPT = "已保留当前的 <code>{name}</code>，你发送的文件未保存。"
+MANIFEST_SAVED = (
+    "📄 已保存 <code>manifest.toml</code>：其中的标题、日期、来源和作者从这次重新加载起生效。"
+)
+MANIFEST_REPLACE_ASK = (
+    "已经有一个 <code>manifest.toml</code>。要用你发送的替换它吗？文档的标题、日期、来源和作者"
+    "将以它为准。"
+)
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> 已在文件夹中，但无法建立索引：{reason}。当前使用的文档没有变化。"
 )
@@ -338,7 +348,8 @@ CLI_NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，因此对话在终端中进行。
 CLI_CHAT_HELP = (
     "用自己的话输入问题；回答会引用能回答它的片段，并注明标题、章节和段落编号。\n"
     "简短的追问（“那 2004 年呢？”）会结合你的上一个问题来理解。\n"
-    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。"
+    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。\n"
+    "只输入结果的编号（“2”“第二个”）即引用该结果。"
 )
 CLI_RESET = "对话已清除：下一个问题将重新开始。"
 CLI_UNKNOWN_COMMAND = "未知命令 {command}。试试 /help。"

@@ -259,9 +259,9 @@ FILES = {
     },
 }
 # name: (how to build it, what the bot must do: "not text", "searched", "admins only", "ignored",
-# "group help")
+# "group help", "edit not searched")
 UPDATES: dict[str, tuple[Build, str]] = {
-    "edited private question": (lambda u: u.text(QUESTION, edited=True), "ignored"),
+    "edited private question": (lambda u: u.text(QUESTION, edited=True), "edit not searched"),
     "edited group mention": (lambda u: u.group_text(MENTION, edited=True), "ignored"),
     "channel post": (
         lambda u: message(u, kind="channel_post", chat=CHANNEL, text=MENTION, **{"from": None}),
@@ -413,6 +413,9 @@ async def test_updates_that_are_not_questions_get_a_clear_reply_or_a_logged_igno
         assert len(query_log(bot)) == 1
     elif expected == NOT_TEXT:
         assert reply.text == messages.NOT_TEXT
+    elif expected == "edit not searched":  # said so, under the edited message
+        assert reply.text == messages.EDITED_NOT_ANSWERED
+        assert query_log(bot) == []
     elif expected == "group help":
         assert reply.text == messages.GROUP_HELP.format(bot=BOT_USERNAME)
     else:

@@ -375,6 +375,29 @@ async def test_a_passage_chosen_in_a_topic_is_posted_in_that_topic(bot: Harness)
     assert posted.params["chat_id"] == GROUP_ID
 
 
+@pytest.mark.parametrize("said", ["2", "the second one", "#3", "the third one"])
+async def test_a_reply_naming_a_result_by_its_rank_posts_that_result(
+    bot: Harness, said: str
+) -> None:
+    # Under an answer in a topic, "2" was searched as a follow-up (the same quote, hedged) and
+    # "the third one" quoted "The third strategy is …": neither is what the member asked for.
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}", topic=TOPIC)
+    rank = 3 if "3" in said or "third" in said else 2
+    wanted = library(bot).answer(QUESTION).hits[rank - 1].passage
+    update = bot.updates.group_text(
+        said, user_id=OTHER_USER_ID, reply_to=answer.result, topic=TOPIC
+    )
+    (posted,) = await bot.send(update)
+    assert update.message is not None
+    assert posted.params["message_thread_id"] == TOPIC
+    assert posted.params["reply_parameters"]["message_id"] == update.message.message_id
+    assert not visible(posted.text).startswith("Read as a follow-up")
+    assert f"¶ {wanted.paragraph}" in visible(posted.text)
+    assert wanted.text[:60] in visible(posted.text)
+    # A number that is no reply to an answer is still a question (a follow-up needs the reply).
+    assert await bot.say_in_group("2", topic=TOPIC) == []
+
+
 # Follow-ups on what a reply answers ------------------------------------------------------------
 
 DECLINED = "what's the weather in paris tomorrow"

@@ -288,10 +288,19 @@ async def test_a_photo_s_caption_is_answered_as_a_question(bot: Harness) -> None
     assert query_log(bot)[-1]["question"] == QUESTION
 
 
-async def test_edited_messages_are_ignored_on_purpose(bot: Harness) -> None:
-    await bot.send(bot.updates.text(QUESTION, edited=True))
-    await bot.send(bot.updates.text("/start", edited=True))
-    assert bot.request.calls == []
+async def test_a_question_edited_after_its_answer_is_told_to_send_it_again(bot: Harness) -> None:
+    # The edit (France → Germany) got no reply at all: the person waited for an answer.
+    await bot.say(QUESTION)
+    edit = bot.updates.text(QUESTION.replace("Russia", "Germany"), edited=True)
+    (told,) = await bot.send(edit)
+    assert told.text == messages.EDITED_NOT_ANSWERED
+    assert edit.edited_message is not None
+    assert told.params["reply_parameters"]["message_id"] == edit.edited_message.message_id
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]  # not searched
+    assert await bot.send(bot.updates.text("/start", edited=True)) == []  # a command: nothing
+    bot.updates.languages[USER_ID] = "ru"
+    (in_russian,) = await bot.send(bot.updates.text("что такое ШОС?", edited=True))
+    assert in_russian.text == ru.EDITED_NOT_ANSWERED
 
 
 async def test_an_unknown_command_points_to_help(bot: Harness) -> None:
@@ -353,6 +362,21 @@ async def test_naming_a_result_by_its_rank_opens_it_in_full(bot: Harness) -> Non
     (opened,) = await bot.say("show me the fifth")
     assert library(bot).passage(shown[4]).text[:60] in visible(opened.text)  # type: ignore[union-attr]
     assert len(query_log(bot)) == 1  # nothing was searched
+
+
+async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harness) -> None:
+    # "2" under an answer whose "Also relevant" lines are numbered 2. and 3. was searched as a
+    # follow-up: "Read as a follow-up to …" and the same quote again. Not replying, it still is.
+    (answer,) = await bot.say(QUESTION)
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    passage = library(bot).passage(shown[1])
+    assert passage is not None
+    (opened,) = await bot.say("2", reply_to=answer.result)
+    assert f"¶ {passage.paragraph}" in visible(opened.text).split("\n")[1]
+    assert passage.text[:60] in visible(opened.text)
+    assert len(query_log(bot)) == 1  # nothing was searched
+    await bot.say("2")
+    assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
 
 
 async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot: Harness) -> None:

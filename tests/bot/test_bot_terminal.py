@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from bot.terminal import Layout, render_answer, wrap_runs
+from bot.terminal import Layout, TerminalChat, render_answer, wrap_runs
+from retrieval.library import Library
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage, Segment
+
+QUESTION = "What do China and Russia say about missile defence?"
 
 DOCUMENT = Document(
     doc="guide.pdf", key="guide", title="Guide", date="2021-04-01", source="https://example.org/g"
@@ -59,3 +62,20 @@ def test_a_follow_ups_search_is_told_in_the_questions_language() -> None:
     )  # fmt: skip
     first = render_answer(answer, Layout(columns=200)).splitlines()[0]
     assert first == "(búsqueda: ¿por qué? (a continuación de: ¿Quién es Rocinante?))"
+
+
+def test_a_results_number_in_the_chat_quotes_that_result(shipped_library: Library) -> None:
+    # The chat numbers its further results "2." and "3.", yet "2" was searched as a follow-up
+    # ("(searched: 2 (following: …))") and "the second one" quoted "The second strategy …".
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    chat.handle(QUESTION)
+    ranked = shipped_library.answer(QUESTION, k=6).hits
+    for said, rank in (("2", 2), ("the second one", 2), ("#3", 3)):
+        out = chat.handle(said) or ""
+        assert f"¶ {ranked[rank - 1].passage.paragraph}" in out, said
+        assert "searched:" not in out and "The second strategy" not in out, said
+    chat.handle("more")
+    assert f"¶ {ranked[4].passage.paragraph}" in (chat.handle("show me the fifth") or "")
+    assert "searched: 9 (following:" in (chat.handle("9") or "")  # none shown: a question
+    chat.handle("What does Chapter IX say about peacekeeping?")
+    assert "searched: and the second?" in (chat.handle("and the second?") or "")  # chapter II
