@@ -54,9 +54,14 @@ class Upload:
     passages: int
 
 
+def _base(file_name: str) -> str:
+    """A sent file's name without any folder before it ("a/b\\c.txt" → "c.txt")."""
+    return re.split(r"[/\\]", file_name)[-1]
+
+
 def suffix_of(file_name: str) -> str:
     """The lower-case suffix of the last path component (``""`` when it has none)."""
-    base = re.split(r"[/\\]", file_name)[-1]
+    base = _base(file_name)
     stem, dot, suffix = base.rpartition(".")
     return "." + suffix.lower() if dot and stem.strip(".") else ""
 
@@ -116,20 +121,18 @@ def renamed(file_name: str, data: bytes) -> str | None:
 
 def is_manifest(file_name: str) -> bool:
     """Whether an upload is the corpus's ``manifest.toml`` (in any case: "Manifest.TOML")."""
-    return re.split(r"[/\\]", file_name)[-1].strip().casefold() == MANIFEST
+    return _base(file_name).strip().casefold() == MANIFEST
 
 
-def check_manifest(data: bytes, names: list[str]) -> list[str]:
-    """What is wrong in an uploaded manifest, as the library reads it against the documents
-    ``names`` (an entry for a file that is not there, a date that is no date): the problems the
-    next reload reports too. Raises :class:`UploadError` for one it could not use at all (not
-    TOML, not UTF-8), which must not replace the one the documents have."""
+def check_manifest(data: bytes) -> None:
+    """Raise :class:`UploadError` for an uploaded manifest the library could not use at all
+    (not TOML, not UTF-8), which must not replace the one the documents have; the smaller
+    mistakes in one it can use (a date that is no date) the reload after it reports."""
     with tempfile.TemporaryDirectory(prefix=".manifest-") as folder:
         (Path(folder) / MANIFEST).write_bytes(data)
-        read = manifest.read(Path(folder), names)
+        read = manifest.read(Path(folder))
     if read.broken:
         raise UploadError(read.problems[0].split(_KEPT_UNTIL_FIXED)[0])
-    return read.problems
 
 
 def accepted_kinds() -> str:
@@ -148,7 +151,7 @@ def safe_name(file_name: str) -> str:
     A name that had to lose or change a character (``a?b.txt``), or to be cut, ends with a
     digest of the name sent (``a_b-1c0e5f2a.txt``), so two different names never become one.
     """
-    base = unicodedata.normalize("NFC", unbidi(re.split(r"[/\\]", file_name)[-1]))
+    base = unicodedata.normalize("NFC", unbidi(_base(file_name)))
     suffix = suffix_of(base)
     stem = base[: -len(suffix)] if suffix else base
     kept = "".join(char if _kept(char) else "_" for char in stem)

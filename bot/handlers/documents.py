@@ -100,9 +100,8 @@ async def _upload_manifest(
     svc = services(context)
     folder = svc.library.corpus_dir
     name = isolated(esc(corpus.MANIFEST))
-    names = await asyncio.to_thread(corpus.document_names, folder)
     try:
-        await asyncio.to_thread(corpus.check_manifest, data, names)
+        await asyncio.to_thread(corpus.check_manifest, data)
     except corpus.UploadError as error:
         reason = esc(reason_text(error.reason, t))
         await message.reply_text(t.UPLOAD_REFUSED.format(name=name, reason=reason))

@@ -132,10 +132,12 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     replied = None if message is None else message.reply_to_message
     if message is None or chat is None or replied is None or not replies_to_bot(message):
         return False
+    rank = result_asked(text, replying=True)  # the stored answer is looked up only for a rank
+    if rank is None:
+        return False
     svc = services(context)
     saved = await svc.state.answered_by(chat.id, replied.message_id)
-    rank = result_asked(text, replying=saved is not None)
-    if saved is None or rank is None or not saved.answered:
+    if saved is None or not saved.answered:
         return False
     if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False

@@ -175,6 +175,8 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
         return False
+    if locales.result_asked(text, replying=True) is None:
+        return False  # no rank in any form ("2" is one only under an answer): nothing to look up
     state = services(context).state
     replied = message.reply_to_message
     saved = await state.answered_by(chat.id, replied.message_id) if replied else None
