@@ -17,7 +17,6 @@ import io
 import os
 import re
 import secrets
-import tempfile
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -39,7 +38,6 @@ _SIGNS = frozenset(" ._-()[]+,&'")
 _TEMP_PREFIX = ".upload-"  # hidden: the library never reads a file being written
 
 MANIFEST = manifest.MANIFEST
-_KEPT_UNTIL_FIXED = "; until it is fixed"  # how the library ends a broken manifest's problem
 
 __all__ = ["MAX_FILE_BYTES", "Upload", "UploadError", "prepare_upload", "safe_name"]
 
@@ -128,11 +126,9 @@ def check_manifest(data: bytes) -> None:
     """Raise :class:`UploadError` for an uploaded manifest the library could not use at all
     (not TOML, not UTF-8), which must not replace the one the documents have; the smaller
     mistakes in one it can use (a date that is no date) the reload after it reports."""
-    with tempfile.TemporaryDirectory(prefix=".manifest-") as folder:
-        (Path(folder) / MANIFEST).write_bytes(data)
-        read = manifest.read(Path(folder))
+    read = manifest.parse(data)
     if read.broken:
-        raise UploadError(read.problems[0].split(_KEPT_UNTIL_FIXED)[0])
+        raise UploadError(read.why)
 
 
 def accepted_kinds() -> str:

@@ -59,6 +59,7 @@ class Manifest:
     examples: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     broken: bool = False  # not TOML, or not readable: nothing in it could be used
+    why: str = ""  # why it is broken, alone (its problem says what the documents keep too)
     lines: _Lines = field(default_factory=dict, repr=False)  # where things are written (_lines)
 
     def check_files(self, names: Iterable[str]) -> None:
@@ -93,19 +94,27 @@ def read(folder: Path, files: Iterable[str] | None = None) -> Manifest:
     if not path.is_file():
         return Manifest()
     try:
-        text = path.read_text(encoding="utf-8-sig")  # Notepad starts UTF-8 with a BOM
-    except UnicodeDecodeError:
-        return _broken("it is not UTF-8 text: save it as UTF-8")
+        data = path.read_bytes()
     except OSError as error:
         return _broken(f"it cannot be read ({error.strerror or error})")
+    return parse(data, files)
+
+
+def parse(data: bytes, files: Iterable[str] | None = None) -> Manifest:
+    """A manifest from its bytes (an uploaded one, before it replaces the folder's), as
+    :func:`read` reads the folder's; ``files`` as there."""
     try:
-        data = tomllib.loads(text)
+        text = data.decode("utf-8-sig")  # Notepad starts UTF-8 with a BOM
+    except UnicodeDecodeError:
+        return _broken("it is not UTF-8 text: save it as UTF-8")
+    try:
+        tables = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return _broken(_syntax(str(error), text.splitlines()))
     written = _written(text)
     lines = written.lines
     manifest = Manifest(lines=lines)
-    for key, value in data.items():
+    for key, value in tables.items():
         if isinstance(value, dict):
             _entry(manifest, key, value, written)
         elif key == EXAMPLES:
@@ -126,7 +135,7 @@ def _line_of(problem: str) -> int:
 
 def _broken(why: str) -> Manifest:
     kept = "until it is fixed, the documents keep the titles, dates and sources they had"
-    return Manifest(problems=[f"{why}; {kept}"], broken=True)
+    return Manifest(problems=[f"{why}; {kept}"], broken=True, why=why)
 
 
 def _syntax(message: str, text: list[str]) -> str:
