@@ -175,14 +175,14 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
         return False
-    if locales.result_asked(text, replying=True) is None:
-        return False  # no rank in any form ("2" is one only under an answer): nothing to look up
+    rank = locales.result_asked(text, replying=True)  # the widest reading; none: nothing to do
+    if rank is None:
+        return False
     state = services(context).state
     replied = message.reply_to_message
     saved = await state.answered_by(chat.id, replied.message_id) if replied else None
-    rank = locales.result_asked(text, replying=saved is not None)  # "2" under an answer
-    if rank is None:
-        return False
+    if saved is None and locales.result_asked(text) is None:
+        return False  # a bare "2" names a result only under an answer
     saved = saved or await state.latest_search(chat.id, user.id)
     if saved is None or rank > len(saved.shown):
         return False
