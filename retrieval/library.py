@@ -628,8 +628,8 @@ def _asked_about(
     """The document a question naming a division asks about: the first of the best passages'
     documents, in the question's language first; None when its only words name the division
     ("What does article 5 say?", "And the Fourth?": any document's)."""
-    found = divisions.naming(text)
-    naming = set(library.analyzer.terms(found[1], lang)) if found else set()
+    found = divisions.naming_terms(text, library.analyzer, lang)
+    naming = found[1] if found else set()
     own = [t for t, w in question.weights.items() if w >= 1.0 and t in question.found]
     best = [r.passage for r in ranked[:DIVISION_DOCUMENTS]]
     if not best or all(t in naming for t in own):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
+from retrieval.search.analyzer import Analyzer
 from retrieval.search.rank import Ranked, brought_first
 from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
 
@@ -77,14 +78,25 @@ Division = tuple[str, int]  # (kind, number): ("article", 35)
 
 def named(text: str, heading: bool = False) -> Division | None:
     """The numbered division ``text`` names first (a question, or a ``heading``), or None."""
-    found = naming(text, heading)
+    found = _naming(text, heading) if heading else naming(text)
     return None if found is None else found[0]
 
 
 @functools.lru_cache(maxsize=256)  # a question is read again when it is judged
-def naming(text: str, heading: bool = False) -> tuple[Division, str] | None:
-    """The numbered division ``text`` (a question, or a ``heading``) names first and the words
-    naming it ("Second Amendment", "статье 43", "第三十七条"), or None."""
+def naming(text: str) -> tuple[Division, str] | None:
+    """The numbered division a question names first and the words naming it ("Second
+    Amendment", "статье 43", "第三十七条"), or None. (Headings are read uncached: a document's
+    many would push the questions out.)"""
+    return _naming(text, False)
+
+
+def naming_terms(text: str, analyzer: Analyzer, lang: str) -> tuple[Division, set[str]] | None:
+    """The division a question names and the terms of the words naming it, or None."""
+    found = naming(text)
+    return None if found is None else (found[0], set(analyzer.terms(found[1], lang)))
+
+
+def _naming(text: str, heading: bool) -> tuple[Division, str] | None:
     found = _CHINESE.search(text)
     if found:
         number = _chinese_number(found["n"])

@@ -142,8 +142,11 @@ def is_follow_up(question: str) -> bool:
         return True  # "and does it stay that way after I close and reopen the file?"
     if len(words) <= _LONG_FOLLOW_UP and _POINTING_BACK.search(text):
         return True
-    if len(words) <= _NUMBER_FOLLOW_UP and any(w.isdigit() for w in words) and not _names(text):
-        return True  # "how many in 2004 alone?": a number asked of the subject before
+    # "how many in 2004 alone?": a number asked of the subject before, unless it is the number
+    # of a division the question names ("Que dit l'article 89 ?", "статье 43")
+    digits = any(w.isdigit() for w in words)
+    if len(words) <= _NUMBER_FOLLOW_UP and digits and divisions.named(text) is None:
+        return True
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
         return True
     lowered = _IMPERSONAL.sub(" ", text.lower())
@@ -151,12 +154,6 @@ def is_follow_up(question: str) -> bool:
         lowered = _INVERTED.sub(" ", lowered)  # "Pourquoi Debian sépare-t-il …": Debian's "il"
     pointing = _WORD.findall(lowered)
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
-
-
-def _names(text: str) -> bool:
-    """Whether ``text`` names a numbered division ("Que dit l'article 89 ?", "Что говорится в
-    статье 43?"): its number is that division's, no number asked of the subject before."""
-    return divisions.named(text) is not None
 
 
 @functools.lru_cache(maxsize=4096)

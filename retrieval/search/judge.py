@@ -104,10 +104,10 @@ def with_named_heading(
     full when the best passage stands under that division's heading: the heading answers them,
     however it writes the number ("AMENDMENT II"), where :func:`assess` counts a heading half.
     "What does article 43 say?" is answered by the article."""
-    found = divisions.naming(text)
+    found = divisions.naming_terms(text, analyzer, lang)
     if found is None or not divisions.heads(best.section, found[0]):
         return sure
-    naming = set(analyzer.terms(found[1], lang))
+    naming = found[1]
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
     return named + (1 - named) * sure
 
