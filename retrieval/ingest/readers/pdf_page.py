@@ -13,7 +13,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -363,13 +363,24 @@ def _undoubled(textpage: Any, raw: str, start: int) -> str:
     one, where a word written twice ("haha") goes on to the right."""
     if not _DOUBLED.search(raw):
         return raw
-    kept, last = [], 0
+    return _blanked(raw, _doubles(textpage, raw, start))
+
+
+def _doubles(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
     for match in _DOUBLED.finditer(raw):
         half = match.start() + len(match[1])
         back = _char_box(textpage, start + half)[0] < _char_box(textpage, start + half - 1)[1] - 0.5
         if back:
-            kept += [raw[last:half], _DROPPED * len(match[1])]
-            last = match.end()
+            yield half, match.end()
+
+
+def _blanked(raw: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``raw`` with each of ``spans`` (in order) set to dropped characters, as long as it was:
+    what the text page's offsets count on (see _line)."""
+    kept, last = [], 0
+    for begin, end in spans:
+        kept += [raw[last:begin], _DROPPED * (end - begin)]
+        last = end
     return "".join([*kept, raw[last:]])
 
 
@@ -378,38 +389,43 @@ def _unmarked(textpage: Any, raw: str, start: int) -> str:
     marks set superscript after a word or a stop ("the preamble.²", "package.⁸"), which PDFium
     reads as digits glued to it ("preamble.2"): smaller than the character before them and
     raised above its baseline. The note itself keeps its number."""
-    kept, last = [], 0
+    return _blanked(raw, _marks(textpage, raw, start))
+
+
+def _marks(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
     for match in _MARK_AFTER.finditer(raw):
         at = start + match.start()
         before = _font_size(textpage, at - 1)
         raised = _char_box(textpage, at)[2] > _char_box(textpage, at - 1)[2] + 0.2 * before
         if raised and _font_size(textpage, at) < 0.85 * before:
-            kept += [raw[last : match.start()], _DROPPED * len(match[0])]
-            last = match.end()
-    return "".join([*kept, raw[last:]])
+            yield match.span()
 
 
 def _stops_closed(textpage: Any, raw: str, start: int) -> str:
     """``raw`` without the space PDFium makes up before a comma, stop or closing parenthesis
     where a word's last letter is kerned away from it: a TeX logo ("with LuaTeX , or XeTeX ."
     in microtype.pdf). A space the file itself has there stays; so do leaders (". . .")."""
-    kept, last = [], 0
+    return _blanked(raw, _made_up_spaces(textpage, raw, start))
+
+
+def _made_up_spaces(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
     for match in _SPACE_BEFORE_STOP.finditer(raw):
         at = start + match.start()
         # ".changes" in typewriter type after "the" starts a word of its own.
         if pdfium_c.FPDFText_IsGenerated(textpage.raw, at) and _font_name(
             textpage, at - 1
         ) == _font_name(textpage, at + 1):
-            kept += [raw[last : match.start()], _DROPPED]
-            last = match.end()
-    return "".join([*kept, raw[last:]])
+            yield match.span()
 
 
 def _ligatures_closed(textpage: Any, raw: str, start: int) -> str:
     """``raw`` without the space a layout program writes after a ligature, which PDFium reads
     as its letters: "ﬁve" reads "fi ve", "oﬃce" "o ffi  ce". The ligature's letters share one
     box, and the next letter starts at its edge, where a space between words leaves a gap."""
-    kept, last = [], 0
+    return _blanked(raw, _ligature_spaces(textpage, raw, start))
+
+
+def _ligature_spaces(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
     for match in _LIGATURE_SPACE.finditer(raw):
         at, letters = start + match.start(), len(match[1])
         left, right, _ = _char_box(textpage, at)
@@ -417,9 +433,7 @@ def _ligatures_closed(textpage: Any, raw: str, start: int) -> str:
         shared = abs(_char_box(textpage, at + letters - 1)[0] - left) < 0.01
         one_glyph = shared and right - left > 0.3 * size  # (no box at all shares one too)
         if one_glyph and _char_box(textpage, start + match.end())[0] - right < 0.25 * size:
-            kept += [raw[last : match.start() + letters], _DROPPED * len(match[2])]
-            last = match.end()
-    return "".join([*kept, raw[last:]])
+            yield match.span(2)
 
 
 def _font_name(textpage: Any, index: int) -> bytes:
