@@ -802,13 +802,15 @@ def _walk_box(box: Element, walk: _Walk) -> None:
     challenge, then its solution folded in a box of its own): under the same headings."""
     before, section, entered = list(walk.outline.open), walk.section, len(walk.outline.entered)
     sequel = walk.boxed if walk.boxed and walk.boxed[0] is box.getprevious() else None
-    if sequel is not None and not _heads_inside(box):  # a challenge's solution after it
+    inside = None if sequel is None else _heads_inside(box)  # (a walk of the box: once)
+    if sequel is not None and not inside:  # a challenge's solution after it
         walk.outline.open, walk.section = list(sequel[1]), sequel[2]
     else:
         sequel = None
     start = list(walk.outline.open)
     walk_blocks(box, walk)
-    if sequel is not None or (len(walk.outline.entered) > entered and _heads_inside(box)):
+    headed = len(walk.outline.entered) > entered
+    if sequel is not None or (headed and (_heads_inside(box) if inside is None else inside)):
         inner = walk.boxed
         if inner is not None and walk.outline.open == start and _within(inner[0], box):
             walk.boxed = (box, inner[1], inner[2])  # its headings were an inner box's

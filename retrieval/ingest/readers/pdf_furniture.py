@@ -341,14 +341,14 @@ def _running_key(text: str) -> str:
     if DIVISION_LABEL.match(text.strip()):
         # "ARTICLE I" atop page 1, "ARTICLE VIII" atop page 7: each division's own label, which
         # repeats only where the very same one heads every page of its division.
-        return " ".join(text.lower().split())
+        return heading_key(text)
     shape = _shape(text)
     return _EDGE_FOLIO.sub("", shape) or shape
 
 
 def _shape(text: str) -> str:
     """A line's text with digits and case folded: "Page 12 of 40" and "Page 13 of 40" match."""
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return re.sub(r"\d+", "#", heading_key(text))
 
 
 def _page_number_offset(margins: Sequence[Line]) -> int | None:
