@@ -80,3 +80,18 @@ def test_a_headline_that_mentions_a_date_is_still_the_title() -> None:
         f"Council approves budget on March 3, 2021 after long debate.\n\n{body}\n", "x"
     )
     assert document.title.startswith("Council approves budget") and document.date == "2021-03-03"
+
+
+def test_a_numbered_question_wrapped_over_lines_at_the_margin_heads_its_answer() -> None:
+    # The Debian FAQ's text rendering wraps long questions at the margin over the indented
+    # answer; one with a remark after the question ("… on which packages!") was read as a
+    # paragraph of the question before it.
+    sections = _sections(CORPORA / "second" / "faq" / "09-keeping-up-to-date.txt")
+    heading = next(s for s in sections if s.startswith("9.4. How can I keep a log"))
+    assert heading.endswith(
+        "I'd like to know when upgrades and removals have occurred and on which packages!"
+    )
+    assert sections[heading][0].startswith("Passing the --log-option to dpkg")
+    assert not any(text.startswith("9.4.") for texts in sections.values() for text in texts)
+    shorter = _sections(CORPORA / "second" / "faq" / "02-getting-and-installing.txt")
+    assert any(s.startswith("2.5. Why does the official stable released CD-ROM") for s in shorter)

@@ -60,6 +60,7 @@ from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
+WRAPPED_QUESTION_LINES = 3  # the most lines a numbered question at the margin is wrapped over
 LIST_RUN = 4  # short lines alone in a row, past the first, that are a list, not headings
 LIST_RUN_WORDS = 8  # the most words of such a line
 CONTENTS_RUN = 3  # headings of a legal text's divisions in a row that list them, not head them
@@ -550,8 +551,33 @@ def _outdented(text: str) -> set[str]:
         )
         if heads:
             found.add(MARKDOWN_HEADING.sub("", bare))
+        elif wrapped := _wrapped_question(block, following, body):
+            found.add(wrapped)
+            heads = True
         heads_next = heads
     return found
+
+
+def _wrapped_question(block: list[str], following: list[str], body: int) -> str | None:
+    """A numbered question hard-wrapped at the margin over the indented answer, as the Debian
+    FAQ's text rendering sets them ("9.4. How can I keep a log of the packages I added to the
+    system? I'd" / "like to know when … on which" / "packages!"): the whole question, as
+    :func:`units` joins it, or None. Longer than a line alone may be, and it may end with a
+    remark after the question ("… I thought this CD contains just `stable'!")."""
+    column = indent_of(block[0])
+    if not 2 <= len(block) <= WRAPPED_QUESTION_LINES or column >= body:
+        return None
+    if any(indent_of(line) != column for line in block) or column > indent_of(following[0]):
+        return None
+    joined = squeeze(" ".join(block))
+    heads = (
+        is_numbered_heading(squeeze(block[0]))
+        and joined.endswith(("?", "!"))
+        and "?" in joined
+        and len(joined.split()) <= 2 * QUESTION_HEADING_WORDS
+        and is_prose(squeeze(" ".join(following)))
+    )
+    return joined if heads else None
 
 
 def _underlined(text: str) -> set[str]:
