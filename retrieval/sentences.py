@@ -88,12 +88,31 @@ _UNSPACED = re.compile(
 )
 
 
+# A line broken after a slash inside a pair of words or an address, as a wrapping program cuts
+# them ("Debian GNU/" over "Linux", "(https://" over "www.debian.org/)", ".../doc/debian/" over
+# "bug-reporting.txt"): joined back unspaced. A path that ends the line whole ("/usr/local/" over
+# "be") keeps its space: the word after it names no file.
+_SCHEME = re.compile(r"[a-z][a-z+.-]*://$")
+_WORD_PAIR = re.compile(r"^[^\W_][\w-]*/$")
+_PATH_PART = re.compile(r"^[\w-]+(?:[/.][\w-]+)+")
+
+
 def join_lines(lines: Sequence[str]) -> str:
-    """Hard-wrapped lines as one line: a space between them, none between Chinese or Japanese."""
+    """Hard-wrapped lines as one line: a space between them, none between Chinese or Japanese,
+    nor after a slash that ends a line inside a pair of words or an address."""
     out = ""
     for line in lines:
         line = line.strip()
-        if out and line and not (_UNSPACED.match(out[-1]) and _UNSPACED.match(line[0])):
+        if out and line and not _unspaced(out, line):
             out += " "
         out += line
     return out
+
+
+def _unspaced(before: str, line: str) -> bool:
+    if _UNSPACED.match(before[-1]) and _UNSPACED.match(line[0]):
+        return True
+    if not before.endswith("/") or not line[0].isalnum():
+        return False
+    cut = before.rsplit(None, 1)[-1].lstrip("(<\"'")
+    return bool(_SCHEME.search(cut) or _WORD_PAIR.match(cut) or _PATH_PART.match(line))

@@ -198,3 +198,20 @@ def test_wrapped_chinese_lines_join_without_a_space() -> None:
     assert join_lines(["软件包，", "Debian"]) == "软件包， Debian"
     assert join_lines(["The two sides", "agreed."]) == "The two sides agreed."
     assert join_lines(["", " a ", "b"]) == "a b"
+
+
+def test_a_line_cut_after_a_slash_inside_a_word_pair_or_address_joins_unspaced() -> None:
+    # As the Debian FAQ's text rendering wraps them: a reader sees "GNU/Linux", not "GNU/ Linux".
+    assert join_lines(["runs Debian GNU/", "Linux today"]) == "runs Debian GNU/Linux today"
+    assert (
+        join_lines(["see (https://", "www.debian.org/Bugs/)"])
+        == "see (https://www.debian.org/Bugs/)"
+    )
+    assert join_lines(["in /usr/share/doc/debian/", "bug-reporting.txt."]) == (
+        "in /usr/share/doc/debian/bug-reporting.txt."
+    )
+    # A path that ends whole at the line end keeps the space before the next word.
+    assert join_lines(["under /usr/local/", "be empty"]) == "under /usr/local/ be empty"
+    assert (
+        join_lines(["/* Backup object */", "sqlite3 *pTo;"]) == "/* Backup object */ sqlite3 *pTo;"
+    )
