@@ -95,3 +95,13 @@ def test_a_numbered_question_wrapped_over_lines_at_the_margin_heads_its_answer()
     assert not any(text.startswith("9.4.") for texts in sections.values() for text in texts)
     shorter = _sections(CORPORA / "second" / "faq" / "02-getting-and-installing.txt")
     assert any(s.startswith("2.5. Why does the official stable released CD-ROM") for s in shorter)
+
+
+def test_a_list_of_words_broken_after_a_comma_is_one_paragraph() -> None:
+    # The bug servers' reference card: "Severities are critical, grave, serious, important,
+    # normal, minor," / "wishlist." was two passages, the second a lone word.
+    sections = _sections(DEBIAN / "bug-mailserver-refcard.txt")
+    texts = [text for texts in sections.values() for text in texts]
+    assert "Severities are critical, grave, serious, important, normal, minor, wishlist." in texts
+    assert "wishlist." not in texts
+    assert any(t.startswith("Tags currently include patch") and "a11y, ftbfs" in t for t in texts)

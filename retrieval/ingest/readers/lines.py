@@ -80,6 +80,7 @@ BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
 ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1.  The folder set by …"
 LETTER_ITEM = re.compile(r"^[a-zа-яё](?:\.\d{1,2})?\)\s")  # "a) A expresar …", "б.1) утверждает …"
 BROKEN_LINE_WORDS = 10  # the shortest line that may stop mid-sentence and run on below it
+BROKEN_LINE_CHARS = 60  # or, ending in a comma, as long in characters (long words in a list)
 # A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
 # Chinese", "HOOKDIR=/var/cache/pbuilder/hooks", "[Unit]". Keys of one letter are labels ("Q:").
 _FIELD_LINE = re.compile(
@@ -304,16 +305,17 @@ def _broken_sentences(lines: list[str]) -> list[str]:
     joined to the next when that one carries the sentence on in lower case: the odd paragraph
     broken once by hand ("… sin que pueda prevalecer discriminación alguna por razón de
     nacimiento, raza, sexo, religión, opinión o cualquier otra condición o" / "circunstancia
-    personal o social.") is one paragraph, not two passages each half a sentence. A short line
-    ("Then run" over "apt-get update"), a list's item ("a) …") or a line of code stays apart."""
+    personal o social.") is one paragraph, not two passages each half a sentence; so is a list of
+    words broken after a comma ("Severities are critical, grave, …, minor," / "wishlist."). A
+    short line ("Then run" over "apt-get update"), a list's item ("a) …") or a line of code stays
+    apart."""
     out: list[str] = []
     for line in lines:
         if (
             out
-            and len(out[-1].split()) >= BROKEN_LINE_WORDS
-            and not out[-1].endswith(_TERMINAL)
+            and _stops_mid_sentence(out[-1])
             and line[:1].islower()
-            and len(line.split()) >= 3
+            and (len(line.split()) >= 3 or line.endswith(_LATIN_END))
             and not LETTER_ITEM.match(line)
             and not CODE_MARK.search(line)
         ):
@@ -321,6 +323,14 @@ def _broken_sentences(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _stops_mid_sentence(line: str) -> bool:
+    """A long line that stops where its sentence goes on: no stop at its end, or a comma after
+    a line as long as a wrapped one ("Severities are critical, grave, serious, …, minor,")."""
+    if line.endswith(","):
+        return len(line) >= BROKEN_LINE_CHARS or len(line.split()) >= BROKEN_LINE_WORDS
+    return len(line.split()) >= BROKEN_LINE_WORDS and not line.endswith(_TERMINAL)
 
 
 def _read_on(block: list[str], number: int) -> bool:
