@@ -735,8 +735,10 @@ def _warm_chinese(library: Library, counting: threading.Thread) -> None:
     """For a corpus with Chinese passages (once ``counting`` has counted them), load the
     Chinese word segmenter's dictionary (0.2 s) and the converter a question is tried in, and
     find whether the documents write traditional characters (10 ms at 100k passages): now, not
-    on the first Chinese question."""
+    on the first Chinese question. The thesaurus of each of the corpus's languages that has
+    one loads here too."""
     counting.join()
+    thesaurus.warm_up(library._languages[1])  # the Spanish and Chinese synonyms too
     if "zh" not in library._languages[1]:
         return
     cjk.chinese_words("中文")

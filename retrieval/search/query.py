@@ -537,10 +537,11 @@ def weights(
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
     # sertraline (NFCorpus: declined 16 -> 14 of 323 questions, nDCG@10 +.001; eval sets
     # unchanged). Not "What is love?": a sentence about something else.
-    shares = lang == "en" and (
-        any(snapshot.index.passages_with(t) for t in own) or len(searchable(question).split()) == 1
+    one_word = len(searchable(question).split()) == 1 and lang not in SEGMENTED
+    shares = lang in thesaurus.LANGUAGES and (
+        any(snapshot.index.passages_with(t) for t in own) or one_word
     )
-    found = _alternatives(question, analyzer, snapshot) if shares else iter(())
+    found = _alternatives(question, analyzer, snapshot, lang) if shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     for group, word, weight in _groups_named(own, analyzer, snapshot):
@@ -654,17 +655,16 @@ def _groups_named(
 
 
 def _alternatives(
-    question: str, analyzer: Analyzer, snapshot: Snapshot
+    question: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
 ) -> Iterator[tuple[str, str]]:
-    """``(synonym's term, word's term)`` for the English question words at most
-    :data:`RARE_PASSAGES` passages hold: "sluggish" is searched with "slow" too."""
-    for token in _tokens(analyzer, searchable(question), "en"):
+    """``(synonym's term, word's term)`` for the question words at most :data:`RARE_PASSAGES`
+    passages hold: "sluggish" is searched with "slow" too, "coches" with "automóvil"."""
+    for token in _tokens(analyzer, searchable(question), lang):
         if token.term.startswith("_") or snapshot.index.passages_with(token.term) > RARE_PASSAGES:
             continue  # a word the documents use, or one of the synonym groups of data/
-        for word in thesaurus.synonyms(token.word)[:ALTERNATIVES_PER_WORD]:
-            for term in analyzer.terms(word, "en"):
-                if term != token.term and snapshot.index.passages_with(term):
-                    yield term, token.term
+        for term in thesaurus.alternatives(token, lang, analyzer, ALTERNATIVES_PER_WORD):
+            if term != token.term and snapshot.index.passages_with(term):
+                yield term, token.term
 
 
 # The languages an English word is read in too: those of Latin script, English aside.

@@ -1,17 +1,34 @@
-"""Synonyms of English words, for the question words a corpus lacks or barely has.
+"""Synonyms of a question's words, for those a corpus lacks or barely has.
 
 ``data/thesaurus/en.tsv`` holds, for each word of WordNet 3.1, the other words of its two
 commonest senses (built by ``tools/thesaurus.py``; licence beside it). A question asking about
 "sluggish" inserts is searched for "slow" too, at a fraction of a word's weight
 (:mod:`retrieval.search.query`), so it finds the passage whose words differ from the user's.
+Spanish and Chinese have tables of the same shape from the Open Multilingual Wordnet
+(``tools/omw_thesaurus.py``): a Spanish word is found through its stem, as the analyzer reads it
+("coches" is es:coch, coche's), a Chinese one as jieba segments it (Chinese questions are not
+searched with theirs yet: see :data:`LANGUAGES`). Each is read when a corpus in its language
+opens (:func:`warm_up`) or its first question needs it.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
-FILE = Path(__file__).resolve().parents[2] / "data" / "thesaurus" / "en.tsv"
+from retrieval.search.analyzer import Analyzer, Token
+
+FOLDER = Path(__file__).resolve().parents[2] / "data" / "thesaurus"
+FILE = FOLDER / "en.tsv"
+TABLES = frozenset({"en", "es", "zh"})
+# The languages whose questions are searched with synonyms. Not yet Chinese: COW's commonest
+# sense of a word is guessed from English, and a Chinese word is often a noun and a verb at
+# once (结果, "result" and "bear fruit": 要过几年才结果 found the passage saying 影响结果, for
+# 影响 "effect"); on dev, ml-dev's Chinese questions lost (MRR .742 -> .736: 电脑 and 办法
+# searched as 计算机 and 方法 put two answers lower), ml-dev2's were unchanged, legal-dev's
+# answered one more question without a hedge.
+LANGUAGES = frozenset({"en", "es"})
 # Endings a word may carry and its dictionary form's ("drills" → drill, "copied" → copy):
 # tried in order, the first that names a word of the thesaurus wins.
 _ENDINGS = (
@@ -64,6 +81,45 @@ def _base(word: str) -> str | None:
     return None
 
 
-def warm_up() -> None:
-    """Read the table now (about 0.1 s), not when the first question needs it."""
+def alternatives(token: Token, lang: str, analyzer: Analyzer, per_word: int) -> Iterator[str]:
+    """The terms of the synonyms of a question's ``token`` in its language ``lang``, at most
+    ``per_word`` synonyms: "sluggish" gives slow, "coches" es:automovil, 汽车 zh:机动车."""
+    if lang == "en":
+        for word in synonyms(token.word)[:per_word]:
+            yield from analyzer.terms(word, "en")
+    elif lang in TABLES and token.term.startswith(f"{lang}:"):
+        # A word of the table has its own synonyms ("casa"); another form of its stem
+        # ("casas") those of every word of the stem, casa's first, then casar's.
+        words = _by_term(lang).get(token.term, [])
+        own = [w for w in words if w[0] == token.word]
+        yield from list(dict.fromkeys(t for _, terms in own or words for t in terms))[:per_word]
+
+
+@functools.cache
+def _by_term(lang: str) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Term of a word (its stem) → ``(folded word, its synonyms' terms)`` of each word of the
+    table ``lang`` that has it, in the table's order."""
+    table = _table(FOLDER / f"{lang}.tsv")
+    analyzer = Analyzer()
+    words = {w for word, others in table.items() for w in (word, *others)}
+    read = {word: _whole(analyzer, word, lang) for word in sorted(words)}
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for word, others in table.items():
+        terms = tuple(dict.fromkeys(term for other in others for term, _ in read[other]))
+        for term, written in read[word]:
+            found.setdefault(term, []).append((written, terms))
+    return found
+
+
+def _whole(analyzer: Analyzer, word: str, lang: str) -> list[tuple[str, str]]:
+    """``(term, folded word)`` of a word read whole (not jieba's parts of a Chinese one)."""
+    return [(t.term, t.word) for t in analyzer.tokens(word, lang) if t.end - t.start == len(word)]
+
+
+def warm_up(languages: Collection[str] = ()) -> None:
+    """Read the tables now (English about 0.1 s, Spanish and Chinese 0.3 s with their
+    analysis), not when the first question needs them."""
     _table()
+    for lang in languages:
+        if lang in LANGUAGES and lang != "en":
+            _by_term(lang)
