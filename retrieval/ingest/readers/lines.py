@@ -206,7 +206,7 @@ def units(text: str) -> list[str]:
     item = -1  # where the text of the list item above starts ("  * Required: packages …")
     for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
         if number in terms:
-            term = blocks[number][0]
+            term, item = blocks[number][0], -1  # a new term: what follows describes it
             continue
         if number in tables:
             result.extend(tables[number])
@@ -232,6 +232,10 @@ def units(text: str) -> list[str]:
             result.extend(_block_units(block, bad, wrapped, first_block=not result))
         if term and len(result) > start:
             result[start] = _with_term(term, result[start])
+            if len(raw_block) > 1 and is_prose(block[-1]):
+                # the paragraphs indented as the description's lines go on describing the term
+                # ("This list is archived internally …" under debian-private's description)
+                item = indent_of(raw_block[-1])
         term = ""
     return result
 
