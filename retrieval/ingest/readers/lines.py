@@ -232,10 +232,8 @@ def units(text: str) -> list[str]:
             result.extend(_block_units(block, bad, wrapped, first_block=not result))
         if term and len(result) > start:
             result[start] = _with_term(term, result[start])
-            if len(raw_block) > 1 and is_prose(block[-1]):
-                # the paragraphs indented as the description's lines go on describing the term
-                # ("This list is archived internally …" under debian-private's description)
-                item = indent_of(raw_block[-1])
+            if len(raw_block) > 1 and is_prose(block[-1]):  # its paragraphs indented alike
+                item = indent_of(raw_block[-1])  # go on describing the term (see _terms)
         term = ""
     return result
 
@@ -410,7 +408,9 @@ def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]
     """The blocks that are a term of a definition list: one short line, not a heading nor a
     sentence, over a description indented further ("preinst" / "        This script is
     executed before …", "debian-x@lists.debian.org" / "      Description : …"). Alone, the
-    description would never say what it describes."""
+    description would never say what it describes; nor would its later paragraphs, indented as
+    its lines ("This list is archived internally …" under debian-private's), which
+    :func:`units` joins to it."""
     found: set[int] = set()
     for number, (block, following) in enumerate(itertools.pairwise(blocks)):
         line = squeeze(block[0])
