@@ -585,9 +585,9 @@ def _ranked(
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:
-        ranked = definitions.first_defining(ranked, thing, openings)
+        ranked = definitions.first_defining(ranked, thing, openings, lang)
     elif purpose:
-        ranked = definitions.first_saying_purpose(ranked, purpose, openings)
+        ranked = definitions.first_saying_purpose(ranked, purpose, openings, lang)
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
@@ -641,9 +641,13 @@ def _openings(
     library: Library, ranked: list[rank.Ranked], thing: str, question: rank.QuestionWeights
 ) -> list[rank.Ranked]:
     """The opening passages of the documents named after ``thing`` among the best
-    (:func:`definitions.opening_ids`), with their excerpts, scored below every candidate."""
+    (:func:`definitions.opening_ids`) and of the sections titled after it
+    (:func:`definitions.sections_named`), with their excerpts, scored below every candidate."""
     found = [library.store.passage(i) for i in definitions.opening_ids(ranked, thing)]
     passages = [p for p in found if p is not None]
+    for doc, section in definitions.sections_named(ranked, thing):
+        passages += library.store.passages_under(doc, [section], definitions.OPENING)
+    passages = list({p.id: p for p in passages}.values())
     if not passages:
         return []
     floor = min((r.score for r in ranked), default=1.0)

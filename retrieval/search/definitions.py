@@ -99,11 +99,15 @@ def defines(text: str, thing: str) -> bool:
 
 
 def first_defining(
-    ranked: Sequence[Ranked], thing: str, openings: Sequence[Ranked] = ()
+    ranked: Sequence[Ranked],
+    thing: str,
+    openings: Sequence[Ranked] = (),
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that define ``thing`` brought first, in
-    their order, then those of ``openings`` that say what it is or does."""
-    return _first(ranked, lambda text: defines(text, thing), openings, thing)
+    their order, then those of ``openings`` that say what it is or does; those written in
+    ``lang``, the question's language, before the others."""
+    return _first(ranked, lambda text: defines(text, thing), openings, thing, lang)
 
 
 # Questions asking what something is for: "what does microtype do?", "À quoi sert uscan … ?",
@@ -134,10 +138,14 @@ _PURPOSE_WORDS = (
     r"(?:is|are)\s+(?:useful|designed|meant|intended)|makes?\s+it\s+possible|"
     r"permet(?:tent)?|offrent|offre|fournit|ser[tv](?:ent)?\s+à|(?:est|sont)\s+(?:utile|utilisée?s?|conçue?s?)|"
     r"permiten?|ofrecen?|proporcionan?|sirven?\s+para|se\s+(?:usan?|utilizan?)|(?:es|son)\s+útil(?:es)?|"
-    r"позволя\w*|предоставля\w*|обеспечива\w*|служ\w*|использу\w*|полез\w*|нуж(?:ен|на|ны)\s+для|предназначен\w*|"
-    r"用于|用来|可以|能够|有用|作用|帮助|提供"
+    r"позволя\w*|предоставля\w*|обеспечива\w*|служ\w*|использу\w*|полез\w*|нуж(?:ен|на|ны)\s+для|предназначен\w*"
 )
-_PURPOSE = re.compile(rf"(?<!\w)(?:{_PURPOSE_WORDS})", re.IGNORECASE)  # compiled once
+# Chinese writes its words without spaces: they are found wherever they stand ("非常有用"),
+# the others only at a word's start.
+_PURPOSE_WORDS_ZH = r"用于|用来|可以|能够|有用|作用|帮助|提供"
+_PURPOSE = re.compile(
+    rf"(?<!\w)(?:{_PURPOSE_WORDS})|{_PURPOSE_WORDS_ZH}", re.IGNORECASE
+)  # compiled once
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 _PRONOUN = re.compile(r"^(?:我|你|他|她|它|我们|你们|他们|这|那)")  # Chinese: no stop list here
 
@@ -164,11 +172,15 @@ def says_purpose(text: str, thing: str) -> bool:
 
 
 def first_saying_purpose(
-    ranked: Sequence[Ranked], thing: str, openings: Sequence[Ranked] = ()
+    ranked: Sequence[Ranked],
+    thing: str,
+    openings: Sequence[Ranked] = (),
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that say what ``thing`` does brought
-    first, in their order, then those of ``openings`` that do."""
-    return _first(ranked, lambda text: says_purpose(text, thing), openings, thing)
+    first, in their order, then those of ``openings`` that do; those written in ``lang``, the
+    question's language, before the others."""
+    return _first(ranked, lambda text: says_purpose(text, thing), openings, thing, lang)
 
 
 def _first(
@@ -176,17 +188,25 @@ def _first(
     says: Callable[[str], bool],
     openings: Sequence[Ranked],
     thing: str,
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with those of ``openings`` (:func:`opening_ids`) that say what ``thing`` is or
     does brought first, then those of its best :data:`WINDOW` whose text ``says``: the opening of
     a document named after a thing introduces it ("The microtype package provides …"), where a
     sentence further in that names it and says "offers" is about a detail ("microtype includes
-    the companion package microtype-show, which offers …")."""
+    the companion package microtype-show, which offers …").
+
+    Of those, the ones written in ``lang`` come first: a manual translated into four languages
+    says what pbuilder is for in each, and a reader asking in Chinese wants it said in Chinese
+    (BM25 scores the name alike in every language's passages)."""
     head = ranked[:WINDOW]
     opening = [r for r in openings if says_purpose(r.passage.text, thing)]
     brought = {r.passage.id for r in opening}
     head_saying = [r for r in head if says(r.passage.text) and r.passage.id not in brought]
-    return brought_first(ranked, [*opening, *head_saying])
+    chosen = [*opening, *head_saying]
+    if lang is not None:
+        chosen.sort(key=lambda r: r.passage.lang != lang)  # stable: in their order otherwise
+    return brought_first(ranked, chosen)
 
 
 # A document named after the thing asked about ("The microtype package") says what it is where
@@ -199,6 +219,34 @@ def named_after(title: str, thing: str) -> bool:
     """Whether the document title ``title`` names ``thing`` (as a word, any case)."""
     pattern = rf"(?<![\w-]){re.escape(thing)}(?![\w-])"
     return re.search(pattern, title, re.IGNORECASE) is not None
+
+
+def sections_named(ranked: Sequence[Ranked], thing: str) -> list[tuple[str, str]]:
+    """``(document, section)`` of each section among the best :data:`WINDOW` whose own heading
+    (the nearest) names ``thing`` ("6.4. Пакет pbuilder"), in the order they come."""
+    found: dict[tuple[str, str], None] = {}
+    for r in ranked[:WINDOW]:
+        section = r.passage.section
+        if section and _titled(section.rpartition(" › ")[2], thing):
+            found[(r.passage.doc, section)] = None
+    return list(found)
+
+
+TITLE_WORDS = 2  # words a heading may hold besides the thing it is titled after
+_NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s*")
+
+
+def _titled(heading: str, thing: str) -> bool:
+    """Whether ``heading`` is the title of a section on ``thing``: it names it and at most
+    :data:`TITLE_WORDS` other words, its number aside ("6.4. Пакет pbuilder", "La orden
+    debdiff"); a heading naming it among more ("Deleting Or Renaming A Hot Journal") is on
+    something done with it."""
+    name = re.compile(rf"(?<![\w-]){re.escape(thing)}(?![\w-])", re.IGNORECASE)
+    found = name.search(heading)
+    if found is None:
+        return False
+    rest = _NUMBERING.sub("", heading[: found.start()] + " " + heading[found.end() :])
+    return len(rest.split()) <= TITLE_WORDS
 
 
 def opening_ids(ranked: Sequence[Ranked], thing: str) -> list[str]:
