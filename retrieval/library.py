@@ -536,7 +536,10 @@ def _read(
     read_in = library._languages[2]  # settled for this version by languages() just now
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    return lang, query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
+    searched = definitions.purpose_searched(text) or text
+    return lang, query.weights(
+        searched, earlier_, library.analyzer, current, lang, languages, read_in
+    )
 
 
 def _ranked(

@@ -114,6 +114,20 @@ def first_defining(
 # "¿Para qué sirve uupdate?", "Зачем нужен pbuilder?", "pbuilder 主要用来干嘛？". The thing is
 # one name (a tool, a package, an option) or, in English, up to three words.
 _NAME = r"[“\"'‘«]?(?P<x>[\w.+/-]+)[”\"'’»]?"
+# The noun naming what kind of thing the name is, before it: "la orden debdiff", "команда
+# debdiff", "le paquet pbuilder" ask what debdiff and pbuilder are for, not "orden" or "команда".
+_KIND = (
+    r"(?P<k>(?:commande|programme|paquet|outil|utilitaire|orden|comando|programa|paquete|"
+    r"herramienta|utilidad|команд[аыу]|программ[аыу]|утилит[аыу]|пакет)\s+)?"
+)
+# After a Chinese name: 命令, 软件包 … ("update-alternatives 命令是干什么用的？"); the frame asks
+# "what for" (干嘛, 干什么, 有什么用, 的作用) or "what does it do" after 是, 用来 or 用于: a bare
+# 做什么 also ends "叫做什么" ("what is it called").
+_ZH_KIND = r"\s*(?P<k>命令|软件包|程序|工具)?"
+_ZH_FRAME = (
+    r"\s*(?:主要)?(?:(?:是|用来|用于|是用来|是用于)?(?:干嘛|干什么)|(?:是|用来|用于|是用来|是用于)做什么|"
+    r"有什么用|的作用)"
+)
 _PURPOSE_ASKING = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -123,13 +137,18 @@ _PURPOSE_ASKING = [
         r"(?P<x>[^?,]+?)\s*\??$",
         r"^why\s+(?:do|would|should)\s+(?:i|you|we|one)\s+(?:need|use)\s+(?:an?\s+|the\s+)?"
         r"(?P<x>[^?,]+?)\s*\??$",
-        r"^[àa]\s+quoi\s+serv?(?:en)?t\s+" + _ARTICLE + _NAME,
-        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _NAME + r"\s*\??$",
-        r"^¿?\s*para\s+qu[ée]\s+(?:sirven?|se\s+usan?|se\s+utilizan?)\s+" + _ARTICLE + _NAME,
-        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _NAME + r"\s*\??$",
-        r"^(?:зачем|для\s+чего)\s+(?:\w+\s+)?(?:нуж(?:ен|на|но|ны)|служит|используется)\s+" + _NAME,
-        r"^что\s+делает\s+" + _NAME + r"\s*\??$",
-        r"^" + _NAME + r"\s*(?:主要)?(?:是)?(?:用来|用于)?(?:干嘛|干什么|做什么|有什么用|的作用)",
+        r"^[àa]\s+quoi\s+serv?(?:en)?t\s+" + _ARTICLE + _KIND + _NAME,
+        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _KIND + _NAME + r"\s*\??$",
+        r"^¿?\s*para\s+qu[ée]\s+(?:sirven?|se\s+usan?|se\s+utilizan?)\s+"
+        + _ARTICLE
+        + _KIND
+        + _NAME,
+        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _KIND + _NAME + r"\s*\??$",
+        r"^(?:зачем|для\s+чего)\s+(?:\w+\s+)?(?:нуж(?:ен|на|но|ны)|служит|используется)\s+"
+        + _KIND
+        + _NAME,
+        r"^что\s+делает\s+" + _KIND + _NAME + r"\s*\??$",
+        r"^" + _NAME + _ZH_KIND + _ZH_FRAME,
     )
 ]
 # Saying what a thing does or is for, in the same sentence as its name.
@@ -158,6 +177,26 @@ def purpose_subject(question: str) -> str | None:
     # "what does it do?", "Зачем нужен этот …": a pronoun names nothing to look for.
     pronoun = any(thing.casefold() in stop_words(code) for code in SPOKEN)
     return None if pronoun or _PRONOUN.search(thing) else thing
+
+
+def purpose_searched(question: str) -> str | None:
+    """The words searched for a question asking what something is for: the thing and what
+    follows the question's frame ("À quoi sert uscan quand on met à jour un paquet ?" → "uscan
+    quand on met à jour un paquet ?"), or None for another question. The frame asks ("sert",
+    "нужен", "主要用来干嘛", "used for"); the passage saying what the thing does seldom repeats
+    it, and BM25 found passages by it ("主要信息来源" for 主要 above those on pbuilder)."""
+    if purpose_subject(question) is None:
+        return None
+    text = question.strip()
+    for pattern in _PURPOSE_ASKING:
+        found = pattern.match(text)
+        if found:
+            # the kind noun stays, before the name or after it ("команда debdiff")
+            kind = found.groupdict().get("k")
+            start = min(found.start("x"), found.start("k")) if kind else found.start("x")
+            end = max(found.end("x"), found.end("k")) if kind else found.end("x")
+            return " ".join(f"{text[start:end]} {text[found.end() :]}".split())
+    return None
 
 
 def says_purpose(text: str, thing: str) -> bool:

@@ -12,6 +12,7 @@ from retrieval.model import Excerpt, Passage
 from retrieval.search.definitions import (
     defines,
     first_defining,
+    purpose_searched,
     purpose_subject,
     says_purpose,
     sections_named,
@@ -150,6 +151,10 @@ PBUILDER_NOTES = {
         ("我应该做什么？", None),
         ("Que fait dpkg quand le disque est plein ?", None),  # what it does then, not its use
         ("Que fait dpkg ?", "dpkg"),
+        ("Для чего используется команда debdiff?", "debdiff"),  # not "команда"
+        ("¿Qué hace la orden debdiff?", "debdiff"),
+        ("update-alternatives 命令是干什么用的？", "update-alternatives"),
+        ("古代中国人把火星叫做什么？", None),  # "what was it called", not "what does it do"
         ("what is sed?", None),  # a definition: subject() reads that one
         ("how do I use sed?", None),
     ],
@@ -286,3 +291,19 @@ def test_a_section_titled_after_the_thing(heading: str, titled: bool) -> None:
     passage = Passage("m-1", "m.md", "M", heading, 1, "Text.")
     ranked = [Ranked(passage, 1.0, 1.0, Excerpt(()))]
     assert bool(sections_named(ranked, "pbuilder")) is titled
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("pbuilder 主要用来干嘛？", "pbuilder ？"),
+        ("Зачем мейнтейнеру нужен pbuilder?", "pbuilder ?"),
+        ("À quoi sert uscan quand on met à jour ?", "uscan quand on met à jour ?"),
+        ("Для чего используется команда debdiff?", "команда debdiff ?"),
+        ("what is the purpose of the venv module", "venv module"),
+        ("how do I use sed?", None),  # no purpose asked: the question is searched as asked
+    ],
+)
+def test_a_purpose_questions_frame_is_not_searched(question: str, searched: str | None) -> None:
+    # 主要 ("mainly") and 用来 ("used for") found "主要信息来源" above the passages on pbuilder
+    assert purpose_searched(question) == searched
