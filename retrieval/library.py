@@ -565,7 +565,9 @@ def _ranked(
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     # "what does article 35 say?", "And the Fourth?"
     division = divisions.asked(text, earlier_[-1] if earlier_ else None)
+    things = quantities.counted(text, library.analyzer, lang)  # "how many packages"
     depth = max(
+        quantities.COUNTED_WINDOW if things else 0,
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
@@ -583,6 +585,7 @@ def _ranked(
     )
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
+    ranked = quantities.counting_first(ranked, question.terms, things)
     if division:
         ranked = _division_first(library, ranked, division, text, lang, question)
     subject = thing or purpose
