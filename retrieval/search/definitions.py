@@ -285,7 +285,10 @@ def _titled(heading: str, thing: str) -> bool:
     if found is None:
         return False
     rest = _NUMBERING.sub("", heading[: found.start()] + " " + heading[found.end() :])
-    return len(rest.split()) <= TITLE_WORDS
+    # Chinese writes no spaces: two characters make a word (软件包 is one or two, not five)
+    han = len(_CJK.findall(rest))
+    words = len(_CJK.sub(" ", rest).split()) + (han + 1) // 2
+    return words <= TITLE_WORDS
 
 
 def opening_ids(ranked: Sequence[Ranked], thing: str) -> list[str]:

@@ -284,6 +284,7 @@ def test_what_is_it_for_quotes_the_opening_of_the_section_titled_after_it(
         ("6.4. pbuilder 软件包", True),
         ("7.6. La orden pbuilder", True),
         ("Using pbuilder with lintian hooks", False),  # on something done with it
+        ("6.4. pbuilder 软件包的钩子脚本配置", False),  # its hook scripts' configuration
         ("6.3. debuild", False),
     ],
 )
