@@ -15,13 +15,23 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from readerfiles import CORPORA, parsed, texts
+import docx
+from docx.document import Document
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.text.paragraph import Paragraph
+from readerfiles import CORPORA, parsed, saved, texts
 
+from retrieval.ingest.passages import list_runs
 from retrieval.ingest.pipeline import read
 from retrieval.library import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LANDSLIDE = CORPORA / "docs-dev2" / "docx" / "testchartoleobjectembeddings.docx"
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def _texts(name: str, data: bytes | None = None) -> list[str]:
@@ -123,6 +133,67 @@ def test_a_footnote_is_found_by_a_question_on_it(tmp_path: Path) -> None:
         assert third.text == "This is footnote text for the third footnote."
     finally:
         library.close()
+
+
+def _marked(paragraph: Paragraph, number: int) -> Paragraph:
+    """``paragraph`` with footnote ``number``'s mark at its end, as Word writes it."""
+    paragraph._p.append(parse_xml(f'<w:r {_W}><w:footnoteReference w:id="{number}"/></w:r>'))
+    return paragraph
+
+
+def _with_footnotes(word: Document, notes: list[str]) -> bytes:
+    """``word`` saved with a footnotes part holding ``notes`` (ids 1, 2, …) after Word's
+    separator, as python-docx cannot write one."""
+    written = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {note}</w:t></w:r></w:p></w:footnote>'
+        for number, note in enumerate(notes, start=1)
+    )
+    separator = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+    blob = f"<w:footnotes {_W}>{separator}</w:footnote>{written}</w:footnotes>".encode()
+    part = Part(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, blob, word.part.package)
+    word.part.relate_to(part, RT.FOOTNOTES)
+    return saved(word)
+
+
+def test_a_note_on_a_heading_heads_its_section_and_code_keeps_its_sentence() -> None:
+    word = docx.Document()
+    word.core_properties.title = "Port works"
+    _marked(word.add_heading("Dredging", 1), 1)
+    _marked(word.add_paragraph("The channel is dredged with:"), 2)
+    word.add_paragraph("dredge --depth 14", style=word.styles.add_style("Code", 1))
+    word.add_heading("Berths", 1)
+    word.add_paragraph("Two berths are added for larger cargo ships in the north basin.")
+    document = read("port.docx", _with_footnotes(word, ["As planned in 2019.", "Since 2021."]))
+    assert [(b.section, b.text, b.code) for b in document.blocks] == [
+        ("Dredging", "As planned in 2019.", ""),
+        ("Dredging", "The channel is dredged with:", "dredge --depth 14"),
+        ("Dredging", "Since 2021.", ""),
+        ("Berths", "Two berths are added for larger cargo ships in the north basin.", ""),
+    ]
+
+
+def test_a_list_with_a_note_in_an_item_is_still_quoted_with_its_introduction() -> None:
+    word = docx.Document()
+    word.add_paragraph("The port accepts three kinds of ships:")
+    items = (
+        "Container ships at the deep quay.",
+        "Bulk carriers at the east pier.",
+        "Ferries at the west landing.",
+    )
+    for number, kind in enumerate(items):
+        item = word.add_paragraph(kind, style="List Bullet")
+        if number == 1:
+            _marked(item, 1)  # on the bulk carriers
+    word.add_paragraph("Tankers unload at the oil terminal outside the harbour walls.")
+    blocks = read("ships.docx", _with_footnotes(word, ["Up to 200 m long."])).blocks
+    quoted = [block.text for _, block in list_runs(blocks)]
+    # The note after the list: between two items it would cut it in two.
+    assert quoted == [
+        "The port accepts three kinds of ships:\n" + "\n".join(items),
+        "Up to 200 m long.",
+        "Tankers unload at the oil terminal outside the harbour walls.",
+    ]
 
 
 def test_odt_notes_follow_their_paragraph_and_comments_are_not_read() -> None:
