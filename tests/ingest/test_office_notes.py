@@ -85,6 +85,11 @@ def test_a_note_whose_mark_was_deleted_in_tracked_changes_is_not_read() -> None:
     assert _texts("deleted.docx", deleted) == ["Ouch.\nA tachyon walks into a bar."]
 
 
+def test_a_broken_notes_part_leaves_the_body_readable() -> None:
+    broken = _rebuilt("mammoth-footnotes.docx", "word/footnotes.xml", lambda xml: xml[:300])
+    assert _texts("broken.docx", broken) == ["Ouch."]
+
+
 def test_comments_are_not_read() -> None:
     # The comments say "A tachyon walks into a bar." and "Fin.": remarks on the text, not it.
     assert _texts("mammoth-comments.docx") == ["Ouch."]
