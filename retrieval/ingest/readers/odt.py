@@ -5,7 +5,11 @@ order. Headings (``text:h``) become sections, nested by their outline levels, pa
 items paragraphs, tables one block per row, and runs of paragraphs set in a fixed-pitch font (the
 "Preformatted Text" style or any style using such a font) code blocks with the paragraph that
 introduces them. Page headers and footers live in ``styles.xml`` and are never read; tables of
-contents and notes are skipped.
+contents are skipped. A footnote or an endnote (``text:note``, written inside the paragraph that
+carries its mark) is a paragraph of its own right after that paragraph (after the table or the
+listing holding it), under the same section, its number not read, as the Word reader reads them
+(see :mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
+remarks, not the text, and are not read.
 """
 
 from __future__ import annotations
@@ -67,6 +71,7 @@ class _Walk:
     intro: int | None = None
     code: list[str] = field(default_factory=list)  # the listing being gathered, line by line
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    notes: list[str] = field(default_factory=list)  # notes waiting for their paragraph's end
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -84,6 +89,7 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
+    _release_notes(walk)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
     return document
@@ -174,9 +180,12 @@ def _walk(element: Any, walk: _Walk) -> None:
         name = _tag(child)
         if name == "p" and _attr(child, "text", "style-name") in walk.fixed:
             walk.code.append(_text(child))
+            _hold_notes(child, walk)
             continue
         if name in ("h", "p", "table"):
             _flush_code(walk)
+            _release_notes(walk)
+            _hold_notes(child, walk)
         if name == "h":
             level = _attr(child, "text", "outline-level")
             _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
@@ -187,6 +196,22 @@ def _walk(element: Any, walk: _Walk) -> None:
             walk.intro = None
         elif name in _CONTAINERS:
             _walk(child, walk)
+
+
+def _hold_notes(element: Any, walk: _Walk) -> None:
+    """The notes written in ``element``, each as its paragraphs one a line, waiting for the
+    paragraph (or table, or listing) to be read."""
+    for note in element.iterfind(".//text:note", _NS):
+        body = note.iterfind(".//text:note-body//*", _NS)
+        lines = [line for p in body if _tag(p) in ("p", "h") and (line := prose(_text(p)))]
+        if lines:
+            walk.notes.append("\n".join(lines))
+
+
+def _release_notes(walk: _Walk) -> None:
+    for note in walk.notes:
+        walk.document.add(walk.section, note)
+    walk.notes = []
 
 
 def _heading(text: str, walk: _Walk, level: int = 1) -> None:
