@@ -235,6 +235,7 @@ EDITED_NOT_ANSWERED = (
     "as a new message."
 )
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
+NO_SUCH_RESULT = "There is no result {rank} for “{question}”: the search found {found}."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 # A press of /quote's choices by someone other than the asker (a callback answer).
 QUOTE_NOT_YOURS = "Only the person who sent /quote can choose: send your own /quote."

@@ -246,6 +246,9 @@ EDITED_NOT_ANSWERED = (
     "envoyez la question corrigée dans un nouveau message."
 )
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
+NO_SUCH_RESULT = (
+    "Il n’y a pas de résultat {rank} pour « {question} » : la recherche a trouvé {found}."
+)
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
 QUOTE_NOT_YOURS = (
     "Seule la personne qui a envoyé /quote peut choisir\u00a0: envoyez votre propre /quote."

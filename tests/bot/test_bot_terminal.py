@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.terminal import Layout, TerminalChat, render_answer, wrap_runs
 from retrieval.library import Library
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage, Segment
@@ -76,6 +78,47 @@ def test_a_results_number_in_the_chat_quotes_that_result(shipped_library: Librar
         assert "searched:" not in out and "The second strategy" not in out, said
     chat.handle("more")
     assert f"¶ {ranked[4].passage.paragraph}" in (chat.handle("show me the fifth") or "")
-    assert "searched: 9 (following:" in (chat.handle("9") or "")  # none shown: a question
+    # Past those shown: the ranking's result all the same, never "(recherche : 9 (à la suite
+    # de : …))" quoting a "9" in French, as the tester saw after an English question.
+    ranked = shipped_library.answer(QUESTION, k=10).hits
+    for said, rank in (("9", 9), ("the seventh one", 7)):
+        out = chat.handle(said) or ""
+        assert f"¶ {ranked[rank - 1].passage.paragraph}" in out, said
+        assert ranked[rank - 1].passage.text[:40] in out.replace("**", ""), said
+        assert "searched" not in out and "recherche" not in out, said
     chat.handle("What does Chapter IX say about peacekeeping?")
     assert "searched: and the second?" in (chat.handle("and the second?") or "")  # chapter II
+
+
+def test_a_results_number_past_the_ranking_says_how_many_there_are(
+    shipped_library: Library,
+) -> None:
+    # "the fifth one" after three results was searched as words ("custom5: the fifth of five
+    # user defined fields …"), "7" as a number; a ranking of two has neither.
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    question = "Gulf of Aden escort vessels"
+    assert shipped_library.answer(question).total == 2
+    chat.handle(question)
+    for said, rank in (("7", 7), ("the fifth one", 5)):
+        out = chat.handle(said)
+        assert out == f"There is no result {rank} for “{question}”: the search found 2 passages."
+    assert "¶" in (chat.handle("2") or "")  # the second is there
+
+
+def test_a_results_number_is_told_in_the_questions_language(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "7" carries no language: the reply speaks the question's, Spanish here.
+    library = write_library(
+        {
+            "marte.txt": "Los satélites de Marte\n\n"
+            "Fobos y Deimos son los dos satélites de Marte.\n\n"
+            "Los satélites de Marte tienen forma irregular.\n"
+        }
+    )
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    chat.handle("¿Cuáles son los satélites de Marte?")
+    total = library.answer("¿Cuáles son los satélites de Marte?").total
+    said = chat.handle("7") or ""
+    assert said.startswith("No hay resultado 7 para «¿Cuáles son los satélites de Marte?»")
+    assert said.endswith(f"la búsqueda encontró {total} fragmentos.")
