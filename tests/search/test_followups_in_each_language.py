@@ -144,3 +144,21 @@ def test_a_short_follow_up_without_a_language_of_its_own_still_follows(
     first: str, then: str
 ) -> None:
     assert _context(first, then)
+
+
+def test_a_number_asked_after_a_question_keeps_its_language(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "7" after an English question was answered in French, the language of the passage
+    # holding a "7": a number has no language, the conversation has one.
+    library = write_library(
+        {
+            "undo.txt": "Undoing\n\nPress z to undo the last action and shift+z to redo it.\n",
+            "livre.txt": "Le jardin\n\nLe chapitre 7 raconte la visite du jardin en été.\n",
+        }
+    )
+    earlier = "what is the weather like in winter?"  # English, and about nothing here
+    answer = library.answer("7", context=_context(earlier, "7"))
+    assert answer.hits and answer.hits[0].passage.lang == "fr"  # only the French one has it
+    assert answer.language == "en"
+    assert library.answer("7").language == "fr"  # asked alone, the passage's language
