@@ -297,6 +297,7 @@ RELOAD_KEPT_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
+RELOAD_MORE_LISTED = "…and {count} more (/sources lists them all)."  # in a message
 RELOAD_KEPT = "{count} kept at their last good version: {names}."
 RELOAD_STILL_SKIPPED = "Still skipped as at the last reload: {count} (/sources lists them)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>To fix in</b> <code>manifest.toml</code>:"

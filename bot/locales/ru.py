@@ -306,6 +306,7 @@ RELOAD_KEPT_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…и ещё {count}."
+RELOAD_MORE_LISTED = "…и ещё {count} (все — в /sources)."
 RELOAD_KEPT = "Оставлены в последней исправной версии — {count}: {names}."
 RELOAD_STILL_SKIPPED = "Пропущены, как и при прошлой перезагрузке: {count} (список — в /sources)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>Исправьте в</b> <code>manifest.toml</code>:"
