@@ -57,12 +57,17 @@ def terminal_citation(
     t: Strings = en,
 ) -> str:
     """Title › section › ¶ (and pages: ``pages`` when given, a hit's, named in ``t``'s words),
-    the document's date and source, then the file and id."""
+    the document's date and source, then the file.
+
+    Not the passage's id: its number counts passages, not paragraphs (a list joined to the
+    sentence that introduces it is one passage of several paragraphs, a long paragraph several
+    passages), so "¶ 128 … id …-122" read as two paragraph numbers that disagree. ``quotebot
+    search`` shows ids, where the index's own order is what is asked."""
     parts = [citation(passage, t, separator=" › ", pages=pages)]
     document = (documents or {}).get(passage.doc)
     if document is not None:
         parts += [item for item in (document.date, shown_source(document)) if item]
-    return " · ".join(parts) + f"  [{passage.doc}, id {passage.id}]"
+    return " · ".join(parts) + f"  [{passage.doc}]"
 
 
 def _runs(hit: Hit, limit: int | None) -> list[tuple[str, bool]]:
