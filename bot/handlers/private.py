@@ -188,8 +188,11 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         saved = await svc.state.latest_search(chat.id, user.id)
         if saved is not None and locales.result_asked(text) is None:
             # A bare "2" names a result of the answer just given, as in the terminal chat;
-            # long after it, it is a question again.
-            saved = saved if common.clock() - saved.asked_at <= svc.idle_seconds else None
+            # after /reset or the idle time, it is a question again.
+            going = await svc.state.load_conversation(
+                chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
+            )
+            saved = saved if going else None
     if saved is None or divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False  # "第三条", "and the second?" after a chapter: a division, not a result
     if rank <= len(saved.shown):

@@ -390,6 +390,13 @@ async def test_a_bare_number_long_after_the_answer_is_a_question(
     assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
 
 
+async def test_a_bare_number_after_reset_is_a_question(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    await bot.say("/reset")
+    await bot.say("2")  # as in the terminal chat, whose /reset forgets the results too
+    assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
+
+
 async def test_a_results_number_past_those_shown_opens_that_result(bot: Harness) -> None:
     # "7" after three results was searched as words, in French: "(recherche : 7 …)", and "the
     # fifth one" quoted "custom5: the fifth of five user defined fields".
