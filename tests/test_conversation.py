@@ -34,6 +34,7 @@ FIRST = "When did China and France start their strategic dialogue?"
         "how many in 2004 alone?",  # a number asked of the subject before
         "how do I change its theme?",  # "its": no subject named before it
         "what does it do with their files?",
+        "What did Yang Jiechi say about it?",  # a name, and "it" asked about: the subject before
         "and does it stay that way after I close and reopen the file?",  # a cue, pointing back
         # Longer, but pointing back all the same: at "those", at "it" asked about, "instead".
         "can I keep those settings in a separate file instead?",

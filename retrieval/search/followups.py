@@ -102,13 +102,21 @@ _FRENCH_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _ENGLISH_SUBJECT = re.compile(r"\b(do|does|did)\s+(?:(?:the|a|an|my|your|our)\s+)?([\w.-]+)", re.I)
+# A pronoun after a preposition ("What did Yang Jiechi say about it?", "¿Qué dijo Ana sobre
+# él?") is what was asked about before, whoever the question names; a possessive ("for its
+# config file") is the subject's.
 _PERSONAL = re.compile(
+    r"(?:(?<![\w-])(about|with|for|on|in|to|from|of|by|at|into|without|against|"
+    r"de|avec|pour|sur|sans|à|chez|par|contre|"
+    r"о|об|обо|с|со|у|для|про|на|в|к|от|из|без|"
+    r"sobre|con|para|por|en|a|sin|contra)\s+)?"
     r"\b(it|its|they|them|their|theirs|he|him|his|she|her|"
     r"il|elle|ils|elles|lui|leur|leurs|"
     r"он|она|оно|они|его|её|ее|их|ему|ей|им|него|неё|нее|нему|ней|ним|них|нём|нем|"
     r"él|ella|ellos|ellas)\b",
     re.IGNORECASE,
 )
+_POSSESSIVE = frozenset("its their theirs his leur leurs".split())
 # Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
 # "还有", "它", "是哪一个" ("which one") in a short question; "其他"/"其它" ("other") hold
 # 他 and 它 but point nowhere, and "这个" after a quoted word is that word ("“苹果”这个词").
@@ -174,7 +182,13 @@ def _own_pronouns_dropped(text: str) -> str:
     if not ends:
         return text
     start = min(ends)
-    return text[:start] + _PERSONAL.sub(" ", text[start:])
+    return text[:start] + _PERSONAL.sub(_unless_asked_about, text[start:])
+
+
+def _unless_asked_about(pronoun: re.Match[str]) -> str:
+    """The pronoun dropped, unless a preposition asks about it ("about it")."""
+    kept = pronoun[1] is not None and pronoun[2].lower() not in _POSSESSIVE
+    return pronoun[0] if kept else " "
 
 
 @functools.lru_cache(maxsize=4096)
