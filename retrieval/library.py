@@ -288,7 +288,7 @@ class Library:
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
-        lang, languages = _languages_of(text, lang, languages, ranked[: offset + k])
+        lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What
             # its words found in theirs ("configuration" is French too) is shown, hedged: the
@@ -393,12 +393,17 @@ def _askable(question: str) -> str:
 
 
 def _languages_of(
-    text: str, lang: str, languages: tuple[str, ...], shown: Sequence[rank.Ranked]
+    text: str,
+    lang: str,
+    languages: tuple[str, ...],
+    shown: Sequence[rank.Ranked],
+    earlier: Sequence[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
     """The language the question is taken to be in, and the corpus's languages it is told
     (:func:`_with_answering`). A question of digits alone ("1970") has no language of its own:
-    it takes that of the passage answering it."""
-    if shown and not any(c.isalpha() for c in text):
+    it takes that of the passage answering it, unless it follows ``earlier`` questions, whose
+    language it keeps ("15" after an English question was answered in French)."""
+    if shown and not earlier and not any(c.isalpha() for c in text):
         lang = shown[0].passage.lang
     return lang, _with_answering(languages, lang, shown)
 
