@@ -1,14 +1,14 @@
 """Project Gutenberg books as their pages read: chapters, dialogue, title page and italics.
 
 Real e-texts (sources in fixtures/SOURCES.md): Entre Nous (a French reader for Dutch schools,
-2013: chapters numbered "I." alone or "II. Papa se fâche.", dialogue opened by "--", Gutenberg's
-em-dash, a title page with "PAR" over the author, italics as "_en plein français_", a glossary
-"Comment? hoe?" under its own "I.", "II.", …), Katrine (an English novel, 2004: a quoted speech
-whose last wrapped line is "Good-bye!\""), and in data/ Rizal's essay (chapters "I", "II",
-"III.", rhetorical questions) beside an SQLite page that names the column "_ROWID_". What a user
-noticed: dialogue and glossary lines cited as sections ("--Et où est son bras?", "comment vous
-appelez-vous, hoe heet je?"), most chapters lost, the preface filed under "PAR", and quotes with
-Gutenberg's underscores ("_en_ été").
+2013: chapters numbered "I." alone or "II. Papa se fâche.", dialogue opened by "--",
+Gutenberg's em-dash, a song printed twice, a title page with "PAR" over the author, italics as
+"_en plein français_", a glossary "Comment? hoe?" under its own "I.", "II.", …), Katrine (an
+English novel, 2004: a quoted speech whose last wrapped line is "Good-bye!\""), and in data/
+Rizal's essay (chapters "I", "II", "III.", rhetorical questions) beside an SQLite page that
+names the column "_ROWID_". What a user noticed: dialogue and glossary lines cited as sections
+("--Et où est son bras?", "comment vous appelez-vous, hoe heet je?"), most chapters lost, the
+preface filed under "PAR", and quotes with Gutenberg's underscores ("_en_ été").
 """
 
 from __future__ import annotations
@@ -63,9 +63,18 @@ def test_dialogue_opened_by_two_hyphens_is_the_chapter_text_not_a_heading() -> N
 
 def test_a_glossarys_questions_head_nothing_its_chapter_numbers_do() -> None:
     document = _entre_nous()
-    assert not [section for section in _sections(document) if section.endswith("?")]
+    asked = [section for section in _sections(document) if section.endswith("?")]
+    assert asked == ["VIII. Paul est guéri, mais comment?", "X. Est-ce Paul qui chante?"]
     assert _block(document, "Comment? hoe?") == "VIII."
     assert _block(document, "Se fâche, wordt boos.") == "II."
+
+
+def test_a_song_sung_twice_is_no_table_of_contents() -> None:
+    document = _entre_nous()
+    sections = _sections(document)
+    assert "XVI. La Chanson du petit Pierre." in sections
+    assert not {"Dig, din, don!", "C’est le matin,", "Réveillez-vous?"} & set(sections)
+    assert _block(document, "Tin, tin, tin, tin!") == "XVI. La Chanson du petit Pierre."
 
 
 def test_the_title_pages_par_heads_nothing() -> None:

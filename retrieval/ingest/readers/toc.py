@@ -24,6 +24,7 @@ _NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|appendix)\s+)?\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.):]?\s+",
     re.IGNORECASE,
 )
+_VERSE_ENDS = (",", ";", ":", "!")  # how a line of verse ends, and a contents' entry seldom
 _NUMBER_ALONE = re.compile(r"^\(?(?P<number>\d+|[IVXLC]+)[.):]?$")
 NUMBERED_SHARE = 0.8  # of a run under a "Contents" title numbered: its entries, listed or not
 _PAGE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
@@ -153,6 +154,10 @@ def _contents_run(lines: Sequence[str], following: list[int], start: int, end: i
         first += 1  # a heading before the contents that is not its title stays
     size = end - first
     if size < FEWEST_ENTRIES or len(repeated) < REPEATED_SHARE * size:
+        return set()
+    if 2 * sum(lines[i].endswith(_VERSE_ENDS) for i in range(first, end)) > size:
+        # a song sung twice ("«Petit Pierre," / "La lumière" / "Déjà luit:" / "Hors du lit!"),
+        # its lines come back as a contents' entries would: most end as verse does, no entry so
         return set()
     if first > 0 and _introduces(lines[first - 1]):
         # "SQLite currently uses nine distinct types of temporary files:" over "1. Rollback
