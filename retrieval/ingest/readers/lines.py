@@ -26,6 +26,7 @@ _SMALL_WORDS = frozenset(
 _TERMINAL = (".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "；", "：", "，")
 _LATIN_END = (".", "!", "?")  # where a hard-wrapped Latin-script line ends its sentence
 SENTENCE_END = (*_LATIN_END, "。", "！", "？")
+_CLOSING = "\"'”’»"  # quotation marks closing a sentence ("… than either, Mrs." / "Sheppard.\"")
 _PROSE_END = tuple(mark for mark in _TERMINAL if mark != "…")  # how running text ends a line
 CJK_PUNCTUATION = re.compile(r"[，、。：；！？,;:]")
 _CJK_INSIDE = ("，", "、", "：", "；", "“", "‘", "「", "『", "（", "《")  # marks inside a sentence
@@ -148,7 +149,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         # began part-way along the original line) ends the paragraph even on a full-width line.
         # The block's last line, short as last lines are, ending a sentence is no heading and
         # ends the paragraph ("… features." / "Sed is often used as a find-and-replace tool.").
-        last_sentence = i + 2 == len(lines) and nxt.endswith(SENTENCE_END)
+        last_sentence = i + 2 == len(lines) and nxt.rstrip(_CLOSING).endswith(SENTENCE_END)
         next_starts_block = (
             bool(nxt) and not _runs_on(line, nxt) and early(i + 1) and not last_sentence
         )
@@ -609,8 +610,8 @@ def looks_like_heading(line: str) -> bool:
     if is_numbered_heading(line) or is_cjk_heading(line):
         return True
     words = line.split()
-    if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
-        return False
+    if not words or len(words) > 12 or len(line) > 90 or line.rstrip(_CLOSING).endswith(_TERMINAL):
+        return False  # "Sheppard.\"", "Poucet.»": the end of a quoted sentence, wrapped
     if not (line[0].isupper() or line[0].isdigit()) or is_data(line):
         return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
