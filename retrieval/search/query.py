@@ -537,7 +537,8 @@ def weights(
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
     # sertraline (NFCorpus: declined 16 -> 14 of 323 questions, nDCG@10 +.001; eval sets
     # unchanged). Not "What is love?": a sentence about something else.
-    one_word = len(searchable(question).split()) == 1 and lang not in SEGMENTED
+    # (English only: a Spanish word alone, "clave", found the police arresting suspects.)
+    one_word = len(searchable(question).split()) == 1 and lang == "en"
     shares = lang in thesaurus.LANGUAGES and (
         any(snapshot.index.passages_with(t) for t in own) or one_word
     )

@@ -88,11 +88,12 @@ def alternatives(token: Token, lang: str, analyzer: Analyzer, per_word: int) -> 
         for word in synonyms(token.word)[:per_word]:
             yield from analyzer.terms(word, "en")
     elif lang in TABLES and token.term.startswith(f"{lang}:"):
-        # A word of the table has its own synonyms ("casa"); another form of its stem
-        # ("casas") those of every word of the stem, casa's first, then casar's.
+        # A word of the table has its own synonyms ("coche"), its plural too ("coches"); no
+        # other word of its stem lends its own: "clave" is no form of clavar ("arrestar"),
+        # nor "casa" of casar, though the stemmer reads them alike.
         words = _by_term(lang).get(token.term, [])
-        own = [w for w in words if w[0] == token.word]
-        yield from list(dict.fromkeys(t for _, terms in own or words for t in terms))[:per_word]
+        own = [w for w in words if token.word in (w[0], f"{w[0]}s", f"{w[0]}es")]
+        yield from list(dict.fromkeys(t for _, terms in own for t in terms))[:per_word]
 
 
 @functools.cache
