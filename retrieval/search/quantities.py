@@ -152,9 +152,14 @@ _UNIT = re.compile(
     r"|дн(?:ей|я|и)|день|сут(?:ок|ки)|лет|год(?:а|ов)?|месяц\w*|недел\w*|час(?:а|ов)?"
     r"|минут\w*|секунд\w*|век(?:а|ов)?|километр\w*|метр\w*|килограмм\w*|грамм\w*|рубл\w*"
     r"|доллар\w*|евро"
-    r"|[天日年月周岁秒米元钱]|星期|小时|分钟|世纪|公里|千米|公斤|千克|美元",
+    r"|[天日年月周岁秒米元钱]|星期|小时|分钟|世纪|公里|千米|公斤|千克|美元"
+    # time itself, and what a thing costs: "combien de temps", "¿cuánto cuesta?", "сколько
+    # стоит" ask a duration or a price, not a count
+    r"|temps|tiempo|времени|время|时间|co[uû]te(?:nt)?|cuestan?|valen?|стои(?:т|ят)",
     re.IGNORECASE,
 )
+_CLASSIFIER = re.compile(r"[个种项条名位只台套件款]")  # "多少种架构": the thing is 架构
+_ELIDED = re.compile(r"^[dl]['’]", re.IGNORECASE)  # "combien d'années": années
 
 
 def counted(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
@@ -167,11 +172,14 @@ def counted(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
     found = _ASKS_AMOUNT.search(question) if lang != "en" else None
     if found is None:
         return frozenset()
-    tokens = analyzer.tokens(question[found.end() :], lang)
+    rest = question[found.end() :]
+    tokens = sorted(analyzer.tokens(rest, lang), key=lambda t: t.start)
+    while tokens and _CLASSIFIER.fullmatch(rest[tokens[0].start : tokens[0].end]):
+        tokens = [t for t in tokens if t.start >= tokens[0].end]  # the measure word, not the thing
     if not tokens:
         return frozenset()
-    first = min(tokens, key=lambda t: t.start)
-    if _UNIT.fullmatch(question[found.end() :][first.start : first.end]):
+    first = tokens[0]
+    if _UNIT.fullmatch(_ELIDED.sub("", rest[first.start : first.end])):
         return frozenset()  # a measure, not a count of things
     return frozenset(t.term for t in tokens if t.start < first.end)
 

@@ -275,3 +275,24 @@ def test_how_many_things_quotes_the_passage_counting_them(
     library = write_library(PACKAGES_FR)
     top = library.answer("Combien de paquets contient Debian ?", k=3).hits[0].passage
     assert top.text.startswith("Plus de 58100 paquets")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "thing"),
+    [
+        # a measure word between 多少 and the thing is no thing (a reviewer's case: any
+        # "3 种" passage came first for 多少种架构)
+        ("Debian 有多少种架构？", "zh", {"zh:架构"}),
+        ("Combien de paquets a Debian ?", "fr", {"fr:paquet"}),
+        # an elided "d'" before a unit, time itself and a price are no count of things
+        ("Combien d'années dure le support de sécurité ?", "fr", set()),
+        ("Combien de temps faut-il pour installer Debian ?", "fr", set()),
+        ("¿Cuánto tiempo tarda la instalación?", "es", set()),
+        ("Сколько времени занимает установка?", "ru", set()),
+        ("安装需要多少时间？", "zh", set()),
+        ("Combien coûte un CD de Debian ?", "fr", set()),
+        ("Сколько стоит диск с Debian?", "ru", set()),
+    ],
+)
+def test_the_thing_a_count_asks_of(question: str, lang: str, thing: set[str]) -> None:
+    assert counted(question, Analyzer(), lang) == thing
