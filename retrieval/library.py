@@ -753,7 +753,7 @@ def _warm_chinese(library: Library, counting: threading.Thread) -> None:
     on the first Chinese question. The thesaurus of each of the corpus's languages that has
     one loads here too."""
     counting.join()
-    thesaurus.warm_up(library._languages[1])  # the Spanish and Chinese synonyms too
+    thesaurus.warm_up(library._languages[1])  # the Spanish synonyms, when the corpus has Spanish
     if "zh" not in library._languages[1]:
         return
     cjk.chinese_words("中文")
