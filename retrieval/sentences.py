@@ -94,7 +94,9 @@ _UNSPACED = re.compile(
 # "be") keeps its space: the word after it names no file.
 _SCHEME = re.compile(r"[a-z][a-z+.-]*://$")
 _WORD_PAIR = re.compile(r"^[^\W_][\w-]*/$")
-_PATH_PART = re.compile(r"^[\w-]+(?:[/.][\w-]+)+")
+# the rest of a path: a folder and what is in it ("share/aptitude/README"), or a file's name
+# ("bug-reporting.txt"); not "e.g." nor a word after a folder named whole ("docs/" + "and then")
+_PATH_PART = re.compile(r"^[\w-]+/[\w.-]|^[\w-]{2,}\.[A-Za-z0-9]{1,12}\b")
 
 
 def join_lines(lines: Sequence[str]) -> str:
@@ -115,4 +117,8 @@ def _unspaced(before: str, line: str) -> bool:
     if not before.endswith("/") or not line[0].isalnum():
         return False
     cut = before.rsplit(None, 1)[-1].lstrip("(<\"'")
-    return bool(_SCHEME.search(cut) or _WORD_PAIR.match(cut) or _PATH_PART.match(line))
+    if _SCHEME.search(cut) or _PATH_PART.match(line):
+        return True
+    # a pair of names ("GNU/" + "Linux", "CD/" + "DVD"), not a folder before a sentence's next
+    # word ("templates/" + "so that", "debian/" + "The directory holding …")
+    return bool(_WORD_PAIR.match(cut) and cut[0].isupper() and line[0].isupper())

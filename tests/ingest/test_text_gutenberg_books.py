@@ -103,3 +103,18 @@ def test_an_essays_chapters_head_it_not_its_rhetorical_questions() -> None:
     document = parsed(CORPORA / "ml-dev2" / "es" / "rizal-filipinas-dentro-de-cien-anos.txt")
     assert _sections(document)[-4:] == ["I", "II", "III.", "IV."]
     assert _block(document, "¿Continuarán como colonia española?") == "II"
+
+
+def test_a_list_numbered_in_roman_numerals_stays_text() -> None:
+    # A reviewer's club minutes: the four decisions vanished, the last one heading what followed.
+    from retrieval.ingest.pipeline import read
+
+    minutes = (
+        "Club Minutes\n\nThe club met on Tuesday evening and took four decisions, listed below.\n\n"
+        "I. Budget approved.\nII. New treasurer elected.\nIII. Next meeting in May.\n"
+        "IV. Website to be redesigned.\n\nThe meeting closed at nine and everyone went home.\n"
+    )
+    document = read("minutes.txt", minutes.encode())
+    texts = [block.text for block in document.blocks]
+    assert "III. Next meeting in May." in texts
+    assert all(block.section is None for block in document.blocks)

@@ -210,8 +210,12 @@ def test_a_line_cut_after_a_slash_inside_a_word_pair_or_address_joins_unspaced()
     assert join_lines(["in /usr/share/doc/debian/", "bug-reporting.txt."]) == (
         "in /usr/share/doc/debian/bug-reporting.txt."
     )
-    # A path that ends whole at the line end keeps the space before the next word.
+    # A path that ends whole at the line end keeps the space before the next word, and so does
+    # a folder named before a sentence goes on (a reviewer's cases).
     assert join_lines(["under /usr/local/", "be empty"]) == "under /usr/local/ be empty"
+    assert join_lines(["the templates/", "so that Flask"]) == "the templates/ so that Flask"
+    assert join_lines(["in /usr/local/etc/", "e.g. the file"]) == "in /usr/local/etc/ e.g. the file"
+    assert join_lines(["debian/", "The directory holding"]) == "debian/ The directory holding"
     assert (
         join_lines(["/* Backup object */", "sqlite3 *pTo;"]) == "/* Backup object */ sqlite3 *pTo;"
     )

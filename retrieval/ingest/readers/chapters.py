@@ -97,21 +97,25 @@ def roman_chapters(lines: Sequence[str]) -> set[str]:
     """The lines of ``lines`` that number a book's chapters by a roman numeral alone or before
     a short title ("I.", "II. Papa se fâche.", "XXXIX. A l’Ecole? ou chez nous?"): such lines
     that follow one another in order, :data:`ROMAN_RUN` of them at least (I, II, III, …).
-    One "C. Smith wrote …" or "I. e. …" is no chapter; a book numbers on."""
+    One "C. Smith wrote …" or "I. e. …" is no chapter; a book numbers on. Nor is a list
+    numbered so ("I. Budget approved." / "II. New treasurer elected."): a chapter heads text,
+    so two numbered lines with nothing between them end the run."""
     found: set[str] = set()
     run: list[str] = []
     last = 0
+    between = 0  # lines of text since the last numbered line
     for line in [*lines, ""]:
         match = _ROMAN_CHAPTER.match(line) if len(line) <= CHAPTER_TITLE_CHARS else None
         value = _roman_value(match["number"]) if match else 0
         title = (match["title"] or "") if match else ""
         if not value or len(title.split()) > ROMAN_TITLE_WORDS or title[:1].islower():
+            between += 1
             continue  # the chapter's text between its headings
-        if value != last + 1:
+        if value != last + 1 or (run and not between):
             found.update(run if len(run) >= ROMAN_RUN else ())
             run = []
         run.append(line)
-        last = value
+        last, between = value, 0
     return found | set(run if len(run) >= ROMAN_RUN else ())
 
 

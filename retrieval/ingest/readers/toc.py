@@ -91,19 +91,24 @@ def _numbering_restarts(lines: Sequence[str], start: int, end: int) -> int:
     """Where the run ``start``–``end`` starts its numbering again with a number alone ("I." after
     "I. Deux Parents et Deux Enfants 7", … "XL. La Sortie de l'Ecole 77"): the first chapter's
     heading, whose short lines of verse ran on from the contents and were blanked with them."""
-    for i in range(start, end):
-        if _renumbers(lines[i], lines[start:i]):
+    seen: set[str] = set()  # the numbers of the entries so far (kept as the run grows: the
+    for i in range(start, end):  # run's lines are looked at once each, not once each line)
+        if _renumbers(lines[i], seen):
             return i
+        seen |= _entry_number(lines[i])
     return end
 
 
-def _renumbers(line: str, entries: Sequence[str]) -> bool:
-    """Whether ``line`` is a number alone that one of ``entries`` is numbered with ("I.")."""
+def _renumbers(line: str, seen: set[str]) -> bool:
+    """Whether ``line`` is a number alone that an entry was numbered with (``seen``: "I.")."""
     alone = _NUMBER_ALONE.match(line)
-    if alone is None:
-        return False
-    numbered = (_NUMBER.match(entry) for entry in entries)
-    return alone["number"].upper() in {m[0].strip(" .):(").upper() for m in numbered if m}
+    return alone is not None and alone["number"].upper() in seen
+
+
+def _entry_number(line: str) -> set[str]:
+    """The number an entry is numbered with ("I." of "I. Deux Parents … 7"), as a set."""
+    numbered = _NUMBER.match(line)
+    return {numbered[0].strip(" .):(").upper()} if numbered else set()
 
 
 def _entries_after(lines: Sequence[str], first: int, start: int, listed: set[str]) -> set[int]:
@@ -112,6 +117,7 @@ def _entries_after(lines: Sequence[str], first: int, start: int, listed: set[str
     the first that repeats an entry (the first heading), numbers one again ("I.") or reads as
     prose."""
     found = set()
+    seen = {n for j in range(first, start) for n in _entry_number(lines[j])}
     for i in range(start, len(lines)):
         line = lines[i]
         near = lines[max(i - 2, 0) : i + 3]
@@ -122,11 +128,12 @@ def _entries_after(lines: Sequence[str], first: int, start: int, listed: set[str
         )
         if len(line.split()) > ENTRY_WORDS or prose or entry_key(line) in listed:
             break
-        if _renumbers(line, [lines[j] for j in range(first, i)]):
+        if _renumbers(line, seen):
             break  # "I." after "I. Deux Parents et Deux Enfants 7": the first chapter
         if not any(_NUMBER.match(other) for other in near):
             break
         found.add(i)
+        seen |= _entry_number(line)
     return found
 
 
