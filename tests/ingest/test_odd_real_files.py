@@ -1,0 +1,57 @@
+"""Odd files met in the wild: each is read, or refused with a reason that fits it, and one file
+a reader breaks on never costs the other files their reload.
+
+The files are real test files of other parsers (tests/ingest/fixtures/odd/SOURCES.md) or made
+here the way the program that makes them does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from retrieval.errors import DocumentError
+from retrieval.ingest import pipeline
+from retrieval.ingest.readers import markdown
+from retrieval.library import Library
+
+MakeCorpus = Callable[..., Path]
+ODD = Path(__file__).parent / "fixtures" / "odd"
+HARBOUR = "# Harbour\n\nThe harbour committee met in spring to discuss the expansion of the port.\n"
+ORCHARD = "Orchard\n\nThe apple harvest in the northern valley begins in late September.\n"
+
+
+def _reason(name: str, data: bytes) -> str:
+    with pytest.raises(DocumentError) as caught:
+        pipeline.read(name, data)
+    return caught.value.reason
+
+
+def test_a_file_a_reader_breaks_on_is_reported_and_the_others_are_indexed(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_corpus({"harbour.md": HARBOUR, "orchard.txt": ORCHARD})
+    Library.open(tmp_path / "q.db", folder).close()
+
+    def broken(data: bytes, path: Path) -> None:
+        raise ZeroDivisionError("float division by zero")  # as a reader's bug raises it
+
+    monkeypatch.setattr(markdown, "read_markdown", broken)
+    (folder / "harbour.md").write_text(HARBOUR + "\nThe berths were deepened.\n", "utf-8")
+    (folder / "volcano.md").write_text("The volcano erupted twice.\n", "utf-8")
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        report = library.last_report
+        assert report is not None
+        reasons = {s.doc: s.reason for s in report.skipped}
+        assert sorted(reasons) == ["harbour.md", "volcano.md"]
+        assert reasons["volcano.md"].startswith("the reader failed on it (ZeroDivisionError at ")
+        assert reasons["volcano.md"].endswith("): please report this file")
+        # the version read before stays, and the other files are served
+        assert report.kept == ("harbour.md",)
+        assert library.answer("harbour committee spring").answered
+        assert library.answer("apple harvest valley").answered
+    finally:
+        library.close()
