@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pdfmaker import Text, make_pdf
 
 from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
@@ -55,3 +56,34 @@ def test_a_file_a_reader_breaks_on_is_reported_and_the_others_are_indexed(
         assert library.answer("apple harvest valley").answered
     finally:
         library.close()
+
+
+# ------------------------------------------------------------------------------ PDF
+def test_type_set_at_a_negative_size_is_read_as_headings_and_paragraphs() -> None:
+    # "-11 Tf" draws the glyphs turned half round; a word processor's export (pdf.js issue
+    # 14415) sets a whole page so. The size is as large as "11 Tf": PDFium's negative figure
+    # made every line of no known size, and the reader divided by that.
+    lines = [
+        Text(72, 760, "Terms of the Agreement", -16),
+        Text(72, 730, "This agreement states that both companies have the authority", -11),
+        Text(72, 716, "to enter into this binding agreement with each other.", -11),
+        Text(72, 690, "Signatures", -16),
+        Text(72, 660, "Signatures on this page are reflective of their employers.", -11),
+    ]
+    document = pipeline.read("terms.pdf", make_pdf([lines], base14="Helvetica"))
+    assert document.title == "Terms of the Agreement"
+    assert document.paragraphs == [
+        (
+            None,
+            "This agreement states that both companies have the authority to enter into this"
+            " binding agreement with each other.",
+        ),
+        ("Signatures", "Signatures on this page are reflective of their employers."),
+    ]
+
+
+def test_a_real_page_set_at_a_negative_size_is_read() -> None:
+    document = pipeline.read("issue14415.pdf", (ODD / "issue14415.pdf").read_bytes())
+    text = " ".join(block.text + " " + block.code for block in document.blocks)
+    for words in ("have the authority that's", "binding agreement", "on behalf of their employers"):
+        assert words in text
