@@ -7,11 +7,16 @@ here the way the program that makes them does.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import docx
+import lxml.etree
 import pytest
 from pdfmaker import Text, make_pdf
+from readerfiles import saved
 
 from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
@@ -19,7 +24,8 @@ from retrieval.ingest.readers import markdown
 from retrieval.library import Library
 
 MakeCorpus = Callable[..., Path]
-ODD = Path(__file__).parent / "fixtures" / "odd"
+FIXTURES = Path(__file__).parent / "fixtures"
+ODD = FIXTURES / "odd"
 HARBOUR = "# Harbour\n\nThe harbour committee met in spring to discuss the expansion of the port.\n"
 ORCHARD = "Orchard\n\nThe apple harvest in the northern valley begins in late September.\n"
 
@@ -87,3 +93,67 @@ def test_a_real_page_set_at_a_negative_size_is_read() -> None:
     text = " ".join(block.text + " " + block.code for block in document.blocks)
     for words in ("have the authority that's", "binding agreement", "on behalf of their employers"):
         assert words in text
+
+
+# ------------------------------------------------------------------------------ Word
+def test_a_word_body_with_xml_comments_is_read() -> None:
+    # python-docx's own test files (tbl-props.docx) note what each table shows in XML comments
+    # between the body's paragraphs and tables, as hand-edited or generated files do.
+    word = docx.Document()
+    word.add_paragraph("The harbour committee met in spring to discuss the port.")
+    word.add_table(rows=1, cols=2).rows[0].cells[0].text = "Berths"
+    body = word.element.body
+    body.insert(0, lxml.etree.Comment(" a table whose rows start with empty grid positions "))
+    body.insert(2, lxml.etree.Comment(" then a table "))
+    document = pipeline.read("notes.docx", saved(word))
+    assert [block.text for block in document.blocks] == [
+        "The harbour committee met in spring to discuss the port.",
+        "Berths",
+    ]
+
+
+# ------------------------------------------------------------------------------ OpenDocument
+def _odt_with(change: dict[str, bytes]) -> bytes:
+    """odfpy's simpletable.odt (a two-by-two table) with the parts ``change`` names replaced."""
+    out = io.BytesIO()
+    source_file = FIXTURES / "simpletable.odt"
+    with zipfile.ZipFile(source_file) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, change.get(info.filename, source.read(info.filename)))
+    return out.getvalue()
+
+
+def test_a_table_in_a_frame_anchored_in_a_paragraph_is_read() -> None:
+    # A frame (a text box, a figure with its caption, a drawing's label) sits inside the
+    # paragraph it is anchored to; its paragraphs and tables were never read.
+    document = pipeline.read("frame.odt", (ODD / "FrameWithTable.odt").read_bytes())
+    assert [(block.kind, block.text) for block in document.blocks] == [
+        ("text", "Frame with Table:"),
+        ("table", "a | b | c | d"),
+        ("table", "e | f | g | h"),
+        ("text", "This is the end!"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"mimetype": (FIXTURES / "simpletable.odt").read_bytes()[:300]},  # bytes of no type
+        {"meta.xml": b'<?xml version="1.0"?><office:document-meta xmlns:office="urn:x"><office:'},
+    ],
+)
+def test_a_damaged_type_entry_or_properties_part_costs_no_text(change: dict[str, bytes]) -> None:
+    # odftoolkit's testInvalidPkg1.odt (a picture written over its mimetype) was refused with
+    # the picture's bytes as its "type"; its invalid.odt (meta.xml cut short) as damaged.
+    document = pipeline.read("table.odt", _odt_with(change))
+    assert [block.text for block in document.blocks] == [
+        "Cell 1 | Cell 2",
+        "Cell 3 (bold) | Cell 4 (italic)",
+    ]
+
+
+def test_a_spreadsheet_named_odt_is_still_refused_by_its_type() -> None:
+    change = {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}
+    assert _reason("sheet.odt", _odt_with(change)) == (
+        "damaged: not an OpenDocument text (application/vnd.oasis.opendocument.spreadsheet)"
+    )
