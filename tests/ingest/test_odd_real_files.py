@@ -157,3 +157,11 @@ def test_a_spreadsheet_named_odt_is_still_refused_by_its_type() -> None:
     assert _reason("sheet.odt", _odt_with(change)) == (
         "damaged: not an OpenDocument text (application/vnd.oasis.opendocument.spreadsheet)"
     )
+
+
+# ------------------------------------------------------------------------------ EPUB
+def test_a_chapter_in_another_format_is_read_from_its_fallback_page() -> None:
+    # W3C's EPUB test (pub-foreign_json-spine): the spine names a JSON file, whose manifest
+    # entry falls back to an XHTML page for reading systems that can't show it.
+    document = pipeline.read("book.epub", (ODD / "pub-foreign_json-spine.epub").read_bytes())
+    assert [block.text for block in document.blocks] == ["Test passes if you see this text."]
