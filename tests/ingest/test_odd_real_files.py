@@ -165,3 +165,20 @@ def test_a_chapter_in_another_format_is_read_from_its_fallback_page() -> None:
     # entry falls back to an XHTML page for reading systems that can't show it.
     document = pipeline.read("book.epub", (ODD / "pub-foreign_json-spine.epub").read_bytes())
     assert [block.text for block in document.blocks] == ["Test passes if you see this text."]
+
+
+def test_a_forms_lines_with_leaders_to_their_boxes_are_text_not_contents() -> None:
+    # A tax form (pdf.js's prefilled_f1040.pdf) leads each line to its box, numbered as the
+    # line is; a pay slip leads to an amount. Read as a contents list, they were dropped.
+    rows = [
+        "7 Wages, salaries, tips, etc. Attach Form(s) W-2 . . . . . . . . . . 7",
+        "8a Taxable interest. Attach Schedule B if required . . . . . . . 8a",
+        "9 a Ordinary dividends. Attach Schedule B if required . . . . . 9a",
+        "10 Alimony received from a former spouse . . . . . . . . . . . . 10",
+        "Gross pay for the month of March . . . . . . . . . . . . . . 14,587",
+    ]
+    lines = [Text(72, 700 - 24 * i, row) for i, row in enumerate(rows)]
+    document = pipeline.read("form.pdf", make_pdf([lines], base14="Helvetica"))
+    text = " ".join(block.text for block in document.blocks)
+    for words in ("Wages, salaries, tips", "Taxable interest", "Alimony", "Gross pay"):
+        assert words in text
