@@ -43,13 +43,13 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
         raise
     except Exception as error:  # a reader's bug, or a file no test foresaw: never the reload's end
         log.exception("reading %s failed", path)
-        raise DocumentError(path, READER_FAILED.format(error=_where(error))) from error
+        raise DocumentError(path, READER_FAILED.format(error=where(error))) from error
     if not document.blocks:
         raise DocumentError(path, "no paragraphs of text found")
     return document
 
 
-def _where(error: Exception) -> str:
+def where(error: Exception) -> str:
     """What went wrong and where, enough for a report: "ZeroDivisionError at pdf.py:763"."""
     frames = traceback.extract_tb(error.__traceback__)
     at = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""

@@ -8,6 +8,7 @@ failure half way leaves the previous corpus in place.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import re
@@ -26,6 +27,7 @@ from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
+log = logging.getLogger(__name__)
 MANIFEST = manifests.MANIFEST
 PARSER_VERSION = "86"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
@@ -376,6 +378,9 @@ def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _
         return error.reason
     except OSError as error:
         return f"cannot be read ({error.strerror})"
+    except Exception as error:  # splitting its passages broke: the other files are still read
+        log.exception("indexing %s failed", path)
+        return pipeline.READER_FAILED.format(error=pipeline.where(error))
 
 
 def _parsed(plan: _Plan, workers: int | None) -> Iterator[tuple[str, _Parsed | str]]:

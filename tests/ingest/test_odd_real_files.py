@@ -19,9 +19,11 @@ from pdfmaker import Text, make_pdf
 from readerfiles import saved
 
 from retrieval.errors import DocumentError
-from retrieval.ingest import pipeline
+from retrieval.ingest import pipeline, refresh
+from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import markdown
 from retrieval.library import Library
+from retrieval.model import Passage
 
 MakeCorpus = Callable[..., Path]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -59,6 +61,29 @@ def test_a_file_a_reader_breaks_on_is_reported_and_the_others_are_indexed(
         # the version read before stays, and the other files are served
         assert report.kept == ("harbour.md",)
         assert library.answer("harbour committee spring").answered
+        assert library.answer("apple harvest valley").answered
+    finally:
+        library.close()
+
+
+def test_a_file_whose_passages_break_is_reported_and_the_others_are_indexed(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_corpus({"harbour.md": HARBOUR, "orchard.txt": ORCHARD})
+    split = refresh.passages
+
+    def passages(document: ParsedDocument, name: str) -> list[Passage]:
+        if name == "harbour.md":
+            raise IndexError("list index out of range")  # as a splitting bug raises it
+        return split(document, name)
+
+    monkeypatch.setattr(refresh, "passages", passages)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        report = library.last_report
+        assert report is not None and report.added == ("orchard.txt",)
+        [(doc, reason)] = [(s.doc, s.reason) for s in report.skipped]
+        assert doc == "harbour.md" and reason.startswith("the reader failed on it (IndexError at ")
         assert library.answer("apple harvest valley").answered
     finally:
         library.close()
