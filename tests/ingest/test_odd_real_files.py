@@ -207,3 +207,17 @@ def test_a_forms_lines_with_leaders_to_their_boxes_are_text_not_contents() -> No
     text = " ".join(block.text for block in document.blocks)
     for words in ("Wages, salaries, tips", "Taxable interest", "Alimony", "Gross pay"):
         assert words in text
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("scan.JPG", "unsupported type (.jpg; an image: its text needs OCR)"),
+        ("talk.pptx", "unsupported type (.pptx; slides: export them as .pdf)"),
+        ("reports.zip", "unsupported type (.zip; an archive: unpack it)"),
+    ],
+)
+def test_what_admins_drop_besides_documents_is_refused_with_what_to_do(
+    name: str, reason: str
+) -> None:
+    assert _reason(name, b"PK\x03\x04 or pixels") == reason
