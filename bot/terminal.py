@@ -57,12 +57,17 @@ def terminal_citation(
     t: Strings = en,
 ) -> str:
     """Title › section › ¶ (and pages: ``pages`` when given, a hit's, named in ``t``'s words),
-    the document's date and source, then the file and id."""
+    the document's date and source, then the file.
+
+    Not the passage's id: its number counts passages, not paragraphs (a list joined to the
+    sentence that introduces it is one passage of several paragraphs, a long paragraph several
+    passages), so "¶ 128 … id …-122" read as two paragraph numbers that disagree. ``quotebot
+    search`` shows ids, where the index's own order is what is asked."""
     parts = [citation(passage, t, separator=" › ", pages=pages)]
     document = (documents or {}).get(passage.doc)
     if document is not None:
         parts += [item for item in (document.date, shown_source(document)) if item]
-    return " · ".join(parts) + f"  [{passage.doc}, id {passage.id}]"
+    return " · ".join(parts) + f"  [{passage.doc}]"
 
 
 def _runs(hit: Hit, limit: int | None) -> list[tuple[str, bool]]:
@@ -280,19 +285,22 @@ class TerminalChat:
         return render_answer(answer, self.layout, first=False, documents=self._documents())
 
     def opened(self, text: str) -> str | None:
-        """The result ``text`` names by the number it is shown with ("2", "the second one",
-        "#3", "второй"), quoted as the first is; None when it names none of those shown, or
-        a division after a question naming one ("and the second?" after "Chapter I")."""
+        """The result ``text`` names by its number ("2", "the second one", "#3", "второй",
+        "7" past those shown), quoted as the first is, or a line in the question's language
+        saying how many there are; None when it names no result, or names a division after a
+        question naming one ("and the second?" after "Chapter I")."""
         rank = result_asked(text, replying=True)  # the results above are numbered
         if rank is None or self.last is None:
             return None
-        question, context, shown = self.last
-        if rank > shown or divisions.asked(text, f"{context or ''} {question}"):
+        question, context, _ = self.last
+        if divisions.asked(text, f"{context or ''} {question}"):
             return None
+        # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         answer = self.library.answer(question, context=context, k=1, offset=rank - 1)
-        if not answer.hits:
-            return None
         t = strings(asked_in(answer))
+        if not answer.hits:
+            found = t.passages(answer.total)
+            return str(t.NO_SUCH_RESULT.format(rank=rank, question=question, found=found))
         return render_hit(answer.hits[0], self.layout, True, self._documents(), t)
 
     def _documents(self) -> dict[str, Document]:

@@ -288,7 +288,7 @@ class Library:
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
-        lang, languages = _languages_of(text, lang, languages, ranked[: offset + k])
+        lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
         if lang not in languages:
             # In a language no document is written in, the reader is told which they are. What
             # its words found in theirs ("configuration" is French too) is shown, hedged: the
@@ -393,12 +393,17 @@ def _askable(question: str) -> str:
 
 
 def _languages_of(
-    text: str, lang: str, languages: tuple[str, ...], shown: Sequence[rank.Ranked]
+    text: str,
+    lang: str,
+    languages: tuple[str, ...],
+    shown: Sequence[rank.Ranked],
+    earlier: Sequence[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
     """The language the question is taken to be in, and the corpus's languages it is told
     (:func:`_with_answering`). A question of digits alone ("1970") has no language of its own:
-    it takes that of the passage answering it."""
-    if shown and not any(c.isalpha() for c in text):
+    it takes that of the passage answering it, unless it follows ``earlier`` questions, whose
+    language it keeps ("15" after an English question was answered in French)."""
+    if shown and not earlier and not any(c.isalpha() for c in text):
         lang = shown[0].passage.lang
     return lang, _with_answering(languages, lang, shown)
 
@@ -536,7 +541,10 @@ def _read(
     read_in = library._languages[2]  # settled for this version by languages() just now
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
-    return lang, query.weights(text, earlier_, library.analyzer, current, lang, languages, read_in)
+    searched = definitions.purpose_searched(text) or text
+    return lang, query.weights(
+        searched, earlier_, library.analyzer, current, lang, languages, read_in
+    )
 
 
 def _ranked(
@@ -562,7 +570,9 @@ def _ranked(
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     # "what does article 35 say?", "And the Fourth?"
     division = divisions.asked(text, earlier_[-1] if earlier_ else None)
+    things = quantities.counted(text, library.analyzer, lang)  # "how many packages"
     depth = max(
+        quantities.COUNTED_WINDOW if things else 0,
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
@@ -580,14 +590,15 @@ def _ranked(
     )
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
+    ranked = quantities.counting_first(ranked, question.terms, things)
     if division:
         ranked = _division_first(library, ranked, division, text, lang, question)
     subject = thing or purpose
     openings = _openings(library, ranked, subject, question) if subject else []
     if thing:
-        ranked = definitions.first_defining(ranked, thing, openings)
+        ranked = definitions.first_defining(ranked, thing, openings, lang)
     elif purpose:
-        ranked = definitions.first_saying_purpose(ranked, purpose, openings)
+        ranked = definitions.first_saying_purpose(ranked, purpose, openings, lang)
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
@@ -641,9 +652,13 @@ def _openings(
     library: Library, ranked: list[rank.Ranked], thing: str, question: rank.QuestionWeights
 ) -> list[rank.Ranked]:
     """The opening passages of the documents named after ``thing`` among the best
-    (:func:`definitions.opening_ids`), with their excerpts, scored below every candidate."""
+    (:func:`definitions.opening_ids`) and of the sections titled after it
+    (:func:`definitions.sections_named`), with their excerpts, scored below every candidate."""
     found = [library.store.passage(i) for i in definitions.opening_ids(ranked, thing)]
     passages = [p for p in found if p is not None]
+    for doc, section in definitions.sections_named(ranked, thing):
+        passages += library.store.passages_under(doc, [section], definitions.OPENING)
+    passages = list({p.id: p for p in passages}.values())
     if not passages:
         return []
     floor = min((r.score for r in ranked), default=1.0)

@@ -32,6 +32,9 @@ FIRST = "When did China and France start their strategic dialogue?"
         "who signed it?",
         "how many did they send?",
         "how many in 2004 alone?",  # a number asked of the subject before
+        "how do I change its theme?",  # "its": no subject named before it
+        "what does it do with their files?",
+        "What did Yang Jiechi say about it?",  # a name, and "it" asked about: the subject before
         "and does it stay that way after I close and reopen the file?",  # a cue, pointing back
         # Longer, but pointing back all the same: at "those", at "it" asked about, "instead".
         "can I keep those settings in a separate file instead?",
@@ -62,6 +65,11 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "What did China and Pakistan agree in 2004 about border security?",
         "recipe for kung pao chicken",
         "who is Obama?",  # a question word, and what it asks about
+        # "its" after the subject the question names: the tester's question on another tool
+        # was searched with the one before ("(following: …loadSidebar…)").
+        "where does bat look for its config file?",
+        "how did the Debian project pick its name?",
+        "Why does Debian sign its packages?",
         # "it" standing for what the sentence goes on to say; a cue that opens questions too.
         "Does it matter in which order I create the indexes on a table?",
         "How long does it take to build the index of a large table?",

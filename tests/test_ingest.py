@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from retrieval.errors import IndexBuildError, NoCorpusError, StoreError
+from retrieval.ingest import pipeline
 from retrieval.library import Library
 from retrieval.model import Passage
 from retrieval.search import generations
@@ -234,6 +235,44 @@ def test_unusable_files_are_skipped_with_a_reason_and_the_others_indexed(
         }
         assert [d.doc for d in library.documents()] == ["alpha.txt"]
         assert library.answer("harbour berths").answered
+    finally:
+        library.close()
+
+
+def test_a_skipped_file_is_named_again_without_being_read_again_until_it_changes(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A damaged file cost every start of the bot and every CLI command its reading time (a
+    # tester's 14 bad files: 1.6-4.6 s a command): it is remembered as of its size and time.
+    folder = make_corpus({"alpha.txt": ALPHA, "binary.txt": bytes(range(256)) * 8})
+    read: list[str] = []
+    real = pipeline.read
+    monkeypatch.setattr(
+        pipeline, "read", lambda name, data: read.append(str(name)) or real(name, data)
+    )
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        assert {s.doc: s.reason for s in library.last_report.skipped} == {
+            "binary.txt": "binary, not text"
+        }
+        read.clear()
+        again = library.reindex()
+        assert [(s.doc, s.reason) for s in again.skipped] == [("binary.txt", "binary, not text")]
+        assert read == []  # named as before, not read again
+        rewrite(folder / "binary.txt", BETA)  # mended: read, indexed and skipped no more
+        mended = library.reindex()
+        assert mended.added == ("binary.txt",) and mended.skipped == ()
+        assert library.reindex().skipped == ()
+        (folder / "binary.txt").write_bytes(b"\x00\x01" * 300)  # broken again: said again
+        assert [s.doc for s in library.reindex().skipped] == ["binary.txt"]
+    finally:
+        library.close()
+    # Another process (a later start) names it from the database, without reading it.
+    read.clear()
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        assert [s.doc for s in library.last_report.skipped] == ["binary.txt"]
+        assert read == []
     finally:
         library.close()
 

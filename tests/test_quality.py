@@ -19,7 +19,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"hit@1": 0.79, "hit@3": 0.91, "mrr@10": 0.85, "caught": 0.85},
     "sqlite-dev": {"hit@1": 0.42, "hit@3": 0.58, "mrr@10": 0.51, "caught": 0.55},
     "docs-dev": {"hit@1": 0.71, "hit@3": 0.80, "mrr@10": 0.76, "caught": 0.67},
-    "ml-dev": {"hit@1": 0.53, "hit@3": 0.69, "mrr@10": 0.62, "caught": 0.75},
+    # raised 2026-12-04 with the purpose and count rules (.621/.802/.703 -> .681/.836/.753)
+    "ml-dev": {"hit@1": 0.62, "hit@3": 0.78, "mrr@10": 0.70, "caught": 0.75},
     "heldout": {"hit@1": 0.72, "hit@3": 0.83, "mrr@10": 0.79, "caught": 0.50},
     "debian": {"hit@1": 0.22, "hit@3": 0.39, "mrr@10": 0.32, "caught": 0.60},
     "mddocs": {"hit@1": 0.60, "hit@3": 0.76, "mrr@10": 0.69, "caught": 0.67},
@@ -39,6 +40,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "legal-dev": {"hit@1": 0.52, "hit@3": 0.63, "mrr@10": 0.59, "caught": 0.55},
     "office-dev": {"hit@1": 0.41, "hit@3": 0.72, "mrr@10": 0.56, "caught": 0.33},
     "office-dev2": {"hit@1": 0.46, "hit@3": 0.67, "mrr@10": 0.57, "caught": 0.40},
+    # first run 0.324 / 0.485 / 0.420, caught 58% (2026-12-04)
+    "debian-dev": {"hit@1": 0.27, "hit@3": 0.43, "mrr@10": 0.37, "caught": 0.45},
 }
 # at most this share of answerable questions declined (default 0.10), and at least this share of
 # off-topic ones (default all): in a broad corpus (Debian's FAQ) everyday words match somewhere;
@@ -51,6 +54,7 @@ ANSWERABLE_DECLINED_AT_MOST = {
     "ml-dev": 0.18,
     "uvicorn": 0.15,  # 11% (6 of 54) at its first run: room for two more
     "legal-dev": 0.15,  # 9% (6 of 65) as measured: room for three more
+    "debian-dev": 0.12,  # 7% (5 of 68) at its first run: room for three more
 }
 # sqlite-dev has 15 off-topic questions: each is 7 points, so the floor leaves room for one.
 OFFTOPIC_DECLINED_AT_LEAST = {
@@ -67,6 +71,7 @@ OFFTOPIC_DECLINED_AT_LEAST = {
     "legal-dev": 0.4,
     "multilingual-c": 0.75,
     "office-dev2": 0.6,  # of its 3, one is hedged (measured at its first run)
+    "debian-dev": 0.8,  # of its 10, one is hedged (measured at its first run)
 }
 
 

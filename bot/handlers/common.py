@@ -357,6 +357,25 @@ async def show_page(
     await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
 
 
+def ranked_result(svc: Services, saved: SavedSearch, rank: int) -> tuple[Passage | None, int]:
+    """Result ``rank`` of ``saved``'s ranking, shown already or found again (same question,
+    same order, as its More results pages are), and how many results the ranking has."""
+    if rank <= len(saved.shown):
+        return svc.library.passage(saved.shown[rank - 1]), saved.total
+    found = svc.library.answer(saved.question, context=saved.context, k=1, offset=rank - 1)
+    return (found.hits[0].passage if found.hits else None), found.total
+
+
+async def no_such_result(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, saved: SavedSearch, rank: int, total: int
+) -> str:
+    """The line for a result number past ``saved``'s ranking ("7" after a search that found
+    two): how many results there are, in the user's language."""
+    t = await texts(update, context)
+    question = echo(saved.question, SHOWN_QUESTION)
+    return str(t.NO_SUCH_RESULT.format(rank=rank, question=question, found=t.passages(total)))
+
+
 def _missing(svc: Services, passage_ids: tuple[str, ...]) -> int:
     """How many of these passages the library no longer has (runs in a worker thread)."""
     return sum(1 for passage_id in passage_ids if svc.library.passage(passage_id) is None)

@@ -17,7 +17,9 @@ from bot.handlers.common import (
     ask,
     command_text,
     mentions_bot,
+    no_such_result,
     post_passage,
+    ranked_result,
     replied_words,
     replies_to_bot,
     send,
@@ -26,9 +28,6 @@ from bot.handlers.common import (
     without_mention,
 )
 from bot.locales import is_small_talk, result_asked
-from bot.services import Services
-from bot.state import SavedSearch
-from retrieval.model import Passage
 from retrieval.search import divisions
 
 
@@ -141,20 +140,15 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         return False
     if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False
-    passage = await asyncio.to_thread(_ranked, svc, saved, rank)
-    if passage is None:  # past the results, or the documents were reloaded since
+    passage, total = await asyncio.to_thread(ranked_result, svc, saved, rank)
+    if passage is None and rank > total:  # past the results: said, never searched as words
+        said = await no_such_result(update, context, saved, rank, total)
+        await send(context, chat, said, reply_to=message)
+        return True
+    if passage is None:  # the documents were reloaded since
         return False
     await post_passage(update, context, passage, reply_to=message, subject=saved.question)
     return True
-
-
-def _ranked(svc: Services, saved: SavedSearch, rank: int) -> Passage | None:
-    """Result ``rank`` of ``saved``'s ranking: shown already, or found again (same question,
-    same order, as its More results pages are)."""
-    if rank <= len(saved.shown):
-        return svc.library.passage(saved.shown[rank - 1])
-    found = svc.library.answer(saved.question, context=saved.context, k=1, offset=rank - 1)
-    return found.hits[0].passage if found.hits else None
 
 
 async def _ask(

@@ -11,11 +11,14 @@ from telegram.ext import ContextTypes
 
 from bot import buttons, locales
 from bot.corpus import accepted_kinds
+from bot.handlers import common
 from bot.handlers.common import (
     ask,
     asked_in,
     example_questions,
     mentions_bot,
+    no_such_result,
+    ranked_result,
     services,
     show_page,
     show_passage,
@@ -167,28 +170,39 @@ async def _respond(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
 
 
 async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
-    """Open in full the result a message names by its rank ("the second one", "#2", "второй"):
-    of the answer it replies to, else of the user's last question; as its 📖 button would. Not
-    after a question naming a numbered division, where "And the Fourth?" is the next amendment,
-    nor one naming a division itself ("第三条"), nor past the results shown: those are searched
-    as questions."""
+    """Open in full the result a message names by its rank ("the second one", "#2", "второй",
+    "7"): of the answer it replies to, else of the user's last question; as its 📖 button
+    would, past the results shown too, or say how many there are. Not after a question naming
+    a numbered division, where "And the Fourth?" is the next amendment, nor one naming a
+    division itself ("第三条"): those are searched as questions."""
     message, chat, user = update.effective_message, update.effective_chat, update.effective_user
     if message is None or chat is None or user is None:
         return False
     rank = locales.result_asked(text, replying=True)  # the widest reading; none: nothing to do
     if rank is None:
         return False
-    state = services(context).state
+    svc = services(context)
     replied = message.reply_to_message
-    saved = await state.answered_by(chat.id, replied.message_id) if replied else None
-    if saved is None and locales.result_asked(text) is None:
-        return False  # a bare "2" names a result only under an answer
-    saved = saved or await state.latest_search(chat.id, user.id)
-    if saved is None or rank > len(saved.shown):
-        return False
-    if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
+    saved = await svc.state.answered_by(chat.id, replied.message_id) if replied else None
+    if saved is None:
+        saved = await svc.state.latest_search(chat.id, user.id)
+        if saved is not None and locales.result_asked(text) is None:
+            # A bare "2" names a result of the answer just given, as in the terminal chat;
+            # after /reset or the idle time, it is a question again.
+            going = await svc.state.load_conversation(
+                chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
+            )
+            saved = saved if going else None
+    if saved is None or divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False  # "第三条", "and the second?" after a chapter: a division, not a result
-    await show_passage(update, context, saved.shown[rank - 1])
+    if rank <= len(saved.shown):
+        await show_passage(update, context, saved.shown[rank - 1])
+        return True
+    passage, total = await asyncio.to_thread(ranked_result, svc, saved, rank)
+    if passage is None:  # past the results: said, never searched as words ("7")
+        await message.reply_text(await no_such_result(update, context, saved, rank, total))
+        return True
+    await show_passage(update, context, passage.id)
     return True
 
 

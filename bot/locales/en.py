@@ -235,6 +235,7 @@ EDITED_NOT_ANSWERED = (
     "as a new message."
 )
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
+NO_SUCH_RESULT = "There is no result {rank} for “{question}”: the search found {found}."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 # A press of /quote's choices by someone other than the asker (a callback answer).
 QUOTE_NOT_YOURS = "Only the person who sent /quote can choose: send your own /quote."
@@ -296,6 +297,7 @@ RELOAD_KEPT_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
+RELOAD_MORE_LISTED = "…and {count} more (/sources lists them all)."  # in a message
 RELOAD_KEPT = "{count} kept at their last good version: {names}."
 RELOAD_STILL_SKIPPED = "Still skipped as at the last reload: {count} (/sources lists them)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>To fix in</b> <code>manifest.toml</code>:"

@@ -230,6 +230,7 @@ EDITED_NOT_ANSWERED = (
     "corregida como un mensaje nuevo."
 )
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
+NO_SUCH_RESULT = "No hay resultado {rank} para «{question}»: la búsqueda encontró {found}."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
 QUOTE_NOT_YOURS = "Solo quien envió /quote puede elegir: envía tu propio /quote."
 PASSAGE_GONE = (
@@ -290,6 +291,7 @@ RELOAD_KEPT_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…y {count} más."
+RELOAD_MORE_LISTED = "…y {count} más (/sources los muestra todos)."
 RELOAD_KEPT = "Conservados en su última versión válida — {count}: {names}."
 RELOAD_STILL_SKIPPED = (
     "Siguen omitidos como en la recarga anterior: {count} (/sources los muestra)."

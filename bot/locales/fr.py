@@ -246,6 +246,9 @@ EDITED_NOT_ANSWERED = (
     "envoyez la question corrigée dans un nouveau message."
 )
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
+NO_SUCH_RESULT = (
+    "Il n’y a pas de résultat {rank} pour « {question} » : la recherche a trouvé {found}."
+)
 SEARCH_GONE = "Je n’ai plus cette recherche. Merci de reposer la question."
 QUOTE_NOT_YOURS = (
     "Seule la personne qui a envoyé /quote peut choisir\u00a0: envoyez votre propre /quote."
@@ -314,6 +317,7 @@ RELOAD_KEPT_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
 RELOAD_MORE = "…et encore {count}."
+RELOAD_MORE_LISTED = "…et encore {count} (/sources les affiche tous)."
 RELOAD_KEPT = "Conservés dans leur dernière version valide — {count}\u00a0: {names}."
 RELOAD_STILL_SKIPPED = (
     "Toujours ignorés comme au dernier rechargement\u00a0: {count} (/sources les liste)."

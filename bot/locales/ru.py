@@ -246,6 +246,7 @@ EDITED_NOT_ANSWERED = (
     "отправьте исправленный вопрос новым сообщением."
 )
 NO_MORE_RESULTS = "Это всё: больше результатов по вопросу «{question}» нет."
+NO_SUCH_RESULT = "Результата {rank} по вопросу «{question}» нет: найдено {found}."
 SEARCH_GONE = "Этого поиска у меня уже нет. Пожалуйста, задайте вопрос ещё раз."
 QUOTE_NOT_YOURS = "Выбрать может только тот, кто отправил /quote: отправьте свой /quote."
 PASSAGE_GONE = (
@@ -305,6 +306,7 @@ RELOAD_KEPT_HEADER = (
 )
 RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…и ещё {count}."
+RELOAD_MORE_LISTED = "…и ещё {count} (все — в /sources)."
 RELOAD_KEPT = "Оставлены в последней исправной версии — {count}: {names}."
 RELOAD_STILL_SKIPPED = "Пропущены, как и при прошлой перезагрузке: {count} (список — в /sources)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>Исправьте в</b> <code>manifest.toml</code>:"

@@ -25,12 +25,20 @@ def report_html(
     """A reload's report: counts, paragraphs before and after, the names of what changed, what
     to fix in the manifest, and a line for every file skipped and why, those kept at their last
     good version apart (as many as fit, then how many more). With the ``earlier`` report, the
-    files skipped then for the same reason are only counted (``/sources`` lists them)."""
-    before = [*intro, _summary(report, t)]
+    files skipped then for the same reason are only counted (``/sources`` lists them).
+
+    Without a message's ``limit`` (the terminal's ``quotebot index``) every name is listed; in
+    a message, a list cut short says that ``/sources`` has the rest (not of the files removed:
+    they are no more)."""
+    full = limit > TELEGRAM_LIMIT
+    before = [*intro, _summary(report, t, full)]
     names = [
-        t.RELOAD_NAMES.format(label=label, names=_listed(changed, 1000, t))
-        for label, changed in zip(
-            t.RELOAD_LABELS, (report.added, report.changed, report.removed), strict=True
+        t.RELOAD_NAMES.format(label=label, names=_listed(changed, 1000, t, full, hint))
+        for label, changed, hint in zip(
+            t.RELOAD_LABELS,
+            (report.added, report.changed, report.removed),
+            (True, True, False),
+            strict=True,
         )
         if changed
     ]
@@ -48,14 +56,14 @@ def report_html(
     items = skipped_lines(report, t, new)
     if not items:
         return fit(before, [], after, limit=limit).text
-    more = t.RELOAD_MORE.format(count=len(new))  # the longest it can be
+    more = t.RELOAD_MORE_LISTED.format(count=len(new))  # the longest it can be
     shown = fit(before, items, after, limit=limit - tg_len("\n" + more)).shown
     chosen = items[:shown]
     headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER)
     while chosen and chosen[-1] in headings:
         chosen.pop()  # a heading with none of its lines
     left = len(new) - sum(1 for item in chosen if item not in headings)
-    ending = [t.RELOAD_MORE.format(count=left)] if left else []
+    ending = [t.RELOAD_MORE_LISTED.format(count=left)] if left else []  # an admin's /sources
     return fit(before, [*chosen, *ending], after, limit=sys.maxsize).text
 
 
@@ -115,19 +123,22 @@ def _manifest_problems(problems: Sequence[str], t: Strings, limit: int, room: in
     return "\n".join([t.RELOAD_MANIFEST_HEADER, *lines])
 
 
-def _listed(names: Sequence[str], most: int, t: Strings) -> str:
-    """``names`` joined by commas, as many as fit in ``most`` characters, then how many more
-    (an admin who added 42 files sees 38 and "…and 4 more.", not 38 and "…")."""
+def _listed(names: Sequence[str], most: int, t: Strings, full: bool, hint: bool = True) -> str:
+    """``names`` joined by commas: all of them when ``full``, else as many as fit in ``most``
+    characters, then how many more (an admin who added 42 files sees 38 and "…and 4 more",
+    not 38 and "…"), and with a ``hint`` that /sources lists them all."""
     shown: list[str] = []
     for number, name in enumerate(names):
-        if len(", ".join([*shown, name])) > most:
-            more = t.RELOAD_MORE.format(count=len(names) - number)
+        if not full and len(", ".join([*shown, name])) > most:
+            more = (t.RELOAD_MORE_LISTED if hint else t.RELOAD_MORE).format(
+                count=len(names) - number
+            )
             return f"{esc(', '.join(shown))} {more}" if shown else more
-        shown.append(shorten(name, most))
+        shown.append(name if full else shorten(name, most))
     return esc(", ".join(shown))
 
 
-def _summary(report: ReindexReport, t: Strings) -> str:
+def _summary(report: ReindexReport, t: Strings, full: bool) -> str:
     counts = t.RELOAD_COUNTS.format(
         added=len(report.added),
         changed=len(report.changed),
@@ -138,7 +149,7 @@ def _summary(report: ReindexReport, t: Strings) -> str:
         before=report.paragraphs_before, after=report.paragraphs_after
     )
     kept = (
-        [t.RELOAD_KEPT.format(count=len(report.kept), names=_listed(report.kept, 300, t))]
+        [t.RELOAD_KEPT.format(count=len(report.kept), names=_listed(report.kept, 300, t, full))]
         if report.kept
         else []
     )

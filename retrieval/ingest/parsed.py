@@ -37,6 +37,9 @@ class Block:
     # The headings above ``section``, outermost first: ("Timeouts",) for an "Examples" under
     # "Timeouts"; empty for a section at the top.
     above: tuple[str, ...] = ()
+    # A sentence whose colon points at a picture the page shows under it ("… markup languages:"
+    # over a screenshot): it introduces no paragraph after the picture.
+    pictured: bool = False
 
 
 @dataclass

@@ -29,7 +29,7 @@ from retrieval.store.db import transaction
 
 log = logging.getLogger(__name__)
 MANIFEST = manifests.MANIFEST
-PARSER_VERSION = "86"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "89"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
@@ -157,6 +157,7 @@ class _Plan:
     entries: dict[str, dict[str, str]] = field(default_factory=dict)  # the manifest's, to parse
     refingerprinted: list[tuple[str, str]] = field(default_factory=list)  # old form, written anew
     manifest_problems: list[str] = field(default_factory=list)
+    looked: dict[str, tuple[int, int]] = field(default_factory=dict)  # to parse: size, mtime
 
 
 def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
@@ -180,6 +181,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     plan.manifest_problems = listed.problems
     plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
     _look(plan, files, folder, known, None if listed.broken else listed.entries)
+    _remembered(plan, store, known)
     _drop_copies(plan, known)
     removed = sorted(name for name in known if name not in plan.present)
     try:
@@ -188,6 +190,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
             if not plan.added and not plan.unchanged and not (set(known) & plan.present):
                 reasons = "; ".join(f"{s.doc}: {s.reason}" for s in plan.skipped)
                 raise NoCorpusError(folder, reasons or "no documents")
+            store.skipped.keep_only({s.doc for s in plan.skipped} & plan.present)
             if plan.added or plan.changed or removed:
                 store.bump_version()
     except sqlite3.Error as error:
@@ -239,6 +242,7 @@ def _look(
                 plan.touched.append((name, stat.st_size, stat.st_mtime_ns))
                 continue
             plan.to_parse.append(path)
+            plan.looked[name] = (stat.st_size, stat.st_mtime_ns)
             # While the manifest can't be read and the document's own entry is not known, it is
             # read again with the title, date and source it has, so it keeps them.
             plan.entries[name] = fingerprints.as_entry(old or {}) if entry is None else entry
@@ -248,6 +252,23 @@ def _look(
                 plan.kept.append(name)  # an indexed version that was readable stays
             else:
                 plan.present.discard(name)
+
+
+def _remembered(plan: _Plan, store: CorpusStore, known: dict[str, dict[str, object]]) -> None:
+    """Leave out of the files to parse those skipped before as they are now (same size, time
+    and parser): named with the reason they had, without reading them again (each damaged
+    file cost every refresh, so every start of the bot or the CLI, its reading time)."""
+    to_parse = []
+    for path in plan.to_parse:
+        name = plan.names[path]
+        reason = store.skipped.reason(name, *plan.looked[name], PARSER_VERSION)
+        if reason is None:
+            to_parse.append(path)
+            continue
+        plan.skipped.append(SkippedFile(name, reason))
+        if name in known:
+            plan.kept.append(name)  # its earlier readable version stays
+    plan.to_parse = to_parse
 
 
 def copy_of(name: str) -> str:
@@ -346,6 +367,7 @@ def _write(
     for name, item in parsed:
         if isinstance(item, str):
             plan.skipped.append(SkippedFile(name, item))
+            store.skipped.record(name, *plan.looked[name], PARSER_VERSION, item)
             if name in known:
                 plan.kept.append(name)  # its earlier readable version stays
             continue

@@ -99,17 +99,35 @@ def defines(text: str, thing: str) -> bool:
 
 
 def first_defining(
-    ranked: Sequence[Ranked], thing: str, openings: Sequence[Ranked] = ()
+    ranked: Sequence[Ranked],
+    thing: str,
+    openings: Sequence[Ranked] = (),
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that define ``thing`` brought first, in
-    their order, then those of ``openings`` that say what it is or does."""
-    return _first(ranked, lambda text: defines(text, thing), openings, thing)
+    their order, then those of ``openings`` that say what it is or does; those written in
+    ``lang``, the question's language, before the others."""
+    return _first(ranked, lambda text: defines(text, thing), openings, thing, lang)
 
 
 # Questions asking what something is for: "what does microtype do?", "À quoi sert uscan … ?",
 # "¿Para qué sirve uupdate?", "Зачем нужен pbuilder?", "pbuilder 主要用来干嘛？". The thing is
 # one name (a tool, a package, an option) or, in English, up to three words.
 _NAME = r"[“\"'‘«]?(?P<x>[\w.+/-]+)[”\"'’»]?"
+# The noun naming what kind of thing the name is, before it: "la orden debdiff", "команда
+# debdiff", "le paquet pbuilder" ask what debdiff and pbuilder are for, not "orden" or "команда".
+_KIND = (
+    r"(?P<k>(?:commande|programme|paquet|outil|utilitaire|orden|comando|programa|paquete|"
+    r"herramienta|utilidad|команд[аыу]|программ[аыу]|утилит[аыу]|пакет)\s+)?"
+)
+# After a Chinese name: 命令, 软件包 … ("update-alternatives 命令是干什么用的？"); the frame asks
+# "what for" (干嘛, 干什么, 有什么用, 的作用) or "what does it do" after 是, 用来 or 用于: a bare
+# 做什么 also ends "叫做什么" ("what is it called").
+_ZH_KIND = r"\s*(?P<k>命令|软件包|程序|工具)?"
+_ZH_FRAME = (
+    r"\s*(?:主要)?(?:(?:是|用来|用于|是用来|是用于)?(?:干嘛|干什么)|(?:是|用来|用于|是用来|是用于)做什么|"
+    r"有什么用|的作用)"
+)
 _PURPOSE_ASKING = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -119,13 +137,18 @@ _PURPOSE_ASKING = [
         r"(?P<x>[^?,]+?)\s*\??$",
         r"^why\s+(?:do|would|should)\s+(?:i|you|we|one)\s+(?:need|use)\s+(?:an?\s+|the\s+)?"
         r"(?P<x>[^?,]+?)\s*\??$",
-        r"^[àa]\s+quoi\s+serv?(?:en)?t\s+" + _ARTICLE + _NAME,
-        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _NAME + r"\s*\??$",
-        r"^¿?\s*para\s+qu[ée]\s+(?:sirven?|se\s+usan?|se\s+utilizan?)\s+" + _ARTICLE + _NAME,
-        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _NAME + r"\s*\??$",
-        r"^(?:зачем|для\s+чего)\s+(?:\w+\s+)?(?:нуж(?:ен|на|но|ны)|служит|используется)\s+" + _NAME,
-        r"^что\s+делает\s+" + _NAME + r"\s*\??$",
-        r"^" + _NAME + r"\s*(?:主要)?(?:是)?(?:用来|用于)?(?:干嘛|干什么|做什么|有什么用|的作用)",
+        r"^[àa]\s+quoi\s+serv?(?:en)?t\s+" + _ARTICLE + _KIND + _NAME,
+        r"^(?:qu['’]est[- ]ce\s+que\s+fait|que\s+fait)\s+" + _ARTICLE + _KIND + _NAME + r"\s*\??$",
+        r"^¿?\s*para\s+qu[ée]\s+(?:sirven?|se\s+usan?|se\s+utilizan?)\s+"
+        + _ARTICLE
+        + _KIND
+        + _NAME,
+        r"^¿?\s*qu[ée]\s+hacen?\s+" + _ARTICLE + _KIND + _NAME + r"\s*\??$",
+        r"^(?:зачем|для\s+чего)\s+(?:\w+\s+)?(?:нуж(?:ен|на|но|ны)|служит|используется)\s+"
+        + _KIND
+        + _NAME,
+        r"^что\s+делает\s+" + _KIND + _NAME + r"\s*\??$",
+        r"^" + _NAME + _ZH_KIND + _ZH_FRAME,
     )
 ]
 # Saying what a thing does or is for, in the same sentence as its name.
@@ -134,10 +157,14 @@ _PURPOSE_WORDS = (
     r"(?:is|are)\s+(?:useful|designed|meant|intended)|makes?\s+it\s+possible|"
     r"permet(?:tent)?|offrent|offre|fournit|ser[tv](?:ent)?\s+à|(?:est|sont)\s+(?:utile|utilisée?s?|conçue?s?)|"
     r"permiten?|ofrecen?|proporcionan?|sirven?\s+para|se\s+(?:usan?|utilizan?)|(?:es|son)\s+útil(?:es)?|"
-    r"позволя\w*|предоставля\w*|обеспечива\w*|служ\w*|использу\w*|полез\w*|нуж(?:ен|на|ны)\s+для|предназначен\w*|"
-    r"用于|用来|可以|能够|有用|作用|帮助|提供"
+    r"позволя\w*|предоставля\w*|обеспечива\w*|служ\w*|использу\w*|полез\w*|нуж(?:ен|на|ны)\s+для|предназначен\w*"
 )
-_PURPOSE = re.compile(rf"(?<!\w)(?:{_PURPOSE_WORDS})", re.IGNORECASE)  # compiled once
+# Chinese writes its words without spaces: they are found wherever they stand ("非常有用"),
+# the others only at a word's start.
+_PURPOSE_WORDS_ZH = r"用于|用来|可以|能够|有用|作用|帮助|提供"
+_PURPOSE = re.compile(
+    rf"(?<!\w)(?:{_PURPOSE_WORDS})|{_PURPOSE_WORDS_ZH}", re.IGNORECASE
+)  # compiled once
 _SENTENCE = re.compile(r"[^.!?。！？\n]+")
 _PRONOUN = re.compile(r"^(?:我|你|他|她|它|我们|你们|他们|这|那)")  # Chinese: no stop list here
 
@@ -152,6 +179,26 @@ def purpose_subject(question: str) -> str | None:
     return None if pronoun or _PRONOUN.search(thing) else thing
 
 
+def purpose_searched(question: str) -> str | None:
+    """The words searched for a question asking what something is for: the thing and what
+    follows the question's frame ("À quoi sert uscan quand on met à jour un paquet ?" → "uscan
+    quand on met à jour un paquet ?"), or None for another question. The frame asks ("sert",
+    "нужен", "主要用来干嘛", "used for"); the passage saying what the thing does seldom repeats
+    it, and BM25 found passages by it ("主要信息来源" for 主要 above those on pbuilder)."""
+    if purpose_subject(question) is None:
+        return None
+    text = question.strip()
+    for pattern in _PURPOSE_ASKING:
+        found = pattern.match(text)
+        if found:
+            # the kind noun stays, before the name or after it ("команда debdiff")
+            kind = found.groupdict().get("k")
+            start = min(found.start("x"), found.start("k")) if kind else found.start("x")
+            end = max(found.end("x"), found.end("k")) if kind else found.end("x")
+            return " ".join(f"{text[start:end]} {text[found.end() :]}".split())
+    return None
+
+
 def says_purpose(text: str, thing: str) -> bool:
     """Whether a sentence of ``text`` names ``thing`` and says what it does or is for (or
     what it is)."""
@@ -164,11 +211,15 @@ def says_purpose(text: str, thing: str) -> bool:
 
 
 def first_saying_purpose(
-    ranked: Sequence[Ranked], thing: str, openings: Sequence[Ranked] = ()
+    ranked: Sequence[Ranked],
+    thing: str,
+    openings: Sequence[Ranked] = (),
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with those of its best :data:`WINDOW` that say what ``thing`` does brought
-    first, in their order, then those of ``openings`` that do."""
-    return _first(ranked, lambda text: says_purpose(text, thing), openings, thing)
+    first, in their order, then those of ``openings`` that do; those written in ``lang``, the
+    question's language, before the others."""
+    return _first(ranked, lambda text: says_purpose(text, thing), openings, thing, lang)
 
 
 def _first(
@@ -176,17 +227,25 @@ def _first(
     says: Callable[[str], bool],
     openings: Sequence[Ranked],
     thing: str,
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with those of ``openings`` (:func:`opening_ids`) that say what ``thing`` is or
     does brought first, then those of its best :data:`WINDOW` whose text ``says``: the opening of
     a document named after a thing introduces it ("The microtype package provides …"), where a
     sentence further in that names it and says "offers" is about a detail ("microtype includes
-    the companion package microtype-show, which offers …")."""
+    the companion package microtype-show, which offers …").
+
+    Of those, the ones written in ``lang`` come first: a manual translated into four languages
+    says what pbuilder is for in each, and a reader asking in Chinese wants it said in Chinese
+    (BM25 scores the name alike in every language's passages)."""
     head = ranked[:WINDOW]
     opening = [r for r in openings if says_purpose(r.passage.text, thing)]
     brought = {r.passage.id for r in opening}
     head_saying = [r for r in head if says(r.passage.text) and r.passage.id not in brought]
-    return brought_first(ranked, [*opening, *head_saying])
+    chosen = [*opening, *head_saying]
+    if lang is not None:
+        chosen.sort(key=lambda r: r.passage.lang != lang)  # stable: in their order otherwise
+    return brought_first(ranked, chosen)
 
 
 # A document named after the thing asked about ("The microtype package") says what it is where
@@ -199,6 +258,37 @@ def named_after(title: str, thing: str) -> bool:
     """Whether the document title ``title`` names ``thing`` (as a word, any case)."""
     pattern = rf"(?<![\w-]){re.escape(thing)}(?![\w-])"
     return re.search(pattern, title, re.IGNORECASE) is not None
+
+
+def sections_named(ranked: Sequence[Ranked], thing: str) -> list[tuple[str, str]]:
+    """``(document, section)`` of each section among the best :data:`WINDOW` whose own heading
+    (the nearest) names ``thing`` ("6.4. Пакет pbuilder"), in the order they come."""
+    found: dict[tuple[str, str], None] = {}
+    for r in ranked[:WINDOW]:
+        section = r.passage.section
+        if section and _titled(section.rpartition(" › ")[2], thing):
+            found[(r.passage.doc, section)] = None
+    return list(found)
+
+
+TITLE_WORDS = 2  # words a heading may hold besides the thing it is titled after
+_NUMBERING = re.compile(r"^\s*(?:\d+[.)]?)+\s*")
+
+
+def _titled(heading: str, thing: str) -> bool:
+    """Whether ``heading`` is the title of a section on ``thing``: it names it and at most
+    :data:`TITLE_WORDS` other words, its number aside ("6.4. Пакет pbuilder", "La orden
+    debdiff"); a heading naming it among more ("Deleting Or Renaming A Hot Journal") is on
+    something done with it."""
+    name = re.compile(rf"(?<![\w-]){re.escape(thing)}(?![\w-])", re.IGNORECASE)
+    found = name.search(heading)
+    if found is None:
+        return False
+    rest = _NUMBERING.sub("", heading[: found.start()] + " " + heading[found.end() :])
+    # Chinese writes no spaces: two characters make a word (软件包 is one or two, not five)
+    han = len(_CJK.findall(rest))
+    words = len(_CJK.sub(" ", rest).split()) + (han + 1) // 2
+    return words <= TITLE_WORDS
 
 
 def opening_ids(ranked: Sequence[Ranked], thing: str) -> list[str]:

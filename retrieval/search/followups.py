@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval.search import divisions
-from retrieval.search.languages import is_spoken_stop_word
+from retrieval.search.languages import is_spoken_stop_word, stop_word_hits
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -90,16 +90,33 @@ _POINTING_BACK = re.compile(
 _IMPERSONAL = re.compile(
     r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b", re.I
 )
-# A French question inverts its subject ("sépare-t-il"); after a name the pronoun is that name,
-# and so after a subject opening the question with its determiner ("La peine capitale
-# existe-t-elle encore ?", "Les paquets sont-ils signés ?").
-_INVERTED = re.compile(r"-(t-)?(il|elle|ils|elles)\b")
-_NAMED = re.compile(r"(?<=\w)\s+[A-Z][\w-]*")
+# A pronoun after a name is that name ("Pourquoi Debian sépare-t-il …", "Qui soigne Paul quand
+# il est blessé ?"; not "I"), after a French subject with its determiner before the inverted
+# verb the subject ("La peine capitale existe-t-elle encore ?", "Quand la préface a-t-elle été
+# écrite ?"), after the subject of an English "does" that subject ("where does bat look for its
+# config file?"): those questions name what they are about.
+_NAMED = re.compile(r"(?<=\w)\s+(?!I\b)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w-]*")
 _FRENCH_SUBJECT = re.compile(
-    r"^\s*(le|la|les|l'|l’|un|une|des|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|notre|"
-    r"nos|votre|vos|leur|leurs)\b",
+    r"(?:^|\s)(le|la|les|l'|l’|un|une|des|ce|cet|cette|ces|mon|ma|mes|ton|ta|tes|son|sa|ses|"
+    r"notre|nos|votre|vos|leur|leurs)\s*\w[^?]*?(?=\s\w+-(t-)?(il|elle|ils|elles)\b)",
     re.IGNORECASE,
 )
+_ENGLISH_SUBJECT = re.compile(r"\b(do|does|did)\s+(?:(?:the|a|an|my|your|our)\s+)?([\w.-]+)", re.I)
+# A pronoun after a preposition ("What did Yang Jiechi say about it?", "¿Qué dijo Ana sobre
+# él?") is what was asked about before, whoever the question names; a possessive ("for its
+# config file") is the subject's.
+_PERSONAL = re.compile(
+    r"(?:(?<![\w-])(about|with|for|on|in|to|from|of|by|at|into|without|against|"
+    r"de|avec|pour|sur|sans|à|chez|par|contre|"
+    r"о|об|обо|с|со|у|для|про|на|в|к|от|из|без|"
+    r"sobre|con|para|por|en|a|sin|contra)\s+)?"
+    r"\b(it|its|they|them|their|theirs|he|him|his|she|her|"
+    r"il|elle|ils|elles|lui|leur|leurs|"
+    r"он|она|оно|они|его|её|ее|их|ему|ей|им|него|неё|нее|нему|ней|ним|них|нём|нем|"
+    r"él|ella|ellos|ellas)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = frozenset("its their theirs his leur leurs".split())
 # Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
 # "还有", "它", "是哪一个" ("which one") in a short question; "其他"/"其它" ("other") hold
 # 他 and 它 but point nowhere, and "这个" after a quoted word is that word ("“苹果”这个词").
@@ -149,11 +166,29 @@ def is_follow_up(question: str) -> bool:
         return True
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
         return True
-    lowered = _IMPERSONAL.sub(" ", text.lower())
-    if _NAMED.search(text) or _FRENCH_SUBJECT.match(text):
-        lowered = _INVERTED.sub(" ", lowered)  # "Pourquoi Debian sépare-t-il …": Debian's "il"
-    pointing = _WORD.findall(lowered)
+    pointing = _WORD.findall(_IMPERSONAL.sub(" ", _own_pronouns_dropped(text).lower()))
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+
+
+def _own_pronouns_dropped(text: str) -> str:
+    """``text`` without the personal pronouns that stand for a subject it names before them:
+    "where does bat look for its config file?" and "Qui soigne Paul quand il est blessé ?" say
+    what they are about; "how do I change its theme?" does not."""
+    named = _NAMED.search(text) or _FRENCH_SUBJECT.search(text)
+    subject = _ENGLISH_SUBJECT.search(text)
+    if subject is not None and is_spoken_stop_word(subject[2]):
+        subject = None  # "how do I …", "what does it …": no subject named
+    ends = [m.end() for m in (named, subject) if m is not None]
+    if not ends:
+        return text
+    start = min(ends)
+    return text[:start] + _PERSONAL.sub(_unless_asked_about, text[start:])
+
+
+def _unless_asked_about(pronoun: re.Match[str]) -> str:
+    """The pronoun dropped, unless a preposition asks about it ("about it")."""
+    kept = pronoun[1] is not None and pronoun[2].lower() not in _POSSESSIVE
+    return pronoun[0] if kept else " "
 
 
 @functools.lru_cache(maxsize=4096)
@@ -163,6 +198,40 @@ def _says_nothing(word: str) -> bool:
     if word in _ASKING_COMPLEMENTS:
         return True
     return is_spoken_stop_word(word)
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SPANISH_MARKS = re.compile(r"[¿¡]")
+_LATIN_SPOKEN = ("en", "fr", "es")
+_PLAIN_STOP_WORDS = 2  # of one language, and more than of any other: "Et sur testing ?"
+
+
+def plain_language(question: str) -> str | None:
+    """The language ``question`` is plainly written in, by its script, a Spanish "¿", or more
+    stop words of one language than of any other; None when too little says ("and redo?",
+    "¿y loadNavbar?" aside, "que es la barra lateral" is French and Spanish alike)."""
+    if _CJK.search(question):
+        return "zh"
+    cyrillic = len(_CYRILLIC.findall(question))
+    if cyrillic and cyrillic * 3 >= len(_LATIN.findall(question)):
+        return "ru"  # commands and names are in Latin letters in every language
+    if _SPANISH_MARKS.search(question):
+        return "es"
+    hits = sorted(((stop_word_hits(question, code), code) for code in _LATIN_SPOKEN), reverse=True)
+    (most, code), (second, _) = hits[0], hits[1]
+    return code if most >= _PLAIN_STOP_WORDS and most > second else None
+
+
+def _another_language(question: str, history: tuple[str, ...]) -> bool:
+    """Whether ``question`` is plainly in another language than the latest earlier question
+    that plainly is in one: a person who changes language changes subject ("Quand la préface
+    a-t-elle été écrite ?" after "¿Cómo funciona el modo sin conexión?")."""
+    asked = plain_language(question)
+    if asked is None:
+        return False
+    before = next(filter(None, map(plain_language, reversed(history))), None)
+    return before is not None and before != asked
 
 
 @dataclass(frozen=True)
@@ -176,7 +245,9 @@ class Conversation:
         """The context to search with ``question``, or None when it stands on its own."""
         if not self.history or now - self.updated_at > idle_seconds:
             return None
-        return "\n".join(self.history) if is_follow_up(question) else None
+        if not is_follow_up(question) or _another_language(question, self.history):
+            return None
+        return "\n".join(self.history)
 
     def after(self, question: str, context: str | None, now: float) -> Conversation:
         """The conversation once ``question`` (asked with ``context``) has been answered."""

@@ -109,6 +109,15 @@ def _authors(db: sqlite_utils.Database) -> None:
     db.execute("alter table documents add column author text")
 
 
+def _skipped_files(db: sqlite_utils.Database) -> None:
+    """Files that could not be read, with why and as of which size, time and parser: the next
+    refresh names them without reading them again (a damaged PDF cost every start seconds)."""
+    db.execute(
+        "create table skipped (doc text primary key, size integer not null,"
+        " mtime_ns integer not null, parser text not null, reason text not null)"
+    )
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -118,7 +127,36 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0006-page-turns", _page_turns),
     ("corpus-0007-headings-above", _headings_above),
     ("corpus-0008-authors", _authors),
+    ("corpus-0009-skipped-files", _skipped_files),
 ]
+
+
+class SkippedFiles:
+    """Why each file that could not be read was skipped, as of its size, time and parser."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def reason(self, doc: str, size: int, mtime_ns: int, parser: str) -> str | None:
+        """Why ``doc`` was skipped when it last had this size and time, read by ``parser``."""
+        row = self.db.execute(
+            "select reason from skipped where doc = ? and size = ? and mtime_ns = ? and parser = ?",
+            [doc, size, mtime_ns, parser],
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def record(self, doc: str, size: int, mtime_ns: int, parser: str, reason: str) -> None:
+        self.db.execute(
+            "insert or replace into skipped (doc, size, mtime_ns, parser, reason)"
+            " values (?, ?, ?, ?, ?)",
+            [doc, size, mtime_ns, parser, reason],
+        )
+
+    def keep_only(self, docs: Collection[str]) -> None:
+        """Forget every file but ``docs`` (those read now, or gone, are skipped no more)."""
+        for (doc,) in self.db.execute("select doc from skipped").fetchall():
+            if doc not in docs:
+                self.db.execute("delete from skipped where doc = ?", [doc])
 
 
 class CorpusStore:
@@ -128,6 +166,7 @@ class CorpusStore:
         self.path = path
         self.db = connect(path)
         self._local = threading.local()
+        self.skipped = SkippedFiles(self.db)
         try:
             apply_migrations(self.db, "corpus", CORPUS_MIGRATIONS)
         except sqlite3.DatabaseError as error:

@@ -471,3 +471,17 @@ async def test_a_reply_to_a_passage_quoted_by_words_follows_up_on_the_words(
     (chosen,) = await bot.send(bot.updates.press(data, offer.result, user_id=OTHER_USER_ID))
     (reply,) = await bot.say_in_group("and Liberia?", reply_to=chosen.result)
     assert visible(reply.text).startswith("Read as a follow-up to “peacekeepers”.")
+
+
+async def test_a_reply_naming_a_result_past_the_ranking_says_how_many_there_are(
+    bot: Harness,
+) -> None:
+    question = "Gulf of Aden escort vessels"
+    assert library(bot).answer(question).total == 2, "needs a question with two results"
+    (answer,) = await bot.say_in_group(f"/ask {question}", topic=TOPIC)
+    update = bot.updates.group_text("7", user_id=OTHER_USER_ID, reply_to=answer.result, topic=TOPIC)
+    (told,) = await bot.send(update)
+    assert told.params["message_thread_id"] == TOPIC
+    assert visible(told.text) == (
+        f"There is no result 7 for “{question}”: the search found 2 passages."
+    )

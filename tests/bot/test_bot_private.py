@@ -375,8 +375,52 @@ async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harnes
     assert f"¶ {passage.paragraph}" in visible(opened.text).split("\n")[1]
     assert passage.text[:60] in visible(opened.text)
     assert len(query_log(bot)) == 1  # nothing was searched
+    (again,) = await bot.say("2")  # not replying: the answer just given, as in the terminal
+    assert passage.text[:60] in visible(again.text)
+    assert len(query_log(bot)) == 1
+
+
+async def test_a_bare_number_long_after_the_answer_is_a_question(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await bot.say(QUESTION)
+    later = time.time() + 31 * 60  # the idle time is 30 minutes
+    monkeypatch.setattr("bot.handlers.common.clock", lambda: later)
     await bot.say("2")
     assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
+
+
+async def test_a_bare_number_after_reset_is_a_question(bot: Harness) -> None:
+    await bot.say(QUESTION)
+    await bot.say("/reset")
+    await bot.say("2")  # as in the terminal chat, whose /reset forgets the results too
+    assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
+
+
+async def test_a_results_number_past_those_shown_opens_that_result(bot: Harness) -> None:
+    # "7" after three results was searched as words, in French: "(recherche : 7 …)", and "the
+    # fifth one" quoted "custom5: the fifth of five user defined fields".
+    await bot.say(QUESTION)
+    ranked = expected(bot, QUESTION, k=10).hits
+    for said, rank in (("7", 7), ("the fifth one", 5)):
+        (opened,) = await bot.say(said)
+        wanted = ranked[rank - 1].passage
+        assert f"¶ {wanted.paragraph}" in visible(opened.text).split("\n")[1], said
+        assert wanted.text[:60] in visible(opened.text), said
+    assert len(query_log(bot)) == 1  # nothing was searched
+
+
+async def test_a_results_number_past_the_ranking_says_how_many_there_are(bot: Harness) -> None:
+    question = "Gulf of Aden escort vessels"
+    assert expected(bot, question).total == 2, "needs a question with two results"
+    (answer,) = await bot.say(question)
+    for said, rank in (("7", 7), ("the fifth one", 5)):
+        (told,) = await bot.say(said, reply_to=answer.result)
+        found = messages.passages(2)
+        assert visible(told.text) == messages.NO_SUCH_RESULT.format(
+            rank=rank, question=question, found=found
+        )
+    assert len(query_log(bot)) == 1  # nothing was searched
 
 
 async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot: Harness) -> None:

@@ -410,13 +410,14 @@ def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
     assert shown.startswith("📄 Saved x.txt.\n\n✅ Reloaded in 1.2 s.\nDocuments: 300 added")
     listed = re.findall(r"^• <bad & (\d+)>\.txt: binary, not text$", shown, re.M)
     assert listed == [str(n) for n in range(len(listed))] and 10 < len(listed) < 500
-    assert shown.endswith(f"…and {500 - len(listed)} more.")
+    assert shown.endswith(f"…and {500 - len(listed)} more (/sources lists them all).")
     # The names added: as many as fit, then how many more, never a bare "…".
     added = re.search(r"^Added: (.*)$", shown, re.M)
     assert added is not None
     names = re.findall(r"new_(\d+)\.txt", added[1])
     assert names == [str(n) for n in range(len(names))] and 10 < len(names) < 300
-    assert added[1].endswith(f"new_{len(names) - 1}.txt …and {300 - len(names)} more.")
+    more = f"…and {300 - len(names)} more (/sources lists them all)."  # where the rest are
+    assert added[1].endswith(f"new_{len(names) - 1}.txt {more}")
 
 
 @given(st.text(max_size=400), st.integers(0, 10**6))

@@ -160,6 +160,30 @@ def test_a_table_in_a_frame_anchored_in_a_paragraph_is_read() -> None:
     ]
 
 
+_NOTED = b"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"><office:body><office:text>
+<text:p>The harbour committee met in spring.<text:note><text:note-citation>1</text:note-citation>
+<text:note-body><text:p>Minutes kept by the clerk.</text:p></text:note-body></text:note>
+<draw:frame><draw:text-box><text:p>Figure 1: the port in 1900.<text:note>
+<text:note-citation>2</text:note-citation><text:note-body><text:p>From the town archive.</text:p>
+</text:note-body></text:note></text:p></draw:text-box></draw:frame></text:p>
+<text:p>The berths were deepened the next year.</text:p>
+</office:text></office:body></office:document-content>"""
+
+
+def test_a_note_in_a_frame_is_read_once_after_the_frames_caption() -> None:
+    document = pipeline.read("noted.odt", _odt_with({"content.xml": _NOTED}))
+    assert [block.text for block in document.blocks] == [
+        "The harbour committee met in spring.",
+        "Minutes kept by the clerk.",
+        "Figure 1: the port in 1900.",
+        "From the town archive.",
+        "The berths were deepened the next year.",
+    ]
+
+
 @pytest.mark.parametrize(
     "change",
     [

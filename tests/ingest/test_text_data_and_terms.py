@@ -424,3 +424,38 @@ def test_a_term_ending_with_a_colon_leads_its_description() -> None:
         t.startswith("The Debian package maintenance system: The entire system") for t in texts
     )
     assert "These key features distinguish Debian from other Linux distributions:" in texts
+
+
+MAILING_LISTS = """\
+Development lists
+
+  debian-private@lists.debian.org
+
+      Description : Private discussions among developers: only for
+                    issues that may not be discussed on public lists.
+
+                    This list is archived internally on a Debian Project
+                    machine, only developers have access to the archive.
+      Moderated   : no
+      Subscription: developers only
+
+  debian-python@lists.debian.org
+
+      Description : Discussion of issues related to Python on Debian
+                    systems with a stress on packaging standards.
+
+                    Therefore relevant for maintainers of Python related
+                    packages.
+"""
+
+
+def test_a_terms_description_goes_on_over_the_paragraphs_indented_as_it() -> None:
+    # From doc-debian's mailing-lists.txt (data/eval/corpora/second, SOURCES.md there): the
+    # second paragraph of a list's description, alone, no longer says which list it is about.
+    texts = [p.text for p in passages(read("lists.txt", MAILING_LISTS.encode()), "lists.txt")]
+    private = next(t for t in texts if t.startswith("debian-private@lists.debian.org"))
+    assert "This list is archived internally on a Debian Project machine" in private
+    python = next(t for t in texts if t.startswith("debian-python@lists.debian.org"))
+    assert python.endswith("Therefore relevant for maintainers of Python related packages.")
+    assert "Therefore" not in private  # the next term's description is its own
+    assert not any(t.startswith(("This list is archived", "Therefore")) for t in texts)

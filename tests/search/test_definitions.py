@@ -12,8 +12,10 @@ from retrieval.model import Excerpt, Passage
 from retrieval.search.definitions import (
     defines,
     first_defining,
+    purpose_searched,
     purpose_subject,
     says_purpose,
+    sections_named,
     subject,
     term_asked,
 )
@@ -149,6 +151,10 @@ PBUILDER_NOTES = {
         ("我应该做什么？", None),
         ("Que fait dpkg quand le disque est plein ?", None),  # what it does then, not its use
         ("Que fait dpkg ?", "dpkg"),
+        ("Для чего используется команда debdiff?", "debdiff"),  # not "команда"
+        ("¿Qué hace la orden debdiff?", "debdiff"),
+        ("update-alternatives 命令是干什么用的？", "update-alternatives"),
+        ("古代中国人把火星叫做什么？", None),  # "what was it called", not "what does it do"
         ("what is sed?", None),  # a definition: subject() reads that one
         ("how do I use sed?", None),
     ],
@@ -167,6 +173,8 @@ def test_the_thing_a_question_asks_the_purpose_of(question: str, thing: str | No
         ("Perl 脚本 update-alternatives 提供了一种简单的方法。", "update-alternatives", True),
         ("uscan permet de télécharger les sources.", "uscan", True),
         ("pbuilder позволяет проверить зависимости.", "pbuilder", True),
+        # Chinese words are found between others, not only after a space
+        ("对于验证编译依赖而言，pbuilder 软件包是非常有用的。", "pbuilder", True),
         ("“sed” stands for Stream EDitor.", "sed", True),  # a definition says it too
     ],
 )
@@ -228,3 +236,75 @@ def test_every_defining_passage_comes_forward_even_when_the_first_already_define
     out = first_defining(ranked, "zorblat")
     assert [r.passage.text for r in out[:3]] == [texts[0], texts[4], texts[7]]
     assert [r.score for r in out] == sorted((r.score for r in out), reverse=True)
+
+
+def _pbuilder_manual(heading: str, opening: str, step: str) -> str:
+    """A manual's section titled after pbuilder: its opening says what pbuilder is for, then
+    steps repeat the name in commands (BM25 ranks those above the opening)."""
+    steps = "".join(f"{step} {n}: `sudo pbuilder --step {n}` pbuilder.\n\n" for n in range(6))
+    return f"# Build\n\n## 6.3. debuild\n\nRun debuild.\n\n## {heading}\n\n{opening}\n\n{steps}"
+
+
+PBUILDER_MANUALS = {
+    "ru.md": _pbuilder_manual(
+        "6.4. Пакет pbuilder",
+        "В чистой среде сборки для проверки зависимостей очень полезен пакет pbuilder.",
+        "Шаг",
+    ),
+    "zh.md": _pbuilder_manual(
+        "6.4. pbuilder 软件包",
+        "对于使用净室编译环境来验证编译依赖而言，pbuilder 软件包是非常有用的。",
+        "步骤",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Зачем мейнтейнеру нужен pbuilder?", "В чистой среде сборки"),
+        ("pbuilder 主要用来干嘛？", "对于使用净室编译环境"),
+        ("Что такое pbuilder?", "В чистой среде сборки"),
+    ],
+)
+def test_what_is_it_for_quotes_the_opening_of_the_section_titled_after_it(
+    write_library: Callable[[dict[str, str]], Library], question: str, opening: str
+) -> None:
+    # The opening of "6.4. Пакет pbuilder" says what pbuilder is for; a dozen steps repeating
+    # the name in commands (six in each language) ranked above it, and it was not among the
+    # best ten. The same opening in the other language comes after.
+    library = write_library(PBUILDER_MANUALS)
+    assert library.answer(question, k=3).hits[0].passage.text.startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("heading", "titled"),
+    [
+        ("6.4. Пакет pbuilder", True),
+        ("6.4. pbuilder 软件包", True),
+        ("7.6. La orden pbuilder", True),
+        ("Using pbuilder with lintian hooks", False),  # on something done with it
+        ("6.4. pbuilder 软件包的钩子脚本配置", False),  # its hook scripts' configuration
+        ("6.3. debuild", False),
+    ],
+)
+def test_a_section_titled_after_the_thing(heading: str, titled: bool) -> None:
+    passage = Passage("m-1", "m.md", "M", heading, 1, "Text.")
+    ranked = [Ranked(passage, 1.0, 1.0, Excerpt(()))]
+    assert bool(sections_named(ranked, "pbuilder")) is titled
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("pbuilder 主要用来干嘛？", "pbuilder ？"),
+        ("Зачем мейнтейнеру нужен pbuilder?", "pbuilder ?"),
+        ("À quoi sert uscan quand on met à jour ?", "uscan quand on met à jour ?"),
+        ("Для чего используется команда debdiff?", "команда debdiff ?"),
+        ("what is the purpose of the venv module", "venv module"),
+        ("how do I use sed?", None),  # no purpose asked: the question is searched as asked
+    ],
+)
+def test_a_purpose_questions_frame_is_not_searched(question: str, searched: str | None) -> None:
+    # 主要 ("mainly") and 用来 ("used for") found "主要信息来源" above the passages on pbuilder
+    assert purpose_searched(question) == searched

@@ -70,27 +70,95 @@ def test_a_follow_up_finds_what_it_asks_of_the_earlier_subject(
     assert answer in _follow_up(moons, first, then)
 
 
+# The earlier question in each question's own language: one in another language starts anew.
+EARLIER = {
+    "fr": "Qui a découvert Phobos ?",
+    "ru": "Кто открыл Фобос?",
+    "es": "¿Quién descubrió Fobos?",
+    "zh": "火卫一是什么时候被发现的？",
+}
+
+
 @pytest.mark.parametrize(
-    "question",
+    ("lang", "question"),
     [
-        "Comment les Romains appelaient-ils Vénus ?",  # "les" is the French article
-        "La version stable est-elle signée ?",  # "elle" is the subject opening the question
-        "Que prévoit l'article 12 ?",  # the number is the article's
-        "О чём говорит статья 15?",
-        "¿Qué establece el artículo 9?",
-        "为什么火星是红色的？",  # "why", then what it asks about
-        "“Debian”这个名字是怎么来的？",  # "this name" is the quoted one
+        ("fr", "Comment les Romains appelaient-ils Vénus ?"),  # "les" is the French article
+        ("fr", "La version stable est-elle signée ?"),  # "elle" is the subject opening it
+        ("fr", "Quand la préface a-t-elle été écrite ?"),  # "elle" is "la préface"
+        ("fr", "Qui soigne Paul quand il est blessé ?"),  # "il" is Paul
+        ("fr", "Que prévoit l'article 12 ?"),  # the number is the article's
+        ("ru", "О чём говорит статья 15?"),
+        ("es", "¿Qué establece el artículo 9?"),
+        ("zh", "为什么火星是红色的？"),  # "why", then what it asks about
+        ("zh", "“Debian”这个名字是怎么来的？"),  # "this name" is the quoted one
     ],
 )
 def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
-    question: str,
+    lang: str, question: str
 ) -> None:
-    assert _context("Qui a découvert Phobos ?", question) is None
+    assert _context(EARLIER[lang], question) is None
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["为什么？", "为什么不行？", "Et l'article 5 ?", "А статья 5?", "Est-elle signée ?"],
+    ("lang", "question"),
+    [
+        ("zh", "为什么？"),
+        ("zh", "为什么不行？"),
+        ("fr", "Et l'article 5 ?"),
+        ("ru", "А статья 5?"),
+        ("fr", "Est-elle signée ?"),
+        ("fr", "Quand a-t-elle été découverte ?"),  # "elle": no subject named before it
+        ("es", "¿Y qué forma tienen?"),
+    ],
 )
-def test_short_questions_still_lean_on_the_one_before(question: str) -> None:
-    assert _context("Qui a découvert Phobos ?", question)
+def test_short_questions_still_lean_on_the_one_before(lang: str, question: str) -> None:
+    assert _context(EARLIER[lang], question)
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # The tester's French question on another book was searched with the Spanish one.
+        ("¿Cómo funciona el modo sin conexión?", "Quand la préface a-t-elle été écrite ?"),
+        ("¿Cómo funciona el modo sin conexión?", "Et sur Windows ?"),
+        ("Qui a découvert Phobos ?", "А статья 5?"),
+        ("What is the offline mode?", "¿Y qué forma tienen?"),
+        ("Кто открыл Фобос?", "那火卫二呢？"),
+        ("火卫一是什么时候被发现的？", "and what about Deimos?"),
+    ],
+)
+def test_a_question_in_another_language_starts_a_new_subject(first: str, then: str) -> None:
+    assert _context(first, then) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("what is bat?", "and redo?"),  # too few words to tell a language: still follows
+        ("¿Qué hace la opción loadSidebar?", "¿y loadNavbar?"),
+        ("Как установить bat на Arch?", "а на Windows?"),
+        ("What is the offline mode?", "7 ?"),
+    ],
+)
+def test_a_short_follow_up_without_a_language_of_its_own_still_follows(
+    first: str, then: str
+) -> None:
+    assert _context(first, then)
+
+
+def test_a_number_asked_after_a_question_keeps_its_language(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "7" after an English question was answered in French, the language of the passage
+    # holding a "7": a number has no language, the conversation has one.
+    library = write_library(
+        {
+            "undo.txt": "Undoing\n\nPress z to undo the last action and shift+z to redo it.\n",
+            "livre.txt": "Le jardin\n\nLe chapitre 7 raconte la visite du jardin en été.\n",
+        }
+    )
+    earlier = "what is the weather like in winter?"  # English, and about nothing here
+    answer = library.answer("7", context=_context(earlier, "7"))
+    assert answer.hits and answer.hits[0].passage.lang == "fr"  # only the French one has it
+    assert answer.language == "en"
+    assert library.answer("7").language == "fr"  # asked alone, the passage's language

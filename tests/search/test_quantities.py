@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.library import Library
-from retrieval.search.quantities import asks_quantity, gives_quantity, numbers, unquantified
+from retrieval.search.analyzer import Analyzer
+from retrieval.search.quantities import (
+    asks_quantity,
+    counted,
+    gives_quantity,
+    numbers,
+    unquantified,
+)
 
 
 @pytest.mark.parametrize(
@@ -216,3 +223,55 @@ def test_how_many_prefers_the_passage_stating_a_number(
     answer = library.answer("How many packages does Debian have?")
     assert "58,100" in answer.hits[0].passage.text
     assert answer.outcome == "answered"
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(languages=("en", "fr", "ru", "zh"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "thing"),
+    [
+        ("Combien de paquets contient Debian ?", "fr", "fr:paquet"),
+        ("Debian 里大概一共有多少个软件包？", "zh", "zh:软件包"),
+        ("Сколько веток нужно git-buildpackage?", "ru", "ru:веток"),
+    ],
+)
+def test_the_thing_a_count_is_asked_of(
+    analyzer: Analyzer, question: str, lang: str, thing: str
+) -> None:
+    assert thing in counted(question, analyzer, lang)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("За сколько дней Марс облетает Солнце?", "ru"),  # a duration: days are a unit
+        ("火星绕太阳转一圈要多少天", "zh"),
+        ("how many foreign military students came?", "en"),  # "foreign" is no thing counted
+        ("Qui a écrit ces paquets ?", "fr"),  # no count asked
+    ],
+)
+def test_no_count_of_things_is_asked(analyzer: Analyzer, question: str, lang: str) -> None:
+    assert counted(question, analyzer, lang) == frozenset()
+
+
+PACKAGES_FR = {
+    "faq.md": "# FAQ\n\n"
+    + "".join(
+        f"## Question {n}\n\nLes paquets Debian et les paquets source de Debian, paquets {n}.\n\n"
+        for n in range(12)
+    )
+    + "## Contenu\n\nPlus de 58100 paquets sont inclus dans la distribution Debian.\n"
+}
+
+
+def test_how_many_things_quotes_the_passage_counting_them(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A dozen passages say "paquets" and "Debian" more often; the one counting the packages
+    # ranked below them all, and the numbers of the others ("paquets 3") are no count of them.
+    library = write_library(PACKAGES_FR)
+    top = library.answer("Combien de paquets contient Debian ?", k=3).hits[0].passage
+    assert top.text.startswith("Plus de 58100 paquets")

@@ -6,12 +6,16 @@ II", "Capítulo primero. Que trata de la condición … hidalgo don Quijote de l
 первая", "Book the First", "第66章 关云长单刀赴会". Its lines of dialogue ("— Ну?", "-¿Pláticas
 son éstas, Sancho, para este lugar?", "« Qui êtes-vous ? »") are never headings, however short
 or question-like. A story may open with its author's name over its title ("Антон Чехов" /
-"ХАМЕЛЕОН"): the name is no title.
+"ХАМЕЛЕОН"): the name is no title. Project Gutenberg sets an em-dash as two hyphens ("--Et où
+est son bras?") and may number chapters by a roman numeral alone ("IV." over "Marie couche le
+petit blessé.", or "II. Papa se fâche." on one line); a title page's "PAR" or "BY" line, over
+the author's name, heads nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
 
@@ -44,7 +48,13 @@ CHAPTER_TITLE_CHARS = 320
 SUBTITLE_WORDS = 12  # the longest title on the line under a bare chapter heading
 # A line of dialogue opens with a dash: a long one ("— Ну?", "– За что?"), or a hyphen set
 # against the word ("-¿Y las narices?", "-Decid -le repliqué yo"); "- Websites" is a list's item.
-_DIALOGUE = re.compile(r"^(?:[‒–—―]|[-‐‑](?=[^\s\d-]))")
+_DIALOGUE = re.compile(r'^(?:[‒–—―]|[-‐‑](?=[^\s\d-])|--(?=[¿¡«"“]?[^\W\d_a-z]))')
+# A roman numeral, its full stop, and the chapter's title if any: "IV.", "II. Papa se fâche."
+_ROMAN_CHAPTER = re.compile(rf"^(?P<number>{ROMAN})\.?(?:\s+(?P<title>\S.*))?$")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ROMAN_RUN = 3  # chapters numbered in order that make a book's numbering, not a stray "C."
+ROMAN_TITLE_WORDS = 12
+_BY_WORDS = frozenset("by par por von di da door av af przez".split())
 # A line opening with a quotation mark ("« Qui êtes-vous ? »", "»-Luego, ¿todo aquello …?",
 # "“Where?”") is one of dialogue or a quotation when it is a question: no FAQ asks so.
 _QUOTED = re.compile(r"^[«»“”„\"‘’‚]")
@@ -75,6 +85,40 @@ def is_bare_chapter(line: str) -> bool:
 def is_dialogue(line: str) -> bool:
     """Whether ``line`` opens as a line of dialogue does, with a dash ("— Ну?")."""
     return bool(_DIALOGUE.match(line))
+
+
+def is_byline(line: str) -> bool:
+    """Whether ``line`` is only the word a title page sets over the author's name ("PAR",
+    "BY", "POR", "VON"): no heading."""
+    return line.strip(" .:").casefold() in _BY_WORDS
+
+
+def roman_chapters(lines: Sequence[str]) -> set[str]:
+    """The lines of ``lines`` that number a book's chapters by a roman numeral alone or before
+    a short title ("I.", "II. Papa se fâche.", "XXXIX. A l’Ecole? ou chez nous?"): such lines
+    that follow one another in order, :data:`ROMAN_RUN` of them at least (I, II, III, …).
+    One "C. Smith wrote …" or "I. e. …" is no chapter; a book numbers on."""
+    found: set[str] = set()
+    run: list[str] = []
+    last = 0
+    for line in [*lines, ""]:
+        match = _ROMAN_CHAPTER.match(line) if len(line) <= CHAPTER_TITLE_CHARS else None
+        value = _roman_value(match["number"]) if match else 0
+        title = (match["title"] or "") if match else ""
+        if not value or len(title.split()) > ROMAN_TITLE_WORDS or title[:1].islower():
+            continue  # the chapter's text between its headings
+        if value != last + 1:
+            found.update(run if len(run) >= ROMAN_RUN else ())
+            run = []
+        run.append(line)
+        last = value
+    return found | set(run if len(run) >= ROMAN_RUN else ())
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a roman numeral in capitals ("XXXIX" → 39)."""
+    values = [_ROMAN_DIGITS[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def is_quoted(line: str) -> bool:

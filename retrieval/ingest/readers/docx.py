@@ -9,7 +9,9 @@ part of the body, so no running header reaches a passage. Runs of paragraphs in 
 ("Code", "HTML Preformatted", any style set in a fixed-pitch font) are code blocks, with the
 paragraph introducing them; short bold lines each over one paragraph of its own, as a list of
 command-line options is laid out, are terms read with their descriptions (see
-:mod:`retrieval.ingest.readers.docxcode`).
+:mod:`retrieval.ingest.readers.docxcode`). Footnotes and endnotes are paragraphs of their own right
+after the paragraph (or list, or table) holding their marks; comments are not read (see
+:mod:`retrieval.ingest.readers.docxnotes`).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -57,6 +59,7 @@ from retrieval.ingest.readers.docxcode import (
     style_name,
     style_of,
 )
+from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -103,6 +106,12 @@ class _Walk:
     intro: int | None = None  # the paragraph right before, which may introduce code
     terms: set[Any] = field(default_factory=set)  # see docxcode.described_terms
     term: str = ""  # a term waiting for its description
+    notes: dict[NoteKey, str] = field(default_factory=dict)  # see docxnotes.notes_of
+    # The notes whose marks were read, waiting for the end of the paragraph, list or table
+    # holding them (see _release_notes); how many note blocks were added.
+    pending: list[NoteKey] = field(default_factory=list)
+    noted: set[NoteKey] = field(default_factory=set)
+    note_blocks: int = 0
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -117,6 +126,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
     walk.terms = described_terms(items, walk.code_styles, lambda p: _plain(p, walk))
+    walk.notes = notes_of(word, text_of)
     for item in items:
         if isinstance(item, Table):
             _table(item, walk)
@@ -124,15 +134,15 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
             _paragraph(item, walk)
     _flush(walk)
     _lone_term(walk)
-    if not document.blocks:
+    if len(document.blocks) == walk.note_blocks:
         # Every line set as a title or heading (the styles used for emphasis): the lines are
         # the text, not the outline of a text that is not there; the first of them too, when
         # it was taken for the title ("Backups run every night" set in Heading 1).
         lines = walk.outline.entered
         if lines and not title and document.title:
             lines = [document.title, *lines]
-        for line in lines:
-            document.add(None, line)
+        document.blocks[:0] = [Block(line) for line in lines]
+    _release_notes(walk)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
     return document
@@ -318,6 +328,7 @@ def text_of(element: Any) -> str:
 
 def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:
     _own_text(paragraph, walk)
+    _hold_notes(paragraph._p, walk)
     _boxes(_text_boxes(paragraph._p), paragraph._parent, walk)
 
 
@@ -377,12 +388,38 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
     if not text:
         return
     _flush(walk)
+    if not walk.term and not (_listed(paragraph) and _plain(paragraph, walk)):
+        _release_notes(walk)  # the paragraph, list or table holding their marks is over
     if paragraph._p in walk.terms:
         walk.term = text
         return
     if not _plain(paragraph, walk):
         _lone_term(walk)
     _styled_text(paragraph, text, walk)
+
+
+def _listed(paragraph: Paragraph) -> bool:
+    """Whether a paragraph is an item of a list: numbered, or in a list style."""
+    return bool(paragraph._p.xpath("./w:pPr/w:numPr")) or style_name(paragraph).startswith("list")
+
+
+def _hold_notes(element: Any, walk: _Walk) -> None:
+    """The notes marked in ``element`` wait for the end of what holds it (see
+    :mod:`retrieval.ingest.readers.docxnotes`); each note is read once."""
+    if not walk.notes:
+        return  # most documents have none: no paragraph is searched for marks
+    for key in references(element):
+        if key in walk.notes and key not in walk.noted:
+            walk.noted.add(key)
+            walk.pending.append(key)
+
+
+def _release_notes(walk: _Walk) -> None:
+    """The notes waiting, each a paragraph of its own in the section their marks stand in."""
+    for key in walk.pending:
+        walk.document.add(walk.section, walk.notes[key])
+    walk.note_blocks += len(walk.pending)
+    walk.pending = []
 
 
 def _lone_term(walk: _Walk) -> None:
@@ -418,9 +455,8 @@ def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
     if walk.bold_level is not None and _bold_heading(paragraph, text, walk):
         walk.section = walk.outline.enter(walk.bold_level, text)
         return
-    numbered = bool(paragraph._p.xpath("./w:pPr/w:numPr"))
     text, walk.term = termed(walk.term, text), ""
-    walk.document.add(walk.section, text, item=numbered or style.startswith("list"))
+    walk.document.add(walk.section, text, item=_listed(paragraph))
     walk.intro = len(walk.document.blocks) - 1
 
 
@@ -433,6 +469,7 @@ def _table(table: Table, walk: _Walk) -> None:
     """
     _flush(walk)
     _lone_term(walk)
+    _release_notes(walk)
     # A text box anchored in a cell (a title floating over a table) is read before the table.
     boxes = _text_boxes(table._tbl)
     _boxes(
@@ -447,6 +484,8 @@ def _table(table: Table, walk: _Walk) -> None:
         cells = _unique_cells(row)
         if not any(_inner_tables(cell) or _headed(cell, walk) for cell in cells):
             rows.append([_merged_text(cell, walked) for cell in cells])
+            for cell in cells:
+                _hold_notes(cell._tc, walk)
             continue
         _add_rows(rows, walk)
         rows = []

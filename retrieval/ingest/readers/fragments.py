@@ -101,7 +101,7 @@ def _settle(result: list[Block], waiting: list[Block]) -> None:
 
 
 def _introduces(block: Block) -> bool:
-    return block.text.rstrip().endswith((":", "："))
+    return block.text.rstrip().endswith((":", "：")) and not block.pictured
 
 
 def _joined(parts: Sequence[Block], base: Block) -> Block:

@@ -26,6 +26,7 @@ _SMALL_WORDS = frozenset(
 _TERMINAL = (".", "!", "?", ";", ":", ",", "…", "。", "！", "？", "；", "：", "，")
 _LATIN_END = (".", "!", "?")  # where a hard-wrapped Latin-script line ends its sentence
 SENTENCE_END = (*_LATIN_END, "。", "！", "？")
+_CLOSING = "\"'”’»"  # quotation marks closing a sentence ("… than either, Mrs." / "Sheppard.\"")
 _PROSE_END = tuple(mark for mark in _TERMINAL if mark != "…")  # how running text ends a line
 CJK_PUNCTUATION = re.compile(r"[，、。：；！？,;:]")
 _CJK_INSIDE = ("，", "、", "：", "；", "“", "‘", "「", "『", "（", "《")  # marks inside a sentence
@@ -148,7 +149,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
         # began part-way along the original line) ends the paragraph even on a full-width line.
         # The block's last line, short as last lines are, ending a sentence is no heading and
         # ends the paragraph ("… features." / "Sed is often used as a find-and-replace tool.").
-        last_sentence = i + 2 == len(lines) and nxt.endswith(SENTENCE_END)
+        last_sentence = i + 2 == len(lines) and nxt.rstrip(_CLOSING).endswith(SENTENCE_END)
         next_starts_block = (
             bool(nxt) and not _runs_on(line, nxt) and early(i + 1) and not last_sentence
         )
@@ -206,7 +207,7 @@ def units(text: str) -> list[str]:
     item = -1  # where the text of the list item above starts ("  * Required: packages …")
     for number, (block, raw_block, bad) in enumerate(zip(blocks, raw_blocks, junk, strict=True)):
         if number in terms:
-            term = blocks[number][0]
+            term, item = blocks[number][0], -1  # a new term: what follows describes it
             continue
         if number in tables:
             result.extend(tables[number])
@@ -232,6 +233,8 @@ def units(text: str) -> list[str]:
             result.extend(_block_units(block, bad, wrapped, first_block=not result))
         if term and len(result) > start:
             result[start] = _with_term(term, result[start])
+            if len(raw_block) > 1 and is_prose(block[-1]):  # its paragraphs indented alike
+                item = indent_of(raw_block[-1])  # go on describing the term (see _terms)
         term = ""
     return result
 
@@ -406,7 +409,9 @@ def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]
     """The blocks that are a term of a definition list: one short line, not a heading nor a
     sentence, over a description indented further ("preinst" / "        This script is
     executed before …", "debian-x@lists.debian.org" / "      Description : …"). Alone, the
-    description would never say what it describes."""
+    description would never say what it describes; nor would its later paragraphs, indented as
+    its lines ("This list is archived internally …" under debian-private's), which
+    :func:`units` joins to it."""
     found: set[int] = set()
     for number, (block, following) in enumerate(itertools.pairwise(blocks)):
         line = squeeze(block[0])
@@ -605,8 +610,8 @@ def looks_like_heading(line: str) -> bool:
     if is_numbered_heading(line) or is_cjk_heading(line):
         return True
     words = line.split()
-    if not words or len(words) > 12 or len(line) > 90 or line.endswith(_TERMINAL):
-        return False
+    if not words or len(words) > 12 or len(line) > 90 or line.rstrip(_CLOSING).endswith(_TERMINAL):
+        return False  # "Sheppard.\"", "Poucet.»": the end of a quoted sentence, wrapped
     if not (line[0].isupper() or line[0].isdigit()) or is_data(line):
         return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]

@@ -132,6 +132,15 @@ _AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\n]*\]")
 # one would be taken for a Sphinx field (":param x:") and dropped.
 _SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
+# A release's heading in release notes: "unreleased", "[Unreleased]", "v0.25.0", "[1.2.3] -
+# 2020-01-01", "Version 8.5.1", "0.24.0 (2023-10-11)".
+_VERSION_HEADING = re.compile(
+    r"(?i)^\[?(?:unreleased|(?:version\s+|release\s+|v)?\d+(?:\.\d+)+[\w.+-]*)\]?"
+    r"(?:\s*[-–—:(].*|\s+\d{4}-\d\d-\d\d.*)?$"
+)
+# GitHub's alerts: "> [!NOTE]" over the text of the box, shown as "Note" with an icon.
+_ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]$", re.IGNORECASE)
+_DOCSIFY = re.compile(r"^[?!]>[ \t]+(?=\S)")  # docsify's "?> Tip." and "!> Important."
 _BREAK_TAG = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 # A paragraph opening as an example of what the one before it says: "For example: …",
 # "For instance, …", "As an example, this middleware…", "E.g., …".
@@ -214,6 +223,7 @@ class _Reading:
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
+    images: list[str] = field(default_factory=list)  # alt texts of paragraphs of images alone
 
 
 def _prepared(source: str) -> str:
@@ -275,6 +285,9 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     _flush_label(reading)
     if not document.title:
         document.title = _title_line(document) or _documented(reading) or fallback_title(path)
+    if not document.blocks:  # a page of pictures alone is read as their descriptions
+        for alt in filter(None, map(prose, reading.images)):
+            document.add(reading.section, alt)
     if not document.blocks:
         # An API-reference stub holds only "::: markdown.util": keep that line, as code, so the
         # file is still found (by its module name) rather than reported as holding no text.
@@ -374,7 +387,15 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return index + 3
     if kind == "paragraph_open":
         _note_references(tokens[index + 1], reading)
-        _paragraph(_inline_lines(tokens[index + 1]), reading, _place(tokens, index))
+        if _only_images(tokens[index + 1]):
+            # "![Syntax highlighting example](…png)": the page shows a picture, not these words,
+            # which were glued to the sentence before ("… markup languages:"); kept only for a
+            # page of nothing else
+            reading.images += _inline_lines(tokens[index + 1])
+            _pictured(reading)
+            return index + 3
+        lines = _marked(_inline_lines(tokens[index + 1]), reading)
+        _paragraph(lines, reading, _place(tokens, index))
         return index + 3
     if kind in ("footnote_open", "footnote_close"):
         _footnote(token, reading)
@@ -404,6 +425,40 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind in ("bullet_list_close", "ordered_list_close"):
         _list_closed(reading)
     return index + 1
+
+
+def _only_images(inline: Token) -> bool:
+    """Whether a paragraph (its ``inline`` token) is images alone, linked or not (a screenshot,
+    a row of badges)."""
+    children = inline.children or ()
+    pictures = [child for child in children if child.type == "image"]
+    return bool(pictures) and all(
+        child.type in ("image", "link_open", "link_close", "softbreak", "hardbreak")
+        or (child.type == "text" and not child.content.strip())
+        for child in children
+    )
+
+
+def _pictured(reading: _Reading) -> None:
+    """The paragraph right before a picture, when it leads into it ("… markup languages:"),
+    marked as introducing the picture, not the paragraph after it."""
+    blocks = reading.document.blocks
+    if reading.intro is not None and reading.intro == len(blocks) - 1:
+        blocks[-1] = replace(blocks[-1], pictured=True)
+        reading.intro = None
+
+
+def _marked(lines: list[str], reading: _Reading) -> list[str]:
+    """A paragraph's ``lines`` without the mark that makes it a box on the built page: GitHub's
+    alert tag on a line of its own ("> [!NOTE]"), read as the label the page shows ("Note")
+    before the text, and docsify's "?>" (a tip) and "!>" (a warning) opening it, dropped."""
+    alert = _ALERT.match(lines[0].strip()) if lines else None
+    if alert is not None:
+        reading.label, reading.intro = alert[1].capitalize(), None
+        return lines[1:]
+    if lines and _DOCSIFY.match(lines[0]):
+        return [_DOCSIFY.sub("", lines[0]), *lines[1:]]
+    return lines
 
 
 def _note_references(inline: Token, reading: _Reading) -> None:
@@ -562,10 +617,14 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         return
     document = reading.document
     if reading.title_from_heading and level == 1:
-        # The title heads the whole document: no heading before it is open any more.
-        document.title, reading.title_from_heading = text, False
-        reading.section = reading.outline.close(level)
-        return
+        reading.title_from_heading = False
+        if not _VERSION_HEADING.match(text):
+            # The title heads the whole document: no heading before it is open any more.
+            document.title = text
+            reading.section = reading.outline.close(level)
+            return
+        # "# unreleased", "# v0.25.0": a release notes file's first release, not its title
+        # (its name is: "CHANGELOG"), heading that release's notes as the next ones do
     if text == document.title and not document.blocks and reading.section is None:
         return  # a "# Title" repeating the front matter's title heads nothing new
     reading.section = reading.outline.enter(level, text)

@@ -5,7 +5,11 @@ order. Headings (``text:h``) become sections, nested by their outline levels, pa
 items paragraphs, tables one block per row, and runs of paragraphs set in a fixed-pitch font (the
 "Preformatted Text" style or any style using such a font) code blocks with the paragraph that
 introduces them. Page headers and footers live in ``styles.xml`` and are never read; tables of
-contents and notes are skipped.
+contents are skipped. A footnote or an endnote (``text:note``, written inside the paragraph that
+carries its mark) is a paragraph of its own right after that paragraph (after the table or the
+listing holding it), under the same section, its number not read, as the Word reader reads them
+(see :mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
+remarks, not the text, and are not read.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
 _CODE_STYLES = frozenset({"Preformatted_20_Text", "Source_20_Text"})
 # Boxes whose children are read as the body's own; indexes and declarations are not text.
 _CONTAINERS = frozenset({"list", "list-item", "list-header", "section", "text-box", "frame"})
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _BLOCKS = frozenset({"p", "h", "list", "table"})  # what a frame or a shape holds, as the body
 _SKIPPED_INLINE = frozenset({"note", "annotation", "frame", "bookmark-ref", "reference-ref"})
 
@@ -70,6 +75,7 @@ class _Walk:
     intro: int | None = None
     code: list[str] = field(default_factory=list)  # the listing being gathered, line by line
     outline: Outline = field(default_factory=Outline)  # the headings above the section
+    notes: list[str] = field(default_factory=list)  # notes waiting for their paragraph's end
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -87,6 +93,7 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
+    _release_notes(walk)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
     return document
@@ -181,9 +188,12 @@ def _walk(element: Any, walk: _Walk) -> None:
         name = _tag(child)
         if name == "p" and _attr(child, "text", "style-name") in walk.fixed:
             walk.code.append(_text(child))
+            _hold_notes(child, walk)
             continue
         if name in ("h", "p", "table"):
             _flush_code(walk)
+            _release_notes(walk)
+            _hold_notes(child, walk)
         if name == "h":
             level = _attr(child, "text", "outline-level")
             _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
@@ -215,6 +225,34 @@ def _owner(element: Any) -> Any:
         if _tag(ancestor) in _BLOCKS or _tag(ancestor) in ("note", "annotation"):
             return ancestor
     return None
+
+
+def _hold_notes(element: Any, walk: _Walk) -> None:
+    """The notes written in ``element``, each as its paragraphs one a line, waiting for the
+    paragraph (or table, or listing) to be read."""
+    for note in element.iterfind(".//text:note", _NS):
+        if _in_drawing(note, element):
+            continue  # read with the frame or shape it is in (see _anchored)
+        body = note.iterfind(".//text:note-body//*", _NS)
+        lines = [line for p in body if _tag(p) in ("p", "h") and (line := prose(_text(p)))]
+        if lines:
+            walk.notes.append("\n".join(lines))
+
+
+def _in_drawing(element: Any, outer: Any) -> bool:
+    """Whether ``element`` is inside a frame or a shape (the drawing namespace) within ``outer``."""
+    for ancestor in element.iterancestors():
+        if ancestor is outer:
+            return False
+        if lxml.etree.QName(ancestor).namespace == _DRAW:
+            return True
+    return False
+
+
+def _release_notes(walk: _Walk) -> None:
+    for note in walk.notes:
+        walk.document.add(walk.section, note)
+    walk.notes = []
 
 
 def _heading(text: str, walk: _Walk, level: int = 1) -> None:

@@ -19,11 +19,13 @@ from retrieval.ingest.readers.chapters import (
     CHAPTER_WORDS,
     SUBTITLE_WORDS,
     is_bare_chapter,
+    is_byline,
     is_capitals,
     is_chapter,
     is_dialogue,
     is_name,
     is_quoted,
+    roman_chapters,
 )
 from retrieval.ingest.readers.common import Outline, fallback_title, find_date, stated_author
 from retrieval.ingest.readers.decoding import decode
@@ -92,6 +94,9 @@ _DATE_FIELDS = ("last-modified", "date", "posted")
 _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _AUTHOR_FIELDS = ("author", "authors")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
+# "_word_" or "_a few words_": an underscore at a word's start and one at a word's end, neither
+# inside a name (not after or before a letter, a digit or another underscore).
+_UNDERSCORED = re.compile(r"(?<!\w)_(?=\w)(?!_)([^_\n]+?(?:\n[^_\n]+?)?)(?<=\S)_(?!\w)")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -127,7 +132,9 @@ def _question_headings(lines: list[str]) -> set[str]:
     short line (one or two sentences) ending in "?" followed by a paragraph that is not another
     question, in a document with several (one rhetorical question is a paragraph like others).
     Never a line of dialogue ("— Ну?", "-¿Y las narices?", "“Where?”"), and none in a story,
-    where such lines are mostly dialogue: there the others are lines of verse or of a speech."""
+    where such lines are mostly dialogue: there the others are lines of verse or of a speech.
+    Never a line opening in lower case, as a glossary's entries do ("comment faire? wat te
+    doen?"): a heading opens with a capital or a number."""
     asked = {
         line
         for line, following in itertools.pairwise(lines)
@@ -138,7 +145,11 @@ def _question_headings(lines: list[str]) -> set[str]:
         and not following.endswith(("?", "？"))
     }
     found = {
-        line for line in asked if line.endswith("?") and not (is_dialogue(line) or is_quoted(line))
+        line
+        for line in asked
+        if line.endswith("?")
+        and not (is_dialogue(line) or is_quoted(line))
+        and not line[:1].islower()  # a glossary's "comment faire? wat te doen?"
     }
     if 2 * len(found) <= len(asked):
         return set()
@@ -175,6 +186,16 @@ def _is_dateline(line: str) -> bool:
     return len(line.split()) <= 6 and find_date([line]) is not None
 
 
+def _without_underscores(block: Block) -> Block:
+    """``block`` without the underscores Project Gutenberg sets around the words a book prints
+    in italics ("_en_ été", "_La Haye_, novembre 1904"); never those inside a name ("snake_case",
+    "__init__", "_NET_WM_NAME"). Only in an e-text: a manual's "_ROWID_" is a name."""
+    section = _UNDERSCORED.sub(r"\1", block.section) if block.section else block.section
+    above = tuple(_UNDERSCORED.sub(r"\1", heading) for heading in block.above)
+    text = _UNDERSCORED.sub(r"\1", block.text)
+    return dataclasses.replace(block, text=text, section=section, above=above)
+
+
 def strip_markdown(text: str) -> tuple[str, set[str]]:
     """Markdown as a reader sees it: links, images, emphasis and code marks and quote markers
     removed; also the texts of its ``#`` headings, which are headings whatever they look like."""
@@ -201,7 +222,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     book, text = without_boilerplate(text)
     fields, text = _header_fields(text)
     text, listed = without_contents(text)
-    lines = _with_chapter_titles(units(text))
+    lines, numbered = _chaptered_units(text)
     header_end = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
     raw_header = [
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
@@ -219,8 +240,10 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     title, start = _title(lines, header_end, fallback_title)
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
-    found = _question_headings(lines[start:]) | _outdented(text) | _underlined(text)
-    headings |= {line for line in found if not is_dialogue(line)}
+    # an e-text's questions (a novel's, an essay's, a glossary's) are its text, never a FAQ's
+    asked = _question_headings(lines[start:]) if book is None else set()
+    found = asked | _outdented(text) | _underlined(text)
+    headings |= {line for line in found if not is_dialogue(line)} | numbered
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
     placing = _Placing(document, headings, text)
@@ -248,6 +271,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         # Trailing lines that head nothing (a signature block): keep them as one passage.
         document.add(placing.section, "\n".join(pending))
     placing.outline.finish(document)
+    if book is not None:  # its italics, after the layout was read with them as printed
+        document.blocks = [_without_underscores(block) for block in document.blocks]
     return document
 
 
@@ -282,12 +307,25 @@ def _listed_divisions(lines: list[str]) -> set[int]:
     return found
 
 
-def _with_chapter_titles(lines: list[str]) -> list[str]:
+def _chaptered_units(text: str) -> tuple[list[str], set[str]]:
+    """The logical lines of ``text`` (:func:`units`) with each chapter's title joined to its
+    heading (:func:`_with_chapter_titles`), and the lines numbering a book's chapters by a
+    roman numeral ("IV." over its title, "II. Papa se fâche.": :func:`roman_chapters`)."""
+    lines = units(text)
+    numbered = roman_chapters(lines)
+    alone = {squeeze(block[0]) for block in text_blocks(text) if len(block) == 1}
+    bare = {line for line in numbered if len(line.split()) == 1}
+    lines = _with_chapter_titles(lines, bare, alone)
+    return lines, roman_chapters(lines)
+
+
+def _with_chapter_titles(lines: list[str], bare: set[str], alone: set[str]) -> list[str]:
     """``lines`` with a bare chapter heading and the short title on the line under it, before
     the chapter's text, as one heading: "Глава первая" / "Дурное поведение" read "Глава
     первая. Дурное поведение" (alone the title was too short a line to be kept). A title that
     is a sentence ("Ce que devint Candide parmi les Bulgares.") stays the chapter's first
-    paragraph."""
+    paragraph. ``bare``: the lines that number a book's chapters alone ("IV."), whose title is
+    a line alone (``alone``), not the first entry of a glossary under the number."""
     result: list[str] = []
     skip = False
     padded = [*lines, "", ""]
@@ -296,8 +334,9 @@ def _with_chapter_titles(lines: list[str]) -> list[str]:
             skip = False
             continue
         skip = (
-            (is_bare_chapter(line) or is_bare_division(line))
+            (is_bare_chapter(line) or is_bare_division(line) or (line in bare and title in alone))
             and 0 < len(title.split()) <= SUBTITLE_WORDS
+            and not title.startswith("[")  # "[Illustration: DEUX PARENTS ET DEUX ENFANTS.]"
             and "\n" not in title
             and not is_prose(title)
             and not is_numbered_heading(title)
@@ -467,8 +506,8 @@ class _Placing:
         quotebot") it heads what follows."""
         if fragment in self.headings:
             return True
-        if not looks_like_heading(fragment):
-            return False
+        if not looks_like_heading(fragment) or is_byline(fragment):
+            return False  # "PAR" over the author's name on a title page heads nothing
         if fragment in self.layout.set_apart and not is_numbered_heading(fragment):
             return False  # "2         Frank Sinatra" in a query's output, "DATETIME" in a table
         if not (leads and is_cjk_heading(fragment)):

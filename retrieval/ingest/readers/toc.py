@@ -24,6 +24,8 @@ _NUMBER = re.compile(
     r"^(?:(?:chapter|section|part|appendix)\s+)?\(?(?:\d+(?:\.\d+)*|[IVXLC]+|[A-Z])[.):]?\s+",
     re.IGNORECASE,
 )
+_VERSE_ENDS = (",", ";", ":", "!")  # how a line of verse ends, and a contents' entry seldom
+_NUMBER_ALONE = re.compile(r"^\(?(?P<number>\d+|[IVXLC]+)[.):]?$")
 NUMBERED_SHARE = 0.8  # of a run under a "Contents" title numbered: its entries, listed or not
 _PAGE = re.compile(r"(?:\s*(?:\.\s*){2,}|\s*…+\s*|\s+)(?:\d{1,4}|[ivxlc]{1,6})$")
 _TITLE = re.compile(
@@ -76,18 +78,39 @@ def contents_lines(lines: Sequence[str]) -> set[int]:
         end = start
         while end < len(lines) and keys[end]:
             end += 1
+        end = _numbering_restarts(lines, start, end)
         found = _contents_run(lines, following, start, end)
         if found and _TITLE.match(lines[min(found)]):
-            found |= _entries_after(lines, max(found) + 1, {keys[i] for i in found})
+            found |= _entries_after(lines, min(found), max(found) + 1, {keys[i] for i in found})
         doomed |= found
         start = max(end, max(found, default=end)) + 1
     return doomed
 
 
-def _entries_after(lines: Sequence[str], start: int, listed: set[str]) -> set[int]:
-    """The rest of a titled table of contents from ``start``: short lines among numbered ones
-    (an entry wrapped over two lines; "1.3. OK, … what is Linux?!"), up to the first that
-    repeats an entry (the first heading) or reads as prose."""
+def _numbering_restarts(lines: Sequence[str], start: int, end: int) -> int:
+    """Where the run ``start``–``end`` starts its numbering again with a number alone ("I." after
+    "I. Deux Parents et Deux Enfants 7", … "XL. La Sortie de l'Ecole 77"): the first chapter's
+    heading, whose short lines of verse ran on from the contents and were blanked with them."""
+    for i in range(start, end):
+        if _renumbers(lines[i], lines[start:i]):
+            return i
+    return end
+
+
+def _renumbers(line: str, entries: Sequence[str]) -> bool:
+    """Whether ``line`` is a number alone that one of ``entries`` is numbered with ("I.")."""
+    alone = _NUMBER_ALONE.match(line)
+    if alone is None:
+        return False
+    numbered = (_NUMBER.match(entry) for entry in entries)
+    return alone["number"].upper() in {m[0].strip(" .):(").upper() for m in numbered if m}
+
+
+def _entries_after(lines: Sequence[str], first: int, start: int, listed: set[str]) -> set[int]:
+    """The rest of a titled table of contents (from ``first``) from ``start``: short lines
+    among numbered ones (an entry wrapped over two lines; "1.3. OK, … what is Linux?!"), up to
+    the first that repeats an entry (the first heading), numbers one again ("I.") or reads as
+    prose."""
     found = set()
     for i in range(start, len(lines)):
         line = lines[i]
@@ -99,6 +122,8 @@ def _entries_after(lines: Sequence[str], start: int, listed: set[str]) -> set[in
         )
         if len(line.split()) > ENTRY_WORDS or prose or entry_key(line) in listed:
             break
+        if _renumbers(line, [lines[j] for j in range(first, i)]):
+            break  # "I." after "I. Deux Parents et Deux Enfants 7": the first chapter
         if not any(_NUMBER.match(other) for other in near):
             break
         found.add(i)
@@ -129,6 +154,10 @@ def _contents_run(lines: Sequence[str], following: list[int], start: int, end: i
         first += 1  # a heading before the contents that is not its title stays
     size = end - first
     if size < FEWEST_ENTRIES or len(repeated) < REPEATED_SHARE * size:
+        return set()
+    if 2 * sum(lines[i].endswith(_VERSE_ENDS) for i in range(first, end)) > size:
+        # a song sung twice ("«Petit Pierre," / "La lumière" / "Déjà luit:" / "Hors du lit!"),
+        # its lines come back as a contents' entries would: most end as verse does, no entry so
         return set()
     if first > 0 and _introduces(lines[first - 1]):
         # "SQLite currently uses nine distinct types of temporary files:" over "1. Rollback

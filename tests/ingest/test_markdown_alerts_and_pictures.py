@@ -1,0 +1,67 @@
+"""Markdown read as its built page shows it: GitHub's alerts, docsify's tip marks, pictures,
+and release notes titled by their file.
+
+Real pages (sources in fixtures/SOURCES.md): bat's README (an excerpt: a screenshot under "…
+markup languages:", two "> [!NOTE]" boxes) and CHANGELOG (its first heading "# unreleased"),
+docsify's Spanish "deploy.md" ("!> También puedes …", "?> El truco …") and, in data/, Django
+REST framework's "renderers.md" (a sentence leading into a screenshot, a paragraph after it).
+What a user saw in quotes: "[!NOTE] If PAGER is …", "!> …", "… markup languages: Syntax
+highlighting example", and the release notes titled "unreleased".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import CORPORA, parsed
+
+from retrieval.ingest.parsed import ParsedDocument
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _texts(document: ParsedDocument) -> list[str]:
+    return [block.text for block in document.blocks]
+
+
+def test_a_github_alert_reads_as_its_label_not_its_tag() -> None:
+    texts = _texts(parsed(FIXTURES / "bat" / "README-excerpt.md"))
+    assert not [text for text in texts if "[!" in text]
+    assert (
+        "Note: Custom themes must be stored in .tmTheme files. Newer .sublime-color-scheme files "
+        "are currently not supported."
+    ) in texts
+    assert "Note: bat uses the name of the .tmTheme file for the theme's name." in texts
+
+
+def test_docsifys_tip_and_warning_marks_are_dropped() -> None:
+    texts = _texts(parsed(FIXTURES / "docsify-es" / "deploy.md"))
+    assert not [text for text in texts if text.startswith(("?>", "!>"))]
+    assert any(t.startswith("El truco .public evita que cp copie public/ a sí") for t in texts)
+    assert any(t.startswith("También puedes guardar los archivos en el directorio") for t in texts)
+
+
+def test_a_pictures_description_is_not_glued_to_the_sentence_before_it() -> None:
+    document = parsed(FIXTURES / "bat" / "README-excerpt.md")
+    texts = _texts(document)
+    assert (
+        "bat supports syntax highlighting for a large number of programming and markup languages:"
+    ) in texts
+    assert not [text for text in texts if "Syntax highlighting example" in text]
+
+
+def test_a_sentence_leading_into_a_picture_introduces_no_paragraph_after_it() -> None:
+    # "Renders data into HTML for the Browsable API:" over a screenshot, then its description
+    document = parsed(CORPORA / "docs-dev4" / "api-guide" / "renderers.md")
+    texts = _texts(document)
+    assert "Renders data into HTML for the Browsable API:" in texts
+    assert not [text for text in texts if "The BrowsableAPIRenderer" in text]
+    after = next(t for t in texts if t.startswith("This renderer will determine which other"))
+    assert "Browsable API:" not in after
+
+
+def test_release_notes_are_titled_by_their_file_not_their_first_release() -> None:
+    document = parsed(FIXTURES / "bat" / "CHANGELOG.md")
+    assert document.title == "CHANGELOG"
+    first = next(b for b in document.blocks if "Update Cargo dependencies" in b.text)
+    assert "unreleased" in (first.section, *first.above)
