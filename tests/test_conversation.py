@@ -48,6 +48,13 @@ FIRST = "When did China and France start their strategic dialogue?"
         "how long?",
         "и когда?",
         "¿dónde?",
+        # The object of the verb is what was asked about before, whoever the question names
+        # ("What is WebGPU?" / "Does Firefox support it?": a reviewer's case).
+        "Does Firefox support it?",
+        "Where does Debian keep it?",
+        "how does apt handle them?",
+        "Is Firefox able to open them?",
+        "Поддерживает ли Debian его?",
     ],
 )
 def test_short_leaning_questions_are_follow_ups(question: str) -> None:

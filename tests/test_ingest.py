@@ -277,6 +277,48 @@ def test_a_skipped_file_is_named_again_without_being_read_again_until_it_changes
         library.close()
 
 
+def test_a_file_that_could_not_be_read_is_read_again_at_the_next_refresh(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions, a locked file on a share: the reader never saw the file, so nothing about
+    # it is remembered (a chmod leaves its size and time as they were).
+    folder = make_corpus({"alpha.txt": ALPHA, "beta.txt": BETA})
+    real = Path.read_bytes
+
+    def denied(path: Path) -> bytes:
+        if path.name == "beta.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        skipped = library.last_report.skipped
+        assert [(s.doc, s.reason) for s in skipped] == [
+            ("beta.txt", "cannot be read (Permission denied)")
+        ]
+        monkeypatch.setattr(Path, "read_bytes", real)
+        assert library.reindex().added == ("beta.txt",)
+    finally:
+        library.close()
+
+
+def test_a_folder_of_bad_files_alone_is_not_read_again_at_each_start(
+    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No document at all: the refresh is rolled back, but why each file was skipped stays.
+    folder = make_corpus({"binary.txt": bytes(range(256)) * 8, "empty.txt": b""})
+    read: list[str] = []
+    real = pipeline.read
+    monkeypatch.setattr(
+        pipeline, "read", lambda name, data: read.append(str(name)) or real(name, data)
+    )
+    for _ in range(2):
+        with pytest.raises(NoCorpusError, match=r"binary\.txt: binary, not text"):
+            Library.open(tmp_path / "q.db", folder)
+    assert sorted(Path(name).name for name in read) == ["binary.txt", "empty.txt"]
+
+
 def test_latin1_and_utf16_files_are_read(make_corpus: MakeCorpus, tmp_path: Path) -> None:
     folder = make_corpus(
         {

@@ -27,7 +27,6 @@ from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
-log = logging.getLogger(__name__)
 MANIFEST = manifests.MANIFEST
 PARSER_VERSION = "89"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
@@ -36,6 +35,8 @@ PARSER_VERSION = "89"  # bump when parsing changes, so every file is read again
 PARALLEL_FROM_BYTES = 16 << 20
 OUTSIDE = links.OUTSIDE
 NOT_UTF8 = "file name is not valid UTF-8 — rename it"
+UNREADABLE = "cannot be read"  # a read error (permissions, a locked or lost share): not the file's
+logger = logging.getLogger(__name__)
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -158,6 +159,7 @@ class _Plan:
     refingerprinted: list[tuple[str, str]] = field(default_factory=list)  # old form, written anew
     manifest_problems: list[str] = field(default_factory=list)
     looked: dict[str, tuple[int, int]] = field(default_factory=dict)  # to parse: size, mtime
+    unread: list[tuple[str, str]] = field(default_factory=list)  # parsed and skipped: why
 
 
 def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
@@ -190,12 +192,25 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
             if not plan.added and not plan.unchanged and not (set(known) & plan.present):
                 reasons = "; ".join(f"{s.doc}: {s.reason}" for s in plan.skipped)
                 raise NoCorpusError(folder, reasons or "no documents")
-            store.skipped.keep_only({s.doc for s in plan.skipped} & plan.present)
             if plan.added or plan.changed or removed:
                 store.bump_version()
     except sqlite3.Error as error:
         raise IndexBuildError(f"the corpus could not be written: {error}") from error
+    finally:
+        _remember(store, plan)
     return _report(plan, removed, before, store.passage_count())
+
+
+def _remember(store: CorpusStore, plan: _Plan) -> None:
+    """Record why the files just parsed were skipped (in a transaction of its own: also when
+    no file at all could be read, which rolls the refresh back), and forget the others."""
+    try:
+        with transaction(store.db):
+            for name, reason in plan.unread:
+                store.skipped.record(name, *plan.looked[name], PARSER_VERSION, reason)
+            store.skipped.keep_only({s.doc for s in plan.skipped} & plan.present)
+    except sqlite3.Error:
+        logger.warning("could not record the skipped files", exc_info=True)
 
 
 def _look(
@@ -367,7 +382,8 @@ def _write(
     for name, item in parsed:
         if isinstance(item, str):
             plan.skipped.append(SkippedFile(name, item))
-            store.skipped.record(name, *plan.looked[name], PARSER_VERSION, item)
+            if not item.startswith(UNREADABLE):  # a read error may pass: read it again
+                plan.unread.append((name, item))
             if name in known:
                 plan.kept.append(name)  # its earlier readable version stays
             continue
@@ -399,9 +415,9 @@ def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _
     except DocumentError as error:
         return error.reason
     except OSError as error:
-        return f"cannot be read ({error.strerror})"
+        return f"{UNREADABLE} ({error.strerror})"
     except Exception as error:  # splitting its passages broke: the other files are still read
-        log.exception("indexing %s failed", path)
+        logger.exception("indexing %s failed", path)
         return pipeline.READER_FAILED.format(error=pipeline.where(error))
 
 

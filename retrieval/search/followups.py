@@ -117,6 +117,10 @@ _PERSONAL = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE = frozenset("its their theirs his leur leurs".split())
+# Pronouns that are only objects, and those that are objects where they end a clause ("Does
+# Debian support it?", "Поддерживает ли Debian его?"; not "does it cost …", "его версия").
+_OBJECT = frozenset("them him ему ей им него неё нее нему ней ним них нём нем lui".split())
+_OBJECT_AT_END = frozenset("it her его её ее их".split())
 # Chinese and Japanese: no spaces to count words by, so cues are characters: "那……呢？",
 # "还有", "它", "是哪一个" ("which one") in a short question; "其他"/"其它" ("other") hold
 # 他 and 它 but point nowhere, and "这个" after a quoted word is that word ("“苹果”这个词").
@@ -186,8 +190,16 @@ def _own_pronouns_dropped(text: str) -> str:
 
 
 def _unless_asked_about(pronoun: re.Match[str]) -> str:
-    """The pronoun dropped, unless a preposition asks about it ("about it")."""
-    kept = pronoun[1] is not None and pronoun[2].lower() not in _POSSESSIVE
+    """The pronoun dropped, unless a preposition asks about it ("about it") or it is the
+    object of the verb ("Does Firefox support it?", "how does apt handle them?"): that is what
+    was asked about before. A possessive ("its config file") and a subject ("quand il est
+    blessé") are the subject's the question names."""
+    word = pronoun[2].lower()
+    if word in _POSSESSIVE:
+        return " "
+    rest = pronoun.string[pronoun.end() :].lstrip()
+    ends_clause = not rest or rest[0] in "?？.!,;:"
+    kept = pronoun[1] is not None or word in _OBJECT or (word in _OBJECT_AT_END and ends_clause)
     return pronoun[0] if kept else " "
 
 
