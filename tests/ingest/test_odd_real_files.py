@@ -245,3 +245,13 @@ def test_what_admins_drop_besides_documents_is_refused_with_what_to_do(
     name: str, reason: str
 ) -> None:
     assert _reason(name, b"PK\x03\x04 or pixels") == reason
+
+
+# ------------------------------------------------------------------------------ HTML
+@pytest.mark.parametrize(
+    "page",
+    [b"<!DOCTYPE HTML>\n<!-- to be written -->\n", b"\xef\xbb\xbf<!DOCTYPE html>\n", b"<!\n"],
+)
+def test_a_page_of_nothing_but_a_doctype_or_a_comment_has_no_main_text(page: bytes) -> None:
+    # html5lib's encoding tests hold such pages; lxml's "Document is empty" made them damaged.
+    assert _reason("draft.html", page) == "no main text (only navigation, scripts or markup)"
