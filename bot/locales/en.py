@@ -549,6 +549,9 @@ REASONS: dict[str, str] = {
     "not decodable as text (save it as UTF-8)": "not decodable as text (save it as UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": "too large ({size} MB; the limit is 20 MB)",
     "cannot be read ({error})": "cannot be read ({error})",
+    "the reader failed on it ({error}): please report this file": (
+        "the reader failed on it ({error}): please report this file"
+    ),
     "unsupported type ({kind})": "unsupported type ({kind})",
     "file name is not valid UTF-8 — rename it": "file name is not valid UTF-8 — rename it",
     "a link to a file outside the corpus folder: not read": (

@@ -553,6 +553,9 @@ REASONS: dict[str, str] = {
     "not decodable as text (save it as UTF-8)": "no se puede leer como texto (guárdalo en UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": "demasiado grande ({size} MB; el límite es 20 MB)",
     "cannot be read ({error})": "no se puede leer ({error})",
+    "the reader failed on it ({error}): please report this file": (
+        "el lector falló con él ({error}): por favor, informe de este archivo"
+    ),
     "unsupported type ({kind})": "tipo no admitido ({kind})",
     "file name is not valid UTF-8 — rename it": (
         "el nombre del archivo no es UTF-8 válido: cámbialo"

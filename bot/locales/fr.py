@@ -594,6 +594,9 @@ REASONS: dict[str, str] = {
         "trop volumineux ({size} Mo\u00a0; la limite est de 20 Mo)"
     ),
     "cannot be read ({error})": "illisible ({error})",
+    "the reader failed on it ({error}): please report this file": (
+        "le lecteur a échoué sur ce fichier ({error}) : merci de le signaler"
+    ),
     "unsupported type ({kind})": "type non pris en charge ({kind})",
     "file name is not valid UTF-8 — rename it": (
         "le nom du fichier n’est pas en UTF-8 — renommez-le"

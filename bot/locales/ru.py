@@ -548,6 +548,9 @@ REASONS: dict[str, str] = {
     "not decodable as text (save it as UTF-8)": "не читается как текст (сохраните его в UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": "слишком большой ({size} МБ; предел — 20 МБ)",
     "cannot be read ({error})": "не читается ({error})",
+    "the reader failed on it ({error}): please report this file": (
+        "программа чтения не справилась с ним ({error}): пожалуйста, сообщите об этом файле"
+    ),
     "unsupported type ({kind})": "неподдерживаемый тип ({kind})",
     "file name is not valid UTF-8 — rename it": "имя файла — не UTF-8: переименуйте его",
     "a link to a file outside the corpus folder: not read": (

@@ -452,6 +452,9 @@ REASONS: dict[str, str] = {
     "not decodable as text (save it as UTF-8)": "无法解码为文本（请另存为 UTF-8）",
     "too large ({size} MB; the limit is 20 MB)": "文件过大（{size} MB；上限为 20 MB）",
     "cannot be read ({error})": "无法读取（{error}）",
+    "the reader failed on it ({error}): please report this file": (
+        "读取程序处理它时出错（{error}）：请报告这个文件"
+    ),
     "unsupported type ({kind})": "不支持的类型（{kind}）",
     "file name is not valid UTF-8 — rename it": "文件名不是有效的 UTF-8——请重命名",
     "a link to a file outside the corpus folder: not read": "指向文档文件夹之外文件的链接：不读取",

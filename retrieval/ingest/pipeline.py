@@ -3,6 +3,8 @@ bytes → the reader of its format → a :class:`ParsedDocument` with at least o
 
 from __future__ import annotations
 
+import logging
+import traceback
 from pathlib import Path
 
 from retrieval.errors import DocumentError
@@ -11,6 +13,11 @@ from retrieval.ingest.readers import SUPPORTED_SUFFIXES, reader_for
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "read"]
+
+log = logging.getLogger(__name__)
+# Why a file a reader broke on is not read: the fault may be the file's or the reader's, and
+# either way the other files are read and the user can send this one to whoever keeps the bot.
+READER_FAILED = "the reader failed on it ({error}): please report this file"
 
 
 def read(name: str | Path, data: bytes) -> ParsedDocument:
@@ -32,6 +39,18 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
         # every other file: it is skipped as damaged, like a file its library cannot open.
         kind = "nested too deeply" if isinstance(error, RecursionError) else "too large to lay out"
         raise DocumentError(path, f"damaged: {kind}") from None
+    except DocumentError:
+        raise
+    except Exception as error:  # a reader's bug, or a file no test foresaw: never the reload's end
+        log.exception("reading %s failed", path)
+        raise DocumentError(path, READER_FAILED.format(error=where(error))) from error
     if not document.blocks:
         raise DocumentError(path, "no paragraphs of text found")
     return document
+
+
+def where(error: Exception) -> str:
+    """What went wrong and where, enough for a report: "ZeroDivisionError at pdf.py:763"."""
+    frames = traceback.extract_tb(error.__traceback__)
+    at = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    return f"{type(error).__name__}{at}"

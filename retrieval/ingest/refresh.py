@@ -416,6 +416,9 @@ def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _
         return error.reason
     except OSError as error:
         return f"{UNREADABLE} ({error.strerror})"
+    except Exception as error:  # splitting its passages broke: the other files are still read
+        logger.exception("indexing %s failed", path)
+        return pipeline.READER_FAILED.format(error=pipeline.where(error))
 
 
 def _parsed(plan: _Plan, workers: int | None) -> Iterator[tuple[str, _Parsed | str]]:

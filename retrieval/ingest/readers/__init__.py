@@ -40,6 +40,13 @@ SAVE_AS = {
     ".rtf": "save it as .docx or .odt",
     ".wpd": "save it as .docx or .odt",
     ".pages": "export it as .docx or .pdf",
+    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "slides: export them as .pdf"),
+    # A scan or a photo of a page: its text is pixels, as in a PDF without a text layer.
+    **dict.fromkeys(
+        (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp", ".heic"),
+        "an image: its text needs OCR",
+    ),
+    **dict.fromkeys((".zip", ".7z", ".rar", ".tar", ".gz", ".tgz"), "an archive: unpack it"),
 }
 # Formats laid out for print, whose readers see lines and boxes rather than the author's
 # paragraphs: a table's caption and cells, a syntax line, a margin label or a one-word list item

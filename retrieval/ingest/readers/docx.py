@@ -189,6 +189,8 @@ def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
     """The paragraphs and tables of the body in order, including those inside content controls
     (``w:sdt``), where templates often put whole sections."""
     for child in element.iterchildren():
+        if not isinstance(child.tag, str):
+            continue  # an XML comment or processing instruction: no text of the document
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             yield Paragraph(child, parent)

@@ -98,17 +98,28 @@ def _source(package: Any) -> str | None:
 def _chapters(package: Any, package_path: str) -> list[str]:
     """The zip names of the chapters in reading order: the spine's linear items that are pages
     (the navigation document is the book's table of contents, not a chapter)."""
-    items = {
-        item.get("id"): item
-        for item in package.xpath("//opf:manifest/opf:item", namespaces=_NS)
-        if item.get("media-type") in _CHAPTER_TYPES
-        and "nav" not in (item.get("properties") or "").split()
+    manifest = {
+        item.get("id"): item for item in package.xpath("//opf:manifest/opf:item", namespaces=_NS)
     }
     folder = posixpath.dirname(package_path)
     chapters: list[str] = []
     for ref in package.xpath("//opf:spine/opf:itemref", namespaces=_NS):
-        item = items.get(ref.get("idref"))
+        item = _page_of(manifest, ref.get("idref"))
         if item is not None and ref.get("linear") != "no" and item.get("href"):
             href = unquote(str(item.get("href")))
             chapters.append(posixpath.normpath(posixpath.join(folder, href)))
     return chapters
+
+
+def _page_of(manifest: dict[Any, Any], idref: Any) -> Any:
+    """The manifest item a spine entry shows: itself when it is a page, else the page its
+    fallback chain leads to (a chapter in XML or JSON falls back to XHTML for readers that
+    can't show it); None for the navigation document or when no page is found."""
+    seen = set()
+    item = manifest.get(idref)
+    while item is not None and item.get("id") not in seen:
+        if item.get("media-type") in _CHAPTER_TYPES:
+            return None if "nav" in (item.get("properties") or "").split() else item
+        seen.add(item.get("id"))
+        item = manifest.get(item.get("fallback"))
+    return None

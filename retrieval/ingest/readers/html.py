@@ -43,6 +43,7 @@ from retrieval.ingest.readers.common import (
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
+NO_MAIN_TEXT = "no main text (only navigation, scripts or markup)"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that start a new block of text in a browser; everything else is inline.
 _BLOCK_TAGS = _HEADINGS | {
@@ -206,7 +207,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
         if b.code or b.kind != "text" or not (is_junk(b.text) or _is_stamp(b.text))
     ]
     if not document.blocks:
-        raise DocumentError(path, "no main text (only navigation, scripts or markup)")
+        raise DocumentError(path, NO_MAIN_TEXT)
     return document
 
 
@@ -319,6 +320,8 @@ def _parse(data: bytes, path: Path) -> Element:
         text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _decode(data)))
         return lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
+        if str(error) == "Document is empty":  # a doctype, comments: markup, nothing shown
+            raise DocumentError(path, NO_MAIN_TEXT) from error
         raise DocumentError(path, f"damaged: not a web page ({error})") from error
 
 

@@ -14,6 +14,7 @@ remarks, not the text, and are not read.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,9 +49,12 @@ _TEXT_TYPES = (
     "application/vnd.oasis.opendocument.text",
     "application/vnd.oasis.opendocument.text-template",
 )
+_MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
 _CODE_STYLES = frozenset({"Preformatted_20_Text", "Source_20_Text"})
 # Boxes whose children are read as the body's own; indexes and declarations are not text.
 _CONTAINERS = frozenset({"list", "list-item", "list-header", "section", "text-box", "frame"})
+_DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+_BLOCKS = frozenset({"p", "h", "list", "table"})  # what a frame or a shape holds, as the body
 _SKIPPED_INLINE = frozenset({"note", "annotation", "frame", "bookmark-ref", "reference-ref"})
 
 
@@ -100,7 +104,9 @@ def _check(archive: zipfile.ZipFile, path: Path) -> None:
     names = archive.namelist()
     if "mimetype" in names:
         kind = archive.read("mimetype").decode("ascii", "replace").strip()
-        if kind not in _TEXT_TYPES:
+        # An entry that names no type at all (a picture's bytes written over it) says nothing
+        # the content can't: the file is read as a package without one.
+        if kind not in _TEXT_TYPES and _MEDIA_TYPE.fullmatch(kind):
             raise DocumentError(path, f"damaged: not an OpenDocument text ({kind or 'no type'})")
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read(
         "META-INF/manifest.xml"
@@ -116,6 +122,8 @@ def _xml(archive: zipfile.ZipFile, name: str, path: Path, required: bool = True)
             return None
         raise DocumentError(path, f"damaged: {name} is missing") from error
     except lxml.etree.XMLSyntaxError as error:
+        if not required:  # the title, date or styles lost; the text is in content.xml
+            return None
         raise DocumentError(path, f"damaged: {name} is broken") from error
 
 
@@ -191,6 +199,7 @@ def _walk(element: Any, walk: _Walk) -> None:
             _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
         elif name == "p":
             _paragraph(child, walk)
+            _walk(_anchored(child), walk)
         elif name == "table":
             walk.document.blocks.extend(table_blocks(_rows(child), walk.section))
             walk.intro = None
@@ -198,14 +207,46 @@ def _walk(element: Any, walk: _Walk) -> None:
             _walk(child, walk)
 
 
+def _anchored(paragraph: Any) -> list[Any]:
+    """The paragraphs, lists and tables of the frames, text boxes and shapes anchored in
+    ``paragraph`` (a figure's caption, a text box, a labelled drawing), in order: its own text
+    leaves them out, and they are part of the page. Those of a note or of a frame inside them
+    are left to that note or to their own paragraph."""
+    found = []
+    for element in paragraph.iterdescendants():
+        if _tag(element) in _BLOCKS and _owner(element) is paragraph:
+            found.append(element)
+    return found
+
+
+def _owner(element: Any) -> Any:
+    """The nearest paragraph, heading, list, table, note or comment ``element`` is inside."""
+    for ancestor in element.iterancestors():
+        if _tag(ancestor) in _BLOCKS or _tag(ancestor) in ("note", "annotation"):
+            return ancestor
+    return None
+
+
 def _hold_notes(element: Any, walk: _Walk) -> None:
     """The notes written in ``element``, each as its paragraphs one a line, waiting for the
     paragraph (or table, or listing) to be read."""
     for note in element.iterfind(".//text:note", _NS):
+        if _in_drawing(note, element):
+            continue  # read with the frame or shape it is in (see _anchored)
         body = note.iterfind(".//text:note-body//*", _NS)
         lines = [line for p in body if _tag(p) in ("p", "h") and (line := prose(_text(p)))]
         if lines:
             walk.notes.append("\n".join(lines))
+
+
+def _in_drawing(element: Any, outer: Any) -> bool:
+    """Whether ``element`` is inside a frame or a shape (the drawing namespace) within ``outer``."""
+    for ancestor in element.iterancestors():
+        if ancestor is outer:
+            return False
+        if lxml.etree.QName(ancestor).namespace == _DRAW:
+            return True
+    return False
 
 
 def _release_notes(walk: _Walk) -> None:

@@ -27,6 +27,12 @@ _LEADER = re.compile(
 # An index entry's page numbers: "apt-file, 39", "daemontools, 19 , 49", "\\vskip . . . 71–73, 94,".
 _INDEX_ENTRY = re.compile(r"(?:(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?|(?:\s\.){3,})$")
 _PAGE_LIST = re.compile(r"^\d{1,4}(?:[–-]\d{1,4})?(?:,\s+\d{1,4}(?:[–-]\d{1,4})?){3,},?$")
+# A form's line number ("7", "8a", "9 a") and how many lines a page numbered so makes a form; how
+# far past the file's pages a printed page number may run (an excerpt of a longer book).
+_FORM_NUMBER = re.compile(r"^\d{1,3}(?: ?[a-z])?(?=\s)")
+FORM_LINES = 3
+PAGE_SLACK = 20
+MOST_PAGES = 999  # a page number the contents of an excerpt (its book's) may reach
 # A table of contents' own heading, in the languages read ("Contents", "Содержание", "目录").
 CONTENTS_TITLE = re.compile(
     r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
@@ -238,8 +244,12 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
     20"), and on a page with three or more of them every line from the first such line to the
     last, which takes the entries without leaders and the wrapped ones too."""
     doomed: set[int] = set()
+    last_page = max((line.page for line in lines), default=0)
     for page in _pages(lines):
-        marked = [i for i, line in enumerate(page) if _LEADER.search(line.text)]
+        numbered = [_form_line(line.text, last_page) for line in page]
+        if sum(numbered) >= FORM_LINES:
+            continue  # a form's page: its leaders lead to the boxes to fill in, not to pages
+        marked = [i for i, line in enumerate(page) if _LEADER.search(line.text) and not numbered[i]]
         if len(marked) < 3:
             doomed.update(id(page[i]) for i in marked)
             doomed.update(_unled_contents(page))
@@ -255,6 +265,22 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
             first -= 1  # "Contents" heads no text: what follows the list belongs to no section
         doomed.update(id(page[i]) for i in range(first, last + 1))
     return doomed
+
+
+def _form_line(text: str, last_page: int) -> bool:
+    """Whether ``text``, a line ending in a leader, is a form's or a statement's line, not a
+    contents entry: the leader leads to the line's own number ("7 Wages, salaries, tips, etc.
+    . . . 7", "9 a Ordinary dividends . . . 9a": a tax form's box) or to an amount no page of the
+    file could be numbered ("Net income . . . . 12,345")."""
+    found = _LEADER.search(text)
+    if found is None:
+        return False
+    tail = found[0].lstrip(" .…·・．")
+    start = _FORM_NUMBER.match(text)
+    if tail and start and start[0].replace(" ", "") == tail.replace(" ", ""):
+        return True
+    numbers = [int(number) for number in re.findall(r"\d+", tail.replace(",", ""))]
+    return bool(numbers) and max(numbers) > max(2 * last_page + PAGE_SLACK, MOST_PAGES)
 
 
 def _unled_contents(page: Sequence[Line]) -> set[int]:

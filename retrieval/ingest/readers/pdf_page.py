@@ -512,9 +512,11 @@ def _font_size(textpage: Any, index: int) -> float:
     """The size the character at ``index`` is printed in, in points: the font size it was set in
     scaled by its text and page matrices. Many producers (Acrobat Distiller, Quartz, Skia) set
     every font at size 1 and scale the matrix to 10.5 or 12, and some set 24 pt type on a page
-    scaled by a half: the font size alone would make all their text one (unusable) size."""
+    scaled by a half: the font size alone would make all their text one (unusable) size. A
+    negative size (``-12 Tf``: the glyphs mirrored, often turned back by the matrix) is as large
+    as the positive one."""
     matrix = pdfium_c.FS_MATRIX()
-    size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+    size = abs(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
     if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
         return float(size)
     return float(size * math.hypot(matrix.c, matrix.d))  # the em's height, however turned
@@ -691,8 +693,10 @@ DIVISION_LABEL = re.compile(
 
 
 def body_size(lines: Sequence[Line]) -> float:
-    """The font size most of the text is set in."""
+    """The font size most of the text is set in; lines of no known size (0: see :func:`_type_of`)
+    don't count, and text of no known size at all is taken as set in 10 pt."""
     sizes: Counter[float] = Counter()
     for line in lines:
-        sizes[round(line.size * 2) / 2] += len(line.text)
+        if line.size > 0:
+            sizes[round(line.size * 2) / 2] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
