@@ -65,3 +65,14 @@ def test_release_notes_are_titled_by_their_file_not_their_first_release() -> Non
     assert document.title == "CHANGELOG"
     first = next(b for b in document.blocks if "Update Cargo dependencies" in b.text)
     assert "unreleased" in (first.section, *first.above)
+
+
+def test_a_page_about_a_version_keeps_its_title() -> None:
+    # Only a release's own heading (its version, at most its date) gives way to the file name;
+    # "Version 2.0 - Migration guide" titles its page (a reviewer's case).
+    from retrieval.ingest.pipeline import read
+
+    page = (
+        "# Version 2.0 - Migration guide\n\nMove your settings to the new file before you start.\n"
+    )
+    assert read("upgrade.md", page.encode()).title == "Version 2.0 - Migration guide"

@@ -134,9 +134,15 @@ _SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 # A release's heading in release notes: "unreleased", "[Unreleased]", "v0.25.0", "[1.2.3] -
 # 2020-01-01", "Version 8.5.1", "0.24.0 (2023-10-11)".
+_RELEASE_DATE = (
+    r"\d{4}-\d\d-\d\d|\d{4}/\d\d/\d\d|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4}"
+    r"|unreleased|yanked"
+)
+# A release's heading: its version, and at most its date ("[1.2.3] - 2024-01-01", "v0.25.0
+# (2024-05-01)", "Unreleased"); not a page about a version ("Version 2.0 - Migration guide").
 _VERSION_HEADING = re.compile(
     r"(?i)^\[?(?:unreleased|(?:version\s+|release\s+|v)?\d+(?:\.\d+)+[\w.+-]*)\]?"
-    r"(?:\s*[-–—:(].*|\s+\d{4}-\d\d-\d\d.*)?$"
+    rf"(?:\s*[-–—:(\[]?\s*(?:{_RELEASE_DATE})\s*[)\]]?)?$"
 )
 # GitHub's alerts: "> [!NOTE]" over the text of the box, shown as "Note" with an icon.
 _ALERT = re.compile(r"^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]$", re.IGNORECASE)
