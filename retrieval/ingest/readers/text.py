@@ -58,6 +58,7 @@ from retrieval.ingest.readers.lines import (
     units,
 )
 from retrieval.ingest.readers.toc import entry_key, without_contents
+from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
@@ -608,7 +609,7 @@ def _wrapped_question(block: list[str], following: list[str], body: int) -> str 
         return None
     if any(indent_of(line) != column for line in block) or column > indent_of(following[0]):
         return None
-    joined = squeeze(" ".join(block))
+    joined = join_lines([squeeze(line) for line in block])
     heads = (
         is_numbered_heading(squeeze(block[0]))
         and joined.endswith(("?", "!"))
