@@ -50,6 +50,7 @@ from retrieval.ingest.readers.pdf_furniture import (
     furniture,
     heading_key,
 )
+from retrieval.ingest.readers.pdf_outline import Heading, nested, outline_dropped
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
     BULLETS,
@@ -730,6 +731,7 @@ def assemble(
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
     front = _Front(lines[0].page if lines else 1)
+    outline: list[Heading] = []  # every heading that opened a section, where it did
     section: str | None = None
     current: _Paragraph | None = None
     heading: list[Line] = []
@@ -753,12 +755,13 @@ def assemble(
                 or (apart and not front.open(document, heading))
             )
             if heading and (ended or _heading_full(heading, line)):
-                section = _set_heading(document, heading, section, front)
+                section = _set_heading(document, heading, section, front, outline)
                 heading = []
             heading.append(line)
             continue
         if heading:
-            section, heading, intro = _set_heading(document, heading, section, front), [], None
+            section = _set_heading(document, heading, section, front, outline)
+            heading, intro = [], None
         # Type set large (a slide's list) is led wider than the body: its own pitch.
         leading = pitch * line.size / body if line.size >= 1.15 * body else pitch
         if current is None or _breaks(current.lines[-1], line, leading):
@@ -767,7 +770,8 @@ def assemble(
         current.lines.append(line)
     _flush(document, current, intro)
     if heading:
-        _set_heading(document, heading, section, front)
+        _set_heading(document, heading, section, front, outline)
+    document.blocks = outline_dropped(nested(document.blocks, outline), outline)
     return document
 
 
@@ -796,7 +800,11 @@ class _Front:
 
 
 def _set_heading(
-    document: ParsedDocument, heading: list[Line], section: str | None, front: _Front
+    document: ParsedDocument,
+    heading: list[Line],
+    section: str | None,
+    front: _Front,
+    outline: list[Heading],
 ) -> str | None:
     """The heading's text; the first heading of a document without a title is its title (unless
     it names a part of one: "Contents", "1 Introduction"), and one in the title page's block is
@@ -822,6 +830,8 @@ def _set_heading(
         section = section if section and _has_words(section) else ""  # not "𝐴 𝐵"
     elif not front.takes(document, heading, text):
         section = text
+        first = heading[0]
+        outline.append(Heading(len(document.blocks), text, (first.size, first.bold)))
     if notes:
         note = prose(join_lines(line.text for line in notes))
         document.add(section or None, note, page=notes[0].page)
@@ -870,9 +880,12 @@ def _heading_full(heading: Sequence[Line], line: Line) -> bool:
     """Whether a heading of three lines or more is whole before ``line``: a headline is, but
     not a sentence set large that goes on in small letters ("… priorities for potential" /
     "features or user stories.")."""
-    if _reads_as_text(join_lines(h.text for h in heading)):
-        return True  # "… with the body." / "Reasons to use it": the sentence has ended
     goes_on = line.text[:1].islower() and not heading[-1].text.endswith(SENTENCE_END)
+    if _reads_as_text(join_lines(h.text for h in heading)) and not goes_on:
+        # "… with the body." / "Reasons to use it": the sentence has ended; but thirty words
+        # into a card's lead ("… larger groups of stake holders and groups" / "with high risk
+        # of disagreement.") it goes on, and its last line is no heading.
+        return True
     joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
     return len(heading) >= 3 and not goes_on and not joins
 
@@ -1041,7 +1054,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
     if BULLET.match(line.text) or abs(line.size - previous.size) > 1:
         return True
-    if previous.y_last - line.y > 1.4 * pitch:
+    if previous.y_last - line.y > _MID_SENTENCE_GAP * pitch:
+        return True
+    if previous.y_last - line.y > 1.4 * pitch and not _mid_sentence_on(previous, line):
         return True
     if previous.x0 - line.x0 > 8 * line.size and _closes(previous.text):
         return True  # after a tag set flush right at a paragraph's end, a new paragraph
@@ -1052,6 +1067,21 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
 
 
 _RUNS_ON_MARKS = frozenset(".,;:)")  # a line opening with one goes on with the one before
+# A sentence cut after a comma goes on in small letters under a wider gap than a paragraph's
+# lines are set at (a form's "4 If your last name differs from …," / "check here. You must call
+# …", the field's box between them), but not past a blank line's worth.
+_MID_SENTENCE_GAP = 2.0
+
+
+def _mid_sentence_on(previous: Line, line: Line) -> bool:
+    """Whether ``line`` goes on with the sentence ``previous`` leaves at a comma: it starts in
+    small letters, in the same type, and no further left than the paragraph."""
+    return (
+        previous.text.endswith(",")
+        and line.text[:1].islower()
+        and abs(line.size - previous.size) <= 0.5
+        and line.x0 >= previous.x0 - line.size
+    )
 
 
 def _closes(text: str) -> bool:

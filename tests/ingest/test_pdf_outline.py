@@ -1,0 +1,82 @@
+"""A PDF's headings nested by their type, and the passages cut where the office dev sets found
+them cut wrongly: a card's lead cut at its thirtieth word, a form's sentence cut at its comma, a
+list of the page's own headings read as text."""
+
+from __future__ import annotations
+
+from readerfiles import CORPORA, parsed, texts
+
+from retrieval.ingest.parsed import Block
+
+CARDS = CORPORA / "office-dev/pdf/18f-method-cards.pdf"
+HANDBOOK = CORPORA / "office-dev/pdf/18f-state-software-budgeting.pdf"
+WORKSHOPS = CORPORA / "office-dev2/pdf/carpentries-online-workshops.pdf"
+W4 = CORPORA / "office-dev2/pdf/irs-form-w4-2009.pdf"
+MICROTYPE = CORPORA / "docs-dev/pdf/microtype.pdf"
+
+
+def _block(path: object, words: str) -> Block:
+    return next(b for b in parsed(path).blocks if words in b.text)  # type: ignore[arg-type]
+
+
+def test_a_cards_steps_stand_under_the_cards_name() -> None:
+    """Thirty cards have a "How to do it"; set under the card's name in larger type, a step is
+    cited "KJ method › How to do it", not one "How to do it" of thirty."""
+    step = _block(CARDS, "Gather four or more participants for 90 minutes")
+    assert (step.above[-1:], step.section) == (("KJ method",), "How to do it")
+    other = _block(CARDS, "Bring plenty of Post-It notes")
+    assert other.above[-1:] == ("Feature dot voting",)
+
+
+def test_numbered_sections_stand_under_their_chapter() -> None:
+    blocks = parsed(MICROTYPE).blocks
+    protrusion = [b.above for b in blocks if b.section == "5.1 Character protrusion"]
+    assert protrusion and set(protrusion) == {("5 Micro fine tuning",)}
+
+
+def test_a_pull_quote_set_large_heads_no_chapter() -> None:
+    """The handbook sets a sixteen-word quote large between its chapters ("Designing with and
+    for users reduces project risks …"): no chapter after it is cited under it."""
+    blocks = parsed(HANDBOOK).blocks
+    appendix = [b for b in blocks if (b.section or "").startswith("05 Appendix")]
+    assert appendix and all(b.above == () for b in appendix)
+    assert not [b for b in blocks if any(len(h.split()) > 12 for h in b.above)]
+
+
+def test_a_chapter_heading_right_over_its_first_section_is_kept() -> None:
+    """ "Before Your Workshop" is followed at once by "Planning your workshop" / "Planning
+    Checklist": the chapter heads no text of its own, but the sections under it say so."""
+    block = _block(WORKSHOPS, "Use this list to be sure you have given time")
+    assert block.section == "Planning Checklist"
+    assert "Before Your Workshop" in block.above
+
+
+def test_a_cards_lead_set_large_reads_whole_past_thirty_words() -> None:
+    """The lead of "Reasons to use it" runs to a thirty-first word on its last line ("with high
+    risk of disagreement."): the line is the sentence's end, not a heading over the card."""
+    found = texts(parsed(CARDS))
+    assert any(t.startswith("Reasons to use it To reach a consensus") and
+               "larger groups of stake holders and groups with high risk of disagreement." in t
+               for t in found)  # fmt: skip
+    sections = {b.section for b in parsed(CARDS).blocks}
+    assert "with high risk of disagreement." not in sections
+    assert not [s for s in sections if s and s[:1].islower()]
+
+
+def test_a_forms_sentence_cut_at_its_comma_reads_whole() -> None:
+    """Line 4 of Form W-4 runs over two lines around the field's box: one sentence."""
+    assert any(
+        "If your last name differs from that shown on your social security card, check here."
+        " You must call 1-800-772-1213 for a replacement card." in t
+        for t in texts(parsed(W4))
+    )
+
+
+def test_a_list_of_the_pages_own_headings_is_no_text() -> None:
+    """The page's "Outline" lists its headings ("• Before Your Workshop", "• Setting up" …):
+    quoted, it answers any question about a section with the section's name."""
+    blocks = parsed(WORKSHOPS).blocks
+    assert not [b for b in blocks if b.text.startswith("• Overall Comments on Teaching Online")]
+    assert any(b.section == "Overall Comments on Teaching Online" for b in blocks)
+    # A checklist naming the sections with what to do in them stays.
+    assert any(b.text.startswith("• Think about time") for b in blocks)
