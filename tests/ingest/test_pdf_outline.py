@@ -80,3 +80,13 @@ def test_a_list_of_the_pages_own_headings_is_no_text() -> None:
     assert any(b.section == "Overall Comments on Teaching Online" for b in blocks)
     # A checklist naming the sections with what to do in them stays.
     assert any(b.text.startswith("• Think about time") for b in blocks)
+
+
+def test_a_cards_fields_read_as_label_and_value() -> None:
+    """Each card sets "PHASE" and "TIME REQUIRED" small over their values in large bold type:
+    the values were headings over the card's back ("DISCOVER") or lost ("SMALL")."""
+    found = "\n".join(texts(parsed(CARDS)))
+    assert "PHASE: DISCOVER\nTIME REQUIRED: SMALL" in found
+    assert "TIME REQUIRED: MEDIUM" in found
+    sections = {b.section for b in parsed(CARDS).blocks}
+    assert not sections & {"DISCOVER", "DECIDE", "MAKE", "VALIDATE", "SMALL"}

@@ -141,10 +141,12 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     lines = _after_their_sentence(
         displays_inlined(
             terms_leading(
-                _join_hyphens(
-                    bold_runs_on(
-                        listing_numbers_dropped(
-                            _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                labels_read(
+                    _join_hyphens(
+                        bold_runs_on(
+                            listing_numbers_dropped(
+                                _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                            )
                         )
                     )
                 )
@@ -407,6 +409,47 @@ def terms_leading(lines: list[Line]) -> list[Line]:
             result[-1] = replace(term, mono=False)
         result.append(line)
     return result
+
+
+def labels_read(lines: list[Line]) -> list[Line]:
+    """``lines`` with a field's label set small in capitals over its value ("PHASE" over
+    "DISCOVER", "TIME REQUIRED" over "SMALL" on a method card) read as one line of text,
+    "PHASE: DISCOVER": set large and bold, the value was a heading over what follows (or lost,
+    when a heading came next), and the label a fragment alone."""
+    if not lines:
+        return lines
+    body = body_size(lines)
+    result: list[Line] = []
+    for line in lines:
+        label = result[-1] if result else None
+        if label is not None and _labels(label, line, body):
+            result[-1] = replace(line, text=f"{label.text}: {line.text}", size=body, bold=False)
+            continue
+        result.append(line)
+    return result
+
+
+def _labels(label: Line, value: Line, body: float) -> bool:
+    """Whether ``label`` is a field's name in small capitals right over ``value`` (at its left
+    edge, a few words set larger that make no sentence)."""
+    letters = [ch for ch in label.text if ch.isalpha()]
+    small_caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return (
+        small_caps
+        and len(label.text.split()) <= _LABEL_WORDS
+        and label.size <= _LABEL_SIZE * body
+        and value.size > label.size
+        and not (label.mono or value.mono or label.table is not None or value.table is not None)
+        and value.page == label.page
+        and abs(value.x0 - label.x0) <= label.size
+        and 0 < label.y - value.y <= 3 * value.size
+        and len(value.text.split()) <= _LABEL_WORDS
+        and not value.text.endswith(SENTENCE_END)
+    )
+
+
+_LABEL_WORDS = 3
+_LABEL_SIZE = 0.85  # a label this much smaller than the body's type, over a value set larger
 
 
 def _names_its_syntax(term: Line, line: Line) -> bool:
