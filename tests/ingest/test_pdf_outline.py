@@ -90,3 +90,21 @@ def test_a_cards_fields_read_as_label_and_value() -> None:
     assert "TIME REQUIRED: MEDIUM" in found
     sections = {b.section for b in parsed(CARDS).blocks}
     assert not sections & {"DISCOVER", "DECIDE", "MAKE", "VALIDATE", "SMALL"}
+
+
+def test_a_long_bold_question_wrapped_over_four_lines_heads_its_answers() -> None:
+    """The handbook's question runs over four bold lines, the second too long to be a heading
+    alone: it was cut into a heading, a line of text and another heading."""
+    question = (
+        "If the selected vendor doesn’t perform adequately, how difficult will it be to terminate"
+        " the contract? How long will it take to replace them with another vendor? How much do"
+        " you think that will cost?"
+    )
+    answer = _block(HANDBOOK, "Wrong answer: “We would be very reluctant to terminate")
+    assert answer.section == question
+    assert not [t for t in texts(parsed(HANDBOOK)) if t.startswith("will it be to terminate")]
+
+
+def test_a_cards_lead_goes_on_past_thirty_words_into_a_parenthesis() -> None:
+    block = _block(CARDS, "Static prototypes (often paper) are helpful")
+    assert block.section == "Prototyping"

@@ -786,6 +786,7 @@ def assemble(
         headed = is_heading(line, body) and not _item_goes_on(current, line)
         headed = (
             headed
+            or _wraps_heading(heading, line)
             or _names_division(heading, line)
             or _centred_number(line, lines[index + 1 : index + 4], body)
         )
@@ -919,16 +920,31 @@ def _names_division(heading: Sequence[Line], line: Line) -> bool:
     return capitals and short and _continues_heading(heading[-1], line)
 
 
+def _wraps_heading(heading: Sequence[Line], line: Line) -> bool:
+    """Whether ``line`` is the next line of a long bold heading wrapped mid-sentence ("If the
+    selected vendor doesn't perform adequately, how difficult" / "will it be to terminate the
+    contract? How long will it take to" / …): too long to be a heading alone, it is one's."""
+    if not heading or line.mono or line.table is not None:
+        return False
+    last = heading[-1]
+    wrapped = len(last.text.split()) >= _WRAPPED_WORDS and not last.text.endswith(SENTENCE_END)
+    return wrapped and last.bold and line.bold and _continues_heading(last, line)
+
+
+_WRAPPED_WORDS = 6  # a heading's line this long, ending mid-sentence, wrapped onto the next
+
+
 def _heading_full(heading: Sequence[Line], line: Line) -> bool:
     """Whether a heading of three lines or more is whole before ``line``: a headline is, but
     not a sentence set large that goes on in small letters ("… priorities for potential" /
     "features or user stories.")."""
-    goes_on = line.text[:1].islower() and not heading[-1].text.endswith(SENTENCE_END)
-    if _reads_as_text(join_lines(h.text for h in heading)) and not goes_on:
+    ended = heading[-1].text.endswith(SENTENCE_END)
+    goes_on = (line.text[:1].islower() or line.text.startswith("(")) and not ended
+    if _reads_as_text(join_lines(h.text for h in heading)):
         # "… with the body." / "Reasons to use it": the sentence has ended; but thirty words
         # into a card's lead ("… larger groups of stake holders and groups" / "with high risk
-        # of disagreement.") it goes on, and its last line is no heading.
-        return True
+        # of disagreement.", "… Static prototypes" / "(often paper) are …") it goes on.
+        return ended or not _continues_heading(heading[-1], line)
     joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
     return len(heading) >= 3 and not goes_on and not joins
 
@@ -937,7 +953,11 @@ def _reads_as_text(text: str) -> bool:
     """Whether a line or lines set like a heading are sentences: a stop after eight words or
     more, or thirty words. A question is a heading ("How do I get rid of the pass-phrase?")."""
     words = word_count(text)
-    return (words >= 8 and text.endswith((".", ".”", '."'))) or words >= 30
+    # A long question set bold over its answers ("If the selected vendor doesn't perform
+    # adequately, how difficult … How much do you think that will cost?") heads them.
+    return (words >= 8 and text.endswith((".", ".”", '."'))) or (
+        words >= 30 and not text.endswith("?")
+    )
 
 
 def _worded(blocks: Sequence[Block]) -> bool:
