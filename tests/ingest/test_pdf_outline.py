@@ -108,3 +108,12 @@ def test_a_long_bold_question_wrapped_over_four_lines_heads_its_answers() -> Non
 def test_a_cards_lead_goes_on_past_thirty_words_into_a_parenthesis() -> None:
     block = _block(CARDS, "Static prototypes (often paper) are helpful")
     assert block.section == "Prototyping"
+
+
+def test_a_figure_alone_under_its_heading_is_quoted_with_it() -> None:
+    """The request's "Budget" section is one line, "● $10,000 - $25,000 USD": quoted alone it
+    says nothing of what the sum is."""
+    block = _block(CORPORA / "office-dev2/pdf/carpentries-website-rfq.pdf", "$10,000 - $25,000")
+    assert block.text == "Budget\n● $10,000 - $25,000 USD"
+    # A section of several paragraphs is not led by its heading.
+    assert not [t for t in texts(parsed(WORKSHOPS)) if t.startswith("Planning Checklist\n")]
