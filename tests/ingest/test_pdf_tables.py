@@ -220,3 +220,14 @@ def test_a_statistical_table_with_leaders_keeps_each_name_with_its_figures(
         tables[0].text == "Offence: Violent crime | Total: 467.9 | Under 18: 69.1 | Adults: 398.8"
     )
     assert tables[3].text == "Offence: Arson | Total: 9.8 | Under 18: 4.3 | Adults: 5.5"
+
+
+def test_a_first_cell_wrapped_mid_phrase_stays_in_its_row() -> None:
+    """A row's name wrapped onto a line of its own ("Metrics: {Likelihood, Coherences, FIDs,"
+    / "Reconstruction, Clustering}", "pumps (oil, water," / "fuel, bilge) other") was a row
+    of its own, cut from the row's figures."""
+    paper = [b.text for b in parsed(CORPORA / "office-dev/pdf/multivae-joss-paper.pdf").blocks]
+    assert "Metrics: {Likelihood, Coherences, FIDs, Reconstruction, Clustering} | ✓" in paper
+    assert "Reconstruction, Clustering}" not in paper
+    rules = [b.text for b in parsed(FIXTURES / "diesel_engines.pdf").blocks]
+    assert any(t.startswith("pumps (oil, water, fuel, bilge) other") for t in rules)

@@ -541,6 +541,9 @@ def _records(
         ruled_band = any(bands) and firsts[band] <= 1
         new_band = band != previous_band
         begins = (0 in cols or len(cols) > 1) and not (ruled_band and not new_band)
+        rest = row.cells[0].text
+        if begins and cols == [0] and records and _cell_open(records[-1][0], rest):
+            begins = False  # "Metrics: {Likelihood, Coherences, FIDs," / "Reconstruction, …}"
         if ruled_band and new_band:
             begins = True
         if not records or begins or (any(bands) and new_band):
@@ -550,6 +553,17 @@ def _records(
             records[-1][col].append(cell.text)
         previous_band = band
     return records, starts
+
+
+def _cell_open(lines: Sequence[str], rest: str) -> bool:
+    """Whether a cell's text so far breaks off mid-phrase (after a comma, with a bracket still
+    open), so that a line in its column alone under it (``rest``) is its rest, not a row of its
+    own; a line introducing what follows ("… counter:") is no cell's rest."""
+    text = " ".join(lines).rstrip()
+    if rest.rstrip().endswith(":"):
+        return False
+    unclosed = any(text.count(o) > text.count(c) for o, c in ("()", "[]", "{}"))
+    return bool(text) and (unclosed or text.endswith((",", "&", "–", "-")))
 
 
 def _caption(lines: Sequence[Line], table: _Table) -> list[Line]:
