@@ -231,3 +231,12 @@ def test_a_first_cell_wrapped_mid_phrase_stays_in_its_row() -> None:
     assert "Reconstruction, Clustering}" not in paper
     rules = [b.text for b in parsed(FIXTURES / "diesel_engines.pdf").blocks]
     assert any(t.startswith("pumps (oil, water, fuel, bilge) other") for t in rules)
+
+
+def test_a_captions_word_hyphenated_at_its_line_end_is_one_word() -> None:
+    """PDFium marks the join of "instruc-" / "tion." (U+FFFE); in a caption, the rows' section,
+    the mark stayed: "instruc\ufffetion" matched no "instruction" and showed as a box."""
+    spec = parsed(CORPORA / "office-dev2/pdf/riscv-user-isa-v2.2.pdf")
+    caption = "Table 2.1: Return-address stack prediction hints encoded in register specifiers"
+    sections = {b.section for b in spec.blocks if (b.section or "").startswith(caption)}
+    assert sections and all("\ufffe" not in s and "used in the instruction." in s for s in sections)

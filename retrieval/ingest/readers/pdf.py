@@ -581,9 +581,14 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
         text = _JOINED_WORD.sub(" ", line.text) if HYPHEN_JOIN in line.text else line.text
         vocabulary.update(_WORD.findall(text.lower()))  # never the halves of a joined word
     pattern = re.compile(rf"(\w*){HYPHEN_JOIN}(\w*)")
+
+    def joined(text: str) -> str:
+        return pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), text)
+
+    # A table's caption ("… used in the instruc-" / "tion.") is joined as its rows' section.
     return [
-        replace(ln, text=pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), ln.text))
-        if HYPHEN_JOIN in ln.text
+        replace(ln, text=joined(ln.text), table=ln.table and joined(ln.table))
+        if HYPHEN_JOIN in ln.text or HYPHEN_JOIN in (ln.table or "")
         else ln
         for ln in lines
     ]
