@@ -240,3 +240,13 @@ def test_a_captions_word_hyphenated_at_its_line_end_is_one_word() -> None:
     caption = "Table 2.1: Return-address stack prediction hints encoded in register specifiers"
     sections = {b.section for b in spec.blocks if (b.section or "").startswith(caption)}
     assert sections and all("\ufffe" not in s and "used in the instruction." in s for s in sections)
+
+
+def test_a_sentence_naming_a_table_is_not_its_caption() -> None:
+    """ "Table 22.1 summarizes the standardized subset names." stands over the table and
+    names it; the caption is under it ("Table 22.1: Standard ISA subset names. …")."""
+    spec = parsed(CORPORA / "office-dev2/pdf/riscv-user-isa-v2.2.pdf")
+    rows = [b for b in spec.blocks if b.kind == "table" and "Name: M" in b.text]
+    caption = "Table 22.1: Standard ISA subset names"
+    assert rows and all((b.section or "").startswith(caption) for b in rows)
+    assert "Table 22.1 summarizes the standardized subset names." in [b.text for b in spec.blocks]

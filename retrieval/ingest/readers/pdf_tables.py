@@ -573,13 +573,23 @@ def _caption(lines: Sequence[Line], table: _Table) -> list[Line]:
     page = [ln for ln in lines if id(ln) not in table.members]
     above = sorted((ln for ln in page if 0 < ln.y - top.y <= 4 * top.size), key=lambda ln: ln.y)
     for index, line in enumerate(above):
-        if _CAPTION.match(line.text) and index <= 2:
+        if _captions(line.text) and index <= 2:
             return above[index::-1]
     below = [ln for ln in page if 0 < bottom.y - ln.y <= 3 * bottom.size]
     below.sort(key=lambda ln: -ln.y)
-    if below and _CAPTION.match(below[0].text) and len(below[0].text.split()) > 1:
+    if below and _captions(below[0].text) and len(below[0].text.split()) > 1:
         return below[:1]
     return []
+
+
+def _captions(text: str) -> bool:
+    """Whether ``text`` starts a caption ("Table 22.1: Standard ISA subset naming …"), not a
+    sentence that names the table ("Table 22.1 summarizes the standardized subset names.")."""
+    match = _CAPTION.match(text)
+    return match is not None and not _SENTENCE_AFTER.match(text, match.end())
+
+
+_SENTENCE_AFTER = re.compile(r"[\w.]*\s+(?:[a-z]+s|is|are|was|were|has|have|shows?|lists?)\b")
 
 
 def _replaced(lines: Sequence[Line], tables: Sequence[_Table]) -> list[Line]:
