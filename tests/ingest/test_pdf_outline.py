@@ -117,3 +117,13 @@ def test_a_figure_alone_under_its_heading_is_quoted_with_it() -> None:
     assert block.text == "Budget\n● $10,000 - $25,000 USD"
     # A section of several paragraphs is not led by its heading.
     assert not [t for t in texts(parsed(WORKSHOPS)) if t.startswith("Planning Checklist\n")]
+
+
+def test_a_bold_phrase_going_on_with_its_sentence_is_no_heading() -> None:
+    """Form W-4 sets "and Adjustments Worksheet on page 2." and "complete all" / "worksheets"
+    in bold on lines of their own, inside sentences: they were headings over what follows."""
+    found = texts(parsed(W4))
+    assert any(t.endswith("see the Deductions and Adjustments Worksheet on page 2.") for t in found)
+    assert "For accuracy, complete all worksheets that apply." in found
+    sections = {b.section for b in parsed(W4).blocks}
+    assert not [s for s in sections if s and s[:1].islower()]

@@ -788,7 +788,11 @@ def assemble(
         if heading and _beside(heading[-1], line):
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
-        headed = is_heading(line, body) and not _item_goes_on(current, line)
+        headed = (
+            is_heading(line, body)
+            and not _item_goes_on(current, line)
+            and not _sentence_goes_on(current, line, pitch)
+        )
         headed = (
             headed
             or _wraps_heading(heading, line)
@@ -894,6 +898,21 @@ def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
         return False
     under = _continues_heading(paragraph.lines[-1], line, reach=2)
     return under and not line.bold and not _SYMBOL_BULLET.match(line.text)
+
+
+def _sentence_goes_on(paragraph: _Paragraph | None, line: Line, pitch: float) -> bool:
+    """Whether ``line``, set bold, goes on with the sentence the paragraph's last line leaves
+    open ("… see the Deductions" / "and Adjustments Worksheet on page 2.", a form's emphasis):
+    in small letters, in the same type, right under it."""
+    if paragraph is None or not line.text[:1].islower():
+        return False
+    last = paragraph.lines[-1]
+    return (
+        not last.text.endswith(SENTENCE_END)
+        and last.page == line.page
+        and abs(last.size - line.size) <= 0.5
+        and 0 < last.y_last - line.y <= 1.4 * pitch
+    )
 
 
 def _centred_number(line: Line, next_lines: Sequence[Line], body: float) -> bool:
