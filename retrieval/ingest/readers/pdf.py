@@ -788,16 +788,8 @@ def assemble(
         if heading and _beside(heading[-1], line):
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
-        headed = (
-            is_heading(line, body)
-            and not _item_goes_on(current, line)
-            and not _sentence_goes_on(current, line, pitch)
-        )
-        headed = (
-            headed
-            or _wraps_heading(heading, line)
-            or _names_division(heading, line)
-            or _centred_number(line, lines[index + 1 : index + 4], body)
+        headed = _heads(line, current, heading, body, pitch) or _centred_number(
+            line, lines[index + 1 : index + 4], body
         )
         if headings and (headed or (listed and heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
@@ -898,6 +890,18 @@ def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
         return False
     under = _continues_heading(paragraph.lines[-1], line, reach=2)
     return under and not line.bold and not _SYMBOL_BULLET.match(line.text)
+
+
+def _heads(
+    line: Line, current: _Paragraph | None, heading: Sequence[Line], body: float, pitch: float
+) -> bool:
+    """Whether ``line`` is (part of) a heading, by its type or the heading it goes on with."""
+    typed = (
+        is_heading(line, body)
+        and not _item_goes_on(current, line)
+        and not _sentence_goes_on(current, line, pitch)
+    )
+    return typed or _wraps_heading(heading, line) or _names_division(heading, line)
 
 
 def _sentence_goes_on(paragraph: _Paragraph | None, line: Line, pitch: float) -> bool:
