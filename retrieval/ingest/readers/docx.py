@@ -49,6 +49,7 @@ from retrieval.ingest.readers.common import (
     table_blocks,
     termed,
 )
+from retrieval.ingest.readers.docxboxes import boxed_cells
 from retrieval.ingest.readers.docxcode import (
     FIELD,
     all_bold,
@@ -441,10 +442,14 @@ def _table(table: Table, walk: _Walk) -> None:
     # elements (held, so lxml keeps each one's proxy): a list scanned for every cell made a
     # 3,000-row table take five times as long.
     walked: set[Any] = set()
+    # A box drawn down a column of cells (a form's "Attach photo here" / "size: …") is one cell.
+    drawn = boxed_cells(table, _cell_text)
     for row in table.rows:
         cells = _unique_cells(row)
         if not any(_inner_tables(cell) or _headed(cell, walk) for cell in cells):
-            rows.append([_merged_text(cell, walked) for cell in cells])
+            rows.append(
+                [drawn[c._tc] if c._tc in drawn else _merged_text(c, walked) for c in cells]
+            )
             continue
         _add_rows(rows, walk)
         rows = []
