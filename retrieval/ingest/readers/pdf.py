@@ -141,11 +141,13 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     lines = _after_their_sentence(
         displays_inlined(
             terms_leading(
-                labels_read(
-                    _join_hyphens(
-                        bold_runs_on(
-                            listing_numbers_dropped(
-                                _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                steps_labelled(
+                    labels_read(
+                        _join_hyphens(
+                            bold_runs_on(
+                                listing_numbers_dropped(
+                                    _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                                )
                             )
                         )
                     )
@@ -427,6 +429,55 @@ def labels_read(lines: list[Line]) -> list[Line]:
             continue
         result.append(line)
     return result
+
+
+def steps_labelled(lines: list[Line]) -> list[Line]:
+    """``lines`` with a row of numbered labels over as many columns ("Step 1 Step 2 Step 3"
+    over a slide's three steps, which PDFium reads as one line) given to the columns: each
+    column's first line leads with its label ("Step 1 In Keynote, open …"), where the row of
+    labels was a fragment glued to the first step alone."""
+    result = list(lines)
+    for index, line in enumerate(lines):
+        labels = _labels_of(line)
+        if not labels:
+            continue
+        tops = _column_tops(lines[index + 1 :], line)
+        if len(tops) != len(labels) or abs(lines[index + 1 + tops[0]].x0 - line.x0) > line.size:
+            continue
+        for label, top in zip(labels, tops, strict=True):
+            first = result[index + 1 + top]
+            result[index + 1 + top] = replace(first, text=f"{label} {first.text}")
+        result[index] = replace(line, text="")
+    return [line for line in result if line.text]
+
+
+def _labels_of(line: Line) -> list[str]:
+    """The labels of a row of numbered labels ("Step 1", "Step 2", "Step 3"), else none."""
+    match = _NUMBERED_LABELS.match(line.text)
+    if not match:
+        return []
+    words = line.text.split()
+    return [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
+
+
+def _column_tops(after: Sequence[Line], labels: Line) -> list[int]:
+    """The index in ``after`` of the top line of each column of text under ``labels`` (on its
+    page, starting under it, left to right), as many as there are columns."""
+    under = [
+        (i, ln)
+        for i, ln in enumerate(after[:_STEP_LINES])
+        if ln.page == labels.page and 0 < labels.y - ln.y <= 6 * labels.size
+        and labels.x0 - ln.size <= ln.x0 < labels.x1
+    ]  # fmt: skip
+    tops: dict[int, tuple[int, Line]] = {}
+    for i, ln in under:
+        column = next((c for c in tops if abs(c - ln.x0) <= ln.size), round(ln.x0))
+        if column not in tops or ln.y > tops[column][1].y:
+            tops[column] = (i, ln)
+    return [tops[c][0] for c in sorted(tops)]
+
+
+_STEP_LINES = 40  # the lines after a row of labels looked at for the columns under it
 
 
 def _labels(label: Line, value: Line, body: float) -> bool:
