@@ -127,3 +127,11 @@ def test_a_bold_phrase_going_on_with_its_sentence_is_no_heading() -> None:
     assert "For accuracy, complete all worksheets that apply." in found
     sections = {b.section for b in parsed(W4).blocks}
     assert not [s for s in sections if s and s[:1].islower()]
+
+
+def test_a_contents_list_run_into_one_line_is_no_text() -> None:
+    """The report's contents, "Overview: Income and Expenses 3 Financials by Quarter 4 … Key
+    Metrics 6 … Concluding Remarks 8", is one line of titles and page numbers."""
+    report = texts(parsed(CORPORA / "office-dev2/pdf/carpentries-2022-financial-report.pdf"))
+    assert not [t for t in report if "Financials by Quarter 4 Funding the Mission 5" in t]
+    assert any(t.startswith("This financial report for the 2022 fiscal year") for t in report)

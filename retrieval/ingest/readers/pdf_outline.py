@@ -97,10 +97,31 @@ def outline_dropped(blocks: list[Block], outline: Sequence[Heading]) -> list[Blo
     kept: list[Block] = []
     for (items, _), run in runs:
         listed = list(run)
-        named = sum(heading_key(BULLET.sub("", b.text, count=1)) in keys for b in listed)
-        if not (items and named >= _OUTLINE_ITEMS and 3 * named >= 2 * len(listed)):
-            kept.extend(listed)
+        if items:
+            names = [BULLET.sub("", b.text, count=1) for b in listed]
+            if _mostly(names, keys):
+                continue
+        kept.extend(b for b in listed if not _mostly(_entries(b.text), keys))
     return kept
 
 
+def _mostly(names: Sequence[str], keys: set[str]) -> bool:
+    """Whether most of ``names`` (two in three, three at least) are headings (``keys``)."""
+    named = sum(heading_key(name) in keys for name in names)
+    return named >= _OUTLINE_ITEMS and 3 * named >= 2 * len(names)
+
+
+def _entries(text: str) -> list[str]:
+    """The titles of a contents list run into one line, each before its page number ("Key
+    Metrics 6 Cash Flow and Financial Position 7 Concluding Remarks 8"), the numbers rising;
+    none for any other text."""
+    if not _CONTENTS_LINE.fullmatch(text):
+        return []
+    found = _ENTRY.findall(text)
+    pages = [int(number) for _, number in found]
+    return [title for title, _ in found] if pages == sorted(pages) else []
+
+
+_ENTRY = re.compile(r"(\D+?)\s+(\d{1,3})(?:\s+|$)")
+_CONTENTS_LINE = re.compile(r"(?:\D+?\s+\d{1,3}(?:\s+|$)){3,}")
 _OUTLINE_ITEMS = 3
