@@ -135,3 +135,16 @@ def test_a_contents_list_run_into_one_line_is_no_text() -> None:
     report = texts(parsed(CORPORA / "office-dev2/pdf/carpentries-2022-financial-report.pdf"))
     assert not [t for t in report if "Financials by Quarter 4 Funding the Mission 5" in t]
     assert any(t.startswith("This financial report for the 2022 fiscal year") for t in report)
+
+
+def test_a_chapter_title_on_a_spreads_left_page_heads_its_right_page() -> None:
+    """The handbook is set as two-page spreads; a chapter's title, set large on the left page,
+    came after the right page's text (the file writes it last), inside a paragraph running on
+    to the next page: "… end users regularly" / "02 Basic principles …" / "review the work"."""
+    blocks = parsed(HANDBOOK).blocks
+    joined = _block(HANDBOOK, "The technical team and end users regularly review the work")
+    assert joined.section == "User-centered design"
+    assert joined.above == ("02 Basic principles of modern software design",)
+    lead = _block(HANDBOOK, "Only 13% of large government software projects are successful.")
+    assert lead.section == "01 Introduction" and "State IT projects" in lead.text
+    assert not [b for b in blocks if b.text.startswith("review the work")]

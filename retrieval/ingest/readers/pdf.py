@@ -1056,6 +1056,9 @@ def _beside(heading: Line, line: Line) -> bool:
     first text."""
     near = abs(line.y - heading.y) < 0.4 * heading.size  # a character's box: "p" reaches lower
     note = line.size < heading.size and _has_words(line.text)  # not a "∗"
+    # A sentence is no note: the first line of a spread's right page, beside its left page's
+    # chapter title ("01 Introduction" / "Only 13% of large government software projects …").
+    note = note and not line.text.endswith(SENTENCE_END)
     return line.page == heading.page and near and note and line.x0 > heading.x1
 
 
