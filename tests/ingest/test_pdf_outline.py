@@ -148,3 +148,19 @@ def test_a_chapter_title_on_a_spreads_left_page_heads_its_right_page() -> None:
     lead = _block(HANDBOOK, "Only 13% of large government software projects are successful.")
     assert lead.section == "01 Introduction" and "State IT projects" in lead.text
     assert not [b for b in blocks if b.text.startswith("review the work")]
+
+
+def test_a_pull_quote_set_larger_than_a_chapter_title_closes_no_chapter() -> None:
+    """The handbook sets a sixteen-word quote in 36 pt inside chapter 02 (titled in 32 pt):
+    the sections after it stand in chapter 02 still."""
+    block = _block(HANDBOOK, "The product owner is the key person for any software project")
+    assert (block.above, block.section) == (
+        ("02 Basic principles of modern software design",),
+        "Product ownership",
+    )
+
+
+def test_a_numbered_question_opening_with_a_bracket_is_numbered() -> None:
+    """ "5.7 (How) Does Debian support Java?" is section 5.7: 5.8 stands beside it, not under."""
+    faq = parsed(CORPORA / "office/pdf/debian-faq.en.pdf")
+    assert not [b for b in faq.blocks if any(h.startswith("5.7 ") for h in b.above)]

@@ -47,7 +47,8 @@ class Heading:
         return self.text.endswith(":") or word_count(self.text) > _PARENT_WORDS
 
 
-_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})+)\.?\s+\w")
+# "4.1.8 Line numbering", "A.4 Errors", "5.7 (How) Does Debian support Java?"
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*|[A-Z](?:\.\d{1,2})+)\.?\s+\S")
 _PARENT_WORDS = 12  # a heading longer than this heads no other (a pull quote set large)
 
 
@@ -82,8 +83,8 @@ def _opened(open_: list[Heading], heading: Heading) -> list[Heading]:
     if number is not None and numbered:
         parents = [i for i in numbered if number.startswith(f"{kept[i].number}.")]
         kept = kept[: parents[-1] + 1] if parents else kept[: numbered[0]]
-    while kept and (kept[-1].leads_in or not kept[-1].outranks(heading)):
-        kept.pop()
+    while kept and (kept[-1].leads_in or not (heading.leads_in or kept[-1].outranks(heading))):
+        kept.pop()  # a pull quote set larger than a chapter's title closes no heading
     return [*kept, heading]
 
 
