@@ -13,7 +13,7 @@ import docx
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from readerfiles import saved
+from readerfiles import CORPORA, parsed, saved
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -119,3 +119,14 @@ def test_a_bold_line_over_several_paragraphs_is_still_a_heading() -> None:
     word.add_paragraph("It starts again after a reboot.")
     run = next(b for b in _read(word).blocks if b.text.startswith("Run the service"))
     assert run.section == "Starting the service"
+
+
+def test_a_scripts_commands_in_a_code_style_are_code_though_as_many_as_its_paragraphs() -> None:
+    """A teaching script sets each command on a line of its own in its "Code" style: as many
+    paragraphs as its prose (215 of 430), a fraction of its text. They are code, each run
+    with the sentence before it; the prose around them is not."""
+    path = CORPORA / "office-dev2/docx/swc-python-intro-script.docx"
+    blocks = parsed(path).blocks
+    code = [b for b in blocks if b.code]
+    assert any(b.code.startswith("print planet\nmoon = 'Charon'") for b in code)
+    assert any(b.text == "Variables are just names." and not b.code for b in blocks)

@@ -4,7 +4,7 @@ a budget's illustrative cases, the Apache HTTP Server manual)."""
 from __future__ import annotations
 
 import docx
-from readerfiles import saved
+from readerfiles import CORPORA, parsed, saved
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -150,3 +150,19 @@ def test_a_banner_and_the_language_bars_are_dropped_but_a_title_box_stays() -> N
     text = " ".join(b.text for b in page.blocks)
     assert "Version 2.5" not in text and "Available Languages" not in text
     assert page.blocks[-1].section == "Denial of Service"
+
+
+def test_a_box_drawn_down_a_forms_column_of_cells_is_one_cell() -> None:
+    """The visa form's photo box runs down the last column beside six rows of fields, a line
+    a cell, the rules between them left out: its lines were scattered over the fields' rows,
+    and "Attach photo here" headed the rest of the form."""
+    form = parsed(CORPORA / "office-dev/docx/form_footnotes.docx")
+    box = (
+        "Attach photo here size: 40 mm x 35mm (1 9/6 x 1 3/8 inches) white or off-white"
+        " background front view, full face must be recent picture"
+    )
+    assert box in [b.text for b in form.blocks]  # a row of its own: no field's row grows
+    assert not [b for b in form.blocks if b.section == "Attach photo here"]
+    assert "02 - Place of birth (city/state/country) | 03 - Date of birth Day Month Year" in [
+        b.text for b in form.blocks
+    ]

@@ -249,3 +249,12 @@ def test_a_tables_cells_in_small_letters_are_still_a_table() -> None:
     rows = [b.text for b in booktabs.blocks if b.kind == "table"]
     assert "gnu | stuffed | 92.50" in rows
     assert "Animal: Gnu | Description: stuffed | Price ($): 92.50" in rows
+
+
+def test_a_slides_step_labels_lead_their_columns() -> None:
+    """ "Step 1 Step 2 Step 3" stands over a slide's three columns, one line to PDFium: it was
+    glued to the first step alone; each step now says which it is."""
+    slides = texts(parsed(OFFICE_DEV / "pdf/18f-using-templates-slides.pdf"))
+    assert "Step 1 Step 2 Step 3" not in "\n".join(slides)
+    assert any(t.startswith("Step 2 In the 18F brand colors folder, select") for t in slides)
+    assert any(t.startswith("Step 3 You now have access to 18F’s brand colors") for t in slides)

@@ -220,3 +220,33 @@ def test_a_statistical_table_with_leaders_keeps_each_name_with_its_figures(
         tables[0].text == "Offence: Violent crime | Total: 467.9 | Under 18: 69.1 | Adults: 398.8"
     )
     assert tables[3].text == "Offence: Arson | Total: 9.8 | Under 18: 4.3 | Adults: 5.5"
+
+
+def test_a_first_cell_wrapped_mid_phrase_stays_in_its_row() -> None:
+    """A row's name wrapped onto a line of its own ("Metrics: {Likelihood, Coherences, FIDs,"
+    / "Reconstruction, Clustering}", "pumps (oil, water," / "fuel, bilge) other") was a row
+    of its own, cut from the row's figures."""
+    paper = [b.text for b in parsed(CORPORA / "office-dev/pdf/multivae-joss-paper.pdf").blocks]
+    assert "Metrics: {Likelihood, Coherences, FIDs, Reconstruction, Clustering} | ✓" in paper
+    assert "Reconstruction, Clustering}" not in paper
+    rules = [b.text for b in parsed(FIXTURES / "diesel_engines.pdf").blocks]
+    assert any(t.startswith("pumps (oil, water, fuel, bilge) other") for t in rules)
+
+
+def test_a_captions_word_hyphenated_at_its_line_end_is_one_word() -> None:
+    """PDFium marks the join of "instruc-" / "tion." (U+FFFE); in a caption, the rows' section,
+    the mark stayed: "instruc\ufffetion" matched no "instruction" and showed as a box."""
+    spec = parsed(CORPORA / "office-dev2/pdf/riscv-user-isa-v2.2.pdf")
+    caption = "Table 2.1: Return-address stack prediction hints encoded in register specifiers"
+    sections = {b.section for b in spec.blocks if (b.section or "").startswith(caption)}
+    assert sections and all("\ufffe" not in s and "used in the instruction." in s for s in sections)
+
+
+def test_a_sentence_naming_a_table_is_not_its_caption() -> None:
+    """ "Table 22.1 summarizes the standardized subset names." stands over the table and
+    names it; the caption is under it ("Table 22.1: Standard ISA subset names. …")."""
+    spec = parsed(CORPORA / "office-dev2/pdf/riscv-user-isa-v2.2.pdf")
+    rows = [b for b in spec.blocks if b.kind == "table" and "Name: M" in b.text]
+    caption = "Table 22.1: Standard ISA subset names"
+    assert rows and all((b.section or "").startswith(caption) for b in rows)
+    assert "Table 22.1 summarizes the standardized subset names." in [b.text for b in spec.blocks]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.fragments import join_introductions, merge_fragments
+from retrieval.ingest.readers.fragments import headed_alone, join_introductions, merge_fragments
 from retrieval.text import strip_accents
 
 Reader = Callable[[bytes, Path], ParsedDocument]
@@ -101,7 +101,7 @@ def _finished(reader: Reader, laid_out: bool, data: bytes, path: Path) -> Parsed
     """What ``reader`` reads, a sentence introducing a paragraph joined to it, and in a format
     laid out for print its fragments joined to the text they belong to."""
     document = reader(data, path)
-    blocks = merge_fragments(document.blocks) if laid_out else document.blocks
+    blocks = headed_alone(merge_fragments(document.blocks)) if laid_out else document.blocks
     document.blocks = join_introductions(blocks)
     return untitled(document)
 

@@ -51,6 +51,7 @@ from retrieval.ingest.readers.common import (
     table_blocks,
     termed,
 )
+from retrieval.ingest.readers.docxboxes import boxed_cells
 from retrieval.ingest.readers.docxcode import (
     FIELD,
     all_bold,
@@ -480,10 +481,14 @@ def _table(table: Table, walk: _Walk) -> None:
     # elements (held, so lxml keeps each one's proxy): a list scanned for every cell made a
     # 3,000-row table take five times as long.
     walked: set[Any] = set()
+    # A box drawn down a column of cells (a form's "Attach photo here" / "size: …") is one.
+    drawn = boxed_cells(table, _cell_text)
     for row in table.rows:
         cells = _unique_cells(row)
         if not any(_inner_tables(cell) or _headed(cell, walk) for cell in cells):
-            rows.append([_merged_text(cell, walked) for cell in cells])
+            rows.append(["" if c._tc in drawn else _merged_text(c, walked) for c in cells])
+            # The box is read once, as a row of its own after the row it starts in.
+            rows.extend([drawn[c._tc]] for c in cells if drawn.get(c._tc))
             for cell in cells:
                 _hold_notes(cell._tc, walk)
             continue

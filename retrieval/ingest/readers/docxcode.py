@@ -56,13 +56,18 @@ def code_styles(word: Document, items: Sequence[Item]) -> frozenset[str]:
     counts: dict[str, int] = {}
     text = 0
     for item in items:
-        if isinstance(item, Paragraph) and prose(item.text):
-            text += 1
+        if not isinstance(item, Paragraph):
+            continue
+        length = len(prose(item.text))
+        if length:
+            text += length
             style = style_of(item)
             if style is not None and _is_code_style(style, fixed):
                 name = (style.name or "").lower()
-                counts[name] = counts.get(name, 0) + 1
-    # The body's own style is no code style, whatever its font.
+                counts[name] = counts.get(name, 0) + length
+    # The body's own style is no code style, whatever its font: it holds most of the text.
+    # Counted in characters, not paragraphs: a teaching script's commands, a line each, are
+    # as many paragraphs as its prose but a fraction of its text.
     return frozenset(name for name, count in counts.items() if 2 * count < text)
 
 

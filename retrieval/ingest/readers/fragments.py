@@ -138,3 +138,20 @@ def join_introductions(blocks: Sequence[Block]) -> list[Block]:
             continue
         result.append(block)
     return result
+
+
+def headed_alone(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with a fragment that is all its section holds ("● $10,000 - $25,000 USD"
+    under "Budget", "Total Expenses $2,192,066" under "Expenses by Category") led by the
+    section's heading on a line of its own: the heading is what the figure is, and nothing
+    else in the section says it."""
+    result = list(blocks)
+    for i, block in enumerate(blocks):
+        if block.section is None or not is_fragment(block):
+            continue
+        place = (block.above, block.section)
+        neighbours = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
+        if any((b.above, b.section) == place for b in neighbours):
+            continue
+        result[i] = replace(block, text=f"{block.section}\n{block.text}")
+    return result

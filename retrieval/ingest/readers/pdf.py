@@ -50,6 +50,8 @@ from retrieval.ingest.readers.pdf_furniture import (
     furniture,
     heading_key,
 )
+from retrieval.ingest.readers.pdf_labels import NUMBERED_LABELS, labels_read, steps_labelled
+from retrieval.ingest.readers.pdf_outline import Heading, nested, outline_dropped
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
     BULLETS,
@@ -83,7 +85,6 @@ _TAG_STARTS = ("(", "[", "—", "–")  # a reference or source set flush right:
 _RUN_THROUGH_LINES = 4  # a display this long may stand inside a sentence (_runs_through_display)
 _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (bold_runs_on)
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
-_NUMBERED_LABELS = re.compile(r"^(\w+) \d+(?: \1 \d+)+$")
 _LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
 _GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
@@ -140,10 +141,14 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     lines = _after_their_sentence(
         displays_inlined(
             terms_leading(
-                _join_hyphens(
-                    bold_runs_on(
-                        listing_numbers_dropped(
-                            _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                steps_labelled(
+                    labels_read(
+                        _join_hyphens(
+                            bold_runs_on(
+                                listing_numbers_dropped(
+                                    _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                                )
+                            )
                         )
                     )
                 )
@@ -537,9 +542,14 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
         text = _JOINED_WORD.sub(" ", line.text) if HYPHEN_JOIN in line.text else line.text
         vocabulary.update(_WORD.findall(text.lower()))  # never the halves of a joined word
     pattern = re.compile(rf"(\w*){HYPHEN_JOIN}(\w*)")
+
+    def joined(text: str) -> str:
+        return pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), text)
+
+    # A table's caption ("… used in the instruc-" / "tion.") is joined as its rows' section.
     return [
-        replace(ln, text=pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), ln.text))
-        if HYPHEN_JOIN in ln.text
+        replace(ln, text=joined(ln.text), table=ln.table and joined(ln.table))
+        if HYPHEN_JOIN in ln.text or HYPHEN_JOIN in (ln.table or "")
         else ln
         for ln in lines
     ]
@@ -664,7 +674,7 @@ def is_heading(line: Line, body: float) -> bool:
         return False
     if _SYMBOL_BULLET.match(line.text):
         return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
-    if _NUMBERED_LABELS.match(line.text):
+    if NUMBERED_LABELS.match(line.text):
         return False  # "Step 1 Step 2 Step 3" over a slide's three columns: their labels
     if _AMOUNT.match(words[-1]):
         return False  # "Total Expenses $2,192,066", "$2.2M" by a chart's bar: a figure, no title
@@ -730,6 +740,7 @@ def assemble(
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
     front = _Front(lines[0].page if lines else 1)
+    outline: list[Heading] = []  # every heading that opened a section, where it did
     section: str | None = None
     current: _Paragraph | None = None
     heading: list[Line] = []
@@ -738,11 +749,8 @@ def assemble(
         if heading and _beside(heading[-1], line):
             heading.append(replace(line, note=True))  # on its baseline (see _set_heading)
             continue
-        headed = is_heading(line, body) and not _item_goes_on(current, line)
-        headed = (
-            headed
-            or _names_division(heading, line)
-            or _centred_number(line, lines[index + 1 : index + 4], body)
+        headed = _heads(line, current, heading, body, pitch) or _centred_number(
+            line, lines[index + 1 : index + 4], body
         )
         if headings and (headed or (listed and heading_key(line.text) in listed)):
             intro = _flush(document, current, intro)
@@ -753,12 +761,13 @@ def assemble(
                 or (apart and not front.open(document, heading))
             )
             if heading and (ended or _heading_full(heading, line)):
-                section = _set_heading(document, heading, section, front)
+                section = _set_heading(document, heading, section, front, outline)
                 heading = []
             heading.append(line)
             continue
         if heading:
-            section, heading, intro = _set_heading(document, heading, section, front), [], None
+            section = _set_heading(document, heading, section, front, outline)
+            heading, intro = [], None
         # Type set large (a slide's list) is led wider than the body: its own pitch.
         leading = pitch * line.size / body if line.size >= 1.15 * body else pitch
         if current is None or _breaks(current.lines[-1], line, leading):
@@ -767,7 +776,8 @@ def assemble(
         current.lines.append(line)
     _flush(document, current, intro)
     if heading:
-        _set_heading(document, heading, section, front)
+        _set_heading(document, heading, section, front, outline)
+    document.blocks = outline_dropped(nested(document.blocks, outline), outline)
     return document
 
 
@@ -796,7 +806,11 @@ class _Front:
 
 
 def _set_heading(
-    document: ParsedDocument, heading: list[Line], section: str | None, front: _Front
+    document: ParsedDocument,
+    heading: list[Line],
+    section: str | None,
+    front: _Front,
+    outline: list[Heading],
 ) -> str | None:
     """The heading's text; the first heading of a document without a title is its title (unless
     it names a part of one: "Contents", "1 Introduction"), and one in the title page's block is
@@ -822,6 +836,8 @@ def _set_heading(
         section = section if section and _has_words(section) else ""  # not "𝐴 𝐵"
     elif not front.takes(document, heading, text):
         section = text
+        first = heading[0]
+        outline.append(Heading(len(document.blocks), text, (first.size, first.bold)))
     if notes:
         note = prose(join_lines(line.text for line in notes))
         document.add(section or None, note, page=notes[0].page)
@@ -835,6 +851,33 @@ def _item_goes_on(paragraph: _Paragraph | None, line: Line) -> bool:
         return False
     under = _continues_heading(paragraph.lines[-1], line, reach=2)
     return under and not line.bold and not _SYMBOL_BULLET.match(line.text)
+
+
+def _heads(
+    line: Line, current: _Paragraph | None, heading: Sequence[Line], body: float, pitch: float
+) -> bool:
+    """Whether ``line`` is (part of) a heading, by its type or the heading it goes on with."""
+    typed = (
+        is_heading(line, body)
+        and not _item_goes_on(current, line)
+        and not _sentence_goes_on(current, line, pitch)
+    )
+    return typed or _wraps_heading(heading, line) or _names_division(heading, line)
+
+
+def _sentence_goes_on(paragraph: _Paragraph | None, line: Line, pitch: float) -> bool:
+    """Whether ``line``, set bold, goes on with the sentence the paragraph's last line leaves
+    open ("… see the Deductions" / "and Adjustments Worksheet on page 2.", a form's emphasis):
+    in small letters, in the same type, right under it."""
+    if paragraph is None or not line.text[:1].islower():
+        return False
+    last = paragraph.lines[-1]
+    return (
+        not last.text.endswith(SENTENCE_END)
+        and last.page == line.page
+        and abs(last.size - line.size) <= 0.5
+        and 0 < last.y_last - line.y <= 1.4 * pitch
+    )
 
 
 def _centred_number(line: Line, next_lines: Sequence[Line], body: float) -> bool:
@@ -866,13 +909,31 @@ def _names_division(heading: Sequence[Line], line: Line) -> bool:
     return capitals and short and _continues_heading(heading[-1], line)
 
 
+def _wraps_heading(heading: Sequence[Line], line: Line) -> bool:
+    """Whether ``line`` is the next line of a long bold heading wrapped mid-sentence ("If the
+    selected vendor doesn't perform adequately, how difficult" / "will it be to terminate the
+    contract? How long will it take to" / …): too long to be a heading alone, it is one's."""
+    if not heading or line.mono or line.table is not None:
+        return False
+    last = heading[-1]
+    wrapped = len(last.text.split()) >= _WRAPPED_WORDS and not last.text.endswith(SENTENCE_END)
+    return wrapped and last.bold and line.bold and _continues_heading(last, line)
+
+
+_WRAPPED_WORDS = 6  # a heading's line this long, ending mid-sentence, wrapped onto the next
+
+
 def _heading_full(heading: Sequence[Line], line: Line) -> bool:
     """Whether a heading of three lines or more is whole before ``line``: a headline is, but
     not a sentence set large that goes on in small letters ("… priorities for potential" /
     "features or user stories.")."""
+    ended = heading[-1].text.endswith(SENTENCE_END)
+    goes_on = (line.text[:1].islower() or line.text.startswith("(")) and not ended
     if _reads_as_text(join_lines(h.text for h in heading)):
-        return True  # "… with the body." / "Reasons to use it": the sentence has ended
-    goes_on = line.text[:1].islower() and not heading[-1].text.endswith(SENTENCE_END)
+        # "… with the body." / "Reasons to use it": the sentence has ended; but thirty words
+        # into a card's lead ("… larger groups of stake holders and groups" / "with high risk
+        # of disagreement.", "… Static prototypes" / "(often paper) are …") it goes on.
+        return ended or not _continues_heading(heading[-1], line)
     joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
     return len(heading) >= 3 and not goes_on and not joins
 
@@ -881,7 +942,11 @@ def _reads_as_text(text: str) -> bool:
     """Whether a line or lines set like a heading are sentences: a stop after eight words or
     more, or thirty words. A question is a heading ("How do I get rid of the pass-phrase?")."""
     words = word_count(text)
-    return (words >= 8 and text.endswith((".", ".”", '."'))) or words >= 30
+    # A long question set bold over its answers ("If the selected vendor doesn't perform
+    # adequately, how difficult … How much do you think that will cost?") heads them.
+    return (words >= 8 and text.endswith((".", ".”", '."'))) or (
+        words >= 30 and not text.endswith("?")
+    )
 
 
 def _worded(blocks: Sequence[Block]) -> bool:
@@ -901,6 +966,9 @@ def _beside(heading: Line, line: Line) -> bool:
     first text."""
     near = abs(line.y - heading.y) < 0.4 * heading.size  # a character's box: "p" reaches lower
     note = line.size < heading.size and _has_words(line.text)  # not a "∗"
+    # A sentence is no note: the first line of a spread's right page, beside its left page's
+    # chapter title ("01 Introduction" / "Only 13% of large government software projects …").
+    note = note and not line.text.endswith(SENTENCE_END)
     return line.page == heading.page and near and note and line.x0 > heading.x1
 
 
@@ -1041,7 +1109,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
     if BULLET.match(line.text) or abs(line.size - previous.size) > 1:
         return True
-    if previous.y_last - line.y > 1.4 * pitch:
+    if previous.y_last - line.y > _MID_SENTENCE_GAP * pitch:
+        return True
+    if previous.y_last - line.y > 1.4 * pitch and not _mid_sentence_on(previous, line):
         return True
     if previous.x0 - line.x0 > 8 * line.size and _closes(previous.text):
         return True  # after a tag set flush right at a paragraph's end, a new paragraph
@@ -1052,6 +1122,21 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
 
 
 _RUNS_ON_MARKS = frozenset(".,;:)")  # a line opening with one goes on with the one before
+# A sentence cut after a comma goes on in small letters under a wider gap than a paragraph's
+# lines are set at (a form's "4 If your last name differs from …," / "check here. You must call
+# …", the field's box between them), but not past a blank line's worth.
+_MID_SENTENCE_GAP = 2.0
+
+
+def _mid_sentence_on(previous: Line, line: Line) -> bool:
+    """Whether ``line`` goes on with the sentence ``previous`` leaves at a comma: it starts in
+    small letters, in the same type, and no further left than the paragraph."""
+    return (
+        previous.text.endswith(",")
+        and line.text[:1].islower()
+        and abs(line.size - previous.size) <= 0.5
+        and line.x0 >= previous.x0 - line.size
+    )
 
 
 def _closes(text: str) -> bool:

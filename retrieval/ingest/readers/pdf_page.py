@@ -634,6 +634,13 @@ def _heads_first(lines: list[Line]) -> list[Line]:
         return lines
     first = lines[0]
     above = [ln for ln in lines if ln.y > first.y + first.size and ln.size >= 1.1 * first.size]
+    # A chapter's title set large on the left of a spread, beside its right page's text, which
+    # the file writes first: "02 Basic principles" / "of modern" / "software design" came
+    # after that page's text, inside a paragraph running on to the next page.
+    text = next((ln for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 3), first)
+    left = [ln for ln in lines if ln.x1 <= text.x0 and ln.size >= 1.5 * text.size]
+    if left and max(ln.y for ln in left) >= text.y - 2 * text.size:
+        above += [ln for ln in left if ln not in above]
     if not above:
         return lines
     raised = {id(line) for line in above}

@@ -541,6 +541,9 @@ def _records(
         ruled_band = any(bands) and firsts[band] <= 1
         new_band = band != previous_band
         begins = (0 in cols or len(cols) > 1) and not (ruled_band and not new_band)
+        rest = row.cells[0].text
+        if begins and cols == [0] and records and _cell_open(records[-1][0], rest):
+            begins = False  # "Metrics: {Likelihood, Coherences, FIDs," / "Reconstruction, …}"
         if ruled_band and new_band:
             begins = True
         if not records or begins or (any(bands) and new_band):
@@ -552,6 +555,17 @@ def _records(
     return records, starts
 
 
+def _cell_open(lines: Sequence[str], rest: str) -> bool:
+    """Whether a cell's text so far breaks off mid-phrase (after a comma, with a bracket still
+    open), so that a line in its column alone under it (``rest``) is its rest, not a row of its
+    own; a line introducing what follows ("… counter:") is no cell's rest."""
+    text = " ".join(lines).rstrip()
+    if rest.rstrip().endswith(":"):
+        return False
+    unclosed = any(text.count(o) > text.count(c) for o, c in ("()", "[]", "{}"))
+    return bool(text) and (unclosed or text.endswith((",", "&", "–", "-")))
+
+
 def _caption(lines: Sequence[Line], table: _Table) -> list[Line]:
     """The caption right above the table ("Table 3: Documentation for …", on a line or two), or
     right below it."""
@@ -559,13 +573,23 @@ def _caption(lines: Sequence[Line], table: _Table) -> list[Line]:
     page = [ln for ln in lines if id(ln) not in table.members]
     above = sorted((ln for ln in page if 0 < ln.y - top.y <= 4 * top.size), key=lambda ln: ln.y)
     for index, line in enumerate(above):
-        if _CAPTION.match(line.text) and index <= 2:
+        if _captions(line.text) and index <= 2:
             return above[index::-1]
     below = [ln for ln in page if 0 < bottom.y - ln.y <= 3 * bottom.size]
     below.sort(key=lambda ln: -ln.y)
-    if below and _CAPTION.match(below[0].text) and len(below[0].text.split()) > 1:
+    if below and _captions(below[0].text) and len(below[0].text.split()) > 1:
         return below[:1]
     return []
+
+
+def _captions(text: str) -> bool:
+    """Whether ``text`` starts a caption ("Table 22.1: Standard ISA subset naming …"), not a
+    sentence that names the table ("Table 22.1 summarizes the standardized subset names.")."""
+    match = _CAPTION.match(text)
+    return match is not None and not _SENTENCE_AFTER.match(text, match.end())
+
+
+_SENTENCE_AFTER = re.compile(r"[\w.]*\s+(?:[a-z]+s|is|are|was|were|has|have|shows?|lists?)\b")
 
 
 def _replaced(lines: Sequence[Line], tables: Sequence[_Table]) -> list[Line]:

@@ -1,0 +1,105 @@
+"""Labels a PDF sets apart from what they label, read with it (a step of
+:mod:`retrieval.ingest.readers.pdf`): a field's name in small capitals over its value ("PHASE" /
+"DISCOVER" → "PHASE: DISCOVER"), a row of numbered labels over as many columns ("Step 1 Step 2
+Step 3" over a slide's three steps)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.ingest.readers.pdf_page import SENTENCE_END, Line, body_size
+
+# "Step 1 Step 2 Step 3" over a slide's three columns: their labels, no heading.
+NUMBERED_LABELS = re.compile(r"^(\w+) \d+(?: \1 \d+)+$")
+
+
+def labels_read(lines: list[Line]) -> list[Line]:
+    """``lines`` with a field's label set small in capitals over its value ("PHASE" over
+    "DISCOVER", "TIME REQUIRED" over "SMALL" on a method card) read as one line of text,
+    "PHASE: DISCOVER": set large and bold, the value was a heading over what follows (or lost,
+    when a heading came next), and the label a fragment alone."""
+    if not lines:
+        return lines
+    body = body_size(lines)
+    result: list[Line] = []
+    for line in lines:
+        label = result[-1] if result else None
+        if label is not None and _labels(label, line, body):
+            result[-1] = replace(line, text=f"{label.text}: {line.text}", size=body, bold=False)
+            continue
+        result.append(line)
+    return result
+
+
+def steps_labelled(lines: list[Line]) -> list[Line]:
+    """``lines`` with a row of numbered labels over as many columns ("Step 1 Step 2 Step 3"
+    over a slide's three steps, which PDFium reads as one line) given to the columns: each
+    column's first line leads with its label ("Step 1 In Keynote, open …"), where the row of
+    labels was a fragment glued to the first step alone."""
+    result = list(lines)
+    for index, line in enumerate(lines):
+        labels = _labels_of(line)
+        if not labels:
+            continue
+        tops = _column_tops(lines[index + 1 :], line)
+        if len(tops) != len(labels) or abs(lines[index + 1 + tops[0]].x0 - line.x0) > line.size:
+            continue
+        for label, top in zip(labels, tops, strict=True):
+            first = result[index + 1 + top]
+            result[index + 1 + top] = replace(first, text=f"{label} {first.text}")
+        result[index] = replace(line, text="")
+    return [line for line in result if line.text]
+
+
+def _labels_of(line: Line) -> list[str]:
+    """The labels of a row of numbered labels ("Step 1", "Step 2", "Step 3"), else none."""
+    match = NUMBERED_LABELS.match(line.text)
+    if not match:
+        return []
+    words = line.text.split()
+    return [f"{words[i]} {words[i + 1]}" for i in range(0, len(words), 2)]
+
+
+def _column_tops(after: Sequence[Line], labels: Line) -> list[int]:
+    """The index in ``after`` of the top line of each column of text under ``labels`` (on its
+    page, starting under it, left to right), as many as there are columns."""
+    under = [
+        (i, ln)
+        for i, ln in enumerate(after[:_STEP_LINES])
+        if ln.page == labels.page and 0 < labels.y - ln.y <= 6 * labels.size
+        and labels.x0 - ln.size <= ln.x0 < labels.x1
+    ]  # fmt: skip
+    tops: dict[int, tuple[int, Line]] = {}
+    for i, ln in under:
+        column = next((c for c in tops if abs(c - ln.x0) <= ln.size), round(ln.x0))
+        if column not in tops or ln.y > tops[column][1].y:
+            tops[column] = (i, ln)
+    return [tops[c][0] for c in sorted(tops)]
+
+
+_STEP_LINES = 40  # the lines after a row of labels looked at for the columns under it
+
+
+def _labels(label: Line, value: Line, body: float) -> bool:
+    """Whether ``label`` is a field's name in small capitals right over ``value`` (at its left
+    edge, a few words set larger that make no sentence)."""
+    letters = [ch for ch in label.text if ch.isalpha()]
+    small_caps = len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return (
+        small_caps
+        and len(label.text.split()) <= _LABEL_WORDS
+        and label.size <= _LABEL_SIZE * body
+        and value.size > label.size
+        and not (label.mono or value.mono or label.table is not None or value.table is not None)
+        and value.page == label.page
+        and abs(value.x0 - label.x0) <= label.size
+        and 0 < label.y - value.y <= 3 * value.size
+        and len(value.text.split()) <= _LABEL_WORDS
+        and not value.text.endswith(SENTENCE_END)
+    )
+
+
+_LABEL_WORDS = 3
+_LABEL_SIZE = 0.85  # a label this much smaller than the body's type, over a value set larger
