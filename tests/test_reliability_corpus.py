@@ -211,7 +211,7 @@ def test_a_changed_file_removed_while_indexing_keeps_its_indexed_version(
         opened = retrieval.ingest.refresh.transaction
 
         def removed_then_written(db: object) -> object:
-            (folder / "orchard.txt").unlink()  # after it was looked at, before it is read
+            (folder / "orchard.txt").unlink(missing_ok=True)  # looked at, not yet read
             return opened(db)  # type: ignore[arg-type]
 
         monkeypatch.setattr(retrieval.ingest.refresh, "transaction", removed_then_written)
