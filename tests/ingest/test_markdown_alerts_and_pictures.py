@@ -76,3 +76,21 @@ def test_a_page_about_a_version_keeps_its_title() -> None:
         "# Version 2.0 - Migration guide\n\nMove your settings to the new file before you start.\n"
     )
     assert read("upgrade.md", page.encode()).title == "Version 2.0 - Migration guide"
+
+
+def test_an_alert_tag_is_a_label_only_where_github_shows_one() -> None:
+    # Opening a quote it labels the box; elsewhere GitHub shows the tag as written, and an
+    # empty box labels nothing after it (a reviewer's cases).
+    from retrieval.ingest.pipeline import read
+
+    page = (
+        "# Page\n\n> [!NOTE]\n> Useful information that users should know.\n\n"
+        "[!NOTE] This is not inside a quote at all.\n\n> [!WARNING]\n\n"
+        "Outside paragraph that follows an empty box.\n"
+    )
+    texts = [block.text for block in read("page.md", page.encode()).blocks]
+    assert texts == [
+        "Note: Useful information that users should know.",
+        "[!NOTE] This is not inside a quote at all.",
+        "Outside paragraph that follows an empty box.",
+    ]

@@ -400,7 +400,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             reading.images += _inline_lines(tokens[index + 1])
             _pictured(reading)
             return index + 3
-        lines = _marked(_inline_lines(tokens[index + 1]), reading)
+        lines = _marked(_inline_lines(tokens[index + 1]), reading, _quote_opened(tokens, index))
         _paragraph(lines, reading, _place(tokens, index))
         return index + 3
     if kind in ("footnote_open", "footnote_close"):
@@ -454,13 +454,17 @@ def _pictured(reading: _Reading) -> None:
         reading.intro = None
 
 
-def _marked(lines: list[str], reading: _Reading) -> list[str]:
+def _marked(lines: list[str], reading: _Reading, quote: str = "") -> list[str]:
     """A paragraph's ``lines`` without the mark that makes it a box on the built page: GitHub's
-    alert tag on a line of its own ("> [!NOTE]"), read as the label the page shows ("Note")
-    before the text, and docsify's "?>" (a tip) and "!>" (a warning) opening it, dropped."""
-    alert = _ALERT.match(lines[0].strip()) if lines else None
+    alert tag on a line of its own opening a quote ("> [!NOTE]"), read as the label the page
+    shows ("Note") before the text, and docsify's "?>" (a tip) and "!>" (a warning) opening it,
+    dropped. ``quote``: "opens" when the paragraph opens a quote, "alone" when it is all of it
+    (a box with nothing in it labels nothing after it); elsewhere GitHub shows the tag as
+    written."""
+    alert = _ALERT.match(lines[0].strip()) if lines and quote else None
     if alert is not None:
-        reading.label, reading.intro = alert[1].capitalize(), None
+        if len(lines) > 1 or quote != "alone":
+            reading.label, reading.intro = alert[1].capitalize(), None
         return lines[1:]
     if lines and _DOCSIFY.match(lines[0]):
         return [_DOCSIFY.sub("", lines[0]), *lines[1:]]
@@ -484,6 +488,15 @@ def _footnote(token: Token, reading: _Reading) -> None:
     else:
         reading.section = reading.below
     reading.intro = None
+
+
+def _quote_opened(tokens: Sequence[Token], index: int) -> str:
+    """Whether the paragraph opened at ``tokens[index]`` opens a quote ("opens"), is all of it
+    ("alone"), or neither ("")."""
+    if index == 0 or tokens[index - 1].type != "blockquote_open":
+        return ""
+    after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    return "alone" if after == "blockquote_close" else "opens"
 
 
 def _place(tokens: Sequence[Token], index: int) -> str:
