@@ -181,25 +181,3 @@ def test_what_a_package_is_comes_from_the_opening_of_its_manual(
         assert "The microtype package provides a LaTeX interface" in answer.hits[0].passage.text
     finally:
         library.close()
-
-
-def test_an_english_question_is_not_read_as_french_for_one_stem_met_by_chance(
-    make_corpus: Callable[..., Path], tmp_path: Path
-) -> None:
-    # "tell" is no word of the English document, but read as French it is fr:tel, the stem of
-    # "tellement": a tester's "tell me a joke" was answered from a French reader.
-    folder = make_corpus(
-        {
-            "harbour.txt": "Harbour Report\n\nThe harbour committee met in spring to discuss "
-            "the expansion of the port and its deeper berths.\n",
-            "lecture.txt": "Entre Nous\n\nVous avez tellement chaud, mes enfants, dit l'oncle "
-            "en ouvrant la fenêtre de la classe.\n",
-        }
-    )
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
-        answer = library.answer("tell me a joke")
-        assert answer.language == "en"
-        assert answer.outcome == "declined"
-    finally:
-        library.close()

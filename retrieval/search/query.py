@@ -167,11 +167,8 @@ def settle_language(
     stops = stop_word_hits(text, lang)
     best, most = lang, found
     for rival in rivals:
-        rival_found, rival_total = known(rival)
-        # and the documents know most of its words read that way: one stem met by chance
-        # ("tell me a joke": fr:tel of "tellement") is no French question
-        mostly = rival_found * 2 > rival_total
-        if rival_found > most and mostly and stop_word_hits(text, rival) >= stops:
+        rival_found, _ = known(rival)
+        if rival_found > most and stop_word_hits(text, rival) >= stops:
             best, most = rival, rival_found
     return best
 
