@@ -94,3 +94,13 @@ def test_an_alert_tag_is_a_label_only_where_github_shows_one() -> None:
         "[!NOTE] This is not inside a quote at all.",
         "Outside paragraph that follows an empty box.",
     ]
+
+
+def test_a_readme_without_a_title_is_named_by_its_folder_too() -> None:
+    # bat's README opens with its logo: titled "README" it said nothing in a citation or in
+    # /sources beside lazygit's README; named with its folder, it is bat's.
+    from retrieval.ingest.pipeline import read
+
+    page = "![bat](logo.png)\n\nA cat(1) clone with syntax highlighting and Git integration.\n"
+    assert read("md/bat/README.md", page.encode()).title == "bat README"
+    assert read("notes/plan.md", b"Some notes on the plan for the spring.\n").title == "plan"

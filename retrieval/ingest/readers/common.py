@@ -286,9 +286,18 @@ def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
     return archive
 
 
+# Files named for their role in a folder, not for what they are about: "bat/README.md" is bat's.
+_ROLE_NAMES = frozenset({"readme", "index", "intro", "introduction", "about"})
+
+
 def fallback_title(path: Path) -> str:
-    """The title of a document that states none: its file name, readably."""
-    return path.stem.replace("_", " ")
+    """The title of a document that states none: its file name, readably, and for a README or
+    an index the folder it opens too ("bat README": a question on "bat" is about it)."""
+    stem = path.stem.replace("_", " ")
+    folder = path.parent.name
+    if stem.lower() in _ROLE_NAMES and folder and folder not in (".", ".."):
+        return f"{folder.replace('_', ' ')} {stem}"
+    return stem
 
 
 def find_date(lines: list[str]) -> str | None:
