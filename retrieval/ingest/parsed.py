@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Generic, Literal, TypeVar
 
 from retrieval.model import Turns
 
 BlockKind = Literal["text", "code", "table"]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class Block:
     # A sentence whose colon points at a picture the page shows under it ("… markup languages:"
     # over a screenshot): it introduces no paragraph after the picture.
     pictured: bool = False
+    # A footnote or an endnote, read after the paragraph carrying its mark: the passes that join
+    # blocks into passages pass over it, and it follows the passage its mark ends up in (see
+    # :class:`HeldNotes`).
+    note: bool = False
 
 
 @dataclass
@@ -79,3 +84,38 @@ def turns_after(block: Block, page: int | None, turns: Iterable[tuple[int, int]]
     (counted from where it starts)."""
     opening = ((at, page),) if page is not None and page != end_page(block) else ()
     return block.turns + opening + shifted(turns, at)
+
+
+class HeldNotes(Generic[T]):
+    """Notes (:attr:`Block.note`) set aside while the blocks around them are joined: a note
+    neither joins the block before it ("Close the tap" + "A tachyon walks into a bar." would
+    read as one more item of the list) nor stands between two blocks that join (a list's items,
+    a sentence and the paragraph it introduces), so the passages are those the body makes
+    without its notes, each note right after the passage holding its mark.
+
+    A pass that joins a block to the one before it calls :meth:`hold` for each note and
+    :meth:`before_new` when it starts a new block; a note whose mark is in blocks still waiting
+    to join (``waiting``, see readers.fragments) follows the block they end up in. ``T``: the
+    note's block, or what a pass keeps with it (its number)."""
+
+    def __init__(self) -> None:
+        self._notes: list[tuple[T, bool]] = []
+
+    def hold(self, note: T, waiting: bool = False) -> None:
+        self._notes.append((note, waiting))
+
+    def before_new(self) -> list[T]:
+        """The notes to place before a new block; those whose marks were waiting are now in the
+        block before it, so they wait for the next."""
+        ready = [note for note, waiting in self._notes if not waiting]
+        self._notes = [(note, False) for note, waiting in self._notes if waiting]
+        return ready
+
+    def joined_back(self) -> None:
+        """The waiting blocks were joined to the block before them: every note follows it."""
+        self._notes = [(note, False) for note, _ in self._notes]
+
+    def rest(self) -> list[T]:
+        """Every note still held, at the end."""
+        notes, self._notes = [note for note, _ in self._notes], []
+        return notes

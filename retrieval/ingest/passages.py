@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
+from retrieval.ingest.parsed import Block, HeldNotes, ParsedDocument, turns_after
 from retrieval.model import Passage, Turns, page_at, solid_length
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
@@ -94,17 +94,25 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
     """``blocks`` numbered as a reader counts paragraphs, each run of short list items joined
     with the sentence that introduces it ("Possible values:"), as long as the whole stays short:
     alone, the sentence says nothing, and an item ("1. Never use vertical rules.") has lost what
-    it is an item of. A paragraph after such a sentence stays apart: it reads alone."""
+    it is an item of. A paragraph after such a sentence stays apart: it reads alone.
+
+    A note marked in an item follows the item, or the whole list when the list is joined
+    (see :class:`~retrieval.ingest.parsed.HeldNotes`)."""
     result: list[tuple[int, Block]] = []
+    held: HeldNotes[tuple[int, Block]] = HeldNotes()
     for number, block in enumerate(blocks, start=1):
+        if block.note:
+            held.hold((number, block))
+            continue
         previous = result[-1][1] if result else None
         if previous is not None and _joins(previous, block):
             text = f"{previous.text}\n{block.text}"
             turns = turns_after(previous, block.page, block.turns, solid_length(previous.text))
             result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
         else:
+            result.extend(held.before_new())
             result.append((number, block))
-    return result
+    return result + held.rest()
 
 
 def _joins(previous: Block, block: Block) -> bool:

@@ -95,18 +95,18 @@ def test_comments_are_not_read() -> None:
     assert _texts("mammoth-comments.docx") == ["Ouch."]
 
 
-def test_a_note_is_quoted_under_its_section_after_the_list_holding_its_mark() -> None:
-    blocks = parsed(LANDSLIDE).blocks
-    at = [b.text for b in blocks].index(
+def test_a_note_follows_the_list_item_carrying_its_mark_when_the_items_read_alone() -> None:
+    # "Landslides are caused by … (AGS 2007a)." then two long items, the mark in the first
+    # ("Conditioning factors¹ are terrain attributes …"): no sentence ending in ":" introduces
+    # them, so each item is a passage of its own, and the note is quoted right after its own.
+    quoted = [b for _, b in list_runs(parsed(LANDSLIDE).blocks)]
+    at = [b.text for b in quoted].index(
         "Conditioning factors have been called pre-conditions in the Guide."
     )
-    note, before = blocks[at], blocks[at - 2 : at]
+    note, before, after = quoted[at], quoted[at - 1], quoted[at + 1]
     assert note.section == "What is a Landslide Hazard?" and not note.item
-    # The two items of the list, the mark in the first ("Conditioning factors¹ are terrain
-    # attributes …"), stay together before it.
-    assert [b.item for b in before] == [True, True]
-    assert before[0].text.startswith("Conditioning factors are terrain attributes")
-    assert before[1].text.startswith("Triggering factors may include")
+    assert before.text.startswith("Conditioning factors are terrain attributes")
+    assert after.text.startswith("Triggering factors may include")
 
 
 def test_a_note_marked_in_a_table_follows_the_table() -> None:
@@ -220,3 +220,119 @@ def test_odt_notes_in_a_title_a_poem_and_a_link() -> None:
     assert lines[poem + 1 : poem + 3] == ["Note next remote link", "End note"]
     assert lines[-1] == "Arthur Rimbaud"  # its comment, "Second comment", is not read
     assert not any("comment" in text.lower() for text in lines)
+
+
+def _clauses(marked: int) -> bytes:
+    """A lease whose four clauses are numbered paragraphs, footnote 1 marked in clause
+    ``marked`` (0 the first)."""
+    word = docx.Document()
+    word.add_heading("Terms of the lease", 1)
+    for number, clause in enumerate(_CLAUSES):
+        item = word.add_paragraph(clause, style="List Number")
+        if number == marked:
+            _marked(item, 1)
+    word.add_heading("Signatures", 1)
+    word.add_paragraph("Signed in Hobart on the first of March by both parties.")
+    return _with_footnotes(word, [_HOLIDAY])
+
+
+_CLAUSES = (
+    "The tenant pays the rent on the first day of each month by bank transfer to the landlord.",
+    "The landlord repairs the roof, the walls and the pipes when age or weather damage them.",
+    "The tenant keeps the garden tidy and cuts the grass at least once a month in summer.",
+    "Either party may end the lease with three months of notice given in writing to the other.",
+)
+_HOLIDAY = "Or on the next working day when the first is a holiday."
+
+
+def test_a_note_on_a_clause_of_a_numbered_list_follows_that_clause() -> None:
+    # Each clause a passage of its own: the note on the rent waited for the list's end, three
+    # clauses away from the one it explains, and was quoted after "Either party may end …".
+    quoted = [b.text for _, b in list_runs(read("lease.docx", _clauses(0)).blocks)]
+    signed = "Signed in Hobart on the first of March by both parties."
+    assert quoted == [_CLAUSES[0], _HOLIDAY, *_CLAUSES[1:], signed]
+    last = [b.text for _, b in list_runs(read("lease.docx", _clauses(3)).blocks)]
+    assert last[3:5] == [_CLAUSES[3], _HOLIDAY]
+
+
+def test_a_note_on_a_short_item_is_no_item_of_the_list() -> None:
+    word = docx.Document()
+    word.add_paragraph("Before leaving the pump room, do these things:")
+    _marked(word.add_paragraph("Open the valve", style="List Number"), 1)
+    word.add_paragraph("Close the tap", style="List Number")
+    word.add_paragraph("Lock the door", style="List Number")
+    note = "Turn it slowly, or the old pipe bursts under the pressure."
+    quoted = [b.text for _, b in list_runs(read("pump.docx", _with_footnotes(word, [note])).blocks)]
+    # It read "… Close the tap\nLock the door\nTurn it slowly, …", as if a fourth step.
+    assert quoted == [
+        "Before leaving the pump room, do these things:\n"
+        "Open the valve\nClose the tap\nLock the door",
+        note,
+    ]
+
+
+_ODT_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+)
+
+
+def _odt(body: str) -> bytes:
+    """An OpenDocument text holding ``body`` (content.xml's office:text)."""
+    content = (
+        f'<?xml version="1.0"?><office:document-content {_ODT_NS}><office:body><office:text>'
+        f"{body}</office:text></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return out.getvalue()
+
+
+def _note(text: str) -> str:
+    """A footnote as LibreOffice writes it, inside the paragraph carrying its mark."""
+    return (
+        '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation>'
+        f"<text:note-body><text:p>{text}</text:p></text:note-body></text:note>"
+    )
+
+
+def test_an_odt_note_in_a_table_cell_is_read_once_after_the_table() -> None:
+    cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>"
+    table = (
+        "<table:table><table:table-row>"
+        + cell.format("Pressure" + _note("Measured at noon each day."))
+        + cell.format("3 bar")
+        + "</table:table-row></table:table>"
+    )
+    body = f"<text:p>The figures of the survey:</text:p>{table}<text:p>The end.</text:p>"
+    document = read("survey.odt", _odt(body))
+    # The note was read into the cell ("Pressure Measured at noon each day. | 3 bar") too.
+    assert [(b.kind, b.text) for b in document.blocks][1:] == [
+        ("table", "Pressure | 3 bar"),
+        ("text", "Measured at noon each day."),
+        ("text", "The end."),
+    ]
+
+
+def test_an_odt_note_in_a_list_is_placed_as_in_word() -> None:
+    items = ("Open the valve first.", "Close the tap after.", "Drain the tank.")
+    note = "Slowly, or the pipe bursts."
+    listed = "".join(
+        f"<text:list-item><text:p>{item}{_note(note) if n == 0 else ''}</text:p></text:list-item>"
+        for n, item in enumerate(items)
+    )
+    body = f"<text:p>The steps to follow are these:</text:p><text:list>{listed}</text:list>"
+    quoted = [b.text for _, b in list_runs(read("steps.odt", _odt(body)).blocks)]
+    # Short items joined to their introduction, as in Word; the note after them, not between.
+    assert quoted == ["The steps to follow are these:\n" + "\n".join(items), note]
+    clauses = "".join(
+        f"<text:list-item><text:p>{clause}{_note(_HOLIDAY) if n == 0 else ''}</text:p>"
+        "</text:list-item>"
+        for n, clause in enumerate(_CLAUSES)
+    )
+    lease = read("lease.odt", _odt(f"<text:list>{clauses}</text:list>"))
+    quoted = [b.text for _, b in list_runs(lease.blocks)]
+    assert quoted == [_CLAUSES[0], _HOLIDAY, *_CLAUSES[1:]]

@@ -10,7 +10,7 @@ part of the body, so no running header reaches a passage. Runs of paragraphs in 
 paragraph introducing them; short bold lines each over one paragraph of its own, as a list of
 command-line options is laid out, are terms read with their descriptions (see
 :mod:`retrieval.ingest.readers.docxcode`). Footnotes and endnotes are paragraphs of their own right
-after the paragraph (or list, or table) holding their marks; comments are not read (see
+after the paragraph (or list item, or table) holding their marks; comments are not read (see
 :mod:`retrieval.ingest.readers.docxnotes`).
 """
 
@@ -389,8 +389,8 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
     if not text:
         return
     _flush(walk)
-    if not walk.term and not (_listed(paragraph) and _plain(paragraph, walk)):
-        _release_notes(walk)  # the paragraph, list or table holding their marks is over
+    if not walk.term:
+        _release_notes(walk)  # the paragraph (or list item, or table) holding their marks is over
     if paragraph._p in walk.terms:
         walk.term = text
         return
@@ -418,7 +418,7 @@ def _hold_notes(element: Any, walk: _Walk) -> None:
 def _release_notes(walk: _Walk) -> None:
     """The notes waiting, each a paragraph of its own in the section their marks stand in."""
     for key in walk.pending:
-        walk.document.add(walk.section, walk.notes[key])
+        walk.document.add(walk.section, walk.notes[key], note=True)
     walk.note_blocks += len(walk.pending)
     walk.pending = []
 

@@ -4,10 +4,14 @@ Word keeps each note's text in a part of its own (``word/footnotes.xml``, ``word
 which python-docx does not read; the body holds only a reference (``w:footnoteReference``) that
 Word draws as a raised number it counts itself. A reader meets a footnote at the foot of the page
 its mark is on, as a remark on the sentence that carries the mark: each note is read as a
-paragraph of its own right after that paragraph (after the list or the table holding the mark,
-which it would otherwise cut in two), under the same section ("Conditioning factors¹ are terrain
+paragraph of its own right after that paragraph (after the table holding the mark, whose rows it
+would otherwise cut in two), under the same section ("Conditioning factors¹ are terrain
 attributes …" then "Conditioning factors have been called pre-conditions in the Guide.", both
-under "Landslide components"). Endnotes too: Word prints them together at the end, under no
+under "Landslide components"). In a list the note follows its item (a contract's clause, each a
+passage of its own), or the whole list when the list is quoted as one passage (short items
+joined to the sentence introducing them): the passes that join blocks pass over a note
+(``Block.note``, see :class:`~retrieval.ingest.parsed.HeldNotes`), so it never reads as one more
+item nor cuts a list in two. Endnotes too: Word prints them together at the end, under no
 heading, where a quoted note would no longer say what it is a note on; the Markdown and web-page
 readers place their footnotes the same way.
 

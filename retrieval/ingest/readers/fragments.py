@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.parsed import Block, turns_after
+from retrieval.ingest.parsed import Block, HeldNotes, turns_after
 from retrieval.model import solid_length
 from retrieval.text import word_count
 
@@ -42,12 +42,23 @@ def is_fragment(block: Block) -> bool:
 
 def merge_fragments(blocks: Sequence[Block]) -> list[Block]:
     """``blocks`` with each fragment (see :func:`is_fragment`) joined, on a line of its own, to
-    the block it goes with: the next one in its section and page, else the one before it."""
+    the block it goes with: the next one in its section and page, else the one before it.
+
+    A note marked on a fragment reads with it as the fragment's next line would ("Colin
+    Mazengarb" over "Senior Geologist, Mineral Resources Tasmania, DIER"), but not on a list
+    item, where it would read as one more item: there, and after a paragraph, the note is passed
+    over (see :class:`HeldNotes`)."""
     result: list[Block] = []
     waiting: list[Block] = []  # fragments held for the block that follows them
+    held: HeldNotes[Block] = HeldNotes()
+    with_line = False  # the note before was read with its line: so are the notes after it
     for block in blocks:
+        if block.note and not with_line and not (waiting and not waiting[-1].item):
+            held.hold(block, waiting=bool(waiting))
+            continue
+        with_line = block.note
         if waiting and not _same_place(waiting[0], block):
-            _settle(result, waiting)
+            _settle(result, waiting, held)
             waiting = []
         if is_fragment(block) and sum(len(b.text) for b in waiting) + len(block.text) <= MAX_RUN:
             if not waiting and _answers(result, block):
@@ -56,17 +67,18 @@ def merge_fragments(blocks: Sequence[Block]) -> list[Block]:
                 waiting.append(block)
             continue
         if waiting and is_fragment(block):  # too many: the run stands as a block of its own
-            _settle(result, waiting)
+            _settle(result, waiting, held)
             waiting = [block]
             continue
         if waiting and block.kind != "table":
             block = _joined([*waiting, block], block)
         else:  # a table's rows are quoted one by one: a caption before it is no part of a row
-            _settle(result, waiting)
+            _settle(result, waiting, held)
+        result.extend(held.before_new())
         result.append(block)
         waiting = []
-    _settle(result, waiting)
-    return result
+    _settle(result, waiting, held)
+    return result + held.rest()
 
 
 def _same_place(first: Block, block: Block) -> bool:
@@ -82,7 +94,7 @@ def _answers(result: list[Block], block: Block) -> bool:
     return previous.kind == "text" and not previous.code and previous.text.rstrip().endswith("?")
 
 
-def _settle(result: list[Block], waiting: list[Block]) -> None:
+def _settle(result: list[Block], waiting: list[Block], held: HeldNotes[Block]) -> None:
     """Fragments that nothing followed in their place: with the text before them, or alone."""
     if not waiting:
         return
@@ -96,7 +108,9 @@ def _settle(result: list[Block], waiting: list[Block]) -> None:
     )
     if joinable and previous is not None:
         result[-1] = _joined([previous, *waiting], previous)
+        held.joined_back()
     else:
+        result.extend(held.before_new())
         result.append(_joined(waiting, waiting[0]))
 
 
@@ -113,16 +127,22 @@ def _joined(parts: Sequence[Block], base: Block) -> Block:
         joined = replace(joined, turns=turns_after(joined, part.page, part.turns, before))
         before += solid_length(part.text)
     page, section = parts[0].page, parts[0].section
-    return replace(base, text=text, page=page, section=section, turns=joined.turns)
+    note = all(part.note for part in parts)  # a note with the text it is on is text
+    return replace(base, text=text, page=page, section=section, turns=joined.turns, note=note)
 
 
 def join_introductions(blocks: Sequence[Block]) -> list[Block]:
     """``blocks`` with a short sentence that introduces the paragraph after it ("The most
     important tip is:", "The syntax is:") joined to that paragraph, on a line of its own: alone
     it answers nothing, and what it says ("the most important tip") is what a question asks. A
-    list after it is joined item by item elsewhere (passages), code by the readers."""
+    list after it is joined item by item elsewhere (passages), code by the readers. A note is
+    passed over (see :class:`HeldNotes`)."""
     result: list[Block] = []
+    held: HeldNotes[Block] = HeldNotes()
     for block in blocks:
+        if block.note:
+            held.hold(block)
+            continue
         previous = result[-1] if result else None
         if (
             previous is not None
@@ -136,8 +156,9 @@ def join_introductions(blocks: Sequence[Block]) -> list[Block]:
         ):
             result[-1] = _joined([previous, block], block)
             continue
+        result.extend(held.before_new())
         result.append(block)
-    return result
+    return result + held.rest()
 
 
 def headed_alone(blocks: Sequence[Block]) -> list[Block]:

@@ -2,13 +2,14 @@
 
 No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the body in document
 order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
-items paragraphs, tables one block per row, and runs of paragraphs set in a fixed-pitch font (the
-"Preformatted Text" style or any style using such a font) code blocks with the paragraph that
-introduces them. Page headers and footers live in ``styles.xml`` and are never read; tables of
-contents are skipped. A footnote or an endnote (``text:note``, written inside the paragraph that
-carries its mark) is a paragraph of its own right after that paragraph (after the table or the
-listing holding it), under the same section, its number not read, as the Word reader reads them
-(see :mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
+items paragraphs (list items marked as such, as Word's are), tables one block per row, and runs of
+paragraphs set in a fixed-pitch font (the "Preformatted Text" style or any style using such a font)
+code blocks with the paragraph that introduces them. Page headers and footers live in
+``styles.xml`` and are never read; tables of contents are skipped. A footnote or an endnote
+(``text:note``, written inside the paragraph that carries its mark) is a paragraph of its own right
+after that paragraph or list item (after the table or the listing holding it, never inside a cell's
+text), under the same section, its number not read, as the Word reader reads them (see
+:mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
 remarks, not the text, and are not read.
 """
 
@@ -76,6 +77,7 @@ class _Walk:
     code: list[str] = field(default_factory=list)  # the listing being gathered, line by line
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     notes: list[str] = field(default_factory=list)  # notes waiting for their paragraph's end
+    listed: bool = False  # inside a list item
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -199,12 +201,16 @@ def _walk(element: Any, walk: _Walk) -> None:
             _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
         elif name == "p":
             _paragraph(child, walk)
+            listed, walk.listed = walk.listed, False  # a frame's caption is no list item
             _walk(_anchored(child), walk)
+            walk.listed = listed
         elif name == "table":
             walk.document.blocks.extend(table_blocks(_rows(child), walk.section))
             walk.intro = None
         elif name in _CONTAINERS:
+            listed, walk.listed = walk.listed, walk.listed or name == "list-item"
             _walk(child, walk)
+            walk.listed = listed
 
 
 def _anchored(paragraph: Any) -> list[Any]:
@@ -251,7 +257,7 @@ def _in_drawing(element: Any, outer: Any) -> bool:
 
 def _release_notes(walk: _Walk) -> None:
     for note in walk.notes:
-        walk.document.add(walk.section, note)
+        walk.document.add(walk.section, note, note=True)
     walk.notes = []
 
 
@@ -275,7 +281,7 @@ def _paragraph(element: Any, walk: _Walk) -> None:
     if style == "Title":
         _heading(text, walk)
         return
-    walk.document.add(walk.section, text)
+    walk.document.add(walk.section, text, item=walk.listed)
     walk.intro = len(walk.document.blocks) - 1
 
 
@@ -287,9 +293,18 @@ def _flush_code(walk: _Walk) -> None:
 
 def _rows(table: Any) -> list[list[str]]:
     """A table's rows, header rows included, each the text of its cells (covered cells, the
-    hidden part of a merged cell, left out)."""
+    hidden part of a merged cell, left out; a note's or a comment's paragraphs too: a note is
+    read after the table, a comment not at all)."""
     rows: list[list[str]] = []
     for row in table.iterfind(".//table:table-row", _NS):
         cells = row.iterfind("table:table-cell", _NS)
-        rows.append([" ".join(_text(p) for p in cell.iterfind(".//text:p", _NS)) for cell in cells])
+        rows.append([" ".join(_text(p) for p in _cell_paragraphs(cell)) for cell in cells])
     return rows
+
+
+def _cell_paragraphs(cell: Any) -> list[Any]:
+    return [
+        p
+        for p in cell.iterfind(".//text:p", _NS)
+        if not any(_tag(a) in ("note", "annotation") for a in p.iterancestors() if a is not cell)
+    ]
