@@ -113,6 +113,26 @@ def test_a_copy_of_a_document_under_another_name_is_reported_and_read_once(
     assert report.added == ("a copy of beta.txt",) and report.removed == ("beta.txt",)
 
 
+def test_of_two_new_files_alike_the_older_keeps_its_name(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    # A tester copied bat's README beside its folder: the copy sorted first and was read under
+    # its name, the original reported as its copy.
+    folder = make_corpus({"bat-readme-copy.md": ALPHA})
+    (folder / "bat").mkdir()
+    (folder / "bat" / "README.md").write_text(ALPHA, encoding="utf-8")
+    os.utime(folder / "bat" / "README.md", (1_000_000_000, 1_000_000_000))
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        report = library.last_report
+        assert report is not None and report.added == ("bat/README.md",)
+        assert [(s.doc, s.reason) for s in report.skipped] == [
+            ("bat-readme-copy.md", "the same file as bat/README.md, which is read under that name")
+        ]
+    finally:
+        library.close()
+
+
 def test_links_to_a_hidden_file_are_not_read(small: tuple[Library, Path]) -> None:
     library, folder = small
     (folder / ".shared").mkdir()  # hidden: what the corpus leaves out, a link cannot bring in

@@ -388,6 +388,14 @@ def _write(
                 plan.kept.append(name)  # its earlier readable version stays
             continue
         digest = fingerprints.content(str(item.row["sha256"]))
+        if digest in plan.read and _older_than(plan, name, plan.read[digest], known):
+            # Two new files alike: the older keeps the name, the one copied later is reported
+            # ("bat-readme-copy.md" sorted before "bat/README.md" and took its place).
+            copy = plan.read[digest]
+            store.delete_document(copy)
+            plan.added.remove(copy)
+            plan.skipped.append(SkippedFile(copy, copy_of(name)))
+            del plan.read[digest]
         if digest in plan.read:  # a copy of a document read: every answer would show it twice
             plan.skipped.append(SkippedFile(name, copy_of(plan.read[digest])))
             if name in known:
@@ -402,6 +410,14 @@ def _write(
         store.touch_document(name, size, mtime_ns)
     for name, fingerprint in plan.refingerprinted:
         store.set_fingerprint(name, fingerprint)
+
+
+def _older_than(plan: _Plan, name: str, other: str, known: dict[str, dict[str, object]]) -> bool:
+    """Whether the new file ``name`` was last changed before ``other``, also new this refresh
+    (a document read before keeps its name whatever its copies' times)."""
+    if name in known or other in known or other not in plan.added:
+        return False
+    return plan.looked[name][1] < plan.looked[other][1]
 
 
 def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _Parsed | str:
