@@ -259,17 +259,23 @@ def test_unusable_files_are_skipped_with_a_reason_and_the_others_indexed(
         library.close()
 
 
+@pytest.fixture
+def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the readers are given, in order (the real readers still read)."""
+    names: list[str] = []
+    real = pipeline.read
+    monkeypatch.setattr(
+        pipeline, "read", lambda name, data: names.append(str(name)) or real(name, data)
+    )
+    return names
+
+
 def test_a_skipped_file_is_named_again_without_being_read_again_until_it_changes(
-    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_corpus: MakeCorpus, tmp_path: Path, read: list[str]
 ) -> None:
     # A damaged file cost every start of the bot and every CLI command its reading time (a
     # tester's 14 bad files: 1.6-4.6 s a command): it is remembered as of its size and time.
     folder = make_corpus({"alpha.txt": ALPHA, "binary.txt": bytes(range(256)) * 8})
-    read: list[str] = []
-    real = pipeline.read
-    monkeypatch.setattr(
-        pipeline, "read", lambda name, data: read.append(str(name)) or real(name, data)
-    )
     library = Library.open(tmp_path / "q.db", folder)
     try:
         assert {s.doc: s.reason for s in library.last_report.skipped} == {
@@ -324,15 +330,10 @@ def test_a_file_that_could_not_be_read_is_read_again_at_the_next_refresh(
 
 
 def test_a_folder_of_bad_files_alone_is_not_read_again_at_each_start(
-    make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_corpus: MakeCorpus, tmp_path: Path, read: list[str]
 ) -> None:
     # No document at all: the refresh is rolled back, but why each file was skipped stays.
     folder = make_corpus({"binary.txt": bytes(range(256)) * 8, "empty.txt": b""})
-    read: list[str] = []
-    real = pipeline.read
-    monkeypatch.setattr(
-        pipeline, "read", lambda name, data: read.append(str(name)) or real(name, data)
-    )
     for _ in range(2):
         with pytest.raises(NoCorpusError, match=r"binary\.txt: binary, not text"):
             Library.open(tmp_path / "q.db", folder)
