@@ -103,7 +103,7 @@ def roman_chapters(lines: Sequence[str]) -> set[str]:
     run: list[str] = []
     last = 0
     between = 0  # lines of text since the last numbered line
-    for line in [*lines, ""]:
+    for line in lines:
         match = _ROMAN_CHAPTER.match(line) if len(line) <= CHAPTER_TITLE_CHARS else None
         value = (roman_value(match["number"]) or 0) if match else 0
         title = (match["title"] or "") if match else ""
