@@ -52,6 +52,8 @@ _SPACES = re.compile(r"\s+")
 # A Roman numeral as written, I to CCCXCIX (not any run of its letters: "CIVIL" is no number);
 # in capitals: compile with re.IGNORECASE to take "xiv" too.
 ROMAN = r"(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_WHOLE_ROMAN = re.compile(ROMAN)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 # Numbers written out, as headings and questions write them ("CAPÍTULO PRIMERO", "Chapter
 # Seven", "Titre premier", "the Second Amendment"), with their values, to twenty and some tens.
 # Ordinals apart: "the second chapter" names one, "one chapter of the book" does not.
@@ -201,3 +203,12 @@ def word_count(line: str) -> int:
     if line.isascii():
         return len(line.split())  # most lines: no Chinese to look for
     return len(line.split()) + len(CJK_CHAR.findall(line)) // 2
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a Roman numeral in capitals (I to CCCXCIX: "XXXIX" → 39), or None when it
+    is not one (see :data:`ROMAN`)."""
+    if not _WHOLE_ROMAN.fullmatch(numeral):
+        return None
+    values = [_ROMAN_VALUES[ch] for ch in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))

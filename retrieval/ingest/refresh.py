@@ -262,7 +262,7 @@ def _look(
             # read again with the title, date and source it has, so it keeps them.
             plan.entries[name] = fingerprints.as_entry(old or {}) if entry is None else entry
         except OSError as error:  # removed or unreadable while we looked at it
-            plan.skipped.append(SkippedFile(name, f"cannot be read ({error.strerror or error})"))
+            plan.skipped.append(SkippedFile(name, f"{UNREADABLE} ({error.strerror or error})"))
             if old:
                 plan.kept.append(name)  # an indexed version that was readable stays
             else:

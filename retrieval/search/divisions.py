@@ -16,7 +16,7 @@ import re
 
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.rank import Ranked, brought_first
-from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
+from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN, roman_value
 
 WINDOW = 50  # the best candidates among which the named division's passages are brought first
 
@@ -70,8 +70,6 @@ _OPENING = re.compile(
 )
 _CHINESE = re.compile(r"第(?P<n>[\d零〇一二两三四五六七八九十百千]+)(?P<k>[条章节編编])")
 _CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_WHOLE_ROMAN = re.compile(ROMAN)
 
 Division = tuple[str, int]  # (kind, number): ("article", 35)
 
@@ -172,15 +170,7 @@ def _number(written: str) -> int | None:
         return _WORDS[word]
     if _RUSSIAN_WORD.fullmatch(word):
         return next(n for n, stem in enumerate(_RUSSIAN, 1) if re.match(stem, word))
-    return _roman(written.upper())
-
-
-def _roman(numeral: str) -> int | None:
-    """The value of a Roman numeral in capitals (I to CCCXCIX), or None when it is not one."""
-    if not _WHOLE_ROMAN.fullmatch(numeral):
-        return None
-    values = [_ROMAN_VALUES[ch] for ch in numeral]
-    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+    return roman_value(written.upper())
 
 
 def _chinese_number(written: str) -> int | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN
+from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN, roman_value
 
 # The chapter words of the languages the library reads, and of parts larger than a chapter.
 CHAPTER_WORDS = r"Chapter|Chapitre|Cap[íi]tulo|Capitolo|Kapitel|Hoofdstuk|Rozdział|Глава|Розділ"
@@ -51,7 +51,6 @@ SUBTITLE_WORDS = 12  # the longest title on the line under a bare chapter headin
 _DIALOGUE = re.compile(r'^(?:[‒–—―]|[-‐‑](?=[^\s\d-])|--(?=[¿¡«"“]?[^\W\d_a-z]))')
 # A roman numeral, its full stop, and the chapter's title if any: "IV.", "II. Papa se fâche."
 _ROMAN_CHAPTER = re.compile(rf"^(?P<number>{ROMAN})\.?(?:\s+(?P<title>\S.*))?$")
-_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ROMAN_RUN = 3  # chapters numbered in order that make a book's numbering, not a stray "C."
 ROMAN_TITLE_WORDS = 12
 _BY_WORDS = frozenset("by par por von di da door av af przez".split())
@@ -104,9 +103,9 @@ def roman_chapters(lines: Sequence[str]) -> set[str]:
     run: list[str] = []
     last = 0
     between = 0  # lines of text since the last numbered line
-    for line in [*lines, ""]:
+    for line in lines:
         match = _ROMAN_CHAPTER.match(line) if len(line) <= CHAPTER_TITLE_CHARS else None
-        value = _roman_value(match["number"]) if match else 0
+        value = (roman_value(match["number"]) or 0) if match else 0
         title = (match["title"] or "") if match else ""
         if not value or len(title.split()) > ROMAN_TITLE_WORDS or title[:1].islower():
             between += 1
@@ -117,12 +116,6 @@ def roman_chapters(lines: Sequence[str]) -> set[str]:
         run.append(line)
         last, between = value, 0
     return found | set(run if len(run) >= ROMAN_RUN else ())
-
-
-def _roman_value(numeral: str) -> int:
-    """The value of a roman numeral in capitals ("XXXIX" → 39)."""
-    values = [_ROMAN_DIGITS[ch] for ch in numeral]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def is_quoted(line: str) -> bool:
