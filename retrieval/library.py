@@ -397,7 +397,7 @@ def _languages_of(
     lang: str,
     languages: tuple[str, ...],
     shown: Sequence[rank.Ranked],
-    earlier: Sequence[str] = (),
+    earlier: Sequence[str],
 ) -> tuple[str, tuple[str, ...]]:
     """The language the question is taken to be in, and the corpus's languages it is told
     (:func:`_with_answering`). A question of digits alone ("1970") has no language of its own:
