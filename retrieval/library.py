@@ -99,7 +99,7 @@ class Library:
         self._languages: _Languages = ("", (), frozenset())  # index version, see _counted
         self._warming: threading.Thread | None = None  # the language model, loading
         self._counting: threading.Thread | None = None  # the passages' languages, counted
-        self._warming_zh: threading.Thread | None = None  # the Chinese segmenter, loading
+        self._warming_languages: threading.Thread | None = None  # segmenter, thesauri
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
@@ -173,7 +173,7 @@ class Library:
             library._snapshot = library._keeper.open(tag)
             if library._last_report is not None:
                 library._last_report = _took(library._last_report, started)
-            library._warming_zh = _warm_chinese_soon(library, library._counting)
+            library._warming_languages = _warm_languages_soon(library, library._counting)
         except BaseException:
             library.close()
             raise
@@ -191,7 +191,7 @@ class Library:
 
     def close(self) -> None:
         self._keeper.wait()
-        _join(self._counting, self._warming_zh)  # no thread outlives the library
+        _join(self._counting, self._warming_languages)  # no thread outlives the library
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
@@ -397,7 +397,7 @@ def _languages_of(
     lang: str,
     languages: tuple[str, ...],
     shown: Sequence[rank.Ranked],
-    earlier: Sequence[str] = (),
+    earlier: Sequence[str],
 ) -> tuple[str, tuple[str, ...]]:
     """The language the question is taken to be in, and the corpus's languages it is told
     (:func:`_with_answering`). A question of digits alone ("1970") has no language of its own:
@@ -433,13 +433,13 @@ def _warmed_languages(library: Library) -> tuple[str, ...]:
     loaded: a question that needs one while it loads would load it a second time (neither is
     loaded under a lock), so it waits for that one instead. The segmenter's load holds the
     GIL (rjieba, 0.25 s), so a question in any language waits for it anyway."""
-    warming, warming_zh = library._warming, library._warming_zh
+    warming, warming_languages = library._warming, library._warming_languages
     if warming is not None:
         warming.join()
         library._warming = None
-    if warming_zh is not None:
-        warming_zh.join()
-        library._warming_zh = None
+    if warming_languages is not None:
+        warming_languages.join()
+        library._warming_languages = None
     return library.languages()
 
 
@@ -738,20 +738,20 @@ def _examples(library: Library, answered: list[str], lang: str, about: str) -> l
     return chosen[:3]
 
 
-def _warm_chinese_soon(library: Library, counting: threading.Thread) -> threading.Thread:
-    """:func:`_warm_chinese` in a thread of its own, beside the rest of the opening."""
-    warm = functools.partial(_warm_chinese, library, counting)
-    thread = threading.Thread(target=warm, name="warm-up-zh", daemon=True)
+def _warm_languages_soon(library: Library, counting: threading.Thread) -> threading.Thread:
+    """:func:`_warm_languages` in a thread of its own, beside the rest of the opening."""
+    warm = functools.partial(_warm_languages, library, counting)
+    thread = threading.Thread(target=warm, name="warm-up-languages", daemon=True)
     thread.start()
     return thread
 
 
-def _warm_chinese(library: Library, counting: threading.Thread) -> None:
-    """For a corpus with Chinese passages (once ``counting`` has counted them), load the
-    Chinese word segmenter's dictionary (0.2 s) and the converter a question is tried in, and
-    find whether the documents write traditional characters (10 ms at 100k passages): now, not
-    on the first Chinese question. The thesaurus of each of the corpus's languages that has
-    one loads here too."""
+def _warm_languages(library: Library, counting: threading.Thread) -> None:
+    """Once ``counting`` has counted the passages' languages, what a question in them needs:
+    the thesaurus of each that has one and, for a corpus with Chinese passages, the Chinese
+    word segmenter's dictionary (0.2 s) and the converter a question is tried in, and whether
+    the documents write traditional characters (10 ms at 100k passages): now, not on the first
+    question."""
     counting.join()
     thesaurus.warm_up(library._languages[1])  # the Spanish synonyms, when the corpus has Spanish
     if "zh" not in library._languages[1]:

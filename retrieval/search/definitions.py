@@ -70,14 +70,17 @@ def term_asked(question: str) -> str | None:
 def _thing_asked(question: str, asking: Sequence[re.Pattern[str]]) -> str | None:
     """The thing the first of the ``asking`` patterns to match ``question`` names (its group
     ``x``), if it is short enough to be one thing."""
-    text = question.strip()
-    for pattern in asking:
-        found = pattern.match(text)
-        if found:
-            thing = found.group("x").strip()
-            short = len(thing.split()) <= LONGEST_SUBJECT or bool(_CJK.search(thing))
-            return thing if thing and short else None
-    return None
+    found = _first_match(question.strip(), asking)
+    if found is None:
+        return None
+    thing = found.group("x").strip()
+    short = len(thing.split()) <= LONGEST_SUBJECT or bool(_CJK.search(thing))
+    return thing if thing and short else None
+
+
+def _first_match(text: str, asking: Sequence[re.Pattern[str]]) -> re.Match[str] | None:
+    """The match of the first of the ``asking`` patterns that matches ``text``."""
+    return next(filter(None, (pattern.match(text) for pattern in asking)), None)
 
 
 def defines(text: str, thing: str) -> bool:
@@ -185,18 +188,14 @@ def purpose_searched(question: str) -> str | None:
     quand on met à jour un paquet ?"), or None for another question. The frame asks ("sert",
     "нужен", "主要用来干嘛", "used for"); the passage saying what the thing does seldom repeats
     it, and BM25 found passages by it ("主要信息来源" for 主要 above those on pbuilder)."""
-    if purpose_subject(question) is None:
-        return None
     text = question.strip()
-    for pattern in _PURPOSE_ASKING:
-        found = pattern.match(text)
-        if found:
-            # the kind noun stays, before the name or after it ("команда debdiff")
-            kind = found.groupdict().get("k")
-            start = min(found.start("x"), found.start("k")) if kind else found.start("x")
-            end = max(found.end("x"), found.end("k")) if kind else found.end("x")
-            return " ".join(f"{text[start:end]} {text[found.end() :]}".split())
-    return None
+    found = _first_match(text, _PURPOSE_ASKING)
+    if found is None or purpose_subject(question) is None:
+        return None
+    # the kind noun stays, before the name or after it ("команда debdiff")
+    spans = [found.span(g) for g in ("x", "k") if found.groupdict().get(g)]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    return " ".join(f"{text[start:end]} {text[found.end() :]}".split())
 
 
 def says_purpose(text: str, thing: str) -> bool:

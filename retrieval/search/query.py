@@ -656,7 +656,7 @@ def _groups_named(
 
 
 def _alternatives(
-    question: str, analyzer: Analyzer, snapshot: Snapshot, lang: str = "en"
+    question: str, analyzer: Analyzer, snapshot: Snapshot, lang: str
 ) -> Iterator[tuple[str, str]]:
     """``(synonym's term, word's term)`` for the question words at most :data:`RARE_PASSAGES`
     passages hold: "sluggish" is searched with "slow" too, "coches" with "automóvil"."""
