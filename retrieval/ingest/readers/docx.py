@@ -109,10 +109,9 @@ class _Walk:
     term: str = ""  # a term waiting for its description
     notes: dict[NoteKey, str] = field(default_factory=dict)  # see docxnotes.notes_of
     # The notes whose marks were read, waiting for the end of the paragraph, list or table
-    # holding them (see _release_notes); how many note blocks were added.
+    # holding them (see _release_notes).
     pending: list[NoteKey] = field(default_factory=list)
     noted: set[NoteKey] = field(default_factory=set)
-    note_blocks: int = 0
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -135,8 +134,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
             _paragraph(item, walk)
     _flush(walk)
     _lone_term(walk)
-    if len(document.blocks) == walk.note_blocks:
-        # Every line set as a title or heading (the styles used for emphasis): the lines are
+    if all(block.note for block in document.blocks):
+        # No text but notes: every line set as a title or heading (styles used for emphasis) is
         # the text, not the outline of a text that is not there; the first of them too, when
         # it was taken for the title ("Backups run every night" set in Heading 1).
         lines = walk.outline.entered
@@ -419,7 +418,6 @@ def _release_notes(walk: _Walk) -> None:
     """The notes waiting, each a paragraph of its own in the section their marks stand in."""
     for key in walk.pending:
         walk.document.add(walk.section, walk.notes[key], note=True)
-    walk.note_blocks += len(walk.pending)
     walk.pending = []
 
 

@@ -54,15 +54,20 @@ def _placed(tcs: list[Any]) -> list[tuple[tuple[int, int], Any]]:
     return placed
 
 
+def _border(tc: Any, side: str) -> str | None:
+    """The cell's own ``side`` border ("single", "nil", …), None when it sets none."""
+    values = tc.xpath(f"./w:tcPr/w:tcBorders/w:{side}/@w:val")
+    return str(values[0]) if values else None
+
+
 def _left_out(tc: Any, side: str) -> bool:
     """Whether the cell's ``side`` border is explicitly left out."""
-    values = tc.xpath(f"./w:tcPr/w:tcBorders/w:{side}/@w:val")
-    return bool(values) and values[0] in _OPEN and not tc.xpath("./w:tcPr/w:vMerge")
+    return _border(tc, side) in _OPEN and not tc.xpath("./w:tcPr/w:vMerge")
 
 
 def _drawn(tc: Any, side: str) -> bool:
-    values = tc.xpath(f"./w:tcPr/w:tcBorders/w:{side}/@w:val")
-    return bool(values) and values[0] not in _OPEN
+    border = _border(tc, side)
+    return border is not None and border not in _OPEN
 
 
 def _settle(

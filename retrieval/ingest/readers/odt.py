@@ -56,6 +56,8 @@ _CODE_STYLES = frozenset({"Preformatted_20_Text", "Source_20_Text"})
 _CONTAINERS = frozenset({"list", "list-item", "list-header", "section", "text-box", "frame"})
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 _BLOCKS = frozenset({"p", "h", "list", "table"})  # what a frame or a shape holds, as the body
+_ASIDES = frozenset({"note", "annotation"})  # a note, read after its paragraph; a comment, never
+_OWNERS = _BLOCKS | _ASIDES  # what an anchored frame's text belongs to (see _owner)
 _SKIPPED_INLINE = frozenset({"note", "annotation", "frame", "bookmark-ref", "reference-ref"})
 
 
@@ -228,7 +230,7 @@ def _anchored(paragraph: Any) -> list[Any]:
 def _owner(element: Any) -> Any:
     """The nearest paragraph, heading, list, table, note or comment ``element`` is inside."""
     for ancestor in element.iterancestors():
-        if _tag(ancestor) in _BLOCKS or _tag(ancestor) in ("note", "annotation"):
+        if _tag(ancestor) in _OWNERS:
             return ancestor
     return None
 
@@ -306,5 +308,5 @@ def _cell_paragraphs(cell: Any) -> list[Any]:
     return [
         p
         for p in cell.iterfind(".//text:p", _NS)
-        if not any(_tag(a) in ("note", "annotation") for a in p.iterancestors() if a is not cell)
+        if not any(_tag(a) in _ASIDES for a in p.iterancestors() if a is not cell)
     ]

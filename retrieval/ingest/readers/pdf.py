@@ -1109,10 +1109,11 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
     if BULLET.match(line.text) or abs(line.size - previous.size) > 1:
         return True
-    if previous.y_last - line.y > _MID_SENTENCE_GAP * pitch:
-        return True
-    if previous.y_last - line.y > 1.4 * pitch and not _mid_sentence_on(previous, line):
-        return True
+    gap = previous.y_last - line.y
+    if gap > 1.4 * pitch and (
+        gap > _MID_SENTENCE_GAP * pitch or not _mid_sentence_on(previous, line)
+    ):
+        return True  # a gap wider than the lines' pitch, unless a sentence cut at a comma goes on
     if previous.x0 - line.x0 > 8 * line.size and _closes(previous.text):
         return True  # after a tag set flush right at a paragraph's end, a new paragraph
     if _flush_right_tag(previous, line):

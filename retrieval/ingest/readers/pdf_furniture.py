@@ -30,9 +30,9 @@ _PAGE_LIST = re.compile(r"^\d{1,4}(?:[–-]\d{1,4})?(?:,\s+\d{1,4}(?:[–-]\d{1,
 # A form's line number ("7", "8a", "9 a") and how many lines a page numbered so makes a form; how
 # far past the file's pages a printed page number may run (an excerpt of a longer book).
 _FORM_NUMBER = re.compile(r"^\d{1,3}(?: ?[a-z])?(?=\s)")
-FORM_LINES = 3
-PAGE_SLACK = 20
-MOST_PAGES = 999  # a page number the contents of an excerpt (its book's) may reach
+_FORM_LINES = 3
+_PAGE_SLACK = 20
+_MOST_PAGES = 999  # a page number the contents of an excerpt (its book's) may reach
 # A table of contents' own heading, in the languages read ("Contents", "Содержание", "目录").
 CONTENTS_TITLE = re.compile(
     r"^(?:table of contents|contents|list of (?:tables|figures)|table des matières|sommaire"
@@ -247,7 +247,7 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
     last_page = max((line.page for line in lines), default=0)
     for page in _pages(lines):
         numbered = [_form_line(line.text, last_page) for line in page]
-        if sum(numbered) >= FORM_LINES:
+        if sum(numbered) >= _FORM_LINES:
             continue  # a form's page: its leaders lead to the boxes to fill in, not to pages
         marked = [i for i, line in enumerate(page) if _LEADER.search(line.text) and not numbered[i]]
         if len(marked) < 3:
@@ -280,7 +280,7 @@ def _form_line(text: str, last_page: int) -> bool:
     if tail and start and start[0].replace(" ", "") == tail.replace(" ", ""):
         return True
     numbers = [int(number) for number in re.findall(r"\d+", tail.replace(",", ""))]
-    return bool(numbers) and max(numbers) > max(2 * last_page + PAGE_SLACK, MOST_PAGES)
+    return bool(numbers) and max(numbers) > max(2 * last_page + _PAGE_SLACK, _MOST_PAGES)
 
 
 def _unled_contents(page: Sequence[Line]) -> set[int]:
