@@ -182,6 +182,19 @@ def test_prose_that_uses_widget_words_is_not_junk(line: str) -> None:
     assert not is_junk(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To subscribe or unsubscribe from a mailing list, please send mail to",
+        "Comments on the draft should be sent by e-mail to the list at",
+    ],
+)
+def test_a_sentence_running_on_past_its_line_is_not_junk(line: str) -> None:
+    # Widget words ("subscribe", "mailing", "list", "send", "mail"), but the line ends on a
+    # word no menu or footer ends on: the sentence goes on under it.
+    assert not is_junk(line)
+
+
 # Ordinary words, including some that widgets use ("share", "print", "home", "next", "more").
 _WORDS = (
     "china russia the two sides will share print more home next search list menu top send "

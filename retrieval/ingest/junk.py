@@ -85,6 +85,8 @@ _SEPARATORS = re.compile(r"\s[>»|•·/]\s|\s?»\s?|\w/\w")
 _CODE_OR_ADDRESS = re.compile(
     r"://|[`'\"$=\\{};]|(?:^|\s)--?[A-Za-z]|(?:^|[\s«“‘(\[])~?/\w|\w\.\w+/"
 )
+# The words an English sentence never ends on: it goes on past the line.
+_RUNS_ON = re.compile(r"\b(?:to|at|from|with|for|of|in|on|by|into|via|a|an|the|and|or)$", re.I)
 _DATE_TIME_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$")
 
 
@@ -133,4 +135,6 @@ def is_junk(line: str) -> bool:
     widget = sum(1 for w in lowered if w in _WIDGET_WORDS)
     if count <= 2:
         return widget == count  # "Print", "NEWSLETTER", "Share"
-    return count <= 12 and widget >= 2 and widget * 2 >= count
+    # A line ending on "to", "from", "the" runs on into what follows, as furniture never does:
+    # "To subscribe or unsubscribe from a mailing list, please send mail to" over the address.
+    return count <= 12 and widget >= 2 and widget * 2 >= count and not _RUNS_ON.search(text)

@@ -42,3 +42,38 @@ def test_a_numbered_heading_of_four_levels_still_heads() -> None:
     assert {p.section for p in found if p.text.startswith("Interfaces")} == {
         "5.2.1.3 Network interfaces"
     }
+
+
+LISTS = """\
+Introduction to the mailing lists
+=================================
+
+  Anyone is able to subscribe on their own to any mailing list.
+
+  To subscribe or unsubscribe from a mailing list, please send mail to
+
+        <listname>-REQUEST@lists.example.org
+
+  with the word `subscribe' or `unsubscribe' as subject.
+
+  Please remember the -REQUEST part of the address.
+
+  To build the program from its sources, run
+
+        make install
+
+  in the folder where you unpacked them.
+"""
+
+
+def test_a_sentence_set_around_an_address_is_one_passage() -> None:
+    found = passages(read("lists.txt", LISTS.encode()), "lists.txt")
+    texts = [p.text for p in found]
+    assert (
+        "To subscribe or unsubscribe from a mailing list, please send mail to "
+        "<listname>-REQUEST@lists.example.org with the word `subscribe' or `unsubscribe' "
+        "as subject."
+    ) in texts
+    # a command the words run into stays their code, shown as code
+    (build,) = [p for p in found if p.text.startswith("To build")]
+    assert build.kind == "code" and build.text.endswith("make install")

@@ -258,6 +258,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
+        if (joined := _through_display(pending, line, placing.layout)) is not None:
+            pending, line = pending[:-2], joined
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
         item = bool(ITEM.match(line) or LETTER_ITEM.match(line))
         placing.fragments(pending, before_item=item)
@@ -731,6 +733,29 @@ def _set_apart_command(line: str, layout: _Layout) -> bool:
     """Whether ``line`` looks like a command and stands indented further than the text's
     paragraphs, as plain text sets code apart."""
     return bool(line) and _is_command(line) and layout.indent(line) > layout.body
+
+
+def _through_display(pending: list[str], line: str, layout: _Layout) -> str | None:
+    """One sentence set over three paragraphs, when it is: words that stop short of its end, a
+    name or an address set apart on its own line (no command: that is the words' code), and the
+    rest starting in lower case ("… please send mail to" / "<listname>-REQUEST@lists.debian.org"
+    / "with the word `subscribe' … as subject."). Apart, the first words and the address were
+    no passage and the rest was one that said nothing of where to write."""
+    if len(pending) < 2 or not line[:1].islower():
+        return None
+    words, display = pending[-2:]
+    if (
+        "\n" in words
+        or "\n" in display
+        or word_count(words) < 4
+        or not words[-1:].isalpha()
+        or len(display.split()) > 3
+        or _is_command(display)
+        or layout.indent(display) <= layout.body
+        or layout.indent(words) > layout.body
+    ):
+        return None
+    return f"{words} {display} {line}"
 
 
 def _ends_sentence(line: str) -> bool:
