@@ -228,10 +228,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     raw_header = [
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
     ]
-    stated = [
-        *(book.dates if book else ()),
-        *(fields[key] for key in _DATE_FIELDS if key in fields),
-    ]
+    stated = [*(book.dates if book else ()), *(fields[k] for k in _DATE_FIELDS if k in fields)]
     # "This page last modified on 2018-11-26 12:01:01 UTC" closing a saved page: its date,
     # no passage (it answered "who won the world cup in 2018?")
     footer = lines[-1:] if lines and _LAST_MODIFIED.match(lines[-1]) else []
@@ -258,8 +255,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
             continue
-        if (joined := _through_display(pending, line, placing.layout)) is not None:
-            pending, line = pending[:-2], joined
+        pending, line = _through_display(pending, line, placing.layout)
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
         item = bool(ITEM.match(line) or LETTER_ITEM.match(line))
         placing.fragments(pending, before_item=item)
@@ -735,14 +731,15 @@ def _set_apart_command(line: str, layout: _Layout) -> bool:
     return bool(line) and _is_command(line) and layout.indent(line) > layout.body
 
 
-def _through_display(pending: list[str], line: str, layout: _Layout) -> str | None:
-    """One sentence set over three paragraphs, when it is: words that stop short of its end, a
-    name or an address set apart on its own line (no command: that is the words' code), and the
-    rest starting in lower case ("… please send mail to" / "<listname>-REQUEST@lists.debian.org"
-    / "with the word `subscribe' … as subject."). Apart, the first words and the address were
-    no passage and the rest was one that said nothing of where to write."""
+def _through_display(pending: list[str], line: str, layout: _Layout) -> tuple[list[str], str]:
+    """``pending`` and ``line``, or the lines before and one sentence set over three paragraphs
+    when it is: words that stop short of its end, a name or an address set apart on its own
+    line (no command: that is the words' code), and the rest starting in lower case ("… please
+    send mail to" / "<listname>-REQUEST@lists.debian.org" / "with the word `subscribe' … as
+    subject."). Apart, the first words and the address were no passage and the rest was one
+    that said nothing of where to write."""
     if len(pending) < 2 or not line[:1].islower():
-        return None
+        return pending, line
     words, display = pending[-2:]
     if (
         "\n" in words
@@ -754,8 +751,8 @@ def _through_display(pending: list[str], line: str, layout: _Layout) -> str | No
         or layout.indent(display) <= layout.body
         or layout.indent(words) > layout.body
     ):
-        return None
-    return f"{words} {display} {line}"
+        return pending, line
+    return pending[:-2], f"{words} {display} {line}"
 
 
 def _ends_sentence(line: str) -> bool:
