@@ -568,6 +568,7 @@ def _ranked(
     if thing is None and not purpose and not earlier_:
         thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
+    english = lang == "en" and len(languages) > 1 and not neutral
     # "what does article 35 say?", "And the Fourth?"
     division = divisions.asked(text, earlier_[-1] if earlier_ else None)
     things = quantities.counted(text, library.analyzer, lang)  # "how many packages"
@@ -576,7 +577,7 @@ def _ranked(
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
-        own_language.WINDOW if neutral else 0,
+        own_language.WINDOW if neutral or english else 0,
         divisions.WINDOW if division else 0,
     )
     ranked, total = _search(
@@ -588,6 +589,10 @@ def _ranked(
         library._passage_fragments,
         library._head_terms,
     )
+    if english:
+        covered = _covering(library, weights)
+        documents = library.store.document_languages
+        ranked = own_language.covering_first(ranked, lang, covered, documents)
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
     ranked = quantities.counting_first(ranked, question.terms, things)
@@ -602,6 +607,18 @@ def _ranked(
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
+
+
+def _covering(library: Library, weights: query.Weights) -> Callable[[rank.Ranked], frozenset[str]]:
+    """The question's words (their terms) a passage holds, written in its own language or read
+    in another (a reading or synonym counts as the word it stands for)."""
+
+    def covered(ranked: rank.Ranked) -> frozenset[str]:
+        passage = ranked.passage
+        terms = library.analyzer.terms(passage.text, passage.lang)
+        return frozenset(weights.alternatives.get(t, t) for t in terms if t in weights)
+
+    return covered
 
 
 def _division_first(

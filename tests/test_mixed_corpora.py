@@ -14,6 +14,7 @@ from retrieval.library import Library
 MULTILINGUAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "multilingual"
 SQLITE = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "devdocs"
 DOCS_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "docs-dev"
+FASTAPI_CORS = Path(__file__).resolve().parent / "ingest" / "fixtures" / "fastapi-cors"
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +182,35 @@ def test_what_a_package_is_comes_from_the_opening_of_its_manual(
         assert "The microtype package provides a LaTeX interface" in answer.hits[0].passage.text
     finally:
         library.close()
+
+
+@pytest.fixture(scope="module")
+def one_page_in_five_languages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    folder = tmp_path_factory.mktemp("cors") / "corpus"
+    shutil.copytree(FASTAPI_CORS, folder, ignore=shutil.ignore_patterns("LICENSE"))
+    library = Library.open(folder.parent / "q.db", folder)
+    yield library
+    library.close()
+
+
+@pytest.mark.parametrize(
+    "question", ["What is CORS?", "Which origins does the CORS middleware allow?"]
+)
+def test_an_english_question_is_answered_from_the_english_page_of_translated_docs(
+    one_page_in_five_languages: Library, question: str
+) -> None:
+    # Every translation names CORS as often, and a short French or Spanish sentence naming it
+    # twice came first; the asker reads English.
+    answer = one_page_in_five_languages.answer(question)
+    assert answer.hits[0].passage.doc == "en/cors.md"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("¿Qué es CORS?", "es"), ("Что такое CORS?", "ru"), ("什么是 CORS？", "zh")],
+)
+def test_the_same_question_in_another_language_is_answered_from_its_page(
+    one_page_in_five_languages: Library, question: str, lang: str
+) -> None:
+    answer = one_page_in_five_languages.answer(question)
+    assert answer.hits[0].passage.doc == f"{lang}/cors.md"

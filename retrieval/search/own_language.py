@@ -6,7 +6,9 @@ corpus's Russian, Chinese and English passages on "Debian" alike, and the first 
 of them. The question's language is the one thing left that tells them apart, so passages of
 documents written in it come first. Not for English questions: English terms carry no language
 mark, so every English question would look like one, and the English paragraph of a Russian
-manual that answers it exactly would go below English pages that only share its words.
+manual that answers it exactly would go below English pages that only share its words. An
+English question is brought its own documents' passages only where they hold as many of its
+words as any other (:func:`covering_first`).
 """
 
 from __future__ import annotations
@@ -39,3 +41,31 @@ def written_in_first(
     head = ranked[:WINDOW]
     written = languages_of({r.passage.doc for r in head})
     return brought_first(ranked, [r for r in head if written.get(r.passage.doc) == lang])
+
+
+def covering_first(
+    ranked: Sequence[Ranked],
+    lang: str,
+    covered: Callable[[Ranked], frozenset[str]],
+    languages_of: Callable[[Collection[str]], Mapping[str, str]],
+) -> list[Ranked]:
+    """``ranked``, with those of its best :data:`WINDOW` from documents written in ``lang``
+    that hold as many of the question's words as any passage there (``covered``: the words a
+    passage holds, in its own language or read in another) first, in their order. An English
+    question to the same pages in five languages ("What is CORS?") matches the French page's
+    sentence naming CORS twice as well as the English one defining it, and the shorter wins;
+    the asker reads English. A passage elsewhere that holds more of the question's words still
+    leads: the question may be answered only there. ``languages_of``: as for
+    :func:`written_in_first`; an English paragraph left in a Russian manual is not lifted."""
+    head = ranked[:WINDOW]
+    written = languages_of({r.passage.doc for r in head})
+    if all(written.get(r.passage.doc) == lang for r in head):
+        return list(ranked)
+    words = [covered(r) for r in head]
+    most = max(map(len, words), default=0)
+    own = [
+        r
+        for r, w in zip(head, words, strict=True)
+        if most and len(w) == most and written.get(r.passage.doc) == lang
+    ]
+    return brought_first(ranked, own) if own else list(ranked)
