@@ -17,6 +17,7 @@ import dataclasses
 import functools
 import hashlib
 import logging
+import operator
 import re
 import shutil
 import sqlite3
@@ -590,7 +591,7 @@ def _ranked(
         library._head_terms,
     )
     if english:
-        covered = _covering(library, weights)
+        covered = _covering(question, weights)
         documents = library.store.document_languages
         ranked = own_language.covering_first(ranked, lang, covered, documents)
     ranked = changelogs.below_the_documentation(ranked, text)
@@ -609,14 +610,17 @@ def _ranked(
     return lang, question, ranked, total
 
 
-def _covering(library: Library, weights: query.Weights) -> Callable[[rank.Ranked], frozenset[str]]:
+def _covering(
+    question: rank.QuestionWeights, weights: query.Weights
+) -> Callable[[rank.Ranked], frozenset[str]]:
     """The question's words (their terms) a passage holds, written in its own language or read
-    in another (a reading or synonym counts as the word it stands for)."""
+    in another (a reading or synonym counts as the word it stands for), from the terms the
+    search found in each of its sentences."""
 
     def covered(ranked: rank.Ranked) -> frozenset[str]:
-        passage = ranked.passage
-        terms = library.analyzer.terms(passage.text, passage.lang)
-        return frozenset(weights.alternatives.get(t, t) for t in terms if t in weights)
+        masks = ranked.matches.masks if ranked.matches is not None else ()
+        found = question.terms.terms_in(functools.reduce(operator.or_, masks, 0))
+        return frozenset(weights.alternatives.get(t, t) for t in found)
 
     return covered
 
