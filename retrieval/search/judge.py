@@ -6,6 +6,7 @@ turns it, with what the question names that no passage holds, into an outcome.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 
@@ -68,6 +69,24 @@ KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold t
 TYPO_LETTERS = 4  # of the shortest word no passage has that is read as a typo
 TYPO_LONGEST = 30  # letters: a longer "word" is a pasted key or hash, no slip of the fingers
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
+# Words of approval: "good" and its comparatives ("better", "best") as stopwords-iso's lists
+# hold them (MIT; the source of data/stopwords/zh.txt), with the other forms of those words
+# (bonne, meilleur, mejores, хорошая, лучший; 最好 and 更好 are 好 after 最 and 更, all three
+# listed). A question asking for a good or the best thing asks for an opinion ("a good crime
+# film", "la mejor playa de Mallorca"), which documents quote in passing ("une bonne pomme"):
+# a passage holding that word answers nothing of the question: the judge counts it as held by
+# no passage (the search still looks for it: "good neighbourliness treaty").
+_APPROVAL = {
+    "en": "good better best",
+    "fr": "bon bonne bons bonnes meilleur meilleure meilleurs meilleures pire pires",
+    "es": "bueno buena buenos buenas buen mejor mejores mal peor peores",
+    "ru": (
+        "хороший хорошая хорошее хорошие хорошего хорошей хорошему хорошим хорошими хороших"
+        " хорошую хорошо лучше лучший лучшая лучшее лучшие лучшего лучшей лучшему лучшим"
+        " лучшими лучших лучшую"
+    ),
+    "zh": "好 最好 更好",
+}
 _JOINERS = re.compile(r"[\s_-]+")
 # A name from code: words joined by underscores (cache_size, SQLITE_BUSY) or a call (upper()).
 # Each starts at a word's start and takes its runs whole (possessive), so a long run of letters
@@ -112,6 +131,17 @@ def with_named_heading(
     return named + (1 - named) * sure
 
 
+@functools.lru_cache(maxsize=8)
+def _approval_terms(analyzer: Analyzer) -> frozenset[str]:
+    """The terms of :data:`_APPROVAL`'s words, each analysed in its language."""
+    return frozenset(
+        term
+        for lang, words in _APPROVAL.items()
+        for word in words.split()
+        for term in analyzer.terms(word, lang)
+    )
+
+
 def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:
     """The identifiers ``question`` names (``journal_size_limit``, ``ROW_NUMBER()``) that none of
     ``passages`` (their text, section or title) writes, joined by underscores, hyphens, spaces
@@ -143,6 +173,8 @@ def _coverage(
     tokens = [t.term for f in fragments(best) for t in f.tokens]
     covered = {t for t in tokens if t in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found), best.lang)
+    approval = _approval_terms(analyzer)
+    covered, headed = covered - approval, headed - approval
     # A passage in French holding fr:configur holds the English question's "configuration".
     readings = question.readings
     covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()
@@ -187,7 +219,8 @@ def judge(
     unknown = [word for word in question.unknown_words if word not in read]
     if question.unknown_names:
         return "declined"
-    lone_unknown = _lone_unknown(unknown, own, question)
+    # No weak match to hedge when the best passage holds none of its words (but approval).
+    lone_unknown = confidence_ > 0 and _lone_unknown(unknown, own, question)
     below = FOREIGN_DECLINE_BELOW if _foreign(own) else DECLINE_BELOW
     if confidence_ < below and not _follows(question) and not lone_unknown:
         return "declined"
