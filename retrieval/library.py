@@ -691,7 +691,6 @@ def _judged(
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
-    names += judge.chinese_names(text, lang, question)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)

@@ -43,8 +43,6 @@ class _Jieba(Protocol):
 
     def has_word(self, word: str) -> bool: ...
 
-    def tag(self, sentence: str, hmm: bool = ...) -> list[tuple[str, str]]: ...
-
 
 @functools.cache
 def _jieba() -> _Jieba:
@@ -57,12 +55,6 @@ def _jieba() -> _Jieba:
     import rjieba
 
     return cast(_Jieba, rjieba.Jieba())
-
-
-def tagged(text: str) -> list[tuple[str, str]]:
-    """``(word, part of speech)`` of a Chinese text as jieba's dictionary tags its words (``nr``
-    a person's name, ``ns`` a place's, ``nt`` an organisation's, ``n`` a noun …)."""
-    return _jieba().tag(text[:LONGEST_RUN], False)
 
 
 def chinese_words(run: str) -> list[tuple[str, int, int]]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
-from retrieval.search import cjk, divisions, thesaurus
+from retrieval.search import divisions, thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
 from retrieval.search.query import SEGMENTED
@@ -87,7 +87,6 @@ _APPROVAL = {
     ),
     "zh": "好 最好 更好",
 }
-_NAME_TAGS = frozenset({"nr", "ns", "nt"})  # jieba's: a person's, a place's, a body's name
 _JOINERS = re.compile(r"[\s_-]+")
 # A name from code: words joined by underscores (cache_size, SQLITE_BUSY) or a call (upper()).
 # Each starts at a word's start and takes its runs whole (possessive), so a long run of letters
@@ -141,21 +140,6 @@ def _approval_terms(analyzer: Analyzer) -> frozenset[str]:
         for word in words.split()
         for term in analyzer.terms(word, lang)
     )
-
-
-def chinese_names(text: str, lang: str, question: QuestionWeights) -> list[str]:
-    """The names a Chinese question asks about that no passage holds: Chinese writes no
-    capitals, so a name is a word jieba's dictionary tags as a person's, a place's or an
-    organisation's (上海 in "今天上海的天气怎么样？"), as :func:`query.unknown_names` takes a word
-    written with a capital in the languages that write them."""
-    if lang != "zh":
-        return []
-    unknown = set(question.unknown_words)
-    return [
-        word
-        for word, tag in cjk.tagged(text)
-        if tag in _NAME_TAGS and len(word) > 1 and f"zh:{word}" in unknown
-    ]
 
 
 def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:
