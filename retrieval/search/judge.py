@@ -95,16 +95,22 @@ _IDENTIFIER = re.compile(r"(?<![^\W_])[^\W_]++(?:_[^\W_]++)+|(?<!\w)[^\W\d]\w*+\
 
 
 def assess(
-    best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
+    best: Passage,
+    question: QuestionWeights,
+    analyzer: Analyzer,
+    fragments: Fragments,
+    approving: Collection[str] = (),
 ) -> tuple[float, bool]:
     """How much of the question's weight the best passage covers (0..1), and whether it lacks
     a word carrying :data:`KEY_SHARE` of it that some passage holds ("the capital of
     Australia" against a passage on capital as money answers half the question at most).
 
     A word only the title or section holds counts half: the passage itself must say something
-    ("Yang Jiechi" in the title does not make his bio line an answer).
+    ("Yang Jiechi" in the title does not make his bio line an answer). ``approving``: the
+    terms of the question's words of approval (:func:`approving`), which no passage covers.
     """
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
+    covered, headed = covered.difference(approving), headed.difference(approving)
     total = sum(scaled.values()) or 1.0
     share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
     own = {t for t, w in question.weights.items() if w >= 1.0}
@@ -131,14 +137,18 @@ def with_named_heading(
     return named + (1 - named) * sure
 
 
+def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:
+    """The terms of the words of approval (:data:`_APPROVAL`) of ``text``, read in ``lang``:
+    "good", not "goods", which the stemmer makes the same term."""
+    words = _approval_words(analyzer)
+    return frozenset(token.term for token in analyzer.tokens(text, lang) if token.word in words)
+
+
 @functools.lru_cache(maxsize=8)
-def _approval_terms(analyzer: Analyzer) -> frozenset[str]:
-    """The terms of :data:`_APPROVAL`'s words, each analysed in its language."""
+def _approval_words(analyzer: Analyzer) -> frozenset[str]:
+    """:data:`_APPROVAL`'s words as ``analyzer`` folds them (``fr:meilleure``, ``good``)."""
     return frozenset(
-        term
-        for lang, words in _APPROVAL.items()
-        for word in words.split()
-        for term in analyzer.terms(word, lang)
+        token.word for lang, words in _APPROVAL.items() for token in analyzer.tokens(words, lang)
     )
 
 
@@ -173,8 +183,6 @@ def _coverage(
     tokens = [t.term for f in fragments(best) for t in f.tokens]
     covered = {t for t in tokens if t in found}
     headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found), best.lang)
-    approval = _approval_terms(analyzer)
-    covered, headed = covered - approval, headed - approval
     # A passage in French holding fr:configur holds the English question's "configuration".
     readings = question.readings
     covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()
@@ -219,7 +227,7 @@ def judge(
     unknown = [word for word in question.unknown_words if word not in read]
     if question.unknown_names:
         return "declined"
-    # No weak match to hedge when the best passage holds none of its words (but approval).
+    # No weak match to hedge when the best passage holds none of its words (approval aside).
     lone_unknown = confidence_ > 0 and _lone_unknown(unknown, own, question)
     below = FOREIGN_DECLINE_BELOW if _foreign(own) else DECLINE_BELOW
     if confidence_ < below and not _follows(question) and not lone_unknown:

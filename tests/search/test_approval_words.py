@@ -12,7 +12,8 @@ from retrieval.library import Library
 _NOTES = (
     "# Garden notes\n\n"
     "## Pests\n\nA good spray of water knocks the aphids off the roses.\n\n"
-    "## Frost\n\nCover young plants with fleece on nights when frost is forecast.\n"
+    "## Frost\n\nCover young plants with fleece on nights when frost is forecast.\n\n"
+    "## Market\n\nTea and silk were the goods the market traders sold.\n"
 )
 _NOTAS = (
     "# Notas del huerto\n\n"
@@ -46,3 +47,10 @@ def test_the_words_asked_about_still_answer(garden: Library) -> None:
     answer = garden.answer("a good spray against aphids")
     assert answer.outcome == "answered"
     assert "aphids" in answer.hits[0].passage.text
+
+
+def test_goods_are_no_word_of_approval(garden: Library) -> None:
+    # The stemmer makes "goods" the term of "good": the word, not the term, is what approves.
+    answer = garden.answer("which goods did the traders sell?")
+    assert answer.outcome == "answered"
+    assert "silk" in answer.hits[0].passage.text
