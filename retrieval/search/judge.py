@@ -60,6 +60,11 @@ UNKNOWN_HEDGE_BELOW = 0.55
 # 28% -> 32%, unanswerable caught and off-topic declined unchanged (the same at 0.10); checked
 # after on held-out: multilingual-c answerable declined 11% -> 2%, multilingual-b 3% -> 0%,
 # caught and off-topic unchanged in all three multilingual sets.
+# Swept again on the twelve pooled dev sets (2026-12-04; 907 answerable, 139 unanswerable, 76
+# off-topic): at 0.10 nothing changes; at 0.20 three answerable questions more are declined for
+# one off-topic one, at 0.25 six for one. Off-topic questions in these languages are hedged at
+# 0.20 to 0.34 (a word of theirs such as "film" or "天气" stands in some passage of a broad
+# corpus), among as many answerable ones: no threshold tells them apart.
 FOREIGN_DECLINE_BELOW = 0.15
 NAMED_DECLINE_BELOW = 0.55  # and a question naming something no document holds, under this
 LONE_UNKNOWN_AMONG = 3  # own words: one of them in no document hedges a low confidence
@@ -69,13 +74,18 @@ KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold t
 TYPO_LETTERS = 4  # of the shortest word no passage has that is read as a typo
 TYPO_LONGEST = 30  # letters: a longer "word" is a pasted key or hash, no slip of the fingers
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
-# Words of approval: "good" and its comparatives ("better", "best") as stopwords-iso's lists
-# hold them (MIT; the source of data/stopwords/zh.txt), with the other forms of those words
-# (bonne, meilleur, mejores, хорошая, лучший; 最好 and 更好 are 好 after 最 and 更, all three
-# listed). A question asking for a good or the best thing asks for an opinion ("a good crime
-# film", "la mejor playa de Mallorca"), which documents quote in passing ("une bonne pomme"):
-# a passage holding that word answers nothing of the question: the judge counts it as held by
-# no passage (the search still looks for it: "good neighbourliness treaty").
+# Words of approval (and of its opposite), as stopwords-iso's lists hold them (MIT; the source
+# of data/stopwords/zh.txt): good, better, best; bon, pire; bueno, buen, mejor, mal, peor;
+# хороший, хорошо, лучше; 好 (a stop word already). With the other forms of those words: their
+# inflections (bonne, mejores, хорошая) and the degrees a grammar gives them (meilleur of bon,
+# лучший of хороший; 最好 and 更好 are 好 after 最 and 更, which the list holds too). A question
+# asking for a good or the best thing asks for an opinion ("a good crime film", "la mejor playa
+# de Mallorca"), which documents quote in passing ("une bonne pomme"): a passage holding that
+# word answers nothing of the question, and the judge counts it as held by no passage (the
+# search still looks for it: "good neighbourliness treaty"). Dev (2026-12-04): off-topic
+# declined 62 -> 65 of 76, and 67 with the lone word's rule in :func:`judge`; no answerable or
+# unanswerable question's outcome changed. Checked after on held-out: debian off-topic 50% ->
+# 67%, multilingual-b 75% -> 100%, multilingual answerable hedged 15% -> 16%, no other change.
 _APPROVAL = {
     "en": "good better best",
     "fr": "bon bonne bons bonnes meilleur meilleure meilleurs meilleures pire pires",
@@ -227,7 +237,8 @@ def judge(
     unknown = [word for word in question.unknown_words if word not in read]
     if question.unknown_names:
         return "declined"
-    # No weak match to hedge when the best passage holds none of its words (approval aside).
+    # No weak match to hedge when the best passage holds none of its words (approval aside):
+    # "Tu peux me conseiller un bon film policier ?" (dev: two off-topic questions declined).
     lone_unknown = confidence_ > 0 and _lone_unknown(unknown, own, question)
     below = FOREIGN_DECLINE_BELOW if _foreign(own) else DECLINE_BELOW
     if confidence_ < below and not _follows(question) and not lone_unknown:
