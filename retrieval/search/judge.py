@@ -6,8 +6,8 @@ turns it, with what the question names that no passage holds, into an outcome.
 
 from __future__ import annotations
 
-import functools
 import re
+import weakref
 from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
@@ -154,12 +154,19 @@ def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:
     return frozenset(token.term for token in analyzer.tokens(text, lang) if token.word in words)
 
 
-@functools.lru_cache(maxsize=8)
+# Each analyzer's words of approval, as it folds them; gone with the analyzer.
+_APPROVAL_WORDS: weakref.WeakKeyDictionary[Analyzer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
 def _approval_words(analyzer: Analyzer) -> frozenset[str]:
     """:data:`_APPROVAL`'s words as ``analyzer`` folds them (``fr:meilleure``, ``good``)."""
-    return frozenset(
-        token.word for lang, words in _APPROVAL.items() for token in analyzer.tokens(words, lang)
-    )
+    words = _APPROVAL_WORDS.get(analyzer)
+    if words is None:
+        words = frozenset(
+            token.word for lang, text in _APPROVAL.items() for token in analyzer.tokens(text, lang)
+        )
+        _APPROVAL_WORDS[analyzer] = words
+    return words
 
 
 def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:
