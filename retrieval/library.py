@@ -71,7 +71,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "14"
+ANALYZER_VERSION = "15"
 
 
 class Library:
@@ -707,7 +707,8 @@ def _judged(
     sure, missing = 0.0, False
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
-        sure, missing = judge.assess(best, question, analyzer, matched)
+        approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
+        sure, missing = judge.assess(best, question, analyzer, matched, approving)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)

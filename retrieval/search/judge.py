@@ -7,6 +7,7 @@ turns it, with what the question names that no passage holds, into an outcome.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
@@ -59,6 +60,11 @@ UNKNOWN_HEDGE_BELOW = 0.55
 # 28% -> 32%, unanswerable caught and off-topic declined unchanged (the same at 0.10); checked
 # after on held-out: multilingual-c answerable declined 11% -> 2%, multilingual-b 3% -> 0%,
 # caught and off-topic unchanged in all three multilingual sets.
+# Swept again on the twelve pooled dev sets (2026-12-04; 907 answerable, 139 unanswerable, 76
+# off-topic): at 0.10 nothing changes; at 0.20 three answerable questions more are declined for
+# one off-topic one, at 0.25 six for one. Off-topic questions in these languages are hedged at
+# 0.20 to 0.34 (a word of theirs such as "film" or "天气" stands in some passage of a broad
+# corpus), among as many answerable ones: no threshold tells them apart.
 FOREIGN_DECLINE_BELOW = 0.15
 NAMED_DECLINE_BELOW = 0.55  # and a question naming something no document holds, under this
 LONE_UNKNOWN_AMONG = 3  # own words: one of them in no document hedges a low confidence
@@ -68,6 +74,29 @@ KEY_SHARE = 0.4  # of the question's weight: a word the best passage must hold t
 TYPO_LETTERS = 4  # of the shortest word no passage has that is read as a typo
 TYPO_LONGEST = 30  # letters: a longer "word" is a pasted key or hash, no slip of the fingers
 LONG_QUESTION = 12  # words of its own that make a question a description of a need
+# Words of approval (and of its opposite), as stopwords-iso's lists hold them (MIT; the source
+# of data/stopwords/zh.txt): good, better, best; bon, pire; bueno, buen, mejor, mal, peor;
+# хороший, хорошо, лучше; 好 (a stop word already). With the other forms of those words: their
+# inflections (bonne, mejores, хорошая) and the degrees a grammar gives them (meilleur of bon,
+# лучший of хороший; 最好 and 更好 are 好 after 最 and 更, which the list holds too). A question
+# asking for a good or the best thing asks for an opinion ("a good crime film", "la mejor playa
+# de Mallorca"), which documents quote in passing ("une bonne pomme"): a passage holding that
+# word answers nothing of the question, and the judge counts it as held by no passage (the
+# search still looks for it: "good neighbourliness treaty"). Dev (2026-12-04): off-topic
+# declined 62 -> 65 of 76, and 67 with the lone word's rule in :func:`judge`; no answerable or
+# unanswerable question's outcome changed. Checked after on held-out: debian off-topic 50% ->
+# 67%, multilingual-b 75% -> 100%, multilingual answerable hedged 15% -> 16%, no other change.
+_APPROVAL = {
+    "en": "good better best",
+    "fr": "bon bonne bons bonnes meilleur meilleure meilleurs meilleures pire pires",
+    "es": "bueno buena buenos buenas buen mejor mejores mal peor peores",
+    "ru": (
+        "хороший хорошая хорошее хорошие хорошего хорошей хорошему хорошим хорошими хороших"
+        " хорошую хорошо лучше лучший лучшая лучшее лучшие лучшего лучшей лучшему лучшим"
+        " лучшими лучших лучшую"
+    ),
+    "zh": "好 最好 更好",
+}
 _JOINERS = re.compile(r"[\s_-]+")
 # A name from code: words joined by underscores (cache_size, SQLITE_BUSY) or a call (upper()).
 # Each starts at a word's start and takes its runs whole (possessive), so a long run of letters
@@ -76,16 +105,22 @@ _IDENTIFIER = re.compile(r"(?<![^\W_])[^\W_]++(?:_[^\W_]++)+|(?<!\w)[^\W\d]\w*+\
 
 
 def assess(
-    best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
+    best: Passage,
+    question: QuestionWeights,
+    analyzer: Analyzer,
+    fragments: Fragments,
+    approving: Collection[str] = (),
 ) -> tuple[float, bool]:
     """How much of the question's weight the best passage covers (0..1), and whether it lacks
     a word carrying :data:`KEY_SHARE` of it that some passage holds ("the capital of
     Australia" against a passage on capital as money answers half the question at most).
 
     A word only the title or section holds counts half: the passage itself must say something
-    ("Yang Jiechi" in the title does not make his bio line an answer).
+    ("Yang Jiechi" in the title does not make his bio line an answer). ``approving``: the
+    terms of the question's words of approval (:func:`approving`), which no passage covers.
     """
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
+    covered, headed = covered.difference(approving), headed.difference(approving)
     total = sum(scaled.values()) or 1.0
     share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
     own = {t for t, w in question.weights.items() if w >= 1.0}
@@ -110,6 +145,28 @@ def with_named_heading(
     naming = found[1]
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
     return named + (1 - named) * sure
+
+
+def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:
+    """The terms of the words of approval (:data:`_APPROVAL`) of ``text``, read in ``lang``:
+    "good", not "goods", which the stemmer makes the same term."""
+    words = _approval_words(analyzer)
+    return frozenset(token.term for token in analyzer.tokens(text, lang) if token.word in words)
+
+
+# Each analyzer's words of approval, as it folds them; gone with the analyzer.
+_APPROVAL_WORDS: weakref.WeakKeyDictionary[Analyzer, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def _approval_words(analyzer: Analyzer) -> frozenset[str]:
+    """:data:`_APPROVAL`'s words as ``analyzer`` folds them (``fr:meilleure``, ``good``)."""
+    words = _APPROVAL_WORDS.get(analyzer)
+    if words is None:
+        words = frozenset(
+            token.word for lang, text in _APPROVAL.items() for token in analyzer.tokens(text, lang)
+        )
+        _APPROVAL_WORDS[analyzer] = words
+    return words
 
 
 def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:
@@ -187,7 +244,9 @@ def judge(
     unknown = [word for word in question.unknown_words if word not in read]
     if question.unknown_names:
         return "declined"
-    lone_unknown = _lone_unknown(unknown, own, question)
+    # No weak match to hedge when the best passage holds none of its words (approval aside):
+    # "Tu peux me conseiller un bon film policier ?" (dev: two off-topic questions declined).
+    lone_unknown = confidence_ > 0 and _lone_unknown(unknown, own, question)
     below = FOREIGN_DECLINE_BELOW if _foreign(own) else DECLINE_BELOW
     if confidence_ < below and not _follows(question) and not lone_unknown:
         return "declined"

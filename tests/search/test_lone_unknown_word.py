@@ -94,3 +94,11 @@ def test_a_year_no_document_holds_still_declines() -> None:
     found = {t: v for t, v in scaled.items() if t != "2018"}
     question = QuestionWeights(weights, scaled, found, ("2018",), ("2018",))
     assert judge.judge(0.2, question, _BEST) == "declined"
+
+
+def test_a_lone_word_in_no_document_hedges_no_passage_that_holds_none_of_the_others() -> None:
+    # "Tu peux me conseiller un bon film policier ?": the best passage holds only "bon", which
+    # the judge does not count; nothing of the question matched, so there is nothing to hedge.
+    question = _question(["conseil", "film", "polici"], ("polici",))
+    assert judge.judge(0.0, question, _BEST) == "declined"
+    assert judge.judge(0.2, question, _BEST) == "hedged"

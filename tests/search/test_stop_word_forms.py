@@ -27,6 +27,8 @@ from retrieval.search.analyzer import Analyzer
             "ru",
             ["ru:команд", "ru:программ", "ru:собира"],
         ),
+        # "ко мне" ("to me"): ко is к before мне, as со is с and во is в.
+        ("Может ли полиция войти ко мне в квартиру?", "ru", ["ru:полиц", "ru:войт", "ru:квартир"]),
         ("Quelques paquets sont-ils installés ?", "fr", ["fr:paquet", "fr:install"]),
         ("¿Cómo actualizo todas las máquinas?", "es", ["es:actualiz", "es:macin"]),
     ],
