@@ -214,3 +214,13 @@ def test_the_same_question_in_another_language_is_answered_from_its_page(
 ) -> None:
     answer = one_page_in_five_languages.answer(question)
     assert answer.hits[0].passage.doc == f"{lang}/cors.md"
+
+
+@pytest.mark.parametrize(
+    "question", ["Como faço upload de um arquivo?", "Wie lade ich eine Datei hoch?"]
+)
+def test_a_question_in_a_language_the_pages_lack_is_told_which_they_are_in(
+    one_page_in_five_languages: Library, question: str
+) -> None:
+    answer = one_page_in_five_languages.answer(question)
+    assert answer.foreign and set(answer.corpus_languages) == {"en", "es", "fr", "ru", "zh"}

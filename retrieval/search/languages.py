@@ -530,7 +530,14 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
 
     ours = count(expected)
     if ours > 1 and not _plainly_more(hits, ours):
-        return expected
+        if expected == ENGLISH or not any(count > ours for count in hits.values()):
+            return expected
+        # A question in a neighbour of the language chosen, with more of its stop words and
+        # py3langid sure of it, is in that neighbour: "Como faço upload de um arquivo?" is
+        # Portuguese, not Spanish (it was answered, where German got the corpus's languages).
+        # Not for English, whose questions share "a", "on", "in" with half of Europe.
+        best = _identify(text, pool, expected)
+        return best if count(best) > ours else expected
     if prior is not None and prior != expected and count(prior) > ours:
         return prior
     if not any(count > ours for count in hits.values()):

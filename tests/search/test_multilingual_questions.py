@@ -45,6 +45,21 @@ def test_short_questions_are_told_apart_in_a_corpus_of_five_languages(
     assert detect(question, ["zh", "es", "fr", "en", "ru"]) == lang
 
 
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Como faço upload de um arquivo?", "pt"),
+        ("Qual é a diferença entre async e def?", "pt"),
+        ("Cómo subo un archivo al servidor", "es"),
+        ("cual es la diferencia entre async y def", "es"),
+    ],
+)
+def test_a_portuguese_question_is_not_read_as_spanish(question: str, lang: str) -> None:
+    # Spanish shares "como" and "de"; "um", "é", "a" are Portuguese's own: read as Spanish the
+    # question was answered, where any other language the corpus lacks is told which it has.
+    assert detect(question, ["es", "fr", "ru", "en", "zh"]) == lang
+
+
 def test_a_latin_text_quoting_a_few_foreign_words_stays_latin() -> None:
     text = "However, if you use apt-get (see Раздел 8.1.2) or aptitude (see Раздел 8.1.3) to manage"
     assert detect(text, prior="ru") == "en"
