@@ -1,0 +1,58 @@
+"""The terminal chat: a whole question in any language the bot speaks starts a new subject,
+however short, and is never searched with the question before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.terminal import Layout, TerminalChat
+from retrieval.library import Library
+
+DOCS = {
+    "fr.md": (
+        "# Tâches d'arrière-plan\n\n"
+        "Vous pouvez définir des tâches d'arrière-plan à exécuter après avoir renvoyé une "
+        "réponse, avec BackgroundTasks.\n\n"
+        "# Gérer les erreurs\n\n"
+        "Pour renvoyer au client une réponse HTTP avec une erreur 404, levez une HTTPException "
+        "avec le code 404.\n\n"
+        "# Injection de dépendances\n\n"
+        "L'injection de dépendances signifie que votre code déclare les choses dont il a besoin "
+        "pour fonctionner : ses dépendances.\n"
+    ),
+    "ru.md": (
+        "# Фоновые задачи\n\n"
+        "Вы можете определить фоновые задачи, которые будут выполняться после возврата "
+        "ответа, с помощью BackgroundTasks.\n\n"
+        "# Обработка ошибок\n\n"
+        "Чтобы вернуть клиенту HTTP-ответ с ошибкой 404, вызовите HTTPException с кодом 404.\n"
+    ),
+}
+
+
+def test_a_short_new_question_with_a_number_is_not_chained_to_the_one_before(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The tester's "Comment renvoyer une erreur 404 ?" after a question on background tasks
+    # was "(recherche : … (à la suite de : Comment exécuter des tâches en arrière-plan ?))"
+    # and quoted the background tasks again; its English "How do I return a 404 error?" was not.
+    chat = TerminalChat(write_library(DOCS), layout=Layout(columns=300, ansi=False))
+    chat.handle("Comment exécuter des tâches en arrière-plan ?")
+    out = (chat.handle("Comment renvoyer une erreur 404 ?") or "").replace("**", "")
+    assert "à la suite de" not in out
+    assert out.lstrip().startswith("“Pour renvoyer au client une réponse HTTP")
+    # A follow-up of a few words on the subject before still leans on it.
+    assert "à la suite de" in (chat.handle("et en 2004 ?") or "")
+
+
+def test_a_question_in_another_script_starts_a_new_subject(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "Qu'est-ce que l'injection de dépendances ?" has as many Spanish stop words as French
+    # ones, yet a Russian question after it is plainly in another language: it was searched
+    # "(в продолжение: Qu'est-ce que l'injection de dépendances ?)".
+    chat = TerminalChat(write_library(DOCS), layout=Layout(columns=300, ansi=False))
+    chat.handle("Qu'est-ce que l'injection de dépendances ?")
+    out = (chat.handle("Как вернуть ошибку 404?") or "").replace("**", "")
+    assert "в продолжение" not in out
+    assert out.lstrip().startswith("“Чтобы вернуть клиенту HTTP-ответ с ошибкой 404")
