@@ -140,6 +140,15 @@ _WORD = re.compile(r"\w+")
 # the stop words, the words that finish an English question word: "how long", "how often".
 _ASKING_BACK_WORDS = 3
 _ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
+# The question words of the languages the bot speaks, one of which a question of a few words
+# saying nothing else asks back with (with and without accents, as people type them).
+_QUESTION_WORDS = frozenset(
+    """what when where which who whom whose why how
+    что когда где куда откуда какой какая какое какие каков почему зачем кто сколько как чей
+    quoi quand où ou comment pourquoi qui quel quelle quels quelles combien lequel laquelle
+    qué que cuándo cuando dónde donde cómo como cuál cual cuáles cuales quién quien cuánto
+    cuanto cuánta cuanta cuántos cuantos cuántas cuantas""".split()
+)
 
 
 def is_follow_up(question: str) -> bool:
@@ -152,7 +161,7 @@ def is_follow_up(question: str) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
-    if len(words) <= _ASKING_BACK_WORDS and all(map(_says_nothing, words)):
+    if len(words) <= _ASKING_BACK_WORDS and _asks_back(words):
         return True
     if _JOINING_CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
@@ -169,6 +178,13 @@ def is_follow_up(question: str) -> bool:
         return True
     pointing = _WORD.findall(_IMPERSONAL.sub(" ", _own_pronouns_dropped(text).lower()))
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+
+
+def _asks_back(words: list[str]) -> bool:
+    """Whether ``words`` (lower case) are a question word and words that say nothing ("when?",
+    "how long?", "и когда?"): asked of the subject before. Stop words without a question word
+    ("the", "и") ask nothing; they are told to name what they are about."""
+    return any(w in _QUESTION_WORDS for w in words) and all(map(_says_nothing, words))
 
 
 def _asks_a_number(text: str, words: list[str]) -> bool:

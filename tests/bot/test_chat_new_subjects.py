@@ -56,3 +56,41 @@ def test_a_question_in_another_script_starts_a_new_subject(
     out = (chat.handle("Как вернуть ошибку 404?") or "").replace("**", "")
     assert "в продолжение" not in out
     assert out.lstrip().startswith("“Чтобы вернуть клиенту HTTP-ответ с ошибкой 404")
+
+
+def _servers(count: int) -> dict[str, str]:
+    """A guide with ``count`` paragraphs on chunkservers, each of its own."""
+    paragraphs = (
+        f"Chunkserver number {n} of rack {n + 100} stores replicas for the master."
+        for n in range(1, count + 1)
+    )
+    return {"servers.txt": "Chunkservers\n\n" + "\n\n".join(paragraphs) + "\n"}
+
+
+def test_a_results_number_above_ten_quotes_that_result(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "11" to "25" after "what is a chunkserver" (71 results) were searched as words,
+    # "(searched: 11 (following: what is a chunkserver))", quoting an "equation (25)".
+    library = write_library(_servers(30))
+    question = "what is a chunkserver"
+    ranked = library.answer(question, k=30).hits
+    assert len(ranked) == 30
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    chat.handle(question)
+    for said in ("11", "25", "#12"):
+        out = (chat.handle(said) or "").replace("**", "")
+        wanted = ranked[int(said.strip("#")) - 1].passage
+        assert "searched:" not in out, said
+        assert wanted.text in out and f"¶ {wanted.paragraph}" in out, said
+    for said in ("400", "0"):  # past the ranking, or none at all: said, not searched
+        told = chat.handle(said)
+        assert told == f"There is no result {said} for “{question}”: the search found 30 passages."
+    # The ranking is still the question's: /more goes on with its next results.
+    assert "searched:" not in (chat.handle("/more") or "")
+    # Common words alone are told to name a subject, not searched with the question before.
+    assert chat.handle("the") == (
+        "That question has only very common words, so there is nothing to search for. "
+        "Add what it is about: a name, a place or a key term."
+    )
+    assert "(searched: when? (following: what is a chunkserver))" in (chat.handle("when?") or "")
