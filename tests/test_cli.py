@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -510,6 +512,32 @@ def test_chat_answers_follows_up_pages_resets_and_quits(
     assert "Ask a question first" in turns[4]
     assert out.rstrip().endswith("Bye.")
     assert "this line is never read" not in out
+
+
+def test_sources_in_the_chat_and_the_command_are_one_list_without_gaps(
+    capsys: pytest.CaptureFixture[str],
+    make_corpus: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 340 documents printed with blank lines after items 83, 156 and 240: where Telegram's
+    # messages would have been split.
+    files = {
+        f"note-{n:03}.txt": f"Field notes on the migration of cranes, volume {n}\n\n"
+        f"Cranes were counted at the lake on day {n} of the season.\n"
+        for n in range(1, 151)
+    }
+    paths = ["--corpus", str(make_corpus(files)), "--db", str(tmp_path / "notes.db")]
+    monkeypatch.setattr("sys.stdin", io.StringIO("/sources\n"))
+    code, chat_out, _ = run(capsys, "chat", *paths)
+    code_too, listed, _ = run(capsys, "sources", *paths)
+    assert code == code_too == 0
+    for out in (chat_out, listed):
+        items = [line for line in out.splitlines() if re.match(r"\s*\d+\. ", line)]
+        assert len(items) == 150 and len(out) > 2 * 4096  # Telegram would split it
+        first = out.splitlines().index(items[0])
+        assert out.splitlines()[first : first + 150] == items  # nothing between them
+        assert out.count("Field notes on the migration of cranes, volume 1 ") <= 1
 
 
 def test_chat_takes_a_bare_more_for_the_next_results(
