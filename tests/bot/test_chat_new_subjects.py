@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tgfakes import html_problems
+
+from bot.render.answers import excerpt_html
 from bot.terminal import Layout, TerminalChat
 from retrieval.library import Library
 
@@ -94,3 +97,29 @@ def test_a_results_number_above_ten_quotes_that_result(
         "Add what it is about: a name, a place or a key term."
     )
     assert "(searched: when? (following: what is a chunkserver))" in (chat.handle("when?") or "")
+
+
+CORS = {
+    "cors.md": (
+        "# CORS\n\n"
+        "The middleware takes these arguments. allow_credentials - Indicate that cookies "
+        "should be supported for cross-origin requests. Defaults to False.\n\n"
+        "allow_origins - A list of origins that should be permitted to make cross-origin "
+        "requests.\n"
+    )
+}
+
+
+def test_an_identifier_whose_parts_are_matched_is_marked_whole(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "**allow**_**credentials**": two marks on one name, and Telegram's Markdown reads the
+    # underscore as well.
+    library = write_library(CORS)
+    question = "what is the default value of allow_credentials"
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    out = chat.handle(question) or ""
+    assert "**allow_credentials**" in out and "**_**" not in out
+    assert "**allow**_origins" in out  # a name part of which is asked: that part
+    html = excerpt_html(library.answer(question).hits[0].excerpt)
+    assert "<b>allow_credentials</b>" in html and html_problems(html) == []
