@@ -44,9 +44,10 @@ _CUES = re.compile(
     r")(?=\W|$)",
     re.IGNORECASE,
 )
-# "Why?" and a preposition open a follow-up only in a question of a few words ("why not?",
-# "in which year?", "а в testing?", "¿con cuál?"): "Зачем нужен pbuilder?", "В каком файле
-# хранится список?" or "¿Para qué sirve debhelper?" stand on their own.
+# "Why?" and a preposition open a follow-up only in a question of a few words, at most one of
+# them its own ("why not?", "in which year?", "а в testing?", "¿con cuál?"): "Зачем нужен
+# pbuilder?", "Why use Pydantic?", "В каком файле хранится список?" or "¿Para qué sirve
+# debhelper?" stand on their own.
 _SHORT_CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     r"why|почему|зачем|pourquoi|por qué|por que|"
@@ -174,7 +175,7 @@ def is_follow_up(question: str) -> bool:
         return True
     if _asks_a_number(text, words):
         return True
-    if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
+    if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS and len(_own(words)) <= 1:
         return True
     pointing = _WORD.findall(_IMPERSONAL.sub(" ", _own_pronouns_dropped(text).lower()))
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
@@ -196,8 +197,14 @@ def _asks_a_number(text: str, words: list[str]) -> bool:
     404 error?", only shorter."""
     if len(words) > _NUMBER_FOLLOW_UP or not any(w.isdigit() for w in words):
         return False
-    own = [w for w in words if not w.isdigit() and not _says_nothing(w)]
-    return len(own) <= 1 and divisions.named(text) is None
+    return len(_own(words)) <= 1 and divisions.named(text) is None
+
+
+def _own(words: list[str]) -> list[str]:
+    """The words of ``words`` that say what a question is about: not stop words, question
+    words or numbers. Two of them name a subject ("Why use Pydantic?", "Почему FastAPI
+    быстрый?"); one is asked of the subject before ("in which year?", "а в testing?")."""
+    return [w for w in words if not w.isdigit() and not _says_nothing(w)]
 
 
 def _own_pronouns_dropped(text: str) -> str:

@@ -44,6 +44,9 @@ def test_a_short_new_question_with_a_number_is_not_chained_to_the_one_before(
     out = (chat.handle("Comment renvoyer une erreur 404 ?") or "").replace("**", "")
     assert "à la suite de" not in out
     assert out.lstrip().startswith("“Pour renvoyer au client une réponse HTTP")
+    # "Why" with a subject of its own too ("Pourquoi ?" alone leans on the question before).
+    assert "à la suite de" not in (chat.handle("Pourquoi utiliser BackgroundTasks ?") or "")
+    assert "à la suite de" in (chat.handle("Pourquoi ?") or "")
     # A follow-up of a few words on the subject before still leans on it.
     assert "à la suite de" in (chat.handle("et en 2004 ?") or "")
 

@@ -35,6 +35,8 @@ from retrieval.search.followups import Conversation, is_follow_up
         "Sinon ?",
         "¿Qué hay de Ubuntu?",
         "Иначе как?",
+        "why so slow?",
+        "Since when?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -72,6 +74,11 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         "Как вернуть ошибку 404?",
         "¿Cómo devuelvo un error 404?",
         "如何返回 404 错误？",
+        # "Why" and two words of its own: a subject named ("why not?" names none).
+        "Why use Pydantic?",
+        "Pourquoi utiliser Pydantic ?",
+        "Почему FastAPI быстрый?",
+        "¿Por qué usar Pydantic?",
     ],
 )
 def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
