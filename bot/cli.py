@@ -34,7 +34,7 @@ from bot.locales import en
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
-from retrieval.model import Answer
+from retrieval.model import Answer, Document
 
 if TYPE_CHECKING:
     from bot.state import Usage
@@ -248,7 +248,6 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
 
 def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None = None) -> int:
     """The interactive conversation in the terminal (also ``run`` without a token)."""
-    from bot.render.passages import sources_html
     from bot.render.plain import to_plain, width
     from bot.terminal import Layout, TerminalChat
     from bot.terminalio import chat_loop
@@ -260,7 +259,7 @@ def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None
             idle_seconds=settings.conversation_idle_minutes * 60,
             layout=layout,
             log=log,
-            sources=lambda: to_plain("\n\n".join(sources_html(library.documents())), ansi=False),
+            sources=lambda: to_plain(_sources_page(library.documents()), ansi=False),
         )
         welcome = en.CLI_CHAT_WELCOME.format(
             documents=en.documents(len(library.documents())),
@@ -314,13 +313,20 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
 
 def sources(args: argparse.Namespace, settings: Settings) -> int:
     """List the documents, as ``/sources`` does."""
-    from bot.render.passages import sources_html
     from bot.render.plain import to_plain
 
     with opened(args) as library:
-        pages = sources_html(library.documents(), file_names=True)
-    print(to_plain("\n".join(pages), ansi=sys.stdout.isatty()))
+        page = _sources_page(library.documents(), file_names=True)
+    print(to_plain(page, ansi=sys.stdout.isatty()))
     return 0
+
+
+def _sources_page(documents: Sequence[Document], *, file_names: bool = False) -> str:
+    """The documents as ``/sources`` lists them, on one page: a terminal has no message size
+    to split at, and the splits showed as blank lines among the items."""
+    from bot.render.passages import sources_html
+
+    return sources_html(documents, file_names=file_names, limit=sys.maxsize)[0]
 
 
 def stats(args: argparse.Namespace, settings: Settings) -> int:

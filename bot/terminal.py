@@ -296,9 +296,10 @@ class TerminalChat:
         if divisions.asked(text, f"{context or ''} {question}"):
             return None
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
-        answer = self.library.answer(question, context=context, k=1, offset=rank - 1)
+        # "0" names no result: the ranking's size is told all the same.
+        answer = self.library.answer(question, context=context, k=1, offset=max(rank - 1, 0))
         t = strings(asked_in(answer))
-        if not answer.hits:
+        if not answer.hits or rank < 1:
             found = t.passages(answer.total)
             return str(t.NO_SUCH_RESULT.format(rank=rank, question=question, found=found))
         return render_hit(answer.hits[0], self.layout, True, self._documents(), t)

@@ -218,6 +218,12 @@ class ReindexReport:
     # What is wrong in ``manifest.toml``, a sentence each led by its line where one is known
     # ("line 4: date 'last spring' is not a date …"); the files go ahead without it.
     manifest_problems: tuple[str, ...] = ()
+    # Of ``removed`` and ``added``, the documents moved or renamed with their content unchanged:
+    # (old name, new name).
+    renamed: tuple[tuple[str, str], ...] = ()
+    # Of ``changed`` and ``unchanged``, the files kept at their last good version before that
+    # are readable again.
+    recovered: tuple[str, ...] = ()
 
     @property
     def changed_anything(self) -> bool:

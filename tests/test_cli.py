@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -268,7 +270,7 @@ def test_index_names_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path:
     (folder / "photo.txt").write_bytes(b"\x89PNG\x00\x00" * 50)
     code, out, _ = run(capsys, "index", "--corpus", str(folder), "--db", str(tmp_path / "q.db"))
     assert code == 0
-    assert "Added: good.txt" in out
+    assert "Added:\n• good.txt\n" in out
     assert "• photo.txt: binary, not text" in out
 
 
@@ -314,6 +316,36 @@ def test_index_says_which_files_are_kept_at_their_last_good_version(
     assert "rebuilt in **stone**" in out
 
 
+def test_index_lists_a_file_a_line_and_says_what_was_renamed_or_readable_again(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # 340 files added were one line of 12,658 characters; a file renamed was "Added: …"
+    # and "Removed: …"; a file kept at its last good version, once mended, was not mentioned.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"harbour-log-{n:02}.txt").write_text(f"Ships berthed on day {n}: {n + 3}.\n")
+    argv = ["index", "--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert "Added:\n" + "".join(f"• harbour-log-{n:02}.txt\n" for n in range(40)) in out
+    assert max(map(len, out.splitlines()[1:])) < 100  # after the line naming the paths
+    (folder / "harbour-log-07.txt").rename(folder / "harbour-log-seven.txt")
+    text = (folder / "harbour-log-08.txt").read_text()
+    (folder / "harbour-log-08.txt").write_bytes(b"\x89PNG\x00\x00" * 50)
+    code, out, _ = run(capsys, *argv)
+    assert "Documents: 0 added, 1 changed, 0 removed, 38 unchanged." in out
+    assert "Renamed:\n• harbour-log-07.txt → harbour-log-seven.txt\n" in out
+    assert "Added:" not in out and "Removed:" not in out
+    assert "1 kept at their last good version: harbour-log-08.txt." in out
+    (folder / "harbour-log-08.txt").write_text(text)
+    code, out, _ = run(capsys, *argv)
+    assert "Documents: 0 added, 0 changed, 0 removed, 40 unchanged." in out  # as it was
+    recovered = "Readable again (no longer kept at their last good version)"
+    assert f"{recovered}:\n• harbour-log-08.txt\n" in out
+    assert "Changed:" not in out and "kept at" not in out.replace(recovered, "")
+
+
 def test_index_names_every_skipped_file_however_many(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -341,9 +373,9 @@ def test_index_names_every_file_added_however_many(
         )
     code, out, _ = run(capsys, "index", "--corpus", str(folder), "--db", str(tmp_path / "q.db"))
     assert code == 0
-    (added,) = [line for line in out.splitlines() if line.startswith("Added: ")]
-    names = added.removeprefix("Added: ").split(", ")
-    assert names == [f"harbour-minutes-of-the-meeting-{n:03}.txt" for n in range(60)]
+    lines = out.splitlines()
+    names = lines[lines.index("Added:") + 1 :][:60]
+    assert names == [f"• harbour-minutes-of-the-meeting-{n:03}.txt" for n in range(60)]
     assert "more" not in out
 
 
@@ -512,6 +544,32 @@ def test_chat_answers_follows_up_pages_resets_and_quits(
     assert "this line is never read" not in out
 
 
+def test_sources_in_the_chat_and_the_command_are_one_list_without_gaps(
+    capsys: pytest.CaptureFixture[str],
+    make_corpus: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 340 documents printed with blank lines after items 83, 156 and 240: where Telegram's
+    # messages would have been split.
+    files = {
+        f"note-{n:03}.txt": f"Field notes on the migration of cranes, volume {n}\n\n"
+        f"Cranes were counted at the lake on day {n} of the season.\n"
+        for n in range(1, 151)
+    }
+    paths = ["--corpus", str(make_corpus(files)), "--db", str(tmp_path / "notes.db")]
+    monkeypatch.setattr("sys.stdin", io.StringIO("/sources\n"))
+    code, chat_out, _ = run(capsys, "chat", *paths)
+    code_too, listed, _ = run(capsys, "sources", *paths)
+    assert code == code_too == 0
+    for out in (chat_out, listed):
+        items = [line for line in out.splitlines() if re.match(r"\s*\d+\. ", line)]
+        assert len(items) == 150 and len(out) > 2 * 4096  # Telegram would split it
+        first = out.splitlines().index(items[0])
+        assert out.splitlines()[first : first + 150] == items  # nothing between them
+        assert out.count("Field notes on the migration of cranes, volume 1 ") <= 1
+
+
 def test_chat_takes_a_bare_more_for_the_next_results(
     capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -633,7 +691,7 @@ def test_index_with_a_broken_manifest_reads_the_files_and_says_what_to_fix(
     (corpus / "new.txt").write_text("The lighthouse was rebuilt in stone after the storm.\n")
     code, out, err = run(capsys, "index", "--corpus", str(corpus), "--db", str(db))
     assert (code, err) == (0, "")
-    assert "✅ Reloaded" in out and "Added: new.txt" in out
+    assert "✅ Reloaded" in out and "Added:\n• new.txt\n" in out
     assert "To fix in manifest.toml:\n• line 1: not valid TOML" in out
 
 
@@ -643,7 +701,7 @@ def test_index_makes_the_folder_of_a_new_database(
     corpus = _harbour(tmp_path / "corpus")
     db = tmp_path / "db" / "q.db"  # no db/ folder yet: it was refused
     code, out, err = run(capsys, "index", "--corpus", str(corpus), "--db", str(db))
-    assert (code, err) == (0, "") and "Added: good.txt" in out and db.is_file()
+    assert (code, err) == (0, "") and "Added:\n• good.txt\n" in out and db.is_file()
     # Made for nothing when the indexing fails: not left behind.
     other = tmp_path / "other" / "q.db"
     code, *_ = run(capsys, "index", "--corpus", str(tmp_path / "none"), "--db", str(other))

@@ -359,7 +359,10 @@ async def show_page(
 
 def ranked_result(svc: Services, saved: SavedSearch, rank: int) -> tuple[Passage | None, int]:
     """Result ``rank`` of ``saved``'s ranking, shown already or found again (same question,
-    same order, as its More results pages are), and how many results the ranking has."""
+    same order, as its More results pages are), and how many results the ranking has; none
+    for "0", which names no result."""
+    if rank < 1:
+        return None, saved.total
     if rank <= len(saved.shown):
         return svc.library.passage(saved.shown[rank - 1]), saved.total
     found = svc.library.answer(saved.question, context=saved.context, k=1, offset=rank - 1)

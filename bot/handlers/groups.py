@@ -141,7 +141,7 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False
     passage, total = await asyncio.to_thread(ranked_result, svc, saved, rank)
-    if passage is None and rank > total:  # past the results: said, never searched as words
+    if passage is None and not 1 <= rank <= total:  # past the results ("0" too): said
         said = await no_such_result(update, context, saved, rank, total)
         await send(context, chat, said, reply_to=message)
         return True

@@ -195,7 +195,7 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
             saved = saved if going else None
     if saved is None or divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False  # "第三条", "and the second?" after a chapter: a division, not a result
-    if rank <= len(saved.shown):
+    if 1 <= rank <= len(saved.shown):
         await show_passage(update, context, saved.shown[rank - 1])
         return True
     passage, total = await asyncio.to_thread(ranked_result, svc, saved, rank)

@@ -67,10 +67,12 @@ def _more_words() -> frozenset[str]:
 
 
 def result_asked(text: str, *, replying: bool = False) -> int | None:
-    """The rank (1 to 10) of the result a message only asks to see ("the second one", "3rd",
-    "#2", "второй", "第二个", "el segundo", "la deuxième"), in any locale's words
-    (:data:`~bot.locales.en.ORDINALS`); None for anything else ("the second world war").
-    A bare number ("2") is one only ``replying`` to an answer, whose results are numbered."""
+    """The rank of the result a message only asks to see ("the second one", "3rd", "#2",
+    "второй", "第二个", "el segundo", "la deuxième", "#25"), in any locale's words
+    (:data:`~bot.locales.en.ORDINALS`, 1 to 10); None for anything else ("the second world
+    war"). A bare number ("2", "25"; "0", which names none and is told so) is one only
+    ``replying`` to an answer, whose results are numbered; up to three digits: "2004" is a
+    year asked about."""
     number = (_REPLIED_NUMBER if replying else _NUMBERED).fullmatch(text)
     if number:
         return int(number[1])
@@ -81,8 +83,8 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     return _ordinals().get(rest)
 
 
-_NUMBERED = re.compile(r"\s*[#№]\s*(10|[1-9])\s*[.!?]?\s*")
-_REPLIED_NUMBER = re.compile(r"\s*[#№]?\s*(10|[1-9])\s*[.!?)]?\s*")
+_NUMBERED = re.compile(r"\s*[#№]\s*(0|[1-9][0-9]{0,2})\s*[.!?]?\s*")
+_REPLIED_NUMBER = re.compile(r"\s*[#№]?\s*(0|[1-9][0-9]{0,2})\s*[.!?)]?\s*")
 
 
 def _is_cjk(text: str) -> bool:

@@ -291,6 +291,8 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Passages: {before} before, {after} after."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Added", "Changed", "Removed")
+RELOAD_RENAMED_LABEL = "Renamed"  # "old → new": moved or renamed, content unchanged
+RELOAD_RECOVERED_LABEL = "Readable again (no longer kept at their last good version)"
 RELOAD_SKIPPED_HEADER = "<b>Skipped</b> (not indexed):"
 RELOAD_KEPT_HEADER = (
     "<b>Kept at their last good version</b> (the file in the folder now can't be read):"

@@ -284,6 +284,8 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Fragmentos: {before} antes, {after} después."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
+RELOAD_RENAMED_LABEL = "Renombrados"  # "old → new": moved or renamed, content unchanged
+RELOAD_RECOVERED_LABEL = "Legibles de nuevo (ya no se conservan en su última versión válida)"
 RELOAD_SKIPPED_HEADER = "<b>Omitidos</b> (sin indexar):"
 RELOAD_KEPT_HEADER = (
     "<b>Conservados en su última versión válida</b> (el archivo "

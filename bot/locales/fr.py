@@ -310,6 +310,8 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Passages : {before} avant, {after} après."
 RELOAD_NAMES = "<b>{label}</b> : {names}"
 RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")
+RELOAD_RENAMED_LABEL = "Renommés"  # "old → new": moved or renamed, content unchanged
+RELOAD_RECOVERED_LABEL = "De nouveau lisibles (plus conservés dans leur dernière version valide)"
 RELOAD_SKIPPED_HEADER = "<b>Ignorés</b> (non indexés)\u00a0:"
 RELOAD_KEPT_HEADER = (
     "<b>Conservés dans leur dernière version valide</b> (le fichier qui "

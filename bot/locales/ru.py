@@ -300,6 +300,8 @@ RELOAD_COUNTS = (
 RELOAD_PARAGRAPHS = "Фрагменты: было {before}, стало {after}."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
+RELOAD_RENAMED_LABEL = "Переименованы"  # "old → new": moved or renamed, content unchanged
+RELOAD_RECOVERED_LABEL = "Снова читаются (больше не оставлены в последней исправной версии)"
 RELOAD_SKIPPED_HEADER = "<b>Пропущены</b> (не проиндексированы):"
 RELOAD_KEPT_HEADER = (
     "<b>Оставлены в последней исправной версии</b> (файл в папке сейчас не читается):"

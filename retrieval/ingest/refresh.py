@@ -16,7 +16,7 @@ import sqlite3
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
@@ -183,6 +183,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     plan.manifest_problems = listed.problems
     plan.skipped.extend(SkippedFile(shown_name(doc_name(p, folder)), why) for p, why in unfollowed)
     _look(plan, files, folder, known, None if listed.broken else listed.entries)
+    was_kept = store.skipped.docs() & set(known)  # skipped, their last good version served
     _remembered(plan, store, known)
     _drop_copies(plan, known)
     removed = sorted(name for name in known if name not in plan.present)
@@ -198,7 +199,22 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
         raise IndexBuildError(f"the corpus could not be written: {error}") from error
     finally:
         _remember(store, plan)
-    return _report(plan, removed, before, store.passage_count())
+    report = _report(plan, removed, before, store.passage_count())
+    # Read again, or found as they were when last read (the spoilt copy put back).
+    recovered = tuple(name for name in [*plan.changed, *plan.unchanged] if name in was_kept)
+    return replace(report, renamed=_renamed(plan, removed, known), recovered=recovered)
+
+
+def _renamed(
+    plan: _Plan, removed: list[str], known: dict[str, dict[str, object]]
+) -> tuple[tuple[str, str], ...]:
+    """The documents removed whose content is that of a document added: moved or renamed."""
+    pairs = []
+    for name in removed:
+        moved = plan.read.get(fingerprints.content(str(known[name]["sha256"])))
+        if moved is not None and moved in plan.added:
+            pairs.append((name, moved))
+    return tuple(pairs)
 
 
 def _remember(store: CorpusStore, plan: _Plan) -> None:

@@ -239,7 +239,7 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
     mark_start = mark_end = -1  # the marked run being joined (overlapping or touching words)
     for found in matches.marks[first:last]:
         for a, b, _ in found:
-            if a <= mark_end:
+            if a <= mark_end or _one_identifier(text, mark_end, a):
                 mark_end = max(mark_end, b)
                 continue
             if mark_end >= 0:
@@ -255,6 +255,16 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
         append(Segment(text[cursor:end]))
     cut_after = last < len(matches.spans)
     return Excerpt(tuple(segments), first > 0, cut_after, start)
+
+
+def _one_identifier(text: str, end: int, start: int) -> bool:
+    """Whether the words marked up to ``end`` and from ``start`` are parts of one identifier,
+    only underscores between them: "allow_credentials" is marked whole, not as
+    "**allow**_**credentials**" (Telegram's Markdown reads underscores, too)."""
+    return 0 <= end < start <= end + _JOINER_RUN and text[end:start] == "_" * (start - end)
+
+
+_JOINER_RUN = 2  # underscores between two parts of an identifier ("__init__" has two)
 
 
 def excerpt(

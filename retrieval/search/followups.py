@@ -44,9 +44,10 @@ _CUES = re.compile(
     r")(?=\W|$)",
     re.IGNORECASE,
 )
-# "Why?" and a preposition open a follow-up only in a question of a few words ("why not?",
-# "in which year?", "а в testing?", "¿con cuál?"): "Зачем нужен pbuilder?", "В каком файле
-# хранится список?" or "¿Para qué sirve debhelper?" stand on their own.
+# "Why?" and a preposition open a follow-up only in a question of a few words, at most one of
+# them its own ("why not?", "in which year?", "а в testing?", "¿con cuál?"): "Зачем нужен
+# pbuilder?", "Why use Pydantic?", "В каком файле хранится список?" or "¿Para qué sirve
+# debhelper?" stand on their own.
 _SHORT_CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     r"why|почему|зачем|pourquoi|por qué|por que|"
@@ -140,6 +141,15 @@ _WORD = re.compile(r"\w+")
 # the stop words, the words that finish an English question word: "how long", "how often".
 _ASKING_BACK_WORDS = 3
 _ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
+# The question words of the languages the bot speaks, one of which a question of a few words
+# saying nothing else asks back with (with and without accents, as people type them).
+_QUESTION_WORDS = frozenset(
+    """what when where which who whom whose why how
+    что когда где куда откуда какой какая какое какие каков почему зачем кто сколько как чей
+    quoi quand où ou comment pourquoi qui quel quelle quels quelles combien lequel laquelle
+    qué que cuándo cuando dónde donde cómo como cuál cual cuáles cuales quién quien cuánto
+    cuanto cuánta cuanta cuántos cuantos cuántas cuantas""".split()
+)
 
 
 def is_follow_up(question: str) -> bool:
@@ -152,7 +162,7 @@ def is_follow_up(question: str) -> bool:
     words = _WORD.findall(text.lower())
     if not words:
         return False
-    if len(words) <= _ASKING_BACK_WORDS and all(map(_says_nothing, words)):
+    if len(words) <= _ASKING_BACK_WORDS and _asks_back(words):
         return True
     if _JOINING_CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
@@ -163,15 +173,38 @@ def is_follow_up(question: str) -> bool:
         return True  # "and does it stay that way after I close and reopen the file?"
     if len(words) <= _LONG_FOLLOW_UP and _POINTING_BACK.search(text):
         return True
-    # "how many in 2004 alone?": a number asked of the subject before, unless it is the number
-    # of a division the question names ("Que dit l'article 89 ?", "статье 43")
-    digits = any(w.isdigit() for w in words)
-    if len(words) <= _NUMBER_FOLLOW_UP and digits and divisions.named(text) is None:
+    if _asks_a_number(text, words):
         return True
-    if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS:
+    if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS and len(_own(words)) <= 1:
         return True
     pointing = _WORD.findall(_IMPERSONAL.sub(" ", _own_pronouns_dropped(text).lower()))
     return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+
+
+def _asks_back(words: list[str]) -> bool:
+    """Whether ``words`` (lower case) are a question word and words that say nothing ("when?",
+    "how long?", "и когда?"): asked of the subject before. Stop words without a question word
+    ("the", "и") ask nothing; they are told to name what they are about."""
+    return any(w in _QUESTION_WORDS for w in words) and all(map(_says_nothing, words))
+
+
+def _asks_a_number(text: str, words: list[str]) -> bool:
+    """Whether ``text`` asks a number of the subject before ("how many in 2004 alone?",
+    "and back in 2000?"): a number and at most one word of its own besides words that say
+    nothing. Not a division the question names ("Que dit l'article 89 ?", "статье 43"), nor
+    a question naming a thing with its number: "Comment renvoyer une erreur 404 ?" and "Как
+    вернуть ошибку 404?" are whole questions, the French and Russian of "How do I return a
+    404 error?", only shorter."""
+    if len(words) > _NUMBER_FOLLOW_UP or not any(w.isdigit() for w in words):
+        return False
+    return len(_own(words)) <= 1 and divisions.named(text) is None
+
+
+def _own(words: list[str]) -> list[str]:
+    """The words of ``words`` that say what a question is about: not stop words, question
+    words or numbers. Two of them name a subject ("Why use Pydantic?", "Почему FastAPI
+    быстрый?"); one is asked of the subject before ("in which year?", "а в testing?")."""
+    return [w for w in words if not w.isdigit() and not _says_nothing(w)]
 
 
 def _own_pronouns_dropped(text: str) -> str:
@@ -216,6 +249,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SPANISH_MARKS = re.compile(r"[¿¡]")
 _LATIN_SPOKEN = ("en", "fr", "es")
+_SCRIPT_WORDS = 4  # words of a question in Latin letters that is in none of the other scripts
 _PLAIN_STOP_WORDS = 2  # of one language, and more than of any other: "Et sur testing ?"
 
 
@@ -243,7 +277,23 @@ def _another_language(question: str, history: tuple[str, ...]) -> bool:
     if asked is None:
         return False
     before = next(filter(None, map(plain_language, reversed(history))), None)
+    if before is None and asked not in _LATIN_SPOKEN:
+        # "Как вернуть ошибку 404?" after "Qu'est-ce que l'injection de dépendances ?", whose
+        # stop words are French and Spanish alike: a question in Latin letters is in none of
+        # the languages written in other scripts.
+        before = next(filter(None, map(_script_of, filter(_written_out, reversed(history)))), None)
     return before is not None and before != asked
+
+
+def _written_out(question: str) -> bool:
+    """Whether ``question`` has words enough to say which script its language is written in
+    (not "apt-get?", a command a Russian question may lean on)."""
+    return len(_WORD.findall(question)) >= _SCRIPT_WORDS
+
+
+def _script_of(question: str) -> str:
+    """The language ``question`` is plainly in, or "latin" for one in Latin letters only."""
+    return plain_language(question) or ("latin" if _LATIN.search(question) else "")
 
 
 @dataclass(frozen=True)

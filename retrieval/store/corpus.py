@@ -152,6 +152,10 @@ class SkippedFiles:
             [doc, size, mtime_ns, parser, reason],
         )
 
+    def docs(self) -> frozenset[str]:
+        """The files remembered as skipped (those indexed before are kept at that version)."""
+        return frozenset(str(doc) for (doc,) in self.db.execute("select doc from skipped"))
+
     def keep_only(self, docs: Collection[str]) -> None:
         """Forget every file but ``docs`` (those read now, or gone, are skipped no more)."""
         for (doc,) in self.db.execute("select doc from skipped").fetchall():

@@ -51,6 +51,7 @@ def test_a_question_is_not_taken_for_more(text: str) -> None:
         ("the second one", 2), ("Second!", 2), ("3rd", 3), ("#2", 2), ("show me the fifth", 5),
         ("второй", 2), ("а третий?", 3), ("第二个", 2), ("请打开第三条", 3), ("el segundo", 2),
         ("la segunda", 2), ("le deuxième", 2), ("la 3e", 3), ("the tenth result", 10),
+        ("#25", 25),
     ],
 )  # fmt: skip
 def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int) -> None:
@@ -64,3 +65,15 @@ def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int
 )  # fmt: skip
 def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
     assert result_asked(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"), [("2", 2), ("11", 11), ("25.", 25), ("400", 400), ("0", 0)]
+)
+def test_a_bare_number_replying_to_results_is_a_rank(text: str, rank: int) -> None:
+    assert result_asked(text, replying=True) == rank
+
+
+@pytest.mark.parametrize("text", ["2004", "-3", "1.5", "11 September"])
+def test_a_year_or_a_number_with_words_is_no_rank(text: str) -> None:
+    assert result_asked(text, replying=True) is None

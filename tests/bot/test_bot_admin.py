@@ -229,6 +229,18 @@ async def test_reload_reports_added_changed_removed_and_every_skipped_file(
     assert "• binary.txt: binary, not text" in visible(unread.text)
 
 
+async def test_reload_says_a_renamed_file_was_renamed(admin_bot: Harness, corpus_dir: Path) -> None:
+    # "mv lpq.md lpq-printer-queue.md" was reported as "Added: …" and "Removed: …".
+    (corpus_dir / DOC_002).rename(corpus_dir / "joint-statement.txt")
+    (progress,) = await admin_bot.say("/reload")
+    final = admin_bot.request.final_text(progress)
+    assert html_problems(final) == []
+    report = visible(final)
+    assert f"Renamed: {DOC_002} → joint-statement.txt" in report
+    assert "Added:" not in report and "Removed:" not in report
+    assert "Documents: 0 added, 1 changed, 0 removed, 4 unchanged." in report
+
+
 async def test_a_file_name_that_is_not_utf8_is_named_as_skipped_and_the_rest_reloads(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:

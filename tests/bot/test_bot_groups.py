@@ -485,3 +485,9 @@ async def test_a_reply_naming_a_result_past_the_ranking_says_how_many_there_are(
     assert visible(told.text) == (
         f"There is no result 7 for “{question}”: the search found 2 passages."
     )
+    # "0" names none either: told so, not searched as words.
+    update = bot.updates.group_text("0", user_id=OTHER_USER_ID, reply_to=answer.result, topic=TOPIC)
+    (told,) = await bot.send(update)
+    assert visible(told.text) == (
+        f"There is no result 0 for “{question}”: the search found 2 passages."
+    )

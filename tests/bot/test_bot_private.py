@@ -423,6 +423,27 @@ async def test_a_results_number_past_the_ranking_says_how_many_there_are(bot: Ha
     assert len(query_log(bot)) == 1  # nothing was searched
 
 
+async def test_a_results_number_above_ten_opens_that_result(bot: Harness) -> None:
+    # "11" to "25" were searched as words, chained to the question before; "0" too.
+    (answer,) = await bot.say(QUESTION)
+    ranked = expected(bot, QUESTION, k=25).hits
+    total = expected(bot, QUESTION).total
+    assert len(ranked) == 25 and total < 400, "needs a question with 25 to 399 results"
+    for said, reply_to in (("11", None), ("25", answer.result)):
+        (opened,) = await bot.say(said, reply_to=reply_to)
+        wanted = ranked[int(said) - 1].passage
+        assert f"¶ {wanted.paragraph}" in visible(opened.text).split("\n")[1], said
+        assert wanted.text[:60] in visible(opened.text), said
+    for said in ("400", "0"):
+        (told,) = await bot.say(said)
+        assert visible(told.text) == messages.NO_SUCH_RESULT.format(
+            rank=said, question=QUESTION, found=messages.passages(total)
+        )
+    assert len(query_log(bot)) == 1  # nothing was searched
+    (told,) = await bot.say("the")  # not chained to the question: what to ask instead
+    assert visible(told.text) == messages.ONLY_COMMON_WORDS
+
+
 async def test_an_ordinal_that_is_a_question_or_names_a_division_is_searched(bot: Harness) -> None:
     await bot.say(QUESTION)
     await bot.say("the second world war")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.search.followups import is_follow_up
+from retrieval.search.followups import Conversation, is_follow_up
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,8 @@ from retrieval.search.followups import is_follow_up
         "Sinon ?",
         "¿Qué hay de Ubuntu?",
         "Иначе как?",
+        "why so slow?",
+        "Since when?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -67,7 +69,28 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         "其他发行版和 Debian 有什么区别？",
         "如何安装软件包？",
         "Si no tengo red, ¿cómo instalo paquetes desde un CD?",
+        # A number naming what is asked about: a whole question, shorter than in English.
+        "Comment renvoyer une erreur 404 ?",
+        "Как вернуть ошибку 404?",
+        "¿Cómo devuelvo un error 404?",
+        "如何返回 404 错误？",
+        # "Why" and two words of its own: a subject named ("why not?" names none).
+        "Why use Pydantic?",
+        "Pourquoi utiliser Pydantic ?",
+        "Почему FastAPI быстрый?",
+        "¿Por qué usar Pydantic?",
     ],
 )
 def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
     assert not is_follow_up(question)
+
+
+def test_a_question_in_another_script_starts_a_new_subject() -> None:
+    # The French question has as many Spanish stop words as French ones: no plain language,
+    # yet a Russian or Chinese question after it is plainly in another one.
+    conversation = Conversation().after("Qu'est-ce que l'injection de dépendances ?", None, 0.0)
+    assert conversation.context_for("А почему?", now=1.0) is None
+    assert conversation.context_for("那Header呢？", now=1.0) is None
+    # A command alone says nothing of a language: a Russian follow-up may lean on it.
+    russian = Conversation().after("Как установить пакет?", None, 0.0).after("apt-get?", "x", 1.0)
+    assert russian.context_for("А почему?", now=2.0) is not None

@@ -1,0 +1,128 @@
+"""The terminal chat: a whole question in any language the bot speaks starts a new subject,
+however short, and is never searched with the question before it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tgfakes import html_problems
+
+from bot.render.answers import excerpt_html
+from bot.terminal import Layout, TerminalChat
+from retrieval.library import Library
+
+DOCS = {
+    "fr.md": (
+        "# Tâches d'arrière-plan\n\n"
+        "Vous pouvez définir des tâches d'arrière-plan à exécuter après avoir renvoyé une "
+        "réponse, avec BackgroundTasks.\n\n"
+        "# Gérer les erreurs\n\n"
+        "Pour renvoyer au client une réponse HTTP avec une erreur 404, levez une HTTPException "
+        "avec le code 404.\n\n"
+        "# Injection de dépendances\n\n"
+        "L'injection de dépendances signifie que votre code déclare les choses dont il a besoin "
+        "pour fonctionner : ses dépendances.\n"
+    ),
+    "ru.md": (
+        "# Фоновые задачи\n\n"
+        "Вы можете определить фоновые задачи, которые будут выполняться после возврата "
+        "ответа, с помощью BackgroundTasks.\n\n"
+        "# Обработка ошибок\n\n"
+        "Чтобы вернуть клиенту HTTP-ответ с ошибкой 404, вызовите HTTPException с кодом 404.\n"
+    ),
+}
+
+
+def test_a_short_new_question_with_a_number_is_not_chained_to_the_one_before(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The tester's "Comment renvoyer une erreur 404 ?" after a question on background tasks
+    # was "(recherche : … (à la suite de : Comment exécuter des tâches en arrière-plan ?))"
+    # and quoted the background tasks again; its English "How do I return a 404 error?" was not.
+    chat = TerminalChat(write_library(DOCS), layout=Layout(columns=300, ansi=False))
+    chat.handle("Comment exécuter des tâches en arrière-plan ?")
+    out = (chat.handle("Comment renvoyer une erreur 404 ?") or "").replace("**", "")
+    assert "à la suite de" not in out
+    assert out.lstrip().startswith("“Pour renvoyer au client une réponse HTTP")
+    # "Why" with a subject of its own too ("Pourquoi ?" alone leans on the question before).
+    assert "à la suite de" not in (chat.handle("Pourquoi utiliser BackgroundTasks ?") or "")
+    assert "à la suite de" in (chat.handle("Pourquoi ?") or "")
+    # A follow-up of a few words on the subject before still leans on it.
+    assert "à la suite de" in (chat.handle("et en 2004 ?") or "")
+
+
+def test_a_question_in_another_script_starts_a_new_subject(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "Qu'est-ce que l'injection de dépendances ?" has as many Spanish stop words as French
+    # ones, yet a Russian question after it is plainly in another language: it was searched
+    # "(в продолжение: Qu'est-ce que l'injection de dépendances ?)".
+    chat = TerminalChat(write_library(DOCS), layout=Layout(columns=300, ansi=False))
+    chat.handle("Qu'est-ce que l'injection de dépendances ?")
+    out = (chat.handle("Как вернуть ошибку 404?") or "").replace("**", "")
+    assert "в продолжение" not in out
+    assert out.lstrip().startswith("“Чтобы вернуть клиенту HTTP-ответ с ошибкой 404")
+
+
+def _servers(count: int) -> dict[str, str]:
+    """A guide with ``count`` paragraphs on chunkservers, each of its own."""
+    paragraphs = (
+        f"Chunkserver number {n} of rack {n + 100} stores replicas for the master."
+        for n in range(1, count + 1)
+    )
+    return {"servers.txt": "Chunkservers\n\n" + "\n\n".join(paragraphs) + "\n"}
+
+
+def test_a_results_number_above_ten_quotes_that_result(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "11" to "25" after "what is a chunkserver" (71 results) were searched as words,
+    # "(searched: 11 (following: what is a chunkserver))", quoting an "equation (25)".
+    library = write_library(_servers(30))
+    question = "what is a chunkserver"
+    ranked = library.answer(question, k=30).hits
+    assert len(ranked) == 30
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    chat.handle(question)
+    for said in ("11", "25", "#12"):
+        out = (chat.handle(said) or "").replace("**", "")
+        wanted = ranked[int(said.strip("#")) - 1].passage
+        assert "searched:" not in out, said
+        assert wanted.text in out and f"¶ {wanted.paragraph}" in out, said
+    for said in ("400", "0"):  # past the ranking, or none at all: said, not searched
+        told = chat.handle(said)
+        assert told == f"There is no result {said} for “{question}”: the search found 30 passages."
+    # The ranking is still the question's: /more goes on with its next results.
+    assert "searched:" not in (chat.handle("/more") or "")
+    # Common words alone are told to name a subject, not searched with the question before.
+    assert chat.handle("the") == (
+        "That question has only very common words, so there is nothing to search for. "
+        "Add what it is about: a name, a place or a key term."
+    )
+    assert "(searched: when? (following: what is a chunkserver))" in (chat.handle("when?") or "")
+
+
+CORS = {
+    "cors.md": (
+        "# CORS\n\n"
+        "The middleware takes these arguments. allow_credentials - Indicate that cookies "
+        "should be supported for cross-origin requests. Defaults to False.\n\n"
+        "allow_origins - A list of origins that should be permitted to make cross-origin "
+        "requests.\n"
+    )
+}
+
+
+def test_an_identifier_whose_parts_are_matched_is_marked_whole(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "**allow**_**credentials**": two marks on one name, and Telegram's Markdown reads the
+    # underscore as well.
+    library = write_library(CORS)
+    question = "what is the default value of allow_credentials"
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    out = chat.handle(question) or ""
+    assert "**allow_credentials**" in out and "**_**" not in out
+    assert "**allow**_origins" in out  # a name part of which is asked: that part
+    html = excerpt_html(library.answer(question).hits[0].excerpt)
+    assert "<b>allow_credentials</b>" in html and html_problems(html) == []
