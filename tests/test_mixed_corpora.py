@@ -224,3 +224,58 @@ def test_a_question_in_a_language_the_pages_lack_is_told_which_they_are_in(
 ) -> None:
     answer = one_page_in_five_languages.answer(question)
     assert answer.foreign and set(answer.corpus_languages) == {"en", "es", "fr", "ru", "zh"}
+
+
+def test_an_english_paragraph_of_a_russian_manual_keeps_its_place_above_english_notes(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A reviewer's case: the English documents come first only over passages in other
+    # languages; the manual's English paragraph, the exact answer, stays first.
+    folder = make_corpus(
+        {
+            "en-notes.md": TEAM_NOTES,
+            "ru-manual.md": RUSSIAN_MANUAL,
+        }
+    )
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("How do I install nginx with apt-get?")
+        assert answer.hits[0].passage.doc == "ru-manual.md"
+        assert answer.hits[0].passage.text.startswith("To install nginx")
+    finally:
+        library.close()
+
+
+TEAM_NOTES = """\
+# Team notes
+
+## Servers
+
+Our servers run Debian. We use nginx on most of them, and we keep notes on how each was set
+up in the wiki.
+
+## Packages
+
+We never install packages by hand with apt-get on production: nginx and everything else
+comes from the configuration management system.
+"""
+
+RUSSIAN_MANUAL = """\
+# Руководство администратора
+
+## Установка веб-сервера
+
+Веб-сервер устанавливается из репозитория дистрибутива. Перед установкой обновите список
+пакетов и убедитесь, что у вас есть права администратора.
+
+To install nginx, run apt-get install nginx as root; apt-get fetches the package and its
+dependencies and starts the service.
+
+После установки служба запускается автоматически. Проверить её состояние можно командой
+systemctl status.
+
+## Настройка
+
+Файлы настройки находятся в каталоге /etc/nginx. После изменения настроек перезапустите
+службу.
+"""

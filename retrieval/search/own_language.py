@@ -49,23 +49,22 @@ def covering_first(
     covered: Callable[[Ranked], frozenset[str]],
     languages_of: Callable[[Collection[str]], Mapping[str, str]],
 ) -> list[Ranked]:
-    """``ranked``, with those of its best :data:`WINDOW` from documents written in ``lang``
-    that hold as many of the question's words as any passage there (``covered``: the words a
-    passage holds, in its own language or read in another) first, in their order. An English
-    question to the same pages in five languages ("What is CORS?") matches the French page's
-    sentence naming CORS twice as well as the English one defining it, and the shorter wins;
-    the asker reads English. A passage elsewhere that holds more of the question's words still
-    leads: the question may be answered only there. ``languages_of``: as for
-    :func:`written_in_first`; an English paragraph left in a Russian manual is not lifted."""
+    """``ranked``, with those of its best :data:`WINDOW` written in ``lang`` that hold as many
+    of the question's words as any passage there (``covered``: the words a passage holds, in
+    its own language or read in another) first, in their order. An English question to the same
+    pages in five languages ("What is CORS?") matches the French page's sentence naming CORS
+    twice as well as the English one, and the shorter won; the asker reads English. A passage
+    in another language holding more of the question's words still leads: the question may be
+    answered only there. Only where some of those best are from documents written in ``lang``
+    (``languages_of``, as for :func:`written_in_first`): the English paragraphs left in a
+    Russian manual are no reason to lift anything above its Russian answer, and among English
+    passages the order stands (the English paragraph of a Russian manual that answers exactly
+    stays above an English note sharing its words)."""
     head = ranked[:WINDOW]
     written = languages_of({r.passage.doc for r in head})
-    if all(written.get(r.passage.doc) == lang for r in head):
+    if all(r.passage.lang == lang for r in head) or lang not in written.values():
         return list(ranked)
     words = [covered(r) for r in head]
     most = max(map(len, words), default=0)
-    own = [
-        r
-        for r, w in zip(head, words, strict=True)
-        if most and len(w) == most and written.get(r.passage.doc) == lang
-    ]
-    return brought_first(ranked, own) if own else list(ranked)
+    own = [r for r, w in zip(head, words, strict=True) if r.passage.lang == lang and len(w) == most]
+    return brought_first(ranked, own) if most and own else list(ranked)
