@@ -249,7 +249,6 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _SPANISH_MARKS = re.compile(r"[¿¡]")
 _LATIN_SPOKEN = ("en", "fr", "es")
-_SCRIPT_WORDS = 4  # words of a question in Latin letters that is in none of the other scripts
 _PLAIN_STOP_WORDS = 2  # of one language, and more than of any other: "Et sur testing ?"
 
 
@@ -276,24 +275,10 @@ def _another_language(question: str, history: tuple[str, ...]) -> bool:
     asked = plain_language(question)
     if asked is None:
         return False
+    # Not a Russian "а почему?" after a question in Latin letters whose language is unclear
+    # (a pasted error, keywords): a short question in another script leans on it all the same.
     before = next(filter(None, map(plain_language, reversed(history))), None)
-    if before is None and asked not in _LATIN_SPOKEN:
-        # "Как вернуть ошибку 404?" after "Qu'est-ce que l'injection de dépendances ?", whose
-        # stop words are French and Spanish alike: a question in Latin letters is in none of
-        # the languages written in other scripts.
-        before = next(filter(None, map(_script_of, filter(_written_out, reversed(history)))), None)
     return before is not None and before != asked
-
-
-def _written_out(question: str) -> bool:
-    """Whether ``question`` has words enough to say which script its language is written in
-    (not "apt-get?", a command a Russian question may lean on)."""
-    return len(_WORD.findall(question)) >= _SCRIPT_WORDS
-
-
-def _script_of(question: str) -> str:
-    """The language ``question`` is plainly in, or "latin" for one in Latin letters only."""
-    return plain_language(question) or ("latin" if _LATIN.search(question) else "")
 
 
 @dataclass(frozen=True)

@@ -85,12 +85,17 @@ def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
     assert not is_follow_up(question)
 
 
-def test_a_question_in_another_script_starts_a_new_subject() -> None:
-    # The French question has as many Spanish stop words as French ones: no plain language,
-    # yet a Russian or Chinese question after it is plainly in another one.
-    conversation = Conversation().after("Qu'est-ce que l'injection de dépendances ?", None, 0.0)
-    assert conversation.context_for("А почему?", now=1.0) is None
-    assert conversation.context_for("那Header呢？", now=1.0) is None
-    # A command alone says nothing of a language: a Russian follow-up may lean on it.
+def test_a_short_question_in_another_script_leans_on_keywords_before_it() -> None:
+    # A pasted error or a few keywords in Latin letters say no language: "а почему?" and
+    # "为什么？" after them ask about them (a reviewer's case: both were told "only very common
+    # words").
+    for earlier in (
+        "nginx 502 Bad Gateway error",
+        "CORSMiddleware allow_origins allow_credentials",
+    ):
+        conversation = Conversation().after(earlier, None, 0.0)
+        assert conversation.context_for("а почему?", now=1.0) is not None
+        assert conversation.context_for("为什么？", now=1.0) is not None
+    # A command alone says nothing of a language either.
     russian = Conversation().after("Как установить пакет?", None, 0.0).after("apt-get?", "x", 1.0)
     assert russian.context_for("А почему?", now=2.0) is not None
