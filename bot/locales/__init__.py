@@ -72,9 +72,9 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     (:data:`~bot.locales.en.ORDINALS`, 1 to 10); None for anything else ("the second world
     war"). A bare number ("2", "25"; "0", which names none and is told so) is one only
     ``replying`` to an answer, whose results are numbered; up to three digits: "2004" is a
-    year asked about."""
+    year asked about, and past 10 with a question mark it is asked about ("404?")."""
     number = (_REPLIED_NUMBER if replying else _NUMBERED).fullmatch(text)
-    if number:
+    if number and (int(number[1]) <= _ALWAYS_A_RANK or not number[2]):
         return int(number[1])
     said = [w for w in _letters(_folded(text)).split() if w not in _ordinal_words()]
     rest = "".join(said) if said and all(_is_cjk(w) for w in said) else " ".join(said)
@@ -83,8 +83,11 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     return _ordinals().get(rest)
 
 
-_NUMBERED = re.compile(r"\s*[#№]\s*(0|[1-9][0-9]{0,2})\s*[.!?]?\s*")
-_REPLIED_NUMBER = re.compile(r"\s*[#№]?\s*(0|[1-9][0-9]{0,2})\s*[.!?)]?\s*")
+_NUMBERED = re.compile(r"\s*[#№]\s*(0|[1-9][0-9]{0,2})\s*(?:[.!)]|(\?))?\s*")
+_REPLIED_NUMBER = re.compile(r"\s*[#№]?\s*(0|[1-9][0-9]{0,2})\s*(?:[.!)]|(\?))?\s*")
+# A number asked with a question mark past the results a page shows is a question about it
+# ("404?", "12?" for a release after "What is CORS?"), not a result to open.
+_ALWAYS_A_RANK = 10
 
 
 def _is_cjk(text: str) -> bool:
