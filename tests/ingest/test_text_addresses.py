@@ -77,3 +77,26 @@ def test_a_sentence_set_around_an_address_is_one_passage() -> None:
     # a command the words run into stays their code, shown as code
     (build,) = [p for p in found if p.text.startswith("To build")]
     assert build.kind == "code" and build.text.endswith("make install")
+
+
+CANTEEN = """\
+Canteen
+=======
+
+  The canteen opens at noon and closes at two.
+
+  The following dishes are served every day in the canteen
+
+        Tomato soup
+        Rice with vegetables
+        Apple pie
+
+  Prices are shown at the counter.
+"""
+
+
+def test_short_lines_set_apart_under_a_sentence_are_kept_with_it() -> None:
+    # Each too short to read alone, the three dishes were dropped: nothing said what is served.
+    found = passages(read("canteen.txt", CANTEEN.encode()), "canteen.txt")
+    (dishes,) = [p for p in found if p.text.startswith("The following dishes")]
+    assert dishes.text.endswith("Tomato soup\nRice with vegetables\nApple pie")

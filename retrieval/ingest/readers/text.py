@@ -688,7 +688,13 @@ def _introduced(document: ParsedDocument, line: str, layout: _Layout, following:
     if not document.blocks or BULLET.match(line):
         return False
     last = document.blocks[-1]
-    if last.kind not in ("text", "code") or not last.text.rstrip().endswith((":", "：")):
+    intro = last.text.rstrip()
+    if last.kind in ("text", "code") and intro[-1:].isalpha() and line in layout.short_lines_apart:
+        # "… served every day in the canteen" over lines set apart under it ("Tomato soup",
+        # "Apple pie"): the sentence runs on into them, as into a colon; alone, too short to
+        # read, they were dropped.
+        return True
+    if last.kind not in ("text", "code") or not intro.endswith((":", "：")):
         return False
     words = len(line.split()) >= 3 and not _is_command(line) and not CODE_MARK.search(line)
     if words and line[-1].isalpha() and _command_apart(following, layout):
@@ -789,6 +795,7 @@ _PROGRAM = re.compile(r"^(?:sudo +)?(?:[a-z][a-z0-9_.+-]*|(?:\.{1,2}|~)?/[\w.-]\
 _WORDS = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+)*[:：]?$")  # words only: "а затем", "Then run:"
 _CODE_SIGN = re.compile(r"(?:^| )--?[A-Za-z0-9]|[/|<>=$\\]")
 COMMAND_WORDS = 12  # the most words a command line has before it reads as a sentence
+_SHORT_LINE_WORDS = 5  # the most words of a line of a list set apart without marks
 
 
 def _is_command(line: str) -> bool:
@@ -834,6 +841,28 @@ class _Layout:
                 indent > self.body or (indent and any(CODE_MARK.search(line) for line in block))
             ):
                 found.update(squeeze(line) for line in block)
+        return found
+
+    @functools.cached_property
+    def short_lines_apart(self) -> set[str]:
+        """The lines (squeezed) of indented blocks of several short lines of words, none code
+        nor a sentence: a list set apart under the words leading into it ("Tomato soup",
+        "Apple pie")."""
+        found: set[str] = set()
+        for block in text_blocks(self.text):
+            lines = [squeeze(line) for line in block]
+            if (
+                len(block) > 1
+                and min(map(indent_of, block)) > self.body
+                and all(
+                    word_count(line) <= _SHORT_LINE_WORDS
+                    and not CODE_MARK.search(line)
+                    and not _is_command(line)
+                    and not _ends_sentence(line)
+                    for line in lines
+                )
+            ):
+                found.update(lines)
         return found
 
     def indent(self, line: str) -> int:
