@@ -619,7 +619,7 @@ def _division_first(
     document they lead to, and no other's division is brought: "the second part of the inflation
     framework" is no gardening note's Part 2."""
     about = _asked_about(library, ranked, text, lang, question)
-    found = divisions.first_in(ranked, division, about)
+    found = divisions.first_in(ranked, division, about, bare=about is None)
     if found is not ranked or about is None:
         return found
     sections = [s for s in library.store.sections_of(about) if divisions.heads(s, division)]
