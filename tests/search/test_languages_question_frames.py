@@ -59,3 +59,18 @@ def test_after_and_before_do_not_find_a_passage_by_themselves(faq: Library) -> N
     answer = faq.answer("软件装好以后，之前下载的那些 .deb 文件还要留着吗？")
     assert {"zh:以后", "zh:之前"}.isdisjoint(answer.terms)
     assert "aptitude clean" in answer.hits[0].passage.text
+
+
+def test_how_old_in_english_asks_an_age(write_library: Callable[[dict[str, str]], Library]) -> None:
+    # The answer states "the Age of thirty Years", never "old"; "old" alone is still a word.
+    library = write_library(
+        {
+            "constitution.md": "# Constitution\n\nNo Person shall be a Senator who shall not"
+            " have attained to the Age of thirty Years.\n\nThe old Senate chamber serves for"
+            " ceremonies of the Senate.\n",
+        }
+    )
+    answer = library.answer("How old must a senator be?")
+    assert "age" in answer.terms and "old" not in answer.terms
+    assert "thirty Years" in answer.hits[0].passage.text
+    assert "old" in library.answer("Where is the old Senate chamber?").terms
