@@ -45,6 +45,13 @@ def test_russian_from_where_is_a_question_word() -> None:
     assert Analyzer().terms("Откуда берутся пакеты?", "ru") == ["ru:берут", "ru:пакет"]
 
 
+def test_russian_should_and_must_are_not_searched() -> None:
+    # "should" and "must" are English stop words; следует ("should", "follows") also shares
+    # its stem with следующий ("following"), in every passage listing commands.
+    assert Analyzer().terms("Какому стандарту следует Debian?", "ru") == ["ru:стандарт", "debian"]
+    assert Analyzer().terms("Что должен сделать сопровождающий?", "ru") == ["ru:сопровожда"]
+
+
 def test_a_question_saying_what_it_does_not_want_finds_what_it_asks(faq: Library) -> None:
     # 不想 ("don't want") is one word to jieba, so the listed 想 did not drop it; searched, it
     # weighed as much as 开机 and 启动 and found nothing they do not.
