@@ -75,7 +75,26 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
             words += [(w, base + a, base + b) for w, a, b in found]
     words = _uncrossed(_unglued(words))
     words = _measured(words) if "几" in run or "多" in run else words
+    if "第" in run:
+        words = _numbered_whole(words)
     return _with_units(words)
+
+
+# A numbered article, chapter or section (第六十条, 第二章): search mode also gives the pieces
+# of its number (第六 "sixth", 第六十, 十条 "ten articles"), words the text does not say.
+_NUMBERED = re.compile("第[零〇一二两三四五六七八九十百千]+[条章节款项编]")
+
+
+def _numbered_whole(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``words`` less the pieces inside a numbered division's name (:data:`_NUMBERED`)."""
+    spans = [(a, b) for w, a, b in words if _NUMBERED.fullmatch(w)]
+    if not spans:
+        return words
+    return [
+        (w, a, b)
+        for w, a, b in words
+        if not any(x <= a and b <= y and b - a < y - x for x, y in spans)
+    ]
 
 
 # The words a follow-up opens with that are one character: 那 ("then, what about"), 也
