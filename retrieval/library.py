@@ -37,6 +37,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    causes,
     changelogs,
     cjk,
     definitions,
@@ -590,6 +591,7 @@ def _ranked(
     )
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
+    ranked = causes.reason_first(ranked, text)
     ranked = quantities.counting_first(ranked, question.terms, things)
     if division:
         ranked = _division_first(library, ranked, division, text, lang, question)
