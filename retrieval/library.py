@@ -38,6 +38,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    causes,
     changelogs,
     cjk,
     definitions,
@@ -71,7 +72,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "15"
+ANALYZER_VERSION = "17"
 
 
 class Library:
@@ -596,6 +597,7 @@ def _ranked(
         ranked = own_language.covering_first(ranked, lang, covered, documents)
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
+    ranked = causes.reason_first(ranked, text)
     ranked = quantities.counting_first(ranked, question.terms, things)
     if division:
         ranked = _division_first(library, ranked, division, text, lang, question)
@@ -640,7 +642,7 @@ def _division_first(
     document they lead to, and no other's division is brought: "the second part of the inflation
     framework" is no gardening note's Part 2."""
     about = _asked_about(library, ranked, text, lang, question)
-    found = divisions.first_in(ranked, division, about)
+    found = divisions.first_in(ranked, division, about, bare=about is None)
     if found is not ranked or about is None:
         return found
     sections = [s for s in library.store.sections_of(about) if divisions.heads(s, division)]

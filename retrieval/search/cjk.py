@@ -74,7 +74,27 @@ def chinese_words(run: str) -> list[tuple[str, int, int]]:
             found = tokenizer.tokenize(piece, "search", True)
             words += [(w, base + a, base + b) for w, a, b in found]
     words = _uncrossed(_unglued(words))
-    return _measured(words) if "几" in run or "多" in run else words
+    words = _measured(words) if "几" in run or "多" in run else words
+    if "第" in run:
+        words = _numbered_whole(words)
+    return _with_units(words)
+
+
+# A numbered article, chapter or section (第六十条, 第二章): search mode also gives the pieces
+# of its number (第六 "sixth", 第六十, 十条 "ten articles"), words the text does not say.
+_NUMBERED = re.compile("第[零〇一二两三四五六七八九十百千]+[条章节款项编]")
+
+
+def _numbered_whole(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``words`` less the pieces inside a numbered division's name (:data:`_NUMBERED`)."""
+    spans = [(a, b) for w, a, b in words if _NUMBERED.fullmatch(w)]
+    if not spans:
+        return words
+    return [
+        (w, a, b)
+        for w, a, b in words
+        if not any(x <= a and b <= y and b - a < y - x for x, y in spans)
+    ]
 
 
 # The words a follow-up opens with that are one character: 那 ("then, what about"), 也
@@ -111,19 +131,69 @@ COUNTED = frozenset("年岁天月周日次个种位台本条章节倍遍层名�
 MEASURED = frozenset("大长高远久重深宽厚快老")
 
 
+# The words for age, asked with 多大 ("how big": 多大年纪, 多大岁数, 年龄多大 "how old"): the
+# answer states years of age (十八周岁), the unit 岁, never the word "age".
+AGE = frozenset({"年纪", "岁数", "年龄"})
+
+
 def _measured(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """``words`` with a count asked with 几 read as its unit (几年: 年) and the adjective
-    after a lone 多 ("how": 多 | 大) left out; other words as they are."""
+    """``words`` with a count asked with 几 or 多少 read as its unit (几年, 多少岁: 年, 岁), an
+    age asked with 多大 as 岁 (at the age word's place: 年纪 is the word it stands for), and
+    the adjective after a lone 多 ("how": 多 | 大) left out; other words as they are."""
     out: list[tuple[str, int, int]] = []
-    how_end = -1  # where a lone 多 ended
+    how_end = -1  # where a lone 多, or 多大, ended
     for word, start, end in words:
-        if len(word) == 2 and word[0] == "几" and word[1] in COUNTED:
-            out.append((word[1], start + 1, end))
+        asked = word[:-1] in ("几", "多少") and word[-1] in COUNTED
+        if asked:
+            out.append((word[-1], end - 1, end))
+        elif start == how_end and word in AGE:
+            out.append(("岁", start, end))
         elif not (start == how_end and word in MEASURED):
             out.append((word, start, end))
-        if word == "多":
+        if word in ("多", "多大") or (start == how_end and word == "大"):
             how_end = end
+    return _age_before(out)
+
+
+def _age_before(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``words`` with an age word right before 多大 (年龄多大 "how old") read as 岁."""
+    ends = {start for word, start, _ in words if word == "多大"}
+    return [("岁", a, b) if word in AGE and b in ends else (word, a, b) for word, a, b in words]
+
+
+# The units of time and age an amount is written in. jieba keeps a Chinese numeral and its unit
+# as one word (五年 "five years", 六十天, 一天, 三次), and an age in full years as 周岁 (十八周岁)
+# or an anniversary as 周年: the unit a question asks with (几年, 多少天, 几岁: :func:`_measured`)
+# was in none of the answers. Not 分 (十分 "very"), 点 (一点 "a little") nor the classifiers.
+UNITS = frozenset("年岁天月日周次秒")
+_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿半")
+
+
+def _with_units(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``words`` with the unit of each amount written in Chinese numerals (五年: 年 too) and of
+    周岁/周年 (岁, 年) after it, where no word gives that unit alone already."""
+    out: list[tuple[str, int, int]] = []
+    given = set(words)  # a unit once at its place: 十八周岁 and 周岁 end in the same 岁
+    for word, start, end in words:
+        out.append((word, start, end))
+        unit = (word[-1], end - 1, end)
+        head = word[:-1].removesuffix("周")
+        if (
+            len(word) > 1
+            and unit[0] in UNITS
+            and set(head) <= _NUMERALS
+            and unit not in given
+            and not _inside_another(words, start, end)
+        ):
+            out.append(unit)
+            given.add(unit)
     return out
+
+
+def _inside_another(words: list[tuple[str, int, int]], start: int, end: int) -> bool:
+    """Whether a longer word of ``words`` holds the span: 一年 of 哪一年 ("which year") states
+    no amount."""
+    return any(a <= start and end <= b and b - a > end - start for _, a, b in words)
 
 
 @functools.cache

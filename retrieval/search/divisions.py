@@ -143,15 +143,24 @@ def heads(section: str | None, division: Division) -> bool:
     return _opens(start) and named(start, heading=True) == division
 
 
-def first_in(ranked: list[Ranked], division: Division, doc: str | None = None) -> list[Ranked]:
+def first_in(
+    ranked: list[Ranked], division: Division, doc: str | None = None, bare: bool = False
+) -> list[Ranked]:
     """``ranked`` with its passages under the heading of ``division`` among the best
     :data:`WINDOW` (of ``doc`` when given) brought first, in their order; ``ranked`` itself
-    when there are none."""
+    when there are none. ``bare``: the question names the division and nothing else ("Que dit
+    l'article 89 ?"): it asks what the article says, which its first paragraph begins to say,
+    so each document's passages come in the order they are written, the documents in the
+    order of their best passage. (An article's paragraphs share the question's few words and
+    often tie: one of its later paragraphs was quoted first.)"""
     chosen = [
         r
         for r in ranked[:WINDOW]
         if heads(r.passage.section, division) and doc in (None, r.passage.doc)
     ]
+    if bare:
+        first_seen = {d: i for i, d in reversed(list(enumerate(r.passage.doc for r in chosen)))}
+        chosen.sort(key=lambda r: (first_seen[r.passage.doc], r.passage.ordinal))
     return brought_first(ranked, chosen) if chosen else ranked
 
 

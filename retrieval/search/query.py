@@ -78,6 +78,10 @@ _URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\",;—–]+", re.IGNORECA
 _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
+# "How old must one be?" asks an age, which a text states as "the Age of thirty Years", "aged
+# 18", never "old": "old" is searched as "age" (as 多大年纪 is as 岁, the unit of the answer;
+# French "quel âge", Spanish "qué edad", Russian "с какого возраста" say the word already).
+_HOW_OLD = re.compile(r"\bhow\s+old$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)  # one question is read three times (language, terms, names)
@@ -219,6 +223,9 @@ def read_terms(
     for token in tokens:
         term = token.term
         if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
+            continue
+        if lang == "en" and _HOW_OLD.search(clean_text, 0, token.end) and token.word == "old":
+            found.append((analyzer.stem("age"), (token.start, token.end)))
             continue
         if not snapshot.index.passages_with(term):
             if _joined_only(token, clean_text):

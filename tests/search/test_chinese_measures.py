@@ -50,8 +50,53 @@ def test_a_count_asked_with_ji_is_its_unit(analyzer: Analyzer, question: str, un
 
 
 def test_how_big_searches_no_big(analyzer: Analyzer) -> None:
-    # 要多大年纪 "how old must one be": 多 | 大 searched 大 ("big"), in every other passage.
-    assert analyzer.terms("要多大年纪才有资格当主席？", "zh") == ["zh:年纪", "zh:资格", "zh:主席"]
+    # 要多大年纪 "how old must one be": 多 | 大 searched 大 ("big"), in every other passage;
+    # the age asked is searched as the unit an answer states it in (年满四十五周岁).
+    assert analyzer.terms("要多大年纪才有资格当主席？", "zh") == ["zh:岁", "zh:资格", "zh:主席"]
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [("多少岁可以投票？", "zh:岁"), ("年龄多大可以投票？", "zh:岁"), ("多大岁数退休？", "zh:岁")],
+)
+def test_an_age_or_count_asked_with_duo_is_its_unit(
+    analyzer: Analyzer, question: str, unit: str
+) -> None:
+    terms = analyzer.terms(question, "zh")
+    assert unit in terms
+    assert not {"zh:多少岁", "zh:年龄", "zh:岁数"} & set(terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("每届任期五年。", "zh:年"), ("年满十八周岁的公民", "zh:岁"), ("六十天内", "zh:天")],
+)
+def test_an_amount_in_chinese_numerals_also_gives_its_unit(
+    analyzer: Analyzer, text: str, unit: str
+) -> None:
+    # jieba keeps 五年, 十八周岁, 六十天 whole: the unit a question asks with (几年, 几岁,
+    # 多少天) was in none of them. The unit is written once (十八周岁 and 周岁 end in one 岁).
+    assert analyzer.terms(text, "zh").count(unit) == 1
+
+
+def test_which_year_states_no_amount(analyzer: Analyzer) -> None:
+    # 一年 inside 哪一年 ("which year") is no year counted: 年 would match every dated passage.
+    assert "zh:年" not in analyzer.terms("勇气号是哪一年登陆火星的？", "zh")
+    assert "zh:年" not in analyzer.terms("十分重要", "zh")  # nor is 十分 ("very") minutes
+
+
+def test_how_old_finds_the_age_in_full_years(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    constitution = (
+        "# 宪法\n\n"
+        "第三十四条 年满十八周岁的公民，都有选举权和被选举权。\n\n"
+        "第三十五条 公民有参加社会活动的自由。\n\n"
+        "第三十六条 公民参加国家建设事业。\n"
+    )
+    library = write_library({"constitution.md": constitution})
+    answer = library.answer("几岁以后可以参加投票？")
+    assert "十八周岁" in answer.hits[0].passage.text
 
 
 def test_words_that_only_begin_with_ji_or_duo_are_kept(analyzer: Analyzer) -> None:

@@ -59,6 +59,13 @@ def test_a_question_saying_red_finds_the_passage_saying_orange_red(
     assert "氧化铁" in answer.hits[0].passage.text
 
 
+def test_a_numbered_article_is_one_word_without_the_pieces_of_its_number() -> None:
+    # 第六 ("sixth") and 十条 ("ten articles") are no words of 第六十条 ("Article 60").
+    assert _words("第六十条") == ["第六十条"]
+    assert _words("依照第三十九条的规定")[:2] == ["依照", "第三十九条"]
+    assert "第二" in _words("第二小的行星")  # an ordinal alone is still a word
+
+
 def test_a_name_jieba_does_not_know_is_not_glued_to_the_is_after_it() -> None:
     # jieba's guessing model joins an unknown name to the 是 ("is") after it: 火卫二是.
     assert ("火卫二", 0, 3) in cjk.chinese_words("火卫二是什么时候被发现的")

@@ -198,3 +198,21 @@ def test_a_division_is_looked_for_only_in_the_document_asked_about(
 def test_and_the_next_article_follows_up_with_its_passage(charter: Library) -> None:
     answer = charter.answer("and 36?", context=["What does article 35 say?"])
     assert answer.hits[0].passage.section == "Article 36"
+
+
+def test_an_article_asked_for_alone_is_quoted_from_its_first_paragraph(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The third paragraph writes "article" in its text and outranks the first, which opens
+    # what the article says; a question with words of its own keeps the ranking's order.
+    body = (
+        "## Article 89\n\nThe initiative of revision belongs to the President and to members"
+        " of Parliament.\n\nA revision is adopted by referendum.\n\nThis article does not"
+        " apply while the territory is occupied.\n\n## Article 90\n\nThe Senate meets in"
+        " ordinary session.\n"
+    )
+    library = write_library({"constitution.md": f"# Constitution\n\n{body}"})
+    answer = library.answer("What does article 89 say?", k=3)
+    assert [h.passage.text.split()[1] for h in answer.hits] == ["initiative", "revision", "article"]
+    asked = library.answer("When does article 89 not apply?")
+    assert "occupied" in asked.hits[0].passage.text

@@ -45,6 +45,13 @@ def test_russian_from_where_is_a_question_word() -> None:
     assert Analyzer().terms("Откуда берутся пакеты?", "ru") == ["ru:берут", "ru:пакет"]
 
 
+def test_russian_should_and_must_are_not_searched() -> None:
+    # "should" and "must" are English stop words; следует ("should", "follows") also shares
+    # its stem with следующий ("following"), in every passage listing commands.
+    assert Analyzer().terms("Какому стандарту следует Debian?", "ru") == ["ru:стандарт", "debian"]
+    assert Analyzer().terms("Что должен сделать сопровождающий?", "ru") == ["ru:сопровожда"]
+
+
 def test_a_question_saying_what_it_does_not_want_finds_what_it_asks(faq: Library) -> None:
     # 不想 ("don't want") is one word to jieba, so the listed 想 did not drop it; searched, it
     # weighed as much as 开机 and 启动 and found nothing they do not.
@@ -59,3 +66,18 @@ def test_after_and_before_do_not_find_a_passage_by_themselves(faq: Library) -> N
     answer = faq.answer("软件装好以后，之前下载的那些 .deb 文件还要留着吗？")
     assert {"zh:以后", "zh:之前"}.isdisjoint(answer.terms)
     assert "aptitude clean" in answer.hits[0].passage.text
+
+
+def test_how_old_in_english_asks_an_age(write_library: Callable[[dict[str, str]], Library]) -> None:
+    # The answer states "the Age of thirty Years", never "old"; "old" alone is still a word.
+    library = write_library(
+        {
+            "constitution.md": "# Constitution\n\nNo Person shall be a Senator who shall not"
+            " have attained to the Age of thirty Years.\n\nThe old Senate chamber serves for"
+            " ceremonies of the Senate.\n",
+        }
+    )
+    answer = library.answer("How old must a senator be?")
+    assert "age" in answer.terms and "old" not in answer.terms
+    assert "thirty Years" in answer.hits[0].passage.text
+    assert "old" in library.answer("Where is the old Senate chamber?").terms
