@@ -534,6 +534,17 @@ def _matched(best: rank.Ranked, question: rank.QuestionWeights) -> rank.Fragment
     return lambda passage: fragments
 
 
+def _matched_among(ranked: list[rank.Ranked], question: rank.QuestionWeights) -> rank.Fragments:
+    """:func:`_matched` for each of ``ranked`` (none for another passage), read when asked."""
+    matches = {r.passage.id: r.matches for r in ranked if r.matches is not None}
+
+    def fragments(passage: Passage) -> list[Fragment]:
+        found = matches.get(passage.id)
+        return [] if found is None else matched_fragments(found, question.terms)
+
+    return fragments
+
+
 def _read(
     library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str]
 ) -> tuple[str, query.Weights]:
@@ -706,7 +717,7 @@ def _judged(
     ranked: list[rank.Ranked],
 ) -> tuple[float, Outcome]:
     """How sure the best passage answers ``text``, and so answered, hedged or declined."""
-    sure, missing = 0.0, False
+    sure, missing, passing = 0.0, False, False
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
@@ -714,12 +725,14 @@ def _judged(
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)
+        about = _matched_among(ranked[: judge.ABOUT_AMONG], question)
+        passing = judge.in_passing(text, lang, ranked, question, analyzer, about, current.proper)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
-    return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos)
+    return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos, passing)
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:
