@@ -603,9 +603,7 @@ def _ranked(
         library._head_terms,
     )
     if english:
-        covered = _covering(question, weights)
-        documents = library.store.document_languages
-        ranked = own_language.covering_first(ranked, lang, covered, documents)
+        ranked = _english_first(library, ranked, question, weights)
     ranked = changelogs.below_the_documentation(ranked, text)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
@@ -621,6 +619,19 @@ def _ranked(
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, total
+
+
+def _english_first(
+    library: Library,
+    ranked: list[rank.Ranked],
+    question: rank.QuestionWeights,
+    weights: query.Weights,
+) -> list[rank.Ranked]:
+    """An English question's English passages first where they hold as many of its words as
+    any other (see :func:`own_language.covering_first`)."""
+    covered = _covering(question, weights)
+    documents = library.store.document_languages
+    return own_language.covering_first(ranked, "en", covered, documents)
 
 
 def _covering(
