@@ -290,3 +290,32 @@ def test_a_notice_at_the_foot_of_a_page_without_a_mark_does_not_cut_the_sentence
     document = read("paper.pdf", make_pdf([first, second]))
     assert texts(document)[0] == PARAGRAPH
     assert notice in texts(document)
+
+
+def _word_spaced_k(words: list[bytes]) -> bytes:
+    """Helvetica with "k" put at code 32, the space's, and the line's words parted by kerning
+    except after a "k", where the word spacing (``Tw``, which applies to code 32) parts them:
+    as Acrobat Distiller wrote the Google File System paper."""
+    shown = b" ".join(b"(%s)%s" % (w, b"" if w.endswith(b" ") else b" -333") for w in words)
+    stream = b"BT /F1 11 Tf 72 700 Td 3.6 Tw [%s] TJ ET" % shown
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+            b" /Encoding << /Type /Encoding /Differences [32 /k] >> >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        ]
+    )
+
+
+def test_a_word_ending_in_a_letter_set_at_the_spaces_code_keeps_its_space() -> None:
+    """PDFium takes the word spacing after such a "k" for the letter's own width and reads
+    "chunksize"; every word ending in "k" ran into the next, so "chunk size" was not found."""
+    words = b"Each chun is identified by a chun handle, and the chun size is 64 MB."
+    data = _word_spaced_k([w.replace(b"chun", b"chun ") for w in words.split()])
+    assert texts(read("gfs.pdf", data)) == [
+        "Each chunk is identified by a chunk handle, and the chunk size is 64 MB."
+    ]
