@@ -61,6 +61,11 @@ from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
+WORD_LIST = "a list of words, one a line, not text to quote"
+WORD_LIST_LINES = 1000  # the fewest lines of a word list that is skipped (see is_word_list)
+WORD_LIST_SHARE = 0.9  # of its lines, the share that are one word each
+# One word alone on its line: no sentence's stop or comma in it ("don't", "e-mail", "U.S.A")
+_LONE_WORD = re.compile(r"^\s*[\w'’.-]{1,40}\s*$")
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
 WRAPPED_QUESTION_LINES = 3  # the most lines a numbered question at the margin is wrapped over
@@ -108,7 +113,22 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 def read_text(data: bytes, path: Path) -> ParsedDocument:
     """The reader of plain-text files (``.txt``)."""
-    return parse(text_of(data, path), fallback_title=fallback_title(path))
+    text = text_of(data, path)
+    if is_word_list(text):
+        raise DocumentError(path, WORD_LIST)
+    return parse(text, fallback_title=fallback_title(path))
+
+
+def is_word_list(text: str) -> bool:
+    """Whether ``text`` is a list of words (or numbers), one a line, thousands of them: a
+    spelling dictionary, a word game's list, a column of data. Read as text, it was one
+    "paragraph" of a thousand passages of words in alphabetical order, which matched any
+    question and answered none. A document's own lists and tables are far shorter."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < WORD_LIST_LINES:
+        return False
+    words = sum(1 for line in lines if _LONE_WORD.match(line))
+    return words >= WORD_LIST_SHARE * len(lines)
 
 
 def text_of(data: bytes, path: Path) -> str:
