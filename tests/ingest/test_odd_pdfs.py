@@ -273,6 +273,23 @@ def test_a_title_the_program_took_from_a_file_name_gives_way_to_the_first_pages(
         assert read("minutes.pdf", titled(make_pdf([page]), stated)).title == title
 
 
+def test_a_section_name_left_as_the_properties_title_gives_way_to_the_first_pages() -> None:
+    """The Dynamo paper's properties say "System Model" (a section's name, as Word's PDF maker
+    left it); its first page says "Dynamo: Amazon's Highly Available Key-value Store", and every
+    citation read "System Model › 4.6 Handling Failures". A title the first page's own title
+    only starts, or spells another way, stays."""
+    page = [Text(72, 760, "Minutes of the Library Committee", 18), *_body()]
+    for stated, title in [
+        ("Budget Model", "Minutes of the Library Committee"),
+        ("Library Committee Minutes, March", "Library Committee Minutes, March"),
+        (
+            "Minutes of the Library Committee: Saturdays",
+            "Minutes of the Library Committee: Saturdays",
+        ),
+    ]:
+        assert read("minutes.pdf", titled(make_pdf([page]), stated)).title == title
+
+
 def test_an_accent_set_apart_before_its_letter_is_put_on_it() -> None:
     """TeX's \\"o and \\'e in a font without composed letters: PDFium reads "Schr¨odinger" and
     "´ecole"; a formula's "˜x" stays as it is."""
