@@ -336,3 +336,41 @@ def test_a_word_ending_in_a_letter_set_at_the_spaces_code_keeps_its_space() -> N
     assert texts(read("gfs.pdf", data)) == [
         "Each chunk is identified by a chunk handle, and the chunk size is 64 MB."
     ]
+
+
+def _two_fonts(lines: list[tuple[float, bool, str]]) -> bytes:
+    """A page of lines at x = 72 (y, bold, text), in Helvetica and Helvetica-Bold, 10 pt."""
+    shown = b"".join(
+        b"BT /F%d 10 Tf 72 %.1f Td (%s) Tj ET\n" % (2 if bold else 1, y, text.encode())
+        for y, bold, text in lines
+    )
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(shown), shown),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+        ]
+    )
+
+
+def test_a_figures_caption_heads_no_text_after_it() -> None:
+    """Dynamo's "Figure 1: Service-oriented architecture of Amazon's platform", set in bold
+    like its headings, was the section of the text after it: citations read "2.2 Service Level
+    Agreements (SLA) › Figure 1: Service-oriented architecture … › ¶ 26"."""
+    lines = [(760, True, "2.2 Service Level Agreements"), (740, False, BODY[0])]
+    lines += [(727, False, BODY[1]), (714, False, BODY[2])]
+    lines += [(680, True, "Figure 1: Service-oriented architecture")]
+    after = [
+        "In a decentralized service oriented infrastructure, agreements play an important",
+        "role: a page request to one of the e-commerce sites typically requires the",
+        "rendering engine to construct its response by sending requests to many services.",
+    ]
+    lines += [(650 - 13 * i, False, line) for i, line in enumerate(after)]
+    found = passages(read("dynamo.pdf", _two_fonts(lines)), "dynamo.pdf")
+    assert next(p for p in found if "In a decentralized" in p.text).section == (
+        "2.2 Service Level Agreements"
+    )

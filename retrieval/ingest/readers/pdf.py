@@ -122,6 +122,9 @@ FRONT_WORDS = 12  # a block this long under the title is text: the title page's 
 FOOT = 0.35  # a note at a column's foot starts in this share of the page's height, from below
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\dIVX]", re.I)
 _TITLE_WORD = re.compile(r"\w+")
+# A figure's caption: its label, number and a colon or stop ("Figure 1: GFS Architecture",
+# "Fig. 2.3. Load points"). (A table's caption may head the table's rows read as lines.)
+_FIGURE_CAPTION = re.compile(r"^(?:fig(?:ure)?|chart)\.?\s*[\dIVX]+(?:\.\d+)*\s*[:.]\s", re.I)
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
@@ -696,6 +699,8 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
+    if _FIGURE_CAPTION.match(line.text):
+        return False  # "Figure 1: GFS Architecture": names the figure, heads no text after it
     if _SYMBOL_BULLET.match(line.text):
         return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
     if NUMBERED_LABELS.match(line.text):
