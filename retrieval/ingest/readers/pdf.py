@@ -1138,7 +1138,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         # Over a page or column break a paragraph runs on only mid-sentence: into a word in
         # lower case, or into the stop or comma its sentence goes on with ("zero¹¹" / ". There")
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
-    if BULLET.match(line.text) or abs(line.size - previous.size) > 1:
+    if (BULLET.match(line.text) and not _formula_goes_on(previous, line)) or abs(
+        line.size - previous.size
+    ) > 1:
         return True
     gap = previous.y_last - line.y
     if gap > 1.4 * pitch and (
@@ -1153,6 +1155,16 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
 
 
+def _formula_goes_on(previous: Line, line: Line) -> bool:
+    """Whether ``line``, opening with what reads as a list's number ("1) given …"), closes a
+    parenthesis the line before left open: Kalman's "The optimal estimate … of x(t +" / "1)
+    given y(t0), …" is one sentence, cut mid-formula, not a theorem and a list's first item."""
+    return bool(_CLOSING_NUMBER.match(line.text)) and previous.text.count(
+        "("
+    ) > previous.text.count(")")
+
+
+_CLOSING_NUMBER = re.compile(r"^\d{1,2}\)")
 _RUNS_ON_MARKS = frozenset(".,;:)")  # a line opening with one goes on with the one before
 # A sentence cut after a comma goes on in small letters under a wider gap than a paragraph's
 # lines are set at (a form's "4 If your last name differs from …," / "check here. You must call
