@@ -55,8 +55,9 @@ SAVE_AS = {
 # (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
 # and list entries its reader keeps on purpose.
 _LAID_OUT = frozenset({".pdf", ".docx"})
-# An HTML tag, end tag, comment or doctype: a file named .html or .htm without one is text.
-_TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|!--|!doctype)", re.IGNORECASE)
+# An HTML tag, end tag, comment, doctype or declaration ("<!", "<?xml"): a file named .html or
+# .htm without one is text.
+_TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|[!?])")
 
 
 # The files a project writes as plain text without an extension. Not any file without one:
@@ -95,7 +96,12 @@ def _markup_or_text(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
         return _finished(reader, False, data, path)
     from retrieval.ingest.readers import text
 
-    return _untitled(text.read_text, data, path)
+    try:
+        return _untitled(text.read_text, data, path)
+    except DocumentError as error:
+        if error.reason.startswith("binary"):  # said as a web page's reader says it
+            return _finished(reader, False, data, path)
+        raise
 
 
 def _sniffed(data: bytes, path: Path) -> ParsedDocument:
