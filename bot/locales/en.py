@@ -532,6 +532,9 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "binary, not a web page",
     "encrypted": "encrypted",
     "no paragraphs of text found": "no paragraphs of text found",
+    "a list of words, one a line, not text to quote": (
+        "a list of words, one a line, not text to quote"
+    ),
     "no main text (only navigation, scripts or markup)": (
         "no main text (only navigation, scripts or markup)"
     ),

@@ -536,6 +536,9 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "binario, no es una página web",
     "encrypted": "cifrado",
     "no paragraphs of text found": "no se encontró ningún párrafo de texto",
+    "a list of words, one a line, not text to quote": (
+        "una lista de palabras, una por línea, no un texto que citar"
+    ),
     "no main text (only navigation, scripts or markup)": (
         "sin texto principal (solo navegación, scripts o marcado)"
     ),

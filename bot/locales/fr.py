@@ -575,6 +575,9 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "binaire, pas une page web",
     "encrypted": "chiffré",
     "no paragraphs of text found": "aucun paragraphe de texte trouvé",
+    "a list of words, one a line, not text to quote": (
+        "une liste de mots, un par ligne, pas un texte à citer"
+    ),
     "no main text (only navigation, scripts or markup)": (
         "pas de texte principal (seulement navigation, scripts ou balises)"
     ),

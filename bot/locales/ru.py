@@ -533,6 +533,9 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "двоичный, не веб-страница",
     "encrypted": "зашифрован",
     "no paragraphs of text found": "не найдено ни одного абзаца текста",
+    "a list of words, one a line, not text to quote": (
+        "список слов по одному в строке, а не текст для цитат"
+    ),
     "no main text (only navigation, scripts or markup)": (
         "нет основного текста (только навигация, скрипты или разметка)"
     ),

@@ -23,6 +23,7 @@ from retrieval.ingest.pipeline import read
 
 REAL_PDF = OFFICE / "pdf" / "clsguide.pdf"
 REAL_DOCX = OFFICE / "docx" / "tdf135144.docx"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _reason(name: str, data: bytes) -> str:
@@ -186,3 +187,26 @@ def test_a_file_nested_too_deeply_is_skipped_as_damaged_not_the_whole_reload() -
     with pytest.raises(DocumentError) as caught:
         read("deep.md", text.encode())
     assert caught.value.reason == "damaged: nested too deeply"
+
+
+def _words_of(text: str) -> list[str]:
+    return sorted({word.strip(".,;:!?\"'()").lower() for word in text.split()} - {""})
+
+
+def test_a_list_of_words_one_a_line_is_skipped_saying_so() -> None:
+    """A spelling dictionary (pytudes' enable1.txt) was read as one "paragraph" of 1,166 passages
+    of words in alphabetical order, the first quote for off-topic questions. Here: the words of
+    a novel's excerpt, one a line."""
+    words = _words_of((FIXTURES / "candide-excerpt.txt").read_text(encoding="utf-8"))
+    assert len(words) > 1000
+    data = "\n".join(words).encode()
+    assert _reason("words.txt", data) == "a list of words, one a line, not text to quote"
+
+
+def test_a_documents_own_list_of_words_and_its_table_are_read() -> None:
+    """A glossary's two hundred terms, one a line, between two sentences: a list of a document's,
+    read as it was."""
+    words = _words_of((FIXTURES / "candide-excerpt.txt").read_text(encoding="utf-8"))[:200]
+    text = "Terms used in this guide.\n\n" + "\n".join(words) + "\n\nThat is all of them.\n"
+    document = read("glossary.txt", text.encode())
+    assert any(words[100] in block.text for block in document.blocks)

@@ -273,6 +273,23 @@ def test_a_title_the_program_took_from_a_file_name_gives_way_to_the_first_pages(
         assert read("minutes.pdf", titled(make_pdf([page]), stated)).title == title
 
 
+def test_a_section_name_left_as_the_properties_title_gives_way_to_the_first_pages() -> None:
+    """The Dynamo paper's properties say "System Model" (a section's name, as Word's PDF maker
+    left it); its first page says "Dynamo: Amazon's Highly Available Key-value Store", and every
+    citation read "System Model › 4.6 Handling Failures". A title the first page's own title
+    only starts, or spells another way, stays."""
+    page = [Text(72, 760, "Minutes of the Library Committee", 18), *_body()]
+    for stated, title in [
+        ("Budget Model", "Minutes of the Library Committee"),
+        ("Library Committee Minutes, March", "Library Committee Minutes, March"),
+        (
+            "Minutes of the Library Committee: Saturdays",
+            "Minutes of the Library Committee: Saturdays",
+        ),
+    ]:
+        assert read("minutes.pdf", titled(make_pdf([page]), stated)).title == title
+
+
 def test_an_accent_set_apart_before_its_letter_is_put_on_it() -> None:
     """TeX's \\"o and \\'e in a font without composed letters: PDFium reads "Schr¨odinger" and
     "´ecole"; a formula's "˜x" stays as it is."""
@@ -290,3 +307,81 @@ def test_a_notice_at_the_foot_of_a_page_without_a_mark_does_not_cut_the_sentence
     document = read("paper.pdf", make_pdf([first, second]))
     assert texts(document)[0] == PARAGRAPH
     assert notice in texts(document)
+
+
+def _word_spaced_k(words: list[bytes]) -> bytes:
+    """Helvetica with "k" put at code 32, the space's, and the line's words parted by kerning
+    except after a "k", where the word spacing (``Tw``, which applies to code 32) parts them:
+    as Acrobat Distiller wrote the Google File System paper."""
+    shown = b" ".join(b"(%s)%s" % (w, b"" if w.endswith(b" ") else b" -333") for w in words)
+    stream = b"BT /F1 11 Tf 72 700 Td 3.6 Tw [%s] TJ ET" % shown
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica"
+            b" /Encoding << /Type /Encoding /Differences [32 /k] >> >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        ]
+    )
+
+
+def test_a_word_ending_in_a_letter_set_at_the_spaces_code_keeps_its_space() -> None:
+    """PDFium takes the word spacing after such a "k" for the letter's own width and reads
+    "chunksize"; every word ending in "k" ran into the next, so "chunk size" was not found."""
+    words = b"Each chun is identified by a chun handle, and the chun size is 64 MB."
+    data = _word_spaced_k([w.replace(b"chun", b"chun ") for w in words.split()])
+    assert texts(read("gfs.pdf", data)) == [
+        "Each chunk is identified by a chunk handle, and the chunk size is 64 MB."
+    ]
+
+
+def _two_fonts(lines: list[tuple[float, bool, str]]) -> bytes:
+    """A page of lines at x = 72 (y, bold, text), in Helvetica and Helvetica-Bold, 10 pt."""
+    shown = b"".join(
+        b"BT /F%d 10 Tf 72 %.1f Td (%s) Tj ET\n" % (2 if bold else 1, y, text.encode())
+        for y, bold, text in lines
+    )
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(shown), shown),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>",
+        ]
+    )
+
+
+def test_a_figures_caption_heads_no_text_after_it() -> None:
+    """Dynamo's "Figure 1: Service-oriented architecture of Amazon's platform", set in bold
+    like its headings, was the section of the text after it: citations read "2.2 Service Level
+    Agreements (SLA) › Figure 1: Service-oriented architecture … › ¶ 26"."""
+    lines = [(760, True, "2.2 Service Level Agreements"), (740, False, BODY[0])]
+    lines += [(727, False, BODY[1]), (714, False, BODY[2])]
+    lines += [(680, True, "Figure 1: Service-oriented architecture")]
+    after = [
+        "In a decentralized service oriented infrastructure, agreements play an important",
+        "role: a page request to one of the e-commerce sites typically requires the",
+        "rendering engine to construct its response by sending requests to many services.",
+    ]
+    lines += [(650 - 13 * i, False, line) for i, line in enumerate(after)]
+    found = passages(read("dynamo.pdf", _two_fonts(lines)), "dynamo.pdf")
+    assert next(p for p in found if "In a decentralized" in p.text).section == (
+        "2.2 Service Level Agreements"
+    )
+
+
+def test_a_number_closing_a_formulas_parenthesis_is_no_list_item() -> None:
+    """Kalman's theorem broke at "… The optimal estimate x*(t + 1|t) of x(t +" / "1) given
+    y(t0), …": the "1)" read as a list's first item, and the theorem ended mid-formula."""
+    lines = [
+        "Theorem 3. Consider Problem I. The optimal estimate x*(t + 1|t) of x(t +",
+        "1) given y(t0), ..., y(t) is generated by the linear dynamic system below.",
+    ]
+    page = [Text(72, 700 - 13 * i, line, 10) for i, line in enumerate(lines)]
+    assert texts(read("kalman.pdf", make_pdf([page]))) == [" ".join(lines)]

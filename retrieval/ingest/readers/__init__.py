@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -54,6 +55,9 @@ SAVE_AS = {
 # (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
 # and list entries its reader keeps on purpose.
 _LAID_OUT = frozenset({".pdf", ".docx"})
+# An HTML tag, end tag, comment, doctype or declaration ("<!", "<?xml"): a file named .html or
+# .htm without one is text.
+_TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|[!?])")
 
 
 # The files a project writes as plain text without an extension. Not any file without one:
@@ -79,7 +83,25 @@ def reader_for(path: Path) -> Reader:
     reader: Reader = getattr(importlib.import_module(module), function)
     if path.suffix.lower() == ".txt":
         return functools.partial(_untitled, reader)
+    if path.suffix.lower() in (".html", ".htm"):
+        return functools.partial(_markup_or_text, reader)
     return functools.partial(_finished, reader, path.suffix.lower() in _LAID_OUT)
+
+
+def _markup_or_text(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
+    """A web page read as one, or a plain-text file named .htm read as text: a page without a
+    single tag is text (pytudes' latlong.htm, a table of cities under state names, lost every
+    line break and heading read as HTML)."""
+    if _TAG.search(data):
+        return _finished(reader, False, data, path)
+    from retrieval.ingest.readers import text
+
+    try:
+        return _untitled(text.read_text, data, path)
+    except DocumentError as error:
+        if error.reason.startswith("binary"):  # said as a web page's reader says it
+            return _finished(reader, False, data, path)
+        raise
 
 
 def _sniffed(data: bytes, path: Path) -> ParsedDocument:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html as html_lib
 import re
 import textwrap
 from collections.abc import Sequence
@@ -266,6 +267,20 @@ _TAB = re.compile(
 # pymdownx.blocks.html's result box, which Python-Markdown's and pymdownx's docs put right under
 # a code block to show what it outputs: "/// html | div.result".
 _RESULT = re.compile(r"^/{3,}\s*html\s*\|\s*div\.result\b")
+# pymdownx.blocks' admonitions and details ("/// tip", "/// note | Technical Details"): the built
+# page shows a box headed by its title, or by its type when it has none.
+_ADMONITION = re.compile(
+    r"^/{3,}\s*(?P<kind>note|attention|caution|danger|error|tip|hint|warning|info|important|check"
+    r"|success|failure|bug|example|question|quote|abstract|details|admonition)\b"
+    r"\s*(?:\|\s*(?P<title>.+?))?\s*$",
+    re.IGNORECASE,
+)
+# FastAPI's (and Typer's, SQLModel's) terminal boxes: '<div class="termy">' round a console
+# block, whose colours are HTML in the code ('<span style="color: green;">INFO</span>'), shown
+# as colours, never as tags.
+_TERMY = re.compile(r"""<div\b[^>]*\bclass=["'][^"']*\btermy\b""", re.IGNORECASE)
+_IMAGE_TAG = re.compile(r"<img\b", re.IGNORECASE)
+_TAG_IN_CODE = re.compile(r"</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _AUTODOC = re.compile(r"^:::\s*(?P<name>[\w.:-]+)\s*$")  # "::: markdown.util"
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
@@ -316,6 +331,21 @@ def _tab_label(line: str) -> str:
     """The label of a content tab opened on ``line``, "" when it opens none."""
     tab = _TAB.match(line)
     return (tab["quoted"] or tab["piped"] or "") if tab else ""
+
+
+def _box_label(line: str, reading: _Reading) -> str:
+    """The label of a content tab or of a pymdownx admonition ("Tip", its title) opened on
+    ``line``, "" when it opens neither. The box stands apart from the sentence before it, which
+    introduced what the page showed between them, if anything ("… other editors:" over a
+    screenshot), never the box ("Tip: If you use PyCharm …"); so does code included from
+    another file ("… for all the attributes:" over "{* ../../docs_src/body/tutorial001.py *}")."""
+    box = _ADMONITION.match(line)
+    if box is None:
+        if _INCLUDE.match(line):
+            _pictured(reading)
+        return _tab_label(line)
+    _pictured(reading)
+    return box["title"] or box["kind"].capitalize()
 
 
 def _label(reading: _Reading, count: int) -> None:
@@ -400,6 +430,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             reading.images += _inline_lines(tokens[index + 1])
             _pictured(reading)
             return index + 3
+        if (command := _lone_code(tokens[index + 1], reading)) is not None:
+            _attach(command, "", reading)
+            return index + 3
         lines = _marked(_inline_lines(tokens[index + 1]), reading, _quote_opened(tokens, index))
         _paragraph(lines, reading, _place(tokens, index))
         return index + 3
@@ -433,6 +466,17 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     return index + 1
 
 
+def _lone_code(inline: Token, reading: _Reading) -> str | None:
+    """The command a paragraph of one line of inline code alone is, right after the sentence
+    leading into it (tldr pages: "- Force kill a process:" then "`killall -9 name`"): a line of
+    code, as a fenced block would be, not words of the sentence."""
+    children = [c for c in inline.children or () if c.type != "text" or c.content.strip()]
+    if len(children) != 1 or children[0].type != "code_inline" or not _intro_is_last(reading):
+        return None
+    leads_in = reading.document.blocks[-1].text.endswith(_INTRODUCING)
+    return children[0].content if leads_in else None
+
+
 def _only_images(inline: Token) -> bool:
     """Whether a paragraph (its ``inline`` token) is images alone, linked or not (a screenshot,
     a row of badges)."""
@@ -447,7 +491,9 @@ def _only_images(inline: Token) -> bool:
 
 def _pictured(reading: _Reading) -> None:
     """The paragraph right before a picture, when it leads into it ("… markup languages:"),
-    marked as introducing the picture, not the paragraph after it."""
+    marked as introducing the picture, not the paragraph after it; so too before code included
+    from a file the page does not hold ("{* ../../docs_src/body/tutorial001.py *}") and before
+    a box."""
     blocks = reading.document.blocks
     if reading.intro is not None and reading.intro == len(blocks) - 1:
         blocks[-1] = replace(blocks[-1], pictured=True)
@@ -659,7 +705,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
-        reading.label = prose(_tab_label(lines[0].strip()))  # a closing "///" ends the tab
+        reading.label = prose(_box_label(lines[0].strip(), reading))  # "///" ends the tab
         reading.result = bool(_RESULT.match(lines[0].strip()))
         autodoc = bool(_AUTODOC.match(lines[0].strip()))
         lines = lines[1:]
@@ -746,8 +792,12 @@ def _option(line: str, autodoc: bool) -> bool:
     return autodoc and bool(_OPTION_LINE.match(line))
 
 
-def _code(token: Token, reading: _Reading) -> None:
+def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
+    """Add a fenced or indented code block; ``shown``: its HTML tags are shown as what they
+    mark (a terminal box's colours, see :data:`_TERMY`), not as written."""
     code = code_text(token.content)
+    if shown:
+        code = html_lib.unescape(_TAG_IN_CODE.sub("", code))
     includes = [line.strip() for line in code.split("\n") if _INCLUDE.match(line.strip())]
     if includes:
         # "{!../docs_src/app.py!}": the code is in another file, included when the site is built
@@ -916,10 +966,11 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         while index < len(tokens) and tokens[index].map is None:
             index += 1  # the closing tokens of blocks that were inside the HTML
         at = start
+        termy = bool(_TERMY.match(token.content))
         for fence in fences:
             fence_start, fence_end = fence.map or (at, at)
             _html_text("\n".join(reading.lines[at:fence_start]), reading)
-            _code(fence, reading)
+            _code(fence, reading, shown=termy)
             at = fence_end
         _html_text("\n".join(reading.lines[at:end]), reading)
     else:
@@ -941,6 +992,8 @@ def _html_text(html: str, reading: _Reading) -> None:
     _join_short_runs(reading.document, before)
     if len(reading.document.blocks) > before:
         reading.intro = len(reading.document.blocks) - 1
+    elif _IMAGE_TAG.search(html):  # '<img src="/img/tutorial/body/image01.png">'
+        _pictured(reading)
 
 
 # Lines a card holds at most: a longer run of short lines (a list of sixty links laid out in

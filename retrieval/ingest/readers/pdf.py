@@ -66,7 +66,7 @@ from retrieval.ingest.readers.pdf_page import (
     shown,
 )
 from retrieval.model import solid_length
-from retrieval.text import word_count
+from retrieval.text import fold, word_count
 
 _JOINED_WORD = re.compile(rf"\S*{HYPHEN_JOIN}\S*")
 _WORD = re.compile(r"\w+(?:-\w+)*")
@@ -121,6 +121,10 @@ REPEATED_CHARS = 80  # a paragraph this long printed twice is one paragraph, not
 FRONT_WORDS = 12  # a block this long under the title is text: the title page's block has ended
 FOOT = 0.35  # a note at a column's foot starts in this share of the page's height, from below
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\dIVX]", re.I)
+_TITLE_WORD = re.compile(r"\w+")
+# A figure's caption: its label, number and a colon or stop ("Figure 1: GFS Architecture",
+# "Fig. 2.3. Load points"). (A table's caption may head the table's rows read as lines.)
+_FIGURE_CAPTION = re.compile(r"^(?:fig(?:ure)?|chart)\.?\s*[\dIVX]+(?:\.\d+)*\s*[:.]\s", re.I)
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
@@ -159,7 +163,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
     stated = "" if is_placeholder_title(title) or _FILE_NAME_TITLE.match(title) else title
-    document = assemble(lines, stated, listed)
+    document = _assembled(lines, stated, listed)
     if not document.blocks and lines:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
         # the text, not sections of a document with none.
@@ -173,6 +177,29 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     )
     document.author = author_names(meta.get("Author"))
     return document
+
+
+def _assembled(lines: Sequence[Line], stated: str, listed: frozenset[str]) -> ParsedDocument:
+    """The document :func:`assemble` reads, titled as its properties say (``stated``) unless
+    that title is a stray: a section's name left in the properties by the program that wrote
+    the file, a heading inside it or not on its first page, that shares not half its words with
+    the title the first page sets in large type, nor that title half its own. The Dynamo
+    paper's properties say "System Model"; its first page "Dynamo: Amazon's Highly Available
+    Key-value Store"."""
+    document = assemble(lines, stated, listed)
+    if not stated or not lines:
+        return document
+    folded = fold(stated)
+    inside = any(fold(block.section or "") == folded for block in document.blocks)
+    first = fold(" ".join(line.text for line in lines if line.page == lines[0].page))
+    if not inside and folded in first:
+        return document
+    own = assemble(lines, "", listed)
+    words, own_words = (set(_TITLE_WORD.findall(t)) for t in (folded, fold(own.title)))
+    # neither says half of what the other does ("State Software Budgeting Handbook" is the
+    # start of its properties' longer title; "LaTeX2ε" is "LATEX 2ε")
+    shared = 2 * len(words & own_words)
+    return own if own.title and shared < len(words) and shared < len(own_words) else document
 
 
 def line_numbers_dropped(lines: list[Line]) -> list[Line]:
@@ -672,6 +699,8 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
+    if _FIGURE_CAPTION.match(line.text):
+        return False  # "Figure 1: GFS Architecture": names the figure, heads no text after it
     if _SYMBOL_BULLET.match(line.text):
         return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
     if NUMBERED_LABELS.match(line.text):
@@ -1000,7 +1029,9 @@ def _flush(document: ParsedDocument, paragraph: _Paragraph | None, intro: int | 
         return intro
     first = paragraph.lines[0]
     if first.table is not None:
-        block = pdf_tables.row_block(first.text, first.table, paragraph.section, paragraph.page)
+        # ("" is the section of the text after a title taken from its heading: none)
+        section = paragraph.section or None
+        block = pdf_tables.row_block(first.text, first.table, section, paragraph.page)
         document.blocks.append(block)
         return None
     if all(line.mono for line in paragraph.lines):
@@ -1107,7 +1138,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         # Over a page or column break a paragraph runs on only mid-sentence: into a word in
         # lower case, or into the stop or comma its sentence goes on with ("zero¹¹" / ". There")
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
-    if BULLET.match(line.text) or abs(line.size - previous.size) > 1:
+    if (BULLET.match(line.text) and not _formula_goes_on(previous, line)) or abs(
+        line.size - previous.size
+    ) > 1:
         return True
     gap = previous.y_last - line.y
     if gap > 1.4 * pitch and (
@@ -1122,6 +1155,16 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
 
 
+def _formula_goes_on(previous: Line, line: Line) -> bool:
+    """Whether ``line``, opening with what reads as a list's number ("1) given …"), closes a
+    parenthesis the line before left open: Kalman's "The optimal estimate … of x(t +" / "1)
+    given y(t0), …" is one sentence, cut mid-formula, not a theorem and a list's first item."""
+    return bool(_CLOSING_NUMBER.match(line.text)) and previous.text.count(
+        "("
+    ) > previous.text.count(")")
+
+
+_CLOSING_NUMBER = re.compile(r"^\d{1,2}\)")
 _RUNS_ON_MARKS = frozenset(".,;:)")  # a line opening with one goes on with the one before
 # A sentence cut after a comma goes on in small letters under a wider gap than a paragraph's
 # lines are set at (a form's "4 If your last name differs from …," / "check here. You must call

@@ -61,6 +61,7 @@ _SPACING_ACCENT = re.compile(
 )
 _ACCENT_SET_APART = re.compile("[¨´ˆ˜ˇ˚˝¸]")  # (a quick look before the pattern above)
 _COMBINING = dict(zip("¨´ˆ˜ˇ˚˝¸", "\u0308\u0301\u0302\u0303\u030c\u030a\u030b\u0327", strict=True))
+_WORD_GAP = 0.2  # ems between two letters' advance boxes that part two words (see _gaps_spaced)
 FAR_JOIN = 1.8  # a hyphenated word's rest this many sizes lower is no next line's (see below)
 
 
@@ -342,7 +343,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     if not mono:
         raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
-    raw = raw.replace(_DROPPED, "")
+    raw = _gaps_spaced(textpage, raw, start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
@@ -434,6 +435,70 @@ def _ligature_spaces(textpage: Any, raw: str, start: int) -> Iterator[tuple[int,
         one_glyph = shared and right - left > 0.3 * size  # (no box at all shares one too)
         if one_glyph and _char_box(textpage, start + match.end())[0] - right < 0.25 * size:
             yield match.span(2)
+
+
+def _gaps_spaced(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` with a space where two letters are set a word's space apart and PDFium gave none.
+
+    A font may put a letter at character code 32, the space's, to which the line's word spacing
+    (``Tw``) applies: Acrobat Distiller put "k" there in the Google File System paper and parted
+    the next word by the word spacing. PDFium counts that gap as the letter's own, makes up no
+    space, and every word ending in "k" ran into the next ("chunksize", "diskspace"). The
+    letters' advance boxes tell: inside a word they touch (kerning moves them a hundredth of an
+    em), between words a fifth of an em or more parts them. (The second copy of a word drawn
+    twice, blanked already, is no letter.)"""
+    cuts = [
+        index
+        for index in range(1, len(raw))
+        if raw[index].isalpha()
+        and raw[index - 1].isalpha()
+        and _at(textpage, raw, start, index - 1)
+        and _at(textpage, raw, start, index)
+        and _parted(textpage, start + index)
+    ]
+    if not cuts:
+        return raw
+    # (the last step that looks a character up by its offset: a space may shift them now)
+    pieces = [raw[begin:end] for begin, end in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
+    return " ".join(pieces)
+
+
+def _at(textpage: Any, raw: str, start: int, index: int) -> bool:
+    """Whether ``raw[index]`` is the text page's character at ``start + index``: a character
+    outside the Basic Multilingual Plane ("𝑥") counts twice in the page, once in ``raw``."""
+    return bool(pdfium_c.FPDFText_GetUnicode(textpage.raw, start + index) == ord(raw[index]))
+
+
+def _parted(textpage: Any, index: int) -> bool:
+    """Whether the character at ``index`` starts a fifth of an em or more after the end of the
+    one before it, on its baseline (see :func:`_gaps_spaced`). A mirrored glyph (the XeTeX
+    logo's reversed E) has no advance box to go by."""
+    if _mirrored(textpage, index - 1) or _mirrored(textpage, index):
+        return False
+    before, after = _advance_box(textpage, index - 1), _advance_box(textpage, index)
+    size = _font_size(textpage, index)
+    if size < 2 or abs(before[2] - after[2]) > 0.3 * size:  # a sub- or superscript
+        return False
+    return after[0] - before[1] >= _WORD_GAP * size
+
+
+def _mirrored(textpage: Any, index: int) -> bool:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
+        return False
+    return bool(matrix.a * matrix.d - matrix.b * matrix.c < 0)
+
+
+def _advance_box(textpage: Any, index: int) -> tuple[float, float, float]:
+    """The character's left, right and bottom by its advance width (PDFium's "loose" box), as
+    the viewer shows its page: its glyph's own box (:func:`_char_box`) is narrower by its side
+    bearings, which part letters inside a word too ("r" before "t")."""
+    rect = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, ctypes.byref(rect))
+    box = (rect.left, rect.bottom, rect.right, rect.top)
+    if textpage.turn is not None:
+        box = textpage.turn.box(box)
+    return box[0], box[2], box[1]
 
 
 def _font_name(textpage: Any, index: int) -> bytes:

@@ -61,6 +61,12 @@ from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 
+WORD_LIST = "a list of words, one a line, not text to quote"
+WORD_LIST_LINES = 1000  # the fewest lines of a word list that is skipped (see is_word_list)
+WORD_LIST_SHARE = 0.9  # of its lines, the share that are one word each
+# One word alone on its line: no sentence's stop or comma in it ("don't", "e-mail", "U.S.A")
+_LONE_WORD = re.compile(r"^\s*[\w'’.-]{1,40}\s*$")
+LAST_LINES = 40  # trailing lines past a signature block's: placed as fragments (see _place_last)
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
 WRAPPED_QUESTION_LINES = 3  # the most lines a numbered question at the margin is wrapped over
@@ -108,7 +114,22 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 
 def read_text(data: bytes, path: Path) -> ParsedDocument:
     """The reader of plain-text files (``.txt``)."""
-    return parse(text_of(data, path), fallback_title=fallback_title(path))
+    text = text_of(data, path)
+    if is_word_list(text):
+        raise DocumentError(path, WORD_LIST)
+    return parse(text, fallback_title=fallback_title(path))
+
+
+def is_word_list(text: str) -> bool:
+    """Whether ``text`` is a list of words (or numbers), one a line, thousands of them: a
+    spelling dictionary, a word game's list, a column of data. Read as text, it was one
+    "paragraph" of a thousand passages of words in alphabetical order, which matched any
+    question and answered none. A document's own lists and tables are far shorter."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < WORD_LIST_LINES:
+        return False
+    words = sum(1 for line in lines if _LONE_WORD.match(line))
+    return words >= WORD_LIST_SHARE * len(lines)
 
 
 def text_of(data: bytes, path: Path) -> str:
@@ -264,15 +285,21 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             # "第三十七条 …" / "Article 5. …": the article heads its paragraphs (see enter)
             placing.section = placing.outline.enter(ARTICLE_LEVEL, lead)
         document.add(placing.section, BULLET.sub("", line), item=item)
-    if any("\n" in fragment for fragment in pending):
-        placing.fragments(pending)
-    elif pending and sum(len(p.split()) for p in pending) >= 4:
-        # Trailing lines that head nothing (a signature block): keep them as one passage.
-        document.add(placing.section, "\n".join(pending))
+    _place_last(placing, pending)
     placing.outline.finish(document)
     if book is not None:  # its italics, after the layout was read with them as printed
         document.blocks = [_without_underscores(block) for block in document.blocks]
     return document
+
+
+def _place_last(placing: _Placing, pending: list[str]) -> None:
+    """Place the lines after the last paragraph: trailing lines that head nothing (a signature
+    block) as one passage; a text with no paragraph at all (a table of cities under the names
+    of their states, :data:`LAST_LINES` lines or more) as its lines would be between two."""
+    if any("\n" in fragment for fragment in pending) or len(pending) >= LAST_LINES:
+        placing.fragments(pending)
+    elif pending and sum(len(p.split()) for p in pending) >= 4:
+        placing.document.add(placing.section, "\n".join(pending))
 
 
 def _stated(book: Book | None, fields: dict[str, str], document: ParsedDocument) -> ParsedDocument:
