@@ -141,7 +141,9 @@ def assess(
     terms of the question's words of approval (:func:`approving`), which no passage covers.
     """
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
-    covered, headed = covered.difference(approving), headed.difference(approving)
+    if approving:
+        approving = set(approving) - _in_phrase(best, approving, scaled.keys(), analyzer)
+        covered, headed = covered.difference(approving), headed.difference(approving)
     total = sum(scaled.values()) or 1.0
     share = sum(scaled[t] for t in covered) + 0.5 * sum(scaled[t] for t in headed - covered)
     own = {t for t, w in question.weights.items() if w >= 1.0}
@@ -166,6 +168,21 @@ def with_named_heading(
     naming = found[1]
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
     return named + (1 - named) * sure
+
+
+def _in_phrase(
+    best: Passage, approving: Collection[str], terms: Collection[str], analyzer: Analyzer
+) -> set[str]:
+    """The words of approval the passage writes next to another of the question's words, as
+    the question names a thing with them ("a good password", "bon de commande", "mal de
+    altura", "best practices"): those it answers, not an opinion asked for."""
+    others = set(terms) - set(approving)
+    words = [token.term for token in analyzer.tokens(best.text, best.lang)]
+    return {
+        term
+        for i, term in enumerate(words)
+        if term in approving and others.intersection(words[max(i - 1, 0) : i + 2])
+    }
 
 
 def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:

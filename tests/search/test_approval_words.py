@@ -54,3 +54,35 @@ def test_goods_are_no_word_of_approval(garden: Library) -> None:
     answer = garden.answer("which goods did the traders sell?")
     assert answer.outcome == "answered"
     assert "silk" in answer.hits[0].passage.text
+
+
+_PURCHASING = (
+    "# Procédure d'achat\n\n## Le bon de commande\n\n"
+    "Un bon de commande est un document émis par l'acheteur pour commander des marchandises"
+    " au fournisseur. Il indique les quantités, les prix et la date de livraison.\n"
+)
+_SECURITY = (
+    "# Security guide\n\n## Passwords\n\n"
+    "A good password has at least twelve characters and is not used on any other site.\n\n"
+    "## Best practices\n\n"
+    "The best practices for SSH are to disable root login and to use keys instead of"
+    " passwords.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("files", "question"),
+    [
+        ({"achats.md": _PURCHASING}, "Qu'est-ce qu'un bon de commande ?"),
+        ({"security.md": _SECURITY}, "What makes a good password?"),
+        ({"security.md": _SECURITY}, "best practices?"),
+    ],
+)
+def test_a_word_of_approval_naming_the_thing_asked_about_is_answered(
+    write_library: Callable[[dict[str, str]], Library], files: dict[str, str], question: str
+) -> None:
+    # "bon de commande" is a purchase order, "good password" and "best practices" the things
+    # the passage is about: written next to the question's other word, the word is answered
+    # (a reviewer's cases, all hedged at first).
+    answer = write_library(files).answer(question)
+    assert answer.outcome == "answered"
