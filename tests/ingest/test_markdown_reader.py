@@ -819,3 +819,17 @@ def test_inline_hilites_language_mark_is_no_part_of_the_code() -> None:
 def test_inline_code_without_a_language_mark_is_kept_as_written() -> None:
     block = read("x.md", b"A shebang: `#!/bin/sh` and `#!` alone, or `:::` and `# comment`.\n")
     assert block.blocks[0].text == "A shebang: #!/bin/sh and #! alone, or ::: and # comment."
+
+
+def test_bold_marks_beside_chinese_punctuation_are_not_text() -> None:
+    # CommonMark opens no bold between a letter and "「": the marks stayed in the passage and
+    # around every highlighted word ("**「**依赖注入**」**"); code keeps its own asterisks.
+    source = (
+        "# 错误\n\n大家都知道**「404 Not Found」**错误。\n\n"
+        "这是**「依赖注入」**，`f(**kw)` 不变。\n"
+    )
+    document = read(Path("zh.md"), source.encode())
+    assert [block.text for block in document.blocks] == [
+        "大家都知道「404 Not Found」错误。",
+        "这是「依赖注入」，f(**kw) 不变。",
+    ]

@@ -627,7 +627,17 @@ def _inline_lines(token: Token) -> list[str]:
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
     text = _AUTOREF.sub(r"\1", "\n".join(lines))
+    if _CJK_CHAR.search(text):
+        text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+# Bold marks CommonMark leaves as written beside Chinese punctuation ("都知道**「404 Not
+# Found」**错误": a run after a letter and before punctuation opens nothing), which mkdocs
+# renders bold; in Chinese text they are marks, never the text's asterisks. Code stands in the
+# line as placeholders here, so its "**" (Python's power, kwargs) is untouched.
+_CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CJK_STRONG = re.compile(r"(?<!\*)\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*(?!\*)")
 
 
 def _titled(line: str, attributes: str) -> str:
