@@ -244,6 +244,10 @@ def in_passing(
     terms = {token.term for f in best for token in f.tokens}
     if not terms & held or terms & said:
         return False
+    # Two words said together in one sentence are said of each other: "Who keeps bees?"
+    # against "Some apple growers also keep bees beside the river" asks what it answers.
+    if len(own) > 1 and any(set(own) <= {token.term for token in f.tokens} for f in best):
+        return False
     # The quoted passage repeating a word is about it; further down, a long passage repeats
     # everyday words ("from time to time") as any text does: there only an opening counts.
     seen = [token.term for f in best for token in f.tokens if token.term in held]

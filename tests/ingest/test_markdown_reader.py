@@ -833,3 +833,19 @@ def test_bold_marks_beside_chinese_punctuation_are_not_text() -> None:
         "大家都知道「404 Not Found」错误。",
         "这是「依赖注入」，f(**kw) 不变。",
     ]
+
+
+def test_a_list_item_of_inline_code_under_a_colon_stays_an_item() -> None:
+    # A paragraph of one command after "…:" is that sentence's code (tldr pages), but not the
+    # items of a list: "* `http://localhost`" went into the code and its two siblings stayed
+    # items (FastAPI's CORS page).
+    source = (
+        "# CORS\n\nSo, all these are different origins:\n\n"
+        "* `http://localhost`\n* `https://localhost`\n* `http://localhost:8080`\n"
+    )
+    document = read(Path("cors.md"), source.encode())
+    assert [(block.kind, block.text) for block in document.blocks][1:] == [
+        ("text", "http://localhost"),
+        ("text", "https://localhost"),
+        ("text", "http://localhost:8080"),
+    ]

@@ -430,7 +430,8 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             reading.images += _inline_lines(tokens[index + 1])
             _pictured(reading)
             return index + 3
-        if (command := _lone_code(tokens[index + 1], reading)) is not None:
+        # (not an item of a list: "* `http://localhost`" under "… different origins:" is one)
+        if token.level == 0 and (command := _lone_code(tokens[index + 1], reading)) is not None:
             _attach(command, "", reading)
             return index + 3
         lines = _marked(_inline_lines(tokens[index + 1]), reading, _quote_opened(tokens, index))
