@@ -197,7 +197,12 @@ def _asks_a_number(text: str, words: list[str]) -> bool:
     404 error?", only shorter."""
     if len(words) > _NUMBER_FOLLOW_UP or not any(w.isdigit() for w in words):
         return False
-    return len(_own(words)) <= 1 and divisions.named(text) is None
+    own = _own(words)
+    # A number right after a word of its own names a thing by it: "What is PEP 8 about?",
+    # "pep 703", "Python 3?" (not "in 2004", a time asked of the subject before).
+    if any(b.isdigit() and a in own for a, b in zip(words, words[1:], strict=False)):
+        return False
+    return len(own) <= 1 and divisions.named(text) is None
 
 
 def _own(words: list[str]) -> list[str]:

@@ -99,3 +99,20 @@ def test_a_short_question_in_another_script_leans_on_keywords_before_it() -> Non
     # A command alone says nothing of a language either.
     russian = Conversation().after("Как установить пакет?", None, 0.0).after("apt-get?", "x", 1.0)
     assert russian.context_for("А почему?", now=2.0) is not None
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question"),
+    [
+        ("which PEP introduced f-strings?", "What is PEP 8 about?"),
+        ("who are the authors of PEP 572?", "pep 703"),
+    ],
+)
+def test_a_thing_named_by_its_number_is_a_question_of_its_own(earlier: str, question: str) -> None:
+    # A tester's PEPs: "PEP 8" names what is asked; it was searched with the f-strings question.
+    assert Conversation().after(earlier, None, 0.0).context_for(question, now=1.0) is None
+
+
+def test_a_year_asked_of_the_subject_before_still_follows() -> None:
+    conversation = Conversation().after("How many nuclear tests did China conduct?", None, 0.0)
+    assert conversation.context_for("how many in 2004 alone?", now=1.0) is not None
