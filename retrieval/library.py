@@ -737,7 +737,10 @@ def _judged(
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)
         about = _matched_among(ranked[: judge.ABOUT_AMONG], question)
-        passing = judge.in_passing(text, lang, ranked, question, analyzer, about, current.proper)
+        recurring = current.index.passages_with
+        passing = judge.in_passing(
+            text, lang, ranked, question, analyzer, about, current.proper, recurring
+        )
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)

@@ -129,8 +129,10 @@ def is_junk(line: str) -> bool:
         return False  # a command, a path or a web address is content: "sed 's/a/b/g' file"
     if count <= 14 and len(_SEPARATORS.findall(text)) >= 2:
         return True  # a breadcrumb or menu: "Home > China/Kina", "News | World | Sport"
-    if count <= 12 and len(_GLUED.findall(text)) >= 2:
-        return True  # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter"
+    if count <= 12 and sum(1 for word in text.split() if _GLUED.search(word)) >= 2:
+        # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter"; two words
+        # glued, not one word's humps ("PEP 287 – reStructuredText Docstring Format")
+        return True
     lowered = [w.strip(".,:;!?()[]<>\"'").lower() for w in text.split()]
     widget = sum(1 for w in lowered if w in _WIDGET_WORDS)
     if count <= 2:

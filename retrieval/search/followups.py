@@ -10,6 +10,7 @@ and the bot use the same object; the bot stores it per chat and user with :meth:
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -200,7 +201,7 @@ def _asks_a_number(text: str, words: list[str]) -> bool:
     own = _own(words)
     # A number right after a word of its own names a thing by it: "What is PEP 8 about?",
     # "pep 703", "Python 3?" (not "in 2004", a time asked of the subject before).
-    if any(b.isdigit() and a in own for a, b in zip(words, words[1:], strict=False)):
+    if any(b.isdigit() and a in own for a, b in itertools.pairwise(words)):
         return False
     return len(own) <= 1 and divisions.named(text) is None
 

@@ -89,6 +89,7 @@ LONG_QUESTION = 12  # words of its own that make a question a description of a n
 # repeated in any of the first three passages counting as their subject (everyday words
 # recur: "from time to time"; seven everyday questions fewer declined).
 PASSING_WORDS = 2  # own words at most of a question the best passage may hold only in passing
+PASSING_RECUR = 3  # passages at least that hold each such word: one it recurs in, in passing
 ABOUT_AMONG = 5  # first passages any of which, opening with such a word, is about it
 # Words that may stand before a term opening its sentence ("An aside is …"); "However, life
 # isn't perfect" does not open with "life".
@@ -215,6 +216,7 @@ def in_passing(
     analyzer: Analyzer,
     fragments: Fragments,
     proper: Collection[str],
+    recurring: Callable[[str], int],
 ) -> bool:
     """Whether an English question of one or two everyday words finds them only in passing:
     "What time is it?" against "… helping each other in times of difficulty", "tell me a
@@ -226,7 +228,8 @@ def in_passing(
     about them. Each of its own words is a word of the English dictionary (not "lintian",
     "pbuilder") that the documents do not write mostly with a capital (``proper``: "What is
     CICA?" is answered by the one sentence naming it). ``fragments``: the passages' sentences
-    with the question's terms, as :func:`assess` reads them.
+    with the question's terms, as :func:`assess` reads them. ``recurring``: how many passages
+    hold a term.
     """
     alternatives = question.alternatives
     own = [t for t, w in question.weights.items() if w >= 1.0 and t not in alternatives]
@@ -238,6 +241,12 @@ def in_passing(
     if not all(_everyday(t, words.get(t, t), proper) for t in own):
         return False
     held = {t for t in own if t in question.found}
+    # An everyday word recurs in passing in any long text ("time" in eleven passages of the
+    # shipped corpus, none about it); a word one or two passages hold is the documents' own
+    # topic however it is said ("What about piracy?" against "… escort merchant ships against
+    # piracy": declined by the first version of this rule, a reviewer's case).
+    if any(recurring(t) < PASSING_RECUR for t in held):
+        return False
     best = fragments(ranked[0].passage)
     # A synonym searched for a word ("slow" for sluggish) says it otherwise: not in passing.
     said = {t for t, word in alternatives.items() if word in own}

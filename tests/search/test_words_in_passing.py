@@ -16,10 +16,12 @@ _GARDEN = (
     "## Pests\n\nAphids gather under the leaves; a strong spray of water knocks most of them "
     "off, though some gardeners would love a ladybird or two instead.\n\n"
     "## Mulch\n\nMulch keeps the soil moist through a dry summer and smothers weeds.\n\n"
-    "## Beds\n\nRaised beds drain well after heavy rain and warm up early in spring.\n\n"
+    "## Beds\n\nRaised beds drain well after heavy rain and warm up in time for spring; "
+    "children love them.\n\n"
     "## Frost\n\nCover young plants with fleece on nights when frost is forecast; a cloche "
     "is a bell of glass set over a single plant.\n\n"
-    "## Soil\n\nDig in a bucket of compost from the heap behind the shed every autumn.\n\n"
+    "## Soil\n\nDig in a bucket of compost from the heap behind the shed every autumn, at the "
+    "same time as the leaves fall; worms love it.\n\n"
     "## Suppliers\n\nMost garden centres order their seed from Bramble, a wholesaler in Kent, "
     "and their bulbs with swalecliffe, a catalogue printed twice a year.\n"
 )
@@ -32,11 +34,17 @@ def garden(write_library: Callable[[dict[str, str]], Library]) -> Library:
 
 @pytest.mark.parametrize("question", ["What time is it?", "What is love?"])
 def test_a_word_the_notes_use_in_passing_is_declined(garden: Library, question: str) -> None:
-    # "time" and "love" are each in one passage, once, in the middle of a sentence about
-    # something else: that passage covers the question's whole weight and answers nothing.
+    # "time" and "love" recur in three passages, each once, in the middle of a sentence about
+    # something else: the best covers the question's whole weight and answers nothing.
     answer = garden.answer(question)
     assert answer.outcome == "declined"
     assert not answer.answered
+
+
+def test_a_word_one_passage_holds_in_passing_is_still_answered(garden: Library) -> None:
+    # "ladybird" is in one passage only: the notes' own word, however it is said ("What about
+    # piracy?" against the one passage on escorting ships against piracy was declined).
+    assert garden.answer("What about ladybirds?").outcome != "declined"
 
 
 @pytest.mark.parametrize(

@@ -42,11 +42,16 @@ _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
 _MONTH = r"(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")"
+# "25-Mar-2002" (PEPs' "Created:", RFC 822's "Date:" write "25 Mar 2002"): the month's three
+# letters, between the day and the year only.
+_SHORT_MONTH = r"(?:" + "|".join(m[:3].capitalize() for m in _MONTHS) + r")"
+_MONTH_NUMBERS = {m[:3]: number for number, m in enumerate(_MONTHS, start=1)}
 _ORDINAL = r"(?:st|nd|rd|th)?"  # "October 1st, 2022", "the 2nd March 2004"
 _DATE_PATTERNS = (
     re.compile(rf"\b(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}}){_ORDINAL}, (?P<year>(19|20)\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}}){_ORDINAL} (?P<month>{_MONTH}),? (?P<year>(19|20)\d\d)\b"),
     re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})([- ])(?P<month>{_SHORT_MONTH})\2(?P<year>(19|20)\d\d)\b"),
 )
 
 
@@ -307,7 +312,7 @@ def find_date(lines: list[str]) -> str | None:
             match = pattern.search(line)
             if match:
                 month = match["month"]
-                number = int(month) if month.isdigit() else _MONTHS.index(month.lower()) + 1
+                number = int(month) if month.isdigit() else _MONTH_NUMBERS[month[:3].lower()]
                 if 1 <= number <= 12 and 1 <= int(match["day"]) <= 31:
                     return f"{match['year']}-{number:02d}-{int(match['day']):02d}"
     return None

@@ -97,7 +97,7 @@ _NOTE_MARK = re.compile(r"\s*(?:<\*>|\[\d+\]|\*)$")  # "Статья 81 <*>": se
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
-_DATE_FIELDS = ("last-modified", "date", "posted")
+_DATE_FIELDS = ("last-modified", "date", "posted", "created")
 _SOURCE_FIELDS = ("url", "source", "x-url", "archive-url")
 _AUTHOR_FIELDS = ("author", "authors")
 _URL = re.compile(r"^(?:https?|ftp)://\S+$")
@@ -693,7 +693,21 @@ def _header_fields(text: str) -> tuple[dict[str, str], str]:
     "Last-modified: 10 March 2003", "URL: http://…"), keys in lower case, and the text after
     it. They say the document's title, date and source; as text they would be its title
     ("Archive-Name: … Posting-Frequency: irregular") and a section ("Version: 015")."""
-    lines = text.lstrip("\n").split("\n")
+    fields, rest = _opening_fields(text.lstrip("\n"))
+    if fields:
+        return fields, rest
+    # Under a title line ("PEP 572 – Assignment Expressions" / "" / "Author: …" / "Created: …")
+    # the fields say the author and date too, and stay as text: the title is the first line.
+    first, blank, after = text.lstrip("\n").partition("\n\n")
+    if blank and "\n" not in first and _HEADER_FIELD.match(first) is None:
+        return _opening_fields(after.lstrip("\n"))[0], text
+    return {}, text
+
+
+def _opening_fields(text: str) -> tuple[dict[str, str], str]:
+    """The "Key: value" lines opening ``text`` (at least :data:`HEADER_FIELDS`, then a blank
+    line) and the text after them; none and ``text`` when it opens otherwise."""
+    lines = text.split("\n")
     fields: dict[str, str] = {}
     for number, line in enumerate(lines):
         if not line.strip():
