@@ -79,8 +79,8 @@ _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 # "How old must one be?" asks an age, which a text states as "the Age of thirty Years", "aged
-# 18", never "old": "old" is searched as "age" (as 多大年纪 is as 岁, the unit of the answer;
-# French "quel âge", Spanish "qué edad", Russian "с какого возраста" say the word already).
+# 18" or "18 years old": "old" is searched as "age" too (as 多大年纪 is as 岁, the unit of the
+# answer; French "quel âge", Spanish "qué edad", Russian "с какого возраста" say the word).
 _HOW_OLD = re.compile(r"\bhow\s+old$", re.IGNORECASE)
 
 
@@ -226,7 +226,6 @@ def read_terms(
             continue
         if lang == "en" and _HOW_OLD.search(clean_text, 0, token.end) and token.word == "old":
             found.append((analyzer.stem("age"), (token.start, token.end)))
-            continue
         if not snapshot.index.passages_with(term):
             if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word

@@ -78,6 +78,25 @@ def test_how_old_in_english_asks_an_age(write_library: Callable[[dict[str, str]]
         }
     )
     answer = library.answer("How old must a senator be?")
-    assert "age" in answer.terms and "old" not in answer.terms
+    assert "age" in answer.terms
     assert "thirty Years" in answer.hits[0].passage.text
     assert "old" in library.answer("Where is the old Senate chamber?").terms
+
+
+def test_how_old_still_finds_years_old(write_library: Callable[[dict[str, str]], Library]) -> None:
+    # Searched as "age" alone, "How old do you have to be to join?" was declined against
+    # "… at least 18 years old to join the club" (a reviewer's case).
+    library = write_library(
+        {
+            "rules.md": "# Club rules
+
+Applicants must be at least 18 years old to join the"
+            " club.
+
+Members over the age of 65 pay half the yearly fee.
+",
+        }
+    )
+    answer = library.answer("How old do you have to be to join?")
+    assert answer.outcome != "declined"
+    assert "18 years old" in answer.hits[0].passage.text
