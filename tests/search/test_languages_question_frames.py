@@ -88,13 +88,8 @@ def test_how_old_still_finds_years_old(write_library: Callable[[dict[str, str]],
     # "… at least 18 years old to join the club" (a reviewer's case).
     library = write_library(
         {
-            "rules.md": "# Club rules
-
-Applicants must be at least 18 years old to join the"
-            " club.
-
-Members over the age of 65 pay half the yearly fee.
-",
+            "rules.md": "# Club rules\n\nApplicants must be at least 18 years old to join the"
+            " club.\n\nMembers over the age of 65 pay half the yearly fee.\n",
         }
     )
     answer = library.answer("How old do you have to be to join?")
