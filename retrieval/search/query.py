@@ -79,9 +79,12 @@ _SENTENCE_ENDS = frozenset(".!?:;\"'«“(¿¡")
 SEGMENTED = frozenset({"zh", "ja"})  # written without spaces: words found by segmentation
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 # "How old must one be?" asks an age, which a text states as "the Age of thirty Years", "aged
-# 18" or "18 years old": "old" is searched as "age" too (as 多大年纪 is as 岁, the unit of the
-# answer; French "quel âge", Spanish "qué edad", Russian "с какого возраста" say the word).
+# 18", so "old" is searched as "age" (as 多大年纪 is as 岁, the unit of the answer; French
+# "quel âge", Spanish "qué edad", Russian "с какого возраста" say the word), and as itself as
+# a synonym of it would be ("18 years old"), not as a word of its own: "The old Senate chamber"
+# is no age.
 _HOW_OLD = re.compile(r"\bhow\s+old$", re.IGNORECASE)
+_HOW_OLD_ASKED = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)  # one question is read three times (language, terms, names)
@@ -226,6 +229,7 @@ def read_terms(
             continue
         if lang == "en" and _HOW_OLD.search(clean_text, 0, token.end) and token.word == "old":
             found.append((analyzer.stem("age"), (token.start, token.end)))
+            continue
         if not snapshot.index.passages_with(term):
             if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
@@ -550,6 +554,8 @@ def weights(
     )
     found = _alternatives(question, analyzer, snapshot, lang) if shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
+    if lang == "en" and "age" in own and "old" not in result and _HOW_OLD_ASKED.search(question):
+        alternatives["old"] = "age"
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     for group, word, weight in _groups_named(own, analyzer, snapshot):
         if group not in result:
