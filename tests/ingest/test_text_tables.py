@@ -54,3 +54,11 @@ def test_a_page_with_tags_named_htm_is_still_read_as_a_web_page() -> None:
     page = b"<html><body><p>The library opens at nine.</p><p>It closes at six.</p></body></html>"
     texts = [p.text for p in passages(read("hours.htm", page), "hours.htm")]
     assert texts == ["The library opens at nine.", "It closes at six."]
+
+
+def test_a_utf16_web_page_named_htm_is_read_as_a_web_page() -> None:
+    # PowerShell's Out-File writes UTF-16: "<\x00h\x00" matched no tag, and the page was read
+    # as text, tags and all.
+    page = "<html><body><p>The library opens at nine.</p><p>It closes at six.</p></body></html>"
+    texts = [p.text for p in passages(read("hours.htm", page.encode("utf-16")), "hours.htm")]
+    assert texts == ["The library opens at nine.", "It closes at six."]

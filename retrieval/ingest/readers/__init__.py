@@ -92,7 +92,7 @@ def _markup_or_text(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
     """A web page read as one, or a plain-text file named .htm read as text: a page without a
     single tag is text (pytudes' latlong.htm, a table of cities under state names, lost every
     line break and heading read as HTML)."""
-    if _TAG.search(data):
+    if _TAG.search(_ascii_view(data)):
         return _finished(reader, False, data, path)
     from retrieval.ingest.readers import text
 
@@ -102,6 +102,15 @@ def _markup_or_text(reader: Reader, data: bytes, path: Path) -> ParsedDocument:
         if error.reason.startswith("binary"):  # said as a web page's reader says it
             return _finished(reader, False, data, path)
         raise
+
+
+def _ascii_view(data: bytes) -> bytes:
+    """``data`` with the zero bytes of UTF-16 taken out, as its tags would read in ASCII:
+    PowerShell's ``ConvertTo-Html | Out-File`` writes a page as UTF-16, whose "<\x00h\x00"
+    matched no tag, and the page was read as text, tags and all (a reviewer's case)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:2] == b"\x00" or data[:1] == b"\x00":
+        return data.replace(b"\x00", b"")
+    return data
 
 
 def _sniffed(data: bytes, path: Path) -> ParsedDocument:
