@@ -338,6 +338,27 @@ def test_a_word_ending_in_a_letter_set_at_the_spaces_code_keeps_its_space() -> N
     ]
 
 
+def test_a_heading_set_with_its_letters_apart_is_read_as_its_words() -> None:
+    """Designed reports track capitals ("ANNUAL REPORT" at 4 pt of character spacing): every
+    letter stands a fifth of an em from the next, which is no word's space to put in."""
+    stream = (
+        b"BT /F1 18 Tf 4 Tc 72 760 Td (ANNUAL REPORT) Tj ET "
+        b"BT /F1 11 Tf 0 Tc 72 700 Td (The committee met on Tuesday evening.) Tj ET"
+    )
+    data = pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R"
+            b" /Resources << /Font << /F1 3 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        ]
+    )
+    document = read("report.pdf", data)
+    assert "A N N U A L" not in " ".join([document.title, *texts(document)])
+
+
 def _two_fonts(lines: list[tuple[float, bool, str]]) -> bytes:
     """A page of lines at x = 72 (y, bold, text), in Helvetica and Helvetica-Bold, 10 pt."""
     shown = b"".join(
