@@ -17,24 +17,36 @@ from collections.abc import Sequence
 from retrieval.search.quantities import NUMBERLESS_SHARE, NUMBERLESS_WINDOW
 from retrieval.search.rank import Ranked, lowered
 
-# "Why", per language ("porque", written for "por qué" in haste, too).
+# "Why", per language ("porque", written for "por qué" in haste, too, where the text asks: in a
+# statement it is "because").
 _ASKS = re.compile(
-    r"\bwhy\b|\bpourquoi\b|\bpor\s*qu[eé]\b|\bпочему\b|\bзачем\b|为什么|为何|为啥", re.IGNORECASE
-)
-# The words a reason is given with: because, due to, caused by, the reason, therefore, in order
-# to. Not the Chinese 为了 ("for", "in order to") nor the French "pour": both are in every other
-# sentence, whatever it says (measured: 为了 marked a passage on astrology as the reason Mars
-# looks red).
-_GIVES = re.compile(
-    r"\bbecause\b|\bdue to\b|\bcaused?\b|\bowing to\b|\breasons?\b|\btherefore\b|\bso that\b"
-    r"|\bin order to\b|\bso as to\b"
-    r"|\bparce qu|\bcar\b|\ben raison d|\bà cause d|\bdue? à|\bprovoqu|\bcausé|\braisons?\b"
-    r"|\bdonc\b|\bafin d"
-    r"|\bporque\b|\bdebido a\b|\ba causa d|\bpor eso\b|\bcausad|\braz[oó]n|\bya que\b|\bpara que\b"
-    r"|потому что|так как|из-за|поэтому|вызван|причин|чтобы"
-    r"|因为|由于|造成|导致|所以|因此|原因",
+    r"\bwhy\b|\bpourquoi\b|\bpor\s+qu[eé]\b|¿\s*porqu[eé]\b|\bporqu[eé]\b(?=[^.!]*\?)"
+    r"|\bпочему\b|\bзачем\b|为什么|为何|为啥",
     re.IGNORECASE,
 )
+# The words a reason is given with, per language: because, due to, caused by, the reason,
+# therefore, in order to. Not the Chinese 为了 ("for", "in order to") nor the French "pour":
+# both are in every other sentence, whatever it says (measured: 为了 marked a passage on
+# astrology as the reason Mars looks red). Each language's own: the French "car" is an English
+# passage's car.
+_GIVES_BY_LANGUAGE = {
+    "en": r"\bbecause\b|\bdue to\b|\bcaused?\b|\bowing to\b|\breasons?\b|\btherefore\b"
+    r"|\bso that\b|\bin order to\b|\bso as to\b|\bsince\b|\bthat is why\b",
+    "fr": r"\bparce qu|\bcar\b|\ben raison d|\bà cause d|\bdue? à|\bprovoqu|\bcausé|\braisons?\b"
+    r"|\bdonc\b|\bafin d|\bpuisqu|\bc'est pourquoi\b",
+    "es": r"\bporque\b|\bdebido a\b|\ba causa d|\bpor eso\b|\bcausad|\braz[oó]n|\bya que\b"
+    r"|\bpara que\b|\bpuesto que\b",
+    "ru": r"потому что|так как|из-за|поэтому|вызван|причин|чтобы|поскольку",
+    "zh": r"因为|由于|造成|导致|所以|因此|原因",
+}
+# A passage in another language is read with the English words too: a detector may take a
+# page of formulas for French ("In order to avoid issues of network abuse …").
+_GIVES = {
+    lang: re.compile(pattern if lang == "en" else f"{pattern}|{_GIVES_BY_LANGUAGE['en']}", re.I)
+    for lang, pattern in _GIVES_BY_LANGUAGE.items()
+}
+# A passage in a language not listed: any of them.
+_GIVES_ANY = re.compile("|".join(_GIVES_BY_LANGUAGE.values()), re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)  # asked of one question once per search
@@ -43,9 +55,10 @@ def asks_why(question: str) -> bool:
     return _ASKS.search(question) is not None
 
 
-def gives_reason(text: str) -> bool:
-    """Whether ``text`` states a cause, a reason or a purpose (:data:`_GIVES`)."""
-    return _GIVES.search(text) is not None
+def gives_reason(text: str, lang: str = "en") -> bool:
+    """Whether ``text``, written in ``lang``, states a cause, a reason or a purpose
+    (:data:`_GIVES_BY_LANGUAGE`)."""
+    return _GIVES.get(lang, _GIVES_ANY).search(text) is not None
 
 
 def reason_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
@@ -55,5 +68,8 @@ def reason_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
     if not asks_why(question):
         return list(ranked)
     return lowered(
-        ranked, lambda r: not gives_reason(r.passage.text), NUMBERLESS_SHARE, NUMBERLESS_WINDOW
+        ranked,
+        lambda r: not gives_reason(r.passage.text, r.passage.lang),
+        NUMBERLESS_SHARE,
+        NUMBERLESS_WINDOW,
     )

@@ -32,12 +32,24 @@ def test_other_questions_ask_no_why() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["It is red because of iron oxide.", "La couleur est due à l'oxyde de fer.",
-     "Es rojo debido a los óxidos.", "Он красный из-за оксида железа.", "红色是由氧化铁造成的。"],
+    ("text", "lang"),
+    [("It is red because of iron oxide.", "en"), ("La couleur est due à l'oxyde de fer.", "fr"),
+     ("Es rojo debido a los óxidos.", "es"), ("Он красный из-за оксида железа.", "ru"),
+     ("红色是由氧化铁造成的。", "zh"), ("It restarts every night since the logs grow.", "en")],
 )  # fmt: skip
-def test_a_reason_is_read_in_each_language(text: str) -> None:
-    assert gives_reason(text)
+def test_a_reason_is_read_in_each_language(text: str, lang: str) -> None:
+    assert gives_reason(text, lang)
+
+
+def test_each_language_reads_its_own_reason_words() -> None:
+    # The French "car" ("because") is an English passage's car (a reviewer's case).
+    assert not gives_reason("The car is parked outside.", "en")
+    assert gives_reason("Il est rouge, car le sol contient du fer.", "fr")
+
+
+def test_a_statement_with_porque_asks_no_why() -> None:
+    assert not asks_why("Es rojo porque tiene hierro.")
+    assert asks_why("porque es rojo marte?")
 
 
 def test_a_passage_saying_the_words_without_a_reason_gives_none() -> None:
