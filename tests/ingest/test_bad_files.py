@@ -8,6 +8,7 @@ page that is only navigation.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -210,3 +211,13 @@ def test_a_documents_own_list_of_words_and_its_table_are_read() -> None:
     text = "Terms used in this guide.\n\n" + "\n".join(words) + "\n\nThat is all of them.\n"
     document = read("glossary.txt", text.encode())
     assert any(words[100] in block.text for block in document.blocks)
+
+
+def test_chinese_lines_without_punctuation_are_no_list_of_words() -> None:
+    """Verse set a line at a time without punctuation ("床前明月光"): no spaces, yet no word
+    list; a reviewer's 1,200 lines of it were refused as one."""
+    excerpt = (FIXTURES / "sanguo-yanyi-excerpt.txt").read_text(encoding="utf-8")
+    lines = [part for part in re.split(r"[，。！？；：、\s]+", excerpt) if part][:1200]
+    assert len(lines) >= 1000
+    document = read("verse.txt", "\n".join(lines).encode())
+    assert document.blocks
