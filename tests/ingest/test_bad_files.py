@@ -217,7 +217,8 @@ def test_chinese_lines_without_punctuation_are_no_list_of_words() -> None:
     """Verse set a line at a time without punctuation ("床前明月光"): no spaces, yet no word
     list; a reviewer's 1,200 lines of it were refused as one."""
     excerpt = (FIXTURES / "sanguo-yanyi-excerpt.txt").read_text(encoding="utf-8")
-    lines = [part for part in re.split(r"[，。！？；：、\s]+", excerpt) if part][:1200]
+    parts = re.split(r"[，。！？；：、\s]+", excerpt)
+    lines = [part for part in parts if re.fullmatch(r"[\u4e00-\u9fff]+", part)][:1200]
     assert len(lines) >= 1000
     document = read("verse.txt", "\n".join(lines).encode())
     assert document.blocks
