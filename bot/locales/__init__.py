@@ -74,7 +74,8 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     ``replying`` to an answer, whose results are numbered; up to three digits: "2004" is a
     year asked about, and past 10 with a question mark it is asked about ("404?")."""
     number = (_REPLIED_NUMBER if replying else _NUMBERED).fullmatch(text)
-    if number and (int(number[1]) <= _ALWAYS_A_RANK or not number[2]):
+    marked = number is not None and number[0].lstrip()[:1] in "#№"  # "#12?" names a result
+    if number and (marked or int(number[1]) <= _ALWAYS_A_RANK or not number[2]):
         return int(number[1])
     said = [w for w in _letters(_folded(text)).split() if w not in _ordinal_words()]
     rest = "".join(said) if said and all(_is_cjk(w) for w in said) else " ".join(said)

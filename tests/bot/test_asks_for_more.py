@@ -68,7 +68,8 @@ def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "rank"), [("2", 2), ("7?", 7), ("11", 11), ("25.", 25), ("400", 400), ("0", 0)]
+    ("text", "rank"),
+    [("2", 2), ("7?", 7), ("11", 11), ("#12?", 12), ("25.", 25), ("400", 400), ("0", 0)],
 )
 def test_a_bare_number_replying_to_results_is_a_rank(text: str, rank: int) -> None:
     assert result_asked(text, replying=True) == rank
