@@ -469,3 +469,18 @@ def test_a_page_with_a_few_stray_nul_bytes_is_read_not_refused_as_binary() -> No
     story = [f"The council voted on day {n} to rebuild the old harbour wall." for n in range(30)]
     ad = f'<a href="/ad"><img src="ad.gif" alt="">{chr(0) * 11}</a>'
     assert texts(_page(ad + "".join(f"<p>{line}</p>" for line in story))) == story
+
+
+def test_a_texinfo_pages_copy_link_marks_are_not_text() -> None:
+    # GNU manuals (bashref.html) end every heading and defined term with a "¶" link to itself:
+    # citations read "Bash Features ¶ › 5 Shell Variables ¶".
+    page = (
+        "<html><head><title>Manual</title></head><body><h1>Bash Features</h1>"
+        '<h2 class="chapter" id="v"><span>5 Shell Variables<a class="copiable-link" href="#v">'
+        " &para;</a></span></h2><p>This chapter describes the shell variables that Bash uses."
+        "</p></body></html>"
+    )
+    document = read("bashref.html", page.encode())
+    assert [(block.section, block.text) for block in document.blocks] == [
+        ("5 Shell Variables", "This chapter describes the shell variables that Bash uses.")
+    ]

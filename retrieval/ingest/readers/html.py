@@ -71,7 +71,8 @@ _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search",
 _FURNITURE = re.compile(
     r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
-    r"|headerlink|permalink|mw-editsection|reflist|references|refbegin|noprint|skip-?link|skip-?nav"
+    r"|headerlink|permalink|copiable-link|anchor-?link|mw-editsection|reflist|references|refbegin"
+    r"|noprint|skip-?link|skip-?nav"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
     # A bar of the languages a page is also in ("Available Languages: de | en | fr").
     r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
