@@ -554,8 +554,7 @@ def weights(
     )
     found = _alternatives(question, analyzer, snapshot, lang) if shares else iter(())
     alternatives = {a: word for a, word in found if a not in result}
-    if lang == "en" and "age" in own and "old" not in result and _HOW_OLD_ASKED.search(question):
-        alternatives["old"] = "age"
+    alternatives.update(_old_for_age(question, lang, own, result))
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     for group, word, weight in _groups_named(own, analyzer, snapshot):
         if group not in result:
@@ -613,6 +612,14 @@ def _read_elsewhere(
     if lang != "en":
         return _foreign_readings(own, question, analyzer, snapshot, lang)
     return iter(())
+
+
+def _old_for_age(
+    question: str, lang: str, own: Sequence[str], searched: Mapping[str, float]
+) -> dict[str, str]:
+    """ "old" as a synonym of "age" where "how old" was searched as "age" ("18 years old")."""
+    asked = lang == "en" and "age" in own and _HOW_OLD_ASKED.search(question) is not None
+    return {"old": "age"} if asked and "old" not in searched else {}
 
 
 class Weights(dict[str, float]):

@@ -27,6 +27,7 @@ READERS: dict[str, str] = {
     ".txt": "retrieval.ingest.readers.text:read_text",
     ".md": "retrieval.ingest.readers.markdown:read_markdown",
     ".markdown": "retrieval.ingest.readers.markdown:read_markdown",
+    ".rst": "retrieval.ingest.readers.rest:read_rest",
     ".html": "retrieval.ingest.readers.html:read_html",
     ".htm": "retrieval.ingest.readers.html:read_html",
     ".pdf": "retrieval.ingest.readers.pdf:read_pdf",

@@ -258,7 +258,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     footer_date = find_date(footer)
     date = find_date(stated) or find_date(raw_header) or footer_date
     lines = lines[: len(lines) - len(footer)] if footer_date else lines
-    title, start = _title(lines, header_end, fallback_title)
+    title, start = _title(lines, header_end, fallback_title, fields)
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
     # an e-text's questions (a novel's, an essay's, a glossary's) are its text, never a FAQ's
@@ -661,13 +661,17 @@ def _underlined(text: str) -> set[str]:
     }
 
 
-def _title(lines: list[str], header_end: int, fallback: str) -> tuple[str, int]:
+def _title(
+    lines: list[str], header_end: int, fallback: str, fields: dict[str, str]
+) -> tuple[str, int]:
     """The title among the lines before the first paragraph, and where the text after it starts.
     Not a line under a numbered heading: a text that opens with one ("5.8. How can I check …
     what version it is?") has no title line after it. Not the first chapter's heading of a book
     of chapters ("第1章 宴桃园豪杰三结义 …" over 第2章, 第3章, …), nor an author's name over
-    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН"), nor the heading of a preamble."""
-    if lines and _PREAMBLE.match(lines[0]):
+    the title in capitals ("Антон Чехов" / "ХАМЕЛЕОН"), nor the heading of a preamble, nor any
+    line where the header's ``fields`` say the title ("Title: Style Guide for Python Code"
+    over "Introduction", which heads the first section)."""
+    if (lines and _PREAMBLE.match(lines[0])) or any(fields.get(k) for k in _TITLE_FIELDS):
         return fallback, 0  # "PREAMBLE" opening a constitution heads its first part
     book = len(lines) > 1 and sum(map(is_chapter, lines)) > 1
     if lines and _CHAPTER_TITLE.match(lines[0]) and "\n" not in lines[0] and not book:
@@ -717,6 +721,10 @@ def _opening_fields(text: str) -> tuple[dict[str, str], str]:
                 return fields, "\n".join(lines[number:])
             break
         match = _HEADER_FIELD.match(line)
+        if match is None and fields and line[:1] in " \t":  # a value run on ("Author: A,")
+            key = next(reversed(fields))
+            fields[key] = f"{fields[key]} {squeeze(line)}"
+            continue
         if match is None:
             break
         fields.setdefault(match["key"].lower(), squeeze(match["value"]))

@@ -1,0 +1,202 @@
+"""reStructuredText (``.rst``): Sphinx documentation and PEPs, read by the Markdown reader once
+their markup is written as Markdown's.
+
+reST and Markdown say the same things otherwise: a heading is underlined (and maybe
+overlined) instead of opened by "#", code follows "::" or ``.. code-block::`` indented instead of
+fenced, a note is a directive instead of a quote, a link is `text <url>`_. Rewritten line by
+line, in small steps, the page then reads as any Markdown page does (headings nested, code kept
+whole with the sentence before it, lists as lists):
+
+- a header of "Key: value" fields opening the file (a PEP's "Title:", "Author:", "Created:")
+  becomes front matter: the document's title, author and date;
+- a heading's underline (and overline) becomes "#" marks, a level for each style in the order
+  the file first uses it, as Sphinx does;
+- "::" and the code directives (code-block, code, sourcecode) become fenced code;
+- a note, warning, tip … becomes "**Note:** …", as the page labels it;
+- any other directive (toctree, image, figure, index, automodule), comment or link target goes
+  with what is indented under it: pages, pictures and targets, not text;
+- other indented lines lose their indentation, which Markdown would read as code (a block
+  quote, a definition, a list item's next lines read on as text);
+- inline: a role reads as its title or target, a link as its text, ``literal`` as `literal`,
+  footnote marks go.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.common import find_date
+from retrieval.ingest.readers.markdown import read_markdown
+from retrieval.ingest.readers.text import text_of
+
+_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:-]+)::[ \t]*(?P<rest>.*)$")
+_COMMENT = re.compile(r"^[ \t]*\.\.(?:[ \t]|$)")  # ".. comment", ".. _target:", ".. [1] …"
+_OPTION = re.compile(r"^[ \t]+:[\w -]+:")  # ":maxdepth: 2", ":class: good"
+_LABELS = {
+    name: name.capitalize()
+    for name in "note warning tip hint important caution attention danger error".split()
+} | {"seealso": "See also", "versionadded": "New in version",
+     "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
+_CODE = frozenset({"code-block", "code", "sourcecode"})
+_RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
+_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>\S.*)$")
+_FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
+# Inline markup, as the built page shows it.
+_ROLE = re.compile(r":(?P<role>[\w:+-]+):`(?:(?P<title>[^`<]*?)\s*<[^`>]*>|~?(?P<target>[^`]*))`")
+_LINK = re.compile(r"`([^`<]+?)\s*<([^`>]+)>`__?")
+_REFERENCE = re.compile(r"`([^`]+)`__?")
+_NOTE_MARK = re.compile(r"\s?\[(?:#[\w-]*|\*|\d+)\]_")
+
+
+def read_rest(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of reStructuredText files (``.rst``)."""
+    return read_markdown(markdown(text_of(data, path)).encode("utf-8"), path)
+
+
+def markdown(text: str) -> str:
+    """``text`` (reST) written as Markdown (see the module's docstring)."""
+    lines = text.split("\n")
+    front, start = _front_matter(lines)
+    return "\n".join([*front, *_body(lines[start:])])
+
+
+def _front_matter(lines: list[str]) -> tuple[list[str], int]:
+    """The header's fields as front matter, and the index of the line after the header."""
+    fields: dict[str, str] = {}
+    index = 0
+    while index < len(lines) and lines[index].strip():
+        field = _FIELD.match(lines[index])
+        if field is None and fields and lines[index][:1] in " \t":  # "Author: A," / "  B"
+            key = next(reversed(fields))
+            fields[key] += " " + lines[index].strip()
+        elif field is None:
+            return [], 0
+        else:
+            fields[field["key"].lower()] = field["value"].strip()
+        index += 1
+    if len(fields) < 3 or "title" not in fields:
+        return [], 0
+    front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
+    if "date" in front:
+        front["date"] = find_date([front["date"]]) or front["date"]
+    if "author" in front:  # names, without their addresses
+        front["author"] = re.sub(r"\s*<[^<>]*>", "", front["author"]).rstrip(",")
+    quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
+    return ["---", *quoted, "---", ""], index
+
+
+def _yaml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _body(lines: list[str]) -> list[str]:
+    """The lines after the header as Markdown."""
+    out: list[str] = []
+    styles: list[tuple[str, bool]] = []  # heading styles in the order first used
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        heading = _heading(lines, index)
+        if heading is not None:
+            text, style, size = heading
+            if style not in styles:
+                styles.append(style)
+            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + _inline(text.strip()), ""]
+            index += size
+            continue
+        directive = _DIRECTIVE.match(line)
+        if directive is not None:
+            index = _directive(lines, index, directive, out)
+            continue
+        if _COMMENT.match(line):  # a comment or a target, and what is indented under it
+            index = _past_block(lines, index + 1, _indent(line))
+            continue
+        stripped = line.rstrip()
+        if stripped.endswith("::"):  # "Example::" over its code: "Example:"
+            said = stripped[:-1].strip() if stripped.strip() != "::" else ""
+            out.append(_inline(said))
+            end = _past_block(lines, index + 1, _indent(line))
+            out += _fenced(lines[index + 1 : end], "")
+            index = end
+            continue
+        out.append(_inline(line.strip()))
+        index += 1
+    return out
+
+
+def _heading(lines: list[str], index: int) -> tuple[str, tuple[str, bool], int] | None:
+    """The heading at ``index``, its style (rule character, overlined) and how many lines it
+    takes; None for any other line."""
+    line = lines[index].strip()
+    over = _RULE.match(line)
+    framed = over is not None and index + 2 < len(lines) and lines[index + 2].strip() == line
+    if framed and lines[index + 1].strip() and not _RULE.match(lines[index + 1]):
+        assert over is not None  # (framed says so)
+        return lines[index + 1], (over[1], True), 3
+    raw = lines[index]
+    if not line or over is not None or raw[:1] in " \t" or index + 1 >= len(lines):
+        return None
+    under = _RULE.match(lines[index + 1])
+    if under is None or len(lines[index + 1].rstrip()) < len(raw.rstrip()):
+        return None
+    return raw, (under[1], False), 2
+
+
+def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str]) -> int:
+    """Write the directive at ``lines[index]`` into ``out``; the index after it."""
+    name, rest = found["name"].lower(), found["rest"].strip()
+    end = _past_block(lines, index + 1, _indent(lines[index]))
+    body = [line for line in lines[index + 1 : end] if not _OPTION.match(line)]
+    if name in _LABELS:  # ".. note:: Do not run this" / "   as root.": the note's text
+        label = _LABELS[name]
+        text = [_inline(line.strip()) for line in [rest, *body]]
+        while text and not text[0]:
+            text.pop(0)
+        first = f"**{label}:** {text[0]}" if text else f"**{label}.**"
+        out += ["", first, *text[1:], ""]
+    elif name in _CODE:
+        out += _fenced(body, rest.split()[0] if rest else "")
+    return end
+
+
+def _fenced(block: list[str], language: str) -> list[str]:
+    """An indented block of code, fenced, its common indentation gone."""
+    inner = min((_indent(line) for line in block if line.strip()), default=0)
+    code = [line[inner:] if line.strip() else "" for line in block]
+    while code and not code[-1]:
+        code.pop()
+    while code and not code[0]:
+        code.pop(0)
+    return ["", f"````{language}", *code, "````", ""] if code else []
+
+
+def _past_block(lines: list[str], index: int, indent: int) -> int:
+    """The index of the first line after ``index`` back at ``indent`` or less (blank lines
+    inside the block included)."""
+    while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) > indent):
+        index += 1
+    return index
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _inline(line: str) -> str:
+    """One line's inline markup as Markdown's: ``literal`` as `literal`, a role as its title or
+    target (a PEP's as "PEP 8"), a link as [text](url), a reference as its text."""
+    line = line.replace("``", "`")
+    line = _ROLE.sub(_role, line)
+    line = _LINK.sub(r"[\1](\2)", line)
+    line = _REFERENCE.sub(r"\1", line)
+    return _NOTE_MARK.sub("", line)
+
+
+def _role(match: re.Match[str]) -> str:
+    text = match["title"] or match["target"] or ""
+    role = match["role"].rsplit(":", 1)[-1]
+    if role in ("pep", "rfc"):
+        return f"{role.upper()} {text}"
+    return f"`{text}`" if role in ("func", "class", "meth", "attr", "mod", "data", "obj") else text

@@ -1,0 +1,77 @@
+"""reStructuredText files (Sphinx documentation, PEPs) are read as their pages show them:
+headings nested, code whole under the sentence before it, notes labelled, markup gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.ingest.passages import passages
+from retrieval.ingest.pipeline import read
+
+PEP8 = Path(__file__).parent / "fixtures" / "peps" / "pep-0008-excerpt.rst"
+
+GUIDE = """\
+=========
+Big Title
+=========
+
+Install it with ``pip`` (see :pep:`8` and the `docs <https://example.org/docs>`_).
+
+Usage
+-----
+
+.. note:: Do not run this
+   as root.
+
+.. toctree::
+   :maxdepth: 2
+
+   install
+   usage
+
+Run the tool with its help option::
+
+    pip install foo
+    foo --help
+
+.. code-block:: python
+
+   def f(*args, **kwargs):
+       return 1
+"""
+
+
+def _found() -> list[tuple[str, str | None, str]]:
+    found = passages(read("guide.rst", GUIDE.encode()), "guide.rst")
+    return [(p.kind, p.section, p.text) for p in found]
+
+
+def test_a_pep_is_titled_dated_and_signed_by_its_header() -> None:
+    document = read("pep-0008.rst", PEP8.read_bytes())
+    assert document.title == "Style Guide for Python Code"
+    assert document.date == "2001-07-05"
+    assert document.author == "Guido van Rossum, Barry Warsaw, Alyssa Coghlan"
+
+
+def test_headings_nest_and_code_stays_whole_under_its_sentence() -> None:
+    found = passages(read("pep-0008.rst", PEP8.read_bytes()), "pep-0008.rst")
+    (indentation,) = [p for p in found if p.text == "Use 4 spaces per indentation level."]
+    assert (indentation.section, indentation.above) == ("Indentation", ("Code Lay-out",))
+    code = [p for p in found if p.kind == "code" and "foo = long_function_name(" in p.text]
+    assert code and "# Aligned with opening delimiter." in code[0].text
+
+
+def test_inline_markup_reads_as_the_page_shows_it() -> None:
+    assert ("text", None, "Install it with pip (see PEP 8 and the docs).") in _found()
+
+
+def test_a_note_is_labelled_and_a_toctree_is_no_text() -> None:
+    texts = [text for _, _, text in _found()]
+    assert "Note: Do not run this as root." in texts
+    assert not any("maxdepth" in text or "install\nusage" in text for text in texts)
+
+
+def test_literal_blocks_are_code_as_written() -> None:
+    code = [text for kind, _, text in _found() if kind == "code"]
+    assert any(t.endswith("pip install foo\nfoo --help") for t in code)
+    assert any("def f(*args, **kwargs):\n    return 1" in t for t in code)
