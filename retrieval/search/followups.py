@@ -144,6 +144,8 @@ _ASKING_BACK_WORDS = 3
 _ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
 # The question words of the languages the bot speaks, one of which a question of a few words
 # saying nothing else asks back with (with and without accents, as people type them).
+# The question words that ask which one of a kind the next word names.
+_WHICH = frozenset("which what какой какая какое какие quel quelle quels quelles cuál qué".split())
 _QUESTION_WORDS = frozenset(
     """what when where which who whom whose why how
     что когда где куда откуда какой какая какое какие каков почему зачем кто сколько как чей
@@ -165,6 +167,8 @@ def is_follow_up(question: str) -> bool:
         return False
     if len(words) <= _ASKING_BACK_WORDS and _asks_back(words):
         return True
+    if len(words) == 2 and words[0] in _WHICH and not _says_nothing(words[1]):
+        return True  # "which version?", "what year?", "quelle version ?": of the subject before
     if _JOINING_CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
     if _CUES.match(text) and len(words) <= _CUE_WORDS:

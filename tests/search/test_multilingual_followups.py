@@ -116,3 +116,10 @@ def test_a_thing_named_by_its_number_is_a_question_of_its_own(earlier: str, ques
 def test_a_year_asked_of_the_subject_before_still_follows() -> None:
     conversation = Conversation().after("How many nuclear tests did China conduct?", None, 0.0)
     assert conversation.context_for("how many in 2004 alone?", now=1.0) is not None
+
+
+@pytest.mark.parametrize("question", ["which version?", "what year?", "Quelle version ?"])
+def test_which_and_one_word_asks_of_the_subject_before(question: str) -> None:
+    # "async and await syntax" then "which version?" searched "version" alone (a tester's case).
+    conversation = Conversation().after("async and await syntax", None, 0.0)
+    assert conversation.context_for(question, now=1.0) == "async and await syntax"
