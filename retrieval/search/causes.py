@@ -10,7 +10,6 @@ asking how many (:func:`quantities.stating_first`, whose share and window this u
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -49,7 +48,6 @@ _GIVES = {
 _GIVES_ANY = re.compile("|".join(_GIVES_BY_LANGUAGE.values()), re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=256)  # asked of one question once per search
 def asks_why(question: str) -> bool:
     """Whether ``question`` asks why."""
     return _ASKS.search(question) is not None
