@@ -227,7 +227,7 @@ def read_terms(
         term = token.term
         if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
             continue
-        if lang == "en" and _HOW_OLD.search(clean_text, 0, token.end) and token.word == "old":
+        if lang == "en" and token.word == "old" and _HOW_OLD.search(clean_text, 0, token.end):
             found.append((analyzer.stem("age"), (token.start, token.end)))
             continue
         if not snapshot.index.passages_with(term):
