@@ -158,9 +158,8 @@ class SkippedFiles:
 
     def keep_only(self, docs: Collection[str]) -> None:
         """Forget every file but ``docs`` (those read now, or gone, are skipped no more)."""
-        for (doc,) in self.db.execute("select doc from skipped").fetchall():
-            if doc not in docs:
-                self.db.execute("delete from skipped where doc = ?", [doc])
+        for doc in self.docs() - set(docs):
+            self.db.execute("delete from skipped where doc = ?", [doc])
 
 
 class CorpusStore:
