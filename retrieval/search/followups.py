@@ -142,10 +142,10 @@ _WORD = re.compile(r"\w+")
 # the stop words, the words that finish an English question word: "how long", "how often".
 _ASKING_BACK_WORDS = 3
 _ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
-# The question words of the languages the bot speaks, one of which a question of a few words
-# saying nothing else asks back with (with and without accents, as people type them).
 # The question words that ask which one of a kind the next word names.
 _WHICH = frozenset("which what какой какая какое какие quel quelle quels quelles cuál qué".split())
+# The question words of the languages the bot speaks, one of which a question of a few words
+# saying nothing else asks back with (with and without accents, as people type them).
 _QUESTION_WORDS = frozenset(
     """what when where which who whom whose why how
     что когда где куда откуда какой какая какое какие каков почему зачем кто сколько как чей
