@@ -159,8 +159,8 @@ def first_in(
         if heads(r.passage.section, division) and doc in (None, r.passage.doc)
     ]
     if bare:
-        first_seen = {d: i for i, d in reversed(list(enumerate(r.passage.doc for r in chosen)))}
-        chosen.sort(key=lambda r: (first_seen[r.passage.doc], r.passage.ordinal))
+        documents = {d: i for i, d in enumerate(dict.fromkeys(r.passage.doc for r in chosen))}
+        chosen.sort(key=lambda r: (documents[r.passage.doc], r.passage.ordinal))
     return brought_first(ranked, chosen) if chosen else ranked
 
 
