@@ -62,6 +62,7 @@ _SPACING_ACCENT = re.compile(
 _ACCENT_SET_APART = re.compile("[¨´ˆ˜ˇ˚˝¸]")  # (a quick look before the pattern above)
 _COMBINING = dict(zip("¨´ˆ˜ˇ˚˝¸", "\u0308\u0301\u0302\u0303\u030c\u030a\u030b\u0327", strict=True))
 _WORD_GAP = 0.2  # ems between two letters' advance boxes that part two words (see _gaps_spaced)
+_SPACING_PAGES = 3  # pages a document's word gaps are checked on before none is looked for
 FAR_JOIN = 1.8  # a hyphenated word's rest this many sizes lower is no next line's (see below)
 
 
@@ -166,6 +167,7 @@ def page_lines(page: Any, number: int) -> list[Line]:
     textpage = page.get_textpage()
     try:
         textpage.turn = _turn(page)  # read by _char_box
+        textpage.spacing = spacing = _spacing(page)  # read by _gaps_spaced
         text = textpage.get_text_range()
         height = page.get_height()  # as the viewer shows it, turned or not
         found: list[tuple[Line, str, int]] = []
@@ -189,9 +191,32 @@ def page_lines(page: Any, number: int) -> list[Line]:
                 lines,
                 lambda raw, at: _line(textpage, number, raw, at, height),
             )
+        spacing.checked += 1
         return lines + hidden
     finally:
         textpage.close()
+
+
+class _Spacing:
+    """Whether a document's word gaps are still checked (see :func:`_gaps_spaced`): on its
+    first :data:`_SPACING_PAGES` pages, and on every page after once one found a space to put
+    in. A font that puts a letter at the space's code is the document's, on every page; a
+    300-page report without one was read two and a half times slower for checking each."""
+
+    def __init__(self) -> None:
+        self.checked = 0  # pages read
+        self.found = False  # a space put in on one of them
+
+    def wanted(self) -> bool:
+        return self.found or self.checked < _SPACING_PAGES
+
+
+def _spacing(page: Any) -> _Spacing:
+    """The :class:`_Spacing` of ``page``'s document, kept on it."""
+    found: _Spacing | None = getattr(page.pdf, "quotebot_spacing", None)
+    if found is None:
+        found = page.pdf.quotebot_spacing = _Spacing()
+    return found
 
 
 def _outside(lines: Sequence[Line], page: Any) -> set[int]:
@@ -447,6 +472,9 @@ def _gaps_spaced(textpage: Any, raw: str, start: int) -> str:
     letters' advance boxes tell: inside a word they touch (kerning moves them a hundredth of an
     em), between words a fifth of an em or more parts them. (The second copy of a word drawn
     twice, blanked already, is no letter.)"""
+    spacing: _Spacing | None = getattr(textpage, "spacing", None)
+    if spacing is not None and not spacing.wanted():
+        return raw
     pairs = [
         index
         for index in range(1, len(raw))
@@ -460,6 +488,8 @@ def _gaps_spaced(textpage: Any, raw: str, start: int) -> str:
     # "ANNUAL REPORT" set 0.2 em apart: a reviewer's case), not words run together.
     if not cuts or 2 * len(cuts) > len(pairs):
         return raw
+    if spacing is not None:
+        spacing.found = True
     # (the last step that looks a character up by its offset: a space may shift them now)
     pieces = [raw[begin:end] for begin, end in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
     return " ".join(pieces)
