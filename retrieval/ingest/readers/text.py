@@ -64,10 +64,10 @@ from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 WORD_LIST = "a list of words, one a line, not text to quote"
 WORD_LIST_LINES = 1000  # the fewest lines of a word list that is skipped (see is_word_list)
 WORD_LIST_SHARE = 0.9  # of its lines, the share that are one word each
-# One word alone on its line: no sentence's stop or comma in it ("don't", "e-mail", "U.S.A")
-# A word alone on its line, in a script that spaces its words: a line of Chinese or Japanese
-# verse ("床前明月光") is no word, though it holds no space.
-_LONE_WORD = re.compile(r"^\s*(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[\w'’.-]){1,40}\s*$")
+# One word alone on its line, no sentence's stop or comma in it ("don't", "e-mail", "U.S.A"),
+# in a script that spaces its words: a line of Chinese or Japanese verse ("床前明月光") is no
+# word, though it holds no space.
+_LONE_WORD = re.compile(rf"^\s*(?:(?!{CJK_CHAR.pattern})[\w'’.-]){{1,40}}\s*$")
 LAST_LINES = 40  # trailing lines past a signature block's: placed as fragments (see _place_last)
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
