@@ -699,12 +699,13 @@ def _header_fields(text: str) -> tuple[dict[str, str], str]:
     "Last-modified: 10 March 2003", "URL: http://…"), keys in lower case, and the text after
     it. They say the document's title, date and source; as text they would be its title
     ("Archive-Name: … Posting-Frequency: irregular") and a section ("Version: 015")."""
-    fields, rest = _opening_fields(text.lstrip("\n"))
+    opening = text.lstrip("\n")
+    fields, rest = _opening_fields(opening)
     if fields:
         return fields, rest
     # Under a title line ("PEP 572 – Assignment Expressions" / "" / "Author: …" / "Created: …")
     # the fields say the author and date too, and stay as text: the title is the first line.
-    first, blank, after = text.lstrip("\n").partition("\n\n")
+    first, blank, after = opening.partition("\n\n")
     if blank and "\n" not in first and _HEADER_FIELD.match(first) is None:
         return _opening_fields(after.lstrip("\n"))[0], text
     return {}, text
