@@ -340,12 +340,9 @@ def _box_label(line: str, reading: _Reading) -> str:
     screenshot), never the box ("Tip: If you use PyCharm …"); so does code included from
     another file ("… for all the attributes:" over "{* ../../docs_src/body/tutorial001.py *}")."""
     box = _ADMONITION.match(line)
-    if box is None:
-        if _INCLUDE.match(line):
-            _pictured(reading)
-        return _tab_label(line)
-    _pictured(reading)
-    return box["title"] or box["kind"].capitalize()
+    if box is not None or _INCLUDE.match(line):
+        _pictured(reading)
+    return (box["title"] or box["kind"].capitalize()) if box else _tab_label(line)
 
 
 def _label(reading: _Reading, count: int) -> None:

@@ -1138,9 +1138,8 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         # Over a page or column break a paragraph runs on only mid-sentence: into a word in
         # lower case, or into the stop or comma its sentence goes on with ("zero¹¹" / ". There")
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
-    if (BULLET.match(line.text) and not _formula_goes_on(previous, line)) or abs(
-        line.size - previous.size
-    ) > 1:
+    item = BULLET.match(line.text) and not _formula_goes_on(previous, line)
+    if item or abs(line.size - previous.size) > 1:
         return True
     gap = previous.y_last - line.y
     if gap > 1.4 * pitch and (
@@ -1159,9 +1158,8 @@ def _formula_goes_on(previous: Line, line: Line) -> bool:
     """Whether ``line``, opening with what reads as a list's number ("1) given …"), closes a
     parenthesis the line before left open: Kalman's "The optimal estimate … of x(t +" / "1)
     given y(t0), …" is one sentence, cut mid-formula, not a theorem and a list's first item."""
-    return bool(_CLOSING_NUMBER.match(line.text)) and previous.text.count(
-        "("
-    ) > previous.text.count(")")
+    opened = previous.text.count("(") > previous.text.count(")")
+    return opened and _CLOSING_NUMBER.match(line.text) is not None
 
 
 _CLOSING_NUMBER = re.compile(r"^\d{1,2}\)")

@@ -63,6 +63,7 @@ _ACCENT_SET_APART = re.compile("[¨´ˆ˜ˇ˚˝¸]")  # (a quick look before the
 _COMBINING = dict(zip("¨´ˆ˜ˇ˚˝¸", "\u0308\u0301\u0302\u0303\u030c\u030a\u030b\u0327", strict=True))
 _WORD_GAP = 0.2  # ems between two letters' advance boxes that part two words (see _gaps_spaced)
 _SPACING_PAGES = 3  # pages a document's word gaps are checked on before none is looked for
+_LEAST_SIZE = 2  # points: letters smaller are no text whose word spaces can be measured
 FAR_JOIN = 1.8  # a hyphenated word's rest this many sizes lower is no next line's (see below)
 
 
@@ -475,15 +476,18 @@ def _gaps_spaced(textpage: Any, raw: str, start: int) -> str:
     spacing: _Spacing | None = getattr(textpage, "spacing", None)
     if spacing is not None and not spacing.wanted():
         return raw
-    pairs = [
-        index
-        for index in range(1, len(raw))
-        if raw[index].isalpha()
-        and raw[index - 1].isalpha()
-        and _at(textpage, raw, start, index - 1)
-        and _at(textpage, raw, start, index)
+    letters = [
+        char.isalpha() and _at(textpage, raw, start, index) for index, char in enumerate(raw)
     ]
-    cuts = [index for index in pairs if _parted(textpage, start + index)]
+    pairs = [index for index in range(1, len(raw)) if letters[index - 1] and letters[index]]
+    # Each letter's box looked up once, though two pairs share it (a mirrored glyph has none).
+    boxes = {
+        index: None if _mirrored(textpage, start + index) else _advance_box(textpage, start + index)
+        for index in {*pairs, *(index - 1 for index in pairs)}
+    }
+    cuts = [
+        index for index in pairs if _parted(textpage, start + index, boxes[index - 1], boxes[index])
+    ]
     # Letters set apart all along are a heading's tracking ("A N N U A L  R E P O R T" came of
     # "ANNUAL REPORT" set 0.2 em apart: a reviewer's case), not words run together.
     if not cuts or 2 * len(cuts) > len(pairs):
@@ -501,17 +505,25 @@ def _at(textpage: Any, raw: str, start: int, index: int) -> bool:
     return bool(pdfium_c.FPDFText_GetUnicode(textpage.raw, start + index) == ord(raw[index]))
 
 
-def _parted(textpage: Any, index: int) -> bool:
-    """Whether the character at ``index`` starts a fifth of an em or more after the end of the
-    one before it, on its baseline (see :func:`_gaps_spaced`). A mirrored glyph (the XeTeX
-    logo's reversed E) has no advance box to go by."""
-    if _mirrored(textpage, index - 1) or _mirrored(textpage, index):
+def _parted(
+    textpage: Any,
+    index: int,
+    before: tuple[float, float, float] | None,
+    after: tuple[float, float, float] | None,
+) -> bool:
+    """Whether the character at ``index`` (its advance box ``after``) starts a fifth of an em or
+    more after the end of the one before it (``before``), on its baseline (see
+    :func:`_gaps_spaced`). A mirrored glyph (the XeTeX logo's reversed E) has no advance box to
+    go by (None)."""
+    if before is None or after is None:
         return False
-    before, after = _advance_box(textpage, index - 1), _advance_box(textpage, index)
+    gap = after[0] - before[1]
+    if gap < _WORD_GAP * _LEAST_SIZE:  # no word's space at any size read: letters of a word
+        return False  # (most pairs: their font's size is not looked up)
     size = _font_size(textpage, index)
-    if size < 2 or abs(before[2] - after[2]) > 0.3 * size:  # a sub- or superscript
+    if size < _LEAST_SIZE or abs(before[2] - after[2]) > 0.3 * size:  # a sub- or superscript
         return False
-    return after[0] - before[1] >= _WORD_GAP * size
+    return gap >= _WORD_GAP * size
 
 
 def _mirrored(textpage: Any, index: int) -> bool:

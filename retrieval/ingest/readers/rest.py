@@ -131,10 +131,10 @@ def _heading(lines: list[str], index: int) -> tuple[str, tuple[str, bool], int] 
     takes; None for any other line."""
     line = lines[index].strip()
     over = _RULE.match(line)
-    framed = over is not None and index + 2 < len(lines) and lines[index + 2].strip() == line
-    if framed and lines[index + 1].strip() and not _RULE.match(lines[index + 1]):
-        assert over is not None  # (framed says so)
-        return lines[index + 1], (over[1], True), 3
+    if over is not None and index + 2 < len(lines) and lines[index + 2].strip() == line:
+        title = lines[index + 1]  # framed by two rules alike
+        if title.strip() and not _RULE.match(title):
+            return title, (over[1], True), 3
     raw = lines[index]
     if not line or over is not None or raw[:1] in " \t" or index + 1 >= len(lines):
         return None

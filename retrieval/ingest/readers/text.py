@@ -64,10 +64,10 @@ from retrieval.text import CJK_CHAR, clean, squeeze, word_count
 WORD_LIST = "a list of words, one a line, not text to quote"
 WORD_LIST_LINES = 1000  # the fewest lines of a word list that is skipped (see is_word_list)
 WORD_LIST_SHARE = 0.9  # of its lines, the share that are one word each
-# One word alone on its line: no sentence's stop or comma in it ("don't", "e-mail", "U.S.A")
-# A word alone on its line, in a script that spaces its words: a line of Chinese or Japanese
-# verse ("床前明月光") is no word, though it holds no space.
-_LONE_WORD = re.compile(r"^\s*(?:(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[\w'’.-]){1,40}\s*$")
+# One word alone on its line, no sentence's stop or comma in it ("don't", "e-mail", "U.S.A"),
+# in a script that spaces its words: a line of Chinese or Japanese verse ("床前明月光") is no
+# word, though it holds no space.
+_LONE_WORD = re.compile(rf"^\s*(?:(?!{CJK_CHAR.pattern})[\w'’.-]){{1,40}}\s*$")
 LAST_LINES = 40  # trailing lines past a signature block's: placed as fragments (see _place_last)
 TITLE_SENTENCE_WORDS = 25  # the longest first sentence still read as a title
 OUTDENTED_WORDS = 16  # the longest line read as a heading for standing left of its text
@@ -699,12 +699,13 @@ def _header_fields(text: str) -> tuple[dict[str, str], str]:
     "Last-modified: 10 March 2003", "URL: http://…"), keys in lower case, and the text after
     it. They say the document's title, date and source; as text they would be its title
     ("Archive-Name: … Posting-Frequency: irregular") and a section ("Version: 015")."""
-    fields, rest = _opening_fields(text.lstrip("\n"))
+    opening = text.lstrip("\n")
+    fields, rest = _opening_fields(opening)
     if fields:
         return fields, rest
     # Under a title line ("PEP 572 – Assignment Expressions" / "" / "Author: …" / "Created: …")
     # the fields say the author and date too, and stay as text: the title is the first line.
-    first, blank, after = text.lstrip("\n").partition("\n\n")
+    first, blank, after = opening.partition("\n\n")
     if blank and "\n" not in first and _HEADER_FIELD.match(first) is None:
         return _opening_fields(after.lstrip("\n"))[0], text
     return {}, text
