@@ -195,6 +195,21 @@ def test_a_sentence_running_on_past_its_line_is_not_junk(line: str) -> None:
     assert not is_junk(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Deploying to GitHub Pages with GitHub Actions",
+        "PostgreSQL vs MySQL",
+        "Every iPhone and iOS device",
+        "MgCO3 + H2SO4 → MgSO4 + H2O + CO2",
+    ],
+)
+def test_names_written_in_camel_case_are_no_flattened_menu(line: str) -> None:
+    # Two such names were taken for menu items run together, and the heading, a list's line
+    # or a formula was dropped.
+    assert not is_junk(line)
+
+
 # Ordinary words, including some that widgets use ("share", "print", "home", "next", "more").
 _WORDS = (
     "china russia the two sides will share print more home next search list menu top send "

@@ -101,6 +101,11 @@ def _script(letter: str) -> str:
     return name.split(" ")[0] if name else "?"
 
 
+def _glued_words(text: str) -> int:
+    """How many words of ``text`` have items run together (:data:`_GLUED`)."""
+    return sum(1 for word in text.split() if _GLUED.search(word))
+
+
 def words_up_to(text: str, most: int) -> int:
     """:func:`word_count` of ``text``, or ``most`` or more when it has that many words: an
     ASCII line (most lines) is split only as far as that (a long paragraph is not split
@@ -129,9 +134,11 @@ def is_junk(line: str) -> bool:
         return False  # a command, a path or a web address is content: "sed 's/a/b/g' file"
     if count <= 14 and len(_SEPARATORS.findall(text)) >= 2:
         return True  # a breadcrumb or menu: "Home > China/Kina", "News | World | Sport"
-    if count <= 12 and sum(1 for word in text.split() if _GLUED.search(word)) >= 2:
-        # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter"; two words
-        # glued, not one word's humps ("PEP 287 – reStructuredText Docstring Format")
+    if count <= 12 and len(_GLUED.findall(text)) >= 3 and _glued_words(text) >= 2:
+        # a flattened menu: "Send your storiesGet more from …MobileRSSNewsletter", three items
+        # run together in two words; not one word's humps ("PEP 287 – reStructuredText
+        # Docstring Format") nor two product names ("Deploying to GitHub Pages with GitHub
+        # Actions", "PostgreSQL vs MySQL": dropped, they were headings lost)
         return True
     lowered = [w.strip(".,:;!?()[]<>\"'").lower() for w in text.split()]
     widget = sum(1 for w in lowered if w in _WIDGET_WORDS)
