@@ -32,3 +32,11 @@ def test_a_title_line_over_header_fields_gives_title_author_and_date() -> None:
 def test_the_header_fields_stay_searchable() -> None:
     found = passages(read("pep-0287.txt", PEP.encode()), "pep-0287.txt")
     assert any("Status: Active" in p.text for p in found)
+
+
+def test_several_authors_read_without_their_addresses() -> None:
+    text = PEP.replace(
+        "Author: David Goodger <goodger@python.org>",
+        "Author: Chris Angelico <rosuav@gmail.com>, Tim Peters <tim.peters@gmail.com>",
+    )
+    assert read("pep-0572.txt", text.encode()).author == "Chris Angelico, Tim Peters"

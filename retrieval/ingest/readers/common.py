@@ -136,7 +136,8 @@ def stated_author(written: str | None) -> str | None:
     """An author as a document states it (a text's ``Author:`` line, front matter): a person,
     several, or a body ("World Health Organization"), without an address; None for a login
     ("jdoe") or nothing."""
-    name = squeeze(_ADDRESS.sub("", written or "")).strip(" ,;")
+    # "Chris Angelico <rosuav@…>, Tim Peters <…>": the names, each comma after its name
+    name = re.sub(r"\s+([,;])", r"\1", squeeze(_ADDRESS.sub("", written or ""))).strip(" ,;")
     if not any(ch.isalpha() for ch in name) or (" " not in name and name.islower()):
         return None
     return name
