@@ -29,7 +29,7 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
-from retrieval.ingest.readers.text import text_of
+from retrieval.ingest.readers.text import opening_fields, text_of
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:-]+)::[ \t]*(?P<rest>.*)$")
 _COMMENT = re.compile(r"^[ \t]*\.\.(?:[ \t]|$)")  # ".. comment", ".. _target:", ".. [1] …"
@@ -41,7 +41,6 @@ _LABELS = {
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
 _CODE = frozenset({"code-block", "code", "sourcecode"})
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
-_FIELD = re.compile(r"^(?P<key>[A-Za-z][\w-]*):[ \t]+(?P<value>\S.*)$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
 # Inline markup, as the built page shows it.
 _ROLE = re.compile(r":(?P<role>[\w:+-]+):`(?:(?P<title>[^`<]*?)\s*<[^`>]*>|~?(?P<target>[^`]*))`")
@@ -57,34 +56,15 @@ def read_rest(data: bytes, path: Path) -> ParsedDocument:
 
 def markdown(text: str) -> str:
     """``text`` (reST) written as Markdown (see the module's docstring)."""
-    lines = text.split("\n")
-    front, start = _front_matter(lines)
-    return "\n".join([*front, *_body(lines[start:])])
-
-
-def _front_matter(lines: list[str]) -> tuple[list[str], int]:
-    """The header's fields as front matter, and the index of the line after the header."""
-    fields: dict[str, str] = {}
-    index = 0
-    while index < len(lines) and lines[index].strip():
-        field = _FIELD.match(lines[index])
-        if field is None and fields and lines[index][:1] in " \t":  # "Author: A," / "  B"
-            key = next(reversed(fields))
-            fields[key] += " " + lines[index].strip()
-        elif field is None:
-            return [], 0
-        else:
-            fields[field["key"].lower()] = field["value"].strip()
-        index += 1
-    if len(fields) < 3 or "title" not in fields:
-        return [], 0
+    fields, after = opening_fields(text)  # a PEP's "Title:", "Author:", "Created:" …
+    if "title" not in fields:
+        return "\n".join(_body(text.split("\n")))
     front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
     if "date" in front:
         front["date"] = find_date([front["date"]]) or front["date"]
-    if "author" in front:  # names, without their addresses
-        front["author"] = re.sub(r"\s*<[^<>]*>", "", front["author"]).rstrip(",")
+    # (the Markdown reader reads the author's names without their addresses)
     quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
-    return ["---", *quoted, "---", ""], index
+    return "\n".join(["---", *quoted, "---", "", *_body(after.split("\n"))])
 
 
 def _yaml(value: str) -> str:

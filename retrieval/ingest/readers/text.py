@@ -700,18 +700,18 @@ def _header_fields(text: str) -> tuple[dict[str, str], str]:
     it. They say the document's title, date and source; as text they would be its title
     ("Archive-Name: … Posting-Frequency: irregular") and a section ("Version: 015")."""
     opening = text.lstrip("\n")
-    fields, rest = _opening_fields(opening)
+    fields, rest = opening_fields(opening)
     if fields:
         return fields, rest
     # Under a title line ("PEP 572 – Assignment Expressions" / "" / "Author: …" / "Created: …")
     # the fields say the author and date too, and stay as text: the title is the first line.
     first, blank, after = opening.partition("\n\n")
     if blank and "\n" not in first and _HEADER_FIELD.match(first) is None:
-        return _opening_fields(after.lstrip("\n"))[0], text
+        return opening_fields(after.lstrip("\n"))[0], text
     return {}, text
 
 
-def _opening_fields(text: str) -> tuple[dict[str, str], str]:
+def opening_fields(text: str) -> tuple[dict[str, str], str]:
     """The "Key: value" lines opening ``text`` (at least :data:`HEADER_FIELDS`, then a blank
     line) and the text after them; none and ``text`` when it opens otherwise."""
     lines = text.split("\n")
