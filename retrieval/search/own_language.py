@@ -61,8 +61,10 @@ def covering_first(
     passages the order stands (the English paragraph of a Russian manual that answers exactly
     stays above an English note sharing its words)."""
     head = ranked[:WINDOW]
+    if all(r.passage.lang == lang for r in head):
+        return list(ranked)  # (the documents' languages not even looked up)
     written = languages_of({r.passage.doc for r in head})
-    if all(r.passage.lang == lang for r in head) or lang not in written.values():
+    if lang not in written.values():
         return list(ranked)
     words = [covered(r) for r in head]
     most = max(map(len, words), default=0)
