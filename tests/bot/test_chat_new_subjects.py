@@ -51,12 +51,12 @@ def test_a_short_new_question_with_a_number_is_not_chained_to_the_one_before(
     assert "à la suite de" in (chat.handle("et en 2004 ?") or "")
 
 
-def test_a_question_in_another_script_starts_a_new_subject(
+def test_a_russian_question_of_its_own_after_a_french_one_is_not_chained(
     write_library: Callable[[dict[str, str]], Library],
 ) -> None:
-    # "Qu'est-ce que l'injection de dépendances ?" has as many Spanish stop words as French
-    # ones, yet a Russian question after it is plainly in another language: it was searched
-    # "(в продолжение: Qu'est-ce que l'injection de dépendances ?)".
+    # It was searched "(в продолжение: Qu'est-ce que l'injection de dépendances ?)": its
+    # number and the thing it names make it a question of its own (the French one's stop
+    # words, as many Spanish as French, say no language to switch from).
     chat = TerminalChat(write_library(DOCS), layout=Layout(columns=300, ansi=False))
     chat.handle("Qu'est-ce que l'injection de dépendances ?")
     out = (chat.handle("Как вернуть ошибку 404?") or "").replace("**", "")
