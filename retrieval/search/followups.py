@@ -21,7 +21,8 @@ from retrieval.search.languages import is_spoken_stop_word, stop_word_hits
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
 # Words a follow-up opens with, in each language the bot speaks: conjunctions ("and", "а",
-# "et", "y") and asking back ("what about", "как насчёт", "qu'en est-il", "qué tal").
+# "et", "y"), what comes next ("then", "потом", "ensuite", "luego") and asking back ("what
+# about", "как насчёт", "qu'en est-il", "qué tal").
 # Of those, the ones that join on to what was said ("and if I don't write any ON DELETE clause,
 # what happens by default?") open a follow-up of any length up to _LONG_FOLLOW_UP; "so", "but",
 # "then" also open questions of their own, and only a short one is taken to follow.
@@ -36,11 +37,12 @@ _CUES = re.compile(
     r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
     r"what else|anything else|more on|tell me more|how come|which one|otherwise|why not|"
     # Russian
-    r"а|и|ну|ещё|еще|но|тогда|как насч[её]т|что насч[её]т|а если|иначе|"
+    r"а|и|ну|ещё|еще|но|тогда|потом|затем|дальше|как насч[её]т|что насч[её]т|а если|иначе|"
     # French
-    r"et|aussi|mais|alors|et si|quoi d'autre|et pour|et en|et avec|qu'en est-il|sinon|"
+    r"et|aussi|mais|alors|ensuite|puis(?!-)|et si|quoi d'autre|et pour|et en|et avec|"
+    r"qu'en est-il|sinon|"
     # Spanish
-    r"y(?! a\b)|también|tambien|pero|entonces|qué tal|que tal|y si|qué más|que mas|"
+    r"y(?! a\b)|también|tambien|pero|entonces|luego|qué tal|que tal|y si|qué más|que mas|"
     r"qué hay de|que hay de"
     r")(?=\W|$)",
     re.IGNORECASE,
@@ -149,6 +151,7 @@ _WHICH = frozenset("which what какой какая какое какие quel 
 _QUESTION_WORDS = frozenset(
     """what when where which who whom whose why how
     что когда где куда откуда какой какая какое какие каков почему зачем кто сколько как чей
+    чего чему чем чём кого кому кем ком какого какому каким каком какую какими каких чья чьё чьи
     quoi quand où ou comment pourquoi qui quel quelle quels quelles combien lequel laquelle
     qué que cuándo cuando dónde donde cómo como cuál cual cuáles cuales quién quien cuánto
     cuanto cuánta cuanta cuántos cuantos cuántas cuantas""".split()
@@ -248,9 +251,10 @@ def _unless_asked_about(pronoun: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _says_nothing(word: str) -> bool:
-    """Whether ``word`` (lower case) is a stop word of a language the bot speaks, or finishes
-    an English question word."""
-    if word in _ASKING_COMPLEMENTS:
+    """Whether ``word`` (lower case) is a stop word of a language the bot speaks, a question
+    word (not every form of the Russian ones is a stop word: "кому?") or finishes an English
+    question word."""
+    if word in _ASKING_COMPLEMENTS or word in _QUESTION_WORDS:
         return True
     return is_spoken_stop_word(word)
 

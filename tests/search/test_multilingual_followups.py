@@ -37,6 +37,13 @@ from retrieval.search.followups import Conversation, is_follow_up
         "Иначе как?",
         "why so slow?",
         "Since when?",
+        # What comes next, and the forms of a question word a grammar gives it.
+        "Ensuite ?",
+        "Puis, comment tester ?",
+        "А потом?",
+        "¿Y luego?",
+        "Чем?",
+        "Кому?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -62,6 +69,7 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         "En quoi consiste le gel de testing ?",
         "Qu'est-ce qu'un paquet virtuel ?",
         "Y a-t-il un paquet pour Java ?",
+        "Puis-je installer Debian sur un Mac ?",
         "Faut-il redémarrer après la mise à jour ?",
         "¿Cuáles son los requisitos de hardware?",
         "¿Dónde se guardan los registros?",
