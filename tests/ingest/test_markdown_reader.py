@@ -162,12 +162,32 @@ def test_front_matter_gives_the_title_and_is_not_text() -> None:
     assert not any("title:" in text for text in texts(document))
 
 
-def test_admonitions_are_read_as_their_text_without_the_label() -> None:
+def test_admonitions_are_read_as_their_text_headed_by_their_label() -> None:
+    """'!!! info "Note"' heads its box with "Note" on the page: the text says so, and the label
+    is no passage of its own."""
     document = parsed(MDDOCS / "extensions" / "admonition.md")
     assert any(
-        t.startswith("This extension is in maintenance mode. We will") for t in texts(document)
+        t.startswith("Note: This extension is in maintenance mode. We will")
+        for t in texts(document)
     )
     assert "Note" not in texts(document)
+
+
+def test_an_admonition_without_a_title_is_headed_by_its_type() -> None:
+    """ "!!! tip" shows a box headed "Tip", "??? warning inline end" one headed "Warning" (the
+    other words are classes), '!!! note ""' one without a heading; as pymdownx's "/// tip"."""
+    source = (
+        "# Setup\n\n!!! tip\n    Use a virtual environment.\n\n"
+        "??? warning inline end\n    Never run it as root.\n\n"
+        '!!! note ""\n    Python 3.10 or later is needed.\n\n'
+        "/// tip\nKeep the lock file.\n///\n"
+    )
+    assert texts(_read(source)) == [
+        "Tip: Use a virtual environment.",
+        "Warning: Never run it as root.",
+        "Python 3.10 or later is needed.",
+        "Tip: Keep the lock file.",
+    ]
 
 
 def test_links_emphasis_and_code_marks_are_read_as_a_reader_sees_them() -> None:
@@ -485,7 +505,7 @@ def test_markdown_inside_html_marked_markdown_is_read_as_markdown() -> None:
         "## Changing the title\n\nThe title can be changed.\n"
     )
     assert texts(_read(source)) == [
-        "The content follows on the next line:\nLorem ipsum dolor sit amet, consectetur.",
+        "The content follows on the next line:\nNote: Lorem ipsum dolor sit amet, consectetur.",
         "The title can be changed.",
     ]
 
@@ -580,7 +600,7 @@ def test_exclamation_marks_opening_a_sentence_are_no_admonition() -> None:
     )
     assert texts(_read(source)) == [
         "!!! WARNING: do not run the installer as root.",
-        "Python 3.10 or later is needed.",
+        "Mind the version: Python 3.10 or later is needed.",
     ]
 
 

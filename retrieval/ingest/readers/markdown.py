@@ -88,6 +88,10 @@ _BOX = re.compile(
     r"""^(?:(?:!!!|\?\?\?\+?)\ ?(?:[\w-]+(?:\ +[\w-]+)*(?:\ +"[^"\n]*")?|"[^"\n]*")"""
     r"""|===[+!]{0,2}[ \t]+"[^"\n]*")[ \t]*$"""
 )
+# An admonition's type (its first word; the others are classes: "inline end") and quoted title.
+_BOX_LABEL = re.compile(
+    r"""^(?:!!!|\?\?\?\+?)\ ?(?P<kind>[\w-]+)?(?:\ +[\w-]+)*\ *(?:"(?P<title>[^"\n]*)")?[ \t]*$"""
+)
 # Python-Markdown's md_in_html: an HTML block opened with a "markdown" attribute
 # ('<div class="result" markdown>', 'markdown="1"') holds Markdown, read as such.
 _MARKDOWN_IN_HTML = re.compile(
@@ -200,7 +204,8 @@ def _box(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     state.parentType, state.lineMax, state.blkIndent = "admonition", end, indent
     token = state.push("box_open", "div", 1)
     token.map = [start_line, end]
-    token.info = _tab_label(state.src[start : state.eMarks[start_line]])
+    line = state.src[start : state.eMarks[start_line]]
+    token.info, token.meta = _tab_label(line), {"admonition": _admonition_label(line)}
     state.md.block.tokenize(state, start_line + 1, end)
     state.push("box_close", "div", -1)
     state.parentType, state.lineMax, state.blkIndent = saved
@@ -327,6 +332,18 @@ def _walk(tokens: Sequence[Token], reading: _Reading) -> None:
         _label(reading, count)
 
 
+def _admonition_label(line: str) -> str | None:
+    """The label Python-Markdown heads an admonition opened on ``line`` with: its quoted title,
+    else its type ("!!! tip" -> "Tip", "??? note inline end" -> "Note"); "" for an empty title
+    ('!!! note ""', shown without one); None when ``line`` opens a content tab."""
+    box = _BOX_LABEL.match(line)
+    if box is None:
+        return None
+    if box["title"] is not None:
+        return box["title"].strip()
+    return box["kind"].capitalize() if box["kind"] else ""
+
+
 def _tab_label(line: str) -> str:
     """The label of a content tab opened on ``line``, "" when it opens none."""
     tab = _TAB.match(line)
@@ -451,8 +468,11 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind == "hr":
         reading.intro = None
     elif kind in ("box_open", "box_close"):
-        reading.label = prose(token.info)  # "" once the box is over, or a box that is no tab
-        if kind == "box_close" or not reading.label:
+        # "" once the box is over; an admonition's label heads its text as the page shows it
+        # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
+        admonition = token.meta.get("admonition") if token.meta else None
+        reading.label = prose(token.info or admonition or "")
+        if kind == "box_close" or admonition is not None:
             # An admonition stands apart from the sentence before it, and what follows a box
             # (the example after a "??? info" aside) is not introduced by the box's last line.
             # A tab set may be introduced by the sentence before it ("Install it with:").
