@@ -631,7 +631,7 @@ def _english_first(
     any other (see :func:`own_language.covering_first`)."""
     covered = _covering(question, weights)
     documents = library.store.document_languages
-    return own_language.covering_first(ranked, "en", covered, documents)
+    return own_language.covering_first(ranked, "en", covered, documents, question.scaled)
 
 
 def _covering(

@@ -279,3 +279,25 @@ systemctl status.
 Файлы настройки находятся в каталоге /etc/nginx. После изменения настроек перезапустите
 службу.
 """
+
+
+def test_an_english_question_naming_what_only_a_spanish_manual_describes_finds_it(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # The tool's name is in no English passage but the Spanish ones', too small a share of the
+    # corpus to read English words in: English passages saying "detect" were quoted.
+    guide = (MULTILINGUAL / "es" / "maint-guide-start.txt").read_text(encoding="utf-8")
+    folder = make_corpus(
+        {
+            "guia.txt": guide,
+            "manual.txt": "Pavimenta2\n\nPavimenta2 es una herramienta para revisar carreteras."
+            " Pavimenta2 detecta y clasifica las fallas del pavimento en los videos.\n",
+        }
+    )
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("what does pavimenta2 detect?")
+        assert answer.hits[0].passage.doc == "manual.txt"
+    finally:
+        library.close()

@@ -48,6 +48,7 @@ def covering_first(
     lang: str,
     covered: Callable[[Ranked], frozenset[str]],
     languages_of: Callable[[Collection[str]], Mapping[str, str]],
+    weights: Mapping[str, float] | None = None,
 ) -> list[Ranked]:
     """``ranked``, with those of its best :data:`WINDOW` written in ``lang`` that hold as many
     of the question's words as any passage there (``covered``: the words a passage holds, in
@@ -59,14 +60,24 @@ def covering_first(
     (``languages_of``, as for :func:`written_in_first`): the English paragraphs left in a
     Russian manual are no reason to lift anything above its Russian answer, and among English
     passages the order stands (the English paragraph of a Russian manual that answers exactly
-    stays above an English note sharing its words)."""
+    stays above an English note sharing its words). With ``weights`` (each word's term -> its
+    weight), words count by weight: "what does pavimenta2 detect?" is answered by the Spanish
+    manual of the tool Pavimenta2, not by an English datasheet's "event detect" registers."""
     head = ranked[:WINDOW]
     if all(r.passage.lang == lang for r in head):
         return list(ranked)  # (the documents' languages not even looked up)
     written = languages_of({r.passage.doc for r in head})
     if lang not in written.values():
         return list(ranked)
-    words = [covered(r) for r in head]
-    most = max(map(len, words), default=0)
-    own = [r for r, w in zip(head, words, strict=True) if r.passage.lang == lang and len(w) == most]
+
+    def held(words: frozenset[str]) -> float:
+        return len(words) if weights is None else sum(weights.get(w, 0.0) for w in words)
+
+    held_by = [held(covered(r)) for r in head]
+    most = max(held_by, default=0.0)
+    own = [
+        r
+        for r, h in zip(head, held_by, strict=True)
+        if r.passage.lang == lang and h >= most * (1 - 1e-9)
+    ]
     return brought_first(ranked, own) if most and own else list(ranked)

@@ -600,13 +600,15 @@ def _read_elsewhere(
     """The readings in other languages of a question's words (see :func:`weights`)."""
     # Not in a corpus with no other Latin-script language of any share (most English ones):
     # reading each word in the other languages is a third of weighing a question.
+    latin = any(code in _READ_IN for code in languages)
     if lang == "en" and (
         read_in is None
         or any(code in _READ_IN for code in read_in)
-        or (any(code in _READ_IN for code in languages) and _NAME_IN.search(question))
+        or (latin and (_NAME_IN.search(question) or _scarce(own, snapshot)))
     ):
         # (a name, "Kyle Busch", is looked for in every language: a Portuguese page of
-        # results in an English corpus writes it too)
+        # results in an English corpus writes it too; so is a word English passages barely
+        # write, "pavimenta2", the tool a Spanish manual beside English ones describes)
         minor = bool(languages) and languages[0] != "en"
         return _readings(own, question, analyzer, snapshot, minor, read_in)
     if lang != "en":
@@ -690,6 +692,17 @@ def _alternatives(
 # The languages an English word is read in too: those of Latin script, English aside.
 _READ_IN = tuple(c for c, lang in LANGUAGES.items() if lang.script == "latin" and c != "en")
 READ_IN_SHARE = 0.3  # of the corpus's passages: a language an English word may be read in
+# A word English passages write at most SCARCE times, which another language writes READ_OVER
+# times as often, is read in that language whatever its share.
+SCARCE = 1
+READ_OVER = 2
+
+
+def _scarce(own: Collection[str], snapshot: Snapshot) -> bool:
+    """Whether a word of the question's own (not a synonym group's) is in at most
+    :data:`SCARCE` passages as English writes it."""
+    index = snapshot.index
+    return any(not t.startswith("_") and index.passages_with(t) <= SCARCE for t in own)
 
 
 def reading_languages(passages: Mapping[str, int]) -> frozenset[str]:
@@ -739,9 +752,12 @@ def _readings(
         english = index.passages_with(token.term)
         name = _foreign_name(text[token.start : token.end], text[: token.start], "en")
         for term in _read_in_other_languages(token.word, analyzer):
-            if read_in is not None and term.partition(":")[0] not in read_in and not name:
-                continue  # a language holding no real share of the corpus (a name is read)
             found = index.passages_with(term)
+            # A language holding no real share of the corpus: a name is read in it, and a word
+            # it writes that English passages barely do, not "chair" as French flesh.
+            minor = read_in is not None and term.partition(":")[0] not in read_in and not name
+            if minor and (english > SCARCE or found < READ_OVER * max(english, 1)):
+                continue
             if found > english or (every and found):
                 yield term, token.term
 
