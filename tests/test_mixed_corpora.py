@@ -301,3 +301,24 @@ def test_an_english_question_naming_what_only_a_spanish_manual_describes_finds_i
         assert answer.hits[0].passage.doc == "manual.txt"
     finally:
         library.close()
+
+
+def test_a_spanish_word_that_is_also_a_form_of_estar_is_searched(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # "estado" is "been" (a stop word of Snowball's list) and "state": "¿Qué es el estado?"
+    # had no word left to search.
+    folder = make_corpus(
+        {
+            "react.txt": "Componentes\n\nUn componente de React es una función que devuelve"
+            " lo que se muestra en la página.\n\nEl estado es la información que un componente"
+            " guarda y que puede cambiar con el tiempo.\n\nLas props son los datos que un"
+            " componente recibe de su padre.\n"
+        }
+    )
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        answer = library.answer("¿Qué es el estado?")
+        assert answer.hits[0].passage.text.startswith("El estado es la información")
+    finally:
+        library.close()
