@@ -249,10 +249,10 @@ class TerminalChat:
             return replies[command]()
         if command:
             return str(en.CLI_UNKNOWN_COMMAND.format(command=command))
-        if is_small_talk(text):
-            return str(en.SMALL_TALK_REPLY)
-        if asks_for_more(text):
+        if asks_for_more(text):  # first, as in a private chat: "encore" alone is "more"
             return self.more()
+        if is_small_talk(text):  # "merci encore"
+            return str(en.SMALL_TALK_REPLY)
         return self.opened(text) or self.ask(text)
 
     def reset(self) -> str:

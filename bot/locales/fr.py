@@ -207,7 +207,17 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
-MORE_WORDS = ("encore", "plus", "suite", "plus de résultats", "dites-m’en plus", "dis-m’en plus")
+MORE_WORDS = (
+    "encore",
+    "plus",
+    "suite",
+    "la suite",
+    "suivant",
+    "suivants",
+    "plus de résultats",
+    "dites-m’en plus",
+    "dis-m’en plus",
+)
 ORDINALS = (
     "premier|première|1er|1re", "deuxième|second|seconde|2e", "troisième|3e", "quatrième|4e",
     "cinquième|5e", "sixième|6e", "septième|7e", "huitième|8e", "neuvième|9e", "dixième|10e",

@@ -35,7 +35,10 @@ QUESTIONS = [
 ]
 
 
-@pytest.mark.parametrize("text", [*MORE, "Suite ?", "Mas resultados", "更多", "继续。"])
+@pytest.mark.parametrize(
+    "text",
+    [*MORE, "Suite ?", "La suite ?", "Suivant", "Mas resultados", "更多", "继续。", "下一个"],
+)
 def test_a_bare_request_for_more_pages_on(text: str) -> None:
     assert asks_for_more(text)
 

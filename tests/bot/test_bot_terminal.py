@@ -135,3 +135,13 @@ def test_a_results_number_is_told_in_the_questions_language(
     said = chat.handle("7") or ""
     assert said.startswith("No hay resultado 7 para «¿Cuáles son los satélites de Marte?»")
     assert said.endswith(f"la búsqueda encontró {total} fragmentos.")
+
+
+def test_encore_alone_pages_on_and_thanks_again_is_small_talk(shipped_library: Library) -> None:
+    # "encore" is a small-talk word ("merci encore") and "more" in French: alone it was
+    # answered "🙂 Ask me a question…", where a private chat pages on.
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    chat.handle(QUESTION)
+    ranked = shipped_library.answer(QUESTION, k=6).hits
+    assert f"¶ {ranked[3].passage.paragraph}" in (chat.handle("encore") or "")
+    assert "🙂" in (chat.handle("merci encore") or "")

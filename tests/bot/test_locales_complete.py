@@ -130,8 +130,11 @@ def test_same_kinds_and_signatures(code: str) -> None:
         other: Any = theirs.get(name)
         assert type(other) is type(value), f"{code}.{name} is a {type(other).__name__}"
         if isinstance(value, tuple):
-            assert len(other) == len(value), f"{code}.{name} has {len(other)} items"
-            for mine, its in zip(value, other, strict=True):
+            # A language's own words for a thing ("suivant", "下一个") are as many as it has;
+            # everything else is a translation, item for item.
+            words = name.endswith("_WORDS")
+            assert words or len(other) == len(value), f"{code}.{name} has {len(other)} items"
+            for mine, its in zip(value, other, strict=not words):
                 assert type(its) is type(mine), f"{code}.{name} holds a {type(its).__name__}"
                 if isinstance(mine, tuple):
                     assert len(its) == len(mine), f"{code}.{name} holds {its!r}"
@@ -143,6 +146,8 @@ def test_same_kinds_and_signatures(code: str) -> None:
 def test_same_placeholders_tags_commands_mentions_and_emoji(code: str) -> None:
     english = dict(all_texts(en))
     for name, text in locale_texts(code):
+        if name.split("[")[0].endswith("_WORDS") and name not in english:
+            continue  # a word English has no counterpart for ("下一条" beside "下一个")
         source = english[name]
         assert fields(text) == fields(source), f"{code}.{name}: placeholders differ"
         assert Counter(TAG.findall(text)) == Counter(TAG.findall(source)), f"{code}.{name}: tags"
