@@ -334,7 +334,7 @@ def test_index_lists_a_file_a_line_and_says_what_was_renamed_or_readable_again(
     text = (folder / "harbour-log-08.txt").read_text()
     (folder / "harbour-log-08.txt").write_bytes(b"\x89PNG\x00\x00" * 50)
     code, out, _ = run(capsys, *argv)
-    assert "Documents: 0 added, 1 changed, 0 removed, 38 unchanged." in out
+    assert "Documents: 0 added, 0 changed, 1 renamed, 0 removed, 38 unchanged." in out
     assert "Renamed:\n• harbour-log-07.txt → harbour-log-seven.txt\n" in out
     assert "Added:" not in out and "Removed:" not in out
     assert "1 kept at their last good version: harbour-log-08.txt." in out

@@ -288,6 +288,10 @@ RELOAD_DONE = "✅ <b>Reloaded</b> in {seconds} s."
 RELOAD_COUNTS = (
     "Documents: {added} added, {changed} changed, {removed} removed, {unchanged} unchanged."
 )
+RELOAD_COUNTS_RENAMED = (
+    "Documents: {added} added, {changed} changed, {renamed} renamed, {removed} removed, "
+    "{unchanged} unchanged."
+)
 RELOAD_PARAGRAPHS = "Passages: {before} before, {after} after."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Added", "Changed", "Removed")

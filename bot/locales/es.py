@@ -281,6 +281,10 @@ RELOAD_COUNTS = (
     "Documentos — añadidos: {added}, modificados: {changed}, eliminados: {removed}, "
     "sin cambios: {unchanged}."
 )
+RELOAD_COUNTS_RENAMED = (
+    "Documentos — añadidos: {added}, modificados: {changed}, renombrados: {renamed}, "
+    "eliminados: {removed}, sin cambios: {unchanged}."
+)
 RELOAD_PARAGRAPHS = "Fragmentos: {before} antes, {after} después."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")

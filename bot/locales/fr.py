@@ -317,6 +317,10 @@ RELOAD_COUNTS = (
     "Documents — ajoutés : {added}, modifiés : {changed}, supprimés : {removed}, "
     "inchangés : {unchanged}."
 )
+RELOAD_COUNTS_RENAMED = (
+    "Documents — ajoutés : {added}, modifiés : {changed}, renommés : {renamed}, "
+    "supprimés : {removed}, inchangés : {unchanged}."
+)
 RELOAD_PARAGRAPHS = "Passages : {before} avant, {after} après."
 RELOAD_NAMES = "<b>{label}</b> : {names}"
 RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")

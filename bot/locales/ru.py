@@ -297,6 +297,10 @@ RELOAD_COUNTS = (
     "Документы: добавлено — {added}, изменено — {changed}, удалено — {removed}, "
     "без изменений — {unchanged}."
 )
+RELOAD_COUNTS_RENAMED = (
+    "Документы: добавлено — {added}, изменено — {changed}, переименовано — {renamed}, "
+    "удалено — {removed}, без изменений — {unchanged}."
+)
 RELOAD_PARAGRAPHS = "Фрагменты: было {before}, стало {after}."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")

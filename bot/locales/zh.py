@@ -241,6 +241,9 @@ RELOADING_JOINED = "⏳ 已有一次重新加载正在进行，报告会发到�
 RELOADING_FOR = "⏳ 正在重新加载文档……已用时 {seconds} 秒。在此期间，我仍会按原来的文档回答问题。"
 RELOAD_DONE = "✅ <b>重新加载完成</b>，用时 {seconds} 秒。"
 RELOAD_COUNTS = "文档：新增 {added}，修改 {changed}，删除 {removed}，未变 {unchanged}。"
+RELOAD_COUNTS_RENAMED = (
+    "文档：新增 {added}，修改 {changed}，重命名 {renamed}，删除 {removed}，未变 {unchanged}。"
+)
 RELOAD_PARAGRAPHS = "片段：之前 {before}，之后 {after}。"
 RELOAD_NAMES = "<b>{label}</b>：{names}"
 RELOAD_LABELS = ("新增", "修改", "删除")

@@ -161,11 +161,13 @@ def _listed(names: Sequence[str], most: int, t: Strings, full: bool, hint: bool 
 
 
 def _summary(report: ReindexReport, t: Strings, full: bool) -> str:
-    # A document renamed is counted as changed (its name did), not as added and removed.
+    # A document renamed is counted as renamed, not as added and removed (nor as changed: "2
+    # changed" over one file listed as changed and one as renamed puzzled two admins).
     moved = len(report.renamed)
-    counts = t.RELOAD_COUNTS.format(
+    counts = (t.RELOAD_COUNTS_RENAMED if moved else t.RELOAD_COUNTS).format(
         added=len(report.added) - moved,
-        changed=len(report.changed) + moved,
+        changed=len(report.changed),
+        renamed=moved,
         removed=len(report.removed) - moved,
         unchanged=len(report.unchanged),
     )

@@ -238,7 +238,7 @@ async def test_reload_says_a_renamed_file_was_renamed(admin_bot: Harness, corpus
     report = visible(final)
     assert f"Renamed: {DOC_002} → joint-statement.txt" in report
     assert "Added:" not in report and "Removed:" not in report
-    assert "Documents: 0 added, 1 changed, 0 removed, 4 unchanged." in report
+    assert "Documents: 0 added, 0 changed, 1 renamed, 0 removed, 4 unchanged." in report
 
 
 async def test_a_file_name_that_is_not_utf8_is_named_as_skipped_and_the_rest_reloads(
