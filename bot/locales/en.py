@@ -526,6 +526,7 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = "."  # "0.5 s"; in Russian, French and Spanish "0,5 s"
 LINE_COLON = ": "  # between a citation and its excerpt in a list ("• ¶ 4: …")
 LIST_SEPARATOR = ", "
+LIST_LAST_SEPARATOR = " and "  # before the last of a list: "English, Russian and Spanish"
 
 
 # Why a file was not read, or what is wrong in manifest.toml: the library's reasons (in

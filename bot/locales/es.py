@@ -532,6 +532,7 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = ","
 LINE_COLON = ": "
 LIST_SEPARATOR = ", "
+LIST_LAST_SEPARATOR = " y "
 
 
 REASONS: dict[str, str] = {

@@ -581,6 +581,7 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = ","
 LINE_COLON = "\u00a0: "
 LIST_SEPARATOR = ", "
+LIST_LAST_SEPARATOR = " et "
 
 
 REASONS: dict[str, str] = {

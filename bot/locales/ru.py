@@ -529,6 +529,7 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = ","
 LINE_COLON = ": "
 LIST_SEPARATOR = ", "
+LIST_LAST_SEPARATOR = " и "
 
 
 REASONS: dict[str, str] = {

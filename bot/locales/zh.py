@@ -434,6 +434,7 @@ LANGUAGE_NAMES = {
 DECIMAL_MARK = "."
 LINE_COLON = "："
 LIST_SEPARATOR = "、"
+LIST_LAST_SEPARATOR = "和"
 
 
 REASONS: dict[str, str] = {

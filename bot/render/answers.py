@@ -350,7 +350,11 @@ def choice_label(hit: Hit, t: Strings = en) -> str:
 
 
 def language_names(codes: tuple[str, ...], t: Strings = en) -> str:
-    """The corpus's languages as the reader's locale names them ("English, Russian";
-    "английский, русский"; "英语、俄语"); one it has no name for as its speakers name it."""
+    """The corpus's languages as the reader's locale names them ("English, Russian and
+    Spanish"; "английский и русский"; "英语和俄语"); one it has no name for as its speakers
+    name it."""
     names: dict[str, str] = t.LANGUAGE_NAMES
-    return str(t.LIST_SEPARATOR).join(names.get(c) or ENDONYMS.get(c, c) for c in codes)
+    named = [names.get(c) or ENDONYMS.get(c, c) for c in codes]
+    if len(named) < 2:
+        return "".join(named)
+    return str(t.LIST_SEPARATOR).join(named[:-1]) + str(t.LIST_LAST_SEPARATOR) + named[-1]

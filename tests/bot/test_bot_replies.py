@@ -583,7 +583,7 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         language="en",
         corpus_languages=("fr", "es"),
     )
-    told = messages.WRONG_LANGUAGE.format(languages="French, Spanish")
+    told = messages.WRONG_LANGUAGE.format(languages="French and Spanish")
     for reply in (replies.answer_reply(found), replies.group_answer_reply(found)):
         text = visible(reply.text)
         assert "La configuration …" in text and visible(messages.HEDGED) in text and told in text
@@ -599,9 +599,9 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
     assert terminal.startswith(told) and "La **configuration**" in terminal
     # Named in the reader's language, as their list is written: never "English" in Chinese.
     for t, names in (
-        (zh, "法语、西班牙语"),
-        (ru, "французский, испанский"),
-        (fr, "français, espagnol"),
+        (zh, "法语和西班牙语"),
+        (ru, "французский и испанский"),
+        (fr, "français et espagnol"),
     ):
         assert t.WRONG_LANGUAGE.format(languages=names) in replies.answer_reply(nothing, t=t).text
 

@@ -42,7 +42,8 @@ CALLBACK_ANSWERS = (
     "QUOTE_NOT_YOURS",
 )
 BUTTONS = ("BUTTON_", "INLINE_HINT", "INLINE_NOTHING")
-SEPARATORS = ("LIST_SEPARATOR", "LINE_COLON")  # ", " in English, "、" in Chinese
+# ", " and " and " in English, "、" and "和" in Chinese
+SEPARATORS = ("LIST_SEPARATOR", "LIST_LAST_SEPARATOR", "LINE_COLON")
 
 TAG = re.compile(r"<(/?[a-z]+)\b[^>]*>")
 COMMAND = re.compile(r"(?<![\w</])/([a-z]+)\b")
