@@ -81,6 +81,7 @@ _ALNUM = re.compile(r"[^\W_]")
 _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")  # thousands separators: "3,362"
 _NUMERIC = re.compile(r"[\d.,]+")
 _SPAN = operator.itemgetter(1, 2)  # a Token's start and end
+KEYWORD_RUN = 3  # words at most of a Latin run in another script's text read as keywords
 # English endings after an apostrophe that are no part of the word: a possessive, and "we'll",
 # "they're", "I've", "NAT'd" (read as "well", "theyre" and "natd" before).
 _CLITICS = ("'s", "'d", "'ll", "'re", "'ve", "'m")
@@ -334,13 +335,34 @@ class Analyzer:
             if lang.segment == "words":
                 if script == "common" and not _ALNUM.search(text, start, end):
                     continue  # spaces and punctuation between two Chinese runs
-                if lang.code == ENGLISH:
+                if lang.code == ENGLISH and own.code != ENGLISH:
+                    out.extend(self._keywords(text, start, end))
+                elif lang.code == ENGLISH:
                     out.extend(self._english(text, start, end))
                 else:
                     out.extend(self._foreign_words(text, start, end, lang))
             else:
                 out.extend(_segmented(text[start:end], start, lang))
         return out
+
+    def _keywords(self, text: str, pos: int, endpos: int) -> list[Token]:
+        """English terms of a run of Latin letters in another script's text. A few words
+        standing alone there ("let和var有什么区别", "Чем let отличается от var?") are code
+        keywords and names, not English prose: a stop word among them ("let", "for", "in") is
+        searched too. A longer run is English prose, read as such."""
+        tokens = self._english(text, pos, endpos)
+        words = list(_WORD.finditer(text, pos, endpos))
+        if len(words) > KEYWORD_RUN:
+            return tokens
+        starts = {token.start for token in tokens}
+        for match in words:
+            raw = match.group()
+            if match.start() in starts or not raw.isalpha() or len(raw) < 2:
+                continue
+            key = _key(raw)
+            tokens.append(Token(self.stem(key), match.start(), match.end(), key))
+        tokens.sort(key=_SPAN)
+        return tokens
 
     def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
         out: list[Token] = []
