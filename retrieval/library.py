@@ -73,6 +73,7 @@ EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
 ANALYZER_VERSION = "19"
+REPEATS_SPARE = 3  # passages searched beyond those shown, in case some repeat a quote
 
 
 class Library:
@@ -284,10 +285,12 @@ class Library:
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        # More than shown after earlier questions: their answers may be left out.
-        wanted = offset + k + len(earlier_)
+        # More than shown after earlier questions: their answers may be left out; and a quote
+        # repeating one above it (:func:`_without_repeats`).
+        wanted = offset + k + len(earlier_) + REPEATS_SPARE
         lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
+        ranked = _without_repeats(ranked)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
         lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
@@ -324,6 +327,21 @@ class Library:
         if self._languages[0] != version:
             self._languages = _counted(version, self.store.passage_languages())
         return self._languages[1] or ("en",)
+
+
+def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:
+    """``ranked`` without the passages whose quote is word for word one quoted above it: a
+    changelog kept as a text file and as a page of the docs, a manual repeating a sentence.
+    The reader saw it; the next result says something else."""
+    seen: set[str] = set()
+    kept = []
+    for item in ranked:
+        quoted = " ".join(item.excerpt.render().split()).casefold()
+        if quoted in seen:
+            continue
+        seen.add(quoted)
+        kept.append(item)
+    return kept if len(kept) < len(ranked) else ranked
 
 
 def _after_earlier(
