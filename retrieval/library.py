@@ -285,8 +285,7 @@ class Library:
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        # More than shown after earlier questions: their answers may be left out; and a quote
-        # repeating one above it (:func:`_without_repeats`).
+        # More than shown: earlier answers and repeated quotes may be left out (_without_repeats).
         wanted = offset + k + len(earlier_) + REPEATS_SPARE
         lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
         ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)

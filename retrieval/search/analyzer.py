@@ -336,7 +336,7 @@ class Analyzer:
                 if script == "common" and not _ALNUM.search(text, start, end):
                     continue  # spaces and punctuation between two Chinese runs
                 if lang.code == ENGLISH and own.code != ENGLISH:
-                    out.extend(self._keywords(text, start, end))
+                    out.extend(_keywords(self, text, start, end))
                 elif lang.code == ENGLISH:
                     out.extend(self._english(text, start, end))
                 else:
@@ -344,25 +344,6 @@ class Analyzer:
             else:
                 out.extend(_segmented(text[start:end], start, lang))
         return out
-
-    def _keywords(self, text: str, pos: int, endpos: int) -> list[Token]:
-        """English terms of a run of Latin letters in another script's text. A few words
-        standing alone there ("let和var有什么区别", "Чем let отличается от var?") are code
-        keywords and names, not English prose: a stop word among them ("let", "for", "in") is
-        searched too. A longer run is English prose, read as such."""
-        tokens = self._english(text, pos, endpos)
-        words = list(_WORD.finditer(text, pos, endpos))
-        if len(words) > KEYWORD_RUN:
-            return tokens
-        starts = {token.start for token in tokens}
-        for match in words:
-            raw = match.group()
-            if match.start() in starts or not raw.isalpha() or len(raw) < 2:
-                continue
-            key = _key(raw)
-            tokens.append(Token(self.stem(key), match.start(), match.end(), key))
-        tokens.sort(key=_SPAN)
-        return tokens
 
     def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
         out: list[Token] = []
@@ -721,3 +702,23 @@ def _segmented(run: str, base: int, lang: Language) -> list[Token]:
 
 def default_synonyms_path() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "synonyms.txt"
+
+
+def _keywords(analyzer: Analyzer, text: str, pos: int, endpos: int) -> list[Token]:
+    """English terms of a run of Latin letters in another script's text. A few words
+    standing alone there ("let和var有什么区别", "Чем let отличается от var?") are code
+    keywords and names, not English prose: a stop word among them ("let", "for", "in") is
+    searched too. A longer run is English prose, read as such."""
+    tokens = analyzer._english(text, pos, endpos)
+    words = list(_WORD.finditer(text, pos, endpos))
+    if len(words) > KEYWORD_RUN:
+        return tokens
+    starts = {token.start for token in tokens}
+    for match in words:
+        raw = match.group()
+        if match.start() in starts or not raw.isalpha() or len(raw) < 2:
+            continue
+        key = _key(raw)
+        tokens.append(Token(analyzer.stem(key), match.start(), match.end(), key))
+    tokens.sort(key=_SPAN)
+    return tokens
