@@ -38,6 +38,9 @@ _ASKS_CHANGES = re.compile(
 )
 SHARE = 0.8  # a changelog passage's score is multiplied by this
 WINDOW = 50  # of the best candidates, those re-ordered
+# A version a question names: "9.7.5", "v3.0", "3.0.1rc2" (two parts or more).
+_VERSION = re.compile(r"(?<![\w.])v?(\d+(?:\.\d+)+(?:[a-z]+\d*)?)(?![\w.]*\d)", re.IGNORECASE)
+RELEASE_PASSAGES = 12  # of a release's notes, those brought first
 
 
 def is_changelog(doc: str) -> bool:
@@ -54,3 +57,19 @@ def below_the_documentation(ranked: Sequence[Ranked], question: str) -> list[Ran
     # added it?" is the note's to answer.
     asks = _ASKS_CHANGES.search(question) is not None
     return lowered(ranked, lambda r: is_changelog(r.passage.doc) is not asks, SHARE, WINDOW)
+
+
+def version_asked(question: str) -> str | None:
+    """The version whose changes ``question`` asks about ("what changed in 9.7.5?", "what's new
+    in v3.0?"), None when it asks about no change or names no version."""
+    if _ASKS_CHANGES.search(question) is None:
+        return None
+    found = _VERSION.search(question)
+    return found[1] if found else None
+
+
+def names_version(section: str, version: str) -> bool:
+    """Whether a release's heading names ``version`` whole ("9.7.5 March 10, 2026",
+    "mkdocs-material-9.7.5 (2026-03-10)", "Version 3.0"; not "9.7.50" nor "19.7.5")."""
+    pattern = rf"(?<![\w.])v?{re.escape(version)}(?![\w]|\.\d)"
+    return re.search(pattern, section, re.IGNORECASE) is not None

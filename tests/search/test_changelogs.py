@@ -67,3 +67,28 @@ def test_a_question_saying_new_otherwise_is_answered_from_the_documentation(
 ) -> None:
     answer = project.answer("I'm new to websockets: how do I send JSON over one?")
     assert answer.hits[0].passage.doc == "websockets.md"
+
+
+def test_what_changed_in_a_version_quotes_that_releases_notes(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The version stands only in the release's heading, and "changed" in many pages' text:
+    # "what changed in 9.7.5?" found no note of that release among the first fifty.
+    pages = {
+        f"guide-{n}.md": f"# Changes {n}\n\nChanging the palette changes the colors of page {n}."
+        " A change takes effect when the site is built again.\n"
+        for n in range(30)
+    }
+    notes = (
+        "# Changelog\n\n## 9.7.6 March 19, 2026\n\n- Disabled the warning for forks\n\n"
+        "## 9.7.5 March 10, 2026\n\n- Limited the version range of MkDocs to <2\n"
+        "- Updated the incompatibility warning\n\n## 9.7.4 March 3, 2026\n\n"
+        "- Hardened the social cards plugin\n"
+    )
+    library = write_library({**pages, "CHANGELOG.md": notes})
+    for question in ("what changed in 9.7.5?", "What's new in v9.7.5"):
+        hits = library.answer(question, k=2).hits
+        assert [hit.passage.section for hit in hits] == ["9.7.5 March 10, 2026"] * 2, question
+    assert library.answer("what changed in 9.7.50?").hits[0].passage.section != (
+        "9.7.5 March 10, 2026"
+    )
