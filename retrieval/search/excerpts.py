@@ -259,9 +259,13 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
 
 def _one_identifier(text: str, end: int, start: int) -> bool:
     """Whether the words marked up to ``end`` and from ``start`` are parts of one identifier,
-    only underscores between them: "allow_credentials" is marked whole, not as
-    "**allow**_**credentials**" (Telegram's Markdown reads underscores, too)."""
-    return 0 <= end < start <= end + _JOINER_RUN and text[end:start] == "_" * (start - end)
+    only underscores between them, or one dot or hyphen: "allow_credentials" is marked whole,
+    not as "**allow**_**credentials**" (Telegram's Markdown reads underscores, too), nor
+    "data.gouv.fr" as "**data**.**gouv**.**fr**"."""
+    if not 0 <= end < start <= end + _JOINER_RUN:
+        return False
+    between = text[end:start]
+    return between == "_" * (start - end) or between in (".", "-")
 
 
 _JOINER_RUN = 2  # underscores between two parts of an identifier ("__init__" has two)
