@@ -1,0 +1,77 @@
+"""A table's caption and a nested list in office files, as pandoc's test documents hold them
+(tests/ingest/fixtures/pandoc: GPL-2+, see SOURCES.md).
+
+What a user would notice: a caption ("Tabelle 1: Table caption") heads the rows it names, as a
+PDF table's caption does, rather than standing alone after them; a list inside a list keeps its
+place under its item.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+PANDOC = Path(__file__).parent / "fixtures" / "pandoc"
+
+
+def _read(name: str, data: bytes | None = None) -> ParsedDocument:
+    return read(name, data if data is not None else (PANDOC / name).read_bytes())
+
+
+def _with_body(name: str, body: str) -> bytes:
+    """``name`` (an .odt) with its body's tables and paragraphs replaced by ``body``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(PANDOC / name) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "content.xml":
+                text = data.decode("utf-8")
+                start = text.index("<table:table ")
+                end = text.index("</office:text>")
+                data = (text[:start] + body + text[end:]).encode("utf-8")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def test_an_odt_tables_caption_heads_its_rows() -> None:
+    document = _read("tableWithCaption.odt")
+    rows = [b for b in document.blocks if b.kind == "table"]
+    assert [b.text for b in rows] == ["Table header | Another header", "Content | More content"]
+    assert {b.section for b in rows} == {"Tabelle 1: Table caption"}
+    # Before, the caption was a passage of its own after the rows, and quoted nothing of them.
+    assert not [b for b in document.blocks if b.kind == "text"]
+
+
+def _table(label: str) -> str:
+    cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>"
+    row = "<table:table-row>" + cell.format(f"{label} name") + cell.format(f"{label} value")
+    return f'<table:table table:name="{label}">{row}</table:table-row></table:table>'
+
+
+def _caption(number: int, words: str) -> str:
+    sequence = f'<text:sequence text:name="Table">{number}</text:sequence>'
+    return f'<text:p text:style-name="Table">Table {sequence}: {words}</text:p>'
+
+
+def test_captions_set_above_their_tables_head_the_tables_below_them() -> None:
+    # (A first heading before any text would be the document's title.)
+    heading = '<text:p>Measured in May.</text:p><text:h text:outline-level="1">Results</text:h>'
+    body = heading + _caption(1, "Prices") + _table("Price") + _caption(2, "Sizes") + _table("Size")
+    document = _read("captions-above.odt", _with_body("tableWithCaption.odt", body))
+    rows = {b.text: (b.above, b.section) for b in document.blocks if b.kind == "table"}
+    assert rows == {
+        "Price name | Price value": (("Results",), "Table 1: Prices"),
+        "Size name | Size value": (("Results",), "Table 2: Sizes"),
+    }
+
+
+def test_a_caption_by_no_table_stays_a_paragraph() -> None:
+    body = _caption(1, "Prices") + "<text:p>Prices went up in spring.</text:p>" + _table("Price")
+    document = _read("apart.odt", _with_body("tableWithCaption.odt", body))
+    assert [(b.kind, b.section) for b in document.blocks][-1] == ("table", None)
+    assert re.sub(r"\s+", " ", document.blocks[0].text) == "Table 1: Prices"
