@@ -13,6 +13,9 @@ import re
 import zipfile
 from pathlib import Path
 
+import docx
+from readerfiles import saved
+
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
 
@@ -75,3 +78,33 @@ def test_a_caption_by_no_table_stays_a_paragraph() -> None:
     document = _read("apart.odt", _with_body("tableWithCaption.odt", body))
     assert [(b.kind, b.section) for b in document.blocks][-1] == ("table", None)
     assert re.sub(r"\s+", " ", document.blocks[0].text) == "Table 1: Prices"
+
+
+def test_nested_word_lists_keep_their_markers() -> None:
+    # Before: "one / two / a / b / one / two / three / four / Sub paragraph / Same list / …",
+    # two lists and their nesting run together with nothing to tell them apart.
+    lists = _read("lists.docx").blocks
+    assert [b.section for b in lists] == ["Some nested lists"]
+    assert lists[0].text.split("\n") == [
+        "1. one",
+        "2. two",
+        "a. a",  # the numbered list's second level, lettered
+        "b. b",
+        "• one",  # a new list, of bullets, each level its own
+        "• two",
+        "◦ three",
+        "▪ four",
+        "Sub paragraph",  # a paragraph of the item above: no marker
+        "• Same list",
+        "• Different list adjacent to the one above.",
+    ]
+
+
+def test_a_list_numbered_by_its_style_is_counted() -> None:
+    word = docx.Document()
+    word.add_paragraph("Before you start, read the whole page once.")
+    word.add_paragraph("Install it in three steps:")
+    for step in ("Unpack the archive.", "Run the installer.", "Restart the computer."):
+        word.add_paragraph(step, style="List Number")
+    text = "\n".join(b.text for b in read("steps.docx", saved(word)).blocks)
+    assert "1. Unpack the archive.\n2. Run the installer.\n3. Restart the computer." in text
