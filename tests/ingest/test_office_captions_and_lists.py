@@ -12,14 +12,16 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
-from readerfiles import saved
+from readerfiles import CORPORA, saved
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
 
 PANDOC = Path(__file__).parent / "fixtures" / "pandoc"
+LANDSLIDE = "testchartoleobjectembeddings.docx"
 
 
 def _read(name: str, data: bytes | None = None) -> ParsedDocument:
@@ -108,3 +110,38 @@ def test_a_list_numbered_by_its_style_is_counted() -> None:
         word.add_paragraph(step, style="List Number")
     text = "\n".join(b.text for b in read("steps.docx", saved(word)).blocks)
     assert "1. Unpack the archive.\n2. Run the installer.\n3. Restart the computer." in text
+
+
+def test_a_word_tables_caption_heads_its_rows() -> None:
+    # A planning report (docs-dev2): "Table 1: Components of susceptibility mapping" above
+    # its table was read as the last line of the paragraph before it.
+    report = read("report.docx", (CORPORA / "docs-dev2" / "docx" / LANDSLIDE).read_bytes())
+    rows = [
+        b for b in report.blocks if b.section == "Table 1: Components of susceptibility mapping"
+    ]
+    assert rows[0].text.startswith("Deep-seated slide susceptibility | Deep-seated slide")
+    assert rows[0].above[-1] == "Tasmanian Landslide Map Series – Susceptibility Zones"
+    lines = [line for b in report.blocks for line in b.text.split("\n")]
+    assert "Table 1: Components of susceptibility mapping" not in lines
+
+
+def test_word_captions_above_and_below_their_tables() -> None:
+    word = docx.Document()
+    word.add_heading("Results", level=1)
+    word.add_paragraph("The prices and the sizes we measured are in two tables.")
+    word.add_paragraph("Table 1: Prices", style="Caption")  # above its table …
+    _word_table(word, "Price")
+    _word_table(word, "Size")
+    word.add_paragraph("Table 2: Sizes", style="Caption")  # … and this one below
+    word.add_paragraph("Figure 1: The harbour", style="Caption")  # a picture's: no table's
+    blocks = read("results.docx", saved(word)).blocks
+    assert [(b.section, b.text) for b in blocks if b.kind == "table"] == [
+        ("Table 1: Prices", "Price name | Price value"),
+        ("Table 2: Sizes", "Size name | Size value"),
+    ]
+    assert "Figure 1: The harbour" in blocks[-1].text
+
+
+def _word_table(word: Any, label: str) -> None:
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = f"{label} name", f"{label} value"
