@@ -145,3 +145,28 @@ def test_word_captions_above_and_below_their_tables() -> None:
 def _word_table(word: Any, label: str) -> None:
     table = word.add_table(rows=1, cols=2)
     table.cell(0, 0).text, table.cell(0, 1).text = f"{label} name", f"{label} value"
+
+
+def test_nested_opendocument_lists_keep_their_numbers() -> None:
+    # The list style shows two levels at the second ("3.1."), letters in the third ("a)"),
+    # and the next list starts at 4; all of it was "A third / New level! / And another! …".
+    texts = [b.text for b in _read("orderedListMixed.odt").blocks]
+    assert texts[2:8] == [
+        "3. A third",
+        "3.1. New level!",
+        "a) And another!",
+        "b) It's great up here!",
+        "3.2. Oh noes",
+        "3.3. We fell!",
+    ]
+    assert texts[-2:] == [
+        "4. Start new list, but a different starting point.",
+        "5. Because we can.",
+    ]
+
+
+def test_a_list_that_continues_the_numbering_goes_on_counting() -> None:
+    texts = [b.text for b in _read("listContinueNumbering.odt").blocks]
+    numbered = [t for t in texts if "Some text (" in t]
+    # Each item says the number LibreOffice shows it with: "Some text (3.)" is item 3.
+    assert numbered and all(t.split(" ", 1)[0] == t[t.index("(") + 1 : -1] for t in numbered)

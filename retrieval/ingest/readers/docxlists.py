@@ -17,7 +17,7 @@ from typing import Any
 from docx.document import Document
 from docx.oxml.ns import qn
 
-_BULLETS = ("•", "◦", "▪")
+BULLETS = ("•", "◦", "▪")
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
@@ -59,7 +59,7 @@ class Numbering:
         counts[depth] = max(counts[depth], levels[depth].start - 1) + 1
         counts[depth + 1 :] = [0] * (len(counts) - depth - 1)  # a new item restarts those below
         if levels[depth].kind == "bullet":
-            return _BULLETS[depth % len(_BULLETS)]
+            return BULLETS[depth % len(BULLETS)]
         return _written(levels, counts, depth)
 
 
@@ -135,12 +135,12 @@ def _written(levels: dict[int, _Level], counts: list[int], depth: int) -> str:
     text = levels[depth].text
     for n in range(depth + 1, 0, -1):
         shown = levels.get(n - 1)
-        value = _formatted(counts[n - 1], shown.kind if shown is not None else "decimal")
+        value = formatted(counts[n - 1], shown.kind if shown is not None else "decimal")
         text = text.replace(f"%{n}", value)
     return text.strip()
 
 
-def _formatted(count: int, kind: str) -> str:
+def formatted(count: int, kind: str) -> str:
     if kind in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
         return letter.upper() if kind == "upperLetter" else letter

@@ -38,6 +38,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -83,6 +84,8 @@ class _Walk:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     notes: list[str] = field(default_factory=list)  # notes waiting for their paragraph's end
     listed: bool = False  # inside a list item
+    numbers: ListNumbers = field(default_factory=ListNumbers)  # the lists' markers (odtlists)
+    marker: str = ""  # the marker of the list item whose first paragraph is next
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -98,7 +101,7 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
     roots = [root for root in (styles, content) if root is not None]
     fixed, captions = _fixed_pitch_styles(roots), _styles_under(roots, {"Caption"})
-    walk = _Walk(document, fixed, captions, not document.title)
+    walk = _Walk(document, fixed, captions, not document.title, numbers=list_numbers(roots))
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
@@ -228,8 +231,10 @@ def _walk(element: Any, walk: _Walk) -> None:
             walk.intro = None
         elif name in _CONTAINERS:
             listed, walk.listed = walk.listed, walk.listed or name == "list-item"
+            if name == "list-item":  # "2.", "a)", "•": which item of which list
+                walk.marker = walk.numbers.marker(child)
             _walk(child, walk)
-            walk.listed = listed
+            walk.listed, walk.marker = listed, ""
 
 
 def _caption(element: Any, walk: _Walk) -> bool:
@@ -332,6 +337,8 @@ def _paragraph(element: Any, walk: _Walk) -> None:
     if style == "Title":
         _heading(text, walk)
         return
+    if walk.marker:
+        text, walk.marker = f"{walk.marker} {text}", ""
     walk.document.add(walk.section, text, item=walk.listed)
     walk.intro = len(walk.document.blocks) - 1
 
