@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.locales import Strings, asks_for_more, en, is_small_talk, result_asked, strings
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
-from bot.render.citations import Pages, citation
+from bot.render.citations import Pages, citation, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
 from retrieval.errors import (
@@ -126,6 +126,7 @@ def render_hit(
         indent + "    ",
         first=indent + "  ",
         columns=layout.columns,
+        unbroken=(where(hit.passage, t, hit.pages), f"[{hit.passage.doc}]"),  # "¶ 16, p. 28"
     )
     return f"{quoted}\n{cite}"
 

@@ -73,17 +73,48 @@ def to_plain(html: str, *, ansi: bool = False) -> str:
     return terminal_isolates("".join(parser.out))
 
 
-def wrap(text: str, indent: str = "", *, first: str | None = None, columns: int = 0) -> str:
-    """``text`` wrapped to the terminal's width, lines after the first indented by ``indent``."""
-    if WIDE.search(text):  # measured in columns, and broken between wide characters too
-        return fill([(text, False)], columns or width(), indent if first is None else first, indent)
-    return textwrap.fill(
-        text,
-        columns or width(),
-        initial_indent=indent if first is None else first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    )
+# Stands for a space no line may break at while text is wrapped: a character of the private
+# range, which no text holds, is no space to the wrappers, and takes one column as a space does.
+_GLUE = "\ue000"
+# Marks the start of a piece kept whole, that no line breaks inside even at a wide character
+# ("[docs/安装.pdf]"); it takes no column (see columns_of) and is gone once the text is wrapped.
+_WHOLE = "\ue001"
+
+
+def wrap(
+    text: str,
+    indent: str = "",
+    *,
+    first: str | None = None,
+    columns: int = 0,
+    unbroken: Sequence[str] = (),
+) -> str:
+    """``text`` wrapped to the terminal's width, lines after the first indented by ``indent``.
+
+    Each of ``unbroken`` (its last occurrence in ``text``) stays on one line, as does every
+    word: a citation's "¶ 16, p. 28" split after the "¶", or a file's path cut in the middle
+    ("[pdf/AN" / "_108_Command…"), could not be read or copied. A word longer than the line
+    runs past it, as a terminal shows it whole."""
+    wide = bool(WIDE.search(text))
+    for piece in unbroken:
+        at = text.rfind(piece)
+        if piece and at >= 0:
+            whole = (_WHOLE if wide else "") + piece.replace(" ", _GLUE)
+            text = text[:at] + whole + text[at + len(piece) :]
+    if wide:  # measured in columns, and broken between wide characters too
+        wrapped = fill(
+            [(text, False)], columns or width(), indent if first is None else first, indent
+        )
+    else:
+        wrapped = textwrap.fill(
+            text,
+            columns or width(),
+            initial_indent=indent if first is None else first,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
+    return wrapped.replace(_GLUE, " ").replace(_WHOLE, "")
 
 
 # Characters two columns wide in a terminal (Chinese, Japanese, Korean, full-width forms).
@@ -96,7 +127,7 @@ WIDE_SPLIT = re.compile(f"({WIDE.pattern})")  # a word cut before and after each
 
 def columns_of(text: str) -> int:
     """How many terminal columns ``text`` takes: two for each wide character."""
-    return len(text) + len(WIDE.findall(text))
+    return len(text) + len(WIDE.findall(text)) - text.count(_WHOLE)
 
 
 Runs = Sequence[tuple[str, bool]]  # text, and whether it is marked (a matched word, in bold)
@@ -154,7 +185,8 @@ def _words(runs: Runs) -> list[_Word]:
             if piece.isspace():
                 words.append(_Word())
                 continue
-            for bit in WIDE_SPLIT.split(piece):
+            # A piece kept whole (see wrap: "¶ 12，第 5 页") is not cut at its wide characters.
+            for bit in [piece] if _WHOLE in piece else WIDE_SPLIT.split(piece):
                 if bit and WIDE.fullmatch(bit):
                     if words[-1].parts:
                         words.append(_Word(glued=True))

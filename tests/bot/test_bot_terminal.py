@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.render import plain
 from bot.terminal import Layout, TerminalChat, render_answer, wrap_runs
 from retrieval.library import Library
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage, Segment
@@ -48,6 +49,35 @@ def test_the_citation_names_the_author_unless_the_title_does() -> None:
     assert "— Guide (Ana Ruiz) › Install › ¶ 3" in render_answer(answer, Layout(columns=200))
     named = Answer("how?", "how?", (hit(3, "Run it.", author="Guide"),), True, 1.0, 1)
     assert "— Guide › Install › ¶ 3" in render_answer(named, Layout(columns=200))
+
+
+def test_a_citation_wraps_between_its_parts_never_inside_them() -> None:
+    # A tryout's terminal showed "… › ¶" / "16" and "[pdf/AN" / "_108_Command_Processor…]".
+    name = "pdf/AN_108_Command_Processor_for_MPSSE_and_MCU_Host_Bus_Emulation_Modes.pdf"
+    passage = replace(
+        hit(16, "Set Data Bits Low Byte.", page=21).passage,
+        doc=name,
+        title="Application Note AN_108 Command Processor for MPSSE and MCU Host Bus Emulation",
+        section="3.6 Set / Read Data Bits High / Low Bytes",
+    )
+    shown = Hit(passage, 1.0, Excerpt((Segment(passage.text),)), 1)
+    for columns in range(40, 120, 3):
+        out = render_answer(Answer("?", "?", (shown,), True, 1.0, 1), Layout(columns=columns))
+        lines = [line.strip() for line in out.splitlines()]
+        assert any("¶ 16, p. 21" in line for line in lines), (columns, out)
+        assert any(f"[{name}]" in line for line in lines), (columns, out)
+
+
+def test_a_chinese_citation_keeps_its_page_and_file_whole() -> None:
+    # Wide characters may end a line anywhere, but not inside "¶ 12，第 5 页" or the file name.
+    cite = "— 安装指南 › 第二章 › 准备工作 › ¶ 12，第 5 页  [docs/安装指南.pdf]"
+    for columns in range(20, 50):
+        lines = plain.wrap(cite, "    ", first="  ", columns=columns, unbroken=WHOLE).splitlines()
+        assert any("¶ 12，第 5 页" in line for line in lines), (columns, lines)
+        assert any("[docs/安装指南.pdf]" in line for line in lines), (columns, lines)
+
+
+WHOLE = ("¶ 12，第 5 页", "[docs/安装指南.pdf]")
 
 
 def test_code_is_indented_as_laid_out_not_wrapped_or_quoted() -> None:

@@ -57,7 +57,8 @@ def test_a_table_row_is_one_block_with_its_cells_together() -> None:
 
 def test_numbered_list_items_are_paragraphs_under_their_heading() -> None:
     document = parsed(DOCX / "tdf121111_fillStyleNone.docx")
-    first = next(b for b in document.blocks if b.text.startswith("Sir Walter Elliot, of Kellynch"))
+    # Numbered "%1" (no stop), as Word shows it: "1" before the paragraph.
+    first = next(b for b in document.blocks if b.text.startswith("1 Sir Walter Elliot, of Kel"))
     assert first.section == "Proposal" and first.kind == "text"
 
 
@@ -85,7 +86,7 @@ def test_generated_document_with_merged_cells_and_a_list() -> None:
         ("Branches", "text", "The branches of the engineering directorate are listed below."),
         ("Branches", "table", "Code 582 | The Flight Software Branch builds flight code."),
         ("Branches", "table", "Code 581 | Systems Engineering | Plans missions."),
-        ("Branches", "text", "Call the branch office first."),
+        ("Branches", "text", "1. Call the branch office first."),  # numbered as Word shows it
     ]
     assert texts(document)
 

@@ -64,11 +64,11 @@ def test_a_table_row_by_row_and_a_list_item_by_item() -> None:
     ]
     assert [b.text for b in _read("twolevellist.odt").blocks] == [
         "Line 1",
-        "Item A",
-        "Item B",
-        "Subitem B.1",
-        "Subitem B.2 (bold)",
-        "Item C",
+        "• Item A",  # each item with its list's bullet, by level
+        "• Item B",
+        "◦ Subitem B.1",
+        "◦ Subitem B.2 (bold)",
+        "• Item C",
         "Line 4",
     ]
 

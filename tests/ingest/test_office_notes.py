@@ -105,8 +105,8 @@ def test_a_note_follows_the_list_item_carrying_its_mark_when_the_items_read_alon
     )
     note, before, after = quoted[at], quoted[at - 1], quoted[at + 1]
     assert note.section == "What is a Landslide Hazard?" and not note.item
-    assert before.text.startswith("Conditioning factors are terrain attributes")
-    assert after.text.startswith("Triggering factors may include")
+    assert before.text.startswith("• Conditioning factors are terrain attributes")
+    assert after.text.startswith("• Triggering factors may include")
 
 
 def test_a_note_marked_in_a_table_follows_the_table() -> None:
@@ -195,7 +195,7 @@ def test_a_list_with_a_note_in_an_item_is_still_quoted_with_its_introduction() -
     quoted = [block.text for _, block in list_runs(blocks)]
     # The note after the list: between two items it would cut it in two.
     assert quoted == [
-        "The port accepts three kinds of ships:\n" + "\n".join(items),
+        "The port accepts three kinds of ships:\n" + "\n".join(f"• {item}" for item in items),
         "Up to 200 m long.",
         "Tankers unload at the oil terminal outside the harbour walls.",
     ]
@@ -250,9 +250,10 @@ def test_a_note_on_a_clause_of_a_numbered_list_follows_that_clause() -> None:
     # clauses away from the one it explains, and was quoted after "Either party may end …".
     quoted = [b.text for _, b in list_runs(read("lease.docx", _clauses(0)).blocks)]
     signed = "Signed in Hobart on the first of March by both parties."
-    assert quoted == [_CLAUSES[0], _HOLIDAY, *_CLAUSES[1:], signed]
+    numbered = [f"{n}. {clause}" for n, clause in enumerate(_CLAUSES, start=1)]
+    assert quoted == [numbered[0], _HOLIDAY, *numbered[1:], signed]
     last = [b.text for _, b in list_runs(read("lease.docx", _clauses(3)).blocks)]
-    assert last[3:5] == [_CLAUSES[3], _HOLIDAY]
+    assert last[3:5] == [numbered[3], _HOLIDAY]
 
 
 def test_a_note_on_a_short_item_is_no_item_of_the_list() -> None:
@@ -266,7 +267,7 @@ def test_a_note_on_a_short_item_is_no_item_of_the_list() -> None:
     # It read "… Close the tap\nLock the door\nTurn it slowly, …", as if a fourth step.
     assert quoted == [
         "Before leaving the pump room, do these things:\n"
-        "Open the valve\nClose the tap\nLock the door",
+        "1. Open the valve\n2. Close the tap\n3. Lock the door",
         note,
     ]
 

@@ -52,6 +52,7 @@ from retrieval.ingest.readers.common import (
     termed,
 )
 from retrieval.ingest.readers.docxboxes import boxed_cells
+from retrieval.ingest.readers.docxcaptions import captions_of
 from retrieval.ingest.readers.docxcode import (
     FIELD,
     all_bold,
@@ -60,6 +61,7 @@ from retrieval.ingest.readers.docxcode import (
     style_name,
     style_of,
 )
+from retrieval.ingest.readers.docxlists import Numbering, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
@@ -112,6 +114,8 @@ class _Walk:
     # holding them (see _release_notes).
     pending: list[NoteKey] = field(default_factory=list)
     noted: set[NoteKey] = field(default_factory=set)
+    numbering: Numbering = field(default_factory=Numbering)  # the lists' markers (docxlists)
+    captions: dict[Any, str] = field(default_factory=dict)  # see docxcaptions.captions_of
 
 
 def read_docx(data: bytes, path: Path) -> ParsedDocument:
@@ -127,9 +131,11 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     walk.code_styles = code_styles(word, items)
     walk.terms = described_terms(items, walk.code_styles, lambda p: _plain(p, walk))
     walk.notes = notes_of(word, text_of)
+    walk.numbering = numbering_of(word)
+    walk.captions = captions_of(items, text_of)
     for item in items:
         if isinstance(item, Table):
-            _table(item, walk)
+            _captioned_table(item, walk)
         else:
             _paragraph(item, walk)
     _flush(walk)
@@ -379,6 +385,8 @@ def _flush(walk: _Walk) -> None:
 
 
 def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
+    if paragraph._p in walk.captions:
+        return  # a table's caption: it heads the table's rows
     if style_name(paragraph) in walk.code_styles:
         walk.code.append(text_of(paragraph._p))  # a blank line of the code too
         return
@@ -455,8 +463,25 @@ def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
         walk.section = walk.outline.enter(walk.bold_level, text)
         return
     text, walk.term = termed(walk.term, text), ""
+    marker = walk.numbering.marker(paragraph._p)  # "2.", "a.", "•": where in which list
+    if marker and not text.startswith(marker):
+        text = f"{marker} {text}"
     walk.document.add(walk.section, text, item=_listed(paragraph))
     walk.intro = len(walk.document.blocks) - 1
+
+
+def _captioned_table(table: Table, walk: _Walk) -> None:
+    """A table of the body, its rows under its caption when it has one (see docxcaptions)."""
+    caption = walk.captions.get(table._tbl)
+    if not caption:
+        _table(table, walk)
+        return
+    _flush(walk)  # what comes before the table stays in its own section
+    _lone_term(walk)
+    _release_notes(walk)
+    section, walk.section = walk.section, walk.outline.beneath(caption)
+    _table(table, walk)
+    walk.section = section
 
 
 def _table(table: Table, walk: _Walk) -> None:

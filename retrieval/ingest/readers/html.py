@@ -686,10 +686,12 @@ def _has_blocks(element: Element) -> bool:
 
 def inline_text(element: Element) -> str:
     """An inline element's text as a browser shows it: pieces joined with nothing added between,
-    ``<br>`` as a space."""
-    pieces: list[str] = []
-    for piece in _text_pieces(element):
-        pieces.append(piece)
+    ``<br>`` as a space. The text after the element (its tail) is not its own: after a heading
+    left open ("<h3><code>rawset (t, i, v)</code></h3>Sets the real value of …", the Lua
+    manual's form) it is the description the heading names, read by the walk as loose text."""
+    pieces = [element.text or ""]
+    for child in element:
+        pieces.extend(_text_pieces(child))
     return prose("".join(pieces))
 
 

@@ -4,7 +4,9 @@ No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the
 order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
 items paragraphs (list items marked as such, as Word's are), tables one block per row, and runs of
 paragraphs set in a fixed-pitch font (the "Preformatted Text" style or any style using such a font)
-code blocks with the paragraph that introduces them. Page headers and footers live in
+code blocks with the paragraph that introduces them. A table's caption (a paragraph in a caption
+style or numbered by a sequence field, "Table 1: …", right above or below it) heads its rows, as a
+PDF table's does. Page headers and footers live in
 ``styles.xml`` and are never read; tables of contents are skipped. A footnote or an endnote
 (``text:note``, written inside the paragraph that carries its mark) is a paragraph of its own right
 after that paragraph or list item (after the table or the listing holding it, never inside a cell's
@@ -36,6 +38,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -73,6 +76,7 @@ def _attr(element: Any, prefix: str, name: str) -> str:
 class _Walk:
     document: ParsedDocument
     fixed: frozenset[str]  # paragraph style names set in a fixed-pitch font
+    captions: frozenset[str]  # paragraph style names of captions ("Table", "Illustration")
     title_from_heading: bool = True
     section: str | None = None
     intro: int | None = None
@@ -80,6 +84,8 @@ class _Walk:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     notes: list[str] = field(default_factory=list)  # notes waiting for their paragraph's end
     listed: bool = False  # inside a list item
+    numbers: ListNumbers = field(default_factory=ListNumbers)  # the lists' markers (odtlists)
+    marker: str = ""  # the marker of the list item whose first paragraph is next
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -93,7 +99,9 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     title = "" if is_placeholder_title(title) else title
     created = _meta(meta, "meta:creation-date") or _meta(meta, "dc:date")
     document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
-    walk = _Walk(document, _fixed_pitch_styles(content, styles), not document.title)
+    roots = [root for root in (styles, content) if root is not None]
+    fixed, captions = _fixed_pitch_styles(roots), _styles_under(roots, {"Caption"})
+    walk = _Walk(document, fixed, captions, not document.title, numbers=list_numbers(roots))
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
@@ -138,25 +146,32 @@ def _meta(meta: Any, name: str) -> str:
     return prose(found.text or "") if found is not None else ""
 
 
-def _fixed_pitch_styles(content: Any, styles: Any) -> frozenset[str]:
+def _fixed_pitch_styles(roots: list[Any]) -> frozenset[str]:
     """Names of the paragraph styles set in a fixed-pitch font, directly or through a parent."""
-    roots = [root for root in (styles, content) if root is not None]
     fonts = {
         _attr(face, "style", "name")
         for root in roots
         for face in root.iterfind(".//style:font-face", _NS)
         if _attr(face, "style", "font-pitch") == "fixed"
     }
-    parents: dict[str, str] = {}
     fixed = set(_CODE_STYLES)
     for root in roots:
         for style in root.iterfind(".//style:style", _NS):
-            name = _attr(style, "style", "name")
-            parents[name] = _attr(style, "style", "parent-style-name")
             properties = style.find("style:text-properties", _NS)
             if properties is not None and _attr(properties, "style", "font-name") in fonts:
-                fixed.add(name)
-    return frozenset(name for name in parents if _inherits(name, fixed, parents)) | fixed
+                fixed.add(_attr(style, "style", "name"))
+    return _styles_under(roots, fixed)
+
+
+def _styles_under(roots: list[Any], bases: set[str]) -> frozenset[str]:
+    """Names of the styles that are one of ``bases`` or inherit from one: LibreOffice's "Table"
+    and "Illustration" caption styles are children of "Caption", and a paragraph's automatic
+    style ("P3") a child of the style it was given."""
+    parents: dict[str, str] = {}
+    for root in roots:
+        for style in root.iterfind(".//style:style", _NS):
+            parents[_attr(style, "style", "name")] = _attr(style, "style", "parent-style-name")
+    return frozenset(name for name in parents if _inherits(name, bases, parents)) | bases
 
 
 def _inherits(name: str, fixed: set[str], parents: dict[str, str]) -> bool:
@@ -194,6 +209,9 @@ def _walk(element: Any, walk: _Walk) -> None:
             walk.code.append(_text(child))
             _hold_notes(child, walk)
             continue
+        if name == "p" and _captioned(child, walk) is not None:
+            _hold_notes(child, walk)  # read with the table it captions
+            continue
         if name in ("h", "p", "table"):
             _flush_code(walk)
             _release_notes(walk)
@@ -207,12 +225,48 @@ def _walk(element: Any, walk: _Walk) -> None:
             _walk(_anchored(child), walk)
             walk.listed = listed
         elif name == "table":
-            walk.document.blocks.extend(table_blocks(_rows(child), walk.section))
+            caption = _table_caption(child, walk)
+            section = walk.outline.beneath(caption) if caption else walk.section
+            walk.document.blocks.extend(table_blocks(_rows(child), section))
             walk.intro = None
         elif name in _CONTAINERS:
             listed, walk.listed = walk.listed, walk.listed or name == "list-item"
+            if name == "list-item":  # "2.", "a)", "•": which item of which list
+                walk.marker = walk.numbers.marker(child)
             _walk(child, walk)
-            walk.listed = listed
+            walk.listed, walk.marker = listed, ""
+
+
+def _caption(element: Any, walk: _Walk) -> bool:
+    """Whether ``element`` is a caption: a paragraph with words, in a caption style or numbered
+    by a sequence field ("Tabelle <text:sequence text:name="Table">1</text:sequence>: …")."""
+    if element is None or _tag(element) != "p" or not prose(_text(element)):
+        return False
+    if _attr(element, "text", "style-name") in walk.captions:
+        return True
+    return element.find("text:sequence", _NS) is not None
+
+
+def _captioned(paragraph: Any, walk: _Walk) -> Any:
+    """The table ``paragraph`` is the caption of, right above or below it, or None. Between two
+    tables it is the upper one's, unless that one has its caption above it: a document puts
+    its captions all above or all below."""
+    if not _caption(paragraph, walk):
+        return None
+    up, down = paragraph.getprevious(), paragraph.getnext()
+    up = up if up is not None and _tag(up) == "table" else None
+    down = down if down is not None and _tag(down) == "table" else None
+    if up is not None and (down is None or not _caption(up.getprevious(), walk)):
+        return up
+    return down
+
+
+def _table_caption(table: Any, walk: _Walk) -> str:
+    """The text of ``table``'s caption (see :func:`_captioned`), or "" when it has none."""
+    for paragraph in (table.getnext(), table.getprevious()):
+        if paragraph is not None and _captioned(paragraph, walk) is table:
+            return prose(_text(paragraph))
+    return ""
 
 
 def _anchored(paragraph: Any) -> list[Any]:
@@ -283,6 +337,8 @@ def _paragraph(element: Any, walk: _Walk) -> None:
     if style == "Title":
         _heading(text, walk)
         return
+    if walk.marker:
+        text, walk.marker = f"{walk.marker} {text}", ""
     walk.document.add(walk.section, text, item=walk.listed)
     walk.intro = len(walk.document.blocks) - 1
 
