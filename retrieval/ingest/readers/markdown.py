@@ -34,7 +34,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import myst
+from retrieval.ingest.readers import material, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -243,25 +243,49 @@ def _prepared(source: str) -> str:
     as their addresses (a code block showing how to write one, '{{< relref "docs" >}}', keeps
     it), and a line of text right under an HTML tag opened with a ``markdown`` attribute
     (md_in_html: '<div markdown>' then '**Bold** text') parted from it by a blank line, as
-    CommonMark would otherwise read it as raw HTML, stars and all."""
+    CommonMark would otherwise read it as raw HTML, stars and all; mkdocs-material's macros
+    ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
+    :mod:`material`)."""
+    if material.has_macros(source):
+        source = _with_macros_rendered(source)
     if "ref" not in source and "markdown" not in source:
         return source
     fence, out = "", list[str]()
     for line in source.split("\n"):
-        marks = _FENCE_MARKS.match(line)
-        if fence:
-            closing = marks and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
-            if closing and not line.strip().lstrip(fence[0]):
-                fence = ""
-        elif marks:
-            fence = marks.group(1)
-        else:
+        fence, code = _fenced(line, fence)
+        if not code:
             opened = out and _MARKDOWN_IN_HTML.match(out[-1]) and _LONE_TAG.match(out[-1])
             if opened and line.strip() and not line.lstrip().startswith("<"):
                 out.append("")
             line = _HUGO_REF.sub(r"\1", line)
         out.append(line)
     return "\n".join(out)
+
+
+def _fenced(line: str, fence: str) -> tuple[str, bool]:
+    """The fence open after ``line`` ("" for none) given the one open before it (``fence``), and
+    whether ``line`` is part of fenced code (its fences included)."""
+    marks = _FENCE_MARKS.match(line)
+    if fence:
+        closing = marks and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
+        return ("" if closing and not line.strip().lstrip(fence[0]) else fence), True
+    if marks:
+        return marks.group(1), True
+    return "", False
+
+
+def _with_macros_rendered(source: str) -> str:
+    """``source`` with mkdocs-material's macros outside fenced code read as the page shows them
+    (:func:`material.rendered`)."""
+    fence, out, text = "", list[str](), list[str]()
+    for line in source.split("\n"):
+        fence, code = _fenced(line, fence)
+        if code:
+            out += [*material.rendered(text), line]
+            text = []
+        else:
+            text.append(line)
+    return "\n".join(out + material.rendered(text))
 
 
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
@@ -472,6 +496,10 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
         admonition = token.meta.get("admonition") if token.meta else None
         reading.label = prose(token.info or admonition or "")
+        if kind == "box_open" and reading.term and reading.label:
+            # A definition that is a box (a list of admonition types, each term over its box):
+            # the term, then the box as the page shows it ("note: Note: Lorem ipsum …").
+            reading.label, reading.term = termed(reading.term, reading.label), ""
         if kind == "box_close" or admonition is not None:
             # An admonition stands apart from the sentence before it, and what follows a box
             # (the example after a "??? info" aside) is not introduced by the box's last line.
