@@ -205,7 +205,9 @@ def _box(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     token = state.push("box_open", "div", 1)
     token.map = [start_line, end]
     line = state.src[start : state.eMarks[start_line]]
-    token.info, token.meta = _tab_label(line), {"admonition": _admonition_label(line)}
+    admonition = _admonition_label(line)
+    token.info = _shown(_tab_label(line))
+    token.meta = {"admonition": None if admonition is None else _shown(admonition)}
     state.md.block.tokenize(state, start_line + 1, end)
     state.push("box_close", "div", -1)
     state.parentType, state.lineMax, state.blkIndent = saved
@@ -648,9 +650,18 @@ def _inline_lines(token: Token) -> list[str]:
     lines = [""]
     codes: list[str] = []  # inline code stands in the lines as one placeholder character each
     owner = False  # whether the child before can own an attribute list
+    relabelled = False  # inside a link whose text is the label written before it
     for child in token.children or ():
         follows, owner = owner, child.type in _ATTR_OWNERS
-        if child.type in ("softbreak", "hardbreak") or (
+        if relabelled:
+            relabelled = child.type != "link_close"
+        elif child.type == "link_open" and (label := _label_before(lines, token.content)):
+            # "[Google Font]\n[Google Fonts]": Python-Markdown reads one space or line break
+            # between a reference's text and its label, so the page shows "Google Font" linked
+            # (CommonMark left "[Google Font] Google Fonts").
+            lines[-1] += label
+            relabelled = True
+        elif child.type in ("softbreak", "hardbreak") or (
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
             lines.append("")
@@ -672,10 +683,32 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
-    text = _AUTOREF.sub(r"\1", "\n".join(lines))
+    text = _marks_shown(_AUTOREF.sub(r"\1", "\n".join(lines)))
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+_TEXT_BEFORE_LINK = re.compile(r"\[([^\[\]]*[^\W\d_][^\[\]]*|[\U00100000-\U0010ffff])\] ?$")
+# A reference's text and label a space or a line break apart, as written: "[Google Font]\n[Google
+# Fonts]", not "[x] [Docs](…)" (an inline link) nor "[x]: …" (a definition).
+_REFERENCE_APART = re.compile(r"\][ \n]\[[^\[\]]+\](?![(\[:])")
+
+
+def _label_before(lines: list[str], source: str) -> str | None:
+    """The text of "[Google Font]" ending ``lines`` (on the line before, across a line break),
+    which is taken out of them: a reference's text, its label (the link that follows, written
+    "[Google Fonts]" in the paragraph's ``source``, not an inline link's "[here](…)") apart."""
+    broken = len(lines) > 1 and lines[-1] == ""
+    found = _TEXT_BEFORE_LINK.search(lines[-2] if broken else lines[-1])
+    if found is None or (len(found[1]) < 2 and ord(found[1][:1] or " ") < _PLACEHOLDER):
+        return None
+    if not _REFERENCE_APART.search(source):
+        return None
+    if broken:
+        lines.pop()
+    lines[-1] = lines[-1][: found.start()]
+    return found[1]
 
 
 # Bold marks CommonMark leaves as written beside Chinese punctuation ("都知道**「404 Not
@@ -684,6 +717,48 @@ def _inline_lines(token: Token) -> list[str]:
 # line as placeholders here, so its "**" (Python's power, kwargs) is untouched.
 _CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _CJK_STRONG = re.compile(r"(?<!\*)\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*(?!\*)")
+
+
+def _shown(label: str) -> str:
+    """A box's or a tab's label (written as Markdown: '=== ":octicons-file-code-16: `mkdocs.yml`"')
+    as the page shows it: "mkdocs.yml"."""
+    if not label:
+        return ""
+    tokens = _parser().parseInline(label)
+    return prose(" ".join(_inline_lines(tokens[0]))) if tokens else prose(label)
+
+
+# pymdownx's inline marks, which the page shows as styled text: Keys ("++ctrl+alt+del++", a
+# key's name or a quoted string, "+" between keys), Caret's insert ("^^text^^") and Mark's
+# highlight ("==text=="). (CommonMark reads "~~text~~" as deleted text already.)
+_KEY = r"""(?:[\w-]+|"[^"\n]+")"""
+_KEYS = re.compile(rf"(?<![\w+])\+\+({_KEY}(?:\+{_KEY})*)\+\+(?![\w+])")
+_INSERTED = re.compile(r"(?<![\w^])\^\^(?=\S)([^\n^]+?)(?<=\S)\^\^(?![\w^])")
+_MARKED = re.compile(r"(?<![\w=])==(?=[^\s=])([^\n=]+?)(?<=[^\s=])==(?![\w=])")
+
+
+def _marks_shown(text: str) -> str:
+    """``text`` with pymdownx's inline marks read as the page shows them: "++ctrl+alt+del++" as
+    "Ctrl+Alt+Del", "++arrow-right++" as "Arrow Right", "^^search suggestions^^" and
+    "==marked==" as their words. Left as written, "accepted with the ++arrow-right++ key" was
+    quoted with the plus signs, and "arrow" and "right" were one word nobody asks."""
+    if "++" in text:
+        text = _KEYS.sub(lambda match: _keys(match[1]), text)
+    if "^^" in text:
+        text = _INSERTED.sub(r"\1", text)
+    if "==" in text:
+        text = _MARKED.sub(r"\1", text)
+    return text
+
+
+def _keys(keys: str) -> str:
+    """The keys of a pymdownx Keys mark as a keyboard shows them: "ctrl+alt+del" as
+    "Ctrl+Alt+Del", "page-up" as "Page Up", a quoted string ('"git"') as its text."""
+    named = re.findall(r'"[^"]+"|[^+]+', keys)
+    return "+".join(
+        key[1:-1] if key.startswith('"') else " ".join(w.capitalize() for w in key.split("-"))
+        for key in named
+    )
 
 
 def _titled(line: str, attributes: str) -> str:
@@ -761,7 +836,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
-        reading.label = prose(_box_label(lines[0].strip(), reading))  # "///" ends the tab
+        reading.label = _shown(_box_label(lines[0].strip(), reading))  # "///" ends the tab
         reading.result = bool(_RESULT.match(lines[0].strip()))
         autodoc = bool(_AUTODOC.match(lines[0].strip()))
         lines = lines[1:]
@@ -1035,6 +1110,20 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     return index
 
 
+_TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")
+_CODE_TAG = re.compile(r"<(?:pre|code)\b", re.IGNORECASE)
+
+
+def _without_icons(html: str) -> str:
+    """``html`` without the icon shortcodes in its text (not in its tags' attributes), which the
+    page draws as pictures (a tip under a search box, "<small>:octicons-light-bulb-16: **Tip:**
+    …"), unless it holds code, which shows them as written."""
+    if ":" not in html or _CODE_TAG.search(html):
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    return "".join(part if part.startswith("<") else _SHORTCODE.sub("", part) for part in parts)
+
+
 def _html_text(html: str, reading: _Reading) -> None:
     """Add what a browser shows of a piece of raw HTML; markup showing nothing (a comment, an
     opening ``<div>``) leaves the paragraph before it introducing what follows."""
@@ -1043,8 +1132,8 @@ def _html_text(html: str, reading: _Reading) -> None:
 
     before = len(reading.document.blocks)
     # A pymdownx block's closing line ("////") after the HTML is no text of it.
-    kept = [line for line in html.split("\n") if not _DIRECTIVE.match(line.strip())]
-    read_fragment("\n".join(kept), reading.document, reading.section)
+    kept = "\n".join(line for line in html.split("\n") if not _DIRECTIVE.match(line.strip()))
+    read_fragment(_without_icons(kept), reading.document, reading.section)
     _join_short_runs(reading.document, before)
     if len(reading.document.blocks) > before:
         reading.intro = len(reading.document.blocks) - 1
