@@ -238,6 +238,9 @@ class _Reading:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
     images: list[str] = field(default_factory=list)  # alt texts of paragraphs of images alone
+    grid: bool = False  # inside mkdocs-material's card grid ('<div class="grid cards" markdown>')
+    cards: int = 0  # how many lists deep the grid's list of cards is (0: none open)
+    card: int = 0  # the index of the first block of the card being read
 
 
 def _prepared(source: str) -> str:
@@ -507,11 +510,54 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             # (the example after a "??? info" aside) is not introduced by the box's last line.
             # A tab set may be introduced by the sentence before it ("Install it with:").
             reading.intro = None
-    elif kind in ("bullet_list_open", "ordered_list_open"):
-        reading.lists.append(_introduced(reading))
-    elif kind in ("bullet_list_close", "ordered_list_close"):
-        _list_closed(reading)
+    elif kind in _LIST_TOKENS:
+        _list_token(kind, reading)
     return index + 1
+
+
+_LIST_TOKENS = frozenset(
+    {"bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"}
+    | {"list_item_open", "list_item_close"}
+)
+# mkdocs-material's card grid: '<div class="grid cards" markdown>' round a list, each item a card.
+_CARD_GRID = re.compile(r"""^\s*<div\b[^>]*\bclass=["'](?=[^"']*\bgrid\b)(?=[^"']*\bcards\b)""")
+
+
+def _list_token(kind: str, reading: _Reading) -> None:
+    """A list or an item opening or closing; in a card grid, each item of the grid's list is a
+    card (see :func:`_card_closed`)."""
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        reading.lists.append(_introduced(reading))
+        if reading.grid and not reading.cards:
+            reading.cards = len(reading.lists)
+    elif kind in ("bullet_list_close", "ordered_list_close"):
+        if reading.cards == len(reading.lists):
+            reading.cards = 0
+        _list_closed(reading)
+    elif reading.cards and reading.cards == len(reading.lists):
+        if kind == "list_item_open":
+            reading.card = len(reading.document.blocks)
+        else:
+            _card_closed(reading)
+
+
+def _card_closed(reading: _Reading) -> None:
+    """A card of a grid ("Built-in meta plugin", a rule, what it does, a rule, a tag line) read
+    as one paragraph, its title heading its text ("Built-in meta plugin: The meta plugin makes
+    it easy …"), standing alone as the page shows it, in a box of its own: run on as items of a
+    list, each card's title was glued to the text of the card before ("… social card layouts.
+    Built-in social plugin The social plugin …"), and the first to the sentence over the grid."""
+    blocks = reading.document.blocks
+    start = reading.card
+    end = start
+    while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].code:
+        end += 1
+    if end == start:
+        return
+    parts = [block.text for block in blocks[start:end]]
+    text = termed(parts[0], " ".join(parts[1:])) if len(parts) > 1 else parts[0]
+    blocks[start:end] = [replace(blocks[start], text=text, item=False)]
+    reading.intro = None
 
 
 def _lone_code(inline: Token, reading: _Reading) -> str | None:
@@ -1082,6 +1128,7 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     inside is read as the rest of the page is.
     """
     token = tokens[index]
+    _grid(token.content, reading)
     start, end = token.map or (0, 0)
     depth = _tag_depth(token.content)
     if token.level == 0 and depth > 0 and not _MARKDOWN_IN_HTML.match(token.content):
@@ -1108,6 +1155,16 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _html_text(token.content, reading)
         index += 1
     return index
+
+
+def _grid(html: str, reading: _Reading) -> None:
+    """Note a card grid opening (the sentence before it introduces the cards the page shows, no
+    paragraph after them) or closing."""
+    if _CARD_GRID.match(html) and _MARKDOWN_IN_HTML.match(html):
+        reading.grid, reading.cards = True, 0
+        _pictured(reading)
+    elif reading.grid and "</div>" in html:
+        reading.grid, reading.cards = False, 0
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")
