@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import functools
 import html as html_lib
+import itertools
 import re
 import textwrap
 from collections.abc import Sequence
@@ -332,7 +333,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else None,
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
-        author=stated_author(prose(meta.get("author", ""))),
+        author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.articles = numbers_articles(reading.lines)
@@ -443,12 +444,45 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
     """
     block = next((t.content for t in tokens if t.type == "front_matter"), "")
     meta: dict[str, str] = {}
-    for line in block.split("\n"):
+    lines = block.split("\n")
+    for at, line in enumerate(lines):
         match = _FRONT_KEY.match(line)
         # A block scalar ("title: |") or a list or map is not a plain value: skipped.
         if match and match["value"] and match["value"][0] not in "|>[{&*!":
             meta.setdefault(match["key"].lower(), _unquote(match["value"]))
+        elif match and match["key"].lower() in _NESTED_KEYS:
+            value = _structured(match["key"].lower(), match["value"], lines[at + 1 :])
+            if value:
+                meta.setdefault(match["key"].lower(), value)
     return meta
+
+
+# Keys read from a list or a map too: the Material blog's dates ("date:" over "  created:
+# 2024-01-31" and "  updated: …", or "date: {created: 2024-01-31}": the post's date is its
+# creation) and its posts' authors ("authors: [squidfunk, alexvoss]", or one a line).
+_NESTED_KEYS = frozenset({"date", "authors"})
+_CREATED = re.compile(r"""(?:^|[{,\s])created\s*:\s*['"]?(?P<date>[^'",}\s]+)""")
+
+
+def _structured(key: str, value: str, after: list[str]) -> str:
+    """The value of ``key``, written as a flow ``value`` ("[a, b]", "{created: …}") or as the
+    indented lines ``after`` it: a date's "created", or the authors joined by commas."""
+    if not value:
+        value = "\n".join(itertools.takewhile(lambda line: line[:1] in (" ", "\t", "-"), after))
+    if key == "date":
+        created = _CREATED.search(value)
+        return created["date"] if created else ""
+    items = re.split(r"[,\n]", value.strip().strip("[]"))
+    names = [_unquote(item.strip().lstrip("-").strip()) for item in items]
+    return ", ".join(name for name in names if name)
+
+
+def _authors(listed: str) -> str | None:
+    """The authors a front matter's list names ("Jane Doe, John Roe"), each as
+    :func:`stated_author` takes it: a login ("squidfunk", which the Material blog resolves
+    through a file of its own) names nobody."""
+    names = [stated_author(prose(name)) for name in listed.split(",")]
+    return ", ".join(name for name in names if name) or None
 
 
 def _unquote(value: str) -> str:
