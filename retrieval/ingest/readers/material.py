@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import re
 
-MACRO = re.compile(r"<!--\s*md:(?P<kind>\w+)(?P<args>.*?)\s*-->", re.IGNORECASE)
+# The macros the hook knows (any other "<!-- md:… -->" stops its build; elsewhere it is a comment).
+_KINDS = (
+    "version|sponsors|flag|option|setting|feature|plugin|extension|utility|example|demo|default"
+)
+_ONE = rf"<!--\s*md:(?:{_KINDS})\b.*?-->"
+MACRO = re.compile(rf"<!--\s*md:(?P<kind>{_KINDS})\b(?P<args>.*?)\s*-->", re.IGNORECASE)
 # A line of badges alone (its indentation, or a definition's ':   ' opening it, kept).
-_BADGES_LINE = re.compile(r"^(?P<lead>\s*(?::\s+)?)(?P<badges>(?:<!--\s*md:\w+.*?-->\s*)+)$")
+_BADGES_LINE = re.compile(rf"^(?P<lead>\s*(?::\s+)?)(?P<badges>(?:{_ONE}\s*)+)$", re.IGNORECASE)
 # Badges opening a line of text (a definition's first line: ':   <!-- md:default none --> This
 # property allows …').
-_LEADING = re.compile(r"^(?P<lead>\s*(?::\s+)?)(?P<badges>(?:<!--\s*md:\w+.*?-->\s*)+)(?=\S)")
+_LEADING = re.compile(rf"^(?P<lead>\s*(?::\s+)?)(?P<badges>(?:{_ONE}\s*)+)(?=\S)", re.IGNORECASE)
 # A heading whose first macro draws an icon before a dash: "### <!-- md:version --> – Version".
 _HEADING = re.compile(r"^(?P<marks>\s{0,3}#{1,6}\s+)(?P<rest>.*)$")
 _DASH = re.compile(r"^[-–—]\s+")
@@ -64,7 +69,7 @@ _NOT_PROSE = re.compile(
 
 def has_macros(source: str) -> bool:
     """Whether ``source`` holds any of the macros (a quick test before reading line by line)."""
-    return "<!-- md:" in source or bool(MACRO.search(source))
+    return "md:" in source and bool(MACRO.search(source))
 
 
 def _value(kind: str, args: str) -> str:
