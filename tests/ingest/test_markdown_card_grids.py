@@ -56,3 +56,21 @@ def test_cards_of_one_line_stand_apart_and_a_list_after_the_grid_is_a_list() -> 
         "Search – Set up and configure search",
         "Possible values:\none\ntwo",
     ]
+
+
+def test_a_grid_inside_a_result_box_and_an_icons_size() -> None:
+    """As reference/grids.md shows a grid under its source: '<div class="result" markdown>' over
+    '  <div class="grid cards" markdown>', the list, then '  </div>' indented into the last card;
+    an icon's size (":material-clock-fast:{ .lg .middle }") goes with the icon."""
+    source = (
+        "# Grids\n\n"
+        '<div class="result" markdown>\n  <div class="grid cards" markdown>\n\n'
+        "-   :material-clock-fast:{ .lg .middle } __Set up in 5 minutes__\n\n    ---\n\n"
+        "    Install it with pip and get up and running in minutes\n\n"
+        "- :fontawesome-brands-js: __JavaScript__ for interactivity\n\n  </div>\n</div>\n"
+    )
+    document = read("grids.md", source.encode())
+    assert [(b.text, b.item) for b in document.blocks] == [
+        ("Set up in 5 minutes: Install it with pip and get up and running in minutes", False),
+        ("JavaScript for interactivity", False),
+    ]

@@ -135,8 +135,11 @@ _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\n]*\]")
 # An emoji or icon shortcode that mkdocs-material and pymdownx draw as a picture: ":warning:",
 # ":octicons-package-24:", ":material-equal:". Read as text it is noise, and a line starting with
-# one would be taken for a Sphinx field (":param x:") and dropped.
-_SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
+# one would be taken for a Sphinx field (":param x:") and dropped. An attribute list right after
+# it (":material-clock-fast:{ .lg .middle }") sets the icon's size: it goes with it.
+_SHORTCODE = re.compile(
+    r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])(?:\{:?\s*[#.][^{}\n]*\})?"
+)
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 # A release's heading in release notes: "unreleased", "[Unreleased]", "v0.25.0", "[1.2.3] -
 # 2020-01-01", "Version 8.5.1", "0.24.0 (2023-10-11)".
@@ -554,7 +557,11 @@ _LIST_TOKENS = frozenset(
     | {"list_item_open", "list_item_close"}
 )
 # mkdocs-material's card grid: '<div class="grid cards" markdown>' round a list, each item a card.
-_CARD_GRID = re.compile(r"""^\s*<div\b[^>]*\bclass=["'](?=[^"']*\bgrid\b)(?=[^"']*\bcards\b)""")
+# (Searched in the whole block: the grid may open inside a result box, '<div class="result"
+# markdown>' then '  <div class="grid cards" markdown>'.)
+_CARD_GRID = re.compile(
+    r"""<div\b(?=[^>]*\smarkdown\b)[^>]*\bclass=["'](?=[^"']*\bgrid\b)(?=[^"']*\bcards\b)"""
+)
 
 
 def _list_token(kind: str, reading: _Reading) -> None:
@@ -1194,10 +1201,12 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 def _grid(html: str, reading: _Reading) -> None:
     """Note a card grid opening (the sentence before it introduces the cards the page shows, no
     paragraph after them) or closing."""
-    if _CARD_GRID.match(html) and _MARKDOWN_IN_HTML.match(html):
+    if _CARD_GRID.search(html) and _MARKDOWN_IN_HTML.match(html):
         reading.grid, reading.cards = True, 0
         _pictured(reading)
     elif reading.grid and "</div>" in html:
+        if reading.cards and reading.cards == len(reading.lists):
+            _card_closed(reading)  # '  </div>' indented into the last card closes it too
         reading.grid, reading.cards = False, 0
 
 
