@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import functools
 import html as html_lib
+import itertools
 import re
 import textwrap
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import myst
+from retrieval.ingest.readers import material, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -134,8 +135,11 @@ _FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
 _AUTOREF = re.compile(r"\[([^\[\]]+)\]\s?\[[^\[\]\n]*\]")
 # An emoji or icon shortcode that mkdocs-material and pymdownx draw as a picture: ":warning:",
 # ":octicons-package-24:", ":material-equal:". Read as text it is noise, and a line starting with
-# one would be taken for a Sphinx field (":param x:") and dropped.
-_SHORTCODE = re.compile(r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])")
+# one would be taken for a Sphinx field (":param x:") and dropped. An attribute list right after
+# it (":material-clock-fast:{ .lg .middle }") sets the icon's size: it goes with it.
+_SHORTCODE = re.compile(
+    r"(?<![\w`:]):[a-z][a-z0-9_]*(?:[-+][a-z0-9_]+)*:(?![\w`:])(?:\{:?\s*[#.][^{}\n]*\})?"
+)
 _PLACEHOLDER = 0x100000  # Supplementary Private Use Area-B: never in real text
 # A release's heading in release notes: "unreleased", "[Unreleased]", "v0.25.0", "[1.2.3] -
 # 2020-01-01", "Version 8.5.1", "0.24.0 (2023-10-11)".
@@ -205,7 +209,9 @@ def _box(state: StateBlock, start_line: int, end_line: int, silent: bool) -> boo
     token = state.push("box_open", "div", 1)
     token.map = [start_line, end]
     line = state.src[start : state.eMarks[start_line]]
-    token.info, token.meta = _tab_label(line), {"admonition": _admonition_label(line)}
+    admonition = _admonition_label(line)
+    token.info = _shown(_tab_label(line))
+    token.meta = {"admonition": None if admonition is None else _shown(admonition)}
     state.md.block.tokenize(state, start_line + 1, end)
     state.push("box_close", "div", -1)
     state.parentType, state.lineMax, state.blkIndent = saved
@@ -236,6 +242,9 @@ class _Reading:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
     images: list[str] = field(default_factory=list)  # alt texts of paragraphs of images alone
+    grid: bool = False  # inside mkdocs-material's card grid ('<div class="grid cards" markdown>')
+    cards: int = 0  # how many lists deep the grid's list of cards is (0: none open)
+    card: int = 0  # the index of the first block of the card being read
 
 
 def _prepared(source: str) -> str:
@@ -243,25 +252,49 @@ def _prepared(source: str) -> str:
     as their addresses (a code block showing how to write one, '{{< relref "docs" >}}', keeps
     it), and a line of text right under an HTML tag opened with a ``markdown`` attribute
     (md_in_html: '<div markdown>' then '**Bold** text') parted from it by a blank line, as
-    CommonMark would otherwise read it as raw HTML, stars and all."""
+    CommonMark would otherwise read it as raw HTML, stars and all; mkdocs-material's macros
+    ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
+    :mod:`material`)."""
+    if material.has_macros(source):
+        source = _with_macros_rendered(source)
     if "ref" not in source and "markdown" not in source:
         return source
     fence, out = "", list[str]()
     for line in source.split("\n"):
-        marks = _FENCE_MARKS.match(line)
-        if fence:
-            closing = marks and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
-            if closing and not line.strip().lstrip(fence[0]):
-                fence = ""
-        elif marks:
-            fence = marks.group(1)
-        else:
+        fence, code = _fenced(line, fence)
+        if not code:
             opened = out and _MARKDOWN_IN_HTML.match(out[-1]) and _LONE_TAG.match(out[-1])
             if opened and line.strip() and not line.lstrip().startswith("<"):
                 out.append("")
             line = _HUGO_REF.sub(r"\1", line)
         out.append(line)
     return "\n".join(out)
+
+
+def _fenced(line: str, fence: str) -> tuple[str, bool]:
+    """The fence open after ``line`` ("" for none) given the one open before it (``fence``), and
+    whether ``line`` is part of fenced code (its fences included)."""
+    marks = _FENCE_MARKS.match(line)
+    if fence:
+        closing = marks and marks.group(1)[0] == fence[0] and len(marks.group(1)) >= len(fence)
+        return ("" if closing and not line.strip().lstrip(fence[0]) else fence), True
+    if marks:
+        return marks.group(1), True
+    return "", False
+
+
+def _with_macros_rendered(source: str) -> str:
+    """``source`` with mkdocs-material's macros outside fenced code read as the page shows them
+    (:func:`material.rendered`)."""
+    fence, out, text = "", list[str](), list[str]()
+    for line in source.split("\n"):
+        fence, code = _fenced(line, fence)
+        if code:
+            out += [*material.rendered(text), line]
+            text = []
+        else:
+            text.append(line)
+    return "\n".join(out + material.rendered(text))
 
 
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
@@ -303,7 +336,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else None,
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
-        author=stated_author(prose(meta.get("author", ""))),
+        author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.articles = numbers_articles(reading.lines)
@@ -414,12 +447,45 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
     """
     block = next((t.content for t in tokens if t.type == "front_matter"), "")
     meta: dict[str, str] = {}
-    for line in block.split("\n"):
+    lines = block.split("\n")
+    for at, line in enumerate(lines):
         match = _FRONT_KEY.match(line)
         # A block scalar ("title: |") or a list or map is not a plain value: skipped.
         if match and match["value"] and match["value"][0] not in "|>[{&*!":
             meta.setdefault(match["key"].lower(), _unquote(match["value"]))
+        elif match and match["key"].lower() in _NESTED_KEYS:
+            value = _structured(match["key"].lower(), match["value"], lines[at + 1 :])
+            if value:
+                meta.setdefault(match["key"].lower(), value)
     return meta
+
+
+# Keys read from a list or a map too: the Material blog's dates ("date:" over "  created:
+# 2024-01-31" and "  updated: …", or "date: {created: 2024-01-31}": the post's date is its
+# creation) and its posts' authors ("authors: [squidfunk, alexvoss]", or one a line).
+_NESTED_KEYS = frozenset({"date", "authors"})
+_CREATED = re.compile(r"""(?:^|[{,\s])created\s*:\s*['"]?(?P<date>[^'",}\s]+)""")
+
+
+def _structured(key: str, value: str, after: list[str]) -> str:
+    """The value of ``key``, written as a flow ``value`` ("[a, b]", "{created: …}") or as the
+    indented lines ``after`` it: a date's "created", or the authors joined by commas."""
+    if not value:
+        value = "\n".join(itertools.takewhile(lambda line: line[:1] in (" ", "\t", "-"), after))
+    if key == "date":
+        created = _CREATED.search(value)
+        return created["date"] if created else ""
+    items = re.split(r"[,\n]", value.strip().strip("[]"))
+    names = [_unquote(item.strip().lstrip("-").strip()) for item in items]
+    return ", ".join(name for name in names if name)
+
+
+def _authors(listed: str) -> str | None:
+    """The authors a front matter's list names ("Jane Doe, John Roe"), each as
+    :func:`stated_author` takes it: a login ("squidfunk", which the Material blog resolves
+    through a file of its own) names nobody."""
+    names = [stated_author(prose(name)) for name in listed.split(",")]
+    return ", ".join(name for name in names if name) or None
 
 
 def _unquote(value: str) -> str:
@@ -472,16 +538,67 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
         admonition = token.meta.get("admonition") if token.meta else None
         reading.label = prose(token.info or admonition or "")
+        if kind == "box_open" and reading.term and reading.label:
+            # A definition that is a box (a list of admonition types, each term over its box):
+            # the term, then the box as the page shows it ("note: Note: Lorem ipsum …").
+            reading.label, reading.term = termed(reading.term, reading.label), ""
         if kind == "box_close" or admonition is not None:
             # An admonition stands apart from the sentence before it, and what follows a box
             # (the example after a "??? info" aside) is not introduced by the box's last line.
             # A tab set may be introduced by the sentence before it ("Install it with:").
             reading.intro = None
-    elif kind in ("bullet_list_open", "ordered_list_open"):
-        reading.lists.append(_introduced(reading))
-    elif kind in ("bullet_list_close", "ordered_list_close"):
-        _list_closed(reading)
+    elif kind in _LIST_TOKENS:
+        _list_token(kind, reading)
     return index + 1
+
+
+_LIST_TOKENS = frozenset(
+    {"bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"}
+    | {"list_item_open", "list_item_close"}
+)
+# mkdocs-material's card grid: '<div class="grid cards" markdown>' round a list, each item a card.
+# (Searched in the whole block: the grid may open inside a result box, '<div class="result"
+# markdown>' then '  <div class="grid cards" markdown>'.)
+_CARD_GRID = re.compile(
+    r"""<div\b(?=[^>]*\smarkdown\b)[^>]*\bclass=["'](?=[^"']*\bgrid\b)(?=[^"']*\bcards\b)"""
+)
+
+
+def _list_token(kind: str, reading: _Reading) -> None:
+    """A list or an item opening or closing; in a card grid, each item of the grid's list is a
+    card (see :func:`_card_closed`)."""
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        reading.lists.append(_introduced(reading))
+        if reading.grid and not reading.cards:
+            reading.cards = len(reading.lists)
+    elif kind in ("bullet_list_close", "ordered_list_close"):
+        if reading.cards == len(reading.lists):
+            reading.cards = 0
+        _list_closed(reading)
+    elif reading.cards and reading.cards == len(reading.lists):
+        if kind == "list_item_open":
+            reading.card = len(reading.document.blocks)
+        else:
+            _card_closed(reading)
+
+
+def _card_closed(reading: _Reading) -> None:
+    """A card of a grid ("Built-in meta plugin", a rule, what it does, a rule, a tag line) read
+    as one paragraph, its title heading its text ("Built-in meta plugin: The meta plugin makes
+    it easy …"), standing alone as the page shows it, in a box of its own: run on as items of a
+    list, each card's title was glued to the text of the card before ("… social card layouts.
+    Built-in social plugin The social plugin …"), and the first to the sentence over the grid."""
+    blocks = reading.document.blocks
+    start = reading.card
+    end = start
+    while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].code:
+        end += 1
+    if end == start:
+        return
+    parts = [block.text for block in blocks[start:end]]
+    text = termed(parts[0], " ".join(parts[1:])) if len(parts) > 1 else parts[0]
+    blocks[start:end] = [replace(blocks[start], text=text, item=False)]
+    reading.intro = None
 
 
 def _lone_code(inline: Token, reading: _Reading) -> str | None:
@@ -620,9 +737,18 @@ def _inline_lines(token: Token) -> list[str]:
     lines = [""]
     codes: list[str] = []  # inline code stands in the lines as one placeholder character each
     owner = False  # whether the child before can own an attribute list
+    relabelled = False  # inside a link whose text is the label written before it
     for child in token.children or ():
         follows, owner = owner, child.type in _ATTR_OWNERS
-        if child.type in ("softbreak", "hardbreak") or (
+        if relabelled:
+            relabelled = child.type != "link_close"
+        elif child.type == "link_open" and (label := _label_before(lines, token.content)):
+            # "[Google Font]\n[Google Fonts]": Python-Markdown reads one space or line break
+            # between a reference's text and its label, so the page shows "Google Font" linked
+            # (CommonMark left "[Google Font] Google Fonts").
+            lines[-1] += label
+            relabelled = True
+        elif child.type in ("softbreak", "hardbreak") or (
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
             lines.append("")
@@ -644,10 +770,32 @@ def _inline_lines(token: Token) -> list[str]:
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
-    text = _AUTOREF.sub(r"\1", "\n".join(lines))
+    text = _marks_shown(_AUTOREF.sub(r"\1", "\n".join(lines)))
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+_TEXT_BEFORE_LINK = re.compile(r"\[([^\[\]]*[^\W\d_][^\[\]]*|[\U00100000-\U0010ffff])\] ?$")
+# A reference's text and label a space or a line break apart, as written: "[Google Font]\n[Google
+# Fonts]", not "[x] [Docs](…)" (an inline link) nor "[x]: …" (a definition).
+_REFERENCE_APART = re.compile(r"\][ \n]\[[^\[\]]+\](?![(\[:])")
+
+
+def _label_before(lines: list[str], source: str) -> str | None:
+    """The text of "[Google Font]" ending ``lines`` (on the line before, across a line break),
+    which is taken out of them: a reference's text, its label (the link that follows, written
+    "[Google Fonts]" in the paragraph's ``source``, not an inline link's "[here](…)") apart."""
+    broken = len(lines) > 1 and lines[-1] == ""
+    found = _TEXT_BEFORE_LINK.search(lines[-2] if broken else lines[-1])
+    if found is None or (len(found[1]) < 2 and ord(found[1][:1] or " ") < _PLACEHOLDER):
+        return None
+    if not _REFERENCE_APART.search(source):
+        return None
+    if broken:
+        lines.pop()
+    lines[-1] = lines[-1][: found.start()]
+    return found[1]
 
 
 # Bold marks CommonMark leaves as written beside Chinese punctuation ("都知道**「404 Not
@@ -656,6 +804,48 @@ def _inline_lines(token: Token) -> list[str]:
 # line as placeholders here, so its "**" (Python's power, kwargs) is untouched.
 _CJK_CHAR = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _CJK_STRONG = re.compile(r"(?<!\*)\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*(?!\*)")
+
+
+def _shown(label: str) -> str:
+    """A box's or a tab's label (written as Markdown: '=== ":octicons-file-code-16: `mkdocs.yml`"')
+    as the page shows it: "mkdocs.yml"."""
+    if not label:
+        return ""
+    tokens = _parser().parseInline(label)
+    return prose(" ".join(_inline_lines(tokens[0]))) if tokens else prose(label)
+
+
+# pymdownx's inline marks, which the page shows as styled text: Keys ("++ctrl+alt+del++", a
+# key's name or a quoted string, "+" between keys), Caret's insert ("^^text^^") and Mark's
+# highlight ("==text=="). (CommonMark reads "~~text~~" as deleted text already.)
+_KEY = r"""(?:[\w-]+|"[^"\n]+")"""
+_KEYS = re.compile(rf"(?<![\w+])\+\+({_KEY}(?:\+{_KEY})*)\+\+(?![\w+])")
+_INSERTED = re.compile(r"(?<![\w^])\^\^(?=\S)([^\n^]+?)(?<=\S)\^\^(?![\w^])")
+_MARKED = re.compile(r"(?<![\w=])==(?=[^\s=])([^\n=]+?)(?<=[^\s=])==(?![\w=])")
+
+
+def _marks_shown(text: str) -> str:
+    """``text`` with pymdownx's inline marks read as the page shows them: "++ctrl+alt+del++" as
+    "Ctrl+Alt+Del", "++arrow-right++" as "Arrow Right", "^^search suggestions^^" and
+    "==marked==" as their words. Left as written, "accepted with the ++arrow-right++ key" was
+    quoted with the plus signs, and "arrow" and "right" were one word nobody asks."""
+    if "++" in text:
+        text = _KEYS.sub(lambda match: _keys(match[1]), text)
+    if "^^" in text:
+        text = _INSERTED.sub(r"\1", text)
+    if "==" in text:
+        text = _MARKED.sub(r"\1", text)
+    return text
+
+
+def _keys(keys: str) -> str:
+    """The keys of a pymdownx Keys mark as a keyboard shows them: "ctrl+alt+del" as
+    "Ctrl+Alt+Del", "page-up" as "Page Up", a quoted string ('"git"') as its text."""
+    named = re.findall(r'"[^"]+"|[^+]+', keys)
+    return "+".join(
+        key[1:-1] if key.startswith('"') else " ".join(w.capitalize() for w in key.split("-"))
+        for key in named
+    )
 
 
 def _titled(line: str, attributes: str) -> str:
@@ -733,7 +923,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
         # block ("//// tab | Table") may run on into its text, which a reader sees.
         reading.directives.append(lines[0].strip())
-        reading.label = prose(_box_label(lines[0].strip(), reading))  # "///" ends the tab
+        reading.label = _shown(_box_label(lines[0].strip(), reading))  # "///" ends the tab
         reading.result = bool(_RESULT.match(lines[0].strip()))
         autodoc = bool(_AUTODOC.match(lines[0].strip()))
         lines = lines[1:]
@@ -979,6 +1169,7 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     inside is read as the rest of the page is.
     """
     token = tokens[index]
+    _grid(token.content, reading)
     start, end = token.map or (0, 0)
     depth = _tag_depth(token.content)
     if token.level == 0 and depth > 0 and not _MARKDOWN_IN_HTML.match(token.content):
@@ -1007,6 +1198,32 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     return index
 
 
+def _grid(html: str, reading: _Reading) -> None:
+    """Note a card grid opening (the sentence before it introduces the cards the page shows, no
+    paragraph after them) or closing."""
+    if _CARD_GRID.search(html) and _MARKDOWN_IN_HTML.match(html):
+        reading.grid, reading.cards = True, 0
+        _pictured(reading)
+    elif reading.grid and "</div>" in html:
+        if reading.cards and reading.cards == len(reading.lists):
+            _card_closed(reading)  # '  </div>' indented into the last card closes it too
+        reading.grid, reading.cards = False, 0
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")
+_CODE_TAG = re.compile(r"<(?:pre|code)\b", re.IGNORECASE)
+
+
+def _without_icons(html: str) -> str:
+    """``html`` without the icon shortcodes in its text (not in its tags' attributes), which the
+    page draws as pictures (a tip under a search box, "<small>:octicons-light-bulb-16: **Tip:**
+    …"), unless it holds code, which shows them as written."""
+    if ":" not in html or _CODE_TAG.search(html):
+        return html
+    parts = _TAG_OR_TEXT.split(html)
+    return "".join(part if part.startswith("<") else _SHORTCODE.sub("", part) for part in parts)
+
+
 def _html_text(html: str, reading: _Reading) -> None:
     """Add what a browser shows of a piece of raw HTML; markup showing nothing (a comment, an
     opening ``<div>``) leaves the paragraph before it introducing what follows."""
@@ -1015,8 +1232,8 @@ def _html_text(html: str, reading: _Reading) -> None:
 
     before = len(reading.document.blocks)
     # A pymdownx block's closing line ("////") after the HTML is no text of it.
-    kept = [line for line in html.split("\n") if not _DIRECTIVE.match(line.strip())]
-    read_fragment("\n".join(kept), reading.document, reading.section)
+    kept = "\n".join(line for line in html.split("\n") if not _DIRECTIVE.match(line.strip()))
+    read_fragment(_without_icons(kept), reading.document, reading.section)
     _join_short_runs(reading.document, before)
     if len(reading.document.blocks) > before:
         reading.intro = len(reading.document.blocks) - 1
