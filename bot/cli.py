@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import StateError
-from bot.locales import en
+from bot.locales import Strings, en, language_of
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
@@ -259,11 +259,13 @@ def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None
             idle_seconds=settings.conversation_idle_minutes * 60,
             layout=layout,
             log=log,
-            sources=lambda: to_plain(_sources_page(library.documents()), ansi=False),
+            sources=lambda t: to_plain(_sources_page(library.documents(), t=t), ansi=False),
+            language=_system_language(),
         )
-        welcome = en.CLI_CHAT_WELCOME.format(
-            documents=en.documents(len(library.documents())),
-            passages=en.passages(library.passage_count()),
+        t = session.texts
+        welcome = t.CLI_CHAT_WELCOME.format(
+            documents=t.documents(len(library.documents())),
+            passages=t.passages(library.passage_count()),
         )
         return chat_loop(session.handle, welcome, reader)
 
@@ -321,12 +323,25 @@ def sources(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _sources_page(documents: Sequence[Document], *, file_names: bool = False) -> str:
+def _sources_page(
+    documents: Sequence[Document], *, file_names: bool = False, t: Strings = en
+) -> str:
     """The documents as ``/sources`` lists them, on one page: a terminal has no message size
     to split at, and the splits showed as blank lines among the items."""
     from bot.render.passages import sources_html
 
-    return sources_html(documents, file_names=file_names, limit=sys.maxsize)[0]
+    return sources_html(documents, file_names=file_names, limit=sys.maxsize, t=t)[0]
+
+
+def _system_language() -> str:
+    """The language the system speaks to its user (LC_ALL, LC_MESSAGES, LANG: "ru_RU.UTF-8"
+    is Russian), as a Telegram user's ``language_code`` is theirs; English when none is set
+    or the bot has no strings for it ("C.UTF-8", "de_DE")."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return language_of(value.split(".")[0])
+    return "en"
 
 
 def stats(args: argparse.Namespace, settings: Settings) -> int:

@@ -14,7 +14,15 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from bot.locales import Strings, asks_for_more, en, is_small_talk, result_asked, strings
+from bot.locales import (
+    Strings,
+    asks_for_more,
+    code_of,
+    en,
+    is_small_talk,
+    result_asked,
+    strings,
+)
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
 from bot.render.citations import Pages, citation, where
@@ -210,14 +218,14 @@ def asked_in(answer: Answer) -> str:
     return read
 
 
-def error_text(error: QuestionError) -> str:
+def error_text(error: QuestionError, t: Strings = en) -> str:
     """A friendly line for a question the library refused."""
     if isinstance(error, EmptyQuestionError):
-        return str(en.CLI_EMPTY_QUESTION)
+        return str(t.CLI_EMPTY_QUESTION)
     if isinstance(error, NoSearchableWordsError):
-        return str(en.CLI_ONLY_COMMON_WORDS)
+        return str(t.CLI_ONLY_COMMON_WORDS)
     if isinstance(error, QuestionTooLongError):
-        return str(en.CLI_TOO_LONG.format(limit=error.limit, length=error.length))
+        return str(t.CLI_TOO_LONG.format(limit=error.limit, length=error.length))
     return str(error)
 
 
@@ -230,9 +238,13 @@ class TerminalChat:
     page_size: int = 3
     layout: Layout = Layout()
     log: Logger | None = None  # logs each question to the query log
-    sources: Callable[[], str] | None = None  # the /sources text
+    sources: Callable[[Strings], str] | None = None  # the /sources text, in a locale's words
     conversation: Conversation = field(default_factory=Conversation)
     last: tuple[str, str | None, int] | None = None  # question, context, results shown so far
+    # The language the chat speaks: the system's (LANG) at first, then the last question's, as
+    # the bot speaks a Telegram user's; its commands too ("/reset" answered in English after
+    # a conversation in French).
+    language: str = "en"
 
     def handle(self, line: str) -> str | None:
         """The reply to one line typed by the user; None means "quit"."""
@@ -240,25 +252,31 @@ class TerminalChat:
         command = text.lower().split()[0] if text.startswith("/") else ""
         if command in ("/quit", "/exit", "/q"):
             return None
+        t = self.texts
         replies: dict[str, Callable[[], str]] = {
-            "/help": lambda: str(en.CLI_CHAT_HELP),
+            "/help": lambda: str(t.CLI_CHAT_HELP),
             "/reset": self.reset,
-            "/sources": self.sources or (lambda: ""),
+            "/sources": lambda: self.sources(t) if self.sources else "",
             "/more": self.more,
         }
         if command in replies:
             return replies[command]()
         if command:
-            return str(en.CLI_UNKNOWN_COMMAND.format(command=command))
+            return str(t.CLI_UNKNOWN_COMMAND.format(command=command))
         if asks_for_more(text):  # first, as in a private chat: "encore" alone is "more"
             return self.more()
         if is_small_talk(text):  # "merci encore"
-            return str(en.SMALL_TALK_REPLY)
+            return str(t.SMALL_TALK_REPLY)
         return self.opened(text) or self.ask(text)
+
+    @property
+    def texts(self) -> Strings:
+        """The strings of the language the chat speaks (:attr:`language`)."""
+        return strings(self.language)
 
     def reset(self) -> str:
         self.conversation, self.last = Conversation(), None
-        return str(en.CLI_RESET)
+        return str(self.texts.CLI_RESET)
 
     def ask(self, question: str) -> str:
         now = time.time()
@@ -267,21 +285,22 @@ class TerminalChat:
         try:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
-            return error_text(error)
+            return error_text(error, self.texts)
         if self.log is not None:
             ms = round((time.perf_counter() - started) * 1000)
             self.log(question, context, answer, now, ms)
         self.conversation = self.conversation.after(question, context, now)
         self.last = (question, context, len(answer.hits))
+        self.language = code_of(strings(asked_in(answer)))  # a language it has strings for
         return render_answer(answer, self.layout, documents=self._documents())
 
     def more(self) -> str:
         if self.last is None:
-            return str(en.CLI_NO_MORE_QUESTION)
+            return str(self.texts.CLI_NO_MORE_QUESTION)
         question, context, shown = self.last
         answer = self.library.answer(question, context=context, k=self.page_size, offset=shown)
         if not answer.hits:
-            return str(en.CLI_NO_MORE_RESULTS)
+            return str(self.texts.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
         return render_answer(answer, self.layout, first=False, documents=self._documents())
 

@@ -49,6 +49,11 @@ def isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # never the user's own
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("COLUMNS", "100")
+    # The chat speaks the system's language first: the tests' is English, whatever the
+    # machine's (a test sets another where that is what it checks).
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
 
 
 @pytest.fixture
@@ -586,6 +591,27 @@ def test_chat_takes_a_bare_more_for_the_next_results(
     assert "  7. “" in turns[2] and "  4. “" not in turns[2]
 
 
+def test_the_chat_speaks_the_systems_language_then_the_questions(
+    capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # /reset, /help and the welcome were English after a conversation in French, and on a
+    # system set to French.
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    question = "Que disent la Chine et la Russie du traité ?"
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"/help\n{question}\n/reset\n/nope\n"))
+    code, out, _ = run(capsys, "chat", *paths)
+    welcome, helped, _asked, reset, unknown = out.split("\n? ")
+    assert code == 0 and fr.documents(5) in welcome
+    assert to_plain(fr.CLI_CHAT_HELP) in helped and fr.CLI_RESET in reset
+    assert fr.CLI_UNKNOWN_COMMAND.format(command="/nope") in unknown
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    script = f"{question}\n/reset\nWhat did China and Russia say about missile defence?\n/reset\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
+    code, out, _ = run(capsys, "chat", *paths)
+    turns = out.split("\n? ")[1:]
+    assert fr.CLI_RESET in turns[1] and en.CLI_RESET in turns[3]
+
+
 def test_run_without_a_token_starts_the_terminal_chat(
     capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -915,7 +941,7 @@ def test_the_terminal_chat_edits_lines_and_recalls_history_on_a_terminal(
     import time
 
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "TELEGRAM_BOT_TOKEN": ""}
-    env["COLUMNS"], env["TERM"] = "100", "xterm"
+    env["COLUMNS"], env["TERM"] = "100", "xterm"  # (LANG: the fixture's, English)
     leader, follower = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.cli", "chat", "--corpus", str(shipped_corpus),
