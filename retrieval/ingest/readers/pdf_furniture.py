@@ -349,7 +349,8 @@ def _header_bands(lines: Sequence[Line], doomed: set[int], needed: int, body: fl
     page, and the third line was read into the first paragraph of each. A line further in is
     the header's when every line between it and the edge is, and the same words stand at the
     same height on ``needed`` pages or more (a heading or a table's row at that height on so
-    many pages is no coincidence either way: larger type and tables are spared)."""
+    many pages is no coincidence either way: larger type and tables are spared), in the page's
+    margin (see :func:`_in_margin`)."""
     pages = _pages(lines)
     at: dict[tuple[str, int], set[int]] = {}
     for page in pages:
@@ -357,10 +358,15 @@ def _header_bands(lines: Sequence[Line], doomed: set[int], needed: int, body: fl
             at.setdefault((_running_key(line.text), round(line.y)), set()).add(line.page)
     found: set[int] = set()
     for page in pages:
-        for ordered in (sorted(page, key=lambda ln: -ln.y), sorted(page, key=lambda ln: ln.y)):
+        for top, ordered in (
+            (True, sorted(page, key=lambda ln: -ln.y)),
+            (False, sorted(page, key=lambda ln: ln.y)),
+        ):
             for index in range(2, min(len(ordered) - 1, 2 + _BAND_LINES)):
                 line = ordered[index]
                 if not all(id(ln) in doomed or id(ln) in found for ln in ordered[:index]):
+                    break
+                if not _in_margin(line, top):
                     break
                 repeated = len(at[(_running_key(line.text), round(line.y))]) >= needed
                 if not repeated or line.size >= body * 1.15 or line.table is not None:
@@ -370,6 +376,14 @@ def _header_bands(lines: Sequence[Line], doomed: set[int], needed: int, body: fl
 
 
 _BAND_LINES = 3  # lines past the two nearest the edge a running header may take
+_BAND_DEPTH = 0.12  # … within this share of the page's height from its edge
+
+
+def _in_margin(line: Line, top: bool) -> bool:
+    """Whether ``line`` stands near enough to the top (or bottom) edge of its page to be part
+    of a running header (or footer) of several lines: text repeated further in is the page's."""
+    depth = (line.height - line.y) if top else line.y
+    return 0 <= depth <= _BAND_DEPTH * line.height
 
 
 def _margin_lines(lines: Sequence[Line]) -> list[Line]:
