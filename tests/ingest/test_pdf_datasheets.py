@@ -96,3 +96,30 @@ def test_a_running_header_of_three_lines_is_dropped_whole() -> None:
         ["waits", "for"],
         ["The", "device"],
     ]
+
+
+def test_a_figures_labels_and_its_caption_head_nothing() -> None:
+    # FT2232H's LED figure: a resistor's "220R", "LED" and the chip's name set bold inside the
+    # drawing, over "Figure 4.22 Single LED UART Configuration" (no colon after the number):
+    # each was a heading, and the text after the figure was cited "220R › Figure 4.22 …".
+    page = [
+        *_header(),
+        Set(57, 734, "4.11 RS232 UART Mode LED Interface Description", 13, True),
+        *(Set(57, 712 - 11 * i, line) for i, line in enumerate(_PROSE)),
+        Set(377, 640, "VCCIO", 9.7, True),
+        Set(295, 600, "LED", 13, True),
+        Set(297, 560, "220R", 9.7, True),
+        Set(211, 530, "FT2232H", 13, True),
+        Set(235, 500, "TXLED#", 9.7, True),
+        Set(190, 460, "Figure 4.22 Single LED UART Configuration", 9, True),
+        Set(57, 430, "In Figure 4.22, the transmit and receive LED indicators are wire-OR'ed"),
+        Set(57, 419, "together to give a single LED indicator."),
+    ]
+    document = _read([page, _page(2, "4.12 Send Immediate"), _page(3, "4.13 Mode Selection")])
+    sections = {block.section for block in document.blocks} | {
+        name for block in document.blocks for name in block.above
+    }
+    assert sections & {"220R", "LED", "FT2232H", "VCCIO", "TXLED#"} == set()
+    assert not any(str(name).startswith("Figure") for name in sections)
+    after = next(b for b in document.blocks if "In Figure 4.22" in b.text)
+    assert after.section == "4.11 RS232 UART Mode LED Interface Description"

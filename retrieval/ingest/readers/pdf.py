@@ -50,7 +50,13 @@ from retrieval.ingest.readers.pdf_furniture import (
     furniture,
     heading_key,
 )
-from retrieval.ingest.readers.pdf_labels import NUMBERED_LABELS, labels_read, steps_labelled
+from retrieval.ingest.readers.pdf_labels import (
+    FIGURE_CAPTION,
+    NUMBERED_LABELS,
+    figure_labels,
+    labels_read,
+    steps_labelled,
+)
 from retrieval.ingest.readers.pdf_outline import Heading, nested, outline_dropped
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
@@ -122,9 +128,6 @@ FRONT_WORDS = 12  # a block this long under the title is text: the title page's 
 FOOT = 0.35  # a note at a column's foot starts in this share of the page's height, from below
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\dIVX]", re.I)
 _TITLE_WORD = re.compile(r"\w+")
-# A figure's caption: its label, number and a colon or stop ("Figure 1: GFS Architecture",
-# "Fig. 2.3. Load points"). (A table's caption may head the table's rows read as lines.)
-_FIGURE_CAPTION = re.compile(r"^(?:fig(?:ure)?|chart)\.?\s*[\dIVX]+(?:\.\d+)*\s*[:.]\s", re.I)
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 
 
@@ -150,7 +153,9 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
                         _join_hyphens(
                             bold_runs_on(
                                 listing_numbers_dropped(
-                                    _hyphens_carried(line_numbers_dropped(furniture(lines)))
+                                    _hyphens_carried(
+                                        line_numbers_dropped(figure_labels(furniture(lines)))
+                                    )
                                 )
                             )
                         )
@@ -699,8 +704,10 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
-    if _FIGURE_CAPTION.match(line.text):
-        return False  # "Figure 1: GFS Architecture": names the figure, heads no text after it
+    if FIGURE_CAPTION.match(line.text) or line.label:
+        # "Figure 1: GFS Architecture" names the figure, and its labels ("220R") are words of
+        # the drawing: neither heads the text after it
+        return False
     if _SYMBOL_BULLET.match(line.text):
         return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
     if NUMBERED_LABELS.match(line.text):
