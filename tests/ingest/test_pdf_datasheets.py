@@ -123,3 +123,31 @@ def test_a_figures_labels_and_its_caption_head_nothing() -> None:
     assert not any(str(name).startswith("Figure") for name in sections)
     after = next(b for b in document.blocks if "In Figure 4.22" in b.text)
     assert after.section == "4.11 RS232 UART Mode LED Interface Description"
+
+
+_COLUMNS = (73, 130, 210, 440, 480)
+
+
+def _row(y: float, cells: Sequence[str], bold: bool = False) -> list[Set]:
+    """A table's row: its cells at their columns' x, wide gaps between them."""
+    return [Set(x, y, text, 9, bold) for x, text in zip(_COLUMNS, cells, strict=True)]
+
+
+def test_a_tables_header_row_whose_rows_were_not_found_heads_nothing() -> None:
+    # BCM2835's register tables: the header row "Bit(s) Field Name Description Type Reset" set
+    # bold over a single row at a page's foot headed the text after it, in place of the heading
+    # "GPIO Function Select Registers (GPFSELn)" above it.
+    page = [
+        Set(57, 734, "6.1 Register View", 13, True),
+        *(Set(57, 712 - 11 * i, line) for i, line in enumerate(_PROSE)),
+        Set(163, 640, "GPIO Function Select Registers (GPFSELn)", 9, True),
+        *_row(610, ("Bit(s)", "Field Name", "Description", "Type", "Reset"), True),
+        *_row(596, ("31-30", "---", "Reserved", "R", "0")),
+        Set(57, 560, "The function select registers are used to define the operation of the"),
+        Set(57, 549, "general-purpose I/O pins."),
+    ]
+    document = _read([page, _page(2, "6.2 Alternative Function Assignments")])
+    sections = {block.section for block in document.blocks}
+    assert "Bit(s) Field Name Description Type Reset" not in sections
+    synopsis = next(b for b in document.blocks if "function select registers" in b.text)
+    assert synopsis.section == "GPIO Function Select Registers (GPFSELn)"

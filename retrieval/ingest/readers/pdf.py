@@ -704,6 +704,11 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
+    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text):
+        # "Bit(s)  Field Name  Description  Type  Reset": a table's header row (or a row) whose
+        # table was not found, words parted by a table's gaps, which no heading has (but a
+        # numbered one may set its number and a note apart: "6.4.  Partial lists      2.6")
+        return False
     if FIGURE_CAPTION.match(line.text) or line.label:
         # "Figure 1: GFS Architecture" names the figure, and its labels ("220R") are words of
         # the drawing: neither heads the text after it
@@ -732,6 +737,7 @@ def is_heading(line: Line, body: float) -> bool:
 
 
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
+_ROW_CELLS = 3  # a line of this many cells is a table's row (a heading may set its number apart)
 _DOTTED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+[A-Z]")  # "1. Introduction", "4.2. Fees"
 _WORD3 = re.compile(r"[^\W\d_]{3}")  # three letters running: a word, not a symbol
 _MATHS = re.compile(r"[\u00b5\u0370-\u03ff\u2200-\u22ff]")  # µ, Greek, operators: a formula's

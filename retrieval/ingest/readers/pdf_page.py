@@ -86,9 +86,8 @@ class Line:
     shown: bool = True  # inside the page's crop box, which a viewer cuts the page to
     note: bool = False  # a note set beside a heading, kept with it (see _beside)
     table: str | None = None  # a table's row, its cells joined: the table's caption ("" none)
-    label: bool = (
-        False  # a label inside a figure ("220R", "VCORE 64"): no heading, whatever its type
-    )
+    label: bool = False  # a figure's label ("220R", "VCORE 64"): no heading, whatever its type
+    cells: int = 1  # runs of words parted by a table's gaps or rules: a lone row has several
 
 
 def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
