@@ -151,3 +151,27 @@ def test_a_tables_header_row_whose_rows_were_not_found_heads_nothing() -> None:
     assert "Bit(s) Field Name Description Type Reset" not in sections
     synopsis = next(b for b in document.blocks if "function select registers" in b.text)
     assert synopsis.section == "GPIO Function Select Registers (GPFSELn)"
+
+
+def test_a_chapter_set_larger_than_the_tables_is_text_not_headings() -> None:
+    # BCM2835: the chapters' text is set in 12 pt, the register tables' many descriptions in
+    # 10 pt, so 10 pt was the body and every line of a chapter "large type": the sentence "The
+    # block diagram for an individual GPIO pin is given below :" headed the chapter's text.
+    tables = [
+        [Set(73, 760 - 11 * i, f"{i}:{i} FIELD{i} {_PROSE[i % 4]}", 8) for i in range(60)]
+        for _ in range(2)
+    ]
+    chapter = [
+        Set(72, 728, "6 General Purpose I/O (GPIO)", 14, True),
+        Set(72, 705, "There are 54 general-purpose I/O (GPIO) lines split into two banks. All", 12),
+        Set(72, 691, "GPIO pins have at least two alternative functions within the chip, and", 12),
+        Set(72, 677, "a single peripheral may appear in each bank to allow flexibility.", 12),
+        Set(72, 650, "The block diagram for an individual GPIO pin is given below :", 12),
+        Set(72, 400, "The GPIO peripheral has three dedicated interrupt lines. They are", 12),
+        Set(72, 386, "triggered by the setting of bits in the event detect status register.", 12),
+    ]
+    document = _read([*tables, chapter])
+    sections = {block.section for block in document.blocks}
+    assert "The block diagram for an individual GPIO pin is given below :" not in sections
+    lines = next(b for b in document.blocks if "dedicated interrupt lines" in b.text)
+    assert lines.section == "6 General Purpose I/O (GPIO)"

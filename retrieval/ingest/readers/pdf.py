@@ -24,7 +24,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,7 @@ from retrieval.ingest.readers.pdf_page import (
     Line,
     all_lines,
     body_size,
+    pages_prose_marked,
     shown,
 )
 from retrieval.model import solid_length
@@ -145,25 +146,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
-    lines = _after_their_sentence(
-        displays_inlined(
-            terms_leading(
-                steps_labelled(
-                    labels_read(
-                        _join_hyphens(
-                            bold_runs_on(
-                                listing_numbers_dropped(
-                                    _hyphens_carried(
-                                        line_numbers_dropped(figure_labels(furniture(lines)))
-                                    )
-                                )
-                            )
-                        )
-                    )
-                )
-            )
-        )
-    )
+    for step in _PASSES:
+        lines = step(lines)
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -721,6 +705,8 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # "Total Expenses $2,192,066", "$2.2M" by a chart's bar: a figure, no title
     if DIVISION_LABEL.match(line.text) and line.size >= body * 0.95:
         return True  # "ARTICLE IV" set in the text's type, centred over its sections
+    if line.plain and not line.bold:
+        return False  # in the type of its page's prose, however large (see pages_prose_marked)
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
         # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
@@ -1212,3 +1198,21 @@ def _flush_right_tag(previous: Line, line: Line) -> bool:
         and line.text.startswith(_TAG_STARTS)
         and len(line.text.split()) <= 6
     )
+
+
+# The passes over a document's lines between reading them and assembling paragraphs, in order.
+_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
+    furniture,
+    figure_labels,
+    pages_prose_marked,
+    line_numbers_dropped,
+    _hyphens_carried,
+    listing_numbers_dropped,
+    bold_runs_on,
+    _join_hyphens,
+    labels_read,
+    steps_labelled,
+    terms_leading,
+    displays_inlined,
+    _after_their_sentence,
+)
