@@ -175,3 +175,23 @@ def test_a_chapter_set_larger_than_the_tables_is_text_not_headings() -> None:
     assert "The block diagram for an individual GPIO pin is given below :" not in sections
     lines = next(b for b in document.blocks if "dedicated interrupt lines" in b.text)
     assert lines.section == "6 General Purpose I/O (GPIO)"
+
+
+def test_a_tables_row_printed_twice_in_a_row_is_read_once() -> None:
+    # BCM2835's register table prints GPFSEL0's row twice: a search for GPFSEL0 found the
+    # same row twice in its top three.
+    rows = [
+        ("0x7E200000", "GPFSEL0", "Function Select 0", "32", "R/W"),
+        ("0x7E200000", "GPFSEL0", "Function Select 0", "32", "R/W"),
+        ("0x7E200004", "GPFSEL1", "Function Select 1", "32", "R/W"),
+        ("0x7E200008", "GPFSEL2", "Function Select 2", "32", "R/W"),
+    ]
+    page = [
+        Set(57, 734, "6.1 Register View", 13, True),
+        *(Set(57, 712 - 11 * i, line) for i, line in enumerate(_PROSE)),
+        *_row(640, ("Address", "Field Name", "Description", "Size", "Read/Write"), True),
+        *(cell for i, row in enumerate(rows) for cell in _row(622 - 18 * i, row)),
+    ]
+    document = _read([page, _page(2, "6.2 Alternative Function Assignments")])
+    table = [b.text for b in document.blocks if b.kind == "table"]
+    assert len(table) == 3 and sum("GPFSEL0" in row for row in table) == 1

@@ -276,13 +276,21 @@ def _same_line(one: Line, two: Line) -> bool:
 def unrepeated(blocks: list[Block]) -> list[Block]:
     """``blocks`` without a paragraph printed again word for word: a PDF's optional layers (a
     demonstration shown with a feature on and off, a form's print and screen versions) put the
-    same text on the page several times, and four copies of it would fill the answers."""
+    same text on the page several times, and four copies of it would fill the answers; nor a
+    table's row printed twice over, which answered a search twice."""
     seen: set[str] = set()
     kept: list[Block] = []
     for block in blocks:
         key = " ".join(block.text.split())
         if block.kind == "text" and len(key) >= REPEATED_CHARS and key in seen:
             continue
+        if (
+            block.kind == "table"
+            and kept
+            and kept[-1].kind == "table"
+            and kept[-1].text == block.text
+        ):
+            continue  # a table's row printed twice in a row (BCM2835's GPFSEL0) says it once
         seen.add(key)
         kept.append(block)
     return kept
