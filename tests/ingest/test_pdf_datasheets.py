@@ -195,3 +195,23 @@ def test_a_tables_row_printed_twice_in_a_row_is_read_once() -> None:
     document = _read([page, _page(2, "6.2 Alternative Function Assignments")])
     table = [b.text for b in document.blocks if b.kind == "table"]
     assert len(table) == 3 and sum("GPFSEL0" in row for row in table) == 1
+
+
+def test_a_title_page_is_titled_by_its_largest_type_not_the_company_line_above() -> None:
+    # AN_108 (no Title property): "Future Technology Devices International Ltd." in 18 pt
+    # over "Application Note AN_108" in 20 pt and the title in 22 pt; every citation of the
+    # note started with the company's name.
+    cover = [
+        Set(70, 499, "Future Technology Devices International Ltd.", 18, True),
+        Set(157, 459, "Application Note AN_108", 20, True),
+        Set(79, 420, "Command Processor for MPSSE and", 22, True),
+        Set(104, 393, "MCU Host Bus Emulation Modes", 22, True),
+        Set(194, 354, "Document Reference No.: FT_000109", 10, True),
+        Set(58, 234, "This document provides details of the op-codes used to control the Multi"),
+        Set(80, 223, "Purpose Synchronous Serial Engine (MPSSE) mode of the FT2232H."),
+    ]
+    document = _read([cover, _page(2, "1 Overview"), _page(3, "2 Data and Clock Definition")])
+    assert document.title == "Command Processor for MPSSE and MCU Host Bus Emulation Modes"
+    front = " ".join(block.text for block in document.blocks if block.page == 1)
+    assert "Future Technology Devices International Ltd." in front
+    assert "Application Note AN_108" in front

@@ -130,6 +130,7 @@ FOOT = 0.35  # a note at a column's foot starts in this share of the page's heig
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\dIVX]", re.I)
 _TITLE_WORD = re.compile(r"\w+")
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
+_TITLE_LARGER = 1.05  # a title page's line this much larger than the title taken is the title
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -817,7 +818,7 @@ def assemble(
     return document
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Front:
     """The title page's block under the title (subtitle, author, address, version, date): set
     large like headings, but no sections: the text below it would stand under "Switzerland
@@ -825,6 +826,24 @@ class _Front:
     or the first numbered heading."""
 
     page: int  # the first page with text
+    title_size: float = 0.0  # the type of the title its first heading gave the document
+    title_at: int = 0  # the block before which that title stood
+
+    def outsized(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
+        """Whether ``heading`` is the title page's title, set larger than the line its first
+        heading made the title: a company's or a series' name set above it ("Future
+        Technology Devices International Ltd." in 18 pt over "Command Processor for MPSSE and
+        MCU Host Bus Emulation Modes" in 22 pt); then that line is the title page's text."""
+        larger = heading[0].size >= _TITLE_LARGER * self.title_size > 0
+        # two words at least: a division's label set large beside the title ("SECTION 2" by
+        # "DIESEL ENGINES") names no document
+        worded = sum(bool(_WORD3.search(word)) for word in text.split()) >= 2
+        if not larger or not worded or not self.open(document, heading):
+            return False
+        document.blocks.insert(self.title_at, Block(document.title, page=self.page))
+        document.title, self.title_size = text, heading[0].size
+        self.title_at += 1
+        return True
 
     def open(self, document: ParsedDocument, heading: Sequence[Line]) -> bool:
         """Whether ``heading`` stands on the title page before any text: a title may end in
@@ -869,7 +888,10 @@ def _set_heading(
         document.add(section or None, text, page=heading[0].page)
     elif not document.title and not _worded(document.blocks) and not untitled:
         document.title = text
+        front.title_size, front.title_at = heading[0].size, len(document.blocks)
         section = section if section and _has_words(section) else ""  # not "𝐴 𝐵"
+    elif not untitled and front.outsized(document, heading, text):
+        pass
     elif not front.takes(document, heading, text):
         section = text
         first = heading[0]
