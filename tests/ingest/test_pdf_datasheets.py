@@ -33,8 +33,8 @@ def _pdf(pages: Sequence[Sequence[Set]]) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding %s >>" % _ENCODING,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding %s >>" % _ENCODING,
     ]
     kids = []
     for page in pages:
@@ -49,8 +49,13 @@ def _pdf(pages: Sequence[Sequence[Set]]) -> bytes:
     return pdf_file(objects)
 
 
+# Windows-1252, with a ballot box (☐, which it lacks) at a code it leaves free.
+_ENCODING = b"<< /BaseEncoding /WinAnsiEncoding /Differences [129 /uni2610] >>"
+
+
 def _shown(line: Set) -> bytes:
-    font, codes = 2 if line.bold else 1, line.text.encode("cp1252").hex().encode()
+    raw = b"".join(b"\x81" if ch == "☐" else ch.encode("cp1252") for ch in line.text)
+    font, codes = 2 if line.bold else 1, raw.hex().encode()
     return b"BT /F%d %.1f Tf %.1f %.1f Td <%s> Tj ET\n" % (font, line.size, line.x, line.y, codes)
 
 
@@ -215,3 +220,31 @@ def test_a_title_page_is_titled_by_its_largest_type_not_the_company_line_above()
     front = " ".join(block.text for block in document.blocks if block.page == 1)
     assert "Future Technology Devices International Ltd." in front
     assert "Application Note AN_108" in front
+
+
+def test_a_check_box_step_set_large_and_bold_heads_its_instructions_whole() -> None:
+    # A kit's manual (iambino): each step a check box and its name in 18 pt bold over its
+    # instructions in 12 pt. The box made each step a list's item, so only a step's second
+    # line ("Transistors", "Jumper", "ICs") was a heading, and later steps were cited under it.
+    def step(top: float, name: Sequence[str], text: str) -> list[Set]:
+        lines = [
+            Set(38 if i == 0 else 56, top - 25 * i, part, 18, True) for i, part in enumerate(name)
+        ]
+        return [*lines, Set(36, top - 25 * len(name) - 6, text, 12)]
+
+    page = [
+        *step(712, ["☐ Axial Capacitors and", "Transistors"], "The capacitors are axial."),
+        Set(48, 620, "☐ C4-C6 - 0.1uF", 12),
+        *step(560, ["☐ Speaker"], "This is the most difficult part of assembly."),
+        *step(460, ["☐ Arduino Pins and MCW", "Jumper"], "Use wire cutters to break the header."),
+    ]
+    cover = [
+        Set(38, 712, "Iambic Keyer Shield", 26, True),
+        *(Set(36, 680 - 14 * i, t, 12) for i, t in enumerate(_PROSE)),
+    ]
+    document = _read([cover, page])
+    sections = [block.section for block in document.blocks if block.page == 2]
+    assert sections[0] == "Axial Capacitors and Transistors"
+    speaker = next(b for b in document.blocks if b.text.startswith("This is the most difficult"))
+    assert speaker.section == "Speaker"
+    assert "Arduino Pins and MCW Jumper" in sections

@@ -707,7 +707,10 @@ def is_heading(line: Line, body: float) -> bool:
         # the drawing: neither heads the text after it
         return False
     if _SYMBOL_BULLET.match(line.text):
-        return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
+        # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item; but a check
+        # box set large and bold over text in the body's type is a step of a kit's manual ("☐
+        # Axial Capacitors and" / "Transistors"), which heads the step's instructions
+        return _step(line, body)
     if NUMBERED_LABELS.match(line.text):
         return False  # "Step 1 Step 2 Step 3" over a slide's three columns: their labels
     if _AMOUNT.match(words[-1]):
@@ -729,6 +732,16 @@ def is_heading(line: Line, body: float) -> bool:
     if _MATHS.search(line.text) and not _WORD3.search(line.text):
         return False  # "µs", "σ[µs": a formula's symbols in bold, which name no section
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
+
+
+_STEP_BOX = re.compile(r"^[☐□❑❒]\s+")  # a check box opening a step of a manual
+
+
+def _step(line: Line, body: float) -> bool:
+    """Whether ``line`` is a step's heading: a check box and a few words, no sentence, in bold
+    type larger than the body's ("☐ Install Iambino")."""
+    step = _STEP_BOX.match(line.text) and line.bold and line.size >= body * 1.15
+    return bool(step) and len(line.text.split()) <= 12 and not line.text.endswith(SENTENCE_END)
 
 
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
@@ -872,6 +885,7 @@ def _set_heading(
     text (see :class:`_Front`)."""
     notes = [line for line in heading if line.note]  # set beside it: see _beside
     text = prose(join_lines(line.text for line in heading if not line.note))
+    text = _STEP_BOX.sub("", text)  # "☐ Resistors": the step is "Resistors"
     part = bool(
         CONTENTS_TITLE.match(text)
         or NUMBERED_HEADING.match(text)
