@@ -248,3 +248,40 @@ def test_a_check_box_step_set_large_and_bold_heads_its_instructions_whole() -> N
     speaker = next(b for b in document.blocks if b.text.startswith("This is the most difficult"))
     assert speaker.section == "Speaker"
     assert "Arduino Pins and MCW Jumper" in sections
+
+
+def test_in_a_manual_set_wholly_in_bold_a_sentence_goes_on_and_a_display_heads_nothing() -> None:
+    # Pavimenta2's manual reports every font as bold: a paragraph was cut mid-sentence where
+    # its next line opened with "(" ("… en física" / "(radiometría, óptica y diseño de …"), and
+    # the import a sentence introduces with a colon headed the rest of the chapter.
+    def bold(y: float, line: str) -> Set:
+        return Set(107, y, line, 9.3, True)
+
+    cover = [Set(107, 760, "PAVIMENTA2 MANUAL DE USO", 20, True)]
+    cover += [bold(700 - 13 * i, line) for i, line in enumerate(_PROSE)]
+    chapter = [
+        Set(107, 734, "FLUJOS DE TRABAJO", 12, True),
+        bold(
+            712, "Los modelos que usamos en visión artificial se desarrollan a menudo en la física"
+        ),
+        bold(
+            696.7, "(radiometría, óptica y diseño de sensores) y en gráficos por computadora. Ambos"
+        ),
+        bold(685.4, "campos modelan cómo se mueven los objetos, a medida que la luz se refleja en"),
+        bold(
+            672.0, "sus superficies y se proyecta en un plano de imagen."
+        ),  # (spaced as the manual is)
+        bold(660, "El flujo de trabajo se utiliza usando los métodos provistos por la librería:"),
+        bold(638, "from pavimentados.processing.workflows import Workflow_Processor"),
+        bold(600, "Al importarlo se tiene acceso a sus métodos y propiedades. Para generar uno"),
+        bold(587, "se instancia como cualquier otro método de python."),
+    ]
+    last = [Set(107, 734, "ENLACES", 12, True)]
+    last += [bold(712 - 13 * i, line) for i, line in enumerate(_PROSE)]
+    document = _read([cover, chapter, last])
+    physics = next(b for b in document.blocks if "a menudo en la física" in b.text)
+    assert "a menudo en la física (radiometría, óptica" in physics.text
+    sections = {block.section for block in document.blocks}
+    assert not any("import" in str(section) for section in sections)
+    after = next(b for b in document.blocks if b.text.startswith("Al importarlo"))
+    assert after.section == "FLUJOS DE TRABAJO"

@@ -359,6 +359,7 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     return result
 
 
+_INTRO_WORDS = 8  # a bold line this long ending in a colon is a sentence, no heading
 # How far below a line the next line of its paragraph stands, at most, in sizes of its type: a
 # heading stands further off (a bold "Installation" after a paragraph ending in a web address).
 _LINE_SPACING = 1.5
@@ -401,8 +402,10 @@ def _introduced(line: Line, after: Line) -> bool:
     """Whether ``after``, a line set bold, is the display the sentence ``line`` ends with a
     colon introduces ("… related in the following way:" / "\\leftmargin + \\itemindent =
     …", enumitem.pdf): no heading over the text after it."""
+    # (a bold line too, when it is a sentence: in a file whose every font says it is bold)
+    sentence = not line.bold or word_count(line.text) >= _INTRO_WORDS
     return (
-        not line.bold
+        sentence
         and line.text.endswith(":")
         and after.page == line.page
         and 0 < line.y - after.y <= 3 * line.size
@@ -941,9 +944,13 @@ def _sentence_goes_on(paragraph: _Paragraph | None, line: Line, pitch: float) ->
     """Whether ``line``, set bold, goes on with the sentence the paragraph's last line leaves
     open ("… see the Deductions" / "and Adjustments Worksheet on page 2.", a form's emphasis):
     in small letters, in the same type, right under it."""
-    if paragraph is None or not line.text[:1].islower():
+    if paragraph is None:
         return False
     last = paragraph.lines[-1]
+    # In a paragraph set bold, bold marks nothing: its next line may open with any letter
+    # ("… se desarrollan generalmente en física" / "(radiometría, óptica y diseño …").
+    if not line.text[:1].islower() and not (last.bold and line.bold):
+        return False
     return (
         not last.text.endswith(SENTENCE_END)
         and last.page == line.page
