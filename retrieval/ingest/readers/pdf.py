@@ -24,7 +24,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,13 @@ from retrieval.ingest.readers.pdf_furniture import (
     furniture,
     heading_key,
 )
-from retrieval.ingest.readers.pdf_labels import NUMBERED_LABELS, labels_read, steps_labelled
+from retrieval.ingest.readers.pdf_labels import (
+    FIGURE_CAPTION,
+    NUMBERED_LABELS,
+    figure_labels,
+    labels_read,
+    steps_labelled,
+)
 from retrieval.ingest.readers.pdf_outline import Heading, nested, outline_dropped
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
@@ -63,6 +69,7 @@ from retrieval.ingest.readers.pdf_page import (
     Line,
     all_lines,
     body_size,
+    pages_prose_marked,
     shown,
 )
 from retrieval.model import solid_length
@@ -122,10 +129,8 @@ FRONT_WORDS = 12  # a block this long under the title is text: the title page's 
 FOOT = 0.35  # a note at a column's foot starts in this share of the page's height, from below
 _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\dIVX]", re.I)
 _TITLE_WORD = re.compile(r"\w+")
-# A figure's caption: its label, number and a colon or stop ("Figure 1: GFS Architecture",
-# "Fig. 2.3. Load points"). (A table's caption may head the table's rows read as lines.)
-_FIGURE_CAPTION = re.compile(r"^(?:fig(?:ure)?|chart)\.?\s*[\dIVX]+(?:\.\d+)*\s*[:.]\s", re.I)
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
+_TITLE_LARGER = 1.05  # a title page's line this much larger than the title taken is the title
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -142,23 +147,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
-    lines = _after_their_sentence(
-        displays_inlined(
-            terms_leading(
-                steps_labelled(
-                    labels_read(
-                        _join_hyphens(
-                            bold_runs_on(
-                                listing_numbers_dropped(
-                                    _hyphens_carried(line_numbers_dropped(furniture(lines)))
-                                )
-                            )
-                        )
-                    )
-                )
-            )
-        )
-    )
+    for step in _PASSES:
+        lines = step(lines)
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -287,13 +277,21 @@ def _same_line(one: Line, two: Line) -> bool:
 def unrepeated(blocks: list[Block]) -> list[Block]:
     """``blocks`` without a paragraph printed again word for word: a PDF's optional layers (a
     demonstration shown with a feature on and off, a form's print and screen versions) put the
-    same text on the page several times, and four copies of it would fill the answers."""
+    same text on the page several times, and four copies of it would fill the answers; nor a
+    table's row printed twice over, which answered a search twice."""
     seen: set[str] = set()
     kept: list[Block] = []
     for block in blocks:
         key = " ".join(block.text.split())
         if block.kind == "text" and len(key) >= REPEATED_CHARS and key in seen:
             continue
+        if (
+            block.kind == "table"
+            and kept
+            and kept[-1].kind == "table"
+            and kept[-1].text == block.text
+        ):
+            continue  # a table's row printed twice in a row (BCM2835's GPFSEL0) says it once
         seen.add(key)
         kept.append(block)
     return kept
@@ -361,6 +359,7 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     return result
 
 
+_INTRO_WORDS = 8  # a bold line this long ending in a colon is a sentence, no heading
 # How far below a line the next line of its paragraph stands, at most, in sizes of its type: a
 # heading stands further off (a bold "Installation" after a paragraph ending in a web address).
 _LINE_SPACING = 1.5
@@ -403,8 +402,10 @@ def _introduced(line: Line, after: Line) -> bool:
     """Whether ``after``, a line set bold, is the display the sentence ``line`` ends with a
     colon introduces ("… related in the following way:" / "\\leftmargin + \\itemindent =
     …", enumitem.pdf): no heading over the text after it."""
+    # (a bold line too, when it is a sentence: in a file whose every font says it is bold)
+    sentence = not line.bold or word_count(line.text) >= _INTRO_WORDS
     return (
-        not line.bold
+        sentence
         and line.text.endswith(":")
         and after.page == line.page
         and 0 < line.y - after.y <= 3 * line.size
@@ -699,16 +700,28 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
-    if _FIGURE_CAPTION.match(line.text):
-        return False  # "Figure 1: GFS Architecture": names the figure, heads no text after it
+    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text):
+        # "Bit(s)  Field Name  Description  Type  Reset": a table's header row (or a row) whose
+        # table was not found, words parted by a table's gaps, which no heading has (but a
+        # numbered one may set its number and a note apart: "6.4.  Partial lists      2.6")
+        return False
+    if FIGURE_CAPTION.match(line.text) or line.label:
+        # "Figure 1: GFS Architecture" names the figure, and its labels ("220R") are words of
+        # the drawing: neither heads the text after it
+        return False
     if _SYMBOL_BULLET.match(line.text):
-        return False  # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item
+        # "– topsep" in bold, "• Do use the black logo" on a slide: a list's item; but a check
+        # box set large and bold over text in the body's type is a step of a kit's manual ("☐
+        # Axial Capacitors and" / "Transistors"), which heads the step's instructions
+        return _step(line, body)
     if NUMBERED_LABELS.match(line.text):
         return False  # "Step 1 Step 2 Step 3" over a slide's three columns: their labels
     if _AMOUNT.match(words[-1]):
         return False  # "Total Expenses $2,192,066", "$2.2M" by a chart's bar: a figure, no title
     if DIVISION_LABEL.match(line.text) and line.size >= body * 0.95:
         return True  # "ARTICLE IV" set in the text's type, centred over its sections
+    if line.plain and not line.bold:
+        return False  # in the type of its page's prose, however large (see pages_prose_marked)
     if line.size >= body * 1.15:
         # Large type heads, even a first line ending in "Ubuntu," or one PDFium made of two
         # by joining a hyphenated word (so up to 40 words, not a heading's usual dozen).
@@ -724,7 +737,18 @@ def is_heading(line: Line, body: float) -> bool:
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
+_STEP_BOX = re.compile(r"^[☐□❑❒]\s+")  # a check box opening a step of a manual
+
+
+def _step(line: Line, body: float) -> bool:
+    """Whether ``line`` is a step's heading: a check box and a few words, no sentence, in bold
+    type larger than the body's ("☐ Install Iambino")."""
+    step = _STEP_BOX.match(line.text) and line.bold and line.size >= body * 1.15
+    return bool(step) and len(line.text.split()) <= 12 and not line.text.endswith(SENTENCE_END)
+
+
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
+_ROW_CELLS = 3  # a line of this many cells is a table's row (a heading may set its number apart)
 _DOTTED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+[A-Z]")  # "1. Introduction", "4.2. Fees"
 _WORD3 = re.compile(r"[^\W\d_]{3}")  # three letters running: a word, not a symbol
 _MATHS = re.compile(r"[\u00b5\u0370-\u03ff\u2200-\u22ff]")  # µ, Greek, operators: a formula's
@@ -810,7 +834,7 @@ def assemble(
     return document
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Front:
     """The title page's block under the title (subtitle, author, address, version, date): set
     large like headings, but no sections: the text below it would stand under "Switzerland
@@ -818,6 +842,24 @@ class _Front:
     or the first numbered heading."""
 
     page: int  # the first page with text
+    title_size: float = 0.0  # the type of the title its first heading gave the document
+    title_at: int = 0  # the block before which that title stood
+
+    def outsized(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
+        """Whether ``heading`` is the title page's title, set larger than the line its first
+        heading made the title: a company's or a series' name set above it ("Future
+        Technology Devices International Ltd." in 18 pt over "Command Processor for MPSSE and
+        MCU Host Bus Emulation Modes" in 22 pt); then that line is the title page's text."""
+        larger = heading[0].size >= _TITLE_LARGER * self.title_size > 0
+        # two words at least: a division's label set large beside the title ("SECTION 2" by
+        # "DIESEL ENGINES") names no document
+        worded = sum(bool(_WORD3.search(word)) for word in text.split()) >= 2
+        if not larger or not worded or not self.open(document, heading):
+            return False
+        document.blocks.insert(self.title_at, Block(document.title, page=self.page))
+        document.title, self.title_size = text, heading[0].size
+        self.title_at += 1
+        return True
 
     def open(self, document: ParsedDocument, heading: Sequence[Line]) -> bool:
         """Whether ``heading`` stands on the title page before any text: a title may end in
@@ -846,6 +888,7 @@ def _set_heading(
     text (see :class:`_Front`)."""
     notes = [line for line in heading if line.note]  # set beside it: see _beside
     text = prose(join_lines(line.text for line in heading if not line.note))
+    text = _STEP_BOX.sub("", text)  # "☐ Resistors": the step is "Resistors"
     part = bool(
         CONTENTS_TITLE.match(text)
         or NUMBERED_HEADING.match(text)
@@ -862,7 +905,10 @@ def _set_heading(
         document.add(section or None, text, page=heading[0].page)
     elif not document.title and not _worded(document.blocks) and not untitled:
         document.title = text
+        front.title_size, front.title_at = heading[0].size, len(document.blocks)
         section = section if section and _has_words(section) else ""  # not "𝐴 𝐵"
+    elif not untitled and front.outsized(document, heading, text):
+        pass
     elif not front.takes(document, heading, text):
         section = text
         first = heading[0]
@@ -898,9 +944,13 @@ def _sentence_goes_on(paragraph: _Paragraph | None, line: Line, pitch: float) ->
     """Whether ``line``, set bold, goes on with the sentence the paragraph's last line leaves
     open ("… see the Deductions" / "and Adjustments Worksheet on page 2.", a form's emphasis):
     in small letters, in the same type, right under it."""
-    if paragraph is None or not line.text[:1].islower():
+    if paragraph is None:
         return False
     last = paragraph.lines[-1]
+    # In a paragraph set bold, bold marks nothing: its next line may open with any letter
+    # ("… se desarrollan generalmente en física" / "(radiometría, óptica y diseño …").
+    if not line.text[:1].islower() and not (last.bold and line.bold):
+        return False
     return (
         not last.text.endswith(SENTENCE_END)
         and last.page == line.page
@@ -1199,3 +1249,21 @@ def _flush_right_tag(previous: Line, line: Line) -> bool:
         and line.text.startswith(_TAG_STARTS)
         and len(line.text.split()) <= 6
     )
+
+
+# The passes over a document's lines between reading them and assembling paragraphs, in order.
+_PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
+    furniture,
+    figure_labels,
+    pages_prose_marked,
+    line_numbers_dropped,
+    _hyphens_carried,
+    listing_numbers_dropped,
+    bold_runs_on,
+    _join_hyphens,
+    labels_read,
+    steps_labelled,
+    terms_leading,
+    displays_inlined,
+    _after_their_sentence,
+)

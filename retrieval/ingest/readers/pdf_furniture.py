@@ -85,6 +85,7 @@ def furniture(lines: list[Line]) -> list[Line]:
         or (offset is not None and _edge_number(line.text, line.page, offset))
         or id(line) in edges
     }
+    doomed |= _header_bands(lines, doomed, needed, body)
     if 2 * sum(len(line.text) for line in margins if id(line) in doomed) > sum(
         len(line.text) for line in lines
     ):
@@ -339,6 +340,50 @@ def heading_key(text: str) -> str:
 
 def _ends_in_page_number(line: Line, right: float) -> bool:
     return abs(line.x1 - right) <= 0.3 * line.size and bool(_PAGE_TAIL.search(line.text))
+
+
+def _header_bands(lines: Sequence[Line], doomed: set[int], needed: int, body: float) -> set[int]:
+    """The ids of the lines of a running header (or footer) set on more lines than the two
+    nearest the page's edge that :func:`_margin_lines` looks at: a datasheet's "FT2232H …
+    Datasheet" / "Version 2.6" / "Document No.: FT_000061 Clearance No.: FTDI#77" heads every
+    page, and the third line was read into the first paragraph of each. A line further in is
+    the header's when every line between it and the edge is, and the same words stand at the
+    same height on ``needed`` pages or more (a heading or a table's row at that height on so
+    many pages is no coincidence either way: larger type and tables are spared), in the page's
+    margin (see :func:`_in_margin`)."""
+    pages = _pages(lines)
+    at: dict[tuple[str, int], set[int]] = {}
+    for page in pages:
+        for line in page:
+            at.setdefault((_running_key(line.text), round(line.y)), set()).add(line.page)
+    found: set[int] = set()
+    for page in pages:
+        for top, ordered in (
+            (True, sorted(page, key=lambda ln: -ln.y)),
+            (False, sorted(page, key=lambda ln: ln.y)),
+        ):
+            for index in range(2, min(len(ordered) - 1, 2 + _BAND_LINES)):
+                line = ordered[index]
+                if not all(id(ln) in doomed or id(ln) in found for ln in ordered[:index]):
+                    break
+                if not _in_margin(line, top):
+                    break
+                repeated = len(at[(_running_key(line.text), round(line.y))]) >= needed
+                if not repeated or line.size >= body * 1.15 or line.table is not None:
+                    break
+                found.add(id(line))
+    return found
+
+
+_BAND_LINES = 3  # lines past the two nearest the edge a running header may take
+_BAND_DEPTH = 0.12  # … within this share of the page's height from its edge
+
+
+def _in_margin(line: Line, top: bool) -> bool:
+    """Whether ``line`` stands near enough to the top (or bottom) edge of its page to be part
+    of a running header (or footer) of several lines: text repeated further in is the page's."""
+    depth = (line.height - line.y) if top else line.y
+    return 0 <= depth <= _BAND_DEPTH * line.height
 
 
 def _margin_lines(lines: Sequence[Line]) -> list[Line]:

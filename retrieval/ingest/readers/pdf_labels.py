@@ -1,7 +1,8 @@
 """Labels a PDF sets apart from what they label, read with it (a step of
 :mod:`retrieval.ingest.readers.pdf`): a field's name in small capitals over its value ("PHASE" /
 "DISCOVER" → "PHASE: DISCOVER"), a row of numbered labels over as many columns ("Step 1 Step 2
-Step 3" over a slide's three steps)."""
+Step 3" over a slide's three steps); and the labels of a figure, over its caption, which head
+nothing (:func:`figure_labels`)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,68 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.readers.pdf_page import SENTENCE_END, Line, body_size
+from retrieval.ingest.readers.pdf_page import NUMBERED_HEADING, SENTENCE_END, Line, body_size
 
 # "Step 1 Step 2 Step 3" over a slide's three columns: their labels, no heading.
 NUMBERED_LABELS = re.compile(r"^(\w+) \d+(?: \1 \d+)+$")
+# A figure's caption: its label, number and a colon or stop ("Figure 1: GFS Architecture",
+# "Fig. 2.3. Load points"), or the number alone before the caption's words, as datasheets set
+# them ("Figure 4.22 Single LED UART Configuration", "Figure 6-1 GPIO Block Diagram"). (A
+# table's caption may head the table's rows read as lines.)
+FIGURE_CAPTION = re.compile(
+    r"^(?:fig(?:ure)?|chart)\.?\s*[\dIVX]+(?:[.-]\d+)*(?:\s*[:.]\s|\s+(?-i:[A-Z]))", re.I
+)
+_PROSE_WORDS = 3  # a line with this many words in small letters is text, no figure's label
+
+
+def figure_labels(lines: list[Line]) -> list[Line]:
+    """``lines`` with the labels of each figure marked ``label``: the short lines a drawing
+    sets between its caption ("Figure 4.22 Single LED UART Configuration", under it) and the
+    text or heading above it, in the caption's column ("VCCIO", "220R", "TXLED#"; a chip's
+    "VCORE 64 FT2232HL" in large bold type, which headed the rest of a datasheet). Labels are
+    words of the drawing: they head nothing. The walk up from the caption stops at a line of
+    prose (a sentence's end, or words in small letters), a numbered heading, a heading at the
+    column's left edge, code, or another caption."""
+    marked: set[int] = set()
+    body = body_size(lines)
+    for page in _by_page(lines):
+        for caption in page:
+            if FIGURE_CAPTION.match(caption.text) and caption.table is None:
+                marked.update(id(line) for line in _over(caption, page, body))
+    return [replace(line, label=True) if id(line) in marked else line for line in lines]
+
+
+def _by_page(lines: Sequence[Line]) -> list[list[Line]]:
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    return list(pages.values())
+
+
+def _over(caption: Line, page: Sequence[Line], body: float) -> list[Line]:
+    """The labels of the figure over ``caption`` (see :func:`figure_labels`)."""
+    column = [line for line in page if line.column == caption.column]
+    left = min(line.x0 for line in column)
+    above = sorted((line for line in column if line.y > caption.y), key=lambda line: line.y)
+    labels: list[Line] = []
+    for line in above:
+        if line.table is not None:
+            continue  # a drawing's labels in rows and columns read as a table's: not text
+        words = line.text.split()
+        prose = line.text.endswith(SENTENCE_END) or (
+            sum(word[:1].islower() for word in words) >= _PROSE_WORDS
+        )
+        at_edge = line.x0 - left < line.size and (line.bold or line.size > body + 0.5)
+        if (
+            prose
+            or at_edge
+            or NUMBERED_HEADING.match(line.text)
+            or FIGURE_CAPTION.match(line.text)
+            or line.mono
+        ):
+            break
+        labels.append(line)
+    return labels
 
 
 def labels_read(lines: list[Line]) -> list[Line]:

@@ -86,6 +86,9 @@ class Line:
     shown: bool = True  # inside the page's crop box, which a viewer cuts the page to
     note: bool = False  # a note set beside a heading, kept with it (see _beside)
     table: str | None = None  # a table's row, its cells joined: the table's caption ("" none)
+    label: bool = False  # a figure's label ("220R", "VCORE 64"): no heading, whatever its type
+    cells: int = 1  # runs of words parted by a table's gaps or rules: a lone row has several
+    plain: bool = False  # in the type its page's prose is set in: not large, whatever the body's
 
 
 def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
@@ -806,6 +809,41 @@ DIVISION_LABEL = re.compile(
     r"^(?:article|chapter|part|title|schedule|annex|appendix|book)\s+(?:[ivxlc]{1,7}|\d{1,3}|[a-z])\.?$",
     re.IGNORECASE,
 )
+
+
+def pages_prose_marked(lines: list[Line]) -> list[Line]:
+    """``lines`` with those set in the type their page's prose is set in marked ``plain``, on a
+    page whose prose is set in another size than the document's body (see :func:`body_size`):
+    BCM2835's chapters are set in 12 pt, its register tables' many descriptions in 10 pt,
+    which made every line of the chapters' text "large type", and a sentence such as "The
+    block diagram for an individual GPIO pin is given below :" the heading of 47 rows."""
+    body = body_size(lines)
+    pages: dict[int, Counter[float]] = {}
+    for line in lines:
+        if _reads_as_prose(line):
+            pages.setdefault(line.page, Counter())[round(line.size * 2) / 2] += 1
+    sizes = {
+        page: size
+        for page, counted in pages.items()
+        for size, count in counted.most_common(1)
+        if count >= _PROSE_LINES and abs(size - body) > 0.5
+    }
+    return [
+        replace(line, plain=True)
+        if line.page in sizes and abs(line.size - sizes[line.page]) <= 0.5
+        else line
+        for line in lines
+    ]
+
+
+_PROSE_LINES = 3  # lines of prose in one size on a page that make it the page's text type
+
+
+def _reads_as_prose(line: Line) -> bool:
+    """A line of running text: six words or more, most of them in small letters."""
+    words = line.text.split()
+    lower = sum(word[:1].islower() for word in words)
+    return len(words) >= 6 and 2 * lower >= len(words) and not line.mono and line.table is None
 
 
 def body_size(lines: Sequence[Line]) -> float:

@@ -130,11 +130,16 @@ def tabled(
     tables = [
         table for run in _runs(_rows(lines, cells)) if (table := _table(run, rules)) is not None
     ]
-    if not tables:
-        return lines
     for table in tables:
         table.caption = _caption(lines, table)
-    return _replaced(lines, tables)
+    return _counted(_replaced(lines, tables) if tables else lines, cells)
+
+
+def _counted(lines: list[Line], cells: dict[int, list[Line]]) -> list[Line]:
+    """``lines`` each with the number of its cells (see :func:`_cells`), for the lines no table
+    took: a table's header row over rows read as lines ("Bit(s)  Field Name  Description  Type
+    Reset" in bold over a register's bits) is no heading (see ``pdf.is_heading``)."""
+    return [replace(ln, cells=len(cells[id(ln)])) if id(ln) in cells else ln for ln in lines]
 
 
 def rulings(page: Any) -> Rules:
