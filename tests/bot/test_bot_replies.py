@@ -640,6 +640,7 @@ def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() 
         skipped=(
             SkippedFile("fake.pdf", "damaged: not a PDF file"),
             SkippedFile("odd.bin", "some reason no locale knows"),
+            SkippedFile("scan.pdf", "an image (PNG), not a .pdf file: its text needs OCR"),
         ),
         manifest_problems=(
             "line 5: date '2020-13-45' is not a date (use 2024-05-01, or 2024-05, or 2024)",
@@ -649,6 +650,7 @@ def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() 
     assert "• fake.pdf: повреждён: это не PDF-файл" in shown
     assert "строка 5: дата «2020-13-45» — не дата" in shown
     assert "• odd.bin: some reason no locale knows" in shown  # as it is, rather than nothing
+    assert "• scan.pdf: изображение (PNG), а не файл .pdf: его текст нужно распознать" in shown
     assert "已损坏：不是 PDF 文件" in visible(replies.report_html(report, t=zh))
 
 
