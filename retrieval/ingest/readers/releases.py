@@ -1,0 +1,74 @@
+"""Release notes written as plain text (a project's CHANGELOG, NEWS or HISTORY file): the lines
+that name a release head its entries.
+
+"mkdocs-material-9.6.12 (2025-04-17)", "Version 0.19 (2025-04-05)", "1.2.0", "v2.1.0 -
+2021-03-04", "* Noteworthy changes in release 4.9 (2022-09-24) [stable]", "======= Release 0.6.2
+=======": a version number, perhaps the project's name or "Version" before it, a date or a word in
+brackets after it. None reads as a heading by its looks (lower case, digits, brackets), so each
+was dropped or glued to the entries before it, and a fix was cited under another release. A
+line alone so is taken for a release only in a text that has :data:`RELEASES` or more of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.ingest.readers.lines import indent_of, text_blocks
+from retrieval.text import squeeze
+
+RELEASES = 3  # release lines that make a text release notes; one alone may be a number in a list
+
+_VERSION = r"v?\d+(?:\.\d+)+(?:[-+~]?[A-Za-z]+[\w.+~-]*)?"  # "9.2.0+insiders-4.39.1", "5.3-rc2"
+_MONTH = r"[A-Z][a-z]{2,8}\.?"
+_DATE = (
+    rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}(?:[-/ ]{_MONTH}[-/ ,]+|[-/.]\d{{1,2}}[-/.])"
+    rf"\d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}})"
+)
+_WORDS = (
+    r"(?:(?:noteworthy |new |user-visible |major )?changes (?:in|for|since) (?:release |version )?"
+    r"|what'?s new in (?:version )?|new in (?:version )?|release |version |v(?:er)?\. )"
+)
+_NAME = r"(?:[A-Za-z][\w.+]*(?:-[\w.+]+)*[- ])"  # "mkdocs-material-", "bash-", "aide "
+_RELEASE = re.compile(
+    rf"(?:[#=]+ |\* (?=(?i:{_WORDS})))?(?P<release>(?i:{_WORDS})?{_NAME}?"
+    rf"{_VERSION}(?:(?: ?[-–—/:,] ?| )(?:\(?{_DATE}\)?|\([^()]{{1,40}}\)))?(?: \[[^\]]{{1,20}}\])?)"
+    r"(?: [=#]+)?"
+)
+
+
+def release(line: str) -> str | None:
+    """The release a line names, without the marks around it ("=== Release 0.6.2 ===" →
+    "Release 0.6.2"); None for any other line."""
+    found = _RELEASE.fullmatch(squeeze(line))
+    return found["release"] if found else None
+
+
+def release_lines(text: str) -> dict[str, str]:
+    """The lines of ``text`` (squeezed) that name a release and open a block (alone, or over
+    the entries under them), each with the release it names; none in a text with fewer than
+    :data:`RELEASES` of them."""
+    found = {}
+    for block in text_blocks(text):
+        for number, raw in enumerate(block):
+            # the block's first line, or one left of the entry above it ("    * Bug fixes" /
+            # "Version 0.2" with no blank line between)
+            if number and indent_of(raw) >= indent_of(block[number - 1]):
+                continue
+            named = release(raw)
+            if named is not None:
+                found[squeeze(raw)] = named
+    return found if len(set(found.values())) >= RELEASES else {}
+
+
+def set_apart(text: str) -> tuple[str, frozenset[str]]:
+    """``text`` with each release line standing alone as the release it names (a blank line
+    after it: "1.2.0" over "- Adds …" is a heading and its list, not one paragraph), and those
+    releases, the headings of release notes."""
+    lines = release_lines(text)
+    if not lines:
+        return text, frozenset()
+    out = []
+    for raw in text.split("\n"):
+        named = lines.get(squeeze(raw))
+        out.extend(["", named, ""] if named is not None else [raw])
+    return "\n".join(out), frozenset(lines.values())
