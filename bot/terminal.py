@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from bot.locales import Strings, asks_for_more, en, is_small_talk, result_asked, strings
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
-from bot.render.citations import Pages, citation
+from bot.render.citations import Pages, citation, cited_date
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
 from retrieval.errors import (
@@ -66,7 +66,8 @@ def terminal_citation(
     parts = [citation(passage, t, separator=" › ", pages=pages)]
     document = (documents or {}).get(passage.doc)
     if document is not None:
-        parts += [item for item in (document.date, shown_source(document)) if item]
+        dated = cited_date(document, passage)
+        parts += [item for item in (dated, shown_source(document)) if item]
     return " · ".join(parts) + f"  [{passage.doc}]"
 
 
