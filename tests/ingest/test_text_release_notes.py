@@ -78,3 +78,19 @@ def test_bare_version_numbers_head_items_that_are_no_sentences() -> None:
     )
     assert _under(document, "Moves enforcement responsibilities").section == "2.0"
     assert {block.section for block in document.blocks} == {"1.2.0", "1.3.0", "1.4.0", "2.0", "2.1"}
+
+
+def test_a_release_named_with_its_stage_heads_its_notes_as_the_others_do() -> None:
+    # ODF Toolkit's CHANGES.txt: "======= Release 0.6.2 =======" … "======= Release 0.6
+    # incubating =======": the last two were read as text under the notes of the one before.
+    releases = ["Release 0.6.2", "Release 0.6.1", "Release 0.6 incubating", "Release 0.5 beta 2"]
+    text = "ODF Toolkit Change Log\n\n" + "".join(
+        f"======= {name} =======\n\nThe most notable changes in {name[8:]} are these, in short.\n\n"
+        "Bug Fixes\n\n* ODFTOOLKIT-300 Memory Leak in ODF Simple API\n"
+        "* ODFTOOLKIT-368 Column.setWidth wrong size\n\n"
+        for name in releases
+    )
+    document = read("CHANGES.txt", text.encode())
+    headed = [block.above[0] if block.above else block.section for block in document.blocks]
+    assert sorted(set(headed)) == sorted(releases)
+    assert {block.section for block in document.blocks if block.item} == {"Bug Fixes"}

@@ -18,7 +18,11 @@ from retrieval.text import squeeze
 
 RELEASES = 3  # release lines that make a text release notes; one alone may be a number in a list
 
-_VERSION = r"v?\d+(?:\.\d+)+(?:[-+~]?[A-Za-z]+[\w.+~-]*)?"  # "9.2.0+insiders-4.39.1", "5.3-rc2"
+# "9.2.0+insiders-4.39.1", "5.3-rc2", "0.6 incubating", "2.0 beta 3"
+_VERSION = (
+    r"v?\d+(?:\.\d+)+(?:[-+~]?[A-Za-z]+[\w.+~-]*)?"
+    r"(?: (?i:alpha|beta|rc|final|stable|lts|incubating)(?: ?\d+)?)?"
+)
 _MONTH = r"[A-Z][a-z]{2,8}\.?"
 _DATE = (
     rf"(?:\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}(?:[-/ ]{_MONTH}[-/ ,]+|[-/.]\d{{1,2}}[-/.])"
