@@ -94,3 +94,21 @@ def test_a_release_named_with_its_stage_heads_its_notes_as_the_others_do() -> No
     headed = [block.above[0] if block.above else block.section for block in document.blocks]
     assert sorted(set(headed)) == sorted(releases)
     assert {block.section for block in document.blocks if block.item} == {"Bug Fixes"}
+
+
+def test_a_changelog_inside_a_readme_stands_under_its_heading_and_ends_at_the_next() -> None:
+    text = (
+        "Frobnicator\n\nFrobnicator turns widgets into gadgets. It runs anywhere Python does.\n\n"
+        "Changelog\n=========\n\n"
+        "1.2.0 (2024-03-01)\n\n  * Added gadget export to the command line tool\n\n"
+        "1.1.0 (2023-11-20)\n\n  * Added the dark theme to the settings window\n\n"
+        "1.0.0 (2023-06-01)\n\n  Fixes\n\n  * Fixed a crash when the widget list is empty\n\n"
+        "License\n=======\n\nFrobnicator is released under the MIT licence, in the file LICENSE.\n"
+    )
+    document = read("README.txt", text.encode())
+    export = _under(document, "Added gadget export")
+    assert (export.above, export.section) == (("Changelog",), "1.2.0 (2024-03-01)")
+    crash = _under(document, "Fixed a crash")
+    assert (crash.above, crash.section) == (("Changelog", "1.0.0 (2023-06-01)"), "Fixes")
+    licence = _under(document, "released under the MIT licence")
+    assert (licence.above, licence.section) == ((), "License")  # not a part of release 1.0.0

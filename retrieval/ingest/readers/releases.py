@@ -11,9 +11,11 @@ line alone so is taken for a release only in a text that has :data:`RELEASES` or
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from retrieval.ingest.readers.lines import indent_of, text_blocks
+from retrieval.ingest.readers.common import Outline
+from retrieval.ingest.readers.lines import UNDERLINE, indent_of, text_blocks
 from retrieval.text import squeeze
 
 RELEASES = 3  # release lines that make a text release notes; one alone may be a number in a list
@@ -76,3 +78,39 @@ def set_apart(text: str) -> tuple[str, frozenset[str]]:
         named = lines.get(squeeze(raw))
         out.extend(["", named, ""] if named is not None else [raw])
     return "\n".join(out), frozenset(lines.values())
+
+
+class Notes:
+    """Where the headings of release notes open. A release opens under the heading right over
+    the first one, if any ("Changelog" over "1.2.0 (2024-03-01)"), else at the top; a heading
+    underlined as that one is ("License" / "=======") closes the releases; any other heading is
+    a part of the release above it ("Bug Fixes", "Removals", "Upgrading from 0.5")."""
+
+    def __init__(self, releases: frozenset[str], text: str, outline: Outline) -> None:
+        self.releases, self.outline = releases, outline
+        self.marks = _underline_marks(text)
+        self.level = 0  # the releases' level, once the first is met: 1, or 2 under a heading
+        self.mark = ""  # the rule under the heading over the releases ("="), if any
+        self.headed_at = -1  # the blocks read when the last heading of the document opened
+
+    def enter(self, heading: str, read: int) -> str:
+        """The section ``heading`` opens, ``read`` blocks into the document."""
+        opened = self.outline.open
+        if heading in self.releases:
+            if not self.level:
+                top = opened[-1][1] if opened and self.headed_at == read else None
+                self.level, self.mark = (2, self.marks.get(top, "")) if top else (1, "")
+            return self.outline.enter(self.level, heading)
+        if self.level and opened and not (self.mark and self.marks.get(heading) == self.mark):
+            return self.outline.enter(self.level + 1, heading)
+        self.headed_at = read
+        return self.outline.enter(1, heading)
+
+
+def _underline_marks(text: str) -> dict[str, str]:
+    """The headings of ``text`` underlined with a rule (squeezed), each with the rule's mark."""
+    return {
+        squeeze(line): under.strip()[0]
+        for line, under in itertools.pairwise(text.split("\n"))
+        if UNDERLINE.match(under) and line.strip() and not UNDERLINE.match(line)
+    }

@@ -57,7 +57,7 @@ from retrieval.ingest.readers.lines import (
     text_blocks,
     units,
 )
-from retrieval.ingest.readers.releases import set_apart
+from retrieval.ingest.readers.releases import Notes, set_apart
 from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
@@ -400,6 +400,7 @@ class _Placing:
         self.section: str | None = None
         self.numbered = _Numbering()
         self.outline = Outline()  # a legal text's parts, chapters and articles in force
+        self.notes = Notes(releases, text, self.outline) if releases else None
         self.layout = _Layout(text)
 
     def fragments(self, pending: list[str], before_item: bool = False) -> None:
@@ -474,11 +475,9 @@ class _Placing:
         """The section ``heading`` opens. A division of a legal text opens under the divisions
         above it: "Статья 22" under "РАЗДЕЛ ПЕРВЫЙ" and "ГЛАВА 2. ПРАВА И СВОБОДЫ ЧЕЛОВЕКА И
         ГРАЖДАНИНА", cited "ГЛАВА 2. … › Статья 22"; any other heading closes them."""
-        if heading in self.releases:  # a release heads its notes, to the next release
-            return self.outline.enter(1, heading)
+        if self.notes is not None:  # "Fixes" under "mkdocs-material-9.2.0 (2023-08-21)"
+            return self.notes.enter(heading, len(self.document.blocks))
         level = division_level(heading)
-        if level is None and self.releases and self.outline.open:
-            return self.outline.enter(2, heading)  # "Fixes" under "mkdocs-material-9.2.0 (…)"
         if level is None:
             self.outline.close(1)
             return self.numbered.path(heading)
