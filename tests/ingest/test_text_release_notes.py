@@ -112,3 +112,14 @@ def test_a_changelog_inside_a_readme_stands_under_its_heading_and_ends_at_the_ne
     assert (crash.above, crash.section) == (("Changelog", "1.0.0 (2023-06-01)"), "Fixes")
     licence = _under(document, "released under the MIT licence")
     assert (licence.above, licence.section) == ((), "License")  # not a part of release 1.0.0
+
+
+def test_each_entry_of_a_gnu_changelog_is_headed_by_its_date_and_author() -> None:
+    # "2025-08-07 Hannes von Haugwitz <hannes@…>" over its "* Fix …" items: the lines were
+    # paragraphs of their own between the entries, the items cited under no heading at all.
+    document = _read(CHANGELOGS / "aide" / "ChangeLog")
+    fix = _under(document, "Escape control characters in report and log output")
+    assert fix.section == "2025-08-07 Hannes von Haugwitz"
+    assert fix.text.endswith("(CVE-2025-54389), thanks to Rajesh Pangare for reporting this issue")
+    assert _under(document, "Fix typos in README").section == "2025-09-03 Attila Lakatos"
+    assert not any("@" in block.text for block in document.blocks)  # no address is a passage

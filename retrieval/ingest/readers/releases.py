@@ -41,12 +41,26 @@ _RELEASE = re.compile(
     r"(?: [=#]+)?"
 )
 
+# A GNU ChangeLog's entry: its date and its author's name and address ("2013-05-18  Hannes von
+# Haugwitz  <hannes@vonhaugwitz.com>", "Tue Mar 23 14:36:51 1993  Brian Fox  (bfox@cubit)",
+# "… (bfox at gnuwest.fsf.org)").
+_ENTRY = re.compile(
+    r"(?P<when>\d{4}-\d\d-\d\d"
+    r"|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{1,2} \d\d:\d\d:\d\d(?: [A-Z]{3,4})? \d{4})"
+    r" (?P<who>[^\s<>()@][^<>()@]{0,60}?) (?:<[^<>\s]+@[^<>\s]+>|\([^()\s]+(?:@| at )[^()\s]+\))"
+)
+
 
 def release(line: str) -> str | None:
     """The release a line names, without the marks around it ("=== Release 0.6.2 ===" →
-    "Release 0.6.2"); None for any other line."""
-    found = _RELEASE.fullmatch(squeeze(line))
-    return found["release"] if found else None
+    "Release 0.6.2"), or the date and author of a ChangeLog's entry, without the address
+    ("2013-05-18 Hannes von Haugwitz"); None for any other line."""
+    squeezed = squeeze(line)
+    found = _RELEASE.fullmatch(squeezed)
+    if found:
+        return found["release"]
+    entry = _ENTRY.fullmatch(squeezed)
+    return f"{entry['when']} {entry['who']}" if entry else None
 
 
 def release_lines(text: str) -> dict[str, str]:
