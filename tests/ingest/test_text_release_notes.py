@@ -123,3 +123,12 @@ def test_each_entry_of_a_gnu_changelog_is_headed_by_its_date_and_author() -> Non
     assert fix.text.endswith("(CVE-2025-54389), thanks to Rajesh Pangare for reporting this issue")
     assert _under(document, "Fix typos in README").section == "2025-09-03 Attila Lakatos"
     assert not any("@" in block.text for block in document.blocks)  # no address is a passage
+
+
+def test_a_debian_changelog_s_releases_head_their_items_and_sign_off() -> None:
+    document = _read(CHANGELOGS / "bash-debian" / "changelog")
+    assert document.title == "changelog"  # not "bash (5.2.15-2) unstable; urgency=medium"
+    musl = _under(document, "Fix build on musl")
+    assert (musl.section, musl.item) == ("bash (5.2-3)", True)
+    signed = _under(document, "Sat, 31 Dec 2022 11:32:01")  # the release's date, under it
+    assert signed.section == "bash (5.2-3)"

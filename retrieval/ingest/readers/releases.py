@@ -50,13 +50,17 @@ _ENTRY = re.compile(
     r" (?P<who>[^\s<>()@][^<>()@]{0,60}?) (?:<[^<>\s]+@[^<>\s]+>|\([^()\s]+(?:@| at )[^()\s]+\))"
 )
 
+# A Debian changelog's release: "bash (5.2.15-2) unstable; urgency=medium".
+_DEBIAN = re.compile(r"(?P<release>[a-z0-9][a-z0-9.+-]* \([\w.+~:-]+\)) [\w /.+-]+; urgency=\w+.*")
+
 
 def release(line: str) -> str | None:
     """The release a line names, without the marks around it ("=== Release 0.6.2 ===" →
-    "Release 0.6.2"), or the date and author of a ChangeLog's entry, without the address
-    ("2013-05-18 Hannes von Haugwitz"); None for any other line."""
+    "Release 0.6.2", "bash (5.2-3) unstable; urgency=medium" → "bash (5.2-3)"), or the date
+    and author of a ChangeLog's entry, without the address ("2013-05-18 Hannes von
+    Haugwitz"); None for any other line."""
     squeezed = squeeze(line)
-    found = _RELEASE.fullmatch(squeezed)
+    found = _RELEASE.fullmatch(squeezed) or _DEBIAN.fullmatch(squeezed)
     if found:
         return found["release"]
     entry = _ENTRY.fullmatch(squeezed)
