@@ -132,3 +132,17 @@ def test_a_debian_changelog_s_releases_head_their_items_and_sign_off() -> None:
     assert (musl.section, musl.item) == ("bash (5.2-3)", True)
     signed = _under(document, "Sat, 31 Dec 2022 11:32:01")  # the release's date, under it
     assert signed.section == "bash (5.2-3)"
+
+
+def test_versions_in_brackets_as_keep_a_changelog_writes_them_name_releases() -> None:
+    text = "".join(
+        f"## [{version}] - {date}\n\n### Fixed\n\n- Fixed the crash of {version} on start.\n\n"
+        for version, date in (
+            ("1.1.0", "2019-02-15"),
+            ("1.0.1", "2018-12-03"),
+            ("1.0.0", "2017-06-20"),
+        )
+    )
+    document = read("CHANGELOG.txt", text.encode())
+    fixed = _under(document, "crash of 1.0.1 on start")
+    assert (fixed.above, fixed.section) == (("[1.0.1] - 2018-12-03",), "Fixed")

@@ -2,11 +2,12 @@
 that name a release head its entries.
 
 "mkdocs-material-9.6.12 (2025-04-17)", "Version 0.19 (2025-04-05)", "1.2.0", "v2.1.0 -
-2021-03-04", "* Noteworthy changes in release 4.9 (2022-09-24) [stable]", "======= Release 0.6.2
-=======": a version number, perhaps the project's name or "Version" before it, a date or a word in
-brackets after it. None reads as a heading by its looks (lower case, digits, brackets), so each
-was dropped or glued to the entries before it, and a fix was cited under another release. A
-line alone so is taken for a release only in a text that has :data:`RELEASES` or more of them.
+2021-03-04", "## [1.0.0] - 2017-06-20", "* Noteworthy changes in release 4.9 (2022-09-24)
+[stable]", "======= Release 0.6.2 =======": a version number, perhaps the project's name or
+"Version" before it, a date or a word in brackets after it. None reads as a heading by its looks
+(lower case, digits, brackets), so each was dropped or glued to the entries before it, and a fix
+was cited under another release. A line alone so is taken for a release only in a text that
+has :data:`RELEASES` or more of them.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ _WORDS = (
     r"|what'?s new in (?:version )?|new in (?:version )?|release |version |v(?:er)?\. )"
 )
 _NAME = r"(?:[A-Za-z][\w.+]*(?:-[\w.+]+)*[- ])"  # "mkdocs-material-", "bash-", "aide "
+_AFTER = rf"(?:(?: ?[-–—/:,] ?| )(?:\(?{_DATE}\)?|\([^()]{{1,40}}\)))?(?: \[[^\]]{{1,20}}\])?"
 _RELEASE = re.compile(
-    rf"(?:[#=]+ |\* (?=(?i:{_WORDS})))?(?P<release>(?i:{_WORDS})?{_NAME}?"
-    rf"{_VERSION}(?:(?: ?[-–—/:,] ?| )(?:\(?{_DATE}\)?|\([^()]{{1,40}}\)))?(?: \[[^\]]{{1,20}}\])?)"
-    r"(?: [=#]+)?"
+    rf"(?:[#=]+ |\* (?=(?i:{_WORDS})))?"
+    rf"(?P<release>(?i:{_WORDS})?{_NAME}?\[?{_VERSION}\]?{_AFTER})(?: [=#]+)?"
 )
 
 # A GNU ChangeLog's entry: its date and its author's name and address ("2013-05-18  Hannes von
