@@ -25,7 +25,7 @@ from bot.locales import (
 )
 from bot.render import plain
 from bot.render.answers import shown_source, wrong_language
-from bot.render.citations import Pages, citation, where
+from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
 from retrieval.errors import (
@@ -74,7 +74,8 @@ def terminal_citation(
     parts = [citation(passage, t, separator=" › ", pages=pages)]
     document = (documents or {}).get(passage.doc)
     if document is not None:
-        parts += [item for item in (document.date, shown_source(document)) if item]
+        dated = cited_date(document, passage)
+        parts += [item for item in (dated, shown_source(document)) if item]
     return " · ".join(parts) + f"  [{passage.doc}]"
 
 

@@ -545,6 +545,15 @@ REASONS: dict[str, str] = {
     ),
     "no text layer — needs OCR": "no text layer — needs OCR",
     "damaged: not a PDF file": "damaged: not a PDF file",
+    "an image ({kind}), not a {suffix} file: its text needs OCR": (
+        "an image ({kind}), not a {suffix} file: its text needs OCR"
+    ),
+    "an archive ({kind}), not a {suffix} file: unpack it": (
+        "an archive ({kind}), not a {suffix} file: unpack it"
+    ),
+    "a {kind} file, not a {suffix} file: rename it": (
+        "a {kind} file, not a {suffix} file: rename it"
+    ),
     "damaged: truncated (the end of the file is missing)": (
         "damaged: truncated (the end of the file is missing)"
     ),

@@ -549,6 +549,15 @@ REASONS: dict[str, str] = {
     ),
     "no text layer — needs OCR": "sin capa de texto — necesita OCR",
     "damaged: not a PDF file": "dañado: no es un archivo PDF",
+    "an image ({kind}), not a {suffix} file: its text needs OCR": (
+        "una imagen ({kind}), no un archivo {suffix}: su texto necesita OCR"
+    ),
+    "an archive ({kind}), not a {suffix} file: unpack it": (
+        "un archivo comprimido ({kind}), no un archivo {suffix}: descomprímelo"
+    ),
+    "a {kind} file, not a {suffix} file: rename it": (
+        "un archivo {kind}, no un archivo {suffix}: cámbiale el nombre"
+    ),
     "damaged: truncated (the end of the file is missing)": (
         "dañado: truncado (falta el final del archivo)"
     ),

@@ -598,6 +598,16 @@ REASONS: dict[str, str] = {
     ),
     "no text layer — needs OCR": "pas de couche texte — il faut une reconnaissance (OCR)",
     "damaged: not a PDF file": "endommagé\xa0: ce n’est pas un fichier PDF",
+    "an image ({kind}), not a {suffix} file: its text needs OCR": (
+        "une image ({kind}), pas un fichier {suffix}\xa0: "
+        "son texte demande une reconnaissance (OCR)"
+    ),
+    "an archive ({kind}), not a {suffix} file: unpack it": (
+        "une archive ({kind}), pas un fichier {suffix}\xa0: décompressez-la"
+    ),
+    "a {kind} file, not a {suffix} file: rename it": (
+        "un fichier {kind}, pas un fichier {suffix}\xa0: renommez-le"
+    ),
     "damaged: truncated (the end of the file is missing)": (
         "endommagé\xa0: tronqué (la fin du fichier manque)"
     ),

@@ -546,6 +546,13 @@ REASONS: dict[str, str] = {
     ),
     "no text layer — needs OCR": "нет текстового слоя — нужно распознавание (OCR)",
     "damaged: not a PDF file": "повреждён: это не PDF-файл",
+    "an image ({kind}), not a {suffix} file: its text needs OCR": (
+        "изображение ({kind}), а не файл {suffix}: его текст нужно распознать (OCR)"
+    ),
+    "an archive ({kind}), not a {suffix} file: unpack it": (
+        "архив ({kind}), а не файл {suffix}: распакуйте его"
+    ),
+    "a {kind} file, not a {suffix} file: rename it": "файл {kind}, а не {suffix}: переименуйте его",
     "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",
     "damaged: cannot be opened": "повреждён: не открывается",
     "damaged: page {page} cannot be read": "повреждён: страница {page} не читается",

@@ -447,6 +447,15 @@ REASONS: dict[str, str] = {
     "no main text (only navigation, scripts or markup)": "没有正文（只有导航、脚本或标记）",
     "no text layer — needs OCR": "没有文本层——需要 OCR 识别",
     "damaged: not a PDF file": "已损坏：不是 PDF 文件",
+    "an image ({kind}), not a {suffix} file: its text needs OCR": (
+        "是图片（{kind}），不是 {suffix} 文件：其中的文字需要 OCR 识别"
+    ),
+    "an archive ({kind}), not a {suffix} file: unpack it": (
+        "是压缩包（{kind}），不是 {suffix} 文件：请先解压"
+    ),
+    "a {kind} file, not a {suffix} file: rename it": (
+        "是 {kind} 文件，不是 {suffix} 文件：请重命名"
+    ),
     "damaged: truncated (the end of the file is missing)": "已损坏：文件被截断（缺少文件末尾）",
     "damaged: cannot be opened": "已损坏：无法打开",
     "damaged: page {page} cannot be read": "已损坏：第 {page} 页无法读取",

@@ -13,7 +13,7 @@ from typing import TypedDict, Unpack
 
 from bot import buttons
 from bot.locales import Strings, en
-from bot.render.citations import Pages, citation, where
+from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import (
     ELLIPSIS,
@@ -84,16 +84,18 @@ def citation_html(
     pages to cite (a hit's, where its quote stands), else the passage's first."""
     text = esc(citation(passage, t, pages=pages, limit=CITATION_CHARACTERS))
     cited = link(buttons.passage_link(bot_username, passage.id), text)
-    origin = origin_html(document)
+    origin = origin_html(document, passage)
     return f"{cited} · {origin}" if origin else cited
 
 
-def origin_html(document: Document | None) -> str:
+def origin_html(document: Document | None, passage: Passage | None = None) -> str:
     """ "2008-05-23 · source" for a document whose date or source is known; the source a link
-    when it is a URL. Empty when neither is known."""
+    when it is a URL. Empty when neither is known. No date beside a ``passage`` whose heading
+    states its own (see :func:`cited_date`)."""
     if document is None:
         return ""
-    parts = [esc(document.date)] if document.date else []
+    date = cited_date(document, passage)
+    parts = [esc(date)] if date else []
     source = shown_source(document)
     if source:
         shown = esc(shorten(source, CITATION_CHARACTERS))

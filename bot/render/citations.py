@@ -10,7 +10,8 @@ import re
 
 from bot.locales import Strings, en
 from bot.render.html import FSI, PDI, shorten
-from retrieval.model import Passage
+from retrieval.ingest.readers.common import find_date
+from retrieval.model import Document, Passage
 
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -30,6 +31,16 @@ def titled(title: str, author: str | None) -> str:
     if not author or author.casefold() in title.casefold():
         return title
     return f"{title} ({author})"
+
+
+def cited_date(document: Document, passage: Passage | None = None) -> str | None:
+    """The document's date as a citation of ``passage`` shows it: none when the heading the
+    citation names states a date of its own. A CHANGELOG is dated by its newest release, and
+    each older release's notes, "mkdocs-material-9.6.12 (2025-04-17) › ¶ 59", were cited
+    "· 2026-03-19" too, a date the fix is not of."""
+    if passage is not None and passage.heading and find_date([passage.heading]):
+        return None
+    return document.date
 
 
 def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:

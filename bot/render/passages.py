@@ -34,7 +34,7 @@ def passage_html(
         if passage.heading
         else here
     )
-    origin = origin_html(document)
+    origin = origin_html(document, passage)
     head = "\n".join(
         [t.PASSAGE_HEADER.format(title=esc(shorten(passage.title, 200))), placed]
         + ([origin] if origin else [])

@@ -11,6 +11,7 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import SUPPORTED_SUFFIXES, reader_for
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES
+from retrieval.ingest.readers.sniff import disguised
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "read"]
 
@@ -39,8 +40,12 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
         # every other file: it is skipped as damaged, like a file its library cannot open.
         kind = "nested too deeply" if isinstance(error, RecursionError) else "too large to lay out"
         raise DocumentError(path, f"damaged: {kind}") from None
-    except DocumentError:
-        raise
+    except DocumentError as error:
+        # "damaged: not a PDF file" for a scan saved as .pdf that is a PNG: say what it is
+        said = disguised(path.suffix.lower(), data)
+        if said is None:
+            raise
+        raise DocumentError(path, said) from error
     except Exception as error:  # a reader's bug, or a file no test foresaw: never the reload's end
         log.exception("reading %s failed", path)
         raise DocumentError(path, READER_FAILED.format(error=where(error))) from error

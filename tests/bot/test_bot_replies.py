@@ -456,6 +456,23 @@ def test_a_citation_shows_the_page_the_date_and_the_source_as_a_link() -> None:
     assert "¶ 2, p. 13" in visible(reply.text)  # further hits name their page too
 
 
+def test_a_passage_under_a_dated_heading_is_not_cited_with_the_document_s_date() -> None:
+    # A CHANGELOG is dated by its newest release: a 2020 fix was cited
+    # "… mkdocs-material-6.1.7 (2020-12-13) › ¶ 468 · 2026-03-19", a date it is not of.
+    changelog = replace(DOCUMENT, date="2026-03-19")
+    dated = hit(1, section="mkdocs-material-6.1.7 (2020-12-13)")
+    documents = {DOCUMENT.doc: changelog}
+    cite = visible(replies.answer_reply(answer(dated), documents=documents).text).split("\n")[1]
+    assert cite == (
+        "— Joint Statement, mkdocs-material-6.1.7 (2020-12-13), ¶ 1 · "
+        "https://example.org/statement?id=1&lang=en"
+    )
+    plain = visible(replies.answer_reply(answer(hit(1)), documents=documents).text)
+    assert "— Joint Statement, Security, ¶ 1 · 2026-03-19 · " in plain  # no date of its own
+    full = visible(replies.passage_html(dated.passage, document=changelog))
+    assert "2020-12-13" in full and "2026-03-19" not in full
+
+
 def test_a_quote_from_a_paragraphs_second_page_cites_that_page_and_the_whole_passage_both() -> None:
     """A paragraph starting on p. 27 and running onto p. 28: the quote from its end cites p. 28,
     a quote across the break pp. 27–28, the full passage pp. 27–28 (in the reader's language)."""
@@ -640,6 +657,7 @@ def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() 
         skipped=(
             SkippedFile("fake.pdf", "damaged: not a PDF file"),
             SkippedFile("odd.bin", "some reason no locale knows"),
+            SkippedFile("scan.pdf", "an image (PNG), not a .pdf file: its text needs OCR"),
         ),
         manifest_problems=(
             "line 5: date '2020-13-45' is not a date (use 2024-05-01, or 2024-05, or 2024)",
@@ -649,6 +667,7 @@ def test_skip_reasons_and_manifest_problems_are_said_in_the_reader_s_language() 
     assert "• fake.pdf: повреждён: это не PDF-файл" in shown
     assert "строка 5: дата «2020-13-45» — не дата" in shown
     assert "• odd.bin: some reason no locale knows" in shown  # as it is, rather than nothing
+    assert "• scan.pdf: изображение (PNG), а не файл .pdf: его текст нужно распознать" in shown
     assert "已损坏：不是 PDF 文件" in visible(replies.report_html(report, t=zh))
 
 

@@ -33,6 +33,15 @@ def test_the_citation_names_page_date_and_source() -> None:
     assert out.rstrip().endswith("[guide.pdf]")
 
 
+def test_the_citation_of_a_passage_under_a_dated_heading_leaves_the_document_s_date_out() -> None:
+    undated = hit(3, "Fixed #8158: Flip footnote back reference icon")
+    dated = replace(undated, passage=replace(undated.passage, section="9.6.12 (2025-04-17)"))
+    answer = Answer("when?", "when?", (dated,), True, 1.0, 1)
+    out = render_answer(answer, Layout(columns=200), documents={DOCUMENT.doc: DOCUMENT})
+    assert "— Guide › 9.6.12 (2025-04-17) › ¶ 3 · https://example.org/g" in out
+    assert "2021-04-01" not in out
+
+
 def test_the_citation_has_one_paragraph_number() -> None:
     # "¶ 128 … id fr_entre_nous_bf6f8ec8-122": the id counts passages, the ¶ paragraphs (a
     # list joined to its sentence is one passage); a reader saw two numbers that disagree.

@@ -83,6 +83,39 @@ def test_a_file_named_pdf_that_is_not_one() -> None:
     assert _reason("notes.pdf", b"Meeting notes, not a PDF at all.\n") == "damaged: not a PDF file"
 
 
+def _picture(suffix: str) -> bytes:
+    """A real picture: the one of that type in a real Word file (a PNG logo, a JPEG photo)."""
+    with zipfile.ZipFile(REAL_DOCX) as package:
+        name = next(
+            n for n in package.namelist() if n.startswith("word/media/") and n.endswith(suffix)
+        )
+        return package.read(name)
+
+
+def test_a_picture_named_as_a_document_is_called_an_image_that_needs_ocr() -> None:
+    # A scanned invoice saved as "scan-of-invoice.pdf" that is a PNG was "damaged: not a PDF
+    # file"; the admin could not tell that it needs OCR, not a repair.
+    png, jpeg = _picture(".png"), _picture(".jpeg")
+    assert (
+        _reason("scan-of-invoice.pdf", png) == "an image (PNG), not a .pdf file: its text needs OCR"
+    )
+    assert _reason("photo.docx", jpeg) == "an image (JPEG), not a .docx file: its text needs OCR"
+    assert _reason("page.txt", png) == "an image (PNG), not a .txt file: its text needs OCR"
+
+
+def test_a_document_of_another_kind_is_named_and_an_archive_is_said_to_be_one() -> None:
+    assert (
+        _reason("report.pdf", REAL_DOCX.read_bytes()) == "a .docx file, not a .pdf file: rename it"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("scans/page-1.png", _picture(".png"))
+    assert _reason("scans.pdf", buffer.getvalue()) == "an archive (ZIP), not a .pdf file: unpack it"
+    # a zip named .docx is a broken Word file, as before; a PDF's own problems are its own
+    assert _reason("scans.docx", buffer.getvalue()) == "damaged: not a Word document"
+    assert _reason("cut.pdf", REAL_PDF.read_bytes()[:5000]).startswith("damaged: ")
+
+
 def test_a_docx_that_is_not_a_zip() -> None:
     assert _reason("report.docx", b"PK\x03\x04 but then nothing") == "damaged: not a Word document"
     assert _reason("report.docx", b"plain text saved as .docx") == "damaged: not a Word document"

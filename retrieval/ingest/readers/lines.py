@@ -89,6 +89,7 @@ _FIELD_LINE = re.compile(
 )
 FIELD_RUN = 2  # "Key: value" lines in a row that make a block of data, kept as written
 ITEM_CHARS = 1000  # the longest list item joined with the paragraphs indented under it
+ITEM_WORDS = 2  # the most words of a list's item too short to read alone (see _list_items)
 TERM_WORDS = 6  # the most words of a term alone on its line over its indented description
 # What code and data have and headings lack: operators, brackets opened on a word ("wordcount(",
 # "KEY(trackartist)", not "fork()"), a time ("18:36:39"), a line left open ("… (", "…,").
@@ -178,7 +179,7 @@ def _reflow(lines: list[str], first_block: bool = False) -> list[str]:
     return out
 
 
-def units(text: str) -> list[str]:
+def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     """Logical lines of a document: every paragraph or heading on one line, junk removed; a
     block of data (see :func:`_field_run_end`) as one unit of its lines, as written; a term
     alone on its line leads the description indented under it ("postinst: This script …").
@@ -186,21 +187,19 @@ def units(text: str) -> list[str]:
     In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
     judged as furniture on its own; only lines that start a block or follow a finished line are.
     """
-    chunks = [chunk for block in text_blocks(text) for chunk in _field_runs(block)]
+    chunks = _chunks(text, releases)
     raw_blocks = [raw for raw, _ in chunks]
     verbatim = [data for _, data in chunks]
     blocks = [[MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
     # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
-    # distribution (stable/testing/unstable) is better")
-    junk = [[is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b] for b in blocks]
-    lines = [
-        line
-        for block, bad, data in zip(blocks, junk, verbatim, strict=True)
-        for line, b in zip(block, bad, strict=True)
-        if not b and not data
+    # distribution (stable/testing/unstable) is better"); release notes are no saved page
+    # ("* Fixed jump back to top on mobile …" is no furniture there)
+    junk = [
+        [not releases and is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b]
+        for b in blocks
     ]
-    wrapped = _is_hard_wrapped(lines)
-    terms = _terms(raw_blocks, verbatim, body_indent(text))
+    wrapped = _wrapped(blocks, junk, verbatim, releases)
+    terms = _terms(raw_blocks, verbatim, body_indent(text), releases)
     tables = {number: rows for number, raw in enumerate(raw_blocks) if (rows := _table_rows(raw))}
     result: list[str] = []
     term = ""
@@ -227,7 +226,9 @@ def units(text: str) -> list[str]:
         item = _item_column(raw_block[0]) if is_prose(block[-1]) else -1
         if verbatim[number]:
             result.append(textwrap.dedent("\n".join(raw_block)))
-        elif _hangs(raw_block):  # "Q:  Why is …" / "    Shouldn't it be …?": one paragraph
+        elif _hangs(raw_block) or _hanging_item(raw_block):
+            # "Q:  Why is …" / "    Shouldn't it be …?", an item and the lines it runs on to
+            # under its text: one paragraph
             result.append(join_lines(block))
         else:
             result.extend(_block_units(block, bad, wrapped, first_block=not result))
@@ -237,6 +238,34 @@ def units(text: str) -> list[str]:
                 item = indent_of(raw_block[-1])  # go on describing the term (see _terms)
         term = ""
     return result
+
+
+def _wrapped(
+    blocks: list[list[str]], junk: list[list[bool]], verbatim: list[bool], releases: frozenset[str]
+) -> bool:
+    """Whether the text of ``blocks`` (squeezed lines; ``junk`` marks furniture, ``verbatim``
+    blocks of data) is hard-wrapped. Release notes are mostly items, set apart by their bullets
+    wrapped or not: their prose says it."""
+    lines = [
+        line
+        for block, bad, data in zip(blocks, junk, verbatim, strict=True)
+        for line, b in zip(block, bad, strict=True)
+        if not b and not data and not (releases and BULLET.match(line))
+    ]
+    return _is_hard_wrapped(lines)
+
+
+def _chunks(text: str, releases: frozenset[str]) -> list[tuple[list[str], bool]]:
+    """The blocks of ``text`` (raw lines), cut around their runs of data lines (with whether
+    each part is one, see :func:`_field_runs`) and before each item of a list of entries
+    (:func:`_list_items`)."""
+    return [
+        (item, False) if len(items) > 1 else (raw, data)
+        for block in text_blocks(text)
+        for raw, data in _field_runs(block)
+        for items in [_list_items(raw, releases) if not data else [raw]]
+        for item in items
+    ]
 
 
 def _table_rows(raw: list[str]) -> list[str]:
@@ -405,7 +434,64 @@ def _field_run_end(block: list[str], start: int) -> int:
     return end if fields >= FIELD_RUN and not amid else start
 
 
-def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]:
+def _list_items(raw: list[str], releases: frozenset[str]) -> list[list[str]]:
+    """``raw`` (a block's lines) cut before each line that a bullet opens, when two or more do:
+    a list's items each on its own, with the lines it runs on to (indented past its bullet).
+    Hard-wrapped, "  * Limited version range of mkdocs to <2" and "  * Updated MkDocs 2.0
+    incompatibility warning" were reflowed into one line, "… to <2 * Updated …". A line at or
+    left of the bullets that no bullet opens ends the list: what follows it is a block of its
+    own ("Changes:" over the items stays their lead-in), unless it carries on the item's
+    sentence in lower case ("- Stronger language …, including explicit commitment by
+    maintainers" / "to fairly and consistently enforce …"). Only a list of entries, each of
+    more than :data:`ITEM_WORDS` words, or any in release notes (``releases``): a list of names
+    ("* reassign", "* severity", …), its items too short to read alone, stays one line; so does a
+    list under a line that names what it is about without introducing it ("arrayfunc.c" over
+    "- kvpair_assignment_p: …" in a ChangeLog): apart, the name would head nothing."""
+    items = [BULLET.sub("", squeeze(line)) for line in raw if BULLET.match(line.lstrip())]
+    if len(items) < 2 or not (releases or all(len(item.split()) > ITEM_WORDS for item in items)):
+        return [raw]  # "reassign * severity * tags …": a list of names read as one line
+    lead = [line for line in itertools.takewhile(lambda line: not BULLET.match(line.lstrip()), raw)]
+    if lead and not lead[-1].rstrip().endswith((":", "：")):
+        return [raw]  # "arrayfunc.c" over "- kvpair_assignment_p: …": what the items are of
+    parts: list[list[str]] = [[]]
+    column = -1  # where the bullet of the item being read stands; -1 outside an item
+    for line in raw:
+        if BULLET.match(line.lstrip()):
+            parts.append([line])
+            column = indent_of(line)
+            continue
+        if column >= 0 and not _carries_item(parts[-1][-1], line, column):
+            parts.append([])  # the list ends: the lines after it stand apart
+            column = -1
+        parts[-1].append(line)
+    return [part for part in parts if part]
+
+
+def _carries_item(before: str, line: str, column: int) -> bool:
+    """Whether ``line``, after ``before``, carries on a list item whose bullet stands at
+    ``column``: indented past the bullet, or a sentence run on in lower case."""
+    if indent_of(line) > column:
+        return True
+    return not before.rstrip().endswith(_TERMINAL) and _runs_on("", line.strip())
+
+
+def _hanging_item(raw: list[str]) -> bool:
+    """A list item over the lines it runs on to, each indented past its bullet (see
+    :func:`_list_items`)."""
+    return (
+        len(raw) > 1
+        and BULLET.match(raw[0].lstrip()) is not None
+        and not any(BULLET.match(line.lstrip()) for line in raw[1:])
+        and all(
+            _carries_item(before, line, indent_of(raw[0]))
+            for before, line in itertools.pairwise(raw)
+        )
+    )
+
+
+def _terms(
+    blocks: list[list[str]], verbatim: list[bool], body: int, releases: frozenset[str]
+) -> set[int]:
     """The blocks that are a term of a definition list: one short line, not a heading nor a
     sentence, over a description indented further ("preinst" / "        This script is
     executed before …", "debian-x@lists.debian.org" / "      Description : …"). Alone, the
@@ -423,6 +509,7 @@ def _terms(blocks: list[list[str]], verbatim: list[bool], body: int) -> set[int]
             or line.endswith((".", ";", ",", "!", "。", "?", "？"))  # "Freedom:" is a term
             or _LABEL.match(line)
             or looks_like_heading(line)
+            or line in releases  # "mkdocs-material-9.6.10 (2025-03-30)" over its notes
         ):
             continue
         # Left of the text, a line of words is an outdented heading ("Don't file bugs

@@ -57,6 +57,7 @@ from retrieval.ingest.readers.lines import (
     text_blocks,
     units,
 )
+from retrieval.ingest.readers.releases import Notes, set_apart
 from retrieval.ingest.readers.toc import entry_key, without_contents
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, clean, squeeze, word_count
@@ -245,8 +246,10 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         text, headings = strip_markdown(text)
     book, text = without_boilerplate(text)
     fields, text = _header_fields(text)
-    text, listed = without_contents(text)
-    lines, numbered = _chaptered_units(text)
+    text, releases = set_apart(text)  # a CHANGELOG's "mkdocs-material-9.7.6 (2026-03-19)"
+    # release notes list the same changes under several releases: none is a table of contents
+    text, listed = without_contents(text) if not releases else (text, set())
+    lines, numbered = _chaptered_units(text, releases)
     header_end = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
     raw_header = [
         squeeze(r) for r in text.split("\n")[: max(1, _raw_line_count(text, lines, header_end))]
@@ -258,21 +261,23 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     footer_date = find_date(footer)
     date = find_date(stated) or find_date(raw_header) or footer_date
     lines = lines[: len(lines) - len(footer)] if footer_date else lines
-    title, start = _title(lines, header_end, fallback_title, fields)
+    # release notes opening with a release have no title line: the file's name ("CHANGELOG")
+    first = next((i for i, line in enumerate(lines) if line in releases), len(lines))
+    title, start = _title(lines[:first], min(header_end, first), fallback_title, fields)
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
     # an e-text's questions (a novel's, an essay's, a glossary's) are its text, never a FAQ's
     asked = _question_headings(lines[start:]) if book is None else set()
     found = asked | _outdented(text) | _underlined(text)
-    headings |= {line for line in found if not is_dialogue(line)} | numbered
+    headings |= {line for line in found if not is_dialogue(line)} | numbered | releases
     if listed:  # the lines a table of contents lists (most documents have none)
         headings |= {line for line in lines[start:] if entry_key(line) in listed}
-    placing = _Placing(document, headings, text)
+    placing = _Placing(document, headings, text, releases)
     articles = numbers_articles(lines[start:])
     contents = _listed_divisions(lines)
     pending: list[str] = []  # lines that are not prose, waiting to see what follows them
     for i, line in enumerate(lines[start:], start=start):
-        if i < header_end and _is_dateline(line):
+        if i < header_end and _is_dateline(line) and line not in releases:
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
         # a line of contents ("Titre II : Le Président … (articles 5 à 19)") reads as a paragraph
         if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
@@ -297,8 +302,13 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
 def _place_last(placing: _Placing, pending: list[str]) -> None:
     """Place the lines after the last paragraph: trailing lines that head nothing (a signature
     block) as one passage; a text with no paragraph at all (a table of cities under the names
-    of their states, :data:`LAST_LINES` lines or more) as its lines would be between two."""
-    if any("\n" in fragment for fragment in pending) or len(pending) >= LAST_LINES:
+    of their states, :data:`LAST_LINES` lines or more) and release notes as their lines would
+    be between two."""
+    if (
+        any("\n" in fragment for fragment in pending)
+        or len(pending) >= LAST_LINES
+        or placing.releases  # the last releases' notes (all, when no note is a sentence)
+    ):
         placing.fragments(pending)
     elif pending and sum(len(p.split()) for p in pending) >= 4:
         placing.document.add(placing.section, "\n".join(pending))
@@ -335,11 +345,11 @@ def _listed_divisions(lines: list[str]) -> set[int]:
     return found
 
 
-def _chaptered_units(text: str) -> tuple[list[str], set[str]]:
+def _chaptered_units(text: str, releases: frozenset[str]) -> tuple[list[str], set[str]]:
     """The logical lines of ``text`` (:func:`units`) with each chapter's title joined to its
     heading (:func:`_with_chapter_titles`), and the lines numbering a book's chapters by a
     roman numeral ("IV." over its title, "II. Papa se fâche.": :func:`roman_chapters`)."""
-    lines = units(text)
+    lines = units(text, releases)
     numbered = roman_chapters(lines)
     alone = {squeeze(block[0]) for block in text_blocks(text) if len(block) == 1}
     bare = {line for line in numbered if len(line.split()) == 1}
@@ -383,11 +393,14 @@ class _Placing:
     into it, other fragments stay under the heading above them ("* Item one" under "Budget",
     not the next heading) or are dropped when too short to read alone."""
 
-    def __init__(self, document: ParsedDocument, headings: set[str], text: str) -> None:
-        self.document, self.headings = document, headings
+    def __init__(
+        self, document: ParsedDocument, headings: set[str], text: str, releases: frozenset[str]
+    ) -> None:
+        self.document, self.headings, self.releases = document, headings, releases
         self.section: str | None = None
         self.numbered = _Numbering()
         self.outline = Outline()  # a legal text's parts, chapters and articles in force
+        self.notes = Notes(releases, text, self.outline) if releases else None
         self.layout = _Layout(text)
 
     def fragments(self, pending: list[str], before_item: bool = False) -> None:
@@ -411,7 +424,9 @@ class _Placing:
                 _attach_code(document, fragment)
             elif adjacent and self._in_list(fragment, following, before_item):
                 document.add(self.section, BULLET.sub("", fragment), item=True)
-            elif self._heads(fragment, leads and adjacent):
+            elif self._heads(fragment, leads and adjacent) or self._labels_list(
+                fragment, following
+            ):
                 self.section = self.enter(fragment)
                 adjacent = False
             elif _introduced(document, fragment, layout, following) or (
@@ -425,12 +440,7 @@ class _Placing:
             elif leads:  # "Затем выполните" over an indented "apt-get update": its lead-in
                 document.add(self.section, fragment)
                 adjacent = True
-            elif (
-                word_count(fragment) >= 4
-                or (BULLET.match(fragment) and word_count(fragment) >= 3)
-                or (before_item and not following and fragment.endswith((":", "：")))
-                or fragment.rstrip("\"'”’)").endswith(SENTENCE_END)  # "No." answers too
-            ):
+            elif self._kept(fragment, following, before_item):
                 item = bool(ITEM.match(fragment))
                 document.add(self.section, BULLET.sub("", fragment), item=item)
                 adjacent = True
@@ -447,10 +457,26 @@ class _Placing:
             else:
                 adjacent = False
 
+    def _kept(self, fragment: str, following: str, before_item: bool) -> bool:
+        """Whether ``fragment``, no heading nor code, is text to keep rather than too short."""
+        return bool(
+            word_count(fragment) >= 4
+            # a release's item however short ("- base.html" under "Updated templates")
+            or (BULLET.match(fragment) and (word_count(fragment) >= 3 or self.releases))
+            # "Changes:" over "* Added support for …": the lead-in of the list
+            or (
+                fragment.endswith((":", "："))
+                and (ITEM.match(following) or (before_item and not following))
+            )
+            or fragment.rstrip("\"'”’)").endswith(SENTENCE_END)  # "No." answers too
+        )
+
     def enter(self, heading: str) -> str:
         """The section ``heading`` opens. A division of a legal text opens under the divisions
         above it: "Статья 22" under "РАЗДЕЛ ПЕРВЫЙ" and "ГЛАВА 2. ПРАВА И СВОБОДЫ ЧЕЛОВЕКА И
         ГРАЖДАНИНА", cited "ГЛАВА 2. … › Статья 22"; any other heading closes them."""
+        if self.notes is not None:  # "Fixes" under "mkdocs-material-9.2.0 (2023-08-21)"
+            return self.notes.enter(heading, len(self.document.blocks))
         level = division_level(heading)
         if level is None:
             self.outline.close(1)
@@ -541,6 +567,20 @@ class _Placing:
         if not (leads and is_cjk_heading(fragment)):
             return True
         return self._after_sentence() and self._plain_cjk_headings
+
+    def _labels_list(self, fragment: str, following: str) -> bool:
+        """Whether ``fragment`` is a short line in release notes over a list it names
+        ("Removals" over "* Removed Universal Analytics integration"): it heads the list under
+        its release, as "### Removals" would."""
+        return bool(
+            self.releases
+            and self.outline.open
+            and ITEM.match(following)
+            and not ITEM.match(fragment)
+            and 1 <= len(fragment.split()) <= LIST_RUN_WORDS
+            and not fragment.endswith(_NOT_HEADING_END)
+            and fragment not in self.releases
+        )
 
     def _after_sentence(self) -> bool:
         """Whether the last paragraph ends a sentence (and holds no command at its end)."""

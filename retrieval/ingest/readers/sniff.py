@@ -1,0 +1,84 @@
+"""What a refused file really is, from its first bytes, when its name says another format.
+
+A scan saved as "invoice.pdf" that is a PNG, photos zipped and named ".docx", a Word file renamed
+".pdf": the reader of the suffix can only say "damaged: not a PDF file", and the admin is left to
+guess. The signatures below are the formats' own (the PNG, JPEG, GIF, TIFF, WebP, BMP and ZIP
+specifications); each is long enough that text or a PDF never opens with it by chance.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+# (signature at offset 0, the format's name as its users know it)
+_IMAGES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"),
+    (b"MM\x00*", "TIFF"),
+)
+_ARCHIVES = (
+    (b"PK\x03\x04", "ZIP"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "RAR"),
+)
+_OPEN_DOCUMENT = {
+    b"application/epub+zip": ".epub",
+    b"application/vnd.oasis.opendocument.text": ".odt",
+}
+
+IMAGE = "an image ({kind}), not a {suffix} file: its text needs OCR"
+ARCHIVE = "an archive ({kind}), not a {suffix} file: unpack it"
+RENAMED = "a {kind} file, not a {suffix} file: rename it"
+
+
+def disguised(suffix: str, data: bytes) -> str | None:
+    """Why a file named ``suffix`` that its reader refused is of another format, said so the
+    admin knows what to do ("an image (PNG), not a .pdf file: its text needs OCR"); None when
+    its bytes name no other format, or the one its suffix says (its reader's reason stands)."""
+    if not suffix:  # a "NEWS" that is no text: "unsupported type (no extension)" says it
+        return None
+    image = _image(data)
+    if image is not None:
+        return IMAGE.format(kind=image, suffix=suffix)
+    readable = _readable_kind(data)
+    if readable is not None:
+        return RENAMED.format(kind=readable, suffix=suffix) if readable != suffix else None
+    archive = next((name for mark, name in _ARCHIVES if data.startswith(mark)), None)
+    if archive is None or suffix in (".docx", ".epub", ".odt"):  # those are zips: damaged ones
+        return None
+    return ARCHIVE.format(kind=archive, suffix=suffix)
+
+
+def _image(data: bytes) -> str | None:
+    found = next((name for mark, name in _IMAGES if data.startswith(mark)), None)
+    if found is not None:
+        return found
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[:2] == b"BM" and data[6:10] == b"\0\0\0\0" and len(data) > 26:  # reserved fields
+        return "BMP"
+    return None
+
+
+def _readable_kind(data: bytes) -> str | None:
+    """The suffix of another format the library reads that ``data`` plainly is: a PDF (its
+    header in the first kilobyte, as PDF readers look for it), or a Word, EPUB or OpenDocument
+    package; None for anything else (a plain zip, text)."""
+    if b"%PDF-" in data[:1024]:
+        return ".pdf"
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            kind = package.read("mimetype").strip() if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, EOFError):
+        return None
+    if "word/document.xml" in names:
+        return ".docx"
+    return _OPEN_DOCUMENT.get(kind)
