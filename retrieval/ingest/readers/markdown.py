@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, myst
+from retrieval.ingest.readers import material, mdcontents, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -50,6 +50,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
+from retrieval.ingest.readers.toc import is_contents_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
@@ -514,6 +515,8 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         if token.level == 0 and (command := _lone_code(tokens[index + 1], reading)) is not None:
             _attach(command, "", reading)
             return index + 3
+        if not reading.lists and mdcontents.anchors_only(tokens[index + 1]):
+            return index + 3  # "[⬆ back to top](#contents)": the page's navigation
         lines = _marked(_inline_lines(tokens[index + 1]), reading, _quote_opened(tokens, index))
         _paragraph(lines, reading, _place(tokens, index))
         return index + 3
@@ -547,9 +550,29 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             # (the example after a "??? info" aside) is not introduced by the box's last line.
             # A tab set may be introduced by the sentence before it ("Install it with:").
             reading.intro = None
+    elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
+        return _contents_dropped(reading, end)
     elif kind in _LIST_TOKENS:
         _list_token(kind, reading)
     return index + 1
+
+
+_LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _contents_dropped(reading: _Reading, end: int) -> int:
+    """Leave out a table of contents (:mod:`mdcontents`) closed at ``end``; return the index
+    after it. Its entries repeat the headings, and were quoted in place of the sections under
+    them. Its title ("## Índice"), when nothing else stands under it, heads none of the
+    sections after it either, although they are written a level below it ("### Principiante"):
+    they were all cited "Índice › Principiante › …"."""
+    reading.intro, reading.label, reading.term = None, "", ""
+    opened = reading.outline.open
+    blocks = reading.document.blocks
+    alone = not blocks or blocks[-1].section != reading.section  # nothing under the heading
+    if opened and alone and is_contents_title(opened[-1][1]):
+        reading.section = reading.outline.close(opened[-1][0])
+    return end + 1
 
 
 _LIST_TOKENS = frozenset(
