@@ -67,3 +67,13 @@ def test_lists_that_are_not_contents_stay() -> None:
         "Heaps",
         "Sorting is covered twice.",
     ]
+
+
+def test_the_markers_of_a_generated_table_of_contents() -> None:
+    """VuePress' "[[toc]]", Python-Markdown's "[TOC]", GitLab's "[[_TOC_]]", kramdown's list
+    item over "{:toc}": the built page shows the contents there, not these words."""
+    for marker in ("[[toc]]", "[TOC]", "[[_TOC_]]", "${toc}", "* Table of contents\n{:toc}"):
+        source = f"# Lexique\n\n{marker}\n\n## Donnée\n\nUne information.\n"
+        assert _read(source) == ["Une information."], marker
+    # written about in a sentence, it is text
+    assert _read("Write [TOC] where the contents go.\n") == ["Write [TOC] where the contents go."]

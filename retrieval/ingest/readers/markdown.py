@@ -939,7 +939,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
 def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     lines = [
         line
-        for line in lines
+        for line in mdcontents.without_markers(lines)
         if not _MYST_LINE.match(line.strip()) and not _TEMPLATE_LINE.match(line.strip())
     ]
     if lines and _DIRECTIVE.match(lines[0].strip()):
