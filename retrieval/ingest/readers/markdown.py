@@ -1199,6 +1199,9 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         while end < len(reading.lines) and depth > 0:
             depth += _tag_depth(reading.lines[end])
             end += 1
+        if _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
+            _html_text(token.content, reading)
+            return index + 1
         index += 1
         fences: list[Token] = []
         while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
@@ -1219,6 +1222,22 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _html_text(token.content, reading)
         index += 1
     return index
+
+
+def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> bool:
+    """Whether an HTML block's ``lines`` (its opening tag to its closing one, line ``end``
+    excluded; ``after``: the tokens after its first) hold Markdown that GitHub renders as such:
+    a README's centred header ('<div align="center">', a blank line, then "Streams en Twitch:
+    [twitch.tv/midudev](https://twitch.tv/midudev)"), a list under '<details><summary>
+    Translations:</summary>', read as links and items, not their syntax. Not when they hold
+    code ('<pre>', '<code>', a fence), whose lines stay as written, nor HTML indented under a
+    blank line, which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
+    inside = itertools.takewhile(lambda token: (token.map or (0, 0))[0] < end, after)
+    return not (
+        _CODE_TAG.search("\n".join(lines))
+        or any(_FENCE_MARKS.match(line) for line in lines)
+        or any(token.type == "code_block" for token in inside)
+    )
 
 
 def _grid(html: str, reading: _Reading) -> None:
