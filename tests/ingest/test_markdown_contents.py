@@ -59,9 +59,9 @@ def test_lists_that_are_not_contents_stay() -> None:
         "- [Heaps](#heaps)\n- Sorting is covered twice.\n"
     )
     assert _read(source) == [
-        "Bahasa Indonesia",
-        "Español",
-        "Русский",
+        "Bahasa Indonesia (translations/README-id.md)",
+        "Español (translations/README-es.md)",
+        "Русский (translations/README-ru.md)",
         "See Caches for the sizes.",
         "Read Tries first.",
         "Heaps",

@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, myst
+from retrieval.ingest.readers import material, mdcontents, mdlinks, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -517,8 +517,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             return index + 3
         if not reading.lists and mdcontents.anchors_only(tokens[index + 1]):
             return index + 3  # "[⬆ back to top](#contents)": the page's navigation
-        lines = _marked(_inline_lines(tokens[index + 1]), reading, _quote_opened(tokens, index))
-        _paragraph(lines, reading, _place(tokens, index))
+        _paragraph(_paragraph_lines(tokens, index, reading), reading, _place(tokens, index))
         return index + 3
     if kind in ("footnote_open", "footnote_close"):
         _footnote(token, reading)
@@ -573,6 +572,19 @@ def _contents_dropped(reading: _Reading, end: int) -> int:
     if opened and alone and is_contents_title(opened[-1][1]):
         reading.section = reading.outline.close(opened[-1][0])
     return end + 1
+
+
+def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> list[str]:
+    """The lines of the paragraph opened at ``tokens[index]``, as the page shows them; one that
+    is only a link to another page says where it goes (:mod:`mdlinks`), unless it heads more of
+    its item (a card's title over its text, which says what the page is)."""
+    inline = tokens[index + 1]
+    lines = _inline_lines(inline)
+    opens_item = index > 0 and tokens[index - 1].type == "list_item_open"
+    after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    if not opens_item or after == "list_item_close":
+        lines = mdlinks.with_target(lines, inline)
+    return _marked(lines, reading, _quote_opened(tokens, index))
 
 
 _LIST_TOKENS = frozenset(
