@@ -49,3 +49,13 @@ def test_html_holding_code_or_indented_under_a_blank_line_stays_as_written() -> 
     document = read("page.md", source.encode())
     assert all(block.section is None for block in document.blocks)  # no heading "list the files"
     assert "Silver Sponsors" in " ".join(texts(document))
+
+
+def test_a_table_parted_by_a_blank_line_is_still_one_table() -> None:
+    """hhru/api's errors.md: '<table>', its header row, a blank line, then the rows."""
+    source = (
+        "# Ошибки\n\n<table>\n<tr><th>HTTP code</th><th>error</th></tr>\n\n"
+        "<tr>\n    <td>400</td>\n    <td>invalid_request</td>\n</tr>\n</table>\n"
+    )
+    rows = texts(read("errors.md", source.encode()))
+    assert rows == ["HTTP code | error", "400 | invalid_request"]

@@ -1242,14 +1242,23 @@ def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> 
     a README's centred header ('<div align="center">', a blank line, then "Streams en Twitch:
     [twitch.tv/midudev](https://twitch.tv/midudev)"), a list under '<details><summary>
     Translations:</summary>', read as links and items, not their syntax. Not when they hold
-    code ('<pre>', '<code>', a fence), whose lines stay as written, nor HTML indented under a
-    blank line, which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
+    code ('<pre>', '<code>', a fence), whose lines stay as written, a table (its rows, apart
+    in HTML blocks of their own, are still one table), nor HTML indented under a blank line,
+    which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
     inside = itertools.takewhile(lambda token: (token.map or (0, 0))[0] < end, after)
-    return not (
-        _CODE_TAG.search("\n".join(lines))
-        or any(_FENCE_MARKS.match(line) for line in lines)
-        or any(token.type == "code_block" for token in inside)
+    kinds = {token.type for token in inside}
+    return (
+        bool(kinds & _MARKDOWN_BLOCKS)
+        and "code_block" not in kinds
+        and not _CODE_OR_TABLE.search("\n".join(lines))
+        and not any(_FENCE_MARKS.match(line) for line in lines)
     )
+
+
+_MARKDOWN_BLOCKS = frozenset(
+    {"paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "blockquote_open"}
+)
+_CODE_OR_TABLE = re.compile(r"<(?:pre|code|table)\b", re.IGNORECASE)
 
 
 def _grid(html: str, reading: _Reading) -> None:
