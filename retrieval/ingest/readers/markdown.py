@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, myst
+from retrieval.ingest.readers import material, mdcontents, mdlinks, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -50,6 +50,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
+from retrieval.ingest.readers.toc import is_contents_title
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
@@ -514,8 +515,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         if token.level == 0 and (command := _lone_code(tokens[index + 1], reading)) is not None:
             _attach(command, "", reading)
             return index + 3
-        lines = _marked(_inline_lines(tokens[index + 1]), reading, _quote_opened(tokens, index))
-        _paragraph(lines, reading, _place(tokens, index))
+        if not reading.lists and mdcontents.anchors_only(tokens[index + 1]):
+            return index + 3  # "[⬆ back to top](#contents)": the page's navigation
+        _paragraph(_paragraph_lines(tokens, index, reading), reading, _place(tokens, index))
         return index + 3
     if kind in ("footnote_open", "footnote_close"):
         _footnote(token, reading)
@@ -547,9 +549,42 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             # (the example after a "??? info" aside) is not introduced by the box's last line.
             # A tab set may be introduced by the sentence before it ("Install it with:").
             reading.intro = None
+    elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
+        return _contents_dropped(reading, end)
     elif kind in _LIST_TOKENS:
         _list_token(kind, reading)
     return index + 1
+
+
+_LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _contents_dropped(reading: _Reading, end: int) -> int:
+    """Leave out a table of contents (:mod:`mdcontents`) closed at ``end``; return the index
+    after it. Its entries repeat the headings, and were quoted in place of the sections under
+    them. Its title ("## Índice"), when nothing else stands under it, heads none of the
+    sections after it either, although they are written a level below it ("### Principiante"):
+    they were all cited "Índice › Principiante › …"."""
+    reading.intro, reading.label, reading.term = None, "", ""
+    opened = reading.outline.open
+    blocks = reading.document.blocks
+    alone = not blocks or blocks[-1].section != reading.section  # nothing under the heading
+    if opened and alone and is_contents_title(opened[-1][1]):
+        reading.section = reading.outline.close(opened[-1][0])
+    return end + 1
+
+
+def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> list[str]:
+    """The lines of the paragraph opened at ``tokens[index]``, as the page shows them; one that
+    is only a link to another page says where it goes (:mod:`mdlinks`), unless it heads more of
+    its item (a card's title over its text, which says what the page is)."""
+    inline = tokens[index + 1]
+    lines = _inline_lines(inline)
+    opens_item = index > 0 and tokens[index - 1].type == "list_item_open"
+    after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    if not opens_item or after == "list_item_close":
+        lines = mdlinks.with_target(lines, inline)
+    return _marked(lines, reading, _quote_opened(tokens, index))
 
 
 _LIST_TOKENS = frozenset(
@@ -916,7 +951,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
 def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     lines = [
         line
-        for line in lines
+        for line in mdcontents.without_markers(lines)
         if not _MYST_LINE.match(line.strip()) and not _TEMPLATE_LINE.match(line.strip())
     ]
     if lines and _DIRECTIVE.match(lines[0].strip()):
@@ -1176,6 +1211,9 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         while end < len(reading.lines) and depth > 0:
             depth += _tag_depth(reading.lines[end])
             end += 1
+        if _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
+            _html_text(token.content, reading)
+            return index + 1
         index += 1
         fences: list[Token] = []
         while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
@@ -1196,6 +1234,31 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _html_text(token.content, reading)
         index += 1
     return index
+
+
+def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> bool:
+    """Whether an HTML block's ``lines`` (its opening tag to its closing one, line ``end``
+    excluded; ``after``: the tokens after its first) hold Markdown that GitHub renders as such:
+    a README's centred header ('<div align="center">', a blank line, then "Streams en Twitch:
+    [twitch.tv/midudev](https://twitch.tv/midudev)"), a list under '<details><summary>
+    Translations:</summary>', read as links and items, not their syntax. Not when they hold
+    code ('<pre>', '<code>', a fence), whose lines stay as written, a table (its rows, apart
+    in HTML blocks of their own, are still one table), nor HTML indented under a blank line,
+    which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
+    inside = itertools.takewhile(lambda token: (token.map or (0, 0))[0] < end, after)
+    kinds = {token.type for token in inside}
+    return (
+        bool(kinds & _MARKDOWN_BLOCKS)
+        and "code_block" not in kinds
+        and not _CODE_OR_TABLE.search("\n".join(lines))
+        and not any(_FENCE_MARKS.match(line) for line in lines)
+    )
+
+
+_MARKDOWN_BLOCKS = frozenset(
+    {"paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "blockquote_open"}
+)
+_CODE_OR_TABLE = re.compile(r"<(?:pre|code|table)\b", re.IGNORECASE)
 
 
 def _grid(html: str, reading: _Reading) -> None:

@@ -35,6 +35,12 @@ _TITLE = re.compile(
 )
 
 
+def is_contents_title(line: str) -> bool:
+    """Whether ``line`` is the title of a table of contents ("Table of Contents", "Índice",
+    "Содержание", "目录")."""
+    return bool(_TITLE.match(line))
+
+
 def entry_key(line: str) -> str:
     """What a contents entry and the heading it lists have in common: the words, lower-cased,
     without numbering, dot leaders and page number."""
