@@ -14,6 +14,7 @@ from retrieval.library import Library
 MULTILINGUAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "multilingual"
 SQLITE = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "devdocs"
 DOCS_DEV = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "docs-dev"
+SHIPPED = Path(__file__).resolve().parents[1] / "data" / "corpus"
 FASTAPI_CORS = Path(__file__).resolve().parent / "ingest" / "fixtures" / "fastapi-cors"
 
 
@@ -320,5 +321,30 @@ def test_a_spanish_word_that_is_also_a_form_of_estar_is_searched(
     try:
         answer = library.answer("¿Qué es el estado?")
         assert answer.hits[0].passage.text.startswith("El estado es la información")
+    finally:
+        library.close()
+
+
+def test_an_english_word_is_not_read_in_a_minor_language(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # "chair" is in one English passage and two French ones ("la chair du bœuf"): it is an
+    # English word, so the French recipe's flesh answers no English question about chairs.
+    steps = "\n\n".join(
+        f"Étape {n} : coupez les légumes en morceaux réguliers et ajoutez-les au bouillon qui"
+        " frémit, puis goûtez et salez selon votre goût."
+        for n in range(15)
+    )
+    folder = make_corpus(
+        {
+            "recette.txt": f"{steps}\n\nRecette du pot-au-feu\n\nLa chair du bœuf doit cuire"
+            " trois heures à petit feu.\n\nServez la chair tranchée avec le bouillon.\n"
+        }
+    )
+    shutil.copytree(SHIPPED, folder, dirs_exist_ok=True)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        for question in ("Who chairs the meeting?", "Who will chair the strategic dialogue?"):
+            assert all(hit.passage.lang == "en" for hit in library.answer(question).hits)
     finally:
         library.close()

@@ -17,7 +17,13 @@ from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from retrieval.search import cjk, thesaurus
-from retrieval.search.analyzer import Analyzer, Token, covered_unknowns, is_dotted_name
+from retrieval.search.analyzer import (
+    STOP_WORDS,
+    Analyzer,
+    Token,
+    covered_unknowns,
+    is_dotted_name,
+)
 from retrieval.search.languages import (
     LANGUAGES,
     detect,
@@ -231,6 +237,8 @@ def read_terms(
             found.append((analyzer.stem("age"), (token.start, token.end)))
             continue
         if not snapshot.index.passages_with(term):
+            if term in STOP_WORDS:
+                continue  # a keyword kept in a Chinese or Russian question ("is not defined")
             if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
             if _mistyped_stop_word(token, clean_text):
@@ -693,14 +701,16 @@ def _alternatives(
 _READ_IN = tuple(c for c, lang in LANGUAGES.items() if lang.script == "latin" and c != "en")
 READ_IN_SHARE = 0.3  # of the corpus's passages: a language an English word may be read in
 # A word English passages write at most SCARCE times, which another language writes READ_OVER
-# times as often, is read in that language whatever its share.
+# times as often and English does not have (no word of its thesaurus: "pavimenta2", not
+# "chair"), is read in that language whatever its share.
 SCARCE = 1
 READ_OVER = 2
 
 
 def _scarce(own: Collection[str], snapshot: Snapshot) -> bool:
     """Whether a word of the question's own (not a synonym group's) is in at most
-    :data:`SCARCE` passages as English writes it."""
+    :data:`SCARCE` passages as English writes it (whether English has the word is asked of
+    each word by :func:`_readings`)."""
     index = snapshot.index
     return any(not t.startswith("_") and index.passages_with(t) <= SCARCE for t in own)
 
@@ -751,12 +761,13 @@ def _readings(
             continue  # "pain" is bread in French, "four" an oven: no reading of the word
         english = index.passages_with(token.term)
         name = _foreign_name(text[token.start : token.end], text[: token.start], "en")
+        known = thesaurus.is_word(token.word)  # an English word: "chair" is no French flesh
         for term in _read_in_other_languages(token.word, analyzer):
             found = index.passages_with(term)
             # A language holding no real share of the corpus: a name is read in it, and a word
             # it writes that English passages barely do, not "chair" as French flesh.
             minor = read_in is not None and term.partition(":")[0] not in read_in and not name
-            if minor and (english > SCARCE or found < READ_OVER * max(english, 1)):
+            if minor and (english > SCARCE or found < READ_OVER * max(english, 1) or known):
                 continue
             if found > english or (every and found):
                 yield term, token.term

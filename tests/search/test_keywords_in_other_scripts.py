@@ -42,3 +42,23 @@ def test_english_prose_inside_chinese_text_still_drops_its_stop_words() -> None:
     assert "the" not in terms and "over" not in terms and "fox" in terms
     assert "let" in [t.term for t in Analyzer().tokens("Чем let отличается от var?", "ru")]
     assert "let" not in [t.term for t in Analyzer().tokens("How do I let users log in?", "en")]
+
+
+def test_a_pasted_error_in_a_russian_question_is_answered_by_the_passage_quoting_it(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The question's "is not" were kept as keywords, which no passage holds (the passage quotes
+    # the whole message, English prose): words no passage has, they hedged the exact answer.
+    library = write_library(
+        {
+            "js.md": (
+                "# Ошибки JavaScript\n\n## ReferenceError\n\n"
+                "Сообщение «ReferenceError: foo is not defined» значит, что переменная foo не"
+                " объявлена в этой области видимости.\n\n## Установка\n\n"
+                "Установите Node.js с официального сайта и проверьте версию командой node -v.\n"
+            ),
+        }
+    )
+    answer = library.answer("Что значит is not defined?")
+    assert answer.outcome == "answered"
+    assert "foo is not defined" in answer.hits[0].passage.text
