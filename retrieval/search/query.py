@@ -237,7 +237,7 @@ def read_terms(
             found.append((analyzer.stem("age"), (token.start, token.end)))
             continue
         if not snapshot.index.passages_with(term):
-            if term in STOP_WORDS:
+            if lang != "en" and term in STOP_WORDS:
                 continue  # a keyword kept in a Chinese or Russian question ("is not defined")
             if _joined_only(token, clean_text):
                 continue  # "inner-and" joined: its parts are searched, the join is no word
