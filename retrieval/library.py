@@ -73,7 +73,8 @@ EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
 ANALYZER_VERSION = "19"
-REPEATS_SPARE = 3  # passages searched beyond those shown, in case some repeat a quote
+REPEAT_WORDS = 4  # words at least of a quote left out when repeated (not "Yes.")
+REPEATS_DEPTH = 400  # passages at most searched for results that repeat no quote
 
 
 class Library:
@@ -285,11 +286,7 @@ class Library:
         current = self._current()
         earlier_ = _earlier(context)
         languages = _warmed_languages(self)
-        # More than shown: earlier answers and repeated quotes may be left out (_without_repeats).
-        wanted = offset + k + len(earlier_) + REPEATS_SPARE
-        lang, question_, ranked, total = _ranked(self, current, text, earlier_, wanted)
-        ranked, total = _after_earlier(self, current, text, earlier_, (ranked, total), question_)
-        ranked = _without_repeats(ranked)
+        lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
         lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
@@ -328,18 +325,41 @@ class Library:
         return self._languages[1] or ("en",)
 
 
+def _distinct(
+    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], shown: int
+) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
+    """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
+    repeating a quote above it (:func:`_without_repeats`): searched deeper while repeats left
+    fewer, so paging on reaches every other passage; the total counts the repeats out."""
+    wanted = shown + len(earlier_)  # more: earlier answers may be left out
+    while True:
+        lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted)
+        ranked, total = _after_earlier(library, current, text, earlier_, (ranked, total), question)
+        kept = _without_repeats(ranked)
+        repeats = len(ranked) - len(kept)
+        if not repeats or len(kept) >= shown or wanted >= min(total, REPEATS_DEPTH):
+            return lang, question, kept, total - repeats
+        wanted = 2 * wanted + repeats
+
+
 def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:
-    """``ranked`` without the passages whose quote is word for word one quoted above it: a
-    changelog kept as a text file and as a page of the docs, a manual repeating a sentence.
-    The reader saw it; the next result says something else."""
-    seen: set[str] = set()
+    """``ranked`` without the passages whose quote is word for word one quoted above it from
+    another document (a changelog kept as a text file and as a page of the docs, a warning
+    printed in every model's manual) or from the same place. The same words under another
+    heading of one document say something else there (a fix listed under two releases), and a
+    quote of a few words ("Yes.", a FAQ's answer to two questions) is no repeat."""
+    seen: dict[str, list[tuple[str, str | None]]] = {}
     kept = []
     for item in ranked:
         quoted = " ".join(item.excerpt.render().split()).casefold()
-        if quoted in seen:
-            continue
-        seen.add(quoted)
-        kept.append(item)
+        passage = item.passage
+        places = seen.setdefault(quoted, [])
+        repeated = len(quoted.split()) >= REPEAT_WORDS and any(
+            doc != passage.doc or section == passage.section for doc, section in places
+        )
+        places.append((passage.doc, passage.section))
+        if not repeated:
+            kept.append(item)
     return kept if len(kept) < len(ranked) else ranked
 
 

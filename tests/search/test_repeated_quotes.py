@@ -30,3 +30,45 @@ def test_the_same_quote_from_two_documents_is_shown_once(
     # Paging on continues the same list: the repeat is not shown there either.
     more = library.answer("can I write math formulas?", k=3, offset=3)
     assert all(" ".join(hit.excerpt.render().split()) not in quotes for hit in more.hits)
+
+
+def test_passages_behind_repeats_are_reached_and_counted_without_them(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Seven manuals print the same warning: the results were cut short ("1 of 16 shown"), and
+    # /more said there were no more, though other passages matched.
+    warning = "Disconnect the charger before you open the battery cover of the device."
+    manuals = {f"model-{n}.md": f"# Model {n}\n\n## Safety\n\n{warning}\n" for n in range(7)}
+    others = {
+        f"guide-{n}.md": f"# Guide {n}\n\nThe battery of model {n} lasts a day; charge it"
+        " overnight.\n"
+        for n in range(4)
+    }
+    library = write_library({**manuals, **others})
+    first = library.answer("how do I open the battery cover?", k=3)
+    quotes = [" ".join(hit.excerpt.render().split()) for hit in first.hits]
+    assert len(first.hits) == 3 and quotes.count(warning) == 1
+    assert first.total == 5  # the warning once, and the four guides
+    rest = library.answer("how do I open the battery cover?", k=3, offset=3)
+    assert len(rest.hits) == 2 and all(h.passage.doc.startswith("guide-") for h in rest.hits)
+
+
+def test_the_same_words_under_two_headings_of_one_document_are_both_shown(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A FAQ answering two questions "Yes." and a fix listed under two releases: each place
+    # answers something of its own.
+    library = write_library(
+        {
+            "faq.md": "# FAQ\n\n## Does it run on Windows?\n\nYes.\n\n## Does it run on macOS?\n\n"
+            "Yes.\n\n## Does it run on Android?\n\nNo.\n",
+            "CHANGELOG.md": "# Changelog\n\n## 2.1.0\n\n- Fixed the crash when saving on"
+            " Windows\n\n## 2.0.1\n\n- Fixed the crash when saving on Windows\n",
+        }
+    )
+    sections = [
+        h.passage.section for h in library.answer("Does it run on Windows and macOS?", k=3).hits
+    ]
+    assert {"Does it run on Windows?", "Does it run on macOS?"} <= set(sections)
+    sections = [h.passage.section for h in library.answer("crash when saving on Windows", k=3).hits]
+    assert {"2.1.0", "2.0.1"} <= set(sections)
