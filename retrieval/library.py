@@ -655,7 +655,7 @@ def _ranked(
         ranked = definitions.first_saying_purpose(ranked, purpose, openings, lang)
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
-    return lang, question, ranked, total
+    return lang, question, ranked, max(total, len(ranked))  # with those brought beside it
 
 
 def _release_notes(
@@ -674,15 +674,10 @@ def _release_notes(
         p
         for document in library.store.documents()
         if changelogs.is_changelog(document.doc)
-        for p in library.store.passages_under(
-            document.doc,
-            [
-                s
-                for s in library.store.sections_of(document.doc)
-                if changelogs.names_version(s, version)
-            ],
-            changelogs.RELEASE_PASSAGES,
-        )
+        for p in changelogs.release_notes(
+            library.store.passages_headed(document.doc, version, 4 * changelogs.RELEASE_PASSAGES),
+            version,
+        )[: changelogs.RELEASE_PASSAGES]
     ]
     if not notes:
         return ranked
@@ -805,6 +800,8 @@ def _judged(
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)
+        if changelogs.answers_release(text, best):  # the notes are what changed in it
+            sure, missing = 1.0, False
         about = _matched_among(ranked[: judge.ABOUT_AMONG], question)
         recurring = current.index.passages_with
         passing = judge.in_passing(

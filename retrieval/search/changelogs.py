@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.model import Passage
 from retrieval.search.rank import Ranked, lowered
 
 # A changelog by its file's name (CHANGELOG.md, CHANGES.rst, release-notes.md; NEWS and HISTORY
@@ -35,6 +36,13 @@ _ASKS_CHANGES = re.compile(
     r"|since\s+(?:which|what)\b|change\s*log|release\s+notes?"
     r"|when\s+(?:was|were|did|is|are)\b.{0,60}?\b(?:added|removed|introduced|deprecated|changed"
     r"|dropped|released|renamed))"
+)
+# A question asking what a release changed: "what changed in", "what's new in", "changes in",
+# "what was fixed in", "added in", "release notes of".
+_ASKS_WHAT_CHANGED = re.compile(
+    r"(?i)\bwhat(?:['’]s|\s+is|\s+has|\s+was|\s+were)?\s+(?:new|changed|added|fixed|removed)"
+    r"|\bchange(?:s|d)?\s+(?:in|between|since|of|for)\b|\b(?:added|fixed|removed|new)\s+in\b"
+    r"|\bchange\s*log|\brelease\s+notes?"
 )
 SHARE = 0.8  # a changelog passage's score is multiplied by this
 WINDOW = 50  # of the best candidates, those re-ordered
@@ -61,15 +69,37 @@ def below_the_documentation(ranked: Sequence[Ranked], question: str) -> list[Ran
 
 def version_asked(question: str) -> str | None:
     """The version whose changes ``question`` asks about ("what changed in 9.7.5?", "what's new
-    in v3.0?"), None when it asks about no change or names no version."""
-    if _ASKS_CHANGES.search(question) is None:
+    in v3.0?", "changes in 2.1"), None when it asks about no change ("how do I configure
+    logging in 2.0.0?" asks how, in that version) or names no version."""
+    if _ASKS_WHAT_CHANGED.search(question) is None:
         return None
     found = _VERSION.search(question)
     return found[1] if found else None
 
 
-def names_version(section: str, version: str) -> bool:
+def names_version(heading: str, version: str) -> bool:
     """Whether a release's heading names ``version`` whole ("9.7.5 March 10, 2026",
-    "mkdocs-material-9.7.5 (2026-03-10)", "Version 3.0"; not "9.7.50" nor "19.7.5")."""
-    pattern = rf"(?<![\w.])v?{re.escape(version)}(?![\w]|\.\d)"
-    return re.search(pattern, section, re.IGNORECASE) is not None
+    "mkdocs-material-9.7.5 (2026-03-10)", "[3.0] - 2019-05-01"; "1.2" names "1.2.0"; not
+    "9.7.50", "19.7.5" nor a pre-release of it, "9.7.5-beta.1")."""
+    pattern = rf"(?<![\w.])v?{re.escape(version)}(?:\.0)*(?![\w]|[.-]\w)"
+    return re.search(pattern, heading, re.IGNORECASE) is not None
+
+
+def release_notes(passages: Sequence[Passage], version: str) -> list[Passage]:
+    """Those of ``passages`` under a heading naming ``version``: their section or a heading
+    above it ("## [1.2.0]" over "### Added")."""
+    return [
+        p for p in passages if any(names_version(h, version) for h in (p.section or "", *p.above))
+    ]
+
+
+def answers_release(question: str, passage: Passage) -> bool:
+    """Whether ``passage`` is a note of the release ``question`` asks what changed in: what
+    that release changed answers it, whichever words the note shares with the question
+    ("what changed in 2.0.0?" over "Dropped support for Python 3.7.")."""
+    version = version_asked(question)
+    return (
+        version is not None
+        and is_changelog(passage.doc)
+        and bool(release_notes([passage], version))
+    )

@@ -339,6 +339,18 @@ class CorpusStore:
         )
         return [self._passage(row) for row in rows]
 
+    def passages_headed(self, doc: str, words: str, limit: int) -> list[Passage]:
+        """The first ``limit`` passages of ``doc`` whose section or a heading above it holds
+        ``words`` (as written, any case), in its order."""
+        like = "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._reader().execute(
+            self._PASSAGE_SQL
+            + "where p.doc = ? and (p.section like ? escape '\\' or p.above like ? escape '\\')"
+            " order by p.ordinal limit ?",
+            [doc, like, like, limit],
+        )
+        return [self._passage(row) for row in rows]
+
     # -------------------------------------------------------------------------------- writes
     # Called inside :func:`retrieval.store.db.transaction` by the refresh; plain SQL, since
     # sqlite-utils' insert would commit the surrounding transaction.

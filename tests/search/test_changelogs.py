@@ -87,8 +87,35 @@ def test_what_changed_in_a_version_quotes_that_releases_notes(
     )
     library = write_library({**pages, "CHANGELOG.md": notes})
     for question in ("what changed in 9.7.5?", "What's new in v9.7.5"):
-        hits = library.answer(question, k=2).hits
-        assert [hit.passage.section for hit in hits] == ["9.7.5 March 10, 2026"] * 2, question
+        answer = library.answer(question, k=2)
+        assert answer.outcome == "answered" and answer.total >= 2, question
+        assert [hit.passage.section for hit in answer.hits] == ["9.7.5 March 10, 2026"] * 2
     assert library.answer("what changed in 9.7.50?").hits[0].passage.section != (
         "9.7.5 March 10, 2026"
     )
+
+
+def test_a_releases_notes_under_added_and_fixed_headings_and_how_questions_left_alone(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Keep a Changelog: "## [1.2.0]" over "### Added" and "### Fixed" (the notes' own section);
+    # "How do I configure logging in 2.0.0?" asks how, not what changed: it was declined, two
+    # notes of 2.0.0 first.
+    notes = (
+        "# Changelog\n\n## [1.2.0] - 2024-05-01\n\n### Added\n\n- Export to PDF\n\n"
+        "### Fixed\n\n- Crash when the config file is empty\n\n## [1.2.0-beta.1] - 2024-04-01"
+        "\n\n### Added\n\n- Dark theme preview\n\n## [2.0.0] - 2024-09-01\n\n### Removed\n\n"
+        "- Dropped support for Python 3.7\n"
+    )
+    logging = (
+        "# Logging\n\n## Configuring logging\n\nConfigure logging with the log_level setting"
+        " in config.toml. Since version 2.0.0 the handler is rich by default.\n"
+    )
+    library = write_library({"CHANGELOG.md": notes, "logging.md": logging})
+    for question in ("what changed in 1.2.0?", "what's new in 1.2?"):
+        answer = library.answer(question, k=2)
+        assert answer.outcome == "answered", question
+        texts = [hit.passage.text for hit in answer.hits]
+        assert texts == ["Export to PDF", "Crash when the config file is empty"], question
+    how = library.answer("How do I configure logging in 2.0.0?")
+    assert how.outcome == "answered" and how.hits[0].passage.doc == "logging.md"
