@@ -476,9 +476,31 @@ def _structured(key: str, value: str, after: list[str]) -> str:
     if key == "date":
         created = _CREATED.search(value)
         return created["date"] if created else ""
-    items = re.split(r"[,\n]", value.strip().strip("[]"))
-    names = [_unquote(item.strip().lstrip("-").strip()) for item in items]
+    flow = value.strip()[:1] in ("[", "{")
+    items = re.split(r"[,\n]" if flow else r"\n", value.strip().strip("[]"))
+    names = [_author_item(item.strip().strip("{}").strip(), listed=not flow) for item in items]
     return ", ".join(name for name in names if name)
+
+
+# One entry of a list of authors: Docusaurus writes each as a map ("- name: Joel Marcey" over
+# "title: Co-creator of Docusaurus 1", "url: …"), or one map without a list; only its name names
+# somebody (the title, the address and the picture were read as one more "author", and searched).
+_AUTHOR_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*))?$")
+_ANCHOR = re.compile(r"^&\S+\s*")
+
+
+def _author_item(item: str, *, listed: bool) -> str:
+    """The name an entry of ``authors`` gives, "" for none: a map's "name:", a plain entry (in a
+    block, only one opened by "-": a line under a map's key goes on with its value). A YAML
+    anchor ("&joel") is no name, nor an alias ("*joel", which stands for a map written above)."""
+    dashed = item.startswith("-")
+    item = _ANCHOR.sub("", item.lstrip("-").strip())
+    field = _AUTHOR_FIELD.match(item)
+    if field is not None:
+        return _unquote((field["value"] or "").strip()) if field["key"] == "name" else ""
+    if item.startswith("*") or (listed and not dashed):
+        return ""
+    return _unquote(item)
 
 
 def _authors(listed: str) -> str | None:
