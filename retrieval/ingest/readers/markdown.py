@@ -285,17 +285,27 @@ def _fenced(line: str, fence: str) -> tuple[str, bool]:
 
 
 def _with_macros_rendered(source: str) -> str:
-    """``source`` with mkdocs-material's macros outside fenced code read as the page shows them
-    (:func:`material.rendered`)."""
-    fence, out, text = "", list[str](), list[str]()
-    for line in source.split("\n"):
-        fence, code = _fenced(line, fence)
-        if code:
+    """``source`` with mkdocs-material's macros outside code read as the page shows them
+    (:func:`material.rendered`); in code, fenced or indented, they are shown as written."""
+    code_lines = _code_lines(source)
+    out, text = list[str](), list[str]()
+    for at, line in enumerate(source.split("\n")):
+        if at in code_lines:
             out += [*material.rendered(text), line]
             text = []
         else:
             text.append(line)
     return "\n".join(out + material.rendered(text))
+
+
+def _code_lines(source: str) -> set[int]:
+    """The indices of the lines of ``source`` in code blocks, fenced or indented ("    <!--
+    md:version 9.2.0 -->" under "Write a badge as:"), also inside a box or a list, as the parser
+    finds them with each macro standing for the text it becomes: an option's definition under
+    its macro (':   …') is a definition, no code."""
+    tokens = _parser().parse(material.MACRO.sub("macro", source))
+    spans = [t.map for t in tokens if t.type in ("fence", "code_block") and t.map]
+    return {line for start, end in spans for line in range(start, end)}
 
 
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
