@@ -1017,11 +1017,12 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # changes", then what to do): the line is the label of what follows, as a term is.
         reading.term = text
         return
-    bold = place == "bold" and not reading.lists and not reading.label
-    if bold and len(text.split()) <= _LABEL_WORDS:
+    if place == "bold" and not reading.lists and len(text.split()) <= _LABEL_WORDS:
         # "**List of filters**" on a line of its own heads what follows as a small heading
-        # would; alone it was a passage saying nothing. (Read as a tab's label is.)
-        reading.label = text
+        # would; alone it was a passage saying nothing. (Read as a tab's label is.) Opening a
+        # box, it heads the box's text after the box's label, as the page shows both over it
+        # ("Note: Partial updates: When performing …"; the two were a passage apart from it).
+        reading.label = termed(reading.label, text) if reading.label else text
         return
     # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
     # sentence that introduces that list, no item of its own list (unless its own list has an
