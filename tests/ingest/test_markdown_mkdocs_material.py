@@ -161,3 +161,18 @@ def test_a_bold_line_opening_a_box_heads_its_text_after_the_boxs_label() -> None
         "Note: Partial updates: Only some fields are sent.",
         "Lists: Checking items: Each item is validated.",
     ]
+
+
+def test_a_box_opening_with_a_box_keeps_both_labels() -> None:
+    """ "!!! tip" holding "!!! warning" first (pymdownx's own page nests "??? danger" in "???+ note
+    'Open styled details'"), and a tab holding a note: the page shows the outer label over the
+    inner one; the reader kept the inner one alone ("Warning: Do not run it as root.")."""
+    source = (
+        "# Setup\n\n!!! tip\n    !!! warning\n        Do not run it as root.\n\n"
+        '=== "Unix"\n\n    !!! note\n        Run it.\n\n=== "Windows"\n\n    Plain.\n'
+    )
+    assert texts(read("setup.md", source.encode())) == [
+        "Tip: Warning: Do not run it as root.",
+        "Unix: Note: Run it.",
+        "Windows: Plain.",
+    ]

@@ -568,19 +568,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind == "hr":
         reading.intro = None
     elif kind in ("box_open", "box_close"):
-        # "" once the box is over; an admonition's label heads its text as the page shows it
-        # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
-        admonition = token.meta.get("admonition") if token.meta else None
-        reading.label = prose(token.info or admonition or "")
-        if kind == "box_open" and reading.term and reading.label:
-            # A definition that is a box (a list of admonition types, each term over its box):
-            # the term, then the box as the page shows it ("note: Note: Lorem ipsum …").
-            reading.label, reading.term = termed(reading.term, reading.label), ""
-        if kind == "box_close" or admonition is not None:
-            # An admonition stands apart from the sentence before it, and what follows a box
-            # (the example after a "??? info" aside) is not introduced by the box's last line.
-            # A tab set may be introduced by the sentence before it ("Install it with:").
-            reading.intro = None
+        _box_token(token, reading)
     elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
         return _contents_dropped(reading, end)
     elif kind in _LIST_TOKENS:
@@ -589,6 +577,28 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _box_token(token: Token, reading: _Reading) -> None:
+    """A box opened or closed: the label its text is read under."""
+    kind = token.type
+    # "" once the box is over; an admonition's label heads its text as the page shows it
+    # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
+    admonition = token.meta.get("admonition") if token.meta else None
+    label = prose(token.info or admonition or "")
+    # A box opening with a box ("!!! tip" holding "!!! warning"): the page shows both
+    # labels over the text ("Tip: Warning: …"; the outer one was lost).
+    pending = kind == "box_open" and reading.label and label
+    reading.label = termed(reading.label, label) if pending else label
+    if kind == "box_open" and reading.term and reading.label:
+        # A definition that is a box (a list of admonition types, each term over its box):
+        # the term, then the box as the page shows it ("note: Note: Lorem ipsum …").
+        reading.label, reading.term = termed(reading.term, reading.label), ""
+    if kind == "box_close" or admonition is not None:
+        # An admonition stands apart from the sentence before it, and what follows a box
+        # (the example after a "??? info" aside) is not introduced by the box's last line.
+        # A tab set may be introduced by the sentence before it ("Install it with:").
+        reading.intro = None
 
 
 def _contents_dropped(reading: _Reading, end: int) -> int:
@@ -1019,9 +1029,8 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         return
     if place == "bold" and not reading.lists and len(text.split()) <= _LABEL_WORDS:
         # "**List of filters**" on a line of its own heads what follows as a small heading
-        # would; alone it was a passage saying nothing. (Read as a tab's label is.) Opening a
-        # box, it heads the box's text after the box's label, as the page shows both over it
-        # ("Note: Partial updates: When performing …"; the two were a passage apart from it).
+        # would; alone it was a passage saying nothing. (Read as a tab's label is.) In a box,
+        # after the box's label: "Note: Partial updates: When performing …".
         reading.label = termed(reading.label, text) if reading.label else text
         return
     # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
