@@ -666,16 +666,36 @@ def _card_closed(reading: _Reading) -> None:
     list, each card's title was glued to the text of the card before ("… social card layouts.
     Built-in social plugin The social plugin …"), and the first to the sentence over the grid."""
     blocks = reading.document.blocks
-    start = reading.card
-    end = start
-    while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].code:
-        end += 1
-    if end == start:
+    runs = [list(run) for _, run in itertools.groupby(blocks[reading.card :], _plain_text)]
+    if not runs or not _plain_text(runs[0][0]):
         return
-    parts = [block.text for block in blocks[start:end]]
-    text = termed(parts[0], " ".join(parts[1:])) if len(parts) > 1 else parts[0]
-    blocks[start:end] = [replace(blocks[start], text=text, item=False)]
+    title = runs[0][0].text
+    parts = [block.text for block in runs[0]]
+    text = termed(title, " ".join(parts[1:])) if len(parts) > 1 else title
+    card = [replace(runs[0][0], text=text, item=False)]
+    for run in runs[1:]:
+        if _plain_text(run[0]):
+            more = " ".join(block.text for block in run)
+            card.append(replace(run[0], text=termed(title, more), item=False))
+            continue
+        # Code in the card (an install command under its title, then more text): quoted with
+        # the card's text over it, later code and text under the card's title; the title stood
+        # alone, the code without it, the text after it as an item of a list.
+        for block in run:
+            if len(card) == 1 and not card[0].code:
+                card[0] = replace(block, text=_headed(card[0].text, block.text), item=False)
+            else:
+                card.append(replace(block, text=_headed(title, block.text), item=False))
+    blocks[reading.card :] = card
     reading.intro = None
+
+
+def _plain_text(block: Block) -> bool:
+    return block.kind == "text" and not block.code
+
+
+def _headed(head: str, text: str) -> str:
+    return termed(head, text) if text else head
 
 
 def _lone_code(inline: Token, reading: _Reading) -> str | None:
