@@ -36,3 +36,22 @@ def test_a_date_map_written_inline_and_a_list_of_authors() -> None:
     flow = "---\nauthors: [Ana Ruiz, 'Li Wei']\ndate:\n  updated: 2024-02-01\n---\n\nText.\n"
     document = read("notes.md", flow.encode())
     assert (document.date, document.author) == (None, "Ana Ruiz, Li Wei")
+
+
+def test_docusaurus_authors_written_as_maps_are_named_by_their_name() -> None:
+    """Docusaurus's blog writes each author as a map: its name, title, address and picture. The
+    reader cited "name: Joel Marcey, title: Co-creator of Docusaurus 1, url: …" as the author of
+    every passage, and searched it; the page names Joel Marcey and Sébastien Lorber."""
+    source = (
+        "---\nslug: welcome\ntitle: Welcome\nauthors:\n  - name: Joel Marcey\n"
+        "    title: Co-creator of Docusaurus 1, Meta\n    url: https://github.com/JoelMarcey\n"
+        "    image_url: https://github.com/JoelMarcey.png\n  - &seb\n    name: 'Sébastien Lorber'\n"
+        "    title: >\n      Docusaurus maintainer\n  - *seb\n  - Li Wei\n"
+        "tags: [facebook, hello]\n---\n\nWelcome to this blog.\n"
+    )
+    document = read("welcome.md", source.encode())
+    assert document.author == "Joel Marcey, Sébastien Lorber, Li Wei"
+    one = "---\ntitle: Welcome\nauthors:\n  name: Gao Wei\n  title: Core Team\n---\n\nHi.\n"
+    assert read("welcome.md", one.encode()).author == "Gao Wei"
+    flow = "---\nauthors: [{name: Ana Ruiz, title: Editor}, *ed]\n---\n\nText.\n"
+    assert read("welcome.md", flow.encode()).author == "Ana Ruiz"

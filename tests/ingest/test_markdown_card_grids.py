@@ -74,3 +74,25 @@ def test_a_grid_inside_a_result_box_and_an_icons_size() -> None:
         ("Set up in 5 minutes: Install it with pip and get up and running in minutes", False),
         ("JavaScript for interactivity", False),
     ]
+
+
+def test_a_card_holding_code_is_quoted_under_its_title() -> None:
+    """A card of a title, a rule, an install command and a sentence after it: the title stood
+    alone, the command without it, the sentence as an item of a list. The command is quoted
+    under the card's title (with the card's text over it when there is some), and so is the
+    sentence after it."""
+    source = (
+        "# Plugins\n\nOur plugins:\n\n"
+        '<div class="grid cards" markdown>\n\n'
+        "-   __Second card__\n\n    ---\n\n    ```bash\n    pip install x\n    ```\n\n"
+        "    After code.\n\n"
+        "-   __Third card__\n\n    Install it with:\n\n        pip install y\n\n</div>\n\nLast.\n"
+    )
+    document = read("plugins.md", source.encode())
+    assert [(b.text, b.code, b.item) for b in document.blocks] == [
+        ("Our plugins:", "", False),
+        ("Second card", "pip install x", False),
+        ("Second card: After code.", "", False),
+        ("Third card: Install it with:", "pip install y", False),
+        ("Last.", "", False),
+    ]

@@ -102,3 +102,34 @@ def test_a_definition_that_is_a_box_keeps_its_term_before_the_boxs_label() -> No
     lines = [line for text in texts(document) for line in text.split("\n")]
     assert any(line.startswith("note: Note: Lorem ipsum dolor sit amet") for line in lines)
     assert any(line.startswith("abstract: Abstract: Lorem ipsum") for line in lines)
+
+
+def test_a_long_line_of_badges_before_text_is_read_at_once() -> None:
+    """A line of 40 badges then text that is no badge: each way of ending each badge at a later
+    "-->" was tried before the line was found to be no line of badges alone (a line of 24 took
+    20 s, each badge doubling it; this one would take days). Read in an instant, the badges
+    open the text."""
+    badges = " ".join(f"<!-- md:version 1.{n} -->" for n in range(40))
+    document = read("badges.md", f"# Versions\n\n{badges} shipped together.\n".encode())
+    text = document.blocks[0].text
+    assert text.startswith("Version: 1.0. Version: 1.1.")
+    assert text.endswith("Version: 1.39. shipped together.")
+
+
+def test_a_macro_in_code_is_shown_as_written() -> None:
+    """A page showing how to write a badge, in an indented code block or in a box's fenced
+    code: the page shows the comment as written ("Version: 9.2.0." was quoted as the code, and
+    the box's example was lost); the badge outside code is read as its text."""
+    source = (
+        "# Writing badges\n\nWrite a version badge as a comment:\n\n"
+        "    <!-- md:version 9.2.0 -->\n    <!-- md:default `long` -->\n\n"
+        '!!! tip "In a box"\n\n    Or fenced in a box:\n\n    ```\n'
+        "    <!-- md:flag required -->\n    ```\n\n<!-- md:version 9.2.0 --> The feature.\n"
+    )
+    document = read("badges.md", source.encode())
+    codes = [block.code for block in document.blocks if block.code]
+    assert codes == [
+        "<!-- md:version 9.2.0 -->\n<!-- md:default `long` -->",
+        "<!-- md:flag required -->",
+    ]
+    assert document.blocks[-1].text == "Version: 9.2.0. The feature."

@@ -144,3 +144,35 @@ def test_a_long_run_of_short_html_lines_is_no_card() -> None:
     found = texts(read("links.md", f"# Links\n\n<div>\n{items}</div>\n".encode()))
     assert max(t.count("\n") + 1 for t in found) <= 6
     assert "Link number 59" in "\n".join(found)
+
+
+def test_a_bold_line_opening_a_box_heads_its_text_after_the_boxs_label() -> None:
+    """'!!! note' over "**Object-Level Validation and Partial Updates**" then the text
+    (docs-dev4's serializers.md): the page shows the box's label and the bold line over the
+    text; the reader made "Note: Object-Level Validation and Partial Updates" a passage of its
+    own, saying nothing, and its text a passage with no title."""
+    document = parsed(CORPORA / "docs-dev4" / "api-guide" / "serializers.md")
+    assert "Note: Object-Level Validation and Partial Updates" not in texts(document)
+    source = (
+        "# Fields\n\n!!! note\n    **Partial updates**\n\n    Only some fields are sent.\n\n"
+        '!!! tip "Lists"\n\n    **Checking items:**\n\n    Each item is validated.\n'
+    )
+    assert texts(read("fields.md", source.encode())) == [
+        "Note: Partial updates: Only some fields are sent.",
+        "Lists: Checking items: Each item is validated.",
+    ]
+
+
+def test_a_box_opening_with_a_box_keeps_both_labels() -> None:
+    """ "!!! tip" holding "!!! warning" first (pymdownx's own page nests "??? danger" in "???+ note
+    'Open styled details'"), and a tab holding a note: the page shows the outer label over the
+    inner one; the reader kept the inner one alone ("Warning: Do not run it as root.")."""
+    source = (
+        "# Setup\n\n!!! tip\n    !!! warning\n        Do not run it as root.\n\n"
+        '=== "Unix"\n\n    !!! note\n        Run it.\n\n=== "Windows"\n\n    Plain.\n'
+    )
+    assert texts(read("setup.md", source.encode())) == [
+        "Tip: Warning: Do not run it as root.",
+        "Unix: Note: Run it.",
+        "Windows: Plain.",
+    ]

@@ -285,17 +285,27 @@ def _fenced(line: str, fence: str) -> tuple[str, bool]:
 
 
 def _with_macros_rendered(source: str) -> str:
-    """``source`` with mkdocs-material's macros outside fenced code read as the page shows them
-    (:func:`material.rendered`)."""
-    fence, out, text = "", list[str](), list[str]()
-    for line in source.split("\n"):
-        fence, code = _fenced(line, fence)
-        if code:
+    """``source`` with mkdocs-material's macros outside code read as the page shows them
+    (:func:`material.rendered`); in code, fenced or indented, they are shown as written."""
+    code_lines = _code_lines(source)
+    out, text = list[str](), list[str]()
+    for at, line in enumerate(source.split("\n")):
+        if at in code_lines:
             out += [*material.rendered(text), line]
             text = []
         else:
             text.append(line)
     return "\n".join(out + material.rendered(text))
+
+
+def _code_lines(source: str) -> set[int]:
+    """The indices of the lines of ``source`` in code blocks, fenced or indented ("    <!--
+    md:version 9.2.0 -->" under "Write a badge as:"), also inside a box or a list, as the parser
+    finds them with each macro standing for the text it becomes: an option's definition under
+    its macro (':   …') is a definition, no code."""
+    tokens = _parser().parse(material.MACRO.sub("macro", source))
+    spans = [t.map for t in tokens if t.type in ("fence", "code_block") and t.map]
+    return {line for start, end in spans for line in range(start, end)}
 
 
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
@@ -476,9 +486,31 @@ def _structured(key: str, value: str, after: list[str]) -> str:
     if key == "date":
         created = _CREATED.search(value)
         return created["date"] if created else ""
-    items = re.split(r"[,\n]", value.strip().strip("[]"))
-    names = [_unquote(item.strip().lstrip("-").strip()) for item in items]
+    flow = value.strip()[:1] in ("[", "{")
+    items = re.split(r"[,\n]" if flow else r"\n", value.strip().strip("[]"))
+    names = [_author_item(item.strip().strip("{}").strip(), listed=not flow) for item in items]
     return ", ".join(name for name in names if name)
+
+
+# One entry of a list of authors: Docusaurus writes each as a map ("- name: Joel Marcey" over
+# "title: Co-creator of Docusaurus 1", "url: …"), or one map without a list; only its name names
+# somebody (the title, the address and the picture were read as one more "author", and searched).
+_AUTHOR_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*))?$")
+_ANCHOR = re.compile(r"^&\S+\s*")
+
+
+def _author_item(item: str, *, listed: bool) -> str:
+    """The name an entry of ``authors`` gives, "" for none: a map's "name:", a plain entry (in a
+    block, only one opened by "-": a line under a map's key goes on with its value). A YAML
+    anchor ("&joel") is no name, nor an alias ("*joel", which stands for a map written above)."""
+    dashed = item.startswith("-")
+    item = _ANCHOR.sub("", item.lstrip("-").strip())
+    field = _AUTHOR_FIELD.match(item)
+    if field is not None:
+        return _unquote((field["value"] or "").strip()) if field["key"] == "name" else ""
+    if item.startswith("*") or (listed and not dashed):
+        return ""
+    return _unquote(item)
 
 
 def _authors(listed: str) -> str | None:
@@ -536,19 +568,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind == "hr":
         reading.intro = None
     elif kind in ("box_open", "box_close"):
-        # "" once the box is over; an admonition's label heads its text as the page shows it
-        # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
-        admonition = token.meta.get("admonition") if token.meta else None
-        reading.label = prose(token.info or admonition or "")
-        if kind == "box_open" and reading.term and reading.label:
-            # A definition that is a box (a list of admonition types, each term over its box):
-            # the term, then the box as the page shows it ("note: Note: Lorem ipsum …").
-            reading.label, reading.term = termed(reading.term, reading.label), ""
-        if kind == "box_close" or admonition is not None:
-            # An admonition stands apart from the sentence before it, and what follows a box
-            # (the example after a "??? info" aside) is not introduced by the box's last line.
-            # A tab set may be introduced by the sentence before it ("Install it with:").
-            reading.intro = None
+        _box_token(token, reading)
     elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
         return _contents_dropped(reading, end)
     elif kind in _LIST_TOKENS:
@@ -557,6 +577,28 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _box_token(token: Token, reading: _Reading) -> None:
+    """A box opened or closed: the label its text is read under."""
+    kind = token.type
+    # "" once the box is over; an admonition's label heads its text as the page shows it
+    # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
+    admonition = token.meta.get("admonition") if token.meta else None
+    label = prose(token.info or admonition or "")
+    # A box opening with a box ("!!! tip" holding "!!! warning"): the page shows both
+    # labels over the text ("Tip: Warning: …"; the outer one was lost).
+    pending = kind == "box_open" and reading.label and label
+    reading.label = termed(reading.label, label) if pending else label
+    if kind == "box_open" and reading.term and reading.label:
+        # A definition that is a box (a list of admonition types, each term over its box):
+        # the term, then the box as the page shows it ("note: Note: Lorem ipsum …").
+        reading.label, reading.term = termed(reading.term, reading.label), ""
+    if kind == "box_close" or admonition is not None:
+        # An admonition stands apart from the sentence before it, and what follows a box
+        # (the example after a "??? info" aside) is not introduced by the box's last line.
+        # A tab set may be introduced by the sentence before it ("Install it with:").
+        reading.intro = None
 
 
 def _contents_dropped(reading: _Reading, end: int) -> int:
@@ -624,16 +666,36 @@ def _card_closed(reading: _Reading) -> None:
     list, each card's title was glued to the text of the card before ("… social card layouts.
     Built-in social plugin The social plugin …"), and the first to the sentence over the grid."""
     blocks = reading.document.blocks
-    start = reading.card
-    end = start
-    while end < len(blocks) and blocks[end].kind == "text" and not blocks[end].code:
-        end += 1
-    if end == start:
+    runs = [list(run) for _, run in itertools.groupby(blocks[reading.card :], _plain_text)]
+    if not runs or not _plain_text(runs[0][0]):
         return
-    parts = [block.text for block in blocks[start:end]]
-    text = termed(parts[0], " ".join(parts[1:])) if len(parts) > 1 else parts[0]
-    blocks[start:end] = [replace(blocks[start], text=text, item=False)]
+    title = runs[0][0].text
+    parts = [block.text for block in runs[0]]
+    text = termed(title, " ".join(parts[1:])) if len(parts) > 1 else title
+    card = [replace(runs[0][0], text=text, item=False)]
+    for run in runs[1:]:
+        if _plain_text(run[0]):
+            more = " ".join(block.text for block in run)
+            card.append(replace(run[0], text=termed(title, more), item=False))
+            continue
+        # Code in the card (an install command under its title, then more text): quoted with
+        # the card's text over it, later code and text under the card's title; the title stood
+        # alone, the code without it, the text after it as an item of a list.
+        for block in run:
+            if len(card) == 1 and not card[0].code:
+                card[0] = replace(block, text=_headed(card[0].text, block.text), item=False)
+            else:
+                card.append(replace(block, text=_headed(title, block.text), item=False))
+    blocks[reading.card :] = card
     reading.intro = None
+
+
+def _plain_text(block: Block) -> bool:
+    return block.kind == "text" and not block.code
+
+
+def _headed(head: str, text: str) -> str:
+    return termed(head, text) if text else head
 
 
 def _lone_code(inline: Token, reading: _Reading) -> str | None:
@@ -985,11 +1047,11 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # changes", then what to do): the line is the label of what follows, as a term is.
         reading.term = text
         return
-    bold = place == "bold" and not reading.lists and not reading.label
-    if bold and len(text.split()) <= _LABEL_WORDS:
+    if place == "bold" and not reading.lists and len(text.split()) <= _LABEL_WORDS:
         # "**List of filters**" on a line of its own heads what follows as a small heading
-        # would; alone it was a passage saying nothing. (Read as a tab's label is.)
-        reading.label = text
+        # would; alone it was a passage saying nothing. (Read as a tab's label is.) In a box,
+        # after the box's label: "Note: Partial updates: When performing …".
+        reading.label = termed(reading.label, text) if reading.label else text
         return
     # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
     # sentence that introduces that list, no item of its own list (unless its own list has an

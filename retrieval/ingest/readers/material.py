@@ -28,7 +28,10 @@ import re
 _KINDS = (
     "version|sponsors|flag|option|setting|feature|plugin|extension|utility|example|demo|default"
 )
-_ONE = rf"<!--\s*md:(?:{_KINDS})\b.*?-->"
+# (Up to its first "-->" and no further: a lazy ".*?-->" could also end at any later one, and a
+# run of badges followed by text that is no badge was tried every way, in time doubling with
+# each badge: a line of 24 took 20 s.)
+_ONE = rf"<!--\s*md:(?:{_KINDS})\b(?:(?!-->).)*-->"
 MACRO = re.compile(rf"<!--\s*md:(?P<kind>{_KINDS})\b(?P<args>.*?)\s*-->", re.IGNORECASE)
 # A line of badges alone (its indentation, or a definition's ':   ' opening it, kept).
 _BADGES_LINE = re.compile(rf"^(?P<lead>\s*(?::\s+)?)(?P<badges>(?:{_ONE}\s*)+)$", re.IGNORECASE)
