@@ -117,6 +117,17 @@ def test_a_title_printed_only_in_the_running_header_is_kept_from_the_properties(
     assert {"Block Diagram", "Pin Out", "Function"} <= {b.section for b in document.blocks}
 
 
+def test_under_a_title_printed_only_in_the_running_header_page_1s_heading_heads_its_text() -> None:
+    # With the title in the header only, page 1 is no title page: "Typical Applications", set
+    # large above page 1's text, was read as a subtitle of the title page, and its paragraph
+    # stood under no section (standard_fonts.pdf's "FONT: courier").
+    pages = [_page(n, h) for n, h in enumerate(["Typical Applications", "Block Diagram"], 1)]
+    document = read("datasheet.pdf", titled(_pdf(pages), "FT2232H Dual High Speed USB"))
+    assert document.title == "FT2232H Dual High Speed USB"
+    assert document.blocks[0].section == "Typical Applications"
+    assert document.blocks[0].text.startswith("or a synchronous serial engine.")
+
+
 def test_a_figures_labels_and_its_caption_head_nothing() -> None:
     # FT2232H's LED figure: a resistor's "220R", "LED" and the chip's name set bold inside the
     # drawing, over "Figure 4.22 Single LED UART Configuration" (no colon after the number):

@@ -132,6 +132,7 @@ _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\
 _TITLE_WORD = re.compile(r"\w+")
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 _TITLE_LARGER = 1.05  # a title page's line this much larger than the title taken is the title
+_NO_PAGE = -1  # the title page of a document that has none
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -179,7 +180,8 @@ def _assembled(
     """The document :func:`assemble` reads, titled as its properties say (``stated``) unless
     that title is a stray: a section's name left in the properties by the program that wrote
     the file, a heading inside it or not on its first page (its running header, ``heads``,
-    counts: a title printed only there is the page's), that shares not half its words with
+    counts: a title printed only there is the page's, but the page is no title page), that
+    shares not half its words with
     the title the first page sets in large type, nor that title half its own. The Dynamo
     paper's properties say "System Model"; its first page "Dynamo: Amazon's Highly Available
     Key-value Store"."""
@@ -188,9 +190,12 @@ def _assembled(
         return document
     folded = fold(stated)
     inside = any(fold(block.section or "") == folded for block in document.blocks)
-    first = fold(" ".join([*heads, *(line.text for line in lines if line.page == lines[0].page)]))
+    first = fold(" ".join(line.text for line in lines if line.page == lines[0].page))
     if not inside and folded in first:
         return document
+    if not inside and folded in fold(" ".join(heads)):
+        # printed only atop the page, page 1 is no title page: its first heading heads its text
+        return assemble(lines, stated, listed, title_page=False)
     own = assemble(lines, "", listed)
     words, own_words = (set(_TITLE_WORD.findall(t)) for t in (folded, fold(own.title)))
     # neither says half of what the other does ("State Software Budgeting Handbook" is the
@@ -792,14 +797,16 @@ def assemble(
     listed: frozenset[str] = frozenset(),
     *,
     headings: bool = True,
+    title_page: bool = True,
 ) -> ParsedDocument:
     """Headings, paragraphs and code from lines in reading order (see :func:`is_heading`); a
     line the contents list names (``listed``, see :func:`contents_titles`) is a heading too.
-    Without ``headings`` every line is text."""
+    Without ``headings`` every line is text; without ``title_page`` the first page is text
+    like the others, no title page whose headings are its block (see :class:`_Front`)."""
     document = ParsedDocument(title=title)
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
-    front = _Front(lines[0].page if lines else 1)
+    front = _Front(lines[0].page if lines and title_page else _NO_PAGE)
     outline: list[Heading] = []  # every heading that opened a section, where it did
     section: str | None = None
     current: _Paragraph | None = None
