@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pdfmaker import pdf_file
+from pdfmaker import pdf_file, titled
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -101,6 +101,31 @@ def test_a_running_header_of_three_lines_is_dropped_whole() -> None:
         ["waits", "for"],
         ["The", "device"],
     ]
+
+
+def test_a_title_printed_only_in_the_running_header_is_kept_from_the_properties() -> None:
+    # TCPDF's example (pdf.js's standard_fonts.pdf), properties "TCPDF Example 055", prints its
+    # title only in a three-line running header; once the header went, the title was judged a
+    # stray, not on page 1, and its first heading ("FONT: courier") titled the document.
+    title = "FT2232H Dual High Speed USB to Multipurpose UART/FIFO IC"
+    headings = ["Typical Applications", "Block Diagram", "Pin Out", "Function"]
+    pages = [_page(n, h) for n, h in enumerate(headings, start=1)]
+    document = read("datasheet.pdf", titled(_pdf(pages), title))
+    assert document.title == title
+    text = " ".join(block.text for block in document.blocks)
+    assert "Dual High Speed" not in text and "Version 2.6" not in text  # the header stays out
+    assert {"Block Diagram", "Pin Out", "Function"} <= {b.section for b in document.blocks}
+
+
+def test_under_a_title_printed_only_in_the_running_header_page_1s_heading_heads_its_text() -> None:
+    # With the title in the header only, page 1 is no title page: "Typical Applications", set
+    # large above page 1's text, was read as a subtitle of the title page, and its paragraph
+    # stood under no section (standard_fonts.pdf's "FONT: courier").
+    pages = [_page(n, h) for n, h in enumerate(["Typical Applications", "Block Diagram"], 1)]
+    document = read("datasheet.pdf", titled(_pdf(pages), "FT2232H Dual High Speed USB"))
+    assert document.title == "FT2232H Dual High Speed USB"
+    assert document.blocks[0].section == "Typical Applications"
+    assert document.blocks[0].text.startswith("or a synchronous serial engine.")
 
 
 def test_a_figures_labels_and_its_caption_head_nothing() -> None:

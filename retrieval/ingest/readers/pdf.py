@@ -6,8 +6,9 @@ Reading goes in passes, each a small function over plain :class:`Line` records:
    memory stays bounded), PDFium's text lines with their position, font size, weight and pitch,
    measured as the viewer shows the page (a landscape page turned by /Rotate); two-column pages
    are put in reading order (:func:`pdf_page.reading_order`).
-2. :func:`pdf_furniture.furniture` — running headers and footers (lines that repeat at the top
-   or bottom of pages, page numbers however printed) and table-of-contents entries are dropped.
+2. :func:`pdf_furniture.furniture_parted` — running headers and footers (lines that repeat at
+   the top or bottom of pages, page numbers however printed) and table-of-contents entries are
+   dropped; page 1's running header is kept aside, to judge the file's stated title by.
 3. :func:`assemble` — lines become headings (larger or bold type), code (fixed-pitch listings,
    with the sentence that introduces them) and paragraphs (lines reflowed, split at vertical
    gaps, first-line indents and short sentence-ending lines), each on the page it starts on, even
@@ -47,7 +48,7 @@ from retrieval.ingest.readers.common import (
 from retrieval.ingest.readers.pdf_furniture import (
     CONTENTS_TITLE,
     contents_titles,
-    furniture,
+    furniture_parted,
     heading_key,
 )
 from retrieval.ingest.readers.pdf_labels import (
@@ -131,6 +132,7 @@ _CAPTION = re.compile(r"^(?:fig(?:ure)?|table|tab|listing|chart|exhibit)\.?\s*[\
 _TITLE_WORD = re.compile(r"\w+")
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 _TITLE_LARGER = 1.05  # a title page's line this much larger than the title taken is the title
+_NO_PAGE = -1  # the title page of a document that has none
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -147,13 +149,16 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     if garbled:
         lines = _as_cp1251(lines, path)
     listed = contents_titles(lines)
+    lines, running = furniture_parted(lines)
+    # page 1's running header, whose title the file's own may be ("TCPDF Example 055")
+    heads = [line.text for line in running if lines and line.page == lines[0].page]
     for step in _PASSES:
         lines = step(lines)
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
     stated = "" if is_placeholder_title(title) or _FILE_NAME_TITLE.match(title) else title
-    document = _assembled(lines, stated, listed)
+    document = _assembled(lines, stated, listed, heads)
     if not document.blocks and lines:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
         # the text, not sections of a document with none.
@@ -169,10 +174,14 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-def _assembled(lines: Sequence[Line], stated: str, listed: frozenset[str]) -> ParsedDocument:
+def _assembled(
+    lines: Sequence[Line], stated: str, listed: frozenset[str], heads: Sequence[str] = ()
+) -> ParsedDocument:
     """The document :func:`assemble` reads, titled as its properties say (``stated``) unless
     that title is a stray: a section's name left in the properties by the program that wrote
-    the file, a heading inside it or not on its first page, that shares not half its words with
+    the file, a heading inside it or not on its first page (its running header, ``heads``,
+    counts: a title printed only there is the page's, but the page is no title page), that
+    shares not half its words with
     the title the first page sets in large type, nor that title half its own. The Dynamo
     paper's properties say "System Model"; its first page "Dynamo: Amazon's Highly Available
     Key-value Store"."""
@@ -184,6 +193,9 @@ def _assembled(lines: Sequence[Line], stated: str, listed: frozenset[str]) -> Pa
     first = fold(" ".join(line.text for line in lines if line.page == lines[0].page))
     if not inside and folded in first:
         return document
+    if not inside and folded in fold(" ".join(heads)):
+        # printed only atop the page, page 1 is no title page: its first heading heads its text
+        return assemble(lines, stated, listed, title_page=False)
     own = assemble(lines, "", listed)
     words, own_words = (set(_TITLE_WORD.findall(t)) for t in (folded, fold(own.title)))
     # neither says half of what the other does ("State Software Budgeting Handbook" is the
@@ -785,14 +797,16 @@ def assemble(
     listed: frozenset[str] = frozenset(),
     *,
     headings: bool = True,
+    title_page: bool = True,
 ) -> ParsedDocument:
     """Headings, paragraphs and code from lines in reading order (see :func:`is_heading`); a
     line the contents list names (``listed``, see :func:`contents_titles`) is a heading too.
-    Without ``headings`` every line is text."""
+    Without ``headings`` every line is text; without ``title_page`` the first page is text
+    like the others, no title page whose headings are its block (see :class:`_Front`)."""
     document = ParsedDocument(title=title)
     body = body_size(lines)
     pitch = _line_pitch(lines, body)
-    front = _Front(lines[0].page if lines else 1)
+    front = _Front(lines[0].page if lines and title_page else _NO_PAGE)
     outline: list[Heading] = []  # every heading that opened a section, where it did
     section: str | None = None
     current: _Paragraph | None = None
@@ -1252,8 +1266,8 @@ def _flush_right_tag(previous: Line, line: Line) -> bool:
 
 
 # The passes over a document's lines between reading them and assembling paragraphs, in order.
+# (:func:`furniture_parted` goes first, in :func:`read_pdf`, which keeps the running headers.)
 _PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
-    furniture,
     figure_labels,
     pages_prose_marked,
     line_numbers_dropped,

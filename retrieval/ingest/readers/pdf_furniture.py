@@ -1,7 +1,7 @@
-"""What a PDF prints on every page besides its text (:func:`furniture`): running headers and
-footers (lines that repeat at the top or bottom of pages, mirrored left and right, numbered in
-roman numerals), page numbers however printed, watermarks, and the entries of a table of
-contents or a back-of-book index. :mod:`pdf` drops them before reading paragraphs.
+"""What a PDF prints on every page besides its text (:func:`furniture_parted`): running
+headers and footers (lines that repeat at the top or bottom of pages, mirrored left and right,
+numbered in roman numerals), page numbers however printed, watermarks, and the entries of a
+table of contents or a back-of-book index. :mod:`pdf` drops them before reading paragraphs.
 """
 
 from __future__ import annotations
@@ -49,8 +49,10 @@ STACKED = 5  # letters in a pile, one a line: a word set upright (see _stacked_l
 _ORNAMENT_KINDS = frozenset({"So", "Po", "Pd", "Pc", "Co"})  # symbols, dots, dashes, private
 
 
-def furniture(lines: list[Line]) -> list[Line]:
-    """``lines`` without running headers, footers, page numbers and contents-page entries.
+def furniture_parted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """``lines`` without running headers, footers, page numbers and contents-page entries; and
+    the running headers and footers (page numbers among them) that went, which still say what
+    a page's title is: a report or datasheet prints its own title atop every page, page 1's too.
 
     A header or footer is a line among the two nearest the top or bottom of its page that is a
     page number alone; or repeats (digits aside) on several pages; or carries the printed page
@@ -93,7 +95,8 @@ def furniture(lines: list[Line]) -> list[Line]:
         # every line repeats. Only the page numbers go.
         doomed = {id(line) for line in margins if _PAGE_NUMBER.match(line.text)}
     contents = _contents_entries(lines) | _index_entries(lines, body) | _watermarks(lines, body)
-    return [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+    kept = [ln for ln in lines if id(ln) not in doomed and id(ln) not in contents]
+    return kept, [ln for ln in lines if id(ln) in doomed]
 
 
 def _stacked_letters(lines: Sequence[Line]) -> set[int]:
