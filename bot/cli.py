@@ -267,7 +267,7 @@ def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None
             documents=t.documents(len(library.documents())),
             passages=t.passages(library.passage_count()),
         )
-        return chat_loop(session.handle, welcome, reader)
+        return chat_loop(session.handle, welcome, reader, bye=lambda: str(session.texts.CLI_BYE))
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:

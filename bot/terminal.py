@@ -37,7 +37,7 @@ from retrieval.errors import (
 from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.search import divisions
-from retrieval.search.followups import Conversation
+from retrieval.search.followups import Conversation, plain_language
 from retrieval.search.languages import detect, language, stop_word_hits
 from retrieval.search.query import searchable
 
@@ -286,6 +286,8 @@ class TerminalChat:
         try:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
+            # Told in the question's language when it is plain ("как?" is Russian).
+            self.language = code_of(strings(plain_language(question) or self.language))
             return error_text(error, self.texts)
         if self.log is not None:
             ms = round((time.perf_counter() - started) * 1000)

@@ -66,8 +66,10 @@ def chat_loop(
     *,
     stdin: TextIO | None = None,
     stdout: TextIO | None = None,
+    bye: Callable[[], str] = lambda: str(en.CLI_BYE),
 ) -> int:
-    """Read lines until /quit, Ctrl-D or Ctrl-C, printing ``handle``'s reply to each; 0."""
+    """Read lines until /quit, Ctrl-D or Ctrl-C, printing ``handle``'s reply to each, then
+    ``bye`` (in the language the chat speaks by then); 0."""
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     save: Callable[[], None] = lambda: None  # noqa: E731
     interactive = reader is None and stdin.isatty() and stdout.isatty()
@@ -92,5 +94,5 @@ def chat_loop(
         print(file=stdout)
     finally:
         save()
-    print(en.CLI_BYE, file=stdout)
+    print(bye(), file=stdout)
     return 0

@@ -604,12 +604,16 @@ def test_the_chat_speaks_the_systems_language_then_the_questions(
     assert code == 0 and fr.documents(5) in welcome
     assert to_plain(fr.CLI_CHAT_HELP) in helped and fr.CLI_RESET in reset
     assert fr.CLI_UNKNOWN_COMMAND.format(command="/nope") in unknown
+    assert unknown.rstrip().endswith(fr.CLI_BYE)
     monkeypatch.setenv("LANG", "C.UTF-8")
     script = f"{question}\n/reset\nWhat did China and Russia say about missile defence?\n/reset\n"
     monkeypatch.setattr("sys.stdin", io.StringIO(script))
     code, out, _ = run(capsys, "chat", *paths)
     turns = out.split("\n? ")[1:]
     assert fr.CLI_RESET in turns[1] and en.CLI_RESET in turns[3]
+    monkeypatch.setattr("sys.stdin", io.StringIO("как это?\n"))
+    code, out, _ = run(capsys, "chat", *paths)  # a refusal in the question's language
+    assert ru.CLI_ONLY_COMMON_WORDS in out and out.rstrip().endswith(ru.CLI_BYE)
 
 
 def test_run_without_a_token_starts_the_terminal_chat(

@@ -8,6 +8,7 @@ single excerpt too long is cut between words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import TypedDict, Unpack
 
@@ -359,4 +360,10 @@ def language_names(codes: tuple[str, ...], t: Strings = en) -> str:
     named = [names.get(c) or ENDONYMS.get(c, c) for c in codes]
     if len(named) < 2:
         return "".join(named)
-    return str(t.LIST_SEPARATOR).join(named[:-1]) + str(t.LIST_LAST_SEPARATOR) + named[-1]
+    last = str(t.LIST_LAST_SEPARATOR)
+    if last == " y " and _I_SOUND.match(named[-1]):
+        last = " e "  # Spanish "y" before an "i" sound: "español e inglés", "alemán e hindi"
+    return str(t.LIST_SEPARATOR).join(named[:-1]) + last + named[-1]
+
+
+_I_SOUND = re.compile(r"(?i)h?[ií](?![aeoáéó])")

@@ -39,11 +39,11 @@ _CUES = re.compile(
     # Russian
     r"а|и|ну|ещё|еще|но|тогда|потом|затем|дальше|как насч[её]т|что насч[её]т|а если|иначе|"
     # French
-    r"et|aussi|mais|alors|ensuite|puis(?!-)|et si|quoi d'autre|et pour|et en|et avec|"
+    r"et|aussi|mais|alors|ensuite|puis(?![-\s]+je\b)|et si|quoi d'autre|et pour|et en|et avec|"
     r"qu'en est-il|sinon|"
     # Spanish
-    r"y(?! a\b)|también|tambien|pero|entonces|luego|qué tal|que tal|y si|qué más|que mas|"
-    r"qué hay de|que hay de"
+    r"y(?! a\b)|también|tambien|pero|entonces|luego(?!\s+de\b)|qué tal|que tal|y si|"
+    r"qué más|que mas|qué hay de|que hay de"
     r")(?=\W|$)",
     re.IGNORECASE,
 )

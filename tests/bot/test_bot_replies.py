@@ -11,8 +11,8 @@ from tgfakes import html_problems, visible
 
 from bot import render as replies
 from bot.locales import en as messages
-from bot.locales import fr, ru, zh
-from bot.render.answers import CITATION_CHARACTERS, cited, hit_line
+from bot.locales import es, fr, ru, zh
+from bot.render.answers import CITATION_CHARACTERS, cited, hit_line, language_names
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.render.passages import passage_messages
 from bot.state import PeriodCounts, Usage
@@ -621,6 +621,9 @@ def test_a_passage_found_for_a_question_in_another_language_is_quoted_hedged_wit
         (fr, "français et espagnol"),
     ):
         assert t.WRONG_LANGUAGE.format(languages=names) in replies.answer_reply(nothing, t=t).text
+    # Spanish says "y" as "e" before an "i" sound: "español e inglés", not "español y inglés".
+    assert language_names(("es", "en"), es) == "español e inglés"
+    assert language_names(("es", "fr"), es) == "español y francés"
 
 
 def test_a_long_citation_shortens_its_section_and_keeps_the_paragraph_and_page() -> None:

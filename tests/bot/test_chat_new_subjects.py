@@ -126,3 +126,18 @@ def test_an_identifier_whose_parts_are_matched_is_marked_whole(
     assert "**allow**_origins" in out  # a name part of which is asked: that part
     html = excerpt_html(library.answer(question).hits[0].excerpt)
     assert "<b>allow_credentials</b>" in html and html_problems(html) == []
+
+
+def test_a_dotted_or_hyphenated_name_whose_parts_are_matched_is_marked_whole(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "**gouv**.**fr**" and "**read**-**only**": one name, marked in pieces.
+    library = write_library(
+        {
+            "open-data.md": "# Données\n\nLes jeux de données sont publiés sur data.gouv.fr chaque"
+            " mois.\n\n# Files\n\nThe archive is mounted read-only on every node.\n"
+        }
+    )
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    assert "**gouv.fr**" in (chat.handle("Où sont publiés les jeux sur gouv.fr ?") or "")
+    assert "**read-only**" in (chat.handle("is the archive read only?") or "")
