@@ -1,0 +1,123 @@
+"""Which table a caption heads, in Word and OpenDocument files (see
+:mod:`retrieval.ingest.readers.tablecaptions`).
+
+What a user would notice: no caption's words are lost, a figure's caption is not the name of
+the table under the figure, and a caption between two tables heads the one it names.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+import docx
+from readerfiles import saved
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+_CONTENT = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+    ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2">'
+    "<office:body><office:text>{}</office:text></office:body></office:document-content>"
+)
+
+
+def _odt(body: str) -> ParsedDocument:
+    """An OpenDocument text whose body is ``body``, as read."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", _CONTENT.format(body))
+    return read("report.odt", out.getvalue())
+
+
+def _odt_table(label: str) -> str:
+    cell = "<table:table-cell><text:p>{}</text:p></table:table-cell>"
+    row = cell.format(f"{label} name") + cell.format(f"{label} value")
+    return f"<table:table><table:table-row>{row}</table:table-row></table:table>"
+
+
+def _odt_caption(kind: str, number: int, words: str) -> str:
+    sequence = f'<text:sequence text:name="{kind}">{number}</text:sequence>'
+    return f'<text:p text:style-name="{kind}">{kind} {sequence}: {words}</text:p>'
+
+
+def _said(document: ParsedDocument) -> list[str]:
+    """Every line of the document as read, its tables' captions too."""
+    lines = [line for block in document.blocks for line in block.text.split("\n")]
+    return lines + [block.section or "" for block in document.blocks]
+
+
+def test_two_captions_around_one_odt_table_are_both_read() -> None:
+    # A picture's caption set above the table and the table's own below it (the reviewer's
+    # fig_then_table.odt): both were taken for the table's, one kept, the other lost.
+    body = (
+        "<text:p>The system is drawn below.</text:p>"
+        + _odt_caption("Illustration", 1, "System architecture overview")
+        + _odt_table("Latency")
+        + _odt_caption("Table", 1, "Measured performance")
+        + "<text:p>Some text after.</text:p>"
+    )
+    said = _said(_odt(body))
+    assert "Illustration 1: System architecture overview" in said
+    assert "Table 1: Measured performance" in said
+
+
+def _word_table(word: Any, label: str) -> None:
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = f"{label} name", f"{label} value"
+
+
+def _headed(document: ParsedDocument) -> list[tuple[str | None, str]]:
+    return [(b.section, b.text) for b in document.blocks if b.kind == "table"]
+
+
+def test_a_caption_between_two_tables_goes_where_the_others_stand() -> None:
+    # The document sets its captions above its tables ("Table 1" above the prices): the one
+    # between the contacts and the sizes is the sizes', not the contacts' above it.
+    word = docx.Document()
+    word.add_paragraph("Prices, contacts and sizes follow.")
+    word.add_paragraph("Table 1: Prices", style="Caption")
+    _word_table(word, "Price")
+    word.add_paragraph("Call us for the rest.")
+    _word_table(word, "Contact")
+    word.add_paragraph("Table 2: Sizes", style="Caption")
+    _word_table(word, "Size")
+    assert _headed(read("results.docx", saved(word))) == [
+        ("Table 1: Prices", "Price name | Price value"),
+        (None, "Contact name | Contact value"),
+        ("Table 2: Sizes", "Size name | Size value"),
+    ]
+
+
+def test_a_caption_between_two_tables_and_nothing_to_tell_stays_a_paragraph() -> None:
+    # The reviewer's uncaptioned_then_captioned.docx: the box of contacts took "Table 1".
+    word = docx.Document()
+    word.add_paragraph("Contact details are in the box below and the results in Table 1.")
+    _word_table(word, "Phone")
+    word.add_paragraph("Table 1: Measured latency", style="Caption")
+    _word_table(word, "Latency")
+    document = read("results.docx", saved(word))
+    assert [section for section, _ in _headed(document)] == [None, None]
+    assert "Table 1: Measured latency" in _said(document)
+
+
+def test_an_odt_caption_between_two_tables_goes_where_the_others_stand() -> None:
+    body = (
+        "<text:p>Prices, contacts and sizes follow.</text:p>"
+        + _odt_caption("Table", 1, "Prices")
+        + _odt_table("Price")
+        + "<text:p>Call us for the rest.</text:p>"
+        + _odt_table("Contact")
+        + _odt_caption("Table", 2, "Sizes")
+        + _odt_table("Size")
+    )  # captions above their tables: the second is the sizes', the contacts have none
+    assert _headed(_odt(body)) == [
+        ("Table 1: Prices", "Price name | Price value"),
+        (None, "Contact name | Contact value"),
+        ("Table 2: Sizes", "Size name | Size value"),
+    ]
