@@ -133,7 +133,7 @@ def test_word_captions_above_and_below_their_tables() -> None:
     _word_table(word, "Price")
     _word_table(word, "Size")
     word.add_paragraph("Table 2: Sizes", style="Caption")  # … and this one below
-    word.add_paragraph("Figure 1: The harbour", style="Caption")  # a picture's: no table's
+    word.add_paragraph("Figure 1: The harbour", style="Caption")  # by no table: a paragraph
     blocks = read("results.docx", saved(word)).blocks
     assert [(b.section, b.text) for b in blocks if b.kind == "table"] == [
         ("Table 1: Prices", "Price name | Price value"),

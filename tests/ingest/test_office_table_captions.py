@@ -121,3 +121,49 @@ def test_an_odt_caption_between_two_tables_goes_where_the_others_stand() -> None
         (None, "Contact name | Contact value"),
         ("Table 2: Sizes", "Size name | Size value"),
     ]
+
+
+def test_a_figures_caption_above_a_word_table_is_not_the_tables() -> None:
+    # The reviewer's fig_then_table.docx: the table was named "Figure 1: System architecture
+    # overview", its own caption below read as a paragraph after it.
+    word = docx.Document()
+    word.add_paragraph("The system is shown below.")
+    word.add_paragraph("Figure 1: System architecture overview", style="Caption")
+    _word_table(word, "Latency")
+    word.add_paragraph("Table 1: Measured performance", style="Caption")
+    document = read("report.docx", saved(word))
+    assert _headed(document) == [("Table 1: Measured performance", "Latency name | Latency value")]
+    assert "Figure 1: System architecture overview" in document.blocks[0].text
+
+
+def test_a_figures_caption_above_an_odt_table_is_not_the_tables() -> None:
+    body = (
+        "<text:p>The system is drawn below.</text:p>"
+        + _odt_caption("Illustration", 1, "System architecture overview")
+        + _odt_table("Latency")
+        + _odt_caption("Table", 1, "Measured performance")
+    )
+    document = _odt(body)
+    assert _headed(document) == [("Table 1: Measured performance", "Latency name | Latency value")]
+    assert "Illustration 1: System architecture overview" in _said(document)
+
+
+def test_a_word_caption_says_its_kind_by_its_field() -> None:
+    # "SEQ Tabelle" numbers tables (a German document); "SEQ Abbildung" figures, whatever the
+    # paragraph's words.
+    word = docx.Document()
+    word.add_paragraph("Die Messwerte folgen.")
+    for label, words in (("Abbildung", "Aufbau"), ("Tabelle", "Messwerte")):
+        caption = word.add_paragraph(f"{label} ", style="Caption")
+        field = docx.oxml.parse_xml(
+            '<w:fldSimple xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            f' w:instr=" SEQ {label} \\* ARABIC "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+        )
+        caption._p.append(field)
+        caption.add_run(f": {words}")
+        _word_table(word, words)
+        word.add_paragraph(f"Die {words} sind oben.")
+    assert [section for section, _ in _headed(read("bericht.docx", saved(word)))] == [
+        None,
+        "Tabelle 1: Messwerte",
+    ]

@@ -39,8 +39,11 @@ def names_tables(label: str) -> bool:
 
 
 def of_tables(fields: Sequence[str], styled: bool, text: str) -> bool:
-    """Whether a paragraph is a caption: numbered by a field, or in a caption style."""
-    return bool(fields) or styled
+    """Whether a paragraph is a table's caption: its numbering fields (their names) number
+    tables, or it has none, is in a caption style and its text starts with a table word."""
+    if fields:
+        return any(names_tables(name) for name in fields)
+    return styled and names_tables(text)
 
 
 @dataclass(frozen=True)
