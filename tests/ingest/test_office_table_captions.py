@@ -167,3 +167,31 @@ def test_a_word_caption_says_its_kind_by_its_field() -> None:
         None,
         "Tabelle 1: Messwerte",
     ]
+
+
+def test_a_caption_parted_from_its_table_by_a_blank_line_heads_it() -> None:
+    # The OpenDocument 1.2 specification: "Table 20 - Horizontal relation values", an empty
+    # paragraph, then its table; the caption was taken by the table above it (whose own
+    # caption, "Table 19", was lost), then read as a paragraph.
+    body = (
+        _odt_caption("Table", 19, "Horizontal position values")
+        + _odt_table("Position")
+        + _odt_caption("Table", 20, "Horizontal relation values")
+        + '<text:p text:style-name="Table"/>'
+        + _odt_table("Relation")
+    )
+    assert _headed(_odt("<text:p>Two tables follow.</text:p>" + body)) == [
+        ("Table 19: Horizontal position values", "Position name | Position value"),
+        ("Table 20: Horizontal relation values", "Relation name | Relation value"),
+    ]
+
+
+def test_a_word_caption_parted_from_its_table_by_a_blank_line_heads_it() -> None:
+    word = docx.Document()
+    word.add_paragraph("The prices follow.")
+    word.add_paragraph("Table 1: Prices", style="Caption")
+    word.add_paragraph()
+    _word_table(word, "Price")
+    document = read("prices.docx", saved(word))
+    assert _headed(document) == [("Table 1: Prices", "Price name | Price value")]
+    assert document.blocks[0].text == "The prices follow."

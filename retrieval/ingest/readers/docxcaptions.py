@@ -35,16 +35,32 @@ def captions_of(items: Sequence[Item], text_of: Callable[[Any], str]) -> dict[An
     for at, item in enumerate(items):
         if not isinstance(item, Paragraph) or not _is_caption(item, text_of):
             continue
-        up = items[at - 1] if at > 0 else None
-        down = items[at + 1] if at + 1 < len(items) else None
-        up = up._tbl if isinstance(up, Table) else None
-        down = down._tbl if isinstance(down, Table) else None
+        up, down = _beside(items, at, -1, text_of), _beside(items, at, 1, text_of)
         if up is not None or down is not None:
             candidates.append(Candidate(item._p, up, down))
     found: dict[Any, str] = {}
     for caption, table in assign(candidates).items():
         found[table] = found[caption] = prose(text_of(caption))
     return found
+
+
+def _beside(items: Sequence[Item], at: int, step: int, text_of: Callable[[Any], str]) -> Any:
+    """The table (``w:tbl``) right above (``step`` -1) or below (1) ``items[at]``, past empty
+    paragraphs (a blank line set between a caption and its table), or None."""
+    at += step
+    while 0 <= at < len(items) and _blank(items[at], text_of):
+        at += step
+    item = items[at] if 0 <= at < len(items) else None
+    return item._tbl if isinstance(item, Table) else None
+
+
+def _blank(item: Item, text_of: Callable[[Any], str]) -> bool:
+    """Whether ``item`` is a paragraph of no text and no picture."""
+    return (
+        isinstance(item, Paragraph)
+        and not prose(text_of(item._p))
+        and not item._p.xpath(".//w:drawing | .//w:pict | .//w:object")
+    )
 
 
 def _is_caption(paragraph: Paragraph, text_of: Callable[[Any], str]) -> bool:

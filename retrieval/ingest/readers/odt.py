@@ -247,15 +247,24 @@ def _table_captions(body: Any, captions: frozenset[str]) -> dict[Any, Any]:
     for paragraph in body.iter(f"{{{_NS['text']}}}p"):
         if not _caption(paragraph, captions):
             continue
-        up, down = paragraph.getprevious(), paragraph.getnext()
-        up = up if up is not None and _tag(up) == "table" else None
-        down = down if down is not None and _tag(down) == "table" else None
+        up, down = _beside(paragraph, "getprevious"), _beside(paragraph, "getnext")
         if up is not None or down is not None:
             candidates.append(Candidate(paragraph, up, down))
     found: dict[Any, Any] = {}
     for paragraph, table in assign(candidates).items():
         found[paragraph], found[table] = table, prose(_text(paragraph))
     return found
+
+
+def _beside(paragraph: Any, step: str) -> Any:
+    """The table right above (``step`` "getprevious") or below ("getnext") ``paragraph``, past
+    empty paragraphs (a blank line set between a caption and its table), or None."""
+    found = getattr(paragraph, step)()
+    while found is not None and _tag(found) == "p" and not prose(_text(found)):
+        if next(found.iter(f"{{{_DRAW}}}*"), None) is not None:
+            return None  # a picture's paragraph
+        found = getattr(found, step)()
+    return found if found is not None and _tag(found) == "table" else None
 
 
 def _caption(element: Any, captions: frozenset[str]) -> bool:
