@@ -245,10 +245,8 @@ def _table_captions(body: Any, captions: frozenset[str]) -> dict[Any, Any]:
     to its caption's text (see :mod:`retrieval.ingest.readers.tablecaptions`)."""
     candidates = []
     for paragraph in body.iter(f"{{{_NS['text']}}}p"):
-        if not _caption(paragraph, captions):
-            continue
         up, down = _beside(paragraph, "getprevious"), _beside(paragraph, "getnext")
-        if up is not None or down is not None:
+        if (up is not None or down is not None) and _caption(paragraph, captions):
             candidates.append(Candidate(paragraph, up, down))
     found: dict[Any, Any] = {}
     for paragraph, table in assign(candidates).items():
@@ -260,7 +258,7 @@ def _beside(paragraph: Any, step: str) -> Any:
     """The table right above (``step`` "getprevious") or below ("getnext") ``paragraph``, past
     empty paragraphs (a blank line set between a caption and its table), or None."""
     found = getattr(paragraph, step)()
-    while found is not None and _tag(found) == "p" and not prose(_text(found)):
+    while found is not None and _tag(found) == "p" and not "".join(found.itertext()).strip():
         if next(found.iter(f"{{{_DRAW}}}*"), None) is not None:
             return None  # a picture's paragraph
         found = getattr(found, step)()
