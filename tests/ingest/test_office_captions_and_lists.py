@@ -133,7 +133,7 @@ def test_word_captions_above_and_below_their_tables() -> None:
     _word_table(word, "Price")
     _word_table(word, "Size")
     word.add_paragraph("Table 2: Sizes", style="Caption")  # … and this one below
-    word.add_paragraph("Figure 1: The harbour", style="Caption")  # a picture's: no table's
+    word.add_paragraph("Figure 1: The harbour", style="Caption")  # by no table: a paragraph
     blocks = read("results.docx", saved(word)).blocks
     assert [(b.section, b.text) for b in blocks if b.kind == "table"] == [
         ("Table 1: Prices", "Price name | Price value"),
@@ -170,3 +170,28 @@ def test_a_list_that_continues_the_numbering_goes_on_counting() -> None:
     numbered = [t for t in texts if "Some text (" in t]
     # Each item says the number LibreOffice shows it with: "Some text (3.)" is item 3.
     assert numbered and all(t.split(" ", 1)[0] == t[t.index("(") + 1 : -1] for t in numbered)
+
+
+def test_word_list_items_read_as_headings_are_counted_too() -> None:
+    # The reviewer's bold_steps.docx: two items set in bold alone are read as headings, and the
+    # third item showed "1." where Word shows "3.".
+    word = docx.Document()
+    word.add_heading("Guide", 1)
+    word.add_paragraph("Follow these steps to set up the service:")
+    for step, name in enumerate(("Install the package", "Configure the service"), start=1):
+        word.add_paragraph(style="List Number").add_run(name).bold = True
+        word.add_paragraph(f"Details about step {step} are written here in plain text.")
+    word.add_paragraph("Run the service and check its log.", style="List Number")
+    word.add_paragraph("Stop it when done.", style="List Number")
+    texts = [b.text for b in read("steps.docx", saved(word)).blocks]
+    assert texts[-2:] == ["3. Run the service and check its log.", "4. Stop it when done."]
+
+
+def test_a_word_list_item_in_a_table_is_counted() -> None:
+    word = docx.Document()
+    word.add_paragraph("Three steps, the second in a box:")
+    word.add_paragraph("Unpack the archive.", style="List Number")
+    box = word.add_table(rows=1, cols=1).cell(0, 0).paragraphs[0]
+    box.text, box.style = "Run the installer as root.", word.styles["List Number"]
+    word.add_paragraph("Restart the computer.", style="List Number")
+    assert read("steps.docx", saved(word)).blocks[-1].text == "3. Restart the computer."

@@ -61,7 +61,7 @@ from retrieval.ingest.readers.docxcode import (
     style_name,
     style_of,
 )
-from retrieval.ingest.readers.docxlists import Numbering, numbering_of
+from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
@@ -114,7 +114,7 @@ class _Walk:
     # holding them (see _release_notes).
     pending: list[NoteKey] = field(default_factory=list)
     noted: set[NoteKey] = field(default_factory=set)
-    numbering: Numbering = field(default_factory=Numbering)  # the lists' markers (docxlists)
+    markers: dict[Any, str] = field(default_factory=dict)  # see docxlists.markers_of
     captions: dict[Any, str] = field(default_factory=dict)  # see docxcaptions.captions_of
 
 
@@ -131,7 +131,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     walk.code_styles = code_styles(word, items)
     walk.terms = described_terms(items, walk.code_styles, lambda p: _plain(p, walk))
     walk.notes = notes_of(word, text_of)
-    walk.numbering = numbering_of(word)
+    walk.markers = markers_of(numbering_of(word), word.element.body)
     walk.captions = captions_of(items, text_of)
     for item in items:
         if isinstance(item, Table):
@@ -463,7 +463,7 @@ def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
         walk.section = walk.outline.enter(walk.bold_level, text)
         return
     text, walk.term = termed(walk.term, text), ""
-    marker = walk.numbering.marker(paragraph._p)  # "2.", "a.", "•": where in which list
+    marker = walk.markers.get(paragraph._p, "")  # "2.", "a.", "•": where in which list
     if marker and not text.startswith(marker):
         text = f"{marker} {text}"
     walk.document.add(walk.section, text, item=_listed(paragraph))

@@ -1,13 +1,16 @@
 """Tables' captions in Word documents ("Table 3: Survey results", "Table 5.1").
 
-A caption is a paragraph in the Caption style, or numbered by a ``SEQ`` field (Insert Caption
-writes both), right above or below a table. It heads the table's rows, as a PDF table's caption
-does: alone it is a passage that quotes nothing of the table, or a label too short to be read
-at all ("Table 5.1"), while the text refers to the table by it ("See Table 5.1.").
+A caption is a paragraph numbered by a ``SEQ`` field, or in the Caption style (Insert Caption
+writes both), right above or below a table, that numbers tables (see
+:mod:`retrieval.ingest.readers.tablecaptions`: a figure's caption is never a table's). It heads
+the table's rows, as a PDF table's caption does: alone it is a passage that quotes nothing of
+the table, or a label too short to be read at all ("Table 5.1"), while the text refers to the
+table by it ("See Table 5.1.").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -16,8 +19,10 @@ from docx.text.paragraph import Paragraph
 
 from retrieval.ingest.readers.common import prose
 from retrieval.ingest.readers.docxcode import style_name
+from retrieval.ingest.readers.tablecaptions import Candidate, assign, of_tables
 
-_NUMBERED = ".//w:fldSimple[contains(@w:instr, 'SEQ ')] | .//w:instrText[contains(., 'SEQ ')]"
+_FIELDS = ".//w:fldSimple/@w:instr | .//w:instrText/text()"
+_SEQUENCE = re.compile(r"\bSEQ\s+(\S+)", re.IGNORECASE)
 
 Item = Paragraph | Table
 
@@ -26,32 +31,44 @@ def captions_of(items: Sequence[Item], text_of: Callable[[Any], str]) -> dict[An
     """Each captioned table's element (``w:tbl``) and each caption's paragraph element
     (``w:p``), mapped to the caption's text: the table's to head its rows, the paragraph's to
     be passed over where it stands."""
-    found: dict[Any, str] = {}
+    candidates = []
     for at, item in enumerate(items):
         if not isinstance(item, Paragraph) or not _is_caption(item, text_of):
             continue
-        up = items[at - 1] if at > 0 else None
-        down = items[at + 1] if at + 1 < len(items) else None
-        above_up = items[at - 2] if at > 1 else None
-        table = _captioned(up, down, above_up, text_of)
-        if table is not None and table._tbl not in found:
-            found[table._tbl] = found[item._p] = prose(text_of(item._p))
+        up, down = _beside(items, at, -1, text_of), _beside(items, at, 1, text_of)
+        if up is not None or down is not None:
+            candidates.append(Candidate(item._p, up, down))
+    found: dict[Any, str] = {}
+    for caption, table in assign(candidates).items():
+        found[table] = found[caption] = prose(text_of(caption))
     return found
 
 
-def _captioned(up: Item | None, down: Item | None, above_up: Item | None, text_of: Any) -> Any:
-    """The table a caption between ``up`` and ``down`` names: the one above, unless a table
-    stands below too and the one above has its own caption above it (a document sets its
-    captions all above or all below its tables)."""
-    upper = up if isinstance(up, Table) else None
-    lower = down if isinstance(down, Table) else None
-    captioned_above = isinstance(above_up, Paragraph) and _is_caption(above_up, text_of)
-    if upper is not None and (lower is None or not captioned_above):
-        return upper
-    return lower
+def _beside(items: Sequence[Item], at: int, step: int, text_of: Callable[[Any], str]) -> Any:
+    """The table (``w:tbl``) right above (``step`` -1) or below (1) ``items[at]``, past empty
+    paragraphs (a blank line set between a caption and its table), or None."""
+    at += step
+    while 0 <= at < len(items) and _blank(items[at], text_of):
+        at += step
+    item = items[at] if 0 <= at < len(items) else None
+    return item._tbl if isinstance(item, Table) else None
+
+
+def _blank(item: Item, text_of: Callable[[Any], str]) -> bool:
+    """Whether ``item`` is a paragraph of no text and no picture."""
+    return (
+        isinstance(item, Paragraph)
+        and not prose(text_of(item._p))
+        and not item._p.xpath(".//w:drawing | .//w:pict | .//w:object")
+    )
 
 
 def _is_caption(paragraph: Paragraph, text_of: Callable[[Any], str]) -> bool:
-    if not prose(text_of(paragraph._p)):
+    """Whether ``paragraph`` is a table's caption: numbered by a ``SEQ Table`` field (or the
+    word for tables in another language), or in the Caption style starting with that word."""
+    text = prose(text_of(paragraph._p))
+    if not text:
         return False
-    return style_name(paragraph) == "caption" or bool(paragraph._p.xpath(_NUMBERED))
+    instructions = " ".join(str(part) for part in paragraph._p.xpath(_FIELDS))
+    fields = _SEQUENCE.findall(instructions)
+    return of_tables(fields, style_name(paragraph) == "caption", text)

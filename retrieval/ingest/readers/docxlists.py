@@ -18,6 +18,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 BULLETS = ("•", "◦", "▪")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ROMAN = (
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
@@ -87,6 +88,24 @@ def numbering_of(word: Document) -> Numbering:
         numbering.levels[num.get(qn("w:numId"), "")] = levels
     numbering.styled = _styled_lists(word)
     return numbering
+
+
+def markers_of(numbering: Numbering, body: Any) -> dict[Any, str]:
+    """Each paragraph (``w:p``) of ``body`` that shows a marker, mapped to it. Word counts every
+    numbered paragraph of a list in document order, whatever the reader takes it for (a
+    heading, a bold line read as one, code, a caption, a table's cell, an empty item): counted
+    only where a paragraph was read as text, "3. Run the service" after two items read as
+    headings was "1."."""
+    if not numbering.levels:
+        return {}
+    found = {}
+    for paragraph in body.iter(qn("w:p")):
+        # A text box is written twice, as a drawing and as a fallback for old readers.
+        if any(ancestor.tag == _FALLBACK for ancestor in paragraph.iterancestors()):
+            continue
+        if marker := numbering.marker(paragraph):
+            found[paragraph] = marker
+    return found
 
 
 def _styled_lists(word: Document) -> dict[str, tuple[str | None, int]]:

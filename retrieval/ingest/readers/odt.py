@@ -4,15 +4,15 @@ No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the
 order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
 items paragraphs (list items marked as such, as Word's are), tables one block per row, and runs of
 paragraphs set in a fixed-pitch font (the "Preformatted Text" style or any style using such a font)
-code blocks with the paragraph that introduces them. A table's caption (a paragraph in a caption
-style or numbered by a sequence field, "Table 1: …", right above or below it) heads its rows, as a
-PDF table's does. Page headers and footers live in
-``styles.xml`` and are never read; tables of contents are skipped. A footnote or an endnote
-(``text:note``, written inside the paragraph that carries its mark) is a paragraph of its own right
-after that paragraph or list item (after the table or the listing holding it, never inside a cell's
-text), under the same section, its number not read, as the Word reader reads them (see
-:mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
-remarks, not the text, and are not read.
+code blocks with the paragraph that introduces them. A table's caption (a paragraph numbered by a
+sequence field of tables, or in a caption style and starting "Table 1: …", right above or below
+it; see :mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF table's does.
+Page headers and footers live in ``styles.xml`` and are never read; tables of contents are
+skipped. A footnote or an endnote (``text:note``, written inside the paragraph that carries its
+mark) is a paragraph of its own right after that paragraph or list item (after the table or the
+listing holding it, never inside a cell's text), under the same section, its number not read, as
+the Word reader reads them (see :mod:`retrieval.ingest.readers.docxnotes`); comments
+(``office:annotation``) are reviewers' remarks, not the text, and are not read.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from retrieval.ingest.readers.common import (
     table_blocks,
 )
 from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
+from retrieval.ingest.readers.tablecaptions import Candidate, assign, of_tables
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -76,7 +77,8 @@ def _attr(element: Any, prefix: str, name: str) -> str:
 class _Walk:
     document: ParsedDocument
     fixed: frozenset[str]  # paragraph style names set in a fixed-pitch font
-    captions: frozenset[str]  # paragraph style names of captions ("Table", "Illustration")
+    # Each table caption's paragraph → its table, each captioned table → the caption's text
+    tables: dict[Any, Any]  # see _table_captions
     title_from_heading: bool = True
     section: str | None = None
     intro: int | None = None
@@ -101,7 +103,8 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
     roots = [root for root in (styles, content) if root is not None]
     fixed, captions = _fixed_pitch_styles(roots), _styles_under(roots, {"Caption"})
-    walk = _Walk(document, fixed, captions, not document.title, numbers=list_numbers(roots))
+    tables = _table_captions(content, captions)
+    walk = _Walk(document, fixed, tables, not document.title, numbers=list_numbers(roots))
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
@@ -209,7 +212,7 @@ def _walk(element: Any, walk: _Walk) -> None:
             walk.code.append(_text(child))
             _hold_notes(child, walk)
             continue
-        if name == "p" and _captioned(child, walk) is not None:
+        if name == "p" and child in walk.tables:
             _hold_notes(child, walk)  # read with the table it captions
             continue
         if name in ("h", "p", "table"):
@@ -225,7 +228,7 @@ def _walk(element: Any, walk: _Walk) -> None:
             _walk(_anchored(child), walk)
             walk.listed = listed
         elif name == "table":
-            caption = _table_caption(child, walk)
+            caption = walk.tables.get(child, "")
             section = walk.outline.beneath(caption) if caption else walk.section
             walk.document.blocks.extend(table_blocks(_rows(child), section))
             walk.intro = None
@@ -237,36 +240,44 @@ def _walk(element: Any, walk: _Walk) -> None:
             walk.listed, walk.marker = listed, ""
 
 
-def _caption(element: Any, walk: _Walk) -> bool:
-    """Whether ``element`` is a caption: a paragraph with words, in a caption style or numbered
-    by a sequence field ("Tabelle <text:sequence text:name="Table">1</text:sequence>: …")."""
-    if element is None or _tag(element) != "p" or not prose(_text(element)):
+def _table_captions(body: Any, captions: frozenset[str]) -> dict[Any, Any]:
+    """Each table caption's paragraph mapped to the table it names, and each captioned table
+    to its caption's text (see :mod:`retrieval.ingest.readers.tablecaptions`)."""
+    candidates = []
+    for paragraph in body.iter(f"{{{_NS['text']}}}p"):
+        up, down = _beside(paragraph, "getprevious"), _beside(paragraph, "getnext")
+        if (up is not None or down is not None) and _caption(paragraph, captions):
+            candidates.append(Candidate(paragraph, up, down))
+    found: dict[Any, Any] = {}
+    for paragraph, table in assign(candidates).items():
+        found[paragraph], found[table] = table, prose(_text(paragraph))
+    return found
+
+
+def _beside(paragraph: Any, step: str) -> Any:
+    """The table right above (``step`` "getprevious") or below ("getnext") ``paragraph``, past
+    empty paragraphs (a blank line set between a caption and its table), or None."""
+    found = getattr(paragraph, step)()
+    while found is not None and _tag(found) == "p" and not "".join(found.itertext()).strip():
+        if next(found.iter(f"{{{_DRAW}}}*"), None) is not None:
+            return None  # a picture's paragraph
+        found = getattr(found, step)()
+    return found if found is not None and _tag(found) == "table" else None
+
+
+def _caption(element: Any, captions: frozenset[str]) -> bool:
+    """Whether ``element`` is a table's caption: a paragraph with words, numbered by a sequence
+    field of tables ("Tabelle <text:sequence text:name="Table">1</text:sequence>: …"), or in a
+    caption style and starting with the word for tables."""
+    text = prose(_text(element))
+    if not text:
         return False
-    if _attr(element, "text", "style-name") in walk.captions:
-        return True
-    return element.find("text:sequence", _NS) is not None
-
-
-def _captioned(paragraph: Any, walk: _Walk) -> Any:
-    """The table ``paragraph`` is the caption of, right above or below it, or None. Between two
-    tables it is the upper one's, unless that one has its caption above it: a document puts
-    its captions all above or all below."""
-    if not _caption(paragraph, walk):
-        return None
-    up, down = paragraph.getprevious(), paragraph.getnext()
-    up = up if up is not None and _tag(up) == "table" else None
-    down = down if down is not None and _tag(down) == "table" else None
-    if up is not None and (down is None or not _caption(up.getprevious(), walk)):
-        return up
-    return down
-
-
-def _table_caption(table: Any, walk: _Walk) -> str:
-    """The text of ``table``'s caption (see :func:`_captioned`), or "" when it has none."""
-    for paragraph in (table.getnext(), table.getprevious()):
-        if paragraph is not None and _captioned(paragraph, walk) is table:
-            return prose(_text(paragraph))
-    return ""
+    fields = [
+        _attr(sequence, "text", "name")
+        for sequence in element.iterfind(".//text:sequence", _NS)
+        if _owner(sequence) is element  # not a figure's, in a frame anchored in the paragraph
+    ]
+    return of_tables(fields, _attr(element, "text", "style-name") in captions, text)
 
 
 def _anchored(paragraph: Any) -> list[Any]:

@@ -18,6 +18,8 @@ from retrieval.ingest.readers.docxlists import BULLETS, formatted
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+_BREAK = f"{{{_TEXT}}}soft-page-break"
 _FORMATS = {
     "1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"
 }  # fmt: skip
@@ -37,19 +39,25 @@ class ListNumbers:
     """The list styles of a document and the counters of the list being read."""
 
     styles: dict[str, dict[int, _Level]] = field(default_factory=dict)
+    # A paragraph style → the list style it gives the list its paragraph is in, when that list
+    # names none (``style:list-style-name``, through the styles it is based on).
+    paragraphs: dict[str, str] = field(default_factory=dict)
     counts: list[int] = field(default_factory=lambda: [0] * 11)
     outer: Any = None  # the outermost list being counted
-    kept: dict[str, list[int]] = field(default_factory=dict)  # style → its last list's counts
+    chain: Any = None  # the first of the lists the one being counted continues
+    kept: dict[Any, list[int]] = field(default_factory=dict)  # chain → its last list's counts
+    chains: dict[str, Any] = field(default_factory=dict)  # a list's xml:id → its chain
+    styled: dict[str, Any] = field(default_factory=dict)  # list style → its last list's chain
 
     def marker(self, item: Any) -> str:
         """The marker of ``item`` (a ``text:list-item``), counting it."""
         lists = [a for a in item.iterancestors(f"{{{_TEXT}}}list")]
-        if not lists:
-            return ""
+        first = next((c for c in item if isinstance(c.tag, str) and c.tag != _BREAK), None)
+        if not lists or first is None or first.tag == f"{{{_TEXT}}}list":
+            return ""  # an item holding only a list below: no marker, and not counted
         self._enter(lists[-1])
         depth = min(len(lists), len(self.counts) - 1)
-        named = (a.get(f"{{{_TEXT}}}style-name") for a in lists)
-        levels = self.styles.get(next((name for name in named if name), ""), {})
+        levels = self.styles.get(self._style(item, first), {})
         level = levels.get(depth, _Level("none"))  # a list of no style shows none
         if level.kind == "none":
             return ""
@@ -59,25 +67,46 @@ class ListNumbers:
         self.counts[depth + 1 :] = [0] * (len(self.counts) - depth - 1)
         if level.kind == "bullet":
             return BULLETS[(depth - 1) % len(BULLETS)]
-        first = max(1, depth - level.shown + 1)
+        shown = max(1, depth - level.shown + 1)
         numbers = [
             formatted(max(self.counts[n], 1), levels.get(n, level).kind or "decimal")
-            for n in range(first, depth + 1)
+            for n in range(shown, depth + 1)
         ]
         return f"{level.prefix}{'.'.join(numbers)}{level.suffix}".strip()
 
+    def _style(self, item: Any, paragraph: Any) -> str:
+        """The list style ``item`` is shown in: the nearest of its own ``text:style-override``,
+        its list's style, the override of the item that list is in, and so on up; else the
+        list style its paragraph's style gives."""
+        for element in (item, *item.iterancestors()):
+            name = lxml.etree.QName(element).localname
+            if name in ("list-item", "list-header"):
+                named = element.get(f"{{{_TEXT}}}style-override")
+            else:
+                named = element.get(f"{{{_TEXT}}}style-name") if name == "list" else None
+            if named:
+                return str(named)
+        return self.paragraphs.get(paragraph.get(f"{{{_TEXT}}}style-name") or "", "")
+
     def _enter(self, outer: Any) -> None:
-        """Start counting ``outer``, a list of the body: afresh, or on from the last list of
-        its style when it continues that one's numbering."""
+        """Start counting ``outer``, a list of the body: afresh, or on from the list it
+        continues (``text:continue-list``, by its id), or from the last list of its style
+        (``text:continue-numbering``)."""
         if outer is self.outer:
             return
         if self.outer is not None:
-            self.kept[self.outer.get(f"{{{_TEXT}}}style-name") or ""] = self.counts
-        self.outer = outer
+            self.kept[self.chain] = self.counts
         style = outer.get(f"{{{_TEXT}}}style-name") or ""
-        goes_on = outer.get(f"{{{_TEXT}}}continue-numbering") == "true"
-        goes_on = goes_on or bool(outer.get(f"{{{_TEXT}}}continue-list"))
-        self.counts = list(self.kept[style]) if goes_on and style in self.kept else [0] * 11
+        continued = outer.get(f"{{{_TEXT}}}continue-list") or ""
+        goes_on = outer.get(f"{{{_TEXT}}}continue-numbering") == "true" or bool(continued)
+        chain = self.chains.get(continued) if continued else None
+        if chain is None and goes_on:  # an id not found: the last list of the style, as before
+            chain = self.styled.get(style)
+        self.outer, self.chain = outer, chain if chain is not None else outer
+        self.counts = list(self.kept.get(self.chain, [0] * 11))
+        self.styled[style] = self.chain
+        if outer.get(_XML_ID):
+            self.chains[outer.get(_XML_ID)] = self.chain
 
 
 def list_numbers(roots: list[Any]) -> ListNumbers:
@@ -91,7 +120,29 @@ def list_numbers(roots: list[Any]) -> ListNumbers:
                 if number.isdigit():
                     levels[int(number)] = _level(level)
             numbers.styles[style.get(f"{{{_STYLE}}}name") or ""] = levels
+    numbers.paragraphs = _paragraph_lists(roots)
     return numbers
+
+
+def _paragraph_lists(roots: list[Any]) -> dict[str, str]:
+    """Each paragraph style that gives a list style, directly or through a style it is based
+    on, mapped to that list style."""
+    own: dict[str, str] = {}
+    parents: dict[str, str] = {}
+    for root in roots:
+        for style in root.iter(f"{{{_STYLE}}}style"):
+            name = style.get(f"{{{_STYLE}}}name") or ""
+            own[name] = style.get(f"{{{_STYLE}}}list-style-name") or ""
+            parents[name] = style.get(f"{{{_STYLE}}}parent-style-name") or ""
+    found = {}
+    for name in own:
+        seen, at = set(), name
+        while at and not own.get(at) and at not in seen:
+            seen.add(at)
+            at = parents.get(at, "")
+        if own.get(at):
+            found[name] = own[at]
+    return found
 
 
 def _level(level: Any) -> _Level:
