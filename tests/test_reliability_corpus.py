@@ -39,14 +39,18 @@ _RANDOM = random.Random(7)
 
 # name: (bytes, the reason it is skipped)
 BAD_FILES: dict[str, tuple[bytes, str]] = {
-    "PNG image": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16, "binary"),
+    # A file of another known format says which, and what to do (was "binary").
+    "PNG image": (
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16,
+        "an image (PNG)",
+    ),
     "ELF program": (b"\x7fELF\x02\x01\x01\x00" + bytes(56) + bytes(range(256)) * 8, "binary"),
-    "ZIP archive": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + _RANDOM.randbytes(2048), "binary"),
+    "ZIP archive": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + _RANDOM.randbytes(2048), "unpack it"),
     "PDF with a binary stream": (
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 512 >>\nstream\n"
         + bytes(range(256)) * 2
         + b"\nendstream\nendobj\n",
-        "binary",
+        "a .pdf file, not a .txt file: rename it",
     ),
     "random bytes": (_RANDOM.randbytes(8192), "binary"),
     "only NUL bytes": (bytes(4096), "binary"),
