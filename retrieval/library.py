@@ -360,7 +360,7 @@ def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:
         places.append((passage.doc, passage.section))
         if not repeated:
             kept.append(item)
-    return kept if len(kept) < len(ranked) else ranked
+    return kept
 
 
 def _after_earlier(
