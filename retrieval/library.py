@@ -332,8 +332,9 @@ def _distinct(
     repeating a quote above it (:func:`_without_repeats`): searched deeper while repeats left
     fewer, so paging on reaches every other passage; the total counts the repeats out."""
     wanted = shown + len(earlier_)  # more: earlier answers may be left out
+    read = _read(library, current, text, earlier_)  # once, however deep it is searched
     while True:
-        lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted)
+        lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(library, current, text, earlier_, (ranked, total), question)
         kept = _without_repeats(ranked)
         repeats = len(ranked) - len(kept)
