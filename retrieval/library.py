@@ -332,10 +332,12 @@ def _distinct(
     repeating a quote above it (:func:`_without_repeats`): searched deeper while repeats left
     fewer, so paging on reaches every other passage; the total counts the repeats out."""
     wanted = shown + len(earlier_)  # more: earlier answers may be left out
-    read = _read(library, current, text, earlier_)  # once, however deep it is searched
+    # The question read, and the earlier ones searched, once however deep this one is searched.
+    read = _read(library, current, text, earlier_)
+    before = functools.cache(functools.partial(_earlier_answers, library, current, text, earlier_))
     while True:
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
-        ranked, total = _after_earlier(library, current, text, earlier_, (ranked, total), question)
+        ranked, total = _after_earlier(current, (ranked, total), question, before())
         kept = _without_repeats(ranked)
         repeats = len(ranked) - len(kept)
         if not repeats or len(kept) >= shown or wanted >= min(total, REPEATS_DEPTH):
@@ -364,30 +366,39 @@ def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:
     return kept
 
 
+def _earlier_answers(
+    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str]
+) -> list[rank.Ranked] | None:
+    """The passages quoted for the earlier questions ``text`` follows (:func:`_shown_before`);
+    None with no earlier question, for a definition, or when an earlier one cannot be searched."""
+    if not earlier_ or definitions.subject(text) is not None:
+        return None
+    try:
+        return _shown_before(library, current, earlier_)
+    except QuestionError:
+        return None
+
+
 def _after_earlier(
-    library: Library,
     current: snapshot.Snapshot,
-    text: str,
-    earlier_: Sequence[str],
     found: tuple[list[rank.Ranked], int],
     question: rank.QuestionWeights,
+    shown: list[rank.Ranked] | None,
 ) -> tuple[list[rank.Ranked], int]:
     """A follow-up's ranked passages and how many match (``found``): a close call goes to the
     document the earlier question was answered from, and its answer is neither quoted again
     nor counted for a follow-up with no word of its own, nor those of the follow-ups without
-    words before it ("why?" then "when?": :func:`_shown_before`). Not for a definition."""
+    words before it ("why?" then "when?"; ``shown``: :func:`_earlier_answers`)."""
     ranked, total = found
-    if not earlier_ or definitions.subject(text) is not None:
+    if shown is None:
         return ranked, total
-    with contextlib.suppress(QuestionError):
-        shown = _shown_before(library, current, earlier_)
-        answer = shown[-1] if shown else None
-        ranked = earlier.same_document_first(
-            ranked, answer, question.weights, question.terms, current.proper
-        )
-        others = earlier.without_the_answers(ranked, shown, question.weights)
-        if others and len(others) < len(ranked):  # better quoted again than nothing found
-            return others, max(total - len(shown), len(others))
+    answer = shown[-1] if shown else None
+    ranked = earlier.same_document_first(
+        ranked, answer, question.weights, question.terms, current.proper
+    )
+    others = earlier.without_the_answers(ranked, shown, question.weights)
+    if others and len(others) < len(ranked):  # better quoted again than nothing found
+        return others, max(total - len(shown), len(others))
     return ranked, total
 
 
