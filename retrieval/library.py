@@ -703,8 +703,8 @@ def _english_first(
     question: rank.QuestionWeights,
     weights: query.Weights,
 ) -> list[rank.Ranked]:
-    """An English question's English passages first where they hold as many of its words as
-    any other (see :func:`own_language.covering_first`)."""
+    """An English question's English passages first where they hold as much of its words, by
+    weight, as any other (see :func:`own_language.covering_first`)."""
     covered = _covering(question, weights)
     documents = library.store.document_languages
     return own_language.covering_first(ranked, "en", covered, documents, question.scaled)

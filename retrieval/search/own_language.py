@@ -7,8 +7,8 @@ of them. The question's language is the one thing left that tells them apart, so
 documents written in it come first. Not for English questions: English terms carry no language
 mark, so every English question would look like one, and the English paragraph of a Russian
 manual that answers it exactly would go below English pages that only share its words. An
-English question is brought its own documents' passages only where they hold as many of its
-words as any other (:func:`covering_first`).
+English question is brought its own documents' passages only where they hold as much of its
+words, by weight, as any other (:func:`covering_first`).
 """
 
 from __future__ import annotations
