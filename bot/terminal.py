@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from bot.locales import (
     Strings,
     asks_for_more,
-    code_of,
     en,
     is_small_talk,
+    language_of,
     result_asked,
     strings,
 )
@@ -287,14 +287,14 @@ class TerminalChat:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
             # Told in the question's language when it is plain ("как?" is Russian).
-            self.language = code_of(strings(plain_language(question) or self.language))
+            self.language = language_of(plain_language(question) or self.language)
             return error_text(error, self.texts)
         if self.log is not None:
             ms = round((time.perf_counter() - started) * 1000)
             self.log(question, context, answer, now, ms)
         self.conversation = self.conversation.after(question, context, now)
         self.last = (question, context, len(answer.hits))
-        self.language = code_of(strings(asked_in(answer)))  # a language it has strings for
+        self.language = language_of(asked_in(answer))  # a language it has strings for
         return render_answer(answer, self.layout, documents=self._documents())
 
     def more(self) -> str:

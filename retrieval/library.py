@@ -332,9 +332,12 @@ def _distinct(
     repeating a quote above it (:func:`_without_repeats`): searched deeper while repeats left
     fewer, so paging on reaches every other passage; the total counts the repeats out."""
     wanted = shown + len(earlier_)  # more: earlier answers may be left out
+    # The question read, and the earlier ones searched, once however deep this one is searched.
+    read = _read(library, current, text, earlier_)
+    before = functools.cache(functools.partial(_earlier_answers, library, current, text, earlier_))
     while True:
-        lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted)
-        ranked, total = _after_earlier(library, current, text, earlier_, (ranked, total), question)
+        lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
+        ranked, total = _after_earlier(current, (ranked, total), question, before())
         kept = _without_repeats(ranked)
         repeats = len(ranked) - len(kept)
         if not repeats or len(kept) >= shown or wanted >= min(total, REPEATS_DEPTH):
@@ -360,33 +363,42 @@ def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:
         places.append((passage.doc, passage.section))
         if not repeated:
             kept.append(item)
-    return kept if len(kept) < len(ranked) else ranked
+    return kept
+
+
+def _earlier_answers(
+    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str]
+) -> list[rank.Ranked] | None:
+    """The passages quoted for the earlier questions ``text`` follows (:func:`_shown_before`);
+    None with no earlier question, for a definition, or when an earlier one cannot be searched."""
+    if not earlier_ or definitions.subject(text) is not None:
+        return None
+    try:
+        return _shown_before(library, current, earlier_)
+    except QuestionError:
+        return None
 
 
 def _after_earlier(
-    library: Library,
     current: snapshot.Snapshot,
-    text: str,
-    earlier_: Sequence[str],
     found: tuple[list[rank.Ranked], int],
     question: rank.QuestionWeights,
+    shown: list[rank.Ranked] | None,
 ) -> tuple[list[rank.Ranked], int]:
     """A follow-up's ranked passages and how many match (``found``): a close call goes to the
     document the earlier question was answered from, and its answer is neither quoted again
     nor counted for a follow-up with no word of its own, nor those of the follow-ups without
-    words before it ("why?" then "when?": :func:`_shown_before`). Not for a definition."""
+    words before it ("why?" then "when?"; ``shown``: :func:`_earlier_answers`)."""
     ranked, total = found
-    if not earlier_ or definitions.subject(text) is not None:
+    if shown is None:
         return ranked, total
-    with contextlib.suppress(QuestionError):
-        shown = _shown_before(library, current, earlier_)
-        answer = shown[-1] if shown else None
-        ranked = earlier.same_document_first(
-            ranked, answer, question.weights, question.terms, current.proper
-        )
-        others = earlier.without_the_answers(ranked, shown, question.weights)
-        if others and len(others) < len(ranked):  # better quoted again than nothing found
-            return others, max(total - len(shown), len(others))
+    answer = shown[-1] if shown else None
+    ranked = earlier.same_document_first(
+        ranked, answer, question.weights, question.terms, current.proper
+    )
+    others = earlier.without_the_answers(ranked, shown, question.weights)
+    if others and len(others) < len(ranked):  # better quoted again than nothing found
+        return others, max(total - len(shown), len(others))
     return ranked, total
 
 
@@ -691,8 +703,8 @@ def _english_first(
     question: rank.QuestionWeights,
     weights: query.Weights,
 ) -> list[rank.Ranked]:
-    """An English question's English passages first where they hold as many of its words as
-    any other (see :func:`own_language.covering_first`)."""
+    """An English question's English passages first where they hold as much of its words, by
+    weight, as any other (see :func:`own_language.covering_first`)."""
     covered = _covering(question, weights)
     documents = library.store.document_languages
     return own_language.covering_first(ranked, "en", covered, documents, question.scaled)

@@ -7,8 +7,8 @@ of them. The question's language is the one thing left that tells them apart, so
 documents written in it come first. Not for English questions: English terms carry no language
 mark, so every English question would look like one, and the English paragraph of a Russian
 manual that answers it exactly would go below English pages that only share its words. An
-English question is brought its own documents' passages only where they hold as many of its
-words as any other (:func:`covering_first`).
+English question is brought its own documents' passages only where they hold as much of its
+words, by weight, as any other (:func:`covering_first`).
 """
 
 from __future__ import annotations
@@ -48,32 +48,29 @@ def covering_first(
     lang: str,
     covered: Callable[[Ranked], frozenset[str]],
     languages_of: Callable[[Collection[str]], Mapping[str, str]],
-    weights: Mapping[str, float] | None = None,
+    weights: Mapping[str, float],
 ) -> list[Ranked]:
-    """``ranked``, with those of its best :data:`WINDOW` written in ``lang`` that hold as many
+    """``ranked``, with those of its best :data:`WINDOW` written in ``lang`` that hold as much
     of the question's words as any passage there (``covered``: the words a passage holds, in
-    its own language or read in another) first, in their order. An English question to the same
-    pages in five languages ("What is CORS?") matches the French page's sentence naming CORS
-    twice as well as the English one, and the shorter won; the asker reads English. A passage
-    in another language holding more of the question's words still leads: the question may be
-    answered only there. Only where some of those best are from documents written in ``lang``
-    (``languages_of``, as for :func:`written_in_first`): the English paragraphs left in a
-    Russian manual are no reason to lift anything above its Russian answer, and among English
-    passages the order stands (the English paragraph of a Russian manual that answers exactly
-    stays above an English note sharing its words). With ``weights`` (each word's term -> its
-    weight), words count by weight: "what does pavimenta2 detect?" is answered by the Spanish
-    manual of the tool Pavimenta2, not by an English datasheet's "event detect" registers."""
+    its own language or read in another; ``weights``: each word's term -> its weight) first, in
+    their order. An English question to the same pages in five languages ("What is CORS?")
+    matches the French page's sentence naming CORS twice as well as the English one, and the
+    shorter won; the asker reads English. A passage in another language holding more of the
+    question's words still leads: the question may be answered only there. Only where some of
+    those best are from documents written in ``lang`` (``languages_of``, as for
+    :func:`written_in_first`): the English paragraphs left in a Russian manual are no reason to
+    lift anything above its Russian answer, and among English passages the order stands (the
+    English paragraph of a Russian manual that answers exactly stays above an English note
+    sharing its words). Words count by weight: "what does pavimenta2 detect?" is answered by
+    the Spanish manual of the tool Pavimenta2, not by an English datasheet's "event detect"
+    registers."""
     head = ranked[:WINDOW]
     if all(r.passage.lang == lang for r in head):
         return list(ranked)  # (the documents' languages not even looked up)
     written = languages_of({r.passage.doc for r in head})
     if lang not in written.values():
         return list(ranked)
-
-    def held(words: frozenset[str]) -> float:
-        return len(words) if weights is None else sum(weights.get(w, 0.0) for w in words)
-
-    held_by = [held(covered(r)) for r in head]
+    held_by = [sum(weights.get(w, 0.0) for w in covered(r)) for r in head]
     most = max(held_by, default=0.0)
     own = [
         r
