@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -269,6 +269,19 @@ def attach_code(
         )
         return
     document.blocks.append(Block("", section, page=page, kind="code", code=code, turns=turns))
+
+
+def based_on(name: str, holds: Callable[[str], bool], parents: Mapping[str, str]) -> str | None:
+    """The nearest of the style ``name`` and the styles it is based on (``parents``: each
+    style's parent, Word's ``w:basedOn``, OpenDocument's ``style:parent-style-name``) for which
+    ``holds`` is true, or None; a loop in the chain (a damaged file's) ends the walk."""
+    seen: set[str] = set()
+    while name and name not in seen:
+        if holds(name):
+            return name
+        seen.add(name)
+        name = parents.get(name, "")
+    return None
 
 
 def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:

@@ -31,12 +31,20 @@ def captions_of(items: Sequence[Item], text_of: Callable[[Any], str]) -> dict[An
     """Each captioned table's element (``w:tbl``) and each caption's paragraph element
     (``w:p``), mapped to the caption's text: the table's to head its rows, the paragraph's to
     be passed over where it stands."""
+    # Only the paragraphs next to a table (past blank ones) are looked at: the rest of the
+    # text is not read twice over to find a document's few captions.
+    near = {
+        at
+        for table, item in enumerate(items)
+        if isinstance(item, Table)
+        for step in (-1, 1)
+        if (at := _past_blanks(items, table + step, step, text_of)) is not None
+    }
     candidates = []
-    for at, item in enumerate(items):
-        if not isinstance(item, Paragraph) or not _is_caption(item, text_of):
-            continue
-        up, down = _beside(items, at, -1, text_of), _beside(items, at, 1, text_of)
-        if up is not None or down is not None:
+    for at in sorted(near):
+        item = items[at]
+        if isinstance(item, Paragraph) and _is_caption(item, text_of):
+            up, down = _beside(items, at, -1, text_of), _beside(items, at, 1, text_of)
             candidates.append(Candidate(item._p, up, down))
     found: dict[Any, str] = {}
     for caption, table in assign(candidates).items():
@@ -47,11 +55,19 @@ def captions_of(items: Sequence[Item], text_of: Callable[[Any], str]) -> dict[An
 def _beside(items: Sequence[Item], at: int, step: int, text_of: Callable[[Any], str]) -> Any:
     """The table (``w:tbl``) right above (``step`` -1) or below (1) ``items[at]``, past empty
     paragraphs (a blank line set between a caption and its table), or None."""
-    at += step
+    found = _past_blanks(items, at + step, step, text_of)
+    item = items[found] if found is not None else None
+    return item._tbl if isinstance(item, Table) else None
+
+
+def _past_blanks(
+    items: Sequence[Item], at: int, step: int, text_of: Callable[[Any], str]
+) -> int | None:
+    """The index of the first item from ``items[at]`` on, going by ``step``, that is no empty
+    paragraph, or None at the document's edge."""
     while 0 <= at < len(items) and _blank(items[at], text_of):
         at += step
-    item = items[at] if 0 <= at < len(items) else None
-    return item._tbl if isinstance(item, Table) else None
+    return at if 0 <= at < len(items) else None
 
 
 def _blank(item: Item, text_of: Callable[[Any], str]) -> bool:

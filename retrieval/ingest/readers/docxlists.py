@@ -17,6 +17,8 @@ from typing import Any
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from retrieval.ingest.readers.common import based_on
+
 BULLETS = ("•", "◦", "▪")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ROMAN = (
@@ -121,11 +123,8 @@ def _styled_lists(word: Document) -> dict[str, tuple[str | None, int]]:
         based[ident] = parent.get(qn("w:val"), "") if parent is not None else ""
     styled = {}
     for ident in own:
-        seen, name = set(), ident
-        while name and own.get(name) is None and name not in seen:
-            seen.add(name)
-            name = based.get(name, "")
-        if (found_list := own.get(name)) is not None:
+        name = based_on(ident, lambda style: own.get(style) is not None, based)
+        if name is not None and (found_list := own[name]) is not None:
             styled[ident] = found_list
     return styled
 

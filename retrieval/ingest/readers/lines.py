@@ -450,7 +450,7 @@ def _list_items(raw: list[str], releases: frozenset[str]) -> list[list[str]]:
     items = [BULLET.sub("", squeeze(line)) for line in raw if BULLET.match(line.lstrip())]
     if len(items) < 2 or not (releases or all(len(item.split()) > ITEM_WORDS for item in items)):
         return [raw]  # "reassign * severity * tags …": a list of names read as one line
-    lead = [line for line in itertools.takewhile(lambda line: not BULLET.match(line.lstrip()), raw)]
+    lead = list(itertools.takewhile(lambda line: not BULLET.match(line.lstrip()), raw))
     if lead and not lead[-1].rstrip().endswith((":", "：")):
         return [raw]  # "arrayfunc.c" over "- kvpair_assignment_p: …": what the items are of
     parts: list[list[str]] = [[]]

@@ -414,8 +414,7 @@ def _label(reading: _Reading, count: int) -> None:
     if not reading.label or len(blocks) <= count:
         return
     block = blocks[count]
-    text = termed(reading.label, block.text) if block.text else reading.label
-    blocks[count] = replace(block, text=text)
+    blocks[count] = replace(block, text=_headed(reading.label, block.text))
     reading.label = ""
 
 
@@ -629,10 +628,12 @@ def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> 
     return _marked(lines, reading, _quote_opened(tokens, index))
 
 
-_LIST_TOKENS = frozenset(
-    {"bullet_list_open", "ordered_list_open", "bullet_list_close", "ordered_list_close"}
-    | {"list_item_open", "list_item_close"}
-)
+_LIST_TOKENS = _LIST_OPENING | {
+    "bullet_list_close",
+    "ordered_list_close",
+    "list_item_open",
+    "list_item_close",
+}
 # mkdocs-material's card grid: '<div class="grid cards" markdown>' round a list, each item a card.
 # (Searched in the whole block: the grid may open inside a result box, '<div class="result"
 # markdown>' then '  <div class="grid cards" markdown>'.)
@@ -644,7 +645,7 @@ _CARD_GRID = re.compile(
 def _list_token(kind: str, reading: _Reading) -> None:
     """A list or an item opening or closing; in a card grid, each item of the grid's list is a
     card (see :func:`_card_closed`)."""
-    if kind in ("bullet_list_open", "ordered_list_open"):
+    if kind in _LIST_OPENING:
         reading.lists.append(_introduced(reading))
         if reading.grid and not reading.cards:
             reading.cards = len(reading.lists)
@@ -1051,7 +1052,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # "**List of filters**" on a line of its own heads what follows as a small heading
         # would; alone it was a passage saying nothing. (Read as a tab's label is.) In a box,
         # after the box's label: "Note: Partial updates: When performing …".
-        reading.label = termed(reading.label, text) if reading.label else text
+        reading.label = termed(reading.label, text)
         return
     # A paragraph leading a list nested in an item ("…, we'll provide a few pointers:") is the
     # sentence that introduces that list, no item of its own list (unless its own list has an

@@ -30,6 +30,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
+    based_on,
     code_text,
     fallback_title,
     is_placeholder_title,
@@ -174,17 +175,8 @@ def _styles_under(roots: list[Any], bases: set[str]) -> frozenset[str]:
     for root in roots:
         for style in root.iterfind(".//style:style", _NS):
             parents[_attr(style, "style", "name")] = _attr(style, "style", "parent-style-name")
-    return frozenset(name for name in parents if _inherits(name, bases, parents)) | bases
-
-
-def _inherits(name: str, fixed: set[str], parents: dict[str, str]) -> bool:
-    seen: set[str] = set()
-    while name and name not in seen:
-        if name in fixed:
-            return True
-        seen.add(name)
-        name = parents.get(name, "")
-    return False
+    heirs = {name for name in parents if based_on(name, bases.__contains__, parents) is not None}
+    return frozenset(heirs | bases)
 
 
 def _text(element: Any) -> str:

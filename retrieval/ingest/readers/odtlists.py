@@ -14,6 +14,7 @@ from typing import Any
 
 import lxml.etree
 
+from retrieval.ingest.readers.common import based_on
 from retrieval.ingest.readers.docxlists import BULLETS, formatted
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -136,11 +137,7 @@ def _paragraph_lists(roots: list[Any]) -> dict[str, str]:
             parents[name] = style.get(f"{{{_STYLE}}}parent-style-name") or ""
     found = {}
     for name in own:
-        seen, at = set(), name
-        while at and not own.get(at) and at not in seen:
-            seen.add(at)
-            at = parents.get(at, "")
-        if own.get(at):
+        if (at := based_on(name, lambda style: bool(own.get(style)), parents)) is not None:
             found[name] = own[at]
     return found
 

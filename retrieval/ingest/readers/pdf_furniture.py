@@ -13,7 +13,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from retrieval.ingest.readers.pdf_page import DIVISION_LABEL, NUMBERED_HEADING, Line, body_size
+from retrieval.ingest.readers.pdf_page import (
+    DIVISION_LABEL,
+    NUMBERED_HEADING,
+    Line,
+    body_size,
+    by_page,
+)
 
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?(?:\s*(?:of|/)\s*\d{1,4})?$",
@@ -118,7 +124,7 @@ def _stacked_letters(lines: Sequence[Line]) -> set[int]:
         ):
             piled.append(line)
     doomed: set[int] = set()
-    for page in _pages(piled):
+    for page in by_page(piled):
         page.sort(key=_middle)
         piles = [[page[0]]]
         for line in page[1:]:
@@ -136,7 +142,7 @@ def _overprints(lines: Sequence[Line]) -> set[int]:
     percent of our income was"; "72% 22%" over "used: 72% toward programs, 22% toward"): the
     emphasis of a designed report, set as a layer of its own, which would read as a heading."""
     doomed: set[int] = set()
-    for page in _pages(lines):
+    for page in by_page(lines):
         page.sort(key=lambda line: line.y)
         heights = [line.y for line in page]
         for line in page:
@@ -157,14 +163,6 @@ def _printed_over(line: Line, under: Line) -> bool:
         return False  # a line set twice, not a few words over one
     words = iter(over)
     return all(word in words for word in said)
-
-
-def _pages(lines: Sequence[Line]) -> list[list[Line]]:
-    """``lines`` by page, in their order."""
-    by_page: dict[int, list[Line]] = {}
-    for line in lines:
-        by_page.setdefault(line.page, []).append(line)
-    return list(by_page.values())
 
 
 def _middle(line: Line) -> float:
@@ -193,7 +191,7 @@ def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
     anywhere, a line of page numbers alone ("3, 5, 6, 8, 11, 12"), the end of an entry run on
     from the line above."""
     doomed: set[int] = set()
-    for page in _pages(lines):
+    for page in by_page(lines):
         entries = [ln for ln in page if _INDEX_ENTRY.search(ln.text) and _short_entry(ln.text)]
         if len(entries) >= 3 and 2 * len(entries) >= len(page):
             doomed.update(id(line) for line in page if line.size < body * 1.15)
@@ -249,7 +247,7 @@ def _contents_entries(lines: Sequence[Line]) -> set[int]:
     last, which takes the entries without leaders and the wrapped ones too."""
     doomed: set[int] = set()
     last_page = max((line.page for line in lines), default=0)
-    for page in _pages(lines):
+    for page in by_page(lines):
         numbered = [_form_line(line.text, last_page) for line in page]
         if sum(numbered) >= _FORM_LINES:
             continue  # a form's page: its leaders lead to the boxes to fill in, not to pages
@@ -354,7 +352,7 @@ def _header_bands(lines: Sequence[Line], doomed: set[int], needed: int, body: fl
     same height on ``needed`` pages or more (a heading or a table's row at that height on so
     many pages is no coincidence either way: larger type and tables are spared), in the page's
     margin (see :func:`_in_margin`)."""
-    pages = _pages(lines)
+    pages = by_page(lines)
     at: dict[tuple[str, int], set[int]] = {}
     for page in pages:
         for line in page:
@@ -392,7 +390,7 @@ def _in_margin(line: Line, top: bool) -> bool:
 def _margin_lines(lines: Sequence[Line]) -> list[Line]:
     """The two highest and two lowest lines of every page."""
     margins: list[Line] = []
-    for page_lines_ in _pages(lines):
+    for page_lines_ in by_page(lines):
         ordered = sorted(page_lines_, key=lambda ln: -ln.y)
         margins.extend(ordered[:2] + ordered[2:][-2:])
     return margins

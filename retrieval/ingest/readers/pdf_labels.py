@@ -10,7 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from retrieval.ingest.readers.pdf_page import NUMBERED_HEADING, SENTENCE_END, Line, body_size
+from retrieval.ingest.readers.pdf_page import (
+    NUMBERED_HEADING,
+    SENTENCE_END,
+    Line,
+    body_size,
+    by_page,
+)
 
 # "Step 1 Step 2 Step 3" over a slide's three columns: their labels, no heading.
 NUMBERED_LABELS = re.compile(r"^(\w+) \d+(?: \1 \d+)+$")
@@ -34,18 +40,11 @@ def figure_labels(lines: list[Line]) -> list[Line]:
     column's left edge, code, or another caption."""
     marked: set[int] = set()
     body = body_size(lines)
-    for page in _by_page(lines):
+    for page in by_page(lines):
         for caption in page:
             if FIGURE_CAPTION.match(caption.text) and caption.table is None:
                 marked.update(id(line) for line in _over(caption, page, body))
     return [replace(line, label=True) if id(line) in marked else line for line in lines]
-
-
-def _by_page(lines: Sequence[Line]) -> list[list[Line]]:
-    pages: dict[int, list[Line]] = {}
-    for line in lines:
-        pages.setdefault(line.page, []).append(line)
-    return list(pages.values())
 
 
 def _over(caption: Line, page: Sequence[Line], body: float) -> list[Line]:

@@ -846,6 +846,14 @@ def _reads_as_prose(line: Line) -> bool:
     return len(words) >= 6 and 2 * lower >= len(words) and not line.mono and line.table is None
 
 
+def by_page(lines: Sequence[Line]) -> list[list[Line]]:
+    """``lines`` by page, in their order."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    return list(pages.values())
+
+
 def body_size(lines: Sequence[Line]) -> float:
     """The font size most of the text is set in; lines of no known size (0: see :func:`_type_of`)
     don't count, and text of no known size at all is taken as set in 10 pt."""
