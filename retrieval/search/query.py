@@ -700,10 +700,11 @@ def _alternatives(
 # The languages an English word is read in too: those of Latin script, English aside.
 _READ_IN = tuple(c for c, lang in LANGUAGES.items() if lang.script == "latin" and c != "en")
 READ_IN_SHARE = 0.3  # of the corpus's passages: a language an English word may be read in
-# A word English passages write at most SCARCE times, which another language writes READ_OVER
-# times as often and English does not have (no word of its thesaurus: "pavimenta2", not
-# "chair"), is read in that language whatever its share.
-SCARCE = 1
+# A word English does not have (no word of its thesaurus: "pavimenta2", not "chair") that
+# another language writes READ_OVER times as often as English passages do is read in that
+# language whatever its share; looked for when a question word is in at most SCARCE passages
+# as English writes it (the tool's name stood in two, a title and its caption).
+SCARCE = 5
 READ_OVER = 2
 
 
@@ -767,7 +768,7 @@ def _readings(
             # A language holding no real share of the corpus: a name is read in it, and a word
             # it writes that English passages barely do, not "chair" as French flesh.
             minor = read_in is not None and term.partition(":")[0] not in read_in and not name
-            if minor and (english > SCARCE or found < READ_OVER * max(english, 1) or known):
+            if minor and (found < READ_OVER * max(english, 1) or known):
                 continue
             if found > english or (every and found):
                 yield term, token.term
