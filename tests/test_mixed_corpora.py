@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from retrieval.errors import NoSearchableWordsError
 from retrieval.library import Library
 
 MULTILINGUAL = Path(__file__).resolve().parents[1] / "data" / "eval" / "corpora" / "multilingual"
@@ -346,5 +347,27 @@ def test_an_english_word_is_not_read_in_a_minor_language(
     try:
         for question in ("Who chairs the meeting?", "Who will chair the strategic dialogue?"):
             assert all(hit.passage.lang == "en" for hit in library.answer(question).hits)
+    finally:
+        library.close()
+
+
+def test_english_stop_words_alone_are_not_read_as_another_corpus_language(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # "the" is no Catalan word, but a Catalan page naming "The Beatles" writes it: the question
+    # "the" was read as Catalan and answered from that page instead of asking for a subject.
+    catalan = "\n\n".join(
+        f"El port {n} de la ciutat té molts vaixells i els pescadors hi treballen cada dia."
+        for n in range(25)
+    )
+    folder = make_corpus(
+        {"ciutat.txt": f"{catalan}\n\nEl grup The Beatles va tocar al port l'any 1964.\n"}
+    )
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        assert "ca" in library.languages()
+        with pytest.raises(NoSearchableWordsError):
+            library.answer("the")
     finally:
         library.close()

@@ -586,6 +586,12 @@ def stop_word_hits(text: str, code: str) -> int:
     return _stop_hits(_words_of(text), code)
 
 
+def only_stop_words(text: str, code: str) -> bool:
+    """Whether every word of ``text`` (one at least) is a stop word of ``code``."""
+    words = _words_of(text)
+    return bool(words) and _stop_hits(words, code) == len(words)
+
+
 def _stop_hits(words: list[str], code: str) -> int:
     return sum(map(_written_stop_words(code).__contains__, words))
 

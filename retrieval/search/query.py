@@ -28,6 +28,7 @@ from retrieval.search.languages import (
     LANGUAGES,
     detect,
     language,
+    only_stop_words,
     scripts_of,
     stop_word_hits,
     stop_words,
@@ -166,6 +167,12 @@ def settle_language(
     if not rivals:
         return lang
     text = searchable(question)
+    # Stop words of one language alone ("the", "what is it") are that language's, with nothing
+    # to search: not a word of another ("the" in a few misread Catalan lines).
+    if not only_stop_words(text, lang):
+        for rival in rivals:
+            if only_stop_words(text, rival):
+                return rival
 
     def known(code: str) -> tuple[int, int]:
         terms = analyzer.terms(text, code)
