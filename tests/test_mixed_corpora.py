@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -50,13 +51,10 @@ def test_one_russian_document_in_an_english_corpus_answers_russian_questions(
     folder = make_corpus({})
     shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
     shutil.copy(MULTILINGUAL / "ru" / "debian-faq-basic-defs.txt", folder / "debian-ru.txt")
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer("Как произносится слово Debian?")
         assert not answer.foreign and "ru" in answer.corpus_languages
         assert answer.hits[0].passage.doc == "debian-ru.txt"
-    finally:
-        library.close()
 
 
 def test_a_chinese_text_file_becomes_sectioned_passages_and_loses_no_text(
@@ -64,11 +62,8 @@ def test_a_chinese_text_file_becomes_sectioned_passages_and_loses_no_text(
 ) -> None:
     source = MULTILINGUAL / "zh" / "debian-faq-basic-defs.txt"
     folder = make_corpus({"faq.txt": source.read_text(encoding="utf-8")})
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         passages = [p for _, p in library.store.all_passages()]
-    finally:
-        library.close()
     assert len(passages) >= 20
     assert any(p.section and p.section.startswith("1.1.") for p in passages)
     assert any("本文档提供了关于 Debian 发行版" in p.text for p in passages)
@@ -81,22 +76,16 @@ def test_one_line_answers_of_a_faq_are_passages_under_their_questions(
         "Pricing FAQ\n\nIs it free for students?\n\nYes, you can.\n\nCan I resell it?\n\nNo.\n\n"
         "Do you offer refunds within thirty days?\n\nRefunds are given within thirty days.\n"
     )
-    library = Library.open(tmp_path / "q.db", make_corpus({"faq.txt": faq}))
-    try:
+    with closing(Library.open(tmp_path / "q.db", make_corpus({"faq.txt": faq}))) as library:
         answer = library.answer("is it free for students")
-    finally:
-        library.close()
     best = answer.hits[0].passage
     assert (best.section, best.text) == ("Is it free for students?", "Yes, you can.")
 
 
 def test_a_noun_such_as_sort_is_searched(make_corpus: Callable[..., Path], tmp_path: Path) -> None:
     text = "Sorting Notes\n\nA stable sort keeps equal items in the order they came in.\n"
-    library = Library.open(tmp_path / "q.db", make_corpus({"notes.txt": text}))
-    try:
+    with closing(Library.open(tmp_path / "q.db", make_corpus({"notes.txt": text}))) as library:
         assert "sort" in library.answer("what is a stable sort").terms
-    finally:
-        library.close()
 
 
 @pytest.fixture(scope="module")
@@ -145,13 +134,10 @@ def test_a_spanish_question_finds_the_english_paragraph_of_a_spanish_manual(
     # the question found nothing at all.
     source = MULTILINGUAL / "es" / "maint-guide-start.txt"
     folder = make_corpus({"guia.txt": source.read_text(encoding="utf-8")})
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer("¿Qué es lintian?")
         assert answer.language == "es" and answer.outcome != "declined"
         assert "lintian - this is the Debian package checker" in answer.hits[0].passage.text
-    finally:
-        library.close()
 
 
 def test_a_short_russian_note_beside_an_english_manual_answers_without_the_language_hint(
@@ -161,13 +147,10 @@ def test_a_short_russian_note_beside_an_english_manual_answers_without_the_langu
     # corpus's languages: the answer came from the note with "please ask in English" under it.
     folder = make_corpus({"ламы.txt": "Ламы живут высоко в Андах и питаются травой.\n"})
     shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer("Чем питаются ламы?")
         assert answer.hits[0].passage.doc == "ламы.txt"
         assert not answer.foreign and "ru" in answer.corpus_languages
-    finally:
-        library.close()
 
 
 @pytest.mark.parametrize("question", ["what is microtype", "what does microtype do?"])
@@ -178,12 +161,9 @@ def test_what_a_package_is_comes_from_the_opening_of_its_manual(
     # that repeats the name three times first, and the abstract was not among the first 50.
     folder = make_corpus({})
     shutil.copy(DOCS_DEV / "pdf" / "microtype.pdf", folder)
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer(question)
         assert "The microtype package provides a LaTeX interface" in answer.hits[0].passage.text
-    finally:
-        library.close()
 
 
 @pytest.fixture(scope="module")
@@ -239,13 +219,10 @@ def test_an_english_paragraph_of_a_russian_manual_keeps_its_place_above_english_
             "ru-manual.md": RUSSIAN_MANUAL,
         }
     )
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer("How do I install nginx with apt-get?")
         assert answer.hits[0].passage.doc == "ru-manual.md"
         assert answer.hits[0].passage.text.startswith("To install nginx")
-    finally:
-        library.close()
 
 
 TEAM_NOTES = """\
@@ -297,12 +274,9 @@ def test_an_english_question_naming_what_only_a_spanish_manual_describes_finds_i
         }
     )
     shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer("what does pavimenta2 detect?")
         assert answer.hits[0].passage.doc == "manual.txt"
-    finally:
-        library.close()
 
 
 def test_a_spanish_word_that_is_also_a_form_of_estar_is_searched(
@@ -318,12 +292,9 @@ def test_a_spanish_word_that_is_also_a_form_of_estar_is_searched(
             " componente recibe de su padre.\n"
         }
     )
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         answer = library.answer("¿Qué es el estado?")
         assert answer.hits[0].passage.text.startswith("El estado es la información")
-    finally:
-        library.close()
 
 
 def test_an_english_word_is_not_read_in_a_minor_language(
@@ -343,12 +314,9 @@ def test_an_english_word_is_not_read_in_a_minor_language(
         }
     )
     shutil.copytree(SHIPPED, folder, dirs_exist_ok=True)
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         for question in ("Who chairs the meeting?", "Who will chair the strategic dialogue?"):
             assert all(hit.passage.lang == "en" for hit in library.answer(question).hits)
-    finally:
-        library.close()
 
 
 def test_english_stop_words_alone_are_not_read_as_another_corpus_language(
@@ -364,10 +332,7 @@ def test_english_stop_words_alone_are_not_read_as_another_corpus_language(
         {"ciutat.txt": f"{catalan}\n\nEl grup The Beatles va tocar al port l'any 1964.\n"}
     )
     shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
-    library = Library.open(tmp_path / "q.db", folder)
-    try:
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
         assert "ca" in library.languages()
         with pytest.raises(NoSearchableWordsError):
             library.answer("the")
-    finally:
-        library.close()
