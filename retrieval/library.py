@@ -332,8 +332,9 @@ def _distinct(
     library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], shown: int
 ) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
     """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
-    repeating a quote above it (:func:`_without_repeats`): searched deeper while repeats left
-    fewer, so paging on reaches every other passage; the total counts the repeats out."""
+    repeating a quote above it (:func:`_without_repeats`): searched once more,
+    :data:`REPEATS_DEPTH` deep, when repeats left fewer, so paging on reaches the other
+    passages; the total counts the repeats out."""
     wanted = shown + len(earlier_)  # more: earlier answers may be left out
     # The question read, and the earlier ones searched, once however deep this one is searched.
     read = _read(library, current, text, earlier_)
@@ -345,7 +346,7 @@ def _distinct(
         repeats = len(ranked) - len(kept)
         if not repeats or len(kept) >= shown or wanted >= min(total, REPEATS_DEPTH):
             return lang, question, kept, total - repeats
-        wanted = max(2 * wanted + repeats, REPEATS_DEPTH)  # once: each search is the whole way
+        wanted = max(2 * wanted + repeats, REPEATS_DEPTH)  # the loop's last round
 
 
 def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:

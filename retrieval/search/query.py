@@ -769,13 +769,13 @@ def _readings(
             continue  # "pain" is bread in French, "four" an oven: no reading of the word
         english = index.passages_with(token.term)
         name = _foreign_name(text[token.start : token.end], text[: token.start], "en")
-        known = thesaurus.is_word(token.word)  # an English word: "chair" is no French flesh
         for term in _read_in_other_languages(token.word, analyzer):
             found = index.passages_with(term)
             # A language holding no real share of the corpus: a name is read in it, and a word
-            # it writes that English passages barely do, not "chair" as French flesh.
+            # English does not have that it writes READ_OVER times as often as English
+            # passages do ("pavimenta2"; "chair" is an English word, no French flesh).
             minor = read_in is not None and term.partition(":")[0] not in read_in and not name
-            if minor and (found < READ_OVER * max(english, 1) or known):
+            if minor and (found < READ_OVER * max(english, 1) or thesaurus.is_word(token.word)):
                 continue
             if found > english or (every and found):
                 yield term, token.term
