@@ -73,6 +73,7 @@ from retrieval.ingest.readers.pdf_page import (
     pages_prose_marked,
     shown,
 )
+from retrieval.ingest.readers.sniff import has_pdf_header
 from retrieval.model import solid_length
 from retrieval.text import fold, word_count
 
@@ -540,9 +541,7 @@ def _hyphens_marked(lines: list[Line]) -> list[Line]:
 
 
 def _open(data: bytes, path: Path) -> Any:
-    # The header may follow some bytes of junk (a mail gateway's, a web server's): PDF readers
-    # look for it in the first kilobyte.
-    if b"%PDF" not in data[:1024]:
+    if not has_pdf_header(data):
         raise DocumentError(path, "damaged: not a PDF file")
     if b"%%EOF" not in data.rstrip(b"\0 \t\r\n")[-2048:]:  # padding after it is no loss
         raise DocumentError(path, "damaged: truncated (the end of the file is missing)")

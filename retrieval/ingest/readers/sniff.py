@@ -54,6 +54,12 @@ def disguised(suffix: str, data: bytes) -> str | None:
     return ARCHIVE.format(kind=archive, suffix=suffix)
 
 
+def has_pdf_header(data: bytes, header: bytes = b"%PDF") -> bool:
+    """Whether ``data`` holds a PDF's header where PDF readers look for it: in the first
+    kilobyte, after junk a mail gateway or a web server may have put before it."""
+    return header in data[:1024]
+
+
 def _image(data: bytes) -> str | None:
     found = next((name for mark, name in _IMAGES if data.startswith(mark)), None)
     if found is not None:
@@ -69,7 +75,7 @@ def _readable_kind(data: bytes) -> str | None:
     """The suffix of another format the library reads that ``data`` plainly is: a PDF (its
     header in the first kilobyte, as PDF readers look for it), or a Word, EPUB or OpenDocument
     package; None for anything else (a plain zip, text)."""
-    if b"%PDF-" in data[:1024]:
+    if has_pdf_header(data, b"%PDF-"):
         return ".pdf"
     if not data.startswith(b"PK\x03\x04"):
         return None
