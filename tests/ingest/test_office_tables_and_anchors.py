@@ -64,6 +64,22 @@ def test_a_table_of_paragraphs_is_not_split_into_lines() -> None:
     assert len(rows) == 1 and rows[0].startswith("Study design")
 
 
+def test_a_page_of_text_laid_out_in_a_table_is_read_as_paragraphs() -> None:
+    # An article pasted from the web into a frame: a caption row over one merged cell that
+    # holds the whole text. Quoted as a row, it was one passage of 46,000 characters.
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Journal", "Issue 12"
+    frame = table.rows[1].cells[0].merge(table.rows[1].cells[1])
+    frame.text = "Introduction"
+    for n in range(8):
+        frame.add_paragraph(f"Paragraph {n} of the article. " + "It runs on and on. " * 50)
+    blocks = read("article.docx", saved(document)).blocks
+    assert max(len(b.text) for b in blocks) < 1_500
+    assert sum("of the article." in b.text for b in blocks) == 8
+    assert "Journal | Issue 12" in [b.text for b in blocks]
+
+
 def test_a_row_of_one_short_cell_names_the_rows_under_it() -> None:
     # A protocol's summary: "Study Endpoints:" alone in a row over "Primary: | Change in …".
     document = docx.Document()

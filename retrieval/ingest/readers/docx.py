@@ -87,6 +87,11 @@ _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read i
 _NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
 _LABEL_WORDS = 6  # a row of one cell this short over rows of several is their label
 _STACKED_WORDS = 8  # a cell line this short is a label or a figure, no paragraph
+# A cell holding more text than this, in several paragraphs, is a page laid out in a table (a
+# journal article pasted from the web into a one-cell frame), not a cell of data: quoted as a
+# row, it made one passage of 46,000 characters.
+_PAGE_CELL_CHARS = 6_000  # four passages (passages.MAX_PASSAGE_CHARS)
+_PAGE_CELL_PARAGRAPHS = 4
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
 # own styles of that name for other things.
@@ -489,7 +494,8 @@ def _table(table: Table, walk: _Walk) -> None:
 
     A row whose cells hold tables of their own is layout, as in forms and work procedures built
     of tables in tables: its cells are read in order like a body, each inner table row by row;
-    so is a row with a heading in a cell (a sidebar's "Overview" over its paragraphs).
+    so is a row with a heading in a cell (a sidebar's "Overview" over its paragraphs), and one
+    with a page of text in a cell (:func:`_page`).
     """
     _flush(walk)
     _lone_term(walk)
@@ -508,7 +514,7 @@ def _table(table: Table, walk: _Walk) -> None:
     drawn = boxed_cells(table, _cell_text)
     for row in table.rows:
         cells = _unique_cells(row)
-        if not any(_inner_tables(cell) or _headed(cell, walk) for cell in cells):
+        if not any(_inner_tables(cell) or _headed(cell, walk) or _page(cell) for cell in cells):
             rows.append(["" if c._tc in drawn else _merged_text(c, walked) for c in cells])
             # The box is read once, as a row of its own after the row it starts in.
             rows.extend([drawn[c._tc]] for c in cells if drawn.get(c._tc))
@@ -535,6 +541,15 @@ def _headed(cell: Any, walk: _Walk) -> bool:
     paragraphs = [p for p in cell.paragraphs if prose(text_of(p._p))]
     return len(paragraphs) > 1 and any(
         _heading_level(p, walk.house) is not None for p in paragraphs
+    )
+
+
+def _page(cell: Any) -> bool:
+    """Whether a cell holds a page of text (:data:`_PAGE_CELL_CHARS`) in several paragraphs."""
+    paragraphs = [text_of(p._p) for p in cell.paragraphs]
+    return (
+        sum(map(len, paragraphs)) > _PAGE_CELL_CHARS
+        and sum(1 for text in paragraphs if text.strip()) >= _PAGE_CELL_PARAGRAPHS
     )
 
 
