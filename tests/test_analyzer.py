@@ -56,6 +56,15 @@ def test_english_clitics_after_an_apostrophe_are_no_part_of_the_word(plain: Anal
     assert plain.terms("they're sure I've read it") == plain.terms("sure read it")
 
 
+def test_an_abbreviations_plural_is_the_abbreviation(plain: Analyzer) -> None:
+    # Snowball keeps a final "us" ("bus"): "what is a SELU" found no passage on "SELUs".
+    assert same_terms(plain, "SELUs", "SELU", "selu")
+    assert same_terms(plain, "GPUs", "GPU")
+    assert same_terms(plain, "ReLUs", "ReLU")
+    # Words that only end so stay as they are.
+    assert plain.terms("bus DOS status") == ["bus", "dos", "status"]
+
+
 def test_words_are_stemmed(plain: Analyzer) -> None:
     assert same_terms(plain, "consultations", "consultation", "consult")
     assert same_terms(plain, "running", "runs", "run")

@@ -146,6 +146,9 @@ def _key(raw: str) -> str:
     )
 
 
+_ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
+
+
 def _is_number(text: str) -> bool:
     return _NUMERIC.fullmatch(text) is not None
 
@@ -422,7 +425,9 @@ class Analyzer:
                 return _dotted(self, raw, key)
         if "-" in raw or "‐" in raw or "‑" in raw:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
-        term = self._single(key)
+        # "GPUs", "SELUs", "ReLUs": an abbreviation's plural is the abbreviation. Snowball keeps
+        # a final "us" ("bus", "status"), so "SELUs" was no "SELU" and "GPUs" no "GPU".
+        term = self._single(key[:-1] if _ABBREVIATION_PLURAL.fullmatch(raw) else key)
         return ((term, key),) if term else ()
 
     def _synonym_start(self, raw: str, key: str, forms: list[_Form]) -> _Terms | _PhraseStart:
