@@ -241,6 +241,8 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
     ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(en.CLI_SEARCH_NONE)  # not a blank screen, as if the command had not run
     for number, row in enumerate([] if args.json else rows, 1):
         print(f"{number:>3}. {row['score']:7.3f}  {row['id']}  {str(row['excerpt'])[:120]}")
     return 0

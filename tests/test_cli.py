@@ -183,6 +183,14 @@ def test_search_without_json_prints_one_line_per_passage(
     assert "004_ac3189a7eefc069c-" in lines[0]
 
 
+def test_search_that_finds_nothing_says_so(
+    capsys: pytest.CaptureFixture[str], paths: list[str]
+) -> None:
+    code, out, _ = run(capsys, "search", "zqxjv", *paths)
+    assert code == 0
+    assert out.strip() == "No passage holds a word of this question."
+
+
 # ------------------------------------------------------------------------------ eval
 @pytest.fixture
 def question_file(tmp_path: Path) -> Path:

@@ -447,6 +447,7 @@ CLI_RESET = "Разговор забыт: следующий вопрос — с
 CLI_UNKNOWN_COMMAND = "Неизвестная команда {command}. Попробуйте /help."
 CLI_NO_MORE_QUESTION = "Сначала задайте вопрос; потом /more покажет ещё результаты."
 CLI_NO_MORE_RESULTS = "Больше результатов по этому вопросу нет."
+CLI_SEARCH_NONE = "Ни в одном фрагменте нет слов из этого вопроса."
 CLI_SEARCHED = "(запрос: {query})"
 CLI_FOLLOWING = "{question} (в продолжение: {earlier})"
 CLI_ALSO = "Тоже по теме:"
