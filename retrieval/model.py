@@ -194,7 +194,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class SkippedFile:
-    """A corpus file that was not indexed, and why."""
+    """A corpus file that was not indexed, and why (or, in :attr:`ReindexReport.partial`, a
+    file of which some was not)."""
 
     doc: str
     reason: str
@@ -224,6 +225,9 @@ class ReindexReport:
     # Of ``changed`` and ``unchanged``, the files kept at their last good version before that
     # are readable again.
     recovered: tuple[str, ...] = ()
+    # Of the documents served, those read only in part, each with what was not read and why
+    # ("pages 2–22 not read: their fonts have no Unicode mapping — needs OCR").
+    partial: tuple[SkippedFile, ...] = ()
 
     @property
     def changed_anything(self) -> bool:

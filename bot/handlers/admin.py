@@ -110,12 +110,14 @@ async def reload_and_report(
         await edit(progress, "\n\n".join([*intro, t.RELOAD_CRASHED]))
         raise  # to the error handler, which logs it with its traceback
     logger.info(
-        "reloaded in %.1fs: %d added, %d changed, %d removed, %d skipped, %d manifest problems",
+        "reloaded in %.1fs: %d added, %d changed, %d removed, %d skipped, %d read in part,"
+        " %d manifest problems",
         report.seconds,
         len(report.added),
         len(report.changed),
         len(report.removed),
         len(report.skipped),
+        len(report.partial),
         len(report.manifest_problems),
     )
     await edit(progress, report_html(report, intro=intro, t=t, earlier=earlier))

@@ -306,6 +306,8 @@ RELOAD_MORE = "…and {count} more."
 RELOAD_MORE_LISTED = "…and {count} more (/sources lists them all)."  # in a message
 RELOAD_KEPT = "{count} kept at their last good version: {names}."
 RELOAD_STILL_SKIPPED = "Still skipped as at the last reload: {count} (/sources lists them)."
+RELOAD_PARTIAL_HEADER = "<b>Read in part</b> (indexed without the pages named):"
+RELOAD_STILL_PARTIAL = "Still read in part as at the last reload: {count} (/sources lists them)."
 RELOAD_MANIFEST_HEADER = "⚠️ <b>To fix in</b> <code>manifest.toml</code>:"
 RELOAD_MANIFEST_LINE = "• {problem}"  # a problem as the library words it ("line 4: …")
 RELOAD_FAILED = (
@@ -599,5 +601,14 @@ REASONS: dict[str, str] = {
     "line {line}: {problem}": "line {line}: {problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; until it is fixed, the documents keep the titles, dates and sources they had"
+    ),
+    "page {page} not read: its font has no Unicode mapping — needs OCR": (
+        "page {page} not read: its font has no Unicode mapping — needs OCR"
+    ),
+    "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
+        "pages {pages} not read: their fonts have no Unicode mapping — needs OCR"
+    ),
+    "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
+        "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
     ),
 }

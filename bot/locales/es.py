@@ -302,6 +302,10 @@ RELOAD_KEPT = "Conservados en su última versión válida — {count}: {names}."
 RELOAD_STILL_SKIPPED = (
     "Siguen omitidos como en la recarga anterior: {count} (/sources los muestra)."
 )
+RELOAD_PARTIAL_HEADER = "<b>Leídos en parte</b> (indexados sin las páginas indicadas):"
+RELOAD_STILL_PARTIAL = (
+    "Siguen leídos en parte como en la recarga anterior: {count} (/sources los muestra)."
+)
 RELOAD_MANIFEST_HEADER = "⚠️ <b>Por corregir en</b> <code>manifest.toml</code>:"
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
@@ -607,5 +611,15 @@ REASONS: dict[str, str] = {
     "line {line}: {problem}": "línea {line}: {problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; hasta que se corrija, los documentos conservan sus títulos, fechas y fuentes"
+    ),
+    "page {page} not read: its font has no Unicode mapping — needs OCR": (
+        "página {page} sin leer: su fuente no tiene correspondencia con Unicode — necesita OCR"
+    ),
+    "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
+        "páginas {pages} sin leer: sus fuentes no tienen correspondencia con Unicode — "
+        "necesitan OCR"
+    ),
+    "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
+        "capa de texto ilegible: sus fuentes no tienen correspondencia con Unicode — necesita OCR"
     ),
 }

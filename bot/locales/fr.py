@@ -338,6 +338,10 @@ RELOAD_KEPT = "Conservés dans leur dernière version valide — {count}\u00a0: 
 RELOAD_STILL_SKIPPED = (
     "Toujours ignorés comme au dernier rechargement\u00a0: {count} (/sources les liste)."
 )
+RELOAD_PARTIAL_HEADER = "<b>Lus en partie</b> (indexés sans les pages indiquées)\u00a0:"
+RELOAD_STILL_PARTIAL = (
+    "Toujours lus en partie comme au dernier rechargement\u00a0: {count} (/sources les liste)."
+)
 RELOAD_MANIFEST_HEADER = "⚠️ <b>À corriger dans</b> <code>manifest.toml</code>\u00a0:"
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
@@ -659,5 +663,17 @@ REASONS: dict[str, str] = {
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}\xa0; tant que ce n’est pas corrigé, les documents gardent leurs titres, "
         "dates et sources"
+    ),
+    "page {page} not read: its font has no Unicode mapping — needs OCR": (
+        "page {page} non lue\u00a0: sa police n’a pas de correspondance Unicode — "
+        "il faut une reconnaissance (OCR)"
+    ),
+    "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
+        "pages {pages} non lues\u00a0: leurs polices n’ont pas de correspondance Unicode — "
+        "il faut une reconnaissance (OCR)"
+    ),
+    "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
+        "couche texte illisible\u00a0: ses polices n’ont pas de correspondance Unicode — "
+        "il faut une reconnaissance (OCR)"
     ),
 }

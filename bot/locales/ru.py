@@ -315,6 +315,10 @@ RELOAD_MORE = "…и ещё {count}."
 RELOAD_MORE_LISTED = "…и ещё {count} (все — в /sources)."
 RELOAD_KEPT = "Оставлены в последней исправной версии — {count}: {names}."
 RELOAD_STILL_SKIPPED = "Пропущены, как и при прошлой перезагрузке: {count} (список — в /sources)."
+RELOAD_PARTIAL_HEADER = "<b>Прочитаны частично</b> (проиндексированы без названных страниц):"
+RELOAD_STILL_PARTIAL = (
+    "Прочитаны частично, как и при прошлой перезагрузке: {count} (список — в /sources)."
+)
 RELOAD_MANIFEST_HEADER = "⚠️ <b>Исправьте в</b> <code>manifest.toml</code>:"
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = (
@@ -597,5 +601,17 @@ REASONS: dict[str, str] = {
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; пока это не исправлено, у документов остаются прежние названия, даты и "
         "источники"
+    ),
+    "page {page} not read: its font has no Unicode mapping — needs OCR": (
+        "страница {page} не прочитана: у её шрифта нет соответствия Unicode — "
+        "нужно распознавание (OCR)"
+    ),
+    "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
+        "страницы {pages} не прочитаны: у их шрифтов нет соответствия Unicode — "
+        "нужно распознавание (OCR)"
+    ),
+    "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
+        "текстовый слой не читается: у его шрифтов нет соответствия Unicode — "
+        "нужно распознавание (OCR)"
     ),
 }

@@ -256,6 +256,8 @@ RELOAD_MORE = "……还有 {count} 个。"
 RELOAD_MORE_LISTED = "……还有 {count} 个（/sources 列出全部）。"
 RELOAD_KEPT = "保留上一个可用版本 {count} 个：{names}。"
 RELOAD_STILL_SKIPPED = "与上次重新加载时一样仍被跳过：{count} 个（/sources 列出全部）。"
+RELOAD_PARTIAL_HEADER = "<b>部分读取</b>（已建立索引，但不含所列页面）："
+RELOAD_STILL_PARTIAL = "与上次重新加载时一样仍只读取了部分：{count} 个（/sources 列出全部）。"
 RELOAD_MANIFEST_HEADER = "⚠️ <code>manifest.toml</code> <b>中需要修改的地方</b>："
 RELOAD_MANIFEST_LINE = "• {problem}"
 RELOAD_FAILED = "❌ <b>重新加载失败</b>：{reason}\n文档仍保持重新加载之前的状态。"
@@ -495,5 +497,14 @@ REASONS: dict[str, str] = {
     "line {line}: {problem}": "第 {line} 行：{problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}；在修正之前，文档保留原有的标题、日期和来源"
+    ),
+    "page {page} not read: its font has no Unicode mapping — needs OCR": (
+        "第 {page} 页未读取：其字体没有 Unicode 映射——需要 OCR 识别"
+    ),
+    "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
+        "第 {pages} 页未读取：其字体没有 Unicode 映射——需要 OCR 识别"
+    ),
+    "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
+        "文本层无法读取：其字体没有 Unicode 映射——需要 OCR 识别"
     ),
 }

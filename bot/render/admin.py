@@ -24,8 +24,9 @@ def report_html(
 ) -> str:
     """A reload's report: counts, paragraphs before and after, the names of what changed, what
     to fix in the manifest, and a line for every file skipped and why, those kept at their last
-    good version apart (as many as fit, then how many more). With the ``earlier`` report, the
-    files skipped then for the same reason are only counted (``/sources`` lists them).
+    good version apart, and for every file read only in part (as many as fit, then how many
+    more). With the ``earlier`` report, the files skipped (or read in part) then for the same
+    reason are only counted (``/sources`` lists them).
 
     Without a message's ``limit`` (the terminal's ``quotebot index``) every name is listed; in
     a message, a list cut short says that ``/sources`` has the rest (not of the files removed:
@@ -51,18 +52,23 @@ def report_html(
         room = limit - tg_len("\n\n".join(before)) - SKIPPED_ROOM
         before.append(_manifest_problems(problems, t, limit, room))
     new = _new_skips(report, earlier)
+    new_partial = _new_partial(report, earlier)
     still = len(report.skipped) - len(new)
+    still_partial = len(report.partial) - len(new_partial)
     after = [t.RELOAD_STILL_SKIPPED.format(count=still)] if still else []
-    items = skipped_lines(report, t, new)
+    if still_partial:
+        after.append(t.RELOAD_STILL_PARTIAL.format(count=still_partial))
+    items = skipped_lines(report, t, new, new_partial)
     if not items:
         return fit(before, [], after, limit=limit).text
-    more = t.RELOAD_MORE_LISTED.format(count=len(new))  # the longest it can be
+    listed = len(new) + len(new_partial)
+    more = t.RELOAD_MORE_LISTED.format(count=listed)  # the longest it can be
     shown = fit(before, items, after, limit=limit - tg_len("\n" + more)).shown
     chosen = items[:shown]
-    headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER)
+    headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER)
     while chosen and chosen[-1] in headings:
         chosen.pop()  # a heading with none of its lines
-    left = len(new) - sum(1 for item in chosen if item not in headings)
+    left = listed - sum(1 for item in chosen if item not in headings)
     ending = [t.RELOAD_MORE_LISTED.format(count=left)] if left else []  # an admin's /sources
     return fit(before, [*chosen, *ending], after, limit=sys.maxsize).text
 
@@ -77,15 +83,26 @@ def _how(skipped: SkippedFile, report: ReindexReport) -> tuple[str, str, bool]:
     return skipped.doc, skipped.reason, skipped.doc in report.kept
 
 
+def _new_partial(report: ReindexReport, earlier: ReindexReport | None) -> list[SkippedFile]:
+    """The files read in part that ``earlier`` did not read in part the same way."""
+    seen = set() if earlier is None else set(earlier.partial)
+    return [p for p in report.partial if p not in seen]
+
+
 def skipped_lines(
-    report: ReindexReport, t: Strings = en, only: Sequence[SkippedFile] | None = None
+    report: ReindexReport,
+    t: Strings = en,
+    only: Sequence[SkippedFile] | None = None,
+    partial: Sequence[SkippedFile] | None = None,
 ) -> list[str]:
     """A line for each file skipped (or each of ``only``) and why: first those kept at their
-    last good version, then those not indexed, each group under its heading."""
+    last good version, then those not indexed, each group under its heading; then each file
+    read only in part (or each of ``partial``), with what was not read and why."""
     files = list(report.skipped if only is None else only)
     groups = (
         (t.RELOAD_KEPT_HEADER, [s for s in files if s.doc in report.kept]),
         (t.RELOAD_SKIPPED_HEADER, [s for s in files if s.doc not in report.kept]),
+        (t.RELOAD_PARTIAL_HEADER, list(report.partial if partial is None else partial)),
     )
     lines: list[str] = []
     for heading, group in groups:
@@ -102,8 +119,8 @@ def skipped_lines(
 
 
 def skipped_pages(report: ReindexReport | None, t: Strings = en) -> list[str]:
-    """For an admin's ``/sources``: every file the last reload did not read, and why (none when
-    it read them all)."""
+    """For an admin's ``/sources``: every file the last reload did not read, or read only in
+    part, and why (none when it read them all)."""
     lines = [] if report is None else skipped_lines(report, t)
     return pages(t.SOURCES_SKIPPED_HEADER, lines) if lines else []
 

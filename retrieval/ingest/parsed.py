@@ -56,6 +56,9 @@ class ParsedDocument:
     source: str | None = None  # where it came from: a URL when known
     blocks: list[Block] = field(default_factory=list)
     author: str | None = None  # who wrote it, as the file says ("Author: José Rizal")
+    # Why part of the file was not read, when some was not: "pages 2–22 not read: their fonts
+    # have no Unicode mapping — needs OCR" (the reload's report names it).
+    unread: str | None = None
 
     def add(self, section: str | None, text: str, **kwargs: object) -> None:
         """Append a paragraph under ``section``."""

@@ -124,6 +124,7 @@ def _parse_file(
         "size": stat.st_size,
         "mtime_ns": stat.st_mtime_ns,
         "paragraphs": len(parsed.blocks),
+        "unread": parsed.unread,
     }
     return _Parsed(name, row, items)
 
@@ -160,6 +161,7 @@ class _Plan:
     manifest_problems: list[str] = field(default_factory=list)
     looked: dict[str, tuple[int, int]] = field(default_factory=dict)  # to parse: size, mtime
     unread: list[tuple[str, str]] = field(default_factory=list)  # parsed and skipped: why
+    unread_parts: list[tuple[str, str]] = field(default_factory=list)  # parsed: what not, why
 
 
 def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
@@ -202,7 +204,22 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     report = _report(plan, removed, before, store.passage_count())
     # Read again, or found as they were when last read (the spoilt copy put back).
     recovered = tuple(name for name in [*plan.changed, *plan.unchanged] if name in was_kept)
-    return replace(report, renamed=_renamed(plan, removed, known), recovered=recovered)
+    renamed = _renamed(plan, removed, known)
+    partial = _partial(plan, known)
+    return replace(report, renamed=renamed, recovered=recovered, partial=partial)
+
+
+def _partial(plan: _Plan, known: dict[str, dict[str, object]]) -> tuple[SkippedFile, ...]:
+    """The documents served that were read only in part, and why: those read now as their
+    parser said, the others as it said when they were read (a skipped file is named at every
+    reload; so is a page left out)."""
+    served = {*plan.added, *plan.changed}  # (not a copy found later and dropped)
+    unread = {name: why for name, why in plan.unread_parts if name in served}
+    for name in plan.unchanged:
+        said = known.get(name, {}).get("unread")
+        if said:
+            unread[name] = str(said)
+    return tuple(SkippedFile(name, unread[name]) for name in sorted(unread))
 
 
 def _renamed(
@@ -420,6 +437,8 @@ def _write(
             continue
         plan.read[digest] = name
         (plan.changed if name in known else plan.added).append(name)
+        if item.row["unread"]:
+            plan.unread_parts.append((name, str(item.row["unread"])))
         store.delete_document(name)
         store.insert_document(item.row, item.passages)
     for name, size, mtime_ns in plan.touched:

@@ -118,6 +118,13 @@ def _skipped_files(db: sqlite_utils.Database) -> None:
     )
 
 
+def _unread_parts(db: sqlite_utils.Database) -> None:
+    """Documents know why part of their file was not read ("pages 2–22 not read: …"), so every
+    reload's report names them, read again or not. Existing rows are filled when the new parser
+    reads every file again."""
+    db.execute("alter table documents add column unread text")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -128,6 +135,7 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0007-headings-above", _headings_above),
     ("corpus-0008-authors", _authors),
     ("corpus-0009-skipped-files", _skipped_files),
+    ("corpus-0010-unread-parts", _unread_parts),
 ]
 
 

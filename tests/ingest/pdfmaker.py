@@ -42,8 +42,10 @@ def make_pdf(
     scaled: bool = False,
     crop: tuple[float, float, float, float] | None = None,
     landscape: bool = False,
+    font_name: str | None = None,
 ) -> bytes:
-    """A PDF of A4 pages holding ``pages``' lines."""
+    """A PDF of A4 pages holding ``pages``' lines (the one-byte font named ``font_name``, as a
+    viewer lists it, when given)."""
     used = sorted({ch for page in pages for line in page for ch in str(line.text)})
     symbols = {} if cjk or base14 else _symbols(used)
     if base14:
@@ -52,7 +54,7 @@ def make_pdf(
             % base14.encode()
         ]
     else:
-        font = _cjk_font(used) if cjk else _simple_font(symbols)
+        font = _cjk_font(used) if cjk else _simple_font(symbols, font_name)
     box = b" /CropBox [%.1f %.1f %.1f %.1f]" % crop if crop else b""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     font_number = 3
@@ -125,7 +127,7 @@ def _one_byte(text: str, symbols: dict[str, int]) -> bytes:
     return b"".join(bytes([symbols[ch]]) if ch in symbols else ch.encode("cp1252") for ch in text)
 
 
-def _simple_font(symbols: dict[str, int] | None = None) -> list[bytes]:
+def _simple_font(symbols: dict[str, int] | None = None, name: str | None = None) -> list[bytes]:
     """A one-byte bitmap (Type 3) font, objects 3–4, as dvips writes TeX's fonts: its glyphs are
     named after their codes (/a65 …) and nothing says which character each one is. Every glyph
     is the same blank shape: only the text layer is read. With ``symbols`` (characters
@@ -137,6 +139,8 @@ def _simple_font(symbols: dict[str, int] | None = None) -> list[bytes]:
     widths = b" ".join(b"500" for _ in codes)
     blank = b"500 0 d0"
     mapped = b" /ToUnicode 5 0 R" if symbols else b""
+    if name:
+        mapped += b" /BaseFont /%s" % name.encode()
     font = [
         b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 500 700]"
         b" /FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s >>"

@@ -7,7 +7,9 @@ as "Íå î÷åíü êðàòêîå": nearly every letter in À–ÿ, which no la
 comes close to (French has a few percent). Read again as Windows-1251 (T2A puts А–я at the same
 codes) the words are Russian again; when they are not — another code page, or glyph numbers —
 the text is of no use to anyone, and the file is reported as unreadable rather than indexed as
-garbage.
+garbage. Glyph numbers are often one font's only: a paper whose title page and references read
+well sets its body in a font without a map (pdf.js's TAMReview.pdf, pages 2–22 of 23). Such
+pages (:func:`is_unmapped`) are left out and named (:func:`pages_unread`); the rest is read.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _LATIN1_LETTER = re.compile(r"[\u00c0-\u00ff]")
 # ones ("÷" is ч, "¸" is ё, "³" is Ukrainian і).
 _WORD = re.compile(r"[A-Za-z\u00a0-\u00ff]+")
 _UNMAPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\uf8ff]")
+# A page with fewer codes of no character than this is read whatever their share: a few symbols
+# (a logo's letters, a checkbox, a formula's signs in a font without a map) cost nothing, and a
+# page with no other text holds nothing to lose by reading it.
+UNMAPPED_PAGE = 20
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_VOWEL = re.compile(r"[аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ]")
 
@@ -39,6 +45,39 @@ def is_garbled(texts: Iterable[str]) -> bool:
         letters += len(_LETTER.findall(text)) + unmapped
         garbled += len(_LATIN1_LETTER.findall(text)) + unmapped
     return letters > 0 and garbled > GARBLED_SHARE * letters
+
+
+def is_unmapped(texts: Iterable[str]) -> bool:
+    """Whether a page's ``texts`` are mostly codes that are no characters (control codes,
+    private use), :data:`UNMAPPED_PAGE` of them at least: glyph numbers, not letters."""
+    letters = unmapped = 0
+    for text in texts:
+        unmapped += len(_UNMAPPED.findall(text))
+        letters += len(_LETTER.findall(text))
+    return unmapped >= UNMAPPED_PAGE and unmapped > GARBLED_SHARE * (letters + unmapped)
+
+
+def pages_unread(pages: Iterable[int]) -> str:
+    """Why ``pages`` (at least one) of a file were left out: "pages 2–22 not read: …"."""
+    numbers = sorted(set(pages))
+    if len(numbers) == 1:
+        return PAGE_UNREAD.format(page=numbers[0])
+    return PAGES_UNREAD.format(pages=page_ranges(numbers))
+
+
+PAGE_UNREAD = "page {page} not read: its font has no Unicode mapping — needs OCR"
+PAGES_UNREAD = "pages {pages} not read: their fonts have no Unicode mapping — needs OCR"
+
+
+def page_ranges(numbers: Iterable[int]) -> str:
+    """Page numbers as a reader writes them: runs joined by an en dash, "3, 5–7"."""
+    runs: list[list[int]] = []
+    for number in sorted(set(numbers)):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs)
 
 
 def as_cp1251(text: str) -> str:

@@ -146,6 +146,9 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         pdf.close()
     if not any(line.text.strip() for line in lines):
         raise DocumentError(path, "no text layer — needs OCR")
+    lines, unread = _mapped_pages(lines)
+    if not lines:
+        raise DocumentError(path, mojibake.UNREADABLE)
     garbled = mojibake.is_garbled(line.text for line in lines)
     if garbled:
         lines = _as_cp1251(lines, path)
@@ -172,7 +175,22 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         first_page
     )
     document.author = author_names(meta.get("Author"))
+    document.unread = mojibake.pages_unread(unread) if unread else None
     return document
+
+
+def _mapped_pages(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """``lines`` without the pages whose text is glyph numbers (:func:`mojibake.is_unmapped`),
+    and those pages: the rest of the file is read (a paper whose body font has no Unicode map
+    still has its title, abstract and references to quote)."""
+    pages: dict[int, list[str]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line.text)
+    unread = [page for page, texts in pages.items() if mojibake.is_unmapped(texts)]
+    if not unread:
+        return lines, []
+    dropped = set(unread)
+    return [line for line in lines if line.page not in dropped], unread
 
 
 def _assembled(

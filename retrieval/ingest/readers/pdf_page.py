@@ -23,7 +23,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import pdf_tables
+from retrieval.ingest.readers import pdf_tables, symbol_font
 
 HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
@@ -372,7 +372,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     if not mono:
         raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
-    raw = _gaps_spaced(textpage, raw, start).replace(_DROPPED, "")
+    raw = _gaps_spaced(textpage, _symbols_read(textpage, raw, start), start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
@@ -384,6 +384,22 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
         min(baseline, last_baseline), mono,
     )  # fmt: skip
+
+
+def _symbols_read(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` with the private-use codes a Symbol font's characters are read as (U+F02B for
+    "+") as the characters they are (:mod:`symbol_font`); the same codes in another font stay.
+    One character for one, so the text page's offsets still hold."""
+    if not symbol_font.SYMBOL_CODE.search(raw):
+        return raw
+    chars = list(raw)
+    for match in symbol_font.SYMBOL_CODE.finditer(raw):
+        at = match.start()
+        if _at(textpage, raw, start, at) and symbol_font.is_symbol_font(
+            _font_name(textpage, start + at)
+        ):
+            chars[at] = symbol_font.symbol_char(match[0])
+    return "".join(chars)
 
 
 def _undoubled(textpage: Any, raw: str, start: int) -> str:
