@@ -181,7 +181,7 @@ EMPTY_QUESTION = (
 )
 ONLY_COMMON_WORDS = (
     "Your question only has very common words, so there is nothing to look up. "
-    "Name what you are asking about: a name, a place or a key term."
+    "Name what you are asking about: a name, a place or a key term. /help says what I can do."
 )
 QUESTION_TOO_LONG = (
     "That question is too long for me ({length} characters; the limit is {limit}). "
@@ -466,7 +466,7 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Please type a question: that message had no words in it."
 CLI_ONLY_COMMON_WORDS = (
     "That question has only very common words, so there is nothing to search for. "
-    "Add what it is about: a name, a place or a key term."
+    "Add what it is about: a name, a place or a key term. /help says what I can do."
 )
 CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}."
 CLI_ERROR = "quotebot: {message}"

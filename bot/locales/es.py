@@ -179,7 +179,7 @@ EMPTY_QUESTION = (
 )
 ONLY_COMMON_WORDS = (
     "Tu pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
-    "Di sobre qué preguntas: un nombre, un lugar o un término clave."
+    "Di sobre qué preguntas: un nombre, un lugar o un término clave. /help explica lo que sé hacer."
 )
 QUESTION_TOO_LONG = (
     "Esa pregunta es demasiado larga para mí ({length} caracteres; el límite es {limit}). "
@@ -471,7 +471,7 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Escribe una pregunta, por favor: ese mensaje no tenía ninguna palabra."
 CLI_ONLY_COMMON_WORDS = (
     "Esa pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
-    "Añade de qué trata: un nombre, un lugar o un término clave."
+    "Añade de qué trata: un nombre, un lugar o un término clave. /help explica lo que sé hacer."
 )
 CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."
 CLI_ERROR = "quotebot: {message}"

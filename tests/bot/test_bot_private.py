@@ -272,6 +272,9 @@ async def test_a_question_without_words_gets_a_friendly_reply(bot: Harness) -> N
 async def test_a_question_of_only_common_words_says_what_to_add(bot: Harness) -> None:
     (reply,) = await bot.say("what is it?")
     assert reply.text == messages.ONLY_COMMON_WORDS
+    # "what can you do?" is no search either: it is pointed at /help, which says.
+    (reply,) = await bot.say("what can you do?")
+    assert "/help says what I can do" in reply.text
 
 
 async def test_stickers_photos_and_voice_get_a_short_useful_reply(bot: Harness) -> None:

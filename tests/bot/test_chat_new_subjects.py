@@ -97,7 +97,7 @@ def test_a_results_number_above_ten_quotes_that_result(
     # Common words alone are told to name a subject, not searched with the question before.
     assert chat.handle("the") == (
         "That question has only very common words, so there is nothing to search for. "
-        "Add what it is about: a name, a place or a key term."
+        "Add what it is about: a name, a place or a key term. /help says what I can do."
     )
     assert "(searched: when? (following: what is a chunkserver))" in (chat.handle("when?") or "")
 
