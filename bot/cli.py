@@ -261,7 +261,10 @@ def chat(args: argparse.Namespace, settings: Settings, reader: LineReader | None
             idle_seconds=settings.conversation_idle_minutes * 60,
             layout=layout,
             log=log,
-            sources=lambda t: to_plain(_sources_page(library.documents(), t=t), ansi=False),
+            # The terminal's user keeps the corpus folder: file names tell documents apart.
+            sources=lambda t: to_plain(
+                _sources_page(library.documents(), file_names=True, t=t), ansi=False
+            ),
             language=_system_language(),
         )
         t = session.texts

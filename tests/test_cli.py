@@ -581,6 +581,7 @@ def test_sources_in_the_chat_and_the_command_are_one_list_without_gaps(
         first = out.splitlines().index(items[0])
         assert out.splitlines()[first : first + 150] == items  # nothing between them
         assert out.count("Field notes on the migration of cranes, volume 1 ") <= 1
+        assert "note-007.txt" in out  # the one who keeps the folder sees the file names
 
 
 def test_chat_takes_a_bare_more_for_the_next_results(

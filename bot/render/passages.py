@@ -4,6 +4,7 @@ inline results, and the list of documents (/sources)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from bot import buttons
@@ -138,9 +139,12 @@ def sources_html(
     t: Strings = en,
 ) -> list[str]:
     """The documents as numbered lines, split into as many messages as needed; with
-    ``file_names`` (for admins) each line ends with the document's file name."""
+    ``file_names`` (for admins) each line ends with the document's file name, and so do the
+    lines of documents sharing a title (a licence in English as a .txt and in French as a
+    .docx, both "Attribution 4.0 International"), which nothing else tells apart."""
     if not documents:
         return [t.SOURCES_EMPTY]
+    titles = Counter(document.title for document in documents)
     lines = [
         t.SOURCES_LINE.format(
             number=number,
@@ -148,7 +152,11 @@ def sources_html(
             date=t.SOURCES_DATE.format(date=esc(document.date)) if document.date else "",
             paragraphs=t.paragraphs(document.paragraphs),
         )
-        + (t.SOURCES_FILE.format(name=esc(document.doc)) if file_names else "")
+        + (
+            t.SOURCES_FILE.format(name=esc(document.doc))
+            if file_names or titles[document.title] > 1
+            else ""
+        )
         for number, document in enumerate(documents, start=1)
     ]
     return pages(t.SOURCES_HEADER.format(count=len(documents)), lines, limit)

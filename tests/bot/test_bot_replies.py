@@ -224,6 +224,21 @@ def test_sources_list_title_author_date_and_paragraph_count() -> None:
     ]
 
 
+def test_documents_sharing_a_title_are_told_apart_by_their_file_names() -> None:
+    # A licence in English (.txt) and in French (.docx), both titled in English.
+    documents = [
+        Document("cc/en.txt", "a", "Attribution 4.0 International", paragraphs=68),
+        Document("cc/fr.docx", "b", "Attribution 4.0 International", paragraphs=60),
+        Document("code.md", "c", "Code civil", paragraphs=466),
+    ]
+    (text,) = replies.sources_html(documents)
+    assert visible(text).split("\n")[1:] == [
+        "1. Attribution 4.0 International · 68 paragraphs · cc/en.txt",
+        "2. Attribution 4.0 International · 60 paragraphs · cc/fr.docx",
+        "3. Code civil · 466 paragraphs",
+    ]
+
+
 def test_a_long_sources_list_is_split_into_messages_between_lines() -> None:
     documents = [Document(f"{n}.txt", str(n), f"Document {n} " + "x" * 150) for n in range(100)]
     pages = replies.sources_html(documents)
