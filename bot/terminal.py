@@ -24,7 +24,7 @@ from bot.locales import (
     strings,
 )
 from bot.render import plain
-from bot.render.answers import shown_source, wrong_language
+from bot.render.answers import first_citations, shown_source, wrong_language
 from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
@@ -178,9 +178,10 @@ def render_answer(
     if not answer.hits:
         return told[0] if told else str(t.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
+    origins = first_citations(hits, documents)
 
     def further(shown: Sequence[Hit]) -> list[str]:  # each of ``shown`` in the short form
-        return [render_hit(hit, layout, False, documents, t) for hit in shown]
+        return [render_hit(hit, layout, False, origins.get(hit.passage.id), t) for hit in shown]
 
     if not answer.answered and told:  # its words found passages: the closest, under that line
         closest = plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi)
@@ -189,7 +190,7 @@ def render_answer(
         return "\n".join([t.CLI_DECLINED.format(query=query), *further(hits), t.CLI_DECLINED_HINT])
     lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
     if first:
-        lines.append(render_hit(hits[0], layout, True, documents, t))
+        lines.append(render_hit(hits[0], layout, True, origins.get(hits[0].passage.id), t))
         if answer.outcome == "hedged":
             lines += [t.CLI_HEDGED, *told]
         if len(hits) > 1:

@@ -9,7 +9,7 @@ single excerpt too long is cut between words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypedDict, Unpack
 
 from bot import buttons
@@ -116,6 +116,22 @@ def shown_source(document: Document) -> str | None:
 
 
 MaybeDocument = Document | None
+
+
+def first_citations(
+    hits: Sequence[Hit], documents: Mapping[str, Document] | None
+) -> dict[str, Mapping[str, Document]]:
+    """For each hit's passage id, the documents to cite it with: all of them for the first hit
+    of its document, none for the others, so that a document's date and source stand once in a
+    reply, not on each of its three quotes (a web address wrapping every citation to four
+    lines)."""
+    seen: set[str] = set()
+    cited: dict[str, Mapping[str, Document]] = {}
+    for hit in hits:
+        doc = hit.passage.doc
+        cited[hit.passage.id] = documents if documents and doc not in seen else {}
+        seen.add(doc)
+    return cited
 
 
 def quote_block(hit: Hit, budget: int, bot: str | None, t: Strings, doc: MaybeDocument) -> str:
@@ -309,9 +325,11 @@ def page_reply(
         before = [t.PAGE_HEADER.format(question=shown)]
     if corpus_changed:
         before.append(t.CORPUS_CHANGED)
-    known = documents or {}
+    origins = first_citations(answer.hits, documents)
     items = [
-        ranked_block(hit, PAGE_EXCERPT, bot_username, t, known.get(hit.passage.doc))
+        ranked_block(
+            hit, PAGE_EXCERPT, bot_username, t, origins[hit.passage.id].get(hit.passage.doc)
+        )
         for hit in answer.hits
     ]
     after = []

@@ -33,6 +33,16 @@ def test_the_citation_names_page_date_and_source() -> None:
     assert out.rstrip().endswith("[guide.pdf]")
 
 
+def test_a_documents_date_and_source_stand_once_in_an_answer() -> None:
+    # Three quotes of one web page repeated its address three times, each citation wrapping.
+    hits = tuple(hit(n, f"Step {n} of the installation.") for n in (1, 2, 3))
+    answer = Answer("how?", "how?", hits, True, 1.0, 3)
+    out = render_answer(answer, Layout(columns=200), documents={DOCUMENT.doc: DOCUMENT})
+    assert out.count("https://example.org/g") == 1 and out.count("2021-04-01") == 1
+    assert "— Guide › Install › ¶ 1 · 2021-04-01 · https://example.org/g" in out
+    assert out.count("[guide.pdf]") == 3
+
+
 def test_the_citation_of_a_passage_under_a_dated_heading_leaves_the_document_s_date_out() -> None:
     undated = hit(3, "Fixed #8158: Flip footnote back reference icon")
     dated = replace(undated, passage=replace(undated.passage, section="9.6.12 (2025-04-17)"))
