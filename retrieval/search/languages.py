@@ -474,6 +474,12 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     if script == "han" and counts["kana"] * 10 >= counts["han"] and counts["kana"]:
         script = "kana"  # Japanese writes kanji with kana; Chinese has no kana
     pool = _script_languages(script, candidates)
+    if script == "han" and counts["han"] >= 3 * HAN_SENTENCE:  # counted three a character
+        # A sentence of Han characters without one kana is Chinese, even to documents in
+        # Japanese alone: Japanese writes its particles in kana ("批量归一化有什么用？" was read
+        # as Japanese and told "nothing found" in English, not that the documents are not in
+        # Chinese). A word or two ("東京大学") may be either.
+        pool = ["zh"]
     if script == "arabic" and len(pool) > 1:
         persian = any(ch in _PERSIAN_LETTERS for ch in text)
         pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool
@@ -481,6 +487,9 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     if candidates and script in ("latin", "common"):
         return _unless_plainly_other(text, found, prior)  # an English question to a French corpus
     return found
+
+
+HAN_SENTENCE = 6  # Han characters with no kana: a Chinese sentence, not Japanese
 
 
 def _main_script(counts: Counter[str]) -> str:

@@ -69,6 +69,9 @@ def test_a_script_no_candidate_writes_gives_its_own_language() -> None:
 def test_chinese_characters_alone_are_japanese_only_for_a_japanese_corpus() -> None:
     assert detect("東京大学", ["zh", "ja"]) == "zh"
     assert detect("東京大学", ["ja", "en"]) == "ja"
+    # A sentence of them without one kana is Chinese, to be told the documents are not.
+    assert detect("批量归一化有什么用？", ["en", "ja"]) == "zh"
+    assert detect("東京大学の入試", ["en", "ja"]) == "ja"
 
 
 def test_a_short_unsure_text_keeps_its_prior() -> None:
