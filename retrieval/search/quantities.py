@@ -99,6 +99,13 @@ def gives_quantity(excerpt: str, question: str) -> bool:
     return any(found.group(0).lower() not in asked for found in _NUMBER.finditer(excerpt))
 
 
+# The number of a part or item opening a line ("1. Конституционный Суд … является …", "2) ",
+# "(3) "), which numbers the text, not the thing asked: "сколько судей" quoted part 1 of the
+# article, and the "11 судей" of the sentence after it was never shown. Only where an excerpt
+# is widened for display: in ranking and judging it cost docs-dev a hedge and moved nothing.
+_ITEM_NUMBER = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*[.)]|\(\d+\))(?=\s)")
+
+
 def unquantified(question: str, excerpt: str) -> bool:
     """Whether ``question`` asks for a quantity that ``excerpt`` does not state."""
     if not asks_quantity(question):
@@ -224,13 +231,13 @@ def with_the_number(
 
 def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:
     found, text = ranked.matches, ranked.passage.text
-    if found is None or not unquantified(question, ranked.excerpt.plain):
+    if found is None or not unquantified(question, _ITEM_NUMBER.sub(" ", ranked.excerpt.plain)):
         return ranked
     first, last = pick_window(found.masks, terms)
     stating = [
         i
         for i, (a, b) in enumerate(found.spans)
-        if found.masks[i] and not unquantified(question, text[a:b])
+        if found.masks[i] and not unquantified(question, _ITEM_NUMBER.sub(" ", text[a:b]))
     ]
     if not stating:
         return ranked

@@ -206,6 +206,28 @@ def test_the_number_beside_the_best_sentence_is_quoted_with_it(
     assert "64" not in plain.hits[0].excerpt.plain
 
 
+def test_a_parts_own_number_is_no_amount_the_quote_is_widened_past(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Part 1 of an article opens with its number: "how many judges" quoted only its first
+    # sentence, as if "1." were the count, and never the "11 judges" after it.
+    library = write_library(
+        {
+            "constitution.txt": (
+                "Article 125\n\n"
+                "1. The Constitutional Court is the highest body of constitutional review, "
+                "exercising judicial power through constitutional proceedings to protect the "
+                "constitutional order. The Court is composed of 11 judges, including its "
+                "President and his deputy.\n\n"
+                "Article 126\n\nThe Supreme Court is the highest judicial body for civil and "
+                "criminal cases.\n"
+            ),
+        },
+    )
+    answer = library.answer("how many members has the constitutional court")
+    assert "composed of 11 judges" in answer.hits[0].excerpt.plain
+
+
 def test_how_many_prefers_the_passage_stating_a_number(
     write_library: Callable[[dict[str, str]], Library],
 ) -> None:
