@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retrieval.library import Library
 from retrieval.model import Excerpt, Segment
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path
-from retrieval.search.excerpts import MAX_SENTENCES, excerpt, fragments, pick
+from retrieval.search.excerpts import (
+    MAX_SENTENCES,
+    QuestionTerms,
+    excerpt,
+    fragments,
+    matches_of,
+    past_label,
+    pick,
+)
 
 ANALYZER = Analyzer(Synonyms.load(default_synonyms_path()))
 
@@ -167,3 +177,29 @@ def test_marks_follow_the_analyzer_not_the_spelling_of_the_question(
 ) -> None:
     result = excerpt("The harbour needs new cranes.", ANALYZER, weights_for(question))
     assert marked(result) == expected
+
+
+def test_a_passages_label_alone_is_quoted_with_the_sentence_it_names(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "Duration." was all a quote of the licence's term showed: its one useful sentence cut.
+    library = write_library(
+        {
+            "licence.md": (
+                "# Licence\n\n"
+                "Duration. It applies for as long as the copyright in the work lasts.\n\n"
+                "Other rights. Moral rights are not licensed under this Public License.\n"
+            ),
+        },
+    )
+    quoted = library.answer("what is the licence's duration?").hits[0].excerpt.plain
+    assert quoted == "Duration. It applies for as long as the copyright in the work lasts."
+    # A label that is more than a few words is a sentence of its own, quoted alone.
+    assert not past_label_applies("The term of this licence is set out in section six.")
+
+
+def past_label_applies(sentence: str) -> bool:
+    text = f"{sentence} Another sentence follows it here."
+    frags = fragments(text, Analyzer())
+    matches = matches_of(frags, QuestionTerms({"term": 1.0}))
+    return past_label(text, matches, (0, 1)) != (0, 1)

@@ -221,6 +221,23 @@ def pick_window(
     return best
 
 
+LABEL_WORDS = 4  # a sentence this short opening a passage names what follows ("Term.")
+
+
+def past_label(text: str, matches: Matches, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` with the sentence after it when it is a passage's label alone: "Срок действия
+    лицензии." (the licence's "Term.") was all a quote of "Срок действия лицензии. Настоящая
+    Публичная Лицензия действует в течение срока …" showed, its one word of use cut."""
+    first, last = span
+    if first != 0 or last != 1 or last >= len(matches.spans):
+        return span
+    start, end = matches.spans[0]
+    label = text[start:end].strip()
+    if len(label.split()) > LABEL_WORDS or not label.endswith((".", ":")):
+        return span
+    return (first, last + 1)
+
+
 def format_excerpt(
     text: str, frags: list[Fragment], span: tuple[int, int], weights: Mapping[str, float]
 ) -> Excerpt:
