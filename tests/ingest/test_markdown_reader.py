@@ -250,9 +250,10 @@ def test_front_matter_values_that_are_not_plain_text_are_ignored() -> None:
 
 def test_title_is_the_first_heading_else_the_file_name() -> None:
     assert _read("# Orchard\n\n## Apples\n\nApples ripen in autumn.\n").title == "Orchard"
-    assert _read("## Apples\n\nApples ripen in autumn.\n", "orchard_notes.md").title == (
-        "orchard notes"
-    )
+    # A page's one top heading, on its first line, is its title whatever its level.
+    assert _read("## Apples\n\nApples ripen in autumn.\n", "orchard_notes.md").title == "Apples"
+    two = "## Apples\n\nApples ripen in autumn.\n\n## Pears\n\nPears too.\n"
+    assert _read(two, "orchard_notes.md").title == "orchard notes"
 
 
 def test_comments_attribute_lists_and_sphinx_directives_are_dropped() -> None:

@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, mdlinks, myst
+from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -226,6 +226,7 @@ class _Reading:
 
     document: ParsedDocument
     title_from_heading: bool  # no front-matter title: the first "#" heading is the title
+    title_level: int = 1  # the level of the heading that titles the page (see _title_level)
     section: str | None = None
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     after_directive: bool = False  # an indented block right after a directive is its options
@@ -350,9 +351,12 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
+    reading.title_level = _title_level(tokens)
     reading.articles = numbers_articles(reading.lines)
     _walk(tokens, reading)
     _flush_label(reading)
+    if not meta.get("title"):
+        mdfields.stated(document)
     if not document.title:
         document.title = _title_line(document) or _documented(reading) or fallback_title(path)
     if not document.blocks:  # a page of pictures alone is read as their descriptions
@@ -424,6 +428,20 @@ def _flush_label(reading: _Reading) -> None:
     if reading.label:
         reading.document.add(reading.section, reading.label)
         reading.label = ""
+
+
+def _title_level(tokens: Sequence[Token]) -> int:
+    """The level of the heading that titles the page: a "#" heading, or the heading that opens
+    the page when no other heading is as high ("## [Batch Normalization: …](…)" over "####
+    Key Points" only): the page's one top heading, which a reader takes for its title."""
+    headings = [token for token in tokens if token.type == "heading_open"]
+    first = next((token for token in tokens if token.type != "front_matter"), None)
+    if first is None or first.type != "heading_open" or not headings:
+        return 1
+    level = int(first.tag[1:])
+    if any(int(token.tag[1:]) <= level for token in headings[1:]):
+        return 1
+    return level
 
 
 def _documented(reading: _Reading) -> str | None:
@@ -997,7 +1015,7 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         reading.after_directive = True
         return
     document = reading.document
-    if reading.title_from_heading and level == 1:
+    if reading.title_from_heading and level == reading.title_level:
         reading.title_from_heading = False
         if not _VERSION_HEADING.match(text):
             # The title heads the whole document: no heading before it is open any more.
