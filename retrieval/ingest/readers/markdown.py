@@ -227,6 +227,8 @@ class _Reading:
     document: ParsedDocument
     title_from_heading: bool  # no front-matter title: the first "#" heading is the title
     title_level: int = 1  # the level of the heading that titles the page (see _title_level)
+    boxes: int = 0  # how many boxes (admonitions, tabs) the walk is inside
+    boxed_first: bool = False  # the page's first block is a box's ("??? api" over a link)
     section: str | None = None
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     after_directive: bool = False  # an indented block right after a directive is its options
@@ -358,7 +360,8 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     if not meta.get("title"):
         mdfields.stated(document)
     if not document.title:
-        document.title = _title_line(document) or _documented(reading) or fallback_title(path)
+        line = None if reading.boxed_first else _title_line(document)
+        document.title = line or _documented(reading) or fallback_title(path)
     if not document.blocks:  # a page of pictures alone is read as their descriptions
         for alt in filter(None, map(prose, reading.images)):
             document.add(reading.section, alt)
@@ -376,8 +379,14 @@ def _walk(tokens: Sequence[Token], reading: _Reading) -> None:
     index = 0
     while index < len(tokens):
         count = len(reading.document.blocks)
+        labelled = bool(reading.label) or reading.boxes > 0
         index = _step(tokens, index, reading)
-        _label(reading, count)
+        labelled = _label(reading, count) or labelled or reading.boxes > 0
+        if count == 0 and reading.document.blocks and labelled:
+            # A box's text opening the page ('??? api "API Documentation"' over a link to the
+            # class) is no title line: "API Documentation: pydantic.main.BaseModel" titled
+            # the page on models.
+            reading.boxed_first = True
 
 
 def _admonition_label(line: str) -> str | None:
@@ -410,16 +419,18 @@ def _box_label(line: str, reading: _Reading) -> str:
     return (box["title"] or box["kind"].capitalize()) if box else _tab_label(line)
 
 
-def _label(reading: _Reading, count: int) -> None:
+def _label(reading: _Reading, count: int) -> bool:
     """Give a content tab's label to the first block of the tab (``blocks[count]``, when the
     last step added it): the page shows "pip", "PDM" and "Poetry" above three install commands,
-    "With inspection" and "Without inspection" above two renderings of one example."""
+    "With inspection" and "Without inspection" above two renderings of one example. Return
+    whether it did."""
     blocks = reading.document.blocks
     if not reading.label or len(blocks) <= count:
-        return
+        return False
     block = blocks[count]
     blocks[count] = replace(block, text=_headed(reading.label, block.text))
     reading.label = ""
+    return True
 
 
 def _flush_label(reading: _Reading) -> None:
@@ -599,6 +610,7 @@ _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
 def _box_token(token: Token, reading: _Reading) -> None:
     """A box opened or closed: the label its text is read under."""
     kind = token.type
+    reading.boxes += 1 if kind == "box_open" else -1
     # "" once the box is over; an admonition's label heads its text as the page shows it
     # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
     admonition = token.meta.get("admonition") if token.meta else None

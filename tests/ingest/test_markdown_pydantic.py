@@ -1,0 +1,32 @@
+"""The Markdown reader on pydantic's documentation (mkdocs-material; fixtures/pydantic).
+
+What a new user's try-out (tryout 8) met: pages titled by the box on their first line, API
+stubs and their settings read as passages, a box's title with quotes left as a raw line,
+underscores of emphasis, code annotation marks in the code, a tab's label run into the
+sentence before the tabs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+
+PYDANTIC = Path(__file__).parent / "fixtures" / "pydantic"
+
+
+def _page(name: str) -> ParsedDocument:
+    return parsed(PYDANTIC / name)
+
+
+def test_a_box_on_the_first_line_is_no_title() -> None:
+    """concepts/models.md opens with '??? api "API Documentation"' over a link to BaseModel and
+    has no "#" heading: it was titled "API Documentation: pydantic.main.BaseModel", as were
+    five more concept pages; the file name says more."""
+    document = _page("models-excerpt.md")
+    assert document.title == "models-excerpt"
+    # The box is still read, as the page shows it.
+    assert texts(document)[0] == "API Documentation: pydantic.main.BaseModel"
+    assert _page("json_schema-excerpt.md").title == "json schema-excerpt"
