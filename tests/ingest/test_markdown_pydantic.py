@@ -47,3 +47,16 @@ def test_api_stubs_and_their_options_are_no_passages() -> None:
         "Pydantic models are simply classes which inherit from BaseModel and define fields as "
         "annotated attributes."
     ]
+
+
+def test_a_box_title_holding_quotes_heads_its_box() -> None:
+    """'!!! note "on the "jsonable" nature of JSON schema"' was read as a raw line run into the
+    box's text ('!!! note "on the "jsonable" … schema" Regarding …'); Python-Markdown reads the
+    title to the line's last quote."""
+    found = [t for t in texts(_page("json_schema-excerpt.md")) if "Regarding" in t]
+    assert found == [
+        'on the "jsonable" nature of JSON schema: Regarding the "jsonable" nature of the '
+        "model_json_schema results, calling json.dumps(m.model_json_schema())on some BaseModel m "
+        "returns a valid JSON string. Similarly, for TypeAdapter.json_schema, calling "
+        "json.dumps(TypeAdapter(<some_type>).json_schema()) returns a valid JSON string."
+    ]

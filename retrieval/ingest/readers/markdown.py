@@ -86,14 +86,15 @@ _TEMPLATE_LINE = re.compile(r"^(?:\{\{.*\}\}|\{%.*%\})$")
 # '!!! tip "Title"'), a collapsible one ("??? note", "???+ note") or a pymdownx content tab
 # ('=== "Unix"', '===+ "Windows"' selected, '===! "A"' starting a new set of tabs).
 # As Python-Markdown and pymdownx read them: the label is words, then a quoted title, nothing
-# else ("!!! WARNING: do not run it as root" is a paragraph).
+# else ("!!! WARNING: do not run it as root" is a paragraph). The title runs to the line's last
+# quote, quotes inside it too ('!!! note "on the "jsonable" nature of JSON schema"').
 _BOX = re.compile(
-    r"""^(?:(?:!!!|\?\?\?\+?)\ ?(?:[\w-]+(?:\ +[\w-]+)*(?:\ +"[^"\n]*")?|"[^"\n]*")"""
-    r"""|===[+!]{0,2}[ \t]+"[^"\n]*")[ \t]*$"""
+    r"""^(?:(?:!!!|\?\?\?\+?)\ ?(?:[\w-]+(?:\ +[\w-]+)*(?:\ +"[^\n]*")?|"[^\n]*")"""
+    r"""|===[+!]{0,2}[ \t]+"[^\n]*")[ \t]*$"""
 )
 # An admonition's type (its first word; the others are classes: "inline end") and quoted title.
 _BOX_LABEL = re.compile(
-    r"""^(?:!!!|\?\?\?\+?)\ ?(?P<kind>[\w-]+)?(?:\ +[\w-]+)*\ *(?:"(?P<title>[^"\n]*)")?[ \t]*$"""
+    r"""^(?:!!!|\?\?\?\+?)\ ?(?P<kind>[\w-]+)?(?:\ +[\w-]+)*\ *(?:"(?P<title>[^\n]*)")?[ \t]*$"""
 )
 # Python-Markdown's md_in_html: an HTML block opened with a "markdown" attribute
 # ('<div class="result" markdown>', 'markdown="1"') holds Markdown, read as such.
@@ -316,7 +317,7 @@ def _code_lines(source: str) -> set[int]:
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 # A content tab and its label: pymdownx.tabbed ('=== "Unix"') and pymdownx.blocks ("/// tab | pip").
 _TAB = re.compile(
-    r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^"\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
+    r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
 )
 # pymdownx.blocks.html's result box, which Python-Markdown's and pymdownx's docs put right under
 # a code block to show what it outputs: "/// html | div.result".
