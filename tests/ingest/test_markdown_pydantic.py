@@ -15,6 +15,7 @@ from readerfiles import parsed, texts
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers.markdown import API_STUB
 
 PYDANTIC = Path(__file__).parent / "fixtures" / "pydantic"
@@ -22,6 +23,10 @@ PYDANTIC = Path(__file__).parent / "fixtures" / "pydantic"
 
 def _page(name: str) -> ParsedDocument:
     return parsed(PYDANTIC / name)
+
+
+def parsed_source(source: str, name: str = "page.md") -> ParsedDocument:
+    return read(name, source.encode("utf-8"))
 
 
 def test_a_box_on_the_first_line_is_no_title() -> None:
@@ -60,3 +65,15 @@ def test_a_box_title_holding_quotes_heads_its_box() -> None:
         "returns a valid JSON string. Similarly, for TypeAdapter.json_schema, calling "
         "json.dumps(TypeAdapter(<some_type>).json_schema()) returns a valid JSON string."
     ]
+
+
+def test_markdown_after_an_html_element_on_its_line_is_read_as_markdown() -> None:
+    """models.md quotes a dictionary: "> <h3>validation</h3>" over "> _noun_": mkdocs shows
+    "noun" in italics (the element closed, the lines under it are Markdown); it was quoted
+    "_noun_ the action of checking …", underscores and all."""
+    found = [t for t in texts(_page("models-excerpt.md")) if "the action of checking" in t]
+    assert found == [
+        "noun the action of checking or proving the validity or accuracy of something."
+    ]
+    source = "# Terms\n\n<h3>validation</h3>\n**noun**, the action of checking.\n"
+    assert texts(parsed_source(source)) == ["validation", "noun, the action of checking."]

@@ -1334,10 +1334,36 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             _code(fence, reading, shown=termy)
             at = fence_end
         _html_text("\n".join(reading.lines[at:end]), reading)
+    elif (split := _element_then_text(token.content)) is not None:
+        _html_text(split[0], reading)
+        _nested(split[1], reading, "")
+        index += 1
     else:
         _html_text(token.content, reading)
         index += 1
     return index
+
+
+# A block-level element whole on its line: "<h3>validation</h3>".
+_WHOLE_ELEMENT = re.compile(
+    r"^\s*<(?P<tag>h[1-6]|p|div|section|header|footer|aside|figure|figcaption|center|pre|table"
+    r"|blockquote|dl|ul|ol)\b[^>]*>.*</(?P=tag)\s*>\s*$",
+    re.IGNORECASE,
+)
+
+
+def _element_then_text(html: str) -> tuple[str, str] | None:
+    """An HTML block that is an element whole on its first line, then lines of text: the
+    element and the text, which Python-Markdown (mkdocs) reads as Markdown once the element is
+    closed (a dictionary entry in a quote: "<h3>validation</h3>" over "_noun_", shown in
+    italics; CommonMark ran the lines on in the HTML block, and "_noun_" kept its marks)."""
+    first, _, rest = html.partition("\n")
+    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    if not _WHOLE_ELEMENT.match(first) or not lines or lines[0].startswith("<"):
+        return None
+    if any(_DIRECTIVE.match(line) for line in lines):
+        return None  # a pymdownx block closing under the element ("////"): no text
+    return first, rest
 
 
 def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> bool:
