@@ -77,3 +77,15 @@ def test_markdown_after_an_html_element_on_its_line_is_read_as_markdown() -> Non
     ]
     source = "# Terms\n\n<h3>validation</h3>\n**noun**, the action of checking.\n"
     assert texts(parsed_source(source)) == ["validation", "noun, the action of checking."]
+
+
+def test_code_annotations_stripped_comments_are_no_code() -> None:
+    """why.md: "name: str  # (1)!" shows "name: str" and a button opening note 1 (the "!" strips
+    the comment); the marks were quoted in 101 of pydantic's listings."""
+    code = next(b.code for b in _page("why-excerpt.md").blocks if "class Fruit" in b.code)
+    assert "    name: str\n    color: Literal['red', 'green']\n" in code
+    assert "(1)" not in code and "#>" in code  # the output comment stays
+    css = '```css\n:root {\n  --md-text-font: "Roboto"; /* (1)! */\n}\n```\n'
+    assert parsed_source(f"# Fonts\n\n{css}").blocks[0].code == (
+        ':root {\n  --md-text-font: "Roboto";\n}'
+    )

@@ -1161,6 +1161,7 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
         reading.directives.extend(includes)
         code = "\n".join(line for line in code.split("\n") if not _INCLUDE.match(line.strip()))
         code = code.strip("\n")
+    code = _without_annotations(code)
     if token.type == "code_block":
         # Inside a list item CommonMark keeps the indentation beyond the item's content column
         # ("* item" then 8 spaces); Python-Markdown and readers count 4, so the common part goes.
@@ -1171,6 +1172,20 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
         return  # "::: markdown.util" then an indented "options:" block: generator settings
     title = _code_title(token.info) if token.type == "fence" else ""
     _attach(code, title, reading)
+
+
+# mkdocs-material's code annotation whose comment the page strips ("# (1)!", "/* (2)! */",
+# "<!-- (3)! -->" ending a line): the page shows a button there, and the note in the list under
+# the code opens from it; the comment is no code.
+_ANNOTATION = re.compile(
+    r"[ \t]*(?:#|//|--|;|%|/\*|<!--)[ \t]*\(\d+\)![ \t]*(?:\*/|-->)?[ \t]*$", re.MULTILINE
+)
+
+
+def _without_annotations(code: str) -> str:
+    """``code`` as the page shows it, without code annotations' stripped comments: "name: str
+    # (1)!" is "name: str" (101 of pydantic's listings held such marks)."""
+    return _ANNOTATION.sub("", code) if ")!" in code else code
 
 
 def _attach(code: str, title: str, reading: _Reading) -> None:
