@@ -89,3 +89,15 @@ def test_code_annotations_stripped_comments_are_no_code() -> None:
     assert parsed_source(f"# Fonts\n\n{css}").blocks[0].code == (
         ':root {\n  --md-text-font: "Roboto";\n}'
     )
+
+
+def test_a_first_tabs_label_goes_with_its_code_not_the_sentence() -> None:
+    """install.md: "To install optional dependencies along with Pydantic:" over '=== "pip"' and
+    '=== "uv"': quoted "…along with Pydantic:\\npip", the label read as the sentence's last
+    word; it says which version the code is, before the colon pointing at it."""
+    codes = [(b.text, b.code) for b in _page("install.md").blocks if b.code]
+    assert codes[:2] == [
+        ("Installation is as simple as (pip):", "pip install pydantic"),
+        ("uv", "uv add pydantic"),
+    ]
+    assert "To install optional dependencies along with Pydantic (pip):" in [t for t, _ in codes]

@@ -475,7 +475,7 @@ def test_content_tabs_are_read_as_markdown_not_as_indented_code() -> None:
     assert [(b.text, b.code) for b in codes] == [
         (
             # The first tab's label, shown between the sentence and the code, goes with both.
-            "If you're running from within Docker, use:\nUnix, Powershell",
+            "If you're running from within Docker, use (Unix, Powershell):",
             "docker run --rm -it squidfunk/mkdocs-material new .",
         ),
         (

@@ -1196,15 +1196,24 @@ def _attach(code: str, title: str, reading: _Reading) -> None:
     introduced = _intro_is_last(reading)
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
+    blocks = reading.document.blocks
     if introduced and reading.label:
-        # The first tab's code, under the sentence introducing the tabs: the tab's label ("❌
-        # Don't") stands between them, as a code block's caption does.
-        title = f"{reading.label}\n{title}" if title else reading.label
-        reading.label = ""
-    if title and reading.document.blocks and reading.document.blocks[-1].code == code:
-        last = reading.document.blocks[-1]
+        label, reading.label = reading.label, ""
+        last = blocks[-1]
+        if last.code == code and last.text.endswith(_INTRODUCING):
+            # The first tab's code, under the sentence introducing the tabs ("Installation is
+            # as simple as:" over '=== "pip"'): the label says which of the tabs' versions the
+            # code is, before the colon pointing at it ("… as simple as (pip):"); on a line
+            # of its own after the colon it read as the sentence's last word ("…:\npip").
+            colon = last.text[-1]
+            blocks[-1] = replace(last, text=f"{last.text[:-1].rstrip()} ({label}){colon}")
+        else:
+            # The tab's label ("❌ Don't") stands between them, as a code block's caption does.
+            title = f"{label}\n{title}" if title else label
+    if title and blocks and blocks[-1].code == code:
+        last = blocks[-1]
         text = f"{last.text}\n{title}" if last.text else title
-        reading.document.blocks[-1] = replace(last, text=text)
+        blocks[-1] = replace(last, text=text)
 
 
 def _directive(found: myst.Directive, reading: _Reading) -> None:
