@@ -61,6 +61,8 @@ def test_a_pages_one_top_heading_on_its_first_line_is_its_title() -> None:
     assert [b.section for b in document.blocks] == [None, "Key Points"]
     # Renaming the file keeps the title.
     assert _read(source, "adaptive-computation-time.md").title == document.title
+    slip = "## [g](http://arxiv.org/abs/1604.00289)\n\nTLDR; The authors explore the gap.\n"
+    assert _read(slip, "building-machines.md").title == "building-machines"
 
 
 def test_a_first_heading_among_others_as_high_titles_nothing() -> None:

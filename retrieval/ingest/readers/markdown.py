@@ -1040,7 +1040,9 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     document = reading.document
     if reading.title_from_heading and level == reading.title_level:
         reading.title_from_heading = False
-        if not _VERSION_HEADING.match(text):
+        # A letter alone names nothing ("## [g](http://arxiv.org/abs/1604.00289)", a note's
+        # slip): its file name says more.
+        if not _VERSION_HEADING.match(text) and len(text) > 1:
             # The title heads the whole document: no heading before it is open any more.
             document.title = text
             reading.section = reading.outline.close(level)
