@@ -61,7 +61,7 @@ def test_an_options_definition_is_read_as_text_under_its_name() -> None:
     codes = [b for b in document.blocks if b.code]
     assert not [b for b in codes if "__" in b.code or "===" in b.code or b.code.startswith(":")]
     tab = next(b for b in codes if "analytics: Custom name" in b.code)
-    assert tab.text.endswith("Custom cookie name")
+    assert tab.text.endswith("name and checked state (Custom cookie name):")
     assert any(t.startswith("actions: Default: [accept, manage]. This property") for t in found)
     assert not [t for t in found if t.startswith(": ") or "md:" in t]
 

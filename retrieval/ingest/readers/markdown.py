@@ -34,8 +34,9 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, mdlinks, myst
+from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -85,14 +86,15 @@ _TEMPLATE_LINE = re.compile(r"^(?:\{\{.*\}\}|\{%.*%\})$")
 # '!!! tip "Title"'), a collapsible one ("??? note", "???+ note") or a pymdownx content tab
 # ('=== "Unix"', '===+ "Windows"' selected, '===! "A"' starting a new set of tabs).
 # As Python-Markdown and pymdownx read them: the label is words, then a quoted title, nothing
-# else ("!!! WARNING: do not run it as root" is a paragraph).
+# else ("!!! WARNING: do not run it as root" is a paragraph). The title runs to the line's last
+# quote, quotes inside it too ('!!! note "on the "jsonable" nature of JSON schema"').
 _BOX = re.compile(
-    r"""^(?:(?:!!!|\?\?\?\+?)\ ?(?:[\w-]+(?:\ +[\w-]+)*(?:\ +"[^"\n]*")?|"[^"\n]*")"""
-    r"""|===[+!]{0,2}[ \t]+"[^"\n]*")[ \t]*$"""
+    r"""^(?:(?:!!!|\?\?\?\+?)\ ?(?:[\w-]+(?:\ +[\w-]+)*(?:\ +"[^\n]*")?|"[^\n]*")"""
+    r"""|===[+!]{0,2}[ \t]+"[^\n]*")[ \t]*$"""
 )
 # An admonition's type (its first word; the others are classes: "inline end") and quoted title.
 _BOX_LABEL = re.compile(
-    r"""^(?:!!!|\?\?\?\+?)\ ?(?P<kind>[\w-]+)?(?:\ +[\w-]+)*\ *(?:"(?P<title>[^"\n]*)")?[ \t]*$"""
+    r"""^(?:!!!|\?\?\?\+?)\ ?(?P<kind>[\w-]+)?(?:\ +[\w-]+)*\ *(?:"(?P<title>[^\n]*)")?[ \t]*$"""
 )
 # Python-Markdown's md_in_html: an HTML block opened with a "markdown" attribute
 # ('<div class="result" markdown>', 'markdown="1"') holds Markdown, read as such.
@@ -108,7 +110,8 @@ _NUMBERED_ROLES = {"issue": "issue", "pr": "PR"}
 _FIELD = re.compile(r"^:[\w-]+:(?:\s|$)")
 _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: true"
 # An options block under a directive: "options:", "  show_source: false", ":members:".
-_OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*)$")
+# A YAML comment among them ("# explicit members list so we can set order") is one too.
+_OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*|#.*)$")
 # Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
 _ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
 _ATTR_FIRST = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""  # "{ word }" is text
@@ -226,6 +229,9 @@ class _Reading:
 
     document: ParsedDocument
     title_from_heading: bool  # no front-matter title: the first "#" heading is the title
+    title_level: int = 1  # the level of the heading that titles the page (see _title_level)
+    boxes: int = 0  # how many boxes (admonitions, tabs) the walk is inside
+    boxed_first: bool = False  # the page's first block is a box's ("??? api" over a link)
     section: str | None = None
     intro: int | None = None  # index of the paragraph right before, which may introduce code
     after_directive: bool = False  # an indented block right after a directive is its options
@@ -311,7 +317,7 @@ def _code_lines(source: str) -> set[int]:
 _TITLE_ATTR = re.compile(r"""(?:^|[\s{])title=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 # A content tab and its label: pymdownx.tabbed ('=== "Unix"') and pymdownx.blocks ("/// tab | pip").
 _TAB = re.compile(
-    r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^"\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
+    r"""^(?:===[+!]{0,2}[ \t]+"(?P<quoted>[^\n]*)"|/{3,}\s*tab\s*\|\s*(?P<piped>.+?))\s*$"""
 )
 # pymdownx.blocks.html's result box, which Python-Markdown's and pymdownx's docs put right under
 # a code block to show what it outputs: "/// html | div.result".
@@ -331,6 +337,9 @@ _TERMY = re.compile(r"""<div\b[^>]*\bclass=["'][^"']*\btermy\b""", re.IGNORECASE
 _IMAGE_TAG = re.compile(r"<img\b", re.IGNORECASE)
 _TAG_IN_CODE = re.compile(r"</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _AUTODOC = re.compile(r"^:::\s*(?P<name>[\w.:-]+)\s*$")  # "::: markdown.util"
+_SPHINX_DIRECTIVE = re.compile(r"^\.\.\s+([\w:-]+)::")  # ".. autoclass:: Foo"
+# Why a page holding only such directives is not read (see read_markdown).
+API_STUB = "an API reference page: its text is made from the code when the site is built"
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -350,19 +359,29 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
+    reading.title_level = _title_level(tokens)
     reading.articles = numbers_articles(reading.lines)
     _walk(tokens, reading)
     _flush_label(reading)
+    if not meta.get("title"):
+        mdfields.stated(document)
     if not document.title:
-        document.title = _title_line(document) or _documented(reading) or fallback_title(path)
+        line = None if reading.boxed_first else _title_line(document)
+        document.title = line or fallback_title(path)
     if not document.blocks:  # a page of pictures alone is read as their descriptions
         for alt in filter(None, map(prose, reading.images)):
             document.add(reading.section, alt)
     if not document.blocks:
-        # An API-reference stub holds only "::: markdown.util": keep that line, as code, so the
-        # file is still found (by its module name) rather than reported as holding no text.
+        # A page that only includes a file ('--8<-- "LICENSE"') keeps that line, as code, so
+        # the file is still found by what it includes.
         for directive in reading.directives:
-            attach_code(document, directive, reading.section, None)
+            if not _documents_object(directive):
+                attach_code(document, directive, reading.section, None)
+    if not document.blocks and any(map(_documents_object, reading.directives)):
+        # An API-reference stub ("::: pydantic.aliases"): its text is made from the code when
+        # the site is built. Kept as its directive, it was a passage of one line that answered
+        # nothing (17 of pydantic's pages); the report says what the page is instead.
+        raise DocumentError(path, API_STUB)
     reading.outline.finish(document)
     return document
 
@@ -372,8 +391,14 @@ def _walk(tokens: Sequence[Token], reading: _Reading) -> None:
     index = 0
     while index < len(tokens):
         count = len(reading.document.blocks)
+        labelled = bool(reading.label) or reading.boxes > 0
         index = _step(tokens, index, reading)
-        _label(reading, count)
+        labelled = _label(reading, count) or labelled or reading.boxes > 0
+        if count == 0 and reading.document.blocks and labelled:
+            # A box's text opening the page ('??? api "API Documentation"' over a link to the
+            # class) is no title line: "API Documentation: pydantic.main.BaseModel" titled
+            # the page on models.
+            reading.boxed_first = True
 
 
 def _admonition_label(line: str) -> str | None:
@@ -406,16 +431,18 @@ def _box_label(line: str, reading: _Reading) -> str:
     return (box["title"] or box["kind"].capitalize()) if box else _tab_label(line)
 
 
-def _label(reading: _Reading, count: int) -> None:
+def _label(reading: _Reading, count: int) -> bool:
     """Give a content tab's label to the first block of the tab (``blocks[count]``, when the
     last step added it): the page shows "pip", "PDM" and "Poetry" above three install commands,
-    "With inspection" and "Without inspection" above two renderings of one example."""
+    "With inspection" and "Without inspection" above two renderings of one example. Return
+    whether it did."""
     blocks = reading.document.blocks
     if not reading.label or len(blocks) <= count:
-        return
+        return False
     block = blocks[count]
     blocks[count] = replace(block, text=_headed(reading.label, block.text))
     reading.label = ""
+    return True
 
 
 def _flush_label(reading: _Reading) -> None:
@@ -426,14 +453,27 @@ def _flush_label(reading: _Reading) -> None:
         reading.label = ""
 
 
-def _documented(reading: _Reading) -> str | None:
-    """The object an API-reference stub documents ("::: markdown.test_tools"), whose name
-    mkdocstrings puts at the top of the built page: the title of a page holding nothing else
-    (its file name made "markdown.test tools" of it)."""
-    if reading.document.blocks or not reading.directives:
-        return None
-    match = _AUTODOC.match(reading.directives[0])
-    return match["name"] if match else None
+def _title_level(tokens: Sequence[Token]) -> int:
+    """The level of the heading that titles the page: a "#" heading, or the heading that opens
+    the page when no other heading is as high ("## [Batch Normalization: …](…)" over "####
+    Key Points" only): the page's one top heading, which a reader takes for its title."""
+    headings = [token for token in tokens if token.type == "heading_open"]
+    first = next((token for token in tokens if token.type != "front_matter"), None)
+    if first is None or first.type != "heading_open" or not headings:
+        return 1
+    level = int(first.tag[1:])
+    if any(int(token.tag[1:]) <= level for token in headings[1:]):
+        return 1
+    return level
+
+
+def _documents_object(directive: str) -> bool:
+    """Whether ``directive`` documents an object from its docstrings: mkdocstrings'
+    "::: markdown.util", Sphinx's ".. autoclass:: Foo"."""
+    sphinx = _SPHINX_DIRECTIVE.match(directive)
+    return bool(_AUTODOC.match(directive)) or (
+        sphinx is not None and myst.documents_object(sphinx[1])
+    )
 
 
 def _title_line(document: ParsedDocument) -> str | None:
@@ -581,6 +621,7 @@ _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
 def _box_token(token: Token, reading: _Reading) -> None:
     """A box opened or closed: the label its text is read under."""
     kind = token.type
+    reading.boxes += 1 if kind == "box_open" else -1
     # "" once the box is over; an admonition's label heads its text as the page shows it
     # ("Tip: Use a virtual environment …", as pymdownx's "/// tip" boxes), a tab's its first.
     admonition = token.meta.get("admonition") if token.meta else None
@@ -997,9 +1038,11 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         reading.after_directive = True
         return
     document = reading.document
-    if reading.title_from_heading and level == 1:
+    if reading.title_from_heading and level == reading.title_level:
         reading.title_from_heading = False
-        if not _VERSION_HEADING.match(text):
+        # A letter alone names nothing ("## [g](http://arxiv.org/abs/1604.00289)", a note's
+        # slip): its file name says more.
+        if not _VERSION_HEADING.match(text) and len(text) > 1:
             # The title heads the whole document: no heading before it is open any more.
             document.title = text
             reading.section = reading.outline.close(level)
@@ -1120,6 +1163,7 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
         reading.directives.extend(includes)
         code = "\n".join(line for line in code.split("\n") if not _INCLUDE.match(line.strip()))
         code = code.strip("\n")
+    code = _without_annotations(code)
     if token.type == "code_block":
         # Inside a list item CommonMark keeps the indentation beyond the item's content column
         # ("* item" then 8 spaces); Python-Markdown and readers count 4, so the common part goes.
@@ -1132,6 +1176,20 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
     _attach(code, title, reading)
 
 
+# mkdocs-material's code annotation whose comment the page strips ("# (1)!", "/* (2)! */",
+# "<!-- (3)! -->" ending a line): the page shows a button there, and the note in the list under
+# the code opens from it; the comment is no code.
+_ANNOTATION = re.compile(
+    r"[ \t]*(?:#|//|--|;|%|/\*|<!--)[ \t]*\(\d+\)![ \t]*(?:\*/|-->)?[ \t]*$", re.MULTILINE
+)
+
+
+def _without_annotations(code: str) -> str:
+    """``code`` as the page shows it, without code annotations' stripped comments: "name: str
+    # (1)!" is "name: str" (101 of pydantic's listings held such marks)."""
+    return _ANNOTATION.sub("", code) if ")!" in code else code
+
+
 def _attach(code: str, title: str, reading: _Reading) -> None:
     """Add a code block, with the paragraph that introduces it and ``title`` (its caption)."""
     code = _LEADING_BLANK_LINES.sub("", code)
@@ -1140,15 +1198,24 @@ def _attach(code: str, title: str, reading: _Reading) -> None:
     introduced = _intro_is_last(reading)
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
+    blocks = reading.document.blocks
     if introduced and reading.label:
-        # The first tab's code, under the sentence introducing the tabs: the tab's label ("❌
-        # Don't") stands between them, as a code block's caption does.
-        title = f"{reading.label}\n{title}" if title else reading.label
-        reading.label = ""
-    if title and reading.document.blocks and reading.document.blocks[-1].code == code:
-        last = reading.document.blocks[-1]
+        label, reading.label = reading.label, ""
+        last = blocks[-1]
+        if last.code == code and last.text.endswith(_INTRODUCING):
+            # The first tab's code, under the sentence introducing the tabs ("Installation is
+            # as simple as:" over '=== "pip"'): the label says which of the tabs' versions the
+            # code is, before the colon pointing at it ("… as simple as (pip):"); on a line
+            # of its own after the colon it read as the sentence's last word ("…:\npip").
+            colon = last.text[-1]
+            blocks[-1] = replace(last, text=f"{last.text[:-1].rstrip()} ({label}){colon}")
+        else:
+            # The tab's label ("❌ Don't") stands between them, as a code block's caption does.
+            title = f"{label}\n{title}" if title else label
+    if title and blocks and blocks[-1].code == code:
+        last = blocks[-1]
         text = f"{last.text}\n{title}" if last.text else title
-        reading.document.blocks[-1] = replace(last, text=text)
+        blocks[-1] = replace(last, text=text)
 
 
 def _directive(found: myst.Directive, reading: _Reading) -> None:
@@ -1293,10 +1360,36 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             _code(fence, reading, shown=termy)
             at = fence_end
         _html_text("\n".join(reading.lines[at:end]), reading)
+    elif (split := _element_then_text(token.content)) is not None:
+        _html_text(split[0], reading)
+        _nested(split[1], reading, "")
+        index += 1
     else:
         _html_text(token.content, reading)
         index += 1
     return index
+
+
+# A block-level element whole on its line: "<h3>validation</h3>".
+_WHOLE_ELEMENT = re.compile(
+    r"^\s*<(?P<tag>h[1-6]|p|div|section|header|footer|aside|figure|figcaption|center|pre|table"
+    r"|blockquote|dl|ul|ol)\b[^>]*>.*</(?P=tag)\s*>\s*$",
+    re.IGNORECASE,
+)
+
+
+def _element_then_text(html: str) -> tuple[str, str] | None:
+    """An HTML block that is an element whole on its first line, then lines of text: the
+    element and the text, which Python-Markdown (mkdocs) reads as Markdown once the element is
+    closed (a dictionary entry in a quote: "<h3>validation</h3>" over "_noun_", shown in
+    italics; CommonMark ran the lines on in the HTML block, and "_noun_" kept its marks)."""
+    first, _, rest = html.partition("\n")
+    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    if not _WHOLE_ELEMENT.match(first) or not lines or lines[0].startswith("<"):
+        return None
+    if any(_DIRECTIVE.match(line) for line in lines):
+        return None  # a pymdownx block closing under the element ("////"): no text
+    return first, rest
 
 
 def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> bool:
