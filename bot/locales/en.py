@@ -540,9 +540,6 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "binary, not a web page",
     "encrypted": "encrypted",
     "no paragraphs of text found": "no paragraphs of text found",
-    "an API reference page: its text is made from the code when the site is built": (
-        "an API reference page: its text is made from the code when the site is built"
-    ),
     "a list of words, one a line, not text to quote": (
         "a list of words, one a line, not text to quote"
     ),

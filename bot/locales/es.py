@@ -546,10 +546,6 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "binario, no es una página web",
     "encrypted": "cifrado",
     "no paragraphs of text found": "no se encontró ningún párrafo de texto",
-    "an API reference page: its text is made from the code when the site is built": (
-        "una página de referencia de la API: su texto se genera a partir del código"
-        " al construir el sitio"
-    ),
     "a list of words, one a line, not text to quote": (
         "una lista de palabras, una por línea, no un texto que citar"
     ),

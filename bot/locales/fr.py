@@ -595,10 +595,6 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "binaire, pas une page web",
     "encrypted": "chiffré",
     "no paragraphs of text found": "aucun paragraphe de texte trouvé",
-    "an API reference page: its text is made from the code when the site is built": (
-        "une page de référence d’API\u00a0: son texte est produit à partir du code"
-        " à la construction du site"
-    ),
     "a list of words, one a line, not text to quote": (
         "une liste de mots, un par ligne, pas un texte à citer"
     ),

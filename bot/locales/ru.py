@@ -543,9 +543,6 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "двоичный, не веб-страница",
     "encrypted": "зашифрован",
     "no paragraphs of text found": "не найдено ни одного абзаца текста",
-    "an API reference page: its text is made from the code when the site is built": (
-        "страница справочника API: её текст создаётся из кода при сборке сайта"
-    ),
     "a list of words, one a line, not text to quote": (
         "список слов по одному в строке, а не текст для цитат"
     ),

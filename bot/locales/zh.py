@@ -448,9 +448,6 @@ REASONS: dict[str, str] = {
     "binary, not a web page": "二进制文件，不是网页",
     "encrypted": "已加密",
     "no paragraphs of text found": "没有找到任何文本段落",
-    "an API reference page: its text is made from the code when the site is built": (
-        "API 参考页面：其文本在构建网站时由代码生成"
-    ),
     "a list of words, one a line, not text to quote": ("每行一个词的词表，不是可引用的文本"),
     "no main text (only navigation, scripts or markup)": "没有正文（只有导航、脚本或标记）",
     "no text layer — needs OCR": "没有文本层——需要 OCR 识别",

@@ -16,10 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from readerfiles import MARKDOWN_FILES, MDDOCS, parsed, texts
 
-from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
-from retrieval.ingest.readers.markdown import API_STUB
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -91,7 +89,7 @@ def _read(text: str, name: str = "page.md") -> ParsedDocument:
 
 
 # ----------------------------------------------------------------------------- the real files
-# reference/ holds mkdocstrings' stubs ("::: markdown.util"), which are no text (see below).
+# reference/ holds mkdocstrings' stubs ("::: markdown.util"), which hold no text (see below).
 PAGES = [path for path in MARKDOWN_FILES if path.parent.name != "reference"]
 
 
@@ -206,17 +204,14 @@ def test_links_emphasis_and_code_marks_are_read_as_a_reader_sees_them() -> None:
         assert "](" not in text and "`" not in text and "__" not in text
 
 
-def test_api_reference_stubs_are_reported_as_such_not_read_as_their_directive() -> None:
+def test_api_reference_stubs_keep_their_directive_as_code() -> None:
     """reference/markdown.util.md holds only "::: markdown.util": its text is made from the
-    code when the site is built. Kept as code, each stub was a passage of one line answering
-    nothing (pydantic's docs have 19 such pages); the report says what the page is."""
+    code when the site is built. The page stays indexed (every file of the docs is), its
+    directive as code, titled by the object it documents."""
     for path in sorted(set(MARKDOWN_FILES) - set(PAGES)):
-        with pytest.raises(DocumentError) as caught:
-            parsed(path)
-        assert caught.value.reason == API_STUB
-    sphinx = "# Utilities\n\n.. automodule:: markdown.util\n"
-    with pytest.raises(DocumentError):
-        _read(sphinx)
+        document = parsed(path)
+        assert [b.kind for b in document.blocks] == ["code"], path
+        assert document.title == document.blocks[0].code.removeprefix("::: "), path
 
 
 def test_directives_never_become_text() -> None:
@@ -647,10 +642,12 @@ DOCS_DEV_MD = MDDOCS.parent / "docs-dev" / "md"
 
 def test_a_heading_that_is_an_autodoc_directive_heads_no_section() -> None:
     """mkdocstrings' "# ::: package.module" is replaced by the module's documentation when the
-    site is built: no passage is cited under "::: mkdocstrings_handlers.python"; a page that
-    holds nothing else is an API stub."""
-    with pytest.raises(DocumentError):
-        parsed(DOCS_DEV_MD / "reference" / "api.md")
+    site is built: no passage is cited under "::: mkdocstrings_handlers.python", and the
+    page, which holds nothing else, is still found by its module's name."""
+    document = parsed(DOCS_DEV_MD / "reference" / "api.md")
+    assert [(b.section, b.code) for b in document.blocks] == [
+        (None, "::: mkdocstrings_handlers.python")
+    ]
     document = _read("# API\n\n# ::: package.module\n\nThe module does one thing.\n")
     assert [(b.section, b.text) for b in document.blocks] == [(None, "The module does one thing.")]
 

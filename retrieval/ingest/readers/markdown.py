@@ -34,7 +34,6 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, myst
 from retrieval.ingest.readers.common import (
@@ -337,9 +336,6 @@ _TERMY = re.compile(r"""<div\b[^>]*\bclass=["'][^"']*\btermy\b""", re.IGNORECASE
 _IMAGE_TAG = re.compile(r"<img\b", re.IGNORECASE)
 _TAG_IN_CODE = re.compile(r"</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _AUTODOC = re.compile(r"^:::\s*(?P<name>[\w.:-]+)\s*$")  # "::: markdown.util"
-_SPHINX_DIRECTIVE = re.compile(r"^\.\.\s+([\w:-]+)::")  # ".. autoclass:: Foo"
-# Why a page holding only such directives is not read (see read_markdown).
-API_STUB = "an API reference page: its text is made from the code when the site is built"
 _LEADING_BLANK_LINES = re.compile(r"^(?:[ \t]*\n)+")
 _LONE_TAG = re.compile(r"^\s*<[a-z][\w-]*\b[^<>]*>\s*$", re.IGNORECASE)
 _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -367,21 +363,16 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         mdfields.stated(document)
     if not document.title:
         line = None if reading.boxed_first else _title_line(document)
-        document.title = line or fallback_title(path)
+        document.title = line or _documented(reading) or fallback_title(path)
     if not document.blocks:  # a page of pictures alone is read as their descriptions
         for alt in filter(None, map(prose, reading.images)):
             document.add(reading.section, alt)
     if not document.blocks:
-        # A page that only includes a file ('--8<-- "LICENSE"') keeps that line, as code, so
-        # the file is still found by what it includes.
+        # A page that only includes a file ('--8<-- "LICENSE"') or only documents an object
+        # from its docstrings ("::: pydantic.aliases") keeps that line, as code, so the file is
+        # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
-            if not _documents_object(directive):
-                attach_code(document, directive, reading.section, None)
-    if not document.blocks and any(map(_documents_object, reading.directives)):
-        # An API-reference stub ("::: pydantic.aliases"): its text is made from the code when
-        # the site is built. Kept as its directive, it was a passage of one line that answered
-        # nothing (17 of pydantic's pages); the report says what the page is instead.
-        raise DocumentError(path, API_STUB)
+            attach_code(document, directive, reading.section, None)
     reading.outline.finish(document)
     return document
 
@@ -467,13 +458,14 @@ def _title_level(tokens: Sequence[Token]) -> int:
     return level
 
 
-def _documents_object(directive: str) -> bool:
-    """Whether ``directive`` documents an object from its docstrings: mkdocstrings'
-    "::: markdown.util", Sphinx's ".. autoclass:: Foo"."""
-    sphinx = _SPHINX_DIRECTIVE.match(directive)
-    return bool(_AUTODOC.match(directive)) or (
-        sphinx is not None and myst.documents_object(sphinx[1])
-    )
+def _documented(reading: _Reading) -> str | None:
+    """The object an API-reference stub documents ("::: markdown.test_tools"), whose name
+    mkdocstrings puts at the top of the built page: the title of a page holding nothing else
+    (its file name made "markdown.test tools" of it)."""
+    if reading.document.blocks or not reading.directives:
+        return None
+    match = _AUTODOC.match(reading.directives[0])
+    return match["name"] if match else None
 
 
 def _title_line(document: ParsedDocument) -> str | None:
