@@ -13,6 +13,8 @@ one's Markdown chapters over paragraphs opening "第三十七条".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
@@ -251,3 +253,40 @@ def test_one_paragraph_naming_an_article_is_no_outline() -> None:
     )
     document = _read("notes.txt", text)
     assert {block.section for block in document.blocks} == {None}
+
+
+def _fixture(name: str) -> ParsedDocument:
+    path = Path(__file__).parent / "fixtures" / name
+    return read(path, path.read_bytes())
+
+
+def test_a_chinese_articles_one_sentence_opening_is_quoted_not_its_heading() -> None:
+    # The 2018 PRC constitution as a GB18030 .txt: "第二条 中华人民共和国的一切权力属于人民。"
+    # was the section's name, quoted nowhere; 第一百四十三条 (首都) was cited as 第一百四十一条.
+    document = _fixture("xianfa-2018-excerpt-gb18030.txt")
+    power = _block(document, "一切权力属于人民")
+    assert (power.above, power.section) == (("第一章 总 纲",), "第二条")
+    assert power.text == "第二条 中华人民共和国的一切权力属于人民。"
+    assert _block(document, "人民行使国家权力的机关").section == "第二条"
+    capital = _block(document, "首都是北京")
+    assert capital.section == "第一百四十三条"
+    assert capital.above == ("第四章 国旗、国歌、国徽、首都",)
+    assert _block(document, "国徽").section == "第一百四十二条"
+    assert all("。" not in (block.section or "") for block in document.blocks)
+
+
+def test_chinese_articles_on_consecutive_lines_are_two_articles() -> None:
+    text = (
+        "中华人民共和国宪法\n\n第四章 国旗、国歌、国徽、首都\n\n"
+        "第一百四十一条 中华人民共和国国旗是五星红旗。\n"
+        "中华人民共和国国歌是《义勇军进行曲》。\n"
+        "第一百四十二条 中华人民共和国国徽，中间是五星照耀下的天安门，周围是谷穗和齿轮。\n"
+        "第一百四十三条 中华人民共和国首都是北京。\n"
+    )
+    document = _read("宪法.txt", text)
+    assert [(block.section, block.text[:8]) for block in document.blocks] == [
+        ("第一百四十一条", "第一百四十一条 "),
+        ("第一百四十一条", "中华人民共和国国"),
+        ("第一百四十二条", "第一百四十二条 "),
+        ("第一百四十三条", "第一百四十三条 "),
+    ]

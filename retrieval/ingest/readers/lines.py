@@ -645,7 +645,11 @@ def division_level(line: str) -> int | None:
         return None
     cjk = _CJK_DIVISION.match(line)
     if cjk:
-        return _CJK_LEVELS[cjk.group(1)] if len(line) <= 40 else None
+        # "第二条 中华人民共和国的一切权力属于人民。" or "第三十条 …划分如下：" is the article's
+        # first paragraph, led by its number (see :func:`article_lead`), however short: a
+        # heading ("第一章 总纲") ends in no sentence's stop nor a colon
+        sentence = line.rstrip(_CLOSING + "”』」）)").endswith(_PROSE_END)
+        return _CJK_LEVELS[cjk.group(1)] if len(line) <= 40 and not sentence else None
     if not line[:1].isupper():
         return None
     for level, pattern in enumerate(_DIVISION, start=1):
