@@ -290,3 +290,17 @@ def test_chinese_articles_on_consecutive_lines_are_two_articles() -> None:
         ("第一百四十二条", "第一百四十二条 "),
         ("第一百四十三条", "第一百四十三条 "),
     ]
+
+
+def test_note_marks_are_dropped_from_headings_and_note_references_from_text() -> None:
+    # ConsultantPlus marks notes "<23>" and "<*>": "ГЛАВА 7. … <23>" was cited so, and "<*>"
+    # stood in the text after the word it annotates. The notes themselves are kept.
+    document = _fixture("konstitutsiya-rf-excerpt.txt")
+    sections = {(block.above, block.section) for block in document.blocks}
+    assert all("<" not in " ".join((*above, section or "")) for above, section in sections)
+    items = _block(document, "в) по запросу Президента Российской Федерации")
+    assert items.text.endswith(
+        "(руководителем высшего исполнительного органа государственной "
+        "власти субъекта Российской Федерации)."
+    )
+    assert _block(document, "Редакция наименования главы 7").text.startswith("<23> Редакция")

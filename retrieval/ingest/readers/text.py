@@ -96,7 +96,13 @@ _CHAPTER_TITLE = re.compile(
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
 _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
-_NOTE_MARK = re.compile(r"\s*(?:<\*>|\[\d+\]|\*)$")  # "Статья 81 <*>": see the note below
+# A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
+# (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
+_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\]|\*)$")
+_BRACKETED_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\])$")
+# The same mark after a word in running text, a reference to its note ("Забайкальский край <8>,",
+# "… в конкретном деле <*>."); a line opening with one is the note itself ("<24> Статья 127 …").
+_NOTE_REFERENCE = re.compile(r"(?<=[\w).»”\"])[ \t]+<(?:\d{1,3}|\*{1,3})>(?=[\s.,;:)]|$)")
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
@@ -294,9 +300,21 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         document.add(placing.section, BULLET.sub("", line), item=item)
     _place_last(placing, pending)
     placing.outline.finish(document)
-    if book is not None:  # its italics, after the layout was read with them as printed
-        document.blocks = [_without_underscores(block) for block in document.blocks]
+    _without_marks(document, book is not None)
     return document
+
+
+def _without_marks(document: ParsedDocument, book: bool) -> None:
+    """Drop from ``document``'s paragraphs the references to its notes ("Забайкальский край
+    <8>," reads "Забайкальский край,"), and an e-text's underscores around its italics (after
+    the layout was read with them as printed). Code and data stay as written."""
+    blocks = [
+        dataclasses.replace(block, text=_NOTE_REFERENCE.sub("", block.text))
+        if block.kind == "text" and "<" in block.text
+        else block
+        for block in document.blocks
+    ]
+    document.blocks = [_without_underscores(block) for block in blocks] if book else blocks
 
 
 def _place_last(placing: _Placing, pending: list[str]) -> None:
@@ -480,7 +498,7 @@ class _Placing:
         level = division_level(heading)
         if level is None:
             self.outline.close(1)
-            return self.numbered.path(heading)
+            return self.numbered.path(_BRACKETED_NOTE_MARK.sub("", heading))
         return self.outline.enter(level, _NOTE_MARK.sub("", heading))
 
     def _listed(self, pending: list[str]) -> list[str]:
