@@ -304,3 +304,19 @@ def test_note_marks_are_dropped_from_headings_and_note_references_from_text() ->
         "власти субъекта Российской Федерации)."
     )
     assert _block(document, "Редакция наименования главы 7").text.startswith("<23> Редакция")
+
+
+def test_a_numbered_part_of_an_article_is_no_heading() -> None:
+    # "5.1. Конституционный Суд Российской Федерации:" is part 5.1 of Статья 125, over its items:
+    # read as a heading, it closed the article, its chapter and its part, and parts 6 to 8 and
+    # the articles after them were cited under no chapter.
+    document = _fixture("konstitutsiya-rf-excerpt.txt")
+    court = ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА")
+    part = _block(document, "5.1. Конституционный Суд Российской Федерации:")
+    assert (part.above, part.section) == (court, "Статья 125")
+    later = _block(document, "6. Акты или их отдельные положения")
+    assert (later.above, later.section) == (court, "Статья 125")
+    supreme = _block(document, "Верховный Суд Российской Федерации является")
+    assert (supreme.above, supreme.section) == (court, "Статья 126")
+    local = _block(document, "1. Местное самоуправление в Российской Федерации")
+    assert local.above == ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 8. МЕСТНОЕ САМОУПРАВЛЕНИЕ")

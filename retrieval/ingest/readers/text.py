@@ -96,6 +96,7 @@ _CHAPTER_TITLE = re.compile(
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
 _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
+_PART_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # "5.1. Конституционный Суд …:"
 # A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
 # (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
 _NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\]|\*)$")
@@ -578,6 +579,8 @@ class _Placing:
         quotebot") it heads what follows."""
         if fragment in self.headings:
             return True
+        if self._part_of_article(fragment):
+            return False
         if not looks_like_heading(fragment) or is_byline(fragment):
             return False  # "PAR" over the author's name on a title page heads nothing
         if fragment in self.layout.set_apart and not is_numbered_heading(fragment):
@@ -585,6 +588,17 @@ class _Placing:
         if not (leads and is_cjk_heading(fragment)):
             return True
         return self._after_sentence() and self._plain_cjk_headings
+
+    def _part_of_article(self, fragment: str) -> bool:
+        """Whether ``fragment`` is a numbered part of the article in force, no heading: "5.1.
+        Конституционный Суд Российской Федерации:" inside "Статья 125", between its parts "5."
+        and "6.", over the items it introduces. Read as a heading, it closed the article, its
+        chapter and its part, and the articles after it were cited under none of them."""
+        return (
+            any(level == ARTICLE_LEVEL for level, _ in self.outline.open)
+            and _PART_NUMBER.match(fragment) is not None
+            and division_level(fragment) is None
+        )
 
     def _labels_list(self, fragment: str, following: str) -> bool:
         """Whether ``fragment`` is a short line in release notes over a list it names
