@@ -320,3 +320,13 @@ def test_a_numbered_part_of_an_article_is_no_heading() -> None:
     assert (supreme.above, supreme.section) == (court, "Статья 126")
     local = _block(document, "1. Местное самоуправление в Российской Федерации")
     assert local.above == ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 8. МЕСТНОЕ САМОУПРАВЛЕНИЕ")
+
+
+def test_a_preamble_set_a_clause_a_line_is_one_paragraph() -> None:
+    document = _fixture("konstitutsiya-rf-excerpt.txt")
+    preamble = _block(document, "Мы, многонациональный народ Российской Федерации,")
+    assert preamble.text.startswith(
+        "Мы, многонациональный народ Российской Федерации, соединенные общей судьбой на своей "
+        "земле, утверждая права и свободы человека"
+    )
+    assert preamble.text.endswith("принимаем КОНСТИТУЦИЮ РОССИЙСКОЙ ФЕДЕРАЦИИ.")
