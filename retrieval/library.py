@@ -846,7 +846,8 @@ def _judged(
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
-        sure, missing = judge.assess(best, question, analyzer, matched, approving)
+        named = judge.named_heading(text, lang, best, analyzer)  # "ст. 81": "Статья 81"
+        sure, missing = judge.assess(best, question, analyzer, matched, approving, named)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)

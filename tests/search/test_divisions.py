@@ -234,7 +234,8 @@ def constitution(write_library: Callable[[dict[str, str]], Library]) -> Library:
     russian = (
         "# Конституция\n\n## Статья 5\n\n1. Российская Федерация состоит из республик, краев и"
         " областей.\n\n## Статья 6\n\n1. Гражданство Российской Федерации приобретается и"
-        f" прекращается в соответствии с федеральным законом.\n\n{citing}\n"
+        f" прекращается в соответствии с федеральным законом.\n\n{citing}\n\n## Статья 70\n\n"
+        "Изменения в ст. 5 и ст. 6 вносятся федеральным конституционным законом.\n"
     )
     french = (
         "# Licence\n\n## Article 6 – Durée et fin\n\nLa présente licence s'applique pour la durée"
@@ -259,3 +260,13 @@ def test_an_article_asked_for_alone_is_the_one_in_the_questions_language(
     assert answer.hits[0].passage.section == "Статья 6"
     assert answer.hits[0].passage.doc == "konstitutsiya.md"
     assert constitution.answer("que dit l'article 6 ?").hits[0].passage.doc == "licence.md"
+
+
+def test_an_article_cited_as_russian_law_cites_it_is_answered_by_it(
+    constitution: Library,
+) -> None:
+    # "ст." is in one passage's text, none of the headings: the heading "Статья 5" answers it
+    # (the answer was hedged as lacking the question's key word).
+    answer = constitution.answer("что говорится в ст. 5?")
+    assert answer.hits[0].passage.section == "Статья 5"
+    assert answer.outcome == "answered"
