@@ -330,3 +330,32 @@ def test_a_preamble_set_a_clause_a_line_is_one_paragraph() -> None:
         "земле, утверждая права и свободы человека"
     )
     assert preamble.text.endswith("принимаем КОНСТИТУЦИЮ РОССИЙСКОЙ ФЕДЕРАЦИИ.")
+
+
+CONTRACT = """SERVICES AGREEMENT
+
+ARTICLE 1. DEFINITIONS
+
+1.1 Terms
+
+In this Agreement the following terms have the meanings set out below, unless the context \
+requires otherwise.
+
+ARTICLE 2. TERM
+
+2.1. The Provider shall:
+a) deliver the services described in the schedule;
+b) report monthly to the Client on the work done.
+
+2.2. This Agreement continues until terminated by either party with thirty days notice in writing.
+"""
+
+
+def test_a_numbered_heading_in_an_article_heads_and_a_numbered_clause_is_its_text() -> None:
+    # "1.1 Terms" is a heading; "2.1. The Provider shall:" and "2.2. This Agreement continues
+    # …." are clauses of Article 2 (the second was dropped as a heading heading nothing).
+    document = _read("agreement.txt", CONTRACT)
+    assert _block(document, "the following terms have the meanings").section == "1.1 Terms"
+    lead = _block(document, "2.1. The Provider shall:")
+    assert lead.section == _block(document, "a) deliver the services").section == "ARTICLE 2. TERM"
+    assert _block(document, "2.2. This Agreement continues").section == "ARTICLE 2. TERM"

@@ -593,10 +593,13 @@ class _Placing:
         """Whether ``fragment`` is a numbered part of the article in force, no heading: "5.1.
         Конституционный Суд Российской Федерации:" inside "Статья 125", between its parts "5."
         and "6.", over the items it introduces. Read as a heading, it closed the article, its
-        chapter and its part, and the articles after it were cited under none of them."""
+        chapter and its part, and the articles after it were cited under none of them. A part
+        that ends as no heading does (a colon, a stop): "5.1 Definitions" under "ARTICLE 5"
+        still heads its clauses."""
         return (
             any(level == ARTICLE_LEVEL for level, _ in self.outline.open)
             and _PART_NUMBER.match(fragment) is not None
+            and fragment.endswith(_NOT_HEADING_END)
             and division_level(fragment) is None
         )
 
