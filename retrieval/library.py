@@ -744,14 +744,48 @@ def _division_first(
     document they lead to, and no other's division is brought: "the second part of the inflation
     framework" is no gardening note's Part 2."""
     about = _asked_about(library, ranked, text, lang, question)
-    found = divisions.first_in(ranked, division, about, bare=about is None)
-    if found is not ranked or about is None:
+    if about is None:
+        return _named_division_first(library, ranked, division, lang, question)
+    found = divisions.first_in(ranked, division, about)
+    if found is not ranked:
         return found
-    sections = [s for s in library.store.sections_of(about) if divisions.heads(s, division)]
-    passages = library.store.passages_under(about, sections, DIVISION_PASSAGES)
+    passages = _division_passages(library, about, division)
     if not passages:
         return ranked
     return rank.brought_first(ranked, _scored(library, passages, question))
+
+
+def _named_division_first(
+    library: Library,
+    ranked: list[rank.Ranked],
+    division: divisions.Division,
+    lang: str,
+    question: rank.QuestionWeights,
+) -> list[rank.Ranked]:
+    """``ranked`` for a question whose only words name ``division`` ("что говорится в статье
+    5?", "article 7"): the passages under its heading among the best first, in the order they
+    are written, a document's in the question's language before another's; when none in its
+    language is among the best, the division's first passages in the first document written in
+    it that the best passages come from. Its number stands in the heading alone, so passages
+    citing it ("5. В случае, предусмотренном частью 4 статьи 111 …") ranked above Статья 5,
+    and a French licence's "Article 6" above the Russian Статья 6."""
+    found = divisions.first_in(ranked, division, bare=True, lang=lang)
+    top = found[0].passage if found else None
+    if top is None or (top.lang == lang and divisions.heads(top.section, division)):
+        return found
+    best = [r.passage for r in ranked[: divisions.WINDOW] if r.passage.lang == lang]
+    for doc in list(dict.fromkeys(p.doc for p in best))[:DIVISION_DOCUMENTS]:
+        passages = _division_passages(library, doc, division)
+        if passages:
+            scored = sorted(_scored(library, passages, question), key=lambda r: r.passage.ordinal)
+            return rank.brought_first(found, scored)
+    return found
+
+
+def _division_passages(library: Library, doc: str, division: divisions.Division) -> list[Passage]:
+    """The first :data:`DIVISION_PASSAGES` passages of ``doc`` under ``division``'s heading."""
+    sections = [s for s in library.store.sections_of(doc) if divisions.heads(s, division)]
+    return library.store.passages_under(doc, sections, DIVISION_PASSAGES)
 
 
 def _asked_about(
@@ -812,7 +846,8 @@ def _judged(
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
-        sure, missing = judge.assess(best, question, analyzer, matched, approving)
+        named = judge.named_heading(text, lang, best, analyzer)  # "ст. 81": "Статья 81"
+        sure, missing = judge.assess(best, question, analyzer, matched, approving, named)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
         sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.rank import Ranked, brought_first
@@ -22,7 +23,7 @@ WINDOW = 50  # the best candidates among which the named division's passages are
 
 # Each kind of division by the words that name it, per language, as a question inflects them.
 _KINDS = {
-    "article": r"articles?|art\.|art[ií]culos?|стать[яиеюёй]\w*",
+    "article": r"articles?|art\.|art[ií]culos?|стать[яиеюёй]\w*|ст\.",  # "ст. 6", as cited
     "chapter": r"chapters?|chapitres?|cap[ií]tulos?|глав[аыеуо]\w*",
     "section": r"sections?|secci[oó]n|secciones|раздел\w*",
     "amendment": r"amendments?|amendements?|enmiendas?|поправк\w*",
@@ -144,7 +145,11 @@ def heads(section: str | None, division: Division) -> bool:
 
 
 def first_in(
-    ranked: list[Ranked], division: Division, doc: str | None = None, bare: bool = False
+    ranked: list[Ranked],
+    division: Division,
+    doc: str | None = None,
+    bare: bool = False,
+    lang: str | None = None,
 ) -> list[Ranked]:
     """``ranked`` with its passages under the heading of ``division`` among the best
     :data:`WINDOW` (of ``doc`` when given) brought first, in their order; ``ranked`` itself
@@ -152,16 +157,28 @@ def first_in(
     l'article 89 ?"): it asks what the article says, which its first paragraph begins to say,
     so each document's passages come in the order they are written, the documents in the
     order of their best passage. (An article's paragraphs share the question's few words and
-    often tie: one of its later paragraphs was quoted first.)"""
+    often tie: one of its later paragraphs was quoted first.) Those documents written in
+    ``lang``, the question's language, come before the others: "что в статье 6?" asks for the
+    Russian Статья 6, not a French licence's "Article 6"."""
     chosen = [
         r
         for r in ranked[:WINDOW]
         if heads(r.passage.section, division) and doc in (None, r.passage.doc)
     ]
     if bare:
-        documents = {d: i for i, d in enumerate(dict.fromkeys(r.passage.doc for r in chosen))}
+        order = sorted(dict.fromkeys(r.passage.doc for r in chosen), key=_in(chosen, lang))
+        documents = {d: i for i, d in enumerate(order)}
         chosen.sort(key=lambda r: (documents[r.passage.doc], r.passage.ordinal))
     return brought_first(ranked, chosen) if chosen else ranked
+
+
+def _in(chosen: list[Ranked], lang: str | None) -> Callable[[str], bool]:
+    """Whether a document of ``chosen`` is written in another language than ``lang`` (its
+    first passage among them says), as a key sorting those in ``lang`` first."""
+    written: dict[str, str] = {}
+    for r in chosen:
+        written.setdefault(r.passage.doc, r.passage.lang)
+    return lambda doc: lang is not None and written[doc] != lang
 
 
 def _opens(heading: str) -> bool:

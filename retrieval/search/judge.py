@@ -132,6 +132,7 @@ def assess(
     analyzer: Analyzer,
     fragments: Fragments,
     approving: Collection[str] = (),
+    named: Collection[str] = (),
 ) -> tuple[float, bool]:
     """How much of the question's weight the best passage covers (0..1), and whether it lacks
     a word carrying :data:`KEY_SHARE` of it that some passage holds ("the capital of
@@ -140,6 +141,9 @@ def assess(
     A word only the title or section holds counts half: the passage itself must say something
     ("Yang Jiechi" in the title does not make his bio line an answer). ``approving``: the
     terms of the question's words of approval (:func:`approving`), which no passage covers.
+    ``named``: the terms of the words naming the division the passage stands under
+    (:func:`named_heading`), never missing from it, however its heading writes them ("ст. 81"
+    asks for "Статья 81").
     """
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
     if approving:
@@ -151,7 +155,7 @@ def assess(
     missing = any(
         scaled[t] >= KEY_SHARE * total
         for t in question.found
-        if t in scaled and t in own and t not in covered | headed
+        if t in scaled and t in own and t not in covered | headed and t not in named
     )
     return share / total, missing
 
@@ -163,12 +167,20 @@ def with_named_heading(
     full when the best passage stands under that division's heading: the heading answers them,
     however it writes the number ("AMENDMENT II"), where :func:`assess` counts a heading half.
     "What does article 43 say?" is answered by the article."""
-    found = divisions.naming_terms(text, analyzer, lang)
-    if found is None or not divisions.heads(best.section, found[0]):
+    naming = named_heading(text, lang, best, analyzer)
+    if not naming:
         return sure
-    naming = found[1]
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
     return named + (1 - named) * sure
+
+
+def named_heading(text: str, lang: str, best: Passage, analyzer: Analyzer) -> frozenset[str]:
+    """The terms of the words of ``text`` naming a division ("статье 43", "ст. 81") when
+    ``best`` stands under that division's heading; none otherwise."""
+    found = divisions.naming_terms(text, analyzer, lang)
+    if found is None or not divisions.heads(best.section, found[0]):
+        return frozenset()
+    return frozenset(found[1])
 
 
 def _in_phrase(

@@ -13,6 +13,8 @@ one's Markdown chapters over paragraphs opening "第三十七条".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
@@ -251,3 +253,109 @@ def test_one_paragraph_naming_an_article_is_no_outline() -> None:
     )
     document = _read("notes.txt", text)
     assert {block.section for block in document.blocks} == {None}
+
+
+def _fixture(name: str) -> ParsedDocument:
+    path = Path(__file__).parent / "fixtures" / name
+    return read(path, path.read_bytes())
+
+
+def test_a_chinese_articles_one_sentence_opening_is_quoted_not_its_heading() -> None:
+    # The 2018 PRC constitution as a GB18030 .txt: "第二条 中华人民共和国的一切权力属于人民。"
+    # was the section's name, quoted nowhere; 第一百四十三条 (首都) was cited as 第一百四十一条.
+    document = _fixture("xianfa-2018-excerpt-gb18030.txt")
+    power = _block(document, "一切权力属于人民")
+    assert (power.above, power.section) == (("第一章 总 纲",), "第二条")
+    assert power.text == "第二条 中华人民共和国的一切权力属于人民。"
+    assert _block(document, "人民行使国家权力的机关").section == "第二条"
+    capital = _block(document, "首都是北京")
+    assert capital.section == "第一百四十三条"
+    assert capital.above == ("第四章 国旗、国歌、国徽、首都",)
+    assert _block(document, "国徽").section == "第一百四十二条"
+    assert all("。" not in (block.section or "") for block in document.blocks)
+
+
+def test_chinese_articles_on_consecutive_lines_are_two_articles() -> None:
+    text = (
+        "中华人民共和国宪法\n\n第四章 国旗、国歌、国徽、首都\n\n"
+        "第一百四十一条 中华人民共和国国旗是五星红旗。\n"
+        "中华人民共和国国歌是《义勇军进行曲》。\n"
+        "第一百四十二条 中华人民共和国国徽，中间是五星照耀下的天安门，周围是谷穗和齿轮。\n"
+        "第一百四十三条 中华人民共和国首都是北京。\n"
+    )
+    document = _read("宪法.txt", text)
+    assert [(block.section, block.text[:8]) for block in document.blocks] == [
+        ("第一百四十一条", "第一百四十一条 "),
+        ("第一百四十一条", "中华人民共和国国"),
+        ("第一百四十二条", "第一百四十二条 "),
+        ("第一百四十三条", "第一百四十三条 "),
+    ]
+
+
+def test_note_marks_are_dropped_from_headings_and_note_references_from_text() -> None:
+    # ConsultantPlus marks notes "<23>" and "<*>": "ГЛАВА 7. … <23>" was cited so, and "<*>"
+    # stood in the text after the word it annotates. The notes themselves are kept.
+    document = _fixture("konstitutsiya-rf-excerpt.txt")
+    sections = {(block.above, block.section) for block in document.blocks}
+    assert all("<" not in " ".join((*above, section or "")) for above, section in sections)
+    items = _block(document, "в) по запросу Президента Российской Федерации")
+    assert items.text.endswith(
+        "(руководителем высшего исполнительного органа государственной "
+        "власти субъекта Российской Федерации)."
+    )
+    assert _block(document, "Редакция наименования главы 7").text.startswith("<23> Редакция")
+
+
+def test_a_numbered_part_of_an_article_is_no_heading() -> None:
+    # "5.1. Конституционный Суд Российской Федерации:" is part 5.1 of Статья 125, over its items:
+    # read as a heading, it closed the article, its chapter and its part, and parts 6 to 8 and
+    # the articles after them were cited under no chapter.
+    document = _fixture("konstitutsiya-rf-excerpt.txt")
+    court = ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА")
+    part = _block(document, "5.1. Конституционный Суд Российской Федерации:")
+    assert (part.above, part.section) == (court, "Статья 125")
+    later = _block(document, "6. Акты или их отдельные положения")
+    assert (later.above, later.section) == (court, "Статья 125")
+    supreme = _block(document, "Верховный Суд Российской Федерации является")
+    assert (supreme.above, supreme.section) == (court, "Статья 126")
+    local = _block(document, "1. Местное самоуправление в Российской Федерации")
+    assert local.above == ("РАЗДЕЛ ПЕРВЫЙ", "ГЛАВА 8. МЕСТНОЕ САМОУПРАВЛЕНИЕ")
+
+
+def test_a_preamble_set_a_clause_a_line_is_one_paragraph() -> None:
+    document = _fixture("konstitutsiya-rf-excerpt.txt")
+    preamble = _block(document, "Мы, многонациональный народ Российской Федерации,")
+    assert preamble.text.startswith(
+        "Мы, многонациональный народ Российской Федерации, соединенные общей судьбой на своей "
+        "земле, утверждая права и свободы человека"
+    )
+    assert preamble.text.endswith("принимаем КОНСТИТУЦИЮ РОССИЙСКОЙ ФЕДЕРАЦИИ.")
+
+
+CONTRACT = """SERVICES AGREEMENT
+
+ARTICLE 1. DEFINITIONS
+
+1.1 Terms
+
+In this Agreement the following terms have the meanings set out below, unless the context \
+requires otherwise.
+
+ARTICLE 2. TERM
+
+2.1. The Provider shall:
+a) deliver the services described in the schedule;
+b) report monthly to the Client on the work done.
+
+2.2. This Agreement continues until terminated by either party with thirty days notice in writing.
+"""
+
+
+def test_a_numbered_heading_in_an_article_heads_and_a_numbered_clause_is_its_text() -> None:
+    # "1.1 Terms" is a heading; "2.1. The Provider shall:" and "2.2. This Agreement continues
+    # …." are clauses of Article 2 (the second was dropped as a heading heading nothing).
+    document = _read("agreement.txt", CONTRACT)
+    assert _block(document, "the following terms have the meanings").section == "1.1 Terms"
+    lead = _block(document, "2.1. The Provider shall:")
+    assert lead.section == _block(document, "a) deliver the services").section == "ARTICLE 2. TERM"
+    assert _block(document, "2.2. This Agreement continues").section == "ARTICLE 2. TERM"

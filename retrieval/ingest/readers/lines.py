@@ -345,7 +345,7 @@ def _broken_sentences(lines: list[str]) -> list[str]:
     for line in lines:
         if (
             out
-            and _stops_mid_sentence(out[-1])
+            and (_stops_mid_sentence(out[-1]) or _clause_over_clause(out[-1], line))
             and line[:1].islower()
             and (len(line.split()) >= 3 or line.endswith(_LATIN_END))
             and not LETTER_ITEM.match(line)
@@ -355,6 +355,19 @@ def _broken_sentences(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def _clause_over_clause(line: str, following: str) -> bool:
+    """A sentence set a clause a line, as a preamble is ("Мы, многонациональный народ Российской
+    Федерации," / "соединенные общей судьбой на своей земле," / …): a line ending in a comma
+    over one that goes on in lower case and ends in a comma too, the two as long as a line
+    broken by hand (:data:`BROKEN_LINE_CHARS`). Each clause alone was a passage."""
+    return (
+        line.endswith(",")
+        and following.endswith(",")
+        and len(line) + len(following) >= BROKEN_LINE_CHARS
+        and min(len(line.split()), len(following.split())) >= 3
+    )
 
 
 def _stops_mid_sentence(line: str) -> bool:
@@ -645,7 +658,11 @@ def division_level(line: str) -> int | None:
         return None
     cjk = _CJK_DIVISION.match(line)
     if cjk:
-        return _CJK_LEVELS[cjk.group(1)] if len(line) <= 40 else None
+        # "第二条 中华人民共和国的一切权力属于人民。" or "第三十条 …划分如下：" is the article's
+        # first paragraph, led by its number (see :func:`article_lead`), however short: a
+        # heading ("第一章 总纲") ends in no sentence's stop nor a colon
+        sentence = line.rstrip(_CLOSING + "”』」）)").endswith(_PROSE_END)
+        return _CJK_LEVELS[cjk.group(1)] if len(line) <= 40 and not sentence else None
     if not line[:1].isupper():
         return None
     for level, pattern in enumerate(_DIVISION, start=1):

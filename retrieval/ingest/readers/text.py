@@ -96,7 +96,14 @@ _CHAPTER_TITLE = re.compile(
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
 _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
-_NOTE_MARK = re.compile(r"\s*(?:<\*>|\[\d+\]|\*)$")  # "Статья 81 <*>": see the note below
+_PART_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # "5.1. Конституционный Суд …:"
+# A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
+# (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
+_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\]|\*)$")
+_BRACKETED_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\])$")
+# The same mark after a word in running text, a reference to its note ("Забайкальский край <8>,",
+# "… в конкретном деле <*>."); a line opening with one is the note itself ("<24> Статья 127 …").
+_NOTE_REFERENCE = re.compile(r"(?<=[\w).»”\"])[ \t]+<(?:\d{1,3}|\*{1,3})>(?=[\s.,;:)]|$)")
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
@@ -294,9 +301,21 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         document.add(placing.section, BULLET.sub("", line), item=item)
     _place_last(placing, pending)
     placing.outline.finish(document)
-    if book is not None:  # its italics, after the layout was read with them as printed
-        document.blocks = [_without_underscores(block) for block in document.blocks]
+    _without_marks(document, book is not None)
     return document
+
+
+def _without_marks(document: ParsedDocument, book: bool) -> None:
+    """Drop from ``document``'s paragraphs the references to its notes ("Забайкальский край
+    <8>," reads "Забайкальский край,"), and an e-text's underscores around its italics (after
+    the layout was read with them as printed). Code and data stay as written."""
+    blocks = [
+        dataclasses.replace(block, text=_NOTE_REFERENCE.sub("", block.text))
+        if block.kind == "text" and "<" in block.text
+        else block
+        for block in document.blocks
+    ]
+    document.blocks = [_without_underscores(block) for block in blocks] if book else blocks
 
 
 def _place_last(placing: _Placing, pending: list[str]) -> None:
@@ -480,7 +499,7 @@ class _Placing:
         level = division_level(heading)
         if level is None:
             self.outline.close(1)
-            return self.numbered.path(heading)
+            return self.numbered.path(_BRACKETED_NOTE_MARK.sub("", heading))
         return self.outline.enter(level, _NOTE_MARK.sub("", heading))
 
     def _listed(self, pending: list[str]) -> list[str]:
@@ -560,6 +579,8 @@ class _Placing:
         quotebot") it heads what follows."""
         if fragment in self.headings:
             return True
+        if self._part_of_article(fragment):
+            return False
         if not looks_like_heading(fragment) or is_byline(fragment):
             return False  # "PAR" over the author's name on a title page heads nothing
         if fragment in self.layout.set_apart and not is_numbered_heading(fragment):
@@ -567,6 +588,20 @@ class _Placing:
         if not (leads and is_cjk_heading(fragment)):
             return True
         return self._after_sentence() and self._plain_cjk_headings
+
+    def _part_of_article(self, fragment: str) -> bool:
+        """Whether ``fragment`` is a numbered part of the article in force, no heading: "5.1.
+        Конституционный Суд Российской Федерации:" inside "Статья 125", between its parts "5."
+        and "6.", over the items it introduces. Read as a heading, it closed the article, its
+        chapter and its part, and the articles after it were cited under none of them. A part
+        that ends as no heading does (a colon, a stop): "5.1 Definitions" under "ARTICLE 5"
+        still heads its clauses."""
+        return (
+            any(level == ARTICLE_LEVEL for level, _ in self.outline.open)
+            and _PART_NUMBER.match(fragment) is not None
+            and fragment.endswith(_NOT_HEADING_END)
+            and division_level(fragment) is None
+        )
 
     def _labels_list(self, fragment: str, following: str) -> bool:
         """Whether ``fragment`` is a short line in release notes over a list it names
