@@ -165,7 +165,9 @@ class Reference(Analyzer):
             return found
         parts = [p for p in _HYPHENS.split(raw) if p]
         if len(parts) <= 1:
-            term = self._ref_single(key)
+            # An abbreviation's plural ("GPUs") is the abbreviation.
+            plural = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", raw)
+            term = self._ref_single(key[:-1] if plural else key)
             return [(term, key)] if term else []
         found: list[tuple[str, str]] = []
         for part in parts:
