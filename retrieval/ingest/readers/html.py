@@ -40,6 +40,13 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.pagemeta import (
+    is_metadata,
+    keep_article_body,
+    microdata_author,
+    related_box,
+    stated_date,
+)
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -186,6 +193,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     root = _parse(data, path)
     head_title = prose(" ".join(root.xpath("//head/title//text()")))
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
+    author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
     _remove_furniture(content)
     _footnotes_in_place(content)
@@ -198,7 +206,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
-    document.author = author_names(_meta(root, "author"))
+    document.author = author_names(author)
     walk.outline.finish(document)
     # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
     # a citation box's "… retrieved 20 November 2019 from https://…"), as in saved text pages.
@@ -392,7 +400,7 @@ def _date(root: Element) -> str | None:
         date = find_date([found.group(1)]) if found else None
         if date:
             return date
-    return None
+    return stated_date(root)
 
 
 def _source(root: Element, data: bytes) -> str | None:
@@ -451,7 +459,7 @@ def _is_furniture(element: Element) -> bool:
         return True  # a box of metadata for search engines, '<div style="display:none">'
     if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    return _is_named_furniture(element) or _is_link_list(element)
+    return _is_named_furniture(element) or _is_link_list(element) or is_metadata(element)
 
 
 def _is_named_furniture(element: Element) -> bool:
@@ -524,6 +532,7 @@ def _remove_furniture(content: Element) -> None:
     stories), each pass measuring what the one before left.
     """
     _math_as_text(content)
+    _article_bodies(content)
     doomed = [
         element
         for element in content.iterdescendants()
@@ -551,9 +560,26 @@ def _remove_furniture(content: Element) -> None:
     for comments in (True, False):
         total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
         asides = [e for e in content.iterdescendants() if _is_aside(e, comments, total, paragraphs)]
+        if not comments:  # and the boxes a heading named as of related stories heads
+            boxes = (related_box(h, total) for h in content.iter(*_HEADINGS))
+            asides += [box for box in boxes if box is not None]
         if comments and _is_thread(asides, content, total):
             thread = set(asides)
         _drop([aside for aside in asides if aside not in thread])
+
+
+def _article_bodies(content: Element) -> None:
+    """Reduce each box hidden from the browser that holds a copy of the story for search engines
+    (schema.org's articleBody) to the story alone, once: a second copy is dropped whole."""
+    seen: set[str] = set()
+    for hidden in list(content.iterdescendants()):
+        if not isinstance(hidden.tag, str) or not _HIDDEN_STYLE.search(hidden.get("style") or ""):
+            continue
+        if hidden.getparent() is not None and keep_article_body(hidden):
+            text = _visible_text(hidden)
+            if text in seen:
+                hidden.drop_tree()
+            seen.add(text)
 
 
 def _footnotes_in_place(content: Element) -> None:
