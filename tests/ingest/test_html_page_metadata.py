@@ -103,3 +103,22 @@ def test_the_byline_s_author_is_the_document_s() -> None:
     )
     assert texts(document) == [_STORY, _MORE]
     assert document.author == "Maria Lopes"
+
+
+def test_a_card_popping_up_over_a_name_is_not_read_into_the_sentence() -> None:
+    """'Rep. <a>Ilhan Omar</a><span class="rollover-block"><img><a>Ilhan Omar</a><a>headline
+    …</a>…</span> (D-Minn.), …': the card a browser shows on hover was read into the sentence,
+    the name twice and three headlines in mid-sentence."""
+    card = (
+        '<span class="people-block"><img src="/omar.jpg" alt=""><a href="/people/omar">Jo Omar'
+        '</a><a href="/a1">Harbour board meets on Friday</a> <a href="/a2">Quay closes for the'
+        ' winter</a> <a href="/people/omar">MORE</a></span>'
+    )
+    sentence = (
+        f'Councillor <span class="people"><a href="/people/omar">Jo Omar</a>{card}</span> said'
+        " the wall would be ready before the first storms of the winter."
+    )
+    document = _page(f"<article><h1>Harbour wall</h1><p>{_STORY}</p><p>{sentence}</p></article>")
+    assert texts(document)[1] == (
+        "Councillor Jo Omar said the wall would be ready before the first storms of the winter."
+    )

@@ -42,6 +42,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.pagemeta import (
     is_metadata,
+    is_pop_up_card,
     keep_article_body,
     microdata_author,
     related_box,
@@ -459,7 +460,9 @@ def _is_furniture(element: Element) -> bool:
         return True  # a box of metadata for search engines, '<div style="display:none">'
     if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    return _is_named_furniture(element) or _is_link_list(element) or is_metadata(element)
+    if _is_named_furniture(element) or _is_link_list(element) or is_pop_up_card(element):
+        return True
+    return is_metadata(element)
 
 
 def _is_named_furniture(element: Element) -> bool:

@@ -201,3 +201,22 @@ def stated_date(root: Element) -> str | None:
             if date:
                 return date
     return None
+
+
+def is_pop_up_card(element: Element) -> bool:
+    """Whether ``element`` is a card a sentence pops up over a name it links ("Rep. <a>Ilhan
+    Omar</a>", and hidden after it her photo, her page's link and three headlines of stories
+    about her): an inline element inside a paragraph holding a picture and three links, its
+    text all theirs; the innermost such (the name the sentence says stays). A browser shows
+    it on hover only; read, it broke the sentence with headlines."""
+    return _is_card(element) and not any(_is_card(e) for e in element.iterdescendants("span"))
+
+
+def _is_card(element: Element) -> bool:
+    if element.tag != "span" or not any(True for _ in element.iter("img")):
+        return False
+    links = list(element.iter("a"))
+    if len(links) < 3 or not any(a.tag == "p" for a in element.iterancestors()):
+        return False
+    text = len(prose(element.text_content()))
+    return sum(len(prose(a.text_content())) for a in links) >= 0.8 * text
