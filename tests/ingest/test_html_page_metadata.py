@@ -122,3 +122,21 @@ def test_a_card_popping_up_over_a_name_is_not_read_into_the_sentence() -> None:
     assert texts(document)[1] == (
         "Councillor Jo Omar said the wall would be ready before the first storms of the winter."
     )
+
+
+def test_a_call_to_action_a_read_more_box_and_a_printout_s_notice_are_not_read() -> None:
+    """A box named as a call to action ('smg-zone-widget-custom-cta-letter': "Support us…"),
+    a link to another story set as a box ('<a class="read-more-big">Also on …'), and a notice
+    shown on paper only ('<div class="d-none d-print-block">') were read into the story. A box
+    shown on screens from a width on ("d-none d-md-block") is the page's and stays."""
+    document = _page(
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p>"
+        '<a class="read-more-big" href="/s2"><span>Also on gazette.example</span><span>Quay'
+        " closes for the winter, the harbour board says</span></a>"
+        '<div class="widget-custom-cta-letter"><p>We do this work every day at no cost to you,'
+        " but it is far from free to produce. Support us today.</p></div>"
+        '<div class="d-none d-print-block"><p>This printout is subject to copyright and may not'
+        " be reproduced without permission.</p></div>"
+        f'<div class="d-none d-md-block"><p>{_MORE}</p></div></article>'
+    )
+    assert texts(document) == [_STORY, _MORE]

@@ -69,6 +69,12 @@ _DROP_TAGS = {
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
+_PRINT_ONLY = frozenset(
+    {"print-only", "printonly", "visible-print", "visible-print-block", "show-for-print"}
+)
+_DISPLAY = re.compile(
+    r"^d-(?:\w+-)?(?:none|block|inline|inline-block|flex|inline-flex|table|grid)$"
+)
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
@@ -90,7 +96,8 @@ _FURNITURE = re.compile(
 )
 # Words in class or id names ("comment-list", "article-comments", "share_box", "relatedPosts",
 # "post-navigation") of what sits beside an article but is none of it: readers' comments, share
-# and follow buttons, newsletter and promotion boxes, lists of related or popular stories, links to
+# and follow buttons, newsletter and promotion boxes ("nrplus-cta": a call to action), lists of
+# related or popular stories and a "read more" link to one set as a box, links to
 # the previous post, cookie notices ("cc-cookie-banner"), bylines and dates ("entry-meta"), tags,
 # authors' notes ("author-bio"), advertisements ("ad-slot"), photo credits and slideshows. A box so
 # named is dropped only when it leaves the article (see _is_aside).
@@ -101,7 +108,7 @@ _ASIDE_WORDS = frozenset(
         "related", "relatedposts", "popular", "trending", "recommended", "outbrain", "taboola",
         "pagination", "prev", "byline", "timestamp", "cookie", "cookies", "consent", "gdpr",
         "author", "bio", "dateline", "meta", "tags", "ad", "ads", "advert", "advertisement",
-        "sponsored", "credit", "credits", "slideshow", "gallery",
+        "sponsored", "credit", "credits", "slideshow", "gallery", "readmore", "alsoread", "cta",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -456,6 +463,8 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
+    if _is_print_only(element):
+        return True
     if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
     if tag == "sup" and "reference" in (element.get("class") or "").split():
@@ -463,6 +472,18 @@ def _is_furniture(element: Element) -> bool:
     if _is_named_furniture(element) or _is_link_list(element) or is_pop_up_card(element):
         return True
     return is_metadata(element)
+
+
+def _is_print_only(element: Element) -> bool:
+    """Whether ``element`` is shown on paper only, never on screen: Bootstrap's "d-none
+    d-print-block" (a notice of copyright for the printout), "visible-print", "print-only"."""
+    names = set((element.get("class") or "").lower().split())
+    if names & _PRINT_ONLY:
+        return True
+    shown = [n for n in names if _DISPLAY.match(n) and not n.startswith("d-print-")]
+    return (
+        "d-none" in names and any(n.startswith("d-print-") for n in names) and shown == ["d-none"]
+    )
 
 
 def _is_named_furniture(element: Element) -> bool:
@@ -669,7 +690,9 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     for name in (element.get("class") or "").split() + _own_ids(element):
         if "." in name and name in _own_ids(element):
             continue  # an anchor of code ("requests.Session.cookies"), named after no box
-        parts = {word.lower() for word in _NAME_WORDS.split(name) if word}
+        split = [word.lower() for word in _NAME_WORDS.split(name) if word]
+        # and each two words read as one: "read-more-big" is a "readmore" box
+        parts = {*split, *(a + b for a, b in itertools.pairwise(split))}
         if not _TAXONOMY.match(name) and not parts & _STATE_WORDS:
             words |= parts
     named = words & (_COMMENT_WORDS if comments else _ASIDE_WORDS)
