@@ -140,3 +140,15 @@ def test_a_call_to_action_a_read_more_box_and_a_printout_s_notice_are_not_read()
         f'<div class="d-none d-md-block"><p>{_MORE}</p></div></article>'
     )
     assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_photo_s_copyright_line_is_not_a_passage_but_its_caption_is() -> None:
+    """'<span class="story-image-copyright">EPA</span>' under a photo was a passage of its
+    own, "EPA"; the caption saying who is in the photo is kept."""
+    caption = "The harbour master on the north quay, where the boats will be moored"
+    document = _page(
+        f'<article><h1>Harbour wall</h1><p>{_STORY}</p><figure><span class="image-and-copyright">'
+        '<img src="/quay.jpg" alt=""><span class="story-image-copyright">EPA</span></span>'
+        f"<figcaption>{caption}</figcaption></figure><p>{_MORE}</p></article>"
+    )
+    assert texts(document) == [_STORY, caption, _MORE]

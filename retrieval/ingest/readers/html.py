@@ -109,6 +109,7 @@ _ASIDE_WORDS = frozenset(
         "pagination", "prev", "byline", "timestamp", "cookie", "cookies", "consent", "gdpr",
         "author", "bio", "dateline", "meta", "tags", "ad", "ads", "advert", "advertisement",
         "sponsored", "credit", "credits", "slideshow", "gallery", "readmore", "alsoread", "cta",
+        "copyright",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
