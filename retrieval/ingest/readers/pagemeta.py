@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import lxml.etree
+
 from retrieval.ingest.readers.common import find_date, prose
 
 Element = Any  # lxml.html.HtmlElement
@@ -40,6 +42,9 @@ _LONGEST = 120
 # Outside its tag links, a list of tags holds a label at most ("Tags:", "Filed under").
 _TAG_LABEL = 24
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The links of a line of tags: its own ("<p><a rel=tag>"), or in its items or its marks
+# ("<ul><li><a rel=tag>", "<strong>Tags<br><a rel=tag>").
+_NEAR_LINKS = lxml.etree.XPath("./a[@rel] | ./*/a[@rel]")
 # Blocks a browser sets as lines of their own: a byline, a dateline, a paragraph.
 _LINES = frozenset(
     {"p", "div", "li", "dd", "dt", "td", "th", "section", "article", "header", "footer", "small",
@@ -58,17 +63,22 @@ def is_metadata(element: Element) -> bool:
     itemprop=…>"), and stays."""
     if not isinstance(element.tag, str) or element.tag in _HEADINGS:
         return False
-    text = prose(element.text_content())
-    if not text or any(True for _ in element.iter(*_HEADINGS)):
+    text = _squeezed(element.text_content())  # (prose's repairs change no length that counts)
+    if not text:
         return False
-    if _is_tag_line(element, text):
-        return True
-    if len(text) > _LONGEST:
+    near = _NEAR_LINKS(element)
+    if near and _is_tag_line(element, near, text):
+        return not any(True for _ in element.iter(*_HEADINGS))
+    if len(text) > _LONGEST or any(True for _ in element.iter(*_HEADINGS)):
         return False
-    covered = sum(len(prose(e.text_content())) for e in _marked(element))
+    covered = sum(len(_squeezed(e.text_content())) for e in _marked(element))
     if covered * 2 < len(text):
         return False
     return element.tag in _LINES or len(_line_of(element)) <= 2 * len(text) + 40
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _line_of(element: Element) -> str:
@@ -109,10 +119,11 @@ def _marked(element: Element) -> list[Element]:
     metadata."""
     found: list[Element] = []
     for e in element.iter():
-        if not isinstance(e.tag, str) or any(f in found for f in e.iterancestors()):
+        if not isinstance(e.tag, str) or not (e.get("itemprop") or e.get("class") or e.get("id")):
             continue
         prop = set((e.get("itemprop") or "").lower().split())
-        if prop & _META_PROPS or (_name_words(e) & _DATE_NAMES and _dated(e.text_content())):
+        marked = prop & _META_PROPS or (_name_words(e) & _DATE_NAMES and _dated(e.text_content()))
+        if marked and not any(f in found for f in e.iterancestors()):
             found.append(e)
     return found
 
@@ -127,15 +138,16 @@ def _dated(text: str) -> bool:
     return bool(_YEAR.search(text) or _CLOCK.search(text) or find_date([text]))
 
 
-def _is_tag_line(element: Element, text: str) -> bool:
-    """Whether ``element``, a paragraph or a box, is a list of the article's tags: links marked
-    ``rel="tag"`` (or "category tag", as WordPress marks them) and a label beside them at most."""
+def _is_tag_line(element: Element, links: list[Element], text: str) -> bool:
+    """Whether ``element``, a paragraph or a box, is a list of the article's tags: its
+    ``links`` (its own, or its items' or marks') marked ``rel="tag"`` (or "category tag", as
+    WordPress marks them), and a label beside them at most."""
     if element.tag not in ("p", "div", "ul", "ol", "li", "span", "strong", "section"):
         return False
-    tags = [a for a in element.iter("a") if {"tag", "category"} & set(_rel(a))]
+    tags = [a for a in links if {"tag", "category"} & set(_rel(a))]
     if not tags:
         return False
-    rest = len(text) - sum(len(prose(a.text_content())) for a in tags)
+    rest = len(text) - sum(len(_squeezed(a.text_content())) for a in tags)
     return rest <= _TAG_LABEL + 2 * len(tags)  # the label, and ", " between tags
 
 
