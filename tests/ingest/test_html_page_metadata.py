@@ -152,3 +152,14 @@ def test_a_photo_s_copyright_line_is_not_a_passage_but_its_caption_is() -> None:
         f"<figcaption>{caption}</figcaption></figure><p>{_MORE}</p></article>"
     )
     assert texts(document) == [_STORY, caption, _MORE]
+
+
+def test_a_date_named_so_in_a_list_of_releases_stays_with_its_release() -> None:
+    """A box named as a date is the page's dateline only when it is most of its line: in a list
+    of releases ('<li><span class="date">2024-05-01</span> — Released 2.0</li>') it dates the
+    release, and was dropped from it."""
+    releases = "".join(
+        f'<li><span class="date">2024-0{n}-01</span> — Released 2.{n}</li>' for n in range(1, 4)
+    )
+    document = _page(f"<article><h1>Harbour app</h1><p>{_STORY}</p><ul>{releases}</ul></article>")
+    assert texts(document)[1:] == [f"2024-0{n}-01 — Released 2.{n}" for n in range(1, 4)]

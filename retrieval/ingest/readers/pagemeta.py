@@ -59,8 +59,9 @@ def is_metadata(element: Element) -> bool:
     """Whether ``element`` holds facts about the article rather than its text: a line of its tag
     links, or a short line (a byline, a dateline) made mostly of its schema.org properties (its
     date, author, publisher, keywords) and of boxes named as its date that hold a date or a time.
-    Such a property inside a longer sentence is the sentence's ("the law took effect on <time
-    itemprop=…>"), and stays."""
+    Such a property or box making less than half of the line it stands in is the line's ("the
+    law took effect on <time itemprop=…>", a release list's "<span class="date">2024-05-01</span>
+    — Released 2.0"), and stays."""
     if not isinstance(element.tag, str) or element.tag in _HEADINGS:
         return False
     text = _squeezed(element.text_content())  # (prose's repairs change no length that counts)
@@ -74,7 +75,7 @@ def is_metadata(element: Element) -> bool:
     covered = sum(len(_squeezed(e.text_content())) for e in _marked(element))
     if covered * 2 < len(text):
         return False
-    return element.tag in _LINES or len(_line_of(element)) <= 2 * len(text) + 40
+    return element.tag in _LINES or len(_line_of(element)) <= 2 * len(text)
 
 
 def _squeezed(text: str) -> str:
