@@ -40,6 +40,14 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.pagemeta import (
+    is_metadata,
+    is_pop_up_card,
+    keep_article_body,
+    microdata_author,
+    related_box,
+    stated_date,
+)
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -61,6 +69,12 @@ _DROP_TAGS = {
 _LETTERS = re.compile(r"[^\W\d_]")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
+_PRINT_ONLY = frozenset(
+    {"print-only", "printonly", "visible-print", "visible-print-block", "show-for-print"}
+)
+_DISPLAY = re.compile(
+    r"^d-(?:\w+-)?(?:none|block|inline|inline-block|flex|inline-flex|table|grid)$"
+)
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
@@ -82,7 +96,8 @@ _FURNITURE = re.compile(
 )
 # Words in class or id names ("comment-list", "article-comments", "share_box", "relatedPosts",
 # "post-navigation") of what sits beside an article but is none of it: readers' comments, share
-# and follow buttons, newsletter and promotion boxes, lists of related or popular stories, links to
+# and follow buttons, newsletter and promotion boxes ("nrplus-cta": a call to action), lists of
+# related or popular stories and a "read more" link to one set as a box, links to
 # the previous post, cookie notices ("cc-cookie-banner"), bylines and dates ("entry-meta"), tags,
 # authors' notes ("author-bio"), advertisements ("ad-slot"), photo credits and slideshows. A box so
 # named is dropped only when it leaves the article (see _is_aside).
@@ -93,7 +108,8 @@ _ASIDE_WORDS = frozenset(
         "related", "relatedposts", "popular", "trending", "recommended", "outbrain", "taboola",
         "pagination", "prev", "byline", "timestamp", "cookie", "cookies", "consent", "gdpr",
         "author", "bio", "dateline", "meta", "tags", "ad", "ads", "advert", "advertisement",
-        "sponsored", "credit", "credits", "slideshow", "gallery",
+        "sponsored", "credit", "credits", "slideshow", "gallery", "readmore", "alsoread", "cta",
+        "copyright",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -186,6 +202,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     root = _parse(data, path)
     head_title = prose(" ".join(root.xpath("//head/title//text()")))
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
+    author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
     _remove_furniture(content)
     _footnotes_in_place(content)
@@ -198,7 +215,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
-    document.author = author_names(_meta(root, "author"))
+    document.author = author_names(author)
     walk.outline.finish(document)
     # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
     # a citation box's "… retrieved 20 November 2019 from https://…"), as in saved text pages.
@@ -392,7 +409,7 @@ def _date(root: Element) -> str | None:
         date = find_date([found.group(1)]) if found else None
         if date:
             return date
-    return None
+    return stated_date(root)
 
 
 def _source(root: Element, data: bytes) -> str | None:
@@ -447,11 +464,27 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
+    if _is_print_only(element):
+        return True
     if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
     if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    return _is_named_furniture(element) or _is_link_list(element)
+    if _is_named_furniture(element) or _is_link_list(element) or is_pop_up_card(element):
+        return True
+    return is_metadata(element)
+
+
+def _is_print_only(element: Element) -> bool:
+    """Whether ``element`` is shown on paper only, never on screen: Bootstrap's "d-none
+    d-print-block" (a notice of copyright for the printout), "visible-print", "print-only"."""
+    names = set((element.get("class") or "").lower().split())
+    if names & _PRINT_ONLY:
+        return True
+    shown = [n for n in names if _DISPLAY.match(n) and not n.startswith("d-print-")]
+    return (
+        "d-none" in names and any(n.startswith("d-print-") for n in names) and shown == ["d-none"]
+    )
 
 
 def _is_named_furniture(element: Element) -> bool:
@@ -524,6 +557,7 @@ def _remove_furniture(content: Element) -> None:
     stories), each pass measuring what the one before left.
     """
     _math_as_text(content)
+    _article_bodies(content)
     doomed = [
         element
         for element in content.iterdescendants()
@@ -551,9 +585,26 @@ def _remove_furniture(content: Element) -> None:
     for comments in (True, False):
         total, paragraphs = len(_visible_text(content)), _paragraph_length(content)
         asides = [e for e in content.iterdescendants() if _is_aside(e, comments, total, paragraphs)]
+        if not comments:  # and the boxes a heading named as of related stories heads
+            boxes = (related_box(h, total) for h in content.iter(*_HEADINGS))
+            asides += [box for box in boxes if box is not None]
         if comments and _is_thread(asides, content, total):
             thread = set(asides)
         _drop([aside for aside in asides if aside not in thread])
+
+
+def _article_bodies(content: Element) -> None:
+    """Reduce each box hidden from the browser that holds a copy of the story for search engines
+    (schema.org's articleBody) to the story alone, once: a second copy is dropped whole."""
+    seen: set[str] = set()
+    for hidden in list(content.iterdescendants()):
+        if not isinstance(hidden.tag, str) or not _HIDDEN_STYLE.search(hidden.get("style") or ""):
+            continue
+        if hidden.getparent() is not None and keep_article_body(hidden):
+            text = _visible_text(hidden)
+            if text in seen:
+                hidden.drop_tree()
+            seen.add(text)
 
 
 def _footnotes_in_place(content: Element) -> None:
@@ -640,7 +691,9 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     for name in (element.get("class") or "").split() + _own_ids(element):
         if "." in name and name in _own_ids(element):
             continue  # an anchor of code ("requests.Session.cookies"), named after no box
-        parts = {word.lower() for word in _NAME_WORDS.split(name) if word}
+        split = [word.lower() for word in _NAME_WORDS.split(name) if word]
+        # and each two words read as one: "read-more-big" is a "readmore" box
+        parts = {*split, *(a + b for a, b in itertools.pairwise(split))}
         if not _TAXONOMY.match(name) and not parts & _STATE_WORDS:
             words |= parts
     named = words & (_COMMENT_WORDS if comments else _ASIDE_WORDS)

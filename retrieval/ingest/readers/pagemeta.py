@@ -1,0 +1,235 @@
+"""What a news or blog page's markup says *about* its article rather than in it: the date it was
+published, its byline, its tags, the search engines' copy of it, the box of stories it links to.
+
+None of it is a passage a question should be answered with ("Published Monday, November 18,
+2019 8:22AM EST", "Tags calendario stock car 2018, stock car brasil, …"); the date and author
+are the document's metadata instead. Each rule reads the markup's own word for what an element
+is (schema.org's ``itemprop``, the ``rel="tag"`` of a tag link, a class named "publish-date"),
+never the words of a page, so any page of the same kind comes out the same.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.etree
+
+from retrieval.ingest.readers.common import find_date, prose
+
+Element = Any  # lxml.html.HtmlElement
+
+# Schema.org properties of an article that are facts about it, not its text: its dates, who
+# wrote and published it, its keywords and section, its size, its logo. (Not "name",
+# "headline" nor "description": a page's title and summary are set so, and are read.)
+_META_PROPS = frozenset(
+    {
+        "datepublished", "datemodified", "datecreated", "uploaddate", "author", "creator",
+        "publisher", "keywords", "articlesection", "mainentityofpage", "thumbnailurl", "logo",
+        "wordcount", "commentcount", "interactioncount", "copyrightyear", "copyrightholder",
+        "inlanguage",
+    }
+)  # fmt: skip
+# Words of class or id names of a box that holds the page's date ("publish-date", "storyDate",
+# "footer-publish-date", "post-date", "timestamp").
+_DATE_NAMES = frozenset(
+    {"date", "dates", "pubdate", "published", "publish", "posted", "updated", "timestamp",
+     "dateline", "datetime"}
+)  # fmt: skip
+_NAME_WORDS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
+# Metadata is a line, not a story: a box longer than this is read whatever it is named.
+_LONGEST = 120
+# Outside its tag links, a list of tags holds a label at most ("Tags:", "Filed under").
+_TAG_LABEL = 24
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The links of a line of tags: its own ("<p><a rel=tag>"), or in its items or its marks
+# ("<ul><li><a rel=tag>", "<strong>Tags<br><a rel=tag>").
+_NEAR_LINKS = lxml.etree.XPath("./a[@rel] | ./*/a[@rel]")
+# Blocks a browser sets as lines of their own: a byline, a dateline, a paragraph.
+_LINES = frozenset(
+    {"p", "div", "li", "dd", "dt", "td", "th", "section", "article", "header", "footer", "small",
+     "blockquote", "ul", "ol", "dl", "table", "figure", "figcaption", "body", "main", "aside"}
+)  # fmt: skip
+_CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_RELATED = re.compile(r"related|recommend|youmaylike|you-may-like|morestories", re.IGNORECASE)
+
+
+def is_metadata(element: Element) -> bool:
+    """Whether ``element`` holds facts about the article rather than its text: a line of its tag
+    links, or a short line (a byline, a dateline) made mostly of its schema.org properties (its
+    date, author, publisher, keywords) and of boxes named as its date that hold a date or a time.
+    Such a property or box making less than half of the line it stands in is the line's ("the
+    law took effect on <time itemprop=…>", a release list's "<span class="date">2024-05-01</span>
+    — Released 2.0"), and stays."""
+    if not isinstance(element.tag, str) or element.tag in _HEADINGS:
+        return False
+    text = _squeezed(element.text_content())  # (prose's repairs change no length that counts)
+    if not text:
+        return False
+    near = _NEAR_LINKS(element)
+    if near and _is_tag_line(element, near, text):
+        return not any(True for _ in element.iter(*_HEADINGS))
+    if len(text) > _LONGEST or any(True for _ in element.iter(*_HEADINGS)):
+        return False
+    covered = sum(len(_squeezed(e.text_content())) for e in _marked(element))
+    if covered * 2 < len(text):
+        return False
+    return element.tag in _LINES or len(_line_of(element)) <= 2 * len(text)
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _line_of(element: Element) -> str:
+    """The text of the line an inline ``element`` stands in: with the inline elements and text
+    beside it up to the blocks or line breaks before and after."""
+    while element.getparent() is not None and element.getparent().tag not in _LINES:
+        element = element.getparent()
+    pieces = [prose(element.text_content())]
+    for sibling in element.itersiblings(preceding=True):
+        if _breaks(sibling):
+            break
+        pieces.append(_shown(sibling))
+    parent = element.getparent()
+    if parent is not None and element.getprevious() is None:
+        pieces.append(parent.text or "")
+    pieces.append(element.tail or "")
+    for sibling in element.itersiblings():
+        if _breaks(sibling):
+            break
+        pieces.append(_shown(sibling))
+    return prose(" ".join(pieces))
+
+
+def _breaks(sibling: Element) -> bool:
+    return sibling.tag in _LINES or sibling.tag in _HEADINGS or sibling.tag == "br"
+
+
+def _shown(sibling: Element) -> str:
+    """An inline sibling's text and the text after it (a comment's or a script's: only what
+    follows it)."""
+    shown = isinstance(sibling.tag, str) and sibling.tag not in ("script", "style", "template")
+    own = sibling.text_content() if shown else ""
+    return own + (sibling.tail or "")
+
+
+def _marked(element: Element) -> list[Element]:
+    """The outermost elements in ``element`` (itself included) marked as the article's
+    metadata."""
+    found: list[Element] = []
+    for e in element.iter():
+        if not isinstance(e.tag, str) or not (e.get("itemprop") or e.get("class") or e.get("id")):
+            continue
+        prop = set((e.get("itemprop") or "").lower().split())
+        marked = prop & _META_PROPS or (_name_words(e) & _DATE_NAMES and _dated(e.text_content()))
+        if marked and not any(f in found for f in e.iterancestors()):
+            found.append(e)
+    return found
+
+
+def _name_words(element: Element) -> set[str]:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return {w.lower() for w in _NAME_WORDS.split(names) if w}
+
+
+def _dated(text: str) -> bool:
+    """Whether ``text`` states a date or a time of day: a year or a clock's "8:22"."""
+    return bool(_YEAR.search(text) or _CLOCK.search(text) or find_date([text]))
+
+
+def _is_tag_line(element: Element, links: list[Element], text: str) -> bool:
+    """Whether ``element``, a paragraph or a box, is a list of the article's tags: its
+    ``links`` (its own, or its items' or marks') marked ``rel="tag"`` (or "category tag", as
+    WordPress marks them), and a label beside them at most."""
+    if element.tag not in ("p", "div", "ul", "ol", "li", "span", "strong", "section"):
+        return False
+    tags = [a for a in links if {"tag", "category"} & set(_rel(a))]
+    if not tags:
+        return False
+    rest = len(text) - sum(len(_squeezed(a.text_content())) for a in tags)
+    return rest <= _TAG_LABEL + 2 * len(tags)  # the label, and ", " between tags
+
+
+def _rel(link: Element) -> list[str]:
+    return (link.get("rel") or "").lower().split()
+
+
+def keep_article_body(hidden: Element) -> bool:
+    """Strip ``hidden``, a box a browser does not show, to the article body it holds, if any
+    (schema.org's ``itemprop="articleBody"``, beside the headline, dates, image size and
+    publisher's logo that a news site copies there for search engines); whether it held one.
+    Its text is the story when the page draws it with scripts."""
+    bodies = hidden.xpath(".//*[@itemprop='articleBody']")
+    if not bodies:
+        return False
+    for child in list(hidden):
+        hidden.remove(child)
+    hidden.text = None
+    hidden.extend(bodies)
+    return True
+
+
+def related_box(heading: Element, total: int) -> Element | None:
+    """The box a heading named as the head of related stories ('<h3 class="relatedpoststitle">
+    You may like…') heads: its parent, when that holds no ``<h1>`` and either opens with the
+    heading or is not most of the page (of ``total`` characters)."""
+    if heading.tag not in _HEADINGS or not _RELATED.search(_names(heading)):
+        return None
+    box = heading.getparent()
+    if box is None or box.tag in ("body", "html", "main") or any(True for _ in box.iter("h1")):
+        return None
+    if heading is next((c for c in box if isinstance(c.tag, str)), None):
+        return box  # the box opens with it: its title, however long the stories under it
+    return box if len(prose(box.text_content())) * 2 <= total else None
+
+
+def _names(element: Element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
+
+
+def microdata_author(root: Element) -> str | None:
+    """The name schema.org microdata gives the article's author, if it gives one."""
+    for author in root.xpath("//*[@itemprop='author']"):
+        named = author.xpath(".//*[@itemprop='name']")
+        text = prose((named[0] if named else author).text_content())
+        if text and len(text) <= 80:
+            return text
+    return None
+
+
+def stated_date(root: Element) -> str | None:
+    """The date a page's dateline states, as ISO ``YYYY-MM-DD``: the text of its schema.org
+    datePublished, else of a short box named as its date ("Published Monday, November 18,
+    2019 8:22AM EST")."""
+    for element in root.xpath("//*[@itemprop='datePublished']"):
+        date = find_date([prose(element.text_content())])
+        if date:
+            return date
+    for element in root.iter():
+        if isinstance(element.tag, str) and _name_words(element) & _DATE_NAMES:
+            text = prose(element.text_content())
+            date = find_date([text]) if len(text) <= _LONGEST else None
+            if date:
+                return date
+    return None
+
+
+def is_pop_up_card(element: Element) -> bool:
+    """Whether ``element`` is a card a sentence pops up over a name it links ("Rep. <a>Ilhan
+    Omar</a>", and hidden after it her photo, her page's link and three headlines of stories
+    about her): an inline element inside a paragraph holding a picture and three links, its
+    text all theirs; the innermost such (the name the sentence says stays). A browser shows
+    it on hover only; read, it broke the sentence with headlines."""
+    return _is_card(element) and not any(_is_card(e) for e in element.iterdescendants("span"))
+
+
+def _is_card(element: Element) -> bool:
+    if element.tag != "span" or not any(True for _ in element.iter("img")):
+        return False
+    links = list(element.iter("a"))
+    if len(links) < 3 or not any(a.tag == "p" for a in element.iterancestors()):
+        return False
+    text = len(prose(element.text_content()))
+    return sum(len(prose(a.text_content())) for a in links) >= 0.8 * text

@@ -1,0 +1,165 @@
+"""What a news or blog page's markup says about its article rather than in it (its date, byline,
+tags, the copy of it for search engines, the box of stories it links to) is no passage; its date
+and author are the document's.
+
+The pages are written here in the shapes measured on the article-extraction benchmark (news
+pages, not committed): the rules read the markup's names, never a page's words."""
+
+from __future__ import annotations
+
+from readerfiles import texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+_STORY = (
+    "The council voted on Tuesday to rebuild the old harbour wall, before the winter storms. "
+    "Engineers said the stones had shifted after the spring floods, and could not hold another "
+    "season. Work starts in October and should take eleven weeks, the mayor told reporters."
+)
+_MORE = (
+    "Fishermen, who moor inside the wall, welcomed the news. The harbour master said boats "
+    "would be moved to the north quay, one row at a time, while the work goes on."
+)
+
+
+def _page(body: str) -> ParsedDocument:
+    html = f"<html><head><title>Harbour wall to be rebuilt | Gazette</title></head><body>{body}"
+    return read("page.html", (html + "</body></html>").encode("utf-8"))
+
+
+def test_a_dateline_is_the_document_s_date_not_a_passage() -> None:
+    """ "Published Monday, November 18, 2019 8:22AM EST" in a box named as the date, and a
+    schema.org datePublished in another language, were quoted as passages."""
+    document = _page(
+        '<article><h1>Harbour wall</h1><div class="publish-date">Published Monday, November 18,'
+        ' 2019 8:22AM EST</div><span class="data" itemprop="datePublished">segunda-feira, 22 de'
+        f" janeiro de 2018 às 0:13</span><p>{_STORY}</p><p>{_MORE}</p></article>"
+    )
+    assert texts(document) == [_STORY, _MORE]
+    assert document.date == "2019-11-18"
+
+
+def test_a_date_in_a_sentence_stays_in_the_sentence() -> None:
+    """A schema.org date inside running text is the sentence's: only a line made of such
+    metadata goes."""
+    sentence = (
+        'The wall was last rebuilt on <time itemprop="dateModified">May 5, 1990</time>, after'
+        " the great storm that broke the north quay."
+    )
+    document = _page(f"<article><h1>Harbour wall</h1><p>{_STORY}</p><p>{sentence}</p></article>")
+    assert texts(document)[1].startswith("The wall was last rebuilt on May 5, 1990, after")
+
+
+def test_a_line_of_tag_links_is_not_read_but_a_sentence_linking_a_tag_is() -> None:
+    """'<strong>Tags<br><a rel="tag">…</a>, …' under a post, and WordPress's "category tag"
+    links, were read as a passage of keywords."""
+    tags = ", ".join(f'<a href="/tag/t{n}" rel="tag">harbour wall {n}</a>' for n in range(12))
+    sentence = f'More on the <a href="/tag/w" rel="tag">harbour wall</a>. {_MORE}'
+    document = _page(
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p><p>{sentence}</p><p><strong>Tags<br>"
+        f'{tags}</strong></p><p><a href="/c/news" rel="category tag">News</a>, <a href="/c/city"'
+        ' rel="category tag">City</a></p></article>'
+    )
+    assert texts(document) == [_STORY, f"More on the harbour wall. {_MORE}"]
+
+
+def test_the_search_engines_copy_of_a_story_is_read_once_without_its_metadata() -> None:
+    """A page drawn by scripts holds its story only in hidden schema.org boxes (two copies):
+    their image addresses, sizes, dates and publisher were read, and the story twice."""
+    copy = (
+        '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+        '<h1 itemprop="name">Harbour wall</h1><img itemprop="image" src="/wall.jpg">'
+        '<div itemprop="image" itemscope><div itemprop="url">https://example.org/wall.jpg</div>'
+        '<div itemprop="width"><div itemprop="value">500</div></div></div>'
+        '<div itemprop="datePublished">2019-11-19T08:57:40+01:00</div>'
+        '<div itemprop="publisher"><div itemprop="name">Gazette Media</div></div>'
+        f'<div itemprop="articleBody">{_STORY}\n\n{_MORE}</div></div>'
+    )
+    document = _page(f'<div id="app"></div>{copy}{copy}')
+    assert texts(document) == [f"{_STORY} {_MORE}"]
+
+
+def test_a_box_headed_as_related_stories_is_not_read_however_long() -> None:
+    """'<h3 class="relatedpoststitle">You may like…</h3>' over three posts' openings, longer
+    together than the short post above them: they were read as its text."""
+    related = "".join(
+        f'<article class="post"><p>{_MORE} Story {n} goes on.</p></article>' for n in range(3)
+    )
+    document = _page(
+        f'<article class="post"><h1>Harbour wall</h1><p>{_STORY}</p></article>'
+        f'<article class="post"><h3 class="relatedpoststitle">You may like…</h3>{related}</article>'
+    )
+    assert texts(document) == [_STORY]
+
+
+def test_the_byline_s_author_is_the_document_s() -> None:
+    """The author schema.org names in the byline is the document's author; the byline itself
+    is no passage."""
+    document = _page(
+        '<article><h1>Harbour wall</h1><div class="byline">By <span itemprop="author"'
+        ' itemscope><span itemprop="name">Maria Lopes</span></span></div>'
+        f"<p>{_STORY}</p><p>{_MORE}</p></article>"
+    )
+    assert texts(document) == [_STORY, _MORE]
+    assert document.author == "Maria Lopes"
+
+
+def test_a_card_popping_up_over_a_name_is_not_read_into_the_sentence() -> None:
+    """'Rep. <a>Ilhan Omar</a><span class="rollover-block"><img><a>Ilhan Omar</a><a>headline
+    …</a>…</span> (D-Minn.), …': the card a browser shows on hover was read into the sentence,
+    the name twice and three headlines in mid-sentence."""
+    card = (
+        '<span class="people-block"><img src="/omar.jpg" alt=""><a href="/people/omar">Jo Omar'
+        '</a><a href="/a1">Harbour board meets on Friday</a> <a href="/a2">Quay closes for the'
+        ' winter</a> <a href="/people/omar">MORE</a></span>'
+    )
+    sentence = (
+        f'Councillor <span class="people"><a href="/people/omar">Jo Omar</a>{card}</span> said'
+        " the wall would be ready before the first storms of the winter."
+    )
+    document = _page(f"<article><h1>Harbour wall</h1><p>{_STORY}</p><p>{sentence}</p></article>")
+    assert texts(document)[1] == (
+        "Councillor Jo Omar said the wall would be ready before the first storms of the winter."
+    )
+
+
+def test_a_call_to_action_a_read_more_box_and_a_printout_s_notice_are_not_read() -> None:
+    """A box named as a call to action ('smg-zone-widget-custom-cta-letter': "Support us…"),
+    a link to another story set as a box ('<a class="read-more-big">Also on …'), and a notice
+    shown on paper only ('<div class="d-none d-print-block">') were read into the story. A box
+    shown on screens from a width on ("d-none d-md-block") is the page's and stays."""
+    document = _page(
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p>"
+        '<a class="read-more-big" href="/s2"><span>Also on gazette.example</span><span>Quay'
+        " closes for the winter, the harbour board says</span></a>"
+        '<div class="widget-custom-cta-letter"><p>We do this work every day at no cost to you,'
+        " but it is far from free to produce. Support us today.</p></div>"
+        '<div class="d-none d-print-block"><p>This printout is subject to copyright and may not'
+        " be reproduced without permission.</p></div>"
+        f'<div class="d-none d-md-block"><p>{_MORE}</p></div></article>'
+    )
+    assert texts(document) == [_STORY, _MORE]
+
+
+def test_a_photo_s_copyright_line_is_not_a_passage_but_its_caption_is() -> None:
+    """'<span class="story-image-copyright">EPA</span>' under a photo was a passage of its
+    own, "EPA"; the caption saying who is in the photo is kept."""
+    caption = "The harbour master on the north quay, where the boats will be moored"
+    document = _page(
+        f'<article><h1>Harbour wall</h1><p>{_STORY}</p><figure><span class="image-and-copyright">'
+        '<img src="/quay.jpg" alt=""><span class="story-image-copyright">EPA</span></span>'
+        f"<figcaption>{caption}</figcaption></figure><p>{_MORE}</p></article>"
+    )
+    assert texts(document) == [_STORY, caption, _MORE]
+
+
+def test_a_date_named_so_in_a_list_of_releases_stays_with_its_release() -> None:
+    """A box named as a date is the page's dateline only when it is most of its line: in a list
+    of releases ('<li><span class="date">2024-05-01</span> — Released 2.0</li>') it dates the
+    release, and was dropped from it."""
+    releases = "".join(
+        f'<li><span class="date">2024-0{n}-01</span> — Released 2.{n}</li>' for n in range(1, 4)
+    )
+    document = _page(f"<article><h1>Harbour app</h1><p>{_STORY}</p><ul>{releases}</ul></article>")
+    assert texts(document)[1:] == [f"2024-0{n}-01 — Released 2.{n}" for n in range(1, 4)]
