@@ -163,3 +163,73 @@ def test_a_date_named_so_in_a_list_of_releases_stays_with_its_release() -> None:
     )
     document = _page(f"<article><h1>Harbour app</h1><p>{_STORY}</p><ul>{releases}</ul></article>")
     assert texts(document)[1:] == [f"2024-0{n}-01 — Released 2.{n}" for n in range(1, 4)]
+
+
+# ---------------------------------------------------------------- a reviewer's pages: what stays
+def _read(html: str) -> ParsedDocument:
+    return read("page.html", html.encode("utf-8"))
+
+
+def test_a_heading_whose_id_says_related_heads_its_section_of_the_post() -> None:
+    """A heading's id is made of its words ("related-work"): the post's whole body, which opens
+    with it, was dropped as a box of related stories."""
+    document = _read(
+        "<html><body><article><h1>Predicting tides</h1><div class='post-content'>"
+        f"<h2 id='related-work'>Related work</h2><p>{_STORY}</p>"
+        f"<h2 id='recommendations'>Recommendations</h2><p>{_MORE}</p></div></article></body></html>"
+    )
+    assert [(b.section, b.text) for b in document.blocks] == [
+        ("Related work", _STORY),
+        ("Recommendations", _MORE),
+    ]
+
+
+def test_a_headline_linking_to_its_own_page_is_the_title() -> None:
+    """WordPress writes '<h1 itemprop="headline"><a itemprop="mainEntityOfPage">': the link
+    was dropped as metadata and the title fell back to the site's name."""
+    document = _read(
+        "<html><head><title>Site name | Blog</title></head><body><article itemscope"
+        " itemtype='https://schema.org/BlogPosting'><header><h1 itemprop='headline'><a"
+        " href='/post/1' itemprop='mainEntityOfPage'>How we moved the harbour crane</a></h1>"
+        f"</header><div itemprop='articleBody'><p>{_STORY}</p></div></article></body></html>"
+    )
+    assert document.title == "How we moved the harbour crane"
+
+
+def test_dates_in_a_table_a_heading_a_sentence_or_a_release_list_are_text() -> None:
+    document = _read(
+        "<html><body><main><h1>Ferry history</h1><p>These are the dates the boats entered"
+        " service on the crossing between the two harbours.</p><table><tr><th>Boat</th>"
+        "<th>Entered service</th></tr><tr><td>Heron</td><td class='date'>3 June 1954</td></tr>"
+        "<tr><td>Osprey</td><td class='date'>1 April 1988</td></tr></table>"
+        "<ul class='releases'><li><time class='published'>January 1, 2023</time>: first"
+        " release</li></ul><p class='updated'>Updated in 2019: the winter crossing now runs"
+        " twice a day.</p><h3><span class='date'>March 3, 2021</span></h3><p>On this day the"
+        " Heron was retired after sixty seven years on the crossing.</p></main></body></html>"
+    )
+    found = texts(document)
+    assert "Boat: Heron | Entered service: 3 June 1954" in found
+    assert "January 1, 2023: first release" in found
+    assert "Updated in 2019: the winter crossing now runs twice a day." in found
+    assert any(b.section == "March 3, 2021" for b in document.blocks)
+    assert document.date is None  # a date of the table is not the page's
+
+
+def test_a_listed_books_author_and_date_are_its_own_not_the_pages() -> None:
+    document = _read(
+        "<html><body><main><h1>Further reading</h1><p>Books on the theory, in the order they"
+        " were published, with a note on each one for the reader.</p><ul><li itemscope"
+        " itemtype='http://schema.org/Book'><span itemprop='name'>Relativity</span>, <span"
+        " itemprop='author'>Albert Einstein</span>, <span itemprop='datePublished'>1916</span>"
+        "</li></ul></main></body></html>"
+    )
+    assert "Relativity, Albert Einstein, 1916" in texts(document)
+    assert document.author is None and document.date is None
+
+
+def test_a_top_bars_date_is_the_day_the_page_was_saved_not_the_article_s() -> None:
+    document = _page(
+        "<div class='topbar'><span class='date'>Saturday, 5 December 2026</span></div>"
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p><p>{_MORE}</p></article>"
+    )
+    assert document.date is None

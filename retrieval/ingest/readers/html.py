@@ -45,6 +45,7 @@ from retrieval.ingest.readers.pagemeta import (
     is_pop_up_card,
     keep_article_body,
     microdata_author,
+    of_the_article,
     related_box,
     stated_date,
 )
@@ -204,6 +205,9 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
+    # A dateline's date, read in the page's content (its article or main part when it has one):
+    # a top bar's "Saturday, 5 December 2026" is the day the page was saved, not the article's.
+    document.date = document.date or stated_date(content)
     _remove_furniture(content)
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
@@ -393,12 +397,11 @@ def _date(root: Element) -> str | None:
             return date
     # Schema.org's date, in microdata ('<time itemprop="datePublished" datetime="…">') or in
     # a JSON-LD script ('"datePublished": "2019-11-18T…"'), as news sites write it.
-    for value in root.xpath(
-        "//*[@itemprop='datePublished']/@datetime|//*[@itemprop='datePublished']/@content"
-    ):
-        date = iso_date(str(value))
+    for element in root.xpath("//*[@itemprop='datePublished']"):
+        value = element.get("datetime") or element.get("content")
+        date = iso_date(value) if value and of_the_article(element) else None
         if date:
-            return date
+            return date  # the article's: not a comment's or an answer's
     for script in root.xpath("//script[@type='application/ld+json']/text()"):
         found = _LD_DATE.search(str(script))
         date = iso_date(found.group(1)) if found else None
@@ -409,7 +412,7 @@ def _date(root: Element) -> str | None:
         date = find_date([found.group(1)]) if found else None
         if date:
             return date
-    return stated_date(root)
+    return None
 
 
 def _source(root: Element, data: bytes) -> str | None:

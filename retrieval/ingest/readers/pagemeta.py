@@ -25,7 +25,7 @@ Element = Any  # lxml.html.HtmlElement
 _META_PROPS = frozenset(
     {
         "datepublished", "datemodified", "datecreated", "uploaddate", "author", "creator",
-        "publisher", "keywords", "articlesection", "mainentityofpage", "thumbnailurl", "logo",
+        "publisher", "keywords", "articlesection", "thumbnailurl", "logo",
         "wordcount", "commentcount", "interactioncount", "copyrightyear", "copyrightholder",
         "inlanguage",
     }
@@ -52,7 +52,15 @@ _LINES = frozenset(
 )  # fmt: skip
 _CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_RELATED = re.compile(r"related|recommend|youmaylike|you-may-like|morestories", re.IGNORECASE)
+_RELATED = re.compile(r"related|youmaylike|you-may-like|morestories", re.IGNORECASE)
+# A box named as a date holds the dateline when it says little else ("Published Monday,
+# November 18, 2019 8:22AM EST"), not a sentence ("Updated in 2019: the ferry now runs …").
+_DATELINE_WORDS = 8
+# The schema.org types whose properties are the page's own article's: those of a book in a list,
+# a comment or an answer are theirs ("Relativity, Albert Einstein, 1916" is a passage).
+_ARTICLE_TYPES = re.compile(r"(?:article|posting|report|webpage|blog)/?$", re.IGNORECASE)
+# Where a box named as a date is a cell of data, an item of a list or a heading's part.
+_NOT_LINES = ("td", "th", "table", *(f"h{n}" for n in range(1, 7)))
 
 
 def is_metadata(element: Element) -> bool:
@@ -64,6 +72,8 @@ def is_metadata(element: Element) -> bool:
     — Released 2.0"), and stays."""
     if not isinstance(element.tag, str) or element.tag in _HEADINGS:
         return False
+    if any(a.tag in _NOT_LINES for a in element.iterancestors()) or element.tag in ("td", "th"):
+        return False  # a table's cell, a heading's part: the page's text
     text = _squeezed(element.text_content())  # (prose's repairs change no length that counts)
     if not text:
         return False
@@ -72,8 +82,13 @@ def is_metadata(element: Element) -> bool:
         return not any(True for _ in element.iter(*_HEADINGS))
     if len(text) > _LONGEST or any(True for _ in element.iter(*_HEADINGS)):
         return False
+    if element.tag in ("ul", "ol", "dl"):
+        # A list is a byline only if each of its items is: a release list's "2024-05-01" and
+        # "January 1, 2023: first release" are not, though dates are most of their text.
+        items = [c for c in element if isinstance(c.tag, str) and _squeezed(c.text_content())]
+        return bool(items) and all(map(is_metadata, items))
     covered = sum(len(_squeezed(e.text_content())) for e in _marked(element))
-    if covered * 2 < len(text):
+    if covered * 2 <= len(text):
         return False
     return element.tag in _LINES or len(_line_of(element)) <= 2 * len(text)
 
@@ -123,10 +138,26 @@ def _marked(element: Element) -> list[Element]:
         if not isinstance(e.tag, str) or not (e.get("itemprop") or e.get("class") or e.get("id")):
             continue
         prop = set((e.get("itemprop") or "").lower().split())
-        marked = prop & _META_PROPS or (_name_words(e) & _DATE_NAMES and _dated(e.text_content()))
+        marked = (prop & _META_PROPS and of_the_article(e)) or _dateline(e)
         if marked and not any(f in found for f in e.iterancestors()):
             found.append(e)
     return found
+
+
+def _dateline(element: Element) -> bool:
+    """Whether ``element`` is a box named as a date that states one and says little else."""
+    if element.tag in ("td", "th") or any(a.tag in _NOT_LINES for a in element.iterancestors()):
+        return False  # a table's date column, a heading's date: the page's text
+    text = element.text_content()
+    short = len(text.split()) <= _DATELINE_WORDS
+    return bool(short and _name_words(element) & _DATE_NAMES and _dated(text))
+
+
+def of_the_article(element: Element) -> bool:
+    """Whether a schema.org property is the page's article's: no item around it, or an article,
+    a post or the web page itself (not a book listed, a comment, an answer)."""
+    scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    return scope is None or bool(_ARTICLE_TYPES.search(scope.get("itemtype") or "WebPage"))
 
 
 def _name_words(element: Element) -> set[str]:
@@ -175,7 +206,8 @@ def related_box(heading: Element, total: int) -> Element | None:
     """The box a heading named as the head of related stories ('<h3 class="relatedpoststitle">
     You may like…') heads: its parent, when that holds no ``<h1>`` and either opens with the
     heading or is not most of the page (of ``total`` characters)."""
-    if heading.tag not in _HEADINGS or not _RELATED.search(_names(heading)):
+    # Its class, not its id: a heading's id is made of its own words ("related-work").
+    if heading.tag not in _HEADINGS or not _RELATED.search(heading.get("class") or ""):
         return None
     box = heading.getparent()
     if box is None or box.tag in ("body", "html", "main") or any(True for _ in box.iter("h1")):
@@ -185,13 +217,11 @@ def related_box(heading: Element, total: int) -> Element | None:
     return box if len(prose(box.text_content())) * 2 <= total else None
 
 
-def _names(element: Element) -> str:
-    return f"{element.get('class') or ''} {element.get('id') or ''}"
-
-
 def microdata_author(root: Element) -> str | None:
     """The name schema.org microdata gives the article's author, if it gives one."""
     for author in root.xpath("//*[@itemprop='author']"):
+        if not of_the_article(author):
+            continue  # a listed book's, a comment's
         named = author.xpath(".//*[@itemprop='name']")
         text = prose((named[0] if named else author).text_content())
         if text and len(text) <= 80:
@@ -204,13 +234,15 @@ def stated_date(root: Element) -> str | None:
     datePublished, else of a short box named as its date ("Published Monday, November 18,
     2019 8:22AM EST")."""
     for element in root.xpath("//*[@itemprop='datePublished']"):
+        if not of_the_article(element):
+            continue
         date = find_date([prose(element.text_content())])
         if date:
             return date
     for element in root.iter():
-        if isinstance(element.tag, str) and _name_words(element) & _DATE_NAMES:
-            text = prose(element.text_content())
-            date = find_date([text]) if len(text) <= _LONGEST else None
+        # A dateline of its own, not a date in a line of text ("January 1, 2023: first release").
+        if isinstance(element.tag, str) and _dateline(element) and is_metadata(element):
+            date = find_date([prose(element.text_content())])
             if date:
                 return date
     return None
