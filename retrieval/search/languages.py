@@ -474,11 +474,11 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     if script == "han" and counts["kana"] * 10 >= counts["han"] and counts["kana"]:
         script = "kana"  # Japanese writes kanji with kana; Chinese has no kana
     pool = _script_languages(script, candidates)
-    if script == "han" and counts["han"] >= 3 * HAN_SENTENCE:  # counted three a character
-        # A sentence of Han characters without one kana is Chinese, even to documents in
-        # Japanese alone: Japanese writes its particles in kana ("批量归一化有什么用？" was read
-        # as Japanese and told "nothing found" in English, not that the documents are not in
-        # Chinese). A word or two ("東京大学") may be either.
+    if pool == ["ja"] and not counts["kana"] and _simplified(text):
+        # Han characters no Japanese text writes (simplified forms, Chinese particles) are
+        # Chinese, even to documents in Japanese alone: "批量归一化有什么用？" was read as
+        # Japanese and told "nothing found" in English, not that the documents are not in
+        # Chinese. Kanji alone ("自然言語処理", "東京大学") may be either: the corpus decides.
         pool = ["zh"]
     if script == "arabic" and len(pool) > 1:
         persian = any(ch in _PERSIAN_LETTERS for ch in text)
@@ -489,7 +489,29 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
     return found
 
 
-HAN_SENTENCE = 6  # Han characters with no kana: a Chinese sentence, not Japanese
+@functools.lru_cache(maxsize=256)
+def _simplified(text: str) -> bool:
+    """Whether ``text`` writes a simplified Chinese character that Japanese does not (华, 语,
+    时, 这, 们: Japanese writes 華, 語, 時, 這, 們), by OpenCC's tables: it changes the character
+    to a traditional one, and its Japanese table (from Japan's forms) leaves it as it is."""
+    to_traditional, japanese = _opencc("s2t"), _opencc("jp2t")
+    return any(
+        to_traditional.convert(ch) != ch and japanese.convert(ch) == ch
+        for ch in set(text)
+        if "\u4e00" <= ch <= "\u9fff"
+    )
+
+
+@functools.cache
+def _opencc(config: str) -> _Converter:
+    """OpenCC's converter ``config``, loaded once (a Japanese corpus's first Han question)."""
+    import opencc
+
+    return cast(_Converter, opencc.OpenCC(config))
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
 
 
 def _main_script(counts: Counter[str]) -> str:

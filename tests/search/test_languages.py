@@ -69,8 +69,11 @@ def test_a_script_no_candidate_writes_gives_its_own_language() -> None:
 def test_chinese_characters_alone_are_japanese_only_for_a_japanese_corpus() -> None:
     assert detect("東京大学", ["zh", "ja"]) == "zh"
     assert detect("東京大学", ["ja", "en"]) == "ja"
-    # A sentence of them without one kana is Chinese, to be told the documents are not.
+    # A simplified character Japanese does not write makes it Chinese, to be told the
+    # documents are not; kanji alone stay Japanese for a Japanese corpus, however many.
     assert detect("批量归一化有什么用？", ["en", "ja"]) == "zh"
+    assert detect("中华人民共和国宪法", ["ja"]) == "zh"
+    assert detect("自然言語処理", ["ja"]) == "ja"
     assert detect("東京大学の入試", ["en", "ja"]) == "ja"
 
 
