@@ -433,6 +433,7 @@ def test_question_of_common_words_is_a_one_line_error(
 ) -> None:
     code, out, err = run(capsys, "search", "what is it?", "--json", *paths)
     assert_one_line_error(code, out, err, "only very common words")
+    assert "/help" not in err  # the chat's command: the one-shot commands have none
 
 
 def test_too_long_question_is_a_one_line_error(

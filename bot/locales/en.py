@@ -466,8 +466,9 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Please type a question: that message had no words in it."
 CLI_ONLY_COMMON_WORDS = (
     "That question has only very common words, so there is nothing to search for. "
-    "Add what it is about: a name, a place or a key term. /help says what I can do."
+    "Add what it is about: a name, a place or a key term."
 )
+CLI_CHAT_HELP_HINT = "/help says what I can do."
 CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}."
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "Bye."

@@ -471,8 +471,9 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Escribe una pregunta, por favor: ese mensaje no tenía ninguna palabra."
 CLI_ONLY_COMMON_WORDS = (
     "Esa pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
-    "Añade de qué trata: un nombre, un lugar o un término clave. /help explica lo que sé hacer."
+    "Añade de qué trata: un nombre, un lugar o un término clave."
 )
+CLI_CHAT_HELP_HINT = "/help explica lo que sé hacer."
 CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "¡Adiós!"

@@ -514,8 +514,9 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "Tapez une question, s’il vous plaît : ce message ne contenait aucun mot."
 CLI_ONLY_COMMON_WORDS = (
     "Cette question ne contient que des mots très courants : il n’y a rien à chercher. "
-    "Précisez le sujet : un nom, un lieu ou un terme clé. /help dit ce que je sais faire."
+    "Précisez le sujet : un nom, un lieu ou un terme clé."
 )
+CLI_CHAT_HELP_HINT = "/help dit ce que je sais faire."
 CLI_TOO_LONG = "Cette question fait {length} caractères ; la limite est de {limit}."
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "Au revoir !"

@@ -381,8 +381,8 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "请输入一个问题：这条消息里没有任何词。"
 CLI_ONLY_COMMON_WORDS = (
     "这个问题只包含非常常见的词，没有可搜索的内容。请补充问题的主题：人名、地名或关键术语。"
-    "/help 介绍我能做什么。"
 )
+CLI_CHAT_HELP_HINT = "/help 介绍我能做什么。"
 CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
 CLI_ERROR = "quotebot: {message}"
 CLI_BYE = "再见。"
