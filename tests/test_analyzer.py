@@ -63,6 +63,7 @@ def test_an_abbreviations_plural_is_the_abbreviation(plain: Analyzer) -> None:
     assert same_terms(plain, "ReLUs", "ReLU")
     # Words that only end so stay as they are.
     assert plain.terms("bus DOS status") == ["bus", "dos", "status"]
+    assert plain.terms("DOs and DON'Ts") == plain.terms("dos and don'ts")  # "do" is a stop word
 
 
 def test_words_are_stemmed(plain: Analyzer) -> None:

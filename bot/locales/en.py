@@ -120,7 +120,7 @@ SOURCES_HEADER = "<b>The documents I quote from</b> ({count}):"
 SOURCES_SKIPPED_HEADER = "<b>Not read at the last reload</b> (only admins see this):"
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
-SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything for now."
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.

@@ -118,7 +118,7 @@ SOURCES_HEADER = "<b>Los documentos que cito</b> ({count}):"
 SOURCES_SKIPPED_HEADER = "<b>No leídos en la última recarga</b> (solo lo ven los administradores):"
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
-SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Todavía no hay documentos cargados, así que por ahora no puedo responder nada."
 
 # Answers: every {placeholder} is filled with escaped HTML.

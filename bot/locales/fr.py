@@ -130,7 +130,7 @@ SOURCES_SKIPPED_HEADER = (
 )
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
-SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Aucun document n’est encore chargé : je ne peux donc rien répondre pour l’instant."
 
 # Answers: every {placeholder} is filled with escaped HTML.

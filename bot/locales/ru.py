@@ -134,7 +134,7 @@ SOURCES_SKIPPED_HEADER = (
 )
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = ", {date}"
-SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Документы ещё не загружены, так что отвечать мне пока не на чем."
 
 # Answers: every {placeholder} is filled with escaped HTML.

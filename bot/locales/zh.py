@@ -114,7 +114,7 @@ SOURCES_HEADER = "<b>我引用的文档</b>（{count}）："
 SOURCES_SKIPPED_HEADER = "<b>上次重新加载时未读取</b>（仅管理员可见）："
 SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}: paragraphs()
 SOURCES_DATE = "，{date}"
-SOURCES_FILE = " · <code>{name}</code>"  # admins see each document's file name, for /remove
+SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "目前还没有加载任何文档，所以暂时无法回答问题。"
 
 # Answers: every {placeholder} is filled with escaped HTML.

@@ -130,7 +130,11 @@ def first_citations(
     for hit in hits:
         doc = hit.passage.doc
         cited[hit.passage.id] = documents if documents and doc not in seen else {}
-        seen.add(doc)
+        document = documents.get(doc) if documents else None
+        # Not yet, if this citation leaves the document's date out (a release's notes, dated
+        # by their own heading): the next of its quotes shows it.
+        if document is None or cited_date(document, hit.passage) or not document.date:
+            seen.add(doc)
     return cited
 
 

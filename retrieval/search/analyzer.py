@@ -427,7 +427,9 @@ class Analyzer:
             return tuple((t.term, t.word) for t in self._word_tokens(_Word(raw, key, 0, 0)))
         # "GPUs", "SELUs", "ReLUs": an abbreviation's plural is the abbreviation. Snowball keeps
         # a final "us" ("bus", "status"), so "SELUs" was no "SELU" and "GPUs" no "GPU".
-        term = self._single(key[:-1] if _ABBREVIATION_PLURAL.fullmatch(raw) else key)
+        # Not one whose singular is a stop word: "DOs" stays "dos", as it was.
+        plural = self._single(key[:-1]) if _ABBREVIATION_PLURAL.fullmatch(raw) else None
+        term = plural or self._single(key)
         return ((term, key),) if term else ()
 
     def _synonym_start(self, raw: str, key: str, forms: list[_Form]) -> _Terms | _PhraseStart:

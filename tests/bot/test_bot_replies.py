@@ -194,6 +194,16 @@ def test_page_numbers_hits_by_rank_and_counts_them() -> None:
     assert shown.endswith("Results 4–6 of 40.")
 
 
+def test_a_pages_quotes_of_one_document_show_its_date_and_source_once() -> None:
+    document = Document(
+        "001_abc.txt", "abc", "Joint Statement", date="2008-05-23", source="https://ex.org/js"
+    )
+    page = answer(hit(4), hit(5), hit(6), total=40)
+    text = replies.page_reply(page, question="treaty?", documents={document.doc: document}).text
+    assert text.count("https://ex.org/js") == 2  # the link's address and its shown text, once
+    assert visible(text).count("2008-05-23") == 1
+
+
 def test_full_passage_shows_title_place_text_and_a_share_link() -> None:
     text = replies.passage_html(passage(7, text="A & B <agreed>."), bot_username="qbot")
     assert html_problems(text) == []

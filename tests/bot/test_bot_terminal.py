@@ -43,6 +43,16 @@ def test_a_documents_date_and_source_stand_once_in_an_answer() -> None:
     assert out.count("[guide.pdf]") == 3
 
 
+def test_a_documents_date_stands_once_even_when_its_first_quote_has_its_own() -> None:
+    # The first quote stands under a dated release heading, which leaves the document's date
+    # out: the next quote of the document shows it (it was shown nowhere).
+    first = hit(1, "Fixed the footnote icon.")
+    first = replace(first, passage=replace(first.passage, section="9.6.12 (2025-04-17)"))
+    answer = Answer("fixes?", "fixes?", (first, hit(2, "Run the installer.")), True, 1.0, 2)
+    out = render_answer(answer, Layout(columns=200), documents={DOCUMENT.doc: DOCUMENT})
+    assert out.count("2021-04-01") == 1
+
+
 def test_the_citation_of_a_passage_under_a_dated_heading_leaves_the_document_s_date_out() -> None:
     undated = hit(3, "Fixed #8158: Flip footnote back reference icon")
     dated = replace(undated, passage=replace(undated.passage, section="9.6.12 (2025-04-17)"))

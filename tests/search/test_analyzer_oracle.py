@@ -166,8 +166,9 @@ class Reference(Analyzer):
         parts = [p for p in _HYPHENS.split(raw) if p]
         if len(parts) <= 1:
             # An abbreviation's plural ("GPUs") is the abbreviation.
-            plural = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", raw)
-            term = self._ref_single(key[:-1] if plural else key)
+            abbreviation = re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", raw)
+            plural = self._ref_single(key[:-1]) if abbreviation else None
+            term = plural or self._ref_single(key)
             return [(term, key)] if term else []
         found: list[tuple[str, str]] = []
         for part in parts:
