@@ -166,8 +166,9 @@ def with_named_heading(
     """``sure`` with the words naming a division ("Second Amendment", "статье 43") counted in
     full when the best passage stands under that division's heading: the heading answers them,
     however it writes the number ("AMENDMENT II"), where :func:`assess` counts a heading half.
-    "What does article 43 say?" is answered by the article."""
-    naming = named_heading(text, lang, best, analyzer)
+    "What does article 43 say?" is answered by the article; not "ст. 81 ТК РФ" when no
+    document holds "ТК" (:func:`names_only_its_division`)."""
+    naming = names_only_its_division(named_heading(text, lang, best, analyzer), question)
     if not naming:
         return sure
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
@@ -181,6 +182,13 @@ def named_heading(text: str, lang: str, best: Passage, analyzer: Analyzer) -> fr
     if found is None or not divisions.heads(best.section, found[0]):
         return frozenset()
     return frozenset(found[1])
+
+
+def names_only_its_division(named: frozenset[str], question: QuestionWeights) -> frozenset[str]:
+    """``named`` (:func:`named_heading`), unless the question names something besides that no
+    document holds ("ст. 81 ТК РФ", the Labour Code's article, to a corpus of the Constitution
+    alone: the division named may be another document's); then none."""
+    return named if named.issuperset(question.unknown_words) else frozenset()
 
 
 def _in_phrase(
