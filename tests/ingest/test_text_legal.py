@@ -304,6 +304,28 @@ def test_note_marks_are_dropped_from_headings_and_note_references_from_text() ->
         "власти субъекта Российской Федерации)."
     )
     assert _block(document, "Редакция наименования главы 7").text.startswith("<23> Редакция")
+    # the note on "<*>" names its mark, which stays
+    assert "помеченных символом <*>, приведена" in _block(document, "Редакция статей").text
+
+
+KEYS = """Keyboard shortcuts
+
+In the editor, press Ctrl+K and then <1> to fold the first level of the outline, or <2> to \
+fold the second level.
+
+The emulator maps the function keys F1 to F4 onto the numbered buttons <1> <2> <3> <4> along \
+the bottom edge of the screen.
+"""
+
+
+def test_marks_in_angle_brackets_stay_in_a_text_without_such_notes() -> None:
+    # "<1>" is a key here, no note's mark: the text has no line opening "<1> …"
+    document = _read("shortcuts.txt", KEYS)
+    assert _block(document, "press Ctrl+K").text == (
+        "In the editor, press Ctrl+K and then <1> to fold the first level of the outline, or "
+        "<2> to fold the second level."
+    )
+    assert "numbered buttons <1> <2> <3> <4> along" in _block(document, "emulator").text
 
 
 def test_a_numbered_part_of_an_article_is_no_heading() -> None:

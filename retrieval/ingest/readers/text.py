@@ -99,11 +99,14 @@ _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбу
 _PART_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # "5.1. Конституционный Суд …:"
 # A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
 # (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
-_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\]|\*)$")
-_BRACKETED_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\])$")
+# A mark in angle brackets is a note's only where the text holds that note, a line opening with it
+# ("<23> Редакция наименования главы 7 …"): elsewhere "<1>" is a key to press or a priority
+# ("press Ctrl+K and then <1> to fold …"), kept as written (see _unmarked).
+_HEADING_MARK = re.compile(r"\s*(?:<(?P<label>\d{1,3}|\*{1,3})>|\[\d+\]|(?P<star>\*))$")
 # The same mark after a word in running text, a reference to its note ("Забайкальский край <8>,",
 # "… в конкретном деле <*>."); a line opening with one is the note itself ("<24> Статья 127 …").
-_NOTE_REFERENCE = re.compile(r"(?<=[\w).»”\"])[ \t]+<(?:\d{1,3}|\*{1,3})>(?=[\s.,;:)]|$)")
+_NOTE_REFERENCE = re.compile(r"(?<=[\w).»”\"])[ \t]+<(\d{1,3}|\*{1,3})>(?=[\s.,;:)]|$)")
+_NOTE_LINE = re.compile(r"^[ \t]*<(\d{1,3}|\*{1,3})>[ \t]+\S", re.MULTILINE)
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
@@ -301,17 +304,22 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         document.add(placing.section, BULLET.sub("", line), item=item)
     _place_last(placing, pending)
     placing.outline.finish(document)
-    _without_marks(document, book is not None)
+    _without_marks(document, placing.notes_held, book is not None)
     return document
 
 
-def _without_marks(document: ParsedDocument, book: bool) -> None:
-    """Drop from ``document``'s paragraphs the references to its notes ("Забайкальский край
+def _without_marks(document: ParsedDocument, notes: frozenset[str], book: bool) -> None:
+    """Drop from ``document``'s paragraphs the references to its ``notes`` ("Забайкальский край
     <8>," reads "Забайкальский край,"), and an e-text's underscores around its italics (after
-    the layout was read with them as printed). Code and data stay as written."""
+    the layout was read with them as printed). Code and data stay as written, and so does a
+    note ("<*> Редакция статей, … помеченных символом <*>, …" names its mark)."""
+
+    def unmarked(reference: re.Match[str]) -> str:
+        return "" if reference.group(1) in notes else reference.group(0)
+
     blocks = [
-        dataclasses.replace(block, text=_NOTE_REFERENCE.sub("", block.text))
-        if block.kind == "text" and "<" in block.text
+        dataclasses.replace(block, text=_NOTE_REFERENCE.sub(unmarked, block.text))
+        if block.kind == "text" and notes and not _NOTE_LINE.match(block.text)
         else block
         for block in document.blocks
     ]
@@ -421,6 +429,7 @@ class _Placing:
         self.outline = Outline()  # a legal text's parts, chapters and articles in force
         self.notes = Notes(releases, text, self.outline) if releases else None
         self.layout = _Layout(text)
+        self.notes_held = frozenset(_NOTE_LINE.findall(text))  # "23" for "<23> Редакция …"
 
     def fragments(self, pending: list[str], before_item: bool = False) -> None:
         """Place ``pending``, the lines between the last paragraph and the next (an item of a
@@ -499,8 +508,8 @@ class _Placing:
         level = division_level(heading)
         if level is None:
             self.outline.close(1)
-            return self.numbered.path(_BRACKETED_NOTE_MARK.sub("", heading))
-        return self.outline.enter(level, _NOTE_MARK.sub("", heading))
+            return self.numbered.path(_unmarked(heading, self.notes_held, division=False))
+        return self.outline.enter(level, _unmarked(heading, self.notes_held, division=True))
 
     def _listed(self, pending: list[str]) -> list[str]:
         """``pending`` with each run of :data:`LIST_RUN` short lines or more, each alone between
@@ -645,6 +654,21 @@ class _Placing:
             ):
                 return True
         return False
+
+
+def _unmarked(heading: str, notes: frozenset[str], division: bool) -> str:
+    """``heading`` without the mark of a note ending it: "[1]" always; "<23>" when the text
+    holds note 23 (:data:`_HEADING_MARK`); "*" and "<*>" after a legal text's division
+    ("Статья 81 <*>", whose note may be cut off, as the mark was read before notes were)."""
+    mark = _HEADING_MARK.search(heading)
+    if mark is None:
+        return heading
+    label = mark.group("label")
+    if label is not None:
+        dropped = label in notes or (division and label == "*")
+    else:  # "[1]", or "*" (only after a division: "Note *" is a heading's own word)
+        dropped = division or mark.group("star") is None
+    return heading[: mark.start()] if dropped else heading
 
 
 class _Run(str):
