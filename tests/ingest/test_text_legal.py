@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
 
 RUSSIAN = """\ufeffКОНСТИТУЦИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
@@ -290,6 +291,63 @@ def test_chinese_articles_on_consecutive_lines_are_two_articles() -> None:
         ("第一百四十二条", "第一百四十二条 "),
         ("第一百四十三条", "第一百四十三条 "),
     ]
+
+
+# Laid out as the 2018 PRC constitution's GBK .txt (/tmp/tryout7), articles 30, 62 and 65 cut short:
+# a paragraph a line indented with ideographic spaces, a blank line around each list.
+CHINESE_LISTS = """中华人民共和国宪法
+
+第一章　总　纲
+
+　　第三十条　中华人民共和国的行政区域划分如下：
+
+　　（一）全国分为省、自治区、直辖市；
+　　（二）省、自治区分为自治州、县、自治县、市；
+　　（三）县、自治县分为乡、民族乡、镇。
+
+　　直辖市和较大的市分为区、县。自治州分为县、自治县、市。
+
+第三章　国家机构
+
+　　第六十二条　全国人民代表大会行使下列职权：
+
+　　（一）修改宪法；
+　　（二）监督宪法的实施；
+　　（三）制定和修改刑事、民事、国家机构的和其他的基本法律；
+　　（四）选举中华人民共和国主席、副主席；
+
+　　第六十五条　全国人民代表大会常务委员会由下列人员组成：
+
+　　委员长，
+　　副委员长若干人，
+　　秘书长，
+　　委员若干人。
+
+　　全国人民代表大会常务委员会组成人员中，应当有适当名额的少数民族代表。
+"""
+
+
+def test_a_chinese_articles_list_is_quoted_with_the_article_never_as_code() -> None:
+    # "（一）修改宪法；" under "第六十二条 …行使下列职权：" was kept as the article's command, and
+    # "委员长，" as 第六十五条's ("秘书长，" was dropped): items of the list the article leads into.
+    document = _read("宪法.txt", CHINESE_LISTS)
+    assert all(block.kind == "text" for block in document.blocks)
+    quoted = [passage.text for passage in passages(document, "宪法.txt")]
+    assert (
+        "第三十条 中华人民共和国的行政区域划分如下：\n（一）全国分为省、自治区、直辖市；\n"
+        "（二）省、自治区分为自治州、县、自治县、市；\n（三）县、自治县分为乡、民族乡、镇。"
+    ) in quoted
+    assert (
+        "第六十二条 全国人民代表大会行使下列职权：\n（一）修改宪法；\n（二）监督宪法的实施；\n"
+        "（三）制定和修改刑事、民事、国家机构的和其他的基本法律；\n（四）选举中华人民共和国主席、副主席；"
+    ) in quoted
+    assert (
+        "第六十五条 全国人民代表大会常务委员会由下列人员组成：\n委员长，\n副委员长若干人，\n"
+        "秘书长，\n委员若干人。"
+    ) in quoted
+    minorities = _block(document, "应当有适当名额的少数民族代表")
+    assert minorities.section == "第六十五条"
+    assert not minorities.text.startswith("第六十五条")
 
 
 def test_note_marks_are_dropped_from_headings_and_note_references_from_text() -> None:

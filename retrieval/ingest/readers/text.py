@@ -33,6 +33,7 @@ from retrieval.ingest.readers.gutenberg import Book, without_boilerplate
 from retrieval.ingest.readers.lines import (
     ARTICLE_LEVEL,
     BULLET,
+    CJK_ITEM,
     CJK_PUNCTUATION,
     CODE_MARK,
     ITEM,
@@ -295,8 +296,9 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             continue
         pending, line = _through_display(pending, line, placing.layout)
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
-        item = bool(ITEM.match(line) or LETTER_ITEM.match(line))
+        item = bool(ITEM.match(line) or LETTER_ITEM.match(line) or CJK_ITEM.match(line))
         placing.fragments(pending, before_item=item)
+        item = item or _cjk_item(document, line)  # after the lines before it are placed
         pending = []
         if articles and (lead := article_lead(line)):
             # "第三十七条 …" / "Article 5. …": the article heads its paragraphs (see enter)
@@ -469,7 +471,7 @@ class _Placing:
                 document.add(self.section, fragment)
                 adjacent = True
             elif self._kept(fragment, following, before_item):
-                item = bool(ITEM.match(fragment))
+                item = bool(ITEM.match(fragment) or _cjk_item(self.document, fragment))
                 document.add(self.section, BULLET.sub("", fragment), item=item)
                 adjacent = True
             elif _set_apart_command(fragment, layout):
@@ -497,6 +499,8 @@ class _Placing:
                 and (ITEM.match(following) or (before_item and not following))
             )
             or fragment.rstrip("\"'”’)").endswith(SENTENCE_END)  # "No." answers too
+            # "秘书长，" after "委员长，" under "…由下列人员组成：" (not "作为替代，" alone)
+            or (_cjk_item(self.document, fragment) and _in_list(self.document))
         )
 
     def enter(self, heading: str) -> str:
@@ -836,8 +840,8 @@ def _introduced(document: ParsedDocument, line: str, layout: _Layout, following:
     indented in the raw text, as code is in plain text, or one too short to stand alone. Not
     the words that run into the next command ("With apt, you can set a package to hold using"
     / "apt-mark hold package_name" after "… with:" / "dpkg --set-selections < selections.txt")."""
-    if not document.blocks or BULLET.match(line):
-        return False
+    if not document.blocks or BULLET.match(line) or _cjk_item(document, line):
+        return False  # "（一）修改宪法；" or "委员长，" under "第六十二条 …行使下列职权：": items
     last = document.blocks[-1]
     intro = last.text.rstrip()
     if last.kind in ("text", "code") and intro[-1:].isalpha() and line in layout.short_lines_apart:
@@ -851,6 +855,34 @@ def _introduced(document: ParsedDocument, line: str, layout: _Layout, following:
     if words and line[-1].isalpha() and _command_apart(following, layout):
         return False
     return word_count(line) < 4 or _is_indented(line, layout.text)
+
+
+def _cjk_item(document: ParsedDocument, line: str) -> bool:
+    """Whether ``line`` is an item of a Chinese list (:data:`CJK_ITEM`), or the last item, after
+    one running on into it ("委员若干人。" after "秘书长，"): words of a list, never a command.
+    An article's opening ("第六十五条 …由下列人员组成：") or another list's lead is none."""
+    if CJK_ITEM.match(line):
+        return True
+    last = document.blocks[-1] if document.blocks else None
+    return (
+        last is not None
+        and not line.endswith(("：", ":"))
+        and article_lead(line) is None
+        and last.kind == "text"
+        and last.item
+        and last.text.endswith(("，", "；"))
+        and CJK_CHAR.search(line) is not None
+    )
+
+
+def _in_list(document: ParsedDocument) -> bool:
+    """Whether the last paragraph is a list's item or the words leading into one."""
+    last = document.blocks[-1] if document.blocks else None
+    return (
+        last is not None
+        and last.kind == "text"
+        and (last.item or last.text.rstrip().endswith((":", "：")))
+    )
 
 
 def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> bool:
