@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
 
 RUSSIAN = """\ufeffКОНСТИТУЦИЯ РОССИЙСКОЙ ФЕДЕРАЦИИ
@@ -292,6 +293,63 @@ def test_chinese_articles_on_consecutive_lines_are_two_articles() -> None:
     ]
 
 
+# Laid out as the 2018 PRC constitution's GBK .txt (/tmp/tryout7), articles 30, 62 and 65 cut short:
+# a paragraph a line indented with ideographic spaces, a blank line around each list.
+CHINESE_LISTS = """中华人民共和国宪法
+
+第一章　总　纲
+
+　　第三十条　中华人民共和国的行政区域划分如下：
+
+　　（一）全国分为省、自治区、直辖市；
+　　（二）省、自治区分为自治州、县、自治县、市；
+　　（三）县、自治县分为乡、民族乡、镇。
+
+　　直辖市和较大的市分为区、县。自治州分为县、自治县、市。
+
+第三章　国家机构
+
+　　第六十二条　全国人民代表大会行使下列职权：
+
+　　（一）修改宪法；
+　　（二）监督宪法的实施；
+　　（三）制定和修改刑事、民事、国家机构的和其他的基本法律；
+　　（四）选举中华人民共和国主席、副主席；
+
+　　第六十五条　全国人民代表大会常务委员会由下列人员组成：
+
+　　委员长，
+　　副委员长若干人，
+　　秘书长，
+　　委员若干人。
+
+　　全国人民代表大会常务委员会组成人员中，应当有适当名额的少数民族代表。
+"""
+
+
+def test_a_chinese_articles_list_is_quoted_with_the_article_never_as_code() -> None:
+    # "（一）修改宪法；" under "第六十二条 …行使下列职权：" was kept as the article's command, and
+    # "委员长，" as 第六十五条's ("秘书长，" was dropped): items of the list the article leads into.
+    document = _read("宪法.txt", CHINESE_LISTS)
+    assert all(block.kind == "text" for block in document.blocks)
+    quoted = [passage.text for passage in passages(document, "宪法.txt")]
+    assert (
+        "第三十条 中华人民共和国的行政区域划分如下：\n（一）全国分为省、自治区、直辖市；\n"
+        "（二）省、自治区分为自治州、县、自治县、市；\n（三）县、自治县分为乡、民族乡、镇。"
+    ) in quoted
+    assert (
+        "第六十二条 全国人民代表大会行使下列职权：\n（一）修改宪法；\n（二）监督宪法的实施；\n"
+        "（三）制定和修改刑事、民事、国家机构的和其他的基本法律；\n（四）选举中华人民共和国主席、副主席；"
+    ) in quoted
+    assert (
+        "第六十五条 全国人民代表大会常务委员会由下列人员组成：\n委员长，\n副委员长若干人，\n"
+        "秘书长，\n委员若干人。"
+    ) in quoted
+    minorities = _block(document, "应当有适当名额的少数民族代表")
+    assert minorities.section == "第六十五条"
+    assert not minorities.text.startswith("第六十五条")
+
+
 def test_note_marks_are_dropped_from_headings_and_note_references_from_text() -> None:
     # ConsultantPlus marks notes "<23>" and "<*>": "ГЛАВА 7. … <23>" was cited so, and "<*>"
     # stood in the text after the word it annotates. The notes themselves are kept.
@@ -304,6 +362,28 @@ def test_note_marks_are_dropped_from_headings_and_note_references_from_text() ->
         "власти субъекта Российской Федерации)."
     )
     assert _block(document, "Редакция наименования главы 7").text.startswith("<23> Редакция")
+    # the note on "<*>" names its mark, which stays
+    assert "помеченных символом <*>, приведена" in _block(document, "Редакция статей").text
+
+
+KEYS = """Keyboard shortcuts
+
+In the editor, press Ctrl+K and then <1> to fold the first level of the outline, or <2> to \
+fold the second level.
+
+The emulator maps the function keys F1 to F4 onto the numbered buttons <1> <2> <3> <4> along \
+the bottom edge of the screen.
+"""
+
+
+def test_marks_in_angle_brackets_stay_in_a_text_without_such_notes() -> None:
+    # "<1>" is a key here, no note's mark: the text has no line opening "<1> …"
+    document = _read("shortcuts.txt", KEYS)
+    assert _block(document, "press Ctrl+K").text == (
+        "In the editor, press Ctrl+K and then <1> to fold the first level of the outline, or "
+        "<2> to fold the second level."
+    )
+    assert "numbered buttons <1> <2> <3> <4> along" in _block(document, "emulator").text
 
 
 def test_a_numbered_part_of_an_article_is_no_heading() -> None:

@@ -80,6 +80,12 @@ _LABEL = re.compile(r"^[ \t]*(?:[A-Z]:|\d{1,2}[.)]|[-*•])[ \t]+(?=\S)")  # "Q:
 BULLET = re.compile(r"^[•·▪◦*+-]\s+(?=\S)")
 ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1.  The folder set by …"
 LETTER_ITEM = re.compile(r"^[a-zа-яё](?:\.\d{1,2})?\)\s")  # "a) A expresar …", "б.1) утверждает …"
+# A Chinese list's item: "（一）修改宪法；", "一、总纲", "1．…" (a full-width stop); or a line that
+# runs on into the next with a Chinese comma or semicolon ("委员长，" over "副委员长若干人，").
+CJK_ITEM = re.compile(
+    r"^(?:[（(][一二三四五六七八九十百零〇]{1,4}[）)]|[一二三四五六七八九十百零〇]{1,4}、|\d{1,3}[．、])"
+    r"\s*\S|.*\S[，；]$"
+)
 BROKEN_LINE_WORDS = 10  # the shortest line that may stop mid-sentence and run on below it
 BROKEN_LINE_CHARS = 60  # or, ending in a comma, as long in characters (long words in a list)
 # A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :

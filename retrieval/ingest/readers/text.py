@@ -33,6 +33,7 @@ from retrieval.ingest.readers.gutenberg import Book, without_boilerplate
 from retrieval.ingest.readers.lines import (
     ARTICLE_LEVEL,
     BULLET,
+    CJK_ITEM,
     CJK_PUNCTUATION,
     CODE_MARK,
     ITEM,
@@ -99,11 +100,14 @@ _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбу
 _PART_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # "5.1. Конституционный Суд …:"
 # A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
 # (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
-_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\]|\*)$")
-_BRACKETED_NOTE_MARK = re.compile(r"\s*(?:<(?:\d{1,3}|\*{1,3})>|\[\d+\])$")
+# A mark in angle brackets is a note's only where the text holds that note, a line opening with it
+# ("<23> Редакция наименования главы 7 …"): elsewhere "<1>" is a key to press or a priority
+# ("press Ctrl+K and then <1> to fold …"), kept as written (see _unmarked).
+_HEADING_MARK = re.compile(r"\s*(?:<(?P<label>\d{1,3}|\*{1,3})>|\[\d+\]|(?P<star>\*))$")
 # The same mark after a word in running text, a reference to its note ("Забайкальский край <8>,",
 # "… в конкретном деле <*>."); a line opening with one is the note itself ("<24> Статья 127 …").
-_NOTE_REFERENCE = re.compile(r"(?<=[\w).»”\"])[ \t]+<(?:\d{1,3}|\*{1,3})>(?=[\s.,;:)]|$)")
+_NOTE_REFERENCE = re.compile(r"(?<=[\w).»”\"])[ \t]+<(\d{1,3}|\*{1,3})>(?=[\s.,;:)]|$)")
+_NOTE_LINE = re.compile(r"^[ \t]*<(\d{1,3}|\*{1,3})>[ \t]+\S", re.MULTILINE)
 _HEADER_FIELD = re.compile(r"^(?P<key>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):[ \t]+(?P<value>\S.*)$")
 HEADER_FIELDS = 3  # fewer "Key: value" lines opening a text are its first lines, not a header
 _TITLE_FIELDS = ("title", "subject")
@@ -292,8 +296,9 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             continue
         pending, line = _through_display(pending, line, placing.layout)
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
-        item = bool(ITEM.match(line) or LETTER_ITEM.match(line))
+        item = bool(ITEM.match(line) or LETTER_ITEM.match(line) or CJK_ITEM.match(line))
         placing.fragments(pending, before_item=item)
+        item = item or _cjk_item(document, line)  # after the lines before it are placed
         pending = []
         if articles and (lead := article_lead(line)):
             # "第三十七条 …" / "Article 5. …": the article heads its paragraphs (see enter)
@@ -301,17 +306,22 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         document.add(placing.section, BULLET.sub("", line), item=item)
     _place_last(placing, pending)
     placing.outline.finish(document)
-    _without_marks(document, book is not None)
+    _without_marks(document, placing.notes_held, book is not None)
     return document
 
 
-def _without_marks(document: ParsedDocument, book: bool) -> None:
-    """Drop from ``document``'s paragraphs the references to its notes ("Забайкальский край
+def _without_marks(document: ParsedDocument, notes: frozenset[str], book: bool) -> None:
+    """Drop from ``document``'s paragraphs the references to its ``notes`` ("Забайкальский край
     <8>," reads "Забайкальский край,"), and an e-text's underscores around its italics (after
-    the layout was read with them as printed). Code and data stay as written."""
+    the layout was read with them as printed). Code and data stay as written, and so does a
+    note ("<*> Редакция статей, … помеченных символом <*>, …" names its mark)."""
+
+    def unmarked(reference: re.Match[str]) -> str:
+        return "" if reference.group(1) in notes else reference.group(0)
+
     blocks = [
-        dataclasses.replace(block, text=_NOTE_REFERENCE.sub("", block.text))
-        if block.kind == "text" and "<" in block.text
+        dataclasses.replace(block, text=_NOTE_REFERENCE.sub(unmarked, block.text))
+        if block.kind == "text" and notes and not _NOTE_LINE.match(block.text)
         else block
         for block in document.blocks
     ]
@@ -421,6 +431,7 @@ class _Placing:
         self.outline = Outline()  # a legal text's parts, chapters and articles in force
         self.notes = Notes(releases, text, self.outline) if releases else None
         self.layout = _Layout(text)
+        self.notes_held = frozenset(_NOTE_LINE.findall(text))  # "23" for "<23> Редакция …"
 
     def fragments(self, pending: list[str], before_item: bool = False) -> None:
         """Place ``pending``, the lines between the last paragraph and the next (an item of a
@@ -460,7 +471,7 @@ class _Placing:
                 document.add(self.section, fragment)
                 adjacent = True
             elif self._kept(fragment, following, before_item):
-                item = bool(ITEM.match(fragment))
+                item = bool(ITEM.match(fragment) or _cjk_item(self.document, fragment))
                 document.add(self.section, BULLET.sub("", fragment), item=item)
                 adjacent = True
             elif _set_apart_command(fragment, layout):
@@ -488,6 +499,8 @@ class _Placing:
                 and (ITEM.match(following) or (before_item and not following))
             )
             or fragment.rstrip("\"'”’)").endswith(SENTENCE_END)  # "No." answers too
+            # "秘书长，" after "委员长，" under "…由下列人员组成：" (not "作为替代，" alone)
+            or (_cjk_item(self.document, fragment) and _in_list(self.document))
         )
 
     def enter(self, heading: str) -> str:
@@ -499,8 +512,8 @@ class _Placing:
         level = division_level(heading)
         if level is None:
             self.outline.close(1)
-            return self.numbered.path(_BRACKETED_NOTE_MARK.sub("", heading))
-        return self.outline.enter(level, _NOTE_MARK.sub("", heading))
+            return self.numbered.path(_unmarked(heading, self.notes_held, division=False))
+        return self.outline.enter(level, _unmarked(heading, self.notes_held, division=True))
 
     def _listed(self, pending: list[str]) -> list[str]:
         """``pending`` with each run of :data:`LIST_RUN` short lines or more, each alone between
@@ -645,6 +658,21 @@ class _Placing:
             ):
                 return True
         return False
+
+
+def _unmarked(heading: str, notes: frozenset[str], division: bool) -> str:
+    """``heading`` without the mark of a note ending it: "[1]" always; "<23>" when the text
+    holds note 23 (:data:`_HEADING_MARK`); "*" and "<*>" after a legal text's division
+    ("Статья 81 <*>", whose note may be cut off, as the mark was read before notes were)."""
+    mark = _HEADING_MARK.search(heading)
+    if mark is None:
+        return heading
+    label = mark.group("label")
+    if label is not None:
+        dropped = label in notes or (division and label == "*")
+    else:  # "[1]", or "*" (only after a division: "Note *" is a heading's own word)
+        dropped = division or mark.group("star") is None
+    return heading[: mark.start()] if dropped else heading
 
 
 class _Run(str):
@@ -812,8 +840,8 @@ def _introduced(document: ParsedDocument, line: str, layout: _Layout, following:
     indented in the raw text, as code is in plain text, or one too short to stand alone. Not
     the words that run into the next command ("With apt, you can set a package to hold using"
     / "apt-mark hold package_name" after "… with:" / "dpkg --set-selections < selections.txt")."""
-    if not document.blocks or BULLET.match(line):
-        return False
+    if not document.blocks or BULLET.match(line) or _cjk_item(document, line):
+        return False  # "（一）修改宪法；" or "委员长，" under "第六十二条 …行使下列职权：": items
     last = document.blocks[-1]
     intro = last.text.rstrip()
     if last.kind in ("text", "code") and intro[-1:].isalpha() and line in layout.short_lines_apart:
@@ -827,6 +855,34 @@ def _introduced(document: ParsedDocument, line: str, layout: _Layout, following:
     if words and line[-1].isalpha() and _command_apart(following, layout):
         return False
     return word_count(line) < 4 or _is_indented(line, layout.text)
+
+
+def _cjk_item(document: ParsedDocument, line: str) -> bool:
+    """Whether ``line`` is an item of a Chinese list (:data:`CJK_ITEM`), or the last item, after
+    one running on into it ("委员若干人。" after "秘书长，"): words of a list, never a command.
+    An article's opening ("第六十五条 …由下列人员组成：") or another list's lead is none."""
+    if CJK_ITEM.match(line):
+        return True
+    last = document.blocks[-1] if document.blocks else None
+    return (
+        last is not None
+        and not line.endswith(("：", ":"))
+        and article_lead(line) is None
+        and last.kind == "text"
+        and last.item
+        and last.text.endswith(("，", "；"))
+        and CJK_CHAR.search(line) is not None
+    )
+
+
+def _in_list(document: ParsedDocument) -> bool:
+    """Whether the last paragraph is a list's item or the words leading into one."""
+    last = document.blocks[-1] if document.blocks else None
+    return (
+        last is not None
+        and last.kind == "text"
+        and (last.item or last.text.rstrip().endswith((":", "：")))
+    )
 
 
 def _runs_into_command(document: ParsedDocument, line: str, layout: _Layout) -> bool:
