@@ -766,14 +766,19 @@ def _named_division_first(
     5?", "article 7"): the passages under its heading among the best first, in the order they
     are written, a document's in the question's language before another's; when none in its
     language is among the best, the division's first passages in the first document written in
-    it that the best passages come from. Its number stands in the heading alone, so passages
+    it that the best passages come from; when one is, its document's division from its first
+    passage. Its number stands in the heading alone, so passages
     citing it ("5. В случае, предусмотренном частью 4 статьи 111 …") ranked above Статья 5,
     and a French licence's "Article 6" above the Russian Статья 6."""
     found = divisions.first_in(ranked, division, bare=True, lang=lang)
     top = found[0].passage if found else None
-    if top is None or (top.lang == lang and divisions.heads(top.section, division)):
+    if top is None:
         return found
     best = [r.passage for r in ranked[: divisions.WINDOW] if r.passage.lang == lang]
+    if top.lang == lang and divisions.heads(top.section, division):
+        # Its own document's, from the division's first passage: one later paragraph among the
+        # best ("Il est responsable devant le Parlement …") is not where article 20 begins.
+        best = [top]
     for doc in list(dict.fromkeys(p.doc for p in best))[:DIVISION_DOCUMENTS]:
         passages = _division_passages(library, doc, division)
         if passages:

@@ -4,6 +4,7 @@ that heading first, its number read however it is written."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 from retrieval.library import Library
 from retrieval.search.divisions import following, heads, named
+
+LEGAL_DEV = Path(__file__).parents[2] / "data" / "eval" / "corpora" / "legal-dev"
 
 
 @pytest.mark.parametrize(
@@ -112,6 +115,19 @@ def test_an_article_of_a_law_the_documents_lack_is_not_answered_for_sure(
     # at 0.72, not declined (Russians write "ст. 105 УК": answered from the Constitution).
     assert charter.answer("What does article 35 say?").outcome == "answered"
     assert charter.answer("article 35 Zorblax").outcome == "declined"
+
+
+def test_an_article_asked_for_alone_is_quoted_from_its_first_paragraph_not_a_later_one(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # One later paragraph among the best ("Ils contribuent … de l'article 1er …", which holds
+    # the word "article") was quoted for "article 4" before the article's first: 11 of the
+    # French Constitution's 80 articles so, beside four other constitutions.
+    library = write_library(
+        {path.name: path.read_text(encoding="utf-8") for path in sorted(LEGAL_DEV.glob("*/*.*"))}
+    )
+    for number, opening in [(4, "Les partis et groupements"), (20, "Le Gouvernement détermine")]:
+        assert library.answer(f"article {number}").hits[0].passage.text.startswith(opening)
 
 
 def test_a_question_asking_only_for_an_article_is_answered_by_it(
