@@ -10,7 +10,6 @@ import ctypes
 import functools
 import math
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,12 +17,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import pdf_tables
+from retrieval.ingest.readers import pdf_columns, pdf_tables
 
 HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
@@ -99,8 +97,8 @@ def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
             left, _, right, _ = _viewed_box(page, page.get_cropbox())
-            lines = page_lines(page, index + 1)
-            yield from reading_order([ln for ln in lines if ln.shown], right - left, left)
+            lines, gutters = page_lines(page, index + 1)
+            yield from reading_order([ln for ln in lines if ln.shown], right - left, left, gutters)
             yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
         finally:
             page.close()
@@ -165,38 +163,49 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
     return lines
 
 
-def page_lines(page: Any, number: int) -> list[Line]:
+def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
     """The text lines of one page in PDFium's order, with position, size and weight; those
-    outside the page's crop box (see :func:`_outside`) last, marked not ``shown``."""
+    outside the page's crop box (see :func:`_outside`) last, marked not ``shown``; and the x
+    of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`)."""
     textpage = page.get_textpage()
     try:
         textpage.turn = _turn(page)  # read by _char_box
         textpage.spacing = spacing = _spacing(page)  # read by _gaps_spaced
         text = textpage.get_text_range()
         height = page.get_height()  # as the viewer shows it, turned or not
-        found: list[tuple[Line, str, int]] = []
+        raws = []
         start = 0
         for raw in text.split("\r\n"):
+            raws.append((raw, start))
+            start += len(raw) + 2
+        gutters: list[float] = []
+        if textpage.turn is None:  # (both measure the file's own frame, as the table finder)
+            box = page.get_cropbox()
+            raws, gutters = pdf_columns.parted(
+                textpage, raws, box, lambda at: _font_size(textpage, at)
+            )
+        found: list[tuple[Line, str, int]] = []
+        for raw, start in raws:
             for part, part_at in _far_joins_parted(textpage, raw, start):
                 for piece, at in _type_runs(textpage, part, part_at):
                     line = _line(textpage, number, piece, at, height)
                     if line is not None:
                         found.append((line, piece, at))
-            start += len(raw) + 2
         outside = _outside([line for line, _, _ in found], page)
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
         lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
-        if textpage.turn is None:  # (the table finder measures the file's own frame)
+        if textpage.turn is None:
             lines = pdf_tables.tabled(
                 page,
                 textpage,
                 shown,
                 lines,
                 lambda raw, at: _line(textpage, number, raw, at, height),
+                gutters,
             )
         spacing.checked += 1
-        return lines + hidden
+        return lines + hidden, gutters
     finally:
         textpage.close()
 
@@ -718,24 +727,17 @@ def _font_kind(name: bytes) -> tuple[bool, bool]:
     return bool(_BOLD_FONT.search(font)), bool(_MONO_FONT.search(font))
 
 
-def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Line]:
-    """The page's lines in reading order: on a two-column page, between full-width lines (a
-    title, a wide figure), the left column top to bottom, then the right one. The page shows
-    ``width`` points from ``left`` on."""
-    gutter = _gutter(lines, width, left)
-    if gutter is None:
-        return _heads_first(lines)
-    ordered: list[Line] = []
-    band: list[Line] = []
-    for line in sorted(lines, key=lambda ln: -ln.y):
-        if line.x0 < gutter < line.x1:
-            ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
-            ordered.append(line)
-            band = []
-        else:
-            band.append(replace(line, column=int(line.x0 >= gutter)))
-    ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
-    return ordered
+def reading_order(
+    lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] = ()
+) -> list[Line]:
+    """The page's lines in reading order: on a page of two or three columns, between full-width
+    lines (a title, a wide figure), each column top to bottom, left to right (see
+    :mod:`pdf_columns`: the ``gutters`` found when its lines were read, or found here). The
+    page shows ``width`` points from ``left`` on."""
+    found = gutters or pdf_columns.gutters(
+        [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)], width, left
+    )
+    return pdf_columns.in_columns(lines, found) if found else _heads_first(lines)
 
 
 def _heads_first(lines: list[Line]) -> list[Line]:
@@ -757,29 +759,6 @@ def _heads_first(lines: list[Line]) -> list[Line]:
         return lines
     raised = {id(line) for line in above}
     return sorted(above, key=lambda ln: -ln.y) + [ln for ln in lines if id(ln) not in raised]
-
-
-def _gutter(lines: Sequence[Line], width: float, origin: float) -> float | None:
-    """The x of an empty vertical strip between two columns, if the page has two."""
-    if len(lines) < 10:
-        return None
-    # Every 2 points; on a page wider than any printed (a crafted one), at most 1,000 steps.
-    step = max(2.0, width * 0.3 / 1000)
-    steps = np.arange(int(origin + width * 0.35), int(origin + width * 0.65), step, dtype=float)
-    x0 = np.array([line.x0 for line in lines])[:, None]
-    x1 = np.array([line.x1 for line in lines])[:, None]
-    crossing = ((x0 < steps) & (steps < x1)).sum(axis=0)  # lines crossing each candidate x
-    if not len(steps) or crossing.min() > len(lines) // 10:
-        return None
-    best = float(steps[int(crossing.argmin())])
-    left = [line.x1 - line.x0 for line in lines if line.x1 <= best]
-    right = [line.x1 - line.x0 for line in lines if line.x0 >= best]
-    if min(len(left), len(right)) < 5:
-        return None
-    # Columns of text are filled with long lines; a table's short cells side by side are not two
-    # columns to be read one after the other.
-    wide = min(statistics.median(left), statistics.median(right)) >= 0.25 * width
-    return best if wide else None
 
 
 def _unspaced(text: str) -> str:
