@@ -36,3 +36,27 @@ def test_no_passage_runs_across_the_columns() -> None:
     assert not any(" | " in text for text in texts)  # three columns of text are no table
     delivery = next(t for t in texts if t.startswith("You can use certain private delivery"))
     assert delivery.endswith("These private delivery services include only the following.")
+
+
+STATUTE = FIXTURES / "xianfa-2018-pages-1-4.pdf"  # the PRC constitution, in SimSun (tryout 7)
+
+
+def test_a_chinese_statute_reads_as_articles_not_as_one_listing() -> None:
+    """Its font is fixed-pitch, as every Chinese font is: chapter 1 was one "code" block of
+    4,000 characters, its lines' breaks inside words ("社⏎会主义") and indents kept, no article
+    heading anything. Now each article is a paragraph of joined lines, headed by its number
+    under the chapter, as the text reader reads the same constitution."""
+    blocks = parsed(STATUTE).blocks
+    assert not [b for b in blocks if b.kind == "code"]
+    first = next(b for b in blocks if b.text.startswith("第一条"))
+    assert first.text == (
+        "第一条 中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。"
+    )
+    assert (first.section, first.above) == ("第一条", ("第一章总纲",))
+    second = blocks[blocks.index(first) + 1]  # the article's second paragraph is still article 1
+    assert second.section == "第一条"
+    assert second.text.startswith("社会主义制度是中华人民共和国的根本制度。")
+    assert [b.section for b in blocks if b.text.startswith("第")] == [
+        "第一条", "第二条", "第三条", "第四条", "第五条",
+    ]  # fmt: skip
+    assert not any("\n" in b.text or "  " in b.text for b in blocks)

@@ -58,7 +58,12 @@ from retrieval.ingest.readers.pdf_labels import (
     labels_read,
     steps_labelled,
 )
-from retrieval.ingest.readers.pdf_outline import Heading, nested, outline_dropped
+from retrieval.ingest.readers.pdf_outline import (
+    Heading,
+    articles_headed,
+    nested,
+    outline_dropped,
+)
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
     BULLETS,
@@ -164,7 +169,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
         # the text, not sections of a document with none.
         document = assemble(lines, document.title, headings=False)
-    document.blocks = front_joined(unrepeated(document.blocks))
+    document.blocks = articles_headed(front_joined(unrepeated(document.blocks)))
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
     first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []

@@ -50,6 +50,10 @@ _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe 
 _MARK_AFTER = re.compile(r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)")
 _HAN_KANA_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HAN_KANA = re.compile(_HAN_KANA_CHAR)
+# Chinese, Japanese and Korean characters and full-width forms, which every font sets fixed-pitch
+_FULL_WIDTH = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
 _HAN_KANA_SPACED = re.compile(rf"(?<={_HAN_KANA_CHAR}) (?={_HAN_KANA_CHAR})")
 _HAN_KANA_PAIR = re.compile(rf"(?<={_HAN_KANA_CHAR}){_HAN_KANA_CHAR}")
 # A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
@@ -605,7 +609,9 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
         heavy, mono = _font(textpage, start + offset, name)
-        bold, fixed = bold + heavy, fixed + mono
+        # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
+        # in SimSun was one "listing" a chapter, its lines' breaks and indents kept).
+        bold, fixed = bold + heavy, fixed + (mono and not _FULL_WIDTH.match(raw[offset]))
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     return size, bold * 2 > len(samples), fixed == len(samples)
 
