@@ -197,7 +197,7 @@ def _assembled(
     folded = fold(stated)
     inside = any(fold(block.section or "") == folded for block in document.blocks)
     first = fold(" ".join(line.text for line in lines if line.page == lines[0].page))
-    if not inside and folded in first:
+    if not inside and (folded in first or _printed_apart(folded, first)):
         return document
     if not inside and folded in fold(" ".join(heads)):
         # printed only atop the page, page 1 is no title page: its first heading heads its text
@@ -208,6 +208,15 @@ def _assembled(
     # start of its properties' longer title; "LaTeX2ε" is "LATEX 2ε")
     shared = 2 * len(words & own_words)
     return own if own.title and shared < len(words) and shared < len(own_words) else document
+
+
+def _printed_apart(title: str, page: str) -> bool:
+    """Whether every word of the properties' ``title`` (folded) is on the first ``page`` if
+    not in its order: a form's "2007 Form 1040NR", whose year, name and number its first page
+    prints apart (its largest line, "OMB No. 1545-0074 U.S. Nonresident Alien Income Tax
+    Return", titled it). Three words or more: two may be any page's ("Budget Model")."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 3 and set(words) <= set(_TITLE_WORD.findall(page))
 
 
 def line_numbers_dropped(lines: list[Line]) -> list[Line]:
