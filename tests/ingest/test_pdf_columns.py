@@ -13,7 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
+from pdfmaker import Text, make_pdf
 from readerfiles import parsed
+
+from retrieval.ingest.readers.pdf_page import page_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BOOKLET = FIXTURES / "i1040nr-pages-3-4.pdf"  # the IRS's 1040NR instructions: three columns
@@ -60,3 +64,50 @@ def test_a_chinese_statute_reads_as_articles_not_as_one_listing() -> None:
         "第一条", "第二条", "第三条", "第四条", "第五条",
     ]  # fmt: skip
     assert not any("\n" in b.text or "  " in b.text for b in blocks)
+
+
+PAPER = FIXTURES / "specter-acl2020-pages-2-9.pdf"  # SPECTER (ACL 2020): two columns
+
+
+def test_a_paragraph_running_from_the_left_column_into_the_right_stays_in_its_section() -> None:
+    """PDFium joins a word hyphenated at the foot of the left column with its rest atop the
+    right one, and reads the lines after as the same line: the conclusion's first paragraph was
+    read after the whole right column, cited "References", and cut mid-sentence."""
+    blocks = parsed(PAPER).blocks
+    conclusion = next(b for b in blocks if b.text.startswith("We present SPECTER"))
+    assert conclusion.section == "8 Conclusions and Future Work"
+    assert "learning representations of scientific papers" in conclusion.text
+    assert "pretrained on citations. We achieve substantial improvements over the strongest" in (
+        conclusion.text
+    )
+    assert blocks.index(conclusion) < min(
+        i for i, b in enumerate(blocks) if b.section == "References"
+    )
+
+
+def test_a_footnote_mark_glued_to_its_address_is_set_apart() -> None:
+    texts = [block.text for block in parsed(PAPER).blocks]
+    assert any(text.startswith("3 https://github.com/allenai/scidocs") for text in texts)
+    assert not any("3https" in text for text in texts)
+
+
+def test_a_stamp_set_sideways_in_the_margin_is_not_read() -> None:
+    """arXiv stamps a preprint's first page in its left margin, sideways and large: it headed
+    the paper's text ("arXiv:0908.0054v1 [astro-ph.CO] 1 Aug 2009 › ¶ 13") and its date
+    replaced the document's in every citation; a journal's running head set so
+    ("JCAP10(2008)003") headed every citation of the paper. A word set sideways inside the
+    text (a table's turned heading) is read."""
+    body = [
+        Text(72, 700 - 14 * i, f"Line {i} of the text runs on about dark matter and the CMB.")
+        for i in range(14)
+    ]
+    stamp = Text(30, 560, "arXiv:0908.0054v1 [astro-ph.CO] 1 Aug 2009", 20, turned=True)
+    turned = Text(200, 420, "Turned heading", 9, turned=True)
+    pdf = pdfium.PdfDocument(make_pdf([[*body, stamp, turned]], base14="Helvetica"))
+    try:
+        lines, _ = page_lines(pdf[0], 1)
+    finally:
+        pdf.close()
+    texts = [line.text for line in lines]
+    assert not [text for text in texts if "arXiv" in text]
+    assert "Turned heading" in texts and len(texts) == 15

@@ -101,8 +101,11 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
-_GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
-_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
+# a note's mark before its first word or the address it gives ("3https://github.com/…")
+_GLUED_MARK = re.compile(r"(?:^|(?<=\s))(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(]|https?://|www\.)")
+_FOOTNOTE_MARK = re.compile(  # "4This is", "∗ The", "11https://…"
+    r"^(?:\d{1,3}|[∗*†‡§¶])\s?(?:[A-Z“\"‘(]|https?://|www\.)"
+)
 # Han, kana and the punctuation set with them: written without spaces between words.
 _CJK = re.compile(
     r"[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
@@ -582,8 +585,16 @@ def _hyphens_carried(lines: list[Line]) -> list[Line]:
         if not line.text.endswith(HYPHEN_JOIN) or following.mono or line.mono:
             continue
         rest, _, remainder = following.text.partition(" ")
-        result[i] = replace(line, text=line.text + rest)
-        result[i + 1] = replace(following, text=remainder)
+        if rest.rstrip('”’")]').endswith((".", "!", "?")):
+            # The word's first part goes down to its rest, not the rest up, when the rest ends
+            # a sentence: "… pretrained on cita-" / "tions. We achieve …" over a column break
+            # ran on with "citations." ending the line before, and the paragraph was cut there.
+            kept, _, first = line.text.rpartition(" ")
+            result[i] = replace(line, text=kept)
+            result[i + 1] = replace(following, text=first + following.text)
+        else:
+            result[i] = replace(line, text=line.text + rest)
+            result[i + 1] = replace(following, text=remainder)
     return [line for line in result if line.text]
 
 
@@ -636,10 +647,15 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
     waiting: list[Line] = []  # footnotes held until the sentence before them ends
     holding = False
     for line in lines:
+        if ("http" in line.text or "www." in line.text) and _GLUED_ADDRESS.search(line.text):
+            kind = notes.pop(id(line), None)  # a note's mark before the address it gives
+            line = replace(line, text=_GLUED_ADDRESS.sub(r"\1 ", line.text))
+            if kind is not None:
+                notes[id(line)] = kind
         if notes.get(id(line)) == "mark":  # a footnote starts: does it interrupt a sentence?
             holding = bool(waiting) or bool(result and not result[-1].text.endswith(SENTENCE_END))
             # Its mark, set superscript, is no part of its first word: "2User" reads "2 User".
-            line = replace(line, text=_GLUED_MARK.sub(r"\1 ", line.text, count=1))
+            line = replace(line, text=_glued_marks_parted(line.text))
             notes[id(line)] = "mark"
         if id(line) in notes and holding:
             waiting.append(line)
@@ -652,6 +668,17 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
             result += waiting
             waiting = []
     return result + waiting
+
+
+def _glued_marks_parted(text: str) -> str:
+    """A footnote's line with its mark, set superscript, apart from the word or address after
+    it: "2User" reads "2 User", "3https://github.com/…" "3 https://github.com/…"."""
+    return _GLUED_MARK.sub(r"\1 ", text, count=1) if _GLUED_MARK.match(text) else text
+
+
+# "8https://academic.microsoft.com/": a note's mark glued to the address it gives, wherever
+# the note stands (a second note on the first's line, a note no smaller than the text)
+_GLUED_ADDRESS = re.compile(r"(?:^|(?<=\s))(\d{1,3})(?=https?://|www\.)")
 
 
 def _footnotes(lines: Sequence[Line], body: float) -> dict[int, str]:

@@ -42,6 +42,10 @@ BAND_GAP = 3.0  # type sizes between two baselines, nothing between: a strip acr
 
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufefc]")  # Hebrew, Arabic: words run leftwards
 _LIST_LABEL = re.compile(r"^(?:[•◦▪·*–●○■□➢►▶◆◇✓✔❏-]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])$")
+_HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line's end
+# where a line may run on to another: a space, or the mark of a word PDFium joined from the
+# next line, which may be the next column's first ("learning repre-" / "sentations of …")
+_WORD_BREAK = re.compile(f" +|{_HYPHEN_JOIN}")
 Piece = tuple[str, int]  # characters of a page's text, at their index in it
 # a part's bounds, left, right, baseline, which of its line's baselines it stands on, type size
 PartBox = tuple[int, int, float, float, float, int, float]
@@ -56,27 +60,26 @@ def baselines_parted(chars: pdf_tables.Chars, raw: str, start: int, size: float)
     PDFium reads some files' three columns as lines of a thousand characters that run across
     the columns and down ("of income for which a treaty claim is payments. These private
     delivery If you are claiming …"), and one line has one baseline. (A word raised just
-    after the one before, as a superscript is, stays.)"""
+    after the one before, as a superscript is, stays.) A word hyphenated at the foot of a
+    column, which PDFium joins with its rest atop the next, is parted after its mark."""
     rtl = bool(_RIGHT_TO_LEFT.search(raw))
     pieces: list[Piece] = []
     begin = len(raw) - len(raw.lstrip(" "))
     if begin >= len(raw) or size <= 0:
         return [(raw, start)]
     baseline = chars.baseline(start + begin)
-    index = raw.find(" ", begin)
-    while index != -1:
-        word = index
-        while word < len(raw) and raw[word] == " ":
-            word += 1
+    for found in _WORD_BREAK.finditer(raw, begin):
+        index, word = found.start(), found.end()
         if word >= len(raw):
             break
         height = chars.baseline(start + word)
         rise = height - baseline
         if abs(rise) > 0.1 * size and _moves_on(chars, start, index, word, size, rise, rtl):
-            pieces.append((raw[begin:index], start + begin))
+            # a word hyphenated at a column's foot keeps its mark, for its rest to join it
+            end = word if found.group() == _HYPHEN_JOIN else index
+            pieces.append((raw[begin:end], start + begin))
             begin = word
         baseline = height
-        index = raw.find(" ", word)
     return [*pieces, (raw[begin:], start + begin)] if pieces else [(raw, start)]
 
 

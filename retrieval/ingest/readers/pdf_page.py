@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -198,6 +199,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
         outside = _outside([line for line, _, _ in found], page)
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
+        shown = _without_margin_stamps(textpage, shown)
         lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
         if textpage.turn is None:
             lines = pdf_tables.tabled(
@@ -330,6 +332,38 @@ def _without_margin_notes(textpage: Any, found: list[tuple[Line, str, int]]) -> 
                 line = rest if rest is not None else line
         lines.append(line)
     return _without_lone_notes(lines, left)
+
+
+def _without_margin_stamps(
+    textpage: Any, items: list[tuple[Line, str, int]]
+) -> list[tuple[Line, str, int]]:
+    """``items`` (a page's lines with their characters) but the lines set sideways (their
+    characters turned a quarter) in the margin beside the page's text: arXiv's stamp
+    ("arXiv:0908.0054v1 [astro-ph.CO] 1 Aug 2009", which headed the paper's text and dated it)
+    or a journal's running head ("JCAP10(2008)003", which headed every citation). A page with
+    more than a few such lines (vertical writing, a table's turned headings) keeps them."""
+    turned = {
+        id(line)
+        for line, raw, start in items
+        if len(line.text) >= _STAMP_CHARS
+        and abs(math.sin(pdfium_c.FPDFText_GetCharAngle(textpage.raw, start + _visible_at(raw, 0))))
+        > _TURNED
+    }
+    upright = [line for line, _, _ in items if id(line) not in turned]
+    if not turned or len(turned) > _STAMPS or len(upright) < 2 * _STAMP_CHARS:
+        return items
+    left = float(np.percentile([ln.x0 for ln in upright], 10))
+    right = float(np.percentile([ln.x1 for ln in upright], 90))
+    return [
+        item
+        for item in items
+        if id(item[0]) not in turned or (left <= item[0].x1 and item[0].x0 <= right)
+    ]
+
+
+_STAMP_CHARS = 6  # characters of a line set sideways that make it a stamp, no figure's label
+_STAMPS = 2  # stamps a page's margins hold at most
+_TURNED = 0.9  # the sine of a character's angle that sets it sideways
 
 
 def _without_lone_notes(lines: list[Line], left: float) -> list[Line]:
