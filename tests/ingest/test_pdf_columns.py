@@ -111,3 +111,16 @@ def test_a_stamp_set_sideways_in_the_margin_is_not_read() -> None:
     texts = [line.text for line in lines]
     assert not [text for text in texts if "arXiv" in text]
     assert "Turned heading" in texts and len(texts) == 15
+
+
+def test_a_paragraph_opening_with_a_term_in_bold_is_text_not_a_heading() -> None:
+    """Read column by column, the booklet's paragraphs that open with a term in bold ("Foreign
+    address. Enter the …") were headings with their first words: cited "Extension of time to
+    file. If you", the text starting "cannot file your return"."""
+    blocks = parsed(BOOKLET).blocks
+    extension = next(b for b in blocks if b.text.startswith("Extension of time to file."))
+    assert extension.text.startswith("Extension of time to file. If you cannot file your return")
+    assert extension.section == "When To File"
+    # its term and its text on one baseline, a column's line between them as PDFium reads it
+    assert any(b.text.startswith("Line 70. Add lines 59 through 69.") for b in blocks)
+    assert all(b.section is None or not b.section.endswith((" If you", " the")) for b in blocks)

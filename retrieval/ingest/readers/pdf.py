@@ -288,7 +288,9 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
         left, right = (last, line) if line.x0 >= last.x1 else (line, last)
         space = "" if right.text[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
         text = left.text + space + right.text
-        joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last)
+        # (a term in bold running in before its text in roman is text: see _same_line)
+        bold = left.bold and right.bold
+        joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last, bold=bold)
     return joined
 
 
@@ -297,8 +299,14 @@ def _same_line(one: Line, two: Line) -> bool:
         return False  # (most lines are the next one down: the first test settles them)
     if one.mono or two.mono:
         return False
-    if one.table is not None or two.table is not None or one.bold != two.bold:
+    if one.table is not None or two.table is not None:
         return False
+    if one.bold != two.bold:
+        # only a paragraph's term in bold and its text in roman, which a column between them
+        # (as PDFium reads a tax booklet's lines) parts: "Line 70." … "Add lines 59 through 69."
+        left, right = (one, two) if two.x0 >= one.x1 else (two, one)
+        if not (left.bold and left.text.endswith((".", ":")) and right.text[:1].isupper()):
+            return False
     alike = abs(one.size - two.size) <= 0.5
     gap = two.x0 - one.x1 if two.x0 >= one.x1 else one.x0 - two.x1
     return alike and one.y == one.y_last and 0 <= gap < 0.8 * one.size

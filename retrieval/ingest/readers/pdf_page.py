@@ -634,20 +634,26 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     """
     first = _after_line_number(textpage, raw, start)
     last = len(raw.rstrip()) - 1
-    samples = {_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)}
+    samples = sorted({_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)})
     sizes: Counter[float] = Counter()
     bold = fixed = 0
+    weights: list[bool] = []
     name = ctypes.create_string_buffer(128)
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
         heavy, mono = _font(textpage, start + offset, name)
+        weights.append(heavy)
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
         # in SimSun was one "listing" a chapter, its lines' breaks and indents kept).
         bold, fixed = bold + heavy, fixed + (mono and not _FULL_WIDTH.match(raw[offset]))
     size = sizes.most_common(1)[0][0] if sizes else 0.0
-    return size, bold * 2 > len(samples), fixed == len(samples)
+    # A paragraph opening with a term in bold, its text in roman ("Foreign address. Enter the
+    # information …", a tax booklet's every paragraph) is text, however long the term: bold
+    # at its start, roman over its end (a note's mark after a bold heading is one character).
+    lead = len(weights) > 3 and weights[0] and not any(weights[-2:])
+    return size, bold * 2 > len(samples) and not lead, fixed == len(samples)
 
 
 def _after_line_number(textpage: Any, raw: str, start: int) -> int:
