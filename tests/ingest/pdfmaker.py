@@ -32,6 +32,7 @@ class Text:
     y: float
     text: str | bytes  # bytes: the one-byte font's codes, as written in the file
     size: float = 11.0
+    turned: bool = False  # set running up the page from its baseline's start (a margin stamp)
 
 
 def make_pdf(
@@ -87,7 +88,7 @@ def _show(
     else:
         raw = line.text if isinstance(line.text, bytes) else _one_byte(line.text, symbols)
         codes = raw.hex().upper().encode()
-    if landscape:  # running up the page
+    if landscape or line.turned:  # running up the page
         return b"BT /F1 %.1f Tf 0 1 -1 0 %.1f %.1f Tm <%s> Tj ET\n" % (
             line.size,
             line.x,

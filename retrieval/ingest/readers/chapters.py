@@ -125,8 +125,8 @@ def is_quoted(line: str) -> bool:
 
 def is_name(line: str) -> bool:
     """Whether ``line`` is a person's name: two to four words, each a capital and small
-    letters ("Антон Чехов", "Miguel de Cervantes Saavedra" aside its "de") or an initial
-    ("H. G. Wells")."""
+    letters ("Антон Чехов", "Miguel de Cervantes Saavedra" aside its "de", "Hsu-Han Ooi") or an
+    initial ("H. G. Wells")."""
     words = line.split()
     if not 2 <= len(words) <= 4:
         return False
@@ -138,7 +138,10 @@ def is_name(line: str) -> bool:
         if word in ("de", "von", "van", "da", "di", "du", "del", "la", "le"):
             continue
         initial = len(letters) == 1 and word.endswith(".")
-        if not (letters[0].isupper() and (initial or (letters[1:].islower() and word[-1] != "."))):
+        # each part of a double name a capital and small letters: "Hsu-Han", "Jean-Paul"
+        parts = word.split("-")
+        cased = all(part[:1].isupper() and part[1:].islower() for part in parts)
+        if not (letters[0].isupper() and (initial or (cased and word[-1] != "."))):
             return False
         capitalised += 1
     return capitalised >= 2

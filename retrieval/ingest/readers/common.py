@@ -128,7 +128,13 @@ def author_names(written: str | None) -> str | None:
     words look like the document's."""
     names = [squeeze(name) for name in _AUTHORS_APART.split(_ADDRESS.sub("", written or ""))]
     names = [name for name in names if name]  # "Alice Smith, and Bob Jones"
-    people = all(is_name(n) and not _ACCOUNT_WORDS & set(n.casefold().split()) for n in names)
+    # (a name written all in small letters among others is one: "… ; Madeleine van Zuylen ;
+    # oren etzioni", the 23 authors of a paper's properties)
+    people = all(
+        (is_name(n) or (len(names) > 1 and " " in n and n.islower() and is_name(n.title())))
+        and not _ACCOUNT_WORDS & set(n.casefold().split())
+        for n in names
+    )
     return ", ".join(names) if names and people else None
 
 

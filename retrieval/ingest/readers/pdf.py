@@ -58,7 +58,12 @@ from retrieval.ingest.readers.pdf_labels import (
     labels_read,
     steps_labelled,
 )
-from retrieval.ingest.readers.pdf_outline import Heading, nested, outline_dropped
+from retrieval.ingest.readers.pdf_outline import (
+    Heading,
+    articles_headed,
+    nested,
+    outline_dropped,
+)
 from retrieval.ingest.readers.pdf_page import (
     BULLET,
     BULLETS,
@@ -96,8 +101,11 @@ _RUN_ON_WORDS = 6  # a bold line this long running on into roman is a sentence (
 _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
-_GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(])")
-_FOOTNOTE_MARK = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])\s?[A-Z“\"‘(]")  # "4This is", "∗ The"
+# a note's mark before its first word or the address it gives ("3https://github.com/…")
+_GLUED_MARK = re.compile(r"(?:^|(?<=\s))(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(]|https?://|www\.)")
+_FOOTNOTE_MARK = re.compile(  # "4This is", "∗ The", "11https://…"
+    r"^(?:\d{1,3}|[∗*†‡§¶])\s?(?:[A-Z“\"‘(]|https?://|www\.)"
+)
 # Han, kana and the punctuation set with them: written without spaces between words.
 _CJK = re.compile(
     r"[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
@@ -167,7 +175,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are
         # the text, not sections of a document with none.
         document = assemble(lines, document.title, headings=False)
-    document.blocks = front_joined(unrepeated(document.blocks))
+    document.blocks = articles_headed(front_joined(unrepeated(document.blocks)))
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't.
     first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []
@@ -210,7 +218,7 @@ def _assembled(
     folded = fold(stated)
     inside = any(fold(block.section or "") == folded for block in document.blocks)
     first = fold(" ".join(line.text for line in lines if line.page == lines[0].page))
-    if not inside and folded in first:
+    if not inside and (folded in first or _printed_apart(folded, first)):
         return document
     if not inside and folded in fold(" ".join(heads)):
         # printed only atop the page, page 1 is no title page: its first heading heads its text
@@ -221,6 +229,15 @@ def _assembled(
     # start of its properties' longer title; "LaTeX2ε" is "LATEX 2ε")
     shared = 2 * len(words & own_words)
     return own if own.title and shared < len(words) and shared < len(own_words) else document
+
+
+def _printed_apart(title: str, page: str) -> bool:
+    """Whether every word of the properties' ``title`` (folded) is on the first ``page`` if
+    not in its order: a form's "2007 Form 1040NR", whose year, name and number its first page
+    prints apart (its largest line, "OMB No. 1545-0074 U.S. Nonresident Alien Income Tax
+    Return", titled it). Three words or more: two may be any page's ("Budget Model")."""
+    words = _TITLE_WORD.findall(title)
+    return len(words) >= 3 and set(words) <= set(_TITLE_WORD.findall(page))
 
 
 def line_numbers_dropped(lines: list[Line]) -> list[Line]:
@@ -289,7 +306,9 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
         left, right = (last, line) if line.x0 >= last.x1 else (line, last)
         space = "" if right.text[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
         text = left.text + space + right.text
-        joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last)
+        # (a term in bold running in before its text in roman is text: see _same_line)
+        bold = left.bold and right.bold
+        joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last, bold=bold)
     return joined
 
 
@@ -298,8 +317,14 @@ def _same_line(one: Line, two: Line) -> bool:
         return False  # (most lines are the next one down: the first test settles them)
     if one.mono or two.mono:
         return False
-    if one.table is not None or two.table is not None or one.bold != two.bold:
+    if one.table is not None or two.table is not None:
         return False
+    if one.bold != two.bold:
+        # only a paragraph's term in bold and its text in roman, which a column between them
+        # (as PDFium reads a tax booklet's lines) parts: "Line 70." … "Add lines 59 through 69."
+        left, right = (one, two) if two.x0 >= one.x1 else (two, one)
+        if not (left.bold and left.text.endswith((".", ":")) and right.text[:1].isupper()):
+            return False
     alike = abs(one.size - two.size) <= 0.5
     gap = two.x0 - one.x1 if two.x0 >= one.x1 else one.x0 - two.x1
     return alike and one.y == one.y_last and 0 <= gap < 0.8 * one.size
@@ -586,8 +611,16 @@ def _hyphens_carried(lines: list[Line]) -> list[Line]:
         if not line.text.endswith(HYPHEN_JOIN) or following.mono or line.mono:
             continue
         rest, _, remainder = following.text.partition(" ")
-        result[i] = replace(line, text=line.text + rest)
-        result[i + 1] = replace(following, text=remainder)
+        if rest.rstrip('”’")]').endswith((".", "!", "?")):
+            # The word's first part goes down to its rest, not the rest up, when the rest ends
+            # a sentence: "… pretrained on cita-" / "tions. We achieve …" over a column break
+            # ran on with "citations." ending the line before, and the paragraph was cut there.
+            kept, _, first = line.text.rpartition(" ")
+            result[i] = replace(line, text=kept)
+            result[i + 1] = replace(following, text=first + following.text)
+        else:
+            result[i] = replace(line, text=line.text + rest)
+            result[i + 1] = replace(following, text=remainder)
     return [line for line in result if line.text]
 
 
@@ -640,10 +673,15 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
     waiting: list[Line] = []  # footnotes held until the sentence before them ends
     holding = False
     for line in lines:
+        if ("http" in line.text or "www." in line.text) and _GLUED_ADDRESS.search(line.text):
+            kind = notes.pop(id(line), None)  # a note's mark before the address it gives
+            line = replace(line, text=_GLUED_ADDRESS.sub(r"\1 ", line.text))
+            if kind is not None:
+                notes[id(line)] = kind
         if notes.get(id(line)) == "mark":  # a footnote starts: does it interrupt a sentence?
             holding = bool(waiting) or bool(result and not result[-1].text.endswith(SENTENCE_END))
             # Its mark, set superscript, is no part of its first word: "2User" reads "2 User".
-            line = replace(line, text=_GLUED_MARK.sub(r"\1 ", line.text, count=1))
+            line = replace(line, text=_glued_marks_parted(line.text))
             notes[id(line)] = "mark"
         if id(line) in notes and holding:
             waiting.append(line)
@@ -656,6 +694,17 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
             result += waiting
             waiting = []
     return result + waiting
+
+
+def _glued_marks_parted(text: str) -> str:
+    """A footnote's line with its mark, set superscript, apart from the word or address after
+    it: "2User" reads "2 User", "3https://github.com/…" "3 https://github.com/…"."""
+    return _GLUED_MARK.sub(r"\1 ", text, count=1) if _GLUED_MARK.match(text) else text
+
+
+# "8https://academic.microsoft.com/": a note's mark glued to the address it gives, wherever
+# the note stands (a second note on the first's line, a note no smaller than the text)
+_GLUED_ADDRESS = re.compile(r"(?:^|(?<=\s))(\d{1,3})(?=https?://|www\.)")
 
 
 def _footnotes(lines: Sequence[Line], body: float) -> dict[int, str]:

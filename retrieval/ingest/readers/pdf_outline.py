@@ -1,5 +1,6 @@
-"""A PDF's headings nested by their type (:func:`nested`), and a list of them dropped
-(:func:`outline_dropped`).
+"""A PDF's headings nested by their type (:func:`nested`), a list of them dropped
+(:func:`outline_dropped`), and the articles of a statute numbered where their first
+paragraphs open (:func:`articles_headed`).
 
 The PDF reader sees headings by their type (larger or bold, see ``pdf.is_heading``); the
 largest heads the ones below it, as a Word document's heading levels do: a card's "How to do
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from retrieval.ingest.parsed import Block
+from retrieval.ingest.readers.lines import article_lead, numbers_articles
 from retrieval.ingest.readers.pdf_furniture import heading_key
 from retrieval.ingest.readers.pdf_page import BULLET
 from retrieval.text import word_count
@@ -126,3 +128,27 @@ def _entries(text: str) -> list[str]:
 _ENTRY = re.compile(r"(\D+?)\s+(\d{1,3})(?:\s+|$)")
 _CONTENTS_LINE = re.compile(r"(?:\D+?\s+\d{1,3}(?:\s+|$)){3,}")
 _OUTLINE_ITEMS = 3
+
+
+def articles_headed(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each article of a text that numbers its articles where their first
+    paragraphs open ("第三十七条 中华人民共和国公民的…", "Article 5. Everyone …": see
+    :func:`lines.numbers_articles`, as the text and Markdown readers read them) heading that
+    paragraph and those after it in its section, under the section's headings: a question
+    about article 37 finds it, and its second paragraph is still cited as article 37."""
+    if not numbers_articles(block.text for block in blocks if block.kind == "text"):
+        return blocks
+    headed: list[Block] = []
+    article: tuple[str, str | None] | None = None  # the article and the section it opened in
+    for block in blocks:
+        lead = article_lead(block.text) if block.kind == "text" and not block.note else None
+        if lead:
+            article = (lead, block.section)
+        elif article is not None and article[1] != block.section:
+            article = None  # a new section: the article has ended
+        if article is None:
+            headed.append(block)
+            continue
+        above = (*block.above, block.section) if block.section else block.above
+        headed.append(replace(block, section=article[0], above=above))
+    return headed

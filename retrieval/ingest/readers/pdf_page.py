@@ -10,7 +10,6 @@ import ctypes
 import functools
 import math
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import pdf_tables, symbol_font
+from retrieval.ingest.readers import pdf_columns, pdf_tables, symbol_font
 
 HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
@@ -52,6 +51,10 @@ _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe 
 _MARK_AFTER = re.compile(r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)")
 _HAN_KANA_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HAN_KANA = re.compile(_HAN_KANA_CHAR)
+# Chinese, Japanese and Korean characters and full-width forms, which every font sets fixed-pitch
+_FULL_WIDTH = re.compile(
+    r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+)
 _HAN_KANA_SPACED = re.compile(rf"(?<={_HAN_KANA_CHAR}) (?={_HAN_KANA_CHAR})")
 _HAN_KANA_PAIR = re.compile(rf"(?<={_HAN_KANA_CHAR}){_HAN_KANA_CHAR}")
 # A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
@@ -99,8 +102,8 @@ def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
             left, _, right, _ = _viewed_box(page, page.get_cropbox())
-            lines = page_lines(page, index + 1)
-            yield from reading_order([ln for ln in lines if ln.shown], right - left, left)
+            lines, gutters = page_lines(page, index + 1)
+            yield from reading_order([ln for ln in lines if ln.shown], right - left, left, gutters)
             yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
         finally:
             page.close()
@@ -165,38 +168,50 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
     return lines
 
 
-def page_lines(page: Any, number: int) -> list[Line]:
+def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
     """The text lines of one page in PDFium's order, with position, size and weight; those
-    outside the page's crop box (see :func:`_outside`) last, marked not ``shown``."""
+    outside the page's crop box (see :func:`_outside`) last, marked not ``shown``; and the x
+    of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`)."""
     textpage = page.get_textpage()
     try:
         textpage.turn = _turn(page)  # read by _char_box
         textpage.spacing = spacing = _spacing(page)  # read by _gaps_spaced
         text = textpage.get_text_range()
         height = page.get_height()  # as the viewer shows it, turned or not
-        found: list[tuple[Line, str, int]] = []
+        raws = []
         start = 0
         for raw in text.split("\r\n"):
+            raws.append((raw, start))
+            start += len(raw) + 2
+        gutters: list[float] = []
+        if textpage.turn is None:  # (both measure the file's own frame, as the table finder)
+            box = page.get_cropbox()
+            raws, gutters = pdf_columns.parted(
+                textpage, raws, box, lambda at: _font_size(textpage, at)
+            )
+        found: list[tuple[Line, str, int]] = []
+        for raw, start in raws:
             for part, part_at in _far_joins_parted(textpage, raw, start):
                 for piece, at in _type_runs(textpage, part, part_at):
                     line = _line(textpage, number, piece, at, height)
                     if line is not None:
                         found.append((line, piece, at))
-            start += len(raw) + 2
         outside = _outside([line for line, _, _ in found], page)
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
+        shown = _without_margin_stamps(textpage, shown)
         lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
-        if textpage.turn is None:  # (the table finder measures the file's own frame)
+        if textpage.turn is None:
             lines = pdf_tables.tabled(
                 page,
                 textpage,
                 shown,
                 lines,
                 lambda raw, at: _line(textpage, number, raw, at, height),
+                gutters,
             )
         spacing.checked += 1
-        return lines + hidden
+        return lines + hidden, gutters
     finally:
         textpage.close()
 
@@ -317,6 +332,38 @@ def _without_margin_notes(textpage: Any, found: list[tuple[Line, str, int]]) -> 
                 line = rest if rest is not None else line
         lines.append(line)
     return _without_lone_notes(lines, left)
+
+
+def _without_margin_stamps(
+    textpage: Any, items: list[tuple[Line, str, int]]
+) -> list[tuple[Line, str, int]]:
+    """``items`` (a page's lines with their characters) but the lines set sideways (their
+    characters turned a quarter) in the margin beside the page's text: arXiv's stamp
+    ("arXiv:0908.0054v1 [astro-ph.CO] 1 Aug 2009", which headed the paper's text and dated it)
+    or a journal's running head ("JCAP10(2008)003", which headed every citation). A page with
+    more than a few such lines (vertical writing, a table's turned headings) keeps them."""
+    turned = {
+        id(line)
+        for line, raw, start in items
+        if len(line.text) >= _STAMP_CHARS
+        and abs(math.sin(pdfium_c.FPDFText_GetCharAngle(textpage.raw, start + _visible_at(raw, 0))))
+        > _TURNED
+    }
+    upright = [line for line, _, _ in items if id(line) not in turned]
+    if not turned or len(turned) > _STAMPS or len(upright) < 2 * _STAMP_CHARS:
+        return items
+    left = float(np.percentile([ln.x0 for ln in upright], 10))
+    right = float(np.percentile([ln.x1 for ln in upright], 90))
+    return [
+        item
+        for item in items
+        if id(item[0]) not in turned or (left <= item[0].x1 and item[0].x0 <= right)
+    ]
+
+
+_STAMP_CHARS = 6  # characters of a line set sideways that make it a stamp, no figure's label
+_STAMPS = 2  # stamps a page's margins hold at most
+_TURNED = 0.9  # the sine of a character's angle that sets it sideways
 
 
 def _without_lone_notes(lines: list[Line], left: float) -> list[Line]:
@@ -603,18 +650,26 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     """
     first = _after_line_number(textpage, raw, start)
     last = len(raw.rstrip()) - 1
-    samples = {_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)}
+    samples = sorted({_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)})
     sizes: Counter[float] = Counter()
     bold = fixed = 0
+    weights: list[bool] = []
     name = ctypes.create_string_buffer(128)
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
         heavy, mono = _font(textpage, start + offset, name)
-        bold, fixed = bold + heavy, fixed + mono
+        weights.append(heavy)
+        # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
+        # in SimSun was one "listing" a chapter, its lines' breaks and indents kept).
+        bold, fixed = bold + heavy, fixed + (mono and not _FULL_WIDTH.match(raw[offset]))
     size = sizes.most_common(1)[0][0] if sizes else 0.0
-    return size, bold * 2 > len(samples), fixed == len(samples)
+    # A paragraph opening with a term in bold, its text in roman ("Foreign address. Enter the
+    # information …", a tax booklet's every paragraph) is text, however long the term: bold
+    # at its start, roman over its end (a note's mark after a bold heading is one character).
+    lead = len(weights) > 3 and weights[0] and not any(weights[-2:])
+    return size, bold * 2 > len(samples) and not lead, fixed == len(samples)
 
 
 def _after_line_number(textpage: Any, raw: str, start: int) -> int:
@@ -734,24 +789,17 @@ def _font_kind(name: bytes) -> tuple[bool, bool]:
     return bool(_BOLD_FONT.search(font)), bool(_MONO_FONT.search(font))
 
 
-def reading_order(lines: list[Line], width: float, left: float = 0.0) -> list[Line]:
-    """The page's lines in reading order: on a two-column page, between full-width lines (a
-    title, a wide figure), the left column top to bottom, then the right one. The page shows
-    ``width`` points from ``left`` on."""
-    gutter = _gutter(lines, width, left)
-    if gutter is None:
-        return _heads_first(lines)
-    ordered: list[Line] = []
-    band: list[Line] = []
-    for line in sorted(lines, key=lambda ln: -ln.y):
-        if line.x0 < gutter < line.x1:
-            ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
-            ordered.append(line)
-            band = []
-        else:
-            band.append(replace(line, column=int(line.x0 >= gutter)))
-    ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
-    return ordered
+def reading_order(
+    lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] = ()
+) -> list[Line]:
+    """The page's lines in reading order: on a page of two or three columns, between full-width
+    lines (a title, a wide figure), each column top to bottom, left to right (see
+    :mod:`pdf_columns`: the ``gutters`` found when its lines were read, or found here). The
+    page shows ``width`` points from ``left`` on."""
+    found = gutters or pdf_columns.gutters(
+        [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)], width, left
+    )
+    return pdf_columns.in_columns(lines, found) if found else _heads_first(lines)
 
 
 def _heads_first(lines: list[Line]) -> list[Line]:
@@ -773,29 +821,6 @@ def _heads_first(lines: list[Line]) -> list[Line]:
         return lines
     raised = {id(line) for line in above}
     return sorted(above, key=lambda ln: -ln.y) + [ln for ln in lines if id(ln) not in raised]
-
-
-def _gutter(lines: Sequence[Line], width: float, origin: float) -> float | None:
-    """The x of an empty vertical strip between two columns, if the page has two."""
-    if len(lines) < 10:
-        return None
-    # Every 2 points; on a page wider than any printed (a crafted one), at most 1,000 steps.
-    step = max(2.0, width * 0.3 / 1000)
-    steps = np.arange(int(origin + width * 0.35), int(origin + width * 0.65), step, dtype=float)
-    x0 = np.array([line.x0 for line in lines])[:, None]
-    x1 = np.array([line.x1 for line in lines])[:, None]
-    crossing = ((x0 < steps) & (steps < x1)).sum(axis=0)  # lines crossing each candidate x
-    if not len(steps) or crossing.min() > len(lines) // 10:
-        return None
-    best = float(steps[int(crossing.argmin())])
-    left = [line.x1 - line.x0 for line in lines if line.x1 <= best]
-    right = [line.x1 - line.x0 for line in lines if line.x0 >= best]
-    if min(len(left), len(right)) < 5:
-        return None
-    # Columns of text are filled with long lines; a table's short cells side by side are not two
-    # columns to be read one after the other.
-    wide = min(statistics.median(left), statistics.median(right)) >= 0.25 * width
-    return best if wide else None
 
 
 def _unspaced(text: str) -> str:

@@ -91,6 +91,7 @@ class _Row:
     cells: list[Line] = field(default_factory=list)
     sources: list[Line] = field(default_factory=list)
     blocked: bool = False  # code, or a contents entry with its leader: never a table's row
+    column: int = 0  # the page's column of text it stands in (see pdf_columns)
 
 
 @dataclass
@@ -106,15 +107,22 @@ class _Table:
 
 
 def tabled(
-    page: Any, textpage: Any, items: Sequence[tuple[Line, str, int]], lines: list[Line], make: Maker
+    page: Any,
+    textpage: Any,
+    items: Sequence[tuple[Line, str, int]],
+    lines: list[Line],
+    make: Maker,
+    gutters: Sequence[float] = (),
 ) -> list[Line]:
     """``lines`` (a page's, in PDFium's order) with each table on the page as its rows (see the
     module's description). ``items``: the page's lines with their characters (``raw`` at
-    ``start`` of ``textpage``), which ``make`` turns into a :class:`Line` of a cell."""
+    ``start`` of ``textpage``), which ``make`` turns into a :class:`Line` of a cell. On a page
+    of columns of text parted at ``gutters``, a table stands in one column: the lines of three
+    columns side by side are no table's rows."""
     if len(items) < MIN_ROWS:
         return lines
     rules = rulings(page)
-    chars = _Chars(textpage)
+    chars = chars_of(textpage)
     cells: dict[int, list[Line]] = {}
     for line, raw, start in items:
         if line.mono:
@@ -128,7 +136,9 @@ def tabled(
     if not cells:
         return lines
     tables = [
-        table for run in _runs(_rows(lines, cells)) if (table := _table(run, rules)) is not None
+        table
+        for run in _runs(_rows(lines, cells, gutters))
+        if (table := _table(run, rules)) is not None
     ]
     for table in tables:
         table.caption = _caption(lines, table)
@@ -214,12 +224,10 @@ def _add_rule(
         horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
 
 
-def _cells(
-    chars: _Chars, raw: str, start: int, line: Line, rules: Rules, make: Maker
-) -> list[Line]:
+def _cells(chars: Chars, raw: str, start: int, line: Line, rules: Rules, make: Maker) -> list[Line]:
     """The line's cells: its characters parted at each gap wider than :data:`GAP` and at each
     vertical rule that runs between two of them."""
-    cuts = _gap_cuts(chars, raw, start, line.size)
+    cuts = gap_cuts(chars, raw, start, line.size)
     for x, bottom, top in rules.vertical:
         if line.x0 < x < line.x1 and bottom - line.size < line.y < top:
             cut = _cut_at(chars, raw, start, x)
@@ -249,8 +257,8 @@ def _led_cells(raw: str, start: int, make: Maker) -> list[Line]:
     return [cell for cell in cells if cell is not None and cell.text]
 
 
-def _gap_cuts(chars: _Chars, raw: str, start: int, size: float) -> set[int]:
-    """Where a run of spaces in ``raw`` stands for a gap wider than :data:`GAP`: the index of
+def gap_cuts(chars: Chars, raw: str, start: int, size: float, gap: float = GAP) -> set[int]:
+    """Where a run of spaces in ``raw`` stands for a gap wider than ``gap`` type sizes: the index of
     the first character after it. A word's characters are at least :data:`NARROWEST` wide, so
     from where one word starts to where the next does, most gaps are known to be narrow
     without asking where the word ends (one box a word, not two)."""
@@ -268,14 +276,14 @@ def _gap_cuts(chars: _Chars, raw: str, start: int, size: float) -> set[int]:
             break
         left = chars.box(start + after)[0]
         widest = left - word_left - (index - word) * NARROWEST * size
-        if widest > GAP * size and left - chars.box(start + index - 1)[1] > GAP * size:
+        if widest > gap * size and left - chars.box(start + index - 1)[1] > gap * size:
             cuts.add(after)
         word, word_left = after, left
         index = raw.find(" ", after)
     return cuts
 
 
-def _cut_at(chars: _Chars, raw: str, start: int, x: float) -> int | None:
+def _cut_at(chars: Chars, raw: str, start: int, x: float) -> int | None:
     """The index of the first character of ``raw`` right of ``x`` when the one before it is
     left of ``x`` (a rule between them); a binary search, characters running left to right."""
     low, high = 0, len(raw) - 1
@@ -290,30 +298,56 @@ def _cut_at(chars: _Chars, raw: str, start: int, x: float) -> int | None:
     return high if chars.box(start + low)[1] <= x + 1 else None
 
 
-class _Chars:
+class Chars:
     """The characters' boxes of a text page, read through buffers made once (a page asks for
-    some thousands)."""
+    some thousands), each once: the column finder and the table finder ask for the same."""
 
     def __init__(self, textpage: Any) -> None:
         self.raw = textpage.raw
         self.values = [ctypes.c_double() for _ in range(4)]
         self.refs = [ctypes.byref(value) for value in self.values]
+        self.boxes: dict[int, tuple[float, float]] = {}
 
     def box(self, index: int) -> tuple[float, float]:
         """The left and right of the character at ``index``."""
-        pdfium_c.FPDFText_GetCharBox(self.raw, index, *self.refs)
-        return self.values[0].value, self.values[1].value
+        found = self.boxes.get(index)
+        if found is None:
+            pdfium_c.FPDFText_GetCharBox(self.raw, index, *self.refs)
+            found = self.boxes[index] = (self.values[0].value, self.values[1].value)
+        return found
+
+    def baseline(self, index: int) -> float:
+        """The height of the baseline the character at ``index`` stands on."""
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, self.refs[2], self.refs[3])
+        return self.values[3].value
 
 
-def _rows(lines: Sequence[Line], cells: dict[int, list[Line]]) -> list[_Row]:
-    """The page's lines as rows, top to bottom: the lines (their cells) on one baseline."""
+def chars_of(textpage: Any) -> Chars:
+    """The page's :class:`Chars`, made at its first use."""
+    chars = getattr(textpage, "chars", None)
+    if not isinstance(chars, Chars):
+        chars = textpage.chars = Chars(textpage)
+    return chars
+
+
+def _rows(
+    lines: Sequence[Line], cells: dict[int, list[Line]], gutters: Sequence[float] = ()
+) -> list[_Row]:
+    """The page's lines as rows, top to bottom (column by column on a page of columns parted at
+    ``gutters``): the lines (their cells) on one baseline."""
     rows: list[_Row] = []
-    for line in sorted(lines, key=lambda ln: -ln.y):
+    columns = {id(line): sum(line.x0 >= x for x in gutters) for line in lines}
+    for line in sorted(lines, key=lambda ln: (columns[id(ln)], -ln.y)):
         if not line.shown:
             continue
         row = rows[-1] if rows else None
-        if row is None or abs(row.y - line.y) > 0.4 * max(row.size, line.size):
-            row = _Row(line.y, line.size, line.y_last)
+        column = columns[id(line)]
+        if (
+            row is None
+            or row.column != column
+            or abs(row.y - line.y) > 0.4 * max(row.size, line.size)
+        ):
+            row = _Row(line.y, line.size, line.y_last, column=column)
             rows.append(row)
         row.bottom = min(row.bottom, line.y_last)
         split = cells.get(id(line), [line])
@@ -338,6 +372,7 @@ def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
     current: list[_Row] = []
     for row in rows:
         close = bool(current) and current[-1].bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
+        close = close and current[-1].column == row.column
         if row.blocked or not close:
             runs.append(current)
             current = []
