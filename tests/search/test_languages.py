@@ -69,11 +69,13 @@ def test_a_script_no_candidate_writes_gives_its_own_language() -> None:
 def test_chinese_characters_alone_are_japanese_only_for_a_japanese_corpus() -> None:
     assert detect("東京大学", ["zh", "ja"]) == "zh"
     assert detect("東京大学", ["ja", "en"]) == "ja"
-    # A simplified character Japanese does not write makes it Chinese, to be told the
-    # documents are not; kanji alone stay Japanese for a Japanese corpus, however many.
+    # A Chinese question word or particle, which Japanese never writes, makes it Chinese, to
+    # be told the documents are not (in either script); kanji alone stay Japanese for a
+    # Japanese corpus, however many, and whichever are also simplified forms (干, 准).
     assert detect("批量归一化有什么用？", ["en", "ja"]) == "zh"
-    assert detect("中华人民共和国宪法", ["ja"]) == "zh"
-    assert detect("自然言語処理", ["ja"]) == "ja"
+    assert detect("什麼是機器學習", ["ja"]) == "zh"
+    for kanji in ("自然言語処理", "干渉縞", "准教授"):
+        assert detect(kanji, ["ja"]) == "ja"
     assert detect("東京大学の入試", ["en", "ja"]) == "ja"
 
 
