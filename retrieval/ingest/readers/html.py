@@ -451,8 +451,12 @@ def _visible_text(element: Element) -> str:
 
 def _is_furniture(element: Element) -> bool:
     tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "form" and not _fills_in(element):
+        return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
+    if tag == "a" and (element.get("href") or "").strip().lower().startswith("javascript:"):
+        return True  # a link that runs a script is a button: "[–]" folding a comment away
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -473,6 +477,14 @@ def _is_furniture(element: Element) -> bool:
     if _is_named_furniture(element) or _is_link_list(element) or is_pop_up_card(element):
         return True
     return is_metadata(element)
+
+
+def _fills_in(form: Element) -> bool:
+    """Whether ``form`` has something a reader fills in or presses: a field that is not hidden,
+    a text area, a choice, a button. A form of hidden fields only shows text: a forum wraps each
+    post in one ('<form class="usertext">', its fields "thing_id") for its author to edit."""
+    fields = form.xpath(".//textarea|.//select|.//button|.//input[not(@type='hidden')]")
+    return bool(fields)
 
 
 def _is_print_only(element: Element) -> bool:
