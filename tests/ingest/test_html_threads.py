@@ -44,3 +44,36 @@ def test_posts_in_forms_of_hidden_fields_are_the_thread() -> None:
     found = texts(_page(body))
     assert all(post in found for post in posts)
     assert not any("[–]" in text or "Search the forum" in text for text in found)
+
+
+def _link_list(names: list[str]) -> str:
+    items = "".join(f'<li><a href="/wiki/{name}">{name}</a></li>' for name in names)
+    return f'<div class="div-col"><ul>{items}</ul></div>'
+
+
+def test_a_page_that_is_lists_of_links_is_read_as_its_lists() -> None:
+    """A wiki's "List of programming languages" was skipped as "no main text (only navigation
+    …)": every list is mostly links, as a menu is. When the lists are the page they are its
+    text; a menu named so (the wiki's navigation box) still goes."""
+    intro = (
+        'This is an index to notable <a href="/wiki/PL">programming languages</a>, in current'
+        ' or historical use. <a href="/wiki/Esoteric">Esoteric languages</a> are not included.'
+    )
+    letters = {
+        "A": ["ABAP", "Ada", "ALGOL 60", "APL", "AWK"],
+        "B": ["B", "BASIC", "BCPL", "Bash", "BETA"],
+        "Z": ["Z shell", "ZetaLisp", "Zig", "Zonnon", "ZPL"],
+    }
+    more = [f"{letter}-{n} language" for letter in letters for n in range(12)]  # (a long page)
+    letters["Z"] += more
+    lists = "".join(f"<h2>{letter}</h2>{_link_list(names)}" for letter, names in letters.items())
+    menu = '<table class="navbox">' + "".join(
+        f'<tr><td><a href="/wiki/m{n}">Menu entry {n}</a></td></tr>' for n in range(6)
+    )
+    body = f'<main><h1>List of programming languages</h1><div class="body"><p>{intro}</p>'
+    document = _page(body + f"{lists}{menu}</table></div></main>", "List of programming languages")
+    found = texts(document)
+    assert found[0].startswith("This is an index to notable programming languages")
+    assert "Zig" in found and "ALGOL 60" in found
+    assert not any(text.startswith("Menu entry") for text in found)
+    assert [b.section for b in document.blocks if b.text == "Zig"] == ["Z"]

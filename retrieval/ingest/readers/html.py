@@ -86,7 +86,7 @@ _FURNITURE = re.compile(
     r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
     r"|headerlink|permalink|copiable-link|anchor-?link|mw-editsection|reflist|references|refbegin"
-    r"|noprint|skip-?link|skip-?nav"
+    r"|noprint|skip-?link|skip-?nav|navbox|catlinks|mw-portlet|printfooter"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
     # A bar of the languages a page is also in ("Available Languages: de | en | fr").
     r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
@@ -449,7 +449,9 @@ def _visible_text(element: Element) -> str:
     return prose("".join(text for text in element.xpath(_SHOWN) if isinstance(text, str)))
 
 
-def _is_furniture(element: Element) -> bool:
+def _is_furniture(element: Element, lists: bool = True) -> bool:
+    """Whether ``element`` is no part of the page's content; ``lists``: counting a box that is
+    mostly links (see :func:`_is_link_list`) as a menu."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag == "form" and not _fills_in(element):
         return False  # a post wrapped in a form for its author's editing: text, not a form
@@ -474,9 +476,9 @@ def _is_furniture(element: Element) -> bool:
         return True  # a box of metadata for search engines, '<div style="display:none">'
     if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    if _is_named_furniture(element) or _is_link_list(element) or is_pop_up_card(element):
+    if _is_named_furniture(element) or is_pop_up_card(element):
         return True
-    return is_metadata(element)
+    return (lists and _is_link_list(element)) or is_metadata(element)
 
 
 def _fills_in(form: Element) -> bool:
@@ -587,6 +589,7 @@ def _remove_furniture(content: Element) -> None:
     outermost = _outermost(doomed)
     if total - sum(len(_visible_text(e)) for e in outermost) < 200:
         doomed = [e for e in doomed if not _holds_the_page(e, total, marked - {e})]
+        doomed = _lists_kept(doomed, total)
     _drop(doomed)
     headers = list(content.iter("header"))
     total = len(_visible_text(content)) if headers else 0
@@ -603,6 +606,28 @@ def _remove_furniture(content: Element) -> None:
         if comments and _is_thread(asides, content, total):
             thread = set(asides)
         _drop([aside for aside in asides if aside not in thread])
+
+
+def _lists_kept(doomed: list[Element], total: int) -> list[Element]:
+    """``doomed`` without the lists of links that are the page: when dropping them would leave
+    almost nothing of its ``total`` text, the lists are its content (a wiki's "List of
+    programming languages", a category's index of pages). Only boxes that are furniture for
+    being mostly links stay, and not a menu of the page's other languages; a menu named so
+    (MediaWiki's "mw-portlet" of tools) still goes."""
+    if total - sum(len(_visible_text(e)) for e in _outermost(doomed)) >= 200:
+        return doomed
+    lists = [e for e in doomed if not _is_furniture(e, lists=False) and not _is_language_menu(e)]
+    if sum(len(_visible_text(e)) for e in _outermost(lists)) * 2 <= total:
+        return doomed  # the lists are not most of the page: menus
+    kept = set(lists)
+    return [e for e in doomed if e not in kept]
+
+
+def _is_language_menu(element: Element) -> bool:
+    """Whether ``element`` is a menu of the page in other languages: most of its links say the
+    language they lead to ('<a hreflang="de">Deutsch</a>')."""
+    links = element.xpath(".//a")
+    return len(element.xpath(".//a[@hreflang]")) * 2 > len(links)
 
 
 def _article_bodies(content: Element) -> None:
