@@ -77,3 +77,69 @@ def test_a_page_that_is_lists_of_links_is_read_as_its_lists() -> None:
     assert "Zig" in found and "ALGOL 60" in found
     assert not any(text.startswith("Menu entry") for text in found)
     assert [b.section for b in document.blocks if b.text == "Zig"] == ["Z"]
+
+
+_OPTIONS = """
+   <b>Generic Program Information</b>
+       <b>--help </b>Output a usage message and exit.
+
+       <b>-V</b>, <b>--version</b>
+              Output the version number of <b>grep </b>and exit.
+
+   <b>Matching Control</b>
+       <b>-i</b>, <b>--ignore-case</b>
+              Ignore case distinctions in patterns and input data, so
+              that characters that differ only in case match each other.
+
+       <b>-l</b>, <b>--files-with-matches</b>
+              Suppress normal output; instead print the name of each
+              input file from which output would normally have been
+              printed.
+"""
+
+
+def _man_page(sections: dict[str, str]) -> ParsedDocument:
+    top = '<a href="#top_of_page"><span class="top-link">top</span></a>'
+    body = "".join(
+        f"<h2>{name} &nbsp; {top}</h2><pre>{text}</pre>" for name, text in sections.items()
+    )
+    return _page(body, "grep(1) — Linux manual page")
+
+
+def test_a_man_page_typeset_in_pre_is_read_as_its_options() -> None:
+    """man7.org's grep(1) came out as 15 passages of code, OPTIONS one of 15,807 characters,
+    cited "OPTIONS top": each option is a paragraph of its own, its term and description, under
+    its subsection; the section's "top" link is no part of its name."""
+    document = _man_page(
+        {
+            "NAME": "\n       grep - print lines that match patterns\n",
+            "OPTIONS": _OPTIONS,
+            "EXAMPLE": "\n       The following example lists the lines.\n\n"
+            "         $ grep -n -- 'f.*\\.c$' *g*.h /dev/null\n",
+        }
+    )
+    option = next(b for b in document.blocks if b.text.startswith("-i, --ignore-case"))
+    assert option.text == (
+        "-i, --ignore-case: Ignore case distinctions in patterns and input data, so that"
+        " characters that differ only in case match each other."
+    )
+    assert (option.kind, option.section, option.above) == ("text", "Matching Control", ("OPTIONS",))
+    assert "-V, --version: Output the version number of grep and exit." in texts(document)
+    assert document.blocks[0].text == "grep - print lines that match patterns"
+    sections = {b.section for b in document.blocks}
+    assert sections >= {"NAME", "EXAMPLE", "Generic Program Information"}
+    example = document.blocks[-1]
+    assert example.code.strip() == "$ grep -n -- 'f.*\\.c$' *g*.h /dev/null"
+    assert example.text == "The following example lists the lines."
+
+
+def test_code_in_pre_stays_code_beside_a_man_page() -> None:
+    """A program's source is no typeset prose, however many words its comments hold."""
+    source = (
+        "\ndef pairwise(iterable):\n    # pairwise('ABCDEFG') returns AB BC CD DE EF FG\n"
+        "    iterator = iter(iterable)\n    a = next(iterator, None)\n    for b in iterator:\n"
+        "        yield a, b\n        a = b\n"
+    )
+    document = _page(f"<main><h1>Recipes</h1><p>The recipe reads:</p><pre>{source}</pre></main>")
+    assert [b.kind for b in document.blocks] == ["code"]
+    assert document.blocks[0].code.startswith("def pairwise(iterable):")

@@ -40,6 +40,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
     is_metadata,
     is_pop_up_card,
@@ -86,7 +87,7 @@ _FURNITURE = re.compile(
     r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
     r"|headerlink|permalink|copiable-link|anchor-?link|mw-editsection|reflist|references|refbegin"
-    r"|noprint|skip-?link|skip-?nav|navbox|catlinks|mw-portlet|printfooter"
+    r"|noprint|skip-?link|skip-?nav|navbox|catlinks|mw-portlet|printfooter|top-?link|back-?to-?top"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
     # A bar of the languages a page is also in ("Available Languages: de | en | fr").
     r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
@@ -192,6 +193,7 @@ class _Walk:
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
+    typeset: bool = False  # a manual page typeset in <pre> blocks (see manpre)
     # The last box that was a part of its own (see _walk_box), with the headings in force at
     # its end: a box right after it goes on under them.
     boxed: tuple[Element, list[tuple[int, str]], str | None] | None = None
@@ -208,6 +210,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _footnotes_in_place(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
+    walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
     if _is_manual(content):
         walk_blocks(content, walk)
     else:
@@ -852,8 +855,11 @@ def _block(element: Element, walk: _Walk) -> None:
         for br in element.iter("br"):  # a line break inside code is a new line of it
             br.tail = "\n" + (br.tail or "")
         # A browser drops the newline right after <pre>; it is markup, not the code's first line.
-        code = code_text(element.text_content().removeprefix("\n"))
-        attach_code(walk.document, code, walk.section, walk.intro)
+        shown = element.text_content().removeprefix("\n")
+        if is_typeset_prose(shown) or (walk.typeset and is_indented(shown)):
+            _typeset(shown, walk)
+            return
+        attach_code(walk.document, code_text(shown), walk.section, walk.intro)
         walk.intro, walk.display = None, len(walk.document.blocks) - 1
     elif tag == "table" and not _is_layout_table(element):
         rows, header = _table_rows(element), not _row_headed(element)
@@ -887,6 +893,21 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _typeset(text: str, walk: _Walk) -> None:
+    """Read a manual page typeset in a ``<pre>`` (see :mod:`~retrieval.ingest.readers.manpre`)
+    as its subsections, paragraphs and displays, under the heading above it."""
+    level = walk.outline.open[-1][0] + 1 if walk.outline.open else 2
+    for piece in pieces(text):
+        if piece.kind == "heading" and walk.sections:
+            walk.section = walk.outline.enter(min(level, 6), piece.text)
+            walk.intro = None
+        elif piece.kind == "code":
+            attach_code(walk.document, code_text(piece.text), walk.section, walk.intro)
+            walk.intro = None
+        else:
+            _paragraph(piece.text, walk)
 
 
 def _walk_box(box: Element, walk: _Walk) -> None:
