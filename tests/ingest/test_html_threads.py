@@ -143,3 +143,27 @@ def test_code_in_pre_stays_code_beside_a_man_page() -> None:
     document = _page(f"<main><h1>Recipes</h1><p>The recipe reads:</p><pre>{source}</pre></main>")
     assert [b.kind for b in document.blocks] == ["code"]
     assert document.blocks[0].code.startswith("def pairwise(iterable):")
+
+
+def test_a_wiki_s_code_box_keeps_its_sentence_file_name_and_warning_apart() -> None:
+    """ArchWiki's sudo page: the sentence introducing a file's lines was split from them by a
+    warning box, which became the code's text, and the file's name (set in a box of its own
+    above its lines) became code. The sentence, the file's name and its lines are one passage;
+    the warning is a passage "Warning: …" after them."""
+    body = (
+        "<main><h1>Sudo</h1><h2>Example entries</h2>"
+        "<p>To disable asking for a password for user <code>archie</code>:\n</p>"
+        '<div class="template-box template-box-warning"><strong>Warning</strong> This will allow'
+        " any process running with your user name to use sudo without asking.</div>"
+        "<pre>/etc/sudoers.d/90-archie_nopasswd</pre><pre>Defaults:archie      !authenticate</pre>"
+        "<p>The owner and group of the file must both be root, and nobody else may write it.</p>"
+        "</main>"
+    )
+    blocks = _page(body, "Sudo - ArchWiki").blocks
+    code = blocks[0]
+    assert code.text == (
+        "To disable asking for a password for user archie: /etc/sudoers.d/90-archie_nopasswd"
+    )
+    assert code.code == "Defaults:archie      !authenticate"
+    assert blocks[1].kind == "text"
+    assert blocks[1].text.startswith("Warning: This will allow any process")

@@ -19,7 +19,7 @@ import codecs
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ _DROP_TAGS = {
     "head", "title", "meta", "link",
 }  # fmt: skip
 _LETTERS = re.compile(r"[^\W\d_]")
+_FILE_NAME = re.compile(r"[~.]?/?(?:[\w.@+-]+/)+[\w.@+-]+|[\w@+-]+\.\w{1,8}")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
 _PRINT_ONLY = frozenset(
@@ -79,6 +80,7 @@ _DISPLAY = re.compile(
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
+_EMPHASIS = frozenset({"strong", "b", "span", "em"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
 _RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
@@ -194,6 +196,7 @@ class _Walk:
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
     typeset: bool = False  # a manual page typeset in <pre> blocks (see manpre)
+    label: str = ""  # the name of the file the next <pre> holds, set in a box above it
     # The last box that was a part of its own (see _walk_box), with the headings in force at
     # its end: a box right after it goes on under them.
     boxed: tuple[Element, list[tuple[int, str]], str | None] | None = None
@@ -208,6 +211,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     content = _content_root(root)
     _remove_furniture(content)
     _footnotes_in_place(content)
+    _notes_after_code(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
     walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
@@ -661,6 +665,29 @@ def _footnotes_in_place(content: Element) -> None:
             paragraph.addnext(note)
 
 
+def _notes_after_code(content: Element) -> None:
+    """Label each note box ('<div class="…-warning"><strong>Warning</strong> This will …')
+    "Warning: This will …", and move one standing between a sentence ending in a colon and the
+    code it introduces to after that code: the sentence and its code are read as one passage,
+    the warning beside them."""
+    for box in content.iter("div", "aside"):
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        if first is None or first.tag not in _EMPHASIS or (box.text or "").strip():
+            continue
+        if inline_text(first).lower() not in _LABELS:
+            continue
+        if not (first.tail or "").lstrip().startswith(":"):
+            first.tail = ": " + (first.tail or "").lstrip()
+        before, after = box.getprevious(), box.getnext()
+        if before is None or before.tag != "p" or after is None or after.tag != "pre":
+            continue
+        if not prose(before.text_content()).endswith(":") or (box.tail or "").strip():
+            continue
+        while after.getnext() is not None and after.getnext().tag == "pre":
+            after = after.getnext()
+        after.addnext(box)  # (lxml moves the box's tail with it: white space only)
+
+
 def _math_as_text(content: Element) -> None:
     """A MathML formula as the symbols a browser draws, joined without spaces ("y1,…,yN"); its
     TeX annotation, and the white space that lays the markup out, are not shown."""
@@ -859,8 +886,15 @@ def _block(element: Element, walk: _Walk) -> None:
         if is_typeset_prose(shown) or (walk.typeset and is_indented(shown)):
             _typeset(shown, walk)
             return
+        if _labels_next_code(element, shown):
+            walk.label = shown.strip()  # "/etc/sudoers.d/90-archie_nopasswd" over its lines
+            return
         attach_code(walk.document, code_text(shown), walk.section, walk.intro)
         walk.intro, walk.display = None, len(walk.document.blocks) - 1
+        if walk.label:
+            code = walk.document.blocks[-1]
+            walk.document.blocks[-1] = replace(code, text=f"{code.text} {walk.label}".strip())
+            walk.label = ""
     elif tag == "table" and not _is_layout_table(element):
         rows, header = _table_rows(element), not _row_headed(element)
         walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
@@ -893,6 +927,16 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _labels_next_code(pre: Element, shown: str) -> bool:
+    """Whether ``pre``, holding ``shown``, is the caption of the ``<pre>`` right after it: one
+    line naming a file ("/etc/sudoers.d/90-archie_nopasswd", "~/.bashrc") in a box of its own
+    over the file's lines, as wikis set a file's name above its content."""
+    following = pre.getnext()
+    if following is None or following.tag != "pre" or (pre.tail or "").strip():
+        return False
+    return bool(_FILE_NAME.fullmatch(shown.strip()))
 
 
 def _typeset(text: str, walk: _Walk) -> None:
