@@ -167,3 +167,33 @@ def test_a_wiki_s_code_box_keeps_its_sentence_file_name_and_warning_apart() -> N
     assert code.code == "Defaults:archie      !authenticate"
     assert blocks[1].kind == "text"
     assert blocks[1].text.startswith("Warning: This will allow any process")
+
+
+def _post(number: int, author: str, text: str) -> str:
+    """A post of a FluxBB thread: its number and date, the author's card, the message."""
+    return (
+        f'<div id="p{number}" class="blockpost row{"odd" if number % 2 else "even"}">'
+        f'<h2><span>#{number} <a href="?pid={number}">2025-11-0{number} 06:23:21</a></span></h2>'
+        f'<div class="box"><div class="postleft"><dl><dt><strong>{author}</strong></dt>'
+        f"<dd><span>Registered: 2016-07-02</span></dd><dd><span>Posts: 710</span></dd></dl></div>"
+        f'<div class="postright"><h3>Re: Arch ISO size</h3><div class="postmsg"><p>{text}</p>'
+        '</div></div><div class="postfoot"><p><span>Offline</span></p></div></div></div>'
+    )
+
+
+def test_every_post_of_a_thread_is_the_page_without_the_authors_cards() -> None:
+    """An Arch forum thread kept only its first post, the question, so the question itself was
+    quoted as the answer; each post also came with "Registered: …", "Posts: 710", "Offline"."""
+    question = (
+        "According to the release list, why did the ISO size increase so rapidly from 2024 to "
+        "2025, from about 800 MB to 1.4 GB? That is almost twice as large as a year before."
+    )
+    reply = (
+        "The May 2024 image changed the UEFI boot loader from GRUB back to systemd-boot, which"
+        " means the kernel and initramfs need to be duplicated; the rest is general bloat."
+    )
+    posts = _post(1, "chunix", question) + _post(2, "nl6720", reply)
+    body = f'<div id="brdmain"><div class="linkst">Index » Arch Discussion</div>{posts}</div>'
+    document = _page(body, "Arch ISO size / Arch Forums")
+    assert question in texts(document) and reply in texts(document)
+
