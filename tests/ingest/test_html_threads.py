@@ -195,5 +195,18 @@ def test_every_post_of_a_thread_is_the_page_without_the_authors_cards() -> None:
     posts = _post(1, "chunix", question) + _post(2, "nl6720", reply)
     body = f'<div id="brdmain"><div class="linkst">Index » Arch Discussion</div>{posts}</div>'
     document = _page(body, "Arch ISO size / Arch Forums")
-    assert question in texts(document) and reply in texts(document)
+    assert texts(document) == [question, reply]
 
+
+def test_a_forum_s_code_box_loses_its_select_all_button() -> None:
+    """phpBB sets "Code: Select all" over every box of code: the button runs a script, and the
+    label is the box's, so the code is introduced by the sentence before it."""
+    body = (
+        "<main><h1>Turning off the LEDs</h1><p>This works on the Pi 5 to turn off the power and"
+        ' activity LEDs:</p><div class="codebox"><p>Code: <a href="#" onclick="selectCode(this);'
+        ' return false;">Select all</a></p><pre><code>dtparam=pwr_led_trigger=none</code></pre>'
+        "</div><p>Reboot afterwards and both LEDs stay dark, as far as I can tell here.</p></main>"
+    )
+    blocks = _page(body).blocks
+    assert blocks[0].text == "This works on the Pi 5 to turn off the power and activity LEDs:"
+    assert blocks[0].code == "dtparam=pwr_led_trigger=none"

@@ -113,6 +113,10 @@ _ASIDE_WORDS = frozenset(
         "author", "bio", "dateline", "meta", "tags", "ad", "ads", "advert", "advertisement",
         "sponsored", "credit", "credits", "slideshow", "gallery", "readmore", "alsoread", "cta",
         "copyright",
+        # A forum post's author card, signature, footer and menu ("postprofile", "user-info",
+        # "post-signature", "postfoot", "js-post-menu"), and a post's votes ("js-vote-count").
+        "postprofile", "postleft", "userinfo", "usercard", "userdetails", "signature",
+        "postsignature", "postfoot", "postmenu", "votecell", "votecount", "voting",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -165,9 +169,11 @@ _FOOTNOTES = (
     "[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"
 )
 _FOOTNOTE_HOSTS = frozenset({"p", "li", "dd", "td", "th", "blockquote", "pre"})
+# ("Code:" over a forum's box of code, its "Select all" button gone.)
 _LABELS = frozenset(
-    ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
-)
+    ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also",
+     "code"]
+)  # fmt: skip
 # Between a page's own title and the site's name in <title>: "Opening Bell - Dealbreaker",
 # "September 2018 open thread | The GiveWell Blog".
 # MathML's invisible function application, times, separator and plus (U+2061–U+2064).
@@ -464,8 +470,8 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag == "a" and (element.get("href") or "").strip().lower().startswith("javascript:"):
-        return True  # a link that runs a script is a button: "[–]" folding a comment away
+    if tag == "a" and _is_button(element):
+        return True  # "[–]" folding a comment away, "Select all" of a box of code
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -486,6 +492,13 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
     if _is_named_furniture(element) or is_pop_up_card(element):
         return True
     return (lists and _is_link_list(element)) or is_metadata(element)
+
+
+def _is_button(link: Element) -> bool:
+    """Whether ``link`` runs a script rather than leading anywhere: its address is
+    "javascript:…", or "#" (or none) with a script run on a click."""
+    href = (link.get("href") or "").strip().lower()
+    return href.startswith("javascript:") or (href in ("", "#") and bool(link.get("onclick")))
 
 
 def _fills_in(form: Element) -> bool:
