@@ -42,6 +42,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
+    dateline_time,
     is_metadata,
     is_pop_up_card,
     keep_article_body,
@@ -150,17 +151,19 @@ _DATE_META = (
 )  # fmt: skip
 _BOX_TITLES = frozenset({"topic-title", "sidebar-title"})
 _LABEL_CLASS_WORDS = frozenset({"header", "heading", "title", "label"})
-_UPDATED = re.compile(r"\blast (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
+_UPDATED = re.compile(r"\b(?:last|page) (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
 # A page's stamp of its last change, alone on its line with the links beside it ("Last updated
 # on 2025-01-10 | Edit this page"): the page's furniture, whatever box it stands in.
 _STAMP = re.compile(
-    r"(?:this page (?:was )?)?last (?:updated|modified|changed|edited|reviewed)(?: on)?:?"
+    r"(?:(?:this page (?:was )?)?last|page(?: last)?) (?:updated|modified|changed|edited|reviewed)"
+    r"(?: on)?:?"
     r"\s+[^|]{6,40}?(?:\s*\|\s*[^|]{1,30})*",
     re.IGNORECASE,
 )
 _UPDATED_TEXT = (
     "//body//text()[contains(., 'ast updated') or contains(., 'ast modified')"
-    " or contains(., 'ast changed')][not(ancestor::script or ancestor::style)]"
+    " or contains(., 'ast changed') or contains(., 'age updated')]"
+    "[not(ancestor::script or ancestor::style)]"
 )
 # Footnotes: DocBook's '<div id="ftn.idm44" class="footnote">', Sphinx's '<aside class="footnote
 # brackets" id="id3">'; and the blocks a footnote's marker may stand in.
@@ -178,6 +181,8 @@ _LABELS = frozenset(
 # "September 2018 open thread | The GiveWell Blog".
 # MathML's invisible function application, times, separator and plus (U+2061–U+2064).
 _INVISIBLE_OPERATORS = re.compile("[\u2061-\u2064]")
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?\s+\w")
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·»]|::)\s+")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
@@ -215,12 +220,15 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
+    named = _named_title(root, content, head_title)  # (before the page's header goes)
     _remove_furniture(content)
     _footnotes_in_place(content)
     _notes_after_code(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
     walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
+    if named:
+        document.title, walk.title_from_h1 = named, False
     if _is_manual(content):
         walk_blocks(content, walk)
     else:
@@ -242,6 +250,37 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
+def _named_title(root: Element, content: Element, title: str) -> str | None:
+    """The page's title as its ``<title>`` or og:title names it, when its ``<h1>`` is not its
+    title but a heading of its text: a numbered one (a manual's "1. Overview", then "2. The
+    SELECT statement", under "<title>SELECT"), or one that neither names, with a heading
+    before it saying what they say (a blog's "<h2>What do people love about Rust?" over its
+    post, holding an ``<h1>`` "But what they love is …" further down). Else None: the
+    ``<h1>`` is the title (a headline over a dek that repeats the page's <title>)."""
+    h1s = [h for h in content.iter("h1") if inline_text(h)]
+    named = [n for n in (_meta(root, "og:title"), title) if n]
+    if not h1s or not named:
+        return None
+    parts = {_folded(p) for n in named for p in [n, *_TITLE_PARTS.split(n)]}
+    first = _folded(inline_text(h1s[0])).rstrip("¶§# ")  # (its anchor link is still there)
+    if first in parts or any(first in _folded(n) for n in named):
+        return None
+    if _SECTION_NUMBER.match(first):  # "1. Overview": the first section, numbered
+        return title or named[0]
+    own = parts - {_folded(n) for n in named}
+    for heading in root.iter("h1", "h2", "h3"):
+        if heading is h1s[0]:
+            return None
+        if _folded(inline_text(heading)) in own:
+            return inline_text(heading)
+    return None
+
+
+def _folded(text: str) -> str:
+    """``text`` compared as a title: case and the form of quotation marks aside."""
+    return text.casefold().translate(_QUOTES)
+
+
 def _is_stamp(text: str) -> bool:
     """Whether ``text`` is only the page's stamp of its last change (see :data:`_STAMP`)."""
     return bool(_STAMP.fullmatch(text)) and find_date([text]) is not None
@@ -253,7 +292,12 @@ def _story(content: Element, walk: _Walk) -> Element:
     buttons), and an ``<h1>`` in the box (a promotion's) is then a section."""
     title = next((h for h in content.iter("h1") if inline_text(h) not in ("", walk.logo)), None)
     box = story_box(content, marked=content.tag != "body")
-    if title is not None and title is not box and all(a is not box for a in title.iterancestors()):
+    if (
+        title is not None
+        and walk.title_from_h1
+        and title is not box
+        and all(a is not box for a in title.iterancestors())
+    ):
         walk.document.title, walk.title_from_h1 = inline_text(title), False
     return box
 
@@ -406,17 +450,21 @@ def _date(root: Element) -> str | None:
             return date
     # Schema.org's date, in microdata ('<time itemprop="datePublished" datetime="…">') or in
     # a JSON-LD script ('"datePublished": "2019-11-18T…"'), as news sites write it.
-    for value in root.xpath(
-        "//*[@itemprop='datePublished']/@datetime|//*[@itemprop='datePublished']/@content"
-    ):
-        date = iso_date(str(value))
-        if date:
-            return date
+    for prop in ("datePublished", "dateCreated"):  # (a question's page: when it was asked)
+        for value in root.xpath(
+            f"//*[@itemprop='{prop}']/@datetime|//*[@itemprop='{prop}']/@content"
+        ):
+            date = iso_date(str(value))
+            if date:
+                return date
     for script in root.xpath("//script[@type='application/ld+json']/text()"):
         found = _LD_DATE.search(str(script))
         date = iso_date(found.group(1)) if found else None
         if date:
             return date
+    dateline = dateline_time(root)
+    if dateline:
+        return dateline
     for text in root.xpath(_UPDATED_TEXT):
         found = _UPDATED.search(str(text))
         date = find_date([found.group(1)]) if found else None

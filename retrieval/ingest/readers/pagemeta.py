@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.etree
 
-from retrieval.ingest.readers.common import find_date, prose
+from retrieval.ingest.readers.common import find_date, iso_date, prose
 
 Element = Any  # lxml.html.HtmlElement
 
@@ -52,6 +52,11 @@ _LINES = frozenset(
 )  # fmt: skip
 _CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS = [m.lower() for m in "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()]
+_MONTH_FIRST = re.compile(
+    r"\b(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+    r" (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b"
+)
 _RELATED = re.compile(r"related|recommend|youmaylike|you-may-like|morestories", re.IGNORECASE)
 
 
@@ -120,13 +125,35 @@ def _marked(element: Element) -> list[Element]:
     metadata."""
     found: list[Element] = []
     for e in element.iter():
-        if not isinstance(e.tag, str) or not (e.get("itemprop") or e.get("class") or e.get("id")):
+        if not isinstance(e.tag, str) or not (
+            e.get("itemprop") or e.get("class") or e.get("id") or e.get("datetime")
+        ):
             continue
         prop = set((e.get("itemprop") or "").lower().split())
         marked = prop & _META_PROPS or (_name_words(e) & _DATE_NAMES and _dated(e.text_content()))
+        marked = marked or _is_dated_time(e)
         if marked and not any(f in found for f in e.iterancestors()):
             found.append(e)
     return found
+
+
+def _is_dated_time(element: Element) -> bool:
+    """A ``<time datetime="2025-12-15T15:33Z">``: the date in a form for machines."""
+    return element.tag == "time" and iso_date(element.get("datetime")) is not None
+
+
+def dateline_time(root: Element) -> str | None:
+    """The date of the page's dateline set as a ``<time datetime=…>`` on a line of its own
+    (a blog's "<p><i><time datetime=…>15 Dec, 2025</time></i></p>" under its title), as ISO
+    ``YYYY-MM-DD``: the first such above the story's first long paragraph (not a related
+    story's card beside or under it), and none in a sentence."""
+    for element in root.iter("time", "p"):
+        if element.tag == "p" and len(prose(element.text_content())) > _LONGEST:
+            return None
+        date = iso_date(element.get("datetime")) if element.tag == "time" else None
+        if date and _line_of(element) == prose(element.text_content()):
+            return date
+    return None
 
 
 def _name_words(element: Element) -> set[str]:
@@ -210,10 +237,22 @@ def stated_date(root: Element) -> str | None:
     for element in root.iter():
         if isinstance(element.tag, str) and _name_words(element) & _DATE_NAMES:
             text = prose(element.text_content())
-            date = find_date([text]) if len(text) <= _LONGEST else None
+            date = find_date([text]) or _month_first(text) if len(text) <= _LONGEST else None
             if date:
                 return date
     return None
+
+
+def _month_first(text: str) -> str | None:
+    """The date of a dateline written "Dec. 19, 2025" (a month's abbreviation first), which
+    :func:`find_date` does not read in running text."""
+    found = _MONTH_FIRST.search(text)
+    if not found:
+        return None
+    month = _MONTHS.index(found["month"][:3].lower()) + 1
+    return (
+        f"{found['year']}-{month:02d}-{int(found['day']):02d}" if int(found["day"]) <= 31 else None
+    )
 
 
 def is_pop_up_card(element: Element) -> bool:
