@@ -210,3 +210,21 @@ def test_a_forum_s_code_box_loses_its_select_all_button() -> None:
     blocks = _page(body).blocks
     assert blocks[0].text == "This works on the Pi 5 to turn off the power and activity LEDs:"
     assert blocks[0].code == "dtparam=pwr_led_trigger=none"
+
+
+def test_a_page_encoded_twice_is_repaired_in_code_and_text_alike() -> None:
+    """Saved Python docs and man7 pages encoded twice ("→" as the bytes c3 a2 c2 86 c2 92) had
+    their titles mended but kept "# combinations('ABCD', 2) â AB AC" in code and "â¨https://
+    …â©" in text."""
+    page = (
+        "<html><head><title>itertools — Functions creating iterators</title></head><body><main>"
+        "<h1>itertools — Functions creating iterators</h1><p>Roughly equivalent to:</p>"
+        "<pre>def pairwise(iterable):\n    # pairwise('ABCDEFG') → AB BC CD DE EF FG\n"
+        "    return zip(iterable, iterable[1:])</pre><p>More at ⟨https://www.gnu.org/⟩.</p>"
+        "</main></body></html>"
+    )
+    twice = page.encode("utf-8").decode("latin-1").encode("utf-8")
+    document = read("page.html", twice)
+    assert document.title == "itertools — Functions creating iterators"
+    assert "# pairwise('ABCDEFG') → AB BC CD DE EF FG" in document.blocks[0].code
+    assert document.blocks[-1].text == "More at ⟨https://www.gnu.org/⟩."

@@ -189,6 +189,9 @@ _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+# A UTF-8 lead byte read as a Latin-1 letter, then a continuation byte read as a C1 control
+# code, which no text holds.
+_DOUBLED = re.compile("[\u00c2-\u00f4][\u0080-\u009f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -392,7 +395,7 @@ def _parse(data: bytes, path: Path) -> Element:
     try:
         # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
         # shows nothing for them either.
-        text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _decode(data)))
+        text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _undoubled(_decode(data))))
         return lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
         if str(error) == "Document is empty":  # a doctype, comments: markup, nothing shown
@@ -427,6 +430,20 @@ def _decode(data: bytes) -> str:
         return data.decode(declared[1].decode("ascii") if declared else "cp1252", errors="replace")
     except LookupError:
         return data.decode("cp1252", errors="replace")
+
+
+def _undoubled(text: str) -> str:
+    """``text`` encoded twice repaired: a page saved as UTF-8 from text already read as
+    Latin-1 has each character's bytes as characters of their own ("â\x80\x9c" for "“",
+    "â\x86\x92" for "→"). Only when every character is a byte (Latin-1) and the bytes are
+    UTF-8 is the page taken for that; its titles were mended line by line, but code and a man
+    page's text kept "â AB", "â¨https://…â©"."""
+    if not _DOUBLED.search(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
 
 
 def _meta(root: Element, name: str) -> str | None:
