@@ -227,3 +227,40 @@ def test_a_page_updated_stamp_is_no_passage() -> None:
     document = _page(f"<article><h1>Harbour wall</h1>{stamp}<p>{_STORY}</p>{stamp}</article>")
     assert texts(document) == [_STORY]
     assert document.date == "2025-11-12"
+
+
+def test_a_paywall_a_donation_widget_and_a_link_preview_are_not_the_story() -> None:
+    """A news page's paywall ("$39/month Get Started", "Already have an account? Log in"), a
+    donation appeal in a WordPress widget under the story, and a forum's preview box of a
+    linked page were passages; a link inside a sentence, named so too, stays its words."""
+    paywall = (
+        '<div class="restricted-content-breaker"><p>STAT+ Exclusive Story</p><p>Monthly</p>'
+        "<p>$39</p><p>Totals $468 per year</p><p>Already have an account? Log in</p></div>"
+    )
+    donation = (
+        '<section class="below-content widget widget_block"><h4>Since you made it to the bottom'
+        " of this article, we have a small favor to ask.</h4><p>Double my donation</p></section>"
+    )
+    preview = '<aside class="onebox githubissue"><p>opened 12:59AM - 02 May 24 UTC</p></aside>'
+    linked = (
+        'See also <a class="inline-onebox" href="https://example.org/q/1">How to rebuild a'
+        " harbour wall</a> for the method."
+    )
+    document = _page(
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p>{paywall}<p>{_MORE}</p>{preview}"
+        f"<p>{linked}</p>{donation}</article>"
+    )
+    assert texts(document) == [
+        _STORY,
+        _MORE,
+        "See also How to rebuild a harbour wall for the method.",
+    ]
+
+
+def test_an_empty_on_this_page_box_heads_no_section() -> None:
+    """An "On this page" box its scripts fill with the page's anchors headed the intro."""
+    document = _page(
+        '<article><h1>Harbour wall</h1><section class="inline-anchor-links"><h2>On this page'
+        f"</h2></section><p>{_STORY}</p><h2>The works</h2><p>{_MORE}</p></article>"
+    )
+    assert [b.section for b in document.blocks] == [None, "The works"]

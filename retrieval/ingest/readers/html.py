@@ -91,6 +91,8 @@ _FURNITURE = re.compile(
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
     r"|headerlink|permalink|copiable-link|anchor-?link|mw-editsection|reflist|references|refbegin"
     r"|noprint|skip-?link|skip-?nav|navbox|catlinks|mw-portlet|printfooter|top-?link|back-?to-?top"
+    # An empty box of the page's anchors ("On this page") that its scripts fill.
+    r"|(?:inline-)?(?:anchor|jump)-?links?"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
     # A bar of the languages a page is also in ("Available Languages: de | en | fr").
     r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
@@ -118,6 +120,10 @@ _ASIDE_WORDS = frozenset(
         # "post-signature", "postfoot", "js-post-menu"), and a post's votes ("js-vote-count").
         "postprofile", "postleft", "userinfo", "usercard", "userdetails", "signature",
         "postsignature", "postfoot", "postmenu", "votecell", "votecount", "voting",
+        # A paywall ("restricted-content-breaker"), a page's widgets (a donation appeal in a
+        # WordPress "widget"), its recent posts, a forum's preview of a linked page (Discourse's
+        # "onebox"), a media player's controls.
+        "paywall", "restricted", "widget", "recent", "onebox", "controls",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -832,6 +838,8 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     """
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
+    if element.tag in ("a", "span") and element.xpath("ancestor::p|ancestor::li|ancestor::dd"):
+        return False  # words of a sentence ("… see <a class="inline-onebox">How to …</a>")
     words: set[str] = set()
     for name in (element.get("class") or "").split() + _own_ids(element):
         if "." in name and name in _own_ids(element):
