@@ -257,6 +257,18 @@ def test_a_paywall_a_donation_widget_and_a_link_preview_are_not_the_story() -> N
     ]
 
 
+def test_the_headline_and_summary_run_together_are_not_read_twice() -> None:
+    """A box repeating the headline and the summary for voice assistants read as one passage,
+    "Plumbers are training … a bill Oklahoma plumbers are …", beside the summary itself."""
+    summary = "Fishermen welcomed the news of the harbour wall, which is to be rebuilt."
+    document = _page(
+        f'<main><div class="speakable"><b>Harbour wall to be rebuilt</b> <b>{summary}</b></div>'
+        f"<article><h1>Harbour wall to be rebuilt</h1><p>{summary}</p><p>{_STORY}</p></article>"
+        "</main>"
+    )
+    assert texts(document) == [summary, _STORY]
+
+
 def test_an_empty_on_this_page_box_heads_no_section() -> None:
     """An "On this page" box its scripts fill with the page's anchors headed the intro."""
     document = _page(

@@ -254,9 +254,26 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
         for b in document.blocks
         if b.code or b.kind != "text" or not (is_junk(b.text) or _is_stamp(b.text))
     ]
+    document.blocks = _without_headline_copy(document.blocks, document.title)
     if not document.blocks:
         raise DocumentError(path, NO_MAIN_TEXT)
     return document
+
+
+def _without_headline_copy(blocks: list[Block], title: str) -> list[Block]:
+    """``blocks`` without a copy of the headline and the summary run together ("Plumbers are
+    training … a bill Oklahoma plumbers are getting trained …", a news site's box for voice
+    assistants) when the summary is a paragraph of its own too: it said the same twice."""
+    texts = {b.text for b in blocks if b.kind == "text"}
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind == "text"
+            and b.text.startswith(f"{title} ")
+            and b.text[len(title) + 1 :] in texts
+        )
+    ]
 
 
 def _named_title(root: Element, content: Element, title: str) -> str | None:
