@@ -231,8 +231,9 @@ def test_a_page_updated_stamp_is_no_passage() -> None:
 
 def test_a_paywall_a_donation_widget_and_a_link_preview_are_not_the_story() -> None:
     """A news page's paywall ("$39/month Get Started", "Already have an account? Log in"), a
-    donation appeal in a WordPress widget under the story, and a forum's preview box of a
-    linked page were passages; a link inside a sentence, named so too, stays its words."""
+    donation appeal in a WordPress widget under the story, a forum's preview box of a linked
+    page and a blog's figures for its analytics ("3078", "210412") were passages; a link inside
+    a sentence, named so too, stays its words."""
     paywall = (
         '<div class="restricted-content-breaker"><p>STAT+ Exclusive Story</p><p>Monthly</p>'
         "<p>$39</p><p>Totals $468 per year</p><p>Already have an account? Log in</p></div>"
@@ -248,7 +249,9 @@ def test_a_paywall_a_donation_widget_and_a_link_preview_are_not_the_story() -> N
     )
     document = _page(
         f"<article><h1>Harbour wall</h1><p>{_STORY}</p>{paywall}<p>{_MORE}</p>{preview}"
-        f"<p>{linked}</p>{donation}</article>"
+        f"<p>{linked}</p>{donation}"
+        '<div id="analytics-post-info"><div id="analytics-post-info-wordcount">3078</div></div>'
+        "</article>"
     )
     assert texts(document) == [
         _STORY,

@@ -123,7 +123,7 @@ _ASIDE_WORDS = frozenset(
         # A paywall ("restricted-content-breaker"), a page's widgets (a donation appeal in a
         # WordPress "widget"), its recent posts, a forum's preview of a linked page (Discourse's
         # "onebox"), a media player's controls.
-        "paywall", "restricted", "widget", "recent", "onebox", "controls",
+        "paywall", "restricted", "widget", "recent", "onebox", "controls", "analytics",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
