@@ -20,7 +20,9 @@ def _comment(author: str, text: str) -> str:
     tagline whose fold toggle runs a script."""
     return (
         f'<div class="thing comment"><p class="tagline"><a href="javascript:void(0)">[–]</a>'
-        f'<a href="/user/{author}">{author}</a> 12 points</p><form class="usertext">'
+        f'<a href="/user/{author}">{author}</a> <span class="score dislikes">11 points</span>'
+        '<span class="score unvoted">12 points</span><span class="score likes">13 points</span>'
+        '</p><form class="usertext">'
         f'<input type="hidden" name="thing_id" value="t1"><div class="md"><p>{text}</p></div>'
         "</form></div>"
     )
@@ -43,6 +45,7 @@ def test_posts_in_forms_of_hidden_fields_are_the_thread() -> None:
     )
     found = texts(_page(body))
     assert all(post in found for post in posts)
+    assert "user0 12 points" in found  # (the scores once voted up or down are hidden)
     assert not any("[–]" in text or "Search the forum" in text for text in found)
 
 

@@ -124,6 +124,8 @@ _ASIDE_WORDS = frozenset(
         # WordPress "widget"), its recent posts, a forum's preview of a linked page (Discourse's
         # "onebox"), a media player's controls.
         "paywall", "restricted", "widget", "recent", "onebox", "controls", "analytics",
+        # A post's score as it would read once voted up or down, which a style sheet hides.
+        "likes", "dislikes",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -855,8 +857,8 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     """
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
-    if element.tag in ("a", "span") and element.xpath("ancestor::p|ancestor::li|ancestor::dd"):
-        return False  # words of a sentence ("… see <a class="inline-onebox">How to …</a>")
+    if element.tag == "a" and element.xpath("ancestor::p|ancestor::li|ancestor::dd"):
+        return False  # a link in a sentence ("… see <a class="inline-onebox">How to …</a>")
     words: set[str] = set()
     for name in (element.get("class") or "").split() + _own_ids(element):
         if "." in name and name in _own_ids(element):
