@@ -203,15 +203,27 @@ def test_every_post_of_a_thread_is_the_page_without_the_authors_cards() -> None:
 
 def test_a_forum_s_code_box_loses_its_select_all_button() -> None:
     """phpBB sets "Code: Select all" over every box of code: the button runs a script, and the
-    label is the box's, so the code is introduced by the sentence before it."""
+    label is the box's, so the code is introduced by the sentence before it. Its bar of actions
+    ("Locked", a hidden menu's "Print view") and a site's notice under a thread are no posts."""
     body = (
         "<main><h1>Turning off the LEDs</h1><p>This works on the Pi 5 to turn off the power and"
         ' activity LEDs:</p><div class="codebox"><p>Code: <a href="#" onclick="selectCode(this);'
         ' return false;">Select all</a></p><pre><code>dtparam=pwr_led_trigger=none</code></pre>'
         "</div><p>Reboot afterwards and both LEDs stay dark, as far as I can tell here.</p></main>"
     )
-    blocks = _page(body).blocks
+    bar = (
+        '<div class="action-bar top"><div class="buttons"><a class="button">Locked</a></div>'
+        '<div class="dropdown hidden"><ul><li><a href="?view=print">Print view</a></li></ul></div>'
+        "</div>"
+    )
+    notice = '<div class="js-bottom-notice"><p>Start asking to get answers</p></div>'
+    blocks = _page(
+        body.replace("<main>", f"<main>{bar}").replace("</main>", f"{notice}</main>")
+    ).blocks
     assert blocks[0].text == "This works on the Pi 5 to turn off the power and activity LEDs:"
+    assert not any(
+        b.text in ("Locked", "Print view", "Start asking to get answers") for b in blocks
+    )
     assert blocks[0].code == "dtparam=pwr_led_trigger=none"
 
 

@@ -126,6 +126,8 @@ _ASIDE_WORDS = frozenset(
         "paywall", "restricted", "widget", "recent", "onebox", "controls", "analytics",
         # A post's score as it would read once voted up or down, which a style sheet hides.
         "likes", "dislikes",
+        # A forum's bar of actions ("Print view", "Locked") and a site's notice under a page.
+        "actionbar", "notice",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -573,7 +575,7 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    if _is_print_only(element):
+    if _is_print_only(element) or _is_hidden_by_class(element):
         return True
     if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
@@ -597,6 +599,13 @@ def _fills_in(form: Element) -> bool:
     post in one ('<form class="usertext">', its fields "thing_id") for its author to edit."""
     fields = form.xpath(".//textarea|.//select|.//button|.//input[not(@type='hidden')]")
     return bool(fields)
+
+
+def _is_hidden_by_class(element: Element) -> bool:
+    """Whether ``element`` is hidden by a style sheet's class "hidden" (a dropdown menu's
+    entries, shown on a click), and not shown on wider screens ("hidden md:block")."""
+    names = (element.get("class") or "").split()
+    return "hidden" in names and not any(":" in name or "visible" in name for name in names)
 
 
 def _is_print_only(element: Element) -> bool:
