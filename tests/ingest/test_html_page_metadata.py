@@ -233,3 +233,119 @@ def test_a_top_bars_date_is_the_day_the_page_was_saved_not_the_article_s() -> No
         f"<article><h1>Harbour wall</h1><p>{_STORY}</p><p>{_MORE}</p></article>"
     )
     assert document.date is None
+
+
+def _titled(head: str, body: str) -> ParsedDocument:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return read("page.html", html.encode("utf-8"))
+
+
+def test_an_h1_inside_the_post_is_a_section_when_a_heading_above_names_the_page() -> None:
+    """A blog post was titled by an <h1> halfway down it ("But what they love is …") though
+    <title>, og:title and the <h2> over the post say "What do people love about Rust?"."""
+    document = _titled(
+        "<title>What do people love about Rust? | Rust Blog</title>",
+        '<header><h2>What do people love about Rust?</h2></header><div class="publish-date-author">'
+        f"Dec. 19, 2025 · Niko Matsakis</div><div class='post'><p>{_STORY}</p>"
+        f"<h1>But what they love is the sense of empowerment</h1><p>{_MORE}</p></div>",
+    )
+    assert document.title == "What do people love about Rust?"
+    assert document.date == "2025-12-19"
+    assert document.blocks[-1].section == "But what they love is the sense of empowerment"
+
+
+def test_a_numbered_h1_is_the_first_section_not_the_title() -> None:
+    """SQLite's SELECT page was titled "1. Overview", the first of its numbered <h1>s."""
+    document = _titled(
+        "<title>SELECT</title>",
+        f"<h1>1. Overview</h1><p>{_STORY}</p><h1>2. The LIMIT clause</h1><p>{_MORE}</p>",
+    )
+    assert document.title == "SELECT"
+    assert [b.section for b in document.blocks] == ["1. Overview", "2. The LIMIT clause"]
+
+
+def test_a_headline_over_a_dek_repeating_the_title_stays_the_title() -> None:
+    """A news page's <title> is often its dek, set as an <h2> under the headline: the <h1>
+    above is still the title."""
+    document = _titled(
+        "<title>Fishermen welcome the works | Gazette</title>",
+        f"<article><h1>Harbour wall</h1><h2>Fishermen welcome the works</h2><p>{_STORY}</p>"
+        "</article>",
+    )
+    assert document.title == "Harbour wall"
+
+
+def test_a_dateline_time_and_a_question_s_asked_date_are_the_document_s_date() -> None:
+    """A blog's '<time datetime="2025-12-15T15:33Z">15 Dec, 2025</time>' on its own line was
+    a passage and no date; a Q&A page's '<time itemprop="dateCreated">' (asked) was no date."""
+    blog = _page(
+        '<article><h1>Harbour wall</h1><p><i><time datetime="2025-12-15T15:33Z">15 Dec, 2025'
+        f"</time></i></p><p>{_STORY}</p><p>{_MORE}</p></article>"
+    )
+    assert blog.date == "2025-12-15"
+    assert texts(blog) == [_STORY, _MORE]
+    asked = _page(
+        '<div id="question"><h1>Harbour wall?</h1><div>asked <time itemprop="dateCreated"'
+        f' datetime="2011-02-11T23:49:10">Feb 11, 2011 at 23:49</time></div><p>{_STORY}</p></div>'
+    )
+    assert asked.date == "2011-02-11"
+
+
+def test_a_page_updated_stamp_is_no_passage() -> None:
+    """ "Page updated: 12 November 2025" was a passage, twice."""
+    stamp = "<p>Page updated: 12 November 2025</p>"
+    document = _page(f"<article><h1>Harbour wall</h1>{stamp}<p>{_STORY}</p>{stamp}</article>")
+    assert texts(document) == [_STORY]
+    assert document.date == "2025-11-12"
+
+
+def test_a_paywall_a_donation_widget_and_a_link_preview_are_not_the_story() -> None:
+    """A news page's paywall ("$39/month Get Started", "Already have an account? Log in"), a
+    donation appeal in a WordPress widget under the story, a forum's preview box of a linked
+    page and a blog's figures for its analytics ("3078", "210412") were passages; a link inside
+    a sentence, named so too, stays its words."""
+    paywall = (
+        '<div class="restricted-content-breaker"><p>STAT+ Exclusive Story</p><p>Monthly</p>'
+        "<p>$39</p><p>Totals $468 per year</p><p>Already have an account? Log in</p></div>"
+    )
+    donation = (
+        '<section class="below-content widget widget_block"><h4>Since you made it to the bottom'
+        " of this article, we have a small favor to ask.</h4><p>Double my donation</p></section>"
+    )
+    preview = '<aside class="onebox githubissue"><p>opened 12:59AM - 02 May 24 UTC</p></aside>'
+    linked = (
+        'See also <a class="inline-onebox" href="https://example.org/q/1">How to rebuild a'
+        " harbour wall</a> for the method."
+    )
+    document = _page(
+        f"<article><h1>Harbour wall</h1><p>{_STORY}</p>{paywall}<p>{_MORE}</p>{preview}"
+        f"<p>{linked}</p>{donation}"
+        '<div id="analytics-post-info"><div id="analytics-post-info-wordcount">3078</div></div>'
+        "</article>"
+    )
+    assert texts(document) == [
+        _STORY,
+        _MORE,
+        "See also How to rebuild a harbour wall for the method.",
+    ]
+
+
+def test_the_headline_and_summary_run_together_are_not_read_twice() -> None:
+    """A box repeating the headline and the summary for voice assistants read as one passage,
+    "Plumbers are training … a bill Oklahoma plumbers are …", beside the summary itself."""
+    summary = "Fishermen welcomed the news of the harbour wall, which is to be rebuilt."
+    document = _page(
+        f'<main><div class="speakable"><b>Harbour wall to be rebuilt</b> <b>{summary}</b></div>'
+        f"<article><h1>Harbour wall to be rebuilt</h1><p>{summary}</p><p>{_STORY}</p></article>"
+        "</main>"
+    )
+    assert texts(document) == [summary, _STORY]
+
+
+def test_an_empty_on_this_page_box_heads_no_section() -> None:
+    """An "On this page" box its scripts fill with the page's anchors headed the intro."""
+    document = _page(
+        '<article><h1>Harbour wall</h1><section class="inline-anchor-links"><h2>On this page'
+        f"</h2></section><p>{_STORY}</p><h2>The works</h2><p>{_MORE}</p></article>"
+    )
+    assert [b.section for b in document.blocks] == [None, "The works"]

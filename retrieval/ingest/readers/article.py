@@ -28,6 +28,8 @@ _BOXES = frozenset({"div", "section", "article", "main", "center", "body"})
 _BLOCKS = _PARAGRAPHS | _BOXES | {"ul", "ol", "li", "dl", "table", "blockquote", "figure", "aside"}
 _PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot", "li", "dt", "dd"})
 _SHORTEST = 25  # characters of running text a paragraph has at least
+_LAYOUT = re.compile(r"(?:grid|col|row|container|wrap|column|span|flex|layout|clearfix)", re.I)
+_POST = 100  # characters of the longest paragraph of most posts of a thread (not teasers)
 _DEPTH = 5  # how many boxes out a paragraph scores
 _COMMAS = re.compile("[,،、，]")
 _SENTENCE_END = re.compile(r"[.!?。！？]\s|[.!?。！？]$")
@@ -43,14 +45,21 @@ def story_box(body: Element, marked: bool = False) -> Element:
     if not scores:
         return body
     best = _best(body, _damped(scores))
+    posts = _thread(best, body)
+    best = posts[0] if posts else best
     parent = best.getparent()
     if best is body or parent is None:
         return best
     siblings = [s for s in parent if isinstance(s.tag, str)]
-    kept = _kept(siblings, best, scores)
-    story = [s for s, keep in zip(siblings, kept, strict=True) if keep]
-    if marked and sum(_length(s) for s in story) * 2 < _length(body):
+    found = _kept(siblings, best, scores)
+    # (the story measured without the thread's other posts: a question's page is more than
+    # its answers)
+    if marked and sum(_length(s) for s, k in zip(siblings, found, strict=True) if k) * 2 < _length(
+        body
+    ):
         return body
+    kept = [keep or s in posts for s, keep in zip(siblings, found, strict=True)]
+    story = [s for s, keep in zip(siblings, kept, strict=True) if keep]
     if len(story) == 1:
         return best
     for sibling, keep in zip(siblings, kept, strict=True):
@@ -87,6 +96,48 @@ def _best(body: Element, scores: dict[Element, float]) -> Element:
     while best is not body and (_only_child(best) or best.tag in _PARTS):
         best = best.getparent()
     return best
+
+
+def _thread(best: Element, body: Element) -> list[Element]:
+    """The posts of the thread ``best`` is in (none if it is in none), the one holding ``best``
+    first: a forum's post among boxes of the same kind ('<div class="blockpost rowodd">',
+    '<div class="blockpost roweven">'), laid out alike, each with a paragraph of running text,
+    the thread not mostly links. Each post of a thread is the page, not only the longest (the
+    question, without the replies that answer it). Most posts hold a paragraph of 100
+    characters, which a list of related stories' teasers does not."""
+    for box in [best, *best.iterancestors()][: _DEPTH + 2]:
+        parent = box.getparent()
+        if box is body or parent is None or parent is body:
+            return []
+        kind = (box.get("class") or "").split()[:1]
+        if not kind or _LAYOUT.match(kind[0]):
+            continue  # "grid-x", "col-xs-12": a page's columns, each of them a box of its own
+        posts = [
+            s for s in parent if s.tag == box.tag and (s.get("class") or "").split()[:1] == kind
+        ]
+        if len(posts) < 2 or not all(_longest(post) >= _SHORTEST for post in posts):
+            continue
+        if len({_template(post) for post in posts}) > 1:
+            continue  # a story's boxes of text, each laid out its own way
+        long = sum(_longest(post) >= _POST for post in posts)
+        if link_density(parent) < 0.5 and long * 2 >= len(posts):
+            return [box, *(post for post in posts if post is not box)]
+    return []
+
+
+def _template(post: Element) -> tuple[tuple[str, str], ...]:
+    """How a post's first two boxes are laid out: a forum's posts come from one template (a
+    heading and a box of the author's card and message, in each)."""
+    children = [c for c in post if isinstance(c.tag, str)][:2]
+    return tuple((c.tag, next(iter((c.get("class") or "").split()), "")) for c in children)
+
+
+def _longest(box: Element) -> int:
+    """The length of ``box``'s longest paragraph of prose (not mostly links)."""
+    return max(
+        (len(prose(e.text_content())) for e in box.iter("p") if link_density(e) < 0.25),
+        default=0,
+    )
 
 
 def _length(box: Element) -> int:

@@ -19,7 +19,7 @@ import codecs
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,9 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
+    dateline_time,
     is_metadata,
     is_pop_up_card,
     keep_article_body,
@@ -68,6 +70,7 @@ _DROP_TAGS = {
     "head", "title", "meta", "link",
 }  # fmt: skip
 _LETTERS = re.compile(r"[^\W\d_]")
+_FILE_NAME = re.compile(r"[~.]?/?(?:[\w.@+-]+/)+[\w.@+-]+|[\w@+-]+\.\w{1,8}")
 _PROSE = ".//text()[not(ancestor::a or ancestor::script or ancestor::style)]"
 _SHOWN = ".//text()[not(ancestor::script or ancestor::style)]"
 _PRINT_ONLY = frozenset(
@@ -79,6 +82,7 @@ _DISPLAY = re.compile(
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
+_EMPHASIS = frozenset({"strong", "b", "span", "em"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
 _RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "toolbar"}
@@ -87,7 +91,9 @@ _FURNITURE = re.compile(
     r"^(?:nav|navbar|navheader|navfooter|navigation|menu|sidebar|sphinxsidebar"
     r"|sphinxsidebarwrapper|related|breadcrumbs?|footer|site-footer|site-header|toc|toctree"
     r"|headerlink|permalink|copiable-link|anchor-?link|mw-editsection|reflist|references|refbegin"
-    r"|noprint|skip-?link|skip-?nav"
+    r"|noprint|skip-?link|skip-?nav|navbox|catlinks|mw-portlet|printfooter|top-?link|back-?to-?top"
+    # An empty box of the page's anchors ("On this page") that its scripts fill.
+    r"|(?:inline-)?(?:anchor|jump)-?links?"
     r"|cookie[\w-]*|share|social|advert[\w-]*|ads?|banner"
     # A bar of the languages a page is also in ("Available Languages: de | en | fr").
     r"|(?:top|bottom)lang|lang(?:uage)?-?(?:switch(?:er)?|select(?:or)?|bar|menu)"
@@ -111,6 +117,18 @@ _ASIDE_WORDS = frozenset(
         "author", "bio", "dateline", "meta", "tags", "ad", "ads", "advert", "advertisement",
         "sponsored", "credit", "credits", "slideshow", "gallery", "readmore", "alsoread", "cta",
         "copyright",
+        # A forum post's author card, signature, footer and menu ("postprofile", "user-info",
+        # "post-signature", "postfoot", "js-post-menu"), and a post's votes ("js-vote-count").
+        "postprofile", "postleft", "userinfo", "usercard", "userdetails", "signature",
+        "postsignature", "postfoot", "postmenu", "votecell", "votecount", "voting",
+        # A paywall ("restricted-content-breaker"), a page's widgets (a donation appeal in a
+        # WordPress "widget"), its recent posts, a forum's preview of a linked page (Discourse's
+        # "onebox"), a media player's controls.
+        "paywall", "restricted", "widget", "recent", "onebox", "controls", "analytics",
+        # A post's score as it would read once voted up or down, which a style sheet hides.
+        "likes", "dislikes",
+        # A forum's bar of actions ("Print view", "Locked") and a site's notice under a page.
+        "actionbar", "notice",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -144,17 +162,19 @@ _DATE_META = (
 )  # fmt: skip
 _BOX_TITLES = frozenset({"topic-title", "sidebar-title"})
 _LABEL_CLASS_WORDS = frozenset({"header", "heading", "title", "label"})
-_UPDATED = re.compile(r"\blast (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
+_UPDATED = re.compile(r"\b(?:last|page) (?:updated|modified|changed)(?: on)?:?\s+(.{6,40})", re.I)
 # A page's stamp of its last change, alone on its line with the links beside it ("Last updated
 # on 2025-01-10 | Edit this page"): the page's furniture, whatever box it stands in.
 _STAMP = re.compile(
-    r"(?:this page (?:was )?)?last (?:updated|modified|changed|edited|reviewed)(?: on)?:?"
+    r"(?:(?:this page (?:was )?)?last|page(?: last)?) (?:updated|modified|changed|edited|reviewed)"
+    r"(?: on)?:?"
     r"\s+[^|]{6,40}?(?:\s*\|\s*[^|]{1,30})*",
     re.IGNORECASE,
 )
 _UPDATED_TEXT = (
     "//body//text()[contains(., 'ast updated') or contains(., 'ast modified')"
-    " or contains(., 'ast changed')][not(ancestor::script or ancestor::style)]"
+    " or contains(., 'ast changed') or contains(., 'age updated')]"
+    "[not(ancestor::script or ancestor::style)]"
 )
 # Footnotes: DocBook's '<div id="ftn.idm44" class="footnote">', Sphinx's '<aside class="footnote
 # brackets" id="id3">'; and the blocks a footnote's marker may stand in.
@@ -163,19 +183,26 @@ _FOOTNOTES = (
     "[contains(concat(' ', normalize-space(@class), ' '), ' footnote ')]"
 )
 _FOOTNOTE_HOSTS = frozenset({"p", "li", "dd", "td", "th", "blockquote", "pre"})
+# ("Code:" over a forum's box of code, its "Select all" button gone.)
 _LABELS = frozenset(
-    ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also"]
-)
+    ["note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "see also",
+     "code"]
+)  # fmt: skip
 # Between a page's own title and the site's name in <title>: "Opening Bell - Dealbreaker",
 # "September 2018 open thread | The GiveWell Blog".
 # MathML's invisible function application, times, separator and plus (U+2061–U+2064).
 _INVISIBLE_OPERATORS = re.compile("[\u2061-\u2064]")
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)*\.?\s+\w")
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
 _TITLE_PARTS = re.compile(r"\s+(?:[-|–—·»]|::)\s+")
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) ?-->")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+# A UTF-8 lead byte read as a Latin-1 letter, then a continuation byte read as a C1 control
+# code, which no text holds.
+_DOUBLED = re.compile("[\u00c2-\u00f4][\u0080-\u009f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -193,6 +220,8 @@ class _Walk:
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
+    typeset: bool = False  # a manual page typeset in <pre> blocks (see manpre)
+    label: str = ""  # the name of the file the next <pre> holds, set in a box above it
     # The last box that was a part of its own (see _walk_box), with the headings in force at
     # its end: a box right after it goes on under them.
     boxed: tuple[Element, list[tuple[int, str]], str | None] | None = None
@@ -205,13 +234,18 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
+    named = _named_title(root, content, head_title)  # (before the page's header goes)
     # A dateline's date, read in the page's content (its article or main part when it has one):
     # a top bar's "Saturday, 5 December 2026" is the day the page was saved, not the article's.
     document.date = document.date or stated_date(content)
     _remove_furniture(content)
     _footnotes_in_place(content)
+    _notes_after_code(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo)
+    walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
+    if named:
+        document.title, walk.title_from_h1 = named, False
     if _is_manual(content):
         walk_blocks(content, walk)
     else:
@@ -228,9 +262,57 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
         for b in document.blocks
         if b.code or b.kind != "text" or not (is_junk(b.text) or _is_stamp(b.text))
     ]
+    document.blocks = _without_headline_copy(document.blocks, document.title)
     if not document.blocks:
         raise DocumentError(path, NO_MAIN_TEXT)
     return document
+
+
+def _without_headline_copy(blocks: list[Block], title: str) -> list[Block]:
+    """``blocks`` without a copy of the headline and the summary run together ("Plumbers are
+    training … a bill Oklahoma plumbers are getting trained …", a news site's box for voice
+    assistants) when the summary is a paragraph of its own too: it said the same twice."""
+    texts = {b.text for b in blocks if b.kind == "text"}
+    return [
+        b
+        for b in blocks
+        if not (
+            b.kind == "text"
+            and b.text.startswith(f"{title} ")
+            and b.text[len(title) + 1 :] in texts
+        )
+    ]
+
+
+def _named_title(root: Element, content: Element, title: str) -> str | None:
+    """The page's title as its ``<title>`` or og:title names it, when its ``<h1>`` is not its
+    title but a heading of its text: a numbered one (a manual's "1. Overview", then "2. The
+    SELECT statement", under "<title>SELECT"), or one that neither names, with a heading
+    before it saying what they say (a blog's "<h2>What do people love about Rust?" over its
+    post, holding an ``<h1>`` "But what they love is …" further down). Else None: the
+    ``<h1>`` is the title (a headline over a dek that repeats the page's <title>)."""
+    h1s = [h for h in content.iter("h1") if inline_text(h)]
+    named = [n for n in (_meta(root, "og:title"), title) if n]
+    if not h1s or not named:
+        return None
+    parts = {_folded(p) for n in named for p in [n, *_TITLE_PARTS.split(n)]}
+    first = _folded(inline_text(h1s[0])).rstrip("¶§# ")  # (its anchor link is still there)
+    if first in parts or any(first in _folded(n) for n in named):
+        return None
+    if _SECTION_NUMBER.match(first):  # "1. Overview": the first section, numbered
+        return title or named[0]
+    own = parts - {_folded(n) for n in named}
+    for heading in root.iter("h1", "h2", "h3"):
+        if heading is h1s[0]:
+            return None
+        if _folded(inline_text(heading)) in own:
+            return inline_text(heading)
+    return None
+
+
+def _folded(text: str) -> str:
+    """``text`` compared as a title: case and the form of quotation marks aside."""
+    return text.casefold().translate(_QUOTES)
 
 
 def _is_stamp(text: str) -> bool:
@@ -244,7 +326,12 @@ def _story(content: Element, walk: _Walk) -> Element:
     buttons), and an ``<h1>`` in the box (a promotion's) is then a section."""
     title = next((h for h in content.iter("h1") if inline_text(h) not in ("", walk.logo)), None)
     box = story_box(content, marked=content.tag != "body")
-    if title is not None and title is not box and all(a is not box for a in title.iterancestors()):
+    if (
+        title is not None
+        and walk.title_from_h1
+        and title is not box
+        and all(a is not box for a in title.iterancestors())
+    ):
         walk.document.title, walk.title_from_h1 = inline_text(title), False
     return box
 
@@ -339,7 +426,7 @@ def _parse(data: bytes, path: Path) -> Element:
     try:
         # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
         # shows nothing for them either.
-        text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _decode(data)))
+        text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _undoubled(_decode(data))))
         return lxml.html.document_fromstring(text)
     except (ValueError, lxml.etree.ParserError) as error:
         if str(error) == "Document is empty":  # a doctype, comments: markup, nothing shown
@@ -376,6 +463,20 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def _undoubled(text: str) -> str:
+    """``text`` encoded twice repaired: a page saved as UTF-8 from text already read as
+    Latin-1 has each character's bytes as characters of their own ("â\x80\x9c" for "“",
+    "â\x86\x92" for "→"). Only when every character is a byte (Latin-1) and the bytes are
+    UTF-8 is the page taken for that; its titles were mended line by line, but code and a man
+    page's text kept "â AB", "â¨https://…â©"."""
+    if not _DOUBLED.search(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
 def _meta(root: Element, name: str) -> str | None:
     """The content of ``<meta name=…>`` or ``<meta property=…>``, names compared in lower case."""
     for meta in root.iter("meta"):
@@ -397,16 +498,20 @@ def _date(root: Element) -> str | None:
             return date
     # Schema.org's date, in microdata ('<time itemprop="datePublished" datetime="…">') or in
     # a JSON-LD script ('"datePublished": "2019-11-18T…"'), as news sites write it.
-    for element in root.xpath("//*[@itemprop='datePublished']"):
-        value = element.get("datetime") or element.get("content")
-        date = iso_date(value) if value and of_the_article(element) else None
-        if date:
-            return date  # the article's: not a comment's or an answer's
+    for prop in ("datePublished", "dateCreated"):  # (a question's page: when it was asked)
+        for element in root.xpath(f"//*[@itemprop='{prop}']"):
+            value = element.get("datetime") or element.get("content")
+            date = iso_date(value) if value and of_the_article(element) else None
+            if date:
+                return date  # the article's: not a comment's or an answer's
     for script in root.xpath("//script[@type='application/ld+json']/text()"):
         found = _LD_DATE.search(str(script))
         date = iso_date(found.group(1)) if found else None
         if date:
             return date
+    dateline = dateline_time(root)
+    if dateline:
+        return dateline
     for text in root.xpath(_UPDATED_TEXT):
         found = _UPDATED.search(str(text))
         date = find_date([found.group(1)]) if found else None
@@ -452,10 +557,16 @@ def _visible_text(element: Element) -> str:
     return prose("".join(text for text in element.xpath(_SHOWN) if isinstance(text, str)))
 
 
-def _is_furniture(element: Element) -> bool:
+def _is_furniture(element: Element, lists: bool = True) -> bool:
+    """Whether ``element`` is no part of the page's content; ``lists``: counting a box that is
+    mostly links (see :func:`_is_link_list`) as a menu."""
     tag = element.tag if isinstance(element.tag, str) else ""
+    if tag == "form" and not _fills_in(element):
+        return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
+    if tag == "a" and _is_button(element):
+        return True  # "[–]" folding a comment away, "Select all" of a box of code
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -467,15 +578,37 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    if _is_print_only(element):
+    if _is_print_only(element) or _is_hidden_by_class(element):
         return True
     if _HIDDEN_STYLE.search(element.get("style") or "") and not _holds_prose(element):
         return True  # a box of metadata for search engines, '<div style="display:none">'
     if tag == "sup" and "reference" in (element.get("class") or "").split():
         return True  # a citation mark "[1]" pointing into the dropped reference list
-    if _is_named_furniture(element) or _is_link_list(element) or is_pop_up_card(element):
+    if _is_named_furniture(element) or is_pop_up_card(element):
         return True
-    return is_metadata(element)
+    return (lists and _is_link_list(element)) or is_metadata(element)
+
+
+def _is_button(link: Element) -> bool:
+    """Whether ``link`` runs a script rather than leading anywhere: its address is
+    "javascript:…", or "#" (or none) with a script run on a click."""
+    href = (link.get("href") or "").strip().lower()
+    return href.startswith("javascript:") or (href in ("", "#") and bool(link.get("onclick")))
+
+
+def _fills_in(form: Element) -> bool:
+    """Whether ``form`` has something a reader fills in or presses: a field that is not hidden,
+    a text area, a choice, a button. A form of hidden fields only shows text: a forum wraps each
+    post in one ('<form class="usertext">', its fields "thing_id") for its author to edit."""
+    fields = form.xpath(".//textarea|.//select|.//button|.//input[not(@type='hidden')]")
+    return bool(fields)
+
+
+def _is_hidden_by_class(element: Element) -> bool:
+    """Whether ``element`` is hidden by a style sheet's class "hidden" (a dropdown menu's
+    entries, shown on a click), and not shown on wider screens ("hidden md:block")."""
+    names = (element.get("class") or "").split()
+    return "hidden" in names and not any(":" in name or "visible" in name for name in names)
 
 
 def _is_print_only(element: Element) -> bool:
@@ -578,6 +711,7 @@ def _remove_furniture(content: Element) -> None:
     outermost = _outermost(doomed)
     if total - sum(len(_visible_text(e)) for e in outermost) < 200:
         doomed = [e for e in doomed if not _holds_the_page(e, total, marked - {e})]
+        doomed = _lists_kept(doomed, total)
     _drop(doomed)
     headers = list(content.iter("header"))
     total = len(_visible_text(content)) if headers else 0
@@ -594,6 +728,28 @@ def _remove_furniture(content: Element) -> None:
         if comments and _is_thread(asides, content, total):
             thread = set(asides)
         _drop([aside for aside in asides if aside not in thread])
+
+
+def _lists_kept(doomed: list[Element], total: int) -> list[Element]:
+    """``doomed`` without the lists of links that are the page: when dropping them would leave
+    almost nothing of its ``total`` text, the lists are its content (a wiki's "List of
+    programming languages", a category's index of pages). Only boxes that are furniture for
+    being mostly links stay, and not a menu of the page's other languages; a menu named so
+    (MediaWiki's "mw-portlet" of tools) still goes."""
+    if total - sum(len(_visible_text(e)) for e in _outermost(doomed)) >= 200:
+        return doomed
+    lists = [e for e in doomed if not _is_furniture(e, lists=False) and not _is_language_menu(e)]
+    if sum(len(_visible_text(e)) for e in _outermost(lists)) * 2 <= total:
+        return doomed  # the lists are not most of the page: menus
+    kept = set(lists)
+    return [e for e in doomed if e not in kept]
+
+
+def _is_language_menu(element: Element) -> bool:
+    """Whether ``element`` is a menu of the page in other languages: most of its links say the
+    language they lead to ('<a hreflang="de">Deutsch</a>')."""
+    links = element.xpath(".//a")
+    return len(element.xpath(".//a[@hreflang]")) * 2 > len(links)
 
 
 def _article_bodies(content: Element) -> None:
@@ -622,6 +778,29 @@ def _footnotes_in_place(content: Element) -> None:
         paragraph = next((a for a in markers[0].iterancestors() if a.tag in _FOOTNOTE_HOSTS), None)
         if paragraph is not None and not any(a is note for a in paragraph.iterancestors()):
             paragraph.addnext(note)
+
+
+def _notes_after_code(content: Element) -> None:
+    """Label each note box ('<div class="…-warning"><strong>Warning</strong> This will …')
+    "Warning: This will …", and move one standing between a sentence ending in a colon and the
+    code it introduces to after that code: the sentence and its code are read as one passage,
+    the warning beside them."""
+    for box in content.iter("div", "aside"):
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        if first is None or first.tag not in _EMPHASIS or (box.text or "").strip():
+            continue
+        if inline_text(first).lower() not in _LABELS:
+            continue
+        if not (first.tail or "").lstrip().startswith(":"):
+            first.tail = ": " + (first.tail or "").lstrip()
+        before, after = box.getprevious(), box.getnext()
+        if before is None or before.tag != "p" or after is None or after.tag != "pre":
+            continue
+        if not prose(before.text_content()).endswith(":") or (box.tail or "").strip():
+            continue
+        while after.getnext() is not None and after.getnext().tag == "pre":
+            after = after.getnext()
+        after.addnext(box)  # (lxml moves the box's tail with it: white space only)
 
 
 def _math_as_text(content: Element) -> None:
@@ -690,6 +869,8 @@ def _is_aside(element: Element, comments: bool, total: int, paragraphs: int) -> 
     """
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
+    if element.tag == "a" and element.xpath("ancestor::p|ancestor::li|ancestor::dd"):
+        return False  # a link in a sentence ("… see <a class="inline-onebox">How to …</a>")
     words: set[str] = set()
     for name in (element.get("class") or "").split() + _own_ids(element):
         if "." in name and name in _own_ids(element):
@@ -818,9 +999,19 @@ def _block(element: Element, walk: _Walk) -> None:
         for br in element.iter("br"):  # a line break inside code is a new line of it
             br.tail = "\n" + (br.tail or "")
         # A browser drops the newline right after <pre>; it is markup, not the code's first line.
-        code = code_text(element.text_content().removeprefix("\n"))
-        attach_code(walk.document, code, walk.section, walk.intro)
+        shown = element.text_content().removeprefix("\n")
+        if is_typeset_prose(shown) or (walk.typeset and is_indented(shown)):
+            _typeset(shown, walk)
+            return
+        if _labels_next_code(element, shown):
+            walk.label = shown.strip()  # "/etc/sudoers.d/90-archie_nopasswd" over its lines
+            return
+        attach_code(walk.document, code_text(shown), walk.section, walk.intro)
         walk.intro, walk.display = None, len(walk.document.blocks) - 1
+        if walk.label:
+            code = walk.document.blocks[-1]
+            walk.document.blocks[-1] = replace(code, text=f"{code.text} {walk.label}".strip())
+            walk.label = ""
     elif tag == "table" and not _is_layout_table(element):
         rows, header = _table_rows(element), not _row_headed(element)
         walk.document.blocks.extend(table_blocks(rows, walk.section, header=header))
@@ -853,6 +1044,31 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _labels_next_code(pre: Element, shown: str) -> bool:
+    """Whether ``pre``, holding ``shown``, is the caption of the ``<pre>`` right after it: one
+    line naming a file ("/etc/sudoers.d/90-archie_nopasswd", "~/.bashrc") in a box of its own
+    over the file's lines, as wikis set a file's name above its content."""
+    following = pre.getnext()
+    if following is None or following.tag != "pre" or (pre.tail or "").strip():
+        return False
+    return bool(_FILE_NAME.fullmatch(shown.strip()))
+
+
+def _typeset(text: str, walk: _Walk) -> None:
+    """Read a manual page typeset in a ``<pre>`` (see :mod:`~retrieval.ingest.readers.manpre`)
+    as its subsections, paragraphs and displays, under the heading above it."""
+    level = walk.outline.open[-1][0] + 1 if walk.outline.open else 2
+    for piece in pieces(text):
+        if piece.kind == "heading" and walk.sections:
+            walk.section = walk.outline.enter(min(level, 6), piece.text)
+            walk.intro = None
+        elif piece.kind == "code":
+            attach_code(walk.document, code_text(piece.text), walk.section, walk.intro)
+            walk.intro = None
+        else:
+            _paragraph(piece.text, walk)
 
 
 def _walk_box(box: Element, walk: _Walk) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import lxml.etree
 
-from retrieval.ingest.readers.common import find_date, prose
+from retrieval.ingest.readers.common import find_date, iso_date, prose
 
 Element = Any  # lxml.html.HtmlElement
 
@@ -52,15 +52,23 @@ _LINES = frozenset(
 )  # fmt: skip
 _CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_RELATED = re.compile(r"related|youmaylike|you-may-like|morestories", re.IGNORECASE)
-# A box named as a date holds the dateline when it says little else ("Published Monday,
-# November 18, 2019 8:22AM EST"), not a sentence ("Updated in 2019: the ferry now runs …").
-_DATELINE_WORDS = 8
-# The schema.org types whose properties are the page's own article's: those of a book in a list,
-# a comment or an answer are theirs ("Relativity, Albert Einstein, 1916" is a passage).
-_ARTICLE_TYPES = re.compile(r"(?:article|posting|report|webpage|blog)/?$", re.IGNORECASE)
-# Where a box named as a date is a cell of data, an item of a list or a heading's part.
-_NOT_LINES = ("td", "th", "table", *(f"h{n}" for n in range(1, 7)))
+_MONTHS = [m.lower() for m in "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()]
+_MONTH_FIRST = re.compile(
+    r"\b(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+    r" (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b"
+)
+# Class names of a box of related stories (its heading's class: an id is made of the heading's
+# own words, "related-work", "recommendations").
+_RELATED = re.compile(r"related|recommend|youmaylike|you-may-like|morestories", re.IGNORECASE)
+# A box named as a date holds the dateline when it says little else and is no sentence
+# ("Posted by Jane Doe on Monday, November 18, 2019 at 8:22 AM"; not "Updated in 2019: the
+# ferry now runs twice a day.").
+_DATELINE_WORDS = 14
+# The schema.org types whose properties are their own, not the page's article's: a comment's or
+# an answer's author and date are not the page's.
+_NOT_THE_ARTICLE = re.compile(r"(?:comment|answer|book|product|offer|review)/?$", re.IGNORECASE)
+# A table's cell: a date column's "12 May 1921" is the table's text.
+_CELLS = ("td", "th")
 
 
 def is_metadata(element: Element) -> bool:
@@ -72,7 +80,7 @@ def is_metadata(element: Element) -> bool:
     — Released 2.0"), and stays."""
     if not isinstance(element.tag, str) or element.tag in _HEADINGS:
         return False
-    if any(a.tag in _NOT_LINES for a in element.iterancestors()) or element.tag in ("td", "th"):
+    if element.tag in _CELLS or any(a.tag in _HEADINGS for a in element.iterancestors()):
         return False  # a table's cell, a heading's part: the page's text
     text = _squeezed(element.text_content())  # (prose's repairs change no length that counts)
     if not text:
@@ -135,10 +143,13 @@ def _marked(element: Element) -> list[Element]:
     metadata."""
     found: list[Element] = []
     for e in element.iter():
-        if not isinstance(e.tag, str) or not (e.get("itemprop") or e.get("class") or e.get("id")):
+        if not isinstance(e.tag, str) or not (
+            e.get("itemprop") or e.get("class") or e.get("id") or e.get("datetime")
+        ):
             continue
         prop = set((e.get("itemprop") or "").lower().split())
-        marked = (prop & _META_PROPS and of_the_article(e)) or _dateline(e)
+        meta = prop & _META_PROPS and not _of_a_named_item(e)
+        marked = meta or _dateline(e) or _is_dated_time(e)
         if marked and not any(f in found for f in e.iterancestors()):
             found.append(e)
     return found
@@ -146,18 +157,59 @@ def _marked(element: Element) -> list[Element]:
 
 def _dateline(element: Element) -> bool:
     """Whether ``element`` is a box named as a date that states one and says little else."""
-    if element.tag in ("td", "th") or any(a.tag in _NOT_LINES for a in element.iterancestors()):
-        return False  # a table's date column, a heading's date: the page's text
-    text = element.text_content()
-    short = len(text.split()) <= _DATELINE_WORDS
-    return bool(short and _name_words(element) & _DATE_NAMES and _dated(text))
+    if element.tag in _CELLS or not _name_words(element) & _DATE_NAMES:
+        return False  # a table's date column is its text
+    text = element.text_content().strip()
+    short = len(text.split()) <= _DATELINE_WORDS and not text.endswith(".")
+    return short and _dated(text)
+
+
+def _is_dated_time(element: Element) -> bool:
+    """A ``<time datetime="2025-12-15T15:33Z">``: the date in a form for machines."""
+    return element.tag == "time" and iso_date(element.get("datetime")) is not None
+
+
+def dateline_time(root: Element) -> str | None:
+    """The date of the page's dateline set as a ``<time datetime=…>`` on a line of its own
+    (a blog's "<p><i><time datetime=…>15 Dec, 2025</time></i></p>" under its title), as ISO
+    ``YYYY-MM-DD``: the first such above the story's first long paragraph (not a related
+    story's card beside or under it), and none in a sentence."""
+    for element in root.iter("time", "p"):
+        if element.tag == "p" and len(prose(element.text_content())) > _LONGEST:
+            return None
+        date = iso_date(element.get("datetime")) if element.tag == "time" else None
+        if date and _line_of(element) == prose(element.text_content()):
+            return date
+    return None
 
 
 def of_the_article(element: Element) -> bool:
-    """Whether a schema.org property is the page's article's: no item around it, or an article,
-    a post or the web page itself (not a book listed, a comment, an answer)."""
+    """Whether a schema.org property is the page's article's, not a comment's, an answer's, a
+    listed book's or product's (whose author and date are theirs), nor one of a list of items
+    of one type (a page of quotes, each a CreativeWork by its author)."""
     scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
-    return scope is None or bool(_ARTICLE_TYPES.search(scope.get("itemtype") or "WebPage"))
+    if scope is None:
+        return True
+    kind = scope.get("itemtype") or ""
+    if _NOT_THE_ARTICLE.search(kind):
+        return False
+    alike = scope.getroottree().getroot().xpath("//*[@itemscope][@itemtype=$kind]", kind=kind)
+    return len(alike) <= 1
+
+
+def _of_a_named_item(element: Element) -> bool:
+    """Whether a property belongs to an item that names itself (a book listed with its
+    ``name``: "Relativity, Albert Einstein, 1916" is a passage, not a byline); an answer's or a
+    comment's author card names a person inside, not the answer."""
+    scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    return any(
+        "name" in (e.get("itemprop") or "").split()
+        and next((a for a in e.iterancestors() if a.get("itemscope") is not None), None) is scope
+        for e in scope.iter()
+        if e is not element
+    )
 
 
 def _name_words(element: Element) -> set[str]:
@@ -242,7 +294,8 @@ def stated_date(root: Element) -> str | None:
     for element in root.iter():
         # A dateline of its own, not a date in a line of text ("January 1, 2023: first release").
         if isinstance(element.tag, str) and _dateline(element) and is_metadata(element):
-            date = find_date([prose(element.text_content())])
+            text = prose(element.text_content())
+            date = find_date([text]) or _month_first(text)
             if date:
                 return date
     return None
@@ -265,3 +318,15 @@ def _is_card(element: Element) -> bool:
         return False
     text = len(prose(element.text_content()))
     return sum(len(prose(a.text_content())) for a in links) >= 0.8 * text
+
+
+def _month_first(text: str) -> str | None:
+    """The date of a dateline written "Dec. 19, 2025" (a month's abbreviation first), which
+    :func:`find_date` does not read in running text."""
+    found = _MONTH_FIRST.search(text)
+    if not found:
+        return None
+    month = _MONTHS.index(found["month"][:3].lower()) + 1
+    return (
+        f"{found['year']}-{month:02d}-{int(found['day']):02d}" if int(found["day"]) <= 31 else None
+    )
