@@ -349,3 +349,41 @@ def test_an_empty_on_this_page_box_heads_no_section() -> None:
         f"</h2></section><p>{_STORY}</p><h2>The works</h2><p>{_MORE}</p></article>"
     )
     assert [b.section for b in document.blocks] == [None, "The works"]
+
+
+def test_a_page_laid_out_in_a_table_keeps_its_dateline_as_its_date() -> None:
+    document = _read(
+        "<html><body><table><tr><td class='nav'><a href='/'>Home</a></td><td><h1>Crane moved"
+        "</h1><p class='byline'>By <span itemprop='author'>Jane Doe</span> · <span"
+        f" class='date'>November 18, 2019</span></p><p>{_STORY}</p><p>{_MORE}</p></td></tr>"
+        "</table></body></html>"
+    )
+    assert texts(document) == [_STORY, _MORE]
+    assert (document.date, document.author) == ("2019-11-18", "Jane Doe")
+
+
+def test_a_long_dateline_is_the_date_but_a_sentence_in_a_box_named_so_is_text() -> None:
+    document = _page(
+        "<article><h1>Harbour wall</h1><div class='post-date'>Posted by Jane Doe on Monday,"
+        f" November 18, 2019 at 8:22 AM</div><p>{_STORY}</p><p class='updated'>Updated in"
+        " 2019: the winter crossing now runs twice a day.</p></article>"
+    )
+    assert texts(document) == [_STORY, "Updated in 2019: the winter crossing now runs twice a day."]
+    assert document.date == "2019-11-18"
+
+
+def test_an_answers_byline_is_no_passage_and_a_page_of_quotes_has_no_author() -> None:
+    answer = (
+        "<div itemscope itemtype='https://schema.org/Answer'><p>{text}</p><div class='user'>"
+        "answered <span itemprop='dateCreated' title='2014-02-04'>Feb 4, 2014</span> by <span"
+        " itemprop='author' itemscope itemtype='https://schema.org/Person'><span"
+        " itemprop='name'>poke</span></span></div></div>"
+    )
+    document = _page(answer.format(text=_STORY) + answer.format(text=_MORE))
+    assert texts(document) == [_STORY, _MORE]
+    quotes = "".join(
+        f"<div itemscope itemtype='http://schema.org/CreativeWork'><span>{text}</span> by"
+        f" <small itemprop='author'>{who}</small></div>"
+        for text, who in [(_STORY, "Albert Einstein"), (_MORE, "J.K. Rowling")]
+    )
+    assert _page(quotes).author is None
