@@ -851,8 +851,8 @@ def _judged(
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
-        named = judge.names_only_its_division(  # "ст. 81": "Статья 81"; not "ст. 81 ТК"
-            judge.named_heading(text, lang, best, analyzer), question
+        named = judge.names_only_its_division(  # "ст. 81": "Статья 81"; not "ст. 105 УК"
+            judge.named_heading(text, lang, best, analyzer), question, text
         )
         sure, missing = judge.assess(best, question, analyzer, matched, approving, named)
         # An identifier the question names that none of the best passages writes: hedged too.

@@ -168,7 +168,7 @@ def with_named_heading(
     however it writes the number ("AMENDMENT II"), where :func:`assess` counts a heading half.
     "What does article 43 say?" is answered by the article; not "ст. 81 ТК РФ" when no
     document holds "ТК" (:func:`names_only_its_division`)."""
-    naming = names_only_its_division(named_heading(text, lang, best, analyzer), question)
+    naming = names_only_its_division(named_heading(text, lang, best, analyzer), question, text)
     if not naming:
         return sure
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
@@ -184,11 +184,19 @@ def named_heading(text: str, lang: str, best: Passage, analyzer: Analyzer) -> fr
     return frozenset(found[1])
 
 
-def names_only_its_division(named: frozenset[str], question: QuestionWeights) -> frozenset[str]:
-    """``named`` (:func:`named_heading`), unless the question names something besides that no
-    document holds ("ст. 81 ТК РФ", the Labour Code's article, to a corpus of the Constitution
-    alone: the division named may be another document's); then none."""
-    return named if named.issuperset(question.unknown_words) else frozenset()
+def names_only_its_division(
+    named: frozenset[str], question: QuestionWeights, text: str
+) -> frozenset[str]:
+    """``named`` (:func:`named_heading`), unless the question names besides it, by an
+    abbreviation no document holds, the law it is of ("ст. 105 УК РФ", the Criminal Code's
+    article, to a corpus of the Constitution alone: the division named is another document's);
+    then none. Other words no document holds ("ст. 81 кратко", "explain article 20") do not."""
+    codes = {word.casefold() for word in _CODE_NAME.findall(text)}
+    unknown = {term.rpartition(":")[2] for term in question.unknown_words}  # "ru:ук": ук
+    return frozenset() if codes & unknown else named
+
+
+_CODE_NAME = re.compile(r"\b[A-ZА-ЯЁ]{2,5}\b")  # "УК", "ТК", "GK", "CGI": a code's short name
 
 
 def _in_phrase(

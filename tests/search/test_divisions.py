@@ -110,11 +110,13 @@ def test_what_an_article_says_is_the_passage_under_its_heading(charter: Library)
 def test_an_article_of_a_law_the_documents_lack_is_not_answered_for_sure(
     charter: Library,
 ) -> None:
-    # "article 35 Zorblax": the charter's article 35 stands under its heading, but the code
-    # named is in no document; the heading counted for the whole question and it was hedged
-    # at 0.72, not declined (Russians write "ст. 105 УК": answered from the Constitution).
+    # "article 35 of the ZK": the charter's article 35 stands under its heading, but the code
+    # named by its short name is in no document; the heading counted for the whole question
+    # and it was hedged at 0.72, not declined (Russians write "ст. 105 УК": it was answered
+    # from the Constitution). Another word no document holds is no code: "explain" is answered.
     assert charter.answer("What does article 35 say?").outcome == "answered"
-    assert charter.answer("article 35 Zorblax").outcome == "declined"
+    assert charter.answer("article 35 of the ZK").outcome == "declined"
+    assert charter.answer("explain article 35").outcome == "answered"
 
 
 def test_an_article_asked_for_alone_is_quoted_from_its_first_paragraph_not_a_later_one(
