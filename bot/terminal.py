@@ -290,7 +290,9 @@ class TerminalChat:
             # Told in the question's language when it is plain ("как?" is Russian).
             self.language = language_of(plain_language(question) or self.language)
             if isinstance(error, NoSearchableWordsError):  # "what can you do?": see /help
-                return f"{error_text(error, self.texts)} {self.texts.CLI_CHAT_HELP_HINT}"
+                said = error_text(error, self.texts)
+                space = "" if said.endswith(("。", "！", "？")) else " "  # none after Chinese
+                return f"{said}{space}{self.texts.CLI_CHAT_HELP_HINT}"
             return error_text(error, self.texts)
         if self.log is not None:
             ms = round((time.perf_counter() - started) * 1000)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import TypedDict, Unpack
 
 from bot import buttons
@@ -121,20 +122,22 @@ MaybeDocument = Document | None
 def first_citations(
     hits: Sequence[Hit], documents: Mapping[str, Document] | None
 ) -> dict[str, Mapping[str, Document]]:
-    """For each hit's passage id, the documents to cite it with: all of them for the first hit
-    of its document, none for the others, so that a document's date and source stand once in a
-    reply, not on each of its three quotes (a web address wrapping every citation to four
-    lines)."""
-    seen: set[str] = set()
+    """For each hit's passage id, the documents to cite it with, so that a document's date and
+    source each stand once in a reply, not on each of its three quotes (a web address wrapping
+    every citation to four lines): its first hit with both; a later one with the date alone
+    while no citation has shown it yet (the first stood under a heading dated its own way, a
+    release's notes); none after."""
+    shown: dict[str, bool] = {}  # document → whether its date has been shown
     cited: dict[str, Mapping[str, Document]] = {}
     for hit in hits:
         doc = hit.passage.doc
-        cited[hit.passage.id] = documents if documents and doc not in seen else {}
         document = documents.get(doc) if documents else None
-        # Not yet, if this citation leaves the document's date out (a release's notes, dated
-        # by their own heading): the next of its quotes shows it.
-        if document is None or cited_date(document, hit.passage) or not document.date:
-            seen.add(doc)
+        if document is None or shown.get(doc):
+            cited[hit.passage.id] = {}
+            continue
+        first = doc not in shown
+        cited[hit.passage.id] = {doc: document if first else replace(document, source=None)}
+        shown[doc] = bool(cited_date(document, hit.passage)) or not document.date
     return cited
 
 

@@ -50,7 +50,7 @@ def test_a_documents_date_stands_once_even_when_its_first_quote_has_its_own() ->
     first = replace(first, passage=replace(first.passage, section="9.6.12 (2025-04-17)"))
     answer = Answer("fixes?", "fixes?", (first, hit(2, "Run the installer.")), True, 1.0, 2)
     out = render_answer(answer, Layout(columns=200), documents={DOCUMENT.doc: DOCUMENT})
-    assert out.count("2021-04-01") == 1
+    assert out.count("2021-04-01") == 1 and out.count("https://example.org/g") == 1
 
 
 def test_the_citation_of_a_passage_under_a_dated_heading_leaves_the_document_s_date_out() -> None:
