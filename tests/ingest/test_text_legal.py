@@ -439,3 +439,16 @@ def test_a_numbered_heading_in_an_article_heads_and_a_numbered_clause_is_its_tex
     lead = _block(document, "2.1. The Provider shall:")
     assert lead.section == _block(document, "a) deliver the services").section == "ARTICLE 2. TERM"
     assert _block(document, "2.2. This Agreement continues").section == "ARTICLE 2. TERM"
+
+
+def test_a_paragraph_after_a_chinese_list_is_no_item_of_it() -> None:
+    # The list's last item ends in "；": the paragraph under it was read as the list's closing
+    # line and quoted with the list.
+    text = (
+        "第五条 有下列行为之一的，由主管部门责令改正：\n\n（一）未按照规定办理登记手续；\n\n"
+        "（二）未按照规定报送年度报告；\n\n本条所称主管部门，是指县级以上地方人民政府负责市场监督管理的"
+        "部门，以及依照法律、行政法规的规定负责相关监督管理工作的其他部门。\n"
+    )
+    blocks = _read("rules.txt", text).blocks
+    closing = next(b for b in blocks if b.text.startswith("本条所称"))
+    assert not closing.item

@@ -872,7 +872,13 @@ def _cjk_item(document: ParsedDocument, line: str) -> bool:
         and last.item
         and last.text.endswith(("，", "；"))
         and CJK_CHAR.search(line) is not None
+        and len(line.strip()) <= _CJK_LAST_ITEM  # a paragraph after the list is no item
     )
+
+
+# Characters of the line closing a Chinese list ("委员若干人。", "审计长。"): a paragraph after the
+# list ("我们的客服人员每天早上九点到晚上六点在线，…") was read as its last item and quoted with it.
+_CJK_LAST_ITEM = 30
 
 
 def _in_list(document: ParsedDocument) -> bool:
