@@ -500,7 +500,7 @@ class _Placing:
             )
             or fragment.rstrip("\"'”’)").endswith(SENTENCE_END)  # "No." answers too
             # "秘书长，" after "委员长，" under "…由下列人员组成：" (not "作为替代，" alone)
-            or (_cjk_item(self.document, fragment) and _in_list(self.document))
+            or (_cjk_item(self.document, fragment) and _listing(self.document))
         )
 
     def enter(self, heading: str) -> str:
@@ -881,7 +881,7 @@ def _cjk_item(document: ParsedDocument, line: str) -> bool:
 _CJK_LAST_ITEM = 30
 
 
-def _in_list(document: ParsedDocument) -> bool:
+def _listing(document: ParsedDocument) -> bool:
     """Whether the last paragraph is a list's item or the words leading into one."""
     last = document.blocks[-1] if document.blocks else None
     return (
