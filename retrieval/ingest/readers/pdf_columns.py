@@ -118,11 +118,35 @@ def parted(
     found_gutters = gutters(spans, right - left, left)
     if not found_gutters:
         return list(raws), []
+    # a table's rows across the columns, two at least (a header and a row), stay whole
+    rows = [_wide_row(line_parts, found_gutters, right - left) for line_parts in parts]
+    wide = sum(rows) >= 2
     result: list[Piece] = []
-    for (raw, start), line_parts in zip(raws, parts, strict=True):
+    for (raw, start), line_parts, row in zip(raws, parts, rows, strict=True):
+        if wide and row:
+            result.append((raw, start))
+            continue
         for a, b in _grouped(line_parts, found_gutters):
             result.append((raw[a - start : b - start], a))
     return result, found_gutters
+
+
+def _wide_row(parts: Sequence[PartBox], found: Sequence[float], width: float) -> bool:
+    """Whether a line's ``parts`` are a row of a table set across the columns parted at
+    ``found`` on a page ``width`` points wide: on one baseline, three cells or more (parts
+    farther apart than a justified line's word space) in two columns or more, none of them
+    half a column wide (two columns' lines of running text side by side fill them)."""
+    if not parts or len({part[5] for part in parts}) > 1:
+        return False
+    cells: list[list[float]] = []
+    for part in parts:
+        if cells and part[2] - cells[-1][1] <= JOIN_GAP * part[6]:
+            cells[-1][1] = part[3]
+        else:
+            cells.append([part[2], part[3]])
+    half = 0.5 * width / (len(found) + 1)
+    columns = {sum(x0 > x for x in found) for x0, _ in cells}
+    return len(cells) >= 3 and len(columns) >= 2 and all(x1 - x0 < half for x0, x1 in cells)
 
 
 def _parts(chars: pdf_tables.Chars, raw: str, start: int, size_at: Sizer) -> list[PartBox]:
