@@ -652,24 +652,29 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     last = len(raw.rstrip()) - 1
     samples = sorted({_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)})
     sizes: Counter[float] = Counter()
-    bold = fixed = 0
-    weights: list[bool] = []
+    fixed = 0
+    weights: list[bool] = []  # bold, or in a code font after a bold word (a heading's name)
     name = ctypes.create_string_buffer(128)
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
         heavy, mono = _font(textpage, start + offset, name)
-        weights.append(heavy)
+        weights.append(heavy or (mono and any(weights)))
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
         # in SimSun was one "listing" a chapter, its lines' breaks and indents kept).
-        bold, fixed = bold + heavy, fixed + (mono and not _FULL_WIDTH.match(raw[offset]))
+        fixed += mono and not _FULL_WIDTH.match(raw[offset])
+    code = fixed == len(samples)
+    # (a listing's bold prompt before its command is no heading)
+    bold = sum(weights) if not code else sum(_font(textpage, start + at, name)[0] for at in samples)
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     # A paragraph opening with a term in bold, its text in roman ("Foreign address. Enter the
     # information …", a tax booklet's every paragraph) is text, however long the term: bold
     # at its start, roman over its end (a note's mark after a bold heading is one character).
+    # A heading ending in a name set in a code font ("Best practices for debian/rules", the
+    # name in roman fixed-pitch) is bold all through: no paragraph runs on in a code font.
     lead = len(weights) > 3 and weights[0] and not any(weights[-2:])
-    return size, bold * 2 > len(samples) and not lead, fixed == len(samples)
+    return size, bold * 2 > len(samples) and not lead, code
 
 
 def _after_line_number(textpage: Any, raw: str, start: int) -> int:
