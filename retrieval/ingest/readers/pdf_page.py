@@ -55,6 +55,7 @@ HAN_KANA = re.compile(_HAN_KANA_CHAR)
 _FULL_WIDTH = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
+_CODE_SAMPLES = 1  # characters of a code line sampled outside Chinese, Japanese and Korean
 _HAN_KANA_SPACED = re.compile(rf"(?<={_HAN_KANA_CHAR}) (?={_HAN_KANA_CHAR})")
 _HAN_KANA_PAIR = re.compile(rf"(?<={_HAN_KANA_CHAR}){_HAN_KANA_CHAR}")
 # A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
@@ -652,7 +653,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     last = len(raw.rstrip()) - 1
     samples = sorted({_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)})
     sizes: Counter[float] = Counter()
-    fixed = 0
+    fixed = latin = 0
     weights: list[bool] = []  # bold, or in a code font after a bold word (a heading's name)
     name = ctypes.create_string_buffer(128)
     for offset in samples:
@@ -662,9 +663,12 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         heavy, mono = _font(textpage, start + offset, name)
         weights.append(heavy or (mono and any(weights)))
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
-        # in SimSun was one "listing" a chapter, its lines' breaks and indents kept).
-        fixed += mono and not _FULL_WIDTH.match(raw[offset])
-    code = fixed == len(samples)
+        # in SimSun was one "listing" a chapter, its lines' breaks and indents kept): such
+        # characters count neither way, a code line's comment or string in Chinese ("print(
+        # '你好，' + name)") is still code, a line of them alone never.
+        if not _FULL_WIDTH.match(raw[offset]):
+            latin, fixed = latin + 1, fixed + mono
+    code = latin >= _CODE_SAMPLES and fixed == latin
     # (a listing's bold prompt before its command is no heading)
     bold = sum(weights) if not code else sum(_font(textpage, start + at, name)[0] for at in samples)
     size = sizes.most_common(1)[0][0] if sizes else 0.0
