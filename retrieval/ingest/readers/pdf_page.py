@@ -654,31 +654,47 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     samples = sorted({_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)})
     sizes: Counter[float] = Counter()
     fixed = latin = 0
-    weights: list[bool] = []  # bold, or in a code font after a bold word (a heading's name)
+    cjk = bool(_FULL_WIDTH.search(raw))
+    weights: list[bool] = []
+    monos: list[bool] = []
     name = ctypes.create_string_buffer(128)
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
-        heavy, mono = _font(textpage, start + offset, name)
-        weights.append(heavy or (mono and any(weights)))
+        heavy, mono, named = _font(textpage, start + offset, name)
+        weights.append(heavy)
+        monos.append(mono)
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
         # in SimSun was one "listing" a chapter, its lines' breaks and indents kept): such
         # characters count neither way, a code line's comment or string in Chinese ("print(
-        # '你好，' + name)") is still code, a line of them alone never.
+        # '你好，' + name)") is still code, a line of them alone never. Beside them, a font is
+        # a code font by its name only: SimSun's quotes and MS Gothic's figures are fixed-pitch.
         if not _FULL_WIDTH.match(raw[offset]):
-            latin, fixed = latin + 1, fixed + mono
+            latin, fixed = latin + 1, fixed + (named if cjk else mono)
     code = latin >= _CODE_SAMPLES and fixed == latin
-    # (a listing's bold prompt before its command is no heading)
-    bold = sum(weights) if not code else sum(_font(textpage, start + at, name)[0] for at in samples)
     size = sizes.most_common(1)[0][0] if sizes else 0.0
+    if not code and _named_in_code(raw, samples, weights, monos):
+        return size, True, code
     # A paragraph opening with a term in bold, its text in roman ("Foreign address. Enter the
     # information …", a tax booklet's every paragraph) is text, however long the term: bold
     # at its start, roman over its end (a note's mark after a bold heading is one character).
-    # A heading ending in a name set in a code font ("Best practices for debian/rules", the
-    # name in roman fixed-pitch) is bold all through: no paragraph runs on in a code font.
     lead = len(weights) > 3 and weights[0] and not any(weights[-2:])
+    bold = sum(weights)
     return size, bold * 2 > len(samples) and not lead, code
+
+
+def _named_in_code(
+    raw: str, samples: Sequence[int], heavy: Sequence[bool], mono: Sequence[bool]
+) -> bool:
+    """Whether the line's sampled characters (at ``samples``) are bold over two words or more,
+    then in a code font to its end: a heading ending in a name set so ("6.1 Best practices
+    for debian/rules", Sphinx's and LaTeX's way), bold all through; no paragraph runs on in a
+    code font (a figure's label, "NODE ⏞0pt", is one word)."""
+    cut = next((i for i, bold in enumerate(heavy) if not bold), len(heavy))
+    if cut == 0 or cut == len(heavy) or not all(mono[cut:]):
+        return False
+    return len(raw[: samples[cut]].split()) >= 2
 
 
 def _after_line_number(textpage: Any, raw: str, start: int) -> int:
@@ -781,14 +797,14 @@ def _viewed_box(page: Any, rect: tuple[float, float, float, float]) -> tuple[flo
     return rect if turn is None else turn.box(rect)
 
 
-def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool]:
-    """Whether the character at ``index`` is set in a bold font, and in a fixed-pitch one;
-    ``name`` is a buffer for the font's name."""
+def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool, bool]:
+    """Whether the character at ``index`` is set in a bold font, in a fixed-pitch one, and in
+    one whose name says so; ``name`` is a buffer for the font's name."""
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
     heavy, mono = _font_kind(name.value)
     heavy = heavy or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
-    return heavy, mono or bool(flags.value & _FIXED_PITCH)
+    return heavy, mono or bool(flags.value & _FIXED_PITCH), mono
 
 
 @functools.lru_cache(maxsize=256)
