@@ -169,10 +169,11 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
     return lines
 
 
-def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
+def page_lines(page: Any, number: int) -> tuple[list[Line], list[float] | None]:
     """The text lines of one page in PDFium's order, with position, size and weight; those
     outside the page's crop box (see :func:`_outside`) last, marked not ``shown``; and the x
-    of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`)."""
+    of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`),
+    None on a page turned by the viewer, where they were not looked for."""
     textpage = page.get_textpage()
     try:
         textpage.turn = _turn(page)  # read by _char_box
@@ -184,7 +185,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
         for raw in text.split("\r\n"):
             raws.append((raw, start))
             start += len(raw) + 2
-        gutters: list[float] = []
+        gutters: list[float] | None = None
         if textpage.turn is None:  # (both measure the file's own frame, as the table finder)
             box = page.get_cropbox()
             raws, gutters = pdf_columns.parted(
@@ -209,7 +210,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
                 shown,
                 lines,
                 lambda raw, at: _line(textpage, number, raw, at, height),
-                gutters,
+                gutters or [],
             )
         spacing.checked += 1
         return lines + hidden, gutters
@@ -815,15 +816,16 @@ def _font_kind(name: bytes) -> tuple[bool, bool]:
 
 
 def reading_order(
-    lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] = ()
+    lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] | None = None
 ) -> list[Line]:
-    """The page's lines in reading order: on a page of two or three columns, between full-width
-    lines (a title, a wide figure), each column top to bottom, left to right (see
-    :mod:`pdf_columns`: the ``gutters`` found when its lines were read, or found here). The
-    page shows ``width`` points from ``left`` on."""
-    found = gutters or pdf_columns.gutters(
-        [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)], width, left
-    )
+    """The page's lines in reading order: on a page of columns, between full-width lines (a
+    title, a wide figure), each column top to bottom, left to right (see :mod:`pdf_columns`:
+    the ``gutters`` found when its lines were read, none there on a page of one column, or
+    found here when they were not looked for). The page shows ``width`` points from ``left``."""
+    found = gutters
+    if found is None:
+        spans = [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)]
+        found = pdf_columns.gutters(spans, width, left)
     return pdf_columns.in_columns(lines, found) if found else _heads_first(lines)
 
 
