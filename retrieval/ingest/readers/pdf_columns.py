@@ -1,6 +1,6 @@
 """Pages set in columns of text (a step of :mod:`retrieval.ingest.readers.pdf_page`).
 
-A page of two or three columns is read as ``pdftotext -layout`` shows it: each column top to
+A page of two to four columns is read as ``pdftotext -layout`` shows it: each column top to
 bottom, left to right, between lines that run across the columns (a title, a wide figure).
 Where two columns' lines stand on one baseline, PDFium may read them as one line ("appropriate
 space. You must provide mutual fund or REIT and provides the the “timely mailing as …": one line
@@ -42,10 +42,10 @@ BAND_GAP = 3.0  # type sizes between two baselines, nothing between: a strip acr
 
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufefc]")  # Hebrew, Arabic: words run leftwards
 _LIST_LABEL = re.compile(r"^(?:[•◦▪·*–●○■□➢►▶◆◇✓✔❏-]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])$")
-_HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line's end
+HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line's end
 # where a line may run on to another: a space, or the mark of a word PDFium joined from the
 # next line, which may be the next column's first ("learning repre-" / "sentations of …")
-_WORD_BREAK = re.compile(f" +|{_HYPHEN_JOIN}")
+_WORD_BREAK = re.compile(f" +|{HYPHEN_JOIN}")
 Piece = tuple[str, int]  # characters of a page's text, at their index in it
 # a part's bounds, left, right, baseline, which of its line's baselines it stands on, type size
 PartBox = tuple[int, int, float, float, float, int, float]
@@ -76,7 +76,7 @@ def baselines_parted(chars: pdf_tables.Chars, raw: str, start: int, size: float)
         rise = height - baseline
         if abs(rise) > 0.1 * size and _moves_on(chars, start, index, word, size, rise, rtl):
             # a word hyphenated at a column's foot keeps its mark, for its rest to join it
-            end = word if found.group() == _HYPHEN_JOIN else index
+            end = word if found.group() == HYPHEN_JOIN else index
             pieces.append((raw[begin:end], start + begin))
             begin = word
         baseline = height

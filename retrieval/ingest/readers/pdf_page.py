@@ -23,8 +23,8 @@ import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.readers import pdf_columns, pdf_tables, symbol_font
+from retrieval.ingest.readers.pdf_columns import HYPHEN_JOIN as HYPHEN_JOIN
 
-HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
 _HIDDEN_ANNOTATION = pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW
 # Bullets and the boxes of a checklist ("□ The RFP will be no more than 20 pages"), in the glyphs
@@ -82,7 +82,7 @@ class Line:
     y: float  # the baseline's height: larger is higher on the page
     size: float
     bold: bool
-    column: int = 0  # 0 for the only (or left) column, 1 for the right one
+    column: int = 0  # its column, numbered from 0 at the left (0 on a page of one column)
     height: float = 0.0  # the page's height, to tell its top and bottom margins
     y_last: float = 0.0  # the last character's baseline: lower than ``y`` where PDFium joined
     # a word hyphenated at the line end with the rest of it on the next line
@@ -818,10 +818,11 @@ def _font_kind(name: bytes) -> tuple[bool, bool]:
 def reading_order(
     lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] | None = None
 ) -> list[Line]:
-    """The page's lines in reading order: on a page of columns, between full-width lines (a
-    title, a wide figure), each column top to bottom, left to right (see :mod:`pdf_columns`:
-    the ``gutters`` found when its lines were read, none there on a page of one column, or
-    found here when they were not looked for). The page shows ``width`` points from ``left``."""
+    """The page's lines in reading order: on a page of two to four columns, between lines
+    across them (a title, a wide figure, a wide table's rows), each column top to bottom, left
+    to right (see :mod:`pdf_columns`: the ``gutters`` found when its lines were read, none there
+    on a page of one column, or found here when they were not looked for). The page shows
+    ``width`` points from ``left`` on."""
     found = gutters
     if found is None:
         spans = [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)]
