@@ -166,3 +166,23 @@ def test_a_table_across_both_columns_keeps_its_rows_whole_and_in_place() -> None
         order.index("RA19") < order.index("London") < order.index("Scotland") < order.index("LB00")
     )
     assert order.index("LB21") < order.index("RB00")
+
+
+def test_a_running_head_of_a_two_page_spread_is_dropped_on_both_pages() -> None:
+    """A file of two-page spreads, each set in two columns: the right page's running head,
+    "Introduction 7", parted at the gutter from the left page's "6 DE-RISKING GOVERNMENT
+    TECHNOLOGY", named its chapter on one spread only and was read as text."""
+    chapters = ["Introduction", "Basic principles", "Questions to ask", "Budgeting"]
+    pages = []
+    for number, chapter in enumerate(chapters, start=1):
+        page = [
+            Text(36, 790, f"{2 * number} DE-RISKING GOVERNMENT TECHNOLOGY", 8),
+            Text(470, 790, f"{chapter} {2 * number + 1}", 8),
+        ]
+        for i, y in enumerate(range(750, 500, -13)):
+            page += [Text(36, y, _prose(i, "L"), 10), Text(320, y, _prose(i, "R"), 10)]
+        pages.append(page)
+    pdf = make_pdf(pages, base14="Helvetica")
+    texts = [b.text for b in read("handbook.pdf", pdf).blocks]
+    assert not [t for t in texts if re.search(r"\b\d+ DE-RISKING|[a-z] \d+$", t)], texts
+    assert not [t for t in texts if any(t.startswith(chapter) for chapter in chapters)]
