@@ -186,3 +186,15 @@ def test_a_running_head_of_a_two_page_spread_is_dropped_on_both_pages() -> None:
     texts = [b.text for b in read("handbook.pdf", pdf).blocks]
     assert not [t for t in texts if re.search(r"\b\d+ DE-RISKING|[a-z] \d+$", t)], texts
     assert not [t for t in texts if any(t.startswith(chapter) for chapter in chapters)]
+
+
+def test_a_page_of_columns_drawn_twice_over_itself_reads_each_line_once() -> None:
+    """A voucher drawn twice over itself, in two columns: read top to bottom, each line of
+    one copy came after the same line of the other ("Before redeeming … a valid, Before
+    redeeming … a valid,"), and no paragraph was read twice to be dropped."""
+    page = []
+    for i, y in enumerate(range(750, 500, -13)):
+        page += [Text(72, y, _prose(i, "L"), 10), Text(320, y, _prose(i, "R"), 10)]
+    blocks = read("voucher.pdf", make_pdf([page + page], base14="Helvetica")).blocks
+    tags = [tag for b in blocks for tag in re.findall(r"\b[LR]\d\d", b.text)]
+    assert tags == [f"L{i:02d}" for i in range(20)] + [f"R{i:02d}" for i in range(20)]

@@ -339,7 +339,7 @@ def in_columns(lines: list[Line], found: Sequence[float]) -> list[Line]:
     ordered: list[Line] = []
     band: list[Line] = []
     above: Line | None = None
-    for line in sorted(lines, key=lambda ln: -ln.y):
+    for line in _drawn_once(sorted(lines, key=lambda ln: -ln.y)):
         column = sum(line.x0 >= x for x in found)
         across = any(line.x0 < x < line.x1 for x in found)
         strip = above is not None and above.y - line.y > BAND_GAP * max(line.size, 1.0)
@@ -353,3 +353,18 @@ def in_columns(lines: list[Line], found: Sequence[float]) -> list[Line]:
         above = line
     ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
     return ordered
+
+
+def _drawn_once(lines: list[Line]) -> list[Line]:
+    """``lines`` without a second copy of a line drawn twice where it stands (a voucher's
+    every line of small print): read top to bottom, the copies' lines interleaved ("Before
+    redeeming … a valid, Before redeeming … a valid,"), where PDFium's order kept each copy
+    whole, and the second was dropped as a paragraph read twice."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for line in lines:
+        key = (line.text, round(line.x0), round(line.y))
+        if key not in seen:
+            seen.add(key)
+            kept.append(line)
+    return kept
