@@ -198,3 +198,15 @@ def test_a_page_of_columns_drawn_twice_over_itself_reads_each_line_once() -> Non
     blocks = read("voucher.pdf", make_pdf([page + page], base14="Helvetica")).blocks
     tags = [tag for b in blocks for tag in re.findall(r"\b[LR]\d\d", b.text)]
     assert tags == [f"L{i:02d}" for i in range(20)] + [f"R{i:02d}" for i in range(20)]
+
+
+def test_a_wide_table_atop_a_page_of_columns_is_read_in_its_place() -> None:
+    """A rule book's page: a table across its top, two columns of text under it. The
+    table's cells, many to a row, leave no gutter clear until the table's rows are read as
+    one line each: its rows were read after both columns, under the next chapter's heading."""
+    blocks = parsed(FIXTURES / "diesel_engines.pdf").blocks
+    table = "Table 7 : Monitoring of emergency diesel engines"
+    row = next(b for b in blocks if b.section == table and b.text.startswith("Engine speed"))
+    assert row.above[-1] == "2.7.8 Summary tables"
+    starting = next(b for b in blocks if b.section == "3.1.2 Electrical starting")
+    assert blocks.index(row) < blocks.index(starting)

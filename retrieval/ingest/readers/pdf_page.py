@@ -104,6 +104,8 @@ def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
         try:
             left, _, right, _ = _viewed_box(page, page.get_cropbox())
             lines, gutters = page_lines(page, index + 1)
+            if not gutters and any(line.table is not None for line in lines):
+                gutters = None  # a table's rows, one line each now, may leave a gutter clear
             yield from reading_order([ln for ln in lines if ln.shown], right - left, left, gutters)
             yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
         finally:
