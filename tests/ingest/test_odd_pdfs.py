@@ -290,6 +290,28 @@ def test_a_section_name_left_as_the_properties_title_gives_way_to_the_first_page
         assert read("minutes.pdf", titled(make_pdf([page]), stated)).title == title
 
 
+def test_a_section_name_whose_words_the_abstract_says_apart_is_no_title() -> None:
+    """The words of a section's name left in the properties ("Results and Discussion",
+    "System Model") all stood somewhere in the first page's abstract ("report results from
+    production and close with a discussion", "the system model"), which made it the title
+    over "Dynamo: Amazon's Highly Available Key-value Store" printed large above."""
+    page = [
+        Text(72, 760, "Dynamo: Amazon's Highly Available Key-value Store", 17),
+        Text(72, 730, "Giuseppe DeCandia, Deniz Hastorun and Madan Jampani", 11),
+        Text(72, 700, "ABSTRACT", 11),
+        Text(72, 680, "Reliability at massive scale is one of the biggest challenges we face.", 10),
+        Text(72, 667, "We describe the system model, report results from production and", 10),
+        Text(72, 654, "close with a discussion of lessons learned from running it for years.", 10),
+    ]
+    for stated in ["System Model", "Results and Discussion", "Related Work and Lessons Learned"]:
+        pdf = titled(make_pdf([page], base14="Helvetica"), stated)
+        assert read("dynamo.pdf", pdf).title == "Dynamo: Amazon's Highly Available Key-value Store"
+    # printed as a line of its own, at the body's size, it is the title
+    memo = [Text(72, 760, "Results and Discussion", 10), *page[3:]]
+    pdf = titled(make_pdf([memo], base14="Helvetica"), "Results and Discussion")
+    assert read("memo.pdf", pdf).title == "Results and Discussion"
+
+
 def test_an_accent_set_apart_before_its_letter_is_put_on_it() -> None:
     """TeX's \\"o and \\'e in a font without composed letters: PDFium reads "Schr¨odinger" and
     "´ecole"; a formula's "˜x" stays as it is."""

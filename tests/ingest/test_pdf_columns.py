@@ -11,12 +11,14 @@ The PDF is two pages of a real booklet nobody here wrote (tests/ingest/fixtures/
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from pdfmaker import Text, make_pdf
 from readerfiles import parsed
 
+from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers.pdf_page import page_lines
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -124,3 +126,87 @@ def test_a_paragraph_opening_with_a_term_in_bold_is_text_not_a_heading() -> None
     # its term and its text on one baseline, a column's line between them as PDFium reads it
     assert any(b.text.startswith("Line 70. Add lines 59 through 69.") for b in blocks)
     assert all(b.section is None or not b.section.endswith((" If you", " the")) for b in blocks)
+
+
+_WORDS = "the model reads each column from top to bottom and the reader follows it".split()
+
+
+def _prose(i: int, tag: str) -> str:
+    return " ".join(_WORDS[(i + k) % len(_WORDS)] for k in range(7)) + f" {tag}{i:02d}"
+
+
+def test_a_table_across_both_columns_keeps_its_rows_whole_and_in_place() -> None:
+    """A table set across a two-column page was cut at the gutter: its left cells read after
+    the left column's text above it, its right cells after the right column's, the text
+    below the table inside the paragraph above it. Its rows are whole, between the columns'
+    text above it and below it."""
+    page = []
+    for i, y in enumerate(range(780, 520, -13)):
+        page += [Text(72, y, _prose(i, "LA"), 10), Text(320, y - 3, _prose(i, "RA"), 10)]
+    rows = [
+        ("Region", "Standing charge", "Unit rate", "Supplier"),
+        ("London", "54.69", "24.50", "Octopus"),
+        ("Wales", "51.20", "23.10", "EDF"),
+        ("Scotland", "49.80", "22.70", "SSE"),
+    ]
+    for j, row in enumerate(rows):
+        xs = (72, 190, 320, 440)
+        page += [Text(x, 490 - 14 * j, cell, 10) for x, cell in zip(xs, row, strict=True)]
+    for i, y in enumerate(range(400, 120, -13)):
+        page += [Text(72, y, _prose(i, "LB"), 10), Text(320, y - 3, _prose(i, "RB"), 10)]
+    blocks = read("rates.pdf", make_pdf([page], base14="Helvetica")).blocks
+    tables = [b.text for b in blocks if b.kind == "table"]
+    assert (
+        tables[0]
+        == "Region: London | Standing charge: 54.69 | Unit rate: 24.50 | Supplier: Octopus"
+    )
+    assert len(tables) == 3
+    order = [tag for b in blocks for tag in re.findall(r"\b[LR][AB]\d\d|London|Scotland", b.text)]
+    assert (
+        order.index("RA19") < order.index("London") < order.index("Scotland") < order.index("LB00")
+    )
+    assert order.index("LB21") < order.index("RB00")
+
+
+def test_a_running_head_of_a_two_page_spread_is_dropped_on_both_pages() -> None:
+    """A file of two-page spreads, each set in two columns: the right page's running head,
+    "Introduction 7", parted at the gutter from the left page's "6 DE-RISKING GOVERNMENT
+    TECHNOLOGY", named its chapter on one spread only and was read as text."""
+    chapters = ["Introduction", "Basic principles", "Questions to ask", "Budgeting"]
+    pages = []
+    for number, chapter in enumerate(chapters, start=1):
+        page = [
+            Text(36, 790, f"{2 * number} DE-RISKING GOVERNMENT TECHNOLOGY", 8),
+            Text(470, 790, f"{chapter} {2 * number + 1}", 8),
+        ]
+        for i, y in enumerate(range(750, 500, -13)):
+            page += [Text(36, y, _prose(i, "L"), 10), Text(320, y, _prose(i, "R"), 10)]
+        pages.append(page)
+    pdf = make_pdf(pages, base14="Helvetica")
+    texts = [b.text for b in read("handbook.pdf", pdf).blocks]
+    assert not [t for t in texts if re.search(r"\b\d+ DE-RISKING|[a-z] \d+$", t)], texts
+    assert not [t for t in texts if any(t.startswith(chapter) for chapter in chapters)]
+
+
+def test_a_page_of_columns_drawn_twice_over_itself_reads_each_line_once() -> None:
+    """A voucher drawn twice over itself, in two columns: read top to bottom, each line of
+    one copy came after the same line of the other ("Before redeeming … a valid, Before
+    redeeming … a valid,"), and no paragraph was read twice to be dropped."""
+    page = []
+    for i, y in enumerate(range(750, 500, -13)):
+        page += [Text(72, y, _prose(i, "L"), 10), Text(320, y, _prose(i, "R"), 10)]
+    blocks = read("voucher.pdf", make_pdf([page + page], base14="Helvetica")).blocks
+    tags = [tag for b in blocks for tag in re.findall(r"\b[LR]\d\d", b.text)]
+    assert tags == [f"L{i:02d}" for i in range(20)] + [f"R{i:02d}" for i in range(20)]
+
+
+def test_a_wide_table_atop_a_page_of_columns_is_read_in_its_place() -> None:
+    """A rule book's page: a table across its top, two columns of text under it. The
+    table's cells, many to a row, leave no gutter clear until the table's rows are read as
+    one line each: its rows were read after both columns, under the next chapter's heading."""
+    blocks = parsed(FIXTURES / "diesel_engines.pdf").blocks
+    table = "Table 7 : Monitoring of emergency diesel engines"
+    row = next(b for b in blocks if b.section == table and b.text.startswith("Engine speed"))
+    assert row.above[-1] == "2.7.8 Summary tables"
+    starting = next(b for b in blocks if b.section == "3.1.2 Electrical starting")
+    assert blocks.index(row) < blocks.index(starting)

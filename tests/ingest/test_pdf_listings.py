@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
-from pdfmaker import pdf_file
+import pdfmaker
+from pdfmaker import Text, make_pdf, pdf_file
 from readerfiles import CORPORA, parsed
 
 from retrieval.ingest.readers.pdf import read_pdf
@@ -169,3 +171,28 @@ def test_a_bold_heading_after_a_paragraph_ending_without_a_stop_is_still_a_headi
     )
     blocks = read_pdf(data, Path("manual.pdf")).blocks
     assert any(b.section == "Installation" and b.text.startswith("Unpack") for b in blocks)
+
+
+def test_a_code_line_with_a_chinese_comment_or_string_is_code(monkeypatch: Any) -> None:
+    """A listing in a fixed-pitch font covering Chinese ("Source Han Mono"): its lines with
+    a Chinese comment or string ("print('你好，' + name)") were prose, as Chinese text in a
+    fixed-pitch font is, the listing cut into a line of code and a paragraph. The paragraph
+    of Chinese before it, in that font, is still no code."""
+    plain = pdfmaker._cjk_font
+    monkeypatch.setattr(
+        pdfmaker,
+        "_cjk_font",
+        lambda used: [o.replace(b"/SimSun", b"/SourceHanMono-Regular") for o in plain(used)],
+    )
+    prose = ["下面的函数向用户问好，它读取用户的名字并打印一行问候语，", "然后把名字返回给调用者："]
+    code = ["def greet(name):", "    # 打印问候语", "    print('你好，' + name)", "    return name"]
+    page = [Text(72, 760 - 16 * i, line, 10) for i, line in enumerate(prose)]
+    page += [Text(72, 700 - 14 * i, line, 10) for i, line in enumerate(code)]
+    blocks = read_pdf(make_pdf([page], cjk=True), Path("guide.pdf")).blocks
+    assert [b.text for b in blocks] == [prose[0] + prose[1]]
+    assert blocks[0].code.split("\n") == [
+        "def greet(name):",
+        "       # 打印问候语",
+        "       print('你好，' + name)",
+        "       return name",
+    ]

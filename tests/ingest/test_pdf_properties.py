@@ -14,9 +14,12 @@ from pdfmaker import Text, make_pdf, titled
 from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers.common import author_names
 
-FORM = [
+FORM = [  # as the IRS sets it: "Form" small beside "1040NR" in large type, the year apart
     Text(300, 740, "OMB No. 1545-0074 U.S. Nonresident Alien Income Tax Return", 14),
-    Text(40, 700, "Form 1040NR  For the year January 1–December 31, 2007, or other tax year", 8),
+    Text(40, 705, "Form", 7),
+    Text(60, 705, "1040NR", 24),
+    Text(500, 693, "2007", 22),
+    Text(120, 700, "For the year January 1–December 31, 2007, or other tax year", 8),
     Text(40, 680, "Your first name and initial   Last name   Identifying number (see page 8)", 8),
     Text(40, 660, "Present home address (number, street, and apt. no., or rural route).", 8),
 ]

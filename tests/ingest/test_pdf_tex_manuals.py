@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pdfmaker import pdf_file
 from readerfiles import parsed, texts
 
 from retrieval.ingest.passages import passages
@@ -83,3 +84,52 @@ def test_a_heading_never_runs_into_the_code_after_it() -> None:
     sections = {b.section for b in read(path.name, path.read_bytes()).blocks}
     assert "3.9 “Wide” lists" in sections
     assert not [s for s in sections if s and s.startswith("3.9") and s != "3.9 “Wide” lists"]
+
+
+def _escaped(text: str) -> bytes:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode()
+
+
+def test_a_bold_heading_ending_in_a_name_in_a_code_font_is_a_heading() -> None:
+    """Sphinx and LaTeX set a heading's file or option name in a fixed-pitch font, not bold
+    ("6.1 Best practices for debian/rules"): read as a paragraph opening with a bold term, the
+    heading was no heading and its section ran into the one before."""
+    heads = [
+        ("Configuring the server with", " settings.toml", "server reads the settings once"),
+        ("Logging to a file with", " --log-file", "log file grows until it is rotated"),
+        ("Reading the", " quotebot.conf", "conf file names the corpus to quote"),
+    ]
+    ops, y = [b"BT /F2 16 Tf 72 780 Td (The quotebot manual) Tj ET\n"], 700
+    ops.append(
+        b"BT /F1 10 Tf 72 750 Td (This manual tells how to set the bot up and run it.) Tj ET\n"
+    )
+    for bold, code, says in heads:
+        ops.append(
+            b"BT /F2 10 Tf 72 %d Td (%s) Tj /F3 10 Tf (%s) Tj ET\n"
+            % (y, _escaped(bold), _escaped(code))
+        )
+        for k in range(3):
+            line = f"The {says}, and line {k} of its paragraph says a little more about it."
+            ops.append(b"BT /F1 10 Tf 72 %d Td (%s) Tj ET\n" % (y - 16 - 13 * k, _escaped(line)))
+        y -= 80
+    stream = b"".join(ops)
+    fonts = [
+        f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>".encode()
+        for name in ("Helvetica", "Helvetica-Bold", "Courier")
+    ]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [7 0 R] /Count 1 >>",
+        *fonts,
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R"
+        b" /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> >>",
+    ]
+    blocks = read("manual.pdf", pdf_file(objects)).blocks
+    assert [b.section for b in blocks] == [
+        None,
+        "Configuring the server with settings.toml",
+        "Logging to a file with --log-file",
+        "Reading the quotebot.conf",
+    ]
+    assert all(b.text.startswith("The ") for b in blocks[1:])

@@ -217,8 +217,8 @@ def _assembled(
         return document
     folded = fold(stated)
     inside = any(fold(block.section or "") == folded for block in document.blocks)
-    first = fold(" ".join(line.text for line in lines if line.page == lines[0].page))
-    if not inside and (folded in first or _printed_apart(folded, first)):
+    first = [line for line in lines if line.page == lines[0].page]
+    if not inside and (_printed_whole(folded, first) or _printed_apart(folded, first)):
         return document
     if not inside and folded in fold(" ".join(heads)):
         # printed only atop the page, page 1 is no title page: its first heading heads its text
@@ -231,13 +231,37 @@ def _assembled(
     return own if own.title and shared < len(words) and shared < len(own_words) else document
 
 
-def _printed_apart(title: str, page: str) -> bool:
-    """Whether every word of the properties' ``title`` (folded) is on the first ``page`` if
-    not in its order: a form's "2007 Form 1040NR", whose year, name and number its first page
-    prints apart (its largest line, "OMB No. 1545-0074 U.S. Nonresident Alien Income Tax
-    Return", titled it). Three words or more: two may be any page's ("Budget Model")."""
+def _printed_whole(title: str, page: Sequence[Line]) -> bool:
+    """Whether the first ``page`` prints the properties' ``title`` (folded), its words in
+    order, as a line or a run of lines of their own (a paper's "Results and Discussion" or
+    "system model" inside a sentence of its abstract is no title of it)."""
     words = _TITLE_WORD.findall(title)
-    return len(words) >= 3 and set(words) <= set(_TITLE_WORD.findall(page))
+    said = [_TITLE_WORD.findall(fold(line.text)) for line in page]
+    for start in range(len(said)):
+        run: list[str] = []
+        for more in said[start:]:
+            run += more
+            if run == words:
+                return True
+            if len(run) >= len(words) or run != words[: len(run)]:
+                break
+    return False
+
+
+def _printed_apart(title: str, page: Sequence[Line]) -> bool:
+    """Whether every word of the properties' ``title`` (folded) is on the first ``page`` if
+    not in its order, most of them larger than its text: a form's "2007 Form 1040NR", whose
+    year and number its first page prints apart in large type (its largest line, "OMB No.
+    1545-0074 U.S. Nonresident Alien Income Tax Return", titled it); a paper's section name
+    whose words are all somewhere in its abstract ("Results and Discussion") is none. Three
+    words or more: two may be any page's ("Budget Model")."""
+    words = set(_TITLE_WORD.findall(title))
+    said = [(set(_TITLE_WORD.findall(fold(line.text))), line.size) for line in page]
+    if len(words) < 3 or not words <= set().union(*(found for found, _ in said)):
+        return False
+    body = statistics.median(size for line in page for size in [line.size] * len(line.text))
+    large = set().union(*(found for found, size in said if size > 1.2 * body))
+    return 2 * len(words & large) > len(words)
 
 
 def line_numbers_dropped(lines: list[Line]) -> list[Line]:

@@ -1,6 +1,6 @@
 """Pages set in columns of text (a step of :mod:`retrieval.ingest.readers.pdf_page`).
 
-A page of two or three columns is read as ``pdftotext -layout`` shows it: each column top to
+A page of two to four columns is read as ``pdftotext -layout`` shows it: each column top to
 bottom, left to right, between lines that run across the columns (a title, a wide figure).
 Where two columns' lines stand on one baseline, PDFium may read them as one line ("appropriate
 space. You must provide mutual fund or REIT and provides the the “timely mailing as …": one line
@@ -42,10 +42,10 @@ BAND_GAP = 3.0  # type sizes between two baselines, nothing between: a strip acr
 
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufefc]")  # Hebrew, Arabic: words run leftwards
 _LIST_LABEL = re.compile(r"^(?:[•◦▪·*–●○■□➢►▶◆◇✓✔❏-]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlc]{1,5})[.)])$")
-_HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line's end
+HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line's end
 # where a line may run on to another: a space, or the mark of a word PDFium joined from the
 # next line, which may be the next column's first ("learning repre-" / "sentations of …")
-_WORD_BREAK = re.compile(f" +|{_HYPHEN_JOIN}")
+_WORD_BREAK = re.compile(f" +|{HYPHEN_JOIN}")
 Piece = tuple[str, int]  # characters of a page's text, at their index in it
 # a part's bounds, left, right, baseline, which of its line's baselines it stands on, type size
 PartBox = tuple[int, int, float, float, float, int, float]
@@ -76,7 +76,7 @@ def baselines_parted(chars: pdf_tables.Chars, raw: str, start: int, size: float)
         rise = height - baseline
         if abs(rise) > 0.1 * size and _moves_on(chars, start, index, word, size, rise, rtl):
             # a word hyphenated at a column's foot keeps its mark, for its rest to join it
-            end = word if found.group() == _HYPHEN_JOIN else index
+            end = word if found.group() == HYPHEN_JOIN else index
             pieces.append((raw[begin:end], start + begin))
             begin = word
         baseline = height
@@ -118,11 +118,35 @@ def parted(
     found_gutters = gutters(spans, right - left, left)
     if not found_gutters:
         return list(raws), []
+    # a table's rows across the columns, two at least (a header and a row), stay whole
+    rows = [_wide_row(line_parts, found_gutters, right - left) for line_parts in parts]
+    wide = sum(rows) >= 2
     result: list[Piece] = []
-    for (raw, start), line_parts in zip(raws, parts, strict=True):
+    for (raw, start), line_parts, row in zip(raws, parts, rows, strict=True):
+        if wide and row:
+            result.append((raw, start))
+            continue
         for a, b in _grouped(line_parts, found_gutters):
             result.append((raw[a - start : b - start], a))
     return result, found_gutters
+
+
+def _wide_row(parts: Sequence[PartBox], found: Sequence[float], width: float) -> bool:
+    """Whether a line's ``parts`` are a row of a table set across the columns parted at
+    ``found`` on a page ``width`` points wide: on one baseline, three cells or more (parts
+    farther apart than a justified line's word space) in two columns or more, none of them
+    half a column wide (two columns' lines of running text side by side fill them)."""
+    if not parts or len({part[5] for part in parts}) > 1:
+        return False
+    cells: list[list[float]] = []
+    for part in parts:
+        if cells and part[2] - cells[-1][1] <= JOIN_GAP * part[6]:
+            cells[-1][1] = part[3]
+        else:
+            cells.append([part[2], part[3]])
+    half = 0.5 * width / (len(found) + 1)
+    columns = {sum(x0 > x for x in found) for x0, _ in cells}
+    return len(cells) >= 3 and len(columns) >= 2 and all(x1 - x0 < half for x0, x1 in cells)
 
 
 def _parts(chars: pdf_tables.Chars, raw: str, start: int, size_at: Sizer) -> list[PartBox]:
@@ -315,7 +339,7 @@ def in_columns(lines: list[Line], found: Sequence[float]) -> list[Line]:
     ordered: list[Line] = []
     band: list[Line] = []
     above: Line | None = None
-    for line in sorted(lines, key=lambda ln: -ln.y):
+    for line in _drawn_once(sorted(lines, key=lambda ln: -ln.y)):
         column = sum(line.x0 >= x for x in found)
         across = any(line.x0 < x < line.x1 for x in found)
         strip = above is not None and above.y - line.y > BAND_GAP * max(line.size, 1.0)
@@ -329,3 +353,18 @@ def in_columns(lines: list[Line], found: Sequence[float]) -> list[Line]:
         above = line
     ordered.extend(sorted(band, key=lambda ln: (ln.column, -ln.y)))
     return ordered
+
+
+def _drawn_once(lines: list[Line]) -> list[Line]:
+    """``lines`` without a second copy of a line drawn twice where it stands (a voucher's
+    every line of small print): read top to bottom, the copies' lines interleaved ("Before
+    redeeming … a valid, Before redeeming … a valid,"), where PDFium's order kept each copy
+    whole, and the second was dropped as a paragraph read twice."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for line in lines:
+        key = (line.text, round(line.x0), round(line.y))
+        if key not in seen:
+            seen.add(key)
+            kept.append(line)
+    return kept

@@ -82,6 +82,7 @@ def furniture_parted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     page_count = len({line.page for line in lines})
     needed = 2 if page_count <= 5 else 3
     offset = _page_number_offset(margins)
+    spread = _spread_offsets(margins) if offset is None else frozenset()
     # Two pages that start with the same two words ("The committee …") are a coincidence: a
     # running header that changes with the section shows on three pages or more.
     edges = _edge_prefixes(lines, max(3, page_count // 3))
@@ -91,6 +92,7 @@ def furniture_parted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if _PAGE_NUMBER.match(line.text)
         or len(pages_of[_running_key(line.text)]) >= needed
         or (offset is not None and _edge_number(line.text, line.page, offset))
+        or any(_edge_number(line.text, 2 * line.page, shift) for shift in spread)
         or id(line) in edges
     }
     doomed |= _header_bands(lines, doomed, needed, body)
@@ -433,6 +435,17 @@ def _page_number_offset(margins: Sequence[Line]) -> int | None:
         return None
     offset, count = offsets.most_common(1)[0]
     return offset if count >= 3 else None
+
+
+def _spread_offsets(margins: Sequence[Line]) -> frozenset[int]:
+    """The printed page numbers minus twice the page's position that three margin lines or
+    more agree on: a file of two-page spreads numbers each page twice, its left page's
+    header "6 DE-RISKING GOVERNMENT TECHNOLOGY" and its right's "Introduction 7" (parted
+    at the gutter, the chapter's name on one page only)."""
+    offsets = Counter(
+        number - 2 * line.page for line in margins for number in _edge_numbers(line.text)
+    )
+    return frozenset(offset for offset, count in offsets.items() if count >= 3)
 
 
 def _edge_numbers(text: str) -> list[int]:

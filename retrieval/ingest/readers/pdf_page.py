@@ -23,8 +23,8 @@ import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.readers import pdf_columns, pdf_tables, symbol_font
+from retrieval.ingest.readers.pdf_columns import HYPHEN_JOIN as HYPHEN_JOIN
 
-HYPHEN_JOIN = "\ufffe"  # PDFium's mark where it joined a word hyphenated at a line end
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
 _HIDDEN_ANNOTATION = pdfium_c.FPDF_ANNOT_FLAG_HIDDEN | pdfium_c.FPDF_ANNOT_FLAG_NOVIEW
 # Bullets and the boxes of a checklist ("□ The RFP will be no more than 20 pages"), in the glyphs
@@ -55,6 +55,7 @@ HAN_KANA = re.compile(_HAN_KANA_CHAR)
 _FULL_WIDTH = re.compile(
     r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
+_CODE_SAMPLES = 1  # characters of a code line sampled outside Chinese, Japanese and Korean
 _HAN_KANA_SPACED = re.compile(rf"(?<={_HAN_KANA_CHAR}) (?={_HAN_KANA_CHAR})")
 _HAN_KANA_PAIR = re.compile(rf"(?<={_HAN_KANA_CHAR}){_HAN_KANA_CHAR}")
 # A diacritic TeX sets as a character of its own before its letter (\"{\i} → "na¨ıve",
@@ -81,7 +82,7 @@ class Line:
     y: float  # the baseline's height: larger is higher on the page
     size: float
     bold: bool
-    column: int = 0  # 0 for the only (or left) column, 1 for the right one
+    column: int = 0  # its column, numbered from 0 at the left (0 on a page of one column)
     height: float = 0.0  # the page's height, to tell its top and bottom margins
     y_last: float = 0.0  # the last character's baseline: lower than ``y`` where PDFium joined
     # a word hyphenated at the line end with the rest of it on the next line
@@ -103,6 +104,8 @@ def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
         try:
             left, _, right, _ = _viewed_box(page, page.get_cropbox())
             lines, gutters = page_lines(page, index + 1)
+            if not gutters and any(line.table is not None for line in lines):
+                gutters = None  # a table's rows, one line each now, may leave a gutter clear
             yield from reading_order([ln for ln in lines if ln.shown], right - left, left, gutters)
             yield from reading_order([ln for ln in lines if not ln.shown], right - left, left)
         finally:
@@ -168,10 +171,11 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
     return lines
 
 
-def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
+def page_lines(page: Any, number: int) -> tuple[list[Line], list[float] | None]:
     """The text lines of one page in PDFium's order, with position, size and weight; those
     outside the page's crop box (see :func:`_outside`) last, marked not ``shown``; and the x
-    of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`)."""
+    of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`),
+    None on a page turned by the viewer, where they were not looked for."""
     textpage = page.get_textpage()
     try:
         textpage.turn = _turn(page)  # read by _char_box
@@ -183,7 +187,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
         for raw in text.split("\r\n"):
             raws.append((raw, start))
             start += len(raw) + 2
-        gutters: list[float] = []
+        gutters: list[float] | None = None
         if textpage.turn is None:  # (both measure the file's own frame, as the table finder)
             box = page.get_cropbox()
             raws, gutters = pdf_columns.parted(
@@ -208,7 +212,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float]]:
                 shown,
                 lines,
                 lambda raw, at: _line(textpage, number, raw, at, height),
-                gutters,
+                gutters or [],
             )
         spacing.checked += 1
         return lines + hidden, gutters
@@ -652,24 +656,48 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     last = len(raw.rstrip()) - 1
     samples = sorted({_visible_at(raw, first + round(k * (last - first) / 8)) for k in range(9)})
     sizes: Counter[float] = Counter()
-    bold = fixed = 0
+    fixed = latin = 0
+    cjk = bool(_FULL_WIDTH.search(raw))
     weights: list[bool] = []
+    monos: list[bool] = []
     name = ctypes.create_string_buffer(128)
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
-        heavy, mono = _font(textpage, start + offset, name)
+        heavy, mono, named = _font(textpage, start + offset, name)
         weights.append(heavy)
+        monos.append(mono)
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
-        # in SimSun was one "listing" a chapter, its lines' breaks and indents kept).
-        bold, fixed = bold + heavy, fixed + (mono and not _FULL_WIDTH.match(raw[offset]))
+        # in SimSun was one "listing" a chapter, its lines' breaks and indents kept): such
+        # characters count neither way, a code line's comment or string in Chinese ("print(
+        # '你好，' + name)") is still code, a line of them alone never. Beside them, a font is
+        # a code font by its name only: SimSun's quotes and MS Gothic's figures are fixed-pitch.
+        if not _FULL_WIDTH.match(raw[offset]):
+            latin, fixed = latin + 1, fixed + (named if cjk else mono)
+    code = latin >= _CODE_SAMPLES and fixed == latin
     size = sizes.most_common(1)[0][0] if sizes else 0.0
+    if not code and _named_in_code(raw, samples, weights, monos):
+        return size, True, code
     # A paragraph opening with a term in bold, its text in roman ("Foreign address. Enter the
     # information …", a tax booklet's every paragraph) is text, however long the term: bold
     # at its start, roman over its end (a note's mark after a bold heading is one character).
     lead = len(weights) > 3 and weights[0] and not any(weights[-2:])
-    return size, bold * 2 > len(samples) and not lead, fixed == len(samples)
+    bold = sum(weights)
+    return size, bold * 2 > len(samples) and not lead, code
+
+
+def _named_in_code(
+    raw: str, samples: Sequence[int], heavy: Sequence[bool], mono: Sequence[bool]
+) -> bool:
+    """Whether the line's sampled characters (at ``samples``) are bold over two words or more,
+    then in a code font to its end: a heading ending in a name set so ("6.1 Best practices
+    for debian/rules", Sphinx's and LaTeX's way), bold all through; no paragraph runs on in a
+    code font (a figure's label, "NODE ⏞0pt", is one word)."""
+    cut = next((i for i, bold in enumerate(heavy) if not bold), len(heavy))
+    if cut == 0 or cut == len(heavy) or not all(mono[cut:]):
+        return False
+    return len(raw[: samples[cut]].split()) >= 2
 
 
 def _after_line_number(textpage: Any, raw: str, start: int) -> int:
@@ -772,14 +800,14 @@ def _viewed_box(page: Any, rect: tuple[float, float, float, float]) -> tuple[flo
     return rect if turn is None else turn.box(rect)
 
 
-def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool]:
-    """Whether the character at ``index`` is set in a bold font, and in a fixed-pitch one;
-    ``name`` is a buffer for the font's name."""
+def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool, bool]:
+    """Whether the character at ``index`` is set in a bold font, in a fixed-pitch one, and in
+    one whose name says so; ``name`` is a buffer for the font's name."""
     flags = ctypes.c_int()
     pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
     heavy, mono = _font_kind(name.value)
     heavy = heavy or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
-    return heavy, mono or bool(flags.value & _FIXED_PITCH)
+    return heavy, mono or bool(flags.value & _FIXED_PITCH), mono
 
 
 @functools.lru_cache(maxsize=256)
@@ -790,15 +818,17 @@ def _font_kind(name: bytes) -> tuple[bool, bool]:
 
 
 def reading_order(
-    lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] = ()
+    lines: list[Line], width: float, left: float = 0.0, gutters: Sequence[float] | None = None
 ) -> list[Line]:
-    """The page's lines in reading order: on a page of two or three columns, between full-width
-    lines (a title, a wide figure), each column top to bottom, left to right (see
-    :mod:`pdf_columns`: the ``gutters`` found when its lines were read, or found here). The
-    page shows ``width`` points from ``left`` on."""
-    found = gutters or pdf_columns.gutters(
-        [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)], width, left
-    )
+    """The page's lines in reading order: on a page of two to four columns, between lines
+    across them (a title, a wide figure, a wide table's rows), each column top to bottom, left
+    to right (see :mod:`pdf_columns`: the ``gutters`` found when its lines were read, none there
+    on a page of one column, or found here when they were not looked for). The page shows
+    ``width`` points from ``left`` on."""
+    found = gutters
+    if found is None:
+        spans = [(ln.x0, ln.x1, ln.text, ln.y, n, ln.size) for n, ln in enumerate(lines)]
+        found = pdf_columns.gutters(spans, width, left)
     return pdf_columns.in_columns(lines, found) if found else _heads_first(lines)
 
 
