@@ -38,3 +38,16 @@ def saved(word: Any) -> bytes:
 
 def texts(document: ParsedDocument) -> list[str]:
     return [block.text for block in document.blocks]
+
+
+# A news story's two paragraphs, for the web-page tests' pages (test_html_story,
+# test_html_page_metadata).
+NEWS_STORY = (
+    "The council voted on Tuesday to rebuild the old harbour wall, before the winter storms. "
+    "Engineers said the stones had shifted after the spring floods, and could not hold another "
+    "season. Work starts in October and should take eleven weeks, the mayor told reporters."
+)
+NEWS_MORE = (
+    "Fishermen, who moor inside the wall, welcomed the news. The harbour master said boats "
+    "would be moved to the north quay, one row at a time, while the work goes on."
+)

@@ -7,20 +7,12 @@ pages, not committed): the rules read the markup's names, never a page's words."
 
 from __future__ import annotations
 
-from readerfiles import texts
+from readerfiles import NEWS_MORE, NEWS_STORY, texts
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
 
-_STORY = (
-    "The council voted on Tuesday to rebuild the old harbour wall, before the winter storms. "
-    "Engineers said the stones had shifted after the spring floods, and could not hold another "
-    "season. Work starts in October and should take eleven weeks, the mayor told reporters."
-)
-_MORE = (
-    "Fishermen, who moor inside the wall, welcomed the news. The harbour master said boats "
-    "would be moved to the north quay, one row at a time, while the work goes on."
-)
+_STORY, _MORE = NEWS_STORY, NEWS_MORE
 
 
 def _page(body: str) -> ParsedDocument:
