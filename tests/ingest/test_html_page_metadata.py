@@ -379,3 +379,19 @@ def test_an_answers_byline_is_no_passage_and_a_page_of_quotes_has_no_author() ->
         for text, who in [(_STORY, "Albert Einstein"), (_MORE, "J.K. Rowling")]
     )
     assert _page(quotes).author is None
+
+
+def test_a_dated_cell_is_the_tables_a_top_bars_time_not_the_page_s_date() -> None:
+    document = _read(
+        "<html><body><div class='topbar'><time datetime='2026-12-05'>Saturday, 5 December"
+        " 2026</time></div><article itemscope itemtype='https://schema.org/BlogPosting'><h1"
+        " itemprop='name'>Treaties</h1><p>By <span itemprop='author'>Jane Doe</span></p>"
+        f"<p>{_STORY}</p><table><tr><th>Treaty</th><th>Signed</th></tr><tr><td>Trianon</td>"
+        "<td><time datetime='1920-06-04'>4 June 1920</time></td></tr><tr><td>Riga</td><td>"
+        "<span class='date'>18 March 1921</span></td></tr></table></article></body></html>"
+    )
+    found = texts(document)
+    assert "Treaty: Trianon | Signed: 4 June 1920" in found
+    assert "Treaty: Riga | Signed: 18 March 1921" in found
+    assert not any(text.startswith("By") for text in found)  # the article's own byline
+    assert document.date is None and document.author == "Jane Doe"

@@ -237,7 +237,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     named = _named_title(root, content, head_title)  # (before the page's header goes)
     # A dateline's date, read in the page's content (its article or main part when it has one):
     # a top bar's "Saturday, 5 December 2026" is the day the page was saved, not the article's.
-    document.date = document.date or stated_date(content)
+    document.date = document.date or dateline_time(content) or stated_date(content)
     _remove_furniture(content)
     _footnotes_in_place(content)
     _notes_after_code(content)
@@ -509,9 +509,6 @@ def _date(root: Element) -> str | None:
         date = iso_date(found.group(1)) if found else None
         if date:
             return date
-    dateline = dateline_time(root)
-    if dateline:
-        return dateline
     for text in root.xpath(_UPDATED_TEXT):
         found = _UPDATED.search(str(text))
         date = find_date([found.group(1)]) if found else None

@@ -82,6 +82,8 @@ def is_metadata(element: Element) -> bool:
         return False
     if element.tag in _CELLS or any(a.tag in _HEADINGS for a in element.iterancestors()):
         return False  # a table's cell, a heading's part: the page's text
+    if _fills_a_cell(element):
+        return False
     text = _squeezed(element.text_content())  # (prose's repairs change no length that counts)
     if not text:
         return False
@@ -148,7 +150,7 @@ def _marked(element: Element) -> list[Element]:
         ):
             continue
         prop = set((e.get("itemprop") or "").lower().split())
-        meta = prop & _META_PROPS and not _of_a_named_item(e)
+        meta = prop & _META_PROPS and (of_the_article(e) or not _of_a_named_item(e))
         marked = meta or _dateline(e) or _is_dated_time(e)
         if marked and not any(f in found for f in e.iterancestors()):
             found.append(e)
@@ -157,16 +159,27 @@ def _marked(element: Element) -> list[Element]:
 
 def _dateline(element: Element) -> bool:
     """Whether ``element`` is a box named as a date that states one and says little else."""
-    if element.tag in _CELLS or not _name_words(element) & _DATE_NAMES:
+    if element.tag in _CELLS or not _name_words(element) & _DATE_NAMES or _fills_a_cell(element):
         return False  # a table's date column is its text
     text = element.text_content().strip()
-    short = len(text.split()) <= _DATELINE_WORDS and not text.endswith(".")
-    return short and _dated(text)
+    sentence = text.endswith(".") and not text.lower().endswith(("a.m.", "p.m."))
+    return len(text.split()) <= _DATELINE_WORDS and not sentence and _dated(text)
 
 
 def _is_dated_time(element: Element) -> bool:
-    """A ``<time datetime="2025-12-15T15:33Z">``: the date in a form for machines."""
-    return element.tag == "time" and iso_date(element.get("datetime")) is not None
+    """A ``<time datetime="2025-12-15T15:33Z">``: the date in a form for machines (not a
+    table's or a definition list's value: "Signed: 4 June 1920")."""
+    dated = element.tag == "time" and iso_date(element.get("datetime")) is not None
+    return dated and not _fills_a_cell(element)
+
+
+def _fills_a_cell(element: Element) -> bool:
+    """Whether ``element`` is all of a table's cell or a definition's text (a date column's
+    "18 March 1921", "Founded: 1 May 1901"), not a dateline inside a page laid out in a table."""
+    cell = next((a for a in element.iterancestors() if a.tag in ("td", "th", "dd", "dt")), None)
+    if cell is None:
+        return False
+    return len(_squeezed(cell.text_content())) <= 2 * len(_squeezed(element.text_content()))
 
 
 def dateline_time(root: Element) -> str | None:
@@ -190,6 +203,8 @@ def of_the_article(element: Element) -> bool:
     scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
     if scope is None:
         return True
+    if any(True for _ in scope.iter("h1")):
+        return True  # the page's headline's item (a review too), whatever cards beside it
     kind = scope.get("itemtype") or ""
     if _NOT_THE_ARTICLE.search(kind):
         return False

@@ -661,6 +661,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     weights: list[bool] = []
     monos: list[bool] = []
     name = ctypes.create_string_buffer(128)
+    opens_in_code = None  # beside Chinese: whether the line's first character is in a code font
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
@@ -675,7 +676,11 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         # a code font by its name only: SimSun's quotes and MS Gothic's figures are fixed-pitch.
         if not _FULL_WIDTH.match(raw[offset]):
             latin, fixed = latin + 1, fixed + (named if cjk else mono)
-    code = latin >= _CODE_SAMPLES and fixed == latin
+        if opens_in_code is None:
+            opens_in_code = not _FULL_WIDTH.match(raw[offset]) and named
+    # A Chinese line is code when it opens so ("# 打印问候语", "print('你好，' + name)"), not
+    # when a command stands inside its sentence ("运行 pip install quotebot 即可安装").
+    code = latin >= _CODE_SAMPLES and fixed == latin and (not cjk or bool(opens_in_code))
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     if not code and _named_in_code(raw, samples, weights, monos):
         return size, True, code
