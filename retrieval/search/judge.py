@@ -187,8 +187,8 @@ def named_heading(text: str, lang: str, best: Passage, analyzer: Analyzer) -> fr
 def names_only_its_division(
     named: frozenset[str], question: QuestionWeights, text: str
 ) -> frozenset[str]:
-    """``named`` (:func:`named_heading`), unless the question names besides it, by an
-    abbreviation no document holds, the law it is of ("ст. 105 УК РФ", the Criminal Code's
+    """``named`` (:func:`named_heading`), unless the question names besides it, by a short
+    word no document holds (two to five letters), the law it is of ("ст. 105 УК РФ", the Criminal Code's
     article, to a corpus of the Constitution alone: the division named is another document's);
     then none. Other words no document holds ("ст. 81 кратко", "explain article 20") do not."""
     codes = {word.casefold() for word in _CODE_NAME.findall(text)}
@@ -196,7 +196,8 @@ def names_only_its_division(
     return frozenset() if codes & unknown else named
 
 
-_CODE_NAME = re.compile(r"\b[A-ZА-ЯЁ]{2,5}\b")  # "УК", "ТК", "GK", "CGI": a code's short name
+# "УК", "ТК", "GK", "ук рф" (typed in lower case too): a code's short name.
+_CODE_NAME = re.compile(r"\b[^\W\d_]{2,5}\b")
 
 
 def _in_phrase(

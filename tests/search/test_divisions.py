@@ -116,6 +116,7 @@ def test_an_article_of_a_law_the_documents_lack_is_not_answered_for_sure(
     # from the Constitution). Another word no document holds is no code: "explain" is answered.
     assert charter.answer("What does article 35 say?").outcome == "answered"
     assert charter.answer("article 35 of the ZK").outcome == "declined"
+    assert charter.answer("article 35 of the zk").outcome != "answered"  # typed in lower case
     assert charter.answer("explain article 35").outcome == "answered"
 
 
