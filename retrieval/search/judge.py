@@ -188,9 +188,10 @@ def names_only_its_division(
     named: frozenset[str], question: QuestionWeights, text: str
 ) -> frozenset[str]:
     """``named`` (:func:`named_heading`), unless the question names besides it, by a short
-    word no document holds (two to five letters), the law it is of ("ст. 105 УК РФ", the Criminal Code's
-    article, to a corpus of the Constitution alone: the division named is another document's);
-    then none. Other words no document holds ("ст. 81 кратко", "explain article 20") do not."""
+    word no document holds (two to five letters), the law it is of ("ст. 105 УК РФ", the
+    Criminal Code's article, to a corpus of the Constitution alone: the division named is
+    another document's); then none. Longer words no document holds ("ст. 81 кратко",
+    "explain article 20") do not."""
     codes = {word.casefold() for word in _CODE_NAME.findall(text)}
     unknown = {term.rpartition(":")[2] for term in question.unknown_words}  # "ru:ук": ук
     return frozenset() if codes & unknown else named
