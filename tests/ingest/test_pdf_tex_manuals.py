@@ -133,3 +133,18 @@ def test_a_bold_heading_ending_in_a_name_in_a_code_font_is_a_heading() -> None:
         "Reading the quotebot.conf",
     ]
     assert all(b.text.startswith("The ") for b in blocks[1:])
+
+
+def test_a_bold_label_and_its_value_in_a_code_font_is_no_heading() -> None:
+    # "Default value: true" (Helvetica-Bold, then Courier) inside an option's description was
+    # taken for a heading ending in a name set in a code font, and filed the text after it.
+    from retrieval.ingest.readers.pdf_page import _named_in_code
+
+    label = "Default value: true"
+    samples = [0, 3, 8, 12, 15, 18]
+    heavy, mono = [True, True, True, False, False, False], [False, False, False, True, True, True]
+    assert not _named_in_code(label, samples, heavy, mono)
+    heading = "6.1 Best practices for debian/rules"
+    samples = [0, 5, 10, 18, 24, 30]
+    heavy, mono = [True, True, True, True, False, False], [False, False, False, False, True, True]
+    assert _named_in_code(heading, samples, heavy, mono)

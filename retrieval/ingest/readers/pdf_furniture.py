@@ -438,14 +438,21 @@ def _page_number_offset(margins: Sequence[Line]) -> int | None:
 
 
 def _spread_offsets(margins: Sequence[Line]) -> frozenset[int]:
-    """The printed page numbers minus twice the page's position that three margin lines or
-    more agree on: a file of two-page spreads numbers each page twice, its left page's
-    header "6 DE-RISKING GOVERNMENT TECHNOLOGY" and its right's "Introduction 7" (parted
-    at the gutter, the chapter's name on one page only)."""
-    offsets = Counter(
-        number - 2 * line.page for line in margins for number in _edge_numbers(line.text)
+    """The printed page numbers minus twice the page's position that margin lines on three
+    pages or more agree on, beside their facing pages': a file of two-page spreads numbers
+    each page twice, its left page's header "6 DE-RISKING GOVERNMENT TECHNOLOGY" and its
+    right's "Introduction 7" (parted at the gutter, the chapter's name on one page only)."""
+    pages: dict[int, set[int]] = {}
+    for line in margins:
+        for number in _edge_numbers(line.text):
+            pages.setdefault(number - 2 * line.page, set()).add(line.page)
+    # On three pages or more, and with its facing page's number beside it (2p + s and
+    # 2p + s + 1): a two-page file's heading "3 Citations" and page number "1" agreed on one.
+    return frozenset(
+        shift
+        for shift, on in pages.items()
+        if len(on) >= 3 and (shift + 1 in pages or shift - 1 in pages)
     )
-    return frozenset(offset for offset, count in offsets.items() if count >= 3)
 
 
 def _edge_numbers(text: str) -> list[int]:

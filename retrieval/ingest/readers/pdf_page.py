@@ -702,7 +702,11 @@ def _named_in_code(
     cut = next((i for i, bold in enumerate(heavy) if not bold), len(heavy))
     if cut == 0 or cut == len(heavy) or not all(mono[cut:]):
         return False
-    return len(raw[: samples[cut]].split()) >= 2
+    # A bold label and its value ("Default value: true", "See also: quotebot search") is a
+    # field of a reference, no heading.
+    end = raw.find(" ", samples[cut - 1])  # the last bold sample's word whole
+    bold = raw[: end if end >= 0 else samples[cut]].rstrip()
+    return len(raw[: samples[cut]].split()) >= 2 and ":" not in bold
 
 
 def _after_line_number(textpage: Any, raw: str, start: int) -> int:
