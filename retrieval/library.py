@@ -857,7 +857,7 @@ def _judged(
         sure, missing = judge.assess(best, question, analyzer, matched, approving, named)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
-        sure = judge.with_named_heading(sure, text, lang, question, best, analyzer)
+        sure = judge.with_named_heading(sure, question, named)
         if changelogs.answers_release(text, best):  # the notes are what changed in it
             sure, missing = 1.0, False
         about = _matched_among(ranked[: judge.ABOUT_AMONG], question)

@@ -160,15 +160,13 @@ def assess(
     return share / total, missing
 
 
-def with_named_heading(
-    sure: float, text: str, lang: str, question: QuestionWeights, best: Passage, analyzer: Analyzer
-) -> float:
+def with_named_heading(sure: float, question: QuestionWeights, naming: frozenset[str]) -> float:
     """``sure`` with the words naming a division ("Second Amendment", "статье 43") counted in
-    full when the best passage stands under that division's heading: the heading answers them,
-    however it writes the number ("AMENDMENT II"), where :func:`assess` counts a heading half.
-    "What does article 43 say?" is answered by the article; not "ст. 81 ТК РФ" when no
-    document holds "ТК" (:func:`names_only_its_division`)."""
-    naming = names_only_its_division(named_heading(text, lang, best, analyzer), question, text)
+    full when the best passage stands under that division's heading (``naming``: their terms,
+    :func:`named_heading`): the heading answers them, however it writes the number ("AMENDMENT
+    II"), where :func:`assess` counts a heading half. "What does article 43 say?" is answered
+    by the article; not "ст. 81 ТК РФ" when no document holds "ТК"
+    (:func:`names_only_its_division`)."""
     if not naming:
         return sure
     named = sum(v for t, v in question.scaled.items() if t in naming) / question.total
