@@ -674,10 +674,11 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         # characters count neither way, a code line's comment or string in Chinese ("print(
         # '你好，' + name)") is still code, a line of them alone never. Beside them, a font is
         # a code font by its name only: SimSun's quotes and MS Gothic's figures are fixed-pitch.
-        if not _FULL_WIDTH.match(raw[offset]):
+        wide = _FULL_WIDTH.match(raw[offset]) is not None
+        if not wide:
             latin, fixed = latin + 1, fixed + (named if cjk else mono)
         if opens_in_code is None:
-            opens_in_code = not _FULL_WIDTH.match(raw[offset]) and named
+            opens_in_code = not wide and named
     # A Chinese line is code when it opens so ("# 打印问候语", "print('你好，' + name)"), not
     # when a command stands inside its sentence ("运行 pip install quotebot 即可安装").
     code = latin >= _CODE_SAMPLES and fixed == latin and (not cjk or bool(opens_in_code))

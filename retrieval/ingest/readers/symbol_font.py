@@ -69,7 +69,7 @@ SYMBOL_ENCODING = (
     "\x00〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭\x00"  # 0xf0–0xff
 )
 FIRST, LAST = 0xF020, 0xF0FF  # the private-use codes a Symbol font's characters are read as
-SYMBOL_CODE = re.compile("[\uf020-\uf0ff]")
+SYMBOL_CODE = re.compile(f"[{chr(FIRST)}-{chr(LAST)}]")
 _SYMBOL_FONT = re.compile(rb"symbol", re.IGNORECASE)  # "SymbolMT", "BIOPPG+Symbol"
 
 
