@@ -76,10 +76,13 @@ def save_as(file_name: str) -> str | None:
 
 def kind_of(data: bytes) -> str | None:
     """The suffix ``data``'s own contents call for, when they say it plainly: ".pdf" for a PDF,
-    ".docx", ".epub" or ".odt" for those zip packages, ".txt" for UTF-8 text; else None. For a
-    refused upload named wrongly ("notes.txt" that is a PDF, "report.pdf" that is text)."""
+    ".rtf" for Rich Text, ".docx", ".epub" or ".odt" for those zip packages, ".txt" for UTF-8
+    text; else None. For a refused upload named wrongly ("notes.txt" that is a PDF, "report.pdf"
+    that is text)."""
     if data.lstrip()[:5] == b"%PDF-":
         return ".pdf"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return ".rtf"
     if data[:4] == b"PK\x03\x04":
         return _package_kind(data)
     try:
@@ -102,7 +105,7 @@ def _package_kind(data: bytes) -> str | None:
 
 
 _ODT = b"application/vnd.oasis.opendocument.text"
-_PACKAGED = (".pdf", ".docx", ".epub", ".odt")  # kinds that are never plain text
+_PACKAGED = (".pdf", ".docx", ".epub", ".odt", ".rtf")  # kinds that are never plain text
 
 
 def renamed(file_name: str, data: bytes) -> str | None:

@@ -28,7 +28,7 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
     large, empty, undecodable, damaged, encrypted, no text layer.
     """
     path = Path(name)
-    reader = reader_for(path)
+    reader = reader_for(_as_rtf(path) if _is_rtf_named_doc(path, data) else path)
     if len(data) > MAX_FILE_BYTES:
         raise DocumentError(path, f"too large ({len(data) / 1_048_576:.2f} MB; the limit is 20 MB)")
     if not data.strip():
@@ -52,6 +52,17 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
     if not document.blocks:
         raise DocumentError(path, "no paragraphs of text found")
     return document
+
+
+def _is_rtf_named_doc(path: Path, data: bytes) -> bool:
+    """A ".doc" that is Rich Text: Word and WordPad have long saved RTF under that name, and
+    the Word 97–2003 format's hint ("save it as .docx") would send the admin on a needless
+    errand."""
+    return path.suffix.lower() == ".doc" and data.lstrip()[:5] == b"{\\rtf"
+
+
+def _as_rtf(path: Path) -> Path:
+    return path.with_suffix(".rtf")
 
 
 def where(error: Exception) -> str:

@@ -34,12 +34,12 @@ READERS: dict[str, str] = {
     ".docx": "retrieval.ingest.readers.docx:read_docx",
     ".epub": "retrieval.ingest.readers.epub:read_epub",
     ".odt": "retrieval.ingest.readers.odt:read_odt",
+    ".rtf": "retrieval.ingest.readers.rtf:read_rtf",
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 # What to do with a format read by none of them whose text an editor at hand saves in one that is.
 SAVE_AS = {
     ".doc": "Word 97–2003: save it as .docx",
-    ".rtf": "save it as .docx or .odt",
     ".wpd": "save it as .docx or .odt",
     ".pages": "export it as .docx or .pdf",
     **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "slides: export them as .pdf"),
@@ -55,7 +55,7 @@ SAVE_AS = {
 # comes out as a block of its own, and is joined to its text (see readers.fragments). Markup
 # (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
 # and list entries its reader keeps on purpose.
-_LAID_OUT = frozenset({".pdf", ".docx"})
+_LAID_OUT = frozenset({".pdf", ".docx", ".rtf"})
 # An HTML tag, end tag, comment, doctype or declaration ("<!", "<?xml"): a file named .html or
 # .htm without one is text.
 _TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|[!?])")

@@ -73,10 +73,12 @@ def _image(data: bytes) -> str | None:
 
 def _readable_kind(data: bytes) -> str | None:
     """The suffix of another format the library reads that ``data`` plainly is: a PDF (its
-    header in the first kilobyte, as PDF readers look for it), or a Word, EPUB or OpenDocument
-    package; None for anything else (a plain zip, text)."""
+    header in the first kilobyte, as PDF readers look for it), an RTF file, or a Word, EPUB or
+    OpenDocument package; None for anything else (a plain zip, text)."""
     if has_pdf_header(data, b"%PDF-"):
         return ".pdf"
+    if data.lstrip()[:5] == b"{\\rtf":
+        return ".rtf"
     if not data.startswith(b"PK\x03\x04"):
         return None
     try:

@@ -1,0 +1,236 @@
+"""The reader of Rich Text Format files (``.rtf``), as WordPad, TextEdit, Word and court or
+government sites save them.
+
+striprtf (BSD-3) turns RTF into plain text; what it drops and a reader needs — which paragraphs
+are headings, where a table's cells and rows end — is kept by putting marks into the RTF
+before it runs: a private-use character after each heading style's or outline level's control
+word, and one in place of each ``\\cell`` and ``\\row``. The plain text then says, paragraph by
+paragraph, what each one is (:func:`_marked`, :func:`_units`).
+
+A file whose paragraphs are all styled alike (WordPad's, most TextEdit ones) says nothing of its
+headings: its paragraphs are read as a plain-text file's are, by their shape (see readers.text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from striprtf.striprtf import rtf_to_text
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers import text as plain
+from retrieval.ingest.readers.common import (
+    Outline,
+    author_names,
+    fallback_title,
+    is_placeholder_title,
+    prose,
+    table_blocks,
+)
+from retrieval.text import clean
+
+# Private-use characters no document holds: a heading of level 1–9, a cell's end, a row's end,
+# a paragraph inside a table. (Not U+F900 on: those are CJK compatibility ideographs, which
+# Unicode normalisation turns into Chinese characters.)
+_HEADING = 0xE0F0  # + level
+_CELL, _ROW, _IN_TABLE = "\ue100", "\ue101", "\ue102"
+_MARKS = re.compile("[\ue0f1-\ue0f9\ue100-\ue102]")
+_LEVEL_MARK = re.compile("^[\ue0f1-\ue0f9]")
+
+# A style of the stylesheet: "{\s1 … \outlinelevel0 … heading 1;}". Word writes the outline
+# level; LibreOffice and Google Docs name the style (the name in the writer's language).
+_STYLE = re.compile(r"\{(?:\\\*)?\\s(\d+)\b([^{}]*?);\}")
+_STYLE_LEVEL = re.compile(r"\\outlinelevel(\d)\b")
+_HEADING_NAME = re.compile(
+    r"(?i)(?:heading|überschrift|titre|título|titolo|kop|заголовок|标题|見出し)\s*(\d)\s*$"
+)
+_STYLESHEET = re.compile(r"\{\\stylesheet\b")
+# Control words in the body: a paragraph's style or outline level, a cell's or a row's end, a
+# paragraph inside a table. Not after a backslash: "\\s1" is the text "\s1".
+_BODY_WORD = re.compile(
+    r"(?<!\\)\\(?:(?P<style>s)(?P<n>\d+)|outlinelevel(?P<o>\d)"
+    r"|(?P<cell>(?:nest)?cell)|(?P<row>(?:nest)?row)|(?P<intbl>intbl))(?![a-zA-Z\d])[ ]?"
+)
+_INFO = re.compile(r"\{\\info\b")
+_INFO_FIELD = re.compile(r"\{\\(title|author|subject)\b ?((?:[^{}\\]|\\[^{}]|\{[^{}]*\})*)\}")
+_CREATED = re.compile(r"\\(?:creatim|revtim)\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
+_CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
+
+
+def read_rtf(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.rtf`` files."""
+    raw = _decoded(data)
+    if not raw.lstrip().startswith("{\\rtf"):
+        raise DocumentError(path, "damaged: not an RTF file (it does not start with {\\rtf)")
+    styles = _heading_styles(raw)
+    try:
+        text = _text_of(_marked(raw, styles))
+    except (ValueError, IndexError, LookupError) as error:  # striprtf on a broken file
+        raise DocumentError(path, f"damaged: {error}") from error
+    units = list(_units(text))
+    if not any(kind != "text" for kind, _ in units):
+        return _as_plain_text(raw, units, path)
+    stated = _properties(raw)
+    document = ParsedDocument(
+        title=stated["title"] or "", date=stated["date"], author=stated["author"]
+    )
+    _add_units(document, units)
+    if not document.blocks:
+        raise DocumentError(path, "empty")
+    document.title = document.title or fallback_title(path)
+    return document
+
+
+def _decoded(data: bytes) -> str:
+    """RTF is 7-bit text with escapes for everything else; a writer that put raw 8-bit bytes
+    in wrote them in the file's code page (``\\ansicpg1251``)."""
+    found = _CODEPAGE.search(data[:4096])
+    codepage = f"cp{int(found.group(1))}" if found else "cp1252"
+    try:
+        return data.decode(codepage, errors="replace")
+    except LookupError:  # a code page Python lacks
+        return data.decode("cp1252", errors="replace")
+
+
+def _heading_styles(raw: str) -> dict[str, int]:
+    """The stylesheet's heading styles: style number → level (1 the highest)."""
+    sheet = _group(raw, _STYLESHEET)
+    levels: dict[str, int] = {}
+    for number, body in _STYLE.findall(sheet):
+        outline = _STYLE_LEVEL.search(body)
+        named = _HEADING_NAME.search(re.sub(r"\\[a-z]+-?\d* ?", " ", body))
+        if outline is not None and int(outline.group(1)) < 9:  # 9: "body text"
+            levels[number] = int(outline.group(1)) + 1
+        elif named is not None and 1 <= int(named.group(1)) <= 9:
+            levels[number] = int(named.group(1))
+    return levels
+
+
+def _group(raw: str, opening: re.Pattern[str]) -> str:
+    """The braced group ``opening`` starts, braces balanced ("" when the file has none)."""
+    found = opening.search(raw)
+    if found is None:
+        return ""
+    depth = 0
+    for at in range(found.start(), len(raw)):
+        if raw[at] == "{" and raw[at - 1] != "\\":
+            depth += 1
+        elif raw[at] == "}" and raw[at - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return raw[found.start() : at + 1]
+    return raw[found.start() :]
+
+
+def _marked(raw: str, styles: dict[str, int]) -> str:
+    """``raw`` with a mark after each heading's style or outline level, and marks for the
+    ends of cells and rows and for paragraphs inside a table (the stylesheet left as it is)."""
+    sheet = _group(raw, _STYLESHEET)
+    start = raw.find(sheet) + len(sheet) if sheet else 0
+
+    def mark(found: re.Match[str]) -> str:
+        level = styles.get(found["n"]) if found["style"] else None
+        if found["o"] is not None and int(found["o"]) < 9:
+            level = int(found["o"]) + 1
+        if level is not None:
+            return f"{found.group(0).rstrip()}{{\\uc0\\u{_HEADING + level} }}"
+        if found["cell"]:
+            return f"{{\\uc0\\u{ord(_CELL)} }}"
+        if found["row"]:
+            return f"{{\\uc0\\u{ord(_ROW)} }}\\par "
+        if found["intbl"]:
+            return f"\\intbl{{\\uc0\\u{ord(_IN_TABLE)} }}"
+        return found.group(0)
+
+    # "\fldinst {": striprtf then leaves a link's address out, as it does any field's
+    # instruction, rather than writing it after the link's text ('github("http://…")')
+    body = raw[start:].replace("\\fldinst{", "\\fldinst {")
+    return raw[:start] + _BODY_WORD.sub(mark, body)
+
+
+def _units(text: str) -> Iterator[tuple[str, object]]:
+    """The text's paragraphs in order: ("text", line), ("heading", (level, line)) or ("row",
+    cells). A row is the lines from its first paragraph inside a table to its row mark."""
+    text = clean(text)
+    row: list[str] = []
+    for line in text.split("\n"):
+        if _IN_TABLE in line or _CELL in line or row:
+            row.append(line)
+            if _ROW in line:
+                cells = "\n".join(row).replace(_ROW, "").split(_CELL)
+                yield "row", [prose(_MARKS.sub("", cell)) for cell in cells]
+                row = []
+            continue
+        level = _LEVEL_MARK.match(line.lstrip())
+        words = prose(_MARKS.sub("", line))
+        if not words:
+            continue
+        if level is not None:
+            yield "heading", (ord(level.group(0)) - _HEADING, words)
+        else:
+            yield "text", words
+    if row:  # a table never closed: its cells are text
+        yield "text", prose(_MARKS.sub(" ", "\n".join(row)))
+
+
+def _add_units(document: ParsedDocument, units: list[tuple[str, object]]) -> None:
+    outline, section = Outline(), None
+    rows: list[list[str]] = []
+    for kind, unit in [*units, ("end", None)]:
+        if kind != "row" and rows:
+            document.blocks.extend(table_blocks(rows, section))
+            rows = []
+        if kind == "row":
+            rows.append([cell for cell in unit if cell] if isinstance(unit, list) else [])
+        elif kind == "heading" and isinstance(unit, tuple):
+            level, words = unit
+            if level == 1 and not document.title and not document.blocks:
+                document.title = words  # a document's first top heading is its title
+                continue
+            section = outline.enter(level, words)
+        elif kind == "text" and isinstance(unit, str):
+            document.add(section, unit)
+    outline.finish(document)
+
+
+def _as_plain_text(raw: str, units: list[tuple[str, object]], path: Path) -> ParsedDocument:
+    """A file without heading styles or tables, read as a plain-text file of its paragraphs."""
+    paragraphs = [str(unit) for _, unit in units]
+    if not paragraphs:
+        raise DocumentError(path, "empty")
+    document = plain.parse("\n\n".join(paragraphs), fallback_title=fallback_title(path))
+    stated = _properties(raw)
+    document.title = stated.pop("title") or document.title
+    document.date = stated.pop("date") or document.date
+    document.author = stated.pop("author") or document.author
+    return document
+
+
+def _properties(raw: str) -> dict[str, str | None]:
+    """Title, author and date from the file's information group, when a person filled them."""
+    info = _group(raw, _INFO)
+    fields = {name: _field_text(value) for name, value in _INFO_FIELD.findall(info)}
+    title = fields.get("title") or ""
+    created = _CREATED.search(info)
+    date = None
+    if created is not None and int(created.group(1)) > 1980:
+        year, month, day = (int(part) for part in created.groups())
+        date = f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+    return {
+        "title": title if title and not is_placeholder_title(title) else None,
+        "author": author_names(fields.get("author")),
+        "date": date,
+    }
+
+
+def _field_text(value: str) -> str:
+    """A property's text, its escapes read ("Caf\\'e9" → "Café")."""
+    return prose(_text_of("{\\rtf1 " + value + "}"))
+
+
+def _text_of(rtf: str) -> str:
+    """striprtf's plain text of ``rtf``, a letter it cannot decode replaced rather than fatal."""
+    return str(rtf_to_text(rtf, errors="replace"))  # type: ignore[no-untyped-call]

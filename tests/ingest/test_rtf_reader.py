@@ -1,0 +1,127 @@
+"""The RTF reader: Word's and LibreOffice's heading styles as sections, tables as rows, the
+information group's title, author and date, and a file saved without heading styles (a court's
+register, WordPad, TextEdit) read by its paragraphs' shapes, as a text file is.
+
+What a user would notice: a ruling saved as .rtf is indexed and quoted in its language rather than
+refused as "unsupported type"; a cited passage names its section; a link's address does not cut
+into a sentence; a file that is not RTF is refused with a reason that says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.pipeline import read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rtf"
+
+# As Word writes a short document: a stylesheet whose heading styles carry outline levels, the
+# information group, paragraphs restating their style after \pard, a table, a hyperlink field,
+# and Cyrillic written as \u escapes with a one-character fallback.
+WORD = r"""{\rtf1\ansi\ansicpg1252\deff0\uc1
+{\fonttbl{\f0\froman\fcharset0 Times New Roman;}{\f1\fswiss\fcharset204 Arial;}}
+{\stylesheet{\ql \li0\ri0\widctlpar \f0\fs24 \snext0 Normal;}
+{\s1\ql \li0\ri0\sb240\sa60\keepn\outlinelevel0 \b\f1\fs32 \sbasedon0 \snext0 heading 1;}
+{\s2\ql \li0\ri0\sb240\sa60\keepn\outlinelevel1 \b\i\f1\fs28 \sbasedon0 \snext0 heading 2;}}
+{\info{\title Staff Handbook}{\author Maria Lopez}{\operator jdoe}
+{\creatim\yr2021\mo3\dy15\hr9\min30}{\revtim\yr2022\mo1\dy2\hr8\min0}}
+\pard\plain \s1\ql\outlinelevel0 \b\f1\fs32 Leave\par
+\pard\plain \s2\ql\outlinelevel1 \b\i\f1\fs28 Annual leave\par
+\pard\plain \ql \f0\fs24 Every employee is entitled to 25 days of paid annual leave a year. Requests
+go to your line manager at least two weeks ahead, see the {\field{\*\fldinst{HYPERLINK
+"https://intranet.example.org/leave"}}{\fldrslt{\ul leave portal}}} for the form.\par
+\pard\plain \s2\ql\outlinelevel1 \b\i\f1\fs28 Sick leave\par
+\pard\plain \ql \f0\fs24 Tell your manager before 10:00 on the first day of absence.\par
+\pard\plain \s1\ql\outlinelevel0 \b\f1\fs32 Allowances\par
+\trowd\cellx3000\cellx6000
+\pard\intbl Item\cell Amount\cell\row
+\trowd\cellx3000\cellx6000
+\pard\intbl Meals\cell 30 EUR a day\cell\row
+\trowd\cellx3000\cellx6000
+\pard\intbl Hotel\cell 120 EUR a night\cell\row
+\trowd\cellx3000\cellx6000
+\pard\intbl Taxi\cell actual cost, with the receipt\cell\row
+\pard\plain \ql \f1\fs24 {\lang1049 \u1054?\u1090?\u1087?\u1091?\u1089?\u1082? \u1085?\u1077?
+ \u1087?\u1077?\u1088?\u1077?\u1085?\u1086?\u1089?\u1080?\u1090?\u1089?\u1103?.}\par
+}"""
+
+
+def test_heading_styles_are_sections_nested_by_outline_level() -> None:
+    document = read("handbook.rtf", WORD.encode("ascii"))
+    assert document.title == "Staff Handbook"
+    assert (document.author, document.date) == ("Maria Lopez", "2021-03-15")
+    annual = next(b for b in document.blocks if "25 days" in b.text)
+    assert (annual.section, annual.above) == ("Annual leave", ("Leave",))
+    sick = next(b for b in document.blocks if "10:00" in b.text)
+    assert (sick.section, sick.above) == ("Sick leave", ("Leave",))
+    # no heading is a passage of its own
+    assert not any(b.text in ("Leave", "Annual leave", "Allowances") for b in document.blocks)
+
+
+def test_a_link_reads_as_its_text_without_its_address() -> None:
+    document = read("handbook.rtf", WORD.encode("ascii"))
+    annual = next(b for b in document.blocks if "25 days" in b.text)
+    assert "see the leave portal for the form." in annual.text
+    assert "intranet.example.org" not in annual.text and "HYPERLINK" not in annual.text
+
+
+def test_a_table_row_keeps_its_cells_together_under_their_labels() -> None:
+    document = read("handbook.rtf", WORD.encode("ascii"))
+    rows = [b.text for b in document.blocks if b.kind == "table"]
+    assert "Item: Hotel | Amount: 120 EUR a night" in rows
+    assert all(b.section == "Allowances" for b in document.blocks if b.kind == "table")
+
+
+def test_unicode_escapes_read_as_their_letters_without_the_fallback() -> None:
+    document = read("handbook.rtf", WORD.encode("ascii"))
+    assert document.blocks[-1].text == "Отпуск не переносится."
+
+
+def test_a_ruling_saved_as_rtf_reads_in_ukrainian_paragraph_by_paragraph() -> None:
+    path = FIXTURES / "verkhovnyi-sud-ukhvala.rtf"
+    document = read(path.name, path.read_bytes())
+    texts = [b.text for b in document.blocks]
+    assert document.title == "УХВАЛА"
+    assert "Указана справа надійшла до Верховного Суду." in texts
+    assert "Ухвала оскарженню не підлягає." in texts
+    # Windows-1251 escapes decoded, nothing left of the RTF's control words
+    assert not any("\\" in t or "{" in t or "'" in t[:2] for t in texts)
+    assert len(texts) > 10
+
+
+def test_pages_table_is_read_between_the_paragraphs_around_it() -> None:
+    path = FIXTURES / "pages-table-sample.rtf"
+    document = read(path.name, path.read_bytes())
+    texts = [b.text for b in document.blocks]
+    row = texts.index("Header A: A2 | Header B: B2 | Header C: C2")
+    assert texts.index("Hier steht normaler Text, dann kommt eine Tabelle.") < row
+    assert row < texts.index("Hier steht wieder normaler Text.")
+
+
+def test_a_file_named_rtf_that_is_not_rtf_is_refused_saying_so() -> None:
+    with pytest.raises(DocumentError) as error:
+        read("notes.rtf", b"Just some notes, typed in a text editor.\n")
+    assert "not an RTF file" in error.value.reason
+
+
+def test_an_rtf_file_named_docx_is_told_to_be_renamed() -> None:
+    with pytest.raises(DocumentError) as error:
+        read("handbook.docx", WORD.encode("ascii"))
+    assert error.value.reason == "a .rtf file, not a .docx file: rename it"
+
+
+def test_an_rtf_file_without_text_is_empty() -> None:
+    with pytest.raises(DocumentError) as error:
+        read("blank.rtf", rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard\par}")
+    assert error.value.reason in ("empty", "no paragraphs of text found")
+
+
+def test_a_doc_file_that_is_rich_text_is_read_as_rtf() -> None:
+    document = read("handbook.doc", WORD.encode("ascii"))
+    assert any("25 days of paid annual leave" in b.text for b in document.blocks)
+    with pytest.raises(DocumentError) as error:
+        read("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    assert "save it as .docx" in error.value.reason
