@@ -125,3 +125,33 @@ def test_a_doc_file_that_is_rich_text_is_read_as_rtf() -> None:
     with pytest.raises(DocumentError) as error:
         read("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     assert "save it as .docx" in error.value.reason
+
+
+# A licence typed with line breaks, as a text editor saved it to RTF: a \par ends every line, an
+# empty one ends each paragraph.
+TYPED = r"""{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fmodern Courier New;}}
+\pard\f0\fs20 Copyright Notice and License Terms\par
+\par
+Redistribution and use in source and binary\par
+forms, with or without modification, are\par
+permitted provided that the following conditions\par
+are met:\par
+\par
+1. Redistributions of source code must retain\par
+the above copyright notice, this list of\par
+conditions, and the following disclaimer.\par
+\par
+2. Neither the name of the Group nor the names\par
+of its contributors may be used to endorse\par
+products derived from this software.\par
+}"""
+
+
+def test_lines_typed_with_breaks_are_rejoined_into_their_paragraphs() -> None:
+    document = read("licence.rtf", TYPED.encode("ascii"))
+    texts = [b.text for b in document.blocks]
+    assert (
+        "2. Neither the name of the Group nor the names of its contributors may be used to "
+        "endorse products derived from this software."
+    ) in texts
+    assert not any("\n" in t for t in texts)

@@ -72,7 +72,7 @@ def read_rtf(data: bytes, path: Path) -> ParsedDocument:
         raise DocumentError(path, f"damaged: {error}") from error
     units = list(_units(text))
     if not any(kind != "text" for kind, _ in units):
-        return _as_plain_text(raw, units, path)
+        return _as_plain_text(raw, text, units, path)
     stated = _properties(raw)
     document = ParsedDocument(
         title=stated["title"] or "", date=stated["date"], author=stated["author"]
@@ -196,17 +196,37 @@ def _add_units(document: ParsedDocument, units: list[tuple[str, object]]) -> Non
     outline.finish(document)
 
 
-def _as_plain_text(raw: str, units: list[tuple[str, object]], path: Path) -> ParsedDocument:
-    """A file without heading styles or tables, read as a plain-text file of its paragraphs."""
+def _as_plain_text(
+    raw: str, text: str, units: list[tuple[str, object]], path: Path
+) -> ParsedDocument:
+    """A file without heading styles or tables, read as a plain-text file: of its paragraphs,
+    or, when it was typed as one (a licence's lines ending at the 50th column, a blank line
+    between paragraphs), of its lines as written, so the text reader rejoins them."""
     paragraphs = [str(unit) for _, unit in units]
     if not paragraphs:
         raise DocumentError(path, "empty")
-    document = plain.parse("\n\n".join(paragraphs), fallback_title=fallback_title(path))
+    written = clean(_MARKS.sub("", text))
+    typed = _is_typed(written)
+    body = written if typed else "\n\n".join(paragraphs)
+    document = plain.parse(body, fallback_title=fallback_title(path))
     stated = _properties(raw)
     document.title = stated.pop("title") or document.title
     document.date = stated.pop("date") or document.date
     document.author = stated.pop("author") or document.author
     return document
+
+
+# A text typed with line breaks: blank lines between paragraphs, and lines no longer than a
+# typewriter's (a paragraph a line runs to hundreds of characters).
+_TYPED_LINE = 80
+
+
+def _is_typed(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines or "\n\n" not in text.strip():
+        return False
+    lengths = sorted(len(line) for line in lines)
+    return len(lines) >= 4 and lengths[len(lengths) // 2] <= _TYPED_LINE
 
 
 def _properties(raw: str) -> dict[str, str | None]:
