@@ -57,9 +57,15 @@ async def texts(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Strings:
 
 
 async def example_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) -> list[str]:
-    """The /start examples for this user: in their language, about its documents first."""
+    """The /start examples for this user: in their language, about its documents first. To
+    documents none of which is in their language, in the documents' own (a Spanish reader's
+    "¿Qué hay sobre «The mime.cache files»?" to English documents was answered "ask in
+    English": the bot told the reader off for its own suggestion)."""
     t = await texts(update, context)
     library = services(context).library
+    written = await asyncio.to_thread(library.languages)
+    if written and locales.code_of(t) not in written and written[0] in locales.available():
+        t = locales.strings(written[0])
     return await asyncio.to_thread(library.example_questions, locales.code_of(t), t.EXAMPLE_ABOUT)
 
 

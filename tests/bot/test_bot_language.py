@@ -104,3 +104,22 @@ async def test_an_arabic_title_and_section_leave_the_citation_line_in_its_order(
     pressed = await admin_bot.press(answer, en.BUTTON_FULL)
     (whole,) = [call for call in pressed if call.method == "sendMessage"]
     assert f"{FSI}السد العالي{PDI} · ¶ 2" in whole.text
+
+
+async def test_a_greeting_suggests_questions_the_documents_can_answer_in_their_language(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # A Spanish reader of English documents whose manifest suggests no questions: the examples
+    # (questions on the largest sections) are asked in English, as the reader must ask; one in
+    # Spanish ("¿Qué hay sobre «…»?") was answered "ask in English".
+    manifest = corpus_dir / "manifest.toml"
+    text = manifest.read_text("utf-8")
+    manifest.write_text(text[text.index("\n[") :], "utf-8")  # the tables, not the examples
+    await admin_bot.say("/reload")
+    admin_bot.updates.languages[USER_ID] = "es"
+    (greeting,) = await admin_bot.say("/start")
+    assert visible(greeting.text) == visible(locales.strings("es").GREETING)
+    label = greeting.buttons[0]["text"]
+    assert label.startswith("Tell me about ")
+    (reply,) = await admin_bot.press(greeting, label)
+    assert "inglés" not in visible(reply.text)  # "… pregunta en inglés."
