@@ -205,6 +205,8 @@ def test_dateline_under_the_title_sets_the_date_and_is_not_a_paragraph() -> None
         ("World Health Organization", "World Health Organization"),
         ("Voltaire", "Voltaire"),
         ("jdoe", None),  # a login
+        ("cmcatee-MSFT", None),  # a login, as Microsoft's docs name their writers
+        ("d'Alembert", "d'Alembert"),
         ("", None),
     ],
 )

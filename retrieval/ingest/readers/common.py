@@ -138,13 +138,18 @@ def author_names(written: str | None) -> str | None:
     return ", ".join(names) if names and people else None
 
 
+_LOGIN = re.compile(r"[a-z][\w.-]*")  # "d'Alembert" is a name
+
+
 def stated_author(written: str | None) -> str | None:
     """An author as a document states it (a text's ``Author:`` line, front matter): a person,
     several, or a body ("World Health Organization"), without an address; None for a login
-    ("jdoe") or nothing."""
+    ("jdoe", "cmcatee-MSFT") or nothing."""
     # "Chris Angelico <rosuav@…>, Tim Peters <…>": the names, each comma after its name
     name = re.sub(r"\s+([,;])", r"\1", squeeze(_ADDRESS.sub("", written or ""))).strip(" ,;")
-    if not any(ch.isalpha() for ch in name) or (" " not in name and name.islower()):
+    # a login: one word starting small ("jdoe", "cmcatee-MSFT", a docs site's ``author:``)
+    login = (" " not in name and name.islower()) or _LOGIN.fullmatch(name)
+    if not any(ch.isalpha() for ch in name) or login:
         return None
     return name
 
