@@ -179,3 +179,37 @@ def test_a_challenges_solution_folded_in_the_box_after_it_stands_under_the_chall
     assert sections["What does Git"] == ("Conflicts on Non-textual files",)
     assert sections["Git cannot merge"] == ("Conflicts on Non-textual files",)
     assert sections["Back in the"] == ()
+
+
+# A help page saved as text (Microsoft 365's Arabic admin docs, tryout12): its title, then the
+# same line again as the page's heading, then the text.
+_ARABIC_PAGE = """إيقاف تشغيل متطلبات كلمات المرور القوية للمستخدمين
+
+
+إيقاف تشغيل متطلبات كلمات المرور القوية للمستخدمين
+
+تشرح هذه المقالة كيفية إيقاف تشغيل متطلبات كلمات المرور القوية للمستخدمين.
+
+قبل البدء
+
+هذه المقالة مخصصة للأشخاص الذين يديرون نهج كلمة المرور للأعمال.
+"""
+
+
+def test_a_title_in_a_script_without_capitals_titles_the_text() -> None:
+    document = read("strong-password.txt", _ARABIC_PAGE.encode("utf-8"))
+    assert document.title == "إيقاف تشغيل متطلبات كلمات المرور القوية للمستخدمين"
+    assert document.blocks[0].text.startswith("تشرح هذه المقالة")
+    assert document.blocks[0].section is None  # the title is cited once, not as its section too
+
+
+def test_a_title_repeated_as_the_first_heading_is_read_once() -> None:
+    text = (
+        "Turn off strong password requirements for users\n\n\n"
+        "Turn off strong password requirements for users\n\n"
+        "This article explains how to turn off strong password requirements. They are on by "
+        "default.\n\nYou must be a global admin to do these steps.\n"
+    )
+    document = read("strong-password.txt", text.encode("utf-8"))
+    assert document.title == "Turn off strong password requirements for users"
+    assert document.blocks[0].text.startswith("This article explains")

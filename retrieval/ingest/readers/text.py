@@ -212,9 +212,18 @@ def _looks_like_title(line: str) -> bool:
         and not line.endswith((".", "!", ",", ";"))
         # "第 11 章 定制您的 Debian GNU/Linux 系统": Chinese has no capitals
         and (
-            line[0].isupper() or bool(CJK_CHAR.match(line[0]) and not CJK_PUNCTUATION.search(line))
+            line[0].isupper()
+            or bool(CJK_CHAR.match(line[0]) and not CJK_PUNCTUATION.search(line))
+            or _caseless(line[0])
         )
     )
+
+
+def _caseless(letter: str) -> bool:
+    """A letter of a script without capitals (Arabic, Persian, Hebrew, Thai, Devanagari …),
+    whose titles start as any line does: "إيقاف تشغيل متطلبات كلمات المرور القوية" was no title,
+    and the file's name titled it."""
+    return letter.isalpha() and letter.lower() == letter.upper() and not CJK_CHAR.match(letter)
 
 
 def _is_dateline(line: str) -> bool:
@@ -789,7 +798,8 @@ def _title(
             author, _, rest = line.partition(". ")
             if rest and is_name(author):  # "Антон Павлович Чехов. Палата № 6": the author first
                 return rest, i + 1
-            return line, i + 1
+            # the title repeated as the text's first heading (a page saved as text): once
+            return line, i + 2 if following == line else i + 1
         if is_numbered_heading(line):
             break
     if _is_sentence_title(lines):
