@@ -4,14 +4,15 @@ No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the
 order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
 items paragraphs (list items marked as such, as Word's are), tables one block per row, and runs of
 paragraphs set in a fixed-pitch font (the "Preformatted Text" style or any style using such a font)
-code blocks with the paragraph that introduces them. A table's caption (a paragraph numbered by a
-sequence field of tables, or in a caption style and starting "Table 1: …", right above or below
-it; see :mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF table's does.
-Page headers and footers live in ``styles.xml`` and are never read; tables of contents are
-skipped. A footnote or an endnote (``text:note``, written inside the paragraph that carries its
-mark) is a paragraph of its own right after that paragraph or list item (after the table or the
-listing holding it, never inside a cell's text), under the same section, its number not read, as
-the Word reader reads them (see :mod:`retrieval.ingest.readers.docxnotes`); comments
+code blocks with the paragraph that introduces them; so are boxes of code (a table of one cell, one
+paragraph a line, see :mod:`retrieval.ingest.readers.odtcode`). A table's caption (a paragraph
+numbered by a sequence field of tables, or in a caption style and starting "Table 1: …", right
+above or below it; see :mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF
+table's does. Page headers and footers live in ``styles.xml`` and are never read; tables of
+contents are skipped. A footnote or an endnote (``text:note``, written inside the paragraph that
+carries its mark) is a paragraph of its own right after that paragraph or list item (after the
+table or the listing holding it, never inside a cell's text), under the same section, its number
+not read, as the Word reader reads them (see :mod:`retrieval.ingest.readers.docxnotes`); comments
 (``office:annotation``) are reviewers' remarks, not the text, and are not read.
 """
 
@@ -39,6 +40,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.odtcode import code_box, fixed_styles
 from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
 from retrieval.ingest.readers.tablecaptions import Candidate, assign, of_tables
 
@@ -56,7 +58,6 @@ _TEXT_TYPES = (
     "application/vnd.oasis.opendocument.text-template",
 )
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
-_CODE_STYLES = frozenset({"Preformatted_20_Text", "Source_20_Text"})
 # Boxes whose children are read as the body's own; indexes and declarations are not text.
 _CONTAINERS = frozenset({"list", "list-item", "list-header", "section", "text-box", "frame"})
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
@@ -77,7 +78,7 @@ def _attr(element: Any, prefix: str, name: str) -> str:
 @dataclass
 class _Walk:
     document: ParsedDocument
-    fixed: frozenset[str]  # paragraph style names set in a fixed-pitch font
+    fixed: frozenset[str]  # names of the styles set in a fixed-pitch font (see odtcode)
     # Each table caption's paragraph → its table, each captioned table → the caption's text
     tables: dict[Any, Any]  # see _table_captions
     title_from_heading: bool = True
@@ -151,20 +152,9 @@ def _meta(meta: Any, name: str) -> str:
 
 
 def _fixed_pitch_styles(roots: list[Any]) -> frozenset[str]:
-    """Names of the paragraph styles set in a fixed-pitch font, directly or through a parent."""
-    fonts = {
-        _attr(face, "style", "name")
-        for root in roots
-        for face in root.iterfind(".//style:font-face", _NS)
-        if _attr(face, "style", "font-pitch") == "fixed"
-    }
-    fixed = set(_CODE_STYLES)
-    for root in roots:
-        for style in root.iterfind(".//style:style", _NS):
-            properties = style.find("style:text-properties", _NS)
-            if properties is not None and _attr(properties, "style", "font-name") in fonts:
-                fixed.add(_attr(style, "style", "name"))
-    return _styles_under(roots, fixed)
+    """Names of the styles set in a fixed-pitch font, directly or through a parent: those of
+    paragraphs (a listing's lines) and those of runs (a box's code typed in a plain paragraph)."""
+    return _styles_under(roots, fixed_styles(roots))
 
 
 def _styles_under(roots: list[Any], bases: set[str]) -> frozenset[str]:
@@ -202,6 +192,12 @@ def _walk(element: Any, walk: _Walk) -> None:
         name = _tag(child)
         if name == "p" and _attr(child, "text", "style-name") in walk.fixed:
             walk.code.append(_text(child))
+            _hold_notes(child, walk)
+            continue
+        boxed = name == "table" and child not in walk.tables
+        if boxed and (lines := code_box(child, walk.fixed, _text)) is not None:
+            _flush_code(walk)  # another listing: its own block
+            walk.code = lines  # joins the sentence before it when flushed (_flush_code)
             _hold_notes(child, walk)
             continue
         if name == "p" and child in walk.tables:

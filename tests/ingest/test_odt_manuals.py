@@ -1,0 +1,59 @@
+"""The OpenDocument reader on eProsima's Fast RTPS manuals (tests/ingest/fixtures/fastrtps/),
+written in LibreOffice from an old template: what a user asking about them would notice.
+
+Code examples and commands are boxes (tables of one cell, one paragraph a line): quoted as code,
+line by line, with the sentence that introduces them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.pipeline import read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "fastrtps"
+
+
+def _read(name: str) -> ParsedDocument:
+    return read(name, (FIXTURES / name).read_bytes())
+
+
+def _block(document: ParsedDocument, start: str) -> Block:
+    return next(block for block in document.blocks if block.text.startswith(start))
+
+
+def test_a_command_in_a_box_is_the_code_of_the_step_introducing_it() -> None:
+    manual = _read("FastRTPS-Installation-Manual.odt")
+    configure = _block(manual, "Configure the compilation:")
+    assert (configure.kind, configure.code) == ("code", "./configure –-libdir=/usr/lib")
+    install = _block(manual, "After the configuration is complete just run this command")
+    assert (install.kind, install.code) == ("code", "sudo make install")
+    assert not any(block.text.startswith("sudo make") for block in manual.blocks)
+
+
+def test_a_code_example_in_a_box_keeps_its_lines_and_its_sentence() -> None:
+    manual = _read("FastRTPS-User-Manual.odt")
+    register = _block(manual, "Finally, to register the type")
+    assert register.kind == "code" and register.text.endswith("as shown below:")
+    lines = register.code.split("\n")
+    assert lines[:3] == ["int main()", "{", "Participant* part; //CREATE A PARTICIPANT SOMEWHERE"]
+    assert "Domain::registerType(part,(TopicDataType*)&TestTypeData);" in lines
+    publisher = next(b for b in manual.blocks if "class MyPublisher" in b.code)
+    # Each comment on its own line (indented as typed): it no longer swallows the code after it.
+    comment = "\t\t//Create participant(or receive it from somewhere else)"
+    assert comment in publisher.code.split("\n")
+    assert "class MyPublisher" not in " ".join(block.text for block in manual.blocks)
+
+
+def test_a_box_in_a_plain_font_is_code_when_its_lines_are() -> None:
+    # "// HelloWorld.idl" / "struct HelloWorld" / "{" …: paragraphs of the body style, the
+    # code typed in Consolas runs.
+    idl = _block(_read("FastRTPS-User-Manual.odt"), "The first step is to define a datatype")
+    assert idl.code.split("\n")[:3] == ["// HelloWorld.idl", "struct HelloWorld", "{"]
+
+
+def test_boxes_of_sentences_on_the_cover_stay_text() -> None:
+    manual = _read("FastRTPS-Installation-Manual.odt")
+    licence = next(b for b in manual.blocks if "licensed under Apache License 2.0" in b.text)
+    assert licence.kind == "table" and not licence.code
