@@ -7,6 +7,8 @@ line by line, with the sentence that introduces them.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 from retrieval.ingest.parsed import Block, ParsedDocument
@@ -57,3 +59,35 @@ def test_boxes_of_sentences_on_the_cover_stay_text() -> None:
     manual = _read("FastRTPS-Installation-Manual.odt")
     licence = next(b for b in manual.blocks if "licensed under Apache License 2.0" in b.text)
     assert licence.kind == "table" and not licence.code
+
+
+def _with_meta(name: str, old: bytes, new: bytes) -> bytes:
+    """``name`` with ``old`` replaced by ``new`` in its meta.xml, every other part as it is."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(FIXTURES / name) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            target.writestr(info, data.replace(old, new) if info.filename == "meta.xml" else data)
+    return out.getvalue()
+
+
+def test_the_author_is_the_person_who_created_the_file() -> None:
+    assert _read("FastRTPS-User-Manual.odt").author == "Gonzalo Rodriguez Canosa"
+
+
+def test_an_account_name_is_no_author() -> None:
+    creator = b"<meta:initial-creator>Gonzalo Rodriguez Canosa</meta:initial-creator>"
+    account = _with_meta(
+        "FastRTPS-User-Manual.odt",
+        creator,
+        creator.replace(b"Gonzalo Rodriguez Canosa", b"gonzalo"),
+    )
+    assert read("manual.odt", account).author is None
+    # … but the person who last saved it, named as such, is one.
+    saved = _with_meta(
+        "FastRTPS-User-Manual.odt",
+        creator,
+        b"<meta:initial-creator>Administrator</meta:initial-creator>"
+        b"<dc:creator>Jaime Martin</dc:creator>",
+    )
+    assert read("manual.odt", saved).author == "Jaime Martin"

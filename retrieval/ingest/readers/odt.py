@@ -31,6 +31,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
+    author_names,
     based_on,
     code_text,
     fallback_title,
@@ -103,6 +104,11 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     title = "" if is_placeholder_title(title) else title
     created = _meta(meta, "meta:creation-date") or _meta(meta, "dc:date")
     document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
+    # The file's creator, else the last to save it (ODF's dc:creator): a person's name, never an
+    # account's ("jsmith", "Administrator").
+    document.author = author_names(_meta(meta, "meta:initial-creator")) or author_names(
+        _meta(meta, "dc:creator")
+    )
     roots = [root for root in (styles, content) if root is not None]
     fixed, captions = _fixed_pitch_styles(roots), _styles_under(roots, {"Caption"})
     tables = _table_captions(content, captions)
