@@ -91,3 +91,17 @@ def test_an_account_name_is_no_author() -> None:
         b"<dc:creator>Jaime Martin</dc:creator>",
     )
     assert read("manual.odt", saved).author == "Jaime Martin"
+
+
+def test_a_title_left_from_the_template_gives_way_to_the_one_on_the_cover() -> None:
+    # Properties: "eProsima RTPS User Manual", created 2010-11-15 (the template's), last saved
+    # 2016-06-20. The cover: "Fast RTPS" / "Latency Test" in the Title style.
+    document = _read("FastRTPS-Latency-Test.odt")
+    assert (document.title, document.date) == ("Fast RTPS Latency Test", "2016-06-20")
+    assert not any(block.text in ("Fast RTPS", "Latency Test") for block in document.blocks)
+
+
+def test_a_stated_title_the_cover_prints_stands() -> None:
+    # The cover prints "Fast RTPS v0.0.0" / "User Manual"; the address box below, "eProsima".
+    document = _read("FastRTPS-User-Manual.odt")
+    assert (document.title, document.date) == ("eProsima RTPS User Manual", "2016-06-23")

@@ -42,6 +42,7 @@ from retrieval.ingest.readers.common import (
     table_blocks,
 )
 from retrieval.ingest.readers.odtcode import code_box, fixed_styles
+from retrieval.ingest.readers.odtcover import Cover, cover, page_breaks, title_of
 from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
 from retrieval.ingest.readers.tablecaptions import Candidate, assign, of_tables
 
@@ -91,6 +92,7 @@ class _Walk:
     listed: bool = False  # inside a list item
     numbers: ListNumbers = field(default_factory=ListNumbers)  # the lists' markers (odtlists)
     marker: str = ""  # the marker of the list item whose first paragraph is next
+    cover: frozenset[Any] = frozenset()  # the first page's title, read as the title (odtcover)
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -101,18 +103,24 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
         styles = _xml(archive, "styles.xml", path, required=False)
         meta = _xml(archive, "meta.xml", path, required=False)
     title = _meta(meta, "dc:title")
-    title = "" if is_placeholder_title(title) else title
-    created = _meta(meta, "meta:creation-date") or _meta(meta, "dc:date")
-    document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
+    roots = [root for root in (styles, content) if root is not None]
+    body = content.find(".//office:body/office:text", _NS)
+    page = Cover() if body is None else _cover(body, roots)
+    title = title_of("" if is_placeholder_title(title) else prose(title), page)
+    # The date it was last saved, as the text now reads; the creation date only without one: a
+    # document made from another or from a template keeps that one's (the Fast RTPS manuals of
+    # 2015-2016 were all "created" 2010-11-15 at 09:32).
+    saved = _meta(meta, "dc:date") or _meta(meta, "meta:creation-date")
+    document = ParsedDocument(title=title, date=iso_date(saved) if saved else None)
     # The file's creator, else the last to save it (ODF's dc:creator): a person's name, never an
     # account's ("jsmith", "Administrator").
     document.author = author_names(_meta(meta, "meta:initial-creator")) or author_names(
         _meta(meta, "dc:creator")
     )
-    roots = [root for root in (styles, content) if root is not None]
     fixed, captions = _fixed_pitch_styles(roots), _styles_under(roots, {"Caption"})
     tables = _table_captions(content, captions)
     walk = _Walk(document, fixed, tables, not document.title, numbers=list_numbers(roots))
+    walk.cover = frozenset(page.titles)
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
@@ -120,6 +128,11 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
     return document
+
+
+def _cover(body: Any, roots: list[Any]) -> Cover:
+    """The first page of ``body`` (see :mod:`retrieval.ingest.readers.odtcover`)."""
+    return cover(body, _styles_under(roots, {"Title"}), page_breaks(roots), _text)
 
 
 def _check(archive: zipfile.ZipFile, path: Path) -> None:
@@ -337,7 +350,7 @@ def _heading(text: str, walk: _Walk, level: int = 1) -> None:
 def _paragraph(element: Any, walk: _Walk) -> None:
     text = prose(_text(element))
     style = _attr(element, "text", "style-name")
-    if not text or style in ("Subtitle", "Contents_20_Heading"):
+    if not text or style in ("Subtitle", "Contents_20_Heading") or element in walk.cover:
         return
     if style == "Title":
         _heading(text, walk)
