@@ -105,3 +105,12 @@ def test_a_stated_title_the_cover_prints_stands() -> None:
     # The cover prints "Fast RTPS v0.0.0" / "User Manual"; the address box below, "eProsima".
     document = _read("FastRTPS-User-Manual.odt")
     assert (document.title, document.date) == ("eProsima RTPS User Manual", "2016-06-23")
+
+
+def test_headings_keep_the_numbers_the_outline_style_shows() -> None:
+    # The manual cross-refers by number ("see 6.4.2"): its citations say "5.2 Participant".
+    manual = _read("FastRTPS-User-Manual.odt")
+    participant = _block(manual, "The Participant is the grouping class")
+    assert participant.section == "5.2 Participant"
+    assert participant.above == ("5 Publisher – Subscriber Interface Layer",)
+    assert "6.4.2 ReaderHistoryAttributes" in {block.section for block in manual.blocks}

@@ -1,19 +1,20 @@
 """The reader of OpenDocument text (``.odt``, LibreOffice's own format), with zipfile and lxml.
 
 No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the body in document
-order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
-items paragraphs (list items marked as such, as Word's are), tables one block per row, and runs of
-paragraphs set in a fixed-pitch font (the "Preformatted Text" style or any style using such a font)
-code blocks with the paragraph that introduces them; so are boxes of code (a table of one cell, one
-paragraph a line, see :mod:`retrieval.ingest.readers.odtcode`). A table's caption (a paragraph
-numbered by a sequence field of tables, or in a caption style and starting "Table 1: …", right
-above or below it; see :mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF
-table's does. Page headers and footers live in ``styles.xml`` and are never read; tables of
-contents are skipped. A footnote or an endnote (``text:note``, written inside the paragraph that
-carries its mark) is a paragraph of its own right after that paragraph or list item (after the
-table or the listing holding it, never inside a cell's text), under the same section, its number
-not read, as the Word reader reads them (see :mod:`retrieval.ingest.readers.docxnotes`); comments
-(``office:annotation``) are reviewers' remarks, not the text, and are not read.
+order. Headings (``text:h``) become sections, nested by their outline levels and numbered as the
+outline style shows them ("5.2 Participant"), paragraphs and list items paragraphs (list items
+marked as such, as Word's are), tables one block per row, and runs of paragraphs set in a fixed-
+pitch font (the "Preformatted Text" style or any style using such a font) code blocks with the
+paragraph that introduces them; so are boxes of code (a table of one cell, one paragraph a line,
+see :mod:`retrieval.ingest.readers.odtcode`). A table's caption (a paragraph numbered by a sequence
+field of tables, or in a caption style and starting "Table 1: …", right above or below it; see
+:mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF table's does. Page headers
+and footers live in ``styles.xml`` and are never read; tables of contents are skipped. A footnote
+or an endnote (``text:note``, written inside the paragraph that carries its mark) is a paragraph of
+its own right after that paragraph or list item (after the table or the listing holding it, never
+inside a cell's text), under the same section, its number not read, as the Word reader reads them
+(see :mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
+remarks, not the text, and are not read.
 """
 
 from __future__ import annotations
@@ -227,8 +228,11 @@ def _walk(element: Any, walk: _Walk) -> None:
             _release_notes(walk)
             _hold_notes(child, walk)
         if name == "h":
-            level = _attr(child, "text", "outline-level")
-            _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
+            written = _attr(child, "text", "outline-level")
+            level = int(written) if written.isdigit() else 1
+            # "5.2": a heading's number, as its list or else the outline style shows it
+            number, walk.marker = walk.marker or walk.numbers.heading(child, level), ""
+            _heading(prose(_text(child)), walk, level, number)
         elif name == "p":
             _paragraph(child, walk)
             listed, walk.listed = walk.listed, False  # a frame's caption is no list item
@@ -335,14 +339,16 @@ def _release_notes(walk: _Walk) -> None:
     walk.notes = []
 
 
-def _heading(text: str, walk: _Walk, level: int = 1) -> None:
+def _heading(text: str, walk: _Walk, level: int = 1, number: str = "") -> None:
+    """A heading: the document's title (without its number), or the section it opens, named
+    with its number as the page shows it ("5.2 Participant")."""
     walk.intro = None
     if not text:
         return
     if walk.title_from_heading and not walk.document.blocks and walk.section is None:
         walk.document.title, walk.title_from_heading = text, False
     elif text != walk.document.title:
-        walk.section = walk.outline.enter(level, text)
+        walk.section = walk.outline.enter(level, f"{number} {text}" if number else text)
     else:  # the title again heads no section, but ends those at its level and below
         walk.section = walk.outline.close(level)
 
