@@ -114,3 +114,27 @@ def test_headings_keep_the_numbers_the_outline_style_shows() -> None:
     assert participant.section == "5.2 Participant"
     assert participant.above == ("5 Publisher – Subscriber Interface Layer",)
     assert "6.4.2 ReaderHistoryAttributes" in {block.section for block in manual.blocks}
+
+
+def test_only_the_first_pages_run_of_title_lines_is_the_title() -> None:
+    # A document written here, with no title in its properties, that sets its parts in the
+    # Title style too: the first is its title, a later one heads the text under it.
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:text><text:p text:style-name="Title">Club Rules</text:p>'
+        '<text:p text:style-name="Title">2024 edition</text:p><text:p>Members pay dues.</text:p>'
+        '<text:p text:style-name="Title">Meetings</text:p><text:p>We meet on Mondays.</text:p>'
+        "</office:text></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    document = read("rules.odt", out.getvalue())
+    assert document.title == "Club Rules 2024 edition"
+    assert [(b.section, b.text) for b in document.blocks] == [
+        (None, "Members pay dues."),
+        ("Meetings", "We meet on Mondays."),
+    ]

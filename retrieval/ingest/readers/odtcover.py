@@ -60,6 +60,7 @@ def cover(
     on it; ``breaks``: the paragraph styles starting a new page."""
     lines: list[str] = []
     titles: list[Any] = []
+    lines_owner: Any = None  # the element the last line of text was in
     for element in body:
         name = _local(element)
         if name in _PAST_COVER:
@@ -68,12 +69,17 @@ def cover(
         turned = element.find(f".//{{{_TEXT}}}soft-page-break") is not None
         if lines and (style in breaks or turned):
             break
-        if name == "p" and style in title_styles and (line := prose(text(element))):
+        # the title: its run of lines in the Title style (a later one heads a part, as before)
+        run = not titles or titles[-1] is lines_owner
+        if name == "p" and style in title_styles and run and (line := prose(text(element))):
             titles.append(element)
             lines.append(line)
+            lines_owner = element
         elif name in ("p", "list", "table", "section"):
             paragraphs = element.iter(f"{{{_TEXT}}}p") if name != "p" else [element]
-            lines.extend(line for p in paragraphs if (line := prose(text(p))))
+            said = [line for p in paragraphs if (line := prose(text(p)))]
+            lines.extend(said)
+            lines_owner = element if said else lines_owner
     printed = " ".join(prose(text(p)) for p in titles)
     return Cover(tuple(lines), tuple(titles), printed)
 
