@@ -118,13 +118,16 @@ def test_headings_keep_the_numbers_the_outline_style_shows() -> None:
 
 def test_only_the_first_pages_run_of_title_lines_is_the_title() -> None:
     # A document written here, with no title in its properties, that sets its parts in the
-    # Title style too: the first is its title, a later one heads the text under it.
+    # Title style too: the first is its title (set in a section of its own, as templates
+    # do), a later one heads the text under it.
     content = (
         '<?xml version="1.0" encoding="UTF-8"?>'
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
         ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        '<office:body><office:text><text:p text:style-name="Title">Club Rules</text:p>'
-        '<text:p text:style-name="Title">2024 edition</text:p><text:p>Members pay dues.</text:p>'
+        '<office:body><office:text><text:section text:name="Cover">'
+        '<text:p text:style-name="Title">Club Rules</text:p>'
+        '<text:p text:style-name="Title">2024 edition</text:p></text:section>'
+        "<text:p>Members pay dues.</text:p>"
         '<text:p text:style-name="Title">Meetings</text:p><text:p>We meet on Mondays.</text:p>'
         "</office:text></office:body></office:document-content>"
     )

@@ -13,7 +13,7 @@ title, so no type sizes need comparing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +61,7 @@ def cover(
     lines: list[str] = []
     titles: list[Any] = []
     lines_owner: Any = None  # the element the last line of text was in
-    for element in body:
+    for element in _flat(body):
         name = _local(element)
         if name in _PAST_COVER:
             break
@@ -75,13 +75,22 @@ def cover(
             titles.append(element)
             lines.append(line)
             lines_owner = element
-        elif name in ("p", "list", "table", "section"):
+        elif name in ("p", "list", "table"):
             paragraphs = element.iter(f"{{{_TEXT}}}p") if name != "p" else [element]
             said = [line for p in paragraphs if (line := prose(text(p)))]
             lines.extend(said)
             lines_owner = element if said else lines_owner
     printed = " ".join(prose(text(p)) for p in titles)
     return Cover(tuple(lines), tuple(titles), printed)
+
+
+def _flat(body: Any) -> Iterator[Any]:
+    """The body's elements in order, those of its sections (``text:section``) in their place."""
+    for element in body:
+        if _local(element) == "section":
+            yield from _flat(element)
+        else:
+            yield element
 
 
 def title_of(stated: str, page: Cover) -> str:
