@@ -97,7 +97,7 @@ def test_word_opendocument_and_epub_headings_nest_by_their_levels() -> None:
     )
     odt = read(ODT.name, ODT.read_bytes())
     assert any(
-        (b.above, b.section) == (("Introduction",), "About OpenDocument") for b in odt.blocks
+        (b.above, b.section) == (("1 Introduction",), "1.1 About OpenDocument") for b in odt.blocks
     )
     book = read(BOOK.name, BOOK.read_bytes())
     placed = {(b.above, b.section) for b in book.blocks}

@@ -92,3 +92,40 @@ def test_an_item_holding_only_a_list_below_is_not_counted() -> None:
     below = f"<text:list-item>{_list(_item('Check the log'), '')}</text:list-item>"
     second = _list(below + _item("Restart"), 'text:continue-list="a" text:style-name="Numbers"')
     assert _lines(first + second)[-2:] == ["1. Check the log", "3. Restart"]
+
+
+_OUTLINE = (
+    '<text:outline-style style:name="Outline"><text:outline-level-style text:level="1"'
+    ' style:num-format="1"/><text:outline-level-style text:level="2" style:num-format="1"'
+    ' text:display-levels="2"/></text:outline-style>'
+)
+
+
+def _sections(body: str, outline: str = _OUTLINE) -> list[str | None]:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", _CONTENT.format(_STYLES + outline, body))
+    return [block.section for block in read("manual.odt", out.getvalue()).blocks][1:]
+
+
+def _heading(text: str, level: int, attributes: str = "") -> str:
+    return f'<text:h text:outline-level="{level}" {attributes}>{text}</text:h><text:p>…</text:p>'
+
+
+def test_headings_are_numbered_as_the_outline_style_shows_them() -> None:
+    body = _heading("Setup", 1) + _heading("Linux", 2) + _heading("Windows", 2)
+    body += _heading("Usage", 1) + _heading("Options", 2)
+    assert _sections(body) == ["1 Setup", "1.1 Linux", "1.2 Windows", "2 Usage", "2.1 Options"]
+    # A restart, and a heading set as a list header (numbered by nothing).
+    restarted = _heading("Appendix", 1, 'text:restart-numbering="true" text:start-value="7"')
+    unnumbered = _heading("Foreword", 1, 'text:is-list-header="true"')
+    assert _sections(unnumbered + restarted) == ["Foreword", "7 Appendix"]
+    # An outline style that numbers nothing, as most documents' is, adds nothing.
+    assert _sections(body, outline="") == ["Setup", "Linux", "Windows", "Usage", "Options"]
+
+
+def test_a_heading_in_a_numbered_list_takes_its_items_marker() -> None:
+    item = '<text:list-item><text:h text:outline-level="1">{}</text:h></text:list-item>'
+    body = _list(item.format("Scope") + item.format("Terms")) + "<text:p>…</text:p>"
+    assert _sections(body, outline="")[-1] == "2. Terms"

@@ -1,18 +1,20 @@
 """The reader of OpenDocument text (``.odt``, LibreOffice's own format), with zipfile and lxml.
 
 No extra library is needed: an ``.odt`` is a zip whose ``content.xml`` holds the body in document
-order. Headings (``text:h``) become sections, nested by their outline levels, paragraphs and list
-items paragraphs (list items marked as such, as Word's are), tables one block per row, and runs of
-paragraphs set in a fixed-pitch font (the "Preformatted Text" style or any style using such a font)
-code blocks with the paragraph that introduces them. A table's caption (a paragraph numbered by a
-sequence field of tables, or in a caption style and starting "Table 1: …", right above or below
-it; see :mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF table's does.
-Page headers and footers live in ``styles.xml`` and are never read; tables of contents are
-skipped. A footnote or an endnote (``text:note``, written inside the paragraph that carries its
-mark) is a paragraph of its own right after that paragraph or list item (after the table or the
-listing holding it, never inside a cell's text), under the same section, its number not read, as
-the Word reader reads them (see :mod:`retrieval.ingest.readers.docxnotes`); comments
-(``office:annotation``) are reviewers' remarks, not the text, and are not read.
+order. Headings (``text:h``) become sections, nested by their outline levels and numbered as the
+outline style shows them ("5.2 Participant"), paragraphs and list items paragraphs (list items
+marked as such, as Word's are), tables one block per row, and runs of paragraphs set in a fixed-
+pitch font (the "Preformatted Text" style or any style using such a font) code blocks with the
+paragraph that introduces them; so are boxes of code (a table of one cell, one paragraph a line,
+see :mod:`retrieval.ingest.readers.odtcode`). A table's caption (a paragraph numbered by a sequence
+field of tables, or in a caption style and starting "Table 1: …", right above or below it; see
+:mod:`retrieval.ingest.readers.tablecaptions`) heads its rows, as a PDF table's does. Page headers
+and footers live in ``styles.xml`` and are never read; tables of contents are skipped. A footnote
+or an endnote (``text:note``, written inside the paragraph that carries its mark) is a paragraph of
+its own right after that paragraph or list item (after the table or the listing holding it, never
+inside a cell's text), under the same section, its number not read, as the Word reader reads them
+(see :mod:`retrieval.ingest.readers.docxnotes`); comments (``office:annotation``) are reviewers'
+remarks, not the text, and are not read.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
+    author_names,
     based_on,
     code_text,
     fallback_title,
@@ -39,6 +42,8 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.odtcode import code_box, fixed_styles
+from retrieval.ingest.readers.odtcover import Cover, cover, page_breaks, title_of
 from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
 from retrieval.ingest.readers.tablecaptions import Candidate, assign, of_tables
 
@@ -56,7 +61,6 @@ _TEXT_TYPES = (
     "application/vnd.oasis.opendocument.text-template",
 )
 _MEDIA_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+")
-_CODE_STYLES = frozenset({"Preformatted_20_Text", "Source_20_Text"})
 # Boxes whose children are read as the body's own; indexes and declarations are not text.
 _CONTAINERS = frozenset({"list", "list-item", "list-header", "section", "text-box", "frame"})
 _DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
@@ -77,7 +81,7 @@ def _attr(element: Any, prefix: str, name: str) -> str:
 @dataclass
 class _Walk:
     document: ParsedDocument
-    fixed: frozenset[str]  # paragraph style names set in a fixed-pitch font
+    fixed: frozenset[str]  # names of the styles set in a fixed-pitch font (see odtcode)
     # Each table caption's paragraph → its table, each captioned table → the caption's text
     tables: dict[Any, Any]  # see _table_captions
     title_from_heading: bool = True
@@ -89,6 +93,7 @@ class _Walk:
     listed: bool = False  # inside a list item
     numbers: ListNumbers = field(default_factory=ListNumbers)  # the lists' markers (odtlists)
     marker: str = ""  # the marker of the list item whose first paragraph is next
+    cover: frozenset[Any] = frozenset()  # the first page's title, read as the title (odtcover)
 
 
 def read_odt(data: bytes, path: Path) -> ParsedDocument:
@@ -99,13 +104,24 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
         styles = _xml(archive, "styles.xml", path, required=False)
         meta = _xml(archive, "meta.xml", path, required=False)
     title = _meta(meta, "dc:title")
-    title = "" if is_placeholder_title(title) else title
-    created = _meta(meta, "meta:creation-date") or _meta(meta, "dc:date")
-    document = ParsedDocument(title=prose(title), date=iso_date(created) if created else None)
     roots = [root for root in (styles, content) if root is not None]
+    body = content.find(".//office:body/office:text", _NS)
+    page = Cover() if body is None else _cover(body, roots)
+    title = title_of("" if is_placeholder_title(title) else prose(title), page)
+    # The date it was last saved, as the text now reads; the creation date only without one: a
+    # document made from another or from a template keeps that one's (the Fast RTPS manuals of
+    # 2015-2016 were all "created" 2010-11-15 at 09:32).
+    saved = _meta(meta, "dc:date") or _meta(meta, "meta:creation-date")
+    document = ParsedDocument(title=title, date=iso_date(saved) if saved else None)
+    # The file's creator, else the last to save it (ODF's dc:creator): a person's name, never an
+    # account's ("jsmith", "Administrator").
+    document.author = author_names(_meta(meta, "meta:initial-creator")) or author_names(
+        _meta(meta, "dc:creator")
+    )
     fixed, captions = _fixed_pitch_styles(roots), _styles_under(roots, {"Caption"})
     tables = _table_captions(content, captions)
     walk = _Walk(document, fixed, tables, not document.title, numbers=list_numbers(roots))
+    walk.cover = frozenset(page.titles)
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
@@ -113,6 +129,11 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
     return document
+
+
+def _cover(body: Any, roots: list[Any]) -> Cover:
+    """The first page of ``body`` (see :mod:`retrieval.ingest.readers.odtcover`)."""
+    return cover(body, _styles_under(roots, {"Title"}), page_breaks(roots), _text)
 
 
 def _check(archive: zipfile.ZipFile, path: Path) -> None:
@@ -151,20 +172,9 @@ def _meta(meta: Any, name: str) -> str:
 
 
 def _fixed_pitch_styles(roots: list[Any]) -> frozenset[str]:
-    """Names of the paragraph styles set in a fixed-pitch font, directly or through a parent."""
-    fonts = {
-        _attr(face, "style", "name")
-        for root in roots
-        for face in root.iterfind(".//style:font-face", _NS)
-        if _attr(face, "style", "font-pitch") == "fixed"
-    }
-    fixed = set(_CODE_STYLES)
-    for root in roots:
-        for style in root.iterfind(".//style:style", _NS):
-            properties = style.find("style:text-properties", _NS)
-            if properties is not None and _attr(properties, "style", "font-name") in fonts:
-                fixed.add(_attr(style, "style", "name"))
-    return _styles_under(roots, fixed)
+    """Names of the styles set in a fixed-pitch font, directly or through a parent: those of
+    paragraphs (a listing's lines) and those of runs (a box's code typed in a plain paragraph)."""
+    return _styles_under(roots, fixed_styles(roots))
 
 
 def _styles_under(roots: list[Any], bases: set[str]) -> frozenset[str]:
@@ -204,6 +214,12 @@ def _walk(element: Any, walk: _Walk) -> None:
             walk.code.append(_text(child))
             _hold_notes(child, walk)
             continue
+        boxed = name == "table" and child not in walk.tables
+        if boxed and (lines := code_box(child, walk.fixed, _text)) is not None:
+            _flush_code(walk)  # another listing: its own block
+            walk.code = lines  # joins the sentence before it when flushed (_flush_code)
+            _hold_notes(child, walk)
+            continue
         if name == "p" and child in walk.tables:
             _hold_notes(child, walk)  # read with the table it captions
             continue
@@ -212,8 +228,11 @@ def _walk(element: Any, walk: _Walk) -> None:
             _release_notes(walk)
             _hold_notes(child, walk)
         if name == "h":
-            level = _attr(child, "text", "outline-level")
-            _heading(prose(_text(child)), walk, int(level) if level.isdigit() else 1)
+            written = _attr(child, "text", "outline-level")
+            level = int(written) if written.isdigit() else 1
+            # "5.2": a heading's number, as its list or else the outline style shows it
+            number, walk.marker = walk.marker or walk.numbers.heading(child, level), ""
+            _heading(prose(_text(child)), walk, level, number)
         elif name == "p":
             _paragraph(child, walk)
             listed, walk.listed = walk.listed, False  # a frame's caption is no list item
@@ -320,14 +339,16 @@ def _release_notes(walk: _Walk) -> None:
     walk.notes = []
 
 
-def _heading(text: str, walk: _Walk, level: int = 1) -> None:
+def _heading(text: str, walk: _Walk, level: int = 1, number: str = "") -> None:
+    """A heading: the document's title (without its number), or the section it opens, named
+    with its number as the page shows it ("5.2 Participant")."""
     walk.intro = None
     if not text:
         return
     if walk.title_from_heading and not walk.document.blocks and walk.section is None:
         walk.document.title, walk.title_from_heading = text, False
     elif text != walk.document.title:
-        walk.section = walk.outline.enter(level, text)
+        walk.section = walk.outline.enter(level, f"{number} {text}" if number else text)
     else:  # the title again heads no section, but ends those at its level and below
         walk.section = walk.outline.close(level)
 
@@ -335,7 +356,7 @@ def _heading(text: str, walk: _Walk, level: int = 1) -> None:
 def _paragraph(element: Any, walk: _Walk) -> None:
     text = prose(_text(element))
     style = _attr(element, "text", "style-name")
-    if not text or style in ("Subtitle", "Contents_20_Heading"):
+    if not text or style in ("Subtitle", "Contents_20_Heading") or element in walk.cover:
         return
     if style == "Title":
         _heading(text, walk)

@@ -49,6 +49,10 @@ class ListNumbers:
     kept: dict[Any, list[int]] = field(default_factory=dict)  # chain → its last list's counts
     chains: dict[str, Any] = field(default_factory=dict)  # a list's xml:id → its chain
     styled: dict[str, Any] = field(default_factory=dict)  # list style → its last list's chain
+    # The outline style's levels (``text:outline-style``: how headings are numbered), and the
+    # counts of the headings read so far, level by level.
+    outline: dict[int, _Level] = field(default_factory=dict)
+    heads: list[int] = field(default_factory=lambda: [0] * 11)
 
     def marker(self, item: Any) -> str:
         """The marker of ``item`` (a ``text:list-item``), counting it."""
@@ -68,12 +72,25 @@ class ListNumbers:
         self.counts[depth + 1 :] = [0] * (len(self.counts) - depth - 1)
         if level.kind == "bullet":
             return BULLETS[(depth - 1) % len(BULLETS)]
-        shown = max(1, depth - level.shown + 1)
-        numbers = [
-            formatted(max(self.counts[n], 1), levels.get(n, level).kind or "decimal")
-            for n in range(shown, depth + 1)
-        ]
-        return f"{level.prefix}{'.'.join(numbers)}{level.suffix}".strip()
+        return _label(self.counts, levels, depth)
+
+    def heading(self, heading: Any, level: int) -> str:
+        """The number the outline style shows before ``heading`` (a ``text:h`` of outline
+        ``level``), counting it: "5.2" for the second heading of level 2 under the fifth of
+        level 1, "" when the outline style numbers none (most documents)."""
+        depth = min(max(level, 1), len(self.heads) - 1)
+        style = self.outline.get(depth, _Level("none"))
+        if style.kind in ("none", "bullet") or heading.get(f"{{{_TEXT}}}is-list-header") == "true":
+            return ""
+        given = heading.get(f"{{{_TEXT}}}start-value")
+        restart = heading.get(f"{{{_TEXT}}}restart-numbering") == "true"
+        start = int(given) if given and given.isdigit() else style.start
+        if given or restart:
+            self.heads[depth] = start
+        else:
+            self.heads[depth] = max(self.heads[depth], start - 1) + 1
+        self.heads[depth + 1 :] = [0] * (len(self.heads) - depth - 1)
+        return _label(self.heads, self.outline, depth)
 
     def _style(self, item: Any, paragraph: Any) -> str:
         """The list style ``item`` is shown in: the nearest of its own ``text:style-override``,
@@ -110,6 +127,17 @@ class ListNumbers:
             self.chains[outer.get(_XML_ID)] = self.chain
 
 
+def _label(counts: list[int], levels: dict[int, _Level], depth: int) -> str:
+    """The number ``counts`` make at ``depth``, written as ``levels`` say: "2.1.", "b)", "IV"."""
+    level = levels[depth]
+    shown = max(1, depth - level.shown + 1)
+    numbers = [
+        formatted(max(counts[n], 1), levels.get(n, level).kind or "decimal")
+        for n in range(shown, depth + 1)
+    ]
+    return f"{level.prefix}{'.'.join(numbers)}{level.suffix}".strip()
+
+
 def list_numbers(roots: list[Any]) -> ListNumbers:
     """The list styles of ``roots`` (styles.xml and content.xml), by name and level."""
     numbers = ListNumbers()
@@ -121,6 +149,11 @@ def list_numbers(roots: list[Any]) -> ListNumbers:
                 if number.isdigit():
                     levels[int(number)] = _level(level)
             numbers.styles[style.get(f"{{{_STYLE}}}name") or ""] = levels
+        for outline in root.iter(f"{{{_TEXT}}}outline-style"):
+            for level in outline.iter(f"{{{_TEXT}}}outline-level-style"):
+                number = level.get(f"{{{_TEXT}}}level") or ""
+                if number.isdigit():
+                    numbers.outline[int(number)] = _level(level, numbered=True)
     numbers.paragraphs = _paragraph_lists(roots)
     return numbers
 
@@ -142,11 +175,13 @@ def _paragraph_lists(roots: list[Any]) -> dict[str, str]:
     return found
 
 
-def _level(level: Any) -> _Level:
+def _level(level: Any, numbered: bool = False) -> _Level:
+    """A level of a list style, or of the outline style (``numbered``: its levels are all
+    counted, none is a bullet)."""
     kind = lxml.etree.QName(level).localname
     if kind == "list-level-style-bullet":
         return _Level("bullet")
-    if kind != "list-level-style-number":
+    if kind != "list-level-style-number" and not numbered:
         return _Level("none")  # a picture for a bullet: nothing to write
     written = level.get(f"{{{_STYLE}}}num-format") or ""
     shown, start = level.get(f"{{{_TEXT}}}display-levels"), level.get(f"{{{_TEXT}}}start-value")
