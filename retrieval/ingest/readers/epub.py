@@ -3,7 +3,8 @@
 No e-book library is needed (the maintained one, EbookLib, is AGPL): the container names the
 package file, whose metadata gives the title and date and whose spine gives the chapters' order;
 each chapter goes through the web-page reader (:func:`~retrieval.ingest.readers.html.add_page`),
-so chapters keep their headings as sections and their code as code.
+so chapters keep their headings as sections and their code as code, once its e-book marks are
+read (:mod:`~retrieval.ingest.readers.epubpage`: chapter headers, heading groups).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import lxml.etree
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import Outline, fallback_title, iso_date, open_zip, prose
+from retrieval.ingest.readers.epubpage import prepare_page
 from retrieval.ingest.readers.html import add_page
 
 _NS = {
@@ -54,7 +56,7 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
                 page = book.read(chapter)
             except KeyError:
                 continue  # a chapter the spine names but the zip lacks: read the rest
-            section = add_page(page, path, document, section, outline)
+            section = add_page(page, path, document, section, outline, prepare_page)
         outline.finish(document)
     return document
 

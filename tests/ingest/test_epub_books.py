@@ -1,0 +1,66 @@
+"""E-books as their publishers mark them: real parts of a Standard Ebooks build and of two IDPF
+samples (fixtures/epub/SOURCES.md).
+
+What a user would notice: a passage cited under its chapter ("IV. Sir Henry Baskerville",
+"Chapter 24. The Advocate."), not as a bare paragraph number; the book's author and full title
+in citations; the publisher's imprint, title page, colophon and copyright page never quoted as
+the book's text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "epub"
+HOUND = FIXTURES / "hound-of-the-baskervilles-parts.epub"
+MOBY = FIXTURES / "moby-dick-parts.epub"
+CHILDREN = FIXTURES / "childrens-literature-parts.epub"
+
+
+def _read(book: Path) -> ParsedDocument:
+    return read(book.name, book.read_bytes())
+
+
+def _section_of(document: ParsedDocument, start: str) -> str | None:
+    return next(b.section for b in document.blocks if b.text.startswith(start))
+
+
+def _rebuilt(book: Path, name: str, change: tuple[str, str]) -> bytes:
+    """``book`` with one regular-expression change made to its part ``name``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == name:
+                data = re.sub(change[0], change[1], data.decode(), flags=re.S).encode()
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def test_a_chapter_heading_in_a_header_heads_the_chapter() -> None:
+    # '<header><h1>Chapter 24. The Advocate.</h1></header>', and a header holding the
+    # chapter's place line under its heading ("Fore-Top.")
+    document = _read(MOBY)
+    assert _section_of(document, "As Queequeg and I") == "Chapter 24. The Advocate."
+    assert _section_of(document, "Fore-Top.") == "Chapter 39. First Night Watch."
+    assert _section_of(document, "Ha! ha! ha!") == "Chapter 39. First Night Watch."
+
+
+def test_a_numbered_heading_and_its_title_in_an_hgroup_are_one_heading() -> None:
+    # '<hgroup><h2>IV</h2><p epub:type="title">Sir Henry Baskerville</p></hgroup>'
+    document = _read(HOUND)
+    assert _section_of(document, "Our breakfast table") == "IV. Sir Henry Baskerville"
+    assert not any(b.text == "IV Sir Henry Baskerville" for b in document.blocks)
+
+
+def test_a_letter_keeps_its_signature() -> None:
+    # the dedication's '<footer><p epub:type="z3998:signature">A. Conan Doyle.</p></footer>'
+    texts = [b.text for b in _read(HOUND).blocks]
+    assert "A. Conan Doyle." in texts
+    assert any(t.startswith("My Dear Robinson") for t in texts)
