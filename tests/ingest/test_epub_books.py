@@ -64,3 +64,31 @@ def test_a_letter_keeps_its_signature() -> None:
     texts = [b.text for b in _read(HOUND).blocks]
     assert "A. Conan Doyle." in texts
     assert any(t.startswith("My Dear Robinson") for t in texts)
+
+
+def test_the_publishers_pages_are_not_the_books_text() -> None:
+    # Standard Ebooks' imprint, title page, half-title page, colophon and Uncopyright
+    # (epub:type imprint, titlepage, halftitlepage, colophon, copyright-page), and the IDPF
+    # sample's Gutenberg licence page and transcriber's note (copyright-page, colophon)
+    hound = " ".join(b.text for b in _read(HOUND).blocks)
+    for line in ("standardebooks.org", "Standard Ebooks", "Uncopyright", "By Arthur Conan Doyle"):
+        assert line not in hound
+    assert "Our breakfast table was cleared early" in hound
+    moby = " ".join(b.text for b in _read(MOBY).blocks)
+    assert "Project Gutenberg" not in moby and "combination of etexts" not in moby
+
+
+def test_a_page_the_landmarks_name_as_the_publishers_is_left_out() -> None:
+    # the navigation document's landmarks name copyright.xhtml a "copyright-page"; the page
+    # itself here no longer says so
+    book = _rebuilt(MOBY, "OPS/copyright.xhtml", (r'epub:type="frontmatter copyright-page"', ""))
+    text = " ".join(b.text for b in read(MOBY.name, book).blocks)
+    assert "Project Gutenberg" not in text
+    assert "As Queequeg and I are now fairly embarked" in text
+
+
+def test_the_title_pages_author_is_the_books_when_the_package_names_none() -> None:
+    book = _rebuilt(HOUND, "epub/content.opf", (r"<dc:creator id=\"author\">.*?</dc:creator>", ""))
+    document = read(HOUND.name, book)
+    assert document.author == "Arthur Conan Doyle"
+    assert not any("Arthur Conan Doyle" in b.text for b in document.blocks if not b.note)

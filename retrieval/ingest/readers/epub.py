@@ -4,13 +4,15 @@ No e-book library is needed (the maintained one, EbookLib, is AGPL): the contain
 package file, whose metadata gives the title and date and whose spine gives the chapters' order;
 each chapter goes through the web-page reader (:func:`~retrieval.ingest.readers.html.add_page`),
 so chapters keep their headings as sections and their code as code, once its e-book marks are
-read (:mod:`~retrieval.ingest.readers.epubpage`: chapter headers, heading groups).
+read (:mod:`~retrieval.ingest.readers.epubpage`: chapter headers, heading groups, the publisher's
+pages left out).
 """
 
 from __future__ import annotations
 
 import posixpath
 import zipfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -20,7 +22,7 @@ import lxml.etree
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import Outline, fallback_title, iso_date, open_zip, prose
-from retrieval.ingest.readers.epubpage import prepare_page
+from retrieval.ingest.readers.epubpage import PUBLISHERS_MATTER, prepare_page
 from retrieval.ingest.readers.html import add_page
 
 _NS = {
@@ -28,11 +30,18 @@ _NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
     "enc": "http://www.w3.org/2001/04/xmlenc#",
+    "x": "http://www.w3.org/1999/xhtml",
+    "ops": "http://www.idpf.org/2007/ops",
 }
 _CHAPTER_TYPES = ("application/xhtml+xml", "text/html")
 # Resources a publisher may obfuscate without locking the book: fonts. Anything else encrypted
 # is DRM, and the text can't be read.
 _FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+# The publisher's pages as an EPUB 2 package's guide names them (EPUB 3 names them in the
+# navigation document's landmarks, by the words of epubpage.PUBLISHERS_MATTER). Not its "toc":
+# Sphinx names so its first page, the book's opening text above the contents (a page of links
+# alone is dropped as a menu anyway).
+_GUIDE_TYPES = frozenset({"cover", "title-page", "copyright-page", "colophon"})
 
 
 def read_epub(data: bytes, path: Path) -> ParsedDocument:
@@ -51,12 +60,16 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
         )
         section: str | None = None
         outline = Outline()
+        publishers = _publishers_pages(book, package, package_path)
         for chapter in _chapters(package, package_path):
+            if chapter in publishers:
+                continue
             try:
                 page = book.read(chapter)
             except KeyError:
                 continue  # a chapter the spine names but the zip lacks: read the rest
-            section = add_page(page, path, document, section, outline, prepare_page)
+            prepare = partial(prepare_page, document=document)
+            section = add_page(page, path, document, section, outline, prepare)
         outline.finish(document)
     return document
 
@@ -111,6 +124,42 @@ def _chapters(package: Any, package_path: str) -> list[str]:
             href = unquote(str(item.get("href")))
             chapters.append(posixpath.normpath(posixpath.join(folder, href)))
     return chapters
+
+
+def _publishers_pages(book: zipfile.ZipFile, package: Any, package_path: str) -> set[str]:
+    """The zip names of the whole pages (no place in a page) that the package's guide or the
+    navigation document's landmarks name as the publisher's: a title page, a copyright page, a
+    table of contents. A book may mark them there and not in the page."""
+    folder = posixpath.dirname(package_path)
+    marked = {
+        _zip_name(folder, ref.get("href"))
+        for ref in package.xpath("//opf:guide/opf:reference", namespaces=_NS)
+        if (ref.get("type") or "").lower() in _GUIDE_TYPES
+    }
+    navigation = package.xpath(
+        "//opf:manifest/opf:item[contains(@properties, 'nav')]/@href", namespaces=_NS
+    )
+    if navigation:
+        name = _zip_name(folder, navigation[0])
+        try:
+            document = lxml.etree.fromstring(book.read(name))
+        except (KeyError, lxml.etree.XMLSyntaxError):
+            return marked - {""}
+        links = document.xpath("//x:nav[contains(@ops:type, 'landmarks')]//x:a", namespaces=_NS)
+        marked |= {
+            _zip_name(posixpath.dirname(name), link.get("href"))
+            for link in links
+            if set((link.get(f"{{{_NS['ops']}}}type") or "").split()) & PUBLISHERS_MATTER
+        }
+    return marked - {""}
+
+
+def _zip_name(folder: str, href: Any) -> str:
+    """The zip name of a page ``href`` (relative to ``folder``) shows whole; "" for a place in
+    a page ("chapter.xhtml#notes") or none."""
+    if not href or "#" in str(href):
+        return ""
+    return posixpath.normpath(posixpath.join(folder, unquote(str(href))))
 
 
 def _page_of(manifest: dict[Any, Any], idref: Any) -> Any:
