@@ -92,3 +92,19 @@ def test_the_title_pages_author_is_the_books_when_the_package_names_none() -> No
     document = read(HOUND.name, book)
     assert document.author == "Arthur Conan Doyle"
     assert not any("Arthur Conan Doyle" in b.text for b in document.blocks if not b.note)
+
+
+def test_the_author_is_the_packages_creator() -> None:
+    assert _read(HOUND).author == "Arthur Conan Doyle"  # not its producers, contributors
+    assert _read(MOBY).author == "Herman Melville"
+    assert _read(CHILDREN).author == "Charles Madison Curry, Erle Elsworth Clippinger"
+
+
+def test_an_illustrator_named_as_creator_is_no_author() -> None:
+    # EPUB 3's role refinement (marc:relators "ill")
+    book = _rebuilt(
+        MOBY,
+        "OPS/package.opf",
+        (r'(<meta refines="#creator" property="role" scheme="marc:relators">)aut', r"\1ill"),
+    )
+    assert read(MOBY.name, book).author is None

@@ -1,11 +1,11 @@
 """The reader of EPUB e-books: a zip of XHTML chapters, read in the book's order as web pages.
 
 No e-book library is needed (the maintained one, EbookLib, is AGPL): the container names the
-package file, whose metadata gives the title and date and whose spine gives the chapters' order;
-each chapter goes through the web-page reader (:func:`~retrieval.ingest.readers.html.add_page`),
-so chapters keep their headings as sections and their code as code, once its e-book marks are
-read (:mod:`~retrieval.ingest.readers.epubpage`: chapter headers, heading groups, the publisher's
-pages left out).
+package file, whose metadata gives the title, the author and the date, and whose spine gives the
+chapters' order; each chapter goes through the web-page reader
+(:func:`~retrieval.ingest.readers.html.add_page`), so chapters keep their headings as sections and
+their code as code, once its e-book marks are read (:mod:`~retrieval.ingest.readers.epubpage`:
+chapter headers, heading groups, the publisher's pages left out).
 """
 
 from __future__ import annotations
@@ -21,7 +21,14 @@ import lxml.etree
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import Outline, fallback_title, iso_date, open_zip, prose
+from retrieval.ingest.readers.common import (
+    Outline,
+    fallback_title,
+    iso_date,
+    open_zip,
+    prose,
+    stated_author,
+)
 from retrieval.ingest.readers.epubpage import PUBLISHERS_MATTER, prepare_page
 from retrieval.ingest.readers.html import add_page
 
@@ -57,6 +64,7 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
             title=title or fallback_title(path),
             date=iso_date(dates[0]) if dates else None,
             source=_source(package),
+            author=_author(package),
         )
         section: str | None = None
         outline = Outline()
@@ -100,6 +108,32 @@ def _package_path(book: zipfile.ZipFile, path: Path) -> str:
     if not found:
         raise DocumentError(path, "damaged: the e-book names no package file")
     return str(found[0])
+
+
+def _refinements(package: Any, element: Any, name: str) -> list[str]:
+    """The values of the EPUB 3 ``<meta refines="#id" property=name>`` for ``element``."""
+    ident = element.get("id")
+    if not ident:
+        return []
+    metas = package.xpath("//opf:meta", namespaces=_NS)
+    return [
+        prose(meta.text or "")
+        for meta in metas
+        if meta.get("refines") == f"#{ident}" and meta.get("property") == name
+    ]
+
+
+def _author(package: Any) -> str | None:
+    """Who wrote the book: its ``dc:creator`` s whose role (EPUB 3's refinement, EPUB 2's
+    ``opf:role``) is author, or is not said; an illustrator or an editor is no author."""
+    names = []
+    for creator in package.xpath("//dc:creator", namespaces=_NS):
+        roles = _refinements(package, creator, "role")
+        role = creator.get(f"{{{_NS['opf']}}}role")
+        roles += [role] if role else []
+        if not roles or "aut" in roles:
+            names.append(prose(creator.xpath("string()")))
+    return stated_author(", ".join(name for name in names if name))
 
 
 def _source(package: Any) -> str | None:
