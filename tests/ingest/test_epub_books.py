@@ -108,3 +108,19 @@ def test_an_illustrator_named_as_creator_is_no_author() -> None:
         (r'(<meta refines="#creator" property="role" scheme="marc:relators">)aut', r"\1ill"),
     )
     assert read(MOBY.name, book).author is None
+
+
+def test_a_title_and_its_subtitle_read_with_a_colon() -> None:
+    # two dc:title elements refined as title-type main and subtitle
+    title = _read(CHILDREN).title
+    assert title == (
+        "Children's Literature: A Textbook of Sources for Teachers and Teacher-Training Classes"
+    )
+
+
+def test_a_series_name_is_not_part_of_the_title() -> None:
+    # the second dc:title refined as the collection the book belongs to
+    book = _rebuilt(
+        CHILDREN, "EPUB/package.opf", (r'(property="title-type">)subtitle', r"\1collection")
+    )
+    assert read(CHILDREN.name, book).title == "Children's Literature"

@@ -1,8 +1,8 @@
 """The reader of EPUB e-books: a zip of XHTML chapters, read in the book's order as web pages.
 
 No e-book library is needed (the maintained one, EbookLib, is AGPL): the container names the
-package file, whose metadata gives the title, the author and the date, and whose spine gives the
-chapters' order; each chapter goes through the web-page reader
+package file, whose metadata gives the title (with its subtitle), the author and the date, and
+whose spine gives the chapters' order; each chapter goes through the web-page reader
 (:func:`~retrieval.ingest.readers.html.add_page`), so chapters keep their headings as sections and
 their code as code, once its e-book marks are read (:mod:`~retrieval.ingest.readers.epubpage`:
 chapter headers, heading groups, the publisher's pages left out).
@@ -58,7 +58,7 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
             raise DocumentError(path, "encrypted")
         package_path = _package_path(book, path)
         package = _xml(book, package_path, path)
-        title = prose(" ".join(package.xpath("//dc:title//text()", namespaces=_NS)))
+        title = _title(package)
         dates = package.xpath("//dc:date/text()", namespaces=_NS)
         document = ParsedDocument(
             title=title or fallback_title(path),
@@ -121,6 +121,31 @@ def _refinements(package: Any, element: Any, name: str) -> list[str]:
         for meta in metas
         if meta.get("refines") == f"#{ident}" and meta.get("property") == name
     ]
+
+
+def _title(package: Any) -> str:
+    """The book's title: its main title, then each subtitle after a colon ("Children's
+    Literature: A Textbook of Sources…"). EPUB 3 types each ``dc:title`` (main, subtitle, short,
+    collection, edition, expanded); an untyped one after the first is taken for a subtitle, as
+    EPUB 2 has no types. A series' name, a short form or an edition is not the title."""
+    found = package.xpath("//dc:title", namespaces=_NS)
+    titles = [(prose(t.xpath("string()")), _title_type(package, t)) for t in found]
+    expanded = [name for name, kind in titles if name and kind == "expanded"]
+    if expanded:
+        return expanded[0]  # the main title and its subtitles, written out by the publisher
+    kept = [(name, kind) for name, kind in titles if name and kind in ("", "main", "subtitle")]
+    kept.sort(key=lambda title: title[1] != "main")  # the main title first, the rest in order
+    title = kept[0][0] if kept else ""
+    for part, _ in kept[1:]:
+        if part.casefold() in title.casefold():
+            continue  # "X: Y", and Y again as its subtitle
+        title = f"{title} {part}" if title.endswith((":", ".", "?", "!")) else f"{title}: {part}"
+    return title
+
+
+def _title_type(package: Any, title: Any) -> str:
+    types = _refinements(package, title, "title-type")
+    return types[0] if types else ""
 
 
 def _author(package: Any) -> str | None:
