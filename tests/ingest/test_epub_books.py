@@ -124,3 +124,10 @@ def test_a_series_name_is_not_part_of_the_title() -> None:
         CHILDREN, "EPUB/package.opf", (r'(property="title-type">)subtitle', r"\1collection")
     )
     assert read(CHILDREN.name, book).title == "Children's Literature"
+
+
+def test_the_print_editions_page_numbers_are_not_passages() -> None:
+    # '<div class="center"><span epub:type="pagebreak" title="169">169</span></div>'
+    blocks = _read(CHILDREN).blocks
+    assert not any(b.text.strip().isdigit() for b in blocks)
+    assert any(b.section == "BIBLIOGRAPHY" and b.text.startswith("Alden") for b in blocks)

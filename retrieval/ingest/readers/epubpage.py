@@ -10,7 +10,8 @@ header. ``<hgroup>`` groups a heading with its subtitle (Standard Ebooks'
 "IV. Sir Henry Baskerville". And EPUB 3 names the publisher's pages (``epub:type``: the imprint,
 the title page, the colophon, the copyright page, lists of contents): they are no text of the
 book, and their lines ("standardebooks.org/ebooks/…") would answer questions about it; the
-title page's author is kept as the book's author when the package names none.
+title page's author is kept as the book's author when the package names none. The print
+edition's page numbers marked in the text are left out.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ PUBLISHERS_MATTER = frozenset(
         "doc-colophon", "doc-toc", "doc-pagelist", "doc-cover",
     }
 )  # fmt: skip
+_PAGE_BREAKS = frozenset({"pagebreak", "doc-pagebreak"})
 # A heading that is a number, or a label and its number: "IV", "12", "Chapter IV", "Book 2".
 _NUMBERED = re.compile(r"^(?:[^\W\d_]+\s+)?(?:\d+|[IVXLCDM]+)$")
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
@@ -46,6 +48,9 @@ def prepare_page(root: Element, document: ParsedDocument) -> None:
     for part in marked:
         if "titlepage" in _marks(part) and document.author is None:
             document.author = _title_page_author(part)
+    # The print edition's page numbers ('<span epub:type="pagebreak" title="198">198</span>'
+    # inside a sentence, or alone in a box): no text of the book, nor a heading.
+    marked += [e for e in root.iter() if isinstance(e.tag, str) and _marks(e) & _PAGE_BREAKS]
     doomed = set(marked)
     for part in marked:
         if not any(ancestor in doomed for ancestor in part.iterancestors()):
