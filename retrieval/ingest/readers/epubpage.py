@@ -79,14 +79,18 @@ def _drop(element: Element) -> None:
 
 
 def _title_page_author(page: Element) -> str | None:
-    """The author a title page names: marked so (``z3998:author``), else a line "By …"."""
-    for element in page.iter():
-        if isinstance(element.tag, str) and "z3998:author" in _marks(element):
-            return stated_author(prose(element.text_content()))
+    """The authors a title page names: marked so (``z3998:author``), else a line "By …"."""
+    marked = [
+        prose(element.text_content())
+        for element in page.iter()
+        if isinstance(element.tag, str) and "z3998:author" in _marks(element)
+    ]
+    if marked:
+        return stated_author(", ".join(dict.fromkeys(name for name in marked if name)))
     for line in page.iter("p", "div", "span"):
         text = prose(line.text_content())
         if _BY.match(text) and len(text) < 100:
-            return stated_author(_BY.sub("", text))
+            return stated_author(_BY.sub("", text).rstrip("."))  # "By Arthur Conan Doyle."
     return None
 
 
