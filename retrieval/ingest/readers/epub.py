@@ -1,15 +1,18 @@
 """The reader of EPUB e-books: a zip of XHTML chapters, read in the book's order as web pages.
 
 No e-book library is needed (the maintained one, EbookLib, is AGPL): the container names the
-package file, whose metadata gives the title and date and whose spine gives the chapters' order;
-each chapter goes through the web-page reader (:func:`~retrieval.ingest.readers.html.add_page`),
-so chapters keep their headings as sections and their code as code.
+package file, whose metadata gives the title (with its subtitle), the author and the date, and
+whose spine gives the chapters' order; each chapter goes through the web-page reader
+(:func:`~retrieval.ingest.readers.html.add_page`), so chapters keep their headings as sections and
+their code as code, once its e-book marks are read (:mod:`~retrieval.ingest.readers.epubpage`:
+chapter headers, heading groups, the publisher's pages left out).
 """
 
 from __future__ import annotations
 
 import posixpath
 import zipfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -18,7 +21,15 @@ import lxml.etree
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import Outline, fallback_title, iso_date, open_zip, prose
+from retrieval.ingest.readers.common import (
+    Outline,
+    fallback_title,
+    iso_date,
+    open_zip,
+    prose,
+    stated_author,
+)
+from retrieval.ingest.readers.epubpage import PUBLISHERS_MATTER, prepare_page
 from retrieval.ingest.readers.html import add_page
 
 _NS = {
@@ -26,11 +37,18 @@ _NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",
     "enc": "http://www.w3.org/2001/04/xmlenc#",
+    "x": "http://www.w3.org/1999/xhtml",
+    "ops": "http://www.idpf.org/2007/ops",
 }
 _CHAPTER_TYPES = ("application/xhtml+xml", "text/html")
 # Resources a publisher may obfuscate without locking the book: fonts. Anything else encrypted
 # is DRM, and the text can't be read.
 _FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
+# The publisher's pages as an EPUB 2 package's guide names them (EPUB 3 names them in the
+# navigation document's landmarks, by the words of epubpage.PUBLISHERS_MATTER). Not its "toc":
+# Sphinx names so its first page, the book's opening text above the contents (a page of links
+# alone is dropped as a menu anyway).
+_GUIDE_TYPES = frozenset({"cover", "title-page", "copyright-page", "colophon"})
 
 
 def read_epub(data: bytes, path: Path) -> ParsedDocument:
@@ -40,21 +58,26 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
             raise DocumentError(path, "encrypted")
         package_path = _package_path(book, path)
         package = _xml(book, package_path, path)
-        title = prose(" ".join(package.xpath("//dc:title//text()", namespaces=_NS)))
+        title = _title(package)
         dates = package.xpath("//dc:date/text()", namespaces=_NS)
         document = ParsedDocument(
             title=title or fallback_title(path),
             date=iso_date(dates[0]) if dates else None,
             source=_source(package),
+            author=_author(package),
         )
         section: str | None = None
         outline = Outline()
+        publishers = _publishers_pages(book, package, package_path)
         for chapter in _chapters(package, package_path):
+            if chapter in publishers:
+                continue
             try:
                 page = book.read(chapter)
             except KeyError:
                 continue  # a chapter the spine names but the zip lacks: read the rest
-            section = add_page(page, path, document, section, outline)
+            prepare = partial(prepare_page, document=document)
+            section = add_page(page, path, document, section, outline, prepare)
         outline.finish(document)
     return document
 
@@ -87,6 +110,57 @@ def _package_path(book: zipfile.ZipFile, path: Path) -> str:
     return str(found[0])
 
 
+def _refinements(package: Any, element: Any, name: str) -> list[str]:
+    """The values of the EPUB 3 ``<meta refines="#id" property=name>`` for ``element``."""
+    ident = element.get("id")
+    if not ident:
+        return []
+    metas = package.xpath("//opf:meta", namespaces=_NS)
+    return [
+        prose(meta.text or "")
+        for meta in metas
+        if meta.get("refines") == f"#{ident}" and meta.get("property") == name
+    ]
+
+
+def _title(package: Any) -> str:
+    """The book's title: its main title, then each subtitle after a colon ("Children's
+    Literature: A Textbook of Sources…"). EPUB 3 types each ``dc:title`` (main, subtitle, short,
+    collection, edition, expanded); an untyped one after the first is taken for a subtitle, as
+    EPUB 2 has no types. A series' name, a short form or an edition is not the title."""
+    found = package.xpath("//dc:title", namespaces=_NS)
+    titles = [(prose(t.xpath("string()")), _title_type(package, t)) for t in found]
+    expanded = [name for name, kind in titles if name and kind == "expanded"]
+    if expanded:
+        return expanded[0]  # the main title and its subtitles, written out by the publisher
+    kept = [(name, kind) for name, kind in titles if name and kind in ("", "main", "subtitle")]
+    kept.sort(key=lambda title: title[1] != "main")  # the main title first, the rest in order
+    title = kept[0][0] if kept else ""
+    for part, _ in kept[1:]:
+        if part.casefold() in title.casefold():
+            continue  # "X: Y", and Y again as its subtitle
+        title = f"{title} {part}" if title.endswith((":", ".", "?", "!")) else f"{title}: {part}"
+    return title
+
+
+def _title_type(package: Any, title: Any) -> str:
+    types = _refinements(package, title, "title-type")
+    return types[0] if types else ""
+
+
+def _author(package: Any) -> str | None:
+    """Who wrote the book: its ``dc:creator`` s whose role (EPUB 3's refinement, EPUB 2's
+    ``opf:role``) is author, or is not said; an illustrator or an editor is no author."""
+    names = []
+    for creator in package.xpath("//dc:creator", namespaces=_NS):
+        roles = _refinements(package, creator, "role")
+        role = creator.get(f"{{{_NS['opf']}}}role")
+        roles += [role] if role else []
+        if not roles or "aut" in roles:
+            names.append(prose(creator.xpath("string()")))
+    return stated_author(", ".join(name for name in names if name))
+
+
 def _source(package: Any) -> str | None:
     """The book's identifier when it is a web address."""
     for identifier in package.xpath("//dc:identifier/text()", namespaces=_NS):
@@ -109,6 +183,42 @@ def _chapters(package: Any, package_path: str) -> list[str]:
             href = unquote(str(item.get("href")))
             chapters.append(posixpath.normpath(posixpath.join(folder, href)))
     return chapters
+
+
+def _publishers_pages(book: zipfile.ZipFile, package: Any, package_path: str) -> set[str]:
+    """The zip names of the whole pages (no place in a page) that the package's guide or the
+    navigation document's landmarks name as the publisher's: a title page, a copyright page, a
+    table of contents. A book may mark them there and not in the page."""
+    folder = posixpath.dirname(package_path)
+    marked = {
+        _zip_name(folder, ref.get("href"))
+        for ref in package.xpath("//opf:guide/opf:reference", namespaces=_NS)
+        if (ref.get("type") or "").lower() in _GUIDE_TYPES
+    }
+    navigation = package.xpath(
+        "//opf:manifest/opf:item[contains(@properties, 'nav')]/@href", namespaces=_NS
+    )
+    if navigation:
+        name = _zip_name(folder, navigation[0])
+        try:
+            document = lxml.etree.fromstring(book.read(name))
+        except (KeyError, lxml.etree.XMLSyntaxError):
+            return marked - {""}
+        links = document.xpath("//x:nav[contains(@ops:type, 'landmarks')]//x:a", namespaces=_NS)
+        marked |= {
+            _zip_name(posixpath.dirname(name), link.get("href"))
+            for link in links
+            if set((link.get(f"{{{_NS['ops']}}}type") or "").split()) & PUBLISHERS_MATTER
+        }
+    return marked - {""}
+
+
+def _zip_name(folder: str, href: Any) -> str:
+    """The zip name of a page ``href`` (relative to ``folder``) shows whole; "" for a place in
+    a page ("chapter.xhtml#notes") or none."""
+    if not href or "#" in str(href):
+        return ""
+    return posixpath.normpath(posixpath.join(folder, unquote(str(href))))
 
 
 def _page_of(manifest: dict[Any, Any], idref: Any) -> Any:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -392,12 +392,21 @@ def _site_heading(root: Element, content: Element, title: str) -> tuple[str | No
 
 
 def add_page(
-    data: bytes, path: Path, document: ParsedDocument, section: str | None, outline: Outline
+    data: bytes,
+    path: Path,
+    document: ParsedDocument,
+    section: str | None,
+    outline: Outline,
+    prepare: Callable[[Element], None] | None = None,
 ) -> str | None:
     """Add the main content of one page (an EPUB chapter) to ``document``, every heading a
     section under the headings of ``outline`` (the book's so far); return the section in force
-    at the page's end, for the next page to continue. ``outline.finish`` ends the book."""
-    content = _content_root(_parse(data, path))
+    at the page's end, for the next page to continue. ``outline.finish`` ends the book.
+    ``prepare`` first changes the page's tree as its format means it (an e-book's marks)."""
+    root = _parse(data, path)
+    if prepare is not None:
+        prepare(root)
+    content = _content_root(root)
     _remove_furniture(content)
     walk = _Walk(document, section, title_from_h1=False, outline=outline)
     walk_blocks(content, walk)
