@@ -107,6 +107,7 @@ class _Walk:
     # The level of a paragraph set in bold alone taken as a heading (the document's top heading
     # level), ``None`` in a document using no heading style, where bold lines stay text.
     bold_level: int | None = None
+    bold_first: bool = False  # the first paragraph is a line in bold alone (see _bold_title)
     before_text: set[Any] = field(default_factory=set)  # see _before_text
     house: dict[str, int] = field(default_factory=dict)  # see _house_levels
     code_styles: frozenset[str] = frozenset()  # see docxcode.code_styles
@@ -135,6 +136,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
     walk.terms = described_terms(items, walk.code_styles, lambda p: _plain(p, walk))
+    walk.terms -= _capital_headings(items, walk)
     walk.notes = notes_of(word, text_of)
     walk.markers = markers_of(numbering_of(word), word.element.body)
     walk.captions = captions_of(items, text_of)
@@ -269,10 +271,15 @@ def _before_text(items: list[Paragraph | Table], house: dict[str, int]) -> set[A
 
 def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
     """Whether a paragraph in no heading style is a heading all the same: a short line set in
-    bold alone ("X\tATTACHMENTS" among "IX\tPROCEDURE" in Heading 1), in a document whose other
-    headings have heading styles, after some text (a bold legend above a handout is none), and
+    bold alone (see :func:`_bold_line`) after some text (a bold legend above a handout is none)."""
+    return bool(walk.document.blocks) and _bold_line(paragraph, text, walk)
+
+
+def _bold_line(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
+    """A short line set in bold alone ("X\tATTACHMENTS" among "IX\tPROCEDURE" in Heading 1),
+    in a document whose other headings have heading styles or are such lines, over text, and
     not a label that introduces what follows ("Procedure:") nor a list item."""
-    if walk.bold_level is None or not walk.document.blocks or len(text.split()) > 10:
+    if walk.bold_level is None or len(text.split()) > 10:
         return False
     if paragraph._p not in walk.before_text or FIELD.match(text):
         return False  # a heading heads text; "State standard: 6c" is a field and its value
@@ -281,6 +288,32 @@ def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
     if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
     return all_bold(paragraph)
+
+
+def _capital_headings(items: list[Paragraph | Table], walk: _Walk) -> set[Any]:
+    """The terms (see docxcode.described_terms) that are headings: lines in capitals, in a
+    document where other lines in capitals and bold alone head sections. A policy's "PURPOSE",
+    "POLICY STATEMENT", each over one paragraph, were labels of that paragraph while
+    "RESPONSIBILITY" further down headed its section: one document's alike lines read alike,
+    and the list under "POLICY STATEMENT" had no section."""
+    if walk.bold_level is None or not walk.terms:
+        return set()
+    capitals = {
+        item._p
+        for item in items
+        if isinstance(item, Paragraph)
+        and _capitals(text := prose(text_of(item._p)))
+        and _plain(item, walk)
+        and _bold_line(item, text, walk)
+    }
+    if not capitals - walk.terms:
+        return set()  # no line in capitals heads a section: a list of terms ("ACH", "ALCO")
+    return capitals & walk.terms
+
+
+def _capitals(text: str) -> bool:
+    """Whether a line is written in capitals ("GUIDELINES/STANDARDS")."""
+    return any(ch.isalpha() for ch in text) and text.upper() == text
 
 
 def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:
@@ -400,6 +433,8 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
     text = _SYMBOL_BULLET.sub("• ", prose(text_of(paragraph._p)))
     if not text:
         return
+    if _typed_bullet(paragraph._p):
+        text = f"• {text}"
     _flush(walk)
     if not walk.term:
         _release_notes(walk)  # the paragraph (or list item, or table) holding their marks is over
@@ -412,8 +447,20 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
 
 
 def _listed(paragraph: Paragraph) -> bool:
-    """Whether a paragraph is an item of a list: numbered, or in a list style."""
-    return bool(paragraph._p.xpath("./w:pPr/w:numPr")) or style_name(paragraph).startswith("list")
+    """Whether a paragraph is an item of a list: numbered, in a list style, or led by a bullet
+    typed in a symbol font (see :func:`_typed_bullet`)."""
+    if paragraph._p.xpath("./w:pPr/w:numPr") or style_name(paragraph).startswith("list"):
+        return True
+    return _typed_bullet(paragraph._p) or bool(_SYMBOL_BULLET.match(text_of(paragraph._p)))
+
+
+def _typed_bullet(element: Any) -> bool:
+    """Whether a paragraph opens with a symbol inserted from a symbol font (``w:sym``, Insert ›
+    Symbol: Wingdings' dot) and a tab: a list's bullet typed by hand, which Word shows as one
+    and python-docx's text leaves out (a policy's list of abusive conduct, each item "" then
+    a tab, read as paragraphs of no list)."""
+    first = element.xpath("./w:r/w:sym | ./w:r/w:t | ./w:r/w:tab")[:2]
+    return [node.tag.rsplit("}", 1)[-1] for node in first] == ["sym", "tab"]
 
 
 def _hold_notes(element: Any, walk: _Walk) -> None:
@@ -465,14 +512,37 @@ def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
     if walk.bold_level is not None and _bold_heading(paragraph, text, walk):
+        _bold_title(walk)
         walk.section = walk.outline.enter(walk.bold_level, text)
         return
     text, walk.term = termed(walk.term, text), ""
     marker = walk.markers.get(paragraph._p, "")  # "2.", "a.", "•": where in which list
     if marker and not text.startswith(marker):
         text = f"{marker} {text}"
+    if not walk.document.blocks and walk.section is None:
+        walk.bold_first = _bold_line(paragraph, text, walk)
     walk.document.add(walk.section, text, item=_listed(paragraph))
     walk.intro = len(walk.document.blocks) - 1
+
+
+def _bold_title(walk: _Walk) -> None:
+    """A line in bold alone that opens the document and heads only the headings set as such
+    lines after it ("ABUSIVE MEMBER POLICY" over "COMPLIANCE STATEMENT", "PURPOSE", …) is the
+    document's title, as the Title style's would be; a passage of its own, it said nothing."""
+    blocks = walk.document.blocks
+    if not walk.bold_first or len(blocks) != 1 or walk.section is not None:
+        return
+    walk.bold_first = False
+    line = blocks[0].text
+    if walk.title_from_style:
+        walk.document.title, walk.title_from_style = line, False
+        blocks.pop()
+    elif _words(line) == _words(walk.document.title):
+        blocks.pop()  # the title the properties give, again (another line is kept)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _captioned_table(table: Table, walk: _Walk) -> None:
