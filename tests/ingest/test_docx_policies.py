@@ -127,3 +127,73 @@ def test_terms_in_capitals_stay_terms_where_no_line_in_capitals_heads_a_part() -
     assert [b.text for b in blocks if b.section == "Glossary"] == [
         f"{term}: {description}" for term, description in glossary.items()
     ]
+
+
+# A liquidity policy's cash flow tables (a Bankpolicies.com template from the same collection):
+# figures under a header of periods, whose corner above the rows' names is empty.
+DAYS = ["Day 1", "Day 2", "Day 3", "Day 4", "Day 5", "Days 6-10"]
+FLOWS = {
+    "Cash Inflows": ["100", "120", "130", "100", "120", "620"],
+    "Cash Outflows": ["90", "130", "100", "150", "150", "510"],
+    "Net Surplus (Deficit)": ["10", "(10)", "30", "(50)", "(30)", "110"],
+}
+
+
+def _table(word: Document, rows: list[list[str]]) -> None:
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+
+
+def test_figures_under_a_header_with_an_empty_corner_are_read_with_their_labels() -> None:
+    word = docx.Document()
+    word.add_heading("Cash flow projection", 1)
+    word.add_paragraph("The following table projects the Bank's cash flows day by day.")
+    _table(word, [["", *DAYS], *([name, *figures] for name, figures in FLOWS.items())])
+    rows = [b.text for b in _read(word).blocks if b.kind == "table"]
+    assert rows[0] == (
+        "Cash Inflows | Day 1: 100 | Day 2: 120 | Day 3: 130 | Day 4: 100 | Day 5: 120"
+        " | Days 6-10: 620"
+    )
+    assert len(rows) == len(FLOWS)  # the header is no row of its own
+
+
+def test_a_header_over_label_rows_labels_the_rows_of_each() -> None:
+    """ "Cash Inflows:" and "Cash Outflows:" label runs of rows under one header of forecast
+    periods, itself above them alone: every figure is read with its period."""
+    periods = ["Forecast 0-30 Days", "Forecast 31-60 Days", "Forecast 61-90 Days"]
+    word = docx.Document()
+    word.add_heading("Cash flow forecast", 1)
+    _table(
+        word,
+        [
+            ["", *periods],
+            ["Cash Inflows:", "", "", ""],
+            ["Loan Sales", "0", "0", "50"],
+            ["Total Inflows", "$1,800", "$2,500", "$3,500"],
+            ["Cash Outflows:", "", "", ""],
+            ["New Loans", "900", "1,500", "1,600"],
+            ["Total Outflows", "$1,900", "$2,400", "$2,600"],
+        ],
+    )
+    rows = [(b.section, b.text) for b in _read(word).blocks if b.kind == "table"]
+    assert rows[1] == (
+        "Cash Inflows",
+        "Total Inflows | Forecast 0-30 Days: $1,800 | Forecast 31-60 Days: $2,500"
+        " | Forecast 61-90 Days: $3,500",
+    )
+    assert rows[3][0] == "Cash Outflows"
+    assert rows[3][1].startswith("Total Outflows | Forecast 0-30 Days: $1,900")
+    assert len(rows) == 4
+
+
+def test_a_row_of_figures_first_is_a_row_not_the_header() -> None:
+    """A table whose first row holds figures ("1995 | 280 300" over the years after it) has no
+    header: its rows are read as they stand, none labelled by another row's figures."""
+    word = docx.Document()
+    word.add_heading("Projected families", 1)
+    years = [["1995", "280 300"], ["2013", "295 400"], ["2030", "310 500"], ["2050", "330 700"]]
+    _table(word, years)
+    rows = [b.text for b in _read(word).blocks if b.kind == "table"]
+    assert rows == [" | ".join(row) for row in years]

@@ -44,6 +44,7 @@ from retrieval.ingest.readers.common import (
     author_names,
     code_text,
     fallback_title,
+    is_header,
     is_placeholder_title,
     iso_date,
     open_zip,
@@ -645,12 +646,28 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
                         walk.document.add(walk.section, prose(paragraph))
         return
     rows = [line for row in rows for line in _unstacked(row)]
-    for label, group in _labelled_groups(rows):
+    groups = _labelled_groups(rows)
+    labels = _common_header(groups)
+    if labels is not None:
+        groups = groups[1:]
+    for label, group in groups:
         header = not _is_key_value(group)
         # A label names its rows as a heading under those in force would: "Budget › Patrick ›
         # Study Endpoints", the document's title left out, as the outline says every section.
         section = walk.outline.beneath(label) if label else walk.section
-        walk.document.blocks.extend(table_blocks(group, section, header=header))
+        walk.document.blocks.extend(table_blocks(group, section, header=header, labels=labels))
+
+
+def _common_header(groups: list[tuple[str | None, list[list[str]]]]) -> list[str] | None:
+    """The header over a table's label rows ("Forecast 0-30 Days | Forecast 31-60 Days" above
+    "Cash Inflows:" and its rows, "Cash Outflows:" and its rows), which labels the rows of every
+    group: alone before the first label row, it was a row of its own, and the figures under
+    it said nothing."""
+    if len(groups) < 2 or groups[0][0] is not None or len(groups[0][1]) != 1:
+        return None
+    header = [prose(cell) for cell in groups[0][1][0]]
+    rows = [[prose(cell) for cell in row] for _, group in groups[1:] for row in group]
+    return header if is_header([header, *rows]) else None
 
 
 def _labelled_groups(rows: list[list[str]]) -> list[tuple[str | None, list[list[str]]]]:
