@@ -197,3 +197,34 @@ def test_a_row_of_figures_first_is_a_row_not_the_header() -> None:
     _table(word, years)
     rows = [b.text for b in _read(word).blocks if b.kind == "table"]
     assert rows == [" | ".join(row) for row in years]
+
+
+def test_a_templates_instruction_in_bold_heads_nothing() -> None:
+    """The liquidity policy template sets its instructions in bold capitals between its
+    paragraphs ("DESCRIBE HERE YOUR FINANCIAL INSTITUTION’S PRIMARY FUNDING SOURCES."): taken for
+    headings, they named the section of hundreds of passages in place of the real one."""
+    word = docx.Document()
+    word.add_heading("ALM and Liquidity Policy", 0)
+    word.add_heading("6. FINANCIAL PERFORMANCE OBJECTIVES AND REPORTING", 1)
+    word.add_heading("Liquidity Goals", 5)
+    word.add_paragraph("In general, the Bank has identified the following sources of funding.")
+    _bold(word, "DESCRIBE HERE YOUR FINANCIAL INSTITUTION’S PRIMARY FUNDING SOURCES.")
+    word.add_paragraph("The Bank realizes that liquid assets are an important source of funds.")
+    word.add_heading("7. CONTINGENCY FUNDING PLAN", 1)
+    word.add_paragraph("The Bank has established the following waiver procedures.")
+    _bold(word, "LIST HERE SPECIFIC PLANS.")
+    word.add_paragraph("Even if a waiver is obtained, interest rate restrictions still apply.")
+    _bold(word, "Brokered Deposits")  # a bold line naming a part is still a heading
+    word.add_paragraph("Brokered deposits are limited to a share of the Bank's total assets.")
+    blocks = {b.text: (b.above, b.section) for b in _read(word).blocks}
+    assert blocks["The Bank realizes that liquid assets are an important source of funds."] == (
+        ("6. FINANCIAL PERFORMANCE OBJECTIVES AND REPORTING",),
+        "Liquidity Goals",
+    )
+    assert blocks["Even if a waiver is obtained, interest rate restrictions still apply."] == (
+        (),
+        "7. CONTINGENCY FUNDING PLAN",
+    )
+    assert blocks["LIST HERE SPECIFIC PLANS."][1] == "7. CONTINGENCY FUNDING PLAN"
+    deposits = "Brokered deposits are limited to a share of the Bank's total assets."
+    assert blocks[deposits][1] == "Brokered Deposits"

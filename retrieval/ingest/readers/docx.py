@@ -83,6 +83,15 @@ _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
 _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
+# A full stop ending a sentence, not an ellipsis nor an initial ("… U.S.").
+_SENTENCE_END = re.compile(r"[^.\s]{2}\.$")
+# The verbs an instruction to the reader opens with (a template's "LIST HERE SPECIFIC PLANS.").
+_INSTRUCTION_VERBS = frozenset(
+    "add ask attach browse check choose click complete define delete describe discuss enter "
+    "explain fill give identify include indicate insert list name note outline provide read "
+    "refer remove replace review run see select show specify state summarize summarise try type "
+    "use write".split()
+)
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
@@ -288,7 +297,21 @@ def _bold_line(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
         return False  # "Warning" over a paragraph labels a note, not what follows it
     if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
+    if _sentence(text):
+        return False  # a template's instruction, "LIST HERE SPECIFIC PLANS.", heads nothing
     return all_bold(paragraph)
+
+
+def _sentence(text: str) -> bool:
+    """Whether a line is an instruction, not a heading's name: a sentence of four words or more,
+    ending in a full stop, led by a verb telling the reader what to do ("DESCRIBE HERE YOUR
+    FINANCIAL INSTITUTION’S PRIMARY FUNDING SOURCES.", set in bold over the paragraphs a template
+    asks for; "Ask students for test cases." in a teacher's notes). A headline in bold that is a
+    sentence ("Moody’s присвоило «ОмскВодоканалу» рейтинг Caa1.") still heads its story."""
+    words = text.split()
+    if len(words) < 4 or not _SENTENCE_END.search(text):
+        return False
+    return words[0].casefold() in _INSTRUCTION_VERBS
 
 
 def _capital_headings(items: list[Paragraph | Table], walk: _Walk) -> set[Any]:
