@@ -199,6 +199,18 @@ def test_a_row_of_figures_first_is_a_row_not_the_header() -> None:
     assert rows == [" | ".join(row) for row in years]
 
 
+def test_a_header_numbering_its_columns_is_a_header() -> None:
+    """Figures in a first row are data, but 1, 2 … over a matrix (a statistics report's
+    "Treatment | 1 | 2") number its columns: its values are read with them."""
+    word = docx.Document()
+    word.add_heading("Covariance Matrix for the Log-Rank Statistics", 1)
+    _table(
+        word, [["Treatment", "1", "2"], ["1", "10.9867", "-10.9867"], ["2", "-10.9867", "10.9867"]]
+    )
+    rows = [b.text for b in _read(word).blocks if b.kind == "table"]
+    assert rows[0] == "Treatment: 1 | 1: 10.9867 | 2: -10.9867"
+
+
 def test_a_templates_instruction_in_bold_heads_nothing() -> None:
     """The liquidity policy template sets its instructions in bold capitals between its
     paragraphs ("DESCRIBE HERE YOUR FINANCIAL INSTITUTION’S PRIMARY FUNDING SOURCES."): taken for

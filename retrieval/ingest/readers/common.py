@@ -223,13 +223,15 @@ _FIGURE_LABEL_WORDS = 10  # … or this many over a column of figures, which say
 
 def is_header(rows: Sequence[Sequence[str]]) -> bool:
     """Whether the first of a table's rows (cleaned, as many cells each) is a header of labels:
-    short ones, no figure among them, in every cell but the corner above the rows' names (a
-    table of figures leaves it empty: "| Day 1 | Day 2 |" over "Cash Inflows | 100 | 120")."""
+    short ones, no figure among them but numbers counting the columns ("1 | 2"), in every cell
+    but the corner above the rows' names (a table of figures leaves it empty: "| Day 1 | Day 2 |"
+    over "Cash Inflows | 100 | 120")."""
     first = rows[0] if rows else []
     if len(rows) < 3 or len(first) < 2 or any(len(row) != len(first) for row in rows):
         return False
     labels = first[1:] if not first[0] else first
-    if not all(labels) or any(_is_figure(label) for label in labels):
+    numbers = [label for label in labels if _is_figure(label)]
+    if not all(labels) or (numbers and not _numbering(numbers)):
         return False
     values = [cell for row in rows[1:] for cell in row[1:] if cell]
     figures = bool(values) and 2 * sum(map(_is_figure, values)) >= len(values)
@@ -239,6 +241,12 @@ def is_header(rows: Sequence[Sequence[str]]) -> bool:
 
 def _is_figure(cell: str) -> bool:
     return bool(_FIGURE.match(cell)) and not _YEAR.match(cell)
+
+
+def _numbering(labels: Sequence[str]) -> bool:
+    """Whether figures in a header number its columns, 1, 2, 3 … ("Treatment | 1 | 2" over a
+    covariance matrix's rows): labels, where other figures are a row of data."""
+    return len(labels) >= 2 and list(labels) == [str(i) for i in range(1, len(labels) + 1)]
 
 
 def _is_glossary(rows: Sequence[Sequence[str]]) -> bool:
