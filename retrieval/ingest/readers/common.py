@@ -190,39 +190,68 @@ def table_blocks(
     page: int | None = None,
     *,
     header: bool = True,
+    labels: Sequence[str] | None = None,
 ) -> list[Block]:
     """One block per table row, so a row's cells stay together in one passage.
 
-    When the first row is a header of short labels and a data cell is a short value ("0.5",
-    "Yes"), the value is read with its label ("Time (hour): 0.5"): a bare number says nothing in a
-    quoted passage. The header row itself is then not repeated as a block of its own. With
-    ``header`` false the first row is a row like the others.
+    When the first row is a header of short labels (its corner, above the rows' names, may be
+    empty) and a data cell is a short value ("0.5", "Yes"), the value is read with its label
+    ("Time (hour): 0.5", "Day 3: 130"): a bare number says nothing in a quoted passage. The header
+    row itself is then not repeated as a block of its own. With ``header`` false the first row
+    is a row like the others. ``labels``: the header of the table these rows are a part of (rows
+    under a label row of their own), each row read with them.
     """
     cleaned = [[prose(cell) for cell in row] for row in rows]
     cleaned = [row for row in cleaned if any(row)]
-    labels = cleaned[0] if header and _is_header(cleaned) else None
+    head = [prose(label) for label in labels] if labels is not None else None
+    if head is not None and any(len(row) != len(head) for row in cleaned):
+        head = None
+    if head is None and header and is_header(cleaned):
+        head, cleaned = cleaned[0], cleaned[1:]
     # A glossary's rows ("Acting area | The area within …") say what they are without their
     # labels: "Drama Vocabulary: Acting area" repeated the header in every row.
-    glossary = labels is not None and _is_glossary(cleaned[1:])
+    if head is not None and _is_glossary(cleaned):
+        head = None
     blocks: list[Block] = []
-    for index, row in enumerate(cleaned):
-        if labels is not None and index == 0:
-            continue
-        cells = _labelled(labels, row) if labels is not None and not glossary else row
-        text = row_text(cells)
+    for row in cleaned:
+        text = row_text(_labelled(head, row) if head is not None else row)
         if text:
             blocks.append(Block(text, section, page=page, kind="table"))
     return blocks
 
 
-def _is_header(rows: Sequence[Sequence[str]]) -> bool:
+_FIGURE = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")  # "130", "(40)", "$1,800", "12.5%"
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_LABEL_WORDS = 6  # a header's cell is a label of at most this many words …
+_FIGURE_LABEL_WORDS = 10  # … or this many over a column of figures, which say nothing alone
+
+
+def is_header(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the first of a table's rows (cleaned, as many cells each) is a header of labels:
+    short ones, no figure among them but numbers counting the columns ("1 | 2"), in every cell
+    but the corner above the rows' names (a table of figures leaves it empty: "| Day 1 | Day 2 |"
+    over "Cash Inflows | 100 | 120")."""
     first = rows[0] if rows else []
-    return (
-        len(rows) >= 3
-        and len(first) >= 2
-        and all(cell and len(cell.split()) <= 6 for cell in first)
-        and all(len(row) == len(first) for row in rows)
-    )
+    if len(rows) < 3 or len(first) < 2 or any(len(row) != len(first) for row in rows):
+        return False
+    labels = first[1:] if not first[0] else first
+    numbers = [label for label in labels if _is_figure(label)]
+    if not all(labels) or (numbers and not _numbering(numbers)):
+        return False
+    values = [cell for row in rows[1:] for cell in row[1:] if cell]
+    figures = bool(values) and 2 * sum(map(_is_figure, values)) >= len(values)
+    longest = _FIGURE_LABEL_WORDS if figures else _LABEL_WORDS
+    return all(len(label.split()) <= longest for label in labels)
+
+
+def _is_figure(cell: str) -> bool:
+    return bool(_FIGURE.match(cell)) and not _YEAR.match(cell)
+
+
+def _numbering(labels: Sequence[str]) -> bool:
+    """Whether figures in a header number its columns, 1, 2, 3 … ("Treatment | 1 | 2" over a
+    covariance matrix's rows): labels, where other figures are a row of data."""
+    return len(labels) >= 2 and list(labels) == [str(i) for i in range(1, len(labels) + 1)]
 
 
 def _is_glossary(rows: Sequence[Sequence[str]]) -> bool:
@@ -233,7 +262,7 @@ def _is_glossary(rows: Sequence[Sequence[str]]) -> bool:
 
 def _labelled(header: Sequence[str], row: Sequence[str]) -> list[str]:
     return [
-        f"{label}: {cell}" if cell and len(cell.split()) <= 4 and label != cell else cell
+        f"{label}: {cell}" if label and cell and len(cell.split()) <= 4 and label != cell else cell
         for label, cell in zip(header, row, strict=True)
     ]
 

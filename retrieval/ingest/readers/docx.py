@@ -44,6 +44,7 @@ from retrieval.ingest.readers.common import (
     author_names,
     code_text,
     fallback_title,
+    is_header,
     is_placeholder_title,
     iso_date,
     open_zip,
@@ -82,6 +83,15 @@ _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
 _NOTE_LABELS = frozenset(
     {"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "example"}
 )
+# A full stop ending a sentence, not an ellipsis nor an initial ("… U.S.").
+_SENTENCE_END = re.compile(r"[^.\s]{2}\.$")
+# The verbs an instruction to the reader opens with (a template's "LIST HERE SPECIFIC PLANS.").
+_INSTRUCTION_VERBS = frozenset(
+    "add ask attach browse check choose click complete define delete describe discuss enter "
+    "explain fill give identify include indicate insert list name note outline provide read "
+    "refer remove replace review run see select show specify state summarize summarise try type "
+    "use write".split()
+)
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
@@ -107,6 +117,7 @@ class _Walk:
     # The level of a paragraph set in bold alone taken as a heading (the document's top heading
     # level), ``None`` in a document using no heading style, where bold lines stay text.
     bold_level: int | None = None
+    bold_first: bool = False  # the first paragraph is a line in bold alone (see _bold_title)
     before_text: set[Any] = field(default_factory=set)  # see _before_text
     house: dict[str, int] = field(default_factory=dict)  # see _house_levels
     code_styles: frozenset[str] = frozenset()  # see docxcode.code_styles
@@ -135,6 +146,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
     walk.terms = described_terms(items, walk.code_styles, lambda p: _plain(p, walk))
+    walk.terms -= _capital_headings(items, walk)
     walk.notes = notes_of(word, text_of)
     walk.markers = markers_of(numbering_of(word), word.element.body)
     walk.captions = captions_of(items, text_of)
@@ -269,10 +281,15 @@ def _before_text(items: list[Paragraph | Table], house: dict[str, int]) -> set[A
 
 def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
     """Whether a paragraph in no heading style is a heading all the same: a short line set in
-    bold alone ("X\tATTACHMENTS" among "IX\tPROCEDURE" in Heading 1), in a document whose other
-    headings have heading styles, after some text (a bold legend above a handout is none), and
+    bold alone (see :func:`_bold_line`) after some text (a bold legend above a handout is none)."""
+    return bool(walk.document.blocks) and _bold_line(paragraph, text, walk)
+
+
+def _bold_line(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
+    """A short line set in bold alone ("X\tATTACHMENTS" among "IX\tPROCEDURE" in Heading 1),
+    in a document whose other headings have heading styles or are such lines, over text, and
     not a label that introduces what follows ("Procedure:") nor a list item."""
-    if walk.bold_level is None or not walk.document.blocks or len(text.split()) > 10:
+    if walk.bold_level is None or len(text.split()) > 10:
         return False
     if paragraph._p not in walk.before_text or FIELD.match(text):
         return False  # a heading heads text; "State standard: 6c" is a field and its value
@@ -280,7 +297,47 @@ def _bold_heading(paragraph: Paragraph, text: str, walk: _Walk) -> bool:
         return False  # "Warning" over a paragraph labels a note, not what follows it
     if text.endswith((":", ",", ";")) or paragraph._p.xpath("./w:pPr/w:numPr"):
         return False
+    if _sentence(text):
+        return False  # a template's instruction, "LIST HERE SPECIFIC PLANS.", heads nothing
     return all_bold(paragraph)
+
+
+def _sentence(text: str) -> bool:
+    """Whether a line is an instruction, not a heading's name: a sentence of four words or more,
+    ending in a full stop, led by a verb telling the reader what to do ("DESCRIBE HERE YOUR
+    FINANCIAL INSTITUTION’S PRIMARY FUNDING SOURCES.", set in bold over the paragraphs a template
+    asks for; "Ask students for test cases." in a teacher's notes). A headline in bold that is a
+    sentence ("Moody’s присвоило «ОмскВодоканалу» рейтинг Caa1.") still heads its story."""
+    words = text.split()
+    if len(words) < 4 or not _SENTENCE_END.search(text):
+        return False
+    return words[0].casefold() in _INSTRUCTION_VERBS
+
+
+def _capital_headings(items: list[Paragraph | Table], walk: _Walk) -> set[Any]:
+    """The terms (see docxcode.described_terms) that are headings: lines in capitals, in a
+    document where other lines in capitals and bold alone head sections. A policy's "PURPOSE",
+    "POLICY STATEMENT", each over one paragraph, were labels of that paragraph while
+    "RESPONSIBILITY" further down headed its section: one document's alike lines read alike,
+    and the list under "POLICY STATEMENT" had no section."""
+    if walk.bold_level is None or not walk.terms:
+        return set()
+    capitals = {
+        item._p
+        for item in items
+        if isinstance(item, Paragraph)
+        and _capitals(text := prose(text_of(item._p)))
+        and _plain(item, walk)
+        and _bold_line(item, text, walk)
+    }
+    if not capitals - walk.terms:
+        return set()  # no line in capitals heads a section: a list of terms ("ACH", "ALCO")
+    return capitals & walk.terms
+
+
+def _capitals(text: str) -> bool:
+    """Whether a line is written in capitals ("GUIDELINES/STANDARDS")."""
+    return any(ch.isalpha() for ch in text) and text.upper() == text
 
 
 def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:
@@ -400,6 +457,8 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
     text = _SYMBOL_BULLET.sub("• ", prose(text_of(paragraph._p)))
     if not text:
         return
+    if _typed_bullet(paragraph._p):
+        text = f"• {text}"
     _flush(walk)
     if not walk.term:
         _release_notes(walk)  # the paragraph (or list item, or table) holding their marks is over
@@ -412,8 +471,20 @@ def _own_text(paragraph: Paragraph, walk: _Walk) -> None:
 
 
 def _listed(paragraph: Paragraph) -> bool:
-    """Whether a paragraph is an item of a list: numbered, or in a list style."""
-    return bool(paragraph._p.xpath("./w:pPr/w:numPr")) or style_name(paragraph).startswith("list")
+    """Whether a paragraph is an item of a list: numbered, in a list style, or led by a bullet
+    typed in a symbol font (see :func:`_typed_bullet`)."""
+    if paragraph._p.xpath("./w:pPr/w:numPr") or style_name(paragraph).startswith("list"):
+        return True
+    return _typed_bullet(paragraph._p) or bool(_SYMBOL_BULLET.match(text_of(paragraph._p)))
+
+
+def _typed_bullet(element: Any) -> bool:
+    """Whether a paragraph opens with a symbol inserted from a symbol font (``w:sym``, Insert ›
+    Symbol: Wingdings' dot) and a tab: a list's bullet typed by hand, which Word shows as one
+    and python-docx's text leaves out (a policy's list of abusive conduct, each item "" then
+    a tab, read as paragraphs of no list)."""
+    first = element.xpath("./w:r/w:sym | ./w:r/w:t | ./w:r/w:tab")[:2]
+    return [node.tag.rsplit("}", 1)[-1] for node in first] == ["sym", "tab"]
 
 
 def _hold_notes(element: Any, walk: _Walk) -> None:
@@ -465,14 +536,37 @@ def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
     if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
         return  # a table of contents repeats the headings, with page numbers
     if walk.bold_level is not None and _bold_heading(paragraph, text, walk):
+        _bold_title(walk)
         walk.section = walk.outline.enter(walk.bold_level, text)
         return
     text, walk.term = termed(walk.term, text), ""
     marker = walk.markers.get(paragraph._p, "")  # "2.", "a.", "•": where in which list
     if marker and not text.startswith(marker):
         text = f"{marker} {text}"
+    if not walk.document.blocks and walk.section is None:
+        walk.bold_first = _bold_line(paragraph, text, walk)
     walk.document.add(walk.section, text, item=_listed(paragraph))
     walk.intro = len(walk.document.blocks) - 1
+
+
+def _bold_title(walk: _Walk) -> None:
+    """A line in bold alone that opens the document and heads only the headings set as such
+    lines after it ("ABUSIVE MEMBER POLICY" over "COMPLIANCE STATEMENT", "PURPOSE", …) is the
+    document's title, as the Title style's would be; a passage of its own, it said nothing."""
+    blocks = walk.document.blocks
+    if not walk.bold_first or len(blocks) != 1 or walk.section is not None:
+        return
+    walk.bold_first = False
+    line = blocks[0].text
+    if walk.title_from_style:
+        walk.document.title, walk.title_from_style = line, False
+        blocks.pop()
+    elif _words(line) == _words(walk.document.title):
+        blocks.pop()  # the title the properties give, again (another line is kept)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _captioned_table(table: Table, walk: _Walk) -> None:
@@ -575,12 +669,28 @@ def _add_rows(rows: list[list[str]], walk: _Walk) -> None:
                         walk.document.add(walk.section, prose(paragraph))
         return
     rows = [line for row in rows for line in _unstacked(row)]
-    for label, group in _labelled_groups(rows):
+    groups = _labelled_groups(rows)
+    labels = _common_header(groups)
+    if labels is not None:
+        groups = groups[1:]
+    for label, group in groups:
         header = not _is_key_value(group)
         # A label names its rows as a heading under those in force would: "Budget › Patrick ›
         # Study Endpoints", the document's title left out, as the outline says every section.
         section = walk.outline.beneath(label) if label else walk.section
-        walk.document.blocks.extend(table_blocks(group, section, header=header))
+        walk.document.blocks.extend(table_blocks(group, section, header=header, labels=labels))
+
+
+def _common_header(groups: list[tuple[str | None, list[list[str]]]]) -> list[str] | None:
+    """The header over a table's label rows ("Forecast 0-30 Days | Forecast 31-60 Days" above
+    "Cash Inflows:" and its rows, "Cash Outflows:" and its rows), which labels the rows of every
+    group: alone before the first label row, it was a row of its own, and the figures under
+    it said nothing."""
+    if len(groups) < 2 or groups[0][0] is not None or len(groups[0][1]) != 1:
+        return None
+    header = [prose(cell) for cell in groups[0][1][0]]
+    rows = [[prose(cell) for cell in row] for _, group in groups[1:] for row in group]
+    return header if is_header([header, *rows]) else None
 
 
 def _labelled_groups(rows: list[list[str]]) -> list[tuple[str | None, list[list[str]]]]:
