@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, myst
+from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, mdn, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -263,6 +263,8 @@ def _prepared(source: str) -> str:
     :mod:`material`)."""
     if material.has_macros(source):
         source = _with_macros_rendered(source)
+    if mdn.has_macros(source):
+        source = _with_kuma_rendered(source)
     if "ref" not in source and "markdown" not in source:
         return source
     fence, out = "", list[str]()
@@ -303,13 +305,22 @@ def _with_macros_rendered(source: str) -> str:
     return "\n".join(out + material.rendered(text))
 
 
-def _code_lines(source: str) -> set[int]:
+def _with_kuma_rendered(source: str) -> str:
+    """``source`` with MDN's macros in its text read as the page shows them (see :mod:`mdn`);
+    code, and the front matter, keep them as written."""
+    kept = _code_lines(source, front_matter=True)
+    lines = source.split("\n")
+    return "\n".join(line if at in kept else mdn.rendered(line) for at, line in enumerate(lines))
+
+
+def _code_lines(source: str, *, front_matter: bool = False) -> set[int]:
     """The indices of the lines of ``source`` in code blocks, fenced or indented ("    <!--
     md:version 9.2.0 -->" under "Write a badge as:"), also inside a box or a list, as the parser
     finds them with each macro standing for the text it becomes: an option's definition under
     its macro (':   …') is a definition, no code."""
     tokens = _parser().parse(material.MACRO.sub("macro", source))
-    spans = [t.map for t in tokens if t.type in ("fence", "code_block") and t.map]
+    kinds = ("fence", "code_block", "front_matter") if front_matter else ("fence", "code_block")
+    spans = [t.map for t in tokens if t.type in kinds and t.map]
     return {line for start, end in spans for line in range(start, end)}
 
 

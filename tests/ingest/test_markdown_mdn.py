@@ -1,0 +1,84 @@
+"""MDN Web Docs' Markdown: KumaScript macros in the text.
+
+Real pages (fixtures/mdn, sources in fixtures/SOURCES.md), as a team running a doc bot over
+MDN's translations would index them. A tester asked "quelle différence entre 401 et 403 ?" and
+was quoted 'similaire à la réponse {{HTTPStatus("403", "403 Forbidden")}}'; the list of the
+Array methods that take a callback (a list item of macros alone) was in no passage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.markdown import read_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures" / "mdn"
+
+
+def _page(name: str) -> ParsedDocument:
+    return parsed(FIXTURES / name)
+
+
+def _md(source: str) -> list[str]:
+    return texts(read_markdown(source.encode(), Path("page.md")))
+
+
+def test_a_macro_reads_as_the_text_the_page_shows() -> None:
+    """The display argument when there is one, else the first: no braces left in any passage."""
+    document = _page("fr-401.md")
+    joined = "\n".join(texts(document))
+    assert "{{" not in joined
+    assert any(
+        text.startswith("Un 401 Unauthorized est similaire à la réponse 403 Forbidden, sauf")
+        for text in texts(document)
+    )
+    assert "L'en-tête HTTP WWW-Authenticate" in texts(document)
+
+
+def test_a_list_item_of_macros_alone_is_kept() -> None:
+    """'- {{jsxref("Array.prototype.every()")}}, …' is the list the sentence before points at."""
+    found = [text for text in texts(_page("fr-not_a_function.md")) if "reduceRight" in text]
+    assert found and found[0].startswith("Array.prototype.every(), Array.prototype.some()")
+    assert any(
+        "Map.prototype.forEach() and Set.prototype.forEach()" in t
+        for t in texts(_page("fr-not_a_function.md"))
+    )
+
+
+def test_a_sidebar_glued_to_the_text_and_furniture_show_nothing() -> None:
+    text = _md('# T\n\n{{jsSidebar("Errors")}}JavaScript 异常"is not a function"。\n\n{{Compat}}\n')
+    assert text == ['JavaScript 异常"is not a function"。']
+
+
+def test_an_rfc_and_an_element_read_as_the_build_names_them() -> None:
+    document = _page("ru-418.md")
+    row = "RFC 2324, § 2.3.2: 418 I'm a teapot | Hyper Text Coffee"
+    assert any(text.startswith(row) for text in texts(document))
+    assert _md('# T\n\nPonga la etiqueta {{HTMLElement("script")}} antes.\n') == [
+        "Ponga la etiqueta <script> antes."
+    ]
+
+
+def test_macros_in_code_and_placeholders_stay_as_written() -> None:
+    """Code shows a macro as written; "{{name}}" without arguments is a template's placeholder."""
+    source = (
+        '# T\n\nWrite `{{jsxref("Array")}}` to link. Hello {{name}}.\n\n'
+        '```\n{{HTTPStatus("404")}}\n```\n'
+    )
+    document = read_markdown(source.encode(), Path("page.md"))
+    assert document.blocks[0].text == 'Write {{jsxref("Array")}} to link. Hello {{name}}.'
+    assert document.blocks[-1].code == '{{HTTPStatus("404")}}'
+
+
+def test_a_macro_text_is_no_markup() -> None:
+    """ "<number>" is a CSS type the page shows, no HTML tag to drop; it stays in a table cell."""
+    assert (
+        _md(
+            '# T\n\n| Valeur | Sens |\n| - | - |\n| {{cssxref("<number>")}} | un nombre |\n'
+            "| 0 | transparent |\n| 1 | opaque |\n"
+        )[0]
+        == "Valeur: <number> | Sens: un nombre"
+    )
