@@ -1,9 +1,10 @@
-"""MDN Web Docs' Markdown: KumaScript macros in the text.
+"""MDN Web Docs' Markdown: KumaScript macros in the text and "- term" / "  - : description" lists.
 
 Real pages (fixtures/mdn, sources in fixtures/SOURCES.md), as a team running a doc bot over
 MDN's translations would index them. A tester asked "quelle différence entre 401 et 403 ?" and
 was quoted 'similaire à la réponse {{HTTPStatus("403", "403 Forbidden")}}'; the list of the
-Array methods that take a callback (a list item of macros alone) was in no passage.
+Array methods that take a callback (a list item of macros alone) was in no passage; "¿para qué
+sirve la expresión final del for?" was answered with the one-word passage "expresion-final".
 """
 
 from __future__ import annotations
@@ -82,3 +83,32 @@ def test_a_macro_text_is_no_markup() -> None:
         )[0]
         == "Valeur: <number> | Sens: un nombre"
     )
+
+
+def test_an_mdn_definition_list_reads_as_term_and_description() -> None:
+    """'- `expresion-final`' over '  - : Una expresión…' is one passage, as ':   ' lists are."""
+    found = [t for t in texts(_page("es-for.md")) if t.startswith("expresion-final")]
+    assert found == [
+        "expresion-final: Una expresión para ser evaluada al final de cada iteración del bucle. "
+        "Esto ocurre antes de la siguiente evaluación de la condicion. Generalmente se usa para "
+        "actualizar o incrementar la variable contador."
+    ]
+    assert not any(t.startswith(":") for t in texts(_page("es-for.md")))
+
+
+def test_a_description_holding_a_list_keeps_its_term() -> None:
+    """The cookie prefixes: each description says which prefix it describes, its list after it."""
+    source = (
+        "# T\n\nDeux préfixes sont disponibles :\n\n- `__Host-`\n  - : Accepté seulement si :\n"
+        "    - Il est marqué `Secure`\n    - Il n'inclut pas d'attribut `Domain`\n"
+        "- `__Secure-`\n  - : Accepté s'il est marqué `Secure`.\n\nLe navigateur rejettera…\n"
+    )
+    text = _md(source)
+    assert "__Host-: Accepté seulement si :" in text
+    assert "__Secure-: Accepté s'il est marqué Secure." in text
+    assert not any(t.startswith(":") for t in text)
+
+
+def test_an_ordinary_nested_list_stays_a_list() -> None:
+    text = _md("# T\n\nSteps:\n\n- Install\n  - with pip\n- Run\n  - : not alone\n  - two items\n")
+    assert "Install" in " ".join(text) and any(t.startswith(": not alone") for t in text)

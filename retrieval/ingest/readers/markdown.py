@@ -356,7 +356,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     source = _prepared(source)
-    tokens = _parser().parse(source)
+    tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
     title = meta.get("title", "")
     document = ParsedDocument(

@@ -1,6 +1,6 @@
-"""MDN Web Docs' macros in Markdown, read as its pages show them.
+"""Two extensions of Markdown from MDN Web Docs' build, read as its pages show them.
 
-``{{name(args)}}`` in the text is a KumaScript macro that the build replaces with what it
+Macros: ``{{name(args)}}`` in the text is a KumaScript macro that the build replaces with what it
 stands for, mostly a link written as its text: ``{{HTTPStatus("403", "403 Forbidden")}}`` is
 "403 Forbidden", ``{{jsxref("Array.prototype.map()")}}`` "Array.prototype.map()",
 ``{{Glossary("CORS", "cross-origin")}}`` "cross-origin". As written, the macros were quoted with
@@ -13,6 +13,12 @@ glued to the first sentence), the compatibility and specification tables, embedd
 previous/next links, banners and badges. A bare ``{{name}}`` is dropped only when it is one of
 those (``{{Compat}}``): elsewhere it is a template's placeholder ("Hello {{name}}"), kept. Code,
 fenced, indented or inline, shows macros as written and is not read here.
+
+Definition lists: MDN writes a term as a list item holding one nested item that opens with
+": " (``- `Strict``` then ``  - : The browser sends…``), which its build shows as a term over its
+description. Read as lists, the term was a passage of its own ("expresion-final") and the
+description another starting ": …" that never said what it described. Such a list is read as a
+definition list (``term`` / ``:   description``): "expresion-final: Una expresión para ser…".
 """
 
 from __future__ import annotations
@@ -20,6 +26,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from typing import Literal
+
+from markdown_it.token import Token
 
 _ARG = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false)"""
 MACRO = re.compile(
@@ -100,3 +109,103 @@ def shown(name: str, args: Sequence[str]) -> str:
     if not display and key in _ELEMENTS and " " not in first:
         return f"<{first.lower() if key == 'htmlelement' else first}>"
     return display or first
+
+
+def as_definitions(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each MDN definition list (see the module's note) as the tokens of a
+    definition list: its items' first paragraphs as terms, their nested items as descriptions,
+    the ": " opening them taken off."""
+    if not any(t.type == "inline" and t.content.startswith(":") for t in tokens):
+        return tokens
+    out: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        end = _closing(tokens, index) if token.type == "bullet_list_open" else -1
+        items = _definition_items(tokens, index, end) if end > 0 else None
+        if items is None:
+            out.append(token)
+            index += 1
+            continue
+        out.append(_like(token, "dl_open", "dl", 1))
+        for item in items:
+            out += _definition(tokens, item)
+        out.append(_like(tokens[end], "dl_close", "dl", -1))
+        index = end + 1
+    return out
+
+
+def _definition_items(tokens: Sequence[Token], start: int, end: int) -> list[int] | None:
+    """The indices of the items of the list ``tokens[start:end + 1]`` when every one is a term
+    (one paragraph) over a nested list of one item opening with ": "; else None."""
+    items = [i for i in range(start + 1, end) if tokens[i].type == "list_item_open"]
+    items = [i for i in items if tokens[i].level == tokens[start].level + 1]
+    if not items:
+        return None
+    for item in items:
+        close = _closing(tokens, item)
+        kinds = [t.type for t in tokens[item + 1 : item + 5]]
+        if kinds != ["paragraph_open", "inline", "paragraph_close", "bullet_list_open"]:
+            return None
+        nested = item + 4
+        nested_end = _closing(tokens, nested)
+        if nested_end + 1 != close or not _described(tokens, nested, nested_end):
+            return None
+    return items
+
+
+def _described(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the list ``tokens[start:end + 1]`` is one item opening with a paragraph ": …"."""
+    level = tokens[start].level + 1
+    items = [t for t in tokens[start + 1 : end] if t.type == "list_item_open" and t.level == level]
+    inline = tokens[start + 3] if start + 3 < end else None
+    return (
+        len(items) == 1
+        and tokens[start + 2].type == "paragraph_open"
+        and inline is not None
+        and inline.content.startswith(":")
+        and inline.content[1:2] in ("", " ", "\n")
+    )
+
+
+def _definition(tokens: Sequence[Token], item: int) -> list[Token]:
+    """The term and description tokens of the item opened at ``tokens[item]``."""
+    term = tokens[item + 2]
+    nested = item + 4
+    body = list(tokens[nested + 2 : _closing(tokens, nested) - 1])  # the nested item's inside
+    body[1] = _without_colon(body[1])
+    return [
+        _like(tokens[item], "dt_open", "dt", 1),
+        term,
+        _like(tokens[item], "dt_close", "dt", -1),
+        _like(tokens[nested], "dd_open", "dd", 1),
+        *body,
+        _like(tokens[nested], "dd_close", "dd", -1),
+    ]
+
+
+def _without_colon(inline: Token) -> Token:
+    """An inline token opening with ": " without it."""
+    children = list(inline.children or ())
+    if children and children[0].type == "text":
+        first = children[0].copy(content=children[0].content[1:].lstrip())
+        children[0] = first
+    return inline.copy(content=inline.content[1:].lstrip(), children=children)
+
+
+def _like(token: Token, kind: str, tag: str, nesting: Literal[-1, 1]) -> Token:
+    return Token(kind, tag, nesting, map=token.map, level=token.level, block=True)
+
+
+def _closing(tokens: Sequence[Token], index: int) -> int:
+    """The index of the token closing the one at ``index`` (nesting counted)."""
+    wanted = tokens[index].type.replace("_open", "_close")
+    depth = 0
+    for at in range(index, len(tokens)):
+        if tokens[at].type == tokens[index].type:
+            depth += 1
+        elif tokens[at].type == wanted:
+            depth -= 1
+            if depth == 0:
+                return at
+    return len(tokens) - 1
