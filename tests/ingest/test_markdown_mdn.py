@@ -112,3 +112,18 @@ def test_a_description_holding_a_list_keeps_its_term() -> None:
 def test_an_ordinary_nested_list_stays_a_list() -> None:
     text = _md("# T\n\nSteps:\n\n- Install\n  - with pip\n- Run\n  - : not alone\n  - two items\n")
     assert "Install" in " ".join(text) and any(t.startswith(": not alone") for t in text)
+
+
+def test_a_table_of_one_row_reads_its_header_as_labels() -> None:
+    """A specification table (a header over one row): no passage "Specification | Title" alone;
+    short values are read with their labels as in longer tables."""
+    document = _page("ru-418.md")
+    assert not any(text.startswith("Specification | Title") for text in texts(document))
+    rows = [block.text for block in document.blocks if block.kind == "table"]
+    assert rows == [
+        "RFC 2324, § 2.3.2: 418 I'm a teapot | "
+        "Hyper Text Coffee Pot Control Protocol (HTCPCP/1.0): Semantics and Content"
+    ]
+    assert _md("# T\n\n| Type | Description |\n| - | - |\n| int | A random number. |\n") == [
+        "Type: int | Description: A random number."
+    ]

@@ -44,6 +44,7 @@ from retrieval.ingest.readers.common import (
     fallback_title,
     iso_date,
     prose,
+    row_text,
     stated_author,
     table_blocks,
     termed,
@@ -1320,9 +1321,35 @@ def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             rows[-1].append(" ".join(_ATTR_LIST.sub("", line) for line in _inline_lines(token)))
     # A pymdownx block's closing line ("////") right under a table is read as a row of it.
     rows = [row for row in rows if not _DIRECTIVE.match(" ".join(row).strip())]
-    reading.document.blocks.extend(table_blocks(rows, reading.section))
+    one = _one_row(rows)
+    if one is not None:
+        reading.document.add(reading.section, one, kind="table")
+    else:
+        reading.document.blocks.extend(table_blocks(rows, reading.section))
     reading.intro = None
     return end + 1
+
+
+def _one_row(rows: Sequence[Sequence[str]]) -> str | None:
+    """The text of a table of one row under its header, the header's short labels read with the
+    row's short values as :func:`table_blocks` reads them ("Year: 1998"); None for any other
+    table. A Markdown table always has a header row: over one row, it is no row of its own (a
+    specification table's "Спецификация | Название" stood as a passage by itself)."""
+    cells = [[prose(cell) for cell in row] for row in rows]
+    if len(cells) != 2 or len(cells[0]) != len(cells[1]) or not all(cells[0]):
+        return None
+    labels, row = cells
+    if any(len(label.split()) > _HEADER_WORDS for label in labels):
+        return None
+    labelled = [
+        f"{label}: {cell}" if cell and len(cell.split()) <= _VALUE_WORDS and cell != label else cell
+        for label, cell in zip(labels, row, strict=True)
+    ]
+    return row_text(labelled) or None
+
+
+_HEADER_WORDS = 6  # a header's label is short (as table_blocks takes it)
+_VALUE_WORDS = 4  # a value read with its label is short ("0.5", "Yes"), not a sentence
 
 
 def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
