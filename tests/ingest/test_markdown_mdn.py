@@ -127,3 +127,12 @@ def test_a_table_of_one_row_reads_its_header_as_labels() -> None:
     assert _md("# T\n\n| Type | Description |\n| - | - |\n| int | A random number. |\n") == [
         "Type: int | Description: A random number."
     ]
+
+
+def test_a_macro_inside_html_preformatted_text_stays_as_written() -> None:
+    source = '# T\n\n<pre>\n{{jsxref("Array")}}\n</pre>\n\nSee {{jsxref("Array")}}.\n'
+    blocks = read_markdown(source.encode(), Path("page.md")).blocks
+    assert [(block.text, block.code) for block in blocks] == [
+        ("", '{{jsxref("Array")}}'),
+        ("See Array.", ""),
+    ]

@@ -308,10 +308,27 @@ def _with_macros_rendered(source: str) -> str:
 
 def _with_kuma_rendered(source: str) -> str:
     """``source`` with MDN's macros in its text read as the page shows them (see :mod:`mdn`);
-    code, and the front matter, keep them as written."""
-    kept = _code_lines(source, front_matter=True)
+    code (fenced, indented or in HTML's ``<pre>``) and the front matter keep them as written."""
     lines = source.split("\n")
+    kept = _code_lines(source, front_matter=True) | _preformatted_lines(lines)
     return "\n".join(line if at in kept else mdn.rendered(line) for at, line in enumerate(lines))
+
+
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+
+
+def _preformatted_lines(lines: Sequence[str]) -> set[int]:
+    """The indices of ``lines`` inside an HTML ``<pre>`` element, its tags' lines included."""
+    kept, inside = set[int](), False
+    for at, line in enumerate(lines):
+        opens = [match.start() for match in _PRE_OPEN.finditer(line)]
+        closes = [match.start() for match in _PRE_CLOSE.finditer(line)]
+        if inside or opens:
+            kept.add(at)
+        if opens or closes:
+            inside = max(opens, default=-1) > max(closes, default=-1)
+    return kept
 
 
 def _code_lines(source: str, *, front_matter: bool = False) -> set[int]:

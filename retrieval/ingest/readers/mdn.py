@@ -43,7 +43,8 @@ _ELSEWHERE = re.compile(
     r"[\w-]*sidebar|(?:js|css|api|html|svg|xslt|mathml|xpath|webassembly|http|addon)ref"
     r"|compat|specifications|spec2|cssinfo|csssyntax[\w-]*|svginfo|js_property_attributes"
     r"|embed[\w-]*|interactiveexample|jsfiddleembed|livesample|webextexamples|webextallexamples"
-    r"|previous[\w-]*|next[\w-]*|listsubpages[\w-]*|quicklinkswithsubpages|subpageswithsummaries"
+    r"|previous[\w-]*|next[\w-]*|[\w-]*listsubpages[\w-]*|quicklinkswithsubpages"
+    r"|subpageswithsummaries|includesubnav"
     r"|inheritancediagram|glossarydisambiguation|seecompattable|availableinworkers"
     r"|[\w-]+_header|[\w-]+_inline|[\w-]+badge|readonlyinline|draft|outdated",
     re.IGNORECASE,
