@@ -136,3 +136,14 @@ def test_a_macro_inside_html_preformatted_text_stays_as_written() -> None:
         ("", '{{jsxref("Array")}}'),
         ("See Array.", ""),
     ]
+
+
+def test_a_see_also_entry_of_link_macros_alone_is_left_out() -> None:
+    """'- {{jsxref("Sentencias/break", "break")}}' under "Vea También": another page's name,
+    no passage of its own ("break"); an entry with words of its own stays."""
+    assert not {"break", "continue", "for...of"} & set(texts(_page("es-for.md")))
+    source = (
+        '# T\n\n## Voir aussi\n\n- {{HTTPStatus("403")}}, {{HTTPStatus("407")}}\n'
+        '- L\'en-tête HTTP {{HTTPHeader("Retry-After")}}\n'
+    )
+    assert _md(source) == ["L'en-tête HTTP Retry-After"]

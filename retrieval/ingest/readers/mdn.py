@@ -12,7 +12,9 @@ Macros that show nothing in the text's place are dropped: sidebars (``{{jsSideba
 glued to the first sentence), the compatibility and specification tables, embedded examples,
 previous/next links, banners and badges. A bare ``{{name}}`` is dropped only when it is one of
 those (``{{Compat}}``): elsewhere it is a template's placeholder ("Hello {{name}}"), kept. Code,
-fenced, indented or inline, shows macros as written and is not read here.
+fenced, indented or inline, shows macros as written and is not read here. A list item of link
+macros alone (a "See also" entry, "- {{HTTPStatus("410")}}") is told apart (:func:`links_alone`):
+the Markdown reader leaves it out unless a sentence introduces its list.
 
 Definition lists: MDN writes a term as a list item holding one nested item that opens with
 ": " (``- `Strict``` then ``  - : The browser sends…``), which its build shows as a term over its
@@ -71,6 +73,31 @@ def rendered(line: str) -> str:
         out += [MACRO.sub(_replacement, line[at : span.start()]), span[0]]
         at = span.end()
     return "".join([*out, MACRO.sub(_replacement, line[at:])])
+
+
+# A list item's marker ("- ", "* ", "1. ") and what may stand between macros of a list of links.
+_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(?=\S)")
+_BETWEEN = re.compile(r"^[\s,;/|·•–—-]*$")
+
+
+def links_alone(line: str) -> bool:
+    """Whether ``line`` is a list item of macros alone that the page shows as links to other
+    pages ("- {{HTTPStatus("410")}}", "- {{HTTPStatus("403")}}, {{HTTPStatus("407")}}"), commas
+    between them: its words are those pages' names and nothing of its own."""
+    item = _ITEM.match(line)
+    if item is None or "{{" not in line:
+        return False
+    rest, shown = line[item.end() :], False
+    for match in MACRO.finditer(rest):
+        if match["args"] is None or not shown_text(match):
+            return False
+        shown = True
+    return shown and bool(_BETWEEN.match(MACRO.sub("", rest)))
+
+
+def shown_text(match: re.Match[str]) -> str:
+    """The text a macro found by :data:`MACRO` shows in place ("" for none)."""
+    return shown(match["name"], _arguments(match["args"] or ""))
 
 
 def _replacement(match: re.Match[str]) -> str:
