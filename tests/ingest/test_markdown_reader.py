@@ -440,7 +440,7 @@ def test_icon_shortcodes_and_attribute_lists_are_not_text() -> None:
     everything = " ".join(b.text for b in document.blocks)
     assert "Type list[str] | None default value None" in everything
     assert ":" + "octicons" not in everything and "title=" not in everything
-    assert "Markdown | A Markdown instance." in everything
+    assert "Type: Markdown | Description: A Markdown instance." in everything  # one row: labelled
 
 
 def test_a_block_closer_right_under_a_table_is_no_row_of_it() -> None:

@@ -35,7 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, myst
+from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, mdn, myst
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -44,6 +44,7 @@ from retrieval.ingest.readers.common import (
     fallback_title,
     iso_date,
     prose,
+    row_text,
     stated_author,
     table_blocks,
     termed,
@@ -251,6 +252,8 @@ class _Reading:
     grid: bool = False  # inside mkdocs-material's card grid ('<div class="grid cards" markdown>')
     cards: int = 0  # how many lists deep the grid's list of cards is (0: none open)
     card: int = 0  # the index of the first block of the card being read
+    # The source's lines that are list items of MDN's link macros alone (see _cross_reference).
+    cross_references: frozenset[int] = frozenset()
 
 
 def _prepared(source: str) -> str:
@@ -260,21 +263,21 @@ def _prepared(source: str) -> str:
     (md_in_html: '<div markdown>' then '**Bold** text') parted from it by a blank line, as
     CommonMark would otherwise read it as raw HTML, stars and all; mkdocs-material's macros
     ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
-    :mod:`material`)."""
+    :mod:`material`). (MDN's macros are read after: see :func:`_with_kuma_rendered`.)"""
     if material.has_macros(source):
         source = _with_macros_rendered(source)
-    if "ref" not in source and "markdown" not in source:
-        return source
-    fence, out = "", list[str]()
-    for line in source.split("\n"):
-        fence, code = _fenced(line, fence)
-        if not code:
-            opened = out and _MARKDOWN_IN_HTML.match(out[-1]) and _LONE_TAG.match(out[-1])
-            if opened and line.strip() and not line.lstrip().startswith("<"):
-                out.append("")
-            line = _HUGO_REF.sub(r"\1", line)
-        out.append(line)
-    return "\n".join(out)
+    if "ref" in source or "markdown" in source:
+        fence, out = "", list[str]()
+        for line in source.split("\n"):
+            fence, code = _fenced(line, fence)
+            if not code:
+                opened = out and _MARKDOWN_IN_HTML.match(out[-1]) and _LONE_TAG.match(out[-1])
+                if opened and line.strip() and not line.lstrip().startswith("<"):
+                    out.append("")
+                line = _HUGO_REF.sub(r"\1", line)
+            out.append(line)
+        source = "\n".join(out)
+    return source
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
@@ -303,13 +306,44 @@ def _with_macros_rendered(source: str) -> str:
     return "\n".join(out + material.rendered(text))
 
 
-def _code_lines(source: str) -> set[int]:
+def _with_kuma_rendered(source: str) -> tuple[str, frozenset[int]]:
+    """``source`` with MDN's macros in its text read as the page shows them (see :mod:`mdn`),
+    and the indices of its lines that are list items of links alone (:func:`mdn.links_alone`);
+    code (fenced, indented or in HTML's ``<pre>``) and the front matter keep them as written."""
+    if not mdn.has_macros(source):
+        return source, frozenset()
+    lines = source.split("\n")
+    kept = _code_lines(source, front_matter=True) | _preformatted_lines(lines)
+    links = frozenset(at for at, line in enumerate(lines) if mdn.links_alone(line)) - kept
+    rendered = (line if at in kept else mdn.rendered(line) for at, line in enumerate(lines))
+    return "\n".join(rendered), links
+
+
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
+
+
+def _preformatted_lines(lines: Sequence[str]) -> set[int]:
+    """The indices of ``lines`` inside an HTML ``<pre>`` element, its tags' lines included."""
+    kept, inside = set[int](), False
+    for at, line in enumerate(lines):
+        opens = [match.start() for match in _PRE_OPEN.finditer(line)]
+        closes = [match.start() for match in _PRE_CLOSE.finditer(line)]
+        if inside or opens:
+            kept.add(at)
+        if opens or closes:
+            inside = max(opens, default=-1) > max(closes, default=-1)
+    return kept
+
+
+def _code_lines(source: str, *, front_matter: bool = False) -> set[int]:
     """The indices of the lines of ``source`` in code blocks, fenced or indented ("    <!--
     md:version 9.2.0 -->" under "Write a badge as:"), also inside a box or a list, as the parser
     finds them with each macro standing for the text it becomes: an option's definition under
     its macro (':   …') is a definition, no code."""
     tokens = _parser().parse(material.MACRO.sub("macro", source))
-    spans = [t.map for t in tokens if t.type in ("fence", "code_block") and t.map]
+    kinds = ("fence", "code_block", "front_matter") if front_matter else ("fence", "code_block")
+    spans = [t.map for t in tokens if t.type in kinds and t.map]
     return {line for start, end in spans for line in range(start, end)}
 
 
@@ -344,8 +378,8 @@ _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    source = _prepared(source)
-    tokens = _parser().parse(source)
+    source, cross_references = _with_kuma_rendered(_prepared(source))
+    tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
     title = meta.get("title", "")
     document = ParsedDocument(
@@ -355,6 +389,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
+    reading.cross_references = cross_references
     reading.title_level = _title_level(tokens)
     reading.articles = numbers_articles(reading.lines)
     _walk(tokens, reading)
@@ -580,6 +615,8 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             return index + 3
         if not reading.lists and mdcontents.anchors_only(tokens[index + 1]):
             return index + 3  # "[⬆ back to top](#contents)": the page's navigation
+        if _cross_reference(tokens, index, reading):
+            return index + 3
         _paragraph(_paragraph_lines(tokens, index, reading), reading, _place(tokens, index))
         return index + 3
     if kind in ("footnote_open", "footnote_close"):
@@ -646,6 +683,20 @@ def _contents_dropped(reading: _Reading, end: int) -> int:
     if opened and alone and is_contents_title(opened[-1][1]):
         reading.section = reading.outline.close(opened[-1][0])
     return end + 1
+
+
+def _cross_reference(tokens: Sequence[Token], index: int, reading: _Reading) -> bool:
+    """Whether the paragraph opened at ``tokens[index]`` is an item of MDN's link macros alone
+    ("- {{HTTPStatus("410")}}") in a list that nothing introduces: a "See also" entry, whose
+    words are another page's name ("410", "403, 407"). Short as it is, it outranked the
+    paragraphs for any question naming the number ("quelle différence entre 401 et 403 ?" was
+    answered "403, 407"); it is left out, as the page's other navigation is. Such items in a
+    list a sentence introduces ("voici les fonctions qui utilisent une fonction en argument :"
+    over "Array.prototype.every(), Array.prototype.some(), …") are what the sentence names."""
+    if not reading.lists or reading.lists[-1] or tokens[index - 1].type != "list_item_open":
+        return False
+    start = (tokens[index].map or (-1, -1))[0]
+    return start in reading.cross_references
 
 
 def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> list[str]:
@@ -1309,9 +1360,35 @@ def _table(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             rows[-1].append(" ".join(_ATTR_LIST.sub("", line) for line in _inline_lines(token)))
     # A pymdownx block's closing line ("////") right under a table is read as a row of it.
     rows = [row for row in rows if not _DIRECTIVE.match(" ".join(row).strip())]
-    reading.document.blocks.extend(table_blocks(rows, reading.section))
+    one = _one_row(rows)
+    if one is not None:
+        reading.document.add(reading.section, one, kind="table")
+    else:
+        reading.document.blocks.extend(table_blocks(rows, reading.section))
     reading.intro = None
     return end + 1
+
+
+def _one_row(rows: Sequence[Sequence[str]]) -> str | None:
+    """The text of a table of one row under its header, the header's short labels read with the
+    row's short values as :func:`table_blocks` reads them ("Year: 1998"); None for any other
+    table. A Markdown table always has a header row: over one row, it is no row of its own (a
+    specification table's "Спецификация | Название" stood as a passage by itself)."""
+    cells = [[prose(cell) for cell in row] for row in rows]
+    if len(cells) != 2 or len(cells[0]) != len(cells[1]) or not all(cells[0]):
+        return None
+    labels, row = cells
+    if any(len(label.split()) > _HEADER_WORDS for label in labels):
+        return None
+    labelled = [
+        f"{label}: {cell}" if cell and len(cell.split()) <= _VALUE_WORDS and cell != label else cell
+        for label, cell in zip(labels, row, strict=True)
+    ]
+    return row_text(labelled) or None
+
+
+_HEADER_WORDS = 6  # a header's label is short (as table_blocks takes it)
+_VALUE_WORDS = 4  # a value read with its label is short ("0.5", "Yes"), not a sentence
 
 
 def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
