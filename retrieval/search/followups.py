@@ -134,6 +134,9 @@ _CJK_CUES = re.compile(
     r"^(那|那么|还有|另外|也|怎么样)|呢[？?]?$|是哪一?个[？?]?$|[它他她]|这个|那个|这些|那些"
 )
 _CJK_WHY = re.compile(r"^为什么")
+# And so does a question word asking which, when or how many ("哪一年？", "哪个版本？", "多少？",
+# "什么时候？"), as "which year?" and "when?" do.
+_CJK_ASKING_BACK = re.compile(r"^(哪|多少|几|什么时候|何时|多久|多长|谁)")
 _CJK_SHORT_WHY = 6  # characters, the question mark included
 _CJK_OTHER = re.compile(r"其[他它]|[”」』\"'’]\s*(这|那)个")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -162,7 +165,7 @@ def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
-        if _CJK_WHY.match(text) and len(text) <= _CJK_SHORT_WHY:
+        if (_CJK_WHY.match(text) or _CJK_ASKING_BACK.match(text)) and len(text) <= _CJK_SHORT_WHY:
             return True
         return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
     words = _WORD.findall(text.lower())
@@ -185,8 +188,27 @@ def is_follow_up(question: str) -> bool:
         return True
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS and len(_own(words)) <= 1:
         return True
-    pointing = _WORD.findall(_IMPERSONAL.sub(" ", _own_pronouns_dropped(text).lower()))
-    return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+    return len(words) <= 8 and any(w in _ANAPHORA for w in _pointing(text))
+
+
+def _pointing(text: str) -> list[str]:
+    """The words of ``text`` that may point back, once those that point inside it are gone: an
+    impersonal "il", a pronoun standing for the subject it names (:func:`_own_pronouns_dropped`),
+    "too" before the word it intensifies ("429 Too Many Requests"; "on Windows too?" points
+    back), and a "that" resuming the clause before its comma ("mon serveur renvoie 429, ça veut
+    dire quoi ?")."""
+    text = _INTENSIFIER.sub(" ", _IMPERSONAL.sub(" ", _own_pronouns_dropped(text)))
+    head, comma, rest = text.partition(",")
+    said = _WORD.findall(head.lower())
+    if comma and not any(w in _ANAPHORA for w in said) and len(_own(said)) >= 2:
+        text = head + comma + _RESUMING.sub(" ", rest)
+    return _WORD.findall(text.lower())
+
+
+_INTENSIFIER = re.compile(r"\btoo\s+(?=\w)", re.IGNORECASE)
+# The demonstratives that resume what a sentence has just said ("…, what does that mean?",
+# "…, ça veut dire quoi ?", "…, ¿qué significa eso?", "…, что это значит?").
+_RESUMING = re.compile(r"\b(ça|cela|ceci|that|this|eso|esto|это|то)\b", re.IGNORECASE)
 
 
 def _asks_back(words: list[str]) -> bool:
@@ -210,7 +232,34 @@ def _asks_a_number(text: str, words: list[str]) -> bool:
     # "pep 703", "Python 3?" (not "in 2004", a time asked of the subject before).
     if any(b.isdigit() and a in own for a, b in itertools.pairwise(words)):
         return False
+    if any(_names_a_thing(words, i) for i, w in enumerate(words) if w.isdigit()):
+        return False
     return len(own) <= 1 and divisions.named(text) is None
+
+
+# Prepositions a number asked of the subject before follows ("in 2004", "en el 2004", "с 2000",
+# "depuis 1998", "since 2000"): a time or a measure, not the thing asked about.
+_BEFORE_A_TIME = frozenset(
+    """in on at by for from since until till to of after before during around about under over
+    between through within per
+    в во с со по до к от после около за на для при через
+    en à au aux de du des depuis pendant après avant vers par pour jusqu sur dans entre
+    a al de del desde hasta durante después despues antes hacia por para sobre entre
+    and or и или а et ou y o""".split()
+)  # and the conjunctions joining numbers so ("2004 and 2005?")
+# The articles that may stand between a preposition and its number ("en el 2004", "in the 90s").
+_ARTICLES = frozenset("the el la los las le les l un une una a an".split())
+
+
+def _names_a_thing(words: list[str], at: int) -> bool:
+    """Whether the number ``words[at]`` is what the question asks about rather than a time
+    asked of the subject before: asked of directly ("what does 308 mean?", "чем 401 отличается
+    от 403?") or after an article ("¿qué es el 418?", "¿para qué sirve el 304?"), not after a
+    preposition ("in 2004", "¿y en el 2004?"), nor opening the question ("2005?")."""
+    before = [w for w in words[:at] if w not in _ARTICLES]
+    if not before:
+        return at > 0  # "the 418?" names it; "2005?" asks of the subject before
+    return before[-1] not in _BEFORE_A_TIME and not before[-1].isdigit()
 
 
 def _own(words: list[str]) -> list[str]:
