@@ -136,7 +136,7 @@ _CJK_CUES = re.compile(
 _CJK_WHY = re.compile(r"^为什么")
 # And so does a question word asking which, when or how many ("哪一年？", "哪个版本？", "多少？",
 # "什么时候？"), as "which year?" and "when?" do.
-_CJK_ASKING_BACK = re.compile(r"^(哪|多少|几|什么时候|何时|多久|多长|谁)")
+_CJK_ASKING_BACK = re.compile(r"^(哪|多少|几|什么时候|何时|多久|多长)")  # not 谁: "谁是毛泽东？"
 _CJK_SHORT_WHY = 6  # characters, the question mark included
 _CJK_OTHER = re.compile(r"其[他它]|[”」』\"'’]\s*(这|那)个")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
