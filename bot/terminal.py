@@ -38,7 +38,8 @@ from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.search import divisions
 from retrieval.search.followups import Conversation, plain_language
-from retrieval.search.languages import detect, language, stop_word_hits
+from retrieval.search.languages import ENGLISH, detect, language, stop_word_hits
+from retrieval.search.pasted import without_quoted
 from retrieval.search.query import searchable
 
 SHORT_EXCERPT = 220  # visible characters of a further hit's excerpt
@@ -214,6 +215,14 @@ def asked_in(answer: Answer) -> str:
     text = searchable(answer.question)
     if language(read).script != "latin" or not any(ch.isalpha() for ch in text):
         return read  # the script decides; "2005?" follows the question before it
+    # Not the English message it quotes: "me sale ReferenceError: foo is not defined, ¿qué
+    # hago?" is asked in the words around it, which read the library's way or say too little
+    # ("coment on evite l'erreur" is English to py3langid without the corpus's languages).
+    around = without_quoted(text)
+    if around is not None and any(ch.isalpha() for ch in around):
+        if detect(around) == ENGLISH:
+            return read
+        text = around
     alone = detect(text)
     if alone != read and stop_word_hits(text, alone) >= stop_word_hits(text, read):
         return alone

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from retrieval.search import divisions
 from retrieval.search.languages import is_spoken_stop_word, stop_word_hits
+from retrieval.search.pasted import without_quoted
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -319,6 +320,15 @@ def plain_language(question: str) -> str | None:
     """The language ``question`` is plainly written in, by its script, a Spanish "¿", or more
     stop words of one language than of any other; None when too little says ("and redo?",
     "¿y loadNavbar?" aside, "que es la barra lateral" is French and Spanish alike)."""
+    around = without_quoted(question)  # a pasted English message is not what it is asked in
+    if around is not None and _WORD.search(around):
+        said = _plain(around)
+        if said is not None:
+            return said
+    return _plain(question)
+
+
+def _plain(question: str) -> str | None:
     if _CJK.search(question):
         return "zh"
     cyrillic = len(_CYRILLIC.findall(question))
