@@ -24,7 +24,7 @@ from bot.locales import (
     strings,
 )
 from bot.render import plain
-from bot.render.answers import first_citations, shown_source, wrong_language
+from bot.render.answers import elsewhere, first_citations, shown_source, wrong_language
 from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
@@ -188,7 +188,9 @@ def render_answer(
         closest = plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi)
         return "\n".join([*told, closest, *further(hits)])
     if not answer.answered:
-        return "\n".join([t.CLI_DECLINED.format(query=query), *further(hits), t.CLI_DECLINED_HINT])
+        only_there = elsewhere(answer, t, str)  # "The closest passages are all in French: …"
+        declined = t.CLI_DECLINED.format(query=query)
+        return "\n".join([declined, *further(hits), *only_there, t.CLI_DECLINED_HINT])
     lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
     if first:
         lines.append(render_hit(hits[0], layout, True, origins.get(hits[0].passage.id), t))
