@@ -657,6 +657,10 @@ def _ranked(
     )
     if english:
         ranked = _english_first(library, ranked, question, weights)
+    if len(languages) > 1 and not neutral:
+        covered = _covering(question, weights)
+        documents = library.store.document_languages
+        ranked = own_language.own_before_copies(ranked, lang, covered, question.scaled, documents)
     ranked = _release_notes(library, ranked, text, question)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
