@@ -36,6 +36,12 @@ FIRST = "When did China and France start their strategic dialogue?"
         "2004 and 2005?",
         "does it work on Windows too?",  # "too" ending the clause points back
         "哪一年？",  # "which year?"
+        "是哪一年？",
+        "要等多久？",  # "how long must one wait?"
+        "¿de qué año es?",  # "which year" and a verb saying nothing
+        "combien de temps ?",  # "how long?"
+        "¿cuánto tiempo?",
+        "qui l'a écrit ?",  # "l'" before the auxiliary: "it"
         "ok, what does that mean?",
         "how do I change its theme?",  # "its": no subject named before it
         "what does it do with their files?",
@@ -80,6 +86,10 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         # A status code asked about, not a time asked of the subject before (the tester's
         # questions on MDN's pages); "too" intensifying; "that" resuming the clause before it.
         "what does 308 mean?",
+        "what color is snow?",  # "which" and two words of its own
+        "429 要等多久？",  # what it asks about named by its number
+        "combien de temps dure un cookie de session ?",
+        "Qui a écrit l'Étranger ?",  # "l'" the article
         "¿qué es el 418?",
         "чем 401 отличается от 403?",
         "ошибка 429 Too Many Requests как обойти",

@@ -135,9 +135,11 @@ _CJK_CUES = re.compile(
     r"^(那|那么|还有|另外|也|怎么样)|呢[？?]?$|是哪一?个[？?]?$|[它他她]|这个|那个|这些|那些"
 )
 _CJK_WHY = re.compile(r"^为什么")
-# And so does a question word asking which, when or how many ("哪一年？", "哪个版本？", "多少？",
-# "什么时候？"), as "which year?" and "when?" do.
-_CJK_ASKING_BACK = re.compile(r"^(哪|多少|几|什么时候|何时|多久|多长)")  # not 谁: "谁是毛泽东？"
+# And so does one asking which, when, how long or how many and nothing else ("哪一年？",
+# "是哪一年？", "要等多久？", "多少？", "什么时候？"), as "which year?" and "how long?" do (not
+# 谁, "who": "谁是毛泽东？"; nor one naming a thing by its number or Latin name, "429 多久？").
+_CJK_ASKING_BACK = re.compile(r"哪一?年|哪个|哪里|多少|几|什么时候|何时|多久|多长")
+_NOT_CJK = re.compile(r"[0-9A-Za-z]")
 _CJK_SHORT_WHY = 6  # characters, the question mark included
 _CJK_OTHER = re.compile(r"其[他它]|[”」』\"'’]\s*(这|那)个")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -147,7 +149,9 @@ _WORD = re.compile(r"\w+")
 # long?", "и когда?", "¿dónde?"), has nothing to search but what was asked before. Besides
 # the stop words, the words that finish an English question word: "how long", "how often".
 _ASKING_BACK_WORDS = 3
-_ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
+_ASKING_COMPLEMENTS = frozenset(
+    "much many long often far exactly else come so temps tiempo времени".split()
+)  # and "time" making "how long" of "how much" elsewhere: "combien de temps ?", "¿cuánto tiempo?"
 # The question words that ask which one of a kind the next word names.
 _WHICH = frozenset("which what какой какая какое какие quel quelle quels quelles cuál qué".split())
 # The question words of the languages the bot speaks, one of which a question of a few words
@@ -166,7 +170,8 @@ def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
-        if (_CJK_WHY.match(text) or _CJK_ASKING_BACK.match(text)) and len(text) <= _CJK_SHORT_WHY:
+        asking_back = _CJK_ASKING_BACK.search(text) and not _NOT_CJK.search(text)
+        if (_CJK_WHY.match(text) or asking_back) and len(text) <= _CJK_SHORT_WHY:
             return True
         return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
     words = _WORD.findall(text.lower())
@@ -176,6 +181,10 @@ def is_follow_up(question: str) -> bool:
         return True
     if len(words) == 2 and words[0] in _WHICH and not _says_nothing(words[1]):
         return True  # "which version?", "what year?", "quelle version ?": of the subject before
+    if len(words) <= _SHORT_CUE_WORDS + 1 and _asks_which(words):
+        return True  # "¿de qué año es?", "what year is it?"
+    if len(words) <= 8 and _FRENCH_OBJECT.search(text):
+        return True  # "qui l'a écrit ?"
     if _JOINING_CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
     if _CUES.match(text) and len(words) <= _CUE_WORDS:
@@ -210,6 +219,21 @@ _INTENSIFIER = re.compile(r"\btoo\s+(?=\w)", re.IGNORECASE)
 # The demonstratives that resume what a sentence has just said ("…, what does that mean?",
 # "…, ça veut dire quoi ?", "…, ¿qué significa eso?", "…, что это значит?").
 _RESUMING = re.compile(r"\b(ça|cela|ceci|that|this|eso|esto|это|то)\b", re.IGNORECASE)
+
+
+def _asks_which(words: list[str]) -> bool:
+    """Whether ``words`` (lower case) ask which one of a kind and say nothing else: the one word
+    of their own right after "which" ("¿de qué año es?", "what year is it?"), as "what year?"
+    does; "what color is snow?" names its subject."""
+    own = _own(words)
+    return len(own) == 1 and any(a in _WHICH and b == own[0] for a, b in itertools.pairwise(words))
+
+
+# The French object pronoun elided before a verb's auxiliary ("qui l'a écrit ?", "où l'ont-ils
+# signé ?"): it stands for what was asked about before. The article is elided before a noun.
+_FRENCH_OBJECT = re.compile(
+    r"\b[lL]['’](?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|est|était|étaient)\b"
+)
 
 
 def _asks_back(words: list[str]) -> bool:

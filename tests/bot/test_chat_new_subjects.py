@@ -213,6 +213,7 @@ def test_a_follow_up_asking_only_which_year_still_leans_on_the_question_before(
     for first, then, following in [
         ("¿qué es el 418?", "¿y de qué año es la broma?", "(a continuación de: ¿qué es el 418?)"),
         ("418 是什么梗？", "哪一年？", "（接着问：418 是什么梗？）"),
+        ("418 是什么梗？", "是哪一年？", "（接着问：418 是什么梗？）"),
     ]:
         chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
         chat.handle(first)
