@@ -24,7 +24,7 @@ from bot.locales import (
     strings,
 )
 from bot.render import plain
-from bot.render.answers import first_citations, shown_source, wrong_language
+from bot.render.answers import elsewhere, first_citations, shown_source, wrong_language
 from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
@@ -38,7 +38,8 @@ from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.search import divisions
 from retrieval.search.followups import Conversation, plain_language
-from retrieval.search.languages import detect, language, stop_word_hits
+from retrieval.search.languages import ENGLISH, detect, language, stop_word_hits
+from retrieval.search.pasted import without_quoted
 from retrieval.search.query import searchable
 
 SHORT_EXCERPT = 220  # visible characters of a further hit's excerpt
@@ -187,7 +188,9 @@ def render_answer(
         closest = plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi)
         return "\n".join([*told, closest, *further(hits)])
     if not answer.answered:
-        return "\n".join([t.CLI_DECLINED.format(query=query), *further(hits), t.CLI_DECLINED_HINT])
+        only_there = elsewhere(answer, t, str)  # "The closest passages are all in French: …"
+        declined = t.CLI_DECLINED.format(query=query)
+        return "\n".join([declined, *further(hits), *only_there, t.CLI_DECLINED_HINT])
     lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
     if first:
         lines.append(render_hit(hits[0], layout, True, origins.get(hits[0].passage.id), t))
@@ -214,6 +217,14 @@ def asked_in(answer: Answer) -> str:
     text = searchable(answer.question)
     if language(read).script != "latin" or not any(ch.isalpha() for ch in text):
         return read  # the script decides; "2005?" follows the question before it
+    # Not the English message it quotes: "me sale ReferenceError: foo is not defined, ¿qué
+    # hago?" is asked in the words around it, which read the library's way or say too little
+    # ("coment on evite l'erreur" is English to py3langid without the corpus's languages).
+    around = without_quoted(text)
+    if around is not None and any(ch.isalpha() for ch in around):
+        if detect(around) == ENGLISH:
+            return read
+        text = around
     alone = detect(text)
     if alone != read and stop_word_hits(text, alone) >= stop_word_hits(text, read):
         return alone

@@ -655,8 +655,8 @@ def _ranked(
         library._passage_fragments,
         library._head_terms,
     )
-    if english:
-        ranked = _english_first(library, ranked, question, weights)
+    if len(languages) > 1 and not neutral:
+        ranked = _own_language_first(library, ranked, lang, question, weights)
     ranked = _release_notes(library, ranked, text, question)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
@@ -699,6 +699,24 @@ def _release_notes(
         return ranked
     scored = _scored(library, notes, question)
     return rank.brought_first(ranked, scored) if ranked else scored
+
+
+def _own_language_first(
+    library: Library,
+    ranked: list[rank.Ranked],
+    lang: str,
+    question: rank.QuestionWeights,
+    weights: query.Weights,
+) -> list[rank.Ranked]:
+    """``ranked`` for a question in ``lang`` to documents in several: an English question's
+    English passages first where they hold as much of its words as any other; then, after the
+    first, the passages in ``lang`` before other languages' holding no more of them (see
+    :func:`own_language.own_before_copies`)."""
+    if lang == "en":
+        ranked = _english_first(library, ranked, question, weights)
+    covered = _covering(question, weights)
+    documents = library.store.document_languages
+    return own_language.own_before_copies(ranked, lang, covered, question.scaled, documents)
 
 
 def _english_first(

@@ -32,6 +32,17 @@ FIRST = "When did China and France start their strategic dialogue?"
         "who signed it?",
         "how many did they send?",
         "how many in 2004 alone?",  # a number asked of the subject before
+        "¿y en el 2004?",
+        "2004 and 2005?",
+        "does it work on Windows too?",  # "too" ending the clause points back
+        "哪一年？",  # "which year?"
+        "是哪一年？",
+        "要等多久？",  # "how long must one wait?"
+        "¿de qué año es?",  # "which year" and a verb saying nothing
+        "combien de temps ?",  # "how long?"
+        "¿cuánto tiempo?",
+        "qui l'a écrit ?",  # "l'" before the auxiliary: "it"
+        "ok, what does that mean?",
         "how do I change its theme?",  # "its": no subject named before it
         "what does it do with their files?",
         "What did Yang Jiechi say about it?",  # a name, and "it" asked about: the subject before
@@ -72,6 +83,17 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "What did China and Pakistan agree in 2004 about border security?",
         "recipe for kung pao chicken",
         "who is Obama?",  # a question word, and what it asks about
+        # A status code asked about, not a time asked of the subject before (the tester's
+        # questions on MDN's pages); "too" intensifying; "that" resuming the clause before it.
+        "what does 308 mean?",
+        "what color is snow?",  # "which" and two words of its own
+        "429 要等多久？",  # what it asks about named by its number
+        "combien de temps dure un cookie de session ?",
+        "Qui a écrit l'Étranger ?",  # "l'" the article
+        "¿qué es el 418?",
+        "чем 401 отличается от 403?",
+        "ошибка 429 Too Many Requests как обойти",
+        "mon serveur renvoie 429, ça veut dire quoi ?",
         # "its" after the subject the question names: the tester's question on another tool
         # was searched with the one before ("(following: …loadSidebar…)").
         "where does bat look for its config file?",

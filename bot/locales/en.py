@@ -488,6 +488,15 @@ HEDGED = "<i>This is the closest passage I found; it may not fully answer your q
 CLI_HEDGED = "(This is the closest passage found; it may not fully answer the question.)"
 WRONG_LANGUAGE = "The documents are written in {languages}: please ask in one of these."
 WRONG_LANGUAGE_ONE = "The documents are written in {language}: please ask in {language}."
+# A declined question in one of the documents' languages whose closest passages lead with
+# others ({languages}: their names from LANGUAGE_NAMES): the subject may be covered only there.
+ELSEWHERE_ONE = (
+    "The closest passages are in {language}: the documents may cover this only in {language}."
+)
+ELSEWHERE = (
+    "The closest passages are in other languages ({languages}): the documents may cover "
+    "this only in those."
+)
 
 # The corpus's languages as this locale names them, for WRONG_LANGUAGE ("The documents are
 # written in Russian, English"): every language the analyzer knows; another is named in its

@@ -499,6 +499,14 @@ WRONG_LANGUAGE = (
     "Los documentos están escritos en estos idiomas: {languages}. Pregunta en uno de ellos."
 )
 WRONG_LANGUAGE_ONE = "Los documentos están escritos en {language}: pregunta en {language}."
+ELSEWHERE_ONE = (
+    "Los fragmentos más cercanos están en {language}: puede que los documentos solo "
+    "traten esto en {language}."
+)
+ELSEWHERE = (
+    "Los fragmentos más cercanos están en otros idiomas ({languages}): puede que los "
+    "documentos solo traten esto en ellos."
+)
 
 LANGUAGE_NAMES = {
     "en": "inglés",

@@ -548,6 +548,14 @@ WRONG_LANGUAGE = (
 WRONG_LANGUAGE_ONE = (
     "Les documents sont rédigés en {language}\u00a0: posez votre question en {language}."
 )
+ELSEWHERE_ONE = (
+    "Les passages les plus proches sont en {language}\u00a0: les documents n’en parlent "
+    "peut-être qu’en {language}."
+)
+ELSEWHERE = (
+    "Les passages les plus proches sont dans d’autres langues ({languages})\u00a0: les "
+    "documents n’en parlent peut-être que dans celles-ci."
+)
 
 LANGUAGE_NAMES = {
     "en": "anglais",

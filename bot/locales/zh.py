@@ -400,6 +400,8 @@ HEDGED = "<i>这是找到的最接近的片段，可能并不能完全回答你�
 CLI_HEDGED = "（这是找到的最接近的片段，可能并不能完全回答这个问题。）"
 WRONG_LANGUAGE = "这些文档使用以下语言：{languages}。请用其中一种语言提问。"
 WRONG_LANGUAGE_ONE = "这些文档是用{language}写的，请用{language}提问。"
+ELSEWHERE_ONE = "最接近的片段是用{language}写的：文档可能只用{language}谈到这一点。"
+ELSEWHERE = "最接近的片段是用其他语言写的（{languages}）：文档可能只用这些语言谈到这一点。"
 
 LANGUAGE_NAMES = {
     "en": "英语",

@@ -8,6 +8,7 @@ single excerpt too long is cut between words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -245,7 +246,8 @@ def declined_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     before.append(t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)))
     if not answer.hits:
         before.append(t.NO_ANSWER_NOTHING)
-    return fit(before, lines, [t.NO_ANSWER_HINT], header=t.NO_ANSWER_CLOSEST, limit=limit)
+    after = [*elsewhere(answer, t, esc), t.NO_ANSWER_HINT]
+    return fit(before, lines, after, header=t.NO_ANSWER_CLOSEST, limit=limit)
 
 
 def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
@@ -290,6 +292,23 @@ def wrong_language(t: Strings, codes: tuple[str, ...], quote: Callable[[str], st
     if len(codes) == 1:
         return str(t.WRONG_LANGUAGE_ONE.format(language=quote(language_names(codes, t))))
     return str(t.WRONG_LANGUAGE.format(languages=quote(language_names(codes, t))))
+
+
+def elsewhere(answer: Answer, t: Strings, quote: Callable[[str], str]) -> list[str]:
+    """For a declined question in one of the documents' languages whose closest passages lead
+    with others (the first two, or the only one, in other languages): a line naming those, as
+    the subject may be covered only there ("how do I set a cookie with SameSite=Strict?" to a
+    French cookie guide, an English passage on CORS third). Nothing otherwise: a foreign
+    question is told the documents' languages already (:func:`wrong_language`)."""
+    if answer.answered or answer.foreign or not answer.hits:
+        return []
+    ahead = list(itertools.takewhile(lambda h: h.passage.lang != answer.language, answer.hits))
+    if len(ahead) < min(2, len(answer.hits)):
+        return []
+    found = tuple(dict.fromkeys(hit.passage.lang for hit in ahead))
+    if len(found) == 1:
+        return [str(t.ELSEWHERE_ONE.format(language=quote(language_names(found, t))))]
+    return [str(t.ELSEWHERE.format(languages=quote(language_names(found, t))))]
 
 
 def _framed(framing: Framing) -> tuple[str | None, int, Strings]:

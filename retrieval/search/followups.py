@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from retrieval.search import divisions
 from retrieval.search.languages import is_spoken_stop_word, stop_word_hits
+from retrieval.search.pasted import without_quoted
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
 
@@ -134,6 +135,11 @@ _CJK_CUES = re.compile(
     r"^(那|那么|还有|另外|也|怎么样)|呢[？?]?$|是哪一?个[？?]?$|[它他她]|这个|那个|这些|那些"
 )
 _CJK_WHY = re.compile(r"^为什么")
+# And so does one asking which, when, how long or how many and nothing else ("哪一年？",
+# "是哪一年？", "要等多久？", "多少？", "什么时候？"), as "which year?" and "how long?" do (not
+# 谁, "who": "谁是毛泽东？"; nor one naming a thing by its number or Latin name, "429 多久？").
+_CJK_ASKING_BACK = re.compile(r"哪一?年|哪个|哪里|多少|几|什么时候|何时|多久|多长")
+_NOT_CJK = re.compile(r"[0-9A-Za-z]")
 _CJK_SHORT_WHY = 6  # characters, the question mark included
 _CJK_OTHER = re.compile(r"其[他它]|[”」』\"'’]\s*(这|那)个")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -143,7 +149,9 @@ _WORD = re.compile(r"\w+")
 # long?", "и когда?", "¿dónde?"), has nothing to search but what was asked before. Besides
 # the stop words, the words that finish an English question word: "how long", "how often".
 _ASKING_BACK_WORDS = 3
-_ASKING_COMPLEMENTS = frozenset("much many long often far exactly else come so".split())
+_ASKING_COMPLEMENTS = frozenset(
+    "much many long often far exactly else come so temps tiempo времени".split()
+)  # and "time" making "how long" of "how much" elsewhere: "combien de temps ?", "¿cuánto tiempo?"
 # The question words that ask which one of a kind the next word names.
 _WHICH = frozenset("which what какой какая какое какие quel quelle quels quelles cuál qué".split())
 # The question words of the languages the bot speaks, one of which a question of a few words
@@ -162,7 +170,8 @@ def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
-        if _CJK_WHY.match(text) and len(text) <= _CJK_SHORT_WHY:
+        asking_back = _CJK_ASKING_BACK.search(text) and not _NOT_CJK.search(text)
+        if (_CJK_WHY.match(text) or asking_back) and len(text) <= _CJK_SHORT_WHY:
             return True
         return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
     words = _WORD.findall(text.lower())
@@ -172,6 +181,10 @@ def is_follow_up(question: str) -> bool:
         return True
     if len(words) == 2 and words[0] in _WHICH and not _says_nothing(words[1]):
         return True  # "which version?", "what year?", "quelle version ?": of the subject before
+    if len(words) <= _SHORT_CUE_WORDS + 1 and _asks_which(words):
+        return True  # "¿de qué año es?", "what year is it?"
+    if len(words) <= 8 and _FRENCH_OBJECT.search(text):
+        return True  # "qui l'a écrit ?"
     if _JOINING_CUES.match(text) and len(words) <= _LONG_FOLLOW_UP:
         return True
     if _CUES.match(text) and len(words) <= _CUE_WORDS:
@@ -185,8 +198,42 @@ def is_follow_up(question: str) -> bool:
         return True
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS and len(_own(words)) <= 1:
         return True
-    pointing = _WORD.findall(_IMPERSONAL.sub(" ", _own_pronouns_dropped(text).lower()))
-    return len(words) <= 8 and any(w in _ANAPHORA for w in pointing)
+    return len(words) <= 8 and any(w in _ANAPHORA for w in _pointing(text))
+
+
+def _pointing(text: str) -> list[str]:
+    """The words of ``text`` that may point back, once those that point inside it are gone: an
+    impersonal "il", a pronoun standing for the subject it names (:func:`_own_pronouns_dropped`),
+    "too" before the word it intensifies ("429 Too Many Requests"; "on Windows too?" points
+    back), and a "that" resuming the clause before its comma ("mon serveur renvoie 429, ça veut
+    dire quoi ?")."""
+    text = _INTENSIFIER.sub(" ", _IMPERSONAL.sub(" ", _own_pronouns_dropped(text)))
+    head, comma, rest = text.partition(",")
+    said = _WORD.findall(head.lower())
+    if comma and not any(w in _ANAPHORA for w in said) and len(_own(said)) >= 2:
+        text = head + comma + _RESUMING.sub(" ", rest)
+    return _WORD.findall(text.lower())
+
+
+_INTENSIFIER = re.compile(r"\btoo\s+(?=\w)", re.IGNORECASE)
+# The demonstratives that resume what a sentence has just said ("…, what does that mean?",
+# "…, ça veut dire quoi ?", "…, ¿qué significa eso?", "…, что это значит?").
+_RESUMING = re.compile(r"\b(ça|cela|ceci|that|this|eso|esto|это|то)\b", re.IGNORECASE)
+
+
+def _asks_which(words: list[str]) -> bool:
+    """Whether ``words`` (lower case) ask which one of a kind and say nothing else: the one word
+    of their own right after "which" ("¿de qué año es?", "what year is it?"), as "what year?"
+    does; "what color is snow?" names its subject."""
+    own = _own(words)
+    return len(own) == 1 and any(a in _WHICH and b == own[0] for a, b in itertools.pairwise(words))
+
+
+# The French object pronoun elided before a verb's auxiliary ("qui l'a écrit ?", "où l'ont-ils
+# signé ?"): it stands for what was asked about before. The article is elided before a noun.
+_FRENCH_OBJECT = re.compile(
+    r"\b[lL]['’](?:a|ai|as|avons|avez|ont|avait|avaient|aura|auront|est|était|étaient)\b"
+)
 
 
 def _asks_back(words: list[str]) -> bool:
@@ -210,7 +257,34 @@ def _asks_a_number(text: str, words: list[str]) -> bool:
     # "pep 703", "Python 3?" (not "in 2004", a time asked of the subject before).
     if any(b.isdigit() and a in own for a, b in itertools.pairwise(words)):
         return False
+    if any(_names_a_thing(words, i) for i, w in enumerate(words) if w.isdigit()):
+        return False
     return len(own) <= 1 and divisions.named(text) is None
+
+
+# Prepositions a number asked of the subject before follows ("in 2004", "en el 2004", "с 2000",
+# "depuis 1998", "since 2000"): a time or a measure, not the thing asked about.
+_BEFORE_A_TIME = frozenset(
+    """in on at by for from since until till to of after before during around about under over
+    between through within per
+    в во с со по до к от после около за на для при через
+    en à au aux de du des depuis pendant après avant vers par pour jusqu sur dans entre
+    a al de del desde hasta durante después despues antes hacia por para sobre entre
+    and or и или а et ou y o""".split()
+)  # and the conjunctions joining numbers so ("2004 and 2005?")
+# The articles that may stand between a preposition and its number ("en el 2004", "in the 90s").
+_ARTICLES = frozenset("the el la los las le les l un une una a an".split())
+
+
+def _names_a_thing(words: list[str], at: int) -> bool:
+    """Whether the number ``words[at]`` is what the question asks about rather than a time
+    asked of the subject before: asked of directly ("what does 308 mean?", "чем 401 отличается
+    от 403?") or after an article ("¿qué es el 418?", "¿para qué sirve el 304?"), not after a
+    preposition ("in 2004", "¿y en el 2004?"), nor opening the question ("2005?")."""
+    before = [w for w in words[:at] if w not in _ARTICLES]
+    if not before:
+        return at > 0  # "the 418?" names it; "2005?" asks of the subject before
+    return before[-1] not in _BEFORE_A_TIME and not before[-1].isdigit()
 
 
 def _own(words: list[str]) -> list[str]:
@@ -270,6 +344,15 @@ def plain_language(question: str) -> str | None:
     """The language ``question`` is plainly written in, by its script, a Spanish "¿", or more
     stop words of one language than of any other; None when too little says ("and redo?",
     "¿y loadNavbar?" aside, "que es la barra lateral" is French and Spanish alike)."""
+    around = without_quoted(question)  # a pasted English message is not what it is asked in
+    if around is not None and _WORD.search(around):
+        said = _plain(around)
+        if said is not None:
+            return said
+    return _plain(question)
+
+
+def _plain(question: str) -> str | None:
     if _CJK.search(question):
         return "zh"
     cyrillic = len(_CYRILLIC.findall(question))

@@ -13,6 +13,7 @@ words, by weight, as any other (:func:`covering_first`).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from retrieval.search.rank import Ranked, brought_first
@@ -78,3 +79,46 @@ def covering_first(
         if r.passage.lang == lang and h >= most * (1 - 1e-9)
     ]
     return brought_first(ranked, own) if most and own else list(ranked)
+
+
+def own_before_copies(
+    ranked: Sequence[Ranked],
+    lang: str,
+    covered: Callable[[Ranked], frozenset[str]],
+    weights: Mapping[str, float],
+    languages_of: Callable[[Collection[str]], Mapping[str, str]],
+) -> list[Ranked]:
+    """``ranked`` with each passage in another language than ``lang`` among the best
+    :data:`WINDOW` after the first put below the passages in ``lang`` there (or of documents
+    written in it: a code block is the page's) that hold as much of the question's words by
+    weight (``covered``, ``weights``, ``languages_of``: as for :func:`covering_first`). The same
+    page in five languages gives every line and code block five copies, and a French
+    question's further results were the Spanish and Russian copies of its code block ("418 I'm
+    a teapot") while French passages on it came below; one holding more of the question's
+    words keeps its place. The first passage stays: it is the answer judged, and the
+    ranking's."""
+    head = ranked[1:WINDOW]
+    written = languages_of({r.passage.doc for r in head})
+    held = [sum(weights.get(w, 0.0) for w in covered(r)) for r in head]
+    mine = [r.passage.lang == lang or written.get(r.passage.doc) == lang for r in head]
+    own = [(i, h) for i, (h, m) in enumerate(zip(held, mine, strict=True)) if m]
+    if not own or len(own) == len(head):
+        return list(ranked)
+    keys = []
+    for i, (h, m) in enumerate(zip(held, mine, strict=True)):
+        below = max((j for j, o in own if o >= h * (1 - 1e-9)), default=-1)
+        keys.append((below, 1, i) if not m and below > i else (i, 0, i))
+    order = [head[i] for *_, i in sorted(keys)]
+    return descending([*ranked[:1], *order, *ranked[WINDOW:]])
+
+
+def descending(ranked: Sequence[Ranked]) -> list[Ranked]:
+    """``ranked`` in its order, each score lowered just below the one before where it is not
+    already: a passage moved down keeps the scores' order the order shown."""
+    out: list[Ranked] = []
+    for r in ranked:
+        if out and r.score >= out[-1].score:
+            step = max(abs(out[-1].score), 1.0) * 1e-9
+            r = dataclasses.replace(r, score=out[-1].score - step)
+        out.append(r)
+    return out

@@ -25,6 +25,7 @@ from retrieval.search.analyzer import (
     is_dotted_name,
 )
 from retrieval.search.languages import (
+    ENGLISH,
     LANGUAGES,
     detect,
     language,
@@ -34,6 +35,7 @@ from retrieval.search.languages import (
     stop_words,
 )
 from retrieval.search.layouts import mend_layout
+from retrieval.search.pasted import asked_around
 from retrieval.search.scripts import (
     CJK_SCRIPTS,
     drop_stray_marks,
@@ -120,6 +122,10 @@ def language_of(
     prior = analyzer.detect(context[-1], languages) if context else None
     text = searchable(question)
     found = analyzer.detect(text, languages, prior=prior)
+    if found == ENGLISH:
+        # The English of a pasted message ("TypeError: obj.map is not a function что делать")
+        # is not the language a question is asked in.
+        found = asked_around(text, languages) or found
     if language(found).script != "latin" or not has_other_scripts(text):
         return found
     return _quoting_commands(text, languages) or found

@@ -141,3 +141,82 @@ def test_a_dotted_or_hyphenated_name_whose_parts_are_matched_is_marked_whole(
     chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
     assert "**gouv.fr**" in (chat.handle("Où sont publiés les jeux sur gouv.fr ?") or "")
     assert "**read-only**" in (chat.handle("is the archive read only?") or "")
+
+
+# Status-code pages in four languages, as a team's web documentation has them.
+STATUS = {
+    "fr-404.md": "# 404 Not Found\n\n"
+    "Le code de réponse 404 Not Found indique que le serveur ne trouve pas la ressource "
+    "demandée.\n\n"
+    "## Page d'erreur personnalisée\n\n"
+    "Avec Apache, une page 404 personnalisée se déclare dans le fichier .htaccess avec la "
+    "directive ErrorDocument.\n",
+    "fr-429.md": "# 429 Too Many Requests\n\n"
+    "Le code de réponse 429 Too Many Requests indique que l'utilisateur a envoyé trop de "
+    "requêtes en un temps donné : c'est la limitation du débit.\n",
+    "es-418.md": "# 418 I'm a teapot\n\n"
+    "El código de error 418 indica que el servidor se niega a preparar café porque es una "
+    "tetera. Es una broma del día de los inocentes de 1998.\n",
+    "es-cors.md": "# Falta Access-Control-Allow-Origin\n\n"
+    "La respuesta a la petición CORS no incluye la cabecera Access-Control-Allow-Origin, "
+    "que el servidor debe enviar para que el navegador permita el acceso.\n",
+    "ru-404.md": "# 404 Not Found\n\n"
+    "Код ответа 404 Not Found означает, что сервер не может найти запрошенный ресурс.\n",
+    "ru-401.md": "# 401 Unauthorized\n\n"
+    "Код ответа 401 Unauthorized означает, что запрос не выполнен, потому что у клиента нет "
+    "действительных учётных данных. В отличие от 403, повторная авторизация может помочь.\n",
+    "zh-418.md": "# 418 I'm a teapot\n\n"
+    "HTTP 418 I'm a teapot 是一个愚人节玩笑，出自 1998 年的 RFC 2324，"
+    "表示服务器拒绝用茶壶煮咖啡。\n",
+    "en-429.md": "# 429 Too Many Requests\n\n"
+    "Rate limiting is usually based on the client's IP address or on its API key.\n",
+    "en-308.md": "# 308 Permanent Redirect\n\n"
+    "The 308 Permanent Redirect status code means that the resource has moved for good to "
+    "the URL given by the Location header.\n",
+}
+
+
+def test_a_question_naming_its_own_status_code_starts_a_new_subject(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The tester's questions on MDN's status pages were each searched with the one before
+    # ("(recherche : … (à la suite de : comment je fais une page 404 perso sur apache ?))")
+    # and quoted the page asked about before, hedged.
+    library = write_library(STATUS)
+    chats = [
+        (
+            "comment je fais une page 404 perso sur apache ?",
+            "mon serveur renvoie 429, ça veut dire quoi ?",
+            "“Le code de réponse 429",
+        ),
+        (
+            "me sale el error CORS de que falta Access-Control-Allow-Origin",
+            "¿qué es el 418?",
+            "“El código de error 418",
+        ),
+        ("что значит ошибка 404?", "чем 401 отличается от 403?", "“Код ответа 401"),
+        ("what's rate limiting based on usually?", "what does 308 mean?", "“The 308"),
+    ]
+    for first, then, quoted in chats:
+        chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+        chat.handle(first)
+        out = (chat.handle(then) or "").replace("**", "")
+        assert first not in out, then  # not "(following: <the question before>)"
+        assert out.lstrip().startswith(quoted), out
+
+
+def test_a_follow_up_asking_only_which_year_still_leans_on_the_question_before(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The tester's Chinese "哪一年？" ("which year?") after "418 是什么梗？" found nothing.
+    library = write_library(STATUS)
+    for first, then, following in [
+        ("¿qué es el 418?", "¿y de qué año es la broma?", "(a continuación de: ¿qué es el 418?)"),
+        ("418 是什么梗？", "哪一年？", "（接着问：418 是什么梗？）"),
+        ("418 是什么梗？", "是哪一年？", "（接着问：418 是什么梗？）"),
+    ]:
+        chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+        chat.handle(first)
+        out = (chat.handle(then) or "").replace("**", "")
+        assert following in out
+        assert "1998" in out.split("\n")[1]  # the quote, under the line saying what was searched
