@@ -354,10 +354,22 @@ def _rows(
         row.cells += split
         row.sources.append(line)
         led = _leads(line) and id(line) not in cells  # a contents entry, not figures
-        row.blocked = row.blocked or any(cell.mono for cell in split) or led
+        row.blocked = row.blocked or _no_row(split) or led
     for row in rows:
         row.cells.sort(key=lambda cell: cell.x0)
     return rows
+
+
+def _no_row(cells: Sequence[Line]) -> bool:
+    """Whether a line parted into ``cells`` is no table's row: all of it set in a code font (a
+    listing's columns), or an entry of an index or a contents list, its leader running to page
+    numbers ("\\vskip . . . 71–73, 94,"). A name in typewriter type beside its meaning in roman
+    is a row ("normalfont  Normal shape", "x1  ra  Return address")."""
+    return all(cell.mono for cell in cells) or any(_TO_PAGES.search(c.text) for c in cells)
+
+
+# A leader of three dots or more, spaced or not, running to a number: a page's.
+_TO_PAGES = re.compile(r"(?:\.\s?){3,}\s*\d")
 
 
 def _leads(line: Line) -> bool:

@@ -1,0 +1,65 @@
+"""A specification set with DocBook's LaTeX styles (freedesktop.org's Shared MIME-info Database,
+Debian's shared-mime-info 2.2): examples and a binary layout in URW's Courier clone, "Nimbus
+Mono L", whose font file says nothing of its fixed pitch (tests/ingest/fixtures/SOURCES.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import CORPORA, parsed
+
+SPEC = Path(__file__).parent / "fixtures" / "shared-mime-info-spec-pages-1-6-7-11-12.pdf"
+
+
+def test_an_xml_example_is_one_listing_quoted_with_the_sentence_introducing_it() -> None:
+    # Once two passages of prose, every line break a space: "<?xml version="1.0"?> <mime-info
+    # …" and "<magic priority="50"> <match …", the second quoted alone.
+    spec = parsed(SPEC)
+    example = next(b for b in spec.blocks if b.text.startswith("Here is an example source file"))
+    assert example.kind == "code"
+    assert example.code.startswith('<?xml version="1.0"?>\n<mime-info')
+    assert '\n    <magic priority="50">\n' in example.code
+    assert example.code.endswith("</mime-info>")
+    assert not [b for b in spec.blocks if b.text.startswith("<magic")]
+
+
+def test_an_example_follows_its_for_example() -> None:
+    # "… The lines are ordered by glob weight. For example:" ended its passage; its lines went
+    # to the next one as "text/x-diff:*.patch text/x-diff:*.diff ...".
+    spec = parsed(SPEC)
+    glob = next(b for b in spec.blocks if b.text.startswith("The glob file is a simple list"))
+    assert glob.text.endswith("For example:")
+    assert "\ntext/x-diff:*.patch\ntext/x-diff:*.diff\n" in glob.code
+    assert not [b for b in spec.blocks if b.text.startswith(("text/x-diff:", "55:text"))]
+
+
+def test_a_binary_layout_is_a_listing_not_a_table_of_fragments() -> None:
+    # The mime.cache layout ("Header:" / "2 CARD16 MAJOR_VERSION 1" …) was ~38 passages:
+    # table rows "4 | CARD32 | ALIAS_LIST_OFFSET" and lists run together, "Header:" dangling.
+    spec = parsed(SPEC)
+    cache = next(b for b in spec.blocks if b.text.startswith("The mime.cache files contain"))
+    assert cache.text.endswith("in a binary, mmappable format:")
+    assert cache.code.startswith("Header:\n2 CARD16 MAJOR_VERSION 1\n2 CARD16 MINOR_VERSION 2")
+    assert "AliasListEntry:\n4 CARD32 ALIAS_OFFSET\n4 CARD32 MIME_TYPE_OFFSET" in cache.code
+    assert not [b for b in spec.blocks if "CARD32" in b.text or b.kind == "table"]
+
+
+def test_a_table_whose_names_are_in_typewriter_type_is_still_a_table() -> None:
+    # caption.pdf's font options: the option's name in Nimbus Mono L, its meaning in roman. A
+    # row with code in one cell and words in another is a table's row, not a listing.
+    manual = parsed(CORPORA / "docs-dev2" / "pdf" / "caption.pdf")
+    rows = {b.text for b in manual.blocks if b.kind == "table"}
+    assert {"normalfont | Normal shape & series & family", "bf | Bold series"} <= rows
+
+
+def test_register_names_in_typewriter_type_leave_their_table_whole() -> None:
+    # The RISC-V spec's register table names each register in typewriter type ("x10–11",
+    # "a0–1"): its rows ran together into one paragraph while a cell of code barred the row.
+    spec = parsed(CORPORA / "office-dev2" / "pdf" / "riscv-user-isa-v2.2.pdf")
+    rows = {b.text for b in spec.blocks if b.kind == "table"}
+    assert "Register: x1 | ABI Name: ra | Description: Return address | Saver: Caller" in rows
+    assert (
+        "Pseudoinstruction: csrr rd, csr | Base Instruction: csrrs rd, csr, x0 | "
+        "Meaning: Read CSR" in rows
+    )
+    assert "nop | addi x0, x0, 0 | No operation" in rows  # ", 0" is no index's page number
