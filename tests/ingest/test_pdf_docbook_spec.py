@@ -63,3 +63,20 @@ def test_register_names_in_typewriter_type_leave_their_table_whole() -> None:
         "Meaning: Read CSR" in rows
     )
     assert "nop | addi x0, x0, 0 | No operation" in rows  # ", 0" is no index's page number
+
+
+def test_the_title_page_names_the_author_over_his_address() -> None:
+    # The properties name nobody; page 1 sets "Thomas Leonard" over "tal197 at users.sf.net"
+    # (under "X Desktop Group"): citations read "Shared MIME-info Database (Thomas Leonard)".
+    spec = parsed(SPEC)
+    assert (spec.title, spec.author) == ("Shared MIME-info Database", "Thomas Leonard")
+
+
+def test_the_date_is_the_texts_last_revision_not_the_builds() -> None:
+    # "This is version 0.21 …, last updated 2 October 2018": the properties' CreationDate is
+    # Debian's build of it, 2022-04-29, which every citation showed.
+    assert parsed(SPEC).date == "2018-10-02"
+    # The Carpentries' recommendations: "Last updated: 2020-07-13" under the title, built on
+    # 2020-10-02.
+    online = parsed(CORPORA / "office-dev2" / "pdf" / "carpentries-online-workshops.pdf")
+    assert online.date == "2020-07-13"
