@@ -87,3 +87,17 @@ def test_the_date_is_the_texts_last_revision_not_the_builds() -> None:
     # 2020-10-02.
     online = parsed(CORPORA / "office-dev2" / "pdf" / "carpentries-online-workshops.pdf")
     assert online.date == "2020-07-13"
+
+
+def test_an_address_in_typewriter_type_is_read_with_its_sentence() -> None:
+    # LaTeX's \url sets addresses in a code font: a line of one address was a listing of its
+    # own, cut from the sentence it ends ("… contact NM front desk using" / "nm@debian.org"),
+    # and it split the caption manual's title page from its author.
+    reference = parsed(CORPORA / "office" / "pdf" / "developers-reference.pdf")
+    texts = [b.text for b in reference.blocks]
+    assert any(t.endswith("contact NM front desk using nm@debian.org") for t in texts)
+    caption = parsed(CORPORA / "docs-dev2" / "pdf" / "caption.pdf")
+    assert "\nAxel Sommerfeldt https://gitlab.com/axelsommerfeldt/caption\n2022/02/20" in (
+        caption.blocks[0].text
+    )
+    assert not [b for b in caption.blocks if b.kind == "code" and "://" in b.code]

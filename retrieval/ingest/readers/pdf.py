@@ -1358,7 +1358,24 @@ def _flush_right_tag(previous: Line, line: Line) -> bool:
 
 # The passes over a document's lines between reading them and assembling paragraphs, in order.
 # (:func:`furniture_parted` goes first, in :func:`read_pdf`, which keeps the running headers.)
+def addresses_read(lines: list[Line]) -> list[Line]:
+    """``lines`` with a line that is only a web or mail address read as text though set in a
+    code font, as LaTeX's ``\\url`` sets it: a title page's "https://gitlab.com/…/caption"
+    under its author, or the address a sentence ends on ("Progress could be tracked here:"),
+    is no listing of one line."""
+    return [
+        replace(line, mono=False) if line.mono and _ADDRESS_ONLY.match(line.text.strip()) else line
+        for line in lines
+    ]
+
+
+_ADDRESS_ONLY = re.compile(
+    r"^<?(?:(?:https?|ftp)://|www\.)[^\s<>]+>?$|^<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?$"
+)
+
+
 _PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
+    addresses_read,
     figure_labels,
     pages_prose_marked,
     line_numbers_dropped,
