@@ -101,3 +101,19 @@ def test_an_address_in_typewriter_type_is_read_with_its_sentence() -> None:
         caption.blocks[0].text
     )
     assert not [b for b in caption.blocks if b.kind == "code" and "://" in b.code]
+
+
+def test_listings_in_letter_gothic_are_code_and_the_font_sets_table_stays() -> None:
+    # microtype's manual sets its code in Bitstream's "Letter Gothic 12 Pitch", a typewriter
+    # face its file does not flag as fixed-pitch: "\DeclareMicrotypeSet{basictext} { encoding
+    # = …" ran together as prose. Its table of font sets names each set in it, and stays rows.
+    manual = parsed(CORPORA / "docs-dev" / "pdf" / "microtype.pdf")
+    basic = next(b for b in manual.blocks if "{basictext}\n" in b.code)
+    assert basic.text.endswith("a font set called ‘basictext’ is defined as follows:")
+    assert basic.code.splitlines()[:3] == [
+        "\\DeclareMicrotypeSet{basictext}",
+        "   { encoding = {OT1,T1,T2A,LY1,OT4,QX,T5,EU1,EU2,TU},",
+        "    family = {rm*,sf*},",
+    ]
+    rows = {b.text for b in manual.blocks if b.kind == "table"}
+    assert "alltext | Text encodings, TS1 ∅ | ∅ | ∅ ∅" in rows
