@@ -45,6 +45,7 @@ from retrieval.ingest.readers.common import (
     iso_date,
     prose,
 )
+from retrieval.ingest.readers.pdf_front import revised_date, title_page_authors
 from retrieval.ingest.readers.pdf_furniture import (
     CONTENTS_TITLE,
     contents_titles,
@@ -177,12 +178,12 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         document = assemble(lines, document.title, headings=False)
     document.blocks = articles_headed(front_joined(unrepeated(document.blocks)))
     document.title = document.title or fallback_title(path)
-    # A title page states the date ("May 31, 2022") when the file's properties don't.
+    # A title page states the date ("May 31, 2022") when the file's properties don't, and the
+    # text's revision ("last updated 2 October 2018") over a build's date in them.
     first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []
-    document.date = iso_date(meta.get("CreationDate") or meta.get("ModDate")) or find_date(
-        first_page
-    )
-    document.author = author_names(meta.get("Author"))
+    built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
+    document.date = revised_date(first_page) or built or find_date(first_page)
+    document.author = author_names(meta.get("Author")) or title_page_authors(first_page)
     document.unread = mojibake.pages_unread(unread) if unread else None
     return document
 
@@ -1357,7 +1358,24 @@ def _flush_right_tag(previous: Line, line: Line) -> bool:
 
 # The passes over a document's lines between reading them and assembling paragraphs, in order.
 # (:func:`furniture_parted` goes first, in :func:`read_pdf`, which keeps the running headers.)
+def addresses_read(lines: list[Line]) -> list[Line]:
+    """``lines`` with a line that is only a web or mail address read as text though set in a
+    code font, as LaTeX's ``\\url`` sets it: a title page's "https://gitlab.com/…/caption"
+    under its author, or the address a sentence ends on ("Progress could be tracked here:"),
+    is no listing of one line."""
+    return [
+        replace(line, mono=False) if line.mono and _ADDRESS_ONLY.match(line.text.strip()) else line
+        for line in lines
+    ]
+
+
+_ADDRESS_ONLY = re.compile(
+    r"^<?(?:(?:https?|ftp)://|www\.)[^\s<>]+>?$|^<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?$"
+)
+
+
 _PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
+    addresses_read,
     figure_labels,
     pages_prose_marked,
     line_numbers_dropped,

@@ -36,7 +36,13 @@ _QUOTE_GRAVE = re.compile(r"(?<![^\s(])\u0300(?=[^\W\d_])")  # on no letter, bef
 _STRAY_GRAVE = re.compile(r"(?<![^\s(])\u0300")
 SENTENCE_END = (".", "!", "?", ":", ";", ".”", ".)", '."', "?”")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx|\bbx\d", re.IGNORECASE)
-_MONO_FONT = re.compile(r"mono|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I)
+# Fixed-pitch families by name, for fonts whose files leave the fixed-pitch flag unset: URW's
+# Courier clone "Nimbus Mono L" is "NimbusMonL-Regu" (TeX's and DocBook's typewriter type on
+# Debian), Apple's code fonts Monaco and Menlo, and a typewriter face named for its pitch
+# (Bitstream's "LetterGothic12PitchBT", microtype's manual's code).
+_MONO_FONT = re.compile(
+    r"mono|nimbusmon|monaco|menlo|\dpitch|courier|typewriter|consol|inconsolata|tt\d|tt$", re.I
+)
 _FIXED_PITCH = 1  # FPDF_FONT_FIXEDPITCH in the font flags
 _LISTING_NUMBER = re.compile(r"\d{1,3}\s+")
 # before a stop that ends a word: not ".deb", "search .|grep", nor leaders (". . .")

@@ -90,7 +90,8 @@ class _Row:
     bottom: float  # the lowest baseline of its lines (a word joined from the next line)
     cells: list[Line] = field(default_factory=list)
     sources: list[Line] = field(default_factory=list)
-    blocked: bool = False  # code, or a contents entry with its leader: never a table's row
+    blocked: bool = False  # a contents or index entry with its leader: never a table's row
+    code: bool = False  # a line of it all in a code font: a listing's, unless under a table's
     column: int = 0  # the page's column of text it stands in (see pdf_columns)
 
 
@@ -124,9 +125,9 @@ def tabled(
     rules = rulings(page)
     chars = chars_of(textpage)
     cells: dict[int, list[Line]] = {}
+    # Lines of code are parted too: rows of code under a header in roman are a table's (see
+    # _worded_row); a listing's columns alone stay code.
     for line, raw, start in items:
-        if line.mono:
-            continue
         if _leads(line):
             split = _led_cells(raw, start, make)
         else:
@@ -354,10 +355,15 @@ def _rows(
         row.cells += split
         row.sources.append(line)
         led = _leads(line) and id(line) not in cells  # a contents entry, not figures
-        row.blocked = row.blocked or any(cell.mono for cell in split) or led
+        row.code = row.code or all(cell.mono for cell in split)
+        row.blocked = row.blocked or any(_TO_PAGES.search(c.text) for c in split) or led
     for row in rows:
         row.cells.sort(key=lambda cell: cell.x0)
     return rows
+
+
+# A leader of three dots or more, spaced or not, running to a number: a page's.
+_TO_PAGES = re.compile(r"(?:\.\s?){3,}\s*\d")
 
 
 def _leads(line: Line) -> bool:
@@ -373,10 +379,11 @@ def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
     for row in rows:
         close = bool(current) and current[-1].bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
         close = close and current[-1].column == row.column
-        if row.blocked or not close:
+        barred = row.blocked or (row.code and not (close and _worded_row(current)))
+        if barred or not close:
             runs.append(current)
             current = []
-        if not row.blocked and (current or len(row.cells) > 1):
+        if not barred and (current or len(row.cells) > 1):
             current.append(row)
     runs.append(current)
     trimmed = []
@@ -386,6 +393,20 @@ def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
         if sum(len(row.cells) > 1 for row in run) >= 2:
             trimmed.append(run)
     return trimmed
+
+
+def _worded_row(run: Sequence[_Row]) -> bool:
+    """Whether ``run`` has a row of cells not all in a code font, as a table's header is
+    ("Option | default value"): rows of code under it are its rows ("format= | plain"), while
+    rows of code alone are a listing's columns ("4 CARD32 N_ALIASES", a binary layout). A name
+    in typewriter type beside its meaning in roman is a row ("normalfont  Normal shape")."""
+    return any(
+        len(row.cells) > 1 and not row.code and _WORD.search(" ".join(c.text for c in row.cells))
+        for row in run
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: not a row of ornaments ("✲ ❄")
 
 
 def _table(run: list[_Row], rules: Rules) -> _Table | None:
