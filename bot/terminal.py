@@ -20,6 +20,7 @@ from bot.locales import (
     en,
     is_small_talk,
     language_of,
+    names_a_result,
     result_asked,
     strings,
 )
@@ -329,6 +330,8 @@ class TerminalChat:
         saying how many there are; None when it names no result, or names a division after a
         question naming one ("and the second?" after "Chapter I")."""
         rank = result_asked(text, replying=True)  # the results above are numbered
+        if self.last is None and names_a_result(text):
+            return str(self.texts.NUMBER_BEFORE_QUESTION)  # after /reset: not searched as words
         if rank is None or self.last is None:
             return None
         question, context, _ = self.last

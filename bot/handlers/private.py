@@ -193,6 +193,11 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
                 chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
             )
             saved = saved if going else None
+    if saved is None and replied is None and locales.names_a_result(text):
+        # "2" with no answer to open it in (after /reset, the idle time, or before any
+        # question): said so, not searched as words (it quoted a price table's row "2").
+        await message.reply_text((await texts(update, context)).NUMBER_BEFORE_QUESTION)
+        return True
     if saved is None or divisions.asked(text, f"{saved.context or ''} {saved.question}"):
         return False  # "第三条", "and the second?" after a chapter: a division, not a result
     if 1 <= rank <= len(saved.shown):

@@ -207,6 +207,7 @@ UNKNOWN_COMMAND = "Je ne connais pas cette commande. /help liste ce que je sais 
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Posez-moi d’abord une question ; /more affichera ensuite d’autres résultats."
+NUMBER_BEFORE_QUESTION = "Posez-moi d’abord une question ; un numéro ouvre ensuite ce résultat."
 MORE_WORDS = (
     "encore",
     "plus",

@@ -175,6 +175,7 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
+NUMBER_BEFORE_QUESTION = "请先问我一个问题，之后发送结果的编号即可打开该结果。"
 MORE_WORDS = ("更多", "下一页", "下一个", "下一条", "继续", "更多结果", "详细一点", "多说一点")
 ORDINALS = (
     "第一|第1", "第二|第2", "第三|第3", "第四|第4", "第五|第5", "第六|第6", "第七|第7", "第八|第8",

@@ -383,21 +383,27 @@ async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harnes
     assert len(query_log(bot)) == 1
 
 
-async def test_a_bare_number_long_after_the_answer_is_a_question(
+async def test_a_bare_number_long_after_the_answer_asks_for_a_question(
     bot: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await bot.say(QUESTION)
     later = time.time() + 31 * 60  # the idle time is 30 minutes
     monkeypatch.setattr("bot.handlers.common.clock", lambda: later)
-    await bot.say("2")
-    assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
+    (reply,) = await bot.say("2")
+    assert reply.text == messages.NUMBER_BEFORE_QUESTION
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]
 
 
-async def test_a_bare_number_after_reset_is_a_question(bot: Harness) -> None:
+async def test_a_bare_number_after_reset_asks_for_a_question_but_a_code_is_searched(
+    bot: Harness,
+) -> None:
+    # Three testers met "2" after /reset searched as words: it quoted a price table's row.
     await bot.say(QUESTION)
     await bot.say("/reset")
-    await bot.say("2")  # as in the terminal chat, whose /reset forgets the results too
-    assert [row["question"] for row in query_log(bot)] == [QUESTION, "2"]
+    (reply,) = await bot.say("2")  # as in the terminal chat, whose /reset forgets the results too
+    assert reply.text == messages.NUMBER_BEFORE_QUESTION
+    await bot.say("404")  # three digits: a status code, a year's part, asked about
+    assert [row["question"] for row in query_log(bot)] == [QUESTION, "404"]
 
 
 async def test_a_results_number_past_those_shown_opens_that_result(bot: Harness) -> None:

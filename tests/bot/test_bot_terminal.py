@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.locales import en
 from bot.render import plain
 from bot.terminal import Layout, TerminalChat, render_answer, wrap_runs
 from retrieval.library import Library
@@ -204,3 +205,13 @@ def test_encore_alone_pages_on_and_thanks_again_is_small_talk(shipped_library: L
     ranked = shipped_library.answer(QUESTION, k=6).hits
     assert f"¶ {ranked[3].passage.paragraph}" in (chat.handle("encore") or "")
     assert "🙂" in (chat.handle("merci encore") or "")
+
+
+def test_a_bare_number_after_reset_asks_for_a_question_in_the_terminal(
+    shipped_library: Library,
+) -> None:
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    chat.handle(QUESTION)
+    chat.handle("/reset")
+    assert chat.handle("2") == en.NUMBER_BEFORE_QUESTION
+    assert "**404** policemen" in (chat.handle("404") or "")  # three digits: asked about
