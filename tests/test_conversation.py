@@ -227,6 +227,28 @@ def test_questions_that_stand_alone_are_not_follow_ups_in_any_language(question:
     assert not is_follow_up(question)
 
 
+# A reader of Portuguese, Arabic or Persian documents (tryout12) leans on the answer as others
+# do, though the bot speaks none of those languages: "and if it's a Windows laptop?", "and how do
+# I bring him back?" (Arabic writes "and" joined to the next word), "so what's the fix?", "what
+# next?".
+@pytest.mark.parametrize(
+    "question",
+    ["e se for um portátil Windows?", "e quanto custa?", "وكيف ارجعه؟", "ماذا عن المسؤول العام؟",
+     "خب راه حلش چیه؟", "بعدش چی؟"],
+)  # fmt: skip
+def test_follow_ups_in_portuguese_arabic_and_persian(question: str) -> None:
+    assert is_follow_up(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["O que é o Microsoft 365?", "وزير الخارجية من هو؟", "كيف أضيف مستخدما جديدا؟",
+     "چطور یک پروژه جدید بسازم؟", "Estados Unidos e Canadá?"],
+)  # fmt: skip
+def test_portuguese_arabic_and_persian_questions_standing_alone(question: str) -> None:
+    assert not is_follow_up(question)
+
+
 WHY_CORPUS = {
     "talks.txt": (
         "The Six-Party Talks\n\n"

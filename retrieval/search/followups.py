@@ -28,7 +28,9 @@ MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on 
 # what happens by default?") open a follow-up of any length up to _LONG_FOLLOW_UP; "so", "but",
 # "then" also open questions of their own, and only a short one is taken to follow.
 _JOINING_CUES = re.compile(
-    r"^\s*[¿¡]?\s*(and|what about|how about|а|и|как насч[её]т|et|et si|y(?! a\b)|y si)(?=\W|$)",
+    r"^\s*[¿¡]?\s*(and|what about|how about|а|и|как насч[её]т|et|et si|y(?! a\b)|y si"
+    # Portuguese, Arabic (و "and" is written joined to the word after it), Persian
+    r"|e|e se|e quanto a|وماذا عن|ماذا عن|وكيف|وهل|وإذا|واذا|وإن|ولو|و|و اگر)(?=\W|$)",
     re.IGNORECASE,
 )
 _CUE_WORDS = 10  # words of a question opening with another cue, not pointing back
@@ -44,7 +46,13 @@ _CUES = re.compile(
     r"qu'en est-il|sinon|"
     # Spanish
     r"y(?! a\b)|también|tambien|pero|entonces|luego(?!\s+de\b)|qué tal|que tal|y si|"
-    r"qué más|que mas|qué hay de|que hay de"
+    r"qué más|que mas|qué hay de|que hay de|"
+    # Portuguese
+    r"mas|então|entao|depois|também|tambem|ou|"
+    # Arabic
+    r"ثم|لكن|ولكن|بعد ذلك|وبعد|"
+    # Persian
+    r"بعدش|بعد از آن|ولی|اما|خب|پس"
     r")(?=\W|$)",
     re.IGNORECASE,
 )
@@ -154,7 +162,8 @@ _ASKING_COMPLEMENTS = frozenset(
 )  # and "time" making "how long" of "how much" elsewhere: "combien de temps ?", "¿cuánto tiempo?"
 # The question words that ask which one of a kind the next word names.
 _WHICH = frozenset("which what какой какая какое какие quel quelle quels quelles cuál qué".split())
-# The question words of the languages the bot speaks, one of which a question of a few words
+# The question words of the languages the bot speaks (and Portuguese, Arabic and Persian, which
+# it does not, but whose readers ask back as others do), one of which a question of a few words
 # saying nothing else asks back with (with and without accents, as people type them).
 _QUESTION_WORDS = frozenset(
     """what when where which who whom whose why how
@@ -162,7 +171,10 @@ _QUESTION_WORDS = frozenset(
     чего чему чем чём кого кому кем ком какого какому каким каком какую какими каких чья чьё чьи
     quoi quand où ou comment pourquoi qui quel quelle quels quelles combien lequel laquelle
     qué que cuándo cuando dónde donde cómo como cuál cual cuáles cuales quién quien cuánto
-    cuanto cuánta cuanta cuántos cuantos cuántas cuantas""".split()
+    cuanto cuánta cuanta cuántos cuantos cuántas cuantas
+    quê quando onde qual quais quem quanto quanta quantos quantas porquê
+    ماذا ماذ متى أين اين كيف لماذا كم هل أي
+    چی چه کی کجا چطور چرا کدام چند""".split()
 )
 
 
