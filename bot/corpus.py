@@ -27,6 +27,7 @@ from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import manifest, pipeline, readers
 from retrieval.ingest.passages import passages
+from retrieval.ingest.readers.sniff import is_rtf
 from retrieval.ingest.refresh import corpus_files, is_utf8
 
 NAME_LIMIT = 80  # characters of a saved file name's stem
@@ -70,8 +71,25 @@ def is_accepted(file_name: str) -> bool:
 
 
 def save_as(file_name: str) -> str | None:
-    """The suffix a file of a format no reader knows should be saved as (".doc": ".docx")."""
-    return ".docx" if suffix_of(file_name) in readers.SAVE_AS else None
+    """The suffix a file of a format no reader knows should be saved as, as its hint in
+    :data:`readers.SAVE_AS` says (".doc": ".docx", slides: ".pdf"); None for a picture or an
+    archive, which no saving turns into text (a photo was told "save it as .docx")."""
+    hint = readers.SAVE_AS.get(suffix_of(file_name), "")
+    found = re.search(r"\bas (\.\w+)", hint)
+    return found.group(1) if found else None
+
+
+def may_be_rtf(file_name: str) -> bool:
+    """Whether a file refused by its name may be Rich Text, which Word and WordPad save as
+    ".doc" too: its bytes say (see :func:`as_read`)."""
+    return suffix_of(file_name) == ".doc"
+
+
+def as_read(file_name: str, data: bytes) -> str:
+    """The name an upload is read under: a ".doc" that is Rich Text as ".rtf"."""
+    if may_be_rtf(file_name) and is_rtf(data):
+        return file_name[: -len(".doc")] + ".rtf"
+    return file_name
 
 
 def kind_of(data: bytes) -> str | None:
@@ -81,7 +99,7 @@ def kind_of(data: bytes) -> str | None:
     that is text)."""
     if data.lstrip()[:5] == b"%PDF-":
         return ".pdf"
-    if data.lstrip()[:5] == b"{\\rtf":
+    if is_rtf(data):
         return ".rtf"
     if data[:4] == b"PK\x03\x04":
         return _package_kind(data)

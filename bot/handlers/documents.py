@@ -43,7 +43,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = await _download(message, context, t)
     if data is None:
         return
-    original = message.document.file_name or corpus.DEFAULT_STEM
+    original = corpus.as_read(message.document.file_name or corpus.DEFAULT_STEM, data)
     if corpus.is_manifest(original):
         await _upload_manifest(update, context, data, t)
         return
@@ -134,10 +134,10 @@ async def _download(
     original = document.file_name or corpus.DEFAULT_STEM
     shown = echo(original, 200)
     kind = corpus.save_as(original)
-    if kind is not None:  # "old.doc": what it can be saved as, as the README says
+    if kind is not None and not corpus.may_be_rtf(original):  # slides: what to export them as
         await message.reply_text(t.UPLOAD_SAVE_AS.format(name=shown, kind=kind))
         return None
-    if not corpus.is_accepted(original) and not corpus.is_manifest(original):
+    if kind is None and not corpus.is_accepted(original) and not corpus.is_manifest(original):
         kinds = corpus.accepted_kinds()
         await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
         return None
@@ -149,12 +149,16 @@ async def _download(
         return None
     try:
         telegram_file = await context.bot.get_file(document.file_id)
-        return bytes(await telegram_file.download_as_bytearray())
+        data = bytes(await telegram_file.download_as_bytearray())
     except TelegramError as error:
         logger.warning("could not download the upload %r: %s", original, error.message)
         text = t.UPLOAD_DOWNLOAD_FAILED.format(name=shown, reason=esc(error.message))
         await message.reply_text(text)
         return None
+    if kind is not None and corpus.as_read(original, data) == original:  # a Word 97–2003 .doc
+        await message.reply_text(t.UPLOAD_SAVE_AS.format(name=shown, kind=kind))
+        return None
+    return data
 
 
 async def _ask_to_replace(

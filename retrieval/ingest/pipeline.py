@@ -11,7 +11,7 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import SUPPORTED_SUFFIXES, reader_for
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES
-from retrieval.ingest.readers.sniff import disguised
+from retrieval.ingest.readers.sniff import disguised, is_rtf
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "read"]
 
@@ -55,10 +55,14 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
 
 
 def _is_rtf_named_doc(path: Path, data: bytes) -> bool:
-    """A ".doc" that is Rich Text: Word and WordPad have long saved RTF under that name, and
-    the Word 97–2003 format's hint ("save it as .docx") would send the admin on a needless
-    errand."""
-    return path.suffix.lower() == ".doc" and data.lstrip()[:5] == b"{\\rtf"
+    """Rich Text under another name its editor gives it: a ".doc" (Word and WordPad have long
+    saved RTF so; the Word 97–2003 format's hint, "save it as .docx", would send the admin on a
+    needless errand), or a ".txt" or ".md" (read as text, its markup was quoted: a title of
+    "{\\rtf1\\ansi\\ansicpg1252…")."""
+    return path.suffix.lower() in _RTF_NAMES and is_rtf(data)
+
+
+_RTF_NAMES = (".doc", ".txt", ".md", ".markdown")
 
 
 def _as_rtf(path: Path) -> Path:

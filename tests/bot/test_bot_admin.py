@@ -622,13 +622,37 @@ async def test_a_huge_upload_is_refused_without_downloading_it(
     assert sorted(p.name for p in corpus_dir.iterdir()) == before
 
 
-async def test_an_old_word_file_is_refused_with_what_to_save_it_as(admin_bot: Harness) -> None:
+async def test_an_old_word_file_is_refused_with_what_to_save_it_as(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
     # The README promises "save it as .docx"; the refusal only listed the kinds it reads.
+    before = sorted(p.name for p in corpus_dir.iterdir())
     (reply,) = await upload(admin_bot, "old.doc", b"\xd0\xcf\x11\xe0 ...")
     assert visible(reply.text) == visible(
         messages.UPLOAD_SAVE_AS.format(name="old.doc", kind=".docx")
     )
-    assert admin_bot.request.downloads == []
+    assert sorted(p.name for p in corpus_dir.iterdir()) == before
+
+
+async def test_a_doc_file_that_is_rich_text_is_added_as_rtf(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # Word and WordPad save RTF as ".doc" too: the same file in the folder was indexed, sent
+    # to the bot it was told "save it as .docx".
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard Members may borrow up to five books at a "
+        rb"time, for three weeks each.\par}"
+    )
+    replies = await upload(admin_bot, "lending.doc", rtf)
+    said = visible(replies[0].text)
+    assert "lending.rtf" in said and "save it as" not in said
+    assert (corpus_dir / "lending.rtf").read_bytes() == rtf
+
+
+async def test_a_picture_is_not_told_to_be_saved_as_a_word_file(admin_bot: Harness) -> None:
+    (reply,) = await upload(admin_bot, "scan.jpg", b"\xff\xd8\xff\xe0 ...")
+    assert "save it as" not in visible(reply.text)
+    assert ".pdf" in visible(reply.text)  # the kinds it reads are listed
 
 
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:

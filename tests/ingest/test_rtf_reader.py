@@ -155,3 +155,58 @@ def test_lines_typed_with_breaks_are_rejoined_into_their_paragraphs() -> None:
         "endorse products derived from this software."
     ) in texts
     assert not any("\n" in t for t in texts)
+
+
+def test_properties_are_read_in_the_files_code_page() -> None:
+    # Word writes a Russian title as escapes of code page 1251, as it writes the text: read as
+    # Western European, "Ухвала суду" was "Óõâàëà ñóäó" in every citation.
+    rtf = (
+        rb"{\rtf1\ansi\ansicpg1251\deff0{\fonttbl{\f0\fcharset204 Arial;}}"
+        rb"{\info{\title \'d3\'f5\'e2\'e0\'eb\'e0 \'f1\'f3\'e4\'f3}"
+        rb"{\author \'c8\'e2\'e0\'ed \'cf\'e5\'f2\'f0\'e5\'ed\'ea\'ee}}"
+        rb"\pard \'d2\'e5\'ea\'f1\'f2 \'f0\'e5\'f8\'e5\'ed\'e8\'ff.\par}"
+    )
+    document = read("ukhvala.rtf", rtf)
+    assert (document.title, document.author) == ("Ухвала суду", "Иван Петренко")
+    assert document.blocks[0].text == "Текст решения."
+
+
+def test_a_file_opening_with_a_byte_order_mark_is_read() -> None:
+    document = read("handbook.rtf", b"\xef\xbb\xbf" + WORD.encode("ascii"))
+    assert any("25 days of paid annual leave" in b.text for b in document.blocks)
+
+
+def test_a_nested_tables_rows_are_rows() -> None:
+    # A table inside a cell (a report's figures boxed in its layout): its rows ended inside a
+    # group striprtf skips, and all twelve cells read as one row.
+    rtf = (
+        r"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\trowd\cellx9000\pard\intbl\itap1 Score\par"
+        r"\pard\intbl\itap2 Artery\nestcell Score\nestcell{\*\nesttableprops\trowd\cellx3000"
+        r"\cellx6000\nestrow}"
+        r"\pard\intbl\itap2 RCA\nestcell 0\nestcell{\*\nesttableprops\trowd\cellx3000"
+        r"\cellx6000\nestrow}"
+        r"\pard\intbl\itap2 LAD\nestcell 12\nestcell{\*\nesttableprops\trowd\cellx3000"
+        r"\cellx6000\nestrow}"
+        r"\pard\intbl\itap1\cell\row\pard After the table.\par}"
+    )
+    rows = [b.text for b in read("scores.rtf", rtf.encode("ascii")).blocks if b.kind == "table"]
+    assert len(rows) == 2 and rows[0].endswith(": 0") and rows[1].endswith(": 12"), rows
+    assert "RCA" in rows[0] and "LAD" in rows[1]
+
+
+def test_rich_text_saved_as_txt_is_read_as_rtf() -> None:
+    document = read("handbook.txt", WORD.encode("ascii"))
+    assert document.title == "Staff Handbook"
+    assert not any("\\" in b.text or "{" in b.text for b in document.blocks)
+
+
+def test_a_picture_written_without_its_length_does_not_cost_the_text() -> None:
+    # pandoc writes "\bin" before a picture's hex digits without the byte count striprtf
+    # expects: the file was refused as "damaged: invalid literal for int()".
+    rtf = (
+        r"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\pard The logo follows.\par"
+        r"{\pict\jpegblip\picw250\pich250 \bin ffd8ffe000104a464946}\par"
+        r"\pard The report ends here.\par}"
+    )
+    texts = [b.text for b in read("logo.rtf", rtf.encode("ascii")).blocks]
+    assert "The report ends here." in " ".join(texts)

@@ -20,7 +20,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import text as plain
 from retrieval.ingest.readers.common import (
     Outline,
@@ -42,34 +42,38 @@ _LEVEL_MARK = re.compile("^[\ue0f1-\ue0f9]")
 
 # A style of the stylesheet: "{\s1 … \outlinelevel0 … heading 1;}". Word writes the outline
 # level; LibreOffice and Google Docs name the style (the name in the writer's language).
-_STYLE = re.compile(r"\{(?:\\\*)?\\s(\d+)\b([^{}]*?);\}")
+_STYLE = re.compile(r"\{\s*(?:\\\*)?\\s(\d+)\b([^{}]*?);\}")
 _STYLE_LEVEL = re.compile(r"\\outlinelevel(\d)\b")
 _HEADING_NAME = re.compile(
-    r"(?i)(?:heading|überschrift|titre|título|titolo|kop|заголовок|标题|見出し)\s*(\d)\s*$"
+    r"(?i)(?:heading|überschrift|titre|título|titolo|encabezado|kop|rubrik|nagłówek|nadpis"
+    r"|заголовок|标题|見出し)\s*(\d)\s*$"
 )
 _STYLESHEET = re.compile(r"\{\\stylesheet\b")
 # Control words in the body: a paragraph's style or outline level, a cell's or a row's end, a
 # paragraph inside a table. Not after a backslash: "\\s1" is the text "\s1".
 _BODY_WORD = re.compile(
     r"(?<!\\)\\(?:(?P<style>s)(?P<n>\d+)|outlinelevel(?P<o>\d)"
-    r"|(?P<cell>(?:nest)?cell)|(?P<row>(?:nest)?row)|(?P<intbl>intbl))(?![a-zA-Z\d])[ ]?"
+    r"|(?P<cell>(?:nest)?cell)|(?P<row>row)|(?P<intbl>intbl))(?![a-zA-Z\d])[ ]?"
 )
 _INFO = re.compile(r"\{\\info\b")
 _INFO_FIELD = re.compile(r"\{\\(title|author|subject)\b ?((?:[^{}\\]|\\[^{}]|\{[^{}]*\})*)\}")
 _CREATED = re.compile(r"\\(?:creatim|revtim)\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
+_BOM = b"\xef\xbb\xbf"
+_CODEPAGE_WORD = re.compile(r"\\ansicpg(\d+)")
+_BINARY = re.compile(r"\\bin\d*(?![a-zA-Z])\s?")
+# A nested table's row ends with \nestrow inside its properties' group, which striprtf skips
+# as a destination: its mark goes before that group.
+_NESTED_ROW_END = "{\\*\\nesttableprops"
 
 
 def read_rtf(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.rtf`` files."""
-    raw = _decoded(data)
+    raw = _decoded(data.removeprefix(_BOM))  # .NET's writers start with UTF-8's mark
     if not raw.lstrip().startswith("{\\rtf"):
         raise DocumentError(path, "damaged: not an RTF file (it does not start with {\\rtf)")
     styles = _heading_styles(raw)
-    try:
-        text = _text_of(_marked(raw, styles))
-    except (ValueError, IndexError, LookupError) as error:  # striprtf on a broken file
-        raise DocumentError(path, f"damaged: {error}") from error
+    text = _read(_marked(raw, styles), path)
     units = list(_units(text))
     if not any(kind != "text" for kind, _ in units):
         return _as_plain_text(raw, text, units, path)
@@ -82,6 +86,20 @@ def read_rtf(data: bytes, path: Path) -> ParsedDocument:
         raise DocumentError(path, "empty")
     document.title = document.title or fallback_title(path)
     return document
+
+
+def _read(marked: str, path: Path) -> str:
+    """striprtf's text of ``marked``. A picture given as ``\\bin`` without its length (as
+    pandoc writes one) breaks striprtf's skipping of binary data; pictures are never text, so
+    the file is read again without the word."""
+    try:
+        return _text_of(marked)
+    except ValueError:
+        pass
+    try:
+        return _text_of(_BINARY.sub("", marked))
+    except (ValueError, IndexError, LookupError) as error:  # striprtf on a broken file
+        raise DocumentError(path, f"damaged: {error}") from error
 
 
 def _decoded(data: bytes) -> str:
@@ -148,6 +166,7 @@ def _marked(raw: str, styles: dict[str, int]) -> str:
     # "\fldinst {": striprtf then leaves a link's address out, as it does any field's
     # instruction, rather than writing it after the link's text ('github("http://…")')
     body = raw[start:].replace("\\fldinst{", "\\fldinst {")
+    body = body.replace(_NESTED_ROW_END, f"{{\\uc0\\u{ord(_ROW)} }}\\par {_NESTED_ROW_END}")
     return raw[:start] + _BODY_WORD.sub(mark, body)
 
 
@@ -209,6 +228,8 @@ def _as_plain_text(
     typed = _is_typed(written)
     body = written if typed else "\n\n".join(paragraphs)
     document = plain.parse(body, fallback_title=fallback_title(path))
+    if not document.blocks:  # one paragraph, which the text reader took for a title
+        document.blocks = [Block(paragraph) for paragraph in paragraphs]
     stated = _properties(raw)
     document.title = stated.pop("title") or document.title
     document.date = stated.pop("date") or document.date
@@ -232,7 +253,9 @@ def _is_typed(text: str) -> bool:
 def _properties(raw: str) -> dict[str, str | None]:
     """Title, author and date from the file's information group, when a person filled them."""
     info = _group(raw, _INFO)
-    fields = {name: _field_text(value) for name, value in _INFO_FIELD.findall(info)}
+    codepage = _CODEPAGE_WORD.search(raw[:4096])
+    header = f"{{\\rtf1\\ansi\\ansicpg{int(codepage.group(1))} " if codepage else "{\\rtf1 "
+    fields = {name: _field_text(header, value) for name, value in _INFO_FIELD.findall(info)}
     title = fields.get("title") or ""
     created = _CREATED.search(info)
     date = None
@@ -246,9 +269,10 @@ def _properties(raw: str) -> dict[str, str | None]:
     }
 
 
-def _field_text(value: str) -> str:
-    """A property's text, its escapes read ("Caf\\'e9" → "Café")."""
-    return prose(_text_of("{\\rtf1 " + value + "}"))
+def _field_text(header: str, value: str) -> str:
+    """A property's text, its escapes read in the file's code page ("Caf\\'e9" → "Café";
+    "\\'d3\\'f5\\'e2\\'e0\\'eb\\'e0" → "Ухвала" in a file of code page 1251)."""
+    return prose(_text_of(header + value + "}"))
 
 
 def _text_of(rtf: str) -> str:

@@ -60,6 +60,11 @@ def has_pdf_header(data: bytes, header: bytes = b"%PDF") -> bool:
     return header in data[:1024]
 
 
+def is_rtf(data: bytes) -> bool:
+    """Whether ``data`` is Rich Text: "{\\rtf" first, after white space or UTF-8's mark."""
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:5] == b"{\\rtf"
+
+
 def _image(data: bytes) -> str | None:
     found = next((name for mark, name in _IMAGES if data.startswith(mark)), None)
     if found is not None:
@@ -77,7 +82,7 @@ def _readable_kind(data: bytes) -> str | None:
     OpenDocument package; None for anything else (a plain zip, text)."""
     if has_pdf_header(data, b"%PDF-"):
         return ".pdf"
-    if data.lstrip()[:5] == b"{\\rtf":
+    if is_rtf(data):
         return ".rtf"
     if not data.startswith(b"PK\x03\x04"):
         return None
