@@ -133,3 +133,23 @@ def test_the_print_editions_page_numbers_are_not_passages() -> None:
     blocks = _read(CHILDREN).blocks
     assert not any(b.text.strip().isdigit() for b in blocks)
     assert any(b.section == "BIBLIOGRAPHY" and b.text.startswith("Alden") for b in blocks)
+
+
+def test_a_chapter_the_guide_names_as_the_title_page_is_still_read() -> None:
+    # An EPUB 2 guide naming a file "title-page" or "cover" that holds a chapter too (a title
+    # page sharing its file with chapter 1, a book of one file) cost the whole file: only a
+    # short page is the publisher's.
+    guide = (
+        '<guide><reference type="title-page" href="chapter_024.xhtml"/>'
+        '<reference type="copyright-page" href="copyright.xhtml"/></guide>'
+    )
+    book = _rebuilt(MOBY, ("OPS/package.opf", "</package>", guide + "</package>"))
+    text = " ".join(b.text for b in read(MOBY.name, book).blocks)
+    assert "As Queequeg and I are now fairly embarked" in text
+    assert "Project Gutenberg" not in text
+
+
+def test_a_title_in_another_language_is_not_a_subtitle() -> None:
+    french = '<dc:title xml:lang="fr">Moby Dick ou le Cachalot</dc:title>'
+    book = _rebuilt(MOBY, ("OPS/package.opf", "</metadata>", french + "</metadata>"))
+    assert read(MOBY.name, book).title == "Moby-Dick"

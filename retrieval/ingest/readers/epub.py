@@ -11,6 +11,7 @@ chapter headers, heading groups, the publisher's pages left out).
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 from functools import partial
 from pathlib import Path
@@ -41,6 +42,7 @@ _NS = {
     "ops": "http://www.idpf.org/2007/ops",
 }
 _CHAPTER_TYPES = ("application/xhtml+xml", "text/html")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Resources a publisher may obfuscate without locking the book: fonts. Anything else encrypted
 # is DRM, and the text can't be read.
 _FONT_SUFFIXES = (".ttf", ".otf", ".woff", ".woff2")
@@ -69,13 +71,14 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
         section: str | None = None
         outline = Outline()
         publishers = _publishers_pages(book, package, package_path)
-        for chapter in _chapters(package, package_path):
-            if chapter in publishers:
-                continue
+        chapters = _chapters(package, package_path)
+        for chapter in chapters:
             try:
                 page = book.read(chapter)
             except KeyError:
                 continue  # a chapter the spine names but the zip lacks: read the rest
+            if chapter in publishers and len(chapters) > 1 and _short(page):
+                continue
             prepare = partial(prepare_page, document=document)
             section = add_page(page, path, document, section, outline, prepare)
         outline.finish(document)
@@ -129,6 +132,10 @@ def _title(package: Any) -> str:
     collection, edition, expanded); an untyped one after the first is taken for a subtitle, as
     EPUB 2 has no types. A series' name, a short form or an edition is not the title."""
     found = package.xpath("//dc:title", namespaces=_NS)
+    # A title in another language than the first is its translation, not its subtitle ("The
+    # Little Prince" / "Le Petit Prince").
+    lang = found[0].get(_XML_LANG) if found else None
+    found = [t for t in found if t.get(_XML_LANG) in (lang, None)]
     titles = [(prose(t.xpath("string()")), _title_type(package, t)) for t in found]
     expanded = [name for name, kind in titles if name and kind == "expanded"]
     if expanded:
@@ -211,6 +218,18 @@ def _publishers_pages(book: zipfile.ZipFile, package: Any, package_path: str) ->
             if set((link.get(f"{{{_NS['ops']}}}type") or "").split()) & PUBLISHERS_MATTER
         }
     return marked - {""}
+
+
+# Words a page the guide or the landmarks name as the publisher's may hold and still be left
+# out: a title page, an imprint or a licence (Standard Ebooks' Uncopyright, some 350 words of
+# markup and text) is short; a book of one file, or a title page sharing its file with the first
+# chapter, is the book's text, which a guide naming that file as its "title-page" cost whole.
+_PUBLISHERS_WORDS = 600
+_TAG = re.compile(rb"<[^>]*>")
+
+
+def _short(page: bytes) -> bool:
+    return len(_TAG.sub(b" ", page).split()) <= _PUBLISHERS_WORDS
 
 
 def _zip_name(folder: str, href: Any) -> str:
