@@ -240,3 +240,21 @@ def test_a_templates_instruction_in_bold_heads_nothing() -> None:
     assert blocks["LIST HERE SPECIFIC PLANS."][1] == "7. CONTINGENCY FUNDING PLAN"
     deposits = "Brokered deposits are limited to a share of the Bank's total assets."
     assert blocks[deposits][1] == "Brokered Deposits"
+
+
+def test_a_bold_heading_naming_a_part_with_a_full_stop_still_heads_it() -> None:
+    # "Use of Funds and Equipment." opens with a verb of the instructions' list, but names the
+    # clause of a grant agreement under it (a reviewer's case): a heading, as before.
+    word = docx.Document()
+    word.add_heading("Grant Agreement", 1)
+    word.add_paragraph("This agreement sets out how the foundation funds the project.")
+    _bold(word, "Use of Funds and Equipment.")
+    word.add_paragraph("The grantee shall use the funds only for the purposes of the project.")
+    word.add_paragraph("Equipment bought with the grant remains the grantor's property.")
+    _bold(word, "Reporting Obligations")
+    word.add_paragraph("The grantee sends a financial report every six months.")
+    word.add_paragraph("Reports are sent by post and by email to the programme officer.")
+    blocks = {b.text: b.section for b in _read(word).blocks}
+    assert blocks["Equipment bought with the grant remains the grantor's property."] == (
+        "Use of Funds and Equipment."
+    )

@@ -92,6 +92,8 @@ _INSTRUCTION_VERBS = frozenset(
     "refer remove replace review run see select show specify state summarize summarise try type "
     "use write".split()
 )
+# Words after a first word that make it a noun, not an order: "Use of Funds", "List and Scope".
+_NOUN_AFTER = frozenset("of and & or for in on".split())
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
@@ -311,7 +313,8 @@ def _sentence(text: str) -> bool:
     words = text.split()
     if len(words) < 4 or not _SENTENCE_END.search(text):
         return False
-    return words[0].casefold() in _INSTRUCTION_VERBS
+    # "Use of Funds and Equipment.", "Review of Applications.": the verb's noun, naming a part
+    return words[0].casefold() in _INSTRUCTION_VERBS and words[1].casefold() not in _NOUN_AFTER
 
 
 def _capital_headings(items: list[Paragraph | Table], walk: _Walk) -> set[Any]:
