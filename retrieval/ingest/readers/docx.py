@@ -92,8 +92,9 @@ _INSTRUCTION_VERBS = frozenset(
     "refer remove replace review run see select show specify state summarize summarise try type "
     "use write".split()
 )
-# Words after a first word that make it a noun, not an order: "Use of Funds", "List and Scope".
-_NOUN_AFTER = frozenset("of and & or for in on".split())
+# A word after the first that makes it a noun, not an order: "Use of Funds", "Review of Fees"
+# (not "and": "Try and leave 45m for the exercise." is an order).
+_NOUN_AFTER = frozenset({"of"})
 _SYMBOL_BULLET = re.compile(r"^[\uf000-\uf0ff][^\S\n]+", re.MULTILINE)
 _MERGED_LABEL_WORDS = 12  # a cell merged over rows, longer than this, is read in its first only
 _NAME_WORDS = 6  # a line in bold alone this short, over a longer paragraph, names a part
