@@ -141,3 +141,33 @@ def test_only_the_first_pages_run_of_title_lines_is_the_title() -> None:
         (None, "Members pay dues."),
         ("Meetings", "We meet on Mondays."),
     ]
+
+
+def test_the_cover_ends_where_libreoffice_turned_the_page() -> None:
+    # A template's title left in the properties, printed on page 2 among the related documents:
+    # LibreOffice marks the page turn between paragraphs (its usual place) as well as inside
+    # one; only the latter ended the cover, and page 2's line kept the stale title.
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+    )
+    content = (
+        f'<?xml version="1.0"?><office:document-content {ns}><office:body><office:text>'
+        '<text:p text:style-name="Title">Shapes Demo</text:p>'
+        "<text:p>User guide for the demonstration program.</text:p><text:soft-page-break/>"
+        "<text:p>Related documents</text:p><text:p>eProsima RTPS User Manual</text:p>"
+        "<text:p>The demo publishes moving shapes, each in its own topic.</text:p>"
+        "</office:text></office:body></office:document-content>"
+    )
+    meta = (
+        f'<?xml version="1.0"?><office:document-meta {ns}><office:meta>'
+        "<dc:title>eProsima RTPS User Manual</dc:title></office:meta></office:document-meta>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("meta.xml", meta)
+        archive.writestr("content.xml", content)
+    assert read("shapes.odt", out.getvalue()).title == "Shapes Demo"

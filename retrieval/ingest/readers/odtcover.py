@@ -66,7 +66,11 @@ def cover(
         if name in _PAST_COVER:
             break
         style = element.get(f"{{{_TEXT}}}style-name") or ""
-        turned = element.find(f".//{{{_TEXT}}}soft-page-break") is not None
+        # a page LibreOffice turned where it laid the text out: a soft-page-break between
+        # paragraphs (its usual place) or inside one
+        turned = (
+            name == "soft-page-break" or element.find(f".//{{{_TEXT}}}soft-page-break") is not None
+        )
         if lines and (style in breaks or turned):
             break
         # the title: its run of lines in the Title style (a later one heads a part, as before)
