@@ -634,7 +634,6 @@ def _ranked(
     if thing is None and not purpose and not earlier_:
         thing = definitions.term_asked(text)  # a word alone, not one following a question
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
-    english = lang == "en" and len(languages) > 1 and not neutral
     # "what does article 35 say?", "And the Fourth?"
     division = divisions.asked(text, earlier_[-1] if earlier_ else None)
     things = quantities.counted(text, library.analyzer, lang)  # "how many packages"
@@ -643,7 +642,9 @@ def _ranked(
         rank.RERANK,
         k,
         definitions.WINDOW if thing or purpose else 0,
-        own_language.WINDOW if neutral or english else 0,
+        # as deep as the own-language orderings reach, so that each page of further results
+        # is cut from one ordering (5 deep, "/more" showed some passages twice, others never)
+        own_language.WINDOW if len(languages) > 1 else 0,
         divisions.WINDOW if division else 0,
     )
     ranked, total = _search(

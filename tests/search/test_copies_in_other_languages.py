@@ -53,3 +53,34 @@ def test_a_passage_holding_more_of_the_question_keeps_its_place(teapot: Library)
     # "tetera" is only Spanish: the Spanish definition stays above the French passages.
     hits = teapot.answer("¿qué es el 418?", k=5).hits
     assert [hit.passage.doc for hit in hits[:2]] == ["es-418.md"] * 2
+
+
+def _status_pages() -> dict[str, str]:
+    """Six status pages, each in French, Spanish and Russian, with the same code block."""
+    lines = {
+        "fr": "Le code de statut HTTP {code} indique une erreur du serveur pour cette requête.",
+        "es": "El código de estado HTTP {code} indica un error del servidor para esta petición.",
+        "ru": "Код состояния HTTP {code} означает ошибку сервера для этого запроса.",
+    }
+    pages = {}
+    for code in (400, 401, 403, 404, 429, 503):
+        for lang, line in lines.items():
+            block = f"```\nHTTP/1.1 {code} Error\nContent-Type: text/html\n```"
+            pages[f"{lang}-{code}.md"] = f"# {code}\n\n{line.format(code=code)}\n\n{block}\n"
+    return pages
+
+
+def test_further_results_are_cut_from_one_ordering(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Paged three at a time, a Spanish question's further results showed some passages twice
+    # and others never: each page was ordered by language over a different five.
+    library = write_library(_status_pages())
+    for question in ("¿qué significa el error 404 del servidor?", "что значит ошибка 429?"):
+        at_once = [hit.passage.id for hit in library.answer(question, k=15).hits]
+        paged = [
+            hit.passage.id
+            for offset in range(0, 15, 3)
+            for hit in library.answer(question, k=3, offset=offset).hits
+        ]
+        assert paged == at_once, question
