@@ -35,7 +35,16 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, mdn, mdx, myst
+from retrieval.ingest.readers import (
+    material,
+    mdcontents,
+    mddocfx,
+    mdfields,
+    mdlinks,
+    mdn,
+    mdx,
+    myst,
+)
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -264,11 +273,15 @@ def _prepared(source: str) -> str:
     CommonMark would otherwise read it as raw HTML, stars and all; mkdocs-material's macros
     ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
     :mod:`material`); MDX's comments and components' tags (react.dev's "## Title {/*title*/}",
-    a heading right under "</YouWillLearn>") read as MDX reads them (see :mod:`mdx`). (MDN's
+    a heading right under "</YouWillLearn>") read as MDX reads them (see :mod:`mdx`), and
+    DocFX's markers as its built pages show them (see :mod:`mddocfx`). (MDN's
     macros are read after: see :func:`_with_kuma_rendered`.)"""
     if mdx.marks(source):
         kept = _code_lines(source, front_matter=True)
         source = "\n".join(mdx.read_as_mdx(source.split("\n"), kept))
+    if mddocfx.marks(source):
+        kept = _code_lines(source, front_matter=True)
+        source = "\n".join(mddocfx.read_as_docfx(source.split("\n"), kept))
     if material.has_macros(source):
         source = _with_macros_rendered(source)
     if "ref" in source or "markdown" in source:

@@ -1,0 +1,69 @@
+"""DocFX's Markdown (Microsoft Learn's pages): videos, includes, styled blocks and pictures.
+
+Real pages of MicrosoftDocs/microsoft-365-docs-pr.ar-SA (fixtures/docfx-ar, sources in
+fixtures/SOURCES.md), the kind a tester (tryout 12) indexed: "[!VIDEO https://…]" was a passage
+of its own (17 of them) under every "شاهد: …" ("Watch: …") section.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers.markdown import read_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures" / "docfx-ar"
+MARKERS = ("[!VIDEO", "[!INCLUDE", "[!div", ":::image", "8<")
+
+
+def _page(name: str) -> ParsedDocument:
+    return parsed(FIXTURES / name)
+
+
+def _md(source: str) -> ParsedDocument:
+    return read_markdown(source.encode(), Path("page.md"))
+
+
+def test_a_video_is_no_passage() -> None:
+    document = _page("about-admin-roles.md")
+    section = "شاهد: ما المقصود بالمسؤول؟"
+    watch = [block.text for block in document.blocks if block.section == section]
+    assert not any("VIDEO" in text or "videoplayer" in text for text in texts(document))
+    assert watch[0] == "اطلع على هذا الفيديو وغيره على قناتنا على YouTube."
+    assert watch[1].startswith("أثناء تسجيل الدخول إلى Microsoft 365، حدد مشغل التطبيق.")
+
+
+def test_markers_go_and_what_they_mark_stays() -> None:
+    """An include, a video, a styled block and a picture leave no marks; the button's link
+    stays; the sentence leading into the video introduces the video, not the next paragraph."""
+    document = _page("m365d-autoir.md")
+    assert not any(marker in text for text in texts(document) for marker in MARKERS)
+    watch = "شاهد الفيديو التالي لمعرفة كيفية عمل الإصلاح الذاتي:"
+    assert watch in texts(document)
+    assert any(text.startswith("بدء >") for text in texts(document))
+    card = [b.text for b in document.blocks if b.section == "بطاقة استجابة & التحقيق التلقائي"]
+    assert len(card) == 2 and not any("لقطة شاشة" in text for text in card)  # no alt text
+
+
+def test_an_include_in_a_sentence_and_pictures_in_cells_leave_no_markup() -> None:
+    source = (
+        "# Setup\n\nOpen UDP port 1813 on your [!INCLUDE [Product short](includes/p.md)] sensors."
+        '\n\n| Feature | Supported |\n| --- | --- |\n| Tips | :::image type="icon" '
+        'source="../media/rightmrk.png" border="false"::: Yes |\n\n'
+        ':::image type="complex" source="a.png" alt-text="A chart.":::\n'
+        "The long description of the chart.\n:::image-end:::\n\n"
+        "[!code-csharp[](snippets/Program.cs)]\n\nDone.\n"
+    )
+    assert texts(_md(source)) == [
+        "Open UDP port 1813 on your sensors.",
+        "Feature: Tips | Supported: Yes",
+        "Done.",
+    ]
+
+
+def test_a_page_of_includes_alone_is_still_indexed_by_what_it_names() -> None:
+    source = "---\ntitle: Endpoints\n---\n\n[!INCLUDE [Worldwide](../includes/worldwide.md)]\n"
+    document = _md(source)
+    assert document.blocks and "worldwide.md" in document.blocks[0].code
