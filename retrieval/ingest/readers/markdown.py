@@ -426,8 +426,57 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    _values_labelled(document, reading.outline)
     reading.outline.finish(document)
     return document
+
+
+_HEAD_FIELD_WORDS = 3  # a paragraph a field at the page's head labels is longer: a sentence
+
+
+def _values_labelled(document: ParsedDocument, outline: Outline) -> None:
+    """A section holding one word alone (MDN's error pages: "## Error type" over "ReferenceError";
+    "## License" over "MIT"; "## Default value" over "null") is a field and its value: read as
+    "Error type: ReferenceError", as the page's reader takes it. At the head of the page, before
+    any prose (under the error's message, a code block), it heads the page's first paragraph
+    when that is a sentence, which says what it is ("Error type: ReferenceError" over "There is
+    a non-existent variable referenced somewhere."). Alone, the one-word passage outranked every
+    paragraph for a question naming the word ("¿qué es ReferenceError?"), and said nothing of
+    what it was."""
+    blocks = document.blocks
+    at = 0
+    while at < len(blocks):
+        if not _value_alone(blocks, at):
+            at += 1
+            continue
+        block = blocks[at]
+        section = block.section or ""
+        field = termed(outline.named.get(section, ((), section))[1], block.text)
+        after = blocks[at + 1] if at + 1 < len(blocks) else None
+        if after is not None and _heads_prose(blocks, at):
+            blocks[at + 1] = replace(after, text=f"{field}\n{after.text}")
+            del blocks[at]
+            continue
+        blocks[at] = replace(block, text=field)
+        at += 1
+
+
+def _heads_prose(blocks: Sequence[Block], at: int) -> bool:
+    """Whether ``blocks[at]`` stands before any text of the page, over a sentence."""
+    after = blocks[at + 1] if at + 1 < len(blocks) else None
+    if after is None or after.kind != "text" or len(after.text.split()) <= _HEAD_FIELD_WORDS:
+        return False
+    return not any(block.text for block in blocks[:at])
+
+
+def _value_alone(blocks: Sequence[Block], at: int) -> bool:
+    """Whether ``blocks[at]`` is one word of text, all its section holds."""
+    block = blocks[at]
+    if block.kind != "text" or block.item or not block.section or len(block.text.split()) != 1:
+        return False
+    neighbours = blocks[at - 1 : at] if at else []
+    neighbours = [*neighbours, *blocks[at + 1 : at + 2]]
+    return all(other.section != block.section for other in neighbours)
 
 
 def _walk(tokens: Sequence[Token], reading: _Reading) -> None:
