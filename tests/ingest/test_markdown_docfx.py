@@ -67,3 +67,20 @@ def test_a_page_of_includes_alone_is_still_indexed_by_what_it_names() -> None:
     source = "---\ntitle: Endpoints\n---\n\n[!INCLUDE [Worldwide](../includes/worldwide.md)]\n"
     document = _md(source)
     assert document.blocks and "worldwide.md" in document.blocks[0].code
+
+
+def test_the_related_content_links_ending_the_page_are_left_out() -> None:
+    """ "[Restore a user](restore-user.md) (article)" lines under "Related content" were quoted
+    first for "how do I reset an employee's password?" over the pages with the steps."""
+    document = _page("about-admin-roles.md")
+    assert not any("(المقالة)" in text for text in texts(document))
+    assert document.blocks[-1].section == "الإدارة المفوضة لشركاء Microsoft"
+
+
+def test_links_elsewhere_or_with_words_or_alone_on_the_page_stay() -> None:
+    middle = "# T\n\nIntro.\n\n## See also\n\n- [Users](users.md)\n\n## Usage\n\nRun it.\n"
+    assert "Users (users.md)" in texts(_md(middle))
+    worded = "# T\n\nIntro text here.\n\n## More\n\nRead [the guide](guide.md) before you start.\n"
+    assert texts(_md(worded))[-1] == "Read the guide before you start."
+    alone = "# T\n\n## Links\n\n- [Users](users.md)\n- [Groups](groups.md)\n"
+    assert texts(_md(alone)) == ["Users (users.md)", "Groups (groups.md)"]

@@ -427,8 +427,22 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
     _values_labelled(document, reading.outline)
+    if mdlinks.closing_links(tokens):
+        _closing_links_dropped(document)
     reading.outline.finish(document)
     return document
+
+
+def _closing_links_dropped(document: ParsedDocument) -> None:
+    """Leave out the section of links alone ending the page (:func:`mdlinks.closing_links`),
+    unless it is all the page holds."""
+    blocks = document.blocks
+    section = blocks[-1].section if blocks else None
+    kept = len(blocks)
+    while kept and blocks[kept - 1].section == section:
+        kept -= 1
+    if section is not None and kept:
+        del blocks[kept:]
 
 
 _HEAD_FIELD_WORDS = 3  # a paragraph a field at the page's head labels is longer: a sentence
