@@ -84,3 +84,31 @@ def test_links_elsewhere_or_with_words_or_alone_on_the_page_stay() -> None:
     assert texts(_md(worded))[-1] == "Read the guide before you start."
     alone = "# T\n\n## Links\n\n- [Users](users.md)\n- [Groups](groups.md)\n"
     assert texts(_md(alone)) == ["Users (users.md)", "Groups (groups.md)"]
+
+
+def test_tabs_stand_inside_the_section_they_open_in() -> None:
+    """ "# [Outlook](#tab/outlook)" under "## استعادة مجموعة" ("Restore a group"), the set closed
+    by "---": the steps are cited "Restore a group › Outlook", the heading after the set is no
+    part of the last tab."""
+    document = _page("restore-deleted-group.md")
+    steps = next(b for b in document.blocks if b.text.startswith("انتقل إلى مركز الإدارة"))
+    assert (steps.above, steps.section) == (("استعادة مجموعة",), "مركز مسؤول")
+    questions = document.blocks[-1]
+    assert (questions.above, questions.section) == ((), "هل لديك أسئلة حول مجموعات Microsoft 365؟")
+
+
+def test_headings_inside_a_tab_stay_in_it_whatever_their_level() -> None:
+    source = (
+        "---\ntitle: Onboard\n---\n\n## What to do\n\nPick your devices.\n\n"
+        "## [Windows](#tab/win)\n\n## Windows\n\nRun the script.\n\n"
+        "## Next steps\n\nSee the list.\n\n"
+        "## [Mac](#tab/mac)\n\n## Next steps\n\nSee the Mac list.\n\n---\n\nThe end of the tabs.\n"
+    )
+    cited = [(b.above, b.section) for b in _md(source).blocks]
+    assert cited == [
+        ((), "What to do"),
+        (("What to do",), "Windows"),
+        (("What to do", "Windows"), "Next steps"),
+        (("What to do", "Mac"), "Next steps"),
+        ((), "What to do"),
+    ]

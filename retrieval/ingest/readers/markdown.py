@@ -263,6 +263,8 @@ class _Reading:
     card: int = 0  # the index of the first block of the card being read
     # The source's lines that are list items of MDN's link macros alone (see _cross_reference).
     cross_references: frozenset[int] = frozenset()
+    tabs: int | None = None  # the level DocFX's tabs are read at, while a set of them is open
+    tab_base: int | None = None  # the level the first heading inside the tab is written at
 
 
 def _prepared(source: str) -> str:
@@ -679,7 +681,12 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     token = tokens[index]
     kind = token.type
     if kind == "heading_open":
-        _heading(int(token.tag[1:]), _inline_lines(tokens[index + 1]), reading)
+        level = int(token.tag[1:])
+        if mddocfx.tab(tokens[index + 1]):
+            level, reading.tab_base = _tab_level(reading), None
+        elif reading.tabs is not None:
+            level = _in_tab_level(level, reading)
+        _heading(level, _inline_lines(tokens[index + 1]), reading)
         return index + 3
     if kind == "paragraph_open":
         _note_references(tokens[index + 1], reading)
@@ -716,6 +723,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return _html(tokens, index, reading)
     elif kind == "hr":
         reading.intro = None
+        if reading.tabs is not None:  # "---" closes a set of DocFX's tabs
+            reading.section = reading.outline.close(reading.tabs)
+            reading.tabs = reading.tab_base = None
     elif kind in ("box_open", "box_close"):
         _box_token(token, reading)
     elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
@@ -726,6 +736,29 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _tab_level(reading: _Reading) -> int:
+    """The level a DocFX tab's heading ("# [Outlook](#tab/outlook)") is read at: one below the
+    section in force where its set opened, whatever level it is written at. The page shows the
+    tabs inside that section ("Restore a group › Outlook"); read at its own "#", the tab closed
+    every heading above it, and the sections after the set were cited under its last tab."""
+    if reading.tabs is None:
+        opened = reading.outline.open
+        reading.tabs = (opened[-1][0] if opened else 0) + 1
+    return reading.tabs
+
+
+def _in_tab_level(level: int, reading: _Reading) -> int:
+    """The level a heading written at ``level`` inside a DocFX tab is read at: under the tab,
+    as the first heading inside it is, the others kept below or beside that one. Authors write
+    them at any level, the tab's own too ("## [Mac](#tab/mac)" over "## Next steps"), and the
+    set runs on to its "---": read at its own level, "## Next steps" closed the tab, and the
+    next tab was cited under it ("Next steps › Mac")."""
+    if reading.tab_base is None:
+        reading.tab_base = level
+    assert reading.tabs is not None
+    return reading.tabs + 1 + max(0, level - reading.tab_base)
 
 
 def _box_token(token: Token, reading: _Reading) -> None:
@@ -1175,6 +1208,9 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         # (its name is: "CHANGELOG"), heading that release's notes as the next ones do
     if text == document.title and not document.blocks and reading.section is None:
         return  # a "# Title" repeating the front matter's title heads nothing new
+    opened = reading.outline.open
+    if reading.tabs is not None and opened and opened[-1] == (reading.tabs, text):
+        return  # "## Mac" under DocFX's tab "[Mac](#tab/Mac)" heads no section inside it
     reading.section = reading.outline.enter(level, text)
 
 

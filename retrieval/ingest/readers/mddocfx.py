@@ -18,6 +18,9 @@ the built page shows them.
   ``![](a.png)`` (a paragraph of pictures alone shows no text; an icon in a sentence has no
   words); a "complex" one's long description, up to ``:::image-end:::``, is for screen readers.
 
+A tab's heading (``# [Outlook](#tab/outlook)``, the set closed by ``---``) heads its tab one
+level below the section the set opens in, whatever level it is written at (see :func:`tab`).
+
 Zone pivots and monikers (``::: zone pivot="…"``, ``::: moniker range="…"``), rows and columns
 (``:::row:::``) and alerts (``> [!NOTE]``) are read by the Markdown reader itself: the marker
 lines are dropped as directives, an alert labels its text. Code and the front matter are left
@@ -28,6 +31,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+
+from markdown_it.token import Token
 
 # What stands before a marker on its line: indentation and a quote's marks ("> ", "> > ").
 _PREFIX = r"^(?P<prefix>[ \t]*(?:>[ \t]*)*)"
@@ -92,3 +97,18 @@ def _complex_image(line: str) -> bool:
     """Whether ``line`` opens a picture whose long description follows it."""
     image = _IMAGE.search(line)
     return image is not None and 'type="complex"' in image["attributes"]
+
+
+def tab(inline: Token) -> bool:
+    """Whether a heading (its ``inline`` token) is a DocFX tab's: a link to "#tab/…" and
+    nothing else but an anchor ('## <a name="ios"></a>[iOS](#tab/iOS)')."""
+    children = [c for c in inline.children or () if c.type != "html_inline"]
+    links = [c for c in children if c.type == "link_open"]
+    if len(links) != 1 or not str(links[0].attrGet("href") or "").startswith("#tab/"):
+        return False
+    outside, depth = [], 0
+    for child in children:
+        depth += {"link_open": 1, "link_close": -1}.get(child.type, 0)
+        if depth == 0 and child.type == "text":
+            outside.append(child.content)
+    return not "".join(outside).strip()
