@@ -429,21 +429,24 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
     _values_labelled(document, reading.outline)
-    if mdlinks.closing_links(tokens):
-        _closing_links_dropped(document)
+    _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
     return document
 
 
-def _closing_links_dropped(document: ParsedDocument) -> None:
-    """Leave out the section of links alone ending the page (:func:`mdlinks.closing_links`),
-    unless it is all the page holds."""
+def _closing_links_dropped(document: ParsedDocument, sections: int) -> None:
+    """Leave out the ``sections`` of links alone ending the page (:func:`mdlinks.closing_links`),
+    unless they are all the page holds."""
     blocks = document.blocks
-    section = blocks[-1].section if blocks else None
-    kept = len(blocks)
-    while kept and blocks[kept - 1].section == section:
+    kept, seen = len(blocks), list[str | None]()
+    while sections and kept:
+        section = blocks[kept - 1].section
+        if section not in seen:
+            if len(seen) == sections:
+                break
+            seen.append(section)
         kept -= 1
-    if section is not None and kept:
+    if kept and None not in seen:
         del blocks[kept:]
 
 

@@ -12,6 +12,7 @@ its title first for a question about React that the title does not answer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from urllib.parse import unquote
@@ -83,19 +84,33 @@ _LIST_OR_QUOTE = frozenset(
 )
 
 
-def closing_links(tokens: Sequence[Token]) -> bool:
-    """Whether the page ends with a section of links alone: after its last heading, only
-    paragraphs (items of a list, a quote) each made of links to other pages and nothing else but
-    a short note ("[Restore a user](restore-user.md) (article)"). That is Microsoft's "Related
-    content" and "Next steps", a README's "Links": the page's way out, which the built page
-    shows as links. Quoted, "Restore a user (article) Add a new employee (article) …" came first
-    for "how do I reset an employee's password?" (tryout 12), over the page with the steps."""
+def closing_links(tokens: Sequence[Token]) -> int:
+    """How many sections of links alone end the page (0 or 1), when a section of text comes
+    before it: after its last heading, only paragraphs (items of a list, a quote) each made of
+    links to other pages and nothing else but a short note ("[Restore a
+    user](restore-user.md) (article)"). That is Microsoft's "Next steps" and "Related content",
+    MDN's "See also": the page's way out, which the built page shows as links. Quoted,
+    "Restore a user (article) Add a new employee (article) …" came first for "how do I reset an
+    employee's password?" (tryout 12), over the page with the steps. A page whose sections are
+    all links (meetups by country, "## US" last) is a directory: its links are its content."""
+    # (Two such sections ending the page, "Next steps" then "Related content", stay: that shape
+    # is also a hub page's, whose sections of links are what it says.)
     heads = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
     if not heads:
-        return False
-    after = tokens[heads[-1] + 3 :]
-    inlines = [token for token in after if token.type == "inline"]
-    if not inlines or any(token.type not in _LIST_OR_QUOTE for token in after):
+        return 0
+    bounds = [-3, *heads, len(tokens)]  # the text before the first heading is a span too
+    spans = [tokens[start + 3 : end] for start, end in itertools.pairwise(bounds)]
+    filled = [span for span in spans if any(token.type == "inline" for token in span)]
+    run = len(list(itertools.takewhile(_links_only, reversed(filled))))
+    # One section only, after a section of text: a run of them ("Licenses and services", "User
+    # accounts", … under an introduction) is a hub page's content, kept as its directory is.
+    return 1 if run == 1 and len(filled) > 1 else 0
+
+
+def _links_only(span: Sequence[Token]) -> bool:
+    """Whether the tokens of a section are paragraphs (in lists or quotes) of links alone."""
+    inlines = [token for token in span if token.type == "inline"]
+    if not inlines or any(token.type not in _LIST_OR_QUOTE for token in span):
         return False
     return all(_links_alone(inline) for inline in inlines)
 
