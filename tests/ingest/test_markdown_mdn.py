@@ -147,3 +147,19 @@ def test_a_see_also_entry_of_link_macros_alone_is_left_out() -> None:
         '- L\'en-tête HTTP {{HTTPHeader("Retry-After")}}\n'
     )
     assert _md(source) == ["L'en-tête HTTP Retry-After"]
+
+
+def test_the_error_type_heads_the_paragraph_saying_what_went_wrong() -> None:
+    """ "## Type d'erreur" over "TypeError." alone was a one-word passage that outranked the
+    paragraphs for "c'est quoi une TypeError ?"; it labels the page's first paragraph."""
+    document = _page("fr-not_a_function.md")
+    assert "TypeError." not in texts(document)
+    first = next(b for b in document.blocks if b.text.startswith("Type d'erreur: TypeError.\n"))
+    assert first.section == "Quel est le problème ?"
+    assert first.text.endswith("mais a reçu des valeurs d'un autre type.")
+
+
+def test_a_word_alone_under_a_heading_is_that_heading_s_value() -> None:
+    """After prose, a field stays where it is, read with its name: "License: MIT"."""
+    source = "# T\n\nA tool to check links in pages.\n\n## License\n\nMIT\n\n## Usage\n\nRun it.\n"
+    assert _md(source) == ["A tool to check links in pages.", "License: MIT", "Run it."]

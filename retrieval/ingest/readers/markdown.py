@@ -35,7 +35,16 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import material, mdcontents, mdfields, mdlinks, mdn, myst
+from retrieval.ingest.readers import (
+    material,
+    mdcontents,
+    mddocfx,
+    mdfields,
+    mdlinks,
+    mdn,
+    mdx,
+    myst,
+)
 from retrieval.ingest.readers.common import (
     TERMINAL,
     Outline,
@@ -254,6 +263,8 @@ class _Reading:
     card: int = 0  # the index of the first block of the card being read
     # The source's lines that are list items of MDN's link macros alone (see _cross_reference).
     cross_references: frozenset[int] = frozenset()
+    tabs: int | None = None  # the level DocFX's tabs are read at, while a set of them is open
+    tab_base: int | None = None  # the level the first heading inside the tab is written at
 
 
 def _prepared(source: str) -> str:
@@ -263,7 +274,16 @@ def _prepared(source: str) -> str:
     (md_in_html: '<div markdown>' then '**Bold** text') parted from it by a blank line, as
     CommonMark would otherwise read it as raw HTML, stars and all; mkdocs-material's macros
     ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
-    :mod:`material`). (MDN's macros are read after: see :func:`_with_kuma_rendered`.)"""
+    :mod:`material`); MDX's comments and components' tags (react.dev's "## Title {/*title*/}",
+    a heading right under "</YouWillLearn>") read as MDX reads them (see :mod:`mdx`), and
+    DocFX's markers as its built pages show them (see :mod:`mddocfx`). (MDN's
+    macros are read after: see :func:`_with_kuma_rendered`.)"""
+    if mdx.marks(source):
+        kept = _code_lines(source, front_matter=True)
+        source = "\n".join(mdx.read_as_mdx(source.split("\n"), kept))
+    if mddocfx.marks(source):
+        kept = _code_lines(source, front_matter=True)
+        source = "\n".join(mddocfx.read_as_docfx(source.split("\n"), kept))
     if material.has_macros(source):
         source = _with_macros_rendered(source)
     if "ref" in source or "markdown" in source:
@@ -408,8 +428,74 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    _values_labelled(document, reading.outline)
+    _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
     return document
+
+
+def _closing_links_dropped(document: ParsedDocument, sections: int) -> None:
+    """Leave out the ``sections`` of links alone ending the page (:func:`mdlinks.closing_links`),
+    unless they are all the page holds."""
+    blocks = document.blocks
+    kept, seen = len(blocks), list[str | None]()
+    while sections and kept:
+        section = blocks[kept - 1].section
+        if section not in seen:
+            if len(seen) == sections:
+                break
+            seen.append(section)
+        kept -= 1
+    if kept and None not in seen:
+        del blocks[kept:]
+
+
+_HEAD_FIELD_WORDS = 3  # a paragraph a field at the page's head labels is longer: a sentence
+
+
+def _values_labelled(document: ParsedDocument, outline: Outline) -> None:
+    """A section holding one word alone (MDN's error pages: "## Error type" over "ReferenceError";
+    "## License" over "MIT"; "## Default value" over "null") is a field and its value: read as
+    "Error type: ReferenceError", as the page's reader takes it. At the head of the page, before
+    any prose (under the error's message, a code block), it heads the page's first paragraph
+    when that is a sentence, which says what it is ("Error type: ReferenceError" over "There is
+    a non-existent variable referenced somewhere."). Alone, the one-word passage outranked every
+    paragraph for a question naming the word ("¿qué es ReferenceError?"), and said nothing of
+    what it was."""
+    blocks = document.blocks
+    at = 0
+    while at < len(blocks):
+        if not _value_alone(blocks, at):
+            at += 1
+            continue
+        block = blocks[at]
+        section = block.section or ""
+        field = termed(outline.named.get(section, ((), section))[1], block.text)
+        after = blocks[at + 1] if at + 1 < len(blocks) else None
+        if after is not None and _heads_prose(blocks, at):
+            blocks[at + 1] = replace(after, text=f"{field}\n{after.text}")
+            del blocks[at]
+            continue
+        blocks[at] = replace(block, text=field)
+        at += 1
+
+
+def _heads_prose(blocks: Sequence[Block], at: int) -> bool:
+    """Whether ``blocks[at]`` stands before any text of the page, over a sentence."""
+    after = blocks[at + 1] if at + 1 < len(blocks) else None
+    if after is None or after.kind != "text" or len(after.text.split()) <= _HEAD_FIELD_WORDS:
+        return False
+    return not any(block.text for block in blocks[:at])
+
+
+def _value_alone(blocks: Sequence[Block], at: int) -> bool:
+    """Whether ``blocks[at]`` is one word of text, all its section holds."""
+    block = blocks[at]
+    if block.kind != "text" or block.item or not block.section or len(block.text.split()) != 1:
+        return False
+    neighbours = blocks[at - 1 : at] if at else []
+    neighbours = [*neighbours, *blocks[at + 1 : at + 2]]
+    return all(other.section != block.section for other in neighbours)
 
 
 def _walk(tokens: Sequence[Token], reading: _Reading) -> None:
@@ -598,7 +684,12 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     token = tokens[index]
     kind = token.type
     if kind == "heading_open":
-        _heading(int(token.tag[1:]), _inline_lines(tokens[index + 1]), reading)
+        level = int(token.tag[1:])
+        if mddocfx.tab(tokens[index + 1]):
+            level, reading.tab_base = _tab_level(reading), None
+        elif reading.tabs is not None:
+            level = _in_tab_level(level, reading)
+        _heading(level, _inline_lines(tokens[index + 1]), reading)
         return index + 3
     if kind == "paragraph_open":
         _note_references(tokens[index + 1], reading)
@@ -635,6 +726,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         return _html(tokens, index, reading)
     elif kind == "hr":
         reading.intro = None
+        if reading.tabs is not None:  # "---" closes a set of DocFX's tabs
+            reading.section = reading.outline.close(reading.tabs)
+            reading.tabs = reading.tab_base = None
     elif kind in ("box_open", "box_close"):
         _box_token(token, reading)
     elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
@@ -645,6 +739,29 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _tab_level(reading: _Reading) -> int:
+    """The level a DocFX tab's heading ("# [Outlook](#tab/outlook)") is read at: one below the
+    section in force where its set opened, whatever level it is written at. The page shows the
+    tabs inside that section ("Restore a group › Outlook"); read at its own "#", the tab closed
+    every heading above it, and the sections after the set were cited under its last tab."""
+    if reading.tabs is None:
+        opened = reading.outline.open
+        reading.tabs = (opened[-1][0] if opened else 0) + 1
+    return reading.tabs
+
+
+def _in_tab_level(level: int, reading: _Reading) -> int:
+    """The level a heading written at ``level`` inside a DocFX tab is read at: under the tab,
+    as the first heading inside it is, the others kept below or beside that one. Authors write
+    them at any level, the tab's own too ("## [Mac](#tab/mac)" over "## Next steps"), and the
+    set runs on to its "---": read at its own level, "## Next steps" closed the tab, and the
+    next tab was cited under it ("Next steps › Mac")."""
+    if reading.tab_base is None:
+        reading.tab_base = level
+    assert reading.tabs is not None
+    return reading.tabs + 1 + max(0, level - reading.tab_base)
 
 
 def _box_token(token: Token, reading: _Reading) -> None:
@@ -1094,6 +1211,9 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
         # (its name is: "CHANGELOG"), heading that release's notes as the next ones do
     if text == document.title and not document.blocks and reading.section is None:
         return  # a "# Title" repeating the front matter's title heads nothing new
+    opened = reading.outline.open
+    if reading.tabs is not None and opened and opened[-1] == (reading.tabs, text):
+        return  # "## Mac" under DocFX's tab "[Mac](#tab/Mac)" heads no section inside it
     reading.section = reading.outline.enter(level, text)
 
 

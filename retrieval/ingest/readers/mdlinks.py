@@ -12,7 +12,9 @@ its title first for a question about React that the title does not answer.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from urllib.parse import unquote
 
 from markdown_it.token import Token
@@ -60,3 +62,69 @@ def with_target(lines: list[str], inline: Token) -> list[str]:
     last = lines[-1].rstrip()
     stop = last[-1:] if last.endswith((".", "。")) else ""  # "(errors.md)." ends the sentence
     return [*lines[:-1], f"{last.removesuffix(stop)} ({found}){stop}"]
+
+
+# What may stand beside the links of a "Related content" line: a short note in brackets
+# ("(مقال)", "(article)", "(video)"), separators and list marks.
+_BESIDE_LINKS = re.compile(r"\([^()\n]{0,30}\)|[\s·|,;:•>\-–—]")
+_LIST_OR_QUOTE = frozenset(
+    {
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+        "bullet_list_open",
+        "bullet_list_close",
+        "ordered_list_open",
+        "ordered_list_close",
+        "list_item_open",
+        "list_item_close",
+        "blockquote_open",
+        "blockquote_close",
+    }
+)
+
+
+def closing_links(tokens: Sequence[Token]) -> int:
+    """How many sections of links alone end the page (0 or 1), when a section of text comes
+    before it: after its last heading, only paragraphs (items of a list, a quote) each made of
+    links to other pages and nothing else but a short note ("[Restore a
+    user](restore-user.md) (article)"). That is Microsoft's "Next steps" and "Related content",
+    MDN's "See also": the page's way out, which the built page shows as links. Quoted,
+    "Restore a user (article) Add a new employee (article) …" came first for "how do I reset an
+    employee's password?" (tryout 12), over the page with the steps. A page whose sections are
+    all links (meetups by country, "## US" last) is a directory: its links are its content."""
+    # (Two such sections ending the page, "Next steps" then "Related content", stay: that shape
+    # is also a hub page's, whose sections of links are what it says.)
+    heads = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
+    if not heads:
+        return 0
+    bounds = [-3, *heads, len(tokens)]  # the text before the first heading is a span too
+    spans = [tokens[start + 3 : end] for start, end in itertools.pairwise(bounds)]
+    filled = [span for span in spans if any(token.type == "inline" for token in span)]
+    run = len(list(itertools.takewhile(_links_only, reversed(filled))))
+    # One section only, after a section of text: a run of them ("Licenses and services", "User
+    # accounts", … under an introduction) is a hub page's content, kept as its directory is.
+    return 1 if run == 1 and len(filled) > 1 else 0
+
+
+def _links_only(span: Sequence[Token]) -> bool:
+    """Whether the tokens of a section are paragraphs (in lists or quotes) of links alone."""
+    inlines = [token for token in span if token.type == "inline"]
+    if not inlines or any(token.type not in _LIST_OR_QUOTE for token in span):
+        return False
+    return all(_links_alone(inline) for inline in inlines)
+
+
+def _links_alone(inline: Token) -> bool:
+    """Whether a paragraph is links to other pages (no place in this page) and a short note."""
+    depth, links, outside = 0, 0, []
+    for child in inline.children or ():
+        if child.type == "link_open":
+            depth, links = depth + 1, links + 1
+            if str(child.attrGet("href") or "").startswith("#"):
+                return False
+        elif child.type == "link_close":
+            depth -= 1
+        elif child.type in ("text", "code_inline") and depth == 0:
+            outside.append(child.content)
+    return links > 0 and not _BESIDE_LINKS.sub("", "".join(outside))
