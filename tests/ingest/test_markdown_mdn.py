@@ -163,3 +163,19 @@ def test_a_word_alone_under_a_heading_is_that_heading_s_value() -> None:
     """After prose, a field stays where it is, read with its name: "License: MIT"."""
     source = "# T\n\nA tool to check links in pages.\n\n## License\n\nMIT\n\n## Usage\n\nRun it.\n"
     assert _md(source) == ["A tool to check links in pages.", "License: MIT", "Run it."]
+
+
+def test_a_templates_expressions_with_spaces_are_kept_as_written() -> None:
+    # A Jinja page writes "{{ super() }}" outside code: no MDN macro (MDN writes them tight),
+    # which was read as one and lost ("call  to render").
+    page = (
+        "# Templates\n\nIn a child template, call {{ super() }} to render the parent block.\n\n"
+        "The variable {{ loop.index }} counts from one; {{ range(1, 10) }} gives one to nine.\n\n"
+        "Write {{ next }} in the pagination template to link the next page.\n"
+    )
+    found = [b.text for b in read_markdown(page.encode("utf-8"), Path("templates.md")).blocks]
+    assert found == [
+        "In a child template, call {{ super() }} to render the parent block.",
+        "The variable {{ loop.index }} counts from one; {{ range(1, 10) }} gives one to nine.",
+        "Write {{ next }} in the pagination template to link the next page.",
+    ]

@@ -33,9 +33,12 @@ from typing import Literal
 from markdown_it.token import Token
 
 _ARG = r"""(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|-?\d+(?:\.\d+)?|true|false)"""
+# Written tight, as MDN writes every macro: "{{ super() }}", "{{ next }}" with spaces inside
+# the braces are a template's expressions (Jinja, Django, Liquid), which a page about them
+# shows as written ("call {{ super() }} to render" lost its expression).
 MACRO = re.compile(
-    rf"\{{\{{\s*(?P<name>[A-Za-z][\w-]*)\s*"
-    rf"(?:\((?P<args>\s*(?:{_ARG}(?:\s*,\s*{_ARG})*)?\s*)\))?\s*\}}\}}"
+    rf"\{{\{{(?P<name>[A-Za-z][\w-]*)"
+    rf"(?:\((?P<args>\s*(?:{_ARG}(?:\s*,\s*{_ARG})*)?\s*)\))?\}}\}}"
 )
 _ONE_ARG = re.compile(_ARG)
 # Macros the build renders somewhere other than in the sentence, or as furniture: sidebars,
