@@ -192,8 +192,8 @@ UNKNOWN_COMMAND = "I don't know that command. /help lists what I can do."
 
 # More results and full passages.
 NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for it."
-# A result's number ("2", "the second one") with no answer to open it in: after /reset,
-# the idle time or before any question (three testers met "2" searched as words).
+# A result's number ("2", "#3") with no answer to open it in: after /reset, the idle time or
+# before any question (three testers met "2" searched as words).
 NUMBER_BEFORE_QUESTION = "Ask me a question first; a result's number then opens that result."
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
