@@ -243,7 +243,12 @@ def test_follow_ups_in_portuguese_arabic_and_persian(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     ["O que é o Microsoft 365?", "وزير الخارجية من هو؟", "كيف أضيف مستخدما جديدا؟",
-     "چطور یک پروژه جدید بسازم؟", "Estados Unidos e Canadá?"],
+     "چطور یک پروژه جدید بسازم؟", "Estados Unidos e Canadá?",
+     # a reviewer's: an e-mail, "où" and "más" typed without accents, "after installing"
+     "E-mail notifications are not sent, what should I check?", "e.g. how do I install pandas?",
+     "ou est le fichier de configuration ?", "mas como faço?", "depois de instalar, o que faço?",
+     # Chinese questions naming their subject before the asking word
+     "北京在哪里？", "宪法有几条？", "长城多长？"],
 )  # fmt: skip
 def test_portuguese_arabic_and_persian_questions_standing_alone(question: str) -> None:
     assert not is_follow_up(question)

@@ -30,7 +30,8 @@ MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on 
 _JOINING_CUES = re.compile(
     r"^\s*[¿¡]?\s*(and|what about|how about|а|и|как насч[её]т|et|et si|y(?! a\b)|y si"
     # Portuguese, Arabic (و "and" is written joined to the word after it), Persian
-    r"|e|e se|e quanto a|وماذا عن|ماذا عن|وكيف|وهل|وإذا|واذا|وإن|ولو|و|و اگر)(?=\W|$)",
+    # ("e" before a space: "E-mail non reçu", "e.g.", "E. coli" open questions of their own)
+    r"|e(?=\s)|e se|e quanto a|وماذا عن|ماذا عن|وكيف|وهل|وإذا|واذا|وإن|ولو|و|و اگر)(?=\W|$)",
     re.IGNORECASE,
 )
 _CUE_WORDS = 10  # words of a question opening with another cue, not pointing back
@@ -48,7 +49,8 @@ _CUES = re.compile(
     r"y(?! a\b)|también|tambien|pero|entonces|luego(?!\s+de\b)|qué tal|que tal|y si|"
     r"qué más|que mas|qué hay de|que hay de|"
     # Portuguese
-    r"mas|então|entao|depois|também|tambem|ou|"
+    # (not "ou" nor "mas": "où" and "más" typed without their accents, "ou est le fichier ?")
+    r"então|entao|depois(?!\s+de\b)|também|tambem|"
     # Arabic
     r"ثم|لكن|ولكن|بعد ذلك|وبعد|"
     # Persian
@@ -147,6 +149,9 @@ _CJK_WHY = re.compile(r"^为什么")
 # "是哪一年？", "要等多久？", "多少？", "什么时候？"), as "which year?" and "how long?" do (not
 # 谁, "who": "谁是毛泽东？"; nor one naming a thing by its number or Latin name, "429 多久？").
 _CJK_ASKING_BACK = re.compile(r"哪一?年|哪个|哪里|多少|几|什么时候|何时|多久|多长")
+# What may stand before the asking word of a question that names nothing ("是哪一年？", "要等多
+# 久？", "那是什么时候？"): "北京在哪里？", "宪法有几条？" name their subject and stand alone.
+_CJK_FUNCTION_CHARS = frozenset("是要等有在还又得需那么这它他她的了就会能可以到")
 _NOT_CJK = re.compile(r"[0-9A-Za-z]")
 _CJK_SHORT_WHY = 6  # characters, the question mark included
 _CJK_OTHER = re.compile(r"其[他它]|[”」』\"'’]\s*(这|那)个")
@@ -173,16 +178,24 @@ _QUESTION_WORDS = frozenset(
     qué que cuándo cuando dónde donde cómo como cuál cual cuáles cuales quién quien cuánto
     cuanto cuánta cuanta cuántos cuantos cuántas cuantas
     quê quando onde qual quais quem quanto quanta quantos quantas porquê
-    ماذا ماذ متى أين اين كيف لماذا كم هل أي
+    ماذا متى أين اين كيف لماذا كم هل أي
     چی چه کی کجا چطور چرا کدام چند""".split()
 )
+
+
+def _asks_back_in_chinese(text: str) -> bool:
+    found = _CJK_ASKING_BACK.search(text)
+    if found is None or _NOT_CJK.search(text):
+        return False
+    before = _CJK.findall(text[: found.start()])
+    return all(char in _CJK_FUNCTION_CHARS for char in before)
 
 
 def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
-        asking_back = _CJK_ASKING_BACK.search(text) and not _NOT_CJK.search(text)
+        asking_back = _asks_back_in_chinese(text)
         if (_CJK_WHY.match(text) or asking_back) and len(text) <= _CJK_SHORT_WHY:
             return True
         return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
@@ -227,7 +240,7 @@ def _pointing(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-_INTENSIFIER = re.compile(r"\btoo\s+(?=\w)", re.IGNORECASE)
+_INTENSIFIER = re.compile(r"\btoo\s+(?!(?:or|and|but)\b)(?=\w)", re.IGNORECASE)
 # The demonstratives that resume what a sentence has just said ("…, what does that mean?",
 # "…, ça veut dire quoi ?", "…, ¿qué significa eso?", "…, что это значит?").
 _RESUMING = re.compile(r"\b(ça|cela|ceci|that|this|eso|esto|это|то)\b", re.IGNORECASE)
