@@ -224,7 +224,10 @@ def asked_in(answer: Answer) -> str:
     around = without_quoted(text)
     if around is not None and any(ch.isalpha() for ch in around):
         if detect(around) == ENGLISH:
-            return read
+            # English when English has more of its stop words there than the library's
+            # reading ('what does "Soy una tetera" mean?' was answered in Spanish)
+            english = stop_word_hits(around, ENGLISH) > stop_word_hits(around, read)
+            return ENGLISH if english else read
         text = around
     alone = detect(text)
     if alone != read and stop_word_hits(text, alone) >= stop_word_hits(text, read):

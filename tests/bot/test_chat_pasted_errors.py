@@ -79,3 +79,14 @@ def test_a_russian_question_after_a_french_one_quoting_english_starts_anew() -> 
     conversation = Conversation().after(french, None, now=0.0)
     assert conversation.context_for("а что делать?", now=1.0) is None
     assert conversation.context_for("et pourquoi ?", now=1.0)  # in French, it follows
+
+
+def test_an_english_question_quoting_a_spanish_phrase_is_answered_in_english(
+    errors: Library,
+) -> None:
+    # 'what does "…" mean?' read the library's way (Spanish, the quoted phrase's) was told
+    # "No encontré esto…", and the chat went on in Spanish.
+    chat = TerminalChat(errors, layout=Layout(columns=300, ansi=False))
+    out = chat.handle('what does "se usa una variable que no existe" mean?') or ""
+    assert "No encontré" not in out and "Otros fragmentos" not in out, out
+    assert chat.language == "en"
