@@ -64,8 +64,9 @@ async def example_questions(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     t = await texts(update, context)
     library = services(context).library
     written = await asyncio.to_thread(library.languages)
-    if written and locales.code_of(t) not in written and written[0] in locales.available():
-        t = locales.strings(written[0])
+    spoken = [code for code in written if code in locales.available()]
+    if spoken and locales.code_of(t) not in written:  # the first the bot has words for
+        t = locales.strings(spoken[0])
     return await asyncio.to_thread(library.example_questions, locales.code_of(t), t.EXAMPLE_ABOUT)
 
 
