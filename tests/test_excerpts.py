@@ -203,13 +203,3 @@ def past_label_applies(sentence: str) -> bool:
     frags = fragments(text, Analyzer())
     matches = matches_of(frags, QuestionTerms({"term": 1.0}))
     return past_label(text, matches, (0, 1)) != (0, 1)
-
-
-def test_a_matched_part_of_an_identifier_marks_the_whole_identifier() -> None:
-    # "url" of "how do I use url_for?" marked "**url**_for", and "from" of a dotted name
-    # "flask.Config.**from**_prefixed_env": the name is what the passage says, whole.
-    text = "Build links with url_for, and load settings with Config.from_prefixed_env."
-    result = excerpt(text, ANALYZER, weights_for("url links from prefixed settings"))
-    assert "url_for" in marked(result)
-    assert any(m.endswith("from_prefixed_env") for m in marked(result))
-    assert body(result) == text

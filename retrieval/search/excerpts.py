@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -261,15 +260,12 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
                 mark_end = max(mark_end, b)
                 continue
             if mark_end >= 0:
-                mark_end = min(_identifier_end(text, mark_end), a)
                 append(Segment(text[mark_start:mark_end], True))
                 cursor = mark_end
-            a = _identifier_start(text, cursor, a)
             if a > cursor:
                 append(Segment(text[cursor:a]))
             mark_start, mark_end = a, b
     if mark_end >= 0:
-        mark_end = min(_identifier_end(text, mark_end), end)
         append(Segment(text[mark_start:mark_end], True))
         cursor = mark_end
     if cursor < end:
@@ -290,21 +286,6 @@ def _one_identifier(text: str, end: int, start: int) -> bool:
 
 
 _JOINER_RUN = 2  # underscores between two parts of an identifier ("__init__" has two)
-# The rest of an identifier a matched word is part of: "url_for" is marked whole for "url", not
-# "**url**_for", and "from_prefixed_env" not "from**_prefixed_env" (a tester's).
-_IDENTIFIER_REST = re.compile(r"(?:_+[^\W_]+)+")
-_IDENTIFIER_HEAD = re.compile(r"(?:[^\W_]+_+)+$")
-
-
-def _identifier_end(text: str, at: int) -> int:
-    found = _IDENTIFIER_REST.match(text, at)
-    return found.end() if found else at
-
-
-def _identifier_start(text: str, cursor: int, at: int) -> int:
-    """Where the identifier whose later part starts at ``at`` starts, not before ``cursor``."""
-    found = _IDENTIFIER_HEAD.search(text, cursor, at)
-    return found.start() if found and found.end() == at else at
 
 
 def excerpt(
