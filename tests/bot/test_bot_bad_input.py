@@ -43,7 +43,7 @@ from retrieval.library import QUESTION_LIMIT, Library
 
 QUESTION = "What do China and Russia say about missile defence?"
 
-SEARCH, EMPTY, COMMON, TOO_LONG, UNKNOWN, NOT_TEXT, USAGE = (
+SEARCH, EMPTY, COMMON, TOO_LONG, UNKNOWN, NOT_TEXT, USAGE, NUMBER = (
     "searched",
     "empty",
     "common words",
@@ -51,6 +51,7 @@ SEARCH, EMPTY, COMMON, TOO_LONG, UNKNOWN, NOT_TEXT, USAGE = (
     "unknown command",
     "not text",
     "how to ask",
+    "a result's number before any question",
 )
 
 # name: (text, what the reply must be)
@@ -71,7 +72,7 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "one letter x": ("x", COMMON),
     "one accented letter": ("é", COMMON),
     "one CJK character": ("中", COMMON),
-    "one digit": ("7", SEARCH),
+    "one digit": ("7", NUMBER),  # a result's number, with no answer yet to open it in
     "one question mark": ("?", EMPTY),
     "single letters": ("x " * 2048, COMMON),
     # long
@@ -157,6 +158,7 @@ FIXED = {
     UNKNOWN: messages.UNKNOWN_COMMAND,
     NOT_TEXT: messages.NOT_TEXT,
     USAGE: messages.ASK_USAGE,
+    NUMBER: messages.NUMBER_BEFORE_QUESTION,
 }
 
 
