@@ -75,3 +75,59 @@ def test_literal_blocks_are_code_as_written() -> None:
     code = [text for kind, _, text in _found() if kind == "code"]
     assert any(t.endswith("pip install foo\nfoo --help") for t in code)
     assert any("def f(*args, **kwargs):\n    return 1" in t for t in code)
+
+
+def _texts(source: str, name: str = "page.rst") -> list[str]:
+    return [p.text for p in passages(read(name, source.encode()), name)]
+
+
+CONFIG = """\
+Configuration
+=============
+
+Builtin Values
+--------------
+
+.. py:data:: SESSION_COOKIE_NAME
+
+    The name of the session cookie. Can be changed in case you already have a
+    cookie with the same name.
+
+    Default: ``'session'``
+
+.. data:: g
+
+    A namespace object used to store data during a request.
+
+.. autofunction:: flask.url_for
+"""
+
+OPTIONS = """\
+Options
+-------
+
+.. program:: sphinx-build
+
+.. option:: -j N, --jobs N
+
+   Distribute the build over *N* processes in parallel.
+
+.. envvar:: MAKE
+
+   The path to make.
+"""
+
+
+def test_a_config_value_reads_as_its_name_over_its_description_and_default() -> None:
+    assert (
+        "SESSION_COOKIE_NAME: The name of the session cookie. Can be changed in case you"
+        " already have a cookie with the same name. Default: 'session'"
+    ) in _texts(CONFIG)
+    assert "g: A namespace object used to store data during a request." in _texts(CONFIG)
+
+
+def test_a_command_line_option_reads_as_its_signature_over_its_description() -> None:
+    texts = _texts(OPTIONS)
+    assert "-j N, --jobs N: Distribute the build over N processes in parallel." in texts
+    assert "MAKE: The path to make." in texts
+    assert not any("sphinx-build" in text for text in texts)  # .. program:: names no object

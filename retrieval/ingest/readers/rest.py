@@ -40,6 +40,16 @@ _LABELS = {
 } | {"seealso": "See also", "versionadded": "New in version",
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
 _CODE = frozenset({"code-block", "code", "sourcecode"})
+# Sphinx's object directives, written by hand: each shows its signature over its description,
+# as a definition list does ("SESSION_COOKIE_NAME" over "The name of the session cookie …").
+_OBJECTS = frozenset(
+    "data function class method attribute exception decorator decoratormethod property "
+    "classmethod staticmethod type option cmdoption envvar confval describe object "
+    "directive role macro member var struct enum enumerator union event".split()
+)
+_SHORT_DEFINITION = 600  # characters: a config value's description and its default, say
+_NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain", "namespace"})
+_MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])")  # what would open a list, heading or quote
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
 # Inline markup, as the built page shows it.
@@ -138,7 +148,44 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         out += ["", first, *text[1:], ""]
     elif name in _CODE:
         out += _fenced(body, rest.split()[0] if rest else "")
+    elif _is_object(name) and rest:
+        out += _term(rest, _nested(body))
     return end
+
+
+def _is_object(name: str) -> bool:
+    """Whether ``name`` ("py:data", "option", "c:function") is an object directive written by
+    hand (autodoc's "autofunction" reads the code, which is not here)."""
+    domain, _, kind = name.rpartition(":")
+    return kind in _OBJECTS and (not domain or domain.isalpha()) and name not in _NO_OBJECTS
+
+
+def _short(definition: list[str]) -> bool:
+    """Whether a definition is a few short paragraphs of text, read as one passage as the page
+    shows them, under their term (no code, list, box or heading to keep apart)."""
+    text = [line for line in definition if line.strip()]
+    plain = all(line[:1].isalnum() or line[:1] in "`'\"(" for line in text)
+    return plain and sum(len(line) for line in text) <= _SHORT_DEFINITION
+
+
+def _nested(block: list[str]) -> list[str]:
+    """An indented block (a directive's body) as Markdown, its common indentation gone."""
+    inner = min((_indent(line) for line in block if line.strip()), default=0)
+    return _body([line[inner:] for line in block])
+
+
+def _term(term: str, definition: list[str]) -> list[str]:
+    """A term over its definition, as a Markdown definition list writes them ("SECRET_KEY" /
+    ":   A secret key …"); a term with nothing under it stands alone."""
+    head = _MARKDOWN_MARK.sub(r"\\\1", _inline(term))  # "-j N" is an option, no list item
+    while definition and not definition[0].strip():
+        definition = definition[1:]
+    if not definition:
+        return ["", head, ""]
+    if _short(definition):  # "Default: 'session'" read with the value it is the default of
+        definition = [line for line in definition if line.strip()]
+    lines = [":   " + definition[0]] + [("    " + line) if line else "" for line in definition[1:]]
+    return ["", head, *lines, ""]
 
 
 def _fenced(block: list[str], language: str) -> list[str]:
