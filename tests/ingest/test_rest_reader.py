@@ -131,3 +131,37 @@ def test_a_command_line_option_reads_as_its_signature_over_its_description() -> 
     assert "-j N, --jobs N: Distribute the build over N processes in parallel." in texts
     assert "MAKE: The path to make." in texts
     assert not any("sphinx-build" in text for text in texts)  # .. program:: names no object
+
+
+GLOSSARY = """\
+.. _glossary:
+
+Glossary
+========
+
+.. glossary::
+   :sorted:
+
+   builder
+      A class that takes parsed documents and performs an action on them.
+
+   configuration directory
+      The directory containing :file:`conf.py`.  By default, this is the same as
+      the source directory.
+
+   environment
+   env
+      A structure where information about all documents is saved.
+"""
+
+
+def test_a_glossary_reads_as_its_terms_each_over_its_definition() -> None:
+    texts = _texts(GLOSSARY)
+    assert (
+        "configuration directory: The directory containing conf.py. By default, this is"
+        " the same as the source directory."
+    ) in texts
+    assert "builder: A class that takes parsed documents and performs an action on them." in texts
+    assert "environment, env: A structure where information about all documents is saved." in (
+        texts
+    )

@@ -148,6 +148,8 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         out += ["", first, *text[1:], ""]
     elif name in _CODE:
         out += _fenced(body, rest.split()[0] if rest else "")
+    elif name == "glossary":
+        out += _glossary(body)
     elif _is_object(name) and rest:
         out += _term(rest, _nested(body))
     return end
@@ -158,6 +160,25 @@ def _is_object(name: str) -> bool:
     hand (autodoc's "autofunction" reads the code, which is not here)."""
     domain, _, kind = name.rpartition(":")
     return kind in _OBJECTS and (not domain or domain.isalpha()) and name not in _NO_OBJECTS
+
+
+def _glossary(body: list[str]) -> list[str]:
+    """A glossary's terms, each over its definition ("builder" / "A class that takes parsed
+    documents …"); a term's other names, on the lines under it, after it ("environment, env")."""
+    inner = min((_indent(line) for line in body if line.strip()), default=0)
+    lines = [line[inner:] for line in body]
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        terms: list[str] = []
+        while index < len(lines) and lines[index].strip() and not _indent(lines[index]):
+            terms.append(lines[index].strip())
+            index += 1
+        end = _past_block(lines, index, 0)
+        if terms:
+            out += _term(", ".join(terms), _nested(lines[index:end]))
+        index = max(end, index + 1)
+    return out
 
 
 def _short(definition: list[str]) -> bool:
