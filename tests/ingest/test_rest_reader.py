@@ -165,3 +165,36 @@ def test_a_glossary_reads_as_its_terms_each_over_its_definition() -> None:
     assert "environment, env: A structure where information about all documents is saved." in (
         texts
     )
+
+
+SERVER = """\
+A Minimal Application
+---------------------
+
+.. admonition:: Externally Visible Server
+
+   If you run the server you will notice that the server is only accessible
+   from your own computer.
+
+   Make the server publicly available by adding ``--host=0.0.0.0``::
+
+       $ flask run --host=0.0.0.0
+
+.. important::
+   Use it first.
+   For example::
+
+       sphinx-build -M html ./source ./build
+"""
+
+
+def test_a_titled_box_reads_under_its_title_with_its_code() -> None:
+    found = passages(read("quickstart.rst", SERVER.encode()), "quickstart.rst")
+    texts = [p.text for p in found]
+    assert (
+        "Externally Visible Server: If you run the server you will notice that the server is"
+        " only accessible from your own computer."
+    ) in texts
+    code = [p.text for p in found if p.kind == "code"]
+    assert any(t.endswith("--host=0.0.0.0:\n\n$ flask run --host=0.0.0.0") for t in code)
+    assert "Important: Use it first. For example:\n\nsphinx-build -M html ./source ./build" in code

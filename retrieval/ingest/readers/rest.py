@@ -39,6 +39,7 @@ _LABELS = {
     for name in "note warning tip hint important caution attention danger error".split()
 } | {"seealso": "See also", "versionadded": "New in version",
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
+_BOXES = frozenset(name for name in _LABELS if not name.startswith(("version", "deprecated")))
 _CODE = frozenset({"code-block", "code", "sourcecode"})
 # Sphinx's object directives, written by hand: each shows its signature over its description,
 # as a definition list does ("SESSION_COOKIE_NAME" over "The name of the session cookie …").
@@ -139,7 +140,10 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     name, rest = found["name"].lower(), found["rest"].strip()
     end = _past_block(lines, index + 1, _indent(lines[index]))
     body = [line for line in lines[index + 1 : end] if not _OPTION.match(line)]
-    if name in _LABELS:  # ".. note:: Do not run this" / "   as root.": the note's text
+    if name in _BOXES:  # ".. note:: Do not run this" / "   as root.": the note's text
+        inner = min((_indent(line) for line in body if line.strip()), default=0)
+        out += _box(_LABELS[name], _nested([" " * inner + rest, *body]))
+    elif name in _LABELS:
         label = _LABELS[name]
         text = [_inline(line.strip()) for line in [rest, *body]]
         while text and not text[0]:
@@ -148,6 +152,8 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         out += ["", first, *text[1:], ""]
     elif name in _CODE:
         out += _fenced(body, rest.split()[0] if rest else "")
+    elif name == "admonition" and rest:  # a box with a title of its own
+        out += _box(rest, _nested(body))
     elif name == "glossary":
         out += _glossary(body)
     elif _is_object(name) and rest:
@@ -160,6 +166,13 @@ def _is_object(name: str) -> bool:
     hand (autodoc's "autofunction" reads the code, which is not here)."""
     domain, _, kind = name.rpartition(":")
     return kind in _OBJECTS and (not domain or domain.isalpha()) and name not in _NO_OBJECTS
+
+
+def _box(title: str, content: list[str]) -> list[str]:
+    """A box titled ``title`` around ``content``, as Markdown's admonitions write it ('!!! note
+    "Circular Imports"'): its first paragraph read under its title ("Circular Imports: …")."""
+    quoted = _inline(title).replace('"', "'")
+    return ["", f'!!! note "{quoted}"', *[("    " + line) if line else "" for line in content], ""]
 
 
 def _glossary(body: list[str]) -> list[str]:
