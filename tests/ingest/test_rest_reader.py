@@ -198,3 +198,44 @@ def test_a_titled_box_reads_under_its_title_with_its_code() -> None:
     code = [p.text for p in found if p.kind == "code"]
     assert any(t.endswith("--host=0.0.0.0:\n\n$ flask run --host=0.0.0.0") for t in code)
     assert "Important: Use it first. For example:\n\nsphinx-build -M html ./source ./build" in code
+
+
+TABS = """\
+Activate the environment
+~~~~~~~~~~~~~~~~~~~~~~~~
+
+Before you work on your project, activate the corresponding environment:
+
+.. tabs::
+
+   .. group-tab:: macOS/Linux
+
+      .. code-block:: text
+
+         $ . .venv/bin/activate
+
+   .. group-tab:: Windows
+
+      .. code-block:: text
+
+         > .venv\\Scripts\\activate
+
+Your shell prompt will change to show the name of the activated environment.
+
+.. tab-set::
+
+   .. tab-item:: pip
+
+      Install it with ``pip install flask``.
+"""
+
+
+def test_each_tab_reads_under_its_label_below_the_sentence_introducing_the_set() -> None:
+    texts = _texts(TABS)
+    assert (
+        "Before you work on your project, activate the corresponding environment"
+        " (macOS/Linux):\n\n$ . .venv/bin/activate"
+    ) in texts
+    assert "Windows\n\n> .venv\\Scripts\\activate" in texts
+    assert "Your shell prompt will change to show the name of the activated environment." in (texts)
+    assert "pip: Install it with pip install flask." in texts

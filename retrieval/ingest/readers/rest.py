@@ -40,6 +40,8 @@ _LABELS = {
 } | {"seealso": "See also", "versionadded": "New in version",
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
 _BOXES = frozenset(name for name in _LABELS if not name.startswith(("version", "deprecated")))
+_TAB_SETS = frozenset({"tabs", "tab-set", "tab-set-code"})
+_TABS = frozenset({"tab", "group-tab", "tab-item"})
 _CODE = frozenset({"code-block", "code", "sourcecode"})
 # Sphinx's object directives, written by hand: each shows its signature over its description,
 # as a definition list does ("SESSION_COOKIE_NAME" over "The name of the session cookie …").
@@ -154,6 +156,13 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         out += _fenced(body, rest.split()[0] if rest else "")
     elif name == "admonition" and rest:  # a box with a title of its own
         out += _box(rest, _nested(body))
+    elif name in _TAB_SETS:  # sphinx-tabs', sphinx-design's: read tab by tab
+        out += _nested(body)
+    elif name in _TABS:
+        out += _tab(rest, _nested(body))
+    elif name == "code-tab":  # ".. code-tab:: py" / "   :title: Python": a tab of code
+        language, _, label = rest.partition(" ")
+        out += _tab(label or language, _fenced(body, language))
     elif name == "glossary":
         out += _glossary(body)
     elif _is_object(name) and rest:
@@ -173,6 +182,13 @@ def _box(title: str, content: list[str]) -> list[str]:
     "Circular Imports"'): its first paragraph read under its title ("Circular Imports: …")."""
     quoted = _inline(title).replace('"', "'")
     return ["", f'!!! note "{quoted}"', *[("    " + line) if line else "" for line in content], ""]
+
+
+def _tab(label: str, content: list[str]) -> list[str]:
+    """A tab of a set, as Markdown's content tabs write it ('=== "Windows"'): its content read
+    under its label, the first tab's under the sentence introducing the set."""
+    quoted = _inline(label).replace('"', "'")
+    return ["", f'=== "{quoted}"', "", *[("    " + line) if line else "" for line in content], ""]
 
 
 def _glossary(body: list[str]) -> list[str]:
