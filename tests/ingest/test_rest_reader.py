@@ -239,3 +239,30 @@ def test_each_tab_reads_under_its_label_below_the_sentence_introducing_the_set()
     assert "Windows\n\n> .venv\\Scripts\\activate" in texts
     assert "Your shell prompt will change to show the name of the activated environment." in (texts)
     assert "pip: Install it with pip install flask." in texts
+
+
+ROLES = """\
+Quickstart
+==========
+
+See :ref:`address-already-in-use` for how to handle that, or :ref:`deferred`.
+Read :doc:`/deploying/gunicorn`, :doc:`/usage/builders/index` and :doc:`the CLI </cli>`.
+Use the :attr:`.Request.args` attribute and :meth:`~flask.Config.from_prefixed_env`.
+
+.. _deferred:
+
+Deferred Errors on Reload
+-------------------------
+
+Drop support for Python 3.9. :pr:`5730` Fixed a crash. :issue:`5774`
+"""
+
+
+def test_a_cross_reference_reads_as_the_title_sphinx_prints() -> None:
+    texts = _texts(ROLES)
+    assert (
+        "See Address already in use for how to handle that, or Deferred Errors on Reload."
+        " Read Gunicorn, Builders and the CLI."
+        " Use the Request.args attribute and from_prefixed_env()."
+    ) in texts
+    assert "Drop support for Python 3.9. PR 5730 Fixed a crash. issue 5774" in texts

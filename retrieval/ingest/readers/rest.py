@@ -29,6 +29,7 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
+from retrieval.ingest.readers.restinline import inline, titled_references
 from retrieval.ingest.readers.text import opening_fields, text_of
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:-]+)::[ \t]*(?P<rest>.*)$")
@@ -55,11 +56,6 @@ _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain",
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])")  # what would open a list, heading or quote
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
-# Inline markup, as the built page shows it.
-_ROLE = re.compile(r":(?P<role>[\w:+-]+):`(?:(?P<title>[^`<]*?)\s*<[^`>]*>|~?(?P<target>[^`]*))`")
-_LINK = re.compile(r"`([^`<]+?)\s*<([^`>]+)>`__?")
-_REFERENCE = re.compile(r"`([^`]+)`__?")
-_NOTE_MARK = re.compile(r"\s?\[(?:#[\w-]*|\*|\d+)\]_")
 
 
 def read_rest(data: bytes, path: Path) -> ParsedDocument:
@@ -71,13 +67,13 @@ def markdown(text: str) -> str:
     """``text`` (reST) written as Markdown (see the module's docstring)."""
     fields, after = opening_fields(text)  # a PEP's "Title:", "Author:", "Created:" …
     if "title" not in fields:
-        return "\n".join(_body(text.split("\n")))
+        return "\n".join(_body(titled_references(text.split("\n"))))
     front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
     if "date" in front:
         front["date"] = find_date([front["date"]]) or front["date"]
     # (the Markdown reader reads the author's names without their addresses)
     quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
-    return "\n".join(["---", *quoted, "---", "", *_body(after.split("\n"))])
+    return "\n".join(["---", *quoted, "---", "", *_body(titled_references(after.split("\n")))])
 
 
 def _yaml(value: str) -> str:
@@ -96,7 +92,7 @@ def _body(lines: list[str]) -> list[str]:
             text, style, size = heading
             if style not in styles:
                 styles.append(style)
-            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + _inline(text.strip()), ""]
+            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + inline(text.strip()), ""]
             index += size
             continue
         directive = _DIRECTIVE.match(line)
@@ -109,12 +105,12 @@ def _body(lines: list[str]) -> list[str]:
         stripped = line.rstrip()
         if stripped.endswith("::"):  # "Example::" over its code: "Example:"
             said = stripped[:-1].strip() if stripped.strip() != "::" else ""
-            out.append(_inline(said))
+            out.append(inline(said))
             end = _past_block(lines, index + 1, _indent(line))
             out += _fenced(lines[index + 1 : end], "")
             index = end
             continue
-        out.append(_inline(line.strip()))
+        out.append(inline(line.strip()))
         index += 1
     return out
 
@@ -147,7 +143,7 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         out += _box(_LABELS[name], _nested([" " * inner + rest, *body]))
     elif name in _LABELS:
         label = _LABELS[name]
-        text = [_inline(line.strip()) for line in [rest, *body]]
+        text = [inline(line.strip()) for line in [rest, *body]]
         while text and not text[0]:
             text.pop(0)
         first = f"**{label}:** {text[0]}" if text else f"**{label}.**"
@@ -180,14 +176,14 @@ def _is_object(name: str) -> bool:
 def _box(title: str, content: list[str]) -> list[str]:
     """A box titled ``title`` around ``content``, as Markdown's admonitions write it ('!!! note
     "Circular Imports"'): its first paragraph read under its title ("Circular Imports: …")."""
-    quoted = _inline(title).replace('"', "'")
+    quoted = inline(title).replace('"', "'")
     return ["", f'!!! note "{quoted}"', *[("    " + line) if line else "" for line in content], ""]
 
 
 def _tab(label: str, content: list[str]) -> list[str]:
     """A tab of a set, as Markdown's content tabs write it ('=== "Windows"'): its content read
     under its label, the first tab's under the sentence introducing the set."""
-    quoted = _inline(label).replace('"', "'")
+    quoted = inline(label).replace('"', "'")
     return ["", f'=== "{quoted}"', "", *[("    " + line) if line else "" for line in content], ""]
 
 
@@ -227,7 +223,7 @@ def _nested(block: list[str]) -> list[str]:
 def _term(term: str, definition: list[str]) -> list[str]:
     """A term over its definition, as a Markdown definition list writes them ("SECRET_KEY" /
     ":   A secret key …"); a term with nothing under it stands alone."""
-    head = _MARKDOWN_MARK.sub(r"\\\1", _inline(term))  # "-j N" is an option, no list item
+    head = _MARKDOWN_MARK.sub(r"\\\1", inline(term))  # "-j N" is an option, no list item
     while definition and not definition[0].strip():
         definition = definition[1:]
     if not definition:
@@ -259,21 +255,3 @@ def _past_block(lines: list[str], index: int, indent: int) -> int:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
-
-
-def _inline(line: str) -> str:
-    """One line's inline markup as Markdown's: ``literal`` as `literal`, a role as its title or
-    target (a PEP's as "PEP 8"), a link as [text](url), a reference as its text."""
-    line = line.replace("``", "`")
-    line = _ROLE.sub(_role, line)
-    line = _LINK.sub(r"[\1](\2)", line)
-    line = _REFERENCE.sub(r"\1", line)
-    return _NOTE_MARK.sub("", line)
-
-
-def _role(match: re.Match[str]) -> str:
-    text = match["title"] or match["target"] or ""
-    role = match["role"].rsplit(":", 1)[-1]
-    if role in ("pep", "rfc"):
-        return f"{role.upper()} {text}"
-    return f"`{text}`" if role in ("func", "class", "meth", "attr", "mod", "data", "obj") else text
