@@ -266,3 +266,37 @@ def test_a_cross_reference_reads_as_the_title_sphinx_prints() -> None:
         " Use the Request.args attribute and from_prefixed_env()."
     ) in texts
     assert "Drop support for Python 3.9. PR 5730 Fixed a crash. issue 5774" in texts
+
+
+VERSIONS = """\
+Using async and await
+=====================
+
+.. versionadded:: 2.0
+
+Routes can all be coroutine functions.
+
+Sessions
+--------
+
+The session interface replaces the session implementation.
+
+.. versionadded:: 0.8
+
+.. versionchanged:: 1.0
+
+    ``LOGGER_NAME`` and ``LOGGER_HANDLER_POLICY`` were removed. See
+    :doc:`/logging` for information about configuration.
+"""
+
+
+def test_a_version_note_reads_with_what_it_dates() -> None:
+    texts = _texts(VERSIONS)
+    assert "New in version 2.0. Routes can all be coroutine functions." in texts
+    assert "The session interface replaces the session implementation. New in version 0.8." in (
+        texts
+    )
+    assert (
+        "Changed in version 1.0: LOGGER_NAME and LOGGER_HANDLER_POLICY were removed. See"
+        " Logging for information about configuration."
+    ) in texts

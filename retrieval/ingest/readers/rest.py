@@ -41,6 +41,7 @@ _LABELS = {
 } | {"seealso": "See also", "versionadded": "New in version",
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
 _BOXES = frozenset(name for name in _LABELS if not name.startswith(("version", "deprecated")))
+_GLUE = "\x00"  # marks a version's note waiting to head the paragraph after it
 _TAB_SETS = frozenset({"tabs", "tab-set", "tab-set-code"})
 _TABS = frozenset({"tab", "group-tab", "tab-item"})
 _CODE = frozenset({"code-block", "code", "sourcecode"})
@@ -112,7 +113,7 @@ def _body(lines: list[str]) -> list[str]:
             continue
         out.append(inline(line.strip()))
         index += 1
-    return out
+    return _glued(out)
 
 
 def _heading(lines: list[str], index: int) -> tuple[str, tuple[str, bool], int] | None:
@@ -137,17 +138,15 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     """Write the directive at ``lines[index]`` into ``out``; the index after it."""
     name, rest = found["name"].lower(), found["rest"].strip()
     end = _past_block(lines, index + 1, _indent(lines[index]))
-    body = [line for line in lines[index + 1 : end] if not _OPTION.match(line)]
+    body = lines[index + 1 : end]
+    while body and _OPTION.match(body[0]):  # ":maxdepth: 2" under the directive, not ":doc:`…`"
+        body = body[1:]
     if name in _BOXES:  # ".. note:: Do not run this" / "   as root.": the note's text
         inner = min((_indent(line) for line in body if line.strip()), default=0)
         out += _box(_LABELS[name], _nested([" " * inner + rest, *body]))
-    elif name in _LABELS:
-        label = _LABELS[name]
-        text = [inline(line.strip()) for line in [rest, *body]]
-        while text and not text[0]:
-            text.pop(0)
-        first = f"**{label}:** {text[0]}" if text else f"**{label}.**"
-        out += ["", first, *text[1:], ""]
+    elif name in _LABELS:  # ".. versionadded:: 2.0", what changed under it
+        version, _, said = rest.partition(" ")
+        _version(f"{_LABELS[name]} {version}".strip(), _nested([said, *body]), out)
     elif name in _CODE:
         out += _fenced(body, rest.split()[0] if rest else "")
     elif name == "admonition" and rest:  # a box with a title of its own
@@ -164,6 +163,50 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     elif _is_object(name) and rest:
         out += _term(rest, _nested(body))
     return end
+
+
+def _version(label: str, content: list[str], out: list[str]) -> None:
+    """A version's note into ``out``: "Changed in version 1.0: …" as Sphinx prints it; one
+    saying nothing more joins the paragraph it follows ("… New in version 0.8."), or heads the
+    one after a heading ("New in version 2.0. Routes … can be coroutine functions …")."""
+    while content and not content[0].strip():
+        content = content[1:]
+    if content:
+        out += ["", f"{label}: {content[0]}", *content[1:], ""]
+        return
+    last = next((line for line in reversed(out) if line.strip()), "")
+    if _prose(last):
+        while out and not out[-1].strip():
+            out.pop()
+        out.append(f"{label}.")
+    else:
+        out += ["", _GLUE + f"{label}.", ""]
+
+
+def _prose(line: str) -> bool:
+    """Whether ``line`` of the Markdown written goes on a paragraph of text (not a heading, a
+    fence, a box's or a tab's label, a table's row)."""
+    line = line.strip()
+    return bool(line) and not line.startswith(("#", "````", "!!!", "===", "|", _GLUE))
+
+
+def _glued(out: list[str]) -> list[str]:
+    """``out`` with each note waiting for the paragraph after it joined to that paragraph."""
+    joined: list[str] = []
+    index = 0
+    while index < len(out):
+        line = out[index]
+        index += 1
+        if not line.startswith(_GLUE):
+            joined.append(line)
+            continue
+        joined.append(line[len(_GLUE) :])
+        after = index
+        while after < len(out) and not out[after].strip():
+            after += 1
+        if after < len(out) and _prose(out[after]) and out[after][:1].isalnum():
+            index = after
+    return joined
 
 
 def _is_object(name: str) -> bool:
