@@ -300,3 +300,38 @@ def test_a_version_note_reads_with_what_it_dates() -> None:
         "Changed in version 1.0: LOGGER_NAME and LOGGER_HANDLER_POLICY were removed. See"
         " Logging for information about configuration."
     ) in texts
+
+
+TABLES = """\
+URL Route Registrations
+-----------------------
+
+The following converters are available:
+
+=========== ===============================================
+`string`    accepts any text without a slash (the default)
+`int`       accepts integers
+`float`     like `int` but for floating point values
+=========== ===============================================
+
+The methods:
+
+======= ===================
+Method  Description
+======= ===================
+GET     List all users,
+        newest first
+POST    Create a new user
+======= ===================
+"""
+
+
+def test_a_simple_table_reads_row_by_row_without_its_borders() -> None:
+    texts = _texts(TABLES)
+    assert "int: accepts integers" in texts
+    assert "float: like int but for floating point values" in texts
+    assert any(
+        text.endswith("string: accepts any text without a slash (the default)") for text in texts
+    )
+    assert "Method: GET | List all users, newest first" in texts
+    assert not any("====" in text for text in texts)

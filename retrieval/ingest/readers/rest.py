@@ -30,6 +30,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
 from retrieval.ingest.readers.restinline import inline, titled_references
+from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:-]+)::[ \t]*(?P<rest>.*)$")
@@ -95,6 +96,11 @@ def _body(lines: list[str]) -> list[str]:
                 styles.append(style)
             out += ["", "#" * min(styles.index(style) + 1, 6) + " " + inline(text.strip()), ""]
             index += size
+            continue
+        if is_border(line) and (end := table_end(lines, index)) > index:
+            inner = _indent(line)
+            out += table([text[inner:] for text in lines[index:end]], inline)
+            index = end
             continue
         directive = _DIRECTIVE.match(line)
         if directive is not None:
