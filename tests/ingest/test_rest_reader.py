@@ -335,3 +335,44 @@ def test_a_simple_table_reads_row_by_row_without_its_borders() -> None:
     )
     assert "Method: GET | List all users, newest first" in texts
     assert not any("====" in text for text in texts)
+
+
+LEAKS = """\
+Application Setup
+=================
+
+You can download Flask-SQLAlchemy from `PyPI
+<https://pypi.org/project/Flask-SQLAlchemy/>`_. Try a library such as Dynaconf_.
+
+Create the ``flaskr`` directory and add the ``__init__.py`` file. The
+``__init__.py`` serves double duty.
+
+Use the :meth:`~flask.Flask.route` decorator to bind a function to a URL. ::
+
+    @app.route('/')
+    def index():
+        return 'Index Page'
+
+-   Installed module or package::
+
+        $PREFIX/lib/pythonX.Y/site-packages/myapp
+
+    ``$PREFIX`` is the prefix of your Python installation.
+
+.. _Dynaconf: https://www.dynaconf.com/
+"""
+
+
+def test_links_literals_and_literal_blocks_leave_no_markup_behind() -> None:
+    found = passages(read("factory.rst", LEAKS.encode()), "factory.rst")
+    texts = [p.text for p in found]
+    assert "You can download Flask-SQLAlchemy from PyPI. Try a library such as Dynaconf." in texts
+    assert (
+        "Create the flaskr directory and add the __init__.py file."
+        " The __init__.py serves double duty."
+    ) in texts
+    code = [p.text for p in found if p.kind == "code"]
+    assert any(
+        t.startswith("Use the route() decorator to bind a function to a URL.\n\n@app") for t in code
+    )
+    assert "$PREFIX is the prefix of your Python installation." in texts

@@ -29,7 +29,7 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
-from retrieval.ingest.readers.restinline import inline, titled_references
+from retrieval.ingest.readers.restinline import inline, titled_references, unclosed
 from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
 
@@ -55,6 +55,7 @@ _OBJECTS = frozenset(
 )
 _SHORT_DEFINITION = 600  # characters: a config value's description and its default, say
 _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain", "namespace"})
+_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])")  # what would open a list, heading or quote
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
@@ -109,11 +110,17 @@ def _body(lines: list[str]) -> list[str]:
         if _COMMENT.match(line):  # a comment or a target, and what is indented under it
             index = _past_block(lines, index + 1, _indent(line))
             continue
+        while unclosed(line) and index + 1 < len(lines) and lines[index + 1].strip():
+            index += 1  # a link's text and its address on two lines
+            line = line.rstrip() + " " + lines[index].strip()
         stripped = line.rstrip()
-        if stripped.endswith("::"):  # "Example::" over its code: "Example:"
-            said = stripped[:-1].strip() if stripped.strip() != "::" else ""
+        if stripped.endswith(
+            "::"
+        ):  # "Example::" over its code: "Example:"; "Example ::", "Example"
+            said = stripped[:-2].rstrip() if stripped[:-2].endswith((" ", "\t")) else stripped[:-1]
+            said = said.strip() if stripped.strip() != "::" else ""
             out.append(inline(said))
-            end = _past_block(lines, index + 1, _indent(line))
+            end = _past_block(lines, index + 1, _text_indent(line))
             out += _fenced(lines[index + 1 : end], "")
             index = end
             continue
@@ -300,6 +307,14 @@ def _past_block(lines: list[str], index: int, indent: int) -> int:
     while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) > indent):
         index += 1
     return index
+
+
+def _text_indent(line: str) -> int:
+    """Where the text of ``line`` starts: a list item's after its marker ("-   Installed
+    module::" is at 4), so what is indented under the item's text is its code, and a paragraph
+    of the item after that code is not."""
+    item = _ITEM.match(line)
+    return item.end() if item else _indent(line)
 
 
 def _indent(line: str) -> int:

@@ -8,6 +8,10 @@ import re
 _ROLE = re.compile(r":(?P<role>[\w:+-]+):`(?:(?P<title>[^`<]*?)\s*<[^`>]*>|(?P<target>[^`]*))`")
 _LINK = re.compile(r"`([^`<]+?)\s*<([^`>]+)>`__?")
 _REFERENCE = re.compile(r"`([^`]+)`__?")
+_LITERAL = re.compile(r"``(.+?)``(?!`)")  # ``:rolename:`content```: to its last ``
+_KEPT = re.compile(r"\x01(\d+)\x01")
+# A reference to a target named elsewhere on the page ("Dynaconf_"), shown as its word.
+_NAMED_REFERENCE = re.compile(r"(?<![\w`/])([A-Za-z][\w.-]*?)__?(?=[\s,;:!?)\]]|\.(?:\s|$)|$)")
 _NOTE_MARK = re.compile(r"\s?\[(?:#[\w-]*|\*|\d+)\]_")
 _CODE_ROLES = frozenset("func class meth attr mod data obj exc const type".split())
 _CALLED = frozenset({"func", "meth"})  # Sphinx adds "()" to these (add_function_parentheses)
@@ -20,11 +24,36 @@ _LABEL = re.compile(r"^\.\.[ \t]+_(?P<label>[\w.-]+):[ \t]*$")
 def inline(line: str) -> str:
     """One line's inline markup as Markdown's: ``literal`` as `literal`, a role as its title or
     target (a PEP's as "PEP 8"), a link as [text](url), a reference as its text."""
-    line = line.replace("``", "`")
+    literals: list[str] = []  # kept apart, so "__init__" in one is no link nor emphasis
+
+    def kept(match: re.Match[str]) -> str:
+        literals.append(match[1])
+        return f"\x01{len(literals) - 1}\x01"
+
+    line = _LITERAL.sub(kept, line).replace("\\ ", "")  # "role\ s": "roles"
     line = _ROLE.sub(_role, line)
-    line = _LINK.sub(r"[\1](\2)", line)
+    line = _LINK.sub(_link, line)
     line = _REFERENCE.sub(r"\1", line)
-    return _NOTE_MARK.sub("", line)
+    line = _NAMED_REFERENCE.sub(r"\1", line)
+    line = _NOTE_MARK.sub("", line)
+    return _KEPT.sub(lambda match: _code(literals[int(match[1])]), line)
+
+
+def _code(literal: str) -> str:
+    """A literal as Markdown's code span, fenced by more backticks than it holds."""
+    return f"`` {literal} ``" if "`" in literal else f"`{literal}`"
+
+
+def _link(match: re.Match[str]) -> str:
+    """A link as [text](url); one to a target named on the page ("<packaging tutorial_>") as
+    its text."""
+    return match[1] if match[2].endswith("_") else f"[{match[1]}]({match[2]})"
+
+
+def unclosed(line: str) -> bool:
+    """Whether ``line`` leaves a literal, a role or a link open, to be closed on the next line
+    ("PyPI" / "<https://pypi.org/…>`_")."""
+    return line.count("``") % 2 == 1 or line.replace("``", "").count("`") % 2 == 1
 
 
 def titled_references(lines: list[str]) -> list[str]:
