@@ -376,3 +376,9 @@ def test_links_literals_and_literal_blocks_leave_no_markup_behind() -> None:
         t.startswith("Use the route() decorator to bind a function to a URL.\n\n@app") for t in code
     )
     assert "$PREFIX is the prefix of your Python installation." in texts
+
+
+def test_a_role_over_two_lines_reads_as_its_title() -> None:
+    found = passages(read("pep-0008.rst", PEP8.read_bytes()), "pep-0008.rst")
+    (intro,) = [p.text for p in found if "companion informational PEP" in p.text]
+    assert intro.endswith("style guidelines for the C code in the C implementation of Python.")

@@ -88,7 +88,7 @@ def _role(match: re.Match[str]) -> str:
         text = _readable(match["target"], role)
     else:
         text = _target(match["target"] or "", role)
-    if role in ("pep", "rfc"):
+    if role in ("pep", "rfc") and not match["title"]:  # an explicit title is printed alone
         return f"{role.upper()} {text}"
     if role in _NUMBERED:
         return f"{_NUMBERED[role]} {text}"
