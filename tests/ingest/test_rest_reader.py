@@ -382,3 +382,25 @@ def test_a_role_over_two_lines_reads_as_its_title() -> None:
     found = passages(read("pep-0008.rst", PEP8.read_bytes()), "pep-0008.rst")
     (intro,) = [p.text for p in found if "companion informational PEP" in p.text]
     assert intro.endswith("style guidelines for the C code in the C implementation of Python.")
+
+
+SETTINGS = """\
+Options for HTML output
+-----------------------
+
+.. confval:: html_theme
+   :type: :code-py:`str`
+   :default: :code-py:`'alabaster'`
+
+   The theme for HTML output.
+
+.. confval:: numfig
+   :type: :code-py:`bool`
+   :default: :code-py:`False`
+"""
+
+
+def test_a_settings_type_and_default_read_with_it() -> None:
+    texts = _texts(SETTINGS)
+    assert "html_theme: The theme for HTML output. Type: str Default: 'alabaster'" in texts
+    assert "numfig: Type: bool Default: False" in texts

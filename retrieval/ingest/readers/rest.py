@@ -55,6 +55,7 @@ _OBJECTS = frozenset(
 )
 _SHORT_DEFINITION = 600  # characters: a config value's description and its default, say
 _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain", "namespace"})
+_SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])")  # what would open a list, heading or quote
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
@@ -152,7 +153,11 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     name, rest = found["name"].lower(), found["rest"].strip()
     end = _past_block(lines, index + 1, _indent(lines[index]))
     body = lines[index + 1 : end]
+    fields: list[str] = []  # a confval's ":type: int" and ":default: 5", as Sphinx shows them
     while body and _OPTION.match(body[0]):  # ":maxdepth: 2" under the directive, not ":doc:`…`"
+        field = _SHOWN_OPTION.match(body[0])
+        if field is not None and field["value"]:
+            fields.append(f"{field['name'].capitalize()}: {field['value'].strip()}")
         body = body[1:]
     if name in _BOXES:  # ".. note:: Do not run this" / "   as root.": the note's text
         inner = min((_indent(line) for line in body if line.strip()), default=0)
@@ -174,7 +179,9 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     elif name == "glossary":
         out += _glossary(body)
     elif _is_object(name) and rest:
-        out += _term(rest, _nested(body))
+        indent = " " * min((_indent(line) for line in body if line.strip()), default=1)
+        shown = [line for field in fields for line in (indent + field, "")]
+        out += _term(rest, _nested([*body, "", *shown]))  # after the description
     return end
 
 
