@@ -404,3 +404,29 @@ def test_a_settings_type_and_default_read_with_it() -> None:
     texts = _texts(SETTINGS)
     assert "html_theme: The theme for HTML output. Type: str Default: 'alabaster'" in texts
     assert "numfig: Type: bool Default: False" in texts
+
+
+DEFINITIONS = """\
+Application Discovery
+---------------------
+
+The ``flask`` command looks for an application:
+
+``--app hello``
+    The given name is imported, automatically detecting an app.
+
+``--app src/hello``
+    Sets the current working directory to ``src`` then imports ``hello``.
+
+:param name: the name
+    of the app.
+"""
+
+
+def test_a_definition_list_reads_as_terms_over_their_definitions() -> None:
+    texts = _texts(DEFINITIONS)
+    assert "--app src/hello: Sets the current working directory to src then imports hello." in texts
+    assert any(
+        text.endswith("--app hello: The given name is imported, automatically detecting an app.")
+        for text in texts
+    )

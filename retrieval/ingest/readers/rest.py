@@ -57,7 +57,7 @@ _SHORT_DEFINITION = 600  # characters: a config value's description and its defa
 _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain", "namespace"})
 _SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
-_MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])")  # what would open a list, heading or quote
+_MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
 
@@ -114,20 +114,40 @@ def _body(lines: list[str]) -> list[str]:
         while unclosed(line) and index + 1 < len(lines) and lines[index + 1].strip():
             index += 1  # a link's text and its address on two lines
             line = line.rstrip() + " " + lines[index].strip()
-        stripped = line.rstrip()
-        if stripped.endswith(
-            "::"
-        ):  # "Example::" over its code: "Example:"; "Example ::", "Example"
-            said = stripped[:-2].rstrip() if stripped[:-2].endswith((" ", "\t")) else stripped[:-1]
-            said = said.strip() if stripped.strip() != "::" else ""
-            out.append(inline(said))
-            end = _past_block(lines, index + 1, _text_indent(line))
-            out += _fenced(lines[index + 1 : end], "")
+        if line.rstrip().endswith("::"):
+            index = _literal(lines, index, line, out)
+            continue
+        if _is_term(lines, index, out):  # a definition list's term, its definition under it
+            end = _past_block(lines, index + 1, _indent(line))
+            out += _term(line.strip(), _nested(lines[index + 1 : end]))
             index = end
             continue
         out.append(inline(line.strip()))
         index += 1
     return _glued(out)
+
+
+def _literal(lines: list[str], index: int, line: str, out: list[str]) -> int:
+    """Write the paragraph line ``line`` ending in "::" and the code under it into ``out``; the
+    index after the code. "Example::" reads "Example:", "Example ::" "Example"."""
+    stripped = line.rstrip()
+    said = stripped[:-2].rstrip() if stripped[:-2].endswith((" ", "\t")) else stripped[:-1]
+    out.append(inline(said.strip() if stripped.strip() != "::" else ""))
+    end = _past_block(lines, index + 1, _text_indent(line))
+    out += _fenced(lines[index + 1 : end], "")
+    return end
+
+
+def _is_term(lines: list[str], index: int, out: list[str]) -> bool:
+    """Whether ``lines[index]`` is a term of a definition list: opening a paragraph, the next
+    line indented under it (a field list's ":param:", a list item, a line block, a doctest
+    are not terms)."""
+    line = lines[index]
+    if (out and out[-1].strip()) or index + 1 >= len(lines) or not lines[index + 1].strip():
+        return False
+    if line.lstrip().startswith((":", "|", ">>>")) or _ITEM.match(line):
+        return False
+    return _indent(lines[index + 1]) > _indent(line)
 
 
 def _heading(lines: list[str], index: int) -> tuple[str, tuple[str, bool], int] | None:
