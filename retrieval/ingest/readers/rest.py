@@ -12,13 +12,18 @@ whole with the sentence before it, lists as lists):
 - a heading's underline (and overline) becomes "#" marks, a level for each style in the order
   the file first uses it, as Sphinx does;
 - "::" and the code directives (code-block, code, sourcecode) become fenced code;
-- a note, warning, tip … becomes "**Note:** …", as the page labels it;
+- a note, warning, tip … or a titled ``admonition`` becomes a box ('!!! note "Title"'), its
+  body read as Markdown; a version note ("New in version 2.0.") joins the paragraph it dates;
+- an object entry written by hand (``py:data``, ``option``, ``envvar``, ``confval`` …), a
+  glossary's term or a definition list's becomes a term over its definition;
+- sphinx-tabs' and sphinx-design's tabs become content tabs ('=== "Windows"');
+- a simple table ("=====  =====") becomes rows (``resttables.py``);
 - any other directive (toctree, image, figure, index, automodule), comment or link target goes
   with what is indented under it: pages, pictures and targets, not text;
 - other indented lines lose their indentation, which Markdown would read as code (a block
-  quote, a definition, a list item's next lines read on as text);
-- inline: a role reads as its title or target, a link as its text, ``literal`` as `literal`,
-  footnote marks go.
+  quote, a list item's next lines read on as text);
+- inline (``restinline.py``): a role reads as the text Sphinx prints, a link as its text,
+  ``literal`` as `literal`, footnote marks go.
 """
 
 from __future__ import annotations
