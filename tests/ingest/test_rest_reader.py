@@ -75,3 +75,358 @@ def test_literal_blocks_are_code_as_written() -> None:
     code = [text for kind, _, text in _found() if kind == "code"]
     assert any(t.endswith("pip install foo\nfoo --help") for t in code)
     assert any("def f(*args, **kwargs):\n    return 1" in t for t in code)
+
+
+def _texts(source: str, name: str = "page.rst") -> list[str]:
+    return [p.text for p in passages(read(name, source.encode()), name)]
+
+
+CONFIG = """\
+Configuration
+=============
+
+Builtin Values
+--------------
+
+.. py:data:: SESSION_COOKIE_NAME
+
+    The name of the session cookie. Can be changed in case you already have a
+    cookie with the same name.
+
+    Default: ``'session'``
+
+.. data:: g
+
+    A namespace object used to store data during a request.
+
+.. autofunction:: flask.url_for
+"""
+
+OPTIONS = """\
+Options
+-------
+
+.. program:: sphinx-build
+
+.. option:: -j N, --jobs N
+
+   Distribute the build over *N* processes in parallel.
+
+.. envvar:: MAKE
+
+   The path to make.
+"""
+
+
+def test_a_config_value_reads_as_its_name_over_its_description_and_default() -> None:
+    assert (
+        "SESSION_COOKIE_NAME: The name of the session cookie. Can be changed in case you"
+        " already have a cookie with the same name. Default: 'session'"
+    ) in _texts(CONFIG)
+    assert "g: A namespace object used to store data during a request." in _texts(CONFIG)
+
+
+def test_a_command_line_option_reads_as_its_signature_over_its_description() -> None:
+    texts = _texts(OPTIONS)
+    assert "-j N, --jobs N: Distribute the build over N processes in parallel." in texts
+    assert "MAKE: The path to make." in texts
+    assert not any("sphinx-build" in text for text in texts)  # .. program:: names no object
+
+
+GLOSSARY = """\
+.. _glossary:
+
+Glossary
+========
+
+.. glossary::
+   :sorted:
+
+   builder
+      A class that takes parsed documents and performs an action on them.
+
+   configuration directory
+      The directory containing :file:`conf.py`.  By default, this is the same as
+      the source directory.
+
+   environment
+   env
+      A structure where information about all documents is saved.
+"""
+
+
+def test_a_glossary_reads_as_its_terms_each_over_its_definition() -> None:
+    texts = _texts(GLOSSARY)
+    assert (
+        "configuration directory: The directory containing conf.py. By default, this is"
+        " the same as the source directory."
+    ) in texts
+    assert "builder: A class that takes parsed documents and performs an action on them." in texts
+    assert "environment, env: A structure where information about all documents is saved." in (
+        texts
+    )
+
+
+SERVER = """\
+A Minimal Application
+---------------------
+
+.. admonition:: Externally Visible Server
+
+   If you run the server you will notice that the server is only accessible
+   from your own computer.
+
+   Make the server publicly available by adding ``--host=0.0.0.0``::
+
+       $ flask run --host=0.0.0.0
+
+.. important::
+   Use it first.
+   For example::
+
+       sphinx-build -M html ./source ./build
+"""
+
+
+def test_a_titled_box_reads_under_its_title_with_its_code() -> None:
+    found = passages(read("quickstart.rst", SERVER.encode()), "quickstart.rst")
+    texts = [p.text for p in found]
+    assert (
+        "Externally Visible Server: If you run the server you will notice that the server is"
+        " only accessible from your own computer."
+    ) in texts
+    code = [p.text for p in found if p.kind == "code"]
+    assert any(t.endswith("--host=0.0.0.0:\n\n$ flask run --host=0.0.0.0") for t in code)
+    assert "Important: Use it first. For example:\n\nsphinx-build -M html ./source ./build" in code
+
+
+TABS = """\
+Activate the environment
+~~~~~~~~~~~~~~~~~~~~~~~~
+
+Before you work on your project, activate the corresponding environment:
+
+.. tabs::
+
+   .. group-tab:: macOS/Linux
+
+      .. code-block:: text
+
+         $ . .venv/bin/activate
+
+   .. group-tab:: Windows
+
+      .. code-block:: text
+
+         > .venv\\Scripts\\activate
+
+Your shell prompt will change to show the name of the activated environment.
+
+.. tab-set::
+
+   .. tab-item:: pip
+
+      Install it with ``pip install flask``.
+"""
+
+
+def test_each_tab_reads_under_its_label_below_the_sentence_introducing_the_set() -> None:
+    texts = _texts(TABS)
+    assert (
+        "Before you work on your project, activate the corresponding environment"
+        " (macOS/Linux):\n\n$ . .venv/bin/activate"
+    ) in texts
+    assert "Windows\n\n> .venv\\Scripts\\activate" in texts
+    assert "Your shell prompt will change to show the name of the activated environment." in (texts)
+    assert "pip: Install it with pip install flask." in texts
+
+
+ROLES = """\
+Quickstart
+==========
+
+See :ref:`address-already-in-use` for how to handle that, or :ref:`deferred`.
+Read :doc:`/deploying/gunicorn`, :doc:`/usage/builders/index` and :doc:`the CLI </cli>`.
+Use the :attr:`.Request.args` attribute and :meth:`~flask.Config.from_prefixed_env`.
+
+.. _deferred:
+
+Deferred Errors on Reload
+-------------------------
+
+Drop support for Python 3.9. :pr:`5730` Fixed a crash. :issue:`5774`
+"""
+
+
+def test_a_cross_reference_reads_as_the_title_sphinx_prints() -> None:
+    texts = _texts(ROLES)
+    assert (
+        "See Address already in use for how to handle that, or Deferred Errors on Reload."
+        " Read Gunicorn, Builders and the CLI."
+        " Use the Request.args attribute and from_prefixed_env()."
+    ) in texts
+    assert "Drop support for Python 3.9. PR 5730 Fixed a crash. issue 5774" in texts
+
+
+VERSIONS = """\
+Using async and await
+=====================
+
+.. versionadded:: 2.0
+
+Routes can all be coroutine functions.
+
+Sessions
+--------
+
+The session interface replaces the session implementation.
+
+.. versionadded:: 0.8
+
+.. versionchanged:: 1.0
+
+    ``LOGGER_NAME`` and ``LOGGER_HANDLER_POLICY`` were removed. See
+    :doc:`/logging` for information about configuration.
+"""
+
+
+def test_a_version_note_reads_with_what_it_dates() -> None:
+    texts = _texts(VERSIONS)
+    assert "New in version 2.0. Routes can all be coroutine functions." in texts
+    assert "The session interface replaces the session implementation. New in version 0.8." in (
+        texts
+    )
+    assert (
+        "Changed in version 1.0: LOGGER_NAME and LOGGER_HANDLER_POLICY were removed. See"
+        " Logging for information about configuration."
+    ) in texts
+
+
+TABLES = """\
+URL Route Registrations
+-----------------------
+
+The following converters are available:
+
+=========== ===============================================
+`string`    accepts any text without a slash (the default)
+`int`       accepts integers
+`float`     like `int` but for floating point values
+=========== ===============================================
+
+The methods:
+
+======= ===================
+Method  Description
+======= ===================
+GET     List all users,
+        newest first
+POST    Create a new user
+======= ===================
+"""
+
+
+def test_a_simple_table_reads_row_by_row_without_its_borders() -> None:
+    texts = _texts(TABLES)
+    assert "int: accepts integers" in texts
+    assert "float: like int but for floating point values" in texts
+    assert any(
+        text.endswith("string: accepts any text without a slash (the default)") for text in texts
+    )
+    assert "Method: GET | List all users, newest first" in texts
+    assert not any("====" in text for text in texts)
+
+
+LEAKS = """\
+Application Setup
+=================
+
+You can download Flask-SQLAlchemy from `PyPI
+<https://pypi.org/project/Flask-SQLAlchemy/>`_. Try a library such as Dynaconf_.
+
+Create the ``flaskr`` directory and add the ``__init__.py`` file. The
+``__init__.py`` serves double duty.
+
+Use the :meth:`~flask.Flask.route` decorator to bind a function to a URL. ::
+
+    @app.route('/')
+    def index():
+        return 'Index Page'
+
+-   Installed module or package::
+
+        $PREFIX/lib/pythonX.Y/site-packages/myapp
+
+    ``$PREFIX`` is the prefix of your Python installation.
+
+.. _Dynaconf: https://www.dynaconf.com/
+"""
+
+
+def test_links_literals_and_literal_blocks_leave_no_markup_behind() -> None:
+    found = passages(read("factory.rst", LEAKS.encode()), "factory.rst")
+    texts = [p.text for p in found]
+    assert "You can download Flask-SQLAlchemy from PyPI. Try a library such as Dynaconf." in texts
+    assert (
+        "Create the flaskr directory and add the __init__.py file."
+        " The __init__.py serves double duty."
+    ) in texts
+    code = [p.text for p in found if p.kind == "code"]
+    assert any(
+        t.startswith("Use the route() decorator to bind a function to a URL.\n\n@app") for t in code
+    )
+    assert "$PREFIX is the prefix of your Python installation." in texts
+
+
+def test_a_role_over_two_lines_reads_as_its_title() -> None:
+    found = passages(read("pep-0008.rst", PEP8.read_bytes()), "pep-0008.rst")
+    (intro,) = [p.text for p in found if "companion informational PEP" in p.text]
+    assert intro.endswith("style guidelines for the C code in the C implementation of Python.")
+
+
+SETTINGS = """\
+Options for HTML output
+-----------------------
+
+.. confval:: html_theme
+   :type: :code-py:`str`
+   :default: :code-py:`'alabaster'`
+
+   The theme for HTML output.
+
+.. confval:: numfig
+   :type: :code-py:`bool`
+   :default: :code-py:`False`
+"""
+
+
+def test_a_settings_type_and_default_read_with_it() -> None:
+    texts = _texts(SETTINGS)
+    assert "html_theme: The theme for HTML output. Type: str Default: 'alabaster'" in texts
+    assert "numfig: Type: bool Default: False" in texts
+
+
+DEFINITIONS = """\
+Application Discovery
+---------------------
+
+The ``flask`` command looks for an application:
+
+``--app hello``
+    The given name is imported, automatically detecting an app.
+
+``--app src/hello``
+    Sets the current working directory to ``src`` then imports ``hello``.
+
+:param name: the name
+    of the app.
+"""
+
+
+def test_a_definition_list_reads_as_terms_over_their_definitions() -> None:
+    texts = _texts(DEFINITIONS)
+    assert "--app src/hello: Sets the current working directory to src then imports hello." in texts
+    assert any(
+        text.endswith("--app hello: The given name is imported, automatically detecting an app.")
+        for text in texts
+    )

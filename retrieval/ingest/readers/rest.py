@@ -12,13 +12,18 @@ whole with the sentence before it, lists as lists):
 - a heading's underline (and overline) becomes "#" marks, a level for each style in the order
   the file first uses it, as Sphinx does;
 - "::" and the code directives (code-block, code, sourcecode) become fenced code;
-- a note, warning, tip … becomes "**Note:** …", as the page labels it;
+- a note, warning, tip … or a titled ``admonition`` becomes a box ('!!! note "Title"'), its
+  body read as Markdown; a version note ("New in version 2.0.") joins the paragraph it dates;
+- an object entry written by hand (``py:data``, ``option``, ``envvar``, ``confval`` …), a
+  glossary's term or a definition list's becomes a term over its definition;
+- sphinx-tabs' and sphinx-design's tabs become content tabs ('=== "Windows"');
+- a simple table ("=====  =====") becomes rows (``resttables.py``);
 - any other directive (toctree, image, figure, index, automodule), comment or link target goes
   with what is indented under it: pages, pictures and targets, not text;
 - other indented lines lose their indentation, which Markdown would read as code (a block
-  quote, a definition, a list item's next lines read on as text);
-- inline: a role reads as its title or target, a link as its text, ``literal`` as `literal`,
-  footnote marks go.
+  quote, a list item's next lines read on as text);
+- inline (``restinline.py``): a role reads as the text Sphinx prints, a link as its text,
+  ``literal`` as `literal`, footnote marks go.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
+from retrieval.ingest.readers.restinline import inline, titled_references, unclosed
+from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\.\.[ \t]+(?P<name>[\w:-]+)::[ \t]*(?P<rest>.*)$")
@@ -39,14 +46,25 @@ _LABELS = {
     for name in "note warning tip hint important caution attention danger error".split()
 } | {"seealso": "See also", "versionadded": "New in version",
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
+_BOXES = frozenset(name for name in _LABELS if not name.startswith(("version", "deprecated")))
+_GLUE = "\x00"  # marks a version's note waiting to head the paragraph after it
+_TAB_SETS = frozenset({"tabs", "tab-set", "tab-set-code"})
+_TABS = frozenset({"tab", "group-tab", "tab-item"})
 _CODE = frozenset({"code-block", "code", "sourcecode"})
+# Sphinx's object directives, written by hand: each shows its signature over its description,
+# as a definition list does ("SESSION_COOKIE_NAME" over "The name of the session cookie …").
+_OBJECTS = frozenset(
+    "data function class method attribute exception decorator decoratormethod property "
+    "classmethod staticmethod type option cmdoption envvar confval describe object "
+    "directive role macro member var struct enum enumerator union event".split()
+)
+_SHORT_DEFINITION = 600  # characters: a config value's description and its default, say
+_NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain", "namespace"})
+_SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
+_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
+_MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
-# Inline markup, as the built page shows it.
-_ROLE = re.compile(r":(?P<role>[\w:+-]+):`(?:(?P<title>[^`<]*?)\s*<[^`>]*>|~?(?P<target>[^`]*))`")
-_LINK = re.compile(r"`([^`<]+?)\s*<([^`>]+)>`__?")
-_REFERENCE = re.compile(r"`([^`]+)`__?")
-_NOTE_MARK = re.compile(r"\s?\[(?:#[\w-]*|\*|\d+)\]_")
 
 
 def read_rest(data: bytes, path: Path) -> ParsedDocument:
@@ -58,13 +76,13 @@ def markdown(text: str) -> str:
     """``text`` (reST) written as Markdown (see the module's docstring)."""
     fields, after = opening_fields(text)  # a PEP's "Title:", "Author:", "Created:" …
     if "title" not in fields:
-        return "\n".join(_body(text.split("\n")))
+        return "\n".join(_body(titled_references(text.split("\n"))))
     front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
     if "date" in front:
         front["date"] = find_date([front["date"]]) or front["date"]
     # (the Markdown reader reads the author's names without their addresses)
     quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
-    return "\n".join(["---", *quoted, "---", "", *_body(after.split("\n"))])
+    return "\n".join(["---", *quoted, "---", "", *_body(titled_references(after.split("\n")))])
 
 
 def _yaml(value: str) -> str:
@@ -83,8 +101,13 @@ def _body(lines: list[str]) -> list[str]:
             text, style, size = heading
             if style not in styles:
                 styles.append(style)
-            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + _inline(text.strip()), ""]
+            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + inline(text.strip()), ""]
             index += size
+            continue
+        if is_border(line) and (end := table_end(lines, index)) > index:
+            inner = _indent(line)
+            out += table([text[inner:] for text in lines[index:end]], inline)
+            index = end
             continue
         directive = _DIRECTIVE.match(line)
         if directive is not None:
@@ -93,17 +116,43 @@ def _body(lines: list[str]) -> list[str]:
         if _COMMENT.match(line):  # a comment or a target, and what is indented under it
             index = _past_block(lines, index + 1, _indent(line))
             continue
-        stripped = line.rstrip()
-        if stripped.endswith("::"):  # "Example::" over its code: "Example:"
-            said = stripped[:-1].strip() if stripped.strip() != "::" else ""
-            out.append(_inline(said))
+        while unclosed(line) and index + 1 < len(lines) and lines[index + 1].strip():
+            index += 1  # a link's text and its address on two lines
+            line = line.rstrip() + " " + lines[index].strip()
+        if line.rstrip().endswith("::"):
+            index = _literal(lines, index, line, out)
+            continue
+        if _is_term(lines, index, out):  # a definition list's term, its definition under it
             end = _past_block(lines, index + 1, _indent(line))
-            out += _fenced(lines[index + 1 : end], "")
+            out += _term(line.strip(), _nested(lines[index + 1 : end]))
             index = end
             continue
-        out.append(_inline(line.strip()))
+        out.append(inline(line.strip()))
         index += 1
-    return out
+    return _glued(out)
+
+
+def _literal(lines: list[str], index: int, line: str, out: list[str]) -> int:
+    """Write the paragraph line ``line`` ending in "::" and the code under it into ``out``; the
+    index after the code. "Example::" reads "Example:", "Example ::" "Example"."""
+    stripped = line.rstrip()
+    said = stripped[:-2].rstrip() if stripped[:-2].endswith((" ", "\t")) else stripped[:-1]
+    out.append(inline(said.strip() if stripped.strip() != "::" else ""))
+    end = _past_block(lines, index + 1, _text_indent(line))
+    out += _fenced(lines[index + 1 : end], "")
+    return end
+
+
+def _is_term(lines: list[str], index: int, out: list[str]) -> bool:
+    """Whether ``lines[index]`` is a term of a definition list: opening a paragraph, the next
+    line indented under it (a field list's ":param:", a list item, a line block, a doctest
+    are not terms)."""
+    line = lines[index]
+    if (out and out[-1].strip()) or index + 1 >= len(lines) or not lines[index + 1].strip():
+        return False
+    if line.lstrip().startswith((":", "|", ">>>")) or _ITEM.match(line):
+        return False
+    return _indent(lines[index + 1]) > _indent(line)
 
 
 def _heading(lines: list[str], index: int) -> tuple[str, tuple[str, bool], int] | None:
@@ -128,17 +177,149 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     """Write the directive at ``lines[index]`` into ``out``; the index after it."""
     name, rest = found["name"].lower(), found["rest"].strip()
     end = _past_block(lines, index + 1, _indent(lines[index]))
-    body = [line for line in lines[index + 1 : end] if not _OPTION.match(line)]
-    if name in _LABELS:  # ".. note:: Do not run this" / "   as root.": the note's text
-        label = _LABELS[name]
-        text = [_inline(line.strip()) for line in [rest, *body]]
-        while text and not text[0]:
-            text.pop(0)
-        first = f"**{label}:** {text[0]}" if text else f"**{label}.**"
-        out += ["", first, *text[1:], ""]
+    body = lines[index + 1 : end]
+    fields: list[str] = []  # a confval's ":type: int" and ":default: 5", as Sphinx shows them
+    while body and _OPTION.match(body[0]):  # ":maxdepth: 2" under the directive, not ":doc:`…`"
+        field = _SHOWN_OPTION.match(body[0])
+        if field is not None and field["value"]:
+            fields.append(f"{field['name'].capitalize()}: {field['value'].strip()}")
+        body = body[1:]
+    if name in _BOXES:  # ".. note:: Do not run this" / "   as root.": the note's text
+        inner = min((_indent(line) for line in body if line.strip()), default=0)
+        out += _box(_LABELS[name], _nested([" " * inner + rest, *body]))
+    elif name in _LABELS:  # ".. versionadded:: 2.0", what changed under it
+        version, _, said = rest.partition(" ")
+        _version(f"{_LABELS[name]} {version}".strip(), _nested([said, *body]), out)
     elif name in _CODE:
         out += _fenced(body, rest.split()[0] if rest else "")
+    elif name == "admonition" and rest:  # a box with a title of its own
+        out += _box(rest, _nested(body))
+    elif name in _TAB_SETS:  # sphinx-tabs', sphinx-design's: read tab by tab
+        out += _nested(body)
+    elif name in _TABS:
+        out += _tab(rest, _nested(body))
+    elif name == "code-tab":  # ".. code-tab:: py" / "   :title: Python": a tab of code
+        language, _, label = rest.partition(" ")
+        out += _tab(label or language, _fenced(body, language))
+    elif name == "glossary":
+        out += _glossary(body)
+    elif _is_object(name) and rest:
+        indent = " " * min((_indent(line) for line in body if line.strip()), default=1)
+        shown = [line for field in fields for line in (indent + field, "")]
+        out += _term(rest, _nested([*body, "", *shown]))  # after the description
     return end
+
+
+def _version(label: str, content: list[str], out: list[str]) -> None:
+    """A version's note into ``out``: "Changed in version 1.0: …" as Sphinx prints it; one
+    saying nothing more joins the paragraph it follows ("… New in version 0.8."), or heads the
+    one after a heading ("New in version 2.0. Routes … can be coroutine functions …")."""
+    while content and not content[0].strip():
+        content = content[1:]
+    if content:
+        out += ["", f"{label}: {content[0]}", *content[1:], ""]
+        return
+    last = next((line for line in reversed(out) if line.strip()), "")
+    if _prose(last):
+        while out and not out[-1].strip():
+            out.pop()
+        out.append(f"{label}.")
+    else:
+        out += ["", _GLUE + f"{label}.", ""]
+
+
+def _prose(line: str) -> bool:
+    """Whether ``line`` of the Markdown written goes on a paragraph of text (not a heading, a
+    fence, a box's or a tab's label, a table's row)."""
+    line = line.strip()
+    return bool(line) and not line.startswith(("#", "````", "!!!", "===", "|", _GLUE))
+
+
+def _glued(out: list[str]) -> list[str]:
+    """``out`` with each note waiting for the paragraph after it joined to that paragraph."""
+    joined: list[str] = []
+    index = 0
+    while index < len(out):
+        line = out[index]
+        index += 1
+        if not line.startswith(_GLUE):
+            joined.append(line)
+            continue
+        joined.append(line[len(_GLUE) :])
+        after = index
+        while after < len(out) and not out[after].strip():
+            after += 1
+        if after < len(out) and _prose(out[after]) and out[after][:1].isalnum():
+            index = after
+    return joined
+
+
+def _is_object(name: str) -> bool:
+    """Whether ``name`` ("py:data", "option", "c:function") is an object directive written by
+    hand (autodoc's "autofunction" reads the code, which is not here)."""
+    domain, _, kind = name.rpartition(":")
+    return kind in _OBJECTS and (not domain or domain.isalpha()) and name not in _NO_OBJECTS
+
+
+def _box(title: str, content: list[str]) -> list[str]:
+    """A box titled ``title`` around ``content``, as Markdown's admonitions write it ('!!! note
+    "Circular Imports"'): its first paragraph read under its title ("Circular Imports: …")."""
+    quoted = inline(title).replace('"', "'")
+    return ["", f'!!! note "{quoted}"', *[("    " + line) if line else "" for line in content], ""]
+
+
+def _tab(label: str, content: list[str]) -> list[str]:
+    """A tab of a set, as Markdown's content tabs write it ('=== "Windows"'): its content read
+    under its label, the first tab's under the sentence introducing the set."""
+    quoted = inline(label).replace('"', "'")
+    return ["", f'=== "{quoted}"', "", *[("    " + line) if line else "" for line in content], ""]
+
+
+def _glossary(body: list[str]) -> list[str]:
+    """A glossary's terms, each over its definition ("builder" / "A class that takes parsed
+    documents …"); a term's other names, on the lines under it, after it ("environment, env")."""
+    inner = min((_indent(line) for line in body if line.strip()), default=0)
+    lines = [line[inner:] for line in body]
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        terms: list[str] = []
+        while index < len(lines) and lines[index].strip() and not _indent(lines[index]):
+            terms.append(lines[index].strip())
+            index += 1
+        end = _past_block(lines, index, 0)
+        if terms:
+            out += _term(", ".join(terms), _nested(lines[index:end]))
+        index = max(end, index + 1)
+    return out
+
+
+def _short(definition: list[str]) -> bool:
+    """Whether a definition is a few short paragraphs of text, read as one passage as the page
+    shows them, under their term (no code, list, box or heading to keep apart)."""
+    text = [line for line in definition if line.strip()]
+    plain = all(line[:1].isalnum() or line[:1] in "`'\"(" for line in text)
+    return plain and sum(len(line) for line in text) <= _SHORT_DEFINITION
+
+
+def _nested(block: list[str]) -> list[str]:
+    """An indented block (a directive's body) as Markdown, its common indentation gone."""
+    inner = min((_indent(line) for line in block if line.strip()), default=0)
+    return _body([line[inner:] for line in block])
+
+
+def _term(term: str, definition: list[str]) -> list[str]:
+    """A term over its definition, as a Markdown definition list writes them ("SECRET_KEY" /
+    ":   A secret key …"); a term with nothing under it stands alone."""
+    head = _MARKDOWN_MARK.sub(r"\\\1", inline(term))  # "-j N" is an option, no list item
+    while definition and not definition[0].strip():
+        definition = definition[1:]
+    if not definition:
+        return ["", head, ""]
+    if _short(definition):  # "Default: 'session'" read with the value it is the default of
+        definition = [line for line in definition if line.strip()]
+    lines = [":   " + definition[0]] + [("    " + line) if line else "" for line in definition[1:]]
+    return ["", head, *lines, ""]
 
 
 def _fenced(block: list[str], language: str) -> list[str]:
@@ -160,23 +341,13 @@ def _past_block(lines: list[str], index: int, indent: int) -> int:
     return index
 
 
+def _text_indent(line: str) -> int:
+    """Where the text of ``line`` starts: a list item's after its marker ("-   Installed
+    module::" is at 4), so what is indented under the item's text is its code, and a paragraph
+    of the item after that code is not."""
+    item = _ITEM.match(line)
+    return item.end() if item else _indent(line)
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
-
-
-def _inline(line: str) -> str:
-    """One line's inline markup as Markdown's: ``literal`` as `literal`, a role as its title or
-    target (a PEP's as "PEP 8"), a link as [text](url), a reference as its text."""
-    line = line.replace("``", "`")
-    line = _ROLE.sub(_role, line)
-    line = _LINK.sub(r"[\1](\2)", line)
-    line = _REFERENCE.sub(r"\1", line)
-    return _NOTE_MARK.sub("", line)
-
-
-def _role(match: re.Match[str]) -> str:
-    text = match["title"] or match["target"] or ""
-    role = match["role"].rsplit(":", 1)[-1]
-    if role in ("pep", "rfc"):
-        return f"{role.upper()} {text}"
-    return f"`{text}`" if role in ("func", "class", "meth", "attr", "mod", "data", "obj") else text
