@@ -233,7 +233,8 @@ def test_questions_that_stand_alone_are_not_follow_ups_in_any_language(question:
 # next?".
 @pytest.mark.parametrize(
     "question",
-    ["e se for um portátil Windows?", "e quanto custa?", "وكيف ارجعه؟", "ماذا عن المسؤول العام؟",
+    ["e se for um portátil Windows?", "e quanto custa?", "mas e o preço?", "mas como faço?",
+     "وكيف ارجعه؟", "ماذا عن المسؤول العام؟",
      "خب راه حلش چیه؟", "بعدش چی؟"],
 )  # fmt: skip
 def test_follow_ups_in_portuguese_arabic_and_persian(question: str) -> None:
@@ -246,7 +247,7 @@ def test_follow_ups_in_portuguese_arabic_and_persian(question: str) -> None:
      "چطور یک پروژه جدید بسازم؟", "Estados Unidos e Canadá?",
      # a reviewer's: an e-mail, "où" and "más" typed without accents, "after installing"
      "E-mail notifications are not sent, what should I check?", "e.g. how do I install pandas?",
-     "ou est le fichier de configuration ?", "mas como faço?", "depois de instalar, o que faço?",
+     "ou est le fichier de configuration ?", "depois de instalar, o que faço?",
      # Chinese questions naming their subject before the asking word
      "北京在哪里？", "宪法有几条？", "长城多长？"],
 )  # fmt: skip

@@ -43,11 +43,12 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     data = await _download(message, context, t)
     if data is None:
         return
-    original = corpus.as_read(message.document.file_name or corpus.DEFAULT_STEM, data)
+    sent = message.document.file_name or corpus.DEFAULT_STEM
+    original = corpus.as_read(sent, data)  # "memo.doc" that is Rich Text: "memo.rtf"
     if corpus.is_manifest(original):
         await _upload_manifest(update, context, data, t)
         return
-    shown = echo(original, 200)
+    shown = echo(sent, 200)
     try:
         checked = await asyncio.to_thread(corpus.prepare_upload, original, data)
     except corpus.UploadError as error:
@@ -82,7 +83,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
     passages = t.passages(checked.passages)  # as the reload's report counts them
     saved = isolated(esc(checked.name))
-    if checked.name == unbidi(original):  # its bidi controls alone went: "Saved X", not "as X"
+    if checked.name == unbidi(sent):  # its bidi controls alone went: "Saved X", not "as X"
         said = t.UPLOAD_SAVED.format(name=saved, passages=passages)
     else:
         said = t.UPLOAD_SAVED_AS.format(original=shown, name=saved, passages=passages)

@@ -88,12 +88,11 @@ def names_a_result(text: str) -> bool:
     """Whether ``text`` is a bare number that would name a result replying to an answer ("2",
     "#3"): not one of three digits, which may be asked about ("404", "418"), nor with words
     ("第3条" and "第三条" are an article, "the second one" may be a title, "3rd")."""
-    found = _BARE_NUMBER.fullmatch(text)
+    found = _REPLIED_NUMBER.fullmatch(text)  # as a reply's number is read: "2", "#3", "2?"
     return found is not None and int(found[1]) < _ASKED_ABOUT
 
 
 _ASKED_ABOUT = 100
-_BARE_NUMBER = re.compile(r"\s*[#№]?\s*(\d{1,3})\s*[.!)]?\s*")  # not "第3条", "3rd", "2?"
 _NUMBERED = re.compile(r"\s*[#№]\s*(0|[1-9][0-9]{0,2})\s*(?:[.!)]|(\?))?\s*")
 _REPLIED_NUMBER = re.compile(r"\s*[#№]?\s*(0|[1-9][0-9]{0,2})\s*(?:[.!)]|(\?))?\s*")
 # A number asked with a question mark past the results a page shows is a question about it

@@ -49,8 +49,9 @@ _CUES = re.compile(
     r"y(?! a\b)|también|tambien|pero|entonces|luego(?!\s+de\b)|qué tal|que tal|y si|"
     r"qué más|que mas|qué hay de|que hay de|"
     # Portuguese
-    # (not "ou" nor "mas": "où" and "más" typed without their accents, "ou est le fichier ?")
-    r"então|entao|depois(?!\s+de\b)|também|tambem|"
+    # (not "ou": "où" typed without its accent, "ou est le fichier ?"; "mas" is Portuguese's
+    # "but" and Spanish's "más" typed so, "more": in both a question leaning on the answer)
+    r"mas|então|entao|depois(?!\s+de\b)|também|tambem|"
     # Arabic
     r"ثم|لكن|ولكن|بعد ذلك|وبعد|"
     # Persian

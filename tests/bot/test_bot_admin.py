@@ -645,7 +645,7 @@ async def test_a_doc_file_that_is_rich_text_is_added_as_rtf(
     )
     replies = await upload(admin_bot, "lending.doc", rtf)
     said = visible(replies[0].text)
-    assert "lending.rtf" in said and "save it as" not in said
+    assert "lending.doc" in said and "lending.rtf" in said and "save it as" not in said
     assert (corpus_dir / "lending.rtf").read_bytes() == rtf
 
 

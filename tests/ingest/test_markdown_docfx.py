@@ -112,3 +112,27 @@ def test_headings_inside_a_tab_stay_in_it_whatever_their_level() -> None:
         (("What to do", "Mac"), "Next steps"),
         ((), "What to do"),
     ]
+
+
+def test_a_closing_section_of_pictures_takes_no_section_of_text_with_it() -> None:
+    # A README ending with its sponsors' logos: that section makes no passage (pictures alone
+    # are no text), and its "links alone" took the License section above it instead.
+    page = (
+        "# Tool\n\nTool turns documents into passages you can search.\n\n"
+        "## License\n\nThis project is released under the MIT license.\n\n"
+        "## Sponsors\n\n[![Acme](acme.png)](https://acme.com)\n"
+    )
+    assert "This project is released under the MIT license." in texts(_md(page))
+
+
+def test_a_chinese_sections_one_paragraph_is_not_read_as_a_field() -> None:
+    # Chinese writes a sentence without spaces: "one word" to a split on spaces, it was quoted
+    # as "简介: 本工具…", words the page does not hold.
+    page = (
+        "# 工具\n\n## 简介\n\n本工具用于把文档转换成可以搜索的段落。\n\n"
+        "## 安装\n\n使用pip安装本工具，然后运行索引命令。\n"
+    )
+    assert texts(_md(page)) == [
+        "本工具用于把文档转换成可以搜索的段落。",
+        "使用pip安装本工具，然后运行索引命令。",
+    ]

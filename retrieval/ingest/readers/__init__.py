@@ -55,7 +55,7 @@ SAVE_AS = {
 # comes out as a block of its own, and is joined to its text (see readers.fragments). Markup
 # (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
 # and list entries its reader keeps on purpose.
-_LAID_OUT = frozenset({".pdf", ".docx"})
+_LAID_OUT = frozenset({".pdf", ".docx", ".rtf"})
 # An HTML tag, end tag, comment, doctype or declaration ("<!", "<?xml"): a file named .html or
 # .htm without one is text.
 _TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|[!?])")

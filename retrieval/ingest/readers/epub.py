@@ -134,8 +134,8 @@ def _title(package: Any) -> str:
     found = package.xpath("//dc:title", namespaces=_NS)
     # A title in another language than the first is its translation, not its subtitle ("The
     # Little Prince" / "Le Petit Prince").
-    lang = found[0].get(_XML_LANG) if found else None
-    found = [t for t in found if t.get(_XML_LANG) in (lang, None)]
+    lang = _primary(found[0].get(_XML_LANG)) if found else None
+    found = [t for t in found if _primary(t.get(_XML_LANG)) in (lang, None)]
     titles = [(prose(t.xpath("string()")), _title_type(package, t)) for t in found]
     expanded = [name for name, kind in titles if name and kind == "expanded"]
     if expanded:
@@ -148,6 +148,11 @@ def _title(package: Any) -> str:
             continue  # "X: Y", and Y again as its subtitle
         title = f"{title} {part}" if title.endswith((":", ".", "?", "!")) else f"{title}: {part}"
     return title
+
+
+def _primary(tag: str | None) -> str | None:
+    """A language tag's language: "en" of "en-GB"."""
+    return tag.split("-")[0].casefold() if tag else None
 
 
 def _title_type(package: Any, title: Any) -> str:

@@ -61,6 +61,7 @@ from retrieval.ingest.readers.common import (
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
 from retrieval.ingest.readers.toc import is_contents_title
+from retrieval.text import CJK_CHAR
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
@@ -434,20 +435,27 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-def _closing_links_dropped(document: ParsedDocument, sections: int) -> None:
-    """Leave out the ``sections`` of links alone ending the page (:func:`mdlinks.closing_links`),
-    unless they are all the page holds."""
+def _closing_links_dropped(document: ParsedDocument, heading: str | None) -> None:
+    """Leave out the section of links alone ending the page (:func:`mdlinks.closing_links`,
+    ``heading`` its heading), unless it is all the page holds. Only blocks under that heading
+    go: a closing section that made no blocks (sponsors' logos, pictures alone) takes nothing
+    with it (it took the License section above it)."""
     blocks = document.blocks
-    kept, seen = len(blocks), list[str | None]()
-    while sections and kept:
-        section = blocks[kept - 1].section
-        if section not in seen:
-            if len(seen) == sections:
-                break
-            seen.append(section)
+    kept = len(blocks)
+    while heading and kept and _last_heading(blocks[kept - 1].section) == _folded(heading):
         kept -= 1
-    if kept and None not in seen:
+    if kept:
         del blocks[kept:]
+
+
+def _last_heading(section: str | None) -> str:
+    """The heading of a section named by its path (see :class:`Outline`)."""
+    return _folded((section or "").rpartition("\n")[2])
+
+
+def _folded(heading: str) -> str:
+    """A heading as its words: "**Next** steps" and "Next steps" alike."""
+    return " ".join(re.sub(r"[*_`]", "", heading).split()).casefold()
 
 
 _HEAD_FIELD_WORDS = 3  # a paragraph a field at the page's head labels is longer: a sentence
@@ -492,6 +500,8 @@ def _value_alone(blocks: Sequence[Block], at: int) -> bool:
     """Whether ``blocks[at]`` is one word of text, all its section holds."""
     block = blocks[at]
     if block.kind != "text" or block.item or not block.section or len(block.text.split()) != 1:
+        return False
+    if CJK_CHAR.search(block.text):  # Chinese and Japanese write a sentence without spaces
         return False
     neighbours = blocks[at - 1 : at] if at else []
     neighbours = [*neighbours, *blocks[at + 1 : at + 2]]

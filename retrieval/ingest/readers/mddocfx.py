@@ -64,7 +64,11 @@ def read_as_docfx(lines: list[str], code: Collection[int]) -> list[str]:
         if at in code:
             out.append(line)
         elif described:
-            described = _IMAGE_END.match(line) is None
+            # to its end marker, or a heading if the marker is missing (the rest of the page
+            # was lost)
+            described = _IMAGE_END.match(line) is None and not line.lstrip().startswith("#")
+            if not described and line.lstrip().startswith("#"):
+                out.append(line)
         else:
             described = _complex_image(line)
             out.append(_line_read(line))

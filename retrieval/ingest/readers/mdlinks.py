@@ -84,8 +84,11 @@ _LIST_OR_QUOTE = frozenset(
 )
 
 
-def closing_links(tokens: Sequence[Token]) -> int:
-    """How many sections of links alone end the page (0 or 1), when a section of text comes
+_TAG = re.compile(r"<[^>]*>")
+
+
+def closing_links(tokens: Sequence[Token]) -> str | None:
+    """The heading of the section of links alone that ends the page, when a section of text comes
     before it: after its last heading, only paragraphs (items of a list, a quote) each made of
     links to other pages and nothing else but a short note ("[Restore a
     user](restore-user.md) (article)"). That is Microsoft's "Next steps" and "Related content",
@@ -97,14 +100,18 @@ def closing_links(tokens: Sequence[Token]) -> int:
     # is also a hub page's, whose sections of links are what it says.)
     heads = [at for at, token in enumerate(tokens) if token.type == "heading_open"]
     if not heads:
-        return 0
+        return None
     bounds = [-3, *heads, len(tokens)]  # the text before the first heading is a span too
     spans = [tokens[start + 3 : end] for start, end in itertools.pairwise(bounds)]
     filled = [span for span in spans if any(token.type == "inline" for token in span)]
     run = len(list(itertools.takewhile(_links_only, reversed(filled))))
     # One section only, after a section of text: a run of them ("Licenses and services", "User
     # accounts", … under an introduction) is a hub page's content, kept as its directory is.
-    return 1 if run == 1 and len(filled) > 1 else 0
+    if run != 1 or len(filled) == 1:
+        return None
+    heading = tokens[heads[-1] + 1]  # the closing section's heading: its inline token
+    # its words, as the section is named: without an anchor's tag ('<a name="…"></a>')
+    return _TAG.sub("", heading.content) if spans[-1] is filled[-1] else None
 
 
 def _links_only(span: Sequence[Token]) -> bool:
