@@ -215,6 +215,6 @@ def test_a_bare_number_after_reset_asks_for_a_question_in_the_terminal(
     chat.handle("/reset")
     assert chat.handle("2") == en.NUMBER_BEFORE_QUESTION
     assert "**404** policemen" in (chat.handle("404") or "")  # three digits: asked about
-    for words in ("第3条", "3rd", "the second one"):  # an article, a word: asked about
+    for words in ("第3条", "3rd", "the second one", "12?"):  # an article, a word, a question
         chat.handle("/reset")
         assert chat.handle(words) != en.NUMBER_BEFORE_QUESTION, words

@@ -136,3 +136,12 @@ def test_a_chinese_sections_one_paragraph_is_not_read_as_a_field() -> None:
         "本工具用于把文档转换成可以搜索的段落。",
         "使用pip安装本工具，然后运行索引命令。",
     ]
+
+
+def test_a_closing_heading_with_an_anchor_or_a_link_is_found_as_its_section() -> None:
+    for heading in ("## Next steps {#next-steps}", "## [See also](other.md)"):
+        page = (
+            "# Guide\n\n## Install\n\nRun the installer and follow its steps.\n\n"
+            f"{heading}\n\n- [Restore a user](restore.md)\n- [Add a user](add.md)\n"
+        )
+        assert texts(_md(page)) == ["Run the installer and follow its steps."], heading

@@ -430,3 +430,27 @@ def test_a_definition_list_reads_as_terms_over_their_definitions() -> None:
         text.endswith("--app hello: The given name is imported, automatically detecting an app.")
         for text in texts
     )
+
+
+def test_a_custom_roles_definition_is_no_entry() -> None:
+    # ".. role:: python(code)" defines a role for the page (READMEs do): it was read as an
+    # entry, a passage "python(code)".
+    page = (
+        "Title\n=====\n\n.. role:: python(code)\n   :language: python\n\n"
+        "Use the tool to build documents from sources.\n"
+    )
+    assert [b.text for b in read("readme.rst", page.encode()).blocks] == [
+        "Use the tool to build documents from sources."
+    ]
+
+
+def test_a_simple_table_in_chinese_or_japanese_keeps_its_cells() -> None:
+    # docutils counts a wide character as two columns, as the border is aligned: counted as one,
+    # "名前" and "説明" ran into one cell and "首都です" was cut in two.
+    page = (
+        "Cities\n======\n\nThe cities and what they are.\n\n"
+        "======  ========\n名前    説明\n======  ========\n東京    首都です\n大阪    商都です\n"
+        "======  ========\n"
+    )
+    rows = [b.text for b in read("cities.rst", page.encode()).blocks][1:]
+    assert rows == ["名前: 東京 | 説明: 首都です", "名前: 大阪 | 説明: 商都です"]

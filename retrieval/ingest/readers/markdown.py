@@ -435,13 +435,15 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-def _closing_links_dropped(document: ParsedDocument, heading: str | None) -> None:
+def _closing_links_dropped(document: ParsedDocument, inline: Token | None) -> None:
     """Leave out the section of links alone ending the page (:func:`mdlinks.closing_links`,
     ``heading`` its heading), unless it is all the page holds. Only blocks under that heading
     go: a closing section that made no blocks (sponsors' logos, pictures alone) takes nothing
     with it (it took the License section above it)."""
     blocks = document.blocks
     kept = len(blocks)
+    # named as the section is (see _heading): its text, an attribute list or a link's address not
+    heading = prose(_ATTR_LIST.sub("", " ".join(_inline_lines(inline)))) if inline else ""
     while heading and kept and _last_heading(blocks[kept - 1].section) == _folded(heading):
         kept -= 1
     if kept:

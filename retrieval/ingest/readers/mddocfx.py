@@ -55,6 +55,9 @@ def marks(source: str) -> bool:
     return "[!" in source or ":::" in source
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")  # not "#1 cause", "#include"
+
+
 def read_as_docfx(lines: list[str], code: Collection[int]) -> list[str]:
     """``lines`` (those at the indices ``code`` are code or front matter, left as written) with
     DocFX's markers read as the built page shows them (see the module's note)."""
@@ -66,8 +69,9 @@ def read_as_docfx(lines: list[str], code: Collection[int]) -> list[str]:
         elif described:
             # to its end marker, or a heading if the marker is missing (the rest of the page
             # was lost)
-            described = _IMAGE_END.match(line) is None and not line.lstrip().startswith("#")
-            if not described and line.lstrip().startswith("#"):
+            heading = _HEADING.match(line) is not None
+            described = _IMAGE_END.match(line) is None and not heading
+            if heading:
                 out.append(line)
         else:
             described = _complex_image(line)

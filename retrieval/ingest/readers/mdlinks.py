@@ -84,11 +84,9 @@ _LIST_OR_QUOTE = frozenset(
 )
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
-def closing_links(tokens: Sequence[Token]) -> str | None:
-    """The heading of the section of links alone that ends the page, when a section of text comes
+def closing_links(tokens: Sequence[Token]) -> Token | None:
+    """The heading (its inline token) of the section of links alone that ends the page, when a
+    section of text comes
     before it: after its last heading, only paragraphs (items of a list, a quote) each made of
     links to other pages and nothing else but a short note ("[Restore a
     user](restore-user.md) (article)"). That is Microsoft's "Next steps" and "Related content",
@@ -109,9 +107,7 @@ def closing_links(tokens: Sequence[Token]) -> str | None:
     # accounts", … under an introduction) is a hub page's content, kept as its directory is.
     if run != 1 or len(filled) == 1:
         return None
-    heading = tokens[heads[-1] + 1]  # the closing section's heading: its inline token
-    # its words, as the section is named: without an anchor's tag ('<a name="…"></a>')
-    return _TAG.sub("", heading.content) if spans[-1] is filled[-1] else None
+    return tokens[heads[-1] + 1] if spans[-1] is filled[-1] else None
 
 
 def _links_only(span: Sequence[Token]) -> bool:

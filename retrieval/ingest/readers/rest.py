@@ -60,6 +60,9 @@ _OBJECTS = frozenset(
 )
 _SHORT_DEFINITION = 600  # characters: a config value's description and its default, say
 _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain", "namespace"})
+# docutils' own directives of those names, which define rather than describe: a custom role
+# (only "rst:role", "rst:directive" describe one)
+_DOCUTILS = frozenset({"role", "directive"})
 _SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
@@ -258,6 +261,8 @@ def _is_object(name: str) -> bool:
     """Whether ``name`` ("py:data", "option", "c:function") is an object directive written by
     hand (autodoc's "autofunction" reads the code, which is not here)."""
     domain, _, kind = name.rpartition(":")
+    if not domain and name in _DOCUTILS:  # ".. role:: python(code)" defines a role
+        return False
     return kind in _OBJECTS and (not domain or domain.isalpha()) and name not in _NO_OBJECTS
 
 
