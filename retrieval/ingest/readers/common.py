@@ -116,6 +116,20 @@ class Outline:
                 document.blocks[i] = replace(block, section=heading, above=above)
 
 
+def said_in_order(words: Sequence[str], lines: Sequence[Sequence[str]]) -> bool:
+    """Whether ``words`` are the words of one of ``lines``, or of a run of them, in order (a
+    title printed on a line or lines of its own: not inside a sentence)."""
+    for start in range(len(lines)):
+        run: list[str] = []
+        for more in lines[start:]:
+            run += more
+            if run == list(words):
+                return True
+            if len(run) >= len(words) or run != list(words[: len(run)]):
+                break
+    return False
+
+
 def is_placeholder_title(title: str) -> bool:
     """A title a program filled in rather than a person: "Untitled", "Microsoft Word - x.doc"."""
     return bool(_PLACEHOLDER_TITLE.match(title.strip()))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from retrieval.ingest.readers.common import prose
+from retrieval.ingest.readers.common import prose, said_in_order
 from retrieval.text import fold
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -111,16 +111,7 @@ def title_of(stated: str, page: Cover) -> str:
 
 def _printed_whole(words: list[str], lines: tuple[str, ...]) -> bool:
     """Whether ``words`` are printed in order as a line or a run of lines of their own."""
-    said = [_words(line) for line in lines]
-    for start in range(len(said)):
-        run: list[str] = []
-        for more in said[start:]:
-            run += more
-            if run == words:
-                return True
-            if len(run) >= len(words) or run != words[: len(run)]:
-                break
-    return False
+    return said_in_order(words, [_words(line) for line in lines])
 
 
 def _printed_apart(words: set[str], page: Cover) -> bool:

@@ -44,6 +44,7 @@ from retrieval.ingest.readers.common import (
     is_placeholder_title,
     iso_date,
     prose,
+    said_in_order,
 )
 from retrieval.ingest.readers.pdf_front import revised_date, title_page_authors
 from retrieval.ingest.readers.pdf_furniture import (
@@ -237,16 +238,7 @@ def _printed_whole(title: str, page: Sequence[Line]) -> bool:
     order, as a line or a run of lines of their own (a paper's "Results and Discussion" or
     "system model" inside a sentence of its abstract is no title of it)."""
     words = _TITLE_WORD.findall(title)
-    said = [_TITLE_WORD.findall(fold(line.text)) for line in page]
-    for start in range(len(said)):
-        run: list[str] = []
-        for more in said[start:]:
-            run += more
-            if run == words:
-                return True
-            if len(run) >= len(words) or run != words[: len(run)]:
-                break
-    return False
+    return said_in_order(words, [_TITLE_WORD.findall(fold(line.text)) for line in page])
 
 
 def _printed_apart(title: str, page: Sequence[Line]) -> bool:
