@@ -454,3 +454,16 @@ def test_a_simple_table_in_chinese_or_japanese_keeps_its_cells() -> None:
     )
     rows = [b.text for b in read("cities.rst", page.encode()).blocks][1:]
     assert rows == ["名前: 東京 | 説明: 首都です", "名前: 大阪 | 説明: 商都です"]
+
+
+def test_a_version_note_after_code_is_not_the_next_paragraphs() -> None:
+    # After a code block a bare "versionadded" was joined to whatever paragraph came next; under
+    # a heading it opens the part, also over a paragraph opening with a literal.
+    page = (
+        "Debug\n=====\n\nUse it like this::\n\n    app.run(debug=True)\n\n"
+        ".. versionadded:: 1.0\n\nThe debugger is a separate feature.\n\n"
+        "Props\n-----\n\n.. versionadded:: 3.9\n\n``BUILD_DIR`` is a boolean property.\n"
+    )
+    found = [b.text for b in read("debug.rst", page.encode()).blocks]
+    assert "The debugger is a separate feature." in found
+    assert "New in version 3.9. BUILD_DIR is a boolean property." in found

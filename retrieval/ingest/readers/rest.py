@@ -227,8 +227,10 @@ def _version(label: str, content: list[str], out: list[str]) -> None:
         while out and not out[-1].strip():
             out.pop()
         out.append(f"{label}.")
-    else:
+    elif not last or last.lstrip().startswith("#"):  # under a heading: the part it opens
         out += ["", _GLUE + f"{label}.", ""]
+    else:  # after code or a table: none of the next paragraph's business
+        out += ["", f"{label}.", ""]
 
 
 def _prose(line: str) -> bool:
@@ -236,6 +238,12 @@ def _prose(line: str) -> bool:
     fence, a box's or a tab's label, a table's row)."""
     line = line.strip()
     return bool(line) and not line.startswith(("#", "````", "!!!", "===", "|", _GLUE))
+
+
+def _opens_text(line: str) -> bool:
+    """Whether ``line`` opens a paragraph of text: a word, or a literal, emphasis, a quote or
+    a bracket before one ("``BUILD_WITH_INSTALL_NAME_DIR`` is …")."""
+    return line[:1].isalnum() or line[:1] in "`*_\"'(“«"
 
 
 def _glued(out: list[str]) -> list[str]:
@@ -252,7 +260,7 @@ def _glued(out: list[str]) -> list[str]:
         after = index
         while after < len(out) and not out[after].strip():
             after += 1
-        if after < len(out) and _prose(out[after]) and out[after][:1].isalnum():
+        if after < len(out) and _prose(out[after]) and _opens_text(out[after]):
             index = after
     return joined
 
