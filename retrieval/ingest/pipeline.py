@@ -28,7 +28,7 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
     large, empty, undecodable, damaged, encrypted, no text layer.
     """
     path = Path(name)
-    reader = reader_for(_as_rtf(path) if _is_rtf_named_doc(path, data) else path)
+    reader = reader_for(_as_rtf(path) if _is_rtf_named_otherwise(path, data) else path)
     if len(data) > MAX_FILE_BYTES:
         raise DocumentError(path, f"too large ({len(data) / 1_048_576:.2f} MB; the limit is 20 MB)")
     if not data.strip():
@@ -54,7 +54,7 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
     return document
 
 
-def _is_rtf_named_doc(path: Path, data: bytes) -> bool:
+def _is_rtf_named_otherwise(path: Path, data: bytes) -> bool:
     """Rich Text under another name its editor gives it: a ".doc" (Word and WordPad have long
     saved RTF so; the Word 97–2003 format's hint, "save it as .docx", would send the admin on a
     needless errand), or a ".txt" or ".md" (read as text, its markup was quoted: a title of

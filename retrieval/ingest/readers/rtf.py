@@ -58,9 +58,8 @@ _BODY_WORD = re.compile(
 _INFO = re.compile(r"\{\\info\b")
 _INFO_FIELD = re.compile(r"\{\\(title|author|subject)\b ?((?:[^{}\\]|\\[^{}]|\{[^{}]*\})*)\}")
 _CREATED = re.compile(r"\\(?:creatim|revtim)\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
-_CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
 _BOM = b"\xef\xbb\xbf"
-_CODEPAGE_WORD = re.compile(r"\\ansicpg(\d+)")
+_CODEPAGE = re.compile(r"\\ansicpg(\d+)")
 _BINARY = re.compile(r"\\bin\d*(?![a-zA-Z])\s?")
 # A nested table's row ends with \nestrow inside its properties' group, which striprtf skips
 # as a destination: its mark goes before that group.
@@ -105,7 +104,7 @@ def _read(marked: str, path: Path) -> str:
 def _decoded(data: bytes) -> str:
     """RTF is 7-bit text with escapes for everything else; a writer that put raw 8-bit bytes
     in wrote them in the file's code page (``\\ansicpg1251``)."""
-    found = _CODEPAGE.search(data[:4096])
+    found = _CODEPAGE.search(data[:4096].decode("latin-1"))  # ASCII: any single-byte reading
     codepage = f"cp{int(found.group(1))}" if found else "cp1252"
     try:
         return data.decode(codepage, errors="replace")
@@ -253,7 +252,7 @@ def _is_typed(text: str) -> bool:
 def _properties(raw: str) -> dict[str, str | None]:
     """Title, author and date from the file's information group, when a person filled them."""
     info = _group(raw, _INFO)
-    codepage = _CODEPAGE_WORD.search(raw[:4096])
+    codepage = _CODEPAGE.search(raw[:4096])
     header = f"{{\\rtf1\\ansi\\ansicpg{int(codepage.group(1))} " if codepage else "{\\rtf1 "
     fields = {name: _field_text(header, value) for name, value in _INFO_FIELD.findall(info)}
     title = fields.get("title") or ""
