@@ -333,7 +333,7 @@ class TerminalChat:
         saying how many there are; None when it names no result, or names a division after a
         question naming one ("and the second?" after "Chapter I")."""
         rank = result_asked(text, replying=True)  # the results above are numbered
-        if self.last is None and names_a_result(text):
+        if rank is not None and self.last is None and names_a_result(text):
             return str(self.texts.NUMBER_BEFORE_QUESTION)  # after /reset: not searched as words
         if rank is None or self.last is None:
             return None

@@ -85,15 +85,12 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
 
 
 def names_a_result(text: str) -> bool:
-    """Whether ``text`` is a bare number that would name a result replying to an answer ("2",
-    "#3"): not one of three digits, which may be asked about ("404", "418"), nor with words
-    ("第3条" and "第三条" are an article, "the second one" may be a title, "3rd")."""
+    """Of a message :func:`result_asked` reads as a rank replying to an answer (callers ask it
+    first: "12?" is asked about), whether it is a bare number ("2", "#3"): not one of three
+    digits, which may be asked about ("404", "418"), nor with words ("第3条" and "第三条" are an
+    article, "the second one" may be a title, "3rd")."""
     found = _REPLIED_NUMBER.fullmatch(text)
-    return (
-        found is not None
-        and result_asked(text, replying=True) is not None
-        and (int(found[1]) < _ASKED_ABOUT)
-    )  # as a reply's number is read: "2", "#3", "2?"; "12?" is asked about
+    return found is not None and int(found[1]) < _ASKED_ABOUT
 
 
 _ASKED_ABOUT = 100

@@ -196,8 +196,7 @@ def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
     if _CJK.search(text):
-        asking_back = _asks_back_in_chinese(text)
-        if (_CJK_WHY.match(text) or asking_back) and len(text) <= _CJK_SHORT_WHY:
+        if len(text) <= _CJK_SHORT_WHY and (_CJK_WHY.match(text) or _asks_back_in_chinese(text)):
             return True
         return len(text) <= _CJK_SHORT and bool(_CJK_CUES.search(_CJK_OTHER.sub("", text)))
     words = _WORD.findall(text.lower())

@@ -98,6 +98,8 @@ def own_before_copies(
     words keeps its place. The first passage stays: it is the answer judged, and the
     ranking's."""
     head = ranked[1:WINDOW]
+    if all(r.passage.lang == lang for r in head):
+        return list(ranked)  # nothing to move: no documents' languages looked up
     written = languages_of({r.passage.doc for r in head})
     held = [sum(weights.get(w, 0.0) for w in covered(r)) for r in head]
     mine = [r.passage.lang == lang or written.get(r.passage.doc) == lang for r in head]
