@@ -228,15 +228,16 @@ def table_blocks(
         head = None
     blocks: list[Block] = []
     for row in cleaned:
-        text = row_text(_labelled(head, row) if head is not None else row)
+        text = row_text(labelled_cells(head, row) if head is not None else row)
         if text:
             blocks.append(Block(text, section, page=page, kind="table"))
     return blocks
 
 
-_FIGURE = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")  # "130", "(40)", "$1,800", "12.5%"
+FIGURE = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")  # "130", "(40)", "$1,800", "12.5%"
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_LABEL_WORDS = 6  # a header's cell is a label of at most this many words …
+LABEL_WORDS = 6  # a header's cell is a label of at most this many words …
+VALUE_WORDS = 4  # … and a value is read with its label when it has at most this many
 _FIGURE_LABEL_WORDS = 10  # … or this many over a column of figures, which say nothing alone
 
 
@@ -249,17 +250,18 @@ def is_header(rows: Sequence[Sequence[str]]) -> bool:
     if len(rows) < 3 or len(first) < 2 or any(len(row) != len(first) for row in rows):
         return False
     labels = first[1:] if not first[0] else first
-    numbers = [label for label in labels if _is_figure(label)]
+    numbers = [label for label in labels if is_figure(label)]
     if not all(labels) or (numbers and not _numbering(numbers)):
         return False
     values = [cell for row in rows[1:] for cell in row[1:] if cell]
-    figures = bool(values) and 2 * sum(map(_is_figure, values)) >= len(values)
-    longest = _FIGURE_LABEL_WORDS if figures else _LABEL_WORDS
+    figures = bool(values) and 2 * sum(map(is_figure, values)) >= len(values)
+    longest = _FIGURE_LABEL_WORDS if figures else LABEL_WORDS
     return all(len(label.split()) <= longest for label in labels)
 
 
-def _is_figure(cell: str) -> bool:
-    return bool(_FIGURE.match(cell)) and not _YEAR.match(cell)
+def is_figure(cell: str) -> bool:
+    """Whether a table's cell is a figure ("130", "(40)", "$1,800"), not a year."""
+    return bool(FIGURE.match(cell)) and not _YEAR.match(cell)
 
 
 def _numbering(labels: Sequence[str]) -> bool:
@@ -274,9 +276,12 @@ def _is_glossary(rows: Sequence[Sequence[str]]) -> bool:
     return bool(rows) and all(len(row) == 2 for row in rows) and described * 2 > len(rows)
 
 
-def _labelled(header: Sequence[str], row: Sequence[str]) -> list[str]:
+def labelled_cells(header: Sequence[str], row: Sequence[str]) -> list[str]:
+    """``row``'s cells, each short value read with its column's label ("Time (hour): 0.5")."""
     return [
-        f"{label}: {cell}" if label and cell and len(cell.split()) <= 4 and label != cell else cell
+        f"{label}: {cell}"
+        if label and cell and len(cell.split()) <= VALUE_WORDS and label != cell
+        else cell
         for label, cell in zip(header, row, strict=True)
     ]
 

@@ -46,12 +46,14 @@ from retrieval.ingest.readers import (
     myst,
 )
 from retrieval.ingest.readers.common import (
+    LABEL_WORDS,
     TERMINAL,
     Outline,
     attach_code,
     code_text,
     fallback_title,
     iso_date,
+    labelled_cells,
     prose,
     row_text,
     stated_author,
@@ -1510,17 +1512,9 @@ def _one_row(rows: Sequence[Sequence[str]]) -> str | None:
     if len(cells) != 2 or len(cells[0]) != len(cells[1]) or not all(cells[0]):
         return None
     labels, row = cells
-    if any(len(label.split()) > _HEADER_WORDS for label in labels):
+    if any(len(label.split()) > LABEL_WORDS for label in labels):
         return None
-    labelled = [
-        f"{label}: {cell}" if cell and len(cell.split()) <= _VALUE_WORDS and cell != label else cell
-        for label, cell in zip(labels, row, strict=True)
-    ]
-    return row_text(labelled) or None
-
-
-_HEADER_WORDS = 6  # a header's label is short (as table_blocks takes it)
-_VALUE_WORDS = 4  # a value read with its label is short ("0.5", "Yes"), not a sentence
+    return row_text(labelled_cells(labels, row)) or None
 
 
 def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:

@@ -38,7 +38,15 @@ import numpy as np
 import pypdfium2.raw as pdfium_c
 
 from retrieval.ingest.parsed import Block
-from retrieval.ingest.readers.common import prose, row_text
+from retrieval.ingest.readers.common import (
+    FIGURE,
+    LABEL_WORDS,
+    VALUE_WORDS,
+    is_figure,
+    labelled_cells,
+    prose,
+    row_text,
+)
 
 if TYPE_CHECKING:
     from retrieval.ingest.readers.pdf_page import Line
@@ -48,8 +56,6 @@ NARROWEST = 0.2  # no character is narrower than this many type sizes ("i", "l",
 MIN_ROWS = 3  # rows of two cells or more a table has at least (two when ruled)
 ROW_SPACING = 2.2  # rows of a table stand at most this many type sizes apart
 PROSE_WORDS = 6  # a column whose cells have more words than this (median) is text
-LABEL_WORDS = 6  # a header's cell is a label of at most this many words …
-VALUE_WORDS = 4  # … and a value is read with its label when it has at most this many
 MAX_SEGMENTS = 20000  # path segments read for rules on one page (a chart has many)
 RULE_WIDTH = 3.0  # a rule is at most this thick, in points
 MAX_RULES = 3000  # rules kept of one page: tables draw hundreds; a crafted page, any number
@@ -64,11 +70,9 @@ _CAPTION = re.compile(
 )
 # A figure in a table of figures, or what stands for none: "11,062.6", "–", "(NA)", "X".
 _FIGURE = re.compile(r"^(?:[-–—X]|\([A-Z]{1,2}\)|[-+−(]?[$€£¥]?\d(?:[\d,.]*\d)?%?\)?)$")
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _LIST_LABEL = re.compile(
     r"^(?:[•◦▪·*–\-●○■□➢►▶◆◇❑❒✓✔]|\(?(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}|[a-zA-Z])[.):]?)$"
 )
-_NUMBER = re.compile(r"^[-+−(]?[$€£¥]?\d[\d,.\s]*%?\)?$")
 
 Maker = Callable[[str, int], "Line | None"]  # a Line of the characters ``raw`` at ``start``
 
@@ -548,7 +552,7 @@ def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
     if any(_runs_down(col) for col in texts):
         return True
     cells = [text for col in texts for text in col]
-    if 2 * sum(bool(_INDEX_ENTRY.search(t)) and not _NUMBER.match(t) for t in cells) >= len(cells):
+    if 2 * sum(bool(_INDEX_ENTRY.search(t)) and not FIGURE.match(t) for t in cells) >= len(cells):
         return True
     last = texts[-1]
     return len(last) >= MIN_ROWS and all(_PAGE_NUMBER.match(t) for t in last)
@@ -703,13 +707,7 @@ def labelled(records: Sequence[Sequence[str]], *, header: bool = True) -> list[s
         return [row_text(row) for row in rows]
     texts = [""] * (count - 1)  # the header's lines are no rows
     for row in rows[count:]:
-        cells = [
-            f"{label}: {cell}"
-            if label and cell and len(cell.split()) <= VALUE_WORDS and label != cell
-            else cell
-            for label, cell in zip(labels, row, strict=True)
-        ]
-        texts.append(row_text(cells))
+        texts.append(row_text(labelled_cells(labels, row)))
     return texts
 
 
@@ -718,18 +716,14 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     figures fill most cells under them (a table of figures needs no rule to show its header);
     else the first row when the layout sets it apart (``evident``), else none."""
     count = 0
-    while count < min(3, len(rows) - 2) and not any(_figure(cell) for cell in rows[count]):
+    while count < min(3, len(rows) - 2) and not any(is_figure(cell) for cell in rows[count]):
         count += 1
     if not count:
         return 0
     values = [cell for row in rows[count:] for cell in row[1:] if cell]
-    if values and 2 * sum(bool(_NUMBER.match(cell)) for cell in values) >= len(values):
+    if values and 2 * sum(bool(FIGURE.match(cell)) for cell in values) >= len(values):
         return count
     return 1 if evident else 0
-
-
-def _figure(cell: str) -> bool:
-    return bool(_NUMBER.match(cell)) and not _YEAR.match(cell)
 
 
 def _is_header(rows: Sequence[Sequence[str]]) -> bool:
@@ -741,7 +735,7 @@ def _is_header(rows: Sequence[Sequence[str]]) -> bool:
         len(labels) >= 2
         and (len(labels) == len(rows[0]) or corner)
         and all(len(cell.split()) <= LABEL_WORDS for cell in labels)
-        and not any(_figure(cell) for cell in labels)
+        and not any(is_figure(cell) for cell in labels)
     )
 
 
