@@ -104,7 +104,7 @@ _YEAR_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?:19|20)\d\d$")
 _LINE_NUMBER = re.compile(r"^(\d{1,4})\s+(?=\S)")
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
 # a note's mark before its first word or the address it gives ("3https://github.com/…")
-_GLUED_MARK = re.compile(r"(?:^|(?<=\s))(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(]|https?://|www\.)")
+_GLUED_MARK = re.compile(r"^(\d{1,3}|[∗*†‡§¶])(?=[A-Z“\"‘(]|https?://|www\.)")
 _FOOTNOTE_MARK = re.compile(  # "4This is", "∗ The", "11https://…"
     r"^(?:\d{1,3}|[∗*†‡§¶])\s?(?:[A-Z“\"‘(]|https?://|www\.)"
 )
@@ -716,7 +716,7 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
 def _glued_marks_parted(text: str) -> str:
     """A footnote's line with its mark, set superscript, apart from the word or address after
     it: "2User" reads "2 User", "3https://github.com/…" "3 https://github.com/…"."""
-    return _GLUED_MARK.sub(r"\1 ", text, count=1) if _GLUED_MARK.match(text) else text
+    return _GLUED_MARK.sub(r"\1 ", text, count=1)
 
 
 # "8https://academic.microsoft.com/": a note's mark glued to the address it gives, wherever

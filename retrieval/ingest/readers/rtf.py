@@ -71,8 +71,9 @@ def read_rtf(data: bytes, path: Path) -> ParsedDocument:
     raw = _decoded(data.removeprefix(_BOM))  # .NET's writers start with UTF-8's mark
     if not raw.lstrip().startswith("{\\rtf"):
         raise DocumentError(path, "damaged: not an RTF file (it does not start with {\\rtf)")
-    styles = _heading_styles(raw)
-    text = _read(_marked(raw, styles), path)
+    sheet = _group_span(raw, _STYLESHEET)  # scanned once: the styles, and where the body starts
+    styles = _heading_styles(raw[slice(*sheet)])
+    text = _read(_marked(raw, sheet[1], styles), path)
     units = list(_units(text))
     if not any(kind != "text" for kind, _ in units):
         return _as_plain_text(raw, text, units, path)
@@ -112,9 +113,8 @@ def _decoded(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _heading_styles(raw: str) -> dict[str, int]:
+def _heading_styles(sheet: str) -> dict[str, int]:
     """The stylesheet's heading styles: style number → level (1 the highest)."""
-    sheet = _group(raw, _STYLESHEET)
     levels: dict[str, int] = {}
     for number, body in _STYLE.findall(sheet):
         outline = _STYLE_LEVEL.search(body)
@@ -128,9 +128,14 @@ def _heading_styles(raw: str) -> dict[str, int]:
 
 def _group(raw: str, opening: re.Pattern[str]) -> str:
     """The braced group ``opening`` starts, braces balanced ("" when the file has none)."""
+    return raw[slice(*_group_span(raw, opening))]
+
+
+def _group_span(raw: str, opening: re.Pattern[str]) -> tuple[int, int]:
+    """Where the group :func:`_group` reads starts and ends ((0, 0): none)."""
     found = opening.search(raw)
     if found is None:
-        return ""
+        return 0, 0
     depth = 0
     for at in range(found.start(), len(raw)):
         if raw[at] == "{" and raw[at - 1] != "\\":
@@ -138,15 +143,14 @@ def _group(raw: str, opening: re.Pattern[str]) -> str:
         elif raw[at] == "}" and raw[at - 1] != "\\":
             depth -= 1
             if depth == 0:
-                return raw[found.start() : at + 1]
-    return raw[found.start() :]
+                return found.start(), at + 1
+    return found.start(), len(raw)
 
 
-def _marked(raw: str, styles: dict[str, int]) -> str:
+def _marked(raw: str, start: int, styles: dict[str, int]) -> str:
     """``raw`` with a mark after each heading's style or outline level, and marks for the
-    ends of cells and rows and for paragraphs inside a table (the stylesheet left as it is)."""
-    sheet = _group(raw, _STYLESHEET)
-    start = raw.find(sheet) + len(sheet) if sheet else 0
+    ends of cells and rows and for paragraphs inside a table, from ``start`` (the stylesheet's
+    end: the stylesheet left as it is)."""
 
     def mark(found: re.Match[str]) -> str:
         level = styles.get(found["n"]) if found["style"] else None
