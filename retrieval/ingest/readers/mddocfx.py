@@ -51,8 +51,12 @@ _ATTRIBUTE_SOURCE = re.compile(r'(?<![\w-])source="([^"]*)"')
 
 
 def marks(source: str) -> bool:
-    """Whether ``source`` may hold DocFX's markers."""
-    return "[!" in source or ":::" in source
+    """Whether ``source`` may hold DocFX's markers: every pattern here needs one of these (a
+    README's badge "[![CI](…)]" or an alert "[!NOTE]" is none, and costs no second parse)."""
+    return _MARKER.search(source) is not None
+
+
+_MARKER = re.compile(r"\[!(?:video|div|include|code)|:::(?:code|image)", re.IGNORECASE)
 
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")  # not "#1 cause", "#include"
