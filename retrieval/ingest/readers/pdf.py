@@ -46,7 +46,7 @@ from retrieval.ingest.readers.common import (
     prose,
     said_in_order,
 )
-from retrieval.ingest.readers.pdf_front import revised_date, title_page_authors
+from retrieval.ingest.readers.pdf_front import TITLE_PAGE_LINES, revised_date, title_page_authors
 from retrieval.ingest.readers.pdf_furniture import (
     CONTENTS_TITLE,
     contents_titles,
@@ -181,7 +181,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't, and the
     # text's revision ("last updated 2 October 2018") over a build's date in them.
-    first_page = [line.text for line in lines if line.page == lines[0].page][:15] if lines else []
+    page = [line.text for line in lines if line.page == lines[0].page] if lines else []
+    first_page = page[:TITLE_PAGE_LINES]
     built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
     document.date = revised_date(first_page) or built or find_date(first_page)
     document.author = author_names(meta.get("Author")) or title_page_authors(first_page)

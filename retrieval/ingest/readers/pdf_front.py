@@ -32,9 +32,9 @@ TITLE_PAGE_LINES = 15  # the title page's block: title, names, addresses, versio
 
 
 def revised_date(lines: Sequence[str]) -> str | None:
-    """The date the first of ``lines`` (the first page's) to state one gives as the text's last
-    revision, as ISO ``YYYY-MM-DD``; None when none does."""
-    for line in lines[:TITLE_PAGE_LINES]:
+    """The date the first of ``lines`` (the title page's, :data:`TITLE_PAGE_LINES` of them) to
+    state one gives as the text's last revision, as ISO ``YYYY-MM-DD``; None when none does."""
+    for line in lines:
         for match in _REVISED.finditer(line):
             # the date opens what follows ("2 October 2018", "March 3, 2021"), not further on
             # ("updated the list of types in 2018")
@@ -48,10 +48,9 @@ def title_page_authors(lines: Sequence[str]) -> str | None:
     """The people the title page names over their mail addresses (``lines``: its lines in
     reading order), joined by ", "; None when it names none so. A name alone may be anyone's
     (an editor, a company's founder in its name); a name over an address is its author's."""
-    head = lines[:TITLE_PAGE_LINES]
     names = [
         line.strip()
-        for line, after in itertools.pairwise(head)
+        for line, after in itertools.pairwise(lines)
         if is_name(line.strip()) and _ADDRESS_LINE.match(after.strip())
     ]
     return ", ".join(dict.fromkeys(names)) or None
