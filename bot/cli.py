@@ -172,6 +172,7 @@ def query_log(db: Path) -> Iterator[Callable[[str, str | None, Answer, float, in
                 context=context, query=answer.query, shown=[h.passage.id for h in answer.hits],
                 answered=answer.answered, total=answer.total, ms=ms,
                 hedged=answer.outcome == "hedged",
+                foreign=answer.language if answer.foreign else None,
             )  # fmt: skip
         except StateError as error:  # the answer matters more than its log line
             logging.getLogger(__name__).warning("could not log the question: %s", error)
@@ -376,6 +377,7 @@ def _stats_json(usage: Usage, documents: int, passages: int) -> dict[str, Any]:
     figures = asdict(usage)
     for top in ("top_asked", "top_declined"):
         figures[top] = [{"question": q, "count": n} for q, n in getattr(usage, top)]
+    figures["foreign"] = [{"language": c, "count": n} for c, n in usage.foreign]
     figures["corpus"] = {"documents": documents, "passages": passages}
     return figures
 

@@ -246,6 +246,7 @@ async def ask(
         asked_at=now, chat_id=chat.id, chat_type=chat.type, user_id=user.id, question=question,
         context=follows, query=answer.query, shown=shown, answered=answer.answered,
         total=answer.total, ms=ms, hedged=answer.outcome == "hedged",
+        foreign=answer.language if answer.foreign else None,
     )  # fmt: skip
     after = conversation.after(question, follows, now=now)
     svc.state.save_conversation(chat.id, user.id, after.to_json(), now=now)

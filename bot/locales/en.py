@@ -409,6 +409,12 @@ STATS_TOP_ASKED = "<b>Most asked</b> in the last 7 days:"
 STATS_TOP_DECLINED = (
     "<b>Most asked that I could not answer</b> in the last 7 days (what to add to the documents):"
 )
+# Shown only when there were such questions ({languages}: "Russian 3×, Chinese 1×", names from
+# LANGUAGE_NAMES joined by LIST_SEPARATOR).
+STATS_FOREIGN = (
+    "<b>Asked in languages the documents are not written in</b> in the last 7 days (documents in "
+    "these languages would answer them): {languages}"
+)
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "none"
 STATS_UNAVAILABLE = "I could not read the query log just now; please try /stats again later."

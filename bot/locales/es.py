@@ -407,6 +407,10 @@ STATS_TOP_DECLINED = (
     "<b>Lo más preguntado que no pude responder</b> en los últimos 7 días "
     "(qué añadir a los documentos):"
 )
+STATS_FOREIGN = (
+    "<b>Preguntas en idiomas en que no está escrito ningún documento</b> en los últimos 7 días "
+    "(las responderían documentos en esos idiomas): {languages}"
+)
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "ninguna"
 STATS_UNAVAILABLE = (

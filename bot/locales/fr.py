@@ -448,6 +448,10 @@ STATS_TOP_DECLINED = (
     "<b>Questions les plus posées restées sans réponse</b> ces 7 derniers jours "
     "(ce qu’il faudrait ajouter aux documents) :"
 )
+STATS_FOREIGN = (
+    "<b>Questions posées dans des langues qu’aucun document n’emploie</b> ces 7 derniers jours "
+    "(des documents dans ces langues y répondraient) : {languages}"
+)
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "aucune"
 STATS_UNAVAILABLE = (

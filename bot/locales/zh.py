@@ -329,6 +329,9 @@ STATS_PERIOD = (
 STATS_LABELS = ("最近 24 小时", "最近 7 天", "累计")
 STATS_TOP_ASKED = "最近 7 天<b>被问最多</b>的问题："
 STATS_TOP_DECLINED = "最近 7 天<b>被问最多但未能回答</b>的问题（可考虑补充到文档中）："
+STATS_FOREIGN = (
+    "最近 7 天<b>用文档未使用的语言提出</b>的问题（补充这些语言的文档即可回答）：{languages}"
+)
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "无"
 STATS_UNAVAILABLE = "暂时无法读取查询日志，请稍后再试 /stats。"

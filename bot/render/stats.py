@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from bot.locales import Strings, en
 from bot.render.html import echo
 from bot.state.usage import PeriodCounts, Usage
+from retrieval.search.languages import ENDONYMS
 
 
 def _period_html(label: str, counts: PeriodCounts, t: Strings) -> str:
@@ -33,14 +34,22 @@ def _top_html(header: str, questions: Sequence[tuple[str, int]], t: Strings) -> 
     return "\n".join([header, *(lines or [t.STATS_NONE])])
 
 
+def _foreign_html(languages: Sequence[tuple[str, int]], t: Strings) -> str:
+    names: dict[str, str] = t.LANGUAGE_NAMES
+    named = (f"{names.get(c) or ENDONYMS.get(c, c)} {n}×" for c, n in languages)
+    return str(t.STATS_FOREIGN.format(languages=str(t.LIST_SEPARATOR).join(named)))
+
+
 def stats_html(usage: Usage, *, documents: int, passages: int, t: Strings = en) -> str:
     """The figures of /stats: questions per period with answered and declined and the votes,
-    the most asked questions, the most asked ones that were declined, and the corpus size."""
+    the most asked questions, the most asked ones that were declined (those asked in a language
+    none of the documents is written in apart, by language), and the corpus size."""
     periods = zip(t.STATS_LABELS, (usage.day, usage.week, usage.all_time), strict=True)
     parts = [
         t.STATS_HEADER + "\n" + "\n".join(_period_html(*period, t) for period in periods),
         _top_html(t.STATS_TOP_ASKED, usage.top_asked, t),
         _top_html(t.STATS_TOP_DECLINED, usage.top_declined, t),
+        *([_foreign_html(usage.foreign, t)] if usage.foreign else []),
         t.STATS_CORPUS.format(documents=t.documents(documents), passages=t.passages(passages)),
     ]
     return "\n\n".join(parts)

@@ -45,6 +45,7 @@ class SavedSearch:
     chat_type: str = "private"
     ms: int = 0
     hedged: bool = False  # shown with a line that it may not answer fully
+    foreign: str | None = None  # the question's language, when none of the documents is in it
 
     def paged(self, shown: Sequence[str], next_offset: int) -> SavedSearch:
         """This search after a further page showed ``shown`` and the next starts at
@@ -55,7 +56,7 @@ class SavedSearch:
 
 
 _COLUMNS = "key, asked_at, chat_id, chat_type, user_id, question, context, query, shown, "
-_COLUMNS += "answered, total, ms, next_offset, hedged"
+_COLUMNS += "answered, total, ms, next_offset, hedged, foreign_language"
 
 
 class QueryLog:
@@ -73,12 +74,12 @@ class QueryLog:
                 with transaction(self.db):
                     self.db.execute(
                         f"insert into bot_queries ({_COLUMNS}) "
-                        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         [
                             key, search.asked_at, search.chat_id, search.chat_type,
                             search.user_id, search.question, search.context, search.query,
                             json.dumps(list(search.shown)), int(search.answered), search.total,
-                            search.ms, search.next_offset, int(search.hedged),
+                            search.ms, search.next_offset, int(search.hedged), search.foreign,
                         ],
                     )  # fmt: skip
                 return replace(search, key=key)
@@ -183,4 +184,5 @@ def _saved(row: dict[str, Any]) -> SavedSearch:
         chat_type=str(row["chat_type"] or ""),
         ms=int(row["ms"] or 0),
         hedged=bool(row["hedged"]),
+        foreign=row.get("foreign_language"),
     )

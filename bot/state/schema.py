@@ -5,7 +5,8 @@ The tables are prefixed ``bot_`` so they never meet the library's own:
 
     bot_conversations  one row per (chat, user): the follow-up state as JSON, and when it was used
     bot_queries        the query log: one row per question (time, chat type, question, passages
-                       shown, answered, hedged or declined, milliseconds), with the short ``key``
+                       shown, answered, hedged or declined, milliseconds, the question's language
+                       when the documents lack it), with the short ``key``
                        that "More results" buttons and group deep links carry instead of the
                        question
     bot_feedback       👍/👎 per (query, user), the latest vote winning
@@ -130,6 +131,14 @@ def _create_posts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _add_foreign(db: sqlite_utils.Database) -> None:
+    # The question's language when none of the documents is written in it: /stats listed such
+    # questions as what to add to the documents, though what they lack is a language, not a
+    # subject. Rows logged before are null (they cannot be told apart now).
+    if "foreign_language" not in table(db, "bot_queries").columns_dict:
+        table(db, "bot_queries").add_column("foreign_language", str)
+
+
 # Append new steps; never edit or rename one that has shipped.
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("bot-0001-conversations-queries-feedback", _create_v1),
@@ -138,6 +147,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("bot-0004-languages", _create_languages),
     ("bot-0005-hedged", _add_hedged),
     ("bot-0006-posts", _create_posts),
+    ("bot-0007-foreign", _add_foreign),
 )
 
 

@@ -39,6 +39,10 @@ class Usage:
     all_time: PeriodCounts
     top_asked: tuple[tuple[str, int], ...]  # (question, times asked) in the last week
     top_declined: tuple[tuple[str, int], ...]  # the same, for questions it could not answer
+    # Questions of the last week asked in a language none of the documents is written in:
+    # (language code, times), most first. Not among ``top_declined``: what such a question
+    # lacks is documents in its language, not a subject the documents miss.
+    foreign: tuple[tuple[str, int], ...] = ()
 
 
 def question_key(question: str) -> str:
@@ -54,6 +58,7 @@ def usage(db: sqlite_utils.Database, now: float, top: int = TOP) -> Usage:
         all_time=_counts(db, None),
         top_asked=_most_asked(db, now - WEEK, top, declined_only=False),
         top_declined=_most_asked(db, now - WEEK, top, declined_only=True),
+        foreign=_foreign(db, now - WEEK),
     )
 
 
@@ -84,7 +89,7 @@ def _most_asked(
 ) -> tuple[tuple[str, int], ...]:
     sql = "select question from bot_queries where asked_at >= ?"
     if declined_only:
-        sql += " and answered = 0"
+        sql += " and answered = 0 and foreign_language is null"
     counts: Counter[str] = Counter()
     wording: dict[str, str] = {}
     first_seen: dict[str, int] = {}
@@ -97,3 +102,13 @@ def _most_asked(
         first_seen.setdefault(key, position)
     ranked = sorted(counts, key=lambda key: (-counts[key], first_seen[key]))
     return tuple((wording[key], counts[key]) for key in ranked[:top])
+
+
+def _foreign(db: sqlite_utils.Database, since: float) -> tuple[tuple[str, int], ...]:
+    rows = db.execute(
+        "select foreign_language, count(*) as n from bot_queries"
+        " where asked_at >= ? and foreign_language is not null"
+        " group by foreign_language order by n desc, min(id)",
+        [since],
+    )
+    return tuple((str(language), int(count)) for language, count in rows)

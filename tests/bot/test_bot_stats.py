@@ -125,6 +125,29 @@ async def test_questions_asked_in_the_chat_count_at_once(admin_bot: Harness) -> 
     assert "1× what's the weather in paris tomorrow" in lines
 
 
+async def test_questions_in_a_language_the_documents_lack_are_counted_by_language(
+    admin_bot: Harness,
+) -> None:
+    # What they lack is documents in that language, not a subject: not among the questions
+    # to add to the documents, but counted by language.
+    await admin_bot.say("Какова позиция Китая по Украине?")
+    await admin_bot.say("Что Китай думает о климате?")
+    await admin_bot.say("中国对乌克兰的立场是什么？")
+    await admin_bot.say("what's the weather in paris tomorrow")
+    (reply,) = await admin_bot.say("/stats")
+    assert html_problems(reply.text) == []
+    lines = visible(reply.text).split("\n")
+    declined = lines.index(
+        "Most asked that I could not answer in the last 7 days (what to add to the documents):"
+    )
+    assert lines[declined + 1 : declined + 3] == ["1× what's the weather in paris tomorrow", ""]
+    assert lines[declined + 3] == (
+        "Asked in languages the documents are not written in in the last 7 days (documents in "
+        "these languages would answer them): Russian 2×, Chinese 1×"
+    )
+    assert not any("Китая" in line or "乌克兰" in line for line in lines[declined:])
+
+
 # quotebot stats -------------------------------------------------------------------------------
 
 
