@@ -13,12 +13,10 @@ authors) is sent as that name and checked as the library reads it (:func:`check_
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import secrets
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import manifest, pipeline, readers
 from retrieval.ingest.passages import passages
-from retrieval.ingest.readers.sniff import is_rtf
+from retrieval.ingest.readers.sniff import is_rtf, readable_kind
 from retrieval.ingest.refresh import corpus_files, is_utf8
 
 NAME_LIMIT = 80  # characters of a saved file name's stem
@@ -97,12 +95,9 @@ def kind_of(data: bytes) -> str | None:
     ".rtf" for Rich Text, ".docx", ".epub" or ".odt" for those zip packages, ".txt" for UTF-8
     text; else None. For a refused upload named wrongly ("notes.txt" that is a PDF, "report.pdf"
     that is text)."""
-    if data.lstrip()[:5] == b"%PDF-":
-        return ".pdf"
-    if is_rtf(data):
-        return ".rtf"
-    if data[:4] == b"PK\x03\x04":
-        return _package_kind(data)
+    readable = readable_kind(data)
+    if readable is not None or data.startswith(b"PK\x03\x04"):  # a plain zip is no text
+        return readable
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -110,19 +105,6 @@ def kind_of(data: bytes) -> str | None:
     return ".txt" if text.strip() and "\x00" not in text else None
 
 
-def _package_kind(data: bytes) -> str | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            kind = package.read("mimetype").strip() if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError):
-        return None
-    if "word/document.xml" in names:
-        return ".docx"
-    return {b"application/epub+zip": ".epub", _ODT: ".odt"}.get(kind)
-
-
-_ODT = b"application/vnd.oasis.opendocument.text"
 _PACKAGED = (".pdf", ".docx", ".epub", ".odt", ".rtf")  # kinds that are never plain text
 
 

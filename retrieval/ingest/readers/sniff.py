@@ -45,7 +45,7 @@ def disguised(suffix: str, data: bytes) -> str | None:
     image = _image(data)
     if image is not None:
         return IMAGE.format(kind=image, suffix=suffix)
-    readable = _readable_kind(data)
+    readable = readable_kind(data)
     if readable is not None:
         return RENAMED.format(kind=readable, suffix=suffix) if readable != suffix else None
     archive = next((name for mark, name in _ARCHIVES if data.startswith(mark)), None)
@@ -76,7 +76,7 @@ def _image(data: bytes) -> str | None:
     return None
 
 
-def _readable_kind(data: bytes) -> str | None:
+def readable_kind(data: bytes) -> str | None:
     """The suffix of another format the library reads that ``data`` plainly is: a PDF (its
     header in the first kilobyte, as PDF readers look for it), an RTF file, or a Word, EPUB or
     OpenDocument package; None for anything else (a plain zip, text)."""
