@@ -450,7 +450,7 @@ STATS_TOP_DECLINED = (
 )
 STATS_FOREIGN = (
     "<b>Questions posées dans des langues qu’aucun document n’emploie</b> ces 7 derniers jours "
-    "(des documents dans ces langues y répondraient) : {languages}"
+    "(des documents dans ces langues y répondraient) : {languages}"
 )
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "aucune"

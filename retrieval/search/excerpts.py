@@ -238,6 +238,21 @@ def past_label(text: str, matches: Matches, span: tuple[int, int]) -> tuple[int,
     return (first, last + 1)
 
 
+# A passage this short, of no more sentences than an excerpt may hold, is quoted whole: cut, it
+# hid what its other sentence said ("总的来说，v-if 有更高的切换开销……。 …" left out "因此，如果需要
+# 频繁切换，则使用 v-show 较好", the answer to "when to use which?"), to save a line.
+WHOLE_PASSAGE = 320  # characters
+
+
+def shown_span(text: str, matches: Matches, span: tuple[int, int]) -> tuple[int, int]:
+    """The sentences of a passage to quote: ``span`` (the window that answers), past a label
+    alone (:func:`past_label`), or the whole passage when it is short (:data:`WHOLE_PASSAGE`)."""
+    count = len(matches.spans)
+    if count <= MAX_SENTENCES and len(text.strip()) <= WHOLE_PASSAGE:
+        return (0, count) if count else span
+    return past_label(text, matches, span)
+
+
 def format_excerpt(
     text: str, frags: list[Fragment], span: tuple[int, int], weights: Mapping[str, float]
 ) -> Excerpt:

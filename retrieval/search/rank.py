@@ -22,8 +22,8 @@ from retrieval.search.excerpts import (
     Matches,
     QuestionTerms,
     format_matches,
-    past_label,
     pick_window,
+    shown_span,
     window_score,
 )
 from retrieval.search.query import Weights
@@ -191,7 +191,7 @@ def rerank(
                 coverage += share * terms.coverage(heads[position] & ~covered) / total
             coverage += PHRASE_SHARE * phrase_weight(found, question.phrases, terms) / total
         blended = RERANK_BM25 * bm25 / top + (1 - RERANK_BM25) * coverage
-        excerpt = format_matches(passage.text, found, past_label(passage.text, found, span))
+        excerpt = format_matches(passage.text, found, shown_span(passage.text, found, span))
         ranked.append((blended, position, Ranked(passage, blended, bm25, excerpt, found)))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     return [item for _, _, item in ranked]

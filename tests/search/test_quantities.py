@@ -194,7 +194,8 @@ def test_the_number_beside_the_best_sentence_is_quoted_with_it(
                 "# Limits\n\n## Tables in a join\n\n"
                 "The engine does not support joins containing more than 64 tables. This limit "
                 "arises because the code generator uses bitmaps with one bit per join-table in "
-                "the query optimizer.\n"
+                "the query optimizer. Most applications never come near it. A query with that "
+                "many tables is rare and is usually written by a program, not by hand.\n"
             ),
         },
     )

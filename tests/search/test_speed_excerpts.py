@@ -102,9 +102,15 @@ def test_answers_quote_what_analysing_their_passages_gives(tmp_path: Path) -> No
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "port.txt").write_text(
+        # Paragraphs longer than a quote of three sentences, so the quote is a window of them.
         "Port Report\n\nThe harbour has four berths. Cranes unload the ships. Trade grew "
-        "after the treaty.\n\nThe island harbour is small. Its cranes are old. Ships wait "
-        "for the tide and the river pilots.\n",
+        "after the treaty. The port authority publishes its yearly figures every spring, in a "
+        "report that is read in every office along the quay. Visitors may walk on the outer "
+        "mole at weekends, when the berths are quiet and the gulls have it to themselves.\n\n"
+        "The island harbour is small. Its cranes are old. Ships wait for the tide and the "
+        "river pilots. The ferry calls twice a day in summer and once a day in winter, weather "
+        "permitting, and the timetable is posted at the harbour office beside the old customs "
+        "house, where the fishermen meet in the mornings.\n",
         encoding="utf-8",
     )
     library = Library.open(tmp_path / "q.db", folder)
