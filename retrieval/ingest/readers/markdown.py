@@ -1536,7 +1536,8 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         while end < len(reading.lines) and depth > 0:
             depth += _tag_depth(reading.lines[end])
             end += 1
-        if _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
+        termy = bool(_TERMY.match(token.content))
+        if not termy and _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
             _html_text(token.content, reading)
             return index + 1
         index += 1
@@ -1548,7 +1549,6 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         while index < len(tokens) and tokens[index].map is None:
             index += 1  # the closing tokens of blocks that were inside the HTML
         at = start
-        termy = bool(_TERMY.match(token.content))
         for fence in fences:
             fence_start, fence_end = fence.map or (at, at)
             _html_text("\n".join(reading.lines[at:fence_start]), reading)
@@ -1592,24 +1592,41 @@ def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> 
     excluded; ``after``: the tokens after its first) hold Markdown that GitHub renders as such:
     a README's centred header ('<div align="center">', a blank line, then "Streams en Twitch:
     [twitch.tv/midudev](https://twitch.tv/midudev)"), a list under '<details><summary>
-    Translations:</summary>', read as links and items, not their syntax. Not when they hold
-    code ('<pre>', '<code>', a fence), whose lines stay as written, a table (its rows, apart
-    in HTML blocks of their own, are still one table), nor HTML indented under a blank line,
-    which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
+    Translations:</summary>', read as links and items, not their syntax; a fenced code block
+    among them is code there as anywhere (VitePress's '<div class="composition-api">' round a
+    section's text, headings and examples: its "### 侦听数据源类型" a heading, its `watch` code).
+    Not when they hold HTML's code ('<pre>', '<code>'), whose lines stay as written, a table
+    (its rows, apart in HTML blocks of their own, are still one table), nor HTML indented under
+    a blank line, which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
     inside = itertools.takewhile(lambda token: (token.map or (0, 0))[0] < end, after)
     kinds = {token.type for token in inside}
     return (
         bool(kinds & _MARKDOWN_BLOCKS)
         and "code_block" not in kinds
-        and not _CODE_OR_TABLE.search("\n".join(lines))
-        and not any(_FENCE_MARKS.match(line) for line in lines)
+        and not _CODE_OR_TABLE.search("\n".join(_outside_fences(lines)))
     )
+
+
+def _outside_fences(lines: Sequence[str]) -> list[str]:
+    """``lines`` outside fenced code, without their code spans: HTML shown as code, in a fence
+    or in backticks ("`<table>`、`<ul>`" in a sentence), is no markup of the page."""
+    fence, out = "", list[str]()
+    for line in lines:
+        fence, code = _fenced(line, fence)
+        if not code:
+            out.append(_CODE_SPAN.sub("", line))
+    return out
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 _MARKDOWN_BLOCKS = frozenset(
     {"paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "blockquote_open"}
 )
-_CODE_OR_TABLE = re.compile(r"<(?:pre|code|table)\b", re.IGNORECASE)
+# HTML's code or a table: a "<pre>" anywhere, a "<code>" or "<table>" opening a line; a "<code
+# v-pre>" inside a sentence is the sentence's inline code.
+_CODE_OR_TABLE = re.compile(r"<pre\b|^\s*<(?:code|table)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _grid(html: str, reading: _Reading) -> None:

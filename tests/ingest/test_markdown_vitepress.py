@@ -1,0 +1,41 @@
+"""VitePress pages: the Vue docs in Chinese and the Vite docs in Japanese.
+
+Real excerpts of vuejs-translations/docs-zh-cn and vitejs/docs-ja (fixtures/vitepress, sources in
+fixtures/SOURCES.md), as a team reading those docs in Chinese or Japanese would index them. A
+tester (tryout 15) saw the Vue pages' text inside '<div class="composition-api">' read as raw
+Markdown whenever the div held a code block: "### 侦听数据源类型 {#watch-source-types}" glued into
+a passage cited under the heading before it, links and backticks left as written, a container's
+closing ":::" a passage of its own, and a sentence cut at "`<script setup>`".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+
+FIXTURES = Path(__file__).parent / "fixtures" / "vitepress"
+
+
+def _page(name: str) -> ParsedDocument:
+    return parsed(FIXTURES / name)
+
+
+def test_markdown_inside_an_api_preference_div_holding_code_is_read_as_markdown() -> None:
+    document = _page("vue-zh-watchers-excerpt.md")
+    source = next(b for b in document.blocks if b.text.startswith("watch 的第一个参数可以是"))
+    assert source.section == "侦听数据源类型"
+    intro = next(b for b in document.blocks if b.text.startswith("在组合式 API 中，我们可以使用"))
+    assert "watch 函数" in intro.text and "](" not in intro.text
+    for text in texts(document):
+        assert "###" not in text and "](" not in text and "`" not in text
+        assert text.strip() != ":::"
+
+
+def test_inline_script_setup_inside_a_div_keeps_the_rest_of_its_sentence() -> None:
+    document = _page("vue-zh-template-refs-excerpt.md")
+    exposed = next(b for b in document.blocks if "默认私有" in b.text)
+    assert exposed.text.endswith("除非子组件在其中通过 defineExpose 宏显式暴露：")
+    assert "defineExpose({" in exposed.code
