@@ -39,3 +39,12 @@ def test_inline_script_setup_inside_a_div_keeps_the_rest_of_its_sentence() -> No
     exposed = next(b for b in document.blocks if "默认私有" in b.text)
     assert exposed.text.endswith("除非子组件在其中通过 defineExpose 宏显式暴露：")
     assert "defineExpose({" in exposed.code
+
+
+def test_an_anchor_with_a_dot_and_a_badge_of_stars_leave_titles_and_sections() -> None:
+    """VitePress hides "{#vue.js-privacy-policy}"; the Vue docs' "\\*\\*" after a heading is a
+    badge on their site ("Composition API only"), no word of the section's name."""
+    assert _page("vue-zh-privacy-excerpt.md").title == "Vue.js 隐私政策"
+    sections = {block.section for block in _page("vue-zh-watchers-excerpt.md").blocks}
+    assert "watchEffect()" in sections
+    assert not any("*" in (section or "") or "{#" in (section or "") for section in sections)

@@ -125,8 +125,11 @@ _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: 
 # A YAML comment among them ("# explicit members list so we can set order") is one too.
 _OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*|#.*)$")
 # Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
-_ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
-_ATTR_FIRST = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""  # "{ word }" is text
+# An id runs to the next space or brace: VitePress's "{#vue.js-privacy-policy}" and
+# "{#web-accessibility-initiative-–-accessible-rich-internet-applications-wai-aria}" too.
+_ATTR_ITEM = r"""(?:#[^\s{}"']+|\.[\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
+# The first item names an id, a class or a key ("{ word }" is text).
+_ATTR_FIRST = r"""(?:#[^\s{}"']+|\.[\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
 _ATTR_LIST = re.compile(rf"\s*\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
 # The same right after a link, an image, emphasis or code, inside a line: "[Testing](testing.md)
 # {.internal-link target=_blank}", "`release`{ .label }" set the attributes of what they follow.
@@ -1198,8 +1201,13 @@ def _restore(line: str, codes: list[str]) -> str:
     )
 
 
+# Stars closing a heading, set apart from its words: a mark, not a word of it (the Vue docs'
+# "## `ref()` \*\* {#ref}", which their site shows as a badge: "Composition API only").
+_MARKING_STARS = re.compile(r"\s+\*{1,3}$")
+
+
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
-    text = prose(_ATTR_LIST.sub("", " ".join(lines)))
+    text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", " ".join(lines))))
     _flush_label(reading)
     reading.intro = None
     reading.term = ""
