@@ -48,3 +48,17 @@ def test_an_anchor_with_a_dot_and_a_badge_of_stars_leave_titles_and_sections() -
     sections = {block.section for block in _page("vue-zh-watchers-excerpt.md").blocks}
     assert "watchEffect()" in sections
     assert not any("*" in (section or "") or "{#" in (section or "") for section in sections)
+
+
+def test_twoslash_cuts_and_shiki_notation_are_not_code() -> None:
+    """What twoslash cuts above "// ---cut---" is hidden on the page; "// [!code ++]" marks an added
+    line, and a "[!code --]" line, struck through, is left out by the page's copy button."""
+    hmr = _page("vite-ja-api-hmr-excerpt.md")
+    accept = next(b for b in hmr.blocks if b.section == "hot.accept(cb)" and b.code)
+    assert accept.code.startswith("export const count = 1\n")
+    assert "自身を受け入れるモジュール" in accept.text
+    assert not any("---cut" in b.code or "import 'vite/client'" in b.code for b in hmr.blocks)
+    migration = _page("vite-ja-migration-excerpt.md")
+    upgrade = next(b for b in migration.blocks if '"vite"' in b.code)
+    assert '"vite": "^8.0.0"\n' in upgrade.code
+    assert "[!code" not in upgrade.code and "rolldown-vite@7.2.2" not in upgrade.code

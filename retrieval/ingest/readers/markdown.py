@@ -42,6 +42,7 @@ from retrieval.ingest.readers import (
     mdfields,
     mdlinks,
     mdn,
+    mdvitepress,
     mdx,
     myst,
 )
@@ -1348,7 +1349,7 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
         reading.directives.extend(includes)
         code = "\n".join(line for line in code.split("\n") if not _INCLUDE.match(line.strip()))
         code = code.strip("\n")
-    code = _without_annotations(code)
+    code = mdvitepress.shown_code(_without_annotations(code), token.info)
     if token.type == "code_block":
         # Inside a list item CommonMark keeps the indentation beyond the item's content column
         # ("* item" then 8 spaces); Python-Markdown and readers count 4, so the common part goes.

@@ -1,0 +1,71 @@
+"""VitePress's Markdown: the marks its code blocks carry that the built page does not show.
+
+Shiki's notation comments ("// [!code ++]", "# [!code focus]", "<!-- [!code warning] -->"), which
+VitePress and other Shiki sites read on every code block, colour or highlight their line and are
+not shown. A line marked "[!code --]" is shown struck through as a removed line of a diff, and
+the page's copy button leaves it out (VitePress's ``copyCode``: ".diff.remove" is ignored): the
+code a reader takes away is the new one, so the line is left out here too; the sentence over a
+diff says what changed ("rolldown-vite から Vite 8 に移行する場合は…").
+
+Twoslash's markers, in a block whose info string asks for it ("```ts twoslash"), hide the lines
+around the example: "// ---cut---" (or "---cut-before---") hides what is above it,
+"// ---cut-after---" what is below, "// ---cut-start---" to "// ---cut-end---" what is between;
+"// @filename: x", "// @errors: 2304", "// @noErrors" set up the compiler and "//   ^?" asks for a
+type shown as a popup. None of those lines is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A Shiki notation comment ending a line: "// [!code ++]", "/* [!code highlight] */", "# [!code
+# --]", "<!-- [!code focus] -->", "-- [!code error]"; "[!code highlight:3]" marks three lines.
+_NOTATION = re.compile(
+    r"[ \t]*(?://|/\*|#|<!--|--|;|%)[ \t]*\[!code (?P<kind>[\w+-]+)(?::\d+)?\]"
+    r"[ \t]*(?:\*/|-->)?[ \t]*$"
+)
+_TWOSLASH = re.compile(r"(?:^|\s)twoslash(?:\s|$)")
+_CUT = re.compile(r"^[ \t]*//[ \t]*---cut(?P<where>-before|-after|-start|-end)?---[ \t]*$")
+_SETUP = re.compile(r"^[ \t]*//[ \t]*(?:@\w+(?::.*)?|\^[?|]+.*|\^+\s*)$")
+
+
+def shown_code(code: str, info: str) -> str:
+    """``code`` of a fenced block whose info string is ``info`` as the built page shows it."""
+    if "[!code " in code:
+        code = _without_notation(code)
+    if _TWOSLASH.search(info):
+        code = _without_twoslash(code)
+    return code
+
+
+def _without_notation(code: str) -> str:
+    """``code`` without Shiki's notation comments, and without the lines marked removed."""
+    out = []
+    for line in code.split("\n"):
+        match = _NOTATION.search(line)
+        if match is None:
+            out.append(line)
+        elif match["kind"] != "--" and line[: match.start()].strip():
+            out.append(line[: match.start()])  # a comment alone on its line marks the next
+    return "\n".join(out)
+
+
+def _without_twoslash(code: str) -> str:
+    """``code`` without twoslash's cut lines, what they hide, and its setup and query lines."""
+    lines = code.split("\n")
+    out: list[str] = []
+    hidden = False
+    for line in lines:
+        cut = _CUT.match(line)
+        if cut is None:
+            if not hidden and not _SETUP.match(line):
+                out.append(line)
+            continue
+        where = cut["where"]
+        if where in (None, "-before"):
+            out = []
+        elif where == "-after":
+            break
+        else:
+            hidden = where == "-start"
+    return "\n".join(out).strip("\n")
