@@ -62,3 +62,10 @@ def test_twoslash_cuts_and_shiki_notation_are_not_code() -> None:
     upgrade = next(b for b in migration.blocks if '"vite"' in b.code)
     assert '"vite": "^8.0.0"\n' in upgrade.code
     assert "[!code" not in upgrade.code and "rolldown-vite@7.2.2" not in upgrade.code
+
+
+def test_a_container_title_labels_the_box_text() -> None:
+    """ ":::warning 谨慎使用" heads the box on the page, as an admonition's title does."""
+    document = _page("vue-zh-watchers-excerpt.md")
+    warning = next(b for b in document.blocks if "深度侦听需要遍历" in b.text)
+    assert warning.text.startswith("谨慎使用: 深度侦听需要遍历被侦听对象中的所有嵌套的属性")

@@ -558,6 +558,9 @@ def _box_label(line: str, reading: _Reading) -> str:
     box = _ADMONITION.match(line)
     if box is not None or _INCLUDE.match(line):
         _pictured(reading)
+    container = mdvitepress.container_title(line)
+    if container is not None:
+        return container  # the sentence before a VitePress box may show it ("…渲染成这样：")
     return (box["title"] or box["kind"].capitalize()) if box else _tab_label(line)
 
 

@@ -12,6 +12,11 @@ around the example: "// ---cut---" (or "---cut-before---") hides what is above i
 "// ---cut-after---" what is below, "// ---cut-start---" to "// ---cut-end---" what is between;
 "// @filename: x", "// @errors: 2304", "// @noErrors" set up the compiler and "//   ^?" asks for a
 type shown as a popup. None of those lines is shown.
+
+A custom container ("::: warning 谨慎使用", ":::tip 注意", "::: details 点击查看") is a box
+headed by its title: the title labels the box's text as an admonition's does. One without a
+title is headed by the site's label for its type, which the site's settings translate ("提示",
+"警告") and the page does not say: it gets none.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ import re
 _NOTATION = re.compile(
     r"[ \t]*(?://|/\*|#|<!--|--|;|%)[ \t]*\[!code (?P<kind>[\w+-]+)(?::\d+)?\]"
     r"[ \t]*(?:\*/|-->)?[ \t]*$"
+)
+# A custom container's opening line and its title ("{open}" opens a details box: no words).
+_CONTAINER = re.compile(
+    r"^:::[ \t]*(?:info|tip|warning|danger|details)(?:[ \t]+(?P<title>.*?))?"
+    r"(?:[ \t]*\{[^{}]*\})?[ \t]*$",
+    re.IGNORECASE,
 )
 _TWOSLASH = re.compile(r"(?:^|\s)twoslash(?:\s|$)")
 _CUT = re.compile(r"^[ \t]*//[ \t]*---cut(?P<where>-before|-after|-start|-end)?---[ \t]*$")
@@ -69,3 +80,12 @@ def _without_twoslash(code: str) -> str:
         else:
             hidden = where == "-start"
     return "\n".join(out).strip("\n")
+
+
+def container_title(line: str) -> str | None:
+    """The title of the custom container opened on ``line`` ("" for none), or None when
+    ``line`` opens none."""
+    match = _CONTAINER.match(line)
+    if match is None:
+        return None
+    return (match["title"] or "").strip()
