@@ -69,3 +69,16 @@ def test_a_container_title_labels_the_box_text() -> None:
     document = _page("vue-zh-watchers-excerpt.md")
     warning = next(b for b in document.blocks if "深度侦听需要遍历" in b.text)
     assert warning.text.startswith("谨慎使用: 深度侦听需要遍历被侦听对象中的所有嵌套的属性")
+
+
+def test_a_code_group_stays_with_its_sentence_and_each_tab_keeps_its_label() -> None:
+    """ "例えば Vite + Vue のプロジェクトを生成するには…:" over "::: code-group" and five tabs
+    ("```bash [pnpm]"): the sentence was quoted without the command, and "pnpm create vite"
+    without saying which package manager it was for."""
+    document = _page("vite-ja-guide-index-excerpt.md")
+    codes = [(b.text, b.code) for b in document.blocks if "my-vue-app" in b.code]
+    assert codes[0][0].startswith("プロジェクト名や使用するテンプレートは")
+    assert codes[0][0].endswith("実行します (npm):")
+    assert codes[0][1].endswith("\n$ npm create vite@latest my-vue-app -- --template vue")
+    assert ("pnpm", "$ pnpm create vite my-vue-app --template vue") in codes
+    assert [text for text, _ in codes[1:]] == ["Yarn", "pnpm", "Bun", "Deno"]

@@ -253,6 +253,7 @@ class _Reading:
     after_directive: bool = False  # an indented block right after a directive is its options
     term: str = ""  # a definition-list term waiting for its definition
     label: str = ""  # a content tab's label waiting for the tab's first block
+    code_group: bool = False  # inside VitePress's "::: code-group": code titles label tabs
     result: bool = False  # inside a "result" box showing what the code before it outputs
     notes: dict[int, str | None] = field(default_factory=dict)  # footnote: section citing it
     below: str | None = None  # the section the footnotes at the page's foot interrupt
@@ -1213,6 +1214,7 @@ _MARKING_STARS = re.compile(r"\s+\*{1,3}$")
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", " ".join(lines))))
     _flush_label(reading)
+    reading.code_group = False
     reading.intro = None
     reading.term = ""
     if not text:
@@ -1243,6 +1245,26 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     reading.section = reading.outline.enter(level, text)
 
 
+def _after_directive(lines: list[str], reading: _Reading) -> list[str]:
+    """The lines of a paragraph opened by a directive after it and its options, which run on as
+    lazy lines ("type: preview"); a pymdownx block ("//// tab | Table") may run on into its
+    text, which a reader sees."""
+    first = lines[0].strip()
+    if len(lines) == 1 and mdvitepress.opens_code_group(first):
+        reading.code_group = True  # the sentence before introduces the tabs' code
+        return []
+    reading.directives.append(first)
+    reading.label = _shown(_box_label(first, reading))  # "///" ends the tab
+    reading.result = bool(_RESULT.match(first))
+    autodoc = bool(_AUTODOC.match(first))
+    lines = lines[1:]
+    while lines and _option(lines[0].strip(), autodoc):
+        lines = lines[1:]
+    if not lines:
+        reading.intro, reading.after_directive = None, True
+    return lines
+
+
 def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     lines = [
         line
@@ -1250,17 +1272,8 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         if not _MYST_LINE.match(line.strip()) and not _TEMPLATE_LINE.match(line.strip())
     ]
     if lines and _DIRECTIVE.match(lines[0].strip()):
-        # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
-        # block ("//// tab | Table") may run on into its text, which a reader sees.
-        reading.directives.append(lines[0].strip())
-        reading.label = _shown(_box_label(lines[0].strip(), reading))  # "///" ends the tab
-        reading.result = bool(_RESULT.match(lines[0].strip()))
-        autodoc = bool(_AUTODOC.match(lines[0].strip()))
-        lines = lines[1:]
-        while lines and _option(lines[0].strip(), autodoc):
-            lines = lines[1:]
+        lines = _after_directive(lines, reading)
         if not lines:
-            reading.intro, reading.after_directive = None, True
             return
     lines = [line for line in lines if not _DIRECTIVE.match(line.strip())]  # "////" closing
     kept = [
@@ -1272,6 +1285,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     reading.after_directive = False
     if not text:
         return
+    reading.code_group = False
     if reading.term:
         text = termed(reading.term, text)
         reading.term = ""
@@ -1362,6 +1376,10 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
     if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):
         return  # "::: markdown.util" then an indented "options:" block: generator settings
     title = _code_title(token.info) if token.type == "fence" else ""
+    if token.type == "fence" and not title:
+        title = mdvitepress.fence_title(token.info)  # "```sh [pnpm]": VitePress's title
+        if title and reading.code_group:  # a tab's label, as pymdownx's '=== "pnpm"'
+            reading.label, title = title, ""
     _attach(code, title, reading)
 
 

@@ -17,6 +17,10 @@ A custom container ("::: warning 谨慎使用", ":::tip 注意", "::: details �
 headed by its title: the title labels the box's text as an admonition's does. One without a
 title is headed by the site's label for its type, which the site's settings translate ("提示",
 "警告") and the page does not say: it gets none.
+
+A code block's title ("```sh [pnpm]", "```vue{4} [AlertBox.vue]") is shown above it: the file's
+name, or in a "::: code-group" the tab's label ("npm", "pnpm", "Yarn"), which says which
+version of the command the code is.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ _CONTAINER = re.compile(
     r"(?:[ \t]*\{[^{}]*\})?[ \t]*$",
     re.IGNORECASE,
 )
+_CODE_GROUP = re.compile(r"^:::[ \t]*code-group[ \t]*$")
+# A fence's title after its language and lines to highlight: "sh [pnpm]", "vue{4} [App.vue]".
+_FENCE_TITLE = re.compile(r"^\S*?(?:\{[^{}]*\})?[ \t]*\[(?P<title>[^\[\]]+)\]")
 _TWOSLASH = re.compile(r"(?:^|\s)twoslash(?:\s|$)")
 _CUT = re.compile(r"^[ \t]*//[ \t]*---cut(?P<where>-before|-after|-start|-end)?---[ \t]*$")
 _SETUP = re.compile(r"^[ \t]*//[ \t]*(?:@\w+(?::.*)?|\^[?|]+.*|\^+\s*)$")
@@ -89,3 +96,14 @@ def container_title(line: str) -> str | None:
     if match is None:
         return None
     return (match["title"] or "").strip()
+
+
+def opens_code_group(line: str) -> bool:
+    """Whether ``line`` opens a group of code blocks shown as tabs ("::: code-group")."""
+    return bool(_CODE_GROUP.match(line))
+
+
+def fence_title(info: str) -> str:
+    """The title a fence's info string gives its code ("sh [pnpm]" -> "pnpm"), "" for none."""
+    match = _FENCE_TITLE.match(info.strip())
+    return match["title"].strip() if match else ""
