@@ -82,3 +82,15 @@ def test_a_code_group_stays_with_its_sentence_and_each_tab_keeps_its_label() -> 
     assert codes[0][1].endswith("\n$ npm create vite@latest my-vue-app -- --template vue")
     assert ("pnpm", "$ pnpm create vite my-vue-app --template vue") in codes
     assert [text for text, _ in codes[1:]] == ["Yarn", "pnpm", "Bun", "Deno"]
+
+
+def test_a_live_demo_on_a_page_vue_compiles_is_no_text() -> None:
+    """The Teleport page's '<div class="demo">' holds a '<button @click="open = true">' and the
+    modal it opens: read as text, "Hello from the modal!" ran on from the sentence pointing at
+    the button; the sentence after the demo is no part of it either."""
+    document = _page("vue-zh-teleport-excerpt.md")
+    pointing = next(b for b in document.blocks if b.text.startswith("你可以点击下面这个按钮"))
+    assert pointing.text.endswith("在 <body> 标签下找到模态框元素：")
+    assert not any(b.text.startswith("Hello from the modal!") for b in document.blocks)
+    assert any(b.text.startswith("我们也可以将 <Teleport>") for b in document.blocks)
+    assert any("Hello from the modal!" in b.code for b in document.blocks)  # the examples' code

@@ -254,6 +254,7 @@ class _Reading:
     term: str = ""  # a definition-list term waiting for its definition
     label: str = ""  # a content tab's label waiting for the tab's first block
     code_group: bool = False  # inside VitePress's "::: code-group": code titles label tabs
+    vue: bool = False  # a page Vue compiles (VitePress's, with "<script setup>"): live demos
     result: bool = False  # inside a "result" box showing what the code before it outputs
     notes: dict[int, str | None] = field(default_factory=dict)  # footnote: section citing it
     below: str | None = None  # the section the footnotes at the page's foot interrupt
@@ -419,6 +420,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.cross_references = cross_references
     reading.title_level = _title_level(tokens)
+    reading.vue = mdvitepress.compiled_by_vue(t.content for t in tokens if t.type == "html_block")
     reading.articles = numbers_articles(reading.lines)
     _walk(tokens, reading)
     _flush_label(reading)
@@ -1570,14 +1572,12 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         if not termy and _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
             _html_text(token.content, reading)
             return index + 1
-        index += 1
-        fences: list[Token] = []
-        while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
-            if tokens[index].type == "fence":
-                fences.append(tokens[index])
-            index += 1
-        while index < len(tokens) and tokens[index].map is None:
-            index += 1  # the closing tokens of blocks that were inside the HTML
+        html = "\n".join(_outside_fences(reading.lines[start:end]))
+        if reading.vue and mdvitepress.live_demo(html):
+            _pictured(reading)  # "…点击下面这个按钮…：" points at the widget, not what follows
+            return _past(tokens, index + 1, end)
+        fences = [t for t in tokens[index + 1 : _past(tokens, index + 1, end)] if t.type == "fence"]
+        index = _past(tokens, index + 1, end)
         at = start
         for fence in fences:
             fence_start, fence_end = fence.map or (at, at)
@@ -1585,12 +1585,25 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             _code(fence, reading, shown=termy)
             at = fence_end
         _html_text("\n".join(reading.lines[at:end]), reading)
+    elif reading.vue and mdvitepress.live_demo(token.content):
+        _pictured(reading)
+        index += 1
     elif (split := _element_then_text(token.content)) is not None:
         _html_text(split[0], reading)
         _nested(split[1], reading, "")
         index += 1
     else:
         _html_text(token.content, reading)
+        index += 1
+    return index
+
+
+def _past(tokens: Sequence[Token], index: int, end: int) -> int:
+    """The index of the first token from ``index`` on that starts at line ``end`` or after,
+    past the closing tokens of blocks that were inside HTML ending there."""
+    while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
+        index += 1
+    while index < len(tokens) and tokens[index].map is None:
         index += 1
     return index
 

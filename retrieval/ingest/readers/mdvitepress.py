@@ -21,11 +21,18 @@ title is headed by the site's label for its type, which the site's settings tran
 A code block's title ("```sh [pnpm]", "```vue{4} [AlertBox.vue]") is shown above it: the file's
 name, or in a "::: code-group" the tab's label ("npm", "pnpm", "Yarn"), which says which
 version of the command the code is.
+
+A page holding a ``<script setup>`` block is compiled as a Vue component (VitePress), and its
+HTML holding Vue's template syntax ("{{ message }}", '<button @click="open = true">',
+'<input v-model="checked">', '<p v-highlight>') is a live demo: the page shows the running
+widget (a button, "Message is: Hello"), not those words; read as text it was "Message is: {{
+message }}", or "Hello from the modal!" glued to the sentence introducing the demo.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # A Shiki notation comment ending a line: "// [!code ++]", "/* [!code highlight] */", "# [!code
 # --]", "<!-- [!code focus] -->", "-- [!code error]"; "[!code highlight:3]" marks three lines.
@@ -42,6 +49,18 @@ _CONTAINER = re.compile(
 _CODE_GROUP = re.compile(r"^:::[ \t]*code-group[ \t]*$")
 # A fence's title after its language and lines to highlight: "sh [pnpm]", "vue{4} [App.vue]".
 _FENCE_TITLE = re.compile(r"^\S*?(?:\{[^{}]*\})?[ \t]*\[(?P<title>[^\[\]]+)\]")
+_SCRIPT_SETUP = re.compile(r"^\s*<script\s+setup\b", re.IGNORECASE)
+# Vue's template syntax in HTML: an interpolation, or a directive among a tag's attributes
+# ("v-model", "v-if", "@click", ":to"); not an attribute whose name merely holds a colon.
+_VUE_TEMPLATE = re.compile(
+    r"\{\{.*?\}\}|<[A-Za-z][\w-]*(?:\s+[^\s<>]+)*?\s(?:v-(?!pre\b)[\w-]+|@[\w.-]+|:[\w.-]+)"
+    r"(?=[\s=/>])",
+    re.DOTALL,
+)
+# An element Vue shows as written ('<code v-pre>{{ }}</code>'): no template.
+_AS_WRITTEN = re.compile(
+    r"<(?P<tag>[A-Za-z][\w-]*)\s[^<>]*\bv-pre\b[^<>]*>.*?</(?P=tag)\s*>", re.DOTALL
+)
 _TWOSLASH = re.compile(r"(?:^|\s)twoslash(?:\s|$)")
 _CUT = re.compile(r"^[ \t]*//[ \t]*---cut(?P<where>-before|-after|-start|-end)?---[ \t]*$")
 _SETUP = re.compile(r"^[ \t]*//[ \t]*(?:@\w+(?::.*)?|\^[?|]+.*|\^+\s*)$")
@@ -107,3 +126,13 @@ def fence_title(info: str) -> str:
     """The title a fence's info string gives its code ("sh [pnpm]" -> "pnpm"), "" for none."""
     match = _FENCE_TITLE.match(info.strip())
     return match["title"].strip() if match else ""
+
+
+def compiled_by_vue(blocks: Iterable[str]) -> bool:
+    """Whether a page whose HTML blocks are ``blocks`` holds a ``<script setup>`` block."""
+    return any(_SCRIPT_SETUP.match(html) for html in blocks)
+
+
+def live_demo(html: str) -> bool:
+    """Whether ``html`` of a page Vue compiles holds Vue's template syntax (see the module)."""
+    return bool(_VUE_TEMPLATE.search(_AS_WRITTEN.sub("", html)))
