@@ -42,6 +42,7 @@ from retrieval.ingest.readers import (
     mdfields,
     mdlinks,
     mdn,
+    mdvitepress,
     mdx,
     myst,
 )
@@ -125,8 +126,11 @@ _BLOCK_OPTION = re.compile(r"^[a-z_][\w-]*:\s*\S*$")  # "type: preview", "open: 
 # A YAML comment among them ("# explicit members list so we can set order") is one too.
 _OPTION_LINE = re.compile(r"^\s*(?::?[\w-]+:(?:\s.*)?|-\s.*|#.*)$")
 # Python-Markdown attribute lists: "{: #id .class key='v' }" or "{ #id }" at a line's end.
-_ATTR_ITEM = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
-_ATTR_FIRST = r"""(?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""  # "{ word }" is text
+# An id runs to the next space or brace: VitePress's "{#vue.js-privacy-policy}" and
+# "{#web-accessibility-initiative-–-accessible-rich-internet-applications-wai-aria}" too.
+_ATTR_ITEM = r"""(?:#[^\s{}"']+|\.[\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[\w-]+)"""
+# The first item names an id, a class or a key ("{ word }" is text).
+_ATTR_FIRST = r"""(?:#[^\s{}"']+|\.[\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
 _ATTR_LIST = re.compile(rf"\s*\{{:?\s*{_ATTR_FIRST}(?:\s+{_ATTR_ITEM})*\s*\}}\s*$")
 # The same right after a link, an image, emphasis or code, inside a line: "[Testing](testing.md)
 # {.internal-link target=_blank}", "`release`{ .label }" set the attributes of what they follow.
@@ -249,6 +253,8 @@ class _Reading:
     after_directive: bool = False  # an indented block right after a directive is its options
     term: str = ""  # a definition-list term waiting for its definition
     label: str = ""  # a content tab's label waiting for the tab's first block
+    code_group: bool = False  # inside VitePress's "::: code-group": code titles label tabs
+    vue: bool = False  # a page Vue compiles (VitePress's, with "<script setup>"): live demos
     result: bool = False  # inside a "result" box showing what the code before it outputs
     notes: dict[int, str | None] = field(default_factory=dict)  # footnote: section citing it
     below: str | None = None  # the section the footnotes at the page's foot interrupt
@@ -414,6 +420,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.cross_references = cross_references
     reading.title_level = _title_level(tokens)
+    reading.vue = mdvitepress.compiled_by_vue(t.content for t in tokens if t.type == "html_block")
     reading.articles = numbers_articles(reading.lines)
     _walk(tokens, reading)
     _flush_label(reading)
@@ -554,6 +561,9 @@ def _box_label(line: str, reading: _Reading) -> str:
     box = _ADMONITION.match(line)
     if box is not None or _INCLUDE.match(line):
         _pictured(reading)
+    container = mdvitepress.container_title(line)
+    if container is not None:
+        return container  # the sentence before a VitePress box may show it ("…渲染成这样：")
     return (box["title"] or box["kind"].capitalize()) if box else _tab_label(line)
 
 
@@ -1198,9 +1208,15 @@ def _restore(line: str, codes: list[str]) -> str:
     )
 
 
+# Stars closing a heading, set apart from its words: a mark, not a word of it (the Vue docs'
+# "## `ref()` \*\* {#ref}", which their site shows as a badge: "Composition API only").
+_MARKING_STARS = re.compile(r"\s+\*{1,3}$")
+
+
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
-    text = prose(_ATTR_LIST.sub("", " ".join(lines)))
+    text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", " ".join(lines))))
     _flush_label(reading)
+    reading.code_group = False
     reading.intro = None
     reading.term = ""
     if not text:
@@ -1231,6 +1247,26 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
     reading.section = reading.outline.enter(level, text)
 
 
+def _after_directive(lines: list[str], reading: _Reading) -> list[str]:
+    """The lines of a paragraph opened by a directive after it and its options, which run on as
+    lazy lines ("type: preview"); a pymdownx block ("//// tab | Table") may run on into its
+    text, which a reader sees."""
+    first = lines[0].strip()
+    if len(lines) == 1 and mdvitepress.opens_code_group(first):
+        reading.code_group = True  # the sentence before introduces the tabs' code
+        return []
+    reading.directives.append(first)
+    reading.label = _shown(_box_label(first, reading))  # "///" ends the tab
+    reading.result = bool(_RESULT.match(first))
+    autodoc = bool(_AUTODOC.match(first))
+    lines = lines[1:]
+    while lines and _option(lines[0].strip(), autodoc):
+        lines = lines[1:]
+    if not lines:
+        reading.intro, reading.after_directive = None, True
+    return lines
+
+
 def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     lines = [
         line
@@ -1238,17 +1274,8 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         if not _MYST_LINE.match(line.strip()) and not _TEMPLATE_LINE.match(line.strip())
     ]
     if lines and _DIRECTIVE.match(lines[0].strip()):
-        # The directive, then its options run on as lazy lines ("type: preview"); a pymdownx
-        # block ("//// tab | Table") may run on into its text, which a reader sees.
-        reading.directives.append(lines[0].strip())
-        reading.label = _shown(_box_label(lines[0].strip(), reading))  # "///" ends the tab
-        reading.result = bool(_RESULT.match(lines[0].strip()))
-        autodoc = bool(_AUTODOC.match(lines[0].strip()))
-        lines = lines[1:]
-        while lines and _option(lines[0].strip(), autodoc):
-            lines = lines[1:]
+        lines = _after_directive(lines, reading)
         if not lines:
-            reading.intro, reading.after_directive = None, True
             return
     lines = [line for line in lines if not _DIRECTIVE.match(line.strip())]  # "////" closing
     kept = [
@@ -1260,6 +1287,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     reading.after_directive = False
     if not text:
         return
+    reading.code_group = False
     if reading.term:
         text = termed(reading.term, text)
         reading.term = ""
@@ -1340,7 +1368,7 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
         reading.directives.extend(includes)
         code = "\n".join(line for line in code.split("\n") if not _INCLUDE.match(line.strip()))
         code = code.strip("\n")
-    code = _without_annotations(code)
+    code = mdvitepress.shown_code(_without_annotations(code), token.info)
     if token.type == "code_block":
         # Inside a list item CommonMark keeps the indentation beyond the item's content column
         # ("* item" then 8 spaces); Python-Markdown and readers count 4, so the common part goes.
@@ -1350,6 +1378,10 @@ def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:
     if options and all(_OPTION_LINE.match(line) for line in code.split("\n") if line.strip()):
         return  # "::: markdown.util" then an indented "options:" block: generator settings
     title = _code_title(token.info) if token.type == "fence" else ""
+    if token.type == "fence" and not title:
+        title = mdvitepress.fence_title(token.info)  # "```sh [pnpm]": VitePress's title
+        if title and reading.code_group:  # a tab's label, as pymdownx's '=== "pnpm"'
+            reading.label, title = title, ""
     _attach(code, title, reading)
 
 
@@ -1536,31 +1568,42 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         while end < len(reading.lines) and depth > 0:
             depth += _tag_depth(reading.lines[end])
             end += 1
-        if _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
+        termy = bool(_TERMY.match(token.content))
+        if not termy and _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
             _html_text(token.content, reading)
             return index + 1
-        index += 1
-        fences: list[Token] = []
-        while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
-            if tokens[index].type == "fence":
-                fences.append(tokens[index])
-            index += 1
-        while index < len(tokens) and tokens[index].map is None:
-            index += 1  # the closing tokens of blocks that were inside the HTML
+        html = "\n".join(_outside_fences(reading.lines[start:end]))
+        if reading.vue and mdvitepress.live_demo(html):
+            _pictured(reading)  # "…点击下面这个按钮…：" points at the widget, not what follows
+            return _past(tokens, index + 1, end)
+        fences = [t for t in tokens[index + 1 : _past(tokens, index + 1, end)] if t.type == "fence"]
+        index = _past(tokens, index + 1, end)
         at = start
-        termy = bool(_TERMY.match(token.content))
         for fence in fences:
             fence_start, fence_end = fence.map or (at, at)
             _html_text("\n".join(reading.lines[at:fence_start]), reading)
             _code(fence, reading, shown=termy)
             at = fence_end
         _html_text("\n".join(reading.lines[at:end]), reading)
+    elif reading.vue and mdvitepress.live_demo(token.content):
+        _pictured(reading)
+        index += 1
     elif (split := _element_then_text(token.content)) is not None:
         _html_text(split[0], reading)
         _nested(split[1], reading, "")
         index += 1
     else:
         _html_text(token.content, reading)
+        index += 1
+    return index
+
+
+def _past(tokens: Sequence[Token], index: int, end: int) -> int:
+    """The index of the first token from ``index`` on that starts at line ``end`` or after,
+    past the closing tokens of blocks that were inside HTML ending there."""
+    while index < len(tokens) and (tokens[index].map or (0, 0))[0] < end:
+        index += 1
+    while index < len(tokens) and tokens[index].map is None:
         index += 1
     return index
 
@@ -1592,24 +1635,41 @@ def _markdown_inside(lines: Sequence[str], after: Sequence[Token], end: int) -> 
     excluded; ``after``: the tokens after its first) hold Markdown that GitHub renders as such:
     a README's centred header ('<div align="center">', a blank line, then "Streams en Twitch:
     [twitch.tv/midudev](https://twitch.tv/midudev)"), a list under '<details><summary>
-    Translations:</summary>', read as links and items, not their syntax. Not when they hold
-    code ('<pre>', '<code>', a fence), whose lines stay as written, a table (its rows, apart
-    in HTML blocks of their own, are still one table), nor HTML indented under a blank line,
-    which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
+    Translations:</summary>', read as links and items, not their syntax; a fenced code block
+    among them is code there as anywhere (VitePress's '<div class="composition-api">' round a
+    section's text, headings and examples: its "### 侦听数据源类型" a heading, its `watch` code).
+    Not when they hold HTML's code ('<pre>', '<code>'), whose lines stay as written, a table
+    (its rows, apart in HTML blocks of their own, are still one table), nor HTML indented under
+    a blank line, which CommonMark would take for code ("    <h3>🥈 Silver Sponsors</h3>")."""
     inside = itertools.takewhile(lambda token: (token.map or (0, 0))[0] < end, after)
     kinds = {token.type for token in inside}
     return (
         bool(kinds & _MARKDOWN_BLOCKS)
         and "code_block" not in kinds
-        and not _CODE_OR_TABLE.search("\n".join(lines))
-        and not any(_FENCE_MARKS.match(line) for line in lines)
+        and not _CODE_OR_TABLE.search("\n".join(_outside_fences(lines)))
     )
+
+
+def _outside_fences(lines: Sequence[str]) -> list[str]:
+    """``lines`` outside fenced code, without their code spans: HTML shown as code, in a fence
+    or in backticks ("`<table>`、`<ul>`" in a sentence), is no markup of the page."""
+    fence, out = "", list[str]()
+    for line in lines:
+        fence, code = _fenced(line, fence)
+        if not code:
+            out.append(_CODE_SPAN.sub("", line))
+    return out
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 _MARKDOWN_BLOCKS = frozenset(
     {"paragraph_open", "bullet_list_open", "ordered_list_open", "heading_open", "blockquote_open"}
 )
-_CODE_OR_TABLE = re.compile(r"<(?:pre|code|table)\b", re.IGNORECASE)
+# HTML's code or a table: a "<pre>" anywhere, a "<code>" or "<table>" opening a line; a "<code
+# v-pre>" inside a sentence is the sentence's inline code.
+_CODE_OR_TABLE = re.compile(r"<pre\b|^\s*<(?:code|table)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def _grid(html: str, reading: _Reading) -> None:
