@@ -54,6 +54,7 @@ from retrieval.search import (
     snapshot,
     thesaurus,
     upkeep,
+    verbatim,
 )
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path, name_terms
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
@@ -638,10 +639,7 @@ def _ranked(
     division = divisions.asked(text, earlier_[-1] if earlier_ else None)
     things = quantities.counted(text, library.analyzer, lang)  # "how many packages"
     depth = max(
-        quantities.COUNTED_WINDOW if things else 0,
-        rank.RERANK,
-        k,
-        definitions.WINDOW if thing or purpose else 0,
+        _depth(text, k, things=bool(things), defining=bool(thing or purpose)),
         # as deep as the own-language orderings reach, so that each page of further results
         # is cut from one ordering (5 deep, "/more" showed some passages twice, others never)
         own_language.WINDOW if len(languages) > 1 else 0,
@@ -659,6 +657,7 @@ def _ranked(
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
     ranked = _release_notes(library, ranked, text, question)
+    ranked = verbatim.quoted_first(ranked, text)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
     ranked = quantities.counting_first(ranked, question.terms, things)
@@ -673,6 +672,18 @@ def _ranked(
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, max(total, len(ranked))  # with those brought beside it
+
+
+def _depth(text: str, k: int, *, things: bool, defining: bool) -> int:
+    """How many of BM25's best a question's orderings look through: ``k`` at least, and as
+    deep as the orderings for what it asks reach (a count, a definition, a pasted message)."""
+    return max(
+        quantities.COUNTED_WINDOW if things else 0,
+        rank.RERANK,
+        k,
+        definitions.WINDOW if defining else 0,
+        verbatim.WINDOW if verbatim.pasted(text) else 0,
+    )
 
 
 def _release_notes(

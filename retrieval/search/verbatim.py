@@ -1,0 +1,79 @@
+"""A question that quotes a passage word for word comes to that passage first.
+
+People paste what they see: an error message ("File C:\\scripts\\test.ps1 cannot be loaded because
+running scripts is disabled on this system."), a line they half remember. Its words are the
+documents' commonest ("script", "run", "system"), so BM25 ranks first a passage sharing its one
+rare word (the file name of the example that failed) and leaves the passage that prints the same
+message 83rd. A passage that holds a long run of the question's words in the question's order
+(:data:`RUN` words or more, and at least half of the question) is what the question quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.search.rank import Ranked, brought_first
+
+RUN = 6  # words in a row, stop words included: shorter runs are phrases any text may share
+# A question this long (in words) is searched deeper, BM25's best WINDOW, for the passage it
+# quotes: a pasted message's words are common ones. Shorter questions, most of them, are not
+# (their cost stays); those quoting a passage are found in the usual depth.
+PASTED = 10
+WINDOW = 100
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in lower case (letters and digits; punctuation and paths' slashes
+    are no words: "C:\\tmp\\a.ps1" is c, tmp, a, ps1)."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def pasted(question: str) -> bool:
+    """Whether ``question`` is long enough to be a pasted message (:data:`PASTED` words)."""
+    return len(words(question)) >= PASTED
+
+
+def longest_run(asked: Sequence[str], text: str) -> int:
+    """How many words in a row of ``asked`` (a question's :func:`words`) ``text`` holds in the
+    same order."""
+    if len(asked) < RUN:
+        return 0
+    starts = {tuple(asked[i : i + RUN]) for i in range(len(asked) - RUN + 1)}
+    found = words(text)
+    best = 0
+    for i in range(len(found) - RUN + 1):
+        if tuple(found[i : i + RUN]) not in starts:
+            continue
+        best = max(best, _run_at(asked, found, i))
+    return best
+
+
+def _run_at(asked: Sequence[str], found: Sequence[str], at: int) -> int:
+    """The longest run of ``asked`` that ``found`` holds from position ``at``."""
+    best = 0
+    for start in range(len(asked)):
+        length = 0
+        while (
+            start + length < len(asked)
+            and at + length < len(found)
+            and asked[start + length] == found[at + length]
+        ):
+            length += 1
+        best = max(best, length)
+    return best
+
+
+def quoted_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
+    """``ranked`` with the passages holding at least :data:`RUN` words of ``question`` in a row,
+    and half of its words, first: the longest run first, ties in their order."""
+    asked = words(question)
+    if len(asked) < RUN:
+        return list(ranked)
+    least = max(RUN, (len(asked) + 1) // 2)
+    runs = [(longest_run(asked, r.passage.text), i) for i, r in enumerate(ranked)]
+    chosen = sorted(((-n, i) for n, i in runs if n >= least))
+    if not chosen:
+        return list(ranked)
+    return brought_first(ranked, [ranked[i] for _, i in chosen])

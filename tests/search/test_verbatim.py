@@ -1,0 +1,71 @@
+"""A question that quotes a passage word for word (a pasted error message) comes to it first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retrieval.library import Library
+from retrieval.search.verbatim import RUN, longest_run, words
+
+ERROR = (
+    "File C:\\tmp\\Get-Time.ps1 cannot be loaded because running scripts is disabled on this "
+    "system. For more information, see about_Execution_Policies."
+)
+# The message's words are the pages' commonest; the file name the user's script had is in one
+# example only, which BM25 put first.
+_COMMON = (
+    "Scripts run in their own scope. A script file can be loaded by dot-sourcing it. Running "
+    "scripts that a policy has disabled on this system fails. "
+)
+PAGES = {
+    "remote.md": (
+        "# Running commands remotely\n\n"
+        "This example runs the Test.ps1 script on the Server01 computer: the file "
+        "C:\\scripts\\test.ps1 is copied there, run, and its results returned. Running "
+        "test.ps1 on many computers at once is as easy.\n"
+    ),
+    "policy.md": (
+        "# Execution policy\n\n"
+        "Running the same command from a script file returns an error:\n\n"
+        f"```Output\n{ERROR}\nAt line:1 char:1\n+ .\\Get-Time.ps1\n+ ~~~~~~~~~~~~~~\n"
+        "    + CategoryInfo          : SecurityError: (:) [], PSSecurityException\n"
+        "    + FullyQualifiedErrorId : UnauthorizedAccess\n```\n"
+    ),
+    **{f"scripts{n}.md": f"# Scripts {n}\n\n{_COMMON * 2}\n" for n in range(6)},
+}
+
+
+def test_a_pasted_error_message_finds_the_page_that_prints_it(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(PAGES)
+    pasted = (
+        "File C:\\scripts\\test.ps1 cannot be loaded because running scripts is disabled on "
+        "this system."
+    )
+    first = library.answer(pasted, k=3).hits[0]
+    assert first.passage.doc == "policy.md"
+    # Sharing only the script's file name and common words, the example is no such quote.
+    assert (
+        library.answer("what does Invoke-Command do with C:\\scripts\\test.ps1", k=3)
+        .hits[0]
+        .passage.doc
+        == "remote.md"
+    )
+
+
+def test_the_run_counts_words_in_order_only() -> None:
+    asked = words("cannot be loaded because running scripts is disabled")
+    assert longest_run(asked, ERROR) == 8
+    # Five in a row are fewer than a run: a phrase any text may share.
+    assert longest_run(asked, "because running scripts is disabled, it cannot be loaded") == 0
+    assert longest_run(words("too short a question"), ERROR) == 0
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=RUN, max_size=12))
+def test_a_text_holds_every_question_it_is(asked: list[str]) -> None:
+    # A passage made of the question's own words holds all of them in a row.
+    assert longest_run(asked, " ".join(asked)) == len(asked)
