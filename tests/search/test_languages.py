@@ -178,8 +178,11 @@ def test_latin_words_in_a_chinese_or_russian_text_are_english(analyzer: Analyzer
     assert analyzer.terms("dpkg", "zh") == analyzer.terms("dpkg", "ru") == ["dpkg"]
 
 
-def test_japanese_and_korean_are_cut_into_bigrams(analyzer: Analyzer) -> None:
-    assert analyzer.terms("パッケージ", "ja")[:2] == ["ja:パッ", "ja:ッケ"]
+def test_japanese_kanji_and_korean_are_cut_into_bigrams_katakana_kept_whole(
+    analyzer: Analyzer,
+) -> None:
+    assert analyzer.terms("標本木", "ja") == ["ja:標本", "ja:本木"]
+    assert analyzer.terms("パッケージ", "ja") == ["ja:パッケージ"]
     assert analyzer.terms("한국어", "ko") == ["ko:한국", "ko:국어"]
 
 
