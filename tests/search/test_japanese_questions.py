@@ -100,3 +100,28 @@ def test_a_verbs_ending_is_not_searched() -> None:
 def test_a_long_run_of_particles_is_read_at_once() -> None:
     # Read with a regular expression, every way to split "ではでは…" was tried: seconds.
     assert Analyzer(languages=None).terms("では" * 400 + "ぬ" + "では" * 400, "ja") == []
+
+
+# An options page as the Vite docs write it (tryout 15 #4): the type and default lines hold kanji
+# and Latin letters alone, read as Chinese, and a Japanese question never found them.
+OPTIONS = (
+    "# サーバーオプション\n\n"
+    "特に記載がない限り、このセクションのオプションは開発にのみ適用されます。\n\n"
+    "## server.strictPort\n\n"
+    "- **型:** `boolean`\n\n"
+    "`true` に設定すると、ポートがすでに使用されている場合に終了します。\n\n"
+    "## server.open\n\n"
+    "- **型:** `boolean | string`\n\n"
+    "サーバー起動時に自動的にブラウザーでアプリを開きます。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def options(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library({"server-options.md": OPTIONS})
+
+
+def test_a_kanji_label_in_a_japanese_document_is_japanese(options: Library) -> None:
+    answer = options.answer("server.strictPort の型は？")
+    assert answer.hits[0].passage.text.startswith("型")
+    assert answer.hits[0].passage.lang == "ja"
