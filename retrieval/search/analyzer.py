@@ -345,7 +345,8 @@ class Analyzer:
                 else:
                     out.extend(self._foreign_words(text, start, end, lang))
             else:
-                out.extend(_segmented(text[start:end], start, lang))
+                after = script == "kana" and scripts.HAN_LETTER.match(text, max(start - 1, 0))
+                out.extend(_segmented(text[start:end], start, lang, bool(after and start)))
         return out
 
     def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
@@ -691,11 +692,12 @@ def _affixes_joined(text: str) -> str:
     )
 
 
-def _segmented(run: str, base: int, lang: Language) -> list[Token]:
-    """The words (Chinese) or bigrams (Japanese, Korean, Thai) of a run starting at ``base``."""
+def _segmented(run: str, base: int, lang: Language, after_kanji: bool = False) -> list[Token]:
+    """The words (Chinese) or bigrams (Japanese, Korean, Thai) of a run starting at ``base``;
+    ``after_kanji``: a kana run right after kanji (its opening hiragana are their ending)."""
     split = cjk.chinese_words if lang.segment == "jieba" else cjk.bigrams
-    if lang.code == "ja":
-        split = cjk.japanese_bigrams  # without its particles and endings
+    if lang.code == "ja":  # katakana words whole, without particles and endings
+        split = functools.partial(cjk.japanese_bigrams, after_kanji=after_kanji)
     stops = stop_words(lang.code)
     prefix = lang.code + ":"
     found = [

@@ -355,22 +355,42 @@ _QUESTION_KANJI = frozenset("何誰")
 _KANA_PIECES = re.compile("[\u3041-\u309f]+|[^\u3041-\u309f]+")
 
 
-def japanese_bigrams(run: str) -> list[tuple[str, int, int]]:
-    """:func:`bigrams` of a Japanese run (kanji or kana), less its grammar: the particles,
-    endings and question words (:data:`_FUNCTION_WORDS`) at either end of each stretch of
-    hiragana, a lone hiragana left, a lone 何 or 誰. Hiragana and katakana are paired apart."""
+def japanese_bigrams(run: str, after_kanji: bool = False) -> list[tuple[str, int, int]]:
+    """The terms of a Japanese run (kanji or kana): :func:`bigrams` of kanji and of hiragana,
+    each katakana word whole, less the grammar: the particles, endings and question words
+    (:data:`_FUNCTION_WORDS`) at either end of each stretch of hiragana, a lone hiragana left,
+    a lone 何 or 誰.
+
+    Katakana writes loanwords, each one word (ポート "port", サポート "support", インポート
+    "import"): their pairs matched across words (ポート inside サポート and インポート, フォル
+    of フォルダ inside デフォルト, ラー of ラーメン inside エラー), so a whole katakana word is
+    one term. ``after_kanji``: the run follows kanji, so its opening hiragana are the kanji's
+    ending (使われて, 置かれ, 読み): no word of their own, and their pairs (われ) matched
+    other verbs' endings."""
     if run in _QUESTION_KANJI:
         return []
     out: list[tuple[str, int, int]] = []
     for piece in _KANA_PIECES.finditer(run):
         text, base = piece.group(), piece.start()
         if "\u3041" <= text[0] <= "\u309f":
+            if after_kanji and base == 0:
+                continue  # okurigana and the particles after it
             start = _LEADING.match(text).end()  # type: ignore[union-attr]  # * matches ""
             text, base = text[start : _grammar_from(text, start)], base + start
             if len(text) < 2:
                 continue
+        elif _KATAKANA.fullmatch(text):
+            out.append((text, base, base + len(text)))
+            continue
         out.extend((pair, base + start, base + end) for pair, start, end in bigrams(text))
     return out
+
+
+# A katakana word: katakana letters and the long-vowel mark ー, not the mark alone.
+_KATAKANA_LETTER = "\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d"
+_KATAKANA = re.compile(
+    f"[{_KATAKANA_LETTER}\u30fc]*[{_KATAKANA_LETTER}][{_KATAKANA_LETTER}\u30fc]*"
+)
 
 
 def _grammar_from(text: str, start: int) -> int:

@@ -192,9 +192,72 @@ def _asks_back_in_chinese(text: str) -> bool:
     return all(char in _CJK_FUNCTION_CHARS for char in before)
 
 
+# Japanese: the question opens with a word pointing back or joining on ("それはどう？…", "じゃあ
+# Vite 7 は？", "その場合は", "あと…", "ちなみに…", "他に…") in a question of up to
+# _JA_LONG characters (Japanese spends more characters on a word than Chinese: "それはどう？
+# ポートが使われてたら別のポートにしないでエラーにしたい" is one follow-up), or a short one
+# asks "what about …?" of a name alone ("Vite 7 は？", "pnpm の場合は？", "Windows では？",
+# "Vue 3 だと？", "Yarn なら？"): "server.port のデフォルトは？" names its subject and stands
+# alone. Not それぞれ ("each"), そのまま ("as it is"), その他 ("other"), これから, このまま.
+_JA_OPENERS = re.compile(
+    r"^(それ(?!ぞれ)|その(?!まま|他|ほか)|そこ|そっち|そちら|これ(?!から|まで)|この(?!まま)|"
+    r"あれ|じゃあ?|では|なら|だったら|それなら|で[、,]|あと|ちなみに|他に|ほかに|また|でも|"
+    r"ほかの|他の)"
+)
+_JA_WHAT_ABOUT = re.compile(
+    r"^[^\u3040-\u309f]+(は|の場合は?|なら|だと|では|だったら|は\s*どう(ですか|でしょう)?)"
+    r"\s*[？?]?$"
+)
+# Or one asking when, where, how many and nothing else ("いつ？", "どこで？", "いくつ？",
+# "何年？", "どのくらい？"), as "when?" does.
+_JA_ASKING_BACK = re.compile(
+    r"^(それ(は|って)?|で[、,]?|じゃあ?)?(いつ|どこ|どれ|どっち|いくつ|いくら|何年|何回|何個|"
+    r"何日|何時|なぜ|なんで|どうして|どのくらい|どれくらい)(から|まで|で|に|です か|ですか)?[？?]?$"
+)
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_JA_LONG = 40  # characters
+
+
+def _japanese_follow_up(text: str) -> bool:
+    """Whether a question written with kana leans on the one before (:data:`_JA_OPENERS`)."""
+    if len(text) <= _JA_LONG and _JA_OPENERS.match(text):
+        return True
+    return len(text) <= _CJK_SHORT and bool(
+        _JA_WHAT_ABOUT.match(text) or _JA_ASKING_BACK.match(text)
+    )
+
+
+# Korean, written in words: an opener ("그럼" "then", "그리고" "and", "근데" "but", "또"
+# "also", "아니면" "or", "그건" "that one") in a question of up to _CUE_WORDS words; a word
+# pointing back (그것, 그거, 거기 "there", 그때 "then") in one of up to 8; and "what about …?"
+# in a question of a few words ending in the topic particle (은요, 는요: "그럼 v-model은요?",
+# "pnpm 은요?", "포트는?").
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_KO_OPENERS = re.compile(
+    r"^\s*(그럼|그러면|그리고|그런데|근데|그래서|또|또는|아니면|그건|그거|그게|그것|이건|저건)"
+    r"(?=[\s?？,.]|$)"
+)
+_KO_POINTING = re.compile(r"(?<!\S)(그것|그거|그건|그게|거기|그곳|그때)")
+_KO_WHAT_ABOUT = re.compile(r"[은는]요?\s*[?？]?\s*$")
+
+
+def _korean_follow_up(text: str) -> bool:
+    """Whether a question written in Hangul leans on the one before (:data:`_KO_OPENERS`)."""
+    words = len(text.split())
+    if _KO_OPENERS.match(text) and words <= _CUE_WORDS:
+        return True
+    if _KO_POINTING.search(text) and words <= 8:
+        return True
+    return words <= _SHORT_CUE_WORDS and bool(_KO_WHAT_ABOUT.search(text))
+
+
 def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
+    if _KANA.search(text) and _japanese_follow_up(text):
+        return True
+    if _HANGUL.search(text) and _korean_follow_up(text):
+        return True
     if _CJK.search(text):
         if len(text) <= _CJK_SHORT_WHY and (_CJK_WHY.match(text) or _asks_back_in_chinese(text)):
             return True
@@ -366,7 +429,8 @@ _PLAIN_STOP_WORDS = 2  # of one language, and more than of any other: "Et sur te
 
 
 def plain_language(question: str) -> str | None:
-    """The language ``question`` is plainly written in, by its script, a Spanish "¿", or more
+    """The language ``question`` is plainly written in, by its script (kana: Japanese, Hangul:
+    Korean, Han alone: Chinese), a Spanish "¿", or more
     stop words of one language than of any other; None when too little says ("and redo?",
     "¿y loadNavbar?" aside, "que es la barra lateral" is French and Spanish alike)."""
     around = without_quoted(question)  # a pasted English message is not what it is asked in
@@ -378,6 +442,10 @@ def plain_language(question: str) -> str | None:
 
 
 def _plain(question: str) -> str | None:
+    if _KANA.search(question):
+        return "ja"  # Chinese writes no kana: "もっと" is not Chinese
+    if _HANGUL.search(question):
+        return "ko"
     if _CJK.search(question):
         return "zh"
     cyrillic = len(_CYRILLIC.findall(question))

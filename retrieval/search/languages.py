@@ -485,6 +485,12 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
         # corpus decides. (OpenCC's tables flag 2,499 characters as simplified, 干 准 征 among
         # them, which Japanese writes every day.)
         pool = ["zh"]
+    if pool == ["zh"] and prior == "ja" and not _CHINESE_WORDS.search(text):
+        # A line of kanji and Latin alone in Japanese text ("型: number", "例:", "非推奨"): too
+        # short to tell, so it is in the language around it, as a short Latin line in a
+        # French document is (:func:`_identify` keeps the prior where it is unsure). Japanese
+        # writes kana in every sentence; a passage without them is a label or a heading.
+        pool = ["ja"] if candidates is None or "ja" in candidates else pool
     if script == "arabic" and len(pool) > 1:
         persian = any(ch in _PERSIAN_LETTERS for ch in text)
         pool = [c for c in pool if (c in ("fa", "ur")) == persian] or pool

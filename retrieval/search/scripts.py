@@ -39,6 +39,8 @@ _RANGES = {
     "thai": "\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e81-\u0eb0",
 }
 CJK_SCRIPTS = frozenset({"han", "kana", "hangul"})
+# One Han character (kanji): the kana after one begin with its inflected ending (使われ).
+HAN_LETTER = re.compile(f"[{_RANGES['han']}]")
 
 # A run of one script's letters (marks and, within words, the script's own joiners included).
 _RUN = re.compile(

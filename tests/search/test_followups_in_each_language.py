@@ -10,7 +10,7 @@ import pytest
 
 from retrieval.library import Library
 from retrieval.search import cjk
-from retrieval.search.followups import Conversation
+from retrieval.search.followups import Conversation, plain_language
 
 MOONS = {
     "mars-zh.txt": "火星的卫星\n\n"
@@ -162,3 +162,73 @@ def test_a_number_asked_after_a_question_keeps_its_language(
     assert answer.hits and answer.hits[0].passage.lang == "fr"  # only the French one has it
     assert answer.language == "en"
     assert library.answer("7").language == "fr"  # asked alone, the passage's language
+
+
+# Japanese follow-ups as the tester asked them (tryout 15 #5), on a page of the Vite docs in
+# Japanese, shortened.
+VITE = {
+    "server-ja.md": "# サーバーオプション\n\n"
+    "## server.port\n\n"
+    "サーバーのポートを指定します。デフォルトは 5173 です。\n\n"
+    "## server.strictPort\n\n"
+    "true に設定すると、ポートが使用されている場合に、次のポートを試すことなく終了します。\n\n"
+    "## インストール\n\n"
+    "npm create vite@latest でプロジェクトを作成します。\n\n"
+    "pnpm を使う場合は pnpm create vite を実行します。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def vite(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(VITE)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "answer"),
+    [
+        ("Vite プロジェクトを新しく作るコマンドは？", "pnpm の場合は？", "pnpm create vite"),
+        ("Vite プロジェクトを新しく作るコマンドは？", "じゃあ pnpm は？", "pnpm create vite"),
+    ],
+)
+def test_a_japanese_or_korean_follow_up_finds_what_it_asks(
+    vite: Library, first: str, then: str, answer: str
+) -> None:
+    assert answer in _follow_up(vite, first, then)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "それはどう？ポートが使われてたら別のポートにしないでエラーにしたい",
+        "Vite 7 は？",
+        "いつ？",
+        "그건 어떻게 해요?",
+    ],
+)
+def test_japanese_and_korean_questions_pointing_back_lean_on_the_one_before(
+    question: str,
+) -> None:
+    earlier = "포트는 무엇인가요?" if "\uac00" <= question[0] <= "\ud7a3" else "ポートは？"
+    assert _context(earlier, question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "server.port のデフォルトは？",  # names what it asks about
+        "JSON ファイルってそのまま import できる？",  # そのまま: "as it is"
+        "それぞれの違いは？",  # それぞれ: "each"
+        "포트 번호를 바꾸려면 어떻게 하나요?",
+    ],
+)
+def test_japanese_and_korean_questions_of_their_own_stand_alone(question: str) -> None:
+    assert _context("開発サーバーのポートは？", question) is None
+    assert _context("포트는 무엇인가요?", question) is None
+
+
+def test_a_japanese_question_is_not_taken_for_chinese() -> None:
+    # The chat's replies follow plain_language: "もっと" was answered in Chinese.
+    assert plain_language("もっと") == "ja"
+    assert plain_language("这个呢？") == "zh"
+    assert plain_language("그럼 v-model은요?") == "ko"
+    assert _context("这个怎么用？", "それはどう？") is None  # another language: a new subject

@@ -55,6 +55,73 @@ def test_japanese_quotes_do_not_bold_particles(library: Library) -> None:
     assert not re.search("\\[[^]]*[\u3041-\u309f][^]]*\\]", marked)  # no hiragana bolded: の, にあ
 
 
+# A page of the Vite docs in Japanese, shortened (tryout 15 #3): ポート (port) is also the end of
+# サポート (support) and インポート (import), フォルダ (folder) half of デフォルト (default).
+VITE = (
+    "# 特徴\n\n"
+    "Vite は TypeScript をサポートしています。JSON ファイルのインポートもサポートしています。\n\n"
+    "デフォルトでは、ビルド結果は dist に置かれます。\n\n"
+    "# サーバーオプション\n\n"
+    "## server.port\n\n"
+    "サーバーのポートを指定します。このポートがすでに使用されている場合、次のポートを試します。\n\n"
+    "## public\n\n"
+    "public フォルダにファイルを置くと、ルートパスで参照できます。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def vite(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library({"vite.md": VITE})
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "not_inside"),
+    [
+        ("ポートの番号はどこで設定する？", "ポートを指定します", "サポート"),
+        ("フォルダに置いたファイル", "public フォルダに", "デフォルト"),
+    ],
+)
+def test_a_katakana_word_is_not_found_inside_another(
+    vite: Library, question: str, says: str, not_inside: str
+) -> None:
+    answer = vite.answer(question)
+    assert says in answer.hits[0].passage.text
+    for hit in answer.hits:  # never bolded in part: サ[ポート], デ[フォル]ト
+        marked = hit.excerpt.render(mark=lambda text: f"[{text}]")
+        plain = marked.replace("[", "").replace("]", "")
+        assert marked.count(not_inside) == plain.count(not_inside)
+
+
+def test_a_verbs_ending_is_not_searched() -> None:
+    # 使われて: 使 is the word; われ (its ending) was a term, bolded in 行われる.
+    assert Analyzer(languages=None).terms("使われて", "ja") == ["ja:使"]
+
+
 def test_a_long_run_of_particles_is_read_at_once() -> None:
     # Read with a regular expression, every way to split "ではでは…" was tried: seconds.
     assert Analyzer(languages=None).terms("では" * 400 + "ぬ" + "では" * 400, "ja") == []
+
+
+# An options page as the Vite docs write it (tryout 15 #4): the type and default lines hold kanji
+# and Latin letters alone, read as Chinese, and a Japanese question never found them.
+OPTIONS = (
+    "# サーバーオプション\n\n"
+    "特に記載がない限り、このセクションのオプションは開発にのみ適用されます。\n\n"
+    "## server.strictPort\n\n"
+    "- **型:** `boolean`\n\n"
+    "`true` に設定すると、ポートがすでに使用されている場合に終了します。\n\n"
+    "## server.open\n\n"
+    "- **型:** `boolean | string`\n\n"
+    "サーバー起動時に自動的にブラウザーでアプリを開きます。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def options(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library({"server-options.md": OPTIONS})
+
+
+def test_a_kanji_label_in_a_japanese_document_is_japanese(options: Library) -> None:
+    answer = options.answer("server.strictPort の型は？")
+    assert answer.hits[0].passage.text.startswith("型")
+    assert answer.hits[0].passage.lang == "ja"

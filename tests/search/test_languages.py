@@ -66,6 +66,14 @@ def test_a_script_no_candidate_writes_gives_its_own_language() -> None:
     assert detect("如何安装软件包？", ["en"]) == "zh"
 
 
+def test_a_short_kanji_line_takes_its_documents_language() -> None:
+    # "型: number", "非推奨" in a Japanese document are Japanese; in a Chinese one Chinese; a
+    # line with Chinese particles is Chinese wherever it stands.
+    assert detect("型: number", prior="ja") == detect("非推奨", prior="ja") == "ja"
+    assert detect("非推奨", prior="zh") == detect("非推奨") == "zh"
+    assert detect("这个怎么用", prior="ja") == "zh"
+
+
 def test_chinese_characters_alone_are_japanese_only_for_a_japanese_corpus() -> None:
     assert detect("東京大学", ["zh", "ja"]) == "zh"
     assert detect("東京大学", ["ja", "en"]) == "ja"
@@ -178,8 +186,11 @@ def test_latin_words_in_a_chinese_or_russian_text_are_english(analyzer: Analyzer
     assert analyzer.terms("dpkg", "zh") == analyzer.terms("dpkg", "ru") == ["dpkg"]
 
 
-def test_japanese_and_korean_are_cut_into_bigrams(analyzer: Analyzer) -> None:
-    assert analyzer.terms("パッケージ", "ja")[:2] == ["ja:パッ", "ja:ッケ"]
+def test_japanese_kanji_and_korean_are_cut_into_bigrams_katakana_kept_whole(
+    analyzer: Analyzer,
+) -> None:
+    assert analyzer.terms("標本木", "ja") == ["ja:標本", "ja:本木"]
+    assert analyzer.terms("パッケージ", "ja") == ["ja:パッケージ"]
     assert analyzer.terms("한국어", "ko") == ["ko:한국", "ko:국어"]
 
 
