@@ -296,6 +296,10 @@ def _pointing(text: str) -> list[str]:
     back), and a "that" resuming the clause before its comma ("mon serveur renvoie 429, ça veut
     dire quoi ?")."""
     text = _INTENSIFIER.sub(" ", _IMPERSONAL.sub(" ", _own_pronouns_dropped(text)))
+    text = _WHO_IS.sub(r"\1", text)
+    said = _WORD.findall(_TRAILING_WHAT_IS.sub("", text).lower())
+    if _TRAILING_WHAT_IS.search(text) and len(_own(said)) >= 2:
+        text = _TRAILING_WHAT_IS.sub(" ", text)
     head, comma, rest = text.partition(",")
     said = _WORD.findall(head.lower())
     if comma and not any(w in _ANAPHORA for w in said) and len(_own(said)) >= 2:
@@ -304,6 +308,16 @@ def _pointing(text: str) -> list[str]:
 
 
 _INTENSIFIER = re.compile(r"\btoo\s+(?!(?:or|and|but)\b)(?=\w)", re.IGNORECASE)
+# Russian "кто такой …?", "что такое …?" ask who or what the next word is: "такой" there points
+# at nothing before ("кто такой ферма" asks about Fermat, whatever was asked before it).
+_WHO_IS = re.compile(r"\b(кто|что)\s+так(?:ой|ая|ое|ие)\b", re.IGNORECASE)
+# "…, what is this?" said without its comma at the end of what it asks about: "выдает error:
+# use of moved value что это" resumes the message pasted before it, two words of its own or more.
+_TRAILING_WHAT_IS = re.compile(
+    r"\b(?:что\s+это(?:\s+(?:такое|значит))?|это\s+что|what\s+is\s+(?:this|that)|what's\s+"
+    r"(?:this|that)|c'est\s+quoi|qu'est-ce\s+que\s+c'est|qu[ée]\s+es\s+(?:esto|eso))\s*[?？]?\s*$",
+    re.IGNORECASE,
+)
 # The demonstratives that resume what a sentence has just said ("…, what does that mean?",
 # "…, ça veut dire quoi ?", "…, ¿qué significa eso?", "…, что это значит?").
 _RESUMING = re.compile(r"\b(ça|cela|ceci|that|this|eso|esto|это|то)\b", re.IGNORECASE)
