@@ -16,7 +16,7 @@ import re
 import unicodedata
 from types import ModuleType
 
-from bot.locales import courtesy, en
+from bot.locales import courtesy, en, paging
 
 Strings = ModuleType  # a locale module; its names are those of bot.locales.en
 DEFAULT = "en"
@@ -63,7 +63,8 @@ def asks_for_more(text: str) -> bool:
 
 @functools.cache
 def _more_words() -> frozenset[str]:
-    return frozenset(_folded(word) for module in available().values() for word in module.MORE_WORDS)
+    words = (w for module in (*available().values(), paging) for w in module.MORE_WORDS)
+    return frozenset(_folded(word) for word in words)
 
 
 def result_asked(text: str, *, replying: bool = False) -> int | None:
@@ -109,7 +110,7 @@ def _is_cjk(text: str) -> bool:
 def _ordinals() -> dict[str, int]:
     return {
         _folded(form): rank
-        for module in available().values()
+        for module in (*available().values(), paging)  # and the languages it only reads
         for rank, forms in enumerate(module.ORDINALS, start=1)
         for form in forms.split("|")
     }
@@ -117,7 +118,8 @@ def _ordinals() -> dict[str, int]:
 
 @functools.cache
 def _ordinal_words() -> frozenset[str]:
-    words = (w for module in available().values() for w in module.ORDINAL_WORDS.split("|"))
+    modules = (*available().values(), paging)
+    words = (w for module in modules for w in module.ORDINAL_WORDS.split("|"))
     return frozenset(_folded(word) for word in words)
 
 
