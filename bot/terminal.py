@@ -19,13 +19,18 @@ from bot.locales import (
     asks_for_more,
     en,
     is_small_talk,
-    language_of,
     names_a_result,
+    reply_language,
     result_asked,
     strings,
 )
 from bot.render import plain
-from bot.render.answers import elsewhere, first_citations, shown_source, wrong_language
+from bot.render.answers import (
+    elsewhere,
+    first_citations,
+    shown_source,
+    wrong_language,
+)
 from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
@@ -166,11 +171,13 @@ def render_answer(
     first: bool = True,
     paging: bool = True,
     documents: Mapping[str, Document] | None = None,
+    speaks: str = "en",
 ) -> str:
     """The answer as a person reads it: the best quote, then a few more, or the decline.
     ``paging``: the reader can ask for more (/more), so say how. Said in the question's
-    language when there are strings for it (as the bot speaks the user's), else in English."""
-    t = strings(asked_in(answer))
+    language when there are strings for it (as the bot speaks the user's), else in the one the
+    reader ``speaks`` (LANG's)."""
+    t = strings(reply_language(asked_in(answer), speaks, answer.question))
     searched = answer.question
     if answer.earlier:
         searched = t.CLI_FOLLOWING.format(question=searched, earlier=" / ".join(answer.earlier))
@@ -262,6 +269,12 @@ class TerminalChat:
     # the bot speaks a Telegram user's; its commands too ("/reset" answered in English after
     # a conversation in French).
     language: str = "en"
+    # The system's language, which a question in a language the bot has no strings for is
+    # answered in (a Japanese question in a Spanish terminal: in Spanish, not English).
+    home: str = ""
+
+    def __post_init__(self) -> None:
+        self.home = self.home or self.language
 
     def handle(self, line: str) -> str | None:
         """The reply to one line typed by the user; None means "quit"."""
@@ -303,7 +316,7 @@ class TerminalChat:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
             # Told in the question's language when it is plain ("как?" is Russian).
-            self.language = language_of(plain_language(question) or self.language)
+            self.language = reply_language(plain_language(question), self.home, question)
             if isinstance(error, NoSearchableWordsError):  # "what can you do?": see /help
                 said = error_text(error, self.texts)
                 space = "" if said.endswith(("。", "！", "？")) else " "  # none after Chinese
@@ -314,8 +327,11 @@ class TerminalChat:
             self.log(question, context, answer, now, ms)
         self.conversation = self.conversation.after(question, context, now)
         self.last = (question, context, len(answer.hits))
-        self.language = language_of(asked_in(answer))  # a language it has strings for
-        return render_answer(answer, self.layout, documents=self._documents())
+        # A language it has strings for, else the system's; a question of no words ("2004?"),
+        # the chat's.
+        home = self.home if any(ch.isalpha() for ch in question) else self.language
+        self.language = reply_language(asked_in(answer), home, question)
+        return render_answer(answer, self.layout, documents=self._documents(), speaks=home)
 
     def more(self) -> str:
         if self.last is None:
@@ -325,7 +341,8 @@ class TerminalChat:
         if not answer.hits:
             return str(self.texts.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
-        return render_answer(answer, self.layout, first=False, documents=self._documents())
+        documents, home = self._documents(), self.home
+        return render_answer(answer, self.layout, first=False, documents=documents, speaks=home)
 
     def opened(self, text: str) -> str | None:
         """The result ``text`` names by its number ("2", "the second one", "#3", "второй",
@@ -343,7 +360,7 @@ class TerminalChat:
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         # "0" names no result: the ranking's size is told all the same.
         answer = self.library.answer(question, context=context, k=1, offset=max(rank - 1, 0))
-        t = strings(asked_in(answer))
+        t = strings(reply_language(asked_in(answer), self.home, question))
         if not answer.hits or rank < 1:
             found = t.passages(answer.total)
             return str(t.NO_SUCH_RESULT.format(rank=rank, question=question, found=found))

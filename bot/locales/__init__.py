@@ -43,6 +43,21 @@ def strings(language_code: str | None) -> Strings:
     return available()[language_of(language_code)]
 
 
+def reply_language(read: str | None, speaks: str, text: str = "") -> str:
+    """The locale a reply to a question read as ``read`` speaks: that language when the bot has
+    strings for it, else ``speaks``, the one the user's chat speaks (their /language, their
+    Telegram app's, the terminal's LANG), not English: a Spanish reader's Portuguese or
+    Japanese question is told in Spanish which languages to ask in. Kana or Hangul in ``text``
+    make it Japanese or Korean, whatever its Chinese characters say ("もっと" got a Chinese
+    reply); a ``text`` of no letters is in ``speaks``."""
+    if _KANA_OR_HANGUL.search(text) or (text and not any(ch.isalpha() for ch in text)):
+        return language_of(speaks)  # no words: no language of its own ("2004?")
+    return read if read in available() else language_of(speaks)
+
+
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
 def code_of(texts: Strings) -> str:
     """The language code of a locale module (``bot.locales.ru`` → "ru")."""
     return texts.__name__.rpartition(".")[2]

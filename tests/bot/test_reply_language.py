@@ -1,0 +1,76 @@
+"""The language a reply speaks when the question's has no strings (Japanese, Portuguese): the
+reader's own (their /language, their Telegram app's, the terminal's LANG), never English by
+default nor Chinese for kana."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tgfakes import BOT_USERNAME, USER_ID, Harness, visible
+
+from bot.locales import es, reply_language
+from bot.terminal import Layout, TerminalChat
+from retrieval.library import Library
+
+DOCS = {
+    "es.md": (
+        "# Formatos\n\n"
+        "Los datos abiertos se publican en formatos como CSV, que cualquier programa puede "
+        "leer.\n\n"
+        "# Licencias\n\n"
+        "Recomendamos usar la licencia Creative Commons Attribution 4.0 para publicar datos.\n"
+    ),
+    "ru.md": (
+        "# Векторы\n\n"
+        "Вектор хранит значения одного типа в памяти подряд.\n\n"
+        "# Циклы\n\n"
+        "Цикл for проходит по элементам вектора.\n"
+    ),
+}
+TOLD = es.WRONG_LANGUAGE.format(languages="español y ruso")
+
+
+@pytest.fixture(scope="module")
+def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(DOCS)
+
+
+def spanish_terminal(library: Library) -> TerminalChat:
+    return TerminalChat(library, layout=Layout(columns=300, ansi=False), language="es")
+
+
+def test_a_question_in_a_language_without_strings_is_told_in_the_readers(
+    library: Library,
+) -> None:
+    # tryout16: "データの形式は何ですか" in a LANG=es_AR terminal got "The documents are
+    # written in Russian, Spanish and English: please ask in one of these."
+    chat = spanish_terminal(library)
+    assert chat.handle("データの形式は何ですか") == TOLD
+    assert chat.handle("/help") == es.CLI_CHAT_HELP  # the chat still speaks Spanish
+
+
+@pytest.mark.parametrize(
+    ("read", "speaks", "text", "said"),
+    [
+        ("ja", "es", "データの形式は何ですか", "es"),
+        ("pt", "ru", "o que é um dado aberto?", "ru"),
+        ("zh", "es", "这是啥意思", "zh"),
+        ("zh", "fr", "それは", "fr"),  # kana: Japanese, whatever its reading says
+        ("en", "es", "what is CSV?", "en"),
+        (None, "de", "?", "en"),  # a language the bot has no strings for: English
+    ],
+)
+def test_the_reply_speaks_the_question_s_language_else_the_reader_s(
+    read: str | None, speaks: str, text: str, said: str
+) -> None:
+    assert reply_language(read, speaks, text) == said
+
+
+async def test_the_bot_tells_a_japanese_question_in_the_user_s_spanish(bot: Harness) -> None:
+    bot.updates.languages[USER_ID] = "es"
+    told = es.WRONG_LANGUAGE_ONE.format(language="inglés")
+    (reply,) = await bot.say("データの形式は何ですか")
+    assert visible(reply.text) == told
+    (reply,) = await bot.say_in_group(f"@{BOT_USERNAME} データの形式は何ですか")
+    assert visible(reply.text) == told
