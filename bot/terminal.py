@@ -28,6 +28,7 @@ from bot.render import plain
 from bot.render.answers import (
     elsewhere,
     first_citations,
+    refused,
     shown_source,
     wrong_language,
 )
@@ -325,8 +326,11 @@ class TerminalChat:
         if self.log is not None:
             ms = round((time.perf_counter() - started) * 1000)
             self.log(question, context, answer, now, ms)
-        self.conversation = self.conversation.after(question, context, now)
-        self.last = (question, context, len(answer.hits))
+        if refused(answer):  # no subject to page or follow: "0" was "no result 0 for «データ…»"
+            self.conversation, self.last = Conversation(), None
+        else:
+            self.conversation = self.conversation.after(question, context, now)
+            self.last = (question, context, len(answer.hits))
         # A language it has strings for, else the system's; a question of no words ("2004?"),
         # the chat's.
         home = self.home if any(ch.isalpha() for ch in question) else self.language

@@ -1,6 +1,6 @@
 """The language a reply speaks when the question's has no strings (Japanese, Portuguese): the
 reader's own (their /language, their Telegram app's, the terminal's LANG), never English by
-default nor Chinese for kana."""
+default nor Chinese for kana; and a question refused for its language is no thread to follow."""
 
 from __future__ import annotations
 
@@ -67,6 +67,21 @@ def test_the_reply_speaks_the_question_s_language_else_the_reader_s(
     assert reply_language(read, speaks, text) == said
 
 
+def test_a_refused_question_is_no_thread_in_the_terminal(library: Library) -> None:
+    # tryout16: after it, "0" and "25" were "There is no result 0 for «データの…»", "2004"
+    # was refused again and "404?" searched "(following: データの形式は何ですか / 2004)".
+    chat = spanish_terminal(library)
+    chat.handle("¿Qué licencia recomiendan?")
+    assert chat.handle("データの形式は何ですか") == TOLD
+    assert chat.handle("0") == es.NUMBER_BEFORE_QUESTION
+    assert chat.handle("2") == es.NUMBER_BEFORE_QUESTION
+    assert chat.handle("/more") == es.CLI_NO_MORE_QUESTION
+    searched = chat.handle("¿y la licencia?") or ""
+    assert "a continuación de" not in searched
+    assert "Creative Commons" in searched
+    assert "(a continuación de: ¿y la licencia?)" in (chat.handle("2004") or "")
+
+
 async def test_the_bot_tells_a_japanese_question_in_the_user_s_spanish(bot: Harness) -> None:
     bot.updates.languages[USER_ID] = "es"
     told = es.WRONG_LANGUAGE_ONE.format(language="inglés")
@@ -74,3 +89,12 @@ async def test_the_bot_tells_a_japanese_question_in_the_user_s_spanish(bot: Harn
     assert visible(reply.text) == told
     (reply,) = await bot.say_in_group(f"@{BOT_USERNAME} データの形式は何ですか")
     assert visible(reply.text) == told
+    # Numbers open none of its results, /more pages none, nothing follows up on it.
+    (reply,) = await bot.say("0")
+    assert reply.text == es.NUMBER_BEFORE_QUESTION
+    (reply,) = await bot.say("25")
+    assert reply.text == es.NUMBER_BEFORE_QUESTION
+    (reply,) = await bot.say("/more")
+    assert reply.text == es.NOTHING_TO_PAGE
+    (reply,) = await bot.say("2004?")
+    assert "データ" not in visible(reply.text)
