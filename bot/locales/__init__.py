@@ -49,12 +49,18 @@ def reply_language(read: str | None, speaks: str, text: str = "") -> str:
     Telegram app's, the terminal's LANG), not English: a Spanish reader's Portuguese or
     Japanese question is told in Spanish which languages to ask in. Kana or Hangul in ``text``
     make it Japanese or Korean, whatever its Chinese characters say ("もっと" got a Chinese
-    reply); a ``text`` of no letters is in ``speaks``."""
+    reply); a ``text`` of no letters is in ``speaks``; one whose first or last words are
+    Chinese, in Chinese."""
     if _KANA_OR_HANGUL.search(text) or (text and not any(ch.isalpha() for ch in text)):
         return language_of(speaks)  # no words: no language of its own ("2004?")
+    if _CHINESE_AROUND.search(text):
+        read = "zh"  # Chinese words around an English message pasted ("[Vue warn]: … 这是啥意思")
     return read if read in available() else language_of(speaks)
 
 
+# A question that opens or closes with Chinese words (two characters or more, its own
+# punctuation aside) is asked in Chinese, however much English it quotes between them.
+_CHINESE_AROUND = re.compile(r"^\W*[\u3400-\u9fff]{2}|[\u3400-\u9fff]{2}[\s，。？！、：；?!.…]*$")
 _KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from tgfakes import BOT_USERNAME, USER_ID, Harness, visible
 
-from bot.locales import es, reply_language
+from bot.locales import en, es, reply_language, zh
 from bot.terminal import Layout, TerminalChat
 from retrieval.library import Library
 
@@ -56,6 +56,9 @@ def test_a_question_in_a_language_without_strings_is_told_in_the_readers(
         ("ja", "es", "データの形式は何ですか", "es"),
         ("pt", "ru", "o que é um dado aberto?", "ru"),
         ("zh", "es", "这是啥意思", "zh"),
+        ("en", "es", "[Vue warn]: Extraneous non-props attributes were passed 这是啥意思", "zh"),
+        ("en", "ru", "控制台报 Hydration completed but contains mismatches. 怎么办？", "zh"),
+        ("en", "es", "what does 你好 mean?", "en"),  # Chinese quoted in an English question
         ("zh", "fr", "それは", "fr"),  # kana: Japanese, whatever its reading says
         ("en", "es", "what is CSV?", "en"),
         (None, "de", "?", "en"),  # a language the bot has no strings for: English
@@ -98,3 +101,29 @@ async def test_the_bot_tells_a_japanese_question_in_the_user_s_spanish(bot: Harn
     assert reply.text == es.NOTHING_TO_PAGE
     (reply,) = await bot.say("2004?")
     assert "データ" not in visible(reply.text)
+
+
+VUE = {
+    "zh.md": "# 透传 Attributes\n\n"
+    "“透传 attribute”指的是传递给一个组件，却没有被该组件声明为 props 或 emits 的 attribute "
+    "或者 v-on 事件监听器。最常见的例子就是 class、style 和 id。\n\n"
+    "当一个组件以单个元素为根作渲染时，透传的 attribute 会自动被添加到根元素上。\n",
+    "en.md": "# Warnings\n\n"
+    "The warning Extraneous non-props attributes were passed to component but could not be "
+    "automatically inherited appears when a component renders fragments.\n",
+}
+
+
+def test_chinese_words_around_a_pasted_english_warning_make_the_reply_chinese(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # tryout15 #14: its "Also relevant:" came in English, as if asked in English.
+    chat = TerminalChat(write_library(VUE), layout=Layout(columns=300, ansi=False))
+    out = chat.handle(
+        "[Vue warn]: Extraneous non-props attributes (class) were passed to component but "
+        "could not be automatically inherited because component renders fragment or text "
+        "root nodes. 这是啥意思"
+    )
+    assert zh.CLI_ALSO in (out or "")
+    assert en.CLI_ALSO not in (out or "")
+    assert chat.handle("/help") == zh.CLI_CHAT_HELP
