@@ -134,7 +134,7 @@ def render_hit(
     indent = "  " if lead else "     "
     first = "  " if lead else f"  {hit.rank}. "
     if hit.passage.kind == "code":
-        quoted = _code(hit, layout, lead, first, indent)
+        quoted = _code(hit, layout, lead, first, indent, t)
     else:
         runs = [("“", False), *_runs(hit, None if lead else SHORT_EXCERPT), ("”", False)]
         quoted = wrap_runs(runs, layout, first, indent)
@@ -148,9 +148,10 @@ def render_hit(
     return f"{quoted}\n{cite}"
 
 
-def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str) -> str:
+def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str, t: Strings) -> str:
     """A code passage: its prose quoted and wrapped like any excerpt, then the code indented as
-    laid out (the first lines of it for a further hit)."""
+    laid out (the first lines of it for a further hit). A further hit of code alone is headed by
+    its section ("3. 组件名："), not by its bare number, which read as an empty result."""
     view = code_view(hit, LEAD_CODE if lead else SHORT_CODE)
     lines: list[str] = []
     if view.prose is not None:
@@ -158,7 +159,10 @@ def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str) -> str:
         runs = [("“", False), *_runs(short, None if lead else SHORT_EXCERPT), ("”", False)]
         lines.append(wrap_runs(runs, layout, first, indent))
     elif not lead:
-        lines.append(first.rstrip())
+        heading = hit.passage.section or hit.passage.title
+        lines.append(
+            plain.wrap(heading + t.LINE_COLON.rstrip(), indent, first=first, columns=layout.columns)
+        )
     code, cut = cut_code(view.code, LEAD_CODE if lead else SHORT_CODE)
     shown = (["…"] if view.skipped_lines else []) + code.split("\n") + (["…"] if cut else [])
     lines += [(CODE_INDENT + line).rstrip() for line in shown]
