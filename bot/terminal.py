@@ -84,7 +84,8 @@ def terminal_citation(
     if document is not None:
         dated = cited_date(document, passage)
         parts += [item for item in (dated, shown_source(document)) if item]
-    return " · ".join(parts) + f"  [{passage.doc}]"
+    # One space before the file, as wrapping Chinese leaves it (it made two spaces one there).
+    return " · ".join(parts) + f" [{passage.doc}]"
 
 
 def _runs(hit: Hit, limit: int | None) -> list[tuple[str, bool]]:

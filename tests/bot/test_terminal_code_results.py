@@ -1,4 +1,5 @@
-"""The terminal chat's further results: one of code alone says what it is (its section)."""
+"""The terminal chat's further results: one of code alone says what it is (its section), and a
+citation's file stands one space after it, in Chinese as in English."""
 
 from __future__ import annotations
 
@@ -34,3 +35,7 @@ def test_a_result_of_code_alone_is_headed_by_its_section(
     assert lines[code - 1].strip() in ("2. Component names:", "3. Component names:")
     out = TerminalChat(library, layout=Layout(columns=100, ansi=False)).handle("组件注册") or ""
     assert f"组件名格式{zh.LINE_COLON}" in out
+    # One space before the file, after English and Chinese alike ("¶ 1  [" and "¶ 1 [").
+    assert "¶ 1 [guide.md]" in (chat.handle("how is a component registered?") or "")
+    assert "¶ 1 [zh.md]" in out
+    assert "  [" not in out
