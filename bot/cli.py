@@ -211,7 +211,8 @@ def ask(args: argparse.Namespace, settings: Settings) -> int:
         log(question, args.context, answer, time.time(), _ms(started))
         documents = {document.doc: document for document in library.documents()}
         layout = Layout(width(), sys.stdout.isatty())
-        print(render_answer(answer, layout, paging=False, documents=documents))
+        speaks = _system_language()  # what a question in a language it has no words for gets
+        print(render_answer(answer, layout, paging=False, documents=documents, speaks=speaks))
     return 0
 
 

@@ -19,13 +19,19 @@ from bot.locales import (
     asks_for_more,
     en,
     is_small_talk,
-    language_of,
     names_a_result,
+    reply_language,
     result_asked,
     strings,
 )
 from bot.render import plain
-from bot.render.answers import elsewhere, first_citations, shown_source, wrong_language
+from bot.render.answers import (
+    elsewhere,
+    first_citations,
+    refused,
+    shown_source,
+    wrong_language,
+)
 from bot.render.citations import Pages, citation, cited_date, where
 from bot.render.code import code_view, cut_code
 from bot.render.html import isolated, shorten, terminal_isolates, unbidi
@@ -78,7 +84,8 @@ def terminal_citation(
     if document is not None:
         dated = cited_date(document, passage)
         parts += [item for item in (dated, shown_source(document)) if item]
-    return " · ".join(parts) + f"  [{passage.doc}]"
+    # One space before the file, as wrapping Chinese leaves it (it made two spaces one there).
+    return " · ".join(parts) + f" [{passage.doc}]"
 
 
 def _runs(hit: Hit, limit: int | None) -> list[tuple[str, bool]]:
@@ -128,7 +135,7 @@ def render_hit(
     indent = "  " if lead else "     "
     first = "  " if lead else f"  {hit.rank}. "
     if hit.passage.kind == "code":
-        quoted = _code(hit, layout, lead, first, indent)
+        quoted = _code(hit, layout, lead, first, indent, t)
     else:
         runs = [("“", False), *_runs(hit, None if lead else SHORT_EXCERPT), ("”", False)]
         quoted = wrap_runs(runs, layout, first, indent)
@@ -142,9 +149,10 @@ def render_hit(
     return f"{quoted}\n{cite}"
 
 
-def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str) -> str:
+def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str, t: Strings) -> str:
     """A code passage: its prose quoted and wrapped like any excerpt, then the code indented as
-    laid out (the first lines of it for a further hit)."""
+    laid out (the first lines of it for a further hit). A further hit of code alone is headed by
+    its section ("3. 组件名："), not by its bare number, which read as an empty result."""
     view = code_view(hit, LEAD_CODE if lead else SHORT_CODE)
     lines: list[str] = []
     if view.prose is not None:
@@ -152,7 +160,10 @@ def _code(hit: Hit, layout: Layout, lead: bool, first: str, indent: str) -> str:
         runs = [("“", False), *_runs(short, None if lead else SHORT_EXCERPT), ("”", False)]
         lines.append(wrap_runs(runs, layout, first, indent))
     elif not lead:
-        lines.append(first.rstrip())
+        heading = hit.passage.section or hit.passage.title
+        lines.append(
+            plain.wrap(heading + t.LINE_COLON.rstrip(), indent, first=first, columns=layout.columns)
+        )
     code, cut = cut_code(view.code, LEAD_CODE if lead else SHORT_CODE)
     shown = (["…"] if view.skipped_lines else []) + code.split("\n") + (["…"] if cut else [])
     lines += [(CODE_INDENT + line).rstrip() for line in shown]
@@ -166,11 +177,13 @@ def render_answer(
     first: bool = True,
     paging: bool = True,
     documents: Mapping[str, Document] | None = None,
+    speaks: str = "en",
 ) -> str:
     """The answer as a person reads it: the best quote, then a few more, or the decline.
     ``paging``: the reader can ask for more (/more), so say how. Said in the question's
-    language when there are strings for it (as the bot speaks the user's), else in English."""
-    t = strings(asked_in(answer))
+    language when there are strings for it (as the bot speaks the user's), else in the one the
+    reader ``speaks`` (LANG's)."""
+    t = strings(reply_language(asked_in(answer), speaks, answer.question))
     searched = answer.question
     if answer.earlier:
         searched = t.CLI_FOLLOWING.format(question=searched, earlier=" / ".join(answer.earlier))
@@ -262,6 +275,12 @@ class TerminalChat:
     # the bot speaks a Telegram user's; its commands too ("/reset" answered in English after
     # a conversation in French).
     language: str = "en"
+    # The system's language, which a question in a language the bot has no strings for is
+    # answered in (a Japanese question in a Spanish terminal: in Spanish, not English).
+    home: str = ""
+
+    def __post_init__(self) -> None:
+        self.home = self.home or self.language
 
     def handle(self, line: str) -> str | None:
         """The reply to one line typed by the user; None means "quit"."""
@@ -303,7 +322,7 @@ class TerminalChat:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
             # Told in the question's language when it is plain ("как?" is Russian).
-            self.language = language_of(plain_language(question) or self.language)
+            self.language = reply_language(plain_language(question), self.home, question)
             if isinstance(error, NoSearchableWordsError):  # "what can you do?": see /help
                 said = error_text(error, self.texts)
                 space = "" if said.endswith(("。", "！", "？")) else " "  # none after Chinese
@@ -312,10 +331,16 @@ class TerminalChat:
         if self.log is not None:
             ms = round((time.perf_counter() - started) * 1000)
             self.log(question, context, answer, now, ms)
-        self.conversation = self.conversation.after(question, context, now)
-        self.last = (question, context, len(answer.hits))
-        self.language = language_of(asked_in(answer))  # a language it has strings for
-        return render_answer(answer, self.layout, documents=self._documents())
+        if refused(answer):  # no subject to page or follow: "0" was "no result 0 for «データ…»"
+            self.conversation, self.last = Conversation(), None
+        else:
+            self.conversation = self.conversation.after(question, context, now)
+            self.last = (question, context, len(answer.hits))
+        # A language it has strings for, else the system's; a question of no words ("2004?"),
+        # the chat's.
+        home = self.home if any(ch.isalpha() for ch in question) else self.language
+        self.language = reply_language(asked_in(answer), home, question)
+        return render_answer(answer, self.layout, documents=self._documents(), speaks=home)
 
     def more(self) -> str:
         if self.last is None:
@@ -325,7 +350,8 @@ class TerminalChat:
         if not answer.hits:
             return str(self.texts.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
-        return render_answer(answer, self.layout, first=False, documents=self._documents())
+        documents, home = self._documents(), self.home
+        return render_answer(answer, self.layout, first=False, documents=documents, speaks=home)
 
     def opened(self, text: str) -> str | None:
         """The result ``text`` names by its number ("2", "the second one", "#3", "второй",
@@ -343,7 +369,7 @@ class TerminalChat:
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         # "0" names no result: the ranking's size is told all the same.
         answer = self.library.answer(question, context=context, k=1, offset=max(rank - 1, 0))
-        t = strings(asked_in(answer))
+        t = strings(reply_language(asked_in(answer), self.home, question))
         if not answer.hits or rank < 1:
             found = t.passages(answer.total)
             return str(t.NO_SUCH_RESULT.format(rank=rank, question=question, found=found))

@@ -27,7 +27,13 @@ from telegram.ext import ContextTypes
 from bot import buttons, locales
 from bot.errors import StateError
 from bot.locales import Strings
-from bot.render.answers import SHOWN_QUESTION, answer_reply, group_answer_reply, page_reply
+from bot.render.answers import (
+    SHOWN_QUESTION,
+    answer_reply,
+    group_answer_reply,
+    page_reply,
+    refused,
+)
 from bot.render.html import Reply, echo
 from bot.render.passages import passage_messages, quote_post
 from bot.services import Services, services_of
@@ -186,11 +192,19 @@ async def thread_of(message: Message | None, svc: Services, now: float) -> Threa
         return None
     replied = message.chat_id, message.reply_to_message.message_id
     saved = await svc.state.answered_by(*replied)
+    if saved is not None and was_refused(saved):
+        return Thread(Conversation())  # a reply to "ask in Spanish": a question of its own
     if saved is None:
         subject = await svc.state.post_subject(*replied)
         return Thread(Conversation((subject,), now)) if subject else None
     history = tuple(question for question in (saved.context, saved.question) if question)
     return Thread(Conversation(history[-MAX_HISTORY:], now), declined=not saved.answered)
+
+
+def was_refused(saved: SavedSearch) -> bool:
+    """Whether ``saved`` was only told which languages to ask in (see
+    :func:`bot.render.answers.refused`): no ranking a number opens, no subject to follow."""
+    return saved.foreign is not None and saved.total == 0 and not saved.shown
 
 
 def asked_in(saved: SavedSearch, now: float) -> Thread:
@@ -248,7 +262,8 @@ async def ask(
         total=answer.total, ms=ms, hedged=answer.outcome == "hedged",
         foreign=answer.language if answer.foreign else None,
     )  # fmt: skip
-    after = conversation.after(question, follows, now=now)
+    # Refused for its language, it is no subject ("0" after it was "no result 0 for «データ…»").
+    after = Conversation() if refused(answer) else conversation.after(question, follows, now=now)
     svc.state.save_conversation(chat.id, user.id, after.to_json(), now=now)
     verdict = "answered" if answer.answered else "declined"
     logger.info("question in %s chat: %s, %d shown, %d ms", chat.type, verdict, len(shown), ms)

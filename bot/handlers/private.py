@@ -23,6 +23,7 @@ from bot.handlers.common import (
     show_page,
     show_passage,
     texts,
+    was_refused,
     without_mention,
 )
 from bot.render.admin import skipped_pages
@@ -113,7 +114,7 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     t = await texts(update, context)
     saved = await services(context).state.latest_search(chat.id, user.id)
-    if saved is None:
+    if saved is None or was_refused(saved):  # told only which languages to ask in
         await message.reply_text(t.NOTHING_TO_PAGE)
         return
     if saved.next_offset >= saved.total:
@@ -193,6 +194,8 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
                 chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
             )
             saved = saved if going else None
+    if saved is not None and was_refused(saved):  # told which languages to ask in: no results
+        saved, replied = None, None
     if saved is None and replied is None and locales.names_a_result(text):
         # "2" with no answer to open it in (after /reset, the idle time, or before any
         # question): said so, not searched as words (it quoted a price table's row "2").

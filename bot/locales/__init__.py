@@ -16,7 +16,7 @@ import re
 import unicodedata
 from types import ModuleType
 
-from bot.locales import courtesy, en
+from bot.locales import courtesy, en, paging
 
 Strings = ModuleType  # a locale module; its names are those of bot.locales.en
 DEFAULT = "en"
@@ -43,6 +43,27 @@ def strings(language_code: str | None) -> Strings:
     return available()[language_of(language_code)]
 
 
+def reply_language(read: str | None, speaks: str, text: str = "") -> str:
+    """The locale a reply to a question read as ``read`` speaks: that language when the bot has
+    strings for it, else ``speaks``, the one the user's chat speaks (their /language, their
+    Telegram app's, the terminal's LANG), not English: a Spanish reader's Portuguese or
+    Japanese question is told in Spanish which languages to ask in. Kana or Hangul in ``text``
+    make it Japanese or Korean, whatever its Chinese characters say ("もっと" got a Chinese
+    reply); a ``text`` of no letters is in ``speaks``; one whose first or last words are
+    Chinese, in Chinese."""
+    if _KANA_OR_HANGUL.search(text) or (text and not any(ch.isalpha() for ch in text)):
+        return language_of(speaks)  # no words: no language of its own ("2004?")
+    if _CHINESE_AROUND.search(text):
+        read = "zh"  # Chinese words around an English message pasted ("[Vue warn]: … 这是啥意思")
+    return read if read in available() else language_of(speaks)
+
+
+# A question that opens or closes with Chinese words (two characters or more, its own
+# punctuation aside) is asked in Chinese, however much English it quotes between them.
+_CHINESE_AROUND = re.compile(r"^\W*[\u3400-\u9fff]{2}|[\u3400-\u9fff]{2}[\s，。？！、：；?!.…]*$")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
+
 def code_of(texts: Strings) -> str:
     """The language code of a locale module (``bot.locales.ru`` → "ru")."""
     return texts.__name__.rpartition(".")[2]
@@ -63,7 +84,8 @@ def asks_for_more(text: str) -> bool:
 
 @functools.cache
 def _more_words() -> frozenset[str]:
-    return frozenset(_folded(word) for module in available().values() for word in module.MORE_WORDS)
+    words = (w for module in (*available().values(), paging) for w in module.MORE_WORDS)
+    return frozenset(_folded(word) for word in words)
 
 
 def result_asked(text: str, *, replying: bool = False) -> int | None:
@@ -109,7 +131,7 @@ def _is_cjk(text: str) -> bool:
 def _ordinals() -> dict[str, int]:
     return {
         _folded(form): rank
-        for module in available().values()
+        for module in (*available().values(), paging)  # and the languages it only reads
         for rank, forms in enumerate(module.ORDINALS, start=1)
         for form in forms.split("|")
     }
@@ -117,7 +139,8 @@ def _ordinals() -> dict[str, int]:
 
 @functools.cache
 def _ordinal_words() -> frozenset[str]:
-    words = (w for module in available().values() for w in module.ORDINAL_WORDS.split("|"))
+    modules = (*available().values(), paging)
+    words = (w for module in modules for w in module.ORDINAL_WORDS.split("|"))
     return frozenset(_folded(word) for word in words)
 
 

@@ -279,6 +279,14 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     return Reply("\n\n".join(before), 1)
 
 
+def refused(answer: Answer) -> bool:
+    """Whether ``answer`` only says which languages to ask in (a question in another, whose
+    words found nothing): no question was searched, as for one of common words only, so numbers
+    name none of its results and nothing follows up on it ("2004" after "データの形式は何ですか"
+    was refused again, "404?" searched as its follow-up)."""
+    return answer.foreign and not answer.hits
+
+
 def _foreign(answer: Answer, t: Strings) -> list[str]:
     """For a question in a language no document is written in: which languages they are
     written in (alone, or under a quote its words still found)."""

@@ -194,7 +194,43 @@ def _words(runs: Runs) -> list[_Word]:
                     words.append(_Word(glued=True))  # what follows it, written on, is glued
                 elif bit:
                     words[-1].parts.append((bit, marked))
-    return [w for w in words if w.parts]
+    return _kept_together([w for w in words if w.parts])
+
+
+# Chinese and Japanese line breaking (kinsoku; Unicode's UAX #14 classes CL, CP, EX, IS and
+# some of NS, then OP): no line starts with a closing mark, and none ends with an opening one.
+NO_LINE_START = frozenset(
+    ")]}）］｝」』】〕〉》〙〗〟’”｠»"  # closing brackets and quotes
+    "，。、：；,.:;！？!?‼⁇⁈⁉．"  # punctuation that ends what comes before it
+    "…‥ー々〻〜～・ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"  # ellipses, small kana, marks
+)
+NO_LINE_END = frozenset("([{（［｛「『【〔〈《〘〖〝‘“｟«")
+
+
+def _kept_together(words: list[_Word]) -> list[_Word]:
+    """``words`` with each that starts with a closing mark ("，", "）", "”") joined to the
+    one before it, and each that ends with an opening mark ("（", "「") to the one after it:
+    a line no longer starts with "，这和 JavaScript…" nor ends with "ファイルシステム（"."""
+    kept: list[_Word] = []
+    for word in words:
+        if kept and _joined(kept[-1], word):
+            if not word.glued:
+                kept[-1].parts.append((" ", word.parts[0][1] and kept[-1].parts[-1][1]))
+            kept[-1].parts.extend(word.parts)
+        else:
+            kept.append(word)
+    return kept
+
+
+def _joined(before: _Word, word: _Word) -> bool:
+    """Whether no line may break between ``before`` and ``word``. Across a space only when
+    one of them is nothing but such marks (" ）"): ".gitignore" after "文件 " may start a line."""
+    start, end = word.parts[0][0], before.parts[-1][0]
+    if word.glued:
+        return start[:1] in NO_LINE_START or end[-1:] in NO_LINE_END
+    closing = "".join(text for text, _ in word.parts)
+    opening = "".join(text for text, _ in before.parts)
+    return set(closing) <= NO_LINE_START or set(opening) <= NO_LINE_END
 
 
 def _grouped(pieces: list[tuple[str, bool]]) -> list[tuple[bool, list[tuple[str, bool]]]]:

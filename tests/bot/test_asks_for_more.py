@@ -37,7 +37,21 @@ QUESTIONS = [
 
 @pytest.mark.parametrize(
     "text",
-    [*MORE, "Suite ?", "La suite ?", "Suivant", "Mas resultados", "更多", "继续。", "下一个"],
+    [
+        *MORE,
+        "Suite ?",
+        "La suite ?",
+        "Suivant",
+        "Mas resultados",
+        "更多",
+        "继续。",
+        "下一个",
+        "もっと",
+        "次",
+        "次の結果",
+        "mehr",
+        "다음",
+    ],
 )
 def test_a_bare_request_for_more_pages_on(text: str) -> None:
     assert asks_for_more(text)
@@ -54,7 +68,8 @@ def test_a_question_is_not_taken_for_more(text: str) -> None:
         ("the second one", 2), ("Second!", 2), ("3rd", 3), ("#2", 2), ("show me the fifth", 5),
         ("второй", 2), ("а третий?", 3), ("第二个", 2), ("请打开第三条", 3), ("el segundo", 2),
         ("la segunda", 2), ("le deuxième", 2), ("la 3e", 3), ("the tenth result", 10),
-        ("#25", 25),
+        ("#25", 25), ("2番目", 2), ("二つ目", 2), ("三番目の結果", 3), ("두 번째", 2),
+        ("die zweite", 2), ("o terceiro", 3), ("il secondo", 2),
     ],
 )  # fmt: skip
 def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int) -> None:
@@ -64,7 +79,8 @@ def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int
 @pytest.mark.parametrize(
     "text",
     ["the second world war", "second hand", "2", "what is the first one about?", "第二次世界大战",
-     "first of all, what is the SCO", "l’autre", "eleventh"],
+     "first of all, what is the SCO", "l’autre", "eleventh", "2番目の方法は？",
+     "zweite Weltkrieg"],
 )  # fmt: skip
 def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
     assert result_asked(text) is None

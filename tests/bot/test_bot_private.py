@@ -367,6 +367,20 @@ async def test_naming_a_result_by_its_rank_opens_it_in_full(bot: Harness) -> Non
     assert len(query_log(bot)) == 1  # nothing was searched
 
 
+async def test_paging_words_and_ordinals_of_languages_the_bot_only_reads_work(bot: Harness) -> None:
+    # tryout15: "もっと" got "这个问题只包含非常常见的词" and "2番目" quoted "Vue 2 在 2022 年…".
+    await bot.say(QUESTION)
+    (page,) = await bot.say("もっと")
+    assert visible(page.text).startswith(f"More results for “{QUESTION}”")
+    (page,) = await bot.say("次の結果")
+    assert visible(page.text).startswith(f"More results for “{QUESTION}”")
+    shown = json.loads(str(query_log(bot)[-1]["shown"]))
+    for text in ("2番目", "二つ目", "die zweite", "두 번째"):
+        (opened,) = await bot.say(text)
+        assert library(bot).passage(shown[1]).text[:60] in visible(opened.text), text  # type: ignore[union-attr]
+    assert len(query_log(bot)) == 1  # nothing was searched
+
+
 async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harness) -> None:
     # "2" under an answer whose "Also relevant" lines are numbered 2. and 3. was searched as a
     # follow-up: "Read as a follow-up to …" and the same quote again. Not replying, it still is.

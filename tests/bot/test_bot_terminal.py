@@ -100,7 +100,7 @@ def test_a_citation_wraps_between_its_parts_never_inside_them() -> None:
 
 def test_a_chinese_citation_keeps_its_page_and_file_whole() -> None:
     # Wide characters may end a line anywhere, but not inside "¶ 12，第 5 页" or the file name.
-    cite = "— 安装指南 › 第二章 › 准备工作 › ¶ 12，第 5 页  [docs/安装指南.pdf]"
+    cite = "— 安装指南 › 第二章 › 准备工作 › ¶ 12，第 5 页 [docs/安装指南.pdf]"
     for columns in range(20, 50):
         lines = plain.wrap(cite, "    ", first="  ", columns=columns, unbroken=WHOLE).splitlines()
         assert any("¶ 12，第 5 页" in line for line in lines), (columns, lines)

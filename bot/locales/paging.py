@@ -1,0 +1,69 @@
+"""Words for "more results" and "the second one" in languages the bot reads but does not speak
+(Japanese, Korean, German, Portuguese, Italian): a Japanese reader's "もっと" pages on and
+"2番目" opens result 2, as "更多" and "第二个" do, instead of being searched as words ("次"
+matched the Chinese "两次").
+
+Not a locale (its name is not a language code): the bot answers in no such language, it only
+understands these messages. Each language's everyday forms, as each locale's
+:data:`~bot.locales.en.MORE_WORDS`, :data:`~bot.locales.en.ORDINALS` and
+:data:`~bot.locales.en.ORDINAL_WORDS`; none fitted to a question. Japanese is written without
+spaces, so its forms carry the words that go with them ("2番目の結果").
+"""
+
+from __future__ import annotations
+
+
+def _japanese(rank: int) -> str:
+    """The forms of a Japanese ordinal: "2番目", "二番目", "二つ目", "2つ目", with "の" or
+    "の結果" after them."""
+    kanji = "一二三四五六七八九十"[rank - 1]
+    bases = [f"{rank}番目", f"{kanji}番目"]
+    if rank < 10:  # 十 is counted "十個目", not "十つ目"
+        bases += [f"{kanji}つ目", f"{rank}つ目"]
+    return "|".join(f"{base}{tail}" for base in bases for tail in ("", "の", "の結果"))
+
+
+MORE_WORDS = (
+    # Japanese
+    "もっと", "もっと見る", "もっと見せて", "次", "次へ", "次の結果", "次のページ",
+    "続き", "続けて",
+    # Korean
+    "더", "더 보기", "더 보여줘", "다음", "다음 결과",
+    # German
+    "mehr", "weiter", "nächste", "mehr ergebnisse", "zeig mehr",
+    # Portuguese
+    "mais", "próximo", "mais resultados", "mostra mais",
+    # Italian
+    "altro", "altri", "di più", "avanti", "successivo", "altri risultati",
+)  # fmt: skip
+ORDINALS = tuple(
+    "|".join(forms)
+    for forms in zip(
+        (_japanese(rank) for rank in range(1, 11)),
+        # Korean: "두 번째", "두번째", "2번째", "둘째"
+        ("첫 번째|첫번째|1번째|첫째", "두 번째|두번째|2번째|둘째", "세 번째|세번째|3번째|셋째",
+         "네 번째|네번째|4번째|넷째", "다섯 번째|다섯번째|5번째|다섯째",
+         "여섯 번째|여섯번째|6번째|여섯째", "일곱 번째|일곱번째|7번째|일곱째",
+         "여덟 번째|여덟번째|8번째|여덟째", "아홉 번째|아홉번째|9번째|아홉째",
+         "열 번째|열번째|10번째|열째"),
+        # German
+        ("erste|erster|erstes", "zweite|zweiter|zweites", "dritte|dritter|drittes",
+         "vierte|vierter|viertes", "fünfte|fünfter|fünftes", "sechste|sechster|sechstes",
+         "siebte|siebter|siebtes", "achte|achter|achtes", "neunte|neunter|neuntes",
+         "zehnte|zehnter|zehntes"),
+        # Portuguese
+        ("primeiro|primeira", "segundo|segunda", "terceiro|terceira", "quarto|quarta",
+         "quinto|quinta", "sexto|sexta", "sétimo|sétima", "oitavo|oitava", "nono|nona",
+         "décimo|décima"),
+        # Italian
+        ("primo", "secondo|seconda", "terzo|terza", "quarto|quarta", "quinto|quinta",
+         "sesto|sesta", "settimo|settima", "ottavo|ottava", "nono|nona", "decimo|decima"),
+        strict=True,
+    )
+)  # fmt: skip
+ORDINAL_WORDS = (
+    "결과|보여줘|열어줘"  # Korean
+    "|der|die|das|den|zeig|mir|bitte|öffne|ergebnis"  # German
+    "|o|mostra|abre|resultado"  # Portuguese
+    "|il|mostrami|apri|risultato"  # Italian
+)

@@ -1,0 +1,49 @@
+"""The terminal chat wraps Chinese and Japanese by their line-breaking rules: no line starts
+with a closing mark ("，", "）", "”") and none ends with an opening one ("（", "“")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from bot.render import plain
+from bot.terminal import Layout, TerminalChat
+from retrieval.library import Library
+
+DOCS = {
+    "zh.md": "# 作用域\n\n"
+    "箭头函数的 this 指向其定义时所处的作用域，这和 JavaScript 普通函数的规则不同，"
+    "被“缓存”的组件（KeepAlive）不会被卸载。\n",
+    "ja.md": "# ファイルシステム\n\n"
+    "ファイルシステム（Windows/macOS）では大文字と小文字を区別しません。"
+    "設定「server.port」を変えると、別のポートで起動します。\n",
+}
+BAD_START = re.compile(r"^\s*[，。、：；）」』！？”]", re.M)
+BAD_END = re.compile(r"[（「『“]$", re.M)
+
+
+@pytest.fixture(scope="module")
+def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(DOCS)
+
+
+@pytest.mark.parametrize("columns", range(16, 48))
+@pytest.mark.parametrize("question", ["作用域规则是什么", "ファイルシステムの大文字と小文字"])
+def test_no_line_starts_with_closing_punctuation_at_any_width(
+    library: Library, question: str, columns: int
+) -> None:
+    # tryout15 #13: "…所处的作用域⏎  ，这和 JavaScript…", "ファイルシステム（⏎ Windows/macOS）".
+    chat = TerminalChat(library, layout=Layout(columns=columns, ansi=False))
+    out = (chat.handle(question) or "").replace("**", "")  # matched words' marks
+    said = re.sub(r"\s+", "", out)
+    assert "作用域，这和JavaScript" in said or "ファイルシステム（Windows/macOS）" in said
+    assert not BAD_START.search(out), out
+    assert not BAD_END.search(out), out
+
+
+def test_a_mark_after_a_space_stays_with_its_word_and_a_dotted_name_may_start_a_line() -> None:
+    text = "文件 .gitignore 里（boolean ）"
+    lines = plain.fill([(text, False)], 14, "", "").split("\n")
+    assert lines == ["文件", ".gitignore 里", "（boolean ）"]
