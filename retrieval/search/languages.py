@@ -472,7 +472,11 @@ def detect(text: str, candidates: Collection[str] | None = None, prior: str | No
         return _choose(text, _LATIN_POOL, "latin", prior, None)
     counts = scripts.letter_counts(text)
     if max(counts.values(), default=0) == 0:
-        return prior or ENGLISH
+        # "2004", "404?": no language of its own; to documents with no English, not English
+        # (it was refused for its language), but the one they are written in most.
+        if prior or not candidates or ENGLISH in candidates:
+            return prior or ENGLISH
+        return next(iter(candidates))
     script = _main_script(counts)
     if script == "han" and counts["kana"] * 10 >= counts["han"] and counts["kana"]:
         script = "kana"  # Japanese writes kanji with kana; Chinese has no kana

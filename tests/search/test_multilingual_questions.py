@@ -85,3 +85,12 @@ def test_what_is_in_russian_searches_the_thing_asked_about(analyzer: Analyzer) -
     # "Что такое" is how Russian asks for a definition; "такое" is not searched as "так".
     assert analyzer.terms("Что такое виртуальный пакет?", "ru") == ["ru:виртуальн", "ru:пакет"]
     assert analyzer.terms("Зачем нужна эта программа?", "ru") == ["ru:нужн", "ru:программ"]
+
+
+def test_a_question_without_letters_is_in_the_documents_language() -> None:
+    # "2004" or "404?" says no language: to documents with no English it was read as English
+    # and refused for its language (a tester's Russian and Spanish corpus).
+    assert detect("2004", ["ru", "es"]) == "ru"
+    assert detect("404?", ["es"]) == "es"
+    assert detect("2004", ["ru", "en"]) == "en"
+    assert detect("2004", ["ru"], prior="ru") == "ru"
