@@ -17,7 +17,8 @@ whole with the sentence before it, lists as lists):
 - an object entry written by hand (``py:data``, ``option``, ``envvar``, ``confval`` …), a
   glossary's term or a definition list's becomes a term over its definition;
 - sphinx-tabs' and sphinx-design's tabs become content tabs ('=== "Windows"');
-- a simple table ("=====  =====") becomes rows (``resttables.py``);
+- a simple table ("=====  =====") becomes rows (``resttables.py``), and so does a grid table
+  ("+-----+" borders, ``restgrid.py``), its cells read as reST and flattened;
 - any other directive (toctree, image, figure, index, automodule), comment or link target goes
   with what is indented under it: pages, pictures and targets, not text;
 - other indented lines lose their indentation, which Markdown would read as code (a block
@@ -34,6 +35,7 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
+from retrieval.ingest.readers.restgrid import grid_end, grid_table, is_grid_border
 from retrieval.ingest.readers.restinline import inline, titled_references, unclosed
 from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
@@ -107,6 +109,13 @@ def _body(lines: list[str]) -> list[str]:
             out += ["", "#" * min(styles.index(style) + 1, 6) + " " + inline(text.strip()), ""]
             index += size
             continue
+        if is_grid_border(line) and (end := grid_end(lines, index)) > index:
+            inner = _indent(line)
+            grid = grid_table([text[inner:] for text in lines[index:end]], _nested)
+            if grid is not None:
+                out += grid
+                index = end
+                continue
         if is_border(line) and (end := table_end(lines, index)) > index:
             inner = _indent(line)
             out += table([text[inner:] for text in lines[index:end]], inline)
