@@ -85,3 +85,82 @@ def test_a_grid_whose_text_overflows_its_columns_is_still_read_as_text() -> None
     broken = NOTES.replace(b"be open.       |", b"be open, at least 50000. |")
     assert not [text for text in _texts("n.rst", broken) if text.startswith("v3.6.0 |")]
     assert any("at least 50000" in text for text in _texts("n.rst", broken))
+
+
+def test_a_csv_table_reads_row_by_row_under_its_header_labels() -> None:
+    texts = _texts("product-limits.rst")
+    assert "Feature: Message length | Hard Limit: 16,383 characters" in texts
+    assert "Feature: Channel name | Hard Limit: 64 characters" in texts
+    # a long cell stands without its label, as in any table; roles read as their titles
+    assert (
+        "Feature: Group messages | Hard Limit: 8 participants | If 8 isn't enough, create a"
+        " private channel" in texts
+    )
+    assert not [text for text in texts if ":ref:" in text or ":doc:" in text]
+
+
+LIST_TABLE = b"""\
+Webhooks
+========
+
+.. list-table::
+   :widths: 20 15 65
+   :header-rows: 1
+
+   * - Parameter
+     - Required
+     - Description
+   * - ``text``
+     - Yes
+     - :doc:`Markdown-formatted </collaborate/format-messages>` message.
+   * - ``channel``
+     - No
+     - - Overrides the default channel.
+       - Use ``@<username>`` to send a Direct Message.
+   * - ``username``
+     - No
+     - Overrides the username the message posts as.
+"""
+
+
+def test_a_list_table_reads_row_by_row_its_nested_list_kept_in_its_cell() -> None:
+    assert _texts("webhooks.rst", LIST_TABLE) == [
+        "Parameter: text | Required: Yes | Description: Markdown-formatted message.",
+        "Parameter: channel | Required: No | Overrides the default channel. Use @<username> to"
+        " send a Direct Message.",
+        "Parameter: username | Required: No | Overrides the username the message posts as.",
+    ]
+
+
+CSV_FILE = b"""\
+Limits
+======
+
+The limits of a workspace.
+
+.. csv-table:: Limits
+   :file: limits.csv
+   :header-rows: 1
+"""
+
+
+def test_a_csv_tables_file_beside_the_page_is_read_and_one_outside_its_folder_is_not(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "limits.csv").write_text("Limit,Value\nChannel name,64 characters\n")
+    (tmp_path / "secret.csv").write_text("Key,Value\npassword,hunter2\n")
+    page = tmp_path / "docs" / "limits.rst"
+    page.write_bytes(CSV_FILE)
+    texts = [p.text for p in passages(read(page, CSV_FILE), "limits.rst")]
+    assert "Limit: Channel name | Value: 64 characters" in texts
+    outside = CSV_FILE.replace(b"limits.csv", b"../secret.csv")
+    assert not [p for p in passages(read(page, outside), "l.rst") if "hunter2" in p.text]
+
+
+def test_a_raw_html_box_is_read_as_its_text() -> None:
+    texts = _texts("deploy-rhel-excerpt.rst")
+    (box,) = [text for text in texts if "Database: PostgreSQL v14+" in text]
+    assert box.startswith("Minimum system requirements:\nOperating System: Enterprise Linux 7+")
+    assert any(text.startswith("Administrator Console 8065, TLS, TCP Inbound") for text in texts)
+    assert not [text for text in texts if "<li>" in text or "mm-badge" in text]

@@ -18,7 +18,8 @@ whole with the sentence before it, lists as lists):
   glossary's term or a definition list's becomes a term over its definition;
 - sphinx-tabs' and sphinx-design's tabs become content tabs ('=== "Windows"');
 - a simple table ("=====  =====") becomes rows (``resttables.py``), and so does a grid table
-  ("+-----+" borders, ``restgrid.py``), its cells read as reST and flattened;
+  ("+-----+" borders, ``restgrid.py``), its cells read as reST and flattened, a csv-table (its
+  ``:file:`` too) and a list-table (``restdata.py``); raw HTML is read through the HTML reader;
 - any other directive (toctree, image, figure, index, automodule), comment or link target goes
   with what is indented under it: pages, pictures and targets, not text;
 - other indented lines lose their indentation, which Markdown would read as code (a block
@@ -35,7 +36,14 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
-from retrieval.ingest.readers.restgrid import grid_end, grid_table, is_grid_border
+from retrieval.ingest.readers.restdata import csv_file, csv_rows, list_rows
+from retrieval.ingest.readers.restgrid import (
+    flat,
+    grid_end,
+    grid_table,
+    is_grid_border,
+    table_markdown,
+)
 from retrieval.ingest.readers.restinline import inline, titled_references, unclosed
 from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
@@ -50,6 +58,7 @@ _LABELS = {
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
 _BOXES = frozenset(name for name in _LABELS if not name.startswith(("version", "deprecated")))
 _GLUE = "\x00"  # marks a version's note waiting to head the paragraph after it
+_DATA_TABLES = frozenset({"csv-table", "list-table"})
 _TAB_SETS = frozenset({"tabs", "tab-set", "tab-set-code"})
 _TABS = frozenset({"tab", "group-tab", "tab-item"})
 _CODE = frozenset({"code-block", "code", "sourcecode"})
@@ -65,6 +74,7 @@ _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain",
 # docutils' own directives of those names, which define rather than describe: a custom role
 # (only "rst:role", "rst:directive" describe one)
 _DOCUTILS = frozenset({"role", "directive"})
+_DIRECTIVE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
 _SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
@@ -74,7 +84,32 @@ _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date
 
 def read_rest(data: bytes, path: Path) -> ParsedDocument:
     """The reader of reStructuredText files (``.rst``)."""
-    return read_markdown(markdown(text_of(data, path)).encode("utf-8"), path)
+    text = "\n".join(_with_csv_files(text_of(data, path).split("\n"), path))
+    return read_markdown(markdown(text).encode("utf-8"), path)
+
+
+def _with_csv_files(lines: list[str], page: Path) -> list[str]:
+    """``lines`` with each csv-table's ``:file:`` written under it as its body, as if inline."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        found = _DIRECTIVE.match(lines[index])
+        out.append(lines[index])
+        index += 1
+        if found is None or found["name"].lower() != "csv-table":
+            continue
+        indent = " " * (_indent(lines[index]) if index < len(lines) else 3)
+        named: list[str] = []
+        while index < len(lines) and _OPTION.match(lines[index]):
+            option = _DIRECTIVE_OPTION.match(lines[index])
+            if option is not None and option["name"] == "file":
+                named = csv_file(option["value"], page)
+            else:
+                out.append(lines[index])
+            index += 1
+        if named:
+            out += ["", *(indent + line for line in named), ""]
+    return out
 
 
 def markdown(text: str) -> str:
@@ -191,11 +226,17 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     end = _past_block(lines, index + 1, _indent(lines[index]))
     body = lines[index + 1 : end]
     fields: list[str] = []  # a confval's ":type: int" and ":default: 5", as Sphinx shows them
+    options: dict[str, str] = {}
     while body and _OPTION.match(body[0]):  # ":maxdepth: 2" under the directive, not ":doc:`…`"
         field = _SHOWN_OPTION.match(body[0])
         if field is not None and field["value"]:
             fields.append(f"{field['name'].capitalize()}: {field['value'].strip()}")
+        if (option := _DIRECTIVE_OPTION.match(body[0])) is not None:
+            options[option["name"].lower()] = option["value"].strip()
         body = body[1:]
+    if name in _DATA_TABLES or name == "raw":
+        out += _data_table(name, rest, options, body)
+        return end
     if name in _BOXES:  # ".. note:: Do not run this" / "   as root.": the note's text
         inner = min((_indent(line) for line in body if line.strip()), default=0)
         out += _box(_LABELS[name], _nested([" " * inner + rest, *body]))
@@ -220,6 +261,25 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         shown = [line for field in fields for line in (indent + field, "")]
         out += _term(rest, _nested([*body, "", *shown]))  # after the description
     return end
+
+
+def _data_table(name: str, rest: str, options: dict[str, str], body: list[str]) -> list[str]:
+    """A csv-table or a list-table as a grid table's rows are read (its ``:header:`` or
+    ``:header-rows:`` the labels), or raw HTML as a fenced MyST ``raw`` block, whose text
+    the Markdown reader reads through the HTML reader (a requirements box: "Database:
+    PostgreSQL v14+"); raw LaTeX and the like show nothing on the page."""
+    if name == "raw":
+        if rest.lower() != "html" or not any(line.strip() for line in body):
+            return []
+        return ["", "`````{raw} html", *_dedent(body), "`````", ""]
+    body = _dedent(body)
+    rows = csv_rows(body, options) if name == "csv-table" else list_rows(body)
+    cells = [[flat(_nested(cell)) for cell in row] for row in rows]
+    width = max((len(row) for row in cells), default=0)
+    cells = [row + [""] * (width - len(row)) for row in cells]
+    heads = 1 if name == "csv-table" and options.get("header", "").strip() else 0
+    heads += int(options["header-rows"]) if options.get("header-rows", "").isdigit() else 0
+    return table_markdown(cells[:heads], cells[heads:])
 
 
 def _version(label: str, content: list[str], out: list[str]) -> None:
@@ -369,6 +429,11 @@ def _text_indent(line: str) -> int:
     of the item after that code is not."""
     item = _ITEM.match(line)
     return item.end() if item else _indent(line)
+
+
+def _dedent(block: list[str]) -> list[str]:
+    inner = min((_indent(line) for line in block if line.strip()), default=0)
+    return [line[inner:] for line in block]
 
 
 def _indent(line: str) -> int:
