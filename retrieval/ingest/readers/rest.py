@@ -78,13 +78,14 @@ _DIRECTIVE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
 _SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
+_HEADING = "\x02"  # ends each heading line written, until the page's levels are settled
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
 
 
 def read_rest(data: bytes, path: Path) -> ParsedDocument:
     """The reader of reStructuredText files (``.rst``)."""
-    text = "\n".join(_with_csv_files(text_of(data, path).split("\n"), path))
+    text = "\n".join(_with_csv_files(text_of(data, path).replace(_HEADING, "").split("\n"), path))
     return read_markdown(markdown(text).encode("utf-8"), path)
 
 
@@ -116,13 +117,34 @@ def markdown(text: str) -> str:
     """``text`` (reST) written as Markdown (see the module's docstring)."""
     fields, after = opening_fields(text)  # a PEP's "Title:", "Author:", "Created:" …
     if "title" not in fields:
-        return "\n".join(_body(titled_references(text.split("\n"))))
+        return "\n".join(_untitled(_body(titled_references(text.split("\n")))))
     front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
     if "date" in front:
         front["date"] = find_date([front["date"]]) or front["date"]
     # (the Markdown reader reads the author's names without their addresses)
     quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
-    return "\n".join(["---", *quoted, "---", "", *_body(titled_references(after.split("\n")))])
+    body = _body(titled_references(after.split("\n")))
+    return "\n".join(["---", *quoted, "---", "", *(line.rstrip(_HEADING) for line in body)])
+
+
+def _untitled(lines: list[str]) -> list[str]:
+    """The Markdown ``lines`` with every heading a level lower when the page's top heading
+    style heads more than one part: the first such heading ("Step 1: Install PostgreSQL …",
+    in a page of steps with no title line) is not over the whole page, its siblings ("Step 6:
+    Update the server") are not inside it, and docutils makes none of them the page's title
+    either. The page is then titled as a page without a title is (its file name). Headings
+    inside a box or a tab go down too: none is the page's title. (Headings are the lines
+    :func:`_body` marked as such: a "# comment" in code is none.)"""
+    tops = sum(1 for line in lines if line.endswith(_HEADING) and line.startswith("# "))
+    out: list[str] = []
+    for line in lines:
+        if line.endswith(_HEADING):
+            line = line[: -len(_HEADING)]
+            if tops >= 2 and not line.lstrip(" ").startswith("######"):
+                indent = len(line) - len(line.lstrip(" "))
+                line = line[:indent] + "#" + line[indent:]
+        out.append(line)
+    return out
 
 
 def _yaml(value: str) -> str:
@@ -141,12 +163,13 @@ def _body(lines: list[str]) -> list[str]:
             text, style, size = heading
             if style not in styles:
                 styles.append(style)
-            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + inline(text.strip()), ""]
+            level = "#" * min(styles.index(style) + 1, 6)
+            out += ["", f"{level} {inline(text.strip())}{_HEADING}", ""]
             index += size
             continue
         if is_grid_border(line) and (end := grid_end(lines, index)) > index:
             inner = _indent(line)
-            grid = grid_table([text[inner:] for text in lines[index:end]], _nested)
+            grid = grid_table([text[inner:] for text in lines[index:end]], _cell)
             if grid is not None:
                 out += grid
                 index = end
@@ -274,7 +297,7 @@ def _data_table(name: str, rest: str, options: dict[str, str], body: list[str]) 
         return ["", "`````{raw} html", *_dedent(body), "`````", ""]
     body = _dedent(body)
     rows = csv_rows(body, options) if name == "csv-table" else list_rows(body)
-    cells = [[flat(_nested(cell)) for cell in row] for row in rows]
+    cells = [[flat(_cell(cell)) for cell in row] for row in rows]
     width = max((len(row) for row in cells), default=0)
     cells = [row + [""] * (width - len(row)) for row in cells]
     heads = 1 if name == "csv-table" and options.get("header", "").strip() else 0
@@ -382,6 +405,11 @@ def _short(definition: list[str]) -> bool:
     text = [line for line in definition if line.strip()]
     plain = all(line[:1].isalnum() or line[:1] in "`'\"(" for line in text)
     return plain and sum(len(line) for line in text) <= _SHORT_DEFINITION
+
+
+def _cell(block: list[str]) -> list[str]:
+    """A table cell's lines as Markdown, a heading in it a line of its text."""
+    return [line.rstrip(_HEADING) for line in _nested(block)]
 
 
 def _nested(block: list[str]) -> list[str]:
