@@ -74,6 +74,16 @@ def test_a_cell_spanning_rows_is_read_with_each_and_roles_read_as_their_text() -
     ]
 
 
+def test_a_row_opening_with_a_hash_is_a_row_not_a_heading() -> None:
+    sizes = b"Sizing\n======\n\nPick a size.\n\n+------------+------+\n| # of users | 1000 |\n"
+    sizes += b"+------------+------+\n| # of nodes | 2    |\n+------------+------+\n"
+    document = read(Path("sizing.rst"), sizes)
+    assert [(block.section, block.text) for block in document.blocks][1:] == [
+        (None, "# of users: 1000"),
+        (None, "# of nodes: 2"),
+    ]
+
+
 def test_a_row_a_character_off_its_columns_is_read_on_the_borders_columns() -> None:
     # docutils calls this table malformed (Mattermost's permissions table has such a row)
     shifted = NOTES.replace(b"| v3.6.0  |", b"| v3.6.0 |")

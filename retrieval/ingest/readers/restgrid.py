@@ -18,6 +18,7 @@ from dataclasses import dataclass
 _BORDER = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")  # "+-----+----+", "+=====+"
 _WIDE_PAD = "\x00"  # after a wide character, which takes two columns (docutils does so)
 _MARK = re.compile(r"^(?:[-*+]|\d+[.)]|:  )\s+")  # a Markdown list item's or definition's
+_MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list or heading
 _TERMINAL = (".", "!", "?", ":", ";", ",")
 _DEFINITION_WORDS = 6  # a first column of cells this short names what the second describes
 
@@ -83,15 +84,21 @@ def table_markdown(head: list[list[str]], rows: list[list[str]]) -> list[str]:
     """Rows of cells (each one line) as Markdown: under the header rows ``head`` (their cells
     joined a column at a time) a table; without, each row a paragraph, or a definition list
     when two columns name and describe."""
-    cells = len(rows[0]) if rows else 0
+    cells = len((head + rows)[0]) if head + rows else 0
     if head and rows:
         labels = [" ".join(cell for cell in column if cell) for column in zip(*head, strict=True)]
         out = ["", _row(labels), "|" + "---|" * cells]
         return [*out, *(_row(row) for row in rows), ""]
     rows = head + rows
     if cells == 2 and all(len(row[0].split()) <= _DEFINITION_WORDS for row in rows):
-        return [line for term, said in rows for line in ("", term, ":   " + said, "")]
-    return [line for row in rows for line in ("", " \\| ".join(c for c in row if c), "")]
+        return [line for term, said in rows for line in ("", _text(term), ":   " + said, "")]
+    return [line for row in rows for line in ("", _text(" \\| ".join(c for c in row if c)), "")]
+
+
+def _text(line: str) -> str:
+    """``line`` read as text by Markdown: a mark opening it ("# of users", "- 1") escaped, or
+    the row would be read as a heading or a list."""
+    return _MARKDOWN_MARK.sub(r"\\\1", line)
 
 
 def _row(cells: list[str]) -> str:
