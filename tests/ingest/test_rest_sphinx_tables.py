@@ -84,6 +84,14 @@ def test_a_row_opening_with_a_hash_is_a_row_not_a_heading() -> None:
     ]
 
 
+def test_an_equals_sign_in_a_row_is_no_header_rule() -> None:
+    limits = NOTES.replace(b"=", b"-").replace(b"be open.       |", b"be open: N=50. |")
+    assert (
+        _texts("n.rst", limits)[-1] == "v3.6.0: Update the maximum number of files that can"
+        " be open: N=50."
+    )
+
+
 def test_a_row_a_character_off_its_columns_is_read_on_the_borders_columns() -> None:
     # docutils calls this table malformed (Mattermost's permissions table has such a row)
     shifted = NOTES.replace(b"| v3.6.0  |", b"| v3.6.0 |")

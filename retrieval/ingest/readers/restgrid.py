@@ -61,7 +61,9 @@ def grid_table(lines: list[str], body: Callable[[list[str]], list[str]]) -> list
         if realigned is None:
             return None
         block = realigned
-    separator = next((at for at, line in enumerate(block) if at and "=" in line), None)
+    separator = next(
+        (at for at, line in enumerate(block) if at and "=" in line and _BORDER.match(line)), None
+    )  # (a row's text may hold "=": "LimitNOFILE=49152")
     if separator is not None:
         block[separator] = block[separator].replace("=", "-")
     cells = _cells(block)
