@@ -40,6 +40,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
     dateline_time,
@@ -54,6 +55,7 @@ from retrieval.ingest.readers.pagemeta import (
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
+_TEMPLATE_BYTES = 200_000  # a template's tags are at its start; a page may be megabytes
 NO_MAIN_TEXT = "no main text (only navigation, scripts or markup)"
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements that start a new block of text in a browser; everything else is inline.
@@ -229,6 +231,9 @@ class _Walk:
 
 def read_html(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.html`` and ``.htm`` files."""
+    engine = template_language(_decode(data[:_TEMPLATE_BYTES]))
+    if engine is not None:  # Sphinx's '_templates/page.html': tags around pages made elsewhere
+        raise DocumentError(path, f"a template ({engine}), not a page")
     root = _parse(data, path)
     head_title = prose(" ".join(root.xpath("//head/title//text()")))
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))

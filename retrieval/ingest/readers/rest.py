@@ -17,7 +17,9 @@ whole with the sentence before it, lists as lists):
 - an object entry written by hand (``py:data``, ``option``, ``envvar``, ``confval`` …), a
   glossary's term or a definition list's becomes a term over its definition;
 - sphinx-tabs' and sphinx-design's tabs become content tabs ('=== "Windows"');
-- a simple table ("=====  =====") becomes rows (``resttables.py``);
+- a simple table ("=====  =====") becomes rows (``resttables.py``), and so does a grid table
+  ("+-----+" borders, ``restgrid.py``), its cells read as reST and flattened, a csv-table (its
+  ``:file:`` too) and a list-table (``restdata.py``); raw HTML is read through the HTML reader;
 - any other directive (toctree, image, figure, index, automodule), comment or link target goes
   with what is indented under it: pages, pictures and targets, not text;
 - other indented lines lose their indentation, which Markdown would read as code (a block
@@ -34,6 +36,14 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
+from retrieval.ingest.readers.restdata import csv_file, csv_rows, list_rows
+from retrieval.ingest.readers.restgrid import (
+    flat,
+    grid_end,
+    grid_table,
+    is_grid_border,
+    table_markdown,
+)
 from retrieval.ingest.readers.restinline import inline, titled_references, unclosed
 from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
@@ -48,6 +58,7 @@ _LABELS = {
      "versionchanged": "Changed in version", "deprecated": "Deprecated since version"}  # fmt: skip
 _BOXES = frozenset(name for name in _LABELS if not name.startswith(("version", "deprecated")))
 _GLUE = "\x00"  # marks a version's note waiting to head the paragraph after it
+_DATA_TABLES = frozenset({"csv-table", "list-table"})
 _TAB_SETS = frozenset({"tabs", "tab-set", "tab-set-code"})
 _TABS = frozenset({"tab", "group-tab", "tab-item"})
 _CODE = frozenset({"code-block", "code", "sourcecode"})
@@ -63,29 +74,77 @@ _NO_OBJECTS = frozenset({"module", "currentmodule", "program", "default-domain",
 # docutils' own directives of those names, which define rather than describe: a custom role
 # (only "rst:role", "rst:directive" describe one)
 _DOCUTILS = frozenset({"role", "directive"})
+_DIRECTIVE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
 _SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
+_HEADING = "\x02"  # ends each heading line written, until the page's levels are settled
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
 
 
 def read_rest(data: bytes, path: Path) -> ParsedDocument:
     """The reader of reStructuredText files (``.rst``)."""
-    return read_markdown(markdown(text_of(data, path)).encode("utf-8"), path)
+    text = "\n".join(_with_csv_files(text_of(data, path).replace(_HEADING, "").split("\n"), path))
+    return read_markdown(markdown(text).encode("utf-8"), path)
+
+
+def _with_csv_files(lines: list[str], page: Path) -> list[str]:
+    """``lines`` with each csv-table's ``:file:`` written under it as its body, as if inline."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        found = _DIRECTIVE.match(lines[index])
+        out.append(lines[index])
+        index += 1
+        if found is None or found["name"].lower() != "csv-table":
+            continue
+        indent = " " * (_indent(lines[index]) if index < len(lines) else 3)
+        named: list[str] = []
+        while index < len(lines) and _OPTION.match(lines[index]):
+            option = _DIRECTIVE_OPTION.match(lines[index])
+            if option is not None and option["name"] == "file":
+                named = csv_file(option["value"], page)
+            else:
+                out.append(lines[index])
+            index += 1
+        if named:
+            out += ["", *(indent + line for line in named), ""]
+    return out
 
 
 def markdown(text: str) -> str:
     """``text`` (reST) written as Markdown (see the module's docstring)."""
     fields, after = opening_fields(text)  # a PEP's "Title:", "Author:", "Created:" …
     if "title" not in fields:
-        return "\n".join(_body(titled_references(text.split("\n"))))
+        return "\n".join(_untitled(_body(titled_references(text.split("\n")))))
     front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
     if "date" in front:
         front["date"] = find_date([front["date"]]) or front["date"]
     # (the Markdown reader reads the author's names without their addresses)
     quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
-    return "\n".join(["---", *quoted, "---", "", *_body(titled_references(after.split("\n")))])
+    body = _body(titled_references(after.split("\n")))
+    return "\n".join(["---", *quoted, "---", "", *(line.rstrip(_HEADING) for line in body)])
+
+
+def _untitled(lines: list[str]) -> list[str]:
+    """The Markdown ``lines`` with every heading a level lower when the page's top heading
+    style heads more than one part: the first such heading ("Step 1: Install PostgreSQL …",
+    in a page of steps with no title line) is not over the whole page, its siblings ("Step 6:
+    Update the server") are not inside it, and docutils makes none of them the page's title
+    either. The page is then titled as a page without a title is (its file name). Headings
+    inside a box or a tab go down too: none is the page's title. (Headings are the lines
+    :func:`_body` marked as such: a "# comment" in code is none.)"""
+    tops = sum(1 for line in lines if line.endswith(_HEADING) and line.startswith("# "))
+    out: list[str] = []
+    for line in lines:
+        if line.endswith(_HEADING):
+            line = line[: -len(_HEADING)]
+            if tops >= 2 and not line.lstrip(" ").startswith("######"):
+                indent = len(line) - len(line.lstrip(" "))
+                line = line[:indent] + "#" + line[indent:]
+        out.append(line)
+    return out
 
 
 def _yaml(value: str) -> str:
@@ -104,9 +163,17 @@ def _body(lines: list[str]) -> list[str]:
             text, style, size = heading
             if style not in styles:
                 styles.append(style)
-            out += ["", "#" * min(styles.index(style) + 1, 6) + " " + inline(text.strip()), ""]
+            level = "#" * min(styles.index(style) + 1, 6)
+            out += ["", f"{level} {inline(text.strip())}{_HEADING}", ""]
             index += size
             continue
+        if is_grid_border(line) and (end := grid_end(lines, index)) > index:
+            inner = _indent(line)
+            grid = grid_table([text[inner:] for text in lines[index:end]], _cell)
+            if grid is not None:
+                out += grid
+                index = end
+                continue
         if is_border(line) and (end := table_end(lines, index)) > index:
             inner = _indent(line)
             out += table([text[inner:] for text in lines[index:end]], inline)
@@ -182,11 +249,17 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
     end = _past_block(lines, index + 1, _indent(lines[index]))
     body = lines[index + 1 : end]
     fields: list[str] = []  # a confval's ":type: int" and ":default: 5", as Sphinx shows them
+    options: dict[str, str] = {}
     while body and _OPTION.match(body[0]):  # ":maxdepth: 2" under the directive, not ":doc:`…`"
         field = _SHOWN_OPTION.match(body[0])
         if field is not None and field["value"]:
             fields.append(f"{field['name'].capitalize()}: {field['value'].strip()}")
+        if (option := _DIRECTIVE_OPTION.match(body[0])) is not None:
+            options[option["name"].lower()] = option["value"].strip()
         body = body[1:]
+    if name in _DATA_TABLES or name == "raw":
+        out += _data_table(name, rest, options, body)
+        return end
     if name in _BOXES:  # ".. note:: Do not run this" / "   as root.": the note's text
         inner = min((_indent(line) for line in body if line.strip()), default=0)
         out += _box(_LABELS[name], _nested([" " * inner + rest, *body]))
@@ -211,6 +284,25 @@ def _directive(lines: list[str], index: int, found: re.Match[str], out: list[str
         shown = [line for field in fields for line in (indent + field, "")]
         out += _term(rest, _nested([*body, "", *shown]))  # after the description
     return end
+
+
+def _data_table(name: str, rest: str, options: dict[str, str], body: list[str]) -> list[str]:
+    """A csv-table or a list-table as a grid table's rows are read (its ``:header:`` or
+    ``:header-rows:`` the labels), or raw HTML as a fenced MyST ``raw`` block, whose text
+    the Markdown reader reads through the HTML reader (a requirements box: "Database:
+    PostgreSQL v14+"); raw LaTeX and the like show nothing on the page."""
+    if name == "raw":
+        if rest.lower() != "html" or not any(line.strip() for line in body):
+            return []
+        return ["", "`````{raw} html", *_dedent(body), "`````", ""]
+    body = _dedent(body)
+    rows = csv_rows(body, options) if name == "csv-table" else list_rows(body)
+    cells = [[flat(_cell(cell)) for cell in row] for row in rows]
+    width = max((len(row) for row in cells), default=0)
+    cells = [row + [""] * (width - len(row)) for row in cells]
+    heads = 1 if name == "csv-table" and options.get("header", "").strip() else 0
+    heads += int(options["header-rows"]) if options.get("header-rows", "").isdigit() else 0
+    return table_markdown(cells[:heads], cells[heads:])
 
 
 def _version(label: str, content: list[str], out: list[str]) -> None:
@@ -315,6 +407,11 @@ def _short(definition: list[str]) -> bool:
     return plain and sum(len(line) for line in text) <= _SHORT_DEFINITION
 
 
+def _cell(block: list[str]) -> list[str]:
+    """A table cell's lines as Markdown, a heading in it a line of its text."""
+    return [line.rstrip(_HEADING) for line in _nested(block)]
+
+
 def _nested(block: list[str]) -> list[str]:
     """An indented block (a directive's body) as Markdown, its common indentation gone."""
     inner = min((_indent(line) for line in block if line.strip()), default=0)
@@ -360,6 +457,11 @@ def _text_indent(line: str) -> int:
     of the item after that code is not."""
     item = _ITEM.match(line)
     return item.end() if item else _indent(line)
+
+
+def _dedent(block: list[str]) -> list[str]:
+    inner = min((_indent(line) for line in block if line.strip()), default=0)
+    return [line[inner:] for line in block]
 
 
 def _indent(line: str) -> int:

@@ -98,6 +98,8 @@ def _role(match: re.Match[str]) -> str:
 def _target(target: str, role: str) -> str:
     """An object's name as Sphinx prints it: "~flask.Config.from_prefixed_env" as its last part,
     ".Request.args" (searched from the current module) without its dot, "!name" as it is."""
+    if role not in _CODE_ROLES and role != "any":  # a key (":kbd:`.`", ":kbd:`~`"), a label
+        return target
     target = target.lstrip("!")
     if target.startswith("~"):
         target = target[1:].rsplit(".", 1)[-1]

@@ -1,0 +1,79 @@
+"""The rows of Sphinx's data tables in reST (see ``rest.py``): a ``csv-table``'s (inline, or a
+``:file:`` beside the page) and a ``list-table``'s (a list of rows, each a list of cells).
+Each cell is returned as its reST lines, which the caller reads as it reads a grid table's."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+_ITEM = re.compile(r"^[*+-][ \t]+")  # a bullet list's item: a list-table's row, or its cell
+_CSV_FILE_BYTES = 1_000_000
+
+
+def csv_rows(lines: list[str], options: dict[str, str]) -> list[list[list[str]]]:
+    """The rows of a csv-table whose body is ``lines``: its ``:header:`` first (CSV too), then
+    its body's, each cell as lines (a quoted cell may hold paragraphs). docutils reads CSV
+    with spaces after a delimiter skipped, ``:delim:`` (one character, "tab" or "space") apart."""
+    delimiter = _delimiter(options.get("delim", ","))
+    rows: list[list[list[str]]] = []
+    for source in (options.get("header", ""), "\n".join(lines)):
+        if not source.strip():
+            continue
+        lines_read = source.splitlines(keepends=True)  # a quoted cell's paragraphs kept apart
+        reader = csv.reader(lines_read, delimiter=delimiter, skipinitialspace=True)
+        try:
+            rows += [[cell.split("\n") for cell in row] for row in reader if row]
+        except csv.Error:  # a quote left open: Sphinx shows an error there, no table
+            return []
+    return rows
+
+
+def _delimiter(value: str) -> str:
+    value = value.strip()
+    return {"tab": "\t", "space": " "}.get(value, value[:1] or ",")
+
+
+def csv_file(option: str, page: Path | None) -> list[str]:
+    """The lines of a csv-table's ``:file:`` (a path relative to the page, in its folder or
+    below); none when there is no such file, or it lies outside that folder (an uploaded page
+    naming "/etc/passwd" or "../../secrets.csv" must not have it quoted), or is over 1 MB."""
+    name = option.strip()
+    if page is None or not name or name.startswith(("/", "\\")) or ".." in Path(name).parts:
+        return []
+    folder = page.parent.resolve()
+    target = (folder / name).resolve()
+    if not target.is_relative_to(folder) or not target.is_file():
+        return []
+    if target.stat().st_size > _CSV_FILE_BYTES:
+        return []
+    data = target.read_bytes()
+    text = data.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def list_rows(lines: list[str]) -> list[list[list[str]]]:
+    """The rows of a list-table whose body is ``lines``: each item of its outer list a row, the
+    items of that item's inner list its cells."""
+    return [[cell for cell in _items(row)] for row in _items(lines)]
+
+
+def _items(lines: list[str]) -> list[list[str]]:
+    """The items of the bullet list ``lines`` (at its own indent), each as its lines with the
+    bullet made spaces, so the item's text keeps one indent."""
+    inner = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    items: list[list[str]] = []
+    for line in lines:
+        text = line[inner:] if line.strip() else ""
+        bullet = _ITEM.match(text)
+        if bullet is not None:
+            items.append([" " * bullet.end() + text[bullet.end() :]])
+        elif items:
+            items[-1].append(text)
+    return [_dedented(item) for item in items]
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    inner = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return [line[inner:] for line in lines]

@@ -1,0 +1,51 @@
+"""A site generator's template saved as ``.html`` (Sphinx's ``_templates/page.html``, a Hugo
+layout) is no page: it is skipped with its reason, while a page showing a template as code
+stays a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.pipeline import read
+
+SPHINX_PAGE = Path(__file__).parent / "fixtures" / "mattermost" / "page.html"
+
+HUGO_LAYOUT = b"""\
+{{ define "main" }}
+<main class="docs">
+  <h1>{{ .Title }}</h1>
+  {{ range .Pages }}<article><a href="{{ .Permalink }}">{{ .Title }}</a></article>{{ end }}
+</main>
+{{ end }}
+"""
+
+JINJA_DOCS_PAGE = b"""\
+<html><head><title>Template Inheritance</title></head><body><main>
+<h1>Template Inheritance</h1>
+<p>A child template starts with an extends tag, which tells the engine that it extends another
+template, then fills in the blocks the base template leaves open:</p>
+<pre>{% extends "base.html" %}
+{% block title %}Index{% endblock %}</pre>
+<p>To show tags as text, wrap them in a {% raw %} block.</p>
+</main></body></html>
+"""
+
+
+def test_sphinxs_page_template_is_skipped_as_a_template() -> None:
+    with pytest.raises(DocumentError, match=r"a template \(Jinja, Django or Liquid\), not a page"):
+        read(SPHINX_PAGE, SPHINX_PAGE.read_bytes())
+
+
+def test_a_hugo_layout_is_skipped_as_a_go_template() -> None:
+    with pytest.raises(DocumentError, match=r"a template \(Go\), not a page"):
+        read(Path("layouts/_default/list.html"), HUGO_LAYOUT)
+
+
+def test_a_page_showing_a_template_as_code_is_still_a_page() -> None:
+    document = read(Path("templates.html"), JINJA_DOCS_PAGE)
+    assert document.title == "Template Inheritance"
+    assert any(block.code and "{% extends" in block.code for block in document.blocks)
+    assert any("wrap them in a {% raw %} block" in block.text for block in document.blocks)

@@ -1,0 +1,57 @@
+"""A Sphinx page without a title line (Mattermost's deployment guides: "Step 1: …", "Step 2:
+…" as sibling sections) is titled by its file name, each step a section of its own, while a
+page under its one top heading keeps that heading as its title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrieval.ingest.passages import passages
+from retrieval.ingest.pipeline import read
+
+RHEL = Path(__file__).parent / "fixtures" / "mattermost" / "deploy-rhel-excerpt.rst"
+
+
+def test_a_page_of_sibling_steps_is_titled_by_its_file_name_each_step_its_own_section() -> None:
+    document = read(Path("deploy-rhel.rst"), RHEL.read_bytes())
+    assert document.title == "deploy-rhel"
+    found = passages(document, "deploy-rhel.rst")
+    (managed,) = [p for p in found if p.text == "Use a managed database service."]
+    assert (
+        managed.section == "Step 1: Install PostgreSQL database or get database connection"
+        " credentials"
+    )
+    (prepare,) = [p for p in found if p.text.startswith("Follow the database preparation")]
+    # cited "deploy-rhel › Step 2: …", not under Step 1 as if Step 1 were the page
+    assert (prepare.section, prepare.above) == ("Step 2: Prepare the database", ())
+
+
+TITLED = b"""\
+Deploy on Ubuntu
+================
+
+Install the server on Ubuntu.
+
+Step 1: Install PostgreSQL
+--------------------------
+
+Install it with apt.
+
+Step 2: Prepare the database
+----------------------------
+
+Create the database and its user.
+"""
+
+
+def test_a_page_under_one_top_heading_keeps_it_as_its_title() -> None:
+    document = read(Path("deploy-ubuntu.rst"), TITLED)
+    assert document.title == "Deploy on Ubuntu"
+    found = passages(document, "deploy-ubuntu.rst")
+    (create,) = [p for p in found if p.text == "Create the database and its user."]
+    assert create.section == "Step 2: Prepare the database"
+
+
+def test_a_comment_line_in_code_is_no_heading_of_the_page() -> None:
+    code = TITLED + b"\n.. code-block:: sh\n\n   # Install the package\n   sudo apt install x\n"
+    assert read(Path("deploy-ubuntu.rst"), code).title == "Deploy on Ubuntu"
