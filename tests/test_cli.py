@@ -558,31 +558,40 @@ def test_chat_answers_follows_up_pages_resets_and_quits(
     assert "this line is never read" not in out
 
 
-def test_sources_in_the_chat_and_the_command_are_one_list_without_gaps(
+def test_sources_are_one_list_without_gaps_paged_in_the_chat(
     capsys: pytest.CaptureFixture[str],
     make_corpus: Callable[..., Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # 340 documents printed with blank lines after items 83, 156 and 240: where Telegram's
-    # messages would have been split.
+    # messages would have been split. In the chat, 3,516 documents scrolled it away at once,
+    # and a "/more" after them paged the question asked before.
     files = {
         f"note-{n:03}.txt": f"Field notes on the migration of cranes, volume {n}\n\n"
         f"Cranes were counted at the lake on day {n} of the season.\n"
         for n in range(1, 151)
     }
     paths = ["--corpus", str(make_corpus(files)), "--db", str(tmp_path / "notes.db")]
-    monkeypatch.setattr("sys.stdin", io.StringIO("/sources\n"))
+    script = "when were cranes counted\n/sources\n/more\nmore\n/more\n/more\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
     code, chat_out, _ = run(capsys, "chat", *paths)
     code_too, listed, _ = run(capsys, "sources", *paths)
     assert code == code_too == 0
-    for out in (chat_out, listed):
-        items = [line for line in out.splitlines() if re.match(r"\s*\d+\. ", line)]
-        assert len(items) == 150 and len(out) > 2 * 4096  # Telegram would split it
-        first = out.splitlines().index(items[0])
-        assert out.splitlines()[first : first + 150] == items  # nothing between them
-        assert out.count("Field notes on the migration of cranes, volume 1 ") <= 1
-        assert "note-007.txt" in out  # the one who keeps the folder sees the file names
+    listed_items = [line for line in listed.splitlines() if re.match(r"\s*\d+\. ", line)]
+    assert len(listed_items) == 150 and len(listed) > 2 * 4096  # Telegram would split it
+    first = listed.splitlines().index(listed_items[0])
+    assert listed.splitlines()[first : first + 150] == listed_items  # nothing between them
+    assert listed.count("Field notes on the migration of cranes, volume 1 ") <= 1
+    assert "note-007.txt" in listed  # the one who keeps the folder sees the file names
+    turns = chat_out.split("\n? ")[2:]  # after the question's answer
+    pages = [[line for line in t.splitlines() if re.match(r"\d+\. ", line)] for t in turns]
+    assert [len(page) for page in pages] == [40, 40, 40, 30, 0]  # then the question's page
+    assert [item for page in pages[:4] for item in page] == listed_items
+    assert "(40 of 150 documents shown; /more for the next ones)" in turns[0]
+    assert "(120 of 150 documents shown; /more for the next ones)" in turns[2]
+    assert "documents shown" not in turns[3]
+    assert "  4. “**Cranes** were" in turns[4]  # the list done: the question pages on
 
 
 def test_chat_takes_a_bare_more_for_the_next_results(
