@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -359,19 +360,53 @@ def test_index_lists_a_file_a_line_and_says_what_was_renamed_or_readable_again(
     assert "Changed:" not in out and "kept at" not in out.replace(recovered, "")
 
 
-def test_index_names_every_skipped_file_however_many(
+def test_index_counts_many_skipped_files_by_reason_and_verbose_names_each(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # A Telegram message holds the first few and "…and N more"; the terminal holds them all.
+    # A first index of 4,638 files printed 4,533 lines, 774 of them a .png each "needs OCR".
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "good.txt").write_text("The harbour needs deeper berths for larger ships.\n")
     for n in range(150):
         (folder / f"minutes-{n:03}.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word file")
-    code, out, _ = run(capsys, "index", "--corpus", str(folder), "--db", str(tmp_path / "q.db"))
-    assert code == 0
+    (folder / "chart.xyz").write_text("?")
+    paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, "index", *paths)
+    assert code == 0 and len(out.splitlines()) < 15  # not 151 lines
+    assert "• 150 × minutes-000.doc: unsupported type (.doc" in out
+    assert "• chart.xyz: unsupported type (.xyz" in out
+    # Re-indexed with nothing changed: counted, not listed again.
+    code, again, _ = run(capsys, "index", *paths)
+    assert "minutes-" not in again and "chart.xyz" not in again
+    said = "Still skipped as at the last reload: 151 (quotebot index --verbose lists them)."
+    assert said in again
+    # --verbose: every file, each on its line (a Telegram message holds the first few).
+    code, out, _ = run(capsys, "index", "--verbose", *paths)
     assert all(f"• minutes-{n:03}.doc: unsupported type (.doc" in out for n in range(150))
-    assert "more." not in out
+    assert "more." not in out and "Still skipped" not in out
+
+
+def test_index_counts_a_folder_of_many_files_added_or_removed_by_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Deleting one folder printed 468 "Removed" lines.
+    folder = tmp_path / "corpus"
+    for version in ("7.4", "7.7"):
+        for n in range(30):
+            page = folder / "reference" / version / f"cmdlet-{n:02}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# Cmdlet {n} in {version}\n\nCmdlet {n} moves item {n}.\n")
+    (folder / "notes.txt").write_text("Notes\n\nThe cmdlets move items.\n")
+    paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, "index", *paths)
+    assert code == 0
+    assert "Added:\n• notes.txt\n• reference/7.4/ (30)\n• reference/7.7/ (30)\n" in out
+    shutil.rmtree(folder / "reference" / "7.7")
+    code, out, _ = run(capsys, "index", *paths)
+    assert "Removed:\n• reference/7.7/ (30)\n" in out and "cmdlet-" not in out
+    (folder / "reference" / "7.4").rename(folder / "reference" / "7.5")
+    code, out, _ = run(capsys, "index", "--verbose", *paths)
+    assert "• reference/7.4/cmdlet-07.md → reference/7.5/cmdlet-07.md" in out
 
 
 def test_index_names_every_file_added_however_many(
