@@ -7,6 +7,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -1177,3 +1179,33 @@ def test_a_declined_question_in_a_language_the_documents_lack_lists_the_closest_
     assert code == 0 and closest in asked and "  1. “" in asked
     assert "  4. “" in more and "  1. “" not in more
     assert ru.CLI_DECLINED_HINT in declined  # the chat, too, in the question's language
+
+
+def test_a_one_shot_ask_loads_neither_telegram_nor_the_chinese_dictionary(
+    paths: list[str],
+) -> None:
+    # Every `quotebot ask` took 2-5 s, ~2 s of it start-up: Telegram and httpx (for the
+    # benchmark's entry point and a keyboard's constants) and jieba's dictionary (for the
+    # Chinese words of approval of an English question) were loaded and never used.
+    script = (
+        "import sys, contextlib, io\n"
+        "from bot.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['ask', 'peacekeeping operations', *{paths!r}])\n"
+        "print(code, sorted(m for m in ('telegram', 'httpx', 'rjieba') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert done.stdout.split("\n")[0] == "0 []"
+
+
+def test_the_limits_written_out_are_telegram_s() -> None:
+    from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
+
+    from bot.buttons import CALLBACK_LIMIT
+    from bot.render.html import TELEGRAM_LIMIT
+
+    assert TELEGRAM_LIMIT == MessageLimit.MAX_TEXT_LENGTH
+    assert CALLBACK_LIMIT == InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
