@@ -25,14 +25,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import InlineKeyboardButtonLimit
-from telegram.helpers import create_deep_linked_url
+from typing import TYPE_CHECKING, Any
 
 from bot.locales import Strings, en
 
-CALLBACK_LIMIT: int = InlineKeyboardButtonLimit.MAX_CALLBACK_DATA  # bytes
+if TYPE_CHECKING:
+    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+# Telegram is imported where a keyboard is made, not with this module: the answers' links use
+# it in the terminal too, where importing Telegram took a third of a second of every one-shot
+# ``quotebot ask``.
+CALLBACK_LIMIT = 64  # bytes (InlineKeyboardButtonLimit.MAX_CALLBACK_DATA, which a test compares)
 START_LIMIT = 64  # characters of a deep link's start parameter (create_deep_linked_url checks)
 START_PASSAGE = "p_"
 START_ANSWER = "q_"
@@ -187,6 +190,8 @@ def start_link(bot_username: str | None, parameter: str) -> str | None:
     """``https://t.me/<bot>?start=<parameter>``, or None when the bot's name is not known."""
     if not bot_username:
         return None
+    from telegram.helpers import create_deep_linked_url
+
     return create_deep_linked_url(bot_username, parameter)  # ValueError for a bad parameter
 
 
@@ -218,18 +223,14 @@ def answer_keyboard(
     """Under an answer: Full passage, More results (when there are more), 👍, 👎."""
     first_row = []
     if top_passage_id is not None:
-        first_row.append(
-            InlineKeyboardButton(t.BUTTON_FULL, callback_data=full_data(top_passage_id))
-        )
+        first_row.append(_button(t.BUTTON_FULL, callback_data=full_data(top_passage_id)))
     if next_offset is not None:
-        first_row.append(
-            InlineKeyboardButton(t.BUTTON_MORE, callback_data=more_data(key, next_offset))
-        )
+        first_row.append(_button(t.BUTTON_MORE, callback_data=more_data(key, next_offset)))
     votes = [
-        InlineKeyboardButton(t.BUTTON_GOOD, callback_data=vote_data(key, True)),
-        InlineKeyboardButton(t.BUTTON_BAD, callback_data=vote_data(key, False)),
+        _button(t.BUTTON_GOOD, callback_data=vote_data(key, True)),
+        _button(t.BUTTON_BAD, callback_data=vote_data(key, False)),
     ]
-    return InlineKeyboardMarkup([first_row, votes] if first_row else [votes])
+    return _markup([first_row, votes] if first_row else [votes])
 
 
 def page_keyboard(
@@ -239,23 +240,21 @@ def page_keyboard(
     entry on the page (not its ¶), then More results."""
     rows = []
     opens = [
-        InlineKeyboardButton(t.BUTTON_OPEN.format(rank=rank), callback_data=full_data(pid))
+        _button(t.BUTTON_OPEN.format(rank=rank), callback_data=full_data(pid))
         for rank, pid in passages
     ]
     if opens:
         rows.append(opens)
     if next_offset is not None:
-        rows.append(
-            [InlineKeyboardButton(t.BUTTON_MORE, callback_data=more_data(key, next_offset))]
-        )
-    return InlineKeyboardMarkup(rows)
+        rows.append([_button(t.BUTTON_MORE, callback_data=more_data(key, next_offset))])
+    return _markup(rows)
 
 
 def link_keyboard(label: str, url: str | None) -> InlineKeyboardMarkup | None:
     """One button that opens ``url`` (a deep link into the private chat); None without a url."""
     if url is None:
         return None
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, url=url)]])
+    return _markup([[_button(label, url=url)]])
 
 
 def open_passage_keyboard(
@@ -271,9 +270,9 @@ def choices_keyboard(
 ) -> InlineKeyboardMarkup:
     """One button per passage /quote offers, (label, passage id), each posting that passage when
     ``asker`` (the user who asked) presses it."""
-    return InlineKeyboardMarkup(
+    return _markup(
         [
-            [InlineKeyboardButton(_label(label), callback_data=post_data(passage_id, asker))]
+            [_button(_label(label), callback_data=post_data(passage_id, asker))]
             for label, passage_id in choices
         ]
     )
@@ -281,9 +280,9 @@ def choices_keyboard(
 
 def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup:
     """One button per example question of /start (labels cut to Telegram's comfortable width)."""
-    return InlineKeyboardMarkup(
+    return _markup(
         [
-            [InlineKeyboardButton(_label(example), callback_data=example_data(index))]
+            [_button(_label(example), callback_data=example_data(index))]
             for index, example in enumerate(examples)
         ]
     )
@@ -291,11 +290,11 @@ def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup:
 
 def confirm_keyboard(key: str, yes: str, no: str) -> InlineKeyboardMarkup:
     """Yes and No to a pending change, side by side, labelled ``yes`` and ``no``."""
-    return InlineKeyboardMarkup(
+    return _markup(
         [
             [
-                InlineKeyboardButton(yes, callback_data=confirm_data(key, True)),
-                InlineKeyboardButton(no, callback_data=confirm_data(key, False)),
+                _button(yes, callback_data=confirm_data(key, True)),
+                _button(no, callback_data=confirm_data(key, False)),
             ]
         ]
     )
@@ -303,9 +302,9 @@ def confirm_keyboard(key: str, yes: str, no: str) -> InlineKeyboardMarkup:
 
 def languages_keyboard(names: Sequence[tuple[str, str]], t: Strings = en) -> InlineKeyboardMarkup:
     """One button per language (code, name), then one to follow the Telegram app again."""
-    rows = [[InlineKeyboardButton(name, callback_data=language_data(code))] for code, name in names]
-    rows.append([InlineKeyboardButton(t.BUTTON_LANGUAGE_AUTO, callback_data=language_data(None))])
-    return InlineKeyboardMarkup(rows)
+    rows = [[_button(name, callback_data=language_data(code))] for code, name in names]
+    rows.append([_button(t.BUTTON_LANGUAGE_AUTO, callback_data=language_data(None))])
+    return _markup(rows)
 
 
 def _label(text: str, limit: int = LABEL_LIMIT) -> str:
@@ -315,3 +314,15 @@ def _label(text: str, limit: int = LABEL_LIMIT) -> str:
     head = text[: limit - 1]
     cut = head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head
     return cut.rstrip(" ,;:«“(") + "…"
+
+
+def _button(text: str, **kwargs: Any) -> InlineKeyboardButton:
+    from telegram import InlineKeyboardButton
+
+    return InlineKeyboardButton(text, **kwargs)
+
+
+def _markup(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    from telegram import InlineKeyboardMarkup
+
+    return InlineKeyboardMarkup(rows)

@@ -54,6 +54,7 @@ SHOWN_QUESTION = 300  # characters of a question repeated back
 CODE_INDENT = "      "
 LEAD_CODE = 2000  # characters of code shown for the best answer (a further hit: SHORT_CODE)
 SHORT_CODE = 300
+SOURCES_PAGE = 40  # documents a /sources page lists (3,516 at once scrolled the chat away)
 
 Logger = Callable[[str, str | None, Answer, float, int], None]  # what a question is logged with
 
@@ -271,6 +272,9 @@ class TerminalChat:
     sources: Callable[[Strings], str] | None = None  # the /sources text, in a locale's words
     conversation: Conversation = field(default_factory=Conversation)
     last: tuple[str, str | None, int] | None = None  # question, context, results shown so far
+    # The /sources list being paged and how many of its documents were shown: "/more" goes on
+    # with the list until a question is asked (it paged the question before the list).
+    listing: tuple[list[str], int] | None = None
     # The language the chat speaks: the system's (LANG) at first, then the last question's, as
     # the bot speaks a Telegram user's; its commands too ("/reset" answered in English after
     # a conversation in French).
@@ -292,7 +296,7 @@ class TerminalChat:
         replies: dict[str, Callable[[], str]] = {
             "/help": lambda: str(t.CLI_CHAT_HELP),
             "/reset": self.reset,
-            "/sources": lambda: self.sources(t) if self.sources else "",
+            "/sources": self.list_sources,
             "/more": self.more,
         }
         if command in replies:
@@ -311,7 +315,7 @@ class TerminalChat:
         return strings(self.language)
 
     def reset(self) -> str:
-        self.conversation, self.last = Conversation(), None
+        self.conversation, self.last, self.listing = Conversation(), None, None
         return str(self.texts.CLI_RESET)
 
     def ask(self, question: str) -> str:
@@ -336,13 +340,39 @@ class TerminalChat:
         else:
             self.conversation = self.conversation.after(question, context, now)
             self.last = (question, context, len(answer.hits))
+        self.listing = None  # "/more" pages this question now, not /sources
         # A language it has strings for, else the system's; a question of no words ("2004?"),
         # the chat's.
         home = self.home if any(ch.isalpha() for ch in question) else self.language
         self.language = reply_language(asked_in(answer), home, question)
         return render_answer(answer, self.layout, documents=self._documents(), speaks=home)
 
+    def list_sources(self) -> str:
+        """The first page of the documents (/sources); "/more" lists the next."""
+        if self.sources is None:
+            return ""
+        header, *items = self.sources(self.texts).split("\n")
+        if not items:  # "No documents yet"
+            return header
+        self.listing = (items, 0)
+        return "\n".join([header, self._sources_page()])
+
+    def _sources_page(self) -> str:
+        """The next :data:`SOURCES_PAGE` documents of :attr:`listing`, then how many of how
+        many were shown and, while more are left, that /more lists them."""
+        assert self.listing is not None
+        items, shown = self.listing
+        page = items[shown : shown + SOURCES_PAGE]
+        shown += len(page)
+        self.listing = (items, shown) if shown < len(items) else None
+        if self.listing is None:
+            return "\n".join(page)
+        said = self.texts.CLI_SOURCES_MORE.format(shown=shown, total=len(items))
+        return "\n".join([*page, said])
+
     def more(self) -> str:
+        if self.listing is not None:
+            return self._sources_page()
         if self.last is None:
             return str(self.texts.CLI_NO_MORE_QUESTION)
         question, context, shown = self.last

@@ -333,9 +333,12 @@ def _distinct(
     library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], shown: int
 ) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
     """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
-    repeating a quote above it (:func:`_without_repeats`): searched once more,
-    :data:`REPEATS_DEPTH` deep, when repeats left fewer, so paging on reaches the other
-    passages; the total counts the repeats out."""
+    repeating a quote above it (:func:`_without_repeats`): searched deeper (at least
+    :data:`REPEATS_DEPTH`, then twice as deep) while repeats leave fewer and passages are left
+    unranked, so paging on reaches every other passage (a page copied into five version
+    folders stopped "/more" at result 10 of 1703). The total is the count of matching
+    passages, the same on every page (less the repeats seen, it jumped 1829 → 1806 → 1454 as
+    the pages went deeper); on the page where the ranking ends, the count of those shown."""
     wanted = shown + len(earlier_)  # more: earlier answers may be left out
     # The question read, and the earlier ones searched, once however deep this one is searched.
     read = _read(library, current, text, earlier_)
@@ -345,9 +348,11 @@ def _distinct(
         ranked, total = _after_earlier(current, (ranked, total), question, before())
         kept = _without_repeats(ranked)
         repeats = len(ranked) - len(kept)
-        if not repeats or len(kept) >= shown or wanted >= min(total, REPEATS_DEPTH):
-            return lang, question, kept, total - repeats
-        wanted = max(2 * wanted + repeats, REPEATS_DEPTH)  # the loop's last round
+        every = len(ranked) >= total or wanted >= total  # no passage left unranked
+        if len(kept) >= shown or every:
+            ends = every and len(kept) <= shown  # the last page: no "/more" it cannot keep
+            return lang, question, kept, len(kept) if ends else total
+        wanted = max(2 * wanted + repeats, REPEATS_DEPTH)
 
 
 def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:

@@ -6,6 +6,9 @@ import io
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -359,19 +362,53 @@ def test_index_lists_a_file_a_line_and_says_what_was_renamed_or_readable_again(
     assert "Changed:" not in out and "kept at" not in out.replace(recovered, "")
 
 
-def test_index_names_every_skipped_file_however_many(
+def test_index_counts_many_skipped_files_by_reason_and_verbose_names_each(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # A Telegram message holds the first few and "…and N more"; the terminal holds them all.
+    # A first index of 4,638 files printed 4,533 lines, 774 of them a .png each "needs OCR".
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "good.txt").write_text("The harbour needs deeper berths for larger ships.\n")
     for n in range(150):
         (folder / f"minutes-{n:03}.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word file")
-    code, out, _ = run(capsys, "index", "--corpus", str(folder), "--db", str(tmp_path / "q.db"))
-    assert code == 0
+    (folder / "chart.xyz").write_text("?")
+    paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, "index", *paths)
+    assert code == 0 and len(out.splitlines()) < 15  # not 151 lines
+    assert "• 150 × minutes-000.doc: unsupported type (.doc" in out
+    assert "• chart.xyz: unsupported type (.xyz" in out
+    # Re-indexed with nothing changed: counted, not listed again.
+    code, again, _ = run(capsys, "index", *paths)
+    assert "minutes-" not in again and "chart.xyz" not in again
+    said = "Still skipped as at the last reload: 151 (quotebot index --verbose lists them)."
+    assert said in again
+    # --verbose: every file, each on its line (a Telegram message holds the first few).
+    code, out, _ = run(capsys, "index", "--verbose", *paths)
     assert all(f"• minutes-{n:03}.doc: unsupported type (.doc" in out for n in range(150))
-    assert "more." not in out
+    assert "more." not in out and "Still skipped" not in out
+
+
+def test_index_counts_a_folder_of_many_files_added_or_removed_by_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Deleting one folder printed 468 "Removed" lines.
+    folder = tmp_path / "corpus"
+    for version in ("7.4", "7.7"):
+        for n in range(30):
+            page = folder / "reference" / version / f"cmdlet-{n:02}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# Cmdlet {n} in {version}\n\nCmdlet {n} moves item {n}.\n")
+    (folder / "notes.txt").write_text("Notes\n\nThe cmdlets move items.\n")
+    paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, "index", *paths)
+    assert code == 0
+    assert "Added:\n• notes.txt\n• reference/7.4/ (30)\n• reference/7.7/ (30)\n" in out
+    shutil.rmtree(folder / "reference" / "7.7")
+    code, out, _ = run(capsys, "index", *paths)
+    assert "Removed:\n• reference/7.7/ (30)\n" in out and "cmdlet-" not in out
+    (folder / "reference" / "7.4").rename(folder / "reference" / "7.5")
+    code, out, _ = run(capsys, "index", "--verbose", *paths)
+    assert "• reference/7.4/cmdlet-07.md → reference/7.5/cmdlet-07.md" in out
 
 
 def test_index_names_every_file_added_however_many(
@@ -558,31 +595,40 @@ def test_chat_answers_follows_up_pages_resets_and_quits(
     assert "this line is never read" not in out
 
 
-def test_sources_in_the_chat_and_the_command_are_one_list_without_gaps(
+def test_sources_are_one_list_without_gaps_paged_in_the_chat(
     capsys: pytest.CaptureFixture[str],
     make_corpus: Callable[..., Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # 340 documents printed with blank lines after items 83, 156 and 240: where Telegram's
-    # messages would have been split.
+    # messages would have been split. In the chat, 3,516 documents scrolled it away at once,
+    # and a "/more" after them paged the question asked before.
     files = {
         f"note-{n:03}.txt": f"Field notes on the migration of cranes, volume {n}\n\n"
         f"Cranes were counted at the lake on day {n} of the season.\n"
         for n in range(1, 151)
     }
     paths = ["--corpus", str(make_corpus(files)), "--db", str(tmp_path / "notes.db")]
-    monkeypatch.setattr("sys.stdin", io.StringIO("/sources\n"))
+    script = "when were cranes counted\n/sources\n/more\nmore\n/more\n/more\n"
+    monkeypatch.setattr("sys.stdin", io.StringIO(script))
     code, chat_out, _ = run(capsys, "chat", *paths)
     code_too, listed, _ = run(capsys, "sources", *paths)
     assert code == code_too == 0
-    for out in (chat_out, listed):
-        items = [line for line in out.splitlines() if re.match(r"\s*\d+\. ", line)]
-        assert len(items) == 150 and len(out) > 2 * 4096  # Telegram would split it
-        first = out.splitlines().index(items[0])
-        assert out.splitlines()[first : first + 150] == items  # nothing between them
-        assert out.count("Field notes on the migration of cranes, volume 1 ") <= 1
-        assert "note-007.txt" in out  # the one who keeps the folder sees the file names
+    listed_items = [line for line in listed.splitlines() if re.match(r"\s*\d+\. ", line)]
+    assert len(listed_items) == 150 and len(listed) > 2 * 4096  # Telegram would split it
+    first = listed.splitlines().index(listed_items[0])
+    assert listed.splitlines()[first : first + 150] == listed_items  # nothing between them
+    assert listed.count("Field notes on the migration of cranes, volume 1 ") <= 1
+    assert "note-007.txt" in listed  # the one who keeps the folder sees the file names
+    turns = chat_out.split("\n? ")[2:]  # after the question's answer
+    pages = [[line for line in t.splitlines() if re.match(r"\d+\. ", line)] for t in turns]
+    assert [len(page) for page in pages] == [40, 40, 40, 30, 0]  # then the question's page
+    assert [item for page in pages[:4] for item in page] == listed_items
+    assert "(40 of 150 documents shown; /more for the next ones)" in turns[0]
+    assert "(120 of 150 documents shown; /more for the next ones)" in turns[2]
+    assert "documents shown" not in turns[3]
+    assert "  4. “**Cranes** were" in turns[4]  # the list done: the question pages on
 
 
 def test_chat_takes_a_bare_more_for_the_next_results(
@@ -1133,3 +1179,33 @@ def test_a_declined_question_in_a_language_the_documents_lack_lists_the_closest_
     assert code == 0 and closest in asked and "  1. “" in asked
     assert "  4. “" in more and "  1. “" not in more
     assert ru.CLI_DECLINED_HINT in declined  # the chat, too, in the question's language
+
+
+def test_a_one_shot_ask_loads_neither_telegram_nor_the_chinese_dictionary(
+    paths: list[str],
+) -> None:
+    # Every `quotebot ask` took 2-5 s, ~2 s of it start-up: Telegram and httpx (for the
+    # benchmark's entry point and a keyboard's constants) and jieba's dictionary (for the
+    # Chinese words of approval of an English question) were loaded and never used.
+    script = (
+        "import sys, contextlib, io\n"
+        "from bot.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['ask', 'peacekeeping operations', *{paths!r}])\n"
+        "print(code, sorted(m for m in ('telegram', 'httpx', 'rjieba') if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert done.stdout.split("\n")[0] == "0 []"
+
+
+def test_the_limits_written_out_are_telegram_s() -> None:
+    from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
+
+    from bot.buttons import CALLBACK_LIMIT
+    from bot.render.html import TELEGRAM_LIMIT
+
+    assert TELEGRAM_LIMIT == MessageLimit.MAX_TEXT_LENGTH
+    assert CALLBACK_LIMIT == InlineKeyboardButtonLimit.MAX_CALLBACK_DATA

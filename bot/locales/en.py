@@ -454,6 +454,7 @@ CLI_RESET = "Conversation forgotten: the next question starts afresh."
 CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."
 CLI_NO_MORE_QUESTION = "Ask a question first; /more then shows further results."
 CLI_NO_MORE_RESULTS = "There are no more results for that question."
+CLI_SOURCES_MORE = "({shown} of {total} documents shown; /more for the next ones)"
 CLI_SEARCH_NONE = "No passage holds a word of this question."
 CLI_SEARCHED = "(searched: {query})"
 # A follow-up's search as the terminal shows it: the question, then those it follows.

@@ -456,6 +456,7 @@ CLI_RESET = "Разговор забыт: следующий вопрос — с
 CLI_UNKNOWN_COMMAND = "Неизвестная команда {command}. Попробуйте /help."
 CLI_NO_MORE_QUESTION = "Сначала задайте вопрос; потом /more покажет ещё результаты."
 CLI_NO_MORE_RESULTS = "Больше результатов по этому вопросу нет."
+CLI_SOURCES_MORE = "(показано документов: {shown} из {total}; /more — следующие)"
 CLI_SEARCH_NONE = "Ни в одном фрагменте нет слов из этого вопроса."
 CLI_SEARCHED = "(запрос: {query})"
 CLI_FOLLOWING = "{question} (в продолжение: {earlier})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
@@ -12,6 +13,11 @@ from retrieval.model import ReindexReport, SkippedFile
 
 MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
 SKIPPED_ROOM = 600  # characters a report keeps for its skipped files' first lines and counts
+# Names listed one by one up to this many; more are counted by folder ("reference/7.7/ (468)")
+# and skipped files by reason ("774 × unsupported type (.png …)"): a first index of 4,638
+# files printed 4,533 lines, a folder deleted 468 "Removed" lines.
+LISTED_ONE_BY_ONE = 20
+FOLDERS = 12  # folders a grouped list names at most (the deepest level with no more)
 
 
 def report_html(
@@ -21,6 +27,7 @@ def report_html(
     limit: int = TELEGRAM_LIMIT,
     t: Strings = en,
     earlier: ReindexReport | None = None,
+    every_name: bool = False,
 ) -> str:
     """A reload's report: counts, paragraphs before and after, the names of what changed, what
     to fix in the manifest, and a line for every file skipped and why, those kept at their last
@@ -28,13 +35,14 @@ def report_html(
     more). With the ``earlier`` report, the files skipped (or read in part) then for the same
     reason are only counted (``/sources`` lists them).
 
-    Without a message's ``limit`` (the terminal's ``quotebot index``) every name is listed; in
-    a message, a list cut short says that ``/sources`` has the rest (not of the files removed:
-    they are no more)."""
+    More than :data:`LISTED_ONE_BY_ONE` names are counted by folder, skipped files by reason,
+    unless ``every_name`` (``quotebot index --verbose``). Without a message's ``limit`` (the
+    terminal's ``quotebot index``) every line is shown; in a message, a list cut short says
+    that ``/sources`` has the rest (not of the files removed: they are no more)."""
     full = limit > TELEGRAM_LIMIT
     before = [*intro, _summary(report, t, full)]
     names = [
-        _names(label, changed, t, full, hint)
+        _names(label, changed if every_name else _by_folder(changed), t, full, hint)
         for label, changed, hint in zip(
             (*t.RELOAD_LABELS, t.RELOAD_RENAMED_LABEL, t.RELOAD_RECOVERED_LABEL),
             _name_lists(report),
@@ -58,14 +66,14 @@ def report_html(
     after = [t.RELOAD_STILL_SKIPPED.format(count=still)] if still else []
     if still_partial:
         after.append(t.RELOAD_STILL_PARTIAL.format(count=still_partial))
-    items = skipped_lines(report, t, new, new_partial)
+    items = skipped_lines(report, t, new, new_partial, grouped=not every_name)
     if not items:
         return fit(before, [], after, limit=limit).text
-    listed = len(new) + len(new_partial)
+    headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER)
+    listed = sum(1 for item in items if item not in headings)  # a file, or a reason's files
     more = t.RELOAD_MORE_LISTED.format(count=listed)  # the longest it can be
     shown = fit(before, items, after, limit=limit - tg_len("\n" + more)).shown
     chosen = items[:shown]
-    headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER)
     while chosen and chosen[-1] in headings:
         chosen.pop()  # a heading with none of its lines
     left = listed - sum(1 for item in chosen if item not in headings)
@@ -94,10 +102,14 @@ def skipped_lines(
     t: Strings = en,
     only: Sequence[SkippedFile] | None = None,
     partial: Sequence[SkippedFile] | None = None,
+    *,
+    grouped: bool = False,
 ) -> list[str]:
     """A line for each file skipped (or each of ``only``) and why: first those kept at their
     last good version, then those not indexed, each group under its heading; then each file
-    read only in part (or each of ``partial``), with what was not read and why."""
+    read only in part (or each of ``partial``), with what was not read and why. ``grouped``:
+    more than :data:`LISTED_ONE_BY_ONE` under a heading, the files skipped for one reason are
+    one line, how many and an example (:func:`_by_reason`)."""
     files = list(report.skipped if only is None else only)
     groups = (
         (t.RELOAD_KEPT_HEADER, [s for s in files if s.doc in report.kept]),
@@ -108,6 +120,9 @@ def skipped_lines(
     for heading, group in groups:
         if group:
             lines.append(heading)
+        if grouped and len(group) > LISTED_ONE_BY_ONE:
+            lines.extend(_by_reason(group, t))
+            continue
         lines.extend(
             t.RELOAD_SKIPPED.format(
                 doc=esc(shorten(file.doc, 200)),
@@ -116,6 +131,55 @@ def skipped_lines(
             for file in group
         )
     return lines
+
+
+def _by_reason(files: Sequence[SkippedFile], t: Strings) -> list[str]:
+    """The files skipped for one reason as one line, most first: "774 × <first file>: unsupported
+    type (.png; an image: its text needs OCR)"; a reason given once is its file's line."""
+    reasons = Counter(file.reason for file in files)
+    first: dict[str, str] = {}
+    for file in files:
+        first.setdefault(file.reason, file.doc)
+    return [
+        t.RELOAD_SKIPPED.format(
+            doc=("" if count == 1 else f"{count} × ") + esc(shorten(first[reason], 200)),
+            reason=esc(shorten(reason_text(reason, t), 300)),
+        )
+        for reason, count in reasons.most_common()
+    ]
+
+
+def _by_folder(names: Sequence[str]) -> Sequence[str]:
+    """``names`` as listed: themselves when few (:data:`LISTED_ONE_BY_ONE`), else counted by
+    folder at the deepest level naming at most :data:`FOLDERS` of them ("reference/7.7/ (468)"),
+    a file alone in its folder by its name; a rename ("old → new") by the folders it left and
+    went to ("source/end-user-guide/ → source/user-guide/ (97)")."""
+    if len(names) <= LISTED_ONE_BY_ONE:
+        return names
+    deepest = max(_folder(name).count("/") for name in names)
+    groups = Counter(names)  # all in the corpus folder itself: by name
+    for depth in range(deepest, 0, -1):
+        groups = Counter(_folder(name, depth) for name in names)
+        if len(groups) <= FOLDERS:
+            break
+    return [f"{place} ({count})" if count > 1 else place for place, count in groups.items()]
+
+
+def _folder(name: str, depth: int | None = None) -> str:
+    """The folder ``name`` is in, its first ``depth`` levels ("a/b/"), or ``name`` itself when
+    it is in no folder that deep; a rename's "old → new" folders, without what they share at
+    the end (the file's name, the subfolders moved with it)."""
+    if " → " in name:
+        old, new = (part.split("/") for part in name.split(" → ", 1))
+        while len(old) > 1 and len(new) > 1 and old[-1] == new[-1]:
+            old, new = old[:-1], new[:-1]
+        if len(old) == len(new) == 1:  # a file renamed in its folder: by that folder
+            return name if depth is None else _folder(name.split(" → ", 1)[1], depth)
+        return f"{'/'.join(old)}/ → {'/'.join(new)}/"
+    parts = name.split("/")
+    if depth is None:
+        return "/".join(parts[:-1]) + "/" if len(parts) > 1 else name
+    return "/".join(parts[:depth]) + "/" if len(parts) > depth else name
 
 
 def skipped_pages(report: ReindexReport | None, t: Strings = en) -> list[str]:

@@ -15,9 +15,10 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from telegram.constants import MessageLimit
-
-TELEGRAM_LIMIT: int = MessageLimit.MAX_TEXT_LENGTH  # characters of one text message
+# Characters of one text message (telegram.constants.MessageLimit.MAX_TEXT_LENGTH, which a
+# test compares): not imported, as importing Telegram took a third of a second of every
+# one-shot ``quotebot ask`` that renders through this module.
+TELEGRAM_LIMIT = 4096
 ELLIPSIS = "…"
 
 

@@ -217,22 +217,33 @@ def _in_phrase(
 def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:
     """The terms of the words of approval (:data:`_APPROVAL`) of ``text``, read in ``lang``:
     "good", not "goods", which the stemmer makes the same term."""
-    words = _approval_words(analyzer)
+    words = _approval_words(analyzer, han=_HAN.search(text) is not None)
     return frozenset(token.term for token in analyzer.tokens(text, lang) if token.word in words)
 
 
-# Each analyzer's words of approval, as it folds them; gone with the analyzer.
-_APPROVAL_WORDS: weakref.WeakKeyDictionary[Analyzer, frozenset[str]] = weakref.WeakKeyDictionary()
+# Each analyzer's words of approval, as it folds them, without the Chinese and with; gone with
+# the analyzer.
+_APPROVAL_WORDS: weakref.WeakKeyDictionary[Analyzer, dict[bool, frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+# A Chinese character: only a question holding one can hold a Chinese word of approval, which
+# are cut by jieba, whose dictionary takes half a second to load (of every `quotebot ask`).
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _approval_words(analyzer: Analyzer) -> frozenset[str]:
-    """:data:`_APPROVAL`'s words as ``analyzer`` folds them (``fr:meilleure``, ``good``)."""
-    words = _APPROVAL_WORDS.get(analyzer)
+def _approval_words(analyzer: Analyzer, *, han: bool) -> frozenset[str]:
+    """:data:`_APPROVAL`'s words as ``analyzer`` folds them (``fr:meilleure``, ``good``); the
+    Chinese ones only with ``han``."""
+    known = _APPROVAL_WORDS.setdefault(analyzer, {})
+    words = known.get(han)
     if words is None:
         words = frozenset(
-            token.word for lang, text in _APPROVAL.items() for token in analyzer.tokens(text, lang)
+            token.word
+            for lang, text in _APPROVAL.items()
+            if han or _HAN.search(text) is None
+            for token in analyzer.tokens(text, lang)
         )
-        _APPROVAL_WORDS[analyzer] = words
+        known[han] = words
     return words
 
 

@@ -282,6 +282,30 @@ async def test_files_skipped_as_before_are_counted_not_listed_again(
     assert visible(ask.text) == "Remove empty1.md (not indexed: empty) from the documents?"
 
 
+async def test_a_reload_counts_a_folder_of_many_files_and_many_images_skipped(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # Deleting one folder listed 468 "Removed" names; 774 images each "needs OCR" a line.
+    for n in range(30):
+        page = corpus_dir / "reference" / "7.7" / f"cmdlet-{n:02}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# Cmdlet {n}\n\nCmdlet {n} moves the polar item {n}.\n", "utf-8")
+        (corpus_dir / "media" / f"shot-{n:02}.png").parent.mkdir(exist_ok=True)
+        (corpus_dir / "media" / f"shot-{n:02}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert "Added: reference/7.7/ (30)" in report and "cmdlet-" not in report
+    assert "• 30 × media/shot-00.png: unsupported type (.png" in report
+    assert "shot-01" not in report
+    shutil.rmtree(corpus_dir / "reference" / "7.7")
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert "Removed: reference/7.7/ (30)" in report and "cmdlet-" not in report
+    assert "Still skipped as at the last reload: 30 (/sources lists them)." in report
+    (_, unread) = await admin_bot.say("/sources")  # every name, where they all are
+    assert all(f"• media/shot-{n:02}.png: unsupported" in visible(unread.text) for n in range(30))
+
+
 async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness) -> None:
     count = library(admin_bot).passage_count()
     (progress,) = await admin_bot.say("/reload")

@@ -23,7 +23,7 @@ def help_of(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     [
         ("sources", "title (author), date, paragraphs and file name"),
         ("chat", 'a result\'s number ("2") to quote it'),
-        ("index", "every file not indexed is named with the reason"),
+        ("index", "every file newly not indexed is named with the reason"),
         ("ask", "title, author, section, paragraph, page, date, source"),
         ("search", "id, doc, title, author, section, above, paragraph, page, lang, score"),
         ("run", "without a token, the terminal chat"),

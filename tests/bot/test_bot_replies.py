@@ -420,11 +420,25 @@ def test_a_reload_s_time_is_written_with_the_reader_s_decimal_mark() -> None:
     assert "1.2 秒" in visible(replies.report_html(report, t=zh))
 
 
+def test_a_reload_report_counts_many_files_skipped_for_one_reason_in_a_line() -> None:
+    skipped = tuple(
+        SkippedFile(f"media/shot-{n:03}.png", "unsupported type (.png)") for n in range(774)
+    )
+    report = ReindexReport(unchanged=("a.txt",), skipped=(*skipped, SkippedFile("x.yz", "empty")))
+    shown = visible(replies.report_html(report))
+    assert shown.endswith(
+        "Skipped (not indexed):\n• 774 × media/shot-000.png: unsupported type (.png)\n• x.yz: empty"
+    )
+
+
 def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
     report = ReindexReport(
         added=tuple(f"new_{n}.txt" for n in range(300)),
         unchanged=("a.txt",),
-        skipped=tuple(SkippedFile(f"<bad & {n}>.txt", "binary, not text") for n in range(500)),
+        # Each its own reason (many for one reason are one line: a test of its own)
+        skipped=tuple(
+            SkippedFile(f"<bad & {n}>.txt", f"binary, not text ({n})") for n in range(500)
+        ),
         paragraphs_before=10,
         paragraphs_after=20,
         seconds=1.25,
@@ -433,7 +447,7 @@ def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
     assert tg_len(text) <= TELEGRAM_LIMIT and html_problems(text) == []
     shown = visible(text)
     assert shown.startswith("📄 Saved x.txt.\n\n✅ Reloaded in 1.2 s.\nDocuments: 300 added")
-    listed = re.findall(r"^• <bad & (\d+)>\.txt: binary, not text$", shown, re.M)
+    listed = re.findall(r"^• <bad & (\d+)>\.txt: binary, not text \(\d+\)$", shown, re.M)
     assert listed == [str(n) for n in range(len(listed))] and 10 < len(listed) < 500
     assert shown.endswith(f"…and {500 - len(listed)} more (/sources lists them all).")
     # The names added: as many as fit, then how many more, never a bare "…".
