@@ -322,8 +322,10 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
             joined.append(line)
             continue
         left, right = (last, line) if line.x0 >= last.x1 else (line, last)
-        space = "" if right.text[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
-        text = left.text + space + right.text
+        # The mark itself, set superscript where the line goes on, is no word ("2017.¹ The").
+        rest = right.text[right.mark :].lstrip() if right.mark else right.text
+        space = "" if rest[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
+        text = left.text + space + rest
         # (a term in bold running in before its text in roman is text: see _same_line)
         bold = left.bold and right.bold
         joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last, bold=bold)
@@ -331,7 +333,10 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
 
 
 def _same_line(one: Line, two: Line) -> bool:
-    if abs(one.y - two.y) >= 0.2 * one.size or one.page != two.page or one.column != two.column:
+    # A piece after a mark stands on its first letter's foot; the piece before may start with
+    # a bracket, which reaches lower ("(NDAA) on December 12, 2017.¹ The MGT Act").
+    slack, foot = (0.3, two.mark_foot) if two.mark else (0.2, two.y)
+    if abs(one.y - foot) >= slack * one.size or one.page != two.page or one.column != two.column:
         return False  # (most lines are the next one down: the first test settles them)
     if one.mono or two.mono:
         return False
@@ -816,6 +821,10 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # "Total Expenses $2,192,066", "$2.2M" by a chart's bar: a figure, no title
     if DIVISION_LABEL.match(line.text) and line.size >= body * 0.95:
         return True  # "ARTICLE IV" set in the text's type, centred over its sections
+    if _DIVISION_TITLED.match(line.text) and len(words) <= 12 and line.size >= body * 0.85:
+        # "Section 3 – Initial Project Proposal Submissions Process" in the text's type (a
+        # memo's): its division's label and title, which no sentence starts with
+        return not line.text.endswith(SENTENCE_END)
     if line.plain and not line.bold:
         return False  # in the type of its page's prose, however large (see pages_prose_marked)
     if line.size >= body * 1.15:
@@ -833,6 +842,12 @@ def is_heading(line: Line, body: float) -> bool:
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
+# A division's label, a dash, its title in capitals: "Section 1 – The Technology Modernization
+# Fund (TMF)", "Part II — Definitions", "Section 3 –Initial …" (the dash set close).
+_DIVISION_TITLED = re.compile(
+    r"^(?i:section|article|chapter|part|appendix|annex)\s+(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])"
+    r"\s*[–—-]\s*[A-Z]"
+)
 _STEP_BOX = re.compile(r"^[☐□❑❒]\s+")  # a check box opening a step of a manual
 
 
@@ -1287,9 +1302,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         # lower case, or into the stop or comma its sentence goes on with ("zero¹¹" / ". There")
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
     item = BULLET.match(line.text) and not _formula_goes_on(previous, line)
-    if item or abs(line.size - previous.size) > 1:
-        return True
     gap = previous.y_last - line.y
+    if item or (abs(line.size - previous.size) > 1 and not _goes_on_resized(previous, line, gap)):
+        return True
     if gap > 1.4 * pitch and (
         gap > _MID_SENTENCE_GAP * pitch or not _mid_sentence_on(previous, line)
     ):
@@ -1300,6 +1315,17 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return False  # "(github issue 711)" set flush right under its paragraph's last line
     indented = line.x0 - previous.x0 > 0.8 * line.size and not BULLET.match(previous.text)
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
+
+
+def _goes_on_resized(previous: Line, line: Line, gap: float) -> bool:
+    """Whether ``line``, in a slightly other size, goes on with the sentence ``previous`` leaves
+    open, right under it: a form's item whose rest the file set a point smaller ("4. Describe why
+    the project will succeed … (1) executive level support for this" / "effort, (2) the
+    strength …")."""
+    near = abs(line.size - previous.size) <= 0.15 * max(line.size, previous.size)
+    under = 0 < gap <= 1.4 * max(line.size, previous.size)
+    open_ = not previous.text.endswith(SENTENCE_END) and line.text[:1].islower()
+    return near and under and open_
 
 
 def _formula_goes_on(previous: Line, line: Line) -> bool:
