@@ -223,6 +223,11 @@ def _assembled(
     first = [line for line in lines if line.page == lines[0].page]
     if not inside and (_printed_whole(folded, first) or _printed_apart(folded, first)):
         return document
+    if not inside and lines[0].page > 1:
+        # The cover is a picture (an e-book's, calibre's): no title page prints a title to
+        # weigh the properties' against; the first heading inside ("Полезные ссылки") is none,
+        # and the first page with text is the text's.
+        return assemble(lines, stated, listed, title_page=False)
     if not inside and folded in fold(" ".join(heads)):
         # printed only atop the page, page 1 is no title page: its first heading heads its text
         return assemble(lines, stated, listed, title_page=False)
@@ -957,6 +962,7 @@ class _Front:
     page: int  # the first page with text
     title_size: float = 0.0  # the type of the title its first heading gave the document
     title_at: int = 0  # the block before which that title stood
+    closed: bool = False  # a contents list's heading ended it ("INDICE" under the title)
 
     def outsized(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is the title page's title, set larger than the line its first
@@ -977,12 +983,14 @@ class _Front:
     def open(self, document: ParsedDocument, heading: Sequence[Line]) -> bool:
         """Whether ``heading`` stands on the title page before any text: a title may end in
         a stop ("MultiVae: A Python package for … on Partial Datasets.")."""
-        on_it = heading[0].page == self.page
+        on_it = heading[0].page == self.page and not self.closed
         return on_it and not any(word_count(b.text) >= FRONT_WORDS for b in document.blocks)
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
         numbered = NUMBERED_HEADING.match(text) or DIVISION_LABEL.match(heading[0].text)
+        if CONTENTS_TITLE.match(text) and document.title:
+            self.closed = True  # the contents list after the title page's block: the text's
         if not document.title or numbered or not self.open(document, heading):
             return False  # "1 Introduction", "ARTICLE I" head the text after a title
         document.add(None, text, page=heading[0].page)
@@ -1127,7 +1135,20 @@ def _heading_full(heading: Sequence[Line], line: Line) -> bool:
         # of disagreement.", "… Static prototypes" / "(often paper) are …") it goes on.
         return ended or not _continues_heading(heading[-1], line)
     joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
-    return len(heading) >= 3 and not goes_on and not joins
+    # "GUÍA PARA LA" / "APERTURA DE" / "DATOS EN" / "GOBIERNOS": a title ending in a preposition
+    # goes on; one in capitals on a cover may run to six lines of a few words each.
+    last = heading[-1].text.split()
+    joins = joins or (bool(last) and last[-1].casefold() in _OPEN_WORDS)
+    capitals = all(h.text.isupper() for h in (*heading, line))
+    return len(heading) >= (_CAPITALS_LINES if capitals else 3) and not goes_on and not joins
+
+
+_CAPITALS_LINES = 6  # a title in capitals, three words a line, runs to this many lines
+# Words no title ends with: articles, prepositions, conjunctions (en, es, fr, de, pt, it, ru).
+_OPEN_WORDS = frozenset(
+    "of and the for to in on with an de del la las el los en y para por con du des le les et"
+    " pour der die das und für von zu dos com di per il и в для на по".split()
+)
 
 
 def _reads_as_text(text: str) -> bool:
@@ -1143,8 +1164,17 @@ def _reads_as_text(text: str) -> bool:
 
 def _worded(blocks: Sequence[Block]) -> bool:
     """Whether any of ``blocks`` has words: a figure's labels over a title page's title ("𝑓",
-    "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's."""
-    return any(_has_words(block.text) for block in blocks)
+    "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's; nor does a
+    label of a few words in the text's type above it, the part of a set it is ("ANEXO II" over
+    "GUÍA PARA LA PUBLICACIÓN DE DATOS EN FORMATOS ABIERTOS")."""
+    return any(_has_words(block.text) and not _LABEL_ABOVE.match(block.text) for block in blocks)
+
+
+# "ANEXO II", "Annex B", "Appendix 3", "Part IV": a division's label, set over a title.
+_LABEL_ABOVE = re.compile(
+    r"^(?i:anexo|annex|appendix|ap[ée]ndice|annexe|anhang|part|parte|partie|приложение)"
+    r"\s+(?:[IVXLC]{1,7}|\d{1,3}|[A-Z])$"
+)
 
 
 def _has_words(text: str) -> bool:
