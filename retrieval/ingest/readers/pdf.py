@@ -428,15 +428,19 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     result = list(lines)
     for index, (line, after) in enumerate(itertools.pairwise(lines)):
         if (
-            line.bold
-            and not after.bold
-            and len(line.text.split()) >= _RUN_ON_WORDS
-            and not line.text.endswith(SENTENCE_END)
-            and after.text[:1].islower()
-            and after.page == line.page
-            and 0 < line.y - after.y <= 2 * line.size
-            and abs(after.size - line.size) <= 0.5
-        ) or _runs_through_display(lines, index):
+            (
+                line.bold
+                and not after.bold
+                and len(line.text.split()) >= _RUN_ON_WORDS
+                and not line.text.endswith(SENTENCE_END)
+                and after.text[:1].islower()
+                and after.page == line.page
+                and 0 < line.y - after.y <= 2 * line.size
+                and abs(after.size - line.size) <= 0.5
+            )
+            or _runs_through_display(lines, index)
+            or _open_in_bold(lines, index)
+        ):
             result[index] = replace(line, bold=False)
         elif after.bold and (_introduced(line, after) or _goes_on_in_bold(line, after)):
             result[index + 1] = replace(after, bold=False)
@@ -447,6 +451,39 @@ _INTRO_WORDS = 8  # a bold line this long ending in a colon is a sentence, no he
 # How far below a line the next line of its paragraph stands, at most, in sizes of its type: a
 # heading stands further off (a bold "Installation" after a paragraph ending in a web address).
 _LINE_SPACING = 1.5
+
+
+def _open_in_bold(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line at ``index``, set bold, breaks off after a word no heading ends with and
+    goes on in small letters right under it: a sentence's first words in bold for emphasis
+    ("Las entidades interoperables son las que permiten que los" / "datasets hablen entre
+    sí , pero esto no puede suceder cuando"), no heading over the text after it. Not a
+    heading's next line ("Table 5" /
+    "Correlations between … of pupils in" / "project activities"), nor a numbered heading
+    ("2.7.4 Overspeed protective devices of main and" / "auxiliary engines")."""
+    line, after = lines[index], lines[index + 1]
+    before = lines[index - 1] if index else None
+    words = line.text.split()
+    first = (
+        before is None
+        or not before.bold
+        or before.page != line.page
+        or abs(before.size - line.size) > 0.5  # a heading in larger type above it
+    )
+    return (
+        line.bold
+        and first
+        and not NUMBERED_HEADING.match(line.text)
+        # and the sentence runs on past the next line: a question set bold over two lines
+        # ("Do you anticipate … or a time and" / "materials contract?") heads its answers
+        and not after.text.endswith(SENTENCE_END)
+        and bool(words)
+        and words[-1].casefold() in _OPEN_WORDS
+        and after.text[:1].islower()
+        and after.page == line.page
+        and 0 < line.y - after.y <= 2 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
 
 
 def _goes_on_in_bold(line: Line, after: Line) -> bool:
