@@ -130,11 +130,12 @@ def hull_holds(grid: Sequence[Box], line: Line) -> bool:
 @dataclass
 class BoxTable:
     """A grid's rows: each row's cells as the lines of text in them, the baseline of the row's
-    top line, and whether the first row is a header (painted in a shade no row under it has)."""
+    top line, and whether the first row is a header painted in a shade no row under it has."""
 
     records: list[list[list[str]]]
     tops: list[float]
     header: bool
+    bold: bool = False  # the first row in bold over rows that are not: a header, though unpainted
 
 
 def read_grid(grid: Sequence[Box], pieces: Sequence[Line]) -> BoxTable | None:
@@ -165,7 +166,10 @@ def read_grid(grid: Sequence[Box], pieces: Sequence[Line]) -> BoxTable | None:
     firsts = [tops[ys.index(y)] - 1.0 for y in kept]
     head = {grid[n].fill for n in rows[0] if n is not None}
     body = {grid[n].fill for row in rows[1:] for n in row if n is not None}
-    return BoxTable(records, firsts, header=len(rows) >= 3 and not head & body)
+    heads = [p for n in rows[0] if n is not None for p in inside.get(n, [])]
+    rest = [p for row in rows[1:] for n in row if n is not None for p in inside.get(n, [])]
+    bold = bool(heads) and all(p.bold for p in heads) and not all(p.bold for p in rest)
+    return BoxTable(records, firsts, header=len(rows) >= 3 and not head & body, bold=bold)
 
 
 def _box_at(grid: Sequence[Box], x: float, y: float) -> int | None:

@@ -173,7 +173,8 @@ def _boxed(rules: Rules, lines: Sequence[Line], cells: dict[int, list[Line]]) ->
         rows[0].sources = members[:1]
         record_ids = {id(ln) for ln in members}
         starts = list(range(len(rows)))
-        tables.append(_Table(read.records, starts, record_ids, rows, read.header, painted=True))
+        header = read.header or read.bold
+        tables.append(_Table(read.records, starts, record_ids, rows, header, painted=read.header))
     return tables
 
 
