@@ -699,7 +699,7 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
     pattern = re.compile(rf"(\w*){HYPHEN_JOIN}(\w*)")
 
     def joined(text: str) -> str:
-        return pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), text)
+        return pattern.sub(lambda m: _rejoined(text, m, vocabulary), text)
 
     # A table's caption ("… used in the instruc-" / "tion.") is joined as its rows' section.
     return [
@@ -708,6 +708,16 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
         else ln
         for ln in lines
     ]
+
+
+def _rejoined(text: str, match: re.Match[str], vocabulary: set[str]) -> str:
+    """The word :func:`rejoin` makes of ``match``'s halves, unless they stand in a web address
+    ("…/paquete-apertura-datos/guia-" / "interoperables/"): no typesetter hyphenates one, so a
+    break there is at the address's own hyphen, which stays."""
+    before = text[: match.start()].rsplit(None, 1)
+    if before and "/" in before[-1] + match[1] and ("://" in before[-1] or "www." in before[-1]):
+        return f"{match[1]}-{match[2]}"
+    return rejoin(match[1], match[2], vocabulary)
 
 
 def rejoin(left: str, right: str, vocabulary: set[str]) -> str:
