@@ -853,7 +853,8 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
-    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text):
+    justified = line.size >= body * 1.15 and _justified(line)
+    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text) and not justified:
         # "Bit(s)  Field Name  Description  Type  Reset": a table's header row (or a row) whose
         # table was not found, words parted by a table's gaps, which no heading has (but a
         # numbered one may set its number and a note apart: "6.4.  Partial lists      2.6")
@@ -908,6 +909,16 @@ def _step(line: Line, body: float) -> bool:
     type larger than the body's ("☐ Install Iambino")."""
     step = _STEP_BOX.match(line.text) and line.bold and line.size >= body * 1.15
     return bool(step) and len(line.text.split()) <= 12 and not line.text.endswith(SENTENCE_END)
+
+
+def _justified(line: Line) -> bool:
+    """Whether ``line``, set large, reads as a heading's first line set justified, its word
+    gaps spread wide ("Преобразования при разыменовании (deref" over "coercions)"): each of its
+    cells one word, the line ending mid-phrase (a bracket open, a comma, a preposition), not a
+    row of a table's labels."""
+    text, words = line.text, line.text.split()
+    open_ = text.count("(") > text.count(")") or text.endswith((",", "–", "—"))
+    return (open_ or words[-1].casefold() in _OPEN_WORDS) and len(words) == line.cells
 
 
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
