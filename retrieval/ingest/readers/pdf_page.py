@@ -448,8 +448,9 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     )  # fmt: skip
 
 
-# A line's first word a number of one or two digits before a word: maybe a footnote's mark.
-_LEAD_MARK = re.compile(r"\s*(\d{1,2})\s*(?=[^\W\d_])")
+# A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
+# ("1 The MGT Act"); not a figure with its power ("10𝑘", a formula's).
+_LEAD_MARK = re.compile(r"\s*(\d{1,2})\s+(?=[^\W\d_])")
 
 
 def _lead_mark(textpage: Any, raw: str, start: int) -> tuple[int, float]:
