@@ -223,6 +223,11 @@ def _assembled(
     first = [line for line in lines if line.page == lines[0].page]
     if not inside and (_printed_whole(folded, first) or _printed_apart(folded, first)):
         return document
+    if not inside and lines[0].page > 1:
+        # The cover is a picture (an e-book's, calibre's): no title page prints a title to
+        # weigh the properties' against; the first heading inside ("Полезные ссылки") is none,
+        # and the first page with text is the text's.
+        return assemble(lines, stated, listed, title_page=False)
     if not inside and folded in fold(" ".join(heads)):
         # printed only atop the page, page 1 is no title page: its first heading heads its text
         return assemble(lines, stated, listed, title_page=False)
@@ -322,8 +327,10 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
             joined.append(line)
             continue
         left, right = (last, line) if line.x0 >= last.x1 else (line, last)
-        space = "" if right.text[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
-        text = left.text + space + right.text
+        # The mark itself, set superscript where the line goes on, is no word ("2017.¹ The").
+        rest = right.text[right.mark :].lstrip() if right.mark else right.text
+        space = "" if rest[:1] in _RUNS_ON_MARKS else " "  # "is zero" / "."
+        text = left.text + space + rest
         # (a term in bold running in before its text in roman is text: see _same_line)
         bold = left.bold and right.bold
         joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last, bold=bold)
@@ -331,7 +338,10 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
 
 
 def _same_line(one: Line, two: Line) -> bool:
-    if abs(one.y - two.y) >= 0.2 * one.size or one.page != two.page or one.column != two.column:
+    # A piece after a mark stands on its first letter's foot; the piece before may start with
+    # a bracket, which reaches lower ("(NDAA) on December 12, 2017.¹ The MGT Act").
+    slack, foot = (0.3, two.mark_foot) if two.mark else (0.2, two.y)
+    if abs(one.y - foot) >= slack * one.size or one.page != two.page or one.column != two.column:
         return False  # (most lines are the next one down: the first test settles them)
     if one.mono or two.mono:
         return False
@@ -418,15 +428,19 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     result = list(lines)
     for index, (line, after) in enumerate(itertools.pairwise(lines)):
         if (
-            line.bold
-            and not after.bold
-            and len(line.text.split()) >= _RUN_ON_WORDS
-            and not line.text.endswith(SENTENCE_END)
-            and after.text[:1].islower()
-            and after.page == line.page
-            and 0 < line.y - after.y <= 2 * line.size
-            and abs(after.size - line.size) <= 0.5
-        ) or _runs_through_display(lines, index):
+            (
+                line.bold
+                and not after.bold
+                and len(line.text.split()) >= _RUN_ON_WORDS
+                and not line.text.endswith(SENTENCE_END)
+                and after.text[:1].islower()
+                and after.page == line.page
+                and 0 < line.y - after.y <= 2 * line.size
+                and abs(after.size - line.size) <= 0.5
+            )
+            or _runs_through_display(lines, index)
+            or _open_in_bold(lines, index)
+        ):
             result[index] = replace(line, bold=False)
         elif after.bold and (_introduced(line, after) or _goes_on_in_bold(line, after)):
             result[index + 1] = replace(after, bold=False)
@@ -437,6 +451,39 @@ _INTRO_WORDS = 8  # a bold line this long ending in a colon is a sentence, no he
 # How far below a line the next line of its paragraph stands, at most, in sizes of its type: a
 # heading stands further off (a bold "Installation" after a paragraph ending in a web address).
 _LINE_SPACING = 1.5
+
+
+def _open_in_bold(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line at ``index``, set bold, breaks off after a word no heading ends with and
+    goes on in small letters right under it: a sentence's first words in bold for emphasis
+    ("Las entidades interoperables son las que permiten que los" / "datasets hablen entre
+    sí , pero esto no puede suceder cuando"), no heading over the text after it. Not a
+    heading's next line ("Table 5" /
+    "Correlations between … of pupils in" / "project activities"), nor a numbered heading
+    ("2.7.4 Overspeed protective devices of main and" / "auxiliary engines")."""
+    line, after = lines[index], lines[index + 1]
+    before = lines[index - 1] if index else None
+    words = line.text.split()
+    first = (
+        before is None
+        or not before.bold
+        or before.page != line.page
+        or abs(before.size - line.size) > 0.5  # a heading in larger type above it
+    )
+    return (
+        line.bold
+        and first
+        and not NUMBERED_HEADING.match(line.text)
+        # and the sentence runs on past the next line: a question set bold over two lines
+        # ("Do you anticipate … or a time and" / "materials contract?") heads its answers
+        and not after.text.endswith(SENTENCE_END)
+        and bool(words)
+        and words[-1].casefold() in _OPEN_WORDS
+        and after.text[:1].islower()
+        and after.page == line.page
+        and 0 < line.y - after.y <= 2 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
 
 
 def _goes_on_in_bold(line: Line, after: Line) -> bool:
@@ -652,7 +699,7 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
     pattern = re.compile(rf"(\w*){HYPHEN_JOIN}(\w*)")
 
     def joined(text: str) -> str:
-        return pattern.sub(lambda m: rejoin(m[1], m[2], vocabulary), text)
+        return pattern.sub(lambda m: _rejoined(text, m, vocabulary), text)
 
     # A table's caption ("… used in the instruc-" / "tion.") is joined as its rows' section.
     return [
@@ -661,6 +708,16 @@ def _join_hyphens(lines: list[Line]) -> list[Line]:
         else ln
         for ln in lines
     ]
+
+
+def _rejoined(text: str, match: re.Match[str], vocabulary: set[str]) -> str:
+    """The word :func:`rejoin` makes of ``match``'s halves, unless they stand in a web address
+    ("…/paquete-apertura-datos/guia-" / "interoperables/"): no typesetter hyphenates one, so a
+    break there is at the address's own hyphen, which stays."""
+    before = text[: match.start()].rsplit(None, 1)
+    if before and "/" in before[-1] + match[1] and ("://" in before[-1] or "www." in before[-1]):
+        return f"{match[1]}-{match[2]}"
+    return rejoin(match[1], match[2], vocabulary)
 
 
 def rejoin(left: str, right: str, vocabulary: set[str]) -> str:
@@ -796,7 +853,8 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
-    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text):
+    justified = line.size >= body * 1.15 and _justified(line)
+    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text) and not justified:
         # "Bit(s)  Field Name  Description  Type  Reset": a table's header row (or a row) whose
         # table was not found, words parted by a table's gaps, which no heading has (but a
         # numbered one may set its number and a note apart: "6.4.  Partial lists      2.6")
@@ -816,6 +874,10 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # "Total Expenses $2,192,066", "$2.2M" by a chart's bar: a figure, no title
     if DIVISION_LABEL.match(line.text) and line.size >= body * 0.95:
         return True  # "ARTICLE IV" set in the text's type, centred over its sections
+    if _DIVISION_TITLED.match(line.text) and len(words) <= 12 and line.size >= body * 0.85:
+        # "Section 3 – Initial Project Proposal Submissions Process" in the text's type (a
+        # memo's): its division's label and title, which no sentence starts with
+        return not line.text.endswith(SENTENCE_END)
     if line.plain and not line.bold:
         return False  # in the type of its page's prose, however large (see pages_prose_marked)
     if line.size >= body * 1.15:
@@ -833,6 +895,12 @@ def is_heading(line: Line, body: float) -> bool:
     return line.bold and len(words) <= 12 and line.size >= body * 0.95
 
 
+# A division's label, a dash, its title in capitals: "Section 1 – The Technology Modernization
+# Fund (TMF)", "Part II — Definitions", "Section 3 –Initial …" (the dash set close).
+_DIVISION_TITLED = re.compile(
+    r"^(?i:section|article|chapter|part|appendix|annex)\s+(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])"
+    r"\s*[–—-]\s*[A-Z]"
+)
 _STEP_BOX = re.compile(r"^[☐□❑❒]\s+")  # a check box opening a step of a manual
 
 
@@ -841,6 +909,16 @@ def _step(line: Line, body: float) -> bool:
     type larger than the body's ("☐ Install Iambino")."""
     step = _STEP_BOX.match(line.text) and line.bold and line.size >= body * 1.15
     return bool(step) and len(line.text.split()) <= 12 and not line.text.endswith(SENTENCE_END)
+
+
+def _justified(line: Line) -> bool:
+    """Whether ``line``, set large, reads as a heading's first line set justified, its word
+    gaps spread wide ("Преобразования при разыменовании (deref" over "coercions)"): each of its
+    cells one word, the line ending mid-phrase (a bracket open, a comma, a preposition), not a
+    row of a table's labels."""
+    text, words = line.text, line.text.split()
+    open_ = text.count("(") > text.count(")") or text.endswith((",", "–", "—"))
+    return (open_ or words[-1].casefold() in _OPEN_WORDS) and len(words) == line.cells
 
 
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
@@ -942,6 +1020,7 @@ class _Front:
     page: int  # the first page with text
     title_size: float = 0.0  # the type of the title its first heading gave the document
     title_at: int = 0  # the block before which that title stood
+    closed: bool = False  # a contents list's heading ended it ("INDICE" under the title)
 
     def outsized(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is the title page's title, set larger than the line its first
@@ -962,12 +1041,14 @@ class _Front:
     def open(self, document: ParsedDocument, heading: Sequence[Line]) -> bool:
         """Whether ``heading`` stands on the title page before any text: a title may end in
         a stop ("MultiVae: A Python package for … on Partial Datasets.")."""
-        on_it = heading[0].page == self.page
+        on_it = heading[0].page == self.page and not self.closed
         return on_it and not any(word_count(b.text) >= FRONT_WORDS for b in document.blocks)
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
         numbered = NUMBERED_HEADING.match(text) or DIVISION_LABEL.match(heading[0].text)
+        if CONTENTS_TITLE.match(text) and document.title:
+            self.closed = True  # the contents list after the title page's block: the text's
         if not document.title or numbered or not self.open(document, heading):
             return False  # "1 Introduction", "ARTICLE I" head the text after a title
         document.add(None, text, page=heading[0].page)
@@ -1112,7 +1193,20 @@ def _heading_full(heading: Sequence[Line], line: Line) -> bool:
         # of disagreement.", "… Static prototypes" / "(often paper) are …") it goes on.
         return ended or not _continues_heading(heading[-1], line)
     joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
-    return len(heading) >= 3 and not goes_on and not joins
+    # "GUÍA PARA LA" / "APERTURA DE" / "DATOS EN" / "GOBIERNOS": a title ending in a preposition
+    # goes on; one in capitals on a cover may run to six lines of a few words each.
+    last = heading[-1].text.split()
+    joins = joins or (bool(last) and last[-1].casefold() in _OPEN_WORDS)
+    capitals = all(h.text.isupper() for h in (*heading, line))
+    return len(heading) >= (_CAPITALS_LINES if capitals else 3) and not goes_on and not joins
+
+
+_CAPITALS_LINES = 6  # a title in capitals, three words a line, runs to this many lines
+# Words no title ends with: articles, prepositions, conjunctions (en, es, fr, de, pt, it, ru).
+_OPEN_WORDS = frozenset(
+    "of and the for to in on with an de del la las el los en y para por con du des le les et"
+    " pour der die das und für von zu dos com di per il и в для на по".split()
+)
 
 
 def _reads_as_text(text: str) -> bool:
@@ -1128,8 +1222,17 @@ def _reads_as_text(text: str) -> bool:
 
 def _worded(blocks: Sequence[Block]) -> bool:
     """Whether any of ``blocks`` has words: a figure's labels over a title page's title ("𝑓",
-    "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's."""
-    return any(_has_words(block.text) for block in blocks)
+    "𝐴 𝐵" of the diagram above "fletcher") do not make it text of the document's; nor does a
+    label of a few words in the text's type above it, the part of a set it is ("ANEXO II" over
+    "GUÍA PARA LA PUBLICACIÓN DE DATOS EN FORMATOS ABIERTOS")."""
+    return any(_has_words(block.text) and not _LABEL_ABOVE.match(block.text) for block in blocks)
+
+
+# "ANEXO II", "Annex B", "Appendix 3", "Part IV": a division's label, set over a title.
+_LABEL_ABOVE = re.compile(
+    r"^(?i:anexo|annex|appendix|ap[ée]ndice|annexe|anhang|part|parte|partie|приложение)"
+    r"\s+(?:[IVXLC]{1,7}|\d{1,3}|[A-Z])$"
+)
 
 
 def _has_words(text: str) -> bool:
@@ -1287,9 +1390,9 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         # lower case, or into the stop or comma its sentence goes on with ("zero¹¹" / ". There")
         return ended or not (line.text[:1].islower() or line.text[:1] in _RUNS_ON_MARKS)
     item = BULLET.match(line.text) and not _formula_goes_on(previous, line)
-    if item or abs(line.size - previous.size) > 1:
-        return True
     gap = previous.y_last - line.y
+    if item or (abs(line.size - previous.size) > 1 and not _goes_on_resized(previous, line, gap)):
+        return True
     if gap > 1.4 * pitch and (
         gap > _MID_SENTENCE_GAP * pitch or not _mid_sentence_on(previous, line)
     ):
@@ -1300,6 +1403,17 @@ def _breaks(previous: Line, line: Line, pitch: float) -> bool:
         return False  # "(github issue 711)" set flush right under its paragraph's last line
     indented = line.x0 - previous.x0 > 0.8 * line.size and not BULLET.match(previous.text)
     return ended and (indented or previous.x1 < line.x1 - 4 * line.size)
+
+
+def _goes_on_resized(previous: Line, line: Line, gap: float) -> bool:
+    """Whether ``line``, in a slightly other size, goes on with the sentence ``previous`` leaves
+    open, right under it: a form's item whose rest the file set a point smaller ("4. Describe why
+    the project will succeed … (1) executive level support for this" / "effort, (2) the
+    strength …")."""
+    near = abs(line.size - previous.size) <= 0.15 * max(line.size, previous.size)
+    under = 0 < gap <= 1.4 * max(line.size, previous.size)
+    open_ = not previous.text.endswith(SENTENCE_END) and line.text[:1].islower()
+    return near and under and open_
 
 
 def _formula_goes_on(previous: Line, line: Line) -> bool:

@@ -54,7 +54,9 @@ _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe 
 # A footnote mark after a word or its stop ("preamble.2 Here", "package.8"): digits after three
 # letters, or a letter and a stop, before a space or the line's end. Not after two letters: a
 # unit's power ("km²", "cm³", "mc²" set as a raised digit) is no footnote.
-_MARK_AFTER = re.compile(r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)")
+_MARK_AFTER = re.compile(
+    r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]\)[.,;:])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)"
+)
 _HAN_KANA_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HAN_KANA = re.compile(_HAN_KANA_CHAR)
 # Chinese, Japanese and Korean characters and full-width forms, which every font sets fixed-pitch
@@ -99,6 +101,8 @@ class Line:
     label: bool = False  # a figure's label ("220R", "VCORE 64"): no heading, whatever its type
     cells: int = 1  # runs of words parted by a table's gaps or rules: a lone row has several
     plain: bool = False  # in the type its page's prose is set in: not large, whatever the body's
+    mark: int = 0  # characters of the footnote mark it starts with, set superscript (see _line)
+    mark_foot: float = 0.0  # then the baseline of the words after the mark, which ``y`` is not
 
 
 def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
@@ -425,6 +429,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
+    mark, after = _lead_mark(textpage, raw, start)
     # Both blank what they drop with _DROPPED, so the characters keep their places.
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     if not mono:
@@ -439,8 +444,31 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
         last_baseline = baseline
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
-        min(baseline, last_baseline), mono,
+        min(baseline, last_baseline), mono, mark=mark, mark_foot=after,
     )  # fmt: skip
+
+
+# A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
+# ("1 The MGT Act"); not a figure with its power ("10𝑘", a formula's).
+_LEAD_MARK = re.compile(r"\s*(\d{1,2})\s+(?=[^\W\d_])")
+
+
+def _lead_mark(textpage: Any, raw: str, start: int) -> tuple[int, float]:
+    """The length of the footnote mark a line starts with and the baseline of the words after
+    it, or (0, 0.0): PDFium starts a new line at a mark set superscript mid-line ("…on December
+    12, 2017.¹ The MGT Act…"), and that line's height, the mark's, is above the line it goes
+    on (see ``pdf._marks_closed``). A mark is smaller than the words after it and raised
+    above their baseline; a footnote's own number keeps its place in the text."""
+    match = _LEAD_MARK.match(raw)
+    if match is None:
+        return 0, 0.0
+    mark, after = start + match.start(1), start + match.end()
+    size = _font_size(textpage, after)
+    base = _char_box(textpage, after)[2]
+    raised = _char_box(textpage, mark)[2] > base + 0.2 * size
+    if raised and _font_size(textpage, mark) < 0.85 * size:
+        return len(match[1]), base
+    return 0, 0.0
 
 
 def _symbols_read(textpage: Any, raw: str, start: int) -> str:
@@ -854,12 +882,14 @@ def _heads_first(lines: list[Line]) -> list[Line]:
     stood under no heading, and the title headed the note after it)."""
     if not lines:
         return lines
-    first = lines[0]
+    # The first line with words: a page number written first ("3" at the foot of a memo's
+    # page, in a note's type) is no slide's lead, and all the page's text is larger than it.
+    text = next((ln for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 3), lines[0])
+    first = lines[0] if any(ch.isalpha() for ch in lines[0].text) else text
     above = [ln for ln in lines if ln.y > first.y + first.size and ln.size >= 1.1 * first.size]
     # A chapter's title set large on the left of a spread, beside its right page's text, which
     # the file writes first: "02 Basic principles" / "of modern" / "software design" came
     # after that page's text, inside a paragraph running on to the next page.
-    text = next((ln for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 3), first)
     left = [ln for ln in lines if ln.x1 <= text.x0 and ln.size >= 1.5 * text.size]
     if left and max(ln.y for ln in left) >= text.y - 2 * text.size:
         above += [ln for ln in left if ln not in above]

@@ -38,6 +38,7 @@ import numpy as np
 import pypdfium2.raw as pdfium_c
 
 from retrieval.ingest.parsed import Block
+from retrieval.ingest.readers import pdf_boxes
 from retrieval.ingest.readers.common import (
     FIGURE,
     LABEL_WORDS,
@@ -83,6 +84,7 @@ class Rules:
 
     vertical: tuple[tuple[float, float, float], ...] = ()
     horizontal: tuple[tuple[float, float, float], ...] = ()
+    boxes: tuple[pdf_boxes.Box, ...] = ()  # filled rectangles: a table's cells, painted
 
 
 @dataclass
@@ -109,6 +111,7 @@ class _Table:
     rows: list[_Row]
     header: bool  # whether its first record is set apart as a header (see _header)
     caption: list[Line] = field(default_factory=list)
+    painted: bool = False  # its header painted apart: one row, never more (see pdf_boxes)
 
 
 def tabled(
@@ -138,16 +141,41 @@ def tabled(
             split = _cells(chars, raw, start, line, rules, make)
         if len(split) > 1:
             cells[id(line)] = split
-    if not cells:
+    tables = _boxed(rules, lines, cells)
+    if not cells and not tables:
         return lines
-    tables = [
+    taken = {member for table in tables for member in table.members}
+    rest = [line for line in lines if id(line) not in taken]
+    tables += [
         table
-        for run in _runs(_rows(lines, cells, gutters))
+        for run in _runs(_rows(rest, cells, gutters))
         if (table := _table(run, rules)) is not None
     ]
     for table in tables:
         table.caption = _caption(lines, table)
     return _counted(_replaced(lines, tables) if tables else lines, cells)
+
+
+def _boxed(rules: Rules, lines: Sequence[Line], cells: dict[int, list[Line]]) -> list[_Table]:
+    """The page's tables painted as grids of cell boxes (see :mod:`pdf_boxes`)."""
+    tables = []
+    for grid in pdf_boxes.grids(rules.boxes):
+        members = [ln for ln in lines if ln.shown and pdf_boxes.hull_holds(grid, ln)]
+        pieces = [piece for ln in members for piece in cells.get(id(ln), [ln])]
+        read = pdf_boxes.read_grid(grid, pieces)
+        if read is None:
+            continue
+        size = statistics.median(piece.size for piece in pieces)
+        rows = [
+            _Row(y, size, y, cells=[p for p in pieces if abs(p.y - y) < 1] or pieces[:1])
+            for y in read.tops
+        ]
+        rows[0].sources = members[:1]
+        record_ids = {id(ln) for ln in members}
+        starts = list(range(len(rows)))
+        header = read.header or read.bold
+        tables.append(_Table(read.records, starts, record_ids, rows, header, painted=read.header))
+    return tables
 
 
 def _counted(lines: list[Line], cells: dict[int, list[Line]]) -> list[Line]:
@@ -162,6 +190,7 @@ def rulings(page: Any) -> Rules:
     straight segments that run across or down the page, and each thin filled bar."""
     vertical: list[tuple[float, float, float]] = []
     horizontal: list[tuple[float, float, float]] = []
+    boxes: list[pdf_boxes.Box] = []
     box = [ctypes.c_float() for _ in range(4)]
     budget = MAX_SEGMENTS
     for index in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
@@ -177,9 +206,12 @@ def rulings(page: Any) -> Rules:
             horizontal.append(((bottom + top) / 2, left, right))
         elif budget > 0:
             budget -= _segments(obj, vertical, horizontal)
+            filled = pdf_boxes.filled_box(obj, (left, bottom, right, top))
+            if filled is not None:
+                boxes.append(filled)
         if len(vertical) + len(horizontal) >= MAX_RULES:
             break  # more than any table draws (60,000 thin bars made a page take 29 s)
-    return Rules(tuple(vertical), tuple(horizontal))
+    return Rules(tuple(vertical), tuple(horizontal), tuple(boxes))
 
 
 def _segments(
@@ -681,7 +713,7 @@ def _row_lines(table: _Table) -> list[Line]:
     column's label (see :func:`labelled`), its caption as ``table``."""
     caption = prose(" ".join(line.text for line in table.caption))
     records = [[" ".join(parts) for parts in record] for record in table.records]
-    texts = labelled(records, header=table.header)
+    texts = labelled(records, header=table.header, painted=table.painted)
     first = table.rows[0].sources[0]
     left = min(cell.x0 for row in table.rows for cell in row.cells)
     right = max(cell.x1 for row in table.rows for cell in row.cells)
@@ -693,15 +725,19 @@ def _row_lines(table: _Table) -> list[Line]:
     ]
 
 
-def labelled(records: Sequence[Sequence[str]], *, header: bool = True) -> list[str]:
+def labelled(
+    records: Sequence[Sequence[str]], *, header: bool = True, painted: bool = False
+) -> list[str]:
     """The rows' texts: cells joined by " | ", and when the table has a header of short labels
     (a corner left empty too), a short value under a label read with it ("Price ($): 13.65"),
     the header itself no row of its own. As :func:`common.table_blocks` does for Word tables,
     with room for the empty corner a table of figures leaves above its row names, and for a
     header over two or three lines above figures ("Unit Rate" / "p/kWh"). ``header``: whether
-    the layout sets the first row apart (see :func:`_header`)."""
+    the layout sets the first row apart (see :func:`_header`); ``painted``: whether it is that
+    row alone, painted apart from the rows under it (so a first row of names over figures is a
+    row, not the header's second line)."""
     rows = [[prose(cell) for cell in record] for record in records]
-    count = _header_rows(rows, header)
+    count = int(header) if painted else _header_rows(rows, header)
     labels = [" ".join(row[i] for row in rows[:count] if row[i]) for i in range(len(rows[0]))]
     if not count or not _is_header([labels, *rows[count:]]):
         return [row_text(row) for row in rows]
