@@ -42,6 +42,7 @@ from retrieval.ingest.readers import (
     mdfields,
     mdlinks,
     mdn,
+    mdnested,
     mdvitepress,
     mdx,
     myst,
@@ -263,6 +264,11 @@ class _Reading:
     # The lists the walk is inside, outermost first: whether each was introduced by a sentence
     # of its own ("Possible values:"), with which its items are quoted.
     lists: list[bool] = field(default_factory=list)
+    # For each list open, the block of the item it is nested in, which its items join (see
+    # :mod:`mdnested`); None: the items stay as read. ``leading``: the item's paragraph just read
+    # leads a list nested in the item.
+    parents: list[int | None] = field(default_factory=list)
+    leading: int | None = None
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
@@ -871,7 +877,10 @@ def _list_token(kind: str, reading: _Reading) -> None:
     """A list or an item opening or closing; in a card grid, each item of the grid's list is a
     card (see :func:`_card_closed`)."""
     if kind in _LIST_OPENING:
-        reading.lists.append(_introduced(reading))
+        introduced = _introduced(reading)
+        reading.parents.append(_parent(reading, introduced))
+        reading.lists.append(introduced)
+        reading.leading = None
         if reading.grid and not reading.cards:
             reading.cards = len(reading.lists)
     elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -1042,10 +1051,32 @@ def _list_closed(reading: _Reading) -> None:
     introduced = reading.lists.pop()
     if reading.lists and introduced and not reading.lists[-1]:
         reading.apart = True
+    _nested_joined(reading, reading.parents.pop())
     if reading.intro is None:
         return
     if not reading.document.blocks[reading.intro].text.endswith(_INTRODUCING):
         reading.intro = None
+
+
+def _parent(reading: _Reading, introduced: bool) -> int | None:
+    """The block of the item a list opening now is nested in, which the list's items join: an
+    item of a list nobody introduced, whose own paragraph (no introduction either) leads the
+    list. Not in a card grid, whose items are cards."""
+    blocks = reading.document.blocks
+    if introduced or not reading.lists or any(reading.lists) or reading.grid:
+        return None
+    return reading.leading if reading.leading == len(blocks) - 1 else None
+
+
+def _nested_joined(reading: _Reading, parent: int | None) -> None:
+    """The list closing, nested in the item ``blocks[parent]``, read with it (:mod:`mdnested`)."""
+    blocks = reading.document.blocks
+    if parent is None or (block := mdnested.joined(blocks, parent)) is None:
+        return
+    del blocks[parent:]
+    blocks.append(block)
+    if reading.intro is not None and reading.intro > parent:
+        reading.intro = parent
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:
@@ -1319,6 +1350,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         reading.section = reading.outline.enter(ARTICLE_HEADING_LEVEL, lead)
     reading.document.add(reading.section, text, item=item)
     reading.intro = len(reading.document.blocks) - 1
+    reading.leading = reading.intro if item and place == "leads" else None
 
 
 def _example_of_last(text: str, reading: _Reading) -> bool:

@@ -1,0 +1,66 @@
+"""PowerShell's documentation (MicrosoftDocs/PowerShell-Docs), the kind a tester indexed in
+tryout 17: Microsoft Learn's pages with DocFX front matter, nested lists, and platyPS's cmdlet
+reference (a parameter's metadata as a YAML block). Real pages in fixtures/powershell-docs
+(sources in fixtures/SOURCES.md) and small handwritten ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.passages import passages
+from retrieval.ingest.readers.markdown import read_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures" / "powershell-docs"
+
+
+def _md(source: str) -> ParsedDocument:
+    return read_markdown(source.encode(), Path("page.md"))
+
+
+def _quoted(document: ParsedDocument) -> list[str]:
+    return [passage.text for passage in passages(document, "page.md")]
+
+
+def test_a_path_in_a_nested_list_is_quoted_with_the_profile_it_is_for() -> None:
+    """about_Profiles lists each profile with its paths nested under it: the path on Linux of
+    "Current user, Current Host" was a passage of its own, not saying which profile it is."""
+    quoted = _quoted(parsed(FIXTURES / "about_Profiles-excerpt.md"))
+    linux = "Linux - ~/.config/powershell/Microsoft.PowerShell_profile.ps1"
+    assert [text for text in quoted if linux in text] == [
+        "Current user, Current Host\n"
+        "Windows - $HOME\\Documents\\PowerShell\\Microsoft.PowerShell_profile.ps1\n"
+        f"{linux}\n"
+        "macOS - ~/.config/powershell/Microsoft.PowerShell_profile.ps1"
+    ]
+    assert "All Users, Current Host" not in quoted  # no passage of the profile's name alone
+    # the flat list after it is read as before, one item a passage
+    assert "All users, Current Host - $PSHOME\\Microsoft.VSCode_profile.ps1" in quoted
+
+
+def test_a_long_nested_list_and_an_introduced_one_read_as_before() -> None:
+    long_item = "Details " + "word " * 90
+    document = _md(
+        "# Page\n\nIntro sentence.\n\n"
+        f"- Parent one\n  - {long_item}\n  - Short\n"
+        "- Platforms:\n  - Windows\n  - Linux\n"
+    )
+    assert texts(document) == [
+        "Intro sentence.",
+        "Parent one",
+        long_item.strip(),
+        "Short",
+        "Platforms:",
+        "Windows",
+        "Linux",
+    ]
+    assert "Platforms:\nWindows\nLinux" in _quoted(document)  # its items join it, as before
+
+
+def test_nested_lists_two_deep_join_their_parents() -> None:
+    source = "# Steps\n\nDo this.\n\n1. Open Settings\n   - Privacy\n     - Camera\n2. Close\n"
+    document = _md(source)
+    assert texts(document) == ["Do this.", "Open Settings\nPrivacy\nCamera", "Close"]
