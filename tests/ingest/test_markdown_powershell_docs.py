@@ -64,3 +64,27 @@ def test_nested_lists_two_deep_join_their_parents() -> None:
     source = "# Steps\n\nDo this.\n\n1. Open Settings\n   - Privacy\n     - Camera\n2. Close\n"
     document = _md(source)
     assert texts(document) == ["Do this.", "Open Settings\nPrivacy\nCamera", "Close"]
+
+
+def test_a_page_is_dated_and_sourced_by_its_front_matter() -> None:
+    """Every page says when it was last reviewed ("ms.date: 04/08/2026", month first) and the
+    reference where it is published ("online version: https://…"): no page was dated."""
+    document = parsed(FIXTURES / "ConvertTo-Json.md")
+    assert document.date == "2026-04-08"  # 8 April, not 4 August
+    assert document.source is not None
+    assert document.source.startswith(
+        "https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/convertto-json"
+    )
+    assert parsed(FIXTURES / "about_Profiles-excerpt.md").date == "2026-05-01"
+
+
+def test_ms_date_is_read_month_first_and_only_when_it_is_a_date() -> None:
+    def dated(value: str) -> str | None:
+        return _md(f"---\ntitle: Page\nms.date: {value}\n---\n\nText.\n").date
+
+    assert dated("12/04/2023") == "2023-12-04"
+    assert dated("2/9/2024") == "2024-02-09"
+    assert dated("31/12/2024") is None  # no month 31: not guessed day first
+    assert dated("02/30/2024") is None
+    assert _md("---\ndate: 2020-01-02\nms.date: 12/04/2023\n---\n\nText.\n").date == "2020-01-02"
+    assert _md("---\nonline version:\n---\n\nText.\n").source is None

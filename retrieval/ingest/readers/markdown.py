@@ -147,7 +147,9 @@ _CONTAINER_TAG = re.compile(
     r"[^>]*?(/?)>",
     re.IGNORECASE,
 )
-_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+# A key of the front matter: a word ("title"), dotted ("ms.date", Microsoft Learn's) or of words
+# (platyPS's "online version").
+_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*(?: [\w.-]+)*)\s*:\s*(?P<value>.*?)\s*$")
 # "[BlockParser][markdown.blockparser.BlockParser]": a reference that mkdocs-autorefs resolves
 # when the site is built, left as text by a parser that has no such definition; shown as its text.
 # Python-Markdown allows one space or line break between the two ("[`markdown.markdown`]" at a
@@ -419,8 +421,9 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     title = meta.get("title", "")
     document = ParsedDocument(
         title=prose(title),
-        date=iso_date(meta["date"]) if meta.get("date") else None,
-        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
+        date=iso_date(meta["date"]) if meta.get("date") else mddocfx.reviewed(meta),
+        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
+        or mddocfx.online(meta),
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
