@@ -88,3 +88,34 @@ def test_ms_date_is_read_month_first_and_only_when_it_is_a_date() -> None:
     assert dated("02/30/2024") is None
     assert _md("---\ndate: 2020-01-02\nms.date: 12/04/2023\n---\n\nText.\n").date == "2020-01-02"
     assert _md("---\nonline version:\n---\n\nText.\n").source is None
+
+
+def test_a_parameters_metadata_is_read_as_its_fields_not_code() -> None:
+    """The block under "### -Depth" was code glued under the description: nine lines in every
+    quote of a parameter, and "Default value: 2" did not say of which parameter."""
+    document = parsed(FIXTURES / "ConvertTo-Json.md")
+    depth = [block for block in document.blocks if block.section == "-Depth"]
+    assert [block.kind for block in depth] == ["text", "text"]
+    assert depth[0].text.startswith("Specifies how many levels of contained objects")
+    assert not depth[0].code
+    assert depth[1].text.split("\n") == [
+        "-Depth",
+        "Type: System.Int32",
+        "Parameter Sets: (All)",
+        "Required: False",
+        "Position: Named",
+        "Default value: 2",
+        "Accept pipeline input: False",
+        "Accept wildcard characters: False",
+    ]  # "Aliases:", empty, left out
+    assert not any("Type: System." in block.code for block in document.blocks)
+
+
+def test_other_yaml_stays_code() -> None:
+    source = (
+        "# Config\n\n### -Name\n\nSet it so:\n\n```yaml\nType: string\nname: web\n"
+        "Required: true\nPosition: 1\n```\n\n```yaml\nType: A\nRequired: B\n```\n"
+    )
+    blocks = _md(source).blocks
+    assert [block.kind for block in blocks] == ["code", "code"]
+    assert blocks[0].text == "Set it so:" and "name: web" in blocks[0].code

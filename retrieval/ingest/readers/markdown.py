@@ -43,6 +43,7 @@ from retrieval.ingest.readers import (
     mdlinks,
     mdn,
     mdnested,
+    mdplatyps,
     mdvitepress,
     mdx,
     myst,
@@ -747,6 +748,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _footnote(token, reading)
     if kind == "fence" and (found := myst.directive(token.info, token.content)) is not None:
         _directive(found, reading)
+    elif kind == "fence" and (fields := _parameter_fields(token, reading)) is not None:
+        reading.document.add(reading.section, fields)
+        reading.intro = None
     elif kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
@@ -772,6 +776,13 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _parameter_fields(token: Token, reading: _Reading) -> str | None:
+    """A cmdlet parameter's metadata block in platyPS's reference as a paragraph of fields
+    (:mod:`mdplatyps`), or None for other code."""
+    heading = (reading.section or "").rpartition("\n")[2]
+    return mdplatyps.fields(token.info, token.content, heading)
 
 
 def _tab_level(reading: _Reading) -> int:
