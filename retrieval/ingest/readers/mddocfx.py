@@ -153,6 +153,14 @@ def reviewed(meta: Mapping[str, str]) -> str | None:
 
 
 def online(meta: Mapping[str, str]) -> str | None:
-    """The address platyPS's front matter gives a cmdlet's page (``online version``), if one."""
+    """The address platyPS's front matter gives a cmdlet's page (``online version``), if one,
+    without the tag that counts visits coming from Get-Help ("&WT.mc_id=ps-gethelp"): the same
+    page, and a citation's line shorter by it."""
     value = meta.get("online version", "").strip()
-    return value if value.startswith(("https://", "http://")) else None
+    if not value.startswith(("https://", "http://")):
+        return None
+    return _TRACKING.sub(lambda found: found[1] if found[2] else "", value)
+
+
+# "?view=powershell-7.4&WT.mc_id=ps-gethelp", "?WT.mc_id=ps-gethelp&view=…", "?WT.mc_id=…".
+_TRACKING = re.compile(r"([?&])WT\.mc_id=[^&#]*(&?)", re.IGNORECASE)
