@@ -42,6 +42,8 @@ from retrieval.ingest.readers import (
     mdfields,
     mdlinks,
     mdn,
+    mdnested,
+    mdplatyps,
     mdvitepress,
     mdx,
     myst,
@@ -146,7 +148,9 @@ _CONTAINER_TAG = re.compile(
     r"[^>]*?(/?)>",
     re.IGNORECASE,
 )
-_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*?)\s*$")
+# A key of the front matter: a word ("title"), dotted ("ms.date", Microsoft Learn's) or of words
+# (platyPS's "online version").
+_FRONT_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*(?: [\w.-]+)*)\s*:\s*(?P<value>.*?)\s*$")
 # "[BlockParser][markdown.blockparser.BlockParser]": a reference that mkdocs-autorefs resolves
 # when the site is built, left as text by a parser that has no such definition; shown as its text.
 # Python-Markdown allows one space or line break between the two ("[`markdown.markdown`]" at a
@@ -263,6 +267,11 @@ class _Reading:
     # The lists the walk is inside, outermost first: whether each was introduced by a sentence
     # of its own ("Possible values:"), with which its items are quoted.
     lists: list[bool] = field(default_factory=list)
+    # For each list open, the block of the item it is nested in, which its items join (see
+    # :mod:`mdnested`); None: the items stay as read. ``leading``: the item's paragraph just read
+    # leads a list nested in the item.
+    parents: list[int | None] = field(default_factory=list)
+    leading: int | None = None
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
@@ -413,8 +422,9 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     title = meta.get("title", "")
     document = ParsedDocument(
         title=prose(title),
-        date=iso_date(meta["date"]) if meta.get("date") else None,
-        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None),
+        date=iso_date(meta["date"]) if meta.get("date") else mddocfx.reviewed(meta),
+        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
+        or mddocfx.online(meta),
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
@@ -738,6 +748,9 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         _footnote(token, reading)
     if kind == "fence" and (found := myst.directive(token.info, token.content)) is not None:
         _directive(found, reading)
+    elif kind == "fence" and (fields := _parameter_fields(token, reading)) is not None:
+        reading.document.add(reading.section, fields)
+        reading.intro = None
     elif kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
@@ -763,6 +776,13 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _parameter_fields(token: Token, reading: _Reading) -> str | None:
+    """A cmdlet parameter's metadata block in platyPS's reference as a paragraph of fields
+    (:mod:`mdplatyps`), or None for other code."""
+    heading = (reading.section or "").rpartition("\n")[2]
+    return mdplatyps.fields(token.info, token.content, heading)
 
 
 def _tab_level(reading: _Reading) -> int:
@@ -871,7 +891,10 @@ def _list_token(kind: str, reading: _Reading) -> None:
     """A list or an item opening or closing; in a card grid, each item of the grid's list is a
     card (see :func:`_card_closed`)."""
     if kind in _LIST_OPENING:
-        reading.lists.append(_introduced(reading))
+        introduced = _introduced(reading)
+        reading.parents.append(_parent(reading, introduced))
+        reading.lists.append(introduced)
+        reading.leading = None
         if reading.grid and not reading.cards:
             reading.cards = len(reading.lists)
     elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -1042,10 +1065,32 @@ def _list_closed(reading: _Reading) -> None:
     introduced = reading.lists.pop()
     if reading.lists and introduced and not reading.lists[-1]:
         reading.apart = True
+    _nested_joined(reading, reading.parents.pop())
     if reading.intro is None:
         return
     if not reading.document.blocks[reading.intro].text.endswith(_INTRODUCING):
         reading.intro = None
+
+
+def _parent(reading: _Reading, introduced: bool) -> int | None:
+    """The block of the item a list opening now is nested in, which the list's items join: an
+    item of a list nobody introduced, whose own paragraph (no introduction either) leads the
+    list. Not in a card grid, whose items are cards."""
+    blocks = reading.document.blocks
+    if introduced or not reading.lists or any(reading.lists) or reading.grid:
+        return None
+    return reading.leading if reading.leading == len(blocks) - 1 else None
+
+
+def _nested_joined(reading: _Reading, parent: int | None) -> None:
+    """The list closing, nested in the item ``blocks[parent]``, read with it (:mod:`mdnested`)."""
+    blocks = reading.document.blocks
+    if parent is None or (block := mdnested.joined(blocks, parent)) is None:
+        return
+    del blocks[parent:]
+    blocks.append(block)
+    if reading.intro is not None and reading.intro > parent:
+        reading.intro = parent
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:
@@ -1319,6 +1364,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         reading.section = reading.outline.enter(ARTICLE_HEADING_LEVEL, lead)
     reading.document.add(reading.section, text, item=item)
     reading.intro = len(reading.document.blocks) - 1
+    reading.leading = reading.intro if item and place == "leads" else None
 
 
 def _example_of_last(text: str, reading: _Reading) -> bool:

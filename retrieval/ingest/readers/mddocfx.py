@@ -21,6 +21,12 @@ the built page shows them.
 A tab's heading (``# [Outlook](#tab/outlook)``, the set closed by ``---``) heads its tab one
 level below the section the set opens in, whatever level it is written at (see :func:`tab`).
 
+Microsoft Learn's front matter dates a page by ``ms.date``, written month first
+("ms.date: 04/08/2026" is 8 April: "MM/DD/YYYY", as Microsoft's contributor guide documents it),
+and platyPS's cmdlet reference gives the page's address as ``online version``
+("https://learn.microsoft.com/powershell/module/…"): read as the page's date and source, as
+another site's ``date`` and ``url`` are (see :func:`reviewed`, :func:`online`).
+
 Zone pivots and monikers (``::: zone pivot="…"``, ``::: moniker range="…"``), rows and columns
 (``:::row:::``) and alerts (``> [!NOTE]``) are read by the Markdown reader itself: the marker
 lines are dropped as directives, an alert labels its text. Code and the front matter are left
@@ -29,8 +35,9 @@ as written.
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from markdown_it.token import Token
 
@@ -124,3 +131,36 @@ def tab(inline: Token) -> bool:
         if depth == 0 and child.type == "text":
             outside.append(child.content)
     return not "".join(outside).strip()
+
+
+# "ms.date: 04/08/2026": month, day, year (a year first, "2026-04-08", is read as ISO too).
+_MS_DATE = re.compile(r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})$")
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+
+
+def reviewed(meta: Mapping[str, str]) -> str | None:
+    """The date Microsoft Learn's front matter gives a page (``ms.date``), as ISO; None for none
+    or for what is no date (a month 13, a "31/12/2024" written day first)."""
+    value = meta.get("ms.date", "").strip()
+    found = _MS_DATE.match(value) or _ISO.match(value)
+    if found is None:
+        return None
+    year, month, day = int(found["y"]), int(found["m"]), int(found["d"])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def online(meta: Mapping[str, str]) -> str | None:
+    """The address platyPS's front matter gives a cmdlet's page (``online version``), if one,
+    without the tag that counts visits coming from Get-Help ("&WT.mc_id=ps-gethelp"): the same
+    page, and a citation's line shorter by it."""
+    value = meta.get("online version", "").strip()
+    if not value.startswith(("https://", "http://")):
+        return None
+    return _TRACKING.sub(lambda found: found[1] if found[2] else "", value)
+
+
+# "?view=powershell-7.4&WT.mc_id=ps-gethelp", "?WT.mc_id=ps-gethelp&view=…", "?WT.mc_id=…".
+_TRACKING = re.compile(r"([?&])WT\.mc_id=[^&#]*(&?)", re.IGNORECASE)

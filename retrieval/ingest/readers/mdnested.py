@@ -1,0 +1,48 @@
+"""A Markdown list nested in an item of a list nobody introduced, read with its parent item.
+
+PowerShell's about_Profiles lists each profile with its paths nested under it::
+
+    - All Users, Current Host
+      - Windows - `$PSHOME\\Microsoft.PowerShell_profile.ps1`
+      - Linux - `/opt/microsoft/powershell/7/Microsoft.PowerShell_profile.ps1`
+
+Read one item a passage, "Windows - $PSHOME\\Microsoft.PowerShell_profile.ps1" no longer said
+which profile it is the path of, and "All Users, Current Host" alone said nothing. The page
+shows the nested items under their parent, as a list under the sentence introducing it
+("Possible values:") is quoted with it: the parent item and its nested items are one block, one
+line each, as long as each item is short and the whole stays short (the limits a list joined to
+its introduction has, :data:`~retrieval.ingest.passages.LIST_CHARS`); a longer one keeps its
+items apart. A parent ending in a colon introduces its nested list already (the reader joins
+them then), and so does a list introduced as a whole; neither is changed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retrieval.ingest.parsed import Block
+
+# The limits of a list joined to its introduction (passages.LIST_CHARS, LIST_ITEM_CHARS).
+NESTED_CHARS = 1000  # the parent item and its nested list are one block up to this long
+NESTED_ITEM_CHARS = 400  # a nested item longer than this reads alone: the list stays apart
+
+
+def joined(blocks: Sequence[Block], parent: int) -> Block | None:
+    """The item ``blocks[parent]`` with the nested list read after it (``blocks[parent + 1:]``)
+    as one block, or None where they stay apart: a nested item is code, a table, a note or
+    long, stands under another heading, or the whole is too long."""
+    head, items = blocks[parent], blocks[parent + 1 :]
+    if not items or head.kind != "text" or head.code or head.note:
+        return None
+    for item in items:
+        if item.kind != "text" or item.code or item.note or not item.item:
+            return None
+        if (item.section, item.above) != (head.section, head.above):
+            return None
+        if len(item.text) > NESTED_ITEM_CHARS:
+            return None
+    text = "\n".join([head.text, *(item.text for item in items)])
+    if len(text) > NESTED_CHARS or any(item.turns for item in items):
+        return None
+    return replace(head, text=text, item=True)
