@@ -330,11 +330,8 @@ class Analyzer:
     def _mixed(self, text: str, own: Language) -> list[Token]:
         """Each script run analysed in its language; offsets into ``text`` throughout."""
         out: list[Token] = []
-        languages: dict[str, Language] = {}
         for script, start, end in scripts.runs(text):
-            lang = languages.get(script)
-            if lang is None:
-                lang = languages[script] = word_language(script, own)
+            lang = word_language(script, own)  # a look-up: no need to keep it per script
             if lang.segment == "words":
                 if script == "common" and not _ALNUM.search(text, start, end):
                     continue  # spaces and punctuation between two Chinese runs
@@ -345,8 +342,8 @@ class Analyzer:
                 else:
                     out.extend(self._foreign_words(text, start, end, lang))
             else:
-                after = script == "kana" and scripts.HAN_LETTER.match(text, max(start - 1, 0))
-                out.extend(_segmented(text[start:end], start, lang, bool(after and start)))
+                kanji = _after_kanji(text, script, start)
+                out.extend(_segmented(text[start:end], start, lang, kanji))
         return out
 
     def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
@@ -690,6 +687,11 @@ def _affixes_joined(text: str) -> str:
     return _PERSIAN_SPACED.sub(
         lambda m: m[1] + "\u200c" if m[1] is not None else "\u200c" + m[2], text
     )
+
+
+def _after_kanji(text: str, script: str, start: int) -> bool:
+    """Whether a run of kana at ``start`` follows kanji (its opening hiragana are their ending)."""
+    return bool(start and script == "kana" and scripts.HAN_LETTER.match(text, start - 1))
 
 
 def _segmented(run: str, base: int, lang: Language, after_kanji: bool = False) -> list[Token]:
