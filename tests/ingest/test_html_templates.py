@@ -49,3 +49,17 @@ def test_a_page_showing_a_template_as_code_is_still_a_page() -> None:
     assert document.title == "Template Inheritance"
     assert any(block.code and "{% extends" in block.code for block in document.blocks)
     assert any("wrap them in a {% raw %} block" in block.text for block in document.blocks)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "To show the tags as they are, wrap the passage in {% raw %} and {% endraw %}.",
+        "A section starts with {{#items}} and ends with {{/items}}.",
+    ],
+)
+def test_a_page_naming_a_pair_of_tags_in_its_prose_is_still_a_page(prose: str) -> None:
+    # A reviewer's cases: two tags in a sentence made the whole page "a template".
+    page = f"<html><head><title>Escaping</title></head><body><p>{prose}</p></body></html>"
+    document = read(Path("escaping.html"), page.encode())
+    assert any(prose in block.text for block in document.blocks)

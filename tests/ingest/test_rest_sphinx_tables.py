@@ -162,18 +162,41 @@ The limits of a workspace.
 """
 
 
-def test_a_csv_tables_file_beside_the_page_is_read_and_one_outside_its_folder_is_not(
-    tmp_path: Path,
-) -> None:
+def test_a_csv_tables_file_is_not_read(tmp_path: Path) -> None:
+    # A reviewer's case: a change to the CSV alone was never read again (the page is what is
+    # refreshed), so its old figures were quoted; and an upload, read from the bot's working
+    # folder, could quote a file there. The page's own words are read.
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "limits.csv").write_text("Limit,Value\nChannel name,64 characters\n")
-    (tmp_path / "secret.csv").write_text("Key,Value\npassword,hunter2\n")
     page = tmp_path / "docs" / "limits.rst"
     page.write_bytes(CSV_FILE)
     texts = [p.text for p in passages(read(page, CSV_FILE), "limits.rst")]
-    assert "Limit: Channel name | Value: 64 characters" in texts
-    outside = CSV_FILE.replace(b"limits.csv", b"../secret.csv")
-    assert not [p for p in passages(read(page, outside), "l.rst") if "hunter2" in p.text]
+    assert "The limits of a workspace." in texts
+    assert not [text for text in texts if "Channel name" in text]
+
+
+LIST_TABLE_EMPTY_CELL = b"""Options
+=======
+
+.. list-table::
+   :header-rows: 1
+
+   * - Name
+     - Default
+     - Notes
+   * - timeout
+     -
+     - seconds to wait
+"""
+
+
+def test_an_empty_list_table_cell_keeps_the_columns_in_place(tmp_path: Path) -> None:
+    # A reviewer's case: a bullet alone (an empty cell) was glued to the cell before it, and
+    # the note was quoted as the default.
+    texts = [p.text for p in passages(read(tmp_path / "o.rst", LIST_TABLE_EMPTY_CELL), "o.rst")]
+    (row,) = [text for text in texts if "timeout" in text]
+    assert "Default: seconds to wait" not in row and "Notes: seconds to wait" in row
+    assert "timeout -" not in row
 
 
 def test_a_raw_html_box_is_read_as_its_text() -> None:

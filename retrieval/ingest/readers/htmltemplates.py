@@ -6,7 +6,9 @@ footer" with '{% if page_title_override %}{{ page_title_override }}…'.
 
 The tags are counted outside code, scripts and comments, so a built page that shows a
 template in ``<pre>`` or ``<code>`` (Jinja's own documentation) stays a page; a page whose
-prose names one tag ("wrap it in {% raw %}") too: it takes two."""
+prose names a tag or a pair ("wrap it in {% raw %} and {% endraw %}", "a section runs from
+{{#items}} to {{/items}}") too: it takes three, or two where one lays out a page (extends, block,
+include, define …)."""
 
 from __future__ import annotations
 
@@ -28,7 +30,14 @@ _ENGINES = (
     # Handlebars' and Mustache's sections: '{{#each posts}}', '{{/each}}', '{{> header}}'
     ("Handlebars or Mustache", re.compile(r"\{\{[#/>^]\s*[\w.]+[^}]*\}\}")),
 )
-_TAGS = 2  # a template has at least an opening and a closing tag, or two statements
+_TAGS = 3  # tags a template has at least, unless one of them lays out a page:
+_LAYOUT = re.compile(
+    r"\b(?:extends|block|include|import|from|macro|load|layout|define|partial|template)\b"
+)
+
+
+def _is_template(tags: list[str]) -> bool:
+    return len(tags) >= _TAGS or (len(tags) == 2 and any(_LAYOUT.search(tag) for tag in tags))
 
 
 def template_language(text: str) -> str | None:
@@ -36,6 +45,6 @@ def template_language(text: str) -> str | None:
     page."""
     outside = _SHOWN.sub(" ", text)
     for name, tag in _ENGINES:
-        if len(tag.findall(outside)) >= _TAGS:
+        if _is_template([found.group(0) for found in tag.finditer(outside)]):
             return name
     return None

@@ -18,8 +18,9 @@ whole with the sentence before it, lists as lists):
   glossary's term or a definition list's becomes a term over its definition;
 - sphinx-tabs' and sphinx-design's tabs become content tabs ('=== "Windows"');
 - a simple table ("=====  =====") becomes rows (``resttables.py``), and so does a grid table
-  ("+-----+" borders, ``restgrid.py``), its cells read as reST and flattened, a csv-table (its
-  ``:file:`` too) and a list-table (``restdata.py``); raw HTML is read through the HTML reader;
+  ("+-----+" borders, ``restgrid.py``), its cells read as reST and flattened, an inline
+  csv-table (not a ``:file:``: a change to it would not be read) and a list-table
+  (``restdata.py``); raw HTML is read through the HTML reader;
 - any other directive (toctree, image, figure, index, automodule), comment or link target goes
   with what is indented under it: pages, pictures and targets, not text;
 - other indented lines lose their indentation, which Markdown would read as code (a block
@@ -36,7 +37,7 @@ from pathlib import Path
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
-from retrieval.ingest.readers.restdata import csv_file, csv_rows, list_rows
+from retrieval.ingest.readers.restdata import csv_rows, list_rows
 from retrieval.ingest.readers.restgrid import (
     flat,
     grid_end,
@@ -85,32 +86,8 @@ _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date
 
 def read_rest(data: bytes, path: Path) -> ParsedDocument:
     """The reader of reStructuredText files (``.rst``)."""
-    text = "\n".join(_with_csv_files(text_of(data, path).replace(_HEADING, "").split("\n"), path))
+    text = text_of(data, path).replace(_HEADING, "")
     return read_markdown(markdown(text).encode("utf-8"), path)
-
-
-def _with_csv_files(lines: list[str], page: Path) -> list[str]:
-    """``lines`` with each csv-table's ``:file:`` written under it as its body, as if inline."""
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        found = _DIRECTIVE.match(lines[index])
-        out.append(lines[index])
-        index += 1
-        if found is None or found["name"].lower() != "csv-table":
-            continue
-        indent = " " * (_indent(lines[index]) if index < len(lines) else 3)
-        named: list[str] = []
-        while index < len(lines) and _OPTION.match(lines[index]):
-            option = _DIRECTIVE_OPTION.match(lines[index])
-            if option is not None and option["name"] == "file":
-                named = csv_file(option["value"], page)
-            else:
-                out.append(lines[index])
-            index += 1
-        if named:
-            out += ["", *(indent + line for line in named), ""]
-    return out
 
 
 def markdown(text: str) -> str:
@@ -130,21 +107,25 @@ def markdown(text: str) -> str:
 def _untitled(lines: list[str]) -> list[str]:
     """The Markdown ``lines`` with every heading a level lower when the page's top heading
     style heads more than one part: the first such heading ("Step 1: Install PostgreSQL …",
-    in a page of steps with no title line) is not over the whole page, its siblings ("Step 6:
-    Update the server") are not inside it, and docutils makes none of them the page's title
-    either. The page is then titled as a page without a title is (its file name). Headings
-    inside a box or a tab go down too: none is the page's title. (Headings are the lines
-    :func:`_body` marked as such: a "# comment" in code is none.)"""
-    tops = sum(1 for line in lines if line.endswith(_HEADING) and line.startswith("# "))
+    in a page of steps with no title line) is not over the whole page, and its siblings ("Step
+    6: Update the server") are not inside it. The page is still titled by that first heading,
+    as Sphinx titles it (its first section's title, whatever the level: sphinx-quickstart's
+    "Welcome to X's documentation!" over "Indices and tables"). Headings inside a box or a tab
+    go down too. (Headings are the lines :func:`_body` marked as such: a "# comment" in code
+    is none.)"""
+    tops = [line for line in lines if line.endswith(_HEADING) and line.startswith("# ")]
     out: list[str] = []
     for line in lines:
         if line.endswith(_HEADING):
             line = line[: -len(_HEADING)]
-            if tops >= 2 and not line.lstrip(" ").startswith("######"):
+            if len(tops) >= 2 and not line.lstrip(" ").startswith("######"):
                 indent = len(line) - len(line.lstrip(" "))
                 line = line[:indent] + "#" + line[indent:]
         out.append(line)
-    return out
+    if len(tops) < 2:
+        return out
+    title = tops[0][2 : -len(_HEADING)].strip()
+    return ["---", f"title: {_yaml(title)}", "---", "", *out]
 
 
 def _yaml(value: str) -> str:

@@ -1,15 +1,16 @@
-"""The rows of Sphinx's data tables in reST (see ``rest.py``): a ``csv-table``'s (inline, or a
-``:file:`` beside the page) and a ``list-table``'s (a list of rows, each a list of cells).
+"""The rows of Sphinx's data tables in reST (see ``rest.py``): a ``csv-table``'s (inline: a
+``:file:`` is not read, as a change to it would not be) and a ``list-table``'s (a list of rows,
+each a list of cells).
 Each cell is returned as its reST lines, which the caller reads as it reads a grid table's."""
 
 from __future__ import annotations
 
 import csv
 import re
-from pathlib import Path
 
-_ITEM = re.compile(r"^[*+-][ \t]+")  # a bullet list's item: a list-table's row, or its cell
-_CSV_FILE_BYTES = 1_000_000
+# A bullet list's item: a list-table's row, or its cell; a bullet alone on its line is an empty
+# cell (docutils writes one so), else the cells after it move one column left.
+_ITEM = re.compile(r"^[*+-](?:[ \t]+|$)")
 
 
 def csv_rows(lines: list[str], options: dict[str, str]) -> list[list[list[str]]]:
@@ -33,24 +34,6 @@ def csv_rows(lines: list[str], options: dict[str, str]) -> list[list[list[str]]]
 def _delimiter(value: str) -> str:
     value = value.strip()
     return {"tab": "\t", "space": " "}.get(value, value[:1] or ",")
-
-
-def csv_file(option: str, page: Path | None) -> list[str]:
-    """The lines of a csv-table's ``:file:`` (a path relative to the page, in its folder or
-    below); none when there is no such file, or it lies outside that folder (an uploaded page
-    naming "/etc/passwd" or "../../secrets.csv" must not have it quoted), or is over 1 MB."""
-    name = option.strip()
-    if page is None or not name or name.startswith(("/", "\\")) or ".." in Path(name).parts:
-        return []
-    folder = page.parent.resolve()
-    target = (folder / name).resolve()
-    if not target.is_relative_to(folder) or not target.is_file():
-        return []
-    if target.stat().st_size > _CSV_FILE_BYTES:
-        return []
-    data = target.read_bytes()
-    text = data.decode("utf-8-sig", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def list_rows(lines: list[str]) -> list[list[list[str]]]:
