@@ -35,6 +35,20 @@ class Text:
     turned: bool = False  # set running up the page from its baseline's start (a margin stamp)
 
 
+@dataclass(frozen=True)
+class Box:
+    """A rectangle filled with a grey (0 black, 1 white), as a table's cell is painted."""
+
+    x: float
+    y: float  # its bottom
+    width: float
+    height: float
+    gray: float
+
+    def drawn(self) -> tuple[float, float, float, float, float]:
+        return (self.gray, self.x, self.y, self.width, self.height)
+
+
 def make_pdf(
     pages: Sequence[Sequence[Text]],
     *,
@@ -44,9 +58,10 @@ def make_pdf(
     crop: tuple[float, float, float, float] | None = None,
     landscape: bool = False,
     font_name: str | None = None,
+    boxes: Sequence[Sequence[Box]] = (),
 ) -> bytes:
     """A PDF of A4 pages holding ``pages``' lines (the one-byte font named ``font_name``, as a
-    viewer lists it, when given)."""
+    viewer lists it, when given), over the filled ``boxes`` of each page when given."""
     used = sorted({ch for page in pages for line in page for ch in str(line.text)})
     symbols = {} if cjk or base14 else _symbols(used)
     if base14:
@@ -64,7 +79,9 @@ def make_pdf(
     for page in pages:
         if landscape:  # (x, y) on the turned page is (595 - y, x) on the file's own
             page = [Text(595 - line.y, line.x, line.text, line.size) for line in page]
-        stream = b"".join(_show(line, cjk, scaled, landscape, symbols) for line in page)
+        filled = boxes[len(kids)] if len(kids) < len(boxes) else ()
+        stream = b"".join(b"%.2f g %.1f %.1f %.1f %.1f re f\n" % b.drawn() for b in filled)
+        stream += b"0 g " + b"".join(_show(line, cjk, scaled, landscape, symbols) for line in page)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]%s%s /Contents %d 0 R"
