@@ -380,7 +380,7 @@ def japanese_bigrams(run: str, after_kanji: bool = False) -> list[tuple[str, int
             if len(text) < 2:
                 continue
         elif _KATAKANA.fullmatch(text):
-            out.append((text, base, base + len(text)))
+            out.append((_katakana_stem(text), base, base + len(text)))
             continue
         out.extend((pair, base + start, base + end) for pair, start, end in bigrams(text))
     return out
@@ -391,6 +391,16 @@ _KATAKANA_LETTER = "\u30a1-\u30fa\u30fd-\u30ff\u31f0-\u31ff\uff66-\uff9d"
 _KATAKANA = re.compile(
     f"[{_KATAKANA_LETTER}\u30fc]*[{_KATAKANA_LETTER}][{_KATAKANA_LETTER}\u30fc]*"
 )
+
+
+def _katakana_stem(word: str) -> str:
+    """A katakana word without the long-vowel mark that ends it, in a word of four letters or
+    more: writers and style guides differ (ライブラリー and ライブラリ, コンピューター and
+    コンピュータ "computer"), as Lucene's JapaneseKatakanaStemFilter reads them alike."""
+    return word[:-1] if len(word) >= _KATAKANA_STEM_FROM and word.endswith("\u30fc") else word
+
+
+_KATAKANA_STEM_FROM = 4
 
 
 def _grammar_from(text: str, start: int) -> int:
