@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.search.languages import is_spoken_stop_word
 from retrieval.search.rank import Ranked, brought_first
 
 RUN = 6  # words in a row, stop words included: shorter runs are phrases any text may share
+CONTENT = 3  # of them words that are no stop words: "what is the name of the" is in any FAQ
 # A question this long (in words) is searched deeper, BM25's best WINDOW, for the passage it
 # quotes: a pasted message's words are common ones. Shorter questions, most of them, are not
 # (their cost stays); those quoting a passage are found in the usual depth.
@@ -37,32 +39,34 @@ def pasted(question: str) -> bool:
 
 def longest_run(asked: Sequence[str], text: str) -> int:
     """How many words in a row of ``asked`` (a question's :func:`words`) ``text`` holds in the
-    same order."""
+    same order, among the runs holding :data:`CONTENT` words that are no stop words ("what is
+    the name of the" is in any FAQ). Each run is followed once from where it starts (a stack
+    trace repeating its frames is read in time linear in the matches, not their cube)."""
     if len(asked) < RUN:
         return 0
-    starts = {tuple(asked[i : i + RUN]) for i in range(len(asked) - RUN + 1)}
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(asked) - RUN + 1):
+        starts.setdefault(tuple(asked[i : i + RUN]), []).append(i)
     found = words(text)
     best = 0
     for i in range(len(found) - RUN + 1):
-        if tuple(found[i : i + RUN]) not in starts:
-            continue
-        best = max(best, _run_at(asked, found, i))
+        for start in starts.get(tuple(found[i : i + RUN]), ()):
+            if i and start and found[i - 1] == asked[start - 1]:
+                continue  # inside a run met from an earlier word
+            length = RUN
+            while (
+                start + length < len(asked)
+                and i + length < len(found)
+                and asked[start + length] == found[i + length]
+            ):
+                length += 1
+            if length > best and _content(asked[start : start + length]) >= CONTENT:
+                best = length
     return best
 
 
-def _run_at(asked: Sequence[str], found: Sequence[str], at: int) -> int:
-    """The longest run of ``asked`` that ``found`` holds from position ``at``."""
-    best = 0
-    for start in range(len(asked)):
-        length = 0
-        while (
-            start + length < len(asked)
-            and at + length < len(found)
-            and asked[start + length] == found[at + length]
-        ):
-            length += 1
-        best = max(best, length)
-    return best
+def _content(run: Sequence[str]) -> int:
+    return sum(1 for word in run if not word.isdigit() and not is_spoken_stop_word(word))
 
 
 def quoted_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:

@@ -65,7 +65,39 @@ def test_the_run_counts_words_in_order_only() -> None:
     assert longest_run(words("too short a question"), ERROR) == 0
 
 
-@given(st.lists(st.sampled_from(["a", "b", "c", "d"]), min_size=RUN, max_size=12))
+@given(st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta"]), min_size=RUN, max_size=12))
 def test_a_text_holds_every_question_it_is(asked: list[str]) -> None:
     # A passage made of the question's own words holds all of them in a row.
     assert longest_run(asked, " ".join(asked)) == len(asked)
+
+
+def test_a_run_of_common_words_is_no_quote(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A reviewer's FAQ: "what is the name of the" opens a question the owl's passage holds
+    # too; six words in a row, but none of them says what is asked.
+    library = write_library(
+        {
+            "faq.md": (
+                "# FAQ\n\n## Mascot\n\nWhat is the name of the mascot of this project? It "
+                "is a small owl called Hoot.\n\n## Branches\n\nThe default branch of the "
+                "repository is called main; releases are tagged on it.\n"
+            )
+        }
+    )
+    first = library.answer("what is the name of the default branch", k=3).hits[0]
+    assert "default branch" in first.passage.text
+    assert (
+        longest_run(
+            words("what is the name of the default branch"), "What is the name of the mascot"
+        )
+        == 0
+    )
+
+
+def test_a_repeating_trace_is_read_once_per_run() -> None:
+    # A pasted stack trace of one frame repeated: every run is followed once (a cubic scan
+    # took seconds); the answer is the whole trace, which the page prints.
+    frame = "at com.example.Walker.walk(Walker.java:42)"
+    trace = " ".join([frame] * 60)
+    assert longest_run(words(trace), trace) == len(words(trace))
