@@ -75,10 +75,13 @@ EXAMPLE_ABOUT = "Tell me about {topic}"
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
 ANALYZER_VERSION = "23"
 REPEAT_WORDS = 4  # words at least of a quote left out when repeated (not "Yes.")
-# Passages searched, in one further search, for results that repeat no quote when repeats left
+# Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
-# over up to four searches, and 6.8 ms up to 400 passages deep).
+# over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
+# up to REPEATS_MOST: a paragraph printed in 1,279 pages took 230 ms searched to the end, a
+# licence footer in 15,000 pages 2.3 s. Past it the results end.
 REPEATS_DEPTH = 40
+REPEATS_MOST = 400
 
 
 class Library:
@@ -334,12 +337,13 @@ def _distinct(
 ) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
     """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
     repeating a quote above it (:func:`_without_repeats`): searched deeper (at least
-    :data:`REPEATS_DEPTH`, then twice as deep) while repeats leave fewer and passages are left
-    unranked, so paging on reaches every other passage (a page copied into five version
-    folders stopped "/more" at result 10 of 1703). The total is the count of matching
-    passages, the same on every page (less the repeats seen, it jumped 1829 → 1806 → 1454 as
-    the pages went deeper); on the page where the ranking ends, the count of those shown."""
-    wanted = shown + len(earlier_)  # more: earlier answers may be left out
+    :data:`REPEATS_DEPTH`, then twice as deep, up to :data:`REPEATS_MOST`) while repeats leave
+    too few to know whether more follow, so paging on reaches the other passages (a page copied
+    into five version folders stopped "/more" at result 10 of 1703). The total is the count of
+    matching passages, the same on every page (less the repeats seen, it jumped 1829 → 1806 →
+    1454 as the pages went deeper); on the last page, the count of those shown."""
+    # One past the page, to know whether more follow; more: earlier answers may be left out.
+    wanted = shown + 1 + len(earlier_)
     # The question read, and the earlier ones searched, once however deep this one is searched.
     read = _read(library, current, text, earlier_)
     before = functools.cache(functools.partial(_earlier_answers, library, current, text, earlier_))
@@ -349,10 +353,13 @@ def _distinct(
         kept = _without_repeats(ranked)
         repeats = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
-        if len(kept) >= shown or every:
-            ends = every and len(kept) <= shown  # the last page: no "/more" it cannot keep
-            return lang, question, kept, len(kept) if ends else total
-        wanted = max(2 * wanted + repeats, REPEATS_DEPTH)
+        more = len(kept) > shown
+        if more or every or wanted >= REPEATS_MOST:
+            # The matches' count while more are known to follow; else this is the last page,
+            # counted as shown: no "/more" it cannot keep (a page ending on the last passage
+            # with copies still unranked offered one).
+            return lang, question, kept, total if more else len(kept)
+        wanted = min(max(2 * wanted + repeats, REPEATS_DEPTH), REPEATS_MOST)
 
 
 def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:

@@ -76,3 +76,22 @@ def test_the_same_words_under_two_headings_of_one_document_are_both_shown(
     assert {"Does it run on Windows?", "Does it run on macOS?"} <= set(sections)
     sections = [h.passage.section for h in library.answer("crash when saving on Windows", k=3).hits]
     assert {"2.1.0", "2.0.1"} <= set(sections)
+
+
+def test_a_page_ending_on_the_last_passage_offers_no_more(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A reviewer's case: one page copied for four versions, six steps: the second page
+    # of three ended on the last step while copies were still unranked, and offered "/more",
+    # which then found nothing.
+    page = "".join(
+        f"The tool{n} tool can extract a zip archive into a folder of its own, step {n}.\n\n"
+        for n in range(1, 7)
+    )
+    library = write_library(
+        {f"archives-{v}.md": f"# Archives in {v}\n\n{page}" for v in ("5.1", "7.4", "7.5", "7.6")}
+    )
+    second = library.answer("how do I extract a zip archive", k=3, offset=3)
+    assert len(second.hits) == 3
+    assert second.total == 6  # the last page: nothing more is offered
+    assert library.answer("how do I extract a zip archive", k=3, offset=6).hits == ()
