@@ -364,18 +364,18 @@ def japanese_bigrams(run: str, after_kanji: bool = False) -> list[tuple[str, int
     Katakana writes loanwords, each one word (ポート "port", サポート "support", インポート
     "import"): their pairs matched across words (ポート inside サポート and インポート, フォル
     of フォルダ inside デフォルト, ラー of ラーメン inside エラー), so a whole katakana word is
-    one term. ``after_kanji``: the run follows kanji, so its opening hiragana are the kanji's
-    ending (使われて, 置かれ, 読み): no word of their own, and their pairs (われ) matched
-    other verbs' endings."""
+    one term. ``after_kanji``: the run follows kanji, so its opening hiragana, unless a particle
+    opens them (値がおかしい: が, then the word おかしい), are the kanji's ending (使われて,
+    読み): no word of their own, and their pairs (われ) matched other verbs' endings."""
     if run in _QUESTION_KANJI:
         return []
     out: list[tuple[str, int, int]] = []
     for piece in _KANA_PIECES.finditer(run):
         text, base = piece.group(), piece.start()
         if "\u3041" <= text[0] <= "\u309f":
-            if after_kanji and base == 0:
-                continue  # okurigana and the particles after it
             start = _LEADING.match(text).end()  # type: ignore[union-attr]  # * matches ""
+            if after_kanji and base == 0 and not start:
+                continue  # the kanji's ending (使われて): no particle parts it from a word
             text, base = text[start : _grammar_from(text, start)], base + start
             if len(text) < 2:
                 continue

@@ -104,6 +104,9 @@ def test_a_katakana_word_is_found_with_or_without_its_final_long_vowel() -> None
 def test_a_verbs_ending_is_not_searched() -> None:
     # 使われて: 使 is the word; われ (its ending) was a term, bolded in 行われる.
     assert Analyzer(languages=None).terms("使われて", "ja") == ["ja:使"]
+    # A particle after the kanji parts it from the word that follows, which is searched (a
+    # reviewer's case: おかしい "wrong" was dropped as if it were 値's ending).
+    assert "ja:かし" in Analyzer(languages=None).terms("値がおかしい", "ja")
 
 
 def test_a_long_run_of_particles_is_read_at_once() -> None:
