@@ -254,8 +254,8 @@ def _korean_follow_up(text: str) -> bool:
 def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
-    if _KANA.search(text) and _japanese_follow_up(text):
-        return True
+    if _KANA.search(text):  # Japanese: its own cues (the Chinese ones read その他 as 他)
+        return _japanese_follow_up(text)
     if _HANGUL.search(text) and _korean_follow_up(text):
         return True
     if _CJK.search(text):

@@ -218,6 +218,7 @@ def test_japanese_and_korean_questions_pointing_back_lean_on_the_one_before(
         "server.port のデフォルトは？",  # names what it asks about
         "JSON ファイルってそのまま import できる？",  # そのまま: "as it is"
         "それぞれの違いは？",  # それぞれ: "each"
+        "その他の設定は？",  # その他: "other" (the Chinese rule read its 他 as "he")
         "포트 번호를 바꾸려면 어떻게 하나요?",
     ],
 )
