@@ -167,19 +167,34 @@ def _by_folder(names: Sequence[str]) -> Sequence[str]:
 
 def _folder(name: str, depth: int | None = None) -> str:
     """The folder ``name`` is in, its first ``depth`` levels ("a/b/"), or ``name`` itself when
-    it is in no folder that deep; a rename's "old → new" folders, without what they share at
-    the end (the file's name, the subfolders moved with it)."""
+    it is in no folder that deep; a rename's by :func:`_moved`."""
     if " → " in name:
-        old, new = (part.split("/") for part in name.split(" → ", 1))
-        while len(old) > 1 and len(new) > 1 and old[-1] == new[-1]:
-            old, new = old[:-1], new[:-1]
-        if len(old) == len(new) == 1:  # a file renamed in its folder: by that folder
-            return name if depth is None else _folder(name.split(" → ", 1)[1], depth)
-        return f"{'/'.join(old)}/ → {'/'.join(new)}/"
+        old, new = name.split(" → ", 1)
+        return _moved(old, new, depth)
     parts = name.split("/")
     if depth is None:
         return "/".join(parts[:-1]) + "/" if len(parts) > 1 else name
     return "/".join(parts[:depth]) + "/" if len(parts) > depth else name
+
+
+def _moved(old: str, new: str, depth: int | None) -> str:
+    """A rename counted by what moved: a folder ("docs/ → guide/"), without what old and new
+    share at the end (the file's name, the subfolders moved with it); a file renamed in its
+    folder by that folder, as a file added is ("guide/"); one renamed in the corpus folder
+    itself (or deeper than ``depth``), or moved into or out of it, by its "old → new".
+    Renaming the folder "docs" read "guide/ (25)" (the old name lost); 22 files renamed in one
+    folder, 22 lines of "guide/d1.md/ → guide/renamed-d1.md/" (a folder that is not)."""
+    before, after = old.split("/"), new.split("/")
+    if before[-1] != after[-1]:  # the file's name changed
+        if before[:-1] == after[:-1]:  # where it was: by its folder, else old and new
+            folder = _folder(new, depth)
+            return f"{old} → {new}" if folder == new else folder
+        before, after = before[:-1], after[:-1]  # and moved: the folders it left and went to
+    while before and after and before[-1] == after[-1]:
+        before, after = before[:-1], after[:-1]
+    if not before or not after:  # from or to the corpus folder itself
+        return f"{old} → {new}"
+    return f"{'/'.join(before)}/ → {'/'.join(after)}/"
 
 
 def skipped_pages(report: ReindexReport | None, t: Strings = en) -> list[str]:
