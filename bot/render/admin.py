@@ -14,8 +14,8 @@ from retrieval.model import ReindexReport, SkippedFile
 MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
 SKIPPED_ROOM = 600  # characters a report keeps for its skipped files' first lines and counts
 # Names listed one by one up to this many; more are counted by folder ("reference/7.7/ (468)")
-# and skipped files by reason ("774 × unsupported type (.png …)"): a first index of 4,638
-# files printed 4,533 lines, a folder deleted 468 "Removed" lines.
+# and skipped files by reason ("a.png and 773 more: unsupported type (.png …)"): a first
+# index of 4,638 files printed 4,533 lines, a folder deleted 468 "Removed" lines.
 LISTED_ONE_BY_ONE = 20
 FOLDERS = 12  # folders a grouped list names at most (the deepest level with no more)
 
@@ -134,19 +134,29 @@ def skipped_lines(
 
 
 def _by_reason(files: Sequence[SkippedFile], t: Strings) -> list[str]:
-    """The files skipped for one reason as one line, most first: "774 × <first file>: unsupported
-    type (.png; an image: its text needs OCR)"; a reason given once is its file's line."""
+    """The files skipped for one reason as one line, most first: "media/s1.png and 773 more:
+    unsupported type (.png; an image: its text needs OCR)"; a reason given once is its file's
+    line. "774 × media/s1.png" read as one file skipped 774 times."""
     reasons = Counter(file.reason for file in files)
     first: dict[str, str] = {}
     for file in files:
         first.setdefault(file.reason, file.doc)
     return [
-        t.RELOAD_SKIPPED.format(
-            doc=("" if count == 1 else f"{count} × ") + esc(shorten(first[reason], 200)),
-            reason=esc(shorten(reason_text(reason, t), 300)),
-        )
+        _skipped_with_more(t, first[reason], count - 1, reason_text(reason, t))
         for reason, count in reasons.most_common()
     ]
+
+
+def _skipped_with_more(t: Strings, doc: str, more: int, reason: str) -> str:
+    """A skipped file's line, with how many ``more`` were skipped for its reason after its
+    name, said by the locale's own "…and 24 more." without its ellipsis and full stop."""
+    template = str(t.RELOAD_SKIPPED)
+    if more:
+        said = esc(str(t.RELOAD_MORE.format(count=more)).strip("….。 "))
+        code = "{doc}</code>"  # after the name, not in its code font, when it is in one
+        name = code if code in template else "{doc}"
+        template = template.replace(name, f"{name} {said}", 1)
+    return template.format(doc=esc(shorten(doc, 200)), reason=esc(shorten(reason, 300)))
 
 
 def _by_folder(names: Sequence[str]) -> Sequence[str]:
