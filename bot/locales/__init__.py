@@ -94,7 +94,9 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     (:data:`~bot.locales.en.ORDINALS`, 1 to 10); None for anything else ("the second world
     war"). A bare number ("2", "25"; "0", which names none and is told so) is one only
     ``replying`` to an answer, whose results are numbered; up to three digits: "2004" is a
-    year asked about, and past 10 with a question mark it is asked about ("404?")."""
+    year asked about, and past 10 with a question mark it is asked about ("404?"). Digits
+    are read full-width too ("２番目", "２": Japanese input methods type them so)."""
+    text = _narrow(text)
     number = (_REPLIED_NUMBER if replying else _NUMBERED).fullmatch(text)
     marked = number is not None and number[0].lstrip()[:1] in "#№"  # "#12?" names a result
     if number and (marked or int(number[1]) <= _ALWAYS_A_RANK or not number[2]):
@@ -111,8 +113,17 @@ def names_a_result(text: str) -> bool:
     first: "12?" is asked about), whether it is a bare number ("2", "#3"): not one of three
     digits, which may be asked about ("404", "418"), nor with words ("第3条" and "第三条" are an
     article, "the second one" may be a title, "3rd")."""
-    found = _REPLIED_NUMBER.fullmatch(text)
+    found = _REPLIED_NUMBER.fullmatch(_narrow(text))
     return found is not None and int(found[1]) < _ASKED_ABOUT
+
+
+def _narrow(text: str) -> str:
+    """``text`` with its full-width forms ("＃２", "ｍｏｒｅ") as the usual ones, as NFKC folds
+    them, and nothing else NFKC does: it made "№" "No", and Korean's "ㅋㅋ" letters no laugh."""
+    return text.translate(_FULL_WIDTH)
+
+
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
 
 
 _ASKED_ABOUT = 100
@@ -154,9 +165,10 @@ _CJK_AROUND = re.compile(
 
 
 def _folded(text: str) -> str:
-    """``text`` in lower case without accents, its apostrophes straight: many type "mas" for
-    "más", "еще" for "ещё", "d'accord" for "d’accord"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
+    """``text`` in lower case without accents, its apostrophes straight, its full-width forms
+    narrow: many type "mas" for "más", "еще" for "ещё", "d'accord" for "d’accord", and a
+    Japanese input method "２つ目" for "2つ目"."""
+    decomposed = unicodedata.normalize("NFD", _narrow(text).casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

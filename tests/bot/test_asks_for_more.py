@@ -70,6 +70,8 @@ def test_a_question_is_not_taken_for_more(text: str) -> None:
         ("la segunda", 2), ("le deuxième", 2), ("la 3e", 3), ("the tenth result", 10),
         ("#25", 25), ("2番目", 2), ("二つ目", 2), ("三番目の結果", 3), ("두 번째", 2),
         ("die zweite", 2), ("o terceiro", 3), ("il secondo", 2),
+        # Full-width digits, as Japanese input methods type them
+        ("２番目", 2), ("２つ目", 2), ("３番目の結果", 3), ("＃２", 2), ("第２个", 2),
     ],
 )  # fmt: skip
 def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int) -> None:
@@ -88,12 +90,15 @@ def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "rank"),
-    [("2", 2), ("7?", 7), ("11", 11), ("#12?", 12), ("25.", 25), ("400", 400), ("0", 0)],
-)
+    [("2", 2), ("7?", 7), ("11", 11), ("#12?", 12), ("25.", 25), ("400", 400), ("0", 0),
+     ("２", 2), ("１１", 11), ("№ 3", 3)],
+)  # fmt: skip
 def test_a_bare_number_replying_to_results_is_a_rank(text: str, rank: int) -> None:
     assert result_asked(text, replying=True) == rank
 
 
-@pytest.mark.parametrize("text", ["2004", "-3", "1.5", "11 September", "404?", "12?"])
+@pytest.mark.parametrize(
+    "text", ["2004", "-3", "1.5", "11 September", "404?", "12?", "２００４", "４０４？"]
+)
 def test_a_year_or_a_number_with_words_is_no_rank(text: str) -> None:
     assert result_asked(text, replying=True) is None
