@@ -375,7 +375,7 @@ def test_index_counts_many_skipped_files_by_reason_and_verbose_names_each(
     paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
     code, out, _ = run(capsys, "index", *paths)
     assert code == 0 and len(out.splitlines()) < 15  # not 151 lines
-    assert "• 150 × minutes-000.doc: unsupported type (.doc" in out
+    assert "• minutes-000.doc and 149 more: unsupported type (.doc" in out
     assert "• chart.xyz: unsupported type (.xyz" in out
     # Re-indexed with nothing changed: counted, not listed again.
     code, again, _ = run(capsys, "index", *paths)
@@ -409,6 +409,28 @@ def test_index_counts_a_folder_of_many_files_added_or_removed_by_folder(
     (folder / "reference" / "7.4").rename(folder / "reference" / "7.5")
     code, out, _ = run(capsys, "index", "--verbose", *paths)
     assert "• reference/7.4/cmdlet-07.md → reference/7.5/cmdlet-07.md" in out
+
+
+def test_index_counts_files_renamed_by_the_folder_that_moved_or_that_holds_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Renaming the folder docs/ read "Renamed: • guide/ (25)" (the old name lost); renaming
+    # 22 files in it, 22 lines of "guide/d1.md/ → guide/renamed-d1.md/" (no folder has it).
+    folder = tmp_path / "corpus"
+    (folder / "docs").mkdir(parents=True)
+    for n in range(25):
+        (folder / "docs" / f"d{n}.md").write_text(
+            f"# Page {n}\n\nItem {n} is stored on shelf {n}.\n"
+        )
+    paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    assert run(capsys, "index", *paths)[0] == 0
+    (folder / "docs").rename(folder / "guide")
+    code, out, _ = run(capsys, "index", *paths)
+    assert code == 0 and "Renamed:\n• docs/ → guide/ (25)\n" in out
+    for n in range(22):
+        (folder / "guide" / f"d{n}.md").rename(folder / "guide" / f"renamed-d{n}.md")
+    code, out, _ = run(capsys, "index", *paths)
+    assert code == 0 and "Renamed:\n• guide/ (22)\n" in out and ".md/" not in out
 
 
 def test_index_names_every_file_added_however_many(

@@ -14,6 +14,7 @@ import importlib
 import pkgutil
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from bot.locales import courtesy, en, paging
@@ -94,16 +95,24 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     (:data:`~bot.locales.en.ORDINALS`, 1 to 10); None for anything else ("the second world
     war"). A bare number ("2", "25"; "0", which names none and is told so) is one only
     ``replying`` to an answer, whose results are numbered; up to three digits: "2004" is a
-    year asked about, and past 10 with a question mark it is asked about ("404?")."""
+    year asked about, and past 10 with a question mark it is asked about ("404?"). Digits
+    are read full-width too ("２番目", "２": Japanese input methods type them so)."""
+    text = _narrow(text)
     number = (_REPLIED_NUMBER if replying else _NUMBERED).fullmatch(text)
     marked = number is not None and number[0].lstrip()[:1] in "#№"  # "#12?" names a result
     if number and (marked or int(number[1]) <= _ALWAYS_A_RANK or not number[2]):
         return int(number[1])
-    said = [w for w in _letters(_folded(text)).split() if w not in _ordinal_words()]
-    rest = "".join(said) if said and all(_is_cjk(w) for w in said) else " ".join(said)
-    if _is_cjk(rest):  # "第二个", "请打开第二条": the words about it are not spaced out
-        rest = _CJK_AROUND.sub("", rest)
-    return _ordinals().get(rest)
+    words = _letters(_folded(text)).split()
+    for ordinals, around, framed in _readings():
+        said = [w for w in words if w not in around]
+        if framed and len(said) == len(words):
+            continue  # "quarto" alone is a room, "the second die" no German
+        rest = "".join(said) if said and all(_is_cjk(w) for w in said) else " ".join(said)
+        if _is_cjk(rest):  # "第二个", "请打开第二条": the words about it are not spaced out
+            rest = _CJK_AROUND.sub("", rest)
+        if rest in ordinals:
+            return ordinals[rest]
+    return None
 
 
 def names_a_result(text: str) -> bool:
@@ -111,8 +120,17 @@ def names_a_result(text: str) -> bool:
     first: "12?" is asked about), whether it is a bare number ("2", "#3"): not one of three
     digits, which may be asked about ("404", "418"), nor with words ("第3条" and "第三条" are an
     article, "the second one" may be a title, "3rd")."""
-    found = _REPLIED_NUMBER.fullmatch(text)
+    found = _REPLIED_NUMBER.fullmatch(_narrow(text))
     return found is not None and int(found[1]) < _ASKED_ABOUT
+
+
+def _narrow(text: str) -> str:
+    """``text`` with its full-width forms ("＃２", "ｍｏｒｅ") as the usual ones, as NFKC folds
+    them, and nothing else NFKC does: it made "№" "No", and Korean's "ㅋㅋ" letters no laugh."""
+    return text.translate(_FULL_WIDTH)
+
+
+_FULL_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
 
 
 _ASKED_ABOUT = 100
@@ -128,20 +146,32 @@ def _is_cjk(text: str) -> bool:
 
 
 @functools.cache
-def _ordinals() -> dict[str, int]:
+def _readings() -> tuple[tuple[dict[str, int], frozenset[str], bool], ...]:
+    """How ranks are read: the locales' ordinals with any locale's words about them (a Russian
+    user's Telegram app may be set to English), then each language of
+    :data:`.paging.ORDINALS` alone with its own words, and only with one of them when it is
+    ``framed``."""
+    modules = available().values()
+    pooled = (
+        {form: rank for m in modules for form, rank in _ranked(m.ORDINALS).items()},
+        _words_of(m.ORDINAL_WORDS for m in modules),
+        False,
+    )
+    own = ((_ranked(o.forms), _words_of([o.words]), o.framed) for o in paging.ORDINALS.values())
+    return (pooled, *own)
+
+
+def _ranked(ordinals: Sequence[str]) -> dict[str, int]:
+    """Each form of ``ordinals`` (1 to 10, "|" between the forms of one) by its rank."""
     return {
         _folded(form): rank
-        for module in (*available().values(), paging)  # and the languages it only reads
-        for rank, forms in enumerate(module.ORDINALS, start=1)
+        for rank, forms in enumerate(ordinals, start=1)
         for form in forms.split("|")
     }
 
 
-@functools.cache
-def _ordinal_words() -> frozenset[str]:
-    modules = (*available().values(), paging)
-    words = (w for module in modules for w in module.ORDINAL_WORDS.split("|"))
-    return frozenset(_folded(word) for word in words)
+def _words_of(lists: Iterable[str]) -> frozenset[str]:
+    return frozenset(_folded(word) for words in lists for word in words.split("|") if word)
 
 
 _CJK_AROUND = re.compile(
@@ -154,9 +184,10 @@ _CJK_AROUND = re.compile(
 
 
 def _folded(text: str) -> str:
-    """``text`` in lower case without accents, its apostrophes straight: many type "mas" for
-    "más", "еще" for "ещё", "d'accord" for "d’accord"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
+    """``text`` in lower case without accents, its apostrophes straight, its full-width forms
+    narrow: many type "mas" for "más", "еще" for "ещё", "d'accord" for "d’accord", and a
+    Japanese input method "２つ目" for "2つ目"."""
+    decomposed = unicodedata.normalize("NFD", _narrow(text).casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

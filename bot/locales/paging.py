@@ -6,11 +6,14 @@ matched the Chinese "两次").
 Not a locale (its name is not a language code): the bot answers in no such language, it only
 understands these messages. Each language's everyday forms, as each locale's
 :data:`~bot.locales.en.MORE_WORDS`, :data:`~bot.locales.en.ORDINALS` and
-:data:`~bot.locales.en.ORDINAL_WORDS`; none fitted to a question. Japanese is written without
-spaces, so its forms carry the words that go with them ("2番目の結果").
+:data:`~bot.locales.en.ORDINAL_WORDS` (here by language: :data:`ORDINALS`); none fitted to
+a question. Japanese is written without spaces, so its forms carry the words that go with
+them ("2番目の結果").
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 
 def _japanese(rank: int) -> str:
@@ -36,34 +39,53 @@ MORE_WORDS = (
     # Italian
     "altro", "altri", "di più", "avanti", "successivo", "altri risultati",
 )  # fmt: skip
-ORDINALS = tuple(
-    "|".join(forms)
-    for forms in zip(
-        (_japanese(rank) for rank in range(1, 11)),
-        # Korean: "두 번째", "두번째", "2번째", "둘째"
+
+
+class Ordinals(NamedTuple):
+    """A language's ordinals 1 to 10 ("|" between the forms of one), the words that may go
+    with them, and whether a form counts only ``framed`` by one of those words."""
+
+    forms: tuple[str, ...]
+    words: str
+    framed: bool
+
+
+# Each language is read on its own, with its own words only: pooled, "the second die" opened
+# result 2 (German's "die" taken for a word about it), and "quarto" alone (Portuguese's and
+# Italian's fourth, also "room") result 4. A German, Portuguese or Italian ordinal is one
+# only said with an article or a request of its language ("die zweite", "o quarto"); the
+# Japanese and Korean forms carry their counter ("番目", "번째"), so stand alone.
+ORDINALS = {
+    "ja": Ordinals(tuple(_japanese(rank) for rank in range(1, 11)), "", framed=False),
+    "ko": Ordinals(
+        # "두 번째", "두번째", "2번째", "둘째"
         ("첫 번째|첫번째|1번째|첫째", "두 번째|두번째|2번째|둘째", "세 번째|세번째|3번째|셋째",
          "네 번째|네번째|4번째|넷째", "다섯 번째|다섯번째|5번째|다섯째",
          "여섯 번째|여섯번째|6번째|여섯째", "일곱 번째|일곱번째|7번째|일곱째",
          "여덟 번째|여덟번째|8번째|여덟째", "아홉 번째|아홉번째|9번째|아홉째",
          "열 번째|열번째|10번째|열째"),
-        # German
+        "결과|보여줘|열어줘",
+        framed=False,
+    ),
+    "de": Ordinals(
         ("erste|erster|erstes", "zweite|zweiter|zweites", "dritte|dritter|drittes",
          "vierte|vierter|viertes", "fünfte|fünfter|fünftes", "sechste|sechster|sechstes",
          "siebte|siebter|siebtes", "achte|achter|achtes", "neunte|neunter|neuntes",
          "zehnte|zehnter|zehntes"),
-        # Portuguese
+        "der|die|das|den|zeig|mir|bitte|öffne|ergebnis",
+        framed=True,
+    ),
+    "pt": Ordinals(
         ("primeiro|primeira", "segundo|segunda", "terceiro|terceira", "quarto|quarta",
          "quinto|quinta", "sexto|sexta", "sétimo|sétima", "oitavo|oitava", "nono|nona",
          "décimo|décima"),
-        # Italian
-        ("primo", "secondo|seconda", "terzo|terza", "quarto|quarta", "quinto|quinta",
+        "o|a|mostra|abre|resultado",
+        framed=True,
+    ),
+    "it": Ordinals(
+        ("primo|prima", "secondo|seconda", "terzo|terza", "quarto|quarta", "quinto|quinta",
          "sesto|sesta", "settimo|settima", "ottavo|ottava", "nono|nona", "decimo|decima"),
-        strict=True,
-    )
-)  # fmt: skip
-ORDINAL_WORDS = (
-    "결과|보여줘|열어줘"  # Korean
-    "|der|die|das|den|zeig|mir|bitte|öffne|ergebnis"  # German
-    "|o|mostra|abre|resultado"  # Portuguese
-    "|il|mostrami|apri|risultato"  # Italian
-)
+        "il|la|mostrami|apri|risultato",
+        framed=True,
+    ),
+}  # fmt: skip

@@ -14,8 +14,8 @@ from retrieval.model import ReindexReport, SkippedFile
 MANIFEST_PROBLEMS = 10  # shown in a report at most; then how many more
 SKIPPED_ROOM = 600  # characters a report keeps for its skipped files' first lines and counts
 # Names listed one by one up to this many; more are counted by folder ("reference/7.7/ (468)")
-# and skipped files by reason ("774 × unsupported type (.png …)"): a first index of 4,638
-# files printed 4,533 lines, a folder deleted 468 "Removed" lines.
+# and skipped files by reason ("a.png and 773 more: unsupported type (.png …)"): a first
+# index of 4,638 files printed 4,533 lines, a folder deleted 468 "Removed" lines.
 LISTED_ONE_BY_ONE = 20
 FOLDERS = 12  # folders a grouped list names at most (the deepest level with no more)
 
@@ -134,19 +134,29 @@ def skipped_lines(
 
 
 def _by_reason(files: Sequence[SkippedFile], t: Strings) -> list[str]:
-    """The files skipped for one reason as one line, most first: "774 × <first file>: unsupported
-    type (.png; an image: its text needs OCR)"; a reason given once is its file's line."""
+    """The files skipped for one reason as one line, most first: "media/s1.png and 773 more:
+    unsupported type (.png; an image: its text needs OCR)"; a reason given once is its file's
+    line. "774 × media/s1.png" read as one file skipped 774 times."""
     reasons = Counter(file.reason for file in files)
     first: dict[str, str] = {}
     for file in files:
         first.setdefault(file.reason, file.doc)
     return [
-        t.RELOAD_SKIPPED.format(
-            doc=("" if count == 1 else f"{count} × ") + esc(shorten(first[reason], 200)),
-            reason=esc(shorten(reason_text(reason, t), 300)),
-        )
+        _skipped_with_more(t, first[reason], count - 1, reason_text(reason, t))
         for reason, count in reasons.most_common()
     ]
+
+
+def _skipped_with_more(t: Strings, doc: str, more: int, reason: str) -> str:
+    """A skipped file's line, with how many ``more`` were skipped for its reason after its
+    name, said by the locale's own "…and 24 more." without its ellipsis and full stop."""
+    template = str(t.RELOAD_SKIPPED)
+    if more:
+        said = esc(str(t.RELOAD_MORE.format(count=more)).strip("….。 "))
+        code = "{doc}</code>"  # after the name, not in its code font, when it is in one
+        name = code if code in template else "{doc}"
+        template = template.replace(name, f"{name} {said}", 1)
+    return template.format(doc=esc(shorten(doc, 200)), reason=esc(shorten(reason, 300)))
 
 
 def _by_folder(names: Sequence[str]) -> Sequence[str]:
@@ -167,19 +177,34 @@ def _by_folder(names: Sequence[str]) -> Sequence[str]:
 
 def _folder(name: str, depth: int | None = None) -> str:
     """The folder ``name`` is in, its first ``depth`` levels ("a/b/"), or ``name`` itself when
-    it is in no folder that deep; a rename's "old → new" folders, without what they share at
-    the end (the file's name, the subfolders moved with it)."""
+    it is in no folder that deep; a rename's by :func:`_moved`."""
     if " → " in name:
-        old, new = (part.split("/") for part in name.split(" → ", 1))
-        while len(old) > 1 and len(new) > 1 and old[-1] == new[-1]:
-            old, new = old[:-1], new[:-1]
-        if len(old) == len(new) == 1:  # a file renamed in its folder: by that folder
-            return name if depth is None else _folder(name.split(" → ", 1)[1], depth)
-        return f"{'/'.join(old)}/ → {'/'.join(new)}/"
+        old, new = name.split(" → ", 1)
+        return _moved(old, new, depth)
     parts = name.split("/")
     if depth is None:
         return "/".join(parts[:-1]) + "/" if len(parts) > 1 else name
     return "/".join(parts[:depth]) + "/" if len(parts) > depth else name
+
+
+def _moved(old: str, new: str, depth: int | None) -> str:
+    """A rename counted by what moved: a folder ("docs/ → guide/"), without what old and new
+    share at the end (the file's name, the subfolders moved with it); a file renamed in its
+    folder by that folder, as a file added is ("guide/"); one renamed in the corpus folder
+    itself (or deeper than ``depth``), or moved into or out of it, by its "old → new".
+    Renaming the folder "docs" read "guide/ (25)" (the old name lost); 22 files renamed in one
+    folder, 22 lines of "guide/d1.md/ → guide/renamed-d1.md/" (a folder that is not)."""
+    before, after = old.split("/"), new.split("/")
+    if before[-1] != after[-1]:  # the file's name changed
+        if before[:-1] == after[:-1]:  # where it was: by its folder, else old and new
+            folder = _folder(new, depth)
+            return f"{old} → {new}" if folder == new else folder
+        before, after = before[:-1], after[:-1]  # and moved: the folders it left and went to
+    while before and after and before[-1] == after[-1]:
+        before, after = before[:-1], after[:-1]
+    if not before or not after:  # from or to the corpus folder itself
+        return f"{old} → {new}"
+    return f"{'/'.join(before)}/ → {'/'.join(after)}/"
 
 
 def skipped_pages(report: ReindexReport | None, t: Strings = en) -> list[str]:

@@ -227,10 +227,24 @@ def _joined(before: _Word, word: _Word) -> bool:
     one of them is nothing but such marks (" ）"): ".gitignore" after "文件 " may start a line."""
     start, end = word.parts[0][0], before.parts[-1][0]
     if word.glued:
-        return start[:1] in NO_LINE_START or end[-1:] in NO_LINE_END
+        closes = start[:1] in NO_LINE_START and not _in_a_run(before, start[:1])
+        return closes or end[-1:] in NO_LINE_END
     closing = "".join(text for text, _ in word.parts)
     opening = "".join(text for text, _ in before.parts)
     return set(closing) <= NO_LINE_START or set(opening) <= NO_LINE_END
+
+
+def _in_a_run(before: _Word, mark: str) -> bool:
+    """Whether ``mark`` comes in a run of such marks, where a line may break: after two of it
+    (leaders "・・・・", "ーーーー", "。。。。"), or after four of any. The rule is for the
+    closing marks after a word ("）」。", "……", "」！！"): a run glued whole was one word of
+    64 columns, a line twice the width of the terminal's."""
+    text = "".join(piece for piece, _ in before.parts)
+    run, repeated = (len(text) - len(text.rstrip(marks)) for marks in (_MARKS, mark))
+    return run >= 4 or repeated >= 2
+
+
+_MARKS = "".join(NO_LINE_START)
 
 
 def _grouped(pieces: list[tuple[str, bool]]) -> list[tuple[bool, list[tuple[str, bool]]]]:

@@ -69,7 +69,10 @@ def test_a_question_is_not_taken_for_more(text: str) -> None:
         ("второй", 2), ("а третий?", 3), ("第二个", 2), ("请打开第三条", 3), ("el segundo", 2),
         ("la segunda", 2), ("le deuxième", 2), ("la 3e", 3), ("the tenth result", 10),
         ("#25", 25), ("2番目", 2), ("二つ目", 2), ("三番目の結果", 3), ("두 번째", 2),
-        ("die zweite", 2), ("o terceiro", 3), ("il secondo", 2),
+        ("die zweite", 2), ("o terceiro", 3), ("il secondo", 2), ("o quarto", 4),
+        ("la seconda", 2), ("zeig mir das dritte Ergebnis", 3), ("a segunda", 2),
+        # Full-width digits, as Japanese input methods type them
+        ("２番目", 2), ("２つ目", 2), ("３番目の結果", 3), ("＃２", 2), ("第２个", 2),
     ],
 )  # fmt: skip
 def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int) -> None:
@@ -80,7 +83,10 @@ def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int
     "text",
     ["the second world war", "second hand", "2", "what is the first one about?", "第二次世界大战",
      "first of all, what is the SCO", "l’autre", "eleventh", "2番目の方法は？",
-     "zweite Weltkrieg"],
+     "zweite Weltkrieg",
+     # A language the bot only reads counts with its own words about it: German's "die" is
+     # no word about "the second"; "quarto" alone is a room, "secondo" alone "according to".
+     "the second die", "quarto", "secondo", "the zweite", "die second", "o second"],
 )  # fmt: skip
 def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
     assert result_asked(text) is None
@@ -88,12 +94,15 @@ def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "rank"),
-    [("2", 2), ("7?", 7), ("11", 11), ("#12?", 12), ("25.", 25), ("400", 400), ("0", 0)],
-)
+    [("2", 2), ("7?", 7), ("11", 11), ("#12?", 12), ("25.", 25), ("400", 400), ("0", 0),
+     ("２", 2), ("１１", 11), ("№ 3", 3)],
+)  # fmt: skip
 def test_a_bare_number_replying_to_results_is_a_rank(text: str, rank: int) -> None:
     assert result_asked(text, replying=True) == rank
 
 
-@pytest.mark.parametrize("text", ["2004", "-3", "1.5", "11 September", "404?", "12?"])
+@pytest.mark.parametrize(
+    "text", ["2004", "-3", "1.5", "11 September", "404?", "12?", "２００４", "４０４？"]
+)
 def test_a_year_or_a_number_with_words_is_no_rank(text: str) -> None:
     assert result_asked(text, replying=True) is None

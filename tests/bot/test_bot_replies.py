@@ -426,9 +426,14 @@ def test_a_reload_report_counts_many_files_skipped_for_one_reason_in_a_line() ->
     )
     report = ReindexReport(unchanged=("a.txt",), skipped=(*skipped, SkippedFile("x.yz", "empty")))
     shown = visible(replies.report_html(report))
+    # "774 × media/shot-000.png" read as one file skipped 774 times.
     assert shown.endswith(
-        "Skipped (not indexed):\n• 774 × media/shot-000.png: unsupported type (.png)\n• x.yz: empty"
+        "Skipped (not indexed):\n"
+        "• media/shot-000.png and 773 more: unsupported type (.png)\n• x.yz: empty"
     )
+    said = {es: "y 773 más", fr: "et encore 773", ru: "и ещё 773", zh: "还有 773 个"}
+    for t, more in said.items():  # in each language, after the name, not in its code font
+        assert f"<code>media/shot-000.png</code> {more}" in replies.report_html(report, t=t)
 
 
 def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:

@@ -47,3 +47,28 @@ def test_a_mark_after_a_space_stays_with_its_word_and_a_dotted_name_may_start_a_
     text = "文件 .gitignore 里（boolean ）"
     lines = plain.fill([(text, False)], 14, "", "").split("\n")
     assert lines == ["文件", ".gitignore 里", "（boolean ）"]
+
+
+@pytest.mark.parametrize("columns", [30, 40, *range(12, 24)])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目次の項目" + "・・・…" * 16 + "12ページ",  # leader dots
+        "見出しの下線" + "ー" * 60 + "本文です",
+        "言葉が途切れた" + "。" * 60 + "そして次へ",
+    ],
+)
+def test_a_long_run_of_marks_breaks_so_every_line_fits_the_width(text: str, columns: int) -> None:
+    # A run of marks that may not start a line was glued into one word: lines of 64 and 120
+    # columns at a width of 40 or 30.
+    lines = plain.wrap(text, columns=columns, indent="").split("\n")
+    assert all(plain.columns_of(line) <= columns for line in lines), lines
+    assert "".join(lines) == text
+
+
+@pytest.mark.parametrize("columns", range(6, 30))
+def test_a_word_s_closing_marks_still_never_start_a_line(columns: int) -> None:
+    # One or two marks after a word (and a word's closing brackets, quote and stop) stay with it.
+    text = "彼は言った「設定（KeepAlive）」。それから……」。次に、「はい」！！と答えた。"
+    out = plain.wrap(text, columns=columns, indent="")
+    assert not BAD_START.search(out) and not re.search(r"^[…！]", out, re.M), out
