@@ -105,8 +105,9 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     words = _letters(_folded(text)).split()
     for ordinals, around, framed in _readings():
         said = [w for w in words if w not in around]
-        if framed and len(said) == len(words):
-            continue  # "quarto" alone is a room, "the second die" no German
+        if framed and not replying and len(said) == len(words):
+            continue  # "quarto" alone is a room, "the second die" no German (but a reply to
+            # a numbered answer, "quarto", names its fourth result)
         rest = "".join(said) if said and all(_is_cjk(w) for w in said) else " ".join(said)
         if _is_cjk(rest):  # "第二个", "请打开第二条": the words about it are not spaced out
             rest = _CJK_AROUND.sub("", rest)

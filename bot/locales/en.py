@@ -412,8 +412,8 @@ STATS_TOP_DECLINED = (
 # Shown only when there were such questions ({languages}: "Russian 3×, Chinese 1×", names from
 # LANGUAGE_NAMES joined by LIST_SEPARATOR).
 STATS_FOREIGN = (
-    "<b>Asked in a language none of the documents is written in</b>, last 7 days (documents in "
-    "it would answer them): {languages}"
+    "<b>Questions of the last 7 days in languages none of the documents is written in</b> "
+    "(documents in those languages would answer them): {languages}"
 )
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "none"

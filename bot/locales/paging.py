@@ -79,13 +79,13 @@ ORDINALS = {
         ("primeiro|primeira", "segundo|segunda", "terceiro|terceira", "quarto|quarta",
          "quinto|quinta", "sexto|sexta", "sétimo|sétima", "oitavo|oitava", "nono|nona",
          "décimo|décima"),
-        "o|a|mostra|abre|resultado",
+        "o|a|me|mostra|mostre|abre|abra|resultado|por|favor",
         framed=True,
     ),
     "it": Ordinals(
         ("primo|prima", "secondo|seconda", "terzo|terza", "quarto|quarta", "quinto|quinta",
          "sesto|sesta", "settimo|settima", "ottavo|ottava", "nono|nona", "decimo|decima"),
-        "il|la|mostrami|apri|risultato",
+        "il|la|mostra|mostrami|apri|risultato|per|favore",
         framed=True,
     ),
 }  # fmt: skip

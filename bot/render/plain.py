@@ -235,16 +235,16 @@ def _joined(before: _Word, word: _Word) -> bool:
 
 
 def _in_a_run(before: _Word, mark: str) -> bool:
-    """Whether ``mark`` comes in a run of such marks, where a line may break: after two of it
-    (leaders "・・・・", "ーーーー", "。。。。"), or after four of any. The rule is for the
-    closing marks after a word ("）」。", "……", "」！！"): a run glued whole was one word of
-    64 columns, a line twice the width of the terminal's."""
+    """Whether ``mark`` comes in a long run of such marks (:data:`_LONG_RUN` or more: leaders
+    "・・・・", "ーーーー"), where a line may break. The rule is for the closing marks
+    after a word ("）」。", "……", "」！！", "！！！"), which stay with it: a run glued whole was
+    one word of 64 columns, a line twice the width of the terminal's."""
     text = "".join(piece for piece, _ in before.parts)
-    run, repeated = (len(text) - len(text.rstrip(marks)) for marks in (_MARKS, mark))
-    return run >= 4 or repeated >= 2
+    return len(text) - len(text.rstrip(_MARKS)) >= _LONG_RUN
 
 
 _MARKS = "".join(NO_LINE_START)
+_LONG_RUN = 4
 
 
 def _grouped(pieces: list[tuple[str, bool]]) -> list[tuple[bool, list[tuple[str, bool]]]]:

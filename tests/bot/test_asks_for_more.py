@@ -73,6 +73,8 @@ def test_a_question_is_not_taken_for_more(text: str) -> None:
         ("la seconda", 2), ("zeig mir das dritte Ergebnis", 3), ("a segunda", 2),
         # Full-width digits, as Japanese input methods type them
         ("２番目", 2), ("２つ目", 2), ("３番目の結果", 3), ("＃２", 2), ("第２个", 2),
+        # A final reader's: a request in the usual Brazilian and Italian words
+        ("me mostra o segundo", 2), ("o segundo, por favor", 2), ("mostra il secondo", 2),
     ],
 )  # fmt: skip
 def test_a_result_named_by_its_rank_is_read_in_any_language(text: str, rank: int) -> None:
@@ -98,6 +100,13 @@ def test_a_question_with_an_ordinal_is_no_rank(text: str) -> None:
      ("２", 2), ("１１", 11), ("№ 3", 3)],
 )  # fmt: skip
 def test_a_bare_number_replying_to_results_is_a_rank(text: str, rank: int) -> None:
+    assert result_asked(text, replying=True) == rank
+
+
+@pytest.mark.parametrize(("text", "rank"), [("quarto", 4), ("zweite", 2), ("terzo", 3)])
+def test_a_bare_ordinal_replying_to_results_is_a_rank(text: str, rank: int) -> None:
+    # Alone, "quarto" may be a room; replying to a numbered answer it names the fourth.
+    assert result_asked(text) is None
     assert result_asked(text, replying=True) == rank
 
 

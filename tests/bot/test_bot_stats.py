@@ -142,8 +142,8 @@ async def test_questions_in_a_language_the_documents_lack_are_counted_by_languag
     )
     assert lines[declined + 1 : declined + 3] == ["1× what's the weather in paris tomorrow", ""]
     assert lines[declined + 3] == (
-        "Asked in a language none of the documents is written in, last 7 days (documents in "
-        "it would answer them): Russian 2×, Chinese 1×"
+        "Questions of the last 7 days in languages none of the documents is written in "
+        "(documents in those languages would answer them): Russian 2×, Chinese 1×"
     )
     assert not any("Китая" in line or "乌克兰" in line for line in lines[declined:])
 

@@ -72,3 +72,13 @@ def test_a_word_s_closing_marks_still_never_start_a_line(columns: int) -> None:
     text = "彼は言った「設定（KeepAlive）」。それから……」。次に、「はい」！！と答えた。"
     out = plain.wrap(text, columns=columns, indent="")
     assert not BAD_START.search(out) and not re.search(r"^[…！]", out, re.M), out
+
+
+def test_a_short_run_of_closing_marks_stays_with_its_word() -> None:
+    # A final reader's case: "！！！" and "？？？" broke after two, a lone "？" starting a line
+    # (from 16 columns "そうです！！！" fits on a line).
+    for width in range(16, 30):
+        lines = plain.wrap("はい！！！そうです！！！本当に？？？", columns=width, indent="").split(
+            "\n"
+        )
+        assert not [line for line in lines if line[:1] in "！？"], (width, lines)
