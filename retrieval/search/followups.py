@@ -214,7 +214,7 @@ _JA_ASKING_BACK = re.compile(
     r"^(それ(は|って)?|で[、,]?|じゃあ?)?(いつ|どこ|どれ|どっち|いくつ|いくら|何年|何回|何個|"
     r"何日|何時|なぜ|なんで|どうして|どのくらい|どれくらい)(から|まで|で|に|です か|ですか)?[？?]?$"
 )
-_KANA = re.compile(r"[\u3040-\u30ff]")
+_KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa]")  # letters: not ・ nor ー, which Chinese writes
 _JA_LONG = 40  # characters
 
 

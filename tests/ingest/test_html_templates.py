@@ -63,3 +63,22 @@ def test_a_page_naming_a_pair_of_tags_in_its_prose_is_still_a_page(prose: str) -
     page = f"<html><head><title>Escaping</title></head><body><p>{prose}</p></body></html>"
     document = read(Path("escaping.html"), page.encode())
     assert any(prose in block.text for block in document.blocks)
+
+
+@pytest.mark.parametrize(
+    ("source", "engine"),
+    [
+        # Sphinx's sourcelink.html, overridden in a project's _templates: one if and its endif
+        (
+            "{%- if show_source and has_source and sourcename %}\n<h3>{{ _('This Page') }}</h3>"
+            "\n<a href=\"{{ pathto('_sources/' + sourcename, true)|e }}\">Show Source</a>\n"
+            "{%- endif %}\n",
+            "Jinja, Django or Liquid",
+        ),
+        ("<main>{{> header}}\n{{{body}}}\n{{> footer}}</main>\n", "Handlebars or Mustache"),
+    ],
+)
+def test_a_small_template_is_skipped_too(source: str, engine: str) -> None:
+    # A final reader's cases: two tags, in a fragment no page would be, or laying out a page.
+    with pytest.raises(DocumentError, match=rf"a template \({engine}\), not a page"):
+        read(Path("_templates/part.html"), source.encode())

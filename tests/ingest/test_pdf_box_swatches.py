@@ -43,3 +43,16 @@ def test_a_table_with_a_shaded_header_labels_its_cells() -> None:
         ["size", "10", "megabytes kept"],
     ]
     assert "Name: timeout | Default: 30 | Notes: seconds to wait" in _texts(_grid(shades, labels))
+
+
+def test_a_shaded_header_over_cells_of_several_colours_labels_them() -> None:
+    # A final reader's case: a status matrix (pass, fail, flaky in their colours) lost its
+    # header's labels when the body held more than two shades.
+    shades = [[0.5] * 3, [0.95, 0.8, 0.6], [0.95, 0.7, 0.8], [0.95, 0.6, 0.6]]
+    labels = [
+        ["Test", "Linux", "Windows"],
+        ["build", "pass", "fail"],
+        ["unit", "flaky", "pass"],
+        ["docs", "fail", "fail"],
+    ]
+    assert "Test: build | Linux: pass | Windows: fail" in _texts(_grid(shades, labels))

@@ -173,6 +173,10 @@ def test_a_csv_tables_file_is_not_read(tmp_path: Path) -> None:
     texts = [p.text for p in passages(read(page, CSV_FILE), "limits.rst")]
     assert "The limits of a workspace." in texts
     assert not [text for text in texts if "Channel name" in text]
+    # Its :header: alone is no passage of labels ("Limit: Value", a final reader's case).
+    labelled = CSV_FILE.replace(b":header-rows: 1", b':header: "Limit", "Value"')
+    texts = [p.text for p in passages(read(page, labelled), "limits.rst")]
+    assert not [text for text in texts if "Limit" in text and "Value" in text]
 
 
 LIST_TABLE_EMPTY_CELL = b"""Options

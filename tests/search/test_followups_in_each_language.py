@@ -233,3 +233,5 @@ def test_a_japanese_question_is_not_taken_for_chinese() -> None:
     assert plain_language("这个呢？") == "zh"
     assert plain_language("그럼 v-model은요?") == "ko"
     assert _context("这个怎么用？", "それはどう？") is None  # another language: a new subject
+    # Chinese writes "・" in foreign names: no kana, still a Chinese follow-up (a final reader's)
+    assert _context("蒙娜丽莎是谁画的？", "那达・芬奇呢？") is not None

@@ -8,7 +8,7 @@ The tags are counted outside code, scripts and comments, so a built page that sh
 template in ``<pre>`` or ``<code>`` (Jinja's own documentation) stays a page; a page whose
 prose names a tag or a pair ("wrap it in {% raw %} and {% endraw %}", "a section runs from
 {{#items}} to {{/items}}") too: it takes three, or two where one lays out a page (extends, block,
-include, define …)."""
+include, define, a partial …) or in a fragment that is no page (no ``<html>`` or ``<body>``)."""
 
 from __future__ import annotations
 
@@ -30,14 +30,23 @@ _ENGINES = (
     # Handlebars' and Mustache's sections: '{{#each posts}}', '{{/each}}', '{{> header}}'
     ("Handlebars or Mustache", re.compile(r"\{\{[#/>^]\s*[\w.]+[^}]*\}\}")),
 )
-_TAGS = 3  # tags a template has at least, unless one of them lays out a page:
+_TAGS = 3  # tags a template has at least, unless one of them lays out a page, or it is no page:
+# The tag's own word, not its arguments ("{% if page.layout %}" lays nothing out): Jinja's
+# and Go's layout statements, and Handlebars' partials ("{{> header}}").
 _LAYOUT = re.compile(
-    r"\b(?:extends|block|include|import|from|macro|load|layout|define|partial|template)\b"
+    r"^\{(?:%|\{)-?\s*(?:extends|block|include|import|from|macro|load|layout|define|partial|"
+    r"template)\b|^\{\{[<>]"
 )
+_PAGE = re.compile(r"<(?:html|body)\b", re.IGNORECASE)  # a built page has them; a fragment not
 
 
-def _is_template(tags: list[str]) -> bool:
-    return len(tags) >= _TAGS or (len(tags) == 2 and any(_LAYOUT.search(tag) for tag in tags))
+def _is_template(tags: list[str], text: str) -> bool:
+    """Whether ``tags`` (of one engine, outside code) make ``text`` a template: three or more;
+    two where one lays out a page, or in a fragment with no ``<html>`` or ``<body>`` (Sphinx's
+    "sourcelink.html": one if and its endif)."""
+    if len(tags) >= _TAGS:
+        return True
+    return len(tags) == 2 and (any(_LAYOUT.match(t) for t in tags) or not _PAGE.search(text))
 
 
 def template_language(text: str) -> str | None:
@@ -45,6 +54,6 @@ def template_language(text: str) -> str | None:
     page."""
     outside = _SHOWN.sub(" ", text)
     for name, tag in _ENGINES:
-        if _is_template([found.group(0) for found in tag.finditer(outside)]):
+        if _is_template([found.group(0) for found in tag.finditer(outside)], text):
             return name
     return None

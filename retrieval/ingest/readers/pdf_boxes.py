@@ -169,10 +169,9 @@ def read_grid(grid: Sequence[Box], pieces: Sequence[Line]) -> BoxTable | None:
     heads = [p for n in rows[0] if n is not None for p in inside.get(n, [])]
     rest = [p for row in rows[1:] for n in row if n is not None for p in inside.get(n, [])]
     bold = bool(heads) and all(p.bold for p in heads) and not all(p.bold for p in rest)
-    # A header row is painted in one shade the body does not use, the body in a shade or two
-    # (stripes): a grid of swatches, each cell its own shade, has none (a colour chart's
-    # captions were labelled with another row's).
-    shaded = len(head) == 1 and len(body) <= 2 and not head & body
+    # A header row is painted in one shade the body does not use: a grid of swatches, each cell
+    # its own shade, has none (a colour chart's captions were labelled with another row's).
+    shaded = len(head) == 1 and not head & body
     return BoxTable(records, firsts, header=len(rows) >= 3 and shaded, bold=bold)
 
 

@@ -18,6 +18,8 @@ def csv_rows(lines: list[str], options: dict[str, str]) -> list[list[list[str]]]
     its body's, each cell as lines (a quoted cell may hold paragraphs). docutils reads CSV
     with spaces after a delimiter skipped, ``:delim:`` (one character, "tab" or "space") apart."""
     delimiter = _delimiter(options.get("delim", ","))
+    if not "\n".join(lines).strip():
+        return []  # no body (its rows in a :file:, which is not read): no labels alone either
     rows: list[list[list[str]]] = []
     for source in (options.get("header", ""), "\n".join(lines)):
         if not source.strip():
