@@ -38,6 +38,7 @@ from docx.text.paragraph import Paragraph
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.readers.chapters import is_capitals
 from retrieval.ingest.readers.common import (
     Outline,
     attach_code,
@@ -330,18 +331,13 @@ def _capital_headings(items: list[Paragraph | Table], walk: _Walk) -> set[Any]:
         item._p
         for item in items
         if isinstance(item, Paragraph)
-        and _capitals(text := prose(text_of(item._p)))
+        and is_capitals(text := prose(text_of(item._p)))
         and _plain(item, walk)
         and _bold_line(item, text, walk)
     }
     if not capitals - walk.terms:
         return set()  # no line in capitals heads a section: a list of terms ("ACH", "ALCO")
     return capitals & walk.terms
-
-
-def _capitals(text: str) -> bool:
-    """Whether a line is written in capitals ("GUIDELINES/STANDARDS")."""
-    return any(ch.isalpha() for ch in text) and text.upper() == text
 
 
 def _heading_level(paragraph: Paragraph, house: dict[str, int]) -> int | None:

@@ -223,13 +223,10 @@ def _assembled(
     first = [line for line in lines if line.page == lines[0].page]
     if not inside and (_printed_whole(folded, first) or _printed_apart(folded, first)):
         return document
-    if not inside and lines[0].page > 1:
-        # The cover is a picture (an e-book's, calibre's): no title page prints a title to
-        # weigh the properties' against; the first heading inside ("Полезные ссылки") is none,
-        # and the first page with text is the text's.
-        return assemble(lines, stated, listed, title_page=False)
-    if not inside and folded in fold(" ".join(heads)):
-        # printed only atop the page, page 1 is no title page: its first heading heads its text
+    if not inside and (lines[0].page > 1 or folded in fold(" ".join(heads))):
+        # The cover is a picture (an e-book's, calibre's), or the title is printed only atop the
+        # page: no title page prints one to weigh the properties' against; the first heading
+        # inside ("Полезные ссылки") is none, and the first page with text is the text's.
         return assemble(lines, stated, listed, title_page=False)
     own = assemble(lines, "", listed)
     words, own_words = (set(_TITLE_WORD.findall(t)) for t in (folded, fold(own.title)))
@@ -428,16 +425,7 @@ def bold_runs_on(lines: list[Line]) -> list[Line]:
     result = list(lines)
     for index, (line, after) in enumerate(itertools.pairwise(lines)):
         if (
-            (
-                line.bold
-                and not after.bold
-                and len(line.text.split()) >= _RUN_ON_WORDS
-                and not line.text.endswith(SENTENCE_END)
-                and after.text[:1].islower()
-                and after.page == line.page
-                and 0 < line.y - after.y <= 2 * line.size
-                and abs(after.size - line.size) <= 0.5
-            )
+            _bold_lead_runs_on(line, after)
             or _runs_through_display(lines, index)
             or _open_in_bold(lines, index)
         ):
@@ -453,6 +441,29 @@ _INTRO_WORDS = 8  # a bold line this long ending in a colon is a sentence, no he
 _LINE_SPACING = 1.5
 
 
+def _bold_lead_runs_on(line: Line, after: Line) -> bool:
+    """Whether a bold line of a sentence's first words (:data:`_RUN_ON_WORDS` or more, no
+    stop) runs on in plain type right under it: emphasis, no heading."""
+    return (
+        line.bold
+        and not after.bold
+        and len(line.text.split()) >= _RUN_ON_WORDS
+        and not line.text.endswith(SENTENCE_END)
+        and _right_under(line, after)
+    )
+
+
+def _right_under(line: Line, after: Line) -> bool:
+    """Whether ``after`` goes on in small letters right under ``line``: the same page, at most
+    two of its sizes below, in type of its size."""
+    return (
+        after.text[:1].islower()
+        and after.page == line.page
+        and 0 < line.y - after.y <= 2 * line.size
+        and abs(after.size - line.size) <= 0.5
+    )
+
+
 def _open_in_bold(lines: Sequence[Line], index: int) -> bool:
     """Whether the line at ``index``, set bold, breaks off after a word no heading ends with and
     goes on in small letters right under it: a sentence's first words in bold for emphasis
@@ -463,7 +474,6 @@ def _open_in_bold(lines: Sequence[Line], index: int) -> bool:
     ("2.7.4 Overspeed protective devices of main and" / "auxiliary engines")."""
     line, after = lines[index], lines[index + 1]
     before = lines[index - 1] if index else None
-    words = line.text.split()
     first = (
         before is None
         or not before.bold
@@ -477,12 +487,8 @@ def _open_in_bold(lines: Sequence[Line], index: int) -> bool:
         # and the sentence runs on past the next line: a question set bold over two lines
         # ("Do you anticipate … or a time and" / "materials contract?") heads its answers
         and not after.text.endswith(SENTENCE_END)
-        and bool(words)
-        and words[-1].casefold() in _OPEN_WORDS
-        and after.text[:1].islower()
-        and after.page == line.page
-        and 0 < line.y - after.y <= 2 * line.size
-        and abs(after.size - line.size) <= 0.5
+        and _ends_open(line.text)
+        and _right_under(line, after)
     )
 
 
@@ -918,7 +924,7 @@ def _justified(line: Line) -> bool:
     row of a table's labels."""
     text, words = line.text, line.text.split()
     open_ = text.count("(") > text.count(")") or text.endswith((",", "–", "—"))
-    return (open_ or words[-1].casefold() in _OPEN_WORDS) and len(words) == line.cells
+    return (open_ or _ends_open(text)) and len(words) == line.cells
 
 
 _CELL = re.compile(r"^(?:\d[\d.,]*|[-–—])$")
@@ -1195,8 +1201,7 @@ def _heading_full(heading: Sequence[Line], line: Line) -> bool:
     joins = heading[-1].text.endswith(("&", ",", "–", "—"))  # "Instructions &" / "Best Practices"
     # "GUÍA PARA LA" / "APERTURA DE" / "DATOS EN" / "GOBIERNOS": a title ending in a preposition
     # goes on; one in capitals on a cover may run to six lines of a few words each.
-    last = heading[-1].text.split()
-    joins = joins or (bool(last) and last[-1].casefold() in _OPEN_WORDS)
+    joins = joins or _ends_open(heading[-1].text)
     capitals = all(h.text.isupper() for h in (*heading, line))
     return len(heading) >= (_CAPITALS_LINES if capitals else 3) and not goes_on and not joins
 
@@ -1207,6 +1212,12 @@ _OPEN_WORDS = frozenset(
     "of and the for to in on with an de del la las el los en y para por con du des le les et"
     " pour der die das und für von zu dos com di per il и в для на по".split()
 )
+
+
+def _ends_open(text: str) -> bool:
+    """Whether ``text`` ends on a word no title ends with (:data:`_OPEN_WORDS`)."""
+    words = text.split()
+    return bool(words) and words[-1].casefold() in _OPEN_WORDS
 
 
 def _reads_as_text(text: str) -> bool:

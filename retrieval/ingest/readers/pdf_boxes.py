@@ -42,13 +42,14 @@ class Box:
         return self.left <= x <= self.right and self.bottom <= y <= self.top
 
 
-def filled_box(obj: Any, bounds: tuple[float, float, float, float]) -> Box | None:
-    """The box the path ``obj`` paints, when it is a filled rectangle (at most five segments:
-    a move, three or four lines, a close) wider and higher than a rule."""
+def filled_box(obj: Any, bounds: tuple[float, float, float, float], segments: int) -> Box | None:
+    """The box the path ``obj`` of ``segments`` segments paints, when it is a filled rectangle
+    (at most five segments: a move, three or four lines, a close) wider and higher than a
+    rule."""
     left, bottom, right, top = bounds
     if right - left < MIN_SIDE or top - bottom < MIN_SIDE:
         return None
-    if not 4 <= pdfium_c.FPDFPath_CountSegments(obj) <= 5:
+    if not 4 <= segments <= 5:
         return None
     mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke)):
@@ -103,11 +104,10 @@ def _is_grid(group: Sequence[Box]) -> bool:
         return False
     if len(_edges([b.left for b in group])) < 2 or len(_edges([b.top for b in group])) < 3:
         return False
-    left, right = min(b.left for b in group), max(b.right for b in group)
-    bottom, top = min(b.bottom for b in group), max(b.top for b in group)
-    hull = (right - left) * (top - bottom)
+    left, right, bottom, top = hull(group)
+    whole = (right - left) * (top - bottom)
     area = sum((b.right - b.left) * (b.top - b.bottom) for b in group)
-    return hull > 0 and abs(area - hull) <= TILED * hull
+    return whole > 0 and abs(area - whole) <= TILED * whole
 
 
 def _edges(values: Sequence[float]) -> list[float]:
@@ -119,11 +119,28 @@ def _edges(values: Sequence[float]) -> list[float]:
     return edges
 
 
-def hull_holds(grid: Sequence[Box], line: Line) -> bool:
-    """Whether the middle of ``line`` stands inside the grid."""
-    x, y = (line.x0 + line.x1) / 2, line.y + 0.3 * line.size
-    left, right = min(b.left for b in grid), max(b.right for b in grid)
-    bottom, top = min(b.bottom for b in grid), max(b.top for b in grid)
+Hull = tuple[float, float, float, float]
+
+
+def hull(grid: Sequence[Box]) -> Hull:
+    """The grid's outer edges: left, right, bottom, top."""
+    return (
+        min(b.left for b in grid),
+        max(b.right for b in grid),
+        min(b.bottom for b in grid),
+        max(b.top for b in grid),
+    )
+
+
+def _middle(line: Line) -> tuple[float, float]:
+    """Where a line stands: the middle of its width, a third up its letters."""
+    return (line.x0 + line.x1) / 2, line.y + 0.3 * line.size
+
+
+def hull_holds(edges: Hull, line: Line) -> bool:
+    """Whether the middle of ``line`` stands inside a grid's outer ``edges`` (:func:`hull`)."""
+    x, y = _middle(line)
+    left, right, bottom, top = edges
     return left <= x <= right and bottom <= y <= top
 
 
@@ -143,14 +160,12 @@ def read_grid(grid: Sequence[Box], pieces: Sequence[Line]) -> BoxTable | None:
     the box they stand in; None when its boxes hold text in fewer than two columns."""
     inside: dict[int, list[Line]] = {}
     for piece in pieces:
-        x, y = (piece.x0 + piece.x1) / 2, piece.y + 0.3 * piece.size
-        for number, box in enumerate(grid):
-            if box.holds(x, y):
-                inside.setdefault(number, []).append(piece)
-                break
+        number = _box_at(grid, *_middle(piece))
+        if number is not None:
+            inside.setdefault(number, []).append(piece)
     lefts = _edges([b.left for b in grid])
     tops = _edges([b.top for b in grid])[::-1]
-    right, bottom = max(b.right for b in grid), min(b.bottom for b in grid)
+    _, right, bottom, _ = hull(grid)
     xs = [(a + b) / 2 for a, b in zip(lefts, [*lefts[1:], right], strict=True)]
     ys = [(a + b) / 2 for a, b in zip(tops, [*tops[1:], bottom], strict=True)]
     rows: list[list[int | None]] = []

@@ -160,7 +160,8 @@ def _boxed(rules: Rules, lines: Sequence[Line], cells: dict[int, list[Line]]) ->
     """The page's tables painted as grids of cell boxes (see :mod:`pdf_boxes`)."""
     tables = []
     for grid in pdf_boxes.grids(rules.boxes):
-        members = [ln for ln in lines if ln.shown and pdf_boxes.hull_holds(grid, ln)]
+        hull = pdf_boxes.hull(grid)  # once a grid, not once a line
+        members = [ln for ln in lines if ln.shown and pdf_boxes.hull_holds(hull, ln)]
         pieces = [piece for ln in members for piece in cells.get(id(ln), [ln])]
         read = pdf_boxes.read_grid(grid, pieces)
         if read is None:
@@ -205,8 +206,9 @@ def rulings(page: Any) -> Rules:
         elif top - bottom <= RULE_WIDTH and right - left > RULE_WIDTH:
             horizontal.append(((bottom + top) / 2, left, right))
         elif budget > 0:
-            budget -= _segments(obj, vertical, horizontal)
-            filled = pdf_boxes.filled_box(obj, (left, bottom, right, top))
+            count = _segments(obj, vertical, horizontal)
+            budget -= count
+            filled = pdf_boxes.filled_box(obj, (left, bottom, right, top), count)
             if filled is not None:
                 boxes.append(filled)
         if len(vertical) + len(horizontal) >= MAX_RULES:

@@ -13,6 +13,7 @@ headings: its paragraphs are read as a plain-text file's are, by their shape (se
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -58,7 +59,6 @@ _BODY_WORD = re.compile(
 _INFO = re.compile(r"\{\\info\b")
 _INFO_FIELD = re.compile(r"\{\\(title|author|subject)\b ?((?:[^{}\\]|\\[^{}]|\{[^{}]*\})*)\}")
 _CREATED = re.compile(r"\\(?:creatim|revtim)\s*\\yr(\d{4})\s*\\mo(\d{1,2})\s*\\dy(\d{1,2})")
-_BOM = b"\xef\xbb\xbf"
 _CODEPAGE = re.compile(r"\\ansicpg(\d+)")
 _BINARY = re.compile(r"\\bin\d*(?![a-zA-Z])\s?")
 # A nested table's row ends with \nestrow inside its properties' group, which striprtf skips
@@ -68,16 +68,19 @@ _NESTED_ROW_END = "{\\*\\nesttableprops"
 
 def read_rtf(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.rtf`` files."""
-    raw = _decoded(data.removeprefix(_BOM))  # .NET's writers start with UTF-8's mark
+    data = data.removeprefix(codecs.BOM_UTF8)  # .NET's writers start with UTF-8's mark
+    found = _CODEPAGE.search(data[:4096].decode("latin-1"))  # ASCII: any single-byte reading
+    codepage = int(found.group(1)) if found else None
+    raw = _decoded(data, codepage)
     if not raw.lstrip().startswith("{\\rtf"):
         raise DocumentError(path, "damaged: not an RTF file (it does not start with {\\rtf)")
     sheet = _group_span(raw, _STYLESHEET)  # scanned once: the styles, and where the body starts
     styles = _heading_styles(raw[slice(*sheet)])
     text = _read(_marked(raw, sheet[1], styles), path)
     units = list(_units(text))
+    stated = _properties(raw, codepage)
     if not any(kind != "text" for kind, _ in units):
-        return _as_plain_text(raw, text, units, path)
-    stated = _properties(raw)
+        return _as_plain_text(stated, text, units, path)
     document = ParsedDocument(
         title=stated["title"] or "", date=stated["date"], author=stated["author"]
     )
@@ -102,13 +105,11 @@ def _read(marked: str, path: Path) -> str:
         raise DocumentError(path, f"damaged: {error}") from error
 
 
-def _decoded(data: bytes) -> str:
+def _decoded(data: bytes, codepage: int | None) -> str:
     """RTF is 7-bit text with escapes for everything else; a writer that put raw 8-bit bytes
     in wrote them in the file's code page (``\\ansicpg1251``)."""
-    found = _CODEPAGE.search(data[:4096].decode("latin-1"))  # ASCII: any single-byte reading
-    codepage = f"cp{int(found.group(1))}" if found else "cp1252"
     try:
-        return data.decode(codepage, errors="replace")
+        return data.decode(f"cp{codepage or 1252}", errors="replace")
     except LookupError:  # a code page Python lacks
         return data.decode("cp1252", errors="replace")
 
@@ -219,7 +220,7 @@ def _add_units(document: ParsedDocument, units: list[tuple[str, object]]) -> Non
 
 
 def _as_plain_text(
-    raw: str, text: str, units: list[tuple[str, object]], path: Path
+    stated: dict[str, str | None], text: str, units: list[tuple[str, object]], path: Path
 ) -> ParsedDocument:
     """A file without heading styles or tables, read as a plain-text file: of its paragraphs,
     or, when it was typed as one (a licence's lines ending at the 50th column, a blank line
@@ -233,7 +234,6 @@ def _as_plain_text(
     document = plain.parse(body, fallback_title=fallback_title(path))
     if not document.blocks:  # one paragraph, which the text reader took for a title
         document.blocks = [Block(paragraph) for paragraph in paragraphs]
-    stated = _properties(raw)
     document.title = stated.pop("title") or document.title
     document.date = stated.pop("date") or document.date
     document.author = stated.pop("author") or document.author
@@ -253,11 +253,10 @@ def _is_typed(text: str) -> bool:
     return len(lines) >= 4 and lengths[len(lengths) // 2] <= _TYPED_LINE
 
 
-def _properties(raw: str) -> dict[str, str | None]:
+def _properties(raw: str, codepage: int | None) -> dict[str, str | None]:
     """Title, author and date from the file's information group, when a person filled them."""
     info = _group(raw, _INFO)
-    codepage = _CODEPAGE.search(raw[:4096])
-    header = f"{{\\rtf1\\ansi\\ansicpg{int(codepage.group(1))} " if codepage else "{\\rtf1 "
+    header = f"{{\\rtf1\\ansi\\ansicpg{codepage} " if codepage is not None else "{\\rtf1 "
     fields = {name: _field_text(header, value) for name, value in _INFO_FIELD.findall(info)}
     title = fields.get("title") or ""
     created = _CREATED.search(info)

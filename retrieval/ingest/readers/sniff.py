@@ -8,6 +8,7 @@ specifications); each is long enough that text or a PDF never opens with it by c
 
 from __future__ import annotations
 
+import codecs
 import io
 import zipfile
 
@@ -62,7 +63,7 @@ def has_pdf_header(data: bytes, header: bytes = b"%PDF") -> bool:
 
 def is_rtf(data: bytes) -> bool:
     """Whether ``data`` is Rich Text: "{\\rtf" first, after white space or UTF-8's mark."""
-    return data.removeprefix(b"\xef\xbb\xbf").lstrip()[:5] == b"{\\rtf"
+    return data.removeprefix(codecs.BOM_UTF8).lstrip()[:5] == b"{\\rtf"
 
 
 def _image(data: bytes) -> str | None:
