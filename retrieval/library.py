@@ -736,24 +736,11 @@ def _own_language_first(
     English passages first where they hold as much of its words as any other; then, after the
     first, the passages in ``lang`` before other languages' holding no more of them (see
     :func:`own_language.own_before_copies`)."""
+    covered = _covering(question, weights)
+    documents = library.store.document_languages
     if lang == "en":
-        ranked = _english_first(library, ranked, question, weights)
-    covered = _covering(question, weights)
-    documents = library.store.document_languages
+        ranked = own_language.covering_first(ranked, "en", covered, documents, question.scaled)
     return own_language.own_before_copies(ranked, lang, covered, question.scaled, documents)
-
-
-def _english_first(
-    library: Library,
-    ranked: list[rank.Ranked],
-    question: rank.QuestionWeights,
-    weights: query.Weights,
-) -> list[rank.Ranked]:
-    """An English question's English passages first where they hold as much of its words, by
-    weight, as any other (see :func:`own_language.covering_first`)."""
-    covered = _covering(question, weights)
-    documents = library.store.document_languages
-    return own_language.covering_first(ranked, "en", covered, documents, question.scaled)
 
 
 def _covering(

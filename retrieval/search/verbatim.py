@@ -37,19 +37,33 @@ def pasted(question: str) -> bool:
     return len(words(question)) >= PASTED
 
 
-def longest_run(asked: Sequence[str], text: str) -> int:
+Starts = dict[tuple[str, ...], list[int]]  # each run of RUN words of a question → where
+
+
+def run_starts(asked: Sequence[str]) -> Starts:
+    """Where each :data:`RUN` words in a row of ``asked`` start (once a question, not once a
+    passage: :func:`quoted_first` looks through a hundred)."""
+    starts: Starts = {}
+    for i in range(len(asked) - RUN + 1):
+        starts.setdefault(tuple(asked[i : i + RUN]), []).append(i)
+    return starts
+
+
+def longest_run(asked: Sequence[str], text: str, starts: Starts | None = None) -> int:
     """How many words in a row of ``asked`` (a question's :func:`words`) ``text`` holds in the
     same order, among the runs holding :data:`CONTENT` words that are no stop words ("what is
     the name of the" is in any FAQ). Each run is followed once from where it starts (a stack
-    trace repeating its frames is read in time linear in the matches, not their cube)."""
+    trace repeating its frames is read in time linear in the matches, not their cube).
+    ``starts``: :func:`run_starts` of ``asked``, when known."""
     if len(asked) < RUN:
         return 0
-    starts: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(asked) - RUN + 1):
-        starts.setdefault(tuple(asked[i : i + RUN]), []).append(i)
+    starts = run_starts(asked) if starts is None else starts
+    firsts = {run[0] for run in starts}
     found = words(text)
     best = 0
     for i in range(len(found) - RUN + 1):
+        if found[i] not in firsts:
+            continue  # no run of the question starts with this word
         for start in starts.get(tuple(found[i : i + RUN]), ()):
             if i and start and found[i - 1] == asked[start - 1]:
                 continue  # inside a run met from an earlier word
@@ -76,7 +90,8 @@ def quoted_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
     if len(asked) < RUN:
         return list(ranked)
     least = max(RUN, (len(asked) + 1) // 2)
-    runs = [(longest_run(asked, r.passage.text), i) for i, r in enumerate(ranked)]
+    starts = run_starts(asked)
+    runs = [(longest_run(asked, r.passage.text, starts), i) for i, r in enumerate(ranked)]
     chosen = sorted(((-n, i) for n, i in runs if n >= least))
     if not chosen:
         return list(ranked)
