@@ -294,7 +294,9 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
     from bot.render.plain import to_plain
 
     first = not args.db.exists()  # nothing was served before: none is "still served"
-    earlier = None if first else _skipped_before(args.db)
+    # The files skipped at the last index, counted rather than named again (--verbose names
+    # every one: then they are not read).
+    earlier = None if first or args.verbose else _skipped_before(args.db)
     try:
         with opened(args, make_folder=True) as library:
             report = library.last_report
@@ -311,13 +313,12 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
             # The terminal has no message limit: every line is shown, not the first few; the
             # files skipped as at the last index are counted (a re-index with nothing changed
             # listed 1,008 again), long lists grouped unless --verbose names every file.
-            verbose = args.verbose
             shown = report_html(
                 report,
                 intro=[intro],
                 limit=sys.maxsize,
-                earlier=None if verbose else earlier,
-                every_name=verbose,
+                earlier=earlier,
+                every_name=args.verbose,
             )
             # Here --verbose lists them: the terminal's /sources does not.
             shown = shown.replace(_LISTED_IN_SOURCES, _LISTED_BY_VERBOSE)

@@ -281,10 +281,10 @@ class TerminalChat:
     language: str = "en"
     # The system's language, which a question in a language the bot has no strings for is
     # answered in (a Japanese question in a Spanish terminal: in Spanish, not English).
-    home: str = ""
+    home: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.home = self.home or self.language
+        self.home = self.language
 
     def handle(self, line: str) -> str | None:
         """The reply to one line typed by the user; None means "quit"."""

@@ -404,12 +404,17 @@ def choice_label(hit: Hit, t: Strings = en) -> str:
     return label
 
 
+def language_name(code: str, t: Strings = en) -> str:
+    """A language as the reader's locale names it, else as its speakers do, else its code."""
+    names: dict[str, str] = t.LANGUAGE_NAMES
+    return names.get(code) or ENDONYMS.get(code, code)
+
+
 def language_names(codes: tuple[str, ...], t: Strings = en) -> str:
     """The corpus's languages as the reader's locale names them ("English, Russian and
     Spanish"; "английский и русский"; "英语和俄语"); one it has no name for as its speakers
     name it."""
-    names: dict[str, str] = t.LANGUAGE_NAMES
-    named = [names.get(c) or ENDONYMS.get(c, c) for c in codes]
+    named = [language_name(c, t) for c in codes]
     if len(named) < 2:
         return "".join(named)
     last = str(t.LIST_LAST_SEPARATOR)

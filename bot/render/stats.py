@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.locales import Strings, en
+from bot.render.answers import language_name
 from bot.render.html import echo
 from bot.state.usage import PeriodCounts, Usage
-from retrieval.search.languages import ENDONYMS
 
 
 def _period_html(label: str, counts: PeriodCounts, t: Strings) -> str:
@@ -35,8 +35,7 @@ def _top_html(header: str, questions: Sequence[tuple[str, int]], t: Strings) -> 
 
 
 def _foreign_html(languages: Sequence[tuple[str, int]], t: Strings) -> str:
-    names: dict[str, str] = t.LANGUAGE_NAMES
-    named = (f"{names.get(c) or ENDONYMS.get(c, c)} {n}×" for c, n in languages)
+    named = (f"{language_name(c, t)} {n}×" for c, n in languages)
     return str(t.STATS_FOREIGN.format(languages=str(t.LIST_SEPARATOR).join(named)))
 
 
