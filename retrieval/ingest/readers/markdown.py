@@ -1618,12 +1618,14 @@ def _html(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         if not termy and _markdown_inside(reading.lines[start:end], tokens[index + 1 :], end):
             _html_text(token.content, reading)
             return index + 1
-        html = "\n".join(_outside_fences(reading.lines[start:end]))
-        if reading.vue and mdvitepress.live_demo(html):
+        after = _past(tokens, index + 1, end)
+        if reading.vue and mdvitepress.live_demo(
+            "\n".join(_outside_fences(reading.lines[start:end]))
+        ):
             _pictured(reading)  # "…点击下面这个按钮…：" points at the widget, not what follows
-            return _past(tokens, index + 1, end)
-        fences = [t for t in tokens[index + 1 : _past(tokens, index + 1, end)] if t.type == "fence"]
-        index = _past(tokens, index + 1, end)
+            return after
+        fences = [t for t in tokens[index + 1 : after] if t.type == "fence"]
+        index = after
         at = start
         for fence in fences:
             fence_start, fence_end = fence.map or (at, at)

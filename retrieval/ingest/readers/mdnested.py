@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.ingest.parsed import Block
+from retrieval.ingest.passages import LIST_CHARS, LIST_ITEM_CHARS
 
-# The limits of a list joined to its introduction (passages.LIST_CHARS, LIST_ITEM_CHARS).
-NESTED_CHARS = 1000  # the parent item and its nested list are one block up to this long
-NESTED_ITEM_CHARS = 400  # a nested item longer than this reads alone: the list stays apart
+# The limits are those of a list joined to its introduction: the parent item and its nested
+# list are one block up to LIST_CHARS long; a nested item longer than LIST_ITEM_CHARS reads alone.
 
 
 def joined(blocks: Sequence[Block], parent: int) -> Block | None:
@@ -40,9 +40,9 @@ def joined(blocks: Sequence[Block], parent: int) -> Block | None:
             return None
         if (item.section, item.above) != (head.section, head.above):
             return None
-        if len(item.text) > NESTED_ITEM_CHARS:
+        if len(item.text) > LIST_ITEM_CHARS:
             return None
     text = "\n".join([head.text, *(item.text for item in items)])
-    if len(text) > NESTED_CHARS or any(item.turns for item in items):
+    if len(text) > LIST_CHARS or any(item.turns for item in items):
         return None
     return replace(head, text=text, item=True)

@@ -42,7 +42,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.odtcode import code_box, fixed_styles
+from retrieval.ingest.readers.odtcode import code_box, fixed_styles, local_name
 from retrieval.ingest.readers.odtcover import Cover, cover, page_breaks, title_of
 from retrieval.ingest.readers.odtlists import ListNumbers, list_numbers
 from retrieval.ingest.readers.tablecaptions import Candidate, assign, of_tables
@@ -68,10 +68,6 @@ _BLOCKS = frozenset({"p", "h", "list", "table"})  # what a frame or a shape hold
 _ASIDES = frozenset({"note", "annotation"})  # a note, read after its paragraph; a comment, never
 _OWNERS = _BLOCKS | _ASIDES  # what an anchored frame's text belongs to (see _owner)
 _SKIPPED_INLINE = frozenset({"note", "annotation", "frame", "bookmark-ref", "reference-ref"})
-
-
-def _tag(element: Any) -> str:
-    return lxml.etree.QName(element).localname if isinstance(element.tag, str) else ""
 
 
 def _attr(element: Any, prefix: str, name: str) -> str:
@@ -194,7 +190,7 @@ def _text(element: Any) -> str:
     and annotations (read elsewhere, or not part of the sentence) left out."""
     parts = [element.text or ""]
     for child in element:
-        name = _tag(child)
+        name = local_name(child)
         if name == "s":
             parts.append(" " * int(_attr(child, "text", "c") or 1))
         elif name == "tab":
@@ -209,7 +205,7 @@ def _text(element: Any) -> str:
 
 def _walk(element: Any, walk: _Walk) -> None:
     for child in element:
-        name = _tag(child)
+        name = local_name(child)
         if name == "p" and _attr(child, "text", "style-name") in walk.fixed:
             walk.code.append(_text(child))
             _hold_notes(child, walk)
@@ -269,11 +265,11 @@ def _beside(paragraph: Any, step: str) -> Any:
     """The table right above (``step`` "getprevious") or below ("getnext") ``paragraph``, past
     empty paragraphs (a blank line set between a caption and its table), or None."""
     found = getattr(paragraph, step)()
-    while found is not None and _tag(found) == "p" and not "".join(found.itertext()).strip():
+    while found is not None and local_name(found) == "p" and not "".join(found.itertext()).strip():
         if next(found.iter(f"{{{_DRAW}}}*"), None) is not None:
             return None  # a picture's paragraph
         found = getattr(found, step)()
-    return found if found is not None and _tag(found) == "table" else None
+    return found if found is not None and local_name(found) == "table" else None
 
 
 def _caption(element: Any, captions: frozenset[str]) -> bool:
@@ -298,7 +294,7 @@ def _anchored(paragraph: Any) -> list[Any]:
     are left to that note or to their own paragraph."""
     found = []
     for element in paragraph.iterdescendants():
-        if _tag(element) in _BLOCKS and _owner(element) is paragraph:
+        if local_name(element) in _BLOCKS and _owner(element) is paragraph:
             found.append(element)
     return found
 
@@ -306,7 +302,7 @@ def _anchored(paragraph: Any) -> list[Any]:
 def _owner(element: Any) -> Any:
     """The nearest paragraph, heading, list, table, note or comment ``element`` is inside."""
     for ancestor in element.iterancestors():
-        if _tag(ancestor) in _OWNERS:
+        if local_name(ancestor) in _OWNERS:
             return ancestor
     return None
 
@@ -318,7 +314,7 @@ def _hold_notes(element: Any, walk: _Walk) -> None:
         if _in_drawing(note, element):
             continue  # read with the frame or shape it is in (see _anchored)
         body = note.iterfind(".//text:note-body//*", _NS)
-        lines = [line for p in body if _tag(p) in ("p", "h") and (line := prose(_text(p)))]
+        lines = [line for p in body if local_name(p) in ("p", "h") and (line := prose(_text(p)))]
         if lines:
             walk.notes.append("\n".join(lines))
 
@@ -388,5 +384,5 @@ def _cell_paragraphs(cell: Any) -> list[Any]:
     return [
         p
         for p in cell.iterfind(".//text:p", _NS)
-        if not any(_tag(a) in _ASIDES for a in p.iterancestors() if a is not cell)
+        if not any(local_name(a) in _ASIDES for a in p.iterancestors() if a is not cell)
     ]

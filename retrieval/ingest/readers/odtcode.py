@@ -69,7 +69,7 @@ def code_box(table: Any, fixed: frozenset[str], text: Callable[[Any], str]) -> l
     paragraphs = [
         p
         for p in table.iter(f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")
-        if not any(_local(a) in _ASIDES for a in p.iterancestors() if a is not table)
+        if not any(local_name(a) in _ASIDES for a in p.iterancestors() if a is not table)
     ]
     lines = [line.rstrip() for p in paragraphs for line in text(p).replace("\xa0", " ").split("\n")]
     while lines and not lines[-1].strip():
@@ -123,6 +123,7 @@ def _sentence(line: str) -> bool:
     )
 
 
-def _local(element: Any) -> str:
+def local_name(element: Any) -> str:
+    """An element's name without its namespace ("p" of text:p); "" for a comment."""
     tag = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from retrieval.ingest.readers.common import prose, said_in_order
+from retrieval.ingest.readers.odtcode import local_name
 from retrieval.text import fold
 
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -62,7 +63,7 @@ def cover(
     titles: list[Any] = []
     lines_owner: Any = None  # the element the last line of text was in
     for element in _flat(body):
-        name = _local(element)
+        name = local_name(element)
         if name in _PAST_COVER:
             break
         style = element.get(f"{{{_TEXT}}}style-name") or ""
@@ -91,7 +92,7 @@ def cover(
 def _flat(body: Any) -> Iterator[Any]:
     """The body's elements in order, those of its sections (``text:section``) in their place."""
     for element in body:
-        if _local(element) == "section":
+        if local_name(element) == "section":
             yield from _flat(element)
         else:
             yield element
@@ -124,8 +125,3 @@ def _printed_apart(words: set[str], page: Cover) -> bool:
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
-
-
-def _local(element: Any) -> str:
-    tag = element.tag
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

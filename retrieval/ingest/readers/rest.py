@@ -39,6 +39,7 @@ from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
 from retrieval.ingest.readers.restdata import csv_rows, list_rows
 from retrieval.ingest.readers.restgrid import (
+    dedented,
     flat,
     grid_end,
     grid_table,
@@ -275,8 +276,8 @@ def _data_table(name: str, rest: str, options: dict[str, str], body: list[str]) 
     if name == "raw":
         if rest.lower() != "html" or not any(line.strip() for line in body):
             return []
-        return ["", "`````{raw} html", *_dedent(body), "`````", ""]
-    body = _dedent(body)
+        return ["", "`````{raw} html", *dedented(body), "`````", ""]
+    body = dedented(body)
     rows = csv_rows(body, options) if name == "csv-table" else list_rows(body)
     cells = [[flat(_cell(cell)) for cell in row] for row in rows]
     width = max((len(row) for row in cells), default=0)
@@ -364,8 +365,7 @@ def _tab(label: str, content: list[str]) -> list[str]:
 def _glossary(body: list[str]) -> list[str]:
     """A glossary's terms, each over its definition ("builder" / "A class that takes parsed
     documents …"); a term's other names, on the lines under it, after it ("environment, env")."""
-    inner = min((_indent(line) for line in body if line.strip()), default=0)
-    lines = [line[inner:] for line in body]
+    lines = dedented(body)
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -395,8 +395,7 @@ def _cell(block: list[str]) -> list[str]:
 
 def _nested(block: list[str]) -> list[str]:
     """An indented block (a directive's body) as Markdown, its common indentation gone."""
-    inner = min((_indent(line) for line in block if line.strip()), default=0)
-    return _body([line[inner:] for line in block])
+    return _body(dedented(block))
 
 
 def _term(term: str, definition: list[str]) -> list[str]:
@@ -438,11 +437,6 @@ def _text_indent(line: str) -> int:
     of the item after that code is not."""
     item = _ITEM.match(line)
     return item.end() if item else _indent(line)
-
-
-def _dedent(block: list[str]) -> list[str]:
-    inner = min((_indent(line) for line in block if line.strip()), default=0)
-    return [line[inner:] for line in block]
 
 
 def _indent(line: str) -> int:

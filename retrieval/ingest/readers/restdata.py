@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import re
 
+from retrieval.ingest.readers.restgrid import dedented
+
 # A bullet list's item: a list-table's row, or its cell; a bullet alone on its line is an empty
 # cell (docutils writes one so), else the cells after it move one column left.
 _ITEM = re.compile(r"^[*+-](?:[ \t]+|$)")
@@ -56,9 +58,4 @@ def _items(lines: list[str]) -> list[list[str]]:
             items.append([" " * bullet.end() + text[bullet.end() :]])
         elif items:
             items[-1].append(text)
-    return [_dedented(item) for item in items]
-
-
-def _dedented(lines: list[str]) -> list[str]:
-    inner = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-    return [line[inner:] for line in lines]
+    return [dedented(item) for item in items]

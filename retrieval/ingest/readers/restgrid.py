@@ -192,7 +192,7 @@ def _cells(block: list[str]) -> list[_Cell] | None:
             done[column] = low - 1
         inside = [line[left + 1 : high] for line in block[top + 1 : low]]
         content = [line.replace(_WIDE_PAD, "").rstrip() for line in inside]
-        cells.append(_Cell(top, left, low, high, _dedented(content)))
+        cells.append(_Cell(top, left, low, high, dedented(content)))
         corners += [(top, high), (low, left)]
         corners.sort()
     covered = sum((cell.bottom - cell.top) * (cell.right - cell.left) for cell in cells)
@@ -231,6 +231,7 @@ def _closed(block: list[str], top: int, left: int, bottom: int, right: int) -> b
     return all(block[at][left] in "+|" for at in range(top + 1, bottom))
 
 
-def _dedented(lines: list[str]) -> list[str]:
+def dedented(lines: list[str]) -> list[str]:
+    """``lines`` less the indent they all share (blank lines aside)."""
     inner = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
     return [line[inner:] for line in lines]
