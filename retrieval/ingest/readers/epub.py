@@ -72,6 +72,7 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
         outline = Outline()
         publishers = _publishers_pages(book, package, package_path)
         chapters = _chapters(package, package_path)
+        prepare = partial(prepare_page, document=document)
         for chapter in chapters:
             try:
                 page = book.read(chapter)
@@ -79,7 +80,6 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
                 continue  # a chapter the spine names but the zip lacks: read the rest
             if chapter in publishers and len(chapters) > 1 and _short(page):
                 continue
-            prepare = partial(prepare_page, document=document)
             section = add_page(page, path, document, section, outline, prepare)
         outline.finish(document)
     return document
@@ -118,12 +118,13 @@ def _refinements(package: Any, element: Any, name: str) -> list[str]:
     ident = element.get("id")
     if not ident:
         return []
-    metas = package.xpath("//opf:meta", namespaces=_NS)
-    return [
-        prose(meta.text or "")
-        for meta in metas
-        if meta.get("refines") == f"#{ident}" and meta.get("property") == name
-    ]
+    metas = package.xpath(
+        "//opf:meta[@refines=$refines][@property=$name]",
+        refines=f"#{ident}",
+        name=name,
+        namespaces=_NS,
+    )
+    return [prose(meta.text or "") for meta in metas]
 
 
 def _title(package: Any) -> str:

@@ -39,6 +39,7 @@ from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
 from retrieval.ingest.readers.restdata import csv_rows, list_rows
 from retrieval.ingest.readers.restgrid import (
+    as_text,
     dedented,
     flat,
     grid_end,
@@ -79,7 +80,6 @@ _DOCUTILS = frozenset({"role", "directive"})
 _DIRECTIVE_OPTION = re.compile(r"^[ \t]+:(?P<name>[\w-]+):[ \t]*(?P<value>.*)$")
 _SHOWN_OPTION = re.compile(r"^[ \t]+:(?P<name>type|default):(?P<value>.*)$")
 _ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d+[.)]|#\.|\(?[a-z]\))[ \t]+")  # "-   ", "2. ", "#. "
-_MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list, heading or quote
 _HEADING = "\x02"  # ends each heading line written, until the page's levels are settled
 _RULE = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 _FRONT = {"title": "title", "author": "author", "created": "date", "date": "date"}
@@ -401,7 +401,7 @@ def _nested(block: list[str]) -> list[str]:
 def _term(term: str, definition: list[str]) -> list[str]:
     """A term over its definition, as a Markdown definition list writes them ("SECRET_KEY" /
     ":   A secret key …"); a term with nothing under it stands alone."""
-    head = _MARKDOWN_MARK.sub(r"\\\1", inline(term))  # "-j N" is an option, no list item
+    head = as_text(inline(term))  # "-j N" is an option, no list item
     while definition and not definition[0].strip():
         definition = definition[1:]
     if not definition:

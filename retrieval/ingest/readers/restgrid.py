@@ -15,11 +15,12 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from retrieval.ingest.readers.common import TERMINAL
+
 _BORDER = re.compile(r"^[ \t]*\+(?:[-=]+\+)+[ \t]*$")  # "+-----+----+", "+=====+"
 _WIDE_PAD = "\x00"  # after a wide character, which takes two columns (docutils does so)
 _MARK = re.compile(r"^(?:[-*+]|\d+[.)]|:  )\s+")  # a Markdown list item's or definition's
 _MARKDOWN_MARK = re.compile(r"^([-+*#>]|\d+[.)])(?=\s)")  # what would open a list or heading
-_TERMINAL = (".", "!", "?", ":", ";", ",")
 _DEFINITION_WORDS = 6  # a first column of cells this short names what the second describes
 
 
@@ -93,11 +94,11 @@ def table_markdown(head: list[list[str]], rows: list[list[str]]) -> list[str]:
         return [*out, *(_row(row) for row in rows), ""]
     rows = head + rows
     if cells == 2 and all(len(row[0].split()) <= _DEFINITION_WORDS for row in rows):
-        return [line for term, said in rows for line in ("", _text(term), ":   " + said, "")]
-    return [line for row in rows for line in ("", _text(" \\| ".join(c for c in row if c)), "")]
+        return [line for term, said in rows for line in ("", as_text(term), ":   " + said, "")]
+    return [line for row in rows for line in ("", as_text(" \\| ".join(c for c in row if c)), "")]
 
 
-def _text(line: str) -> str:
+def as_text(line: str) -> str:
     """``line`` read as text by Markdown: a mark opening it ("# of users", "- 1") escaped, or
     the row would be read as a heading or a list."""
     return _MARKDOWN_MARK.sub(r"\\\1", line)
@@ -168,7 +169,7 @@ def flat(markdown: list[str]) -> str:
         new = False
     text = ""
     for part in parts:
-        glue = " " if not text or text.endswith(_TERMINAL) else "; "
+        glue = " " if not text or text.endswith(TERMINAL) else "; "
         text = f"{text}{glue}{part}" if text else part
     return text
 
