@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import io
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,16 @@ def saved(word: Any) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
+
+
+def rebuilt(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:
+    """The zip package ``data`` (a .docx, .odt or .epub) with its ``part`` changed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            read_part = source.read(info.filename)
+            target.writestr(info, change(read_part) if info.filename == part else read_part)
+    return out.getvalue()
 
 
 def texts(document: ParsedDocument) -> list[str]:

@@ -9,10 +9,11 @@ the book's text.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+from functools import partial
 from pathlib import Path
+
+from readerfiles import rebuilt
 
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
@@ -33,15 +34,14 @@ def _section_of(document: ParsedDocument, start: str) -> str | None:
 
 def _rebuilt(book: Path, *changes: tuple[str, str, str]) -> bytes:
     """``book`` with regular-expression changes (part, pattern, replacement) made to its parts."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(book) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            for name, pattern, replacement in changes:
-                if info.filename == name:
-                    data = re.sub(pattern, replacement, data.decode(), flags=re.S).encode()
-            target.writestr(info, data)
-    return out.getvalue()
+    data = book.read_bytes()
+    for part, pattern, replacement in changes:
+        data = rebuilt(data, part, partial(_substituted, pattern, replacement))
+    return data
+
+
+def _substituted(pattern: str, replacement: str, data: bytes) -> bytes:
+    return re.sub(pattern, replacement, data.decode(), flags=re.S).encode()
 
 
 def test_a_chapter_heading_in_a_header_heads_the_chapter() -> None:

@@ -11,6 +11,8 @@ import io
 import zipfile
 from pathlib import Path
 
+from readerfiles import rebuilt
+
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
@@ -63,12 +65,7 @@ def test_boxes_of_sentences_on_the_cover_stay_text() -> None:
 
 def _with_meta(name: str, old: bytes, new: bytes) -> bytes:
     """``name`` with ``old`` replaced by ``new`` in its meta.xml, every other part as it is."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(FIXTURES / name) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            target.writestr(info, data.replace(old, new) if info.filename == "meta.xml" else data)
-    return out.getvalue()
+    return rebuilt((FIXTURES / name).read_bytes(), "meta.xml", lambda xml: xml.replace(old, new))
 
 
 def test_the_author_is_the_person_who_created_the_file() -> None:

@@ -23,7 +23,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.text.paragraph import Paragraph
-from readerfiles import CORPORA, parsed, saved, texts
+from readerfiles import CORPORA, parsed, rebuilt, saved, texts
 
 from retrieval.ingest.passages import list_runs
 from retrieval.ingest.pipeline import read
@@ -40,12 +40,7 @@ def _texts(name: str, data: bytes | None = None) -> list[str]:
 
 def _rebuilt(name: str, part: str, change: Callable[[bytes], bytes]) -> bytes:
     """The fixture ``name`` with one part of its zip changed."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(FIXTURES / name) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            target.writestr(info, change(data) if info.filename == part else data)
-    return out.getvalue()
+    return rebuilt((FIXTURES / name).read_bytes(), part, change)
 
 
 def test_each_footnote_follows_the_paragraph_carrying_its_mark() -> None:
