@@ -411,7 +411,7 @@ def _after_earlier(
         return ranked, total
     answer = shown[-1] if shown else None
     ranked = earlier.same_document_first(
-        ranked, answer, question.weights, question.terms, current.proper
+        ranked, answer, question.weights, question.terms, current.proper, question.phrases
     )
     others = earlier.without_the_answers(ranked, shown, question.weights)
     if others and len(others) < len(ranked):  # better quoted again than nothing found

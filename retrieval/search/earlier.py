@@ -10,12 +10,14 @@ in none; a wider window let weaker passages of that document overtake better one
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Mapping, Sequence
 
 from retrieval.search.excerpts import QuestionTerms
 from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 3
+NAME_GAP = 5  # characters between two words of a name: " of ", " de ", " des "
 
 
 def same_document_first(
@@ -24,6 +26,7 @@ def same_document_first(
     weights: Mapping[str, float] | None = None,
     terms: QuestionTerms | None = None,
     names: Collection[str] = (),
+    phrases: Collection[tuple[int, int]] = (),
 ) -> list[Ranked]:
     """``ranked`` with the best of its first :data:`WINDOW` from the document of ``answer``
     (the passage the earlier question was answered with) first.
@@ -39,8 +42,11 @@ def same_document_first(
     if answer is None:
         return list(ranked)
     own_terms = [t for t, w in weights.items() if w >= 1.0] if weights else []
-    named = terms is not None and any(t in names for t in own_terms)
-    own = sum(1 << terms.bits[t] for t in own_terms if t in terms.bits) if terms and named else 0
+    own = sum(1 << terms.bits[t] for t in own_terms if t in terms.bits) if terms else 0
+    if not (terms is not None and any(t in names for t in own_terms)) and not _named_together(
+        ranked[:WINDOW], phrases
+    ):
+        own = 0
 
     def fits(r: Ranked) -> bool:
         if r.passage.doc != answer.passage.doc:
@@ -50,6 +56,26 @@ def same_document_first(
         return bool(r.matches.mask & own)
 
     return brought_first(ranked, [r for r in ranked[:WINDOW] if fits(r)][:1])
+
+
+def _named_together(window: Sequence[Ranked], phrases: Collection[tuple[int, int]]) -> bool:
+    """Whether a candidate in ``window`` writes two of the follow-up's own words (``phrases``:
+    bit pairs, in the question's order) as a name: capitalised, side by side or joined by one
+    short word. "and what about a code of conduct?" names a thing of its own, as a proper name
+    would, and "a Code of Conduct (COC)" is that thing; "testing или unstable" are two words
+    the earlier answer may say otherwise (ml-dev's "А на testing или unstable так делать
+    стоит?" is answered by "НЕ рекомендуется …")."""
+    return any(
+        (a, b) in phrases
+        and 0 <= start - a_end <= NAME_GAP
+        and text[a_start].isupper()
+        and text[start].isupper()
+        for r in window
+        if r.matches is not None
+        for text in (r.passage.text,)
+        for marks in r.matches.marks
+        for (a_start, a_end, a), (start, _, b) in itertools.pairwise(marks)
+    )
 
 
 def without_the_answers(

@@ -141,6 +141,13 @@ async def test_a_reply_to_the_bot_is_a_follow_up_in_that_thread(bot: Harness) ->
     assert query_log(bot)[-1]["context"] == QUESTION
 
 
+async def test_a_reply_naming_a_new_thing_quotes_it_not_the_answer_again(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group("/ask What is China position on the South China Sea?")
+    (reply,) = await bot.say_in_group("and what about a code of conduct?", reply_to=answer.result)
+    assert quoted_paragraph(reply) != quoted_paragraph(answer)
+    assert "Code of Conduct" in visible(reply.text)
+
+
 async def test_a_private_chat_command_with_the_bot_s_name_says_where_it_works(
     bot: Harness,
 ) -> None:

@@ -39,6 +39,18 @@ def test_a_follow_up_naming_a_place_is_not_answered_by_the_passage_before_again(
         assert best.id != first.id and name in best.text
 
 
+def test_a_follow_up_naming_a_thing_in_common_words_quotes_that_thing(
+    shipped_library: Library,
+) -> None:
+    # The case: "code of conduct" is no proper name in the question, but the passage
+    # writes it as one ("a Code of Conduct (COC)"); the South China Sea answer says nothing of it.
+    earlier = "What is China position on the South China Sea?"
+    first = shipped_library.answer(earlier, k=1).hits[0].passage
+    best = shipped_library.answer("and what about a code of conduct?", context=[earlier])
+    assert best.hits[0].passage.id != first.id
+    assert "Code of Conduct" in best.hits[0].passage.text
+
+
 def _ranked(docs: list[str]) -> list[Ranked]:
     return [
         Ranked(Passage(f"p{i}", doc, "T", None, i, f"text {i}"), 10.0 - i, 1.0, Excerpt(()))
