@@ -601,6 +601,20 @@ def is_spoken_stop_word(word: str) -> bool:
     return any(language(code).fold(folded) in stop_words(code) for code in SPOKEN)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def is_stop_word_anywhere(word: str) -> bool:
+    """Whether ``word`` (folded) is a stop word of any language with a list: a German FAQ's
+    "wie ist der Name von dem" says no more than an English one's "what is the name of the"."""
+    folded = word.casefold()
+    return any(language(code).fold(folded) in stop_words(code) for code in _listed())
+
+
+@functools.cache
+def _listed() -> tuple[str, ...]:
+    """The languages with a stop-word list."""
+    return tuple(sorted(path.stem for path in STOP_WORDS_DIR.glob("*.txt")))
+
+
 def stop_word_hits(text: str, code: str) -> int:
     """How many words of ``text`` are stop words of ``code``, as written or folded: how plainly
     a short text reads as that language ("A quoi sert la commande" has three French ones)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.search.languages import is_spoken_stop_word
+from retrieval.search.languages import is_stop_word_anywhere
 from retrieval.search.rank import Ranked, brought_first
 
 RUN = 6  # words in a row, stop words included: shorter runs are phrases any text may share
@@ -80,7 +80,7 @@ def longest_run(asked: Sequence[str], text: str, starts: Starts | None = None) -
 
 
 def _content(run: Sequence[str]) -> int:
-    return sum(1 for word in run if not word.isdigit() and not is_spoken_stop_word(word))
+    return sum(1 for word in run if not word.isdigit() and not is_stop_word_anywhere(word))
 
 
 def quoted_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:

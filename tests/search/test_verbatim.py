@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -93,6 +94,19 @@ def test_a_run_of_common_words_is_no_quote(
         )
         == 0
     )
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("wie ist der Name von dem Standardzweig", "Wie ist der Name von dem Maskottchen"),
+        ("qual é o nome que se dá ao ramo padrão", "Qual é o nome que se dá ao mascote?"),
+        ("qual è il nome che si dà al ramo", "Qual è il nome che si dà al mascotte?"),
+    ],
+)
+def test_a_run_of_common_words_is_no_quote_in_any_language(asked: str, text: str) -> None:
+    # A German, Portuguese or Italian FAQ's opener says no more than an English one's.
+    assert longest_run(words(asked), text) == 0
 
 
 def test_a_repeating_trace_is_read_once_per_run() -> None:
