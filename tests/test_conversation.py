@@ -66,6 +66,11 @@ FIRST = "When did China and France start their strategic dialogue?"
         "how does apt handle them?",
         "Is Firefox able to open them?",
         "Поддерживает ли Debian его?",
+        # A closing "one" stands for the thing asked about ("what is a PIV card?" before: a
+        # tester's handbook); "is there" with nothing of its own asks of the thing before.
+        "how do i get one",
+        "do I need one?",
+        "is there a limit?",
     ],
 )
 def test_short_leaning_questions_are_follow_ups(question: str) -> None:
@@ -108,6 +113,12 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "Is it possible to use verbatim stuff inside footnotes with the fancyvrb package?",
         "Do those who sign the joint statement on climate change meet every year?",
         "How do I create an isolated environment with conda instead of venv?",
+        # "is there" asks whether a thing it names is: no place before (the tester's "free
+        # coffee" question, asked after one on unpaid leave, was searched with it); "one"
+        # counting.
+        "is there free coffee in the SF office",
+        "are there parking spaces at the Denver office?",
+        "what is chapter one",
         "",
         "?!",
         "And what did the two sides say about climate change, energy security, human rights "

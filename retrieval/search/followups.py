@@ -286,7 +286,22 @@ def is_follow_up(question: str) -> bool:
         return True
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS and len(_own(words)) <= 1:
         return True
+    if len(words) <= 8 and _one_of_those(words):
+        return True  # "how do I get one?" after a question on PIV cards
     return len(words) <= 8 and any(w in _ANAPHORA for w in _pointing(text))
+
+
+# A closing "one" stands for a thing named before ("where can I get one?", "do I need one?"),
+# unless it counts: "chapter one", "at one", "more than one", "one by one".
+_COUNTED = frozenset(
+    """number chapter part step day phase level page version tier stage article section round
+    season book volume act category item option plus minus times than of at to from by and or
+    no only just is was be""".split()
+)
+
+
+def _one_of_those(words: list[str]) -> bool:
+    return len(words) >= 3 and words[-1] == "one" and words[-2] not in _COUNTED
 
 
 def _pointing(text: str) -> list[str]:
@@ -297,6 +312,8 @@ def _pointing(text: str) -> list[str]:
     dire quoi ?")."""
     text = _INTENSIFIER.sub(" ", _IMPERSONAL.sub(" ", _own_pronouns_dropped(text)))
     text = _WHO_IS.sub(r"\1", text)
+    if _EXISTENTIAL.search(text) and len(_own(_WORD.findall(text.lower()))) >= 2:
+        text = _EXISTENTIAL.sub(r"\1", text)
     said = _WORD.findall(_TRAILING_WHAT_IS.sub("", text).lower())
     if _TRAILING_WHAT_IS.search(text) and len(_own(said)) >= 2:
         text = _TRAILING_WHAT_IS.sub(" ", text)
@@ -307,6 +324,13 @@ def _pointing(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# The "there" of "is there …", "are there …", "there is …" points at no place: "is there free
+# coffee in the SF office?" asks about a thing it names (two words of its own or more; "is there
+# a limit?" may still ask about the thing before).
+_EXISTENTIAL = re.compile(
+    r"\b(is|are|was|were|isn't|aren't|will|would)\s+there\b|\bthere(?=\s+(?:is|are|was|were|'s)\b)",
+    re.IGNORECASE,
+)
 _INTENSIFIER = re.compile(r"\btoo\s+(?!(?:or|and|but)\b)(?=\w)", re.IGNORECASE)
 # Russian "кто такой …?", "что такое …?" ask who or what the next word is: "такой" there points
 # at nothing before ("кто такой ферма" asks about Fermat, whatever was asked before it).
