@@ -127,15 +127,31 @@ def _unlogged(name: str) -> Iterator[None]:
         logger.setLevel(level)
 
 
+def _say_changes(report: ReindexReport) -> None:
+    """Name on stderr what a question's refresh read again (``quotebot index`` afterwards
+    reported "0 changed": a tester's admin never learnt which files had)."""
+    from bot.render.admin import changes_html
+    from bot.render.plain import to_plain
+
+    changes = changes_html(report)
+    if changes is not None:
+        print(to_plain(en.CLI_REREAD.format(changes=changes), ansi=False), file=sys.stderr)
+
+
 @contextlib.contextmanager
 def opened(
-    args: argparse.Namespace, *, refresh: bool = True, make_folder: bool = False
+    args: argparse.Namespace,
+    *,
+    refresh: bool = True,
+    make_folder: bool = False,
+    say_changes: bool = True,
 ) -> Iterator[Library]:
     """The library of ``args``. With ``refresh`` (commands that index) the corpus is re-read and
     a damaged database set aside and rebuilt, said in one line on stderr; without, a damaged
     database is an error. With ``make_folder`` (``index``) a missing folder of the database is
     made; elsewhere it is refused, as a mistyped ``--db``. What this command created (the
-    database, its folders) is removed when opening fails."""
+    database, its folders) is removed when opening fails. With ``say_changes`` (not ``index``,
+    whose report says more) the documents the refresh read again are named on stderr."""
     created = not args.db.exists()
     made = _make_folders(args.db.parent) if make_folder else []
     try:
@@ -151,6 +167,8 @@ def opened(
     if library.damaged is not None:
         said = en.CLI_DAMAGED.format(db=args.db, moved=library.damaged, corpus=args.corpus)
         print(en.CLI_ERROR.format(message=said), file=sys.stderr)
+    if say_changes and library.damaged is None and not library.was_new and library.last_report:
+        _say_changes(library.last_report)
     try:
         yield library
     finally:
@@ -298,7 +316,7 @@ def index(args: argparse.Namespace, settings: Settings) -> int:
     # every one: then they are not read).
     earlier = None if first or args.verbose else _skipped_before(args.db)
     try:
-        with opened(args, make_folder=True) as library:
+        with opened(args, make_folder=True, say_changes=False) as library:
             report = library.last_report
     except RELOAD_ERRORS as error:
         reason = str(error)

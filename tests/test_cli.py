@@ -156,6 +156,28 @@ def test_ask_says_plainly_when_the_documents_do_not_answer(
 
 
 # ------------------------------------------------------------------------------ search
+def test_a_question_that_reads_changed_documents_says_which(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A tester's admin edited a page and removed another while asking questions; `index`
+    # then said "0 changed", and nothing had named them.
+    corpus = tmp_path / "docs"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.md").write_text("# A\n\nThe purple giraffe lives here.\n", encoding="utf-8")
+    (corpus / "sub" / "b.md").write_text("# B\n\nA page on owls.\n", encoding="utf-8")
+    paths = ["--corpus", str(corpus), "--db", str(tmp_path / "q.db")]
+    assert run(capsys, "index", *paths)[0] == 0
+    code, _, err = run(capsys, "ask", "purple giraffe", *paths)
+    assert code == 0 and err == ""  # nothing changed: nothing said
+    with (corpus / "a.md").open("a", encoding="utf-8") as file:
+        file.write("A new line on giraffes.\n")
+    (corpus / "sub" / "b.md").unlink()
+    code, out, err = run(capsys, "search", "giraffes", *paths)
+    assert code == 0 and "new line on giraffes" in out
+    assert "Changed: a.md" in err and "Removed: sub/b.md" in err
+    assert run(capsys, "ask", "purple giraffe", *paths)[2] == ""  # said once
+
+
 def test_search_json_lists_ranked_passages_with_exactly_the_documented_keys(
     capsys: pytest.CaptureFixture[str], paths: list[str]
 ) -> None:

@@ -488,6 +488,9 @@ CLI_DAMAGED = (
     "the database {db} was damaged: moved to {moved}, and rebuilt from {corpus} "
     "(its conversations and query log stay in the moved file)"
 )
+# Said on stderr by `ask`, `search` and `chat` when they read changed documents before
+# answering (`quotebot index` afterwards has nothing left to report); {changes}: "Changed: a.md".
+CLI_REREAD = "The documents changed since they were last read; read again first. {changes}"
 CLI_NOT_A_COUNT = "{value!r} is not a whole number of 1 or more"
 CLI_NO_DATABASE = "no database at {path} (the bot and `quotebot index` create it)"
 CLI_STATS_COUNTED = "(Questions asked in Telegram and in the terminal are both counted.)"

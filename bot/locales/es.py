@@ -491,6 +491,9 @@ CLI_DAMAGED = (
     "la base de datos {db} estaba dañada: se ha movido a {moved} y se ha reconstruido a partir "
     "de {corpus} (sus conversaciones y su registro de consultas siguen en el archivo movido)"
 )
+CLI_REREAD = (
+    "Los documentos cambiaron desde la última lectura; se han vuelto a leer antes. {changes}"
+)
 CLI_NOT_A_COUNT = "{value!r} no es un número entero igual o mayor que 1"
 CLI_NO_DATABASE = "no hay ninguna base de datos en {path} (la crean el bot y `quotebot index`)"
 CLI_STATS_COUNTED = "(Se cuentan tanto las preguntas hechas en Telegram como en la terminal.)"

@@ -535,6 +535,10 @@ CLI_DAMAGED = (
     "reconstruite à partir de {corpus} (ses conversations et son journal des requêtes restent "
     "dans le fichier déplacé)"
 )
+CLI_REREAD = (
+    "Les documents ont changé depuis la dernière lecture\u202f; ils ont été relus d’abord. "
+    "{changes}"
+)
 CLI_NOT_A_COUNT = "{value!r} n’est pas un nombre entier supérieur ou égal à 1"
 CLI_NO_DATABASE = "pas de base de données à {path} (le bot et `quotebot index` la créent)"
 CLI_STATS_COUNTED = "(Les questions posées dans Telegram et dans le terminal sont toutes comptées.)"

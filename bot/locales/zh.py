@@ -397,6 +397,7 @@ CLI_DAMAGED = (
     "数据库 {db} 已损坏：已移至 {moved}，并根据 {corpus} 重建"
     "（其中的对话和查询日志保留在移走的文件中）"
 )
+CLI_REREAD = "文档自上次读取后有改动，已先重新读取。{changes}"
 CLI_NOT_A_COUNT = "{value!r} 不是大于等于 1 的整数"
 CLI_NO_DATABASE = "{path} 处没有数据库（机器人和 `quotebot index` 会创建它）"
 CLI_STATS_COUNTED = "（在 Telegram 和终端中提出的问题都会计入。）"

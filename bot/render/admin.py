@@ -229,6 +229,26 @@ def _manifest_problems(problems: Sequence[str], t: Strings, limit: int, room: in
     return "\n".join([t.RELOAD_MANIFEST_HEADER, *lines])
 
 
+def changes_html(report: ReindexReport, t: Strings = en) -> str | None:
+    """What a refresh made by a question (``quotebot ask``, ``search``, ``chat``) changed, on
+    one line ("Changed: a.md; Removed: b.md"), or None when nothing did: ``quotebot index``
+    afterwards has nothing left to report, so the command that read the changes says them."""
+    parts = [
+        str(
+            t.RELOAD_NAMES.format(
+                label=label, names=_listed(_by_folder(names), 300, t, False, False)
+            )
+        )
+        for label, names in zip(
+            (*t.RELOAD_LABELS, t.RELOAD_RENAMED_LABEL, t.RELOAD_RECOVERED_LABEL),
+            _name_lists(report),
+            strict=True,
+        )
+        if names
+    ]
+    return "; ".join(parts) or None
+
+
 def _name_lists(report: ReindexReport) -> tuple[tuple[str, ...], ...]:
     """The documents added, changed, removed, renamed ("old → new") and readable again: a
     document renamed is neither added nor removed, one readable again not merely changed."""
