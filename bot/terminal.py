@@ -399,6 +399,9 @@ class TerminalChat:
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         # "0" names no result: the ranking's size is told all the same.
         answer = self.library.answer(question, context=context, k=1, offset=max(rank - 1, 0))
+        if rank < 1:  # counted as past the last result is ("999"): the repeats left out
+            end = answer.total
+            answer = self.library.answer(question, context=context, k=1, offset=end)
         t = strings(reply_language(asked_in(answer), self.home, question))
         if not answer.hits or rank < 1:
             found = t.passages(answer.total)

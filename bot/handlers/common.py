@@ -384,8 +384,9 @@ def ranked_result(svc: Services, saved: SavedSearch, rank: int) -> tuple[Passage
     """Result ``rank`` of ``saved``'s ranking, shown already or found again (same question,
     same order, as its More results pages are), and how many results the ranking has; none
     for "0", which names no result."""
-    if rank < 1:
-        return None, saved.total
+    if rank < 1:  # counted as past the last result is ("999"): without the repeats left out
+        found = svc.library.answer(saved.question, context=saved.context, k=1, offset=saved.total)
+        return None, found.total
     if rank <= len(saved.shown):
         return svc.library.passage(saved.shown[rank - 1]), saved.total
     found = svc.library.answer(saved.question, context=saved.context, k=1, offset=rank - 1)

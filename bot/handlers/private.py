@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 
 from telegram import Update
@@ -30,6 +31,7 @@ from bot.render.admin import skipped_pages
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import echo
 from bot.render.passages import sources_html
+from bot.services import Services
 from retrieval.search import divisions
 
 logger = logging.getLogger(__name__)
@@ -113,7 +115,10 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or user is None or message is None:
         return
     t = await texts(update, context)
-    saved = await services(context).state.latest_search(chat.id, user.id)
+    svc = services(context)
+    saved = await svc.state.latest_search(chat.id, user.id)
+    if saved is not None and await _was_reset(svc, chat.id, user.id):
+        saved = None  # "more" after /reset paged the question reset, where "2" asked for one
     if saved is None or was_refused(saved):  # told only which languages to ask in
         await message.reply_text(t.NOTHING_TO_PAGE)
         return
@@ -122,6 +127,15 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t.NO_MORE_RESULTS.format(question=question))
         return
     await show_page(update, context, saved, saved.next_offset)
+
+
+async def _was_reset(svc: Services, chat_id: int, user_id: int) -> bool:
+    """Whether the user sent /reset since their last question in this chat: their
+    conversation is gone, where one idle too long is only old (every question keeps one)."""
+    kept = await svc.state.load_conversation(
+        chat_id, user_id, now=common.clock(), idle_seconds=math.inf
+    )
+    return kept is None
 
 
 async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -194,6 +208,8 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
                 chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
             )
             saved = saved if going else None
+        elif saved is not None and await _was_reset(svc, chat.id, user.id):
+            saved = None  # "the second one" after /reset: no answer to open it in either
     if saved is not None and was_refused(saved):  # told which languages to ask in: no results
         saved, replied = None, None
     if saved is None and replied is None and locales.names_a_result(text):

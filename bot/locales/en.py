@@ -205,6 +205,14 @@ ORDINALS = (
     "seventh|7th", "eighth|8th", "ninth|9th", "tenth|10th",
 )  # fmt: skip
 ORDINAL_WORDS = "the|one|result|passage|quote|show|open|me|please|read|and"
+# Words said around a paging word ("show me more", "more please", "and more"): a message of
+# these and MORE_WORDS only pages on as the paging word alone does ("|" between them).
+MORE_FILLERS = (
+    "the|one|please|pls|plz|and|ok|okay|so|then|now|show|me|us|give|some|can|could|you|results|ones"
+)
+# Words naming a result by its number ("number 3", "result 5", "no. 2"): with a number and
+# ORDINAL_WORDS only, a message of them opens that result, as "#3" does.
+RESULT_NUMBER_WORDS = "number|no|nr|num|result|passage|quote|item"
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
 SMALL_TALK_WORDS = (

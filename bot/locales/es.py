@@ -200,6 +200,11 @@ ORDINALS = (
     "octavo|octava|8º|8ª", "noveno|novena|9º|9ª", "décimo|décima|10º|10ª",
 )  # fmt: skip
 ORDINAL_WORDS = "el|la|lo|muéstrame|abre|resultado|fragmento|por|favor|uno|una|y"
+MORE_FILLERS = (
+    "por favor|porfa|y|dame|danos|muestra|muéstrame|enséñame|ver|quiero|algo|un poco|resultados"
+    "|vale|ok|pues"
+)
+RESULT_NUMBER_WORDS = "número|nº|n|resultado|fragmento"
 SMALL_TALK_WORDS = (
     "gracias",
     "muchas",

@@ -224,6 +224,11 @@ ORDINALS = (
     "cinquième|5e", "sixième|6e", "septième|7e", "huitième|8e", "neuvième|9e", "dixième|10e",
 )  # fmt: skip
 ORDINAL_WORDS = "le|la|l’|montre|moi|ouvre|résultat|passage|s’il|te|vous|plaît|et"
+MORE_FILLERS = (
+    "s’il te plaît|s’il vous plaît|stp|svp|et|donne|donnez|moi|montre|montrez|affiche|d’autres"
+    "|autres|résultats|ok|alors|voir"
+)
+RESULT_NUMBER_WORDS = "numéro|no|n|résultat|passage"
 SMALL_TALK_WORDS = (
     "merci",
     "beaucoup",

@@ -182,6 +182,8 @@ ORDINALS = (
     "第九|第9", "第十|第10",
 )  # fmt: skip
 ORDINAL_WORDS = "个|条|段|请|打开|显示|看看|看|结果|片段|那|吧|的|呢"
+MORE_FILLERS = "请|麻烦|再|给我|我|显示|看看|看|来|一些|一点|点|吧|呢|啊|谢谢|的|结果"
+RESULT_NUMBER_WORDS = "结果|片段|编号"
 SMALL_TALK_WORDS = (
     "谢谢",
     "多谢",
