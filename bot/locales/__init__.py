@@ -323,6 +323,31 @@ def is_small_talk(text: str) -> bool:
     )
 
 
+def without_chatter(text: str) -> str:
+    """``text`` without its thanks, greetings, laughs and reactions (any locale's
+    :data:`~bot.locales.en.SMALL_TALK_WORDS`, :mod:`.courtesy`'s words, laughs and
+    :data:`~.courtesy.REACTIONS`): what is left of "lol nice" is nothing, of "haha nice one"
+    "one", of "thanks, and for zsh" "and for zsh" (its words folded, its punctuation gone)."""
+    known = _chatter()
+    rest = f" {' '.join(_letters(_folded(text)).replace('+', ' ').split())} "
+    for phrase in _chatter_phrases():  # "nice one", "thank you", "trop bien"
+        rest = rest.replace(f" {phrase} ", " ")
+    words = rest.split()
+    return " ".join(
+        w for w in words if not (w in known or courtesy.LAUGH.fullmatch(w) or _spoken(w, known))
+    )
+
+
+@functools.cache
+def _chatter() -> frozenset[str]:
+    return _small_talk() | frozenset(_folded(w) for w in courtesy.REACTIONS)
+
+
+@functools.cache
+def _chatter_phrases() -> tuple[str, ...]:
+    return tuple(sorted((w for w in _chatter() if " " in w), key=len, reverse=True))
+
+
 def _letters(text: str) -> str:
     """``text`` with what is not a letter, a digit, a mark, an apostrophe or "+" made a space
     (the vowel signs of "धन्यवाद" are marks), and Persian's zero-width non-joiner dropped."""
