@@ -216,6 +216,10 @@ def asked_in(saved: SavedSearch, now: float) -> Thread:
 
 # Answering ----------------------------------------------------------------------------------
 
+# Where the next page of /sources starts, in a chat's data (``context.chat_data``) while /more
+# goes on with the list: until a question is asked, as in the terminal chat.
+SOURCES_NEXT = "sources_next"
+
 
 async def ask(
     update: Update,
@@ -237,6 +241,8 @@ async def ask(
     if chat is None or user is None:
         return
     svc, t = services(context), await texts(update, context)
+    if context.chat_data is not None:
+        context.chat_data.pop(SOURCES_NEXT, None)  # /more pages this question now
     if not in_group(chat):
         await typing(context, chat.id)
     now = clock()

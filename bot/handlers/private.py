@@ -12,8 +12,9 @@ from telegram.ext import ContextTypes
 
 from bot import buttons, locales
 from bot.corpus import accepted_kinds
-from bot.handlers import common
+from bot.handlers import common, listing
 from bot.handlers.common import (
+    SOURCES_NEXT,
     ask,
     asked_in,
     example_questions,
@@ -27,10 +28,8 @@ from bot.handlers.common import (
     was_refused,
     without_mention,
 )
-from bot.render.admin import skipped_pages
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import echo
-from bot.render.passages import sources_html
 from bot.services import Services
 from retrieval.search import divisions
 
@@ -97,22 +96,21 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List the documents: title, date where known, number of paragraphs (and, for admins, the
-    file name, then every file the last reload did not read, and why)."""
-    if update.effective_message is None:
-        return
-    svc, t = services(context), await texts(update, context)
-    admin = update.effective_user is not None and svc.is_admin(update.effective_user.id)
-    documents = await asyncio.to_thread(svc.library.documents)
-    skipped = skipped_pages(svc.library.last_report, t) if admin else []
-    for page in [*sources_html(documents, file_names=admin, t=t), *skipped]:
-        await update.effective_message.reply_text(page)
+    """List the documents, a page at a time: title, date where known, number of paragraphs
+    (and, for admins, the file name, then every file the last reload did not read, and why);
+    /more or the button under a page lists the next."""
+    if update.effective_message is not None:
+        await listing.show_sources(update, context, 0)
 
 
 async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Show the next page of results for the user's last question in this chat."""
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
+        return
+    following = None if context.chat_data is None else context.chat_data.get(SOURCES_NEXT)
+    if isinstance(following, int):  # /sources is being listed: its next page
+        await listing.show_sources(update, context, following)
         return
     t = await texts(update, context)
     svc = services(context)
@@ -144,6 +142,8 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if chat is None or user is None or message is None:
         return
     services(context).state.forget_conversation(chat.id, user.id)
+    if context.chat_data is not None:
+        context.chat_data.pop(SOURCES_NEXT, None)
     await message.reply_text((await texts(update, context)).RESET_DONE)
 
 

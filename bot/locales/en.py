@@ -122,6 +122,19 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything for now."
+# A page of /sources: 40 documents at most (61 at once flooded the chat); then, for admins, the
+# files not read at the last reload, counted on the first page and listed by /more after them.
+SOURCES_MORE = (
+    "<i>Documents shown: {shown} of {total}. /more or the button below lists the next ones.</i>"
+)
+SOURCES_SKIPPED_COUNT = (
+    "<b>Files not read at the last reload:</b> {count} (only admins see this); /more lists "
+    "them after the documents."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Files shown: {shown} of {total}. /more or the button below lists the next ones.</i>"
+)
+BUTTON_SOURCES_MORE = "Next page"
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"

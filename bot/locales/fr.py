@@ -132,6 +132,19 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Aucun document n’est encore chargé : je ne peux donc rien répondre pour l’instant."
+SOURCES_MORE = (
+    "<i>Documents affichés : {shown} sur {total}. /more ou le bouton ci-dessous affiche les "
+    "suivants.</i>"
+)
+SOURCES_SKIPPED_COUNT = (
+    "<b>Fichiers non lus au dernier rechargement :</b> {count} (visible des seuls "
+    "administrateurs) ; /more les affiche après les documents."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Fichiers affichés : {shown} sur {total}. /more ou le bouton ci-dessous affiche les "
+    "suivants.</i>"
+)
+BUTTON_SOURCES_MORE = "Page suivante"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>À voir aussi :</b>"

@@ -136,6 +136,15 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Документы ещё не загружены, так что отвечать мне пока не на чем."
+SOURCES_MORE = "<i>Показано документов: {shown} из {total}. /more или кнопка ниже — следующие.</i>"
+SOURCES_SKIPPED_COUNT = (
+    "<b>Файлов, не прочитанных при последней перезагрузке:</b> {count} (это видят только "
+    "администраторы); /more покажет их после документов."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Показано файлов: {shown} из {total}. /more или кнопка ниже — следующие.</i>"
+)
+BUTTON_SOURCES_MORE = "Дальше"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Тоже по теме:</b>"

@@ -116,6 +116,12 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = "，{date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "目前还没有加载任何文档，所以暂时无法回答问题。"
+SOURCES_MORE = "<i>已显示 {shown} 个文档，共 {total} 个。/more 或下方按钮查看后续文档。</i>"
+SOURCES_SKIPPED_COUNT = (
+    "<b>上次重新加载时未读取的文件：</b>{count} 个（仅管理员可见）；/more 会在文档之后列出它们。"
+)
+SOURCES_SKIPPED_MORE = "<i>已显示 {shown} 个文件，共 {total} 个。/more 或下方按钮查看后续文件。</i>"
+BUTTON_SOURCES_MORE = "下一页"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>其他相关内容：</b>"
