@@ -38,6 +38,7 @@ from bot.render.html import Reply, echo
 from bot.render.passages import passage_messages, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
+from bot.terminal import conversation_after
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
 from retrieval.model import Answer, Document, Passage, document_key_of
 from retrieval.paragraphs import whole_paragraph
@@ -269,7 +270,11 @@ async def ask(
         foreign=answer.language if answer.foreign else None,
     )  # fmt: skip
     # Refused for its language, it is no subject ("0" after it was "no result 0 for «データ…»").
-    after = Conversation() if refused(answer) else conversation.after(question, follows, now=now)
+    after = (
+        Conversation()
+        if refused(answer)
+        else conversation_after(conversation, question, follows, now, answer.language)
+    )
     svc.state.save_conversation(chat.id, user.id, after.to_json(), now=now)
     verdict = "answered" if answer.answered else "declined"
     logger.info("question in %s chat: %s, %d shown, %d ms", chat.type, verdict, len(shown), ms)

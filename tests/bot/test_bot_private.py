@@ -418,6 +418,19 @@ async def test_more_after_reset_asks_for_a_question_as_a_number_does(bot: Harnes
     assert visible(page.text).startswith(f"More results for “{QUESTION}”")
 
 
+async def test_numbers_asked_one_after_another_each_follow_the_question(bot: Harness) -> None:
+    # tryout20: "2004" then "404?" was "Read as a follow-up to “how do i install fzf on linux
+    # 2004”": the second number chained onto the first.
+    question = "How many peacekeepers did China send?"
+    await bot.say(question)
+    for text in ("2004", "404?", "and in 2005?"):
+        (reply,) = await bot.say(text)
+        assert visible(reply.text).startswith(f"Read as a follow-up to “{question}”."), text
+    assert [row["context"] for row in query_log(bot)] == [None, question, question, question]
+    (reply,) = await bot.say("and what did they do there?")  # words of its own: a subject
+    assert query_log(bot)[-1]["context"] == question
+
+
 async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harness) -> None:
     # "2" under an answer whose "Also relevant" lines are numbered 2. and 3. was searched as a
     # follow-up: "Read as a follow-up to …" and the same quote again. Not replying, it still is.

@@ -237,3 +237,14 @@ def test_paging_words_with_fillers_and_number_words_in_the_terminal(
     chat.handle("/reset")
     assert chat.handle("and more") == en.CLI_NO_MORE_QUESTION
     assert chat.handle("number 3") == en.NUMBER_BEFORE_QUESTION
+
+
+def test_numbers_asked_one_after_another_each_follow_the_question_in_the_terminal(
+    shipped_library: Library,
+) -> None:
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    question = "How many peacekeepers did China send?"
+    chat.handle(question)
+    for text in ("2004", "404?"):
+        out = chat.handle(text) or ""
+        assert out.startswith(f"(searched: {text} (following: {question}))"), out[:200]
