@@ -24,7 +24,7 @@ from bot.render.passages import sources_html
 from bot.terminal import SOURCES_PAGE
 from retrieval.model import Document, ReindexReport
 
-ROOM = 600  # characters a page keeps for its closing lines (how many shown, where the rest is)
+ROOM = 400  # characters a page keeps for its closing lines (how many shown, where the rest is)
 
 
 @dataclass(frozen=True)
