@@ -23,7 +23,7 @@ import html as html_lib
 import itertools
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -41,6 +41,7 @@ from retrieval.ingest.readers import (
     mddocfx,
     mdfields,
     mdlinks,
+    mdliquid,
     mdn,
     mdnested,
     mdplatyps,
@@ -304,6 +305,8 @@ def _prepared(source: str) -> str:
         source = "\n".join(mddocfx.read_as_docfx(source.split("\n"), kept))
     if material.has_macros(source):
         source = _with_macros_rendered(source)
+    if mdliquid.has_tags(source):
+        source = _outside_code(source, mdliquid.rendered)
     if "ref" in source or "markdown" in source:
         fence, out = "", list[str]()
         for line in source.split("\n"):
@@ -342,6 +345,21 @@ def _with_macros_rendered(source: str) -> str:
         else:
             text.append(line)
     return "\n".join(out + material.rendered(text))
+
+
+def _outside_code(source: str, render: Callable[[str], str]) -> str:
+    """``source`` with each run of its lines outside code blocks (fenced or indented) and the
+    front matter passed through ``render``; code and the front matter are kept as written."""
+    kept = _code_lines(source, front_matter=True)
+    out, text = list[str](), list[str]()
+    for at, line in enumerate(source.split("\n")):
+        if at in kept:
+            out += [render("\n".join(text))] if text else []
+            out.append(line)
+            text = []
+        else:
+            text.append(line)
+    return "\n".join(out + ([render("\n".join(text))] if text else []))
 
 
 def _with_kuma_rendered(source: str) -> tuple[str, frozenset[int]]:

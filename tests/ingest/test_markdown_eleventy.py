@@ -1,0 +1,89 @@
+"""Eleventy and Jekyll pages: the TTS handbook (18F/handbook), the kind a tester indexed in tryout
+18 as a company's help bot. Its pages write links, Slack channels and pictures as Nunjucks tags
+and keep their authors' notes in comments. Real pages in fixtures/tts-handbook (sources in
+fixtures/SOURCES.md) and small handwritten ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.passages import passages
+from retrieval.ingest.readers.markdown import read_markdown
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tts-handbook"
+
+
+def _md(source: str) -> ParsedDocument:
+    return read_markdown(source.encode(), Path("page.md"))
+
+
+def _quoted(document: ParsedDocument) -> list[str]:
+    return [passage.text for passage in passages(document, "page.md")]
+
+
+def test_a_channel_alone_in_a_list_item_is_quoted_under_its_sentence() -> None:
+    """ "who do I talk to about my benefits": the list item holding only the channel's tag was
+    dropped, and the passage ended at "…discuss GSA benefits:" with nothing after it."""
+    quoted = _quoted(parsed(FIXTURES / "benefits-excerpt.md"))
+    assert "Slack channel for TTS staff to discuss GSA benefits:\npeople-ops" in quoted
+    assert not [text for text in quoted if "{%" in text or "%}" in text]
+
+
+def test_a_link_to_another_page_reads_as_its_text() -> None:
+    document = parsed(FIXTURES / "benefits-excerpt.md")
+    assert texts(document)[0].startswith(
+        "If you're looking for specific benefits sites, see the benefits links page. GSA requires"
+    )
+
+
+def test_an_authors_comment_is_not_quoted() -> None:
+    """planning.md hides a note to its authors in a comment inside a sentence."""
+    quoted = _quoted(parsed(FIXTURES / "planning-excerpt.md"))
+    assert "See: past impact reports:\nFY24 TTSC Impact Report TK" in "\n".join(quoted)
+    assert not [text for text in quoted if "process to evaluate" in text]
+
+
+def test_tags_read_as_the_built_page_shows_them() -> None:
+    document = _md(
+        "---\ntitle: Tags\n---\n\n"
+        'Click the {% image "_img/zap_target.png" "target icon" %} (so that it turns red).\n\n'
+        'Hop into {% slack_channel "equipment" %} on Slack. {# a note #}\n\n'
+        '{% alert "Heads up!" %}\n  Travel needs approval.\n{% endalert %}\n\n'
+        "{% if site.internal %}\nInternal staff only.\n{% endif %}\n\n"
+        '{% include "low-system.html" %}\n\n'
+        '{% raw %}Write {% page "/x/" %} for a link.{% endraw %}\n'
+    )
+    assert texts(document) == [
+        "Click the target icon (so that it turns red).",
+        "Hop into equipment on Slack.",
+        "Travel needs approval.",
+        "Internal staff only.",
+        'Write {% page "/x/" %} for a link.',
+    ]
+
+
+def test_code_keeps_its_tags() -> None:
+    """A page about the site's shortcodes shows them in code, inline and in blocks; Jekyll's
+    highlight block is code too."""
+    document = _md(
+        'Write a link as `{% page "/x/" %}`:\n\n'
+        '```\n[Text]({% page "/x/" %})\n```\n\n'
+        "Or in Ruby:\n\n"
+        '{% highlight ruby %}\nputs "{% page %}"\n{% endhighlight %}\n'
+    )
+    assert texts(document) == ['Write a link as {% page "/x/" %}:', "Or in Ruby:"]
+    assert [block.code for block in document.blocks] == [
+        '[Text]({% page "/x/" %})',
+        'puts "{% page %}"',
+    ]
+
+
+def test_an_attribute_list_is_no_comment() -> None:
+    """ "{#side-nav}" gives a heading its id; it opens no Jinja comment running to a later "#}"."""
+    document = _md("# Page\n\n## Steps {#side-nav}\n\nFirst step.\n\nSecond {# hidden #} step.\n")
+    assert texts(document) == ["First step.", "Second step."]
+    assert document.blocks[0].section == "Steps"
