@@ -30,10 +30,11 @@ import re
 from collections.abc import Iterable
 
 # A tag: "{% name args %}", with Liquid's and Jinja's whitespace control ("{%-" takes the blanks
-# before it, "-%}" those after it); its arguments never run past the first "%}".
+# before it, "-%}" those after it); its arguments never run past the first "%}". Not Hugo's
+# shortcodes ("{{% note %}}"), which the Markdown reader reads as Hugo's.
 _TAG = re.compile(
-    r"(?:\s*(?=\{%-))?\{%-?\s*(?P<name>[A-Za-z_][\w-]*)(?P<args>(?:[^%]|%(?!\}))*?)"
-    r"\s*(?:-%\}\s*|%\})",
+    r"(?:\s*(?=\{%-))?(?<!\{)\{%-?\s*(?P<name>[A-Za-z_][\w-]*)(?P<args>(?:[^%]|%(?!\}))*?)"
+    r"\s*(?:-%\}\s*|%\}(?!\}))",
     re.DOTALL,
 )
 # A comment: a Liquid/Nunjucks comment block, or a Jinja comment ("{# note #}"; a blank or a dash
