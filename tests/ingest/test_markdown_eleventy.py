@@ -87,3 +87,28 @@ def test_an_attribute_list_is_no_comment() -> None:
     document = _md("# Page\n\n## Steps {#side-nav}\n\nFirst step.\n\nSecond {# hidden #} step.\n")
     assert texts(document) == ["First step.", "Second step."]
     assert document.blocks[0].section == "Steps"
+
+
+def test_a_title_written_over_two_lines_is_the_pages_title() -> None:
+    """play-10.md's title is a YAML plain scalar over two indented lines: the page was listed
+    as "play-10"."""
+    document = parsed(FIXTURES / "play-10.md")
+    assert document.title == (
+        "Play 10 - Promote a healthy culture of improvement through constructive feedback"
+    )
+
+
+def test_folded_and_literal_titles_and_a_quoted_one_over_lines() -> None:
+    for header in (
+        "title: >-\n  Leave and\n  holidays\n",
+        "title: |\n  Leave and\n  holidays\n",
+        'title: "Leave and\n  holidays"\n',
+    ):
+        assert _md(f"---\n{header}---\n\nText.\n").title == "Leave and holidays"
+
+
+def test_a_list_or_map_under_a_key_is_no_title_or_source() -> None:
+    """Django REST framework's pages list the modules they document under "source:": no web
+    address to cite, as before."""
+    document = _md("---\ntitle:\n  en: Leave\nsource:\n    - views.py\n---\n\nText.\n")
+    assert (document.title, document.source) == ("page", None)

@@ -657,22 +657,57 @@ def _title_line(document: ParsedDocument) -> str | None:
 def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
     """The top-level ``key: value`` pairs of a YAML front matter block, keys in lower case.
 
-    Only plain scalars are read (title, date, source, author); nested keys and lists are
-    ignored, so no YAML library is needed and no YAML feature can surprise.
+    Only scalars are read (title, date, source, author, keywords), and lists of them (joined by
+    commas: "keywords:" over "- vacation" and "- leave"); nested keys are ignored, so no YAML
+    library is needed and no YAML feature can surprise. A scalar may run over lines, as YAML
+    folds them: a plain one continued on indented lines (the TTS handbook's "title:" over "  Play
+    10 - Promote … through constructive" and "  feedback"), or a block scalar ("title: >").
     """
     block = next((t.content for t in tokens if t.type == "front_matter"), "")
     meta: dict[str, str] = {}
     lines = block.split("\n")
     for at, line in enumerate(lines):
         match = _FRONT_KEY.match(line)
-        # A block scalar ("title: |") or a list or map is not a plain value: skipped.
-        if match and match["value"] and match["value"][0] not in "|>[{&*!":
-            meta.setdefault(match["key"].lower(), _unquote(match["value"]))
-        elif match and match["key"].lower() in _NESTED_KEYS:
-            value = _structured(match["key"].lower(), match["value"], lines[at + 1 :])
-            if value:
-                meta.setdefault(match["key"].lower(), value)
+        if match is None:
+            continue
+        key, value = match["key"].lower(), match["value"]
+        if key in _NESTED_KEYS and (not value or value[0] in "[{"):
+            value = _structured(key, value, lines[at + 1 :])
+        elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
+            value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
+        else:  # a flow list or map, an anchor, an alias or a tag: no plain value
+            value = ""
+        if value:
+            meta.setdefault(key, value)
     return meta
+
+
+# A block scalar's header: "|", ">", with a chomping or an indentation sign ("|-", ">2").
+_BLOCK_SCALAR = re.compile(r"^[|>][-+\d]*\s*(?:#.*)?$")
+# Keys whose lists are lists of words: a page's search keywords and its tags.
+_LISTED_KEYS = frozenset({"keywords", "tags"})
+_LIST_ENTRY = re.compile(r"^-(?:\s+|$)")
+_MAP_ENTRY = re.compile(r"^[\w.-]+\s*:(?:\s|$)")
+
+
+def _folded_scalar(value: str, after: list[str], *, listed: bool = False) -> str:
+    """The text of a key whose ``value`` opens its line and may go on over the indented lines
+    ``after`` it: folded into one line (a block scalar's "|" keeps no line breaks either: a title
+    is one line). A list of plain entries, where the key is one of words (``listed``), is read
+    as they are, joined by commas; any other list or map under the key is no scalar ("")."""
+    block = not value or _BLOCK_SCALAR.match(value)
+    more = [line.strip() for line in itertools.takewhile(_indented_or_blank, after)]
+    more = [line for line in more if line and not line.startswith("#")]
+    if listed and block and more and all(_LIST_ENTRY.match(line) for line in more):
+        entries = (_unquote(_LIST_ENTRY.sub("", line).strip()) for line in more)
+        return ", ".join(entry for entry in entries if entry)
+    if any(_LIST_ENTRY.match(line) or _MAP_ENTRY.match(line) for line in more):
+        return "" if block else _unquote(value)
+    return " ".join(more) if block else _unquote(" ".join([value, *more]))
+
+
+def _indented_or_blank(line: str) -> bool:
+    return not line.strip() or line[:1] in (" ", "\t")
 
 
 # Keys read from a list or a map too: the Material blog's dates ("date:" over "  created:
