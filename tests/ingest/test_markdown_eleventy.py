@@ -112,3 +112,29 @@ def test_a_list_or_map_under_a_key_is_no_title_or_source() -> None:
     address to cite, as before."""
     document = _md("---\ntitle:\n  en: Leave\nsource:\n    - views.py\n---\n\nText.\n")
     assert (document.title, document.source) == ("page", None)
+
+
+def test_a_short_list_opening_its_section_is_one_passage_under_its_heading() -> None:
+    """ "what's a gliding schedule": work-schedules.md lists what Gliding is under its heading
+    with no sentence introducing the list, and each bullet was a passage alone ("You work 8
+    hours, 5 days a week."), none saying what Gliding is."""
+    document = parsed(FIXTURES / "work-schedules-excerpt.md")
+    quoted = {(passage.section, passage.text) for passage in passages(document, "page.md")}
+    assert (
+        "Gliding",
+        "You can arrive/depart within a given time range each day.\n"
+        "You work 8 hours, 5 days a week.",
+    ) in quoted
+    assert ("Gliding", "You work 8 hours, 5 days a week.") not in quoted
+
+
+def test_items_after_text_and_release_notes_entries_stay_apart() -> None:
+    """A list under a paragraph of its section, which does not introduce it, is read as before;
+    so are release notes, whose entries under a heading are changes of their own."""
+    after_text = _md("# Page\n\n## Setup\n\nInstall it first.\n\n- Run the tests.\n- Ship it.\n")
+    assert texts(after_text) == ["Install it first.", "Run the tests.", "Ship it."]
+    releases = "".join(
+        f"## {version} (2025-0{version[-1]}-01)\n\n- Fix the parser.\n- Add a flag.\n\n"
+        for version in ("1.0.3", "1.0.2", "1.0.1")
+    )
+    assert len(_md(f"# Release notes\n\n{releases}").blocks) == 6

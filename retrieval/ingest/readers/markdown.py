@@ -66,6 +66,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
+from retrieval.ingest.readers.releases import RELEASES
 from retrieval.ingest.readers.toc import is_contents_title
 from retrieval.text import CJK_CHAR
 
@@ -273,6 +274,8 @@ class _Reading:
     # leads a list nested in the item.
     parents: list[int | None] = field(default_factory=list)
     leading: int | None = None
+    headed: int | None = None  # the first block of a list opening its section (mdnested.headed)
+    releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
@@ -450,6 +453,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     reading.title_level = _title_level(tokens)
     reading.vue = mdvitepress.compiled_by_vue(t.content for t in tokens if t.type == "html_block")
     reading.articles = numbers_articles(reading.lines)
+    reading.releases = _release_notes(tokens)
     _walk(tokens, reading)
     _flush_label(reading)
     if not meta.get("title"):
@@ -945,6 +949,8 @@ def _list_token(kind: str, reading: _Reading) -> None:
     card (see :func:`_card_closed`)."""
     if kind in _LIST_OPENING:
         introduced = _introduced(reading)
+        if not reading.lists and not introduced and not reading.grid and not reading.releases:
+            reading.headed = len(reading.document.blocks)
         reading.parents.append(_parent(reading, introduced))
         reading.lists.append(introduced)
         reading.leading = None
@@ -954,6 +960,8 @@ def _list_token(kind: str, reading: _Reading) -> None:
         if reading.cards == len(reading.lists):
             reading.cards = 0
         _list_closed(reading)
+        if not reading.lists and reading.headed is not None:
+            _headed_joined(reading, reading.headed)
     elif reading.cards and reading.cards == len(reading.lists):
         if kind == "list_item_open":
             reading.card = len(reading.document.blocks)
@@ -1144,6 +1152,28 @@ def _nested_joined(reading: _Reading, parent: int | None) -> None:
     blocks.append(block)
     if reading.intro is not None and reading.intro > parent:
         reading.intro = parent
+
+
+def _release_notes(tokens: Sequence[Token]) -> bool:
+    """Whether the page is release notes: headings naming releases ("## 0.47.3 (August 24,
+    2025)"), as many as make plain-text release notes (:data:`releases.RELEASES`). Each entry
+    under "Fixed" is a change of its own, read alone, not a list describing its heading."""
+    headings = (
+        tokens[at + 1].content.strip()
+        for at, token in enumerate(tokens[:-1])
+        if token.type == "heading_open"
+    )
+    return sum(1 for text in headings if _VERSION_HEADING.match(text)) >= RELEASES
+
+
+def _headed_joined(reading: _Reading, start: int) -> None:
+    """The list just closed, opening its section with no sentence introducing it, read as one
+    block when its items are short (:func:`mdnested.headed`)."""
+    reading.headed = None
+    blocks = reading.document.blocks
+    if (block := mdnested.headed(blocks, start)) is not None:
+        del blocks[start:]
+        blocks.append(block)
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:
