@@ -125,6 +125,7 @@ def _parse_file(
         "mtime_ns": stat.st_mtime_ns,
         "paragraphs": len(parsed.blocks),
         "unread": parsed.unread,
+        "keywords": parsed.keywords,
     }
     return _Parsed(name, row, items)
 

@@ -6,6 +6,7 @@ fixtures/SOURCES.md) and small handwritten ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from readerfiles import parsed, texts
@@ -13,6 +14,7 @@ from readerfiles import parsed, texts
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.passages import passages
 from retrieval.ingest.readers.markdown import read_markdown
+from retrieval.library import Library
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tts-handbook"
 
@@ -138,3 +140,38 @@ def test_items_after_text_and_release_notes_entries_stay_apart() -> None:
         for version in ("1.0.3", "1.0.2", "1.0.1")
     )
     assert len(_md(f"# Release notes\n\n{releases}").blocks) == 6
+
+
+def test_a_pages_keywords_find_it_and_are_never_quoted(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    """leave.md's front matter lists "vacation, funeral, death, bereavement": the words people
+    ask with, which its text never uses. A question in them found the handbook's other pages."""
+    leave = (
+        "---\ntitle: Family care\nkeywords: funeral, death, bereavement leave\n---\n\n"
+        "You may use up to 13 days a year to care for a family member or to make arrangements "
+        "after a family member passes away.\n"
+    )
+    travel = (
+        "---\ntitle: Travel\n---\n\nAnnual leave and sick leave can be taken while you are on "
+        "a trip; ask your supervisor before you take leave during travel, and log your leave.\n"
+    )
+    folder = make_corpus({"leave.md": leave, "travel.md": travel})
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        hits = library.answer("is there bereavement time off?", k=5).hits
+        assert [hit.passage.doc for hit in hits][:1] == ["leave.md"]
+        assert not [hit for hit in hits if "bereavement" in hit.passage.text]
+    finally:
+        library.close()
+
+
+def test_keywords_tags_and_summary_are_read_from_the_front_matter() -> None:
+    document = _md(
+        "---\ntitle: Leaving\nkeywords: quit, resign\ntags: [offboarding, 'exit']\n"
+        "description: >\n  What to do before\n  your last day.\n---\n\nReturn your laptop.\n"
+    )
+    summary = "What to do before your last day."
+    assert document.keywords == f"quit, resign · offboarding, exit · {summary}"
+    assert texts(document) == ["Return your laptop."]
+    assert _md("---\ntags:\n  - a\n  - b\n---\n\nText.\n").keywords == "a, b"

@@ -190,6 +190,9 @@ _LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, lab
 ARTICLE_HEADING_LEVEL = 7  # an article numbered in its paragraph: under "######" headings too
 _INTRODUCING = (":", "：")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
+# What a page's authors want it found by: its search keywords, tags and summary (searched with
+# the title, never quoted: see ParsedDocument.keywords).
+_SEARCH_KEYS = ("keywords", "tags", "description", "summary")
 
 
 @functools.cache
@@ -447,6 +450,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
         or mddocfx.online(meta),
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
+        keywords=" · ".join(prose(meta[key]) for key in _SEARCH_KEYS if meta.get(key)) or None,
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.cross_references = cross_references
@@ -677,6 +681,8 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
         key, value = match["key"].lower(), match["value"]
         if key in _NESTED_KEYS and (not value or value[0] in "[{"):
             value = _structured(key, value, lines[at + 1 :])
+        elif key in _LISTED_KEYS and value.startswith("[") and value.endswith("]"):
+            value = ", ".join(filter(None, (_unquote(v.strip()) for v in value[1:-1].split(","))))
         elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
             value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
         else:  # a flow list or map, an anchor, an alias or a tag: no plain value
