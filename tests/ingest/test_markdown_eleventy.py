@@ -175,3 +175,12 @@ def test_keywords_tags_and_summary_are_read_from_the_front_matter() -> None:
     assert document.keywords == f"quit, resign · offboarding, exit · {summary}"
     assert texts(document) == ["Return your laptop."]
     assert _md("---\ntags:\n  - a\n  - b\n---\n\nText.\n").keywords == "a, b"
+
+
+def test_a_title_holding_inline_html_reads_as_shown() -> None:
+    """first-time-travel-get-in-concur-pre-olu.md was cited "Get set up to travel for TTS
+    <em>before</em> GSA onboarding"."""
+    title = "Get set up to travel for TTS <em>before</em> GSA onboarding"
+    document = _md(f"---\ntitle: {title}\n---\n\nText.\n")
+    assert document.title == "Get set up to travel for TTS before GSA onboarding"
+    assert _md("---\ntitle: Vec<T> and <input>\n---\n\nText.\n").title == "Vec<T> and <input>"

@@ -443,7 +443,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     source, cross_references = _with_kuma_rendered(_prepared(source))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
-    title = meta.get("title", "")
+    title = _without_inline_tags(meta.get("title", ""))
     document = ParsedDocument(
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else mddocfx.reviewed(meta),
@@ -478,6 +478,23 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
     return document
+
+
+# HTML's inline elements, which a front matter's title may hold as the page shows it ("Get set up
+# to travel for TTS <em>before</em> GSA onboarding"): only these, so a title naming a type
+# ("Vec<T>", "<input>") keeps it.
+_INLINE_TAG = re.compile(
+    r"</?(?:em|strong|b|i|u|s|code|span|br|sup|sub|a|abbr|small|mark|kbd|q|cite|del|ins)"
+    r"""(?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>""",
+    re.IGNORECASE,
+)
+
+
+def _without_inline_tags(title: str) -> str:
+    """``title`` as the page shows it: inline HTML's tags dropped and its entities read."""
+    if "<" not in title and "&" not in title:
+        return title
+    return html_lib.unescape(_INLINE_TAG.sub("", title))
 
 
 def _closing_links_dropped(document: ParsedDocument, inline: Token | None) -> None:
