@@ -184,3 +184,16 @@ def test_a_title_holding_inline_html_reads_as_shown() -> None:
     document = _md(f"---\ntitle: {title}\n---\n\nText.\n")
     assert document.title == "Get set up to travel for TTS before GSA onboarding"
     assert _md("---\ntitle: Vec<T> and <input>\n---\n\nText.\n").title == "Vec<T> and <input>"
+
+
+def test_a_link_wrapped_before_its_address_reads_as_a_link() -> None:
+    """washington-dc.md: "See the [WMATA website]" / "(https://wmata.com/fares/mobilepay/) for
+    details." was quoted with its brackets and address."""
+    document = _md(
+        "# DC\n\nSee the [WMATA website]\n(https://wmata.com/fares/mobilepay/) for details.\n\n"
+        "Prices [in dollars]\n(before tax) vary.\n"
+    )
+    assert texts(document) == [
+        "See the WMATA website for details.",
+        "Prices [in dollars] (before tax) vary.",  # no address: brackets and a remark
+    ]

@@ -313,6 +313,8 @@ def _prepared(source: str) -> str:
         source = _with_macros_rendered(source)
     if mdliquid.has_tags(source):
         source = _outside_code(source, mdliquid.rendered)
+    if _LINK_OVER_LINES.search(source):
+        source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
     if "ref" in source or "markdown" in source:
         fence, out = "", list[str]()
         for line in source.split("\n"):
@@ -325,6 +327,15 @@ def _prepared(source: str) -> str:
             out.append(line)
         source = "\n".join(out)
     return source
+
+
+# A link whose text ends one line and whose address opens the next ("See the [WMATA website]" /
+# "(https://wmata.com/fares/mobilepay/) for details."): CommonMark reads it as brackets and an
+# address in parentheses, shown raw; its writer wrapped a link. Only an address: a web or mail
+# one, or a path.
+_LINK_OVER_LINES = re.compile(
+    r"(\[[^\[\]\n]+\])[ \t]*\n[ \t]*(\((?:https?://|mailto:|\.{0,2}/|#)[^()\s]*\))"
+)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
