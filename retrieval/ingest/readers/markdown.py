@@ -34,6 +34,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import (
     material,
@@ -485,6 +486,9 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    if not document.blocks and meta.get("redirect_to"):
+        # Jekyll's and Eleventy's page that only sends the reader elsewhere: the report says so.
+        raise DocumentError(path, f"a redirect to {meta['redirect_to']}")
     _values_labelled(document, reading.outline)
     _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
