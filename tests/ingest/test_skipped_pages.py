@@ -25,3 +25,23 @@ def test_a_page_that_only_redirects_says_where_to() -> None:
     assert _reason("vmware-fusion.md", page) == "a redirect to /tools/virtual-desktop/"
     # a page with text is read, whatever its front matter says
     assert read("moved.md", (page + "\nWe moved this page.\n").encode()).blocks
+
+
+def test_a_page_for_a_missing_address_is_an_error_page() -> None:
+    page = (
+        '<div class="usa-prose"><h1><strong>Page not found</strong></h1>\n'
+        "<p>The requested page could not be found (404).</p></div>\n"
+    )
+    assert _reason("404.html", page) == "an error page"
+    assert (
+        _reason("missing.md", "# Page not found\n\nThis page does not exist.\n") == "an error page"
+    )
+
+
+def test_a_page_about_the_status_code_is_read() -> None:
+    about = "# 404 Not Found\n\nThe server cannot find the requested resource.\n"
+    assert read("http-404.md", about.encode()).title == "404 Not Found"
+    longer = (
+        "# Page not found\n\n" + "Check the address, then try the search box on every page. " * 9
+    )
+    assert read("404.md", longer.encode()).blocks
