@@ -157,7 +157,41 @@ def assess(
         for t in question.found
         if t in scaled and t in own and t not in covered | headed and t not in named
     )
+    if not missing and not named and not _follows(question):
+        said = [token.term for f in fragments(best) for token in f.tokens]
+        missing = _one_in_passing(question, scaled.keys() & own, covered, headed, said)
     return share / total, missing
+
+
+def _one_in_passing(
+    question: QuestionWeights,
+    own: Collection[str],
+    covered: Collection[str],
+    headed: Collection[str],
+    said: Sequence[str],
+) -> bool:
+    """Whether the passage shares one word alone of the two or more the documents hold of the
+    question's own (``own``), and says it once, not in its title or section: in passing, most
+    often in another sense ("is there insurance for my dog" against a glossary's "to eat your
+    own dog food", "if I get laid off …" against "the goals laid out above"). Its share of the
+    question may be large (a word few passages hold weighs much), yet nothing of what is asked
+    is said. ``said``: the question's terms the passage's sentences hold, once an occurrence.
+
+    Dev (2026-12-05, thirteen sets, questions not following another): of the answered ones, it
+    hedges one off-topic question ("What is the capital of Australia?" against a passage on
+    capital as money) and no answerable one; a word the heading holds ("What does the Second
+    Amendment say?", "what's the dress code" under "How do people dress?") or the passage
+    repeats ("treason definition") is what the passage is about. The same profile among all
+    dev questions: 23 of 34 off-topic or unanswerable, 2 of 11 answerable ones with their
+    answer first.
+    """
+    known = set(question.found) | set(question.readings.values())
+    shared = [t for t in own if t in known]
+    held = {t for t in shared if t in covered or t in headed}
+    if len(shared) < 2 or len(held) != 1:
+        return False
+    (term,) = held
+    return term not in headed and said.count(term) == 1
 
 
 def with_named_heading(sure: float, question: QuestionWeights, naming: frozenset[str]) -> float:
