@@ -91,6 +91,12 @@ LONG_QUESTION = 12  # words of its own that make a question a description of a n
 PASSING_WORDS = 2  # own words at most of a question the best passage may hold only in passing
 PASSING_RECUR = 3  # passages at least that hold each such word: one it recurs in, in passing
 ABOUT_AMONG = 5  # first passages any of which, opening with such a word, is about it
+# Of two such words, the passage must be about the question's main one, the rarer, that weighs
+# most: one repeating or opening with the other, commoner one is about that ("how do I ask for
+# a raise" against "Asking them to read a document … use the hand raise feature", answered at
+# confidence 1.0 from a handbook: tryout18). Dev (2026-12-05, thirteen sets): no question's
+# outcome changed; of 150 questions to that handbook, only this one did (declined).
+
 # Words that may stand before a term opening its sentence ("An aside is …"); "However, life
 # isn't perfect" does not open with "life".
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -157,7 +163,41 @@ def assess(
         for t in question.found
         if t in scaled and t in own and t not in covered | headed and t not in named
     )
+    if not missing and not named and not _follows(question):
+        said = [token.term for f in fragments(best) for token in f.tokens]
+        missing = _one_in_passing(question, scaled.keys() & own, covered, headed, said)
     return share / total, missing
+
+
+def _one_in_passing(
+    question: QuestionWeights,
+    own: Collection[str],
+    covered: Collection[str],
+    headed: Collection[str],
+    said: Sequence[str],
+) -> bool:
+    """Whether the passage shares one word alone of the two or more the documents hold of the
+    question's own (``own``), and says it once, not in its title or section: in passing, most
+    often in another sense ("is there insurance for my dog" against a glossary's "to eat your
+    own dog food", "if I get laid off …" against "the goals laid out above"). Its share of the
+    question may be large (a word few passages hold weighs much), yet nothing of what is asked
+    is said. ``said``: the question's terms the passage's sentences hold, once an occurrence.
+
+    Dev (2026-12-05, thirteen sets, questions not following another): of the answered ones, it
+    hedges one off-topic question ("What is the capital of Australia?" against a passage on
+    capital as money) and no answerable one; a word the heading holds ("What does the Second
+    Amendment say?", "what's the dress code" under "How do people dress?") or the passage
+    repeats ("treason definition") is what the passage is about. The same profile among all
+    dev questions: 23 of 34 off-topic or unanswerable, 2 of 11 answerable ones with their
+    answer first.
+    """
+    known = set(question.found) | set(question.readings.values())
+    shared = [t for t in own if t in known]
+    held = {t for t in shared if t in covered or t in headed}
+    if len(shared) < 2 or len(held) != 1:
+        return False
+    (term,) = held
+    return term not in headed and said.count(term) == 1
 
 
 def with_named_heading(sure: float, question: QuestionWeights, naming: frozenset[str]) -> float:
@@ -262,9 +302,9 @@ def in_passing(
     joke" against "Remember all those 404 errors (and jokes)?". The question's whole weight is
     "covered", and nothing of what it asks is said.
 
-    The best passage holds some of its words, each once, and none of the first
-    :data:`ABOUT_AMONG` passages opens with any of them (:func:`_opens_with`): no passage is
-    about them. Each of its own words is a word of the English dictionary (not "lintian",
+    The best passage holds some of its words, the main one (the rarest it holds) once, and
+    none of the first :data:`ABOUT_AMONG` passages opens with that one (:func:`_opens_with`): no
+    passage is about it. Each of its own words is a word of the English dictionary (not "lintian",
     "pbuilder") that the documents do not write mostly with a capital (``proper``: "What is
     CICA?" is answered by the one sentence naming it). ``fragments``: the passages' sentences
     with the question's terms, as :func:`assess` reads them. ``recurring``: how many passages
@@ -298,9 +338,11 @@ def in_passing(
         return False
     # The quoted passage repeating a word is about it; further down, a long passage repeats
     # everyday words ("from time to time") as any text does: there only an opening counts.
+    # Only the main word's (see ABOUT_AMONG): not "asking" for "how do I ask for a raise".
     seen = [token.term for f in best for token in f.tokens if token.term in held]
-    return len(seen) == len(set(seen)) and not any(
-        _opens_with(r.passage, held, analyzer, fragments) for r in ranked[:ABOUT_AMONG]
+    main = max(sorted(held), key=lambda t: question.scaled.get(t, 0.0))
+    return seen.count(main) == 1 and not any(
+        _opens_with(r.passage, {main}, analyzer, fragments) for r in ranked[:ABOUT_AMONG]
     )
 
 

@@ -107,3 +107,31 @@ def test_what_time_is_it_is_declined_by_a_corpus_using_time_in_passing(
     # at confidence 1.0).
     answer = shipped_library.answer("What time is it?")
     assert answer.outcome == "declined"
+
+
+_MEETINGS = (
+    "# Meetings\n\n"
+    "## Interpreters\n\nWhen you are asking a colleague to repeat something, be patient. "
+    "Asking them to read a document while an interpreter speaks is hard. On video calls, use "
+    "the hand raise feature.\n\n"
+    "## Problems\n\nIf a problem comes up in a sprint, please raise it with your lead.\n\n"
+    "## Charity\n\nEach winter volunteers help the team raise money for a local shelter.\n\n"
+    "## Kitchen\n\nYour buddy will show you where the kitchen is, if you ask.\n\n"
+    "## Badges\n\nYou can ask the help desk for a new badge at any time.\n\n"
+    "## Channels\n\nFeel free to ask questions in the team channel.\n\n"
+    "## Leave\n\nAsk your supervisor before you book a holiday.\n"
+)
+_HANDS = "# Rooms\n\nRaise your hand in a meeting room to take the floor.\n"
+
+
+def test_a_main_word_said_once_beside_a_repeated_other_word_is_in_passing(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # "how do I ask for a raise": the closest passage repeats "asking" (it is about asking
+    # colleagues) and says "raise", the question's rarer word, once ("the hand raise feature"),
+    # with no passage among the first opening with it. It was answered at confidence 1.0.
+    library = write_library({"meetings.md": _MEETINGS})
+    assert library.answer("how do I ask for a raise").outcome == "declined"
+    # With a passage opening with the main word among the first, the documents are about it.
+    library = write_library({"meetings.md": _MEETINGS, "rooms.md": _HANDS})
+    assert library.answer("how do I ask for a raise").outcome != "declined"
