@@ -24,8 +24,11 @@ def _pdfium_lines(data: bytes) -> list[str]:
         pdf.close()
 
 
-def test_a_google_docs_export_is_read_in_words() -> None:
+def test_a_google_docs_export_is_read_in_words_and_titled_by_its_name() -> None:
+    """Its properties' title is Google Docs' default, "Untitled document": its file name says
+    more (see test_default_titles.py)."""
     document = read(EXPORT.name, EXPORT.read_bytes())
+    assert document.title == "my-form"
     assert [block.text for block in document.blocks] == [
         "This page intentionally left blank, except for the text that is on it. This is just"
         " a demo PDF. Sorry to have wasted your time."
