@@ -21,9 +21,18 @@ from retrieval.model import Turns, solid_length
 from retrieval.text import clean, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
+# The title a program gives a new file, which its writer never changed: "Untitled", Google
+# Docs' "Untitled document" (and in the other languages the bot speaks), Word's "Document1",
+# "Microsoft Word - x.docx"; or one it filled in from the file it printed or converted:
+# "test.html", "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html",
+# "kkg_province_save_the_date".
 _PLACEHOLDER_TITLE = re.compile(
-    r"^(?:untitled|document\d*|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
-    r"|.*\.(?:docx?|pdf|tex|dvi|odt))$",
+    r"^(?:untitled(?: (?:document|presentation|spreadsheet|form|drawing|\d+))?|document\d*"
+    r"|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
+    r"|новый документ|未命名文档|documento sin título|document sans titre"
+    r"|file:/\S*|.*\.(?:docx?|pdf|tex|dvi|odt)|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub"
+    r"|graffle|rtf|wpd|sd[ow]|sxw|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg"
+    r"|vsdx?)|(?:[^\W_]|['’])+(?:_(?:[^\W_]|['’])+)+)$",
     re.IGNORECASE,
 )
 # Several authors: "Alice Smith; Bob Jones", "A. Smith, B. Jones and C. Wu"

@@ -25,6 +25,7 @@ from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     fallback_title,
+    is_placeholder_title,
     iso_date,
     open_zip,
     prose,
@@ -138,6 +139,8 @@ def _title(package: Any) -> str:
     lang = _primary(found[0].get(_XML_LANG)) if found else None
     found = [t for t in found if _primary(t.get(_XML_LANG)) in (lang, None)]
     titles = [(prose(t.xpath("string()")), _title_type(package, t)) for t in found]
+    # a program's default ("Untitled document", Google Docs' export) names no book
+    titles = [(name, kind) for name, kind in titles if not is_placeholder_title(name)]
     expanded = [name for name, kind in titles if name and kind == "expanded"]
     if expanded:
         return expanded[0]  # the main title and its subtitles, written out by the publisher

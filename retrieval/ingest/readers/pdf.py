@@ -125,14 +125,6 @@ _WWW = re.compile(r"^\(?www\.")
 _ADDRESS_REST = re.compile(r"^[a-z0-9][\w~%+-]*(?:[./#?=&][\w~%+#?=&-]*)+/?[)>\].,;:]*$")
 _TOP_DOMAIN = re.compile(r"^(?:com|org|net|edu|gov|html?|php|txt)[)>\].,;:]*$")  # after a "."
 _ABBREVIATION = re.compile(r"^(?:[a-z]\.){2,}|^\d")  # "e.g.", "i.e.", "2.0": a new sentence's
-# A title the producing program filled in from the file it printed, no person's: "test.html",
-# "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html", "kkg_province_save_the_date".
-_FILE_NAME_TITLE = re.compile(
-    r"^(?:file:/\S*|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub|graffle|rtf|wpd|sd[ow]|sxw"
-    r"|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg|vsdx?)"
-    r"|(?:[^\W_]|['’])+(?:_(?:[^\W_]|['’])+)+)$",
-    re.IGNORECASE,
-)
 DISPLAY_LINES = 2  # a display of code this short inside a sentence reads as part of it …
 DISPLAY_CHARS = 60  # … with lines no longer than this
 _TERM = re.compile(r"^[^\W\d_][\w-]*(?: [^\W\d_][\w-]*){0,8}$")  # "raggedleft center"
@@ -171,7 +163,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
-    stated = "" if is_placeholder_title(title) or _FILE_NAME_TITLE.match(title) else title
+    stated = "" if is_placeholder_title(title) else title
     document = _assembled(lines, stated, listed, heads)
     if not document.blocks and lines:
         # All of it set large (a flyer, a notice, a cover letter's one line): the headings are

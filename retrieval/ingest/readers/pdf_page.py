@@ -76,6 +76,10 @@ _COMBINING = dict(zip("¨´ˆ˜ˇ˚˝¸", "\u0308\u0301\u0302\u0303\u030c\u030a\
 _WORD_GAP = 0.2  # ems between two letters' advance boxes that part two words (see _gaps_spaced)
 _SPACING_PAGES = 3  # pages a document's word gaps are checked on before none is looked for
 _LEAST_SIZE = 2  # points: letters smaller are no text whose word spaces can be measured
+_KERNED = 0.25  # ems a letter may be kerned back over the one before it ("F." in Arial: 0.11)
+_PRIVATE = "Co"  # the Unicode category of private-use codes
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # outside the Basic Multilingual Plane
+_WIDEST_SPACE = 0.6  # ems: a wider gap on a baseline parts two cells, not two words (as columns')
 FAR_JOIN = 1.8  # a hyphenated word's rest this many sizes lower is no next line's (see below)
 
 
@@ -197,6 +201,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float] | None]:
         for raw in text.split("\r\n"):
             raws.append((raw, start))
             start += len(raw) + 2
+        raws = _breaks_closed(textpage, raws)
         gutters: list[float] | None = None
         if textpage.turn is None:  # (both measure the file's own frame, as the table finder)
             box = page.get_cropbox()
@@ -275,6 +280,81 @@ def shown(lines: list[Line]) -> list[Line]:
     inside = [line for line in lines if line.shown]
     visible = sum(len(line.text) for line in inside)
     return inside if 2 * visible >= sum(len(line.text) for line in lines) else lines
+
+
+def _breaks_closed(textpage: Any, raws: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``raws`` (a page's lines as PDFium breaks them: each line's characters at their index in
+    the text page) with the breaks PDFium made up inside a line closed. Google Docs' PDFs
+    (Skia's) place each glyph on its own where the last one ends, to a millionth of a point, and
+    on a page of a few lines PDFium reads most of their letters as lines of their own ("T" /
+    "his" / "p" / "a" / "g" / "e in"): each break is one it generated, and the next letter
+    stands on the same baseline right after the last. A real line break (the next line lower,
+    back at the margin) stays, and so does a gap wider than a word's space (a table's next
+    cell). The break's two characters stay two, dropped or spaces, so that the offsets the
+    next steps go by still hold."""
+    joined: list[tuple[str, int]] = []
+    shift = 0  # characters outside the Basic Multilingual Plane so far: each counts twice
+    previous = ("", 0)  # the last line, at its index in the text page itself
+    for raw, start in raws:
+        here = (raw, start + shift)
+        shift += len(_ASTRAL.findall(raw))
+        spaced = (
+            _made_up_break(textpage, previous, here) if joined and previous[0].strip() else None
+        )
+        previous = here
+        if spaced is not None:
+            before, at = joined[-1]
+            joined[-1] = (before + ("  " if spaced else _DROPPED * 2) + raw, at)
+        else:
+            joined.append((raw, start))
+    return joined
+
+
+def _made_up_break(textpage: Any, before: tuple[str, int], after: tuple[str, int]) -> bool | None:
+    """None when the break between the lines ``before`` and ``after`` (each its characters and
+    their index in the text page) is a line's end; else whether the letters either side of it
+    are a word's space apart (see :func:`_parted`) or touch (see :func:`_breaks_closed`)."""
+    (text, at), (raw, start) = before, after
+    last = len(text.rstrip()) - 1
+    first = len(raw) - len(raw.lstrip())
+    if first >= len(raw) or _PRIVATE in (
+        unicodedata.category(text[last]),
+        unicodedata.category(raw[first]),
+    ):
+        return None  # (a private-use code is no letter, but a piece of a drawn sign: a brace's)
+    last = at + last + len(_ASTRAL.findall(text, 0, last))
+    first = start + first + len(_ASTRAL.findall(raw, 0, first))
+    if pdfium_c.FPDFText_GetUnicode(textpage.raw, start - 2) != ord("\r"):
+        return None  # (the offsets are not the text page's: no break of PDFium's is known)
+    if not pdfium_c.FPDFText_IsGenerated(textpage.raw, start - 2):
+        return None
+    size = _font_size(textpage, first)
+    if abs(_origin(textpage, last) - _origin(textpage, first)) > 0.1 * size:
+        return None  # (most breaks: a line's end; the other size is not looked up)
+    size = min(size, _font_size(textpage, last))
+    if size < _LEAST_SIZE or not (_upright(textpage, last) and _upright(textpage, first)):
+        return None  # (labels set aslant along a map's lines: "320" "2" "5" "00", no word)
+    gap = _advance_box(textpage, first)[0] - _advance_box(textpage, last)[1]
+    if not -_KERNED * size <= gap < _WIDEST_SPACE * size:
+        return None
+    return gap >= _WORD_GAP * size
+
+
+def _upright(textpage: Any, index: int) -> bool:
+    """Whether the character at ``index`` is set upright as the viewer shows its page."""
+    angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)
+    turn: _Turn | None = textpage.turn
+    upright = 0.0 if turn is None else (360 - turn.degrees) * math.pi / 180
+    return bool(abs((angle - upright + math.pi) % (2 * math.pi) - math.pi) < 0.01)
+
+
+def _origin(textpage: Any, index: int) -> float:
+    """The height of the baseline the character at ``index`` stands on, as the viewer shows it."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+    if textpage.turn is not None:
+        return float(textpage.turn.box((x.value, y.value, x.value, y.value))[1])
+    return float(y.value)
 
 
 def _far_joins_parted(textpage: Any, raw: str, start: int) -> list[tuple[str, int]]:
@@ -757,8 +837,9 @@ def _after_line_number(textpage: Any, raw: str, start: int) -> int:
 
 
 def _visible_at(raw: str, index: int) -> int:
-    """``index``, or the next position that is not white space (the line ends with such)."""
-    while raw[index].isspace():
+    """``index``, or the next position that is not white space (the line ends with such) nor
+    a character left out (:data:`_DROPPED`: where :func:`_breaks_closed` closed a break)."""
+    while raw[index].isspace() or raw[index] == _DROPPED:
         index += 1
     return index
 
