@@ -56,6 +56,7 @@ from retrieval.ingest.readers.common import (
     code_text,
     fallback_title,
     iso_date,
+    joined_lines,
     labelled_cells,
     prose,
     row_text,
@@ -1259,7 +1260,7 @@ _MARKING_STARS = re.compile(r"\s+\*{1,3}$")
 
 
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
-    text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", " ".join(lines))))
+    text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", joined_lines(lines))))
     _flush_label(reading)
     reading.code_group = False
     reading.intro = None
@@ -1328,7 +1329,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         for line in lines
         if not _FIELD.match(line.strip())
     ]
-    text = prose(" ".join(kept))
+    text = prose(joined_lines(kept))
     reading.after_directive = False
     if not text:
         return
