@@ -3,7 +3,9 @@
 A tester (tryout 19, the Kubernetes docs in Chinese) found a space wherever a paragraph was
 wrapped in the source ("…不同节点上的 容器之间"): 908 of 3,944 Chinese passages had one between
 two Chinese characters. A browser drops a line break between two such characters (CSS Text's
-segment-break rule), as VitePress and Hugo pages show them.
+segment-break rule), as VitePress and Hugo pages show them. A list item whose first paragraph
+is a Chinese sentence was read as a label of the next one ("…给每个容器中的进程 1。: Pod 中…"):
+its words were counted by spaces, and a sentence ending "。" was given a colon.
 """
 
 from __future__ import annotations
@@ -39,3 +41,23 @@ def test_a_line_break_joins_chinese_but_keeps_the_space_before_a_latin_word() ->
     assert joined_lines(["Korean keeps its spaces:", "노드는", "가상 머신"]) == (
         "Korean keeps its spaces: 노드는 가상 머신"
     )
+
+
+def test_an_items_second_paragraph_follows_a_chinese_full_stop_without_a_colon() -> None:
+    """FastAPI's CORS page in Chinese: "默认是 `False`。" then, indented under the item, "当
+    `allow_credentials` 设为 `True` 时…" was read "默认是 False。: 当 …"."""
+    found = texts(_page(FIXTURES / "fastapi-cors" / "zh" / "cors.md"))
+    item = next(text for text in found if text.startswith("allow_credentials - "))
+    assert "默认是 False。当 allow_credentials 设为 True 时" in item
+    assert not [text for text in found if "。: " in text]
+
+
+def test_a_chinese_sentence_opening_an_item_is_no_label_of_what_follows() -> None:
+    source = (
+        "# 终止\n\n1. `kubelet` 接下来触发容器运行时发送 TERM 信号给每个容器中的进程 1。\n\n"
+        "   Pod 中的容器会在不同时刻收到 TERM 信号，接收顺序也是不确定的。\n"
+    )
+    assert texts(read("page.md", source.encode())) == [
+        "kubelet 接下来触发容器运行时发送 TERM 信号给每个容器中的进程 1。",
+        "Pod 中的容器会在不同时刻收到 TERM 信号，接收顺序也是不确定的。",
+    ]

@@ -197,14 +197,18 @@ def joined_lines(lines: Sequence[str]) -> str:
 
 
 # What ends a term that its description may follow without a colon ("Note. Text").
-TERMINAL = (".", "!", "?", ";", ":", ",")
+# Chinese and Japanese full-width marks among them, which need no space after them.
+_FULL_WIDTH_TERMINAL = ("。", "！", "？", "；", "：", "，")
+TERMINAL = (".", "!", "?", ";", ":", ",", *_FULL_WIDTH_TERMINAL)
 
 
 def termed(term: str, text: str) -> str:
     """A description after its term, or an item's paragraph after its label: "-exit: Close
-    the window…", "Windows: Assuming…" ("Note. Text" keeps its stop)."""
+    the window…", "Windows: Assuming…" ("Note. Text" keeps its stop, and so does "…状态。")."""
     if not term:
         return text
+    if term.endswith(_FULL_WIDTH_TERMINAL):
+        return f"{term}{text}"
     return f"{term} {text}" if term.endswith(TERMINAL) else f"{term}: {text}"
 
 

@@ -67,7 +67,7 @@ from retrieval.ingest.readers.common import (
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
 from retrieval.ingest.readers.toc import is_contents_title
-from retrieval.text import CJK_CHAR
+from retrieval.text import CJK_CHAR, word_count
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
@@ -1337,12 +1337,12 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     if reading.term:
         text = termed(reading.term, text)
         reading.term = ""
-    if place == "first" and len(text.split()) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
+    if place == "first" and word_count(text) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
         # An item's first line, then its paragraphs ("* Windows:" or "* `em` and `strong`
         # changes", then what to do): the line is the label of what follows, as a term is.
         reading.term = text
         return
-    if place == "bold" and not reading.lists and len(text.split()) <= _LABEL_WORDS:
+    if place == "bold" and not reading.lists and word_count(text) <= _LABEL_WORDS:
         # "**List of filters**" on a line of its own heads what follows as a small heading
         # would; alone it was a passage saying nothing. (Read as a tab's label is.) In a box,
         # after the box's label: "Note: Partial updates: When performing …".
