@@ -40,6 +40,7 @@ from retrieval.ingest.readers import (
     mdcontents,
     mddocfx,
     mdfields,
+    mdhugo,
     mdlinks,
     mdn,
     mdnested,
@@ -286,7 +287,7 @@ class _Reading:
     tab_base: int | None = None  # the level the first heading inside the tab is written at
 
 
-def _prepared(source: str) -> str:
+def _prepared(source: str, path: Path | None = None) -> str:
     """``source`` as the site's build reads it, outside fenced code: Hugo's links to pages read
     as their addresses (a code block showing how to write one, '{{< relref "docs" >}}', keeps
     it), and a line of text right under an HTML tag opened with a ``markdown`` attribute
@@ -295,7 +296,8 @@ def _prepared(source: str) -> str:
     ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
     :mod:`material`); MDX's comments and components' tags (react.dev's "## Title {/*title*/}",
     a heading right under "</YouWillLearn>") read as MDX reads them (see :mod:`mdx`), and
-    DocFX's markers as its built pages show them (see :mod:`mddocfx`). (MDN's
+    DocFX's markers as its built pages show them (see :mod:`mddocfx`), and so are Hugo's
+    shortcodes, in the language of the page at ``path`` (see :mod:`mdhugo`). (MDN's
     macros are read after: see :func:`_with_kuma_rendered`.)"""
     if mdx.marks(source):
         kept = _code_lines(source, front_matter=True)
@@ -305,6 +307,10 @@ def _prepared(source: str) -> str:
         source = "\n".join(mddocfx.read_as_docfx(source.split("\n"), kept))
     if material.has_macros(source):
         source = _with_macros_rendered(source)
+    if mdhugo.marks(source):
+        kept = _code_lines(source, front_matter=True)
+        lang = mdhugo.language(path) if path is not None else "en"
+        source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
     if "ref" in source or "markdown" in source:
         fence, out = "", list[str]()
         for line in source.split("\n"):
@@ -417,7 +423,7 @@ _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    source, cross_references = _with_kuma_rendered(_prepared(source))
+    source, cross_references = _with_kuma_rendered(_prepared(source, path))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
     title = meta.get("title", "")
