@@ -126,3 +126,21 @@ def test_a_shortcode_shown_in_code_stays_as_written() -> None:
     )
     document = _source(source)
     assert document.blocks[0].code == '{{< glossary_tooltip text="Pods" term_id="pod" >}}'
+
+
+def test_docsy_and_hugo_book_boxes_and_tabs_read_as_their_sites_show_them() -> None:
+    """Docsy's alert shows its title over its text, none without one; a tab's name may be
+    Docsy's ``header=`` or hugo-book's first argument."""
+    source = (
+        '# Install\n\n{{% alert title="Warning" color="warning" %}}\nBack up etcd first.\n'
+        "{{% /alert %}}\n\n{{% alert %}}\nThe default is fine.\n{{% /alert %}}\n\n"
+        '{{< tabpane >}}\n{{< tab header="Linux" >}}\nRun the installer.\n{{< /tab >}}\n'
+        '{{< /tabpane >}}\n\n{{< tabs "os" >}}\n{{< tab "macOS" >}}\nUse Homebrew.\n{{< /tab >}}\n'
+        "{{< /tabs >}}\n"
+    )
+    assert texts(_source(source, "docs/install.md")) == [
+        "Warning: Back up etcd first.",
+        "The default is fine.",
+        "Linux: Run the installer.",
+        "macOS: Use Homebrew.",
+    ]

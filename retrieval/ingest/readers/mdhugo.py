@@ -9,9 +9,11 @@ parameter ("{{< param "version" >}}", used inside link addresses) stands as its 
 is still a link. ``{{% heading "whatsnext" %}}`` shows the heading the site's translations give
 that key ("What's next", "接下来"); a note, a caution or a warning opens with its label, "Note:",
 "Caution:", "Warning:" (the site's words for them in the page's language: "说明：", "Заметка:");
-a set of tabs shows each tab's content under its name ("GCP", "AWS"), read as pymdownx's tabs
-are; a feature's state is shown as "FEATURE STATE: Kubernetes v1.12 [alpha]"; a table's caption,
-which the site hides from sight (a screen reader says it), is read as a line before the rows.
+a set of tabs shows each tab's content under its name ("GCP", "AWS"; Docsy's ``header=``,
+hugo-book's first argument), read as pymdownx's tabs are; Docsy's alert opens with its title
+(none without one); a feature's state is shown as "FEATURE STATE: Kubernetes v1.12 [alpha]"; a
+table's caption, which the site hides from sight (a screen reader says it), is read as a line
+before the rows.
 
 What the page shows from another file or not as text is left out: code included from a file
 (``codenew``, ``code``: the sample is in the site's files, not this page's), a glossary term's
@@ -213,11 +215,13 @@ def _shown(match: re.Match[str], text: str, lang: str) -> str:
     name = match["name"].lower().replace("_", "-")
     named, positional = _arguments(match["args"])
     alone = _alone(match, text)
-    if name in _BOXES:
-        return _box(name, lang, closing=bool(match["close"]), alone=alone)
+    if name in _BOXES or name == "alert":
+        label = _word(name, lang) if name in _BOXES else named.get("title", "")
+        return _box(label, closing=bool(match["close"]), alone=alone)
     if name == "tab":
         # A pymdownx tab's lines, a paragraph each (the blank lines part them from the text).
-        return "\n///\n" if match["close"] else f"\n/// tab | {named.get('name', '').strip()}\n"
+        tab = named.get("name") or named.get("header") or next(iter(positional), "")
+        return "\n///\n" if match["close"] else f"\n/// tab | {tab.strip()}\n"
     if match["close"]:
         return ""
     if name == "glossary-tooltip":
@@ -253,19 +257,20 @@ def _alone(match: re.Match[str], text: str) -> bool:
     return not text[start : match.start()].strip() and not text[match.end() : line_end].strip()
 
 
-def _box(name: str, lang: str, *, closing: bool, alone: bool) -> str:
-    """A note, caution or warning's opening or closing shortcode: its label ("Заметка:",
-    "说明：") opening the box's text; on a line of its own, a mark for :func:`_labelled`."""
-    if closing:
+def _box(label: str, *, closing: bool, alone: bool) -> str:
+    """A box's opening or closing shortcode: its label ("Заметка:", "说明：", Docsy's alert's
+    title) opening the box's text; on a line of its own, a mark for :func:`_labelled`."""
+    if closing or not label:
         return ""
-    label = _word(name, lang)
     return f"{_LABEL_MARK}{label}" if alone else _before(label, "")
 
 
 def _before(label: str, text: str) -> str:
     """``label`` opening ``text``: "Note: text", "说明：text" (a full-width colon holds its own
     space)."""
-    return f"{label}{text}" if label.endswith("：") else f"{label} {text}"
+    if label.endswith("："):
+        return f"{label}{text}"
+    return f"{label} {text}" if label.endswith((":", ".", "!", "?")) else f"{label}: {text}"
 
 
 def _labelled(text: str) -> str:
@@ -287,7 +292,7 @@ def _labelled(text: str) -> str:
             )
             lines[first] = lead + _before(label, lines[first][len(lead) :])
         else:
-            lines[at] = line[: len(line) - len(line.lstrip())] + label
+            lines[at] = line[: len(line) - len(line.lstrip())] + _before(label, "").rstrip()
     return "\n".join(lines)
 
 
