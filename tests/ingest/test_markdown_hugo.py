@@ -144,3 +144,18 @@ def test_docsy_and_hugo_book_boxes_and_tabs_read_as_their_sites_show_them() -> N
         "Linux: Run the installer.",
         "macOS: Use Homebrew.",
     ]
+
+
+def test_an_escaped_shortcode_in_code_is_shown_as_written() -> None:
+    """The Kubernetes guide to its shortcodes writes '{{</* note */>}}' in its code examples so
+    that the page shows '{{< note >}}'."""
+    source = (
+        "# Notes\n\nWrite a note so:\n\n"
+        "```\n{{</* note */>}}\nYou can *still* use Markdown inside these callouts.\n"
+        "{{</* /note */>}}\n```\n"
+    )
+    document = _source(source)
+    assert texts(document) == ["Write a note so:"]
+    assert document.blocks[0].code == (
+        "{{< note >}}\nYou can *still* use Markdown inside these callouts.\n{{< /note >}}"
+    )

@@ -18,7 +18,8 @@ before the rows.
 What the page shows from another file or not as text is left out: code included from a file
 (``codenew``, ``code``: the sample is in the site's files, not this page's), a glossary term's
 definition (``glossary_definition``: the glossary's page), figures, Mermaid diagrams (drawn, no
-text to quote), comments and the third-party disclaimer.
+text to quote), comments and the third-party disclaimer. An escaped shortcode ('{{</* note
+*/>}}') is shown as written without its escape, in code too.
 
 The page's language is the one its path names ("content/zh/docs/…", "k8s/fr/…"), as Hugo's
 content folders do; a page under no language's folder is English (Hugo's fallback for a key a
@@ -52,6 +53,8 @@ _LEFT_OUT = frozenset(
     }
 )
 _BOXES = ("note", "caution", "warning")
+# An escaped shortcode: "{{</* note */>}}", "{{%/* tab name="a" */%}}".
+_ESCAPED = re.compile(r"\{\{[<%]/\*.*?\*/[>%]\}\}")
 _LABEL_MARK = "\x00"  # a box's label on a line of its own, waiting for the box's text
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")  # a list item's marker
 # A line opening a block that is no paragraph: a list item, code, a table, a heading, a quote,
@@ -156,7 +159,13 @@ def read_as_hugo(lines: Sequence[str], kept: set[int], lang: str = "en") -> list
     out: list[str] = []
     for code, run in _runs(lines, kept):
         out += run if code else rendered("\n".join(run), lang).split("\n")
-    return out
+    return [_unescaped(line) for line in out]
+
+
+def _unescaped(line: str) -> str:
+    """``line`` with Hugo's escaped shortcodes shown as written, as Hugo shows them, in code too:
+    a page on writing shortcodes writes '{{</* note */>}}' to show '{{< note >}}'."""
+    return _ESCAPED.sub(lambda match: match[0].replace("/*", "").replace("*/", ""), line)
 
 
 def _hidden_blanked(lines: Sequence[str], kept: set[int]) -> list[str]:
