@@ -142,6 +142,18 @@ EDITED_QUESTION = (
 )
 
 
+# Each button's handler, by the letter its callback data starts with (see bot.buttons).
+_PRESSES = {
+    "m": callbacks.more_results,
+    "f": callbacks.full_passage,
+    "v": callbacks.vote,
+    "x": callbacks.example,
+    "p": callbacks.post_chosen,
+    "l": callbacks.choose_language,
+    "s": callbacks.sources_page,
+}
+
+
 def add_handlers(application: AnyApplication) -> None:
     """Wire every handler. Within the group the first matching handler wins, so order matters."""
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE  # edits: EDITED_QUESTION
@@ -187,15 +199,7 @@ def add_handlers(application: AnyApplication) -> None:
     add(InlineQueryHandler(inline.inline_query))  # @bot words, in any chat
     # Buttons, in any chat; data this bot never sent (or no longer knows) last. A press without
     # data (a game's) matches every pattern: each handler then says the button expired.
-    presses = {
-        "m": callbacks.more_results,
-        "f": callbacks.full_passage,
-        "v": callbacks.vote,
-        "x": callbacks.example,
-        "p": callbacks.post_chosen,
-        "l": callbacks.choose_language,
-    }
-    for prefix, press in presses.items():
+    for prefix, press in _PRESSES.items():
         add(CallbackQueryHandler(press, pattern=rf"^{prefix}:"))
     add(CallbackQueryHandler(documents.confirm, pattern=r"^c:", block=False))
     add(CallbackQueryHandler(callbacks.expired))

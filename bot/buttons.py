@@ -12,6 +12,7 @@ small number. The formats, one letter then fields separated by ``:``:
                        the asker, a user id in base 36, may choose)
     c:<key>:y | c:<key>:n   Yes / No to an admin's pending change (replace or remove a document)
     l:<code> | l:           /language: answer in that language, or as the Telegram app says
+    s:<start>          the page of /sources that starts at item ``start``
 
 Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the bot and send it
 ``/start <parameter>`` (at most 64 characters of ``A-Z a-z 0-9 _ -``):
@@ -82,7 +83,21 @@ class LanguagePress:
     language: str | None  # None: as the Telegram app says
 
 
-Press = MorePress | FullPress | VotePress | ExamplePress | PostPress | ConfirmPress | LanguagePress
+@dataclass(frozen=True)
+class SourcesPress:
+    start: int
+
+
+Press = (
+    MorePress
+    | FullPress
+    | VotePress
+    | ExamplePress
+    | PostPress
+    | ConfirmPress
+    | LanguagePress
+    | SourcesPress
+)
 
 
 def more_data(key: str, offset: int) -> str:
@@ -133,6 +148,10 @@ def language_data(language: str | None) -> str:
     return _checked(f"l:{language or ''}")
 
 
+def sources_data(start: int) -> str:
+    return _checked(f"s:{start}")
+
+
 def _checked(data: str) -> str:
     if len(data.encode("utf-8")) > CALLBACK_LIMIT:
         raise ValueError(f"callback data longer than {CALLBACK_LIMIT} bytes: {data!r}")
@@ -162,6 +181,8 @@ def parse(data: str | None) -> Press | None:
             return ConfirmPress(key, answer == "y")
     elif kind == "l" and (rest.isalpha() or not rest) and len(rest) <= 3:
         return LanguagePress(rest or None)
+    elif kind == "s" and rest.isdigit():
+        return SourcesPress(int(rest))
     return None
 
 
@@ -248,6 +269,11 @@ def page_keyboard(
     if next_offset is not None:
         rows.append([_button(t.BUTTON_MORE, callback_data=more_data(key, next_offset))])
     return _markup(rows)
+
+
+def sources_keyboard(start: int, t: Strings = en) -> InlineKeyboardMarkup:
+    """Under a page of /sources: the button to the next page, which starts at ``start``."""
+    return _markup([[_button(t.BUTTON_SOURCES_MORE, callback_data=sources_data(start))]])
 
 
 def link_keyboard(label: str, url: str | None) -> InlineKeyboardMarkup | None:

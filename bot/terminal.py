@@ -10,9 +10,10 @@ out. Citations come from :mod:`bot.render.citations`, as in Telegram; matched wo
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.locales import (
     Strings,
@@ -45,7 +46,7 @@ from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
 from retrieval.search import divisions
 from retrieval.search.followups import Conversation, plain_language
-from retrieval.search.languages import ENGLISH, detect, language, stop_word_hits
+from retrieval.search.languages import ENGLISH, detect, language, only_stop_words, stop_word_hits
 from retrieval.search.pasted import without_quoted
 from retrieval.search.query import searchable
 
@@ -249,6 +250,27 @@ def asked_in(answer: Answer) -> str:
     return read
 
 
+def conversation_after(
+    conversation: Conversation, question: str, context: str | None, now: float, read: str
+) -> Conversation:
+    """The conversation once ``question`` (read as language ``read``) was answered with
+    ``context``, in Telegram as here. A follow-up that only asks a number of the subject
+    ("2004", "404?", "and in 2005?") is no subject of its own: the next one asks its number of
+    the same subject, not of both ("2004" then "404?" was "Read as a follow-up to “how do i
+    install fzf on linux 2004”")."""
+    if context and _only_a_number(question, read):
+        return replace(conversation, updated_at=now)
+    return conversation.after(question, context, now)
+
+
+def _only_a_number(question: str, read: str) -> bool:
+    """Whether ``question`` is a number and words that say nothing in language ``read``."""
+    if not any(ch.isdigit() for ch in question):
+        return False
+    words = re.sub(r"\d+", " ", question)
+    return not any(ch.isalpha() for ch in words) or only_stop_words(words, read)
+
+
 def error_text(error: QuestionError, t: Strings = en) -> str:
     """A friendly line for a question the library refused."""
     if isinstance(error, EmptyQuestionError):
@@ -338,7 +360,9 @@ class TerminalChat:
         if refused(answer):  # no subject to page or follow: "0" was "no result 0 for «データ…»"
             self.conversation, self.last = Conversation(), None
         else:
-            self.conversation = self.conversation.after(question, context, now)
+            self.conversation = conversation_after(
+                self.conversation, question, context, now, answer.language
+            )
             self.last = (question, context, len(answer.hits))
         self.listing = None  # "/more" pages this question now, not /sources
         # A language it has strings for, else the system's; a question of no words ("2004?"),
@@ -399,6 +423,9 @@ class TerminalChat:
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         # "0" names no result: the ranking's size is told all the same.
         answer = self.library.answer(question, context=context, k=1, offset=max(rank - 1, 0))
+        if rank < 1:  # counted as past the last result is ("999"): the repeats left out
+            end = answer.total
+            answer = self.library.answer(question, context=context, k=1, offset=end)
         t = strings(reply_language(asked_in(answer), self.home, question))
         if not answer.hits or rank < 1:
             found = t.passages(answer.total)

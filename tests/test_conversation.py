@@ -71,9 +71,6 @@ FIRST = "When did China and France start their strategic dialogue?"
         "how do i get one",
         "do I need one?",
         "is there a limit?",
-        # "what if", as "et si", "y si", "а если" (debian-dev's "what if they aren't in the same
-        # state?", a tester's "what if I leave before the payout").
-        "what if I leave before the payout",
     ],
 )
 def test_short_leaning_questions_are_follow_ups(question: str) -> None:

@@ -12,6 +12,7 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import buttons, locales
+from bot.handlers import listing
 from bot.handlers.common import (
     Thread,
     ask,
@@ -70,6 +71,13 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             await context.bot.send_message(chat.id, t.SEARCH_GONE)
         return
     await show_page(update, context, saved, press.offset)
+
+
+async def sources_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Show the page of /sources a "Next page" button points to."""
+    press = await acknowledged(update, context, buttons.SourcesPress)
+    if press is not None:
+        await listing.show_sources(update, context, press.start)
 
 
 async def own_search(

@@ -38,6 +38,7 @@ from bot.render.html import Reply, echo
 from bot.render.passages import passage_messages, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
+from bot.terminal import conversation_after
 from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
 from retrieval.model import Answer, Document, Passage, document_key_of
 from retrieval.paragraphs import whole_paragraph
@@ -216,6 +217,10 @@ def asked_in(saved: SavedSearch, now: float) -> Thread:
 
 # Answering ----------------------------------------------------------------------------------
 
+# Where the next page of /sources starts, in a chat's data (``context.chat_data``) while /more
+# goes on with the list: until a question is asked, as in the terminal chat.
+SOURCES_NEXT = "sources_next"
+
 
 async def ask(
     update: Update,
@@ -237,6 +242,8 @@ async def ask(
     if chat is None or user is None:
         return
     svc, t = services(context), await texts(update, context)
+    if context.chat_data is not None:
+        context.chat_data.pop(SOURCES_NEXT, None)  # /more pages this question now
     if not in_group(chat):
         await typing(context, chat.id)
     now = clock()
@@ -263,7 +270,11 @@ async def ask(
         foreign=answer.language if answer.foreign else None,
     )  # fmt: skip
     # Refused for its language, it is no subject ("0" after it was "no result 0 for «データ…»").
-    after = Conversation() if refused(answer) else conversation.after(question, follows, now=now)
+    after = (
+        Conversation()
+        if refused(answer)
+        else conversation_after(conversation, question, follows, now, answer.language)
+    )
     svc.state.save_conversation(chat.id, user.id, after.to_json(), now=now)
     verdict = "answered" if answer.answered else "declined"
     logger.info("question in %s chat: %s, %d shown, %d ms", chat.type, verdict, len(shown), ms)
@@ -384,8 +395,9 @@ def ranked_result(svc: Services, saved: SavedSearch, rank: int) -> tuple[Passage
     """Result ``rank`` of ``saved``'s ranking, shown already or found again (same question,
     same order, as its More results pages are), and how many results the ranking has; none
     for "0", which names no result."""
-    if rank < 1:
-        return None, saved.total
+    if rank < 1:  # counted as past the last result is ("999"): without the repeats left out
+        found = svc.library.answer(saved.question, context=saved.context, k=1, offset=saved.total)
+        return None, found.total
     if rank <= len(saved.shown):
         return svc.library.passage(saved.shown[rank - 1]), saved.total
     found = svc.library.answer(saved.question, context=saved.context, k=1, offset=rank - 1)

@@ -8,6 +8,8 @@ service messages; with it off, the filter :data:`ADDRESSED` and the handler orde
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
@@ -27,7 +29,8 @@ from bot.handlers.common import (
     texts,
     without_mention,
 )
-from bot.locales import is_small_talk, result_asked
+from bot.locales import is_small_talk, result_asked, without_chatter
+from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionError
 from retrieval.search import divisions
 
 
@@ -36,6 +39,9 @@ class _AddressedToBot(filters.MessageFilter):
 
     def filter(self, message: Message) -> bool:
         return mentions_bot(message) or replies_to_bot(message)
+
+
+logger = logging.getLogger(__name__)
 
 
 ADDRESSED = _AddressedToBot(name="addressed to this bot")
@@ -118,8 +124,34 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return  # "thanks @bot!", "lol 😂" or "👍" under an answer: for the group, no question
         if await _posted_result(update, context, question):
             return
+        replied = replies_to_bot(message) and not mentions_bot(message)
+        if replied and await _chatter(context, question):
+            logger.info("a reply to the bot in a group read as chatter: not answered")
+            return  # "lol nice" under an answer: for the group, not "nothing answers it"
         # "@bot" alone, as a reply to someone's message: like /ask.
         await _ask(update, context, question, replied_asks=not replies_to_bot(message))
+
+
+async def _chatter(context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+    """Whether a member's reply to one of the bot's answers is said to the group, not asked:
+    without a question mark, its words less its thanks, laughs and reactions ("lol nice",
+    "haha nice one", "bruh", "same here") find no passage. "and in 2005?" is asked, and so is
+    "thanks, and for zsh" (zsh is in the documents)."""
+    if _ASKED.search(text):
+        return False
+    rest = without_chatter(text)
+    if not any(ch.isalnum() for ch in rest):
+        return True
+    try:
+        found = await asyncio.to_thread(services(context).library.answer, rest, k=1)
+    except (EmptyQuestionError, NoSearchableWordsError):  # "same here": only common words
+        return True
+    except QuestionError:  # too long to be chatter
+        return False
+    return found.total == 0
+
+
+_ASKED = re.compile(r"[?？¿؟]")
 
 
 async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:

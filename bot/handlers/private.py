@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 
 from telegram import Update
@@ -11,8 +12,9 @@ from telegram.ext import ContextTypes
 
 from bot import buttons, locales
 from bot.corpus import accepted_kinds
-from bot.handlers import common
+from bot.handlers import common, listing
 from bot.handlers.common import (
+    SOURCES_NEXT,
     ask,
     asked_in,
     example_questions,
@@ -26,10 +28,9 @@ from bot.handlers.common import (
     was_refused,
     without_mention,
 )
-from bot.render.admin import skipped_pages
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import echo
-from bot.render.passages import sources_html
+from bot.services import Services
 from retrieval.search import divisions
 
 logger = logging.getLogger(__name__)
@@ -95,16 +96,11 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """List the documents: title, date where known, number of paragraphs (and, for admins, the
-    file name, then every file the last reload did not read, and why)."""
-    if update.effective_message is None:
-        return
-    svc, t = services(context), await texts(update, context)
-    admin = update.effective_user is not None and svc.is_admin(update.effective_user.id)
-    documents = await asyncio.to_thread(svc.library.documents)
-    skipped = skipped_pages(svc.library.last_report, t) if admin else []
-    for page in [*sources_html(documents, file_names=admin, t=t), *skipped]:
-        await update.effective_message.reply_text(page)
+    """List the documents, a page at a time: title, date where known, number of paragraphs
+    (and, for admins, the file name, then every file the last reload did not read, and why);
+    /more or the button under a page lists the next."""
+    if update.effective_message is not None:
+        await listing.show_sources(update, context, 0)
 
 
 async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -112,8 +108,15 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
         return
+    following = None if context.chat_data is None else context.chat_data.get(SOURCES_NEXT)
+    if isinstance(following, int):  # /sources is being listed: its next page
+        await listing.show_sources(update, context, following)
+        return
     t = await texts(update, context)
-    saved = await services(context).state.latest_search(chat.id, user.id)
+    svc = services(context)
+    saved = await svc.state.latest_search(chat.id, user.id)
+    if saved is not None and await _was_reset(svc, chat.id, user.id):
+        saved = None  # "more" after /reset paged the question reset, where "2" asked for one
     if saved is None or was_refused(saved):  # told only which languages to ask in
         await message.reply_text(t.NOTHING_TO_PAGE)
         return
@@ -124,12 +127,23 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await show_page(update, context, saved, saved.next_offset)
 
 
+async def _was_reset(svc: Services, chat_id: int, user_id: int) -> bool:
+    """Whether the user sent /reset since their last question in this chat: their
+    conversation is gone, where one idle too long is only old (every question keeps one)."""
+    kept = await svc.state.load_conversation(
+        chat_id, user_id, now=common.clock(), idle_seconds=math.inf
+    )
+    return kept is None
+
+
 async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Forget the conversation, so the next question is not read as a follow-up."""
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
         return
     services(context).state.forget_conversation(chat.id, user.id)
+    if context.chat_data is not None:
+        context.chat_data.pop(SOURCES_NEXT, None)
     await message.reply_text((await texts(update, context)).RESET_DONE)
 
 
@@ -194,6 +208,8 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
                 chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
             )
             saved = saved if going else None
+        elif saved is not None and await _was_reset(svc, chat.id, user.id):
+            saved = None  # "the second one" after /reset: no answer to open it in either
     if saved is not None and was_refused(saved):  # told which languages to ask in: no results
         saved, replied = None, None
     if saved is None and replied is None and locales.names_a_result(text):

@@ -79,14 +79,81 @@ def own_name(texts: Strings) -> str:
 def asks_for_more(text: str) -> bool:
     """Whether a message only asks for more results ("more", "ещё", "更多", "Encore !"): any
     locale's :data:`~bot.locales.en.MORE_WORDS`, whatever the user's language (a Russian
-    user whose Telegram app is set to English still types "ещё")."""
-    return _folded(" ".join(text.split()).strip(".!?¡¿…。！？ ")) in _more_words()
+    user whose Telegram app is set to English still types "ещё"), with nothing around them
+    but the words said around such a request (:data:`~bot.locales.en.MORE_FILLERS`: "show me
+    more", "more please", "and more", "请继续", "もっとください"); "more about sed" is a
+    question."""
+    if _folded(" ".join(text.split()).strip(".!?¡¿…。！？ ")) in _more_words():
+        return True
+    more, fillers, affixes = _more_phrases()
+    words = [_unfixed(word, more, affixes) for word in _letters(_folded(text)).split()]
+    return _spans(words, more, fillers)
 
 
 @functools.cache
 def _more_words() -> frozenset[str]:
     words = (w for module in (*available().values(), paging) for w in module.MORE_WORDS)
     return frozenset(_folded(word) for word in words)
+
+
+@functools.cache
+def _more_phrases() -> tuple[
+    frozenset[tuple[str, ...]], frozenset[tuple[str, ...]], tuple[str, ...]
+]:
+    """Every locale's paging words and the words said around them, each as its words (as
+    :func:`_letters` splits a message: "dis-m’en plus" is "dis", "m'en", "plus"), and those
+    of the latter written onto a word in Chinese and Japanese ("请", "ください"), longest
+    first."""
+    modules = (*available().values(), paging)
+    more = frozenset(tuple(_letters(w).split()) for w in _more_words())
+    said = _words_of(m.MORE_FILLERS for m in modules)
+    fillers = frozenset(tuple(_letters(w).split()) for w in said)
+    affixes = tuple(sorted((w for w in said if _unspaced(w)), key=len, reverse=True))
+    return more, fillers, affixes
+
+
+def _unspaced(text: str) -> bool:
+    """Whether ``text`` is in a script written without spaces (Chinese, Japanese) or Korean."""
+    return bool(text) and all(_UNSPACED.fullmatch(ch) for ch in text)
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+
+
+def _unfixed(word: str, more: frozenset[tuple[str, ...]], affixes: Sequence[str]) -> str:
+    """``word`` without the request words written onto it ("请继续", "もっと見せてください"),
+    unless it is a paging word as it stands ("详细一点" ends as "一点" does)."""
+    if not _unspaced(word):
+        return word
+    while (word,) not in more:
+        cut = next((a for a in affixes if word != a and word.startswith(a)), None)
+        if cut is not None:
+            word = word[len(cut) :]
+            continue
+        cut = next((a for a in affixes if word != a and word.endswith(a)), None)
+        if cut is None:
+            return word
+        word = word[: -len(cut)]
+    return word
+
+
+def _spans(
+    words: Sequence[str], more: frozenset[tuple[str, ...]], fillers: frozenset[tuple[str, ...]]
+) -> bool:
+    """Whether ``words`` are paging words and words said around them only, one paging word at
+    least."""
+    # reached[i]: None when words[:i] cannot be read so; else whether a paging word was among
+    reached: list[bool | None] = [False] + [None] * len(words)
+    for start in range(len(words)):
+        if reached[start] is None:
+            continue
+        for end in range(start + 1, len(words) + 1):
+            span = tuple(words[start:end])
+            if span in more:
+                reached[end] = True
+            elif span in fillers and not reached[end]:
+                reached[end] = reached[start]
+    return reached[-1] is True
 
 
 def result_asked(text: str, *, replying: bool = False) -> int | None:
@@ -102,6 +169,9 @@ def result_asked(text: str, *, replying: bool = False) -> int | None:
     marked = number is not None and number[0].lstrip()[:1] in "#№"  # "#12?" names a result
     if number and (marked or int(number[1]) <= _ALWAYS_A_RANK or not number[2]):
         return int(number[1])
+    labelled = _labelled(text)
+    if labelled is not None:  # "number 3", "result 5", "#4 please", "№ 3"
+        return labelled
     words = _letters(_folded(text)).split()
     for ordinals, around, framed in _readings():
         said = [w for w in words if w not in around]
@@ -122,7 +192,46 @@ def names_a_result(text: str) -> bool:
     digits, which may be asked about ("404", "418"), nor with words ("第3条" and "第三条" are an
     article, "the second one" may be a title, "3rd")."""
     found = _REPLIED_NUMBER.fullmatch(_narrow(text))
-    return found is not None and int(found[1]) < _ASKED_ABOUT
+    return (found is not None and int(found[1]) < _ASKED_ABOUT) or _labelled(text) is not None
+
+
+def _labelled(text: str) -> int | None:
+    """The number of a message naming a result by it with a word for "number" or "result" in
+    any language the bot reads (:data:`~bot.locales.en.RESULT_NUMBER_WORDS`: "number 3",
+    "result 5", "Nummer 2", "3番") or a sign ("#4 please", "show № 3"), and only the words
+    that go with a rank besides (:data:`~bot.locales.en.ORDINAL_WORDS`); up to three digits,
+    as "#N" ("number 2004" is asked about)."""
+    words = _NUMBER_WORDS.findall(_folded(text))
+    numbers = [w for w in words if w.isdigit()]
+    if len(numbers) != 1 or not _RANK.fullmatch(numbers[0]):
+        return None
+    labels, around = _number_words()
+    rest = [w for w in words if not w.isdigit()]
+    named = [w for w in rest if w in labels or (_unspaced(w) and any(n in w for n in labels))]
+    if named and all(w in around or _joined(w, around) for w in rest):
+        return int(numbers[0])
+    return None
+
+
+_NUMBER_WORDS = re.compile(r"[#№]|\d+|[^\W\d_]+(?:'[^\W\d_]+)*")
+_RANK = re.compile(r"0|[1-9][0-9]{0,2}")
+
+
+@functools.cache
+def _number_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words for "number" or "result" of every language read, with the signs "#" and
+    "№"; and those with every word that may go with a rank."""
+    modules = (*available().values(), paging)
+    labels = _words_of(m.RESULT_NUMBER_WORDS for m in modules) | {"#", "№"}
+    ranks = [m.ORDINAL_WORDS for m in available().values()]
+    ranks += [o.words for o in paging.ORDINALS.values()]
+    return labels, labels | _words_of(ranks)
+
+
+def _joined(word: str, known: frozenset[str]) -> bool:
+    """Whether ``word``, written without spaces (Chinese, Japanese), is words of ``known`` one
+    after another ("显示结果")."""
+    return _unspaced(word) and _spoken(word, known)
 
 
 def _narrow(text: str) -> str:
@@ -212,6 +321,31 @@ def is_small_talk(text: str) -> bool:
     return bool(said) and all(
         w in known or courtesy.LAUGH.fullmatch(w) or _spoken(w, known) for w in words
     )
+
+
+def without_chatter(text: str) -> str:
+    """``text`` without its thanks, greetings, laughs and reactions (any locale's
+    :data:`~bot.locales.en.SMALL_TALK_WORDS`, :mod:`.courtesy`'s words, laughs and
+    :data:`~.courtesy.REACTIONS`): what is left of "lol nice" is nothing, of "haha nice one"
+    "one", of "thanks, and for zsh" "and for zsh" (its words folded, its punctuation gone)."""
+    known = _chatter()
+    rest = f" {' '.join(_letters(_folded(text)).replace('+', ' ').split())} "
+    for phrase in _chatter_phrases():  # "nice one", "thank you", "trop bien"
+        rest = rest.replace(f" {phrase} ", " ")
+    words = rest.split()
+    return " ".join(
+        w for w in words if not (w in known or courtesy.LAUGH.fullmatch(w) or _spoken(w, known))
+    )
+
+
+@functools.cache
+def _chatter() -> frozenset[str]:
+    return _small_talk() | frozenset(_folded(w) for w in courtesy.REACTIONS)
+
+
+@functools.cache
+def _chatter_phrases() -> tuple[str, ...]:
+    return tuple(sorted((w for w in _chatter() if " " in w), key=len, reverse=True))
 
 
 def _letters(text: str) -> str:

@@ -58,3 +58,27 @@ LAUGH = re.compile(
     r"|x+d+|l+o+l+|lmf?a+o+|а?(?:х+а+){2,}х*|(?:а+х+){2,}а*|(?:х+[еи]+){2,}х*"
     r"|ㅋ{2,}|ㅎ{2,}|ه{3,}|خ{3,}"
 )
+
+# What a member says back to an answer, in a group, replying to the bot: a reaction, no
+# question ("lol nice", "wow that's wild", "круто", "不错"). Only a group's replies to the bot
+# without a question mark are read with these (:func:`bot.locales.without_chatter`): alone,
+# "nice" is a Unix command and "perfect" a tense, searched in a private chat as asked.
+REACTIONS = (
+    # English
+    "nice", "nice one", "cool", "great", "awesome", "neat", "wow", "interesting", "amazing",
+    "perfect", "true", "exactly", "indeed", "wild", "crazy", "insane", "sweet", "lovely", "oh",
+    "ah", "hmm", "hm", "yes", "yeah", "yep", "nope", "sure", "right", "agreed", "same",
+    "damn", "omg", "wtf", "bruh", "lmao", "lmfao", "rofl",
+    # Russian
+    "круто", "класс", "интересно", "точно", "ага", "ого", "вау", "прикольно", "жесть", "норм",
+    "да", "нет", "ну",
+    # Chinese
+    "不错", "厉害", "有意思", "牛", "是的", "对", "哇", "原来如此", "确实", "真的",
+    # Spanish
+    "genial", "interesante", "claro", "sí", "guay", "bueno", "exacto", "cierto", "vaya",
+    # French
+    "génial", "intéressant", "sympa", "top", "ouais", "oui", "exact", "vrai", "trop bien",
+    # German, Portuguese, Italian
+    "toll", "krass", "interessant", "ja", "stimmt", "genau", "legal", "massa", "interessante",
+    "sim", "verdade", "bello", "figo", "vero", "esatto",
+)  # fmt: skip

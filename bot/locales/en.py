@@ -122,6 +122,19 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "There are no documents loaded yet, so I cannot answer anything for now."
+# A page of /sources: 40 documents at most (61 at once flooded the chat); then, for admins, the
+# files not read at the last reload, counted on the first page and listed by /more after them.
+SOURCES_MORE = (
+    "<i>Documents shown: {shown} of {total}. /more or the button below lists the next ones.</i>"
+)
+SOURCES_SKIPPED_COUNT = (
+    "<b>Files not read at the last reload:</b> {count} (only admins see this); /more lists "
+    "them after the documents."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Files shown: {shown} of {total}. /more or the button below lists the next ones.</i>"
+)
+BUTTON_SOURCES_MORE = "Next page"
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Also relevant:</b>"
@@ -205,6 +218,14 @@ ORDINALS = (
     "seventh|7th", "eighth|8th", "ninth|9th", "tenth|10th",
 )  # fmt: skip
 ORDINAL_WORDS = "the|one|result|passage|quote|show|open|me|please|read|and"
+# Words said around a paging word ("show me more", "more please", "and more"): a message of
+# these and MORE_WORDS only pages on as the paging word alone does ("|" between them).
+MORE_FILLERS = (
+    "the|one|please|pls|plz|and|ok|okay|so|then|now|show|me|us|give|some|can|could|you|results|ones"
+)
+# Words naming a result by its number ("number 3", "result 5", "no. 2"): with a number and
+# ORDINAL_WORDS only, a message of them opens that result, as "#3" does.
+RESULT_NUMBER_WORDS = "number|no|nr|num|result|passage|quote|item"
 # A message made only of these (and emoji or punctuation) is small talk, not a question:
 # thanks and greetings are not searched for (any locale's words are understood).
 SMALL_TALK_WORDS = (

@@ -120,6 +120,19 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Todavía no hay documentos cargados, así que por ahora no puedo responder nada."
+SOURCES_MORE = (
+    "<i>Documentos mostrados: {shown} de {total}. /more o el botón de abajo muestra los "
+    "siguientes.</i>"
+)
+SOURCES_SKIPPED_COUNT = (
+    "<b>Archivos no leídos en la última recarga:</b> {count} (solo lo ven los "
+    "administradores); /more los muestra después de los documentos."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Archivos mostrados: {shown} de {total}. /more o el botón de abajo muestra los "
+    "siguientes.</i>"
+)
+BUTTON_SOURCES_MORE = "Página siguiente"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Otros fragmentos relevantes:</b>"
@@ -200,6 +213,11 @@ ORDINALS = (
     "octavo|octava|8º|8ª", "noveno|novena|9º|9ª", "décimo|décima|10º|10ª",
 )  # fmt: skip
 ORDINAL_WORDS = "el|la|lo|muéstrame|abre|resultado|fragmento|por|favor|uno|una|y"
+MORE_FILLERS = (
+    "por favor|porfa|y|dame|danos|muestra|muéstrame|enséñame|ver|quiero|algo|un poco|resultados"
+    "|vale|ok|pues"
+)
+RESULT_NUMBER_WORDS = "número|nº|n|resultado|fragmento"
 SMALL_TALK_WORDS = (
     "gracias",
     "muchas",

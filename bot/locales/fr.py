@@ -132,6 +132,19 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Aucun document n’est encore chargé : je ne peux donc rien répondre pour l’instant."
+SOURCES_MORE = (
+    "<i>Documents affichés : {shown} sur {total}. /more ou le bouton ci-dessous affiche les "
+    "suivants.</i>"
+)
+SOURCES_SKIPPED_COUNT = (
+    "<b>Fichiers non lus au dernier rechargement :</b> {count} (visible des seuls "
+    "administrateurs) ; /more les affiche après les documents."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Fichiers affichés : {shown} sur {total}. /more ou le bouton ci-dessous affiche les "
+    "suivants.</i>"
+)
+BUTTON_SOURCES_MORE = "Page suivante"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>À voir aussi :</b>"
@@ -224,6 +237,11 @@ ORDINALS = (
     "cinquième|5e", "sixième|6e", "septième|7e", "huitième|8e", "neuvième|9e", "dixième|10e",
 )  # fmt: skip
 ORDINAL_WORDS = "le|la|l’|montre|moi|ouvre|résultat|passage|s’il|te|vous|plaît|et"
+MORE_FILLERS = (
+    "s’il te plaît|s’il vous plaît|stp|svp|et|donne|donnez|moi|montre|montrez|affiche|d’autres"
+    "|autres|résultats|ok|alors|voir"
+)
+RESULT_NUMBER_WORDS = "numéro|no|n|résultat|passage"
 SMALL_TALK_WORDS = (
     "merci",
     "beaucoup",

@@ -40,6 +40,25 @@ MORE_WORDS = (
     "altro", "altri", "di più", "avanti", "successivo", "altri risultati",
 )  # fmt: skip
 
+# Words said around those ("もっとください", "mehr bitte", "mais, por favor"), as each locale's
+# :data:`~bot.locales.en.MORE_FILLERS`; Japanese and Korean ones may be written onto the word.
+MORE_FILLERS = (
+    "ください|お願いします|お願い|を"  # Japanese
+    "|주세요|좀"  # Korean
+    "|bitte|und|zeig|zeige|mir|noch|ergebnisse"  # German
+    "|por favor|e|me|mostra|mostre|resultados"  # Portuguese
+    "|per favore|e|mostrami|mostra|dammi|ancora|risultati"  # Italian
+)
+# Words naming a result by its number ("Nummer 3", "resultado 5", "3番", "3번"), as each
+# locale's :data:`~bot.locales.en.RESULT_NUMBER_WORDS`.
+RESULT_NUMBER_WORDS = (
+    "番|番号|結果"  # Japanese
+    "|번|결과"  # Korean
+    "|nummer|nr|ergebnis"  # German
+    "|número|nº|resultado"  # Portuguese
+    "|numero|n|risultato"  # Italian
+)
+
 
 class Ordinals(NamedTuple):
     """A language's ordinals 1 to 10 ("|" between the forms of one), the words that may go

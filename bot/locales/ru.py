@@ -136,6 +136,15 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = ", {date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "Документы ещё не загружены, так что отвечать мне пока не на чем."
+SOURCES_MORE = "<i>Показано документов: {shown} из {total}. /more или кнопка ниже — следующие.</i>"
+SOURCES_SKIPPED_COUNT = (
+    "<b>Файлов, не прочитанных при последней перезагрузке:</b> {count} (это видят только "
+    "администраторы); /more покажет их после документов."
+)
+SOURCES_SKIPPED_MORE = (
+    "<i>Показано файлов: {shown} из {total}. /more или кнопка ниже — следующие.</i>"
+)
+BUTTON_SOURCES_MORE = "Дальше"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>Тоже по теме:</b>"
@@ -216,6 +225,10 @@ ORDINALS = (
     "девятый|девятое|девятая|девятую|9-й|9-е", "десятый|десятое|десятая|десятую|10-й|10-е",
 )  # fmt: skip
 ORDINAL_WORDS = "покажи|открой|результат|фрагмент|вариант|пожалуйста|давай|мне|а"
+MORE_FILLERS = (
+    "пожалуйста|плиз|пж|и|а|ну|давай|давайте|покажи|покажите|мне|ок|результаты|результатов"
+)
+RESULT_NUMBER_WORDS = "номер|результат|фрагмент|вариант"
 SMALL_TALK_WORDS = (
     "спасибо",
     "спс",

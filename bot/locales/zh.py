@@ -116,6 +116,12 @@ SOURCES_LINE = "{number}. <b>{title}</b>{date} · {paragraphs}"  # {paragraphs}:
 SOURCES_DATE = "，{date}"
 SOURCES_FILE = " · <code>{name}</code>"  # file names: admins' (for /remove), all for shared titles
 SOURCES_EMPTY = "目前还没有加载任何文档，所以暂时无法回答问题。"
+SOURCES_MORE = "<i>已显示 {shown} 个文档，共 {total} 个。/more 或下方按钮查看后续文档。</i>"
+SOURCES_SKIPPED_COUNT = (
+    "<b>上次重新加载时未读取的文件：</b>{count} 个（仅管理员可见）；/more 会在文档之后列出它们。"
+)
+SOURCES_SKIPPED_MORE = "<i>已显示 {shown} 个文件，共 {total} 个。/more 或下方按钮查看后续文件。</i>"
+BUTTON_SOURCES_MORE = "下一页"
 
 # Answers: every {placeholder} is filled with escaped HTML.
 ANSWER_MORE_HEADER = "<b>其他相关内容：</b>"
@@ -182,6 +188,8 @@ ORDINALS = (
     "第九|第9", "第十|第10",
 )  # fmt: skip
 ORDINAL_WORDS = "个|条|段|请|打开|显示|看看|看|结果|片段|那|吧|的|呢"
+MORE_FILLERS = "请|麻烦|再|给我|我|显示|看看|看|来|一些|一点|点|吧|呢|啊|谢谢|的|结果"
+RESULT_NUMBER_WORDS = "结果|片段|编号"
 SMALL_TALK_WORDS = (
     "谢谢",
     "多谢",

@@ -56,6 +56,10 @@ class ParsedDocument:
     source: str | None = None  # where it came from: a URL when known
     blocks: list[Block] = field(default_factory=list)
     author: str | None = None  # who wrote it, as the file says ("Author: José Rizal")
+    # What its authors want it found by and no reader is shown: a page's keywords, tags and
+    # summary from its front matter ("vacation, funeral, death, bereavement"). Searched with
+    # the title, never quoted.
+    keywords: str | None = None
     # Why part of the file was not read, when some was not: "pages 2–22 not read: their fonts
     # have no Unicode mapping — needs OCR" (the reload's report names it).
     unread: str | None = None

@@ -4,6 +4,7 @@ bytes → the reader of its format → a :class:`ParsedDocument` with at least o
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from pathlib import Path
 
@@ -51,7 +52,30 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
         raise DocumentError(path, READER_FAILED.format(error=where(error))) from error
     if not document.blocks:
         raise DocumentError(path, "no paragraphs of text found")
+    if _error_page(path, document):
+        raise DocumentError(path, "an error page")
     return document
+
+
+# A site's page for a missing address ("404.html", "Page not found"): it says only that, and
+# answered a question with "The requested page could not be found (404)". Plainly so only: the
+# file named for the error or titled "Page not found", a few short lines saying so. (A page about
+# the status code, MDN's "404 Not Found", is titled by it, not named, and says more.)
+_ERROR_NAME = re.compile(r"^[45]\d\d$")
+_ERROR_TITLE = re.compile(r"^(?:error\W*)?(?:page not found|not found)\W*$", re.IGNORECASE)
+_NOT_FOUND = re.compile(
+    r"\bnot (?:be )?found\b|\bdoes(?: not|n't) exist\b|\bno longer exists\b", re.IGNORECASE
+)
+_ERROR_PAGE_CHARS = 400
+
+
+def _error_page(path: Path, document: ParsedDocument) -> bool:
+    if not (_ERROR_NAME.match(path.stem) or _ERROR_TITLE.match(document.title.strip())):
+        return False
+    text = "\n".join(block.text for block in document.blocks)
+    short = len(document.blocks) <= 3 and len(text) <= _ERROR_PAGE_CHARS
+    code = any(block.code for block in document.blocks)
+    return short and not code and bool(_NOT_FOUND.search(text))
 
 
 def _is_rtf_named_otherwise(path: Path, data: bytes) -> bool:

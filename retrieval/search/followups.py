@@ -39,7 +39,7 @@ _CUES = re.compile(
     r"^\s*[¿¡]?\s*("
     # English
     r"and|also|but|so|or|plus|then|what about|how about|what of|same|ok(ay)?|and what|"
-    r"what else|anything else|more on|tell me more|how come|which one|otherwise|why not|what if|"
+    r"what else|anything else|more on|tell me more|how come|which one|otherwise|why not|"
     # Russian
     r"а|и|ну|ещё|еще|но|тогда|потом|затем|дальше|как насч[её]т|что насч[её]т|а если|иначе|"
     # French

@@ -125,6 +125,13 @@ def _unread_parts(db: sqlite_utils.Database) -> None:
     db.execute("alter table documents add column unread text")
 
 
+def _keywords(db: sqlite_utils.Database) -> None:
+    """Documents know what their authors want them found by (a page's keywords, tags and
+    summary: "quit, quitting, resign"), searched with the title and never quoted. Existing rows
+    are filled when the new parser reads every file again."""
+    db.execute("alter table documents add column keywords text")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -136,6 +143,7 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0008-authors", _authors),
     ("corpus-0009-skipped-files", _skipped_files),
     ("corpus-0010-unread-parts", _unread_parts),
+    ("corpus-0011-keywords", _keywords),
 ]
 
 
@@ -288,7 +296,8 @@ class CorpusStore:
     ) -> list[tuple[int, str, str, str | None, str, str | None, str]]:
         """What the index reads of the passages with a rowid above ``after``, ``limit`` of them
         in rowid order: ``(rowid, id, text, section, document title, document date, language)``;
-        the title followed by the document's author, when it has one, as the index reads it.
+        the title followed by the document's author and keywords, when it has them, as the index
+        reads it.
 
         Rowids are never reused (AUTOINCREMENT), so the passages added since an index was built
         are exactly those above the largest rowid it holds.
@@ -296,7 +305,8 @@ class CorpusStore:
         cursor = self._reader().cursor()
         cursor.row_factory = None  # plain tuples: a named row costs a copy per passage
         rows: list[tuple[int, str, str, str | None, str, str | None, str]] = cursor.execute(
-            "select p.rowid, p.id, p.text, p.section, d.title || coalesce(' · ' || d.author, ''),"
+            "select p.rowid, p.id, p.text, p.section,"
+            " d.title || coalesce(' · ' || d.author, '') || coalesce(' · ' || d.keywords, ''),"
             " d.date, p.lang from passages p"
             " join documents d on d.doc = p.doc where p.rowid > ? order by p.rowid limit ?",
             [after, limit],

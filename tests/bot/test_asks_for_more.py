@@ -115,3 +115,47 @@ def test_a_bare_ordinal_replying_to_results_is_a_rank(text: str, rank: int) -> N
 )
 def test_a_year_or_a_number_with_words_is_no_rank(text: str) -> None:
     assert result_asked(text, replying=True) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["show me more", "more please", "More, please!", "and more", "the next one",
+     "could you tell me more?", "some more results please", "ещё, пожалуйста", "а дальше?",
+     "más por favor", "y más?", "montre-moi la suite", "et plus ?", "mehr bitte",
+     "请继续", "请给我更多吧", "もっとください", "次をお願いします"],
+)  # fmt: skip
+def test_more_with_polite_or_filler_words_around_it_pages_on(text: str) -> None:
+    # tryout20: "show me more" and "more please" got "only very common words", "and more" was
+    # searched as a follow-up.
+    assert asks_for_more(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["no more", "show me", "please", "and then?", "more about the SCO please", "详细说明"]
+)
+def test_filler_words_without_a_paging_word_or_with_a_subject_are_no_request(text: str) -> None:
+    assert not asks_for_more(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [("number 3", 3), ("result 5", 5), ("Result 5?", 5), ("the number 3", 3), ("no. 2", 2),
+     ("#4 please", 4), ("show me result 5", 5), ("open #3", 3), ("№ 3", 3), ("номер 3", 3),
+     ("результат 2", 2), ("número 3", 3), ("resultado 5", 5), ("numéro 4", 4), ("n° 3", 3),
+     ("Nummer 3", 3), ("Ergebnis 2", 2), ("risultato 4", 4), ("结果3", 3), ("3番", 3),
+     ("3번", 3), ("result 25", 25)],
+)  # fmt: skip
+def test_a_result_named_by_a_word_for_number_opens_it(text: str, rank: int) -> None:
+    # tryout20: "number 3" quoted "Height value can be a negative number", "result 5" a
+    # changelog's "--query 5", both answered as questions.
+    assert result_asked(text) == rank
+    assert result_asked(text, replying=True) == rank
+
+
+@pytest.mark.parametrize(
+    "text", ["number 2004", "what is number 3", "Article 5", "result 5 and 6", "issue #4",
+             "page 3", "the result of 5 by 3"],
+)  # fmt: skip
+def test_a_number_with_other_words_is_no_rank(text: str) -> None:
+    assert result_asked(text) is None
+    assert result_asked(text, replying=True) is None

@@ -221,12 +221,13 @@ async def test_reload_reports_added_changed_removed_and_every_skipped_file(
     # The new documents serve at once.
     (answer,) = await admin_bot.say(NEW_QUESTION)
     assert "narwhal" in visible(answer.text) and "Polar Research" in visible(answer.text)
-    (sources, unread) = await admin_bot.say("/sources")
-    assert "Polar Research Cooperation Notes" in visible(sources.text)
-    assert "China–Russia Joint Statement" not in visible(sources.text)
+    (sources,) = await admin_bot.say("/sources")  # few: on one page
+    listed, unread = visible(sources.text).split("\n\n", 1)
+    assert "Polar Research Cooperation Notes" in listed
+    assert "China–Russia Joint Statement" not in listed
     # An admin's /sources ends with the files the reload did not read, and why.
-    assert visible(unread.text).startswith("Not read at the last reload (only admins see this):")
-    assert "• binary.txt: binary, not text" in visible(unread.text)
+    assert unread.startswith("Not read at the last reload (only admins see this):")
+    assert "• binary.txt: binary, not text" in unread
 
 
 async def test_reload_says_a_renamed_file_was_renamed(admin_bot: Harness, corpus_dir: Path) -> None:
@@ -276,7 +277,7 @@ async def test_files_skipped_as_before_are_counted_not_listed_again(
     assert "Skipped (not indexed):\n• binary.txt: binary, not text" in report  # new: in full
     assert "empty0.md" not in report
     assert report.endswith("Still skipped as at the last reload: 3 (/sources lists them).")
-    (_, unread) = await admin_bot.say("/sources")  # where they all are
+    (unread,) = await admin_bot.say("/sources")  # where they all are (few: on its one page)
     assert all(f"• empty{n}.md: empty" in visible(unread.text) for n in range(3))
     (ask,) = await admin_bot.say("/remove empty1.md")  # was "(not indexed yet)"
     assert visible(ask.text) == "Remove empty1.md (not indexed: empty) from the documents?"
@@ -302,8 +303,14 @@ async def test_a_reload_counts_a_folder_of_many_files_and_many_images_skipped(
     report = visible(admin_bot.request.final_text(progress))
     assert "Removed: reference/7.7/ (30)" in report and "cmdlet-" not in report
     assert "Still skipped as at the last reload: 30 (/sources lists them)." in report
-    (_, unread) = await admin_bot.say("/sources")  # every name, where they all are
+    # Every name, where they all are: counted under the documents, listed by /more after them.
+    (sources,) = await admin_bot.say("/sources")
+    assert "Files not read at the last reload: 30 (only admins see this)" in visible(sources.text)
+    assert "shot-00" not in sources.text
+    (unread,) = await admin_bot.say("/more")
+    assert visible(unread.text).startswith("Not read at the last reload (only admins see this):")
     assert all(f"• media/shot-{n:02}.png: unsupported" in visible(unread.text) for n in range(30))
+    assert unread.buttons == []  # the end of the list
 
 
 async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness) -> None:

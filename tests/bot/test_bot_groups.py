@@ -178,6 +178,24 @@ async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> 
     assert "<blockquote>" in reply.text
 
 
+async def test_a_members_chatter_under_an_answer_gets_no_reply_and_is_not_counted(
+    bot: Harness,
+) -> None:
+    # tryout20: another member's "lol nice" under the bot's answer got a public "nothing in
+    # them answers it", and /stats listed "1× lol nice" among the questions to add documents for.
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    for text in ("lol nice", "haha nice one", "wow, awesome", "bruh", "same here", "круто!",
+                 "不错哈哈"):  # fmt: skip
+        said = await bot.say_in_group(text, user_id=OTHER_USER_ID, reply_to=answer.result)
+        assert said == [], text
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]  # /stats: nothing to add
+    # A short follow-up by reply is still answered, and so is one after thanks, and a mention.
+    for text in ("and in 2005?", "thanks, and with Pakistan", f"@{BOT_USERNAME} nice"):
+        (reply,) = await bot.say_in_group(text, user_id=OTHER_USER_ID, reply_to=answer.result)
+        assert reply.params["chat_id"] == GROUP_ID, text
+    assert len(query_log(bot)) == 4
+
+
 async def test_chatter_the_bot_is_not_asked_about_is_left_alone(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     bot.request.clear()

@@ -88,3 +88,30 @@ async def test_more_results_in_telegram_reach_every_distinct_passage(
             numbers += got
     assert numbers == list(range(1, 25))
     assert request.unexpected == []
+
+
+async def test_no_result_0_and_no_result_999_tell_the_same_count(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # tryout20: "0" said the search found 726 passages, "999" for the same question 723 (the
+    # first page's count holds the copies, the last page's leaves them out).
+    corpus = _corpus(tmp_path / "copies")
+    settings = replace(settings, db_path=tmp_path / "copies.db", corpus_dir=corpus)
+    async with running_bot(settings, RecordingRequest()) as bot:
+        await bot.say(QUESTION)
+        for said in ("0", "999", "number 25"):
+            (told,) = await bot.say(said)
+            rank = said.split()[-1]
+            assert visible(told.text) == (
+                f"There is no result {rank} for “{QUESTION}”: the search found 24 passages."
+            )
+    library = Library.open(tmp_path / "copies.db", corpus)
+    try:
+        chat = TerminalChat(library, layout=Layout(columns=300))
+        chat.handle(QUESTION)
+        for said in ("0", "999"):
+            assert chat.handle(said) == (
+                f"There is no result {said} for “{QUESTION}”: the search found 24 passages."
+            )
+    finally:
+        library.close()

@@ -381,6 +381,56 @@ async def test_paging_words_and_ordinals_of_languages_the_bot_only_reads_work(bo
     assert len(query_log(bot)) == 1  # nothing was searched
 
 
+async def test_more_with_filler_words_pages_on_and_a_number_word_opens_a_result(
+    bot: Harness,
+) -> None:
+    # tryout20: "show me more" and "more please" got "only very common words", "and more" was
+    # searched as a follow-up, "number 3" and "result 5" answered as questions ("Height value
+    # can be a negative number"), and "#4" then counted from "number 3"'s ranking.
+    await bot.say(QUESTION)
+    for text, first in (("show me more", 4), ("more please", 7), ("and more", 10)):
+        (page,) = await bot.say(text)
+        assert visible(page.text).startswith(f"More results for “{QUESTION}”"), text
+        assert re.search(rf"^{first}\. ", visible(page.text), re.M), text
+    ranked = expected(bot, QUESTION, k=12).hits
+    for text, rank in (("number 3", 3), ("result 5", 5), ("#4", 4), ("show me result 11", 11)):
+        (opened,) = await bot.say(text)
+        wanted = ranked[rank - 1].passage
+        assert f"¶ {wanted.paragraph}" in visible(opened.text).split("\n")[1], text
+        assert wanted.text[:60] in visible(opened.text), text
+    assert len(query_log(bot)) == 1  # nothing was searched
+
+
+async def test_more_after_reset_asks_for_a_question_as_a_number_does(bot: Harness) -> None:
+    # tryout20: after /reset "2" asked for a question, but "more" paged the question reset.
+    await bot.say(QUESTION)
+    await bot.say("/reset")
+    for text, said in (
+        ("more", messages.NOTHING_TO_PAGE),
+        ("/more", messages.NOTHING_TO_PAGE),
+        ("2", messages.NUMBER_BEFORE_QUESTION),
+        ("number 3", messages.NUMBER_BEFORE_QUESTION),
+    ):
+        (reply,) = await bot.say(text)
+        assert reply.text == said, text
+    await bot.say(QUESTION)  # a question again: paged again
+    (page,) = await bot.say("more")
+    assert visible(page.text).startswith(f"More results for “{QUESTION}”")
+
+
+async def test_numbers_asked_one_after_another_each_follow_the_question(bot: Harness) -> None:
+    # tryout20: "2004" then "404?" was "Read as a follow-up to “how do i install fzf on linux
+    # 2004”": the second number chained onto the first.
+    question = "How many peacekeepers did China send?"
+    await bot.say(question)
+    for text in ("2004", "404?", "and in 2005?"):
+        (reply,) = await bot.say(text)
+        assert visible(reply.text).startswith(f"Read as a follow-up to “{question}”."), text
+    assert [row["context"] for row in query_log(bot)] == [None, question, question, question]
+    (reply,) = await bot.say("and what did they do there?")  # words of its own: a subject
+    assert query_log(bot)[-1]["context"] == question
+
+
 async def test_a_bare_number_replying_to_an_answer_opens_that_result(bot: Harness) -> None:
     # "2" under an answer whose "Also relevant" lines are numbered 2. and 3. was searched as a
     # follow-up: "Read as a follow-up to …" and the same quote again. Not replying, it still is.

@@ -218,3 +218,33 @@ def test_a_bare_number_after_reset_asks_for_a_question_in_the_terminal(
     for words in ("第3条", "3rd", "the second one", "12?"):  # an article, a word, a question
         chat.handle("/reset")
         assert chat.handle(words) != en.NUMBER_BEFORE_QUESTION, words
+
+
+def test_paging_words_with_fillers_and_number_words_in_the_terminal(
+    shipped_library: Library,
+) -> None:
+    # tryout20: "show me more" was "only very common words", "number 3" searched as words. The
+    # terminal reads them as the bot does, and /reset forgets the results for "more" too.
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    chat.handle(QUESTION)
+    ranked = shipped_library.answer(QUESTION, k=8).hits
+    assert f"¶ {ranked[3].passage.paragraph}" in (chat.handle("show me more") or "")
+    assert f"¶ {ranked[6].passage.paragraph}" in (chat.handle("more please") or "")
+    for said, rank in (("number 3", 3), ("result 5", 5)):
+        out = chat.handle(said) or ""
+        assert ranked[rank - 1].passage.text[:40] in out.replace("**", ""), said
+        assert "searched" not in out, said
+    chat.handle("/reset")
+    assert chat.handle("and more") == en.CLI_NO_MORE_QUESTION
+    assert chat.handle("number 3") == en.NUMBER_BEFORE_QUESTION
+
+
+def test_numbers_asked_one_after_another_each_follow_the_question_in_the_terminal(
+    shipped_library: Library,
+) -> None:
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    question = "How many peacekeepers did China send?"
+    chat.handle(question)
+    for text in ("2004", "404?"):
+        out = chat.handle(text) or ""
+        assert out.startswith(f"(searched: {text} (following: {question}))"), out[:200]

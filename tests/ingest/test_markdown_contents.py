@@ -51,7 +51,8 @@ def test_contents_under_sub_headings_and_the_text_among_them() -> None:
 
 
 def test_lists_that_are_not_contents_stay() -> None:
-    """Links to other pages, and links to sections that are part of what an item says."""
+    """Links to other pages, and links to sections that are part of what an item says (each list
+    opening its section, short: one block under its heading)."""
     source = (
         "## Translations\n\n- [Bahasa Indonesia](translations/README-id.md)\n"
         "- [Español](translations/README-es.md)\n- [Русский](translations/README-ru.md)\n\n"
@@ -59,13 +60,10 @@ def test_lists_that_are_not_contents_stay() -> None:
         "- [Heaps](#heaps)\n- Sorting is covered twice.\n"
     )
     assert _read(source) == [
-        "Bahasa Indonesia (translations/README-id.md)",
-        "Español (translations/README-es.md)",
+        "Bahasa Indonesia (translations/README-id.md)\n"
+        "Español (translations/README-es.md)\n"
         "Русский (translations/README-ru.md)",
-        "See Caches for the sizes.",
-        "Read Tries first.",
-        "Heaps",
-        "Sorting is covered twice.",
+        "See Caches for the sizes.\nRead Tries first.\nHeaps\nSorting is covered twice.",
     ]
 
 

@@ -79,8 +79,8 @@ def test_whats_next_heading_feature_state_and_table_read_as_the_site_shows_them(
     assert "Node conditions, and a description of when each condition applies." in "\n".join(
         texts(document)
     )
-    links = [block.text for block in document.blocks if block.section == "What's next"]
-    assert "Read the API definition for Node." in links
+    links = "\n".join(block.text for block in document.blocks if block.section == "What's next")
+    assert "Read the API definition for Node." in links.split("\n")
 
 
 def test_the_heading_key_reads_in_the_pages_language() -> None:

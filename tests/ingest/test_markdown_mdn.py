@@ -36,7 +36,7 @@ def test_a_macro_reads_as_the_text_the_page_shows() -> None:
         text.startswith("Un 401 Unauthorized est similaire à la réponse 403 Forbidden, sauf")
         for text in texts(document)
     )
-    assert "L'en-tête HTTP WWW-Authenticate" in texts(document)
+    assert "\nL'en-tête HTTP WWW-Authenticate\n" in joined
 
 
 def test_a_list_item_of_macros_alone_is_kept() -> None:

@@ -252,7 +252,7 @@ def test_front_matter_date_source_and_author_other_keys_ignored() -> None:
 
 def test_front_matter_values_that_are_not_plain_text_are_ignored() -> None:
     document = _read(
-        "---\ntitle: |\n  Harbour\n  notes\ntags: [port, ships]\n---\n\n# Harbour\n\n"
+        "---\ntitle:\n  en: Harbour notes\n  fr: Notes du port\n---\n\n# Harbour\n\n"
         "The harbour committee met in spring to discuss the port.\n"
     )
     assert document.title == "Harbour"

@@ -23,7 +23,7 @@ import html as html_lib
 import itertools
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import (
     material,
@@ -42,6 +43,7 @@ from retrieval.ingest.readers import (
     mdfields,
     mdhugo,
     mdlinks,
+    mdliquid,
     mdn,
     mdnested,
     mdplatyps,
@@ -67,6 +69,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
+from retrieval.ingest.readers.releases import RELEASES
 from retrieval.ingest.readers.toc import is_contents_title
 from retrieval.text import CJK_CHAR, word_count
 
@@ -190,6 +193,9 @@ _LABEL_WORDS = 12  # an item's first paragraph this short, followed by more, lab
 ARTICLE_HEADING_LEVEL = 7  # an article numbered in its paragraph: under "######" headings too
 _INTRODUCING = (":", "：")
 _SOURCE_KEYS = ("source", "url", "canonical_url")
+# What a page's authors want it found by: its search keywords, tags and summary (searched with
+# the title, never quoted: see ParsedDocument.keywords).
+_SEARCH_KEYS = ("keywords", "tags", "description", "summary")
 
 
 @functools.cache
@@ -274,6 +280,8 @@ class _Reading:
     # leads a list nested in the item.
     parents: list[int | None] = field(default_factory=list)
     leading: int | None = None
+    headed: int | None = None  # the first block of a list opening its section (mdnested.headed)
+    releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     articles: bool = False  # the text numbers its articles where their paragraphs open
@@ -311,6 +319,10 @@ def _prepared(source: str, path: Path | None = None) -> str:
         kept = _code_lines(source, front_matter=True)
         lang = mdhugo.language(path) if path is not None else "en"
         source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
+    if mdliquid.has_tags(source):
+        source = _outside_code(source, mdliquid.rendered)
+    if _LINK_OVER_LINES.search(source):
+        source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
     if "ref" in source or "markdown" in source:
         fence, out = "", list[str]()
         for line in source.split("\n"):
@@ -323,6 +335,15 @@ def _prepared(source: str, path: Path | None = None) -> str:
             out.append(line)
         source = "\n".join(out)
     return source
+
+
+# A link whose text ends one line and whose address opens the next ("See the [WMATA website]" /
+# "(https://wmata.com/fares/mobilepay/) for details."): CommonMark reads it as brackets and an
+# address in parentheses, shown raw; its writer wrapped a link. Only an address: a web or mail
+# one, or a path.
+_LINK_OVER_LINES = re.compile(
+    r"(\[[^\[\]\n]+\])[ \t]*\n[ \t]*(\((?:https?://|mailto:|\.{0,2}/|#)[^()\s]*\))"
+)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
@@ -349,6 +370,21 @@ def _with_macros_rendered(source: str) -> str:
         else:
             text.append(line)
     return "\n".join(out + material.rendered(text))
+
+
+def _outside_code(source: str, render: Callable[[str], str]) -> str:
+    """``source`` with each run of its lines outside code blocks (fenced or indented) and the
+    front matter passed through ``render``; code and the front matter are kept as written."""
+    kept = _code_lines(source, front_matter=True)
+    out, text = list[str](), list[str]()
+    for at, line in enumerate(source.split("\n")):
+        if at in kept:
+            out += [render("\n".join(text))] if text else []
+            out.append(line)
+            text = []
+        else:
+            text.append(line)
+    return "\n".join(out + ([render("\n".join(text))] if text else []))
 
 
 def _with_kuma_rendered(source: str) -> tuple[str, frozenset[int]]:
@@ -426,19 +462,21 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     source, cross_references = _with_kuma_rendered(_prepared(source, path))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
-    title = meta.get("title", "")
+    title = _without_inline_tags(meta.get("title", ""))
     document = ParsedDocument(
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else mddocfx.reviewed(meta),
         source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
         or mddocfx.online(meta),
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
+        keywords=" · ".join(prose(meta[key]) for key in _SEARCH_KEYS if meta.get(key)) or None,
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
     reading.cross_references = cross_references
     reading.title_level = _title_level(tokens)
     reading.vue = mdvitepress.compiled_by_vue(t.content for t in tokens if t.type == "html_block")
     reading.articles = numbers_articles(reading.lines)
+    reading.releases = _release_notes(tokens)
     _walk(tokens, reading)
     _flush_label(reading)
     if not meta.get("title"):
@@ -455,10 +493,30 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    if not document.blocks and meta.get("redirect_to"):
+        # Jekyll's and Eleventy's page that only sends the reader elsewhere: the report says so.
+        raise DocumentError(path, f"a redirect to {meta['redirect_to']}")
     _values_labelled(document, reading.outline)
     _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
     return document
+
+
+# HTML's inline elements, which a front matter's title may hold as the page shows it ("Get set up
+# to travel for TTS <em>before</em> GSA onboarding"): only these, so a title naming a type
+# ("Vec<T>", "<input>") keeps it.
+_INLINE_TAG = re.compile(
+    r"</?(?:em|strong|b|i|u|s|code|span|br|sup|sub|a|abbr|small|mark|kbd|q|cite|del|ins)"
+    r"""(?:\s+[\w:-]+(?:=(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>""",
+    re.IGNORECASE,
+)
+
+
+def _without_inline_tags(title: str) -> str:
+    """``title`` as the page shows it: inline HTML's tags dropped and its entities read."""
+    if "<" not in title and "&" not in title:
+        return title
+    return html_lib.unescape(_INLINE_TAG.sub("", title))
 
 
 def _closing_links_dropped(document: ParsedDocument, inline: Token | None) -> None:
@@ -646,22 +704,59 @@ def _title_line(document: ParsedDocument) -> str | None:
 def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
     """The top-level ``key: value`` pairs of a YAML front matter block, keys in lower case.
 
-    Only plain scalars are read (title, date, source, author); nested keys and lists are
-    ignored, so no YAML library is needed and no YAML feature can surprise.
+    Only scalars are read (title, date, source, author, keywords), and lists of them (joined by
+    commas: "keywords:" over "- vacation" and "- leave"); nested keys are ignored, so no YAML
+    library is needed and no YAML feature can surprise. A scalar may run over lines, as YAML
+    folds them: a plain one continued on indented lines (the TTS handbook's "title:" over "  Play
+    10 - Promote … through constructive" and "  feedback"), or a block scalar ("title: >").
     """
     block = next((t.content for t in tokens if t.type == "front_matter"), "")
     meta: dict[str, str] = {}
     lines = block.split("\n")
     for at, line in enumerate(lines):
         match = _FRONT_KEY.match(line)
-        # A block scalar ("title: |") or a list or map is not a plain value: skipped.
-        if match and match["value"] and match["value"][0] not in "|>[{&*!":
-            meta.setdefault(match["key"].lower(), _unquote(match["value"]))
-        elif match and match["key"].lower() in _NESTED_KEYS:
-            value = _structured(match["key"].lower(), match["value"], lines[at + 1 :])
-            if value:
-                meta.setdefault(match["key"].lower(), value)
+        if match is None:
+            continue
+        key, value = match["key"].lower(), match["value"]
+        if key in _NESTED_KEYS and (not value or value[0] in "[{"):
+            value = _structured(key, value, lines[at + 1 :])
+        elif key in _LISTED_KEYS and value.startswith("[") and value.endswith("]"):
+            value = ", ".join(filter(None, (_unquote(v.strip()) for v in value[1:-1].split(","))))
+        elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
+            value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
+        else:  # a flow list or map, an anchor, an alias or a tag: no plain value
+            value = ""
+        if value:
+            meta.setdefault(key, value)
     return meta
+
+
+# A block scalar's header: "|", ">", with a chomping or an indentation sign ("|-", ">2").
+_BLOCK_SCALAR = re.compile(r"^[|>][-+\d]*\s*(?:#.*)?$")
+# Keys whose lists are lists of words: a page's search keywords and its tags.
+_LISTED_KEYS = frozenset({"keywords", "tags"})
+_LIST_ENTRY = re.compile(r"^-(?:\s+|$)")
+_MAP_ENTRY = re.compile(r"^[\w.-]+\s*:(?:\s|$)")
+
+
+def _folded_scalar(value: str, after: list[str], *, listed: bool = False) -> str:
+    """The text of a key whose ``value`` opens its line and may go on over the indented lines
+    ``after`` it: folded into one line (a block scalar's "|" keeps no line breaks either: a title
+    is one line). A list of plain entries, where the key is one of words (``listed``), is read
+    as they are, joined by commas; any other list or map under the key is no scalar ("")."""
+    block = not value or _BLOCK_SCALAR.match(value)
+    more = [line.strip() for line in itertools.takewhile(_indented_or_blank, after)]
+    more = [line for line in more if line and not line.startswith("#")]
+    if listed and block and more and all(_LIST_ENTRY.match(line) for line in more):
+        entries = (_unquote(_LIST_ENTRY.sub("", line).strip()) for line in more)
+        return ", ".join(entry for entry in entries if entry)
+    if any(_LIST_ENTRY.match(line) or _MAP_ENTRY.match(line) for line in more):
+        return "" if block else _unquote(value)
+    return " ".join(more) if block else _unquote(" ".join([value, *more]))
+
+
+def _indented_or_blank(line: str) -> bool:
+    return not line.strip() or line[:1] in (" ", "\t")
 
 
 # Keys read from a list or a map too: the Material blog's dates ("date:" over "  created:
@@ -899,6 +994,8 @@ def _list_token(kind: str, reading: _Reading) -> None:
     card (see :func:`_card_closed`)."""
     if kind in _LIST_OPENING:
         introduced = _introduced(reading)
+        if not reading.lists and not introduced and not reading.grid and not reading.releases:
+            reading.headed = len(reading.document.blocks)
         reading.parents.append(_parent(reading, introduced))
         reading.lists.append(introduced)
         reading.leading = None
@@ -908,6 +1005,8 @@ def _list_token(kind: str, reading: _Reading) -> None:
         if reading.cards == len(reading.lists):
             reading.cards = 0
         _list_closed(reading)
+        if not reading.lists and reading.headed is not None:
+            _headed_joined(reading, reading.headed)
     elif reading.cards and reading.cards == len(reading.lists):
         if kind == "list_item_open":
             reading.card = len(reading.document.blocks)
@@ -1098,6 +1197,28 @@ def _nested_joined(reading: _Reading, parent: int | None) -> None:
     blocks.append(block)
     if reading.intro is not None and reading.intro > parent:
         reading.intro = parent
+
+
+def _release_notes(tokens: Sequence[Token]) -> bool:
+    """Whether the page is release notes: headings naming releases ("## 0.47.3 (August 24,
+    2025)"), as many as make plain-text release notes (:data:`releases.RELEASES`). Each entry
+    under "Fixed" is a change of its own, read alone, not a list describing its heading."""
+    headings = (
+        tokens[at + 1].content.strip()
+        for at, token in enumerate(tokens[:-1])
+        if token.type == "heading_open"
+    )
+    return sum(1 for text in headings if _VERSION_HEADING.match(text)) >= RELEASES
+
+
+def _headed_joined(reading: _Reading, start: int) -> None:
+    """The list just closed, opening its section with no sentence introducing it, read as one
+    block when its items are short (:func:`mdnested.headed`)."""
+    reading.headed = None
+    blocks = reading.document.blocks
+    if (block := mdnested.headed(blocks, start)) is not None:
+        del blocks[start:]
+        blocks.append(block)
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:

@@ -46,3 +46,29 @@ def joined(blocks: Sequence[Block], parent: int) -> Block | None:
     if len(text) > LIST_CHARS or any(item.turns for item in items):
         return None
     return replace(head, text=text, item=True)
+
+
+def headed(blocks: Sequence[Block], start: int) -> Block | None:
+    """The list ``blocks[start:]`` as one block when it opens its section, under the heading
+    with no sentence of its own introducing it, and its items are short: the TTS handbook's
+    work schedules ("Gliding" over "You can arrive/depart within a given time range each day."
+    and "You work 8 hours, 5 days a week.") were a passage a bullet, none saying what Gliding
+    is. The heading introduces the list as a sentence ending in a colon would, and its items are
+    quoted together under it within the same limits. None where they stay apart: a single
+    item, a block not a short item of text, another section, or a whole too long."""
+    items = blocks[start:]
+    if len(items) < 2 or items[0].section is None:
+        return None
+    first = items[0]
+    before = blocks[start - 1] if start else None
+    if before is not None and (before.section, before.above) == (first.section, first.above):
+        return None  # text before the list in its section: the list does not open it
+    for item in items:
+        if item.kind != "text" or item.code or item.note or not item.item:
+            return None
+        if (item.section, item.above) != (first.section, first.above):
+            return None
+        if len(item.text) > LIST_ITEM_CHARS or item.turns:
+            return None
+    text = "\n".join(item.text for item in items)
+    return None if len(text) > LIST_CHARS else replace(first, text=text, item=True)

@@ -1,0 +1,121 @@
+"""Liquid, Jinja and Nunjucks tags in a Markdown page, read as the built page shows them.
+
+Jekyll and Eleventy render a page's tags before its Markdown. The TTS handbook (Eleventy) writes
+its links to other pages as ``[text]({% page "/travel-and-leave/" %})``, a Slack channel as
+``{% slack_channel "people-ops" "People Ops" %}``, a picture as ``{% image "_img/x.png" "target
+icon" %}`` and its authors' notes as ``{% comment %}…{% endcomment %}``. Read as text, a
+quarter of its passages showed the tags, a question's words were marked inside the addresses,
+an author's hidden note was quoted, and a list item holding only a channel's tag was dropped with
+the channel's name.
+
+Here each tag outside code is read as a reader of the page meets it:
+
+- comments (``{% comment %}…{% endcomment %}``, ``{# … #}``) are dropped with what they hold;
+- ``{% raw %}…{% endraw %}`` is what it holds, as written, and Jekyll's ``{% highlight ruby
+  %}…{% endhighlight %}`` a block of code in that language;
+- a tag of the template language's own (``if``, ``for``, ``set``, ``include``, …), a closing tag
+  (``endalert``) and a tag a closing one pairs with (``alert``, a box round text) take no words;
+- a picture's tag is the picture (``![target icon](_img/x.png)``: its description, the last of
+  its quoted arguments, as a Markdown image is read);
+- any other tag becomes its first quoted argument (a link's address where it stands in one, a
+  channel's name in text), or nothing when it has none.
+
+A line left with no text is a blank line, as in the built page. Code (fenced, indented, inline)
+keeps its tags as written: a page about templates shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A tag: "{% name args %}", with Liquid's and Jinja's whitespace control ("{%-" takes the blanks
+# before it, "-%}" those after it); its arguments never run past the first "%}". Not Hugo's
+# shortcodes ("{{% note %}}"), which the Markdown reader reads as Hugo's.
+_TAG = re.compile(
+    r"(?:\s*(?=\{%-))?(?<!\{)\{%-?\s*(?P<name>[A-Za-z_][\w-]*)(?P<args>(?:[^%]|%(?!\}))*?)"
+    r"\s*(?:-%\}\s*|%\}(?!\}))",
+    re.DOTALL,
+)
+# A comment: a Liquid/Nunjucks comment block, or a Jinja comment ("{# note #}"; a blank or a dash
+# after the brace: "{#side-nav}" is an attribute list giving a heading its id).
+_COMMENT = re.compile(
+    r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{#[\s-](?:(?!#\}).)*#\}", re.DOTALL
+)
+_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?P<body>.*?)\{%-?\s*endraw\s*-?%\}", re.DOTALL)
+# Jekyll's code block: "{% highlight ruby linenos %}" on a line of its own, the code, then
+# "{% endhighlight %}": a fenced block of that language.
+_HIGHLIGHT = re.compile(
+    r"^(?P<indent>[ \t]*)\{%-?\s*highlight\s+(?P<language>[\w+#.-]+)[^%\n]*?-?%\}[ \t]*\n"
+    r"(?P<body>.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
+    re.DOTALL | re.MULTILINE,
+)
+_QUOTED = re.compile(r""""(?P<double>[^"]*)"|'(?P<single>[^']*)'""")
+# Inline code: a run of backticks to the next run of as many.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+# The template languages' own tags (Liquid, Jinja, Nunjucks, Django): they lay the page out and
+# show no text of theirs.
+_OWN = frozenset(
+    "if elif elsif else unless for case when set assign capture block extends macro call filter"
+    " with import from include include_relative render layout cycle increment decrement"
+    " tablerow break continue liquid load csrf_token url static trans blocktrans autoescape"
+    " spaceless verbatim now highlight".split()
+)
+_PICTURE = re.compile(r"image|img|picture|figure|icon", re.IGNORECASE)
+
+
+def has_tags(source: str) -> bool:
+    """Whether ``source`` holds a tag or a comment (a quick test before reading it line by line)."""
+    return ("{%" in source and bool(_TAG.search(source))) or bool(
+        "{#" in source and _COMMENT.search(source)
+    )
+
+
+def rendered(text: str) -> str:
+    """``text`` (lines of a page outside code blocks) with its tags read as the page shows them;
+    inline code keeps them."""
+    out, at = list[str](), 0
+    for span in _CODE_SPAN.finditer(text):
+        out += [_rendered_text(text[at : span.start()]), span.group()]
+        at = span.end()
+    return "".join([*out, _rendered_text(text[at:])])
+
+
+def _rendered_text(text: str) -> str:
+    """``text`` (no code in it) with comments dropped, raw blocks opened and tags read."""
+    text = _COMMENT.sub("", text)
+    raws = list[str]()
+
+    def kept(match: re.Match[str], *, fenced: bool = False) -> str:
+        body = match.group("body")
+        if fenced:
+            indent = match.group("indent")
+            body = f"{indent}```{match.group('language')}\n{body}\n{indent}```"
+        raws.append(body)
+        return f"\x00{len(raws) - 1}\x00"
+
+    text = _RAW.sub(kept, text)
+    text = _HIGHLIGHT.sub(lambda block: kept(block, fenced=True), text)
+    closed = {name[3:] for name in _names(text) if name.startswith("end")}
+    text = _TAG.sub(lambda tag: _tag_text(tag, closed), text)
+    return re.sub(r"\x00(\d+)\x00", lambda mark: raws[int(mark.group(1))], text)
+
+
+def _names(text: str) -> Iterable[str]:
+    return (match.group("name").lower() for match in _TAG.finditer(text))
+
+
+def _tag_text(tag: re.Match[str], closed: set[str]) -> str:
+    """What the page shows for one tag (see the module's description)."""
+    name = tag.group("name").lower()
+    if name in _OWN or name.startswith("end") or name in closed or name in ("raw", "comment"):
+        return ""
+    quoted = [
+        double if double is not None else single
+        for double, single in (
+            q.group("double", "single") for q in _QUOTED.finditer(tag.group("args"))
+        )
+    ]
+    if _PICTURE.search(name):
+        return f"![{quoted[-1] if len(quoted) > 1 else ''}]({quoted[0] if quoted else ''})"
+    return quoted[0] if quoted else ""
