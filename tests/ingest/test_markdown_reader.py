@@ -578,7 +578,8 @@ def test_an_attribute_list_after_a_link_or_code_is_not_text() -> None:
 
 
 def test_hugo_shortcodes_and_page_links_read_as_the_built_page_shows_them() -> None:
-    """Poetry's docs (Hugo): '{{% note %}}' boxes and '[text]({{< relref "page" >}})' links."""
+    """Poetry's docs (Hugo): '{{% note %}}' boxes, labelled as the site labels them, and
+    '[text]({{< relref "page" >}})' links."""
     source = (
         '# Basic usage\n\n{{% note %}}\nIn the [pyproject section]({{< relref "pyproject" >}})'
         " you can see which fields are required.\n{{% /note %}}\n\n"
@@ -586,8 +587,8 @@ def test_hugo_shortcodes_and_page_links_read_as_the_built_page_shows_them() -> N
         " section, install it.\n{{% /warning %}}\n"
     )
     assert texts(_read(source)) == [
-        "In the pyproject section you can see which fields are required.",
-        "If you have added the build-system section, install it.",
+        "Note: In the pyproject section you can see which fields are required.",
+        "Warning: If you have added the build-system section, install it.",
     ]
 
 

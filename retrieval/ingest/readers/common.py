@@ -182,15 +182,42 @@ def prose(text: str) -> str:
     return squeeze(clean(text))
 
 
+# A wide character of Chinese or Japanese, or their punctuation ("。", "，", "（"): CSS Text's
+# segment-break rule drops a line break between two of them, and a browser shows a wrapped
+# paragraph's lines joined without a space. Korean (Hangul) writes spaces between words: kept.
+_WIDE = re.compile(
+    r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uf900-\ufaff\uff00-\uffef]"
+)
+
+
+def joined_lines(lines: Sequence[str]) -> str:
+    """The lines of a wrapped paragraph as one, as a browser shows them: a space at each break,
+    none between two Chinese or Japanese characters ("…不同节点上的" / "容器之间" reads
+    "不同节点上的容器之间"); one between such a character and a Latin word ("API 服务器")."""
+    out = ""
+    for line in lines:
+        if out and not (_WIDE.match(out.rstrip()[-1:]) and _WIDE.match(line.lstrip()[:1])):
+            out += " "
+        elif out:
+            out, line = out.rstrip(), line.lstrip()
+        out += line
+    return out
+
+
 # What ends a term that its description may follow without a colon ("Note. Text").
-TERMINAL = (".", "!", "?", ";", ":", ",")
+# Chinese and Japanese full-width marks among them, which need no space after them.
+_FULL_WIDTH_TERMINAL = ("。", "！", "？", "；", "：", "，")
+TERMINAL = (".", "!", "?", ";", ":", ",", *_FULL_WIDTH_TERMINAL)
 
 
 def termed(term: str, text: str) -> str:
     """A description after its term, or an item's paragraph after its label: "-exit: Close
-    the window…", "Windows: Assuming…" ("Note. Text" keeps its stop)."""
+    the window…", "Windows: Assuming…" ("Note. Text" keeps its stop, and so does "…状态。")."""
     if not term:
         return text
+    if term.endswith(_FULL_WIDTH_TERMINAL):
+        return f"{term}{text}"
     return f"{term} {text}" if term.endswith(TERMINAL) else f"{term}: {text}"
 
 

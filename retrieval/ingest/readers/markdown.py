@@ -41,6 +41,7 @@ from retrieval.ingest.readers import (
     mdcontents,
     mddocfx,
     mdfields,
+    mdhugo,
     mdlinks,
     mdliquid,
     mdn,
@@ -58,6 +59,7 @@ from retrieval.ingest.readers.common import (
     code_text,
     fallback_title,
     iso_date,
+    joined_lines,
     labelled_cells,
     prose,
     row_text,
@@ -69,7 +71,7 @@ from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
 from retrieval.ingest.readers.releases import RELEASES
 from retrieval.ingest.readers.toc import is_contents_title
-from retrieval.text import CJK_CHAR
+from retrieval.text import CJK_CHAR, word_count
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
 # ("::: markdown.util"), pymdownx blocks ("/// html | div.result", "///"), Sphinx/rST
@@ -293,7 +295,7 @@ class _Reading:
     tab_base: int | None = None  # the level the first heading inside the tab is written at
 
 
-def _prepared(source: str) -> str:
+def _prepared(source: str, path: Path | None = None) -> str:
     """``source`` as the site's build reads it, outside fenced code: Hugo's links to pages read
     as their addresses (a code block showing how to write one, '{{< relref "docs" >}}', keeps
     it), and a line of text right under an HTML tag opened with a ``markdown`` attribute
@@ -302,7 +304,8 @@ def _prepared(source: str) -> str:
     ("<!-- md:setting config.post_date_format -->") read as the page shows them (see
     :mod:`material`); MDX's comments and components' tags (react.dev's "## Title {/*title*/}",
     a heading right under "</YouWillLearn>") read as MDX reads them (see :mod:`mdx`), and
-    DocFX's markers as its built pages show them (see :mod:`mddocfx`). (MDN's
+    DocFX's markers as its built pages show them (see :mod:`mddocfx`), and so are Hugo's
+    shortcodes, in the language of the page at ``path`` (see :mod:`mdhugo`). (MDN's
     macros are read after: see :func:`_with_kuma_rendered`.)"""
     if mdx.marks(source):
         kept = _code_lines(source, front_matter=True)
@@ -312,6 +315,10 @@ def _prepared(source: str) -> str:
         source = "\n".join(mddocfx.read_as_docfx(source.split("\n"), kept))
     if material.has_macros(source):
         source = _with_macros_rendered(source)
+    if mdhugo.marks(source):
+        kept = _code_lines(source, front_matter=True)
+        lang = mdhugo.language(path) if path is not None else "en"
+        source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
     if mdliquid.has_tags(source):
         source = _outside_code(source, mdliquid.rendered)
     if _LINK_OVER_LINES.search(source):
@@ -452,7 +459,7 @@ _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    source, cross_references = _with_kuma_rendered(_prepared(source))
+    source, cross_references = _with_kuma_rendered(_prepared(source, path))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
     title = _without_inline_tags(meta.get("title", ""))
@@ -1380,7 +1387,7 @@ _MARKING_STARS = re.compile(r"\s+\*{1,3}$")
 
 
 def _heading(level: int, lines: list[str], reading: _Reading) -> None:
-    text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", " ".join(lines))))
+    text = _MARKING_STARS.sub("", prose(_ATTR_LIST.sub("", joined_lines(lines))))
     _flush_label(reading)
     reading.code_group = False
     reading.intro = None
@@ -1449,7 +1456,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         for line in lines
         if not _FIELD.match(line.strip())
     ]
-    text = prose(" ".join(kept))
+    text = prose(joined_lines(kept))
     reading.after_directive = False
     if not text:
         return
@@ -1457,12 +1464,12 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
     if reading.term:
         text = termed(reading.term, text)
         reading.term = ""
-    if place == "first" and len(text.split()) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
+    if place == "first" and word_count(text) <= _LABEL_WORDS and not _DIRECTIVE.match(text):
         # An item's first line, then its paragraphs ("* Windows:" or "* `em` and `strong`
         # changes", then what to do): the line is the label of what follows, as a term is.
         reading.term = text
         return
-    if place == "bold" and not reading.lists and len(text.split()) <= _LABEL_WORDS:
+    if place == "bold" and not reading.lists and word_count(text) <= _LABEL_WORDS:
         # "**List of filters**" on a line of its own heads what follows as a small heading
         # would; alone it was a passage saying nothing. (Read as a tab's label is.) In a box,
         # after the box's label: "Note: Partial updates: When performing …".
