@@ -101,6 +101,7 @@ ABOUT_AMONG = 5  # first passages any of which, opening with such a word, is abo
 # isn't perfect" does not open with "life".
 _ARTICLES = frozenset({"a", "an", "the"})
 _MARKS = re.compile(r"[\W\d_]+")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _CLAUSES = re.compile(r"[;:]")
 # Words of approval (and of its opposite), as stopwords-iso's lists hold them (MIT; the source
 # of data/stopwords/zh.txt): good, better, best; bon, pire; bueno, buen, mejor, mal, peor;
@@ -287,6 +288,12 @@ def _approval_words(analyzer: Analyzer, *, han: bool) -> frozenset[str]:
     return words
 
 
+def _bare(text: str, own: int) -> bool:
+    """Whether ``text`` is its ``own`` words and nothing else: no question word, verb or
+    article around them ("coma", "thiamine"; not "what time is it?", "tell me a joke")."""
+    return len(_WORDS.findall(text)) <= own
+
+
 def in_passing(
     text: str,
     lang: str,
@@ -313,6 +320,10 @@ def in_passing(
     alternatives = question.alternatives
     own = [t for t, w in question.weights.items() if w >= 1.0 and t not in alternatives]
     if lang != "en" or not ranked or not own or len(own) > PASSING_WORDS:
+        return False
+    # A word or two typed alone ("coma", "veal") is a search for them, not small talk: any
+    # passage naming them is what was asked for (NFCorpus's topic queries were declined).
+    if _bare(text, len(own)):
         return False
     # A term the query wrote otherwise than the question ("colour" searched as color) is
     # looked up as itself.

@@ -41,6 +41,15 @@ def test_a_word_the_notes_use_in_passing_is_declined(garden: Library, question: 
     assert not answer.answered
 
 
+@pytest.mark.parametrize("query", ["time", "love", "Love"])
+def test_a_word_typed_alone_is_a_search_for_it_not_small_talk(garden: Library, query: str) -> None:
+    # A topic typed into the box alone (NFCorpus's queries: "coma", "veal") asks for the
+    # passages naming it, however in passing: shown, not declined as "What time is it?" is.
+    answer = garden.answer(query)
+    assert answer.outcome != "declined"
+    assert query.lower() in answer.hits[0].passage.text.lower()
+
+
 def test_a_word_one_passage_holds_in_passing_is_still_answered(garden: Library) -> None:
     # "ladybird" is in one passage only: the notes' own word, however it is said ("What about
     # piracy?" against the one passage on escorting ships against piracy was declined).
