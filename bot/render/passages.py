@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot import buttons
 from bot.locales import Strings, en
 from bot.render.answers import citation_html, code_html, origin_html
-from bot.render.citations import apart, citation, titled, where
+from bot.render.citations import apart, citation, cited_heading, titled, where
 from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, pages, shorten, tg_len
 from retrieval.model import Document, Excerpt, Hit, Passage, Segment
 
@@ -31,8 +31,8 @@ def passage_html(
     quoted (code as code), and a link to share it."""
     here = where(passage, t)
     placed = (
-        t.PASSAGE_WHERE_SECTION.format(section=esc(apart(passage.heading)), where=here)
-        if passage.heading
+        t.PASSAGE_WHERE_SECTION.format(section=esc(apart(heading)), where=here)
+        if (heading := cited_heading(passage))
         else here
     )
     origin = origin_html(document, passage)
