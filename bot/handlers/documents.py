@@ -81,7 +81,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t.UPLOAD_NOT_SAVED.format(name=shown, reason=reason))
         return
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
-    passages = t.passages(checked.passages)  # as the reload's report counts them
+    passages = t.paragraphs(checked.paragraphs)  # as /sources and the reload's report count them
     saved = isolated(esc(checked.name))
     if checked.name == unbidi(sent):  # its bidi controls alone went: "Saved X", not "as X"
         said = t.UPLOAD_SAVED.format(name=saved, passages=passages)
@@ -174,7 +174,7 @@ async def _ask_to_replace(
     text = said.format(
         name=isolated(esc(checked.name)),
         title=esc(shorten(title, 200)),
-        passages=t.passages(checked.passages),
+        passages=t.paragraphs(checked.paragraphs),
     )
     keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
     await message.reply_text(text, reply_markup=keyboard)

@@ -295,7 +295,7 @@ RELOAD_COUNTS_RENAMED = (
     "Documents: {added} added, {changed} changed, {renamed} renamed, {removed} removed, "
     "{unchanged} unchanged."
 )
-RELOAD_PARAGRAPHS = "Passages: {before} before, {after} after."
+RELOAD_PARAGRAPHS = "Paragraphs: {before} before, {after} after."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Added", "Changed", "Removed")
 RELOAD_RENAMED_LABEL = "Renamed"  # "old → new": moved or renamed, content unchanged

@@ -286,7 +286,7 @@ RELOAD_COUNTS_RENAMED = (
     "Documentos — añadidos: {added}, modificados: {changed}, renombrados: {renamed}, "
     "eliminados: {removed}, sin cambios: {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Fragmentos: {before} antes, {after} después."
+RELOAD_PARAGRAPHS = "Párrafos: {before} antes, {after} después."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
 RELOAD_RENAMED_LABEL = "Renombrados"  # "old → new": moved or renamed, content unchanged

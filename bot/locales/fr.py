@@ -322,7 +322,7 @@ RELOAD_COUNTS_RENAMED = (
     "Documents — ajoutés : {added}, modifiés : {changed}, renommés : {renamed}, "
     "supprimés : {removed}, inchangés : {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Passages : {before} avant, {after} après."
+RELOAD_PARAGRAPHS = "Paragraphes : {before} avant, {after} après."
 RELOAD_NAMES = "<b>{label}</b> : {names}"
 RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")
 RELOAD_RENAMED_LABEL = "Renommés"  # "old → new": moved or renamed, content unchanged

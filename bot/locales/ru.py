@@ -302,7 +302,7 @@ RELOAD_COUNTS_RENAMED = (
     "Документы: добавлено — {added}, изменено — {changed}, переименовано — {renamed}, "
     "удалено — {removed}, без изменений — {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Фрагменты: было {before}, стало {after}."
+RELOAD_PARAGRAPHS = "Абзацы: было {before}, стало {after}."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
 RELOAD_RENAMED_LABEL = "Переименованы"  # "old → new": moved or renamed, content unchanged

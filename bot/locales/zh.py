@@ -246,7 +246,7 @@ RELOAD_COUNTS = "文档：新增 {added}，修改 {changed}，删除 {removed}�
 RELOAD_COUNTS_RENAMED = (
     "文档：新增 {added}，修改 {changed}，重命名 {renamed}，删除 {removed}，未变 {unchanged}。"
 )
-RELOAD_PARAGRAPHS = "片段：之前 {before}，之后 {after}。"
+RELOAD_PARAGRAPHS = "段落：之前 {before}，之后 {after}。"
 RELOAD_NAMES = "<b>{label}</b>：{names}"
 RELOAD_LABELS = ("新增", "修改", "删除")
 RELOAD_RENAMED_LABEL = "重命名"  # "old → new": moved or renamed, content unchanged

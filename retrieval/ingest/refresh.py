@@ -179,7 +179,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     """
     files, unfollowed = corpus_walk(folder)
     known = store.document_rows()
-    before = store.passage_count()
+    before = store.paragraph_count()
     plan = _Plan()
     listed = manifests.read(folder, [doc_name(p, folder) for p in [*files, *dict(unfollowed)]])
     plan.manifest_problems = listed.problems
@@ -201,7 +201,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
         raise IndexBuildError(f"the corpus could not be written: {error}") from error
     finally:
         _remember(store, plan)
-    report = _report(plan, removed, before, store.passage_count())
+    report = _report(plan, removed, before, store.paragraph_count())
     # Read again, or found as they were when last read (the spoilt copy put back).
     recovered = tuple(name for name in [*plan.changed, *plan.unchanged] if name in was_kept)
     renamed = _renamed(plan, removed, known)
