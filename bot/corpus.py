@@ -76,6 +76,12 @@ def save_as(file_name: str) -> str | None:
     return found.group(1) if found else None
 
 
+def is_archive(file_name: str) -> bool:
+    """Whether the name is an archive's (".zip", ".tar.gz", ".7z"), which is unpacked rather
+    than refused as any other kind (see :data:`readers.SAVE_AS`)."""
+    return "archive" in readers.SAVE_AS.get(suffix_of(file_name), "")
+
+
 def may_be_rtf(file_name: str) -> bool:
     """Whether a file refused by its name may be Rich Text, which Word and WordPad save as
     ".doc" too: its bytes say (see :func:`as_read`)."""

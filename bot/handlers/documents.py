@@ -140,7 +140,8 @@ async def _download(
         return None
     if kind is None and not corpus.is_accepted(original) and not corpus.is_manifest(original):
         kinds = corpus.accepted_kinds()
-        await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
+        refusal = t.UPLOAD_ARCHIVE if corpus.is_archive(original) else t.UPLOAD_WRONG_KIND
+        await message.reply_text(refusal.format(name=shown, kinds=kinds))
         return None
     if document.file_size is not None and document.file_size > corpus.MAX_FILE_BYTES:
         size = document.file_size / 1_048_576

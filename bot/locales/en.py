@@ -371,6 +371,10 @@ UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> is in the folder but could not be indexed: {reason}. "
     "The documents served are unchanged."
 )
+UPLOAD_ARCHIVE = (
+    "“{name}” is an archive, and I can't open archives: unpack it and send me the files in it "
+    "one by one (of these kinds: {kinds}). Nothing was changed."
+)
 REMOVE_USAGE = "Tell me which document: <i>/remove file-name</i>. The documents are:\n{names}"
 REMOVE_NO_SUCH = "There is no document <code>{name}</code>. The documents are:\n{names}"
 # /remove NAME where NAME (a file name without its folder, or without its extension) is

@@ -370,6 +370,10 @@ UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> está en la carpeta, pero no se pudo indexar: {reason}. "
     "Los documentos en uso no cambian."
 )
+UPLOAD_ARCHIVE = (
+    "«{name}» es un archivo comprimido, y no puedo abrirlos: descomprímelo y envíame sus "
+    "archivos uno a uno (de estos tipos: {kinds}). No se ha cambiado nada."
+)
 REMOVE_USAGE = "Dime qué documento: <i>/remove nombre-de-archivo</i>. Los documentos son:\n{names}"
 REMOVE_NO_SUCH = "No hay ningún documento <code>{name}</code>. Los documentos son:\n{names}"
 REMOVE_SEVERAL = (

@@ -409,6 +409,11 @@ UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> est dans le dossier mais n’a pas pu être indexé : {reason}. "
     "Les documents en service sont inchangés."
 )
+UPLOAD_ARCHIVE = (
+    "«\u00a0{name}\u00a0» est une archive, et je ne sais pas ouvrir les archives\u00a0: "
+    "décompressez-la et envoyez-moi ses fichiers un par un (de ces types\u00a0: {kinds}). "
+    "Rien n’a été modifié."
+)
 REMOVE_USAGE = (
     "Dites-moi quel document : <i>/remove nom-du-fichier</i>. Les documents sont :\n{names}"
 )

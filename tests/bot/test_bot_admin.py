@@ -689,6 +689,21 @@ async def test_a_picture_is_not_told_to_be_saved_as_a_word_file(admin_bot: Harne
     assert ".pdf" in visible(reply.text)  # the kinds it reads are listed
 
 
+async def test_an_archive_is_refused_with_what_to_do_in_the_users_language(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # tryout20: "bundle.zip" was told only which kinds are read, nothing of unpacking it.
+    (reply,) = await upload(admin_bot, "bundle.zip", b"PK\x03\x04 ...")
+    said = visible(reply.text)
+    assert "bundle.zip" in said and "unpack it" in said and ".md" in said
+    admin_bot.updates.languages[ADMIN_ID] = "ru"
+    (reply,) = await upload(admin_bot, "docs.tar.gz", b"\x1f\x8b ...")
+    said = visible(reply.text)
+    assert "docs.tar.gz" in said and "распакуйте" in said
+    assert admin_bot.request.downloads == []
+    assert not (corpus_dir / "bundle.zip").exists()
+
+
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
     (reply,) = await upload(admin_bot, "figures.xlsx", b"PK\x03\x04 ...")
     kinds = accepted_kinds()
