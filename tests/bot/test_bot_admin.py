@@ -287,6 +287,32 @@ async def test_files_skipped_as_before_are_counted_not_listed_again(
     assert visible(ask.text) == "Remove empty1.md (not indexed: empty) from the documents?"
 
 
+async def test_files_skipped_before_are_still_counted_after_their_folder_is_renamed(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # tryout19: renaming a folder listed its 15 front-matter-only "_index.md" files, skipped at
+    # every reload, one by one again as "Skipped (not indexed)".
+    for part in ("nodes", "pods", "volumes"):
+        folder = corpus_dir / "es" / part
+        folder.mkdir(parents=True)
+        (folder / "_index.md").write_text("---\ntitle: Nodes\n---\n", "utf-8")
+        (folder / "guide.md").write_text(f"# {part}\n\nThe {part} guide in brief.\n", "utf-8")
+    (first,) = await admin_bot.say("/reload")
+    assert "es/nodes/_index.md" in visible(admin_bot.request.final_text(first))
+    (corpus_dir / "es").rename(corpus_dir / "espanol")
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert "Renamed" in report
+    assert "_index.md" not in report and "Skipped" not in report, report
+    assert report.endswith("Still skipped as at the last reload: 3 (/sources lists them).")
+    (corpus_dir / "espanol" / "pods" / "_index.md").write_bytes(
+        b"  \n\n "
+    )  # now for another reason
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert "espanol/pods/_index.md: empty" in report
+
+
 async def test_a_reload_counts_a_folder_of_many_files_and_many_images_skipped(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
