@@ -214,6 +214,10 @@ def test_search_that_finds_nothing_says_so(
     code, out, _ = run(capsys, "search", "zqxjv", *paths)
     assert code == 0
     assert out.strip() == "No passage holds a word of this question."
+    # In the question's language, as ``ask`` and ``chat`` answer (tryout19: a Russian question
+    # was told so in English).
+    code, out, _ = run(capsys, "search", "зачем нужны анатации", *paths)
+    assert out.strip() == "Ни в одном фрагменте нет слов из этого вопроса."
 
 
 # ------------------------------------------------------------------------------ eval
