@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from bot.render.html import esc
+
 # An identifier not inside a longer word, path or address: its parts joined by dots ("env.nu"
 # alone is no identifier: it needs an underscore, a "$" or "()").
 _NAME = re.compile(
@@ -47,3 +49,15 @@ def code_spans(text: str) -> list[tuple[int, int]]:
         if not kept or start >= kept[-1][1]:
             kept.append((start, end))
     return kept
+
+
+def with_code(text: str) -> str:
+    """``text`` escaped for Telegram HTML, its inline code (:func:`code_spans`) as code."""
+    parts: list[str] = []
+    cursor = 0
+    for start, end in code_spans(text):
+        parts.append(esc(text[cursor:start]))
+        parts.append(f"<code>{esc(text[start:end])}</code>")
+        cursor = end
+    parts.append(esc(text[cursor:]))
+    return "".join(parts)

@@ -98,3 +98,14 @@ async def test_a_further_hit_that_is_a_label_over_a_listing_shows_the_command(
         or ": <code>source &lt;(shelltool --zsh)</code>" in line
         for line in labelled
     ), answer.text
+
+
+async def test_a_passage_posted_whole_shows_its_code_as_code(
+    settings: Settings, request_layer: RecordingRequest, tmp_path: Path
+) -> None:
+    async with running_bot(own_settings(settings, tmp_path), request_layer) as bot:
+        (post,) = await bot.say("/quote history file")
+    assert html_problems(post.text) == []
+    quote = post.text.split("</blockquote>", 1)[0]
+    for code in ("TOOL_DEFAULT_OPTS", "--exact", "--no-sort", "$HOME"):
+        assert f"<code>{code}</code>" in quote, quote
