@@ -111,7 +111,9 @@ def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool 
             used += tg_len(piece)
             continue
         room = budget - used - (tg_len(wrap("")) if wrap else 0)
-        head = cut_escaped(part, room) if room > 0 and wrap is not _code else ""
+        # Code, or a matched word, is never cut inside ("<b>ASN1_D</b> …"): left out whole.
+        whole_only = wrap is _code or (wrap is not None and not any(c.isspace() for c in part))
+        head = cut_escaped(part, room) if room > 0 and not whole_only else ""
         if head:
             parts.append(wrap(head) if wrap else head)
         break

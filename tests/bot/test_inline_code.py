@@ -12,7 +12,9 @@ from pathlib import Path
 
 from tgfakes import RecordingRequest, html_problems, running_bot
 
+from bot.render.answers import excerpt_html
 from bot.settings import Settings
+from retrieval.model import Excerpt, Segment
 
 README = """\
 # shelltool
@@ -109,3 +111,24 @@ async def test_a_passage_posted_whole_shows_its_code_as_code(
     quote = post.text.split("</blockquote>", 1)[0]
     for code in ("TOOL_DEFAULT_OPTS", "--exact", "--no-sort", "$HOME"):
         assert f"<code>{code}</code>" in quote, quote
+
+
+def test_an_excerpt_cut_to_fit_never_cuts_a_marked_name_or_code() -> None:
+    # tryout20's "Also relevant" line ended "<b>ASN1_D</b> …": a constant cut in two.
+    excerpt = Excerpt(
+        (
+            Segment("Returns "),
+            Segment("ASN1_SUCCESS", True),
+            Segment(" if encoding OK, and "),
+            Segment("ASN1_TAG_ERROR", True),
+            Segment(" or ASN1_DER_ERROR otherwise."),
+        )
+    )
+    whole = excerpt_html(excerpt, 10_000)
+    assert "<b>ASN1_TAG_ERROR</b>" in whole and "<code>ASN1_DER_ERROR</code>" in whole
+    for budget in range(10, len(whole)):
+        shown = excerpt_html(excerpt, budget)
+        assert html_problems(shown) == []
+        for name in ("ASN1_SUCCESS", "ASN1_TAG_ERROR", "ASN1_DER_ERROR"):
+            for cut in range(4, len(name)):
+                assert f">{name[:cut]}<" not in shown, (budget, shown)
