@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import StateError
-from bot.locales import Strings, en, language_of
+from bot.locales import Strings, en, language_of, reply_language, strings
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
@@ -260,8 +260,12 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
     ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif not rows:
-        print(en.CLI_SEARCH_NONE)  # not a blank screen, as if the command had not run
+    elif not rows:  # not a blank screen, as if the command had not run; in the question's
+        # language, as ``ask`` and ``chat`` speak ("зачем нужны анатации" was told in English)
+        from bot.terminal import asked_in
+
+        t = strings(reply_language(asked_in(answer), _system_language(), answer.question))
+        print(t.CLI_SEARCH_NONE)
     for number, row in enumerate([] if args.json else rows, 1):
         print(f"{number:>3}. {row['score']:7.3f}  {row['id']}  {str(row['excerpt'])[:120]}")
     return 0

@@ -24,7 +24,6 @@ from bot.errors import UploadError
 from bot.render.html import unbidi
 from retrieval.errors import DocumentError, NoCorpusError
 from retrieval.ingest import manifest, pipeline, readers
-from retrieval.ingest.passages import passages
 from retrieval.ingest.readers.sniff import is_rtf, readable_kind
 from retrieval.ingest.refresh import corpus_files, is_utf8
 
@@ -43,12 +42,12 @@ __all__ = ["MAX_FILE_BYTES", "Upload", "UploadError", "prepare_upload", "safe_na
 
 @dataclass(frozen=True)
 class Upload:
-    """A checked upload, ready to be written: its safe file name, its bytes, and the passages
-    it will be indexed as (what the reload's report counts)."""
+    """A checked upload, ready to be written: its safe file name, its bytes, and the paragraphs
+    it holds, as /sources and the reload's report count them (the last ¶ its citations show)."""
 
     name: str
     data: bytes
-    passages: int
+    paragraphs: int
 
 
 def _base(file_name: str) -> str:
@@ -75,6 +74,12 @@ def save_as(file_name: str) -> str | None:
     hint = readers.SAVE_AS.get(suffix_of(file_name), "")
     found = re.search(r"\bas (\.\w+)", hint)
     return found.group(1) if found else None
+
+
+def is_archive(file_name: str) -> bool:
+    """Whether the name is an archive's (".zip", ".tar.gz", ".7z"), which is unpacked rather
+    than refused as any other kind (see :data:`readers.SAVE_AS`)."""
+    return "archive" in readers.SAVE_AS.get(suffix_of(file_name), "")
 
 
 def may_be_rtf(file_name: str) -> bool:
@@ -197,7 +202,7 @@ def prepare_upload(file_name: str, data: bytes) -> Upload:
         parsed = pipeline.read(name, data)
     except DocumentError as error:
         raise UploadError(error.reason) from error
-    return Upload(name, data, len(passages(parsed, name)))
+    return Upload(name, data, len(parsed.blocks))
 
 
 def document_names(folder: Path) -> list[str]:

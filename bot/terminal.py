@@ -217,9 +217,9 @@ def render_answer(
     else:
         lines += further(hits)
     shown = hits[-1].rank
-    if answer.total > shown:
-        said = t.CLI_MORE_AVAILABLE if paging else t.CLI_SHOWN
-        lines.append(said.format(shown=shown, total=answer.total))
+    # Said when all are shown too: one answer of a Chinese chat without it looked cut short.
+    said = t.CLI_MORE_AVAILABLE if paging and answer.total > shown else t.CLI_SHOWN
+    lines.append(said.format(shown=shown, total=max(answer.total, shown)))
     return "\n".join(lines)
 
 

@@ -932,14 +932,38 @@ def _examples(library: Library, answered: list[str], lang: str, about: str) -> l
     """See :meth:`Library.example_questions` (``answered``: :func:`_answered_examples`)."""
     chosen = list(answered)
     store = library.store
-    topics = [*store.largest_sections(limit=6, lang=lang), *store.largest_sections(limit=6)]
+    topics = [*store.largest_sections(limit=12, lang=lang), *store.largest_sections(limit=12)]
     for topic in topics:
         if not re.search(r"[^\W\d_IVXLCDM]{2}", topic):
             continue  # "IX", "2.3": a chapter's number says nothing of what it is about
+        if back_matter(topic):
+            continue
         question = about.format(topic=topic)
         if len(chosen) < 3 and question not in chosen:
             chosen.append(question)
     return chosen[:3]
+
+
+# What a book carries besides its text: an appendix ("A.1 …", "Appendix B"), a licence, an
+# index, a bibliography, a glossary, acknowledgements; in the languages the bot speaks.
+_APPENDIX = re.compile(
+    r"(?i)^(?:[A-Z](?:\.\d+)+\.?\s|(?:appendix|annex|annexe|anexo|apéndice|приложение|附录)\b)"
+)
+_BACK_MATTER = re.compile(
+    r"(?i)licen[cs]|copyright|лиценз|许可证|版权|licencia|"
+    r"^(?:[\w-]+\s)?(?:index|indexes|indices|índice|указатель|索引)$|"
+    r"^(?:bibliography|references|glossary|acknowledge?ments?|colophon|errata|credits|"
+    r"bibliographie|remerciements|glossaire|bibliografía|glosario|agradecimientos|"
+    r"библиография|литература|глоссарий|благодарности|参考文献|术语表|致谢)$"
+)
+
+
+def back_matter(topic: str) -> bool:
+    """Whether a section heading is the back matter of a book, not its body: a licence
+    appendix ("A.1 GNU Free Documentation License") was the first example a new user was
+    offered, as the largest section of a manual."""
+    topic = topic.strip()
+    return bool(_APPENDIX.search(topic) or _BACK_MATTER.search(topic))
 
 
 def _warm_languages_soon(library: Library, counting: threading.Thread) -> threading.Thread:

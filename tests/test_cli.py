@@ -214,6 +214,10 @@ def test_search_that_finds_nothing_says_so(
     code, out, _ = run(capsys, "search", "zqxjv", *paths)
     assert code == 0
     assert out.strip() == "No passage holds a word of this question."
+    # In the question's language, as ``ask`` and ``chat`` answer (tryout19: a Russian question
+    # was told so in English).
+    code, out, _ = run(capsys, "search", "зачем нужны анатации", *paths)
+    assert out.strip() == "Ни в одном фрагменте нет слов из этого вопроса."
 
 
 # ------------------------------------------------------------------------------ eval
@@ -291,12 +295,12 @@ def test_index_prints_what_changed(capsys: pytest.CaptureFixture[str], paths: li
     assert out.startswith("Indexed ")
     # The report /reload sends, as plain text.
     assert "Documents: 5 added, 0 changed, 0 removed, 0 unchanged." in out
-    assert "Passages: 0 before, 132 after." in out
+    assert "Paragraphs: 0 before, 131 after." in out
     assert "<" not in out
     code, out, _ = run(capsys, "index", *paths)
     assert code == 0
     assert "Documents: 0 added, 0 changed, 0 removed, 5 unchanged." in out
-    assert "Passages: 132 before, 132 after." in out
+    assert "Paragraphs: 131 before, 131 after." in out
 
 
 def test_index_names_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(t.UPLOAD_NOT_SAVED.format(name=shown, reason=reason))
         return
     logger.info("admin %s added %s (%d bytes)", user.id, checked.name, len(checked.data))
-    passages = t.passages(checked.passages)  # as the reload's report counts them
+    passages = t.paragraphs(checked.paragraphs)  # as /sources and the reload's report count them
     saved = isolated(esc(checked.name))
     if checked.name == unbidi(sent):  # its bidi controls alone went: "Saved X", not "as X"
         said = t.UPLOAD_SAVED.format(name=saved, passages=passages)
@@ -140,7 +140,8 @@ async def _download(
         return None
     if kind is None and not corpus.is_accepted(original) and not corpus.is_manifest(original):
         kinds = corpus.accepted_kinds()
-        await message.reply_text(t.UPLOAD_WRONG_KIND.format(name=shown, kinds=kinds))
+        refusal = t.UPLOAD_ARCHIVE if corpus.is_archive(original) else t.UPLOAD_WRONG_KIND
+        await message.reply_text(refusal.format(name=shown, kinds=kinds))
         return None
     if document.file_size is not None and document.file_size > corpus.MAX_FILE_BYTES:
         size = document.file_size / 1_048_576
@@ -174,7 +175,7 @@ async def _ask_to_replace(
     text = said.format(
         name=isolated(esc(checked.name)),
         title=esc(shorten(title, 200)),
-        passages=t.passages(checked.passages),
+        passages=t.paragraphs(checked.paragraphs),
     )
     keyboard = buttons.confirm_keyboard(key, t.BUTTON_REPLACE, t.BUTTON_KEEP)
     await message.reply_text(text, reply_markup=keyboard)

@@ -316,7 +316,7 @@ RELOAD_COUNTS_RENAMED = (
     "Documents: {added} added, {changed} changed, {renamed} renamed, {removed} removed, "
     "{unchanged} unchanged."
 )
-RELOAD_PARAGRAPHS = "Passages: {before} before, {after} after."
+RELOAD_PARAGRAPHS = "Paragraphs: {before} before, {after} after."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Added", "Changed", "Removed")
 RELOAD_RENAMED_LABEL = "Renamed"  # "old → new": moved or renamed, content unchanged
@@ -391,6 +391,10 @@ MANIFEST_REPLACE_ASK = (
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> is in the folder but could not be indexed: {reason}. "
     "The documents served are unchanged."
+)
+UPLOAD_ARCHIVE = (
+    "“{name}” is an archive, and I can't open archives: unpack it and send me the files in it "
+    "one by one (of these kinds: {kinds}). Nothing was changed."
 )
 REMOVE_USAGE = "Tell me which document: <i>/remove file-name</i>. The documents are:\n{names}"
 REMOVE_NO_SUCH = "There is no document <code>{name}</code>. The documents are:\n{names}"

@@ -304,7 +304,7 @@ RELOAD_COUNTS_RENAMED = (
     "Documentos — añadidos: {added}, modificados: {changed}, renombrados: {renamed}, "
     "eliminados: {removed}, sin cambios: {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Fragmentos: {before} antes, {after} después."
+RELOAD_PARAGRAPHS = "Párrafos: {before} antes, {after} después."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Añadidos", "Modificados", "Eliminados")
 RELOAD_RENAMED_LABEL = "Renombrados"  # "old → new": moved or renamed, content unchanged
@@ -387,6 +387,10 @@ MANIFEST_REPLACE_ASK = (
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> está en la carpeta, pero no se pudo indexar: {reason}. "
     "Los documentos en uso no cambian."
+)
+UPLOAD_ARCHIVE = (
+    "«{name}» es un archivo comprimido, y no puedo abrirlos: descomprímelo y envíame sus "
+    "archivos uno a uno (de estos tipos: {kinds}). No se ha cambiado nada."
 )
 REMOVE_USAGE = "Dime qué documento: <i>/remove nombre-de-archivo</i>. Los documentos son:\n{names}"
 REMOVE_NO_SUCH = "No hay ningún documento <code>{name}</code>. Los documentos son:\n{names}"

@@ -340,7 +340,7 @@ RELOAD_COUNTS_RENAMED = (
     "Documents — ajoutés : {added}, modifiés : {changed}, renommés : {renamed}, "
     "supprimés : {removed}, inchangés : {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Passages : {before} avant, {after} après."
+RELOAD_PARAGRAPHS = "Paragraphes : {before} avant, {after} après."
 RELOAD_NAMES = "<b>{label}</b> : {names}"
 RELOAD_LABELS = ("Ajoutés", "Modifiés", "Supprimés")
 RELOAD_RENAMED_LABEL = "Renommés"  # "old → new": moved or renamed, content unchanged
@@ -426,6 +426,11 @@ MANIFEST_REPLACE_ASK = (
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> est dans le dossier mais n’a pas pu être indexé : {reason}. "
     "Les documents en service sont inchangés."
+)
+UPLOAD_ARCHIVE = (
+    "«\u00a0{name}\u00a0» est une archive, et je ne sais pas ouvrir les archives\u00a0: "
+    "décompressez-la et envoyez-moi ses fichiers un par un (de ces types\u00a0: {kinds}). "
+    "Rien n’a été modifié."
 )
 REMOVE_USAGE = (
     "Dites-moi quel document : <i>/remove nom-du-fichier</i>. Les documents sont :\n{names}"

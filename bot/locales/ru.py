@@ -315,7 +315,7 @@ RELOAD_COUNTS_RENAMED = (
     "Документы: добавлено — {added}, изменено — {changed}, переименовано — {renamed}, "
     "удалено — {removed}, без изменений — {unchanged}."
 )
-RELOAD_PARAGRAPHS = "Фрагменты: было {before}, стало {after}."
+RELOAD_PARAGRAPHS = "Абзацы: было {before}, стало {after}."
 RELOAD_NAMES = "<b>{label}</b>: {names}"
 RELOAD_LABELS = ("Добавлены", "Изменены", "Удалены")
 RELOAD_RENAMED_LABEL = "Переименованы"  # "old → new": moved or renamed, content unchanged
@@ -391,6 +391,10 @@ MANIFEST_REPLACE_ASK = (
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> лежит в папке, но проиндексировать его не удалось: {reason}. "
     "Документы в работе не изменились."
+)
+UPLOAD_ARCHIVE = (
+    "«{name}» — архив, а архивы я не открываю: распакуйте его и пришлите мне файлы из него "
+    "по одному (таких типов: {kinds}). Ничего не изменено."
 )
 REMOVE_USAGE = "Уточните, какой документ: <i>/remove имя-файла</i>. Документы:\n{names}"
 REMOVE_NO_SUCH = "Документа <code>{name}</code> нет. Документы:\n{names}"

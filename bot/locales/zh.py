@@ -254,7 +254,7 @@ RELOAD_COUNTS = "文档：新增 {added}，修改 {changed}，删除 {removed}�
 RELOAD_COUNTS_RENAMED = (
     "文档：新增 {added}，修改 {changed}，重命名 {renamed}，删除 {removed}，未变 {unchanged}。"
 )
-RELOAD_PARAGRAPHS = "片段：之前 {before}，之后 {after}。"
+RELOAD_PARAGRAPHS = "段落：之前 {before}，之后 {after}。"
 RELOAD_NAMES = "<b>{label}</b>：{names}"
 RELOAD_LABELS = ("新增", "修改", "删除")
 RELOAD_RENAMED_LABEL = "重命名"  # "old → new": moved or renamed, content unchanged
@@ -309,6 +309,10 @@ MANIFEST_REPLACE_ASK = (
 )
 UPLOAD_NOT_INDEXED = (
     "⚠️ <code>{name}</code> 已在文件夹中，但无法建立索引：{reason}。当前使用的文档没有变化。"
+)
+UPLOAD_ARCHIVE = (
+    "“{name}”是压缩包，我无法打开压缩包：请解压后把其中的文件逐个发给我（以下类型：{kinds}）。"
+    "未做任何更改。"
 )
 REMOVE_USAGE = "请告诉我要删除哪个文档：<i>/remove 文件名</i>。现有文档：\n{names}"
 REMOVE_NO_SUCH = "没有文档 <code>{name}</code>。现有文档：\n{names}"

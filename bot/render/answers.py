@@ -31,6 +31,7 @@ from bot.render.html import (
     shorten,
     tg_len,
 )
+from bot.render.inlinecode import code_spans
 from retrieval.model import Answer, Document, Excerpt, Hit, Passage
 from retrieval.search.languages import ENDONYMS
 
@@ -46,11 +47,55 @@ def _unmarked(text: str) -> str:
     return text
 
 
+def _code(text: str) -> str:
+    return f"<code>{text}</code>"
+
+
+Run = tuple[str, Callable[[str], str] | None]  # text, and how it is wrapped (bold, code, none)
+
+
+def _runs(excerpt: Excerpt, marks: bool) -> list[Run]:
+    """The excerpt's text as runs: matched words in bold (unless not ``marks``), inline code
+    (:func:`code_spans`) as code, where no matched word is in it (Telegram puts no bold in
+    code: an identifier matched is bold whole, see :func:`identifier_around`)."""
+    text = "".join(segment.text for segment in excerpt.segments)
+    marked = [False] * len(text)
+    at = 0
+    for segment in excerpt.segments:
+        if segment.marked:
+            marked[at : at + len(segment.text)] = [True] * len(segment.text)
+        at += len(segment.text)
+    spans = [(a, b) for a, b in code_spans(text) if not any(marked[a:b])]
+    runs: list[Run] = []
+    cursor = 0
+    for a, b in [*spans, (len(text), len(text))]:
+        for part, bolded in _marked_parts(text, marked, cursor, a):
+            runs.append((part, bold if bolded and marks else None))
+        if b > a:
+            runs.append((text[a:b], _code))
+        cursor = b
+    return runs
+
+
+def _marked_parts(text: str, marked: list[bool], start: int, end: int) -> list[tuple[str, bool]]:
+    """``text[start:end]`` cut where its marking changes."""
+    parts: list[tuple[str, bool]] = []
+    for bolded, group in itertools.groupby(range(start, end), marked.__getitem__):
+        positions = list(group)
+        parts.append((text[positions[0] : positions[-1] + 1], bolded))
+    return parts
+
+
 def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool = True) -> str:
     """The excerpt with matched words in bold (unless not ``marks``: Telegram nests nothing in
-    code), at most ``budget`` long (cut with "…")."""
-    bold_ = bold if marks else _unmarked
-    full = excerpt.render(mark=bold_, escape=esc, ellipsis=ELLIPSIS)
+    code) and inline code as code, at most ``budget`` long (cut with "…")."""
+    runs = _runs(excerpt, marks)
+    body = "".join(wrap(esc(part)) if wrap else esc(part) for part, wrap in runs)
+    full = (
+        (ELLIPSIS + " " if excerpt.cut_before else "")
+        + body
+        + (" " + ELLIPSIS if excerpt.cut_after else "")
+    )
     if tg_len(full) <= budget:
         return full
     tail = " " + ELLIPSIS
@@ -59,16 +104,18 @@ def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool 
     if excerpt.cut_before:
         parts.append(ELLIPSIS + " ")
         used += tg_len(parts[0])
-    for segment in excerpt.segments:
-        piece = bold_(esc(segment.text)) if segment.marked else esc(segment.text)
+    for part, wrap in runs:
+        piece = wrap(esc(part)) if wrap else esc(part)
         if used + tg_len(piece) <= budget:
             parts.append(piece)
             used += tg_len(piece)
             continue
-        room = budget - used - (tg_len(bold_("")) if segment.marked else 0)
-        head = cut_escaped(segment.text, room) if room > 0 else ""
+        room = budget - used - (tg_len(wrap("")) if wrap else 0)
+        # Code, or a matched word, is never cut inside ("<b>ASN1_D</b> …"): left out whole.
+        whole_only = wrap is _code or (wrap is not None and not any(c.isspace() for c in part))
+        head = cut_escaped(part, room) if room > 0 and not whole_only else ""
         if head:
-            parts.append(bold_(head) if segment.marked else head)
+            parts.append(wrap(head) if wrap else head)
         break
     if used > budget:
         return ""
@@ -191,12 +238,36 @@ def hit_line(hit: Hit, bot_username: str | None, t: Strings = en) -> str:
 
 
 def _code_line(hit: Hit) -> str:
-    """A code passage on one line: its introducing sentence, else its first line as code."""
+    """A code passage on one line: its introducing sentence, else its first line as code; a
+    label alone ("zsh", a list item's over its listing) with the first command under it: "zsh"
+    alone said nothing of why the passage was relevant."""
     view = code_view(hit, LINE_EXCERPT)
-    if view.prose is not None:
-        return excerpt_html(view.prose, LINE_EXCERPT)
-    first = view.code.strip().split("\n", 1)[0]
-    return f"<code>{esc(shorten(first, LINE_EXCERPT // 2))}</code>"
+    first = _first_command(view.code)
+    code = f"<code>{esc(shorten(first, LINE_EXCERPT // 2))}</code>"
+    if view.prose is None:
+        return code
+    prose = excerpt_html(view.prose, LINE_EXCERPT)
+    if not first or not _is_label(view.prose.plain):
+        return prose
+    return f"{prose}{'' if view.prose.plain.rstrip().endswith(':') else ':'} {code}"
+
+
+LABEL_CHARACTERS = 40  # a code passage's prose this short, no sentence, only names its listing
+_COMMENT_OPENERS = ("#", "//", "/*", "-- ", ";", "<!--")
+
+
+def _is_label(prose: str) -> bool:
+    """Whether a code passage's prose only names its listing ("zsh", "Example:"), as opposed
+    to a sentence introducing it."""
+    text = prose.strip().rstrip(":：")
+    return len(text) <= LABEL_CHARACTERS and not re.search(r"[.!?。！？]", text)
+
+
+def _first_command(code: str) -> str:
+    """The listing's first line that is not a comment, else its first line."""
+    lines = [line.strip() for line in code.strip().split("\n") if line.strip()]
+    commands = [line for line in lines if not line.startswith(_COMMENT_OPENERS)]
+    return (commands or lines or [""])[0]
 
 
 class Framing(TypedDict, total=False):

@@ -11,7 +11,8 @@ import re
 from bot.locales import Strings, en
 from bot.render.html import FSI, PDI, shorten
 from retrieval.ingest.readers.common import find_date
-from retrieval.model import Document, Passage
+from retrieval.ingest.readers.releases import release
+from retrieval.model import SECTION_SEPARATOR, Document, Passage
 
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -38,9 +39,22 @@ def cited_date(document: Document, passage: Passage | None = None) -> str | None
     citation names states a date of its own. A CHANGELOG is dated by its newest release, and
     each older release's notes, "mkdocs-material-9.6.12 (2025-04-17) › ¶ 59", were cited
     "· 2026-03-19" too, a date the fix is not of."""
-    if passage is not None and passage.heading and find_date([passage.heading]):
+    heading = cited_heading(passage) if passage is not None else None
+    if heading and find_date([heading]):
         return None
     return document.date
+
+
+def cited_heading(passage: Passage) -> str | None:
+    """The section as a citation names it: under the nearest heading above it ("Timeouts ›
+    Examples", :attr:`Passage.heading`), and under the release further up whose notes it is
+    part of ("0.66.0 › 8. Breaking changes › Compatibility changes"): "which version dropped
+    …?" was answered by a quote cited without its version."""
+    heading = passage.heading
+    if heading is None or len(passage.above) < 2:
+        return heading
+    releases = [above for above in passage.above[:-1] if release(above)]
+    return SECTION_SEPARATOR.join([releases[-1], heading]) if releases else heading
 
 
 def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
@@ -70,7 +84,7 @@ def citation(
     by."""
     place = where(passage, t, pages)
     title = " ".join(titled(passage.title, passage.author).split())
-    heading = " ".join((passage.heading or "").split())
+    heading = " ".join((cited_heading(passage) or "").split())
     parts = [title, *([heading] if heading else [])]
     whole = separator.join([*map(apart, parts), place])
     if limit is None or len(whole) <= limit:

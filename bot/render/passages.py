@@ -3,6 +3,7 @@ inline results, and the list of documents (/sources)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -10,8 +11,9 @@ from collections.abc import Sequence
 from bot import buttons
 from bot.locales import Strings, en
 from bot.render.answers import citation_html, code_html, origin_html
-from bot.render.citations import apart, citation, titled, where
+from bot.render.citations import apart, citation, cited_heading, titled, where
 from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, pages, shorten, tg_len
+from bot.render.inlinecode import with_code
 from retrieval.model import Document, Excerpt, Hit, Passage, Segment
 
 EXPANDABLE_OVER = 400  # characters: a posted passage longer than this is collapsed until tapped
@@ -31,8 +33,8 @@ def passage_html(
     quoted (code as code), and a link to share it."""
     here = where(passage, t)
     placed = (
-        t.PASSAGE_WHERE_SECTION.format(section=esc(apart(passage.heading)), where=here)
-        if passage.heading
+        t.PASSAGE_WHERE_SECTION.format(section=esc(apart(heading)), where=here)
+        if (heading := cited_heading(passage))
         else here
     )
     origin = origin_html(document, passage)
@@ -58,7 +60,7 @@ def passage_messages(
     paragraph too long for one goes on in the next, "continued (2 of 3)" above it, and the share
     link is under the last. A code passage is one message, cut as code."""
     single = passage_html(passage, bot_username=bot_username, document=document, limit=limit, t=t)
-    if passage.kind == "code" or f"<blockquote>{esc(passage.text)}</blockquote>" in single:
+    if passage.kind == "code" or f"<blockquote>{with_code(passage.text)}</blockquote>" in single:
         return [single]
     head, _ = single.split("<blockquote>", 1)
     share = buttons.passage_link(bot_username, passage.id)
@@ -90,7 +92,13 @@ def _chunks(text: str, budget: int) -> list[str]:
             current, size = current + part, size + length
     if current.strip():
         pieces.append(esc(current.strip()))
-    return pieces
+    return [_coded(piece, budget) for piece in pieces]
+
+
+def _coded(piece: str, budget: int) -> str:
+    """A piece of a passage (escaped) with its inline code as code, when that still fits."""
+    coded = with_code(html.unescape(piece))
+    return coded if tg_len(coded) <= budget else piece
 
 
 def _whole(passage: Passage, budget: int, expandable: bool = False) -> str:
@@ -103,7 +111,9 @@ def _whole(passage: Passage, budget: int, expandable: bool = False) -> str:
     if expandable and len(passage.text) > EXPANDABLE_OVER:
         opening = "<blockquote expandable>"
     frame = tg_len(opening + "</blockquote>")
-    return f"{opening}{cut_whole(passage.text, budget - frame)}</blockquote>"
+    coded = with_code(passage.text)  # names and options as code, when the whole fits
+    fitted = coded if tg_len(coded) <= budget - frame else cut_whole(passage.text, budget - frame)
+    return f"{opening}{fitted}</blockquote>"
 
 
 def quote_post(

@@ -186,14 +186,21 @@ def _words(runs: Runs) -> list[_Word]:
                 words.append(_Word())
                 continue
             # A piece kept whole (see wrap: "¶ 12，第 5 页") is not cut at its wide characters.
+            held = False  # a matched word's wide characters are being held together
             for bit in [piece] if _WHOLE in piece else WIDE_SPLIT.split(piece):
                 if bit and WIDE.fullmatch(bit):
-                    if words[-1].parts:
+                    if held and not words[-1].parts:
+                        # A matched word ("容器") is not cut between its characters: cut, it
+                        # showed as "**容**" / "**器**", two words marked.
+                        words.pop()
+                    elif words[-1].parts:
                         words.append(_Word(glued=True))
                     words[-1].parts.append((bit, marked))
                     words.append(_Word(glued=True))  # what follows it, written on, is glued
+                    held = marked
                 elif bit:
                     words[-1].parts.append((bit, marked))
+                    held = False
     return _kept_together([w for w in words if w.parts])
 
 

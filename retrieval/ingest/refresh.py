@@ -28,7 +28,7 @@ from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 MANIFEST = manifests.MANIFEST
-PARSER_VERSION = "160"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "161"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.
@@ -180,7 +180,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     """
     files, unfollowed = corpus_walk(folder)
     known = store.document_rows()
-    before = store.passage_count()
+    before = store.paragraph_count()
     plan = _Plan()
     listed = manifests.read(folder, [doc_name(p, folder) for p in [*files, *dict(unfollowed)]])
     plan.manifest_problems = listed.problems
@@ -202,7 +202,7 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
         raise IndexBuildError(f"the corpus could not be written: {error}") from error
     finally:
         _remember(store, plan)
-    report = _report(plan, removed, before, store.passage_count())
+    report = _report(plan, removed, before, store.paragraph_count())
     # Read again, or found as they were when last read (the spoilt copy put back).
     recovered = tuple(name for name in [*plan.changed, *plan.unchanged] if name in was_kept)
     renamed = _renamed(plan, removed, known)

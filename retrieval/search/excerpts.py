@@ -271,6 +271,7 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
     mark_start = mark_end = -1  # the marked run being joined (overlapping or touching words)
     for found in matches.marks[first:last]:
         for a, b, _ in found:
+            a, b = identifier_around(text, a, b, start, end)
             if a <= mark_end or _one_identifier(text, mark_end, a):
                 mark_end = max(mark_end, b)
                 continue
@@ -287,6 +288,42 @@ def format_matches(text: str, matches: Matches, span: tuple[int, int]) -> Excerp
         append(Segment(text[cursor:end]))
     cut_after = last < len(matches.spans)
     return Excerpt(tuple(segments), first > 0, cut_after, start)
+
+
+def identifier_around(text: str, a: int, b: int, low: int, high: int) -> tuple[int, int]:
+    """The word ``text[a:b]`` widened to the identifier it is a part of (within ``low`` and
+    ``high``): "FZF_CTRL_R_COMMAND" for its "CTRL" ("$env.FZF_CTRL_R_COMMAND", its dotted
+    parts and "$" too), so that a mark never cuts an identifier in
+    two ("**FZF_CTRL**_R_COMMAND" read as another name), and "--bash" for its "bash" (an
+    option's dashes are part of its name). A word joined by no underscore stays as it is."""
+    start, end = a, b
+    while start > low and (
+        _identifier_char(text[start - 1])
+        or (text[start - 1] == "." and start - 1 > low and _identifier_char(text[start - 2]))
+    ):
+        start -= 1
+    while end < high and (
+        _identifier_char(text[end])
+        or (text[end] == "." and end + 1 < high and _identifier_char(text[end + 1]))
+    ):
+        end += 1
+    if "_" in text[start:a] or "_" in text[b:end]:
+        a, b = start - (text[start - 1 : start] == "$" and start > low), end
+    if text[max(a - 2, low) : a] == "--" and _starts_option(text, a - 2, low):
+        a -= 2
+    return a, b
+
+
+def _starts_option(text: str, at: int, low: int) -> bool:
+    """Whether the "--" at ``at`` opens an option ("--bash", "(--zsh"), not a dash between
+    words ("a--b")."""
+    return at == low or not (_identifier_char(text[at - 1]) or text[at - 1] == "-")
+
+
+def _identifier_char(char: str) -> bool:
+    """A letter, digit or underscore of an identifier: Chinese and Japanese characters, which
+    are written without spaces between words, are none (a mark would take the whole line)."""
+    return char == "_" or (char.isalnum() and char < "\u2e80")
 
 
 def _one_identifier(text: str, end: int, start: int) -> bool:

@@ -413,6 +413,11 @@ class CorpusStore:
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
 
+    def paragraph_count(self) -> int:
+        """The documents' paragraphs, as /sources counts each document's (its last ¶)."""
+        row = self._reader().execute("select coalesce(sum(paragraphs), 0) from documents")
+        return int(row.fetchone()[0])
+
     def document_languages(self, docs: Collection[str]) -> dict[str, str]:
         """The language most of each document's passages are written in, for ``docs``."""
         if not docs:

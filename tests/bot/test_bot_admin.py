@@ -76,11 +76,16 @@ def report_counts(text: str) -> tuple[int, ...]:
     """(added, changed, removed, unchanged, paragraphs before, after) read off a report."""
     found = re.search(
         r"Documents: (\d+) added, (\d+) changed, (\d+) removed, (\d+) unchanged\.\n"
-        r"Passages: (\d+) before, (\d+) after\.",
+        r"Paragraphs: (\d+) before, (\d+) after\.",
         text,
     )
     assert found is not None, f"not a reload report: {text!r}"
     return tuple(int(n) for n in found.groups())
+
+
+def paragraphs(bot: Harness) -> int:
+    """The documents' paragraphs, as /sources counts each one's."""
+    return sum(document.paragraphs for document in library(bot).documents())
 
 
 # Who may --------------------------------------------------------------------------------------
@@ -188,7 +193,7 @@ async def test_admins_see_admin_help_and_file_names_others_do_not(admin_bot: Har
 async def test_reload_reports_added_changed_removed_and_every_skipped_file(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
-    before = library(admin_bot).passage_count()
+    before = paragraphs(admin_bot)
     (corpus_dir / "polar.txt").write_text(NEW_DOC, encoding="utf-8")
     changed = corpus_dir / DOC_001
     changed.write_text(
@@ -207,7 +212,7 @@ async def test_reload_reports_added_changed_removed_and_every_skipped_file(
     final = admin_bot.request.final_text(progress)
     assert html_problems(final) == []
     report = visible(final)
-    after = library(admin_bot).passage_count()
+    after = paragraphs(admin_bot)
     assert report_counts(report) == (1, 1, 1, 3, before, after)
     assert after != before
     assert "Added: polar.txt" in report
@@ -283,6 +288,32 @@ async def test_files_skipped_as_before_are_counted_not_listed_again(
     assert visible(ask.text) == "Remove empty1.md (not indexed: empty) from the documents?"
 
 
+async def test_files_skipped_before_are_still_counted_after_their_folder_is_renamed(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # tryout19: renaming a folder listed its 15 front-matter-only "_index.md" files, skipped at
+    # every reload, one by one again as "Skipped (not indexed)".
+    for part in ("nodes", "pods", "volumes"):
+        folder = corpus_dir / "es" / part
+        folder.mkdir(parents=True)
+        (folder / "_index.md").write_text("---\ntitle: Nodes\n---\n", "utf-8")
+        (folder / "guide.md").write_text(f"# {part}\n\nThe {part} guide in brief.\n", "utf-8")
+    (first,) = await admin_bot.say("/reload")
+    assert "es/nodes/_index.md" in visible(admin_bot.request.final_text(first))
+    (corpus_dir / "es").rename(corpus_dir / "espanol")
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert "Renamed" in report
+    assert "_index.md" not in report and "Skipped" not in report, report
+    assert report.endswith("Still skipped as at the last reload: 3 (/sources lists them).")
+    (corpus_dir / "espanol" / "pods" / "_index.md").write_bytes(
+        b"  \n\n "
+    )  # now for another reason
+    (progress,) = await admin_bot.say("/reload")
+    report = visible(admin_bot.request.final_text(progress))
+    assert "espanol/pods/_index.md: empty" in report
+
+
 async def test_a_reload_counts_a_folder_of_many_files_and_many_images_skipped(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
@@ -314,7 +345,7 @@ async def test_a_reload_counts_a_folder_of_many_files_and_many_images_skipped(
 
 
 async def test_a_reload_with_nothing_to_do_says_so_in_numbers(admin_bot: Harness) -> None:
-    count = library(admin_bot).passage_count()
+    count = paragraphs(admin_bot)
     (progress,) = await admin_bot.say("/reload")
     report = visible(admin_bot.request.final_text(progress))
     assert report_counts(report) == (0, 0, 0, 5, count, count)
@@ -488,7 +519,7 @@ async def test_an_uploaded_text_file_is_saved_reloaded_and_answers_at_once(
 ) -> None:
     (progress,) = await upload(admin_bot, "polar.txt", NEW_DOC.encode("utf-8"))
     report = visible(admin_bot.request.final_text(progress))
-    assert report.startswith("📄 Saved polar.txt (2 passages).")
+    assert report.startswith("📄 Saved polar.txt (2 paragraphs).")
     assert report_counts(report)[:4] == (1, 0, 0, 5)
     assert (corpus_dir / "polar.txt").read_text(encoding="utf-8") == NEW_DOC
     assert admin_bot.request.downloads == ["file0"]
@@ -570,17 +601,22 @@ async def test_an_upload_named_with_a_bidi_override_is_saved_and_named_without_i
     assert (corpus_dir / "invoicegpj.txt").exists()
 
 
-async def test_an_upload_counts_its_passages_as_the_report_does(
+async def test_an_upload_counts_its_paragraphs_as_sources_and_the_report_do(
     admin_bot: Harness, corpus_dir: Path
 ) -> None:
-    # A long paragraph is indexed as two passages: the upload's count is the report's.
+    # A long paragraph is indexed as several passages, but a reader counts it once, as its ¶
+    # does: the upload's reply, the reload's report and /sources say the same (tryout20: 843
+    # "passages" on upload, 860 "paragraphs" in /sources for one CHANGELOG).
     long = " ".join(f"Sentence {n} is about narwhal migration near the station." for n in range(60))
     text = f"Polar Notes\n\n{long}\n\nA closing paragraph about the thickness of sea ice.\n"
     (progress,) = await upload(admin_bot, "polar.txt", text.encode("utf-8"))
     report = visible(admin_bot.request.final_text(progress))
     *_, before, after = report_counts(report)
-    assert after - before > 2
-    assert report.startswith(f"📄 Saved polar.txt ({after - before} passages).")
+    assert after - before == 2
+    assert report.startswith("📄 Saved polar.txt (2 paragraphs).")
+    sources = "\n".join(visible(call.text) for call in await admin_bot.say("/sources"))
+    (line,) = [line for line in sources.split("\n") if "polar.txt" in line]
+    assert "2 paragraphs" in line, line
 
 
 async def test_an_uploaded_html_page_is_saved_as_sent_and_read_as_its_text(
@@ -597,7 +633,7 @@ async def test_an_uploaded_html_page_is_saved_as_sent_and_read_as_its_text(
     )
     (progress,) = await upload(admin_bot, "Polar notes.html", page.encode("utf-8"))
     report = visible(admin_bot.request.final_text(progress))
-    assert report.startswith("📄 Saved Polar notes.html (1 passage)")
+    assert report.startswith("📄 Saved Polar notes.html (1 paragraph)")
     # Saved as it came: the library's HTML reader reads it at every reload, as it did here.
     assert (corpus_dir / "Polar notes.html").read_bytes() == page.encode("utf-8")
     (answer,) = await admin_bot.say(NEW_QUESTION)
@@ -686,6 +722,21 @@ async def test_a_picture_is_not_told_to_be_saved_as_a_word_file(admin_bot: Harne
     assert ".pdf" in visible(reply.text)  # the kinds it reads are listed
 
 
+async def test_an_archive_is_refused_with_what_to_do_in_the_users_language(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # tryout20: "bundle.zip" was told only which kinds are read, nothing of unpacking it.
+    (reply,) = await upload(admin_bot, "bundle.zip", b"PK\x03\x04 ...")
+    said = visible(reply.text)
+    assert "bundle.zip" in said and "unpack it" in said and ".md" in said
+    admin_bot.updates.languages[ADMIN_ID] = "ru"
+    (reply,) = await upload(admin_bot, "docs.tar.gz", b"\x1f\x8b ...")
+    said = visible(reply.text)
+    assert "docs.tar.gz" in said and "распакуйте" in said
+    assert admin_bot.request.downloads == []
+    assert not (corpus_dir / "bundle.zip").exists()
+
+
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
     (reply,) = await upload(admin_bot, "figures.xlsx", b"PK\x03\x04 ...")
     kinds = accepted_kinds()
@@ -722,11 +773,12 @@ async def test_uploads_named_in_other_scripts_keep_their_names(
     # Both were saved as document.txt: the second was offered to replace the first.
     notes = NEW_DOC.replace("Polar Research Cooperation Notes", "极地研究笔记")
     (first,) = await upload(admin_bot, "笔记.txt", notes.encode("utf-8"))
-    assert visible(admin_bot.request.final_text(first)).startswith("📄 Saved 笔记.txt (2 passages)")
+    said = visible(admin_bot.request.final_text(first))
+    assert said.startswith("📄 Saved 笔记.txt (2 paragraphs)")
     report = "Отчёт о проекте\n\nСтанция на Шпицбергене принимает учёных из многих стран.\n"
     (second,) = await upload(admin_bot, "Отчёт о проекте 2024.txt", report.encode("utf-8"))
     said = visible(admin_bot.request.final_text(second))
-    assert said.startswith("📄 Saved Отчёт о проекте 2024.txt (1 passage)"), said
+    assert said.startswith("📄 Saved Отчёт о проекте 2024.txt (1 paragraph)"), said
     assert (corpus_dir / "笔记.txt").read_text(encoding="utf-8") == notes
     assert not (corpus_dir / "document.txt").exists() and not (corpus_dir / "2024.txt").exists()
     assert {"极地研究笔记", "Отчёт о проекте"} <= set(titles(admin_bot))

@@ -116,10 +116,10 @@ def test_accepted_kinds(name: str, accepted: bool) -> None:
 
 def test_prepare_upload_checks_what_the_library_would_skip() -> None:
     good = corpus.prepare_upload("../x/Notes.txt", b"Title\n\nA paragraph of text here.\n")
-    assert (good.name, good.passages) == ("Notes.txt", 1)
+    assert (good.name, good.paragraphs) == ("Notes.txt", 1)
     html_page = b"<h1>T</h1><p>A paragraph of some text.</p>"
     checked = corpus.prepare_upload("p.html", html_page)
-    assert (checked.name, checked.data, checked.passages) == ("p.html", html_page, 1)
+    assert (checked.name, checked.data, checked.paragraphs) == ("p.html", html_page, 1)
     for name, data, reason in [
         ("a.xlsx", b"PK", "not a file I can read"),
         ("a.txt", b"x" * (20 * 1024 * 1024 + 1), "too large"),

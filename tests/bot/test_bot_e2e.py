@@ -356,7 +356,7 @@ def test_an_admin_uploads_a_document_over_http_and_it_answers_at_once(
     finally:
         code, out, err = stop_bot(process)
     assert report is not None, f"no reload report; the bot said:\n{err[-3000:]}"
-    assert visible(report.text).startswith("📄 Saved polar.txt (1 passage).")
+    assert visible(report.text).startswith("📄 Saved polar.txt (1 paragraph).")
     assert api.downloads == ["doc1"]
     assert (corpus / "polar.txt").read_text(encoding="utf-8") == text
     assert answer is not None and "Polar Notes" in visible(answer.text)

@@ -31,7 +31,19 @@ def test_the_citation_names_page_date_and_source() -> None:
     answer = Answer("how?", "how?", (hit(3, "Run the installer.", page=12),), True, 1.0, 1)
     out = render_answer(answer, Layout(columns=200), documents={DOCUMENT.doc: DOCUMENT})
     assert "— Guide › Install › ¶ 3, p. 12 · 2021-04-01 · https://example.org/g" in out
-    assert out.rstrip().endswith("[guide.pdf]")
+    assert out.splitlines()[1].rstrip().endswith("[guide.pdf]")
+
+
+def test_every_answer_says_how_many_matching_passages_it_shows() -> None:
+    # tryout19: a Chinese answer showing every match it had (3 of 3) lacked the count line
+    # every other answer has, and looked cut short.
+    hits = tuple(hit(n, f"第 {n} 步安装。") for n in (1, 2, 3))
+    answer = replace(Answer("怎么安装？", "怎么安装？", hits, True, 1.0, 3), language="zh")
+    out = render_answer(answer, Layout(columns=200))
+    assert out.rstrip().endswith("（已显示 3 个匹配片段，共 3 个）"), out
+    more = replace(answer, total=40, language="en", question="how?", query="how?")
+    said = render_answer(more, Layout(columns=200), paging=True).rstrip()
+    assert said.endswith(en.CLI_MORE_AVAILABLE.format(shown=3, total=40))
 
 
 def test_a_documents_date_and_source_stand_once_in_an_answer() -> None:

@@ -123,7 +123,8 @@ def test_an_identifier_whose_parts_are_matched_is_marked_whole(
     chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
     out = chat.handle(question) or ""
     assert "**allow_credentials**" in out and "**_**" not in out
-    assert "**allow**_origins" in out  # a name part of which is asked: that part
+    # A name part of which is asked is marked whole: "**allow**_origins" read as another name.
+    assert "**allow_origins**" in out and "**allow**_" not in out
     html = excerpt_html(library.answer(question).hits[0].excerpt)
     assert "<b>allow_credentials</b>" in html and html_problems(html) == []
 

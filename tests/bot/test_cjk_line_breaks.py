@@ -82,3 +82,12 @@ def test_a_short_run_of_closing_marks_stays_with_its_word() -> None:
             "\n"
         )
         assert not [line for line in lines if line[:1] in "！？"], (width, lines)
+
+
+@pytest.mark.parametrize("columns", range(16, 48))
+def test_a_matched_chinese_word_is_never_cut_between_lines(library: Library, columns: int) -> None:
+    # tryout19: the terminal wrapped a bold "容器" as "**容**" / "**器**", two words marked.
+    chat = TerminalChat(library, layout=Layout(columns=columns, ansi=False))
+    out = chat.handle("作用域规则是什么") or ""
+    assert "**作用域**" in out
+    assert not re.search(r"\*\*[^*\s]+\*\*\n\s*\*\*", out), out

@@ -83,7 +83,27 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
                 continue
             section = add_page(page, path, document, section, outline, prepare)
         outline.finish(document)
+    if _slug(document.title):
+        document.title = _first_heading(document) or document.title
     return document
+
+
+# A title that is a file's or a project's name, not a book's ("developers-reference", Sphinx's
+# default for an EPUB's dc:title): lower case, words joined by hyphens, underscores or dots.
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+")
+
+
+def _slug(title: str) -> bool:
+    return bool(_SLUG.fullmatch(title))
+
+
+def _first_heading(document: ParsedDocument) -> str | None:
+    """The heading the book's text opens under (its title page's "Debian Developer's
+    Reference"), when the package names the book only by a slug."""
+    if not document.blocks:
+        return None
+    first = document.blocks[0]
+    return (first.above or (first.section,))[0] or None
 
 
 def _is_locked(book: zipfile.ZipFile) -> bool:
