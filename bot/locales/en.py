@@ -587,6 +587,8 @@ REASONS: dict[str, str] = {
     "binary, not text": "binary, not text",
     "binary, not a web page": "binary, not a web page",
     "encrypted": "encrypted",
+    "an error page": "an error page",
+    "a redirect to {address}": "a redirect to {address}",
     "no paragraphs of text found": "no paragraphs of text found",
     "a list of words, one a line, not text to quote": (
         "a list of words, one a line, not text to quote"
@@ -646,6 +648,9 @@ REASONS: dict[str, str] = {
     "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
         "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)"
     ),
+    "not decodable as UTF-16 text": "not decodable as UTF-16 text",
+    "a template ({kind}), not a page": "a template ({kind}), not a page",
+    "damaged: {problem}": "damaged: {problem}",
     "line {line}: {problem}": "line {line}: {problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; until it is fixed, the documents keep the titles, dates and sources they had"

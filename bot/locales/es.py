@@ -585,6 +585,8 @@ REASONS: dict[str, str] = {
     "binary, not text": "binario, no es texto",
     "binary, not a web page": "binario, no es una página web",
     "encrypted": "cifrado",
+    "an error page": "una página de error",
+    "a redirect to {address}": "una redirección a {address}",
     "no paragraphs of text found": "no se encontró ningún párrafo de texto",
     "a list of words, one a line, not text to quote": (
         "una lista de palabras, una por línea, no un texto que citar"
@@ -648,6 +650,9 @@ REASONS: dict[str, str] = {
     "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
         "la fecha «{value}» no es una fecha (usa 2024-05-01, 2024-05 o 2024)"
     ),
+    "not decodable as UTF-16 text": "no se puede decodificar como texto UTF-16",
+    "a template ({kind}), not a page": "una plantilla ({kind}), no una página",
+    "damaged: {problem}": "dañado: {problem}",
     "line {line}: {problem}": "línea {line}: {problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; hasta que se corrija, los documentos conservan sus títulos, fechas y fuentes"

@@ -636,6 +636,8 @@ REASONS: dict[str, str] = {
     "binary, not text": "binaire, pas du texte",
     "binary, not a web page": "binaire, pas une page web",
     "encrypted": "chiffré",
+    "an error page": "une page d’erreur",
+    "a redirect to {address}": "une redirection vers {address}",
     "no paragraphs of text found": "aucun paragraphe de texte trouvé",
     "a list of words, one a line, not text to quote": (
         "une liste de mots, un par ligne, pas un texte à citer"
@@ -701,6 +703,9 @@ REASONS: dict[str, str] = {
     "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
         "la date «\xa0{value}\xa0» n’est pas une date (écrivez 2024-05-01, 2024-05 ou 2024)"
     ),
+    "not decodable as UTF-16 text": "impossible à décoder comme texte UTF-16",
+    "a template ({kind}), not a page": "un modèle ({kind}), pas une page",
+    "damaged: {problem}": "endommagé\xa0: {problem}",
     "line {line}: {problem}": "ligne {line}\xa0: {problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}\xa0; tant que ce n’est pas corrigé, les documents gardent leurs titres, "

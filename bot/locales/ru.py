@@ -575,6 +575,8 @@ REASONS: dict[str, str] = {
     "binary, not text": "двоичный, не текст",
     "binary, not a web page": "двоичный, не веб-страница",
     "encrypted": "зашифрован",
+    "an error page": "страница ошибки",
+    "a redirect to {address}": "перенаправление на {address}",
     "no paragraphs of text found": "не найдено ни одного абзаца текста",
     "a list of words, one a line, not text to quote": (
         "список слов по одному в строке, а не текст для цитат"
@@ -630,6 +632,9 @@ REASONS: dict[str, str] = {
     "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
         "дата «{value}» — не дата (пишите 2024-05-01, 2024-05 или 2024)"
     ),
+    "not decodable as UTF-16 text": "не декодируется как текст UTF-16",
+    "a template ({kind}), not a page": "шаблон ({kind}), а не страница",
+    "damaged: {problem}": "повреждён: {problem}",
     "line {line}: {problem}": "строка {line}: {problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; пока это не исправлено, у документов остаются прежние названия, даты и "

@@ -467,6 +467,8 @@ REASONS: dict[str, str] = {
     "binary, not text": "二进制文件，不是文本",
     "binary, not a web page": "二进制文件，不是网页",
     "encrypted": "已加密",
+    "an error page": "错误页面",
+    "a redirect to {address}": "重定向到 {address}",
     "no paragraphs of text found": "没有找到任何文本段落",
     "a list of words, one a line, not text to quote": ("每行一个词的词表，不是可引用的文本"),
     "no main text (only navigation, scripts or markup)": "没有正文（只有导航、脚本或标记）",
@@ -516,6 +518,9 @@ REASONS: dict[str, str] = {
     "date '{value}' is not a date (use 2024-05-01, or 2024-05, or 2024)": (
         "日期“{value}”不是日期（请写成 2024-05-01、2024-05 或 2024）"
     ),
+    "not decodable as UTF-16 text": "无法按 UTF-16 文本解码",
+    "a template ({kind}), not a page": "模板（{kind}），不是页面",
+    "damaged: {problem}": "已损坏：{problem}",
     "line {line}: {problem}": "第 {line} 行：{problem}",
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}；在修正之前，文档保留原有的标题、日期和来源"
