@@ -1,0 +1,68 @@
+"""A question is answered from the copy of a page written in its own language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+
+
+@pytest.fixture(scope="module")
+def pages(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "es-what.md": (
+                "# Qué es Kubernetes\n\n"
+                "Kubernetes no es una Plataforma como Servicio (PaaS) convencional. Kubernetes "
+                "opera a nivel del contenedor y no del hardware.\n\n"
+                "## Servicios\n\nUn Service permite exponer una aplicación que corre en un "
+                "conjunto de Pods como un servicio de red.\n"
+            ),
+            "ru-what.md": (
+                "# Что такое Kubernetes\n\n"
+                "Kubernetes ― это не традиционная комплексная система PaaS (платформа как "
+                "услуга). Kubernetes работает на уровне контейнеров.\n\n"
+                "## Сервисы\n\nСервис позволяет открыть доступ к приложению, запущенному "
+                "на наборе подов, как к сетевой службе.\n"
+            ),
+            "fr-what.md": (
+                "# Qu'est-ce que Kubernetes\n\n"
+                "Kubernetes n'est pas une solution PaaS (Platform as a Service) traditionnelle. "
+                "Kubernetes opère au niveau des conteneurs.\n\n"
+                "## Services\n\nPour certaines parties de votre application, vous souhaiterez "
+                "peut-être exposer un Service sur une adresse IP externe.\n\n"
+                "## Mises à jour\n\nÀ tout moment, vous pouvez annuler une mise à jour.\n\n"
+                "## Pauses\n\nUn déploiement peut être mis en pause à tout moment.\n"
+            ),
+            "en-labels.md": (
+                "# Recommended labels\n\n"
+                "Kubernetes is not a platform as a service (PaaS) and has no formal notion "
+                "of an application.\n\nThe Service is used to expose the application.\n"
+            ),
+        }
+    )
+
+
+def test_a_russian_question_of_names_around_one_russian_word_is_russian(pages: Library) -> None:
+    # "это" is the one Russian word; "Kubernetes" and "PaaS" are every language's, and the
+    # question was read as Spanish and answered from the Spanish copy, in English.
+    answer = pages.answer("Kubernetes — это PaaS?")
+    assert answer.language == "ru"
+    assert answer.hits[0].passage.doc == "ru-what.md"
+
+
+def test_a_french_question_with_typos_is_answered_in_french(pages: Library) -> None:
+    # Two of its four words misspelt, it was read as English ("aplication": application) and
+    # answered from the English page; "mon" says it is French.
+    answer = pages.answer("coment exposer mon aplication")
+    assert answer.language == "fr"
+    assert "exposer un Service" in answer.hits[0].passage.text
+
+
+def test_a_stop_word_missing_a_letter_is_not_searched_as_another_word(pages: Library) -> None:
+    # "coment" is "comment" with a letter dropped, not the French word "moment".
+    terms = pages.answer("coment exposer une application à l'extérieur ?").terms
+    assert "fr:expos" in terms
+    assert not any("moment" in term for term in terms)
