@@ -46,6 +46,10 @@ from retrieval.search.followups import Conversation, is_follow_up
         "Luego?",
         "Чем?",
         "Кому?",
+        # "это" opening or after a verb, "eso" asked about, "il" as the subject: pointing back.
+        "а это время можно поменять?",
+        "¿y eso de qué sirve?",
+        "et il fait quoi ?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -97,6 +101,16 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         "что такое замыкание",
         "выдает error: use of moved value что это",
         "TypeError: undefined is not a function what is this",
+        # "X — это Y?" is "is X a Y?": "это" is the copula, not "this" (a tester's, searched
+        # with the question on API groups before it); French weather's "il" is nobody; "eso
+        # de …" points at what follows it.
+        "Kubernetes — это PaaS?",
+        "Kubernetes это PaaS?",
+        "Docker — это что?",
+        "Il fait quel temps à Lyon demain ?",
+        "Quel temps fera-t-il à Lyon demain ?",
+        "Il y a combien de nœuds par défaut ?",
+        "¿Qué es eso de la sobrecarga de pod?",
     ],
 )
 def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
