@@ -44,6 +44,7 @@ from retrieval.search import (
     definitions,
     divisions,
     earlier,
+    followups,
     judge,
     languages,
     own_language,
@@ -292,6 +293,10 @@ class Library:
         text = _askable(question)
         current = self._current()
         earlier_ = _earlier(context)
+        if not earlier_ and followups.leans_on_nothing(text):
+            # "¿y cómo lo uso?" with no question before it (first, or after /reset) says
+            # what it asks of a thing it does not name: told so, as "а как это сделать?" is.
+            raise NoSearchableWordsError()
         languages = _warmed_languages(self)
         lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)

@@ -296,6 +296,31 @@ def is_follow_up(question: str) -> bool:
     return len(words) <= 8 and any(w in _ANAPHORA for w in _pointing(text))
 
 
+# Chinese pronouns standing for a thing or person ("它们谁先创建？"), and the characters that
+# ask or join rather than name (谁 "who", 先 is not one: it is what is asked).
+_CJK_PRONOUN = re.compile("[它他她]们?")
+_CJK_ASKING = frozenset("谁什么哪怎样吗呢么啥几多少为") | _CJK_FUNCTION_CHARS
+_CJK_OWN_NAMING = 4  # characters of its own from which a Chinese question names a thing (两个词)
+
+
+def leans_on_nothing(question: str) -> bool:
+    """Whether ``question`` leans on one before it and names nothing itself beyond a pronoun
+    and a word at most ("¿y cómo lo uso?", "它们谁先创建？", "how do I install it?"): asked
+    first, or after /reset, it has nothing to search but that word, and was answered with
+    "casos de **uso**" as if it asked about use ("а как это сделать?", all stop words, is
+    told to name what it is about: so are these)."""
+    text = question.strip()
+    if not is_follow_up(text):
+        return False
+    if _CJK.search(text):
+        if _NOT_CJK.search(text) or not _CJK_PRONOUN.search(text):
+            return False
+        own = [c for c in _CJK.findall(_CJK_PRONOUN.sub("", text)) if c not in _CJK_ASKING]
+        return len(own) < _CJK_OWN_NAMING
+    words = _pointing(text)
+    return any(w in _ANAPHORA for w in words) and len(_own(words)) <= 1
+
+
 # A closing "one" stands for a thing named before ("where can I get one?", "do I need one?"),
 # unless it counts: "chapter one", "at one", "more than one", "one by one".
 _COUNTED = frozenset(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from retrieval.errors import NoSearchableWordsError
+from retrieval.library import Library
 from retrieval.search.followups import Conversation, is_follow_up
 
 
@@ -155,3 +159,32 @@ def test_which_and_one_word_asks_of_the_subject_before(question: str) -> None:
     # "async and await syntax" then "which version?" searched "version" alone (a tester's case).
     conversation = Conversation().after("async and await syntax", None, 0.0)
     assert conversation.context_for(question, now=1.0) == "async and await syntax"
+
+
+@pytest.fixture(scope="module")
+def pages(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "es.md": "# Jobs\n\nLos casos de uso de un Job son tareas que terminan.\n",
+            "zh.md": "# Secret\n\n使用 Secret 之前必须先创建 Secret。\n",
+            "ru.md": "# Узлы\n\nКак сделать узел недоступным: kubectl cordon.\n",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("¿y cómo lo uso?", "¿Qué es un Job?"),
+        ("它们谁先创建？", "Secret 和 Pod 是什么？"),
+        ("а как это сделать?", "Что такое узел?"),
+    ],
+)
+def test_a_pronoun_with_no_question_before_it_is_told_to_name_its_subject(
+    pages: Library, question: str, earlier: str
+) -> None:
+    # After /reset, "¿y cómo lo uso?" was answered with "casos de uso" and "它们谁先创建？"
+    # with a Secret's "先创建"; the Russian one, all stop words, was told to name its subject.
+    with pytest.raises(NoSearchableWordsError):
+        pages.answer(question)
+    assert pages.answer(question, context=earlier).hits
