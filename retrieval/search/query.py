@@ -94,6 +94,11 @@ _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 # is no age.
 _HOW_OLD = re.compile(r"\bhow\s+old$", re.IGNORECASE)
 _HOW_OLD_ASKED = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
+# "how long", "how far", "how high" ask a measure, which the passage gives ("5 minutes"), not
+# the question's word, as Chinese 多久, 多长, 多远, 多高 are stop words: "how long until pods get
+# kicked off a node that went dark?" was answered from a Chinese page quoting an English error,
+# "… is too long", whose "long" weighed as much as the subject.
+_HOW_MEASURED = re.compile(r"\bhow\s+(?:long|far|high)$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)  # one question is read three times (language, terms, names)
@@ -260,6 +265,8 @@ def read_terms(
     for token in tokens:
         term = token.term
         if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
+            continue
+        if lang == "en" and _HOW_MEASURED.search(clean_text, 0, token.end):
             continue
         if lang == "en" and token.word == "old" and _HOW_OLD.search(clean_text, 0, token.end):
             found.append((analyzer.stem("age"), (token.start, token.end)))

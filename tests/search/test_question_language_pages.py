@@ -66,3 +66,28 @@ def test_a_stop_word_missing_a_letter_is_not_searched_as_another_word(pages: Lib
     terms = pages.answer("coment exposer une application à l'extérieur ?").terms
     assert "fr:expos" in terms
     assert not any("moment" in term for term in terms)
+
+
+def test_how_long_asks_a_measure_not_the_word_long(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The Chinese page quotes an English error ("… is too long"): its "long" outweighed the
+    # English passage that gives the time, as the question's rarest word.
+    library = write_library(
+        {
+            "zh-dns.md": (
+                "# DNS\n\n如果 Pod 的 FQDN 超出 64 字符，Pod 会一直处于 Pending 状态，并报错 "
+                '"Failed to construct FQDN from pod hostname and cluster domain, FQDN is too '
+                'long (64 characters is the max)"。\n'
+            ),
+            "en-nodes.md": (
+                "# Nodes\n\nThe node controller evicts all pods from a node that has been "
+                "unreachable for five minutes (the default pod-eviction-timeout).\n\n"
+                "## Labels\n\nYou can use labels on nodes to control where pods are scheduled.\n\n"
+                "## Capacity\n\nA node reports its capacity: CPU, memory and the number of pods.\n"
+            ),
+        }
+    )
+    answer = library.answer("how long until pods get kicked off a node that went dark?")
+    assert "long" not in answer.terms
+    assert answer.hits[0].passage.doc == "en-nodes.md"
