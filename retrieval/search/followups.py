@@ -300,6 +300,8 @@ def is_follow_up(question: str) -> bool:
 # ask or join rather than name (谁 "who", 先 is not one: it is what is asked).
 _CJK_PRONOUN = re.compile("[它他她]们?")
 _CJK_ASKING = frozenset("谁什么哪怎样吗呢么啥几多少为") | _CJK_FUNCTION_CHARS
+# The "it" of "what time is it?", "it is raining" stands for nothing.
+_DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s*[?!.]*\s*$|\bit(?:['’]s|\s+is)\b", re.IGNORECASE)
 _CJK_OWN_NAMING = 4  # characters of its own from which a Chinese question names a thing (两个词)
 
 
@@ -317,7 +319,7 @@ def leans_on_nothing(question: str) -> bool:
             return False
         own = [c for c in _CJK.findall(_CJK_PRONOUN.sub("", text)) if c not in _CJK_ASKING]
         return len(own) < _CJK_OWN_NAMING
-    words = _pointing(text)
+    words = _pointing(_DUMMY_IT.sub(" ", text))
     return any(w in _ANAPHORA for w in words) and len(_own(words)) <= 1
 
 

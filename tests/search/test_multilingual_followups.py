@@ -188,3 +188,9 @@ def test_a_pronoun_with_no_question_before_it_is_told_to_name_its_subject(
     with pytest.raises(NoSearchableWordsError):
         pages.answer(question)
     assert pages.answer(question, context=earlier).hits
+
+
+def test_a_question_whose_it_stands_for_nothing_is_searched(pages: Library) -> None:
+    # "what time is it?" leans on nothing: its "it" is nobody's, and it is searched (and
+    # judged) as any question, not told to name its subject.
+    assert pages.answer("What time is it?").question == "What time is it?"
