@@ -743,8 +743,11 @@ def _own_language_first(
     :func:`own_language.own_before_copies`)."""
     covered = _covering(question, weights)
     documents = library.store.document_languages
-    if lang == "en":
-        ranked = own_language.covering_first(ranked, "en", covered, documents, question.scaled)
+    if lang == "en" or (ranked and ranked[0].passage.lang != lang):
+        # Another language's passage first: one in the question's holding as much of its
+        # words leads instead ("Kubernetes — это PaaS?": the Spanish page's sentence and the
+        # Russian one's hold both names alike).
+        ranked = own_language.covering_first(ranked, lang, covered, documents, question.scaled)
     return own_language.own_before_copies(ranked, lang, covered, question.scaled, documents)
 
 

@@ -91,3 +91,27 @@ def test_how_long_asks_a_measure_not_the_word_long(
     answer = library.answer("how long until pods get kicked off a node that went dark?")
     assert "long" not in answer.terms
     assert answer.hits[0].passage.doc == "en-nodes.md"
+
+
+def test_a_passage_in_the_question_s_language_holding_its_words_comes_first(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A link line of a Chinese index page, read as English for its address, came first for
+    # the name and 模式 it holds; the Chinese definition holds both as well.
+    library = write_library(
+        {
+            "zh-index.md": (
+                "# 扩展 Kubernetes\n\n"
+                "了解 Operator 模式 (/zh/docs/concepts/extend-kubernetes/operator/)\n"
+            ),
+            "zh-operator.md": (
+                "# Operator 模式\n\n"
+                "在 Kubernetes 上运行工作负载的人们都喜欢通过自动化来处理重复的任务。Operator "
+                "模式会封装你编写的任务自动化代码，用来管理一个或一组服务的运维人员的关键目标。\n"
+            ),
+            "en-other.md": "# Other\n\nAn English page, so that the corpus has two languages.\n",
+        }
+    )
+    answer = library.answer("Operator 模式是啥意思")
+    assert answer.hits[0].passage.lang == "zh"
+    assert "运维人员" in answer.hits[0].passage.text
