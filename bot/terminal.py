@@ -208,10 +208,11 @@ def render_answer(
         declined = t.CLI_DECLINED.format(query=query)
         return "\n".join([declined, *further(hits), *only_there, t.CLI_DECLINED_HINT])
     lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
+    lines = [*told, *lines]  # first, as over a declined question's closest passages
     if first:
         lines.append(render_hit(hits[0], layout, True, origins.get(hits[0].passage.id), t))
         if answer.outcome == "hedged":
-            lines += [t.CLI_HEDGED, *told]
+            lines.append(t.CLI_HEDGED)
         if len(hits) > 1:
             lines += [t.CLI_ALSO, *further(hits[1:])]
     else:

@@ -44,6 +44,7 @@ from retrieval.search import (
     definitions,
     divisions,
     earlier,
+    followups,
     judge,
     languages,
     own_language,
@@ -73,7 +74,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "24"
+ANALYZER_VERSION = "25"
 REPEAT_WORDS = 4  # words at least of a quote left out when repeated (not "Yes.")
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
@@ -292,6 +293,10 @@ class Library:
         text = _askable(question)
         current = self._current()
         earlier_ = _earlier(context)
+        if not earlier_ and followups.leans_on_nothing(text):
+            # "¿y cómo lo uso?" with no question before it (first, or after /reset) says
+            # what it asks of a thing it does not name: told so, as "а как это сделать?" is.
+            raise NoSearchableWordsError()
         languages = _warmed_languages(self)
         lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
@@ -738,8 +743,11 @@ def _own_language_first(
     :func:`own_language.own_before_copies`)."""
     covered = _covering(question, weights)
     documents = library.store.document_languages
-    if lang == "en":
-        ranked = own_language.covering_first(ranked, "en", covered, documents, question.scaled)
+    if lang == "en" or (ranked and ranked[0].passage.lang != lang):
+        # Another language's passage first: one in the question's holding as much of its
+        # words leads instead ("Kubernetes — это PaaS?": the Spanish page's sentence and the
+        # Russian one's hold both names alike).
+        ranked = own_language.covering_first(ranked, lang, covered, documents, question.scaled)
     return own_language.own_before_copies(ranked, lang, covered, question.scaled, documents)
 
 

@@ -293,11 +293,13 @@ def answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     if not answer.answered or not answer.hits:
         return declined_reply(answer, **framing)
     bot, limit, t = _framed(framing)
-    before = _head(answer, framing)
+    # Which languages to ask in comes first, as over the closest passages of a declined
+    # question: under the quote it read as said of that passage alone.
+    before = [*_head(answer, framing), *_foreign(answer, t)]
     top, *rest = answer.hits
     fixed = tg_len("\n\n".join([*before, ""]))
     document = framing.get("documents", {}).get(top.passage.doc)
-    hedge = [t.HEDGED, *_foreign(answer, t)] if answer.outcome == "hedged" else []
+    hedge = [t.HEDGED] if answer.outcome == "hedged" else []
     before.append(quote_block(top, limit - fixed - tg_len("\n\n".join(hedge)), bot, t, document))
     before += hedge
     lines = [hit_line(hit, bot, t) for hit in rest]
@@ -339,6 +341,7 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
         text = "\n\n".join([*before, *said])
         # The search (question and context) is said anyway: repeating them may go.
         return Reply(text if tg_len(text) <= limit else "\n\n".join(said), 0)
+    before += _foreign(answer, t)  # first, as in the full reply
     fixed = tg_len("\n\n".join([*before, ""]))
     if fixed + GROUP_QUOTE > limit:  # absurdly long question and context: the quote comes first
         before, fixed = [], 0
@@ -346,7 +349,7 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     document = framing.get("documents", {}).get(top.passage.doc)
     before.append(quote_block(top, min(GROUP_QUOTE, limit - fixed), bot, t, document))
     if answer.outcome == "hedged":
-        before += [t.HEDGED, *_foreign(answer, t)]
+        before.append(t.HEDGED)
     return Reply("\n\n".join(before), 1)
 
 

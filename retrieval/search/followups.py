@@ -102,9 +102,14 @@ _POINTING_BACK = re.compile(
     r"|\binstead\b(?!\s+of\b)",
     re.IGNORECASE,
 )
-# The impersonal "il" of French ("y a-t-il", "faut-il", "s'agit-il") points nowhere.
+# The impersonal "il" of French ("y a-t-il", "faut-il", "s'agit-il", "il faut", "il y a", the
+# weather's "il fait quel temps", "quel temps fera-t-il", "il pleut") points nowhere.
 _IMPERSONAL = re.compile(
-    r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b", re.I
+    r"\by a-t-il\b|\bfaut-il\b|\bagit-il\b|\best-il (possible|nécessaire|utile)\b"
+    r"|\bil (?=y a\b|faut\b|s['’]agit\b|suffit\b|vaut mieux\b|pleut\b|neige\b|gèle\b"
+    r"|(fait|fera|faisait) (quel temps|beau|chaud|froid|frais|doux|nuit|jour|soleil|mauvais)\b)"
+    r"|\b(quel temps|beau|chaud|froid) (fait|fera|faisait)-t?-?il\b|\bpleut-il\b",
+    re.I,
 )
 # A pronoun after a name is that name ("Pourquoi Debian sépare-t-il …", "Qui soigne Paul quand
 # il est blessé ?"; not "I"), after a French subject with its determiner before the inverted
@@ -291,6 +296,33 @@ def is_follow_up(question: str) -> bool:
     return len(words) <= 8 and any(w in _ANAPHORA for w in _pointing(text))
 
 
+# Chinese pronouns standing for a thing or person ("它们谁先创建？"), and the characters that
+# ask or join rather than name (谁 "who", 先 is not one: it is what is asked).
+_CJK_PRONOUN = re.compile("[它他她]们?")
+_CJK_ASKING = frozenset("谁什么哪怎样吗呢么啥几多少为") | _CJK_FUNCTION_CHARS
+# The "it" of "what time is it?", "it is raining" stands for nothing.
+_DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s*[?!.]*\s*$|\bit(?:['’]s|\s+is)\b", re.IGNORECASE)
+_CJK_OWN_NAMING = 4  # characters of its own from which a Chinese question names a thing (两个词)
+
+
+def leans_on_nothing(question: str) -> bool:
+    """Whether ``question`` leans on one before it and names nothing itself beyond a pronoun
+    and a word at most ("¿y cómo lo uso?", "它们谁先创建？", "how do I install it?"): asked
+    first, or after /reset, it has nothing to search but that word, and was answered with
+    "casos de **uso**" as if it asked about use ("а как это сделать?", all stop words, is
+    told to name what it is about: so are these)."""
+    text = question.strip()
+    if not is_follow_up(text):
+        return False
+    if _CJK.search(text):
+        if _NOT_CJK.search(text) or not _CJK_PRONOUN.search(text):
+            return False
+        own = [c for c in _CJK.findall(_CJK_PRONOUN.sub("", text)) if c not in _CJK_ASKING]
+        return len(own) < _CJK_OWN_NAMING
+    words = _pointing(_DUMMY_IT.sub(" ", text))
+    return any(w in _ANAPHORA for w in words) and len(_own(words)) <= 1
+
+
 # A closing "one" stands for a thing named before ("where can I get one?", "do I need one?"),
 # unless it counts: "chapter one", "at one", "more than one", "one by one".
 _COUNTED = frozenset(
@@ -311,6 +343,7 @@ def _pointing(text: str) -> list[str]:
     back), and a "that" resuming the clause before its comma ("mon serveur renvoie 429, ça veut
     dire quoi ?")."""
     text = _INTENSIFIER.sub(" ", _IMPERSONAL.sub(" ", _own_pronouns_dropped(text)))
+    text = _POINTING_AHEAD.sub(" ", text)
     text = _WHO_IS.sub(r"\1", text)
     if _EXISTENTIAL.search(text) and len(_own(_WORD.findall(text.lower()))) >= 2:
         text = _EXISTENTIAL.sub(r"\1", text)
@@ -335,6 +368,15 @@ _INTENSIFIER = re.compile(r"\btoo\s+(?!(?:or|and|but)\b)(?=\w)", re.IGNORECASE)
 # Russian "кто такой …?", "что такое …?" ask who or what the next word is: "такой" there points
 # at nothing before ("кто такой ферма" asks about Fermat, whatever was asked before it).
 _WHO_IS = re.compile(r"\b(кто|что)\s+так(?:ой|ая|ое|ие)\b", re.IGNORECASE)
+# Russian "X — это Y" is "X is Y" (the dash and "это" the copula, "Kubernetes — это PaaS?"),
+# and so is "это" between a name in Latin letters and the next word ("Kubernetes это PaaS?",
+# "dpkg это что?"): it points at nothing before. Spanish "eso de …", "esto de …" ("¿Qué es
+# eso de la sobrecarga de pod?", "what is this thing of …") points at what follows it.
+_POINTING_AHEAD = re.compile(
+    r"(?:\s[—–-]|[—–])\s*это\b|(?<=[A-Za-z0-9])\s+это(?=\s+\w)"
+    r"|\b(?:eso|esto)(?=\s+del?\s+(?!qu[ée]\b|d[oó]nde\b|cu[aá]nd|c[oó]mo\b)\w)",
+    re.IGNORECASE,
+)
 # "…, what is this?" said without its comma at the end of what it asks about: "выдает error:
 # use of moved value что это" resumes the message pasted before it, two words of its own or more.
 _TRAILING_WHAT_IS = re.compile(

@@ -551,8 +551,10 @@ def _unless_plainly_other(text: str, expected: str, prior: str | None = None) ->
 
     ours = count(expected)
     if ours > 1 and not _plainly_more(hits, ours):
-        if expected == ENGLISH or not any(count > ours for count in hits.values()):
+        if not any(count > ours for count in hits.values()):
             return expected
+        if expected == ENGLISH:
+            return _english_unless_none_its_own(text, words, pool, hits)
         # A question in a neighbour of the language chosen, with more of its stop words and
         # py3langid sure of it, is in that neighbour: "Como faço upload de um arquivo?" is
         # Portuguese, not Spanish (it was answered, where German got the corpus's languages).
@@ -580,6 +582,23 @@ def _latin_with_stop_words() -> tuple[str, ...]:
     against (once a process, not once a question)."""
     listed = (c for c, lang in LANGUAGES.items() if lang.script == "latin")
     return tuple(c for c in listed if _written_stop_words(c))
+
+
+def _english_unless_none_its_own(
+    text: str, words: list[str], pool: Sequence[str], hits: Mapping[str, int]
+) -> str:
+    """English, unless every English stop word of ``text`` is one of the language py3langid
+    reads it as too, which has two of its own besides: "Was ist ein Namespace in Kubernetes?"
+    has "was" and "in", German's as much as English's, and "ist", "ein"; read as English, it
+    was answered without the line saying which languages the documents are in. English shares
+    "a", "on", "in" with half of Europe, so its own stop words ("the", "is", "how") keep it."""
+    best = _identify(text, pool, ENGLISH)
+    if best == ENGLISH or hits.get(best, 0) <= hits.get(ENGLISH, 0):
+        return ENGLISH
+    english, theirs = _written_stop_words(ENGLISH), _written_stop_words(best)
+    if any(w in english and w not in theirs for w in words):
+        return ENGLISH
+    return best if sum(w in theirs and w not in english for w in words) >= 2 else ENGLISH
 
 
 def _plainly_more(hits: Mapping[str, int], ours: int) -> bool:

@@ -8,7 +8,9 @@ documents written in it come first. Not for English questions: English terms car
 mark, so every English question would look like one, and the English paragraph of a Russian
 manual that answers it exactly would go below English pages that only share its words. An
 English question is brought its own documents' passages only where they hold as much of its
-words, by weight, as any other (:func:`covering_first`).
+words, by weight, as any other (:func:`covering_first`), and so is a question in another
+language whose best passage is in a third (a Chinese index page's link line, read as English
+for its address, over the Chinese definition holding the same words).
 """
 
 from __future__ import annotations

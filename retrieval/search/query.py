@@ -94,6 +94,11 @@ _NOUNS_CAPITALISED = frozenset({"de", "lb"})  # German, Luxembourgish
 # is no age.
 _HOW_OLD = re.compile(r"\bhow\s+old$", re.IGNORECASE)
 _HOW_OLD_ASKED = re.compile(r"\bhow\s+old\b", re.IGNORECASE)
+# "how long", "how far", "how high" ask a measure, which the passage gives ("5 minutes"), not
+# the question's word, as Chinese 多久, 多长, 多远, 多高 are stop words: "how long until pods get
+# kicked off a node that went dark?" was answered from a Chinese page quoting an English error,
+# "… is too long", whose "long" weighed as much as the subject.
+_HOW_MEASURED = re.compile(r"\bhow\s+(?:long|far|high)$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)  # one question is read three times (language, terms, names)
@@ -146,13 +151,22 @@ def _quoting_commands(text: str, languages: Sequence[str]) -> str | None:
         return None
     script, count = words.most_common(1)[0]
     writing = [c for c in languages if script in scripts_of(language(c))]
-    if count < 2 or not writing:
+    if not writing or (count < 2 and not _names_only(text, languages)):
         return None
     if len(writing) == 1:
         return writing[0]
     return detect(
         " ".join(text[r.start : r.end] for r in runs(text) if r.script == script), writing
     )
+
+
+def _names_only(text: str, languages: Sequence[str]) -> bool:
+    """Whether the Latin words of ``text`` are names: none is a stop word of a Latin-script
+    language of the corpus. Then they tell no language, and the one word of another script
+    does: "Kubernetes — это PaaS?" is Russian (read as Spanish for its two names, it was
+    answered from the Spanish copy of a page the Russian documents hold too)."""
+    latin = " ".join(text[r.start : r.end] for r in runs(text) if r.script == "latin")
+    return not any(stop_word_hits(latin, c) for c in languages if language(c).script == "latin")
 
 
 _SPANISH_MARKS = re.compile(r"[¿¡]")
@@ -187,10 +201,16 @@ def settle_language(
     found, total = known(lang)
     if total and found / total > 0.5:
         return lang
+    stops = stop_word_hits(text, lang)
+    if not stops:
+        # Typos leave the detector only a guess ("coment exposer mon aplication" read as
+        # English); a stop word of one reading ("mon") is what the question plainly says.
+        said = max(rivals, key=lambda rival: stop_word_hits(text, rival))
+        if stop_word_hits(text, said):
+            return said
     # Another reading wins only when the documents know more of its words (a count: a share
     # favours the language whose stop list drops more words) and it has at least as many stop
     # words: "A quoi sert la comande dch -i ?" stays French, not Spanish ("comand").
-    stops = stop_word_hits(text, lang)
     best, most = lang, found
     for rival in rivals:
         rival_found, _ = known(rival)
@@ -245,6 +265,8 @@ def read_terms(
     for token in tokens:
         term = token.term
         if term in parts_known or (lang == "en" and token.word.replace("'", "") in _CONTRACTIONS):
+            continue
+        if lang == "en" and _HOW_MEASURED.search(clean_text, 0, token.end):
             continue
         if lang == "en" and token.word == "old" and _HOW_OLD.search(clean_text, 0, token.end):
             found.append((analyzer.stem("age"), (token.start, token.end)))
@@ -407,13 +429,27 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     abbreviation ("ini" from "in", "gif" from "if", "udp" from "up") as a slip, and a question on
     an .ini file was answered from passages on files."""
     code, _, word = token.word.rpartition(":")
-    if code or not 3 <= len(word) <= MISTYPED_STOP_LONGEST or thesaurus.is_word(word):
+    if code:
+        return _stop_word_dropping_a_letter(word, code)
+    if not 3 <= len(word) <= MISTYPED_STOP_LONGEST or thesaurus.is_word(word):
         return False
     written = text[token.start : token.end]
     first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
     if written[:1].isupper() and (token.start > first or written.isupper()):
         return False
     return any(len(meant) > 2 for meant in slips(word) & stop_words("en"))
+
+
+def _stop_word_dropping_a_letter(word: str, code: str) -> bool:
+    """Whether ``word``, of a language other than English, is one of its stop words with a
+    letter dropped, and long (:data:`LONG_WORD` letters or more): the commonest slip, which a
+    long word is seldom a real word away from. "coment exposer mon aplication" searched
+    "moment", the French word a letter from "coment" most passages hold. A letter added or
+    swapped stays a word: no dictionary here tells "peso" from a slip of "eso"."""
+    if len(word) < LONG_WORD:
+        return False
+    longer = (stop for stop in stop_words(code) if len(stop) == len(word) + 1)
+    return any(stop[:i] + stop[i + 1 :] == word for stop in longer for i in range(len(stop)))
 
 
 def _joined_only(token: Token, text: str) -> bool:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
+from retrieval.errors import NoSearchableWordsError
+from retrieval.library import Library
 from retrieval.search.followups import Conversation, is_follow_up
 
 
@@ -46,6 +50,10 @@ from retrieval.search.followups import Conversation, is_follow_up
         "Luego?",
         "Чем?",
         "Кому?",
+        # "это" opening or after a verb, "eso" asked about, "il" as the subject: pointing back.
+        "а это время можно поменять?",
+        "¿y eso de qué sirve?",
+        "et il fait quoi ?",
     ],
 )
 def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> None:
@@ -97,6 +105,16 @@ def test_leaning_questions_are_follow_ups_in_each_language(question: str) -> Non
         "что такое замыкание",
         "выдает error: use of moved value что это",
         "TypeError: undefined is not a function what is this",
+        # "X — это Y?" is "is X a Y?": "это" is the copula, not "this" (a tester's, searched
+        # with the question on API groups before it); French weather's "il" is nobody; "eso
+        # de …" points at what follows it.
+        "Kubernetes — это PaaS?",
+        "Kubernetes это PaaS?",
+        "Docker — это что?",
+        "Il fait quel temps à Lyon demain ?",
+        "Quel temps fera-t-il à Lyon demain ?",
+        "Il y a combien de nœuds par défaut ?",
+        "¿Qué es eso de la sobrecarga de pod?",
     ],
 )
 def test_questions_that_stand_alone_are_not_follow_ups(question: str) -> None:
@@ -141,3 +159,38 @@ def test_which_and_one_word_asks_of_the_subject_before(question: str) -> None:
     # "async and await syntax" then "which version?" searched "version" alone (a tester's case).
     conversation = Conversation().after("async and await syntax", None, 0.0)
     assert conversation.context_for(question, now=1.0) == "async and await syntax"
+
+
+@pytest.fixture(scope="module")
+def pages(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(
+        {
+            "es.md": "# Jobs\n\nLos casos de uso de un Job son tareas que terminan.\n",
+            "zh.md": "# Secret\n\n使用 Secret 之前必须先创建 Secret。\n",
+            "ru.md": "# Узлы\n\nКак сделать узел недоступным: kubectl cordon.\n",
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "earlier"),
+    [
+        ("¿y cómo lo uso?", "¿Qué es un Job?"),
+        ("它们谁先创建？", "Secret 和 Pod 是什么？"),
+        ("а как это сделать?", "Что такое узел?"),
+    ],
+)
+def test_a_pronoun_with_no_question_before_it_is_told_to_name_its_subject(
+    pages: Library, question: str, earlier: str
+) -> None:
+    # After /reset, "¿y cómo lo uso?" was answered with "casos de uso" and "它们谁先创建？"
+    # with a Secret's "先创建"; the Russian one, all stop words, was told to name its subject.
+    with pytest.raises(NoSearchableWordsError):
+        pages.answer(question)
+    assert pages.answer(question, context=earlier).hits
+
+
+def test_a_question_whose_it_stands_for_nothing_is_searched(pages: Library) -> None:
+    # "what time is it?" leans on nothing: its "it" is nobody's, and it is searched (and
+    # judged) as any question, not told to name its subject.
+    assert pages.answer("What time is it?").question == "What time is it?"

@@ -94,3 +94,21 @@ def test_a_question_without_letters_is_in_the_documents_language() -> None:
     assert detect("404?", ["es"]) == "es"
     assert detect("2004", ["ru", "en"]) == "en"
     assert detect("2004", ["ru"], prior="ru") == "ru"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # "was" and "in" are German stop words as much as English ones; "ist" and "ein" are
+        # German's alone: read as English it was answered without the line naming the
+        # documents' languages.
+        ("Was ist ein Namespace in Kubernetes?", "de"),
+        ("Wie viele Zeichen darf ein Objektname haben?", "de"),
+        # An English stop word German lacks keeps a question English.
+        ("What was the name of the ship?", "en"),
+        ("Die Hard in 1988 was a hit", "en"),
+        ("man in the middle attack", "en"),
+    ],
+)
+def test_a_german_question_sharing_english_stop_words_is_german(question: str, lang: str) -> None:
+    assert detect(question, ["zh", "fr", "es", "en", "ru"]) == lang
