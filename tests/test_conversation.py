@@ -117,6 +117,10 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         # coffee" question, asked after one on unpaid leave, was searched with it); "one"
         # counting.
         "is there free coffee in the SF office",
+        # A pasted message and "what does that mean" after it, without its comma (a tester's
+        # Telegram group: labelled "Read as a follow-up" to the question before).
+        "asn1_der_decoding returns ASN1_TAG_ERROR what does that mean",
+        "unknown option: --bash what does that mean",
         "are there parking spaces at the Denver office?",
         "what is chapter one",
         "",

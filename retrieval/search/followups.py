@@ -381,7 +381,10 @@ _POINTING_AHEAD = re.compile(
 # use of moved value что это" resumes the message pasted before it, two words of its own or more.
 _TRAILING_WHAT_IS = re.compile(
     r"\b(?:что\s+это(?:\s+(?:такое|значит))?|это\s+что|what\s+is\s+(?:this|that)|what's\s+"
-    r"(?:this|that)|c'est\s+quoi|qu'est-ce\s+que\s+c'est|qu[ée]\s+es\s+(?:esto|eso))\s*[?？]?\s*$",
+    r"(?:this|that)|what\s+does\s+(?:this|that)\s+mean|what\s+do\s+(?:these|those)\s+mean|"
+    r"(?:ça|cela)\s+veut\s+dire\s+quoi|qu'est-ce\s+que\s+(?:ça|cela)\s+veut\s+dire|"
+    r"qu[ée]\s+significa\s+(?:esto|eso)|"
+    r"c'est\s+quoi|qu'est-ce\s+que\s+c'est|qu[ée]\s+es\s+(?:esto|eso))\s*[?？]?\s*$",
     re.IGNORECASE,
 )
 # The demonstratives that resume what a sentence has just said ("…, what does that mean?",
