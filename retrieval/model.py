@@ -76,6 +76,9 @@ class Passage:
     # "Timeouts"; empty for a section at the top. Kept apart, as a heading may hold " › " itself.
     above: tuple[str, ...] = ()
     author: str | None = None  # the document's author, when the manifest or the file names one
+    # The document's search keywords (front matter's keywords, tags, description), which the
+    # index reads with its title and the judge counts as its headings do; never quoted.
+    keywords: str | None = None
 
     @property
     def heading(self) -> str | None:

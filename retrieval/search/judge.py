@@ -422,7 +422,8 @@ def _coverage(
     found = {t: v for t, v in question.found.items() if t in scaled}
     tokens = [t.term for f in fragments(best) for t in f.tokens]
     covered = {t for t in tokens if t in found}
-    headed = covered_terms(f"{best.section or ''} {best.title}", analyzer, set(found), best.lang)
+    heads = f"{best.section or ''} {best.title} {best.keywords or ''}"
+    headed = covered_terms(heads, analyzer, set(found), best.lang)
     # A passage in French holding fr:configur holds the English question's "configuration".
     readings = question.readings
     covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()

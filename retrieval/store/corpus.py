@@ -241,7 +241,7 @@ class CorpusStore:
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
         " p.code_at, p.lang, p.turns, p.above,"
-        " d.title, d.author "
+        " d.title, d.author, d.keywords "
         "from passages p join documents d on d.doc = p.doc "
     )
 
@@ -262,6 +262,7 @@ class CorpusStore:
             turns=_turns(row["turns"]),
             above=_above(row["above"]),
             author=row["author"],
+            keywords=row["keywords"],
         )
 
     def passage(self, passage_id: str) -> Passage | None:
@@ -280,7 +281,7 @@ class CorpusStore:
         return {
             row[0]: _made((
                 row[1], row[2], row[13], row[5], row[4], row[6], row[3], row[7], row[8], row[9],
-                row[10], _turns(row[11]), _above(row[12]), row[14],
+                row[10], _turns(row[11]), _above(row[12]), row[14], row[15],
             ))
             for row in rows
         }  # fmt: skip
