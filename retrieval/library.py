@@ -674,7 +674,7 @@ def _ranked(
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
     ranked = _release_notes(library, ranked, text, question)
-    ranked = verbatim.quoted_first(ranked, text)
+    ranked = verbatim.quoted_first(ranked, text, lang)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
     ranked = quantities.counting_first(ranked, question.terms, things)

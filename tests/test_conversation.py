@@ -123,6 +123,8 @@ def test_short_leaning_questions_are_follow_ups(question: str) -> None:
         "unknown option: --bash what does that mean",
         "are there parking spaces at the Denver office?",
         "what is chapter one",
+        "what is Formula One",  # "One" with its capital ends a name (review15-b)
+        "tell me about Xbox One",
         "",
         "?!",
         "And what did the two sides say about climate change, energy security, human rights "

@@ -11,6 +11,7 @@ in none; a wider window let weaker passages of that document overtake better one
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Mapping, Sequence
 
 from retrieval.search.excerpts import QuestionTerms
@@ -18,6 +19,7 @@ from retrieval.search.rank import Ranked, brought_first
 
 WINDOW = 3
 NAME_GAP = 5  # characters between two words of a name: " of ", " de ", " des "
+_JOINING = re.compile(r"\s*|\s+[^\W\d_]{1,3}\s+")  # nothing, a space, or one short word
 
 
 def same_document_first(
@@ -68,6 +70,7 @@ def _named_together(window: Sequence[Ranked], phrases: Collection[tuple[int, int
     return any(
         (a, b) in phrases
         and 0 <= start - a_end <= NAME_GAP
+        and _JOINING.fullmatch(text[a_end:start]) is not None
         and text[a_start].isupper()
         and text[start].isupper()
         for r in window

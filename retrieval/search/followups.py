@@ -291,7 +291,7 @@ def is_follow_up(question: str) -> bool:
         return True
     if _SHORT_CUES.match(text) and len(words) <= _SHORT_CUE_WORDS and len(_own(words)) <= 1:
         return True
-    if len(words) <= 8 and _one_of_those(words):
+    if len(words) <= 8 and _one_of_those(words) and not _NAMED_ONE.search(text):
         return True  # "how do I get one?" after a question on PIV cards
     return len(words) <= 8 and any(w in _ANAPHORA for w in _pointing(text))
 
@@ -330,6 +330,10 @@ _COUNTED = frozenset(
     season book volume act category item option plus minus times than of at to from by and or
     no only just is was be""".split()
 )
+
+
+# "One" with its capital ends a name: "Formula One", "Xbox One", "Rogue One".
+_NAMED_ONE = re.compile(r"(?<=\w)\s+One\W*$")
 
 
 def _one_of_those(words: list[str]) -> bool:

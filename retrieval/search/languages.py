@@ -621,17 +621,12 @@ def is_spoken_stop_word(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def is_stop_word_anywhere(word: str) -> bool:
-    """Whether ``word`` (folded) is a stop word of any language with a list: a German FAQ's
-    "wie ist der Name von dem" says no more than an English one's "what is the name of the"."""
+def is_stop_word_of(word: str, codes: tuple[str, ...]) -> bool:
+    """Whether ``word`` (folded as each language folds it) is a stop word of one of ``codes``:
+    a German FAQ's "wie ist der Name von dem" says no more than an English one's "what is the
+    name of the"; an English "war" or "man" is no German stop word in an English question."""
     folded = word.casefold()
-    return any(language(code).fold(folded) in stop_words(code) for code in _listed())
-
-
-@functools.cache
-def _listed() -> tuple[str, ...]:
-    """The languages with a stop-word list."""
-    return tuple(sorted(path.stem for path in STOP_WORDS_DIR.glob("*.txt")))
+    return any(language(code).fold(folded) in stop_words(code) for code in codes)
 
 
 def stop_word_hits(text: str, code: str) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.search.languages import is_stop_word_anywhere
+from retrieval.search.languages import is_stop_word_of
 from retrieval.search.rank import Ranked, brought_first
 
 RUN = 6  # words in a row, stop words included: shorter runs are phrases any text may share
@@ -49,12 +49,16 @@ def run_starts(asked: Sequence[str]) -> Starts:
     return starts
 
 
-def longest_run(asked: Sequence[str], text: str, starts: Starts | None = None) -> int:
+def longest_run(
+    asked: Sequence[str], text: str, starts: Starts | None = None, lang: str = "en"
+) -> int:
     """How many words in a row of ``asked`` (a question's :func:`words`) ``text`` holds in the
     same order, among the runs holding :data:`CONTENT` words that are no stop words ("what is
     the name of the" is in any FAQ). Each run is followed once from where it starts (a stack
     trace repeating its frames is read in time linear in the matches, not their cube).
-    ``starts``: :func:`run_starts` of ``asked``, when known."""
+    ``starts``: :func:`run_starts` of ``asked``, when known; ``lang``: the question's language,
+    whose stop words count as such, and English's (a message pasted into a question in another
+    language is most often English)."""
     if len(asked) < RUN:
         return 0
     starts = run_starts(asked) if starts is None else starts
@@ -74,16 +78,17 @@ def longest_run(asked: Sequence[str], text: str, starts: Starts | None = None) -
                 and asked[start + length] == found[i + length]
             ):
                 length += 1
-            if length > best and _content(asked[start : start + length]) >= CONTENT:
+            if length > best and _content(asked[start : start + length], lang) >= CONTENT:
                 best = length
     return best
 
 
-def _content(run: Sequence[str]) -> int:
-    return sum(1 for word in run if not word.isdigit() and not is_stop_word_anywhere(word))
+def _content(run: Sequence[str], lang: str) -> int:
+    codes = ("en", lang)
+    return sum(1 for word in run if not word.isdigit() and not is_stop_word_of(word, codes))
 
 
-def quoted_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
+def quoted_first(ranked: Sequence[Ranked], question: str, lang: str = "en") -> list[Ranked]:
     """``ranked`` with the passages holding at least :data:`RUN` words of ``question`` in a row,
     and half of its words, first: the longest run first, ties in their order."""
     asked = words(question)
@@ -91,7 +96,7 @@ def quoted_first(ranked: Sequence[Ranked], question: str) -> list[Ranked]:
         return list(ranked)
     least = max(RUN, (len(asked) + 1) // 2)
     starts = run_starts(asked)
-    runs = [(longest_run(asked, r.passage.text, starts), i) for i, r in enumerate(ranked)]
+    runs = [(longest_run(asked, r.passage.text, starts, lang), i) for i, r in enumerate(ranked)]
     chosen = sorted(((-n, i) for n, i in runs if n >= least))
     if not chosen:
         return list(ranked)

@@ -97,16 +97,25 @@ def test_a_run_of_common_words_is_no_quote(
 
 
 @pytest.mark.parametrize(
-    ("asked", "text"),
+    ("lang", "asked", "text"),
     [
-        ("wie ist der Name von dem Standardzweig", "Wie ist der Name von dem Maskottchen"),
-        ("qual é o nome que se dá ao ramo padrão", "Qual é o nome que se dá ao mascote?"),
-        ("qual è il nome che si dà al ramo", "Qual è il nome che si dà al mascotte?"),
+        ("de", "wie ist der Name von dem Standardzweig", "Wie ist der Name von dem Maskottchen"),
+        ("pt", "qual é o nome que se dá ao ramo padrão", "Qual é o nome que se dá ao mascote?"),
+        ("it", "qual è il nome che si dà al ramo", "Qual è il nome che si dà al mascotte?"),
     ],
 )
-def test_a_run_of_common_words_is_no_quote_in_any_language(asked: str, text: str) -> None:
+def test_a_run_of_common_words_is_no_quote_in_any_language(
+    lang: str, asked: str, text: str
+) -> None:
     # A German, Portuguese or Italian FAQ's opener says no more than an English one's.
-    assert longest_run(words(asked), text) == 0
+    assert longest_run(words(asked), text, lang=lang) == 0
+
+
+def test_another_languages_stop_words_are_words_in_english() -> None:
+    # "man", "war", "die" are German stop words, not English ones: a pasted English line of
+    # them is quoted word for word.
+    line = "the old man died in the war with his dog"
+    assert longest_run(words(line), f"He wrote: {line}.") == len(words(line))
 
 
 def test_a_repeating_trace_is_read_once_per_run() -> None:
