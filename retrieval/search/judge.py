@@ -319,11 +319,9 @@ def in_passing(
     """
     alternatives = question.alternatives
     own = [t for t, w in question.weights.items() if w >= 1.0 and t not in alternatives]
-    if lang != "en" or not ranked or not own or len(own) > PASSING_WORDS:
-        return False
     # A word or two typed alone ("coma", "veal") is a search for them, not small talk: any
     # passage naming them is what was asked for (NFCorpus's topic queries were declined).
-    if _bare(text, len(own)):
+    if lang != "en" or not ranked or not own or len(own) > PASSING_WORDS or _bare(text, len(own)):
         return False
     # A term the query wrote otherwise than the question ("colour" searched as color) is
     # looked up as itself.

@@ -245,29 +245,9 @@ class CorpusStore:
         "from passages p join documents d on d.doc = p.doc "
     )
 
-    @staticmethod
-    def _passage(row: sqlite3.Row) -> Passage:
-        return Passage(
-            id=row["id"],
-            doc=row["doc"],
-            title=row["title"],
-            section=row["section"],
-            paragraph=row["paragraph"],
-            text=row["text"],
-            ordinal=row["ordinal"],
-            page=row["page"],
-            kind=row["kind"],
-            code_at=row["code_at"],
-            lang=row["lang"],
-            turns=_turns(row["turns"]),
-            above=_above(row["above"]),
-            author=row["author"],
-            keywords=row["keywords"],
-        )
-
     def passage(self, passage_id: str) -> Passage | None:
         row = self._reader().execute(self._PASSAGE_SQL + "where p.id = ?", [passage_id]).fetchone()
-        return None if row is None else self._passage(row)
+        return None if row is None else _passage(row)
 
     def passages_by_rowid(self, rowids: list[int]) -> dict[int, Passage]:
         """The passages with these rowids (those that still exist), by rowid; every question
@@ -290,7 +270,7 @@ class CorpusStore:
         """Every passage in a stable order (document, then ordinal), with its rowid."""
         cursor = self._reader().execute(self._PASSAGE_SQL + "order by p.doc, p.ordinal")
         for row in cursor:
-            yield row["rowid"], self._passage(row)
+            yield row["rowid"], _passage(row)
 
     def index_rows(
         self, after: int, limit: int
@@ -356,7 +336,7 @@ class CorpusStore:
             + f"where p.doc = ? and p.section in ({marks}) order by p.ordinal limit ?",
             [doc, *sections, limit],
         )
-        return [self._passage(row) for row in rows]
+        return [_passage(row) for row in rows]
 
     def passages_headed(self, doc: str, words: str, limit: int) -> list[Passage]:
         """The first ``limit`` passages of ``doc`` whose section or a heading above it holds
@@ -368,7 +348,7 @@ class CorpusStore:
             " order by p.ordinal limit ?",
             [doc, like, like, limit],
         )
-        return [self._passage(row) for row in rows]
+        return [_passage(row) for row in rows]
 
     # -------------------------------------------------------------------------------- writes
     # Called inside :func:`retrieval.store.db.transaction` by the refresh; plain SQL, since
@@ -446,6 +426,27 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
         p.lang,
         " ".join(f"{at}:{page}" for at, page in p.turns) or None,
         "\n".join(p.above) or None,
+    )
+
+
+def _passage(row: sqlite3.Row) -> Passage:
+    """A passage from a row of ``CorpusStore._PASSAGE_SQL``."""
+    return Passage(
+        id=row["id"],
+        doc=row["doc"],
+        title=row["title"],
+        section=row["section"],
+        paragraph=row["paragraph"],
+        text=row["text"],
+        ordinal=row["ordinal"],
+        page=row["page"],
+        kind=row["kind"],
+        code_at=row["code_at"],
+        lang=row["lang"],
+        turns=_turns(row["turns"]),
+        above=_above(row["above"]),
+        author=row["author"],
+        keywords=row["keywords"],
     )
 
 
