@@ -1323,11 +1323,33 @@ def join_lines(texts: Iterable[str]) -> str:
     writes and a word splitter cuts in two)."""
     joined = ""
     for text in texts:
-        if joined and text and not _runs_on(joined[-1], text) and not _address_on(joined, text):
+        if (
+            joined
+            and text
+            and not _runs_on(joined[-1], text)
+            and not _address_on(joined, text)
+            and not _identifier_on(joined, text)
+        ):
             joined += " "
         joined += text
     # PDFium also puts a space beside full-width punctuation where a link ends ("网站 ，").
     return _SPACED_PUNCTUATION.sub("", joined)
+
+
+# An identifier a line ends inside, after one of its underscores (TeX breaks "ASN1_TAG_" /
+# "ERROR" there, as a word at a hyphen), and the rest it goes on with on the next line.
+# (A word set between underscores, "_delimiter_", is emphasis in a plain-text style; a word
+# capitalised as a sentence opens, "And", starts one.)
+_IDENTIFIER_START = re.compile(r"(?:^|[\s(\[‘'\"`])([^\W_]\w*_)$")
+_IDENTIFIER_REST = re.compile(r"^(?![A-Z][a-z]+\b)[^\W_]\w*(?=$|[\s.,;:)\]’'\"`(])")
+
+
+def _identifier_on(joined: str, text: str) -> bool:
+    """Whether ``text`` starts with the rest of an identifier ``joined`` ends with the start of,
+    broken after an underscore: "ASN1_TAG_" / "ERROR", "ASN1_" / "SYNTAX_ERROR". One half holds
+    another underscore, so a name that ends in one ("class_" / "is the …") stays a word."""
+    start, rest = _IDENTIFIER_START.search(joined[-80:]), _IDENTIFIER_REST.match(text)
+    return bool(start and rest and "_" in start[1][:-1] + rest[0])
 
 
 def _address_on(joined: str, text: str) -> bool:

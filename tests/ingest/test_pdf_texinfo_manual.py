@@ -1,0 +1,37 @@
+"""A GNU manual typeset by Texinfo (GNU Libtasn1's, as Debian ships it: pages 1, 2, 11 and 24,
+tests/ingest/fixtures/SOURCES.md): constants wrapped after an underscore, each function's
+category flush right on its signature's first line, and a title page naming its authors and
+the version's date while the file's properties carry only the date Debian built it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pdfmaker import Text, make_pdf
+from readerfiles import parsed
+
+from retrieval.ingest.pipeline import read
+
+MANUAL = Path(__file__).parent / "fixtures" / "libtasn1-pages-1-2-11-24.pdf"
+
+
+def _paragraph(*lines: str) -> bytes:
+    return make_pdf([[Text(72, 700 - 14 * i, line, 11) for i, line in enumerate(lines)]])
+
+
+def test_a_constant_wrapped_after_an_underscore_is_quoted_whole() -> None:
+    # "ASN1_MAX_" / "NAME_SIZE" was quoted "ASN1_MAX_ NAME_SIZE": a user copying it got it wrong.
+    texts = [b.text for b in parsed(MANUAL).blocks]
+    said = " ".join(texts)
+    assert "more than ASN1_MAX_NAME_SIZE characters" in said
+    assert "ASN1_SYNTAX_ERROR if the syntax is not correct" in said
+    assert "function asn1_der_decoding() to fill a structure" in said
+    assert "_ " not in said
+
+
+def test_a_name_ending_in_an_underscore_at_a_line_end_stays_a_word() -> None:
+    # Only a break inside an identifier (one half holds another underscore) joins: Python's
+    # "class_" ends its name, and the next line's word is the sentence's.
+    data = _paragraph("The keyword is passed as class_", "instead, so the word stays free.")
+    text = read("note.pdf", data).blocks[0].text
+    assert "as class_ instead, so" in text
