@@ -29,9 +29,31 @@ def test_a_constant_wrapped_after_an_underscore_is_quoted_whole() -> None:
     assert "_ " not in said
 
 
+def test_a_functions_category_leads_its_signature() -> None:
+    # "int asn1_parser2array (const char * inputFileName, const char * [Function] outputFileName,
+    # …)": the label at the right margin stood in the middle of the signature.
+    manual = parsed(MANUAL)
+    signature = next(b.text for b in manual.blocks if b.section == "asn1 parser2array")
+    assert signature.startswith(
+        "Function: int asn1_parser2array (const char * inputFileName, const char * "
+        "outputFileName, const char * vectorName, char * error_desc)"
+    )
+    assert not [b for b in manual.blocks if "[Function]" in b.text]
+
+
 def test_a_name_ending_in_an_underscore_at_a_line_end_stays_a_word() -> None:
     # Only a break inside an identifier (one half holds another underscore) joins: Python's
     # "class_" ends its name, and the next line's word is the sentence's.
     data = _paragraph("The keyword is passed as class_", "instead, so the word stays free.")
     text = read("note.pdf", data).blocks[0].text
     assert "as class_ instead, so" in text
+
+
+def test_a_bracketed_reference_ending_a_line_of_text_stays_where_it_is() -> None:
+    # A category label hangs over the lines under it; a reference ending a line of a paragraph
+    # whose next line starts where it does is the sentence's.
+    data = _paragraph(
+        "The algorithm is the one Knuth gives in [Seminumerical]", "and it is fast enough."
+    )
+    text = read("note.pdf", data).blocks[0].text
+    assert text.startswith("The algorithm is the one Knuth gives in [Seminumerical] and")

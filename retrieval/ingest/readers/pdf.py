@@ -56,6 +56,7 @@ from retrieval.ingest.readers.pdf_furniture import (
 from retrieval.ingest.readers.pdf_labels import (
     FIGURE_CAPTION,
     NUMBERED_LABELS,
+    categories_read,
     figure_labels,
     labels_read,
     steps_labelled,
@@ -1516,6 +1517,7 @@ _PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
     bold_runs_on,
     _join_hyphens,
     labels_read,
+    categories_read,
     steps_labelled,
     terms_leading,
     displays_inlined,
