@@ -46,7 +46,12 @@ from retrieval.ingest.readers.common import (
     prose,
     said_in_order,
 )
-from retrieval.ingest.readers.pdf_front import TITLE_PAGE_LINES, revised_date, title_page_authors
+from retrieval.ingest.readers.pdf_front import (
+    TITLE_PAGE_LINES,
+    author_lines,
+    revised_date,
+    title_page_authors,
+)
 from retrieval.ingest.readers.pdf_furniture import (
     CONTENTS_TITLE,
     contents_titles,
@@ -161,6 +166,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     heads = [line.text for line in running if lines and line.page == lines[0].page]
     for step in _PASSES:
         lines = step(lines)
+    lines = authors_unheaded(lines)
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -181,6 +187,22 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     document.author = author_names(meta.get("Author")) or title_page_authors(first_page)
     document.unread = mojibake.pages_unread(unread) if unread else None
     return document
+
+
+def authors_unheaded(lines: list[Line]) -> list[Line]:
+    """``lines`` with the names of the authors on the title page (:func:`author_lines`) set as
+    its text: Texinfo sets them large and bold at the page's foot, and they headed the pages
+    after it ("Fabio Fiorina Simon Josefsson Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)")."""
+    if not lines:
+        return lines
+    first = [i for i, line in enumerate(lines) if line.page == lines[0].page][:TITLE_PAGE_LINES]
+    named = [first[i] for i in author_lines([lines[i].text for i in first])]
+    body = body_size(lines) if named else 0.0
+    result = list(lines)
+    for index in named:
+        if is_heading(lines[index], body):
+            result[index] = replace(lines[index], size=body, bold=False, plain=True)
+    return result
 
 
 def _mapped_pages(lines: list[Line]) -> tuple[list[Line], list[int]]:
