@@ -50,6 +50,12 @@ def test_the_title_pages_authors_are_the_documents_not_a_heading() -> None:
     assert any(b.text.startswith("Fabio Fiorina Simon Josefsson") for b in manual.blocks)
 
 
+def test_the_date_the_title_page_prints_wins_over_the_builds() -> None:
+    # "for version 4.19.0, 18 August 2022"; the properties' CreationDate is Debian's rebuild's,
+    # 2025-02-08, which every citation gave.
+    assert parsed(MANUAL).date == "2022-08-18"
+
+
 def test_a_name_ending_in_an_underscore_at_a_line_end_stays_a_word() -> None:
     # Only a break inside an identifier (one half holds another underscore) joins: Python's
     # "class_" ends its name, and the next line's word is the sentence's.

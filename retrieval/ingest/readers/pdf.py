@@ -183,7 +183,11 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     page = [line.text for line in lines if line.page == lines[0].page] if lines else []
     first_page = page[:TITLE_PAGE_LINES]
     built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
-    document.date = revised_date(first_page) or built or find_date(first_page)
+    # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
+    # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
+    # rebuilt the manual in 2025). A first page that is the text's start may date anything.
+    printed = find_date(first_page) if len(page) <= TITLE_PAGE_LINES else None
+    document.date = revised_date(first_page) or printed or built or find_date(first_page)
     document.author = author_names(meta.get("Author")) or title_page_authors(first_page)
     document.unread = mojibake.pages_unread(unread) if unread else None
     return document
