@@ -917,7 +917,26 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # "F F": a form's labels of its lines, left and right, in bold
     if _MATHS.search(line.text) and not _WORD3.search(line.text):
         return False  # "µs", "σ[µs": a formula's symbols in bold, which name no section
-    return line.bold and len(words) <= 12 and line.size >= body * 0.95
+    return line.bold and _reader_words(line.text) <= 12 and line.size >= body * 0.95
+
+
+# Letters of the scripts written without spaces between words (Thai, Lao, Myanmar, Khmer),
+# their vowel and tone marks aside: a word is about three of them.
+_UNSPACED_LETTER = re.compile(
+    "[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46"  # Thai
+    "\u0e81-\u0eb0\u0eb2\u0eb3\u0ec0-\u0ec6"  # Lao
+    "\u1000-\u102a\u1780-\u17b3]"  # Myanmar, Khmer
+)
+_UNSPACED_WORD_LETTERS = 3
+
+
+def _reader_words(text: str) -> int:
+    """Words of ``text`` as a reader counts them, in the scripts that set no space between
+    words too: a line of Thai with two spaces ("ในข้อดังกล่าว และตั้งฉากกับระนาบที่ผ่าน i j −",
+    an exam's question) is some fifteen words, no heading's five. (Chinese and Japanese are
+    counted by their spaces still: a title of 24 characters over one space is a heading.)"""
+    spaced = len(text.split())
+    return spaced + len(_UNSPACED_LETTER.findall(text)) // _UNSPACED_WORD_LETTERS
 
 
 # A division's label, a dash, its title in capitals: "Section 1 – The Technology Modernization
