@@ -40,3 +40,29 @@ def test_every_author_the_properties_list_is_named() -> None:
     )
     assert author_names("jsmith") is None and author_names("Windows User") is None
     assert author_names("oren etzioni") is None  # alone in small letters: maybe a login
+
+
+def _bold_thai(page: list[Text]) -> bytes:
+    # a two-byte font with a ToUnicode map, renamed (same length, so the file's offsets hold)
+    # to one whose name says bold, as an exam's question type is
+    return make_pdf([page], cjk=True).replace(b"/SimSun", b"/Heavy1")
+
+
+def test_a_long_line_of_thai_in_bold_is_no_heading_to_title_the_page() -> None:
+    # A Thai exam's page of questions (pdf.js's issue13211.pdf), set in bold: its first question
+    # ("In the item above, and perpendicular to the plane through the origin"), a dozen words
+    # but only two apart, was taken for a heading, and titled the document over its
+    # properties' "Pretest วิชาสามัญ (2564)", which the page never prints.
+    page = [
+        Text(66, 640, "ในข้อดังกล่าว และตั้งฉากกับระนาบที่ผ่านจุดกำเนิด", 13.4),
+        Text(66, 620, "เวกเตอร์ที่มีขนาดเท่ากับสาม คือเวกเตอร์ในข้อใดต่อไปนี้", 13.4),
+        Text(100, 600, "1. cos 30 + i sin 30 2. cos 72 + i sin 72 3. cos 102 + i sin 102", 13.4),
+        Text(100, 580, "4. cos 144 + i sin 144 5. cos 174 + i sin 174 , each of them", 13.4),
+    ]
+    stated = "Pretest วิชาสามัญ (2564)"
+    exam = read("exam.pdf", titled(_bold_thai(page), stated))
+    assert exam.title == stated
+    assert exam.blocks[0].text.startswith("ในข้อดังกล่าว และตั้งฉากกับระนาบ")
+    # a short Thai line in bold is a heading still: the page's title over a stray section name
+    heading = [Text(66, 700, "แบบทดสอบคณิตศาสตร์", 13.4), *page]
+    assert read("exam.pdf", titled(_bold_thai(heading), "Model")).title == "แบบทดสอบคณิตศาสตร์"

@@ -46,7 +46,12 @@ from retrieval.ingest.readers.common import (
     prose,
     said_in_order,
 )
-from retrieval.ingest.readers.pdf_front import TITLE_PAGE_LINES, revised_date, title_page_authors
+from retrieval.ingest.readers.pdf_front import (
+    TITLE_PAGE_LINES,
+    author_lines,
+    revised_date,
+    title_page_authors,
+)
 from retrieval.ingest.readers.pdf_furniture import (
     CONTENTS_TITLE,
     contents_titles,
@@ -56,6 +61,7 @@ from retrieval.ingest.readers.pdf_furniture import (
 from retrieval.ingest.readers.pdf_labels import (
     FIGURE_CAPTION,
     NUMBERED_LABELS,
+    categories_read,
     figure_labels,
     labels_read,
     steps_labelled,
@@ -160,6 +166,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     heads = [line.text for line in running if lines and line.page == lines[0].page]
     for step in _PASSES:
         lines = step(lines)
+    lines = authors_unheaded(lines)
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -176,10 +183,30 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     page = [line.text for line in lines if line.page == lines[0].page] if lines else []
     first_page = page[:TITLE_PAGE_LINES]
     built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
-    document.date = revised_date(first_page) or built or find_date(first_page)
+    # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
+    # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
+    # rebuilt the manual in 2025). A first page that is the text's start may date anything.
+    printed = find_date(first_page) if len(page) <= TITLE_PAGE_LINES else None
+    document.date = revised_date(first_page) or printed or built or find_date(first_page)
     document.author = author_names(meta.get("Author")) or title_page_authors(first_page)
     document.unread = mojibake.pages_unread(unread) if unread else None
     return document
+
+
+def authors_unheaded(lines: list[Line]) -> list[Line]:
+    """``lines`` with the names of the authors on the title page (:func:`author_lines`) set as
+    its text: Texinfo sets them large and bold at the page's foot, and they headed the pages
+    after it ("Fabio Fiorina Simon Josefsson Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)")."""
+    if not lines:
+        return lines
+    first = [i for i, line in enumerate(lines) if line.page == lines[0].page][:TITLE_PAGE_LINES]
+    named = [first[i] for i in author_lines([lines[i].text for i in first])]
+    body = body_size(lines) if named else 0.0
+    result = list(lines)
+    for index in named:
+        if is_heading(lines[index], body):
+            result[index] = replace(lines[index], size=body, bold=False, plain=True)
+    return result
 
 
 def _mapped_pages(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -890,7 +917,26 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # "F F": a form's labels of its lines, left and right, in bold
     if _MATHS.search(line.text) and not _WORD3.search(line.text):
         return False  # "µs", "σ[µs": a formula's symbols in bold, which name no section
-    return line.bold and len(words) <= 12 and line.size >= body * 0.95
+    return line.bold and _reader_words(line.text) <= 12 and line.size >= body * 0.95
+
+
+# Letters of the scripts written without spaces between words (Thai, Lao, Myanmar, Khmer),
+# their vowel and tone marks aside: a word is about three of them.
+_UNSPACED_LETTER = re.compile(
+    "[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46"  # Thai
+    "\u0e81-\u0eb0\u0eb2\u0eb3\u0ec0-\u0ec6"  # Lao
+    "\u1000-\u102a\u1780-\u17b3]"  # Myanmar, Khmer
+)
+_UNSPACED_WORD_LETTERS = 3
+
+
+def _reader_words(text: str) -> int:
+    """Words of ``text`` as a reader counts them, in the scripts that set no space between
+    words too: a line of Thai with two spaces ("ในข้อดังกล่าว และตั้งฉากกับระนาบที่ผ่าน i j −",
+    an exam's question) is some fifteen words, no heading's five. (Chinese and Japanese are
+    counted by their spaces still: a title of 24 characters over one space is a heading.)"""
+    spaced = len(text.split())
+    return spaced + len(_UNSPACED_LETTER.findall(text)) // _UNSPACED_WORD_LETTERS
 
 
 # A division's label, a dash, its title in capitals: "Section 1 – The Technology Modernization
@@ -1323,11 +1369,33 @@ def join_lines(texts: Iterable[str]) -> str:
     writes and a word splitter cuts in two)."""
     joined = ""
     for text in texts:
-        if joined and text and not _runs_on(joined[-1], text) and not _address_on(joined, text):
+        if (
+            joined
+            and text
+            and not _runs_on(joined[-1], text)
+            and not _address_on(joined, text)
+            and not _identifier_on(joined, text)
+        ):
             joined += " "
         joined += text
     # PDFium also puts a space beside full-width punctuation where a link ends ("网站 ，").
     return _SPACED_PUNCTUATION.sub("", joined)
+
+
+# An identifier a line ends inside, after one of its underscores (TeX breaks "ASN1_TAG_" /
+# "ERROR" there, as a word at a hyphen), and the rest it goes on with on the next line.
+# (A word set between underscores, "_delimiter_", is emphasis in a plain-text style; a word
+# capitalised as a sentence opens, "And", starts one.)
+_IDENTIFIER_START = re.compile(r"(?:^|[\s(\[‘'\"`])([^\W_]\w*_)$")
+_IDENTIFIER_REST = re.compile(r"^(?![A-Z][a-z]+\b)[^\W_]\w*(?=$|[\s.,;:)\]’'\"`(])")
+
+
+def _identifier_on(joined: str, text: str) -> bool:
+    """Whether ``text`` starts with the rest of an identifier ``joined`` ends with the start of,
+    broken after an underscore: "ASN1_TAG_" / "ERROR", "ASN1_" / "SYNTAX_ERROR". One half holds
+    another underscore, so a name that ends in one ("class_" / "is the …") stays a word."""
+    start, rest = _IDENTIFIER_START.search(joined[-80:]), _IDENTIFIER_REST.match(text)
+    return bool(start and rest and "_" in start[1][:-1] + rest[0])
 
 
 def _address_on(joined: str, text: str) -> bool:
@@ -1494,6 +1562,7 @@ _PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
     bold_runs_on,
     _join_hyphens,
     labels_read,
+    categories_read,
     steps_labelled,
     terms_leading,
     displays_inlined,

@@ -9,7 +9,6 @@ text states as its revision is the one a reader cites.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 
@@ -27,6 +26,9 @@ _OPENS_WITH_DATE = re.compile(r"\d|[A-Z][a-z]{2,8}\.?\s+\d")
 # A line that is only a mail address, written out or spelt to keep it from robots
 # ("tal197 at users.sf.net", "jdoe@example.org", "<jdoe@example.org>").
 _ADDRESS_LINE = re.compile(r"^<?[\w.+-]+(?:@|\s+at\s+)[\w-]+(?:\.[\w-]+)+>?$", re.IGNORECASE)
+
+# A name with its address after it, in brackets: "Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)".
+_NAMED_ADDRESS = re.compile(r"^(?P<name>\S.*?)\s+[(<][\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]$")
 
 TITLE_PAGE_LINES = 15  # the title page's block: title, names, addresses, version, date
 
@@ -48,9 +50,30 @@ def title_page_authors(lines: Sequence[str]) -> str | None:
     """The people the title page names over their mail addresses (``lines``: its lines in
     reading order), joined by ", "; None when it names none so. A name alone may be anyone's
     (an editor, a company's founder in its name); a name over an address is its author's."""
-    names = [
-        line.strip()
-        for line, after in itertools.pairwise(lines)
-        if is_name(line.strip()) and _ADDRESS_LINE.match(after.strip())
-    ]
+    names = [_named(lines[index]) for index in author_lines(lines)]
     return ", ".join(dict.fromkeys(names)) or None
+
+
+def author_lines(lines: Sequence[str]) -> list[int]:
+    """Which of ``lines`` (a title page's, in reading order) name its authors: a name over its
+    address ("Thomas Leonard" / "tal197 at users.sf.net"), or a run of names, one a line, one
+    of which gives its address after it, as Texinfo's title page sets its authors ("Fabio
+    Fiorina" / "Simon Josefsson" / "Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)")."""
+    found: list[int] = []
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if is_name(_named(line)):
+            run.append(index)
+            continue
+        addressed = any(_NAMED_ADDRESS.match(lines[i].strip()) for i in run)
+        if run and (addressed or _ADDRESS_LINE.match(line.strip())):
+            found.extend(run)
+        run = []
+    return found
+
+
+def _named(line: str) -> str:
+    """``line`` without the mail address after the name it gives ("Nikos Mavrogiannopoulos
+    (help-libtasn1@gnu.org)" → "Nikos Mavrogiannopoulos")."""
+    match = _NAMED_ADDRESS.match(line.strip())
+    return match["name"] if match else line.strip()

@@ -6,6 +6,7 @@ nothing (:func:`figure_labels`)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -109,6 +110,36 @@ def steps_labelled(lines: list[Line]) -> list[Line]:
             result[index + 1 + top] = replace(first, text=f"{label} {first.text}")
         result[index] = replace(line, text="")
     return [line for line in result if line.text]
+
+
+# A definition's category set in brackets at the right margin of its first line, as Texinfo's
+# @deffn and @deftypefun set it: "int asn1_create_element (…, const [Function]".
+_CATEGORY = re.compile(r"^(?P<head>.*\S)\s+\[(?P<label>[A-Z][a-z]+(?: [A-Za-z][a-z]+){0,2})\]$")
+
+
+def categories_read(lines: list[Line]) -> list[Line]:
+    """``lines`` with a definition's category, flush right in brackets on its first line
+    ("[Function]", "[Macro]", "[Data type]"), read before the definition as Texinfo's HTML and
+    Info show it: "Function: int asn1_create_element (…". PDFium reads the label into the line,
+    and it stood in the middle of the signature ("… const [Function] char * source_name"). A
+    definition's first line hangs: the lines under it (the signature's rest, its description)
+    start further right; a bracket at the end of a line of text is no such label."""
+    right: dict[tuple[int, int], float] = {}
+    for line in lines:
+        key = (line.page, line.column)
+        right[key] = max(right.get(key, 0.0), line.x1)
+    result = list(lines)
+    for index, (line, after) in enumerate(itertools.pairwise(lines)):
+        match = _CATEGORY.match(line.text)
+        if (
+            match
+            and after.page == line.page
+            and after.x0 > line.x0 + line.size
+            and line.x1 >= right[line.page, line.column] - line.size / 2
+            and not line.mono
+        ):
+            result[index] = replace(line, text=f"{match['label']}: {match['head']}")
+    return result
 
 
 def _labels_of(line: Line) -> list[str]:
