@@ -142,6 +142,44 @@ def test_items_after_text_and_release_notes_entries_stay_apart() -> None:
     assert len(_md(f"# Release notes\n\n{releases}").blocks) == 6
 
 
+_OPTIONS = """# Settings
+
+## Socket Binding
+
+* `--host <str>` - Bind socket to this host. Use `--host 0.0.0.0` to make the application
+available on your local network. **Default:** *'127.0.0.1'*.
+* `--port <int>` - Bind to a socket with this port. If set to 0, an available port will be
+picked. **Default:** *8000*.
+* `--uds <path>` - Bind to a UNIX domain socket, for example `--uds /tmp/uvicorn.sock`.
+
+## server.port
+
+- **Type:** `number`
+- **Default:** `5173`
+
+Specifies the server port.
+"""
+
+
+def test_a_reference_list_naming_an_option_an_item_keeps_its_entries_apart(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Uvicorn's settings page lists its options as bullets under each heading; read as one
+    passage a section, "which port does it bind to by default?" was answered with --host's
+    default and "Default: 8000" cut off. A field and its value alone (Vite's "Type:" and
+    "Default:" lines) still read together under their heading."""
+    document = _md(_OPTIONS)
+    assert len(texts(document)) == 5
+    assert texts(document)[3] == "Type: number\nDefault: 5173"
+    library = Library.open(tmp_path / "q.db", make_corpus({"settings.md": _OPTIONS}))
+    try:
+        top = library.answer("which port does it bind to by default?", k=3).hits[0]
+        assert top.passage.text.startswith("--port <int> - Bind to a socket with this port.")
+        assert "127.0.0.1" not in top.passage.text
+    finally:
+        library.close()
+
+
 def test_a_pages_keywords_find_it_and_are_never_quoted(
     make_corpus: Callable[..., Path], tmp_path: Path
 ) -> None:

@@ -281,6 +281,7 @@ class _Reading:
     parents: list[int | None] = field(default_factory=list)
     leading: int | None = None
     headed: int | None = None  # the first block of a list opening its section (mdnested.headed)
+    terms: bool = False  # each item of that list so far names a term and describes it
     releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
@@ -970,6 +971,8 @@ def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> 
     lines = _inline_lines(inline)
     opens_item = index > 0 and tokens[index - 1].type == "list_item_open"
     after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    if opens_item and len(reading.lists) == 1 and not mdnested.termed(inline.children or []):
+        reading.terms = False
     if not opens_item or after == "list_item_close":
         lines = mdlinks.with_target(lines, inline)
     return _marked(lines, reading, _quote_opened(tokens, index))
@@ -995,7 +998,7 @@ def _list_token(kind: str, reading: _Reading) -> None:
     if kind in _LIST_OPENING:
         introduced = _introduced(reading)
         if not reading.lists and not introduced and not reading.grid and not reading.releases:
-            reading.headed = len(reading.document.blocks)
+            reading.headed, reading.terms = len(reading.document.blocks), True
         reading.parents.append(_parent(reading, introduced))
         reading.lists.append(introduced)
         reading.leading = None
@@ -1216,6 +1219,8 @@ def _headed_joined(reading: _Reading, start: int) -> None:
     block when its items are short (:func:`mdnested.headed`)."""
     reading.headed = None
     blocks = reading.document.blocks
+    if reading.terms:  # a reference list: each item an entry of its own (mdnested.termed)
+        return
     if (block := mdnested.headed(blocks, start)) is not None:
         del blocks[start:]
         blocks.append(block)
