@@ -215,6 +215,18 @@ def test_keywords_tags_and_summary_are_read_from_the_front_matter() -> None:
     assert _md("---\ntags:\n  - a\n  - b\n---\n\nText.\n").keywords == "a, b"
 
 
+def test_a_block_scalar_holding_a_colon_and_a_quoted_comma_read_as_written() -> None:
+    """A title written "title: >-" over "Kubernetes: a primer" was dropped (the page was cited by
+    its file name), as was a description opening "Note:"; a keyword in quotes holding a comma
+    was split inside its quotes and kept them."""
+    document = _md(
+        "---\ntitle: >-\n  Kubernetes: a primer\ndescription: |\n  Note: read this first.\n"
+        "keywords: [alpha, \"beta, gamma\", 'it''s']\n---\n\nBody text here.\n"
+    )
+    assert document.title == "Kubernetes: a primer"
+    assert document.keywords == "alpha, beta, gamma, it's · Note: read this first."
+
+
 def test_a_title_holding_inline_html_reads_as_shown() -> None:
     """first-time-travel-get-in-concur-pre-olu.md was cited "Get set up to travel for TTS
     <em>before</em> GSA onboarding"."""

@@ -722,7 +722,9 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
         if key in _NESTED_KEYS and (not value or value[0] in "[{"):
             value = _structured(key, value, lines[at + 1 :])
         elif key in _LISTED_KEYS and value.startswith("[") and value.endswith("]"):
-            value = ", ".join(filter(None, (_unquote(v.strip()) for v in value[1:-1].split(","))))
+            value = ", ".join(
+                filter(None, (_unquote(v.strip()) for v in _FLOW_ITEM.findall(value[1:-1])))
+            )
         elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
             value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
         else:  # a flow list or map, an anchor, an alias or a tag: no plain value
@@ -738,6 +740,8 @@ _BLOCK_SCALAR = re.compile(r"^[|>][-+\d]*\s*(?:#.*)?$")
 _LISTED_KEYS = frozenset({"keywords", "tags"})
 _LIST_ENTRY = re.compile(r"^-(?:\s+|$)")
 _MAP_ENTRY = re.compile(r"^[\w.-]+\s*:(?:\s|$)")
+# An entry of a flow list ("[alpha, "beta, gamma"]"): a quoted one may hold a comma.
+_FLOW_ITEM = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]+)\s*""")
 
 
 def _folded_scalar(value: str, after: list[str], *, listed: bool = False) -> str:
@@ -747,6 +751,8 @@ def _folded_scalar(value: str, after: list[str], *, listed: bool = False) -> str
     as they are, joined by commas; any other list or map under the key is no scalar ("")."""
     block = not value or _BLOCK_SCALAR.match(value)
     more = [line.strip() for line in itertools.takewhile(_indented_or_blank, after)]
+    if value and block:  # a block scalar's lines are its text: "Kubernetes: a primer", "# 1"
+        return " ".join(line for line in more if line)
     more = [line for line in more if line and not line.startswith("#")]
     if listed and block and more and all(_LIST_ENTRY.match(line) for line in more):
         entries = (_unquote(_LIST_ENTRY.sub("", line).strip()) for line in more)
@@ -811,7 +817,9 @@ def _authors(listed: str) -> str | None:
 
 
 def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")  # YAML's single quote within single quotes
+    if len(value) >= 2 and value[0] == value[-1] == '"':
         return value[1:-1]
     return value
 
