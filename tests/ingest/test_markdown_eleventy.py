@@ -62,10 +62,34 @@ def test_tags_read_as_the_built_page_shows_them() -> None:
     assert texts(document) == [
         "Click the target icon (so that it turns red).",
         "Hop into equipment on Slack.",
-        "Travel needs approval.",
+        "Heads up! Travel needs approval.",
         "Internal staff only.",
         'Write {% page "/x/" %} for a link.',
     ]
+
+
+def test_jekyll_notes_headings_and_output_tags_read_as_built() -> None:
+    """A box's heading was lost (14 of the TTS handbook's 26 alerts have one), a Jekyll theme's
+    note box ("include note.html content=…") showed nothing, links written with "relative_url"
+    and "site.repository" showed the tags raw, and a stray "{%" swallowed the text to a tag
+    lines further down."""
+    document = _md(
+        "Written in Python {%d} style and 10% of\nthe budget {% a %}.\n\n"
+        '{% alert "Add a signing key" %}\n\nPick the signing option.\n\n{% endalert %}\n\n'
+        '{% include note.html content="Always restart the server after editing." %}\n\n'
+        "See [How to Contribute]({{ '/docs/contributing/' | relative_url }}) and "
+        "([#9392]({{ site.repository }}/issues/9392)).\n\n"
+        'Use `{{ "{%include%}" }}` to include.\n\n'
+        '```liquid\n{% raw %}{% image "_img/ocelot.png" "an ocelot" %}{% endraw %}\n```\n'
+    )
+    assert texts(document) == [
+        "Written in Python {%d} style and 10% of the budget .",
+        "Add a signing key: Pick the signing option.",
+        "Always restart the server after editing.",
+        "See How to Contribute and (#9392).",
+        "Use {%include%} to include.",
+    ]
+    assert document.blocks[-1].code == '{% image "_img/ocelot.png" "an ocelot" %}'
 
 
 def test_code_keeps_its_tags() -> None:

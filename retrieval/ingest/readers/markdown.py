@@ -321,7 +321,7 @@ def _prepared(source: str, path: Path | None = None) -> str:
         lang = mdhugo.language(path) if path is not None else "en"
         source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
     if mdliquid.has_tags(source):
-        source = _outside_code(source, mdliquid.rendered)
+        source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
     if _LINK_OVER_LINES.search(source):
         source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
     if "ref" in source or "markdown" in source:
@@ -373,15 +373,19 @@ def _with_macros_rendered(source: str) -> str:
     return "\n".join(out + material.rendered(text))
 
 
-def _outside_code(source: str, render: Callable[[str], str]) -> str:
+def _outside_code(
+    source: str, render: Callable[[str], str], in_code: Callable[[str], str] = str
+) -> str:
     """``source`` with each run of its lines outside code blocks (fenced or indented) and the
-    front matter passed through ``render``; code and the front matter are kept as written."""
+    front matter passed through ``render``; code and the front matter are kept as written (code
+    lines but through ``in_code``)."""
     kept = _code_lines(source, front_matter=True)
+    matter = kept - _code_lines(source) if in_code is not str else kept
     out, text = list[str](), list[str]()
     for at, line in enumerate(source.split("\n")):
         if at in kept:
             out += [render("\n".join(text))] if text else []
-            out.append(line)
+            out.append(line if at in matter else in_code(line))
             text = []
         else:
             text.append(line)
