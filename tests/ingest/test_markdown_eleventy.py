@@ -92,6 +92,13 @@ def test_jekyll_notes_headings_and_output_tags_read_as_built() -> None:
     assert document.blocks[-1].code == '{% image "_img/ocelot.png" "an ocelot" %}'
 
 
+def test_a_site_path_is_no_document_beside_a_link() -> None:
+    """Eleventy's '{% page "/office/" %}' is an address on the built site: a list item linking
+    to it was quoted "Microsoft Office (/office/)" (78 passages of the TTS handbook)."""
+    document = _md('# Tools\n\n- [Microsoft Office]({% page "/office/" %})\n- [Setup](setup.md)\n')
+    assert texts(document) == ["Microsoft Office", "Setup (setup.md)"]
+
+
 def test_code_keeps_its_tags() -> None:
     """A page about the site's shortcodes shows them in code, inline and in blocks; Jekyll's
     highlight block is code too."""

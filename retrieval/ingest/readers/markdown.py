@@ -282,6 +282,7 @@ class _Reading:
     leading: int | None = None
     headed: int | None = None  # the first block of a list opening its section (mdnested.headed)
     terms: bool = False  # each item of that list so far names a term and describes it
+    site: bool = False  # a Jekyll or Eleventy page, linking by the built site's addresses
     releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
@@ -464,6 +465,7 @@ _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    site = mdliquid.has_tags(source)  # Jekyll's or Eleventy's: links by the site's addresses
     source, cross_references = _with_kuma_rendered(_prepared(source, path))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
@@ -477,7 +479,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         keywords=" · ".join(prose(meta[key]) for key in _SEARCH_KEYS if meta.get(key)) or None,
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
-    reading.cross_references = cross_references
+    reading.cross_references, reading.site = cross_references, site
     reading.title_level = _title_level(tokens)
     reading.vue = mdvitepress.compiled_by_vue(t.content for t in tokens if t.type == "html_block")
     reading.articles = numbers_articles(reading.lines)
@@ -986,7 +988,7 @@ def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> 
     if opens_item and len(reading.lists) == 1 and not mdnested.termed(inline.children or []):
         reading.terms = False
     if not opens_item or after == "list_item_close":
-        lines = mdlinks.with_target(lines, inline)
+        lines = mdlinks.with_target(lines, inline, site=reading.site)
     return _marked(lines, reading, _quote_opened(tokens, index))
 
 
