@@ -113,11 +113,15 @@ def _first_heading(document: ParsedDocument) -> str | None:
         return None
     words = re.findall(r"\w[\w'-]*", heading)
     sentence = heading.rstrip().endswith(TERMINAL) and not heading.rstrip().endswith("?")
-    if sentence or sum(1 for word in words if word.islower() and len(word) > 3) >= 3:
+    if sentence or sum(1 for word in words if word.islower() and len(word) > 3) >= _SENTENCE_WORDS:
         return None
     return heading
 
 
+# A heading of this many lower-case words (of four letters or more) is a sentence, not a title:
+# "Test passes if document paginates left-to-right (page 1)"; "viewport meta declarations",
+# "A guide to developing software" are titles.
+_SENTENCE_WORDS = 4
 # A heading naming a part of a book: numbered ("Chapter 1", "Part II: …") or front matter.
 _GENERIC_HEADING = re.compile(
     r"^\s*(?:(?:chapter|part|book|volume|section|lesson|unit)\s+(?:\d+|[ivxlc]+|one|two|three)\b"
