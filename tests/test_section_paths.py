@@ -259,3 +259,19 @@ def test_a_heading_holding_the_separator_is_cited_whole(tmp_path: Path) -> None:
         library.close()
     assert stored["Text under C alone."].above == ("A › B",)
     assert stored["Text under C alone."].heading == "A › B › C"
+
+
+def test_a_slug_titled_book_is_named_by_its_title_page_not_its_first_chapter() -> None:
+    """A book whose package names it by a slug took its first heading as its title: a book
+    with no title page was cited as "Chapter 1", a test book by a sentence. The slug made
+    readable names it better; a title page's heading still names it."""
+    chapter = "<h1>Chapter 1</h1><p>It was a bright cold day in April.</p>"
+    sentence = "<h1>Test passes if document paginates left-to-right (page 1)</h1><p>Text.</p>"
+    titled = "<h1>Debian Developer's Reference</h1><p>The reference for developers.</p>"
+    assert read("a.epub", _epub("developers-reference", [chapter])).title == "Developers reference"
+    assert read("b.epub", _epub("pkg-spine-progression", [sentence])).title == (
+        "Pkg spine progression"
+    )
+    assert read("c.epub", _epub("developers-reference", [titled])).title == (
+        "Debian Developer's Reference"
+    )

@@ -62,10 +62,41 @@ def test_tags_read_as_the_built_page_shows_them() -> None:
     assert texts(document) == [
         "Click the target icon (so that it turns red).",
         "Hop into equipment on Slack.",
-        "Travel needs approval.",
+        "Heads up! Travel needs approval.",
         "Internal staff only.",
         'Write {% page "/x/" %} for a link.',
     ]
+
+
+def test_jekyll_notes_headings_and_output_tags_read_as_built() -> None:
+    """A box's heading was lost (14 of the TTS handbook's 26 alerts have one), a Jekyll theme's
+    note box ("include note.html content=…") showed nothing, links written with "relative_url"
+    and "site.repository" showed the tags raw, and a stray "{%" swallowed the text to a tag
+    lines further down."""
+    document = _md(
+        "Written in Python {%d} style and 10% of\nthe budget {% a %}.\n\n"
+        '{% alert "Add a signing key" %}\n\nPick the signing option.\n\n{% endalert %}\n\n'
+        '{% include note.html content="Always restart the server after editing." %}\n\n'
+        "See [How to Contribute]({{ '/docs/contributing/' | relative_url }}) and "
+        "([#9392]({{ site.repository }}/issues/9392)).\n\n"
+        'Use `{{ "{%include%}" }}` to include.\n\n'
+        '```liquid\n{% raw %}{% image "_img/ocelot.png" "an ocelot" %}{% endraw %}\n```\n'
+    )
+    assert texts(document) == [
+        "Written in Python {%d} style and 10% of the budget .",
+        "Add a signing key: Pick the signing option.",
+        "Always restart the server after editing.",
+        "See How to Contribute and (#9392).",
+        "Use {%include%} to include.",
+    ]
+    assert document.blocks[-1].code == '{% image "_img/ocelot.png" "an ocelot" %}'
+
+
+def test_a_site_path_is_no_document_beside_a_link() -> None:
+    """Eleventy's '{% page "/office/" %}' is an address on the built site: a list item linking
+    to it was quoted "Microsoft Office (/office/)" (78 passages of the TTS handbook)."""
+    document = _md('# Tools\n\n- [Microsoft Office]({% page "/office/" %})\n- [Setup](setup.md)\n')
+    assert texts(document) == ["Microsoft Office", "Setup (setup.md)"]
 
 
 def test_code_keeps_its_tags() -> None:
@@ -142,6 +173,44 @@ def test_items_after_text_and_release_notes_entries_stay_apart() -> None:
     assert len(_md(f"# Release notes\n\n{releases}").blocks) == 6
 
 
+_OPTIONS = """# Settings
+
+## Socket Binding
+
+* `--host <str>` - Bind socket to this host. Use `--host 0.0.0.0` to make the application
+available on your local network. **Default:** *'127.0.0.1'*.
+* `--port <int>` - Bind to a socket with this port. If set to 0, an available port will be
+picked. **Default:** *8000*.
+* `--uds <path>` - Bind to a UNIX domain socket, for example `--uds /tmp/uvicorn.sock`.
+
+## server.port
+
+- **Type:** `number`
+- **Default:** `5173`
+
+Specifies the server port.
+"""
+
+
+def test_a_reference_list_naming_an_option_an_item_keeps_its_entries_apart(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Uvicorn's settings page lists its options as bullets under each heading; read as one
+    passage a section, "which port does it bind to by default?" was answered with --host's
+    default and "Default: 8000" cut off. A field and its value alone (Vite's "Type:" and
+    "Default:" lines) still read together under their heading."""
+    document = _md(_OPTIONS)
+    assert len(texts(document)) == 5
+    assert texts(document)[3] == "Type: number\nDefault: 5173"
+    library = Library.open(tmp_path / "q.db", make_corpus({"settings.md": _OPTIONS}))
+    try:
+        top = library.answer("which port does it bind to by default?", k=3).hits[0]
+        assert top.passage.text.startswith("--port <int> - Bind to a socket with this port.")
+        assert "127.0.0.1" not in top.passage.text
+    finally:
+        library.close()
+
+
 def test_a_pages_keywords_find_it_and_are_never_quoted(
     make_corpus: Callable[..., Path], tmp_path: Path
 ) -> None:
@@ -179,6 +248,18 @@ def test_keywords_tags_and_summary_are_read_from_the_front_matter() -> None:
     assert document.keywords == f"quit, resign · offboarding, exit · {summary}"
     assert texts(document) == ["Return your laptop."]
     assert _md("---\ntags:\n  - a\n  - b\n---\n\nText.\n").keywords == "a, b"
+
+
+def test_a_block_scalar_holding_a_colon_and_a_quoted_comma_read_as_written() -> None:
+    """A title written "title: >-" over "Kubernetes: a primer" was dropped (the page was cited by
+    its file name), as was a description opening "Note:"; a keyword in quotes holding a comma
+    was split inside its quotes and kept them."""
+    document = _md(
+        "---\ntitle: >-\n  Kubernetes: a primer\ndescription: |\n  Note: read this first.\n"
+        "keywords: [alpha, \"beta, gamma\", 'it''s']\n---\n\nBody text here.\n"
+    )
+    assert document.title == "Kubernetes: a primer"
+    assert document.keywords == "alpha, beta, gamma, it's · Note: read this first."
 
 
 def test_a_title_holding_inline_html_reads_as_shown() -> None:

@@ -159,3 +159,14 @@ def test_an_escaped_shortcode_in_code_is_shown_as_written() -> None:
     assert document.blocks[0].code == (
         "{{< note >}}\nYou can *still* use Markdown inside these callouts.\n{{< /note >}}"
     )
+
+
+def test_text_sharing_a_line_with_a_comment_stays() -> None:
+    """A comment within a line of text, or opening on one and closing on another, took the
+    whole paragraph with it."""
+    document = _source(
+        "# Page\n\nKeep this {{< comment >}}hidden{{< /comment >}} and this too.\n\n"
+        "Before {{< comment >}}a\nb{{< /comment >}} after.\n\n{{< comment >}}\n  gone\n"
+        "{{< /comment >}}\n\nThe end.\n"
+    )
+    assert texts(document) == ["Keep this and this too.", "Before after.", "The end."]

@@ -45,3 +45,11 @@ def test_a_page_about_the_status_code_is_read() -> None:
         "# Page not found\n\n" + "Check the address, then try the search box on every page. " * 9
     )
     assert read("404.md", longer.encode()).blocks
+
+
+def test_a_numbered_note_saying_not_found_is_read() -> None:
+    """A corpus of numbered FAQ entries, tickets or notes: "404.txt" answers a question about a
+    package not found; it was skipped as "an error page" and lost from the documents."""
+    entry = "Question 404: My package is not found on the mirror.\n\nAnswer: wait an hour.\n"
+    blocks = read("404.txt", entry.encode()).blocks
+    assert "Answer: wait an hour." in [block.text for block in blocks]

@@ -23,6 +23,7 @@ import lxml.etree
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
+    TERMINAL,
     Outline,
     fallback_title,
     is_placeholder_title,
@@ -33,6 +34,7 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.epubpage import PUBLISHERS_MATTER, prepare_page
 from retrieval.ingest.readers.html import add_page
+from retrieval.ingest.readers.toc import is_contents_title
 
 _NS = {
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",
@@ -84,7 +86,7 @@ def read_epub(data: bytes, path: Path) -> ParsedDocument:
             section = add_page(page, path, document, section, outline, prepare)
         outline.finish(document)
     if _slug(document.title):
-        document.title = _first_heading(document) or document.title
+        document.title = _first_heading(document) or _readable(document.title)
     return document
 
 
@@ -99,11 +101,40 @@ def _slug(title: str) -> bool:
 
 def _first_heading(document: ParsedDocument) -> str | None:
     """The heading the book's text opens under (its title page's "Debian Developer's
-    Reference"), when the package names the book only by a slug."""
+    Reference"), when the package names the book only by a slug; None when it names a part of
+    the book, not the book ("Chapter 1", "Introduction": a book without a title page opens with
+    its first chapter), or is a sentence (a test book's "Test passes if document paginates
+    left-to-right (page 1)")."""
     if not document.blocks:
         return None
     first = document.blocks[0]
-    return (first.above or (first.section,))[0] or None
+    heading = (first.above or (first.section,))[0]
+    if not heading or _GENERIC_HEADING.match(heading) or is_contents_title(heading):
+        return None
+    words = re.findall(r"\w[\w'-]*", heading)
+    sentence = heading.rstrip().endswith(TERMINAL) and not heading.rstrip().endswith("?")
+    if sentence or sum(1 for word in words if word.islower() and len(word) > 3) >= _SENTENCE_WORDS:
+        return None
+    return heading
+
+
+# A heading of this many lower-case words (of four letters or more) is a sentence, not a title:
+# "Test passes if document paginates left-to-right (page 1)"; "viewport meta declarations",
+# "A guide to developing software" are titles.
+_SENTENCE_WORDS = 4
+# A heading naming a part of a book: numbered ("Chapter 1", "Part II: …") or front matter.
+_GENERIC_HEADING = re.compile(
+    r"^\s*(?:(?:chapter|part|book|volume|section|lesson|unit)\s+(?:\d+|[ivxlc]+|one|two|three)\b"
+    r"|(?:introduction|preface|foreword|prologue|cover|title page|copyright|dedication"
+    r"|acknowledge?ments|about this book)\W*$)",
+    re.IGNORECASE,
+)
+
+
+def _readable(slug: str) -> str:
+    """A slug as words: "developers-reference" → "Developers reference"."""
+    words = re.sub(r"[-_.]+", " ", slug).strip()
+    return words[:1].upper() + words[1:]
 
 
 def _is_locked(book: zipfile.ZipFile) -> bool:

@@ -281,6 +281,8 @@ class _Reading:
     parents: list[int | None] = field(default_factory=list)
     leading: int | None = None
     headed: int | None = None  # the first block of a list opening its section (mdnested.headed)
+    terms: bool = False  # each item of that list so far names a term and describes it
+    site: bool = False  # a Jekyll or Eleventy page, linking by the built site's addresses
     releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
@@ -320,7 +322,7 @@ def _prepared(source: str, path: Path | None = None) -> str:
         lang = mdhugo.language(path) if path is not None else "en"
         source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
     if mdliquid.has_tags(source):
-        source = _outside_code(source, mdliquid.rendered)
+        source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
     if _LINK_OVER_LINES.search(source):
         source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
     if "ref" in source or "markdown" in source:
@@ -372,15 +374,19 @@ def _with_macros_rendered(source: str) -> str:
     return "\n".join(out + material.rendered(text))
 
 
-def _outside_code(source: str, render: Callable[[str], str]) -> str:
+def _outside_code(
+    source: str, render: Callable[[str], str], in_code: Callable[[str], str] = str
+) -> str:
     """``source`` with each run of its lines outside code blocks (fenced or indented) and the
-    front matter passed through ``render``; code and the front matter are kept as written."""
+    front matter passed through ``render``; code and the front matter are kept as written (code
+    lines but through ``in_code``)."""
     kept = _code_lines(source, front_matter=True)
+    matter = kept - _code_lines(source) if in_code is not str else kept
     out, text = list[str](), list[str]()
     for at, line in enumerate(source.split("\n")):
         if at in kept:
             out += [render("\n".join(text))] if text else []
-            out.append(line)
+            out.append(line if at in matter else in_code(line))
             text = []
         else:
             text.append(line)
@@ -459,6 +465,7 @@ _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    site = mdliquid.has_tags(source)  # Jekyll's or Eleventy's: links by the site's addresses
     source, cross_references = _with_kuma_rendered(_prepared(source, path))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)
@@ -472,7 +479,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         keywords=" · ".join(prose(meta[key]) for key in _SEARCH_KEYS if meta.get(key)) or None,
     )
     reading = _Reading(document, title_from_heading=not document.title, lines=source.split("\n"))
-    reading.cross_references = cross_references
+    reading.cross_references, reading.site = cross_references, site
     reading.title_level = _title_level(tokens)
     reading.vue = mdvitepress.compiled_by_vue(t.content for t in tokens if t.type == "html_block")
     reading.articles = numbers_articles(reading.lines)
@@ -721,7 +728,9 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
         if key in _NESTED_KEYS and (not value or value[0] in "[{"):
             value = _structured(key, value, lines[at + 1 :])
         elif key in _LISTED_KEYS and value.startswith("[") and value.endswith("]"):
-            value = ", ".join(filter(None, (_unquote(v.strip()) for v in value[1:-1].split(","))))
+            value = ", ".join(
+                filter(None, (_unquote(v.strip()) for v in _FLOW_ITEM.findall(value[1:-1])))
+            )
         elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
             value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
         else:  # a flow list or map, an anchor, an alias or a tag: no plain value
@@ -737,6 +746,8 @@ _BLOCK_SCALAR = re.compile(r"^[|>][-+\d]*\s*(?:#.*)?$")
 _LISTED_KEYS = frozenset({"keywords", "tags"})
 _LIST_ENTRY = re.compile(r"^-(?:\s+|$)")
 _MAP_ENTRY = re.compile(r"^[\w.-]+\s*:(?:\s|$)")
+# An entry of a flow list ("[alpha, "beta, gamma"]"): a quoted one may hold a comma.
+_FLOW_ITEM = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]+)\s*""")
 
 
 def _folded_scalar(value: str, after: list[str], *, listed: bool = False) -> str:
@@ -746,6 +757,8 @@ def _folded_scalar(value: str, after: list[str], *, listed: bool = False) -> str
     as they are, joined by commas; any other list or map under the key is no scalar ("")."""
     block = not value or _BLOCK_SCALAR.match(value)
     more = [line.strip() for line in itertools.takewhile(_indented_or_blank, after)]
+    if value and block:  # a block scalar's lines are its text: "Kubernetes: a primer", "# 1"
+        return " ".join(line for line in more if line)
     more = [line for line in more if line and not line.startswith("#")]
     if listed and block and more and all(_LIST_ENTRY.match(line) for line in more):
         entries = (_unquote(_LIST_ENTRY.sub("", line).strip()) for line in more)
@@ -810,7 +823,9 @@ def _authors(listed: str) -> str | None:
 
 
 def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")  # YAML's single quote within single quotes
+    if len(value) >= 2 and value[0] == value[-1] == '"':
         return value[1:-1]
     return value
 
@@ -970,8 +985,10 @@ def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> 
     lines = _inline_lines(inline)
     opens_item = index > 0 and tokens[index - 1].type == "list_item_open"
     after = tokens[index + 3].type if index + 3 < len(tokens) else ""
+    if opens_item and len(reading.lists) == 1 and not mdnested.termed(inline.children or []):
+        reading.terms = False
     if not opens_item or after == "list_item_close":
-        lines = mdlinks.with_target(lines, inline)
+        lines = mdlinks.with_target(lines, inline, site=reading.site)
     return _marked(lines, reading, _quote_opened(tokens, index))
 
 
@@ -995,7 +1012,7 @@ def _list_token(kind: str, reading: _Reading) -> None:
     if kind in _LIST_OPENING:
         introduced = _introduced(reading)
         if not reading.lists and not introduced and not reading.grid and not reading.releases:
-            reading.headed = len(reading.document.blocks)
+            reading.headed, reading.terms = len(reading.document.blocks), True
         reading.parents.append(_parent(reading, introduced))
         reading.lists.append(introduced)
         reading.leading = None
@@ -1216,6 +1233,8 @@ def _headed_joined(reading: _Reading, start: int) -> None:
     block when its items are short (:func:`mdnested.headed`)."""
     reading.headed = None
     blocks = reading.document.blocks
+    if reading.terms:  # a reference list: each item an entry of its own (mdnested.termed)
+        return
     if (block := mdnested.headed(blocks, start)) is not None:
         del blocks[start:]
         blocks.append(block)

@@ -170,14 +170,21 @@ def _unescaped(line: str) -> str:
 
 def _hidden_blanked(lines: Sequence[str], kept: set[int]) -> list[str]:
     """``lines`` with each Mermaid diagram or comment opened in the text made blank lines, all of
-    it: its indented lines, after a blank one, were taken for code (which is left as written)."""
+    it: its indented lines, after a blank one, were taken for code (which is left as written).
+    Text sharing its first or last line stays, on the first ("Keep this {{< comment >}}hidden
+    {{< /comment >}} and this too." lost the whole paragraph)."""
     source = "\n".join(lines)
     out = list(lines)
     for hidden in _HIDDEN_BLOCK.finditer(source):
         first = source.count("\n", 0, hidden.start())
         if first not in kept:
             last = first + hidden[0].count("\n")
-            out[first : last + 1] = [""] * (last + 1 - first)
+            before = source[source.rfind("\n", 0, hidden.start()) + 1 : hidden.start()]
+            after = source[hidden.end() :].split("\n", 1)[0]
+            shown = f"{before.rstrip()} {after.lstrip()}".strip() if before or after else ""
+            out[first : last + 1] = [before[: len(before) - len(before.lstrip())] + shown] + [
+                ""
+            ] * (last - first)
     return out
 
 

@@ -7,7 +7,11 @@ it, keeps the link's target beside its text, as a printed page would: "Полу�
 приложения (authorization_for_application.md)". A sentence holding a link reads as before: its
 words carry what it says. A web address is not added: its words (host, path, query) would be
 searched as the passage's, and a tutorial's address ("…/tutorial-api-django-rest-react/") put
-its title first for a question about React that the title does not answer.
+its title first for a question about React that the title does not answer. Nor is, on a page
+of a Jekyll or Eleventy site (Liquid tags in it), an address naming no file ("/office/", from
+'{% page "/office/" %}'): such a site links by the built site's addresses (permalinks), not by
+the documents' files ("Microsoft Office (/office/)" was quoted). VitePress's and Docusaurus's
+links without ".md" ("server-options", "/guide/build") are their files' names and stay.
 """
 
 from __future__ import annotations
@@ -25,10 +29,11 @@ _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 OUTSIDE_WORDS = 2  # more words outside the link say something of their own ("see … for more")
 
 
-def target(inline: Token) -> str | None:
+def target(inline: Token, *, site: bool = False) -> str | None:
     """The page the paragraph ``inline`` links to when it is a label of at most
     :data:`LABEL_WORDS` words holding one link to another page (not a place in this page: a
-    table of contents' entry, nor an address written out as its own text), else ``None``."""
+    table of contents' entry, nor an address written out as its own text), else ``None``; on
+    a page linking by the ``site``'s addresses, only a file ("form.pdf") is a document."""
     children = inline.children or ()
     links = [child for child in children if child.type == "link_open"]
     if len(links) != 1:
@@ -46,7 +51,13 @@ def target(inline: Token) -> str | None:
     if _bare(shown) in _bare(text):
         return None  # "[twitch.tv/midudev](https://twitch.tv/midudev)": the text is the address
     shown = shown.split("#", 1)[0]  # "errors.md#oauth": the file is where to go
+    if site and not _FILE_NAME.search(shown.split("?", 1)[0]):
+        return None
     return shown or None
+
+
+# A target naming a file: its last part has an extension ("errors.md", "guide/setup.html").
+_FILE_NAME = re.compile(r"(?:^|/)[^/]*[^/.]\.[A-Za-z0-9]{1,5}$")
 
 
 def _bare(address: str) -> str:
@@ -54,9 +65,9 @@ def _bare(address: str) -> str:
     return address.split("://", 1)[-1].removeprefix("www.").rstrip("/").lower()
 
 
-def with_target(lines: list[str], inline: Token) -> list[str]:
+def with_target(lines: list[str], inline: Token, *, site: bool = False) -> list[str]:
     """A paragraph's ``lines`` with the page it links to after them (:func:`target`)."""
-    found = target(inline)
+    found = target(inline, site=site)
     if found is None or not lines or not "".join(lines).strip():
         return lines
     last = lines[-1].rstrip()

@@ -13,15 +13,26 @@ Here each tag outside code is read as a reader of the page meets it:
 - comments (``{% comment %}…{% endcomment %}``, ``{# … #}``) are dropped with what they hold;
 - ``{% raw %}…{% endraw %}`` is what it holds, as written, and Jekyll's ``{% highlight ruby
   %}…{% endhighlight %}`` a block of code in that language;
-- a tag of the template language's own (``if``, ``for``, ``set``, ``include``, …), a closing tag
-  (``endalert``) and a tag a closing one pairs with (``alert``, a box round text) take no words;
+- a tag of the template language's own (``if``, ``for``, ``set``, ``include``, …) and a closing
+  tag (``endalert``) take no words, but for an include's ``content="…"`` (the note box of Jekyll
+  themes: ``{% include note.html content="Restart the server." %}`` shows the sentence);
+- a tag a closing one pairs with (``alert``, a box round text) shows its heading, its first
+  quoted argument, opening the box's text ("Updated Travel Guidance (07/13/2021): On July 13,
+  …"), as Docsy's alert does in :mod:`mdhugo`; or nothing, having none;
 - a picture's tag is the picture (``![target icon](_img/x.png)``: its description, the last of
   its quoted arguments, as a Markdown image is read);
 - any other tag becomes its first quoted argument (a link's address where it stands in one, a
   channel's name in text), or nothing when it has none.
 
+Output tags read as built: a quoted value is itself (``{{ '/docs/x/' | relative_url }}`` is
+``/docs/x/``, so a link stays a link; ``{{ "{%include%}" }}`` is ``{%include%}``), and a value
+the site's settings hold (``{{ site.repository }}``) is unknown here and dropped, not shown raw.
+A tag is a line's or a paragraph's: a "{%" with no "%}" before a blank line is text ("Python
+{%d} style").
+
 A line left with no text is a blank line, as in the built page. Code (fenced, indented, inline)
-keeps its tags as written: a page about templates shows them.
+keeps its tags as written: a page about templates shows them, as Jekyll builds it, that is
+without the ``{% raw %}`` marks its author wrote round them (:func:`in_code`).
 """
 
 from __future__ import annotations
@@ -33,7 +44,8 @@ from collections.abc import Iterable
 # before it, "-%}" those after it); its arguments never run past the first "%}". Not Hugo's
 # shortcodes ("{{% note %}}"), which the Markdown reader reads as Hugo's.
 _TAG = re.compile(
-    r"(?:\s*(?=\{%-))?(?<!\{)\{%-?\s*(?P<name>[A-Za-z_][\w-]*)(?P<args>(?:[^%]|%(?!\}))*?)"
+    r"(?:\s*(?=\{%-))?(?<!\{)\{%-?\s*(?P<name>[A-Za-z_][\w-]*)"
+    r"(?P<args>(?:[^%{\n]|%(?!\})|\{(?!%)|\n(?![ \t]*\n))*?)"
     r"\s*(?:-%\}\s*|%\}(?!\}))",
     re.DOTALL,
 )
@@ -50,6 +62,19 @@ _HIGHLIGHT = re.compile(
     r"(?P<body>.*?)\n?[ \t]*\{%-?\s*endhighlight\s*-?%\}[ \t]*$",
     re.DOTALL | re.MULTILINE,
 )
+# An output tag, "{{ value | filter: … }}": a quoted value or a variable (no call: MDN's macros,
+# "{{jsxref("Array")}}", are not Liquid's; nor Hugo's "{{< … >}}", read before).
+_OUTPUT = re.compile(
+    r"(?<!\{)\{\{-?\s*(?:(?P<quoted>\"[^\"\n]*\"|'[^'\n]*')|[A-Za-z_][\w.\[\]'\"-]*)"
+    r"(?:\s*\|[^{}()\n]*)?\s*-?\}\}(?!\})"
+)
+# An output tag a Jekyll page would hold, besides its tags: the site's or the page's value, or a
+# quoted value filtered (a page whose "{{ … }}" are a Vue or Handlebars example is left alone).
+_JEKYLL_OUTPUT = re.compile(
+    r"\{\{-?\s*(?:(?:site|page|include|layout|jekyll)\.|['\"][^'\"\n]*['\"]\s*\|)"
+)
+# Jekyll's "{% raw %}" and "{% endraw %}" in code: marks the built page does not show.
+_RAW_MARK = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 _QUOTED = re.compile(r""""(?P<double>[^"]*)"|'(?P<single>[^']*)'""")
 # Inline code: a run of backticks to the next run of as many.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
@@ -66,9 +91,17 @@ _PICTURE = re.compile(r"image|img|picture|figure|icon", re.IGNORECASE)
 
 def has_tags(source: str) -> bool:
     """Whether ``source`` holds a tag or a comment (a quick test before reading it line by line)."""
-    return ("{%" in source and bool(_TAG.search(source))) or bool(
-        "{#" in source and _COMMENT.search(source)
+    return (
+        ("{%" in source and bool(_TAG.search(source)))
+        or bool("{#" in source and _COMMENT.search(source))
+        or bool("{{" in source and _JEKYLL_OUTPUT.search(source))
     )
+
+
+def in_code(line: str) -> str:
+    """A line of code as the built page shows it: without Jekyll's raw marks (the TTS shortcodes
+    page's code was quoted as '{% raw %}{% image "_img/ocelot.png" … %}{% endraw %}')."""
+    return _RAW_MARK.sub("", line) if "raw" in line else line
 
 
 def rendered(text: str) -> str:
@@ -76,7 +109,8 @@ def rendered(text: str) -> str:
     inline code keeps them."""
     out, at = list[str](), 0
     for span in _CODE_SPAN.finditer(text):
-        out += [_rendered_text(text[at : span.start()]), span.group()]
+        code = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else tag[0], span[0])
+        out += [_rendered_text(text[at : span.start()]), in_code(code)]
         at = span.end()
     return "".join([*out, _rendered_text(text[at:])])
 
@@ -98,7 +132,14 @@ def _rendered_text(text: str) -> str:
     text = _HIGHLIGHT.sub(lambda block: kept(block, fenced=True), text)
     closed = {name[3:] for name in _names(text) if name.startswith("end")}
     text = _TAG.sub(lambda tag: _tag_text(tag, closed), text)
+    text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else "", text)
+    text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "")
     return re.sub(r"\x00(\d+)\x00", lambda mark: raws[int(mark.group(1))], text)
+
+
+# A box's heading ("{% alert "Heading" %}") opens the box's text, past blank lines after it.
+_HEADING_MARK = "\x01"
+_HEADING = re.compile(r"(\x01[^\n]*)(?:\n[ \t]*)*?\n([ \t]*\S)")
 
 
 def _names(text: str) -> Iterable[str]:
@@ -108,7 +149,10 @@ def _names(text: str) -> Iterable[str]:
 def _tag_text(tag: re.Match[str], closed: set[str]) -> str:
     """What the page shows for one tag (see the module's description)."""
     name = tag.group("name").lower()
-    if name in _OWN or name.startswith("end") or name in closed or name in ("raw", "comment"):
+    if name in ("include", "include_relative", "render"):
+        content = _CONTENT.search(tag.group("args"))
+        return (content["double"] or content["single"] or "") if content else ""
+    if name in _OWN or name.startswith("end") or name in ("raw", "comment"):
         return ""
     quoted = [
         double if double is not None else single
@@ -116,6 +160,19 @@ def _tag_text(tag: re.Match[str], closed: set[str]) -> str:
             q.group("double", "single") for q in _QUOTED.finditer(tag.group("args"))
         )
     ]
+    if name in closed:
+        return _heading(quoted[0]) if quoted and quoted[0].strip() else ""
     if _PICTURE.search(name):
         return f"![{quoted[-1] if len(quoted) > 1 else ''}]({quoted[0] if quoted else ''})"
     return quoted[0] if quoted else ""
+
+
+# An include's text: "content=" (Jekyll themes' note, tip and warning boxes).
+_CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+
+
+def _heading(heading: str) -> str:
+    """A box's heading opening its text: "Heading: text" ("Heading? text" when it ends a
+    sentence already), marked to be put before the text past blank lines (see _HEADING)."""
+    heading = heading.strip()
+    return f"{_HEADING_MARK}{heading}{' ' if heading.endswith((':', '.', '!', '?')) else ': '}"

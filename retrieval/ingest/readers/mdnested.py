@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from markdown_it.token import Token
+
 from retrieval.ingest.parsed import Block
 from retrieval.ingest.passages import LIST_CHARS, LIST_ITEM_CHARS
 
@@ -55,7 +57,8 @@ def headed(blocks: Sequence[Block], start: int) -> Block | None:
     and "You work 8 hours, 5 days a week.") were a passage a bullet, none saying what Gliding
     is. The heading introduces the list as a sentence ending in a colon would, and its items are
     quoted together under it within the same limits. None where they stay apart: a single
-    item, a block not a short item of text, another section, or a whole too long."""
+    item, a block not a short item of text, another section, or a whole too long. (A list whose
+    every item names a term and describes it stays apart before this is asked: :func:`termed`.)"""
     items = blocks[start:]
     if len(items) < 2 or items[0].section is None:
         return None
@@ -72,3 +75,45 @@ def headed(blocks: Sequence[Block], start: int) -> Block | None:
             return None
     text = "\n".join(item.text for item in items)
     return None if len(text) > LIST_CHARS else replace(first, text=text, item=True)
+
+
+# What parts an item's term from its description: "`--port <int>` - Bind …", "**Command Line**:
+# Use …", or a colon inside the bold ("**Default:** uses …").
+_PARTING = ("-", "\u2013", "\u2014", ":", "\uff1a")
+DESCRIBING = 8  # letters a description has at least: a phrase, not a value ("Default: 8000")
+
+
+def termed(children: Sequence[Token]) -> bool:
+    """Whether an item's paragraph (its inline ``children``) opens by naming a term, an option
+    or a field, in code or bold, and then describes it: "`--port <int>` - Bind to a socket with
+    this port. … Default: 8000." Uvicorn's settings page lists its options so under each heading
+    ("Socket Binding": --host, --port, --uds, --fd); each is an entry of its own, as a release's
+    entries are, and joined under the heading the passage's excerpt showed --host's default to
+    "which port does it bind to by default?". A field and its value alone (Vite's
+    "**型:** `string`", "**デフォルト:** `5173`") describe nothing: those items are the
+    heading's."""
+    tokens = [token for token in children if token.type != "text" or token.content]
+    if not tokens or tokens[0].type not in ("code_inline", "strong_open"):
+        return False
+    at = 1 if tokens[0].type == "code_inline" else _closed(tokens, "strong_close")
+    term = "".join(token.content for token in tokens[:at]).rstrip()
+    rest = _prose(tokens[at:])
+    if not term.endswith((":", "\uff1a")) and not rest.lstrip().startswith(_PARTING):
+        return False
+    return sum(char.isalpha() for char in rest) >= DESCRIBING
+
+
+def _closed(tokens: Sequence[Token], kind: str) -> int:
+    """The index after the first token of ``kind`` (all of them when there is none)."""
+    return next((at + 1 for at, token in enumerate(tokens) if token.type == kind), len(tokens))
+
+
+def _prose(tokens: Sequence[Token]) -> str:
+    """The plain words of ``tokens``: text outside code and links (a link names another page)."""
+    words, inside = [], 0
+    for token in tokens:
+        inside += token.type == "link_open"
+        inside -= token.type == "link_close"
+        if token.type == "text" and not inside:
+            words.append(token.content)
+    return "".join(words)
