@@ -134,6 +134,7 @@ SOURCES_SKIPPED_COUNT = (
 SOURCES_SKIPPED_MORE = (
     "<i>Files shown: {shown} of {total}. /more or the button below lists the next ones.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(continued)</i>"  # a group going on from the last page
 BUTTON_SOURCES_MORE = "Next page"
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.

@@ -132,6 +132,7 @@ SOURCES_SKIPPED_MORE = (
     "<i>Archivos mostrados: {shown} de {total}. /more o el botón de abajo muestra los "
     "siguientes.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(continuación)</i>"
 BUTTON_SOURCES_MORE = "Página siguiente"
 
 # Answers: every {placeholder} is filled with escaped HTML.

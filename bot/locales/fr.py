@@ -144,6 +144,7 @@ SOURCES_SKIPPED_MORE = (
     "<i>Fichiers affichés : {shown} sur {total}. /more ou le bouton ci-dessous affiche les "
     "suivants.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(suite)</i>"
 BUTTON_SOURCES_MORE = "Page suivante"
 
 # Answers: every {placeholder} is filled with escaped HTML.

@@ -144,6 +144,7 @@ SOURCES_SKIPPED_COUNT = (
 SOURCES_SKIPPED_MORE = (
     "<i>Показано файлов: {shown} из {total}. /more или кнопка ниже — следующие.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(продолжение)</i>"
 BUTTON_SOURCES_MORE = "Дальше"
 
 # Answers: every {placeholder} is filled with escaped HTML.

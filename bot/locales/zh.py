@@ -121,6 +121,7 @@ SOURCES_SKIPPED_COUNT = (
     "<b>上次重新加载时未读取的文件：</b>{count} 个（仅管理员可见）；/more 会在文档之后列出它们。"
 )
 SOURCES_SKIPPED_MORE = "<i>已显示 {shown} 个文件，共 {total} 个。/more 或下方按钮查看后续文件。</i>"
+SOURCES_GROUP_CONTINUED = "{heading}<i>（续）</i>"
 BUTTON_SOURCES_MORE = "下一页"
 
 # Answers: every {placeholder} is filled with escaped HTML.
