@@ -178,6 +178,23 @@ def test_a_question_that_reads_changed_documents_says_which(
     assert run(capsys, "ask", "purple giraffe", *paths)[2] == ""  # said once
 
 
+def test_the_changed_documents_are_named_in_the_systems_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review15-b: with LANG=ru_RU the answer was Russian and the notice under it English.
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# A\n\nThe purple giraffe lives here.\n", encoding="utf-8")
+    paths = ["--corpus", str(corpus), "--db", str(tmp_path / "q.db")]
+    assert run(capsys, "index", *paths)[0] == 0
+    (corpus / "new.md").write_text("# N\n\nA page on owls.\n", encoding="utf-8")
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+    code, _, err = run(capsys, "search", "owls", *paths)
+    assert code == 0
+    said = "Документы изменились с последнего чтения; сначала они прочитаны заново."
+    assert err.strip() == f"{said} Добавлены: new.md"
+
+
 def test_search_json_lists_ranked_passages_with_exactly_the_documented_keys(
     capsys: pytest.CaptureFixture[str], paths: list[str]
 ) -> None:
