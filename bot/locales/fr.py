@@ -230,6 +230,9 @@ MORE_WORDS = (
     "suivant",
     "suivants",
     "plus de résultats",
+    "autres résultats",
+    "d’autres résultats",
+    "encore des résultats",
     "dites-m’en plus",
     "dis-m’en plus",
 )
