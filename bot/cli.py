@@ -129,13 +129,15 @@ def _unlogged(name: str) -> Iterator[None]:
 
 def _say_changes(report: ReindexReport) -> None:
     """Name on stderr what a question's refresh read again (``quotebot index`` afterwards
-    reported "0 changed": a tester's admin never learnt which files had)."""
+    reported "0 changed": a tester's admin never learnt which files had), in the system's
+    language, as the answer on stdout is."""
     from bot.render.admin import changes_html
     from bot.render.plain import to_plain
 
-    changes = changes_html(report)
+    t = strings(_system_language())
+    changes = changes_html(report, t)
     if changes is not None:
-        print(to_plain(en.CLI_REREAD.format(changes=changes), ansi=False), file=sys.stderr)
+        print(to_plain(t.CLI_REREAD.format(changes=changes), ansi=False), file=sys.stderr)
 
 
 @contextlib.contextmanager

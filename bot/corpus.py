@@ -78,8 +78,16 @@ def save_as(file_name: str) -> str | None:
 
 def is_archive(file_name: str) -> bool:
     """Whether the name is an archive's (".zip", ".tar.gz", ".7z"), which is unpacked rather
-    than refused as any other kind (see :data:`readers.SAVE_AS`)."""
-    return "archive" in readers.SAVE_AS.get(suffix_of(file_name), "")
+    than refused as any other kind (see :data:`readers.SAVE_AS`), or a compressed file's
+    (".tar.xz", ".bz2", ".zst"), which is unpacked as well."""
+    suffix = suffix_of(file_name)
+    return suffix in _COMPRESSED or "archive" in readers.SAVE_AS.get(suffix, "")
+
+
+# The compressors' suffixes beside gzip's, alone or after ".tar" (and tar's short forms).
+_COMPRESSED = frozenset(
+    (".xz", ".bz2", ".zst", ".lz", ".lzma", ".lz4", ".tbz", ".tbz2", ".txz", ".tzst", ".tgz")
+)
 
 
 def may_be_rtf(file_name: str) -> bool:

@@ -218,10 +218,11 @@ def render_answer(
     else:
         lines += further(hits)
     shown = hits[-1].rank
-    # Said when all are shown too: one answer of a Chinese chat without it looked cut short.
+    # Said when all are shown too (one answer of a Chinese chat without it looked cut short),
+    # but not of a single passage, all there is: "(1 of 1 matching passages shown)" says nothing.
+    total = max(answer.total, shown)
     said = t.CLI_MORE_AVAILABLE if paging and answer.total > shown else t.CLI_SHOWN
-    lines.append(said.format(shown=shown, total=max(answer.total, shown)))
-    return "\n".join(lines)
+    return "\n".join([*lines, said.format(shown=shown, total=total)] if total > 1 else lines)
 
 
 def asked_in(answer: Answer) -> str:

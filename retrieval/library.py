@@ -944,7 +944,7 @@ def _examples(library: Library, answered: list[str], lang: str, about: str) -> l
     for topic in topics:
         if not re.search(r"[^\W\d_IVXLCDM]{2}", topic):
             continue  # "IX", "2.3": a chapter's number says nothing of what it is about
-        if back_matter(topic):
+        if back_matter(topic, _headings_over(store, topic) if _LETTERED.match(topic) else ()):
             continue
         question = about.format(topic=topic)
         if len(chosen) < 3 and question not in chosen:
@@ -952,26 +952,47 @@ def _examples(library: Library, answered: list[str], lang: str, about: str) -> l
     return chosen[:3]
 
 
-# What a book carries besides its text: an appendix ("A.1 …", "Appendix B"), a licence, an
-# index, a bibliography, a glossary, acknowledgements; in the languages the bot speaks.
+def _headings_over(store: CorpusStore, topic: str) -> list[str]:
+    """The headings above a section so headed, in any document (asked only of a lettered
+    heading, "A.1 …": whether it numbers an appendix's part)."""
+    over = (store.passages_under(doc.doc, [topic], 1) for doc in store.documents())
+    return [heading for passages in over for passage in passages for heading in passage.above]
+
+
+# What a book carries besides its text, in the languages the bot speaks: the heading as a
+# whole is an appendix ("Appendix B", "Annexe 2 : …", "附录A"), a licence ("License", "GNU Free
+# Documentation License", "Copyright"), an index ("Index", "Function Index"), a bibliography,
+# a glossary, acknowledgements; or a lettered part ("A.1 …") of an appendix. A heading that
+# only names one ("Choosing a license", "Glycemic index", "I.2 Getting started") is the text.
 _APPENDIX = re.compile(
-    r"(?i)^(?:[A-Z](?:\.\d+)+\.?\s|(?:appendix|annex|annexe|anexo|apéndice|приложение|附录)\b)"
+    r"(?i)^(?:appendix|appendices|annex|annexe|anexo|apéndice|приложение)"
+    r"(?:\s+(?:[a-zа-я]|\d+|[ivxlc]+)\b|\s*$|\s*[:.]|\s+[—–-]\s)"
+    r"|^附录(?:[A-Z\d一二三四五六七八九十]|\s|[:：]|$)"
+)
+_LETTERED = re.compile(r"^[A-Z](?:\.\d+)+\.?\s")
+_LICENCE_NAME = re.compile(  # "GNU Free Documentation License", "Apache License, Version 2.0"
+    r"^(?:The\s)?(?:[A-Z][\w.-]*\s){1,5}Licen[cs]e(?:,?\s(?:[Vv]ersion\s)?v?[\d.]+)?"
+    r"(?:\s\([\w.-]+\))?$"
 )
 _BACK_MATTER = re.compile(
-    r"(?i)licen[cs]|copyright|лиценз|许可证|版权|licencia|"
-    r"^(?:[\w-]+\s)?(?:index|indexes|indices|índice|указатель|索引)$|"
-    r"^(?:bibliography|references|glossary|acknowledge?ments?|colophon|errata|credits|"
+    r"(?i)^(?:licen[cs]es?|licensing|copyright(?:\snotices?)?|copying|copyright and licen[cs]e|"
+    r"licen[cs]e and copyright|лицензия|licencia|许可证|许可协议|版权(?:声明|信息)?|"
+    r"(?:(?:general|subject|name|author|concept|function|variable|command|program|keyword|"
+    r"key|option|type|title|topic)\s)?(?:index|indexes|indices)|índice|указатель|索引|"
+    r"bibliography|references|glossary|acknowledge?ments?|colophon|errata|credits|"
     r"bibliographie|remerciements|glossaire|bibliografía|glosario|agradecimientos|"
-    r"библиография|литература|глоссарий|благодарности|参考文献|术语表|致谢)$"
+    r"библиография|литература|глоссарий|благодарности|参考文献|术语表|致谢)[:：]?$"
 )
 
 
-def back_matter(topic: str) -> bool:
-    """Whether a section heading is the back matter of a book, not its body: a licence
-    appendix ("A.1 GNU Free Documentation License") was the first example a new user was
-    offered, as the largest section of a manual."""
-    topic = topic.strip()
-    return bool(_APPENDIX.search(topic) or _BACK_MATTER.search(topic))
+def back_matter(topic: str, above: Sequence[str] = ()) -> bool:
+    """Whether a section heading (under the headings ``above``) is the back matter of a book,
+    not its body: a licence appendix ("A.1 GNU Free Documentation License") was the first
+    example a new user was offered, as the largest section of a manual."""
+    topic = " ".join(topic.split())
+    if _LETTERED.match(topic) and any(_APPENDIX.search(heading) for heading in above):
+        return True
+    return bool(_APPENDIX.search(topic) or _LICENCE_NAME.match(topic) or _BACK_MATTER.match(topic))
 
 
 def _warm_languages_soon(library: Library, counting: threading.Thread) -> threading.Thread:

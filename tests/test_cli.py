@@ -103,6 +103,22 @@ def test_ask_prints_the_quote_and_its_citation(
     assert "matching passages shown)" in out and "/more" not in out
 
 
+def test_an_answer_of_the_one_passage_that_matches_does_not_count_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # review15-b: every single-result answer ended "(1 of 1 matching passages shown)".
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# A\n\nThe purple giraffe lives here.\n", encoding="utf-8")
+    (corpus / "b.md").write_text("# B\n\nA giraffe page on owls.\n", encoding="utf-8")
+    paths = ["--corpus", str(corpus), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, "ask", "purple", *paths)
+    assert code == 0 and "giraffe lives here." in out and "owls" not in out
+    assert "matching passages shown" not in out, out
+    code, out, _ = run(capsys, "ask", "giraffe", *paths)  # two: counted
+    assert out.rstrip().endswith("(2 of 2 matching passages shown)"), out
+
+
 def test_ask_cites_section_and_paragraph(
     capsys: pytest.CaptureFixture[str], paths: list[str]
 ) -> None:
@@ -176,6 +192,23 @@ def test_a_question_that_reads_changed_documents_says_which(
     assert code == 0 and "new line on giraffes" in out
     assert "Changed: a.md" in err and "Removed: sub/b.md" in err
     assert run(capsys, "ask", "purple giraffe", *paths)[2] == ""  # said once
+
+
+def test_the_changed_documents_are_named_in_the_systems_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review15-b: with LANG=ru_RU the answer was Russian and the notice under it English.
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# A\n\nThe purple giraffe lives here.\n", encoding="utf-8")
+    paths = ["--corpus", str(corpus), "--db", str(tmp_path / "q.db")]
+    assert run(capsys, "index", *paths)[0] == 0
+    (corpus / "new.md").write_text("# N\n\nA page on owls.\n", encoding="utf-8")
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+    code, _, err = run(capsys, "search", "owls", *paths)
+    assert code == 0
+    said = "Документы изменились с последнего чтения; сначала они прочитаны заново."
+    assert err.strip() == f"{said} Добавлены: new.md"
 
 
 def test_search_json_lists_ranked_passages_with_exactly_the_documented_keys(

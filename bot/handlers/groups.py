@@ -29,7 +29,7 @@ from bot.handlers.common import (
     texts,
     without_mention,
 )
-from bot.locales import is_small_talk, result_asked, without_chatter
+from bot.locales import is_small_talk, result_asked, said_words, without_chatter
 from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionError
 from retrieval.search import divisions
 
@@ -134,14 +134,19 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _chatter(context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
     """Whether a member's reply to one of the bot's answers is said to the group, not asked:
-    without a question mark, its words less its thanks, laughs and reactions ("lol nice",
-    "haha nice one", "bruh", "same here") find no passage. "and in 2005?" is asked, and so is
-    "thanks, and for zsh" (zsh is in the documents)."""
+    without a question mark, it is thanks, laughs and reactions only ("lol nice", "bruh"), or
+    its words less those it holds find no passage ("same here", "lol that's wild"). "and in
+    2005?" is asked, and so is "thanks, and for zsh" (zsh is in the documents); so is a reply
+    holding none of them ("how do I reset my password", "why", "真的吗"), found or not: people
+    seldom type "?" in chat, and a question the documents can't answer is told so and counted
+    for /stats, as anywhere else."""
     if _ASKED.search(text):
         return False
     rest = without_chatter(text)
     if not any(ch.isalnum() for ch in rest):
         return True
+    if rest == said_words(text):  # no reaction in it: a question of its own words
+        return False
     try:
         found = await asyncio.to_thread(services(context).library.answer, rest, k=1)
     except (EmptyQuestionError, NoSearchableWordsError):  # "same here": only common words

@@ -73,8 +73,8 @@ def page(
     items, count = listing.items, len(listing.documents)
     start = start if 0 <= start < len(items) else 0  # the documents changed since: again
     lines = [listing.header] if start == 0 else []
-    if start > count:  # the skipped files, on: under their header again
-        lines.append(listing.skipped_header)
+    if start > count:  # the skipped files, on: under their header again, and their group's
+        lines += [listing.skipped_header, *_group_going_on(listing, start, t)]
     end = start
     while end < len(items) and end - start < SOURCES_PAGE:
         if end == count and end > start and not _fits(listing, lines, end - start, limit):
@@ -83,8 +83,32 @@ def page(
             break
         lines += ["", items[end]] if end == count and end > start else [items[end]]
         end += 1
+    while end < len(items) and end - 1 > start and _heading(listing, end - 1):
+        end -= 1  # a heading (or the skipped files' header) goes with its files, on the next
+        del lines[-2 if end == count else -1 :]  # the header: with the blank line before it
     lines += _closing(listing, start, end, t)
     return "\n".join(lines), (end if end < len(items) else None)
+
+
+def _heading(listing: Listing, index: int) -> bool:
+    """Whether item ``index`` heads what follows it: a group of skipped files, or all of them."""
+    item = listing.items[index]
+    return index >= len(listing.documents) and (
+        item in listing.headings or index == len(listing.documents)
+    )
+
+
+def _group_going_on(listing: Listing, start: int, t: Strings) -> list[str]:
+    """The heading of the group of skipped files a page starting at item ``start`` goes on
+    with, said to go on ("Skipped (not indexed): (continued)"): else the reader of the page
+    can't tell whether its files are served at their last good version, not indexed, or read
+    only in part. None when the page starts with a heading."""
+    items = listing.items
+    if items[start] in listing.headings:
+        return []
+    before = reversed(items[len(listing.documents) + 1 : start])
+    heading = next((item for item in before if item in listing.headings), None)
+    return [] if heading is None else [t.SOURCES_GROUP_CONTINUED.format(heading=heading)]
 
 
 def _fits(listing: Listing, lines: Sequence[str], shown: int, limit: int) -> bool:

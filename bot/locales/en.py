@@ -134,6 +134,7 @@ SOURCES_SKIPPED_COUNT = (
 SOURCES_SKIPPED_MORE = (
     "<i>Files shown: {shown} of {total}. /more or the button below lists the next ones.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(continued)</i>"  # a group going on from the last page
 BUTTON_SOURCES_MORE = "Next page"
 
 # Answers (see bot.replies): every {placeholder} is filled with escaped HTML.
@@ -210,7 +211,7 @@ NOTHING_TO_PAGE = "Ask me a question first; then /more shows further results for
 NUMBER_BEFORE_QUESTION = "Ask me a question first; a result's number then opens that result."
 # A message that is only one of these asks for more results, as /more does (any locale's
 # words are understood, whatever the user's language).
-MORE_WORDS = ("more", "next", "more results", "show more", "tell me more", "go on")
+MORE_WORDS = ("more", "next", "more results", "other results", "show more", "tell me more", "go on")
 # A message naming one of the results shown ("the second one", "3rd", "#2") opens it in full: the
 # ordinals 1 to 10 ("|" between the forms of one), and the words that may go with them.
 ORDINALS = (

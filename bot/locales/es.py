@@ -132,6 +132,7 @@ SOURCES_SKIPPED_MORE = (
     "<i>Archivos mostrados: {shown} de {total}. /more o el botón de abajo muestra los "
     "siguientes.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(continuación)</i>"
 BUTTON_SOURCES_MORE = "Página siguiente"
 
 # Answers: every {placeholder} is filled with escaped HTML.
@@ -206,7 +207,15 @@ UNKNOWN_COMMAND = "No conozco ese comando. /help muestra lo que sé hacer."
 # More results and full passages.
 NOTHING_TO_PAGE = "Primero hazme una pregunta; luego /more te mostrará más resultados."
 NUMBER_BEFORE_QUESTION = "Primero hazme una pregunta; luego el número de un resultado lo abre."
-MORE_WORDS = ("más", "siguiente", "más resultados", "muéstrame más", "cuéntame más", "dime más")
+MORE_WORDS = (
+    "más",
+    "siguiente",
+    "más resultados",
+    "otros resultados",
+    "muéstrame más",
+    "cuéntame más",
+    "dime más",
+)
 ORDINALS = (
     "primero|primera|1º|1ª", "segundo|segunda|2º|2ª", "tercero|tercera|tercer|3º|3ª",
     "cuarto|cuarta|4º|4ª", "quinto|quinta|5º|5ª", "sexto|sexta|6º|6ª", "séptimo|séptima|7º|7ª",

@@ -144,6 +144,7 @@ SOURCES_SKIPPED_MORE = (
     "<i>Fichiers affichés : {shown} sur {total}. /more ou le bouton ci-dessous affiche les "
     "suivants.</i>"
 )
+SOURCES_GROUP_CONTINUED = "{heading} <i>(suite)</i>"
 BUTTON_SOURCES_MORE = "Page suivante"
 
 # Answers: every {placeholder} is filled with escaped HTML.
@@ -229,6 +230,9 @@ MORE_WORDS = (
     "suivant",
     "suivants",
     "plus de résultats",
+    "autres résultats",
+    "d’autres résultats",
+    "encore des résultats",
     "dites-m’en plus",
     "dis-m’en plus",
 )

@@ -121,6 +121,7 @@ SOURCES_SKIPPED_COUNT = (
     "<b>上次重新加载时未读取的文件：</b>{count} 个（仅管理员可见）；/more 会在文档之后列出它们。"
 )
 SOURCES_SKIPPED_MORE = "<i>已显示 {shown} 个文件，共 {total} 个。/more 或下方按钮查看后续文件。</i>"
+SOURCES_GROUP_CONTINUED = "{heading}<i>（续）</i>"
 BUTTON_SOURCES_MORE = "下一页"
 
 # Answers: every {placeholder} is filled with escaped HTML.
@@ -182,7 +183,17 @@ UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
 # More results and full passages.
 NOTHING_TO_PAGE = "请先问我一个问题，之后可以用 /more 查看更多结果。"
 NUMBER_BEFORE_QUESTION = "请先问我一个问题，之后发送结果的编号即可打开该结果。"
-MORE_WORDS = ("更多", "下一页", "下一个", "下一条", "继续", "更多结果", "详细一点", "多说一点")
+MORE_WORDS = (
+    "更多",
+    "下一页",
+    "下一个",
+    "下一条",
+    "继续",
+    "更多结果",
+    "其他结果",
+    "详细一点",
+    "多说一点",
+)
 ORDINALS = (
     "第一|第1", "第二|第2", "第三|第3", "第四|第4", "第五|第5", "第六|第6", "第七|第7", "第八|第8",
     "第九|第9", "第十|第10",

@@ -80,12 +80,15 @@ def passage_messages(
 
 def _chunks(text: str, budget: int) -> list[str]:
     """``text`` escaped, in pieces of at most ``budget`` (Telegram's units), cut between words
-    (within a word only when it is longer than a piece: Chinese is written without spaces)."""
+    (within a word only when it is longer than a piece: Chinese is written without spaces).
+    Each word is measured with its code marks, so that every piece shows its inline code as
+    code: filled to the budget as plain text, a piece had no room left for them, and the first
+    parts of a long passage were plain where the last was not."""
     pieces: list[str] = []
     current, size = "", 0
     for word in re.findall(r"\S+\s*|\s+", text):
-        for part in [word] if tg_len(esc(word)) <= budget else list(word):
-            length = tg_len(esc(part))
+        for part in [word] if tg_len(with_code(word)) <= budget else list(word):
+            length = tg_len(with_code(part))
             if size + length > budget and current.strip():
                 pieces.append(esc(current.strip()))
                 current, size = "", 0

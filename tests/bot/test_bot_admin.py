@@ -737,6 +737,16 @@ async def test_an_archive_is_refused_with_what_to_do_in_the_users_language(
     assert not (corpus_dir / "bundle.zip").exists()
 
 
+async def test_every_compressed_file_is_told_to_be_unpacked(admin_bot: Harness) -> None:
+    # review15-b: ".tar.xz", ".bz2", ".zst" were refused as a wrong kind, with no word of
+    # unpacking them, where ".tar.gz" was told to.
+    for name in ("docs.tar.xz", "docs.tar.bz2", "notes.txt.bz2", "site.xz", "dump.zst", "b.tgz"):
+        (reply,) = await upload(admin_bot, name, b"\xfd7zXZ\x00 ...")
+        said = visible(reply.text)
+        assert name in said and "unpack it" in said, said
+    assert admin_bot.request.downloads == []
+
+
 async def test_a_file_of_another_kind_is_refused(admin_bot: Harness, corpus_dir: Path) -> None:
     (reply,) = await upload(admin_bot, "figures.xlsx", b"PK\x03\x04 ...")
     kinds = accepted_kinds()

@@ -196,6 +196,29 @@ async def test_a_members_chatter_under_an_answer_gets_no_reply_and_is_not_counte
     assert len(query_log(bot)) == 4
 
 
+async def test_a_question_replied_without_a_question_mark_is_answered_even_if_not_found(
+    bot: Harness,
+) -> None:
+    # review15-b: a reply to the bot holding no reaction, whose words found nothing, was taken
+    # for chatter: no reply, and /stats never saw the question the documents can't answer.
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    questions = ["how do I reset my password", "why", "how", "really", "真的吗"]
+    replies = []
+    for text in questions:
+        (reply,) = await bot.say_in_group(text, user_id=OTHER_USER_ID, reply_to=answer.result)
+        assert reply.params["chat_id"] == GROUP_ID, text
+        replies.append(visible(reply.text))
+    assert "nothing in them answers it" in replies[0]
+    # "why", "how": read as following the answer; "really", "真的吗": told to name a subject.
+    assert all(r.startswith("Read as a follow-up") for r in replies[1:3]), replies
+    assert all("only has very common words" in r for r in replies[3:]), replies
+    logged = [QUESTION, "how do I reset my password", "why", "how"]
+    assert [row["question"] for row in query_log(bot)] == logged  # /stats shows them
+    # A reaction under the same answer is still the group's.
+    assert await bot.say_in_group("lol nice", user_id=OTHER_USER_ID, reply_to=answer.result) == []
+    assert len(query_log(bot)) == len(logged)
+
+
 async def test_chatter_the_bot_is_not_asked_about_is_left_alone(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
     bot.request.clear()

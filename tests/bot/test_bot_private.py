@@ -350,6 +350,16 @@ async def test_tell_me_more_pages_on_like_more(bot: Harness) -> None:
     assert [row["question"] for row in query_log(bot)] == [QUESTION]
 
 
+async def test_asking_for_other_results_in_any_language_pages_on(bot: Harness) -> None:
+    # review15-b: the French "d’autres résultats" was searched as a question, not paged on.
+    for text in ("autres résultats", "d’autres résultats", "encore des résultats",
+                 "otros resultados", "другие результаты", "其他结果", "other results"):  # fmt: skip
+        await bot.say(QUESTION)
+        (reply,) = await bot.say(text)
+        assert visible(reply.text).startswith(f"More results for “{QUESTION}”"), text
+    assert {row["question"] for row in query_log(bot)} == {QUESTION}  # none was searched
+
+
 async def test_naming_a_result_by_its_rank_opens_it_in_full(bot: Harness) -> None:
     # "the second one" was searched as a question: "The second strategy … is to pursue …".
     await bot.say(QUESTION)

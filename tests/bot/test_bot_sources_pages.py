@@ -80,3 +80,33 @@ async def test_a_reader_who_is_not_an_admin_pages_the_documents_only(
     (last,) = await admin_bot.say("/more", user_id=OTHER_USER_ID)
     assert _numbers(last.text) == list(range(41, 62))
     assert last.buttons == [] and "not read" not in visible(last.text).lower()
+
+
+async def test_each_page_of_skipped_files_says_which_group_they_are_in(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # review15-b: a page going on with the skipped files repeated only "Not read at the last
+    # reload", not whether its files were kept at their last good version or not indexed, and
+    # a group's heading could end a page with its files on the next.
+    await _many(admin_bot, corpus_dir)
+    for n in range(37):  # emptied: their last good version is kept
+        (corpus_dir / f"note-{n:02}.txt").write_text("", "utf-8")
+    await admin_bot.say("/reload", user_id=ADMIN_ID)
+    (page,) = await admin_bot.say("/sources")
+    pages = [page]
+    while page.buttons:
+        (page,) = await admin_bot.press(page, messages.BUTTON_SOURCES_MORE)
+        pages.append(page)
+    kept, skipped = messages.RELOAD_KEPT_HEADER, messages.RELOAD_SKIPPED_HEADER
+    headings = {visible(kept), visible(skipped)}
+    heads = []
+    for page in pages[2:]:  # the skipped files', after two pages of documents
+        lines = [line for line in visible(page.text).split("\n") if line]
+        assert lines[0] == visible(messages.SOURCES_SKIPPED_HEADER)
+        heads.append(lines[1])
+        listed = [line for line in lines if line.startswith("• ") or line in headings]
+        assert listed[-1] not in headings  # a heading goes with its files
+    going_on = visible(messages.SOURCES_GROUP_CONTINUED.format(heading=skipped))
+    assert heads[:2] == [visible(kept), visible(skipped)]
+    assert heads[2:] == [going_on] * (len(pages) - 4) and len(pages) > 4
+    assert all(html_problems(page.text) == [] for page in pages)

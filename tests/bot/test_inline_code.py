@@ -132,3 +132,24 @@ def test_an_excerpt_cut_to_fit_never_cuts_a_marked_name_or_code() -> None:
         for name in ("ASN1_SUCCESS", "ASN1_TAG_ERROR", "ASN1_DER_ERROR"):
             for cut in range(4, len(name)):
                 assert f">{name[:cut]}<" not in shown, (budget, shown)
+
+
+async def test_a_passage_sent_in_several_messages_shows_its_code_as_code_in_each(
+    settings: Settings, request_layer: RecordingRequest, tmp_path: Path
+) -> None:
+    # review15-b: a passage too long for one message had its first part plain and the later
+    # ones with their names as code (each part was filled to the limit without the code marks).
+    names = ", ".join(f"TOOL_LIMIT_{n} for worker {n}" for n in range(150))
+    sentences = f"The settings that cap the queue of a worker at run time are {names}."
+    folder = tmp_path / "own-corpus"
+    folder.mkdir()
+    (folder / "limits.md").write_text(f"# Limits\n\n## Queue caps\n\n{sentences}\n", "utf-8")
+    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    async with running_bot(own, request_layer) as bot:
+        await bot.say("which setting caps the queue of a worker")
+        parts = await bot.say("1")
+    assert len(parts) > 1
+    for part in parts:
+        assert html_problems(part.text) == []
+        quote = part.text.split("<blockquote>", 1)[1]
+        assert "<code>TOOL_LIMIT_" in quote and len(part.text) <= 4096, part.text[:300]

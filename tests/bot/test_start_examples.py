@@ -40,3 +40,53 @@ async def test_start_examples_come_from_the_text_not_from_a_licence_or_an_index(
     labels = [button["text"] for button in reply.buttons]
     assert any("Tag encoding" in label for label in labels), labels
     assert not any("License" in label or "Index" in label for label in labels), labels
+
+
+def _paragraphs(subject: str, count: int) -> str:
+    return "\n\n".join(
+        f"Note {n} on {subject}: the committee reviewed the {subject} guidance in session {n} "
+        f"and kept its advice on {subject} for the coming year."
+        for n in range(count)
+    )
+
+
+async def _start_labels(
+    settings: Settings, request_layer: RecordingRequest, tmp_path: Path, text: str
+) -> list[str]:
+    folder = tmp_path / "own-corpus"
+    folder.mkdir()
+    (folder / "guide.md").write_text(text, encoding="utf-8")
+    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    async with running_bot(own, request_layer) as bot:
+        (reply,) = await bot.say("/start")
+    return [button["text"] for button in reply.buttons]
+
+
+async def test_start_offers_body_sections_that_only_name_a_licence_or_an_index(
+    settings: Settings, request_layer: RecordingRequest, tmp_path: Path
+) -> None:
+    # review15-b: "Choosing a license" (a licensing FAQ's main topic), "Glycemic index" and a
+    # part numbered "I.2" were taken for a book's back matter and never offered.
+    guide = (
+        f"# Guide\n\n## Choosing a license\n\n{_paragraphs('licensing', 9)}\n\n"
+        f"## Glycemic index\n\n{_paragraphs('nutrition', 8)}\n\n"
+        f"## I.2 Getting started\n\n{_paragraphs('onboarding', 7)}\n\n"
+        f"## Tag encoding\n\n{BODY}\n"
+    )
+    labels = await _start_labels(settings, request_layer, tmp_path, guide)
+    for topic in ("Choosing a license", "Glycemic index", "I.2 Getting started"):
+        assert any(topic in label for label in labels), (topic, labels)
+
+
+async def test_start_leaves_out_a_chinese_appendix_and_the_parts_of_an_appendix(
+    settings: Settings, request_layer: RecordingRequest, tmp_path: Path
+) -> None:
+    # review15-b: "附录A" was offered (Chinese writes the letter right after 附录).
+    guide = (
+        f"# 手册\n\n## 附录A 术语\n\n{_paragraphs('glossary', 12)}\n\n"
+        f"## Appendix B\n\n### B.1 Command list\n\n{_paragraphs('commands', 11)}\n\n"
+        f"## Tag encoding\n\n{BODY}\n"
+    )
+    labels = await _start_labels(settings, request_layer, tmp_path, guide)
+    assert any("Tag encoding" in label for label in labels), labels
+    assert not any("附录" in label or "B.1" in label for label in labels), labels
