@@ -29,9 +29,10 @@ from bot.handlers.common import (
     texts,
     without_mention,
 )
-from bot.locales import is_small_talk, result_asked, said_words, without_chatter
+from bot.locales import is_small_talk, result_asked, without_chatter
 from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionError
 from retrieval.search import divisions
+from retrieval.search.followups import asks_something
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -134,18 +135,18 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _chatter(context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
     """Whether a member's reply to one of the bot's answers is said to the group, not asked:
-    without a question mark, it is thanks, laughs and reactions only ("lol nice", "bruh"), or
-    its words less those it holds find no passage ("same here", "lol that's wild"). "and in
-    2005?" is asked, and so is "thanks, and for zsh" (zsh is in the documents); so is a reply
-    holding none of them ("how do I reset my password", "why", "真的吗"), found or not: people
-    seldom type "?" in chat, and a question the documents can't answer is told so and counted
-    for /stats, as anywhere else."""
+    without a question mark and no question word to open it, it is thanks, laughs and
+    reactions only ("lol nice", "bruh"), common words only ("really", "me too", "I see"), or
+    words no passage holds ("lol that's wild"). Asked: "and in 2005?", "thanks, and for zsh"
+    (zsh is in the documents), and a reply opening with a question word, found or not ("how do
+    I reset my password", "why", "thanks, and who signed it", "真的吗"): people seldom type "?"
+    in chat, and a question the documents can't answer is told so and counted for /stats."""
     if _ASKED.search(text):
         return False
     rest = without_chatter(text)
     if not any(ch.isalnum() for ch in rest):
         return True
-    if rest == said_words(text):  # no reaction in it: a question of its own words
+    if asks_something(rest):
         return False
     try:
         found = await asyncio.to_thread(services(context).library.answer, rest, k=1)

@@ -256,6 +256,23 @@ def _korean_follow_up(text: str) -> bool:
     return words <= _SHORT_CUE_WORDS and bool(_KO_WHAT_ABOUT.search(text))
 
 
+_OPENING_CUES = frozenset("and so but then also et mais alors y pero и а но e mas".split())
+# Chinese and Japanese ask by their particles and interrogatives, wherever they stand.
+_CJK_ASKS = re.compile(r"[吗呢么嗎か]\s*$|什么|怎么|为什么|哪|谁|多少|几|どう|なぜ|何|いつ|どこ|誰")
+
+
+def asks_something(text: str) -> bool:
+    """Whether ``text`` asks, without a question mark: it opens with a question word ("how do I
+    reset my password", "why", "and who signed it", "когда это было"), after a joining word or
+    two, or asks as Chinese and Japanese do ("真的吗"). "really", "me too", "I see" do not."""
+    if _CJK_ASKS.search(text):
+        return True
+    words = _WORD.findall(text.lower())
+    while words and words[0] in _OPENING_CUES:
+        words = words[1:]
+    return bool(words) and words[0] in _QUESTION_WORDS
+
+
 def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()

@@ -420,10 +420,11 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     word the documents lack, it made "how does china see teh UN" look like a question on
     something else, and declined it.
 
-    Not in another language: no dictionary here tells its words from slips, and many are a
-    letter from one of its stop words ("peso" from "eso", "voter" from "votre", "sens" from
-    "ses", "тема" from "тем"): skipped, the word the question asks about went unseen, and a
-    question on something the documents lack was answered. Nor a name, written with a capital
+    In another language only a long stop word with a doubled letter typed once ("coment"):
+    no dictionary here tells its words from slips, and many are a letter from one of its stop
+    words ("peso" from "eso", "voter" from "votre", "sens" from "ses", "тема" from "тем"):
+    skipped, the word the question asks about went unseen, and a question on something the
+    documents lack was answered. Nor a name, written with a capital
     past the question's first word or in capitals ("Ian", "ISO", "Moe"), which no dictionary
     holds either. Nor a letter added to a stop word of two: those three letters are as often an
     abbreviation ("ini" from "in", "gif" from "if", "udp" from "up") as a slip, and a question on
@@ -441,15 +442,20 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
 
 
 def _stop_word_dropping_a_letter(word: str, code: str) -> bool:
-    """Whether ``word``, of a language other than English, is one of its stop words with a
-    letter dropped, and long (:data:`LONG_WORD` letters or more): the commonest slip, which a
-    long word is seldom a real word away from. "coment exposer mon aplication" searched
-    "moment", the French word a letter from "coment" most passages hold. A letter added or
-    swapped stays a word: no dictionary here tells "peso" from a slip of "eso"."""
+    """Whether ``word``, of a language other than English, is one of its stop words with one
+    of a doubled letter dropped, and long (:data:`LONG_WORD` letters or more): the commonest
+    slip ("coment exposer mon aplication" searched "moment", the French word a letter from
+    "coment" most passages hold). Another letter dropped may leave a real word ("commet" from
+    "comment", German "Sonden" from "sondern": a reviewer's cases), and so may one added or
+    swapped: no dictionary here tells "peso" from a slip of "eso"."""
     if len(word) < LONG_WORD:
         return False
     longer = (stop for stop in stop_words(code) if len(stop) == len(word) + 1)
-    return any(stop[:i] + stop[i + 1 :] == word for stop in longer for i in range(len(stop)))
+    return any(
+        stop[i] == stop[i + 1] and stop[:i] + stop[i + 1 :] == word
+        for stop in longer
+        for i in range(len(stop) - 1)
+    )
 
 
 def _joined_only(token: Token, text: str) -> bool:
