@@ -191,7 +191,10 @@ def render_answer(
         searched = t.CLI_FOLLOWING.format(question=searched, earlier=" / ".join(answer.earlier))
     query = terminal_isolates(isolated(shorten(unbidi(searched), SHOWN_QUESTION)))
     # Asked in a language no document is written in: say which they are.
+    # Said once, over the first page (as Telegram's paging does), not again on each /more.
     told = [wrong_language(t, answer.corpus_languages, str)] if answer.foreign else []
+    if not first and answer.hits:
+        told = []
     if not answer.hits:
         return told[0] if told else str(t.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
@@ -200,7 +203,9 @@ def render_answer(
     def further(shown: Sequence[Hit]) -> list[str]:  # each of ``shown`` in the short form
         return [render_hit(hit, layout, False, origins.get(hit.passage.id), t) for hit in shown]
 
-    if not answer.answered and told:  # its words found passages: the closest, under that line
+    if (
+        not answer.answered and answer.foreign
+    ):  # its words found passages: the closest, under that line
         closest = plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi)
         return "\n".join([*told, closest, *further(hits)])
     if not answer.answered:

@@ -966,7 +966,8 @@ def _headings_over(store: CorpusStore, topic: str) -> list[str]:
 # only names one ("Choosing a license", "Glycemic index", "I.2 Getting started") is the text.
 _APPENDIX = re.compile(
     r"(?i)^(?:appendix|appendices|annex|annexe|anexo|apéndice|приложение)"
-    r"(?:\s+(?:[a-zа-я]|\d+|[ivxlc]+)\b|\s*$|\s*[:.]|\s+[—–-]\s)"
+    # its letter a capital: "Приложение в Kubernetes", "Anexo a la ley" are no appendix
+    r"(?:\s+(?:(?-i:[A-ZА-Я])|\d+|(?-i:[IVXLC]+))\b|\s*$|\s*[:.]|\s+[—–-]\s)"
     r"|^附录(?:[A-Z\d一二三四五六七八九十]|\s|[:：]|$)"
 )
 _LETTERED = re.compile(r"^[A-Z](?:\.\d+)+\.?\s")

@@ -1242,6 +1242,17 @@ def test_the_documents_languages_are_named_in_the_language_of_the_question(
     assert out.startswith(es.WRONG_LANGUAGE_ONE.format(language="inglés"))
 
 
+def test_the_documents_languages_are_named_once_not_again_on_each_page(
+    capsys: pytest.CaptureFixture[str], paths: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # finalread15-b: /more repeated the line on every page; Telegram's paging does not.
+    question = "¿Qué piensa China de las operaciones de paz de la ONU?"
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{question}\n/more\n/more\n"))
+    code, out, _ = run(capsys, "chat", *paths)
+    assert code == 0
+    assert out.count(es.WRONG_LANGUAGE_ONE.format(language="inglés")) == 1
+
+
 def test_a_declined_question_in_a_language_the_documents_lack_lists_the_closest_passages(
     capsys: pytest.CaptureFixture[str], five_languages: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

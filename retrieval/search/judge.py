@@ -391,19 +391,23 @@ def _everyday(term: str, word: str, proper: Collection[str]) -> bool:
 
 
 def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:
-    """The identifiers ``question`` names (``journal_size_limit``, ``ROW_NUMBER()``) that none of
-    ``passages`` (their text, section or title) writes, joined by underscores, hyphens, spaces
-    or nothing. The index searches such a name by its parts ("journal", "size", "limit"), which
-    passages on something else may well hold; when none of the best names it, the documents
-    likely do not cover it. (On the dev sets: 4 more unanswerable questions caught, no
-    answerable one more hedged; checking the best passage alone hedged right answers too.)"""
+    """The identifiers ``question`` names (``journal_size_limit``, ``ROW_NUMBER()``) that none
+    of ``passages`` (their text, section, title or keywords) writes, joined by underscores,
+    hyphens, spaces or nothing. The index searches such a name by its parts ("journal",
+    "size", "limit"), which passages on something else may well hold; when none of the best
+    names it, the documents likely do not cover it. (On the dev sets: 4 more unanswerable
+    questions caught, no answerable one more hedged; checking the best passage alone hedged
+    right answers too.)"""
     names = [
         _JOINERS.sub("", name.casefold().removesuffix("()"))
         for name in _IDENTIFIER.findall(question)
     ]
     if not names:
         return []
-    texts = [_JOINERS.sub("", f"{p.text} {p.section or ''} {p.title}".casefold()) for p in passages]
+    texts = [
+        _JOINERS.sub("", f"{p.text} {p.section or ''} {p.title} {p.keywords or ''}".casefold())
+        for p in passages
+    ]
     return [name for name in names if not any(name in text for text in texts)]
 
 

@@ -455,7 +455,7 @@ _PASSAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Passage))
 
 def _made(values: tuple[object, ...]) -> Passage:
     """The passage with these values of its fields, in their order (as Passage(*values)):
-    a frozen dataclass's __init__ sets each of its 13 fields through object.__setattr__, 3 us
+    a frozen dataclass's __init__ sets each of its fields through object.__setattr__, 3 us
     a passage, and every question makes ten; filling its __dict__ takes a tenth of that."""
     passage: Passage = object.__new__(Passage)
     passage.__dict__.update(zip(_PASSAGE_FIELDS, values, strict=True))

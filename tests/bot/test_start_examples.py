@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from tgfakes import RecordingRequest, running_bot
 
 from bot.settings import Settings
+from retrieval.library import back_matter
 
 BODY = "\n\n".join(
     f"The encoder writes tag {n} in the short form when its value is below thirty-one, and in "
@@ -90,3 +92,20 @@ async def test_start_leaves_out_a_chinese_appendix_and_the_parts_of_an_appendix(
     labels = await _start_labels(settings, request_layer, tmp_path, guide)
     assert any("Tag encoding" in label for label in labels), labels
     assert not any("附录" in label or "B.1" in label for label in labels), labels
+
+
+@pytest.mark.parametrize(
+    ("heading", "back"),
+    [
+        ("Приложение в Kubernetes", False),  # "application in": "в" is no appendix's letter
+        ("Приложение и сервис", False),
+        ("Anexo a la ley", False),
+        ("Приложение А. Термины", True),
+        ("Appendix B", True),
+        ("Anexo I", True),
+    ],
+)
+def test_an_appendix_is_named_by_a_capital_letter_or_a_number(heading: str, back: bool) -> None:
+    # finalread15-b: Russian and Spanish one-letter words ("в", "и", "a") read as an
+    # appendix's letter kept "Приложение в Kubernetes" (an application) out of /start.
+    assert back_matter(heading) is back
