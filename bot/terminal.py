@@ -39,6 +39,7 @@ from bot.render.html import isolated, shorten, terminal_isolates, unbidi
 from retrieval.errors import (
     EmptyQuestionError,
     NoSearchableWordsError,
+    NothingNamedError,
     QuestionError,
     QuestionTooLongError,
 )
@@ -282,6 +283,8 @@ def error_text(error: QuestionError, t: Strings = en) -> str:
     """A friendly line for a question the library refused."""
     if isinstance(error, EmptyQuestionError):
         return str(t.CLI_EMPTY_QUESTION)
+    if isinstance(error, NothingNamedError):
+        return str(t.CLI_NOTHING_NAMED)
     if isinstance(error, NoSearchableWordsError):
         return str(t.CLI_ONLY_COMMON_WORDS)
     if isinstance(error, QuestionTooLongError):

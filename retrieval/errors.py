@@ -8,6 +8,7 @@ message at their edge (the CLI prints one line and exits non-zero, the bot repli
     ├── QuestionError                 the question itself cannot be searched
     │   ├── EmptyQuestionError        nothing but spaces, punctuation or control characters
     │   ├── NoSearchableWordsError    only common words ("what is it?")
+    │   │   └── NothingNamedError     a pronoun for a thing, and nothing asked before it
     │   └── QuestionTooLongError      longer than the limit a user may type
     ├── CorpusError                   the documents cannot be turned into a corpus
     │   ├── NoCorpusError             the corpus folder is missing or holds no readable document
@@ -80,3 +81,8 @@ class NoSearchableWordsError(QuestionError):
 
     def __init__(self) -> None:
         super().__init__("the question has only common words")
+
+
+class NothingNamedError(NoSearchableWordsError):
+    """The question asks about a thing it names only by a pronoun ("how do I install it?"),
+    and no question came before it (the first, or after /reset)."""

@@ -31,6 +31,7 @@ from retrieval.errors import (
     IndexBuildError,
     NoCorpusError,
     NoSearchableWordsError,
+    NothingNamedError,
     QuestionError,
     QuestionTooLongError,
     StoreError,
@@ -296,7 +297,7 @@ class Library:
         if not earlier_ and followups.leans_on_nothing(text):
             # "¿y cómo lo uso?" with no question before it (first, or after /reset) says
             # what it asks of a thing it does not name: told so, as "а как это сделать?" is.
-            raise NoSearchableWordsError()
+            raise NothingNamedError()
         languages = _warmed_languages(self)
         lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)

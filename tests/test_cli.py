@@ -750,7 +750,8 @@ def test_the_chat_speaks_the_systems_language_then_the_questions(
     assert fr.CLI_RESET in turns[1] and en.CLI_RESET in turns[3]
     monkeypatch.setattr("sys.stdin", io.StringIO("как это?\n"))
     code, out, _ = run(capsys, "chat", *paths)  # a refusal in the question's language
-    assert ru.CLI_ONLY_COMMON_WORDS in out and out.rstrip().endswith(ru.CLI_BYE)
+    # "как это?" asks about "it" with nothing before it: told so in Russian.
+    assert ru.CLI_NOTHING_NAMED in out and out.rstrip().endswith(ru.CLI_BYE)
 
 
 def test_run_without_a_token_starts_the_terminal_chat(

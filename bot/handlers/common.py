@@ -39,7 +39,12 @@ from bot.render.passages import passage_messages, quote_post
 from bot.services import Services, services_of
 from bot.state import SavedSearch
 from bot.terminal import conversation_after
-from retrieval.errors import NoSearchableWordsError, QuestionError, QuestionTooLongError
+from retrieval.errors import (
+    NoSearchableWordsError,
+    NothingNamedError,
+    QuestionError,
+    QuestionTooLongError,
+)
 from retrieval.model import Answer, Document, Passage, document_key_of
 from retrieval.paragraphs import whole_paragraph
 from retrieval.search.followups import MAX_HISTORY, Conversation
@@ -346,6 +351,8 @@ def question_problem(error: QuestionError, t: Strings = locales.en) -> str:
     """What to tell the user about a question the library cannot search."""
     if isinstance(error, QuestionTooLongError):
         return str(t.QUESTION_TOO_LONG.format(length=error.length, limit=error.limit))
+    if isinstance(error, NothingNamedError):
+        return str(t.NOTHING_NAMED)
     if isinstance(error, NoSearchableWordsError):
         return str(t.ONLY_COMMON_WORDS)
     return str(t.EMPTY_QUESTION)  # EmptyQuestionError: no words at all

@@ -197,6 +197,10 @@ ONLY_COMMON_WORDS = (
     "Your question only has very common words, so there is nothing to look up. "
     "Name what you are asking about: a name, a place or a key term. /help says what I can do."
 )
+NOTHING_NAMED = (
+    "Your question asks about “it” or “them”, but nothing was asked before it. Ask again with "
+    "the name of what you mean. /help says what I can do."
+)
 QUESTION_TOO_LONG = (
     "That question is too long for me ({length} characters; the limit is {limit}). "
     "Ask it in a sentence or two."
@@ -503,6 +507,10 @@ CLI_EMPTY_QUESTION = "Please type a question: that message had no words in it."
 CLI_ONLY_COMMON_WORDS = (
     "That question has only very common words, so there is nothing to search for. "
     "Add what it is about: a name, a place or a key term."
+)
+CLI_NOTHING_NAMED = (
+    "That question asks about “it” or “them”, but nothing was asked before it. "
+    "Ask again with the name of what you mean."
 )
 CLI_CHAT_HELP_HINT = "/help says what I can do."
 CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}."

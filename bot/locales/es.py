@@ -195,6 +195,10 @@ ONLY_COMMON_WORDS = (
     "Tu pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
     "Di sobre qué preguntas: un nombre, un lugar o un término clave. /help explica lo que sé hacer."
 )
+NOTHING_NAMED = (
+    "Tu pregunta habla de «eso» o «ellos», pero no se preguntó nada antes. Vuelve a preguntar "
+    "con el nombre de lo que buscas. /help explica lo que sé hacer."
+)
 QUESTION_TOO_LONG = (
     "Esa pregunta es demasiado larga para mí ({length} caracteres; el límite es {limit}). "
     "Hazla en una o dos frases."
@@ -509,6 +513,10 @@ CLI_EMPTY_QUESTION = "Escribe una pregunta, por favor: ese mensaje no tenía nin
 CLI_ONLY_COMMON_WORDS = (
     "Esa pregunta solo tiene palabras muy comunes, así que no hay nada que buscar. "
     "Añade de qué trata: un nombre, un lugar o un término clave."
+)
+CLI_NOTHING_NAMED = (
+    "Esa pregunta habla de «eso» o «ellos», pero no se preguntó nada antes. "
+    "Vuelve a preguntar con el nombre de lo que buscas."
 )
 CLI_CHAT_HELP_HINT = "/help explica lo que sé hacer."
 CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."

@@ -209,6 +209,11 @@ ONLY_COMMON_WORDS = (
     "Votre question ne contient que des mots très courants : il n’y a rien à chercher. "
     "Précisez le sujet : un nom, un lieu ou un terme clé. /help dit ce que je sais faire."
 )
+NOTHING_NAMED = (
+    "Votre question parle de «\xa0ça\xa0» ou «\xa0eux\xa0», mais rien n’a été "
+    "demandé avant. "
+    "Reposez-la en nommant ce que vous cherchez. /help dit ce que je sais faire."
+)
 QUESTION_TOO_LONG = (
     "Cette question est trop longue pour moi ({length} caractères ; la limite est de {limit}). "
     "Formulez-la en une ou deux phrases."
@@ -548,6 +553,11 @@ CLI_EMPTY_QUESTION = "Tapez une question, s’il vous plaît : ce message ne co
 CLI_ONLY_COMMON_WORDS = (
     "Cette question ne contient que des mots très courants : il n’y a rien à chercher. "
     "Précisez le sujet : un nom, un lieu ou un terme clé."
+)
+CLI_NOTHING_NAMED = (
+    "Cette question parle de «\xa0ça\xa0» ou «\xa0eux\xa0», mais rien n’a été "
+    "demandé avant. "
+    "Reposez-la en nommant ce que vous cherchez."
 )
 CLI_CHAT_HELP_HINT = "/help dit ce que je sais faire."
 CLI_TOO_LONG = "Cette question fait {length} caractères ; la limite est de {limit}."

@@ -176,6 +176,10 @@ ONLY_COMMON_WORDS = (
     "你的问题只包含非常常见的词，没有可查的内容。请说明你要问的对象：人名、地名或关键术语。"
     "/help 介绍我能做什么。"
 )
+NOTHING_NAMED = (
+    "你的问题说的是“它”或“它们”，但之前没有问过别的问题。请带上你要问的对象的名称再问一次。"
+    "/help 介绍我能做什么。"
+)
 QUESTION_TOO_LONG = "这个问题太长了（{length} 个字符，上限为 {limit}）。请用一两句话提问。"
 NOT_TEXT = "我只能读文字。请把问题作为消息发送，或查看 /help 了解如何提问。"
 UNKNOWN_COMMAND = "我不认识这个命令。/help 列出了我能做的事。"
@@ -409,6 +413,9 @@ CLI_NOTHING_FOUND = (
 CLI_EMPTY_QUESTION = "请输入一个问题：这条消息里没有任何词。"
 CLI_ONLY_COMMON_WORDS = (
     "这个问题只包含非常常见的词，没有可搜索的内容。请补充问题的主题：人名、地名或关键术语。"
+)
+CLI_NOTHING_NAMED = (
+    "这个问题说的是“它”或“它们”，但之前没有问过别的问题。请带上你要问的对象的名称再问一次。"
 )
 CLI_CHAT_HELP_HINT = "/help 介绍我能做什么。"
 CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"

@@ -43,10 +43,11 @@ from retrieval.library import QUESTION_LIMIT, Library
 
 QUESTION = "What do China and Russia say about missile defence?"
 
-SEARCH, EMPTY, COMMON, TOO_LONG, UNKNOWN, NOT_TEXT, USAGE, NUMBER = (
+SEARCH, EMPTY, COMMON, NAMELESS, TOO_LONG, UNKNOWN, NOT_TEXT, USAGE, NUMBER = (
     "searched",
     "empty",
     "common words",
+    "a pronoun and nothing asked before",
     "too long",
     "unknown command",
     "not text",
@@ -66,7 +67,7 @@ QUESTIONS: dict[str, tuple[str, str]] = {
     "emoji only": ("🚀🔥👍🏽", EMPTY),
     "flag and ZWJ emoji only": ("🇨🇳🏳️‍🌈👨‍👩‍👧‍👦", EMPTY),
     "the": ("the", COMMON),
-    "stop words": ("what is it that they said about it?", COMMON),
+    "stop words": ("what is it that they said about it?", NAMELESS),
     "stop words in capitals": ("WHO? WHAT? WHEN? WHERE?", COMMON),
     "one letter": ("a", COMMON),
     "one letter x": ("x", COMMON),
@@ -155,6 +156,7 @@ SEARCH_OPENINGS = (
 FIXED = {
     EMPTY: messages.EMPTY_QUESTION,
     COMMON: messages.ONLY_COMMON_WORDS,
+    NAMELESS: messages.NOTHING_NAMED,
     UNKNOWN: messages.UNKNOWN_COMMAND,
     NOT_TEXT: messages.NOT_TEXT,
     USAGE: messages.ASK_USAGE,

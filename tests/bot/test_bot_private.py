@@ -269,6 +269,16 @@ async def test_a_question_without_words_gets_a_friendly_reply(bot: Harness) -> N
     assert query_log(bot) == []
 
 
+async def test_a_first_question_about_it_says_nothing_was_asked_before(bot: Harness) -> None:
+    # finalread15-b: "how do I install it?" as the first question was told it "only has very
+    # common words" ("install" is none): it names its subject by a pronoun, with nothing before.
+    (reply,) = await bot.say("how do I install it?")
+    assert reply.text == messages.NOTHING_NAMED
+    (reply,) = await bot.say("/reset")
+    (reply,) = await bot.say("and where do I download them?")
+    assert reply.text == messages.NOTHING_NAMED
+
+
 async def test_a_question_of_only_common_words_says_what_to_add(bot: Harness) -> None:
     (reply,) = await bot.say("what is it?")
     assert reply.text == messages.ONLY_COMMON_WORDS
