@@ -180,15 +180,17 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't, and the
     # text's revision ("last updated 2 October 2018") over a build's date in them.
-    page = [line.text for line in lines if line.page == lines[0].page] if lines else []
-    first_page = page[:TITLE_PAGE_LINES]
+    page = [line for line in lines if line.page == lines[0].page] if lines else []
+    first_page = [line.text for line in page[:TITLE_PAGE_LINES]]
     built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
     # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
     # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
     # rebuilt the manual in 2025). A first page that is the text's start may date anything.
     printed = find_date(first_page) if len(page) <= TITLE_PAGE_LINES else None
     document.date = revised_date(first_page) or printed or built or find_date(first_page)
-    document.author = author_names(meta.get("Author")) or title_page_authors(first_page)
+    document.author = author_names(meta.get("Author")) or title_page_authors(
+        first_page, [line.size for line in page[:TITLE_PAGE_LINES]]
+    )
     document.unread = mojibake.pages_unread(unread) if unread else None
     return document
 
@@ -200,7 +202,8 @@ def authors_unheaded(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     first = [i for i, line in enumerate(lines) if line.page == lines[0].page][:TITLE_PAGE_LINES]
-    named = [first[i] for i in author_lines([lines[i].text for i in first])]
+    texts, sizes = [lines[i].text for i in first], [lines[i].size for i in first]
+    named = [first[i] for i in author_lines(texts, sizes)]
     body = body_size(lines) if named else 0.0
     result = list(lines)
     for index in named:
