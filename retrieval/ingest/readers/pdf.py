@@ -936,10 +936,16 @@ _UNSPACED_WORD_LETTERS = 3
 def _reader_words(text: str) -> int:
     """Words of ``text`` as a reader counts them, in the scripts that set no space between
     words too: a line of Thai with two spaces ("ในข้อดังกล่าว และตั้งฉากกับระนาบที่ผ่าน i j −",
-    an exam's question) is some fifteen words, no heading's five. (Chinese and Japanese are
-    counted by their spaces still: a title of 24 characters over one space is a heading.)"""
-    spaced = len(text.split())
-    return spaced + len(_UNSPACED_LETTER.findall(text)) // _UNSPACED_WORD_LETTERS
+    an exam's question) is some fourteen words, no heading's five. A run of Thai counts once, by
+    its letters (its last word cut short by the space), not also as a word of its own: a bold
+    thesis chapter's "บทที่ 1 ความเป็นมาและความสำคัญของปัญหา" is eleven, a heading still.
+    (Chinese and Japanese are counted by their spaces still: a title of 24 characters over one
+    space is a heading.)"""
+    words = 0
+    for run in text.split():
+        letters = len(_UNSPACED_LETTER.findall(run))
+        words += -(-letters // _UNSPACED_WORD_LETTERS) if letters else 1
+    return words
 
 
 # A division's label, a dash, its title in capitals: "Section 1 – The Technology Modernization
