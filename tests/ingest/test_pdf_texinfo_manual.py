@@ -87,6 +87,18 @@ def test_a_name_ending_in_an_underscore_at_a_line_end_stays_a_word() -> None:
     assert "as class_ instead, so" in text
 
 
+def test_a_word_after_a_name_ending_in_an_underscore_is_the_sentences() -> None:
+    # "set FOO_BAR_" / "and then run" read "FOO_BAR_and", and a form's blanks
+    # "Signature____" / "Date____" one "Signature____Date____": the next line's word is joined
+    # only when it reads as the name's rest (capitals after capitals, an underscore, a call).
+    lines = ("To build it, set FOO_BAR_", "and then run make, or call my_func_", "instead.")
+    data = _paragraph(*lines)
+    text = read("note.pdf", data).blocks[0].text
+    assert "set FOO_BAR_ and then run make, or call my_func_ instead." in text
+    form = read("form.pdf", _paragraph("Please sign the form. Signature____", "Date____")).blocks
+    assert "Signature____ Date____" in form[0].text
+
+
 def test_a_bracketed_reference_ending_a_line_of_text_stays_where_it_is() -> None:
     # A category label hangs over the lines under it; a reference ending a line of a paragraph
     # whose next line starts where it does is the sentence's.

@@ -1396,15 +1396,25 @@ def join_lines(texts: Iterable[str]) -> str:
 # (A word set between underscores, "_delimiter_", is emphasis in a plain-text style; a word
 # capitalised as a sentence opens, "And", starts one.)
 _IDENTIFIER_START = re.compile(r"(?:^|[\s(\[‘'\"`])([^\W_]\w*_)$")
-_IDENTIFIER_REST = re.compile(r"^(?![A-Z][a-z]+\b)[^\W_]\w*(?=$|[\s.,;:)\]’'\"`(])")
+_IDENTIFIER_REST = re.compile(r"^(?![A-Z][a-z]+\b)([^\W_]\w*)(?=$|[\s.,;:)\]’'\"`(])")
 
 
 def _identifier_on(joined: str, text: str) -> bool:
     """Whether ``text`` starts with the rest of an identifier ``joined`` ends with the start of,
-    broken after an underscore: "ASN1_TAG_" / "ERROR", "ASN1_" / "SYNTAX_ERROR". One half holds
-    another underscore, so a name that ends in one ("class_" / "is the …") stays a word."""
+    broken after an underscore: "ASN1_TAG_" / "ERROR", "ASN1_" / "SYNTAX_ERROR",
+    "asn1_der_" / "decoding()". One half holds another underscore, so a name that ends in one
+    ("class_" / "is the …") stays a word; and the rest reads as the same name's: with an
+    underscore of its own, in capitals after capitals, or called. A word of the sentence
+    ("set FOO_BAR_" / "and then run", "call my_func_" / "instead") starts small and stands
+    alone; a run of underscores is a form's blank to fill in ("Signature____" / "Date____")."""
     start, rest = _IDENTIFIER_START.search(joined[-80:]), _IDENTIFIER_REST.match(text)
-    return bool(start and rest and "_" in start[1][:-1] + rest[0])
+    if not start or not rest or "_" not in start[1][:-1] + rest[1]:
+        return False
+    if start[1].endswith("__") or "__" in rest[1]:
+        return False
+    word = rest[1]
+    capitals = start[1].isupper() and word.isupper()
+    return "_" in word or capitals or text[len(word) : len(word) + 1] == "("
 
 
 def _address_on(joined: str, text: str) -> bool:
