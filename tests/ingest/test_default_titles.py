@@ -112,3 +112,11 @@ def test_google_docs_default_title_in_the_bots_other_languages_reads_as_no_title
     default: str,
 ) -> None:
     assert read("leave.docx", _docx(default)).title == read("leave.docx", _docx(None)).title
+
+
+@pytest.mark.parametrize("title", ["Export a report to .pdf", "pthread_create", "README.md"])
+def test_a_web_pages_title_naming_a_file_or_a_function_is_its_title(title: str) -> None:
+    # A file's name in a PDF's properties is the converter's; a page's <title> is its writer's:
+    # "Export a report to .pdf" (a help page, no <h1>) was titled by the file's name, and a
+    # manual page's "pthread_create" by its folder's ("man3").
+    assert read("man3/page.html", _html(title)).title == title

@@ -66,3 +66,18 @@ def test_a_long_line_of_thai_in_bold_is_no_heading_to_title_the_page() -> None:
     # a short Thai line in bold is a heading still: the page's title over a stray section name
     heading = [Text(66, 700, "แบบทดสอบคณิตศาสตร์", 13.4), *page]
     assert read("exam.pdf", titled(_bold_thai(heading), "Model")).title == "แบบทดสอบคณิตศาสตร์"
+
+
+def test_a_thai_chapter_heading_in_bold_at_body_size_is_a_heading() -> None:
+    # "Chapter 1 Background and significance of the problem", a thesis's standard first heading,
+    # some eight words: each run of Thai was counted as a word and again by its letters (13),
+    # so it was glued to the text under it and the document titled by its file's name.
+    body = (
+        "งานวิจัยนี้ศึกษาการใช้ระบบสารสนเทศ ในการจัดการทรัพยากรมนุษย์ ขององค์กรภาครัฐ"
+        " ซึ่งมีปัญหาด้านข้อมูลที่กระจัดกระจาย และไม่เป็นปัจจุบัน"
+    )
+    heading = "บทที่ 1 ความเป็นมาและความสำคัญของปัญหา"
+    page = [Text(66, 700, heading, 13.4), Text(66, 680, body, 13.4), Text(66, 660, body, 13.4)]
+    thesis = read("thesis.pdf", _bold_thai(page))
+    assert thesis.title == heading
+    assert thesis.blocks[0].text.startswith("งานวิจัยนี้ศึกษา")

@@ -50,6 +50,29 @@ def test_the_title_pages_authors_are_the_documents_not_a_heading() -> None:
     assert any(b.text.startswith("Fabio Fiorina Simon Josefsson") for b in manual.blocks)
 
 
+def _cover(*first: Text) -> bytes:
+    body = [
+        Text(72, 760 - 14 * i, f"Line {i} of the text on how we ship builds.", 11)
+        for i in range(30)
+    ]
+    return make_pdf([list(first), body])
+
+
+def test_a_title_in_title_case_over_the_author_stays_the_title() -> None:
+    # "Release Engineering Handbook" (24 pt) over "Jane Doe" / her address (11 pt) was taken for
+    # a name in the run of authors: the author read "Release Engineering Handbook, Jane Doe" and
+    # the title fell to the file's name.
+    title = Text(72, 700, "Release Engineering Handbook", 24)
+    handbook = read(
+        "handbook.pdf",
+        _cover(title, Text(72, 660, "Jane Doe", 11), Text(72, 646, "jane.doe@example.org", 11)),
+    )
+    assert (handbook.title, handbook.author) == ("Release Engineering Handbook", "Jane Doe")
+    two = [Text(72, 660, "Jane Doe", 11), Text(72, 646, "John Smith (team@example.org)", 11)]
+    guide = read("guide.pdf", _cover(Text(72, 700, "Project Guide", 24), *two))
+    assert (guide.title, guide.author) == ("Project Guide", "Jane Doe, John Smith")
+
+
 def test_the_date_the_title_page_prints_wins_over_the_builds() -> None:
     # "for version 4.19.0, 18 August 2022"; the properties' CreationDate is Debian's rebuild's,
     # 2025-02-08, which every citation gave.
@@ -62,6 +85,18 @@ def test_a_name_ending_in_an_underscore_at_a_line_end_stays_a_word() -> None:
     data = _paragraph("The keyword is passed as class_", "instead, so the word stays free.")
     text = read("note.pdf", data).blocks[0].text
     assert "as class_ instead, so" in text
+
+
+def test_a_word_after_a_name_ending_in_an_underscore_is_the_sentences() -> None:
+    # "set FOO_BAR_" / "and then run" read "FOO_BAR_and", and a form's blanks
+    # "Signature____" / "Date____" one "Signature____Date____": the next line's word is joined
+    # only when it reads as the name's rest (capitals after capitals, an underscore, a call).
+    lines = ("To build it, set FOO_BAR_", "and then run make, or call my_func_", "instead.")
+    data = _paragraph(*lines)
+    text = read("note.pdf", data).blocks[0].text
+    assert "set FOO_BAR_ and then run make, or call my_func_ instead." in text
+    form = read("form.pdf", _paragraph("Please sign the form. Signature____", "Date____")).blocks
+    assert "Signature____ Date____" in form[0].text
 
 
 def test_a_bracketed_reference_ending_a_line_of_text_stays_where_it_is() -> None:

@@ -26,10 +26,17 @@ MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a
 # "Microsoft Word - x.docx"; or one it filled in from the file it printed or converted:
 # "test.html", "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html",
 # "kkg_province_save_the_date".
-_PLACEHOLDER_TITLE = re.compile(
-    r"^(?:untitled(?: (?:document|presentation|spreadsheet|form|drawing|\d+))?|document\d*"
+# The title a program gives a new file, which its writer never changed.
+_DEFAULT_TITLE = (
+    r"untitled(?: (?:document|presentation|spreadsheet|form|drawing|\d+))?|document\d*"
     r"|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
     r"|новый документ|未命名文档|documento sin título|document sans titre"
+)
+_PROGRAM_TITLE = re.compile(rf"^(?:{_DEFAULT_TITLE})$", re.IGNORECASE)
+# ... or the name of the file it was made from, which a converter puts in a PDF's properties
+# ("report.docx", "file:///C:/…", "install_guide")
+_PLACEHOLDER_TITLE = re.compile(
+    rf"^(?:{_DEFAULT_TITLE}"
     r"|file:/\S*|.*\.(?:docx?|pdf|tex|dvi|odt)|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub"
     r"|graffle|rtf|wpd|sd[ow]|sxw|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg"
     r"|vsdx?)|(?:[^\W_]|['’])+(?:_(?:[^\W_]|['’])+)+)$",
@@ -140,8 +147,16 @@ def said_in_order(words: Sequence[str], lines: Sequence[Sequence[str]]) -> bool:
 
 
 def is_placeholder_title(title: str) -> bool:
-    """A title a program filled in rather than a person: "Untitled", "Microsoft Word - x.doc"."""
+    """A title a program filled in rather than a person: "Untitled", "Microsoft Word - x.doc",
+    a file's name ("report.docx", "install_guide")."""
     return bool(_PLACEHOLDER_TITLE.match(title.strip()))
+
+
+def is_default_title(title: str) -> bool:
+    """A new file's title as the program named it ("Untitled document", "Document1"): what a
+    web page's ``<title>`` may be too, where a file's name or a function's is a real one ("Export
+    a report to .pdf", "pthread_create")."""
+    return bool(_PROGRAM_TITLE.match(title.strip()))
 
 
 def author_names(written: str | None) -> str | None:

@@ -36,7 +36,7 @@ from retrieval.ingest.readers.common import (
     code_text,
     fallback_title,
     find_date,
-    is_placeholder_title,
+    is_default_title,
     iso_date,
     prose,
     table_blocks,
@@ -238,7 +238,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     root = _parse(data, path)
     head_title = prose(" ".join(root.xpath("//head/title//text()")))
     # a program's default says nothing of the page: Google Docs' "Untitled document"
-    head_title = "" if is_placeholder_title(head_title) else head_title
+    head_title = "" if is_default_title(head_title) else head_title
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)

@@ -180,15 +180,17 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     document.title = document.title or fallback_title(path)
     # A title page states the date ("May 31, 2022") when the file's properties don't, and the
     # text's revision ("last updated 2 October 2018") over a build's date in them.
-    page = [line.text for line in lines if line.page == lines[0].page] if lines else []
-    first_page = page[:TITLE_PAGE_LINES]
+    page = [line for line in lines if line.page == lines[0].page] if lines else []
+    first_page = [line.text for line in page[:TITLE_PAGE_LINES]]
     built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
     # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
     # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
     # rebuilt the manual in 2025). A first page that is the text's start may date anything.
     printed = find_date(first_page) if len(page) <= TITLE_PAGE_LINES else None
     document.date = revised_date(first_page) or printed or built or find_date(first_page)
-    document.author = author_names(meta.get("Author")) or title_page_authors(first_page)
+    document.author = author_names(meta.get("Author")) or title_page_authors(
+        first_page, [line.size for line in page[:TITLE_PAGE_LINES]]
+    )
     document.unread = mojibake.pages_unread(unread) if unread else None
     return document
 
@@ -200,7 +202,8 @@ def authors_unheaded(lines: list[Line]) -> list[Line]:
     if not lines:
         return lines
     first = [i for i, line in enumerate(lines) if line.page == lines[0].page][:TITLE_PAGE_LINES]
-    named = [first[i] for i in author_lines([lines[i].text for i in first])]
+    texts, sizes = [lines[i].text for i in first], [lines[i].size for i in first]
+    named = [first[i] for i in author_lines(texts, sizes)]
     body = body_size(lines) if named else 0.0
     result = list(lines)
     for index in named:
@@ -933,10 +936,16 @@ _UNSPACED_WORD_LETTERS = 3
 def _reader_words(text: str) -> int:
     """Words of ``text`` as a reader counts them, in the scripts that set no space between
     words too: a line of Thai with two spaces ("ในข้อดังกล่าว และตั้งฉากกับระนาบที่ผ่าน i j −",
-    an exam's question) is some fifteen words, no heading's five. (Chinese and Japanese are
-    counted by their spaces still: a title of 24 characters over one space is a heading.)"""
-    spaced = len(text.split())
-    return spaced + len(_UNSPACED_LETTER.findall(text)) // _UNSPACED_WORD_LETTERS
+    an exam's question) is some fourteen words, no heading's five. A run of Thai counts once, by
+    its letters (its last word cut short by the space), not also as a word of its own: a bold
+    thesis chapter's "บทที่ 1 ความเป็นมาและความสำคัญของปัญหา" is eleven, a heading still.
+    (Chinese and Japanese are counted by their spaces still: a title of 24 characters over one
+    space is a heading.)"""
+    words = 0
+    for run in text.split():
+        letters = len(_UNSPACED_LETTER.findall(run))
+        words += -(-letters // _UNSPACED_WORD_LETTERS) if letters else 1
+    return words
 
 
 # A division's label, a dash, its title in capitals: "Section 1 – The Technology Modernization
@@ -1387,15 +1396,25 @@ def join_lines(texts: Iterable[str]) -> str:
 # (A word set between underscores, "_delimiter_", is emphasis in a plain-text style; a word
 # capitalised as a sentence opens, "And", starts one.)
 _IDENTIFIER_START = re.compile(r"(?:^|[\s(\[‘'\"`])([^\W_]\w*_)$")
-_IDENTIFIER_REST = re.compile(r"^(?![A-Z][a-z]+\b)[^\W_]\w*(?=$|[\s.,;:)\]’'\"`(])")
+_IDENTIFIER_REST = re.compile(r"^(?![A-Z][a-z]+\b)([^\W_]\w*)(?=$|[\s.,;:)\]’'\"`(])")
 
 
 def _identifier_on(joined: str, text: str) -> bool:
     """Whether ``text`` starts with the rest of an identifier ``joined`` ends with the start of,
-    broken after an underscore: "ASN1_TAG_" / "ERROR", "ASN1_" / "SYNTAX_ERROR". One half holds
-    another underscore, so a name that ends in one ("class_" / "is the …") stays a word."""
+    broken after an underscore: "ASN1_TAG_" / "ERROR", "ASN1_" / "SYNTAX_ERROR",
+    "asn1_der_" / "decoding()". One half holds another underscore, so a name that ends in one
+    ("class_" / "is the …") stays a word; and the rest reads as the same name's: with an
+    underscore of its own, in capitals after capitals, or called. A word of the sentence
+    ("set FOO_BAR_" / "and then run", "call my_func_" / "instead") starts small and stands
+    alone; a run of underscores is a form's blank to fill in ("Signature____" / "Date____")."""
     start, rest = _IDENTIFIER_START.search(joined[-80:]), _IDENTIFIER_REST.match(text)
-    return bool(start and rest and "_" in start[1][:-1] + rest[0])
+    if not start or not rest or "_" not in start[1][:-1] + rest[1]:
+        return False
+    if start[1].endswith("__") or "__" in rest[1]:
+        return False
+    word = rest[1]
+    capitals = start[1].isupper() and word.isupper()
+    return "_" in word or capitals or text[len(word) : len(word) + 1] == "("
 
 
 def _address_on(joined: str, text: str) -> bool:

@@ -46,30 +46,55 @@ def revised_date(lines: Sequence[str]) -> str | None:
     return None
 
 
-def title_page_authors(lines: Sequence[str]) -> str | None:
+def title_page_authors(lines: Sequence[str], sizes: Sequence[float] = ()) -> str | None:
     """The people the title page names over their mail addresses (``lines``: its lines in
-    reading order), joined by ", "; None when it names none so. A name alone may be anyone's
-    (an editor, a company's founder in its name); a name over an address is its author's."""
-    names = [_named(lines[index]) for index in author_lines(lines)]
+    reading order, ``sizes`` their type sizes), joined by ", "; None when it names none so. A
+    name alone may be anyone's (an editor, a company's founder in its name); a name over an
+    address is its author's."""
+    names = [_named(lines[index]) for index in author_lines(lines, sizes)]
     return ", ".join(dict.fromkeys(names)) or None
 
 
-def author_lines(lines: Sequence[str]) -> list[int]:
-    """Which of ``lines`` (a title page's, in reading order) name its authors: a name over its
-    address ("Thomas Leonard" / "tal197 at users.sf.net"), or a run of names, one a line, one
-    of which gives its address after it, as Texinfo's title page sets its authors ("Fabio
-    Fiorina" / "Simon Josefsson" / "Nikos Mavrogiannopoulos (help-libtasn1@gnu.org)")."""
+def author_lines(lines: Sequence[str], sizes: Sequence[float] = ()) -> list[int]:
+    """Which of ``lines`` (a title page's, in reading order; ``sizes``, their type sizes, when
+    known) name its authors: a name over its address ("Thomas Leonard" / "tal197 at
+    users.sf.net"), or a run of names, one a line, one of which gives its address after it, as
+    Texinfo's title page sets its authors ("Fabio Fiorina" / "Simon Josefsson" / "Nikos
+    Mavrogiannopoulos (help-libtasn1@gnu.org)"). The run holds the lines set in the addressed
+    name's own size next to it: a title in Title Case over the name ("Release Engineering
+    Handbook" / "Jane Doe" / "jane@…") is set larger, and the page's largest line is its title,
+    never a name."""
+    sized = list(sizes) if len(sizes) == len(lines) else [0.0] * len(lines)
+    largest = max(sized, default=0.0)
+    titled = largest > min(sized, default=0.0)  # a page all in one size has no title by size
     found: list[int] = []
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
-        if is_name(_named(line)):
+        title = titled and index < len(lines) and sized[index] >= largest - _SAME_SIZE
+        if index < len(lines) and is_name(_named(line)) and not title:
             run.append(index)
             continue
-        addressed = any(_NAMED_ADDRESS.match(lines[i].strip()) for i in run)
-        if run and (addressed or _ADDRESS_LINE.match(line.strip())):
-            found.extend(run)
+        addressed = [i for i in run if _NAMED_ADDRESS.match(lines[i].strip())]
+        if not addressed and run and _ADDRESS_LINE.match(line.strip()):
+            addressed = [run[-1]]
+        if addressed:
+            found.extend(_same_sized(run, addressed[-1], sized))
         run = []
     return found
+
+
+_SAME_SIZE = 0.5  # points: a run of names is set in one size; a title a size or more larger
+
+
+def _same_sized(run: list[int], anchor: int, sizes: Sequence[float]) -> list[int]:
+    """The lines of ``run`` (consecutive indexes) next to ``anchor`` and in its size."""
+    near = [i for i in run if abs(sizes[i] - sizes[anchor]) <= _SAME_SIZE]
+    start = stop = anchor
+    while start - 1 in near:
+        start -= 1
+    while stop + 1 in near:
+        stop += 1
+    return list(range(start, stop + 1))
 
 
 def _named(line: str) -> str:
