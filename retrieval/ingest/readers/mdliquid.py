@@ -90,7 +90,11 @@ _PICTURE = re.compile(r"image|img|picture|figure|icon", re.IGNORECASE)
 
 
 def has_tags(source: str) -> bool:
-    """Whether ``source`` holds a tag or a comment (a quick test before reading it line by line)."""
+    """Whether ``source`` (a page's text outside code blocks) holds a tag or a comment outside
+    inline code: a page whose tags are all in code (a README teaching Jinja's raw block, Angular's
+    "`{{ 'x' | titlecase }}`") shows them as written, and is no template page."""
+    if "`" in source:
+        source = _CODE_SPAN.sub("", source)
     return (
         ("{%" in source and bool(_TAG.search(source)))
         or bool("{#" in source and _COMMENT.search(source))
@@ -106,13 +110,28 @@ def in_code(line: str) -> str:
 
 def rendered(text: str) -> str:
     """``text`` (lines of a page outside code blocks) with its tags read as the page shows them;
-    inline code keeps them."""
+    inline code keeps them (:func:`_code_span`)."""
     out, at = list[str](), 0
     for span in _CODE_SPAN.finditer(text):
-        code = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else tag[0], span[0])
-        out += [_rendered_text(text[at : span.start()]), in_code(code)]
+        out += [_rendered_text(text[at : span.start()]), _code_span(span[0])]
         at = span.end()
     return "".join([*out, _rendered_text(text[at:])])
+
+
+def _code_span(code: str) -> str:
+    """Inline code as a template page shows it: as written, but for the raw marks and a quoted
+    value outside them, the page's way to show a tag ('`{{ "{%include%}" }}`' shows
+    "{%include%}" in the TTS handbook; '`{% raw %}{{ 'x' | upcase }}{% endraw %}`' shows the
+    output tag)."""
+    out, at = list[str](), 0
+    for raw in _RAW.finditer(code):
+        out += [_quoted_values(code[at : raw.start()]), raw["body"]]
+        at = raw.end()
+    return in_code("".join([*out, _quoted_values(code[at:])]))
+
+
+def _quoted_values(code: str) -> str:
+    return _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else tag[0], code)
 
 
 def _rendered_text(text: str) -> str:
