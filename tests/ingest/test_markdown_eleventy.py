@@ -92,6 +92,25 @@ def test_jekyll_notes_headings_and_output_tags_read_as_built() -> None:
     assert document.blocks[-1].code == '{% image "_img/ocelot.png" "an ocelot" %}'
 
 
+def test_a_box_written_on_one_line_keeps_the_text_after_it() -> None:
+    """Eleventy's docs write a callout on one line: the heading's move past blank lines swallowed
+    the next heading ("…content.## Usage") and glued the next paragraph to the box; a box's
+    kind ("info") is no heading."""
+    document = _md(
+        "# Transforms\n\n"
+        '{% callout "info", "md" %}The function **must** return the content.{% endcallout %}\n\n'
+        "## Usage\n\nUse `addTransform`.\n\n"
+        '{% alert "Heads up" %}Read this first.{% endalert %}\n\n'
+        "Another paragraph.\n"
+    )
+    assert [(block.section, block.text) for block in document.blocks] == [
+        (None, "The function must return the content."),
+        ("Usage", "Use addTransform."),
+        ("Usage", "Heads up: Read this first."),
+        ("Usage", "Another paragraph."),
+    ]
+
+
 def test_tags_only_in_code_leave_the_page_as_written() -> None:
     """A README teaching Jinja's raw block, an Angular page's pipes in inline code and a VitePress
     page showing a Nunjucks loop were read as Jekyll pages: raw marks dropped, "{{ 'x' | f }}"

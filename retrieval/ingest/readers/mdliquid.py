@@ -18,7 +18,8 @@ Here each tag outside code is read as a reader of the page meets it:
   themes: ``{% include note.html content="Restart the server." %}`` shows the sentence);
 - a tag a closing one pairs with (``alert``, a box round text) shows its heading, its first
   quoted argument, opening the box's text ("Updated Travel Guidance (07/13/2021): On July 13,
-  …"), as Docsy's alert does in :mod:`mdhugo`; or nothing, having none;
+  …"), as Docsy's alert does in :mod:`mdhugo`; or nothing, having none or a kind for one (one
+  lower-case word: Eleventy's ``{% callout "info", "md" %}``);
 - a picture's tag is the picture (``![target icon](_img/x.png)``: its description, the last of
   its quoted arguments, as a Markdown image is read);
 - any other tag becomes its first quoted argument (a link's address where it stands in one, a
@@ -152,13 +153,17 @@ def _rendered_text(text: str) -> str:
     closed = {name[3:] for name in _names(text) if name.startswith("end")}
     text = _TAG.sub(lambda tag: _tag_text(tag, closed), text)
     text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else "", text)
-    text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "")
+    text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "").replace(_HEADING_END, "")
     return re.sub(r"\x00(\d+)\x00", lambda mark: raws[int(mark.group(1))], text)
 
 
-# A box's heading ("{% alert "Heading" %}") opens the box's text, past blank lines after it.
-_HEADING_MARK = "\x01"
-_HEADING = re.compile(r"(\x01[^\n]*)(?:\n[ \t]*)*?\n([ \t]*\S)")
+# A box's heading ("{% alert "Heading" %}") opens the box's text: past blank lines after it when
+# nothing follows it on its line, in place when the box's text does ('{% alert "Heads up" %}Read
+# this first.{% endalert %}', the text after the box being another paragraph).
+_HEADING_MARK, _HEADING_END = "\x01", "\x02"
+_HEADING = re.compile(r"(\x01[^\n\x02]*)\x02[ \t]*(?:\n[ \t]*)*?\n([ \t]*\S)")
+# A box's kind, not its heading: one lower-case word (Eleventy's '{% callout "info", "md" %}').
+_KIND = re.compile(r"[a-z][a-z-]*")
 
 
 def _names(text: str) -> Iterable[str]:
@@ -180,7 +185,8 @@ def _tag_text(tag: re.Match[str], closed: set[str]) -> str:
         )
     ]
     if name in closed:
-        return _heading(quoted[0]) if quoted and quoted[0].strip() else ""
+        heading = quoted[0].strip() if quoted else ""
+        return _heading(heading) if heading and not _KIND.fullmatch(heading) else ""
     if _PICTURE.search(name):
         return f"![{quoted[-1] if len(quoted) > 1 else ''}]({quoted[0] if quoted else ''})"
     return quoted[0] if quoted else ""
@@ -193,5 +199,5 @@ _CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^'
 def _heading(heading: str) -> str:
     """A box's heading opening its text: "Heading: text" ("Heading? text" when it ends a
     sentence already), marked to be put before the text past blank lines (see _HEADING)."""
-    heading = heading.strip()
-    return f"{_HEADING_MARK}{heading}{' ' if heading.endswith((':', '.', '!', '?')) else ': '}"
+    stop = " " if heading.endswith((":", ".", "!", "?")) else ": "
+    return f"{_HEADING_MARK}{heading}{stop}{_HEADING_END}"
