@@ -136,6 +136,17 @@ def test_tags_only_in_code_leave_the_page_as_written() -> None:
     assert texts(jekyll) == ["Write {{ 'hello' | upcase }} to shout."]
 
 
+def test_a_value_dropped_takes_its_emphasis_and_a_row_left_without_words() -> None:
+    """Jekyll's installation page read "Ruby version **** or higher"; its permalinks page's loops
+    left passages of bare punctuation (": |")."""
+    document = _md(
+        "## Requirements\n\n* Ruby version **{{ site.data.ruby.min_version }}** or higher\n\n"
+        "{% for entry in site.data.placeholders %}\n:{{ entry.name }} | {{ entry.desc }}\n"
+        "{% endfor %}\n\nText after.\n"
+    )
+    assert texts(document) == ["Ruby version or higher", "Text after."]
+
+
 def test_a_site_path_is_no_document_beside_a_link() -> None:
     """Eleventy's '{% page "/office/" %}' is an address on the built site: a list item linking
     to it was quoted "Microsoft Office (/office/)" (78 passages of the TTS handbook)."""

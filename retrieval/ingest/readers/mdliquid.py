@@ -152,7 +152,9 @@ def _rendered_text(text: str) -> str:
     text = _HIGHLIGHT.sub(lambda block: kept(block, fenced=True), text)
     closed = {name[3:] for name in _names(text) if name.startswith("end")}
     text = _TAG.sub(lambda tag: _tag_text(tag, closed), text)
-    text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else "", text)
+    text = _EMPHASISED_OUTPUT.sub(_emphasised_value, text)
+    text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else _DROPPED, text)
+    text = _NO_WORDS_LEFT.sub("", text).replace(_DROPPED, "")
     text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "").replace(_HEADING_END, "")
     return re.sub(r"\x00(\d+)\x00", lambda mark: raws[int(mark.group(1))], text)
 
@@ -164,6 +166,22 @@ _HEADING_MARK, _HEADING_END = "\x01", "\x02"
 _HEADING = re.compile(r"(\x01[^\n\x02]*)\x02[ \t]*(?:\n[ \t]*)*?\n([ \t]*\S)")
 # A box's kind, not its heading: one lower-case word (Eleventy's '{% callout "info", "md" %}').
 _KIND = re.compile(r"[a-z][a-z-]*")
+
+
+# An output tag alone in emphasis ("Ruby version **{{ site.data.ruby.min_version }}** or
+# higher"): an unknown value takes its marks with it, not leaving "****".
+_EMPHASISED_OUTPUT = re.compile(
+    rf"(?<![\w*])(?P<marks>\*{{1,3}}|_{{1,3}})(?P<tag>{_OUTPUT.pattern})(?P=marks)"
+)
+# Where an unknown value was dropped; a line left with no word by it is a blank line (a loop's
+# row, ":{{ entry.name }} | {{ entry.desc }}", left ": |"), but a table's row or a list's item.
+_DROPPED = "\x03"
+_NO_WORDS_LEFT = re.compile(r"^(?![ \t]*[|>*+-])[^\w\n]*\x03[^\w\n]*$", re.MULTILINE)
+
+
+def _emphasised_value(match: re.Match[str]) -> str:
+    quoted = match["quoted"]
+    return f"{match['marks']}{quoted[1:-1]}{match['marks']}" if quoted else _DROPPED
 
 
 def _names(text: str) -> Iterable[str]:
