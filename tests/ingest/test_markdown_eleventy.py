@@ -138,11 +138,13 @@ def test_tags_only_in_code_leave_the_page_as_written() -> None:
 
 def test_a_value_dropped_takes_its_emphasis_and_a_row_left_without_words() -> None:
     """Jekyll's installation page read "Ruby version **** or higher"; its permalinks page's loops
-    left passages of bare punctuation (": |")."""
+    left passages of bare punctuation (": |", ":" and "()" from its HTML table's rows)."""
     document = _md(
         "## Requirements\n\n* Ruby version **{{ site.data.ruby.min_version }}** or higher\n\n"
         "{% for entry in site.data.placeholders %}\n:{{ entry.name }} | {{ entry.desc }}\n"
-        "{% endfor %}\n\nText after.\n"
+        "{% endfor %}\n\nText after.\n\n<table>\n  <tr>\n    {%- for entry in site.data.x %}\n"
+        "    <td><p><code>:{{ entry.name }}</code></p></td>\n"
+        "    <td><small>({{ entry.note }})</small></td>\n    {%- endfor %}\n  </tr>\n</table>\n"
     )
     assert texts(document) == ["Ruby version or higher", "Text after."]
 

@@ -154,7 +154,7 @@ def _rendered_text(text: str) -> str:
     text = _TAG.sub(lambda tag: _tag_text(tag, closed), text)
     text = _EMPHASISED_OUTPUT.sub(_emphasised_value, text)
     text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else _DROPPED, text)
-    text = _NO_WORDS_LEFT.sub("", text).replace(_DROPPED, "")
+    text = _without_wordless_rows(text) if _DROPPED in text else text
     text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "").replace(_HEADING_END, "")
     return re.sub(r"\x00(\d+)\x00", lambda mark: raws[int(mark.group(1))], text)
 
@@ -173,10 +173,23 @@ _KIND = re.compile(r"[a-z][a-z-]*")
 _EMPHASISED_OUTPUT = re.compile(
     rf"(?<![\w*])(?P<marks>\*{{1,3}}|_{{1,3}})(?P<tag>{_OUTPUT.pattern})(?P=marks)"
 )
-# Where an unknown value was dropped; a line left with no word by it is a blank line (a loop's
-# row, ":{{ entry.name }} | {{ entry.desc }}", left ": |"), but a table's row or a list's item.
+# Where an unknown value was dropped; a line it leaves with no word but in HTML's tags keeps only
+# those (a loop's row, ":{{ entry.name }} | {{ entry.desc }}" or Jekyll's permalinks table's
+# '<td><p><code>:{{ entry.name }}</code></p>', left ": |" and ":" quoted), a Markdown table's row
+# or a list's item but its marks.
 _DROPPED = "\x03"
-_NO_WORDS_LEFT = re.compile(r"^(?![ \t]*[|>*+-])[^\w\n]*\x03[^\w\n]*$", re.MULTILINE)
+_MARKED_LINE = re.compile(r"[ \t]*[|>*+-]")
+_HTML_TAG = re.compile(r"<[^<>\n]*>")
+
+
+def _without_wordless_rows(text: str) -> str:
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        shown = _HTML_TAG.sub("", line) if _DROPPED in line else "x"
+        if not _MARKED_LINE.match(line) and not re.search(r"\w", shown):
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[at] = indent + "".join(_HTML_TAG.findall(line))
+    return "\n".join(lines).replace(_DROPPED, "")
 
 
 def _emphasised_value(match: re.Match[str]) -> str:
