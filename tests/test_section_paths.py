@@ -275,3 +275,17 @@ def test_a_slug_titled_book_is_named_by_its_title_page_not_its_first_chapter() -
     assert read("c.epub", _epub("developers-reference", [titled])).title == (
         "Debian Developer's Reference"
     )
+
+
+def test_a_slug_titled_books_title_in_sentence_case_names_it() -> None:
+    """Sentence case is how French, Russian and Spanish write titles: four lower-case words
+    refused them as sentences, and the books were cited as "Ml book", "Guide ru"."""
+    for slug, heading in [
+        ("ml-book", "Introduction to machine learning with python"),
+        ("fr-book", "Guide pratique pour les administrateurs système"),
+        ("guide-ru", "Руководство разработчика по созданию пакетов для дистрибутива"),
+    ]:
+        page = f"<h1>{heading}</h1><p>Some text of the book that follows the heading.</p>"
+        assert read(f"{slug}.epub", _epub(slug, [page])).title == heading
+    said = "<h1>Pages flow from left to right.</h1><p>Text.</p>"
+    assert read("d.epub", _epub("pkg-flow", [said])).title == "Pkg flow"

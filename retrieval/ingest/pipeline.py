@@ -61,10 +61,11 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
 # answered a question with "The requested page could not be found (404)". Plainly so only: the
 # file named for the error or titled "Page not found", a few short lines saying so. (A page about
 # the status code, MDN's "404 Not Found", is titled by it, not named, and says more.) Only a
-# site's pages, HTML or the Markdown a site is built from: a numbered FAQ entry, ticket or note
-# ("404.txt": "Question 404: My package is not found on the mirror.") is a document like any
-# other. The words are English only: a Chinese or Russian site's 404 page is still indexed.
-_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx"})
+# site's pages, HTML or the Markdown or reST a site is built from (Sphinx's "404.rst"): a
+# numbered FAQ entry, ticket or note ("404.txt": "Question 404: My package is not found on the
+# mirror.") is a document like any other. The words are English only: a Chinese or Russian
+# site's 404 page is still indexed.
+_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".md", ".markdown", ".mdx", ".rst"})
 _ERROR_NAME = re.compile(r"^[45]\d\d$")
 _ERROR_TITLE = re.compile(r"^(?:error\W*)?(?:page not found|not found)\W*$", re.IGNORECASE)
 _NOT_FOUND = re.compile(

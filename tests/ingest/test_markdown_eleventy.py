@@ -92,6 +92,63 @@ def test_jekyll_notes_headings_and_output_tags_read_as_built() -> None:
     assert document.blocks[-1].code == '{% image "_img/ocelot.png" "an ocelot" %}'
 
 
+def test_a_box_written_on_one_line_keeps_the_text_after_it() -> None:
+    """Eleventy's docs write a callout on one line: the heading's move past blank lines swallowed
+    the next heading ("…content.## Usage") and glued the next paragraph to the box; a box's
+    kind ("info") is no heading."""
+    document = _md(
+        "# Transforms\n\n"
+        '{% callout "info", "md" %}The function **must** return the content.{% endcallout %}\n\n'
+        "## Usage\n\nUse `addTransform`.\n\n"
+        '{% alert "Heads up" %}Read this first.{% endalert %}\n\n'
+        "Another paragraph.\n"
+    )
+    assert [(block.section, block.text) for block in document.blocks] == [
+        (None, "The function must return the content."),
+        ("Usage", "Use addTransform."),
+        ("Usage", "Heads up: Read this first."),
+        ("Usage", "Another paragraph."),
+    ]
+
+
+def test_tags_only_in_code_leave_the_page_as_written() -> None:
+    """A README teaching Jinja's raw block, an Angular page's pipes in inline code and a VitePress
+    page showing a Nunjucks loop were read as Jekyll pages: raw marks dropped, "{{ 'x' | f }}"
+    read as its value, links' addresses dropped as the site's paths. On a Jekyll page, a raw block
+    in inline code showed its output tag's value, not the tag."""
+    jinja = _md(
+        "# Escaping\n\n```jinja\n{% raw %}\n<li>{{ item }}</li>\n{% endraw %}\n```\n\n"
+        "Inline, write `{% raw %}{{ name }}{% endraw %}` to show the braces.\n"
+    )
+    assert jinja.blocks[0].code == "{% raw %}\n<li>{{ item }}</li>\n{% endraw %}"
+    assert texts(jinja)[-1] == "Inline, write {% raw %}{{ name }}{% endraw %} to show the braces."
+    angular = _md("For example, `{{ 'hello world' | titlecase }}` shows Hello World.\n")
+    assert texts(angular) == ["For example, {{ 'hello world' | titlecase }} shows Hello World."]
+    vitepress = _md(
+        "# Templates\n\n```njk\n{% for post in posts %}{{ post.title }}{% endfor %}\n```\n\n"
+        "## Guides\n\n- [Server options](server-options)\n- [Build guide](/guide/build)\n"
+    )
+    assert texts(vitepress)[-1] == "Server options (server-options)\nBuild guide (/guide/build)"
+    jekyll = _md(
+        "{% if site.x %}{% endif %}\n\n"
+        "Write `{% raw %}{{ 'hello' | upcase }}{% endraw %}` to shout.\n"
+    )
+    assert texts(jekyll) == ["Write {{ 'hello' | upcase }} to shout."]
+
+
+def test_a_value_dropped_takes_its_emphasis_and_a_row_left_without_words() -> None:
+    """Jekyll's installation page read "Ruby version **** or higher"; its permalinks page's loops
+    left passages of bare punctuation (": |", ":" and "()" from its HTML table's rows)."""
+    document = _md(
+        "## Requirements\n\n* Ruby version **{{ site.data.ruby.min_version }}** or higher\n\n"
+        "{% for entry in site.data.placeholders %}\n:{{ entry.name }} | {{ entry.desc }}\n"
+        "{% endfor %}\n\nText after.\n\n<table>\n  <tr>\n    {%- for entry in site.data.x %}\n"
+        "    <td><p><code>:{{ entry.name }}</code></p></td>\n"
+        "    <td><small>({{ entry.note }})</small></td>\n    {%- endfor %}\n  </tr>\n</table>\n"
+    )
+    assert texts(document) == ["Ruby version or higher", "Text after."]
+
+
 def test_a_site_path_is_no_document_beside_a_link() -> None:
     """Eleventy's '{% page "/office/" %}' is an address on the built site: a list item linking
     to it was quoted "Microsoft Office (/office/)" (78 passages of the TTS handbook)."""

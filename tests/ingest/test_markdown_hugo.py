@@ -170,3 +170,14 @@ def test_text_sharing_a_line_with_a_comment_stays() -> None:
         "{{< /comment >}}\n\nThe end.\n"
     )
     assert texts(document) == ["Keep this and this too.", "Before after.", "The end."]
+
+
+def test_a_second_comment_on_the_line_a_comment_over_lines_ends_on_hides_its_text() -> None:
+    """The second comment was blanked from the line as written, not as the first one left it:
+    the hidden "b" was shown and "middle end." read twice."""
+    document = _source(
+        "# Page\n\nStart {{< comment >}}a\nb{{< /comment >}} middle {{< comment >}}c"
+        "{{< /comment >}} end.\n\nAlpha {{< comment >}}one{{< /comment >}} beta "
+        "{{< comment >}}two{{< /comment >}} gamma.\n"
+    )
+    assert texts(document) == ["Start middle end.", "Alpha beta gamma."]

@@ -38,6 +38,12 @@ def test_a_page_for_a_missing_address_is_an_error_page() -> None:
     )
 
 
+def test_a_sphinx_sites_page_for_a_missing_address_is_an_error_page() -> None:
+    """Sphinx builds a site's 404 page from "404.rst"; it was indexed and could be quoted."""
+    page = "Page not found\n==============\n\nSorry, the page you are looking for does not exist.\n"
+    assert _reason("404.rst", page) == "an error page"
+
+
 def test_a_page_about_the_status_code_is_read() -> None:
     about = "# 404 Not Found\n\nThe server cannot find the requested resource.\n"
     assert read("http-404.md", about.encode()).title == "404 Not Found"

@@ -23,7 +23,6 @@ import lxml.etree
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
-    TERMINAL,
     Outline,
     fallback_title,
     is_placeholder_title,
@@ -111,17 +110,17 @@ def _first_heading(document: ParsedDocument) -> str | None:
     heading = (first.above or (first.section,))[0]
     if not heading or _GENERIC_HEADING.match(heading) or is_contents_title(heading):
         return None
-    words = re.findall(r"\w[\w'-]*", heading)
-    sentence = heading.rstrip().endswith(TERMINAL) and not heading.rstrip().endswith("?")
-    if sentence or sum(1 for word in words if word.islower() and len(word) > 3) >= _SENTENCE_WORDS:
+    sentence = heading.rstrip().endswith((".", "!", "?", "。", "！", "？"))
+    if sentence or len(re.findall(r"\w[\w'-]*", heading)) >= _SENTENCE_WORDS:
         return None
     return heading
 
 
-# A heading of this many lower-case words (of four letters or more) is a sentence, not a title:
-# "Test passes if document paginates left-to-right (page 1)"; "viewport meta declarations",
-# "A guide to developing software" are titles.
-_SENTENCE_WORDS = 4
+# A heading of this many words is a sentence, not a title: "Test passes if document paginates
+# left-to-right (page 1)". A title in sentence case is a title, as French, Russian and Spanish
+# write them: "Introduction to machine learning with python", "Руководство разработчика по
+# созданию пакетов для дистрибутива".
+_SENTENCE_WORDS = 8
 # A heading naming a part of a book: numbered ("Chapter 1", "Part II: …") or front matter.
 _GENERIC_HEADING = re.compile(
     r"^\s*(?:(?:chapter|part|book|volume|section|lesson|unit)\s+(?:\d+|[ivxlc]+|one|two|three)\b"

@@ -321,7 +321,7 @@ def _prepared(source: str, path: Path | None = None) -> str:
         kept = _code_lines(source, front_matter=True)
         lang = mdhugo.language(path) if path is not None else "en"
         source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
-    if mdliquid.has_tags(source):
+    if _liquid_page(source):
         source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
     if _LINK_OVER_LINES.search(source):
         source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
@@ -391,6 +391,14 @@ def _outside_code(
         else:
             text.append(line)
     return "\n".join(out + ([render("\n".join(text))] if text else []))
+
+
+def _liquid_page(source: str) -> bool:
+    """Whether ``source`` is a Jekyll or Eleventy page: it holds a template's tag outside code (a
+    VitePress page showing a Nunjucks loop in a fenced block keeps its links' addresses)."""
+    if "{" not in source:
+        return False
+    return mdliquid.has_tags(_outside_code(source, str, lambda _line: ""))
 
 
 def _with_kuma_rendered(source: str) -> tuple[str, frozenset[int]]:
@@ -465,7 +473,7 @@ _FENCE_MARKS = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.md`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    site = mdliquid.has_tags(source)  # Jekyll's or Eleventy's: links by the site's addresses
+    site = _liquid_page(source)  # Jekyll's or Eleventy's: links by the site's addresses
     source, cross_references = _with_kuma_rendered(_prepared(source, path))
     tokens = mdn.as_definitions(_parser().parse(source))
     meta = front_matter(tokens)

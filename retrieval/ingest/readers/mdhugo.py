@@ -172,15 +172,17 @@ def _hidden_blanked(lines: Sequence[str], kept: set[int]) -> list[str]:
     """``lines`` with each Mermaid diagram or comment opened in the text made blank lines, all of
     it: its indented lines, after a blank one, were taken for code (which is left as written).
     Text sharing its first or last line stays, on the first ("Keep this {{< comment >}}hidden
-    {{< /comment >}} and this too." lost the whole paragraph)."""
+    {{< /comment >}} and this too." lost the whole paragraph). The last first: a second one on
+    a line the first one ends on then reads the line as the first one left it."""
     source = "\n".join(lines)
     out = list(lines)
-    for hidden in _HIDDEN_BLOCK.finditer(source):
+    for hidden in reversed(list(_HIDDEN_BLOCK.finditer(source))):
         first = source.count("\n", 0, hidden.start())
         if first not in kept:
             last = first + hidden[0].count("\n")
-            before = source[source.rfind("\n", 0, hidden.start()) + 1 : hidden.start()]
-            after = source[hidden.end() :].split("\n", 1)[0]
+            opens = hidden.start() - (source.rfind("\n", 0, hidden.start()) + 1)
+            ends = hidden.end() - (source.rfind("\n", 0, hidden.end()) + 1)
+            before, after = out[first][:opens], out[last][ends:]
             shown = f"{before.rstrip()} {after.lstrip()}".strip() if before or after else ""
             out[first : last + 1] = [before[: len(before) - len(before.lstrip())] + shown] + [
                 ""

@@ -18,7 +18,8 @@ Here each tag outside code is read as a reader of the page meets it:
   themes: ``{% include note.html content="Restart the server." %}`` shows the sentence);
 - a tag a closing one pairs with (``alert``, a box round text) shows its heading, its first
   quoted argument, opening the box's text ("Updated Travel Guidance (07/13/2021): On July 13,
-  …"), as Docsy's alert does in :mod:`mdhugo`; or nothing, having none;
+  …"), as Docsy's alert does in :mod:`mdhugo`; or nothing, having none or a kind for one (one
+  lower-case word: Eleventy's ``{% callout "info", "md" %}``);
 - a picture's tag is the picture (``![target icon](_img/x.png)``: its description, the last of
   its quoted arguments, as a Markdown image is read);
 - any other tag becomes its first quoted argument (a link's address where it stands in one, a
@@ -90,7 +91,11 @@ _PICTURE = re.compile(r"image|img|picture|figure|icon", re.IGNORECASE)
 
 
 def has_tags(source: str) -> bool:
-    """Whether ``source`` holds a tag or a comment (a quick test before reading it line by line)."""
+    """Whether ``source`` (a page's text outside code blocks) holds a tag or a comment outside
+    inline code: a page whose tags are all in code (a README teaching Jinja's raw block, Angular's
+    "`{{ 'x' | titlecase }}`") shows them as written, and is no template page."""
+    if "`" in source:
+        source = _CODE_SPAN.sub("", source)
     return (
         ("{%" in source and bool(_TAG.search(source)))
         or bool("{#" in source and _COMMENT.search(source))
@@ -106,13 +111,28 @@ def in_code(line: str) -> str:
 
 def rendered(text: str) -> str:
     """``text`` (lines of a page outside code blocks) with its tags read as the page shows them;
-    inline code keeps them."""
+    inline code keeps them (:func:`_code_span`)."""
     out, at = list[str](), 0
     for span in _CODE_SPAN.finditer(text):
-        code = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else tag[0], span[0])
-        out += [_rendered_text(text[at : span.start()]), in_code(code)]
+        out += [_rendered_text(text[at : span.start()]), _code_span(span[0])]
         at = span.end()
     return "".join([*out, _rendered_text(text[at:])])
+
+
+def _code_span(code: str) -> str:
+    """Inline code as a template page shows it: as written, but for the raw marks and a quoted
+    value outside them, the page's way to show a tag ('`{{ "{%include%}" }}`' shows
+    "{%include%}" in the TTS handbook; '`{% raw %}{{ 'x' | upcase }}{% endraw %}`' shows the
+    output tag)."""
+    out, at = list[str](), 0
+    for raw in _RAW.finditer(code):
+        out += [_quoted_values(code[at : raw.start()]), raw["body"]]
+        at = raw.end()
+    return in_code("".join([*out, _quoted_values(code[at:])]))
+
+
+def _quoted_values(code: str) -> str:
+    return _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else tag[0], code)
 
 
 def _rendered_text(text: str) -> str:
@@ -132,14 +152,49 @@ def _rendered_text(text: str) -> str:
     text = _HIGHLIGHT.sub(lambda block: kept(block, fenced=True), text)
     closed = {name[3:] for name in _names(text) if name.startswith("end")}
     text = _TAG.sub(lambda tag: _tag_text(tag, closed), text)
-    text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else "", text)
-    text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "")
+    text = _EMPHASISED_OUTPUT.sub(_emphasised_value, text)
+    text = _OUTPUT.sub(lambda tag: tag["quoted"][1:-1] if tag["quoted"] else _DROPPED, text)
+    text = _without_wordless_rows(text) if _DROPPED in text else text
+    text = _HEADING.sub(r"\g<1>\g<2>", text).replace(_HEADING_MARK, "").replace(_HEADING_END, "")
     return re.sub(r"\x00(\d+)\x00", lambda mark: raws[int(mark.group(1))], text)
 
 
-# A box's heading ("{% alert "Heading" %}") opens the box's text, past blank lines after it.
-_HEADING_MARK = "\x01"
-_HEADING = re.compile(r"(\x01[^\n]*)(?:\n[ \t]*)*?\n([ \t]*\S)")
+# A box's heading ("{% alert "Heading" %}") opens the box's text: past blank lines after it when
+# nothing follows it on its line, in place when the box's text does ('{% alert "Heads up" %}Read
+# this first.{% endalert %}', the text after the box being another paragraph).
+_HEADING_MARK, _HEADING_END = "\x01", "\x02"
+_HEADING = re.compile(r"(\x01[^\n\x02]*)\x02[ \t]*(?:\n[ \t]*)*?\n([ \t]*\S)")
+# A box's kind, not its heading: one lower-case word (Eleventy's '{% callout "info", "md" %}').
+_KIND = re.compile(r"[a-z][a-z-]*")
+
+
+# An output tag alone in emphasis ("Ruby version **{{ site.data.ruby.min_version }}** or
+# higher"): an unknown value takes its marks with it, not leaving "****".
+_EMPHASISED_OUTPUT = re.compile(
+    rf"(?<![\w*])(?P<marks>\*{{1,3}}|_{{1,3}})(?P<tag>{_OUTPUT.pattern})(?P=marks)"
+)
+# Where an unknown value was dropped; a line it leaves with no word but in HTML's tags keeps only
+# those (a loop's row, ":{{ entry.name }} | {{ entry.desc }}" or Jekyll's permalinks table's
+# '<td><p><code>:{{ entry.name }}</code></p>', left ": |" and ":" quoted), a Markdown table's row
+# or a list's item but its marks.
+_DROPPED = "\x03"
+_MARKED_LINE = re.compile(r"[ \t]*[|>*+-]")
+_HTML_TAG = re.compile(r"<[^<>\n]*>")
+
+
+def _without_wordless_rows(text: str) -> str:
+    lines = text.split("\n")
+    for at, line in enumerate(lines):
+        shown = _HTML_TAG.sub("", line) if _DROPPED in line else "x"
+        if not _MARKED_LINE.match(line) and not re.search(r"\w", shown):
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[at] = indent + "".join(_HTML_TAG.findall(line))
+    return "\n".join(lines).replace(_DROPPED, "")
+
+
+def _emphasised_value(match: re.Match[str]) -> str:
+    quoted = match["quoted"]
+    return f"{match['marks']}{quoted[1:-1]}{match['marks']}" if quoted else _DROPPED
 
 
 def _names(text: str) -> Iterable[str]:
@@ -161,7 +216,8 @@ def _tag_text(tag: re.Match[str], closed: set[str]) -> str:
         )
     ]
     if name in closed:
-        return _heading(quoted[0]) if quoted and quoted[0].strip() else ""
+        heading = quoted[0].strip() if quoted else ""
+        return _heading(heading) if heading and not _KIND.fullmatch(heading) else ""
     if _PICTURE.search(name):
         return f"![{quoted[-1] if len(quoted) > 1 else ''}]({quoted[0] if quoted else ''})"
     return quoted[0] if quoted else ""
@@ -174,5 +230,5 @@ _CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^'
 def _heading(heading: str) -> str:
     """A box's heading opening its text: "Heading: text" ("Heading? text" when it ends a
     sentence already), marked to be put before the text past blank lines (see _HEADING)."""
-    heading = heading.strip()
-    return f"{_HEADING_MARK}{heading}{' ' if heading.endswith((':', '.', '!', '?')) else ': '}"
+    stop = " " if heading.endswith((":", ".", "!", "?")) else ": "
+    return f"{_HEADING_MARK}{heading}{stop}{_HEADING_END}"
