@@ -339,3 +339,17 @@ def test_a_link_wrapped_before_its_address_reads_as_a_link() -> None:
         "See the WMATA website for details.",
         "Prices [in dollars] (before tax) vary.",  # no address: brackets and a remark
     ]
+
+
+def test_a_picture_after_a_finished_sentence_is_not_read_into_it() -> None:
+    # A tester's handbook quoted "… and click OK. selecting hotel booking option": the
+    # screenshot's description after the step, which the page shows as a picture.
+    step = (
+        "Select **I will book a hotel now** and click **OK**.\n"
+        '{% image "_img/book-hotel-now.png" "selecting hotel booking option" %}\n'
+    )
+    (block,) = _md(f"---\ntitle: Travel\n---\n\n{step}").blocks
+    assert block.text == "Select I will book a hotel now and click OK."
+    # Inside a sentence, a picture is read as its words ("click the gear icon").
+    (block,) = _md("Click the ![gear](gear.png) icon to open the settings.\n").blocks
+    assert block.text == "Click the gear icon to open the settings."

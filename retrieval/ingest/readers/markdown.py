@@ -1289,7 +1289,7 @@ def _inline_lines(token: Token) -> list[str]:
                 text = text[attributes.end() :]
                 lines[-1] = _titled(lines[-1], attributes[0])
             lines[-1] += _SHORTCODE.sub("", text)
-        elif child.type == "image":
+        elif child.type == "image" and not _after_a_sentence(lines):
             lines[-1] += child.content
     # Unresolved references are read as their text; code inside or outside them is kept as is,
     # so "x[0][1]" in code is never taken for one.
@@ -1297,6 +1297,19 @@ def _inline_lines(token: Token) -> list[str]:
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+# A picture after a finished sentence is shown, not read: its description is no words of the
+# paragraph ("…click OK. ![selecting hotel booking option](…)" was quoted "…click OK. selecting
+# hotel booking option", a tester's handbook); one inside a sentence ("click the ![gear] icon")
+# is read as its words.
+_SENTENCE_DONE = re.compile(r"[.!?。！？]\s*$")
+
+
+def _after_a_sentence(lines: list[str]) -> bool:
+    """Whether the text read so far (``lines``, over line breaks) ends a sentence."""
+    said = next((line for line in reversed(lines) if line.strip()), "")
+    return bool(_SENTENCE_DONE.search(said))
 
 
 _TEXT_BEFORE_LINK = re.compile(r"\[([^\[\]]*[^\W\d_][^\[\]]*|[\U00100000-\U0010ffff])\] ?$")
