@@ -37,17 +37,23 @@ def joined(blocks: Sequence[Block], parent: int) -> Block | None:
     head, items = blocks[parent], blocks[parent + 1 :]
     if not items or head.kind != "text" or head.code or head.note:
         return None
-    for item in items:
-        if item.kind != "text" or item.code or item.note or not item.item:
-            return None
-        if (item.section, item.above) != (head.section, head.above):
-            return None
-        if len(item.text) > LIST_ITEM_CHARS:
-            return None
-    text = "\n".join([head.text, *(item.text for item in items)])
-    if len(text) > LIST_CHARS or any(item.turns for item in items):
+    if not _short_items(items, head):
         return None
-    return replace(head, text=text, item=True)
+    text = "\n".join([head.text, *(item.text for item in items)])
+    return None if len(text) > LIST_CHARS else replace(head, text=text, item=True)
+
+
+def _short_items(items: Sequence[Block], under: Block) -> bool:
+    """Whether each of ``items`` is a short item of text (no code, note or turns) standing
+    under the same headings as ``under``."""
+    for item in items:
+        if item.kind != "text" or item.code or item.note or not item.item or item.turns:
+            return False
+        if (item.section, item.above) != (under.section, under.above):
+            return False
+        if len(item.text) > LIST_ITEM_CHARS:
+            return False
+    return True
 
 
 def headed(blocks: Sequence[Block], start: int) -> Block | None:
@@ -66,13 +72,8 @@ def headed(blocks: Sequence[Block], start: int) -> Block | None:
     before = blocks[start - 1] if start else None
     if before is not None and (before.section, before.above) == (first.section, first.above):
         return None  # text before the list in its section: the list does not open it
-    for item in items:
-        if item.kind != "text" or item.code or item.note or not item.item:
-            return None
-        if (item.section, item.above) != (first.section, first.above):
-            return None
-        if len(item.text) > LIST_ITEM_CHARS or item.turns:
-            return None
+    if not _short_items(items, first):
+        return None
     text = "\n".join(item.text for item in items)
     return None if len(text) > LIST_CHARS else replace(first, text=text, item=True)
 
