@@ -26,7 +26,6 @@ MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a
 # "Microsoft Word - x.docx"; or one it filled in from the file it printed or converted:
 # "test.html", "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html",
 # "kkg_province_save_the_date".
-# The title a program gives a new file, which its writer never changed.
 _DEFAULT_TITLE = (
     r"untitled(?: (?:document|presentation|spreadsheet|form|drawing|\d+))?|document\d*"
     r"|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
