@@ -941,7 +941,10 @@ def _examples(library: Library, answered: list[str], lang: str, about: str) -> l
     """See :meth:`Library.example_questions` (``answered``: :func:`_answered_examples`)."""
     chosen = list(answered)
     store = library.store
-    topics = [*store.largest_sections(limit=12, lang=lang), *store.largest_sections(limit=12)]
+    # each once: in a corpus of one language both lists are the same
+    topics = dict.fromkeys(
+        [*store.largest_sections(limit=12, lang=lang), *store.largest_sections(limit=12)]
+    )
     for topic in topics:
         if len(chosen) >= 3:
             break  # no more wanted: the rest's headings are not looked up (one query a document)
