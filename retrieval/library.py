@@ -941,14 +941,19 @@ def _examples(library: Library, answered: list[str], lang: str, about: str) -> l
     """See :meth:`Library.example_questions` (``answered``: :func:`_answered_examples`)."""
     chosen = list(answered)
     store = library.store
-    topics = [*store.largest_sections(limit=12, lang=lang), *store.largest_sections(limit=12)]
+    # each once: in a corpus of one language both lists are the same
+    topics = dict.fromkeys(
+        [*store.largest_sections(limit=12, lang=lang), *store.largest_sections(limit=12)]
+    )
     for topic in topics:
+        if len(chosen) >= 3:
+            break  # no more wanted: the rest's headings are not looked up (one query a document)
         if not re.search(r"[^\W\d_IVXLCDM]{2}", topic):
             continue  # "IX", "2.3": a chapter's number says nothing of what it is about
         if back_matter(topic, _headings_over(store, topic) if _LETTERED.match(topic) else ()):
             continue
         question = about.format(topic=topic)
-        if len(chosen) < 3 and question not in chosen:
+        if question not in chosen:
             chosen.append(question)
     return chosen[:3]
 

@@ -16,6 +16,7 @@ from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
 from retrieval.search.query import SEGMENTED
 from retrieval.search.rank import Fragments, QuestionWeights, Ranked
+from retrieval.search.scripts import HAN_LETTER
 from retrieval.search.spelling import slips
 
 # Calibrated on the dev sets (data/eval/sets.toml), checked on the held-out ones: under
@@ -258,7 +259,7 @@ def _in_phrase(
 def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:
     """The terms of the words of approval (:data:`_APPROVAL`) of ``text``, read in ``lang``:
     "good", not "goods", which the stemmer makes the same term."""
-    words = _approval_words(analyzer, han=_HAN.search(text) is not None)
+    words = _approval_words(analyzer, han=HAN_LETTER.search(text) is not None)
     return frozenset(token.term for token in analyzer.tokens(text, lang) if token.word in words)
 
 
@@ -267,9 +268,9 @@ def approving(text: str, lang: str, analyzer: Analyzer) -> frozenset[str]:
 _APPROVAL_WORDS: weakref.WeakKeyDictionary[Analyzer, dict[bool, frozenset[str]]] = (
     weakref.WeakKeyDictionary()
 )
-# A Chinese character: only a question holding one can hold a Chinese word of approval, which
-# are cut by jieba, whose dictionary takes half a second to load (of every `quotebot ask`).
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A Chinese character (scripts.HAN_LETTER): only a question holding one can hold a Chinese word
+# of approval, which are cut by jieba, whose dictionary takes half a second to load (of every
+# `quotebot ask`).
 
 
 def _approval_words(analyzer: Analyzer, *, han: bool) -> frozenset[str]:
@@ -281,7 +282,7 @@ def _approval_words(analyzer: Analyzer, *, han: bool) -> frozenset[str]:
         words = frozenset(
             token.word
             for lang, text in _APPROVAL.items()
-            if han or _HAN.search(text) is None
+            if han or HAN_LETTER.search(text) is None
             for token in analyzer.tokens(text, lang)
         )
         known[han] = words

@@ -616,8 +616,7 @@ SPOKEN = ("en", "fr", "es", "ru")
 def is_spoken_stop_word(word: str) -> bool:
     """Whether ``word``, in any case and with or without its accents, is a stop word of a
     language the bot speaks (:data:`SPOKEN`): typed alone, it says nothing ("Qué", "ещё")."""
-    folded = word.casefold()
-    return any(language(code).fold(folded) in stop_words(code) for code in SPOKEN)
+    return is_stop_word_of(word, SPOKEN)
 
 
 @functools.lru_cache(maxsize=1 << 16)
