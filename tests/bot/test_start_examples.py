@@ -4,11 +4,10 @@ documents answer. Through the real Application."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tgfakes import RecordingRequest, running_bot
+from tgfakes import RecordingRequest, own_corpus, running_bot
 
 from bot.settings import Settings
 from retrieval.library import back_matter
@@ -33,10 +32,7 @@ MANUAL = (
 async def test_start_examples_come_from_the_text_not_from_a_licence_or_an_index(
     settings: Settings, request_layer: RecordingRequest, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "manual.md").write_text(MANUAL, encoding="utf-8")
-    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    own = own_corpus(settings, tmp_path, {"manual.md": MANUAL})
     async with running_bot(own, request_layer) as bot:
         (reply,) = await bot.say("/start")
     labels = [button["text"] for button in reply.buttons]
@@ -55,10 +51,7 @@ def _paragraphs(subject: str, count: int) -> str:
 async def _start_labels(
     settings: Settings, request_layer: RecordingRequest, tmp_path: Path, text: str
 ) -> list[str]:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "guide.md").write_text(text, encoding="utf-8")
-    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    own = own_corpus(settings, tmp_path, {"guide.md": text})
     async with running_bot(own, request_layer) as bot:
         (reply,) = await bot.say("/start")
     return [button["text"] for button in reply.buttons]
