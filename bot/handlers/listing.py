@@ -18,7 +18,7 @@ from telegram.ext import ContextTypes
 from bot import buttons
 from bot.handlers.common import SOURCES_NEXT, services, texts
 from bot.locales import Strings
-from bot.render.admin import LISTED_ONE_BY_ONE, skipped_lines
+from bot.render.admin import LISTED_ONE_BY_ONE, skipped_headings, skipped_lines
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.render.passages import sources_html
 from bot.terminal import SOURCES_PAGE
@@ -59,8 +59,7 @@ def listing_of(
         "\n"
     )
     skipped = skipped_lines(report, t) if admin and report is not None else []
-    headings = frozenset({t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER})
-    return Listing(header, lines, t.SOURCES_SKIPPED_HEADER, skipped, headings)
+    return Listing(header, lines, t.SOURCES_SKIPPED_HEADER, skipped, skipped_headings(t))
 
 
 def page(
