@@ -8,6 +8,7 @@ came as four messages at once, and ``/more`` then said "Ask me a question first"
 from __future__ import annotations
 
 import asyncio
+import functools
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ class Listing:
     skipped: Sequence[str] = ()
     headings: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property  # read at every step of a page's loop
     def items(self) -> list[str]:
         """The documents, then the skipped files under their header: one list to page."""
         return [*self.documents, *([self.skipped_header, *self.skipped] if self.skipped else [])]
