@@ -29,13 +29,18 @@ MANUAL = (
 )
 
 
+async def _start_labels(own: Settings, request_layer: RecordingRequest) -> list[str]:
+    """The labels of the example buttons /start offers with the settings ``own``."""
+    async with running_bot(own, request_layer) as bot:
+        (reply,) = await bot.say("/start")
+    return [button["text"] for button in reply.buttons]
+
+
 async def test_start_examples_come_from_the_text_not_from_a_licence_or_an_index(
     settings: Settings, request_layer: RecordingRequest, tmp_path: Path
 ) -> None:
     own = own_corpus(settings, tmp_path, {"manual.md": MANUAL})
-    async with running_bot(own, request_layer) as bot:
-        (reply,) = await bot.say("/start")
-    labels = [button["text"] for button in reply.buttons]
+    labels = await _start_labels(own, request_layer)
     assert any("Tag encoding" in label for label in labels), labels
     assert not any("License" in label or "Index" in label for label in labels), labels
 
@@ -46,15 +51,6 @@ def _paragraphs(subject: str, count: int) -> str:
         f"and kept its advice on {subject} for the coming year."
         for n in range(count)
     )
-
-
-async def _start_labels(
-    settings: Settings, request_layer: RecordingRequest, tmp_path: Path, text: str
-) -> list[str]:
-    own = own_corpus(settings, tmp_path, {"guide.md": text})
-    async with running_bot(own, request_layer) as bot:
-        (reply,) = await bot.say("/start")
-    return [button["text"] for button in reply.buttons]
 
 
 async def test_start_offers_body_sections_that_only_name_a_licence_or_an_index(
@@ -68,7 +64,7 @@ async def test_start_offers_body_sections_that_only_name_a_licence_or_an_index(
         f"## I.2 Getting started\n\n{_paragraphs('onboarding', 7)}\n\n"
         f"## Tag encoding\n\n{BODY}\n"
     )
-    labels = await _start_labels(settings, request_layer, tmp_path, guide)
+    labels = await _start_labels(own_corpus(settings, tmp_path, {"guide.md": guide}), request_layer)
     for topic in ("Choosing a license", "Glycemic index", "I.2 Getting started"):
         assert any(topic in label for label in labels), (topic, labels)
 
@@ -82,7 +78,7 @@ async def test_start_leaves_out_a_chinese_appendix_and_the_parts_of_an_appendix(
         f"## Appendix B\n\n### B.1 Command list\n\n{_paragraphs('commands', 11)}\n\n"
         f"## Tag encoding\n\n{BODY}\n"
     )
-    labels = await _start_labels(settings, request_layer, tmp_path, guide)
+    labels = await _start_labels(own_corpus(settings, tmp_path, {"guide.md": guide}), request_layer)
     assert any("Tag encoding" in label for label in labels), labels
     assert not any("附录" in label or "B.1" in label for label in labels), labels
 
