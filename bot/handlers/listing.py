@@ -8,6 +8,7 @@ came as four messages at once, and ``/more`` then said "Ask me a question first"
 from __future__ import annotations
 
 import asyncio
+import functools
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from telegram.ext import ContextTypes
 from bot import buttons
 from bot.handlers.common import SOURCES_NEXT, services, texts
 from bot.locales import Strings
-from bot.render.admin import LISTED_ONE_BY_ONE, skipped_lines
+from bot.render.admin import LISTED_ONE_BY_ONE, skipped_headings, skipped_lines
 from bot.render.html import TELEGRAM_LIMIT, tg_len
 from bot.render.passages import sources_html
 from bot.terminal import SOURCES_PAGE
@@ -39,7 +40,7 @@ class Listing:
     skipped: Sequence[str] = ()
     headings: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property  # read at every step of a page's loop
     def items(self) -> list[str]:
         """The documents, then the skipped files under their header: one list to page."""
         return [*self.documents, *([self.skipped_header, *self.skipped] if self.skipped else [])]
@@ -59,8 +60,7 @@ def listing_of(
         "\n"
     )
     skipped = skipped_lines(report, t) if admin and report is not None else []
-    headings = frozenset({t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER})
-    return Listing(header, lines, t.SOURCES_SKIPPED_HEADER, skipped, headings)
+    return Listing(header, lines, t.SOURCES_SKIPPED_HEADER, skipped, skipped_headings(t))
 
 
 def page(

@@ -43,11 +43,8 @@ def report_html(
     before = [*intro, _summary(report, t, full)]
     names = [
         _names(label, changed if every_name else _by_folder(changed), t, full, hint)
-        for label, changed, hint in zip(
-            (*t.RELOAD_LABELS, t.RELOAD_RENAMED_LABEL, t.RELOAD_RECOVERED_LABEL),
-            _name_lists(report),
-            (True, True, False, True, True),
-            strict=True,
+        for (label, changed), hint in zip(
+            _labelled_names(report, t), (True, True, False, True, True), strict=True
         )
         if changed
     ]
@@ -69,7 +66,7 @@ def report_html(
     items = skipped_lines(report, t, new, new_partial, grouped=not every_name)
     if not items:
         return fit(before, [], after, limit=limit).text
-    headings = (t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER)
+    headings = skipped_headings(t)
     listed = sum(1 for item in items if item not in headings)  # a file, or a reason's files
     more = t.RELOAD_MORE_LISTED.format(count=listed)  # the longest it can be
     shown = fit(before, items, after, limit=limit - tg_len("\n" + more)).shown
@@ -155,6 +152,11 @@ def skipped_lines(
             for file in group
         )
     return lines
+
+
+def skipped_headings(t: Strings) -> frozenset[str]:
+    """The headings :func:`skipped_lines` puts over its groups of files."""
+    return frozenset({t.RELOAD_KEPT_HEADER, t.RELOAD_SKIPPED_HEADER, t.RELOAD_PARTIAL_HEADER})
 
 
 def _by_reason(files: Sequence[SkippedFile], t: Strings) -> list[str]:
@@ -263,14 +265,16 @@ def changes_html(report: ReindexReport, t: Strings = en) -> str | None:
                 label=label, names=_listed(_by_folder(names), 300, t, False, False)
             )
         )
-        for label, names in zip(
-            (*t.RELOAD_LABELS, t.RELOAD_RENAMED_LABEL, t.RELOAD_RECOVERED_LABEL),
-            _name_lists(report),
-            strict=True,
-        )
+        for label, names in _labelled_names(report, t)
         if names
     ]
     return "; ".join(parts) or None
+
+
+def _labelled_names(report: ReindexReport, t: Strings) -> list[tuple[str, tuple[str, ...]]]:
+    """Each of :func:`_name_lists` with its label ("Added", …, "Renamed", "Readable again")."""
+    labels = (*t.RELOAD_LABELS, t.RELOAD_RENAMED_LABEL, t.RELOAD_RECOVERED_LABEL)
+    return list(zip(labels, _name_lists(report), strict=True))
 
 
 def _name_lists(report: ReindexReport) -> tuple[tuple[str, ...], ...]:

@@ -3,11 +3,9 @@ prints. Through the real Application."""
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import replace
 from pathlib import Path
 
-from tgfakes import RecordingRequest, html_problems, running_bot, visible
+from tgfakes import RecordingRequest, html_problems, own_corpus, running_bot, visible
 
 from bot.settings import Settings
 
@@ -17,10 +15,7 @@ BOOK = Path(__file__).parents[1] / "ingest" / "fixtures" / "developers-reference
 async def test_a_book_named_by_a_slug_is_cited_by_its_printed_title(
     settings: Settings, request_layer: RecordingRequest, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    shutil.copy(BOOK, folder / BOOK.name)
-    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    own = own_corpus(settings, tmp_path, {BOOK.name: BOOK.read_bytes()})
     async with running_bot(own, request_layer) as bot:
         (answer,) = await bot.say("what is the DELAYED queue")
         (sources,) = await bot.say("/sources")

@@ -7,10 +7,9 @@ Application and Updates.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from tgfakes import RecordingRequest, html_problems, running_bot
+from tgfakes import RecordingRequest, html_problems, own_corpus, running_bot
 
 from bot.render.answers import excerpt_html
 from bot.settings import Settings
@@ -50,10 +49,7 @@ the variable $HOME is read for the history file.
 
 
 def own_settings(settings: Settings, tmp_path: Path) -> Settings:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "README.md").write_text(README, encoding="utf-8")
-    return replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    return own_corpus(settings, tmp_path, {"README.md": README})
 
 
 async def test_names_and_options_in_a_quote_are_code_and_a_match_marks_its_name_whole(
@@ -141,10 +137,9 @@ async def test_a_passage_sent_in_several_messages_shows_its_code_as_code_in_each
     # ones with their names as code (each part was filled to the limit without the code marks).
     names = ", ".join(f"TOOL_LIMIT_{n} for worker {n}" for n in range(150))
     sentences = f"The settings that cap the queue of a worker at run time are {names}."
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "limits.md").write_text(f"# Limits\n\n## Queue caps\n\n{sentences}\n", "utf-8")
-    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    own = own_corpus(
+        settings, tmp_path, {"limits.md": f"# Limits\n\n## Queue caps\n\n{sentences}\n"}
+    )
     async with running_bot(own, request_layer) as bot:
         await bot.say("which setting caps the queue of a worker")
         parts = await bot.say("1")

@@ -3,10 +3,9 @@ screen even when the note stands two headings under it. Through the real Applica
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from tgfakes import RecordingRequest, html_problems, running_bot, visible
+from tgfakes import RecordingRequest, html_problems, own_corpus, running_bot, visible
 
 from bot.settings import Settings
 
@@ -47,11 +46,7 @@ Set the timeout to five seconds for slow servers, and to one second for local on
 
 
 def own_settings(settings: Settings, tmp_path: Path) -> Settings:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
-    (folder / "guide.md").write_text(GUIDE, encoding="utf-8")
-    return replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
+    return own_corpus(settings, tmp_path, {"CHANGELOG.md": CHANGELOG, "guide.md": GUIDE})
 
 
 async def test_a_note_two_headings_under_its_release_is_cited_with_the_release(

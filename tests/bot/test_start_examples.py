@@ -4,11 +4,10 @@ documents answer. Through the real Application."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tgfakes import RecordingRequest, running_bot
+from tgfakes import RecordingRequest, own_corpus, running_bot
 
 from bot.settings import Settings
 from retrieval.library import back_matter
@@ -30,16 +29,18 @@ MANUAL = (
 )
 
 
+async def _start_labels(own: Settings, request_layer: RecordingRequest) -> list[str]:
+    """The labels of the example buttons /start offers with the settings ``own``."""
+    async with running_bot(own, request_layer) as bot:
+        (reply,) = await bot.say("/start")
+    return [button["text"] for button in reply.buttons]
+
+
 async def test_start_examples_come_from_the_text_not_from_a_licence_or_an_index(
     settings: Settings, request_layer: RecordingRequest, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "manual.md").write_text(MANUAL, encoding="utf-8")
-    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
-    async with running_bot(own, request_layer) as bot:
-        (reply,) = await bot.say("/start")
-    labels = [button["text"] for button in reply.buttons]
+    own = own_corpus(settings, tmp_path, {"manual.md": MANUAL})
+    labels = await _start_labels(own, request_layer)
     assert any("Tag encoding" in label for label in labels), labels
     assert not any("License" in label or "Index" in label for label in labels), labels
 
@@ -50,18 +51,6 @@ def _paragraphs(subject: str, count: int) -> str:
         f"and kept its advice on {subject} for the coming year."
         for n in range(count)
     )
-
-
-async def _start_labels(
-    settings: Settings, request_layer: RecordingRequest, tmp_path: Path, text: str
-) -> list[str]:
-    folder = tmp_path / "own-corpus"
-    folder.mkdir()
-    (folder / "guide.md").write_text(text, encoding="utf-8")
-    own = replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
-    async with running_bot(own, request_layer) as bot:
-        (reply,) = await bot.say("/start")
-    return [button["text"] for button in reply.buttons]
 
 
 async def test_start_offers_body_sections_that_only_name_a_licence_or_an_index(
@@ -75,7 +64,7 @@ async def test_start_offers_body_sections_that_only_name_a_licence_or_an_index(
         f"## I.2 Getting started\n\n{_paragraphs('onboarding', 7)}\n\n"
         f"## Tag encoding\n\n{BODY}\n"
     )
-    labels = await _start_labels(settings, request_layer, tmp_path, guide)
+    labels = await _start_labels(own_corpus(settings, tmp_path, {"guide.md": guide}), request_layer)
     for topic in ("Choosing a license", "Glycemic index", "I.2 Getting started"):
         assert any(topic in label for label in labels), (topic, labels)
 
@@ -89,7 +78,7 @@ async def test_start_leaves_out_a_chinese_appendix_and_the_parts_of_an_appendix(
         f"## Appendix B\n\n### B.1 Command list\n\n{_paragraphs('commands', 11)}\n\n"
         f"## Tag encoding\n\n{BODY}\n"
     )
-    labels = await _start_labels(settings, request_layer, tmp_path, guide)
+    labels = await _start_labels(own_corpus(settings, tmp_path, {"guide.md": guide}), request_layer)
     assert any("Tag encoding" in label for label in labels), labels
     assert not any("附录" in label or "B.1" in label for label in labels), labels
 

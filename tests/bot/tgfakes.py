@@ -5,6 +5,7 @@ The fake Bot API itself (the recording request layer and the HTTP server) is
 
 * ``*_update`` build real ``telegram.Update`` objects from the JSON Telegram sends.
 * :func:`running_bot` starts the real Application offline; :class:`Harness` sends it updates.
+* :func:`own_corpus` points the settings at a corpus folder of the test's own.
 * :func:`html_problems` says why Telegram would refuse a text as HTML.
 """
 
@@ -15,10 +16,11 @@ import html
 import itertools
 import re
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from telegram import Bot, Update
@@ -405,6 +407,19 @@ class Harness:
 
     async def press(self, call: Call, label: str, **kwargs: Any) -> list[Call]:
         return await self.send(self.updates.press_button(call, label, **kwargs))
+
+
+def own_corpus(settings: Settings, tmp_path: Path, files: Mapping[str, str | bytes]) -> Settings:
+    """``settings`` over a corpus folder holding only ``files`` (name to text or bytes), with a
+    database of its own."""
+    folder = tmp_path / "own-corpus"
+    folder.mkdir()
+    for name, content in files.items():
+        if isinstance(content, bytes):
+            (folder / name).write_bytes(content)
+        else:
+            (folder / name).write_text(content, encoding="utf-8")
+    return replace(settings, corpus_dir=folder, db_path=tmp_path / "own.db")
 
 
 # Requests that fail for a moment are retried as in production, only without the waiting.
