@@ -881,8 +881,11 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
-    justified = line.size >= body * 1.15 and _justified(line)
-    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text) and not justified:
+    if (
+        line.cells >= _ROW_CELLS
+        and not NUMBERED_HEADING.match(line.text)
+        and not (line.size >= body * 1.15 and _justified(line))
+    ):
         # "Bit(s)  Field Name  Description  Type  Reset": a table's header row (or a row) whose
         # table was not found, words parted by a table's gaps, which no heading has (but a
         # numbered one may set its number and a note apart: "6.4.  Partial lists      2.6")
