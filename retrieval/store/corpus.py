@@ -10,6 +10,7 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -258,13 +259,7 @@ class CorpusStore:
         cursor = self._reader().cursor()
         cursor.row_factory = None
         rows = cursor.execute(self._PASSAGE_SQL + f"where p.rowid in ({marks})", rowids)
-        return {
-            row[0]: _made((
-                row[1], row[2], row[13], row[5], row[4], row[6], row[3], row[7], row[8], row[9],
-                row[10], _turns(row[11]), _above(row[12]), row[14], row[15],
-            ))
-            for row in rows
-        }  # fmt: skip
+        return {row[0]: _passage(row) for row in rows}
 
     def all_passages(self) -> Iterable[tuple[int, Passage]]:
         """Every passage in a stable order (document, then ordinal), with its rowid."""
@@ -429,25 +424,13 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
     )
 
 
-def _passage(row: sqlite3.Row) -> Passage:
-    """A passage from a row of ``CorpusStore._PASSAGE_SQL``."""
-    return Passage(
-        id=row["id"],
-        doc=row["doc"],
-        title=row["title"],
-        section=row["section"],
-        paragraph=row["paragraph"],
-        text=row["text"],
-        ordinal=row["ordinal"],
-        page=row["page"],
-        kind=row["kind"],
-        code_at=row["code_at"],
-        lang=row["lang"],
-        turns=_turns(row["turns"]),
-        above=_above(row["above"]),
-        author=row["author"],
-        keywords=row["keywords"],
-    )
+def _passage(row: sqlite3.Row | tuple[Any, ...]) -> Passage:
+    """A passage from a row of ``CorpusStore._PASSAGE_SQL`` (a named row or a plain tuple), by
+    its columns' places there."""
+    return _made((
+        row[1], row[2], row[13], row[5], row[4], row[6], row[3], row[7], row[8], row[9],
+        row[10], _turns(row[11]), _above(row[12]), row[14], row[15],
+    ))  # fmt: skip
 
 
 _PASSAGE_FIELDS = tuple(f.name for f in dataclasses.fields(Passage))

@@ -186,8 +186,9 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
     # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
     # rebuilt the manual in 2025). A first page that is the text's start may date anything.
-    printed = find_date(first_page) if len(page) <= TITLE_PAGE_LINES else None
-    document.date = revised_date(first_page) or printed or built or find_date(first_page)
+    dated = find_date(first_page)
+    printed = dated if len(page) <= TITLE_PAGE_LINES else None
+    document.date = revised_date(first_page) or printed or built or dated
     document.author = author_names(meta.get("Author")) or title_page_authors(
         first_page, [line.size for line in page[:TITLE_PAGE_LINES]]
     )
@@ -881,8 +882,11 @@ def is_heading(line: Line, body: float) -> bool:
         or (len(line.text) == 1 and not HAN_KANA.match(line.text))  # a figure's "T", a drop cap
     ):
         return False
-    justified = line.size >= body * 1.15 and _justified(line)
-    if line.cells >= _ROW_CELLS and not NUMBERED_HEADING.match(line.text) and not justified:
+    if (
+        line.cells >= _ROW_CELLS
+        and not NUMBERED_HEADING.match(line.text)
+        and not (line.size >= body * 1.15 and _justified(line))
+    ):
         # "Bit(s)  Field Name  Description  Type  Reset": a table's header row (or a row) whose
         # table was not found, words parted by a table's gaps, which no heading has (but a
         # numbered one may set its number and a note apart: "6.4.  Partial lists      2.6")

@@ -43,16 +43,15 @@ def _delimiter(value: str) -> str:
 def list_rows(lines: list[str]) -> list[list[list[str]]]:
     """The rows of a list-table whose body is ``lines``: each item of its outer list a row, the
     items of that item's inner list its cells."""
-    return [[cell for cell in _items(row)] for row in _items(lines)]
+    return [_items(row) for row in _items(lines)]
 
 
 def _items(lines: list[str]) -> list[list[str]]:
     """The items of the bullet list ``lines`` (at its own indent), each as its lines with the
     bullet made spaces, so the item's text keeps one indent."""
-    inner = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
     items: list[list[str]] = []
-    for line in lines:
-        text = line[inner:] if line.strip() else ""
+    for line in dedented(lines):
+        text = line if line.strip() else ""
         bullet = _ITEM.match(text)
         if bullet is not None:
             items.append([" " * bullet.end() + text[bullet.end() :]])
