@@ -259,6 +259,28 @@ def test_unusable_files_are_skipped_with_a_reason_and_the_others_indexed(
         library.close()
 
 
+def test_a_file_of_one_line_is_its_own_passage_and_is_found(
+    make_corpus: MakeCorpus, tmp_path: Path
+) -> None:
+    # A catalogue's title-only record (half of CACM's) or a one-line note: before, each was
+    # skipped as "no paragraphs of text found", and a question about it found nothing.
+    folder = make_corpus(
+        {"alpha.txt": ALPHA, "sieve.txt": "Prime Number Sieve of Eratosthenes (Algorithm 35)\n"}
+    )
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        report = library.last_report
+        assert report is not None
+        assert report.skipped == ()
+        hit = library.answer("sieve of eratosthenes for prime numbers").hits[0]
+        assert (hit.passage.doc, hit.passage.text) == (
+            "sieve.txt",
+            "Prime Number Sieve of Eratosthenes (Algorithm 35)",
+        )
+    finally:
+        library.close()
+
+
 @pytest.fixture
 def read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the readers are given, in order (the real readers still read)."""

@@ -131,7 +131,19 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
     text = text_of(data, path)
     if is_word_list(text):
         raise DocumentError(path, WORD_LIST)
-    return parse(text, fallback_title=fallback_title(path))
+    fallback = fallback_title(path)
+    document = parse(text, fallback_title=fallback)
+    if not document.blocks and document.title != fallback and _one_line(text):
+        # A file that is one line ("SIEVE (Algorithm 35)", a catalogue's title-only entry, a
+        # one-line note) says that line: it is the document's passage as well as its title, not
+        # a file skipped as holding "no paragraphs" (half of CACM's 3,204 records were). Two
+        # lines that both read as headings are still no text.
+        document.add(None, document.title)
+    return document
+
+
+def _one_line(text: str) -> bool:
+    return sum(1 for line in text.splitlines() if line.strip()) == 1
 
 
 def is_word_list(text: str) -> bool:
