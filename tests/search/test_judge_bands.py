@@ -55,3 +55,23 @@ def test_a_question_in_another_language_is_declined_only_below_a_lower_share(
     # Its words meet the passage's less often (cases, segmentation, colloquial words): a weak
     # match is more often right than in English, so it is shown, hedged.
     assert judge.judge(confidence, _CHINESE, _BEST) == outcome
+
+
+# "Interested in articles on robotics, motion planning particularly the geometric and
+# combinatorial aspects. We are not interested in the dynamics of arm motion." (CACM): ten words
+# of its own describe what the reader looks for; no one passage holds them all.
+_NEED = _weights(
+    {
+        w: 2.0
+        for w in (
+            "interest articl robot motion plan particular geometr combinatori dynam arm".split()
+        )
+    }
+)
+
+
+@pytest.mark.parametrize(("confidence", "outcome"), [(0.1, "hedged"), (0.3, "hedged")])
+def test_a_described_need_of_ten_words_is_hedged_not_declined(
+    confidence: float, outcome: str
+) -> None:
+    assert judge.judge(confidence, _NEED, _BEST) == outcome
