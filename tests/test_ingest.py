@@ -265,7 +265,11 @@ def test_a_file_of_one_line_is_its_own_passage_and_is_found(
     # A catalogue's title-only record (half of CACM's) or a one-line note: before, each was
     # skipped as "no paragraphs of text found", and a question about it found nothing.
     folder = make_corpus(
-        {"alpha.txt": ALPHA, "sieve.txt": "Prime Number Sieve of Eratosthenes (Algorithm 35)\n"}
+        {
+            "alpha.txt": ALPHA,
+            "sieve.txt": "Prime Number Sieve of Eratosthenes (Algorithm 35)\n",
+            "filter.txt": "cascade directional filter\n",  # NPL's records: no title either
+        }
     )
     library = Library.open(tmp_path / "q.db", folder)
     try:
@@ -277,6 +281,8 @@ def test_a_file_of_one_line_is_its_own_passage_and_is_found(
             "sieve.txt",
             "Prime Number Sieve of Eratosthenes (Algorithm 35)",
         )
+        hit = library.answer("directional filters").hits[0]
+        assert (hit.passage.doc, hit.passage.text) == ("filter.txt", "cascade directional filter")
     finally:
         library.close()
 

@@ -133,17 +133,21 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
         raise DocumentError(path, WORD_LIST)
     fallback = fallback_title(path)
     document = parse(text, fallback_title=fallback)
-    if not document.blocks and document.title != fallback and _one_line(text):
+    line = _only_line(text)
+    if not document.blocks and line:
         # A file that is one line ("SIEVE (Algorithm 35)", a catalogue's title-only entry, a
-        # one-line note) says that line: it is the document's passage as well as its title, not
-        # a file skipped as holding "no paragraphs" (half of CACM's 3,204 records were). Two
-        # lines that both read as headings are still no text.
-        document.add(None, document.title)
+        # one-line note) says that line: it is the document's passage (and its title, when it
+        # reads as one), not a file skipped as holding "no paragraphs" (half of CACM's 3,204
+        # records were, and NPL's "cascade directional filter"). Two lines that both read as
+        # headings are still no text.
+        document.add(None, line)
     return document
 
 
-def _one_line(text: str) -> bool:
-    return sum(1 for line in text.splitlines() if line.strip()) == 1
+def _only_line(text: str) -> str | None:
+    """The one line of a text that has one (white space folded), else None."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return " ".join(lines[0].split()) if len(lines) == 1 else None
 
 
 def is_word_list(text: str) -> bool:
