@@ -243,6 +243,29 @@ def test_evaluation_of_a_tiny_corpus_gives_the_hand_computed_figures(
     assert "unanswerable: declined 100%" in table
 
 
+def test_a_question_the_library_refuses_counts_as_declined_and_the_run_goes_on(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # "how do I install it?" as a first question is refused (NothingNamedError): its user sees
+    # no passage. It used to end the whole run with the refusal's message.
+    folder = make_corpus({"harbour.txt": HARBOUR})
+    items = [
+        {"id": "o1", "question": "how do I install it?", "kind": "offtopic"},
+        {"id": "o2", "question": "is it?", "kind": "offtopic"},
+        QUESTIONS[0],
+    ]
+    questions = read_questions(write_jsonl(tmp_path / "questions.jsonl", items))
+    library = Library.open(tmp_path / "tiny.db", folder)
+    try:
+        report = evaluate(questions, lambda q, c: library.answer(q, context=c, k=10))
+    finally:
+        library.close()
+    rows = {row["id"]: (row["outcome"], row["results"]) for row in report["questions"]}
+    assert rows["o1"] == rows["o2"] == ("declined", [])
+    assert report["offtopic"]["declined"] == 1.0
+    assert report["n"] == 3
+
+
 # ------------------------------------------------------------------------------ the question file
 def test_question_file_is_read_with_optional_fields(tmp_path: Path) -> None:
     path = write_jsonl(

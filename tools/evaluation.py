@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from retrieval.errors import QuotebotError
+from retrieval.errors import QuestionError, QuotebotError
 from retrieval.model import Answer, Passage
 from retrieval.search.followups import Conversation
 from retrieval.text import fold
@@ -184,7 +184,7 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
     by_language: dict[str, _Tally] = defaultdict(_Tally)
     rows = []
     for q in questions:
-        answer = ask(q.question, _context_of(q))
+        answer = _asked(ask, q)
         passages = [h.passage for h in answer.hits[:k]]
         rank = hit_rank(q, passages) if q.answerable else None
         for tally in (overall, by_kind[q.kind], by_language[q.lang or "en"]):
@@ -205,6 +205,16 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
         "by_language": {lang: tally.summary() for lang, tally in sorted(by_language.items())},
         "questions": rows,
     }
+
+
+def _asked(ask: Ask, question: Question) -> Answer:
+    """The answer to ``question``; one the library refuses to search ("hi there!" read as asking
+    about "there" with nothing before it) is what its user sees: no passage, declined. It used to
+    end the whole run."""
+    try:
+        return ask(question.question, _context_of(question))
+    except QuestionError:
+        return Answer(question.question, question.question, (), answered=False, confidence=0.0)
 
 
 def _on(page: int, pages: tuple[int, int] | None) -> bool:
