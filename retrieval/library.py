@@ -355,7 +355,7 @@ def _distinct(
     before = functools.cache(functools.partial(_earlier_answers, library, current, text, earlier_))
     while True:
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
-        ranked, total = _after_earlier(current, (ranked, total), question, before())
+        ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
         kept = _without_repeats(ranked)
         repeats = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
@@ -407,6 +407,7 @@ def _after_earlier(
     found: tuple[list[rank.Ranked], int],
     question: rank.QuestionWeights,
     shown: list[rank.Ranked] | None,
+    text: str,
 ) -> tuple[list[rank.Ranked], int]:
     """A follow-up's ranked passages and how many match (``found``): a close call goes to the
     document the earlier question was answered from, and its answer is neither quoted again
@@ -419,7 +420,7 @@ def _after_earlier(
     ranked = earlier.same_document_first(
         ranked, answer, question.weights, question.terms, current.proper, question.phrases
     )
-    others = earlier.without_the_answers(ranked, shown, question.weights)
+    others = earlier.without_the_answers(ranked, shown, question.weights, text)
     if others and len(others) < len(ranked):  # better quoted again than nothing found
         return others, max(total - len(shown), len(others))
     return ranked, total
@@ -444,7 +445,7 @@ def _shown_before(
         asked, weights = earlier_[at], reads[at][1]
         answers = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])[2]
         if shown:
-            answers = earlier.without_the_answers(answers, shown, weights) or answers
+            answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
     return shown
 

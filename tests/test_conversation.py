@@ -297,11 +297,27 @@ def test_why_after_an_answer_quotes_another_passage_not_the_same_again(
         # Nor is it counted: "more results" is offered only when there are more to show.
         assert answer.total == len(answer.hits)
         assert not library.answer("why?", context=context, offset=answer.total).hits
-        # "when?" after "why?" quotes neither of the two passages quoted already.
-        then = library.answer("when?", context=[first, "why?"], k=1)
-        assert then.hits[0].passage.id not in {shown, answer.hits[0].passage.id}
+        # "when?" after "why?": of the two passages quoted already, the one stating a year
+        # answers it ("began in Beijing in 2003"); the other is not quoted again.
+        then = library.answer("when?", context=[first, "why?"], k=3)
+        assert then.hits[0].passage.text.endswith("began in Beijing in 2003.")
+        assert answer.hits[0].passage.id not in [h.passage.id for h in then.hits]
     finally:
         library.close()
+
+
+def test_when_was_that_after_an_answer_stating_the_date_quotes_it_again(
+    shipped_library: Library,
+) -> None:
+    # The passage on Du Zhaoyu says when he died; another on peacekeepers who lost their lives
+    # says only "in the past 14 years". The one quoted was left out as "said already".
+    first = "Which Chinese peacekeeper died in Lebanon?"
+    assert "Du Zhaoyu" in shipped_library.answer(first).hits[0].passage.text
+    then = shipped_library.answer("when was that?", context=first)
+    assert "On July 26, 2006, Du Zhaoyu" in then.hits[0].passage.text
+    # "why?" still asks for more than the passage quoted
+    why = shipped_library.answer("why?", context=first)
+    assert "Du Zhaoyu" not in why.hits[0].passage.text
 
 
 def test_the_earlier_subject_weighs_more_when_a_follow_up_asks_something_new_of_it(
