@@ -324,7 +324,7 @@ def is_courtesy(text: str) -> bool:
     if said in ("+1", "+"):
         return True
     addressees = _listed("SMALL_TALK_ADDRESSEE_WORDS")
-    pieces = _pieces(said.replace("+", " "), _small_talk() | addressees)
+    pieces = _pieces(said.replace("+", " "), _vocabulary(help_asked=False))
     return bool(pieces) and any(p not in addressees for p in pieces)
 
 
@@ -338,8 +338,7 @@ def asks_for_help(text: str) -> bool:
         return False
     said = " ".join(_letters(_folded(text)).split())
     asking, addressees = _listed("HELP_WORDS"), _listed("SMALL_TALK_ADDRESSEE_WORDS")
-    vocabulary = _small_talk() | addressees | _listed("HELP_FRAME_WORDS") | asking
-    pieces = _pieces(said, vocabulary)
+    pieces = _pieces(said, _vocabulary(help_asked=True))
     greeted = any(p in _small_talk() for p in pieces)  # "hi all, …", not "all questions"
     return any(p in asking for p in pieces) and (greeted or not addressees.intersection(pieces))
 
@@ -349,10 +348,7 @@ def _pieces(said: str, vocabulary: frozenset[str]) -> list[str]:
     the words it is written of (:func:`_spoken`); none when anything else is in it. A phrase
     ("thank you", "check a claim") is one piece, the longest first ("dank je wel" before "dank
     je")."""
-    phrases = sorted((w for w in vocabulary if " " in w), key=len, reverse=True)
-    if phrases:
-        alternatives = "|".join(re.escape(p) for p in phrases)
-        said = re.sub(rf"(?<!\S)(?:{alternatives})(?!\S)", lambda m: m[0].replace(" ", "_"), said)
+    said = _phrases(vocabulary).sub(lambda m: m[0].replace(" ", "_"), said)
     pieces: list[str] = []
     for word in said.split():
         word = word.replace("_", " ")
@@ -424,6 +420,21 @@ def _spoken(run: str, known: frozenset[str]) -> list[str]:
                 reached[end] = [*before, run[start:end]]
                 break
     return reached[-1] or []
+
+
+@functools.cache
+def _vocabulary(*, help_asked: bool) -> frozenset[str]:
+    """The words and phrases of courtesy, said to someone; with ``help_asked``, those of a
+    request for help too."""
+    said = _small_talk() | _listed("SMALL_TALK_ADDRESSEE_WORDS")
+    return said | _listed("HELP_FRAME_WORDS") | _listed("HELP_WORDS") if help_asked else said
+
+
+@functools.cache
+def _phrases(vocabulary: frozenset[str]) -> re.Pattern[str]:
+    """The phrases of ``vocabulary`` as whole words, the longest first."""
+    phrases = sorted((w for w in vocabulary if " " in w), key=len, reverse=True)
+    return re.compile(rf"(?<!\S)(?:{'|'.join(map(re.escape, phrases)) or '(?!)'})(?!\S)")
 
 
 @functools.cache

@@ -272,11 +272,28 @@ SMALL_TALK_WORDS = (
     "all set",
     "i'm done",
     "i'm good",
+    "that's all i needed",
+    "that's all i need",
+    "that's what i needed",
+    "that helps",
+    "that helped",
+    "that's helpful",
+    "very helpful",
+    "good to know",
+    "makes sense",
+    "that makes sense",
+    "understood",
+    "no worries",
+    "never mind",
+    "nevermind",
+    "have a nice day",
+    "have a good day",
 )
 # Whom small talk is said to ("hi there", "thanks everyone"): small talk beside one of the
 # words above, never alone ("there", "all" are asked about).
 SMALL_TALK_ADDRESSEE_WORDS = (
     "there", "everyone", "everybody", "all", "folks", "guys", "y'all", "team", "friends", "bot",
+    "mate", "buddy", "dude", "man",
 )  # fmt: skip
 # A request for help that names nothing to look up ("can you help me check a claim?", "I have a
 # question"): made only of small talk, these words and at least one of HELP_WORDS, it is
@@ -287,6 +304,7 @@ HELP_FRAME_WORDS = (
     "i", "me", "my", "you", "we", "us", "can", "could", "would", "may", "please", "pls", "plz",
     "a", "an", "some", "one", "quick", "small", "little", "with", "to", "for", "have", "got",
     "i've", "i'd", "i'm", "i am", "need", "want", "like", "do", "something", "anything",
+    "this", "that", "it", "another", "more", "few", "couple", "of",
 )  # fmt: skip
 HELP_WORDS = (
     "help", "question", "questions", "ask", "assist", "assistance", "check a claim",

@@ -263,6 +263,12 @@ SMALL_TALK_WORDS = (
     "ya está",
     "listo",
     "todo bien",
+    "entiendo",
+    "de acuerdo",
+    "me sirve",
+    "me ayudó",
+    "muy útil",
+    "no importa",
 )
 # Whom it is said to ("hola a todos"): see en.SMALL_TALK_ADDRESSEE_WORDS.
 SMALL_TALK_ADDRESSEE_WORDS = ("a todos", "a todas", "todos", "todas", "chicos", "amigos", "bot")
@@ -272,6 +278,7 @@ HELP_FRAME_WORDS = (
     "me", "puedes", "puede", "podrías", "podría", "te", "le", "a", "una", "un", "con", "algo",
     "tengo", "quiero", "quisiera", "necesito", "por favor", "pequeña", "rápida", "hacer", "yo",
     "usted", "tú",
+    "esto", "eso", "otra", "otro", "unas", "unos", "algunas",
 )  # fmt: skip
 HELP_WORDS = (
     "ayuda", "ayudar", "ayudarme", "ayúdame", "ayúdeme", "pregunta", "preguntas", "preguntar",

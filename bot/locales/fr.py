@@ -281,6 +281,12 @@ SMALL_TALK_WORDS = (
     "rien d’autre",
     "c’est bon",
     "ça ira",
+    "je vois",
+    "ça m’aide",
+    "ça aide",
+    "très utile",
+    "pas grave",
+    "laisse tomber",
 )
 # Whom it is said to ("bonjour à tous", "salut tout le monde"): see en.SMALL_TALK_ADDRESSEE_WORDS.
 SMALL_TALK_ADDRESSEE_WORDS = ("à tous", "à toutes", "tout le monde", "les amis", "bot")
@@ -290,6 +296,7 @@ HELP_FRAME_WORDS = (
     "pouvez", "vous", "peux", "tu", "pourriez", "pourrais", "est ce que", "je", "j’ai", "ai",
     "me", "moi", "une", "un", "petite", "à", "besoin", "de", "voudrais", "veux",
     "s’il vous plaît", "s’il te plaît", "svp", "quelque chose", "avec",
+    "ça", "cela", "autre", "quelques",
 )  # fmt: skip
 HELP_WORDS = (
     "aide", "aider", "m’aider", "d’aide", "question", "questions", "demander", "poser",

@@ -237,6 +237,11 @@ SMALL_TALK_WORDS = (
     "没事了",
     "没别的了",
     "没问题",
+    "懂了",
+    "有帮助",
+    "很有帮助",
+    "没关系",
+    "算了",
 )
 # Whom it is said to ("大家好"): see en.SMALL_TALK_ADDRESSEE_WORDS.
 SMALL_TALK_ADDRESSEE_WORDS = ("大家", "各位")
@@ -244,6 +249,7 @@ SMALL_TALK_ADDRESSEE_WORDS = ("大家", "各位")
 HELP_FRAME_WORDS = (
     "你", "您", "能", "可以", "能不能", "可不可以", "我", "有", "一个", "个", "一下", "请", "想",
     "吗", "么", "需要", "要", "些", "一些", "说法", "事",
+    "这个", "几个", "还有", "另一个",
 )  # fmt: skip
 HELP_WORDS = ("帮", "帮我", "帮忙", "帮助", "问题", "问", "请问", "核实", "核查", "查证")
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"

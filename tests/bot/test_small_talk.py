@@ -25,7 +25,8 @@ SMALL_TALK = [
     "thanks, that's all", "ok that's it, thanks", "great, thank you so much", "hey there",
     "hello everyone", "thanks all!", "спасибо, это всё", "всем привет", "就这些，谢谢", "大家好",
     "gracias, eso es todo", "hola a todos", "merci, c’est tout", "bonjour à tous",
-    "salut tout le monde",
+    "salut tout le monde", "thanks, that's all I needed", "cheers mate", "ok, that makes sense",
+    "понял, спасибо", "懂了，谢谢", "de acuerdo, gracias", "je vois, merci",
 ]  # fmt: skip
 HELP_ASKED = [
     "can you help me check a claim?", "good morning, can you help me check a claim?",
@@ -33,6 +34,8 @@ HELP_ASKED = [
     "можете помочь проверить утверждение?", "у меня вопрос", "你能帮我核实一个说法吗？",
     "我有一个问题", "¿puedes ayudarme a verificar una afirmación?", "tengo una pregunta",
     "pouvez-vous m’aider à vérifier une affirmation ?", "j’ai une question",
+    "Hi! Could you help me fact-check something?", "one more question", "есть ещё вопрос",
+    "还有一个问题", "tengo otra pregunta", "j’ai une autre question",
 ]  # fmt: skip
 QUESTIONS = [
     "thanks to whom?", "ok google", "hello world program", "super()", "hello_world",
@@ -46,7 +49,9 @@ QUESTIONS = [
     "thanks to what did China join the WTO?", "help with WAL mode", "is there a code of conduct?",
     "I have a question about the WTO", "help with a claim", "what is a question?", "all questions",
     "is that all?", "there", "everyone", "大家", "вопрос о ВТО", "ayuda con Python",
-    "aide pour installer debian", "help()",
+    "aide pour installer debian", "help()", "help me with the WAL mode", "that is the question",
+    "man page for ls", "a few questions about licensing", "questions of law",
+    "de acuerdo con la ley",
 ]  # fmt: skip
 
 
