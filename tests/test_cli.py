@@ -171,6 +171,26 @@ def test_ask_says_plainly_when_the_documents_do_not_answer(
     assert out.startswith("I couldn't find anything about this in the documents")
 
 
+def test_ask_answers_small_talk_as_the_chat_does(
+    capsys: pytest.CaptureFixture[str], paths: list[str]
+) -> None:
+    # tryout21: "hi there" and "thanks, that's all" were told on stderr that they ask about
+    # "it" or "them" (exit 1), "thanks" quoted an acknowledgements section and "hello" found
+    # nothing, where the chat answers small talk with a friendly line.
+    # Thanks that ask about something are a question.
+    asked = "thanks to what did China join the WTO?"
+    code, out, _ = run(capsys, "ask", asked, *paths)
+    assert code == 0 and en.CLI_SMALL_TALK not in out and "“" in out
+    said = ("hi there", "thanks, that's all", "thanks", "hello",
+            "good morning, can you help me check a claim?")  # fmt: skip
+    for text in said:
+        assert run(capsys, "ask", text, *paths) == (0, f"{en.CLI_SMALL_TALK}\n", ""), text
+    code, out, _ = run(capsys, "ask", "спасибо всем", *paths)
+    assert (code, out) == (0, f"{ru.CLI_SMALL_TALK}\n")
+    code, out, _ = run(capsys, "stats", "--json", *paths)  # small talk is no question asked
+    assert code == 0 and json.loads(out)["top_asked"] == [{"question": asked, "count": 1}]
+
+
 # ------------------------------------------------------------------------------ search
 def test_a_question_that_reads_changed_documents_says_which(
     capsys: pytest.CaptureFixture[str], tmp_path: Path

@@ -29,7 +29,7 @@ from bot.handlers.common import (
     texts,
     without_mention,
 )
-from bot.locales import is_small_talk, result_asked, without_chatter
+from bot.locales import is_courtesy, is_small_talk, result_asked, without_chatter
 from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionError
 from retrieval.search import divisions
 from retrieval.search.followups import asks_something
@@ -119,10 +119,12 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     said = None if message is None else message.text or message.caption
     if message is not None and said:
         question = without_mention(said, context.bot.username)
-        if is_small_talk(question) or (
+        if is_courtesy(question) or (
             replies_to_bot(message) and not any(ch.isalnum() for ch in question)
         ):
-            return  # "thanks @bot!", "lol 😂" or "👍" under an answer: for the group, no question
+            # "thanks @bot!", "lol 😂" or "👍" under an answer: for the group, no question;
+            # "@bot can you help me?" is asked what to look up (by _ask).
+            return
         if await _posted_result(update, context, question):
             return
         replied = replies_to_bot(message) and not mentions_bot(message)
@@ -201,6 +203,9 @@ async def _ask(
         question, echo = replied_words(message).strip(), True
     if not question:
         await send(context, chat, (await texts(update, context)).ASK_USAGE, reply_to=message)
+        return
+    if is_small_talk(question):  # "/ask hi there", "@bot can you help me?": asked what to look up
+        await send(context, chat, (await texts(update, context)).SMALL_TALK_REPLY, reply_to=message)
         return
     await ask(update, context, question, echo=echo)
 

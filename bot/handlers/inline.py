@@ -21,7 +21,7 @@ from telegram.ext import ContextTypes
 
 from bot import buttons
 from bot.handlers.common import documents_of, services, texts
-from bot.locales import Strings
+from bot.locales import Strings, is_small_talk
 from bot.render.passages import inline_description, inline_title, quote_post
 from retrieval.errors import QuestionError
 from retrieval.library import Library
@@ -79,10 +79,12 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     words, t = query.query.strip(), await texts(update, context)
     offset = page_offset(query.offset)
-    hits, total = await asyncio.to_thread(_matching, services(context).library, words, offset)
+    chatted = is_small_talk(words)  # "thanks", "hi there": no words to look up, the hint
+    library = services(context).library
+    hits, total = ((), 0) if chatted else await asyncio.to_thread(_matching, library, words, offset)
     hint = None
     if offset == 0 and not hits:
-        text = t.INLINE_NOTHING if words else t.INLINE_HINT
+        text = t.INLINE_NOTHING if words and not chatted else t.INLINE_HINT
         hint = InlineQueryResultsButton(text=text, start_parameter=buttons.START_HELP)
     end = offset + len(hits)
     documents = await documents_of(services(context))

@@ -231,7 +231,7 @@ def _number_words() -> tuple[frozenset[str], frozenset[str]]:
 def _joined(word: str, known: frozenset[str]) -> bool:
     """Whether ``word``, written without spaces (Chinese, Japanese), is words of ``known`` one
     after another ("显示结果")."""
-    return _unspaced(word) and _spoken(word, known)
+    return _unspaced(word) and bool(_spoken(word, known))
 
 
 def _narrow(text: str) -> str:
@@ -302,25 +302,64 @@ def _folded(text: str) -> str:
 
 
 def is_small_talk(text: str) -> bool:
-    """Whether a message is thanks, a greeting or a laugh and nothing else ("thanks a lot!",
-    "lol 😂", "спасибо большое", "好的谢谢", "+1"): no question to search (any locale's
-    :data:`~bot.locales.en.SMALL_TALK_WORDS`, and :mod:`.courtesy`'s words and laughs in the
-    languages it does not speak: "danke!", "شكرا", "ありがとう", "hahaha"). A message with no
+    """Whether a message gets the small-talk reply, not a search: courtesy
+    (:func:`is_courtesy`: "thanks, that's all", "hi there") or a request for help that names
+    nothing to look up (:func:`asks_for_help`: "can you help me check a claim?")."""
+    return is_courtesy(text) or asks_for_help(text)
+
+
+def is_courtesy(text: str) -> bool:
+    """Whether a message is thanks, a greeting, a sign-off or a laugh and nothing else ("thanks
+    a lot!", "lol 😂", "спасибо большое", "好的谢谢", "+1", "ok that's it, thanks"), maybe said
+    to someone ("hi there", "thanks everyone", "всем привет"): no question to search (any
+    locale's :data:`~bot.locales.en.SMALL_TALK_WORDS` and
+    :data:`~bot.locales.en.SMALL_TALK_ADDRESSEE_WORDS`, and :mod:`.courtesy`'s words and laughs in
+    the languages it does not speak: "danke!", "شكرا", "ありがとう", "hahaha"). A message with no
     words at all ("?", "👍") is not: it is told what to ask; nor is one that reads as code
-    ("super()", "hello_world") or ends in a question mark ("toll?")."""
+    ("super()", "hello_world") or ends in a question mark ("toll?"), nor one only naming
+    whom ("there", "everyone")."""
     if _CODE_LIKE.search(text) or text.rstrip().endswith(("?", "？", "؟")):
         return False  # "toll?", "super?": a question, however short
     said = " ".join(_letters(_folded(text)).split())
     if said in ("+1", "+"):
         return True
-    known = _small_talk()
-    rest = f" {said.replace('+', ' ')} "
-    for phrase in _phrases():  # "thank you", "a lot", "muy bien"; "dank je wel" before "dank je"
-        rest = rest.replace(f" {phrase} ", " ")
-    words = rest.split()
-    return bool(said) and all(
-        w in known or courtesy.LAUGH.fullmatch(w) or _spoken(w, known) for w in words
-    )
+    addressees = _listed("SMALL_TALK_ADDRESSEE_WORDS")
+    pieces = _pieces(said.replace("+", " "), _vocabulary(help_asked=False))
+    return bool(pieces) and any(p not in addressees for p in pieces)
+
+
+def asks_for_help(text: str) -> bool:
+    """Whether a message asks for help and names nothing to look up ("I have a question",
+    "good morning, can you help me check a claim?", "у меня вопрос", "我有一个问题"): small
+    talk and any locale's :data:`~bot.locales.en.HELP_FRAME_WORDS` around one of its
+    :data:`~bot.locales.en.HELP_WORDS`. A word naming a subject makes it a question ("help with
+    WAL mode", "I have a question about the WTO"), and so does code ("help()")."""
+    if _CODE_LIKE.search(text):
+        return False
+    said = " ".join(_letters(_folded(text)).split())
+    asking, addressees = _listed("HELP_WORDS"), _listed("SMALL_TALK_ADDRESSEE_WORDS")
+    pieces = _pieces(said, _vocabulary(help_asked=True))
+    greeted = any(p in _small_talk() for p in pieces)  # "hi all, …", not "all questions"
+    return any(p in asking for p in pieces) and (greeted or not addressees.intersection(pieces))
+
+
+def _pieces(said: str, vocabulary: frozenset[str]) -> list[str]:
+    """``said`` (folded) as words and phrases of ``vocabulary`` and laughs, a Chinese run as
+    the words it is written of (:func:`_spoken`); none when anything else is in it. A phrase
+    ("thank you", "check a claim") is one piece, the longest first ("dank je wel" before "dank
+    je")."""
+    said = _phrases(vocabulary).sub(lambda m: m[0].replace(" ", "_"), said)
+    pieces: list[str] = []
+    for word in said.split():
+        word = word.replace("_", " ")
+        if word in vocabulary or courtesy.LAUGH.fullmatch(word):
+            pieces.append(word)
+            continue
+        run = _spoken(word, vocabulary)
+        if not run:
+            return []
+        pieces.extend(run)
+    return pieces
 
 
 def without_chatter(text: str) -> str:
@@ -367,23 +406,44 @@ def _letters(text: str) -> str:
 _CODE_LIKE = re.compile(r"[()\[\]{}_/\\=<>]|\.\w")
 
 
-def _spoken(run: str, known: frozenset[str]) -> bool:
-    """Whether ``run`` (Chinese, written without spaces) is small-talk words one after another:
-    "好的谢谢", "谢谢你", "嗯嗯"."""
+def _spoken(run: str, known: frozenset[str]) -> list[str]:
+    """The small-talk words ``run`` (Chinese, written without spaces) is written of, one after
+    another ("好的谢谢" → 好的, 谢谢; "大家好" → 大家, 好); none when it is not made of them."""
     if not run or not all("\u4e00" <= ch <= "\u9fff" for ch in run):
-        return False
-    reachable = [True] + [False] * len(run)
+        return []
+    # The words each prefix ends with, when the prefix is made of them.
+    reached: list[list[str] | None] = [[]] + [None] * len(run)
     for end in range(1, len(run) + 1):
-        reachable[end] = any(reachable[i] and run[i:end] in known for i in range(end))
-    return reachable[-1]
+        for start in range(end):
+            before = reached[start]
+            if before is not None and run[start:end] in known:
+                reached[end] = [*before, run[start:end]]
+                break
+    return reached[-1] or []
+
+
+@functools.cache
+def _vocabulary(*, help_asked: bool) -> frozenset[str]:
+    """The words and phrases of courtesy, said to someone; with ``help_asked``, those of a
+    request for help too."""
+    said = _small_talk() | _listed("SMALL_TALK_ADDRESSEE_WORDS")
+    return said | _listed("HELP_FRAME_WORDS") | _listed("HELP_WORDS") if help_asked else said
+
+
+@functools.cache
+def _phrases(vocabulary: frozenset[str]) -> re.Pattern[str]:
+    """The phrases of ``vocabulary`` as whole words, the longest first."""
+    phrases = sorted((w for w in vocabulary if " " in w), key=len, reverse=True)
+    return re.compile(rf"(?<!\S)(?:{'|'.join(map(re.escape, phrases)) or '(?!)'})(?!\S)")
+
+
+@functools.cache
+def _listed(name: str) -> frozenset[str]:
+    """Every locale's words of list ``name`` ("HELP_WORDS"), folded."""
+    return frozenset(_folded(w) for m in available().values() for w in getattr(m, name))
 
 
 @functools.cache
 def _small_talk() -> frozenset[str]:
     spoken = (w for m in available().values() for w in m.SMALL_TALK_WORDS)
     return frozenset(_folded(w) for w in (*spoken, *courtesy.WORDS))
-
-
-@functools.cache
-def _phrases() -> tuple[str, ...]:
-    return tuple(sorted((w for w in _small_talk() if " " in w), key=len, reverse=True))

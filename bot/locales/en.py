@@ -257,7 +257,61 @@ SMALL_TALK_WORDS = (
     "bye",
     "goodbye",
     "see you",
+    # sign-offs: "thanks, that's all", "ok that's it, thanks"
+    "that's all",
+    "that is all",
+    "thats all",
+    "that's it",
+    "thats it",
+    "that will be all",
+    "that'll be all",
+    "for now",
+    "nothing else",
+    "no more questions",
+    "all good",
+    "all set",
+    "i'm done",
+    "i'm good",
+    "that's all i needed",
+    "that's all i need",
+    "that's what i needed",
+    "that helps",
+    "that helped",
+    "that's helpful",
+    "very helpful",
+    "good to know",
+    "makes sense",
+    "that makes sense",
+    "understood",
+    "no worries",
+    "never mind",
+    "nevermind",
+    "have a nice day",
+    "have a good day",
 )
+# Whom small talk is said to ("hi there", "thanks everyone"): small talk beside one of the
+# words above, never alone ("there", "all" are asked about).
+SMALL_TALK_ADDRESSEE_WORDS = (
+    "there", "everyone", "everybody", "all", "folks", "guys", "y'all", "team", "friends", "bot",
+    "mate", "buddy", "dude", "man",
+)  # fmt: skip
+# A request for help that names nothing to look up ("can you help me check a claim?", "I have a
+# question"): made only of small talk, these words and at least one of HELP_WORDS, it is
+# answered as small talk, asking what to look up. A word naming a subject ("help with WAL
+# mode") makes it a question; "claim" or "fact" alone might be one ("help with a claim"), so
+# only the phrases that check one name nothing.
+HELP_FRAME_WORDS = (
+    "i", "me", "my", "you", "we", "us", "can", "could", "would", "may", "please", "pls", "plz",
+    "a", "an", "some", "one", "quick", "small", "little", "with", "to", "for", "have", "got",
+    "i've", "i'd", "i'm", "i am", "need", "want", "like", "do", "something", "anything",
+    "this", "that", "it", "another", "more", "few", "couple", "of",
+)  # fmt: skip
+HELP_WORDS = (
+    "help", "question", "questions", "ask", "assist", "assistance", "check a claim",
+    "check claims", "check a fact", "check facts", "check a statement", "verify a claim",
+    "verify a fact", "verify a statement", "fact check", "check something", "verify something",
+    "look something up", "look up something", "find something", "find out something",
+)  # fmt: skip
 SMALL_TALK_REPLY = "🙂 Ask me a question about the documents whenever you like; /help says how."
 EDITED_NOT_ANSWERED = (
     "I answer each message once, so your edit was not searched: send the corrected question "
@@ -512,6 +566,8 @@ CLI_NOTHING_NAMED = (
     "That question asks about “it” or “them”, but nothing was asked before it. "
     "Ask again with the name of what you mean."
 )
+# What `quotebot ask` says to small talk ("hi there", "thanks, that's all").
+CLI_SMALL_TALK = "🙂 Ask me a question about the documents: `quotebot ask` and your question."
 CLI_CHAT_HELP_HINT = "/help says what I can do."
 CLI_TOO_LONG = "That question is {length} characters long; the limit is {limit}."
 CLI_ERROR = "quotebot: {message}"

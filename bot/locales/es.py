@@ -255,7 +255,36 @@ SMALL_TALK_WORDS = (
     "chao",
     "nos vemos",
     "hasta mañana",
+    # sign-offs: "gracias, eso es todo"
+    "eso es todo",
+    "es todo",
+    "eso sería todo",
+    "nada más",
+    "ya está",
+    "listo",
+    "todo bien",
+    "entiendo",
+    "de acuerdo",
+    "me sirve",
+    "me ayudó",
+    "muy útil",
+    "no importa",
 )
+# Whom it is said to ("hola a todos"): see en.SMALL_TALK_ADDRESSEE_WORDS.
+SMALL_TALK_ADDRESSEE_WORDS = ("a todos", "a todas", "todos", "todas", "chicos", "amigos", "bot")
+# A request for help naming nothing ("¿puedes ayudarme a verificar una afirmación?",
+# "tengo una pregunta"): see en.HELP_WORDS.
+HELP_FRAME_WORDS = (
+    "me", "puedes", "puede", "podrías", "podría", "te", "le", "a", "una", "un", "con", "algo",
+    "tengo", "quiero", "quisiera", "necesito", "por favor", "pequeña", "rápida", "hacer", "yo",
+    "usted", "tú",
+    "esto", "eso", "otra", "otro", "unas", "unos", "algunas",
+)  # fmt: skip
+HELP_WORDS = (
+    "ayuda", "ayudar", "ayudarme", "ayúdame", "ayúdeme", "pregunta", "preguntas", "preguntar",
+    "preguntarte", "consulta", "verificar una afirmación", "comprobar una afirmación",
+    "verificar un dato", "comprobar un dato", "verificar algo", "comprobar algo",
+)  # fmt: skip
 SMALL_TALK_REPLY = "🙂 Pregúntame lo que quieras sobre los documentos; /help explica cómo."
 EDITED_NOT_ANSWERED = (
     "Respondo a cada mensaje una sola vez, así que no busqué tu corrección: envía la pregunta "
@@ -518,6 +547,7 @@ CLI_NOTHING_NAMED = (
     "Esa pregunta habla de «eso» o «ellos», pero no se preguntó nada antes. "
     "Vuelve a preguntar con el nombre de lo que buscas."
 )
+CLI_SMALL_TALK = "🙂 Pregúntame lo que quieras sobre los documentos: `quotebot ask` y tu pregunta."
 CLI_CHAT_HELP_HINT = "/help explica lo que sé hacer."
 CLI_TOO_LONG = "Esa pregunta tiene {length} caracteres; el límite es {limit}."
 CLI_ERROR = "quotebot: {message}"

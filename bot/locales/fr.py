@@ -275,7 +275,33 @@ SMALL_TALK_WORDS = (
     "à plus",
     "à demain",
     "bonne fin de journée",
+    # sign-offs: "merci, c’est tout"
+    "c’est tout",
+    "ce sera tout",
+    "rien d’autre",
+    "c’est bon",
+    "ça ira",
+    "je vois",
+    "ça m’aide",
+    "ça aide",
+    "très utile",
+    "pas grave",
+    "laisse tomber",
 )
+# Whom it is said to ("bonjour à tous", "salut tout le monde"): see en.SMALL_TALK_ADDRESSEE_WORDS.
+SMALL_TALK_ADDRESSEE_WORDS = ("à tous", "à toutes", "tout le monde", "les amis", "bot")
+# A request for help naming nothing ("pouvez-vous m’aider à vérifier une affirmation ?",
+# "j’ai une question"): see en.HELP_WORDS.
+HELP_FRAME_WORDS = (
+    "pouvez", "vous", "peux", "tu", "pourriez", "pourrais", "est ce que", "je", "j’ai", "ai",
+    "me", "moi", "une", "un", "petite", "à", "besoin", "de", "voudrais", "veux",
+    "s’il vous plaît", "s’il te plaît", "svp", "quelque chose", "avec",
+    "ça", "cela", "autre", "quelques",
+)  # fmt: skip
+HELP_WORDS = (
+    "aide", "aider", "m’aider", "d’aide", "question", "questions", "demander", "poser",
+    "vérifier une affirmation", "vérifier un fait", "vérifier quelque chose",
+)  # fmt: skip
 SMALL_TALK_REPLY = (
     "🙂 Posez-moi une question sur les documents quand vous voulez ; /help explique comment."
 )
@@ -558,6 +584,9 @@ CLI_NOTHING_NAMED = (
     "Cette question parle de «\xa0ça\xa0» ou «\xa0eux\xa0», mais rien n’a été "
     "demandé avant. "
     "Reposez-la en nommant ce que vous cherchez."
+)
+CLI_SMALL_TALK = (
+    "🙂 Posez-moi une question sur les documents\u00a0: `quotebot ask` et votre question."
 )
 CLI_CHAT_HELP_HINT = "/help dit ce que je sais faire."
 CLI_TOO_LONG = "Cette question fait {length} caractères ; la limite est de {limit}."

@@ -229,7 +229,29 @@ SMALL_TALK_WORDS = (
     "晚安",
     "收到",
     "好嘞",
+    # sign-offs: "就这些，谢谢"
+    "就这些",
+    "就这样",
+    "没有了",
+    "没了",
+    "没事了",
+    "没别的了",
+    "没问题",
+    "懂了",
+    "有帮助",
+    "很有帮助",
+    "没关系",
+    "算了",
 )
+# Whom it is said to ("大家好"): see en.SMALL_TALK_ADDRESSEE_WORDS.
+SMALL_TALK_ADDRESSEE_WORDS = ("大家", "各位")
+# A request for help naming nothing ("你能帮我核实一个说法吗？", "我有一个问题"): see en.HELP_WORDS.
+HELP_FRAME_WORDS = (
+    "你", "您", "能", "可以", "能不能", "可不可以", "我", "有", "一个", "个", "一下", "请", "想",
+    "吗", "么", "需要", "要", "些", "一些", "说法", "事",
+    "这个", "几个", "还有", "另一个",
+)  # fmt: skip
+HELP_WORDS = ("帮", "帮我", "帮忙", "帮助", "问题", "问", "请问", "核实", "核查", "查证")
 SMALL_TALK_REPLY = "🙂 随时可以问我关于这些文档的问题；/help 会告诉你怎么问。"
 EDITED_NOT_ANSWERED = (
     "每条消息我只回答一次，所以没有按你修改后的内容搜索：请把改好的问题作为新消息发送。"
@@ -417,6 +439,7 @@ CLI_ONLY_COMMON_WORDS = (
 CLI_NOTHING_NAMED = (
     "这个问题说的是“它”或“它们”，但之前没有问过别的问题。请带上你要问的对象的名称再问一次。"
 )
+CLI_SMALL_TALK = "🙂 请问我一个关于这些文档的问题：`quotebot ask` 加上你的问题。"
 CLI_CHAT_HELP_HINT = "/help 介绍我能做什么。"
 CLI_TOO_LONG = "这个问题长 {length} 个字符，上限为 {limit}。"
 CLI_ERROR = "quotebot: {message}"

@@ -178,6 +178,21 @@ async def test_thanks_or_a_laugh_under_an_answer_gets_no_reply(bot: Harness) -> 
     assert "<blockquote>" in reply.text
 
 
+async def test_a_sign_off_to_the_bot_is_left_alone_and_a_request_for_help_is_answered(
+    bot: Harness,
+) -> None:
+    # tryout21: "thanks, that's all" and "hi there" were searched; a request for help naming
+    # nothing quoted a passage that "checked" something.
+    for text in (f"thanks @{BOT_USERNAME}, that's all", f"hi there @{BOT_USERNAME}",
+                 f"@{BOT_USERNAME} hello everyone"):  # fmt: skip
+        assert await bot.say_in_group(text) == [], text
+    for text in (f"@{BOT_USERNAME} good morning, can you help me check a claim?",
+                 "/ask I have a question", "/ask hi there"):  # fmt: skip
+        (reply,) = await bot.say_in_group(text)
+        assert reply.text == messages.SMALL_TALK_REPLY, text
+    assert query_log(bot) == []
+
+
 async def test_a_members_chatter_under_an_answer_gets_no_reply_and_is_not_counted(
     bot: Harness,
 ) -> None:

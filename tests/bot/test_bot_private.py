@@ -353,6 +353,31 @@ async def test_a_greeting_between_questions_is_no_follow_up_and_leaves_the_threa
     assert query_log(bot)[-1]["context"] == QUESTION
 
 
+async def test_a_sign_off_or_a_request_for_help_gets_the_friendly_line_in_any_turn(
+    bot: Harness,
+) -> None:
+    # tryout21: after questions "thanks, that's all" was searched as a follow-up (it quoted an
+    # acknowledgements section), and "good morning, can you help me check a claim?" was
+    # quoted a passage that "checked" something.
+    said = ("thanks, that's all", "ok that's it, thanks", "hi there", "hello everyone",
+            "good morning, can you help me check a claim?", "I have a question",
+            "спасибо, это всё", "у меня вопрос", "就这些，谢谢", "hola a todos",
+            "j’ai une question")  # fmt: skip
+    for text in said:
+        (reply,) = await bot.say(text)  # a first turn
+        assert reply.text == messages.SMALL_TALK_REPLY, text
+    await bot.say(QUESTION)
+    for text in said:
+        (reply,) = await bot.say(text)
+        assert reply.text == messages.SMALL_TALK_REPLY, text
+    assert [row["question"] for row in query_log(bot)] == [QUESTION]
+    # What asks about something is searched, however it opens.
+    for text in ("thanks to what did China join the WTO?", "help with peacekeeping missions"):
+        (reply,) = await bot.say(text)
+        assert reply.text != messages.SMALL_TALK_REPLY, text
+        assert query_log(bot)[-1]["question"] == text
+
+
 async def test_tell_me_more_pages_on_like_more(bot: Harness) -> None:
     await bot.say(QUESTION)
     (reply,) = await bot.say("Tell me more!")

@@ -280,6 +280,15 @@ async def test_inline_words_that_match_nothing_say_so(bot: Harness) -> None:
         assert answered.params["button"]["text"] == messages.INLINE_NOTHING
 
 
+async def test_inline_small_talk_lists_nothing_and_shows_the_hint(bot: Harness) -> None:
+    # "@bot thanks" listed the passages thanking someone, "@bot hi there" said nothing matched.
+    for query in ("thanks", "hi there", "thanks, that's all", "can you help me check a claim?"):
+        answered = await bot.inline(query)
+        assert results(answered) == [], query
+        assert answered.params["button"]["text"] == messages.INLINE_HINT, query
+    assert results(await bot.inline("thanks to the WTO"))  # words to look up: listed
+
+
 async def test_inline_results_stay_while_the_last_word_is_still_being_typed(bot: Harness) -> None:
     # Telegram asks at each pause in typing: "belt and ro" and "missile def" listed nothing.
     for typing, typed in (("belt and ro", "belt and"), ("missile def", "missile")):

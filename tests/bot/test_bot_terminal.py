@@ -219,6 +219,23 @@ def test_encore_alone_pages_on_and_thanks_again_is_small_talk(shipped_library: L
     assert "🙂" in (chat.handle("merci encore") or "")
 
 
+def test_a_sign_off_or_a_request_for_help_is_small_talk_in_any_turn(
+    shipped_library: Library,
+) -> None:
+    # tryout21: "thanks, that's all" after two questions was searched as a follow-up and quoted
+    # an acknowledgements section; as a first turn it was told it asks about "it" or "them".
+    for first in (True, False):
+        chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+        if not first:
+            chat.handle(QUESTION)
+        said = ("thanks, that's all", "ok that's it, thanks", "hi there",
+                "good morning, can you help me check a claim?", "I have a question")  # fmt: skip
+        for text in said:
+            assert chat.handle(text) == en.SMALL_TALK_REPLY, text
+    # The thread goes on past them: the next follow-up follows the question.
+    assert f"(following: {QUESTION})" in (chat.handle("and with Pakistan?") or "")
+
+
 def test_a_bare_number_after_reset_asks_for_a_question_in_the_terminal(
     shipped_library: Library,
 ) -> None:
