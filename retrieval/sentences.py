@@ -86,11 +86,12 @@ def fragment_spans(text: str) -> list[tuple[int, int]]:
     words cut into pieces of about :data:`PIECE_WORDS` (:func:`run_pieces`): the units an
     excerpt is chosen from."""
     spans = sentence_spans(text)
-    if not any(b - a > RUN_WORDS * 2 for a, b in spans):  # too short to hold such a run
+    shortest = RUN_WORDS * 2  # characters: a span shorter holds no such run
+    if not any(b - a > shortest for a, b in spans):
         return spans
     cut: list[tuple[int, int]] = []
     for start, end in spans:
-        cut += run_pieces(text, start, end)
+        cut += run_pieces(text, start, end) if end - start > shortest else [(start, end)]
     return cut
 
 
@@ -99,6 +100,8 @@ def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     each, when it is an unpunctuated run of more than :data:`RUN_WORDS` words in a script
     with small and capital letters (Thai or Chinese, written without spaces between words or
     without case, are left alone); else the span itself."""
+    if _PUNCTUATED.match(text, end - 1):  # a sentence's stop (most spans): seen at once
+        return [(start, end)]
     run = text[start:end]
     if _PUNCTUATED.search(run) or not _cased(run):
         return [(start, end)]
