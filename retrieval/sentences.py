@@ -12,6 +12,7 @@ end one wherever they stand, with any closing quotes or brackets after them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -66,6 +67,63 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if span[0] < span[1]:
         spans.append(span)
     return spans
+
+
+# Text without sentence punctuation (a cleaned abstract in small letters, a transcript, OCR'd
+# notes) is one "sentence" however long: quoted whole, it was a wall of 15-24 lines. A run of
+# more than RUN_WORDS words holding no stop, colon, semicolon, line break or table bar (no
+# punctuated sentence does) is cut into pieces of about PIECE_WORDS words, at word boundaries,
+# which excerpts then take as sentences: the window of 1-3 of them around the matches is a
+# sentence's length, as whoosh's highlighter cuts its fragments.
+RUN_WORDS = 80
+PIECE_WORDS = 20
+_PUNCTUATED = re.compile(r"[.!?…;:|\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]")
+_WORD = re.compile(r"\S+")
+
+
+def fragment_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans`, with every unpunctuated run of more than :data:`RUN_WORDS`
+    words cut into pieces of about :data:`PIECE_WORDS` (:func:`run_pieces`): the units an
+    excerpt is chosen from."""
+    spans = sentence_spans(text)
+    shortest = RUN_WORDS * 2  # characters: a span shorter holds no such run
+    if not any(b - a > shortest for a, b in spans):
+        return spans
+    cut: list[tuple[int, int]] = []
+    for start, end in spans:
+        cut += run_pieces(text, start, end) if end - start > shortest else [(start, end)]
+    return cut
+
+
+def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span ``start``-``end`` of ``text`` as pieces of about :data:`PIECE_WORDS` words
+    each, when it is an unpunctuated run of more than :data:`RUN_WORDS` words in a script
+    with small and capital letters (Thai or Chinese, written without spaces between words or
+    without case, are left alone); else the span itself."""
+    if _PUNCTUATED.match(text, end - 1):  # a sentence's stop (most spans): seen at once
+        return [(start, end)]
+    run = text[start:end]
+    if _PUNCTUATED.search(run) or not _cased(run):
+        return [(start, end)]
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(run)]
+    if len(words) <= RUN_WORDS:
+        return [(start, end)]
+    count = round(len(words) / PIECE_WORDS)
+    edges = [round(i * len(words) / count) for i in range(count + 1)]
+    return [(words[a][0], words[b - 1][1]) for a, b in itertools.pairwise(edges)]
+
+
+def _cased(run: str) -> bool:
+    """Whether nearly all the letters of ``run`` have a case (Latin, Cyrillic, Greek)."""
+    letters = [ch for ch in run if ch.isalpha()]
+    cased = sum(ch.islower() or ch.isupper() for ch in letters)
+    return bool(letters) and cased >= 0.9 * len(letters)
+
+
+def piece_cut(text: str, end: int) -> bool:
+    """Whether a span ending at ``end`` of ``text`` was cut inside a run (:func:`run_pieces`):
+    it ends in a word's letter or digit, where a sentence ends in its stop."""
+    return end > 0 and text[end - 1].isalnum()
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

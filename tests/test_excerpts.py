@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Callable
 
@@ -22,6 +23,7 @@ from retrieval.search.excerpts import (
     past_label,
     pick,
 )
+from retrieval.sentences import fragment_spans, sentence_spans
 
 ANALYZER = Analyzer(Synonyms.load(default_synonyms_path()))
 
@@ -203,3 +205,65 @@ def past_label_applies(sentence: str) -> bool:
     frags = fragments(text, Analyzer())
     matches = matches_of(frags, QuestionTerms({"term": 1.0}))
     return past_label(text, matches, (0, 1)) != (0, 1)
+
+
+# ---------------------------------------------------------------- text without sentence punctuation
+# A cleaned abstract as some collections ship them: small letters, no stops, no numbers (written
+# for these tests). Quoted whole, as it was, the answer was a wall of 15-24 lines.
+UNPUNCTUATED = (
+    "background green tea widely consumed beverage asia studies suggested catechins may influence "
+    "sleep patterns adults objective study examined whether evening green tea consumption alters "
+    "sleep onset latency total sleep duration healthy volunteers methods randomised crossover "
+    "trial volunteers recruited university campus participants consumed decaffeinated green tea "
+    "placebo beverage evening two weeks washout period sleep recorded wrist actigraphy daily "
+    "diaries questionnaires mood fatigue completed each morning blood samples collected baseline "
+    "end each period measure plasma catechin levels results participants completed both periods "
+    "adherence high plasma catechins rose tea period placebo period sleep onset latency differ "
+    "periods total sleep duration similar self reported fatigue lower tea period mood scores "
+    "unchanged adverse events reported conclusions evening decaffeinated green tea shortened "
+    "morning fatigue healthy adults without changing how long they slept further trials older "
+    "adults insomnia warranted"
+)
+
+
+def test_an_unpunctuated_passage_is_quoted_as_a_window_around_the_matches(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library({"tea.txt": UNPUNCTUATED + "\n"})
+    hit = library.answer("does decaffeinated green tea reduce morning fatigue?").hits[0]
+    quoted = hit.excerpt.plain
+    words = quoted.strip("… ").split()
+    assert 30 <= len(words) <= 60  # a sentence's length, not the 150 words of the passage
+    assert quoted.startswith("… ") and quoted.endswith(" …")
+    assert "decaffeinated green tea shortened morning fatigue" in quoted  # the conclusion
+    # cut between words: the words at both ends are whole words of the passage
+    assert f" {' '.join(words)} " in f" {UNPUNCTUATED} "
+
+
+def test_a_punctuated_passage_of_one_long_sentence_is_quoted_as_before() -> None:
+    # A preamble's clause or a statute's long sentence: punctuated text, one sentence.
+    long_sentence = " ".join(UNPUNCTUATED.split()[:100]) + "."
+    text = f"{long_sentence} Another sentence follows it here."
+    result = excerpt(text, ANALYZER, weights_for("morning fatigue catechins"))
+    assert body(result) == long_sentence
+    assert sentence_spans(text) == fragment_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["ข้อความภาษาไทยไม่มีจุด"] * 120),  # Thai: phrases apart, no stops, no case
+        "\n".join(UNPUNCTUATED.split()),  # a list, one word a line
+        UNPUNCTUATED.replace(" sleep ", " sleep: ", 1),  # a colon: punctuated
+    ],
+)
+def test_only_a_long_unpunctuated_run_of_cased_words_is_cut(text: str) -> None:
+    assert fragment_spans(text) == sentence_spans(text)
+
+
+def test_an_unpunctuated_run_is_cut_into_pieces_of_words_covering_it() -> None:
+    pieces = fragment_spans(UNPUNCTUATED)
+    assert len(pieces) == round(len(UNPUNCTUATED.split()) / 20)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(UNPUNCTUATED)
+    for (_, end), (start, _) in itertools.pairwise(pieces):
+        assert UNPUNCTUATED[end:start] == " "  # every cut between two words

@@ -34,6 +34,37 @@ def titled(title: str, author: str | None) -> str:
     return f"{title} ({author})"
 
 
+# More names than this, a citation names the first author "et al." ("Ammar et al."), as a paper
+# cites another: a paper of 23 authors repeated all of them, four lines, under every quote.
+CITED_AUTHORS = 3
+_NAMES_APART = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+")
+# words that lead a surname ("Madeleine van Zuylen", "Charles de Gaulle")
+_PARTICLES = frozenset("van von der den de del della di da du le la ter ten bin al".split())
+
+
+def cited_author(author: str | None) -> str | None:
+    """The author as a citation names it: the names as written, or, over
+    :data:`CITED_AUTHORS` of them, the first one's surname and "et al." ("Waleed Ammar, Dirk
+    Groeneveld, …, Oren Etzioni" → "Ammar et al."). A list whose parts are not each a full name
+    ("Smith, J., Jones, K.", surnames and initials apart) is left as written."""
+    if not author:
+        return author
+    names = [name for name in _NAMES_APART.split(author.strip()) if name]
+    if len(names) <= CITED_AUTHORS or not all(len(name.split()) >= 2 for name in names):
+        return author
+    return f"{surname(names[0])} et al."
+
+
+def surname(name: str) -> str:
+    """The family name of a name written given names first: its last word, with the particles
+    before it ("Madeleine van Zuylen" → "van Zuylen")."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in _PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
+
+
 def cited_date(document: Document, passage: Passage | None = None) -> str | None:
     """The document's date as a citation of ``passage`` shows it: none when the heading the
     citation names states a date of its own. A CHANGELOG is dated by its newest release, and
@@ -78,12 +109,12 @@ def citation(
     pages: Pages = None,
     limit: int | None = None,
 ) -> str:
-    """Title (with its author), section (when there is one, under the heading above it) and
-    :func:`where`, as plain text. Longer than ``limit``, the section and then the title are
-    shortened ("…"): the ¶ and page always stay, as they are what a reader looks the quote up
-    by."""
+    """Title (with its author, :func:`cited_author`), section (when there is one, under the
+    heading above it) and :func:`where`, as plain text. Longer than ``limit``, the section and
+    then the title are shortened ("…"): the ¶ and page always stay, as they are what a reader
+    looks the quote up by."""
     place = where(passage, t, pages)
-    title = " ".join(titled(passage.title, passage.author).split())
+    title = " ".join(titled(passage.title, cited_author(passage.author)).split())
     heading = " ".join((cited_heading(passage) or "").split())
     parts = [title, *([heading] if heading else [])]
     whole = separator.join([*map(apart, parts), place])

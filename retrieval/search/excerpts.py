@@ -1,5 +1,8 @@
 """Excerpts: the 1 to 3 consecutive sentences of a passage that best answer a question.
 
+Text without sentence punctuation is cut into pieces of a sentence's length
+(:func:`retrieval.sentences.fragment_spans`), which stand for its sentences here.
+
 Small pure steps, as in whoosh's highlighter: :func:`fragments` (passage → sentences with their
 terms) → :class:`Matches` (per sentence, the question's terms it holds, as bits of one int) →
 :func:`pick_window` (the best window, by the distinct question terms covered, weighted by IDF) →
@@ -12,12 +15,13 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from retrieval.model import Excerpt, Segment
 from retrieval.search.analyzer import Analyzer, Token
-from retrieval.sentences import sentence_spans
+from retrieval.sentences import fragment_spans, piece_cut
 
 MAX_SENTENCES = 3
 _START = operator.itemgetter(1)  # a Token's start
@@ -58,7 +62,7 @@ def sentence_tokens(
     each sentence's are one slice, found by bisection instead of a scan of every token.
     """
     tokens = analyzer.tokens(text, lang)
-    spans = sentence_spans(text)
+    spans = fragment_spans(text)
     if not spans:
         return tokens, [(0, len(text), len(tokens))]
     starts = list(map(_START, tokens))
@@ -251,6 +255,93 @@ def shown_span(text: str, matches: Matches, span: tuple[int, int]) -> tuple[int,
     if count <= MAX_SENTENCES and len(text.strip()) <= WHOLE_PASSAGE:
         return (0, count) if count else span
     return past_label(text, matches, span)
+
+
+def shown_excerpt(
+    text: str, matches: Matches, span: tuple[int, int], terms: QuestionTerms
+) -> Excerpt:
+    """The excerpt quoted for the window ``span``: its sentences (:func:`shown_span`), or, in
+    text without sentence punctuation, the words around the densest matches
+    (:func:`run_words`)."""
+    shown = shown_span(text, matches, span)
+    run = run_of(text, matches, shown)
+    if run is None:
+        return format_matches(text, matches, shown)
+    words = _words_of(text, matches.spans, shown)
+    least, most = WINDOW_WORDS
+    return format_matches(text, *run_words(text, matches, run, terms, min(max(words, least), most)))
+
+
+# The words an excerpt of unpunctuated text holds: as many as the pieces the ranking chose,
+# within a sentence's length (whoosh's highlighter cuts fragments of 200 characters or so).
+WINDOW_WORDS = (40, 60)
+
+
+def run_of(text: str, matches: Matches, span: tuple[int, int]) -> tuple[int, int] | None:
+    """``(first, last + 1)`` of the pieces of the unpunctuated run (:func:`retrieval.sentences.
+    run_pieces`) that ``span`` lies in, or None when it is not inside one."""
+    first, last = span
+    spans = matches.spans
+    inside = [piece_cut(text, spans[at][1]) for at in range(first, last - 1)]
+    after = last < len(spans) and piece_cut(text, spans[last - 1][1])
+    before = first > 0 and piece_cut(text, spans[first - 1][1])
+    if not all(inside) or not (after or before):
+        return None
+    while first > 0 and piece_cut(text, spans[first - 1][1]):
+        first -= 1
+    while last < len(spans) and piece_cut(text, spans[last - 1][1]):
+        last += 1
+    return first, last
+
+
+def _words_of(text: str, spans: list[tuple[int, int]], span: tuple[int, int]) -> int:
+    """How many words the sentences ``span`` hold."""
+    return sum(len(text[a:b].split()) for a, b in spans[span[0] : span[1]])
+
+
+_WORD = re.compile(r"\S+")
+
+
+def run_words(
+    text: str, matches: Matches, run: tuple[int, int], terms: QuestionTerms, size: int
+) -> tuple[Matches, tuple[int, int]]:
+    """The ``size`` words of the unpunctuated run ``run`` (pieces of ``matches``) around its
+    densest matches, as :class:`Matches` of three spans (the text before them, them, the
+    text after) and the span of the middle one, for :func:`format_matches`.
+
+    Densest: of the runs of matched words less than ``size`` words apart end to end, the one
+    holding the heaviest question terms, then the most matches, then the tightest, then the
+    first; the window is centred on it and cut at word boundaries."""
+    low, high = matches.spans[run[0]][0], matches.spans[run[1] - 1][1]
+    words = [(low + m.start(), low + m.end()) for m in _WORD.finditer(text, low, high)]
+    starts = [a for a, _ in words]
+    marks = [mark for found in matches.marks[run[0] : run[1]] for mark in found]
+    at = [bisect.bisect_right(starts, a) - 1 for a, _, _ in marks]
+    best, best_key = (0, 0), (-1.0, 0, 0)
+    for i in range(len(marks)):
+        j, mask = i, 0
+        while j < len(marks) and at[j] - at[i] < size:
+            mask |= 1 << marks[j][2]
+            j += 1
+        key = (terms.coverage(mask), j - i, at[i] - at[j - 1])
+        if key > best_key:
+            best, best_key = (at[i], at[j - 1]), key
+    first = max(0, min(best[0] - (size - 1 - best[1] + best[0]) // 2, len(words) - size))
+    last = min(len(words), first + size)
+    start, end = words[first][0], words[last - 1][1]
+    inside = [mark for mark in marks if start <= mark[0] < end]
+    mask = 0
+    for _, _, bit in inside:
+        mask |= 1 << bit
+    # the text before and after the window, when there is some: the "…" flags are theirs
+    before = [(matches.spans[0][0], start)] if start > matches.spans[0][0] else []
+    after = [(end, matches.spans[-1][1])] if end < matches.spans[-1][1] else []
+    spans = [*before, (start, end), *after]
+    masks = [0] * len(before) + [mask] + [0] * len(after)
+    marks_of: list[list[tuple[int, int, int]]] = (
+        [[] for _ in before] + [inside] + [[] for _ in after]
+    )
+    return Matches(spans, masks, marks_of), (len(before), len(before) + 1)
 
 
 def format_excerpt(

@@ -32,7 +32,7 @@ from retrieval.search.analyzer import Analyzer, Synonyms, Token
 from retrieval.search.excerpts import Fragment, Matches, fragments
 from retrieval.search.languages import ENGLISH
 from retrieval.search.token_columns import Columns, TermTable, concatenate, english_columns
-from retrieval.sentences import sentence_spans
+from retrieval.sentences import fragment_spans
 
 _SENTENCE_ENDS = frozenset('.!?:;"“(')  # the character before the space before a word
 _START = operator.itemgetter(1)  # a Token's start
@@ -220,7 +220,7 @@ def _in_sentences(
     spans: list[int] = []
     counts = []
     for text in texts:
-        found = sentence_spans(text) or [(0, len(text))]
+        found = fragment_spans(text) or [(0, len(text))]
         spans += itertools.chain.from_iterable(found)
         counts.append(len(found))
     sent_counts = np.array(counts, np.int64)

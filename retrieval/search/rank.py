@@ -21,9 +21,8 @@ from retrieval.search.excerpts import (
     Fragment,
     Matches,
     QuestionTerms,
-    format_matches,
     pick_window,
-    shown_span,
+    shown_excerpt,
     window_score,
 )
 from retrieval.search.query import Weights
@@ -191,7 +190,7 @@ def rerank(
                 coverage += share * terms.coverage(heads[position] & ~covered) / total
             coverage += PHRASE_SHARE * phrase_weight(found, question.phrases, terms) / total
         blended = RERANK_BM25 * bm25 / top + (1 - RERANK_BM25) * coverage
-        excerpt = format_matches(passage.text, found, shown_span(passage.text, found, span))
+        excerpt = shown_excerpt(passage.text, found, span, terms)
         ranked.append((blended, position, Ranked(passage, blended, bm25, excerpt, found)))
     ranked.sort(key=lambda item: (-item[0], item[1]))
     return [item for _, _, item in ranked]

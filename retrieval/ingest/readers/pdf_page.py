@@ -57,6 +57,10 @@ _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe 
 _MARK_AFTER = re.compile(
     r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]\)[.,;:])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)"
 )
+# A code with no character in Unicode (C1 controls): a symbol font's glyph, such as the footnote
+# mark after "Downey," in a paper's author list (MathTime's MT2MIS), which a repair of Windows
+# text would read as "Ž". Dropped when set as a mark (:func:`_marks`).
+_NO_CHARACTER = re.compile("[\x80-\x9f]")
 _HAN_KANA_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 HAN_KANA = re.compile(_HAN_KANA_CHAR)
 # Chinese, Japanese and Korean characters and full-width forms, which every font sets fixed-pitch
@@ -604,12 +608,22 @@ def _unmarked(textpage: Any, raw: str, start: int) -> str:
 
 
 def _marks(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
-    for match in _MARK_AFTER.finditer(raw):
-        at = start + match.start()
-        before = _font_size(textpage, at - 1)
-        raised = _char_box(textpage, at)[2] > _char_box(textpage, at - 1)[2] + 0.2 * before
-        if raised and _font_size(textpage, at) < 0.85 * before:
-            yield match.span()
+    spans = [match.span() for match in _MARK_AFTER.finditer(raw)]
+    if _NO_CHARACTER.search(raw):
+        spans = sorted([*spans, *(m.span() for m in _NO_CHARACTER.finditer(raw))])
+    for begin, end in spans:
+        at = start + begin
+        # the text the mark is set beside: the word before it, or after it at a line's start
+        if begin and not raw[begin - 1].isspace():
+            by = at - 1
+        elif raw[end:].strip().strip(_DROPPED):
+            by = start + _visible_at(raw, end)
+        else:
+            continue  # a mark alone on its line: nothing to measure it by
+        size = _font_size(textpage, by)
+        raised = _char_box(textpage, at)[2] > _char_box(textpage, by)[2] + 0.2 * size
+        if raised and _font_size(textpage, at) < 0.85 * size:
+            yield begin, end
 
 
 def _stops_closed(textpage: Any, raw: str, start: int) -> str:
