@@ -24,7 +24,9 @@ _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 # letter starts no sentence, so it is left out here rather than matched and then skipped: what
 # follows the stops is the same for every shorter match of them, none of which can match
 # instead.
-_ASCII_BOUNDARY = re.compile(r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))""")
+_ASCII_BOUNDARY = re.compile(
+    r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))|(?<=\s)[.!?](?=\s+[a-z])"""
+)
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
@@ -41,7 +43,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in (_ASCII_BOUNDARY if text.isascii() else _BOUNDARY).finditer(text):
         following = match.group("next")
-        if following and following.islower():
+        if following and following.islower() and not _lone(text, match):
             continue  # "e.g. the", "approx. ten": a sentence starts with no small letter
         stop = match.start()
         if text[stop] == "." and not (
@@ -67,6 +69,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if span[0] < span[1]:
         spans.append(span)
     return spans
+
+
+def _lone(text: str, stop: re.Match[str]) -> bool:
+    """Whether ``stop`` is one mark standing apart from the word before it ("mach numbers . the
+    results"): text written in small letters with its stops spaced off, as old abstract
+    collections and tokenised corpora are, ends its sentences so, and "e.g. the" never does."""
+    return len(stop.group()) == 1 and stop.start() > 0 and text[stop.start() - 1].isspace()
 
 
 # Text without sentence punctuation (a cleaned abstract in small letters, a transcript, OCR'd

@@ -41,6 +41,27 @@ def test_abbreviations_and_initials_do_not_end_a_sentence(text: str) -> None:
     assert sentences(text) == [text]
 
 
+def test_a_stop_spaced_off_in_small_letters_ends_its_sentence() -> None:
+    # An old abstract collection's text: small letters, stops written apart. It was one
+    # "sentence", so the whole abstract was quoted for a question one sentence answers.
+    text = (
+        "boundary layer growth on a heated plate . the layer grew faster than the simple "
+        "theory predicts . what causes it ? a change of viscosity , e.g. the wall's . done"
+    )
+    assert sentences(text) == [
+        "boundary layer growth on a heated plate .",
+        "the layer grew faster than the simple theory predicts .",
+        "what causes it ?",
+        "a change of viscosity , e.g. the wall's .",
+        "done",
+    ]
+    # a stop after a word, before a small letter, still ends nothing ("approx. ten")
+    assert sentences("It weighs approx. ten tons. Then it moved.") == [
+        "It weighs approx. ten tons.",
+        "Then it moved.",
+    ]
+
+
 def test_closing_quotes_stay_with_their_sentence() -> None:
     text = "They said “good neighbors, close partners and friends.” The visit followed."
     assert sentences(text) == [

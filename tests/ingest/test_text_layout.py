@@ -103,3 +103,15 @@ def test_an_answers_last_line_stays_in_it_however_the_lines_were_wrapped() -> No
     blocks = read("faq.txt", QA.encode()).blocks
     answer = next(b for b in blocks if "the idea was to replace" in b.text)
     assert answer.text.endswith("The old format became popular before the new one was finished.")
+
+
+def test_an_abstract_in_small_letters_with_spaced_stops_is_titled_without_the_stop() -> None:
+    # An old abstract collection's record: title, then the abstract opening with it again.
+    document = read(
+        "1.txt",
+        b"vibration of thin shells under axial load .\n\n"
+        b"vibration of thin shells under axial load . the natural frequencies fell as the "
+        b"load approached the buckling load .\n",
+    )
+    assert document.title == "vibration of thin shells under axial load"
+    assert document.blocks[0].text.startswith("vibration of thin shells under axial load . the")

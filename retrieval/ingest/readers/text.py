@@ -144,6 +144,9 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
+_SPACED_STOP = re.compile(r"\s+\.$")
+
+
 def _only_line(text: str) -> str | None:
     """The one line of a text that has one (white space folded), else None."""
     lines = [line for line in text.splitlines() if line.strip()]
@@ -300,6 +303,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     # release notes opening with a release have no title line: the file's name ("CHANGELOG")
     first = next((i for i, line in enumerate(lines) if line in releases), len(lines))
     title, start = _title(lines[:first], min(header_end, first), fallback_title, fields)
+    title = _SPACED_STOP.sub("", title)  # "… at high mach numbers ." (stops spaced off): no "."
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
     # an e-text's questions (a novel's, an essay's, a glossary's) are its text, never a FAQ's
