@@ -280,7 +280,9 @@ class Library:
     ) -> dict[str, float]:
         """The weighted terms searched for ``question`` after the earlier questions
         ``context`` (oldest first)."""
-        return query.weights(question, _earlier(context), self.analyzer, self._current())
+        earlier_ = _earlier(context)
+        pointing = followups.points_back(question)
+        return query.weights(question, earlier_, self.analyzer, self._current(), pointing=pointing)
 
     def answer(
         self,
@@ -628,8 +630,9 @@ def _read(
     lang = query.language_of(text, earlier_, library.analyzer, languages)
     lang = query.settle_language(text, lang, languages, library.analyzer, current)
     searched = definitions.purpose_searched(text) or text
+    pointing = followups.points_back(text)
     return lang, query.weights(
-        searched, earlier_, library.analyzer, current, lang, languages, read_in
+        searched, earlier_, library.analyzer, current, lang, languages, read_in, pointing
     )
 
 

@@ -320,6 +320,30 @@ def test_when_was_that_after_an_answer_stating_the_date_quotes_it_again(
     assert "Du Zhaoyu" not in why.hits[0].passage.text
 
 
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "said"),
+    [
+        (
+            "Does China hold strategic dialogues with France?",
+            "when did that start?",
+            "China and France established the relationship of strategic dialogue in 1997",
+        ),
+        (
+            "Which countries took part in the Joint-2003 counter-terrorism exercise?",
+            "where was it held?",
+            "in the vicinities of Ucharal in Kazakhstan",
+        ),
+    ],
+)
+def test_a_follow_up_pointing_back_asks_of_the_earlier_subject(
+    shipped_library: Library, earlier: str, follow_up: str, said: str
+) -> None:
+    # Its one word of its own ("start", "held") weighed as much as the whole earlier question,
+    # and a passage on China and Pakistan that "held their second" talks came first.
+    answer = shipped_library.answer(follow_up, context=earlier)
+    assert said in answer.hits[0].passage.text
+
+
 def test_the_earlier_subject_weighs_more_when_a_follow_up_asks_something_new_of_it(
     shipped_library: Library,
 ) -> None:

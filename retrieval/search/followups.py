@@ -322,6 +322,15 @@ _DUMMY_IT = re.compile(r"\b(?:is|was)\s+it\s*[?!.]*\s*$|\bit(?:['’]s|\s+is)\b"
 _CJK_OWN_NAMING = 4  # characters of its own from which a Chinese question names a thing (两个词)
 
 
+def points_back(question: str) -> bool:
+    """Whether ``question`` names what it asks about by a word pointing back ("when did that
+    start?", "where was it held?", "how do they want to close it?"), not by a name of its own."""
+    text = question.strip()
+    if _CJK.search(text):
+        return _CJK_PRONOUN.search(text) is not None
+    return any(w in _ANAPHORA for w in _pointing(_DUMMY_IT.sub(" ", text)))
+
+
 def leans_on_nothing(question: str) -> bool:
     """Whether ``question`` leans on one before it and names nothing itself beyond a pronoun
     and a word at most ("¿y cómo lo uso?", "它们谁先创建？", "how do I install it?"): asked
