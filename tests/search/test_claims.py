@@ -1,0 +1,100 @@
+"""A fact-checker's claims to abstracts: one no abstract addresses is declined or hedged, not
+quoted as evidence; one the abstract states is answered (tryout21)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from retrieval.library import Library
+
+_ABSTRACTS = {
+    "crohn.txt": (
+        "Can diet cure Crohn's disease?\n\n"
+        "Patients with Crohn's disease who followed a semi-vegetarian diet stayed in remission "
+        "for two years far more often than those on an omnivorous diet.\n"
+    ),
+    "biharmonic.txt": (
+        "Fast finite-difference solution of biharmonic problems\n\n"
+        "Numerical methods for the biharmonic equation in a rectangle are described. An "
+        "application is made to a crack-type problem.\n"
+    ),
+    "rheumatism.txt": (
+        "Diet and rheumatoid arthritis\n\n"
+        "A one-year vegetarian diet after a fast reduced pain and stiffness in patients with "
+        "rheumatoid arthritis.\n"
+    ),
+    "headache.txt": (
+        "Lavender oil for migraine\n\n"
+        "Inhaling lavender essential oil eased migraine headache within two hours in a "
+        "placebo-controlled trial.\n"
+    ),
+    "stevens.txt": (
+        "Electric light and cancer: surely you're joking, Mr Stevens\n\n"
+        "Light at night suppresses melatonin, and night-shift workers show higher rates of "
+        "breast cancer.\n"
+    ),
+    "graph.txt": (
+        "The literature graph\n\n"
+        "The resulting graph consists of more than 280M nodes, representing papers, authors, "
+        "entities and various interactions between them.\n"
+    ),
+    "scholar.txt": (
+        "Semantic search\n\n"
+        "Semantic Scholar is a search engine for the scientific literature, with millions of "
+        "users.\n"
+    ),
+    "cognition.txt": (
+        "Vitamin status and the risk of cognitive decline in older adults\n\n"
+        "Older adults with low vitamin levels showed more cognitive decline over ten years "
+        "than those with normal levels.\n"
+    ),
+    "walking.txt": (
+        "Walking speed\n\nFaster walking in elderly women is linked to a longer life.\n"
+    ),
+    "organic.txt": (
+        "Organic diets and pesticide exposure in children\n\n"
+        "When children switched to an organic diet, the pesticide metabolites in their urine "
+        "fell to levels near the limit of detection within days, and returned when they went "
+        "back to their conventional diet.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def abstracts(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library(_ABSTRACTS)
+
+
+def test_a_number_the_documents_write_otherwise_does_not_hedge(abstracts: Library) -> None:
+    # "280 million" where the paper writes "280M": a detail the passage settles.
+    answer = abstracts.answer("The literature graph has more than 280 million nodes.")
+    assert answer.outcome == "answered"
+    assert answer.hits[0].passage.doc == "graph.txt"
+
+
+def test_a_code_with_a_digit_in_no_document_hedges_rather_than_declines(
+    abstracts: Library,
+) -> None:
+    # "B12" in no abstract (a cleaned one writes it "vitamin num"), most other words of the
+    # claim in one: the passage is shown, with the hedge. A name without a digit ("Lisbon")
+    # still declines (tests/test_library.py).
+    claim = "In elderly women, low vitamin B12 is linked to faster cognitive decline."
+    answer = abstracts.answer(claim)
+    assert answer.outcome == "hedged"
+    assert answer.hits[0].passage.doc == "cognition.txt"
+
+
+def test_a_pasted_message_is_judged_by_the_words_the_documents_hold(abstracts: Library) -> None:
+    # Its greeting, names and times ("Hi team", "Maria", "3pm") are in no document and would
+    # weigh most: the right abstract was hedged.
+    message = (
+        "Hi team, a reader sent us a viral post claiming that kids who switched to organic "
+        "food had far fewer pesticide traces in their urine within days. Before we run the "
+        "piece, can someone find the study behind it and tell me what it found? We need this "
+        "by 3pm. Thanks, Maria"
+    )
+    answer = abstracts.answer(message)
+    assert answer.outcome == "answered"
+    assert answer.hits[0].passage.doc == "organic.txt"
