@@ -67,6 +67,42 @@ def abstracts(write_library: Callable[[dict[str, str]], Library]) -> Library:
     return write_library(_ABSTRACTS)
 
 
+@pytest.mark.parametrize(
+    "claim", ["Cracking your knuckles causes arthritis.", "Ivermectin cures sunburn in adults."]
+)
+def test_a_claim_only_one_word_of_which_any_passage_holds_is_declined(
+    abstracts: Library, claim: str
+) -> None:
+    # "crack" stands in a passage on finite differences, "cure" in one on Crohn's disease; the
+    # claim's other words are in no abstract, or not in that one: nothing checks it.
+    assert abstracts.answer(claim).outcome == "declined"
+
+
+def test_the_same_words_asked_as_a_question_are_not_declined(abstracts: Library) -> None:
+    # A question asks of fewer of its words than a claim states ("who do I write to if
+    # something goes wrong?" is answered by a passage holding "wrong"): left to the other rules.
+    assert abstracts.answer("Does cracking your knuckles cause arthritis?").outcome != "declined"
+
+
+def test_a_claim_an_abstract_states_is_answered(abstracts: Library) -> None:
+    answer = abstracts.answer("Lavender oil eases migraine headaches.")
+    assert answer.outcome == "answered"
+    assert answer.hits[0].passage.doc == "headache.txt"
+
+
+def test_a_passage_whose_title_alone_holds_the_words_is_hedged(abstracts: Library) -> None:
+    # "joking" in the title, nothing of a joke in the text: no answer to quote as one.
+    answer = abstracts.answer("Tell me a joke")
+    assert answer.outcome != "answered"
+
+
+def test_a_word_typed_alone_is_answered_by_the_title_naming_it(abstracts: Library) -> None:
+    # A topic typed alone asks for the document named after it (NFCorpus's "Zoloft").
+    answer = abstracts.answer("joking")
+    assert answer.outcome == "answered"
+    assert answer.hits[0].passage.doc == "stevens.txt"
+
+
 def test_a_number_the_documents_write_otherwise_does_not_hedge(abstracts: Library) -> None:
     # "280 million" where the paper writes "280M": a detail the passage settles.
     answer = abstracts.answer("The literature graph has more than 280 million nodes.")
