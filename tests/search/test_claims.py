@@ -53,11 +53,23 @@ _ABSTRACTS = {
     "walking.txt": (
         "Walking speed\n\nFaster walking in elderly women is linked to a longer life.\n"
     ),
+    # The desk's own notes: a message's everyday words are common in them.
+    **{
+        f"desk-{day}.txt": (
+            f"Desk notes, {day}\n\nA reader sent the team a viral post with a claim to find "
+            "out about, and the editor will run the piece.\n"
+        )
+        for day in ("monday", "tuesday", "wednesday")
+    },
+    "farming.txt": (
+        "Organic farming\n\nOrganic farms use fewer pesticides on food crops, a study of "
+        "farms in three countries found.\n"
+    ),
     "organic.txt": (
         "Organic diets and pesticide exposure in children\n\n"
-        "When children switched to an organic diet, the pesticide metabolites in their urine "
-        "fell to levels near the limit of detection within days, and returned when they went "
-        "back to their conventional diet.\n"
+        "This study found that when children switched to organic food, the traces of "
+        "pesticides in their urine fell to levels near the limit of detection within days, "
+        "and returned when they went back to their conventional food.\n"
     ),
 }
 
@@ -126,11 +138,23 @@ def test_a_pasted_message_is_judged_by_the_words_the_documents_hold(abstracts: L
     # Its greeting, names and times ("Hi team", "Maria", "3pm") are in no document and would
     # weigh most: the right abstract was hedged.
     message = (
-        "Hi team, a reader sent us a viral post claiming that kids who switched to organic "
-        "food had far fewer pesticide traces in their urine within days. Before we run the "
-        "piece, can someone find the study behind it and tell me what it found? We need this "
-        "by 3pm. Thanks, Maria"
+        "Hi team, following up on yesterday's call: a reader sent us a viral post claiming "
+        "that children who switched to organic food had far fewer pesticide traces in their "
+        "urine within days. Before we run the piece, can you find the study and tell me what "
+        "it found? We need this by 3pm. Thanks, Maria"
     )
     answer = abstracts.answer(message)
     assert answer.outcome == "answered"
     assert answer.hits[0].passage.doc == "organic.txt"
+
+
+def test_a_long_question_most_of_whose_words_no_document_holds_is_not_answered(
+    shipped_library: Library,
+) -> None:
+    # Seven of its thirteen words in no document on China's foreign policy: they are what it
+    # asks about, not a message's greeting, and count (left out, it was answered at .42).
+    question = (
+        "We are preparing a briefing on Japan's whaling programme in the Antarctic, the court "
+        "case brought by Australia, and the reaction of the International Whaling Commission."
+    )
+    assert shipped_library.answer(question).outcome != "answered"
