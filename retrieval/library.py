@@ -889,7 +889,7 @@ def _judged(
     ranked: list[rank.Ranked],
 ) -> tuple[float, Outcome]:
     """How sure the best passage answers ``text``, and so answered, hedged or declined."""
-    sure, missing, passing = 0.0, False, False
+    sure, missing, passing, unchecked = 0.0, False, False, False
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
@@ -899,6 +899,10 @@ def _judged(
         sure, missing = judge.assess(best, question, analyzer, matched, approving, named)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
+        # Only the passage's title or section holding the question's words: hedged too.
+        missing = missing or (
+            not named and judge.heading_only(text, best, question, analyzer, matched)
+        )
         sure = judge.with_named_heading(sure, question, named)
         if changelogs.answers_release(text, best):  # the notes are what changed in it
             sure, missing = 1.0, False
@@ -907,12 +911,17 @@ def _judged(
         passing = judge.in_passing(
             text, lang, ranked, question, analyzer, about, current.proper, recurring
         )
+        unchecked = judge.states(text, lang) and judge.checks_none(
+            best, question, analyzer, matched
+        )
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
-    return sure, judge.judge(sure, question, ranked, names, missing, unquantified, typos, passing)
+    return sure, judge.judge(
+        sure, question, ranked, names, missing, unquantified, typos, passing, unchecked
+    )
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:

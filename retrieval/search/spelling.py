@@ -71,7 +71,11 @@ def correct(token: Token, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
     replaced = replacements(word, letters)
     if not code and thesaurus.is_word(word):
         half = len(word) // 2
-        replaced = {c for c in replaced if c[:half] == word[:half]}
+        # Nor is it another word's inflection a letter away at its end: "creatine" is no
+        # misspelt "creating" (create's), which a corpus of abstracts on computing holds.
+        replaced = {
+            c for c in replaced if c[:half] == word[:half] and thesaurus.headword(c) in (c, None)
+        }
     terms = _terms(slipped | replaced, snapshot, prefix)
     found = _likeliest(terms, snapshot, MIN_CORRECTION_PASSAGES, word)
     if found is None and len(word) >= LONG_SLIP:

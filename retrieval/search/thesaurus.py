@@ -69,6 +69,11 @@ def is_word(word: str) -> bool:
     return _base(word) is not None
 
 
+def headword(word: str) -> str | None:
+    """The thesaurus's entry ``word`` is a form of ("creating": create), or None."""
+    return _base(word)
+
+
 def _base(word: str) -> str | None:
     table = _table()
     for ending, replacement in _ENDINGS:

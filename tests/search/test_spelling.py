@@ -58,7 +58,9 @@ NOTES = {
         "Musical notation writes pitch on a staff of five lines.\n\n"
         "Dance notation records steps as symbols.\n\n"
         "Amnesic shellfish poisoning follows eating mussels that hold domoic acid.\n\n"
-        "Amnesic syndromes after a stroke are treated by rehabilitation.\n"
+        "Amnesic syndromes after a stroke are treated by rehabilitation.\n\n"
+        "Creating a new staff starts the notation of a second voice.\n\n"
+        "Creating rehearsal notes helps a choir learn a piece.\n"
     )
 }
 
@@ -71,6 +73,9 @@ def test_a_dictionary_word_is_not_rewritten_to_its_neighbour_at_the_start(
         # "rotation" is a word, not a misspelt "notation"; "amnesia" is what "amnesic" says.
         assert "notat" not in library.answer("crop rotation").terms
         assert "amnes" in library.answer("amnesia").terms
+        # Nor is a word of the dictionary another word's inflection a letter away at its end:
+        # "creatine" is no misspelt "creating" (tryout21: quoted as evidence on creatine).
+        assert "creat" not in library.answer("creatine kidney damage").terms
     finally:
         library.close()
 
