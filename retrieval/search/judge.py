@@ -652,14 +652,10 @@ def _unexplained(question: QuestionWeights, typos: Collection[str] = ()) -> tupl
 
 def _telling(word: str) -> bool:
     """An English word, or a lone Chinese or Japanese character that the documents never write,
-    not even inside a word (the query leaves out those they do: 装 for 安装).
-
-    Not a number: one no passage writes is a detail of what is asked, written otherwise
-    ("280 million nodes" where the paper writes "280M"; "adenovirus 36" where a cleaned
-    abstract writes every number "num"), which the passage about it settles. (A year no passage
-    holds names another time: it declines the question, :meth:`QuestionWeights.of`.) Dev: no
-    outcome changed; tryout21: two supported claims answered, not hedged."""
+    not even inside a word (the query leaves out those they do: 装 for 安装). A number too: one
+    no passage writes is often what the documents do not say ("bug number 999999", a version
+    they never had), though sometimes only written otherwise ("280 million" for "280M"); leaving
+    numbers out answered two claims of a tester's, no dev question, and hedged less where a
+    number was what made a question unanswerable: not done."""
     code, _, body = word.rpartition(":")
-    if body.isdigit():
-        return False
     return not code or (code in SEGMENTED and len(body) == 1)
