@@ -269,13 +269,16 @@ def test_a_file_of_one_line_is_its_own_passage_and_is_found(
             "alpha.txt": ALPHA,
             "sieve.txt": "Prime Number Sieve of Eratosthenes (Algorithm 35)\n",
             "filter.txt": "cascade directional filter\n",  # NPL's records: no title either
+            "rule.txt": "----------\n",  # nothing to find: still skipped
         }
     )
     library = Library.open(tmp_path / "q.db", folder)
     try:
         report = library.last_report
         assert report is not None
-        assert report.skipped == ()
+        assert [(s.doc, s.reason) for s in report.skipped] == [
+            ("rule.txt", "no paragraphs of text found")
+        ]
         hit = library.answer("sieve of eratosthenes for prime numbers").hits[0]
         assert (hit.passage.doc, hit.passage.text) == (
             "sieve.txt",

@@ -49,7 +49,6 @@ from retrieval.ingest.readers.common import (
 from retrieval.ingest.readers.pdf_front import (
     TITLE_PAGE_LINES,
     author_lines,
-    front_matter,
     revised_date,
     title_page_authors,
 )
@@ -179,7 +178,6 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         document = assemble(lines, document.title, headings=False)
     document.blocks = articles_headed(front_joined(unrepeated(document.blocks)))
     document.title = document.title or fallback_title(path)
-    document.blocks, document.keywords = front_matter(document.blocks, document.title)
     # A title page states the date ("May 31, 2022") when the file's properties don't, and the
     # text's revision ("last updated 2 October 2018") over a build's date in them.
     page = [line for line in lines if line.page == lines[0].page] if lines else []

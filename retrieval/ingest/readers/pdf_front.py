@@ -12,11 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from retrieval.ingest.parsed import Block
 from retrieval.ingest.readers.chapters import is_name
 from retrieval.ingest.readers.common import find_date
-from retrieval.sentences import sentence_spans
-from retrieval.text import fold
 
 # A date the text gives as its own revision's: "last updated 2 October 2018", "Revised:
 # March 3, 2021", "Last modified on 2020-05-01". The date must follow at once.
@@ -105,42 +102,3 @@ def _named(line: str) -> str:
     (help-libtasn1@gnu.org)" → "Nikos Mavrogiannopoulos")."""
     match = _NAMED_ADDRESS.match(line.strip())
     return match["name"] if match else line.strip()
-
-
-# What a paper's abstract is headed by, or opens with ("Abstract—We describe …", IEEE's).
-_ABSTRACT = re.compile(r"(?:abstract|summary|résumé|resumen|аннотация|摘要)\b", re.IGNORECASE)
-_ABSTRACT_OPENING = re.compile(rf"{_ABSTRACT.pattern}\s*[—–:.-]", re.IGNORECASE)
-FRONT_MATTER_WORDS = 200  # words at most of a paper's title, authors, affiliations and addresses
-
-
-def front_matter(blocks: Sequence[Block], title: str) -> tuple[list[Block], str | None]:
-    """``blocks`` without a paper's front matter, and that front matter's text without the
-    title (None when there is none): the title, authors, affiliations and addresses a paper
-    prints on its first page over its abstract. Quoted, they were a passage of 23 names and a
-    mail address answering questions ahead of the abstract. Their words are the document's
-    (:attr:`ParsedDocument.keywords`: searched with its title, never quoted).
-
-    Front matter: the blocks under no heading before the abstract (headed "Abstract", or
-    opening with that word) on its page, short, none of them running prose (more than two
-    sentences): a report whose first paragraph precedes its summary keeps it."""
-    found = next((i for i, block in enumerate(blocks) if _opens_abstract(block)), 0)
-    front = list(blocks[:found])
-    if not front or any(
-        block.section is not None or block.page != blocks[found].page or block.kind != "text"
-        for block in front
-    ):
-        return list(blocks), None
-    words = sum(len(block.text.split()) for block in front)
-    if words > FRONT_MATTER_WORDS or any(len(sentence_spans(b.text)) > 2 for b in front):
-        return list(blocks), None
-    named = fold(title)
-    lines = [line for b in front for line in b.text.split("\n") if fold(line) != named]
-    return list(blocks[found:]), " ".join(" ".join(lines).split()) or None
-
-
-def _opens_abstract(block: Block) -> bool:
-    """Whether ``block`` is the first of a paper's abstract: under that heading, or opening
-    with the word and a dash, colon or stop ("Abstract—We describe …")."""
-    if block.section is not None:
-        return bool(_ABSTRACT.fullmatch(block.section.strip(" .:")))
-    return _ABSTRACT_OPENING.match(block.text) is not None

@@ -145,12 +145,15 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
 
 
 _SPACED_STOP = re.compile(r"\s+\.$")
+_SPACED_STOPS = 2  # a text's " . " that show it writes its stops apart (not a note "git add .")
 
 
 def _only_line(text: str) -> str | None:
     """The one line of a text that has one (white space folded), else None."""
     lines = [line for line in text.splitlines() if line.strip()]
-    return " ".join(lines[0].split()) if len(lines) == 1 else None
+    if len(lines) != 1 or not any(c.isalnum() for c in lines[0]):
+        return None  # "----------", "* * *", "👍": nothing to find
+    return " ".join(lines[0].split())
 
 
 def is_word_list(text: str) -> bool:
@@ -303,7 +306,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     # release notes opening with a release have no title line: the file's name ("CHANGELOG")
     first = next((i for i, line in enumerate(lines) if line in releases), len(lines))
     title, start = _title(lines[:first], min(header_end, first), fallback_title, fields)
-    title = _SPACED_STOP.sub("", title)  # "… at high mach numbers ." (stops spaced off): no "."
+    if text.count(" . ") >= _SPACED_STOPS:  # stops spaced off throughout: "… of catalogues ."
+        title = _SPACED_STOP.sub("", title)
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
     # an e-text's questions (a novel's, an essay's, a glossary's) are its text, never a FAQ's
