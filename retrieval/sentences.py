@@ -25,7 +25,7 @@ _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 # follows the stops is the same for every shorter match of them, none of which can match
 # instead.
 _ASCII_BOUNDARY = re.compile(
-    r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))|(?<=\s)[.!?](?=\s+[a-z])"""
+    r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))|(?<=\s)\.(?=\s+[a-z])"""
 )
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
@@ -72,10 +72,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _lone(text: str, stop: re.Match[str]) -> bool:
-    """Whether ``stop`` is one mark standing apart from the word before it ("mach numbers . the
-    results"): text written in small letters with its stops spaced off, as old abstract
-    collections and tokenised corpora are, ends its sentences so, and "e.g. the" never does."""
-    return len(stop.group()) == 1 and stop.start() > 0 and text[stop.start() - 1].isspace()
+    """Whether ``stop`` is a full stop standing apart from the word before it ("of the catalogue
+    . the results"): text written in small letters with its stops spaced off, as old abstract
+    collections and tokenised corpora are, ends its sentences so, and "e.g. the" never does.
+    Only a full stop: French spaces its "?" and "!" ("Qu'avez-vous dit ? rien"), and a spaced
+    "…" elides within a sentence ("Il hésita … puis il partit")."""
+    return stop.group() == "." and stop.start() > 0 and text[stop.start() - 1].isspace()
 
 
 # Text without sentence punctuation (a cleaned abstract in small letters, a transcript, OCR'd

@@ -260,8 +260,9 @@ def test_a_question_the_library_refuses_counts_as_declined_and_the_run_goes_on(
         report = evaluate(questions, lambda q, c: library.answer(q, context=c, k=10))
     finally:
         library.close()
-    rows = {row["id"]: (row["outcome"], row["results"]) for row in report["questions"]}
-    assert rows["o1"] == rows["o2"] == ("declined", [])
+    rows = {r["id"]: (r["outcome"], r["results"], r["refused"]) for r in report["questions"]}
+    assert rows["o1"] == rows["o2"] == ("declined", [], True)
+    assert rows["a1"][2] is False
     assert report["offtopic"]["declined"] == 1.0
     assert report["n"] == 3
 

@@ -45,16 +45,18 @@ def test_a_stop_spaced_off_in_small_letters_ends_its_sentence() -> None:
     # An old abstract collection's text: small letters, stops written apart. It was one
     # "sentence", so the whole abstract was quoted for a question one sentence answers.
     text = (
-        "boundary layer growth on a heated plate . the layer grew faster than the simple "
-        "theory predicts . what causes it ? a change of viscosity , e.g. the wall's . done"
+        "use of a card catalogue in a small library . the readers searched faster than the "
+        "staff expected . a change of filing rules , e.g. the subject's . done"
     )
     assert sentences(text) == [
-        "boundary layer growth on a heated plate .",
-        "the layer grew faster than the simple theory predicts .",
-        "what causes it ?",
-        "a change of viscosity , e.g. the wall's .",
+        "use of a card catalogue in a small library .",
+        "the readers searched faster than the staff expected .",
+        "a change of filing rules , e.g. the subject's .",
         "done",
     ]
+    # French spaces its question marks; a spaced ellipsis elides within a sentence
+    for whole in ("Qu'avez-vous dit ? rien de plus.", "Il hésita … puis il partit."):
+        assert sentences(whole) == [whole]
     # a stop after a word, before a small letter, still ends nothing ("approx. ten")
     assert sentences("It weighs approx. ten tons. Then it moved.") == [
         "It weighs approx. ten tons.",

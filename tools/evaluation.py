@@ -184,14 +184,14 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
     by_language: dict[str, _Tally] = defaultdict(_Tally)
     rows = []
     for q in questions:
-        answer = _asked(ask, q)
+        answer, refused = _asked(ask, q)
         passages = [h.passage for h in answer.hits[:k]]
         rank = hit_rank(q, passages) if q.answerable else None
         for tally in (overall, by_kind[q.kind], by_language[q.lang or "en"]):
             tally.add(q, rank, answer.outcome)
         group = answerable if q.answerable else offtopic if q.kind == "offtopic" else unanswerable
         group.add(q, rank, answer.outcome)
-        rows.append(_row(q, answer, rank, k))
+        rows.append({**_row(q, answer, rank, k), "refused": refused})
     summary = overall.summary()
     pages = [r["page_right"] for r in rows if r["page_right"] is not None]
     return {
@@ -207,14 +207,15 @@ def evaluate(questions: Sequence[Question], ask: Ask, k: int = TOP) -> dict[str,
     }
 
 
-def _asked(ask: Ask, question: Question) -> Answer:
-    """The answer to ``question``; one the library refuses to search ("hi there!" read as asking
-    about "there" with nothing before it) is what its user sees: no passage, declined. It used to
-    end the whole run."""
+def _asked(ask: Ask, question: Question) -> tuple[Answer, bool]:
+    """The answer to ``question``, and whether the library refused to search it ("how do I
+    install it?" asked first): refused, it is what its user sees, no passage, declined (it used
+    to end the whole run), and its row says so (``refused``), so that a fault making questions
+    refused does not pass for declines."""
     try:
-        return ask(question.question, _context_of(question))
+        return ask(question.question, _context_of(question)), False
     except QuestionError:
-        return Answer(question.question, question.question, (), answered=False, confidence=0.0)
+        return Answer(question.question, question.question, (), False, 0.0), True
 
 
 def _on(page: int, pages: tuple[int, int] | None) -> bool:

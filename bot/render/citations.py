@@ -50,15 +50,36 @@ def cited_author(author: str | None) -> str | None:
     if not author:
         return author
     names = [name for name in _NAMES_APART.split(author.strip()) if name]
-    if len(names) <= CITED_AUTHORS or not all(len(name.split()) >= 2 for name in names):
+    # The first a person's name (its surname is cited), each a name's length (the properties of
+    # a paper may write one in small letters: "oren etzioni")
+    if len(names) <= CITED_AUTHORS or not _person(names[0]):
+        return author
+    if not all(2 <= len(name.split()) <= 5 for name in names):
         return author
     return f"{surname(names[0])} et al."
 
 
-def surname(name: str) -> str:
-    """The family name of a name written given names first: its last word, with the particles
-    before it ("Madeleine van Zuylen" → "van Zuylen")."""
+# Initials ("J", "J.", "И.И.", "J.-P.") and the suffixes after a surname ("Jr.", "III")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.?-?){1,3}$")
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def _person(name: str) -> bool:
+    """Whether ``name`` reads as one person's: two to five words, each capitalised, initials or
+    a particle ("Ministry of Health" is no person: a list of bodies is left as written)."""
     words = name.split()
+    return 2 <= len(words) <= 5 and all(
+        w[0].isupper() or w.casefold() in _PARTICLES or w.casefold() in _SUFFIXES for w in words
+    )
+
+
+def surname(name: str) -> str:
+    """The family name of a name: its last word, with the particles before it ("Madeleine van
+    Zuylen" → "van Zuylen"), a suffix aside ("Martin Luther King Jr." → "King"); the first word
+    when the rest are initials ("Smith J", "Иванов И. И.")."""
+    words = [w for w in name.split() if w.casefold() not in _SUFFIXES] or name.split()
+    if len(words) > 1 and all(_INITIALS.match(w) and w.upper() == w for w in words[1:]):
+        return words[0]
     start = len(words) - 1
     while start > 1 and words[start - 1].casefold() in _PARTICLES:
         start -= 1

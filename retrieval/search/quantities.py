@@ -79,6 +79,26 @@ _HOW_TO = re.compile(
 )
 
 
+# How a question asks when: only to quote the sentence with its year (with_the_number), and to
+# keep an earlier answer stating one for a follow-up (earlier.py); not to judge (see _ASKS).
+_ASKS_WHEN = re.compile(
+    r"\b(?:when|what\s+(?:year|date|day|month))\b|когда|в\s+каком\s+году|\bquand\b"
+    r"|en\s+quelle\s+année|cu[aá]ndo|en\s+qu[eé]\s+año|什么时候|何时|哪一?年",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")  # "Six-Party" dates nothing
+
+
+def asks_when(question: str) -> bool:
+    """Whether ``question`` asks when (which year, which date)."""
+    return _ASKS_WHEN.search(question) is not None
+
+
+def states_year(text: str) -> bool:
+    """Whether ``text`` states a year."""
+    return _YEAR.search(text) is not None
+
+
 @functools.lru_cache(maxsize=256)  # asked of one question by ranking, judging and quoting
 def asks_quantity(question: str) -> bool:
     """Whether ``question`` asks how many, how much, how long, which year or version."""
@@ -219,25 +239,33 @@ def with_the_number(
 ) -> list[Ranked]:
     """``ranked`` with each excerpt that states no number a quantity question asks for widened
     to the nearest sentence of its passage that does, when the excerpt stays within
-    :data:`~retrieval.search.excerpts.MAX_SENTENCES`: "how many tables can one join have?"
+    :data:`~retrieval.search.excerpts.MAX_SENTENCES` (or, for one asking when, the nearest
+    stating a year, matched or not): "how many tables can one join have?"
     quoted "This limit arises from … one bit per join-table …" and hedged, where the sentence
     before says "more than 64 tables". For display, after the answer is judged: judged on the
     widened excerpt, unanswerable held-out questions were answered by a number nearby."""
-    if not asks_quantity(question):
+    if not (asks_quantity(question) or asks_when(question)):
         return list(ranked)
     # Those before ``shown_from`` (an earlier page) are not shown: left as they are.
     return [*ranked[:shown_from], *(_widened(r, question, terms) for r in ranked[shown_from:])]
 
 
+def _lacks(question: str, text: str) -> bool:
+    """Whether ``text`` lacks the year or the quantity ``question`` asks for."""
+    if asks_when(question) and not asks_quantity(question):
+        return not states_year(text)
+    return unquantified(question, _ITEM_NUMBER.sub(" ", text))
+
+
 def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:
     found, text = ranked.matches, ranked.passage.text
-    if found is None or not unquantified(question, _ITEM_NUMBER.sub(" ", ranked.excerpt.plain)):
+    if found is None or not _lacks(question, ranked.excerpt.plain):
         return ranked
     first, last = pick_window(found.masks, terms)
     stating = [
         i
         for i, (a, b) in enumerate(found.spans)
-        if found.masks[i] and not unquantified(question, _ITEM_NUMBER.sub(" ", text[a:b]))
+        if (found.masks[i] or asks_when(question)) and not _lacks(question, text[a:b])
     ]
     if not stating:
         return ranked

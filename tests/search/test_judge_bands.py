@@ -75,3 +75,9 @@ def test_a_described_need_of_ten_words_is_hedged_not_declined(
     confidence: float, outcome: str
 ) -> None:
     assert judge.judge(confidence, _NEED, _BEST) == outcome
+
+
+def test_a_long_question_nothing_matches_is_still_declined() -> None:
+    # "Which running shoes are best for long distance marathon training on hard city pavement"
+    # to documents on diplomacy: ten words of its own, none covered.
+    assert judge.judge(0.0, _NEED, _BEST) == "declined"
