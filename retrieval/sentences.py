@@ -90,6 +90,7 @@ RUN_WORDS = 80
 PIECE_WORDS = 20
 _PUNCTUATED = re.compile(r"[.!?…;:|\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]")
 _WORD = re.compile(r"\S+")
+_UNPUNCTUATED = re.compile(r"[^.!?…;:|\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]+")
 
 
 def fragment_spans(text: str) -> list[tuple[int, int]]:
@@ -107,21 +108,37 @@ def fragment_spans(text: str) -> list[tuple[int, int]]:
 
 
 def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The span ``start``-``end`` of ``text`` as pieces of about :data:`PIECE_WORDS` words
-    each, when it is an unpunctuated run of more than :data:`RUN_WORDS` words in a script
-    with small and capital letters (Thai or Chinese, written without spaces between words or
-    without case, are left alone); else the span itself."""
-    if _PUNCTUATED.match(text, end - 1):  # a sentence's stop (most spans): seen at once
+    """The span ``start``-``end`` of ``text`` with each unpunctuated run of more than
+    :data:`RUN_WORDS` words in it (between two stops, colons, semicolons or line breaks) cut into
+    pieces of about :data:`PIECE_WORDS` words, the rest of the span a piece of its own: an
+    abstract written without stops but its last ("… changed little."), or under "Background:".
+    Only in a script with small and capital letters (Thai or Chinese, written without spaces
+    between words or without case, are left alone); a span holding no such run is itself."""
+    if not any(
+        b - a > RUN_WORDS * 2 and len(text[a:b].split()) > RUN_WORDS
+        for a, b in (m.span() for m in _UNPUNCTUATED.finditer(text, start, end))
+    ) or not _cased(text[start:end]):
         return [(start, end)]
-    run = text[start:end]
-    if _PUNCTUATED.search(run) or not _cased(run):
-        return [(start, end)]
-    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(run)]
-    if len(words) <= RUN_WORDS:
-        return [(start, end)]
-    count = round(len(words) / PIECE_WORDS)
-    edges = [round(i * len(words) / count) for i in range(count + 1)]
-    return [(words[a][0], words[b - 1][1]) for a, b in itertools.pairwise(edges)]
+    groups: list[list[tuple[int, int]]] = [[]]
+    for m in _WORD.finditer(text, start, end):
+        groups[-1].append(m.span())
+        if _PUNCTUATED.search(m.group()):  # a word holding a mark ends its stretch
+            groups.append([])
+    pieces: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []  # short stretches, kept together as one piece
+    for group in filter(None, groups):
+        if len(group) <= RUN_WORDS:
+            pending += group
+            continue
+        if pending:
+            pieces.append((pending[0][0], pending[-1][1]))
+            pending = []
+        count = round(len(group) / PIECE_WORDS)
+        edges = [round(i * len(group) / count) for i in range(count + 1)]
+        pieces += [(group[a][0], group[b - 1][1]) for a, b in itertools.pairwise(edges)]
+    if pending:
+        pieces.append((pending[0][0], pending[-1][1]))
+    return pieces
 
 
 def _cased(run: str) -> bool:

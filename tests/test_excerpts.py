@@ -240,9 +240,9 @@ def test_an_unpunctuated_passage_is_quoted_as_a_window_around_the_matches(
     assert f" {' '.join(words)} " in f" {UNPUNCTUATED} "
 
 
-def test_a_punctuated_passage_of_one_long_sentence_is_quoted_as_before() -> None:
+def test_a_punctuated_passage_of_long_sentences_is_quoted_as_before() -> None:
     # A preamble's clause or a statute's long sentence: punctuated text, one sentence.
-    long_sentence = " ".join(UNPUNCTUATED.split()[:100]) + "."
+    long_sentence = " ".join(UNPUNCTUATED.split()[:75]) + "."
     text = f"{long_sentence} Another sentence follows it here."
     result = excerpt(text, ANALYZER, weights_for("morning fatigue catechins"))
     assert body(result) == long_sentence
@@ -252,9 +252,25 @@ def test_a_punctuated_passage_of_one_long_sentence_is_quoted_as_before() -> None
 @pytest.mark.parametrize(
     "text",
     [
+        UNPUNCTUATED + ".",  # its one stop at the end
+        "Background: " + UNPUNCTUATED,  # a label before it
+        UNPUNCTUATED + ". Conclusions were drawn.",  # a sentence after it
+    ],
+)
+def test_an_unpunctuated_run_inside_punctuated_text_is_cut_too(text: str) -> None:
+    # It was quoted whole (126 to 140 words) whenever one mark stood anywhere in the passage.
+    pieces = fragment_spans(text)
+    assert len(pieces) >= 6
+    assert all(len(text[a:b].split()) <= 25 for a, b in pieces)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         " ".join(["ข้อความภาษาไทยไม่มีจุด"] * 120),  # Thai: phrases apart, no stops, no case
         "\n".join(UNPUNCTUATED.split()),  # a list, one word a line
-        UNPUNCTUATED.replace(" sleep ", " sleep: ", 1),  # a colon: punctuated
+        # stops every 40 words: punctuated
+        ". ".join(" ".join(UNPUNCTUATED.split()[i : i + 40]) for i in range(0, 160, 40)),
     ],
 )
 def test_only_a_long_unpunctuated_run_of_cased_words_is_cut(text: str) -> None:
