@@ -240,13 +240,21 @@ def states(text: str, lang: str) -> bool:
 
 
 def heading_only(
-    text: str, best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
+    text: str,
+    lang: str,
+    best: Passage,
+    question: QuestionWeights,
+    analyzer: Analyzer,
+    fragments: Fragments,
 ) -> bool:
-    """Whether only the best passage's title or section holds the question's words, its text
-    none: the passage itself says nothing of what is asked ("Tell me a joke" against an
-    abstract titled "… surely you're joking …"). Not for a word or two typed alone ("Zoloft"):
-    a search for them, which a document titled so answers (:func:`_bare`): without that,
-    NFCorpus's "Mevacor" and "Zoloft" were hedged. Dev: no outcome changed."""
+    """Whether ``text`` is a claim (:func:`states`) and only the best passage's title or section
+    holds its words, its text none: the passage itself says nothing of the claim. Only claims:
+    a question is answered by a section its heading names ("What are the timeouts?" by the
+    section "Timeouts", whose text need not repeat the word), and was hedged. Not for a word or
+    two typed alone ("Zoloft"): a search for them, which a document titled so answers
+    (:func:`_bare`). Dev: no outcome changed."""
+    if not states(text, lang):
+        return False
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
     own = [t for t in scaled if question.weights.get(t, 0.0) >= 1.0]
     return bool(headed) and not covered and not _bare(text, len(own)) and not _follows(question)

@@ -239,8 +239,8 @@ def with_the_number(
 ) -> list[Ranked]:
     """``ranked`` with each excerpt that states no number a quantity question asks for widened
     to the nearest sentence of its passage that does, when the excerpt stays within
-    :data:`~retrieval.search.excerpts.MAX_SENTENCES` (or, for one asking when, the nearest
-    stating a year, matched or not): "how many tables can one join have?"
+    :data:`~retrieval.search.excerpts.MAX_SENTENCES` (for one asking when, a year): "how many
+    tables can one join have?"
     quoted "This limit arises from … one bit per join-table …" and hedged, where the sentence
     before says "more than 64 tables". For display, after the answer is judged: judged on the
     widened excerpt, unanswerable held-out questions were answered by a number nearby."""
@@ -265,7 +265,7 @@ def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:
     stating = [
         i
         for i, (a, b) in enumerate(found.spans)
-        if (found.masks[i] or asks_when(question)) and not _lacks(question, text[a:b])
+        if found.masks[i] and not _lacks(question, text[a:b])
     ]
     if not stating:
         return ranked

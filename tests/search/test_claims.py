@@ -102,10 +102,28 @@ def test_a_claim_an_abstract_states_is_answered(abstracts: Library) -> None:
     assert answer.hits[0].passage.doc == "headache.txt"
 
 
-def test_a_passage_whose_title_alone_holds_the_words_is_hedged(abstracts: Library) -> None:
-    # "joking" in the title, nothing of a joke in the text: no answer to quote as one.
-    answer = abstracts.answer("Tell me a joke")
+def test_a_claim_only_a_title_holds_the_words_of_is_hedged(abstracts: Library) -> None:
+    # "joking" in the title, nothing of a joke in the text: the abstract does not check it.
+    answer = abstracts.answer("Joking with Mr Stevens is good for you.")
     assert answer.outcome != "answered"
+
+
+def test_a_question_a_section_heading_names_is_answered_by_that_section(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The section's text need not repeat its heading's word: it is what the heading names.
+    library = write_library(
+        {
+            "client.md": (
+                "# Client\n\nThe client sends requests to a server.\n\n"
+                "## Timeouts\n\nBy default a request gives up after five seconds; pass "
+                "`wait=30` to wait longer, or `wait=None` to wait forever.\n"
+            )
+        }
+    )
+    answer = library.answer("What are the timeouts?")
+    assert answer.hits[0].passage.section == "Timeouts"
+    assert answer.outcome == "answered"
 
 
 def test_a_word_typed_alone_is_answered_by_the_title_naming_it(abstracts: Library) -> None:
