@@ -413,8 +413,10 @@ def _spoken(run: str, known: frozenset[str]) -> list[str]:
         return []
     # The words each prefix ends with, when the prefix is made of them.
     reached: list[list[str] | None] = [[]] + [None] * len(run)
+    # No word is longer than the longest known: a 4,000-character run was 16M look-ups (6 s).
+    longest = max(map(len, known), default=0)
     for end in range(1, len(run) + 1):
-        for start in range(end):
+        for start in range(max(0, end - longest), end):
             before = reached[start]
             if before is not None and run[start:end] in known:
                 reached[end] = [*before, run[start:end]]
