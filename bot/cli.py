@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.errors import StateError
-from bot.locales import Strings, en, is_small_talk, language_of, reply_language, strings
+from bot.locales import (
+    Strings,
+    en,
+    is_small_talk,
+    language_of,
+    reply_language,
+    small_talk_language,
+    strings,
+)
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
@@ -227,7 +235,9 @@ def ask(args: argparse.Namespace, settings: Settings) -> int:
     if is_small_talk(question):  # "hi there", "thanks, that's all": as the chat answers them
         from retrieval.search.followups import plain_language
 
-        said = reply_language(plain_language(question), _system_language(), question)
+        said = small_talk_language(question) or reply_language(
+            plain_language(question), _system_language(), question
+        )
         print(strings(said).CLI_SMALL_TALK)
         return 0
     with opened(args) as library, query_log(args.db) as log:

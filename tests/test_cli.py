@@ -187,6 +187,9 @@ def test_ask_answers_small_talk_as_the_chat_does(
         assert run(capsys, "ask", text, *paths) == (0, f"{en.CLI_SMALL_TALK}\n", ""), text
     code, out, _ = run(capsys, "ask", "спасибо всем", *paths)
     assert (code, out) == (0, f"{ru.CLI_SMALL_TALK}\n")
+    # short French or Spanish small talk: its words tell the language its letters do not
+    for text, locale in (("merci, c'est tout", fr), ("hola a todos", es)):
+        assert run(capsys, "ask", text, *paths) == (0, f"{locale.CLI_SMALL_TALK}\n", ""), text
     code, out, _ = run(capsys, "stats", "--json", *paths)  # small talk is no question asked
     assert code == 0 and json.loads(out)["top_asked"] == [{"question": asked, "count": 1}]
 

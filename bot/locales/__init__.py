@@ -328,6 +328,30 @@ def is_courtesy(text: str) -> bool:
     return bool(pieces) and any(p not in addressees for p in pieces)
 
 
+def small_talk_language(text: str) -> str | None:
+    """The locale whose own words of courtesy and help hold more of the small talk ``text``
+    than any other's ("merci, c'est tout" is French, "hola a todos" Spanish), or None when
+    none does ("ok", "👍"): a reply in that language, where the words tell it and a short
+    message's letters do not."""
+    said = " ".join(_letters(_folded(text)).split())
+    pieces = _pieces(said, _vocabulary(help_asked=True))
+    counts = {code: sum(piece in words for piece in pieces) for code, words in _own_words().items()}
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+@functools.cache
+def _own_words() -> dict[str, frozenset[str]]:
+    """Each locale's words of courtesy, addressees and help, folded."""
+    lists = ("SMALL_TALK_WORDS", "SMALL_TALK_ADDRESSEE_WORDS", "HELP_FRAME_WORDS", "HELP_WORDS")
+    return {
+        code: frozenset(_folded(w) for name in lists for w in getattr(module, name))
+        for code, module in available().items()
+    }
+
+
 def asks_for_help(text: str) -> bool:
     """Whether a message asks for help and names nothing to look up ("I have a question",
     "good morning, can you help me check a claim?", "у меня вопрос", "我有一个问题"): small
