@@ -279,10 +279,8 @@ class Library:
         self, question: str, context: Sequence[str] | str | None = None
     ) -> dict[str, float]:
         """The weighted terms searched for ``question`` after the earlier questions
-        ``context`` (oldest first)."""
-        earlier_ = _earlier(context)
-        pointing = followups.points_back(question)
-        return query.weights(question, earlier_, self.analyzer, self._current(), pointing=pointing)
+        ``context`` (oldest first), read as :meth:`answer` reads it."""
+        return _read(self, self._current(), question, _earlier(context))[1]
 
     def answer(
         self,

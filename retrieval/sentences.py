@@ -25,7 +25,7 @@ _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 # follows the stops is the same for every shorter match of them, none of which can match
 # instead.
 _ASCII_BOUNDARY = re.compile(
-    r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))|(?<=\s)\.(?=\s+[a-z])"""
+    r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))|(?<=\s)\.(?=\s+["'(\[]?[a-z])"""
 )
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug

@@ -328,7 +328,16 @@ def points_back(question: str) -> bool:
     text = question.strip()
     if _CJK.search(text):
         return _CJK_PRONOUN.search(text) is not None
-    return any(w in _ANAPHORA for w in _pointing(_DUMMY_IT.sub(" ", text)))
+    words = _pointing(_DUMMY_IT.sub(" ", text))
+    return any(w in _ANAPHORA for w in words) and not _names_an_aspect(words)
+
+
+def _names_an_aspect(words: list[str]) -> bool:
+    """Whether ``words`` ask which of a kind, naming it ("what shape are they?", "А какой они
+    формы?", "Et quelle forme ont-ils ?"): that word is what is asked of the subject, and the
+    passage saying it must not lose to the one saying only the subject again."""
+    own = set(_own(words))
+    return any(w in _WHICH and own.intersection(words[i + 1 : i + 3]) for i, w in enumerate(words))
 
 
 def leans_on_nothing(question: str) -> bool:

@@ -63,7 +63,9 @@ CONTEXT_SHARE = 1.5
 # Only CONTEXT_SHARE before: with one word of its own ("start", "held") the context weighed as
 # much as that word, and any passage saying "held" came first. Dev: china-dev hit@1 .659 -> .682,
 # hit@3 .837 -> .861, debian-dev +1, office-dev2 +1 hit@1 and hit@3, legal-dev MRR -.003, the
-# others unchanged. At 3.0: china-dev one more, legal-dev hit@3 -1.
+# others unchanged. At 3.0: china-dev one more, legal-dev hit@3 -1. Not for a follow-up naming
+# which of a kind it asks ("what shape are they?" after "Who discovered Phobos and Deimos?": the
+# discovery passage came back over the one on their shape; followups.points_back).
 POINTING_SHARE = 2.0
 # An English question word at most RARE_PASSAGES passages hold is searched with its thesaurus
 # synonyms too, each at ALTERNATIVE_WEIGHT of a word: the documents may say it otherwise.
@@ -599,10 +601,8 @@ def weights(
     those before it, so "and in 2003?" after "… Pakistan?" keeps Pakistan, not the Russia before.
     ``languages``: the corpus's, most passages first (an English question to documents mostly
     in others is searched in their readings of its words too, see :func:`_readings`).
-    ``read_in``: the languages an English word may be read in, those holding a real share of
-    the corpus (:func:`reading_languages`); None: every one. ``pointing``: the question names
-    what it asks about by a word pointing back ("when did that start?"), so its subject is the
-    earlier questions' (:data:`POINTING_SHARE`)."""
+    ``read_in``: the languages an English word may be read in (:func:`reading_languages`);
+    None: every one. ``pointing``: see POINTING_SHARE."""
     carried: dict[str, None] = {}  # ordered set of the subject's terms so far
     before = [terms_of(earlier, analyzer, snapshot, lang) for earlier in context]
     for terms in before:
@@ -613,16 +613,14 @@ def weights(
     # A word the question repeats matters more to it, as in Lucene and bm25s.
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
     added = [term for term in carried if term not in result]
-    # the context fills in what the follow-up lacks
-    share = _context_share(own, added, bool(context) and pointing)
+    share = _context_share(own, added, bool(context) and pointing)  # what the follow-up lacks
     for term in added:
         result[term] = share
     # Only for a question that shares some words with the documents: one sharing none is
     # about something else, and its synonyms would find passages about that other thing. But
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
-    # sertraline (NFCorpus: declined 16 -> 14 of 323 questions, nDCG@10 +.001; eval sets
-    # unchanged). Not "What is love?": a sentence about something else.
-    # (English only: a Spanish word alone, "clave", found the police arresting suspects.)
+    # sertraline (NFCorpus: declined 16 -> 14 of 323, nDCG@10 +.001). Not "What is love?": a
+    # sentence. English only: a Spanish word alone, "clave", found police arresting suspects.
     one_word = len(searchable(question).split()) == 1 and lang == "en"
     shares = lang in thesaurus.LANGUAGES and (
         any(snapshot.index.passages_with(t) for t in own) or one_word
