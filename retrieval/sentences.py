@@ -41,9 +41,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text``; together they cover every non-space char."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in (_ASCII_BOUNDARY if text.isascii() else _BOUNDARY).finditer(text):
+    plain = text.isascii()
+    for match in (_ASCII_BOUNDARY if plain else _BOUNDARY).finditer(text):
         following = match.group("next")
-        if following and following.islower() and not _lone(text, match):
+        # the ASCII pattern's second branch: a spaced stop before a small letter
+        small = following.islower() if following else plain
+        if small and not _lone(text, match):
             continue  # "e.g. the", "approx. ten": a sentence starts with no small letter
         stop = match.start()
         if text[stop] == "." and not (
@@ -71,13 +74,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SPACED_STOPS = re.compile(r"(?<=\s)\.(?=\s|$)")
+
+
 def _lone(text: str, stop: re.Match[str]) -> bool:
     """Whether ``stop`` is a full stop standing apart from the word before it ("of the catalogue
     . the results"): text written in small letters with its stops spaced off, as old abstract
     collections and tokenised corpora are, ends its sentences so, and "e.g. the" never does.
     Only a full stop: French spaces its "?" and "!" ("Qu'avez-vous dit ? rien"), and a spaced
-    "…" elides within a sentence ("Il hésita … puis il partit")."""
-    return stop.group() == "." and stop.start() > 0 and text[stop.start() - 1].isspace()
+    "…" elides within a sentence ("Il hésita … puis il partit"); and only in a text spacing off
+    two or more, as one that writes so does (a lone " . " is more often a command's path)."""
+    return (
+        stop.group() == "."
+        and stop.start() > 0
+        and text[stop.start() - 1].isspace()
+        and len(_SPACED_STOPS.findall(text)) >= 2  # "Use git add . to stage it.": one, no stop
+    )
 
 
 # Text without sentence punctuation (a cleaned abstract in small letters, a transcript, OCR'd

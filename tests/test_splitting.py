@@ -55,7 +55,11 @@ def test_a_stop_spaced_off_in_small_letters_ends_its_sentence() -> None:
         "done",
     ]
     # French spaces its question marks; a spaced ellipsis elides within a sentence
-    for whole in ("Qu'avez-vous dit ? rien de plus.", "Il hésita … puis il partit."):
+    for whole in (
+        "Qu'avez-vous dit ? rien de plus.",
+        "Il hésita … puis il partit.",
+        "Use git add . to stage every change.",  # one spaced stop: a path, no sentence's end
+    ):
         assert sentences(whole) == [whole]
     # a stop after a word, before a small letter, still ends nothing ("approx. ten")
     assert sentences("It weighs approx. ten tons. Then it moved.") == [
