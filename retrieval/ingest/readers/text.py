@@ -144,8 +144,8 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-_SPACED_STOP = re.compile(r"\s+\.$")
-_SPACED_STOPS = 2  # a text's " . " that show it writes its stops apart (not a note "git add .")
+_SPACED_STOP = re.compile(r"\s+\.$")  # a title's closing " ."
+_MIN_SPACED_STOPS = 2  # a text's " . " that show it writes its stops apart (not a note "git add .")
 
 
 def _only_line(text: str) -> str | None:
@@ -306,7 +306,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     # release notes opening with a release have no title line: the file's name ("CHANGELOG")
     first = next((i for i, line in enumerate(lines) if line in releases), len(lines))
     title, start = _title(lines[:first], min(header_end, first), fallback_title, fields)
-    if text.count(" . ") >= _SPACED_STOPS:  # stops spaced off throughout: "… of catalogues ."
+    if text.count(" . ") >= _MIN_SPACED_STOPS:  # stops spaced off throughout: "… of catalogues ."
         title = _SPACED_STOP.sub("", title)
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
