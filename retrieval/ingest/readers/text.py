@@ -131,10 +131,9 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
     text = text_of(data, path)
     if is_word_list(text):
         raise DocumentError(path, WORD_LIST)
-    fallback = fallback_title(path)
-    document = parse(text, fallback_title=fallback)
-    line = _only_line(text)
-    if not document.blocks and line:
+    document = parse(text, fallback_title=fallback_title(path))
+    line = None if document.blocks else _only_line(text)
+    if line:
         # A file that is one line ("SIEVE (Algorithm 35)", a catalogue's title-only entry, a
         # one-line note) says that line: it is the document's passage (and its title, when it
         # reads as one), not a file skipped as holding "no paragraphs" (half of CACM's 3,204
