@@ -88,11 +88,11 @@ def _lone(text: str, stop: re.Match[str]) -> bool:
         stop.group() == "."
         and stop.start() > 0
         and text[stop.start() - 1].isspace()
-        and _second_spaced_stop(text)  # "Use git add . to stage it.": one, no stop
+        and _stops_spaced_off(text)  # "Use git add . to stage it.": one, no stop
     )
 
 
-def _second_spaced_stop(text: str) -> bool:
+def _stops_spaced_off(text: str) -> bool:
     """Whether ``text`` spaces off two full stops or more: looked for up to the second, as it is
     asked at each of them (counting them all there was quadratic in a long tokenised text)."""
     return next(itertools.islice(_SPACED_STOPS.finditer(text), 1, None), None) is not None
