@@ -88,8 +88,14 @@ def _lone(text: str, stop: re.Match[str]) -> bool:
         stop.group() == "."
         and stop.start() > 0
         and text[stop.start() - 1].isspace()
-        and len(_SPACED_STOPS.findall(text)) >= 2  # "Use git add . to stage it.": one, no stop
+        and _stops_spaced_off(text)  # "Use git add . to stage it.": one, no stop
     )
+
+
+def _stops_spaced_off(text: str) -> bool:
+    """Whether ``text`` spaces off two full stops or more: looked for up to the second, as it is
+    asked at each of them (counting them all there was quadratic in a long tokenised text)."""
+    return next(itertools.islice(_SPACED_STOPS.finditer(text), 1, None), None) is not None
 
 
 # Text without sentence punctuation (a cleaned abstract in small letters, a transcript, OCR'd
@@ -100,9 +106,11 @@ def _lone(text: str, stop: re.Match[str]) -> bool:
 # sentence's length, as whoosh's highlighter cuts its fragments.
 RUN_WORDS = 80
 PIECE_WORDS = 20
-_PUNCTUATED = re.compile(r"[.!?…;:|\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]")
+_MARKS = r".!?…;:|\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965"  # which end a run
+_PUNCTUATED = re.compile(f"[{_MARKS}]")
+_UNPUNCTUATED = re.compile(f"[^{_MARKS}]+")
 _WORD = re.compile(r"\S+")
-_UNPUNCTUATED = re.compile(r"[^.!?…;:|\n\u3002\uff01\uff1f\uff1b\u061f\u06d4\u0964\u0965]+")
+_RUN_CHARS = RUN_WORDS * 2  # characters: no span so long or shorter holds such a run
 
 
 def fragment_spans(text: str) -> list[tuple[int, int]]:
@@ -110,12 +118,11 @@ def fragment_spans(text: str) -> list[tuple[int, int]]:
     words cut into pieces of about :data:`PIECE_WORDS` (:func:`run_pieces`): the units an
     excerpt is chosen from."""
     spans = sentence_spans(text)
-    shortest = RUN_WORDS * 2  # characters: a span shorter holds no such run
-    if not any(b - a > shortest for a, b in spans):
+    if not any(b - a > _RUN_CHARS for a, b in spans):
         return spans
     cut: list[tuple[int, int]] = []
     for start, end in spans:
-        cut += run_pieces(text, start, end) if end - start > shortest else [(start, end)]
+        cut += run_pieces(text, start, end) if end - start > _RUN_CHARS else [(start, end)]
     return cut
 
 
@@ -127,7 +134,7 @@ def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     Only in a script with small and capital letters (Thai or Chinese, written without spaces
     between words or without case, are left alone); a span holding no such run is itself."""
     if not any(
-        b - a > RUN_WORDS * 2 and len(text[a:b].split()) > RUN_WORDS
+        b - a > _RUN_CHARS and len(text[a:b].split()) > RUN_WORDS
         for a, b in (m.span() for m in _UNPUNCTUATED.finditer(text, start, end))
     ) or not _cased(text[start:end]):
         return [(start, end)]

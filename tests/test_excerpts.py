@@ -240,6 +240,18 @@ def test_an_unpunctuated_passage_is_quoted_as_a_window_around_the_matches(
     assert f" {' '.join(words)} " in f" {UNPUNCTUATED} "
 
 
+def test_an_unpunctuated_run_after_a_label_is_quoted_in_whole_words(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The window's words were found at offsets from the run's start taken as the passage's:
+    # after "Background: " it was quoted 12 characters on, "… gh plasma …", "… without cha …".
+    library = write_library({"tea.txt": f"Tea study\n\nBackground: {UNPUNCTUATED}\n"})
+    hit = library.answer("does decaffeinated green tea reduce morning fatigue?").hits[0]
+    words = hit.excerpt.plain.strip("… ").split()
+    assert "decaffeinated green tea shortened morning fatigue" in hit.excerpt.plain
+    assert f" {' '.join(words)} " in f" {UNPUNCTUATED} "
+
+
 def test_a_punctuated_passage_of_long_sentences_is_quoted_as_before() -> None:
     # A preamble's clause or a statute's long sentence: punctuated text, one sentence.
     long_sentence = " ".join(UNPUNCTUATED.split()[:75]) + "."

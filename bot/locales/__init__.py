@@ -320,7 +320,7 @@ def is_courtesy(text: str) -> bool:
     whom ("there", "everyone")."""
     if _CODE_LIKE.search(text) or text.rstrip().endswith(("?", "？", "؟")):
         return False  # "toll?", "super?": a question, however short
-    said = " ".join(_letters(_folded(text)).split())
+    said = _said(text)
     if said in ("+1", "+"):
         return True
     addressees = _listed("SMALL_TALK_ADDRESSEE_WORDS")
@@ -333,7 +333,7 @@ def small_talk_language(text: str) -> str | None:
     than any other's ("merci, c'est tout" is French, "hola a todos" Spanish), or None when
     none does ("ok", "👍"): a reply in that language, where the words tell it and a short
     message's letters do not."""
-    said = " ".join(_letters(_folded(text)).split())
+    said = _said(text)
     pieces = _pieces(said, _vocabulary(help_asked=True))
     counts = {code: sum(piece in words for piece in pieces) for code, words in _own_words().items()}
     ranked = sorted(counts.items(), key=lambda item: -item[1])
@@ -360,11 +360,16 @@ def asks_for_help(text: str) -> bool:
     WAL mode", "I have a question about the WTO"), and so does code ("help()")."""
     if _CODE_LIKE.search(text):
         return False
-    said = " ".join(_letters(_folded(text)).split())
+    said = _said(text)
     asking, addressees = _listed("HELP_WORDS"), _listed("SMALL_TALK_ADDRESSEE_WORDS")
     pieces = _pieces(said, _vocabulary(help_asked=True))
     greeted = any(p in _small_talk() for p in pieces)  # "hi all, …", not "all questions"
     return any(p in asking for p in pieces) and (greeted or not addressees.intersection(pieces))
+
+
+def _said(text: str) -> str:
+    """``text`` folded, without punctuation, its words one space apart, as small talk is read."""
+    return " ".join(_letters(_folded(text)).split())
 
 
 def _pieces(said: str, vocabulary: frozenset[str]) -> list[str]:

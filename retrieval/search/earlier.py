@@ -88,7 +88,7 @@ def _named_together(window: Sequence[Ranked], phrases: Collection[tuple[int, int
 # candidate, and is quoted at that year (:func:`quantities.with_the_number`). "why?" or "what
 # else?" ask for more than it said, and so does "how many?" (the date is no count). Dev: china-dev
 # +1 hit@1, no other line moved (nor when every follow-up kept it).
-def _states_what_is_asked(answer: Ranked, question: str) -> bool:
+def _states_year_asked(answer: Ranked, question: str) -> bool:
     """Whether ``question`` asks when and ``answer``'s passage states a year."""
     return quantities.asks_when(question) and quantities.states_year(answer.passage.text)
 
@@ -103,10 +103,10 @@ def without_the_answers(
     answered with, when the question's ``weights`` hold no word of its own (only the earlier
     questions' terms, at less than a word's weight): "why?" after an answer asks for more than
     it, and searching the earlier questions' words alone would quote it again. Not an answer
-    that states the date or amount ``question`` asks for (:func:`_states_what_is_asked`)."""
+    whose passage states the year ``question`` asks for (:func:`_states_year_asked`)."""
     if not answers or not leaves_out(weights):
         return list(ranked)
-    answers = [a for a in answers if not _states_what_is_asked(a, question)]
+    answers = [a for a in answers if not _states_year_asked(a, question)]
     ids = {a.passage.id for a in answers}
     return [r for r in ranked if r.passage.id not in ids]
 

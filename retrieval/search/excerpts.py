@@ -313,7 +313,7 @@ def run_words(
     holding the heaviest question terms, then the most matches, then the tightest, then the
     first; the window is centred on it and cut at word boundaries."""
     low, high = matches.spans[run[0]][0], matches.spans[run[1] - 1][1]
-    words = [(low + m.start(), low + m.end()) for m in _WORD.finditer(text, low, high)]
+    words = [m.span() for m in _WORD.finditer(text, low, high)]  # offsets in ``text``
     starts = [a for a, _ in words]
     marks = [mark for found in matches.marks[run[0] : run[1]] for mark in found]
     at = [bisect.bisect_right(starts, a) - 1 for a, _, _ in marks]

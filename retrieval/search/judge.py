@@ -256,7 +256,7 @@ def heading_only(
     if not states(text, lang):
         return False
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
-    own = [t for t in scaled if question.weights.get(t, 0.0) >= 1.0]
+    own = _own_telling(scaled, question)
     return bool(headed) and not covered and not _bare(text, len(own)) and not _follows(question)
 
 
@@ -276,7 +276,7 @@ def checks_none(
     for one off-topic one; for statements without a full stop, two NFCorpus topics
     ("Healthiest Airplane Beverage", "Out of the Lab Onto the Track")."""
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
-    own = [t for t in scaled if question.weights.get(t, 0.0) >= 1.0]
+    own = _own_telling(scaled, question)
     held = [t for t in own if t in covered or t in headed]
     unknown = set(question.unknown_words)
     if _follows(question) or len(own) < CLAIM_WORDS or len(held) > 1:
@@ -492,6 +492,12 @@ def unnamed(question: str, passages: Sequence[Passage]) -> list[str]:
         for p in passages
     ]
     return [name for name in names if not any(name in text for text in texts)]
+
+
+def _own_telling(scaled: Collection[str], question: QuestionWeights) -> list[str]:
+    """The telling terms ``scaled`` (:func:`_coverage`) that are the question's own words, not
+    carried from an earlier question."""
+    return [t for t in scaled if question.weights.get(t, 0.0) >= 1.0]
 
 
 def _coverage(

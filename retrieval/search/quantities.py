@@ -240,10 +240,10 @@ def with_the_number(
     """``ranked`` with each excerpt that states no number a quantity question asks for widened
     to the nearest sentence of its passage that does, when the excerpt stays within
     :data:`~retrieval.search.excerpts.MAX_SENTENCES` (for one asking when, a year): "how many
-    tables can one join have?"
-    quoted "This limit arises from … one bit per join-table …" and hedged, where the sentence
-    before says "more than 64 tables". For display, after the answer is judged: judged on the
-    widened excerpt, unanswerable held-out questions were answered by a number nearby."""
+    tables can one join have?" quoted "This limit arises from … one bit per join-table …" and
+    hedged, where the sentence before says "more than 64 tables". For display, after the answer
+    is judged: judged on the widened excerpt, unanswerable held-out questions were answered by a
+    number nearby."""
     if not (asks_quantity(question) or asks_when(question)):
         return list(ranked)
     # Those before ``shown_from`` (an earlier page) are not shown: left as they are.

@@ -613,7 +613,7 @@ def weights(
     # A word the question repeats matters more to it, as in Lucene and bm25s.
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
     added = [term for term in carried if term not in result]
-    share = _context_share(own, added, bool(context) and pointing)  # what the follow-up lacks
+    share = _context_share(own, added, pointing)  # the context fills in what the follow-up lacks
     for term in added:
         result[term] = share
     # Only for a question that shares some words with the documents: one sharing none is

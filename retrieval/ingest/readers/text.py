@@ -131,10 +131,9 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
     text = text_of(data, path)
     if is_word_list(text):
         raise DocumentError(path, WORD_LIST)
-    fallback = fallback_title(path)
-    document = parse(text, fallback_title=fallback)
-    line = _only_line(text)
-    if not document.blocks and line:
+    document = parse(text, fallback_title=fallback_title(path))
+    line = None if document.blocks else _only_line(text)
+    if line:
         # A file that is one line ("SIEVE (Algorithm 35)", a catalogue's title-only entry, a
         # one-line note) says that line: it is the document's passage (and its title, when it
         # reads as one), not a file skipped as holding "no paragraphs" (half of CACM's 3,204
@@ -144,8 +143,8 @@ def read_text(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-_SPACED_STOP = re.compile(r"\s+\.$")
-_SPACED_STOPS = 2  # a text's " . " that show it writes its stops apart (not a note "git add .")
+_SPACED_STOP = re.compile(r"\s+\.$")  # a title's closing " ."
+_MIN_SPACED_STOPS = 2  # a text's " . " that show it writes its stops apart (not a note "git add .")
 
 
 def _only_line(text: str) -> str | None:
@@ -306,7 +305,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     # release notes opening with a release have no title line: the file's name ("CHANGELOG")
     first = next((i for i, line in enumerate(lines) if line in releases), len(lines))
     title, start = _title(lines[:first], min(header_end, first), fallback_title, fields)
-    if text.count(" . ") >= _SPACED_STOPS:  # stops spaced off throughout: "… of catalogues ."
+    if text.count(" . ") >= _MIN_SPACED_STOPS:  # stops spaced off throughout: "… of catalogues ."
         title = _SPACED_STOP.sub("", title)
     document = _stated(book, fields, ParsedDocument(title=title, date=date))
 
