@@ -173,6 +173,20 @@ def test_a_sentence_s_first_word_i_m_or_title_case_is_no_unknown_name(
     assert names == []
 
 
+def test_names_the_documents_know_do_not_make_a_question_title_case(
+    shipped_library: Library,
+) -> None:
+    # "China" and "Russia" are capitalised as names, not as a title's words: Peru, which no
+    # document names, is what the question asks about, and no passage answers it.
+    current, analyzer = shipped_library._current(), shipped_library.analyzer
+    question = "What do China and Russia say about Peru?"
+    assert query.unknown_names(question, analyzer, current) == ["Peru"]
+    assert shipped_library.answer(question).outcome != "answered"
+    # A title's capitals still name nothing.
+    title = "What Do China And Russia Say About Peru"
+    assert query.unknown_names(title, analyzer, current) == []
+
+
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "capital of australia"])
 def test_a_question_half_of_which_no_passage_holds_is_not_answered_confidently(
     shipped_library: Library, question: str

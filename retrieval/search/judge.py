@@ -42,6 +42,16 @@ from retrieval.search.spelling import slips
 # this share) did move the dev frontier (not answered 96 -> 89, caught 95 -> 100) but not the
 # held-out one (mddocs-b hedged 31% -> 25%, caught 62% -> 75%; office-b hedged 27% -> 33%,
 # multilingual 18% -> 21%), and would need wordfreq (58 MB, its data CC BY-SA): left out.
+# Tried again on china-dev's hedges ("like", "think", "map", "door" in no passage; fourteen dev
+# sets, 2026-12-05), each left out: dictionary words no passage holds weighing as the median
+# word found, for the confidence (docs-dev off-topic declined 100% -> 50%, dev caught 100% ->
+# 89%), for the hedge alone (14 answerable questions answered, not hedged, 7 of them with a
+# wrong first passage, for 2 unanswerable ones answered), the same only with one such word
+# among four or more (10 answered, 7 wrong, for 2 unanswerable), or only when the best passage
+# holds every word some passage holds (2 answerable, one wrong, moved); :func:`_untold` leaving
+# dictionary words out (12 answerable answered for 6 unanswerable and 2 off-topic ones). Of
+# china-dev's 31 hedged answerable questions, 19 had a wrong first passage: those words are
+# hedged because the search, too, misses what they ask.
 #
 # The band from .35 to .40, counted as what the reader sees (an answerable question hedged is
 # one not answered, whether its first passage is right or wrong), on the five pooled dev sets
