@@ -469,7 +469,7 @@ async def test_a_reply_naming_a_result_by_its_rank_posts_that_result(
 # Follow-ups on what a reply answers ------------------------------------------------------------
 
 DECLINED = "what's the weather in paris tomorrow"
-DECLINED_FOLLOW_UP = "and in London?"
+DECLINED_FOLLOW_UP = "and at the weekend?"  # "and in London?" is declined alone now
 
 
 async def test_a_follow_up_to_a_declined_question_is_declined_too(bot: Harness) -> None:
