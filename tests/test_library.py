@@ -182,9 +182,12 @@ def test_names_the_documents_know_do_not_make_a_question_title_case(
     question = "What do China and Russia say about Peru?"
     assert query.unknown_names(question, analyzer, current) == ["Peru"]
     assert shipped_library.answer(question).outcome != "answered"
-    # A title's capitals still name nothing.
+    # A title's capitals still name nothing; nor does a pasted log line whose known names,
+    # told apart, leave half its words capitalised ("Insufficient memory").
     title = "What Do China And Russia Say About Peru"
     assert query.unknown_names(title, analyzer, current) == []
+    pasted = "China  Russia  Insufficient memory"
+    assert query.unknown_names(pasted, analyzer, current) == []
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "capital of australia"])

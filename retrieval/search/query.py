@@ -580,7 +580,9 @@ def unknown_names(
     if script != "latin" or has_other_scripts(clean_text):
         cased = [word for word in cased if _script_of(word) == script]
     capitals = sum(word[:1].isupper() for word in cased)
-    if capitals * 2 > len(cased):
+    # Half is enough: a pasted log line, its known names told apart, may leave two words
+    # ("Warning  FailedScheduling  Insufficient memory" was declined for "Insufficient").
+    if capitals * 2 >= len(cased):
         return []
     names = []
     for token in tokens:
