@@ -203,16 +203,21 @@ QUESTIONS: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
+def evaluated(folder: Path, items: list[dict[str, Any]], tmp_path: Path) -> dict[str, Any]:
+    """The report of the questions ``items`` asked of a library over ``folder``."""
+    questions = read_questions(write_jsonl(tmp_path / "questions.jsonl", items))
+    library = Library.open(tmp_path / "tiny.db", folder)
+    try:
+        return evaluate(questions, lambda q, c: library.answer(q, context=c, k=10))
+    finally:
+        library.close()
+
+
 def test_evaluation_of_a_tiny_corpus_gives_the_hand_computed_figures(
     make_corpus: Callable[..., Path], tmp_path: Path
 ) -> None:
     folder = make_corpus({"harbour.txt": HARBOUR, "orchard.txt": ORCHARD, "volcano.txt": VOLCANO})
-    questions = read_questions(write_jsonl(tmp_path / "questions.jsonl", QUESTIONS))
-    library = Library.open(tmp_path / "tiny.db", folder)
-    try:
-        report = evaluate(questions, lambda q, c: library.answer(q, context=c, k=10))
-    finally:
-        library.close()
+    report = evaluated(folder, QUESTIONS, tmp_path)
     rows = {row["id"]: (row["rank"], row["outcome"]) for row in report["questions"]}
     assert rows == {
         "a1": (1, "answered"),
@@ -254,12 +259,7 @@ def test_a_question_the_library_refuses_counts_as_declined_and_the_run_goes_on(
         {"id": "o2", "question": "is it?", "kind": "offtopic"},
         QUESTIONS[0],
     ]
-    questions = read_questions(write_jsonl(tmp_path / "questions.jsonl", items))
-    library = Library.open(tmp_path / "tiny.db", folder)
-    try:
-        report = evaluate(questions, lambda q, c: library.answer(q, context=c, k=10))
-    finally:
-        library.close()
+    report = evaluated(folder, items, tmp_path)
     rows = {r["id"]: (r["outcome"], r["results"], r["refused"]) for r in report["questions"]}
     assert rows["o1"] == rows["o2"] == ("declined", [], True)
     assert rows["a1"][2] is False
