@@ -739,7 +739,7 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
             value = ", ".join(
                 filter(None, (_unquote(v.strip()) for v in _FLOW_ITEM.findall(value[1:-1])))
             )
-        elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
+        elif not value or value[0] not in "[{&*!":  # a block scalar's "|" or ">" too
             value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
         else:  # a flow list or map, an anchor, an alias or a tag: no plain value
             value = ""
