@@ -297,7 +297,7 @@ class _Reading:
     tab_base: int | None = None  # the level the first heading inside the tab is written at
 
 
-def _prepared(source: str, path: Path | None = None) -> str:
+def _prepared(source: str, path: Path) -> str:
     """``source`` as the site's build reads it, outside fenced code: Hugo's links to pages read
     as their addresses (a code block showing how to write one, '{{< relref "docs" >}}', keeps
     it), and a line of text right under an HTML tag opened with a ``markdown`` attribute
@@ -319,8 +319,7 @@ def _prepared(source: str, path: Path | None = None) -> str:
         source = _with_macros_rendered(source)
     if mdhugo.marks(source):
         kept = _code_lines(source, front_matter=True)
-        lang = mdhugo.language(path) if path is not None else "en"
-        source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, lang))
+        source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, mdhugo.language(path)))
     if _liquid_page(source):
         source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
     if _LINK_OVER_LINES.search(source):
@@ -739,7 +738,7 @@ def front_matter(tokens: Sequence[Token]) -> dict[str, str]:
             value = ", ".join(
                 filter(None, (_unquote(v.strip()) for v in _FLOW_ITEM.findall(value[1:-1])))
             )
-        elif not value or _BLOCK_SCALAR.match(value) or value[0] not in "[{&*!":
+        elif not value or value[0] not in "[{&*!":  # a block scalar's "|" or ">" too
             value = _folded_scalar(value, lines[at + 1 :], listed=key in _LISTED_KEYS)
         else:  # a flow list or map, an anchor, an alias or a tag: no plain value
             value = ""

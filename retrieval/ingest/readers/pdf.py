@@ -166,7 +166,6 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     heads = [line.text for line in running if lines and line.page == lines[0].page]
     for step in _PASSES:
         lines = step(lines)
-    lines = authors_unheaded(lines)
     title = prose(meta.get("Title", ""))
     if garbled and mojibake.is_garbled([title]):
         title = mojibake.as_cp1251(title)
@@ -1590,4 +1589,5 @@ _PASSES: tuple[Callable[[list[Line]], list[Line]], ...] = (
     terms_leading,
     displays_inlined,
     _after_their_sentence,
+    authors_unheaded,
 )
