@@ -897,9 +897,10 @@ def _judged(
         sure, missing = judge.assess(best, question, analyzer, matched, approving, named)
         # An identifier the question names that none of the best passages writes: hedged too.
         missing = missing or bool(judge.unnamed(text, [r.passage for r in ranked[: rank.RERANK]]))
-        # Only the passage's title or section holding the question's words: hedged too.
+        claim = judge.states(text, lang)  # a claim to check ("Ivermectin cures COVID-19.")
+        # Only the passage's title or section holding a claim's words: hedged too.
         missing = missing or (
-            not named and judge.heading_only(text, lang, best, question, analyzer, matched)
+            claim and not named and judge.heading_only(text, best, question, analyzer, matched)
         )
         sure = judge.with_named_heading(sure, question, named)
         if changelogs.answers_release(text, best):  # the notes are what changed in it
@@ -909,9 +910,7 @@ def _judged(
         passing = judge.in_passing(
             text, lang, ranked, question, analyzer, about, current.proper, recurring
         )
-        unchecked = judge.states(text, lang) and judge.checks_none(
-            best, question, analyzer, matched
-        )
+        unchecked = claim and judge.checks_none(best, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)

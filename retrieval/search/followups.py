@@ -328,8 +328,15 @@ def points_back(question: str) -> bool:
     text = question.strip()
     if _CJK.search(text):
         return _CJK_PRONOUN.search(text) is not None
+    words = _pointing_back(text)
+    return bool(words) and not _names_an_aspect(words)
+
+
+def _pointing_back(text: str) -> list[str]:
+    """The words of ``text`` as :func:`_pointing` reads them, without an "it" standing for
+    nothing, when one of them points back (:data:`_ANAPHORA`); else none."""
     words = _pointing(_DUMMY_IT.sub(" ", text))
-    return any(w in _ANAPHORA for w in words) and not _names_an_aspect(words)
+    return words if any(w in _ANAPHORA for w in words) else []
 
 
 def _names_an_aspect(words: list[str]) -> bool:
@@ -354,8 +361,8 @@ def leans_on_nothing(question: str) -> bool:
             return False
         own = [c for c in _CJK.findall(_CJK_PRONOUN.sub("", text)) if c not in _CJK_ASKING]
         return len(own) < _CJK_OWN_NAMING
-    words = _pointing(_DUMMY_IT.sub(" ", text))
-    return any(w in _ANAPHORA for w in words) and len(_own(words)) <= 1
+    words = _pointing_back(text)
+    return bool(words) and len(_own(words)) <= 1
 
 
 # A closing "one" stands for a thing named before ("where can I get one?", "do I need one?"),

@@ -250,21 +250,14 @@ def states(text: str, lang: str) -> bool:
 
 
 def heading_only(
-    text: str,
-    lang: str,
-    best: Passage,
-    question: QuestionWeights,
-    analyzer: Analyzer,
-    fragments: Fragments,
+    text: str, best: Passage, question: QuestionWeights, analyzer: Analyzer, fragments: Fragments
 ) -> bool:
-    """Whether ``text`` is a claim (:func:`states`) and only the best passage's title or section
-    holds its words, its text none: the passage itself says nothing of the claim. Only claims:
-    a question is answered by a section its heading names ("What are the timeouts?" by the
-    section "Timeouts", whose text need not repeat the word), and was hedged. Not for a word or
-    two typed alone ("Zoloft"): a search for them, which a document titled so answers
-    (:func:`_bare`). Dev: no outcome changed."""
-    if not states(text, lang):
-        return False
+    """Whether only the best passage's title or section holds the words of the claim ``text``
+    (asked of claims alone, :func:`states`), its text none: the passage itself says nothing of
+    the claim. Only claims: a question is answered by a section its heading names ("What are
+    the timeouts?" by the section "Timeouts", whose text need not repeat the word), and was
+    hedged. Not for a word or two typed alone ("Zoloft"): a search for them, which a document
+    titled so answers (:func:`_bare`). Dev: no outcome changed."""
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
     own = _own_telling(scaled, question)
     return bool(headed) and not covered and not _bare(text, len(own)) and not _follows(question)

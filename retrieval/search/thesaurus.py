@@ -60,21 +60,17 @@ def _table(path: Path = FILE) -> dict[str, tuple[str, ...]]:
 
 def synonyms(word: str) -> tuple[str, ...]:
     """The synonyms of ``word`` (lower case, any inflection), commonest sense first."""
-    base = _base(word)
+    base = headword(word)
     return _table()[base] if base else ()
 
 
 def is_word(word: str) -> bool:
     """Whether ``word`` (lower case, any inflection) is an English word of the thesaurus."""
-    return _base(word) is not None
+    return headword(word) is not None
 
 
 def headword(word: str) -> str | None:
     """The thesaurus's entry ``word`` is a form of ("creating": create), or None."""
-    return _base(word)
-
-
-def _base(word: str) -> str | None:
     table = _table()
     for ending, replacement in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
