@@ -193,9 +193,8 @@ def render_answer(
     query = terminal_isolates(isolated(shorten(unbidi(searched), SHOWN_QUESTION)))
     # Asked in a language no document is written in: say which they are.
     # Said once, over the first page (as Telegram's paging does), not again on each /more.
-    told = [wrong_language(t, answer.corpus_languages, str)] if answer.foreign else []
-    if not first and answer.hits:
-        told = []
+    said_here = answer.foreign and (first or not answer.hits)
+    told = [wrong_language(t, answer.corpus_languages, str)] if said_here else []
     if not answer.hits:
         return told[0] if told else str(t.CLI_NOTHING_FOUND.format(query=query))
     hits = list(answer.hits)
@@ -204,17 +203,17 @@ def render_answer(
     def further(shown: Sequence[Hit]) -> list[str]:  # each of ``shown`` in the short form
         return [render_hit(hit, layout, False, origins.get(hit.passage.id), t) for hit in shown]
 
-    if (
-        not answer.answered and answer.foreign
-    ):  # its words found passages: the closest, under that line
+    # Foreign, its words found passages: the closest, under that line.
+    if not answer.answered and answer.foreign:
         closest = plain.to_plain(t.NO_ANSWER_CLOSEST, ansi=layout.ansi)
         return "\n".join([*told, closest, *further(hits)])
     if not answer.answered:
         only_there = elsewhere(answer, t, str)  # "The closest passages are all in French: …"
         declined = t.CLI_DECLINED.format(query=query)
         return "\n".join([declined, *further(hits), *only_there, t.CLI_DECLINED_HINT])
-    lines = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
-    lines = [*told, *lines]  # first, as over a declined question's closest passages
+    # What ``told`` says comes first, as over a declined question's closest passages.
+    searched_as = [t.CLI_SEARCHED.format(query=query)] if answer.query != answer.question else []
+    lines = [*told, *searched_as]
     if first:
         lines.append(render_hit(hits[0], layout, True, origins.get(hits[0].passage.id), t))
         if answer.outcome == "hedged":

@@ -397,19 +397,13 @@ def without_chatter(text: str) -> str:
     :data:`~.courtesy.REACTIONS`): what is left of "lol nice" is nothing, of "haha nice one"
     "one", of "thanks, and for zsh" "and for zsh" (its words folded, its punctuation gone)."""
     known = _chatter()
-    rest = f" {said_words(text)} "
+    rest = f" {' '.join(_said(text).replace('+', ' ').split())} "
     for phrase in _chatter_phrases():  # "nice one", "thank you", "trop bien"
         rest = rest.replace(f" {phrase} ", " ")
     words = rest.split()
     return " ".join(
         w for w in words if not (w in known or courtesy.LAUGH.fullmatch(w) or _spoken(w, known))
     )
-
-
-def said_words(text: str) -> str:
-    """``text``'s words as :func:`without_chatter` compares them (folded, without punctuation):
-    when the two are the same, no thanks, laugh or reaction was taken out."""
-    return " ".join(_letters(_folded(text)).replace("+", " ").split())
 
 
 @functools.cache

@@ -86,18 +86,17 @@ def _new_skips(report: ReindexReport, earlier: ReindexReport | None) -> list[Ski
     if earlier is None:
         return list(report.skipped)
     seen = {_how(s, earlier) for s in earlier.skipped}
-    now = {_how(s, report) for s in report.skipped}
+    hows = [_how(s, report) for s in report.skipped]
     # Those skipped before and not now, by file name and reason: where a moved one came from.
-    gone = Counter(_skip_key(how) for how in seen - now)
+    gone = Counter(_skip_key(how) for how in seen.difference(hows))
     new = []
-    for skipped in report.skipped:
-        how = _how(skipped, report)
+    for skipped, how in zip(report.skipped, hows, strict=True):
         if how in seen:
             continue
-        if gone[_skip_key(how)] > 0:
-            gone[_skip_key(how)] -= 1
-            continue
-        new.append(skipped)
+        if gone[key := _skip_key(how)] > 0:
+            gone[key] -= 1
+        else:
+            new.append(skipped)
     return new
 
 

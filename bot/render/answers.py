@@ -43,10 +43,6 @@ CHOICE_EXCERPT = 300  # characters of HTML for each passage /quote offers to cho
 CITATION_CHARACTERS = 200
 
 
-def _unmarked(text: str) -> str:
-    return text
-
-
 def _code(text: str) -> str:
     return f"<code>{text}</code>"
 
@@ -90,10 +86,10 @@ def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool 
     """The excerpt with matched words in bold (unless not ``marks``: Telegram nests nothing in
     code) and inline code as code, at most ``budget`` long (cut with "…")."""
     runs = _runs(excerpt, marks)
-    body = "".join(wrap(esc(part)) if wrap else esc(part) for part, wrap in runs)
+    pieces = [wrap(esc(part)) if wrap else esc(part) for part, wrap in runs]
     full = (
         (ELLIPSIS + " " if excerpt.cut_before else "")
-        + body
+        + "".join(pieces)
         + (" " + ELLIPSIS if excerpt.cut_after else "")
     )
     if tg_len(full) <= budget:
@@ -104,8 +100,7 @@ def excerpt_html(excerpt: Excerpt, budget: int = TELEGRAM_LIMIT, *, marks: bool 
     if excerpt.cut_before:
         parts.append(ELLIPSIS + " ")
         used += tg_len(parts[0])
-    for part, wrap in runs:
-        piece = wrap(esc(part)) if wrap else esc(part)
+    for (part, wrap), piece in zip(runs, pieces, strict=True):
         if used + tg_len(piece) <= budget:
             parts.append(piece)
             used += tg_len(piece)

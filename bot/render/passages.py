@@ -3,7 +3,6 @@ inline results, and the list of documents (/sources)."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -12,7 +11,16 @@ from bot import buttons
 from bot.locales import Strings, en
 from bot.render.answers import citation_html, code_html, origin_html
 from bot.render.citations import apart, citation, cited_heading, titled, where
-from bot.render.html import TELEGRAM_LIMIT, cut_whole, esc, esc_attr, pages, shorten, tg_len
+from bot.render.html import (
+    TELEGRAM_LIMIT,
+    cut_whole,
+    esc,
+    esc_attr,
+    pages,
+    sendable,
+    shorten,
+    tg_len,
+)
 from bot.render.inlinecode import with_code
 from retrieval.model import Document, Excerpt, Hit, Passage, Segment
 
@@ -90,18 +98,18 @@ def _chunks(text: str, budget: int) -> list[str]:
         for part in [word] if tg_len(with_code(word)) <= budget else list(word):
             length = tg_len(with_code(part))
             if size + length > budget and current.strip():
-                pieces.append(esc(current.strip()))
+                pieces.append(current.strip())
                 current, size = "", 0
             current, size = current + part, size + length
     if current.strip():
-        pieces.append(esc(current.strip()))
+        pieces.append(current.strip())
     return [_coded(piece, budget) for piece in pieces]
 
 
 def _coded(piece: str, budget: int) -> str:
-    """A piece of a passage (escaped) with its inline code as code, when that still fits."""
-    coded = with_code(html.unescape(piece))
-    return coded if tg_len(coded) <= budget else piece
+    """A piece of a passage escaped, its inline code as code when that still fits."""
+    coded = with_code(sendable(piece))  # code found as in the escaped text (no control marks)
+    return coded if tg_len(coded) <= budget else esc(piece)
 
 
 def _whole(passage: Passage, budget: int, expandable: bool = False) -> str:
