@@ -53,6 +53,7 @@ from retrieval.search import (
     quantities,
     query,
     rank,
+    repeats,
     snapshot,
     thesaurus,
     upkeep,
@@ -76,7 +77,6 @@ EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
 ANALYZER_VERSION = "30"
-REPEAT_WORDS = 4  # words at least of a quote left out when repeated (not "Yes.")
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
@@ -342,7 +342,7 @@ def _distinct(
     library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], shown: int
 ) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
     """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
-    repeating a quote above it (:func:`_without_repeats`): searched deeper (at least
+    repeating a quote above it (:func:`repeats.without_repeats`): searched deeper (at least
     :data:`REPEATS_DEPTH`, then twice as deep, up to :data:`REPEATS_MOST`) while repeats leave
     too few to know whether more follow, so paging on reaches the other passages (a page copied
     into five version folders stopped "/more" at result 10 of 1703). The total is the count of
@@ -356,8 +356,8 @@ def _distinct(
     while True:
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
-        kept = _without_repeats(ranked)
-        repeats = len(ranked) - len(kept)
+        kept = repeats.without_repeats(ranked)
+        repeated = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
         more = len(kept) > shown
         if more or every or wanted >= REPEATS_MOST:
@@ -365,28 +365,7 @@ def _distinct(
             # counted as shown: no "/more" it cannot keep (a page ending on the last passage
             # with copies still unranked offered one).
             return lang, question, kept, total if more else len(kept)
-        wanted = min(max(2 * wanted + repeats, REPEATS_DEPTH), REPEATS_MOST)
-
-
-def _without_repeats(ranked: list[rank.Ranked]) -> list[rank.Ranked]:
-    """``ranked`` without the passages whose quote is word for word one quoted above it from
-    another document (a changelog kept as a text file and as a page of the docs, a warning
-    printed in every model's manual) or from the same place. The same words under another
-    heading of one document say something else there (a fix listed under two releases), and a
-    quote of a few words ("Yes.", a FAQ's answer to two questions) is no repeat."""
-    seen: dict[str, list[tuple[str, str | None]]] = {}
-    kept = []
-    for item in ranked:
-        quoted = " ".join(item.excerpt.render().split()).casefold()
-        passage = item.passage
-        places = seen.setdefault(quoted, [])
-        repeated = len(quoted.split()) >= REPEAT_WORDS and any(
-            doc != passage.doc or section == passage.section for doc, section in places
-        )
-        places.append((passage.doc, passage.section))
-        if not repeated:
-            kept.append(item)
-    return kept
+        wanted = min(max(2 * wanted + repeated, REPEATS_DEPTH), REPEATS_MOST)
 
 
 def _earlier_answers(

@@ -3,6 +3,7 @@ and as a page of the docs) or twice in one manual takes one place among the resu
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 from retrieval.library import Library
@@ -95,3 +96,60 @@ def test_a_page_ending_on_the_last_passage_offers_no_more(
     assert len(second.hits) == 3
     assert second.total == 6  # the last page: nothing more is offered
     assert library.answer("how do I extract a zip archive", k=3, offset=6).hits == ()
+
+
+PARAGRAPH = (
+    "Metrics that reflect user satisfaction and productivity include the following: active"
+    " users and retention, which includes the number of capabilities provisioned and user"
+    " growth or churn, and the Net Promoter Score or other surveys that measure user"
+    " satisfaction with a product."
+)
+
+
+def test_a_paper_kept_as_markdown_and_as_its_pdf_text_is_quoted_once(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # tryout22d: the same paragraph from the Markdown paper and from its PDF (lines broken,
+    # "●" before the list items, a reference mark) took two of the three places.
+    from_pdf = textwrap.fill(
+        PARAGRAPH.replace("following: active", "following: ● Active")
+        .replace("and the Net", "and the ● Net")
+        .replace("product.", "product [4]."),
+        width=70,
+    )
+    library = write_library(
+        {
+            "paper.md": f"# Platforms\n\n## User satisfaction\n\n{PARAGRAPH}\n",
+            "paper-print.txt": f"Platforms\n\n{from_pdf}\n",
+            "other.md": "# Surveys\n\nA survey of user satisfaction is run every quarter.\n",
+        }
+    )
+    hits = library.answer("which metrics show user satisfaction?", k=3).hits
+    docs = [hit.passage.doc for hit in hits]
+    assert len([d for d in docs if d.startswith("paper")]) == 1
+    assert "other.md" in docs
+
+
+def test_near_copies_naming_other_numbers_or_other_words_are_both_shown(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A release note repeated for two versions with another number, and a sentence of twenty
+    # words with one word changed, say something of their own.
+    note = (
+        "The installer for version {n} now checks the free disk space before it copies any"
+        " file and stops with a clear message when space is short."
+    )
+    library = write_library(
+        {
+            "v1.md": f"# Notes\n\n{note.format(n='2.1')}\n",
+            "v2.md": f"# Notes\n\n{note.format(n='2.2')}\n",
+            "a.md": "# Backups\n\nThe backup tool copies every file of the project folder to"
+            " the external disk each night and keeps the last seven copies there for you.\n",
+            "b.md": "# Backups\n\nThe backup tool copies every file of the project folder to"
+            " the network disk each night and keeps the last seven copies there for you.\n",
+        }
+    )
+    docs = {h.passage.doc for h in library.answer("installer checks free disk space", k=4).hits}
+    assert {"v1.md", "v2.md"} <= docs
+    docs = {h.passage.doc for h in library.answer("backup tool copies every file", k=4).hits}
+    assert {"a.md", "b.md"} <= docs

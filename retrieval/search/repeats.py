@@ -1,0 +1,103 @@
+"""Quotes shown once: a passage that says word for word, or nearly, what one above it says.
+
+A changelog kept as a text file and as a page of the docs, a warning printed in every model's
+manual, a paper kept as Markdown and as its PDF, or as version 1 and as latest: the reader
+would see the same words two or three times among three results. The PDF's copy differs in
+what the page adds ("●" before list items, a word hyphenated over a line, a footnote mark) and
+the excerpt may start a sentence later, so besides the quote written the same, a quote whose
+word triples all but a few stand in one shown above is a repeat: it is left out.
+
+Not a repeat: the same words under another heading of one document (a fix listed under two
+releases says something of each), a quote of a few words ("Yes.", a FAQ's answer to two
+questions), nor a near copy naming another number (version 2.1's entry beside 2.2's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from retrieval.search.rank import Ranked
+
+REPEAT_WORDS = 4  # words at least of a quote left out when repeated (not "Yes.")
+NEAR_WORDS = 12  # words at least of a quote left out when nearly repeated
+# Share of the shorter quote's word triples the other holds: one word changed in a quote of
+# twenty words leaves 15 of 18 (0.83), kept; a list's bullets, a hyphen or a shifted start, 1.0.
+NEAR_SHARE = 0.9
+# And the shorter holds at least this share of the longer's: a sentence is no copy of the
+# paragraph quoting it with more.
+NEAR_LENGTHS = 0.5
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _triples(words: Sequence[str]) -> set[tuple[str, str, str]]:
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _numbers(words: Sequence[str]) -> set[str]:
+    return {w for w in words if any(c.isdigit() for c in w)}
+
+
+class _Shown:
+    """The quotes kept so far, by their word triples, for finding a near copy at once."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple[str, str | None]] = []
+        self.sizes: list[int] = []
+        self.numbers: list[set[str]] = []
+        self.holding: dict[tuple[str, str, str], list[int]] = {}
+
+    def add(self, item: Ranked, triples: set[tuple[str, str, str]], numbers: set[str]) -> None:
+        index = len(self.places)
+        self.places.append((item.passage.doc, item.passage.section))
+        self.sizes.append(len(triples))
+        self.numbers.append(numbers)
+        for triple in triples:
+            self.holding.setdefault(triple, []).append(index)
+
+    def nearly(self, item: Ranked, triples: set[tuple[str, str, str]], numbers: set[str]) -> bool:
+        """Whether a quote shown above holds nearly all of this one's words, or this one
+        nearly all of its, in another document or in the same place of this one."""
+        shared = Counter(i for t in triples for i in self.holding.get(t, ()))
+        doc, section = item.passage.doc, item.passage.section
+        for index, count in shared.items():
+            shorter, longer = sorted((len(triples), self.sizes[index]))
+            near = count >= NEAR_SHARE * shorter and shorter >= NEAR_LENGTHS * longer
+            other_doc, other_section = self.places[index]
+            place = other_doc != doc or other_section == section
+            fewer, more = sorted((numbers, self.numbers[index]), key=len)
+            if near and place and fewer <= more:
+                return True
+        return False
+
+
+def without_repeats(ranked: list[Ranked]) -> list[Ranked]:
+    """``ranked`` without the passages whose quote is word for word one quoted above it from
+    another document or from the same place, or nearly so (:data:`NEAR_SHARE`) when long, or
+    whose whole passage nearly is one above it (the excerpt of a copy may be other sentences
+    of the same paragraph)."""
+    seen: dict[str, list[tuple[str, str | None]]] = {}
+    quotes, passages = _Shown(), _Shown()
+    kept = []
+    for item in ranked:
+        quoted = " ".join(item.excerpt.render().split()).casefold()
+        passage = item.passage
+        places = seen.setdefault(quoted, [])
+        repeated = len(quoted.split()) >= REPEAT_WORDS and any(
+            doc != passage.doc or section == passage.section for doc, section in places
+        )
+        places.append((passage.doc, passage.section))
+        texts = ((quotes, _words(quoted)), (passages, _words(passage.text)))
+        read = [(s, _triples(w), _numbers(w)) for s, w in texts if len(w) >= NEAR_WORDS]
+        if not repeated:
+            repeated = any(shown.nearly(item, triples, numbers) for shown, triples, numbers in read)
+        if not repeated:
+            kept.append(item)
+            for shown, triples, numbers in read:
+                shown.add(item, triples, numbers)
+    return kept
