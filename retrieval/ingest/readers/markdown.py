@@ -324,6 +324,8 @@ def _prepared(source: str, path: Path) -> str:
         source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
     if _LINK_OVER_LINES.search(source):
         source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
+    if _TIGHT_HEADING.search(source):
+        source = _outside_code(source, lambda text: _TIGHT_HEADING.sub(r"\1 ", text))
     if "ref" in source or "markdown" in source:
         fence, out = "", list[str]()
         for line in source.split("\n"):
@@ -345,6 +347,14 @@ def _prepared(source: str, path: Path) -> str:
 _LINK_OVER_LINES = re.compile(
     r"(\[[^\[\]\n]+\])[ \t]*\n[ \t]*(\((?:https?://|mailto:|\.{0,2}/|#)[^()\s]*\))"
 )
+
+
+# An ATX heading written without its space ("###Article 35", "####- Right to marry"), as
+# hand-converted law files hold them: CommonMark reads the line as text, Markdown.pl and
+# Python-Markdown as the heading a reader plainly sees. Two marks or more, then a word:
+# "#hashtag" and "#include" stay text. A dash opening such a heading only marks it ("####- Right
+# to marry" heads "Right to marry").
+_TIGHT_HEADING = re.compile(r"^( {0,3}#{2,6})(?:[-–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘])", re.MULTILINE)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
@@ -683,13 +693,41 @@ def _title_level(tokens: Sequence[Token]) -> int:
     the page when no other heading is as high ("## [Batch Normalization: …](…)" over "####
     Key Points" only): the page's one top heading, which a reader takes for its title."""
     headings = [token for token in tokens if token.type == "heading_open"]
-    first = next((token for token in tokens if token.type != "front_matter"), None)
+    first = next((token for token in tokens if not _heads_nothing(token)), None)
     if first is None or first.type != "heading_open" or not headings:
         return 1
     level = int(first.tag[1:])
     if any(int(token.tag[1:]) <= level for token in headings[1:]):
         return 1
     return level
+
+
+# HTML's elements of a page's head, which show nothing ("<meta http-equiv='Content-Type' …/>"
+# opening a page converted from HTML): no text before the page's first heading.
+_HEAD_TAGS = re.compile(r"^\s*(?:<(?:meta|link|base)\b[^<>]*>\s*)+$", re.IGNORECASE)
+
+
+def _heads_nothing(token: Token) -> bool:
+    """Whether ``token`` is the front matter or HTML that shows nothing, before a page's text,
+    or a line of fields about the draft ("**Status**: WIP | **Maintainer** : N/A |"), which
+    is no title and stands before the title heading."""
+    return (
+        token.type == "front_matter"
+        or (token.type == "html_block" and bool(_HEAD_TAGS.match(token.content)))
+        or (token.type == "inline" and _fields_line(token.content))
+        or token.type in ("paragraph_open", "paragraph_close")
+    )
+
+
+# One field of a line of them: "Status: WIP", "**Maintainer** : Omer Kahani".
+_FIELD_PART = re.compile(r"^(?:\*\*)?[A-Z][\w -]{0,30}?(?:\*\*)?\s*:(?:\*\*)?\s*\S")
+
+
+def _fields_line(text: str) -> bool:
+    """Whether ``text`` is a line of two fields or more parted by "|": "Status: WIP |
+    Maintainer : Omer Kahani |"."""
+    parts = [part.strip() for part in text.split("|") if part.strip()]
+    return "\n" not in text and len(parts) >= 2 and all(map(_FIELD_PART.match, parts))
 
 
 def _documented(reading: _Reading) -> str | None:
@@ -1451,8 +1489,12 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
             return
         # "# unreleased", "# v0.25.0": a release notes file's first release, not its title
         # (its name is: "CHANGELOG"), heading that release's notes as the next ones do
-    if text == document.title and not document.blocks and reading.section is None:
-        return  # a "# Title" repeating the front matter's title heads nothing new
+    if text == document.title and (document.blocks or reading.section is None):
+        # A "# Title" repeating the front matter's title heads nothing new; further on, the
+        # title again starts the document over (a treaty's translation after its own text),
+        # under none of the sections before it.
+        reading.section = reading.outline.close(1)
+        return
     opened = reading.outline.open
     if reading.tabs is not None and opened and opened[-1] == (reading.tabs, text):
         return  # "## Mac" under DocFX's tab "[Mac](#tab/Mac)" heads no section inside it
