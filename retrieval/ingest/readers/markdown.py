@@ -490,7 +490,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else mddocfx.reviewed(meta),
-        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
+        source=next((meta[key] for key in _SOURCE_KEYS if _source_of(key, meta)), None)
         or mddocfx.online(meta),
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
         keywords=" · ".join(prose(meta[key]) for key in _SEARCH_KEYS if meta.get(key)) or None,
@@ -517,6 +517,10 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    if not document.blocks and (included := mdhugo.included(source)):
+        # A Hugo page made of another file's text ('{{< include path="…" >}}'): that file is
+        # read on its own, if in the corpus; the report says why this one is not.
+        raise DocumentError(path, f"only includes {', '.join(included)}")
     if not document.blocks and meta.get("redirect_to"):
         # Jekyll's and Eleventy's page that only sends the reader elsewhere: the report says so.
         raise DocumentError(path, f"a redirect to {meta['redirect_to']}")
@@ -524,6 +528,17 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
     return document
+
+
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
+
+
+def _source_of(key: str, meta: dict[str, str]) -> bool:
+    """Whether the front matter's ``key`` says where the page is from: a ``source`` as written
+    ("Wikipedia"), an address only for ``url`` and ``canonical_url``; Hugo's and Jekyll's
+    "url: whitepapers/platforms" is the page's path on its own site, no address to follow."""
+    value = meta.get(key, "").strip()
+    return bool(value) and (key == "source" or bool(_ADDRESS.match(value)))
 
 
 # HTML's inline elements, which a front matter's title may hold as the page shows it ("Get set up
@@ -749,6 +764,8 @@ def _title_line(document: ParsedDocument) -> str | None:
     words = first.text.split()
     if len(words) > 12 or first.text.endswith(TERMINAL) or not first.text[0].isupper():
         return None
+    if _fields_line(first.text):
+        return None
     document.blocks.pop(0)
     return first.text
 
@@ -930,7 +947,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             reading.tabs = reading.tab_base = None
     elif kind in ("box_open", "box_close"):
         _box_token(token, reading)
-    elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
+    elif kind in _LIST_OPENING and (end := _contents_end(tokens, index, reading)):
         return _contents_dropped(reading, end)
     elif kind in _LIST_TOKENS:
         _list_token(kind, reading)
@@ -991,6 +1008,16 @@ def _box_token(token: Token, reading: _Reading) -> None:
         # (the example after a "??? info" aside) is not introduced by the box's last line.
         # A tab set may be introduced by the sentence before it ("Install it with:").
         reading.intro = None
+
+
+def _contents_end(tokens: Sequence[Token], index: int, reading: _Reading) -> int | None:
+    """Where the list opened at ``tokens[index]`` closes, when it is a table of contents
+    (:func:`mdcontents.contents_list_end`); plain entries count right under a heading titling
+    one, nothing read under it yet."""
+    opened, blocks = reading.outline.open, reading.document.blocks
+    alone = not blocks or blocks[-1].section != reading.section
+    titled = bool(opened) and alone and is_contents_title(opened[-1][1])
+    return mdcontents.contents_list_end(tokens, index, titled=titled)
 
 
 def _contents_dropped(reading: _Reading, end: int) -> int:
@@ -1298,7 +1325,9 @@ def _inline_lines(token: Token) -> list[str]:
     codes: list[str] = []  # inline code stands in the lines as one placeholder character each
     owner = False  # whether the child before can own an attribute list
     relabelled = False  # inside a link whose text is the label written before it
+    mark: _Superscript | None = None  # inside "<sup>": where it opened, whether it links
     for child in token.children or ():
+        mark = _superscript(child, lines, mark)
         follows, owner = owner, child.type in _ATTR_OWNERS
         if relabelled:
             relabelled = child.type != "link_close"
@@ -1334,6 +1363,40 @@ def _inline_lines(token: Token) -> list[str]:
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+_SUP_OPEN = re.compile(r"<sup\b[^>]*>$", re.IGNORECASE)
+_SUP_CLOSE = re.compile(r"</sup\s*>$", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<a\s[^>]*\bhref=", re.IGNORECASE)
+_NOTE_NUMBER = re.compile(r"\[?\d{1,3}(?:[,–-]\d{1,3})*\]?|[*†‡]")
+
+
+@dataclass
+class _Superscript:
+    line: int  # the line of ``lines`` it opened on, and where in it
+    at: int
+    linked: bool = False
+
+
+def _superscript(child: Token, lines: list[str], mark: _Superscript | None) -> _Superscript | None:
+    """Follow a superscript through ``lines``: a footnote's number linked to its note
+    ("…organizational design<sup><a href="…#22">1</a></sup>.") is dropped when it closes, as
+    Markdown's own "[^1]" marks are; read, it was glued to the word ("design1."). An unlinked
+    one ("10<sup>6</sup>", "m<sup>2</sup>") is part of what the sentence says, and is kept."""
+    if child.type == "html_inline" and _SUP_OPEN.match(child.content.strip()):
+        return _Superscript(len(lines) - 1, len(lines[-1]))
+    if mark is None:
+        return None
+    if child.type == "link_open" or (
+        child.type == "html_inline" and _LINK_TAG.match(child.content.strip())
+    ):
+        mark.linked = True
+    elif child.type == "html_inline" and _SUP_CLOSE.match(child.content.strip()):
+        number = lines[-1][mark.at :].strip()
+        if mark.linked and mark.line == len(lines) - 1 and _NOTE_NUMBER.fullmatch(number):
+            lines[-1] = lines[-1][: mark.at]
+        return None
+    return mark
 
 
 # A picture after a finished sentence is shown, not read: its description is no words of the
