@@ -41,7 +41,7 @@ _CHAPTER = re.compile(
     r"(?:\s*[.:]?\s*$|\s*[.:—–-]\s*(?P<title>\S.*)|\s+(?P<spaced>[^\W\d_a-zà-ÿа-яё].*))"
 )
 _CJK_CHAPTER = re.compile(
-    r"^第[0-9０-９〇零一二三四五六七八九十百千两]+[章回卷节節部篇集幕](?:[\s　].*)?$"
+    r"^第[0-9０-９〇零一二三四五六七八九十百千两]+[章回卷节節部篇集幕](?:[\s　：:].*)?$"
 )
 CHAPTER_TITLE_WORDS = 45  # the longest chapter title after its number (Cervantes wrote 31)
 CHAPTER_TITLE_CHARS = 320

@@ -61,7 +61,8 @@ _DIVISION = [
     for words in _DIVISION_WORDS
 ]
 _CJK_NUMERAL = "[0-9０-９〇零一二三四五六七八九十百千两]"
-_CJK_DIVISION = re.compile(rf"^第{_CJK_NUMERAL}+([编編章节節条條])(?:[\s　].*)?$")
+# "第二章 公民的基本权利和义务", "第五章：安全理事会" (the title after a colon, as the UN prints it)
+_CJK_DIVISION = re.compile(rf"^第{_CJK_NUMERAL}+([编編章节節条條])(?:[\s　：:].*)?$")
 _CJK_LEVELS = {"编": 1, "編": 1, "章": 2, "节": 3, "節": 3, "条": 4, "條": 4}
 ARTICLE_LEVEL = 4
 DIVISION_TITLE_WORDS = 16

@@ -324,6 +324,8 @@ def _prepared(source: str, path: Path) -> str:
         source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
     if _LINK_OVER_LINES.search(source):
         source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
+    if _TIGHT_HEADING.search(source):
+        source = _outside_code(source, lambda text: _TIGHT_HEADING.sub(r"\1 ", text))
     if "ref" in source or "markdown" in source:
         fence, out = "", list[str]()
         for line in source.split("\n"):
@@ -345,6 +347,14 @@ def _prepared(source: str, path: Path) -> str:
 _LINK_OVER_LINES = re.compile(
     r"(\[[^\[\]\n]+\])[ \t]*\n[ \t]*(\((?:https?://|mailto:|\.{0,2}/|#)[^()\s]*\))"
 )
+
+
+# An ATX heading written without its space ("###Article 35", "####- Right to marry"), as
+# hand-converted law files hold them: CommonMark reads the line as text, Markdown.pl and
+# Python-Markdown as the heading a reader plainly sees. Two marks or more, then a word:
+# "#hashtag" and "#include" stay text. A dash opening such a heading only marks it ("####- Right
+# to marry" heads "Right to marry").
+_TIGHT_HEADING = re.compile(r"^( {0,3}#{2,6})(?:[-–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘])", re.MULTILINE)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
@@ -480,7 +490,7 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(
         title=prose(title),
         date=iso_date(meta["date"]) if meta.get("date") else mddocfx.reviewed(meta),
-        source=next((meta[key] for key in _SOURCE_KEYS if meta.get(key)), None)
+        source=next((meta[key] for key in _SOURCE_KEYS if _source_of(key, meta)), None)
         or mddocfx.online(meta),
         author=stated_author(prose(meta.get("author", ""))) or _authors(meta.get("authors", "")),
         keywords=" · ".join(prose(meta[key]) for key in _SEARCH_KEYS if meta.get(key)) or None,
@@ -507,6 +517,10 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
         # still indexed and found by what it names (its text is made when the site is built).
         for directive in reading.directives:
             attach_code(document, directive, reading.section, None)
+    if not document.blocks and (included := mdhugo.included(source)):
+        # A Hugo page made of another file's text ('{{< include path="…" >}}'): that file is
+        # read on its own, if in the corpus; the report says why this one is not.
+        raise DocumentError(path, f"only includes {', '.join(included)}")
     if not document.blocks and meta.get("redirect_to"):
         # Jekyll's and Eleventy's page that only sends the reader elsewhere: the report says so.
         raise DocumentError(path, f"a redirect to {meta['redirect_to']}")
@@ -514,6 +528,17 @@ def read_markdown(data: bytes, path: Path) -> ParsedDocument:
     _closing_links_dropped(document, mdlinks.closing_links(tokens))
     reading.outline.finish(document)
     return document
+
+
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
+
+
+def _source_of(key: str, meta: dict[str, str]) -> bool:
+    """Whether the front matter's ``key`` says where the page is from: a ``source`` as written
+    ("Wikipedia"), an address only for ``url`` and ``canonical_url``; Hugo's and Jekyll's
+    "url: whitepapers/platforms" is the page's path on its own site, no address to follow."""
+    value = meta.get(key, "").strip()
+    return bool(value) and (key == "source" or bool(_ADDRESS.match(value)))
 
 
 # HTML's inline elements, which a front matter's title may hold as the page shows it ("Get set up
@@ -683,13 +708,41 @@ def _title_level(tokens: Sequence[Token]) -> int:
     the page when no other heading is as high ("## [Batch Normalization: …](…)" over "####
     Key Points" only): the page's one top heading, which a reader takes for its title."""
     headings = [token for token in tokens if token.type == "heading_open"]
-    first = next((token for token in tokens if token.type != "front_matter"), None)
+    first = next((token for token in tokens if not _heads_nothing(token)), None)
     if first is None or first.type != "heading_open" or not headings:
         return 1
     level = int(first.tag[1:])
     if any(int(token.tag[1:]) <= level for token in headings[1:]):
         return 1
     return level
+
+
+# HTML's elements of a page's head, which show nothing ("<meta http-equiv='Content-Type' …/>"
+# opening a page converted from HTML): no text before the page's first heading.
+_HEAD_TAGS = re.compile(r"^\s*(?:<(?:meta|link|base)\b[^<>]*>\s*)+$", re.IGNORECASE)
+
+
+def _heads_nothing(token: Token) -> bool:
+    """Whether ``token`` is the front matter or HTML that shows nothing, before a page's text,
+    or a line of fields about the draft ("**Status**: WIP | **Maintainer** : N/A |"), which
+    is no title and stands before the title heading."""
+    return (
+        token.type == "front_matter"
+        or (token.type == "html_block" and bool(_HEAD_TAGS.match(token.content)))
+        or (token.type == "inline" and _fields_line(token.content))
+        or token.type in ("paragraph_open", "paragraph_close")
+    )
+
+
+# One field of a line of them: "Status: WIP", "**Maintainer** : Omer Kahani".
+_FIELD_PART = re.compile(r"^(?:\*\*)?[A-Z][\w -]{0,30}?(?:\*\*)?\s*:(?:\*\*)?\s*\S")
+
+
+def _fields_line(text: str) -> bool:
+    """Whether ``text`` is a line of two fields or more parted by "|": "Status: WIP |
+    Maintainer : Omer Kahani |"."""
+    parts = [part.strip() for part in text.split("|") if part.strip()]
+    return "\n" not in text and len(parts) >= 2 and all(map(_FIELD_PART.match, parts))
 
 
 def _documented(reading: _Reading) -> str | None:
@@ -710,6 +763,8 @@ def _title_line(document: ParsedDocument) -> str | None:
         return None
     words = first.text.split()
     if len(words) > 12 or first.text.endswith(TERMINAL) or not first.text[0].isupper():
+        return None
+    if _fields_line(first.text):
         return None
     document.blocks.pop(0)
     return first.text
@@ -892,7 +947,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             reading.tabs = reading.tab_base = None
     elif kind in ("box_open", "box_close"):
         _box_token(token, reading)
-    elif kind in _LIST_OPENING and (end := mdcontents.contents_list_end(tokens, index)):
+    elif kind in _LIST_OPENING and (end := _contents_end(tokens, index, reading)):
         return _contents_dropped(reading, end)
     elif kind in _LIST_TOKENS:
         _list_token(kind, reading)
@@ -953,6 +1008,16 @@ def _box_token(token: Token, reading: _Reading) -> None:
         # (the example after a "??? info" aside) is not introduced by the box's last line.
         # A tab set may be introduced by the sentence before it ("Install it with:").
         reading.intro = None
+
+
+def _contents_end(tokens: Sequence[Token], index: int, reading: _Reading) -> int | None:
+    """Where the list opened at ``tokens[index]`` closes, when it is a table of contents
+    (:func:`mdcontents.contents_list_end`); plain entries count right under a heading titling
+    one, nothing read under it yet."""
+    opened, blocks = reading.outline.open, reading.document.blocks
+    alone = not blocks or blocks[-1].section != reading.section
+    titled = bool(opened) and alone and is_contents_title(opened[-1][1])
+    return mdcontents.contents_list_end(tokens, index, titled=titled)
 
 
 def _contents_dropped(reading: _Reading, end: int) -> int:
@@ -1260,7 +1325,9 @@ def _inline_lines(token: Token) -> list[str]:
     codes: list[str] = []  # inline code stands in the lines as one placeholder character each
     owner = False  # whether the child before can own an attribute list
     relabelled = False  # inside a link whose text is the label written before it
+    mark: _Superscript | None = None  # inside "<sup>": where it opened, whether it links
     for child in token.children or ():
+        mark = _superscript(child, lines, mark)
         follows, owner = owner, child.type in _ATTR_OWNERS
         if relabelled:
             relabelled = child.type != "link_close"
@@ -1296,6 +1363,40 @@ def _inline_lines(token: Token) -> list[str]:
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+_SUP_OPEN = re.compile(r"<sup\b[^>]*>$", re.IGNORECASE)
+_SUP_CLOSE = re.compile(r"</sup\s*>$", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<a\s[^>]*\bhref=", re.IGNORECASE)
+_NOTE_NUMBER = re.compile(r"\[?\d{1,3}(?:[,–-]\d{1,3})*\]?|[*†‡]")
+
+
+@dataclass
+class _Superscript:
+    line: int  # the line of ``lines`` it opened on, and where in it
+    at: int
+    linked: bool = False
+
+
+def _superscript(child: Token, lines: list[str], mark: _Superscript | None) -> _Superscript | None:
+    """Follow a superscript through ``lines``: a footnote's number linked to its note
+    ("…organizational design<sup><a href="…#22">1</a></sup>.") is dropped when it closes, as
+    Markdown's own "[^1]" marks are; read, it was glued to the word ("design1."). An unlinked
+    one ("10<sup>6</sup>", "m<sup>2</sup>") is part of what the sentence says, and is kept."""
+    if child.type == "html_inline" and _SUP_OPEN.match(child.content.strip()):
+        return _Superscript(len(lines) - 1, len(lines[-1]))
+    if mark is None:
+        return None
+    if child.type == "link_open" or (
+        child.type == "html_inline" and _LINK_TAG.match(child.content.strip())
+    ):
+        mark.linked = True
+    elif child.type == "html_inline" and _SUP_CLOSE.match(child.content.strip()):
+        number = lines[-1][mark.at :].strip()
+        if mark.linked and mark.line == len(lines) - 1 and _NOTE_NUMBER.fullmatch(number):
+            lines[-1] = lines[-1][: mark.at]
+        return None
+    return mark
 
 
 # A picture after a finished sentence is shown, not read: its description is no words of the
@@ -1451,8 +1552,12 @@ def _heading(level: int, lines: list[str], reading: _Reading) -> None:
             return
         # "# unreleased", "# v0.25.0": a release notes file's first release, not its title
         # (its name is: "CHANGELOG"), heading that release's notes as the next ones do
-    if text == document.title and not document.blocks and reading.section is None:
-        return  # a "# Title" repeating the front matter's title heads nothing new
+    if text == document.title and (document.blocks or reading.section is None):
+        # A "# Title" repeating the front matter's title heads nothing new; further on, the
+        # title again starts the document over (a treaty's translation after its own text),
+        # under none of the sections before it.
+        reading.section = reading.outline.close(1)
+        return
     opened = reading.outline.open
     if reading.tabs is not None and opened and opened[-1] == (reading.tabs, text):
         return  # "## Mac" under DocFX's tab "[Mac](#tab/Mac)" heads no section inside it

@@ -40,17 +40,54 @@ def without_markers(lines: list[str]) -> list[str]:
     return [line for line in lines if not _MARKER.match(line.strip())]
 
 
-def contents_list_end(tokens: Sequence[Token], index: int) -> int | None:
+def contents_list_end(tokens: Sequence[Token], index: int, *, titled: bool = False) -> int | None:
     """The index of the token closing the list opened at ``tokens[index]`` when that list is a
-    table of contents (:func:`anchors_only` in most of its items, nested ones counted), else
-    ``None``."""
+    table of contents (:func:`anchors_only` in most of its items, nested ones counted; or plain
+    entries naming the headings after it, or short ones right under a heading titling a table
+    of contents, ``titled``: "## Table of Contents" over "1. Why platforms?"), else ``None``."""
     end = _closing(tokens, index)
-    items = entries = 0
-    for i in range(index + 2, end):
-        if tokens[i].type == "inline" and tokens[i - 2].type == "list_item_open":
-            items += 1
-            entries += anchors_only(tokens[i])
-    return end if entries >= FEWEST_ENTRIES and 2 * entries > items else None
+    entries = [
+        tokens[i]
+        for i in range(index + 2, end)
+        if tokens[i].type == "inline" and tokens[i - 2].type == "list_item_open"
+    ]
+    linked = sum(map(anchors_only, entries))
+    if linked >= FEWEST_ENTRIES and 2 * linked > len(entries):
+        return end
+    if titled and len(entries) >= FEWEST_ENTRIES and all(map(_entry_alone, entries)):
+        return end
+    return end if _names_headings_after(entries, tokens, end) else None
+
+
+ENTRY_WORDS = 12  # the longest entry of a table of contents written as plain text
+
+
+def _entry_alone(entry: Token) -> bool:
+    """Whether a list's item reads as a contents entry: a few words, no sentence."""
+    text = entry.content.strip()
+    return 0 < len(text.split()) <= ENTRY_WORDS and not text.endswith((".", ":", ";"))
+
+
+def _folded(text: str) -> str:
+    return " ".join(_NOT_WORD.sub(" ", text).casefold().split())
+
+
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def _names_headings_after(entries: Sequence[Token], tokens: Sequence[Token], end: int) -> bool:
+    """Whether the list's ``entries`` are, all but one at most, the names of headings after it
+    (``tokens[end:]``), without links: a table of contents written as plain text ("1. Why
+    platforms?" … over "## Why platforms?"). Quoted, it answered in place of the sections."""
+    if len(entries) < FEWEST_ENTRIES:
+        return False
+    headings = {
+        _folded(tokens[i + 1].content)
+        for i in range(end, len(tokens) - 1)
+        if tokens[i].type == "heading_open"
+    }
+    named = sum(1 for entry in entries if _folded(entry.content) in headings - {""})
+    return named >= len(entries) - 1
 
 
 def anchors_only(inline: Token) -> bool:

@@ -53,6 +53,9 @@ _LEFT_OUT = frozenset(
     }
 )
 _BOXES = ("note", "caution", "warning")
+# How a tab is named: "name" (Hugo's learn themes), Docsy's "header", and "tabName" (the
+# "tabs"/"tab" pair many sites copy: '{{< tab tabName="Investment" >}}').
+_TAB_NAMES = ("name", "header", "tabName")
 # An escaped shortcode: "{{</* note */>}}", "{{%/* tab name="a" */%}}".
 _ESCAPED = re.compile(r"\{\{[<%]/\*.*?\*/[>%]\}\}")
 _LABEL_MARK = "\x00"  # a box's label on a line of its own, waiting for the box's text
@@ -238,8 +241,16 @@ def _shown(match: re.Match[str], text: str, lang: str) -> str:
         return _box(label, closing=bool(match["close"]), alone=alone)
     if name == "tab":
         # A pymdownx tab's lines, a paragraph each (the blank lines part them from the text).
-        tab = named.get("name") or named.get("header") or next(iter(positional), "")
-        return "\n///\n" if match["close"] else f"\n/// tab | {tab.strip()}\n"
+        tab = next((named[key] for key in _TAB_NAMES if named.get(key)), "")
+        tab = (tab or next(iter(positional), "")).strip()
+        if match["close"]:
+            return "\n///\n"
+        level = _heading_level_inside(text, match.end())
+        if tab and level is not None and level > _TOP_TAB_LEVEL:
+            # A tab holding sections of its own ("Investment" over "### Level 1, Provisional"):
+            # its name heads them, a level above them, as the page shows it over them.
+            return f"\n\n{'#' * (level - 1)} {tab}\n\n"
+        return f"\n/// tab | {tab}\n"
     if match["close"]:
         return ""
     if name == "glossary-tooltip":
@@ -255,6 +266,36 @@ def _shown(match: re.Match[str], text: str, lang: str) -> str:
     if name == "table" and named.get("caption"):
         return named["caption"] + "\n"  # a line of its own, parted from the rows
     return "" if name in _LEFT_OUT else match[0]
+
+
+# Shortcodes showing another file's text in the page: '{{< include path="…" >}}' (Hugo sites'
+# own, often a positional path), Docsy's '{{< readfile file="…" >}}'.
+_INCLUDING = frozenset({"include", "readfile"})
+
+
+def included(source: str) -> list[str]:
+    """The files the page's shortcodes include, in order: the built page shows their text."""
+    found: list[str] = []
+    for match in _SHORTCODE.finditer(source):
+        if match["close"] or match["name"].lower() not in _INCLUDING:
+            continue
+        named, positional = _arguments(match["args"])
+        target = named.get("path") or named.get("file") or next(iter(positional), "")
+        found += [target] if target else []
+    return found
+
+
+_TAB_CLOSE = re.compile(r"\{\{[<%]\s*/\s*tab\s*[>%]\}\}")
+_MARKDOWN_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+\S", re.MULTILINE)
+_TOP_TAB_LEVEL = 2  # a tab heads its sections from "##" on: a "#" heading would be the title
+
+
+def _heading_level_inside(text: str, start: int) -> int | None:
+    """The level of the highest Markdown heading in the tab opened at ``start`` of ``text``
+    (up to its closing shortcode, or the end of ``text``), None when it holds none."""
+    close = _TAB_CLOSE.search(text, start)
+    inside = text[start : close.start() if close else len(text)]
+    return min((len(found[1]) for found in _MARKDOWN_HEADING.finditer(inside)), default=None)
 
 
 def _feature_state(named: dict[str, str]) -> str:

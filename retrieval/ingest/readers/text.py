@@ -97,6 +97,7 @@ _CHAPTER_TITLE = re.compile(
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
 _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
+_SHORT_WORD = 3  # "и", "and", "de": a heading in capitals may leave them in lower case
 _PART_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # "5.1. Конституционный Суд …:"
 # A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
 # (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
@@ -543,6 +544,8 @@ class _Placing:
             return self.notes.enter(heading, len(self.document.blocks))
         level = division_level(heading)
         if level is None:
+            level = _subdivision_level(heading, self.outline)
+        if level is None:
             self.outline.close(1)
             return self.numbered.path(_unmarked(heading, self.notes_held, division=False))
         return self.outline.enter(level, _unmarked(heading, self.notes_held, division=True))
@@ -690,6 +693,27 @@ class _Placing:
             ):
                 return True
         return False
+
+
+def _subdivision_level(heading: str, outline: Outline) -> int | None:
+    """The level of a heading a legal text sets in capitals under a chapter ("Chapter V: The
+    Security Council" / "COMPOSITION" / "Article 23", the UN Charter's "第五章：安全理事会" /
+    "组织" / "第二十三条": Chinese has no capitals; "ФУНКЦИИ и ПОЛНОМОЧИЯ": short words may
+    stay in lower case) over the articles that follow it: one level under the innermost
+    division in force, so its articles keep their chapter. None when no division above the
+    articles is open, or the text has no level left."""
+    long_words = [word for word in heading.split() if len(word) > _SHORT_WORD]
+    capitals = bool(long_words) and all(w.upper() == w != w.lower() for w in long_words)
+    if not (capitals or (CJK_CHAR.match(heading) and is_cjk_heading(heading))):
+        return None
+    above = [
+        level
+        for level, text in outline.open
+        if level < ARTICLE_LEVEL and division_level(text) is not None
+    ]
+    if not above or above[-1] + 1 >= ARTICLE_LEVEL:
+        return None
+    return above[-1] + 1
 
 
 def _unmarked(heading: str, notes: frozenset[str], division: bool) -> str:
