@@ -1,0 +1,93 @@
+"""Pages a newsroom saves from its browser (File → Save As): their text read as a browser shows
+it, whatever their encoding, and their words found however the page marks them up.
+
+The pages are written here in the shapes of the real pages they stand for (NHK News Web Easy's
+glossary links and furigana, a Russian sports site's Windows-1251 bytes): the rules read the
+markup and the bytes, never a page's words."""
+
+from __future__ import annotations
+
+from readerfiles import texts
+
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
+
+
+def _read(html: str, encoding: str = "utf-8") -> ParsedDocument:
+    return read("page.html", html.encode(encoding))
+
+
+def _glossary(word: str, reading: str) -> str:
+    """A word as NHK News Web Easy marks it: a link opening the glossary, its furigana above."""
+    return (
+        "<a href='javascript:void(0)' class='dicWin'><ruby><span class=\"under\">"
+        f"{word}</span><rt>{reading}</rt></ruby></a>"
+    )
+
+
+def test_furigana_are_not_read_into_the_words_and_glossary_words_stay() -> None:
+    """The readings set over a word (``<rt>``) were read inline ("法律ほうりつ"), and every word
+    linked to the glossary pop-up was dropped as a button: "子どもへのをなくすための…"."""
+    sentence = (
+        f"<ruby>子<rt>こ</rt></ruby>どもへの{_glossary('虐待', 'ぎゃくたい')}をなくすための"
+        f"<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができて、"
+        f"{_glossary('親', 'おや')}が<ruby>子<rt>こ</rt></ruby>どもを教育するために、"
+        f"{_glossary('体罰', 'たいばつ')}を{_glossary('禁止', 'きんし')}することになりました。"
+    )
+    document = _read(
+        "<html><head><title>NHK NEWS WEB EASY</title></head><body><article><h1>"
+        "<ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する"
+        f"<ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1><p>{sentence}</p></article></body></html>"
+    )
+    assert document.title == "子どもへの体罰を禁止する法律ができる"
+    assert texts(document) == [
+        "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、"
+        "体罰を禁止することになりました。"
+    ]
+
+
+def test_a_link_that_runs_a_script_beside_no_sentence_is_still_a_button() -> None:
+    """A forum's "Code: Select all" over its box of code is no text of the post."""
+    document = _read(
+        "<html><body><article><p>Run this once the wall is rebuilt and the quay reopened:</p>"
+        '<div class="codebox"><p>Code: <a href="#" onclick="selectCode(this)">Select all</a>'
+        "</p><pre>make harbour</pre></div></article></body></html>"
+    )
+    assert not any("Select all" in text for text in texts(document))
+
+
+_RUSSIAN = (
+    "Ветеран сборной Германии Лукаш Подольски принял решение прекратить выступления за"
+    " Бундестим. Он провел 129 матчей, забив в них 48 голов."
+)
+_CHINESE = (
+    "香港行政长官梁振英在各方压力下就其大宅的违章建筑问题到立法会接受质询，并向香港民众道歉。"
+)
+
+
+def test_a_page_whose_bytes_are_not_in_the_charset_it_declares_is_read_in_theirs() -> None:
+    """A page saved as Windows-1251 bytes under '<meta charset="utf-8">' was skipped as "no
+    main text": its bytes were read as UTF-8, every letter a replacement mark."""
+    html = (
+        '<html><head><meta charset="utf-8"><title>Подольски завершил карьеру</title></head>'
+        f"<body><article><p>{_RUSSIAN}</p><p>{_RUSSIAN}</p></article></body></html>"
+    )
+    assert texts(_read(html, "cp1251")) == [_RUSSIAN, _RUSSIAN]
+
+
+def test_a_page_without_a_charset_is_read_in_the_encoding_its_bytes_fit() -> None:
+    """A page saved as "HTML only", its charset having come in the server's header, holds
+    none: GBK bytes read as cp1252 gave no letters of any language."""
+    html = (
+        "<html><head><title>港特首梁振英就住宅违建事件道歉</title></head>"
+        f"<body><article><p>{_CHINESE}</p><p>{_CHINESE}</p></article></body></html>"
+    )
+    document = _read(html, "gbk")
+    assert document.title == "港特首梁振英就住宅违建事件道歉"
+    assert texts(document) == [_CHINESE, _CHINESE]
+
+
+def test_a_western_page_without_a_charset_is_still_read_as_windows_1252() -> None:
+    text = "Die Gebühren fallen weg, sagte der Bürgermeister am Dienstag in München."
+    html = f"<html><body><article><p>{text}</p></article></body></html>"
+    assert texts(_read(html, "cp1252")) == [text]
