@@ -91,3 +91,46 @@ def test_a_western_page_without_a_charset_is_still_read_as_windows_1252() -> Non
     text = "Die Gebühren fallen weg, sagte der Bürgermeister am Dienstag in München."
     html = f"<html><body><article><p>{text}</p></article></body></html>"
     assert texts(_read(html, "cp1252")) == [text]
+
+
+_STORY = (
+    "The council voted on Tuesday to rebuild the old harbour wall, before the winter storms."
+    " Engineers said the stones had shifted after the spring floods, and could not hold another"
+    " season."
+)
+
+
+def test_the_date_in_a_byline_is_the_page_s_not_a_sidebar_story_s() -> None:
+    """A WordPress byline's "Published December 21, 2016 at 8:31am" (in "entry-meta") went
+    unread, and the page was dated as the first story of its "Popular Right Now" box."""
+    card = (
+        '<article class="post-summary"><h2><a href="/other">Another story</a></h2>'
+        '<div class="entry-meta"><span class="entry-date">August 9, 2022 at 4:03pm</span></div>'
+        "</article>"
+    )
+    document = _read(
+        '<html><body><main><article><header><h1>Harbour wall</h1><div class="entry-meta">'
+        '<span>By <a href="/author/jane">Jane Doe</a><br>Published December 21, 2016 at 8:31am'
+        f"</span></div></header><p>{_STORY}</p></article><aside>{card}</aside></main></body>"
+        "</html>"
+    )
+    assert document.date == "2016-12-21"
+    assert texts(document) == [_STORY]
+
+
+def test_a_time_in_a_byline_dates_the_page() -> None:
+    """Vox's '<time class="c-byline__item" datetime=…>' beside the author's name, and
+    Radio-Canada's "Publié le 13 mars 2017" under a cookie notice above the headline."""
+    byline = (
+        '<div class="c-byline">By <span class="c-byline__item">Aja Romano</span> <time'
+        ' class="c-byline__item" datetime="2016-12-10T15:20:01">Dec 10, 2016, 10:20am EST'
+        "</time></div>"
+    )
+    document = _read(f"<html><body><article><h1>Harbour wall</h1>{byline}<p>{_STORY}</p>")
+    assert document.date == "2016-12-10"
+    notice = f"<div class='cookie-alert'><p>{_STORY} We use cookies to run the site.</p></div>"
+    document = _read(
+        f"<html><body>{notice}<div><h1>Harbour wall</h1><div><time datetime='2017-03-13"
+        f" 19:18:46.402+00:00'>Publié le 13 mars 2017</time></div><p>{_STORY}</p></div>"
+    )
+    assert document.date == "2017-03-13"
