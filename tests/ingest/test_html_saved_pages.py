@@ -134,3 +134,53 @@ def test_a_time_in_a_byline_dates_the_page() -> None:
         f" 19:18:46.402+00:00'>Publié le 13 mars 2017</time></div><p>{_STORY}</p></div>"
     )
     assert document.date == "2017-03-13"
+
+
+def _titled(head: str, body: str, canonical: str) -> ParsedDocument:
+    return _read(
+        f"<html><head><title>{head}</title><link rel='canonical' href='{canonical}'>{body}</html>"
+    )
+
+
+def test_the_sites_name_is_no_part_of_the_title_nor_its_author() -> None:
+    """ "… | Reuters", "… | Die Tagespost", "… - Spektrum der Wissenschaft" kept the site's
+    name, unlike pages titled by their <h1>; and the publisher was cited as the author."""
+    body = f"<body><div><p>{_STORY}</p></div></body>"
+    reuters = _titled("Fed lifts rates | Reuters", body, "https://www.reuters.com/a/1")
+    assert reuters.title == "Fed lifts rates"
+    spektrum = _titled(
+        "Genetik: Riesenblumen - Spektrum der Wissenschaft", body, "https://www.spektrum.de/n"
+    )
+    assert spektrum.title == "Genetik: Riesenblumen"
+    trail = _titled(
+        "Anticorrupción decidirá » Local » Noticias » Ultima Hora",
+        body,
+        "https://www.ultimahora.es/n",
+    )
+    assert trail.title == "Anticorrupción decidirá"
+    meta = "<meta name='author' content='Ediciones El País'></head>"
+    elpais = _titled("Las listas de espera", meta + body, "http://sociedad.elpais.com/s/1")
+    assert elpais.author is None
+    # A part of the title that only shares a word with the address stays.
+    kept = _titled("Harbour news - Weather today", body, "https://www.news.com/a")
+    assert kept.title == "Harbour news - Weather today"
+
+
+def test_a_heading_naming_the_site_or_a_part_is_not_the_title() -> None:
+    """MIT Technology Review's page was titled by its logo's heading, and a newsletter whose
+    title stands above its <main> by the first part's heading ("News & general")."""
+    logo = _titled(
+        "CRISPR Patents Spark Fight | MIT Technology Review",
+        "<meta property='og:site_name' content='MIT Technology Review'></head><body>"
+        "<h2>MIT Technology Review</h2><div><h1>Who Owns the Biggest Biotech Discovery?</h1>"
+        f"<p>{_STORY}</p></div></body>",
+        "https://www.technologyreview.com/s/532796/",
+    )
+    assert logo.title != "MIT Technology Review"
+    issue = _read(
+        "<html><head><title>cron.weekly issue #130: Github, redis6</title></head><body><header>"
+        "<h1>cron.weekly issue #130: Github, redis6</h1></header><main><h1>News &amp; general</h1>"
+        f"<p>{_STORY}</p></main></body></html>"
+    )
+    assert issue.title == "cron.weekly issue #130: Github, redis6"
+    assert issue.blocks[0].section == "News & general"

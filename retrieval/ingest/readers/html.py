@@ -55,6 +55,7 @@ from retrieval.ingest.readers.pagemeta import (
     related_box,
     stated_date,
 )
+from retrieval.ingest.readers.pagetitle import names_the_site, without_site_name
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -247,7 +248,11 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
+    sites = [_meta(root, "og:site_name") or "", _meta(root, "application-name") or ""]
     named = _named_title(root, content, head_title)  # (before the page's header goes)
+    if named and names_the_site(named, sites, document.source):
+        named = None  # the site's logo set as a heading: "<h2>MIT Technology Review"
+    named = named or _title_outside(root, content, head_title)
     # A dateline's date, read in the page's content (its article or main part when it has one):
     # a top bar's "Saturday, 5 December 2026" is the day the page was saved, not the article's.
     document.date = document.date or dateline_time(content) or stated_date(content)
@@ -266,6 +271,9 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
+    document.title = without_site_name(document.title, sites, document.source)
+    if author and names_the_site(author, sites, document.source):
+        author = None  # "Die Tagespost" at die-tagespost.de: the publisher
     document.author = author_names(author)
     walk.outline.finish(document)
     # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
@@ -320,6 +328,18 @@ def _named_title(root: Element, content: Element, title: str) -> str | None:
             return None
         if _folded(inline_text(heading)) in own:
             return inline_text(heading)
+    return None
+
+
+def _title_outside(root: Element, content: Element, title: str) -> str | None:
+    """The page's ``<h1>`` standing above its content root (a newsletter's issue title over its
+    ``<main>``, whose own ``<h1>``s head its parts: "News & general"), when it is what the
+    ``<title>`` or og:title calls the page; else None."""
+    named = {_folded(n) for n in (title, _meta(root, "og:title")) if n}
+    inside = set(content.iter("h1"))
+    for h1 in root.iter("h1"):
+        if h1 not in inside and _folded(inline_text(h1)) in named:
+            return inline_text(h1)
     return None
 
 
