@@ -184,3 +184,51 @@ def test_a_heading_naming_the_site_or_a_part_is_not_the_title() -> None:
     )
     assert issue.title == "cron.weekly issue #130: Github, redis6"
     assert issue.blocks[0].section == "News & general"
+
+
+def test_a_links_screen_reader_label_is_not_read_into_the_sentence() -> None:
+    """Radio-Canada's "(Nouvelle fenêtre)", set in a "hidden-tag" span for screen readers,
+    was glued into the sentence: "Un article sur ce sujet (Nouvelle fenêtre)avait été publié"."""
+    sentence = (
+        "Pourtant, le lien n'était pas un secret. <a href='http://www.cbc.ca/news/1'>Un article"
+        " sur ce sujet \ufeff<span class='hidden-tag'> (Nouvelle fenêtre)</span></a>avait été"
+        " publié en juin dernier par CBC alors que le juge était déjà saisi du dossier."
+    )
+    document = _read(f"<html><body><article><h1>Affaire KPMG</h1><p>{sentence}</p></article>")
+    assert texts(document) == [
+        "Pourtant, le lien n'était pas un secret. Un article sur ce sujet avait été publié en"
+        " juin dernier par CBC alors que le juge était déjà saisi du dossier."
+    ]
+
+
+def test_a_card_of_another_story_and_a_photos_enlarge_link_are_not_the_story() -> None:
+    """The Guardian's rich link among the paragraphs was read as "Standing Rock protest: …
+    evacuationRead more", and NPR's photo link "Enlarge this image" as a passage."""
+    card = (
+        "<figure class='element-rich-link'><a href='https://example.com/news/2016/evacuation'>"
+        "<div>Standing Rock protest: governor orders immediate evacuation</div><div>Read more"
+        "</div></a></figure>"
+    )
+    photo = (
+        "<div class='image'><img src='a.jpg' alt=''><div class='enlarge-options'><a"
+        " href='https://media.example.org/img/2016/ap_1634-s1200.jpg'>Enlarge this image</a>"
+        "</div></div><p>Police stand guard during a prayer ceremony on the bridge.</p>"
+    )
+    document = _read(
+        f"<html><body><article><h1>Harbour wall</h1><p>{_STORY}</p>{card}{photo}"
+        f"<p>{_STORY}</p></article></body></html>"
+    )
+    assert texts(document) == [
+        _STORY,
+        "Police stand guard during a prayer ceremony on the bridge.",
+        _STORY,
+    ]
+
+
+def test_a_figure_whose_picture_links_to_its_file_keeps_its_caption() -> None:
+    figure = (
+        "<figure><a href='/img/harbour-wall.jpg'><img src='/img/harbour-wall-small.jpg'></a>"
+        "<figcaption>The wall in 1954</figcaption></figure>"
+    )
+    document = _read(f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{figure}</article>")
+    assert "The wall in 1954" in texts(document)

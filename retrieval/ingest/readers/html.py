@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import charset_normalizer
 import lxml.html
@@ -85,6 +86,14 @@ _PRINT_ONLY = frozenset(
 _DISPLAY = re.compile(
     r"^d-(?:\w+-)?(?:none|block|inline|inline-block|flex|inline-flex|table|grid)$"
 )
+# Class names of text hidden from sight for screen readers, beside the common ones (see
+# _FURNITURE): "hidden-tag", "hidden-text", "hiddenText", "u-hidden-text", "a11y-hidden".
+_HIDDEN_TEXT = re.compile(
+    r"^(?:[a-z]+-)?(?:hidden-?(?:tag|text|label)|a11y-?hidden|is-?hidden|u-hidden)$", re.IGNORECASE
+)
+_HEADLINE_LETTERS = 15  # a story card's link names a story, not a picture
+_CARD_LABEL_LETTERS = 25  # and its label is a few words: "Lire aussi", "Related:"
+_PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
@@ -646,8 +655,10 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag == "a" and _is_button(element):
+    if tag == "a" and (_is_button(element) or _is_picture_link(element)):
         return True  # "[–]" folding a comment away, "Select all" of a box of code
+    if tag in ("figure", "section", "aside") and _is_story_card(element):
+        return True
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -703,9 +714,36 @@ def _fills_in(form: Element) -> bool:
 
 def _is_hidden_by_class(element: Element) -> bool:
     """Whether ``element`` is hidden by a style sheet's class "hidden" (a dropdown menu's
-    entries, shown on a click), and not shown on wider screens ("hidden md:block")."""
+    entries, shown on a click), and not shown on wider screens ("hidden md:block"); or by a
+    class naming hidden text ("hidden-tag": a link's "(Nouvelle fenêtre)" for screen readers,
+    which read into the sentence "Un article sur ce sujet (Nouvelle fenêtre)avait été publié")."""
     names = (element.get("class") or "").split()
+    if any(_HIDDEN_TEXT.match(name) for name in names):
+        return True
     return "hidden" in names and not any(":" in name or "visible" in name for name in names)
+
+
+def _is_story_card(box: Element) -> bool:
+    """Whether ``box``, set among a story's paragraphs, is a card of another story: one link
+    with a headline's text, and a label beside it at most (the Guardian's rich link, "Standing
+    Rock protest: … evacuation Read more", Le Monde's "Lire aussi …"). Read, it broke the story
+    with a headline glued to "Read more"."""
+    links = [a for a in box.iter("a") if prose(a.text_content())]
+    if len(links) != 1 or (links[0].get("href") or "#").startswith("#"):
+        return False
+    text = len(_LETTERS.findall(_visible_text(box)))
+    linked = len(_LETTERS.findall(_visible_text(links[0])))
+    return linked >= _HEADLINE_LETTERS and text - linked <= _CARD_LABEL_LETTERS
+
+
+def _is_picture_link(link: Element) -> bool:
+    """Whether ``link`` leads to a picture's file and is its line's only text: a photo's
+    "Enlarge this image" (NPR), a gallery's "View full size", not a sentence's words."""
+    path = urlsplit(link.get("href") or "").path.lower()
+    if not path.endswith(_PICTURE_FILES):
+        return False
+    line = next((a for a in link.iterancestors() if _is_block(a)), None)
+    return line is not None and prose(line.text_content()) == prose(link.text_content())
 
 
 def _is_print_only(element: Element) -> bool:
