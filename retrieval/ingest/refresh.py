@@ -23,6 +23,7 @@ from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
 from retrieval.ingest import fingerprints, links, pipeline
 from retrieval.ingest import manifest as manifests
 from retrieval.ingest.passages import document_key, passages
+from retrieval.ingest.savedpages import page_of_parts, parts_reason
 from retrieval.model import Passage, ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
@@ -58,15 +59,34 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         raise NoCorpusError(folder, "the folder does not exist")
     found, unfollowed = [], []
     root = folder.resolve()
+    parts: dict[Path, Path | None] = {}  # each folder: the saved page whose parts it holds
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts) or path.name == MANIFEST:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            page = parts.setdefault(path, page_of_parts(path))
+            if page is not None and not _in_parts(path.parent, folder, parts):
+                unfollowed.append((path, parts_reason(page)))  # named once, for all in it
+            continue
+        if _in_parts(path.parent, folder, parts):
             continue
         if path.is_file():
             found.append(path)
         elif path.is_symlink():  # a walk for files passes over it: said why instead
             unfollowed.append((path, links.unfollowed(path, root)))
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix()), sorted(unfollowed)
+
+
+def _in_parts(directory: Path, folder: Path, parts: dict[Path, Path | None]) -> bool:
+    """Whether ``directory`` (below ``folder``) is, or is inside, a saved page's parts folder."""
+    while directory != folder:
+        if directory not in parts:
+            parts[directory] = page_of_parts(directory)
+        if parts[directory] is not None:
+            return True
+        directory = directory.parent
+    return False
 
 
 def doc_name(path: Path, folder: Path) -> str:

@@ -22,7 +22,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import charset_normalizer
 import lxml.html
 
 from retrieval.errors import DocumentError
@@ -41,6 +43,7 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
+from retrieval.ingest.readers.decoding import ACCENTED_SHARE, MOST_CHAOS, UTF8_OUTWEIGHS
 from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
@@ -53,6 +56,7 @@ from retrieval.ingest.readers.pagemeta import (
     related_box,
     stated_date,
 )
+from retrieval.ingest.readers.pagetitle import names_the_site, without_site_name
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -82,9 +86,18 @@ _PRINT_ONLY = frozenset(
 _DISPLAY = re.compile(
     r"^d-(?:\w+-)?(?:none|block|inline|inline-block|flex|inline-flex|table|grid)$"
 )
+# Class names of text hidden from sight for screen readers, beside the common ones (see
+# _FURNITURE): "hidden-tag", "hidden-text", "hiddenText", "u-hidden-text", "a11y-hidden".
+_HIDDEN_TEXT = re.compile(
+    r"^(?:[a-z]+-)?(?:hidden-?(?:tag|text|label)|a11y-?hidden|is-?hidden|u-hidden)$", re.IGNORECASE
+)
+_HEADLINE_LETTERS = 15  # a story card's link names a story, not a picture
+_CARD_LABEL_LETTERS = 25  # and its label is a few words: "Lire aussi", "Related:"
+_PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
+_SENTENCE_BLOCKS = frozenset({"p", "li", "dd", "td", "blockquote", *("h1", "h2", "h3", "h4", "h5")})
 _EMPHASIS = frozenset({"strong", "b", "span", "em"})
 _CODE = ("pre", *sorted(_CODE_TAGS))
 _RUN_IN_LINES = 2  # a display this short, in mid-sentence, is read as part of the sentence
@@ -206,6 +219,8 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 # A UTF-8 lead byte read as a Latin-1 letter, then a continuation byte read as a C1 control
 # code, which no text holds.
 _DOUBLED = re.compile("[\u00c2-\u00f4][\u0080-\u009f]")
+# A page's scripts, styles and tags, set apart from the text it shows.
+_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -242,7 +257,11 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     document = ParsedDocument(title="", date=_date(root), source=_source(root, data))
     author = _meta(root, "author") or microdata_author(root)  # before its byline goes
     content = _content_root(root)
+    sites = [_meta(root, "og:site_name") or "", _meta(root, "application-name") or ""]
     named = _named_title(root, content, head_title)  # (before the page's header goes)
+    if named and names_the_site(named, sites, document.source):
+        named = None  # the site's logo set as a heading: "<h2>MIT Technology Review"
+    named = named or _title_outside(root, content, head_title)
     # A dateline's date, read in the page's content (its article or main part when it has one):
     # a top bar's "Saturday, 5 December 2026" is the day the page was saved, not the article's.
     document.date = document.date or dateline_time(content) or stated_date(content)
@@ -261,6 +280,9 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.title and own:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
+    document.title = without_site_name(document.title, sites, document.source)
+    if author and names_the_site(author, sites, document.source):
+        author = None  # "Die Tagespost" at die-tagespost.de: the publisher
     document.author = author_names(author)
     walk.outline.finish(document)
     # Lines of page furniture inside the story's box ("Related: …", "Share this on WhatsApp",
@@ -315,6 +337,18 @@ def _named_title(root: Element, content: Element, title: str) -> str | None:
             return None
         if _folded(inline_text(heading)) in own:
             return inline_text(heading)
+    return None
+
+
+def _title_outside(root: Element, content: Element, title: str) -> str | None:
+    """The page's ``<h1>`` standing above its content root (a newsletter's issue title over its
+    ``<main>``, whose own ``<h1>``s head its parts: "News & general"), when it is what the
+    ``<title>`` or og:title calls the page; else None."""
+    named = {_folded(n) for n in (title, _meta(root, "og:title")) if n}
+    inside = set(content.iter("h1"))
+    for h1 in root.iter("h1"):
+        if h1 not in inside and _folded(inline_text(h1)) in named:
+            return inline_text(h1)
     return None
 
 
@@ -444,11 +478,21 @@ def _parse(data: bytes, path: Path) -> Element:
         # Characters XML forbids (a stray NUL, form feeds) can't be in lxml's tree; a browser
         # shows nothing for them either.
         text = _NOT_XML.sub("", _XML_DECLARATION.sub("", _undoubled(_decode(data))))
-        return lxml.html.document_fromstring(text)
+        return _without_readings(lxml.html.document_fromstring(text))
     except (ValueError, lxml.etree.ParserError) as error:
         if str(error) == "Document is empty":  # a doctype, comments: markup, nothing shown
             raise DocumentError(path, NO_MAIN_TEXT) from error
         raise DocumentError(path, f"damaged: not a web page ({error})") from error
+
+
+def _without_readings(root: Element) -> Element:
+    """``root`` without ruby's readings (``<rt>``, and the brackets ``<rp>`` a browser without
+    ruby shows around them): the furigana set small over a Japanese word ("法律" under
+    "ほうりつ") are a reading aid, and read inline they split the word ("法律ほうりつ"), so that
+    neither it nor its sentence is found."""
+    for reading in list(root.iter("rt", "rp")):
+        reading.drop_tree()  # (its tail, the text after the word, stays)
+    return root
 
 
 def _is_binary(sample: bytes) -> bool:
@@ -461,10 +505,14 @@ def _is_binary(sample: bytes) -> bool:
 
 
 def _decode(data: bytes) -> str:
-    """HTML bytes as text: a byte-order mark, else UTF-8, else the declared charset, else cp1252.
+    """HTML bytes as text: a byte-order mark, else UTF-8, else the declared charset, else the
+    encoding the bytes fit (charset-normalizer's guess), else cp1252.
 
     UTF-8 is tried before the declaration because pages are often re-saved as UTF-8 while still
-    declaring their old charset; a page that is not valid UTF-8 is taken at its word.
+    declaring their old charset; a page that is not valid UTF-8 is taken at its word when its
+    bytes fit the charset it names. When it names none (a page saved as "HTML only", its charset
+    having come in the server's header) or a wrong one (UTF-8, over Windows-1251 bytes), the
+    bytes say which: read as cp1252, a Chinese or Russian page is letters with accents only.
     """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16")):
         if data.startswith(bom) or (encoding == "utf-16" and data.startswith(codecs.BOM_UTF16_BE)):
@@ -473,11 +521,39 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _META_CHARSET.search(data[:4096])
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if len(text) - len(text.encode("ascii", errors="ignore")) - bad >= UTF8_OUTWEIGHS * bad:
+        return text  # UTF-8 with a stray byte or two (see decoding)
+    found = _META_CHARSET.search(data[:4096])
+    declared = found[1].decode("ascii").lower() if found else ""
+    if declared.replace("_", "-") not in ("", "utf-8", "utf8"):
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    western = data.decode("cp1252", errors="replace")
+    if _reads_as_western(western):
+        return western
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is not None and guess.chaos <= MOST_CHAOS:
+        return str(guess)
     try:
-        return data.decode(declared[1].decode("ascii") if declared else "cp1252", errors="replace")
+        return data.decode(declared or "cp1252", errors="replace")
     except LookupError:
         return data.decode("cp1252", errors="replace")
+
+
+def _reads_as_western(text: str) -> bool:
+    """Whether ``text``, a page's bytes read as cp1252, is a Western page's: few of the letters
+    it shows (its markup aside) carry accents, as the decoding of text files judges (a French
+    page has a few in a hundred; Russian or Chinese bytes read so have nothing else)."""
+    shown = _MARKUP.sub(" ", text)
+    letters = [ch for ch in shown[:65536] if ch.isalpha()]
+    accented = sum(1 for ch in letters if ch >= "\u00c0")
+    return text.count("\ufffd") <= max(3, len(text) // 1000) and (
+        accented <= ACCENTED_SHARE * len(letters)
+    )
 
 
 def _undoubled(text: str) -> str:
@@ -579,8 +655,10 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
-    if tag == "a" and _is_button(element):
+    if tag == "a" and (_is_button(element) or _is_picture_link(element)):
         return True  # "[–]" folding a comment away, "Select all" of a box of code
+    if tag in ("figure", "section", "aside") and _is_story_card(element):
+        return True
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -605,9 +683,25 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
 
 def _is_button(link: Element) -> bool:
     """Whether ``link`` runs a script rather than leading anywhere: its address is
-    "javascript:…", or "#" (or none) with a script run on a click."""
+    "javascript:…", or "#" (or none) with a script run on a click. A word of a sentence that
+    opens a glossary's pop-up (NHK News Web Easy links every hard word so) is the sentence's."""
     href = (link.get("href") or "").strip().lower()
-    return href.startswith("javascript:") or (href in ("", "#") and bool(link.get("onclick")))
+    runs = href.startswith("javascript:") or (href in ("", "#") and bool(link.get("onclick")))
+    return runs and not _in_a_sentence(link)
+
+
+def _in_a_sentence(link: Element) -> bool:
+    """Whether ``link`` stands in a paragraph's running text: text touches it on a side, and
+    its paragraph holds 20 letters besides (not "Code: Select all", nor a comment's "[–]")."""
+    block = next((a for a in link.iterancestors() if _is_block(a)), None)
+    if block is None or block.tag not in _SENTENCE_BLOCKS:
+        return False
+    previous = link.getprevious()
+    before = (previous.tail if previous is not None else link.getparent().text) or ""
+    if not (before.strip() or (link.tail or "").strip()):
+        return False
+    besides = len(_LETTERS.findall(block.text_content()))
+    return besides - len(_LETTERS.findall(link.text_content())) >= 20
 
 
 def _fills_in(form: Element) -> bool:
@@ -620,9 +714,36 @@ def _fills_in(form: Element) -> bool:
 
 def _is_hidden_by_class(element: Element) -> bool:
     """Whether ``element`` is hidden by a style sheet's class "hidden" (a dropdown menu's
-    entries, shown on a click), and not shown on wider screens ("hidden md:block")."""
+    entries, shown on a click), and not shown on wider screens ("hidden md:block"); or by a
+    class naming hidden text ("hidden-tag": a link's "(Nouvelle fenêtre)" for screen readers,
+    which read into the sentence "Un article sur ce sujet (Nouvelle fenêtre)avait été publié")."""
     names = (element.get("class") or "").split()
+    if any(_HIDDEN_TEXT.match(name) for name in names):
+        return True
     return "hidden" in names and not any(":" in name or "visible" in name for name in names)
+
+
+def _is_story_card(box: Element) -> bool:
+    """Whether ``box``, set among a story's paragraphs, is a card of another story: one link
+    with a headline's text, and a label beside it at most (the Guardian's rich link, "Standing
+    Rock protest: … evacuation Read more", Le Monde's "Lire aussi …"). Read, it broke the story
+    with a headline glued to "Read more"."""
+    links = [a for a in box.iter("a") if prose(a.text_content())]
+    if len(links) != 1 or (links[0].get("href") or "#").startswith("#"):
+        return False
+    text = len(_LETTERS.findall(_visible_text(box)))
+    linked = len(_LETTERS.findall(_visible_text(links[0])))
+    return linked >= _HEADLINE_LETTERS and text - linked <= _CARD_LABEL_LETTERS
+
+
+def _is_picture_link(link: Element) -> bool:
+    """Whether ``link`` leads to a picture's file and is its line's only text: a photo's
+    "Enlarge this image" (NPR), a gallery's "View full size", not a sentence's words."""
+    path = urlsplit(link.get("href") or "").path.lower()
+    if not path.endswith(_PICTURE_FILES):
+        return False
+    line = next((a for a in link.iterancestors() if _is_block(a)), None)
+    return line is not None and prose(line.text_content()) == prose(link.text_content())
 
 
 def _is_print_only(element: Element) -> bool:

@@ -10,6 +10,7 @@ never the words of a page, so any page of the same kind comes out the same.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -36,6 +37,10 @@ _DATE_NAMES = frozenset(
     {"date", "dates", "pubdate", "published", "publish", "posted", "updated", "timestamp",
      "dateline", "datetime"}
 )  # fmt: skip
+# Words of class names of a byline's box, which holds the date beside the author's name
+# ("c-byline__item", "entry-meta", "post-meta").
+_BYLINE_ONLY = frozenset({"byline", "meta"})
+_BYLINE_NAMES = _DATE_NAMES | _BYLINE_ONLY
 _NAME_WORDS = re.compile(r"[-_\s:.]+|(?<=[a-z])(?=[A-Z])")
 # Metadata is a line, not a story: a box longer than this is read whatever it is named.
 _LONGEST = 120
@@ -184,16 +189,42 @@ def _fills_a_cell(element: Element) -> bool:
 
 def dateline_time(root: Element) -> str | None:
     """The date of the page's dateline set as a ``<time datetime=…>`` on a line of its own
-    (a blog's "<p><i><time datetime=…>15 Dec, 2025</time></i></p>" under its title), as ISO
-    ``YYYY-MM-DD``: the first such above the story's first long paragraph (not a related
-    story's card beside or under it), and none in a sentence."""
-    for element in root.iter("time", "p"):
-        if element.tag == "p" and len(prose(element.text_content())) > _LONGEST:
+    (a blog's "<p><i><time datetime=…>15 Dec, 2025</time></i></p>" under its title) or in a
+    byline so named ("By Aja Romano Dec 10, 2016, 10:20am EST"), as ISO ``YYYY-MM-DD``: the
+    first such above the story's first long paragraph (not a related story's card beside or
+    under it), and none in a sentence. A long paragraph above the page's headline (a cookie
+    notice) is not the story's."""
+    headline = next(root.iter("h1"), None)
+    above = headline is not None
+    for element in root.iter("time", "p", "h1"):
+        above = above and element is not headline
+        if element.tag == "p" and len(prose(element.text_content())) > _LONGEST and not above:
             return None
         date = iso_date(element.get("datetime")) if element.tag == "time" else None
-        if date and _line_of(element) == prose(element.text_content()):
+        if date and not _of_another_story(element) and _dates_its_line(element):
             return date
     return None
+
+
+def _dates_its_line(time: Element) -> bool:
+    """Whether ``time`` is its line (a dateline), or stands in a short line that it or a box
+    around it names as a byline or date ("By Aja Romano Dec 10, 2016, 10:20am EST")."""
+    line, own = _line_of(time), prose(time.text_content())
+    if line == own:
+        return True
+    if len(line.split()) > _DATELINE_WORDS or line.endswith("."):
+        return False
+    boxes = [time, *itertools.takewhile(lambda a: a.tag not in _LINES, time.iterancestors())]
+    return any(_name_words(box) & _BYLINE_NAMES for box in boxes)
+
+
+def _of_another_story(element: Element) -> bool:
+    """Whether ``element`` is inside another story's card: an ``<article>`` without the
+    page's headline, whose own headline links to that story (a sidebar's "Popular Right Now")."""
+    card = next((a for a in element.iterancestors() if a.tag == "article"), None)
+    if card is None or any(True for _ in card.iter("h1")):
+        return False
+    return bool(card.xpath(".//h2//a[@href] | .//h3//a[@href] | .//h4//a[@href]"))
 
 
 def of_the_article(element: Element) -> bool:
@@ -308,12 +339,27 @@ def stated_date(root: Element) -> str | None:
             return date
     for element in root.iter():
         # A dateline of its own, not a date in a line of text ("January 1, 2023: first release").
-        if isinstance(element.tag, str) and _dateline(element) and is_metadata(element):
+        if not isinstance(element.tag, str) or _of_another_story(element):
+            continue
+        if (_dateline(element) and is_metadata(element)) or _byline(element):
             text = prose(element.text_content())
             date = find_date([text]) or _month_first(text)
             if date:
                 return date
     return None
+
+
+def _byline(element: Element) -> bool:
+    """Whether ``element`` is a box named as the article's byline or meta line that holds a
+    date and little else ("By Bushrod Washington / Published December 21, 2016 at 8:31am" in
+    WordPress's "entry-meta")."""
+    if not _name_words(element) & _BYLINE_ONLY or element.tag in (*_CELLS, *_HEADINGS):
+        return False
+    if _fills_a_cell(element) or any(a.tag in _HEADINGS for a in element.iterancestors()):
+        return False
+    text = prose(element.text_content())
+    short = len(text) <= _LONGEST and len(text.split()) <= _DATELINE_WORDS
+    return short and not text.endswith(".") and _dated(text)
 
 
 def is_pop_up_card(element: Element) -> bool:
