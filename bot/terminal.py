@@ -429,7 +429,7 @@ class TerminalChat:
         if rank is None or self.last is None:
             return None
         question, context, _ = self.last
-        if divisions.asked(text, f"{context or ''} {question}"):
+        if divisions.names_a_division(text, f"{context or ''} {question}"):
             return None
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         # "0" names no result: the ranking's size is told all the same.

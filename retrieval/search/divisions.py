@@ -226,6 +226,18 @@ def is_label(word: str) -> bool:
     return _LABEL_WORD.fullmatch(word.rstrip(".")) is not None or word.lower() == "art"
 
 
+# A number alone, as digits ("2", "#3"): while numbered results are shown, it picks one of them.
+_DIGITS_ALONE = re.compile(r"\W*\d+\W*")
+
+
+def names_a_division(text: str, earlier: str) -> bool:
+    """Whether a reply to a numbered list of results names a division rather than a result:
+    "第三条", "and the second?" after "What does Chapter I say?" name a division; a number
+    alone ("2") picks the result so numbered above, as it does after any other question
+    (after "Что говорит статья 5?" and a follow-up, "2" was searched as words)."""
+    return _DIGITS_ALONE.fullmatch(text) is None and asked(text, earlier) is not None
+
+
 def renumbered(text: str, number: int) -> str | None:
     """``text`` (a question naming a division) naming the division of the same kind numbered
     ``number`` instead, written as the question wrote its number (digits, a Roman numeral,

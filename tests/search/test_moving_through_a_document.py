@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from retrieval.library import Library
-from retrieval.search.divisions import renumbered
+from retrieval.search.divisions import names_a_division, renumbered
 from retrieval.search.followups import Conversation, is_follow_up, moved_to, step
 
 # Short charters written for these tests, laid out as the UN Charter's plain-text editions are:
@@ -203,6 +203,13 @@ def test_another_article_of_the_treaty_asked_about_is_that_treatys(library: Libr
     answer = library.answer("and article 7?", context=earlier)
     assert answer.hits[0].passage.doc == "iccpr.md"
     assert "torture" in answer.hits[0].passage.text
+
+
+def test_a_number_alone_picks_a_result_where_words_name_a_division() -> None:
+    earlier = "Что говорит статья 5? а что дальше?"
+    assert not names_a_division("2", earlier)
+    assert names_a_division("а статья 2?", earlier)
+    assert names_a_division("and the second?", "What does Chapter I say?")
 
 
 def test_a_division_renumbered_keeps_how_its_number_was_written() -> None:
