@@ -45,7 +45,7 @@ from retrieval.errors import (
 )
 from retrieval.library import Library
 from retrieval.model import Answer, Document, Hit, Passage
-from retrieval.search import divisions
+from retrieval.search import divisions, followups
 from retrieval.search.followups import Conversation, plain_language
 from retrieval.search.languages import ENGLISH, detect, language, only_stop_words, stop_word_hits
 from retrieval.search.pasted import without_quoted
@@ -265,7 +265,9 @@ def conversation_after(
     ("2004", "404?", "and in 2005?") is no subject of its own: the next one asks its number of
     the same subject, not of both ("2004" then "404?" was "Read as a follow-up to “how do i
     install fzf on linux 2004”")."""
-    if context and _only_a_number(question, read):
+    # ("and 7?" after "what does article 6 of the Covenant say?" is a subject: its article 7)
+    moving = followups.moved_to(question, conversation.history) is not None
+    if context and _only_a_number(question, read) and not moving:
         return replace(conversation, updated_at=now)
     return conversation.after(question, context, now)
 
@@ -427,7 +429,7 @@ class TerminalChat:
         if rank is None or self.last is None:
             return None
         question, context, _ = self.last
-        if divisions.asked(text, f"{context or ''} {question}"):
+        if divisions.names_a_division(text, f"{context or ''} {question}"):
             return None
         # Never searched as words: "7" was "(recherche : 7 (à la suite de : …))", in French.
         # "0" names no result: the ranking's size is told all the same.

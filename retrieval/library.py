@@ -280,7 +280,7 @@ class Library:
     ) -> dict[str, float]:
         """The weighted terms searched for ``question`` after the earlier questions
         ``context`` (oldest first), read as :meth:`answer` reads it."""
-        return _read(self, self._current(), question, _earlier(context))[1]
+        return _read(self, self._current(), *_meant_after(question, _earlier(context)))[1]
 
     def answer(
         self,
@@ -291,15 +291,15 @@ class Library:
         offset: int = 0,
     ) -> Answer:
         """The passages that answer ``question``, ranked ``offset`` to ``offset + k``."""
-        text = _askable(question)
+        asked = text = _askable(question)
         current = self._current()
         earlier_ = _earlier(context)
         if not earlier_ and followups.leans_on_nothing(text):
             # "¿y cómo lo uso?" with no question before it (first, or after /reset) says
             # what it asks of a thing it does not name: told so, as "а как это сделать?" is.
             raise NothingNamedError()
-        languages = _warmed_languages(self)
-        lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k)
+        text, languages = _meant(text, earlier_), _warmed_languages(self)
+        lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k, asked)
         sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
         lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
@@ -310,7 +310,7 @@ class Library:
             outcome = "declined" if outcome == "declined" else "hedged"
         current.prepare_words()  # for the questions after this one, in the background
         return Answer(
-            question=text,
+            question=asked,
             query=text if not earlier_ else f"{text} (following: {' / '.join(earlier_)})",
             hits=tuple(
                 Hit(item.passage, item.score, item.excerpt, number)
@@ -338,8 +338,24 @@ class Library:
         return self._languages[1] or ("en",)
 
 
+def _meant(question: str, earlier_: Sequence[str]) -> str:
+    """The question ``question`` stands for after ``earlier_``: "et l'article suivant ?" after
+    "Que dit l'article 97 ?" asks "Que dit l'article 98 ?" (:func:`followups.moved_to`)."""
+    return followups.moved_to(question, earlier_) or question
+
+
+def _meant_after(question: str, earlier_: Sequence[str]) -> tuple[str, Sequence[str]]:
+    """:func:`_meant`, and ``earlier_`` it was read after."""
+    return _meant(question, earlier_), earlier_
+
+
 def _distinct(
-    library: Library, current: snapshot.Snapshot, text: str, earlier_: Sequence[str], shown: int
+    library: Library,
+    current: snapshot.Snapshot,
+    text: str,
+    earlier_: Sequence[str],
+    shown: int,
+    asked: str = "",
 ) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
     """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
     repeating a quote above it (:func:`repeats.without_repeats`): searched deeper (at least
@@ -347,7 +363,10 @@ def _distinct(
     too few to know whether more follow, so paging on reaches the other passages (a page copied
     into five version folders stopped "/more" at result 10 of 1703). The total is the count of
     matching passages, the same on every page (less the repeats seen, it jumped 1829 → 1806 →
-    1454 as the pages went deeper); on the last page, the count of those shown."""
+    1454 as the pages went deeper); on the last page, the count of those shown. ``asked``:
+    the question as asked, when ``text`` is the earlier one asked of another division
+    (:func:`_meant`)."""
+    moved = bool(asked) and asked != text
     # One past the page, to know whether more follow; more: earlier answers may be left out.
     wanted = shown + 1 + len(earlier_)
     # The question read, and the earlier ones searched, once however deep this one is searched.
@@ -356,6 +375,7 @@ def _distinct(
     while True:
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
+        ranked = _stepped_first(library, ranked, question, before(), text, moved)
         kept = repeats.without_repeats(ranked)
         repeated = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
@@ -405,6 +425,38 @@ def _after_earlier(
     return ranked, total
 
 
+def _stepped_first(
+    library: Library,
+    ranked: list[rank.Ranked],
+    question: rank.QuestionWeights,
+    shown: list[rank.Ranked] | None,
+    text: str,
+    moved: bool,
+) -> list[rank.Ranked]:
+    """``ranked`` with the passages a step through the document leads to first ("and the next
+    one?", "¿y el anterior?": :func:`earlier.moved_to`, from the passage ``shown`` last), in
+    the order they are written. A step from a question naming its division, or a follow-up
+    naming another division alone ("and article 7?"), was read as that question of the other
+    division (``moved``: :func:`followups.moved_to`): that division of the document the last
+    answer is from comes first ("article 6 of the Covenant on Civil and Political Rights"
+    then "and article 7?" found the other covenant's Article 7, which says "Covenant" and
+    "rights" more)."""
+    moving = followups.step(text)
+    if not shown or (moving is None and not moved):
+        return ranked
+    at, division = shown[-1].passage, divisions.named(text)
+    if moved:
+        passages = _division_passages(library, at.doc, division) if division else []
+    else:
+        division_passages = functools.partial(_division_passages, library)
+        step = moving or (1, None)
+        passages = earlier.moved_to(at, step, division_passages, library.store.passage)
+    if not passages:
+        return ranked
+    scored = sorted(_scored(library, passages, question), key=lambda r: r.passage.ordinal)
+    return rank.brought_first(ranked, scored) if ranked else scored
+
+
 def _shown_before(
     library: Library, current: snapshot.Snapshot, earlier_: Sequence[str]
 ) -> list[rank.Ranked]:
@@ -416,13 +468,15 @@ def _shown_before(
     start = len(earlier_) - 1
     while start >= 0:
         reads[start] = _read(library, current, earlier_[start], earlier_[:start])
-        if start == 0 or not earlier.leaves_out(reads[start][1]):
+        stepping = followups.step(earlier_[start]) is not None  # from the passage before it
+        if start == 0 or not (stepping or earlier.leaves_out(reads[start][1])):
             break
         start -= 1
     shown: list[rank.Ranked] = []
     for at in range(max(start, 0), len(earlier_)):
         asked, weights = earlier_[at], reads[at][1]
-        answers = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])[2]
+        found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])
+        answers = _stepped_first(library, found[2], found[1], shown, asked, False)
         if shown:
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]

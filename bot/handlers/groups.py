@@ -178,7 +178,7 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     saved = await svc.state.answered_by(chat.id, replied.message_id)
     if saved is None or not saved.answered:
         return False
-    if divisions.asked(text, f"{saved.context or ''} {saved.question}"):
+    if divisions.names_a_division(text, f"{saved.context or ''} {saved.question}"):
         return False
     passage, total = await asyncio.to_thread(ranked_result, svc, saved, rank)
     if passage is None and not 1 <= rank <= total:  # past the results ("0" too): said

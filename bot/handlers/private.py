@@ -217,7 +217,7 @@ async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         # question): said so, not searched as words (it quoted a price table's row "2").
         await message.reply_text((await texts(update, context)).NUMBER_BEFORE_QUESTION)
         return True
-    if saved is None or divisions.asked(text, f"{saved.context or ''} {saved.question}"):
+    if saved is None or divisions.names_a_division(text, f"{saved.context or ''} {saved.question}"):
         return False  # "第三条", "and the second?" after a chapter: a division, not a result
     if 1 <= rank <= len(saved.shown):
         await show_passage(update, context, saved.shown[rank - 1])

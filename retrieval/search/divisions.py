@@ -214,3 +214,84 @@ def _chinese_number(written: str) -> int | None:
             digit = 0
     total += digit
     return total or None
+
+
+# A division's label as one word of a question ("article", "l'article" read as "l" and
+# "article", "статья", "art"): what a follow-up names when it asks for the next one.
+_LABEL_WORD = re.compile(rf"(?:{'|'.join(_KINDS.values())})", re.IGNORECASE)
+
+
+def is_label(word: str) -> bool:
+    """Whether ``word`` names a kind of division ("article", "chapitre", "статьи")."""
+    return _LABEL_WORD.fullmatch(word.rstrip(".")) is not None or word.lower() == "art"
+
+
+# A number alone, as digits ("2", "#3"): while numbered results are shown, it picks one of them.
+_DIGITS_ALONE = re.compile(r"\W*\d+\W*")
+
+
+def names_a_division(text: str, earlier: str) -> bool:
+    """Whether a reply to a numbered list of results names a division rather than a result:
+    "第三条", "and the second?" after "What does Chapter I say?" name a division; a number
+    alone ("2") picks the result so numbered above, as it does after any other question
+    (after "Что говорит статья 5?" and a follow-up, "2" was searched as words)."""
+    return _DIGITS_ALONE.fullmatch(text) is None and asked(text, earlier) is not None
+
+
+def renumbered(text: str, number: int) -> str | None:
+    """``text`` (a question naming a division) naming the division of the same kind numbered
+    ``number`` instead, written as the question wrote its number (digits, a Roman numeral,
+    Chinese numerals): "Que dit l'article 97 ?" → "Que dit l'article 98 ?", "第五条讲什么？" →
+    "第六条讲什么？". None when it names none or ``number`` is below one."""
+    if number < 1:
+        return None
+    found = _CHINESE.search(text)
+    if found:
+        written = str(number) if found["n"].isdigit() else _chinese_numeral(number)
+        return text[: found.start("n")] + written + text[found.end("n") :]
+    for pattern in (_LABELLED, _ORDINAL):
+        match = pattern.search(text)
+        if match and _number(match["n"]) is not None:
+            return text[: match.start("n")] + _written(match["n"], number) + text[match.end("n") :]
+    return None
+
+
+def _written(was: str, number: int) -> str:
+    """``number`` written as ``was`` was: a Roman numeral as one, an English ordinal ("2nd",
+    "Second") as "3rd", anything else in digits ("primero" → "2")."""
+    if not was[0].isdigit() and roman_value(was.upper()) is not None:
+        return _roman(number)
+    if was[0].isdigit() and not re.fullmatch(r"\d+(?:st|nd|rd|th)", was, re.IGNORECASE):
+        return str(number)
+    if was[0].isdigit() or re.fullmatch(r"[a-z]+(?:st|nd|rd|th)", was.lower()):
+        suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10)
+        return f"{number}{suffix or 'th'}"
+    return str(number)
+
+
+def _roman(number: int) -> str:
+    """``number`` (below 400, as :data:`ROMAN` reads them) in Roman numerals."""
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX")):
+        while number >= value:
+            out, number = out + letters, number - value
+    return out + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII")[number]
+
+
+def _chinese_numeral(number: int) -> str:
+    """``number`` (below ten thousand) in Chinese numerals as articles are numbered: 六, 十,
+    十一, 二十, 九十八, 一百零五, 一百一十一."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    if number < 20:
+        return "十" + (digits[number % 10] if number % 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // value % 10
+        if digit:
+            out += ("零" if zero and out else "") + digits[digit] + unit
+            zero = False
+        else:
+            zero = True
+    return out

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
-from retrieval.search import quantities
+from retrieval.model import Passage, document_key_of
+from retrieval.search import divisions, quantities
 from retrieval.search.excerpts import QuestionTerms
 from retrieval.search.rank import Ranked, brought_first
 
@@ -115,3 +116,27 @@ def leaves_out(weights: Mapping[str, float]) -> bool:
     """Whether a follow-up searched with ``weights`` leaves out the earlier answers (it holds
     no word of its own): those passages, matching every term searched, are no longer counted."""
     return not any(w >= 1.0 for w in weights.values())
+
+
+def moved_to(
+    at: Passage,
+    moving: tuple[int, str | None],
+    division_passages: Callable[[str, divisions.Division], list[Passage]],
+    passage: Callable[[str], Passage | None],
+) -> list[Passage]:
+    """The passages a step through the document (``moving``: +1 next, -1 previous, and the
+    kind of division named, if any: :func:`followups.step`) leads to from ``at``, the passage
+    the earlier question was answered with: the division after (before) the one ``at`` stands
+    under ("and the next article?" after "Who appoints the Secretary-General?", answered from
+    Article 97: Article 98), else, in a text without numbered divisions, the passage after
+    (before) it. None for a division the document lacks, or one of a kind ``at`` is under
+    none of ("the next chapter" from a passage under no chapter heading)."""
+    by, kind = moving
+    section = at.section or ""
+    under = divisions.named(section, heading=True)
+    if under is not None and divisions.heads(section, under) and kind in (None, under[0]):
+        return division_passages(at.doc, (under[0], under[1] + by))
+    if kind is not None:
+        return []
+    neighbour = passage(f"{document_key_of(at.id)}-{at.ordinal + by}")
+    return [] if neighbour is None else [neighbour]

@@ -13,6 +13,7 @@ import functools
 import itertools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retrieval.search import divisions
@@ -189,6 +190,98 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+# Moving through a document: "and the next article?", "et l'article suivant ?", "¿y el
+# siguiente?", "а что дальше?", "下一条呢？", and back ("the previous one", "l'article
+# précédent", "el anterior", "предыдущая статья", "上一条"). A question saying nothing else
+# (its other words stop words, a division's label, "one", a verb of saying) asks for the
+# division after (or before) the one the conversation is at (:func:`moved_to`).
+_NEXT = re.compile(
+    r"next|following|suivante?s?|prochaine?|siguientes?|pr[óo]xim[oa]s?|следующ\w*|дальше|далее",
+    re.IGNORECASE,
+)
+_PREVIOUS = re.compile(
+    r"previous|preceding|pr[ée]c[ée]dente?s?|anterior(?:es)?|предыдущ\w*|прошл\w*",
+    re.IGNORECASE,
+)
+_SAYING = frozenset(
+    """one ones say says said about contain contains comes come uno una один одна одно
+    говорится сказано написано contient dit dicen""".split()
+)
+_CJK_STEP = re.compile(
+    r"^(?:那|那么)?(?P<way>[上下前后])一(?P<kind>[条章节]|个|款)?"
+    r"(?:(?:是|讲|说|写|规定)(?:了)?什么|的内容|内容)?(?:呢|吗)?[？?。]?$"
+)
+_CJK_KINDS = {"条": "article", "章": "chapter", "节": "section"}
+Step = tuple[int, str | None]  # +1 (next) or -1 (previous), and the kind named, if any
+
+
+def step(question: str) -> Step | None:
+    """Whether ``question`` asks for the next or the previous division and nothing else, and
+    the kind it names ("article", "chapter"; None for "and the next one?"), or None."""
+    text = question.strip()
+    if _CJK.search(text):
+        found = _CJK_STEP.match(text)
+        if found is None:
+            return None
+        return (1 if found["way"] in "下后" else -1, _CJK_KINDS.get(found["kind"] or ""))
+    words = _WORD.findall(text.lower())
+    ways = [1 for w in words if _NEXT.fullmatch(w)] + [-1 for w in words if _PREVIOUS.fullmatch(w)]
+    if len(ways) != 1 or len(words) > _CUE_WORDS:
+        return None
+    labels = [w for w in words if divisions.is_label(w)]
+    rest = [
+        w
+        for w in words
+        if not (_NEXT.fullmatch(w) or _PREVIOUS.fullmatch(w) or w in labels or w in _SAYING)
+    ]
+    if _own(rest) or len(labels) > 1:
+        return None
+    kind = divisions.named(f"{labels[0]} 1") if labels else None
+    return ways[0], kind[0] if kind else None
+
+
+def moved_to(question: str, history: Sequence[str]) -> str | None:
+    """The question ``question`` stands for after the earlier questions ``history`` (oldest
+    first) when it moves through the document the latest of them naming a division asked
+    about: the next or previous one (:func:`step`), or one it names by its number and nothing
+    else ("and article 7?", "а статья 7?", "第七条呢？", "And the Fourth?"). That question
+    with the division's number changed: "Que dit l'article 97 ?" then "et l'article suivant ?"
+    asks "Que dit l'article 98 ?", and "What does article 6 of the Covenant on Civil and
+    Political Rights say?" then "and article 7?" asks article 7 of that Covenant, not of any
+    document. None for any other question."""
+    earlier = next((q for q in reversed(history) if divisions.named(q) is not None), None)
+    if earlier is None:
+        return None
+    kind, number = divisions.named(earlier) or ("", 0)
+    moving = step(question)
+    if moving is not None:
+        by, named = moving
+        return divisions.renumbered(earlier, number + by) if named in (None, kind) else None
+    asked = _division_alone(question, earlier)
+    if asked is None or asked[0] != kind or asked[1] == number:
+        return None
+    return divisions.renumbered(earlier, asked[1])
+
+
+# What may stand beside a division's name in a Chinese question naming nothing else
+# ("第七条呢？", "那第七条讲什么？", "第七条的内容是什么？").
+_CJK_SAYING = frozenset("讲说写规定内容呢吗") | _CJK_FUNCTION_CHARS | frozenset("什么")
+
+
+def _division_alone(question: str, earlier: str) -> divisions.Division | None:
+    """The division ``question`` names with no word of its own besides its name (a joining
+    word, a question word, a verb of saying), or names by its number alone after ``earlier``
+    ("And the Fourth?"); None otherwise."""
+    found = divisions.naming(question)
+    if found is None:
+        return divisions.following(question, earlier)
+    rest = question.replace(found[1], " ")
+    if _CJK.search(rest):
+        return found[0] if all(c in _CJK_SAYING for c in _CJK.findall(rest)) else None
+    words = [w for w in _WORD.findall(rest.lower()) if w not in _SAYING]
+    return None if _own(words) else found[0]
+
+
 def _asks_back_in_chinese(text: str) -> bool:
     found = _CJK_ASKING_BACK.search(text)
     if found is None or _NOT_CJK.search(text):
@@ -276,6 +369,8 @@ def asks_something(text: str) -> bool:
 def is_follow_up(question: str) -> bool:
     """True when ``question`` reads as leaning on the one before it."""
     text = question.strip()
+    if step(text) is not None:  # "next article?", "下一条？": the next after the one asked
+        return True
     if _KANA.search(text):  # Japanese: its own cues (the Chinese ones read その他 as 他)
         return _japanese_follow_up(text)
     if _HANGUL.search(text) and _korean_follow_up(text):
@@ -619,6 +714,9 @@ class Conversation:
         """The conversation once ``question`` (asked with ``context``) has been answered."""
         if not context:
             return Conversation((question,), now)
+        # A step through the document is remembered as the question it stands for, so the
+        # next step goes on from there ("next" three times: three articles on).
+        question = moved_to(question, self.history) or question
         # Keep the question that set the topic, however long the chain of follow-ups grows.
         history = (*self.history, question)
         if len(history) > MAX_HISTORY:

@@ -265,7 +265,8 @@ def read_terms(
     if lang == "zh":
         clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
         # (a question of guesses alone, "中中中…", is searched as it is: it has nothing else)
-        asked = _yes_or_no_dropped(tokens, clean_text, analyzer) or tokens
+        which = _which_dropped(tokens, clean_text)
+        asked: Sequence[Token] = _yes_or_no_dropped(which, clean_text, analyzer) or tokens
         tokens = _guesses_split(asked, clean_text, snapshot) or asked
     # A Chinese compound the corpus never writes whole, though it has its parts, is searched
     # by its parts: it is no word the documents lack.
@@ -338,6 +339,20 @@ def _in_the_documents_characters(
         if score(found) > best:
             text, tokens, best = other, found, score(found)
     return text, tokens
+
+
+# A Chinese question asking which division or passage ("哪一条规定了自卫权？" "which article is
+# about self-defence?", 哪条, 第几条, 哪一章, 哪一节, 哪一段) asks with a question word, as "which
+# article" does: its pieces are no words of the answer, and 一条 ("one article") matched the
+# end of 第八十一条 in a list of articles cited.
+_WHICH_DIVISION = re.compile(r"(?:哪|第几)一?[条章节款段篇]")
+
+
+def _which_dropped(tokens: Sequence[Token], text: str) -> list[Token]:
+    """The tokens less those inside a question word asking which division (see
+    :data:`_WHICH_DIVISION`)."""
+    spans = [m.span() for m in _WHICH_DIVISION.finditer(text)]
+    return [t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans)]
 
 
 # A Chinese yes-no question asks "V not V": 能不能 (can or cannot), 有没有, 是不是, 会不会,

@@ -277,3 +277,38 @@ def test_numbers_asked_one_after_another_each_follow_the_question_in_the_termina
     for text in ("2004", "404?"):
         out = chat.handle(text) or ""
         assert out.startswith(f"(searched: {text} (following: {question}))"), out[:200]
+
+
+USTAV = "\n\n".join(
+    [
+        "МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ",
+        "Статья 4",
+        "Прием в Члены Организации открыт для всех миролюбивых государств.",
+        "Статья 5",
+        "Генеральная Ассамблея может приостанавливать осуществление прав Члена Организации.",
+        "Статья 6",
+        "Член Организации, нарушающий принципы Устава, может быть исключен из Организации.",
+        "Статья 105",
+        "Организация пользуется привилегиями, указанными в пунктах 1 и 2 и в статье 5.",
+        "Статья 106",
+        "Совет действует согласно статье 5 и статье 6 в переходный период.",
+    ]
+)
+
+
+def test_a_number_alone_quotes_that_result_after_a_step_through_the_articles(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The tester's exact inputs: a question naming an article, "а что дальше?" (the next
+    # article), "дальше" (more results), then "2" — which was searched as words, "(запрос: 2
+    # (в продолжение: …))", though the chat quotes result 2 after any other question.
+    library = write_library({"ustav_ru.txt": USTAV})
+    chat = TerminalChat(library, layout=Layout(columns=300, ansi=False))
+    chat.handle("Что говорит статья 5?")
+    nextone = chat.handle("а что дальше?") or ""
+    assert "Статья 6" in nextone and "исключен" in nextone
+    chat.handle("дальше")
+    out = chat.handle("2") or ""
+    second = library.answer("а что дальше?", context="Что говорит статья 5?", k=2).hits[1]
+    assert "запрос" not in out
+    assert second.passage.text[:30] in out.replace("**", "")
