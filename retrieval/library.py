@@ -912,6 +912,9 @@ def _judged(
         )
         unchecked = claim and judge.checks_none(best, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
+    # "ООН" where the passages write "Организации Объединенных Наций": a name they hold.
+    passages = [r.passage for r in ranked[: judge.SPELLED_AMONG]]
+    names = [name for name in names if not judge.spelled_out(name, passages)]
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)
