@@ -701,7 +701,7 @@ def _depth(text: str, k: int, *, things: bool, defining: bool) -> int:
         quantities.COUNTED_WINDOW if things else 0,
         rank.RERANK,
         k,
-        definitions.WINDOW if defining else 0,
+        definitions.HEADING_WINDOW if defining else 0,
         verbatim.WINDOW if verbatim.pasted(text) else 0,
     )
 
@@ -904,6 +904,8 @@ def _judged(
         )
         sure = judge.with_named_heading(sure, question, named)
         if changelogs.answers_release(text, best):  # the notes are what changed in it
+            sure, missing = 1.0, False
+        if judge.defines_asked(text, best):  # "Platform engineering is the practice of …"
             sure, missing = 1.0, False
         about = _matched_among(ranked[: judge.ABOUT_AMONG], question)
         recurring = current.index.passages_with

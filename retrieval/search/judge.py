@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
-from retrieval.search import divisions, followups, thesaurus
+from retrieval.search import definitions, divisions, followups, thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
 from retrieval.search.query import SEGMENTED
@@ -731,3 +731,13 @@ def _spells(letters: str, words: Sequence[str]) -> bool:
     if word.islower() and len(word) <= SKIPPED_LETTERS:
         return _spells(letters, words[1:])
     return False
+
+
+def defines_asked(text: str, best: Passage) -> bool:
+    """Whether ``text`` asks what a thing is ("what does platform engineering mean?") and the
+    best passage has a sentence saying it ("Platform engineering is the practice of …",
+    :func:`definitions.defines`): that answers it, however much the question's frame words
+    ("mean", "definition"), which no definition repeats, weigh. Dev (2026-12-05, fourteen
+    sets): no outcome moved."""
+    thing = definitions.subject(text)
+    return thing is not None and definitions.defines(best.text, thing)
