@@ -734,7 +734,7 @@ def _depth(text: str, k: int, *, things: bool, defining: bool) -> int:
         quantities.COUNTED_WINDOW if things else 0,
         rank.RERANK,
         k,
-        definitions.WINDOW if defining else 0,
+        definitions.HEADING_WINDOW if defining else 0,
         verbatim.WINDOW if verbatim.pasted(text) else 0,
     )
 
@@ -938,6 +938,8 @@ def _judged(
         sure = judge.with_named_heading(sure, question, named)
         if changelogs.answers_release(text, best):  # the notes are what changed in it
             sure, missing = 1.0, False
+        if judge.defines_asked(text, best):  # "Platform engineering is the practice of …"
+            sure, missing = 1.0, False
         about = _matched_among(ranked[: judge.ABOUT_AMONG], question)
         recurring = current.index.passages_with
         passing = judge.in_passing(
@@ -945,6 +947,9 @@ def _judged(
         )
         unchecked = claim and judge.checks_none(best, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
+    # "ООН" where the passages write "Организации Объединенных Наций": a name they hold.
+    passages = [r.passage for r in ranked[: judge.SPELLED_AMONG]]
+    names = [name for name in names if not judge.spelled_out(name, passages)]
     # "How many …?" answered by an excerpt that states no number does not answer it.
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)

@@ -241,10 +241,27 @@ def _first(
     opening = [r for r in openings if says_purpose(r.passage.text, thing)]
     brought = {r.passage.id for r in opening}
     head_saying = [r for r in head if says(r.passage.text) and r.passage.id not in brought]
-    chosen = [*opening, *head_saying]
+    brought |= {r.passage.id for r in head_saying}
+    entries = [r for r in _entries(openings, thing) if r.passage.id not in brought]
+    chosen = [*opening, *head_saying, *entries]
     if lang is not None:
         chosen.sort(key=lambda r: r.passage.lang != lang)  # stable: in their order otherwise
     return brought_first(ranked, chosen)
+
+
+def _entries(openings: Sequence[Ranked], thing: str) -> list[Ranked]:
+    """The first passage of each section of ``openings`` headed by ``thing`` alone
+    (:func:`headed_by`): a glossary's entry, whose text says what the heading is without
+    naming it. After the passages whose sentences say it (a paper's "A platform team is …")."""
+    firsts: dict[tuple[str, str], Ranked] = {}
+    for r in openings:
+        section = r.passage.section
+        if section is None or not headed_by(section.rpartition(" › ")[2], thing):
+            continue
+        key = (r.passage.doc, section)
+        if key not in firsts or r.passage.ordinal < firsts[key].passage.ordinal:
+            firsts[key] = r
+    return list(firsts.values())
 
 
 # A document named after the thing asked about ("The microtype package") says what it is where
@@ -259,15 +276,37 @@ def named_after(title: str, thing: str) -> bool:
     return re.search(pattern, title, re.IGNORECASE) is not None
 
 
+# A glossary's entry is a section headed by the term alone, its text the definition without
+# the term ("Platform team" / "The people responsible for building …"): BM25 ranks it below the
+# passages of a long paper that repeat the term, so such sections are looked for further down
+# (tryout22d: "what is a platform team?" quoted the glossary's entry, not the paper's 15th
+# passage on platform teams). Dev (2026-12-05, fourteen sets): no rank or outcome moved.
+HEADING_WINDOW = 40
+
+
 def sections_named(ranked: Sequence[Ranked], thing: str) -> list[tuple[str, str]]:
     """``(document, section)`` of each section among the best :data:`WINDOW` whose own heading
-    (the nearest) names ``thing`` ("6.4. Пакет pbuilder"), in the order they come."""
+    (the nearest) names ``thing`` ("6.4. Пакет pbuilder"), or among the best
+    :data:`HEADING_WINDOW` is ``thing`` alone (:func:`headed_by`), in the order they come."""
     found: dict[tuple[str, str], None] = {}
-    for r in ranked[:WINDOW]:
+    for n, r in enumerate(ranked[:HEADING_WINDOW]):
         section = r.passage.section
-        if section and _titled(section.rpartition(" › ")[2], thing):
+        heading = (section or "").rpartition(" › ")[2]
+        if section and ((n < WINDOW and _titled(heading, thing)) or headed_by(heading, thing)):
             found[(r.passage.doc, section)] = None
     return list(found)
+
+
+_ASIDE = re.compile(r"\s*\([^)]*\)\s*$")  # "Thinnest Viable Platform (TVP)": its short form
+
+
+def headed_by(heading: str, thing: str) -> bool:
+    """Whether ``heading`` is ``thing`` alone, as a glossary heads an entry: in any case, its
+    number, an article and a short form in brackets aside, one in the plural ("Platform users"
+    for "platform user") or the other."""
+    name = _ASIDE.sub("", _NUMBERING.sub("", heading)).casefold().strip()
+    wanted = re.sub(rf"^{_ARTICLE}", "", thing.casefold().strip())
+    return bool(wanted) and (name in (wanted, wanted + "s") or name + "s" == wanted)
 
 
 TITLE_WORDS = 2  # words a heading may hold besides the thing it is titled after

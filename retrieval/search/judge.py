@@ -11,7 +11,7 @@ import weakref
 from collections.abc import Callable, Collection, Sequence
 
 from retrieval.model import Outcome, Passage
-from retrieval.search import divisions, followups, thesaurus
+from retrieval.search import definitions, divisions, followups, thesaurus
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import covered_terms
 from retrieval.search.query import SEGMENTED
@@ -681,3 +681,63 @@ def _telling(word: str) -> bool:
     number was what made a question unanswerable: not done."""
     code, _, body = word.rpartition(":")
     return not code or (code in SEGMENTED and len(body) == 1)
+
+
+# An abbreviation: a name written in capitals alone ("UN", "ООН", "WWII", "NATO's").
+_ABBREVIATION = re.compile(r"^([^\W\d_]{2,8})(?:['’]s)?$")
+_NAME_WORDS = re.compile(r"[^\W_]+")
+SPELLED_AMONG = 10  # first passages in which an abbreviation the question writes is looked for
+SKIPPED_LETTERS = 3  # a lower-case word this short inside a spelled-out name ("de", "of", "des")
+
+
+def spelled_out(name: str, passages: Sequence[Passage]) -> bool:
+    """Whether ``name``, an abbreviation, is written out in one of ``passages`` (its text,
+    section or title): words there, each opening with a capital, whose initials spell it
+    ("United Nations" for UN, "Организации Объединенных Наций" for ООН, "Organización de las
+    Naciones Unidas" for ONU, with short lower-case words between them), or a word in capitals
+    standing for its own letters ("World War II" for WWII). The documents name what the
+    question names, in full: it is no name they lack, as "Lisbon" is.
+
+    Dev (2026-12-05, fourteen sets): two questions naming a body by its initials ("WPNS",
+    "MMCA") answered, not hedged, both with their answer in the first two; no other outcome or
+    rank moved. tryout22a's "главный судебный орган ООН" answered, not declined (its answer
+    first)."""
+    found = _ABBREVIATION.match(name)
+    if found is None or not found.group(1).isupper():
+        return False
+    letters = found.group(1)
+    return any(
+        _spells(letters, words[start:])
+        for passage in passages
+        for text in (passage.text, passage.section or "", passage.title)
+        for words in [_NAME_WORDS.findall(text)]
+        for start in range(len(words))
+        if words[start][:1] == letters[0] and words[start][1:2].islower()
+    )
+
+
+def _spells(letters: str, words: Sequence[str]) -> bool:
+    """Whether ``words``, from their first on, spell ``letters``: each capitalised word its
+    initial, each word in capitals itself, short lower-case words skipped."""
+    if not letters:
+        return True
+    if not words:
+        return False
+    word = words[0]
+    if word.isupper() and letters.startswith(word) and len(word) > 1:
+        return _spells(letters[len(word) :], words[1:])
+    if word[:1] == letters[0] and word[:1].isupper():
+        return _spells(letters[1:], words[1:])
+    if word.islower() and len(word) <= SKIPPED_LETTERS:
+        return _spells(letters, words[1:])
+    return False
+
+
+def defines_asked(text: str, best: Passage) -> bool:
+    """Whether ``text`` asks what a thing is ("what does platform engineering mean?") and the
+    best passage has a sentence saying it ("Platform engineering is the practice of …",
+    :func:`definitions.defines`): that answers it, however much the question's frame words
+    ("mean", "definition"), which no definition repeats, weigh. Dev (2026-12-05, fourteen
+    sets): no outcome moved."""
+    thing = definitions.subject(text)
+    return thing is not None and definitions.defines(best.text, thing)
