@@ -152,6 +152,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         lines = _marks_closed(shown(list(all_lines(pdf, path))))
     finally:
         pdf.close()
+    if mojibake.is_utf8_codes(line.text for line in lines):
+        lines = [replace(line, text=mojibake.utf8_codes_read(line.text)) for line in lines]
     if not any(line.text.strip() for line in lines):
         raise DocumentError(path, "no text layer — needs OCR")
     lines, unread = _mapped_pages(lines)
