@@ -729,4 +729,7 @@ REASONS: dict[str, str] = {
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
     ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR"
+    ),
 }

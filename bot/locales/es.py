@@ -714,4 +714,8 @@ REASONS: dict[str, str] = {
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "capa de texto ilegible: sus fuentes no tienen correspondencia con Unicode — necesita OCR"
     ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "capa de texto ilegible: sus letras no forman palabras (una mala capa de OCR) — "
+        "necesita OCR"
+    ),
 }

@@ -766,4 +766,8 @@ REASONS: dict[str, str] = {
         "couche texte illisible\u00a0: ses polices n’ont pas de correspondance Unicode — "
         "il faut une reconnaissance (OCR)"
     ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "couche texte illisible\u00a0: ses lettres ne forment pas de mots (une mauvaise couche "
+        "OCR) — il faut une reconnaissance (OCR)"
+    ),
 }

@@ -703,4 +703,8 @@ REASONS: dict[str, str] = {
         "текстовый слой не читается: у его шрифтов нет соответствия Unicode — "
         "нужно распознавание (OCR)"
     ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "текстовый слой не читается: его буквы не складываются в слова (плохой слой OCR) — "
+        "нужно распознавание (OCR)"
+    ),
 }

@@ -575,4 +575,7 @@ REASONS: dict[str, str] = {
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "文本层无法读取：其字体没有 Unicode 映射——需要 OCR 识别"
     ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "文本层无法读取：其字母组不成词（OCR 层有误）——需要 OCR 识别"
+    ),
 }

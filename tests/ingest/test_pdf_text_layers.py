@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pdfmaker import Text, make_pdf
+
+from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
 from retrieval.ingest.readers import mojibake
 
@@ -30,3 +34,49 @@ def test_korean_is_korean() -> None:
     # about one Korean syllable in eight is a UTF-8 byte pair by chance: a sentence is not all
     assert not mojibake.is_utf8_codes([KOREAN])
     assert mojibake.utf8_codes_read("킟킾킴킿.") == "Подп."
+
+
+# An OCR layer that read a Russian tax form as Latin letters (pdf.js's issue12963.pdf: its
+# words, in the order the form prints them), and the same layer's numbers, which read.
+OCR_LINES = [
+    "Hanorosas:t AeKnapai..4VIR no HanoroBoMy Ha AOXOAbl",
+    "HoMep KoppeKn1pOBKH Hanor-oBbl111 nep110A (KOA) OT4eTHb11:1 roA",
+    "IlpeACTaBJlfleTCfl B Hanor-oBbll1 OpraH (KOA) 3-HAQ 2017",
+    "4>aMIIJ11lSI IIMSI OT4eCTBO HanorOIIJlaTeJlbI11HK",
+]
+MANUAL_LINES = [
+    "The meter reads 500kWh a month for a household of four; iPhone and iPad owners",
+    "can read it in the app. Call getReading() to fetch the value as a number, then",
+    "compare it with last year's, which the supplier sends in January and in July.",
+]
+
+
+def _page(lines: list[str]) -> list[Text]:
+    return [Text(72, 760 - 14 * i, line) for i, line in enumerate(lines)]
+
+
+def _reason(name: str, data: bytes) -> str:
+    with pytest.raises(DocumentError) as caught:
+        pipeline.read(name, data)
+    return caught.value.reason
+
+
+def test_an_ocr_layer_of_no_words_is_refused_with_its_reason() -> None:
+    assert _reason("declaration.pdf", make_pdf([_page(OCR_LINES)] * 3)) == mojibake.JUMBLED
+
+
+def test_units_names_and_code_in_prose_are_words() -> None:
+    document = pipeline.read("meter.pdf", make_pdf([_page(MANUAL_LINES)]))
+    assert "500kWh" in document.blocks[0].text
+
+
+def test_a_picture_whose_only_word_is_off_the_page_needs_ocr() -> None:
+    # ImageMagick sets the picture's label above the page ("Background"): nothing to read
+    label = [Text(72, 900, "Background", 12)]
+    assert _reason("images.pdf", make_pdf([label, label])) == "no text layer — needs OCR"
+
+
+def test_a_page_with_words_on_and_off_the_paper_keeps_those_on_it() -> None:
+    page = [*_page(MANUAL_LINES), Text(72, 900, "Background", 12)]
+    document = pipeline.read("meter.pdf", make_pdf([page]))
+    assert "Background" not in " ".join(block.text for block in document.blocks)

@@ -16,10 +16,17 @@ by PDFium as the two bytes' number: Cyrillic "Подп" (D0 9F, D0 BE …) comes
 "킟킾킴킿". Korean itself has few such syllables (a lead byte C2–D7 and a second byte 80–BF: about
 one in eight), so a text whose Hangul is nearly all of them is read again as UTF-8
 (:func:`utf8_codes_read`).
+
+Some layers hold letters but no words: an OCR layer that read a Russian form as Latin
+("Hanorosas:t AeKnapai HoMep KoppeKn1pOBKH"), a font whose codes are its glyph numbers shifted
+("3HQČåQtSURVWĜHGN"). Their words change from small letters to capitals or to digits and back
+inside them, which words of prose almost never do (units such as "kWh", names such as "iPhone":
+a few in a hundred); a text where many do is no text (:func:`is_jumbled`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -70,6 +77,32 @@ def utf8_codes_read(text: str) -> str:
     return "".join(
         ord(ch).to_bytes(2, "big").decode("utf-8") if _is_utf8_pair(ch) else ch for ch in text
     )
+
+
+JUMBLED = "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR"
+JUMBLED_SHARE = 0.25  # of a text's words: a jumbled layer (prose: under 0.13 even in a manual)
+JUMBLED_WORDS = 2  # fewer such words than this are read whatever their share
+_LONG_WORD = re.compile(r"[^\W_]{3,}")
+_DIGITS_INSIDE = re.compile(r"(?<=[^\W\d_])\d+(?=[^\W\d_])")
+
+
+def _is_jumbled_word(word: str) -> bool:
+    for before, after in itertools.pairwise(word):
+        if before.islower() and after.isupper():
+            return True
+    return bool(_DIGITS_INSIDE.search(word)) and any(ch.islower() for ch in word)
+
+
+def is_jumbled(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` are letters in no words: more than :data:`JUMBLED_SHARE` of their
+    words (three letters or more) turn from small letters to capitals, or hold digits between
+    letters, inside them (see the module's note)."""
+    words = jumbled = 0
+    for text in texts:
+        for word in _LONG_WORD.findall(text):
+            words += 1
+            jumbled += _is_jumbled_word(word)
+    return jumbled >= JUMBLED_WORDS and jumbled > JUMBLED_SHARE * words
 
 
 def is_garbled(texts: Iterable[str]) -> bool:

@@ -162,6 +162,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     garbled = mojibake.is_garbled(line.text for line in lines)
     if garbled:
         lines = _as_cp1251(lines, path)
+    if mojibake.is_jumbled(line.text for line in lines):
+        raise DocumentError(path, mojibake.JUMBLED)
     listed = contents_titles(lines)
     lines, running = furniture_parted(lines)
     # page 1's running header, whose title the file's own may be ("TCPDF Example 055")
