@@ -632,6 +632,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "binario, no es texto",
     "binary, not a web page": "binario, no es una página web",
     "encrypted": "cifrado",
+    "encrypted — needs its password (save a copy without one)": (
+        "cifrado — necesita su contraseña (guarde una copia sin ella)"
+    ),
     "an error page": "una página de error",
     "a redirect to {address}": "una redirección a {address}",
     "no paragraphs of text found": "no se encontró ningún párrafo de texto",

@@ -626,6 +626,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "двоичный, не текст",
     "binary, not a web page": "двоичный, не веб-страница",
     "encrypted": "зашифрован",
+    "encrypted — needs its password (save a copy without one)": (
+        "зашифрован — нужен пароль (сохраните копию без пароля)"
+    ),
     "an error page": "страница ошибки",
     "a redirect to {address}": "перенаправление на {address}",
     "no paragraphs of text found": "не найдено ни одного абзаца текста",

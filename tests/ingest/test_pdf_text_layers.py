@@ -9,10 +9,12 @@ characters; PDFium read each two-byte code as one number, and the block was inde
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
 from pdfmaker import Text, make_pdf
+from pypdf import PdfWriter
 
 from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
@@ -80,3 +82,13 @@ def test_a_page_with_words_on_and_off_the_paper_keeps_those_on_it() -> None:
     page = [*_page(MANUAL_LINES), Text(72, 900, "Background", 12)]
     document = pipeline.read("meter.pdf", make_pdf([page]))
     assert "Background" not in " ".join(block.text for block in document.blocks)
+
+
+def test_a_blank_page_is_empty() -> None:
+    # camelot's empty.pdf: one A4 page whose content draws nothing, no font, no picture; a
+    # scan (a picture, no text) still needs OCR (test_bad_files)
+    blank = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(blank)
+    assert _reason("empty.pdf", blank.getvalue()) == "empty"
