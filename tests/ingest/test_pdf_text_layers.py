@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 from pdfmaker import Text, make_pdf
-from pypdf import PdfWriter
+from pypdf import PdfWriter, Transformation
+from pypdf.generic import ArrayObject, FloatObject, NameObject
 
 from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
@@ -92,3 +93,24 @@ def test_a_blank_page_is_empty() -> None:
     writer.add_blank_page(595, 842)
     writer.write(blank)
     assert _reason("empty.pdf", blank.getvalue()) == "empty"
+
+
+def test_a_page_whose_box_is_written_upside_down_is_read() -> None:
+    # NYPD's CompStat sheets (tabula-java's cs-en-us-pbms.pdf) give the media box as
+    # [0 0 612 -792] and set the text below the origin: all of it is on the paper
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf([_page(MANUAL_LINES)])))
+    page = writer.pages[0]
+    page.add_transformation(Transformation().translate(0, -842))
+    page[NameObject("/MediaBox")] = ArrayObject([FloatObject(v) for v in (0, 0, 595, -842)])
+    flipped = io.BytesIO()
+    writer.write(flipped)
+    document = pipeline.read("compstat.pdf", flipped.getvalue())
+    assert "500kWh a month" in " ".join(block.text for block in document.blocks)
+
+
+def test_a_few_glyphs_read_wrong_leave_a_small_file_read() -> None:
+    # py-pdf's habibi-rotated.pdf: an Arabic word and its Latin spelling, four times, two
+    # glyphs read as Greek ("ϲΒϴΒ") each time: the words that read are kept
+    lines = ["habibi ϲΒϴΒhabibi", "habibi ϲΒϴΒ", "ϲΒϴΒhabibi habibi", "habibi ϲΒϴΒhabibi"]
+    document = pipeline.read("habibi.pdf", make_pdf([_page(lines)]))
+    assert "habibi" in document.blocks[0].text

@@ -81,7 +81,8 @@ def utf8_codes_read(text: str) -> str:
 
 JUMBLED = "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR"
 JUMBLED_SHARE = 0.25  # of a text's words: a jumbled layer (prose: under 0.13 even in a manual)
-JUMBLED_WORDS = 2  # fewer such words than this are read whatever their share
+JUMBLED_WORDS = 5  # fewer such words than this are read whatever their share: a few
+# glyphs read wrong in a one-line file ("يبيبَح˴ ϲΒϴΒhabibi") leave the rest of it to read
 _LONG_WORD = re.compile(r"[^\W_]{3,}")
 _DIGITS_INSIDE = re.compile(r"(?<=[^\W\d_])\d+(?=[^\W\d_])")
 

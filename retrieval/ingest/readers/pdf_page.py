@@ -267,7 +267,9 @@ def _on_paper(found: list[tuple[Line, str, int]], page: Any) -> list[tuple[Line,
     or printer shows them, whatever the crop box. ImageMagick writes a picture as a page the
     picture's size with a label ("Background") set above it, off the page: a scan with a word
     of text that was never on it."""
-    left, bottom, right, top = _viewed_box(page, page.get_mediabox())
+    x0, y0, x1, y1 = _viewed_box(page, page.get_mediabox())
+    # (a box may be written upside down: NYPD's CompStat sheets say [0 0 612 -792])
+    (left, right), (bottom, top) = sorted((x0, x1)), sorted((y0, y1))
     return [
         item
         for item in found
