@@ -334,7 +334,7 @@ class Library:
             self._counting = None
         version = self._current().version
         if self._languages[0] != version:
-            self._languages = _counted(version, self.store.passage_languages())
+            self._languages = _counted(version, self.store)
         return self._languages[1] or ("en",)
 
 
@@ -530,10 +530,12 @@ def _with_answering(
 _Languages = tuple[str, tuple[str, ...], frozenset[str]]
 
 
-def _counted(version: str, counts: dict[str, int]) -> _Languages:
-    """The index version, the languages of its passages (counted as ``{language: passages}``),
-    most passages first, and those an English word may be read in."""
-    return (version, corpus_languages(counts), query.reading_languages(counts))
+def _counted(version: str, store: CorpusStore) -> _Languages:
+    """The index version, the languages its documents are written in (see
+    :func:`corpus_languages`), most passages first, and those an English word may be read in."""
+    counts = store.passage_languages()
+    main = store.main_languages()
+    return (version, corpus_languages(counts, main), query.reading_languages(counts))
 
 
 def _warmed_languages(library: Library) -> tuple[str, ...]:
@@ -563,7 +565,7 @@ def _count_languages(library: Library, version: str) -> threading.Thread:
 
     def count() -> None:
         with contextlib.suppress(StoreError, sqlite3.Error):  # counted again when asked
-            library._languages = _counted(version, library.store.passage_languages())
+            library._languages = _counted(version, library.store)
 
     thread = threading.Thread(target=count, name="languages", daemon=True)
     thread.start()

@@ -336,3 +336,20 @@ def test_english_stop_words_alone_are_not_read_as_another_corpus_language(
         assert "ca" in library.languages()
         with pytest.raises(NoSearchableWordsError):
             library.answer("the")
+
+
+def test_a_one_page_note_makes_its_language_one_of_the_corpus_s(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    # A Japanese notice of two paragraphs beside an English manual of hundreds: the documents
+    # are written in Japanese too, and a question in Japanese is not told to ask in English.
+    folder = make_corpus(
+        {
+            "お知らせ.txt": "図書館は土曜日の朝も開館します。\n\n"
+            "貸出期間は二週間で、一回だけ延長できます。\n"
+        }
+    )
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
+        assert "ja" in library.languages()
+        assert "en" in library.languages()

@@ -652,6 +652,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "binary, not text",
     "binary, not a web page": "binary, not a web page",
     "encrypted": "encrypted",
+    "encrypted — needs its password (save a copy without one)": (
+        "encrypted — needs its password (save a copy without one)"
+    ),
     "an error page": "an error page",
     "a redirect to {address}": "a redirect to {address}",
     "no paragraphs of text found": "no paragraphs of text found",
@@ -728,5 +731,8 @@ REASONS: dict[str, str] = {
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
+    ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR"
     ),
 }

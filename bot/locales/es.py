@@ -632,6 +632,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "binario, no es texto",
     "binary, not a web page": "binario, no es una página web",
     "encrypted": "cifrado",
+    "encrypted — needs its password (save a copy without one)": (
+        "cifrado — necesita su contraseña (guarde una copia sin ella)"
+    ),
     "an error page": "una página de error",
     "a redirect to {address}": "una redirección a {address}",
     "no paragraphs of text found": "no se encontró ningún párrafo de texto",
@@ -713,5 +716,9 @@ REASONS: dict[str, str] = {
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "capa de texto ilegible: sus fuentes no tienen correspondencia con Unicode — necesita OCR"
+    ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "capa de texto ilegible: sus letras no forman palabras (una mala capa de OCR) — "
+        "necesita OCR"
     ),
 }

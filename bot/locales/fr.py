@@ -679,6 +679,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "binaire, pas du texte",
     "binary, not a web page": "binaire, pas une page web",
     "encrypted": "chiffré",
+    "encrypted — needs its password (save a copy without one)": (
+        "chiffré — il faut son mot de passe (enregistrez-en une copie sans)"
+    ),
     "an error page": "une page d’erreur",
     "a redirect to {address}": "une redirection vers {address}",
     "no paragraphs of text found": "aucun paragraphe de texte trouvé",
@@ -765,5 +768,9 @@ REASONS: dict[str, str] = {
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "couche texte illisible\u00a0: ses polices n’ont pas de correspondance Unicode — "
         "il faut une reconnaissance (OCR)"
+    ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "couche texte illisible\u00a0: ses lettres ne forment pas de mots (une mauvaise couche "
+        "OCR) — il faut une reconnaissance (OCR)"
     ),
 }

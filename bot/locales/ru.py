@@ -626,6 +626,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "двоичный, не текст",
     "binary, not a web page": "двоичный, не веб-страница",
     "encrypted": "зашифрован",
+    "encrypted — needs its password (save a copy without one)": (
+        "зашифрован — нужен пароль (сохраните копию без пароля)"
+    ),
     "an error page": "страница ошибки",
     "a redirect to {address}": "перенаправление на {address}",
     "no paragraphs of text found": "не найдено ни одного абзаца текста",
@@ -701,6 +704,10 @@ REASONS: dict[str, str] = {
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "текстовый слой не читается: у его шрифтов нет соответствия Unicode — "
+        "нужно распознавание (OCR)"
+    ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "текстовый слой не читается: его буквы не складываются в слова (плохой слой OCR) — "
         "нужно распознавание (OCR)"
     ),
 }

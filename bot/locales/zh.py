@@ -508,6 +508,9 @@ REASONS: dict[str, str] = {
     "binary, not text": "二进制文件，不是文本",
     "binary, not a web page": "二进制文件，不是网页",
     "encrypted": "已加密",
+    "encrypted — needs its password (save a copy without one)": (
+        "已加密——需要密码（请另存一份不带密码的副本）"
+    ),
     "an error page": "错误页面",
     "a redirect to {address}": "重定向到 {address}",
     "no paragraphs of text found": "没有找到任何文本段落",
@@ -574,5 +577,8 @@ REASONS: dict[str, str] = {
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "文本层无法读取：其字体没有 Unicode 映射——需要 OCR 识别"
+    ),
+    "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR": (
+        "文本层无法读取：其字母组不成词（OCR 层有误）——需要 OCR 识别"
     ),
 }

@@ -421,15 +421,19 @@ def document_language(text: str) -> str:
 
 
 def corpus_languages(
-    passage_languages: Iterable[str] | Mapping[str, int], share: float = 0.05, enough: int = 20
+    passage_languages: Iterable[str] | Mapping[str, int],
+    main: Collection[str] = (),
+    share: float = 0.05,
 ) -> tuple[str, ...]:
     """The languages a corpus is written in, most passages first: each holding at least
-    ``share`` of the passages or ``enough`` of them, so a few lines taken for Swedish do not make
-    it a language questions are expected in, while one whole document in Russian does. Give one
-    language a passage, or the count of each."""
+    ``share`` of the passages, or the language most passages of some document are in
+    (``main``), so a one-page note in Japanese beside an English manual makes Japanese one
+    that questions are expected in, while a German book's formulas read as Greek ("χ(∆1) = 2 −
+    1 = 1", 22 passages) or a few lines taken for Swedish do not. Give one language a passage,
+    or the count of each."""
     counts = Counter(passage_languages)
     total = sum(counts.values())
-    return tuple(lang for lang, n in counts.most_common() if n >= min(share * total, enough))
+    return tuple(lang for lang, n in counts.most_common() if n >= share * total or lang in main)
 
 
 # ---------------------------------------------------------------------------- detection

@@ -391,6 +391,15 @@ class CorpusStore:
         rows = self._reader().execute("select lang, count(*) from passages group by lang")
         return {str(lang): int(n) for lang, n in rows}
 
+    def main_languages(self) -> frozenset[str]:
+        """The languages some document is written in: the one most of its passages are in
+        (SQLite takes a bare column from the row that holds the max)."""
+        rows = self._reader().execute(
+            "select lang, max(n) from (select doc, lang, count(*) as n from passages"
+            " group by doc, lang) group by doc"
+        )
+        return frozenset(str(lang) for lang, _ in rows)
+
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
 

@@ -21,6 +21,7 @@ from readerfiles import OFFICE
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers.pdf import ENCRYPTED
 
 REAL_PDF = OFFICE / "pdf" / "clsguide.pdf"
 REAL_DOCX = OFFICE / "docx" / "tdf135144.docx"
@@ -65,7 +66,7 @@ def test_an_encrypted_pdf() -> None:
     writer.encrypt("secret", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
-    assert _reason("locked.pdf", buffer.getvalue()) == "encrypted"
+    assert _reason("locked.pdf", buffer.getvalue()) == ENCRYPTED
 
 
 @pytest.mark.parametrize("fraction", [0.1, 0.5, 0.95])

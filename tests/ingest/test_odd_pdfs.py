@@ -19,6 +19,7 @@ from readerfiles import texts
 from retrieval.errors import DocumentError
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers.pdf import ENCRYPTED
 
 BODY = [
     "The committee met on Tuesday to review the budget for the coming year and",
@@ -189,7 +190,7 @@ def test_a_damaged_file_read_after_an_encrypted_one_is_not_called_encrypted() ->
     writer.encrypt("secret", algorithm="RC4-128")
     locked = io.BytesIO()
     writer.write(locked)
-    assert _reason("locked.pdf", locked.getvalue()) == "encrypted"
+    assert _reason("locked.pdf", locked.getvalue()) == ENCRYPTED
     no_pages = pdf_file([b"<< /Type /Catalog >>"])
     assert _reason("empty-catalogue.pdf", no_pages).startswith("damaged: ")
 

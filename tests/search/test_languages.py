@@ -272,3 +272,10 @@ def test_stop_words_say_how_plainly_a_short_question_reads_as_a_language() -> No
     question = "A quoi sert la comande dch -i ?"  # "comande" is no word of either
     assert stop_word_hits(question, "fr") > stop_word_hits(question, "es")
     assert stop_word_hits("¿Para qué sirve la orden dch?", "es") >= 3
+
+
+def test_a_language_is_the_corpus_s_when_a_document_is_written_in_it() -> None:
+    # A German topology book (700 passages) whose formulas read as Greek ("χ(∆1) = 2 − 1 = 1"),
+    # an English book, and one-page notes in Japanese and Chinese
+    passages = ["en"] * 1500 + ["de"] * 680 + ["el"] * 22 + ["ja"] * 3 + ["zh"] * 3
+    assert corpus_languages(passages, main={"en", "de", "ja", "zh"}) == ("en", "de", "ja", "zh")

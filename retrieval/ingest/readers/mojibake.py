@@ -10,10 +10,23 @@ the text is of no use to anyone, and the file is reported as unreadable rather t
 garbage. Glyph numbers are often one font's only: a paper whose title page and references read
 well sets its body in a font without a map (pdf.js's TAMReview.pdf, pages 2–22 of 23). Such
 pages (:func:`is_unmapped`) are left out and named (:func:`pages_unread`); the rest is read.
+
+A font whose codes are the UTF-8 bytes of its characters (Haru's "Modern-UTF8-H" CMap) is read
+by PDFium as the two bytes' number: Cyrillic "Подп" (D0 9F, D0 BE …) comes out as the Hangul
+"킟킾킴킿". Korean itself has few such syllables (a lead byte C2–D7 and a second byte 80–BF: about
+one in eight), so a text whose Hangul is nearly all of them is read again as UTF-8
+(:func:`utf8_codes_read`).
+
+Some layers hold letters but no words: an OCR layer that read a Russian form as Latin
+("Hanorosas:t AeKnapai HoMep KoppeKn1pOBKH"), a font whose codes are its glyph numbers shifted
+("3HQČåQtSURVWĜHGN"). Their words change from small letters to capitals or to digits and back
+inside them, which words of prose almost never do (units such as "kWh", names such as "iPhone":
+a few in a hundred); a text where many do is no text (:func:`is_jumbled`).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -33,6 +46,64 @@ _UNMAPPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000-\uf8ff]")
 UNMAPPED_PAGE = 20
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_VOWEL = re.compile(r"[аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ]")
+
+
+# a Hangul syllable whose two bytes are a UTF-8 sequence of a character in U+0080–U+05FF
+_UTF8_PAIR = re.compile(r"[\uc280-\ud7bf]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+UTF8_PAIRS = 10  # fewer syllables of Korean than this are read as they are, whatever they are
+UTF8_SHARE = 0.9  # of a text's Hangul syllables: a font's UTF-8 codes, not Korean
+
+
+def _is_utf8_pair(ch: str) -> bool:
+    return bool(_UTF8_PAIR.match(ch)) and 0x80 <= ord(ch) & 0xFF <= 0xBF
+
+
+def is_utf8_codes(texts: Iterable[str]) -> bool:
+    """Whether the Hangul of ``texts`` is nearly all UTF-8 byte pairs read as one number
+    (:data:`UTF8_SHARE`, :data:`UTF8_PAIRS` of them at least): a font's UTF-8 codes, not
+    Korean."""
+    hangul = pairs = 0
+    for text in texts:
+        for ch in _HANGUL.findall(text):
+            hangul += 1
+            pairs += _is_utf8_pair(ch)
+    return pairs >= UTF8_PAIRS and pairs > UTF8_SHARE * hangul
+
+
+def utf8_codes_read(text: str) -> str:
+    """``text`` with each Hangul syllable that is a UTF-8 byte pair read as UTF-8: "킟킾킴킿" →
+    "Подп"."""
+    return "".join(
+        ord(ch).to_bytes(2, "big").decode("utf-8") if _is_utf8_pair(ch) else ch for ch in text
+    )
+
+
+JUMBLED = "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR"
+JUMBLED_SHARE = 0.25  # of a text's words: a jumbled layer (prose: under 0.13 even in a manual)
+JUMBLED_WORDS = 5  # fewer such words than this are read whatever their share: a few
+# glyphs read wrong in a one-line file ("يبيبَح˴ ϲΒϴΒhabibi") leave the rest of it to read
+_LONG_WORD = re.compile(r"[^\W_]{3,}")
+_DIGITS_INSIDE = re.compile(r"(?<=[^\W\d_])\d+(?=[^\W\d_])")
+
+
+def _is_jumbled_word(word: str) -> bool:
+    for before, after in itertools.pairwise(word):
+        if before.islower() and after.isupper():
+            return True
+    return bool(_DIGITS_INSIDE.search(word)) and any(ch.islower() for ch in word)
+
+
+def is_jumbled(texts: Iterable[str]) -> bool:
+    """Whether ``texts`` are letters in no words: more than :data:`JUMBLED_SHARE` of their
+    words (three letters or more) turn from small letters to capitals, or hold digits between
+    letters, inside them (see the module's note)."""
+    words = jumbled = 0
+    for text in texts:
+        for word in _LONG_WORD.findall(text):
+            words += 1
+            jumbled += _is_jumbled_word(word)
+    return jumbled >= JUMBLED_WORDS and jumbled > JUMBLED_SHARE * words
 
 
 def is_garbled(texts: Iterable[str]) -> bool:

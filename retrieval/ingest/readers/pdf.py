@@ -142,6 +142,11 @@ _TITLE_WORD = re.compile(r"\w+")
 FOOTNOTE_SIZE = 0.92  # a line this much smaller than the text, below it on its page: a footnote
 _TITLE_LARGER = 1.05  # a title page's line this much larger than the title taken is the title
 _NO_PAGE = -1  # the title page of a document that has none
+NO_TEXT_LAYER = "no text layer — needs OCR"
+# A file PDFium cannot open for its /Encrypt has a password to open it (one with only a
+# password for editing opens and is read): what the owner can do about it is said.
+ENCRYPTED = "encrypted — needs its password (save a copy without one)"
+EMPTY = "empty"  # (the reason every reader gives a file with nothing in it)
 
 
 def read_pdf(data: bytes, path: Path) -> ParsedDocument:
@@ -150,16 +155,20 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
         lines = _marks_closed(shown(list(all_lines(pdf, path))))
+        if not any(line.text.strip() for line in lines):
+            raise DocumentError(path, _why_no_text(pdf, data))
     finally:
         pdf.close()
-    if not any(line.text.strip() for line in lines):
-        raise DocumentError(path, "no text layer — needs OCR")
+    if mojibake.is_utf8_codes(line.text for line in lines):
+        lines = [replace(line, text=mojibake.utf8_codes_read(line.text)) for line in lines]
     lines, unread = _mapped_pages(lines)
     if not lines:
         raise DocumentError(path, mojibake.UNREADABLE)
     garbled = mojibake.is_garbled(line.text for line in lines)
     if garbled:
         lines = _as_cp1251(lines, path)
+    if mojibake.is_jumbled(line.text for line in lines):
+        raise DocumentError(path, mojibake.JUMBLED)
     listed = contents_titles(lines)
     lines, running = furniture_parted(lines)
     # page 1's running header, whose title the file's own may be ("TCPDF Example 055")
@@ -210,6 +219,23 @@ def authors_unheaded(lines: list[Line]) -> list[Line]:
         if is_heading(lines[index], body):
             result[index] = replace(lines[index], size=body, bold=False, plain=True)
     return result
+
+
+def _why_no_text(pdf: Any, data: bytes) -> str:
+    """Why a file with no text has none: its pages draw nothing and it names no font or picture
+    to draw (a blank page saved as a PDF: nothing to recognise), or it draws pictures (a scan:
+    needs OCR). Pages that draw nothing from a file naming fonts may hold content PDFium could
+    not read (a damaged stream): not called blank."""
+    if b"/Font" in data or b"/XObject" in data:
+        return NO_TEXT_LAYER
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            if pdfium_c.FPDFPage_CountObjects(page.raw):
+                return NO_TEXT_LAYER
+        finally:
+            page.close()
+    return EMPTY
 
 
 def _mapped_pages(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -688,7 +714,7 @@ def _open(data: bytes, path: Path) -> Any:
         # PDFium's error code outlives the failure it was set for: a file that fails without
         # setting one reports the last file's "password". An encrypted file says /Encrypt.
         if code in _PASSWORD_ERRORS and b"/Encrypt" in data:
-            raise DocumentError(path, "encrypted") from error
+            raise DocumentError(path, ENCRYPTED) from error
         if code in _PASSWORD_ERRORS:
             code = None
         raise DocumentError(path, _OPEN_ERRORS.get(code, "damaged: cannot be opened")) from error

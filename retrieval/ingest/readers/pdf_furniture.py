@@ -305,9 +305,20 @@ def _unled_contents(page: Sequence[Line]) -> set[int]:
         entries = page[start + 1 : end]
         numbered = [ln for ln in entries if NUMBERED_HEADING.match(ln.text)]
         paged = [ln for ln in entries if _PAGE_TAIL.search(ln.text)]
-        if len(numbered) >= 3 or (numbered and len(paged) >= 5):
+        if len(numbered) >= 3 or (len(paged) >= 5 and (numbered or _ascending(paged))):
             return {id(ln) for ln in page[start:end]}
     return set()
+
+
+def _ascending(entries: Sequence[Line]) -> bool:
+    """Whether the pages ``entries`` end in run on in order, as a contents list's do ("PREFACE
+    xiii", "INTRODUCTION 1", "“PIRACY” 15", "CHAPTER ONE: Creators 21"): the front matter's
+    roman numbers first, then the body's; a list of figures or prices ending in numbers runs
+    any way."""
+    numbers = [found[0].strip() for ln in entries if (found := _PAGE_TAIL.search(ln.text))]
+    arabic = [int(number) for number in numbers if number.isdigit()]
+    body = numbers[len(numbers) - len(arabic) :]
+    return all(number.isdigit() for number in body) and arabic == sorted(arabic)
 
 
 def _wrapped_entry(page: Sequence[Line], index: int) -> bool:

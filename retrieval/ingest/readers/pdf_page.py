@@ -219,6 +219,7 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float] | None]:
                     line = _line(textpage, number, piece, at, height)
                     if line is not None:
                         found.append((line, piece, at))
+        found = _on_paper(found, page)
         outside = _outside([line for line, _, _ in found], page)
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
@@ -259,6 +260,21 @@ def _spacing(page: Any) -> _Spacing:
     if found is None:
         found = page.pdf.quotebot_spacing = _Spacing()
     return found
+
+
+def _on_paper(found: list[tuple[Line, str, int]], page: Any) -> list[tuple[Line, str, int]]:
+    """``found`` without the lines wholly off the page's media box, the paper itself: no viewer
+    or printer shows them, whatever the crop box. ImageMagick writes a picture as a page the
+    picture's size with a label ("Background") set above it, off the page: a scan with a word
+    of text that was never on it."""
+    x0, y0, x1, y1 = _viewed_box(page, page.get_mediabox())
+    # (a box may be written upside down: NYPD's CompStat sheets say [0 0 612 -792])
+    (left, right), (bottom, top) = sorted((x0, x1)), sorted((y0, y1))
+    return [
+        item
+        for item in found
+        if item[0].x1 > left and item[0].x0 < right and bottom - item[0].size < item[0].y < top
+    ]
 
 
 def _outside(lines: Sequence[Line], page: Any) -> set[int]:
