@@ -178,3 +178,31 @@ def test_the_title_again_starts_the_translation_under_no_article() -> None:
 def test_a_lone_mark_before_a_word_is_a_hashtag_not_a_heading() -> None:
     document = read("notes.md", b"# Notes\n\nWe met on Friday.\n\n#hashtag\n\n##\n")
     assert [block.text for block in document.blocks] == ["We met on Friday.", "#hashtag"]
+
+
+CHARTER_RU = """МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ, ПРЕИСПОЛНЕННЫЕ РЕШИМОСТИ
+избавить грядущие поколения от бедствий войны, дважды в нашей жизни принесшей человечеству \
+невыразимое горе, и
+
+Глава IV: Генеральная Ассамблея
+СОСТАВ
+Статья 9
+Генеральная Ассамблея состоит из всех Членов Организации.
+Каждый Член Организации имеет не более пяти представителей в Генеральной Ассамблее.
+ФУНКЦИИ и ПОЛНОМОЧИЯ
+Статья 10
+Генеральная Ассамблея уполномочивается обсуждать любые вопросы или дела в пределах настоящего \
+Устава.
+"""
+
+
+def test_a_sub_heading_in_capitals_may_keep_its_short_words_in_lower_case() -> None:
+    """ "ФУНКЦИИ и ПОЛНОМОЧИЯ" (and "FUNCIONES y PODERES") were dropped as too short a line, so
+    Articles 10-18 were cited under "СОСТАВ"."""
+    document = read("un_charter_ru.txt", CHARTER_RU.encode())
+    assert _cited(document, "Генеральная Ассамблея уполномочивается") == (
+        "Глава IV: Генеральная Ассамблея › ФУНКЦИИ и ПОЛНОМОЧИЯ › Статья 10"
+    )
+    assert _cited(document, "Генеральная Ассамблея состоит") == (
+        "Глава IV: Генеральная Ассамблея › СОСТАВ › Статья 9"
+    )
