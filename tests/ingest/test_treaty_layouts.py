@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
+from retrieval.search import divisions
 
 CHARTER_EN = """WE THE PEOPLES OF THE UNITED NATIONS DETERMINED
 to save succeeding generations from the scourge of war, which twice in our lifetime has brought \
@@ -160,11 +161,24 @@ def test_headings_written_without_their_space_are_headings() -> None:
     )
     texts = [block.text for block in document.blocks]
     assert not any("#" in text and text != "#hashtag" for text in texts)
-    assert _cited(document, "Men and women") == "Article 12 › Right to marry"
-    assert _cited(document, "To ensure the observance") == "Article 19 › Establishment of the Court"
+    assert _cited(document, "Men and women") == "Article 12. Right to marry"
+    assert _cited(document, "To ensure the observance") == "Article 19. Establishment of the Court"
     assert _cited(document, "The Governments signatory") == (
         "Convention for the Protection of Human Rights and Fundamental Freedoms"
     )
+
+
+def test_an_article_titled_by_the_heading_under_it_is_still_found_by_its_number() -> None:
+    """ "### Article  12" over "####- Right to marry" is one heading: the question "what does
+    article 12 say?" brings the passages whose heading is that article first."""
+    document = read("treaties/echr.md", CONVENTION.encode())
+    division = divisions.asked("What does article 12 of the European Convention say?")
+    assert division is not None
+    headed = [block.text for block in document.blocks if divisions.heads(block.section, division)]
+    assert headed == [
+        "Men and women of marriageable age have the right to marry and to found a family, "
+        "according to the national laws governing the exercise of this right."
+    ]
 
 
 def test_the_title_again_starts_the_translation_under_no_article() -> None:
@@ -172,7 +186,7 @@ def test_the_title_again_starts_the_translation_under_no_article() -> None:
     under the last English article."""
     document = read("treaties/echr.md", CONVENTION.encode())
     assert _cited(document, "De Regeringen") == ""
-    assert _cited(document, "Mannen en vrouwen") == "Artikel 12 › Recht te huwen"
+    assert _cited(document, "Mannen en vrouwen") == "Artikel 12. Recht te huwen"
 
 
 def test_a_lone_mark_before_a_word_is_a_hashtag_not_a_heading() -> None:
