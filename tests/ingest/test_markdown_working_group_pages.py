@@ -180,3 +180,60 @@ def test_a_line_of_fields_over_the_first_heading_is_no_title() -> None:
     document = read("operator-whitepaper/v1/_archive/raw/02_Foundation.md", source.encode())
     assert document.title == "Foundation"
     assert _cited(document, "An operator extends") == "Operator pattern"
+
+
+CAPABILITIES = """## Capabilities of platforms
+
+<table>
+  <thead>
+    <tr><td>Capability</td><td>Description</td><td>Example CNCF/CDF Projects</td></tr>
+  </thead>
+  <tr>
+    <td>Web portals for provisioning and observing capabilities</td>
+    <td>Publish documentation, service catalogs, and project templates.</td>
+    <td>Backstage, Skooner, Ortelius</td>
+  </tr>
+  <tr>
+    <td>Automation for building and testing products</td>
+    <td>Automate build and test of digital products and services.</td>
+    <td>Tekton, Jenkins, Buildpacks, ko, Carvel</td>
+  </tr>
+  <tr>
+    <td>Data services</td>
+    <td>Persist structured data for applications</td>
+    <td>TiKV, Vitess, SchemaHero</td>
+  </tr>
+  <tr>
+    <td>Security services</td>
+    <td>Observe runtime behavior and report/remediate anomalies.</td>
+    <td>Falco, In-toto, KubeArmor, OPA, Kyverno, Cloud Custodian</td>
+  </tr>
+  <tr>
+    <td>Artifact storage</td>
+    <td>Store, publish and secure built artifacts for use in production.</td>
+    <td>ArtifactHub, Harbor, Distribution, Porter</td>
+  </tr>
+</table>
+"""
+
+
+def test_every_row_of_a_table_of_names_reads_with_its_labels() -> None:
+    """Rows 1 and 2 had no labels, rows 3 and 4 "Capability: …", and the projects cell had its
+    label in some rows only: a value was labelled when it was short. A column of names and
+    lists of them is labelled in every row; its descriptions, sentences, in none."""
+    rows = [block.text for block in read("index.md", CAPABILITIES.encode()).blocks]
+    assert rows == [
+        "Capability: Web portals for provisioning and observing capabilities | Publish "
+        "documentation, service catalogs, and project templates. | Example CNCF/CDF Projects: "
+        "Backstage, Skooner, Ortelius",
+        "Capability: Automation for building and testing products | Automate build and test of "
+        "digital products and services. | Example CNCF/CDF Projects: Tekton, Jenkins, "
+        "Buildpacks, ko, Carvel",
+        "Capability: Data services | Persist structured data for applications | Example CNCF/CDF "
+        "Projects: TiKV, Vitess, SchemaHero",
+        "Capability: Security services | Observe runtime behavior and report/remediate "
+        "anomalies. | Example CNCF/CDF Projects: Falco, In-toto, KubeArmor, OPA, Kyverno, Cloud "
+        "Custodian",
+        "Capability: Artifact storage | Store, publish and secure built artifacts for use in "
+        "production. | Example CNCF/CDF Projects: ArtifactHub, Harbor, Distribution, Porter",
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
+from retrieval.search import divisions
 
 CHARTER_EN = """WE THE PEOPLES OF THE UNITED NATIONS DETERMINED
 to save succeeding generations from the scourge of war, which twice in our lifetime has brought \
@@ -160,11 +161,24 @@ def test_headings_written_without_their_space_are_headings() -> None:
     )
     texts = [block.text for block in document.blocks]
     assert not any("#" in text and text != "#hashtag" for text in texts)
-    assert _cited(document, "Men and women") == "Article 12 › Right to marry"
-    assert _cited(document, "To ensure the observance") == "Article 19 › Establishment of the Court"
+    assert _cited(document, "Men and women") == "Article 12. Right to marry"
+    assert _cited(document, "To ensure the observance") == "Article 19. Establishment of the Court"
     assert _cited(document, "The Governments signatory") == (
         "Convention for the Protection of Human Rights and Fundamental Freedoms"
     )
+
+
+def test_an_article_titled_by_the_heading_under_it_is_still_found_by_its_number() -> None:
+    """ "### Article  12" over "####- Right to marry" is one heading: the question "what does
+    article 12 say?" brings the passages whose heading is that article first."""
+    document = read("treaties/echr.md", CONVENTION.encode())
+    division = divisions.asked("What does article 12 of the European Convention say?")
+    assert division is not None
+    headed = [block.text for block in document.blocks if divisions.heads(block.section, division)]
+    assert headed == [
+        "Men and women of marriageable age have the right to marry and to found a family, "
+        "according to the national laws governing the exercise of this right."
+    ]
 
 
 def test_the_title_again_starts_the_translation_under_no_article() -> None:
@@ -172,9 +186,37 @@ def test_the_title_again_starts_the_translation_under_no_article() -> None:
     under the last English article."""
     document = read("treaties/echr.md", CONVENTION.encode())
     assert _cited(document, "De Regeringen") == ""
-    assert _cited(document, "Mannen en vrouwen") == "Artikel 12 › Recht te huwen"
+    assert _cited(document, "Mannen en vrouwen") == "Artikel 12. Recht te huwen"
 
 
 def test_a_lone_mark_before_a_word_is_a_hashtag_not_a_heading() -> None:
     document = read("notes.md", b"# Notes\n\nWe met on Friday.\n\n#hashtag\n\n##\n")
     assert [block.text for block in document.blocks] == ["We met on Friday.", "#hashtag"]
+
+
+CHARTER_RU = """МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ, ПРЕИСПОЛНЕННЫЕ РЕШИМОСТИ
+избавить грядущие поколения от бедствий войны, дважды в нашей жизни принесшей человечеству \
+невыразимое горе, и
+
+Глава IV: Генеральная Ассамблея
+СОСТАВ
+Статья 9
+Генеральная Ассамблея состоит из всех Членов Организации.
+Каждый Член Организации имеет не более пяти представителей в Генеральной Ассамблее.
+ФУНКЦИИ и ПОЛНОМОЧИЯ
+Статья 10
+Генеральная Ассамблея уполномочивается обсуждать любые вопросы или дела в пределах настоящего \
+Устава.
+"""
+
+
+def test_a_sub_heading_in_capitals_may_keep_its_short_words_in_lower_case() -> None:
+    """ "ФУНКЦИИ и ПОЛНОМОЧИЯ" (and "FUNCIONES y PODERES") were dropped as too short a line, so
+    Articles 10-18 were cited under "СОСТАВ"."""
+    document = read("un_charter_ru.txt", CHARTER_RU.encode())
+    assert _cited(document, "Генеральная Ассамблея уполномочивается") == (
+        "Глава IV: Генеральная Ассамблея › ФУНКЦИИ и ПОЛНОМОЧИЯ › Статья 10"
+    )
+    assert _cited(document, "Генеральная Ассамблея состоит") == (
+        "Глава IV: Генеральная Ассамблея › СОСТАВ › Статья 9"
+    )

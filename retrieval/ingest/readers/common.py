@@ -277,9 +277,10 @@ def table_blocks(
     # labels: "Drama Vocabulary: Acting area" repeated the header in every row.
     if head is not None and _is_glossary(cleaned):
         head = None
+    named = labelled_columns(head, cleaned) if head is not None else None
     blocks: list[Block] = []
     for row in cleaned:
-        text = row_text(labelled_cells(head, row) if head is not None else row)
+        text = row_text(labelled_cells(head, row, named) if head is not None else row)
         if text:
             blocks.append(Block(text, section, page=page, kind="table"))
     return blocks
@@ -327,14 +328,49 @@ def _is_glossary(rows: Sequence[Sequence[str]]) -> bool:
     return bool(rows) and all(len(row) == 2 for row in rows) and described * 2 > len(rows)
 
 
-def labelled_cells(header: Sequence[str], row: Sequence[str]) -> list[str]:
-    """``row``'s cells, each short value read with its column's label ("Time (hour): 0.5")."""
+def labelled_cells(
+    header: Sequence[str], row: Sequence[str], columns: Sequence[bool] | None = None
+) -> list[str]:
+    """``row``'s cells, each short value read with its column's label ("Time (hour): 0.5"); with
+    ``columns`` (:func:`labelled_columns`), each value of the columns it marks."""
     return [
         f"{label}: {cell}"
-        if label and cell and len(cell.split()) <= VALUE_WORDS and label != cell
+        if label
+        and cell
+        and label != cell
+        and (len(cell.split()) <= VALUE_WORDS or (columns is not None and columns[at]))
         else cell
-        for label, cell in zip(header, row, strict=True)
+        for at, (label, cell) in enumerate(zip(header, row, strict=True))
     ]
+
+
+NAME_WORDS = 3  # an item of a list of names in a cell: "KEDA CNI", "Operator Framework"
+
+
+def labelled_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[bool]:
+    """For each column of a table, whether all its values are read with its label, not only
+    the short ones (:func:`labelled_cells`): so in a column of values, most of them short or
+    lists of names ("Capability: Artifact storage", "Example Projects: Tekton, Jenkins,
+    Buildpacks, ko, Carvel"), where a row's longer name lost its label and the next row's
+    short one kept it. A column of sentences (a description) keeps the rule for short ones."""
+    result = []
+    for at in range(len(header)):
+        values = [row[at] for row in rows if at < len(row) and row[at]]
+        named = sum(1 for value in values if _value_like(value))
+        result.append(bool(values) and 2 * named > len(values))
+    return result
+
+
+def _value_like(cell: str) -> bool:
+    """A short value, or a list of names ("Argo, Flux, Keptn, Flagger, OpenFeature")."""
+    if len(cell.split()) <= VALUE_WORDS:
+        return True
+    names = [name.strip() for name in cell.split(",")]
+    return (
+        len(names) >= 2
+        and all(0 < len(name.split()) <= NAME_WORDS for name in names)
+        and not cell.rstrip().endswith((".", "!", "?", "。"))
+    )
 
 
 def iso_date(value: object) -> str | None:

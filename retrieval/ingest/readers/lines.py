@@ -727,7 +727,17 @@ def looks_like_heading(line: str) -> bool:
         return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     capitalised = sum(1 for w in significant if w[:1].isupper() or w[:1].isdigit())
-    return bool(significant) and capitalised * 10 >= len(significant) * 7
+    return (bool(significant) and capitalised * 10 >= len(significant) * 7) or in_capitals(line)
+
+
+SHORT_WORD = 3  # "и", "y", "et", "and": a heading in capitals may leave them in lower case
+
+
+def in_capitals(line: str) -> bool:
+    """Whether ``line`` is set in capitals, its short words aside: "FUNCTIONS AND POWERS",
+    "ФУНКЦИИ и ПОЛНОМОЧИЯ", "FUNCIONES y PODERES" (the UN Charter's sub-headings)."""
+    long_words = [word for word in line.split() if len(word) > SHORT_WORD]
+    return bool(long_words) and all(w.upper() == w != w.lower() for w in long_words)
 
 
 def is_data(line: str) -> bool:

@@ -897,13 +897,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     token = tokens[index]
     kind = token.type
     if kind == "heading_open":
-        level = int(token.tag[1:])
-        if mddocfx.tab(tokens[index + 1]):
-            level, reading.tab_base = _tab_level(reading), None
-        elif reading.tabs is not None:
-            level = _in_tab_level(level, reading)
-        _heading(level, _inline_lines(tokens[index + 1]), reading)
-        return index + 3
+        return _heading_step(tokens, index, reading)
     if kind == "paragraph_open":
         _note_references(tokens[index + 1], reading)
         if _only_images(tokens[index + 1]):
@@ -955,6 +949,35 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
 
 
 _LIST_OPENING = frozenset({"bullet_list_open", "ordered_list_open"})
+
+
+def _heading_step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
+    """Read the heading opened at ``tokens[index]``; return the index after it."""
+    level = int(tokens[index].tag[1:])
+    if mddocfx.tab(tokens[index + 1]):
+        level, reading.tab_base = _tab_level(reading), None
+    elif reading.tabs is not None:
+        level = _in_tab_level(level, reading)
+    lines = _inline_lines(tokens[index + 1])
+    after = index + 3
+    titled = after + 1 < len(tokens) and tokens[after].type == "heading_open"
+    if titled and _BARE_DIVISION.match(" ".join(lines).strip()):
+        # "### Article 12" right over "####- Right to marry": the article's title, one heading
+        # as a text's "Глава первая" over "Дурное поведение" is ("Article 12. Right to marry"),
+        # so the article's paragraphs are cited, and found, under its number.
+        title = prose(" ".join(_inline_lines(tokens[after + 1])))
+        if title and int(tokens[after].tag[1:]) > int(tokens[index].tag[1:]):
+            lines, after = [f"{prose(' '.join(lines)).rstrip('.')}. {title}"], after + 3
+    _heading(level, lines, reading)
+    return after
+
+
+# A numbered division's heading with no title of its own: "Article  12", "PART III", "Статья 5".
+_BARE_DIVISION = re.compile(
+    r"^(?:Article|Artikel|Art[íi]culo|Статья|Section|Part|Deel|Chapter|Hoofdstuk)\s+"
+    r"(?:\d{1,4}|[IVXLC]{1,8})\.?$",
+    re.IGNORECASE,
+)
 
 
 def _parameter_fields(token: Token, reading: _Reading) -> str | None:

@@ -46,6 +46,7 @@ from retrieval.ingest.readers.lines import (
     article_lead,
     body_indent,
     division_level,
+    in_capitals,
     indent_of,
     is_bare_division,
     is_cjk_heading,
@@ -97,7 +98,6 @@ _CHAPTER_TITLE = re.compile(
 _NOT_HEADING_END = (".", ":", ";", ",", "!", "：", "。")
 # A mail or Usenet header's field: "Archive-Name: editor-faq/sed", "Last-modified: 10 March 2003".
 _PREAMBLE = re.compile(r"(?i:preamble|pr[ée]ambule|pre[áa]mbulo|преамбула|序言)[.:]?$")
-_SHORT_WORD = 3  # "и", "and", "de": a heading in capitals may leave them in lower case
 _PART_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+\S")  # "5.1. Конституционный Суд …:"
 # A note's mark ending a heading: "Статья 81 <*>", "ГЛАВА 7. СУДЕБНАЯ ВЛАСТЬ И ПРОКУРАТУРА <23>"
 # (ConsultantPlus marks its notes so), "[1]", "*"; only the bracketed marks end other headings.
@@ -702,9 +702,7 @@ def _subdivision_level(heading: str, outline: Outline) -> int | None:
     stay in lower case) over the articles that follow it: one level under the innermost
     division in force, so its articles keep their chapter. None when no division above the
     articles is open, or the text has no level left."""
-    long_words = [word for word in heading.split() if len(word) > _SHORT_WORD]
-    capitals = bool(long_words) and all(w.upper() == w != w.lower() for w in long_words)
-    if not (capitals or (CJK_CHAR.match(heading) and is_cjk_heading(heading))):
+    if not (in_capitals(heading) or (CJK_CHAR.match(heading) and is_cjk_heading(heading))):
         return None
     above = [
         level
