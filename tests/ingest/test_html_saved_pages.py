@@ -232,3 +232,24 @@ def test_a_figure_whose_picture_links_to_its_file_keeps_its_caption() -> None:
     )
     document = _read(f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{figure}</article>")
     assert "The wall in 1954" in texts(document)
+
+
+def test_a_records_short_lines_broken_by_br_are_one_passage() -> None:
+    """A box-office column's "Deepwater Horizon" / "My Guess: $18,000,000" / "Actual:
+    $20,606,000" were passages of their own: none said which film a figure was for."""
+    record = (
+        "<p><i>Deepwater Horizon</i><br> <strong>My Guess:</strong> <a href='/a'>$18,000,000</a>"
+        "<br> <strong>Nick’s Guess:</strong> $19,500,000<br> <strong>Actual:</strong>"
+        " $20,606,000<br> <strong>Result:</strong> Nick wins again! The combined powers of Mark"
+        " Wahlberg and Kurt Russell must have been helping him.</p>"
+    )
+    post = f"<p>{_STORY}<br><br>{_STORY}<br><br>{_STORY}</p>"
+    document = _read(f"<html><body><article><h1>Box Office</h1>{record}{post}</article>")
+    assert texts(document) == [
+        "Deepwater Horizon\nMy Guess: $18,000,000\nNick’s Guess: $19,500,000\nActual:"
+        " $20,606,000\nResult: Nick wins again! The combined powers of Mark Wahlberg and Kurt"
+        " Russell must have been helping him.",
+        _STORY,
+        _STORY,
+        _STORY,
+    ]

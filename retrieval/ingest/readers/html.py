@@ -30,6 +30,7 @@ import lxml.html
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.passages import LIST_ITEM_CHARS
 from retrieval.ingest.readers.article import link_density, story_box, story_score
 from retrieval.ingest.readers.common import (
     Outline,
@@ -93,6 +94,8 @@ _HIDDEN_TEXT = re.compile(
 )
 _HEADLINE_LETTERS = 15  # a story card's link names a story, not a picture
 _CARD_LABEL_LETTERS = 25  # and its label is a few words: "Lire aussi", "Related:"
+# A paragraph of this many lines broken by <br>, none longer than _SHORT_LINE, is one record.
+_FEWEST_LINES, _MOST_LINES, _SHORT_LINE = 3, 12, 80
 _PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -1168,6 +1171,8 @@ def _block(element: Element, walk: _Walk) -> None:
         walk_blocks(element, walk)
         term, walk.term = walk.term, ""
         _paragraph(term, walk)  # a term with no definition after it stands alone
+    elif tag == "p" and (lines := _short_lines(element)):
+        _paragraph("\n".join(lines), walk)  # a record's lines, read as one
     elif _has_blocks(element):
         _walk_box(element, walk)
     elif tag == "p" and _all_code(element):
@@ -1179,6 +1184,28 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _short_lines(paragraph: Element) -> list[str]:
+    """The lines of ``paragraph`` when it is a few short lines broken by ``<br>`` and nothing
+    else (a record's "Deepwater Horizon" / "My Guess: $18,000,000" / "Actual: $20,606,000", an
+    address, a stanza; one line may be a sentence): one paragraph, whose lines say what they
+    say only together. Else none:
+    a post's paragraphs set apart by ``<br>`` each read alone."""
+    lines, pieces = [], [paragraph.text or ""]
+    for child in paragraph:
+        if isinstance(child.tag, str) and child.tag != "br" and _is_block(child):
+            return []
+        if child.tag == "br":
+            lines.append(prose("".join(pieces)))
+            pieces = [child.tail or ""]
+        else:
+            pieces.extend(_text_pieces(child))
+    lines = [line for line in [*lines, prose("".join(pieces))] if line]
+    if not _FEWEST_LINES <= len(lines) <= _MOST_LINES:
+        return []
+    longer = [line for line in lines if len(line) > _SHORT_LINE]  # (a record's "Result: …")
+    return lines if len(longer) <= 1 and all(len(x) <= LIST_ITEM_CHARS for x in longer) else []
 
 
 def _labels_next_code(pre: Element, shown: str) -> bool:
