@@ -253,3 +253,17 @@ def test_a_records_short_lines_broken_by_br_are_one_passage() -> None:
         _STORY,
         _STORY,
     ]
+
+
+def test_japanese_lines_mixing_kanji_and_kana_are_text_not_a_language_bar() -> None:
+    """JVN's CVSS list lost five of its eight items: a line of kanji, hiragana and katakana
+    ("攻撃に必要な特権レベル: 不要") was taken for a bar of three languages' names."""
+    items = ["攻撃元区分: ネットワーク", "攻撃に必要な特権レベル: 不要", "機密性への影響(C): 高"]
+    listed = "".join(f"<li>{item}</li>" for item in items)
+    document = _read(
+        "<html><body><div id='main'><h2>CVSS による深刻度</h2><p>CVSS v3 による深刻度 基本値:"
+        f" 9.8 (緊急)</p><ul>{listed}</ul><p>{_STORY}</p></div></body></html>"
+    )
+    assert all(item in texts(document) for item in items)
+    document = _read(f"<html><body><div><p>{_STORY}</p><p>English 日本語 Русский</p></div>")
+    assert texts(document) == [_STORY]  # a bar of languages' names is still furniture
