@@ -267,3 +267,17 @@ def test_japanese_lines_mixing_kanji_and_kana_are_text_not_a_language_bar() -> N
     assert all(item in texts(document) for item in items)
     document = _read(f"<html><body><div><p>{_STORY}</p><p>English 日本語 Русский</p></div>")
     assert texts(document) == [_STORY]  # a bar of languages' names is still furniture
+
+
+def test_a_photos_credit_closing_its_caption_is_dropped() -> None:
+    """The Guardian's captions were quoted with their credit: "Police use a water cannon on
+    Standing Rock protesters last week. Photograph: Stephanie Keith/Reuters"."""
+    figure = (
+        "<figure><img src='a.jpg'><figcaption><span>Police use a water cannon on protesters"
+        " last week.</span> Photograph: Stephanie Keith/Reuters</figcaption></figure>"
+    )
+    credit_only = "<figure><img src='b.jpg'><figcaption>Photo: Jane Doe</figcaption></figure>"
+    document = _read(
+        f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{figure}{credit_only}</article>"
+    )
+    assert texts(document)[:2] == [_STORY, "Police use a water cannon on protesters last week."]

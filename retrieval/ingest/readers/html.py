@@ -96,6 +96,11 @@ _HEADLINE_LETTERS = 15  # a story card's link names a story, not a picture
 _CARD_LABEL_LETTERS = 25  # and its label is a few words: "Lire aussi", "Related:"
 # A paragraph of this many lines broken by <br>, none longer than _SHORT_LINE, is one record.
 _FEWEST_LINES, _MOST_LINES, _SHORT_LINE = 3, 12, 80
+# A photo's credit at its caption's end, by the labels papers set before the name.
+_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"]))\s*(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Foto"
+    r"|Fotos|Bild|Crédit|Crédits|Crédito|Créditos)\s?:\s*[^.:]{2,80}\.?\s*$"
+)
 _PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
@@ -831,6 +836,7 @@ def _remove_furniture(content: Element) -> None:
     stories), each pass measuring what the one before left.
     """
     _math_as_text(content)
+    _captions_without_credits(content)
     _article_bodies(content)
     doomed = [
         element
@@ -939,6 +945,23 @@ def _notes_after_code(content: Element) -> None:
         while after.getnext() is not None and after.getnext().tag == "pre":
             after = after.getnext()
         after.addnext(box)  # (lxml moves the box's tail with it: white space only)
+
+
+def _captions_without_credits(content: Element) -> None:
+    """Drop the credit closing a photo's caption ("Police use a water cannon on the protesters.
+    Photograph: Stephanie Keith/Reuters"): who took the picture, not what it shows. The credit
+    is the caption's last text, after its last sentence, opened by a credit's label."""
+    for caption in content.iter("figcaption"):
+        last = caption[-1] if len(caption) else None
+        text = (last.tail if last is not None else caption.text) or ""
+        found = _CREDIT.search(text)
+        whole = caption.text_content()  # (the text searched is its end)
+        if found is None or not prose(whole[: len(whole) - len(text) + found.start()]):
+            continue  # a caption that is only a credit is left as it is
+        if last is not None:
+            last.tail = text[: found.start()]
+        else:
+            caption.text = text[: found.start()]
 
 
 def _math_as_text(content: Element) -> None:
