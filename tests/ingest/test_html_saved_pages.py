@@ -281,3 +281,16 @@ def test_a_photos_credit_closing_its_caption_is_dropped() -> None:
         f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{figure}{credit_only}</article>"
     )
     assert texts(document)[:2] == [_STORY, "Police use a water cannon on protesters last week."]
+
+
+def test_punctuation_for_screen_readers_keeps_a_kicker_apart_from_its_headline() -> None:
+    """Spektrum's '<span class="sr-only">: </span>' between the kicker and the headline,
+    which its layout sets on two lines, was dropped: "Genetik Das Geheimnis …"."""
+    heading = (
+        '<h2><span class="kicker">Genetik</span><span class="sr-only">: </span> <span>Das'
+        ' Geheimnis der Riesenblumen</span></h2><span class="sr-only">Anzeige</span>'
+    )
+    document = _read(f"<html><body><article><h1>Spektrum</h1>{heading}<p>{_STORY}</p>")
+    assert [(b.section, b.text) for b in document.blocks] == [
+        ("Genetik: Das Geheimnis der Riesenblumen", _STORY)
+    ]

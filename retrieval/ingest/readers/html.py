@@ -102,6 +102,9 @@ _CREDIT = re.compile(
     r"|Fotos|Bild|Crédit|Crédits|Crédito|Créditos)\s?:\s*[^.:]{2,80}\.?\s*$"
 )
 _PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+_SCREEN_READER = re.compile(
+    r"^(?:sr-only|screen-reader-text|visually-?hidden|off-?screen|element-invisible)$", re.I
+)
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
@@ -769,11 +772,21 @@ def _is_print_only(element: Element) -> bool:
 def _is_named_furniture(element: Element) -> bool:
     names = (element.get("class") or "").split() + _own_ids(element)
     if any(_FURNITURE.match(name) for name in names):
-        return True
+        return not _tells_a_break(element, names)
     # A page's banner named so: the site's name and menu. Bootstrap's "page-header" box holds
     # the page's own title instead, which stays.
     banner = any(_PAGE_HEADER.match(name) for name in names)
     return banner and not any(child.tag in _HEADINGS for child in element.iter())
+
+
+def _tells_a_break(element: Element, names: list[str]) -> bool:
+    """Whether ``element`` is punctuation for screen readers only, standing for a break the
+    page shows by its layout: Spektrum's kicker "Genetik", '<span class="sr-only">: </span>',
+    then the headline on a line below, which read without it run together."""
+    text = (element.text or "").strip()
+    if len(element) or not text or any(ch.isalnum() for ch in text):
+        return False
+    return any(_SCREEN_READER.match(name) for name in names)
 
 
 def _holds_prose(element: Element) -> bool:
