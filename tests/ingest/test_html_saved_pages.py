@@ -294,3 +294,15 @@ def test_punctuation_for_screen_readers_keeps_a_kicker_apart_from_its_headline()
     assert [(b.section, b.text) for b in document.blocks] == [
         ("Genetik: Das Geheimnis der Riesenblumen", _STORY)
     ]
+
+
+def test_an_articles_footer_box_is_not_the_story() -> None:
+    """Vox's '<div class="c-article-footer">' (not a <footer>) was read: "Will you support
+    Vox's explanatory journalism? Millions turn to Vox …"."""
+    appeal = (
+        '<div class="c-article-footer"><p><strong><a href="/support">Will you support our'
+        " explanatory journalism?</a></strong></p><p>Millions turn to us to understand what is"
+        " happening in the news. Financial contributions from our readers are critical.</p></div>"
+    )
+    document = _read(f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{appeal}</article>")
+    assert texts(document) == [_STORY]

@@ -156,6 +156,9 @@ _ASIDE_WORDS = frozenset(
         "likes", "dislikes",
         # A forum's bar of actions ("Print view", "Locked") and a site's notice under a page.
         "actionbar", "notice",
+        # An article's footer not set as <footer> ("c-article-footer", "entry-footer"): its
+        # tags, share buttons and appeal for support ("Will you support Vox's … journalism?").
+        "footer",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
