@@ -306,3 +306,16 @@ def test_an_articles_footer_box_is_not_the_story() -> None:
     )
     document = _read(f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{appeal}</article>")
     assert texts(document) == [_STORY]
+
+
+def test_a_copy_of_the_story_for_voice_assistants_is_not_its_first_passage() -> None:
+    """NPR's hidden box of speakable lines (its headline and summary for voice assistants)
+    stood first and outranked the story for a question the story answers."""
+    copy = (
+        '<div class="speakable"><b data-is-speakable="">Harbour wall to be rebuilt : City</b>'
+        ' <b data-is-speakable="">The council will rebuild the harbour wall.</b></div>'
+    )
+    headline = '<h1 data-is-speakable="">Harbour wall to be rebuilt</h1>'
+    document = _read(f"<html><body><main>{copy}<article>{headline}<p>{_STORY}</p></article>")
+    assert texts(document) == [_STORY]
+    assert document.title == "Harbour wall to be rebuilt"

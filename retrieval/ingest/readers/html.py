@@ -673,6 +673,8 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return True  # "[–]" folding a comment away, "Select all" of a box of code
     if tag in ("figure", "section", "aside") and _is_story_card(element):
         return True
+    if tag == "div" and _is_speakable_copy(element):
+        return True
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -735,6 +737,19 @@ def _is_hidden_by_class(element: Element) -> bool:
     if any(_HIDDEN_TEXT.match(name) for name in names):
         return True
     return "hidden" in names and not any(":" in name or "visible" in name for name in names)
+
+
+def _is_speakable_copy(box: Element) -> bool:
+    """Whether ``box`` is a copy of the headline and summary made for voice assistants: only
+    loose lines marked ``data-is-speakable`` (schema.org's speakable parts), no heading nor
+    paragraph of the page's own. NPR sets one, hidden, above the story: read, it stood first,
+    and outranked the story it summed up."""
+    marked = box.xpath(".//*[@data-is-speakable]")
+    if not marked or box.xpath(".//h1|.//h2|.//h3|.//p|.//li"):
+        return False
+    outermost = [m for m in marked if not m.xpath("ancestor::*[@data-is-speakable]")]
+    inside = sum(len(_LETTERS.findall(_visible_text(m))) for m in outermost)
+    return inside >= len(_LETTERS.findall(_visible_text(box)))
 
 
 def _is_story_card(box: Element) -> bool:
