@@ -319,3 +319,19 @@ def test_a_copy_of_the_story_for_voice_assistants_is_not_its_first_passage() -> 
     document = _read(f"<html><body><main>{copy}<article>{headline}<p>{_STORY}</p></article>")
     assert texts(document) == [_STORY]
     assert document.title == "Harbour wall to be rebuilt"
+
+
+def test_a_writers_name_set_in_the_headline_is_not_the_title() -> None:
+    """Nikkei's '<h1>headline<br><span>編集委員　中沢克二</span></h1>' gave the title
+    "米朝首脳直通電話 習氏に挑むトランプ戦術の成否 編集委員 中沢克二"; its <title> has no name."""
+    document = _read(
+        "<html><head><title>米朝首脳直通電話　習氏に挑むトランプ戦術の成否　：日本経済新聞"
+        "</title></head><body><article><h1><span>米朝首脳直通電話　習氏に挑むトランプ戦術の成否"
+        f"</span><br><span>編集委員　中沢克二</span></h1><p>{_STORY}</p></article></body></html>"
+    )
+    assert document.title == "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"
+    two_lines = _read(
+        "<html><head><title>Harbour wall: the vote</title></head><body><article><h1>Harbour"
+        f" wall:<br>the vote</h1><p>{_STORY}</p></article></body></html>"
+    )
+    assert two_lines.title == "Harbour wall: the vote"

@@ -252,6 +252,7 @@ class _Walk:
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
+    names: tuple[str, ...] = ()  # what <title> and og:title call the page
     typeset: bool = False  # a manual page typeset in <pre> blocks (see manpre)
     label: str = ""  # the name of the file the next <pre> holds, set in a box above it
     # The last box that was a part of its own (see _walk_box), with the headings in force at
@@ -283,7 +284,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _footnotes_in_place(content)
     _notes_after_code(content)
     logo, own = _site_heading(root, content, head_title)
-    walk = _Walk(document, logo=logo)
+    walk = _Walk(document, logo=logo, names=(head_title, _meta(root, "og:title") or ""))
     walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
     if named:
         document.title, walk.title_from_h1 = named, False
@@ -388,8 +389,38 @@ def _story(content: Element, walk: _Walk) -> Element:
         and title is not box
         and all(a is not box for a in title.iterancestors())
     ):
-        walk.document.title, walk.title_from_h1 = inline_text(title), False
+        walk.document.title, walk.title_from_h1 = _headline(title, walk.names), False
     return box
+
+
+def _headline(h1: Element, names: tuple[str, ...]) -> str:
+    """The text of ``h1``, the page's title; only its first line when the heading breaks
+    (``<br>``) onto lines that ``<title>`` and og:title leave out, its first in them (Nikkei's
+    headline over "編集委員　中沢克二", its writer, set in the heading)."""
+    text = inline_text(h1)
+    breaks = list(h1.iter("br"))
+    if not breaks:
+        return text
+    first = prose("".join(_text_before(h1, breaks[0])[0]))
+    said = ["".join(_folded(n).split()) for n in names if n]
+    if not first or not any(n.startswith("".join(_folded(first).split())) for n in said):
+        return text
+    rest = "".join(_folded(text[len(first) :]).split())
+    return first if rest and not any(rest in n for n in said) else text
+
+
+def _text_before(box: Element, mark: Element) -> tuple[list[str], bool]:
+    """The text of ``box`` before ``mark``, an element inside it, and whether ``mark`` was met."""
+    pieces = [box.text or ""] if isinstance(box.tag, str) else []
+    for child in box:
+        if child is mark:
+            return pieces, True
+        inner, met = _text_before(child, mark)
+        pieces.extend(inner)
+        if met:
+            return pieces, True
+        pieces.append(child.tail or "")
+    return pieces, False
 
 
 def _drop_trailing_links(box: Element) -> Element:
@@ -1186,7 +1217,8 @@ def _block(element: Element, walk: _Walk) -> None:
     if tag in _HEADINGS and _labels_code(element):
         return  # "BASH", "OUTPUT" over a lesson's code: the code's label, no section
     if tag in _HEADINGS:
-        _heading(tag, inline_text(element), walk)
+        title = tag == "h1" and walk.title_from_h1
+        _heading(tag, _headline(element, walk.names) if title else inline_text(element), walk)
     elif tag == "pre":
         for br in element.iter("br"):  # a line break inside code is a new line of it
             br.tail = "\n" + (br.tail or "")
