@@ -97,8 +97,14 @@ def _scripts(line: str) -> set[str]:
 
 @functools.lru_cache(maxsize=1 << 12)
 def _script(letter: str) -> str:
+    """The writing system of ``letter``; Japanese's kanji and both kana are one: a line of
+    Japanese mixes them in every phrase ("攻撃に必要な特権レベル: 不要"), and is no language bar."""
     name = unicodedata.name(letter, "")
-    return name.split(" ")[0] if name else "?"
+    script = name.split(" ")[0] if name else "?"
+    return "CJK" if script in _KANA else script
+
+
+_KANA = frozenset({"HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"})
 
 
 def _glued_words(text: str) -> int:

@@ -232,3 +232,106 @@ def test_a_figure_whose_picture_links_to_its_file_keeps_its_caption() -> None:
     )
     document = _read(f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{figure}</article>")
     assert "The wall in 1954" in texts(document)
+
+
+def test_a_records_short_lines_broken_by_br_are_one_passage() -> None:
+    """A box-office column's "Deepwater Horizon" / "My Guess: $18,000,000" / "Actual:
+    $20,606,000" were passages of their own: none said which film a figure was for."""
+    record = (
+        "<p><i>Deepwater Horizon</i><br> <strong>My Guess:</strong> <a href='/a'>$18,000,000</a>"
+        "<br> <strong>Nick’s Guess:</strong> $19,500,000<br> <strong>Actual:</strong>"
+        " $20,606,000<br> <strong>Result:</strong> Nick wins again! The combined powers of Mark"
+        " Wahlberg and Kurt Russell must have been helping him.</p>"
+    )
+    post = f"<p>{_STORY}<br><br>{_STORY}<br><br>{_STORY}</p>"
+    document = _read(f"<html><body><article><h1>Box Office</h1>{record}{post}</article>")
+    assert texts(document) == [
+        "Deepwater Horizon\nMy Guess: $18,000,000\nNick’s Guess: $19,500,000\nActual:"
+        " $20,606,000\nResult: Nick wins again! The combined powers of Mark Wahlberg and Kurt"
+        " Russell must have been helping him.",
+        _STORY,
+        _STORY,
+        _STORY,
+    ]
+
+
+def test_japanese_lines_mixing_kanji_and_kana_are_text_not_a_language_bar() -> None:
+    """JVN's CVSS list lost five of its eight items: a line of kanji, hiragana and katakana
+    ("攻撃に必要な特権レベル: 不要") was taken for a bar of three languages' names."""
+    items = ["攻撃元区分: ネットワーク", "攻撃に必要な特権レベル: 不要", "機密性への影響(C): 高"]
+    listed = "".join(f"<li>{item}</li>" for item in items)
+    document = _read(
+        "<html><body><div id='main'><h2>CVSS による深刻度</h2><p>CVSS v3 による深刻度 基本値:"
+        f" 9.8 (緊急)</p><ul>{listed}</ul><p>{_STORY}</p></div></body></html>"
+    )
+    assert all(item in texts(document) for item in items)
+    document = _read(f"<html><body><div><p>{_STORY}</p><p>English 日本語 Русский</p></div>")
+    assert texts(document) == [_STORY]  # a bar of languages' names is still furniture
+
+
+def test_a_photos_credit_closing_its_caption_is_dropped() -> None:
+    """The Guardian's captions were quoted with their credit: "Police use a water cannon on
+    Standing Rock protesters last week. Photograph: Stephanie Keith/Reuters"."""
+    figure = (
+        "<figure><img src='a.jpg'><figcaption><span>Police use a water cannon on protesters"
+        " last week.</span> Photograph: Stephanie Keith/Reuters</figcaption></figure>"
+    )
+    credit_only = "<figure><img src='b.jpg'><figcaption>Photo: Jane Doe</figcaption></figure>"
+    document = _read(
+        f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{figure}{credit_only}</article>"
+    )
+    assert texts(document)[:2] == [_STORY, "Police use a water cannon on protesters last week."]
+
+
+def test_punctuation_for_screen_readers_keeps_a_kicker_apart_from_its_headline() -> None:
+    """Spektrum's '<span class="sr-only">: </span>' between the kicker and the headline,
+    which its layout sets on two lines, was dropped: "Genetik Das Geheimnis …"."""
+    heading = (
+        '<h2><span class="kicker">Genetik</span><span class="sr-only">: </span> <span>Das'
+        ' Geheimnis der Riesenblumen</span></h2><span class="sr-only">Anzeige</span>'
+    )
+    document = _read(f"<html><body><article><h1>Spektrum</h1>{heading}<p>{_STORY}</p>")
+    assert [(b.section, b.text) for b in document.blocks] == [
+        ("Genetik: Das Geheimnis der Riesenblumen", _STORY)
+    ]
+
+
+def test_an_articles_footer_box_is_not_the_story() -> None:
+    """Vox's '<div class="c-article-footer">' (not a <footer>) was read: "Will you support
+    Vox's explanatory journalism? Millions turn to Vox …"."""
+    appeal = (
+        '<div class="c-article-footer"><p><strong><a href="/support">Will you support our'
+        " explanatory journalism?</a></strong></p><p>Millions turn to us to understand what is"
+        " happening in the news. Financial contributions from our readers are critical.</p></div>"
+    )
+    document = _read(f"<html><body><article><h1>Harbour</h1><p>{_STORY}</p>{appeal}</article>")
+    assert texts(document) == [_STORY]
+
+
+def test_a_copy_of_the_story_for_voice_assistants_is_not_its_first_passage() -> None:
+    """NPR's hidden box of speakable lines (its headline and summary for voice assistants)
+    stood first and outranked the story for a question the story answers."""
+    copy = (
+        '<div class="speakable"><b data-is-speakable="">Harbour wall to be rebuilt : City</b>'
+        ' <b data-is-speakable="">The council will rebuild the harbour wall.</b></div>'
+    )
+    headline = '<h1 data-is-speakable="">Harbour wall to be rebuilt</h1>'
+    document = _read(f"<html><body><main>{copy}<article>{headline}<p>{_STORY}</p></article>")
+    assert texts(document) == [_STORY]
+    assert document.title == "Harbour wall to be rebuilt"
+
+
+def test_a_writers_name_set_in_the_headline_is_not_the_title() -> None:
+    """Nikkei's '<h1>headline<br><span>編集委員　中沢克二</span></h1>' gave the title
+    "米朝首脳直通電話 習氏に挑むトランプ戦術の成否 編集委員 中沢克二"; its <title> has no name."""
+    document = _read(
+        "<html><head><title>米朝首脳直通電話　習氏に挑むトランプ戦術の成否　：日本経済新聞"
+        "</title></head><body><article><h1><span>米朝首脳直通電話　習氏に挑むトランプ戦術の成否"
+        f"</span><br><span>編集委員　中沢克二</span></h1><p>{_STORY}</p></article></body></html>"
+    )
+    assert document.title == "米朝首脳直通電話 習氏に挑むトランプ戦術の成否"
+    two_lines = _read(
+        "<html><head><title>Harbour wall: the vote</title></head><body><article><h1>Harbour"
+        f" wall:<br>the vote</h1><p>{_STORY}</p></article></body></html>"
+    )
+    assert two_lines.title == "Harbour wall: the vote"

@@ -30,6 +30,7 @@ import lxml.html
 from retrieval.errors import DocumentError
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.passages import LIST_ITEM_CHARS
 from retrieval.ingest.readers.article import link_density, story_box, story_score
 from retrieval.ingest.readers.common import (
     Outline,
@@ -93,7 +94,17 @@ _HIDDEN_TEXT = re.compile(
 )
 _HEADLINE_LETTERS = 15  # a story card's link names a story, not a picture
 _CARD_LABEL_LETTERS = 25  # and its label is a few words: "Lire aussi", "Related:"
+# A paragraph of this many lines broken by <br>, none longer than _SHORT_LINE, is one record.
+_FEWEST_LINES, _MOST_LINES, _SHORT_LINE = 3, 12, 80
+# A photo's credit at its caption's end, by the labels papers set before the name.
+_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?”\"]))\s*(?:Photograph|Photo|Photos|Picture|Image|Illustration|Credit|Foto"
+    r"|Fotos|Bild|Crédit|Crédits|Crédito|Créditos)\s?:\s*[^.:]{2,80}\.?\s*$"
+)
 _PICTURE_FILES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+_SCREEN_READER = re.compile(
+    r"^(?:sr-only|screen-reader-text|visually-?hidden|off-?screen|element-invisible)$", re.I
+)
 _PAGE_HEADER = re.compile(r"^page-?header$", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _CODE_TAGS = frozenset({"code", "tt", "kbd", "samp"})
@@ -145,6 +156,9 @@ _ASIDE_WORDS = frozenset(
         "likes", "dislikes",
         # A forum's bar of actions ("Print view", "Locked") and a site's notice under a page.
         "actionbar", "notice",
+        # An article's footer not set as <footer> ("c-article-footer", "entry-footer"): its
+        # tags, share buttons and appeal for support ("Will you support Vox's … journalism?").
+        "footer",
     }
 )  # fmt: skip
 # Where such words name no box: a highlighter's mark in code ("token comment" in Prism,
@@ -238,6 +252,7 @@ class _Walk:
     sections: bool = True  # whether headings start sections (not inside an embedded fragment)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
     logo: str | None = None  # the first <h1>'s text when it is the site's name, not the page's
+    names: tuple[str, ...] = ()  # what <title> and og:title call the page
     typeset: bool = False  # a manual page typeset in <pre> blocks (see manpre)
     label: str = ""  # the name of the file the next <pre> holds, set in a box above it
     # The last box that was a part of its own (see _walk_box), with the headings in force at
@@ -269,7 +284,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _footnotes_in_place(content)
     _notes_after_code(content)
     logo, own = _site_heading(root, content, head_title)
-    walk = _Walk(document, logo=logo)
+    walk = _Walk(document, logo=logo, names=(head_title, _meta(root, "og:title") or ""))
     walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
     if named:
         document.title, walk.title_from_h1 = named, False
@@ -374,8 +389,38 @@ def _story(content: Element, walk: _Walk) -> Element:
         and title is not box
         and all(a is not box for a in title.iterancestors())
     ):
-        walk.document.title, walk.title_from_h1 = inline_text(title), False
+        walk.document.title, walk.title_from_h1 = _headline(title, walk.names), False
     return box
+
+
+def _headline(h1: Element, names: tuple[str, ...]) -> str:
+    """The text of ``h1``, the page's title; only its first line when the heading breaks
+    (``<br>``) onto lines that ``<title>`` and og:title leave out, its first in them (Nikkei's
+    headline over "編集委員　中沢克二", its writer, set in the heading)."""
+    text = inline_text(h1)
+    breaks = list(h1.iter("br"))
+    if not breaks:
+        return text
+    first = prose("".join(_text_before(h1, breaks[0])[0]))
+    said = ["".join(_folded(n).split()) for n in names if n]
+    if not first or not any(n.startswith("".join(_folded(first).split())) for n in said):
+        return text
+    rest = "".join(_folded(text[len(first) :]).split())
+    return first if rest and not any(rest in n for n in said) else text
+
+
+def _text_before(box: Element, mark: Element) -> tuple[list[str], bool]:
+    """The text of ``box`` before ``mark``, an element inside it, and whether ``mark`` was met."""
+    pieces = [box.text or ""] if isinstance(box.tag, str) else []
+    for child in box:
+        if child is mark:
+            return pieces, True
+        inner, met = _text_before(child, mark)
+        pieces.extend(inner)
+        if met:
+            return pieces, True
+        pieces.append(child.tail or "")
+    return pieces, False
 
 
 def _drop_trailing_links(box: Element) -> Element:
@@ -659,6 +704,8 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return True  # "[–]" folding a comment away, "Select all" of a box of code
     if tag in ("figure", "section", "aside") and _is_story_card(element):
         return True
+    if tag == "div" and _is_speakable_copy(element):
+        return True
     if (tag == "footer" and not element.xpath("ancestor::blockquote|ancestor::figure")) or (
         tag in ("header", "aside")
         and not element.xpath("ancestor::article|ancestor::main|ancestor::*[@role='main']")
@@ -723,6 +770,19 @@ def _is_hidden_by_class(element: Element) -> bool:
     return "hidden" in names and not any(":" in name or "visible" in name for name in names)
 
 
+def _is_speakable_copy(box: Element) -> bool:
+    """Whether ``box`` is a copy of the headline and summary made for voice assistants: only
+    loose lines marked ``data-is-speakable`` (schema.org's speakable parts), no heading nor
+    paragraph of the page's own. NPR sets one, hidden, above the story: read, it stood first,
+    and outranked the story it summed up."""
+    marked = box.xpath(".//*[@data-is-speakable]")
+    if not marked or box.xpath(".//h1|.//h2|.//h3|.//p|.//li"):
+        return False
+    outermost = [m for m in marked if not m.xpath("ancestor::*[@data-is-speakable]")]
+    inside = sum(len(_LETTERS.findall(_visible_text(m))) for m in outermost)
+    return inside >= len(_LETTERS.findall(_visible_text(box)))
+
+
 def _is_story_card(box: Element) -> bool:
     """Whether ``box``, set among a story's paragraphs, is a card of another story: one link
     with a headline's text, and a label beside it at most (the Guardian's rich link, "Standing
@@ -761,11 +821,21 @@ def _is_print_only(element: Element) -> bool:
 def _is_named_furniture(element: Element) -> bool:
     names = (element.get("class") or "").split() + _own_ids(element)
     if any(_FURNITURE.match(name) for name in names):
-        return True
+        return not _tells_a_break(element, names)
     # A page's banner named so: the site's name and menu. Bootstrap's "page-header" box holds
     # the page's own title instead, which stays.
     banner = any(_PAGE_HEADER.match(name) for name in names)
     return banner and not any(child.tag in _HEADINGS for child in element.iter())
+
+
+def _tells_a_break(element: Element, names: list[str]) -> bool:
+    """Whether ``element`` is punctuation for screen readers only, standing for a break the
+    page shows by its layout: Spektrum's kicker "Genetik", '<span class="sr-only">: </span>',
+    then the headline on a line below, which read without it run together."""
+    text = (element.text or "").strip()
+    if len(element) or not text or any(ch.isalnum() for ch in text):
+        return False
+    return any(_SCREEN_READER.match(name) for name in names)
 
 
 def _holds_prose(element: Element) -> bool:
@@ -828,6 +898,7 @@ def _remove_furniture(content: Element) -> None:
     stories), each pass measuring what the one before left.
     """
     _math_as_text(content)
+    _captions_without_credits(content)
     _article_bodies(content)
     doomed = [
         element
@@ -936,6 +1007,23 @@ def _notes_after_code(content: Element) -> None:
         while after.getnext() is not None and after.getnext().tag == "pre":
             after = after.getnext()
         after.addnext(box)  # (lxml moves the box's tail with it: white space only)
+
+
+def _captions_without_credits(content: Element) -> None:
+    """Drop the credit closing a photo's caption ("Police use a water cannon on the protesters.
+    Photograph: Stephanie Keith/Reuters"): who took the picture, not what it shows. The credit
+    is the caption's last text, after its last sentence, opened by a credit's label."""
+    for caption in content.iter("figcaption"):
+        last = caption[-1] if len(caption) else None
+        text = (last.tail if last is not None else caption.text) or ""
+        found = _CREDIT.search(text)
+        whole = caption.text_content()  # (the text searched is its end)
+        if found is None or not prose(whole[: len(whole) - len(text) + found.start()]):
+            continue  # a caption that is only a credit is left as it is
+        if last is not None:
+            last.tail = text[: found.start()]
+        else:
+            caption.text = text[: found.start()]
 
 
 def _math_as_text(content: Element) -> None:
@@ -1129,7 +1217,8 @@ def _block(element: Element, walk: _Walk) -> None:
     if tag in _HEADINGS and _labels_code(element):
         return  # "BASH", "OUTPUT" over a lesson's code: the code's label, no section
     if tag in _HEADINGS:
-        _heading(tag, inline_text(element), walk)
+        title = tag == "h1" and walk.title_from_h1
+        _heading(tag, _headline(element, walk.names) if title else inline_text(element), walk)
     elif tag == "pre":
         for br in element.iter("br"):  # a line break inside code is a new line of it
             br.tail = "\n" + (br.tail or "")
@@ -1168,6 +1257,8 @@ def _block(element: Element, walk: _Walk) -> None:
         walk_blocks(element, walk)
         term, walk.term = walk.term, ""
         _paragraph(term, walk)  # a term with no definition after it stands alone
+    elif tag == "p" and (lines := _short_lines(element)):
+        _paragraph("\n".join(lines), walk)  # a record's lines, read as one
     elif _has_blocks(element):
         _walk_box(element, walk)
     elif tag == "p" and _all_code(element):
@@ -1179,6 +1270,28 @@ def _block(element: Element, walk: _Walk) -> None:
         # "<p><em>pathsegments</em> is specified …" opens a sentence of its own with a name.
         named = not (element.text or "").strip() and len(element) > 0
         _paragraph(inline_text(element), walk, goes_on=not named)
+
+
+def _short_lines(paragraph: Element) -> list[str]:
+    """The lines of ``paragraph`` when it is a few short lines broken by ``<br>`` and nothing
+    else (a record's "Deepwater Horizon" / "My Guess: $18,000,000" / "Actual: $20,606,000", an
+    address, a stanza; one line may be a sentence): one paragraph, whose lines say what they
+    say only together. Else none:
+    a post's paragraphs set apart by ``<br>`` each read alone."""
+    lines, pieces = [], [paragraph.text or ""]
+    for child in paragraph:
+        if isinstance(child.tag, str) and child.tag != "br" and _is_block(child):
+            return []
+        if child.tag == "br":
+            lines.append(prose("".join(pieces)))
+            pieces = [child.tail or ""]
+        else:
+            pieces.extend(_text_pieces(child))
+    lines = [line for line in [*lines, prose("".join(pieces))] if line]
+    if not _FEWEST_LINES <= len(lines) <= _MOST_LINES:
+        return []
+    longer = [line for line in lines if len(line) > _SHORT_LINE]  # (a record's "Result: …")
+    return lines if len(longer) <= 1 and all(len(x) <= LIST_ITEM_CHARS for x in longer) else []
 
 
 def _labels_next_code(pre: Element, shown: str) -> bool:
