@@ -205,7 +205,9 @@ _PREVIOUS = re.compile(
 )
 _SAYING = frozenset(
     """one ones say says said about contain contains comes come uno una один одна одно
-    говорится сказано написано contient dit dicen""".split()
+    говорится сказано написано contient dit dicen"""
+    # and what a passage is called: "the next paragraph" is the passage after the one quoted
+    """ paragraph paragraphs paragraphe párrafo parrafo абзац passage""".split()
 )
 _CJK_STEP = re.compile(
     r"^(?:那|那么)?(?P<way>[上下前后])一(?P<kind>[条章节]|个|款)?"

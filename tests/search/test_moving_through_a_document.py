@@ -127,6 +127,7 @@ def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
         ("предыдущая статья?", (-1, "article")),
         ("上一条", (-1, "article")),
         ("the next chapter", (1, "chapter")),
+        ("and the next paragraph?", (1, None)),
         # Questions of their own that say "next"
         ("What are the next steps?", None),
         ("What happens next?", None),
