@@ -742,19 +742,38 @@ def labelled(
     count = int(header) if painted else _header_rows(rows, header)
     labels = [" ".join(row[i] for row in rows[:count] if row[i]) for i in range(len(rows[0]))]
     if not count or not _is_header([labels, *rows[count:]]):
-        return [row_text(row) for row in rows]
+        return [row_text(_spans_once(row)) for row in rows]
     texts = [""] * (count - 1)  # the header's lines are no rows
     for row in rows[count:]:
-        texts.append(row_text(labelled_cells(labels, row)))
+        texts.append(row_text(_spans_once(labelled_cells(labels, row))))
     return texts
+
+
+def _spans_once(cells: Sequence[str]) -> list[str]:
+    """``cells`` with a cell that spans several columns read once: the same text in cells side
+    by side is one cell the grid repeated in each column it spans ("REGION : EAST AND NORTH
+    EAST INDIA" across a rainfall table's ten), not so many values. Words and marks repeat by
+    chance, as a feature table's "Yes | Yes", "∅ | ∅ | ∅" or a ledger's "0.00 % | 0.00 %" do:
+    only cells of several words are taken for one."""
+    kept: list[str] = []
+    for cell, run in itertools.groupby(cells):
+        count = len(list(run))
+        worded = sum(any(ch.isalpha() for ch in word) for word in cell.split()) > 1
+        kept += [cell] if worded else [cell] * count
+    return kept
 
 
 def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     """How many of the first rows make the header: those without a figure, up to three, when
     figures fill most cells under them (a table of figures needs no rule to show its header);
-    else the first row when the layout sets it apart (``evident``), else none."""
+    else the first row when the layout sets it apart (``evident``), else none. A row of one
+    cell across the columns ends the header: it names the group of rows under it."""
     count = 0
-    while count < min(3, len(rows) - 2) and not any(is_figure(cell) for cell in rows[count]):
+    while (
+        count < min(3, len(rows) - 2)
+        and not any(is_figure(cell) for cell in rows[count])
+        and not (count and len(_spans_once(rows[count])) == 1)  # a group's name under it
+    ):
         count += 1
     if not count:
         return 0
