@@ -9,9 +9,12 @@ characters; PDFium read each two-byte code as one number, and the block was inde
 
 from __future__ import annotations
 
+import ctypes
 import io
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from pdfmaker import Text, make_pdf
 from pypdf import PdfWriter, Transformation
@@ -73,10 +76,39 @@ def test_units_names_and_code_in_prose_are_words() -> None:
     assert "500kWh" in document.blocks[0].text
 
 
+def _picture_page(label: str, *, on_paper: bool = False) -> bytes:
+    """A page the size of its picture (ImageMagick's 3.84 points square), with ``label`` set
+    above it, off the page, as ImageMagick writes its "Background" label; or on it."""
+    pdf = pdfium.PdfDocument.new()
+    try:
+        page = pdf.new_page(3.84, 3.84)
+        image = pdfium.PdfImage.new(pdf)
+        image.set_bitmap(pdfium.PdfBitmap.new_native(4, 4, pdfium_c.FPDFBitmap_BGR))
+        image.set_matrix(pdfium.PdfMatrix().scale(3.84, 3.84))
+        page.insert_obj(image)
+        text = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 12.0)
+        utf16 = (label + "\0").encode("utf-16-le")
+        pdfium_c.FPDFText_SetText(text, ctypes.cast(utf16, ctypes.POINTER(ctypes.c_ushort)))
+        pdfium_c.FPDFPageObj_Transform(text, 1, 0, 0, 1, 0, 0 if on_paper else 16)
+        pdfium_c.FPDFPage_InsertObject(page.raw, text)
+        page.gen_content()
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+        return buffer.getvalue()
+    finally:
+        pdf.close()
+
+
 def test_a_picture_whose_only_word_is_off_the_page_needs_ocr() -> None:
-    # ImageMagick sets the picture's label above the page ("Background"): nothing to read
-    label = [Text(72, 900, "Background", 12)]
-    assert _reason("images.pdf", make_pdf([label, label])) == "no text layer — needs OCR"
+    assert _reason("images.pdf", _picture_page("Background")) == "no text layer — needs OCR"
+
+
+def test_a_line_just_off_a_page_of_text_is_read() -> None:
+    # PDFium places some lines a little above the page they are printed on (pymupdf's "Hello,
+    # World!" at the top): without a picture on the page, nothing says they are not text
+    page = [Text(72, 846, "Hello, World! This line is printed at the very top.")]
+    document = pipeline.read("hello.pdf", make_pdf([page]))
+    assert any("Hello, World!" in block.text for block in document.blocks)
 
 
 def test_a_page_with_words_on_and_off_the_paper_keeps_those_on_it() -> None:
@@ -114,3 +146,8 @@ def test_a_few_glyphs_read_wrong_leave_a_small_file_read() -> None:
     lines = ["habibi ϲΒϴΒhabibi", "habibi ϲΒϴΒ", "ϲΒϴΒhabibi habibi", "habibi ϲΒϴΒhabibi"]
     document = pipeline.read("habibi.pdf", make_pdf([_page(lines)]))
     assert "habibi" in document.blocks[0].text
+
+
+def test_a_picture_with_its_label_on_it_is_read() -> None:
+    document = pipeline.read("images.pdf", _picture_page("Background", on_paper=True))
+    assert [block.text for block in document.blocks] == ["Background"]

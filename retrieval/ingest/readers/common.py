@@ -26,7 +26,7 @@ MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a
 # Illustrator's and InDesign's "Untitled-1",
 # "Microsoft Word - x.docx"; or one it filled in from the file it printed or converted:
 # "test.html", "Ash02.ps", "IBM-PDFs.graffle", "file:///shared/empty.html",
-# "kkg_province_save_the_date", "RNIAM-MODELE_DOUBLE_RATTACHT 1" (a copy's number after it).
+# "kkg_province_save_the_date".
 _DEFAULT_TITLE = (
     r"untitled(?: (?:document|presentation|spreadsheet|form|drawing)|[ -]?\d+)?|document\d*"
     r"|word document|slide \d+|microsoft (?:word|powerpoint) - .*"
@@ -39,7 +39,7 @@ _PLACEHOLDER_TITLE = re.compile(
     rf"^(?:{_DEFAULT_TITLE}"
     r"|file:/\S*|.*\.(?:docx?|pdf|tex|dvi|odt)|\S+\.(?:html?|txt|ps|eps|ai|indd|qxd|qxp|pub"
     r"|graffle|rtf|wpd|sd[ow]|sxw|od[ps]|xlsx?|pptx?|csv|png|jpe?g|tiff?|gif|bmp|svg|md|cdr|dwg"
-    r"|vsdx?)|(?:[^\W_]|['’-])+(?:_(?:[^\W_]|['’-])+)+(?: \d+)?)$",
+    r"|vsdx?)|(?:[^\W_]|['’])+(?:_(?:[^\W_]|['’])+)+)$",
     re.IGNORECASE,
 )
 # Several authors: "Alice Smith; Bob Jones", "A. Smith, B. Jones and C. Wu"

@@ -263,18 +263,29 @@ def _spacing(page: Any) -> _Spacing:
 
 
 def _on_paper(found: list[tuple[Line, str, int]], page: Any) -> list[tuple[Line, str, int]]:
-    """``found`` without the lines wholly off the page's media box, the paper itself: no viewer
-    or printer shows them, whatever the crop box. ImageMagick writes a picture as a page the
-    picture's size with a label ("Background") set above it, off the page: a scan with a word
-    of text that was never on it."""
+    """``found``, or none of it on a page that draws a picture and whose every line is wholly
+    off its media box, the paper itself: ImageMagick writes a picture as a page the picture's
+    size with a label ("Background") set above it, a scan with a word that was never on it.
+    PDFium places some printed lines off the paper (a font's odd matrix: pymupdf's "Hello,
+    World!" at the top, a voucher's text beside its logo): a page with any line on it, or with
+    no picture, keeps them all, for :func:`shown` to judge by the crop box."""
     x0, y0, x1, y1 = _viewed_box(page, page.get_mediabox())
     # (a box may be written upside down: NYPD's CompStat sheets say [0 0 612 -792])
     (left, right), (bottom, top) = sorted((x0, x1)), sorted((y0, y1))
-    return [
-        item
-        for item in found
-        if item[0].x1 > left and item[0].x0 < right and bottom - item[0].size < item[0].y < top
-    ]
+    on_it = any(
+        line.x1 > left and line.x0 < right and bottom - line.size < line.y < top
+        for line, _, _ in found
+    )
+    return found if on_it or not found or not _pictured(page) else []
+
+
+def _pictured(page: Any) -> bool:
+    """Whether ``page`` draws a picture (an image object at its top level)."""
+    return any(
+        pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, index))
+        == pdfium_c.FPDF_PAGEOBJ_IMAGE
+        for index in range(pdfium_c.FPDFPage_CountObjects(page.raw))
+    )
 
 
 def _outside(lines: Sequence[Line], page: Any) -> set[int]:

@@ -56,6 +56,7 @@ GAP = 1.0  # a gap between words this many times the type size may part two cell
 NARROWEST = 0.2  # no character is narrower than this many type sizes ("i", "l", ".")
 MIN_ROWS = 3  # rows of two cells or more a table has at least (two when ruled)
 ROW_SPACING = 2.2  # rows of a table stand at most this many type sizes apart
+HEADER_SPACING = 3.5  # its header row at most this many over the first (see _header_over)
 PROSE_WORDS = 6  # a column whose cells have more words than this (median) is text
 MAX_SEGMENTS = 20000  # path segments read for rules on one page (a chart has many)
 RULE_WIDTH = 3.0  # a rule is at most this thick, in points
@@ -416,7 +417,7 @@ def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
     current: list[_Row] = []
     for row in rows:
         close = bool(current) and current[-1].bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
-        close = close and current[-1].column == row.column
+        close = (close or _header_over(current, row)) and current[-1].column == row.column
         barred = row.blocked or (row.code and not (close and _worded_row(current)))
         if barred or not close:
             runs.append(current)
@@ -431,6 +432,25 @@ def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
         if sum(len(row.cells) > 1 for row in run) >= 2:
             trimmed.append(run)
     return trimmed
+
+
+def _header_over(run: Sequence[_Row], row: _Row) -> bool:
+    """Whether ``run`` is one row of labels over ``row`` set a little further apart than rows
+    are (a rule between them, or room for one), its cells as many as ``row``'s: a table's
+    header ("States/Union Territories | 1951-1961 | … | 2001-2011" over "Kerala | 24.76 | …"),
+    which went without its rows, and they without their labels."""
+    if len(run) != 1 or len(row.cells) < 2 or len(run[0].cells) != len(row.cells):
+        return False
+    head = run[0]
+    labels = all(not is_figure(cell.text) for cell in head.cells)
+    # in the rows' type (a heading over the table is larger), each label over its column
+    over = all(
+        label.x0 < cell.x1 and cell.x0 < label.x1
+        for label, cell in zip(head.cells, row.cells, strict=True)
+    )
+    same = abs(head.size - row.size) <= 0.5
+    near = head.bottom - row.y <= HEADER_SPACING * max(row.size, 1.0)
+    return labels and over and same and near
 
 
 def _worded_row(run: Sequence[_Row]) -> bool:
@@ -742,19 +762,38 @@ def labelled(
     count = int(header) if painted else _header_rows(rows, header)
     labels = [" ".join(row[i] for row in rows[:count] if row[i]) for i in range(len(rows[0]))]
     if not count or not _is_header([labels, *rows[count:]]):
-        return [row_text(row) for row in rows]
+        return [row_text(_spans_once(row)) for row in rows]
     texts = [""] * (count - 1)  # the header's lines are no rows
     for row in rows[count:]:
-        texts.append(row_text(labelled_cells(labels, row)))
+        texts.append(row_text(_spans_once(labelled_cells(labels, row))))
     return texts
+
+
+def _spans_once(cells: Sequence[str]) -> list[str]:
+    """``cells`` with a cell that spans several columns read once: the same text in cells side
+    by side is one cell the grid repeated in each column it spans ("REGION : EAST AND NORTH
+    EAST INDIA" across a rainfall table's ten), not so many values. Words and marks repeat by
+    chance, as a feature table's "Yes | Yes", "∅ | ∅ | ∅" or a ledger's "0.00 % | 0.00 %" do:
+    only cells of several words are taken for one."""
+    kept: list[str] = []
+    for cell, run in itertools.groupby(cells):
+        count = len(list(run))
+        worded = sum(any(ch.isalpha() for ch in word) for word in cell.split()) > 1
+        kept += [cell] if worded else [cell] * count
+    return kept
 
 
 def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     """How many of the first rows make the header: those without a figure, up to three, when
     figures fill most cells under them (a table of figures needs no rule to show its header);
-    else the first row when the layout sets it apart (``evident``), else none."""
+    else the first row when the layout sets it apart (``evident``), else none. A row of one
+    cell across the columns ends the header: it names the group of rows under it."""
     count = 0
-    while count < min(3, len(rows) - 2) and not any(is_figure(cell) for cell in rows[count]):
+    while (
+        count < min(3, len(rows) - 2)
+        and not any(is_figure(cell) for cell in rows[count])
+        and not (count and len(_spans_once(rows[count])) == 1)  # a group's name under it
+    ):
         count += 1
     if not count:
         return 0
