@@ -684,6 +684,10 @@ REASONS: dict[str, str] = {
     ),
     "an error page": "une page d’erreur",
     "a redirect to {address}": "une redirection vers {address}",
+    "only includes {files}": "inclut seulement {files}",
+    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
+        "éléments de la page enregistrée {page} (ses images, styles et scripts), pas des documents"
+    ),
     "no paragraphs of text found": "aucun paragraphe de texte trouvé",
     "a list of words, one a line, not text to quote": (
         "une liste de mots, un par ligne, pas un texte à citer"

@@ -631,6 +631,10 @@ REASONS: dict[str, str] = {
     ),
     "an error page": "страница ошибки",
     "a redirect to {address}": "перенаправление на {address}",
+    "only includes {files}": "только включает {files}",
+    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
+        "части сохранённой страницы {page} (её изображения, стили и скрипты), не документы"
+    ),
     "no paragraphs of text found": "не найдено ни одного абзаца текста",
     "a list of words, one a line, not text to quote": (
         "список слов по одному в строке, а не текст для цитат"

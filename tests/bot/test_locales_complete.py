@@ -349,7 +349,9 @@ def _reasons_the_readers_give() -> list[str]:
         text = path.read_text(encoding="utf-8")
         for literal in re.findall(r'DocumentError\(\s*\w+,\s*f?"([^"]+)"\s*\)', text):
             found.append(re.sub(r"\{[^{}]+\}", "x", literal))
-    return found
+    from retrieval.ingest.savedpages import parts_reason
+
+    return [*found, parts_reason(Path("page.html"))]
 
 
 @pytest.mark.parametrize("code", CODES)
