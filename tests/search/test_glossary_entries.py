@@ -37,8 +37,11 @@ _GLOSSARY = (
     "# Glossary\n\n"
     "## Platform\n\nA collection of capabilities, documentation and tools that support"
     " developing, deploying and operating applications.\n\n"
-    "## Platform team\n\nThe people responsible for building and managing the platform.\n\n"
-    "Its members include engineers who build the tools the platform offers.\n\n"
+    "## Platform team\n\nThe people responsible for building and managing the platform."
+    " Platform team members include platform engineers, who build the tools and capabilities"
+    " that make up the platform experience. A platform team may also include product managers"
+    " for the platform, who learn what its users need and plan its roadmap with them. As the"
+    " platform grows, operators, testers, designers and technical writers may join.\n\n"
     "## Portal\n\nA web interface giving access to the platform's tools and services.\n"
 )
 
@@ -49,9 +52,10 @@ def platforms(write_library: Callable[[dict[str, str]], Library]) -> Library:
 
 
 def test_what_is_it_quotes_the_glossary_entry_headed_by_the_term(platforms: Library) -> None:
-    best = platforms.answer("what is a platform team?").hits[0].passage
-    assert best.section == "Platform team"
-    assert best.text.startswith("The people responsible")  # the entry's first passage
+    best = platforms.answer("what is a platform team?").hits[0]
+    assert best.passage.section == "Platform team"
+    # quoted from its definition, not from the sentence after it repeating the term
+    assert best.excerpt.plain.startswith("The people responsible")
 
 
 def test_what_does_it_mean_is_answered_by_the_sentence_saying_what_it_is(
