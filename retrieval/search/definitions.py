@@ -25,6 +25,8 @@ _ASKING = [
         r"^(?:what|who)(?:\s+(?:exactly|actually|really))?\s*(?:\s(?:is|are)|['’]s)\s+"
         r"(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^what\s+(?:does|do)\s+(?P<x>[^?,]+?)\s+(?:mean|stand\s+for)\s*\??$",
+        # "who counts as a platform user?", "what counts as a breaking change?"
+        r"^(?:what|who)\s+counts\s+as\s+(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^(?:define|definition\s+of|meaning\s+of)\s+(?P<x>[^?,]+?)\s*\??$",
         # "hot journal meaning"; not "the hidden meaning", "explain the meaning".
         r"^(?!(?:the|an?|its|their|explain)\b)(?P<x>[^?,]+?)(?<!\bthe)(?<!\ban)(?<!\ba)\s+"

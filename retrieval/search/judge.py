@@ -734,10 +734,15 @@ def _spells(letters: str, words: Sequence[str]) -> bool:
 
 
 def defines_asked(text: str, best: Passage) -> bool:
-    """Whether ``text`` asks what a thing is ("what does platform engineering mean?") and the
-    best passage has a sentence saying it ("Platform engineering is the practice of …",
-    :func:`definitions.defines`): that answers it, however much the question's frame words
-    ("mean", "definition"), which no definition repeats, weigh. Dev (2026-12-05, fourteen
-    sets): no outcome moved."""
+    """Whether ``text`` asks what a thing is ("what does platform engineering mean?", "who
+    counts as a platform user?") and the best passage has a sentence saying it ("Platform
+    engineering is the practice of …", :func:`definitions.defines`) or stands under a heading
+    that is the thing alone (:func:`definitions.headed_by`, a glossary's entry): that answers
+    it, however much the question's frame words ("mean", "counts"), which no definition
+    repeats, weigh. Dev (2026-12-05, fourteen sets): no outcome moved."""
     thing = definitions.subject(text)
-    return thing is not None and definitions.defines(best.text, thing)
+    if thing is None:
+        return False
+    # or under a heading that is the thing alone, as a glossary's entry ("Platform users")
+    heading = (best.section or "").rpartition(" › ")[2]
+    return definitions.defines(best.text, thing) or definitions.headed_by(heading, thing)
