@@ -546,6 +546,7 @@ def judge(
     typos: Collection[str] | Callable[[Sequence[str]], Collection[str]] = (),
     passing: bool = False,
     unchecked: bool = False,
+    approval: Collection[str] = (),
 ) -> Outcome:
     """Answered, hedged or declined.
 
@@ -560,6 +561,7 @@ def judge(
     those among some words (asked only where the outcome hangs on them, see :func:`_untold`).
     ``passing``: a short question whose words the best passage holds only in passing
     (:func:`in_passing`): about something else. ``unchecked``: :func:`checks_none`.
+    ``approval``: words of approval no passage answers (:func:`unheld_approval`).
 
     A follow-up is not declined for a low confidence alone ("what was his job before that?"
     after a question on Yang Jiechi): the passages are on the conversation's subject, and its
@@ -587,14 +589,43 @@ def judge(
         return "declined"
     # A follow-up's own words are few: two or more, all in no document, are another subject
     # ("and how do I bake bread?" after a question on a person), where one ("job") is not.
-    fewest = 2 if _follows(question) else 3
-    if unchecked or (len(own) >= fewest and len(unknown) * 3 >= len(own) * 2):
+    if unchecked or _mostly_unsaid(own, unknown, approval, question):
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"
     if confidence_ < UNKNOWN_HEDGE_BELOW and _untold(question, typos):
         return "hedged"
     return "answered"
+
+
+def _mostly_unsaid(
+    own: Sequence[str], unknown: Sequence[str], approval: Collection[str], question: QuestionWeights
+) -> bool:
+    """Whether two thirds of the question's ``own`` words or more are ``unknown`` (in no
+    document) or words of ``approval`` no passage answers (:data:`_APPROVAL`: "the best" of
+    "what's the best pizza in Chicago?", "pizza" in no document, "Chicago" in a conference
+    blog: declined, not hedged with "See you in Chicago!"). A follow-up's own words are few:
+    two or more, all in no document, are another subject ("and how do I bake bread?" after a
+    question on a person), where one ("job") is not. Approval counted so, dev (2026-12-05,
+    fourteen sets): no outcome moved."""
+    fewest = 2 if _follows(question) else 3
+    unsaid = {*unknown, *(t for t in approval if t in own)}
+    return len(own) >= fewest and len(unsaid) * 3 >= len(own) * 2
+
+
+def unheld_approval(
+    best: Passage,
+    approving: Collection[str],
+    question: QuestionWeights,
+    analyzer: Analyzer,
+    fragments: Fragments,
+) -> frozenset[str]:
+    """The words of approval ``approving`` (:func:`approving`) that ``best`` does not write in a
+    phrase with another of the question's words (:func:`_in_phrase`): an opinion asked for."""
+    if not approving:
+        return frozenset()
+    scaled = _coverage(best, question, analyzer, fragments)[0]
+    return frozenset(approving) - _in_phrase(best, approving, scaled.keys(), analyzer)
 
 
 def _foreign(own: Sequence[str]) -> bool:
