@@ -923,6 +923,7 @@ def _judged(
 ) -> tuple[float, Outcome]:
     """How sure the best passage answers ``text``, and so answered, hedged or declined."""
     sure, missing, passing, unchecked = 0.0, False, False, False
+    approval: frozenset[str] = frozenset()
     if ranked:
         best, matched = ranked[0].passage, _matched(ranked[0], question)
         approving = judge.approving(text, lang, analyzer)  # "a good film": no passage holds it
@@ -948,6 +949,7 @@ def _judged(
             text, lang, ranked, question, analyzer, about, current.proper, recurring
         )
         unchecked = claim and judge.checks_none(best, question, analyzer, matched)
+        approval = judge.unheld_approval(best, approving, question, analyzer, matched)
     names = query.unknown_names(text, analyzer, current, lang, question.weights)
     # "ООН" where the passages write "Организации Объединенных Наций": a name they hold.
     passages = [r.passage for r in ranked[: judge.SPELLED_AMONG]]
@@ -957,7 +959,7 @@ def _judged(
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
     return sure, judge.judge(
-        sure, question, ranked, names, missing, unquantified, typos, passing, unchecked
+        sure, question, ranked, names, missing, unquantified, typos, passing, unchecked, approval
     )
 
 

@@ -8,10 +8,12 @@ For such a question, the candidates whose text opens a sentence with the thing a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
 from retrieval.model import document_key_of
+from retrieval.search.excerpts import MAX_SENTENCES, format_matches
 from retrieval.search.languages import SPOKEN, is_spoken_stop_word, stop_words
 from retrieval.search.rank import Ranked, brought_first
 
@@ -23,6 +25,8 @@ _ASKING = [
         r"^(?:what|who)(?:\s+(?:exactly|actually|really))?\s*(?:\s(?:is|are)|['’]s)\s+"
         r"(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^what\s+(?:does|do)\s+(?P<x>[^?,]+?)\s+(?:mean|stand\s+for)\s*\??$",
+        # "who counts as a platform user?", "what counts as a breaking change?"
+        r"^(?:what|who)\s+counts\s+as\s+(?:an?\s+|the\s+)?(?P<x>[^?,]+?)\s*\??$",
         r"^(?:define|definition\s+of|meaning\s+of)\s+(?P<x>[^?,]+?)\s*\??$",
         # "hot journal meaning"; not "the hidden meaning", "explain the meaning".
         r"^(?!(?:the|an?|its|their|explain)\b)(?P<x>[^?,]+?)(?<!\bthe)(?<!\ban)(?<!\ba)\s+"
@@ -261,7 +265,22 @@ def _entries(openings: Sequence[Ranked], thing: str) -> list[Ranked]:
         key = (r.passage.doc, section)
         if key not in firsts or r.passage.ordinal < firsts[key].passage.ordinal:
             firsts[key] = r
-    return list(firsts.values())
+    return [_from_its_start(r) for r in firsts.values()]
+
+
+def _from_its_start(entry: Ranked) -> Ranked:
+    """``entry`` quoted from its first sentence, the definition ("The people responsible for
+    building and managing the platform(s)."), to the end of the excerpt chosen for the
+    question's words (at most :data:`~retrieval.search.excerpts.MAX_SENTENCES`): those words
+    stand in the sentences after it, which say more of the term ("Platform team members
+    include …"), and the excerpt began there."""
+    excerpt, matches = entry.excerpt, entry.matches
+    if not excerpt.cut_before or excerpt.start is None or matches is None:
+        return entry
+    end = excerpt.start + sum(len(segment.text) for segment in excerpt.segments)
+    last = sum(1 for start, _ in matches.spans if start < end)
+    span = (0, max(1, min(last, MAX_SENTENCES)))
+    return dataclasses.replace(entry, excerpt=format_matches(entry.passage.text, matches, span))
 
 
 # A document named after the thing asked about ("The microtype package") says what it is where

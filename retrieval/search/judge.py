@@ -78,6 +78,13 @@ UNKNOWN_HEDGE_BELOW = 0.55
 # corpus), among as many answerable ones: no threshold tells them apart.
 FOREIGN_DECLINE_BELOW = 0.15
 NAMED_DECLINE_BELOW = 0.55  # and a question naming something no document holds, under this
+# Tried and left out (2026-12-05): hedging when the question names (a capital inside it, not in
+# capitals alone) things under 2% of passages hold and the best passage, its headings and title
+# name none ("… in Germany … according to the Greens?" answered from a page on psilocybin's
+# "long-term" effects). Dev, fourteen sets: 4 unanswerable questions more caught (china-dev,
+# docs-dev2, docs-dev4, legal-dev) for 4 answerable ones more hedged, 2 with a right first
+# passage; at 5% the same 4 caught for 9 hedged, at 1% for 3. Read after: held-out answerable
+# hedged 1 to 5 points more in six sets, none caught more.
 LONE_UNKNOWN_AMONG = 3  # own words: one of them in no document hedges a low confidence
 LONE_UNKNOWN_SHARE = 0.5  # of the question's weight: carrying more, that word is the subject
 TELLING_WORDS = 8  # the question's words (by weight) that confidence counts
@@ -546,6 +553,7 @@ def judge(
     typos: Collection[str] | Callable[[Sequence[str]], Collection[str]] = (),
     passing: bool = False,
     unchecked: bool = False,
+    approval: Collection[str] = (),
 ) -> Outcome:
     """Answered, hedged or declined.
 
@@ -560,6 +568,7 @@ def judge(
     those among some words (asked only where the outcome hangs on them, see :func:`_untold`).
     ``passing``: a short question whose words the best passage holds only in passing
     (:func:`in_passing`): about something else. ``unchecked``: :func:`checks_none`.
+    ``approval``: words of approval no passage answers (:func:`unheld_approval`).
 
     A follow-up is not declined for a low confidence alone ("what was his job before that?"
     after a question on Yang Jiechi): the passages are on the conversation's subject, and its
@@ -587,14 +596,43 @@ def judge(
         return "declined"
     # A follow-up's own words are few: two or more, all in no document, are another subject
     # ("and how do I bake bread?" after a question on a person), where one ("job") is not.
-    fewest = 2 if _follows(question) else 3
-    if unchecked or (len(own) >= fewest and len(unknown) * 3 >= len(own) * 2):
+    if unchecked or _mostly_unsaid(own, unknown, approval, question):
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:
         return "hedged"
     if confidence_ < UNKNOWN_HEDGE_BELOW and _untold(question, typos):
         return "hedged"
     return "answered"
+
+
+def _mostly_unsaid(
+    own: Sequence[str], unknown: Sequence[str], approval: Collection[str], question: QuestionWeights
+) -> bool:
+    """Whether two thirds of the question's ``own`` words or more are ``unknown`` (in no
+    document) or words of ``approval`` no passage answers (:data:`_APPROVAL`: "the best" of
+    "what's the best pizza in Chicago?", "pizza" in no document, "Chicago" in a conference
+    blog: declined, not hedged with "See you in Chicago!"). A follow-up's own words are few:
+    two or more, all in no document, are another subject ("and how do I bake bread?" after a
+    question on a person), where one ("job") is not. Approval counted so, dev (2026-12-05,
+    fourteen sets): no outcome moved."""
+    fewest = 2 if _follows(question) else 3
+    unsaid = {*unknown, *(t for t in approval if t in own)}
+    return len(own) >= fewest and len(unsaid) * 3 >= len(own) * 2
+
+
+def unheld_approval(
+    best: Passage,
+    approving: Collection[str],
+    question: QuestionWeights,
+    analyzer: Analyzer,
+    fragments: Fragments,
+) -> frozenset[str]:
+    """The words of approval ``approving`` (:func:`approving`) that ``best`` does not write in a
+    phrase with another of the question's words (:func:`_in_phrase`): an opinion asked for."""
+    if not approving:
+        return frozenset()
+    scaled = _coverage(best, question, analyzer, fragments)[0]
+    return frozenset(approving) - _in_phrase(best, approving, scaled.keys(), analyzer)
 
 
 def _foreign(own: Sequence[str]) -> bool:
@@ -734,10 +772,15 @@ def _spells(letters: str, words: Sequence[str]) -> bool:
 
 
 def defines_asked(text: str, best: Passage) -> bool:
-    """Whether ``text`` asks what a thing is ("what does platform engineering mean?") and the
-    best passage has a sentence saying it ("Platform engineering is the practice of …",
-    :func:`definitions.defines`): that answers it, however much the question's frame words
-    ("mean", "definition"), which no definition repeats, weigh. Dev (2026-12-05, fourteen
-    sets): no outcome moved."""
+    """Whether ``text`` asks what a thing is ("what does platform engineering mean?", "who
+    counts as a platform user?") and the best passage has a sentence saying it ("Platform
+    engineering is the practice of …", :func:`definitions.defines`) or stands under a heading
+    that is the thing alone (:func:`definitions.headed_by`, a glossary's entry): that answers
+    it, however much the question's frame words ("mean", "counts"), which no definition
+    repeats, weigh. Dev (2026-12-05, fourteen sets): no outcome moved."""
     thing = definitions.subject(text)
-    return thing is not None and definitions.defines(best.text, thing)
+    if thing is None:
+        return False
+    # or under a heading that is the thing alone, as a glossary's entry ("Platform users")
+    heading = (best.section or "").rpartition(" › ")[2]
+    return definitions.defines(best.text, thing) or definitions.headed_by(heading, thing)

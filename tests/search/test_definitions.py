@@ -50,6 +50,7 @@ SED_FAQ = {
         ("how do I use sed?", None),
         ("hot journal meaning", "hot journal"),
         ("WAL definition", "WAL"),
+        ("who counts as a platform user?", "platform user"),
     ],
 )
 def test_the_thing_a_question_asks_the_definition_of(question: str, thing: str | None) -> None:

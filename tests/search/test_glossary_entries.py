@@ -29,6 +29,7 @@ _PAPER_PARAGRAPHS = [
     "Platform engineering is the practice of planning and providing computing platforms to"
     " developers and users.",
     "Mean time to recovery tells how quickly a platform team restores a failed service.",
+    "Platform users count on the platform team; every platform user counts the platform's outages.",
 ]
 _PAPER = "# Platforms white paper\n\n## Attributes of platform teams\n\n" + "\n\n".join(
     _PAPER_PARAGRAPHS
@@ -37,8 +38,13 @@ _GLOSSARY = (
     "# Glossary\n\n"
     "## Platform\n\nA collection of capabilities, documentation and tools that support"
     " developing, deploying and operating applications.\n\n"
-    "## Platform team\n\nThe people responsible for building and managing the platform.\n\n"
-    "Its members include engineers who build the tools the platform offers.\n\n"
+    "## Platform team\n\nThe people responsible for building and managing the platform."
+    " Platform team members include platform engineers, who build the tools and capabilities"
+    " that make up the platform experience. A platform team may also include product managers"
+    " for the platform, who learn what its users need and plan its roadmap with them. As the"
+    " platform grows, operators, testers, designers and technical writers may join.\n\n"
+    "## Platform users\n\nThe people who directly use capabilities of the platform: app"
+    " developers, operators and data scientists who run software on it.\n\n"
     "## Portal\n\nA web interface giving access to the platform's tools and services.\n"
 )
 
@@ -49,9 +55,10 @@ def platforms(write_library: Callable[[dict[str, str]], Library]) -> Library:
 
 
 def test_what_is_it_quotes_the_glossary_entry_headed_by_the_term(platforms: Library) -> None:
-    best = platforms.answer("what is a platform team?").hits[0].passage
-    assert best.section == "Platform team"
-    assert best.text.startswith("The people responsible")  # the entry's first passage
+    best = platforms.answer("what is a platform team?").hits[0]
+    assert best.passage.section == "Platform team"
+    # quoted from its definition, not from the sentence after it repeating the term
+    assert best.excerpt.plain.startswith("The people responsible")
 
 
 def test_what_does_it_mean_is_answered_by_the_sentence_saying_what_it_is(
@@ -60,6 +67,13 @@ def test_what_does_it_mean_is_answered_by_the_sentence_saying_what_it_is(
     # "mean" weighs much of the question and the definition does not repeat it.
     answer = platforms.answer("what does platform engineering mean")
     assert answer.hits[0].passage.text.startswith("Platform engineering is the practice")
+    assert answer.outcome == "answered"
+
+
+def test_who_counts_as_it_is_answered_by_the_entry_headed_by_it(platforms: Library) -> None:
+    # "counts" weighs much of the question; the entry, headed by the term, never says it.
+    answer = platforms.answer("who counts as a platform user?")
+    assert answer.hits[0].passage.section == "Platform users"
     assert answer.outcome == "answered"
 
 
