@@ -9,7 +9,8 @@ word triples all but a few stand in one shown above is a repeat: it is left out.
 
 Not a repeat: the same words under another heading of one document (a fix listed under two
 releases says something of each), a quote of a few words ("Yes.", a FAQ's answer to two
-questions), nor a near copy naming another number (version 2.1's entry beside 2.2's).
+questions), nor a near copy naming what the one above does not: a number (version 2.2's entry
+beside 2.1's) or a name (the latest list of projects adding "Keycloak" to version 1's).
 """
 
 from __future__ import annotations
@@ -28,19 +29,25 @@ NEAR_SHARE = 0.9
 # And the shorter holds at least this share of the longer's: a sentence is no copy of the
 # paragraph quoting it with more.
 NEAR_LENGTHS = 0.5
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:[.,:/'’-]\w+)*")  # "2.1", "growth/churn" one word each
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+_REFERENCE = re.compile(r"\[\d{1,3}\]")  # a reference mark a PDF prints ("[4]"), its page's link
+
+
+def _named(text: str) -> set[str]:
+    """The words ``text`` writes with a digit or a capital, numbers and names (folded); not
+    its reference marks."""
+    words = _WORD.findall(_REFERENCE.sub(" ", text))
+    return {w.casefold() for w in words if any(c.isdigit() or c.isupper() for c in w)}
+
+
 def _triples(words: Sequence[str]) -> set[tuple[str, str, str]]:
     return set(zip(words, words[1:], words[2:], strict=False))
-
-
-def _numbers(words: Sequence[str]) -> set[str]:
-    return {w for w in words if any(c.isdigit() for c in w)}
 
 
 class _Shown:
@@ -49,20 +56,23 @@ class _Shown:
     def __init__(self) -> None:
         self.places: list[tuple[str, str | None]] = []
         self.sizes: list[int] = []
-        self.numbers: list[set[str]] = []
+        self.words: list[set[str]] = []
         self.holding: dict[tuple[str, str, str], list[int]] = {}
 
-    def add(self, item: Ranked, triples: set[tuple[str, str, str]], numbers: set[str]) -> None:
+    def add(self, item: Ranked, triples: set[tuple[str, str, str]], words: set[str]) -> None:
         index = len(self.places)
         self.places.append((item.passage.doc, item.passage.section))
         self.sizes.append(len(triples))
-        self.numbers.append(numbers)
+        self.words.append(words)
         for triple in triples:
             self.holding.setdefault(triple, []).append(index)
 
-    def nearly(self, item: Ranked, triples: set[tuple[str, str, str]], numbers: set[str]) -> bool:
+    def nearly(
+        self, item: Ranked, triples: set[tuple[str, str, str]], words: set[str], named: set[str]
+    ) -> bool:
         """Whether a quote shown above holds nearly all of this one's words, or this one
-        nearly all of its, in another document or in the same place of this one."""
+        nearly all of its, in another document or in the same place of this one, and this one
+        names nothing it does not (``named``: its numbers and names)."""
         shared = Counter(i for t in triples for i in self.holding.get(t, ()))
         doc, section = item.passage.doc, item.passage.section
         for index, count in shared.items():
@@ -70,8 +80,7 @@ class _Shown:
             near = count >= NEAR_SHARE * shorter and shorter >= NEAR_LENGTHS * longer
             other_doc, other_section = self.places[index]
             place = other_doc != doc or other_section == section
-            fewer, more = sorted((numbers, self.numbers[index]), key=len)
-            if near and place and fewer <= more:
+            if near and place and not (named & (words - self.words[index])):
                 return True
         return False
 
@@ -92,12 +101,13 @@ def without_repeats(ranked: list[Ranked]) -> list[Ranked]:
             doc != passage.doc or section == passage.section for doc, section in places
         )
         places.append((passage.doc, passage.section))
-        texts = ((quotes, _words(quoted)), (passages, _words(passage.text)))
-        read = [(s, _triples(w), _numbers(w)) for s, w in texts if len(w) >= NEAR_WORDS]
+        texts = ((quotes, item.excerpt.render()), (passages, passage.text))
+        split = [(s, _words(t), _named(t)) for s, t in texts]
+        read = [(s, _triples(w), set(w), n) for s, w, n in split if len(w) >= NEAR_WORDS]
         if not repeated:
-            repeated = any(shown.nearly(item, triples, numbers) for shown, triples, numbers in read)
+            repeated = any(s.nearly(item, t, w, n) for s, t, w, n in read)
         if not repeated:
             kept.append(item)
-            for shown, triples, numbers in read:
-                shown.add(item, triples, numbers)
+            for s, t, w, _ in read:
+                s.add(item, t, w)
     return kept

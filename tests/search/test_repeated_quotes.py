@@ -153,3 +153,23 @@ def test_near_copies_naming_other_numbers_or_other_words_are_both_shown(
     assert {"v1.md", "v2.md"} <= docs
     docs = {h.passage.doc for h in library.answer("backup tool copies every file", k=4).hits}
     assert {"a.md", "b.md"} <= docs
+
+
+def test_a_later_list_naming_one_more_project_is_shown_beside_the_older_one(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # reask22 (tryout22d q021): the latest paper's list adds "Keycloak" to version 1's; folded
+    # away as a near copy, the current list fell out of the first forty.
+    row = (
+        "Identity and secret services: projects such as {extra}SPIFFE, SPIRE, Vault, Dex,"
+        " cert-manager and External Secrets provide identities and secrets to the apps a"
+        " platform team hosts for its users."
+    )
+    library = write_library(
+        {
+            "paper-v1.md": f"# Platforms\n\n{row.format(extra='')}\n",
+            "paper-latest.md": f"# Platforms\n\n{row.format(extra='Keycloak, ')}\n",
+        }
+    )
+    docs = {h.passage.doc for h in library.answer("projects for identity and secrets", k=3).hits}
+    assert docs == {"paper-v1.md", "paper-latest.md"}
