@@ -5,7 +5,8 @@ manual, a paper kept as Markdown and as its PDF, or as version 1 and as latest: 
 would see the same words two or three times among three results. The PDF's copy differs in
 what the page adds ("●" before list items, a word hyphenated over a line, a footnote mark) and
 the excerpt may start a sentence later, so besides the quote written the same, a quote whose
-word triples all but a few stand in one shown above is a repeat: it is left out.
+word triples all but a few stand in one shown above from another document is a repeat: it
+is left out. (Near copies inside one document, a table's rows differing in a cell, are not.)
 
 Not a repeat: the same words under another heading of one document (a fix listed under two
 releases says something of each), a quote of a few words ("Yes.", a FAQ's answer to two
@@ -15,9 +16,11 @@ beside 2.1's) or a name (the latest list of projects adding "Keycloak" to versio
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from retrieval.search.rank import Ranked
 
@@ -50,37 +53,57 @@ def _triples(words: Sequence[str]) -> set[tuple[str, str, str]]:
     return set(zip(words, words[1:], words[2:], strict=False))
 
 
+Triples = frozenset[tuple[str, str, str]]
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A quote's or passage's word triples, words and names (numbers and names, folded)."""
+
+    triples: Triples
+    words: frozenset[str]
+    named: frozenset[str]
+    length: int  # words
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(text: str) -> _Text:
+    """A text read for comparing, kept: the search goes deeper and pages on over the same
+    passages, each time comparing them again."""
+    words = _words(text)
+    return _Text(frozenset(_triples(words)), frozenset(words), frozenset(_named(text)), len(words))
+
+
 class _Shown:
     """The quotes kept so far, by their word triples, for finding a near copy at once."""
 
     def __init__(self) -> None:
-        self.places: list[tuple[str, str | None]] = []
+        self.docs: list[str] = []
         self.sizes: list[int] = []
-        self.words: list[set[str]] = []
+        self.words: list[frozenset[str]] = []
         self.holding: dict[tuple[str, str, str], list[int]] = {}
 
-    def add(self, item: Ranked, triples: set[tuple[str, str, str]], words: set[str]) -> None:
-        index = len(self.places)
-        self.places.append((item.passage.doc, item.passage.section))
-        self.sizes.append(len(triples))
-        self.words.append(words)
-        for triple in triples:
+    def add(self, item: Ranked, text: _Text) -> None:
+        index = len(self.docs)
+        self.docs.append(item.passage.doc)
+        self.sizes.append(len(text.triples))
+        self.words.append(text.words)
+        for triple in text.triples:
             self.holding.setdefault(triple, []).append(index)
 
-    def nearly(
-        self, item: Ranked, triples: set[tuple[str, str, str]], words: set[str], named: set[str]
-    ) -> bool:
-        """Whether a quote shown above holds nearly all of this one's words, or this one
-        nearly all of its, in another document or in the same place of this one, and this one
-        names nothing it does not (``named``: its numbers and names)."""
-        shared = Counter(i for t in triples for i in self.holding.get(t, ()))
-        doc, section = item.passage.doc, item.passage.section
+    def nearly(self, item: Ranked, text: _Text) -> bool:
+        """Whether a quote shown above from another document holds nearly all of this one's
+        words, or this one nearly all of its, and this one names nothing it does not
+        (``named``: its numbers and names)."""
+        shared = Counter(i for t in text.triples for i in self.holding.get(t, ()))
+        doc = item.passage.doc
         for index, count in shared.items():
-            shorter, longer = sorted((len(triples), self.sizes[index]))
+            shorter, longer = sorted((len(text.triples), self.sizes[index]))
             near = count >= NEAR_SHARE * shorter and shorter >= NEAR_LENGTHS * longer
-            other_doc, other_section = self.places[index]
-            place = other_doc != doc or other_section == section
-            if near and place and not (named & (words - self.words[index])):
+            # Copies are of another document: near copies in one (a table's rows that differ
+            # in one cell, "Yes" for "No") say something of their own.
+            place = self.docs[index] != doc
+            if near and place and not (text.named & (text.words - self.words[index])):
                 return True
         return False
 
@@ -102,12 +125,12 @@ def without_repeats(ranked: list[Ranked]) -> list[Ranked]:
         )
         places.append((passage.doc, passage.section))
         texts = ((quotes, item.excerpt.render()), (passages, passage.text))
-        split = [(s, _words(t), _named(t)) for s, t in texts]
-        read = [(s, _triples(w), set(w), n) for s, w, n in split if len(w) >= NEAR_WORDS]
+        read = [(shown, _read(t)) for shown, t in texts]
+        read = [(shown, text) for shown, text in read if text.length >= NEAR_WORDS]
         if not repeated:
-            repeated = any(s.nearly(item, t, w, n) for s, t, w, n in read)
+            repeated = any(shown.nearly(item, text) for shown, text in read)
         if not repeated:
             kept.append(item)
-            for s, t, w, _ in read:
-                s.add(item, t, w)
+            for shown, text in read:
+                shown.add(item, text)
     return kept

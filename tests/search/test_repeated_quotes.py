@@ -173,3 +173,22 @@ def test_a_later_list_naming_one_more_project_is_shown_beside_the_older_one(
     )
     docs = {h.passage.doc for h in library.answer("projects for identity and secrets", k=3).hits}
     assert docs == {"paper-v1.md", "paper-latest.md"}
+
+
+def test_rows_of_one_table_differing_in_a_cell_are_each_shown(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # review17b: rows of a feature matrix, one tool a row, all "Yes" but for one cell, were
+    # taken for near copies of the first: "Which tools support Windows agents?" showed one.
+    columns = [f"Feature {n}" for n in range(1, 10)]
+    header = "| tool | Windows agents | " + " | ".join(columns) + " |"
+    rule = "|" + "---|" * (len(columns) + 2)
+    rows = [
+        f"| {tool} | {'yes' if n < 3 else 'no'} | " + " | ".join(["yes"] * len(columns)) + " |"
+        for n, tool in enumerate(["tekton", "jenkins", "buildkite", "drone"])
+    ]
+    library = write_library(
+        {"ci.md": "# CI systems\n\n## Matrix\n\n" + "\n".join([header, rule, *rows]) + "\n"}
+    )
+    hits = library.answer("which tools support windows agents?", k=3).hits
+    assert len(hits) == 3
