@@ -366,9 +366,13 @@ def _value_like(cell: str) -> bool:
     if len(cell.split()) <= VALUE_WORDS:
         return True
     names = [name.strip() for name in cell.split(",")]
+    # Names are written with a capital, most of them ("ko" among "Tekton, Jenkins"); a phrase
+    # cut by a comma, "List all users, newest first", is not a list of names.
+    capitals = sum(1 for name in names if name[:1].isupper() or name[:1].isdigit())
     return (
         len(names) >= 2
         and all(0 < len(name.split()) <= NAME_WORDS for name in names)
+        and 2 * capitals > len(names)
         and not cell.rstrip().endswith((".", "!", "?", "。"))
     )
 
