@@ -118,6 +118,9 @@ _BARE = re.compile(
 )
 
 
+_YEAR_DIGITS = 4  # a number alone this long is a year; named with its label it is a division
+
+
 def following(text: str, earlier: str) -> Division | None:
     """The division a follow-up names by its number alone, of the kind the earlier question
     named ("And the Fourth?" after "What does the Third Amendment say?"), or None."""
@@ -126,7 +129,9 @@ def following(text: str, earlier: str) -> Division | None:
     if bare is None or before is None:
         return None
     number = _number(bare["n"])
-    return None if number is None else (before[0], number)
+    if number is None or (bare["n"].isdigit() and len(bare["n"]) >= _YEAR_DIGITS):
+        return None  # "what about 1950?": a year asked of the subject, not article 1950
+    return before[0], number
 
 
 def asked(text: str, earlier: str | None = None) -> Division | None:
@@ -252,7 +257,17 @@ def renumbered(text: str, number: int) -> str | None:
     for pattern in (_LABELLED, _ORDINAL):
         match = pattern.search(text)
         if match and _number(match["n"]) is not None:
-            return text[: match.start("n")] + _written(match["n"], number) + text[match.end("n") :]
+            written = _written(match["n"], number)
+            if pattern is _ORDINAL and written.isdigit():
+                # An ordinal word before its label ("le deuxième article", "el primer capítulo",
+                # "вторая статья") in digits: the label then its number ("article 3"), as
+                # "le 3 article" names no article.
+                label = next(match[k] for k in _KINDS if match[k])
+                before = text[: match.start()]
+                if label[:1].lower() in "aeiouéè":  # French elides: "l'article 3"
+                    before = re.sub(r"(?<!\w)([lL])[ea] $", r"\1'", before)
+                return f"{before}{label} {written}{text[match.end() :]}"
+            return text[: match.start("n")] + written + text[match.end("n") :]
     return None
 
 
