@@ -243,6 +243,10 @@ def names_a_division(text: str, earlier: str) -> bool:
     return _DIGITS_ALONE.fullmatch(text) is None and asked(text, earlier) is not None
 
 
+# More numbers after a division's: "articles 3 and 4", "статьи 3 и 4", "articles 3, 4", "3-5"
+_LISTED = re.compile(r"\s*(?:,|-|–|\b(?:and|or|to|et|ou|y|o|и|или)\b)\s*\d", re.IGNORECASE)
+
+
 def renumbered(text: str, number: int) -> str | None:
     """``text`` (a question naming a division) naming the division of the same kind numbered
     ``number`` instead, written as the question wrote its number (digits, a Roman numeral,
@@ -256,6 +260,8 @@ def renumbered(text: str, number: int) -> str | None:
         return text[: found.start("n")] + written + text[found.end("n") :]
     for pattern in (_LABELLED, _ORDINAL):
         match = pattern.search(text)
+        if match and _LISTED.match(text, match.end()):
+            return None  # "articles 3 and 4": no one division to renumber
         if match and _number(match["n"]) is not None:
             written = _written(match["n"], number)
             if pattern is _ORDINAL and written.isdigit():

@@ -22,6 +22,9 @@ from retrieval.search.pasted import without_quoted
 from retrieval.text import CARDINAL_WORDS
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
+# Steps in a row through a text without numbered divisions ("what comes next?" again and
+# again), kept with the question they step from: each is one passage on from the last.
+MAX_STEPS = 12
 
 # Words a follow-up opens with, in each language the bot speaks: conjunctions ("and", "а",
 # "et", "y"), what comes next ("then", "потом", "ensuite", "luego") and asking back ("what
@@ -761,13 +764,9 @@ class Conversation:
         if not context:
             return Conversation((question,), now)
         # A step through the document is remembered as the question it stands for, so the
-        # next step goes on from there ("next" three times: three articles on).
+        # next step goes on from there ("et l'article suivant ?" three times: three articles).
         question = moved_to(question, self.history) or question
-        # Keep the question that set the topic, however long the chain of follow-ups grows.
-        history = (*self.history, question)
-        if len(history) > MAX_HISTORY:
-            history = (history[0], *history[-(MAX_HISTORY - 1) :])
-        return Conversation(history, now)
+        return Conversation(_kept((*self.history, question)), now)
 
     def reset(self) -> Conversation:
         return Conversation()
@@ -780,9 +779,21 @@ class Conversation:
         """Read :meth:`to_json` output; anything unreadable is an empty conversation."""
         try:
             data = json.loads(text or "{}")
-            history = tuple(str(q) for q in data.get("history", []))
-            if len(history) > MAX_HISTORY:
-                history = (history[0], *history[-(MAX_HISTORY - 1) :])
+            history = _kept(tuple(str(q) for q in data.get("history", [])))
             return cls(history, float(data.get("updated_at", 0.0)))
         except (ValueError, TypeError, AttributeError):
             return cls()
+
+
+def _kept(history: tuple[str, ...]) -> tuple[str, ...]:
+    """The questions of ``history`` a conversation keeps: the one that set the topic, however
+    long the chain of follow-ups grows, and the latest :data:`MAX_HISTORY` - 1; or, when the
+    latest are steps through the document (:func:`step`; those naming a division are kept as
+    the question they stand for), every step of that run up to :data:`MAX_STEPS` and the
+    question they step from. Each step is one passage on from the one before: with the middle
+    ones dropped, "what comes next?" quoted the same passage from the fourth on."""
+    if len(history) <= MAX_HISTORY:
+        return history
+    steps = len(list(itertools.takewhile(lambda q: step(q) is not None, reversed(history))))
+    latest = min(max(steps + 1, MAX_HISTORY - 1), MAX_STEPS + 1, len(history) - 1)
+    return (history[0], *history[-latest:])

@@ -97,6 +97,12 @@ Meetings moved to the old customs house in 1904, after the harbour office burned
 The society now runs a small museum of lamps, lenses and logbooks.
 """
 
+# A longer one: "what comes next?" again and again walks on through it.
+BEACONS = "Harbour beacons\n\n" + "\n\n".join(
+    f"In {1900 + n} the harbour keepers lit beacon number {n} on the breakwater."
+    for n in range(1, 10)
+)
+
 
 @pytest.fixture(scope="module")
 def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
@@ -107,6 +113,7 @@ def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
             "iccpr.md": COVENANT,
             "icescr.md": OTHER_COVENANT,
             "society.txt": SOCIETY,
+            "beacons.txt": BEACONS,
         }
     )
 
@@ -177,6 +184,8 @@ def test_a_step_to_the_next_or_previous_division_is_read_in_each_language(
         ("et le suivant ?", "Que dit le deuxième article ?", "Que dit l'article 3 ?"),
         ("¿y el siguiente?", "¿Qué dice el primer capítulo?", "¿Qué dice el capítulo 2?"),
         ("а следующая?", "Что говорит вторая статья?", "Что говорит статья 3?"),
+        # A list of articles: no one of them to step from (it read "articles 4 and 4")
+        ("and the next article?", "What do articles 3 and 4 say?", None),
         # A year is no article's number
         ("what about 1950?", "What does Article 5 of the European Convention say?", None),
         ("1950?", "What does Article 5 of the European Convention say?", None),
@@ -266,3 +275,17 @@ def test_without_numbers_the_next_one_is_the_passage_after_the_one_quoted(
     assert "customs house" in further.hits[0].passage.text
     back = library.answer("and the previous one?", context=[asked, "and the next one?"])
     assert "1891" in back.hits[0].passage.text
+
+
+def test_steps_without_numbers_go_on_past_the_few_questions_a_conversation_keeps(
+    library: Library,
+) -> None:
+    # From the fourth "what comes next?" on, the same passage was quoted: the middle steps
+    # were dropped from the conversation, and the place they reached with them.
+    conversation = Conversation()
+    quoted = []
+    for now, said in enumerate(["When was beacon number 1 lit?"] + ["what comes next?"] * 6):
+        context = conversation.context_for(said, float(now))
+        quoted.append(library.answer(said, context=context, k=1).hits[0].passage.text[3:7])
+        conversation = conversation.after(said, context, float(now))
+    assert quoted == [str(year) for year in range(1901, 1908)]
