@@ -631,7 +631,7 @@ REASONS: dict[str, str] = {
     ),
     "an error page": "страница ошибки",
     "a redirect to {address}": "перенаправление на {address}",
-    "only includes {files}": "только включает {files}",
+    "only includes {files}": "включает только {files}",
     "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
         "части сохранённой страницы {page} (её изображения, стили и скрипты), не документы"
     ),

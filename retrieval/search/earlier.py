@@ -129,8 +129,8 @@ def moved_to(
     the earlier question was answered with: the division after (before) the one ``at`` stands
     under ("and the next article?" after "Who appoints the Secretary-General?", answered from
     Article 97: Article 98), else, in a text without numbered divisions, the passage after
-    (before) it. None for a division the document lacks, or one of a kind ``at`` is under
-    none of ("the next chapter" from a passage under no chapter heading)."""
+    (before) it. No passage for a division the document lacks, or one of a kind ``at`` is
+    under none of ("the next chapter" from a passage under no chapter heading)."""
     by, kind = moving
     section = at.section or ""
     under = divisions.named(section, heading=True)
