@@ -896,9 +896,17 @@ def _named_division_first(
 
 
 def _division_passages(library: Library, doc: str, division: divisions.Division) -> list[Passage]:
-    """The first :data:`DIVISION_PASSAGES` passages of ``doc`` under ``division``'s heading."""
+    """The first :data:`DIVISION_PASSAGES` passages of ``doc`` under ``division``'s heading:
+    its own section's, else those of the sections under it ("Chapter XVI" over its articles)."""
     sections = [s for s in library.store.sections_of(doc) if divisions.heads(s, division)]
-    return library.store.passages_under(doc, sections, DIVISION_PASSAGES)
+    if sections:
+        return library.store.passages_under(doc, sections, DIVISION_PASSAGES)
+    above = [h for h in library.store.headings_above_of(doc) if divisions.heads(h, division)]
+    if not above:
+        return []
+    # (the heading's words may stand in a section's too: kept are those under the heading)
+    found = library.store.passages_headed(doc, above[0], 4 * DIVISION_PASSAGES)
+    return [p for p in found if above[0] in p.above][:DIVISION_PASSAGES]
 
 
 def _asked_about(

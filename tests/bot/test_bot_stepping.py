@@ -69,11 +69,40 @@ The Secretary-General may bring to the attention of the Security Council any mat
 his opinion may threaten international peace.
 """
 
+# Articles inside chapters: an article's own heading is its section, its chapter a heading above.
+STATUTE = """# Statute of the Harbour Board
+
+## Chapter I: The Board
+
+### Article 1
+
+The Board consists of five wardens elected by the pilots of the port.
+
+### Article 2
+
+The clerk of the Board keeps the ledger of lamps and buoys.
+
+## Chapter II: The Keepers
+
+### Article 3
+
+Each lighthouse keeper reports to the wardens once a month.
+
+### Article 4
+
+A keeper who leaves his post without leave forfeits a month's wages.
+"""
+
 
 @pytest.fixture(scope="module")
 def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
     return write_library(
-        {"charter_fr.txt": CHARTER_FR, "charter_zh.txt": CHARTER_ZH, "charter_en.txt": CHARTER_EN}
+        {
+            "charter_fr.txt": CHARTER_FR,
+            "charter_zh.txt": CHARTER_ZH,
+            "charter_en.txt": CHARTER_EN,
+            "statute.md": STATUTE,
+        }
     )
 
 
@@ -113,6 +142,8 @@ def chat(library: Library) -> TerminalChat:
         ("Who appoints the Secretary-General?", "and the next one?", "all meetings"),
         ("Who appoints the Secretary-General?", "show me the next article", "all meetings"),
         ("Que dit l'article 97 ?", "et le suivant ?", "toutes les réunions"),
+        # The chapter of the article quoted is a heading above it: the next is Chapter II
+        ("Who keeps the ledger of lamps and buoys?", "and the next chapter?", "reports to"),
     ],
 )
 def test_a_step_in_the_terminal_is_a_step_not_the_next_page(
