@@ -130,6 +130,13 @@ async def test_a_reply_next_under_a_step_goes_on_from_the_article_it_quoted(
     assert "attirer l'attention" in visible(fourth.text)
 
 
+async def test_a_step_in_a_private_chat_is_a_step_not_the_next_page(charter_bot: Harness) -> None:
+    # "下一条呢？" said there were no more results: it was taken for "next page".
+    await charter_bot.say("第五条讲什么？")
+    (reply,) = await charter_bot.say("下一条呢？")
+    assert "除名" in visible(reply.text)
+
+
 def chat(library: Library) -> TerminalChat:
     return TerminalChat(library, layout=Layout(columns=300, ansi=False))
 
