@@ -187,7 +187,9 @@ def render_answer(
     language when there are strings for it (as the bot speaks the user's), else in the one the
     reader ``speaks`` (LANG's)."""
     t = strings(reply_language(asked_in(answer), speaks, answer.question))
-    searched = answer.question
+    # A step through the document searched the question it stands for: "第六条讲什么？", not
+    # "下一条呢？" (:func:`followups.moved_to`).
+    searched = followups.moved_to(answer.question, answer.earlier) or answer.question
     if answer.earlier:
         searched = t.CLI_FOLLOWING.format(question=searched, earlier=" / ".join(answer.earlier))
     query = terminal_isolates(isolated(shorten(unbidi(searched), SHOWN_QUESTION)))

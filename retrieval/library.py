@@ -162,8 +162,7 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
-        # The language model and the thesaurus load while the corpus is checked, not on the
-        # first question.
+        # The language model and thesaurus load while the corpus is checked, not on question 1.
         library._warming = threading.Thread(target=_warm_up, name="warm-up", daemon=True)
         library._warming.start()
         for leftover in db_path.parent.glob(db_path.name + ".index.npz*"):
@@ -299,8 +298,9 @@ class Library:
             # what it asks of a thing it does not name: told so, as "а как это сделать?" is.
             raise NothingNamedError()
         text, languages = _meant(text, earlier_), _warmed_languages(self)
-        lang, question_, ranked, total = _distinct(self, current, text, earlier_, offset + k, asked)
-        sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked)
+        found = _distinct(self, current, text, earlier_, offset + k, asked)
+        lang, question_, ranked, total, stepped = found
+        sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked, stepped)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
         lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
         if lang not in languages:
@@ -356,7 +356,7 @@ def _distinct(
     earlier_: Sequence[str],
     shown: int,
     asked: str = "",
-) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int]:
+) -> tuple[str, rank.QuestionWeights, list[rank.Ranked], int, list[rank.Ranked] | None]:
     """:func:`_ranked` (after :func:`_after_earlier`) for at least ``shown`` passages, none
     repeating a quote above it (:func:`repeats.without_repeats`): searched deeper (at least
     :data:`REPEATS_DEPTH`, then twice as deep, up to :data:`REPEATS_MOST`) while repeats leave
@@ -365,7 +365,8 @@ def _distinct(
     matching passages, the same on every page (less the repeats seen, it jumped 1829 → 1806 →
     1454 as the pages went deeper); on the last page, the count of those shown. ``asked``:
     the question as asked, when ``text`` is the earlier one asked of another division
-    (:func:`_meant`)."""
+    (:func:`_meant`). And the passages a step through the document led to
+    (:func:`_stepped_to`), None for any other question."""
     moved = bool(asked) and asked != text
     # One past the page, to know whether more follow; more: earlier answers may be left out.
     wanted = shown + 1 + len(earlier_)
@@ -375,7 +376,8 @@ def _distinct(
     while True:
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
-        ranked = _stepped_first(library, ranked, question, before(), text, moved)
+        stepped = _stepped_to(library, question, before(), text, moved)
+        ranked = rank.brought_first(ranked, stepped) if ranked and stepped else stepped or ranked
         kept = repeats.without_repeats(ranked)
         repeated = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
@@ -384,7 +386,8 @@ def _distinct(
             # The matches' count while more are known to follow; else this is the last page,
             # counted as shown: no "/more" it cannot keep (a page ending on the last passage
             # with copies still unranked offered one).
-            return lang, question, kept, total if more else len(kept)
+            stepping = followups.step(asked or text) is not None  # not "and article 7?"
+            return lang, question, kept, total if more else len(kept), stepped if stepping else None
         wanted = min(max(2 * wanted + repeated, REPEATS_DEPTH), REPEATS_MOST)
 
 
@@ -441,9 +444,42 @@ def _stepped_first(
     answer is from comes first ("article 6 of the Covenant on Civil and Political Rights"
     then "and article 7?" found the other covenant's Article 7, which says "Covenant" and
     "rights" more)."""
+    scored = _stepped_to(library, question, shown, text, moved)
+    if not scored:
+        return ranked
+    return rank.brought_first(ranked, scored) if ranked else scored
+
+
+def _stepped_outcome(
+    outcome: Outcome, ranked: Sequence[rank.Ranked], stepped: Sequence[rank.Ranked] | None
+) -> Outcome:
+    """``outcome``, except for a step through the document (``stepped``: where it led,
+    :func:`_stepped_to`; None for any other question): one that leads to the division asked
+    for is answered by its first passage, which says none of the question's words ("and the
+    next article?" was hedged over Article 98); one past the document's last division or
+    before its first is declined, not answered by some passage with the earlier question's
+    words (after Article 111 of 111, Article 76)."""
+    if stepped is None:
+        return outcome
+    if not stepped:
+        return "declined"
+    landed = bool(ranked) and ranked[0].passage.id == stepped[0].passage.id
+    return "answered" if landed else outcome
+
+
+def _stepped_to(
+    library: Library,
+    question: rank.QuestionWeights,
+    shown: list[rank.Ranked] | None,
+    text: str,
+    moved: bool,
+) -> list[rank.Ranked] | None:
+    """The passages :func:`_stepped_first` brings first, in the order they are written (none
+    when the document has no such division: past its last article, before its first); None
+    when ``text`` is no step, nor another division asked alone, or nothing was quoted before."""
     moving = followups.step(text)
     if not shown or (moving is None and not moved):
-        return ranked
+        return None
     at, division = shown[-1].passage, divisions.named(text)
     if moved:
         passages = _division_passages(library, at.doc, division) if division else []
@@ -451,10 +487,7 @@ def _stepped_first(
         division_passages = functools.partial(_division_passages, library)
         step = moving or (1, None)
         passages = earlier.moved_to(at, step, division_passages, library.store.passage)
-    if not passages:
-        return ranked
-    scored = sorted(_scored(library, passages, question), key=lambda r: r.passage.ordinal)
-    return rank.brought_first(ranked, scored) if ranked else scored
+    return sorted(_scored(library, passages, question), key=lambda r: r.passage.ordinal)
 
 
 def _shown_before(
@@ -863,9 +896,17 @@ def _named_division_first(
 
 
 def _division_passages(library: Library, doc: str, division: divisions.Division) -> list[Passage]:
-    """The first :data:`DIVISION_PASSAGES` passages of ``doc`` under ``division``'s heading."""
+    """The first :data:`DIVISION_PASSAGES` passages of ``doc`` under ``division``'s heading:
+    its own section's, else those of the sections under it ("Chapter XVI" over its articles)."""
     sections = [s for s in library.store.sections_of(doc) if divisions.heads(s, division)]
-    return library.store.passages_under(doc, sections, DIVISION_PASSAGES)
+    if sections:
+        return library.store.passages_under(doc, sections, DIVISION_PASSAGES)
+    above = [h for h in library.store.headings_above_of(doc) if divisions.heads(h, division)]
+    if not above:
+        return []
+    # (the heading's words may stand in a section's too: kept are those under the heading)
+    found = library.store.passages_headed(doc, above[0], 4 * DIVISION_PASSAGES)
+    return [p for p in found if above[0] in p.above][:DIVISION_PASSAGES]
 
 
 def _asked_about(
@@ -920,8 +961,10 @@ def _judged(
     lang: str,
     question: rank.QuestionWeights,
     ranked: list[rank.Ranked],
+    stepped: list[rank.Ranked] | None = None,
 ) -> tuple[float, Outcome]:
-    """How sure the best passage answers ``text``, and so answered, hedged or declined."""
+    """How sure the best passage answers ``text``, and so answered, hedged or declined (a
+    step through the document by where it led, ``stepped``: :func:`_stepped_outcome`)."""
     sure, missing, passing, unchecked = 0.0, False, False, False
     approval: frozenset[str] = frozenset()
     if ranked:
@@ -958,9 +1001,10 @@ def _judged(
     unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
-    return sure, judge.judge(
+    outcome = judge.judge(
         sure, question, ranked, names, missing, unquantified, typos, passing, unchecked, approval
     )
+    return sure, _stepped_outcome(outcome, ranked, stepped)
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:

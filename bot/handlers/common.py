@@ -47,7 +47,7 @@ from retrieval.errors import (
 )
 from retrieval.model import Answer, Document, Passage, document_key_of
 from retrieval.paragraphs import whole_paragraph
-from retrieval.search.followups import MAX_HISTORY, Conversation
+from retrieval.search.followups import Conversation
 
 logger = logging.getLogger(__name__)
 
@@ -203,8 +203,16 @@ async def thread_of(message: Message | None, svc: Services, now: float) -> Threa
     if saved is None:
         subject = await svc.state.post_subject(*replied)
         return Thread(Conversation((subject,), now)) if subject else None
-    history = tuple(question for question in (saved.context, saved.question) if question)
-    return Thread(Conversation(history[-MAX_HISTORY:], now), declined=not saved.answered)
+    return Thread(remembered(saved, now), declined=not saved.answered)
+
+
+def remembered(saved: SavedSearch, now: float) -> Conversation:
+    """The conversation ``saved`` leaves: its earlier questions, then it as the conversation
+    remembers it, a step through a document as the question it stands for ("et l'article
+    suivant ?" after "Que dit l'article 96 ?" is "Que dit l'article 97 ?", so a reply "next"
+    under that answer asks article 98, not 97 again)."""
+    earlier = tuple(saved.context.splitlines()) if saved.context else ()
+    return Conversation(earlier, now).after(saved.question, saved.context, now)
 
 
 def was_refused(saved: SavedSearch) -> bool:
@@ -312,7 +320,11 @@ async def _conversation(
     if not conversation.history:
         return Thread(conversation)
     last = await svc.state.latest_search(chat_id, user_id)
-    declined = last is not None and not last.answered and last.question == conversation.history[-1]
+    declined = (
+        last is not None
+        and not last.answered
+        and remembered(last, now).history[-1] == conversation.history[-1]
+    )
     return Thread(conversation, declined)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from types import ModuleType
 
 from bot.locales import courtesy, en, paging
+from retrieval.search import followups
 
 Strings = ModuleType  # a locale module; its names are those of bot.locales.en
 DEFAULT = "en"
@@ -82,9 +83,13 @@ def asks_for_more(text: str) -> bool:
     user whose Telegram app is set to English still types "ещё"), with nothing around them
     but the words said around such a request (:data:`~bot.locales.en.MORE_FILLERS`: "show me
     more", "more please", "and more", "请继续", "もっとください"); "more about sed" is a
-    question."""
+    question. A paging word alone pages ("next", "дальше", "suivant", "下一个"); with words
+    that make it a step through the document it steps (:func:`followups.step`: "and the next
+    one?", "а дальше?", "et le suivant ?", "下一条呢？", "the next article")."""
     if _folded(" ".join(text.split()).strip(".!?¡¿…。！？ ")) in _more_words():
         return True
+    if followups.step(text) is not None:
+        return False
     more, fillers, affixes = _more_phrases()
     words = [_unfixed(word, more, affixes) for word in _letters(_folded(text)).split()]
     return _spans(words, more, fillers)

@@ -118,6 +118,9 @@ _BARE = re.compile(
 )
 
 
+_YEAR_DIGITS = 4  # a number alone this long is a year; named with its label it is a division
+
+
 def following(text: str, earlier: str) -> Division | None:
     """The division a follow-up names by its number alone, of the kind the earlier question
     named ("And the Fourth?" after "What does the Third Amendment say?"), or None."""
@@ -126,7 +129,9 @@ def following(text: str, earlier: str) -> Division | None:
     if bare is None or before is None:
         return None
     number = _number(bare["n"])
-    return None if number is None else (before[0], number)
+    if number is None or (bare["n"].isdigit() and len(bare["n"]) >= _YEAR_DIGITS):
+        return None  # "what about 1950?": a year asked of the subject, not article 1950
+    return before[0], number
 
 
 def asked(text: str, earlier: str | None = None) -> Division | None:
@@ -238,6 +243,10 @@ def names_a_division(text: str, earlier: str) -> bool:
     return _DIGITS_ALONE.fullmatch(text) is None and asked(text, earlier) is not None
 
 
+# More numbers after a division's: "articles 3 and 4", "статьи 3 и 4", "articles 3, 4", "3-5"
+_LISTED = re.compile(r"\s*(?:,|-|–|\b(?:and|or|to|et|ou|y|o|и|или)\b)\s*\d", re.IGNORECASE)
+
+
 def renumbered(text: str, number: int) -> str | None:
     """``text`` (a question naming a division) naming the division of the same kind numbered
     ``number`` instead, written as the question wrote its number (digits, a Roman numeral,
@@ -251,8 +260,20 @@ def renumbered(text: str, number: int) -> str | None:
         return text[: found.start("n")] + written + text[found.end("n") :]
     for pattern in (_LABELLED, _ORDINAL):
         match = pattern.search(text)
+        if match and _LISTED.match(text, match.end()):
+            return None  # "articles 3 and 4": no one division to renumber
         if match and _number(match["n"]) is not None:
-            return text[: match.start("n")] + _written(match["n"], number) + text[match.end("n") :]
+            written = _written(match["n"], number)
+            if pattern is _ORDINAL and written.isdigit():
+                # An ordinal word before its label ("le deuxième article", "el primer capítulo",
+                # "вторая статья") in digits: the label then its number ("article 3"), as
+                # "le 3 article" names no article.
+                label = next(match[k] for k in _KINDS if match[k])
+                before = text[: match.start()]
+                if label[:1].lower() in "aeiouéè":  # French elides: "l'article 3"
+                    before = re.sub(r"(?<!\w)([lL])[ea] $", r"\1'", before)
+                return f"{before}{label} {written}{text[match.end() :]}"
+            return text[: match.start("n")] + written + text[match.end("n") :]
     return None
 
 

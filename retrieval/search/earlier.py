@@ -128,15 +128,22 @@ def moved_to(
     kind of division named, if any: :func:`followups.step`) leads to from ``at``, the passage
     the earlier question was answered with: the division after (before) the one ``at`` stands
     under ("and the next article?" after "Who appoints the Secretary-General?", answered from
-    Article 97: Article 98), else, in a text without numbered divisions, the passage after
-    (before) it. None for a division the document lacks, or one of a kind ``at`` is under
-    none of ("the next chapter" from a passage under no chapter heading)."""
+    Article 97: Article 98; "and the next chapter?" from Article 97, under "Chapter XV" among
+    the headings above it: Chapter XVI), else, in a text without numbered divisions, the
+    passage after (before) it. No passage for a division the document lacks, or one of a
+    kind ``at`` is under none of ("the next chapter" from a passage under no chapter
+    heading)."""
     by, kind = moving
     section = at.section or ""
     under = divisions.named(section, heading=True)
     if under is not None and divisions.heads(section, under) and kind in (None, under[0]):
         return division_passages(at.doc, (under[0], under[1] + by))
     if kind is not None:
+        # "the next chapter" from an article: the chapter the headings above it name
+        for heading in reversed(at.above):
+            above = divisions.named(heading, heading=True)
+            if above is not None and above[0] == kind and divisions.heads(heading, above):
+                return division_passages(at.doc, (kind, above[1] + by))
         return []
     neighbour = passage(f"{document_key_of(at.id)}-{at.ordinal + by}")
     return [] if neighbour is None else [neighbour]

@@ -19,8 +19,12 @@ from dataclasses import dataclass
 from retrieval.search import divisions
 from retrieval.search.languages import is_spoken_stop_word, stop_word_hits
 from retrieval.search.pasted import without_quoted
+from retrieval.text import CARDINAL_WORDS
 
 MAX_HISTORY = 3  # the question that set the topic and the latest follow-ups on it
+# Steps in a row through a text without numbered divisions ("what comes next?" again and
+# again), kept with the question they step from: each is one passage on from the last.
+MAX_STEPS = 12
 
 # Words a follow-up opens with, in each language the bot speaks: conjunctions ("and", "а",
 # "et", "y"), what comes next ("then", "потом", "ensuite", "luego") and asking back ("what
@@ -199,19 +203,30 @@ _NEXT = re.compile(
     r"next|following|suivante?s?|prochaine?|siguientes?|pr[óo]xim[oa]s?|следующ\w*|дальше|далее",
     re.IGNORECASE,
 )
+# (Not the Russian "прошлый": "а в прошлом?", "а в прошлый раз?" ask about the past.)
 _PREVIOUS = re.compile(
-    r"previous|preceding|pr[ée]c[ée]dente?s?|anterior(?:es)?|предыдущ\w*|прошл\w*",
+    r"previous|preceding|pr[ée]c[ée]dente?s?|anterior(?:es)?|предыдущ\w*",
     re.IGNORECASE,
 )
+# "The article after that", "l'article d'après", "the chapter before it": a label, and the
+# step as a place after (before) what was just quoted.
+_AFTER = {"after": 1, "après": 1, "before": -1, "avant": -1}
+# A step is taken once, to one division: "next time", "la prochaine fois", "в следующий раз",
+# "la próxima vez" are times, "the next 3 articles" or "the next three" more than one.
+_NOT_A_STEP = frozenset("time times fois vez veces раз".split())
 _SAYING = frozenset(
     """one ones say says said about contain contains comes come uno una один одна одно
     говорится сказано написано contient dit dicen"""
+    # asking to be shown or told it: "show me the next article", "tell me the next one"
+    """ show tell give read"""
     # and what a passage is called: "the next paragraph" is the passage after the one quoted
     """ paragraph paragraphs paragraphe párrafo parrafo абзац passage""".split()
 )
+# What may follow "下一条" in a question asking for it and nothing else: "呢", "讲什么",
+# "讲的是什么", "规定了什么内容", "的内容是什么".
 _CJK_STEP = re.compile(
     r"^(?:那|那么)?(?P<way>[上下前后])一(?P<kind>[条章节]|个|款)?"
-    r"(?:(?:是|讲|说|写|规定)(?:了)?什么|的内容|内容)?(?:呢|吗)?[？?。]?$"
+    r"[是讲说写规定了的什么啥内容呢吗]*[？?。]?$"
 )
 _CJK_KINDS = {"条": "article", "章": "chapter", "节": "section"}
 Step = tuple[int, str | None]  # +1 (next) or -1 (previous), and the kind named, if any
@@ -227,36 +242,68 @@ def step(question: str) -> Step | None:
             return None
         return (1 if found["way"] in "下后" else -1, _CJK_KINDS.get(found["kind"] or ""))
     words = _WORD.findall(text.lower())
-    ways = [1 for w in words if _NEXT.fullmatch(w)] + [-1 for w in words if _PREVIOUS.fullmatch(w)]
-    if len(ways) != 1 or len(words) > _CUE_WORDS:
+    if len(words) > _CUE_WORDS or any(map(_counts, words)):
         return None
     labels = [w for w in words if divisions.is_label(w)]
+    ways = [1 for w in words if _NEXT.fullmatch(w)] + [-1 for w in words if _PREVIOUS.fullmatch(w)]
+    if not ways and labels:  # "the article after that?"
+        ways = [_AFTER[w] for w in words if w in _AFTER]
+    if len(ways) != 1 or len(labels) > 1 or _following_alone(words):
+        return None
     rest = [
         w
         for w in words
         if not (_NEXT.fullmatch(w) or _PREVIOUS.fullmatch(w) or w in labels or w in _SAYING)
+        and w not in _AFTER
     ]
-    if _own(rest) or len(labels) > 1:
+    if _own(rest):
         return None
     kind = divisions.named(f"{labels[0]} 1") if labels else None
     return ways[0], kind[0] if kind else None
 
 
+def _counts(word: str) -> bool:
+    """Whether ``word`` makes a step more than one, or a time: a number other than "one"
+    ("the next 3 articles", "the next two"), "time" ("next time", "la prochaine fois")."""
+    if word in _NOT_A_STEP or word.isdigit():
+        return True
+    return word in CARDINAL_WORDS and CARDINAL_WORDS[word] != 1
+
+
+def _following_alone(words: list[str]) -> bool:
+    """Whether "following" stands alone, as the list that follows ("which of the following?"),
+    not "the following article" or "the following one"."""
+    return any(
+        w == "following" and (i + 1 == len(words) or not _one_of(words[i + 1]))
+        for i, w in enumerate(words)
+    )
+
+
+def _one_of(word: str) -> bool:
+    return word in ("one", "ones") or divisions.is_label(word)
+
+
 def moved_to(question: str, history: Sequence[str]) -> str | None:
     """The question ``question`` stands for after the earlier questions ``history`` (oldest
-    first) when it moves through the document the latest of them naming a division asked
-    about: the next or previous one (:func:`step`), or one it names by its number and nothing
-    else ("and article 7?", "а статья 7?", "第七条呢？", "And the Fourth?"). That question
-    with the division's number changed: "Que dit l'article 97 ?" then "et l'article suivant ?"
-    asks "Que dit l'article 98 ?", and "What does article 6 of the Covenant on Civil and
-    Political Rights say?" then "and article 7?" asks article 7 of that Covenant, not of any
-    document. None for any other question."""
+    first) when it moves through the document: the division after or before the one the last
+    of them names (:func:`step`; None when the last names none: the step is from the passage
+    it was answered with, which the library finds), or one it names by its number and nothing
+    else after the latest naming one ("and article 7?", "а статья 7?", "第七条呢？", "And the
+    Fourth?"). That question with the division's number changed: "Que dit l'article 97 ?"
+    then "et l'article suivant ?" asks "Que dit l'article 98 ?", and "What does article 6 of
+    the Covenant on Civil and Political Rights say?" then "and article 7?" asks article 7 of
+    that Covenant, not of any document. None for any other question."""
     earlier = next((q for q in reversed(history) if divisions.named(q) is not None), None)
     if earlier is None:
         return None
     kind, number = divisions.named(earlier) or ("", 0)
     moving = step(question)
     if moving is not None:
+        if earlier != history[-1]:
+            # The last question named none: the step is from the passage it was answered
+            # with ("and the next article?" after "who appoints the Secretary-General?",
+            # answered from Article 97, is Article 98, whatever article was asked before).
+            return None
         by, named = moving
         return divisions.renumbered(earlier, number + by) if named in (None, kind) else None
     asked = _division_alone(question, earlier)
@@ -717,13 +764,9 @@ class Conversation:
         if not context:
             return Conversation((question,), now)
         # A step through the document is remembered as the question it stands for, so the
-        # next step goes on from there ("next" three times: three articles on).
+        # next step goes on from there ("et l'article suivant ?" three times: three articles).
         question = moved_to(question, self.history) or question
-        # Keep the question that set the topic, however long the chain of follow-ups grows.
-        history = (*self.history, question)
-        if len(history) > MAX_HISTORY:
-            history = (history[0], *history[-(MAX_HISTORY - 1) :])
-        return Conversation(history, now)
+        return Conversation(_kept((*self.history, question)), now)
 
     def reset(self) -> Conversation:
         return Conversation()
@@ -736,9 +779,21 @@ class Conversation:
         """Read :meth:`to_json` output; anything unreadable is an empty conversation."""
         try:
             data = json.loads(text or "{}")
-            history = tuple(str(q) for q in data.get("history", []))
-            if len(history) > MAX_HISTORY:
-                history = (history[0], *history[-(MAX_HISTORY - 1) :])
+            history = _kept(tuple(str(q) for q in data.get("history", [])))
             return cls(history, float(data.get("updated_at", 0.0)))
         except (ValueError, TypeError, AttributeError):
             return cls()
+
+
+def _kept(history: tuple[str, ...]) -> tuple[str, ...]:
+    """The questions of ``history`` a conversation keeps: the one that set the topic, however
+    long the chain of follow-ups grows, and the latest :data:`MAX_HISTORY` - 1; or, when the
+    latest are steps through the document (:func:`step`; those naming a division are kept as
+    the question they stand for), every step of that run up to :data:`MAX_STEPS` and the
+    question they step from. Each step is one passage on from the one before: with the middle
+    ones dropped, "what comes next?" quoted the same passage from the fourth on."""
+    if len(history) <= MAX_HISTORY:
+        return history
+    steps = len(list(itertools.takewhile(lambda q: step(q) is not None, reversed(history))))
+    latest = min(max(steps + 1, MAX_HISTORY - 1), MAX_STEPS + 1, len(history) - 1)
+    return (history[0], *history[-latest:])

@@ -326,6 +326,14 @@ class CorpusStore:
         )
         return [str(row[0]) for row in rows]
 
+    def headings_above_of(self, doc: str) -> list[str]:
+        """The distinct headings that stand above sections of one document ("Chapter XV: The
+        Secretariat" over its articles' sections), which hold no passage of their own."""
+        rows = self._reader().execute(
+            "select distinct above from passages where doc = ? and above > ''", [doc]
+        )
+        return sorted({line for row in rows for line in str(row[0]).splitlines() if line})
+
     def passages_under(self, doc: str, sections: Collection[str], limit: int) -> list[Passage]:
         """The first ``limit`` passages of ``doc`` under any of ``sections``, in its order."""
         if not sections:

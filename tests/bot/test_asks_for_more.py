@@ -63,6 +63,16 @@ def test_a_question_is_not_taken_for_more(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["and the next one?", "the next one", "下一条呢？", "а дальше?", "et le suivant ?",
+     "¿y el siguiente?", "and the next article?", "下一条讲的是什么？"],
+)  # fmt: skip
+def test_a_step_through_the_document_is_not_taken_for_more(text: str) -> None:
+    # A paging word alone pages ("next", "дальше", "下一条"); said as a step, it steps.
+    assert not asks_for_more(text)
+
+
+@pytest.mark.parametrize(
     ("text", "rank"),
     [
         ("the second one", 2), ("Second!", 2), ("3rd", 3), ("#2", 2), ("show me the fifth", 5),
@@ -119,8 +129,8 @@ def test_a_year_or_a_number_with_words_is_no_rank(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["show me more", "more please", "More, please!", "and more", "the next one",
-     "could you tell me more?", "some more results please", "ещё, пожалуйста", "а дальше?",
+    ["show me more", "more please", "More, please!", "and more", "next please",
+     "could you tell me more?", "some more results please", "ещё, пожалуйста", "дальше, пожалуйста",
      "más por favor", "y más?", "montre-moi la suite", "et plus ?", "mehr bitte",
      "请继续", "请给我更多吧", "もっとください", "次をお願いします"],
 )  # fmt: skip

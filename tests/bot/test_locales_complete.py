@@ -15,12 +15,18 @@ import string
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from bot.locales import available, en
+from bot.render.reasons import reason_text
+from retrieval.ingest.savedpages import parts_reason
+from retrieval.search import definitions
+from retrieval.search.analyzer import Analyzer
+from retrieval.search.followups import is_follow_up
 from retrieval.search.languages import ENDONYMS
 
 REQUIRED = ("ru", "zh", "es", "fr")  # issue 14; any other module found is checked too
@@ -341,24 +347,17 @@ def test_every_reason_is_said_in_every_language_with_its_placeholders(code: str)
 
 def _reasons_the_readers_give() -> list[str]:
     """Every skip reason the readers write as a literal, its f-string fields filled in."""
-    import re
-    from pathlib import Path
-
     found = []
     for path in sorted(Path("retrieval/ingest").rglob("*.py")):
         text = path.read_text(encoding="utf-8")
         for literal in re.findall(r'DocumentError\(\s*\w+,\s*f?"([^"]+)"\s*\)', text):
             found.append(re.sub(r"\{[^{}]+\}", "x", literal))
-    from retrieval.ingest.savedpages import parts_reason
-
     return [*found, parts_reason(Path("page.html"))]
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_reason_a_reader_gives_is_said_in_every_language(code: str) -> None:
     # Two new reasons ("an error page", "a redirect to …") reached Russian admins in English.
-    from bot.render.reasons import reason_text
-
     reasons = _reasons_the_readers_give()
     assert len(reasons) > 20
     untranslated = [r for r in reasons if reason_text(r, load(code)) == r]
@@ -369,10 +368,6 @@ def test_every_reason_a_reader_gives_is_said_in_every_language(code: str) -> Non
 def test_an_example_question_searches_its_topic_alone(code: str) -> None:
     # Tapped on /start, the example is asked as typed (as a question of its own): the words
     # around the topic must be words the search passes over, and ask no definition.
-    from retrieval.search import definitions
-    from retrieval.search.analyzer import Analyzer
-    from retrieval.search.followups import is_follow_up
-
     analyzer = Analyzer()
     for topic in ("Zzyzx", "Pangloss", "Глава 2", "Chapter 2", "it"):
         question = available()[code].EXAMPLE_ABOUT.format(topic=topic)

@@ -97,6 +97,12 @@ Meetings moved to the old customs house in 1904, after the harbour office burned
 The society now runs a small museum of lamps, lenses and logbooks.
 """
 
+# A longer one: "what comes next?" again and again walks on through it.
+BEACONS = "Harbour beacons\n\n" + "\n\n".join(
+    f"In {1900 + n} the harbour keepers lit beacon number {n} on the breakwater."
+    for n in range(1, 10)
+)
+
 
 @pytest.fixture(scope="module")
 def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
@@ -107,6 +113,7 @@ def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
             "iccpr.md": COVENANT,
             "icescr.md": OTHER_COVENANT,
             "society.txt": SOCIETY,
+            "beacons.txt": BEACONS,
         }
     )
 
@@ -128,10 +135,21 @@ def library(write_library: Callable[[dict[str, str]], Library]) -> Library:
         ("上一条", (-1, "article")),
         ("the next chapter", (1, "chapter")),
         ("and the next paragraph?", (1, None)),
+        ("show me the next article", (1, "article")),
+        ("the article after that?", (1, "article")),
+        ("下一条讲的是什么？", (1, "article")),
+        ("下一条规定了什么内容？", (1, "article")),
         # Questions of their own that say "next"
         ("What are the next steps?", None),
         ("What happens next?", None),
         ("next year?", None),
+        # A time, a list, more than one division: no step
+        ("а в прошлом?", None),
+        ("а в прошлый раз?", None),
+        ("la prochaine fois ?", None),
+        ("which of the following?", None),
+        ("the next 3 articles?", None),
+        ("and after that?", None),
     ],
 )
 def test_a_step_to_the_next_or_previous_division_is_read_in_each_language(
@@ -162,12 +180,28 @@ def test_a_step_to_the_next_or_previous_division_is_read_in_each_language(
         ("and the next chapter?", "Que dit l'article 97 ?", None),
         ("and the next one?", "Who appoints the Secretary-General?", None),
         ("and the previous one?", "What does article 1 say?", None),
+        # An ordinal before its label: the label then the number ("le 3 article" names none)
+        ("et le suivant ?", "Que dit le deuxième article ?", "Que dit l'article 3 ?"),
+        ("¿y el siguiente?", "¿Qué dice el primer capítulo?", "¿Qué dice el capítulo 2?"),
+        ("а следующая?", "Что говорит вторая статья?", "Что говорит статья 3?"),
+        # A list of articles: no one of them to step from (it read "articles 4 and 4")
+        ("and the next article?", "What do articles 3 and 4 say?", None),
+        # A year is no article's number
+        ("what about 1950?", "What does Article 5 of the European Convention say?", None),
+        ("1950?", "What does Article 5 of the European Convention say?", None),
     ],
 )  # fmt: skip
 def test_a_step_asks_the_earlier_question_of_the_division_it_moves_to(
     question: str, earlier: str, meant: str | None
 ) -> None:
     assert moved_to(question, [earlier]) == meant
+
+
+def test_a_step_after_a_question_naming_no_division_is_from_the_passage_it_quoted() -> None:
+    # Not article 6 of the question two before: the library steps from the answer just quoted.
+    history = ["What does Article 5 of the Charter say?", "and who appoints the Secretary-General?"]
+    assert moved_to("and the next article?", history) is None
+    assert moved_to("and article 7?", history) == "What does Article 7 of the Charter say?"
 
 
 def test_next_and_next_again_go_on_through_the_document() -> None:
@@ -241,3 +275,17 @@ def test_without_numbers_the_next_one_is_the_passage_after_the_one_quoted(
     assert "customs house" in further.hits[0].passage.text
     back = library.answer("and the previous one?", context=[asked, "and the next one?"])
     assert "1891" in back.hits[0].passage.text
+
+
+def test_steps_without_numbers_go_on_past_the_few_questions_a_conversation_keeps(
+    library: Library,
+) -> None:
+    # From the fourth "what comes next?" on, the same passage was quoted: the middle steps
+    # were dropped from the conversation, and the place they reached with them.
+    conversation = Conversation()
+    quoted = []
+    for now, said in enumerate(["When was beacon number 1 lit?"] + ["what comes next?"] * 6):
+        context = conversation.context_for(said, float(now))
+        quoted.append(library.answer(said, context=context, k=1).hits[0].passage.text[3:7])
+        conversation = conversation.after(said, context, float(now))
+    assert quoted == [str(year) for year in range(1901, 1908)]
