@@ -32,21 +32,35 @@ NEAR_SHARE = 0.9
 # And the shorter holds at least this share of the longer's: a sentence is no copy of the
 # paragraph quoting it with more.
 NEAR_LENGTHS = 0.5
-_WORD = re.compile(r"\w+(?:[.,:/'’-]\w+)*")  # "2.1", "growth/churn" one word each
+_WORD = re.compile(r"\w+(?:[.,:/'-]\w+)*")  # "2.1", "growth/churn" one word each
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})  # a PDF's curly "’", a page's straight one
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    return _WORD.findall(text.casefold().translate(_APOSTROPHES))
 
 
-_REFERENCE = re.compile(r"\[\d{1,3}\]")  # a reference mark a PDF prints ("[4]"), its page's link
+# Marks a copy adds, which name nothing: a reference ("[4]"), a list's number opening a line
+# ("7. Secure by default").
+_MARKS = re.compile(r"\[\d{1,3}\]|(?m:^\s*\d{1,3}[.)](?=\s))")
+# What a capital after it does not make a name: the start of a sentence, a line, a list item.
+_OPENERS = frozenset('.!?:;•●▪◦*-–—"“«(\n')
 
 
 def _named(text: str) -> set[str]:
-    """The words ``text`` writes with a digit or a capital, numbers and names (folded); not
-    its reference marks."""
-    words = _WORD.findall(_REFERENCE.sub(" ", text))
-    return {w.casefold() for w in words if any(c.isdigit() or c.isupper() for c in w)}
+    """The numbers and names ``text`` writes (folded): words with a digit, or with a capital
+    where no sentence or item begins; not its reference marks or list numbers."""
+    text = _MARKS.sub(" ", text).translate(_APOSTROPHES)
+    named = set()
+    for match in _WORD.finditer(text):
+        word = match.group()
+        at = match.start() - 1
+        while at >= 0 and text[at] in " \t":
+            at -= 1
+        opens = at < 0 or text[at] in _OPENERS
+        if any(c.isdigit() for c in word) or (not opens and any(c.isupper() for c in word)):
+            named.add(word.casefold())
+    return named
 
 
 def _triples(words: Sequence[str]) -> set[tuple[str, str, str]]:

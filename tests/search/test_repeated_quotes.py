@@ -192,3 +192,25 @@ def test_rows_of_one_table_differing_in_a_cell_are_each_shown(
     )
     hits = library.answer("which tools support windows agents?", k=3).hits
     assert len(hits) == 3
+
+
+def test_a_pdf_copy_numbering_its_items_and_curling_its_quotes_is_quoted_once(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # review18: the PDF's list number ("7.") and curly apostrophe ("Goodhart’s") read as a
+    # number and a name the Markdown copy did not write, and both copies were shown again.
+    principle = (
+        "Secure by default. A platform should be secure by default and offer capabilities to"
+        " ensure compliance and validation based on rules and standards defined by the"
+        " organization, as Goodhart's law warns of measures."
+    )
+    library = write_library(
+        {
+            "principles.md": f"# Platform principles\n\n{principle}\n",
+            "principles-pdf.txt": "Platform principles (PDF)\n\n7. "
+            + principle.replace("'", "’")
+            + "\n",
+        }
+    )
+    docs = [h.passage.doc for h in library.answer("what does secure by default mean?", k=3).hits]
+    assert len(docs) == 1
