@@ -237,3 +237,16 @@ def test_every_row_of_a_table_of_names_reads_with_its_labels() -> None:
         "Capability: Artifact storage | Store, publish and secure built artifacts for use in "
         "production. | Example CNCF/CDF Projects: ArtifactHub, Harbor, Distribution, Porter",
     ]
+
+
+def test_a_column_of_commands_in_small_letters_is_labelled_but_a_phrase_is_not() -> None:
+    """review18: "bash, zsh, fish, elvish, nushell" lost its label when names had to begin
+    with a capital; "List all users, newest first" is a phrase, not a list of names."""
+    table = (
+        "# Shells\n\n| Tool | Shells supported | Notes |\n|---|---|---|\n"
+        "| starship | bash, zsh, fish, elvish, nushell | List all users, newest first |\n"
+        "| atuin | bash, zsh, fish | Sync history between machines |\n"
+    )
+    rows = [block.text for block in read("shells.md", table.encode()).blocks]
+    assert "Shells supported: bash, zsh, fish, elvish, nushell" in rows[0]
+    assert "Notes: List all users" not in rows[0]

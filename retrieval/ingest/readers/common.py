@@ -366,13 +366,13 @@ def _value_like(cell: str) -> bool:
     if len(cell.split()) <= VALUE_WORDS:
         return True
     names = [name.strip() for name in cell.split(",")]
-    # Names are written with a capital, most of them ("ko" among "Tekton, Jenkins"); a phrase
-    # cut by a comma, "List all users, newest first", is not a list of names.
-    capitals = sum(1 for name in names if name[:1].isupper() or name[:1].isdigit())
+    # A name of several words is written with a capital ("Operator Framework"); one word may
+    # not be ("bash, zsh, fish", "ko"). A phrase cut by a comma, "List all users, newest
+    # first", is no list of names.
     return (
         len(names) >= 2
         and all(0 < len(name.split()) <= NAME_WORDS for name in names)
-        and 2 * capitals > len(names)
+        and all(len(name.split()) == 1 or name[:1].isupper() for name in names)
         and not cell.rstrip().endswith((".", "!", "?", "。"))
     )
 
