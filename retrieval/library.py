@@ -48,6 +48,7 @@ from retrieval.search import (
     followups,
     judge,
     languages,
+    named,
     own_language,
     passage_data,
     quantities,
@@ -711,6 +712,7 @@ def _ranked(
     )
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
+    ranked = _row_named_first(library, current, ranked, text, lang, weights)
     ranked = _release_notes(library, ranked, text, question)
     ranked = verbatim.quoted_first(ranked, text, lang)
     ranked = quantities.stating_first(ranked, text)
@@ -727,6 +729,19 @@ def _ranked(
     if neutral:
         ranked = own_language.written_in_first(ranked, lang, library.store.document_languages)
     return lang, question, ranked, max(total, len(ranked))  # with those brought beside it
+
+
+def _row_named_first(
+    library: Library,
+    current: snapshot.Snapshot,
+    ranked: list[rank.Ranked],
+    text: str,
+    lang: str,
+    weights: query.Weights,
+) -> list[rank.Ranked]:
+    """ "… rain fell in Meghalaya …": a table's row naming it before the table's other rows."""
+    analyzer, store = library.analyzer, library.store
+    return named.row_named_first(ranked, text, lang, weights, analyzer, current, store)
 
 
 def _depth(text: str, k: int, *, things: bool, defining: bool) -> int:
