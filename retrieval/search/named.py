@@ -28,24 +28,6 @@ RARE_NAME = 10
 _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-def row_named_first(
-    ranked: Sequence[Ranked],
-    text: str,
-    lang: str,
-    weights: Mapping[str, float],
-    analyzer: Analyzer,
-    snapshot: Snapshot,
-    store: CorpusStore,
-) -> list[Ranked]:
-    """``ranked`` for the question ``text``, with the row of a table that names what it asks
-    about ("… rain fell in Meghalaya …") before the table's other rows
-    (:func:`naming_row_first`)."""
-    names = rare_names(text, analyzer, snapshot, lang, weights)
-    if not names:
-        return list(ranked)
-    return naming_row_first(ranked, writers(names, snapshot, store))
-
-
 def rare_names(
     text: str, analyzer: Analyzer, snapshot: Snapshot, lang: str, weights: Mapping[str, float]
 ) -> tuple[str, ...]:
