@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from retrieval.model import Passage
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.query import _tokens, searchable
 from retrieval.search.rank import Ranked, brought_first
@@ -74,7 +75,7 @@ def naming_row_first(ranked: Sequence[Ranked], writing: frozenset[str]) -> list[
     moved: dict[int, list[Ranked]] = {}
     for i, r in enumerate(ranked):
         after = last.get(r.passage.doc, -1)
-        if r.passage.kind == "table" and r.passage.id not in writing and i < after:
+        if _of_table(r.passage) and r.passage.id not in writing and i < after:
             moved.setdefault(after, []).append(r)
     if not moved:
         return list(ranked)
@@ -86,3 +87,15 @@ def naming_row_first(ranked: Sequence[Ranked], writing: frozenset[str]) -> list[
         for placed in (r, *moved.get(i, ()))
     ]
     return brought_first(ranked, order)
+
+
+# A table's caption read as a paragraph of its own ("Table: 5 Public Health Outlay 2012-13").
+_CAPTION = re.compile(r"(?:Table|Tableau|Tabla|Tabelle|Tabel|Таблица)\s*:?\s*\d", re.IGNORECASE)
+CAPTION_LONGEST = 200  # characters: a caption, not a paragraph opening with "Table 5 shows …"
+
+
+def _of_table(passage: Passage) -> bool:
+    """Whether a passage is a table's row or header, or its caption."""
+    if passage.kind == "table":
+        return True
+    return len(passage.text) <= CAPTION_LONGEST and bool(_CAPTION.match(passage.text))

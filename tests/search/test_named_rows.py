@@ -129,3 +129,24 @@ def test_a_long_run_of_rows_naming_the_district_is_re_ranked_and_wins(
     library = write_library({"assam.md": _ASSAM, "guide.md": _GUIDE})
     answer = library.answer("Dhemaji school attendance", k=10)
     assert "Dhemaji 92.9" in answer.hits[0].passage.text
+
+
+_HEALTH = (
+    "# Health Sector Financing by Centre and States/UTs in India\n\n"
+    "Table: 5 Public Health Outlay 2012-13 (Budget Estimates) (Rs. in 000)\n\n"
+    "| | | | | | | |\n|---|---|---|---|---|---|---|\n"
+    "| Bihar | 21,016,708 | 4,332,141 | 5,329,000 | 0 | 30,677,849 | 32,929,420 |\n"
+    "| Gujarat | 36,460,750 | 9,197,910 | 4,118,190 | 0 | 49,776,850 | 62,440,850 |\n"
+    "| Kerala | 27,923,965 | 3,985,473 | 929,503 | 0 | 32,838,941 | 33,173,581 |\n"
+    "| Meghalaya | 2,894,093 | 342,893 | 705,500 | 5,000 | 3,947,486 | 3,971,614 |\n"
+)
+
+
+def test_the_row_naming_the_state_comes_before_the_tables_caption(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # camelot's health.pdf (MIT): the caption holds "public health outlay 2012-13", the row
+    # only "Kerala"; the caption alone says nothing of Kerala.
+    library = write_library({"health.md": _HEALTH})
+    answer = library.answer("What was Kerala's total public health outlay in 2012-13?", k=5)
+    assert answer.hits[0].passage.text.startswith("Kerala | 27,923,965")
