@@ -48,6 +48,7 @@ from retrieval.search import (
     followups,
     judge,
     languages,
+    named,
     own_language,
     passage_data,
     quantities,
@@ -606,15 +607,16 @@ def _count_languages(library: Library, version: str) -> threading.Thread:
 
 
 def _search(
+    library: Library,
     current: snapshot.Snapshot,
-    store: CorpusStore,
     weights: dict[str, float],
     question: rank.QuestionWeights,
     depth: int,
-    fragments: rank.Fragments,
-    head_terms: HeadTerms,
+    names: Sequence[str],
 ) -> tuple[list[rank.Ranked], int]:
-    """BM25's best ``depth`` passages re-ranked, and how many passages matched at all."""
+    """BM25's best ``depth`` passages re-ranked, and how many passages matched at all;
+    ``names``: the rare names the question asks about (:func:`named.rare_names`)."""
+    store, fragments, head_terms = library.store, library._passage_fragments, library._head_terms
     pool = current.index.search(weights, k=depth)
     rowids = current.rowids.take(pool.docs)
     passages = store.passages_by_rowid(rowids)
@@ -635,7 +637,11 @@ def _search(
         _head_bits(found, ids) if found is not None else _head_mask(p, terms, head_terms)
         for found, (p, _) in zip(stored.heads, candidates[: rank.RERANK], strict=False)
     ]
-    return rank.rerank(candidates, question, matches, heads), pool.total
+    extra = rank.admitted(matches, question, names)
+    admitted = None
+    if extra is not None:
+        admitted = (extra, _head_mask(candidates[extra][0], terms, head_terms))
+    return rank.rerank(candidates, question, matches, heads, admitted), pool.total
 
 
 # The terms of a passage's headings: (section, title, language) -> terms.
@@ -733,17 +739,11 @@ def _ranked(
         own_language.WINDOW if len(languages) > 1 else 0,
         divisions.WINDOW if division else 0,
     )
-    ranked, total = _search(
-        current,
-        library.store,
-        weights,
-        question,
-        depth,
-        library._passage_fragments,
-        library._head_terms,
-    )
+    names = named.rare_names(text, library.analyzer, current, lang, weights)
+    ranked, total = _search(library, current, weights, question, depth, names)
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
+    ranked = named.naming_row_first(ranked, named.writers(names, current, library.store))
     ranked = _release_notes(library, ranked, text, question)
     ranked = verbatim.quoted_first(ranked, text, lang)
     ranked = quantities.stating_first(ranked, text)

@@ -154,15 +154,36 @@ class QuestionWeights:
         return cls(weights, scaled, found, asked, unknown)
 
 
+def admitted(
+    matches: Sequence[Matches], question: QuestionWeights, names: Collection[str]
+) -> int | None:
+    """The position of the best candidate beyond the head holding the rarest of the names the
+    question asks about (``names``, few passages hold them), when no candidate of the head
+    holds it: re-ranked with the head."""
+    terms = question.terms
+    asked = [t for t in terms.terms if t in names]
+    if not asked or len(matches) <= RERANK:
+        return None
+    bit = terms.bits[max(asked, key=lambda t: terms.weights[terms.bits[t]])]
+    if any(found.mask >> bit & 1 for found in matches[:RERANK]):
+        return None
+    return next((i for i in range(RERANK, len(matches)) if matches[i].mask >> bit & 1), None)
+
+
 def rerank(
     candidates: Sequence[tuple[Passage, float]],
     question: QuestionWeights,
     matches: Sequence[Matches],
     heads: Sequence[int] = (),
+    extra: tuple[int, int] | None = None,
 ) -> list[Ranked]:
     """The candidates (in BM25 order, each with its :class:`Matches`) re-ranked; beyond the
     head, BM25 order stands. ``heads``: the question terms (bits) the first candidates' section
-    and document titles hold.
+    and document titles hold; ``extra``: the position of one more candidate re-ranked with the
+    head (:func:`admitted`) and its section's and title's terms: BM25 weighs two commoner
+    words over one rare name in a long passage ("Dhemaji school attendance": the district table's
+    run of rows, under "Children currently attending school", was 6th behind passages on school
+    alone, and lost), and coverage tells them apart.
 
     Deterministic, so paging with a larger offset continues the same list.
     """
@@ -180,14 +201,16 @@ def rerank(
         # Beyond the head coverage is not counted, so the tail keeps BM25 order and stays
         # below every head passage with as much BM25: the final score is the order shown.
         coverage = 0.0
-        if position < RERANK:
+        extra_head = extra[1] if extra is not None and extra[0] == position else None
+        if position < RERANK or extra_head is not None:
             covered, coverage = _window_coverage(passage, found, span, terms)
             coverage /= total
             single = max(map(terms.coverage, set(found.masks)), default=0.0) / total
             coverage = (1 - SENTENCE_SHARE) * coverage + SENTENCE_SHARE * single
-            if position < len(heads):
+            head = heads[position] if position < len(heads) else extra_head
+            if head is not None:
                 share = QUESTION_HEAD_SHARE if _asks(passage.section) else HEAD_SHARE
-                coverage += share * terms.coverage(heads[position] & ~covered) / total
+                coverage += share * terms.coverage(head & ~covered) / total
             coverage += PHRASE_SHARE * phrase_weight(found, question.phrases, terms) / total
         blended = RERANK_BM25 * bm25 / top + (1 - RERANK_BM25) * coverage
         excerpt = shown_excerpt(passage.text, found, span, terms)
