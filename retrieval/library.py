@@ -294,9 +294,9 @@ class Library:
         asked = text = _askable(question)
         current = self._current()
         earlier_ = _earlier(context)
-        if not earlier_ and followups.leans_on_nothing(text):
-            # "¿y cómo lo uso?" with no question before it (first, or after /reset) says
-            # what it asks of a thing it does not name: told so, as "а как это сделать?" is.
+        if not earlier_ and (followups.leans_on_nothing(text) or followups.step(text)):
+            # "¿y cómo lo uso?", "and the next one?" with no question before it (first, or
+            # after /reset) say what they ask of a thing they do not name: told so.
             raise NothingNamedError()
         text, languages = _meant(text, earlier_), _warmed_languages(self)
         found = _distinct(self, current, text, earlier_, offset + k, asked)

@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 from tgfakes import Harness, RecordingRequest, running_bot, visible
 
+from bot.locales import en
 from bot.settings import Settings
 from bot.terminal import Layout, TerminalChat
 from retrieval.library import Library
@@ -188,3 +189,14 @@ def test_a_paging_word_alone_still_pages_after_an_answer(library: Library, pagin
     assert "/more" in first.splitlines()[-1]
     said = terminal.handle(paging) or ""
     assert said.lstrip().startswith("4."), said  # the results after the three shown
+
+
+@pytest.mark.parametrize("step", ["and the next one?", "the next one", "and the next article?"])
+def test_a_step_with_no_question_before_it_asks_for_one(library: Library, step: str) -> None:
+    # review18: first, or after /reset, "and the next one?" was searched as words and quoted
+    # an article as its answer.
+    terminal = chat(library)
+    assert (terminal.handle(step) or "").startswith(en.CLI_NOTHING_NAMED)
+    terminal.handle("Who appoints the Secretary-General?")
+    terminal.handle("/reset")
+    assert (terminal.handle(step) or "").startswith(en.CLI_NOTHING_NAMED)
