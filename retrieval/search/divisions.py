@@ -247,6 +247,11 @@ def names_a_division(text: str, earlier: str) -> bool:
 _LISTED = re.compile(r"\s*(?:,|-|–|\b(?:and|or|to|et|ou|y|o|и|или)\b)\s*\d", re.IGNORECASE)
 
 
+# The French labels opening with a vowel, before which "le"/"la" elide (not Spanish "la
+# enmienda": "¿Qué dice la primera enmienda?" became "l'enmienda 2").
+_FRENCH_VOWEL_LABELS = frozenset({"article", "amendement"})
+
+
 def renumbered(text: str, number: int) -> str | None:
     """``text`` (a question naming a division) naming the division of the same kind numbered
     ``number`` instead, written as the question wrote its number (digits, a Roman numeral,
@@ -270,7 +275,7 @@ def renumbered(text: str, number: int) -> str | None:
                 # "le 3 article" names no article.
                 label = next(match[k] for k in _KINDS if match[k])
                 before = text[: match.start()]
-                if label[:1].lower() in "aeiouéè":  # French elides: "l'article 3"
+                if label.lower().rstrip("s") in _FRENCH_VOWEL_LABELS:  # "l'article 3"
                     before = re.sub(r"(?<!\w)([lL])[ea] $", r"\1'", before)
                 return f"{before}{label} {written}{text[match.end() :]}"
             return text[: match.start("n")] + written + text[match.end("n") :]

@@ -183,6 +183,8 @@ def test_a_step_to_the_next_or_previous_division_is_read_in_each_language(
         # An ordinal before its label: the label then the number ("le 3 article" names none)
         ("et le suivant ?", "Que dit le deuxième article ?", "Que dit l'article 3 ?"),
         ("¿y el siguiente?", "¿Qué dice el primer capítulo?", "¿Qué dice el capítulo 2?"),
+        # Only French elides its article ("l'enmienda" was written for Spanish)
+        ("¿y la siguiente?", "¿Qué dice la primera enmienda?", "¿Qué dice la enmienda 2?"),
         ("а следующая?", "Что говорит вторая статья?", "Что говорит статья 3?"),
         # A list of articles: no one of them to step from (it read "articles 4 and 4")
         ("and the next article?", "What do articles 3 and 4 say?", None),
