@@ -510,6 +510,12 @@ def _shown_before(
     for at in range(max(start, 0), len(earlier_)):
         asked, weights = earlier_[at], reads[at][1]
         found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])
+        if _stepped_to(library, found[1], shown, asked, False) == []:
+            # A step that led nowhere (past the last article) was declined: the reader is
+            # where they were, not at the passage shown as closest (the next step went on
+            # from there, answered).
+            shown += shown[-1:]
+            continue
         answers = _stepped_first(library, found[2], found[1], shown, asked, False)
         if shown:
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers

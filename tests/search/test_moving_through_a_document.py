@@ -291,3 +291,18 @@ def test_steps_without_numbers_go_on_past_the_few_questions_a_conversation_keeps
         quoted.append(library.answer(said, context=context, k=1).hits[0].passage.text[3:7])
         conversation = conversation.after(said, context, float(now))
     assert quoted == [str(year) for year in range(1901, 1908)]
+
+
+def test_a_step_past_the_end_leaves_the_reader_where_they_were(library: Library) -> None:
+    # review18: after "next" past the last beacon was declined, the next "next" went on from
+    # the passage shown as closest, and was answered from there.
+    conversation = Conversation()
+    said_and_done = []
+    steps = ["When was beacon number 8 lit?", *["what comes next?"] * 3, "and the previous one?"]
+    for now, said in enumerate(steps):
+        context = conversation.context_for(said, float(now))
+        answer = library.answer(said, context=context, k=1)
+        said_and_done.append((answer.outcome, answer.hits[0].passage.text[3:7]))
+        conversation = conversation.after(said, context, float(now))
+    assert [outcome for outcome, _ in said_and_done[2:4]] == ["declined", "declined"]
+    assert said_and_done[1] == ("answered", "1909") and said_and_done[4][1] == "1908"
