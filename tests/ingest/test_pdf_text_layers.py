@@ -56,6 +56,17 @@ MANUAL_LINES = [
     "compare it with last year's, which the supplier sends in January and in July.",
 ]
 
+# A page of a cheat sheet: code, formulas and product names change case inside words, as words
+CHEAT_SHEET_LINES = [
+    "JavaScript DOM cheat sheet",
+    "document.getElementById(id) returns the element",
+    "element.addEventListener(type, fn) element.removeEventListener(type, fn)",
+    "element.innerHTML element.textContent element.classList.toggle(name)",
+    "JSON.parse(text) JSON.stringify(value) localStorage.getItem(key)",
+    "Salts in the lab: NaCl MgSO4 CaCO3 KMnO4 NaHCO3",
+    "Runs on macOS, iOS and iPadOS over IPv6; builds on GitHub with PowerShell",
+]
+
 
 def _page(lines: list[str]) -> list[Text]:
     return [Text(72, 760 - 14 * i, line) for i, line in enumerate(lines)]
@@ -74,6 +85,11 @@ def test_an_ocr_layer_of_no_words_is_refused_with_its_reason() -> None:
 def test_units_names_and_code_in_prose_are_words() -> None:
     document = pipeline.read("meter.pdf", make_pdf([_page(MANUAL_LINES)]))
     assert "500kWh" in document.blocks[0].text
+
+
+def test_a_page_of_code_formulas_and_product_names_is_read() -> None:
+    document = pipeline.read("cheatsheet.pdf", make_pdf([_page(CHEAT_SHEET_LINES)]))
+    assert "getElementById" in " ".join(block.text for block in document.blocks)
 
 
 def _picture_page(label: str, *, on_paper: bool = False) -> bytes:
