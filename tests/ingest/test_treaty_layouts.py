@@ -220,3 +220,29 @@ def test_a_sub_heading_in_capitals_may_keep_its_short_words_in_lower_case() -> N
     assert _cited(document, "Генеральная Ассамблея состоит") == (
         "Глава IV: Генеральная Ассамблея › СОСТАВ › Статья 9"
     )
+
+
+BOOK = """# A Short History of the Town
+
+## Part I
+
+### Chapter 1
+
+The town was founded on the river in the twelfth century.
+
+### Chapter 2
+
+The mills came two hundred years later.
+
+## Part II
+
+Part two tells of the railway.
+"""
+
+
+def test_a_part_over_several_chapters_stays_a_heading_over_all_of_them() -> None:
+    """ "## Part I" over "### Chapter 1" and "### Chapter 2" was read as "Part I. Chapter 1",
+    and Chapter 2 was cited under it, as if part of chapter 1."""
+    document = read("history.md", BOOK.encode())
+    assert _cited(document, "The town was founded") == "Part I › Chapter 1"
+    assert _cited(document, "The mills came") == "Part I › Chapter 2"

@@ -965,11 +965,30 @@ def _heading_step(tokens: Sequence[Token], index: int, reading: _Reading) -> int
         # "### Article 12" right over "####- Right to marry": the article's title, one heading
         # as a text's "Глава первая" over "Дурное поведение" is ("Article 12. Right to marry"),
         # so the article's paragraphs are cited, and found, under its number.
+        # A division over several headings ("## Part I" over "### Chapter 1", "### Chapter 2")
+        # is a heading of its own, over all of them.
         title = prose(" ".join(_inline_lines(tokens[after + 1])))
-        if title and int(tokens[after].tag[1:]) > int(tokens[index].tag[1:]):
+        if title and _only_heading_under(tokens, index, after, reading.document.title):
             lines, after = [f"{prose(' '.join(lines)).rstrip('.')}. {title}"], after + 3
     _heading(level, lines, reading)
     return after
+
+
+def _only_heading_under(
+    tokens: Sequence[Token], division: int, heading: int, document_title: str | None
+) -> bool:
+    """Whether the heading opened at ``tokens[heading]`` is under the one at
+    ``tokens[division]`` and the only one at its level or above up to the division's end: a
+    heading above it, or the document's title again (which starts the document over)."""
+    top, level = int(tokens[division].tag[1:]), int(tokens[heading].tag[1:])
+    if level <= top:
+        return False
+    for at in range(heading + 3, len(tokens) - 1):
+        if tokens[at].type != "heading_open" or int(tokens[at].tag[1:]) > level:
+            continue
+        text = prose(" ".join(_inline_lines(tokens[at + 1])))
+        return int(tokens[at].tag[1:]) <= top or text == document_title
+    return True
 
 
 # A numbered division's heading with no title of its own: "Article  12", "PART III", "Статья 5".
