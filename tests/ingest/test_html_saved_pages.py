@@ -225,6 +225,25 @@ def test_a_card_of_another_story_and_a_photos_enlarge_link_are_not_the_story() -
     ]
 
 
+def test_a_box_with_a_heading_a_sentence_or_a_caption_of_its_own_is_no_card() -> None:
+    """A section headed "Download" whose sentence holds one long link, and a photo whose
+    caption is a link to its source, were dropped whole as cards of other stories."""
+    section = (
+        "<section><h2>Download</h2><p>Get it from <a href='https://github.com/example/tool/"
+        "releases'>the GitHub releases page</a> today.</p></section>"
+    )
+    figure = (
+        "<figure><img src='everest.jpg' alt=''><figcaption><a href='https://example.org/photos/"
+        "everest'>Mount Everest seen from the south col</a></figcaption></figure>"
+    )
+    document = _read(
+        f"<html><body><main><h1>Tool</h1><p>{_STORY}</p>{section}{figure}<p>{_STORY}</p>"
+        "</main></body></html>"
+    )
+    assert "Get it from the GitHub releases page today." in texts(document)
+    assert "Mount Everest seen from the south col" in texts(document)
+
+
 def test_a_figure_whose_picture_links_to_its_file_keeps_its_caption() -> None:
     figure = (
         "<figure><a href='/img/harbour-wall.jpg'><img src='/img/harbour-wall-small.jpg'></a>"
