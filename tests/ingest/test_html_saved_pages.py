@@ -158,12 +158,35 @@ def test_the_sites_name_is_no_part_of_the_title_nor_its_author() -> None:
         "https://www.ultimahora.es/n",
     )
     assert trail.title == "Anticorrupción decidirá"
-    meta = "<meta name='author' content='Ediciones El País'></head>"
+    meta = (
+        "<meta name='author' content='Ediciones El País'>"
+        "<meta name='DC.publisher' content='Ediciones El País'></head>"
+    )
     elpais = _titled("Las listas de espera", meta + body, "http://sociedad.elpais.com/s/1")
     assert elpais.author is None
     # A part of the title that only shares a word with the address stays.
     kept = _titled("Harbour news - Weather today", body, "https://www.news.com/a")
     assert kept.title == "Harbour news - Weather today"
+
+
+def test_a_writer_whose_site_is_named_after_them_is_the_author() -> None:
+    """Paul Graham's essay at paulgraham.com had no author: his name, spelt as the address,
+    was taken for the site's; a publisher is the one the page's metadata names so."""
+    meta = "<meta name='author' content='Paul Graham'></head>"
+    essay = _titled(
+        "How to Do Great Work",
+        meta + f"<body><article><h1>How to Do Great Work</h1><p>{_STORY}</p></article></body>",
+        "https://paulgraham.com/greatwork.html",
+    )
+    assert essay.author == "Paul Graham"
+    meta = (
+        "<meta name='author' content='Die Tagespost'>"
+        "<meta property='og:site_name' content='die-tagespost.de'></head>"
+    )
+    paper = _titled(
+        "Demut", meta + f"<body><div><p>{_STORY}</p></div></body>", "https://www.die-tagespost.de/a"
+    )
+    assert paper.author is None
 
 
 def test_a_heading_naming_the_site_or_a_part_is_not_the_title() -> None:

@@ -57,7 +57,7 @@ from retrieval.ingest.readers.pagemeta import (
     related_box,
     stated_date,
 )
-from retrieval.ingest.readers.pagetitle import names_the_site, without_site_name
+from retrieval.ingest.readers.pagetitle import is_publisher, names_the_site, without_site_name
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -299,7 +299,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
     document.title = without_site_name(document.title, sites, document.source)
-    if author and names_the_site(author, sites, document.source):
+    if author and is_publisher(author, [*sites, _meta(root, "dc.publisher") or ""]):
         author = None  # "Die Tagespost" at die-tagespost.de: the publisher
     document.author = author_names(author)
     walk.outline.finish(document)
