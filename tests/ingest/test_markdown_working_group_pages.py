@@ -237,3 +237,15 @@ def test_every_row_of_a_table_of_names_reads_with_its_labels() -> None:
         "Capability: Artifact storage | Store, publish and secure built artifacts for use in "
         "production. | Example CNCF/CDF Projects: ArtifactHub, Harbor, Distribution, Porter",
     ]
+
+
+def test_a_list_naming_only_some_headings_or_in_another_order_is_text() -> None:
+    """A sentence's list of platforms, one of them without a section of its own (or listed in
+    another order than the sections), was dropped as a table of contents."""
+    sections = "## Linux\n\nUse apt.\n\n## macOS\n\nUse brew.\n\n## Windows\n\nUse the installer.\n"
+    for items in ("- Linux\n- macOS\n- Windows\n- FreeBSD\n", "- Windows\n- Linux\n- macOS\n"):
+        source = f"# Tool\n\nThe tool runs on these platforms:\n\n{items}\n{sections}"
+        blocks = read("install.md", source.encode()).blocks
+        assert [block.text for block in blocks if block.section is None][1:] == items.replace(
+            "- ", ""
+        ).split()
