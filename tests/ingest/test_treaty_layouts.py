@@ -194,6 +194,13 @@ def test_a_lone_mark_before_a_word_is_a_hashtag_not_a_heading() -> None:
     assert [block.text for block in document.blocks] == ["We met on Friday.", "#hashtag"]
 
 
+def test_a_minus_sign_after_the_marks_stays_in_the_heading() -> None:
+    """ "##-1 item" headed "1 item": the hyphen was taken for the dash law files set after the
+    marks ("####- Right to marry")."""
+    document = read("scale.md", b"# Scale\n\n##-1 item\n\nOne less than none.\n")
+    assert [block.section for block in document.blocks] == ["-1 item"]
+
+
 CHARTER_RU = """МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ, ПРЕИСПОЛНЕННЫЕ РЕШИМОСТИ
 избавить грядущие поколения от бедствий войны, дважды в нашей жизни принесшей человечеству \
 невыразимое горе, и

@@ -353,8 +353,11 @@ _LINK_OVER_LINES = re.compile(
 # hand-converted law files hold them: CommonMark reads the line as text, Markdown.pl and
 # Python-Markdown as the heading a reader plainly sees. Two marks or more, then a word:
 # "#hashtag" and "#include" stay text. A dash opening such a heading only marks it ("####- Right
-# to marry" heads "Right to marry").
-_TIGHT_HEADING = re.compile(r"^( {0,3}#{2,6})(?:[-–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘])", re.MULTILINE)
+# to marry" heads "Right to marry"); a hyphen right before a digit is a minus sign ("##-1 item"
+# heads "-1 item").
+_TIGHT_HEADING = re.compile(
+    r"^( {0,3}#{2,6})(?:-(?!\d)[ \t]*|[–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘]|-\d)", re.MULTILINE
+)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
