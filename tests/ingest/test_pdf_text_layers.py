@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import ctypes
 import io
+import zlib
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from pdfmaker import Text, make_pdf
+from pdfmaker import Text, make_pdf, packed_pdf
 from pypdf import PdfWriter, Transformation
 from pypdf.generic import ArrayObject, FloatObject, NameObject
 
 from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
 from retrieval.ingest.readers import mojibake
+from retrieval.ingest.readers.pdf import EMPTY, NO_TEXT_LAYER
 
 ODD = Path(__file__).parent / "fixtures" / "odd"
 KOREAN = "대한민국은 민주공화국이다. 대한민국의 주권은 국민에게 있고, 모든 권력은 국민으로부터."
@@ -141,6 +143,20 @@ def test_a_blank_page_is_empty() -> None:
     writer.add_blank_page(595, 842)
     writer.write(blank)
     assert _reason("empty.pdf", blank.getvalue()) == "empty"
+
+
+@pytest.mark.parametrize(("font", "reason"), [(True, NO_TEXT_LAYER), (False, EMPTY)])
+def test_a_damaged_page_of_a_file_naming_fonts_only_packed_is_not_called_empty(
+    font: bool, reason: str
+) -> None:
+    """A PDF 1.5 file names its fonts inside compressed object streams: a page PDFium could
+    not draw (its content does not inflate) was called empty for want of "/Font" in the bytes."""
+    data = packed_pdf(b"x\x9c not deflated", font=font)
+    assert _reason("report.pdf", data) == reason
+    sound = packed_pdf(zlib.compress(b"BT /F1 12 Tf 72 760 Td (The wall is rebuilt.) Tj ET"))
+    assert [block.text for block in pipeline.read("report.pdf", sound).blocks] == [
+        "The wall is rebuilt."
+    ]
 
 
 def test_a_page_whose_box_is_written_upside_down_is_read() -> None:
