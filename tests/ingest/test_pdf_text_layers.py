@@ -94,6 +94,17 @@ def test_a_page_of_code_formulas_and_product_names_is_read() -> None:
     assert "getElementById" in " ".join(block.text for block in document.blocks)
 
 
+def test_japanese_words_of_kanji_and_kana_are_words() -> None:
+    # pdf.js's issue16538.pdf: notes on finance, every word kanji and kana together
+    lines = [
+        "標準マーケットモデルは二次元で説明する。取引できない商品がマクロ経済変数などである",
+        "モデルを考えることは可能。非完備の場合、リスク中立確率は一意ではなく、価格も一意で",
+        "なくなる。取引できない商品に対してリスク中立確率を考えても意味がないからである。",
+    ]
+    document = pipeline.read("notes.pdf", make_pdf([_page(lines)], cjk=True))
+    assert "リスク中立確率" in " ".join(block.text for block in document.blocks)
+
+
 def _picture_page(label: str, *, on_paper: bool = False) -> bytes:
     """A page the size of its picture (ImageMagick's 3.84 points square), with ``label`` set
     above it, off the page, as ImageMagick writes its "Background" label; or on it."""

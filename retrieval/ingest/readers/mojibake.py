@@ -25,9 +25,9 @@ names change case too, each in its own way, and are words: a name joined from wo
 ("getElementById", "PowerShell", "innerHTML", "macOS") turns to a capital only where a word or an
 abbreviation starts, a formula is element symbols and counts ("NaCl", "KMnO4"), a unit or
 version ends in a digit ("IPv6"). A word counts as jumbled only when it cannot be one: its letters
-from two scripts, a digit between letters with small letters about ("KoppeKn1pOBKH"; "k8s", "i18n"
-are the few real ones), or a capital after a small letter that starts neither a word nor an
-abbreviation ("CpoK", "CyMMa", "yMeHbWeHliltO").
+from two alphabets (Latin, Cyrillic, Greek), a digit between letters with small letters about
+("KoppeKn1pOBKH"; "k8s", "i18n" are the few real ones), or a capital after a small letter that
+starts neither a word nor an abbreviation ("CpoK", "CyMMa", "yMeHbWeHliltO").
 """
 
 from __future__ import annotations
@@ -112,7 +112,13 @@ def _starts_word(word: str, at: int) -> bool:
 
 
 def _scripts(word: str) -> set[str]:
-    return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()}
+    """The alphabets among Latin, Cyrillic and Greek whose letters ``word`` holds: those an OCR
+    layer confuses, letter for look-alike letter (Japanese mixes kanji and kana in every word,
+    a unit its "µ": no mixture of these)."""
+    return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()} & _ALPHABETS
+
+
+_ALPHABETS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 
 def _is_jumbled_word(word: str) -> bool:
