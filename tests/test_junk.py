@@ -26,6 +26,20 @@ def test_language_bar_is_junk(line: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
+    [
+        "人々のための CVSS v3 評価",  # 々 repeats the kanji before it
+        "ｱｸｾｽ 制限 CVSS 評価",  # half-width katakana
+        "ＣＶＳＳ 基本値 ｱｸｾｽ 評価",  # full-width Latin
+    ],
+)
+def test_a_japanese_line_in_all_its_forms_is_one_script_not_a_language_bar(line: str) -> None:
+    """Japanese lines holding 々, half-width kana or full-width Latin were dropped as bars of
+    three languages' names."""
+    assert not is_junk(line)
+
+
+@pytest.mark.parametrize(
+    "line",
     ["Home > China/Kina", "Home » World » Asia", "News | World | Sport", "Home > News > Politics"],
 )
 def test_breadcrumb_is_junk(line: str) -> None:

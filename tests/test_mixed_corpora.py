@@ -353,3 +353,25 @@ def test_a_one_page_note_makes_its_language_one_of_the_corpus_s(
     with closing(Library.open(tmp_path / "q.db", folder)) as library:
         assert "ja" in library.languages()
         assert "en" in library.languages()
+
+
+def test_a_line_of_formulas_is_no_language_of_the_corpus_and_a_note_is(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A file holding one line of formulas, read as Greek ("χ(∆1) = 2 − 1 = 1"), made Greek a
+    language the documents are written in: a German question was told to ask in English or
+    Greek. A one-page note in Japanese still makes Japanese one."""
+    folder = make_corpus({})
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    (folder / "formulas.txt").write_text("χ(∆1) = 2 − 1 = 1\n\nα + β = γ\n", encoding="utf-8")
+    (folder / "note-ja.txt").write_text(
+        "データベースのバックアップは毎晩二時に自動で作られます。保存先は社内のファイルサーバーで、"
+        "三十日分が残ります。\n\n復元が必要なときは、情報システム部に連絡してください。担当者が"
+        "日付を確認してから、指定された時点のファイルを元の場所に戻します。\n\n"
+        "バックアップの設定を変える場合は、事前に部長の承認を得る必要があります。\n",
+        encoding="utf-8",
+    )
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
+        answer = library.answer("Wie erstelle ich eine Sicherung der Datenbank?")
+        assert "el" not in answer.corpus_languages
+        assert "ja" in answer.corpus_languages

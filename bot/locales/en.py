@@ -658,8 +658,8 @@ REASONS: dict[str, str] = {
     "an error page": "an error page",
     "a redirect to {address}": "a redirect to {address}",
     "only includes {files}": "only includes {files}",
-    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
-        "parts of the saved page {page} (its pictures, styles and scripts), not documents"
+    "parts of the saved page {page} (files it shows or runs), not documents": (
+        "parts of the saved page {page} (files it shows or runs), not documents"
     ),
     "no paragraphs of text found": "no paragraphs of text found",
     "a list of words, one a line, not text to quote": (

@@ -638,8 +638,8 @@ REASONS: dict[str, str] = {
     "an error page": "una página de error",
     "a redirect to {address}": "una redirección a {address}",
     "only includes {files}": "solo incluye {files}",
-    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
-        "partes de la página guardada {page} (sus imágenes, estilos y scripts), no documentos"
+    "parts of the saved page {page} (files it shows or runs), not documents": (
+        "partes de la página guardada {page} (archivos que muestra o ejecuta), no documentos"
     ),
     "no paragraphs of text found": "no se encontró ningún párrafo de texto",
     "a list of words, one a line, not text to quote": (

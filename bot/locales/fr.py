@@ -685,8 +685,9 @@ REASONS: dict[str, str] = {
     "an error page": "une page d’erreur",
     "a redirect to {address}": "une redirection vers {address}",
     "only includes {files}": "inclut seulement {files}",
-    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
-        "éléments de la page enregistrée {page} (ses images, styles et scripts), pas des documents"
+    "parts of the saved page {page} (files it shows or runs), not documents": (
+        "éléments de la page enregistrée {page} (fichiers qu’elle affiche ou exécute), pas des "
+        "documents"
     ),
     "no paragraphs of text found": "aucun paragraphe de texte trouvé",
     "a list of words, one a line, not text to quote": (

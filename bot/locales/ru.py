@@ -632,8 +632,9 @@ REASONS: dict[str, str] = {
     "an error page": "страница ошибки",
     "a redirect to {address}": "перенаправление на {address}",
     "only includes {files}": "включает только {files}",
-    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
-        "части сохранённой страницы {page} (её изображения, стили и скрипты), не документы"
+    "parts of the saved page {page} (files it shows or runs), not documents": (
+        "части сохранённой страницы {page} (файлы, которые она показывает или запускает), не "
+        "документы"
     ),
     "no paragraphs of text found": "не найдено ни одного абзаца текста",
     "a list of words, one a line, not text to quote": (

@@ -514,8 +514,8 @@ REASONS: dict[str, str] = {
     "an error page": "错误页面",
     "a redirect to {address}": "重定向到 {address}",
     "only includes {files}": "仅包含 {files}",
-    "parts of the saved page {page} (its pictures, styles and scripts), not documents": (
-        "已保存网页 {page} 的附属文件（图片、样式和脚本），不是文档"
+    "parts of the saved page {page} (files it shows or runs), not documents": (
+        "已保存网页 {page} 的附属文件（它显示或运行的文件），不是文档"
     ),
     "no paragraphs of text found": "没有找到任何文本段落",
     "a list of words, one a line, not text to quote": ("每行一个词的词表，不是可引用的文本"),

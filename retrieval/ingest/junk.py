@@ -100,11 +100,17 @@ def _script(letter: str) -> str:
     """The writing system of ``letter``; Japanese's kanji and both kana are one: a line of
     Japanese mixes them in every phrase ("攻撃に必要な特権レベル: 不要"), and is no language bar."""
     name = unicodedata.name(letter, "")
-    script = name.split(" ")[0] if name else "?"
-    return "CJK" if script in _KANA else script
+    words = name.split(" ") if name else ["?"]
+    if words[0] in _WIDTHS and len(words) > 1:
+        # a Japanese line's full-width Latin ("ＣＶＳＳ") and half-width kana ("ｱｸｾｽ"): forms
+        # Japanese text sets among its kanji; half-width Hangul is Korean's
+        return "HANGUL" if words[1] == "HANGUL" else "CJK"
+    return "CJK" if words[0] in _KANA else words[0]
 
 
-_KANA = frozenset({"HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA"})
+# Kana, and the ideographic marks written with kanji ("々" repeating the one before it: "人々")
+_KANA = frozenset({"HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC"})
+_WIDTHS = frozenset({"FULLWIDTH", "HALFWIDTH"})
 
 
 def _glued_words(text: str) -> int:

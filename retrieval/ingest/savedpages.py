@@ -38,5 +38,6 @@ def page_of_parts(folder: Path) -> Path | None:
 
 
 def parts_reason(page: Path) -> str:
-    """What the report says of a page's parts folder."""
-    return f"parts of the saved page {page.name} (its pictures, styles and scripts), not documents"
+    """What the report says of a page's parts folder: what it holds, said of any file in it (a
+    paper the page shows as well as its pictures, styles and scripts)."""
+    return f"parts of the saved page {page.name} (files it shows or runs), not documents"

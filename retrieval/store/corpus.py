@@ -179,6 +179,12 @@ class SkippedFiles:
             self.db.execute("delete from skipped where doc = ?", [doc])
 
 
+# A document's language counts as one the corpus is written in from this many letters in it: a
+# sentence or two (a Japanese notice of two lines: 34), not a line of formulas read as Greek (4).
+MAIN_LANGUAGE_LETTERS = 20
+_LONG_TEXT = 1000  # characters: a text this long is not counted letter by letter
+
+
 class CorpusStore:
     """Documents and passages in one SQLite file. Reads are safe from any thread."""
 
@@ -400,13 +406,21 @@ class CorpusStore:
         return {str(lang): int(n) for lang, n in rows}
 
     def main_languages(self) -> frozenset[str]:
-        """The languages some document is written in: the one most of its passages are in
-        (SQLite takes a bare column from the row that holds the max)."""
-        rows = self._reader().execute(
-            "select lang, max(n) from (select doc, lang, count(*) as n from passages"
-            " group by doc, lang) group by doc"
+        """The languages some document is written in: the one most of its passages are in (the
+        longer text's on a tie), when they hold :data:`MAIN_LANGUAGE_LETTERS` letters. A line of
+        formulas read as Greek ("χ(∆1) = 2 − 1 = 1") is no document written in Greek."""
+        reader = self._reader()
+        rows = reader.execute(
+            "select doc, lang, count(*), sum(length(text)) from passages group by doc, lang"
         )
-        return frozenset(str(lang) for lang, _ in rows)
+        best: dict[str, tuple[int, int, str]] = {}
+        for doc, lang, n, chars in rows:
+            best[doc] = max(best.get(doc, (0, 0, "")), (int(n), int(chars), str(lang)))
+        return frozenset(
+            lang
+            for doc, (_, chars, lang) in best.items()
+            if chars >= _LONG_TEXT or _letters(reader, doc, lang) >= MAIN_LANGUAGE_LETTERS
+        )
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
@@ -427,6 +441,12 @@ class CorpusStore:
             list(docs),
         )
         return {str(doc): str(lang) for doc, lang, _ in rows}  # the most passages come last
+
+
+def _letters(reader: sqlite3.Connection, doc: str, lang: str) -> int:
+    """How many letters the passages of ``doc`` in ``lang`` hold."""
+    rows = reader.execute("select text from passages where doc = ? and lang = ?", [doc, lang])
+    return sum(ch.isalpha() for (text,) in rows for ch in text)
 
 
 def _passage_row(p: Passage) -> tuple[object, ...]:

@@ -18,6 +18,7 @@ places are given as the reader sees the turned page.
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -232,3 +233,46 @@ def titled(pdf: bytes, title: str) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def packed_pdf(content: bytes, *, font: bool = True) -> bytes:
+    """A one-page PDF 1.5 whose objects but the page's ``content`` (deflated) are packed in a
+    compressed object stream, as modern writers save files: the page names Helvetica (when
+    ``font``; else the file names no font at all) only inside it."""
+    resources = b" /Resources << /Font << /F1 5 0 R >> >>" if font else b""
+    packed = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R%s >>" % resources,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>" if font else b"<< >>",
+    ]
+    numbers = [1, 2, 3, 5]
+    body = header = b""
+    for number, obj in zip(numbers, packed, strict=True):
+        header += b"%d %d " % (number, len(body))
+        body += obj + b"\n"
+    stream = zlib.compress(header + body)
+    out = b"%PDF-1.5\n"
+    offsets = {4: len(out)}
+    out += b"4 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(content),
+        content,
+    )
+    offsets[6] = len(out)
+    out += (
+        b"6 0 obj\n<< /Type /ObjStm /N 4 /First %d /Length %d /Filter /FlateDecode >>\nstream\n"
+        b"%s\nendstream\nendobj\n" % (len(header), len(stream), stream)
+    )
+    offsets[7] = len(out)
+    rows = [b"\x00" + bytes(4) + b"\xff\xff"]
+    for number in range(1, 8):
+        if number in offsets:  # the content, the object stream, this cross-reference stream
+            rows.append(b"\x01" + offsets[number].to_bytes(4, "big") + bytes(2))
+        else:
+            rows.append(b"\x02" + (6).to_bytes(4, "big") + numbers.index(number).to_bytes(2, "big"))
+    xref = b"".join(rows)
+    out += (
+        b"7 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length %d >>\nstream\n%s\n"
+        b"endstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % (len(xref), xref, offsets[7])
+    )
+    return out

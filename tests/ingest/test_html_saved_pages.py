@@ -158,12 +158,35 @@ def test_the_sites_name_is_no_part_of_the_title_nor_its_author() -> None:
         "https://www.ultimahora.es/n",
     )
     assert trail.title == "Anticorrupción decidirá"
-    meta = "<meta name='author' content='Ediciones El País'></head>"
+    meta = (
+        "<meta name='author' content='Ediciones El País'>"
+        "<meta name='DC.publisher' content='Ediciones El País'></head>"
+    )
     elpais = _titled("Las listas de espera", meta + body, "http://sociedad.elpais.com/s/1")
     assert elpais.author is None
     # A part of the title that only shares a word with the address stays.
     kept = _titled("Harbour news - Weather today", body, "https://www.news.com/a")
     assert kept.title == "Harbour news - Weather today"
+
+
+def test_a_writer_whose_site_is_named_after_them_is_the_author() -> None:
+    """Paul Graham's essay at paulgraham.com had no author: his name, spelt as the address,
+    was taken for the site's; a publisher is the one the page's metadata names so."""
+    meta = "<meta name='author' content='Paul Graham'></head>"
+    essay = _titled(
+        "How to Do Great Work",
+        meta + f"<body><article><h1>How to Do Great Work</h1><p>{_STORY}</p></article></body>",
+        "https://paulgraham.com/greatwork.html",
+    )
+    assert essay.author == "Paul Graham"
+    meta = (
+        "<meta name='author' content='Die Tagespost'>"
+        "<meta property='og:site_name' content='die-tagespost.de'></head>"
+    )
+    paper = _titled(
+        "Demut", meta + f"<body><div><p>{_STORY}</p></div></body>", "https://www.die-tagespost.de/a"
+    )
+    assert paper.author is None
 
 
 def test_a_heading_naming_the_site_or_a_part_is_not_the_title() -> None:
@@ -223,6 +246,25 @@ def test_a_card_of_another_story_and_a_photos_enlarge_link_are_not_the_story() -
         "Police stand guard during a prayer ceremony on the bridge.",
         _STORY,
     ]
+
+
+def test_a_box_with_a_heading_a_sentence_or_a_caption_of_its_own_is_no_card() -> None:
+    """A section headed "Download" whose sentence holds one long link, and a photo whose
+    caption is a link to its source, were dropped whole as cards of other stories."""
+    section = (
+        "<section><h2>Download</h2><p>Get it from <a href='https://github.com/example/tool/"
+        "releases'>the GitHub releases page</a> today.</p></section>"
+    )
+    figure = (
+        "<figure><img src='everest.jpg' alt=''><figcaption><a href='https://example.org/photos/"
+        "everest'>Mount Everest seen from the south col</a></figcaption></figure>"
+    )
+    document = _read(
+        f"<html><body><main><h1>Tool</h1><p>{_STORY}</p>{section}{figure}<p>{_STORY}</p>"
+        "</main></body></html>"
+    )
+    assert "Get it from the GitHub releases page today." in texts(document)
+    assert "Mount Everest seen from the south col" in texts(document)
 
 
 def test_a_figure_whose_picture_links_to_its_file_keeps_its_caption() -> None:

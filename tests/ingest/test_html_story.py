@@ -277,6 +277,19 @@ def test_a_folded_faq_answer_a_summary_and_a_quotes_source_are_read() -> None:
     assert "NewsArticle" not in text and "By A. Writer" not in text
 
 
+def test_an_answer_folded_by_a_class_is_read_and_a_folded_menu_is_not() -> None:
+    """A FAQ's answer in '<div class="accordion-body is-hidden">' (Bulma's class for a box
+    shown on a click) was dropped as text for screen readers."""
+    answer = "Delivery takes three to five working days, and up to two weeks abroad."
+    document = _page(
+        f"<article><h1>Orders and delivery</h1><p>{_STORY}</p><h2>How long does delivery "
+        f'take?</h2><div class="accordion-body is-hidden"><p>{answer}</p></div>'
+        '<div class="u-hidden">Orders Returns Account</div></article>'
+    )
+    text = "\n".join(texts(document))
+    assert answer in text and "Returns" not in text
+
+
 def test_related_links_and_share_lines_inside_the_story_are_dropped() -> None:
     document = _page(
         f"<article><h1>Harbour wall to be rebuilt</h1><p>{_STORY}</p>"

@@ -250,3 +250,15 @@ def test_a_column_of_commands_in_small_letters_is_labelled_but_a_phrase_is_not()
     rows = [block.text for block in read("shells.md", table.encode()).blocks]
     assert "Shells supported: bash, zsh, fish, elvish, nushell" in rows[0]
     assert "Notes: List all users" not in rows[0]
+
+
+def test_a_list_naming_only_some_headings_or_in_another_order_is_text() -> None:
+    """A sentence's list of platforms, one of them without a section of its own (or listed in
+    another order than the sections), was dropped as a table of contents."""
+    sections = "## Linux\n\nUse apt.\n\n## macOS\n\nUse brew.\n\n## Windows\n\nUse the installer.\n"
+    for items in ("- Linux\n- macOS\n- Windows\n- FreeBSD\n", "- Windows\n- Linux\n- macOS\n"):
+        source = f"# Tool\n\nThe tool runs on these platforms:\n\n{items}\n{sections}"
+        blocks = read("install.md", source.encode()).blocks
+        assert [block.text for block in blocks if block.section is None][1:] == items.replace(
+            "- ", ""
+        ).split()

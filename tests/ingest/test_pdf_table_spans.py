@@ -65,3 +65,16 @@ def test_a_header_set_a_little_apart_labels_the_rows() -> None:
         "States/Union Territories: Kerala | 1951-1961: 24.76 | 1961-1971: 26.29 | 1971-1981: 19.24"
         " | 1981-1991: 14.32 | 1991-2001: 9.43 | 2001-2011: 4.86"
     ]
+
+
+def test_two_plans_with_the_same_words_side_by_side_are_each_read() -> None:
+    """A table without a header read two equal cells of several words side by side once: one
+    plan seemed to lack what both offer."""
+    rows = [
+        ["Basic", "Standard", "Premium"],
+        ["Storage", "Email and phone support", "Email and phone support"],
+        ["Backups", "Daily", "Hourly"],
+    ]
+    assert labelled(rows, header=False)[1] == (
+        "Storage | Email and phone support | Email and phone support"
+    )

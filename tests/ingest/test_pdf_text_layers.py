@@ -11,18 +11,20 @@ from __future__ import annotations
 
 import ctypes
 import io
+import zlib
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from pdfmaker import Text, make_pdf
+from pdfmaker import Text, make_pdf, packed_pdf
 from pypdf import PdfWriter, Transformation
 from pypdf.generic import ArrayObject, FloatObject, NameObject
 
 from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
 from retrieval.ingest.readers import mojibake
+from retrieval.ingest.readers.pdf import EMPTY, NO_TEXT_LAYER
 
 ODD = Path(__file__).parent / "fixtures" / "odd"
 KOREAN = "대한민국은 민주공화국이다. 대한민국의 주권은 국민에게 있고, 모든 권력은 국민으로부터."
@@ -56,6 +58,17 @@ MANUAL_LINES = [
     "compare it with last year's, which the supplier sends in January and in July.",
 ]
 
+# A page of a cheat sheet: code, formulas and product names change case inside words, as words
+CHEAT_SHEET_LINES = [
+    "JavaScript DOM cheat sheet",
+    "document.getElementById(id) returns the element",
+    "element.addEventListener(type, fn) element.removeEventListener(type, fn)",
+    "element.innerHTML element.textContent element.classList.toggle(name)",
+    "JSON.parse(text) JSON.stringify(value) localStorage.getItem(key)",
+    "Salts in the lab: NaCl MgSO4 CaCO3 KMnO4 NaHCO3",
+    "Runs on macOS, iOS and iPadOS over IPv6; builds on GitHub with PowerShell",
+]
+
 
 def _page(lines: list[str]) -> list[Text]:
     return [Text(72, 760 - 14 * i, line) for i, line in enumerate(lines)]
@@ -74,6 +87,22 @@ def test_an_ocr_layer_of_no_words_is_refused_with_its_reason() -> None:
 def test_units_names_and_code_in_prose_are_words() -> None:
     document = pipeline.read("meter.pdf", make_pdf([_page(MANUAL_LINES)]))
     assert "500kWh" in document.blocks[0].text
+
+
+def test_a_page_of_code_formulas_and_product_names_is_read() -> None:
+    document = pipeline.read("cheatsheet.pdf", make_pdf([_page(CHEAT_SHEET_LINES)]))
+    assert "getElementById" in " ".join(block.text for block in document.blocks)
+
+
+def test_japanese_words_of_kanji_and_kana_are_words() -> None:
+    # pdf.js's issue16538.pdf: notes on finance, every word kanji and kana together
+    lines = [
+        "標準マーケットモデルは二次元で説明する。取引できない商品がマクロ経済変数などである",
+        "モデルを考えることは可能。非完備の場合、リスク中立確率は一意ではなく、価格も一意で",
+        "なくなる。取引できない商品に対してリスク中立確率を考えても意味がないからである。",
+    ]
+    document = pipeline.read("notes.pdf", make_pdf([_page(lines)], cjk=True))
+    assert "リスク中立確率" in " ".join(block.text for block in document.blocks)
 
 
 def _picture_page(label: str, *, on_paper: bool = False) -> bytes:
@@ -125,6 +154,20 @@ def test_a_blank_page_is_empty() -> None:
     writer.add_blank_page(595, 842)
     writer.write(blank)
     assert _reason("empty.pdf", blank.getvalue()) == "empty"
+
+
+@pytest.mark.parametrize(("font", "reason"), [(True, NO_TEXT_LAYER), (False, EMPTY)])
+def test_a_damaged_page_of_a_file_naming_fonts_only_packed_is_not_called_empty(
+    font: bool, reason: str
+) -> None:
+    """A PDF 1.5 file names its fonts inside compressed object streams: a page PDFium could
+    not draw (its content does not inflate) was called empty for want of "/Font" in the bytes."""
+    data = packed_pdf(b"x\x9c not deflated", font=font)
+    assert _reason("report.pdf", data) == reason
+    sound = packed_pdf(zlib.compress(b"BT /F1 12 Tf 72 760 Td (The wall is rebuilt.) Tj ET"))
+    assert [block.text for block in pipeline.read("report.pdf", sound).blocks] == [
+        "The wall is rebuilt."
+    ]
 
 
 def test_a_page_whose_box_is_written_upside_down_is_read() -> None:

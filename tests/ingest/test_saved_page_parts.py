@@ -1,5 +1,5 @@
 """A page saved with its parts ("Save As → Web page, complete"): ``NAME.html`` is a document,
-the ``NAME_files`` folder beside it (its pictures, styles, scripts and frames) is none, and the
+the ``NAME_files`` folder beside it (its pictures, styles, scripts, frames) is none, and the
 report names that folder once instead of every file in it."""
 
 from __future__ import annotations
@@ -66,5 +66,26 @@ def test_a_folder_so_named_beside_no_page_is_read(tmp_path: Path) -> None:
         report = library.last_report
         assert report is not None and report.added == ("minutes_files/march.txt",)
         assert not report.skipped
+    finally:
+        library.close()
+
+
+def test_a_parts_folder_holding_a_paper_is_not_said_to_hold_pictures(tmp_path: Path) -> None:
+    """The report said "(its pictures, styles and scripts)" of a folder holding a paper the
+    page shows: it says what any of its files is."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "Harbour.html").write_text(_PAGE, "utf-8")
+    (folder / "Harbour_files").mkdir()
+    (folder / "Harbour_files" / "minutes.txt").write_text(
+        "The council met in March and voted to rebuild the harbour wall.\n", "utf-8"
+    )
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        report = library.last_report
+        assert report is not None
+        assert [s.reason for s in report.skipped] == [
+            "parts of the saved page Harbour.html (files it shows or runs), not documents"
+        ]
     finally:
         library.close()

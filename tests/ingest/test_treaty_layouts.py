@@ -194,6 +194,13 @@ def test_a_lone_mark_before_a_word_is_a_hashtag_not_a_heading() -> None:
     assert [block.text for block in document.blocks] == ["We met on Friday.", "#hashtag"]
 
 
+def test_a_minus_sign_after_the_marks_stays_in_the_heading() -> None:
+    """ "##-1 item" headed "1 item": the hyphen was taken for the dash law files set after the
+    marks ("####- Right to marry")."""
+    document = read("scale.md", b"# Scale\n\n##-1 item\n\nOne less than none.\n")
+    assert [block.section for block in document.blocks] == ["-1 item"]
+
+
 CHARTER_RU = """МЫ, НАРОДЫ ОБЪЕДИНЕННЫХ НАЦИЙ, ПРЕИСПОЛНЕННЫЕ РЕШИМОСТИ
 избавить грядущие поколения от бедствий войны, дважды в нашей жизни принесшей человечеству \
 невыразимое горе, и
@@ -220,3 +227,29 @@ def test_a_sub_heading_in_capitals_may_keep_its_short_words_in_lower_case() -> N
     assert _cited(document, "Генеральная Ассамблея состоит") == (
         "Глава IV: Генеральная Ассамблея › СОСТАВ › Статья 9"
     )
+
+
+BOOK = """# A Short History of the Town
+
+## Part I
+
+### Chapter 1
+
+The town was founded on the river in the twelfth century.
+
+### Chapter 2
+
+The mills came two hundred years later.
+
+## Part II
+
+Part two tells of the railway.
+"""
+
+
+def test_a_part_over_several_chapters_stays_a_heading_over_all_of_them() -> None:
+    """ "## Part I" over "### Chapter 1" and "### Chapter 2" was read as "Part I. Chapter 1",
+    and Chapter 2 was cited under it, as if part of chapter 1."""
+    document = read("history.md", BOOK.encode())
+    assert _cited(document, "The town was founded") == "Part I › Chapter 1"
+    assert _cited(document, "The mills came") == "Part I › Chapter 2"

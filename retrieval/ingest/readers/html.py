@@ -57,7 +57,7 @@ from retrieval.ingest.readers.pagemeta import (
     related_box,
     stated_date,
 )
-from retrieval.ingest.readers.pagetitle import names_the_site, without_site_name
+from retrieval.ingest.readers.pagetitle import is_publisher, names_the_site, without_site_name
 
 Element = Any  # lxml.html.HtmlElement; lxml ships no type information
 
@@ -90,8 +90,11 @@ _DISPLAY = re.compile(
 # Class names of text hidden from sight for screen readers, beside the common ones (see
 # _FURNITURE): "hidden-tag", "hidden-text", "hiddenText", "u-hidden-text", "a11y-hidden".
 _HIDDEN_TEXT = re.compile(
-    r"^(?:[a-z]+-)?(?:hidden-?(?:tag|text|label)|a11y-?hidden|is-?hidden|u-hidden)$", re.IGNORECASE
+    r"^(?:[a-z]+-)?(?:hidden-?(?:tag|text|label)|a11y-?hidden)$", re.IGNORECASE
 )
+# Class names of a box folded away until clicked (Bulma's "is-hidden", "u-hidden"): a menu's
+# entries, or a FAQ's answer, which is read.
+_FOLDED = re.compile(r"^(?:is|u)-?hidden$", re.IGNORECASE)
 _HEADLINE_LETTERS = 15  # a story card's link names a story, not a picture
 _CARD_LABEL_LETTERS = 25  # and its label is a few words: "Lire aussi", "Related:"
 # A paragraph of this many lines broken by <br>, none longer than _SHORT_LINE, is one record.
@@ -296,7 +299,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
         head_title = own  # "With shattered dreams, deportees return home | India Post"
     document.title = document.title or head_title or _meta(root, "og:title") or fallback_title(path)
     document.title = without_site_name(document.title, sites, document.source)
-    if author and names_the_site(author, sites, document.source):
+    if author and is_publisher(author, [*sites, _meta(root, "dc.publisher") or ""]):
         author = None  # "Die Tagespost" at die-tagespost.de: the publisher
     document.author = author_names(author)
     walk.outline.finish(document)
@@ -763,10 +766,13 @@ def _is_hidden_by_class(element: Element) -> bool:
     """Whether ``element`` is hidden by a style sheet's class "hidden" (a dropdown menu's
     entries, shown on a click), and not shown on wider screens ("hidden md:block"); or by a
     class naming hidden text ("hidden-tag": a link's "(Nouvelle fenêtre)" for screen readers,
-    which read into the sentence "Un article sur ce sujet (Nouvelle fenêtre)avait été publié")."""
+    which read into the sentence "Un article sur ce sujet (Nouvelle fenêtre)avait été publié");
+    or folded away ("is-hidden") and holding no sentence (a menu's entries, not a FAQ's answer)."""
     names = (element.get("class") or "").split()
     if any(_HIDDEN_TEXT.match(name) for name in names):
         return True
+    if any(_FOLDED.match(name) for name in names):
+        return not _holds_sentence(element)
     return "hidden" in names and not any(":" in name or "visible" in name for name in names)
 
 
@@ -791,9 +797,27 @@ def _is_story_card(box: Element) -> bool:
     links = [a for a in box.iter("a") if prose(a.text_content())]
     if len(links) != 1 or (links[0].get("href") or "#").startswith("#"):
         return False
+    if _has_own_text(box, links[0]):
+        return False
     text = len(_LETTERS.findall(_visible_text(box)))
     linked = len(_LETTERS.findall(_visible_text(links[0])))
     return linked >= _HEADLINE_LETTERS and text - linked <= _CARD_LABEL_LETTERS
+
+
+def _has_own_text(box: Element, link: Element) -> bool:
+    """Whether ``box`` says something of its own besides ``link``, as no card does: a heading
+    outside the link ('<section><h2>Download</h2>'), a sentence the link is a part of (words
+    after it: "Get it from <a>the releases page</a> today."), or a caption the link is in, under
+    a picture of the box's own ('<figure><img><figcaption><a>')."""
+    if any(not h.xpath("ancestor::a") for h in box.xpath(_HEADINGS_INSIDE)):
+        return True
+    if _LETTERS.search(link.tail or ""):
+        return True
+    in_caption = bool(link.xpath("ancestor::figcaption"))
+    return in_caption and any(not img.xpath("ancestor::a") for img in box.iter("img"))
+
+
+_HEADINGS_INSIDE = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 
 
 def _is_picture_link(link: Element) -> bool:
@@ -843,6 +867,16 @@ def _holds_prose(element: Element) -> bool:
     clicked), not a search engine's metadata."""
     text = _visible_text(element)
     return len(text) >= 100 and any(mark in text for mark in (". ", "? ", "! ", "。"))
+
+
+def _holds_sentence(element: Element) -> bool:
+    """Whether ``element`` holds a sentence: six words at least, and a full stop, question or
+    exclamation mark ending one ("Delivery takes three to five working days.")."""
+    text = _visible_text(element)
+    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?。](?:\s|$)")
 
 
 def _own_ids(element: Element) -> list[str]:

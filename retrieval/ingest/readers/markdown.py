@@ -353,8 +353,11 @@ _LINK_OVER_LINES = re.compile(
 # hand-converted law files hold them: CommonMark reads the line as text, Markdown.pl and
 # Python-Markdown as the heading a reader plainly sees. Two marks or more, then a word:
 # "#hashtag" and "#include" stay text. A dash opening such a heading only marks it ("####- Right
-# to marry" heads "Right to marry").
-_TIGHT_HEADING = re.compile(r"^( {0,3}#{2,6})(?:[-–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘])", re.MULTILINE)
+# to marry" heads "Right to marry"); a hyphen right before a digit is a minus sign ("##-1 item"
+# heads "-1 item").
+_TIGHT_HEADING = re.compile(
+    r"^( {0,3}#{2,6})(?:-(?!\d)[ \t]*|[–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘]|-\d)", re.MULTILINE
+)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
@@ -965,11 +968,30 @@ def _heading_step(tokens: Sequence[Token], index: int, reading: _Reading) -> int
         # "### Article 12" right over "####- Right to marry": the article's title, one heading
         # as a text's "Глава первая" over "Дурное поведение" is ("Article 12. Right to marry"),
         # so the article's paragraphs are cited, and found, under its number.
+        # A division over several headings ("## Part I" over "### Chapter 1", "### Chapter 2")
+        # is a heading of its own, over all of them.
         title = prose(" ".join(_inline_lines(tokens[after + 1])))
-        if title and int(tokens[after].tag[1:]) > int(tokens[index].tag[1:]):
+        if title and _only_heading_under(tokens, index, after, reading.document.title):
             lines, after = [f"{prose(' '.join(lines)).rstrip('.')}. {title}"], after + 3
     _heading(level, lines, reading)
     return after
+
+
+def _only_heading_under(
+    tokens: Sequence[Token], division: int, heading: int, document_title: str | None
+) -> bool:
+    """Whether the heading opened at ``tokens[heading]`` is under the one at
+    ``tokens[division]`` and the only one at its level or above up to the division's end: a
+    heading above it, or the document's title again (which starts the document over)."""
+    top, level = int(tokens[division].tag[1:]), int(tokens[heading].tag[1:])
+    if level <= top:
+        return False
+    for at in range(heading + 3, len(tokens) - 1):
+        if tokens[at].type != "heading_open" or int(tokens[at].tag[1:]) > level:
+            continue
+        text = prose(" ".join(_inline_lines(tokens[at + 1])))
+        return int(tokens[at].tag[1:]) <= top or text == document_title
+    return True
 
 
 # A numbered division's heading with no title of its own: "Article  12", "PART III", "Статья 5".

@@ -76,18 +76,20 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 def _names_headings_after(entries: Sequence[Token], tokens: Sequence[Token], end: int) -> bool:
-    """Whether the list's ``entries`` are, all but one at most, the names of headings after it
-    (``tokens[end:]``), without links: a table of contents written as plain text ("1. Why
-    platforms?" … over "## Why platforms?"). Quoted, it answered in place of the sections."""
+    """Whether the list's ``entries`` are, every one, the names of headings after it
+    (``tokens[end:]``), in their order, without links: a table of contents written as plain
+    text ("1. Why platforms?" … over "## Why platforms?"). Quoted, it answered in place of the
+    sections. A list that names some of them ("Linux, macOS, Windows" and a fourth, or in
+    another order) is the text's."""
     if len(entries) < FEWEST_ENTRIES:
         return False
-    headings = {
+    headings = iter(
         _folded(tokens[i + 1].content)
         for i in range(end, len(tokens) - 1)
         if tokens[i].type == "heading_open"
-    }
-    named = sum(1 for entry in entries if _folded(entry.content) in headings - {""})
-    return named >= len(entries) - 1
+    )
+    # each entry found among the headings left after the one the entry before named
+    return all(_folded(entry.content) and _folded(entry.content) in headings for entry in entries)
 
 
 def anchors_only(inline: Token) -> bool:

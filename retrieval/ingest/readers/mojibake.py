@@ -20,14 +20,21 @@ one in eight), so a text whose Hangul is nearly all of them is read again as UTF
 Some layers hold letters but no words: an OCR layer that read a Russian form as Latin
 ("Hanorosas:t AeKnapai HoMep KoppeKn1pOBKH"), a font whose codes are its glyph numbers shifted
 ("3HQČåQtSURVWĜHGN"). Their words change from small letters to capitals or to digits and back
-inside them, which words of prose almost never do (units such as "kWh", names such as "iPhone":
-a few in a hundred); a text where many do is no text (:func:`is_jumbled`).
+inside them where no way of writing words does (:func:`is_jumbled`). Code, formulas and product
+names change case too, each in its own way, and are words: a name joined from words
+("getElementById", "PowerShell", "innerHTML", "macOS") turns to a capital only where a word or an
+abbreviation starts, a formula is element symbols and counts ("NaCl", "KMnO4"), a unit or
+version ends in a digit ("IPv6"). A word counts as jumbled only when it cannot be one: its letters
+from two alphabets (Latin, Cyrillic, Greek), a digit between letters with small letters about
+("KoppeKn1pOBKH"; "k8s", "i18n" are the few real ones), or a capital after a small letter that
+starts neither a word nor an abbreviation ("CpoK", "CyMMa", "yMeHbWeHliltO").
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 
 UNREADABLE = "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
@@ -80,24 +87,57 @@ def utf8_codes_read(text: str) -> str:
 
 
 JUMBLED = "text layer unreadable: its letters make no words (a bad OCR layer) — needs OCR"
-JUMBLED_SHARE = 0.25  # of a text's words: a jumbled layer (prose: under 0.13 even in a manual)
+JUMBLED_SHARE = 0.15  # of a text's words: a jumbled layer (Russian read as Latin: 0.21; a
+# page of code, formulas and product names: 0.07, its numeronyms "k8s", "i18n" the only ones)
 JUMBLED_WORDS = 5  # fewer such words than this are read whatever their share: a few
 # glyphs read wrong in a one-line file ("يبيبَح˴ ϲΒϴΒhabibi") leave the rest of it to read
 _LONG_WORD = re.compile(r"[^\W_]{3,}")
 _DIGITS_INSIDE = re.compile(r"(?<=[^\W\d_])\d+(?=[^\W\d_])")
+# element symbols and their counts, the whole word: "NaCl", "MgSO4", "C6H12O6"
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+
+
+def _starts_word(word: str, at: int) -> bool:
+    """Whether the capital at ``at``, after a small letter, starts a word ("getElementById") or
+    an abbreviation that ends the name, comes before a digit or before a word ("innerHTML",
+    "macOS", "getHTTPServer"): not a single capital among small letters ("CpoK", "CyMMa")."""
+    end = at
+    while end < len(word) and word[end].isupper():
+        end += 1
+    capitals = end - at
+    if end == len(word) or not word[end].islower():
+        return capitals >= 2 or (end < len(word) and word[end].isdigit())
+    # a capital before small letters starts their word: the ones before it are an abbreviation
+    return capitals == 1 or capitals >= 3
+
+
+def _scripts(word: str) -> set[str]:
+    """The alphabets among Latin, Cyrillic and Greek whose letters ``word`` holds: those an OCR
+    layer confuses, letter for look-alike letter (Japanese mixes kanji and kana in every word,
+    a unit its "µ": no mixture of these)."""
+    return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()} & _ALPHABETS
+
+
+_ALPHABETS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
 
 
 def _is_jumbled_word(word: str) -> bool:
-    for before, after in itertools.pairwise(word):
-        if before.islower() and after.isupper():
-            return True
-    return bool(_DIGITS_INSIDE.search(word)) and any(ch.islower() for ch in word)
+    """Whether ``word`` cannot be a word of any kind (see the module's note)."""
+    if len(_scripts(word)) > 1:
+        return True
+    if _DIGITS_INSIDE.search(word):
+        return any(ch.islower() for ch in word)
+    if _FORMULA.fullmatch(word):
+        return False
+    return any(
+        before.islower() and after.isupper() and not _starts_word(word, at)
+        for at, (before, after) in enumerate(itertools.pairwise(word), start=1)
+    )
 
 
 def is_jumbled(texts: Iterable[str]) -> bool:
     """Whether ``texts`` are letters in no words: more than :data:`JUMBLED_SHARE` of their
-    words (three letters or more) turn from small letters to capitals, or hold digits between
-    letters, inside them (see the module's note)."""
+    words (three letters or more) cannot be words (see the module's note)."""
     words = jumbled = 0
     for text in texts:
         for word in _LONG_WORD.findall(text):

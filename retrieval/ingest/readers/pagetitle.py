@@ -47,6 +47,20 @@ def names_the_site(text: str, names: list[str], source: str | None) -> bool:
     return _is_site(text, sites, _host_name(source), at_end=True)
 
 
+def is_publisher(author: str, names: list[str]) -> bool:
+    """Whether ``author`` is the name the page's metadata gives its site or publisher
+    ("Ediciones El País", its DC.publisher; "Die Tagespost" for og:site_name
+    "die-tagespost.de", a name given as the site's address): who published the page, not who
+    wrote it. A name only like the address is the writer's: Paul Graham's at paulgraham.com."""
+    squashed = _squashed(author)
+    addresses = {_host_name(f"//{name}") for name in names if _ADDRESS.match(name)}
+    sites = {_squashed(name) for name in names} | addresses
+    return bool(squashed) and squashed in sites
+
+
+_ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
 def _is_site(part: str, sites: set[str], host: str, *, at_end: bool) -> bool:
     """Whether ``part`` names the site: its metadata's name, or its address's (at the title's
     end, a name holding it: "Spektrum der Wissenschaft" for spektrum.de)."""

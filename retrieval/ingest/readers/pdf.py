@@ -24,8 +24,9 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -226,7 +227,8 @@ def _why_no_text(pdf: Any, data: bytes) -> str:
     to draw (a blank page saved as a PDF: nothing to recognise), or it draws pictures (a scan:
     needs OCR). Pages that draw nothing from a file naming fonts may hold content PDFium could
     not read (a damaged stream): not called blank."""
-    if b"/Font" in data or b"/XObject" in data:
+    parts = itertools.chain([data], _packed_objects(data))  # fonts named packed too: PDF 1.5's
+    if any(b"/Font" in part or b"/XObject" in part for part in parts):
         return NO_TEXT_LAYER
     for index in range(len(pdf)):
         page = pdf[index]
@@ -236,6 +238,22 @@ def _why_no_text(pdf: Any, data: bytes) -> str:
         finally:
             page.close()
     return EMPTY
+
+
+def _packed_objects(data: bytes) -> Iterator[bytes]:
+    """The objects a PDF 1.5 file packs into compressed object streams ("/Type /ObjStm"), one
+    stream's at a time, unpacked: where a modern file names its fonts and pictures (the first
+    megabyte of each; a stream that does not inflate gives what it did)."""
+    for found in _OBJECT_STREAM.finditer(data):
+        inflate = zlib.decompressobj()
+        try:
+            yield inflate.decompress(data[found.end() :], _PACKED_MOST)
+        except zlib.error:
+            continue
+
+
+_OBJECT_STREAM = re.compile(rb"<<[^<>]*/ObjStm[^<>]*>>\s*stream\r?\n")
+_PACKED_MOST = 1 << 20
 
 
 def _mapped_pages(lines: list[Line]) -> tuple[list[Line], list[int]]:

@@ -774,13 +774,18 @@ def _spans_once(cells: Sequence[str]) -> list[str]:
     by side is one cell the grid repeated in each column it spans ("REGION : EAST AND NORTH
     EAST INDIA" across a rainfall table's ten), not so many values. Words and marks repeat by
     chance, as a feature table's "Yes | Yes", "∅ | ∅ | ∅" or a ledger's "0.00 % | 0.00 %" do:
-    only cells of several words are taken for one."""
+    only cells of several words are taken for one, when they fill the row or three columns at
+    least. Two plans' "Email and phone support" side by side are each plan's."""
     kept: list[str] = []
     for cell, run in itertools.groupby(cells):
         count = len(list(run))
         worded = sum(any(ch.isalpha() for ch in word) for word in cell.split()) > 1
-        kept += [cell] if worded else [cell] * count
+        spans = count == len(cells) or count >= _SPAN_COLUMNS
+        kept += [cell] if worded and spans else [cell] * count
     return kept
+
+
+_SPAN_COLUMNS = 3  # side by side, the same words are one cell across them
 
 
 def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
