@@ -420,6 +420,9 @@ def document_language(text: str) -> str:
     return detect(text[:20_000])
 
 
+SAME_SCRIPT_PASSAGES = 20  # of a document's language a script of the corpus's writes
+
+
 def corpus_languages(
     passage_languages: Iterable[str] | Mapping[str, int],
     main: Collection[str] = (),
@@ -429,11 +432,22 @@ def corpus_languages(
     ``share`` of the passages, or the language most passages of some document are in
     (``main``), so a one-page note in Japanese beside an English manual makes Japanese one
     that questions are expected in, while a German book's formulas read as Greek ("χ(∆1) = 2 −
-    1 = 1", 22 passages) or a few lines taken for Swedish do not. Give one language a passage,
-    or the count of each."""
+    1 = 1", 22 passages) or a few lines taken for Swedish do not; a document's language of a
+    script the others write (Spanish beside English) with :data:`SAME_SCRIPT_PASSAGES`
+    passages at least. Give one language a passage, or the count of each."""
     counts = Counter(passage_languages)
     total = sum(counts.values())
-    return tuple(lang for lang, n in counts.most_common() if n >= share * total or lang in main)
+    shared = {lang for lang, n in counts.items() if n >= share * total}
+    scripts = {language(lang).script for lang in shared}
+
+    def written_in(lang: str) -> bool:
+        # A document read as another language of a script the corpus's own languages write
+        # is more often misread than written so (NFCorpus: abstracts full of drug names read
+        # as Spanish made it one, and "Alli" a Spanish stop word): it takes a few passages.
+        own_script = language(lang).script not in scripts
+        return lang in main and (own_script or counts[lang] >= SAME_SCRIPT_PASSAGES)
+
+    return tuple(lang for lang, _ in counts.most_common() if lang in shared or written_in(lang))
 
 
 # ---------------------------------------------------------------------------- detection

@@ -279,3 +279,13 @@ def test_a_language_is_the_corpus_s_when_a_document_is_written_in_it() -> None:
     # an English book, and one-page notes in Japanese and Chinese
     passages = ["en"] * 1500 + ["de"] * 680 + ["el"] * 22 + ["ja"] * 3 + ["zh"] * 3
     assert corpus_languages(passages, main={"en", "de", "ja", "zh"}) == ("en", "de", "ja", "zh")
+
+
+def test_a_few_passages_read_as_another_language_of_the_same_script_make_none() -> None:
+    # NFCorpus: three abstracts full of drug names read as Spanish made Spanish a language of
+    # the documents, and the question "Alli" a Spanish stop word, refused; a French guide of
+    # 25 passages beside them still makes French one, and a Russian note of two Russian.
+    english = ["en"] * 3000
+    assert corpus_languages([*english, *["es"] * 3], main={"en", "es"}) == ("en",)
+    found = corpus_languages([*english, *["fr"] * 25, *["ru"] * 2], main={"en", "fr", "ru"})
+    assert found == ("en", "fr", "ru")
