@@ -67,11 +67,17 @@ def writers(names: Sequence[str], snapshot: Snapshot, store: CorpusStore) -> fro
 
 def naming_row_first(ranked: Sequence[Ranked], writing: frozenset[str]) -> list[Ranked]:
     """``ranked`` with the table passages (rows, a header, a caption read as a row) of a
-    document whose passages ``writing`` write a name the question asks about, that do not write
-    it themselves, placed right after that document's last passage writing it: a table names
-    each row's thing in that row, so its other rows and its header are no answer about it.
+    document whose table passages ``writing`` write a name the question asks about, that do not
+    write it themselves, placed right after that document's last such row: a table naming
+    each row's thing in that row, its other rows and its header are no answer about it.
     Prose stays in place, and so do the passages of documents that never write the name."""
-    last = {r.passage.doc: i for i, r in enumerate(ranked) if r.passage.id in writing}
+    # Only where a row writes the name: a spec sheet names its thing in its title or prose,
+    # and each row is one of its figures ("WaveServe" / "Power draw | 350 W typical").
+    last = {
+        r.passage.doc: i
+        for i, r in enumerate(ranked)
+        if r.passage.id in writing and _of_table(r.passage)
+    }
     moved: dict[int, list[Ranked]] = {}
     for i, r in enumerate(ranked):
         after = last.get(r.passage.doc, -1)

@@ -150,3 +150,21 @@ def test_the_row_naming_the_state_comes_before_the_tables_caption(
     library = write_library({"health.md": _HEALTH})
     answer = library.answer("What was Kerala's total public health outlay in 2012-13?", k=5)
     assert answer.hits[0].passage.text.startswith("Kerala | 27,923,965")
+
+
+def test_a_spec_sheet_naming_its_thing_in_prose_keeps_its_rows_in_place(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # review19: a product's spec table writes the product's name in no row; its power row was
+    # pushed below the prose naming the product, and off the three results shown.
+    library = write_library(
+        {
+            "waveserve.md": "# WaveServe\n\nThe WaveServe is a rack server for small offices.\n\n"
+            "Order the WaveServe from your reseller.\n\n## Specifications\n\n"
+            "| Item | Value |\n|---|---|\n| Power draw | 350 W typical |\n"
+            "| Weight | 12 kg |\n| Height | 2U |\n",
+            "other.md": "# Data centres\n\nThe power draw of a data centre is measured in MW.\n",
+        }
+    )
+    first = library.answer("What is the power draw of the WaveServe?", k=3).hits[0]
+    assert "350 W" in first.passage.text
