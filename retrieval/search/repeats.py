@@ -43,13 +43,15 @@ def _words(text: str) -> list[str]:
 # Marks a copy adds, which name nothing: a reference ("[4]"), a list's number opening a line
 # ("7. Secure by default").
 _MARKS = re.compile(r"\[\d{1,3}\]|(?m:^\s*\d{1,3}[.)](?=\s))")
-# What a capital after it does not make a name: the start of a sentence, a line, a list item.
-_OPENERS = frozenset('.!?:;•●▪◦*-–—"“«(\n')
+# What a capital after it does not make a name: the end of a sentence before it. (After a
+# colon, a bracket, a quote or a list's bullet a capital may be a name: "Projects: Keycloak,
+# Dex", "(Keycloak)", "- Keycloak" — the one a newer copy adds.)
+_OPENERS = frozenset(".!?")
 
 
 def _named(text: str) -> set[str]:
     """The numbers and names ``text`` writes (folded): words with a digit, or with a capital
-    where no sentence or item begins; not its reference marks or list numbers."""
+    where no sentence begins; not its reference marks or list numbers."""
     text = _MARKS.sub(" ", text).translate(_APOSTROPHES)
     named = set()
     for match in _WORD.finditer(text):

@@ -161,7 +161,7 @@ def test_a_later_list_naming_one_more_project_is_shown_beside_the_older_one(
     # reask22 (tryout22d q021): the latest paper's list adds "Keycloak" to version 1's; folded
     # away as a near copy, the current list fell out of the first forty.
     row = (
-        "Identity and secret services: projects such as {extra}SPIFFE, SPIRE, Vault, Dex,"
+        "Identity and secret services, Example Projects: {extra}SPIFFE, SPIRE, Vault, Dex,"
         " cert-manager and External Secrets provide identities and secrets to the apps a"
         " platform team hosts for its users."
     )
