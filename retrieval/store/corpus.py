@@ -406,21 +406,8 @@ class CorpusStore:
         return {str(lang): int(n) for lang, n in rows}
 
     def main_languages(self) -> frozenset[str]:
-        """The languages some document is written in: the one most of its passages are in (the
-        longer text's on a tie), when they hold :data:`MAIN_LANGUAGE_LETTERS` letters. A line of
-        formulas read as Greek ("χ(∆1) = 2 − 1 = 1") is no document written in Greek."""
-        reader = self._reader()
-        rows = reader.execute(
-            "select doc, lang, count(*), sum(length(text)) from passages group by doc, lang"
-        )
-        best: dict[str, tuple[int, int, str]] = {}
-        for doc, lang, n, chars in rows:
-            best[doc] = max(best.get(doc, (0, 0, "")), (int(n), int(chars), str(lang)))
-        return frozenset(
-            lang
-            for doc, (_, chars, lang) in best.items()
-            if chars >= _LONG_TEXT or _letters(reader, doc, lang) >= MAIN_LANGUAGE_LETTERS
-        )
+        """The languages some document is written in (:func:`_main_languages`)."""
+        return _main_languages(self._reader())
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
@@ -441,6 +428,23 @@ class CorpusStore:
             list(docs),
         )
         return {str(doc): str(lang) for doc, lang, _ in rows}  # the most passages come last
+
+
+def _main_languages(reader: sqlite3.Connection) -> frozenset[str]:
+    """The languages some document is written in: the one most of its passages are in (the
+    longer text's on a tie), when they hold :data:`MAIN_LANGUAGE_LETTERS` letters. A line of
+    formulas read as Greek ("χ(∆1) = 2 − 1 = 1") is no document written in Greek."""
+    rows = reader.execute(
+        "select doc, lang, count(*), sum(length(text)) from passages group by doc, lang"
+    )
+    best: dict[str, tuple[int, int, str]] = {}
+    for doc, lang, n, chars in rows:
+        best[doc] = max(best.get(doc, (0, 0, "")), (int(n), int(chars), str(lang)))
+    return frozenset(
+        lang
+        for doc, (_, chars, lang) in best.items()
+        if chars >= _LONG_TEXT or _letters(reader, doc, lang) >= MAIN_LANGUAGE_LETTERS
+    )
 
 
 def _letters(reader: sqlite3.Connection, doc: str, lang: str) -> int:
