@@ -35,7 +35,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 UNREADABLE = "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
 T2A_HYPHEN = "\x7f"  # the hyphen of TeX's Cyrillic (T2A) fonts, which Unicode has as a control
@@ -66,15 +66,19 @@ def _is_utf8_pair(ch: str) -> bool:
     return bool(_UTF8_PAIR.match(ch)) and 0x80 <= ord(ch) & 0xFF <= 0xBF
 
 
+def _counted(
+    texts: Iterable[str], pattern: re.Pattern[str], odd: Callable[[str], bool]
+) -> tuple[int, int]:
+    """How many matches of ``pattern`` ``texts`` hold, and how many of them are ``odd``."""
+    found = [match for text in texts for match in pattern.findall(text)]
+    return len(found), sum(map(odd, found))
+
+
 def is_utf8_codes(texts: Iterable[str]) -> bool:
     """Whether the Hangul of ``texts`` is nearly all UTF-8 byte pairs read as one number
     (:data:`UTF8_SHARE`, :data:`UTF8_PAIRS` of them at least): a font's UTF-8 codes, not
     Korean."""
-    hangul = pairs = 0
-    for text in texts:
-        for ch in _HANGUL.findall(text):
-            hangul += 1
-            pairs += _is_utf8_pair(ch)
+    hangul, pairs = _counted(texts, _HANGUL, _is_utf8_pair)
     return pairs >= UTF8_PAIRS and pairs > UTF8_SHARE * hangul
 
 
@@ -138,11 +142,7 @@ def _is_jumbled_word(word: str) -> bool:
 def is_jumbled(texts: Iterable[str]) -> bool:
     """Whether ``texts`` are letters in no words: more than :data:`JUMBLED_SHARE` of their
     words (three letters or more) cannot be words (see the module's note)."""
-    words = jumbled = 0
-    for text in texts:
-        for word in _LONG_WORD.findall(text):
-            words += 1
-            jumbled += _is_jumbled_word(word)
+    words, jumbled = _counted(texts, _LONG_WORD, _is_jumbled_word)
     return jumbled >= JUMBLED_WORDS and jumbled > JUMBLED_SHARE * words
 
 
