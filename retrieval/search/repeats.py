@@ -74,12 +74,17 @@ Triples = frozenset[tuple[str, str, str]]
 
 @dataclass(frozen=True)
 class _Text:
-    """A quote's or passage's word triples, words and names (numbers and names, folded)."""
+    """A quote's or passage's word triples, words and length; its names when asked
+    (:func:`_named`, the slowest to read: only for a near copy)."""
 
+    text: str
     triples: Triples
     words: frozenset[str]
-    named: frozenset[str]
     length: int  # words
+
+    @functools.cached_property
+    def named(self) -> frozenset[str]:
+        return frozenset(_named(self.text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -87,7 +92,7 @@ def _read(text: str) -> _Text:
     """A text read for comparing, kept: the search goes deeper and pages on over the same
     passages, each time comparing them again."""
     words = _words(text)
-    return _Text(frozenset(_triples(words)), frozenset(words), frozenset(_named(text)), len(words))
+    return _Text(text, frozenset(_triples(words)), frozenset(words), len(words))
 
 
 class _Shown:
