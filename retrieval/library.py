@@ -379,7 +379,7 @@ def _distinct(
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
         stepped = _stepped_to(library, question, before(), text, moved)
         ranked = rank.brought_first(ranked, stepped) if ranked and stepped else stepped or ranked
-        kept = repeats.without_repeats(ranked)
+        kept = repeats.without_repeats(ranked, shown + 1)
         repeated = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
         more = len(kept) > shown

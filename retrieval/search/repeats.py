@@ -129,14 +129,15 @@ class _Shown:
         return False
 
 
-def without_repeats(ranked: list[Ranked]) -> list[Ranked]:
+def without_repeats(ranked: list[Ranked], wanted: int | None = None) -> list[Ranked]:
     """``ranked`` without the passages whose quote is word for word one quoted above it from
     another document or from the same place, or nearly so (:data:`NEAR_SHARE`) when long, or
     whose whole passage nearly is one above it (the excerpt of a copy may be other sentences
-    of the same paragraph)."""
+    of the same paragraph). Near copies are looked for among the first ``wanted`` kept (all
+    when None); past them, only quotes written the same are left out."""
     seen: dict[str, list[tuple[str, str | None]]] = {}
     quotes, passages = _Shown(), _Shown()
-    kept = []
+    kept: list[Ranked] = []
     for item in ranked:
         quoted = " ".join(item.excerpt.render().split()).casefold()
         passage = item.passage
@@ -146,7 +147,11 @@ def without_repeats(ranked: list[Ranked]) -> list[Ranked]:
         )
         places.append((passage.doc, passage.section))
         texts = ((quotes, item.excerpt.render()), (passages, passage.text))
-        read = [(shown, _read(t)) for shown, t in texts]
+        # Past the results wanted, only whether more follow is asked: no near copy is looked
+        # for (every passage searched was compared, 57% of a question's time).
+        read = (
+            [] if wanted is not None and len(kept) >= wanted else [(s, _read(t)) for s, t in texts]
+        )
         read = [(shown, text) for shown, text in read if text.length >= NEAR_WORDS]
         if not repeated:
             repeated = any(shown.nearly(item, text) for shown, text in read)
