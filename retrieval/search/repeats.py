@@ -104,20 +104,19 @@ class _Shown:
         self.words: list[frozenset[str]] = []
         self.holding: dict[tuple[str, str, str], list[int]] = {}
 
-    def add(self, item: Ranked, text: _Text) -> None:
+    def add(self, doc: str, text: _Text) -> None:
         index = len(self.docs)
-        self.docs.append(item.passage.doc)
+        self.docs.append(doc)
         self.sizes.append(len(text.triples))
         self.words.append(text.words)
         for triple in text.triples:
             self.holding.setdefault(triple, []).append(index)
 
-    def nearly(self, item: Ranked, text: _Text) -> bool:
-        """Whether a quote shown above from another document holds nearly all of this one's
-        words, or this one nearly all of its, and this one names nothing it does not
-        (``named``: its numbers and names)."""
+    def nearly(self, doc: str, text: _Text) -> bool:
+        """Whether a quote shown above from a document other than ``doc`` holds nearly all of
+        this one's words, or this one nearly all of its, and this one names nothing it does
+        not (``named``: its numbers and names)."""
         shared = Counter(i for t in text.triples for i in self.holding.get(t, ()))
-        doc = item.passage.doc
         for index, count in shared.items():
             shorter, longer = sorted((len(text.triples), self.sizes[index]))
             near = count >= NEAR_SHARE * shorter and shorter >= NEAR_LENGTHS * longer
@@ -139,24 +138,25 @@ def without_repeats(ranked: list[Ranked], wanted: int | None = None) -> list[Ran
     quotes, passages = _Shown(), _Shown()
     kept: list[Ranked] = []
     for item in ranked:
-        quoted = " ".join(item.excerpt.render().split()).casefold()
+        rendered = item.excerpt.render()
+        quoted = " ".join(rendered.split()).casefold()
         passage = item.passage
         places = seen.setdefault(quoted, [])
         repeated = len(quoted.split()) >= REPEAT_WORDS and any(
             doc != passage.doc or section == passage.section for doc, section in places
         )
         places.append((passage.doc, passage.section))
-        texts = ((quotes, item.excerpt.render()), (passages, passage.text))
+        if repeated:
+            continue
         # Past the results wanted, only whether more follow is asked: no near copy is looked
         # for (every passage searched was compared, 57% of a question's time).
-        read = (
-            [] if wanted is not None and len(kept) >= wanted else [(s, _read(t)) for s, t in texts]
-        )
+        looked = wanted is None or len(kept) < wanted
+        texts = ((quotes, rendered), (passages, passage.text)) if looked else ()
+        read = [(shown, _read(t)) for shown, t in texts]
         read = [(shown, text) for shown, text in read if text.length >= NEAR_WORDS]
-        if not repeated:
-            repeated = any(shown.nearly(item, text) for shown, text in read)
-        if not repeated:
-            kept.append(item)
-            for shown, text in read:
-                shown.add(item, text)
+        if any(shown.nearly(passage.doc, text) for shown, text in read):
+            continue
+        kept.append(item)
+        for shown, text in read:
+            shown.add(passage.doc, text)
     return kept
