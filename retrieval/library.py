@@ -445,10 +445,16 @@ def _stepped_first(
     answer is from comes first ("article 6 of the Covenant on Civil and Political Rights"
     then "and article 7?" found the other covenant's Article 7, which says "Covenant" and
     "rights" more)."""
-    scored = _stepped_to(library, question, shown, text, moved)
-    if not scored:
+    return _brought_first(ranked, _stepped_to(library, question, shown, text, moved))
+
+
+def _brought_first(
+    ranked: list[rank.Ranked], stepped: list[rank.Ranked] | None
+) -> list[rank.Ranked]:
+    """``ranked`` with the passages a step led to (``stepped``) first."""
+    if not stepped:
         return ranked
-    return rank.brought_first(ranked, scored) if ranked else scored
+    return rank.brought_first(ranked, stepped) if ranked else stepped
 
 
 def _stepped_outcome(
@@ -510,13 +516,14 @@ def _shown_before(
     for at in range(max(start, 0), len(earlier_)):
         asked, weights = earlier_[at], reads[at][1]
         found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])
-        if _stepped_to(library, found[1], shown, asked, False) == []:
+        stepped = _stepped_to(library, found[1], shown, asked, False)
+        if stepped == []:
             # A step that led nowhere (past the last article) was declined: the reader is
             # where they were, not at the passage shown as closest (the next step went on
             # from there, answered).
             shown += shown[-1:]
             continue
-        answers = _stepped_first(library, found[2], found[1], shown, asked, False)
+        answers = _brought_first(found[2], stepped)
         if shown:
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
