@@ -13,6 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
 
@@ -63,3 +66,10 @@ NEWS_MORE = (
     "Fishermen, who moor inside the wall, welcomed the news. The harbour master said boats "
     "would be moved to the north quay, one row at a time, while the work goes on."
 )
+
+
+def refusal(name: str, data: bytes) -> str:
+    """The reason the readers give for refusing the file ``name`` holding ``data``."""
+    with pytest.raises(DocumentError) as caught:
+        read(name, data)
+    return caught.value.reason
