@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
 CORPORA = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora"
@@ -73,3 +73,13 @@ def refusal(name: str, data: bytes) -> str:
     with pytest.raises(DocumentError) as caught:
         read(name, data)
     return caught.value.reason
+
+
+def section_path(block: Block) -> str:
+    """The headings ``block`` stands under, outermost first: "Chapter V › Article 23"."""
+    return " › ".join((*block.above, block.section or ""))
+
+
+def cited_under(document: ParsedDocument, start: str) -> str:
+    """Where the passage opening with ``start`` is cited (:func:`section_path`)."""
+    return next(section_path(block) for block in document.blocks if block.text.startswith(start))
