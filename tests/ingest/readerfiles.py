@@ -13,7 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from retrieval.ingest.parsed import ParsedDocument
+import pytest
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
 CORPORA = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora"
@@ -63,3 +66,20 @@ NEWS_MORE = (
     "Fishermen, who moor inside the wall, welcomed the news. The harbour master said boats "
     "would be moved to the north quay, one row at a time, while the work goes on."
 )
+
+
+def refusal(name: str, data: bytes) -> str:
+    """The reason the readers give for refusing the file ``name`` holding ``data``."""
+    with pytest.raises(DocumentError) as caught:
+        read(name, data)
+    return caught.value.reason
+
+
+def section_path(block: Block) -> str:
+    """The headings ``block`` stands under, outermost first: "Chapter V › Article 23"."""
+    return " › ".join((*block.above, block.section or ""))
+
+
+def cited_under(document: ParsedDocument, start: str) -> str:
+    """Where the passage opening with ``start`` is cited (:func:`section_path`)."""
+    return next(section_path(block) for block in document.blocks if block.text.startswith(start))

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfWriter
 from readerfiles import OFFICE
+from readerfiles import refusal as _reason
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.pipeline import read
@@ -26,12 +27,6 @@ from retrieval.ingest.readers.pdf import ENCRYPTED
 REAL_PDF = OFFICE / "pdf" / "clsguide.pdf"
 REAL_DOCX = OFFICE / "docx" / "tdf135144.docx"
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def _reason(name: str, data: bytes) -> str:
-    with pytest.raises(DocumentError) as caught:
-        read(name, data)
-    return caught.value.reason
 
 
 def _scanned_pdf() -> bytes:

@@ -11,9 +11,9 @@ chapters opening with a line of fields ("**Status**: WIP | **Maintainer** : N/A 
 from __future__ import annotations
 
 import pytest
+from readerfiles import cited_under as _cited
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 
 MATURITY_MODEL = """---
@@ -47,14 +47,6 @@ Adoption of shared platforms and capabilities is sporadic and inconsistent.
 
 Platforms and their maintainers provide a foundation for agile digital product development.
 """
-
-
-def _path(block: Block) -> str:
-    return " › ".join((*block.above, block.section or ""))
-
-
-def _cited(document: ParsedDocument, start: str) -> str:
-    return next(_path(block) for block in document.blocks if block.text.startswith(start))
 
 
 def test_a_hugo_tab_holding_sections_heads_them_by_its_name() -> None:

@@ -20,8 +20,8 @@ import pytest
 from pdfmaker import Text, make_pdf, packed_pdf
 from pypdf import PdfWriter, Transformation
 from pypdf.generic import ArrayObject, FloatObject, NameObject
+from readerfiles import refusal as _reason
 
-from retrieval.errors import DocumentError
 from retrieval.ingest import pipeline
 from retrieval.ingest.readers import mojibake
 from retrieval.ingest.readers.pdf import EMPTY, NO_TEXT_LAYER
@@ -72,12 +72,6 @@ CHEAT_SHEET_LINES = [
 
 def _page(lines: list[str]) -> list[Text]:
     return [Text(72, 760 - 14 * i, line) for i, line in enumerate(lines)]
-
-
-def _reason(name: str, data: bytes) -> str:
-    with pytest.raises(DocumentError) as caught:
-        pipeline.read(name, data)
-    return caught.value.reason
 
 
 def test_an_ocr_layer_of_no_words_is_refused_with_its_reason() -> None:

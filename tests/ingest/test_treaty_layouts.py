@@ -11,7 +11,8 @@ Dutch translation follows the English text under the same title heading.
 
 from __future__ import annotations
 
-from retrieval.ingest.parsed import Block, ParsedDocument
+from readerfiles import cited_under as _cited
+
 from retrieval.ingest.pipeline import read
 from retrieval.search import divisions
 
@@ -109,15 +110,6 @@ Mannen en vrouwen van huwbare leeftijd hebben het recht te huwen en een gezin te
 
 #hashtag
 """
-
-
-def _path(block: Block) -> str:
-    return " › ".join((*block.above, block.section or ""))
-
-
-def _cited(document: ParsedDocument, start: str) -> str:
-    """Where the passage opening with ``start`` is cited."""
-    return next(_path(block) for block in document.blocks if block.text.startswith(start))
 
 
 def test_a_sub_heading_in_capitals_keeps_its_chapter() -> None:

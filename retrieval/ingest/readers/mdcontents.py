@@ -89,7 +89,7 @@ def _names_headings_after(entries: Sequence[Token], tokens: Sequence[Token], end
         if tokens[i].type == "heading_open"
     )
     # each entry found among the headings left after the one the entry before named
-    return all(_folded(entry.content) and _folded(entry.content) in headings for entry in entries)
+    return all((name := _folded(entry.content)) and name in headings for entry in entries)
 
 
 def anchors_only(inline: Token) -> bool:

@@ -55,15 +55,15 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYRILLIC_VOWEL = re.compile(r"[аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ]")
 
 
-# a Hangul syllable whose two bytes are a UTF-8 sequence of a character in U+0080–U+05FF
-_UTF8_PAIR = re.compile(r"[\uc280-\ud7bf]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 UTF8_PAIRS = 10  # fewer syllables of Korean than this are read as they are, whatever they are
 UTF8_SHARE = 0.9  # of a text's Hangul syllables: a font's UTF-8 codes, not Korean
 
 
 def _is_utf8_pair(ch: str) -> bool:
-    return bool(_UTF8_PAIR.match(ch)) and 0x80 <= ord(ch) & 0xFF <= 0xBF
+    """Whether ``ch`` is a Hangul syllable whose two bytes are a UTF-8 sequence of a character
+    in U+0080–U+05FF: a lead byte C2–D7, a second byte 80–BF."""
+    return 0xC280 <= ord(ch) <= 0xD7BF and 0x80 <= ord(ch) & 0xFF <= 0xBF
 
 
 def _counted(
