@@ -734,7 +734,7 @@ def _is_button(link: Element) -> bool:
 def _in_a_sentence(link: Element) -> bool:
     """Whether ``link`` stands in a paragraph's running text: text touches it on a side, and
     its paragraph holds 20 letters besides (not "Code: Select all", nor a comment's "[–]")."""
-    block = next((a for a in link.iterancestors() if _is_block(a)), None)
+    block = _block_around(link)
     if block is None or block.tag not in _SENTENCE_BLOCKS:
         return False
     previous = link.getprevious()
@@ -811,13 +811,18 @@ def _has_own_text(box: Element, link: Element) -> bool:
 _HEADINGS_INSIDE = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 
 
+def _block_around(element: Element) -> Element | None:
+    """The nearest block (a paragraph, a list's item, a box) holding ``element``, or None."""
+    return next((a for a in element.iterancestors() if _is_block(a)), None)
+
+
 def _is_picture_link(link: Element) -> bool:
     """Whether ``link`` leads to a picture's file and is its line's only text: a photo's
     "Enlarge this image" (NPR), a gallery's "View full size", not a sentence's words."""
     path = urlsplit(link.get("href") or "").path.lower()
     if not path.endswith(_PICTURE_FILES):
         return False
-    line = next((a for a in link.iterancestors() if _is_block(a)), None)
+    line = _block_around(link)
     return line is not None and prose(line.text_content()) == prose(link.text_content())
 
 
