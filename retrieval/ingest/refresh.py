@@ -65,7 +65,7 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
         if any(part.startswith(".") for part in relative.parts) or path.name == MANIFEST:
             continue
         if path.is_dir() and not path.is_symlink():
-            page = parts.setdefault(path, page_of_parts(path))
+            page = _parts_page(path, parts)
             if page is not None and not _in_parts(path.parent, folder, parts):
                 unfollowed.append((path, parts_reason(page)))  # named once, for all in it
             continue
@@ -81,12 +81,17 @@ def corpus_walk(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
 def _in_parts(directory: Path, folder: Path, parts: dict[Path, Path | None]) -> bool:
     """Whether ``directory`` (below ``folder``) is, or is inside, a saved page's parts folder."""
     while directory != folder:
-        if directory not in parts:
-            parts[directory] = page_of_parts(directory)
-        if parts[directory] is not None:
+        if _parts_page(directory, parts) is not None:
             return True
         directory = directory.parent
     return False
+
+
+def _parts_page(directory: Path, parts: dict[Path, Path | None]) -> Path | None:
+    """The saved page whose parts ``directory`` holds (see savedpages), looked up once."""
+    if directory not in parts:
+        parts[directory] = page_of_parts(directory)
+    return parts[directory]
 
 
 def doc_name(path: Path, folder: Path) -> str:

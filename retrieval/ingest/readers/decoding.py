@@ -70,24 +70,38 @@ def _eight_bit(data: bytes, path: Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8-sig", errors="replace")
-    # UTF-8 with a stray byte or a character cut at its end (a file cut short, a log) is UTF-8
-    # still: its other letters of two bytes or more far outnumber the bytes that fit no letter.
-    bad = text.count("\ufffd")
-    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - bad
-    if multibyte >= UTF8_OUTWEIGHS * bad:
+    text = utf8_despite_strays(data)
+    if text is not None:
         return text
     text = data.decode("cp1252", errors="replace")
-    letters = [ch for ch in text[:65536] if ch.isalpha()]
-    accented = sum(1 for ch in letters if ch >= "\u00c0")
-    if text.count("\ufffd") <= max(3, len(text) // 1000) and accented <= ACCENTED_SHARE * len(
-        letters
-    ):
+    if reads_as_western(text, text):
         return text
     found = _detected(data)
     if found is None:
         raise DocumentError(path, "not decodable as text (save it as UTF-8)")
     return found[0]
+
+
+def utf8_despite_strays(data: bytes) -> str | None:
+    """``data`` read as UTF-8 when a stray byte or a character cut at its end (a file cut
+    short, a log) is all that does not fit: its other letters of two bytes or more far
+    outnumber the bytes that fit no letter. Else None."""
+    text = data.decode("utf-8-sig", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return text if multibyte >= UTF8_OUTWEIGHS * bad else None
+
+
+def reads_as_western(text: str, shown: str) -> bool:
+    """Whether ``text``, bytes read as cp1252, is a Western text's: few bytes fit no
+    character, and few of the letters of ``shown`` (the part of it a reader sees) carry
+    accents (a French text has a few in a hundred; Russian or Chinese bytes read so have
+    nothing else)."""
+    letters = [ch for ch in shown[:65536] if ch.isalpha()]
+    accented = sum(1 for ch in letters if ch >= "\u00c0")
+    return text.count("\ufffd") <= max(3, len(text) // 1000) and (
+        accented <= ACCENTED_SHARE * len(letters)
+    )
 
 
 def _detected(data: bytes) -> tuple[str, str] | None:

@@ -44,7 +44,11 @@ from retrieval.ingest.readers.common import (
     prose,
     table_blocks,
 )
-from retrieval.ingest.readers.decoding import ACCENTED_SHARE, MOST_CHAOS, UTF8_OUTWEIGHS
+from retrieval.ingest.readers.decoding import (
+    MOST_CHAOS,
+    reads_as_western,
+    utf8_despite_strays,
+)
 from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
@@ -569,10 +573,9 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if len(text) - len(text.encode("ascii", errors="ignore")) - bad >= UTF8_OUTWEIGHS * bad:
-        return text  # UTF-8 with a stray byte or two (see decoding)
+    text = utf8_despite_strays(data)
+    if text is not None:
+        return text
     found = _META_CHARSET.search(data[:4096])
     declared = found[1].decode("ascii").lower() if found else ""
     if declared.replace("_", "-") not in ("", "utf-8", "utf8"):
@@ -581,7 +584,7 @@ def _decode(data: bytes) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     western = data.decode("cp1252", errors="replace")
-    if _reads_as_western(western):
+    if reads_as_western(western, _MARKUP.sub(" ", western)):
         return western
     guess = charset_normalizer.from_bytes(data).best()
     if guess is not None and guess.chaos <= MOST_CHAOS:
@@ -590,18 +593,6 @@ def _decode(data: bytes) -> str:
         return data.decode(declared or "cp1252", errors="replace")
     except LookupError:
         return data.decode("cp1252", errors="replace")
-
-
-def _reads_as_western(text: str) -> bool:
-    """Whether ``text``, a page's bytes read as cp1252, is a Western page's: few of the letters
-    it shows (its markup aside) carry accents, as the decoding of text files judges (a French
-    page has a few in a hundred; Russian or Chinese bytes read so have nothing else)."""
-    shown = _MARKUP.sub(" ", text)
-    letters = [ch for ch in shown[:65536] if ch.isalpha()]
-    accented = sum(1 for ch in letters if ch >= "\u00c0")
-    return text.count("\ufffd") <= max(3, len(text) // 1000) and (
-        accented <= ACCENTED_SHARE * len(letters)
-    )
 
 
 def _undoubled(text: str) -> str:
@@ -743,7 +734,7 @@ def _is_button(link: Element) -> bool:
 def _in_a_sentence(link: Element) -> bool:
     """Whether ``link`` stands in a paragraph's running text: text touches it on a side, and
     its paragraph holds 20 letters besides (not "Code: Select all", nor a comment's "[–]")."""
-    block = next((a for a in link.iterancestors() if _is_block(a)), None)
+    block = _block_around(link)
     if block is None or block.tag not in _SENTENCE_BLOCKS:
         return False
     previous = link.getprevious()
@@ -820,13 +811,18 @@ def _has_own_text(box: Element, link: Element) -> bool:
 _HEADINGS_INSIDE = ".//h1|.//h2|.//h3|.//h4|.//h5|.//h6"
 
 
+def _block_around(element: Element) -> Element | None:
+    """The nearest block (a paragraph, a list's item, a box) holding ``element``, or None."""
+    return next((a for a in element.iterancestors() if _is_block(a)), None)
+
+
 def _is_picture_link(link: Element) -> bool:
     """Whether ``link`` leads to a picture's file and is its line's only text: a photo's
     "Enlarge this image" (NPR), a gallery's "View full size", not a sentence's words."""
     path = urlsplit(link.get("href") or "").path.lower()
     if not path.endswith(_PICTURE_FILES):
         return False
-    line = next((a for a in link.iterancestors() if _is_block(a)), None)
+    line = _block_around(link)
     return line is not None and prose(line.text_content()) == prose(link.text_content())
 
 

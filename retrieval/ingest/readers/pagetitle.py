@@ -27,8 +27,7 @@ def without_site_name(title: str, names: list[str], source: str | None) -> str:
     seps = list(SEPARATORS.finditer(title))
     if not seps:
         return title
-    sites = {_squashed(n) for n in names if _squashed(n)}
-    host = _host_name(source)
+    sites, host = _site_names(names), _host_name(source)
     last = title[seps[-1].end() :]
     if _is_site(last, sites, host, at_end=True):
         trail = _BREADCRUMB in seps[-1].group()
@@ -43,8 +42,7 @@ def without_site_name(title: str, names: list[str], source: str | None) -> str:
 def names_the_site(text: str, names: list[str], source: str | None) -> bool:
     """Whether ``text`` (a page's "author") is the site's name, or its publisher's holding it
     ("Ediciones El País" at elpais.com): who published the page, not who wrote it."""
-    sites = {_squashed(n) for n in names if _squashed(n)}
-    return _is_site(text, sites, _host_name(source), at_end=True)
+    return _is_site(text, _site_names(names), _host_name(source), at_end=True)
 
 
 def is_publisher(author: str, names: list[str]) -> bool:
@@ -59,6 +57,11 @@ def is_publisher(author: str, names: list[str]) -> bool:
 
 
 _ADDRESS = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+
+
+def _site_names(names: list[str]) -> set[str]:
+    """What the page's metadata calls its site, each name squashed (empty ones left out)."""
+    return {squashed for name in names if (squashed := _squashed(name))}
 
 
 def _is_site(part: str, sites: set[str], host: str, *, at_end: bool) -> bool:
