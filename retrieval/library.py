@@ -378,7 +378,7 @@ def _distinct(
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
         stepped = _stepped_to(library, question, before(), text, moved)
-        ranked = rank.brought_first(ranked, stepped) if ranked and stepped else stepped or ranked
+        ranked = _stepped_first(ranked, stepped)
         kept = repeats.without_repeats(ranked, shown + 1)
         repeated = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
@@ -430,25 +430,19 @@ def _after_earlier(
 
 
 def _stepped_first(
-    library: Library,
-    ranked: list[rank.Ranked],
-    question: rank.QuestionWeights,
-    shown: list[rank.Ranked] | None,
-    text: str,
-    moved: bool,
+    ranked: list[rank.Ranked], stepped: list[rank.Ranked] | None
 ) -> list[rank.Ranked]:
-    """``ranked`` with the passages a step through the document leads to first ("and the next
-    one?", "¿y el anterior?": :func:`earlier.moved_to`, from the passage ``shown`` last), in
-    the order they are written. A step from a question naming its division, or a follow-up
+    """``ranked`` with the passages a step through the document leads to first (``stepped``:
+    "and the next one?", "¿y el anterior?", from the passage shown last; :func:`_stepped_to`),
+    in the order they are written. A step from a question naming its division, or a follow-up
     naming another division alone ("and article 7?"), was read as that question of the other
-    division (``moved``: :func:`followups.moved_to`): that division of the document the last
-    answer is from comes first ("article 6 of the Covenant on Civil and Political Rights"
-    then "and article 7?" found the other covenant's Article 7, which says "Covenant" and
-    "rights" more)."""
-    scored = _stepped_to(library, question, shown, text, moved)
-    if not scored:
+    division (:func:`followups.moved_to`): that division of the document the last answer is
+    from comes first ("article 6 of the Covenant on Civil and Political Rights" then "and
+    article 7?" found the other covenant's Article 7, which says "Covenant" and "rights"
+    more)."""
+    if not stepped:
         return ranked
-    return rank.brought_first(ranked, scored) if ranked else scored
+    return rank.brought_first(ranked, stepped) if ranked else stepped
 
 
 def _stepped_outcome(
@@ -510,13 +504,14 @@ def _shown_before(
     for at in range(max(start, 0), len(earlier_)):
         asked, weights = earlier_[at], reads[at][1]
         found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])
-        if _stepped_to(library, found[1], shown, asked, False) == []:
+        stepped = _stepped_to(library, found[1], shown, asked, False)
+        if stepped == []:
             # A step that led nowhere (past the last article) was declined: the reader is
             # where they were, not at the passage shown as closest (the next step went on
             # from there, answered).
             shown += shown[-1:]
             continue
-        answers = _stepped_first(library, found[2], found[1], shown, asked, False)
+        answers = _stepped_first(found[2], stepped)
         if shown:
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
