@@ -378,7 +378,7 @@ def _distinct(
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
         stepped = _stepped_to(library, question, before(), text, moved)
-        ranked = rank.brought_first(ranked, stepped) if ranked and stepped else stepped or ranked
+        ranked = _stepped_first(ranked, stepped)
         kept = repeats.without_repeats(ranked, shown + 1)
         repeated = len(ranked) - len(kept)
         every = len(ranked) >= total or wanted >= total  # no passage left unranked
@@ -430,28 +430,16 @@ def _after_earlier(
 
 
 def _stepped_first(
-    library: Library,
-    ranked: list[rank.Ranked],
-    question: rank.QuestionWeights,
-    shown: list[rank.Ranked] | None,
-    text: str,
-    moved: bool,
-) -> list[rank.Ranked]:
-    """``ranked`` with the passages a step through the document leads to first ("and the next
-    one?", "¿y el anterior?": :func:`earlier.moved_to`, from the passage ``shown`` last), in
-    the order they are written. A step from a question naming its division, or a follow-up
-    naming another division alone ("and article 7?"), was read as that question of the other
-    division (``moved``: :func:`followups.moved_to`): that division of the document the last
-    answer is from comes first ("article 6 of the Covenant on Civil and Political Rights"
-    then "and article 7?" found the other covenant's Article 7, which says "Covenant" and
-    "rights" more)."""
-    return _brought_first(ranked, _stepped_to(library, question, shown, text, moved))
-
-
-def _brought_first(
     ranked: list[rank.Ranked], stepped: list[rank.Ranked] | None
 ) -> list[rank.Ranked]:
-    """``ranked`` with the passages a step led to (``stepped``) first."""
+    """``ranked`` with the passages a step through the document leads to first (``stepped``:
+    "and the next one?", "¿y el anterior?", from the passage shown last; :func:`_stepped_to`),
+    in the order they are written. A step from a question naming its division, or a follow-up
+    naming another division alone ("and article 7?"), was read as that question of the other
+    division (:func:`followups.moved_to`): that division of the document the last answer is
+    from comes first ("article 6 of the Covenant on Civil and Political Rights" then "and
+    article 7?" found the other covenant's Article 7, which says "Covenant" and "rights"
+    more)."""
     if not stepped:
         return ranked
     return rank.brought_first(ranked, stepped) if ranked else stepped
@@ -523,7 +511,7 @@ def _shown_before(
             # from there, answered).
             shown += shown[-1:]
             continue
-        answers = _brought_first(found[2], stepped)
+        answers = _stepped_first(found[2], stepped)
         if shown:
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]

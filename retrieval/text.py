@@ -205,6 +205,22 @@ def word_count(line: str) -> int:
     return len(line.split()) + len(CJK_CHAR.findall(line)) // 2
 
 
+_ROMAN_WRITTEN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def roman_numeral(number: int) -> str:
+    """``number`` in Roman numerals, in capitals (39 → "XXXIX"; 0 → "")."""
+    written = []
+    for value, letters in _ROMAN_WRITTEN:
+        while number >= value:
+            written.append(letters)
+            number -= value
+    return "".join(written)
+
+
 def roman_value(numeral: str) -> int | None:
     """The value of a Roman numeral in capitals (I to CCCXCIX: "XXXIX" → 39), or None when it
     is not one (see :data:`ROMAN`)."""

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.rank import Ranked, brought_first
-from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN, roman_value
+from retrieval.text import CARDINAL_WORDS, ORDINAL_WORDS, ROMAN, roman_numeral, roman_value
 
 WINDOW = 50  # the best candidates among which the named division's passages are brought first
 
@@ -286,22 +286,13 @@ def _written(was: str, number: int) -> str:
     """``number`` written as ``was`` was: a Roman numeral as one, an English ordinal ("2nd",
     "Second") as "3rd", anything else in digits ("primero" → "2")."""
     if not was[0].isdigit() and roman_value(was.upper()) is not None:
-        return _roman(number)
+        return roman_numeral(number)
     if was[0].isdigit() and not re.fullmatch(r"\d+(?:st|nd|rd|th)", was, re.IGNORECASE):
         return str(number)
     if was[0].isdigit() or re.fullmatch(r"[a-z]+(?:st|nd|rd|th)", was.lower()):
         suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10)
         return f"{number}{suffix or 'th'}"
     return str(number)
-
-
-def _roman(number: int) -> str:
-    """``number`` (below 400, as :data:`ROMAN` reads them) in Roman numerals."""
-    out = ""
-    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX")):
-        while number >= value:
-            out, number = out + letters, number - value
-    return out + ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII")[number]
 
 
 def _chinese_numeral(number: int) -> str:

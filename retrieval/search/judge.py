@@ -594,8 +594,6 @@ def judge(
         return "declined"
     if confidence_ < NAMED_DECLINE_BELOW and any(not _DIGIT.search(name) for name in names):
         return "declined"
-    # A follow-up's own words are few: two or more, all in no document, are another subject
-    # ("and how do I bake bread?" after a question on a person), where one ("job") is not.
     if unchecked or _mostly_unsaid(own, unknown, approval, question):
         return "declined"  # most of what it asks about is in no document: another subject
     if names or key_missing or unquantified or confidence_ < HEDGE_BELOW:

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from retrieval.model import Passage
 from retrieval.search.analyzer import Analyzer
-from retrieval.search.query import _tokens, searchable
+from retrieval.search.query import _LETTERS, _tokens, searchable
 from retrieval.search.rank import Ranked, brought_first
 from retrieval.search.snapshot import Snapshot
 from retrieval.store.corpus import CorpusStore
@@ -26,7 +26,6 @@ from retrieval.store.corpus import CorpusStore
 # A name is rare when no more passages than one page of results write it: they can all be
 # shown first. Past that a name ("SQLite" in SQLite's manual) says nothing of which passage.
 RARE_NAME = 10
-_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def rare_names(

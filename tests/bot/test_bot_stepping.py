@@ -17,41 +17,9 @@ from bot.locales import en
 from bot.settings import Settings
 from bot.terminal import Layout, TerminalChat
 from retrieval.library import Library
+from tests.charters import CHARTER_FR, CHARTER_ZH
 
-# Short charters written for these tests, laid out as the UN Charter's plain-text editions: one
-# article a heading, its text the line after, each text citing another article by number.
-CHARTER_FR = """NOUS, PEUPLES DES NATIONS UNIES
-
-Article 96
-
-L'Assemblée générale peut demander un avis consultatif à la Cour sur toute question juridique.
-
-Article 97
-
-Le Secrétariat comprend un Secrétaire général et le personnel que peut exiger l'Organisation.
-
-Article 98
-
-Le Secrétaire général agit en cette qualité à toutes les réunions de l'Assemblée générale.
-
-Article 99
-
-Le Secrétaire général peut attirer l'attention du Conseil de sécurité sur toute affaire.
-"""
-CHARTER_ZH = """我联合国人民同兹决心
-
-第五条
-
-联合国会员国，业经安全理事会对其采取防止或执行行动者，大会经安全理事会之建议，得停止其会员权利及特权之行使。
-
-第六条
-
-联合国之会员国中，有屡次违犯本宪章所载之原则者，大会经安全理事会之建议，得将其由本组织除名。
-
-第七条
-
-兹设联合国之主要机关如下：大会、安全理事会、经济及社会理事会、托管理事会、国际法院、及秘书处。
-"""
+# An English charter in the same layout (tests/charters.py), ending at Article 99.
 CHARTER_EN = """WE THE PEOPLES OF THE UNITED NATIONS
 
 Article 97

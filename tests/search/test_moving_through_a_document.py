@@ -11,47 +11,8 @@ import pytest
 from retrieval.library import Library
 from retrieval.search.divisions import names_a_division, renumbered
 from retrieval.search.followups import Conversation, is_follow_up, moved_to, step
+from tests.charters import CHARTER_FR, CHARTER_ZH
 
-# Short charters written for these tests, laid out as the UN Charter's plain-text editions are:
-# one article a heading, its text the line after; each cites another article by number, as
-# such texts do, so that a number or a "next" read as words finds the wrong one.
-CHARTER_FR = """NOUS, PEUPLES DES NATIONS UNIES
-
-Article 96
-
-L'Assemblée générale peut demander un avis consultatif à la Cour sur toute question juridique.
-
-Article 97
-
-Le Secrétariat comprend un Secrétaire général et le personnel que peut exiger l'Organisation.
-
-Article 98
-
-Le Secrétaire général agit en cette qualité à toutes les réunions de l'Assemblée générale.
-
-Article 2
-
-L'Organisation et ses Membres doivent agir conformément aux principes suivants, énoncés à
-l'Article 1.
-"""
-CHARTER_ZH = """我联合国人民同兹决心
-
-第五条
-
-联合国会员国，业经安全理事会对其采取防止或执行行动者，大会经安全理事会之建议，得停止其会员权利及特权之行使。
-
-第六条
-
-联合国之会员国中，有屡次违犯本宪章所载之原则者，大会经安全理事会之建议，得将其由本组织除名。
-
-第八十条
-
-除依第七十七条、第七十九条及第八十一条所订置各领土于托管制度下之个别托管协定另有议定外，本章任何规定绝对不得解释为以任何方式变更任何国家之权利。
-
-第五十一条
-
-联合国任何会员国受武力攻击时，本宪章不得认为禁止行使单独或集体自卫之自然权利。
-"""
 COVENANT = """# International Covenant on Civil and Political Rights
 
 ## Article 6

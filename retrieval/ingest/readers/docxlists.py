@@ -18,13 +18,10 @@ from docx.document import Document
 from docx.oxml.ns import qn
 
 from retrieval.ingest.readers.common import based_on
+from retrieval.text import roman_numeral
 
 BULLETS = ("•", "◦", "▪")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_ROMAN = (
-    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -163,18 +160,9 @@ def formatted(count: int, kind: str) -> str:
         letter = chr(ord("a") + (count - 1) % 26) * ((count - 1) // 26 + 1)
         return letter.upper() if kind == "upperLetter" else letter
     if kind in ("lowerRoman", "upperRoman"):
-        roman = _roman(count)
-        return roman.upper() if kind == "upperRoman" else roman
+        roman = roman_numeral(count)
+        return roman if kind == "upperRoman" else roman.lower()
     return str(count)  # decimal, and any other Word counts in figures
-
-
-def _roman(count: int) -> str:
-    written = []
-    for value, letters in _ROMAN:
-        while count >= value:
-            written.append(letters)
-            count -= value
-    return "".join(written)
 
 
 def _int(text: str | None) -> int:
