@@ -7,6 +7,7 @@ turns it, with what the question names that no passage holds, into an outcome.
 from __future__ import annotations
 
 import re
+import statistics
 import weakref
 from collections.abc import Callable, Collection, Sequence
 
@@ -204,6 +205,7 @@ def assess(
     asks for "Статья 81").
     """
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
+    scaled = _unjoined_as_found(scaled, question)
     if approving:
         approving = set(approving) - _in_phrase(best, approving, scaled.keys(), analyzer)
         covered, headed = covered.difference(approving), headed.difference(approving)
@@ -214,6 +216,23 @@ def assess(
     own = {t for t, w in question.weights.items() if w >= 1.0}
     said = [token.term for f in fragments(best) for token in f.tokens]
     return share / total, _one_in_passing(question, scaled.keys() & own, covered, headed, said)
+
+
+def _unjoined_as_found(scaled: dict[str, float], question: QuestionWeights) -> dict[str, float]:
+    """``scaled`` with each word of a question mostly in another language than English that no
+    passage holds, itself of that language ("ru:интернет", "zh:电脑"), weighing as the median
+    word some passage holds, not as the rarest: most such words are a form the stemmer or the
+    segmenter does not join to the documents' own, or a colloquial word for theirs
+    (:func:`_unexplained`), not another subject. A name in Latin letters ("Flatpak") keeps its
+    weight. Dev (2026-12-05, fourteen sets): 7 answerable questions with a right first passage
+    answered, not hedged, and 5 with a wrong one, no unanswerable or off-topic one moved."""
+    own = [t for t, w in question.weights.items() if w >= 1.0]
+    unknown = {t for t in question.unknown_words if ":" in t}
+    found = [v for t, v in scaled.items() if t in question.found]
+    if not _foreign(own) or not found or not unknown & scaled.keys():
+        return scaled
+    middle = statistics.median(found)
+    return {t: min(v, middle) if t in unknown else v for t, v in scaled.items()}
 
 
 def _one_in_passing(
