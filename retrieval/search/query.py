@@ -239,8 +239,17 @@ def _tokens(analyzer: Analyzer, text: str, lang: str) -> tuple[Token, ...]:
     if found is None:
         if len(cache) >= TOKENS_CACHED:
             cache.clear()
-        found = cache[(text, lang)] = tuple(analyzer.tokens(text, lang))
+        found = cache[(text, lang)] = _asked_tokens(analyzer.tokens(text, lang), text, lang)
     return found
+
+
+def _asked_tokens(tokens: Sequence[Token], text: str, lang: str) -> tuple[Token, ...]:
+    """A question's tokens without those of the helper verbs a Japanese question ends a verb
+    with (:func:`cjk.helper_endings`: できる, べき, たい …)."""
+    spans = cjk.helper_endings(text) if lang == "ja" else ()
+    if not spans:
+        return tuple(tokens)
+    return tuple(t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans))
 
 
 # Each analyzer's last texts' tokens, kept as long as the analyzer.
