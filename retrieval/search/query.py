@@ -31,6 +31,7 @@ from retrieval.search.languages import (
     language,
     only_stop_words,
     scripts_of,
+    spanish_unstressed,
     stop_word_hits,
     stop_words,
 )
@@ -239,8 +240,17 @@ def _tokens(analyzer: Analyzer, text: str, lang: str) -> tuple[Token, ...]:
     if found is None:
         if len(cache) >= TOKENS_CACHED:
             cache.clear()
-        found = cache[(text, lang)] = tuple(analyzer.tokens(text, lang))
+        found = cache[(text, lang)] = _asked_tokens(analyzer.tokens(text, lang), text, lang)
     return found
+
+
+def _asked_tokens(tokens: Sequence[Token], text: str, lang: str) -> tuple[Token, ...]:
+    """A question's tokens without those of the helper verbs a Japanese question ends a verb
+    with (:func:`cjk.helper_endings`: できる, べき, たい …)."""
+    spans = cjk.helper_endings(text) if lang == "ja" else ()
+    if not spans:
+        return tuple(tokens)
+    return tuple(t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans))
 
 
 # Each analyzer's last texts' tokens, kept as long as the analyzer.
@@ -294,7 +304,33 @@ def read_terms(
                 continue
             term = correct(token, analyzer, snapshot) or term
         found.append((term, (token.start, token.end)))
+    if lang == "es":
+        found += _unstressed(tokens, found, analyzer, snapshot)
     return found
+
+
+def _unstressed(
+    tokens: Sequence[Token],
+    found: Sequence[tuple[str, tuple[int, int]]],
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+) -> list[tuple[str, tuple[int, int]]]:
+    """A Spanish question's verbs read without the diphthong their stress gives them too
+    ("¿cómo cierro …?": cerr, as "queda cerrado" is written; :func:`spanish_unstressed`), where
+    the documents write that form. Only the question's words are read so: read in the passages
+    too, every "puerta" was also "porta", every "nuevo" "nov" (dev: as many answers lost as won).
+    """
+    searched = {term for term, _ in found}
+    added: list[tuple[str, tuple[int, int]]] = []
+    for token in tokens:
+        if token.term not in searched or not token.term.startswith("es:"):
+            continue
+        reading = spanish_unstressed(token.word.partition(":")[2])
+        stem = analyzer.stem(reading, "es") if reading else None
+        if stem and stem not in searched and snapshot.index.passages_with(stem):
+            searched.add(stem)
+            added.append((stem, (token.start, token.end)))
+    return added
 
 
 def word_shares(read: Sequence[tuple[str, tuple[int, int]]]) -> dict[str, float]:
