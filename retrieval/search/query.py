@@ -240,7 +240,8 @@ def _tokens(analyzer: Analyzer, text: str, lang: str) -> tuple[Token, ...]:
     if found is None:
         if len(cache) >= TOKENS_CACHED:
             cache.clear()
-        found = cache[(text, lang)] = _asked_tokens(analyzer.tokens(text, lang), text, lang)
+        read = _capitals_after_the(text, analyzer) if lang == "en" else text
+        found = cache[(text, lang)] = _asked_tokens(analyzer.tokens(read, lang), text, lang)
     return found
 
 
@@ -251,6 +252,24 @@ def _asked_tokens(tokens: Sequence[Token], text: str, lang: str) -> tuple[Token,
     if not spans:
         return tuple(tokens)
     return tuple(t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans))
+
+
+_AFTER_THE = re.compile(r"\b(?:the|The|THE)\s+([a-z]{2,3})\b")
+
+
+def _capitals_after_the(text: str, analyzer: Analyzer) -> str:
+    """``text`` with a short word typed in small letters after "the" in capitals when so it is
+    an abbreviation of the synonyms ("did china and the us agree …", "the un"): the pronoun
+    "us" never follows "the", and "un" is no English word. Same length: spans keep."""
+
+    def capitals(found: re.Match[str]) -> str:
+        word = found.group(1)
+        terms = analyzer.terms(word.upper(), "en")
+        if terms[:1] and terms[0].startswith("_") and terms != analyzer.terms(word, "en"):
+            return found.group(0)[: -len(word)] + word.upper()
+        return found.group(0)
+
+    return _AFTER_THE.sub(capitals, text) if "the" in text.casefold() else text
 
 
 # Each analyzer's last texts' tokens, kept as long as the analyzer.
@@ -499,7 +518,7 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
     if written[:1].isupper() and (token.start > first or written.isupper()):
         return False
-    return any(len(meant) > 2 for meant in slips(word) & stop_words("en"))
+    return any(len(meant) > 2 for meant in slips(word) & (stop_words("en") | STOP_WORDS))
 
 
 def _stop_word_dropping_a_letter(word: str, code: str) -> bool:
