@@ -340,6 +340,8 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     _place_last(placing, pending)
     placing.outline.finish(document)
     _without_marks(document, placing.notes_held, book is not None)
+    if releases:  # a release's entries are news of their own, never one list under "Fixes"
+        document.blocks = [dataclasses.replace(b, apart=True) if b.item else b for b in document.blocks]
     return document
 
 
