@@ -54,3 +54,13 @@ def test_a_releases_entries_stay_apart_under_its_heading() -> None:
     found = [p.text for p in _passages(FIXTURES / "changelogs/aide/NEWS")]
     assert "Fixed many bugs" in found
     assert "Updated automake/autoconf scripts" in found
+
+
+def test_a_lists_short_last_items_stay_in_the_list_not_the_paragraph_after_it() -> None:
+    """The State Software Budgeting Handbook's "… related problems like:" and six bullets, the
+    last two short ("• Security threats"): they were read as the first lines of the paragraph
+    after the list ("This is written specifically for procurement …"), and the list lost them."""
+    found = [p.text for p in _passages(CORPORA / "office-dev/pdf/18f-state-software-budgeting.pdf")]
+    listed = next(t for t in found if t.startswith("This handbook also gives you the tools"))
+    assert listed.endswith("• Security threats\n• Hiring, staffing, and other resource constraints")
+    assert any(t.startswith("This is written specifically for procurement") for t in found)
