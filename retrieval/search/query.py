@@ -324,13 +324,14 @@ def read_terms(
             term = correct(token, analyzer, snapshot) or term
         found.append((term, (token.start, token.end)))
     if lang == "es":
-        found += _unstressed(tokens, found, analyzer, snapshot)
+        found += _unstressed(tokens, found, clean_text, analyzer, snapshot)
     return found
 
 
 def _unstressed(
     tokens: Sequence[Token],
     found: Sequence[tuple[str, tuple[int, int]]],
+    text: str,
     analyzer: Analyzer,
     snapshot: Snapshot,
 ) -> list[tuple[str, tuple[int, int]]]:
@@ -338,11 +339,15 @@ def _unstressed(
     ("¿cómo cierro …?": cerr, as "queda cerrado" is written; :func:`spanish_unstressed`), where
     the documents write that form. Only the question's words are read so: read in the passages
     too, every "puerta" was also "porta", every "nuevo" "nov" (dev: as many answers lost as won).
+    Not a name, capitalised after the first word: "Puerto Rico" is no form of portar.
     """
     searched = {term for term, _ in found}
     added: list[tuple[str, tuple[int, int]]] = []
+    first = next((t.start for t in tokens), 0)
     for token in tokens:
         if token.term not in searched or not token.term.startswith("es:"):
+            continue
+        if token.start > first and text[token.start : token.start + 1].isupper():
             continue
         reading = spanish_unstressed(token.word.partition(":")[2])
         stem = analyzer.stem(reading, "es") if reading else None

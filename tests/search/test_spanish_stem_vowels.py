@@ -18,7 +18,8 @@ GUIDE = (
     "# Registro\n\n"
     "La orden dpkg -l permite mostrar los paquetes instalados.\n\n"
     "Cada orden de instalación deja los paquetes instalados en el registro; la orden apt y la "
-    "orden dpkg escriben en él los paquetes instalados de cada versión.\n"
+    "orden dpkg escriben en él los paquetes instalados de cada versión.\n\n"
+    "Los paquetes se envían con porte pagado.\n"
 )
 
 
@@ -36,6 +37,12 @@ def guide(write_library: Callable[[dict[str, str]], Library]) -> Library:
 )
 def test_a_stressed_verb_finds_its_other_forms(guide: Library, question: str, says: str) -> None:
     assert says in guide.answer(question).hits[0].passage.text
+
+
+def test_a_name_is_not_read_as_a_verb(guide: Library) -> None:
+    # "Puerto Rico" is no form of portar: a capitalised word after the first is a name.
+    assert "es:port" in guide.query_weights("¿Qué puertas usa el paquete?")
+    assert "es:port" not in guide.query_weights("¿Qué paquetes llegan a Puerto Rico?")
 
 
 def test_want_is_not_searched(guide: Library) -> None:
