@@ -685,11 +685,8 @@ def weights(
     shares = lang in thesaurus.LANGUAGES and (
         any(snapshot.index.passages_with(t) for t in own) or one_word
     )
-    found = _alternatives(question, analyzer, snapshot, lang) if shares else iter(())
+    found = _synonyms(question, read_own, analyzer, snapshot, lang, shares)
     alternatives = {a: word for a, word in found if a not in result}
-    # Two words the documents write as one ("thread safe": threadsafe) as a synonym is searched.
-    joined = _written_as_one(question, read_own, analyzer, snapshot, lang)
-    alternatives.update((a, word) for a, word in joined if a not in result)
     alternatives.update(_old_for_age(question, lang, own, result))
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     for group, word, weight in _groups_named(own, analyzer, snapshot):
@@ -824,6 +821,21 @@ def _alternatives(
         for term in thesaurus.alternatives(token, lang, analyzer, ALTERNATIVES_PER_WORD):
             if term != token.term and snapshot.index.passages_with(term):
                 yield term, token.term
+
+
+def _synonyms(
+    question: str,
+    read: Sequence[tuple[str, tuple[int, int]]],
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+    lang: str,
+    thesaurus_too: bool,
+) -> Iterator[tuple[str, str]]:
+    """``(synonym's term, word's term)``: the thesaurus's (:func:`_alternatives`) when
+    ``thesaurus_too``, and two words the documents write as one (:func:`_written_as_one`)."""
+    if thesaurus_too:
+        yield from _alternatives(question, analyzer, snapshot, lang)
+    yield from _written_as_one(question, read, analyzer, snapshot, lang)
 
 
 def _written_as_one(
