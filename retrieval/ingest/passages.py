@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retrieval.ingest.parsed import Block, HeldNotes, ParsedDocument, turns_after
+from retrieval.ingest.readers.releases import release
 from retrieval.model import Passage, Turns, page_at, solid_length
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
@@ -119,8 +120,12 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
 
 def _opens_section(block: Block, previous: Block | None) -> bool:
     """Whether ``block`` is a list's first item and the first block under its heading, which
-    introduces the list as a sentence ending in a colon would (see mdnested.headed)."""
+    introduces the list as a sentence ending in a colon would (see mdnested.headed). Not under
+    a release ("2.3", "Version 0.11", or "Fixes" under "1.4.0 (2025-04-05)"): release notes'
+    entries are each news of their own, and joined, one passage would match everything."""
     if not block.item or block.apart or block.section is None:
+        return False
+    if any(release(heading) for heading in (*block.above, block.section)):
         return False
     return previous is None or (previous.above, previous.section) != (block.above, block.section)
 

@@ -64,3 +64,15 @@ def test_a_lists_short_last_items_stay_in_the_list_not_the_paragraph_after_it() 
     listed = next(t for t in found if t.startswith("This handbook also gives you the tools"))
     assert listed.endswith("• Security threats\n• Hiring, staffing, and other resource constraints")
     assert any(t.startswith("This is written specifically for procurement") for t in found)
+
+
+def test_a_word_files_table_of_figures_is_no_text() -> None:
+    """The landslide planning report's "Table of Figures" and "Table of Tables", which Word
+    made from the captions ("Figure 9 Proportion of land area by Landslide hazard band 26"), are
+    left out as its table of contents is; the captions themselves stay with their figures."""
+    found = [
+        p.text for p in _passages(CORPORA / "docs-dev2/docx/testchartoleobjectembeddings.docx")
+    ]
+    assert not [t for t in found if "Proportion of land area by Landslide hazard band 26" in t]
+    assert not [t for t in found if t.startswith("Table 1: Components of susceptibility mapping")]
+    assert any(t.startswith("Figure 1: Landslide planning mapping process") for t in found)

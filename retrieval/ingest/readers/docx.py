@@ -106,6 +106,9 @@ _STACKED_WORDS = 8  # a cell line this short is a label or a figure, no paragrap
 # row, it made one passage of 46,000 characters.
 _PAGE_CELL_CHARS = 6_000  # four passages (passages.MAX_PASSAGE_CHARS)
 _PAGE_CELL_PARAGRAPHS = 4
+# The styles of what Word generates from the text: a table of contents ("toc 1"), of figures or
+# of authorities (a brief's cases), an index ("index 2").
+_GENERATED = re.compile(r"^(?:toc|table of (?:figures|authorities)$|index \d$)")
 _SKIPPED_STYLES = frozenset({"subtitle", "toc heading", "header", "footer", "caption"})
 # A house style named as a heading ("Section Heading", "Body copy heading"), not one of Word's
 # own styles of that name for other things.
@@ -533,8 +536,11 @@ def _styled_text(paragraph: Paragraph, text: str, walk: _Walk) -> None:
         else:
             walk.section = walk.outline.enter(depth, text)
         return
-    if style.startswith("toc") or (style in _SKIPPED_STYLES and len(text.split()) < 4):
-        return  # a table of contents repeats the headings, with page numbers
+    if _GENERATED.match(style) or (style in _SKIPPED_STYLES and len(text.split()) < 4):
+        # A table of contents repeats the headings, with page numbers; a table of figures
+        # the captions ("Figure 9 Proportion of land area by Landslide hazard band 26"); an
+        # index its words: none is text of its own, and each outranked the text it points at.
+        return
     if walk.bold_level is not None and _bold_heading(paragraph, text, walk):
         _bold_title(walk)
         walk.section = walk.outline.enter(walk.bold_level, text)
