@@ -45,6 +45,10 @@ class Block:
     # blocks into passages pass over it, and it follows the passage its mark ends up in (see
     # :class:`HeldNotes`).
     note: bool = False
+    # An item that stays apart from the list under its heading (see passages.list_runs): a
+    # release's entry, or an item of a Markdown list, whose reader joins a list under its
+    # heading itself, knowing which stay apart (a reference list's options: mdnested.termed).
+    apart: bool = False
 
 
 @dataclass

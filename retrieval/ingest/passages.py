@@ -100,24 +100,35 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
     (see :class:`~retrieval.ingest.parsed.HeldNotes`)."""
     result: list[tuple[int, Block]] = []
     held: HeldNotes[tuple[int, Block]] = HeldNotes()
+    headed = False  # the last passage is a list opening its section, under its heading
     for number, block in enumerate(blocks, start=1):
         if block.note:
             held.hold((number, block))
             continue
         previous = result[-1][1] if result else None
-        if previous is not None and _joins(previous, block):
+        if previous is not None and _joins(previous, block, headed):
             text = f"{previous.text}\n{block.text}"
             turns = turns_after(previous, block.page, block.turns, solid_length(previous.text))
             result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
         else:
             result.extend(held.before_new())
+            headed = _opens_section(block, previous)
             result.append((number, block))
     return result + held.rest()
 
 
-def _joins(previous: Block, block: Block) -> bool:
+def _opens_section(block: Block, previous: Block | None) -> bool:
+    """Whether ``block`` is a list's first item and the first block under its heading, which
+    introduces the list as a sentence ending in a colon would (see mdnested.headed)."""
+    if not block.item or block.apart or block.section is None:
+        return False
+    return previous is None or (previous.above, previous.section) != (block.above, block.section)
+
+
+def _joins(previous: Block, block: Block, headed: bool) -> bool:
     """``block`` is a short list item that goes with ``previous``: the sentence introducing the
-    list, or an item of the list joined to it; in the same section, the whole still short."""
+    list, or an item of the list joined to it (or to the heading over the list, when the list
+    opens its section: ``headed``); in the same section, the whole still short."""
     if not block.item or block.kind != "text" or previous.kind != "text" or previous.code:
         return False
     if (previous.above, previous.section) != (block.above, block.section):
@@ -126,8 +137,10 @@ def _joins(previous: Block, block: Block) -> bool:
         return False
     if len(block.text) > LIST_ITEM_CHARS:  # an item long enough to read alone
         return False
-    if previous.item:  # a list joined to its introduction goes on; items alone stay apart
-        return "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
+    if previous.item:  # a list joined to its introduction or its heading goes on
+        return (headed and not block.apart) or (
+            "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
+        )
     return _introduces(previous.text) and len(previous.text) <= LIST_ITEM_CHARS
 
 

@@ -115,6 +115,23 @@ _RU_LABIAL_L = re.compile(r"(?<=[бвмпф])л$")
 _ES_APOCOPE = {"primer": "primero", "tercer": "tercero", "buen": "bueno", "gran": "grande"}
 
 
+# Spanish writes a stem's e and o as ie and ue where the stress falls on them, and keeps e and o
+# where it does not: cierra, cierre beside cerrar, cerrado; muestra beside mostrar; encuentra
+# beside encontrar; requiere beside requerido. Snowball stems them apart (cierr, cerr).
+_ES_DIPHTHONG = re.compile(r"(.*[bcdfghjklmnprstvz])(ie|ue)(?=[bcdfghjklmnprstvzy])")
+
+
+def spanish_unstressed(folded: str) -> str | None:
+    """A folded Spanish word with the last ie or ue of its stem as e or o (cierra: cerra,
+    muestro: mostro), or None when it has none: the form the verb's other forms are written
+    with (:data:`_ES_DIPHTHONG`)."""
+    match = _ES_DIPHTHONG.match(folded)
+    if match is None:
+        return None
+    vowel = "e" if match.group(2) == "ie" else "o"
+    return match.group(1) + vowel + folded[match.end() :]
+
+
 def other_readings(folded: str, code: str) -> tuple[str, ...]:
     """Other forms of a folded word that its language's rules say it may be a form of, to be
     stemmed beside it (Russian: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`; Spanish:

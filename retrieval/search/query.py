@@ -31,6 +31,7 @@ from retrieval.search.languages import (
     language,
     only_stop_words,
     scripts_of,
+    spanish_unstressed,
     stop_word_hits,
     stop_words,
 )
@@ -239,8 +240,36 @@ def _tokens(analyzer: Analyzer, text: str, lang: str) -> tuple[Token, ...]:
     if found is None:
         if len(cache) >= TOKENS_CACHED:
             cache.clear()
-        found = cache[(text, lang)] = tuple(analyzer.tokens(text, lang))
+        read = _capitals_after_the(text, analyzer) if lang == "en" else text
+        found = cache[(text, lang)] = _asked_tokens(analyzer.tokens(read, lang), text, lang)
     return found
+
+
+def _asked_tokens(tokens: Sequence[Token], text: str, lang: str) -> tuple[Token, ...]:
+    """A question's tokens without those of the helper verbs a Japanese question ends a verb
+    with (:func:`cjk.helper_endings`: できる, べき, たい …)."""
+    spans = cjk.helper_endings(text) if lang == "ja" else ()
+    if not spans:
+        return tuple(tokens)
+    return tuple(t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans))
+
+
+_AFTER_THE = re.compile(r"\b(?:the|The|THE)\s+([a-z]{2,3})\b")
+
+
+def _capitals_after_the(text: str, analyzer: Analyzer) -> str:
+    """``text`` with a short word typed in small letters after "the" in capitals when so it is
+    an abbreviation of the synonyms ("did china and the us agree …", "the un"): the pronoun
+    "us" never follows "the", and "un" is no English word. Same length: spans keep."""
+
+    def capitals(found: re.Match[str]) -> str:
+        word = found.group(1)
+        terms = analyzer.terms(word.upper(), "en")
+        if terms[:1] and terms[0].startswith("_") and terms != analyzer.terms(word, "en"):
+            return found.group(0)[: -len(word)] + word.upper()
+        return found.group(0)
+
+    return _AFTER_THE.sub(capitals, text) if "the" in text.casefold() else text
 
 
 # Each analyzer's last texts' tokens, kept as long as the analyzer.
@@ -294,7 +323,38 @@ def read_terms(
                 continue
             term = correct(token, analyzer, snapshot) or term
         found.append((term, (token.start, token.end)))
+    if lang == "es":
+        found += _unstressed(tokens, found, clean_text, analyzer, snapshot)
     return found
+
+
+def _unstressed(
+    tokens: Sequence[Token],
+    found: Sequence[tuple[str, tuple[int, int]]],
+    text: str,
+    analyzer: Analyzer,
+    snapshot: Snapshot,
+) -> list[tuple[str, tuple[int, int]]]:
+    """A Spanish question's verbs read without the diphthong their stress gives them too
+    ("¿cómo cierro …?": cerr, as "queda cerrado" is written; :func:`spanish_unstressed`), where
+    the documents write that form. Only the question's words are read so: read in the passages
+    too, every "puerta" was also "porta", every "nuevo" "nov" (dev: as many answers lost as won).
+    Not a name, capitalised after the first word: "Puerto Rico" is no form of portar.
+    """
+    searched = {term for term, _ in found}
+    added: list[tuple[str, tuple[int, int]]] = []
+    first = next((t.start for t in tokens), 0)
+    for token in tokens:
+        if token.term not in searched or not token.term.startswith("es:"):
+            continue
+        if token.start > first and text[token.start : token.start + 1].isupper():
+            continue
+        reading = spanish_unstressed(token.word.partition(":")[2])
+        stem = analyzer.stem(reading, "es") if reading else None
+        if stem and stem not in searched and snapshot.index.passages_with(stem):
+            searched.add(stem)
+            added.append((stem, (token.start, token.end)))
+    return added
 
 
 def word_shares(read: Sequence[tuple[str, tuple[int, int]]]) -> dict[str, float]:
@@ -463,7 +523,7 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
     if written[:1].isupper() and (token.start > first or written.isupper()):
         return False
-    return any(len(meant) > 2 for meant in slips(word) & stop_words("en"))
+    return any(len(meant) > 2 for meant in slips(word) & (stop_words("en") | STOP_WORDS))
 
 
 def _stop_word_dropping_a_letter(word: str, code: str) -> bool:

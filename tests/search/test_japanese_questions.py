@@ -137,3 +137,31 @@ def test_a_kanji_label_in_a_japanese_document_is_japanese(options: Library) -> N
     answer = options.answer("server.strictPort の型は？")
     assert answer.hits[0].passage.text.startswith("型")
     assert answer.hits[0].passage.lang == "ja"
+
+
+# Helper verbs a question ends with (できる "can", べき "should", たい "want", くれる …) ask and
+# name nothing: searched, すべき's すべ and べき found "リッスンすべき" and "すべての" first.
+FEATURES = (
+    "# TypeScript\n\n"
+    "## isolatedModules\n\n"
+    "tsconfig.json の compilerOptions で isolatedModules を true に設定する必要があります。\n\n"
+    "# プレビューオプション\n\n"
+    "## preview.host\n\n"
+    "サーバーがリッスンすべき IP アドレスを指定します。true に設定すると、すべてのアドレスを"
+    "リッスンします。\n\n"
+    "## preview.port\n\n"
+    "サーバーのポートを指定します。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def features(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    return write_library({"features.md": FEATURES})
+
+
+def test_a_questions_helper_verb_is_not_searched(features: Library) -> None:
+    answer = features.answer("isolatedModules は true にすべき？")
+    assert "isolatedModules を true に設定" in answer.hits[0].passage.text
+    weights = features.query_weights("WebAssembly のファイルをインポートできる？")
+    assert "ja:きる" not in weights and "ja:インポート" in weights
+    assert not {"ja:くれ", "ja:れる"} & set(features.query_weights("型チェックをしてくれる？"))

@@ -70,7 +70,7 @@ def merge_fragments(blocks: Sequence[Block]) -> list[Block]:
             _settle(result, waiting, held)
             waiting = [block]
             continue
-        if waiting and block.kind != "table":
+        if waiting and block.kind != "table" and not _ends_list(result, waiting, block):
             block = _joined([*waiting, block], block)
         else:  # a table's rows are quoted one by one: a caption before it is no part of a row
             _settle(result, waiting, held)
@@ -84,6 +84,17 @@ def merge_fragments(blocks: Sequence[Block]) -> list[Block]:
 def _same_place(first: Block, block: Block) -> bool:
     """Under the same heading (the headings above it too: two "Examples" differ) on one page."""
     return (first.above, first.section, first.page) == (block.above, block.section, block.page)
+
+
+def _ends_list(result: list[Block], waiting: list[Block], block: Block) -> bool:
+    """Whether ``waiting``, short items of the list the last block holds or introduces, close
+    that list rather than lead into ``block``, a paragraph after it: the handbook's "• Security
+    threats" and "• Hiring, staffing, and other resource constraints" were read as the opening
+    lines of "This is written specifically for procurement …", and its list lost them."""
+    if block.item or not result or not all(part.item for part in waiting):
+        return False
+    last = result[-1]
+    return _same_place(last, waiting[0]) and (last.item or _introduces(last))
 
 
 def _answers(result: list[Block], block: Block) -> bool:

@@ -1679,7 +1679,7 @@ def _paragraph(lines: list[str], reading: _Reading, place: str = "") -> None:
         # "第三十七条 中华人民共和国公民的人身自由不受侵犯。": the article heads its paragraphs,
         # under the headings in force, so its second paragraph is still cited as article 37.
         reading.section = reading.outline.enter(ARTICLE_HEADING_LEVEL, lead)
-    reading.document.add(reading.section, text, item=item)
+    reading.document.add(reading.section, text, item=item, apart=item)
     reading.intro = len(reading.document.blocks) - 1
     reading.leading = reading.intro if item and place == "leads" else None
 

@@ -338,8 +338,18 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             placing.section = placing.outline.enter(ARTICLE_LEVEL, lead)
         document.add(placing.section, BULLET.sub("", line), item=item)
     _place_last(placing, pending)
+    return _finished(document, placing, book is not None)
+
+
+def _finished(document: ParsedDocument, placing: _Placing, book: bool) -> ParsedDocument:
+    """``document`` once every line is placed: its legal outline closed, note marks dropped,
+    and a release's entries set apart, each news of its own (never one list under "Fixes")."""
     placing.outline.finish(document)
-    _without_marks(document, placing.notes_held, book is not None)
+    _without_marks(document, placing.notes_held, book)
+    if placing.releases:
+        document.blocks = [
+            dataclasses.replace(b, apart=True) if b.item else b for b in document.blocks
+        ]
     return document
 
 
