@@ -223,11 +223,12 @@ def _unjoined_as_found(scaled: dict[str, float], question: QuestionWeights) -> d
     passage holds, itself of that language ("ru:интернет", "zh:电脑"), weighing as the median
     word some passage holds, not as the rarest: most such words are a form the stemmer or the
     segmenter does not join to the documents' own, or a colloquial word for theirs
-    (:func:`_unexplained`), not another subject. A name in Latin letters ("Flatpak") keeps its
-    weight. Dev (2026-12-05, fourteen sets): 7 answerable questions with a right first passage
-    answered, not hedged, and 5 with a wrong one, no unanswerable or off-topic one moved."""
+    (:func:`_unexplained`), not another subject. A name in Latin letters ("Flatpak") and a lone
+    Chinese character no document writes ("狗", :func:`_telling`) keep their weight. Dev
+    (2026-12-05, fourteen sets): 7 answerable questions with a right first passage answered,
+    not hedged, and 5 with a wrong one; no unanswerable or off-topic one moved."""
     own = [t for t, w in question.weights.items() if w >= 1.0]
-    unknown = {t for t in question.unknown_words if ":" in t}
+    unknown = {t for t in question.unknown_words if not _telling(t)}
     found = [v for t, v in scaled.items() if t in question.found]
     if not _foreign(own) or not found or not unknown & scaled.keys():
         return scaled
