@@ -39,7 +39,7 @@ def rare_names(
     if sum(word[:1].isupper() for word in words) * 2 >= len(words):
         return ()
     names: list[str] = []
-    for token in _tokens(analyzer, clean_text, lang):
+    for token in _tokens(analyzer, clean_text, lang, snapshot):
         term = token.term
         written = clean_text[token.start : token.end]
         before = clean_text[: token.start].rstrip()

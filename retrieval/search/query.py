@@ -85,6 +85,11 @@ READ_LETTERS = 5
 SENTENCE_STOP_WORDS = 2  # English stop words that make a question an English sentence
 ALTERNATIVES_PER_WORD = 6  # and together at most this many times the follow-up's own words
 MISTYPED_STOP_LONGEST = 8  # letters: no stop word is longer, bar "yourselves" and "themselves"
+SLIPPED_STOP_LETTERS = 5  # a stop word this long, a letter dropped or added, is still a slip
+# The English stop words a question's slip may be of: the language's and the frames of questions
+# ("happens", "please"), but none of two letters (a letter more is as often an abbreviation:
+# "ini", "gif", "udp").
+_STOP_WORDS_SLIPPED = frozenset(w for w in stop_words("en") | STOP_WORDS if len(w) > 2)
 _NUMBER = re.compile(r"^\d[\d.]*$")
 # English contractions as chat writes them, apostrophe or not ("doesnt", "theres"): function
 # words of a question, like the stop words they contract, never what it asks about.
@@ -231,18 +236,19 @@ def settle_language(
     return best
 
 
-def _tokens(analyzer: Analyzer, text: str, lang: str) -> tuple[Token, ...]:
+def _tokens(analyzer: Analyzer, text: str, lang: str, snapshot: Snapshot) -> tuple[Token, ...]:
     """``analyzer.tokens(text, lang)``, kept for the few texts asked last: a question is read
-    three or four times (its terms, synonyms, readings, names), each reading the same tokens."""
+    three or four times (its terms, synonyms, readings, names), each reading the same tokens.
+    (Kept by the text as read, :func:`_capitals_after_the` asking the documents: they change.)"""
+    read = _capitals_after_the(text, analyzer, snapshot) if lang == "en" else text
     cache = _TOKENS.get(analyzer)
     if cache is None:
         cache = _TOKENS.setdefault(analyzer, {})
-    found = cache.get((text, lang))
+    found = cache.get((read, lang))
     if found is None:
         if len(cache) >= TOKENS_CACHED:
             cache.clear()
-        read = _capitals_after_the(text, analyzer) if lang == "en" else text
-        found = cache[(text, lang)] = _asked_tokens(analyzer.tokens(read, lang), text, lang)
+        found = cache[(read, lang)] = _asked_tokens(analyzer.tokens(read, lang), text, lang)
     return found
 
 
@@ -255,20 +261,30 @@ def _asked_tokens(tokens: Sequence[Token], text: str, lang: str) -> tuple[Token,
     return tuple(t for t in tokens if not any(a <= t.start and t.end <= b for a, b in spans))
 
 
-_AFTER_THE = re.compile(r"\b(?:the|The|THE)\s+([a-z]{2,3})\b")
+# A short word in small letters after "the", and what a hyphen joins to it ("the us-led").
+_AFTER_THE = re.compile(r"\b(?:the|The|THE)\s+([a-z]{2,3})\b(?:-([a-z]+))?")
 
 
-def _capitals_after_the(text: str, analyzer: Analyzer) -> str:
-    """``text`` with a short word typed in small letters after "the" in capitals when so it is
-    an abbreviation of the synonyms ("did china and the us agree …", "the un"): the pronoun
-    "us" never follows "the", and "un" is no English word. Same length: spans keep."""
+def _capitals_after_the(text: str, analyzer: Analyzer, snapshot: Snapshot) -> str:
+    """``text`` with a short word typed in small letters after "the" in capitals where it can
+    only be the abbreviation of the synonyms those capitals are: "did china and the us agree"
+    (the pronoun "us" never follows "the"), "the un" where no passage writes "un". Not where
+    the documents write the word in small letters (a manual's "the cd command" is no Conference
+    on Disarmament), nor where the word is a prefix ("the un-named official": unnamed is a
+    word; "the us-led coalition" is the US's). Same length: the tokens' spans keep."""
 
     def capitals(found: re.Match[str]) -> str:
-        word = found.group(1)
+        word, joined = found.group(1), found.group(2)
+        if joined and thesaurus.is_word(word + joined):
+            return found.group(0)
         terms = analyzer.terms(word.upper(), "en")
-        if terms[:1] and terms[0].startswith("_") and terms != analyzer.terms(word, "en"):
-            return found.group(0)[: -len(word)] + word.upper()
-        return found.group(0)
+        if not terms[:1] or not terms[0].startswith("_"):
+            return found.group(0)  # no abbreviation of the synonyms
+        small = analyzer.terms(word, "en")  # none for a stop word ("us")
+        if small == terms or (small and snapshot.index.passages_with(small[0])):
+            return found.group(0)
+        start = found.start(1) - found.start(0)
+        return found.group(0)[:start] + word.upper() + found.group(0)[start + len(word) :]
 
     return _AFTER_THE.sub(capitals, text) if "the" in text.casefold() else text
 
@@ -291,7 +307,7 @@ def read_terms(
     """:func:`terms_of`, each term with the span of ``text`` (cleaned) it was read from."""
     found: list[tuple[str, tuple[int, int]]] = []
     clean_text = searchable(text)
-    tokens: Sequence[Token] = _tokens(analyzer, clean_text, lang)
+    tokens: Sequence[Token] = _tokens(analyzer, clean_text, lang, snapshot)
     if lang == "zh":
         clean_text, tokens = _in_the_documents_characters(clean_text, tokens, analyzer, snapshot)
         # (a question of guesses alone, "中中中…", is searched as it is: it has nothing else)
@@ -501,10 +517,10 @@ def _written_parts(
 
 
 def _mistyped_stop_word(token: Token, text: str) -> bool:
-    """Whether ``token``, a word no passage has, is an English stop word typed with a letter
-    dropped, added or swapped ("abuot", "waht", "teh"), and no dictionary word: searched as a
-    word the documents lack, it made "how does china see teh UN" look like a question on
-    something else, and declined it.
+    """Whether ``token``, a word no passage has, is an English stop word mistyped
+    (:func:`_slip_of_a_stop_word`), and no dictionary word: searched as a word the documents
+    lack, it made "how does china see teh UN" look like a question on something else, and
+    declined it.
 
     In another language only a long stop word with a doubled letter typed once ("coment"):
     no dictionary here tells its words from slips, and many are a letter from one of its stop
@@ -524,7 +540,21 @@ def _mistyped_stop_word(token: Token, text: str) -> bool:
     first = next((i for i, ch in enumerate(text) if ch.isalnum()), 0)
     if written[:1].isupper() and (token.start > first or written.isupper()):
         return False
-    return any(len(meant) > 2 for meant in slips(word) & (stop_words("en") | STOP_WORDS))
+    return _slip_of_a_stop_word(word)
+
+
+def _slip_of_a_stop_word(word: str) -> bool:
+    """Whether ``word`` is an English stop word with two letters next to each other swapped
+    ("teh", "waht", "abuot"), or one of :data:`SLIPPED_STOP_LETTERS` letters or more with a
+    letter dropped or added ("hapens", "abot"), its first letter kept. A letter added to a
+    shorter one, or dropped from it, gives the names of tools and abbreviations as often as
+    slips: "wget" and "goto" from "get" and "got", "perl" from "per", "whois" from "whos",
+    "sys" from "says", "int" from "into"; skipped, a question on wget was answered from the
+    passage on curl. So does a slip of a word's first letter ("aws" from "was")."""
+    return any(
+        meant[0] == word[0] and (len(meant) == len(word) or len(meant) >= SLIPPED_STOP_LETTERS)
+        for meant in slips(word) & _STOP_WORDS_SLIPPED
+    )
 
 
 def _stop_word_dropping_a_letter(word: str, code: str) -> bool:
@@ -640,7 +670,7 @@ def unknown_names(
     clean_text = searchable(text)
     # Only words of the question's own script: a Latin product name ("WiFi") in a Russian
     # question names no subject. (In Latin letters alone, every word is of Latin script.)
-    tokens = list(_tokens(analyzer, clean_text, lang))
+    tokens = list(_tokens(analyzer, clean_text, lang, snapshot))
     if script != "latin" or has_other_scripts(clean_text):
         tokens = [t for t in tokens if _script_of(clean_text[t.start : t.end]) == script]
     # Title Case or shouting: the capitals name nothing. Told without the names the documents
@@ -717,7 +747,8 @@ def weights(
     share = _context_share(own, added, pointing)  # the context fills in what the follow-up lacks
     for term in added:
         result[term] = share
-    # Only for a question that shares some words with the documents: one sharing none is
+    # Synonyms (and two words the documents write as one) only for a question that shares some
+    # words with the documents: one sharing none is
     # about something else, and its synonyms would find passages about that other thing. But
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
     # sertraline (NFCorpus: declined 16 -> 14 of 323, nDCG@10 +.001). Not "What is love?": a
@@ -726,7 +757,7 @@ def weights(
     shares = lang in thesaurus.LANGUAGES and (
         any(snapshot.index.passages_with(t) for t in own) or one_word
     )
-    found = _synonyms(question, read_own, analyzer, snapshot, lang, shares)
+    found = _synonyms(question, read_own, analyzer, snapshot, lang) if shares else ()
     alternatives = {a: word for a, word in found if a not in result}
     alternatives.update(_old_for_age(question, lang, own, result))
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
@@ -856,7 +887,7 @@ def _alternatives(
 ) -> Iterator[tuple[str, str]]:
     """``(synonym's term, word's term)`` for the question words at most :data:`RARE_PASSAGES`
     passages hold: "sluggish" is searched with "slow" too, "coches" with "automóvil"."""
-    for token in _tokens(analyzer, searchable(question), lang):
+    for token in _tokens(analyzer, searchable(question), lang, snapshot):
         if token.term.startswith("_") or snapshot.index.passages_with(token.term) > RARE_PASSAGES:
             continue  # a word the documents use, or one of the synonym groups of data/
         for term in thesaurus.alternatives(token, lang, analyzer, ALTERNATIVES_PER_WORD):
@@ -870,12 +901,10 @@ def _synonyms(
     analyzer: Analyzer,
     snapshot: Snapshot,
     lang: str,
-    thesaurus_too: bool,
 ) -> Iterator[tuple[str, str]]:
-    """``(synonym's term, word's term)``: the thesaurus's (:func:`_alternatives`) when
-    ``thesaurus_too``, and two words the documents write as one (:func:`_written_as_one`)."""
-    if thesaurus_too:
-        yield from _alternatives(question, analyzer, snapshot, lang)
+    """``(synonym's term, word's term)``: the thesaurus's (:func:`_alternatives`) and two
+    words the documents write as one (:func:`_written_as_one`)."""
+    yield from _alternatives(question, analyzer, snapshot, lang)
     yield from _written_as_one(question, read, analyzer, snapshot, lang)
 
 
@@ -966,7 +995,7 @@ def _readings(
         return
     every = english_minor and stop_word_hits(text, "en") >= SENTENCE_STOP_WORDS
     index = snapshot.index
-    for token in _tokens(analyzer, text, "en"):
+    for token in _tokens(analyzer, text, "en", snapshot):
         if token.term not in own or token.term.startswith("_"):
             continue  # a corrected word, a synonym group of data/ or a stop word
         if len(token.word) < READ_LETTERS and not _acronym(text[token.start : token.end]):
@@ -997,7 +1026,7 @@ def _foreign_readings(
     letters are not read, as in :func:`_readings`."""
     text = searchable(question)
     index = snapshot.index
-    for token in _tokens(analyzer, text, lang):
+    for token in _tokens(analyzer, text, lang, snapshot):
         if token.term not in own or token.term.startswith("_"):
             continue
         written = text[token.start : token.end]
