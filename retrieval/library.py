@@ -833,7 +833,7 @@ def _covering(
     def covered(ranked: rank.Ranked) -> frozenset[str]:
         masks = ranked.matches.masks if ranked.matches is not None else ()
         found = question.terms.terms_in(functools.reduce(operator.or_, masks, 0))
-        return frozenset(weights.alternatives.get(t, t) for t in found)
+        return frozenset(w for t in found for w in weights.words_of(t))
 
     return covered
 

@@ -453,7 +453,7 @@ def in_passing(
         return False
     best = fragments(ranked[0].passage)
     # A synonym searched for a word ("slow" for sluggish) says it otherwise: not in passing.
-    said = {t for t, word in alternatives.items() if word in own}
+    said = {t for t in alternatives if set(question.words_of(t)) & set(own)}
     terms = {token.term for f in best for token in f.tokens}
     if not terms & held or terms & said:
         return False
@@ -562,7 +562,7 @@ def _coverage(
     # A passage in French holding fr:configur holds the English question's "configuration".
     readings = question.readings
     covered |= {readings[t] for t in tokens if t in readings} & scaled.keys()
-    headed |= {alternatives[t] for t in tokens if t in alternatives} & scaled.keys()
+    headed |= {w for t in tokens if t in alternatives for w in question.words_of(t)} & scaled.keys()
     return scaled, covered, headed
 
 
@@ -727,7 +727,7 @@ def _unexplained(question: QuestionWeights, typos: Collection[str] = ()) -> tupl
     for them cost more than it caught. (Most of a question's words in no passage still decline
     it, whatever explains them: off-topic questions have synonyms.)
     """
-    explained = set(question.alternatives.values())
+    explained = {w for t in question.alternatives for w in question.words_of(t)}
     return tuple(
         w for w in question.unknown_words if w not in explained and w not in typos and _telling(w)
     )

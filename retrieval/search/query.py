@@ -15,7 +15,7 @@ import itertools
 import re
 import weakref
 from collections import Counter
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from retrieval.search import cjk, thesaurus
 from retrieval.search.analyzer import (
@@ -747,9 +747,8 @@ def weights(
     share = _context_share(own, added, pointing)  # the context fills in what the follow-up lacks
     for term in added:
         result[term] = share
-    # Synonyms (and two words the documents write as one) only for a question that shares some
-    # words with the documents: one sharing none is
-    # about something else, and its synonyms would find passages about that other thing. But
+    # Synonyms (words written as one too) only for a question sharing words with the documents:
+    # one sharing none is about something else, and its synonyms find passages on that. But
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
     # sertraline (NFCorpus: declined 16 -> 14 of 323, nDCG@10 +.001). Not "What is love?": a
     # sentence. English only: a Spanish word alone, "clave", found police arresting suspects.
@@ -758,7 +757,7 @@ def weights(
         any(snapshot.index.passages_with(t) for t in own) or one_word
     )
     found = _synonyms(question, read_own, analyzer, snapshot, lang) if shares else ()
-    alternatives = {a: word for a, word in found if a not in result}
+    alternatives, also = _attributed(found, result)
     alternatives.update(_old_for_age(question, lang, own, result))
     result.update(dict.fromkeys(alternatives, ALTERNATIVE_WEIGHT))
     for group, word, weight in _groups_named(own, analyzer, snapshot):
@@ -777,7 +776,21 @@ def weights(
         for r, word in read(terms, earlier):
             if word in added and r not in result:
                 result[r] = share
-    return Weights(result, alternatives, readings, word_shares(read_own))
+    return Weights(result, alternatives, readings, word_shares(read_own), also)
+
+
+def _attributed(
+    found: Iterable[tuple[str, str]], searched: Collection[str]
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The synonyms ``found`` (``(synonym's term, word's term)``) not ``searched`` already,
+    each → the word it was searched for, and those searched for two words ("thread safe":
+    threadsafe) → the second."""
+    alternatives: dict[str, str] = {}
+    also: dict[str, str] = {}
+    for term, word in found:
+        if term not in searched and alternatives.setdefault(term, word) != word:
+            also[term] = word
+    return alternatives, also
 
 
 def _context_share(own: Sequence[str], added: Sequence[str], pointing: bool = False) -> float:
@@ -836,7 +849,8 @@ class Weights(dict[str, float]):
     question themselves, so the judge does not count them against it). ``readings``: those
     of the alternatives that are the same word in another language (fr:configur for
     "configuration"), which say all the word says. ``shares``: each of the question's own
-    terms → the share of its word it stands for (:func:`word_shares`)."""
+    terms → the share of its word it stands for (:func:`word_shares`). ``also``: each
+    alternative standing for two of its words (:func:`_written_as_one`) → the other's term."""
 
     def __init__(
         self,
@@ -844,11 +858,21 @@ class Weights(dict[str, float]):
         alternatives: dict[str, str],
         readings: dict[str, str] | None = None,
         shares: dict[str, float] | None = None,
+        also: dict[str, str] | None = None,
     ) -> None:
         super().__init__(weights)
         self.alternatives = alternatives
         self.readings = readings or {}
         self.shares = shares or {}
+        self.also = also or {}
+
+    def words_of(self, term: str) -> tuple[str, ...]:
+        """The terms of the question's words ``term`` stands for: itself, or those of the
+        words a synonym was searched for."""
+        if term not in self.alternatives:
+            return (term,)
+        second = self.also.get(term)
+        return (self.alternatives[term], second) if second else (self.alternatives[term],)
 
 
 def _groups_named(
@@ -915,18 +939,20 @@ def _written_as_one(
     snapshot: Snapshot,
     lang: str,
 ) -> Iterator[tuple[str, str]]:
-    """``(joined term, first word's term)`` for two words of an English question, one after
-    the other with only a space between them, that the documents write as one word ("thread
-    safe": threadsafe, "single line": singleline), the first as typed or as corrected ("thred
-    safe"). At :data:`ALTERNATIVE_WEIGHT`, as a synonym: a word written with a hyphen is
-    indexed joined too ("WAL-mode": walmode, wal, mode), and at a word's weight "wal mode"
-    counted such passages twice (dev: sqlite-dev lost two questions from the top ten). At 0.3:
-    docs-dev2 hit@1 +1 ("single line"), "is sqlite thred safe" found 7th (was past the tenth),
-    debian-dev MRR -.002, the other sets unchanged."""
+    """``(joined term, word's term)``, for the first word and then the second, for two words
+    of an English question, one after the other with only a space between them, that the
+    documents write as one word ("thread safe": threadsafe, "single line": singleline), the
+    first as typed or as corrected ("thred safe"). At :data:`ALTERNATIVE_WEIGHT`, as a
+    synonym: a word written with a hyphen is indexed joined too ("WAL-mode": walmode, wal,
+    mode), and at a word's weight "wal mode" counted such passages twice (dev: sqlite-dev
+    lost two questions from the top ten). At 0.3: docs-dev2 hit@1 +1 ("single line"), "is
+    sqlite thred safe" found 7th (was past the tenth), debian-dev MRR -.002, the other sets
+    unchanged. Only for a question sharing words with the documents (see :func:`weights`):
+    "where is the green house" to documents on a greenhouse gas report alone was hedged."""
     if lang != "en":
         return
     text = searchable(question)
-    for (first, (a, b)), (_, (c, d)) in itertools.pairwise(read):
+    for (first, (a, b)), (second_term, (c, d)) in itertools.pairwise(read):
         if b >= c or text[b:c] != " " or not (text[a:b] + text[c:d]).isalpha():
             continue
         second = text[c:d].casefold()
@@ -934,6 +960,7 @@ def _written_as_one(
             terms = analyzer.terms(joined, "en")
             if len(terms) == 1 and snapshot.index.passages_with(terms[0]):
                 yield terms[0], first
+                yield terms[0], second_term
                 break
 
 

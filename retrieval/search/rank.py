@@ -120,6 +120,10 @@ class QuestionWeights:
         """Each synonym searched for a question word → that word's term (:class:`Weights`)."""
         return self.weights.alternatives if isinstance(self.weights, Weights) else {}
 
+    def words_of(self, term: str) -> tuple[str, ...]:
+        """The terms of the question's words ``term`` stands for (:meth:`Weights.words_of`)."""
+        return self.weights.words_of(term) if isinstance(self.weights, Weights) else (term,)
+
     @property
     def readings(self) -> Mapping[str, str]:
         """Each reading of a question word in another language → that word's term."""
