@@ -418,9 +418,10 @@ _ASKING_ENDINGS = _FUNCTION_SET | _HELPER_VERBS
 _LONGEST_ASKING = max(map(len, _ASKING_ENDINGS))
 _HIRAGANA_RUN = re.compile("[\u3041-\u309f]+")
 # A helper verb follows a verb: directly a verb's kanji or a katakana or kanji noun made a verb
-# by it (設定できる, インポートできる, 見たい), or, in the run, する's forms (にすべき, にするべき, にしたい,
-# にしてください), a て form (返ってくる, 使ってもいい), or a condition (使えばいい). Never a
-# particle (ログインの…, いいねは…) nor the question's start: いいね there is a word, "like".
+# by it (設定できる, インポートできる, 見たい), or, in the run, する's forms (にすべき,
+# にするべき, にしたい, にしてください), a て form (返ってくる, 使ってもいい), or a condition
+# (使えばいい). Never a particle (ログインの…, いいねは…) nor the question's start: いいね there
+# is a word, "like".
 _VERB_FORMS = (
     "し",
     "す",
