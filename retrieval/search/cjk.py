@@ -408,40 +408,87 @@ _KATAKANA_STEM_FROM = 4
 # べき "should", たい and ほしい "want", くれる, くる and ください (done for one), いい "is it
 # all right", すれば "if one does". Dropped from questions only (:func:`helper_endings`): a
 # passage's terms stay as they are (left out of the passages too, their lengths changed and
-# one ja-dev question lost its first place to another by a thousandth of a point).
+# one ja-dev question lost its first place to another by a thousandth of a point). Not the
+# negatives (できない, できません): "ログインできない" asks about failing, not logging in.
 _HELPER_VERBS = frozenset(
-    """できる できない できます できて できた でき べき すべき たい たいです たくない ほしい
-    くれる くれ くれます くる ください いい よい すれば""".split()
+    """できる できます できて できた でき べき すべき たい たいです ほしい くれる くれ
+    くれます くる ください いい よい すれば""".split()
 )
 _ASKING_ENDINGS = _FUNCTION_SET | _HELPER_VERBS
 _LONGEST_ASKING = max(map(len, _ASKING_ENDINGS))
 _HIRAGANA_RUN = re.compile("[\u3041-\u309f]+")
+# A helper verb follows a verb: directly a verb's kanji or a katakana or kanji noun made a verb
+# by it (設定できる, インポートできる, 見たい), or, in the run, する's forms (にすべき,
+# にするべき, にしたい, にしてください), a て form (返ってくる, 使ってもいい), or a condition
+# (使えばいい). Never a particle (ログインの…, いいねは…) nor the question's start: いいね there
+# is a word, "like".
+_VERB_FORMS = (
+    "し",
+    "す",
+    "する",
+    "して",
+    "しても",
+    "て",
+    "ても",
+    "って",
+    "っても",
+    "んで",
+    "んでも",
+    "ば",
+)
+_LONGEST_VERB_FORM = max(map(len, _VERB_FORMS))
 
 
 def helper_endings(text: str) -> list[tuple[int, int]]:
-    """The spans of ``text`` where a run of hiragana ends in helper verbs (and the particles
-    and endings around them): インポートできる's できる, 返ってくる's ってくる, にすべき."""
+    """The spans of ``text`` where a helper verb directly after a verb (:data:`_VERB_FORMS`)
+    ends a run of hiragana, with the particles and endings after it: インポートできる's できる,
+    返ってくる's くる, にすべき's すべき. Linear: each run is read once from its end."""
     spans = []
     for run in _HIRAGANA_RUN.finditer(text):
-        word = run.group()
-        ends = [False] * len(word) + [True]
-        for i in range(len(word) - 1, -1, -1):
-            ends[i] = any(
-                ends[i + n] and word[i : i + n] in _ASKING_ENDINGS
-                for n in range(1, min(_LONGEST_ASKING, len(word) - i) + 1)
-            )
-        # The ending from its earliest start that holds a helper verb (not particles alone).
-        starts = [i for i in range(len(word)) if ends[i] and _helper_at(word, i, ends)]
-        if starts:
-            spans.append((run.start() + starts[0], run.end()))
+        word, at = run.group(), run.start()
+        after_word = at > 0 and _is_word_character(text[at - 1])
+        ends = _endings_from(word)
+        for i in range(len(word)):
+            verb = _after_verb(word, i, after_word) if ends[i] else None
+            if verb is not None and _helper_at(word, i, ends):
+                spans.append((at + verb, run.end()))
+                break
     return spans
 
 
-def _helper_at(word: str, start: int, ends: list[bool]) -> bool:
-    """Whether ``word[start:]``, read as asking endings, holds a helper verb."""
+def _is_word_character(ch: str) -> bool:
+    """A kanji or katakana (a verb's stem or a noun made a verb): not kana, Latin or a mark."""
+    return bool(_KATAKANA.fullmatch(ch)) or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def _endings_from(word: str) -> list[bool]:
+    """``ends[i]``: ``word[i:]`` reads as asking endings alone (helpers, particles, endings)."""
+    ends = [False] * len(word) + [True]
+    for i in range(len(word) - 1, -1, -1):
+        ends[i] = any(
+            ends[i + n] and word[i : i + n] in _ASKING_ENDINGS
+            for n in range(1, min(_LONGEST_ASKING, len(word) - i) + 1)
+        )
+    return ends
+
+
+def _after_verb(word: str, i: int, after_word: bool) -> int | None:
+    """Where what ``word[i:]`` directly follows, a verb, begins in ``word``, or None: at the
+    run's start after a kanji or katakana (``i``), or one of :data:`_VERB_FORMS` (a て form
+    not at the question's start); する's forms (にすべき's す) are dropped with the helper."""
+    if i == 0:
+        return 0 if after_word else None
+    for n in range(1, min(_LONGEST_VERB_FORM, i) + 1):
+        form = word[i - n : i]
+        if form in _VERB_FORMS and (form[0] in "しす" or n < i or after_word):
+            return i - n if form[0] in "しす" else i
+    return None
+
+
+def _helper_at(word: str, i: int, ends: list[bool]) -> bool:
+    """Whether a helper verb begins at ``word[i]``, the rest asking endings."""
     return any(
         word[i : i + n] in _HELPER_VERBS and ends[i + n]
-        for i in range(start, len(word))
         for n in range(1, min(_LONGEST_ASKING, len(word) - i) + 1)
     )
 

@@ -132,6 +132,35 @@ def spanish_unstressed(folded: str) -> str | None:
     return match.group(1) + vowel + folded[match.end() :]
 
 
+# The forms that only a verb has: its infinitive, participle and gerund. A reading without the
+# diphthong is a verb's only where the documents write one of these of its stem (cerrar,
+# cerrado, mostrando): nuevo is no form of novar, nor fuente of fontar, nor viento of ventas.
+_ES_VERB_ENDINGS = "ar er ir ado ada ados adas ido ida idos idas ando iendo".split()
+
+
+def spanish_verb_forms(stem: str) -> list[str]:
+    """The infinitives, participles and gerunds a bare Spanish stem may have (cerr: cerrar,
+    cerrado, cerrando …), folded as the index writes words."""
+    return [stem + ending for ending in _ES_VERB_ENDINGS]
+
+
+# The words after which a Spanish word is a noun or an adjective, never a verb: articles,
+# determiners and prepositions ("la cuenta", "una prueba", "de nuevo", "por el puerto"), in small
+# letters without accents. "la", "las", "los" are also a verb's object
+# ("¿cómo la cierro?"), but before a stressed diphthong a question far more often names a thing.
+_ES_NOUN_BEFORE = frozenset(
+    """el la los las un una unos unas del al lo su sus mi mis este esta estos estas ese esa
+    esos esas aquel aquella cada otro otra otros otras nuestro nuestra nuestros nuestras
+    de en con por para sin sobre entre hasta desde hacia segun contra tras""".split()
+)
+
+
+def spanish_noun_after(previous: str) -> bool:
+    """Whether a Spanish word after the word ``previous`` is a noun or adjective
+    (:data:`_ES_NOUN_BEFORE`)."""
+    return strip_accents(previous.casefold()) in _ES_NOUN_BEFORE
+
+
 def other_readings(folded: str, code: str) -> tuple[str, ...]:
     """Other forms of a folded word that its language's rules say it may be a form of, to be
     stemmed beside it (Russian: see :data:`_RU_NOUN_DATIVE`, :data:`_RU_FLEETING`; Spanish:

@@ -32,7 +32,9 @@ from retrieval.search.languages import (
     language,
     only_stop_words,
     scripts_of,
+    spanish_noun_after,
     spanish_unstressed,
+    spanish_verb_forms,
     stop_word_hits,
     stop_words,
 )
@@ -366,12 +368,39 @@ def _unstressed(
             continue
         if token.start > first and text[token.start : token.start + 1].isupper():
             continue
-        reading = spanish_unstressed(token.word.partition(":")[2])
-        stem = analyzer.stem(reading, "es") if reading else None
-        if stem and stem not in searched and snapshot.index.passages_with(stem):
+        stem = _verb_reading(token, text, analyzer, snapshot)
+        if stem and stem not in searched:
             searched.add(stem)
             added.append((stem, (token.start, token.end)))
     return added
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_OF_AFTER = re.compile(r"\s+del?\b", re.IGNORECASE)
+_LOOK_BACK = 40  # characters before a word its article or preposition is looked for in
+
+
+def _verb_reading(token: Token, text: str, analyzer: Analyzer, snapshot: Snapshot) -> str | None:
+    """The stem of a Spanish question word read without its diphthong, where it may be a verb:
+    not a plural (puertas, nuevos: a verb's forms in -s are the tú forms questions hardly use),
+    not after an article, determiner or preposition (:func:`spanish_noun_after`: "una cuenta",
+    "de nuevo") nor before "de" ("cuenta de usuario"), and only where the documents write
+    that stem's infinitive, participle or gerund (:func:`spanish_verb_forms`: cerrar,
+    cerrado), never only its nouns (nuevo: nov, viento: ventas)."""
+    word = token.word.partition(":")[2]
+    reading = spanish_unstressed(word)
+    if reading is None or word.endswith("s"):
+        return None
+    before = _WORD_BEFORE.search(text[max(0, token.start - _LOOK_BACK) : token.start])
+    if before and spanish_noun_after(before.group(1)):
+        return None
+    if _OF_AFTER.match(text, token.end):  # "cuenta de usuario", "fuente de datos": a noun's
+        return None
+    stem = analyzer.stem(reading, "es")
+    forms = spanish_verb_forms(stem.partition(":")[2])
+    if any(found == stem for found in snapshot.words.find([f"es:{f}" for f in forms])):
+        return stem
+    return None
 
 
 def word_shares(read: Sequence[tuple[str, tuple[int, int]]]) -> dict[str, float]:

@@ -14,8 +14,8 @@ from bot.services import services_of
 from bot.terminal import render_answer
 from retrieval.library import Library
 
-# China's peacekeeping matches, what it gave to a fund no passage says: the closest, hedged.
-HEDGED = "What did China donate to the UN peacekeeping fund?"
+# "defense", "budget" and "China" match, never in one passage about 2004: the closest, hedged.
+HEDGED = "what was china's defense budget in 2004"
 ANSWERED = "How many policemen has China sent to UN peacekeeping since 2000?"
 RUSSIAN = "Какова позиция Китая по миротворческим операциям ООН?"
 SPANISH = "¿Cuál es la posición de China sobre Ucrania?"

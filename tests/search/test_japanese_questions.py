@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -139,29 +140,42 @@ def test_a_kanji_label_in_a_japanese_document_is_japanese(options: Library) -> N
     assert answer.hits[0].passage.lang == "ja"
 
 
-# Helper verbs a question ends with (できる "can", べき "should", たい "want", くれる …) ask and
-# name nothing: searched, すべき's すべ and べき found "リッスンすべき" and "すべての" first.
-FEATURES = (
-    "# TypeScript\n\n"
-    "## isolatedModules\n\n"
-    "tsconfig.json の compilerOptions で isolatedModules を true に設定する必要があります。\n\n"
-    "# プレビューオプション\n\n"
-    "## preview.host\n\n"
-    "サーバーがリッスンすべき IP アドレスを指定します。true に設定すると、すべてのアドレスを"
-    "リッスンします。\n\n"
-    "## preview.port\n\n"
-    "サーバーのポートを指定します。\n"
-)
+# Helper verbs a question ends a verb with (できる "can", べき "should", たい "want", くれる …)
+# ask and name nothing: searched, すべき's すべ and べき found "リッスンすべき" and "すべての"
+# first. Pages of the Vite documentation in Japanese as they are written (the ja-dev corpus,
+# MIT: data/eval/corpora/ja-dev/SOURCES.md).
+JA_DEV = Path(__file__).resolve().parents[2] / "data" / "eval" / "corpora" / "ja-dev"
 
 
 @pytest.fixture(scope="module")
-def features(write_library: Callable[[dict[str, str]], Library]) -> Library:
-    return write_library({"features.md": FEATURES})
+def vite_docs(write_library: Callable[[dict[str, str]], Library]) -> Library:
+    pages = ("guide/features.md", "config/build-options.md", "config/server-options.md")
+    return write_library({Path(p).name: (JA_DEV / p).read_text(encoding="utf-8") for p in pages})
 
 
-def test_a_questions_helper_verb_is_not_searched(features: Library) -> None:
-    answer = features.answer("isolatedModules は true にすべき？")
-    assert "isolatedModules を true に設定" in answer.hits[0].passage.text
-    weights = features.query_weights("WebAssembly のファイルをインポートできる？")
-    assert "ja:きる" not in weights and "ja:インポート" in weights
-    assert not {"ja:くれ", "ja:れる"} & set(features.query_weights("型チェックをしてくれる？"))
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("isolatedModules は true にすべき？", '"isolatedModules": true'),
+        ("isolatedModules は true にするべき？", '"isolatedModules": true'),
+        ("WebAssembly のファイルをインポートできる？", "WebAssembly"),
+    ],
+)
+def test_a_questions_helper_verb_is_not_searched(
+    vite_docs: Library, question: str, says: str
+) -> None:
+    assert says in vite_docs.answer(question).hits[0].passage.text
+
+
+def test_a_negative_is_searched(vite_docs: Library) -> None:
+    # できない "cannot" asks about failing: dropped as a helper, "Oxc でトランスパイルできない？"
+    # quoted first that JSX is transpiled with Oxc (a reviewer's case).
+    answer = vite_docs.answer("Oxc でトランスパイルできない？")
+    assert "安全にトランスパイルできない機能" in answer.hits[0].passage.text
+
+
+def test_a_helper_is_dropped_only_after_a_verb(vite_docs: Library) -> None:
+    # いいね ("like") opening a question is a word, not いい ("is it all right") and ね: dropped,
+    # the question had no word to search and was refused as empty; searched, the documents
+    # are found not to say (a reviewer's case: "いいねはどこ？").
+    assert vite_docs.answer("いいねは？").outcome == "declined"
