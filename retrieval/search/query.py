@@ -579,7 +579,8 @@ def _slip_of_a_stop_word(word: str) -> bool:
     shorter one, or dropped from it, gives the names of tools and abbreviations as often as
     slips: "wget" and "goto" from "get" and "got", "perl" from "per", "whois" from "whos",
     "sys" from "says", "int" from "into"; skipped, a question on wget was answered from the
-    passage on curl. So does a slip of a word's first letter ("aws" from "was")."""
+    passage on curl. So does a slip of a word's first letter ("aws" from "was"). (Dev: "wat
+    happens if …" is now searched with "wat" and hedged, its first passage a wrong one.)"""
     return any(
         meant[0] == word[0] and (len(meant) == len(word) or len(meant) >= SLIPPED_STOP_LETTERS)
         for meant in slips(word) & _STOP_WORDS_SLIPPED
