@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import lxml.html.defs
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
@@ -1386,6 +1387,8 @@ def _inline_lines(token: Token) -> list[str]:
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
             lines.append("")
+        elif child.type == "html_inline" and _placeholder(child.content, token.content):
+            lines[-1] += child.content
         elif child.type == "code_inline" and _ROLE.search(lines[-1]):
             role = _ROLE.search(lines[-1])
             assert role is not None
@@ -1408,6 +1411,22 @@ def _inline_lines(token: Token) -> list[str]:
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+# A "tag" no HTML names, bare and never closed, is a placeholder the author wrote outside code:
+# "--host <str>: Bind socket to this host", "<path>", "<int>". (A custom element has a hyphen in
+# its name, a component a capital letter.)
+_BARE_TAG = re.compile(r"<([a-z]+)>")
+_HTML_NAMES = frozenset(lxml.html.defs.tags) | {
+    *("main", "data", "picture", "template", "slot", "dialog", "search", "bdi"),
+}
+
+
+def _placeholder(tag: str, inline: str) -> bool:
+    """Whether the inline HTML ``tag``, in the paragraph's source ``inline``, is a placeholder
+    the page shows as written (see :data:`_BARE_TAG`)."""
+    bare = _BARE_TAG.fullmatch(tag.strip())
+    return bare is not None and bare[1] not in _HTML_NAMES and f"</{bare[1]}>" not in inline
 
 
 _SUP_OPEN = re.compile(r"<sup\b[^>]*>$", re.IGNORECASE)
