@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import lxml.html.defs
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
@@ -1417,9 +1416,17 @@ def _inline_lines(token: Token) -> list[str]:
 # "--host <str>: Bind socket to this host", "<path>", "<int>". (A custom element has a hyphen in
 # its name, a component a capital letter.)
 _BARE_TAG = re.compile(r"<([a-z]+)>")
-_HTML_NAMES = frozenset(lxml.html.defs.tags) | {
-    *("main", "data", "picture", "template", "slot", "dialog", "search", "bdi"),
-}
+_HTML_NAMES = frozenset(
+    """a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink
+    blockquote body br button canvas caption center cite code col colgroup command data datalist
+    dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form
+    frame frameset head header hgroup hr html i iframe image img input ins isindex kbd keygen
+    label legend li link listing main map mark marquee math menu meta meter nav nobr noembed
+    noframes noscript object ol optgroup option output p param picture plaintext pre progress q
+    rb rp rt rtc ruby s samp script search section select slot small source span strike strong
+    style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track
+    tt u ul var video wbr xmp""".split()
+)
 
 
 def _placeholder(tag: str, inline: str) -> bool:
