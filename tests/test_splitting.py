@@ -222,10 +222,13 @@ def test_a_list_stops_at_a_section_a_long_item_and_the_length_of_a_passage() -> 
 
 def test_items_without_a_sentence_introducing_them_stay_apart() -> None:
     # A change log's items, each its own change: joined, one passage would match everything.
+    # (Its headings name three releases: one "2.3" alone might be a section's number.)
     assert _listed(
         Block("Support for LuaTeX enabled by default.", "2.3", item=True),
         Block("New option to turn all warnings into messages.", "2.3", item=True),
-    ) == [
+        Block("New command to protect ligatures.", "2.2", item=True),
+        Block("Letterspacing retains kerning.", "2.1", item=True),
+    )[:2] == [
         (1, "Support for LuaTeX enabled by default."),
         (2, "New option to turn all warnings into messages."),
     ]

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from retrieval.ingest.entries import release_headings, stand_apart
 from retrieval.ingest.parsed import Block, HeldNotes, ParsedDocument, turns_after
-from retrieval.ingest.readers.releases import release
 from retrieval.model import Passage, Turns, page_at, solid_length
 from retrieval.search.languages import detect, document_language
 from retrieval.sentences import sentence_spans
@@ -102,6 +102,7 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
     result: list[tuple[int, Block]] = []
     held: HeldNotes[tuple[int, Block]] = HeldNotes()
     headed = False  # the last passage is a list opening its section, under its heading
+    releases = release_headings(blocks)
     for number, block in enumerate(blocks, start=1):
         if block.note:
             held.hold((number, block))
@@ -113,21 +114,32 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
             result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
         else:
             result.extend(held.before_new())
-            headed = _opens_section(block, previous)
+            headed = _opens_section(blocks, number - 1, previous, releases)
             result.append((number, block))
     return result + held.rest()
 
 
-def _opens_section(block: Block, previous: Block | None) -> bool:
-    """Whether ``block`` is a list's first item and the first block under its heading, which
-    introduces the list as a sentence ending in a colon would (see mdnested.headed). Not under
-    a release ("2.3", "Version 0.11", or "Fixes" under "1.4.0 (2025-04-05)"): release notes'
-    entries are each news of their own, and joined, one passage would match everything."""
+def _opens_section(
+    blocks: Sequence[Block], at: int, previous: Block | None, releases: frozenset[str]
+) -> bool:
+    """Whether ``blocks[at]`` is a list's first item and the first block under its heading,
+    which introduces the list as a sentence ending in a colon would (see mdnested.headed),
+    and the list's items are no entries of their own (a release's, terms', works':
+    :func:`~retrieval.ingest.entries.stand_apart`)."""
+    block = blocks[at]
     if not block.item or block.apart or block.section is None:
         return False
-    if any(release(heading) for heading in (*block.above, block.section)):
+    place = (block.above, block.section)
+    if previous is not None and (previous.above, previous.section) == place:
         return False
-    return previous is None or (previous.above, previous.section) != (block.above, block.section)
+    items = []
+    for later in blocks[at:]:
+        if later.note:
+            continue
+        if not later.item or (later.above, later.section) != place:
+            break
+        items.append(later)
+    return not stand_apart(items, releases)
 
 
 def _joins(previous: Block, block: Block, headed: bool) -> bool:

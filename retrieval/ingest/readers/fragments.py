@@ -87,14 +87,18 @@ def _same_place(first: Block, block: Block) -> bool:
 
 
 def _ends_list(result: list[Block], waiting: list[Block], block: Block) -> bool:
-    """Whether ``waiting``, short items of the list the last block holds or introduces, close
-    that list rather than lead into ``block``, a paragraph after it: the handbook's "• Security
-    threats" and "• Hiring, staffing, and other resource constraints" were read as the opening
-    lines of "This is written specifically for procurement …", and its list lost them."""
+    """Whether ``waiting``, short items after an item of their list, close that list rather
+    than lead into ``block``, a paragraph after it: the handbook's "• Security threats" and "•
+    Hiring, staffing, and other resource constraints" were read as the opening lines of "This
+    is written specifically for procurement …", and its list lost them. Right after the
+    sentence introducing a list, two or more are the list ("… tools you may find helpful
+    are:", "• Google Forms", "• Socrative", …), but one alone is the title of the paragraph
+    under it ("• Security" over "Attackers may gain access …", as "• Cost" is of the next)."""
     if block.item or not result or not all(part.item for part in waiting):
         return False
     last = result[-1]
-    return _same_place(last, waiting[0]) and (last.item or _introduces(last))
+    listed = last.item or (_introduces(last) and len(waiting) > 1)
+    return _same_place(last, waiting[0]) and listed
 
 
 def _answers(result: list[Block], block: Block) -> bool:

@@ -1386,6 +1386,8 @@ def _inline_lines(token: Token) -> list[str]:
             child.type == "html_inline" and _BREAK_TAG.match(child.content)
         ):
             lines.append("")
+        elif child.type == "html_inline" and _placeholder(child.content, token.content):
+            lines[-1] += child.content
         elif child.type == "code_inline" and _ROLE.search(lines[-1]):
             role = _ROLE.search(lines[-1])
             assert role is not None
@@ -1408,6 +1410,30 @@ def _inline_lines(token: Token) -> list[str]:
     if _CJK_CHAR.search(text):
         text = _CJK_STRONG.sub(r"\1", text)
     return [_restore(line, codes) for line in text.split("\n")]
+
+
+# A "tag" no HTML names, bare and never closed, is a placeholder the author wrote outside code:
+# "--host <str>: Bind socket to this host", "<path>", "<int>". (A custom element has a hyphen in
+# its name, a component a capital letter.)
+_BARE_TAG = re.compile(r"<([a-z]+)>")
+_HTML_NAMES = frozenset(
+    """a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink
+    blockquote body br button canvas caption center cite code col colgroup command data datalist
+    dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form
+    frame frameset head header hgroup hr html i iframe image img input ins isindex kbd keygen
+    label legend li link listing main map mark marquee math menu meta meter nav nobr noembed
+    noframes noscript object ol optgroup option output p param picture plaintext pre progress q
+    rb rp rt rtc ruby s samp script search section select slot small source span strike strong
+    style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track
+    tt u ul var video wbr xmp""".split()
+)
+
+
+def _placeholder(tag: str, inline: str) -> bool:
+    """Whether the inline HTML ``tag``, in the paragraph's source ``inline``, is a placeholder
+    the page shows as written (see :data:`_BARE_TAG`)."""
+    bare = _BARE_TAG.fullmatch(tag.strip())
+    return bare is not None and bare[1] not in _HTML_NAMES and f"</{bare[1]}>" not in inline
 
 
 _SUP_OPEN = re.compile(r"<sup\b[^>]*>$", re.IGNORECASE)
