@@ -463,11 +463,17 @@ def _is_word_character(ch: str) -> bool:
 
 def _endings_from(word: str) -> list[bool]:
     """``ends[i]``: ``word[i:]`` reads as asking endings alone (helpers, particles, endings)."""
-    ends = [False] * len(word) + [True]
-    for i in range(len(word) - 1, -1, -1):
+    return _read_as(word, 0, _ASKING_ENDINGS, _LONGEST_ASKING)
+
+
+def _read_as(text: str, start: int, words: frozenset[str], longest: int) -> list[bool]:
+    """``ends[i]`` (``i`` from ``start``): ``text[i:]`` reads as ``words`` alone, none longer
+    than ``longest``; found from the end, so linear."""
+    ends = [False] * len(text) + [True]
+    for i in range(len(text) - 1, start - 1, -1):
         ends[i] = any(
-            ends[i + n] and word[i : i + n] in _ASKING_ENDINGS
-            for n in range(1, min(_LONGEST_ASKING, len(word) - i) + 1)
+            ends[i + n] and text[i : i + n] in words
+            for n in range(1, min(longest, len(text) - i) + 1)
         )
     return ends
 
@@ -497,10 +503,5 @@ def _grammar_from(text: str, start: int) -> int:
     """Where the particles and endings that end ``text`` begin (past ``start``): the first
     position from which the rest reads as function words alone, found from the end (linear,
     where a regular expression tries every way to read "ではでは…" and takes seconds)."""
-    ends_here = [False] * len(text) + [True]  # ends_here[i]: text[i:] is function words only
-    for i in range(len(text) - 1, start - 1, -1):
-        ends_here[i] = any(
-            ends_here[i + n] and text[i : i + n] in _FUNCTION_SET
-            for n in range(1, min(_LONGEST_FUNCTION, len(text) - i) + 1)
-        )
+    ends_here = _read_as(text, start, _FUNCTION_SET, _LONGEST_FUNCTION)
     return next(i for i in range(start, len(text) + 1) if ends_here[i])

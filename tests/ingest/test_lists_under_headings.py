@@ -9,21 +9,20 @@ text file a user might send."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import docx
+from readerfiles import CORPORA, parsed, saved
 
 from retrieval.ingest.passages import passages
 from retrieval.ingest.pipeline import read
 from retrieval.model import Passage
 
-CORPORA = Path(__file__).parents[2] / "data/eval/corpora"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _passages(path: Path) -> list[Passage]:
-    return passages(read(path, path.read_bytes()), path.name)
+    return passages(parsed(path), path.name)
 
 
 def test_a_method_cards_steps_are_one_passage_under_their_heading() -> None:
@@ -57,9 +56,7 @@ def _docx(*paragraphs: tuple[str, str | None]) -> bytes:
     word = docx.Document()
     for text, style in paragraphs:
         word.add_paragraph(text, style=style)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return buffer.getvalue()
+    return saved(word)
 
 
 def _read(name: str, data: bytes) -> list[str]:

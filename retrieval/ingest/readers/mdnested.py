@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from markdown_it.token import Token
 
+from retrieval.ingest.entries import DESCRIBING
 from retrieval.ingest.parsed import Block
 from retrieval.ingest.passages import LIST_CHARS, LIST_ITEM_CHARS
 
@@ -81,7 +82,6 @@ def headed(blocks: Sequence[Block], start: int) -> Block | None:
 # What parts an item's term from its description: "`--port <int>` - Bind …", "**Command Line**:
 # Use …", or a colon inside the bold ("**Default:** uses …").
 _PARTING = ("-", "\u2013", "\u2014", ":", "\uff1a")
-DESCRIBING = 8  # letters a description has at least: a phrase, not a value ("Default: 8000")
 
 
 def termed(children: Sequence[Token]) -> bool:
