@@ -632,26 +632,8 @@ def _other_stems(word: str, lang: Language) -> tuple[str, ...]:
     rules give it (:func:`languages.other_readings`), besides its own stem."""
     folded = word.partition(":")[2]
     own = _foreign_stem(folded, lang)
-    found = [_foreign_stem(other, lang) for other in other_readings(folded, lang.code)]
-    if lang.code in _VOWEL_FIRST_CUT and lang.stemmer and _VOWEL_CONSONANT.match(folded):
-        if len(cut := _vowel_first_stem(folded, lang.code, lang.stemmer)) >= 6:
-            found.append(cut)
+    found = (_foreign_stem(other, lang) for other in other_readings(folded, lang.code))
     return tuple(dict.fromkeys(stem for stem in found if stem != own))
-
-
-# Spanish and French stemmers remove an ending only inside the word's "RV" region, which for a
-# word opening with a vowel and a consonant starts after the next vowel: the verb endings of
-# usar, entrar, abrir (usar, usa, usado: usar, usa, usad; French user, entrer: user, entrer)
-# stay, and the forms of one verb are as many terms. Read also as the same word after a
-# consonant would be, whose region starts after its third letter (busar, busa, busado: bus),
-# the consonant taken off again: us, entr, abr.
-_VOWEL_FIRST_CUT = frozenset({"es", "fr"})
-_VOWEL_CONSONANT = re.compile(r"[aeiouáéíóúâêîôûàèùëïü][^\W\daeiouáéíóúâêîôûàèùëïüy]")
-
-
-def _vowel_first_stem(folded: str, code: str, algorithm: str) -> str:
-    stem = str(_stemmer(algorithm).stemWord("b" + folded))
-    return f"{code}:{stem[1:]}"
 
 
 @functools.lru_cache(maxsize=1 << 18)

@@ -108,13 +108,12 @@ _RU_IMPERFECTIVE = re.compile(
 _RU_PARTICIPLE = re.compile(r"(.{3,}[бвмпф])л(?:ен|ена|ено|ены|енн\w*)")
 _RU_VERB = {"ени": "ить", "ани": "ать", "яни": "ять"}
 # A verb in -еть (видеть, смотреть, зависеть, владеть): Snowball removes the endings of its
-# present (видит: вид) but not those of its infinitive and past (видеть: видет, видел: видел)
-# nor those of the present of one in -еет (владеет: владеет), which its rules name only after
-# и and ы. The infinitive and that present are stemmed as a verb in -ить writes them (видить,
-# владит: вид, влад), so that the forms meet; the past, which nouns share (раздел, модели), is
-# read so only beside its own stem. Three letters before the е at least: сеть, цели, имеет.
+# present (видит: вид) but not those of its infinitive (видеть: видет) nor those of the present
+# of one in -еет (владеет: владеет), which its rules name only after и and ы. Both are stemmed
+# as a verb in -ить writes them (видить, владит: вид, влад), so that "где посмотреть" meets
+# "посмотрите". Not the past (видел), which nouns share (раздел, модели). Three letters before
+# the е at least: сеть, иметь, имеет are left as they are.
 _RU_E_INFINITIVE = re.compile(r"(.{3,}?)е(ть|ться|ет|ют|ешь|ете|ется|ются)")
-_RU_E_PAST = re.compile(r"(.{3,}?)е(л|ла|ло|ли|лся|лась|лось|лись)")
 _RU_E_ENDINGS = {"ет": "т", "ют": "т", "ешь": "шь", "ете": "те", "ется": "тся"}
 _RU_E_ENDINGS |= {"ются": "тся"}
 
@@ -201,8 +200,6 @@ def other_readings(folded: str, code: str) -> tuple[str, ...]:
         found.append(match.group(1) + "йк")
     if verb := _russian_verb(folded):
         found.append(verb)
-    elif match := _RU_E_PAST.fullmatch(folded):
-        found.append(match.group(1) + "и" + match.group(2))
     return tuple(found)
 
 
@@ -408,7 +405,8 @@ def word_language(script: str, lang: Language) -> Language:
 # (多 | 大) left out (cjk._measured); "15": a Russian noun of action, imperfective or
 # participle read as its verb too (изменение, проверять, установлен: other_readings); "16": a
 # Chinese run opening with 那 (or 也, 还 …) that jieba glued to a guess read again after it
-# (那火卫 | 二 of "那火卫二呢": 那 | 火卫二; cjk.OPENERS).
+# (那火卫 | 二 of "那火卫二呢": 那 | 火卫二; cjk.OPENERS); "17": a Russian verb's infinitive and
+# present in -еть, -еет stemmed as one in -ить (видеть, владеет: stemmed_as).
 RULES = "17"
 
 
