@@ -25,6 +25,14 @@ from retrieval.search.rank import Ranked, brought_first, lowered
 _ASKS = re.compile(
     r"\b(?:how\s+(?:many|much|long|old|big|large|often|fast|high|small|tall|wide|deep|heavy)"
     r"|(?:what|which)\s+(?:year|percentage|percent|proportion|versions?|releases?)"
+    # A limit asked for: "what is the maximum number of agents …?", "what's the largest
+    # message it accepts?". Not keywords ("default maximum length of a LIKE pattern"): its
+    # best excerpt named the limit, the sentence after it stated 50000, and it was hedged.
+    r"|(?:what|which)(?:['’]s|\s+is|\s+are|\s+was)?\s+the\s+(?:\w+\s+){0,2}?"
+    r"(?:maximum|minimum|max|min|largest|smallest)"
+    r"|как\w+\s+(?:\w+\s+){0,2}?(?:максимальн|минимальн)\w*"
+    r"|quel\w*\s+(?:est\s+)?(?:le|la|l['’])\s*(?:\w+\s+){0,2}?(?:maximum|minimum|maximal\w*|minimal\w*)"
+    r"|cu[aá]l\s+es\s+(?:el|la)\s+(?:\w+\s+){0,2}?(?:m[aá]xim|m[ií]nim)\w*"
     r"|in\s+what\s+year"
     r"|сколько|в\s+каком\s+году|как(?:ой|ая|ую|их)\s+верси\w*|как\s+долго"
     r"|combien|en\s+quelle\s+année|quelle\s+année|quelle\s+version"
