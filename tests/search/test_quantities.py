@@ -333,9 +333,13 @@ DOCS_DEV3 = Path(__file__).parents[2] / "data" / "eval" / "corpora" / "docs-dev3
         "Какой размер минимальной пенсии?",
         "Quel est le nombre maximum de députés ?",
         "¿Cuál es la edad mínima para votar?",
+        # a date, as "in what year" asks for one
+        "On what date was Debian 12 bookworm released?",
+        "¿En qué fecha se aprobó la Constitución?",
+        "好奇号是哪一天登上火星的？",
     ],
 )
-def test_a_question_asking_for_a_limit_asks_a_quantity(question: str) -> None:
+def test_a_question_asking_for_a_limit_or_a_date_asks_a_quantity(question: str) -> None:
     assert asks_quantity(question)
 
 
