@@ -51,6 +51,7 @@ from retrieval.search import (
     named,
     own_language,
     passage_data,
+    present,
     quantities,
     query,
     rank,
@@ -998,8 +999,12 @@ def _judged(
     # "ООН" where the passages write "Организации Объединенных Наций": a name they hold.
     passages = [r.passage for r in ranked[: judge.SPELLED_AMONG]]
     names = [name for name in names if not judge.spelled_out(name, passages)]
-    # "How many …?" answered by an excerpt that states no number does not answer it.
-    unquantified = bool(ranked) and quantities.unquantified(text, ranked[0].excerpt.plain)
+    # "How many …?" answered by an excerpt that states no number does not answer it, nor "who
+    # is the current …?" by one that does not speak of the present.
+    excerpt = ranked[0].excerpt.plain if ranked else ""
+    unquantified = bool(ranked) and (
+        quantities.unquantified(text, excerpt) or present.undated(text, lang, excerpt)
+    )
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
     outcome = judge.judge(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -319,3 +320,39 @@ def test_how_many_things_quotes_the_passage_counting_them(
 )
 def test_the_thing_a_count_asks_of(question: str, lang: str, thing: set[str]) -> None:
     assert counted(question, Analyzer(), lang) == thing
+
+
+DOCS_DEV3 = Path(__file__).parents[2] / "data" / "eval" / "corpora" / "docs-dev3"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the maximum number of agents one management server can handle?",
+        "what's the largest message it accepts?",
+        "Какой размер минимальной пенсии?",
+        "Quel est le nombre maximum de députés ?",
+        "¿Cuál es la edad mínima para votar?",
+        # a date, as "in what year" asks for one
+        "On what date was Debian 12 bookworm released?",
+        "¿En qué fecha se aprobó la Constitución?",
+        "好奇号是哪一天登上火星的？",
+    ],
+)
+def test_a_question_asking_for_a_limit_or_a_date_asks_a_quantity(question: str) -> None:
+    assert asks_quantity(question)
+
+
+def test_a_limit_no_excerpt_states_is_hedged_one_it_states_answered(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # Starlette's documentation names no size for a WebSocket message: the best passage shows
+    # how to receive one, and was given as the answer. The CORS cache's maximum it states.
+    library = write_library(
+        {path.name: path.read_text(encoding="utf-8") for path in DOCS_DEV3.glob("[!S]*.md")}
+    )
+    websocket = library.answer("What is the largest WebSocket message Starlette accepts?")
+    assert websocket.outcome == "hedged"
+    cors = library.answer("What is the maximum time browsers may cache CORS responses?")
+    assert cors.outcome == "answered"
+    assert "600" in cors.hits[0].excerpt.plain
