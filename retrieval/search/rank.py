@@ -185,9 +185,10 @@ def rerank(
     extra: tuple[int, int] | None = None,
 ) -> list[Ranked]:
     """The candidates (in BM25 order, each with its :class:`Matches`) re-ranked; beyond the
-    head, BM25 order stands. ``heads``: the question terms (bits) the first candidates' section
-    and document titles hold, and the headings above their sections; ``extra``: the position of one more candidate re-ranked with the
-    head (:func:`admitted`) and its section's and title's terms: BM25 weighs two commoner
+    head, BM25 order stands. ``heads``: the question terms (bits) the first candidates' section,
+    the headings above it and document titles hold; ``extra``: the position of one more
+    candidate re-ranked with the head (:func:`admitted`) and its headings' and title's terms:
+    BM25 weighs two commoner
     words over one rare name in a long passage ("Dhemaji school attendance": the district table's
     run of rows, under "Children currently attending school", was 6th behind passages on school
     alone, and lost), and coverage tells them apart.
