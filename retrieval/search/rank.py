@@ -188,10 +188,9 @@ def rerank(
     head, BM25 order stands. ``heads``: the question terms (bits) the first candidates' section,
     the headings above it and document titles hold; ``extra``: the position of one more
     candidate re-ranked with the head (:func:`admitted`) and its headings' and title's terms:
-    BM25 weighs two commoner
-    words over one rare name in a long passage ("Dhemaji school attendance": the district table's
-    run of rows, under "Children currently attending school", was 6th behind passages on school
-    alone, and lost), and coverage tells them apart.
+    BM25 weighs two commoner words over one rare name in a long passage ("Dhemaji school
+    attendance": the district table's run of rows, under "Children currently attending
+    school", was 6th behind passages on school alone, and lost), and coverage tells them apart.
 
     Deterministic, so paging with a larger offset continues the same list.
     """
