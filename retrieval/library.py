@@ -636,7 +636,9 @@ def _search(
         for found, (p, _) in zip(passage_data.stored_matches(stored, ids), candidates, strict=True)
     ]
     heads = [
-        _head_bits(found, ids) if found is not None else _head_mask(p, terms, head_terms)
+        _head_bits(found, ids) | _above_mask(p, terms, head_terms)
+        if found is not None
+        else _head_mask(p, terms, head_terms)
         for found, (p, _) in zip(stored.heads, candidates[: rank.RERANK], strict=False)
     ]
     extra = rank.admitted(matches, question, names)
@@ -651,9 +653,24 @@ HeadTerms = Callable[[str | None, str, str], frozenset[str]]
 
 
 def _head_mask(passage: Passage, terms: QuestionTerms, head_terms: HeadTerms) -> int:
-    """The question terms the passage's section and title hold, as bits."""
+    """The question terms the passage's section, the headings above it and its title hold,
+    as bits."""
+    found = head_terms(passage.section, passage.title, passage.lang)
+    return _bits(found, terms) | _above_mask(passage, terms, head_terms)
+
+
+def _above_mask(passage: Passage, terms: QuestionTerms, head_terms: HeadTerms) -> int:
+    """The question terms the headings above the passage's section hold, as bits: which of a
+    document's sections of one name a passage is under ("How to do it" under "Design studio",
+    not under "Journey mapping", in a booklet of method cards; "Examples" under "Timeouts")."""
+    if not passage.above:
+        return 0
+    return _bits(head_terms(" ".join(passage.above), "", passage.lang), terms)
+
+
+def _bits(found: frozenset[str], terms: QuestionTerms) -> int:
     mask = 0
-    for term in head_terms(passage.section, passage.title, passage.lang):
+    for term in found:
         bit = terms.bits.get(term)
         if bit is not None:
             mask |= 1 << bit

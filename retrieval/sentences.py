@@ -114,16 +114,39 @@ _RUN_CHARS = RUN_WORDS * 2  # characters: no span so long or shorter holds such 
 
 
 def fragment_spans(text: str) -> list[tuple[int, int]]:
-    """:func:`sentence_spans`, with every unpunctuated run of more than :data:`RUN_WORDS`
-    words cut into pieces of about :data:`PIECE_WORDS` (:func:`run_pieces`): the units an
-    excerpt is chosen from."""
-    spans = sentence_spans(text)
+    """:func:`sentence_spans`, each list item its own (:func:`_items`), with every
+    unpunctuated run of more than :data:`RUN_WORDS` words cut into pieces of about
+    :data:`PIECE_WORDS` (:func:`run_pieces`): the units an excerpt is chosen from."""
+    spans = _item_sentences(text) if "\n" in text else sentence_spans(text)
     if not any(b - a > _RUN_CHARS for a, b in spans):
         return spans
     cut: list[tuple[int, int]] = []
     for start, end in spans:
         cut += run_pieces(text, start, end) if end - start > _RUN_CHARS else [(start, end)]
     return cut
+
+
+# A line opening with a list's marker, then a space: a bullet as the readers write them (•, ◦,
+# ▪) and documents draw them (●, ○, □, ➢), or a number or letter ("2.", "3)", "a)"). Not "-" or
+# "*", which open lines of code (YAML's "- mkdocstrings:", a C comment's " * "), and a list read
+# from Markdown or Word is drawn with bullets.
+_ITEM = re.compile(r"\n[ \t]*(?:[•◦▪●○■□◆◇➢➤‣∙]|\(?(?:\d{1,3}|[a-z])[.)])[ \t]")
+
+
+def _item_sentences(text: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` of ``text`` read item by item when it holds a list: items
+    written without full stops ("● Experience designing static websites" over "● Experience
+    developing websites compatible with accessibility …") ran into one sentence, whose words
+    counted as one sentence's when a passage was weighed by its best one to three sentences,
+    and a list of unrelated items outweighed the item answering."""
+    edges = [0, *(m.start() + 1 for m in _ITEM.finditer(text)), len(text)]
+    if len(edges) == 2:
+        return sentence_spans(text)
+    return [
+        (a + start, b + start)
+        for start, end in itertools.pairwise(edges)
+        for a, b in sentence_spans(text[start:end])
+    ]
 
 
 def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
