@@ -21,8 +21,10 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check bot retrieval tools tests
 	$(BIN)/mypy
 
+# On every core (-n auto): the tests share no port, file or folder outside their tmp_path.
+# worksteal: a worker that runs out takes tests from the other's queue (a few take a minute).
 test: lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto --dist worksteal
 
 # Retrieval quality on the dev set, beside plain rank-bm25 (not part of `make test`).
 bench-eval: $(STAMP)
