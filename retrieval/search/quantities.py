@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from retrieval.search import superlatives
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import MAX_SENTENCES, QuestionTerms, format_matches, pick_window
 from retrieval.search.rank import Ranked, brought_first, lowered
@@ -168,6 +169,9 @@ def unquantified(question: str, excerpt: str) -> bool:
         return False
     if _asks_date_only(question):
         return _DATE.search(excerpt) is None
+    asked = _ASKS.search(question)
+    if asked and superlatives.named_in_words(asked.group(0), question, excerpt):
+        return False  # "the maximum penalty … is permanent expulsion"
     if _ASKS_AMOUNT.search(question):
         excerpt = _DATE_OR_VERSION.sub(" ", excerpt)
     return not gives_quantity(excerpt, question)
