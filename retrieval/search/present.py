@@ -59,6 +59,18 @@ _SAYS_NOW = re.compile(
 )
 
 
+# Nor do they, naming the office, say who holds it: "The current Secretary-General is António
+# Guterres", "El actual rey de España es Felipe VI", "Le président actuel est …", "Нынешний
+# председатель — Иванов", "现任主席是…": the present of the passage, as "currently" is. The office
+# named as current, then in the same clause "is" and a name (a capital letter); not "appointed by
+# the current Secretary", nor "the current Project Secretary shall …".
+_NAMES_HOLDER = re.compile(
+    r"(?i:\b(?:current|incumbent|latest|newest|actual|actuel(?:le)?|нынешн\w*|действующ\w*))"
+    r"[^.;:!?\n]{0,60}?\s(?:is|es|est|—|–|являетс[яь])\s+[A-ZÀ-ÞА-ЯЁ]"
+    r"|现任[^。；，,]{1,12}?(?:是|为)",
+)
+
+
 def _now(lang: str) -> re.Pattern[str]:
     """The words saying "now" in ``lang`` (English for a language without a list), and the
     Chinese ones."""
@@ -75,8 +87,9 @@ def asks_now(question: str, lang: str) -> bool:
 
 
 def says_now(excerpt: str) -> bool:
-    """Whether ``excerpt`` speaks of the present (:data:`_SAYS_NOW`), in any of the languages."""
-    return _SAYS_NOW.search(excerpt) is not None
+    """Whether ``excerpt`` speaks of the present (:data:`_SAYS_NOW`) or names who holds an
+    office now (:data:`_NAMES_HOLDER`), in any of the languages."""
+    return _SAYS_NOW.search(excerpt) is not None or _NAMES_HOLDER.search(excerpt) is not None
 
 
 def undated(question: str, lang: str, excerpt: str) -> bool:

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from retrieval.search import superlatives
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import MAX_SENTENCES, QuestionTerms, format_matches, pick_window
 from retrieval.search.rank import Ranked, brought_first, lowered
@@ -36,13 +37,32 @@ _ASKS = re.compile(
     r"|как\w+\s+(?:\w+\s+){0,2}?(?:максимальн|минимальн)\w*"
     r"|quel\w*\s+(?:est\s+)?(?:le|la|l['’])\s*(?:\w+\s+){0,2}?(?:maximum|minimum|maximal\w*|minimal\w*)"
     r"|cu[aá]l\s+es\s+(?:el|la)\s+(?:\w+\s+){0,2}?(?:m[aá]xim|m[ií]nim)\w*"
-    # "On what date …" asks for one as "in what year" does (not as widely as "when", above).
-    r"|in\s+what\s+year|(?:what|which)\s+date|какого\s+числа|quelle\s+date|qu[eé]\s+fecha"
+    r"|in\s+what\s+year"
     r"|сколько|в\s+каком\s+году|как(?:ой|ая|ую|их)\s+верси\w*|как\s+долго"
     r"|combien|en\s+quelle\s+année|quelle\s+année|quelle\s+version"
     r"|cu[aá]nt[oa]s?|en\s+qu[eé]\s+año|qu[eé]\s+año|qu[eé]\s+versi[oó]n)\b"
-    r"|多少|几[个年次天岁]|哪一年|哪一?天|哪个版本|多大(?!程度)|多长|多久|多高|多远",
+    r"|多少|几[个年次天岁]|哪一年|哪个版本|多大(?!程度)|多长|多久|多高|多远",
     re.IGNORECASE,
+)
+# "On what date …" asks for one as "in what year" does (not as widely as "when", above), and a
+# date answers it, not any number: "the Fourth of July", "le quatorze juillet", "el doce de
+# octubre", "двенадцатого июня", "一月一日" state one without a digit, where "3. Постановления …
+# общего числа" states none. Not "what date format …": "date" qualifying the thing asked.
+_ASKS_DATE = re.compile(
+    r"\bon\s+what\s+date\b|\b(?:what|which)\s+date(?=\s*[?]|\s*$|\s+(?:is|was|are|were|will"
+    r"|would|does|did|do|has|had|have|shall|should|can|could|of|for|in|on|to)\b)"
+    r"|какого\s+числа|\bquelle\s+date\b|\bqu[eé]\s+fecha\b|哪一?天",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+    r"|(?i:\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+    r"|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    r"|noviembre|diciembre)\b"
+    r"|\b(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*)"
+    r"|[〇零一二三四五六七八九十\d]+\s*[年月日号]"
 )
 # Cardinal words, each also with a capital first letter, so that "DOS" is no Spanish two.
 # Left out as too common in ordinary words: "once", "single", the French and Spanish "un(e)",
@@ -114,8 +134,13 @@ def states_year(text: str) -> bool:
 @functools.lru_cache(maxsize=256)  # asked of one question by ranking, judging and quoting
 def asks_quantity(question: str) -> bool:
     """Whether ``question`` asks how many, how much, how long, which year or version."""
-    found = _ASKS.search(question)
+    found = _ASKS.search(question) or _ASKS_DATE.search(question)
     return found is not None and not _HOW_TO.search(question, 0, found.start())
+
+
+def _asks_date_only(question: str) -> bool:
+    """Whether ``question`` asks on what date, and no other quantity."""
+    return _ASKS_DATE.search(question) is not None and _ASKS.search(question) is None
 
 
 @functools.lru_cache(maxsize=256)  # a question's, asked of each passage quoted for it
@@ -142,6 +167,11 @@ def unquantified(question: str, excerpt: str) -> bool:
     """Whether ``question`` asks for a quantity that ``excerpt`` does not state."""
     if not asks_quantity(question):
         return False
+    if _asks_date_only(question):
+        return _DATE.search(excerpt) is None
+    asked = _ASKS.search(question)
+    if asked and superlatives.named_in_words(asked.group(0), question, excerpt):
+        return False  # "the maximum penalty … is permanent expulsion"
     if _ASKS_AMOUNT.search(question):
         excerpt = _DATE_OR_VERSION.sub(" ", excerpt)
     return not gives_quantity(excerpt, question)

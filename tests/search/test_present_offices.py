@@ -37,3 +37,23 @@ def test_who_holds_an_office_now_is_hedged_in_each_language_by_the_constitutions
         assert library.answer(question).outcome == "hedged", question
     # What the constitution says of the office stays answered.
     assert library.answer("Who presides when the President is tried?").outcome == "answered"
+
+
+def test_a_passage_saying_who_holds_the_office_now_answers_who_holds_it_now(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # The United Nations' page on the Secretary-General (un.org/sg/en/content/former-secretaries
+    # -general, 2024): naming the office as current and who holds it says the present as
+    # "currently" does. It was hedged.
+    library = write_library(
+        {
+            "secretary-general.md": "# The Secretary-General\n\nThe Secretary-General is"
+            " appointed by the General Assembly upon the recommendation of the Security Council."
+            " The current Secretary-General, and the ninth occupant of the post, is Mr. António"
+            " Guterres of Portugal, who took office on 1 January 2017.\n",
+            "rey.md": "# La Corona\n\nEl actual Rey de España es Felipe VI, proclamado ante las"
+            " Cortes Generales el 19 de junio de 2014.\n",
+        }
+    )
+    assert library.answer("Who is the current Secretary-General?").outcome == "answered"
+    assert library.answer("¿Quién es el rey actual de España?").outcome == "answered"
