@@ -135,6 +135,7 @@ _ITEM = re.compile(
 )
 # The end of a line that ends its sentence or clause: a stop, colon or semicolon, then any
 # closing quotes or brackets.
+_ABBREVIATED = re.compile(r"[^\W\d_]\.(?!\w)")  # a letter and a stop after a letter's: "z. B."
 _LINE_ENDED = re.compile(r"""[.!?…:;。！？：；]["'”’»)\]]*[ \t]*$""")
 
 
@@ -179,6 +180,8 @@ def _opens_item(text: str, match: re.Match[str], markers: set[tuple[str, int, st
     if marker is None:
         return True
     style, place, kind = marker
+    if kind == "a" and _ABBREVIATED.match(text, match.end()):
+        return False  # "e. g.", "i. e.", German "z. B.", "d. h.": two letters abbreviated
     if (style, place - 1, kind) in markers or (style, place + 1, kind) in markers:
         return True
     if style == "." and kind == "9" and text[match.end() : match.end() + 4].lstrip()[:1].isupper():

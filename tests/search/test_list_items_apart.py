@@ -67,6 +67,8 @@ BROWN = (
         BROWN,
         # German writes "for example" as two letters and stops; "Gefahren" over "z. B.":
         "Der Vermieter haftet für Schäden durch Gefahren\nz. B. durch Feuer oder Wasser.",
+        # ... after a finished line too: two letters abbreviated are no item's letter
+        "Die Kosten sind umlagefähig.\nz. B. die Heizkosten und die Wasserkosten.",
         # a reference to a point, mid-sentence
         "The rent is paid as set out in\n3. above, and no later than the fifth day.",
     ],
