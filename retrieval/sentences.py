@@ -130,7 +130,13 @@ def fragment_spans(text: str) -> list[tuple[int, int]]:
 # ▪) and documents draw them (●, ○, □, ➢), or a number or letter ("2.", "3)", "a)"). Not "-" or
 # "*", which open lines of code (YAML's "- mkdocstrings:", a C comment's " * "), and a list read
 # from Markdown or Word is drawn with bullets.
-_ITEM = re.compile(r"\n[ \t]*(?:[•◦▪●○■□◆◇➢➤‣∙]|\(?(?:\d{1,3}|[a-z])[.)])[ \t]")
+_ITEM = re.compile(
+    r"\n[ \t]*(?:[•◦▪●○■□◆◇➢➤‣∙]|(?P<open>\(?)(?P<number>\d{1,3}|[a-z])(?P<close>[.)]))[ \t]"
+)
+# The end of a line that ends its sentence or clause: a stop, colon or semicolon, then any
+# closing quotes or brackets.
+_ABBREVIATED = re.compile(r"[^\W\d_]\.(?!\w)")  # a letter and a stop after a letter's: "z. B."
+_LINE_ENDED = re.compile(r"""[.!?…:;。！？：；]["'”’»)\]]*[ \t]*$""")
 
 
 def _item_sentences(text: str) -> list[tuple[int, int]]:
@@ -139,7 +145,9 @@ def _item_sentences(text: str) -> list[tuple[int, int]]:
     developing websites compatible with accessibility …") ran into one sentence, whose words
     counted as one sentence's when a passage was weighed by its best one to three sentences,
     and a list of unrelated items outweighed the item answering."""
-    edges = [0, *(m.start() + 1 for m in _ITEM.finditer(text)), len(text)]
+    found = list(_ITEM.finditer(text))
+    markers = {_marker(m) for m in found}
+    edges = [0, *(m.start() + 1 for m in found if _opens_item(text, m, markers)), len(text)]
     if len(edges) == 2:
         return sentence_spans(text)
     return [
@@ -147,6 +155,39 @@ def _item_sentences(text: str) -> list[tuple[int, int]]:
         for start, end in itertools.pairwise(edges)
         for a, b in sentence_spans(text[start:end])
     ]
+
+
+def _marker(match: re.Match[str]) -> tuple[str, int, str] | None:
+    """A number or letter marker as its style and place in its sequence; None for a bullet."""
+    number = match.group("number")
+    if number is None:
+        return None
+    place = int(number) if number.isdigit() else ord(number)
+    return match.group("open") + match.group("close"), place, "9" if number.isdigit() else "a"
+
+
+def _opens_item(text: str, match: re.Match[str], markers: set[tuple[str, int, str] | None]) -> bool:
+    """Whether a line's marker opens a list item: a bullet always; a number or letter when the
+    line before ended its sentence or clause ("Article 5.", "as follows:"), or when the item
+    before or after it in its list opens a line too ("2." by "1." or "3."), or when it is a
+    number and a full stop before a capital, which :func:`sentence_spans` would end a sentence
+    after ("To install the server" over "1. Log on …": "1." is the step's). Else it is a line
+    of running text broken where a number or an abbreviation stood: "… the case of Plessy" over
+    "v. Ferguson", "wie" over "z. B. die Heizkosten", "am" over "3. Oktober", "as set out in"
+    over "3. above", a PDF's lines breaking anywhere; cut there, an excerpt quoted half a
+    sentence."""
+    marker = _marker(match)
+    if marker is None:
+        return True
+    style, place, kind = marker
+    if kind == "a" and _ABBREVIATED.match(text, match.end()):
+        return False  # "e. g.", "i. e.", German "z. B.", "d. h.": two letters abbreviated
+    if (style, place - 1, kind) in markers or (style, place + 1, kind) in markers:
+        return True
+    if style == "." and kind == "9" and text[match.end() : match.end() + 4].lstrip()[:1].isupper():
+        return True  # "configuration" over "1. Log on": cut after "1." else (a sentence's end)
+    line = text.rfind("\n", 0, match.start()) + 1
+    return _LINE_ENDED.search(text, line, match.start()) is not None
 
 
 def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -50,3 +50,44 @@ def test_each_bulleted_or_numbered_item_is_a_sentence() -> None:
     # YAML's "- mkdocstrings:" is no list item: the code after a sentence stays one piece.
     code = "It is off by default:\nplugins:\n- mkdocstrings:\n    handlers:"
     assert [code[a:b] for a, b in fragment_spans(code)] == [code]
+
+
+# A PDF's lines break anywhere, and a line of running text may open with a number or a letter
+# and a stop: Brown v. Board of Education, 347 U.S. 483 (1954), a work of the U.S. government,
+# as its opinion reads, broken where a PDF of it breaks a line.
+BROWN = (
+    'The doctrine of "separate but equal" did not make its appearance in this Court until 1896 '
+    "in the case of Plessy\nv. Ferguson, supra, involving not education but transportation."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BROWN,
+        # German writes "for example" as two letters and stops; "Gefahren" over "z. B.":
+        "Der Vermieter haftet für Schäden durch Gefahren\nz. B. durch Feuer oder Wasser.",
+        # ... after a finished line too: two letters abbreviated are no item's letter
+        "Die Kosten sind umlagefähig.\nz. B. die Heizkosten und die Wasserkosten.",
+        # a reference to a point, mid-sentence
+        "The rent is paid as set out in\n3. above, and no later than the fifth day.",
+    ],
+)
+def test_a_line_of_running_text_opening_with_a_number_or_letter_is_no_item(text: str) -> None:
+    # Cut before "v. Ferguson", the excerpt answering "when did separate but equal first appear"
+    # quoted "… until 1896 in the case of Plessy" and the case's name went to another sentence.
+    assert [text[a:b] for a, b in fragment_spans(text)] == [text]
+
+
+def test_a_step_after_its_heading_line_and_a_point_after_its_article_are_items() -> None:
+    step = "To install the management server\n1. Log on to the server as an administrator."
+    assert [step[a:b] for a, b in fragment_spans(step)] == [
+        "To install the management server",
+        "1. Log on to the server as an administrator.",
+    ]
+    points = "Have regard to the following\na) the price;\nb) the date of delivery."
+    assert [points[a:b] for a, b in fragment_spans(points)] == [
+        "Have regard to the following",
+        "a) the price;",
+        "b) the date of delivery.",
+    ]
