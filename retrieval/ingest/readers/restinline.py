@@ -145,3 +145,34 @@ def numbered(lines: list[str]) -> list[str]:
         counts[indent] = counts.get(indent, 0) + 1
         out.append(f"{found['indent']}{counts[indent]}.{line[found.end() :]}")
     return out
+
+
+_SUBSTITUTION = re.compile(
+    r"^[ \t]*\.\.[ \t]+\|(?P<name>[^|]+)\|[ \t]+(?P<kind>[\w-]+)::[ \t]*(?P<rest>.*)$"
+)
+
+
+def substituted(lines: list[str]) -> list[str]:
+    """``lines`` with reST's substitution references read as the built page shows them: a
+    picture's (".. |Windows NSSM Configuration Screenshot| image:: nssm.png") left out, as the
+    reader leaves pictures out, and a "replace::" one as its text. The references stood as
+    their names, "|Windows NSSM Configuration Screenshot|" a list item of its own."""
+    shown: dict[str, str] = {}
+    for line in lines:
+        found = _SUBSTITUTION.match(line)
+        if found and found["kind"] in ("image", "figure"):
+            shown[found["name"]] = ""
+        elif found and found["kind"] == "replace":
+            shown[found["name"]] = found["rest"].strip()
+    if not shown:
+        return lines
+    names = "|".join(re.escape(name) for name in sorted(shown, key=len, reverse=True))
+    reference = re.compile(rf"\|({names})\|(?:__?)?")
+    out = []
+    for line in lines:
+        if _SUBSTITUTION.match(line) is None and "|" in line:
+            line = reference.sub(lambda found: shown[found[1]], line)
+            if not line.strip(" \t-*+"):
+                continue  # a list item of a picture alone
+        out.append(line)
+    return out
