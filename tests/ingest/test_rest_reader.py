@@ -467,3 +467,26 @@ def test_a_version_note_after_code_is_not_the_next_paragraphs() -> None:
     found = [b.text for b in read("debug.rst", page.encode()).blocks]
     assert "The debugger is a separate feature." in found
     assert "New in version 3.9. BUILD_DIR is a boolean property." in found
+
+
+SYNCTHING_AUTOSTART = Path(__file__).parent / "fixtures" / "syncthing" / "autostart-excerpt.rst"
+
+
+def test_auto_numbered_steps_are_each_a_step_without_their_hash_mark() -> None:
+    # Syncthing's "#. Download and extract nssm …" / "#. From an administrator Command Prompt
+    # …": Markdown has no "#." list, and the steps ran together as one paragraph, quoted
+    # "… suitable location. #. From an administrator Command Prompt, CD to …".
+    path = SYNCTHING_AUTOSTART
+    texts = [block.text for block in read(path.name, path.read_bytes()).blocks]
+    assert not [text for text in texts if "#." in text]
+    assert any(text.startswith("From an administrator Command Prompt, CD to") for text in texts)
+    assert any(text.startswith("Start the service via sc start syncthing") for text in texts)
+
+
+def test_a_picture_named_by_a_substitution_is_left_out_as_pictures_are() -> None:
+    # "-  |Windows NSSM Configuration Screenshot|", a picture defined at the page's foot
+    # (".. |…| image:: windows-nssm-config.png"), was a list item quoting the picture's name.
+    path = SYNCTHING_AUTOSTART
+    texts = [block.text for block in read(path.name, path.read_bytes()).blocks]
+    assert not [text for text in texts if "Screenshot" in text or "|" in text]
+    assert any(text.startswith("Set Path to your syncthing.exe") for text in texts)

@@ -1006,8 +1006,16 @@ def _heads_first(lines: list[Line]) -> list[Line]:
         return lines
     # The first line with words: a page number written first ("3" at the foot of a memo's
     # page, in a note's type) is no slide's lead, and all the page's text is larger than it.
-    text = next((ln for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 3), lines[0])
+    # A running footer written first (ASVS's "OWASP … 4.0.3 (es) 59" at the page's foot) is no
+    # lead either: every heading of the page stood above it, and all were raised over the text,
+    # the page's last heading citing all of it.
+    lowest = min(ln.y for ln in lines)
+    worded = [ln for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 3]
+    worded = [ln for ln in worded if not _foot(ln, lowest)] or worded
+    text = worded[0] if worded else lines[0]
     first = lines[0] if any(ch.isalpha() for ch in lines[0].text) else text
+    if _foot(first, lowest):
+        first = text
     above = [ln for ln in lines if ln.y > first.y + first.size and ln.size >= 1.1 * first.size]
     # A chapter's title set large on the left of a spread, beside its right page's text, which
     # the file writes first: "02 Basic principles" / "of modern" / "software design" came
@@ -1019,6 +1027,12 @@ def _heads_first(lines: list[Line]) -> list[Line]:
         return lines
     raised = {id(line) for line in above}
     return sorted(above, key=lambda ln: -ln.y) + [ln for ln in lines if id(ln) not in raised]
+
+
+def _foot(line: Line, lowest: float) -> bool:
+    """Whether ``line`` is the lowest of its page (``lowest``) and in its bottom eighth: a
+    footer's place."""
+    return line.y <= lowest and line.height > 0 and line.y < line.height / 8
 
 
 def _unspaced(text: str) -> str:

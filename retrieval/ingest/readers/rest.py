@@ -47,7 +47,13 @@ from retrieval.ingest.readers.restgrid import (
     is_grid_border,
     table_markdown,
 )
-from retrieval.ingest.readers.restinline import inline, titled_references, unclosed
+from retrieval.ingest.readers.restinline import (
+    inline,
+    numbered,
+    substituted,
+    titled_references,
+    unclosed,
+)
 from retrieval.ingest.readers.resttables import is_border, table, table_end
 from retrieval.ingest.readers.text import opening_fields, text_of
 
@@ -95,13 +101,15 @@ def markdown(text: str) -> str:
     """``text`` (reST) written as Markdown (see the module's docstring)."""
     fields, after = opening_fields(text)  # a PEP's "Title:", "Author:", "Created:" …
     if "title" not in fields:
-        return "\n".join(_untitled(_body(titled_references(text.split("\n")))))
+        return "\n".join(
+            _untitled(_body(titled_references(numbered(substituted(text.split("\n"))))))
+        )
     front = {_FRONT[key]: value for key, value in fields.items() if key in _FRONT}
     if "date" in front:
         front["date"] = find_date([front["date"]]) or front["date"]
     # (the Markdown reader reads the author's names without their addresses)
     quoted = [f"{key}: {_yaml(value)}" for key, value in front.items()]
-    body = _body(titled_references(after.split("\n")))
+    body = _body(titled_references(numbered(substituted(after.split("\n")))))
     return "\n".join(["---", *quoted, "---", "", *(line.rstrip(_HEADING) for line in body)])
 
 

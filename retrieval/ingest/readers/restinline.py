@@ -121,3 +121,58 @@ def _readable(target: str, role: str) -> str:
         words = parts[-1] if parts else words
     words = re.sub(r"[-_]+", " ", words).strip()
     return words[:1].upper() + words[1:]
+
+
+_AUTO_ITEM = re.compile(r"^(?P<indent>[ \t]*)#\.(?=[ \t]+\S)")  # "#. Download …"
+
+
+def numbered(lines: list[str]) -> list[str]:
+    """``lines`` with reST's auto-numbered items ("#. Download nssm", "#. From an administrator
+    Command Prompt …") numbered as the built page shows them, "1.", "2.", …: Markdown knows no
+    "#." list, and the steps ran together as one paragraph, each opening "#.". A list's count
+    goes on over the lines indented under its items (their text, a list inside them) and ends at
+    a line as far left as its items that is no item of it."""
+    counts: dict[int, int] = {}
+    out: list[str] = []
+    for line in lines:
+        found = _AUTO_ITEM.match(line)
+        indent = len(line) - len(line.lstrip(" \t"))
+        if line.strip():
+            counts = {at: n for at, n in counts.items() if at < indent or (found and at == indent)}
+        if found is None:
+            out.append(line)
+            continue
+        counts[indent] = counts.get(indent, 0) + 1
+        out.append(f"{found['indent']}{counts[indent]}.{line[found.end() :]}")
+    return out
+
+
+_SUBSTITUTION = re.compile(
+    r"^[ \t]*\.\.[ \t]+\|(?P<name>[^|]+)\|[ \t]+(?P<kind>[\w-]+)::[ \t]*(?P<rest>.*)$"
+)
+
+
+def substituted(lines: list[str]) -> list[str]:
+    """``lines`` with reST's substitution references read as the built page shows them: a
+    picture's (".. |Windows NSSM Configuration Screenshot| image:: nssm.png") left out, as the
+    reader leaves pictures out, and a "replace::" one as its text. The references stood as
+    their names, "|Windows NSSM Configuration Screenshot|" a list item of its own."""
+    shown: dict[str, str] = {}
+    for line in lines:
+        found = _SUBSTITUTION.match(line)
+        if found and found["kind"] in ("image", "figure"):
+            shown[found["name"]] = ""
+        elif found and found["kind"] == "replace":
+            shown[found["name"]] = found["rest"].strip()
+    if not shown:
+        return lines
+    names = "|".join(re.escape(name) for name in sorted(shown, key=len, reverse=True))
+    reference = re.compile(rf"\|({names})\|(?:__?)?")
+    out = []
+    for line in lines:
+        if _SUBSTITUTION.match(line) is None and "|" in line:
+            line = reference.sub(lambda found: shown[found[1]], line)
+            if not line.strip(" \t-*+"):
+                continue  # a list item of a picture alone
+        out.append(line)
+    return out
