@@ -9,22 +9,17 @@ cards are public domain)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from retrieval.library import Library
-
-_CORPUS = Path(__file__).resolve().parents[2] / "data/eval/corpora/office-dev"
+from tests.search.devcorpora import dev_corpus_library
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    folder = tmp_path_factory.mktemp("office") / "corpus"
-    shutil.copytree(_CORPUS, folder, ignore=shutil.ignore_patterns("SOURCES.md"))
-    library = Library.open(tmp_path_factory.mktemp("office-db") / "corpus.db", folder)
+    library = dev_corpus_library(tmp_path_factory, "office-dev")
     yield library
     library.close()
 

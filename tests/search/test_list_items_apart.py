@@ -8,23 +8,18 @@ is about The Carpentries' request for quotation for its website (CC-BY 4.0)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from retrieval.library import Library
 from retrieval.sentences import fragment_spans
-
-_CORPUS = Path(__file__).resolve().parents[2] / "data/eval/corpora/office-dev2"
+from tests.search.devcorpora import dev_corpus_library
 
 
 @pytest.fixture(scope="module")
 def rfq(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
-    folder = tmp_path_factory.mktemp("office") / "corpus"
-    shutil.copytree(_CORPUS, folder, ignore=shutil.ignore_patterns("SOURCES.md"))
-    library = Library.open(tmp_path_factory.mktemp("rfq-db") / "corpus.db", folder)
+    library = dev_corpus_library(tmp_path_factory, "office-dev2")
     yield library
     library.close()
 
