@@ -112,7 +112,7 @@ class _Table:
     rows: list[_Row]
     header: bool  # whether its first record is set apart as a header (see _header)
     caption: list[Line] = field(default_factory=list)
-    painted: bool = False  # its header painted apart: one row, never more (see pdf_boxes)
+    painted: bool = False  # its header painted (see pdf_boxes) or ruled apart: one row, no more
 
 
 def tabled(
@@ -146,11 +146,11 @@ def tabled(
     if not cells and not tables:
         return lines
     taken = {member for table in tables for member in table.members}
-    rest = [line for line in lines if id(line) not in taken]
+    rows = _rows([line for line in lines if id(line) not in taken], cells, gutters)
     tables += [
         table
-        for run in _runs(_rows(rest, cells, gutters))
-        if (table := _table(run, rules)) is not None
+        for run in _runs(rows)
+        if (table := _table(run, rules) or _headed_table(run, rules, rows)) is not None
     ]
     for table in tables:
         table.caption = _caption(lines, table)
@@ -485,6 +485,76 @@ def _table(run: list[_Row], rules: Rules) -> _Table | None:
     return _Table(records, starts, members, run, header)
 
 
+def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table | None:
+    """The table under a header ruled off from its rows, one label over each column, whose
+    rows wrap a column of text (a standard's requirements: "# | Description | L1 | L2 | L3 |
+    CWE" over "1.2.1 | Verify that … | ✓ | ✓ | 250"): its text column made it look like a
+    page's column of prose, the text above it (which the rows stand close under) its first
+    rows, and the wrapped lines of its last row no rows of it. Each row is a first-column
+    cell, the cells beside it on its baseline and the lines its cells wrap onto; a line of
+    two columns or more with nothing in the first is none of that, and no such table."""
+    start = next((i for i in range(len(run) - 1) if _ruled_header(run, i, rules)), None)
+    if start is None:
+        return None
+    run = _under_header(run[start:])
+    run += _wrapped_tail(run, rows)
+    separators = _separators([row for row in run if len(row.cells) > 1])
+    if len(separators) + 1 != len(run[0].cells):
+        return None  # a label over each column, and no column without one
+    columns = [_column_of(separators, row) for row in run]
+    if any(0 not in cols and len(set(cols)) > 1 for cols in columns):
+        return None
+    bands = _bands(run, rules)
+    records, starts = _records(run, columns, len(run[0].cells), bands)
+    if len(records) < 2:
+        return None  # the header and one row: its rule sets it apart, as a grid's does
+    members = {id(line) for row in run for line in row.sources}
+    return _Table(records, starts, members, run, header=True, painted=True)
+
+
+def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
+    """Whether ``run[index]`` is a header: three labels or more, in the type of the row under
+    it, a rule across the table between them."""
+    row, under = run[index], run[index + 1]
+    if len(row.cells) < 3 or len(under.cells) < 2 or abs(row.size - under.size) > 0.5:
+        return False
+    if any(is_figure(c.text) or len(c.text.split()) > LABEL_WORDS for c in row.cells):
+        return False
+    left, right = row.cells[0].x0, row.cells[-1].x1
+    return any(
+        under.y < y < row.bottom and min(x1, right) - max(x0, left) >= 0.5 * (right - left)
+        for y, x0, x1 in rules.horizontal
+    )
+
+
+def _under_header(run: list[_Row]) -> list[_Row]:
+    """``run`` (from its header) to the last row in the header's type, as close under the one
+    above as rows are: a heading or a paragraph after the table is no row of it."""
+    size = run[0].size
+    end = 1
+    while end < len(run) and abs(run[end].size - size) <= 0.5:
+        if run[end - 1].bottom - run[end].y > ROW_SPACING * max(size, 1.0):
+            break
+        end += 1
+    return run[:end]
+
+
+def _wrapped_tail(run: Sequence[_Row], rows: Sequence[_Row]) -> list[_Row]:
+    """The lines right under ``run`` that its last row's text cell wraps onto: each one cell,
+    set where a cell of that row starts, other than its first, close under the line above."""
+    at = next((i for i, row in enumerate(rows) if row is run[-1]), len(rows))
+    starts = [cell.x0 for cell in run[-1].cells[1:]]
+    tail: list[_Row] = []
+    for row in rows[at + 1 :]:
+        above = tail[-1] if tail else run[-1]
+        close = above.bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
+        aligned = any(abs(row.cells[0].x0 - x) <= row.size for x in starts)
+        if len(row.cells) != 1 or not close or not aligned or row.column != above.column:
+            break
+        tail.append(row)
+    return tail
+
+
 def _header(run: Sequence[_Row], starts: Sequence[int], bands: Sequence[int], grid: bool) -> bool:
     """Whether the table's first record is set apart as its header: by a rule under it, in
     bold or larger type over the rows under it, or inside a grid of rules (as a Word table's
@@ -659,7 +729,8 @@ def _records(
     for index, (row, cols, band) in enumerate(zip(run, columns, bands, strict=True)):
         ruled_band = any(bands) and firsts[band] <= 1
         new_band = band != previous_band
-        begins = (0 in cols or len(cols) > 1) and not (ruled_band and not new_band)
+        # two cells in one column are one cell's words parted by a wide gap ("… (C8)")
+        begins = (0 in cols or len(set(cols)) > 1) and not (ruled_band and not new_band)
         rest = row.cells[0].text
         if begins and cols == [0] and records and _cell_open(records[-1][0], rest):
             begins = False  # "Metrics: {Likelihood, Coherences, FIDs," / "Reconstruction, …}"
@@ -761,7 +832,8 @@ def labelled(
     rows = [[prose(cell) for cell in record] for record in records]
     count = int(header) if painted else _header_rows(rows, header)
     labels = [" ".join(row[i] for row in rows[:count] if row[i]) for i in range(len(rows[0]))]
-    if not count or not _is_header([labels, *rows[count:]]):
+    # a header set apart labels a single row too; else three rows show what is a header
+    if not count or not _is_header([labels, *rows[count:]], 2 if painted else 3):
         return [row_text(_spans_once(row)) for row in rows]
     texts = [""] * (count - 1)  # the header's lines are no rows
     for row in rows[count:]:
@@ -808,8 +880,8 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     return 1 if evident else 0
 
 
-def _is_header(rows: Sequence[Sequence[str]]) -> bool:
-    if len(rows) < 3:
+def _is_header(rows: Sequence[Sequence[str]], least: int = 3) -> bool:
+    if len(rows) < least:
         return False
     labels = [cell for cell in rows[0] if cell]
     corner = not rows[0][0] and len(labels) == len(rows[0]) - 1
