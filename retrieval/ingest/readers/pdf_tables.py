@@ -147,11 +147,9 @@ def tabled(
         return lines
     taken = {member for table in tables for member in table.members}
     rows = _rows([line for line in lines if id(line) not in taken], cells, gutters)
-    tables += [
-        table
-        for run in _runs(rows)
-        if (table := _table(run, rules) or _headed_table(run, rules, rows)) is not None
-    ]
+    for run in _runs(rows):
+        table = _table(run, rules)
+        tables += [table] if table is not None else _headed_tables(run, rules, rows)
     for table in tables:
         table.caption = _caption(lines, table)
     return _counted(_replaced(lines, tables) if tables else lines, cells)
@@ -485,27 +483,42 @@ def _table(run: list[_Row], rules: Rules) -> _Table | None:
     return _Table(records, starts, members, run, header)
 
 
-def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table | None:
-    """The table under a header ruled off from its rows, one label over each column, whose
+def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
+    """The tables under a header ruled off from its rows, one label over each column, whose
     rows wrap a column of text (a standard's requirements: "# | Description | L1 | L2 | L3 |
     CWE" over "1.2.1 | Verify that … | ✓ | ✓ | 250"): its text column made it look like a
     page's column of prose, the text above it (which the rows stand close under) its first
-    rows, and the wrapped lines of its last row no rows of it. Each row is a first-column
-    cell, the cells beside it on its baseline and the lines its cells wrap onto; a line of
-    two columns or more with nothing in the first is none of that, and no such table."""
-    start = next((i for i in range(len(run) - 1) if _ruled_header(run, i, rules)), None)
-    if start is None:
-        return None
-    run = _under_header(run[start:])
+    rows, and the wrapped lines of its last row no rows of it. ``run`` may hold several, with
+    text between them."""
+    tables = []
+    start = 0
+    while True:
+        found = next((i for i in range(start, len(run) - 1) if _ruled_header(run, i, rules)), -1)
+        if found < 0:
+            return tables
+        table = _headed_table(run[found:], rules, rows)
+        if table is not None:
+            tables.append(table)
+        start = found + (len(table.rows) if table is not None else 1)
+
+
+def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table | None:
+    """The table under the header ``run[0]`` (see :func:`_headed_tables`): each row is a
+    first-column cell, the cells beside it on its baseline and the lines its cells wrap onto;
+    a line of two columns or more with nothing in the first is none of that, and no such
+    table."""
+    run = _under_header(run)
     run += _wrapped_tail(run, rows)
     separators = _separators([row for row in run if len(row.cells) > 1])
     if len(separators) + 1 != len(run[0].cells):
-        return None  # a label over each column, and no column without one
+        return None
     columns = [_column_of(separators, row) for row in run]
+    if columns[0] != list(range(len(run[0].cells))):
+        return None  # a label over each column
     if any(0 not in cols and len(set(cols)) > 1 for cols in columns):
         return None
     bands = _bands(run, rules)
-    records, starts = _records(run, columns, len(run[0].cells), bands)
+    records, starts = _records(run, columns, len(run[0].cells), bands, wraps=True)
     if len(records) < 2:
         return None  # the header and one row: its rule sets it apart, as a grid's does
     members = {id(line) for row in run for line in row.sources}
@@ -513,10 +526,10 @@ def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table
 
 
 def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
-    """Whether ``run[index]`` is a header: three labels or more, in the type of the row under
-    it, a rule across the table between them."""
+    """Whether ``run[index]`` is a header: three labels or more, not code, in the type of the
+    row under it, a rule across the table between them."""
     row, under = run[index], run[index + 1]
-    if len(row.cells) < 3 or len(under.cells) < 2 or abs(row.size - under.size) > 0.5:
+    if row.code or len(row.cells) < 3 or len(under.cells) < 2 or abs(row.size - under.size) > 0.5:
         return False
     if any(is_figure(c.text) or len(c.text.split()) > LABEL_WORDS for c in row.cells):
         return False
@@ -531,8 +544,8 @@ def _under_header(run: list[_Row]) -> list[_Row]:
     """``run`` (from its header) to the last row in the header's type, as close under the one
     above as rows are: a heading or a paragraph after the table is no row of it."""
     size = run[0].size
-    end = 1
-    while end < len(run) and abs(run[end].size - size) <= 0.5:
+    end = 1  # (a note's mark beside a row, in small type, leaves it in the header's)
+    while end < len(run) and abs(max(c.size for c in run[end].cells) - size) <= 0.5:
         if run[end - 1].bottom - run[end].y > ROW_SPACING * max(size, 1.0):
             break
         end += 1
@@ -714,7 +727,11 @@ def _bands(run: Sequence[_Row], rules: Rules) -> list[int]:
 
 
 def _records(
-    run: Sequence[_Row], columns: Sequence[list[int]], count: int, bands: Sequence[int]
+    run: Sequence[_Row],
+    columns: Sequence[list[int]],
+    count: int,
+    bands: Sequence[int],
+    wraps: bool = False,
 ) -> tuple[list[list[list[str]]], list[int]]:
     """The table's rows as records of ``count`` cells (each its lines): a row of one cell that
     leaves the first column empty continues the one above (a cell wrapped onto a second line),
@@ -729,8 +746,10 @@ def _records(
     for index, (row, cols, band) in enumerate(zip(run, columns, bands, strict=True)):
         ruled_band = any(bands) and firsts[band] <= 1
         new_band = band != previous_band
-        # two cells in one column are one cell's words parted by a wide gap ("… (C8)")
-        begins = (0 in cols or len(set(cols)) > 1) and not (ruled_band and not new_band)
+        # under a ruled header, two cells in one column are one cell's words parted by a
+        # wide gap ("… (C8)"), not a row
+        spread = len(set(cols)) > 1 if wraps else len(cols) > 1
+        begins = (0 in cols or spread) and not (ruled_band and not new_band)
         rest = row.cells[0].text
         if begins and cols == [0] and records and _cell_open(records[-1][0], rest):
             begins = False  # "Metrics: {Likelihood, Coherences, FIDs," / "Reconstruction, …}"
