@@ -527,8 +527,10 @@ def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table
 
 def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
     """Whether ``run[index]`` is a header: three labels or more, not code, in the type of the
-    row under it, a rule across the table between them."""
+    row under it, a rule across the table between them, and no such row right above it."""
     row, under = run[index], run[index + 1]
+    if index and len(run[index - 1].cells) >= 3:
+        return False  # a row of the table above, ruled off from the next
     if row.code or len(row.cells) < 3 or len(under.cells) < 2 or abs(row.size - under.size) > 0.5:
         return False
     if any(is_figure(c.text) or len(c.text.split()) > LABEL_WORDS for c in row.cells):
