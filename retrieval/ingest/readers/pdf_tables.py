@@ -490,7 +490,7 @@ def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[
     page's column of prose, the text above it (which the rows stand close under) its first
     rows, and the wrapped lines of its last row no rows of it. ``run`` may hold several, with
     text between them."""
-    tables = []
+    tables: list[_Table] = []
     start = 0
     while True:
         found = next((i for i in range(start, len(run) - 1) if _ruled_header(run, i, rules)), -1)
