@@ -503,10 +503,9 @@ def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[
 
 
 def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table | None:
-    """The table under the header ``run[0]`` (see :func:`_headed_tables`): each row is a
-    first-column cell, the cells beside it on its baseline and the lines its cells wrap onto;
-    a line of two columns or more with nothing in the first is none of that, and no such
-    table."""
+    """The table under the header ``run[0]`` (see :func:`_headed_tables`): a row spans from
+    its first column's cell to the next one's, its cells in the other columns those that
+    stand in that span, on its first line or on those its text wraps onto."""
     run = _under_header(run)
     run += _wrapped_tail(run, rows)
     separators = _separators([row for row in run if len(row.cells) > 1])
@@ -515,8 +514,7 @@ def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table
     columns = [_column_of(separators, row) for row in run]
     if columns[0] != list(range(len(run[0].cells))):
         return None  # a label over each column
-    if any(0 not in cols and len(set(cols)) > 1 for cols in columns):
-        return None
+    run, columns = _raised_down(run, columns)
     bands = _bands(run, rules)
     records, starts = _records(run, columns, len(run[0].cells), bands, wraps=True)
     if len(records) < 2:
@@ -542,6 +540,19 @@ def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
     )
 
 
+def _raised_down(run: list[_Row], columns: list[list[int]]) -> tuple[list[_Row], list[list[int]]]:
+    """``run`` with a line set a little above the row under it (an exponent: "2" with "30"
+    raised over its baseline), nothing in its first column, after that row: its top stands in
+    that row's span, not in the one above."""
+    rows, cols = list(run), list(columns)
+    for i in range(1, len(rows) - 1):
+        raised = 0 not in cols[i] and 0 in cols[i + 1]
+        if raised and rows[i].y - rows[i + 1].y < 0.8 * rows[i + 1].size:
+            rows[i], rows[i + 1] = rows[i + 1], rows[i]
+            cols[i], cols[i + 1] = cols[i + 1], cols[i]
+    return rows, cols
+
+
 def _under_header(run: list[_Row]) -> list[_Row]:
     """``run`` (from its header) to the last row in the header's type, as close under the one
     above as rows are: a heading or a paragraph after the table is no row of it."""
@@ -555,16 +566,17 @@ def _under_header(run: list[_Row]) -> list[_Row]:
 
 
 def _wrapped_tail(run: Sequence[_Row], rows: Sequence[_Row]) -> list[_Row]:
-    """The lines right under ``run`` that its last row's text cell wraps onto: each one cell,
-    set where a cell of that row starts, other than its first, close under the line above."""
+    """The lines right under ``run`` that its last row's cells wrap onto: each cell set where
+    a cell of that row's first line starts, other than its first, close under the line above."""
     at = next((i for i, row in enumerate(rows) if row is run[-1]), len(rows))
-    starts = [cell.x0 for cell in run[-1].cells[1:]]
+    first = next((row for row in reversed(run) if len(row.cells) > 1), run[-1])
+    starts = [cell.x0 for cell in first.cells[1:]]
     tail: list[_Row] = []
     for row in rows[at + 1 :]:
         above = tail[-1] if tail else run[-1]
         close = above.bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
-        aligned = any(abs(row.cells[0].x0 - x) <= row.size for x in starts)
-        if len(row.cells) != 1 or not close or not aligned or row.column != above.column:
+        aligned = all(any(abs(c.x0 - x) <= row.size for x in starts) for c in row.cells)
+        if not close or not aligned or row.column != above.column:
             break
         tail.append(row)
     return tail
@@ -737,7 +749,7 @@ def _records(
 ) -> tuple[list[list[list[str]]], list[int]]:
     """The table's rows as records of ``count`` cells (each its lines): a row of one cell that
     leaves the first column empty continues the one above (a cell wrapped onto a second line),
-    and so do
+    and so does any such row where the rows' text ``wraps`` (see :func:`_headed_table`), and
     all the lines between two horizontal rules unless the first column has several of its own."""
     firsts: dict[int, int] = {}
     for band, cols in zip(bands, columns, strict=True):
@@ -748,9 +760,9 @@ def _records(
     for index, (row, cols, band) in enumerate(zip(run, columns, bands, strict=True)):
         ruled_band = any(bands) and firsts[band] <= 1
         new_band = band != previous_band
-        # under a ruled header, two cells in one column are one cell's words parted by a
-        # wide gap ("… (C8)"), not a row
-        spread = len(set(cols)) > 1 if wraps else len(cols) > 1
+        # under a ruled header, a row starts at its first column's cell: a line without one
+        # is its cells' wrapped lines, in one column or more ("… bloqueo de | 5.1.4.2 /")
+        spread = len(cols) > 1 and not wraps
         begins = (0 in cols or spread) and not (ruled_band and not new_band)
         rest = row.cells[0].text
         if begins and cols == [0] and records and _cell_open(records[-1][0], rest):
