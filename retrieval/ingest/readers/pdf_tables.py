@@ -16,6 +16,10 @@ from its layout:
 - a line with nothing in the first column continues the row above it (a cell wrapped onto a
   second line); between two horizontal rules, the lines are one row unless the first column
   has several of its own;
+- under a header of labels, one over each column, ruled off from the rows, a column may hold
+  text (a requirement's description beside its levels): a row spans from its first column's
+  cell to the next one, the cells of the other columns in that span its own, on its first
+  line or on those its text wraps onto (see :func:`_headed_tables`);
 - the caption above or below it ("Table 3: …") goes with it.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
