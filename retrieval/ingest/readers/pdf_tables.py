@@ -16,6 +16,10 @@ from its layout:
 - a line with nothing in the first column continues the row above it (a cell wrapped onto a
   second line); between two horizontal rules, the lines are one row unless the first column
   has several of its own;
+- under a header of labels, one over each column, ruled off from the rows, a column may hold
+  text (a requirement's description beside its levels): a row spans from its first column's
+  cell to the next one, the cells of the other columns in that span its own, on its first
+  line or on those its text wraps onto (see :func:`_headed_tables`);
 - the caption above or below it ("Table 3: …") goes with it.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
@@ -112,7 +116,7 @@ class _Table:
     rows: list[_Row]
     header: bool  # whether its first record is set apart as a header (see _header)
     caption: list[Line] = field(default_factory=list)
-    painted: bool = False  # its header painted apart: one row, never more (see pdf_boxes)
+    painted: bool = False  # its header painted (see pdf_boxes) or ruled apart: one row, no more
 
 
 def tabled(
@@ -146,12 +150,10 @@ def tabled(
     if not cells and not tables:
         return lines
     taken = {member for table in tables for member in table.members}
-    rest = [line for line in lines if id(line) not in taken]
-    tables += [
-        table
-        for run in _runs(_rows(rest, cells, gutters))
-        if (table := _table(run, rules)) is not None
-    ]
+    rows = _rows([line for line in lines if id(line) not in taken], cells, gutters)
+    for run in _runs(rows):
+        table = _table(run, rules)
+        tables += [table] if table is not None else _headed_tables(run, rules, rows)
     for table in tables:
         table.caption = _caption(lines, table)
     return _counted(_replaced(lines, tables) if tables else lines, cells)
@@ -485,6 +487,105 @@ def _table(run: list[_Row], rules: Rules) -> _Table | None:
     return _Table(records, starts, members, run, header)
 
 
+def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
+    """The tables under a header ruled off from its rows, one label over each column, whose
+    rows wrap a column of text (a standard's requirements: "# | Description | L1 | L2 | L3 |
+    CWE" over "1.2.1 | Verify that … | ✓ | ✓ | 250"): its text column made it look like a
+    page's column of prose, the text above it (which the rows stand close under) its first
+    rows, and the wrapped lines of its last row no rows of it. ``run`` may hold several, with
+    text between them."""
+    tables: list[_Table] = []
+    start = 0
+    while True:
+        found = next((i for i in range(start, len(run) - 1) if _ruled_header(run, i, rules)), -1)
+        if found < 0:
+            return tables
+        table = _headed_table(run[found:], rules, rows)
+        if table is not None:
+            tables.append(table)
+        start = found + (len(table.rows) if table is not None else 1)
+
+
+def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table | None:
+    """The table under the header ``run[0]`` (see :func:`_headed_tables`): a row spans from
+    its first column's cell to the next one's, its cells in the other columns those that
+    stand in that span, on its first line or on those its text wraps onto."""
+    run = _under_header(run)
+    run += _wrapped_tail(run, rows)
+    separators = _separators([row for row in run if len(row.cells) > 1])
+    if len(separators) + 1 != len(run[0].cells):
+        return None
+    columns = [_column_of(separators, row) for row in run]
+    if columns[0] != list(range(len(run[0].cells))):
+        return None  # a label over each column
+    run, columns = _raised_down(run, columns)
+    bands = _bands(run, rules)
+    records, starts = _records(run, columns, len(run[0].cells), bands, wraps=True)
+    if len(records) < 2:
+        return None  # the header and one row: its rule sets it apart, as a grid's does
+    members = {id(line) for row in run for line in row.sources}
+    return _Table(records, starts, members, run, header=True, painted=True)
+
+
+def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
+    """Whether ``run[index]`` is a header: three labels or more, not code, in the type of the
+    row under it, a rule across the table between them, and no such row right above it."""
+    row, under = run[index], run[index + 1]
+    if index and len(run[index - 1].cells) >= 3:
+        return False  # a row of the table above, ruled off from the next
+    if row.code or len(row.cells) < 3 or len(under.cells) < 2 or abs(row.size - under.size) > 0.5:
+        return False
+    if any(is_figure(c.text) or len(c.text.split()) > LABEL_WORDS for c in row.cells):
+        return False
+    left, right = row.cells[0].x0, row.cells[-1].x1
+    return any(
+        under.y < y < row.bottom and min(x1, right) - max(x0, left) >= 0.5 * (right - left)
+        for y, x0, x1 in rules.horizontal
+    )
+
+
+def _raised_down(run: list[_Row], columns: list[list[int]]) -> tuple[list[_Row], list[list[int]]]:
+    """``run`` with a line set a little above the row under it (an exponent: "2" with "30"
+    raised over its baseline), nothing in its first column, after that row: its top stands in
+    that row's span, not in the one above."""
+    rows, cols = list(run), list(columns)
+    for i in range(1, len(rows) - 1):
+        raised = 0 not in cols[i] and 0 in cols[i + 1]
+        if raised and rows[i].y - rows[i + 1].y < 0.8 * rows[i + 1].size:
+            rows[i], rows[i + 1] = rows[i + 1], rows[i]
+            cols[i], cols[i + 1] = cols[i + 1], cols[i]
+    return rows, cols
+
+
+def _under_header(run: list[_Row]) -> list[_Row]:
+    """``run`` (from its header) to the last row in the header's type, as close under the one
+    above as rows are: a heading or a paragraph after the table is no row of it."""
+    size = run[0].size
+    end = 1  # (a note's mark beside a row, in small type, leaves it in the header's)
+    while end < len(run) and abs(max(c.size for c in run[end].cells) - size) <= 0.5:
+        if run[end - 1].bottom - run[end].y > ROW_SPACING * max(size, 1.0):
+            break
+        end += 1
+    return run[:end]
+
+
+def _wrapped_tail(run: Sequence[_Row], rows: Sequence[_Row]) -> list[_Row]:
+    """The lines right under ``run`` that its last row's cells wrap onto: each cell set where
+    a cell of that row's first line starts, other than its first, close under the line above."""
+    at = next((i for i, row in enumerate(rows) if row is run[-1]), len(rows))
+    first = next((row for row in reversed(run) if len(row.cells) > 1), run[-1])
+    starts = [cell.x0 for cell in first.cells[1:]]
+    tail: list[_Row] = []
+    for row in rows[at + 1 :]:
+        above = tail[-1] if tail else run[-1]
+        close = above.bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
+        aligned = all(any(abs(c.x0 - x) <= row.size for x in starts) for c in row.cells)
+        if not close or not aligned or row.column != above.column:
+            break
+        tail.append(row)
+    return tail
+
+
 def _header(run: Sequence[_Row], starts: Sequence[int], bands: Sequence[int], grid: bool) -> bool:
     """Whether the table's first record is set apart as its header: by a rule under it, in
     bold or larger type over the rows under it, or inside a grid of rules (as a Word table's
@@ -644,11 +745,15 @@ def _bands(run: Sequence[_Row], rules: Rules) -> list[int]:
 
 
 def _records(
-    run: Sequence[_Row], columns: Sequence[list[int]], count: int, bands: Sequence[int]
+    run: Sequence[_Row],
+    columns: Sequence[list[int]],
+    count: int,
+    bands: Sequence[int],
+    wraps: bool = False,
 ) -> tuple[list[list[list[str]]], list[int]]:
     """The table's rows as records of ``count`` cells (each its lines): a row of one cell that
     leaves the first column empty continues the one above (a cell wrapped onto a second line),
-    and so do
+    and so does any such row where the rows' text ``wraps`` (see :func:`_headed_table`), and
     all the lines between two horizontal rules unless the first column has several of its own."""
     firsts: dict[int, int] = {}
     for band, cols in zip(bands, columns, strict=True):
@@ -659,7 +764,10 @@ def _records(
     for index, (row, cols, band) in enumerate(zip(run, columns, bands, strict=True)):
         ruled_band = any(bands) and firsts[band] <= 1
         new_band = band != previous_band
-        begins = (0 in cols or len(cols) > 1) and not (ruled_band and not new_band)
+        # under a ruled header, a row starts at its first column's cell: a line without one
+        # is its cells' wrapped lines, in one column or more ("… bloqueo de | 5.1.4.2 /")
+        spread = len(cols) > 1 and not wraps
+        begins = (0 in cols or spread) and not (ruled_band and not new_band)
         rest = row.cells[0].text
         if begins and cols == [0] and records and _cell_open(records[-1][0], rest):
             begins = False  # "Metrics: {Likelihood, Coherences, FIDs," / "Reconstruction, …}"
@@ -761,7 +869,8 @@ def labelled(
     rows = [[prose(cell) for cell in record] for record in records]
     count = int(header) if painted else _header_rows(rows, header)
     labels = [" ".join(row[i] for row in rows[:count] if row[i]) for i in range(len(rows[0]))]
-    if not count or not _is_header([labels, *rows[count:]]):
+    # a header set apart labels a single row too; else three rows show what is a header
+    if not count or not _is_header([labels, *rows[count:]], 2 if painted else 3):
         return [row_text(_spans_once(row)) for row in rows]
     texts = [""] * (count - 1)  # the header's lines are no rows
     for row in rows[count:]:
@@ -808,8 +917,8 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     return 1 if evident else 0
 
 
-def _is_header(rows: Sequence[Sequence[str]]) -> bool:
-    if len(rows) < 3:
+def _is_header(rows: Sequence[Sequence[str]], least: int = 3) -> bool:
+    if len(rows) < least:
         return False
     labels = [cell for cell in rows[0] if cell]
     corner = not rows[0][0] and len(labels) == len(rows[0]) - 1
