@@ -181,10 +181,18 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
             parts = [block.text] if block.kind != "text" else split_long(block.text)
             code_at = None
         before = 0  # solid characters of the block before ``part``
-        for part in parts:
+        last = result[-1] if result else None
+        follows = (
+            last.text
+            if last and (last.section, last.above) == (block.section, block.above)
+            else None
+        )
+        for part, again in zip(parts, _repeated(parts, follows), strict=True):
             length = solid_length(part) if block.turns else 0  # only a block over pages needs it
             page, turns = _pages_of(block, before, length)
             before += length
+            if again:
+                continue
             result.append(
                 Passage(
                     id=f"{key}-{len(result) + 1}",
@@ -203,6 +211,34 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                 )
             )
     return result
+
+
+def _repeated(parts: Sequence[str], follows: str | None) -> list[bool]:
+    """Which of a paragraph's ``parts`` are a flood's copies, not read again: a part written
+    the same as the passage just read (``follows``: the one before the paragraph, when under
+    the same heading) or as an earlier part of the same paragraph.
+
+    A file of one word repeated over 2 MB, or one paragraph pasted a thousand times, was
+    1,334 passages all alike: the copies after the first tell a reader nothing new, and
+    stepping on through the document ("next") met the same words again and again. The same
+    words further on, after other text, are kept: a "Note: back up first." under each of two
+    steps, or a chorus between verses, says something where it stands, and a reader asking for
+    it expects each place (search shows the quote once, :mod:`retrieval.search.repeats`). The
+    paragraphs keep the numbers a reader counts: a copy left out leaves its number unused."""
+    seen: set[str] = set()
+    previous = None if follows is None else " ".join(follows.split())
+    flags: list[bool] = []
+    for part in parts:
+        words = " ".join(part.split())
+        # The run's end, cut short where the file ends ("sync sync" after 300 of them), is of
+        # the run too; after a part read (a flattened table's last cells), it is read.
+        end = bool(flags) and flags[-1] and f" {words} " in f" {previous} "
+        again = words == previous or words in seen or end
+        flags.append(again)
+        seen.add(words)
+        if not again:
+            previous = words
+    return flags
 
 
 def _pages_of(block: Block, start: int, length: int) -> tuple[int | None, Turns]:
