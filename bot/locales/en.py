@@ -676,6 +676,12 @@ REASONS: dict[str, str] = {
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "an archive ({kind}), not a {suffix} file: unpack it"
     ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "plain text, not a {suffix} file: rename it to .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "a web page, not a {suffix} file: rename it to .html"
+    ),
     "a {kind} file, not a {suffix} file: rename it": (
         "a {kind} file, not a {suffix} file: rename it"
     ),

@@ -656,6 +656,12 @@ REASONS: dict[str, str] = {
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "un archivo comprimido ({kind}), no un archivo {suffix}: descomprímelo"
     ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "texto plano, no un archivo {suffix}: cámbiale el nombre a .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "una página web, no un archivo {suffix}: cámbiale el nombre a .html"
+    ),
     "a {kind} file, not a {suffix} file: rename it": (
         "un archivo {kind}, no un archivo {suffix}: cámbiale el nombre"
     ),

@@ -705,6 +705,12 @@ REASONS: dict[str, str] = {
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "une archive ({kind}), pas un fichier {suffix}\xa0: décompressez-la"
     ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "du texte brut, pas un fichier {suffix}\xa0: renommez-le en .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "une page web, pas un fichier {suffix}\xa0: renommez-la en .html"
+    ),
     "a {kind} file, not a {suffix} file: rename it": (
         "un fichier {kind}, pas un fichier {suffix}\xa0: renommez-le"
     ),

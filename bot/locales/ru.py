@@ -651,6 +651,12 @@ REASONS: dict[str, str] = {
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "архив ({kind}), а не файл {suffix}: распакуйте его"
     ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "простой текст, а не {suffix}: переименуйте его в .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "веб-страница, а не {suffix}: переименуйте её в .html"
+    ),
     "a {kind} file, not a {suffix} file: rename it": "файл {kind}, а не {suffix}: переименуйте его",
     "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",
     "damaged: cannot be opened": "повреждён: не открывается",

@@ -528,6 +528,12 @@ REASONS: dict[str, str] = {
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "是压缩包（{kind}），不是 {suffix} 文件：请先解压"
     ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "是纯文本，不是 {suffix} 文件：请重命名为 .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "是网页，不是 {suffix} 文件：请重命名为 .html"
+    ),
     "a {kind} file, not a {suffix} file: rename it": (
         "是 {kind} 文件，不是 {suffix} 文件：请重命名"
     ),
