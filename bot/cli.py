@@ -228,19 +228,27 @@ def _configure_question(parser: argparse.ArgumentParser, k: int) -> None:
 
 def ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print the answer to one question as a person reads it."""
+    question = " ".join(args.question)
+    # The corpus first, as the chat opens it: "hello" about a missing folder was greeted (exit
+    # 0) where any question was told the folder does not exist.
+    with opened(args) as library:
+        if is_small_talk(question):  # "hi there", "thanks, that's all": as the chat answers
+            from retrieval.search.followups import plain_language
+
+            said = small_talk_language(question) or reply_language(
+                plain_language(question), _system_language(), question
+            )
+            print(strings(said).CLI_SMALL_TALK)
+            return 0
+        return _answer(args, library, question)
+
+
+def _answer(args: argparse.Namespace, library: Library, question: str) -> int:
+    """``ask``'s answer to a question, logged, as a person reads it."""
     from bot.render.plain import width
     from bot.terminal import Layout, render_answer
 
-    question = " ".join(args.question)
-    if is_small_talk(question):  # "hi there", "thanks, that's all": as the chat answers them
-        from retrieval.search.followups import plain_language
-
-        said = small_talk_language(question) or reply_language(
-            plain_language(question), _system_language(), question
-        )
-        print(strings(said).CLI_SMALL_TALK)
-        return 0
-    with opened(args) as library, query_log(args.db) as log:
+    with query_log(args.db) as log:
         started = time.perf_counter()
         answer = library.answer(question, context=args.context, k=args.k)
         log(question, args.context, answer, time.time(), _ms(started))

@@ -561,6 +561,20 @@ def test_missing_corpus_folder_is_a_one_line_error(
     assert_one_line_error(code, out, err, "the folder does not exist")
 
 
+@pytest.mark.parametrize("question", ["hello", "thanks, that's all", "hi there"])
+def test_small_talk_about_a_missing_or_empty_folder_is_told_of_the_folder_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, question: str
+) -> None:
+    # tryout25: "hello" about /missing was greeted (exit 0), a question told the folder
+    # does not exist (exit 1): whatever is asked, the folder's problem comes first.
+    db = ["--db", str(tmp_path / "q.db")]
+    code, out, err = run(capsys, "ask", question, "--corpus", str(tmp_path / "nowhere"), *db)
+    assert_one_line_error(code, out, err, "the folder does not exist")
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "ask", question, "--corpus", str(tmp_path / "empty"), *db)
+    assert_one_line_error(code, out, err, "no documents")
+
+
 @pytest.mark.parametrize("question", ["   ", "?!"])
 def test_empty_question_is_a_one_line_error(
     capsys: pytest.CaptureFixture[str], paths: list[str], question: str
