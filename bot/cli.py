@@ -139,13 +139,15 @@ def _say_changes(report: ReindexReport) -> None:
     """Name on stderr what a question's refresh read again (``quotebot index`` afterwards
     reported "0 changed": a tester's admin never learnt which files had), in the system's
     language, as the answer on stdout is."""
-    from bot.render.admin import changes_html
+    from bot.render.admin import changes_html, reread_line
     from bot.render.plain import to_plain
 
     t = strings(_system_language())
     changes = changes_html(report, t)
     if changes is not None:
         print(to_plain(t.CLI_REREAD.format(changes=changes), ansi=False), file=sys.stderr)
+    for line in reread_line(report, t):  # after an upgrade: not every file named as changed
+        print(to_plain(line, ansi=False), file=sys.stderr)
 
 
 @contextlib.contextmanager

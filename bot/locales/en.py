@@ -388,6 +388,8 @@ RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
 RELOAD_MORE_LISTED = "…and {count} more (/sources lists them all)."  # in a message
 RELOAD_KEPT = "{count} kept at their last good version: {names}."
+# Files read again only because quotebot reads their format differently now (an upgrade).
+RELOAD_REREAD = "Read again with the new reader (unchanged on disk): {count}."
 RELOAD_STILL_SKIPPED = "Still skipped as at the last reload: {count} (/sources lists them)."
 RELOAD_PARTIAL_HEADER = "<b>Read in part</b> (indexed without the pages named):"
 RELOAD_STILL_PARTIAL = "Still read in part as at the last reload: {count} (/sources lists them)."

@@ -360,6 +360,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…y {count} más."
 RELOAD_MORE_LISTED = "…y {count} más (/sources los muestra todos)."
 RELOAD_KEPT = "Conservados en su última versión válida — {count}: {names}."
+RELOAD_REREAD = "Releídos con el nuevo lector (sin cambios en el disco): {count}."
 RELOAD_STILL_SKIPPED = (
     "Siguen omitidos como en la recarga anterior: {count} (/sources los muestra)."
 )

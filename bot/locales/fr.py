@@ -389,6 +389,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
 RELOAD_MORE = "…et encore {count}."
 RELOAD_MORE_LISTED = "…et encore {count} (/sources les affiche tous)."
 RELOAD_KEPT = "Conservés dans leur dernière version valide — {count}\u00a0: {names}."
+RELOAD_REREAD = "Relus avec le nouveau lecteur (inchangés sur le disque)\u00a0: {count}."
 RELOAD_STILL_SKIPPED = (
     "Toujours ignorés comme au dernier rechargement\u00a0: {count} (/sources les liste)."
 )

@@ -374,6 +374,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…и ещё {count}."
 RELOAD_MORE_LISTED = "…и ещё {count} (все — в /sources)."
 RELOAD_KEPT = "Оставлены в последней исправной версии — {count}: {names}."
+RELOAD_REREAD = "Перечитаны обновлённым модулем чтения (на диске без изменений): {count}."
 RELOAD_STILL_SKIPPED = "Пропущены, как и при прошлой перезагрузке: {count} (список — в /sources)."
 RELOAD_PARTIAL_HEADER = "<b>Прочитаны частично</b> (проиндексированы без названных страниц):"
 RELOAD_STILL_PARTIAL = (
