@@ -171,7 +171,11 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
     key = document_key(file_name)
     prior = document_language(" ".join(block.text for block in document.blocks[:50]))
     result: list[Passage] = []
-    for number, block in list_runs(document.blocks):
+    numbered = list_runs(document.blocks)
+    flood = _flooded([block for _, block in numbered])
+    for at, (number, block) in enumerate(numbered):
+        if at in flood:
+            continue
         # Code and table rows are quoted whole: a listing cut at a "sentence end" is no listing.
         if block.code:
             # Searched and quoted as one: the introducing sentence, a blank line, the code.
@@ -181,13 +185,7 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
             parts = [block.text] if block.kind != "text" else split_long(block.text)
             code_at = None
         before = 0  # solid characters of the block before ``part``
-        last = result[-1] if result else None
-        follows = (
-            last.text
-            if last and (last.section, last.above) == (block.section, block.above)
-            else None
-        )
-        for part, again in zip(parts, _repeated(parts, follows), strict=True):
+        for part, again in zip(parts, _repeated(parts), strict=True):
             length = solid_length(part) if block.turns else 0  # only a block over pages needs it
             page, turns = _pages_of(block, before, length)
             before += length
@@ -213,27 +211,47 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
     return result
 
 
-def _repeated(parts: Sequence[str], follows: str | None) -> list[bool]:
-    """Which of a paragraph's ``parts`` are a flood's copies, not read again: a part written
-    the same as the passage just read (``follows``: the one before the paragraph, when under
-    the same heading) or as an earlier part of the same paragraph.
+# Paragraphs alike in a row read as written up to this many: a doubled note, a refrain sung
+# three times, a table's identical rows. A longer run is a flood (a paste gone wrong, a
+# generator's loop): read once.
+RUN_READ = 10
 
-    A file of one word repeated over 2 MB, or one paragraph pasted a thousand times, was
-    1,334 passages all alike: the copies after the first tell a reader nothing new, and
-    stepping on through the document ("next") met the same words again and again. The same
-    words further on, after other text, are kept: a "Note: back up first." under each of two
-    steps, or a chorus between verses, says something where it stands, and a reader asking for
-    it expects each place (search shows the quote once, :mod:`retrieval.search.repeats`). The
-    paragraphs keep the numbers a reader counts: a copy left out leaves its number unused."""
+
+def _flooded(blocks: Sequence[Block]) -> set[int]:
+    """The positions of the copies after the first in each run of more than :data:`RUN_READ`
+    paragraphs alike (the same words, code and heading), one right after another.
+
+    One paragraph pasted a thousand times was a thousand passages all alike: the copies tell a
+    reader nothing new, and stepping on through the document ("next") met the same words again
+    and again. The same words a few times, or further on after other text, are read where each
+    stands: a "Note: back up first." under each of two steps, or a refrain between verses, says
+    something there, and a reader stepping through expects it (search shows a quote once, see
+    :mod:`retrieval.search.repeats`). The paragraphs keep the numbers a reader counts."""
+    keys = [(" ".join(b.text.split()), b.code, b.kind, b.section, b.above) for b in blocks]
+    flood: set[int] = set()
+    start = 0
+    for at in range(1, len(keys) + 1):
+        if at < len(keys) and keys[at] == keys[start]:
+            continue
+        if at - start > RUN_READ:
+            flood.update(range(start + 1, at))
+        start = at
+    return flood
+
+
+def _repeated(parts: Sequence[str]) -> list[bool]:
+    """Which of a long paragraph's ``parts`` are copies of an earlier part, not read again: no
+    writer repeats a thousand characters inside one paragraph, but a file of one word repeated
+    over 2 MB on one line ("word word …", a tester's) was 1,334 passages all alike."""
     seen: set[str] = set()
-    previous = None if follows is None else " ".join(follows.split())
+    previous = ""
     flags: list[bool] = []
     for part in parts:
         words = " ".join(part.split())
         # The run's end, cut short where the file ends ("sync sync" after 300 of them), is of
         # the run too; after a part read (a flattened table's last cells), it is read.
         end = bool(flags) and flags[-1] and f" {words} " in f" {previous} "
-        again = words == previous or words in seen or end
+        again = words in seen or end
         flags.append(again)
         seen.add(words)
         if not again:
