@@ -139,13 +139,15 @@ def _say_changes(report: ReindexReport) -> None:
     """Name on stderr what a question's refresh read again (``quotebot index`` afterwards
     reported "0 changed": a tester's admin never learnt which files had), in the system's
     language, as the answer on stdout is."""
-    from bot.render.admin import changes_html
+    from bot.render.admin import changes_html, reread_line
     from bot.render.plain import to_plain
 
     t = strings(_system_language())
     changes = changes_html(report, t)
     if changes is not None:
         print(to_plain(t.CLI_REREAD.format(changes=changes), ansi=False), file=sys.stderr)
+    for line in reread_line(report, t):  # after an upgrade: not every file named as changed
+        print(to_plain(line, ansi=False), file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -228,19 +230,27 @@ def _configure_question(parser: argparse.ArgumentParser, k: int) -> None:
 
 def ask(args: argparse.Namespace, settings: Settings) -> int:
     """Print the answer to one question as a person reads it."""
+    question = " ".join(args.question)
+    # The corpus first, as the chat opens it: "hello" about a missing folder was greeted (exit
+    # 0) where any question was told the folder does not exist.
+    with opened(args) as library:
+        if is_small_talk(question):  # "hi there", "thanks, that's all": as the chat answers
+            from retrieval.search.followups import plain_language
+
+            said = small_talk_language(question) or reply_language(
+                plain_language(question), _system_language(), question
+            )
+            print(strings(said).CLI_SMALL_TALK)
+            return 0
+        return _answer(args, library, question)
+
+
+def _answer(args: argparse.Namespace, library: Library, question: str) -> int:
+    """``ask``'s answer to a question, logged, as a person reads it."""
     from bot.render.plain import width
     from bot.terminal import Layout, render_answer
 
-    question = " ".join(args.question)
-    if is_small_talk(question):  # "hi there", "thanks, that's all": as the chat answers them
-        from retrieval.search.followups import plain_language
-
-        said = small_talk_language(question) or reply_language(
-            plain_language(question), _system_language(), question
-        )
-        print(strings(said).CLI_SMALL_TALK)
-        return 0
-    with opened(args) as library, query_log(args.db) as log:
+    with query_log(args.db) as log:
         started = time.perf_counter()
         answer = library.answer(question, context=args.context, k=args.k)
         log(question, args.context, answer, time.time(), _ms(started))

@@ -228,6 +228,9 @@ class ReindexReport:
     # Of ``changed`` and ``unchanged``, the files kept at their last good version before that
     # are readable again.
     recovered: tuple[str, ...] = ()
+    # Of ``changed``, the documents read again only because quotebot reads their format
+    # differently now (a new PARSER_VERSION): file and manifest entry as they were.
+    reread: tuple[str, ...] = ()
     # Of the documents served, those read only in part, each with what was not read and why
     # ("pages 2–22 not read: their fonts have no Unicode mapping — needs OCR").
     partial: tuple[SkippedFile, ...] = ()

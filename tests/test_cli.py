@@ -359,6 +359,35 @@ def test_index_prints_what_changed(capsys: pytest.CaptureFixture[str], paths: li
     assert "Paragraphs: 131 before, 131 after." in out
 
 
+def test_after_an_upgrade_files_read_again_are_one_line_and_changed_only_if_edited(
+    capsys: pytest.CaptureFixture[str],
+    shipped_corpus: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # tryout25: after a new PARSER_VERSION, `index` listed all 87 files under "Changed" and
+    # counted "87 changed", though nothing had changed on disk.
+    from retrieval.ingest import refresh
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(shipped_corpus, folder)
+    argv = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    run(capsys, "index", *argv)
+    monkeypatch.setattr(refresh, "PARSER_VERSION", refresh.PARSER_VERSION + "-next")
+    edited = folder / "001_301a7359be718b07.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA line added.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "index", *argv)
+    assert code == 0
+    assert "Documents: 0 added, 1 changed, 0 removed, 4 unchanged." in out
+    assert "\nRead again with the new reader (unchanged on disk): 4.\n" in out
+    assert "Changed:\n• 001_301a7359be718b07.txt\n" in out
+    assert out.count("• ") == 1
+    # A question's refresh says it on stderr, one line, and names only what was edited.
+    monkeypatch.setattr(refresh, "PARSER_VERSION", refresh.PARSER_VERSION + "-again")
+    code, _, err = run(capsys, "search", "missile defence", *argv)
+    assert (code, err) == (0, "Read again with the new reader (unchanged on disk): 5.\n")
+
+
 def test_index_names_skipped_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -559,6 +588,20 @@ def test_missing_corpus_folder_is_a_one_line_error(
         str(tmp_path / "q.db"),
     )
     assert_one_line_error(code, out, err, "the folder does not exist")
+
+
+@pytest.mark.parametrize("question", ["hello", "thanks, that's all", "hi there"])
+def test_small_talk_about_a_missing_or_empty_folder_is_told_of_the_folder_first(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, question: str
+) -> None:
+    # tryout25: "hello" about /missing was greeted (exit 0), a question told the folder
+    # does not exist (exit 1): whatever is asked, the folder's problem comes first.
+    db = ["--db", str(tmp_path / "q.db")]
+    code, out, err = run(capsys, "ask", question, "--corpus", str(tmp_path / "nowhere"), *db)
+    assert_one_line_error(code, out, err, "the folder does not exist")
+    (tmp_path / "empty").mkdir()
+    code, out, err = run(capsys, "ask", question, "--corpus", str(tmp_path / "empty"), *db)
+    assert_one_line_error(code, out, err, "no documents")
 
 
 @pytest.mark.parametrize("question", ["   ", "?!"])

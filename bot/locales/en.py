@@ -388,6 +388,8 @@ RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…and {count} more."
 RELOAD_MORE_LISTED = "…and {count} more (/sources lists them all)."  # in a message
 RELOAD_KEPT = "{count} kept at their last good version: {names}."
+# Files read again only because quotebot reads their format differently now (an upgrade).
+RELOAD_REREAD = "Read again with the new reader (unchanged on disk): {count}."
 RELOAD_STILL_SKIPPED = "Still skipped as at the last reload: {count} (/sources lists them)."
 RELOAD_PARTIAL_HEADER = "<b>Read in part</b> (indexed without the pages named):"
 RELOAD_STILL_PARTIAL = "Still read in part as at the last reload: {count} (/sources lists them)."
@@ -675,6 +677,12 @@ REASONS: dict[str, str] = {
     ),
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "an archive ({kind}), not a {suffix} file: unpack it"
+    ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "plain text, not a {suffix} file: rename it to .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "a web page, not a {suffix} file: rename it to .html"
     ),
     "a {kind} file, not a {suffix} file: rename it": (
         "a {kind} file, not a {suffix} file: rename it"

@@ -360,6 +360,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…y {count} más."
 RELOAD_MORE_LISTED = "…y {count} más (/sources los muestra todos)."
 RELOAD_KEPT = "Conservados en su última versión válida — {count}: {names}."
+RELOAD_REREAD = "Releídos con el nuevo lector (sin cambios en el disco): {count}."
 RELOAD_STILL_SKIPPED = (
     "Siguen omitidos como en la recarga anterior: {count} (/sources los muestra)."
 )
@@ -655,6 +656,12 @@ REASONS: dict[str, str] = {
     ),
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "un archivo comprimido ({kind}), no un archivo {suffix}: descomprímelo"
+    ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "texto plano, no un archivo {suffix}: cámbiale el nombre a .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "una página web, no un archivo {suffix}: cámbiale el nombre a .html"
     ),
     "a {kind} file, not a {suffix} file: rename it": (
         "un archivo {kind}, no un archivo {suffix}: cámbiale el nombre"

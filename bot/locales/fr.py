@@ -389,6 +389,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code> : {reason}"
 RELOAD_MORE = "…et encore {count}."
 RELOAD_MORE_LISTED = "…et encore {count} (/sources les affiche tous)."
 RELOAD_KEPT = "Conservés dans leur dernière version valide — {count}\u00a0: {names}."
+RELOAD_REREAD = "Relus avec le nouveau lecteur (inchangés sur le disque)\u00a0: {count}."
 RELOAD_STILL_SKIPPED = (
     "Toujours ignorés comme au dernier rechargement\u00a0: {count} (/sources les liste)."
 )
@@ -704,6 +705,12 @@ REASONS: dict[str, str] = {
     ),
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "une archive ({kind}), pas un fichier {suffix}\xa0: décompressez-la"
+    ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "du texte brut, pas un fichier {suffix}\xa0: renommez-le en .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "une page web, pas un fichier {suffix}\xa0: renommez-la en .html"
     ),
     "a {kind} file, not a {suffix} file: rename it": (
         "un fichier {kind}, pas un fichier {suffix}\xa0: renommez-le"

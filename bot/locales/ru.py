@@ -374,6 +374,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code>: {reason}"
 RELOAD_MORE = "…и ещё {count}."
 RELOAD_MORE_LISTED = "…и ещё {count} (все — в /sources)."
 RELOAD_KEPT = "Оставлены в последней исправной версии — {count}: {names}."
+RELOAD_REREAD = "Перечитаны обновлённым модулем чтения (на диске без изменений): {count}."
 RELOAD_STILL_SKIPPED = "Пропущены, как и при прошлой перезагрузке: {count} (список — в /sources)."
 RELOAD_PARTIAL_HEADER = "<b>Прочитаны частично</b> (проиндексированы без названных страниц):"
 RELOAD_STILL_PARTIAL = (
@@ -650,6 +651,12 @@ REASONS: dict[str, str] = {
     ),
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "архив ({kind}), а не файл {suffix}: распакуйте его"
+    ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "простой текст, а не {suffix}: переименуйте его в .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "веб-страница, а не {suffix}: переименуйте её в .html"
     ),
     "a {kind} file, not a {suffix} file: rename it": "файл {kind}, а не {suffix}: переименуйте его",
     "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",

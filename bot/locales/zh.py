@@ -302,6 +302,7 @@ RELOAD_SKIPPED = "• <code>{doc}</code>：{reason}"
 RELOAD_MORE = "……还有 {count} 个。"
 RELOAD_MORE_LISTED = "……还有 {count} 个（/sources 列出全部）。"
 RELOAD_KEPT = "保留上一个可用版本 {count} 个：{names}。"
+RELOAD_REREAD = "已用新的读取器重新读取（磁盘上未改动）：{count} 个。"
 RELOAD_STILL_SKIPPED = "与上次重新加载时一样仍被跳过：{count} 个（/sources 列出全部）。"
 RELOAD_PARTIAL_HEADER = "<b>部分读取</b>（已建立索引，但不含所列页面）："
 RELOAD_STILL_PARTIAL = "与上次重新加载时一样仍只读取了部分：{count} 个（/sources 列出全部）。"
@@ -527,6 +528,12 @@ REASONS: dict[str, str] = {
     ),
     "an archive ({kind}), not a {suffix} file: unpack it": (
         "是压缩包（{kind}），不是 {suffix} 文件：请先解压"
+    ),
+    "plain text, not a {suffix} file: rename it to .txt": (
+        "是纯文本，不是 {suffix} 文件：请重命名为 .txt"
+    ),
+    "a web page, not a {suffix} file: rename it to .html": (
+        "是网页，不是 {suffix} 文件：请重命名为 .html"
     ),
     "a {kind} file, not a {suffix} file: rename it": (
         "是 {kind} 文件，不是 {suffix} 文件：请重命名"

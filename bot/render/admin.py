@@ -282,7 +282,7 @@ def _name_lists(report: ReindexReport) -> tuple[tuple[str, ...], ...]:
     renamed = {old for old, _ in report.renamed} | {new for _, new in report.renamed}
     return (
         tuple(name for name in report.added if name not in renamed),
-        tuple(name for name in report.changed if name not in report.recovered),
+        tuple(n for n in report.changed if n not in report.recovered and n not in report.reread),
         tuple(name for name in report.removed if name not in renamed),
         tuple(f"{old} → {new}" for old, new in report.renamed),
         report.recovered,
@@ -316,13 +316,14 @@ def _listed(names: Sequence[str], most: int, t: Strings, full: bool, hint: bool 
 def _summary(report: ReindexReport, t: Strings, full: bool) -> str:
     # A document renamed is counted as renamed, not as added and removed (nor as changed: "2
     # changed" over one file listed as changed and one as renamed puzzled two admins).
-    moved = len(report.renamed)
+    # A file read again by a new reader is unchanged, as its admin knows it, and counted so.
+    moved, reread = len(report.renamed), len(report.reread)
     counts = (t.RELOAD_COUNTS_RENAMED if moved else t.RELOAD_COUNTS).format(
         added=len(report.added) - moved,
-        changed=len(report.changed),
+        changed=len(report.changed) - reread,
         renamed=moved,
         removed=len(report.removed) - moved,
-        unchanged=len(report.unchanged),
+        unchanged=len(report.unchanged) + reread,
     )
     paragraphs = t.RELOAD_PARAGRAPHS.format(
         before=report.paragraphs_before, after=report.paragraphs_after
@@ -336,10 +337,17 @@ def _summary(report: ReindexReport, t: Strings, full: bool) -> str:
         [
             t.RELOAD_DONE.format(seconds=decimal(report.seconds, t.DECIMAL_MARK)),
             counts,
+            *reread_line(report, t),
             *kept,
             paragraphs,
         ]
     )
+
+
+def reread_line(report: ReindexReport, t: Strings = en) -> list[str]:
+    """How many files were read again only because quotebot reads them differently now (a new
+    version): one line, not each file under "Changed" (none changed on disk); none when none."""
+    return [t.RELOAD_REREAD.format(count=len(report.reread))] if report.reread else []
 
 
 def reload_failed_html(reason: str, t: Strings = en, *, first: bool = False) -> str:

@@ -74,3 +74,12 @@ def _old_meta(entry: Mapping[str, str], version: str) -> str:
 def as_entry(row: Mapping[str, object]) -> dict[str, str]:
     """The title, date and source the document ``row`` has, as a manifest entry would say them."""
     return {key: str(row[key]) for key in KEYS if row.get(key) is not None}
+
+
+def only_parser(old: str, new: str) -> bool:
+    """Whether a document fingerprinted ``old`` and read again as ``new`` was read again only
+    for a new parser: the same content, read with the same manifest entry (an old-form
+    fingerprint, which folds the version into the entry's hash, by its content alone)."""
+    if content(old) != content(new):
+        return False
+    return is_old(old) or old.rsplit(":", 1)[-1] == new.rsplit(":", 1)[-1]

@@ -171,7 +171,11 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
     key = document_key(file_name)
     prior = document_language(" ".join(block.text for block in document.blocks[:50]))
     result: list[Passage] = []
-    for number, block in list_runs(document.blocks):
+    numbered = list_runs(document.blocks)
+    flood = _flooded([block for _, block in numbered])
+    for at, (number, block) in enumerate(numbered):
+        if at in flood:
+            continue
         # Code and table rows are quoted whole: a listing cut at a "sentence end" is no listing.
         if block.code:
             # Searched and quoted as one: the introducing sentence, a blank line, the code.
@@ -181,10 +185,12 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
             parts = [block.text] if block.kind != "text" else split_long(block.text)
             code_at = None
         before = 0  # solid characters of the block before ``part``
-        for part in parts:
+        for part, again in zip(parts, _repeated(parts), strict=True):
             length = solid_length(part) if block.turns else 0  # only a block over pages needs it
             page, turns = _pages_of(block, before, length)
             before += length
+            if again:
+                continue
             result.append(
                 Passage(
                     id=f"{key}-{len(result) + 1}",
@@ -203,6 +209,54 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                 )
             )
     return result
+
+
+# Paragraphs alike in a row read as written up to this many: a doubled note, a refrain sung
+# three times, a table's identical rows. A longer run is a flood (a paste gone wrong, a
+# generator's loop): read once.
+RUN_READ = 10
+
+
+def _flooded(blocks: Sequence[Block]) -> set[int]:
+    """The positions of the copies after the first in each run of more than :data:`RUN_READ`
+    paragraphs alike (the same words, code and heading), one right after another.
+
+    One paragraph pasted a thousand times was a thousand passages all alike: the copies tell a
+    reader nothing new, and stepping on through the document ("next") met the same words again
+    and again. The same words a few times, or further on after other text, are read where each
+    stands: a "Note: back up first." under each of two steps, or a refrain between verses, says
+    something there, and a reader stepping through expects it (search shows a quote once, see
+    :mod:`retrieval.search.repeats`). The paragraphs keep the numbers a reader counts."""
+    keys = [(" ".join(b.text.split()), b.code, b.kind, b.section, b.above) for b in blocks]
+    flood: set[int] = set()
+    start = 0
+    for at in range(1, len(keys) + 1):
+        if at < len(keys) and keys[at] == keys[start]:
+            continue
+        if at - start > RUN_READ:
+            flood.update(range(start + 1, at))
+        start = at
+    return flood
+
+
+def _repeated(parts: Sequence[str]) -> list[bool]:
+    """Which of a long paragraph's ``parts`` are copies of an earlier part, not read again: no
+    writer repeats a thousand characters inside one paragraph, but a file of one word repeated
+    over 2 MB on one line ("word word …", a tester's) was 1,334 passages all alike."""
+    seen: set[str] = set()
+    previous = ""
+    flags: list[bool] = []
+    for part in parts:
+        words = " ".join(part.split())
+        # The run's end, cut short where the file ends ("sync sync" after 300 of them), is of
+        # the run too; after a part read (a flattened table's last cells), it is read.
+        end = bool(flags) and flags[-1] and f" {words} " in f" {previous} "
+        again = words in seen or end
+        flags.append(again)
+        seen.add(words)
+        if not again:
+            previous = words
+    return flags
 
 
 def _pages_of(block: Block, start: int, length: int) -> tuple[int | None, Turns]:

@@ -129,6 +129,11 @@ class _Parsed:
     row: dict[str, object]
     passages: list[Passage]
 
+    @property
+    def fingerprint(self) -> str:
+        """The fingerprint it was read with (:mod:`fingerprints`)."""
+        return str(self.row["sha256"])
+
 
 def _parse_file(
     path: Path, name: str, data: bytes, manifest: dict[str, str], fingerprint: str
@@ -188,6 +193,7 @@ class _Plan:
     looked: dict[str, tuple[int, int]] = field(default_factory=dict)  # to parse: size, mtime
     unread: list[tuple[str, str]] = field(default_factory=list)  # parsed and skipped: why
     unread_parts: list[tuple[str, str]] = field(default_factory=list)  # parsed: what not, why
+    reread: list[str] = field(default_factory=list)  # changed: only read by a new parser
 
 
 def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> ReindexReport:
@@ -232,7 +238,8 @@ def refresh(store: CorpusStore, folder: Path, *, workers: int | None = None) -> 
     recovered = tuple(name for name in [*plan.changed, *plan.unchanged] if name in was_kept)
     renamed = _renamed(plan, removed, known)
     partial = _partial(plan, known)
-    return replace(report, renamed=renamed, recovered=recovered, partial=partial)
+    reread = tuple(name for name in plan.reread if name not in recovered)
+    return replace(report, renamed=renamed, recovered=recovered, partial=partial, reread=reread)
 
 
 def _partial(plan: _Plan, known: dict[str, dict[str, object]]) -> tuple[SkippedFile, ...]:
@@ -446,7 +453,7 @@ def _write(
             if name in known:
                 plan.kept.append(name)  # its earlier readable version stays
             continue
-        digest = fingerprints.content(str(item.row["sha256"]))
+        digest = fingerprints.content(item.fingerprint)
         if digest in plan.read and _older_than(plan, name, plan.read[digest], known):
             # Two new files alike: the older keeps the name, the one copied later is reported
             # ("bat-readme-copy.md" sorted before "bat/README.md" and took its place).
@@ -463,6 +470,9 @@ def _write(
             continue
         plan.read[digest] = name
         (plan.changed if name in known else plan.added).append(name)
+        # An upgrade reads every file again: said apart, not as 87 files "changed" that did not.
+        if name in known and fingerprints.only_parser(str(known[name]["sha256"]), item.fingerprint):
+            plan.reread.append(name)
         if item.row["unread"]:
             plan.unread_parts.append((name, str(item.row["unread"])))
         store.delete_document(name)

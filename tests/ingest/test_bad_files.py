@@ -76,7 +76,9 @@ def test_a_pdf_with_its_cross_reference_broken_is_damaged() -> None:
 
 
 def test_a_file_named_pdf_that_is_not_one() -> None:
-    assert _reason("notes.pdf", b"Meeting notes, not a PDF at all.\n") == "damaged: not a PDF file"
+    said = "plain text, not a .pdf file: rename it to .txt"
+    assert _reason("notes.pdf", b"Meeting notes, not a PDF at all.\n") == said
+    assert _reason("data.pdf", bytes(range(256)) * 4) == "damaged: not a PDF file"
 
 
 def _picture(suffix: str) -> bytes:
@@ -114,7 +116,21 @@ def test_a_document_of_another_kind_is_named_and_an_archive_is_said_to_be_one() 
 
 def test_a_docx_that_is_not_a_zip() -> None:
     assert _reason("report.docx", b"PK\x03\x04 but then nothing") == "damaged: not a Word document"
-    assert _reason("report.docx", b"plain text saved as .docx") == "damaged: not a Word document"
+    assert _reason("report.docx", bytes(range(256)) * 4) == "damaged: not a Word document"
+
+
+def test_a_text_file_or_a_web_page_named_as_a_document_says_what_it_is_and_what_to_do() -> None:
+    """A tester's note saved as "notazip.docx" was "damaged: not a Word document": nothing
+    in it is damaged, and renamed as told it is read."""
+    text = (FIXTURES / "candide-excerpt.txt").read_bytes()
+    for suffix in (".docx", ".pdf", ".odt", ".epub", ".rtf"):
+        said = f"plain text, not a {suffix} file: rename it to .txt"
+        assert _reason(f"candide{suffix}", text) == said
+    assert read("candide.txt", text).blocks
+    page = (FIXTURES / "lua" / "manual-excerpt.html").read_bytes()
+    said = "a web page, not a .docx file: rename it to .html"
+    assert _reason("manual.docx", page) == said
+    assert read("manual.html", page).blocks
 
 
 def test_a_zip_that_is_not_a_word_document() -> None:
@@ -174,7 +190,7 @@ def test_one_bad_file_does_not_stop_the_others() -> None:
     assert outcomes == {
         "good.md": 1,
         "bad.pdf": "damaged: truncated (the end of the file is missing)",
-        "bad.docx": "damaged: not a Word document",
+        "bad.docx": "plain text, not a .docx file: rename it to .txt",
         "good.html": 1,
     }
 

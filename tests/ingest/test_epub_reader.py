@@ -82,4 +82,7 @@ def test_a_book_without_its_container_is_damaged() -> None:
 def test_a_file_named_epub_that_is_not_a_zip() -> None:
     with pytest.raises(DocumentError) as caught:
         read("notes.epub", b"just some text")
+    assert caught.value.reason == "plain text, not a .epub file: rename it to .txt"
+    with pytest.raises(DocumentError) as caught:
+        read("notes.epub", bytes(range(256)) * 4)
     assert caught.value.reason == "damaged: not an EPUB e-book"

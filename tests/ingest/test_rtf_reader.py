@@ -104,6 +104,9 @@ def test_pages_table_is_read_between_the_paragraphs_around_it() -> None:
 def test_a_file_named_rtf_that_is_not_rtf_is_refused_saying_so() -> None:
     with pytest.raises(DocumentError) as error:
         read("notes.rtf", b"Just some notes, typed in a text editor.\n")
+    assert error.value.reason == "plain text, not a .rtf file: rename it to .txt"
+    with pytest.raises(DocumentError) as error:
+        read("notes.rtf", bytes(range(256)) * 4)
     assert "not an RTF file" in error.value.reason
 
 

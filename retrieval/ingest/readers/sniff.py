@@ -11,6 +11,10 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+from pathlib import Path
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.readers.decoding import decode
 
 # (signature at offset 0, the format's name as its users know it)
 _IMAGES = (
@@ -35,6 +39,10 @@ _OPEN_DOCUMENT = {
 IMAGE = "an image ({kind}), not a {suffix} file: its text needs OCR"
 ARCHIVE = "an archive ({kind}), not a {suffix} file: unpack it"
 RENAMED = "a {kind} file, not a {suffix} file: rename it"
+TEXT = "plain text, not a {suffix} file: rename it to .txt"
+PAGE = "a web page, not a {suffix} file: rename it to .html"
+# The formats whose files are never plain text (RTF is text, but opens with "{\rtf": read).
+_NEVER_TEXT = frozenset({".pdf", ".docx", ".epub", ".odt", ".rtf"})
 
 
 def disguised(suffix: str, data: bytes) -> str | None:
@@ -50,9 +58,28 @@ def disguised(suffix: str, data: bytes) -> str | None:
     if readable is not None:
         return RENAMED.format(kind=readable, suffix=suffix) if readable != suffix else None
     archive = next((name for mark, name in _ARCHIVES if data.startswith(mark)), None)
-    if archive is None or suffix in (".docx", ".epub", ".odt"):  # those are zips: damaged ones
-        return None
-    return ARCHIVE.format(kind=archive, suffix=suffix)
+    if archive is not None:  # a .docx, .epub or .odt is a zip: a damaged one
+        return (
+            None
+            if suffix in (".docx", ".epub", ".odt")
+            else ARCHIVE.format(kind=archive, suffix=suffix)
+        )
+    return _as_text(suffix, data)
+
+
+def _as_text(suffix: str, data: bytes) -> str | None:
+    """Why a file named as a format that is never text, whose bytes are text, is not read: a
+    note saved as "report.docx" was "damaged: not a Word document", and the admin looked for
+    damage to repair; renamed .txt (or .html, a web page's), it is read."""
+    if suffix not in _NEVER_TEXT:
+        return None  # a Markdown or web page's own reader said why (a template, a redirect)
+    try:
+        text = decode(data, Path(f"file{suffix}"))
+    except DocumentError:
+        return None  # binary: damaged indeed
+    head = text.lstrip("\ufeff \t\r\n")[:20].casefold()
+    page = head.startswith(("<!doctype html", "<html"))
+    return (PAGE if page else TEXT).format(suffix=suffix)
 
 
 def has_pdf_header(data: bytes, header: bytes = b"%PDF") -> bool:
