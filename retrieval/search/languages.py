@@ -114,8 +114,7 @@ _RU_VERB = {"ени": "ить", "ани": "ать", "яни": "ять"}
 # "посмотрите". Not the past (видел), which nouns share (раздел, модели). Three letters before
 # the е at least: сеть, иметь, имеет are left as they are.
 _RU_E_INFINITIVE = re.compile(r"(.{3,}?)е(ть|ться|ет|ют|ешь|ете|ется|ются)")
-_RU_E_ENDINGS = {"ет": "т", "ют": "т", "ешь": "шь", "ете": "те", "ется": "тся"}
-_RU_E_ENDINGS |= {"ются": "тся"}
+_RU_E_ENDINGS = {"ет": "т", "ют": "т", "ешь": "шь", "ете": "те", "ется": "тся", "ются": "тся"}
 
 
 def stemmed_as(folded: str, code: str) -> str:

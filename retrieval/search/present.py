@@ -10,18 +10,38 @@ from __future__ import annotations
 
 import re
 
-# Words saying "now" in a question or a passage, per language (a question's language is told by
-# its words: Spanish "actual" is "current", English "actual" is not, hence by language).
-_NOW = {
-    "en": r"\b(?:now|nowadays|currently|current|latest|newest|today|at\s+present|these\s+days"
-    r"|this\s+year)\b",
-    "ru": r"\b(?:сейчас|сегодня|ныне|нынешн\w*|текущ\w*|в\s+этом\s+году|в\s+настоящее\s+время)\b",
-    "fr": r"\b(?:maintenant|actuel\w*|aujourd['’]hui|cette\s+année|en\s+ce\s+moment"
-    r"|de\s+nos\s+jours)\b",
-    "es": r"\b(?:ahora|actual|actuales|actualmente|hoy|este\s+año|hoy\s+en\s+día)\b",
+# Words saying "now", per language (a question's language is told by its words: Spanish "actual"
+# is "current", English "actual" is not, hence by language). Those saying when ("At present, 845
+# PLA personnel are working …", "actualmente", "目前"), which a passage speaking of its present
+# writes; Chinese writes no spaces, so its words are looked for in any text.
+_SAYS = {
+    "en": r"now|nowadays|currently|today|at\s+present|these\s+days|this\s+year",
+    "ru": r"сейчас|сегодня|ныне|в\s+этом\s+году|в\s+настоящее\s+время",
+    "fr": r"maintenant|actuellement|aujourd['’]hui|cette\s+année|en\s+ce\s+moment"
+    r"|de\s+nos\s+jours",
+    "es": r"ahora|actualmente|hoy|este\s+año|hoy\s+en\s+día",
 }
-# Chinese writes no spaces: these are looked for in any question or passage.
-_NOW_ZH = r"现任|现在|目前|当前|如今|今年|最新|今天|当今"
+_SAYS_ZH = r"现在|目前|如今|今年|今天|当今"
+# And those naming an office or a release as the present one ("the current Project Secretary",
+# "el actual Presidente del Gobierno"), whoever or whatever it is when read: a question asking
+# who holds a place now says so with them, a passage naming the office does not (see
+# _NAMES_HOLDER).
+_NAMING = {
+    "en": r"current|latest|newest",
+    "ru": r"нынешн\w*|текущ\w*",
+    "fr": r"actuel\w*",
+    "es": r"actual|actuales",
+}
+_NAMING_ZH = r"现任|当前|最新"
+# What a question in each language says "now" with (English for a language without a list).
+_ASKS_NOW = {
+    lang: re.compile(rf"\b(?:{says}|{_NAMING[lang]})\b|{_SAYS_ZH}|{_NAMING_ZH}", re.IGNORECASE)
+    for lang, says in _SAYS.items()
+}
+# What an excerpt speaking of its present says it with, in any of the languages.
+_SAYS_NOW = re.compile(
+    "|".join(rf"\b(?:{says})\b" for says in _SAYS.values()) + f"|{_SAYS_ZH}", re.IGNORECASE
+)
 
 # A question asking who (who holds an office, leads a project): a person in office changes, the
 # document naming the office stays. Not what or which ("what is the current stable release?"):
@@ -45,25 +65,11 @@ _ASKS_HOW_OR_WHY = re.compile(
 )
 
 
-# Of those, the ones saying when ("At present, 845 PLA personnel are working …", "actualmente",
-# "目前"), which a passage speaking of its present writes: not "current", "latest", "нынешний",
-# "actuel", "现任", which name an office or a release ("the current Project Secretary", "el actual
-# Presidente del Gobierno") whoever or whatever it is when read.
-_SAYS_NOW = re.compile(
-    r"\b(?:now|nowadays|currently|today|at\s+present|these\s+days|this\s+year)\b"
-    r"|\b(?:сейчас|сегодня|ныне|в\s+этом\s+году|в\s+настоящее\s+время)\b"
-    r"|\b(?:maintenant|actuellement|aujourd['’]hui|cette\s+année|en\s+ce\s+moment|de\s+nos\s+jours)\b"
-    r"|\b(?:ahora|actualmente|hoy|este\s+año)\b"
-    r"|现在|目前|如今|今年|今天|当今",
-    re.IGNORECASE,
-)
-
-
-# Nor do they, naming the office, say who holds it: "The current Secretary-General is António
-# Guterres", "El actual rey de España es Felipe VI", "Le président actuel est …", "Нынешний
-# председатель — Иванов", "现任主席是…": the present of the passage, as "currently" is. The office
-# named as current, then in the same clause "is" and a name (a capital letter); not "appointed by
-# the current Secretary", nor "the current Project Secretary shall …".
+# A passage naming the office as current says its present when it says who holds it: "The
+# current Secretary-General is António Guterres", "El actual rey de España es Felipe VI", "Le
+# président actuel est …", "Нынешний председатель — Иванов", "现任主席是…", as "currently" does.
+# The office named as current, then in the same clause "is" and a name (a capital letter); not
+# "appointed by the current Secretary", nor "the current Project Secretary shall …".
 _NAMES_HOLDER = re.compile(
     r"(?i:\b(?:current|incumbent|latest|newest|actual|actuel(?:le)?|нынешн\w*|действующ\w*))"
     r"[^.;:!?\n]{0,60}?\s(?:is|es|est|—|–|являетс[яь])\s+[A-ZÀ-ÞА-ЯЁ]"
@@ -71,16 +77,10 @@ _NAMES_HOLDER = re.compile(
 )
 
 
-def _now(lang: str) -> re.Pattern[str]:
-    """The words saying "now" in ``lang`` (English for a language without a list), and the
-    Chinese ones."""
-    return re.compile(f"{_NOW.get(lang, _NOW['en'])}|{_NOW_ZH}", re.IGNORECASE)
-
-
 def asks_now(question: str, lang: str) -> bool:
     """Whether ``question`` (in ``lang``) asks who holds a place now."""
     return (
-        _now(lang).search(question) is not None
+        _ASKS_NOW.get(lang, _ASKS_NOW["en"]).search(question) is not None
         and _ASKS_WHO.search(question) is not None
         and _ASKS_HOW_OR_WHY.search(question) is None
     )

@@ -54,8 +54,9 @@ _ASKS_DATE = re.compile(
     r"|какого\s+числа|\bquelle\s+date\b|\bqu[eé]\s+fecha\b|哪一?天",
     re.IGNORECASE,
 )
+# Besides a year (:func:`states_year`): a numeric date, a month's name, a Chinese date.
 _DATE = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b"
     r"|(?i:\b(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
@@ -168,7 +169,7 @@ def unquantified(question: str, excerpt: str) -> bool:
     if not asks_quantity(question):
         return False
     if _asks_date_only(question):
-        return _DATE.search(excerpt) is None
+        return not states_year(excerpt) and _DATE.search(excerpt) is None
     asked = _ASKS.search(question)
     if asked and superlatives.named_in_words(asked.group(0), question, excerpt):
         return False  # "the maximum penalty … is permanent expulsion"
