@@ -14,6 +14,7 @@ import re
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
+from bot import buttons
 from bot.handlers.admin import admin_only
 from bot.handlers.common import (
     ask,
@@ -27,9 +28,12 @@ from bot.handlers.common import (
     send,
     services,
     texts,
+    was_refused,
     without_mention,
 )
-from bot.locales import is_courtesy, is_small_talk, result_asked, without_chatter
+from bot.locales import asks_for_more, is_courtesy, is_small_talk, result_asked, without_chatter
+from bot.render.answers import SHOWN_QUESTION
+from bot.render.html import echo
 from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionError
 from retrieval.search import divisions
 from retrieval.search.followups import asks_something
@@ -125,7 +129,9 @@ async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             # "thanks @bot!", "lol 😂" or "👍" under an answer: for the group, no question;
             # "@bot can you help me?" is asked what to look up (by _ask).
             return
-        if await _posted_result(update, context, question):
+        if await _posted_result(update, context, question) or await _paged(
+            update, context, question
+        ):
             return
         replied = replies_to_bot(message) and not mentions_bot(message)
         if replied and await _chatter(context, question):
@@ -188,6 +194,31 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
     if passage is None:  # the documents were reloaded since
         return False
     await post_passage(update, context, passage, reply_to=message, subject=saved.question)
+    return True
+
+
+async def _paged(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+    """Answer "more" under one of the bot's answers (or "@bot more" after the member's last
+    question here) with the link to that answer's further results: they are paged in the
+    private chat, as its "Full answer and more results" button says; searched as words, "more"
+    was chatter and got no reply."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None or not asks_for_more(text):
+        return False
+    svc = services(context)
+    replied = message.reply_to_message
+    if replied is not None and replies_to_bot(message):
+        saved = await svc.state.answered_by(chat.id, replied.message_id)
+    else:
+        saved = await svc.state.latest_search(chat.id, user.id)
+    if saved is None or was_refused(saved):  # told only which languages to ask in
+        return False
+    t = await texts(update, context)
+    keyboard = buttons.link_keyboard(
+        t.BUTTON_FULL_ANSWER, buttons.answer_link(context.bot.username, saved.key)
+    )
+    said = t.GROUP_MORE.format(question=echo(saved.question, SHOWN_QUESTION))
+    await send(context, chat, said, keyboard, reply_to=message)
     return True
 
 

@@ -104,19 +104,24 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Show the next page of results for the user's last question in this chat."""
+    """Show the next page of results for the answer the message replies to, else for the
+    user's last question in this chat."""
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
         return
+    svc = services(context)
+    replied = message.reply_to_message
+    # "more" under an earlier answer pages that answer, as "2" under it opens its second result.
+    saved = await svc.state.answered_by(chat.id, replied.message_id) if replied else None
     following = None if context.chat_data is None else context.chat_data.get(SOURCES_NEXT)
-    if isinstance(following, int):  # /sources is being listed: its next page
+    if saved is None and isinstance(following, int):  # /sources is being listed: its next page
         await listing.show_sources(update, context, following)
         return
     t = await texts(update, context)
-    svc = services(context)
-    saved = await svc.state.latest_search(chat.id, user.id)
-    if saved is not None and await _was_reset(svc, chat.id, user.id):
-        saved = None  # "more" after /reset paged the question reset, where "2" asked for one
+    if saved is None:
+        saved = await svc.state.latest_search(chat.id, user.id)
+        if saved is not None and await _was_reset(svc, chat.id, user.id):
+            saved = None  # "more" after /reset paged the question reset; "2" asked for one
     if saved is None or was_refused(saved):  # told only which languages to ask in
         await message.reply_text(t.NOTHING_TO_PAGE)
         return

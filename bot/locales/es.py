@@ -101,6 +101,7 @@ ASK_USAGE = (
     "informe?</i>, o responde /ask a un mensaje para buscar sus palabras."
 )
 PRIVATE_ONLY = "Ese comando solo funciona en un chat privado conmigo: @{bot}."
+GROUP_MORE = "Más resultados para «{question}», en un chat privado conmigo."
 UPLOAD_IN_PRIVATE = "Para añadir un documento, envíame el archivo en un chat privado: @{bot}."
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 

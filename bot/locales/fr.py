@@ -109,6 +109,7 @@ ASK_USAGE = (
     "rapport ?</i>, ou répondez /ask à un message pour chercher ses mots."
 )
 PRIVATE_ONLY = "Cette commande ne marche que dans une conversation privée avec moi : @{bot}."
+GROUP_MORE = "Plus de résultats pour « {question} » dans une conversation privée avec moi."
 UPLOAD_IN_PRIVATE = (
     "Pour ajouter un document, envoyez-moi le fichier dans une conversation privée : @{bot}."
 )

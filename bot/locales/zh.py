@@ -98,6 +98,7 @@ ASK_USAGE = (
     "也可以用 /ask 回复一条消息，搜索其中的词。"
 )
 PRIVATE_ONLY = "这个命令只能在与我的私聊中使用：@{bot}。"
+GROUP_MORE = "“{question}”的更多结果请在与我的私聊中查看。"
 UPLOAD_IN_PRIVATE = "要添加文档，请在与我的私聊中把文件发给我：@{bot}。"
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 

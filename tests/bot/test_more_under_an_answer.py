@@ -1,0 +1,46 @@
+"""A "more" under one of the bot's answers pages that answer, in a private chat and a group."""
+
+from __future__ import annotations
+
+from tgfakes import Harness, visible
+
+from bot.locales import en as messages
+from bot.services import services_of
+
+QUESTION = "What do China and Russia say about missile defence?"
+OTHER = "How many peacekeepers has China sent to UN missions?"
+
+
+async def test_more_under_an_earlier_answer_pages_that_answer_not_the_last_one(
+    bot: Harness,
+) -> None:
+    (first,) = await bot.say(QUESTION)
+    await bot.say(OTHER)
+    library = services_of(bot.app.bot_data).library
+    for said, rank in (("more", 4), ("/more", 7)):  # each one the page after
+        (page,) = await bot.say(said, reply_to=first.result)
+        shown = visible(page.text)
+        assert shown.startswith(f"More results for “{QUESTION}”:"), shown
+        passage = library.answer(QUESTION, k=1, offset=rank - 1).hits[0].passage
+        assert f"\n{rank}. {passage.title}" in shown
+    # Not under an answer, "more" pages the last question, as before.
+    (page,) = await bot.say("more")
+    assert visible(page.text).startswith(f"More results for “{OTHER}”:")
+
+
+async def test_more_under_an_answer_in_a_group_links_to_its_further_results(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}", topic=5)
+    (link,) = await bot.say_in_group(OTHER.join(["/ask ", ""]))  # another question meanwhile
+    for said in ("more", "more please", "@quotebot_test_bot more"):
+        (reply,) = await bot.say_in_group(said, reply_to=answer.result, topic=5)
+        assert (
+            visible(reply.text) == f"More results for “{QUESTION}” open in a private chat with me."
+        )
+        assert reply.params["message_thread_id"] == 5
+        (button,) = reply.buttons
+        assert button["text"] == messages.BUTTON_FULL_ANSWER
+        assert button["url"] == answer.button(messages.BUTTON_FULL_ANSWER)["url"]
+    # A mention alone: the member's last question in the group.
+    (reply,) = await bot.say_in_group("@quotebot_test_bot more")
+    assert visible(reply.text) == f"More results for “{OTHER}” open in a private chat with me."
+    assert reply.buttons[0]["url"] == link.button(messages.BUTTON_FULL_ANSWER)["url"]
