@@ -214,9 +214,8 @@ async def _paged(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
     if saved is None or was_refused(saved):  # told only which languages to ask in
         return False
     t = await texts(update, context)
-    keyboard = buttons.link_keyboard(
-        t.BUTTON_FULL_ANSWER, buttons.answer_link(context.bot.username, saved.key)
-    )
+    label = t.BUTTON_FULL_ANSWER if saved.answered else t.BUTTON_CLOSEST  # as under the answer
+    keyboard = buttons.link_keyboard(label, buttons.answer_link(context.bot.username, saved.key))
     said = t.GROUP_MORE.format(question=echo(saved.question, SHOWN_QUESTION))
     await send(context, chat, said, keyboard, reply_to=message)
     return True

@@ -44,3 +44,12 @@ async def test_more_under_an_answer_in_a_group_links_to_its_further_results(bot:
     (reply,) = await bot.say_in_group("@quotebot_test_bot more")
     assert visible(reply.text) == f"More results for “{OTHER}” open in a private chat with me."
     assert reply.buttons[0]["url"] == link.button(messages.BUTTON_FULL_ANSWER)["url"]
+
+
+async def test_more_under_a_declined_answer_in_a_group_links_to_the_closest_passages(
+    bot: Harness,
+) -> None:
+    (declined,) = await bot.say_in_group("/ask where is the moon cheese sold")
+    (reply,) = await bot.say_in_group("more", reply_to=declined.result)
+    (button,) = reply.buttons
+    assert button == declined.button(messages.BUTTON_CLOSEST)
