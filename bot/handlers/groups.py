@@ -15,10 +15,12 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
 from bot import buttons
+from bot.handlers import private
 from bot.handlers.admin import admin_only
 from bot.handlers.common import (
     ask,
     command_text,
+    in_group,
     mentions_bot,
     no_such_result,
     post_passage,
@@ -113,7 +115,22 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if message is not None:
         # A bare /ask on one of the bot's own answers would search the answer: only a quote.
         replied_asks = message.quote is not None or not replies_to_bot(message)
-        await _ask(update, context, command_text(message), replied_asks=replied_asks)
+        question = command_text(message)
+        if await _asked_more(update, context, question):
+            return
+        await _ask(update, context, question, replied_asks=replied_asks)
+
+
+async def _asked_more(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> bool:
+    """ "/ask more" is "more" (searched, it was "only very common words"): in a private chat
+    the next page, in a group the link to the further results."""
+    chat = update.effective_chat
+    if chat is None or not asks_for_more(question):
+        return False
+    if in_group(chat):
+        return await _paged(update, context, question)
+    await private.more(update, context)
+    return True
 
 
 async def addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

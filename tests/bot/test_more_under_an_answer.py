@@ -53,3 +53,13 @@ async def test_more_under_a_declined_answer_in_a_group_links_to_the_closest_pass
     (reply,) = await bot.say_in_group("more", reply_to=declined.result)
     (button,) = reply.buttons
     assert button == declined.button(messages.BUTTON_CLOSEST)
+
+
+async def test_ask_more_is_more_not_a_question_of_common_words(bot: Harness) -> None:
+    (answer,) = await bot.say_in_group(f"/ask {QUESTION}")
+    (reply,) = await bot.say_in_group("/ask more")
+    assert visible(reply.text) == f"More results for “{QUESTION}” open in a private chat with me."
+    assert reply.buttons == answer.buttons
+    await bot.say(QUESTION)
+    (page,) = await bot.say("/ask more")
+    assert visible(page.text).startswith(f"More results for “{QUESTION}”:")
