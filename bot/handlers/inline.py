@@ -1,7 +1,7 @@
 """Inline mode: ``@bot words`` in any chat lists the matching passages; choosing one posts it.
 
-Results depend on the words only, so they are shared between users (``is_personal`` false) and
-Telegram may cache them for :data:`CACHE_SECONDS`.
+The passages depend on the words only, but the buttons and hints are in the user's language,
+so Telegram caches the results per user (``is_personal``) for :data:`CACHE_SECONDS`.
 """
 
 from __future__ import annotations
