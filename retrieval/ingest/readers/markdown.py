@@ -309,7 +309,7 @@ def _prepared(source: str, path: Path) -> str:
     DocFX's markers as its built pages show them (see :mod:`mddocfx`), and so are Hugo's
     shortcodes, in the language of the page at ``path`` (see :mod:`mdhugo`). (MDN's
     macros are read after: see :func:`_with_kuma_rendered`.)"""
-    if mdx.marks(source):
+    if path.suffix.lower() == ".mdx" or mdx.marks(source):
         kept = _code_lines(source, front_matter=True)
         source = "\n".join(mdx.read_as_mdx(source.split("\n"), kept))
     if mddocfx.marks(source):
