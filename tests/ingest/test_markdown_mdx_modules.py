@@ -22,7 +22,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "pnpm"
 def test_import_statements_are_not_quoted() -> None:
     document = parsed(FIXTURES / "settings-other-excerpt.md")
     assert not any("import" in text or "_catalogMode" in text for text in texts(document))
-    ci = next(block for block in document.blocks if block.text.startswith("This setting explicitly"))
+    ci = next(
+        block for block in document.blocks if block.text.startswith("This setting explicitly")
+    )
     assert ci.section == "ci"
     # An import in code, or a sentence opening with the word, stays.
     source = (
@@ -41,4 +43,6 @@ def test_an_mdx_partial_is_read_as_markdown() -> None:
     modes = next(block for block in document.blocks if "three modes" in block.text)
     assert document.title == "catalogMode"  # the page's one heading, on its first line
     assert modes.text.endswith("There are three modes:")
-    assert any(text.startswith("strict - only allows dependency versions") for text in texts(document))
+    assert any(
+        text.startswith("strict - only allows dependency versions") for text in texts(document)
+    )
