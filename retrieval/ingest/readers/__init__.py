@@ -27,6 +27,9 @@ READERS: dict[str, str] = {
     ".txt": "retrieval.ingest.readers.text:read_text",
     ".md": "retrieval.ingest.readers.markdown:read_markdown",
     ".markdown": "retrieval.ingest.readers.markdown:read_markdown",
+    # MDX (Docusaurus' pages and the partials they import, "_catalogMode.mdx") is Markdown
+    # with JSX, which the Markdown reader reads as the build shows it (see readers.mdx).
+    ".mdx": "retrieval.ingest.readers.markdown:read_markdown",
     ".rst": "retrieval.ingest.readers.rest:read_rest",
     ".html": "retrieval.ingest.readers.html:read_html",
     ".htm": "retrieval.ingest.readers.html:read_html",

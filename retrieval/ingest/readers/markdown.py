@@ -309,7 +309,7 @@ def _prepared(source: str, path: Path) -> str:
     DocFX's markers as its built pages show them (see :mod:`mddocfx`), and so are Hugo's
     shortcodes, in the language of the page at ``path`` (see :mod:`mdhugo`). (MDN's
     macros are read after: see :func:`_with_kuma_rendered`.)"""
-    if mdx.marks(source):
+    if path.suffix.lower() == ".mdx" or mdx.marks(source):
         kept = _code_lines(source, front_matter=True)
         source = "\n".join(mdx.read_as_mdx(source.split("\n"), kept))
     if mddocfx.marks(source):
@@ -961,7 +961,7 @@ def _heading_step(tokens: Sequence[Token], index: int, reading: _Reading) -> int
         level, reading.tab_base = _tab_level(reading), None
     elif reading.tabs is not None:
         level = _in_tab_level(level, reading)
-    lines = _inline_lines(tokens[index + 1])
+    lines = _inline_lines(_without_trailing_pictures(tokens[index + 1]))
     after = index + 3
     titled = after + 1 < len(tokens) and tokens[after].type == "heading_open"
     if titled and _BARE_DIVISION.match(" ".join(lines).strip()):
@@ -975,6 +975,35 @@ def _heading_step(tokens: Sequence[Token], index: int, reading: _Reading) -> int
             lines, after = [f"{prose(' '.join(lines)).rstrip('.')}. {title}"], after + 3
     _heading(level, lines, reading)
     return after
+
+
+def _without_trailing_pictures(inline: Token) -> Token:
+    """A heading's ``inline`` token without the pictures that end it after its words (and
+    their attribute list): an icon set beside the title ('# A01:2021 – Broken Access Control
+    ![icon](assets/a01.png){: style="height:80px" align="right"}', every page of OWASP's Top
+    10) or a badge is drawn, not read: its description "icon" ended every citation's heading.
+    A heading of pictures alone keeps them."""
+    children = list(inline.children or ())
+    end = len(children)
+    while end and (
+        children[end - 1].type in ("image", "link_open", "link_close")
+        or (children[end - 1].type == "text" and _decoration_text(children[end - 1].content))
+    ):
+        end -= 1
+    if end == len(children) or not any(
+        child.type == "text" and child.content.strip() for child in children[:end]
+    ):
+        return inline
+    if not any(child.type == "image" for child in children[end:]):
+        return inline
+    trimmed = Token(inline.type, inline.tag, inline.nesting, children=children[:end])
+    trimmed.content = inline.content
+    return trimmed
+
+
+def _decoration_text(text: str) -> bool:
+    """Whether ``text`` around a heading's pictures is blank or their attribute list."""
+    return not text.strip() or _ATTR_LIST.fullmatch(text) is not None
 
 
 def _only_heading_under(

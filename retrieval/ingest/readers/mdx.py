@@ -11,6 +11,11 @@ block of its own in MDX: the line after it starts the next block. CommonMark rea
 HTML running on to the next blank line, so a heading written right under ``</YouWillLearn>``
 was a passage "## Adding event handlers …" and the page's first section had no heading.
 
+An ES module statement (``import CatalogMode from './_catalogMode.mdx'``, ``export const
+meta = {…}``) opening a block is the page's code, which the build runs and never shows:
+pnpm's settings pages were quoted "import CatalogMode from './_catalogMode.mdx'" for "What
+does catalogMode do?". It runs to the next blank line, as MDX reads it.
+
 Code (fenced, indented, inline) and the front matter are left as written: a JSX example shows
 its comments. A component is told from an HTML element by its capital (JSX's rule), so an HTML
 block of plain Markdown ("</div>" over text) is still read as CommonMark reads it.
@@ -35,6 +40,12 @@ _COMPONENT_LINE = re.compile(
     r"^[ \t]*<(?:/?[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?:[ \t/][^\n]*)?|/?)>[ \t]*$", re.M
 )
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# An ES module statement at a block's start, unindented: "import X from './x.mdx'",
+# "import {Tabs} from …", "import './style.css'", "export const toc = …", "export default …".
+_ESM_START = re.compile(
+    r"^(?:import[ \t]+(?:['\"]|[\w$*{][^\n]*?\bfrom[ \t]*['\"]|\{[ \t]*$|[\w$]+[ \t]*,[ \t]*\{)"
+    r"|export[ \t]+(?:(?:const|let|var|function|async|class|default)\b|\{|\*))"
+)
 
 
 def marks(source: str) -> bool:
@@ -53,10 +64,26 @@ def read_as_mdx(lines: list[str], code: Collection[int]) -> list[str]:
         if line is not None and at not in code:
             text.append(line)
             continue
-        out += _components_apart(_expressions_read(text))
+        out += _components_apart(_expressions_read(_esm_dropped(text)))
         text = []
         if line is not None:
             out.append(line)
+    return out
+
+
+def _esm_dropped(lines: list[str]) -> list[str]:
+    """``lines`` of text (the first starting a block) without the ES module statements that
+    open a block, each to the next blank line: the build runs them, the page shows nothing."""
+    out: list[str] = []
+    starts, esm = True, False
+    for line in lines:
+        if not line.strip():
+            esm = False
+        elif starts and _ESM_START.match(line):
+            esm = True
+        if not esm:
+            out.append(line)
+        starts = not line.strip()
     return out
 
 
