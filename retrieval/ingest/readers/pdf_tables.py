@@ -572,7 +572,9 @@ def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
     return any(x1 - x0 >= 0.5 * (right - left) for x0, x1 in _joined(between, left, right))
 
 
-def _joined(spans: Sequence[tuple[float, float]], left: float, right: float) -> list[tuple[float, float]]:
+def _joined(
+    spans: Sequence[tuple[float, float]], left: float, right: float
+) -> list[tuple[float, float]]:
     """``spans`` (sorted) cut to ``left``–``right``, those that meet joined into one: a
     rule drawn as each cell's border."""
     joined: list[tuple[float, float]] = []
