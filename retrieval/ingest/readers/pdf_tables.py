@@ -605,8 +605,9 @@ def _raised_down(run: list[_Row], columns: list[list[int]]) -> tuple[list[_Row],
 def _under_header(rows: Sequence[_Row]) -> list[_Row]:
     """``rows`` from the header to the last row of its table: in the header's type, in its
     column of the page, as close under the one above as the first row is under the header
-    (a little more: rows wrapping text stand further apart than its lines), with no line
-    reaching from one label's column over the next's (a paragraph, a note under the table).
+    (a little more: rows wrapping text stand further apart than its lines), under its labels,
+    with no line reaching from one label's column over the next's (a paragraph, a note under
+    the table).
     A heading or a paragraph after the table is no row of it."""
     head = rows[0]
     size, labels = head.size, head.cells
@@ -618,7 +619,7 @@ def _under_header(rows: Sequence[_Row]) -> list[_Row]:
             reach = max(reach, ROW_SPREAD * (head.bottom - rows[1].y))
         if above.bottom - row.y > reach or row.column != head.column:
             break
-        if any(_spans_labels(cell, labels) for cell in row.cells):
+        if any(_spans_labels(cell, labels) or not _under(cell, labels) for cell in row.cells):
             break
         end += 1
     return list(rows[:end])
@@ -631,6 +632,13 @@ def _spans_labels(cell: Line, labels: Sequence[Line]) -> bool:
     """Whether ``cell`` reaches from one label's column into the next one's: from left of a
     label's end to right of where the next begins."""
     return any(cell.x0 < a.x1 and cell.x1 > b.x0 for a, b in itertools.pairwise(labels))
+
+
+def _under(cell: Line, labels: Sequence[Line]) -> bool:
+    """Whether ``cell`` stands under the header's labels, give or take a few type sizes (a
+    row's number set out left of "#"): the lines of a title block beside it are no rows."""
+    margin = 3 * cell.size
+    return labels[0].x0 - margin <= cell.x0 and cell.x1 <= labels[-1].x1 + margin
 
 
 def _label_separators(run: Sequence[_Row]) -> list[tuple[float, float]] | None:
