@@ -167,17 +167,28 @@ def tabled(
 
 def _run_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
     """The tables of ``run``: itself one (see :func:`_table`), or those under ruled headers
-    whose rows wrap text (see :func:`_headed_tables`); under a ruled header opening the run,
+    whose rows wrap text (see :func:`_headed_tables`). Under a ruled header opening the run,
     the headed reading when it takes more rows (its last row's wrapped lines, rows set
-    further apart)."""
+    further apart) or when the run reads on past the table into lines in another type (a
+    heading, the list under it: "Références" / "• OWASP …" were its rows); the rest of
+    the run may be a table of its own."""
     table = _table(run, rules)
     if table is None:
         return _headed_tables(run, rules, rows)
-    if _ruled_header(run, 0, rules):
-        headed = _headed_tables(run, rules, rows)
-        if headed and {id(row) for row in table.rows} < {id(row) for row in headed[0].rows}:
-            return headed
-    return [table]
+    if not _ruled_header(run, 0, rules):
+        return [table]
+    headed = _headed_tables(run, rules, rows)
+    if not headed:
+        return [table]
+    general = {id(row) for row in table.rows}
+    taken = {id(row) for found in headed for row in found.rows}
+    resized = any(abs(row.size - run[0].size) > 0.5 for row in table.rows)
+    if not (general < taken or (resized and taken < general)):
+        return [table]
+    end = min(row.y for row in headed[-1].rows)
+    rest = [row for row in run if id(row) not in taken and row.y < end]
+    more = _table(rest, rules) if sum(len(row.cells) > 1 for row in rest) >= 2 else None
+    return [*headed, more] if more is not None else headed
 
 
 def _boxed(rules: Rules, lines: Sequence[Line], cells: dict[int, list[Line]]) -> list[_Table]:
@@ -684,18 +695,30 @@ def _white_strips(rows: Sequence[_Row]) -> list[tuple[float, float]]:
     return strips
 
 
+def _close_above(above: _Row, row: _Row, reach: float) -> bool:
+    """Whether ``above`` is a line of the same type over ``row`` no further than ``reach`` (the
+    header's distance under ``row``): ``row`` ends a paragraph, it is no first line of labels."""
+    near = above.bottom - row.y <= reach
+    return near and abs(above.size - row.size) <= 0.5 and above.column == row.column
+
+
 def _label_line(rows: Sequence[_Row], at: int) -> _Row | None:
     """The line right over the header ``rows[at]`` holding the first words of some of its
     labels ("NIST" over "§"), each over one label: a header set over two lines."""
     if at == 0:
         return None
     head, over = rows[at], rows[at - 1]
-    near = over.y - head.y <= 1.5 * head.size and abs(over.size - head.size) <= 0.5
+    near = over.y - head.y <= ROW_SPACING * head.size and abs(over.size - head.size) <= 0.5
     if not near or over.column != head.column or len(over.cells) >= len(head.cells):
         return None
+    if at > 1 and _close_above(rows[at - 2], over, over.y - head.y):
+        return None  # a paragraph's last line ("… de code non" / "géré.")
     for cell in over.cells:
+        # over one label, no wider than it by more than a type size each side ("起始" / "时间")
         under = [lab for lab in head.cells if lab.x0 < cell.x1 and cell.x0 < lab.x1]
         if len(under) != 1 or is_figure(cell.text) or len(cell.text.split()) > LABEL_WORDS:
+            return None
+        if cell.x0 < under[0].x0 - head.size or cell.x1 > under[0].x1 + head.size:
             return None
     return over
 
