@@ -646,10 +646,11 @@ def _spans_labels(cell: Line, labels: Sequence[Line]) -> bool:
 
 
 def _under(cell: Line, labels: Sequence[Line]) -> bool:
-    """Whether ``cell`` stands under the header's labels, give or take a few type sizes (a
-    row's number set out left of "#"): the lines of a title block beside it are no rows."""
+    """Whether ``cell`` starts under the header's labels, give or take a few type sizes (a
+    row's number set out left of "#"; a last column's text runs on right of its label): the
+    lines of a title block beside it are no rows."""
     margin = 3 * cell.size
-    return labels[0].x0 - margin <= cell.x0 and cell.x1 <= labels[-1].x1 + margin
+    return labels[0].x0 - margin <= cell.x0 <= labels[-1].x1 + margin
 
 
 def _label_separators(run: Sequence[_Row]) -> list[tuple[float, float]] | None:
