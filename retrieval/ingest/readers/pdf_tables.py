@@ -19,7 +19,10 @@ from its layout:
 - under a header of labels, one over each column, ruled off from the rows, a column may hold
   text (a requirement's description beside its levels): a row spans from its first column's
   cell to the next one, the cells of the other columns in that span its own, on its first
-  line or on those its text wraps onto (see :func:`_headed_tables`);
+  line or on those its text wraps onto (see :func:`_headed_tables`); its columns are the
+  header's labels (a column no row fills is one), its rows go on as far apart as the header
+  stands over the first (Chinese type sets them further apart than Latin), and a line
+  reaching over two labels' columns (a note under the table) ends it;
 - the caption above or below it ("Table 3: …") goes with it.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
