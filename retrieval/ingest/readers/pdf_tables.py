@@ -19,7 +19,10 @@ from its layout:
 - under a header of labels, one over each column, ruled off from the rows, a column may hold
   text (a requirement's description beside its levels): a row spans from its first column's
   cell to the next one, the cells of the other columns in that span its own, on its first
-  line or on those its text wraps onto (see :func:`_headed_tables`);
+  line or on those its text wraps onto (see :func:`_headed_tables`); its columns are the
+  header's labels (a column no row fills is one), its rows go on as far apart as the header
+  stands over the first (Chinese type sets them further apart than Latin), and a line
+  reaching over two labels' columns (a note under the table) ends it;
 - the caption above or below it ("Table 3: …") goes with it.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
@@ -48,6 +51,7 @@ from retrieval.ingest.readers.common import (
     LABEL_WORDS,
     VALUE_WORDS,
     is_figure,
+    joined_lines,
     labelled_cells,
     prose,
     row_text,
@@ -151,12 +155,43 @@ def tabled(
         return lines
     taken = {member for table in tables for member in table.members}
     rows = _rows([line for line in lines if id(line) not in taken], cells, gutters)
+    claimed: set[int] = set()  # rows a headed table took beyond its run
     for run in _runs(rows):
-        table = _table(run, rules)
-        tables += [table] if table is not None else _headed_tables(run, rules, rows)
+        run = [row for row in run if id(row) not in claimed]
+        if sum(len(row.cells) > 1 for row in run) < 2:
+            continue
+        found = _run_tables(run, rules, rows)
+        claimed |= {id(row) for table in found for row in table.rows}
+        tables += found
     for table in tables:
         table.caption = _caption(lines, table)
     return _counted(_replaced(lines, tables) if tables else lines, cells)
+
+
+def _run_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
+    """The tables of ``run``: itself one (see :func:`_table`), or those under ruled headers
+    whose rows wrap text (see :func:`_headed_tables`). Under a ruled header opening the run,
+    the headed reading when it takes more rows (its last row's wrapped lines, rows set
+    further apart) or when the run reads on past the table into lines in another type (a
+    heading, the list under it: "Références" / "• OWASP …" were its rows); the rest of
+    the run may be a table of its own."""
+    table = _table(run, rules)
+    if table is None:
+        return _headed_tables(run, rules, rows)
+    if not _ruled_header(run, 0, rules):
+        return [table]
+    headed = _headed_tables(run, rules, rows)
+    if not headed:
+        return [table]
+    general = {id(row) for row in table.rows}
+    taken = {id(row) for found in headed for row in found.rows}
+    resized = any(abs(row.size - run[0].size) > 0.5 for row in table.rows)
+    if not (general < taken or (resized and taken < general)):
+        return [table]
+    end = min(row.y for row in headed[-1].rows)
+    rest = [row for row in run if id(row) not in taken and row.y < end]
+    more = _table(rest, rules) if sum(len(row.cells) > 1 for row in rest) >= 2 else None
+    return [*headed, more] if more is not None else headed
 
 
 def _boxed(rules: Rules, lines: Sequence[Line], cells: dict[int, list[Line]]) -> list[_Table]:
@@ -493,43 +528,52 @@ def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[
     CWE" over "1.2.1 | Verify that … | ✓ | ✓ | 250"): its text column made it look like a
     page's column of prose, the text above it (which the rows stand close under) its first
     rows, and the wrapped lines of its last row no rows of it. ``run`` may hold several, with
-    text between them."""
+    text between them; a table goes on under it over the page's ``rows`` (rows set further
+    apart than :data:`ROW_SPACING`, as Chinese type sets them, cut the run)."""
     tables: list[_Table] = []
     start = 0
     while True:
         found = next((i for i in range(start, len(run) - 1) if _ruled_header(run, i, rules)), -1)
         if found < 0:
             return tables
-        table = _headed_table(run[found:], rules, rows)
+        table = _headed_table(run[found], rules, rows)
         if table is not None:
             tables.append(table)
-        start = found + (len(table.rows) if table is not None else 1)
+        taken = {id(row) for row in table.rows} if table is not None else set()
+        start = found + 1
+        while start < len(run) and id(run[start]) in taken:
+            start += 1
 
 
-def _headed_table(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> _Table | None:
-    """The table under the header ``run[0]`` (see :func:`_headed_tables`): a row spans from
-    its first column's cell to the next one's, its cells in the other columns those that
-    stand in that span, on its first line or on those its text wraps onto."""
-    run = _under_header(run)
-    run += _wrapped_tail(run, rows)
-    separators = _separators([row for row in run if len(row.cells) > 1])
-    if len(separators) + 1 != len(run[0].cells):
+def _headed_table(head: _Row, rules: Rules, rows: Sequence[_Row]) -> _Table | None:
+    """The table under the header ``head`` (see :func:`_headed_tables`): a row spans from its
+    first column's cell to the next one's, its cells in the other columns those that stand in
+    that span, on its first line or on those its text wraps onto. The columns are the
+    header's: a column empty in most rows (a CWE given for one requirement of three) is one."""
+    at = next(i for i, row in enumerate(rows) if row is head)
+    run = _under_header(rows[at:])
+    separators = _label_separators(run)
+    if separators is None:
         return None
     columns = [_column_of(separators, row) for row in run]
-    if columns[0] != list(range(len(run[0].cells))):
-        return None  # a label over each column
     run, columns = _raised_down(run, columns)
     bands = _bands(run, rules)
-    records, starts = _records(run, columns, len(run[0].cells), bands, wraps=True)
+    records, starts = _records(run, columns, len(head.cells), bands, wraps=True)
     if len(records) < 2:
         return None  # the header and one row: its rule sets it apart, as a grid's does
     members = {id(line) for row in run for line in row.sources}
+    above = _label_line(rows, at)
+    if above is not None:  # "NIST" over "§": the header's labels set over two lines
+        for cell, col in zip(above.cells, _column_of(separators, above), strict=True):
+            records[0][col].insert(0, cell.text)
+        members |= {id(line) for line in above.sources}
     return _Table(records, starts, members, run, header=True, painted=True)
 
 
 def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
     """Whether ``run[index]`` is a header: three labels or more, not code, in the type of the
-    row under it, a rule across the table between them, and no such row right above it."""
+    row under it, a rule across the table between them (drawn in one piece or one a cell),
+    and no such row right above it."""
     row, under = run[index], run[index + 1]
     if index and len(run[index - 1].cells) >= 3:
         return False  # a row of the table above, ruled off from the next
@@ -538,10 +582,25 @@ def _ruled_header(run: Sequence[_Row], index: int, rules: Rules) -> bool:
     if any(is_figure(c.text) or len(c.text.split()) > LABEL_WORDS for c in row.cells):
         return False
     left, right = row.cells[0].x0, row.cells[-1].x1
-    return any(
-        under.y < y < row.bottom and min(x1, right) - max(x0, left) >= 0.5 * (right - left)
-        for y, x0, x1 in rules.horizontal
-    )
+    between = sorted((x0, x1) for y, x0, x1 in rules.horizontal if under.y < y < row.bottom)
+    return any(x1 - x0 >= 0.5 * (right - left) for x0, x1 in _joined(between, left, right))
+
+
+def _joined(
+    spans: Sequence[tuple[float, float]], left: float, right: float
+) -> list[tuple[float, float]]:
+    """``spans`` (sorted) cut to ``left``–``right``, those that meet joined into one: a
+    rule drawn as each cell's border."""
+    joined: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        x0, x1 = max(x0, left), min(x1, right)
+        if x1 <= x0:
+            continue
+        if joined and x0 <= joined[-1][1] + 1:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], x1))
+        else:
+            joined.append((x0, x1))
+    return joined
 
 
 def _raised_down(run: list[_Row], columns: list[list[int]]) -> tuple[list[_Row], list[list[int]]]:
@@ -557,33 +616,115 @@ def _raised_down(run: list[_Row], columns: list[list[int]]) -> tuple[list[_Row],
     return rows, cols
 
 
-def _under_header(run: list[_Row]) -> list[_Row]:
-    """``run`` (from its header) to the last row in the header's type, as close under the one
-    above as rows are: a heading or a paragraph after the table is no row of it."""
-    size = run[0].size
+def _under_header(rows: Sequence[_Row]) -> list[_Row]:
+    """``rows`` from the header to the last row of its table: in the header's type, in its
+    column of the page, as close under the one above as the first row is under the header
+    (a little more: rows wrapping text stand further apart than its lines), under its labels,
+    with no line reaching from one label's column over the next's (a paragraph, a note under
+    the table).
+    A heading or a paragraph after the table is no row of it."""
+    head = rows[0]
+    size, labels = head.size, head.cells
     end = 1  # (a note's mark beside a row, in small type, leaves it in the header's)
-    while end < len(run) and abs(max(c.size for c in run[end].cells) - size) <= 0.5:
-        if run[end - 1].bottom - run[end].y > ROW_SPACING * max(size, 1.0):
+    while end < len(rows) and abs(max(c.size for c in rows[end].cells) - size) <= 0.5:
+        row, above = rows[end], rows[end - 1]
+        reach = ROW_SPACING * max(size, 1.0)
+        if end > 1:
+            reach = max(reach, ROW_SPREAD * (head.bottom - rows[1].y))
+        if above.bottom - row.y > reach or row.column != head.column:
+            break
+        if any(_spans_labels(cell, labels) or not _under(cell, labels) for cell in row.cells):
             break
         end += 1
-    return run[:end]
+    return list(rows[:end])
 
 
-def _wrapped_tail(run: Sequence[_Row], rows: Sequence[_Row]) -> list[_Row]:
-    """The lines right under ``run`` that its last row's cells wrap onto: each cell set where
-    a cell of that row's first line starts, other than its first, close under the line above."""
-    at = next((i for i, row in enumerate(rows) if row is run[-1]), len(rows))
-    first = next((row for row in reversed(run) if len(row.cells) > 1), run[-1])
-    starts = [cell.x0 for cell in first.cells[1:]]
-    tail: list[_Row] = []
-    for row in rows[at + 1 :]:
-        above = tail[-1] if tail else run[-1]
-        close = above.bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
-        aligned = all(any(abs(c.x0 - x) <= row.size for x in starts) for c in row.cells)
-        if not close or not aligned or row.column != above.column:
-            break
-        tail.append(row)
-    return tail
+ROW_SPREAD = 1.5  # rows of a headed table at most this many times the header's distance apart
+
+
+def _spans_labels(cell: Line, labels: Sequence[Line]) -> bool:
+    """Whether ``cell`` reaches from one label's column into the next one's: from left of a
+    label's end to right of where the next begins."""
+    return any(cell.x0 < a.x1 and cell.x1 > b.x0 for a, b in itertools.pairwise(labels))
+
+
+def _under(cell: Line, labels: Sequence[Line]) -> bool:
+    """Whether ``cell`` starts under the header's labels, give or take a few type sizes (a
+    row's number set out left of "#"; a last column's text runs on right of its label): the
+    lines of a title block beside it are no rows."""
+    margin = 3 * cell.size
+    return labels[0].x0 - margin <= cell.x0 <= labels[-1].x1 + margin
+
+
+def _label_separators(run: Sequence[_Row]) -> list[tuple[float, float]] | None:
+    """A column's edge between each two labels of the header ``run[0]``: the white strip
+    down the rows ``run`` nearest the right one's label (its cells start under it), or None
+    when two labels have no white strip between them."""
+    labels = run[0].cells
+    strips = _white_strips(run)
+    separators = []
+    for a, b in itertools.pairwise(labels):
+        between = [(x0, x1) for x0, x1 in strips if x0 >= a.x1 - 1 and x1 <= b.x0 + 1]
+        if not between:
+            return None
+        separators.append(between[-1])
+    return separators
+
+
+def _white_strips(rows: Sequence[_Row]) -> list[tuple[float, float]]:
+    """The left and right of each strip, left to right, that no cell of ``rows`` crosses, at
+    least 0.4 type sizes wide."""
+    left = min(cell.x0 for row in rows for cell in row.cells)
+    right = max(cell.x1 for row in rows for cell in row.cells)
+    if right - left > WIDEST_TABLE:
+        return []
+    xs = np.arange(left, right, 0.5)
+    ink = np.zeros(len(xs), dtype=bool)
+    for row in rows:
+        for cell in row.cells:
+            ink[(xs >= cell.x0 - 0.5) & (xs <= cell.x1 + 0.5)] = True
+    size = statistics.median(row.size for row in rows)
+    strips = []
+    index = 0
+    while index < len(xs):
+        if ink[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(xs) and not ink[end]:
+            end += 1
+        if (end - index) * 0.5 >= 0.4 * size:
+            strips.append((float(xs[index]), float(xs[end - 1])))
+        index = end
+    return strips
+
+
+def _close_above(above: _Row, row: _Row, reach: float) -> bool:
+    """Whether ``above`` is a line of the same type over ``row`` no further than ``reach`` (the
+    header's distance under ``row``): ``row`` ends a paragraph, it is no first line of labels."""
+    near = above.bottom - row.y <= reach
+    return near and abs(above.size - row.size) <= 0.5 and above.column == row.column
+
+
+def _label_line(rows: Sequence[_Row], at: int) -> _Row | None:
+    """The line right over the header ``rows[at]`` holding the first words of some of its
+    labels ("NIST" over "§"), each over one label: a header set over two lines."""
+    if at == 0:
+        return None
+    head, over = rows[at], rows[at - 1]
+    near = over.y - head.y <= ROW_SPACING * head.size and abs(over.size - head.size) <= 0.5
+    if not near or over.column != head.column or len(over.cells) >= len(head.cells):
+        return None
+    if at > 1 and _close_above(rows[at - 2], over, over.y - head.y):
+        return None  # a paragraph's last line ("… de code non" / "géré.")
+    for cell in over.cells:
+        # over one label, no wider than it by more than a type size each side ("起始" / "时间")
+        under = [lab for lab in head.cells if lab.x0 < cell.x1 and cell.x0 < lab.x1]
+        if len(under) != 1 or is_figure(cell.text) or len(cell.text.split()) > LABEL_WORDS:
+            return None
+        if cell.x0 < under[0].x0 - head.size or cell.x1 > under[0].x1 + head.size:
+            return None
+    return over
 
 
 def _header(run: Sequence[_Row], starts: Sequence[int], bands: Sequence[int], grid: bool) -> bool:
@@ -842,7 +983,8 @@ def _row_lines(table: _Table) -> list[Line]:
     """One line per row of ``table``: its cells joined by " | ", short values with their
     column's label (see :func:`labelled`), its caption as ``table``."""
     caption = prose(" ".join(line.text for line in table.caption))
-    records = [[" ".join(parts) for parts in record] for record in table.records]
+    # a cell wrapped between two Chinese characters reads on without a space ("医" / "疗设备")
+    records = [[joined_lines(parts) for parts in record] for record in table.records]
     texts = labelled(records, header=table.header, painted=table.painted)
     first = table.rows[0].sources[0]
     left = min(cell.x0 for row in table.rows for cell in row.cells)
