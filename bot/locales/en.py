@@ -416,7 +416,10 @@ UPLOAD_TOO_LARGE = (
     "it, or put it in the documents folder on the server and send /reload."
 )
 UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
-UPLOAD_RENAME = "Its contents are those of a {kind} file: send it again named <code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "I can't add “{name}”: it is a {kind} file, so send it again named <code>{renamed}</code>. "
+    "Nothing was changed."
+)
 UPLOAD_SAME_AS = (
     "“{name}” is the same file as <code>{same}</code>, which is already in the documents: "
     "nothing was saved (a copy would show every answer twice)."

@@ -391,8 +391,9 @@ UPLOAD_TOO_LARGE = (
     "20 MB. Divídelo, o ponlo en la carpeta de documentos del servidor y envía /reload."
 )
 UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada."
-UPLOAD_RENAME = (
-    "Por su contenido es un archivo {kind}: envíalo de nuevo con el nombre <code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "No puedo añadir «{name}»: es un archivo {kind}, así que envíalo de nuevo con el nombre "
+    "<code>{renamed}</code>. No se ha cambiado nada."
 )
 UPLOAD_SAME_AS = (
     "«{name}» es el mismo archivo que <code>{same}</code>, que ya está en los documentos: "

@@ -421,9 +421,9 @@ UPLOAD_TOO_LARGE = (
     "serveur et envoyez /reload."
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
-UPLOAD_RENAME = (
-    "D’après son contenu, c’est un fichier {kind}\u00a0: renvoyez-le sous le nom "
-    "<code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "Je ne peux pas ajouter « {name} » : c’est un fichier {kind}, renvoyez-le sous le nom "
+    "<code>{renamed}</code>. Rien n’a été modifié."
 )
 UPLOAD_SAME_AS = (
     "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "

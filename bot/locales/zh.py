@@ -322,7 +322,10 @@ UPLOAD_TOO_LARGE = (
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
-UPLOAD_RENAME = "从内容看，这是 {kind} 文件：请以 <code>{name}</code> 为名重新发送。"
+UPLOAD_MISNAMED = (
+    "无法添加“{name}”：从内容看这是 {kind} 文件，请以 <code>{renamed}</code> 为名重新发送。"
+    "未做任何更改。"
+)
 UPLOAD_SAME_AS = (
     "“{name}”与文档中已有的 <code>{same}</code> 是同一个文件：未保存（副本会让每个回答出现两次）。"
 )
