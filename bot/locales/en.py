@@ -104,6 +104,11 @@ ASK_USAGE = (
 PRIVATE_ONLY = "That command works only in a private chat with me: @{bot}."
 # "more" under an answer in a group: its further results are shown in the private chat.
 GROUP_MORE = "More results for “{question}” open in a private chat with me."
+# "/ask more" in a group before the member asked anything there (it was "only very common words").
+GROUP_NOTHING_TO_PAGE = (
+    "There is no earlier question of yours here to show more results for: send /ask and your "
+    "question."
+)
 # A file sent to the bot in a group, by an admin: documents are added in the private chat.
 UPLOAD_IN_PRIVATE = "To add a document, send me the file in a private chat: @{bot}."
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."

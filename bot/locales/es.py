@@ -102,6 +102,10 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "Ese comando solo funciona en un chat privado conmigo: @{bot}."
 GROUP_MORE = "Más resultados para «{question}», en un chat privado conmigo."
+GROUP_NOTHING_TO_PAGE = (
+    "Aquí no hay ninguna pregunta tuya anterior de la que mostrar más resultados: envía /ask "
+    "y tu pregunta."
+)
 UPLOAD_IN_PRIVATE = "Para añadir un documento, envíame el archivo en un chat privado: @{bot}."
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 

@@ -110,6 +110,10 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "Cette commande ne marche que dans une conversation privée avec moi : @{bot}."
 GROUP_MORE = "Plus de résultats pour « {question} » dans une conversation privée avec moi."
+GROUP_NOTHING_TO_PAGE = (
+    "Il n’y a ici aucune question précédente de votre part dont montrer d’autres résultats : "
+    "envoyez /ask et votre question."
+)
 UPLOAD_IN_PRIVATE = (
     "Pour ajouter un document, envoyez-moi le fichier dans une conversation privée : @{bot}."
 )

@@ -99,6 +99,7 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "这个命令只能在与我的私聊中使用：@{bot}。"
 GROUP_MORE = "“{question}”的更多结果请在与我的私聊中查看。"
+GROUP_NOTHING_TO_PAGE = "这里没有你之前的问题，无法显示更多结果：请发送 /ask 加上你的问题。"
 UPLOAD_IN_PRIVATE = "要添加文档，请在与我的私聊中把文件发给我：@{bot}。"
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 
