@@ -514,7 +514,12 @@ STATS_FOREIGN = (
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "none"
 STATS_UNAVAILABLE = "I could not read the query log just now; please try /stats again later."
-STATS_CORPUS = "<b>Corpus</b>: {documents}, {passages}."  # documents(), passages()
+# The paragraphs as /sources and /reload count them, then the passages answers quote (a long
+# paragraph is several): "161 passages" after "Paragraphs: 159 before, 160 after" puzzled.
+STATS_CORPUS = (
+    "<b>Corpus</b>: {documents}, {paragraphs} (as /sources and /reload count them); answers "
+    "quote {passages} (a long paragraph in parts)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."

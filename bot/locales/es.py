@@ -487,7 +487,10 @@ STATS_NONE = "ninguna"
 STATS_UNAVAILABLE = (
     "Ahora mismo no pude leer el registro de consultas; vuelve a probar /stats más tarde."
 )
-STATS_CORPUS = "<b>Corpus</b>: {documents}, {passages}."  # documents(), passages()
+STATS_CORPUS = (
+    "<b>Corpus</b>: {documents}, {paragraphs} (como los cuentan /sources y /reload); las "
+    "respuestas citan {passages} (un párrafo largo, por partes)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Lo siento, algo ha fallado por mi parte. Vuelve a intentarlo en un momento."

@@ -111,7 +111,7 @@ ASK_USAGE = (
 PRIVATE_ONLY = "Cette commande ne marche que dans une conversation privée avec moi : @{bot}."
 GROUP_MORE = "Plus de résultats pour « {question} » dans une conversation privée avec moi."
 GROUP_NOTHING_TO_PAGE = (
-    "Il n’y a ici aucune question précédente de votre part dont montrer d’autres résultats : "
+    "Il n’y a ici aucune question précédente de votre part dont montrer d’autres résultats : "
     "envoyez /ask et votre question."
 )
 UPLOAD_IN_PRIVATE = (
@@ -426,7 +426,7 @@ UPLOAD_TOO_LARGE = (
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
 UPLOAD_MISNAMED = (
-    "Je ne peux pas ajouter « {name} » : c’est un fichier {kind}, renvoyez-le sous le nom "
+    "Je ne peux pas ajouter « {name} » : c’est un fichier {kind}, renvoyez-le sous le nom "
     "<code>{renamed}</code>. Rien n’a été modifié."
 )
 UPLOAD_SAME_AS = (
@@ -521,7 +521,10 @@ STATS_NONE = "aucune"
 STATS_UNAVAILABLE = (
     "Je n’arrive pas à lire le journal des requêtes pour le moment ; réessayez /stats plus tard."
 )
-STATS_CORPUS = "<b>Corpus</b> : {documents}, {passages}."  # documents(), passages()
+STATS_CORPUS = (
+    "<b>Corpus</b> : {documents}, {paragraphs} (comptés comme dans /sources et /reload) ; les "
+    "réponses citent {passages} (un long paragraphe par parties)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Désolé, un problème est survenu de mon côté. Réessayez dans un instant."

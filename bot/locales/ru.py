@@ -492,7 +492,10 @@ STATS_FOREIGN = (
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "нет"
 STATS_UNAVAILABLE = "Сейчас не получается прочитать журнал запросов; попробуйте /stats позже."
-STATS_CORPUS = "<b>Корпус</b>: {documents}, {passages}."  # documents(), passages()
+STATS_CORPUS = (
+    "<b>Корпус</b>: {documents}, {paragraphs} (как их считают /sources и /reload); ответы "
+    "цитируют {passages} (длинный абзац — частями)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Извините, у меня что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже."

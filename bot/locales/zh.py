@@ -390,7 +390,10 @@ STATS_FOREIGN = (
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "无"
 STATS_UNAVAILABLE = "暂时无法读取查询日志，请稍后再试 /stats。"
-STATS_CORPUS = "<b>语料</b>：{documents}，{passages}。"  # documents(), passages()
+STATS_CORPUS = (
+    "<b>语料</b>：{documents}，{paragraphs}（与 /sources 和 /reload 的计数相同）；"
+    "回答引用 {passages}（长段落分成几部分）。"
+)
 
 # The one apology of the error handler.
 APOLOGY = "抱歉，我这边出了点问题。请稍后再试。"
