@@ -548,11 +548,20 @@ CLI_CHAT_HELP = (
     "Type a question in your own words; the answer quotes the passage that answers it, with its\n"
     "title, section and paragraph number. A short follow-up (“and in 2004?”) is read together\n"
     "with your previous question. Commands: /more (more results), /sources (the documents),\n"
-    "/reset (forget the conversation), /quit. A result's number alone (“2”, “the second one”)\n"
-    "quotes that result."
+    "/reset (forget the conversation), /language (the language I answer in), /quit. A result's\n"
+    "number alone (“2”, “the second one”) quotes that result."
 )
 CLI_RESET = "Conversation forgotten: the next question starts afresh."
 CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."
+# /language in the terminal: how to choose ({choices}: "en (English), ru (Русский), …"), and
+# "/language auto" back to the system's language (LANG) and the question's.
+CLI_LANGUAGE_CHOICES = (
+    "Type /language and one of: {choices}; /language auto answers in your system's language "
+    "(LANG) or your question's."
+)
+CLI_LANGUAGE_AUTO = (
+    "Done: I answer you in your system's language (LANG), or your question's, from now on."
+)
 CLI_NO_MORE_QUESTION = "Ask a question first; /more then shows further results."
 CLI_NO_MORE_RESULTS = "There are no more results for that question."
 CLI_SOURCES_MORE = "({shown} of {total} documents shown; /more for the next ones)"

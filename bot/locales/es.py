@@ -521,11 +521,18 @@ CLI_CHAT_HELP = (
     "Escribe una pregunta con tus propias palabras; la respuesta cita el fragmento que la\n"
     "responde, con su título, sección y número de párrafo. Una pregunta breve de seguimiento\n"
     "(«¿y en 2004?») se lee junto con tu pregunta anterior. Comandos: /more (más resultados),\n"
-    "/sources (los documentos), /reset (olvidar la conversación), /quit. El número de un\n"
-    "resultado («2», «el segundo») cita ese resultado."
+    "/sources (los documentos), /reset (olvidar la conversación), /language (el idioma en que\n"
+    "respondo), /quit. El número de un resultado («2», «el segundo») cita ese resultado."
 )
 CLI_RESET = "Conversación olvidada: la próxima pregunta empieza de cero."
 CLI_UNKNOWN_COMMAND = "Comando desconocido: {command}. Prueba /help."
+CLI_LANGUAGE_CHOICES = (
+    "Escribe /language y uno de estos: {choices}; /language auto responde en el idioma de tu "
+    "sistema (LANG) o en el de tu pregunta."
+)
+CLI_LANGUAGE_AUTO = (
+    "Listo: a partir de ahora te respondo en el idioma de tu sistema (LANG) o en el de tu pregunta."
+)
 CLI_NO_MORE_QUESTION = "Primero haz una pregunta; luego /more mostrará más resultados."
 CLI_NO_MORE_RESULTS = "No hay más resultados para esa pregunta."
 CLI_SOURCES_MORE = "(se muestran {shown} de {total} documentos; /more para los siguientes)"

@@ -553,14 +553,23 @@ CLI_NO_TOKEN = (
     "Aucun TELEGRAM_BOT_TOKEN n’est défini : la conversation se passe donc ici, dans le terminal."
 )
 CLI_CHAT_HELP = (
-    "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
+    "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
     "son titre, sa section et son numéro de paragraphe. Une courte question de suivi\n"
-    "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
-    "résultats), /sources (les documents), /reset (oublier la conversation), /quit. Le numéro\n"
-    "d’un résultat (« 2 », « le deuxième ») cite ce résultat."
+    "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
+    "résultats), /sources (les documents), /reset (oublier la conversation), /language (la\n"
+    "langue de mes réponses), /quit. Le numéro d’un résultat (« 2 », « le deuxième ») cite ce\n"
+    "résultat."
 )
 CLI_RESET = "Conversation oubliée : la prochaine question repart de zéro."
 CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."
+CLI_LANGUAGE_CHOICES = (
+    "Tapez /language suivi de l’un de ces codes : {choices} ; /language auto répond dans "
+    "la langue de votre système (LANG) ou dans celle de votre question."
+)
+CLI_LANGUAGE_AUTO = (
+    "C’est fait ! Je vous réponds désormais dans la langue de votre système (LANG) ou dans "
+    "celle de votre question."
+)
 CLI_NO_MORE_QUESTION = "Posez d’abord une question ; /more affichera ensuite d’autres résultats."
 CLI_NO_MORE_RESULTS = "Il n’y a plus de résultats pour cette question."
 CLI_SOURCES_MORE = "(documents affichés : {shown} sur {total} ; /more pour les suivants)"

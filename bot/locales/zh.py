@@ -420,11 +420,16 @@ CLI_NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，因此对话在终端中进行。
 CLI_CHAT_HELP = (
     "用自己的话输入问题；回答会引用能回答它的片段，并注明标题、章节和段落编号。\n"
     "简短的追问（“那 2004 年呢？”）会结合你的上一个问题来理解。\n"
-    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。\n"
+    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/language（回答的语言）、/quit。\n"
     "只输入结果的编号（“2”“第二个”）即引用该结果。"
 )
 CLI_RESET = "对话已清除：下一个问题将重新开始。"
 CLI_UNKNOWN_COMMAND = "未知命令 {command}。试试 /help。"
+CLI_LANGUAGE_CHOICES = (
+    "输入 /language 加上其中之一：{choices}；"
+    "/language auto 则用系统语言（LANG）或你提问的语言回答。"
+)
+CLI_LANGUAGE_AUTO = "好的，今后我会用系统语言（LANG）或你提问的语言回答你。"
 CLI_NO_MORE_QUESTION = "请先提问；之后可用 /more 查看更多结果。"
 CLI_NO_MORE_RESULTS = "这个问题没有更多结果了。"
 CLI_SOURCES_MORE = "（已显示 {shown} 个文档，共 {total} 个；/more 查看后续文档）"
