@@ -172,12 +172,13 @@ def fragment_spans(text: str) -> list[tuple[int, int]]:
 
 # A line opening with a list's marker, then a space: a bullet as the readers write them (•, ◦,
 # ▪) and documents draw them (●, ○, □, ➢), or a number or letter ("2.", "3)", "a)", Russian
-# "б)", Greek "β)"; a point added later between two, "а.1)", as the Russian constitution numbers
-# its amendments). Not "-" or "*", which open lines of code (YAML's "- mkdocstrings:", a C
-# comment's " * "), and a list read from Markdown or Word is drawn with bullets.
+# "б)", Greek "β)"; a point added between two, "а.1)", as the Russian constitution numbers its
+# amendments; a subpoint "2.1.", but not "1.5)", a number). Not "-" or "*", which open lines of
+# code (YAML's "- mkdocstrings:", a C comment's " * "), and a list read from Markdown or Word is
+# drawn with bullets.
 _ITEM = re.compile(
     r"\n[ \t]*(?:[•◦▪●○■□◆◇➢➤‣∙]|(?P<open>\(?)(?P<number>\d{1,3}|[a-zа-яα-ω])"
-    r"(?P<sub>\.\d{1,2})?(?P<close>[.)]))[ \t]"
+    r"(?P<sub>\.\d{1,2}(?=\.)|(?<=[a-zа-яα-ω])\.\d{1,2})?(?P<close>[.)]))[ \t]"
 )
 # The letters of each alphabet in the order a list counts them: a Russian list skips ё, й, ъ, ы
 # and ь ("и)" then "к)"), a Greek one the final ς.
@@ -244,8 +245,8 @@ def _opens_item(text: str, match: re.Match[str], markers: set[tuple[str, int, st
     if (style, place - 1, kind) in markers or (style, place + 1, kind) in markers:
         return True
     line = text.rfind("\n", 0, match.start()) + 1
-    if _LINE_ENDED.search(text, line, match.start()) is not None:
-        return True
+    if _LINE_ENDED.search(text, line, match.start()) is not None or line == match.start():
+        return True  # after a finished line, or a blank one ("по вопросам:" / "" / "а) …")
     if match.group("open") or match.group("close") != "." or not match.group("number").isdigit():
         return False
     # "configuration" over "1. Log on": cut after "1." else (a sentence's end); but a German

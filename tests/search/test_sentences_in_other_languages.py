@@ -89,6 +89,12 @@ def test_russian_list_letters_open_items() -> None:
         "б) решение вопроса о доверии Правительству Российской Федерации;"
     )
     assert [piece[:5] for piece in pieces(text)] == ["К вед", "а) ут", "а.1) ", "б) ре"]
+    # a list joined to the sentence introducing it, a blank line between, as passages hold it
+    joined = (
+        "Обязательному рассмотрению в Совете Федерации подлежат принятые Государственной Думой "
+        "федеральные законы по вопросам:\n\nа) федерального бюджета;"
+    )
+    assert pieces(joined)[1:] == ["а) федерального бюджета;"]
     # a line of running text opening with an abbreviation stays whole ("т. е.", "г. Москва")
     running = "Письмо было послано\nг. Лыжину, т. е. его брату.\nт. е. второму."
     assert pieces(running) == [running]
