@@ -39,6 +39,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    attached,
     causes,
     changelogs,
     cjk,
@@ -1020,7 +1021,9 @@ def _judged(
     # is the current …?" by one that does not speak of the present.
     excerpt = ranked[0].excerpt.plain if ranked else ""
     unquantified = bool(ranked) and (
-        quantities.unquantified(text, excerpt) or present.undated(text, lang, excerpt)
+        quantities.unquantified(text, excerpt)
+        or present.undated(text, lang, excerpt)
+        or attached.said_elsewhere(text, excerpt, analyzer, lang, ranked[0].passage.lang)
     )
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
