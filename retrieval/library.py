@@ -1017,13 +1017,18 @@ def _judged(
     # "ООН" where the passages write "Организации Объединенных Наций": a name they hold.
     passages = [r.passage for r in ranked[: judge.SPELLED_AMONG]]
     names = [name for name in names if not judge.spelled_out(name, passages)]
-    # "How many …?" answered by an excerpt that states no number does not answer it, nor "who
-    # is the current …?" by one that does not speak of the present.
+    # "How many …?" answered by an excerpt that states no number does not answer it, nor by one
+    # whose numbers count another thing, nor "who is the current …?" by one that does not speak
+    # of the present.
     excerpt = ranked[0].excerpt.plain if ranked else ""
     unquantified = bool(ranked) and (
         quantities.unquantified(text, excerpt)
         or present.undated(text, lang, excerpt)
-        or attached.said_elsewhere(text, excerpt, analyzer, lang, ranked[0].passage.lang)
+        # A follow-up names its thing by the conversation, not by its own words.
+        or (
+            not judge.follows(question)
+            and attached.said_elsewhere(text, excerpt, analyzer, lang, ranked[0].passage.lang)
+        )
     )
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide

@@ -27,8 +27,14 @@ from retrieval.search.analyzer import Analyzer, Token
 # to the Office of President; neither shall any person be eligible to that Office who shall not
 # have attained to the Age of thirty five Years": a semicolon parts no number from its thing).
 _SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?](?=\d)[^.!?。！？\n]*)*")
+# Which year, which version: a date or a release answers them, said where it is (a heading, "in
+# novembre 2007, Bernstein a déclaré …"), seldom beside the words of the question.
+_DATED = re.compile(r"(?i:year|version|release|ann[ée]e|año|год|верси|versi[oó]n)|[年版]")
 _GAP = re.compile(r"[\s'’-]*")  # between two words of one run: no other word, no punctuation
 _CAPITAL = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
+# An article before a capital makes it a body's title ("el Congreso", "the House", "le Sénat"),
+# what the documents speak of as a thing, not a name they are about.
+_TITLED = re.compile(r"(?i:\b(?:the|el|la|los|las|le|les)\s+|\bl['’])$")
 _FIRST_WORD = re.compile(r"\w+")  # its capital is the sentence's, no name's
 
 
@@ -36,7 +42,11 @@ def _kept(question: str, token: Token, first: int) -> bool:
     """Whether ``token`` can name the thing asked: not a name (a capital after the question's
     first word) nor a unit."""
     word = question[token.start : token.end]
-    if token.start >= first and _CAPITAL.match(word):
+    if (
+        token.start >= first
+        and _CAPITAL.match(word)
+        and not _TITLED.search(question, 0, token.start)
+    ):
         return False
     return not quantities.UNIT.fullmatch(quantities.ELIDED.sub("", word))
 
@@ -67,7 +77,7 @@ def thing(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
     """The terms of what ``question`` asks the number or limit of (see the module), or none
     when it asks none or names no such thing."""
     asked = quantities.asked_span(question)
-    if asked is None:
+    if asked is None or _DATED.search(question, *asked):
         return frozenset()
     start, end = asked
     tokens = [t for t in analyzer.tokens(question, lang) if t.start >= end or t.end <= start]
