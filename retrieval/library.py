@@ -1024,11 +1024,10 @@ def _judged(
     unquantified = bool(ranked) and (
         quantities.unquantified(text, excerpt)
         or present.undated(text, lang, excerpt)
-        # A follow-up names its thing by the conversation, not by its own words.
-        or (
-            not judge.follows(question)
-            and attached.said_elsewhere(text, excerpt, analyzer, lang, ranked[0].passage.lang)
-        )
+        # A follow-up names its thing by the conversation, not by its own words. Judged on the
+        # excerpt as shown, widened to the sentence stating the number: an item's number ("1.
+        # Конституционный Суд …") is none, "… состоит из 11 судей" after it is.
+        or (not judge.follows(question) and _said_elsewhere(analyzer, text, lang, question, ranked))
     )
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
@@ -1036,6 +1035,19 @@ def _judged(
         sure, question, ranked, names, missing, unquantified, typos, passing, unchecked, approval
     )
     return sure, _stepped_outcome(outcome, ranked, stepped)
+
+
+def _said_elsewhere(
+    analyzer: Analyzer,
+    text: str,
+    lang: str,
+    question: rank.QuestionWeights,
+    ranked: list[rank.Ranked],
+) -> bool:
+    """Whether the best excerpt, as shown, states the number ``text`` asks for only of other
+    things (:func:`attached.said_elsewhere`)."""
+    shown = quantities.with_the_number(ranked[:1], text, question.terms)[0]
+    return attached.said_elsewhere(text, shown.excerpt.plain, analyzer, lang, shown.passage.lang)
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:

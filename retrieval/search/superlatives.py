@@ -20,7 +20,7 @@ _SUPERLATIVE = (
 _SUPERLATIVE_RE = re.compile(rf"\b{_SUPERLATIVE}\b", re.IGNORECASE)
 # The things whose maximum is a number: their size, count, duration, age or price (a general
 # list of measures, in each language asked).
-MEASURES = frozenset(
+_MEASURES = frozenset(
     w[:5]
     for w in """number amount size length value count age version time duration term rate speed
     height width depth weight price cost wage salary memory limit nombre taille longueur valeur
@@ -44,7 +44,7 @@ def _things(asked: str, question: str) -> list[str]:
         return []
     near = [w.lower() for w in words[max(0, at - 1) : at + 2] if w.lower() != said[at].lower()]
     stems = [w[:5] for w in near if w not in _ARTICLES]
-    return [] if any(s in MEASURES for s in stems) else stems
+    return [] if any(s in _MEASURES for s in stems) else stems
 
 
 def named_in_words(asked: str, question: str, excerpt: str) -> bool:
