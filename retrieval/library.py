@@ -1024,10 +1024,7 @@ def _judged(
     unquantified = bool(ranked) and (
         quantities.unquantified(text, excerpt)
         or present.undated(text, lang, excerpt)
-        # A follow-up names its thing by the conversation, not by its own words. Judged on the
-        # excerpt as shown, widened to the sentence stating the number: an item's number ("1.
-        # Конституционный Суд …") is none, "… состоит из 11 судей" after it is.
-        or (not judge.follows(question) and _said_elsewhere(analyzer, text, lang, question, ranked))
+        or _said_elsewhere(analyzer, text, lang, question, ranked)
     )
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
@@ -1045,7 +1042,12 @@ def _said_elsewhere(
     ranked: list[rank.Ranked],
 ) -> bool:
     """Whether the best excerpt, as shown, states the number ``text`` asks for only of other
-    things (:func:`attached.said_elsewhere`)."""
+    things (:func:`attached.said_elsewhere`). As shown: widened to the sentence stating the
+    number, where an item's number opening it ("1. Конституционный Суд …") is none and "…
+    состоит из 11 судей" after it is. Not a follow-up: it names its thing by the conversation,
+    not by its own words ("how many ships did they protect?")."""
+    if judge.follows(question):
+        return False
     shown = quantities.with_the_number(ranked[:1], text, question.terms)[0]
     return attached.said_elsewhere(text, shown.excerpt.plain, analyzer, lang, shown.passage.lang)
 
