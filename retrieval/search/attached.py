@@ -66,15 +66,18 @@ def said_elsewhere(
     question: str, excerpt: str, analyzer: Analyzer, lang: str, excerpt_lang: str
 ) -> bool:
     """Whether ``excerpt`` states the numbers ``question`` may ask for only in sentences holding
-    none of its words (:func:`words`). An excerpt in another language than the question's is
-    not judged so: its words are not the question's."""
+    none of its words (:func:`words`), nor following one that does: "max_age - Sets a maximum
+    time in seconds for browsers to cache CORS responses. Defaults to 600." An excerpt in
+    another language than the question's is not judged so: its words are not the question's."""
     if excerpt_lang != lang:
         return False
     asked = words(question, analyzer, lang)
     if not asked:
         return False
+    sentences = _SENTENCE.findall(excerpt)
+    unheld = [asked.isdisjoint(analyzer.terms(sentence, lang)) for sentence in sentences]
     return not any(
         not quantities.unquantified(question, sentence)
-        and not asked.isdisjoint(analyzer.terms(sentence, lang))
-        for sentence in _SENTENCE.findall(excerpt)
+        and not (unheld[i] and (i == 0 or unheld[i - 1]))
+        for i, sentence in enumerate(sentences)
     )
