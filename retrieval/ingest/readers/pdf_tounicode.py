@@ -46,9 +46,13 @@ _NONCHARACTER = re.compile("[\ufdd0-\ufdef\ufffe\uffff]")  # (U+FFFE marks PDFiu
 # letters in a formula's line ("dµs", "Δx") are its text.
 UNTRUSTED_STRAYS = 3
 UNTRUSTED_SHARE = 0.01
-PAGE_UNTRUSTED = "page {page}: some characters unreadable (a font without a character map for them)"
+PAGE_UNTRUSTED = (
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read"
+)
 PAGES_UNTRUSTED = (
-    "pages {pages}: some characters unreadable (a font without a character map for them)"
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read"
 )
 
 
