@@ -11,13 +11,14 @@ Such characters give themselves away by standing alone among letters of another 
 (:func:`strays`): real writing sets a script's letters in words of their own, not one at a time
 inside a Chinese word. Only a page with such a character is looked at again (its fonts' maps
 read with pypdf, :class:`CharMaps`); there a character is put right only when its font's map has
-its number as a code for another character and never maps any code to it (:meth:`CharMaps.read`):
+its number as a code for another character and never maps any code to it (:meth:`PageMaps.read`):
 PDFium then did not take it from the map, and the map says what it is. A page whose strays
 remain after that is named in the index report (:data:`PAGES_UNTRUSTED`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import logging
@@ -103,7 +104,7 @@ def _together(one: Any, other: Any) -> Any:
     same, or Latin and East Asian ("Williams和Dave", "使用A功能": UTS #39 lets Han, kana and
     Hangul mix with Latin)."""
     latin, east = _number("LATIN"), _number("CJK")
-    return (one == other) | (one == latin) & (other == east) | (one == east) & (other == latin)
+    return (one == other) | ((one == latin) & (other == east)) | ((one == east) & (other == latin))
 
 
 def _cmap_codes(data: bytes) -> dict[int, str]:
@@ -192,7 +193,8 @@ class CharMaps:
         if self._reader is None:
             import pypdf  # (only for such a page: most files never need it)
 
-            # A damaged cross-reference table makes pypdf warn on stderr; PDFium read it.
+            # pypdf warns of what it mends in a damaged file (a cross-reference table's wrong
+            # offsets: "Ignoring wrong pointing object"), which PDFium has read already.
             logging.getLogger("pypdf").setLevel(logging.ERROR)
             self._reader = pypdf.PdfReader(io.BytesIO(self._data), strict=False)
         resources = self._reader.pages[index].get("/Resources")
@@ -207,7 +209,21 @@ class CharMaps:
                 key = number.idnum
             if key not in self._fonts:
                 self._fonts[key] = _cmap_codes(font["/ToUnicode"].get_object().get_data())
-            yield str(font.get("/BaseFont", ""))[1:].encode("latin-1", "replace"), self._fonts[key]
+            for name in _names(font):
+                yield name, self._fonts[key]
+
+
+def _names(font: Any) -> set[bytes]:
+    """The names PDFium may give a composite font by: its own and its descendant's, their bytes
+    as pypdf may have decoded them (UTF-8, GBK, Latin-1: "宋体" is written either way)."""
+    named = [font, *[each.get_object() for each in font.get("/DescendantFonts", [])][:1]]
+    names = {str(each.get("/BaseFont", "/"))[1:] for each in named} - {""}
+    found = set()
+    for name in names:
+        for charset in ("utf-8", "gbk", "latin-1"):
+            with contextlib.suppress(UnicodeEncodeError):
+                found.add(name.encode(charset))
+    return found
 
 
 _DEEPEST_FORM = 3  # pictures drawn inside pictures: fonts this deep are looked for
