@@ -765,6 +765,16 @@ REASONS: dict[str, str] = {
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "pages {pages} not read: their fonts have no Unicode mapping — needs OCR"
     ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "page {page}: some characters unreadable (a font has no Unicode mapping for them); the "
+        "page is indexed as read"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); the "
+        "pages are indexed as read"
+    ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
     ),

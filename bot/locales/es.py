@@ -741,6 +741,16 @@ REASONS: dict[str, str] = {
         "páginas {pages} sin leer: sus fuentes no tienen correspondencia con Unicode — "
         "necesitan OCR"
     ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "página {page}: algunos caracteres son ilegibles (una fuente no tiene correspondencia con "
+        "Unicode para ellos); la página se indexó tal como se leyó"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "páginas {pages}: algunos caracteres son ilegibles (una fuente no tiene correspondencia "
+        "con Unicode para ellos); las páginas se indexaron tal como se leyeron"
+    ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "capa de texto ilegible: sus fuentes no tienen correspondencia con Unicode — necesita OCR"
     ),

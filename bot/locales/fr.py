@@ -794,6 +794,16 @@ REASONS: dict[str, str] = {
         "pages {pages} non lues\u00a0: leurs polices n’ont pas de correspondance Unicode — "
         "il faut une reconnaissance (OCR)"
     ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "page {page}\u00a0: certains caractères sont illisibles (une police n’a pas de "
+        "correspondance Unicode pour eux)\u00a0; la page est indexée telle quelle"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "pages {pages}\u00a0: certains caractères sont illisibles (une police n’a pas de "
+        "correspondance Unicode pour eux)\u00a0; les pages sont indexées telles quelles"
+    ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "couche texte illisible\u00a0: ses polices n’ont pas de correspondance Unicode — "
         "il faut une reconnaissance (OCR)"

@@ -730,6 +730,16 @@ REASONS: dict[str, str] = {
         "страницы {pages} не прочитаны: у их шрифтов нет соответствия Unicode — "
         "нужно распознавание (OCR)"
     ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "страница {page}: часть символов не читается (в шрифте нет для них соответствия Unicode); "
+        "страница проиндексирована в прочитанном виде"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "страницы {pages}: часть символов не читается (в шрифте нет для них соответствия "
+        "Unicode); страницы проиндексированы в прочитанном виде"
+    ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "текстовый слой не читается: у его шрифтов нет соответствия Unicode — "
         "нужно распознавание (OCR)"

@@ -599,6 +599,16 @@ REASONS: dict[str, str] = {
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "第 {pages} 页未读取：其字体没有 Unicode 映射——需要 OCR 识别"
     ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "第 {page} 页：部分字符无法读取（字体没有这些字符的 Unicode 映射）；"
+        "该页已按读取结果建立索引"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "第 {pages} 页：部分字符无法读取（字体没有这些字符的 Unicode 映射）；"
+        "这些页面已按读取结果建立索引"
+    ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "文本层无法读取：其字体没有 Unicode 映射——需要 OCR 识别"
     ),
