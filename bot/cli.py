@@ -511,8 +511,8 @@ COMMANDS: dict[str, Command] = {
         search,
         _configure_search,
         "The passages ranked for a question. --json gives, for each: id, doc, title, author, "
-        "section, above, paragraph, part ([k, n], for part k of a long paragraph cut into n; "
-        "only then), page, lang, score, text, excerpt.",
+        "section, above, paragraph, page, lang, score, text, excerpt; and part, [k, n], for "
+        "part k of a long paragraph cut into n passages.",
     ),
     "chat": Command(
         "interactive chat in the terminal",
