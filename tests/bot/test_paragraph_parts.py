@@ -40,6 +40,9 @@ async def test_an_inline_result_and_a_quote_post_name_the_part(bot: Harness) -> 
     posted = first["input_message_content"]["message_text"]
     assert html_problems(posted) == []
     assert "¶ 20, part 2 of 2" in visible(posted), visible(posted)
+    (quoted,) = await bot.say_in_group(f"/quote {SECOND}")  # a passage posted by its id
+    assert html_problems(quoted.text) == []
+    assert "¶ 20, part 2 of 2" in visible(quoted.text), visible(quoted.text)
 
 
 def test_every_language_tells_the_two_parts_apart(bot: Harness) -> None:
