@@ -79,6 +79,9 @@ class Passage:
     # The document's search keywords (front matter's keywords, tags, description), which the
     # index reads with its title and the judge counts as its headings do; never quoted.
     keywords: str | None = None
+    # Which part of its paragraph it is, (k, n), when a long paragraph was cut into n passages:
+    # all share the paragraph's ¶, and a reader given "¶ 1" for two quotes found only one.
+    part: tuple[int, int] | None = None
 
     @property
     def heading(self) -> str | None:

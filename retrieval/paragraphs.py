@@ -37,7 +37,10 @@ def whole_paragraph(passage: Passage, lookup: Callable[[str], Passage | None]) -
     text = " ".join(p.text for p in parts)
     if len(parts) == 1 or len(text) > MOST_CHARACTERS:
         return passage
-    return dataclasses.replace(parts[0], text=text)
+    # The whole paragraph is cited "¶ 1", not as its first part ("¶ 1, part 1 of 4"); parts
+    # joined short of the whole (a page between) keep the first one's.
+    whole = parts[0].part is not None and len(parts) == parts[0].part[1]
+    return dataclasses.replace(parts[0], text=text, part=None if whole else parts[0].part)
 
 
 def _joinable(part: Passage, passage: Passage) -> bool:

@@ -253,6 +253,25 @@ def test_search_json_lists_ranked_passages_with_exactly_the_documented_keys(
     assert len({item["id"] for item in results}) == 4
 
 
+def test_json_names_the_part_of_a_long_paragraph_and_only_then(
+    capsys: pytest.CaptureFixture[str], paths: list[str], tmp_path: Path
+) -> None:
+    # ¶ 20 of the 2004 white paper's "Military Exchanges", 2,040 characters, is two passages.
+    question = "How many military students has the PLA sent abroad?"
+    code, out, err = run(capsys, "search", question, "--json", "--k", "4", *paths)
+    assert (code, err) == (0, "")
+    items = {item["id"].rsplit("-", 1)[1]: item for item in json.loads(out)}
+    assert (items["21"]["part"], items["20"]["part"]) == ([2, 2], [1, 2])
+    assert "part" not in items["19"]  # ¶ 19, a paragraph read whole: no key at all
+    questions = tmp_path / "parts.jsonl"
+    item = {"id": "p1", "question": question, "doc": DOC_004, "gold": "1,000 military students"}
+    questions.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "eval", str(questions), "--json", *paths)
+    (row,) = json.loads(out)["questions"]
+    assert (code, row["rank"]) == (0, 1)
+    assert row["results"][0]["part"] == [2, 2] and "part" not in row["results"][1]
+
+
 def test_search_without_json_prints_one_line_per_passage(
     capsys: pytest.CaptureFixture[str], paths: list[str]
 ) -> None:

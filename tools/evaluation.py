@@ -237,7 +237,14 @@ def _row(question: Question, answer: Answer, rank: int | None, k: int) -> dict[s
         "confidence": answer.confidence,
         "page_right": page_right,
         "results": [
-            {"doc": h.passage.doc, "id": h.passage.id, "page": h.page, "score": h.score}
+            {
+                "doc": h.passage.doc,
+                "id": h.passage.id,
+                # part k of n of a long paragraph cut into several ("¶ 3, part 2 of 4"), if so
+                **({"part": list(h.passage.part)} if h.passage.part else {}),
+                "page": h.page,
+                "score": h.score,
+            }
             for h in answer.hits[:k]
         ],
     }

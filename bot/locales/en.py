@@ -151,6 +151,7 @@ PAGE_HEADER = "<b>More results for</b> “{question}”:"
 # A follow-up's page: the question it was read with names what was searched.
 PAGE_HEADER_FOLLOW_UP = "<b>More results for</b> “{question}”, after “{context}”:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PARAGRAPH_PART = ", part {part} of {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", pp. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>Read as a follow-up to “{context}”.</i>"

@@ -146,6 +146,7 @@ ANSWER_COUNT = "<i>Resultados {first}–{last} de {total}.</i>"
 PAGE_HEADER = "<b>Más resultados para</b> «{question}»:"
 PAGE_HEADER_FOLLOW_UP = "<b>Más resultados para</b> «{question}», después de «{context}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PARAGRAPH_PART = ", parte {part} de {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", pág. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", págs. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>La entiendo como continuación de «{context}».</i>"

@@ -158,6 +158,7 @@ ANSWER_COUNT = "<i>Résultats {first}–{last} sur {total}.</i>"
 PAGE_HEADER = "<b>Plus de résultats pour</b> « {question} » :"
 PAGE_HEADER_FOLLOW_UP = "<b>Plus de résultats pour</b> « {question} », après « {context} » :"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PARAGRAPH_PART = ", partie {part} sur {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", p. {first}-{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>Compris comme la suite de « {context} ».</i>"

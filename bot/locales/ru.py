@@ -158,6 +158,7 @@ ANSWER_COUNT = "<i>Результаты {first}–{last} из {total}.</i>"
 PAGE_HEADER = "<b>Ещё результаты по вопросу</b> «{question}»:"
 PAGE_HEADER_FOLLOW_UP = "<b>Ещё результаты по вопросу</b> «{question}» после «{context}»:"
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PARAGRAPH_PART = ", часть {part} из {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", с. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>Читаю как уточнение к «{context}».</i>"

@@ -132,6 +132,7 @@ ANSWER_COUNT = "<i>第 {first}–{last} 条结果，共 {total} 条。</i>"
 PAGE_HEADER = "“{question}”的<b>更多结果</b>："
 PAGE_HEADER_FOLLOW_UP = "接着“{context}”问的“{question}”的<b>更多结果</b>："
 PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
+PARAGRAPH_PART = "，第 {part}/{parts} 部分"  # a long paragraph cut in n: passage k
 PAGE = "，第 {page} 页"  # added after PARAGRAPH for a passage of a PDF
 PAGES = "，第 {first}–{last} 页"  # instead of PAGE when the quote runs on over a page break
 FOLLOW_UP_NOTE = "<i>已视为对“{context}”的追问。</i>"

@@ -111,8 +111,12 @@ def cited_heading(passage: Passage) -> str | None:
 
 def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
     """ "¶ 12", "¶ 12, p. 4" or "¶ 12, pp. 4–5": the paragraph a reader counts, and the pages
-    when known: ``pages`` when given (a hit's, where its quote stands), else the whole passage's."""
+    when known: ``pages`` when given (a hit's, where its quote stands), else the whole passage's.
+    A passage of a long paragraph cut into several says which ("¶ 12, part 2 of 4"): all share
+    the ¶, and two quotes both cited "¶ 12" sent a reader looking for the second in vain."""
     paragraph: str = t.PARAGRAPH.format(paragraph=passage.paragraph)
+    if passage.part is not None:
+        paragraph += str(t.PARAGRAPH_PART.format(part=passage.part[0], parts=passage.part[1]))
     pages = pages or passage.pages
     if pages is None:
         return paragraph

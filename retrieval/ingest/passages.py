@@ -185,12 +185,15 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
             parts = [block.text] if block.kind != "text" else split_long(block.text)
             code_at = None
         before = 0  # solid characters of the block before ``part``
-        for part, again in zip(parts, _repeated(parts), strict=True):
+        repeated = _repeated(parts)
+        kept, k = repeated.count(False), 0  # the parts read: cited "¶ 3, part 2 of 4"
+        for part, again in zip(parts, repeated, strict=True):
             length = solid_length(part) if block.turns else 0  # only a block over pages needs it
             page, turns = _pages_of(block, before, length)
             before += length
             if again:
                 continue
+            k += 1
             result.append(
                 Passage(
                     id=f"{key}-{len(result) + 1}",
@@ -206,6 +209,7 @@ def passages(document: ParsedDocument, file_name: str) -> list[Passage]:
                     code_at=code_at,
                     lang=detect(part[:code_at] if code_at else part, prior=prior),
                     turns=turns,
+                    part=(k, kept) if kept > 1 else None,
                 )
             )
     return result

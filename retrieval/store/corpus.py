@@ -133,6 +133,15 @@ def _keywords(db: sqlite_utils.Database) -> None:
     db.execute("alter table documents add column keywords text")
 
 
+def _paragraph_parts(db: sqlite_utils.Database) -> None:
+    """Passages know which part of a long paragraph they are (``Passage.part``: part k of n),
+    so two quotes of one paragraph are cited "¶ 1, part 2 of 4" and "¶ 1, part 3 of 4", not
+    "¶ 1" twice. NULL for a paragraph read whole; existing rows are filled when the new parser
+    reads every file again."""
+    db.execute("alter table passages add column part integer")
+    db.execute("alter table passages add column parts integer")
+
+
 CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0001-create", _create_corpus_tables),
     ("corpus-0002-autoincrement", _never_reuse_passage_rowids),
@@ -145,6 +154,7 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
     ("corpus-0009-skipped-files", _skipped_files),
     ("corpus-0010-unread-parts", _unread_parts),
     ("corpus-0011-keywords", _keywords),
+    ("corpus-0012-paragraph-parts", _paragraph_parts),
 ]
 
 
@@ -248,7 +258,7 @@ class CorpusStore:
     _PASSAGE_SQL = (
         "select p.rowid, p.id, p.doc, p.ordinal, p.paragraph, p.section, p.text, p.page, p.kind,"
         " p.code_at, p.lang, p.turns, p.above,"
-        " d.title, d.author, d.keywords "
+        " d.title, d.author, d.keywords, p.part, p.parts "
         "from passages p join documents d on d.doc = p.doc "
     )
 
@@ -378,7 +388,7 @@ class CorpusStore:
         self.db.conn.executemany(
             "insert into passages"
             " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang, turns,"
-            " above) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " above, part, parts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_passage_row(p) for p in passages],
         )
 
@@ -475,6 +485,7 @@ def _passage_row(p: Passage) -> tuple[object, ...]:
         p.lang,
         " ".join(f"{at}:{page}" for at, page in p.turns) or None,
         "\n".join(p.above) or None,
+        *(p.part or (None, None)),
     )
 
 
@@ -484,6 +495,7 @@ def _passage(row: sqlite3.Row | tuple[Any, ...]) -> Passage:
     return _made((
         row[1], row[2], row[13], row[5], row[4], row[6], row[3], row[7], row[8], row[9],
         row[10], _turns(row[11]), _above(row[12]), row[14], row[15],
+        (row[16], row[17]) if row[16] is not None else None,
     ))  # fmt: skip
 
 
