@@ -823,10 +823,14 @@ def _is_table(run: Sequence[_Row], columns: Sequence[list[int]], count: int, gri
         return False
     if any(max(c.size for c in row.cells) > 1.25 * min(c.size for c in row.cells) for row in run):
         return False  # a heading and the note set beside it
+    # a row's cells in one column are one line of it: justified text spaces its words as
+    # widely as cells ("a) | satisfaire | aux | exigences"), which read as a column of words
     texts: list[list[str]] = [[] for _ in range(count)]
     for row, cols in zip(run, columns, strict=True):
-        for cell, col in zip(row.cells, cols, strict=True):
-            texts[col].append(cell.text)
+        for col in sorted(set(cols)):
+            texts[col].append(
+                " ".join(c.text for c, k in zip(row.cells, cols, strict=True) if k == col)
+            )
     return not _laid_out_text(texts, grid)
 
 
