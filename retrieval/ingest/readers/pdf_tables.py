@@ -823,15 +823,26 @@ def _is_table(run: Sequence[_Row], columns: Sequence[list[int]], count: int, gri
         return False
     if any(max(c.size for c in row.cells) > 1.25 * min(c.size for c in row.cells) for row in run):
         return False  # a heading and the note set beside it
-    # a row's cells in one column are one line of it: justified text spaces its words as
-    # widely as cells ("a) | satisfaire | aux | exigences"), which read as a column of words
+    return not _laid_out_text(_column_texts(run, columns, count), grid)
+
+
+def _column_texts(run: Sequence[_Row], columns: Sequence[list[int]], count: int) -> list[list[str]]:
+    """The cells of each of ``count`` columns, top to bottom. In a column of one cell a row
+    but for a few, a row's cells in it are one line: justified text spaces a line's words as
+    widely as cells part ("a) | satisfaire | aux | exigences"), which made a column of prose
+    look like one of short cells. A column of several cells in most rows keeps them apart (a
+    bit-field diagram's "31 | 30 | 25 | …")."""
     texts: list[list[str]] = [[] for _ in range(count)]
-    for row, cols in zip(run, columns, strict=True):
-        for col in sorted(set(cols)):
-            texts[col].append(
-                " ".join(c.text for c, k in zip(row.cells, cols, strict=True) if k == col)
-            )
-    return not _laid_out_text(texts, grid)
+    for col in range(count):
+        lines = [
+            [cell.text for cell, k in zip(row.cells, cols, strict=True) if k == col]
+            for row, cols in zip(run, columns, strict=True)
+        ]
+        lines = [line for line in lines if line]
+        spaced = sum(len(line) > 1 for line in lines)
+        for line in lines:
+            texts[col] += [" ".join(line)] if 2 * spaced < len(lines) else line
+    return texts
 
 
 def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
