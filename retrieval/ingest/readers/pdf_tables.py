@@ -56,6 +56,7 @@ from retrieval.ingest.readers.common import (
     prose,
     row_text,
 )
+from retrieval.text import word_count
 
 if TYPE_CHECKING:
     from retrieval.ingest.readers.pdf_page import Line
@@ -851,7 +852,8 @@ def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
     its description or a list's labels and items (unless drawn as a grid); a sentence cut at
     its commas; a contents list (page numbers down the last column); an index ("apt-file, 39").
     """
-    words = [statistics.median(len(t.split()) for t in col) if col else 0 for col in texts]
+    # Chinese lines count their characters about two to a word, as a reader counts them
+    words = [statistics.median(word_count(t) for t in col) if col else 0 for col in texts]
     if sum(w > PROSE_WORDS for w in words) >= (2 if grid else 1):
         return True  # unless drawn as a grid, a column of text beside others is a page's column
     if not grid and len(texts) == 2 and max(words) > VALUE_WORDS:
