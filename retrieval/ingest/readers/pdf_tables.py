@@ -122,6 +122,7 @@ class _Table:
     header: bool  # whether its first record is set apart as a header (see _header)
     caption: list[Line] = field(default_factory=list)
     painted: bool = False  # its header painted (see pdf_boxes) or ruled apart: one row, no more
+    boxes: list[str] | None = None  # each column's text, when read column by column (_boxes)
 
 
 def tabled(
@@ -179,6 +180,8 @@ def _run_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Ta
     table = _table(run, rules)
     if table is None:
         return _headed_tables(run, rules, rows)
+    if table.boxes is not None:
+        return [_boxes_read_on(table, rows)]
     if not _ruled_header(run, 0, rules):
         return [table]
     headed = _headed_tables(run, rules, rows)
@@ -520,7 +523,7 @@ def _table(run: list[_Row], rules: Rules) -> _Table | None:
     records, starts = _records(run, columns, len(separators) + 1, bands)
     members = {id(line) for row in run for line in row.sources}
     header = _header(run, starts, bands, grid)
-    return _Table(records, starts, members, run, header)
+    return _Table(records, starts, members, run, header, boxes=_boxes(run))
 
 
 def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
@@ -846,6 +849,63 @@ def _column_texts(run: Sequence[_Row], columns: Sequence[list[int]], count: int)
     return texts
 
 
+def _boxes(run: Sequence[_Row]) -> list[str] | None:
+    """Each column's lines read down as one text, when the first column and another are
+    paragraphs wrapped line after line (see :func:`_wraps_on`): boxes of text set side by
+    side (a risk's "Threat agents | Attack vectors | Security weakness | Impacts"), whose
+    lines, read across as rows, mixed sentences of different boxes. Else None: a table's
+    cells wrapped onto a second line begin no sentence there in its first column (a name, a
+    number). The columns are parted at every strip no line crosses: boxes' edges, which a
+    table's columns of few cells need not all be."""
+    strips = _white_strips(run)
+    columns = [_column_of(strips, row) for row in run]
+    lines: list[list[str]] = [[] for _ in range(len(strips) + 1)]
+    for row, cols in zip(run, columns, strict=True):
+        for col in sorted(set(cols)):
+            cells = [cell.text for cell, k in zip(row.cells, cols, strict=True) if k == col]
+            lines[col].append(" ".join(cells))
+    wrapped = [_wraps_on(column) for column in lines]
+    if not wrapped[0] or sum(wrapped) < 2:
+        return None
+    return [joined_lines(column) for column in lines]
+
+
+def _boxes_read_on(table: _Table, rows: Sequence[_Row]) -> _Table:
+    """``table``, read column by column, with the lines under it that go on in its columns:
+    boxes' lines set on different baselines (one box's line between two of the next) are
+    rows of one cell, which end a run of rows (see :func:`_runs`), though the boxes go on."""
+    run = list(table.rows)
+    strips = _white_strips(run)
+    left = min(cell.x0 for row in run for cell in row.cells)
+    right = max(cell.x1 for row in run for cell in row.cells)
+    at = next(i for i, row in enumerate(rows) if row is run[-1]) + 1
+    while at < len(rows):
+        row, above = rows[at], run[-1]
+        close = above.bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
+        inside = all(left - 1 <= cell.x0 and cell.x1 <= right + 1 for cell in row.cells)
+        crossing = any(cell.x0 < a and cell.x1 > b for cell in row.cells for a, b in strips)
+        if not close or row.column != above.column or not inside or crossing or row.code:
+            break
+        run.append(row)
+        at += 1
+    boxes = _boxes(run)
+    if boxes is None:
+        return table
+    members = {id(line) for row in run for line in row.sources}
+    return replace(table, rows=run, members=members, boxes=boxes)
+
+
+def _wraps_on(lines: Sequence[str]) -> bool:
+    """Whether a column's ``lines`` are a paragraph wrapped (or a few): three pairs or more of
+    lines, most of them a line of several words that ends no sentence over the next."""
+    pairs = list(itertools.pairwise(lines))
+    on = sum(word_count(a) >= 3 and not a.endswith(_SENTENCE_END) for a, _ in pairs)
+    return len(pairs) >= 3 and 2 * on > len(pairs)
+
+
+_SENTENCE_END = (".", "!", "?", ";", ":", "。", "！", "？", "；", "：")
+
+
 def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
     """Whether the columns' cells (``texts``) are text set in columns rather than a table's:
     running text in a column (in two, when drawn as a grid): a page of two columns; a term and
@@ -998,8 +1058,16 @@ def _replaced(lines: Sequence[Line], tables: Sequence[_Table]) -> list[Line]:
 
 def _row_lines(table: _Table) -> list[Line]:
     """One line per row of ``table``: its cells joined by " | ", short values with their
-    column's label (see :func:`labelled`), its caption as ``table``."""
+    column's label (see :func:`labelled`), its caption as ``table``; one per column of a
+    table read column by column (see :func:`_boxes`)."""
     caption = prose(" ".join(line.text for line in table.caption))
+    if table.boxes is not None:
+        first, top = table.rows[0].sources[0], table.rows[0].y
+        return [
+            replace(first, text=text, y=top, y_last=top, bold=False, table=caption)
+            for text in table.boxes
+            if text
+        ]
     # a cell wrapped between two Chinese characters reads on without a space ("医" / "疗设备")
     records = [[joined_lines(parts) for parts in record] for record in table.records]
     texts = labelled(records, header=table.header, painted=table.painted)
