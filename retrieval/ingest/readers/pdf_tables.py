@@ -56,7 +56,7 @@ from retrieval.ingest.readers.common import (
     prose,
     row_text,
 )
-from retrieval.text import word_count
+from retrieval.text import CJK_CHAR, word_count
 
 if TYPE_CHECKING:
     from retrieval.ingest.readers.pdf_page import Line
@@ -864,8 +864,7 @@ def _boxes(run: Sequence[_Row]) -> list[str] | None:
         for col in sorted(set(cols)):
             cells = [cell.text for cell, k in zip(row.cells, cols, strict=True) if k == col]
             lines[col].append(" ".join(cells))
-    wrapped = [_wraps_on(column) for column in lines]
-    if not wrapped[0] or sum(wrapped) < 2:
+    if not _wraps_on(lines[0]) or not any(_wraps_on(col, strict=False) for col in lines[1:]):
         return None
     return [joined_lines(column) for column in lines]
 
@@ -895,12 +894,29 @@ def _boxes_read_on(table: _Table, rows: Sequence[_Row]) -> _Table:
     return replace(table, rows=run, members=members, boxes=boxes)
 
 
-def _wraps_on(lines: Sequence[str]) -> bool:
-    """Whether a column's ``lines`` are a paragraph wrapped (or a few): three pairs or more of
-    lines, most of them a line of several words that ends no sentence over the next."""
+def _wraps_on(lines: Sequence[str], strict: bool = True) -> bool:
+    """Whether a column's ``lines`` are a paragraph wrapped (or a few): three pairs of lines
+    or more, in most of them a line of words that ends no sentence over one going on with it
+    in small letters ("Почти любой источник данных может" / "оказаться вектором …"), or a
+    Chinese line over another. A table's cell wrapped in its first column ("A new Performance
+    ID was added to the" / "system but …") does so now and then, a table's rows not at all.
+    Not ``strict``: the line under may open with a capital ("… XPath- или" / "NoSQL-…")."""
     pairs = list(itertools.pairwise(lines))
-    on = sum(word_count(a) >= 3 and not a.endswith(_SENTENCE_END) for a, _ in pairs)
-    return len(pairs) >= 3 and 2 * on > len(pairs)
+    on = sum(_goes_on(a, b) if strict else _open(a) for a, b in pairs)
+    return len(pairs) >= 3 and 2 * on >= len(pairs)
+
+
+def _goes_on(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with the sentence ``line`` leaves open (see :func:`_wraps_on`)."""
+    if not _open(line):
+        return False
+    chinese = bool(CJK_CHAR.match(line[-1])) and bool(CJK_CHAR.match(after[:1]))
+    return chinese or after[:1].islower()
+
+
+def _open(line: str) -> bool:
+    """Whether ``line`` is words (three or more) that end no sentence."""
+    return word_count(line) >= 3 and not line.endswith(_SENTENCE_END) and bool(_WORD.search(line))
 
 
 _SENTENCE_END = (".", "!", "?", ";", ":", "。", "！", "？", "；", "：")
