@@ -915,8 +915,9 @@ def _goes_on(line: str, after: str) -> bool:
 
 
 def _open(line: str) -> bool:
-    """Whether ``line`` is words (three or more) that end no sentence."""
-    return word_count(line) >= 3 and not line.endswith(_SENTENCE_END) and bool(_WORD.search(line))
+    """Whether ``line`` is words (four or more: "la rd, symbol" is an instruction's operands)
+    that end no sentence."""
+    return word_count(line) >= 4 and not line.endswith(_SENTENCE_END) and bool(_WORD.search(line))
 
 
 _SENTENCE_END = (".", "!", "?", ";", ":", "。", "！", "？", "；", "：")
