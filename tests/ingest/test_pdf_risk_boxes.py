@@ -5,7 +5,7 @@ line of the next ("vulnérable aux références directes non sécurisées est de
 approche …"), and the tile "A8" over ":2017" left ":2017" a passage, quoted as the answer to
 "Что такое небезопасная десериализация?". Each box now reads down as its own text.
 
-Real files: pages of the OWASP Top 10 2013 (fr, zh) and 2017 (ru) (tests/ingest/fixtures/SOURCES.md).
+Real files: pages of the OWASP Top 10 2013 (fr, zh) and 2017 (ru) (fixtures/SOURCES.md).
 """
 
 from __future__ import annotations
