@@ -23,6 +23,9 @@ from its layout:
   header's labels (a column no row fills is one), its rows go on as far apart as the header
   stands over the first (Chinese type sets them further apart than Latin), and a line
   reaching over two labels' columns (a note under the table) ends it;
+- boxes of text side by side (a risk's "Threat agents | Attack vectors | Security weakness |
+  Impacts") are read down, each box one text: where the first column's lines and another's
+  are paragraphs wrapped line after line (see :func:`_boxes`), not a table's cells;
 - the caption above or below it ("Table 3: …") goes with it.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
