@@ -453,26 +453,31 @@ def stats(args: argparse.Namespace, settings: Settings) -> int:
     if not args.db.is_file():
         raise StoreError(en.CLI_NO_DATABASE.format(path=args.db))
     with opened(args, refresh=False) as library:
-        documents, passages = len(library.documents()), library.passage_count()
+        listed, passages = library.documents(), library.passage_count()
+    documents, paragraphs = len(listed), sum(document.paragraphs for document in listed)
     state = StateStore.open(args.db)
     try:
         usage = state.usage(time.time())
     finally:
         state.close()
     if args.json:
-        print(json.dumps(_stats_json(usage, documents, passages), ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                _stats_json(usage, documents, paragraphs, passages), ensure_ascii=False, indent=2
+            )
+        )
     else:
-        text = stats_html(usage, documents=documents, passages=passages)
+        text = stats_html(usage, documents=documents, paragraphs=paragraphs, passages=passages)
         print(to_plain(text, ansi=sys.stdout.isatty()) + "\n\n" + en.CLI_STATS_COUNTED)
     return 0
 
 
-def _stats_json(usage: Usage, documents: int, passages: int) -> dict[str, Any]:
+def _stats_json(usage: Usage, documents: int, paragraphs: int, passages: int) -> dict[str, Any]:
     figures = asdict(usage)
     for top in ("top_asked", "top_declined"):
         figures[top] = [{"question": q, "count": n} for q, n in getattr(usage, top)]
     figures["foreign"] = [{"language": c, "count": n} for c, n in usage.foreign]
-    figures["corpus"] = {"documents": documents, "passages": passages}
+    figures["corpus"] = {"documents": documents, "paragraphs": paragraphs, "passages": passages}
     return figures
 
 

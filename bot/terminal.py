@@ -18,9 +18,11 @@ from dataclasses import dataclass, field, replace
 from bot.locales import (
     Strings,
     asks_for_more,
+    available,
     en,
     is_small_talk,
     names_a_result,
+    own_name,
     reply_language,
     result_asked,
     strings,
@@ -181,12 +183,13 @@ def render_answer(
     paging: bool = True,
     documents: Mapping[str, Document] | None = None,
     speaks: str = "en",
+    chosen: str | None = None,
 ) -> str:
     """The answer as a person reads it: the best quote, then a few more, or the decline.
-    ``paging``: the reader can ask for more (/more), so say how. Said in the question's
-    language when there are strings for it (as the bot speaks the user's), else in the one the
-    reader ``speaks`` (LANG's)."""
-    t = strings(reply_language(asked_in(answer), speaks, answer.question))
+    ``paging``: the reader can ask for more (/more), so say how. Said in the language the
+    reader ``chosen`` with /language, else in the question's when there are strings for it (as
+    the bot speaks the user's), else in the one the reader ``speaks`` (LANG's)."""
+    t = strings(chosen or reply_language(asked_in(answer), speaks, answer.question))
     # A step through the document searched the question it stands for: "第六条讲什么？", not
     # "下一条呢？" (:func:`followups.moved_to`).
     searched = followups.moved_to(answer.question, answer.earlier) or answer.question
@@ -317,6 +320,9 @@ class TerminalChat:
     # The system's language, which a question in a language the bot has no strings for is
     # answered in (a Japanese question in a Spanish terminal: in Spanish, not English).
     home: str = field(init=False)
+    # The language chosen with /language, which every reply speaks then, as in Telegram; None:
+    # the system's and the question's.
+    chosen: str | None = None
 
     def __post_init__(self) -> None:
         self.home = self.language
@@ -333,6 +339,7 @@ class TerminalChat:
             "/reset": self.reset,
             "/sources": self.list_sources,
             "/more": self.more,
+            "/language": lambda: self.choose_language(text.split()[1:]),
         }
         if command in replies:
             return replies[command]()
@@ -349,6 +356,29 @@ class TerminalChat:
         """The strings of the language the chat speaks (:attr:`language`)."""
         return strings(self.language)
 
+    def choose_language(self, words: Sequence[str]) -> str:
+        """/language CODE (or its name: "ru", "русский") answers in that language from now on,
+        as the Telegram one's buttons do; "auto", in the system's and the question's again.
+        Alone or naming none, which there are and how to choose."""
+        said = " ".join(words).casefold()
+        names = {code: str(module.LANGUAGE_NAME) for code, module in available().items()}
+        code = next((c for c, name in names.items() if said in (c, name.casefold())), None)
+        if said == "auto":
+            self.chosen, self.language = None, self.home
+            return str(self.texts.CLI_LANGUAGE_AUTO)
+        if code is None:
+            t = self.texts
+            choices = str(t.LIST_SEPARATOR).join(f"{c} ({name})" for c, name in names.items())
+            asked = t.LANGUAGE_CHOOSE.format(current=own_name(t))
+            return f"{asked}\n{t.CLI_LANGUAGE_CHOICES.format(choices=choices)}"
+        self.chosen = self.language = code
+        return str(self.texts.LANGUAGE_SET.format(language=own_name(self.texts)))
+
+    def _speaks(self, read: str | None, question: str, home: str | None = None) -> str:
+        """The language a reply to ``question`` (read as ``read``) speaks: the one chosen with
+        /language, else the question's when there are strings for it, else ``home``."""
+        return self.chosen or reply_language(read, home or self.home, question)
+
     def reset(self) -> str:
         self.conversation, self.last, self.listing = Conversation(), None, None
         return str(self.texts.CLI_RESET)
@@ -361,7 +391,7 @@ class TerminalChat:
             answer = self.library.answer(question, context=context, k=self.page_size)
         except QuestionError as error:
             # Told in the question's language when it is plain ("как?" is Russian).
-            self.language = reply_language(plain_language(question), self.home, question)
+            self.language = self._speaks(plain_language(question), question)
             if isinstance(error, NoSearchableWordsError):  # "what can you do?": see /help
                 said = error_text(error, self.texts)
                 space = "" if said.endswith(("。", "！", "？")) else " "  # none after Chinese
@@ -381,8 +411,9 @@ class TerminalChat:
         # A language it has strings for, else the system's; a question of no words ("2004?"),
         # the chat's.
         home = self.home if any(ch.isalpha() for ch in question) else self.language
-        self.language = reply_language(asked_in(answer), home, question)
-        return render_answer(answer, self.layout, documents=self._documents(), speaks=home)
+        self.language = self._speaks(asked_in(answer), question, home)
+        documents, chosen = self._documents(), self.chosen
+        return render_answer(answer, self.layout, documents=documents, speaks=home, chosen=chosen)
 
     def list_sources(self) -> str:
         """The first page of the documents (/sources); "/more" lists the next."""
@@ -417,8 +448,10 @@ class TerminalChat:
         if not answer.hits:
             return str(self.texts.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
-        documents, home = self._documents(), self.home
-        return render_answer(answer, self.layout, first=False, documents=documents, speaks=home)
+        documents, home, chosen = self._documents(), self.home, self.chosen
+        return render_answer(
+            answer, self.layout, first=False, documents=documents, speaks=home, chosen=chosen
+        )
 
     def opened(self, text: str) -> str | None:
         """The result ``text`` names by its number ("2", "the second one", "#3", "второй",
@@ -439,7 +472,7 @@ class TerminalChat:
         if rank < 1:  # counted as past the last result is ("999"): the repeats left out
             end = answer.total
             answer = self.library.answer(question, context=context, k=1, offset=end)
-        t = strings(reply_language(asked_in(answer), self.home, question))
+        t = strings(self._speaks(asked_in(answer), question))
         if not answer.hits or rank < 1:
             found = t.passages(answer.total)
             return str(t.NO_SUCH_RESULT.format(rank=rank, question=question, found=found))

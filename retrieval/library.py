@@ -39,6 +39,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    attached,
     causes,
     changelogs,
     cjk,
@@ -78,7 +79,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "33"
+ANALYZER_VERSION = "34"
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
@@ -1016,11 +1017,14 @@ def _judged(
     # "ООН" where the passages write "Организации Объединенных Наций": a name they hold.
     passages = [r.passage for r in ranked[: judge.SPELLED_AMONG]]
     names = [name for name in names if not judge.spelled_out(name, passages)]
-    # "How many …?" answered by an excerpt that states no number does not answer it, nor "who
-    # is the current …?" by one that does not speak of the present.
+    # "How many …?" answered by an excerpt that states no number does not answer it, nor by one
+    # whose numbers count another thing, nor "who is the current …?" by one that does not speak
+    # of the present.
     excerpt = ranked[0].excerpt.plain if ranked else ""
     unquantified = bool(ranked) and (
-        quantities.unquantified(text, excerpt) or present.undated(text, lang, excerpt)
+        quantities.unquantified(text, excerpt)
+        or present.undated(text, lang, excerpt)
+        or _said_elsewhere(analyzer, text, lang, question, ranked)
     )
     known = functools.partial(_any_known, current)
     typos = functools.partial(judge.typos, known=known)  # looked for only if they decide
@@ -1028,6 +1032,24 @@ def _judged(
         sure, question, ranked, names, missing, unquantified, typos, passing, unchecked, approval
     )
     return sure, _stepped_outcome(outcome, ranked, stepped)
+
+
+def _said_elsewhere(
+    analyzer: Analyzer,
+    text: str,
+    lang: str,
+    question: rank.QuestionWeights,
+    ranked: list[rank.Ranked],
+) -> bool:
+    """Whether the best excerpt, as shown, states the number ``text`` asks for only of other
+    things (:func:`attached.said_elsewhere`). As shown: widened to the sentence stating the
+    number, where an item's number opening it ("1. Конституционный Суд …") is none and "…
+    состоит из 11 судей" after it is. Not a follow-up: it names its thing by the conversation,
+    not by its own words ("how many ships did they protect?")."""
+    if judge.follows(question):
+        return False
+    shown = quantities.with_the_number(ranked[:1], text, question.terms)[0]
+    return attached.said_elsewhere(text, shown.excerpt.plain, analyzer, lang, shown.passage.lang)
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:

@@ -27,14 +27,45 @@ _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
 _ASCII_BOUNDARY = re.compile(
     r"""[.!?]+["')\]]*(?=\s+["'(\[]?(?P<next>[A-Z0-9]))|(?<=\s)\.(?=\s+["'(\[]?[a-z])"""
 )
+# Words written short before a number, a name or a year, which a capital or a digit follows
+# inside a sentence: English.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st no nos art arts vol vols vs etc e.g i.e jan feb mar apr jun jul aug
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
     est jr sr""".split()
 )
-_WORDY = max(map(len, _ABBREVIATIONS)) + 1  # letters before a stop that make it no abbreviation
-_NUMBERED = re.compile(r"^\s*\(?\d{1,3}\.$")  # "10. The two sides …": a point's number
-_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Za-z]\.)+$")
+# The same in other languages, unless written in capitals ("CA." ends a sentence naming a
+# certificate authority, "ca. 100" is German's "about"): Russian (2006 г., ст. 152, ч. 3, п. 2,
+# гл. 5, с. 12, т. 2, см. ст. 3, рис. 1, табл. 2, "(англ. Mars Fever)", 1 янв. 2020); Spanish
+# (núm. 16, pág. 26, Sra., Dña., p. ej.); French (av. J.-C., chap., éd., litt., Mgr); German
+# (Nr. 5, Abs. 2, vgl. Art. 5, ca. 100); and the months each of these writes short (янв., févr.,
+# abr., Okt.). Not those a sentence often ends with (Russian "и т. д.", "и др.", "руб."; German
+# "usw."), nor those that are words too: Russian им "them", нем "him"; Spanish ago. (August)
+# and cap., French env., German gem., which end English sentences as words.
+_ABBREVIATIONS_ABROAD = frozenset(
+    """г гг ст ч п пп гл с т тт см рис табл стр англ лат греч франц фр итал исп напр ср
+    янв фев февр апр авг сен сент окт нояб дек
+    núm núms pág págs pag sra srta sres dña ud uds vd vds ej aprox avda ene abr dic
+    av apr chap éd litt mgr janv févr avr juil déc
+    nr abs vgl ca hrsg bd ggf inkl jän mär okt dez""".split()
+)
+# letters before a stop that make it no abbreviation
+_WORDY = max(map(len, _ABBREVIATIONS | _ABBREVIATIONS_ABROAD)) + 1
+# "10. The two sides …", "2.1. Российская Федерация …": a point's number opening the text
+_NUMBERED = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*\.$")
+# Initials: a letter and a stop, Latin ("Dmitry A. Medvedev", "U.S.") or a capital of Cyrillic
+# or Greek ("А. С. Пушкин", "Г. Уэллс"); a small Cyrillic letter is a word ("и т. д.").
+_INITIALS = re.compile(r"(?:^|[\s(«„\"])(?:[A-Za-zА-ЯЁЄІЇҐΑ-Ω]\.)+$")
+# A day's or a century's number is written with a stop in German, inside the sentence: "am
+# 23. Mai 1949", "im 19. Jahrhundert", "des 20. Jahrhunderts". It ends no sentence before a
+# month's name (German or English, capitalised: "3. Oktober", "3. Okt.") nor after an article or
+# a preposition joined with one, which a number ends no sentence after.
+_MONTH_NEXT = re.compile(
+    r"\s+(?:Januar|Jänner|January|Februar|Feber|February|März|March|April|Mai|May|Juni|June"
+    r"|Juli|July|August|September|Oktober|October|November|Dezember|December"
+    r"|Jan|Jän|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec)\b"
+)
+_ORDINAL_AFTER = frozenset("am im vom zum zur beim der die das den dem des".split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -57,11 +88,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             # A stop after more letters than any abbreviation has ends none of them (most
             # stops), so those are not looked at.
             before = text[start : stop + 1]
-            last = before.rsplit(None, 1)
+            last = before.rsplit(None, 2)
             word = last[-1] if last else ""
-            bare = word.rstrip(".").lstrip("(\"'“‘").lower()
+            bare = word.rstrip(".").lstrip("(\"'“‘«„").lower()
             tail = max(0, len(before) - len(word) - 1)
             if bare in _ABBREVIATIONS or _INITIALS.search(before, tail) or _NUMBERED.match(before):
+                continue
+            if bare in _ABBREVIATIONS_ABROAD and not word.lstrip("(\"'“‘«„")[1:2].isupper():
+                continue
+            if _ordinal(text, bare, last[-2] if len(last) > 1 else "", stop + 1):
                 continue
         end = match.end()
         span = _trim(text, start, end)
@@ -72,6 +107,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if span[0] < span[1]:
         spans.append(span)
     return spans
+
+
+def _ordinal(text: str, number: str, word_before: str, after: int) -> bool:
+    """Whether ``number`` (a word before a stop, its stop at ``after`` - 1) is a German
+    ordinal inside its sentence: a day before its month, or after an article ("im 19.
+    Jahrhundert", see :data:`_MONTH_NEXT`)."""
+    if not (number.isdigit() and len(number) <= 2):
+        return False
+    return word_before.lower() in _ORDINAL_AFTER or _MONTH_NEXT.match(text, after) is not None
 
 
 _SPACED_STOPS = re.compile(r"(?<=\s)\.(?=\s|$)")
@@ -127,11 +171,21 @@ def fragment_spans(text: str) -> list[tuple[int, int]]:
 
 
 # A line opening with a list's marker, then a space: a bullet as the readers write them (•, ◦,
-# ▪) and documents draw them (●, ○, □, ➢), or a number or letter ("2.", "3)", "a)"). Not "-" or
-# "*", which open lines of code (YAML's "- mkdocstrings:", a C comment's " * "), and a list read
-# from Markdown or Word is drawn with bullets.
+# ▪) and documents draw them (●, ○, □, ➢), or a number or letter ("2.", "3)", "a)", Russian
+# "б)", Greek "β)"; a point added between two, "а.1)", as the Russian constitution numbers its
+# amendments; a subpoint "2.1.", but not "1.5)", a number). Not "-" or "*", which open lines of
+# code (YAML's "- mkdocstrings:", a C comment's " * "), and a list read from Markdown or Word is
+# drawn with bullets.
 _ITEM = re.compile(
-    r"\n[ \t]*(?:[•◦▪●○■□◆◇➢➤‣∙]|(?P<open>\(?)(?P<number>\d{1,3}|[a-z])(?P<close>[.)]))[ \t]"
+    r"\n[ \t]*(?:[•◦▪●○■□◆◇➢➤‣∙]|(?P<open>\(?)(?P<number>\d{1,3}|[a-zа-яα-ω])"
+    r"(?P<sub>\.\d{1,2}(?=\.)|(?<=[a-zа-яα-ω])\.\d{1,2})?(?P<close>[.)]))[ \t]"
+)
+# The letters of each alphabet in the order a list counts them: a Russian list skips ё, й, ъ, ы
+# and ь ("и)" then "к)"), a Greek one the final ς.
+_LETTERS = (
+    "abcdefghijklmnopqrstuvwxyz",
+    "абвгдежзиклмнопрстуфхцчшщэюя",
+    "αβγδεζηθικλμνξοπρστυφχψω",
 )
 # The end of a line that ends its sentence or clause: a stop, colon or semicolon, then any
 # closing quotes or brackets.
@@ -162,8 +216,14 @@ def _marker(match: re.Match[str]) -> tuple[str, int, str] | None:
     number = match.group("number")
     if number is None:
         return None
-    place = int(number) if number.isdigit() else ord(number)
-    return match.group("open") + match.group("close"), place, "9" if number.isdigit() else "a"
+    style = match.group("open") + match.group("close")
+    if sub := match.group("sub"):  # "а.1)" by "а.2)", "2.1." by "2.2."
+        return style + number, int(sub[1:]), "9"
+    if number.isdigit():
+        return style, int(number), "9"
+    # a letter no list counts (й, ъ, ы): no place next to any other
+    alphabet = next((letters for letters in _LETTERS if number in letters), "")
+    return style, alphabet.find(number), alphabet[:1] or number
 
 
 def _opens_item(text: str, match: re.Match[str], markers: set[tuple[str, int, str] | None]) -> bool:
@@ -180,14 +240,21 @@ def _opens_item(text: str, match: re.Match[str], markers: set[tuple[str, int, st
     if marker is None:
         return True
     style, place, kind = marker
-    if kind == "a" and _ABBREVIATED.match(text, match.end()):
+    if kind != "9" and _ABBREVIATED.match(text, match.end()):
         return False  # "e. g.", "i. e.", German "z. B.", "d. h.": two letters abbreviated
     if (style, place - 1, kind) in markers or (style, place + 1, kind) in markers:
         return True
-    if style == "." and kind == "9" and text[match.end() : match.end() + 4].lstrip()[:1].isupper():
-        return True  # "configuration" over "1. Log on": cut after "1." else (a sentence's end)
     line = text.rfind("\n", 0, match.start()) + 1
-    return _LINE_ENDED.search(text, line, match.start()) is not None
+    if _LINE_ENDED.search(text, line, match.start()) is not None or line == match.start():
+        return True  # after a finished line, or a blank one ("по вопросам:" / "" / "а) …")
+    if match.group("open") or match.group("close") != "." or not match.group("number").isdigit():
+        return False
+    # "configuration" over "1. Log on": cut after "1." else (a sentence's end); but a German
+    # ordinal ends no sentence ("am" over "3. Oktober")
+    before = text[line : match.start()].rsplit(None, 1)
+    return text[match.end() : match.end() + 4].lstrip()[:1].isupper() and not _ordinal(
+        text, match.group("number"), before[-1] if before else "", match.end() - 1
+    )
 
 
 def run_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

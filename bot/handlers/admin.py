@@ -149,5 +149,8 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     documents = await asyncio.to_thread(svc.library.documents)
     passages = await asyncio.to_thread(svc.library.passage_count)
-    text = stats_html(usage, documents=len(documents), passages=passages, t=t)
+    paragraphs = sum(document.paragraphs for document in documents)  # as /sources counts them
+    text = stats_html(
+        usage, documents=len(documents), paragraphs=paragraphs, passages=passages, t=t
+    )
     await message.reply_text(text)

@@ -54,9 +54,9 @@ async def upload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except corpus.UploadError as error:
         said = t.UPLOAD_REFUSED.format(name=shown, reason=esc(reason_text(error.reason, t)))
         renamed = corpus.renamed(original, data)  # "notes.txt" that is a PDF
-        if renamed is not None:
-            kind = corpus.suffix_of(renamed)[1:]
-            said += "\n" + t.UPLOAD_RENAME.format(kind=kind.upper(), name=isolated(esc(renamed)))
+        if renamed is not None:  # one sentence: the reason's "rename it" and the hint said it twice
+            kind = corpus.suffix_of(renamed)[1:].upper()
+            said = t.UPLOAD_MISNAMED.format(name=shown, kind=kind, renamed=isolated(esc(renamed)))
         await message.reply_text(said)
         return
     svc = services(context)

@@ -224,13 +224,18 @@ async def _paged(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
         return False
     svc = services(context)
     replied = message.reply_to_message
-    if replied is not None and replies_to_bot(message):
+    under_answer = replied is not None and replies_to_bot(message)
+    if under_answer and replied is not None:
         saved = await svc.state.answered_by(chat.id, replied.message_id)
     else:
         saved = await svc.state.latest_search(chat.id, user.id)
-    if saved is None or was_refused(saved):  # told only which languages to ask in
-        return False
     t = await texts(update, context)
+    if saved is None or was_refused(saved):  # told only which languages to ask in
+        if under_answer:  # "more" under the bot's help: said to the group, as before
+            return False
+        # "/ask more", "@bot more" with no question before: searched, "only very common words"
+        await send(context, chat, t.GROUP_NOTHING_TO_PAGE, reply_to=message)
+        return True
     label = t.BUTTON_FULL_ANSWER if saved.answered else t.BUTTON_CLOSEST  # as under the answer
     keyboard = buttons.link_keyboard(label, buttons.answer_link(context.bot.username, saved.key))
     said = t.GROUP_MORE.format(question=echo(saved.question, SHOWN_QUESTION))

@@ -104,6 +104,11 @@ ASK_USAGE = (
 PRIVATE_ONLY = "That command works only in a private chat with me: @{bot}."
 # "more" under an answer in a group: its further results are shown in the private chat.
 GROUP_MORE = "More results for “{question}” open in a private chat with me."
+# "/ask more" in a group before the member asked anything there (it was "only very common words").
+GROUP_NOTHING_TO_PAGE = (
+    "There is no earlier question of yours here to show more results for: send /ask and your "
+    "question."
+)
 # A file sent to the bot in a group, by an admin: documents are added in the private chat.
 UPLOAD_IN_PRIVATE = "To add a document, send me the file in a private chat: @{bot}."
 GROUP_NO_ANSWER_HINT = "The closest passages are a tap away, below."
@@ -416,7 +421,10 @@ UPLOAD_TOO_LARGE = (
     "it, or put it in the documents folder on the server and send /reload."
 )
 UPLOAD_REFUSED = "I can't add “{name}”: {reason}. Nothing was changed."
-UPLOAD_RENAME = "Its contents are those of a {kind} file: send it again named <code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "I can't add “{name}”: it is a {kind} file, so send it again named <code>{renamed}</code>. "
+    "Nothing was changed."
+)
 UPLOAD_SAME_AS = (
     "“{name}” is the same file as <code>{same}</code>, which is already in the documents: "
     "nothing was saved (a copy would show every answer twice)."
@@ -506,7 +514,12 @@ STATS_FOREIGN = (
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "none"
 STATS_UNAVAILABLE = "I could not read the query log just now; please try /stats again later."
-STATS_CORPUS = "<b>Corpus</b>: {documents}, {passages}."  # documents(), passages()
+# The paragraphs as /sources and /reload count them, then the passages answers quote (a long
+# paragraph is several): "161 passages" after "Paragraphs: 159 before, 160 after" puzzled.
+STATS_CORPUS = (
+    "<b>Corpus</b>: {documents}, {paragraphs} (as /sources and /reload count them); answers "
+    "quote {passages} (a long paragraph in parts)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
@@ -535,11 +548,20 @@ CLI_CHAT_HELP = (
     "Type a question in your own words; the answer quotes the passage that answers it, with its\n"
     "title, section and paragraph number. A short follow-up (“and in 2004?”) is read together\n"
     "with your previous question. Commands: /more (more results), /sources (the documents),\n"
-    "/reset (forget the conversation), /quit. A result's number alone (“2”, “the second one”)\n"
-    "quotes that result."
+    "/reset (forget the conversation), /language (the language I answer in), /quit. A result's\n"
+    "number alone (“2”, “the second one”) quotes that result."
 )
 CLI_RESET = "Conversation forgotten: the next question starts afresh."
 CLI_UNKNOWN_COMMAND = "Unknown command {command}. Try /help."
+# /language in the terminal: how to choose ({choices}: "en (English), ru (Русский), …"), and
+# "/language auto" back to the system's language (LANG) and the question's.
+CLI_LANGUAGE_CHOICES = (
+    "Type /language and one of: {choices}; /language auto answers in your system's language "
+    "(LANG) or your question's."
+)
+CLI_LANGUAGE_AUTO = (
+    "Done: I answer you in your system's language (LANG), or your question's, from now on."
+)
 CLI_NO_MORE_QUESTION = "Ask a question first; /more then shows further results."
 CLI_NO_MORE_RESULTS = "There are no more results for that question."
 CLI_SOURCES_MORE = "({shown} of {total} documents shown; /more for the next ones)"
@@ -742,6 +764,16 @@ REASONS: dict[str, str] = {
     ),
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "pages {pages} not read: their fonts have no Unicode mapping — needs OCR"
+    ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "page {page}: some characters unreadable (a font has no Unicode mapping for them); the "
+        "page is indexed as read"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); the "
+        "pages are indexed as read"
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "text layer unreadable: its fonts have no Unicode mapping — needs OCR"

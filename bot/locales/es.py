@@ -102,6 +102,10 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "Ese comando solo funciona en un chat privado conmigo: @{bot}."
 GROUP_MORE = "Más resultados para «{question}», en un chat privado conmigo."
+GROUP_NOTHING_TO_PAGE = (
+    "Aquí no hay ninguna pregunta tuya anterior de la que mostrar más resultados: envía /ask "
+    "y tu pregunta."
+)
 UPLOAD_IN_PRIVATE = "Para añadir un documento, envíame el archivo en un chat privado: @{bot}."
 GROUP_NO_ANSWER_HINT = "Los fragmentos más cercanos están aquí abajo, a un toque."
 
@@ -391,8 +395,9 @@ UPLOAD_TOO_LARGE = (
     "20 MB. Divídelo, o ponlo en la carpeta de documentos del servidor y envía /reload."
 )
 UPLOAD_REFUSED = "No puedo añadir «{name}»: {reason}. No se ha cambiado nada."
-UPLOAD_RENAME = (
-    "Por su contenido es un archivo {kind}: envíalo de nuevo con el nombre <code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "No puedo añadir «{name}»: es un archivo {kind}, así que envíalo de nuevo con el nombre "
+    "<code>{renamed}</code>. No se ha cambiado nada."
 )
 UPLOAD_SAME_AS = (
     "«{name}» es el mismo archivo que <code>{same}</code>, que ya está en los documentos: "
@@ -482,7 +487,10 @@ STATS_NONE = "ninguna"
 STATS_UNAVAILABLE = (
     "Ahora mismo no pude leer el registro de consultas; vuelve a probar /stats más tarde."
 )
-STATS_CORPUS = "<b>Corpus</b>: {documents}, {passages}."  # documents(), passages()
+STATS_CORPUS = (
+    "<b>Corpus</b>: {documents}, {paragraphs} (como los cuentan /sources y /reload); las "
+    "respuestas citan {passages} (un párrafo largo, por partes)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Lo siento, algo ha fallado por mi parte. Vuelve a intentarlo en un momento."
@@ -513,11 +521,18 @@ CLI_CHAT_HELP = (
     "Escribe una pregunta con tus propias palabras; la respuesta cita el fragmento que la\n"
     "responde, con su título, sección y número de párrafo. Una pregunta breve de seguimiento\n"
     "(«¿y en 2004?») se lee junto con tu pregunta anterior. Comandos: /more (más resultados),\n"
-    "/sources (los documentos), /reset (olvidar la conversación), /quit. El número de un\n"
-    "resultado («2», «el segundo») cita ese resultado."
+    "/sources (los documentos), /reset (olvidar la conversación), /language (el idioma en que\n"
+    "respondo), /quit. El número de un resultado («2», «el segundo») cita ese resultado."
 )
 CLI_RESET = "Conversación olvidada: la próxima pregunta empieza de cero."
 CLI_UNKNOWN_COMMAND = "Comando desconocido: {command}. Prueba /help."
+CLI_LANGUAGE_CHOICES = (
+    "Escribe /language y uno de estos: {choices}; /language auto responde en el idioma de tu "
+    "sistema (LANG) o en el de tu pregunta."
+)
+CLI_LANGUAGE_AUTO = (
+    "Listo: a partir de ahora te respondo en el idioma de tu sistema (LANG) o en el de tu pregunta."
+)
 CLI_NO_MORE_QUESTION = "Primero haz una pregunta; luego /more mostrará más resultados."
 CLI_NO_MORE_RESULTS = "No hay más resultados para esa pregunta."
 CLI_SOURCES_MORE = "(se muestran {shown} de {total} documentos; /more para los siguientes)"
@@ -725,6 +740,16 @@ REASONS: dict[str, str] = {
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "páginas {pages} sin leer: sus fuentes no tienen correspondencia con Unicode — "
         "necesitan OCR"
+    ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "página {page}: algunos caracteres son ilegibles (una fuente no tiene correspondencia con "
+        "Unicode para ellos); la página se indexó tal como se leyó"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "páginas {pages}: algunos caracteres son ilegibles (una fuente no tiene correspondencia "
+        "con Unicode para ellos); las páginas se indexaron tal como se leyeron"
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "capa de texto ilegible: sus fuentes no tienen correspondencia con Unicode — necesita OCR"

@@ -110,6 +110,10 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "Cette commande ne marche que dans une conversation privée avec moi : @{bot}."
 GROUP_MORE = "Plus de résultats pour « {question} » dans une conversation privée avec moi."
+GROUP_NOTHING_TO_PAGE = (
+    "Il n’y a ici aucune question précédente de votre part dont montrer d’autres résultats : "
+    "envoyez /ask et votre question."
+)
 UPLOAD_IN_PRIVATE = (
     "Pour ajouter un document, envoyez-moi le fichier dans une conversation privée : @{bot}."
 )
@@ -421,9 +425,9 @@ UPLOAD_TOO_LARGE = (
     "serveur et envoyez /reload."
 )
 UPLOAD_REFUSED = "Je ne peux pas ajouter « {name} » : {reason}. Rien n’a été modifié."
-UPLOAD_RENAME = (
-    "D’après son contenu, c’est un fichier {kind}\u00a0: renvoyez-le sous le nom "
-    "<code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "Je ne peux pas ajouter « {name} » : c’est un fichier {kind}, renvoyez-le sous le nom "
+    "<code>{renamed}</code>. Rien n’a été modifié."
 )
 UPLOAD_SAME_AS = (
     "« {name} » est le même fichier que <code>{same}</code>, déjà dans les documents : "
@@ -517,7 +521,10 @@ STATS_NONE = "aucune"
 STATS_UNAVAILABLE = (
     "Je n’arrive pas à lire le journal des requêtes pour le moment ; réessayez /stats plus tard."
 )
-STATS_CORPUS = "<b>Corpus</b> : {documents}, {passages}."  # documents(), passages()
+STATS_CORPUS = (
+    "<b>Corpus</b> : {documents}, {paragraphs} (comptés comme dans /sources et /reload) ; les "
+    "réponses citent {passages} (un long paragraphe par parties)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Désolé, un problème est survenu de mon côté. Réessayez dans un instant."
@@ -546,14 +553,23 @@ CLI_NO_TOKEN = (
     "Aucun TELEGRAM_BOT_TOKEN n’est défini : la conversation se passe donc ici, dans le terminal."
 )
 CLI_CHAT_HELP = (
-    "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
+    "Tapez une question avec vos propres mots ; la réponse cite le passage qui y répond, avec\n"
     "son titre, sa section et son numéro de paragraphe. Une courte question de suivi\n"
-    "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
-    "résultats), /sources (les documents), /reset (oublier la conversation), /quit. Le numéro\n"
-    "d’un résultat (« 2 », « le deuxième ») cite ce résultat."
+    "(« et en 2004 ? ») est lue avec votre question précédente. Commandes : /more (plus de\n"
+    "résultats), /sources (les documents), /reset (oublier la conversation), /language (la\n"
+    "langue de mes réponses), /quit. Le numéro d’un résultat (« 2 », « le deuxième ») cite ce\n"
+    "résultat."
 )
 CLI_RESET = "Conversation oubliée : la prochaine question repart de zéro."
 CLI_UNKNOWN_COMMAND = "Commande inconnue : {command}. Essayez /help."
+CLI_LANGUAGE_CHOICES = (
+    "Tapez /language suivi de l’un de ces codes : {choices} ; /language auto répond dans "
+    "la langue de votre système (LANG) ou dans celle de votre question."
+)
+CLI_LANGUAGE_AUTO = (
+    "C’est fait ! Je vous réponds désormais dans la langue de votre système (LANG) ou dans "
+    "celle de votre question."
+)
 CLI_NO_MORE_QUESTION = "Posez d’abord une question ; /more affichera ensuite d’autres résultats."
 CLI_NO_MORE_RESULTS = "Il n’y a plus de résultats pour cette question."
 CLI_SOURCES_MORE = "(documents affichés : {shown} sur {total} ; /more pour les suivants)"
@@ -777,6 +793,16 @@ REASONS: dict[str, str] = {
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "pages {pages} non lues\u00a0: leurs polices n’ont pas de correspondance Unicode — "
         "il faut une reconnaissance (OCR)"
+    ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "page {page}\u00a0: certains caractères sont illisibles (une police n’a pas de "
+        "correspondance Unicode pour eux)\u00a0; la page est indexée telle quelle"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "pages {pages}\u00a0: certains caractères sont illisibles (une police n’a pas de "
+        "correspondance Unicode pour eux)\u00a0; les pages sont indexées telles quelles"
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "couche texte illisible\u00a0: ses polices n’ont pas de correspondance Unicode — "

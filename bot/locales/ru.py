@@ -116,6 +116,10 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "Эта команда работает только в личном чате со мной: @{bot}."
 GROUP_MORE = "Ещё результаты по вопросу «{question}» — в личном чате со мной."
+GROUP_NOTHING_TO_PAGE = (
+    "Здесь нет вашего прежнего вопроса, по которому можно показать ещё результаты: "
+    "отправьте /ask и свой вопрос."
+)
 UPLOAD_IN_PRIVATE = "Чтобы добавить документ, пришлите мне файл в личном чате: @{bot}."
 GROUP_NO_ANSWER_HINT = "Ближайшие фрагменты — по кнопке ниже."
 
@@ -402,7 +406,10 @@ UPLOAD_TOO_LARGE = (
     "Разделите его или положите в папку с документами на сервере и отправьте /reload."
 )
 UPLOAD_REFUSED = "Не могу добавить «{name}»: {reason}. Ничего не изменено."
-UPLOAD_RENAME = "По содержимому это файл {kind}: пришлите его снова под именем <code>{name}</code>."
+UPLOAD_MISNAMED = (
+    "Не могу добавить «{name}»: по содержимому это файл {kind}, пришлите его снова под именем "
+    "<code>{renamed}</code>. Ничего не изменено."
+)
 UPLOAD_SAME_AS = (
     "«{name}» — тот же файл, что и <code>{same}</code>, который уже есть в документах: "
     "ничего не сохранено (с копией каждый ответ показывался бы дважды)."
@@ -485,7 +492,10 @@ STATS_FOREIGN = (
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "нет"
 STATS_UNAVAILABLE = "Сейчас не получается прочитать журнал запросов; попробуйте /stats позже."
-STATS_CORPUS = "<b>Корпус</b>: {documents}, {passages}."  # documents(), passages()
+STATS_CORPUS = (
+    "<b>Корпус</b>: {documents}, {paragraphs} (как их считают /sources и /reload); ответы "
+    "цитируют {passages} (длинный абзац — частями)."
+)
 
 # The one apology of the error handler.
 APOLOGY = "Извините, у меня что-то пошло не так. Пожалуйста, попробуйте ещё раз чуть позже."
@@ -514,11 +524,16 @@ CLI_CHAT_HELP = (
     "Введите вопрос своими словами; в ответе будет цитата из фрагмента, который на него\n"
     "отвечает, с названием, разделом и номером абзаца. Короткий уточняющий вопрос («а в 2004-м?»)\n"
     "читается вместе с предыдущим. Команды: /more (ещё результаты), /sources (документы),\n"
-    "/reset (забыть разговор), /quit. Номер результата («2», «второй») — цитата этого\n"
-    "результата."
+    "/reset (забыть разговор), /language (язык ответов), /quit. Номер результата («2»,\n"
+    "«второй») — цитата этого результата."
 )
 CLI_RESET = "Разговор забыт: следующий вопрос — с чистого листа."
 CLI_UNKNOWN_COMMAND = "Неизвестная команда {command}. Попробуйте /help."
+CLI_LANGUAGE_CHOICES = (
+    "Введите /language и один из кодов: {choices}; /language auto — отвечать на языке системы "
+    "(LANG) или вашего вопроса."
+)
+CLI_LANGUAGE_AUTO = "Готово: теперь я отвечаю вам на языке системы (LANG) или вашего вопроса."
 CLI_NO_MORE_QUESTION = "Сначала задайте вопрос; потом /more покажет ещё результаты."
 CLI_NO_MORE_RESULTS = "Больше результатов по этому вопросу нет."
 CLI_SOURCES_MORE = "(показано документов: {shown} из {total}; /more — следующие)"
@@ -714,6 +729,16 @@ REASONS: dict[str, str] = {
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "страницы {pages} не прочитаны: у их шрифтов нет соответствия Unicode — "
         "нужно распознавание (OCR)"
+    ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "страница {page}: часть символов не читается (в шрифте нет для них соответствия Unicode); "
+        "страница проиндексирована в прочитанном виде"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "страницы {pages}: часть символов не читается (в шрифте нет для них соответствия "
+        "Unicode); страницы проиндексированы в прочитанном виде"
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "текстовый слой не читается: у его шрифтов нет соответствия Unicode — "

@@ -99,6 +99,7 @@ ASK_USAGE = (
 )
 PRIVATE_ONLY = "这个命令只能在与我的私聊中使用：@{bot}。"
 GROUP_MORE = "“{question}”的更多结果请在与我的私聊中查看。"
+GROUP_NOTHING_TO_PAGE = "这里没有你之前的问题，无法显示更多结果：请发送 /ask 加上你的问题。"
 UPLOAD_IN_PRIVATE = "要添加文档，请在与我的私聊中把文件发给我：@{bot}。"
 GROUP_NO_ANSWER_HINT = "最接近的片段就在下方，点一下即可查看。"
 
@@ -322,7 +323,10 @@ UPLOAD_TOO_LARGE = (
     "请拆分文件，或将它放入服务器上的文档文件夹，然后发送 /reload。"
 )
 UPLOAD_REFUSED = "无法添加“{name}”：{reason}。未做任何更改。"
-UPLOAD_RENAME = "从内容看，这是 {kind} 文件：请以 <code>{name}</code> 为名重新发送。"
+UPLOAD_MISNAMED = (
+    "无法添加“{name}”：从内容看这是 {kind} 文件，请以 <code>{renamed}</code> 为名重新发送。"
+    "未做任何更改。"
+)
 UPLOAD_SAME_AS = (
     "“{name}”与文档中已有的 <code>{same}</code> 是同一个文件：未保存（副本会让每个回答出现两次）。"
 )
@@ -386,7 +390,10 @@ STATS_FOREIGN = (
 STATS_TOP_LINE = "{count}× {question}"
 STATS_NONE = "无"
 STATS_UNAVAILABLE = "暂时无法读取查询日志，请稍后再试 /stats。"
-STATS_CORPUS = "<b>语料</b>：{documents}，{passages}。"  # documents(), passages()
+STATS_CORPUS = (
+    "<b>语料</b>：{documents}，{paragraphs}（与 /sources 和 /reload 的计数相同）；"
+    "回答引用 {passages}（长段落分成几部分）。"
+)
 
 # The one apology of the error handler.
 APOLOGY = "抱歉，我这边出了点问题。请稍后再试。"
@@ -413,11 +420,16 @@ CLI_NO_TOKEN = "未设置 TELEGRAM_BOT_TOKEN，因此对话在终端中进行。
 CLI_CHAT_HELP = (
     "用自己的话输入问题；回答会引用能回答它的片段，并注明标题、章节和段落编号。\n"
     "简短的追问（“那 2004 年呢？”）会结合你的上一个问题来理解。\n"
-    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/quit。\n"
+    "命令：/more（更多结果）、/sources（文档列表）、/reset（忘掉对话）、/language（回答的语言）、/quit。\n"
     "只输入结果的编号（“2”“第二个”）即引用该结果。"
 )
 CLI_RESET = "对话已清除：下一个问题将重新开始。"
 CLI_UNKNOWN_COMMAND = "未知命令 {command}。试试 /help。"
+CLI_LANGUAGE_CHOICES = (
+    "输入 /language 加上其中之一：{choices}；"
+    "/language auto 则用系统语言（LANG）或你提问的语言回答。"
+)
+CLI_LANGUAGE_AUTO = "好的，今后我会用系统语言（LANG）或你提问的语言回答你。"
 CLI_NO_MORE_QUESTION = "请先提问；之后可用 /more 查看更多结果。"
 CLI_NO_MORE_RESULTS = "这个问题没有更多结果了。"
 CLI_SOURCES_MORE = "（已显示 {shown} 个文档，共 {total} 个；/more 查看后续文档）"
@@ -586,6 +598,16 @@ REASONS: dict[str, str] = {
     ),
     "pages {pages} not read: their fonts have no Unicode mapping — needs OCR": (
         "第 {pages} 页未读取：其字体没有 Unicode 映射——需要 OCR 识别"
+    ),
+    "page {page}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the page is indexed as read": (
+        "第 {page} 页：部分字符无法读取（字体没有这些字符的 Unicode 映射）；"
+        "该页已按读取结果建立索引"
+    ),
+    "pages {pages}: some characters unreadable (a font has no Unicode mapping for them); "
+    "the pages are indexed as read": (
+        "第 {pages} 页：部分字符无法读取（字体没有这些字符的 Unicode 映射）；"
+        "这些页面已按读取结果建立索引"
     ),
     "text layer unreadable: its fonts have no Unicode mapping — needs OCR": (
         "文本层无法读取：其字体没有 Unicode 映射——需要 OCR 识别"

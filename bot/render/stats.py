@@ -39,16 +39,23 @@ def _foreign_html(languages: Sequence[tuple[str, int]], t: Strings) -> str:
     return str(t.STATS_FOREIGN.format(languages=str(t.LIST_SEPARATOR).join(named)))
 
 
-def stats_html(usage: Usage, *, documents: int, passages: int, t: Strings = en) -> str:
+def stats_html(
+    usage: Usage, *, documents: int, paragraphs: int, passages: int, t: Strings = en
+) -> str:
     """The figures of /stats: questions per period with answered and declined and the votes,
     the most asked questions, the most asked ones that were declined (those asked in a language
-    none of the documents is written in apart, by language), and the corpus size."""
+    none of the documents is written in apart, by language), and the corpus size: its
+    paragraphs (as /sources and /reload count them) and the passages answers quote."""
     periods = zip(t.STATS_LABELS, (usage.day, usage.week, usage.all_time), strict=True)
     parts = [
         t.STATS_HEADER + "\n" + "\n".join(_period_html(*period, t) for period in periods),
         _top_html(t.STATS_TOP_ASKED, usage.top_asked, t),
         _top_html(t.STATS_TOP_DECLINED, usage.top_declined, t),
         *([_foreign_html(usage.foreign, t)] if usage.foreign else []),
-        t.STATS_CORPUS.format(documents=t.documents(documents), passages=t.passages(passages)),
+        t.STATS_CORPUS.format(
+            documents=t.documents(documents),
+            paragraphs=t.paragraphs(paragraphs),
+            passages=t.passages(passages),
+        ),
     ]
     return "\n\n".join(parts)

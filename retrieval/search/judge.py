@@ -669,6 +669,11 @@ def _untold(
     return any(word not in slipped for word in unexplained)
 
 
+def follows(question: QuestionWeights) -> bool:
+    """Whether the question was searched with terms carried from earlier questions."""
+    return _follows(question)
+
+
 def _follows(question: QuestionWeights) -> bool:
     """Whether the question was searched with terms carried from earlier questions."""
     alternatives = question.alternatives

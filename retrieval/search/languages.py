@@ -115,12 +115,22 @@ _RU_VERB = {"ени": "ить", "ани": "ать", "яни": "ять"}
 # the е at least: сеть, иметь, имеет are left as they are.
 _RU_E_INFINITIVE = re.compile(r"(.{3,}?)е(ть|ться|ет|ют|ешь|ете|ется|ются)")
 _RU_E_ENDINGS = {"ет": "т", "ют": "т", "ешь": "шь", "ете": "те", "ется": "тся", "ются": "тся"}
+# The nouns in -еть, which decline as сеть does (мечети, мечетью: мечет): read as verbs, the
+# nominative left its own word for another (мечеть, "mosque": меч, "sword"; подсеть: подс, its
+# other cases подсет). No verb ends in -четь (after ч a verb's infinitive is -ать: кричать,
+# молчать), and a word in -сеть is a compound of сеть (подсеть, нейросеть, соцсеть) but after
+# и or ы (висеть, зависеть, лысеть). Other nouns in -еть are short (плеть, клеть, треть).
+_RU_ETH_NOUN = re.compile(r".*(?:ч|[^иы]с)еть")
 
 
 def stemmed_as(folded: str, code: str) -> str:
     """The form a folded word is given to its language's stemmer as (see
     :data:`_RU_E_INFINITIVE`): itself, but for a Russian verb in -еть."""
-    if code == "ru" and (match := _RU_E_INFINITIVE.fullmatch(folded)):
+    if (
+        code == "ru"
+        and (match := _RU_E_INFINITIVE.fullmatch(folded))
+        and not _RU_ETH_NOUN.fullmatch(folded)
+    ):
         return match.group(1) + "и" + _RU_E_ENDINGS.get(match.group(2), match.group(2))
     return folded
 
@@ -405,8 +415,9 @@ def word_language(script: str, lang: Language) -> Language:
 # participle read as its verb too (изменение, проверять, установлен: other_readings); "16": a
 # Chinese run opening with 那 (or 也, 还 …) that jieba glued to a guess read again after it
 # (那火卫 | 二 of "那火卫二呢": 那 | 火卫二; cjk.OPENERS); "17": a Russian verb's infinitive and
-# present in -еть, -еет stemmed as one in -ить (видеть, владеет: stemmed_as).
-RULES = "17"
+# present in -еть, -еет stemmed as one in -ить (видеть, владеет: stemmed_as); "18": but for
+# the nouns in -четь, -сеть (мечеть, подсеть: _RU_ETH_NOUN).
+RULES = "18"
 
 
 @functools.cache

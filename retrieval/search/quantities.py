@@ -139,6 +139,15 @@ def asks_quantity(question: str) -> bool:
     return found is not None and not _HOW_TO.search(question, 0, found.start())
 
 
+def asked_span(question: str) -> tuple[int, int] | None:
+    """Where ``question`` asks for a number or a limit ("how many", "the maximum"), or None when
+    it asks none, or only a date."""
+    found = _ASKS.search(question)
+    if found is None or _HOW_TO.search(question, 0, found.start()):
+        return None
+    return found.span()
+
+
 def _asks_date_only(question: str) -> bool:
     """Whether ``question`` asks on what date, and no other quantity."""
     return _ASKS_DATE.search(question) is not None and _ASKS.search(question) is None
@@ -214,7 +223,7 @@ _COUNT_REACH = 40  # characters before the thing a number and its measure word a
 # Units of time, length, weight and money: "how many days" asks a duration, an age or a size,
 # which a text states of every event and distance ("779 days between oppositions"), not a count
 # of things. On the dev sets such questions lost three answers and gained one.
-_UNIT = re.compile(
+UNIT = re.compile(
     r"jours?|ans|années?|mois|semaines?|heures?|minutes?|secondes?|siècles?|kilom[eè]tres?|km"
     r"|m[eè]tres?|kilos?|kilogrammes?|kg|grammes?|euros?|dollars?|francs?"
     r"|días?|años?|mes(?:es)?|semanas?|horas?|minutos?|segundos?|siglos?|kil[oó]metros?"
@@ -229,13 +238,13 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _CLASSIFIER = re.compile(r"[个种项条名位只台套件款]")  # "多少种架构": the thing is 架构
-_ELIDED = re.compile(r"^[dl]['’]", re.IGNORECASE)  # "combien d'années": années
+ELIDED = re.compile(r"^[dl]['’]", re.IGNORECASE)  # "combien d'années": années
 
 
 def counted(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
     """The terms of the thing ``question`` asks the count of: the first word after "сколько",
     "combien de", "cuántos", "多少个" (all its terms: 软件包 is 软件 and 软件包), unless it is a
-    unit (:data:`_UNIT`). Not in English,
+    unit (:data:`UNIT`). Not in English,
     where the words after "how many" are often the thing's adjectives ("how many foreign
     military students"), and a number before them is another count (dev: four English answers
     a place or two lower, none higher)."""
@@ -249,7 +258,7 @@ def counted(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
     if not tokens:
         return frozenset()
     first = tokens[0]
-    if _UNIT.fullmatch(_ELIDED.sub("", rest[first.start : first.end])):
+    if UNIT.fullmatch(ELIDED.sub("", rest[first.start : first.end])):
         return frozenset()  # a measure, not a count of things
     return frozenset(t.term for t in tokens if t.start < first.end)
 

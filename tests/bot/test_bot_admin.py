@@ -47,6 +47,7 @@ NEW_DOC = (
 NEW_QUESTION = "Where do researchers study narwhal migration?"
 DOC_001 = "001_301a7359be718b07.txt"  # China's Policies on Asia-Pacific Security Cooperation
 DOC_002 = "002_a3dcc854a06e902a.txt"  # the China–Russia Joint Statement
+FIXTURES = Path(__file__).resolve().parents[1] / "ingest" / "fixtures"  # a Word file
 
 
 def library(bot: Harness) -> Library:
@@ -671,11 +672,28 @@ async def test_a_file_named_as_another_kind_is_refused_with_the_name_to_send_it_
     # "report.pdf" that is text was only "damaged: not a PDF file"; the admin had to guess why.
     text = b"The harbour gate opens at dawn every day and closes at dusk, as the port rules say.\n"
     (refused,) = await upload(admin_bot, "report.pdf", text)
-    hint = messages.UPLOAD_RENAME.format(kind="TXT", name="\u2068report.txt\u2069")
-    assert refused.text.endswith("\n" + hint)
+    assert visible(refused.text) == (
+        "I can't add “report.pdf”: it is a TXT file, so send it again named report.txt. "
+        "Nothing was changed."
+    )
     assert not (corpus_dir / "report.pdf").exists()
     (saved,) = await upload(admin_bot, "report.txt", text)
     assert "Saved" in visible(saved.text) and (corpus_dir / "report.txt").exists()
+
+
+async def test_a_word_file_named_pdf_is_told_its_name_once(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # "I can't add “paper.pdf”: a .docx file, not a .pdf file: rename it. Nothing was changed."
+    # then "Its contents are those of a DOCX file: send it again named paper.docx.": "rename"
+    # twice, in two messages' worth of words.
+    data = (FIXTURES / "python-docx-footnotes.docx").read_bytes()
+    (refused,) = await upload(admin_bot, "paper.pdf", data)
+    assert visible(refused.text) == (
+        "I can't add “paper.pdf”: it is a DOCX file, so send it again named paper.docx. "
+        "Nothing was changed."
+    )
+    assert not (corpus_dir / "paper.pdf").exists()
 
 
 async def test_a_huge_upload_is_refused_without_downloading_it(

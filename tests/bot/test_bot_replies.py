@@ -470,7 +470,7 @@ def test_a_reload_report_with_many_skipped_files_fits_one_message() -> None:
 def test_stats_are_valid_html_whatever_was_asked(question: str, count: int) -> None:
     counts = PeriodCounts(count, count // 2, count - count // 2, count, 0)
     usage = Usage(counts, counts, counts, ((question, count),) * 5, ((question, 1),) * 5)
-    text = replies.stats_html(usage, documents=3, passages=count)
+    text = replies.stats_html(usage, documents=3, paragraphs=count, passages=count)
     assert html_problems(text) == [] and tg_len(text) <= TELEGRAM_LIMIT
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from bot.cli import main
 from bot.services import services_of
 from bot.settings import SETTINGS
 from bot.state import PeriodCounts, StateStore, question_key
+from retrieval.library import Library
 
 HOUR = 3600.0
 DAY = 24 * HOUR
@@ -109,8 +111,29 @@ async def test_stats_shows_the_figures_to_an_admin(admin_bot: Harness) -> None:
         "Most asked that I could not answer in the last 7 days (what to add to the documents):",
         "3× What's the weather in Paris?",
         "",
-        f"Corpus: 5 documents, {library.passage_count()} passages.",
+        f"Corpus: 5 documents, {paragraphs(library)} paragraphs (as /sources and /reload count "
+        f"them); answers quote {library.passage_count()} passages (a long paragraph in parts).",
     ]
+
+
+def paragraphs(library: Library) -> int:
+    return sum(document.paragraphs for document in library.documents())
+
+
+async def test_stats_counts_the_paragraphs_the_reload_report_counts(admin_bot: Harness) -> None:
+    # "Corpus: 8 documents, 161 passages" right after "Paragraphs: 159 before, 160 after": two
+    # counts, and nothing said which was which.
+    (progress,) = await admin_bot.say("/reload", user_id=ADMIN_ID)
+    report = visible(admin_bot.request.final_text(progress))
+    after = re.search(r"Paragraphs: \d+ before, (\d+) after\.", report)
+    assert after is not None
+    (reply,) = await admin_bot.say("/stats", user_id=ADMIN_ID)
+    passages = services_of(admin_bot.app.bot_data).library.passage_count()
+    assert passages != int(after[1])  # the shipped corpus has a paragraph quoted in parts
+    assert visible(reply.text).endswith(
+        f"Corpus: 5 documents, {after[1]} paragraphs (as /sources and /reload count them); "
+        f"answers quote {passages} passages (a long paragraph in parts)."
+    )
 
 
 async def test_questions_asked_in_the_chat_count_at_once(admin_bot: Harness) -> None:
@@ -197,6 +220,7 @@ def test_quotebot_stats_prints_the_same_figures(
     assert figures["top_asked"][0] == {"question": "What's the weather in Paris?", "count": 3}
     assert figures["top_declined"] == [{"question": "What's the weather in Paris?", "count": 3}]
     assert figures["corpus"]["documents"] == 5 and figures["corpus"]["passages"] > 100
+    assert 100 < figures["corpus"]["paragraphs"] != figures["corpus"]["passages"]
 
 
 @pytest.mark.usefixtures("isolated_settings")

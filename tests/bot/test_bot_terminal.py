@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.locales import en
+from bot.locales import en, fr, ru
 from bot.render import plain
 from bot.terminal import Layout, TerminalChat, render_answer, wrap_runs
 from retrieval.library import Library
@@ -313,3 +313,23 @@ def test_a_number_alone_quotes_that_result_after_a_step_through_the_articles(
     second = library.answer("а что дальше?", context="Что говорит статья 5?", k=2).hits[1]
     assert "запрос" not in out
     assert second.passage.text[:30] in out.replace("**", "")
+
+
+def test_language_chooses_the_terminal_chats_reply_language(shipped_library: Library) -> None:
+    # "/language" was "Unknown command /language. Try /help.", where Telegram offers buttons.
+    chat = TerminalChat(shipped_library, layout=Layout(columns=300, ansi=False))
+    offered = chat.handle("/language") or ""
+    assert offered.startswith("Which language shall I answer you in? Now: English.\n")
+    assert "ru (Русский)" in offered and "zh (中文)" in offered and "/language auto" in offered
+    assert "/language" in (chat.handle("/help") or "")
+    assert chat.handle("/language ru") == "Готово! Язык ответов теперь: русский."
+    answer = chat.handle(QUESTION) or ""  # asked in English, answered in Russian's words
+    assert f"\n{ru.CLI_ALSO}\n" in answer and "/more — следующие" in answer
+    assert "Команды: /more" in (chat.handle("/help") or "")
+    assert chat.handle("/language Français") == fr.LANGUAGE_SET.format(language="français")
+    assert (chat.handle("/reset") or "") == fr.CLI_RESET
+    assert chat.handle(
+        "/language xx",
+    ) == chat.handle("/language")  # none named: the choices
+    assert (chat.handle("/language auto") or "").startswith("Done: I answer you in your system's")
+    assert f"\n{en.CLI_ALSO}\n" in (chat.handle(QUESTION) or "")  # the question's language again

@@ -63,3 +63,17 @@ async def test_ask_more_is_more_not_a_question_of_common_words(bot: Harness) -> 
     await bot.say(QUESTION)
     (page,) = await bot.say("/ask more")
     assert visible(page.text).startswith(f"More results for “{QUESTION}”:")
+
+
+async def test_ask_more_before_any_question_says_there_is_none_to_page(bot: Harness) -> None:
+    # "/ask more" with nothing asked before was "Your question only has very common words".
+    for said in ("/ask more", "@quotebot_test_bot more"):
+        (reply,) = await bot.say_in_group(said, topic=3)
+        assert visible(reply.text) == messages.GROUP_NOTHING_TO_PAGE
+        assert reply.params["message_thread_id"] == 3
+    (reply,) = await bot.say("/ask more")
+    assert visible(reply.text) == messages.NOTHING_TO_PAGE
+    # Once a question was asked, "more" links to its further results.
+    await bot.say_in_group(f"/ask {QUESTION}")
+    (reply,) = await bot.say_in_group("/ask more")
+    assert visible(reply.text) == f"More results for “{QUESTION}” open in a private chat with me."

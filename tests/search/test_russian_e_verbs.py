@@ -40,6 +40,24 @@ def test_forms_of_a_verb_in_eth_share_a_term(analyzer: Analyzer, asked: str, wri
     assert set(analyzer.terms(asked, "ru")) & set(analyzer.terms(written, "ru"))
 
 
+@pytest.mark.parametrize(
+    ("noun", "case", "other"),
+    [
+        ("мечеть", "мечети", "меч"),  # a mosque, not a sword
+        ("подсеть", "подсети", "подсказка"),
+        ("нейросеть", "нейросетью", "нейрон"),
+    ],
+)
+def test_a_noun_in_eth_keeps_to_its_cases(
+    analyzer: Analyzer, noun: str, case: str, other: str
+) -> None:
+    # Read as a verb (мечеть as "мечить"), the nominative was ru:меч, the term of "меч" (a
+    # sword), while "мечети" and "мечетью" were ru:мечет: "где находится мечеть" met swords,
+    # and missed the passages naming the mosque in any other case.
+    assert set(analyzer.terms(noun, "ru")) & set(analyzer.terms(case, "ru"))
+    assert not set(analyzer.terms(noun, "ru")) & set(analyzer.terms(other, "ru"))
+
+
 @pytest.fixture(scope="module")
 def constitution(write_library: Callable[[dict[str, str]], Library]) -> Library:
     return write_library({"constitution-rf.txt": CONSTITUTION.read_text(encoding="utf-8")})

@@ -36,7 +36,7 @@ import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers import mojibake, pdf_tables
+from retrieval.ingest.readers import mojibake, pdf_tables, pdf_tounicode
 from retrieval.ingest.readers.common import (
     attach_code,
     author_names,
@@ -155,7 +155,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     pdf = _open(data, path)
     try:
         meta = pdf.get_metadata_dict(skip_empty=True)
-        lines = _marks_closed(shown(list(all_lines(pdf, path))))
+        maps = pdf_tounicode.CharMaps(data)
+        lines = _marks_closed(shown(list(all_lines(pdf, path, maps))))
         if not any(line.text.strip() for line in lines):
             raise DocumentError(path, _why_no_text(pdf, data))
     finally:
@@ -201,8 +202,20 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     document.author = author_names(meta.get("Author")) or title_page_authors(
         first_page, [line.size for line in page[:TITLE_PAGE_LINES]]
     )
-    document.unread = mojibake.pages_unread(unread) if unread else None
+    document.unread = _unread_said(unread, lines)
     return document
+
+
+def _unread_said(unread: list[int], lines: Sequence[Line]) -> str | None:
+    """What the index report says was not read: the pages left out (``unread``), else those
+    whose characters are partly no letters of their text (:func:`pdf_tounicode.untrusted`)."""
+    if unread:
+        return mojibake.pages_unread(unread)
+    pages: dict[int, list[str]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line.text)
+    untrusted = pdf_tounicode.untrusted(pages)
+    return pdf_tounicode.pages_untrusted(untrusted) if untrusted else None
 
 
 def authors_unheaded(lines: list[Line]) -> list[Line]:

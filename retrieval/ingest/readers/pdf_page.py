@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import pdf_columns, pdf_tables, symbol_font
+from retrieval.ingest.readers import pdf_columns, pdf_tables, pdf_tounicode, symbol_font
 from retrieval.ingest.readers.pdf_columns import HYPHEN_JOIN as HYPHEN_JOIN
 
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
@@ -113,7 +113,9 @@ class Line:
     mark_foot: float = 0.0  # then the baseline of the words after the mark, which ``y`` is not
 
 
-def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
+def all_lines(pdf: Any, path: Path, maps: pdf_tounicode.CharMaps | None = None) -> Iterator[Line]:
+    """The lines of every page of ``pdf``, in reading order; ``maps``, the file's fonts' own
+    Unicode maps, put right what PDFium gives as a font's codes (:mod:`pdf_tounicode`)."""
     for index in range(len(pdf)):
         try:
             page = pdf[index]
@@ -121,7 +123,7 @@ def all_lines(pdf: Any, path: Path) -> Iterator[Line]:
             raise DocumentError(path, f"damaged: page {index + 1} cannot be read") from error
         try:
             left, _, right, _ = _viewed_box(page, page.get_cropbox())
-            lines, gutters = page_lines(page, index + 1)
+            lines, gutters = page_lines(page, index + 1, maps)
             if not gutters and any(line.table is not None for line in lines):
                 gutters = None  # a table's rows, one line each now, may leave a gutter clear
             yield from reading_order([ln for ln in lines if ln.shown], right - left, left, gutters)
@@ -189,7 +191,9 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
     return lines
 
 
-def page_lines(page: Any, number: int) -> tuple[list[Line], list[float] | None]:
+def page_lines(
+    page: Any, number: int, maps: pdf_tounicode.CharMaps | None = None
+) -> tuple[list[Line], list[float] | None]:
     """The text lines of one page in PDFium's order, with position, size and weight; those
     outside the page's crop box (see :func:`_outside`) last, marked not ``shown``; and the x
     of the gutters between its columns of text, if it has several (see :mod:`pdf_columns`),
@@ -199,6 +203,8 @@ def page_lines(page: Any, number: int) -> tuple[list[Line], list[float] | None]:
         textpage.turn = _turn(page)  # read by _char_box
         textpage.spacing = spacing = _spacing(page)  # read by _gaps_spaced
         text = textpage.get_text_range()
+        # read by _codes_read: only a page with a character standing apart needs the maps
+        textpage.codes = maps.page(number - 1) if maps and pdf_tounicode.strays(text) else None
         height = page.get_height()  # as the viewer shows it, turned or not
         raws = []
         start = 0
@@ -575,7 +581,8 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     if not mono:
         raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
-    raw = _gaps_spaced(textpage, _symbols_read(textpage, raw, start), start).replace(_DROPPED, "")
+    raw = _symbols_read(textpage, _codes_read(textpage, raw, start), start)
+    raw = _gaps_spaced(textpage, raw, start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
@@ -625,6 +632,21 @@ def _symbols_read(textpage: Any, raw: str, start: int) -> str:
             _font_name(textpage, start + at)
         ):
             chars[at] = symbol_font.symbol_char(match[0])
+    return "".join(chars)
+
+
+def _codes_read(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` with the characters PDFium gave as their font's codes read from the font's own
+    Unicode map (:meth:`pdf_tounicode.PageMaps.read`), on a page whose maps were read (see
+    :func:`page_lines`). One character for one, so the text page's offsets still hold."""
+    maps: pdf_tounicode.PageMaps | None = getattr(textpage, "codes", None)
+    if not maps or not maps.fonts:
+        return raw
+    chars = list(raw)
+    for at, char in enumerate(raw):
+        if char.isascii() or char in maps.mapped or not _at(textpage, raw, start, at):
+            continue
+        chars[at] = maps.read(char, _font_name(textpage, start + at))
     return "".join(chars)
 
 

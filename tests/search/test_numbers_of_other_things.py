@@ -1,0 +1,44 @@
+"""'How many …?' answered by an excerpt whose number counts something else is hedged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from retrieval.library import Library
+
+CORPORA = Path(__file__).parents[2] / "data" / "eval" / "corpora"
+
+
+def test_a_number_of_another_thing_does_not_answer_how_many(shipped_library: Library) -> None:
+    # Both were answered: "China initiated … the Shanghai Cooperation Organization (SCO),
+    # Six-Party Talks …" for the submarines, "… can one accomplish big things" for the army.
+    assert shipped_library.answer("How many submarines does China have?").outcome == "hedged"
+    assert shipped_library.answer("How big is China's army?").outcome == "hedged"
+    # The number said of the thing asked still answers it.
+    countries = shipped_library.answer("how many countries does china have military relations with")
+    assert "more than 150 countries" in countries.hits[0].excerpt.plain
+    assert countries.outcome == "answered"
+    ships = shipped_library.answer(
+        "How many ships have Chinese escort fleets protected in the Gulf of Aden?"
+    )
+    assert "over 5,800 international vessels" in ships.hits[0].excerpt.plain
+    assert ships.outcome == "answered"
+
+
+def test_in_other_languages(write_library: Callable[[dict[str, str]], Library]) -> None:
+    library = write_library(
+        {
+            "mars.txt": (CORPORA / "ml-dev2" / "ru" / "mars.txt").read_text(encoding="utf-8"),
+            "constitution-rf.txt": (CORPORA / "legal-dev" / "ru" / "constitution-rf.txt").read_text(
+                encoding="utf-8"
+            ),
+        }
+    )
+    # "В числе важных произведений о Марсе также стоит отметить вышедший в 1950 году роман …":
+    # a year of a novel, no price of a ticket.
+    assert library.answer("Сколько стоит билет на Марс?").outcome == "hedged"
+    # The part's number ("1. Конституционный Суд …") is no count; the sentence after it is.
+    judges = library.answer("Сколько судей в Конституционном Суде?")
+    assert "состоит из 11 судей" in judges.hits[0].excerpt.plain
+    assert judges.outcome == "answered"
