@@ -231,6 +231,7 @@ def page_lines(
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
         shown = _without_margin_stamps(textpage, shown)
         lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
+        lines = _tile_rests(lines)
         if textpage.turn is None:
             lines = pdf_tables.tabled(
                 page,
@@ -244,6 +245,35 @@ def page_lines(
         return lines + hidden, gutters
     finally:
         textpage.close()
+
+
+# A line no text opens: a colon and figures after it, no words (":2017", "：1").
+_REST = re.compile(r"^[:：]\d[\d.–-]*$")
+
+
+def _tile_rests(lines: list[Line]) -> list[Line]:
+    """``lines`` with a line opening with a colon, no letters after it, joined to the line in
+    larger type right over it, from the same left edge: a label set as a tile ("A8" over
+    ":2017", OWASP's "A8:2017") whose rest was read as a passage of its own and cited as the
+    answer to a question about the title beside it."""
+    result = list(lines)
+    for line in lines:
+        if not _REST.match(line.text):
+            continue
+        over = [
+            other
+            for other in result
+            if other.size > line.size
+            and abs(other.x0 - line.x0) <= line.size
+            and 0 < other.y - line.y <= 1.5 * other.size
+            and not other.text.endswith((":", "："))
+        ]
+        if over:
+            head = min(over, key=lambda other: other.y - line.y)
+            at = next(i for i, other in enumerate(result) if other is head)
+            result[at] = replace(head, text=head.text + line.text)
+            result = [other for other in result if other is not line]
+    return result
 
 
 class _Spacing:

@@ -23,6 +23,9 @@ from its layout:
   header's labels (a column no row fills is one), its rows go on as far apart as the header
   stands over the first (Chinese type sets them further apart than Latin), and a line
   reaching over two labels' columns (a note under the table) ends it;
+- boxes of text side by side (a risk's "Threat agents | Attack vectors | Security weakness |
+  Impacts") are read down, each box one text: where the first column's lines and another's
+  are paragraphs wrapped line after line (see :func:`_boxes`), not a table's cells;
 - the caption above or below it ("Table 3: …") goes with it.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
@@ -56,6 +59,7 @@ from retrieval.ingest.readers.common import (
     prose,
     row_text,
 )
+from retrieval.text import CJK_CHAR, word_count
 
 if TYPE_CHECKING:
     from retrieval.ingest.readers.pdf_page import Line
@@ -121,6 +125,7 @@ class _Table:
     header: bool  # whether its first record is set apart as a header (see _header)
     caption: list[Line] = field(default_factory=list)
     painted: bool = False  # its header painted (see pdf_boxes) or ruled apart: one row, no more
+    boxes: list[str] | None = None  # each column's text, when read column by column (_boxes)
 
 
 def tabled(
@@ -178,6 +183,8 @@ def _run_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Ta
     table = _table(run, rules)
     if table is None:
         return _headed_tables(run, rules, rows)
+    if table.boxes is not None:
+        return [_boxes_read_on(table, rows)]
     if not _ruled_header(run, 0, rules):
         return [table]
     headed = _headed_tables(run, rules, rows)
@@ -519,7 +526,7 @@ def _table(run: list[_Row], rules: Rules) -> _Table | None:
     records, starts = _records(run, columns, len(separators) + 1, bands)
     members = {id(line) for row in run for line in row.sources}
     header = _header(run, starts, bands, grid)
-    return _Table(records, starts, members, run, header)
+    return _Table(records, starts, members, run, header, boxes=_boxes(run))
 
 
 def _headed_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
@@ -823,11 +830,100 @@ def _is_table(run: Sequence[_Row], columns: Sequence[list[int]], count: int, gri
         return False
     if any(max(c.size for c in row.cells) > 1.25 * min(c.size for c in row.cells) for row in run):
         return False  # a heading and the note set beside it
+    return not _laid_out_text(_column_texts(run, columns, count), grid)
+
+
+def _column_texts(run: Sequence[_Row], columns: Sequence[list[int]], count: int) -> list[list[str]]:
+    """The cells of each of ``count`` columns, top to bottom. In a column of one cell a row
+    but for a few, a row's cells in it are one line: justified text spaces a line's words as
+    widely as cells part ("a) | satisfaire | aux | exigences"), which made a column of prose
+    look like one of short cells. A column of several cells in most rows keeps them apart (a
+    bit-field diagram's "31 | 30 | 25 | …")."""
     texts: list[list[str]] = [[] for _ in range(count)]
+    for col in range(count):
+        lines = [
+            [cell.text for cell, k in zip(row.cells, cols, strict=True) if k == col]
+            for row, cols in zip(run, columns, strict=True)
+        ]
+        lines = [line for line in lines if line]
+        spaced = sum(len(line) > 1 for line in lines)
+        for line in lines:
+            texts[col] += [" ".join(line)] if 2 * spaced < len(lines) else line
+    return texts
+
+
+def _boxes(run: Sequence[_Row]) -> list[str] | None:
+    """Each column's lines read down as one text, when the first column and another are
+    paragraphs wrapped line after line (see :func:`_wraps_on`): boxes of text set side by
+    side (a risk's "Threat agents | Attack vectors | Security weakness | Impacts"), whose
+    lines, read across as rows, mixed sentences of different boxes. Else None: a table's
+    cells wrapped onto a second line begin no sentence there in its first column (a name, a
+    number). The columns are parted at every strip no line crosses: boxes' edges, which a
+    table's columns of few cells need not all be."""
+    strips = _white_strips(run)
+    columns = [_column_of(strips, row) for row in run]
+    lines: list[list[str]] = [[] for _ in range(len(strips) + 1)]
     for row, cols in zip(run, columns, strict=True):
-        for cell, col in zip(row.cells, cols, strict=True):
-            texts[col].append(cell.text)
-    return not _laid_out_text(texts, grid)
+        for col in sorted(set(cols)):
+            cells = [cell.text for cell, k in zip(row.cells, cols, strict=True) if k == col]
+            lines[col].append(" ".join(cells))
+    if not _wraps_on(lines[0]) or not any(_wraps_on(col, strict=False) for col in lines[1:]):
+        return None
+    return [joined_lines(column) for column in lines]
+
+
+def _boxes_read_on(table: _Table, rows: Sequence[_Row]) -> _Table:
+    """``table``, read column by column, with the lines under it that go on in its columns:
+    boxes' lines set on different baselines (one box's line between two of the next) are
+    rows of one cell, which end a run of rows (see :func:`_runs`), though the boxes go on."""
+    run = list(table.rows)
+    strips = _white_strips(run)
+    left = min(cell.x0 for row in run for cell in row.cells)
+    right = max(cell.x1 for row in run for cell in row.cells)
+    at = next(i for i, row in enumerate(rows) if row is run[-1]) + 1
+    while at < len(rows):
+        row, above = rows[at], run[-1]
+        close = above.bottom - row.y <= ROW_SPACING * max(row.size, 1.0)
+        inside = all(left - 1 <= cell.x0 and cell.x1 <= right + 1 for cell in row.cells)
+        crossing = any(cell.x0 < a and cell.x1 > b for cell in row.cells for a, b in strips)
+        if not close or row.column != above.column or not inside or crossing or row.code:
+            break
+        run.append(row)
+        at += 1
+    boxes = _boxes(run)
+    if boxes is None:
+        return table
+    members = {id(line) for row in run for line in row.sources}
+    return replace(table, rows=run, members=members, boxes=boxes)
+
+
+def _wraps_on(lines: Sequence[str], strict: bool = True) -> bool:
+    """Whether a column's ``lines`` are a paragraph wrapped (or a few): three pairs of lines
+    or more, in most of them a line of words that ends no sentence over one going on with it
+    in small letters ("Почти любой источник данных может" / "оказаться вектором …"), or a
+    Chinese line over another. A table's cell wrapped in its first column ("A new Performance
+    ID was added to the" / "system but …") does so now and then, a table's rows not at all.
+    Not ``strict``: the line under may open with a capital ("… XPath- или" / "NoSQL-…")."""
+    pairs = list(itertools.pairwise(lines))
+    on = sum(_goes_on(a, b) if strict else _open(a) for a, b in pairs)
+    return len(pairs) >= 3 and 2 * on >= len(pairs)
+
+
+def _goes_on(line: str, after: str) -> bool:
+    """Whether ``after`` goes on with the sentence ``line`` leaves open (see :func:`_wraps_on`)."""
+    if not _open(line):
+        return False
+    chinese = bool(CJK_CHAR.match(line[-1])) and bool(CJK_CHAR.match(after[:1]))
+    return chinese or after[:1].islower()
+
+
+def _open(line: str) -> bool:
+    """Whether ``line`` is words (four or more: "la rd, symbol" is an instruction's operands)
+    that end no sentence."""
+    return word_count(line) >= 4 and not line.endswith(_SENTENCE_END) and bool(_WORD.search(line))
+
+
+_SENTENCE_END = (".", "!", "?", ";", ":", "。", "！", "？", "；", "：")
 
 
 def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
@@ -836,7 +932,8 @@ def _laid_out_text(texts: Sequence[list[str]], grid: bool) -> bool:
     its description or a list's labels and items (unless drawn as a grid); a sentence cut at
     its commas; a contents list (page numbers down the last column); an index ("apt-file, 39").
     """
-    words = [statistics.median(len(t.split()) for t in col) if col else 0 for col in texts]
+    # Chinese lines count their characters about two to a word, as a reader counts them
+    words = [statistics.median(word_count(t) for t in col) if col else 0 for col in texts]
     if sum(w > PROSE_WORDS for w in words) >= (2 if grid else 1):
         return True  # unless drawn as a grid, a column of text beside others is a page's column
     if not grid and len(texts) == 2 and max(words) > VALUE_WORDS:
@@ -981,8 +1078,16 @@ def _replaced(lines: Sequence[Line], tables: Sequence[_Table]) -> list[Line]:
 
 def _row_lines(table: _Table) -> list[Line]:
     """One line per row of ``table``: its cells joined by " | ", short values with their
-    column's label (see :func:`labelled`), its caption as ``table``."""
+    column's label (see :func:`labelled`), its caption as ``table``; one per column of a
+    table read column by column (see :func:`_boxes`)."""
     caption = prose(" ".join(line.text for line in table.caption))
+    if table.boxes is not None:
+        first, top = table.rows[0].sources[0], table.rows[0].y
+        return [
+            replace(first, text=text, y=top, y_last=top, bold=False, table=caption)
+            for text in table.boxes
+            if text
+        ]
     # a cell wrapped between two Chinese characters reads on without a space ("医" / "疗设备")
     records = [[joined_lines(parts) for parts in record] for record in table.records]
     texts = labelled(records, header=table.header, painted=table.painted)
