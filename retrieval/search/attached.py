@@ -83,9 +83,10 @@ def said_elsewhere(
     if not asked:
         return False
     sentences = _SENTENCE.findall(excerpt)
-    unheld = [asked.isdisjoint(analyzer.terms(sentence, lang)) for sentence in [heading, *sentences]]
+    unheld = [
+        asked.isdisjoint(analyzer.terms(sentence, lang)) for sentence in [heading, *sentences]
+    ]
     return not any(
-        not quantities.unquantified(question, sentence)
-        and not (unheld[i + 1] and unheld[i])
+        not quantities.unquantified(question, sentence) and not (unheld[i + 1] and unheld[i])
         for i, sentence in enumerate(sentences)
     )
