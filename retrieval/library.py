@@ -79,7 +79,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "34"
+ANALYZER_VERSION = "35"
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
@@ -1049,7 +1049,10 @@ def _said_elsewhere(
     if judge.follows(question):
         return False
     shown = quantities.with_the_number(ranked[:1], text, question.terms)[0]
-    return attached.said_elsewhere(text, shown.excerpt.plain, analyzer, lang, shown.passage.lang)
+    excerpt, passage = shown.excerpt.plain, shown.passage
+    # the heading stands before the excerpt when it opens its passage (no "…" before it)
+    heading = "" if excerpt.startswith("…") else passage.section or ""
+    return attached.said_elsewhere(text, excerpt, analyzer, lang, passage.lang, heading)
 
 
 def _any_known(current: snapshot.Snapshot, words: list[str]) -> bool:

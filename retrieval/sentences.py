@@ -49,21 +49,26 @@ _ABBREVIATIONS_ABROAD = frozenset(
     av apr chap éd litt mgr janv févr avr juil déc
     nr abs vgl ca hrsg bd ggf inkl jän mär okt dez""".split()
 )
+# Of those, the ones that are English words too and end English sentences as words ("Train your
+# abs. Then …", "a good chap. Everyone …"): abbreviations only before a number (Abs. 2, chap. 5).
+_ABBREVIATIONS_BEFORE_NUMBERS = frozenset({"abs", "chap"})
 # letters before a stop that make it no abbreviation
 _WORDY = max(map(len, _ABBREVIATIONS | _ABBREVIATIONS_ABROAD)) + 1
-# "10. The two sides …", "2.1. Российская Федерация …": a point's number opening the text
-_NUMBERED = re.compile(r"^\s*\(?\d{1,3}(?:\.\d{1,3})*\.$")
+# "10. The two sides …", "2.1. Российская Федерация …": a point's number opening the text; or
+# a list's letter ("а. Если x > 0 …", "β. …"), which a small Latin letter is as an initial
+_NUMBERED = re.compile(r"^\s*\(?(?:\d{1,3}(?:\.\d{1,3})*|[а-яα-ω])\.$")
 # Initials: a letter and a stop, Latin ("Dmitry A. Medvedev", "U.S.") or a capital of Cyrillic
 # or Greek ("А. С. Пушкин", "Г. Уэллс"); a small Cyrillic letter is a word ("и т. д.").
 _INITIALS = re.compile(r"(?:^|[\s(«„\"])(?:[A-Za-zА-ЯЁЄІЇҐΑ-Ω]\.)+$")
 # A day's or a century's number is written with a stop in German, inside the sentence: "am
 # 23. Mai 1949", "im 19. Jahrhundert", "des 20. Jahrhunderts". It ends no sentence before a
 # month's name (German or English, capitalised: "3. Oktober", "3. Okt.") nor after an article or
-# a preposition joined with one, which a number ends no sentence after.
+# a preposition joined with one, which a number ends no sentence after. German names only: an
+# English sentence may end with a number and the next open with a month ("Teams have 11. March
+# is …", "The maximum is 10. May users …"), and English writes no stop after a day's number.
 _MONTH_NEXT = re.compile(
-    r"\s+(?:Januar|Jänner|January|Februar|Feber|February|März|March|April|Mai|May|Juni|June"
-    r"|Juli|July|August|September|Oktober|October|November|Dezember|December"
-    r"|Jan|Jän|Feb|Mär|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Oct|Nov|Dez|Dec)\b"
+    r"\s+(?:Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember|Jan|Jän|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b"
 )
 _ORDINAL_AFTER = frozenset("am im vom zum zur beim der die das den dem des".split())
 
@@ -94,7 +99,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             tail = max(0, len(before) - len(word) - 1)
             if bare in _ABBREVIATIONS or _INITIALS.search(before, tail) or _NUMBERED.match(before):
                 continue
-            if bare in _ABBREVIATIONS_ABROAD and not word.lstrip("(\"'“‘«„")[1:2].isupper():
+            if (
+                bare in _ABBREVIATIONS_ABROAD
+                and not word.lstrip("(\"'“‘«„")[1:2].isupper()
+                and (bare not in _ABBREVIATIONS_BEFORE_NUMBERS or (following or "").isdigit())
+            ):
                 continue
             if _ordinal(text, bare, last[-2] if len(last) > 1 else "", stop + 1):
                 continue

@@ -63,21 +63,30 @@ def words(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
 
 
 def said_elsewhere(
-    question: str, excerpt: str, analyzer: Analyzer, lang: str, excerpt_lang: str
+    question: str,
+    excerpt: str,
+    analyzer: Analyzer,
+    lang: str,
+    excerpt_lang: str,
+    heading: str = "",
 ) -> bool:
     """Whether ``excerpt`` states the numbers ``question`` may ask for only in sentences holding
     none of its words (:func:`words`), nor following one that does: "max_age - Sets a maximum
-    time in seconds for browsers to cache CORS responses. Defaults to 600." An excerpt in
-    another language than the question's is not judged so: its words are not the question's."""
+    time in seconds for browsers to cache CORS responses. Defaults to 600." Its first sentence
+    follows the ``heading`` it stands under, when it opens its passage (a FAQ's "How many
+    devices can I use?" over "You can sign in on up to five phones, tablets or computers").
+    An excerpt in another language than the question's is not judged so: its words are not the
+    question's."""
     if excerpt_lang != lang:
         return False
     asked = words(question, analyzer, lang)
     if not asked:
         return False
     sentences = _SENTENCE.findall(excerpt)
-    unheld = [asked.isdisjoint(analyzer.terms(sentence, lang)) for sentence in sentences]
+    unheld = [
+        asked.isdisjoint(analyzer.terms(sentence, lang)) for sentence in [heading, *sentences]
+    ]
     return not any(
-        not quantities.unquantified(question, sentence)
-        and not (unheld[i] and (i == 0 or unheld[i - 1]))
+        not quantities.unquantified(question, sentence) and not (unheld[i + 1] and unheld[i])
         for i, sentence in enumerate(sentences)
     )

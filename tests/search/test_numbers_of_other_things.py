@@ -42,3 +42,28 @@ def test_in_other_languages(write_library: Callable[[dict[str, str]], Library]) 
     judges = library.answer("Сколько судей в Конституционном Суде?")
     assert "состоит из 11 судей" in judges.hits[0].excerpt.plain
     assert judges.outcome == "answered"
+
+
+FAQ = """# CloudNote FAQ
+
+## How many devices can I use?
+
+You can sign in on up to five phones, tablets or computers at once. Signing in on a sixth logs
+out the oldest.
+
+## Support
+
+Our support team answers within 24 hours on working days. We were founded in 2015 by three
+engineers in Oslo.
+"""
+
+
+def test_a_number_under_a_heading_naming_the_thing(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library({"faq.md": FAQ})
+    # The heading asks it; the answer names the devices by kind: "up to five phones, tablets or
+    # computers" answers (it was hedged).
+    devices = library.answer("How many devices can I use at once?")
+    assert "up to five phones" in devices.hits[0].excerpt.plain
+    assert devices.outcome == "answered"
