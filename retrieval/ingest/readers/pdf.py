@@ -976,6 +976,10 @@ def is_heading(line: Line, body: float) -> bool:
         return False  # a bold sentence is emphasis, not a heading
     if _has_cells(words):
         return False  # a table's row set in bold: "Methane (CH4) 100 000 - -"
+    if _RATED.search(line.text) or _code_or_address(words):
+        # "Технические: 3 обнаружения: 2", a box's ratings; a web address, a query or a line
+        # of code set bold in an example ("amount=1500&acct=…", "i:3;s:32:"…";}"): no title
+        return False
     if all(len(word) == 1 for word in words):
         return False  # "F F": a form's labels of its lines, left and right, in bold
     if _MATHS.search(line.text) and not _WORD3.search(line.text):
@@ -1041,6 +1045,22 @@ _WORD3 = re.compile(r"[^\W\d_]{3}")  # three letters running: a word, not a symb
 _MATHS = re.compile(r"[\u00b5\u0370-\u03ff\u2200-\u22ff]")  # µ, Greek, operators: a formula's
 # A sum of money or a share, a report's figure: "$2,192,066", "-$696,917", "$2.2M", "46%".
 _AMOUNT = re.compile(r"^[-−+]?(?:[$€£¥]\d[\d,.]*[kKmMbB]?|\d[\d,.]*%)$")
+
+
+# A label and its figure ending the line: "Распространенность: 2", "Exploitability: 1".
+_RATED = re.compile(r"[^\W\d_]:\s?\d{1,3}$")
+# A word of code or an address: "http://…", "www.…", "dest=Hawaii", "i:3;s:32:".
+_CODE_WORD = re.compile(r"://|^\W*www\.|\w=|=\w|;\S")
+
+
+def _code_or_address(words: Sequence[str]) -> bool:
+    """Whether ``words`` are code or web addresses, no title's words: each word with letters in
+    it an address or holds an assignment or a statement's end ("2P0OC2JSN?dest=Hawaii",
+    "http://example.com/app/a http://example.com/app/b"), or the line leaves an assignment open
+    ("PreparedStatement pstmt =")."""
+    worded = [word for word in words if any(ch.isalpha() for ch in word)]
+    coded = bool(worded) and all(_CODE_WORD.search(word) for word in worded)
+    return coded or words[-1] == "="
 
 
 def _has_cells(words: Sequence[str]) -> bool:
