@@ -974,8 +974,8 @@ def is_heading(line: Line, body: float) -> bool:
         return True
     if line.text.endswith((".", ",", ";")) and not re.match(r"^[\d.]+$", words[-1]):
         return False  # a bold sentence is emphasis, not a heading
-    if _has_cells(words):
-        return False  # a table's row set in bold: "Methane (CH4) 100 000 - -"
+    if _cells_or_code(words):
+        return False  # a table's row, a box's rating, an example's address or code in bold
     if all(len(word) == 1 for word in words):
         return False  # "F F": a form's labels of its lines, left and right, in bold
     if _MATHS.search(line.text) and not _WORD3.search(line.text):
@@ -1041,6 +1041,29 @@ _WORD3 = re.compile(r"[^\W\d_]{3}")  # three letters running: a word, not a symb
 _MATHS = re.compile(r"[\u00b5\u0370-\u03ff\u2200-\u22ff]")  # µ, Greek, operators: a formula's
 # A sum of money or a share, a report's figure: "$2,192,066", "-$696,917", "$2.2M", "46%".
 _AMOUNT = re.compile(r"^[-−+]?(?:[$€£¥]\d[\d,.]*[kKmMbB]?|\d[\d,.]*%)$")
+
+
+# A label and its figure ending the line: "Распространенность: 2", "Exploitability: 1".
+_RATED = re.compile(r"[^\W\d_]:\s?\d{1,3}$")
+# A word of code or an address: "http://…", "www.…", "dest=Hawaii", "i:3;s:32:".
+_CODE_WORD = re.compile(r"://|^\W*www\.|\w=|=\w|;\S")
+
+
+def _cells_or_code(words: Sequence[str]) -> bool:
+    """Whether ``words``, set bold, name no section: a table's row ("Methane (CH4) 100 000 -
+    -"), a box's ratings ("Технические: 3 обнаружения: 2"), a web address, a query or a line of
+    code set bold in an example ("amount=1500&acct=…", "i:3;s:32:"…";}")."""
+    return _has_cells(words) or bool(_RATED.search(" ".join(words))) or _code_or_address(words)
+
+
+def _code_or_address(words: Sequence[str]) -> bool:
+    """Whether ``words`` are code or web addresses, no title's words: each word with letters in
+    it an address or holds an assignment or a statement's end ("2P0OC2JSN?dest=Hawaii",
+    "http://example.com/app/a http://example.com/app/b"), or the line leaves an assignment open
+    ("PreparedStatement pstmt =")."""
+    worded = [word for word in words if any(ch.isalpha() for ch in word)]
+    coded = bool(worded) and all(_CODE_WORD.search(word) for word in worded)
+    return coded or words[-1] == "="
 
 
 def _has_cells(words: Sequence[str]) -> bool:
@@ -1134,6 +1157,7 @@ class _Front:
     title_size: float = 0.0  # the type of the title its first heading gave the document
     title_at: int = 0  # the block before which that title stood
     closed: bool = False  # a contents list's heading ended it ("INDICE" under the title)
+    tiled: bool = False  # a chapter's tile opened a section ("O" by "Acerca de OWASP")
 
     def outsized(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is the title page's title, set larger than the line its first
@@ -1159,7 +1183,9 @@ class _Front:
 
     def takes(self, document: ParsedDocument, heading: Sequence[Line], text: str) -> bool:
         """Whether ``heading`` is part of it (then added to ``document`` as text)."""
-        numbered = NUMBERED_HEADING.match(text) or DIVISION_LABEL.match(heading[0].text)
+        # (a chapter's tile before it, "A2", numbers it too)
+        numbered = bool(NUMBERED_HEADING.match(text) or DIVISION_LABEL.match(heading[0].text))
+        numbered = numbered or heading[0].tile
         if CONTENTS_TITLE.match(text) and document.title:
             self.closed = True  # the contents list after the title page's block: the text's
         if not document.title or numbered or not self.open(document, heading):
@@ -1185,6 +1211,7 @@ def _set_heading(
         CONTENTS_TITLE.match(text)
         or NUMBERED_HEADING.match(text)
         or DIVISION_LABEL.match(heading[0].text)
+        or heading[0].tile  # a chapter's tile before it ("O", "A4"): a chapter's, as a number
     )
     # Nor a table's cells ("3. | INFORMATION ON …") nor a line of text set large that starts in
     # lower case ("quarters had a disability in 2010.8 Were …"): no title reads so.
@@ -1195,7 +1222,8 @@ def _set_heading(
         # Sentences set large: a slide's lead ("A detailed visual style guide is in the works.
         # Until it's ready, …"), a card's summary under its name. Text of the section above.
         document.add(section or None, text, page=heading[0].page)
-    elif not document.title and not _worded(document.blocks) and not untitled:
+    elif not document.title and not _worded(document.blocks) and not untitled and not front.tiled:
+        # (nor a heading inside a tiled chapter: "Prefacio" under "O Acerca de OWASP")
         document.title = text
         front.title_size, front.title_at = heading[0].size, len(document.blocks)
         section = section if section and _has_words(section) else ""  # not "𝐴 𝐵"
@@ -1205,6 +1233,7 @@ def _set_heading(
         section = text
         first = heading[0]
         outline.append(Heading(len(document.blocks), text, (first.size, first.bold)))
+        front.tiled = front.tiled or first.tile
     if notes:
         note = prose(join_lines(line.text for line in notes))
         document.add(section or None, note, page=notes[0].page)

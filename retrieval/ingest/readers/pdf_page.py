@@ -111,6 +111,7 @@ class Line:
     plain: bool = False  # in the type its page's prose is set in: not large, whatever the body's
     mark: int = 0  # characters of the footnote mark it starts with, set superscript (see _line)
     mark_foot: float = 0.0  # then the baseline of the words after the mark, which ``y`` is not
+    tile: bool = False  # opens with a chapter's tile, a label set far larger ("A4", see _tile)
 
 
 def all_lines(pdf: Any, path: Path, maps: pdf_tounicode.CharMaps | None = None) -> Iterator[Line]:
@@ -577,6 +578,10 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
     mark, after = _lead_mark(textpage, raw, start)
+    tile = _tile(textpage, raw, start, size)
+    raw_tile = raw[tile[0] : tile[1]] if tile else ""
+    if tile:
+        raw = raw[: tile[0]] + " " * (tile[1] - tile[0]) + raw[tile[1] :]
     # Both blank what they drop with _DROPPED, so the characters keep their places.
     raw = _unmarked(textpage, _undoubled(textpage, raw, start), start)
     if not mono:
@@ -586,14 +591,43 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
+    if tile:
+        text = raw_tile + " " + text  # (the tile's text read before ``raw`` was blanked)
     # The last character's box reaches lower than the line when it descends (")", "g"): only a
     # drop of half a line is a word PDFium joined from the next one.
     if baseline - last_baseline < 0.5 * size:
         last_baseline = baseline
     return Line(
         number, text, left, max(left, right), baseline, round(size, 1), bold, 0, height,
-        min(baseline, last_baseline), mono, mark=mark, mark_foot=after,
+        min(baseline, last_baseline), mono, mark=mark, mark_foot=after, tile=bool(tile),
     )  # fmt: skip
+
+
+# A chapter's tile: a label of capitals, figures or a plus ("O", "A4", "T10", "RN", "+D").
+_TILE = re.compile(r"(?=\S*[A-Z])[A-Z0-9+]{1,3}")  # (a letter in it: "01" is a table's)
+_TILE_LARGER = 1.3  # a tile's type is this much larger than its title's, or more
+
+
+def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] | None:
+    """Where in ``raw`` (at ``start``) a chapter's tile stands, if it has one: a label of a few
+    capitals or figures in type far larger than the rest of the line (``size``), apart from the
+    title's words, which PDFium reads wherever its height falls among the title's lines
+    ("Références directes non A4 sécurisées à un objet", the tile set left of both lines)."""
+    if size < 2 or sum(ch.isalpha() for ch in raw) < 6:
+        return None
+    for match in re.finditer(r"\S+", raw):
+        if not _TILE.fullmatch(match[0]):
+            continue
+        tile = _font_size(textpage, start + match.start())
+        if tile < _TILE_LARGER * size or match.end() >= len(raw.rstrip()):
+            continue
+        after = len(raw) - len(raw[match.end() :].lstrip())  # the next word's first character
+        gap = (
+            _char_box(textpage, start + after)[0] - _char_box(textpage, start + match.end() - 1)[1]
+        )
+        if abs(gap) >= 0.5 * tile:  # (the next word may stand on the line under it, left)
+            return match.start(), match.end()
+    return None
 
 
 # A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
