@@ -1390,7 +1390,7 @@ def test_the_limits_written_out_are_telegram_s() -> None:
 
 
 def test_index_counts_a_copy_skipped_before_with_the_other_skipped_files(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # tryout26: OWASP's "A00_2021_Introduction.md" is a copy of "0x00_2021-introduction.md"
     # (not a link): it was "the same file as" it, and named again at every index while the
@@ -1410,3 +1410,13 @@ def test_index_counts_a_copy_skipped_before_with_the_other_skipped_files(
     assert "Still skipped as at the last reload: 2 (quotebot index --verbose lists them)." in again
     code, verbose, _ = run(capsys, "index", "--verbose", *paths)
     assert f"• A01_copy.md: {said}" in verbose
+    # After an upgrade both are read again: the document keeps its name, the copy its reason
+    # (the copy, sorted first, took the name: "Renamed: A01_2021-… → A01_copy.md").
+    from retrieval.ingest import refresh
+
+    (folder / "A01_copy.md").rename(folder / "0_copy.md")
+    run(capsys, "index", *paths)
+    monkeypatch.setattr(refresh, "PARSER_VERSION", refresh.PARSER_VERSION + "-next")
+    code, upgraded, _ = run(capsys, "index", *paths)
+    assert "Renamed" not in upgraded and "0_copy.md" not in upgraded
+    assert "Still skipped as at the last reload: 2" in upgraded

@@ -497,11 +497,13 @@ def _write(
 
 
 def _older_than(plan: _Plan, name: str, other: str, known: dict[str, dict[str, object]]) -> bool:
-    """Whether the new file ``name`` was last changed before ``other``, also new this refresh
-    (a document read before keeps its name whatever its copies' times)."""
-    if name in known or other in known or other not in plan.added:
+    """Whether the file ``name`` keeps its name over ``other``, new this refresh: a document
+    read before does, whatever its copies' times (an upgrade reads both again, and the copy
+    sorted first took the name: "Renamed: A00_2021_Introduction.md →
+    0x00_2021-introduction.md", tryout26); of two new files, the one changed first."""
+    if other in known or other not in plan.added:
         return False
-    return plan.looked[name][1] < plan.looked[other][1]
+    return name in known or plan.looked[name][1] < plan.looked[other][1]
 
 
 def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _Parsed | str:
