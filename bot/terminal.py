@@ -189,7 +189,7 @@ def render_answer(
     ``paging``: the reader can ask for more (/more), so say how. Said in the language the
     reader ``chosen`` with /language, else in the question's when there are strings for it (as
     the bot speaks the user's), else in the one the reader ``speaks`` (LANG's)."""
-    t = strings(chosen or reply_language(asked_in(answer), speaks, answer.question))
+    t = strings(chosen or reply_language(told_in(answer), speaks, answer.question))
     # A step through the document searched the question it stands for: "第六条讲什么？", not
     # "下一条呢？" (:func:`followups.moved_to`).
     searched = followups.moved_to(answer.question, answer.earlier) or answer.question
@@ -260,6 +260,19 @@ def asked_in(answer: Answer) -> str:
     if alone != read and stop_word_hits(text, alone) >= stop_word_hits(text, read):
         return alone
     return read
+
+
+def told_in(answer: Answer) -> str | None:
+    """The language the question's words tell (:func:`asked_in`), or None when they tell none:
+    letters of a script several languages write, none of them a stop word of the language
+    read ("Kak najti fajl?", Russian in Latin letters, read as English; "xargs?"). Its reply
+    speaks the conversation's language then (tryout26: that one was told in English, after
+    Russian questions)."""
+    read = asked_in(answer)
+    text = searchable(answer.question)
+    if language(read).script != "latin" or not any(ch.isalpha() for ch in text):
+        return read
+    return read if stop_word_hits(text, read) else None
 
 
 def conversation_after(
@@ -408,10 +421,11 @@ class TerminalChat:
             )
             self.last = (question, context, len(answer.hits))
         self.listing = None  # "/more" pages this question now, not /sources
-        # A language it has strings for, else the system's; a question of no words ("2004?"),
-        # the chat's.
-        home = self.home if any(ch.isalpha() for ch in question) else self.language
-        self.language = self._speaks(asked_in(answer), question, home)
+        # The question's language when its words tell one the bot has strings for, else the
+        # chat's: the system's at first, then its last reply's (a transliterated question, one
+        # of no words, "2004?", or in a language without strings after Russian questions).
+        home = self.language
+        self.language = self._speaks(told_in(answer), question, home)
         documents, chosen = self._documents(), self.chosen
         return render_answer(answer, self.layout, documents=documents, speaks=home, chosen=chosen)
 

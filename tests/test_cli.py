@@ -1387,3 +1387,36 @@ def test_the_limits_written_out_are_telegram_s() -> None:
 
     assert TELEGRAM_LIMIT == MessageLimit.MAX_TEXT_LENGTH
     assert CALLBACK_LIMIT == InlineKeyboardButtonLimit.MAX_CALLBACK_DATA
+
+
+def test_index_counts_a_copy_skipped_before_with_the_other_skipped_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tryout26: OWASP's "A00_2021_Introduction.md" is a copy of "0x00_2021-introduction.md"
+    # (not a link): it was "the same file as" it, and named again at every index while the
+    # files skipped as before were counted.
+    page = Path(__file__).parent / "ingest/fixtures/owasp-top10/A01_2021-Broken_Access_Control.md"
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(page, folder / "A01_2021-Broken_Access_Control.md")
+    shutil.copy(page, folder / "A01_copy.md")
+    (folder / "logo.xyz").write_text("?")
+    paths = ["--corpus", str(folder), "--db", str(tmp_path / "q.db")]
+    code, out, _ = run(capsys, "index", *paths)
+    said = "the same text as A01_2021-Broken_Access_Control.md, which is read under that name"
+    assert code == 0 and f"• A01_copy.md: {said}" in out
+    code, again, _ = run(capsys, "index", *paths)
+    assert "A01_copy.md" not in again and "logo.xyz" not in again
+    assert "Still skipped as at the last reload: 2 (quotebot index --verbose lists them)." in again
+    code, verbose, _ = run(capsys, "index", "--verbose", *paths)
+    assert f"• A01_copy.md: {said}" in verbose
+    # After an upgrade both are read again: the document keeps its name, the copy its reason
+    # (the copy, sorted first, took the name: "Renamed: A01_2021-… → A01_copy.md").
+    from retrieval.ingest import refresh
+
+    (folder / "A01_copy.md").rename(folder / "0_copy.md")
+    run(capsys, "index", *paths)
+    monkeypatch.setattr(refresh, "PARSER_VERSION", refresh.PARSER_VERSION + "-next")
+    code, upgraded, _ = run(capsys, "index", *paths)
+    assert "Renamed" not in upgraded and "0_copy.md" not in upgraded
+    assert "Still skipped as at the last reload: 2" in upgraded

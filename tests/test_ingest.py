@@ -102,7 +102,7 @@ def test_a_copy_of_a_document_under_another_name_is_reported_and_read_once(
     (folder / "a copy of beta.txt").write_text(BETA, encoding="utf-8")  # sorts before beta.txt
     report = library.reindex()
     assert [(s.doc, s.reason) for s in report.skipped] == [
-        ("a copy of beta.txt", "the same file as beta.txt, which is read under that name")
+        ("a copy of beta.txt", "the same text as beta.txt, which is read under that name")
     ]
     assert report.added == ()
     answer = library.answer("When does the apple harvest begin?")
@@ -127,7 +127,7 @@ def test_of_two_new_files_alike_the_older_keeps_its_name(
         report = library.last_report
         assert report is not None and report.added == ("bat/README.md",)
         assert [(s.doc, s.reason) for s in report.skipped] == [
-            ("bat-readme-copy.md", "the same file as bat/README.md, which is read under that name")
+            ("bat-readme-copy.md", "the same text as bat/README.md, which is read under that name")
         ]
     finally:
         library.close()

@@ -743,8 +743,8 @@ REASONS: dict[str, str] = {
     "a link to {name}, which is read under that name": (
         "a link to {name}, which is read under that name"
     ),
-    "the same file as {name}, which is read under that name": (
-        "the same file as {name}, which is read under that name"
+    "the same text as {name}, which is read under that name": (
+        "the same text as {name}, which is read under that name"
     ),
     "'{name}' is listed but no such file": "'{name}' is listed but no such file",
     "'{name}' is listed but no such file (did you mean '{near}'?)": (

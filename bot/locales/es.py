@@ -716,8 +716,8 @@ REASONS: dict[str, str] = {
     "a link to {name}, which is read under that name": (
         "un enlace a {name}, que se lee con ese nombre"
     ),
-    "the same file as {name}, which is read under that name": (
-        "el mismo archivo que {name}, que se lee con ese nombre"
+    "the same text as {name}, which is read under that name": (
+        "el mismo texto que {name}, que se lee con ese nombre"
     ),
     "'{name}' is listed but no such file": (
         "«{name}» figura en la lista, pero no existe ese archivo"

@@ -766,8 +766,8 @@ REASONS: dict[str, str] = {
         "un lien vers un dossier\xa0: non suivi (copiez plutôt le dossier)"
     ),
     "a link to {name}, which is read under that name": "un lien vers {name}, lu sous ce nom",
-    "the same file as {name}, which is read under that name": (
-        "le même fichier que {name}, lu sous ce nom"
+    "the same text as {name}, which is read under that name": (
+        "le même texte que {name}, lu sous ce nom"
     ),
     "'{name}' is listed but no such file": (
         "«\xa0{name}\xa0» est listé mais ce fichier n’existe pas"

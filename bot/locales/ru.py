@@ -705,8 +705,8 @@ REASONS: dict[str, str] = {
     "a link to {name}, which is read under that name": (
         "ссылка на {name}, который читается под своим именем"
     ),
-    "the same file as {name}, which is read under that name": (
-        "тот же файл, что и {name}, который читается под своим именем"
+    "the same text as {name}, which is read under that name": (
+        "тот же текст, что и в {name}, который читается под своим именем"
     ),
     "'{name}' is listed but no such file": "«{name}» указан, но такого файла нет",
     "'{name}' is listed but no such file (did you mean '{near}'?)": (

@@ -577,8 +577,8 @@ REASONS: dict[str, str] = {
         "指向文件夹的链接：不跟随（请直接复制该文件夹）"
     ),
     "a link to {name}, which is read under that name": "指向 {name} 的链接，该文件以原名读取",
-    "the same file as {name}, which is read under that name": (
-        "与 {name} 是同一个文件，该文件以原名读取"
+    "the same text as {name}, which is read under that name": (
+        "与 {name} 的内容完全相同，该文件以原名读取"
     ),
     "'{name}' is listed but no such file": "列出了“{name}”，但没有这个文件",
     "'{name}' is listed but no such file (did you mean '{near}'?)": (

@@ -283,6 +283,7 @@ class _Reading:
     headed: int | None = None  # the first block of a list opening its section (mdnested.headed)
     terms: bool = False  # each item of that list so far names a term and describes it
     site: bool = False  # a Jekyll or Eleventy page, linking by the built site's addresses
+    link_lists: dict[int, bool] = field(default_factory=dict)  # a list's opening: of links?
     releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
@@ -1126,16 +1127,27 @@ def _cross_reference(tokens: Sequence[Token], index: int, reading: _Reading) -> 
 def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> list[str]:
     """The lines of the paragraph opened at ``tokens[index]``, as the page shows them; one that
     is only a link to another page says where it goes (:mod:`mdlinks`), unless it heads more of
-    its item (a card's title over its text, which says what the page is)."""
+    its item (a card's title over its text, which says what the page is) or is an item of a
+    list of links, read by their texts."""
     inline = tokens[index + 1]
     lines = _inline_lines(inline)
     opens_item = index > 0 and tokens[index - 1].type == "list_item_open"
     after = tokens[index + 3].type if index + 3 < len(tokens) else ""
     if opens_item and len(reading.lists) == 1 and not mdnested.termed(inline.children or []):
         reading.terms = False
-    if not opens_item or after == "list_item_close":
+    alone = not opens_item or not _in_list_of_links(tokens, index - 1, reading)
+    if alone and (not opens_item or after == "list_item_close"):
         lines = mdlinks.with_target(lines, inline, site=reading.site)
     return _marked(lines, reading, _quote_opened(tokens, index))
+
+
+def _in_list_of_links(tokens: Sequence[Token], item: int, reading: _Reading) -> bool:
+    """Whether the item opened at ``tokens[item]`` is one of a list of links
+    (:func:`mdlinks.list_of_links`), each list looked at once (a list of 2,000 links)."""
+    opened = mdlinks.list_opened(tokens, item)
+    if opened not in reading.link_lists:
+        reading.link_lists[opened] = mdlinks.list_of_links(tokens, opened, reading.site)
+    return reading.link_lists[opened]
 
 
 _LIST_TOKENS = _LIST_OPENING | {

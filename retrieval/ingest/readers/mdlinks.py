@@ -1,11 +1,12 @@
 """Where a Markdown paragraph that is only a link to another page of the documents goes.
 
-An item of a list of links ("* Получение [токена приложения](authorization_for_application.md)")
+A list's one item of a link ("* Получение [токена приложения](authorization_for_application.md)")
 read as its words alone left the reader at a dead end: quoted as the answer, it named a page
 without saying which. Such a short paragraph, one link to another page and a word or two round
 it, keeps the link's target beside its text, as a printed page would: "Получение токена
 приложения (authorization_for_application.md)". A sentence holding a link reads as before: its
-words carry what it says. A web address is not added: its words (host, path, query) would be
+words carry what it says, and so does a list of links, read by their texts as a reader sees it
+(:func:`list_of_links`). A web address is not added: its words (host, path, query) would be
 searched as the passage's, and a tutorial's address ("…/tutorial-api-django-rest-react/") put
 its title first for a question about React that the title does not answer. Nor is, on a page
 of a Jekyll or Eleventy site (Liquid tags in it), an address naming no file ("/office/", from
@@ -54,6 +55,35 @@ def target(inline: Token, *, site: bool = False) -> str | None:
     if site and not _FILE_NAME.search(shown.split("?", 1)[0]):
         return None
     return shown or None
+
+
+def list_opened(tokens: Sequence[Token], item: int) -> int:
+    """The index of the token opening the list whose item opens at ``tokens[item]``."""
+    level = tokens[item].level
+    return next(at for at in range(item - 1, -1, -1) if tokens[at].level < level)
+
+
+def list_of_links(tokens: Sequence[Token], opened: int, site: bool = False) -> bool:
+    """Whether the list opened at ``tokens[opened]`` is a list of links: two items or more,
+    each only a link to another page (:func:`target`). Such a list (a site's navigation, an
+    index page's "A01 Broken Access Control", "A02 Cryptographic Failures", …) is read by its
+    links' texts, as a reader sees it; the pages' file names after each one were noise quoted
+    with the list (tryout26). An item alone, or among sentences, keeps its target."""
+    level = tokens[opened].level + 1
+    items = 0
+    for at in range(opened + 1, len(tokens)):
+        token = tokens[at]
+        if token.level < level:
+            break  # the list's close
+        if token.level != level or token.type != "list_item_open":
+            continue
+        shape = [t.type for t in tokens[at + 1 : at + 5]]
+        if shape != ["paragraph_open", "inline", "paragraph_close", "list_item_close"]:
+            return False
+        if target(tokens[at + 2], site=site) is None:
+            return False
+        items += 1
+    return items >= 2
 
 
 # A target naming a file: its last part has an extension ("errors.md", "guide/setup.html").
