@@ -284,6 +284,7 @@ class _Reading:
     terms: bool = False  # each item of that list so far names a term and describes it
     site: bool = False  # a Jekyll or Eleventy page, linking by the built site's addresses
     link_lists: dict[int, bool] = field(default_factory=dict)  # a list's opening: of links?
+    item_lists: dict[int, int] = field(default_factory=dict)  # an item's list's opening
     releases: bool = False  # release notes: their lists' entries are news of their own
     apart: bool = False  # the next paragraph is no item of a run (see _list_closed)
     outline: Outline = field(default_factory=Outline)  # the headings above the section
@@ -1144,7 +1145,7 @@ def _paragraph_lines(tokens: Sequence[Token], index: int, reading: _Reading) -> 
 def _in_list_of_links(tokens: Sequence[Token], item: int, reading: _Reading) -> bool:
     """Whether the item opened at ``tokens[item]`` is one of a list of links
     (:func:`mdlinks.list_of_links`), each list looked at once (a list of 2,000 links)."""
-    opened = mdlinks.list_opened(tokens, item)
+    opened = mdlinks.list_opened(tokens, item, reading.item_lists)
     if opened not in reading.link_lists:
         reading.link_lists[opened] = mdlinks.list_of_links(tokens, opened, reading.site)
     return reading.link_lists[opened]

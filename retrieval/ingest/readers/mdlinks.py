@@ -57,10 +57,21 @@ def target(inline: Token, *, site: bool = False) -> str | None:
     return shown or None
 
 
-def list_opened(tokens: Sequence[Token], item: int) -> int:
-    """The index of the token opening the list whose item opens at ``tokens[item]``."""
+def list_opened(tokens: Sequence[Token], item: int, known: dict[int, int]) -> int:
+    """The index of the token opening the list whose item opens at ``tokens[item]``; ``known``
+    holds the items already looked at, each with its list's opening. The walk back stops at the
+    item before (same level), whose list is this one's: walking back from every item to the
+    list's opening made a list of 8,000 links take seconds to read."""
     level = tokens[item].level
-    return next(at for at in range(item - 1, -1, -1) if tokens[at].level < level)
+    for at in range(item - 1, -1, -1):
+        token = tokens[at]
+        if token.level < level:
+            known[item] = at
+            return at
+        if token.level == level and token.type == "list_item_open" and at in known:
+            known[item] = known[at]
+            return known[at]
+    raise ValueError("a list item outside a list")
 
 
 def list_of_links(tokens: Sequence[Token], opened: int, site: bool = False) -> bool:
