@@ -31,14 +31,20 @@ _DATED = re.compile(r"(?i:year|version|release|ann[ée]e|año|год|верси|
 _CAPITAL = re.compile(r"[A-ZÀ-ÞА-ЯЁ]")
 _TITLED = re.compile(r"(?i:\b(?:the|el|la|los|las|le|les)\s+|\bl['’])$")
 _FIRST_WORD = re.compile(r"\w+")  # its capital is the sentence's, no name's
+# What stands between the asking words and the thing they count: "How many Justices",
+# "combien de Juges", "how many of the Justices".
+_COUNTED = re.compile(r"\s+(?:(?:of|de)\s+(?:(?:the|los|las|les)\s+)?|d['’]\s*)?")
 
 
-def _kept(question: str, token: Token, first: int) -> bool:
+def _kept(question: str, token: Token, first: int, counted: bool = False) -> bool:
     """Whether ``token`` can name what is counted: not a name (a capital after the question's
-    first word ``first``, no article before it) nor a unit."""
+    first word ``first``, no article before it) nor a unit. The ``counted`` word, the first
+    after the asking ones, is the thing counted whatever its capital ("How many Justices …?",
+    hedged when its capital read it as a name)."""
     word = question[token.start : token.end]
     if (
-        token.start >= first
+        not counted
+        and token.start >= first
         and _CAPITAL.match(word)
         and not _TITLED.search(question, 0, token.start)
     ):
@@ -55,10 +61,15 @@ def words(question: str, analyzer: Analyzer, lang: str) -> frozenset[str]:
     start, end = asked
     opening = _FIRST_WORD.search(question)
     first = opening.end() if opening else 0
+    tokens = analyzer.tokens(question, lang)
+    after = [t.start for t in tokens if t.start >= end]
+    counted = min(after, default=-1)  # where the first content word after the asking ones is
+    if not _COUNTED.fullmatch(question, end, max(counted, end)):
+        counted = -1  # "How big is China's army?": a verb first, and no thing counted after it
     return frozenset(
         t.term
-        for t in analyzer.tokens(question, lang)
-        if (t.start >= end or t.end <= start) and _kept(question, t, first)
+        for t in tokens
+        if (t.start >= end or t.end <= start) and _kept(question, t, first, t.start == counted)
     )
 
 

@@ -67,3 +67,27 @@ def test_a_number_under_a_heading_naming_the_thing(
     devices = library.answer("How many devices can I use at once?")
     assert "up to five phones" in devices.hits[0].excerpt.plain
     assert devices.outcome == "answered"
+
+
+COURT = """# The Court
+
+## Membership
+
+The Court has 9 Justices. They are appointed for life by the President, with the advice and
+consent of the Senate, and hold their offices during good behaviour.
+"""
+
+
+def test_a_counted_noun_written_with_a_capital(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library({"court.md": COURT})
+    # "Justices" right after "How many" is the thing counted, not a name of what the documents
+    # are about: written with a capital, the question was hedged.
+    for question in (
+        "How many justices are appointed for life?",
+        "How many Justices are appointed for life?",
+    ):
+        found = library.answer(question)
+        assert "9 Justices" in found.hits[0].excerpt.plain
+        assert found.outcome == "answered"
