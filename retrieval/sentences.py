@@ -62,15 +62,22 @@ _NUMBERED = re.compile(r"^\s*\(?(?:\d{1,3}(?:\.\d{1,3})*|[а-яα-ω])\.$")
 _INITIALS = re.compile(r"(?:^|[\s(«„\"])(?:[A-Za-zА-ЯЁЄІЇҐΑ-Ω]\.)+$")
 # A day's or a century's number is written with a stop in German, inside the sentence: "am
 # 23. Mai 1949", "im 19. Jahrhundert", "des 20. Jahrhunderts". It ends no sentence before a
-# month's name (German or English, capitalised: "3. Oktober", "3. Okt.") nor after an article or
-# a preposition joined with one, which a number ends no sentence after. German names only: an
-# English sentence may end with a number and the next open with a month ("Teams have 11. March
-# is …", "The maximum is 10. May users …"), and English writes no stop after a day's number.
+# German month's name ("3. Oktober", "3. Okt.") nor after an article or a preposition joined
+# with one, which a number ends no sentence after. Not after "am" and "die", English words too
+# ("I am 42. My wife is 40."). The names English shares ("April", "September", "Nov") join only
+# after a German article or preposition ("am 3. September 1949", "bis 30. November"): an English
+# sentence may end with a number and the next open with a month ("The limit is 10. September
+# releases raise it.", "Teams have 11. March is …"), and English writes no stop after a day's
+# number.
 _MONTH_NEXT = re.compile(
-    r"\s+(?:Januar|Jänner|Februar|Feber|März|April|Mai|Juni|Juli|August|September|Oktober"
-    r"|November|Dezember|Jan|Jän|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b"
+    r"\s+(?:Januar|Jänner|Februar|Feber|März|Mai|Juni|Juli|Oktober|Dezember"
+    r"|Jän|Mär|Okt|Dez)\b"
 )
-_ORDINAL_AFTER = frozenset("am im vom zum zur beim der die das den dem des".split())
+_SHARED_MONTH_NEXT = re.compile(
+    r"\s+(?:April|August|September|November|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Nov)\b"
+)
+_ORDINAL_AFTER = frozenset("im vom zum zur beim der das den dem des".split())
+_BEFORE_DATE = _ORDINAL_AFTER | frozenset("am bis ab seit".split())
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -120,11 +127,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _ordinal(text: str, number: str, word_before: str, after: int) -> bool:
     """Whether ``number`` (a word before a stop, its stop at ``after`` - 1) is a German
-    ordinal inside its sentence: a day before its month, or after an article ("im 19.
-    Jahrhundert", see :data:`_MONTH_NEXT`)."""
+    ordinal inside its sentence: a day before its month (one English shares only after a
+    German preposition), or after an article ("im 19. Jahrhundert", see :data:`_MONTH_NEXT`)."""
     if not (number.isdigit() and len(number) <= 2):
         return False
-    return word_before.lower() in _ORDINAL_AFTER or _MONTH_NEXT.match(text, after) is not None
+    before = word_before.lower()
+    if before in _ORDINAL_AFTER or _MONTH_NEXT.match(text, after):
+        return True
+    return before in _BEFORE_DATE and _SHARED_MONTH_NEXT.match(text, after) is not None
 
 
 _SPACED_STOPS = re.compile(r"(?<=\s)\.(?=\s|$)")

@@ -33,6 +33,14 @@ def sentences(text: str) -> list[str]:
             "The default limit is 10. May users raise it? Only administrators can.",
             "Das Grundgesetz wurde am 23. Mai 1949 verkündet.",
         ),
+        (
+            "I am 42. My wife is 40.",
+            "Der Vertrag wurde am 3. September 1949 unterzeichnet.",
+        ),
+        (
+            "The limit is 10. September releases raise it.",
+            "Die Frist läuft bis 30. November 2025.",
+        ),
     ],
 )
 def test_english_sentences_stay_apart(english: str, abroad: str) -> None:
