@@ -207,7 +207,7 @@ def assess(
         for t in question.found
         if t in scaled and t in own and t not in covered | headed and t not in named
     )
-    if not missing and not named and not _follows(question):
+    if not missing and not named and not follows(question):
         said = [token.term for f in fragments(best) for token in f.tokens]
         missing = _one_in_passing(question, scaled.keys() & own, covered, headed, said)
     return share / total, missing
@@ -267,7 +267,7 @@ def heading_only(
     titled so answers (:func:`_bare`). Dev: no outcome changed."""
     scaled, covered, headed = _coverage(best, question, analyzer, fragments)
     own = _own_telling(scaled, question)
-    return bool(headed) and not covered and not _bare(text, len(own)) and not _follows(question)
+    return bool(headed) and not covered and not _bare(text, len(own)) and not follows(question)
 
 
 def checks_none(
@@ -289,7 +289,7 @@ def checks_none(
     own = _own_telling(scaled, question)
     held = [t for t in own if t in covered or t in headed]
     unknown = set(question.unknown_words)
-    if _follows(question) or len(own) < CLAIM_WORDS or len(held) > 1:
+    if follows(question) or len(own) < CLAIM_WORDS or len(held) > 1:
         return False
     return any(t in unknown for t in own)
 
@@ -584,13 +584,13 @@ def judge(
         return "answered" if confidence_ >= HEDGE_BELOW else "hedged"
     read = set(question.readings.values())
     unknown = [word for word in question.unknown_words if word not in read]
-    if question.unknown_names or (passing and not _follows(question)):
+    if question.unknown_names or (passing and not follows(question)):
         return "declined"
     # No weak match to hedge when the best passage holds none of its words (approval aside):
     # "Tu peux me conseiller un bon film policier ?" (dev: two off-topic questions declined).
     lone_unknown = confidence_ > 0 and _lone_unknown(unknown, own, question)
     below = FOREIGN_DECLINE_BELOW if _foreign(own) else DECLINE_BELOW
-    if confidence_ < below and not _follows(question) and not lone_unknown:
+    if confidence_ < below and not follows(question) and not lone_unknown:
         return "declined"
     if confidence_ < NAMED_DECLINE_BELOW and any(not _DIGIT.search(name) for name in names):
         return "declined"
@@ -613,7 +613,7 @@ def _mostly_unsaid(
     two or more, all in no document, are another subject ("and how do I bake bread?" after a
     question on a person), where one ("job") is not. Approval counted so, dev (2026-12-05,
     fourteen sets): no outcome moved."""
-    fewest = 2 if _follows(question) else 3
+    fewest = 2 if follows(question) else 3
     unsaid = {*unknown, *(t for t in approval if t in own)}
     return len(own) >= fewest and len(unsaid) * 3 >= len(own) * 2
 
@@ -670,11 +670,6 @@ def _untold(
 
 
 def follows(question: QuestionWeights) -> bool:
-    """Whether the question was searched with terms carried from earlier questions."""
-    return _follows(question)
-
-
-def _follows(question: QuestionWeights) -> bool:
     """Whether the question was searched with terms carried from earlier questions."""
     alternatives = question.alternatives
     return any(w < 1.0 and t not in alternatives for t, w in question.weights.items())
