@@ -41,7 +41,7 @@ from bot.locales import (
 from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
-from retrieval.model import Answer, Document, Passage, ReindexReport, SkippedFile
+from retrieval.model import Answer, Document, ReindexReport, SkippedFile
 
 if TYPE_CHECKING:
     from bot.state import Usage
@@ -265,12 +265,6 @@ def _ms(started: float) -> int:
     return round((time.perf_counter() - started) * 1000)
 
 
-def _part(passage: Passage) -> dict[str, list[int]]:
-    """``{"part": [k, n]}`` for part k of a long paragraph cut into n passages (cited "¶ 3,
-    part 2 of 4"), else nothing: most passages are a paragraph whole."""
-    return {"part": list(passage.part)} if passage.part else {}
-
-
 def search(args: argparse.Namespace, settings: Settings) -> int:
     """Print the ranked passages, as JSON or one line each."""
     with opened(args) as library:
@@ -284,7 +278,7 @@ def search(args: argparse.Namespace, settings: Settings) -> int:
             "section": hit.passage.section,
             "above": list(hit.passage.above) or None,
             "paragraph": hit.passage.paragraph,
-            **_part(hit.passage),
+            **hit.passage.part_field(),
             "page": hit.page,
             "lang": hit.passage.lang,
             "score": round(hit.score, 4),

@@ -102,6 +102,11 @@ class Passage:
             return None
         return self.page, self.turns[-1][1] if self.turns else self.page
 
+    def part_field(self) -> dict[str, list[int]]:
+        """``{"part": [k, n]}`` for part k of a long paragraph cut into n passages (cited "¶ 3,
+        part 2 of 4"), else nothing: most passages are a paragraph whole. For JSON output."""
+        return {"part": list(self.part)} if self.part else {}
+
 
 @dataclass(frozen=True)
 class Segment:

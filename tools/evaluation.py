@@ -240,8 +240,7 @@ def _row(question: Question, answer: Answer, rank: int | None, k: int) -> dict[s
             {
                 "doc": h.passage.doc,
                 "id": h.passage.id,
-                # part k of n of a long paragraph cut into several ("¶ 3, part 2 of 4"), if so
-                **({"part": list(h.passage.part)} if h.passage.part else {}),
+                **h.passage.part_field(),
                 "page": h.page,
                 "score": h.score,
             }
