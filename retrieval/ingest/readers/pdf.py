@@ -208,7 +208,8 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
 
 def _unread_said(unread: list[int], lines: Sequence[Line]) -> str | None:
     """What the index report says was not read: the pages left out (``unread``), else those
-    whose characters are partly no letters of their text (:func:`pdf_tounicode.untrusted`)."""
+    whose characters are partly no letters of their text (:func:`pdf_tounicode.untrusted`).
+    When some pages are left out, pages with such characters are not reported separately."""
     if unread:
         return mojibake.pages_unread(unread)
     pages: dict[int, list[str]] = {}

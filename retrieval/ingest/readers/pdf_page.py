@@ -678,7 +678,7 @@ def _codes_read(textpage: Any, raw: str, start: int) -> str:
         return raw
     chars = list(raw)
     for at, char in enumerate(raw):
-        if char.isascii() or char in maps.mapped or not _at(textpage, raw, start, at):
+        if char.isascii() or not _at(textpage, raw, start, at):
             continue
         chars[at] = maps.read(char, _font_name(textpage, start + at))
     return "".join(chars)

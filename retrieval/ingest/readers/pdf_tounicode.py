@@ -150,12 +150,12 @@ class PageMaps:
 
     def read(self, char: str, font: bytes) -> str:
         """``char`` as the map of ``font`` says, when PDFium gave the font's code for it: the
-        map has its number as a code for another single character and maps nothing to it."""
+        map has its number as a code for another single character and no map of the page (this
+        font's among them) maps a code to it."""
         if char in self.mapped or font not in self.fonts:
             return char
-        codes, mapped = self.fonts[font]
-        meant = codes.get(ord(char), char)
-        if len(meant) != 1 or char in mapped or not meant.isprintable():
+        meant = self.fonts[font][0].get(ord(char), char)
+        if len(meant) != 1 or not meant.isprintable():
             return char
         return meant
 
