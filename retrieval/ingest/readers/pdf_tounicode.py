@@ -142,10 +142,10 @@ def _utf16(digits: str) -> str:
 
 @dataclass(frozen=True)
 class PageMaps:
-    """The Unicode maps of a page's fonts (see :class:`CharMaps`), each with the characters it
-    maps codes to, and all those characters."""
+    """The Unicode maps of a page's fonts (see :class:`CharMaps`), and all the characters they
+    map codes to."""
 
-    fonts: dict[bytes, tuple[dict[int, str], frozenset[str]]] = field(default_factory=dict)
+    fonts: dict[bytes, dict[int, str]] = field(default_factory=dict)
     mapped: frozenset[str] = frozenset()
 
     def read(self, char: str, font: bytes) -> str:
@@ -154,7 +154,7 @@ class PageMaps:
         font's among them) maps a code to it."""
         if char in self.mapped or font not in self.fonts:
             return char
-        meant = self.fonts[font][0].get(ord(char), char)
+        meant = self.fonts[font].get(ord(char), char)
         if len(meant) != 1 or not meant.isprintable():
             return char
         return meant
@@ -182,12 +182,8 @@ class CharMaps:
                 found[name] = codes
         except Exception:  # a file pypdf cannot read is read as PDFium reads it
             return PageMaps()
-        fonts = {
-            name: (codes, frozenset(codes.values()))
-            for name, codes in found.items()
-            if name not in shared
-        }
-        return PageMaps(fonts, frozenset().union(*(mapped for _, mapped in fonts.values())))
+        fonts = {name: codes for name, codes in found.items() if name not in shared}
+        return PageMaps(fonts, frozenset().union(*(codes.values() for codes in fonts.values())))
 
     def _page_fonts(self, index: int) -> Iterator[tuple[bytes, dict[int, str]]]:
         if self._reader is None:
