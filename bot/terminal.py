@@ -183,13 +183,14 @@ def render_answer(
     paging: bool = True,
     documents: Mapping[str, Document] | None = None,
     speaks: str = "en",
-    chosen: str | None = None,
+    says: str | None = None,
 ) -> str:
     """The answer as a person reads it: the best quote, then a few more, or the decline.
-    ``paging``: the reader can ask for more (/more), so say how. Said in the language the
-    reader ``chosen`` with /language, else in the question's when there are strings for it (as
-    the bot speaks the user's), else in the one the reader ``speaks`` (LANG's)."""
-    t = strings(chosen or reply_language(told_in(answer), speaks, answer.question))
+    ``paging``: the reader can ask for more (/more), so say how. Said in ``says`` when the
+    caller has decided it (the chat: :meth:`TerminalChat._speaks`), else in the question's
+    when there are strings for it (as the bot speaks the user's), else in the one the reader
+    ``speaks`` (LANG's)."""
+    t = strings(says or reply_language(told_in(answer), speaks, answer.question))
     # A step through the document searched the question it stands for: "第六条讲什么？", not
     # "下一条呢？" (:func:`followups.moved_to`).
     searched = followups.moved_to(answer.question, answer.earlier) or answer.question
@@ -424,10 +425,9 @@ class TerminalChat:
         # The question's language when its words tell one the bot has strings for, else the
         # chat's: the system's at first, then its last reply's (a transliterated question, one
         # of no words, "2004?", or in a language without strings after Russian questions).
-        home = self.language
-        self.language = self._speaks(told_in(answer), question, home)
-        documents, chosen = self._documents(), self.chosen
-        return render_answer(answer, self.layout, documents=documents, speaks=home, chosen=chosen)
+        self.language = self._speaks(told_in(answer), question, self.language)
+        documents, says = self._documents(), self.language
+        return render_answer(answer, self.layout, documents=documents, says=says)
 
     def list_sources(self) -> str:
         """The first page of the documents (/sources); "/more" lists the next."""
@@ -462,9 +462,9 @@ class TerminalChat:
         if not answer.hits:
             return str(self.texts.CLI_NO_MORE_RESULTS)
         self.last = (question, context, shown + len(answer.hits))
-        documents, home, chosen = self._documents(), self.home, self.chosen
+        documents, home, says = self._documents(), self.home, self.chosen
         return render_answer(
-            answer, self.layout, first=False, documents=documents, speaks=home, chosen=chosen
+            answer, self.layout, first=False, documents=documents, speaks=home, says=says
         )
 
     def opened(self, text: str) -> str | None:
