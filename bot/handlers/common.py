@@ -352,11 +352,19 @@ def _answer_markup(
 ) -> InlineKeyboardMarkup | None:
     """In a group: the button to the full answer; in private: Full passage, More, 👍 👎."""
     if group:
-        label = t.BUTTON_FULL_ANSWER if reply.shown else t.BUTTON_CLOSEST
-        return buttons.link_keyboard(label, buttons.answer_link(bot, saved.key))
+        return group_answer_keyboard(saved.key, bool(reply.shown), bot, t)
     more = reply.shown if answer.total > reply.shown else None
     top = saved.shown[0] if saved.shown else None
     return buttons.answer_keyboard(saved.key, top, more, t)
+
+
+def group_answer_keyboard(
+    key: str, answered: bool, bot: str | None, t: Strings
+) -> InlineKeyboardMarkup | None:
+    """The button under a group's answer to its full answer and further results in the private
+    chat ("Closest passages" under a declined one); none without the bot's username."""
+    label = t.BUTTON_FULL_ANSWER if answered else t.BUTTON_CLOSEST
+    return buttons.link_keyboard(label, buttons.answer_link(bot, key))
 
 
 def question_problem(error: QuestionError, t: Strings = locales.en) -> str:

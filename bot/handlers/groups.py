@@ -14,12 +14,12 @@ import re
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
-from bot import buttons
 from bot.handlers import private
 from bot.handlers.admin import admin_only
 from bot.handlers.common import (
     ask,
     command_text,
+    group_answer_keyboard,
     in_group,
     mentions_bot,
     no_such_result,
@@ -236,8 +236,7 @@ async def _paged(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
         # "/ask more", "@bot more" with no question before: searched, "only very common words"
         await send(context, chat, t.GROUP_NOTHING_TO_PAGE, reply_to=message)
         return True
-    label = t.BUTTON_FULL_ANSWER if saved.answered else t.BUTTON_CLOSEST  # as under the answer
-    keyboard = buttons.link_keyboard(label, buttons.answer_link(context.bot.username, saved.key))
+    keyboard = group_answer_keyboard(saved.key, saved.answered, context.bot.username, t)
     said = t.GROUP_MORE.format(question=echo(saved.question, SHOWN_QUESTION))
     await send(context, chat, said, keyboard, reply_to=message)
     return True
