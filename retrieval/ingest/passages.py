@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -234,12 +235,11 @@ def _flooded(blocks: Sequence[Block]) -> set[int]:
     keys = [(" ".join(b.text.split()), b.code, b.kind, b.section, b.above) for b in blocks]
     flood: set[int] = set()
     start = 0
-    for at in range(1, len(keys) + 1):
-        if at < len(keys) and keys[at] == keys[start]:
-            continue
-        if at - start > RUN_READ:
-            flood.update(range(start + 1, at))
-        start = at
+    for _, run in itertools.groupby(keys):
+        length = sum(1 for _ in run)
+        if length > RUN_READ:
+            flood.update(range(start + 1, start + length))
+        start += length
     return flood
 
 
