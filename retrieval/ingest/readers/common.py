@@ -338,10 +338,23 @@ def labelled_cells(
         if label
         and cell
         and label != cell
-        and (len(cell.split()) <= VALUE_WORDS or (columns is not None and columns[at]))
+        and (words(cell) <= VALUE_WORDS or (columns is not None and columns[at]))
         else cell
         for at, (label, cell) in enumerate(zip(header, row, strict=True))
     ]
+
+
+# A word of a cell: a piece with two letters in a row, or a letter alone ("a"). The signs of a
+# notation are none: "“\Z” (not “$” nor “\z”)" (a regex anchor, OpenSSF's table of them) says
+# two words, and is a value read with its label ("Append: “\Z” …") as the column's shorter
+# values were; counted by its pieces it lost the label, and the row said "Platform: Python |
+# Prepend: “^” or “\A” | “\Z” (not …)" without saying what the last cell was.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def words(cell: str) -> int:
+    """How many words ``cell`` says (see :data:`_WORD`)."""
+    return sum(1 for piece in cell.split() if piece.isalpha() or _WORD.search(piece))
 
 
 NAME_WORDS = 3  # an item of a list of names in a cell: "KEDA CNI", "Operator Framework"
@@ -363,7 +376,7 @@ def labelled_columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> li
 
 def _value_like(cell: str) -> bool:
     """A short value, or a list of names ("Argo, Flux, Keptn, Flagger, OpenFeature")."""
-    if len(cell.split()) <= VALUE_WORDS:
+    if words(cell) <= VALUE_WORDS:
         return True
     names = [name.strip() for name in cell.split(",")]
     # A name of several words is written with a capital ("Operator Framework"); one word may

@@ -913,7 +913,10 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
             _pictured(reading)
             return index + 3
         # (not an item of a list: "* `http://localhost`" under "… different origins:" is one)
-        if token.level == 0 and (command := _lone_code(tokens[index + 1], reading)) is not None:
+        quoted = token.level == 1 and _quote_opened(tokens, index) == "alone"
+        if (token.level == 0 or quoted) and (
+            command := _lone_code(tokens[index + 1], reading, quoted=quoted)
+        ) is not None:
             _attach(command, "", reading)
             return index + 3
         if not reading.lists and mdcontents.anchors_only(tokens[index + 1]):
@@ -1229,14 +1232,17 @@ def _headed(head: str, text: str) -> str:
     return termed(head, text) if text else head
 
 
-def _lone_code(inline: Token, reading: _Reading) -> str | None:
+def _lone_code(inline: Token, reading: _Reading, *, quoted: bool = False) -> str | None:
     """The command a paragraph of one line of inline code alone is, right after the sentence
     leading into it (tldr pages: "- Force kill a process:" then "`killall -9 name`"): a line of
-    code, as a fenced block would be, not words of the sentence."""
+    code, as a fenced block would be, not words of the sentence. ``quoted``: the paragraph is
+    a quote of its own, set off under the sentence it shows, colon or not (OWASP's "Do not
+    allow displaying of the page in a frame." over "> `X-Frame-Options: DENY`"): apart, the
+    setting was a passage saying nothing of what it is for, and the sentence lost its value."""
     children = [c for c in inline.children or () if c.type != "text" or c.content.strip()]
     if len(children) != 1 or children[0].type != "code_inline" or not _intro_is_last(reading):
         return None
-    leads_in = reading.document.blocks[-1].text.endswith(_INTRODUCING)
+    leads_in = quoted or reading.document.blocks[-1].text.endswith(_INTRODUCING)
     return children[0].content if leads_in else None
 
 
