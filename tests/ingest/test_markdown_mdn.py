@@ -56,7 +56,8 @@ def test_a_sidebar_glued_to_the_text_and_furniture_show_nothing() -> None:
 
 def test_an_rfc_and_an_element_read_as_the_build_names_them() -> None:
     document = _page("ru-418.md")
-    row = "RFC 2324, § 2.3.2: 418 I'm a teapot | Hyper Text Coffee"
+    # (the reference is a short value, read with its column's label)
+    row = "Specification: RFC 2324, § 2.3.2: 418 I'm a teapot | Hyper Text Coffee"
     assert any(text.startswith(row) for text in texts(document))
     assert _md('# T\n\nPonga la etiqueta {{HTMLElement("script")}} antes.\n') == [
         "Ponga la etiqueta <script> antes."

@@ -344,17 +344,18 @@ def labelled_cells(
     ]
 
 
-# A word of a cell: a piece with two letters in a row, or a letter alone ("a"). The signs of a
-# notation are none: "“\Z” (not “$” nor “\z”)" (a regex anchor, OpenSSF's table of them) says
-# two words, and is a value read with its label ("Append: “\Z” …") as the column's shorter
-# values were; counted by its pieces it lost the label, and the row said "Platform: Python |
-# Prepend: “^” or “\A” | “\Z” (not …)" without saying what the last cell was.
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
 def words(cell: str) -> int:
-    """How many words ``cell`` says (see :data:`_WORD`)."""
-    return sum(1 for piece in cell.split() if piece.isalpha() or _WORD.search(piece))
+    """How many words a table's ``cell`` says: its pieces of two letters or more ("I'm") and
+    its letters alone ("a"). The signs of a notation are no words: "“\\Z” (not “$” nor “\\z”)"
+    (a regex anchor, in OpenSSF's table of them) says two, a short value read with its column's
+    label ("Append: “\\Z” …") as the column's other anchors were; counted by its pieces, it lost
+    the label, and the row said "Platform: Python | Prepend: “^” or “\\A” | “\\Z” (not …)"
+    without saying what its last cell was."""
+    return sum(1 for piece in cell.split() if piece.isalpha() or _letters(piece) >= 2)
+
+
+def _letters(piece: str) -> int:
+    return sum(1 for ch in piece if ch.isalpha())
 
 
 NAME_WORDS = 3  # an item of a list of names in a cell: "KEDA CNI", "Operator Framework"
