@@ -122,7 +122,7 @@ def test_a_table_of_one_row_reads_its_header_as_labels() -> None:
     assert not any(text.startswith("Specification | Title") for text in texts(document))
     rows = [block.text for block in document.blocks if block.kind == "table"]
     assert rows == [
-        "RFC 2324, § 2.3.2: 418 I'm a teapot | "
+        "Specification: RFC 2324, § 2.3.2: 418 I'm a teapot | "
         "Hyper Text Coffee Pot Control Protocol (HTCPCP/1.0): Semantics and Content"
     ]
     assert _md("# T\n\n| Type | Description |\n| - | - |\n| int | A random number. |\n") == [
