@@ -425,6 +425,7 @@ def _after_earlier(
     ranked = earlier.same_document_first(
         ranked, answer, question.weights, question.terms, current.proper, question.phrases
     )
+    ranked = earlier.not_again(ranked, answer, question)
     others = earlier.without_the_answers(ranked, shown, question.weights, text)
     if others and len(others) < len(ranked):  # better quoted again than nothing found
         return others, max(total - len(shown), len(others))
