@@ -1176,13 +1176,14 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     """How many of the first rows make the header: those without a figure, up to four, when
     figures fill most cells under them (a table of figures needs no rule to show its header);
     else the first row when the layout sets it apart (``evident``), else none. A row of one
-    cell across the columns, or of its first cell alone, ends the header: it names the group
-    of rows under it ("Women" over the rates of its age groups)."""
+    cell across the columns ends the header: it names the group of rows under it; so does its
+    first cell alone over a row with a name of its own ("Women" over "45–54 | 47 | 21.8"),
+    where the header's lines under a label in its corner ("CATEGORY") leave that cell empty."""
     count = 0
     while (
         count < min(HEADER_LINES, len(rows) - 2)
         and not any(is_figure(cell) for cell in rows[count])
-        and not (count and _group_name(rows[count]))
+        and not (count and _group_name(rows[count], rows[count + 1]))
     ):
         count += 1
     if not count:
@@ -1193,9 +1194,11 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     return 1 if evident else 0
 
 
-def _group_name(row: Sequence[str]) -> bool:
-    """Whether ``row`` is one cell across the columns, or its first cell alone."""
-    return len(_spans_once(row)) == 1 or bool(row[0]) and not any(row[1:])
+def _group_name(row: Sequence[str], below: Sequence[str]) -> bool:
+    """Whether ``row`` is one cell across the columns, or its first cell alone over ``below``
+    with a name of its own."""
+    alone = bool(row[0]) and not any(row[1:])
+    return len(_spans_once(row)) == 1 or (alone and bool(below[0]))
 
 
 def _is_header(rows: Sequence[Sequence[str]], least: int = 3) -> bool:
