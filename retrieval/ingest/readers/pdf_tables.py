@@ -1177,8 +1177,8 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     figures fill most cells under them (a table of figures needs no rule to show its header);
     else the first row when the layout sets it apart (``evident``), else none. A row of one
     cell across the columns ends the header: it names the group of rows under it; so does its
-    first cell alone over a row with a name of its own ("Women" over "45–54 | 47 | 21.8"),
-    where the header's lines under a label in its corner ("CATEGORY") leave that cell empty."""
+    first cell alone over a row of figures ("Women" over "45–54 | 47 | 21.8"), where a label
+    wrapped in its corner ("Age group" / "(yrs) | no. | Rate") goes on over the header's line."""
     count = 0
     while (
         count < min(HEADER_LINES, len(rows) - 2)
@@ -1195,10 +1195,15 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
 
 
 def _group_name(row: Sequence[str], below: Sequence[str]) -> bool:
-    """Whether ``row`` is one cell across the columns, or its first cell alone over ``below``
-    with a name of its own."""
-    alone = bool(row[0]) and not any(row[1:])
-    return len(_spans_once(row)) == 1 or (alone and bool(below[0]))
+    """Whether ``row`` is one cell across the columns, or its first cell alone over a row of
+    figures or over another name alone: no line of a header's, which goes on in its columns."""
+    if len(_spans_once(row)) == 1:
+        return True
+    return _alone(row) and (_alone(below) or any(is_figure(cell) for cell in below))
+
+
+def _alone(row: Sequence[str]) -> bool:
+    return bool(row[0]) and not any(row[1:])
 
 
 def _is_header(rows: Sequence[Sequence[str]], least: int = 3) -> bool:
