@@ -26,7 +26,10 @@ from its layout:
 - boxes of text side by side (a risk's "Threat agents | Attack vectors | Security weakness |
   Impacts") are read down, each box one text: where the first column's lines and another's
   are paragraphs wrapped line after line (see :func:`_boxes`), not a table's cells;
-- the caption above or below it ("Table 3: …") goes with it.
+- the caption above or below it ("Table 3: …") goes with it, and so does one its first rows
+  hold, alone in the first column right over the header (see :func:`_caption_taken`);
+- a header of figures' labels runs over up to :data:`HEADER_LINES` lines; a name alone in the
+  first column over figures ("Sex", "Race") names the group of rows under it, no header line.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
 short value with its column's label from the header row ("Price ($): 13.65"): so a question
