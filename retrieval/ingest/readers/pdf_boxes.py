@@ -172,7 +172,10 @@ def read_grid(grid: Sequence[Box], pieces: Sequence[Line]) -> BoxTable | None:
     kept: list[float] = []  # the middle of each row's band
     for y in ys:
         row = [_box_at(grid, x, y) for x in xs]
-        if any(n in inside for n in row if n is not None) and (not rows or row != rows[-1]):
+        # a band whose text all stands in boxes the band above holds too is no row of its own:
+        # a row's shade drawn as boxes cut across its name's cell repeated its figures
+        own = {n for n in row if n in inside} - set(rows[-1] if rows else [])
+        if own:
             rows.append(row)
             kept.append(y)
     if len(rows) < 2 or sum(any(r[c] in inside for r in rows) for c in range(len(xs))) < 2:

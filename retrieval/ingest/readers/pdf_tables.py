@@ -26,7 +26,10 @@ from its layout:
 - boxes of text side by side (a risk's "Threat agents | Attack vectors | Security weakness |
   Impacts") are read down, each box one text: where the first column's lines and another's
   are paragraphs wrapped line after line (see :func:`_boxes`), not a table's cells;
-- the caption above or below it ("Table 3: …") goes with it.
+- the caption above or below it ("Table 3: …") goes with it, and so does one its first rows
+  hold, alone in the first column right over the header (see :func:`_caption_taken`);
+- a header of figures' labels runs over up to :data:`HEADER_LINES` lines; a name alone in the
+  first column over figures ("Sex", "Race") names the group of rows under it, no header line.
 
 Each row becomes one line whose cells are joined by " | " as the Word reader joins them, each
 short value with its column's label from the header row ("Price ($): 13.65"): so a question
@@ -69,6 +72,7 @@ NARROWEST = 0.2  # no character is narrower than this many type sizes ("i", "l",
 MIN_ROWS = 3  # rows of two cells or more a table has at least (two when ruled)
 ROW_SPACING = 2.2  # rows of a table stand at most this many type sizes apart
 HEADER_SPACING = 3.5  # its header row at most this many over the first (see _header_over)
+HEADER_LINES = 4  # a header of figures wraps its labels over at most this many lines
 PROSE_WORDS = 6  # a column whose cells have more words than this (median) is text
 MAX_SEGMENTS = 20000  # path segments read for rules on one page (a chart has many)
 RULE_WIDTH = 3.0  # a rule is at most this thick, in points
@@ -79,7 +83,7 @@ _LEADER = re.compile(r"(?:\s?[.…·・．]){4,}")
 _INDEX_ENTRY = re.compile(r"(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?$")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _CAPTION = re.compile(
-    r"^(?i:table|tab\.|tabelle|tableau|tabla|tabela|tabella|таблица)\s+(?:[\dIVXL]+|[A-Z](?=[.\d:\s]))"
+    r"^(?i:table|tab\.|tabelle|tableau|tabla|tabela|tabella|таблица):?\s+(?:[\dIVXL]+|[A-Z](?=[.\d:\s]))"
     r"|^表\s*\d"
 )
 # A figure in a table of figures, or what stands for none: "11,062.6", "–", "(NA)", "X".
@@ -170,7 +174,34 @@ def tabled(
         tables += found
     for table in tables:
         table.caption = _caption(lines, table)
+        if not table.caption and table.boxes is None:
+            _caption_taken(table)
     return _counted(_replaced(lines, tables) if tables else lines, cells)
+
+
+CAPTION_LINES = 3  # a caption the table's first rows hold runs over at most this many lines
+
+
+def _caption_taken(table: _Table) -> None:
+    """``table`` with the caption its first rows hold made its caption: a title set close over
+    the header ("Table 14. Actual and projected numbers …" / "through 2021–22", in the first
+    column and alone on its lines) was read as rows of one cell, and over them the header
+    was no header (its labels a sentence), so no value was read with its column's label."""
+    cells = [[" ".join(cell).strip() for cell in record] for record in table.records]
+    count = 0
+    while (
+        count < min(CAPTION_LINES, len(cells) - MIN_ROWS)
+        and cells[count][0]
+        and (_captions(cells[0][0]) if not count else not any(cells[count][1:]))
+    ):
+        count += 1
+    if not count:
+        return
+    start = table.starts[count]
+    table.caption = [line for row in table.rows[:start] for line in row.sources]
+    table.records = table.records[count:]
+    table.starts = [at - start for at in table.starts[count:]]
+    table.rows = table.rows[start:]
 
 
 def _run_tables(run: list[_Row], rules: Rules, rows: Sequence[_Row]) -> list[_Table]:
@@ -1145,15 +1176,17 @@ _SPAN_COLUMNS = 3  # side by side, the same words are one cell across them
 
 
 def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
-    """How many of the first rows make the header: those without a figure, up to three, when
+    """How many of the first rows make the header: those without a figure, up to four, when
     figures fill most cells under them (a table of figures needs no rule to show its header);
     else the first row when the layout sets it apart (``evident``), else none. A row of one
-    cell across the columns ends the header: it names the group of rows under it."""
+    cell across the columns ends the header: it names the group of rows under it; so does its
+    first cell alone over a row of figures ("Women" over "45–54 | 47 | 21.8"), where a label
+    wrapped in its corner ("Age group" / "(yrs) | no. | Rate") goes on over the header's line."""
     count = 0
     while (
-        count < min(3, len(rows) - 2)
+        count < min(HEADER_LINES, len(rows) - 2)
         and not any(is_figure(cell) for cell in rows[count])
-        and not (count and len(_spans_once(rows[count])) == 1)  # a group's name under it
+        and not (count and _group_name(rows[count], rows[count + 1]))
     ):
         count += 1
     if not count:
@@ -1162,6 +1195,18 @@ def _header_rows(rows: Sequence[Sequence[str]], evident: bool) -> int:
     if values and 2 * sum(bool(FIGURE.match(cell)) for cell in values) >= len(values):
         return count
     return 1 if evident else 0
+
+
+def _group_name(row: Sequence[str], below: Sequence[str]) -> bool:
+    """Whether ``row`` is one cell across the columns, or its first cell alone over a row of
+    figures or over another name alone: no line of a header's, which goes on in its columns."""
+    if len(_spans_once(row)) == 1:
+        return True
+    return _alone(row) and (_alone(below) or any(is_figure(cell) for cell in below))
+
+
+def _alone(row: Sequence[str]) -> bool:
+    return bool(row[0]) and not any(row[1:])
 
 
 def _is_header(rows: Sequence[Sequence[str]], least: int = 3) -> bool:
