@@ -415,7 +415,10 @@ async def show_page(
         end if answer.total > end else None,
         t,
     )
-    await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
+    sent = await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
+    # A reply to the page ("more", "5", a follow-up) is about its question, as one to the answer
+    # is: "more" under a page of an earlier question paged the last question.
+    svc.state.remember_answer(chat.id, sent.message_id, saved.key)
 
 
 def ranked_result(svc: Services, saved: SavedSearch, rank: int) -> tuple[Passage | None, int]:
