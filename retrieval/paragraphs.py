@@ -3,7 +3,8 @@
 A very long paragraph is indexed as several passages that share its ¶ number, so a quote stays
 short; "Full passage" promises the paragraph, so the parts are joined back for reading. Only
 plain text parts on the same page are joined: code keeps its own layout, and a part's page
-breaks are counted from its own start.
+breaks are counted from its own start. A paragraph too long to join is read a part at a time:
+:func:`parts_beside` names the parts before and after the one shown.
 """
 
 from __future__ import annotations
