@@ -227,16 +227,8 @@ class Library:
         """
         if not self._reindex_lock.acquire(blocking=False):
             if self._reloading:
-                with self._reindex_lock:
-                    outcome = self._last_outcome
-                if isinstance(outcome, BaseException):
-                    raise outcome
-                if outcome is None:  # pragma: no cover - a running reindex always leaves one
-                    raise IndexBuildError("the reload it waited for left no report")
-                return outcome
-            # The lock is a merge's, swapping its index in (upkeep): no reload read the folder
-            # since it changed, so this one reads it once the merge is done. Its report was the
-            # last reload's (a rename and an edit right after it went unread and unreported).
+                return _outcome_of_running(self)
+            # A merge's, swapping in: read the folder after it (not the last reload's report).
             self._reindex_lock.acquire()
         try:
             self._reloading = True
@@ -526,6 +518,17 @@ def _shown_before(
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
     return shown
+
+
+def _outcome_of_running(library: Library) -> ReindexReport:
+    """The outcome of the reload running now, once it is done: its report, or its error."""
+    with library._reindex_lock:
+        outcome = library._last_outcome
+    if isinstance(outcome, BaseException):
+        raise outcome
+    if outcome is None:  # pragma: no cover - a running reindex always leaves one
+        raise IndexBuildError("the reload it waited for left no report")
+    return outcome
 
 
 def _took(report: ReindexReport, started: float) -> ReindexReport:
