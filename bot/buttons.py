@@ -5,7 +5,8 @@ short key of the logged question (:mod:`bot.state`), a passage id (at most 50 ch
 small number. The formats, one letter then fields separated by ``:``:
 
     m:<key>:<offset>   "More results": the page of the ranking that starts at ``offset``
-    f:<passage id>     "Full passage" / "📖 n": show that passage in full
+    f:<passage id>     "Full passage" / "📖 n": show that passage in full; "◀ Part 1" /
+                       "Part 3 ▶" under a part of a paragraph too long to show whole: that part
     v:<key>:+ | v:<key>:-   👍 / 👎 on the logged question
     x:<n>              the n-th example question of /start
     p:<passage id>[:<asker>]   one of the passages /quote offers: post it in the chat (only
@@ -269,6 +270,23 @@ def page_keyboard(
     if next_offset is not None:
         rows.append([_button(t.BUTTON_MORE, callback_data=more_data(key, next_offset))])
     return _markup(rows)
+
+
+def parts_keyboard(
+    before: tuple[int, str] | None, after: tuple[int, str] | None, t: Strings = en
+) -> InlineKeyboardMarkup | None:
+    """Under a part of a paragraph too long to show whole: the parts before and after it
+    (number, passage id), each shown as "Full passage" shows it; None at neither."""
+    row = []
+    if before is not None:
+        row.append(
+            _button(t.BUTTON_PART_BEFORE.format(part=before[0]), callback_data=full_data(before[1]))
+        )
+    if after is not None:
+        row.append(
+            _button(t.BUTTON_PART_AFTER.format(part=after[0]), callback_data=full_data(after[1]))
+        )
+    return _markup([row]) if row else None
 
 
 def sources_keyboard(start: int, t: Strings = en) -> InlineKeyboardMarkup:

@@ -100,7 +100,8 @@ class Library:
         self.analyzer = analyzer
         self._synonyms_digest = synonyms_digest
         self._snapshot: snapshot.Snapshot | None = None
-        self._reindex_lock = threading.Lock()
+        self._reindex_lock = threading.Lock()  # held by a reload, or a merge swapping in
+        self._reloading = False  # a reload holds the lock (it is shared, not run twice at once)
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached (by the
@@ -225,14 +226,12 @@ class Library:
         shares its outcome, its report or its error (two reloads at once become one).
         """
         if not self._reindex_lock.acquire(blocking=False):
-            with self._reindex_lock:
-                outcome = self._last_outcome
-            if isinstance(outcome, BaseException):
-                raise outcome
-            if outcome is None:  # pragma: no cover - a running reindex always leaves one
-                raise IndexBuildError("the reload it waited for left no report")
-            return outcome
+            if self._reloading:
+                return _outcome_of_running(self)
+            # A merge's, swapping in: read the folder after it (not the last reload's report).
+            self._reindex_lock.acquire()
         try:
+            self._reloading = True
             started = time.perf_counter()
             report = ingest.refresh(self.store, self.corpus_dir)
             tag = self._tag()
@@ -244,6 +243,7 @@ class Library:
             self._last_outcome = error
             raise
         finally:
+            self._reloading = False
             self._reindex_lock.release()
             self._keeper.merge_in_background(
                 self._snapshot, self._reindex_lock, lambda: self._snapshot, self._swap
@@ -519,6 +519,17 @@ def _shown_before(
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
     return shown
+
+
+def _outcome_of_running(library: Library) -> ReindexReport:
+    """The outcome of the reload running now, once it is done: its report, or its error."""
+    with library._reindex_lock:
+        outcome = library._last_outcome
+    if isinstance(outcome, BaseException):
+        raise outcome
+    if outcome is None:  # pragma: no cover - a running reindex always leaves one
+        raise IndexBuildError("the reload it waited for left no report")
+    return outcome
 
 
 def _took(report: ReindexReport, started: float) -> ReindexReport:

@@ -17,6 +17,7 @@ import asyncio
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from telegram import Chat, InlineKeyboardMarkup, Message, MessageEntity, Update
@@ -46,7 +47,7 @@ from retrieval.errors import (
     QuestionTooLongError,
 )
 from retrieval.model import Answer, Document, Passage, document_key_of
-from retrieval.paragraphs import whole_paragraph
+from retrieval.paragraphs import parts_beside, whole_paragraph
 from retrieval.search.followups import Conversation
 
 logger = logging.getLogger(__name__)
@@ -415,7 +416,10 @@ async def show_page(
         end if answer.total > end else None,
         t,
     )
-    await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
+    sent = await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
+    # A reply to the page ("more", "5", a follow-up) is about its question, as one to the answer
+    # is: "more" under a page of an earlier question paged the last question.
+    svc.state.remember_answer(chat.id, sent.message_id, saved.key)
 
 
 def ranked_result(svc: Services, saved: SavedSearch, rank: int) -> tuple[Passage | None, int]:
@@ -463,12 +467,28 @@ async def show_passage(
             said = t.LINK_GONE if await was_a_passage(svc, passage_id) else t.BAD_DEEP_LINK
         await context.bot.send_message(chat.id, said)
         return
-    # "Full passage" is the whole paragraph, when a long one was cut into several passages.
-    passage = await asyncio.to_thread(whole_paragraph, passage, library.passage)
-    document = (await documents_of(svc)).get(passage.doc)
+    # "Full passage" is the whole paragraph, when a long one was cut into several passages;
+    # one too long to show whole is shown a part at a time, with buttons to the others.
+    shown, beside = await asyncio.to_thread(_paragraph_shown, passage, library.passage)
+    document = (await documents_of(svc)).get(shown.doc)
     bot = context.bot.username
-    for text in passage_messages(passage, bot_username=bot, document=document, t=t):
+    *texts_, last = passage_messages(shown, bot_username=bot, document=document, t=t)
+    for text in texts_:
         await context.bot.send_message(chat.id, text)  # a paragraph too long for one goes on
+    await context.bot.send_message(chat.id, last, reply_markup=buttons.parts_keyboard(*beside, t))
+
+
+def _paragraph_shown(
+    passage: Passage, lookup: Callable[[str], Passage | None]
+) -> tuple[Passage, tuple[tuple[int, str] | None, tuple[int, str] | None]]:
+    """What "Full passage" shows of ``passage`` (:func:`whole_paragraph`) and the parts of its
+    paragraph before and after that (number, id), when it is too long to show whole."""
+    shown = whole_paragraph(passage, lookup)
+    before, after = parts_beside(passage, lookup)
+    return shown, (
+        (before.part[0], before.id) if before is not None and before.part else None,
+        (after.part[0], after.id) if after is not None and after.part else None,
+    )
 
 
 PASSAGE_ID = re.compile(r"[A-Za-z0-9_]+-[0-9]+")  # a document's key, "-", an ordinal

@@ -104,14 +104,15 @@ async def sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Show the next page of results for the answer the message replies to, else for the
-    user's last question in this chat."""
+    """Show the next page of results for the answer (or page of results) the message replies
+    to, else for the user's last question in this chat."""
     chat, user, message = update.effective_chat, update.effective_user, update.effective_message
     if chat is None or user is None or message is None:
         return
     svc = services(context)
     replied = message.reply_to_message
-    # "more" under an earlier answer pages that answer, as "2" under it opens its second result.
+    # "more" under an earlier answer (or one of its pages) pages that answer, as "2" under it
+    # opens its second result.
     saved = await svc.state.answered_by(chat.id, replied.message_id) if replied else None
     following = None if context.chat_data is None else context.chat_data.get(SOURCES_NEXT)
     if saved is None and isinstance(following, int):  # /sources is being listed: its next page

@@ -195,6 +195,8 @@ BUTTON_MORE = "More results"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
 BUTTON_OPEN = "📖 {rank}"  # the page's entry {rank}: its passage in full
+BUTTON_PART_BEFORE = "◀ Part {part}"  # under a part of a long paragraph: the part before
+BUTTON_PART_AFTER = "Part {part} ▶"  # and the part after it
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

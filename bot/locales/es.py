@@ -191,6 +191,8 @@ BUTTON_MORE = "Más resultados"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
 BUTTON_OPEN = "📖 {rank}"
+BUTTON_PART_BEFORE = "◀ Parte {part}"
+BUTTON_PART_AFTER = "Parte {part} ▶"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

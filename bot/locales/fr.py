@@ -205,6 +205,8 @@ BUTTON_MORE = "Plus de résultats"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
 BUTTON_OPEN = "📖 {rank}"
+BUTTON_PART_BEFORE = "◀ Partie {part}"
+BUTTON_PART_AFTER = "Partie {part} ▶"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

@@ -201,6 +201,8 @@ BUTTON_MORE = "Ещё результаты"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
 BUTTON_OPEN = "📖 {rank}"
+BUTTON_PART_BEFORE = "◀ Часть {part}"
+BUTTON_PART_AFTER = "Часть {part} ▶"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = (

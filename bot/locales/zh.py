@@ -172,6 +172,8 @@ BUTTON_MORE = "更多结果"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
 BUTTON_OPEN = "📖 {rank}"
+BUTTON_PART_BEFORE = "◀ 第 {part} 部分"
+BUTTON_PART_AFTER = "第 {part} 部分 ▶"
 
 # Problems with the question, said plainly.
 EMPTY_QUESTION = "这条消息里没有可以搜索的词。请用文字提问，并说明问的是什么。"

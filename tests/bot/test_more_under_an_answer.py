@@ -28,6 +28,23 @@ async def test_more_under_an_earlier_answer_pages_that_answer_not_the_last_one(
     assert visible(page.text).startswith(f"More results for “{OTHER}”:")
 
 
+async def test_a_reply_to_a_page_of_results_is_about_that_pages_question(bot: Harness) -> None:
+    # Under a More results page of an earlier question, "more" paged the LAST question and "2"
+    # opened the last question's second result: the page was not known to answer anything.
+    (first,) = await bot.say(QUESTION)
+    (page,) = await bot.press(first, "More results")
+    await bot.say(OTHER)
+    library = services_of(bot.app.bot_data).library
+    (next_page,) = await bot.say("more", reply_to=page.result)
+    shown = visible(next_page.text)
+    assert shown.startswith(f"More results for “{QUESTION}”:"), shown
+    seventh = library.answer(QUESTION, k=1, offset=6).hits[0].passage
+    assert f"\n7. {seventh.title}" in shown
+    (opened,) = await bot.say("2", reply_to=page.result)
+    second = library.answer(QUESTION, k=2).hits[1].passage
+    assert " ".join(second.text.split())[:80] in " ".join(visible(opened.text).split())
+
+
 async def test_more_under_an_answer_in_a_group_links_to_its_further_results(bot: Harness) -> None:
     (answer,) = await bot.say_in_group(f"/ask {QUESTION}", topic=5)
     (link,) = await bot.say_in_group(OTHER.join(["/ask ", ""]))  # another question meanwhile

@@ -8,6 +8,7 @@ rebuild is given those averages; after a merge it is a plain full rebuild.
 from __future__ import annotations
 
 import tempfile
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.ingest.refresh import refresh
-from retrieval.model import Passage
+from retrieval.model import Passage, ReindexReport
 from retrieval.search import generations, snapshot
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import Fragment
@@ -207,6 +208,47 @@ def test_a_reload_merges_in_the_background_and_the_merge_is_kept(tmp_path: Path)
         library.close()
     reopened = snapshot.load(db.with_name("q.db.index"))
     assert reopened is not None and len(reopened.segments) == 1
+
+
+def test_a_reload_asked_while_a_merge_swaps_in_reads_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A merge swaps its index in under the reload lock; a reload asked meanwhile took it for
+    # a reload running and returned that one's report: a folder renamed and a file edited
+    # right after a reload were neither read nor reported (the bot test of a renamed folder
+    # failed under load, when the merge's swap took long enough).
+    from retrieval.library import Library
+
+    swapping, gate = threading.Event(), threading.Event()
+    collect = generations.collect_garbage
+
+    def held(folder: Path, now: float | None = None) -> None:
+        if threading.current_thread().name == "index-merge":  # the merge, holding the lock
+            swapping.set()
+            assert gate.wait(60), "the test never let the merge go on"
+        collect(folder, now)
+
+    monkeypatch.setattr(generations, "collect_garbage", held)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
+    (folder / "b.txt").write_text(ORCHARD, encoding="utf-8")
+    library = Library.open(tmp_path / "q.db", folder)
+    try:
+        (folder / "a.txt").write_text(HARBOUR + "\nThe volcano island ships apples.\n", "utf-8")
+        library.reindex()  # half the passages deleted: a merge is due, and swaps in
+        assert swapping.wait(60), "no merge started"
+        (folder / "c.txt").write_text("Island Notes\n\nThe volcano erupted at dawn.\n", "utf-8")
+        reports: list[ReindexReport] = []
+        reload = threading.Thread(target=lambda: reports.append(library.reindex()))
+        reload.start()
+        gate.set()
+        reload.join(60)
+        assert [r.added for r in reports] == [("c.txt",)]
+        assert library.answer("volcano erupted", k=1).hits[0].passage.doc == "c.txt"
+    finally:
+        gate.set()
+        library.close()
 
 
 def test_a_saved_index_is_memory_mapped_not_read(tmp_path: Path) -> None:
