@@ -44,6 +44,27 @@ def test_in_other_languages(write_library: Callable[[dict[str, str]], Library]) 
     assert judges.outcome == "answered"
 
 
+def test_a_count_in_words_answers_in_its_case(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(
+        {
+            "constitution-rf.txt": (CORPORA / "legal-dev" / "ru" / "constitution-rf.txt").read_text(
+                encoding="utf-8"
+            ),
+        }
+    )
+    # "в течение четырнадцати дней" was no number: the sentence saying it was hedged; and the
+    # part after art. 81 (dated 2020) was quoted first for the terms, ahead of "более двух сроков".
+    days = library.answer(
+        "Сколько дней есть у Президента на подписание федерального конституционного закона?"
+    )
+    assert "в течение четырнадцати дней" in days.hits[0].excerpt.plain
+    assert days.outcome == "answered"
+    terms = library.answer("Сколько сроков может занимать должность Президент?")
+    assert "более двух сроков" in terms.hits[0].excerpt.plain
+
+
 FAQ = """# CloudNote FAQ
 
 ## How many devices can I use?
