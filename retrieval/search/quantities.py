@@ -191,8 +191,10 @@ def gives_quantity(excerpt: str, question: str) -> bool:
 # The number of a part or item opening a line ("1. Конституционный Суд … является …", "2) ",
 # "(3) "), which numbers the text, not the thing asked: "сколько судей" quoted part 1 of the
 # article, and the "11 судей" of the sentence after it was never shown. Only where an excerpt
-# is widened for display: in ranking and judging it cost docs-dev a hedge and moved nothing.
-_ITEM_NUMBER = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*[.)]|\(\d+\))(?=\s)")
+# is widened for display, and in the sentences of an excerpt judged whether its number is said
+# of the thing asked (attached.py): in ranking and judging it cost docs-dev a hedge and moved
+# nothing. After an excerpt's "…" too: "… 2. В Российской Федерации …" opens part 2.
+ITEM_NUMBER = re.compile(r"(?m)^\s*(?:…\s*)?(?:\d+(?:\.\d+)*[.)]|\(\d+\))(?=\s)")
 
 
 def unquantified(question: str, excerpt: str) -> bool:
@@ -328,7 +330,7 @@ def _lacks(question: str, text: str) -> bool:
     """Whether ``text`` lacks the year or the quantity ``question`` asks for."""
     if asks_when(question) and not asks_quantity(question):
         return not states_year(text)
-    return unquantified(question, _ITEM_NUMBER.sub(" ", text))
+    return unquantified(question, ITEM_NUMBER.sub(" ", text))
 
 
 def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:

@@ -89,8 +89,7 @@ def test_an_excerpt_gives_a_quantity_only_with_a_number_the_question_lacks() -> 
         # Russian counts in the case their sentence puts them in (the Constitution of the
         # Russian Federation, art. 81, 93, 108)
         (
-            "… лицо не может занимать должность Президента Российской Федерации более двух "
-            "сроков.",
+            "… лицо не может занимать должность Президента Российской Федерации более двух сроков.",
             "Сколько сроков может занимать должность Президент?",
         ),
         (
