@@ -16,6 +16,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from retrieval.search.languages import language, stop_words
+
 _SPACED = r"""[.!?…؟۔।॥]+["'”’»)\]]*(?=\s+["'“‘«„¿¡(\[]?(?P<next>[^\W_]))"""
 _CJK = r"[。！？；｡]+[”’」』）】〕》\"')\]]*"
 _BOUNDARY = re.compile(f"{_SPACED}|{_CJK}")
@@ -104,12 +106,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             word = last[-1] if last else ""
             bare = word.rstrip(".").lstrip("(\"'“‘«„").lower()
             tail = max(0, len(before) - len(word) - 1)
-            if bare in _ABBREVIATIONS or _INITIALS.search(before, tail) or _NUMBERED.match(before):
+            if bare in _ABBREVIATIONS or _NUMBERED.match(before):
+                continue
+            if _INITIALS.search(before, tail) and not _opens_clause(text, match, "en", "ru"):
                 continue
             if (
                 bare in _ABBREVIATIONS_ABROAD
                 and not word.lstrip("(\"'“‘«„")[1:2].isupper()
                 and (bare not in _ABBREVIATIONS_BEFORE_NUMBERS or (following or "").isdigit())
+                and not _unit_ends(bare, last, text, match)
             ):
                 continue
             if _ordinal(text, bare, last[-2] if len(last) > 1 else "", stop + 1):
@@ -123,6 +128,44 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if span[0] < span[1]:
         spans.append(span)
     return spans
+
+
+# A word that opens a clause: a pronoun, a preposition, a conjunction (the language's stop
+# words) with a capital, whole (no initial: "А. С. Пушкин"). Inside a sentence those are
+# written small, so one with a capital after an abbreviation or an initial opens the next
+# sentence: "Закон принят в 1993 г. Он вступил в силу позже.", "обозначено буквой А. Его
+# формула проста.", "vitamin C. It is …". A name or a number after them stays in the sentence
+# ("от 9 января 1996 г. N 20", "В 1990 г. Горбачёв стал …", "ст. 5 Закона", "А. С. Пушкин").
+_AMOUNT = re.compile(r"\(?\d+(?:[–-]\d+)?")  # "1993", "1990–1991", "(5"
+_WHOLE_WORD = re.compile(r"\w+(?![.\w])")
+_RUSSIAN_ABBREVIATIONS = frozenset(
+    w for w in _ABBREVIATIONS_ABROAD if "а" <= w[0] <= "я" or w[0] == "ё"
+)
+
+
+def _unit_ends(bare: str, last: list[str], text: str, stop: re.Match[str]) -> bool:
+    """Whether a Russian abbreviation after a number (a year's "г.", a unit: "5 см.", "3 т.",
+    "10 с.") ends its sentence: a clause opens after it (:func:`_opens_clause`). Before a number
+    ("т. 2", "с. 12", "см. ст. 3": volume, page, "see") it ends none, nor does "См." before a
+    law's title ("См. О правах …")."""
+    return (
+        bare in _RUSSIAN_ABBREVIATIONS
+        and len(last) > 1
+        and _AMOUNT.fullmatch(last[-2]) is not None
+        and _opens_clause(text, stop, "ru")
+    )
+
+
+def _opens_clause(text: str, stop: re.Match[str], *codes: str) -> bool:
+    """Whether the word after ``stop`` is one of the languages' (``codes``) stop words written
+    with a capital: the first word of a sentence (see :data:`_WHOLE_WORD`). A Cyrillic word is
+    looked up in Russian's list, any other in English's."""
+    found = _WHOLE_WORD.match(text, stop.start("next")) if stop.group("next") else None
+    word = found.group() if found else ""
+    if not word[:1].isupper() or (len(word) > 1 and not word[1:].islower()):
+        return False  # a word in capitals: a heading's ("С 3 ДЕКАБРЯ 1891 г. ПО 12 АПРЕЛЯ")
+    code = "ru" if "\u0400" <= word[0] <= "\u04ff" else "en"
+    return code in codes and language(code).fold(word) in stop_words(code)
 
 
 def _ordinal(text: str, number: str, word_before: str, after: int) -> bool:

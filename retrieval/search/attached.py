@@ -19,12 +19,8 @@ import re
 
 from retrieval.search import quantities
 from retrieval.search.analyzer import Analyzer, Token
+from retrieval.sentences import fragment_spans
 
-# Sentences: the number and the thing it counts are said in one ("No Person shall be … eligible
-# to the Office of President; neither shall any person be eligible to that Office who shall not
-# have attained to the Age of thirty five Years": a semicolon parts no number from its thing).
-# A full stop before a digit is a decimal point ("2.053 percent").
-_SENTENCE = re.compile(r"[^.!?。！？\n]+(?:[.!?](?=\d)[^.!?。！？\n]*)*")
 # Which year, which version: a date or a release answers them, said where it is (a heading, "en
 # novembre 2007, Bernstein a déclaré …"), seldom beside the words of the question.
 _DATED = re.compile(r"(?i:year|version|release|ann[ée]e|año|год|верси|versi[oó]n)|[年版]")
@@ -93,7 +89,11 @@ def said_elsewhere(
     asked = words(question, analyzer, lang)
     if not asked:
         return False
-    sentences = _SENTENCE.findall(excerpt)
+    # The number and the thing it counts are said in one sentence, as excerpts are cut into
+    # them (retrieval.sentences: "approx. 5 m", "No. 3", "2.053 percent" end none), each item
+    # of a list its own ("Free: 2 GB" under "Storage depends on the plan:"); a part's number
+    # opening one ("2. В Российской Федерации …") numbers the text, no thing.
+    sentences = [quantities.ITEM_NUMBER.sub(" ", excerpt[a:b]) for a, b in fragment_spans(excerpt)]
     unheld = [
         asked.isdisjoint(analyzer.terms(sentence, lang)) for sentence in [heading, *sentences]
     ]

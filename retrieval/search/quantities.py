@@ -65,21 +65,43 @@ _DATE = re.compile(
     r"|\b(?:январ|феврал|март|апрел|ма[йя]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*)"
     r"|[〇零一二三四五六七八九十\d]+\s*[年月日号]"
 )
-# Cardinal words, each also with a capital first letter, so that "DOS" is no Spanish two.
-# Left out as too common in ordinary words: "once", "single", the French and Spanish "un(e)",
-# "uno/una" (also articles), and "一" in Chinese.
-_CARDINALS = """one two three four five six seven eight nine ten eleven twelve dozen dozens twenty
-    thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
-    millions billion billions twice half один одна одно два две три четыре пять шесть семь
-    восемь девять десять двадцать сто тысяч\\w* миллион\\w* миллиард\\w* половин\\w* deux trois
-    quatre cinq six sept huit neuf dix vingt trente cent mille moitié dos tres cuatro cinco seis
-    siete ocho nueve diez veinte cien ciento mil millón millones mitad""".split()
+# Cardinal words, each also with a capital first letter, so that "DOS" is no Spanish two: to
+# twenty, the tens, hundreds and thousands. Left out as too common in ordinary words: "once"
+# (Spanish eleven), "single", "miles" (Spanish thousands), the French and Spanish "un(e)",
+# "uno/una" and German "ein(e)" (also articles), "elf" (German eleven), and "一" in Chinese.
+_CARDINALS = """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen dozen dozens twenty thirty forty fifty sixty
+    seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+    twice half
+    deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt
+    trente quarante cinquante soixante septante huitante nonante cent mille milliers moitié
+    dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince dieci\\w+
+    veinte veinti\\w+ treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento
+    cientos doscient\\w+ trescient\\w+ cuatrocient\\w+ quinient\\w+ seiscient\\w+
+    setecient\\w+ ochocient\\w+ novecient\\w+ mil millón millones mitad
+    eins zwei drei vier fünf sechs sieben acht neun zehn zwölf zwanzig dreißig vierzig fünfzig
+    sechzig siebzig achtzig neunzig hundert tausend""".split()
+# Russian ones in every case ("более двух сроков", "из трёх членов", "пятью голосами"): a
+# count's case follows its sentence. Not "семью" (also "family"), nor "одного", "одной" …
+# ("одного из них": one of them, as "one of" in English).
+_RUSSIAN_CARDINALS = (
+    r"один|одна|одно|дв(?:а|е|ух|ум|умя)|тр(?:и|[её]х|[её]м|емя)|четыр(?:е|[её]х|[её]м|ьмя)"
+    r"|(?:пят|шест|девят|десят)(?:ь|и|ью)|сем(?:ь|и)|восем(?:ь|ью)|восьми"
+    r"|(?:один|две|три|четыр|пят|шест|сем|восем|девят)надцат(?:ь|и|ью)"
+    r"|(?:двадцат|тридцат)(?:ь|и|ью)|сорока?|девяност[оа]"
+    r"|(?:пят|шест|сем|восем|девят)ьдесят|(?:пят|шест|сем|восьм|девят)идесяти"
+    r"|сто|ста|сотн\w*|сот(?:ен|ня)|двест[иа]|триста|четыреста|(?:пят|шест|сем|восем|девят)ьсот"
+    r"|(?:двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти)сот\w*"
+    r"|тысяч\w*|миллион\w*|миллиард\w*|половин\w*"
+)
 _NUMBER = re.compile(
     # Not the digits of a name ("sqlite3", "x86_64", "UTF-8", "ipv6") nor a footnote mark
     # ("[65]"); only ASCII letters before, so "版本3.7" still counts.
     r"(?<![A-Za-z\d_\[-])\d+(?:[.,]\d+)*"
     # Chinese numerals, but not 十分 ("very") or 万一 ("in case").
     r"|(?<![十万千])[二三四五六七八九十百千万亿两]+(?![分一])"
+    r"|\b(?i:" + _RUSSIAN_CARDINALS + r")\b"
+    # (the last: the check for "one of" below is this branch's)
     r"|\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _CARDINALS) + r")\b"
     # "one of the advantages", "one another", "one or more": no count
     r"(?<!\b[Oo]ne(?=\s(?:of|another|or)\b))"
@@ -169,8 +191,10 @@ def gives_quantity(excerpt: str, question: str) -> bool:
 # The number of a part or item opening a line ("1. Конституционный Суд … является …", "2) ",
 # "(3) "), which numbers the text, not the thing asked: "сколько судей" quoted part 1 of the
 # article, and the "11 судей" of the sentence after it was never shown. Only where an excerpt
-# is widened for display: in ranking and judging it cost docs-dev a hedge and moved nothing.
-_ITEM_NUMBER = re.compile(r"(?m)^\s*(?:\d+(?:\.\d+)*[.)]|\(\d+\))(?=\s)")
+# is widened for display, and in the sentences of an excerpt judged whether its number is said
+# of the thing asked (attached.py): in ranking and judging it cost docs-dev a hedge and moved
+# nothing. After an excerpt's "…" too: "… 2. В Российской Федерации …" opens part 2.
+ITEM_NUMBER = re.compile(r"(?m)^\s*(?:…\s*)?(?:\d+(?:\.\d+)*[.)]|\(\d+\))(?=\s)")
 
 
 def unquantified(question: str, excerpt: str) -> bool:
@@ -306,7 +330,7 @@ def _lacks(question: str, text: str) -> bool:
     """Whether ``text`` lacks the year or the quantity ``question`` asks for."""
     if asks_when(question) and not asks_quantity(question):
         return not states_year(text)
-    return unquantified(question, _ITEM_NUMBER.sub(" ", text))
+    return unquantified(question, ITEM_NUMBER.sub(" ", text))
 
 
 def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:

@@ -42,6 +42,31 @@ def test_in_other_languages(write_library: Callable[[dict[str, str]], Library]) 
     judges = library.answer("Сколько судей в Конституционном Суде?")
     assert "состоит из 11 судей" in judges.hits[0].excerpt.plain
     assert judges.outcome == "answered"
+    # "… 2. В Российской Федерации … гарантированный минимальный размер оплаты труда …": the
+    # part's number "2." is no amount of anything, and nowhere is a pension's amount stated.
+    pension = library.answer("Какой размер минимальной пенсии по старости в этом году?")
+    assert pension.outcome != "answered"
+
+
+def test_a_count_in_words_answers_in_its_case(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library(
+        {
+            "constitution-rf.txt": (CORPORA / "legal-dev" / "ru" / "constitution-rf.txt").read_text(
+                encoding="utf-8"
+            ),
+        }
+    )
+    # "в течение четырнадцати дней" was no number: the sentence saying it was hedged; and the
+    # part after art. 81 (dated 2020) was quoted first for the terms, ahead of "более двух сроков".
+    days = library.answer(
+        "Сколько дней есть у Президента на подписание федерального конституционного закона?"
+    )
+    assert "в течение четырнадцати дней" in days.hits[0].excerpt.plain
+    assert days.outcome == "answered"
+    terms = library.answer("Сколько сроков может занимать должность Президент?")
+    assert "более двух сроков" in terms.hits[0].excerpt.plain
 
 
 FAQ = """# CloudNote FAQ
@@ -91,3 +116,23 @@ def test_a_counted_noun_written_with_a_capital(
         found = library.answer(question)
         assert "9 Justices" in found.hits[0].excerpt.plain
         assert found.outcome == "answered"
+
+
+SOCIETY = """# Riverside Historical Society
+
+## Membership
+
+The society's members, i.e. those who pay the yearly dues, number approx. 150. Meetings are
+held on the first Monday of each month.
+"""
+
+
+def test_a_number_after_abbreviations_is_said_in_their_sentence(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    library = write_library({"society.md": SOCIETY})
+    # The judge cut its sentences at every stop, "i.e." and "approx." too: "150" stood two
+    # pieces away from "members", as if said of something else, and the answer was hedged.
+    found = library.answer("How many members does the society have?")
+    assert "number approx. 150" in found.hits[0].excerpt.plain
+    assert found.outcome == "answered"

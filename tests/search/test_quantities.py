@@ -84,9 +84,43 @@ def test_an_excerpt_gives_a_quantity_only_with_a_number_the_question_lacks() -> 
 
 
 @pytest.mark.parametrize(
+    ("excerpt", "question"),
+    [
+        # Russian counts in the case their sentence puts them in (the Constitution of the
+        # Russian Federation, art. 81, 93, 108)
+        (
+            "… лицо не может занимать должность Президента Российской Федерации более двух сроков.",
+            "Сколько сроков может занимать должность Президент?",
+        ),
+        (
+            "Решение Государственной Думы о выдвижении обвинения … должны быть приняты двумя "
+            "третями голосов от общего числа соответственно сенаторов Российской Федерации и "
+            "депутатов Государственной Думы …",
+            "Сколько голосов нужно для обвинения Президента?",
+        ),
+        (
+            "Принятый федеральный конституционный закон в течение четырнадцати дней подлежит "
+            "подписанию Президентом Российской Федерации и обнародованию.",
+            "Сколько дней есть на подписание закона?",
+        ),
+        ("Le mandat est de douze ans.", "Combien d'années dure le mandat ?"),
+        ("El mandato dura doce años como máximo.", "¿Cuántos años dura el mandato?"),
+        ("Der Bundestag wählt zwölf Richter.", "How many judges?"),
+        ("The committee has fourteen members.", "How many members does it have?"),
+    ],
+)
+def test_a_number_in_words_gives_a_quantity(excerpt: str, question: str) -> None:
+    # "более двух сроков" answered nothing: "how many terms" was hedged on the sentence stating
+    # it, as "no more than two terms" was answered.
+    assert gives_quantity(excerpt, question)
+
+
+@pytest.mark.parametrize(
     "excerpt",
     [
         "sqlite3 uses UTF-8 on x86_64 and ipv6.",  # digits of names
+        "Он перевёз семью в Москву; одного из них там знали.",  # "family", "one of them"
+        "Once an elf asked for miles of thread.",  # Spanish eleven, German eleven, Spanish miles
         "Once installed, the DOS version is single-user.",  # words that are no numbers
         "See the build notes.^([65])",  # a footnote mark
         "这一点十分重要，万一失败就重试。",  # 十分 "very", 万一 "in case"

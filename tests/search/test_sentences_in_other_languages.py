@@ -47,6 +47,11 @@ def pieces(text: str) -> list[str]:
             'субъектов Российской Федерации в статью 65 Конституции Российской Федерации" '
             "(Собрание законодательства Российской Федерации, 1996, N 3, ст. 152)."
         ),
+        # ... a name after a year's "г.", a title in capitals (Tolstoy's report on the famine
+        # relief, 1892), "see" before a law's title: no clause opens after them
+        "В 1990 г. Горбачёв стал президентом СССР.",
+        "ОТЧЕТ С 3 ДЕКАБРЯ 1891 г. ПО 12 АПРЕЛЯ 1892 г.",
+        "Порядок описан там же (см. О порядке рассмотрения обращений).",
         # Russian initials
         "Французские учёные Б. Лио и О. Дольфюс производили с этой целью наблюдения "
         "поляризации рассеянного атмосферой Марса света.",
@@ -62,6 +67,28 @@ def test_a_date_an_abbreviation_or_initials_end_no_sentence(text: str) -> None:
     # Cut there, an excerpt quoted "… от 9 января 1996 г." without the decree's number, or
     # "Французские учёные Б." without the scientist's name.
     assert pieces(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a year's "г." and a unit ending a sentence, before a pronoun or a preposition
+        ("Закон принят в 1993 г. Он вступил в силу позже.", "Закон принят в 1993 г."),
+        ("Высота насыпи достигала 40 см. Это мешало проезду.", "Высота насыпи достигала 40 см."),
+        # a letter naming a thing, not an initial (the Debian FAQ's Russian text)
+        (
+            "Пакет A зависит от пакета Б, если Б абсолютно необходим для работы A. В некоторых "
+            "случаях A не просто зависит от Б, но дополнительно требует определённую версию Б.",
+            "Пакет A зависит от пакета Б, если Б абсолютно необходим для работы A.",
+        ),
+        ("Вещество обозначено буквой А. Его формула проста.", "Вещество обозначено буквой А."),
+        ("Take vitamin C. It helps the body absorb iron.", "Take vitamin C."),
+    ],
+)
+def test_an_abbreviation_or_a_letter_ending_a_sentence_ends_it(text: str, first: str) -> None:
+    # Joined, an excerpt quoted the next sentence with the one asked about, and a sentence
+    # of the next one was judged as if it said what the first says.
+    assert pieces(text) == [first, text[len(first) + 1 :]]
 
 
 def test_a_point_numbered_with_its_subpoint_keeps_its_number() -> None:
