@@ -96,6 +96,15 @@ def test_a_notice_set_wholly_in_bold_is_read_not_refused() -> None:
     )
 
 
+def test_a_page_beside_a_chart_whose_labels_are_numbers_is_read() -> None:
+    """A chart's axis labelled "0", "10", … "70", a line each, beside three lines of text: the
+    page was taken for a back-of-book index (short lines ending in page numbers) and dropped
+    whole, and the file was "no paragraphs of text found"."""
+    axis = [Text(40, 300 + 40 * i, str(10 * i), 8) for i in range(8)]
+    page = [*_body(x=100), *axis]
+    assert texts(read("chart.pdf", make_pdf([page]))) == [PARAGRAPH]
+
+
 def test_junk_before_the_header_and_padding_after_the_end_are_read_past() -> None:
     """A mail gateway's line before "%PDF-", a download padded with zeros after "%%EOF": PDF
     readers open both."""

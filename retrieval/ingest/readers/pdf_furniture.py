@@ -194,15 +194,24 @@ def _index_entries(lines: Sequence[Line], body: float) -> set[int]:
     from the line above."""
     doomed: set[int] = set()
     for page in by_page(lines):
-        entries = [ln for ln in page if _INDEX_ENTRY.search(ln.text) and _short_entry(ln.text)]
+        entries = [ln for ln in page if _is_index_entry(ln.text)]
         if len(entries) >= 3 and 2 * len(entries) >= len(page):
             doomed.update(id(line) for line in page if line.size < body * 1.15)
         doomed.update(id(line) for line in page if _PAGE_LIST.match(line.text))
     return doomed
 
 
-def _short_entry(text: str) -> bool:
-    return len([word for word in text.split() if word != "."]) <= 5
+def _is_index_entry(text: str) -> bool:
+    """Whether ``text`` reads as an index's entry: a term (a word, not a number alone) and the
+    pages it is on, in five words at most. Numbers alone are no entries: a chart's axis, a
+    form's numbered boxes, the choices of a row of buttons ("1", "2", … "7") made the page an
+    index, and its text ("radio button group A", "Test file with numbers 1 2") was dropped."""
+    words = [word for word in text.split() if word != "."]
+    return (
+        len(words) <= 5
+        and _INDEX_ENTRY.search(text) is not None
+        and any(ch.isalpha() for ch in text)
+    )
 
 
 def is_ornament(line: Line) -> bool:
