@@ -65,6 +65,7 @@ from retrieval.ingest.readers.docxcode import (
 )
 from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
+from retrieval.ingest.readers.docxstrict import is_strict, transitional
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -167,9 +168,10 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     if all(block.note for block in document.blocks):
         # No text but notes: every line set as a title or heading (styles used for emphasis) is
         # the text, not the outline of a text that is not there; the first of them too, when
-        # it was taken for the title ("Backups run every night" set in Heading 1).
+        # it was taken for the title ("Backups run every night" set in Heading 1), and so is a
+        # document's one line, taken for its title (a diagram's label in a text box).
         lines = walk.outline.entered
-        if lines and not title and document.title:
+        if not title and document.title:
             lines = [document.title, *lines]
         document.blocks[:0] = [Block(line) for line in lines]
     _release_notes(walk)
@@ -184,7 +186,9 @@ def _open(data: bytes, path: Path) -> Document:
         if _ENCRYPTED_STREAM in data:
             raise DocumentError(path, "encrypted")
         raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
-    open_zip(data, path, "a Word document").close()
+    with open_zip(data, path, "a Word document") as archive:
+        if is_strict(archive):
+            data = transitional(archive)  # the same document under the names python-docx reads
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:

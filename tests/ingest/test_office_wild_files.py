@@ -1,0 +1,76 @@
+"""Word files as an admin brings them, found odd in a sweep of public test files (Apache POI's,
+mammoth's, python-docx's): each is made here with python-docx, shaped as the real one was."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+from docx.oxml import parse_xml
+from readerfiles import saved, texts
+
+from retrieval.ingest.pipeline import read
+
+# The transitional names and their ISO 29500 Strict forms, as Word's "Strict Open XML Document"
+# writes them (mammoth's strict-format.docx).
+_TO_STRICT = re.compile(
+    rb"http://schemas\.openxmlformats\.org/(wordprocessingml|drawingml|officeDocument)/2006/"
+)
+
+
+def _strict(data: bytes) -> bytes:
+    """A .docx saved again as Word saves a Strict Open XML document: same parts, Strict names."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as written:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                part = _TO_STRICT.sub(rb"http://purl.oclc.org/ooxml/\1/", part)
+            written.writestr(info, part)
+    return out.getvalue()
+
+
+def test_a_strict_open_xml_document_is_read_as_any_word_file() -> None:
+    # It was skipped as "damaged: not a Word document": python-docx found no main document.
+    word = docx.Document()
+    word.add_paragraph("City Archive", style="Title")
+    word.add_heading("Opening hours", level=1)
+    word.add_paragraph("The archive opens at nine on weekdays and is closed on public holidays.")
+    table = word.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Room", "Floor"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Reading room", "Second"
+    data = _strict(saved(word))
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(io.BytesIO(data)).read(
+        "word/document.xml"
+    )
+    document = read("archive.docx", data)
+    assert document.title == "City Archive"
+    blocks = [(block.section, block.text) for block in document.blocks]
+    assert (
+        "Opening hours",
+        "The archive opens at nine on weekdays and is closed on public holidays.",
+    ) in blocks
+    assert any("Reading room" in text and "Second" in text for _, text in blocks)
+
+
+def test_a_document_whose_one_line_is_a_text_box_is_read() -> None:
+    # A diagram's label in a floating box and nothing else (mammoth's text-box.docx): the line
+    # was taken for the title, and the file skipped as "no paragraphs of text found".
+    word = docx.Document()
+    anchor = word.add_paragraph()
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>Datum plane</w:t></w:r></w:p></w:txbxContent>"
+    anchor._p.append(
+        parse_xml(
+            f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}'
+            f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}"
+            "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+    assert texts(read("figure.docx", saved(word))) == ["Datum plane"]
