@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
 
 import docx
 from docx.oxml import parse_xml
@@ -74,3 +75,34 @@ def test_a_document_whose_one_line_is_a_text_box_is_read() -> None:
         )
     )
     assert texts(read("figure.docx", saved(word))) == ["Datum plane"]
+
+
+def _in_content_control(elements: list[Any]) -> None:
+    """Wrap ``elements`` (rows of a table, or a cell of a row) in one content control, as Word's
+    repeating sections and cell controls do."""
+    parent = elements[0].getparent()
+    sdt = parse_xml(
+        '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:sdtPr><w:alias w:val="Rows"/></w:sdtPr><w:sdtContent/></w:sdt>'
+    )
+    parent.insert(parent.index(elements[0]), sdt)
+    for element in elements:
+        sdt[1].append(element)
+
+
+def test_rows_and_cells_inside_content_controls_are_read() -> None:
+    # A form's repeating section wraps its rows in a content control, and a cell may be one
+    # (Apache POI's Bug54849.docx): python-docx sees neither, and their text was lost.
+    word = docx.Document()
+    word.add_paragraph("Visitors signed in at the front desk this week.")
+    table = word.add_table(rows=4, cols=2)
+    rows = [("Name", "Arrived"), ("Ines Moreau", "Monday"), ("Tom Becker", "Tuesday")]
+    rows.append(("Ana Ruiz", "Friday"))
+    for row, (name, day) in zip(table.rows, rows, strict=True):
+        row.cells[0].text, row.cells[1].text = name, day
+    last_day = table.rows[3].cells[1]._tc
+    _in_content_control([row._tr for row in table.rows[1:3]])
+    _in_content_control([last_day])
+    everything = " ".join(texts(read("visitors.docx", saved(word))))
+    for name, day in rows[1:]:
+        assert name in everything and day in everything

@@ -79,6 +79,8 @@ _VISIBLE_RUN_CONTENT = (
     "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
 )
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What holds rows or cells, where a content control may stand for some of them.
+_ROW_HOLDERS = frozenset({qn("w:tbl"), qn("w:tr"), qn("w:sdtContent")})
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -147,6 +149,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     title, date, author = _properties(word)
     document = ParsedDocument(title=title, date=date, author=author)
+    _unwrap_row_controls(word.element.body)
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
     walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
@@ -233,6 +236,24 @@ def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
         elif tag == "sdt":
             for content in child.iterchildren(qn("w:sdtContent")):
                 yield from _body(content, parent)
+
+
+def _unwrap_row_controls(body: Any) -> None:
+    """Put the rows and cells that content controls hold in a table (a form's repeating section
+    wraps its rows in one, a cell may be one) in their table, as Word shows them: python-docx
+    reads a table's own rows and a row's own cells only, so their text was lost."""
+    wrapped = [
+        sdt
+        for sdt in body.iter(qn("w:sdt"))
+        if sdt.getparent() is not None and sdt.getparent().tag in _ROW_HOLDERS
+    ]
+    for sdt in reversed(wrapped):  # the innermost first: its content moves into the outer one
+        parent = sdt.getparent()
+        at = parent.index(sdt)
+        content = sdt.find(qn("w:sdtContent"))
+        parent.remove(sdt)
+        for offset, child in enumerate(list(content) if content is not None else []):
+            parent.insert(at + offset, child)
 
 
 def _top_level(items: list[Paragraph | Table]) -> int | None:
