@@ -10,7 +10,7 @@ from typing import Any
 
 import docx
 from docx.oxml import parse_xml
-from readerfiles import saved, texts
+from readerfiles import rebuilt, refusal, saved, texts
 
 from retrieval.ingest.pipeline import read
 
@@ -106,3 +106,70 @@ def test_rows_and_cells_inside_content_controls_are_read() -> None:
     everything = " ".join(texts(read("visitors.docx", saved(word))))
     for name, day in rows[1:]:
         assert name in everything and day in everything
+
+
+def _retyped(data: bytes, content_type: bytes) -> bytes:
+    """A .docx whose main part has ``content_type``, as Word saves a template or macros."""
+    return rebuilt(
+        data,
+        "[Content_Types].xml",
+        lambda types: types.replace(
+            b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+            content_type,
+        ),
+    )
+
+
+def test_a_word_template_and_a_document_with_macros_are_read() -> None:
+    # They were "unsupported type (.dotx)": an office's letterhead template, a form with macros.
+    word = docx.Document()
+    word.add_heading("Leave request", level=1)
+    word.add_paragraph("Send the form to the office manager two weeks before the leave starts.")
+    data = saved(word)
+    kinds = {
+        "leave.dotx": b"application/vnd.openxmlformats-officedocument.wordprocessingml."
+        b"template.main+xml",
+        "leave.docm": b"application/vnd.ms-word.document.macroEnabled.main+xml",
+        "leave.dotm": b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    }
+    for name, content_type in kinds.items():
+        document = read(name, _retyped(data, content_type))
+        assert texts(document) == [
+            "Send the form to the office manager two weeks before the leave starts."
+        ], name
+
+
+def test_a_word_file_cut_short_is_said_to_be() -> None:
+    # A copy or download cut short ends before the zip's directory: "not a Word document" sent
+    # the admin looking for another format (Apache POI's truncated62886.docx).
+    word = docx.Document()
+    word.add_paragraph("The minutes of the March meeting.")
+    data = saved(word)
+    assert refusal("minutes.docx", data[: len(data) * 2 // 3]) == (
+        "damaged: the file is cut short (copy it again)"
+    )
+
+
+def test_a_word_file_with_two_sets_of_properties_is_read_without_them() -> None:
+    # Which one is the document's? python-docx raised, and the reload reported the reader failed
+    # (Apache POI's OnlyOneCorePropertiesPartFAIL.docx).
+    word = docx.Document()
+    word.core_properties.title = "Minutes"
+    word.add_paragraph("The minutes of the March meeting.")
+    data = saved(word)
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml")
+    data = rebuilt(
+        data,
+        "_rels/.rels",
+        lambda rels: rels.replace(
+            b"</Relationships>",
+            b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/package/2006/'
+            b'relationships/metadata/core-properties" Target="docProps/core2.xml"/>'
+            b"</Relationships>",
+        ),
+    )
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as package:
+        package.writestr("docProps/core2.xml", core)
+    document = read("minutes.docx", buffer.getvalue())
+    assert texts(document) == ["The minutes of the March meeting."]

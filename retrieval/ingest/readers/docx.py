@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import lxml.etree
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
@@ -65,7 +66,7 @@ from retrieval.ingest.readers.docxcode import (
 )
 from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
-from retrieval.ingest.readers.docxstrict import is_strict, transitional
+from retrieval.ingest.readers.docxpackage import readable
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -190,8 +191,7 @@ def _open(data: bytes, path: Path) -> Document:
             raise DocumentError(path, "encrypted")
         raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
     with open_zip(data, path, "a Word document") as archive:
-        if is_strict(archive):
-            data = transitional(archive)  # the same document under the names python-docx reads
+        data = readable(archive) or data  # a Strict document, a template: names python-docx reads
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
@@ -209,13 +209,15 @@ def _properties(word: Document) -> tuple[str, str | None, str | None]:
     """
     try:
         word.part.package.part_related_by(RT.CORE_PROPERTIES)
-    except KeyError:
+        properties = word.core_properties
+        made = properties.created or properties.modified
+    except (KeyError, ValueError, lxml.etree.LxmlError):
+        # None, two of them (which is the document's?), or a part or a date that can't be
+        # read: the document is read as one without properties, not refused.
         return "", None, None
-    properties = word.core_properties
     author = author_names(properties.author)
     title = prose(properties.title or "")
     title = "" if is_placeholder_title(title) else title
-    made = properties.created or properties.modified
     invented = properties.last_modified_by == "python-docx" and properties.created is None
     if invented or (properties.author == "python-docx" and made == _PYTHON_DOCX_TEMPLATE):
         return title, None, author
