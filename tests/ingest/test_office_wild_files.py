@@ -173,3 +173,32 @@ def test_a_word_file_with_two_sets_of_properties_is_read_without_them() -> None:
         package.writestr("docProps/core2.xml", core)
     document = read("minutes.docx", buffer.getvalue())
     assert texts(document) == ["The minutes of the March meeting."]
+
+
+def _check_box(ticked: bool) -> Any:
+    """A form's check box (Developer › Legacy Tools › Check Box), ticked or not: a field."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    state = "<w:checked/>" if ticked else '<w:checked w:val="0"/>'
+    return [
+        parse_xml(
+            f'<w:r {w}><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/>'
+            f'<w:checkBox><w:sizeAuto/><w:default w:val="0"/>{state}</w:checkBox></w:ffData>'
+            "</w:fldChar></w:r>"
+        ),
+        parse_xml(f'<w:r {w}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'),
+        parse_xml(f'<w:r {w}><w:fldChar w:fldCharType="end"/></w:r>'),
+    ]
+
+
+def test_a_forms_check_boxes_read_as_ticked_or_not() -> None:
+    # Which box is ticked is the answer a form gives ("Vaccinated: ☒ yes ☐ no"); the boxes were
+    # not read at all (Apache POI's checkboxes.docx).
+    word = docx.Document()
+    answer = word.add_paragraph("The applicant holds a driving licence: ")
+    for ticked, label in ((True, " yes "), (False, " no")):
+        for run in _check_box(ticked):
+            answer._p.append(run)
+        answer.add_run(label)
+    assert texts(read("application.docx", saved(word))) == [
+        "The applicant holds a driving licence: ☒ yes ☐ no"
+    ]
