@@ -199,6 +199,9 @@ def test_a_forms_check_boxes_read_as_ticked_or_not() -> None:
         for run in _check_box(ticked):
             answer._p.append(run)
         answer.add_run(label)
+    alone = word.add_paragraph()  # a box whose label stands elsewhere: an empty one says nothing
+    for run in _check_box(False):
+        alone._p.append(run)
     assert texts(read("application.docx", saved(word))) == [
         "The applicant holds a driving licence: ☒ yes ☐ no"
     ]

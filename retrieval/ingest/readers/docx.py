@@ -86,6 +86,7 @@ _VISIBLE_RUN_CONTENT = lxml.etree.XPath(
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # What holds rows or cells, where a content control may stand for some of them.
 _ROW_HOLDERS = frozenset({qn("w:tbl"), qn("w:tr"), qn("w:sdtContent")})
+_EMPTY_BOXES = re.compile(r"[☐\s]*☐[☐\s]*")
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -427,7 +428,10 @@ def text_of(element: Any) -> str:
             pieces.append("☒" if _ticked(node) else "☐")
         else:
             pieces.append(_RUN_MARKS.get(tag, ""))
-    return "".join(pieces)
+    text = "".join(pieces)
+    # Empty boxes alone, their labels elsewhere (a column of boxes beside the choices): nothing
+    # chosen and nothing named, they would only stand as lines of "☐" in a passage.
+    return "" if _EMPTY_BOXES.fullmatch(text) else text
 
 
 def _ticked(field_start: Any) -> bool:
