@@ -724,6 +724,9 @@ REASONS: dict[str, str] = {
         "damaged: an old Word .doc file, not .docx (save it as .docx)"
     ),
     "damaged: a part of the file is corrupt": "damaged: a part of the file is corrupt",
+    "damaged: the file is cut short (copy it again)": (
+        "damaged: the file is cut short (copy it again)"
+    ),
     "damaged: too large when unpacked": "damaged: too large when unpacked",
     "not decodable as text (save it as UTF-8)": "not decodable as text (save it as UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": "too large ({size} MB; the limit is 20 MB)",

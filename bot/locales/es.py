@@ -695,6 +695,9 @@ REASONS: dict[str, str] = {
         "dañado: un archivo antiguo de Word .doc, no .docx (guárdalo como .docx)"
     ),
     "damaged: a part of the file is corrupt": "dañado: una parte del archivo está corrupta",
+    "damaged: the file is cut short (copy it again)": (
+        "dañado: el archivo está incompleto (cópialo de nuevo)"
+    ),
     "damaged: too large when unpacked": "dañado: demasiado grande al descomprimirlo",
     "not decodable as text (save it as UTF-8)": "no se puede leer como texto (guárdalo en UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": "demasiado grande ({size} MB; el límite es 20 MB)",

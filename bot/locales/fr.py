@@ -745,6 +745,9 @@ REASONS: dict[str, str] = {
         "endommagé\xa0: un ancien fichier Word .doc, pas .docx (enregistrez-le en .docx)"
     ),
     "damaged: a part of the file is corrupt": "endommagé\xa0: une partie du fichier est corrompue",
+    "damaged: the file is cut short (copy it again)": (
+        "endommagé\xa0: le fichier est incomplet (copiez-le à nouveau)"
+    ),
     "damaged: too large when unpacked": "endommagé\xa0: trop volumineux une fois décompressé",
     "not decodable as text (save it as UTF-8)": "illisible comme texte (enregistrez-le en UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": (

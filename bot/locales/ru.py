@@ -686,6 +686,9 @@ REASONS: dict[str, str] = {
         "повреждён: старый файл Word .doc, а не .docx (сохраните его как .docx)"
     ),
     "damaged: a part of the file is corrupt": "повреждён: часть файла испорчена",
+    "damaged: the file is cut short (copy it again)": (
+        "повреждён: файл обрезан (скопируйте его заново)"
+    ),
     "damaged: too large when unpacked": "повреждён: слишком большой после распаковки",
     "not decodable as text (save it as UTF-8)": "не читается как текст (сохраните его в UTF-8)",
     "too large ({size} MB; the limit is 20 MB)": "слишком большой ({size} МБ; предел — 20 МБ)",

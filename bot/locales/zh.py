@@ -562,6 +562,7 @@ REASONS: dict[str, str] = {
         "已损坏：旧版 Word .doc 文件，不是 .docx（请另存为 .docx）"
     ),
     "damaged: a part of the file is corrupt": "已损坏：文件的一部分已损坏",
+    "damaged: the file is cut short (copy it again)": ("已损坏：文件不完整（请重新复制）"),
     "damaged: too large when unpacked": "已损坏：解压后过大",
     "not decodable as text (save it as UTF-8)": "无法解码为文本（请另存为 UTF-8）",
     "too large ({size} MB; the limit is 20 MB)": "文件过大（{size} MB；上限为 20 MB）",

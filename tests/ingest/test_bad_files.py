@@ -115,7 +115,10 @@ def test_a_document_of_another_kind_is_named_and_an_archive_is_said_to_be_one() 
 
 
 def test_a_docx_that_is_not_a_zip() -> None:
-    assert _reason("report.docx", b"PK\x03\x04 but then nothing") == "damaged: not a Word document"
+    # a zip's first header and nothing after it: a copy cut short
+    assert _reason("report.docx", b"PK\x03\x04 but then nothing") == (
+        "damaged: the file is cut short (copy it again)"
+    )
     assert _reason("report.docx", bytes(range(256)) * 4) == "damaged: not a Word document"
 
 

@@ -22,6 +22,9 @@ from retrieval.text import strip_accents
 
 Reader = Callable[[bytes, Path], ParsedDocument]
 
+# Word's packages: a document, one with macros, a template, a template with macros.
+WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+
 # suffix → "module:function" of the reader for that format
 READERS: dict[str, str] = {
     ".txt": "retrieval.ingest.readers.text:read_text",
@@ -34,7 +37,8 @@ READERS: dict[str, str] = {
     ".html": "retrieval.ingest.readers.html:read_html",
     ".htm": "retrieval.ingest.readers.html:read_html",
     ".pdf": "retrieval.ingest.readers.pdf:read_pdf",
-    ".docx": "retrieval.ingest.readers.docx:read_docx",
+    # A Word template or a document with macros: the same package, read the same way.
+    **dict.fromkeys(WORD_SUFFIXES, "retrieval.ingest.readers.docx:read_docx"),
     ".epub": "retrieval.ingest.readers.epub:read_epub",
     ".odt": "retrieval.ingest.readers.odt:read_odt",
     ".rtf": "retrieval.ingest.readers.rtf:read_rtf",
@@ -58,7 +62,7 @@ SAVE_AS = {
 # comes out as a block of its own, and is joined to its text (see readers.fragments). Markup
 # (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
 # and list entries its reader keeps on purpose.
-_LAID_OUT = frozenset({".pdf", ".docx", ".rtf"})
+_LAID_OUT = frozenset({".pdf", ".rtf", *WORD_SUFFIXES})
 # An HTML tag, end tag, comment, doctype or declaration ("<!", "<?xml"): a file named .html or
 # .htm without one is text.
 _TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|[!?])")

@@ -448,6 +448,9 @@ def based_on(name: str, holds: Callable[[str], bool], parents: Mapping[str, str]
     return None
 
 
+_ZIP_START = b"PK\x03\x04"  # a zip's first part's header: the file began as one
+
+
 def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
     """The zip container of a Word or EPUB file, checked before anything is unpacked.
 
@@ -457,6 +460,10 @@ def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
+        if data.startswith(_ZIP_START):
+            # A zip whose end (the directory of its parts) is missing: a copy or a download cut
+            # short, which another copy mends; "not a Word document" sent the admin elsewhere.
+            raise DocumentError(path, "damaged: the file is cut short (copy it again)") from error
         raise DocumentError(path, f"damaged: not {kind}") from error
     if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
         raise DocumentError(path, "damaged: too large when unpacked")

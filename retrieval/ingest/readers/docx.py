@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+import lxml.etree
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
@@ -65,6 +66,7 @@ from retrieval.ingest.readers.docxcode import (
 )
 from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
+from retrieval.ingest.readers.docxpackage import readable
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -72,12 +74,19 @@ _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|за
 _TITLE_STYLES = frozenset({"title"})
 # The content of runs that show: not deleted, not moved away, not inside a text box.
 # ``{boxes}``: how many text boxes the element read is itself inside (a paragraph of a box).
-_VISIBLE_RUN_CONTENT = (
+# A form's check box (a legacy form field) is read as the box it shows, ticked or not.
+# Compiled once: a document of 16,000 paragraphs spent most of its time compiling it again.
+_VISIBLE_RUN_CONTENT = lxml.etree.XPath(
     ".//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom)"
-    " and count(ancestor::w:txbxContent) = {boxes}]"
-    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
+    " and count(ancestor::w:txbxContent) = $boxes]"
+    "/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen"
+    " or self::w:fldChar[w:ffData/w:checkBox]]",
+    namespaces={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"},
 )
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# What holds rows or cells, where a content control may stand for some of them.
+_ROW_HOLDERS = frozenset({qn("w:tbl"), qn("w:tr"), qn("w:sdtContent")})
+_EMPTY_BOXES = re.compile(r"[☐\s]*☐[☐\s]*")
 _RUN_MARKS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
 # When python-docx's own template, which a generated file keeps unless told otherwise, was made.
 _PYTHON_DOCX_TEMPLATE = dt.datetime(2013, 12, 23, 23, 15, tzinfo=dt.UTC)
@@ -146,6 +155,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     title, date, author = _properties(word)
     document = ParsedDocument(title=title, date=date, author=author)
+    _unwrap_row_controls(word.element.body)
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
     walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
@@ -167,9 +177,10 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     if all(block.note for block in document.blocks):
         # No text but notes: every line set as a title or heading (styles used for emphasis) is
         # the text, not the outline of a text that is not there; the first of them too, when
-        # it was taken for the title ("Backups run every night" set in Heading 1).
+        # it was taken for the title ("Backups run every night" set in Heading 1), and so is a
+        # document's one line, taken for its title (a diagram's label in a text box).
         lines = walk.outline.entered
-        if lines and not title and document.title:
+        if not title and document.title:
             lines = [document.title, *lines]
         document.blocks[:0] = [Block(line) for line in lines]
     _release_notes(walk)
@@ -184,7 +195,8 @@ def _open(data: bytes, path: Path) -> Document:
         if _ENCRYPTED_STREAM in data:
             raise DocumentError(path, "encrypted")
         raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
-    open_zip(data, path, "a Word document").close()
+    with open_zip(data, path, "a Word document") as archive:
+        data = readable(archive) or data  # a Strict document, a template: names python-docx reads
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
@@ -202,13 +214,15 @@ def _properties(word: Document) -> tuple[str, str | None, str | None]:
     """
     try:
         word.part.package.part_related_by(RT.CORE_PROPERTIES)
-    except KeyError:
+        properties = word.core_properties
+        made = properties.created or properties.modified
+    except (KeyError, ValueError, lxml.etree.LxmlError):
+        # None, two of them (which is the document's?), or a part or a date that can't be
+        # read: the document is read as one without properties, not refused.
         return "", None, None
-    properties = word.core_properties
     author = author_names(properties.author)
     title = prose(properties.title or "")
     title = "" if is_placeholder_title(title) else title
-    made = properties.created or properties.modified
     invented = properties.last_modified_by == "python-docx" and properties.created is None
     if invented or (properties.author == "python-docx" and made == _PYTHON_DOCX_TEMPLATE):
         return title, None, author
@@ -229,6 +243,24 @@ def _body(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
         elif tag == "sdt":
             for content in child.iterchildren(qn("w:sdtContent")):
                 yield from _body(content, parent)
+
+
+def _unwrap_row_controls(body: Any) -> None:
+    """Put the rows and cells that content controls hold in a table (a form's repeating section
+    wraps its rows in one, a cell may be one) in their table, as Word shows them: python-docx
+    reads a table's own rows and a row's own cells only, so their text was lost."""
+    wrapped = [
+        sdt
+        for sdt in body.iter(qn("w:sdt"))
+        if sdt.getparent() is not None and sdt.getparent().tag in _ROW_HOLDERS
+    ]
+    for sdt in reversed(wrapped):  # the innermost first: its content moves into the outer one
+        parent = sdt.getparent()
+        at = parent.index(sdt)
+        content = sdt.find(qn("w:sdtContent"))
+        parent.remove(sdt)
+        for offset, child in enumerate(list(content) if content is not None else []):
+            parent.insert(at + offset, child)
 
 
 def _top_level(items: list[Paragraph | Table]) -> int | None:
@@ -388,13 +420,27 @@ def text_of(element: Any) -> str:
     """
     pieces: list[str] = []
     boxes = sum(1 for _ in element.iterancestors(qn("w:txbxContent")))
-    for node in element.xpath(_VISIBLE_RUN_CONTENT.format(boxes=boxes)):
+    for node in _VISIBLE_RUN_CONTENT(element, boxes=boxes):
         tag = node.tag.rsplit("}", 1)[-1]
         if tag == "t":
             pieces.append(node.text or "")
+        elif tag == "fldChar":
+            pieces.append("☒" if _ticked(node) else "☐")
         else:
             pieces.append(_RUN_MARKS.get(tag, ""))
-    return "".join(pieces)
+    text = "".join(pieces)
+    # Empty boxes alone, their labels elsewhere (a column of boxes beside the choices): nothing
+    # chosen and nothing named, they would only stand as lines of "☐" in a passage.
+    return "" if _EMPTY_BOXES.fullmatch(text) else text
+
+
+def _ticked(field_start: Any) -> bool:
+    """Whether a form's check box is ticked: its ``w:checked`` state, else its default."""
+    box = field_start.find(f"{qn('w:ffData')}/{qn('w:checkBox')}")
+    for state in (box.find(qn("w:checked")), box.find(qn("w:default"))):
+        if state is not None:
+            return state.get(qn("w:val"), "1") in ("1", "true", "on")
+    return False
 
 
 def _paragraph(paragraph: Paragraph, walk: _Walk) -> None:

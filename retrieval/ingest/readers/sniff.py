@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.readers import WORD_SUFFIXES
 from retrieval.ingest.readers.decoding import decode
 
 # (signature at offset 0, the format's name as its users know it)
@@ -42,7 +43,7 @@ RENAMED = "a {kind} file, not a {suffix} file: rename it"
 TEXT = "plain text, not a {suffix} file: rename it to .txt"
 PAGE = "a web page, not a {suffix} file: rename it to .html"
 # The formats whose files are never plain text (RTF is text, but opens with "{\rtf": read).
-_NEVER_TEXT = frozenset({".pdf", ".docx", ".epub", ".odt", ".rtf"})
+_NEVER_TEXT = frozenset({".pdf", ".epub", ".odt", ".rtf", *WORD_SUFFIXES})
 
 
 def disguised(suffix: str, data: bytes) -> str | None:
@@ -56,12 +57,13 @@ def disguised(suffix: str, data: bytes) -> str | None:
         return IMAGE.format(kind=image, suffix=suffix)
     readable = readable_kind(data)
     if readable is not None:
-        return RENAMED.format(kind=readable, suffix=suffix) if readable != suffix else None
+        alike = readable == suffix or {readable, suffix} <= set(WORD_SUFFIXES)
+        return None if alike else RENAMED.format(kind=readable, suffix=suffix)
     archive = next((name for mark, name in _ARCHIVES if data.startswith(mark)), None)
     if archive is not None:  # a .docx, .epub or .odt is a zip: a damaged one
         return (
             None
-            if suffix in (".docx", ".epub", ".odt")
+            if suffix in (".epub", ".odt", *WORD_SUFFIXES)
             else ARCHIVE.format(kind=archive, suffix=suffix)
         )
     return _as_text(suffix, data)
