@@ -125,7 +125,9 @@ def renamed(file_name: str, data: bytes) -> str | None:
     """The name a refused upload should have been sent with, when its contents are of another
     kind the library reads than its suffix says ("notes.txt" → "notes.pdf"); else None."""
     kind, suffix = kind_of(data), suffix_of(file_name)
-    if kind is None or kind == suffix:
+    # A Word template or a document with macros is a ".docx" package read as one: "send it
+    # again named x.docx" would be refused for the same reason (an empty letterhead template).
+    if kind is None or kind == suffix or {kind, suffix} <= set(readers.WORD_SUFFIXES):
         return None
     if kind == ".txt" and suffix not in _PACKAGED:  # a web page or Markdown is text too
         return None

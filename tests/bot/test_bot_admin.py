@@ -7,13 +7,16 @@ for the test: nothing here sleeps for a fixed time or asserts on timing.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import re
 import shutil
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import ADMIN_ID, GatedLibrary
 from tgfakes import (
@@ -694,6 +697,29 @@ async def test_a_word_file_named_pdf_is_told_its_name_once(
         "Nothing was changed."
     )
     assert not (corpus_dir / "paper.pdf").exists()
+
+
+async def test_an_empty_word_template_is_refused_for_its_emptiness_not_its_name(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # A letterhead template of styles and no text was told "it is a DOCX file, so send it again
+    # named letterhead.docx", which would be refused the same: a .dotx is read as a .docx.
+    written = io.BytesIO()
+    docx.Document().save(written)
+    template = io.BytesIO()
+    with (
+        zipfile.ZipFile(written) as package,
+        zipfile.ZipFile(template, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for info in package.infolist():
+            part = package.read(info)
+            if info.filename == "[Content_Types].xml":
+                part = part.replace(b"document.main+xml", b"template.main+xml")
+            out.writestr(info, part)
+    (refused,) = await upload(admin_bot, "letterhead.dotx", template.getvalue())
+    assert visible(refused.text).startswith("I can't add “letterhead.dotx”: no paragraphs")
+    assert "letterhead.docx" not in visible(refused.text)
+    assert not (corpus_dir / "letterhead.dotx").exists()
 
 
 async def test_a_huge_upload_is_refused_without_downloading_it(
