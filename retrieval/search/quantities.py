@@ -67,15 +67,16 @@ _DATE = re.compile(
 )
 # Cardinal words, each also with a capital first letter, so that "DOS" is no Spanish two: to
 # twenty, the tens, hundreds and thousands. Left out as too common in ordinary words: "once"
-# (Spanish eleven), "single", "miles" (Spanish thousands), the French and Spanish "un(e)",
+# (Spanish eleven), "single", "miles" (Spanish thousands), "seize" and "quince" (French sixteen,
+# Spanish fifteen: an English verb and fruit), the French and Spanish "un(e)",
 # "uno/una" and German "ein(e)" (also articles), "elf" (German eleven), and "一" in Chinese.
 _CARDINALS = """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen dozen dozens twenty thirty forty fifty sixty
     seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
     twice half
-    deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt
+    deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze vingt
     trente quarante cinquante soixante septante huitante nonante cent mille milliers moitié
-    dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce quince dieci\\w+
+    dos tres cuatro cinco seis siete ocho nueve diez doce trece catorce dieci\\w+
     veinte veinti\\w+ treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento
     cientos doscient\\w+ trescient\\w+ cuatrocient\\w+ quinient\\w+ seiscient\\w+
     setecient\\w+ ochocient\\w+ novecient\\w+ mil millón millones mitad

@@ -121,6 +121,7 @@ def test_a_number_in_words_gives_a_quantity(excerpt: str, question: str) -> None
         "sqlite3 uses UTF-8 on x86_64 and ipv6.",  # digits of names
         "Он перевёз семью в Москву; одного из них там знали.",  # "family", "one of them"
         "Once an elf asked for miles of thread.",  # Spanish eleven, German eleven, Spanish miles
+        "Customs may seize a crate of quince jam.",  # French sixteen, Spanish fifteen
         "Once installed, the DOS version is single-user.",  # words that are no numbers
         "See the build notes.^([65])",  # a footnote mark
         "这一点十分重要，万一失败就重试。",  # 十分 "very", 万一 "in case"
