@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import json
 import logging
 import operator
 import re
@@ -39,6 +40,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    abbreviations,
     attached,
     causes,
     changelogs,
@@ -79,7 +81,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "36"
+ANALYZER_VERSION = "37"
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
@@ -99,6 +101,8 @@ class Library:
         self.corpus_dir = corpus_dir
         self.analyzer = analyzer
         self._synonyms_digest = synonyms_digest
+        self._table = analyzer.synonyms  # the synonym table, without the corpus's abbreviations
+        self._found_digest = "none"  # of the abbreviations the corpus defines (_define)
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
@@ -165,6 +169,7 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
+        library._table = synonyms
         # The language model and thesaurus load while the corpus is checked, not on question 1.
         library._warming = threading.Thread(target=_warm_up, name="warm-up", daemon=True)
         library._warming.start()
@@ -183,6 +188,7 @@ class Library:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"
                 )
+            library._define()
             tag = library._tag()
             library._counting = _count_languages(library, tag)  # while the index opens
             library._snapshot = library._keeper.open(tag)
@@ -213,7 +219,21 @@ class Library:
     def _tag(self) -> str:
         version = self.store.meta("corpus_version") or "0"
         words = languages.stop_words_digest()
-        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}:w{words}"
+        found = self._found_digest
+        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}:d{found}:w{words}"
+
+    def _define(self) -> None:
+        """Search the abbreviations the corpus defines as their long forms and back
+        (:mod:`abbreviations`), with the synonym table; a new set of them is a new index."""
+        pairs = _abbreviations(self.store)
+        digest = hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:16] if pairs else "none"
+        if digest == self._found_digest:
+            return
+        self._found_digest = digest
+        self.analyzer.use_synonyms(self._table.with_found(pairs, thesaurus.is_word))
+        # Passages and headings analysed with the old table are analysed anew.
+        self._analysed.cache_clear()
+        self._head_terms.cache_clear()
 
     def _swap(self, new: snapshot.Snapshot) -> None:
         self._snapshot = new  # one assignment: the swap is atomic
@@ -235,6 +255,7 @@ class Library:
         try:
             started = time.perf_counter()
             report = ingest.refresh(self.store, self.corpus_dir)
+            self._define()
             tag = self._tag()
             self._swap(self._keeper.refreshed(self._snapshot, tag))
             report = _took(report, started)
@@ -594,6 +615,26 @@ def _join(*threads: threading.Thread | None) -> None:
     for thread in threads:
         if thread is not None:
             thread.join()
+
+
+def _abbreviations(store: CorpusStore) -> list[tuple[str, str]]:
+    """The ``(long form, short form)`` abbreviations the corpus defines: kept in the database
+    for its version, as the bot starts far more often than the documents change."""
+    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}"
+    kept = store.meta("abbreviations")
+    if kept is not None:
+        stored = json.loads(kept)
+        if stored["version"] == version:
+            return [(long, short) for long, short in stored["pairs"]]
+    # A short form that is a stop word of any language ("WHO", "IT", "DIE") is a common word.
+    codes = tuple(sorted(path.stem for path in languages.STOP_WORDS_DIR.glob("*.txt")))
+    pairs = abbreviations.groups(
+        store.texts_holding("("),
+        lambda word: languages.is_stop_word_of(word, codes),
+        thesaurus.is_word,
+    )
+    store.set_meta("abbreviations", json.dumps({"version": version, "pairs": pairs}))
+    return pairs
 
 
 def _count_languages(library: Library, version: str) -> threading.Thread:

@@ -147,6 +147,7 @@ def _key(raw: str) -> str:
     )
 
 
+_ELIDED = re.compile(r"^\w{1,2}['’]")  # "l'", "d’", "qu'" before a French or Italian word
 _ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 
 
@@ -197,10 +198,17 @@ class Synonyms:
         # A question asking a name the documents never write is about something else; one
         # asking a general word they lack ("per cent", "set up") is only worded otherwise.
         self.names: set[str] = set()
+        # Forms of the abbreviations a corpus defines (:meth:`with_found`), by their first
+        # word's key: searched in every language's words, as "ООН" and "ONU" are defined in
+        # Russian and French text; the table's groups are English ("France | French | Paris"
+        # would make French text's "Paris" France).
+        self.anywhere: dict[str, list[_Form]] = {}
         for group in groups:
             self.add(group)
 
-    def add(self, group: Iterable[str]) -> None:
+    def add(self, group: Iterable[str], capitals: Collection[str] = (), anywhere: bool = False) -> None:
+        """Add a group of forms; those in ``capitals`` written in capitals match only words
+        written so ("ACT" not "act"), as forms of two letters and stop words always do."""
         forms = tuple(f.strip() for f in group if f.strip())
         if len(forms) < 2:
             return
@@ -220,14 +228,37 @@ class Synonyms:
                 # "US" must be written in capitals (or it is "us"); "ASEAN" typed as "asean" is
                 # still ASEAN. Capitals are required of short forms and of ordinary words.
                 capitals=tuple(
-                    _is_capitals(w.raw) and (len(w.key) <= 2 or w.key in STOP_WORDS) for w in words
+                    _is_capitals(w.raw)
+                    and (len(w.key) <= 2 or w.key in STOP_WORDS or w.raw in capitals)
+                    for w in words
                 ),
                 canonical=canonical,
             )
             self.longest = max(self.longest, len(form.keys))
-            bucket = self.first_keys.setdefault(form.keys[0], [])
-            bucket.append(form)
-            bucket.sort(key=lambda f: -len(f.keys))
+            for table in (self.first_keys, self.anywhere) if anywhere else (self.first_keys,):
+                bucket = table.setdefault(form.keys[0], [])
+                bucket.append(form)
+                bucket.sort(key=lambda f: -len(f.keys))
+
+    def with_found(
+        self, pairs: Iterable[tuple[str, str]], is_word: Callable[[str], bool]
+    ) -> Synonyms:
+        """This table and the ``(long form, short form)`` abbreviations a corpus defines
+        (:mod:`abbreviations`), each a group with the short form's plural ("CRAs"). The table
+        wins: a pair with a form the table has already is left out, as is one with a form an
+        earlier pair took. A short form that is a word in lower case (``is_word``: "ACT",
+        "DNA") matches only in capitals; another ("CRA") as the table's abbreviations do."""
+        merged = Synonyms(self.groups)
+        taken = {form.keys for bucket in self.first_keys.values() for form in bucket}
+        for long, short in pairs:
+            forms = [long, short] + ([short + "s"] if _is_capitals(short) else [])
+            keys = [tuple(w.key for w in _words(form)) for form in forms]
+            if not all(keys[:2]) or any(k in taken for k in keys):
+                continue
+            taken.update(keys)
+            strict = forms[1:] if is_word(short.lower()) else ()
+            merged.add(forms, capitals=strict, anywhere=True)
+        return merged
 
     @classmethod
     def load(cls, path: Path) -> Synonyms:
@@ -239,9 +270,13 @@ class Synonyms:
                 groups.append(line.split("|"))
         return cls(groups)
 
-    def match(self, words: list[_Word], i: int) -> tuple[_Form, int] | None:
-        """The longest form starting at ``words[i]``, and how many words it covers."""
-        for form in self.first_keys.get(words[i].key, ()):
+    def match(
+        self, words: list[_Word], i: int, anywhere: bool = False
+    ) -> tuple[_Form, int] | None:
+        """The longest form starting at ``words[i]``, and how many words it covers (of the
+        abbreviations found in the corpus alone, with ``anywhere``)."""
+        table = self.anywhere if anywhere else self.first_keys
+        for form in table.get(words[i].key, ()):
             n = len(form.keys)
             window = words[i : i + n]
             if len(window) == n and all(
@@ -272,6 +307,15 @@ class Analyzer:
         self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         self._inside: dict[str, tuple[str, ...]] | None = None  # see groups_holding
         self._names: frozenset[str] | None = None  # see name_terms()
+
+    def use_synonyms(self, synonyms: Synonyms) -> None:
+        """Analyse with another table from now on (the corpus's abbreviations changed): what
+        was worked out from the old one is forgotten."""
+        self.synonyms = synonyms
+        self._entries = {}
+        self._foreign_cache = {}
+        self._inside = None
+        self._names = None
 
     def detect(
         self, text: str, candidates: Collection[str] | None = None, prior: str | None = None
@@ -350,8 +394,18 @@ class Analyzer:
     def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
         out: list[Token] = []
         cache = self._foreign_cache
-        for match in _WORD_ANY.finditer(text, pos, endpos):
+        anywhere = self.synonyms.anywhere
+        matches = list(_WORD_ANY.finditer(text, pos, endpos))
+        skip = 0  # words already covered by an abbreviation's form
+        for i, match in enumerate(matches):
+            if i < skip:
+                continue
             raw = match.group()
+            found = self._found_form(matches, i) if anywhere else None
+            if found is not None:
+                skip = i + found[1]
+                out.append(Token(found[0], match.start(), matches[skip - 1].end(), found[2]))
+                continue
             terms = cache.get((lang.code, raw))
             if terms is None:
                 terms = _foreign_terms(raw, lang)
@@ -359,6 +413,28 @@ class Analyzer:
                     cache[(lang.code, raw)] = terms
             out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
         return out
+
+    def _found_form(
+        self, matches: Sequence[re.Match[str]], i: int
+    ) -> tuple[str, int, str] | None:
+        """The term of the corpus's abbreviation (or its long form) written from ``matches[i]``
+        in another language's text, how many words it covers and its first word's key."""
+        raw = matches[i].group()
+        key = _key(raw)
+        if key not in self.synonyms.anywhere:
+            if "'" not in raw and "’" not in raw:
+                return None  # most words
+            # An elided article is written onto the word: "l'ONU", "de l'Organisation".
+            raw = _ELIDED.sub("", raw)
+            key = _key(raw)
+            if key not in self.synonyms.anywhere:
+                return None
+        window = matches[i + 1 : i + self.synonyms.longest]
+        words = [_Word(raw, key, 0, 0)] + [_Word(m.group(), _key(m.group()), 0, 0) for m in window]
+        found = self.synonyms.match(words, 0, anywhere=True)
+        if found is None:
+            return None
+        return _group_term(self, found[0].canonical), found[1], key
 
     def _english(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
         """English terms of ``text[pos:endpos]``: synonyms, hyphenated words, possessives,
