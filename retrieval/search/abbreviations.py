@@ -17,6 +17,7 @@ Pure functions: :func:`definitions` of one text, :func:`groups` of a corpus's te
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -42,7 +43,7 @@ _WORDS_ONLY = re.compile(r"[\w\s\-‐‑'’&.,]+")
 # abbreviations this reads: a long form starting with one took its letter from it.
 _ARTICLES = frozenset(
     """a an the of for and in on to by with at from de del la le les el los las l d du des un
-    une uno una y et e o der die das den dem des ein eine und von zu im in и в на с по к о""".split()
+    une uno una y et e o der die das den dem ein eine und von zu im и в на с по к о""".split()
 )
 
 
@@ -59,11 +60,13 @@ class Definition(NamedTuple):
 def _latin_or_cyrillic(text: str) -> bool:
     """Whether every letter of ``text`` is Latin or Cyrillic: other scripts (Chinese, Arabic)
     write no words apart by spaces, or no capitals, which the algorithm relies on."""
-    for ch in text:
-        if ch.isalpha() and not (ch.isascii() or "LATIN" in unicodedata.name(ch, "")):
-            if "CYRILLIC" not in unicodedata.name(ch, ""):
-                return False
-    return True
+    return all(ch.isascii() or not ch.isalpha() or _latin_or_cyrillic_letter(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _latin_or_cyrillic_letter(ch: str) -> bool:
+    name = unicodedata.name(ch, "")
+    return name.startswith(("LATIN", "CYRILLIC"))
 
 
 def is_short_form(text: str) -> bool:

@@ -206,7 +206,9 @@ class Synonyms:
         for group in groups:
             self.add(group)
 
-    def add(self, group: Iterable[str], capitals: Collection[str] = (), anywhere: bool = False) -> None:
+    def add(
+        self, group: Iterable[str], capitals: Collection[str] = (), anywhere: bool = False
+    ) -> None:
         """Add a group of forms; those in ``capitals`` written in capitals match only words
         written so ("ACT" not "act"), as forms of two letters and stop words always do."""
         forms = tuple(f.strip() for f in group if f.strip())
@@ -270,9 +272,7 @@ class Synonyms:
                 groups.append(line.split("|"))
         return cls(groups)
 
-    def match(
-        self, words: list[_Word], i: int, anywhere: bool = False
-    ) -> tuple[_Form, int] | None:
+    def match(self, words: list[_Word], i: int, anywhere: bool = False) -> tuple[_Form, int] | None:
         """The longest form starting at ``words[i]``, and how many words it covers (of the
         abbreviations found in the corpus alone, with ``anywhere``)."""
         table = self.anywhere if anywhere else self.first_keys
@@ -414,9 +414,7 @@ class Analyzer:
             out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
         return out
 
-    def _found_form(
-        self, matches: Sequence[re.Match[str]], i: int
-    ) -> tuple[str, int, str] | None:
+    def _found_form(self, matches: Sequence[re.Match[str]], i: int) -> tuple[str, int, str] | None:
         """The term of the corpus's abbreviation (or its long form) written from ``matches[i]``
         in another language's text, how many words it covers and its first word's key."""
         raw = matches[i].group()

@@ -27,9 +27,7 @@ ORACLE = {
     "organisation.": [Definition("SCO", "Shanghai Cooperation Organisation")],
     # Regulation (EU) 2024/2847, as the Commission's pages name it
     "The Cyber Resilience Act (CRA) aims to safeguard consumers and businesses buying software "
-    "or hardware products with a digital component.": [
-        Definition("CRA", "Cyber Resilience Act")
-    ],
+    "or hardware products with a digital component.": [Definition("CRA", "Cyber Resilience Act")],
     # Russian Wikipedia, "Организация Объединённых Наций"
     "Организация Объединённых Наций (ООН) — международная организация, созданная для "
     "поддержания и укрепления международного мира и безопасности.": [
