@@ -174,6 +174,9 @@ class _Form:
     keys: tuple[str, ...]
     capitals: tuple[bool, ...]  # per word: must be written in capitals to match
     canonical: str
+    # A long form a corpus defines keeps its words beside the group's term: "human growth
+    # hormone" is still about growth hormones (its words folded away, medline lost 0.01).
+    keeps_words: bool = False
 
 
 class _PhraseStart(NamedTuple):
@@ -235,6 +238,7 @@ class Synonyms:
                     for w in words
                 ),
                 canonical=canonical,
+                keeps_words=anywhere and len(words) > 1,
             )
             self.longest = max(self.longest, len(form.keys))
             for table in (self.first_keys, self.anywhere) if anywhere else (self.first_keys,):
@@ -396,16 +400,14 @@ class Analyzer:
         cache = self._foreign_cache
         anywhere = self.synonyms.anywhere
         matches = list(_WORD_ANY.finditer(text, pos, endpos))
-        skip = 0  # words already covered by an abbreviation's form
         for i, match in enumerate(matches):
-            if i < skip:
-                continue
             raw = match.group()
             found = self._found_form(matches, i) if anywhere else None
             if found is not None:
-                skip = i + found[1]
-                out.append(Token(found[0], match.start(), matches[skip - 1].end(), found[2]))
-                continue
+                out.append(Token(found[0], match.start(), match.end(), found[2]))
+                if found[1] == 1:
+                    continue  # the short form is the group's term alone; a long form's
+                    # words are read too, as in English text (_Form.keeps_words)
             terms = cache.get((lang.code, raw))
             if terms is None:
                 terms = _foreign_terms(raw, lang)
@@ -461,7 +463,9 @@ class Analyzer:
             if isinstance(entry, _PhraseStart):
                 following = [m.group() for m in matches[i + 1 : i + self.synonyms.longest]]
                 found = self.phrase(following, entry)
-                if found is not None:
+                if found is not None and found[2]:  # the group's term, then the words'
+                    append(make(Token, (found[0], *match.span(), entry.key)))
+                elif found is not None:
                     skip = i + found[1]
                     span = (match.start(), matches[skip - 1].end())
                     append(make(Token, (found[0], *span, entry.key)))
@@ -521,10 +525,11 @@ class Analyzer:
             return terms
         return _PhraseStart(key, phrases, terms, frozenset(f.keys[1] for f in phrases))
 
-    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> tuple[str, int] | None:
-        """The term of the longest phrase starting at a word whose entry is ``entry``, and its
-        length in words; ``following``: the words written after it (as many as the longest
-        phrase has, or up to the text's end)."""
+    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> tuple[str, int, bool] | None:
+        """The term of the longest phrase starting at a word whose entry is ``entry``, its
+        length in words, and whether its words keep their terms (:attr:`_Form.keeps_words`);
+        ``following``: the words written after it (as many as the longest phrase has, or up
+        to the text's end)."""
         if not following or _key(following[0]) not in entry.seconds:
             return None
         for form in entry.phrases:
@@ -538,7 +543,7 @@ class Analyzer:
                 )
             ):
                 term = form.canonical
-                return _group_term(self, term), n
+                return _group_term(self, term), n, form.keeps_words
         return None
 
     def _word_tokens(self, word: _Word) -> list[Token]:
@@ -622,8 +627,9 @@ def _words_inside_forms(analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
         written = _words(form)
         match = synonyms.match(written, 0) if written else None
         canonical = match[0].canonical if match and match[1] == len(written) else None
-        if len(words) < 2 or canonical is None:
-            continue  # one word: the group's term is that word's
+        if len(words) < 2 or canonical is None or match is None or match[0].keeps_words:
+            continue  # one word: the group's term is that word's; a long form that keeps
+            # its words is found by them
         # A group of one-word forms ("multi-polarization" | "multipolar") is searched as its
         # first form, stemmed; any other as the group's own term.
         group_term = _group_term(analyzer, canonical)
