@@ -76,7 +76,9 @@ def test_the_synonym_table_wins_over_a_definition_found() -> None:
     )
     analyzer = Analyzer(merged)
     assert analyzer.terms("SCO") == analyzer.terms("Shanghai Cooperation Organization")
-    assert analyzer.terms("the CRA") == analyzer.terms("the Cyber Resilience Act")
+    # The long form is the short form's term, and its own words still (it is about resilience).
+    assert analyzer.terms("the CRA")[0] == analyzer.terms("the Cyber Resilience Act")[0]
+    assert "resili" in analyzer.terms("the Cyber Resilience Act")
     assert analyzer.terms("CRAs") == analyzer.terms("CRA")
 
 
@@ -130,12 +132,12 @@ def test_a_question_by_the_long_form_finds_the_passage_written_with_the_short_fo
 
 ONU = (
     "# L'ONU\n\n"
-    "L'Organisation des Nations unies (ONU) est une organisation internationale fondée en 1945 "
-    "pour maintenir la paix et la sécurité internationales.\n\n"
-    "# Siège\n\n"
-    "Le siège de l'ONU se trouve à New York, sur un terrain au bord de l'East River.\n\n"
-    "# Le Conseil\n\n"
-    "Le Conseil de sécurité des Nations unies compte quinze membres.\n"
+    "L'Organisation des Nations unies (ONU) a son siège à New York, au bord de l'East River.\n\n"
+    "# Histoire\n\n"
+    "L'Organisation des Nations unies a été fondée en 1945 à San Francisco par cinquante et un "
+    "États.\n\n"
+    "# La Société des Nations\n\n"
+    "La Société des Nations a été fondée en 1920, après la Première Guerre mondiale.\n"
 )
 
 
@@ -148,7 +150,9 @@ def test_a_french_definition_is_searched_both_ways(tmp_path: Path) -> None:
         # Defined after the library was opened: the reload finds it and indexes it anew.
         (corpus / "onu.md").write_text(ONU, encoding="utf-8")
         library.reindex()
-        answer = library.answer("Où se trouve le siège de l'Organisation des Nations unies ?")
-        assert answer.hits[0].passage.text.startswith("Le siège de l'ONU")
+        # Asked by the short form, answered by the passage written with the long form (not
+        # the League of Nations, founded too).
+        answer = library.answer("Quand l'ONU a-t-elle été fondée ?")
+        assert "fondée en 1945" in answer.hits[0].passage.text
     finally:
         library.close()
