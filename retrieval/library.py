@@ -64,11 +64,17 @@ from retrieval.search import (
     upkeep,
     verbatim,
 )
-from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path, name_terms
+from retrieval.search.analyzer import (
+    Analyzer,
+    Synonyms,
+    default_synonyms_path,
+    name_terms,
+    use_synonyms,
+)
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
-from retrieval.store.corpus import CorpusStore
+from retrieval.store.corpus import CorpusStore, texts_holding
 from retrieval.store.db import is_damaged, set_aside
 
 log = logging.getLogger(__name__)
@@ -101,8 +107,6 @@ class Library:
         self.corpus_dir = corpus_dir
         self.analyzer = analyzer
         self._synonyms_digest = synonyms_digest
-        self._table = analyzer.synonyms  # the synonym table, without the corpus's abbreviations
-        self._found_digest = "none"  # of the abbreviations the corpus defines (_define)
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
@@ -169,7 +173,6 @@ class Library:
         synonyms = Synonyms.load(path) if path.is_file() else Synonyms()
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "none"
         library = cls(CorpusStore(db_path), corpus_dir, Analyzer(synonyms), digest)
-        library._table = synonyms
         # The language model and thesaurus load while the corpus is checked, not on question 1.
         library._warming = threading.Thread(target=_warm_up, name="warm-up", daemon=True)
         library._warming.start()
@@ -188,7 +191,6 @@ class Library:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"
                 )
-            library._define()
             tag = library._tag()
             library._counting = _count_languages(library, tag)  # while the index opens
             library._snapshot = library._keeper.open(tag)
@@ -217,23 +219,8 @@ class Library:
 
     # --------------------------------------------------------------------------- index upkeep
     def _tag(self) -> str:
-        version = self.store.meta("corpus_version") or "0"
-        words = languages.stop_words_digest()
-        found = self._found_digest
-        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}:d{found}:w{words}"
-
-    def _define(self) -> None:
-        """Search the abbreviations the corpus defines as their long forms and back
-        (:mod:`abbreviations`), with the synonym table; a new set of them is a new index."""
-        pairs = _abbreviations(self.store)
-        digest = hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:16] if pairs else "none"
-        if digest == self._found_digest:
-            return
-        self._found_digest = digest
-        self.analyzer.use_synonyms(self._table.with_found(pairs, thesaurus.is_word))
-        # Passages and headings analysed with the old table are analysed anew.
-        self._analysed.cache_clear()
-        self._head_terms.cache_clear()
+        version, words = self.store.meta("corpus_version") or "0", languages.stop_words_digest()
+        return f"v{version}:a{ANALYZER_VERSION}:s{_define(self)}:w{words}"
 
     def _swap(self, new: snapshot.Snapshot) -> None:
         self._snapshot = new  # one assignment: the swap is atomic
@@ -255,7 +242,6 @@ class Library:
         try:
             started = time.perf_counter()
             report = ingest.refresh(self.store, self.corpus_dir)
-            self._define()
             tag = self._tag()
             self._swap(self._keeper.refreshed(self._snapshot, tag))
             report = _took(report, started)
@@ -617,6 +603,24 @@ def _join(*threads: threading.Thread | None) -> None:
             thread.join()
 
 
+def _define(library: Library) -> str:
+    """Search the abbreviations the corpus defines as their long forms and back
+    (:mod:`abbreviations`), with the synonym table; the digest of both, in the index's tag: a
+    new set of them is a new index."""
+    pairs = _abbreviations(library.store)
+    table = library.analyzer.synonyms.table  # the table alone, as read from its file
+    digest = library._synonyms_digest.partition("+")[0]
+    if pairs:
+        digest += "+" + hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:16]
+    if digest != library._synonyms_digest:
+        library._synonyms_digest = digest
+        use_synonyms(library.analyzer, table.with_found(pairs, thesaurus.is_word))
+        # Passages and headings analysed with the old table are analysed anew.
+        library._analysed.cache_clear()
+        library._head_terms.cache_clear()
+    return digest
+
+
 def _abbreviations(store: CorpusStore) -> list[tuple[str, str]]:
     """The ``(long form, short form)`` abbreviations the corpus defines: kept in the database
     for its version, as the bot starts far more often than the documents change."""
@@ -629,7 +633,7 @@ def _abbreviations(store: CorpusStore) -> list[tuple[str, str]]:
     # A short form that is a stop word of any language ("WHO", "IT", "DIE") is a common word.
     codes = tuple(sorted(path.stem for path in languages.STOP_WORDS_DIR.glob("*.txt")))
     pairs = abbreviations.groups(
-        store.texts_holding("("),
+        texts_holding(store, "("),
         lambda word: languages.is_stop_word_of(word, codes),
         thesaurus.is_word,
     )

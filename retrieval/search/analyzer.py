@@ -167,6 +167,7 @@ def _words(text: str) -> list[_Word]:
 
 
 _Terms = tuple[tuple[str, str], ...]  # a word's (term, folded word) pairs
+_Phrase = tuple[str, int, bool]  # a phrase's term, its words, whether they keep their terms
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ class Synonyms:
         # Russian and French text; the table's groups are English ("France | French | Paris"
         # would make French text's "Paris" France).
         self.anywhere: dict[str, list[_Form]] = {}
+        self.table = self  # the table as read from its file, without a corpus's abbreviations
         for group in groups:
             self.add(group)
 
@@ -255,6 +257,7 @@ class Synonyms:
         earlier pair took. A short form that is a word in lower case (``is_word``: "ACT",
         "DNA") matches only in capitals; another ("CRA") as the table's abbreviations do."""
         merged = Synonyms(self.groups)
+        merged.table = self.table
         taken = {form.keys for bucket in self.first_keys.values() for form in bucket}
         for long, short in pairs:
             forms = [long, short] + ([short + "s"] if _is_capitals(short) else [])
@@ -311,15 +314,6 @@ class Analyzer:
         self._foreign_cache: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
         self._inside: dict[str, tuple[str, ...]] | None = None  # see groups_holding
         self._names: frozenset[str] | None = None  # see name_terms()
-
-    def use_synonyms(self, synonyms: Synonyms) -> None:
-        """Analyse with another table from now on (the corpus's abbreviations changed): what
-        was worked out from the old one is forgotten."""
-        self.synonyms = synonyms
-        self._entries = {}
-        self._foreign_cache = {}
-        self._inside = None
-        self._names = None
 
     def detect(
         self, text: str, candidates: Collection[str] | None = None, prior: str | None = None
@@ -389,52 +383,11 @@ class Analyzer:
                 elif lang.code == ENGLISH:
                     out.extend(self._english(text, start, end))
                 else:
-                    out.extend(self._foreign_words(text, start, end, lang))
+                    out.extend(_foreign_words(self, text, start, end, lang))
             else:
                 kanji = _after_kanji(text, script, start)
                 out.extend(_segmented(text[start:end], start, lang, kanji))
         return out
-
-    def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
-        out: list[Token] = []
-        cache = self._foreign_cache
-        anywhere = self.synonyms.anywhere
-        matches = list(_WORD_ANY.finditer(text, pos, endpos))
-        for i, match in enumerate(matches):
-            raw = match.group()
-            found = self._found_form(matches, i) if anywhere else None
-            if found is not None:
-                out.append(Token(found[0], match.start(), match.end(), found[2]))
-                if found[1] == 1:
-                    continue  # the short form is the group's term alone; a long form's
-                    # words are read too, as in English text (_Form.keeps_words)
-            terms = cache.get((lang.code, raw))
-            if terms is None:
-                terms = _foreign_terms(raw, lang)
-                if len(cache) < 1 << 20:
-                    cache[(lang.code, raw)] = terms
-            out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
-        return out
-
-    def _found_form(self, matches: Sequence[re.Match[str]], i: int) -> tuple[str, int, str] | None:
-        """The term of the corpus's abbreviation (or its long form) written from ``matches[i]``
-        in another language's text, how many words it covers and its first word's key."""
-        raw = matches[i].group()
-        key = _key(raw)
-        if key not in self.synonyms.anywhere:
-            if "'" not in raw and "’" not in raw:
-                return None  # most words
-            # An elided article is written onto the word: "l'ONU", "de l'Organisation".
-            raw = _ELIDED.sub("", raw)
-            key = _key(raw)
-            if key not in self.synonyms.anywhere:
-                return None
-        window = matches[i + 1 : i + self.synonyms.longest]
-        words = [_Word(raw, key, 0, 0)] + [_Word(m.group(), _key(m.group()), 0, 0) for m in window]
-        found = self.synonyms.match(words, 0, anywhere=True)
-        if found is None:
-            return None
-        return _group_term(self, found[0].canonical), found[1], key
 
     def _english(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
         """English terms of ``text[pos:endpos]``: synonyms, hyphenated words, possessives,
@@ -525,11 +478,10 @@ class Analyzer:
             return terms
         return _PhraseStart(key, phrases, terms, frozenset(f.keys[1] for f in phrases))
 
-    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> tuple[str, int, bool] | None:
+    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> _Phrase | None:
         """The term of the longest phrase starting at a word whose entry is ``entry``, its
-        length in words, and whether its words keep their terms (:attr:`_Form.keeps_words`);
-        ``following``: the words written after it (as many as the longest phrase has, or up
-        to the text's end)."""
+        length in words and whether its words keep their terms (:attr:`_Form.keeps_words`);
+        ``following``: the words after it (as many as the longest phrase has, or to the end)."""
         if not following or _key(following[0]) not in entry.seconds:
             return None
         for form in entry.phrases:
@@ -579,6 +531,64 @@ class Analyzer:
     def terms(self, text: str, lang: str | None = None) -> list[str]:
         """Just the terms of ``text``."""
         return [t.term for t in self.tokens(text, lang)]
+
+
+def use_synonyms(analyzer: Analyzer, synonyms: Synonyms) -> None:
+    """Have ``analyzer`` analyse with another table from now on (the corpus's abbreviations
+    changed): what it worked out from the old one is forgotten."""
+    analyzer.synonyms = synonyms
+    analyzer._entries = {}
+    analyzer._foreign_cache = {}
+    analyzer._inside = None
+    analyzer._names = None
+
+
+def _foreign_words(
+    analyzer: Analyzer, text: str, pos: int, endpos: int, lang: Language
+) -> list[Token]:
+    """The terms of the words of ``text[pos:endpos]``, in the language ``lang``, not English."""
+    out: list[Token] = []
+    cache = analyzer._foreign_cache
+    anywhere = analyzer.synonyms.anywhere
+    matches = list(_WORD_ANY.finditer(text, pos, endpos))
+    for i, match in enumerate(matches):
+        raw = match.group()
+        found = _found_form(analyzer, matches, i) if anywhere else None
+        if found is not None:
+            out.append(Token(found[0], match.start(), match.end(), found[2]))
+            if found[1] == 1:
+                continue  # a short form; a long form's words are read too (keeps_words)
+        terms = cache.get((lang.code, raw))
+        if terms is None:
+            terms = _foreign_terms(raw, lang)
+            if len(cache) < 1 << 20:
+                cache[(lang.code, raw)] = terms
+        out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
+    return out
+
+
+def _found_form(
+    analyzer: Analyzer, matches: Sequence[re.Match[str]], i: int
+) -> tuple[str, int, str] | None:
+    """The term of the corpus's abbreviation (or its long form) written from ``matches[i]``
+    in another language's text, how many words it covers and its first word's key."""
+    synonyms = analyzer.synonyms
+    raw = matches[i].group()
+    key = _key(raw)
+    if key not in synonyms.anywhere:
+        if "'" not in raw and "’" not in raw:
+            return None  # most words
+        # An elided article is written onto the word: "l'ONU", "de l'Organisation".
+        raw = _ELIDED.sub("", raw)
+        key = _key(raw)
+        if key not in synonyms.anywhere:
+            return None
+    window = matches[i + 1 : i + synonyms.longest]
+    words = [_Word(raw, key, 0, 0)] + [_Word(m.group(), _key(m.group()), 0, 0) for m in window]
+    found = synonyms.match(words, 0, anywhere=True)
+    if found is None:
+        return None
+    return _group_term(analyzer, found[0].canonical), found[1], key
 
 
 def is_dotted_name(raw: str) -> bool:
