@@ -16,7 +16,7 @@ import sqlite_utils
 
 from retrieval.errors import StoreError
 from retrieval.model import Document, Passage, Turns
-from retrieval.store.db import Migration, apply_migrations, connect, table, transaction
+from retrieval.store.db import Migration, apply_migrations, connect, table
 
 
 def _create_corpus_tables(db: sqlite_utils.Database) -> None:
@@ -411,13 +411,8 @@ class CorpusStore:
         return version
 
     def set_meta(self, key: str, value: str) -> None:
-        """Remember a fact about the corpus (read back with :meth:`meta`), committed at once.
-
-        It is written after a refresh's transaction, when the index is opened: left open, the
-        write would hold the database's lock, and the bot's tables in the same file could not
-        be written ("database is locked")."""
-        with transaction(self.db):
-            self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
+        """Remember a fact about the corpus (read back with :meth:`meta`)."""
+        self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
 
     def passage_languages(self) -> dict[str, int]:
         """How many passages each language has."""
