@@ -27,16 +27,23 @@ _INLINE = frozenset(
 )
 
 
+_CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
+
+
 def without_tags(text: str) -> str:
     """``text`` without its HTML tags (as the module says which), or itself when it has none."""
     if "<" not in text:
         return text
-    return _TAG.sub(lambda match: _replaced(match, text), text)
+    # Where each tag name is closed last, found once: an opening tag is closed later when its
+    # name's last closing tag starts after it (searching the rest of the text for each opening
+    # tag was quadratic in tags).
+    last_closed = {m[1].casefold(): m.start() for m in _CLOSING.finditer(text)}
+    return _TAG.sub(lambda match: _replaced(match, last_closed), text)
 
 
-def _replaced(match: re.Match[str], text: str) -> str:
-    name = match["closing"] or match["name"]
-    closed_later = re.search(rf"</{re.escape(name)}\s*>", text[match.end() :], re.IGNORECASE)
+def _replaced(match: re.Match[str], last_closed: dict[str, int]) -> str:
+    name = (match["closing"] or match["name"]).casefold()
+    closed_later = last_closed.get(name, -1) >= match.end()
     if match["name"] and not (match["attributes"] or match["slash"] or closed_later):
         return match[0]  # "<details>", "<String>": named, not markup
-    return "" if name.casefold() in _INLINE else " "
+    return "" if name in _INLINE else " "
