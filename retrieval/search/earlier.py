@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from retrieval.model import Passage, document_key_of
 from retrieval.search import divisions, quantities
@@ -46,7 +46,7 @@ def same_document_first(
     if answer is None:
         return list(ranked)
     own_terms = [t for t, w in weights.items() if w >= 1.0] if weights else []
-    own = sum(1 << terms.bits[t] for t in own_terms if t in terms.bits) if terms else 0
+    own = _bits(own_terms, terms) if terms else 0
     if not (terms is not None and any(t in names for t in own_terms)) and not _named_together(
         ranked[:WINDOW], phrases
     ):
@@ -88,9 +88,7 @@ def not_again(
     if first is None or at is None or first.passage.id != at.id or not at.section:
         return list(ranked)
     terms = question.terms
-    own = sum(
-        1 << terms.bits[t] for t, w in question.weights.items() if w >= 1.0 and t in terms.bits
-    )
+    own = _bits((t for t, w in question.weights.items() if w >= 1.0), terms)
     if not own:  # "why?": without_the_answers leaves the earlier answer out
         return list(ranked)
 
@@ -104,6 +102,11 @@ def not_again(
         if (r.passage.doc, r.passage.section) == (at.doc, at.section) and held(r) > least
     ]
     return brought_first(ranked, better[:1])
+
+
+def _bits(own_terms: Iterable[str], terms: QuestionTerms) -> int:
+    """The bits of ``terms`` that ``own_terms`` (the follow-up's own words) are given."""
+    return sum(1 << terms.bits[t] for t in own_terms if t in terms.bits)
 
 
 def _named_together(window: Sequence[Ranked], phrases: Collection[tuple[int, int]]) -> bool:
