@@ -23,7 +23,20 @@ MOST_CHARACTERS = 3000
 def whole_paragraph(passage: Passage, lookup: Callable[[str], Passage | None]) -> Passage:
     """``passage`` with the text of its whole paragraph (its first part's id), or itself when
     the paragraph was not cut or its parts cannot be joined; ``lookup``: a passage by id."""
+    return _joined(passage, _shown(passage, lookup))
+
+
+def paragraph_shown(
+    passage: Passage, lookup: Callable[[str], Passage | None]
+) -> tuple[Passage, Passage | None, Passage | None]:
+    """What "Full passage" shows of ``passage`` (:func:`whole_paragraph`) with the parts before
+    and after it (:func:`parts_beside`), the paragraph's parts looked up once for both."""
     parts = _shown(passage, lookup)
+    return (_joined(passage, parts), *_beside(passage, parts, lookup))
+
+
+def _joined(passage: Passage, parts: list[Passage]) -> Passage:
+    """``passage`` with the text of ``parts`` (:func:`_shown`), or itself when it is alone."""
     if len(parts) == 1:
         return passage
     # The whole paragraph is cited "¶ 1", not as its first part ("¶ 1, part 1 of 4"); parts
@@ -39,7 +52,15 @@ def parts_beside(
     """The parts of ``passage``'s paragraph just before and just after what :func:`whole_paragraph`
     shows of it: a paragraph too long to show whole is read a part at a time, and its reader
     goes on to the next part (or back). None at either end, and for a paragraph shown whole."""
-    parts = _shown(passage, lookup)
+    return _beside(passage, _shown(passage, lookup), lookup)
+
+
+def _beside(
+    passage: Passage, parts: list[Passage], lookup: Callable[[str], Passage | None]
+) -> tuple[Passage | None, Passage | None]:
+    """The parts of ``passage``'s paragraph just before and after ``parts`` (:func:`_shown`)."""
+    if passage.part is None:  # a paragraph never cut has no parts to look up
+        return None, None
     key = document_key_of(passage.id)
     before, after = (
         lookup(f"{key}-{parts[0].ordinal - 1}"),

@@ -47,7 +47,7 @@ from retrieval.errors import (
     QuestionTooLongError,
 )
 from retrieval.model import Answer, Document, Passage, document_key_of
-from retrieval.paragraphs import parts_beside, whole_paragraph
+from retrieval.paragraphs import paragraph_shown
 from retrieval.search.followups import Conversation
 
 logger = logging.getLogger(__name__)
@@ -483,8 +483,7 @@ def _paragraph_shown(
 ) -> tuple[Passage, tuple[tuple[int, str] | None, tuple[int, str] | None]]:
     """What "Full passage" shows of ``passage`` (:func:`whole_paragraph`) and the parts of its
     paragraph before and after that (number, id), when it is too long to show whole."""
-    shown = whole_paragraph(passage, lookup)
-    before, after = parts_beside(passage, lookup)
+    shown, before, after = paragraph_shown(passage, lookup)
     return shown, (
         (before.part[0], before.id) if before is not None and before.part else None,
         (after.part[0], after.id) if after is not None and after.part else None,
