@@ -79,6 +79,24 @@ SENTENCE_SHARE = 0.2
 # not only the excerpt's sentences (those: +2 on dev, docs-dev -1).
 PHRASE_SHARE = 0.75
 PHRASE_GAP = 2
+# Tried on every dev set and not done (issue 12, hit@1 + MRR summed over the sets; "head": the
+# re-ranking's own first answer, 644 + 743.7): where the right passage is in the head and loses,
+# it holds LESS of the question's weight than the winner in 61 of 100 (more in 9), as the terms
+# are read here (stems, each word once, headings at HEAD_SHARE): terms it alone holds cannot pick
+# it. So: a bonus for terms few head candidates hold, weighted by IDF (-5 to -20 on the head; by
+# the candidates of one document, -1 to -8); among candidates within 0.02 to 0.2 of the first,
+# the one holding more of the question first (-8 to -74; within one section -11 to +1), or the
+# one holding the question's rarest term (one section: whole runs +3.2 at 0.05, +4.7 at 0.1, -2.6
+# at 0.2, ml-dev2 -4: the sign turns with the margin, not done); IDF squared or to the 1.5 in the
+# coverage (whole runs -14.8, -9.3; to the 0.75, +2.3 and hit@3 -3). The passage's own heading's
+# terms counted though the passage holds them too (-8 to -26), only for headings of one to five
+# terms all or half of them the question's (-3 to -22), the nearest heading at 0.75 or 1.0 and
+# the others at HEAD_SHARE (-1.5, -0.8), the headings above and titles at 0.25 or 0.35 (-4.9,
+# -3.4). Figure and table captions ("Figure 8: …", under 200 characters) scaled down: no question
+# moved (six in dev heads, none first); any passage under 60 or 100 characters not ending a
+# sentence scaled by 0.8 or 0.9: -5 to -10 (ml-dev's short definitions). Terms beyond the window
+# at 0.1 to 0.3: 0 to -1.7. A FAQ answer's first passage before its neighbours within 0.05 to
+# 0.2: ±2.
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 # The sentences and terms of a passage (computed once per passage, not per question).
