@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import json
 import logging
 import operator
 import re
@@ -39,6 +40,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    abbreviations,
     attached,
     causes,
     changelogs,
@@ -62,11 +64,17 @@ from retrieval.search import (
     upkeep,
     verbatim,
 )
-from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path, name_terms
+from retrieval.search.analyzer import (
+    Analyzer,
+    Synonyms,
+    default_synonyms_path,
+    name_terms,
+    use_synonyms,
+)
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
-from retrieval.store.corpus import CorpusStore
+from retrieval.store.corpus import CorpusStore, texts_holding
 from retrieval.store.db import is_damaged, set_aside
 
 log = logging.getLogger(__name__)
@@ -212,9 +220,8 @@ class Library:
 
     # --------------------------------------------------------------------------- index upkeep
     def _tag(self) -> str:
-        version = self.store.meta("corpus_version") or "0"
-        words = languages.stop_words_digest()
-        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}:w{words}"
+        version, words = self.store.meta("corpus_version") or "0", languages.stop_words_digest()
+        return f"v{version}:a{ANALYZER_VERSION}:s{_define(self)}:w{words}"
 
     def _swap(self, new: snapshot.Snapshot) -> None:
         self._snapshot = new  # one assignment: the swap is atomic
@@ -606,6 +613,44 @@ def _join(*threads: threading.Thread | None) -> None:
     for thread in threads:
         if thread is not None:
             thread.join()
+
+
+def _define(library: Library) -> str:
+    """Search the abbreviations the corpus defines as their long forms and back
+    (:mod:`abbreviations`), with the synonym table; the digest of both, in the index's tag: a
+    new set of them is a new index."""
+    pairs = _abbreviations(library.store)
+    table = library.analyzer.synonyms.table  # the table alone, as read from its file
+    digest = library._synonyms_digest.partition("+")[0]
+    if pairs:
+        digest += "+" + hashlib.sha256(json.dumps(pairs).encode()).hexdigest()[:16]
+    if digest != library._synonyms_digest:
+        library._synonyms_digest = digest
+        use_synonyms(library.analyzer, table.with_found(pairs, thesaurus.is_word))
+        # Passages and headings analysed with the old table are analysed anew.
+        library._analysed.cache_clear()
+        library._head_terms.cache_clear()
+    return digest
+
+
+def _abbreviations(store: CorpusStore) -> list[tuple[str, str]]:
+    """The ``(long form, short form)`` abbreviations the corpus defines: kept in the database
+    for its version, as the bot starts far more often than the documents change."""
+    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}"
+    kept = store.meta("abbreviations")
+    if kept is not None:
+        stored = json.loads(kept)
+        if stored["version"] == version:
+            return [(long, short) for long, short in stored["pairs"]]
+    # A short form that is a stop word of any language ("WHO", "IT", "DIE") is a common word.
+    codes = tuple(sorted(path.stem for path in languages.STOP_WORDS_DIR.glob("*.txt")))
+    pairs = abbreviations.groups(
+        texts_holding(store, "("),
+        lambda word: languages.is_stop_word_of(word, codes),
+        thesaurus.is_word,
+    )
+    store.set_meta("abbreviations", json.dumps({"version": version, "pairs": pairs}))
+    return pairs
 
 
 def _count_languages(library: Library, version: str) -> threading.Thread:
