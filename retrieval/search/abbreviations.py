@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-VERSION = "1"  # of what is found: a database keeps the abbreviations it found with it
+VERSION = "2"  # of what is found: a database keeps the abbreviations it found with it
 SHORTEST = 2  # characters of a short form, as in Schwartz & Hearst
 LONGEST = 10
 CAPITALS = 2  # capitals a kept short form has at least: "CRA", "ООН", "mRNA", not "Inc"
@@ -188,32 +188,38 @@ def _kept(short: str, lowercased: bool, is_common: _Test, is_word: _Test) -> boo
     return not is_common(short) and not is_word(short)
 
 
+Found = tuple[str, str, str]  # a long form, its short form, the language of the text defining it
+
+
 def groups(
-    texts: Iterable[str], is_common: _Test, is_word: _Test = lambda word: False
-) -> list[tuple[str, str]]:
-    """The ``(long form, short form)`` pairs a corpus of ``texts`` defines, most defined first.
+    texts: Iterable[tuple[str, str]], is_common: _Test, is_word: _Test = lambda word: False
+) -> list[Found]:
+    """The ``(long form, short form, language)`` abbreviations a corpus of ``(text, language)``
+    defines, most defined first, each in the language of the texts defining it: there it is
+    searched (in French text, "WAL" defined in English is a French word, unknown).
 
     Kept: short forms that :func:`_kept` keeps, each with the long form it is defined with most
-    often, or none when two are defined as often: a short form standing for two things is no
-    synonym of either. ``is_common`` tells a common word (in lower case), ``is_word`` any word.
+    often in its language, or none when two are defined as often: a short form standing for
+    two things is no synonym of either. ``is_common`` tells a common word (in lower case),
+    ``is_word`` any word.
     """
-    counts: dict[str, Counter[str]] = {}
+    counts: dict[tuple[str, str], Counter[str]] = {}
     written: dict[str, Counter[str]] = {}
-    for text in texts:
+    for text, lang in texts:
         if "(" not in text:
             continue  # most passages: no parenthesis, no definition
         lowercased = text == text.lower()
         for short, long in definitions(text):
             if not _kept(short, lowercased, is_common, is_word):
                 continue
-            counts.setdefault(short, Counter())[_key(long)] += 1
+            counts.setdefault((short, lang), Counter())[_key(long)] += 1
             written.setdefault(_key(long), Counter())[long] += 1
-    pairs = []
-    for short, longs in counts.items():
+    found = []
+    for (short, lang), longs in counts.items():
         ranked = longs.most_common(2)
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             continue
         long = written[ranked[0][0]].most_common(1)[0][0]
-        pairs.append((sum(longs.values()), long, short))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return [(long, short) for _, long, short in pairs]
+        found.append((sum(longs.values()), long, short, lang))
+    found.sort(key=lambda p: (-p[0], p[1], p[2], p[3]))
+    return [(long, short, lang) for _, long, short, lang in found]

@@ -202,20 +202,23 @@ class Synonyms:
         # A question asking a name the documents never write is about something else; one
         # asking a general word they lack ("per cent", "set up") is only worded otherwise.
         self.names: set[str] = set()
-        # Forms of the abbreviations a corpus defines (:meth:`with_found`), by their first
-        # word's key: searched in every language's words, as "ООН" and "ONU" are defined in
-        # Russian and French text; the table's groups are English ("France | French | Paris"
-        # would make French text's "Paris" France).
-        self.anywhere: dict[str, list[_Form]] = {}
-        self.table = self  # the table as read from its file, without a corpus's abbreviations
+        # Forms of the abbreviations a corpus defines in another language than English
+        # (:meth:`with_found`), by that language's code, then by their first word's key: each
+        # searched only in words read in the language that defines it, as the table's groups
+        # are English ("France | French | Paris" would make French text's "Paris" France). Read
+        # in every language, "WAL", defined in English text, made the French reading of "WAL
+        # mode" know all its words, and the English question was answered in French.
+        self.defined: dict[str, dict[str, list[_Form]]] = {}
         for group in groups:
             self.add(group)
 
     def add(
-        self, group: Iterable[str], capitals: Collection[str] = (), anywhere: bool = False
+        self, group: Iterable[str], capitals: Collection[str] = (), defined_in: str | None = None
     ) -> None:
         """Add a group of forms; those in ``capitals`` written in capitals match only words
-        written so ("ACT" not "act"), as forms of two letters and stop words always do."""
+        written so ("ACT" not "act"), as forms of two letters and stop words always do.
+        ``defined_in``: the language of the text defining it, for an abbreviation a corpus
+        defines (searched in that language's words only; its long form keeps its words)."""
         forms = tuple(f.strip() for f in group if f.strip())
         if len(forms) < 2:
             return
@@ -240,33 +243,40 @@ class Synonyms:
                     for w in words
                 ),
                 canonical=canonical,
-                keeps_words=anywhere and len(words) > 1,
+                keeps_words=defined_in is not None and len(words) > 1,
             )
             self.longest = max(self.longest, len(form.keys))
-            for table in (self.first_keys, self.anywhere) if anywhere else (self.first_keys,):
-                bucket = table.setdefault(form.keys[0], [])
-                bucket.append(form)
-                bucket.sort(key=lambda f: -len(f.keys))
+            bucket = self._forms_of(defined_in).setdefault(form.keys[0], [])
+            bucket.append(form)
+            bucket.sort(key=lambda f: -len(f.keys))
+
+    def _forms_of(self, lang: str | None) -> dict[str, list[_Form]]:
+        """The forms searched in words read in ``lang`` (None: English), by first word's key."""
+        if lang is None or lang == ENGLISH:
+            return self.first_keys
+        return self.defined.setdefault(lang, {})
 
     def with_found(
-        self, pairs: Iterable[tuple[str, str]], is_word: Callable[[str], bool]
+        self, pairs: Iterable[tuple[str, str, str]], is_word: Callable[[str], bool]
     ) -> Synonyms:
-        """This table and the ``(long form, short form)`` abbreviations a corpus defines
-        (:mod:`abbreviations`), each a group with the short form's plural ("CRAs"). The table
-        wins: a pair with a form the table has already is left out, as is one with a form an
-        earlier pair took. A short form that is a word in lower case (``is_word``: "ACT",
-        "DNA") matches only in capitals; another ("CRA") as the table's abbreviations do."""
+        """This table and the ``(long form, short form, language)`` abbreviations a corpus
+        defines (:mod:`abbreviations`), each a group with the short form's plural ("CRAs"),
+        searched in the words read in the language of the text defining it. The table wins
+        (in English, its language): a pair with a form the table has already is left out, as
+        is one with a form an earlier pair of its language took. A short form that is a word in
+        lower case (``is_word``: "ACT", "DNA") matches only in capitals; another ("CRA") as the
+        table's abbreviations do."""
         merged = Synonyms(self.groups)
-        merged.table = self.table
-        taken = {form.keys for bucket in self.first_keys.values() for form in bucket}
-        for long, short in pairs:
+        taken = {ENGLISH: {form.keys for bucket in self.first_keys.values() for form in bucket}}
+        for long, short, lang in pairs:
             forms = [long, short] + ([short + "s"] if _is_capitals(short) else [])
             keys = [tuple(w.key for w in _words(form)) for form in forms]
-            if not all(keys[:2]) or any(k in taken for k in keys):
+            own = taken.setdefault(lang, set())
+            if not all(keys[:2]) or any(k in own for k in keys):
                 continue
-            taken.update(keys)
+            own.update(keys)
             strict = forms[1:] if is_word(short.lower()) else ()
-            merged.add(forms, capitals=strict, anywhere=True)
+            merged.add(forms, capitals=strict, defined_in=lang)
         return merged
 
     @classmethod
@@ -279,10 +289,12 @@ class Synonyms:
                 groups.append(line.split("|"))
         return cls(groups)
 
-    def match(self, words: list[_Word], i: int, anywhere: bool = False) -> tuple[_Form, int] | None:
-        """The longest form starting at ``words[i]``, and how many words it covers (of the
-        abbreviations found in the corpus alone, with ``anywhere``)."""
-        table = self.anywhere if anywhere else self.first_keys
+    def match(
+        self, words: list[_Word], i: int, lang: str | None = None
+    ) -> tuple[_Form, int] | None:
+        """The longest form starting at ``words[i]``, and how many words it covers (with
+        ``lang``, not English: of the abbreviations the corpus defines in that language)."""
+        table = self.first_keys if lang is None else self.defined.get(lang, {})
         for form in table.get(words[i].key, ()):
             n = len(form.keys)
             window = words[i : i + n]
@@ -533,27 +545,17 @@ class Analyzer:
         return [t.term for t in self.tokens(text, lang)]
 
 
-def use_synonyms(analyzer: Analyzer, synonyms: Synonyms) -> None:
-    """Have ``analyzer`` analyse with another table from now on (the corpus's abbreviations
-    changed): what it worked out from the old one is forgotten."""
-    analyzer.synonyms = synonyms
-    analyzer._entries = {}
-    analyzer._foreign_cache = {}
-    analyzer._inside = None
-    analyzer._names = None
-
-
 def _foreign_words(
     analyzer: Analyzer, text: str, pos: int, endpos: int, lang: Language
 ) -> list[Token]:
     """The terms of the words of ``text[pos:endpos]``, in the language ``lang``, not English."""
     out: list[Token] = []
     cache = analyzer._foreign_cache
-    anywhere = analyzer.synonyms.anywhere
+    defined = analyzer.synonyms.defined.get(lang.code)
     matches = list(_WORD_ANY.finditer(text, pos, endpos))
     for i, match in enumerate(matches):
         raw = match.group()
-        found = _found_form(analyzer, matches, i) if anywhere else None
+        found = _found_form(analyzer, matches, i, lang.code, defined) if defined else None
         if found is not None:
             out.append(Token(found[0], match.start(), match.end(), found[2]))
             if found[1] == 1:
@@ -568,24 +570,29 @@ def _foreign_words(
 
 
 def _found_form(
-    analyzer: Analyzer, matches: Sequence[re.Match[str]], i: int
+    analyzer: Analyzer,
+    matches: Sequence[re.Match[str]],
+    i: int,
+    lang: str,
+    defined: dict[str, list[_Form]],
 ) -> tuple[str, int, str] | None:
     """The term of the corpus's abbreviation (or its long form) written from ``matches[i]``
-    in another language's text, how many words it covers and its first word's key."""
+    in text in ``lang`` (not English; ``defined``: the forms that language's text defines),
+    how many words it covers and its first word's key."""
     synonyms = analyzer.synonyms
     raw = matches[i].group()
     key = _key(raw)
-    if key not in synonyms.anywhere:
+    if key not in defined:
         if "'" not in raw and "’" not in raw:
             return None  # most words
         # An elided article is written onto the word: "l'ONU", "de l'Organisation".
         raw = _ELIDED.sub("", raw)
         key = _key(raw)
-        if key not in synonyms.anywhere:
+        if key not in defined:
             return None
     window = matches[i + 1 : i + synonyms.longest]
     words = [_Word(raw, key, 0, 0)] + [_Word(m.group(), _key(m.group()), 0, 0) for m in window]
-    found = synonyms.match(words, 0, anywhere=True)
+    found = synonyms.match(words, 0, lang)
     if found is None:
         return None
     return _group_term(analyzer, found[0].canonical), found[1], key

@@ -410,10 +410,6 @@ class CorpusStore:
         )
         return version
 
-    def set_meta(self, key: str, value: str) -> None:
-        """Remember a fact about the corpus (read back with :meth:`meta`)."""
-        self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
-
     def passage_languages(self) -> dict[str, int]:
         """How many passages each language has."""
         rows = self._reader().execute("select lang, count(*) from passages group by lang")
@@ -527,13 +523,3 @@ def _turns(column: str | None) -> Turns:
         return ()
     pairs = (item.split(":") for item in column.split())
     return tuple((int(at), int(page)) for at, page in pairs)
-
-
-def texts_holding(store: CorpusStore, mark: str) -> Iterable[str]:
-    """The text of every passage of ``store`` holding ``mark`` (SQLite finds them: most
-    passages hold none of what is looked for, and need not be read into Python)."""
-    cursor = store._reader().execute(
-        "select text from passages where instr(text, ?) > 0 order by rowid", [mark]
-    )
-    for (text,) in cursor:
-        yield str(text)

@@ -65,14 +65,17 @@ def test_a_short_form_for_two_things_equally_often_or_a_common_word_is_left_out(
         "The Border Gateway Protocol (BGP) is old.",
         "A Basic Gateway Program (BGP) was a fluke.",  # the commoner long form wins
     ]
-    found = abbreviations.groups(texts, lambda word: word in {"who", "it", "us"})
-    assert found == [("Border Gateway Protocol", "BGP")]
+    found = abbreviations.groups(
+        [(text, "en") for text in texts], lambda word: word in {"who", "it", "us"}
+    )
+    assert found == [("Border Gateway Protocol", "BGP", "en")]
 
 
 def test_the_synonym_table_wins_over_a_definition_found() -> None:
     table = Synonyms([("Shanghai Cooperation Organization", "SCO")])
     merged = table.with_found(
-        [("Shanghai Cooperative Office", "SCO"), ("Cyber Resilience Act", "CRA")], lambda w: False
+        [("Shanghai Cooperative Office", "SCO", "en"), ("Cyber Resilience Act", "CRA", "en")],
+        lambda w: False,
     )
     analyzer = Analyzer(merged)
     assert analyzer.terms("SCO") == analyzer.terms("Shanghai Cooperation Organization")
