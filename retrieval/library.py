@@ -59,6 +59,7 @@ from retrieval.search import (
     query,
     rank,
     repeats,
+    scripts,
     snapshot,
     thesaurus,
     upkeep,
@@ -672,9 +673,17 @@ def _abbreviations(store: CorpusStore) -> list[Found]:
             kept.texts_holding("("),
             lambda word: languages.is_stop_word_of(word, codes),
             thesaurus.is_word,
+            _read_in,
         )
         kept.keep(version, found)
     return found
+
+
+def _read_in(word: str, lang: str) -> str:
+    """The language ``word`` is read in, in a text in ``lang``: its letters' (Latin words in
+    Russian or Chinese text are read as English, as the analyzer reads them)."""
+    script = next((run.script for run in scripts.runs(word) if run.script != "common"), "common")
+    return languages.word_language(script, languages.language(lang)).code
 
 
 def _count_languages(library: Library, version: str) -> threading.Thread:

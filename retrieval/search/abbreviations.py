@@ -192,11 +192,15 @@ Found = tuple[str, str, str]  # a long form, its short form, the language of the
 
 
 def groups(
-    texts: Iterable[tuple[str, str]], is_common: _Test, is_word: _Test = lambda word: False
+    texts: Iterable[tuple[str, str]],
+    is_common: _Test,
+    is_word: _Test = lambda word: False,
+    read_in: Callable[[str, str], str] = lambda short, lang: lang,
 ) -> list[Found]:
     """The ``(long form, short form, language)`` abbreviations a corpus of ``(text, language)``
-    defines, most defined first, each in the language of the texts defining it: there it is
-    searched (in French text, "WAL" defined in English is a French word, unknown).
+    defines, most defined first, each in the language its definition is read in (``read_in``
+    of the short form and the text's language: "TLS" in Russian text is read as English):
+    there alone it is searched (in French text, "WAL" defined in English is a French word).
 
     Kept: short forms that :func:`_kept` keeps, each with the long form it is defined with most
     often in its language, or none when two are defined as often: a short form standing for
@@ -212,7 +216,7 @@ def groups(
         for short, long in definitions(text):
             if not _kept(short, lowercased, is_common, is_word):
                 continue
-            counts.setdefault((short, lang), Counter())[_key(long)] += 1
+            counts.setdefault((short, read_in(short, lang)), Counter())[_key(long)] += 1
             written.setdefault(_key(long), Counter())[long] += 1
     found = []
     for (short, lang), longs in counts.items():
