@@ -16,6 +16,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import json
 import logging
 import operator
 import re
@@ -39,6 +40,7 @@ from retrieval.errors import (
 from retrieval.ingest import refresh as ingest
 from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexReport
 from retrieval.search import (
+    abbreviations,
     attached,
     causes,
     changelogs,
@@ -57,6 +59,7 @@ from retrieval.search import (
     query,
     rank,
     repeats,
+    scripts,
     snapshot,
     thesaurus,
     upkeep,
@@ -66,6 +69,7 @@ from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path,
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
+from retrieval.store.abbreviations import DefinedAbbreviations, Found
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import is_damaged, set_aside
 
@@ -79,7 +83,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "38"
+ANALYZER_VERSION = "39"
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
@@ -97,18 +101,17 @@ class Library:
     ) -> None:
         self.store = store
         self.corpus_dir = corpus_dir
-        self.analyzer = analyzer
-        self._synonyms_digest = synonyms_digest
+        self._analyzers = _Analyzers(analyzer, synonyms_digest)  # each index holds its own
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()  # held by a reload, or a merge swapping in
         self._reloading = False  # a reload holds the lock (it is shared, not run twice at once)
-        self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
+        self._keeper = upkeep.IndexKeeper(store, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached (by the
-        # library, holding its analyzer, not itself: no cycle keeps a closed library alive).
-        self._analysed = functools.lru_cache(maxsize=1024)(functools.partial(_analyse, analyzer))
+        # library, by analyzer, not itself: no cycle keeps a closed library alive).
+        self._analysed = functools.lru_cache(maxsize=1024)(_analyse)
         # A corpus has few headings; questions meet the same ones.
-        self._head_terms = functools.lru_cache(maxsize=4096)(functools.partial(_terms, analyzer))
+        self._head_terms = functools.lru_cache(maxsize=4096)(_terms)
         self._last_report: ReindexReport | None = None
         self._last_outcome: ReindexReport | BaseException | None = None
         # The example questions of the index version, by reader language and question form.
@@ -120,10 +123,10 @@ class Library:
         self.was_new = False  # the database held no corpus when it was opened
         self.damaged: Path | None = None  # where a damaged database was moved (open(recover=))
 
-    def _passage_fragments(self, passage: Passage) -> list[Fragment]:
-        current = self._snapshot
-        stored = current.fragments(passage) if current is not None else None
-        return stored if stored is not None else self._analysed(passage)
+    @property
+    def analyzer(self) -> Analyzer:
+        """The analyzer of the index served: a reload's new one is swapped in with its index."""
+        return _analyzer_of(self, self._snapshot)
 
     # ------------------------------------------------------------------------------- opening
     @classmethod
@@ -184,9 +187,9 @@ class Library:
                 raise NoCorpusError(
                     corpus_dir, "the database holds no passages; run `quotebot index`"
                 )
-            tag = library._tag()
+            tag, analyzer = _tag(library)
             library._counting = _count_languages(library, tag)  # while the index opens
-            library._snapshot = library._keeper.open(tag)
+            library._swap(library._keeper.open(tag, analyzer), analyzer)
             if library._last_report is not None:
                 library._last_report = _took(library._last_report, started)
             library._warming_languages = _warm_languages_soon(library, library._counting)
@@ -211,13 +214,11 @@ class Library:
         self.store.close()
 
     # --------------------------------------------------------------------------- index upkeep
-    def _tag(self) -> str:
-        version = self.store.meta("corpus_version") or "0"
-        words = languages.stop_words_digest()
-        return f"v{version}:a{ANALYZER_VERSION}:s{self._synonyms_digest}:w{words}"
-
-    def _swap(self, new: snapshot.Snapshot) -> None:
-        self._snapshot = new  # one assignment: the swap is atomic
+    def _swap(self, new: snapshot.Snapshot, analyzer: Analyzer | None = None) -> None:
+        """Serve ``new``, made by ``analyzer`` (None: the served index's, as a merge's is)."""
+        # One assignment: index and analyzer swap in together, atomically (questions read by a
+        # new analyzer while the old index was served found none of its new terms).
+        self._snapshot = dataclasses.replace(new, analyzer=analyzer or self.analyzer)
 
     def reindex(self) -> ReindexReport:
         """Re-read the corpus folder and swap in a new index; returns what changed.
@@ -234,8 +235,8 @@ class Library:
             self._reloading = True
             started = time.perf_counter()
             report = ingest.refresh(self.store, self.corpus_dir)
-            tag = self._tag()
-            self._swap(self._keeper.refreshed(self._snapshot, tag))
+            tag, analyzer = _tag(self)
+            self._swap(self._keeper.refreshed(self._snapshot, tag, analyzer), analyzer)
             report = _took(report, started)
             self._last_report = self._last_outcome = report
             return report
@@ -303,7 +304,8 @@ class Library:
         text, languages = _meant(text, earlier_), _warmed_languages(self)
         found = _distinct(self, current, text, earlier_, offset + k, asked)
         lang, question_, ranked, total, stepped = found
-        sure, outcome = _judged(self.analyzer, current, text, lang, question_, ranked, stepped)
+        analyzer = _analyzer_of(self, current)
+        sure, outcome = _judged(analyzer, current, text, lang, question_, ranked, stepped)
         ranked = quantities.with_the_number(ranked[: offset + k], text, question_.terms, offset)
         lang, languages = _languages_of(text, lang, languages, ranked[: offset + k], earlier_)
         if lang not in languages:
@@ -608,6 +610,82 @@ def _join(*threads: threading.Thread | None) -> None:
             thread.join()
 
 
+def _tag(library: Library) -> tuple[str, Analyzer]:
+    """The index's tag for the corpus as stored, and the analyzer that index is made by."""
+    version = library.store.meta("corpus_version") or "0"
+    digest, analyzer = _define(library)
+    return f"v{version}:a{ANALYZER_VERSION}:s{digest}:w{languages.stop_words_digest()}", analyzer
+
+
+def _fragments(
+    library: Library, passage: Passage, current: snapshot.Snapshot | None = None
+) -> list[Fragment]:
+    """The sentences and tokens of ``passage``: stored in the index ``current`` (else the one
+    served), or analysed by its analyzer (a reload changed the text meanwhile)."""
+    current = current or library._snapshot
+    stored = current.fragments(passage) if current is not None else None
+    if stored is not None:
+        return stored
+    return library._analysed(_analyzer_of(library, current), passage)
+
+
+def _analyzer_of(library: Library, current: snapshot.Snapshot | None) -> Analyzer:
+    """The analyzer ``current`` was made by (the synonym table's, before any is served)."""
+    if current is None or current.analyzer is None:
+        return library._analyzers.table
+    return current.analyzer
+
+
+@dataclasses.dataclass
+class _Analyzers:
+    """The synonym table's analyzer (``table``, its file's ``digest``), and the digest and
+    analyzer last made with the abbreviations a corpus defines besides (:func:`_define`)."""
+
+    table: Analyzer
+    digest: str
+    last: tuple[str, Analyzer] | None = None
+
+
+def _define(library: Library) -> tuple[str, Analyzer]:
+    """The digest of the synonym table and the abbreviations the corpus defines
+    (:mod:`abbreviations`), in the index's tag (a new set of them is a new index), and an
+    analyzer searching those as their long forms and back, with the table. A new one when they
+    changed: the one serving questions keeps serving them until the new index is in."""
+    found, made = _abbreviations(library.store), library._analyzers
+    if not found:
+        return made.digest, made.table
+    digest = made.digest + "+" + hashlib.sha256(json.dumps(found).encode()).hexdigest()[:16]
+    if made.last is None or made.last[0] != digest:
+        made.last = (digest, Analyzer(made.table.synonyms.with_found(found, thesaurus.is_word)))
+    return made.last
+
+
+def _abbreviations(store: CorpusStore) -> list[Found]:
+    """The ``(long form, short form, language)`` abbreviations the corpus defines: kept in the
+    database for its version (:class:`DefinedAbbreviations`)."""
+    kept = DefinedAbbreviations(store)
+    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}"
+    found = kept.kept(version)
+    if found is None:
+        # A short form that is a stop word of any language ("WHO", "IT", "DIE") is common.
+        codes = tuple(sorted(path.stem for path in languages.STOP_WORDS_DIR.glob("*.txt")))
+        found = abbreviations.groups(
+            kept.texts_holding("("),
+            lambda word: languages.is_stop_word_of(word, codes),
+            thesaurus.is_word,
+            _read_in,
+        )
+        kept.keep(version, found)
+    return found
+
+
+def _read_in(word: str, lang: str) -> str:
+    """The language ``word`` is read in, in a text in ``lang``: its letters' (Latin words in
+    Russian or Chinese text are read as English, as the analyzer reads them)."""
+    script = next((run.script for run in scripts.runs(word) if run.script != "common"), "common")
+    return languages.word_language(script, languages.language(lang)).code
+
+
 def _count_languages(library: Library, version: str) -> threading.Thread:
     """Count the passages' languages in the background (a quarter of a second at a million
     passages, inside SQLite, so beside the Python work of opening the index)."""
@@ -631,7 +709,9 @@ def _search(
 ) -> tuple[list[rank.Ranked], int]:
     """BM25's best ``depth`` passages re-ranked, and how many passages matched at all;
     ``names``: the rare names the question asks about (:func:`named.rare_names`)."""
-    store, fragments, head_terms = library.store, library._passage_fragments, library._head_terms
+    store, analyzer = library.store, _analyzer_of(library, current)
+    fragments = functools.partial(_fragments, library, current=current)
+    head_terms = functools.partial(library._head_terms, analyzer)
     pool = current.index.search(weights, k=depth)
     rowids = current.rowids.take(pool.docs)
     passages = store.passages_by_rowid(rowids)
@@ -731,12 +811,13 @@ def _read(
     terms."""
     languages = library.languages()
     read_in = library._languages[2]  # settled for this version by languages() just now
-    lang = query.language_of(text, earlier_, library.analyzer, languages)
-    lang = query.settle_language(text, lang, languages, library.analyzer, current)
+    analyzer = _analyzer_of(library, current)
+    lang = query.language_of(text, earlier_, analyzer, languages)
+    lang = query.settle_language(text, lang, languages, analyzer, current)
     searched = definitions.purpose_searched(text) or text
     pointing = followups.points_back(text)
     return lang, query.weights(
-        searched, earlier_, library.analyzer, current, lang, languages, read_in, pointing
+        searched, earlier_, analyzer, current, lang, languages, read_in, pointing
     )
 
 
@@ -755,7 +836,8 @@ def _ranked(
     languages = library.languages()
     if not weights:
         raise NoSearchableWordsError()
-    question = rank.QuestionWeights.of(weights, current.index, name_terms(library.analyzer))
+    analyzer = _analyzer_of(library, current)
+    question = rank.QuestionWeights.of(weights, current.index, name_terms(analyzer))
     purpose = definitions.purpose_subject(text)  # "what is X for?" asks no definition
     thing = None if purpose else definitions.subject(text)
     if thing is None and not purpose and not earlier_:
@@ -763,7 +845,7 @@ def _ranked(
     neutral = len(languages) > 1 and own_language.asks_by_language(lang, question.found)
     # "what does article 35 say?", "And the Fourth?"
     division = divisions.asked(text, earlier_[-1] if earlier_ else None)
-    things = quantities.counted(text, library.analyzer, lang)  # "how many packages"
+    things = quantities.counted(text, analyzer, lang)  # "how many packages"
     depth = max(
         _depth(text, k, things=bool(things), defining=bool(thing or purpose)),
         # as deep as the own-language orderings reach, so that each page of further results
@@ -771,7 +853,7 @@ def _ranked(
         own_language.WINDOW if len(languages) > 1 else 0,
         divisions.WINDOW if division else 0,
     )
-    names = named.rare_names(text, library.analyzer, current, lang, weights)
+    names = named.rare_names(text, analyzer, current, lang, weights)
     ranked, total = _search(library, current, weights, question, depth, names)
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
@@ -982,7 +1064,7 @@ def _scored(
 ) -> list[rank.Ranked]:
     """``passages`` fetched beside the search, re-ranked with their excerpts."""
     terms = question.terms
-    matches = [matches_of(library._passage_fragments(p), terms) for p in passages]
+    matches = [matches_of(_fragments(library, p), terms) for p in passages]
     return rank.rerank([(p, 1.0) for p in passages], question, matches)
 
 

@@ -147,6 +147,7 @@ def _key(raw: str) -> str:
     )
 
 
+_ELIDED = re.compile(r"^\w{1,2}['’]")  # "l'", "d’", "qu'" before a French or Italian word
 _ABBREVIATION_PLURAL = re.compile(r"[A-Z][A-Za-z]*[A-Z]s")
 
 
@@ -166,6 +167,7 @@ def _words(text: str) -> list[_Word]:
 
 
 _Terms = tuple[tuple[str, str], ...]  # a word's (term, folded word) pairs
+_Phrase = tuple[str, int, bool]  # a phrase's term, its words, whether they keep their terms
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,9 @@ class _Form:
     keys: tuple[str, ...]
     capitals: tuple[bool, ...]  # per word: must be written in capitals to match
     canonical: str
+    # A long form a corpus defines keeps its words beside the group's term: "human growth
+    # hormone" is still about growth hormones (its words folded away, medline lost 0.01).
+    keeps_words: bool = False
 
 
 class _PhraseStart(NamedTuple):
@@ -197,10 +202,23 @@ class Synonyms:
         # A question asking a name the documents never write is about something else; one
         # asking a general word they lack ("per cent", "set up") is only worded otherwise.
         self.names: set[str] = set()
+        # Forms of the abbreviations a corpus defines in another language than English
+        # (:meth:`with_found`), by that language's code, then by their first word's key: each
+        # searched only in words read in the language that defines it, as the table's groups
+        # are English ("France | French | Paris" would make French text's "Paris" France). Read
+        # in every language, "WAL", defined in English text, made the French reading of "WAL
+        # mode" know all its words, and the English question was answered in French.
+        self.defined: dict[str, dict[str, list[_Form]]] = {}
         for group in groups:
             self.add(group)
 
-    def add(self, group: Iterable[str]) -> None:
+    def add(
+        self, group: Iterable[str], capitals: Collection[str] = (), defined_in: str | None = None
+    ) -> None:
+        """Add a group of forms; those in ``capitals`` written in capitals match only words
+        written so ("ACT" not "act"), as forms of two letters and stop words always do.
+        ``defined_in``: the language of the text defining it, for an abbreviation a corpus
+        defines (searched in that language's words only; its long form keeps its words)."""
         forms = tuple(f.strip() for f in group if f.strip())
         if len(forms) < 2:
             return
@@ -220,14 +238,46 @@ class Synonyms:
                 # "US" must be written in capitals (or it is "us"); "ASEAN" typed as "asean" is
                 # still ASEAN. Capitals are required of short forms and of ordinary words.
                 capitals=tuple(
-                    _is_capitals(w.raw) and (len(w.key) <= 2 or w.key in STOP_WORDS) for w in words
+                    _is_capitals(w.raw)
+                    and (len(w.key) <= 2 or w.key in STOP_WORDS or w.raw in capitals)
+                    for w in words
                 ),
                 canonical=canonical,
+                keeps_words=defined_in is not None and len(words) > 1,
             )
             self.longest = max(self.longest, len(form.keys))
-            bucket = self.first_keys.setdefault(form.keys[0], [])
+            bucket = self._forms_of(defined_in).setdefault(form.keys[0], [])
             bucket.append(form)
             bucket.sort(key=lambda f: -len(f.keys))
+
+    def _forms_of(self, lang: str | None) -> dict[str, list[_Form]]:
+        """The forms searched in words read in ``lang`` (None: English), by first word's key."""
+        if lang is None or lang == ENGLISH:
+            return self.first_keys
+        return self.defined.setdefault(lang, {})
+
+    def with_found(
+        self, pairs: Iterable[tuple[str, str, str]], is_word: Callable[[str], bool]
+    ) -> Synonyms:
+        """This table and the ``(long form, short form, language)`` abbreviations a corpus
+        defines (:mod:`abbreviations`), each a group with the short form's plural ("CRAs"),
+        searched in the words read in the language of the text defining it. The table wins
+        (in English, its language): a pair with a form the table has already is left out, as
+        is one with a form an earlier pair of its language took. A short form that is a word in
+        lower case (``is_word``: "ACT", "DNA") matches only in capitals; another ("CRA") as the
+        table's abbreviations do."""
+        merged = Synonyms(self.groups)
+        taken = {ENGLISH: {form.keys for bucket in self.first_keys.values() for form in bucket}}
+        for long, short, lang in pairs:
+            forms = [long, short] + ([short + "s"] if _is_capitals(short) else [])
+            keys = [tuple(w.key for w in _words(form)) for form in forms]
+            own = taken.setdefault(lang, set())
+            if not all(keys[:2]) or any(k in own for k in keys):
+                continue
+            own.update(keys)
+            strict = forms[1:] if is_word(short.lower()) else ()
+            merged.add(forms, capitals=strict, defined_in=lang)
+        return merged
 
     @classmethod
     def load(cls, path: Path) -> Synonyms:
@@ -239,9 +289,13 @@ class Synonyms:
                 groups.append(line.split("|"))
         return cls(groups)
 
-    def match(self, words: list[_Word], i: int) -> tuple[_Form, int] | None:
-        """The longest form starting at ``words[i]``, and how many words it covers."""
-        for form in self.first_keys.get(words[i].key, ()):
+    def match(
+        self, words: list[_Word], i: int, lang: str | None = None
+    ) -> tuple[_Form, int] | None:
+        """The longest form starting at ``words[i]``, and how many words it covers (with
+        ``lang``, not English: of the abbreviations the corpus defines in that language)."""
+        table = self.first_keys if lang is None else self.defined.get(lang, {})
+        for form in table.get(words[i].key, ()):
             n = len(form.keys)
             window = words[i : i + n]
             if len(window) == n and all(
@@ -341,23 +395,10 @@ class Analyzer:
                 elif lang.code == ENGLISH:
                     out.extend(self._english(text, start, end))
                 else:
-                    out.extend(self._foreign_words(text, start, end, lang))
+                    out.extend(_foreign_words(self, text, start, end, lang))
             else:
                 kanji = _after_kanji(text, script, start)
                 out.extend(_segmented(text[start:end], start, lang, kanji))
-        return out
-
-    def _foreign_words(self, text: str, pos: int, endpos: int, lang: Language) -> list[Token]:
-        out: list[Token] = []
-        cache = self._foreign_cache
-        for match in _WORD_ANY.finditer(text, pos, endpos):
-            raw = match.group()
-            terms = cache.get((lang.code, raw))
-            if terms is None:
-                terms = _foreign_terms(raw, lang)
-                if len(cache) < 1 << 20:
-                    cache[(lang.code, raw)] = terms
-            out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
         return out
 
     def _english(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
@@ -387,7 +428,9 @@ class Analyzer:
             if isinstance(entry, _PhraseStart):
                 following = [m.group() for m in matches[i + 1 : i + self.synonyms.longest]]
                 found = self.phrase(following, entry)
-                if found is not None:
+                if found is not None and found[2]:  # the group's term, then the words'
+                    append(make(Token, (found[0], *match.span(), entry.key)))
+                elif found is not None:
                     skip = i + found[1]
                     span = (match.start(), matches[skip - 1].end())
                     append(make(Token, (found[0], *span, entry.key)))
@@ -447,10 +490,10 @@ class Analyzer:
             return terms
         return _PhraseStart(key, phrases, terms, frozenset(f.keys[1] for f in phrases))
 
-    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> tuple[str, int] | None:
-        """The term of the longest phrase starting at a word whose entry is ``entry``, and its
-        length in words; ``following``: the words written after it (as many as the longest
-        phrase has, or up to the text's end)."""
+    def phrase(self, following: Sequence[str], entry: _PhraseStart) -> _Phrase | None:
+        """The term of the longest phrase starting at a word whose entry is ``entry``, its
+        length in words and whether its words keep their terms (:attr:`_Form.keeps_words`);
+        ``following``: the words after it (as many as the longest phrase has, or to the end)."""
         if not following or _key(following[0]) not in entry.seconds:
             return None
         for form in entry.phrases:
@@ -464,7 +507,7 @@ class Analyzer:
                 )
             ):
                 term = form.canonical
-                return _group_term(self, term), n
+                return _group_term(self, term), n, form.keeps_words
         return None
 
     def _word_tokens(self, word: _Word) -> list[Token]:
@@ -500,6 +543,59 @@ class Analyzer:
     def terms(self, text: str, lang: str | None = None) -> list[str]:
         """Just the terms of ``text``."""
         return [t.term for t in self.tokens(text, lang)]
+
+
+def _foreign_words(
+    analyzer: Analyzer, text: str, pos: int, endpos: int, lang: Language
+) -> list[Token]:
+    """The terms of the words of ``text[pos:endpos]``, in the language ``lang``, not English."""
+    out: list[Token] = []
+    cache = analyzer._foreign_cache
+    defined = analyzer.synonyms.defined.get(lang.code)
+    matches = list(_WORD_ANY.finditer(text, pos, endpos))
+    for i, match in enumerate(matches):
+        raw = match.group()
+        found = _found_form(analyzer, matches, i, lang.code, defined) if defined else None
+        if found is not None:
+            out.append(Token(found[0], match.start(), match.end(), found[2]))
+            if found[1] == 1:
+                continue  # a short form; a long form's words are read too (keeps_words)
+        terms = cache.get((lang.code, raw))
+        if terms is None:
+            terms = _foreign_terms(raw, lang)
+            if len(cache) < 1 << 20:
+                cache[(lang.code, raw)] = terms
+        out.extend(Token(term, match.start(), match.end(), word) for term, word in terms)
+    return out
+
+
+def _found_form(
+    analyzer: Analyzer,
+    matches: Sequence[re.Match[str]],
+    i: int,
+    lang: str,
+    defined: dict[str, list[_Form]],
+) -> tuple[str, int, str] | None:
+    """The term of the corpus's abbreviation (or its long form) written from ``matches[i]``
+    in text in ``lang`` (not English; ``defined``: the forms that language's text defines),
+    how many words it covers and its first word's key."""
+    synonyms = analyzer.synonyms
+    raw = matches[i].group()
+    key = _key(raw)
+    if key not in defined:
+        if "'" not in raw and "’" not in raw:
+            return None  # most words
+        # An elided article is written onto the word: "l'ONU", "de l'Organisation".
+        raw = _ELIDED.sub("", raw)
+        key = _key(raw)
+        if key not in defined:
+            return None
+    window = matches[i + 1 : i + synonyms.longest]
+    words = [_Word(raw, key, 0, 0)] + [_Word(m.group(), _key(m.group()), 0, 0) for m in window]
+    found = synonyms.match(words, 0, lang)
+    if found is None:
+        return None
+    return _group_term(analyzer, found[0].canonical), found[1], key
 
 
 def is_dotted_name(raw: str) -> bool:
@@ -548,8 +644,9 @@ def _words_inside_forms(analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
         written = _words(form)
         match = synonyms.match(written, 0) if written else None
         canonical = match[0].canonical if match and match[1] == len(written) else None
-        if len(words) < 2 or canonical is None:
-            continue  # one word: the group's term is that word's
+        if len(words) < 2 or canonical is None or match is None or match[0].keeps_words:
+            continue  # one word: the group's term is that word's; a long form that keeps
+            # its words is found by them
         # A group of one-word forms ("multi-polarization" | "multipolar") is searched as its
         # first form, stemmed; any other as the group's own term.
         group_term = _group_term(analyzer, canonical)

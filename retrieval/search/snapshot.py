@@ -373,6 +373,9 @@ class Snapshot:
     deleted: tuple[IntArray, ...] = ()  # per segment, its deleted passage numbers (sorted)
     globals: tuple[npt.NDArray[np.int32], ...] = ()  # per segment, its term → index term
     df_pair: npt.NDArray[np.int64] | None = None  # live df (text, any field) per index term
+    # The analyzer its passages were analysed by, which questions are read by: a reload whose
+    # corpus defines new abbreviations swaps a new one in with its index (the library sets it).
+    analyzer: Analyzer | None = None
 
     def prepare_words(self, at_open: bool = False) -> None:
         """Start reading the words for spelling correction in the background. When the index

@@ -112,6 +112,7 @@ class TermTable:
         self._terms = _Growing(np.int64)  # per pair: its term
         self._words = _Growing(np.int64)  # … and its folded word
         self.phrase_pairs: dict[tuple[str, str], int] = {}
+        self.phrase_words: dict[tuple[str, str, int], tuple[int, int]] = {}
         self._unmet = np.zeros(0, np.int64)  # per name: _UNMET (see first_met)
         self.rank = np.zeros(0, np.int32)  # per name: scratch for a chunk's numbering
 
@@ -175,6 +176,18 @@ class TermTable:
             self.seconds = np.unique(np.concatenate((self.seconds, seconds)))
         self._terms.extend(named[0::2])
         self._words.extend(named[1::2])
+
+    def phrase_and_word(self, term: str, word: str, spelling: int) -> tuple[int, int]:
+        """The first pair and the number of pairs of a phrase's token followed by those of its
+        first word (spelt ``spelling``): a long form that keeps its words."""
+        found = self.phrase_words.get((term, word, spelling))
+        if found is None:
+            first, count = int(self.first[spelling]), int(self.count[spelling])
+            at = self._terms.size
+            self._terms.extend([self.number(term), *self.pair_terms[first : first + count]])
+            self._words.extend([self.number(word), *self.pair_words[first : first + count]])
+            found = self.phrase_words[(term, word, spelling)] = (at, count + 1)
+        return found
 
     def phrase_pair(self, term: str, word: str) -> int:
         """The pair of a phrase's token (the phrase's term, the first word's key)."""
@@ -270,6 +283,10 @@ def _phrases(
         entry = table.starts[int(spelling[i])]
         found = phrase(words[i + 1 : min(i + longest, stop)], entry)
         if found is None:
+            continue
+        if found[2]:  # a long form the corpus defines: the group's term, then the word's own
+            spelt = int(spelling[i])
+            first[i], count[i] = table.phrase_and_word(found[0], entry.key, spelt)
             continue
         n = found[1]
         skip = i + n

@@ -48,15 +48,14 @@ def _still_live(folder: Path, current: snapshot.Snapshot) -> bool:
 class IndexKeeper:
     """Makes the snapshots of one index folder."""
 
-    def __init__(self, store: CorpusStore, analyzer: Analyzer, folder: Path) -> None:
+    def __init__(self, store: CorpusStore, folder: Path) -> None:
         self.store = store
-        self.analyzer = analyzer
         self.folder = folder
         self._merging: threading.Thread | None = None
 
-    def open(self, tag: str) -> snapshot.Snapshot:
+    def open(self, tag: str, analyzer: Analyzer) -> snapshot.Snapshot:
         """The saved index when current; else the saved one updated with the corpus's changes
-        when it was made by the same analyzer; else a new one."""
+        when it was made by the same analyzer; else a new one (made by ``analyzer``)."""
         saved = snapshot.load(self.folder)
         if saved is not None and saved.version == tag:
             generations.collect_garbage(self.folder)
@@ -68,22 +67,25 @@ class IndexKeeper:
             and not _mostly_new(self.store, saved)
         ):
             try:
-                return self.update(saved, tag)
+                return self.update(saved, tag, analyzer)
             except ValueError as error:
                 log.warning("the index could not be updated (%s): it is rebuilt", error)
-        return self.build(tag)
+        return self.build(tag, analyzer)
 
-    def refreshed(self, current: snapshot.Snapshot | None, tag: str) -> snapshot.Snapshot:
-        """The index for ``tag`` after a reload: ``current`` itself, updated, or rebuilt."""
+    def refreshed(
+        self, current: snapshot.Snapshot | None, tag: str, analyzer: Analyzer
+    ) -> snapshot.Snapshot:
+        """The index for ``tag`` after a reload: ``current`` itself, updated, or rebuilt (by
+        ``analyzer``)."""
         if current is not None and current.version == tag:
             return current
         if current is None or analysis_of(current.version) != analysis_of(tag):
-            return self.build(tag)
+            return self.build(tag, analyzer)
         if _mostly_new(self.store, current):
-            return self.build(tag)  # one segment, and analysed in parallel
-        return self.update(current, tag)
+            return self.build(tag, analyzer)  # one segment, and analysed in parallel
+        return self.update(current, tag, analyzer)
 
-    def build(self, tag: str) -> snapshot.Snapshot:
+    def build(self, tag: str, analyzer: Analyzer) -> snapshot.Snapshot:
         try:
             with generations.locked(self.folder):
                 for old in self.folder.iterdir():  # another analysis: nothing is reusable
@@ -91,14 +93,14 @@ class IndexKeeper:
                         shutil.rmtree(old)
                     elif old.name != "LOCK":
                         old.unlink()
-                return snapshot.build(self.store, self.analyzer, tag, self.folder)
+                return snapshot.build(self.store, analyzer, tag, self.folder)
         except OSError as error:  # a full disk or a read-only folder: serve from memory
             log.warning("could not save the index in %s: %s", self.folder, error)
-            return snapshot.build(self.store, self.analyzer, tag, None)
+            return snapshot.build(self.store, analyzer, tag, None)
 
-    def update(self, current: snapshot.Snapshot, tag: str) -> snapshot.Snapshot:
+    def update(self, current: snapshot.Snapshot, tag: str, analyzer: Analyzer) -> snapshot.Snapshot:
         if current.folder is None or current.generation is None:
-            return self.build(tag)  # an index kept in memory only: nothing to update
+            return self.build(tag, analyzer)  # an index kept in memory only: nothing to update
         try:
             with generations.locked(self.folder):
                 if not _still_live(self.folder, current):
@@ -106,10 +108,10 @@ class IndexKeeper:
                     current = snapshot.load(self.folder) or current
                 if current.version == tag:
                     return current
-                updated = snapshot.update(current, self.store, self.analyzer, tag)
+                updated = snapshot.update(current, self.store, analyzer, tag)
         except OSError as error:
             log.warning("could not save the index update in %s: %s", self.folder, error)
-            return snapshot.build(self.store, self.analyzer, tag, None)
+            return snapshot.build(self.store, analyzer, tag, None)
         generations.collect_garbage(self.folder)
         return updated
 

@@ -120,12 +120,12 @@ class GatedLibrary(Library):
         self.reindexes += 1
         return super().reindex()
 
-    def _swap(self, new):  # type: ignore[no-untyped-def]
+    def _swap(self, new, analyzer=None):  # type: ignore[no-untyped-def]
         if self.armed:
             self.building.set()
             if not self.gate.wait(DEADLINE):
                 raise TimeoutError("the test never let the reload go on")
-        return super()._swap(new)
+        return super()._swap(new, analyzer)
 
 
 @pytest.fixture
