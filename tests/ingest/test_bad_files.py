@@ -67,7 +67,20 @@ def test_an_encrypted_pdf() -> None:
 @pytest.mark.parametrize("fraction", [0.1, 0.5, 0.95])
 def test_a_truncated_pdf_is_damaged(fraction: float) -> None:
     data = REAL_PDF.read_bytes()
-    assert _reason("cut.pdf", data[: int(len(data) * fraction)]).startswith("damaged: ")
+    said = "damaged: the file is cut short (copy it again)"  # as a Word file cut short says
+    assert _reason("cut.pdf", data[: int(len(data) * fraction)]) == said
+
+
+def test_a_pdf_with_junk_after_its_end_or_only_its_trailer_lost_is_read_whole() -> None:
+    # Kilobytes after "%%EOF" (a mail gateway's or a server's) and a copy that lost only its
+    # last lines ("startxref" and "%%EOF", which PDFium rebuilds) hold every page: they were
+    # refused as "truncated" because no "%%EOF" stood in the last two kilobytes.
+    data = REAL_PDF.read_bytes()
+    whole = read("guide.pdf", data)
+    padded = data + bytes(range(256)) * 16
+    cut = data[: data.rindex(b"startxref")]
+    for name, damaged in (("padded.pdf", padded), ("cut.pdf", cut)):
+        assert read(name, damaged).blocks == whole.blocks
 
 
 def test_a_pdf_with_its_cross_reference_broken_is_damaged() -> None:
@@ -192,7 +205,7 @@ def test_one_bad_file_does_not_stop_the_others() -> None:
             outcomes[name] = error.reason
     assert outcomes == {
         "good.md": 1,
-        "bad.pdf": "damaged: truncated (the end of the file is missing)",
+        "bad.pdf": "damaged: the file is cut short (copy it again)",
         "bad.docx": "plain text, not a .docx file: rename it to .txt",
         "good.html": 1,
     }
