@@ -194,7 +194,8 @@ def _open(data: bytes, path: Path) -> Document:
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_STREAM in data:
             raise DocumentError(path, "encrypted")
-        raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
+        # A Word 97–2003 file, or PowerPoint's or Excel's: readers.sniff says which.
+        raise DocumentError(path, "damaged: not a Word document")
     with open_zip(data, path, "a Word document") as archive:
         data = readable(archive) or data  # a Strict document, a template: names python-docx reads
     try:
