@@ -159,6 +159,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
     walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
+    walk.outline.watch(document)
     walk.house = _house_levels(items)
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
@@ -183,6 +184,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
         if not title and document.title:
             lines = [document.title, *lines]
         document.blocks[:0] = [Block(line) for line in lines]
+    else:
+        walk.outline.keep_last()
     _release_notes(walk)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
