@@ -67,6 +67,7 @@ from retrieval.ingest.readers.docxcode import (
 from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 from retrieval.ingest.readers.docxpackage import readable
+from retrieval.ingest.readers.docxplaceholders import drop_placeholders
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -155,6 +156,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     title, date, author = _properties(word)
     document = ParsedDocument(title=title, date=date, author=author)
+    drop_placeholders(word)  # before row controls lose their marks (see _unwrap_row_controls)
     _unwrap_row_controls(word.element.body)
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
