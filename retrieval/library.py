@@ -102,6 +102,11 @@ class Library:
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()  # held by a reload, or a merge swapping in
         self._reloading = False  # a reload holds the lock (it is shared, not run twice at once)
+        # Held while the reload lock is taken or given up by a reload and ``_reloading`` set to
+        # say so, and while it is read by a reload that found the lock taken: both change
+        # together, so no reload is taken for a merge (and run again after it, reporting
+        # nothing changed) in the moment between them.
+        self._reload_state = threading.Lock()
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached (by the
@@ -225,13 +230,19 @@ class Library:
         Runs at most once at a time: a call made while another is running waits for it and
         shares its outcome, its report or its error (two reloads at once become one).
         """
-        if not self._reindex_lock.acquire(blocking=False):
-            if self._reloading:
-                return _outcome_of_running(self)
-            # A merge's, swapping in: read the folder after it (not the last reload's report).
-            self._reindex_lock.acquire()
+        with self._reload_state:
+            taken = self._reindex_lock.acquire(blocking=False)
+            running = not taken and self._reloading
+            if not taken and not running:
+                # A merge's, swapping in: read the folder after it (not the last reload's
+                # report). No reload holds the lock nor can take it meanwhile (see __init__),
+                # and the merge takes only the reload lock: it ends, and this one goes on.
+                self._reindex_lock.acquire()
+            if not running:
+                self._reloading = True
+        if running:
+            return _outcome_of_running(self)
         try:
-            self._reloading = True
             started = time.perf_counter()
             report = ingest.refresh(self.store, self.corpus_dir)
             tag = self._tag()
@@ -243,8 +254,9 @@ class Library:
             self._last_outcome = error
             raise
         finally:
-            self._reloading = False
-            self._reindex_lock.release()
+            with self._reload_state:
+                self._reloading = False
+                self._reindex_lock.release()
             self._keeper.merge_in_background(
                 self._snapshot, self._reindex_lock, lambda: self._snapshot, self._swap
             )
