@@ -15,7 +15,6 @@ from retrieval.ingest.passages import MAX_PASSAGE_CHARS, document_key, passages,
 from retrieval.ingest.pipeline import read
 from retrieval.sentences import sentence_spans, sentences
 
-
 # Django REST framework's guide to authentication (its licence: data/eval/corpora/docs-dev4)
 DRF_AUTHENTICATION = (
     Path(__file__).parents[1] / "data/eval/corpora/docs-dev4/api-guide/authentication.md"
