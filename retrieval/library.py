@@ -102,11 +102,7 @@ class Library:
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()  # held by a reload, or a merge swapping in
         self._reloading = False  # a reload holds the lock (it is shared, not run twice at once)
-        # Held while the reload lock is taken or given up by a reload and ``_reloading`` set to
-        # say so, and while it is read by a reload that found the lock taken: both change
-        # together, so no reload is taken for a merge (and run again after it, reporting
-        # nothing changed) in the moment between them.
-        self._reload_state = threading.Lock()
+        self._reload_state = threading.Lock()  # see _reload_taken
         self._keeper = upkeep.IndexKeeper(store, analyzer, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached (by the
@@ -230,17 +226,7 @@ class Library:
         Runs at most once at a time: a call made while another is running waits for it and
         shares its outcome, its report or its error (two reloads at once become one).
         """
-        with self._reload_state:
-            taken = self._reindex_lock.acquire(blocking=False)
-            running = not taken and self._reloading
-            if not taken and not running:
-                # A merge's, swapping in: read the folder after it (not the last reload's
-                # report). No reload holds the lock nor can take it meanwhile (see __init__),
-                # and the merge takes only the reload lock: it ends, and this one goes on.
-                self._reindex_lock.acquire()
-            if not running:
-                self._reloading = True
-        if running:
+        if not _reload_taken(self):
             return _outcome_of_running(self)
         try:
             started = time.perf_counter()
@@ -531,6 +517,25 @@ def _shown_before(
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
     return shown
+
+
+def _reload_taken(library: Library) -> bool:
+    """Take the reload lock for a reload, once a merge holding it is done; False when another
+    reload holds it (whose outcome is shared).
+
+    The lock and the flag saying a reload holds it change together, under a lock of their own
+    (so does their release, in :meth:`Library.reindex`): a reload starting in the moment
+    between them was taken for a merge, waited, and ran again, reporting nothing changed.
+    Waiting for a merge under that lock holds up no reload (none holds the reload lock nor can
+    take it meanwhile), and the merge takes only the reload lock: it ends, and this goes on.
+    """
+    with library._reload_state:
+        if not library._reindex_lock.acquire(blocking=False):
+            if library._reloading:
+                return False
+            library._reindex_lock.acquire()  # a merge's, swapping in: read the folder after it
+        library._reloading = True
+        return True
 
 
 def _outcome_of_running(library: Library) -> ReindexReport:
