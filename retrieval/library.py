@@ -83,7 +83,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "39"
+ANALYZER_VERSION = "40"
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time
@@ -105,6 +105,7 @@ class Library:
         self._snapshot: snapshot.Snapshot | None = None
         self._reindex_lock = threading.Lock()  # held by a reload, or a merge swapping in
         self._reloading = False  # a reload holds the lock (it is shared, not run twice at once)
+        self._reload_state = threading.Lock()  # see _reload_taken
         self._keeper = upkeep.IndexKeeper(store, self.index_path)
         # A passage's sentences and terms are stored in the index; only passages it lacks (text
         # changed by a reload racing the question) are analysed, and those are cached (by the
@@ -226,13 +227,9 @@ class Library:
         Runs at most once at a time: a call made while another is running waits for it and
         shares its outcome, its report or its error (two reloads at once become one).
         """
-        if not self._reindex_lock.acquire(blocking=False):
-            if self._reloading:
-                return _outcome_of_running(self)
-            # A merge's, swapping in: read the folder after it (not the last reload's report).
-            self._reindex_lock.acquire()
+        if not _reload_taken(self):
+            return _outcome_of_running(self)
         try:
-            self._reloading = True
             started = time.perf_counter()
             report = ingest.refresh(self.store, self.corpus_dir)
             tag, analyzer = _tag(self)
@@ -244,8 +241,9 @@ class Library:
             self._last_outcome = error
             raise
         finally:
-            self._reloading = False
-            self._reindex_lock.release()
+            with self._reload_state:
+                self._reloading = False
+                self._reindex_lock.release()
             self._keeper.merge_in_background(
                 self._snapshot, self._reindex_lock, lambda: self._snapshot, self._swap
             )
@@ -521,6 +519,25 @@ def _shown_before(
             answers = earlier.without_the_answers(answers, shown, weights, asked) or answers
         shown += answers[:1]
     return shown
+
+
+def _reload_taken(library: Library) -> bool:
+    """Take the reload lock for a reload, once a merge holding it is done; False when another
+    reload holds it (whose outcome is shared).
+
+    The lock and the flag saying a reload holds it change together, under a lock of their own
+    (so does their release, in :meth:`Library.reindex`): a reload starting in the moment
+    between them was taken for a merge, waited, and ran again, reporting nothing changed.
+    Waiting for a merge under that lock holds up no reload (none holds the reload lock nor can
+    take it meanwhile), and the merge takes only the reload lock: it ends, and this goes on.
+    """
+    with library._reload_state:
+        if not library._reindex_lock.acquire(blocking=False):
+            if library._reloading:
+                return False
+            library._reindex_lock.acquire()  # a merge's, swapping in: read the folder after it
+        library._reloading = True
+        return True
 
 
 def _outcome_of_running(library: Library) -> ReindexReport:

@@ -36,6 +36,14 @@ _ABBREVIATIONS = frozenset(
     sep sept oct nov dec gen col lt maj capt sgt rep sen gov inc ltd co corp dept fig pp p cf approx
     est jr sr""".split()
 )
+# Of those, the ones written after what they shorten, closing a list or a name ("apples, pears,
+# etc.", "Apple Inc.", "Acme Ltd.", "Smith & Co.", "Martin Luther King Jr."): a sentence often
+# ends with one, its stop doing for both. "etc." ends its sentence before any capital ("…
+# tablets, etc. The prices vary."), as a name seldom follows a list inside one; the others
+# before a word that opens a clause ("Apple Inc. The company …", see :func:`_opens_clause`),
+# not before a name or a title, as news writes them inside a sentence ("Apple Inc. CEO Tim
+# Cook said", "Acme Ltd. Board members").
+_ABBREVIATIONS_AFTER = frozenset("etc inc ltd co corp jr sr".split())
 # The same in other languages, unless written in capitals ("CA." ends a sentence naming a
 # certificate authority, "ca. 100" is German's "about"): Russian (2006 г., ст. 152, ч. 3, п. 2,
 # гл. 5, с. 12, т. 2, см. ст. 3, рис. 1, табл. 2, "(англ. Mars Fever)", 1 янв. 2020); Spanish
@@ -106,7 +114,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             word = last[-1] if last else ""
             bare = word.rstrip(".").lstrip("(\"'“‘«„").lower()
             tail = max(0, len(before) - len(word) - 1)
-            if bare in _ABBREVIATIONS or _NUMBERED.match(before):
+            if (bare in _ABBREVIATIONS and not _closes(bare, text, match)) or _NUMBERED.match(
+                before
+            ):
                 continue
             if _INITIALS.search(before, tail) and not _opens_clause(text, match, "en", "ru"):
                 continue
@@ -154,6 +164,16 @@ def _unit_ends(bare: str, last: list[str], text: str, stop: re.Match[str]) -> bo
         and _AMOUNT.fullmatch(last[-2]) is not None
         and _opens_clause(text, stop, "ru")
     )
+
+
+def _closes(bare: str, text: str, stop: re.Match[str]) -> bool:
+    """Whether the abbreviation ``bare`` ("etc", "inc"), before ``stop``'s next word, ends its
+    sentence (see :data:`_ABBREVIATIONS_AFTER`)."""
+    if bare not in _ABBREVIATIONS_AFTER:
+        return False
+    if bare == "etc":
+        return (stop.group("next") or "").isupper()
+    return _opens_clause(text, stop, "en")
 
 
 def _opens_clause(text: str, stop: re.Match[str], *codes: str) -> bool:

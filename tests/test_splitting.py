@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +12,17 @@ from hypothesis import strategies as st
 
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS, document_key, passages, split_long
+from retrieval.ingest.pipeline import read
 from retrieval.sentences import sentence_spans, sentences
+
+# Django REST framework's guide to authentication (its licence: data/eval/corpora/docs-dev4)
+DRF_AUTHENTICATION = (
+    Path(__file__).parents[1] / "data/eval/corpora/docs-dev4/api-guide/authentication.md"
+)
+
+
+def read_file(path: Path) -> ParsedDocument:
+    return read(path.name, path.read_bytes())
 
 
 def non_space(text: str) -> str:
@@ -39,6 +50,35 @@ def test_sentences_split_at_full_stops_question_and_exclamation_marks() -> None:
 )
 def test_abbreviations_and_initials_do_not_end_a_sentence(text: str) -> None:
     assert sentences(text) == [text]
+
+
+def test_etc_and_a_company_s_abbreviation_end_a_sentence_a_clause_opens_after() -> None:
+    # "etc.", "Inc.", "Ltd.", "Co." close what they shorten, and their stop often ends the
+    # sentence too: "… Orcid, etc. It generates tokens …" was one sentence, quoted whole.
+    read = read_file(DRF_AUTHENTICATION)
+    social = next(b.text for b in read.blocks if "Orcid, etc." in b.text)
+    assert sentences(social) == [
+        "Drf-social-oauth2 is a framework that helps you authenticate with major social oauth2 "
+        "vendors, such as Facebook, Google, Twitter, Orcid, etc.",
+        "It generates tokens in a JWTed way with an easy setup.",
+    ]
+    for ended in ("Apple Inc.", "Smith & Co.", "Martin Luther King Jr."):
+        assert sentences(f"{ended} It was founded in Atlanta.") == [
+            ended,
+            "It was founded in Atlanta.",
+        ]
+    assert sentences("It sells phones, tablets, etc. Prices vary.") == [
+        "It sells phones, tablets, etc.",
+        "Prices vary.",
+    ]
+    # inside a sentence: before a small letter, a name or a title, as news writes them
+    for whole in (
+        "Apple Inc. CEO Tim Cook said the shares rose.",
+        "He joined Acme Ltd. in 1998 as a director.",
+        "We saw Rome, Paris, etc. and came home.",
+        "Toyota Motor Co. Japan division reported a loss.",
+    ):
+        assert sentences(whole) == [whole]
 
 
 def test_a_stop_spaced_off_in_small_letters_ends_its_sentence() -> None:

@@ -714,15 +714,21 @@ REASONS: dict[str, str] = {
     "a {kind} file, not a {suffix} file: rename it": (
         "a {kind} file, not a {suffix} file: rename it"
     ),
+    "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
+        "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx"
+    ),
+    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
+        "a PowerPoint file, not a {suffix} file: export the slides as .pdf"
+    ),
+    "an Excel file, not a {suffix} file: export it as .pdf": (
+        "an Excel file, not a {suffix} file: export it as .pdf"
+    ),
     "damaged: truncated (the end of the file is missing)": (
         "damaged: truncated (the end of the file is missing)"
     ),
     "damaged: cannot be opened": "damaged: cannot be opened",
     "damaged: page {page} cannot be read": "damaged: page {page} cannot be read",
     "damaged: not a Word document": "damaged: not a Word document",
-    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
-        "damaged: an old Word .doc file, not .docx (save it as .docx)"
-    ),
     "damaged: a part of the file is corrupt": "damaged: a part of the file is corrupt",
     "damaged: the file is cut short (copy it again)": (
         "damaged: the file is cut short (copy it again)"

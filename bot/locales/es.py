@@ -685,15 +685,21 @@ REASONS: dict[str, str] = {
     "a {kind} file, not a {suffix} file: rename it": (
         "un archivo {kind}, no un archivo {suffix}: cámbiale el nombre"
     ),
+    "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
+        "un archivo de Word 97–2003 (.doc), no un archivo {suffix}: guárdalo como .docx"
+    ),
+    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
+        "un archivo de PowerPoint, no un archivo {suffix}: exporta las diapositivas como .pdf"
+    ),
+    "an Excel file, not a {suffix} file: export it as .pdf": (
+        "un archivo de Excel, no un archivo {suffix}: expórtalo como .pdf"
+    ),
     "damaged: truncated (the end of the file is missing)": (
         "dañado: truncado (falta el final del archivo)"
     ),
     "damaged: cannot be opened": "dañado: no se puede abrir",
     "damaged: page {page} cannot be read": "dañado: la página {page} no se puede leer",
     "damaged: not a Word document": "dañado: no es un documento de Word",
-    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
-        "dañado: un archivo antiguo de Word .doc, no .docx (guárdalo como .docx)"
-    ),
     "damaged: a part of the file is corrupt": "dañado: una parte del archivo está corrupta",
     "damaged: the file is cut short (copy it again)": (
         "dañado: el archivo está incompleto (cópialo de nuevo)"

@@ -735,15 +735,21 @@ REASONS: dict[str, str] = {
     "a {kind} file, not a {suffix} file: rename it": (
         "un fichier {kind}, pas un fichier {suffix}\xa0: renommez-le"
     ),
+    "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
+        "un fichier Word 97–2003 (.doc), pas un fichier {suffix}\xa0: enregistrez-le en .docx"
+    ),
+    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
+        "un fichier PowerPoint, pas un fichier {suffix}\xa0: exportez les diapositives en .pdf"
+    ),
+    "an Excel file, not a {suffix} file: export it as .pdf": (
+        "un fichier Excel, pas un fichier {suffix}\xa0: exportez-le en .pdf"
+    ),
     "damaged: truncated (the end of the file is missing)": (
         "endommagé\xa0: tronqué (la fin du fichier manque)"
     ),
     "damaged: cannot be opened": "endommagé\xa0: impossible à ouvrir",
     "damaged: page {page} cannot be read": "endommagé\xa0: la page {page} est illisible",
     "damaged: not a Word document": "endommagé\xa0: ce n’est pas un document Word",
-    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
-        "endommagé\xa0: un ancien fichier Word .doc, pas .docx (enregistrez-le en .docx)"
-    ),
     "damaged: a part of the file is corrupt": "endommagé\xa0: une partie du fichier est corrompue",
     "damaged: the file is cut short (copy it again)": (
         "endommagé\xa0: le fichier est incomplet (copiez-le à nouveau)"

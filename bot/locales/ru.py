@@ -678,13 +678,19 @@ REASONS: dict[str, str] = {
         "веб-страница, а не {suffix}: переименуйте её в .html"
     ),
     "a {kind} file, not a {suffix} file: rename it": "файл {kind}, а не {suffix}: переименуйте его",
+    "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
+        "файл Word 97–2003 (.doc), а не {suffix}: сохраните его как .docx"
+    ),
+    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
+        "файл PowerPoint, а не {suffix}: экспортируйте слайды в .pdf"
+    ),
+    "an Excel file, not a {suffix} file: export it as .pdf": (
+        "файл Excel, а не {suffix}: экспортируйте его в .pdf"
+    ),
     "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",
     "damaged: cannot be opened": "повреждён: не открывается",
     "damaged: page {page} cannot be read": "повреждён: страница {page} не читается",
     "damaged: not a Word document": "повреждён: это не документ Word",
-    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
-        "повреждён: старый файл Word .doc, а не .docx (сохраните его как .docx)"
-    ),
     "damaged: a part of the file is corrupt": "повреждён: часть файла испорчена",
     "damaged: the file is cut short (copy it again)": (
         "повреждён: файл обрезан (скопируйте его заново)"

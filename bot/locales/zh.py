@@ -554,13 +554,19 @@ REASONS: dict[str, str] = {
     "a {kind} file, not a {suffix} file: rename it": (
         "是 {kind} 文件，不是 {suffix} 文件：请重命名"
     ),
+    "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
+        "是 Word 97–2003 文件（.doc），不是 {suffix} 文件：请另存为 .docx"
+    ),
+    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
+        "是 PowerPoint 文件，不是 {suffix} 文件：请将幻灯片导出为 .pdf"
+    ),
+    "an Excel file, not a {suffix} file: export it as .pdf": (
+        "是 Excel 文件，不是 {suffix} 文件：请导出为 .pdf"
+    ),
     "damaged: truncated (the end of the file is missing)": "已损坏：文件被截断（缺少文件末尾）",
     "damaged: cannot be opened": "已损坏：无法打开",
     "damaged: page {page} cannot be read": "已损坏：第 {page} 页无法读取",
     "damaged: not a Word document": "已损坏：不是 Word 文档",
-    "damaged: an old Word .doc file, not .docx (save it as .docx)": (
-        "已损坏：旧版 Word .doc 文件，不是 .docx（请另存为 .docx）"
-    ),
     "damaged: a part of the file is corrupt": "已损坏：文件的一部分已损坏",
     "damaged: the file is cut short (copy it again)": ("已损坏：文件不完整（请重新复制）"),
     "damaged: too large when unpacked": "已损坏：解压后过大",

@@ -7,10 +7,17 @@ words asked: the question was declined. Only what is plainly a tag is left out: 
 opening tag closed later in the text ("<i>…</i>"). A name in brackets alone stays a word, as a
 question about an element or a type asks it ("what does <details> do?", "List<String>"), and so
 does prose: "a<b and c>d", "x < y".
+
+Its HTML entities are read as the characters they stand for, "&amp;", "&#39;", "&nbsp;" as "&",
+"'" and a space, as a page shows them: pasted with tags from a page's source ("<b>China</b>&#39;s
+view on missile&nbsp;defence"), they were searched as "39" and "missile nbsp defence" (a question
+without tags has them read so by :func:`retrieval.text.clean`). After the tags are gone: "what
+does &lt;details&gt; do?" asks about "<details>".
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 # An attribute with a value: name=value, quoted or not.
@@ -27,6 +34,10 @@ _INLINE = frozenset(
 )
 
 
+# An entity ended by its semicolon: a name ("&amp;"), or a decimal or hexadecimal code ("&#39;",
+# "&#x27;"). Not one without it, which HTML reads only in some places: "?a=1&para=2" in a pasted
+# address is no "¶".
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _CLOSING = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
 
 
@@ -47,3 +58,11 @@ def _replaced(match: re.Match[str], last_closed: dict[str, int]) -> str:
     if match["name"] and not (match["attributes"] or match["slash"] or closed_later):
         return match[0]  # "<details>", "<String>": named, not markup
     return "" if name in _INLINE else " "
+
+
+def unescaped(text: str) -> str:
+    """``text`` with its HTML entities read as their characters (a no-break space as a space);
+    an unknown name ("&foo;") stays as written."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match[0]).replace("\xa0", " "), text)

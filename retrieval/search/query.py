@@ -39,7 +39,7 @@ from retrieval.search.languages import (
     stop_words,
 )
 from retrieval.search.layouts import mend_layout
-from retrieval.search.markup import without_tags
+from retrieval.search.markup import unescaped, without_tags
 from retrieval.search.pasted import asked_around
 from retrieval.search.scripts import (
     CJK_SCRIPTS,
@@ -127,8 +127,9 @@ def searchable(text: str) -> str:
     control characters gone, NFC) and without stray combining marks, which would otherwise split
     "Z̷a̷l̷g̷o̷" text into letters (the marks a language's letters need, й or が, stay); a Russian
     question typed with the keyboard left in the English layout read back as Russian; no web
-    address (:func:`without_links`) and no HTML tag (:func:`markup.without_tags`)."""
-    return mend_layout(drop_stray_marks(without_links(without_tags(clean(text)))))
+    address (:func:`without_links`) and no HTML tag (:func:`markup.without_tags`), its HTML
+    entities read as their characters (:func:`markup.unescaped`)."""
+    return mend_layout(drop_stray_marks(without_links(unescaped(without_tags(clean(text))))))
 
 
 def without_links(text: str) -> str:

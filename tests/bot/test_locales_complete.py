@@ -23,6 +23,7 @@ import pytest
 
 from bot.locales import available, en
 from bot.render.reasons import reason_text
+from retrieval.ingest.readers import sniff
 from retrieval.ingest.savedpages import parts_reason
 from retrieval.search import definitions
 from retrieval.search.analyzer import Analyzer
@@ -352,7 +353,10 @@ def _reasons_the_readers_give() -> list[str]:
         text = path.read_text(encoding="utf-8")
         for literal in re.findall(r'DocumentError\(\s*\w+,\s*f?"([^"]+)"\s*\)', text):
             found.append(re.sub(r"\{[^{}]+\}", "x", literal))
-    return [*found, parts_reason(Path("page.html"))]
+    # what a file renamed is said to be (readers.sniff's reasons, kept as names there)
+    renamed = (sniff.OLD_WORD, sniff.SLIDES, sniff.WORKBOOK, sniff.IMAGE, sniff.ARCHIVE)
+    said = [reason.format(kind="PNG", suffix=".docx") for reason in renamed]
+    return [*found, *said, parts_reason(Path("page.html"))]
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -67,7 +67,20 @@ def test_an_encrypted_pdf() -> None:
 @pytest.mark.parametrize("fraction", [0.1, 0.5, 0.95])
 def test_a_truncated_pdf_is_damaged(fraction: float) -> None:
     data = REAL_PDF.read_bytes()
-    assert _reason("cut.pdf", data[: int(len(data) * fraction)]).startswith("damaged: ")
+    said = "damaged: the file is cut short (copy it again)"  # as a Word file cut short says
+    assert _reason("cut.pdf", data[: int(len(data) * fraction)]) == said
+
+
+def test_a_pdf_with_junk_after_its_end_or_only_its_trailer_lost_is_read_whole() -> None:
+    # Kilobytes after "%%EOF" (a mail gateway's or a server's) and a copy that lost only its
+    # last lines ("startxref" and "%%EOF", which PDFium rebuilds) hold every page: they were
+    # refused as "truncated" because no "%%EOF" stood in the last two kilobytes.
+    data = REAL_PDF.read_bytes()
+    whole = read("guide.pdf", data)
+    padded = data + bytes(range(256)) * 16
+    cut = data[: data.rindex(b"startxref")]
+    for name, damaged in (("padded.pdf", padded), ("cut.pdf", cut)):
+        assert read(name, damaged).blocks == whole.blocks
 
 
 def test_a_pdf_with_its_cross_reference_broken_is_damaged() -> None:
@@ -148,13 +161,30 @@ def test_a_truncated_docx_is_damaged() -> None:
     assert _reason("cut.docx", data[: len(data) // 2]).startswith("damaged: ")
 
 
-def test_an_old_doc_and_an_encrypted_word_file() -> None:
+def test_an_encrypted_word_file() -> None:
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
-    assert _reason("old.docx", ole + b"WordDocument".ljust(512, b"\0")).startswith(
-        "damaged: an old Word .doc file"
-    )
     locked = ole + "EncryptedPackage".encode("utf-16-le").ljust(512, b"\0")
     assert _reason("locked.docx", locked) == "encrypted"
+
+
+def test_office_files_renamed_docx_are_named_with_what_to_do() -> None:
+    # A Word 97–2003 file renamed ".docx" was "damaged: an old Word .doc file …", and slides or
+    # a workbook so renamed "damaged: not a Word document": the admin looked for a repair.
+    poi = FIXTURES / "poi"
+    word = (poi / "simple.doc").read_bytes()
+    assert _reason("minutes.docx", word) == (
+        "a Word 97–2003 file (.doc), not a .docx file: save it as .docx"
+    )
+    assert _reason("minutes.pdf", word) == (
+        "a Word 97–2003 file (.doc), not a .pdf file: save it as .docx"
+    )
+    for name in ("SampleSS.xls", "SampleSS.xlsx"):
+        said = "an Excel file, not a .docx file: export it as .pdf"
+        assert _reason("budget.docx", (poi / name).read_bytes()) == said
+    said = "a PowerPoint file, not a .docx file: export the slides as .pdf"
+    assert _reason("talk.docx", (poi / "SampleShow.pptx").read_bytes()) == said
+    # named as it is, the Word 97–2003 file gets the same advice
+    assert _reason("minutes.doc", word) == "unsupported type (.doc; Word 97–2003: save it as .docx)"
 
 
 @pytest.mark.parametrize(
@@ -192,7 +222,7 @@ def test_one_bad_file_does_not_stop_the_others() -> None:
             outcomes[name] = error.reason
     assert outcomes == {
         "good.md": 1,
-        "bad.pdf": "damaged: truncated (the end of the file is missing)",
+        "bad.pdf": "damaged: the file is cut short (copy it again)",
         "bad.docx": "plain text, not a .docx file: rename it to .txt",
         "good.html": 1,
     }

@@ -93,11 +93,21 @@ class Outline:
     # path: (the headings above, the heading)
     named: dict[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)
     entered: list[str] = field(default_factory=list)  # every heading entered, in order
+    # The document being read (see :meth:`watch`), and for each heading entered the section
+    # above it (its path) and how many blocks the document then held.
+    document: ParsedDocument | None = None
+    placed: list[tuple[str | None, int]] = field(default_factory=list)
+
+    def watch(self, document: ParsedDocument) -> None:
+        """Note the headings ending ``document`` with no text under them (see :meth:`keep_last`)."""
+        self.document = document
 
     def enter(self, level: int, heading: str) -> str:
         """The section a heading of ``level`` (1 the highest) opens, as its path."""
         self.entered.append(heading)
-        self.close(level)
+        above = self.close(level)
+        if self.document is not None:
+            self.placed.append((above, len(self.document.blocks)))
         path = self.beneath(heading)
         self.open.append((level, heading))
         return path
@@ -119,6 +129,20 @@ class Outline:
         while self.open and self.open[-1][0] >= level:
             self.open.pop()
         return _PATH_JOINER.join(text for _, text in self.open) or None
+
+    def keep_last(self) -> None:
+        """The headings the watched document ends with, heading nothing ("Appendix A: Tide
+        tables", "Contact" in a Word document whose appendix and contact details are elsewhere or
+        yet to be written), each a passage of its own under the headings above it: a document
+        names them, and a reader asking about them is shown that it does, where they were left
+        out. A heading with text under it, or with headings above text, stays a heading only."""
+        document = self.document
+        if document is None or not self.placed:
+            return
+        end = len(document.blocks)
+        for heading, (above, held) in zip(self.entered, self.placed, strict=True):
+            if held >= end:
+                document.add(above, heading)
 
     def finish(self, document: ParsedDocument) -> None:
         """Split the paths :meth:`enter` named the blocks' sections by into ``section`` (the

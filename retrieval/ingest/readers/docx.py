@@ -67,6 +67,7 @@ from retrieval.ingest.readers.docxcode import (
 from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 from retrieval.ingest.readers.docxpackage import readable
+from retrieval.ingest.readers.docxplaceholders import drop_placeholders
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -155,10 +156,12 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     word = _open(data, path)
     title, date, author = _properties(word)
     document = ParsedDocument(title=title, date=date, author=author)
+    drop_placeholders(word)  # before row controls lose their marks (see _unwrap_row_controls)
     _unwrap_row_controls(word.element.body)
     items = list(_body(word.element.body, word._body))
     level = _top_level(items)
     walk = _Walk(document, title_from_style=not title, bold_level=level or _bold_names(items))
+    walk.outline.watch(document)
     walk.house = _house_levels(items)
     walk.before_text = _before_text(items, walk.house)
     walk.code_styles = code_styles(word, items)
@@ -183,6 +186,8 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
         if not title and document.title:
             lines = [document.title, *lines]
         document.blocks[:0] = [Block(line) for line in lines]
+    else:
+        walk.outline.keep_last()
     _release_notes(walk)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)
@@ -194,7 +199,8 @@ def _open(data: bytes, path: Path) -> Document:
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTED_STREAM in data:
             raise DocumentError(path, "encrypted")
-        raise DocumentError(path, "damaged: an old Word .doc file, not .docx (save it as .docx)")
+        # A Word 97–2003 file, or PowerPoint's or Excel's: readers.sniff says which.
+        raise DocumentError(path, "damaged: not a Word document")
     with open_zip(data, path, "a Word document") as archive:
         data = readable(archive) or data  # a Strict document, a template: names python-docx reads
     try:

@@ -118,9 +118,11 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     tables = _table_captions(content, captions)
     walk = _Walk(document, fixed, tables, not document.title, numbers=list_numbers(roots))
     walk.cover = frozenset(page.titles)
+    walk.outline.watch(document)
     for body in content.iterfind(".//office:body/office:text", _NS):
         _walk(body, walk)
     _flush_code(walk)
+    walk.outline.keep_last()
     _release_notes(walk)
     document.title = document.title or fallback_title(path)
     walk.outline.finish(document)

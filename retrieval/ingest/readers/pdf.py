@@ -147,6 +147,8 @@ NO_TEXT_LAYER = "no text layer — needs OCR"
 # A file PDFium cannot open for its /Encrypt has a password to open it (one with only a
 # password for editing opens and is read): what the owner can do about it is said.
 ENCRYPTED = "encrypted — needs its password (save a copy without one)"
+# The reason a ZIP package cut short is given too (see common.open_zip).
+CUT_SHORT = "damaged: the file is cut short (copy it again)"
 EMPTY = "empty"  # (the reason every reader gives a file with nothing in it)
 
 
@@ -158,7 +160,9 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
         maps = pdf_tounicode.CharMaps(data)
         lines = _marks_closed(shown(list(all_lines(pdf, path, maps))))
         if not any(line.text.strip() for line in lines):
-            raise DocumentError(path, _why_no_text(pdf, data))
+            # A download cut short whose first pages PDFium opened without their text: the
+            # text is missing, not a scan's (which "needs OCR" would send the admin to do).
+            raise DocumentError(path, CUT_SHORT if _cut_short(data) else _why_no_text(pdf, data))
     finally:
         pdf.close()
     if mojibake.is_utf8_codes(line.text for line in lines):
@@ -734,14 +738,26 @@ def _hyphens_marked(lines: list[Line]) -> list[Line]:
     return [line for line in result if line.text]
 
 
+def _cut_short(data: bytes) -> bool:
+    """Whether ``data`` is a PDF that ends before its first "%%EOF": a download or copy cut
+    short (an incremental update's end, or junk after the end, leave one earlier in the file)."""
+    return b"%%EOF" not in data
+
+
 def _open(data: bytes, path: Path) -> Any:
+    """The PDF in ``data`` as PDFium opens it, or :class:`DocumentError` saying why not.
+
+    A file is refused as cut short only when PDFium can't open it and no "%%EOF" ends any
+    version of it: one with bytes after its end (a mail gateway's or a server's junk, kilobytes
+    of it) or missing only its last lines (the trailer PDFium rebuilds) holds all its pages, and
+    was refused as "truncated" by a look at its last two kilobytes alone."""
     if not has_pdf_header(data):
         raise DocumentError(path, "damaged: not a PDF file")
-    if b"%%EOF" not in data.rstrip(b"\0 \t\r\n")[-2048:]:  # padding after it is no loss
-        raise DocumentError(path, "damaged: truncated (the end of the file is missing)")
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
+        if _cut_short(data):
+            raise DocumentError(path, CUT_SHORT) from error
         code = getattr(error, "err_code", None)
         # PDFium's error code outlives the failure it was set for: a file that fails without
         # setting one reports the last file's "password". An encrypted file says /Encrypt.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -37,6 +38,18 @@ _OPEN_DOCUMENT = {
     b"application/vnd.oasis.opendocument.text": ".odt",
 }
 
+# Microsoft Office's files the library reads none of, by what to do with each: the Word 97–2003
+# format as a ".doc" is told (readers.SAVE_AS), and slides or a workbook printed to PDF.
+OLD_WORD = "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx"
+SLIDES = "a PowerPoint file, not a {suffix} file: export the slides as .pdf"
+WORKBOOK = "an Excel file, not a {suffix} file: export it as .pdf"
+# The Compound File's signature (the container of Office 97–2003 files), and the stream each
+# of those programs keeps its content in, as the container's directory names it.
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENTRY = 128  # bytes a directory entry takes
+_OLE_STREAMS = (("WordDocument", OLD_WORD), ("PowerPoint Document", SLIDES), ("Workbook", WORKBOOK))
+# The main part of a PowerPoint or Excel package (.pptx, .ppsx, .potx; .xlsx, .xlsm).
+_OFFICE_PARTS = (("ppt/presentation.xml", SLIDES), ("xl/workbook.xml", WORKBOOK))
 IMAGE = "an image ({kind}), not a {suffix} file: its text needs OCR"
 ARCHIVE = "an archive ({kind}), not a {suffix} file: unpack it"
 RENAMED = "a {kind} file, not a {suffix} file: rename it"
@@ -55,6 +68,9 @@ def disguised(suffix: str, data: bytes) -> str | None:
     image = _image(data)
     if image is not None:
         return IMAGE.format(kind=image, suffix=suffix)
+    office = _office(data)
+    if office is not None:
+        return office.format(suffix=suffix)
     readable = readable_kind(data)
     if readable is not None:
         alike = readable == suffix or {readable, suffix} <= set(WORD_SUFFIXES)
@@ -125,3 +141,35 @@ def readable_kind(data: bytes) -> str | None:
     if "word/document.xml" in names:
         return ".docx"
     return _OPEN_DOCUMENT.get(kind)
+
+
+def _office(data: bytes) -> str | None:
+    """Why ``data`` is an Office file the library reads none of (the Word 97–2003 format, a
+    PowerPoint or Excel file, old or new), or None. A Word 97–2003 file renamed ".docx" was
+    "damaged", and a ".pptx" so renamed "damaged: not a Word document": the admin looked for
+    damage to repair, not for Word's Save As."""
+    if data.startswith(_OLE):
+        return next((said for name, said in _OLE_STREAMS if _ole_entry(data, name)), None)
+    if not data.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
+        return None
+    return next((said for part, said in _OFFICE_PARTS if part in names), None)
+
+
+def _ole_entry(data: bytes, name: str) -> bool:
+    """Whether the Compound File ``data`` has a stream ``name`` in its directory: an entry (128
+    bytes, where the file's 512-byte sectors hold them) opening with the name in UTF-16 and
+    its closing zero, any case ("WORDDOCUMENT" in some writers' files), whose length in bytes
+    follows at byte 64; what follows the name before it is not always zeros. No text inside a
+    stream matches by chance (an encrypted Word 2007 file's "EncryptedPackage" names none)."""
+    encoded = name.lower().encode("utf-16-le") + b"\0\0"
+    size = len(encoded).to_bytes(2, "little")
+    lowered = data.lower()  # ASCII letters only: the zero bytes of UTF-16 stay
+    return any(
+        at % _ENTRY == 0 and lowered[at + 64 : at + 66] == size
+        for at in (found.start() for found in re.finditer(re.escape(encoded), lowered))
+    )
