@@ -265,14 +265,38 @@ def _wrapped(
 def _chunks(text: str, releases: frozenset[str]) -> list[tuple[list[str], bool]]:
     """The blocks of ``text`` (raw lines), cut around their runs of data lines (with whether
     each part is one, see :func:`_field_runs`) and before each item of a list of entries
-    (:func:`_list_items`)."""
+    (:func:`_list_items`); a block of code indented under the text (:func:`_code_block`) is
+    data whole."""
+    body = body_indent(text)
     return [
         (item, False) if len(items) > 1 else (raw, data)
         for block in text_blocks(text)
-        for raw, data in _field_runs(block)
+        for raw, data in ([(block, True)] if _code_block(block, body) else _field_runs(block))
         for items in [_list_items(raw, releases) if not data else [raw]]
         for item in items
     ]
+
+
+CODE_INDENT = 2  # how much further than the text's paragraphs a block of code is indented
+# Lines a listing's comments and results open with: "/* … */", "** …", "-- …", "--result 1 2"
+_COMMENT = re.compile(r"^(?:/\*|\*|--|//|#)")
+
+
+def _code_block(block: list[str], body: int) -> bool:
+    """Whether ``block`` (raw lines between blank lines) is code set off by indentation: two
+    lines or more, all indented further than the text's paragraphs, none of them prose nor a
+    list's item, at least half of them code or a listing's comment ("/* Text comparison d=a
+    is performed using the NOCASE collating sequence. */", "SELECT x FROM t1 WHERE d = a
+    ORDER BY x;", "--result 1 2 3 4"). Read line by line, each was a passage of its own, and
+    a comment outranked the text it illustrates; kept as written, the block is one listing
+    (the blocks of one example, between blank lines, join: see text._Placing.verbatim)."""
+    if len(block) < 2 or any(indent_of(line) < body + CODE_INDENT for line in block):
+        return False
+    lines = [line.strip() for line in block]
+    code = [bool(_COMMENT.match(line) or _CODE_LIKE.search(line)) for line in lines]
+    if any(ITEM.match(line) or (is_prose(line) and not c) for line, c in zip(lines, code)):
+        return False
+    return 2 * sum(code) >= len(lines)
 
 
 def _table_rows(raw: list[str]) -> list[str]:
