@@ -112,11 +112,13 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
             held.hold((number, block))
             continue
         previous = result[-1][1] if result else None
-        if previous is not None and _joins(previous, block, headed, led):
+        row = previous is not None and _joins_row(previous, block, led)
+        if previous is not None and (row or _joins(previous, block, headed, led)):
             led = led or not previous.item
             text = f"{previous.text}\n{block.text}"
             turns = turns_after(previous, block.page, block.turns, solid_length(previous.text))
-            result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
+            joined = replace(previous, text=text, item=not row, turns=turns, kind=block.kind)
+            result[-1] = (result[-1][0], joined)
         else:
             result.extend(held.before_new())
             headed = _opens_section(blocks, number - 1, previous, releases)
@@ -165,6 +167,23 @@ def _joins(previous: Block, block: Block, headed: bool, led: bool) -> bool:
             "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
         )
     return _leads(previous.text)
+
+
+def _joins_row(previous: Block, block: Block, led: bool) -> bool:
+    """``block`` is a short row of a table that goes with ``previous``: the sentence ending in
+    a colon that introduces the table ("The ".expert" command accepts the following
+    options:"), or a row joined to it (``led``); in the same section, the whole still short.
+    Alone, the sentence names what it does not say, and a short one outranked the text
+    about its subject."""
+    if block.kind != "table" or previous.code or previous.item:
+        return False
+    if (previous.above, previous.section) != (block.above, block.section):
+        return False
+    if len(previous.text) + len(block.text) > LIST_CHARS or len(block.text) > LIST_ITEM_CHARS:
+        return False
+    if previous.kind == "table":
+        return led
+    return previous.kind == "text" and _introduces(previous.text) and _leads(previous.text)
 
 
 def _introduces(text: str) -> bool:

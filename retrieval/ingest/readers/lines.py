@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.readers.chapters import _NUMBER, is_chapter
 from retrieval.ingest.readers.common import row_text
+from retrieval.ingest.readers.restgrid import dedented, grid_cells, grid_end, is_grid_border
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, squeeze
 
@@ -207,7 +208,11 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     ]
     wrapped = _wrapped(blocks, junk, verbatim, releases)
     terms = _terms(raw_blocks, verbatim, body_indent(text), releases)
-    tables = {number: rows for number, raw in enumerate(raw_blocks) if (rows := _table_rows(raw))}
+    tables = {
+        number: rows
+        for number, raw in enumerate(raw_blocks)
+        if (rows := _table_rows(raw) or _grid_rows(raw))
+    }
     result: list[str] = []
     term = ""
     item = -1  # where the text of the list item above starts ("  * Required: packages …")
@@ -316,6 +321,26 @@ def _table_rows(raw: list[str]) -> list[str]:
     bounds = list(itertools.pairwise([*starts, None]))
     rows = (row_text([line[a:b] for a, b in bounds]) for line in body)
     return [row for row in rows if row]
+
+
+class Row(str):
+    """A row of a grid table ("+-----+" borders around "| cell |" rows), its cells on one line:
+    read as a table's row (see :func:`_grid_rows`)."""
+
+
+def _grid_rows(raw: list[str]) -> list[str]:
+    """The rows of the grid table ``raw`` is, as reST draws one ("+-----+-----+" borders
+    around "| cell | cell |" lines, as docutils' text writer and pandoc set tables), each a
+    :class:`Row` of its cells ("‑‑verbose | If present, output a more verbose report …"), a
+    cell's lines run on and its paragraphs joined; none when ``raw`` is no such table. Read as
+    lines, a cell of several lines was cut into rows of their own and the sentence leading
+    into the table stood alone. The header's labels are not repeated (see :func:`_table_rows`)."""
+    if not raw or not is_grid_border(raw[0]) or grid_end(raw, 0) != len(raw):
+        return []
+    found = grid_cells(dedented(raw), lambda lines: lines)
+    if found is None:
+        return []
+    return [Row(text) for cells in found[1] if (text := row_text(cells))]
 
 
 def _item_column(line: str) -> int:

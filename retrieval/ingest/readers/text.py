@@ -41,6 +41,7 @@ from retrieval.ingest.readers.lines import (
     MARKDOWN_HEADING,
     PROMPT,
     QUESTION_HEADING_WORDS,
+    Row,
     SENTENCE_END,
     UNDERLINE,
     article_lead,
@@ -323,6 +324,11 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line) and line not in releases:
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
+        if isinstance(line, Row):  # a grid table's row: a table's, whatever its words
+            placing.fragments(pending)
+            pending = []
+            document.add(placing.section, str(line), kind="table")
+            continue
         # a line of contents ("Titre II : Le Président … (articles 5 à 19)") reads as a paragraph
         if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
