@@ -202,9 +202,16 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
     # distribution (stable/testing/unstable) is better"); release notes are no saved page
     # ("* Fixed jump back to top on mobile …" is no furniture there)
+    opening = _title_page(blocks)
     junk = [
-        [not releases and is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b]
-        for b in blocks
+        [
+            not releases
+            and is_junk(line)
+            and not _NUMBERED_HEADING.match(line)
+            and not (number < opening and COPYRIGHT.match(line))
+            for line in b
+        ]
+        for number, b in enumerate(blocks)
     ]
     wrapped = _wrapped(blocks, junk, verbatim, releases)
     terms = _terms(raw_blocks, verbatim, body_indent(text), releases)
@@ -250,6 +257,17 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
                 item = indent_of(raw_block[-1])  # go on describing the term (see _terms)
         term = ""
     return result
+
+
+# A document's copyright notice: "Copyright © 1996-2021 Software in the Public Interest"
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\) )\W*(?:\(c\)\W*)?(?:19|20)\d\d\b.*\w", re.I)
+
+
+def _title_page(blocks: list[list[str]]) -> int:
+    """How many ``blocks`` (squeezed lines) stand before the text's first paragraph of prose:
+    its title page, where a copyright line ("Copyright © 1996-2021 Software in the Public
+    Interest") is the document's own notice, read as its text, not a saved page's footer."""
+    return next((n for n, b in enumerate(blocks) if any(is_prose(line) for line in b)), 0)
 
 
 def _wrapped(

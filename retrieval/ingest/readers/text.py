@@ -36,6 +36,7 @@ from retrieval.ingest.readers.lines import (
     CJK_ITEM,
     CJK_PUNCTUATION,
     CODE_MARK,
+    COPYRIGHT,
     ITEM,
     LETTER_ITEM,
     MARKDOWN_HEADING,
@@ -631,6 +632,8 @@ class _Placing:
         an indented command ("…的默认目标" / "然后执行" / "    apt-get update"): there it leads
         into the command. After a finished sentence ("…作为答案。" / "安装" / "    pip install
         quotebot") it heads what follows."""
+        if COPYRIGHT.match(fragment):
+            return False  # a title page's notice, over its licence indented under it: text
         if fragment in self.headings:
             return True
         if self._part_of_article(fragment):
