@@ -163,8 +163,10 @@ def _joins(previous: Block, block: Block, headed: bool, led: bool) -> bool:
     if len(block.text) > LIST_ITEM_CHARS:  # an item long enough to read alone
         return False
     if previous.item:  # a list joined to its introduction or its heading goes on
-        return (headed and not block.apart) or led or (
-            "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
+        return (
+            (headed and not block.apart)
+            or led
+            or ("\n" in previous.text and _introduces(previous.text.split("\n", 1)[0]))
         )
     return _leads(previous.text)
 

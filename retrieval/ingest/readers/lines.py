@@ -317,7 +317,9 @@ def _code_block(block: list[str], body: int) -> bool:
         return False
     lines = [line.strip() for line in block]
     code = [bool(_COMMENT.match(line) or _CODE_LIKE.search(line)) for line in lines]
-    if any(ITEM.match(line) or (is_prose(line) and not c) for line, c in zip(lines, code)):
+    if any(
+        ITEM.match(line) or (is_prose(line) and not c) for line, c in zip(lines, code, strict=True)
+    ):
         return False
     return 2 * sum(code) >= len(lines)
 

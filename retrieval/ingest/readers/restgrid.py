@@ -62,7 +62,9 @@ def grid_table(lines: list[str], body: Callable[[list[str]], list[str]]) -> list
 Rows = list[list[str]]
 
 
-def grid_cells(lines: list[str], body: Callable[[list[str]], list[str]]) -> tuple[Rows, Rows] | None:
+def grid_cells(
+    lines: list[str], body: Callable[[list[str]], list[str]]
+) -> tuple[Rows, Rows] | None:
     """The grid table ``lines`` (its indent removed) as its header rows and its other rows,
     each a list of its cells' text on one line (``body`` reads a cell's lines); None when the
     lines are no well-formed grid."""
