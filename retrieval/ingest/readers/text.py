@@ -15,6 +15,7 @@ from pathlib import Path
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.passages import MAX_PASSAGE_CHARS as LISTING_CHARS
 from retrieval.ingest.readers.chapters import (
     CHAPTER_WORDS,
     SUBTITLE_WORDS,
@@ -619,7 +620,10 @@ class _Placing:
         last = self.document.blocks[-1] if self.document.blocks else None
         if lead or not adjacent or last is None:
             self.document.blocks.append(Block(lead, self.section, kind="code", code=code))
-        elif last.kind == "code" and last.code:  # "[Unit] …" / "[Socket] …": one file
+        elif last.kind == "code" and last.code and len(last.code) + len(code) <= LISTING_CHARS:
+            # "[Unit] …" / "[Socket] …": one file; an example's blocks between blank lines, one
+            # listing, as long as a passage is (a program's 3,000 characters matched any
+            # question on its words, and showed none of them)
             self.document.blocks[-1] = dataclasses.replace(last, code=f"{last.code}\n\n{code}")
         elif last.kind == "text" and not _ends_sentence(last.text):
             _attach_code(self.document, code)
