@@ -199,27 +199,10 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     raw_blocks = [raw for raw, _ in chunks]
     verbatim = [data for _, data in chunks]
     blocks = [[MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
-    # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
-    # distribution (stable/testing/unstable) is better"); release notes are no saved page
-    # ("* Fixed jump back to top on mobile …" is no furniture there)
-    opening = _title_page(blocks)
-    junk = [
-        [
-            not releases
-            and is_junk(line)
-            and not _NUMBERED_HEADING.match(line)
-            and not (number < opening and COPYRIGHT.match(line))
-            for line in b
-        ]
-        for number, b in enumerate(blocks)
-    ]
+    junk = _junk(blocks, releases)  # once a line: asked twice below
     wrapped = _wrapped(blocks, junk, verbatim, releases)
     terms = _terms(raw_blocks, verbatim, body_indent(text), releases)
-    tables = {
-        number: rows
-        for number, raw in enumerate(raw_blocks)
-        if (rows := _table_rows(raw) or _grid_rows(raw))
-    }
+    tables = {n: rows for n, raw in enumerate(raw_blocks) if (rows := _rows(raw))}
     result: list[str] = []
     term = ""
     item = -1  # where the text of the list item above starts ("  * Required: packages …")
@@ -257,6 +240,28 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
                 item = indent_of(raw_block[-1])  # go on describing the term (see _terms)
         term = ""
     return result
+
+
+def _junk(blocks: list[list[str]], releases: frozenset[str]) -> list[list[bool]]:
+    """Which lines of ``blocks`` (squeezed) are furniture: no numbered heading ("3.1. Which
+    Debian distribution (stable/testing/unstable) is better"), nothing of release notes ("*
+    Fixed jump back to top on mobile …" is no furniture there), no title page's copyright."""
+    opening = _title_page(blocks)
+    return [
+        [
+            not releases
+            and is_junk(line)
+            and not _NUMBERED_HEADING.match(line)
+            and not (number < opening and COPYRIGHT.match(line))
+            for line in block
+        ]
+        for number, block in enumerate(blocks)
+    ]
+
+
+def _rows(raw: list[str]) -> list[str]:
+    """The rows of the table ``raw`` is (dashes under its header, or a grid), else none."""
+    return _table_rows(raw) or _grid_rows(raw)
 
 
 # A document's copyright notice: "Copyright © 1996-2021 Software in the Public Interest"
@@ -839,7 +844,9 @@ PROMPT = re.compile(r"^[$#%] +\S")
 
 
 def is_prose(line: str) -> bool:
-    """A paragraph of running text rather than a heading or label."""
+    """A paragraph of running text rather than a heading or label (or a table's row)."""
+    if isinstance(line, Row):
+        return False
     if is_numbered_heading(line):
         return False
     words = words_up_to(line, 25)

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.parsed import Block, BlockKind, ParsedDocument
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS as LISTING_CHARS
 from retrieval.ingest.readers.chapters import (
     CHAPTER_WORDS,
@@ -326,11 +326,6 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
     for i, line in enumerate(lines[start:], start=start):
         if i < header_end and _is_dateline(line) and line not in releases:
             continue  # "Beijing, 23 May 2008": read as the document's date, not a passage
-        if isinstance(line, Row):  # a grid table's row: a table's, whatever its words
-            placing.fragments(pending)
-            pending = []
-            document.add(placing.section, str(line), kind="table")
-            continue
         # a line of contents ("Titre II : Le Président … (articles 5 à 19)") reads as a paragraph
         if ("\n" in line or not is_prose(line) or line in headings) and i not in contents:
             pending.append(line)  # "\n": a block of data, kept as written
@@ -483,8 +478,8 @@ class _Placing:
         for number, fragment in enumerate(pending):
             following = pending[number + 1] if number + 1 < len(pending) else ""
             leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
-            if isinstance(fragment, _Run):
-                document.add(self.section, str(fragment))
+            if isinstance(fragment, (_Run, Row)):  # a grid table's row: a table's, whatever it says
+                document.add(self.section, str(fragment), kind=_kind(fragment))
                 adjacent = True
             elif "\n" in fragment:
                 self.verbatim(fragment, adjacent)
@@ -740,6 +735,10 @@ def _unmarked(heading: str, notes: frozenset[str], division: bool) -> str:
     else:  # "[1]", or "*" (only after a division: "Note *" is a heading's own word)
         dropped = division or mark.group("star") is None
     return heading[: mark.start()] if dropped else heading
+
+
+def _kind(fragment: str) -> BlockKind:
+    return "table" if isinstance(fragment, Row) else "text"
 
 
 class _Run(str):
