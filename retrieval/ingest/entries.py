@@ -29,7 +29,7 @@ TERM_CHARS = 40  # a term is shorter than this …
 TERM_WORDS = 5  # … and has at most this many words
 
 # A list item's marker, as the readers keep it: "•", "1.", "a)", "[7]".
-_MARKER = re.compile(r"\s*(?:[-*•●○◦▪■□‣⁃–—]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\[\d{1,3}\])\s+")
+_MARKER = re.compile(r"^\s*(?:[-*•●○◦▪■□‣⁃–—]|\(?\d{1,3}[.)]|\(?[a-z][.)]|\[\d{1,3}\])\s+")
 # A term, then what parts it from its description: a colon (spaced in French: "Chaîne : …") or
 # a spaced dash ("--port <int> - Bind …").
 _TERMED = re.compile(r"(?P<term>[^:：]+?)(?: ?[:：]| [-–—]) ")

@@ -17,6 +17,8 @@ from retrieval.sentences import sentence_spans
 MAX_PASSAGE_CHARS = 1500
 LIST_CHARS = 1000  # a list and its introducing sentence are one passage up to this long
 LIST_ITEM_CHARS = 400  # an item longer than this is a paragraph of its own
+# A sentence this short right over a list leads into it though it ends in no colon (see _leads)
+LEAD_CHARS = 200
 # A "sentence" longer than this many passages is no sentence (a text without full stops, a
 # table flattened into one line): it is cut between words, or one passage could be megabytes.
 LONG_SENTENCE_PASSAGES = 4
@@ -103,19 +105,28 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
     result: list[tuple[int, Block]] = []
     held: HeldNotes[tuple[int, Block]] = HeldNotes()
     headed = False  # the last passage is a list opening its section, under its heading
+    led = False  # the last passage is a list joined to the sentence leading into it
     releases = release_headings(blocks)
     for number, block in enumerate(blocks, start=1):
         if block.note:
             held.hold((number, block))
             continue
         previous = result[-1][1] if result else None
-        if previous is not None and _joins(previous, block, headed):
+        row = previous is not None and _joins_row(previous, block, led)
+        # a list of entries (a release's changes) is no sentence's continuation
+        entries = (
+            previous is not None and not previous.item and _entries(blocks, number - 1, releases)
+        )
+        if previous is not None and (row or _joins(previous, block, headed, led, entries)):
+            led = led or not previous.item
             text = f"{previous.text}\n{block.text}"
             turns = turns_after(previous, block.page, block.turns, solid_length(previous.text))
-            result[-1] = (result[-1][0], replace(previous, text=text, item=True, turns=turns))
+            joined = replace(previous, text=text, item=not row, turns=turns, kind=block.kind)
+            result[-1] = (result[-1][0], joined)
         else:
             result.extend(held.before_new())
             headed = _opens_section(blocks, number - 1, previous, releases)
+            led = False
             result.append((number, block))
     return result + held.rest()
 
@@ -130,9 +141,14 @@ def _opens_section(
     block = blocks[at]
     if not block.item or block.apart or block.section is None:
         return False
-    place = (block.above, block.section)
-    if previous is not None and (previous.above, previous.section) == place:
+    if previous is not None and (previous.above, previous.section) == (block.above, block.section):
         return False
+    return not stand_apart(_items_at(blocks, at), releases)
+
+
+def _items_at(blocks: Sequence[Block], at: int) -> list[Block]:
+    """The items of the list ``blocks[at]`` opens, in its section (notes passed over)."""
+    place = (blocks[at].above, blocks[at].section)
     items = []
     for later in blocks[at:]:
         if later.note:
@@ -140,13 +156,22 @@ def _opens_section(
         if not later.item or (later.above, later.section) != place:
             break
         items.append(later)
-    return not stand_apart(items, releases)
+    return items
 
 
-def _joins(previous: Block, block: Block, headed: bool) -> bool:
+def _entries(blocks: Sequence[Block], at: int, releases: frozenset[str]) -> bool:
+    """Whether ``blocks[at]`` opens a list of entries of their own (a release's changes, terms
+    described, works: :func:`~retrieval.ingest.entries.stand_apart`)."""
+    if not blocks[at].item:
+        return False
+    return stand_apart(_items_at(blocks, at), releases)
+
+
+def _joins(previous: Block, block: Block, headed: bool, led: bool, entries: bool) -> bool:
     """``block`` is a short list item that goes with ``previous``: the sentence introducing the
-    list, or an item of the list joined to it (or to the heading over the list, when the list
-    opens its section: ``headed``); in the same section, the whole still short."""
+    list (a sentence without a colon only when the list is no list of ``entries``), or an
+    item of the list joined to it (``led``) or to the heading over the list, when the list
+    opens its section (``headed``); in the same section, the whole still short."""
     if not block.item or block.kind != "text" or previous.kind != "text" or previous.code:
         return False
     if (previous.above, previous.section) != (block.above, block.section):
@@ -156,14 +181,50 @@ def _joins(previous: Block, block: Block, headed: bool) -> bool:
     if len(block.text) > LIST_ITEM_CHARS:  # an item long enough to read alone
         return False
     if previous.item:  # a list joined to its introduction or its heading goes on
-        return (headed and not block.apart) or (
-            "\n" in previous.text and _introduces(previous.text.split("\n", 1)[0])
+        return (
+            (headed and not block.apart)
+            or led
+            or ("\n" in previous.text and _introduces(previous.text.split("\n", 1)[0]))
         )
-    return _introduces(previous.text) and len(previous.text) <= LIST_ITEM_CHARS
+    return _leads(previous.text, entries)
+
+
+def _joins_row(previous: Block, block: Block, led: bool) -> bool:
+    """``block`` is a short row of a table that goes with ``previous``: the sentence ending in
+    a colon that introduces the table ("The ".expert" command accepts the following
+    options:"), or a row joined to it (``led``); in the same section, the whole still short.
+    Alone, the sentence names what it does not say, and a short one outranked the text
+    about its subject."""
+    if block.kind != "table" or previous.code or previous.item:
+        return False
+    if (previous.above, previous.section) != (block.above, block.section):
+        return False
+    if len(previous.text) + len(block.text) > LIST_CHARS or len(block.text) > LIST_ITEM_CHARS:
+        return False
+    if previous.kind == "table":
+        return led
+    return previous.kind == "text" and _introduces(previous.text) and _leads(previous.text, True)
 
 
 def _introduces(text: str) -> bool:
     return text.rstrip().endswith((":", "："))
+
+
+def _leads(text: str, entries: bool) -> bool:
+    """Whether ``text``, the paragraph right over a list, leads into it: a sentence ending in a
+    colon ("Possible values:"), or one short sentence the list goes on from ("… using it
+    presents a number of problems.", "… occur in a well-defined order – a pipeline", "The
+    options for the docstring parser."). Apart, the sentence announces what it does not say
+    and each item has lost what it is an item of ("It's not portable; …"). A longer paragraph,
+    or one of several sentences, reads alone; only a colon makes it lead in then, and so
+    before a list of ``entries`` each read alone ("Date: 14th June 2024" over a release's
+    changes)."""
+    text = text.strip()
+    if _introduces(text):
+        return len(text) <= LIST_ITEM_CHARS
+    if entries or len(text) > LEAD_CHARS or "\n" in text:
+        return False
+    return len(sentence_spans(text)) == 1
 
 
 def passages(document: ParsedDocument, file_name: str) -> list[Passage]:

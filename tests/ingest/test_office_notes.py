@@ -90,18 +90,20 @@ def test_comments_are_not_read() -> None:
     assert _texts("mammoth-comments.docx") == ["Ouch."]
 
 
-def test_a_note_follows_the_list_item_carrying_its_mark_when_the_items_read_alone() -> None:
-    # "Landslides are caused by … (AGS 2007a)." then two long items, the mark in the first
-    # ("Conditioning factors¹ are terrain attributes …"): no sentence ending in ":" introduces
-    # them, so each item is a passage of its own, and the note is quoted right after its own.
+def test_a_note_marked_in_an_item_follows_the_list_quoted_with_its_sentence() -> None:
+    # "Landslides are caused by the concurrence of conditioning factors and triggering factors
+    # (AGS 2007a)." then an item on each, the mark in the first ("Conditioning factors¹ are
+    # terrain attributes …"): the sentence leads into the list, quoted as one passage, and the
+    # note is quoted right after the whole list, not between its items.
     quoted = [b for _, b in list_runs(parsed(LANDSLIDE).blocks)]
     at = [b.text for b in quoted].index(
         "Conditioning factors have been called pre-conditions in the Guide."
     )
-    note, before, after = quoted[at], quoted[at - 1], quoted[at + 1]
+    note, before = quoted[at], quoted[at - 1]
     assert note.section == "What is a Landslide Hazard?" and not note.item
-    assert before.text.startswith("• Conditioning factors are terrain attributes")
-    assert after.text.startswith("• Triggering factors may include")
+    assert before.text.startswith("Landslides are caused by the concurrence of conditioning")
+    assert "\n• Conditioning factors are terrain attributes" in before.text
+    assert "\n• Triggering factors may include" in before.text
 
 
 def test_a_note_marked_in_a_table_follows_the_table() -> None:

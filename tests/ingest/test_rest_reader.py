@@ -333,7 +333,11 @@ def test_a_simple_table_reads_row_by_row_without_its_borders() -> None:
     assert any(
         text.endswith("string: accepts any text without a slash (the default)") for text in texts
     )
-    assert "Method: GET | List all users, newest first" in texts
+    # the sentence leading into the table is quoted with its rows
+    assert (
+        "The methods:\nMethod: GET | List all users, newest first\nMethod: POST | Description:"
+        " Create a new user"
+    ) in texts
     assert not any("====" in text for text in texts)
 
 

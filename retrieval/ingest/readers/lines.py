@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from retrieval.ingest.junk import is_junk, words_up_to
 from retrieval.ingest.readers.chapters import _NUMBER, is_chapter
 from retrieval.ingest.readers.common import row_text
+from retrieval.ingest.readers.restgrid import dedented, grid_cells, grid_end, is_grid_border
 from retrieval.sentences import join_lines
 from retrieval.text import CJK_CHAR, squeeze
 
@@ -198,16 +199,10 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     raw_blocks = [raw for raw, _ in chunks]
     verbatim = [data for _, data in chunks]
     blocks = [[MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
-    # once a line: asked twice below; a numbered heading is no breadcrumb ("3.1. Which Debian
-    # distribution (stable/testing/unstable) is better"); release notes are no saved page
-    # ("* Fixed jump back to top on mobile …" is no furniture there)
-    junk = [
-        [not releases and is_junk(line) and not _NUMBERED_HEADING.match(line) for line in b]
-        for b in blocks
-    ]
+    junk = _junk(blocks, releases)  # once a line: asked twice below
     wrapped = _wrapped(blocks, junk, verbatim, releases)
     terms = _terms(raw_blocks, verbatim, body_indent(text), releases)
-    tables = {number: rows for number, raw in enumerate(raw_blocks) if (rows := _table_rows(raw))}
+    tables = {n: rows for n, raw in enumerate(raw_blocks) if (rows := _rows(raw))}
     result: list[str] = []
     term = ""
     item = -1  # where the text of the list item above starts ("  * Required: packages …")
@@ -247,6 +242,39 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     return result
 
 
+def _junk(blocks: list[list[str]], releases: frozenset[str]) -> list[list[bool]]:
+    """Which lines of ``blocks`` (squeezed) are furniture: no numbered heading ("3.1. Which
+    Debian distribution (stable/testing/unstable) is better"), nothing of release notes ("*
+    Fixed jump back to top on mobile …" is no furniture there), no title page's copyright."""
+    opening = _title_page(blocks)
+    return [
+        [
+            not releases
+            and is_junk(line)
+            and not _NUMBERED_HEADING.match(line)
+            and not (number < opening and COPYRIGHT.match(line))
+            for line in block
+        ]
+        for number, block in enumerate(blocks)
+    ]
+
+
+def _rows(raw: list[str]) -> list[str]:
+    """The rows of the table ``raw`` is (dashes under its header, or a grid), else none."""
+    return _table_rows(raw) or _grid_rows(raw)
+
+
+# A document's copyright notice: "Copyright © 1996-2021 Software in the Public Interest"
+COPYRIGHT = re.compile(r"^(?:copyright\b|©|\(c\) )\W*(?:\(c\)\W*)?(?:19|20)\d\d\b.*\w", re.I)
+
+
+def _title_page(blocks: list[list[str]]) -> int:
+    """How many ``blocks`` (squeezed lines) stand before the text's first paragraph of prose:
+    its title page, where a copyright line ("Copyright © 1996-2021 Software in the Public
+    Interest") is the document's own notice, read as its text, not a saved page's footer."""
+    return next((n for n, b in enumerate(blocks) if any(is_prose(line) for line in b)), 0)
+
+
 def _wrapped(
     blocks: list[list[str]], junk: list[list[bool]], verbatim: list[bool], releases: frozenset[str]
 ) -> bool:
@@ -265,14 +293,40 @@ def _wrapped(
 def _chunks(text: str, releases: frozenset[str]) -> list[tuple[list[str], bool]]:
     """The blocks of ``text`` (raw lines), cut around their runs of data lines (with whether
     each part is one, see :func:`_field_runs`) and before each item of a list of entries
-    (:func:`_list_items`)."""
+    (:func:`_list_items`); a block of code indented under the text (:func:`_code_block`) is
+    data whole."""
+    body = body_indent(text)
     return [
         (item, False) if len(items) > 1 else (raw, data)
         for block in text_blocks(text)
-        for raw, data in _field_runs(block)
+        for raw, data in ([(block, True)] if _code_block(block, body) else _field_runs(block))
         for items in [_list_items(raw, releases) if not data else [raw]]
         for item in items
     ]
+
+
+CODE_INDENT = 2  # how much further than the text's paragraphs a block of code is indented
+# Lines a listing's comments and results open with: "/* … */", "** …", "-- …", "--result 1 2"
+_COMMENT = re.compile(r"^(?:/\*|\*|--|//|#)")
+
+
+def _code_block(block: list[str], body: int) -> bool:
+    """Whether ``block`` (raw lines between blank lines) is code set off by indentation: two
+    lines or more, all indented further than the text's paragraphs, none of them prose nor a
+    list's item, at least half of them code or a listing's comment ("/* Text comparison d=a
+    is performed using the NOCASE collating sequence. */", "SELECT x FROM t1 WHERE d = a
+    ORDER BY x;", "--result 1 2 3 4"). Read line by line, each was a passage of its own, and
+    a comment outranked the text it illustrates; kept as written, the block is one listing
+    (the blocks of one example, between blank lines, join: see text._Placing.verbatim)."""
+    if len(block) < 2 or any(indent_of(line) < body + CODE_INDENT for line in block):
+        return False
+    lines = [line.strip() for line in block]
+    code = [bool(_COMMENT.match(line) or _CODE_LIKE.search(line)) for line in lines]
+    if any(
+        ITEM.match(line) or (is_prose(line) and not c) for line, c in zip(lines, code, strict=True)
+    ):
+        return False
+    return 2 * sum(code) >= len(lines)
 
 
 def _table_rows(raw: list[str]) -> list[str]:
@@ -292,6 +346,26 @@ def _table_rows(raw: list[str]) -> list[str]:
     bounds = list(itertools.pairwise([*starts, None]))
     rows = (row_text([line[a:b] for a, b in bounds]) for line in body)
     return [row for row in rows if row]
+
+
+class Row(str):
+    """A row of a grid table ("+-----+" borders around "| cell |" rows), its cells on one line:
+    read as a table's row (see :func:`_grid_rows`)."""
+
+
+def _grid_rows(raw: list[str]) -> list[str]:
+    """The rows of the grid table ``raw`` is, as reST draws one ("+-----+-----+" borders
+    around "| cell | cell |" lines, as docutils' text writer and pandoc set tables), each a
+    :class:`Row` of its cells ("‑‑verbose | If present, output a more verbose report …"), a
+    cell's lines run on and its paragraphs joined; none when ``raw`` is no such table. Read as
+    lines, a cell of several lines was cut into rows of their own and the sentence leading
+    into the table stood alone. The header's labels are not repeated (see :func:`_table_rows`)."""
+    if not raw or not is_grid_border(raw[0]) or grid_end(raw, 0) != len(raw):
+        return []
+    found = grid_cells(dedented(raw), lambda lines: lines)
+    if found is None:
+        return []
+    return [Row(text) for cells in found[1] if (text := row_text(cells))]
 
 
 def _item_column(line: str) -> int:
@@ -770,7 +844,9 @@ PROMPT = re.compile(r"^[$#%] +\S")
 
 
 def is_prose(line: str) -> bool:
-    """A paragraph of running text rather than a heading or label."""
+    """A paragraph of running text rather than a heading or label (or a table's row)."""
+    if isinstance(line, Row):
+        return False
     if is_numbered_heading(line):
         return False
     words = words_up_to(line, 25)

@@ -55,6 +55,19 @@ def grid_table(lines: list[str], body: Callable[[list[str]], list[str]]) -> list
     each row a paragraph ("cell | cell"), two columns naming and describing a definition
     list; ``body`` reads a cell's lines as Markdown. None when the lines are no well-formed
     grid (they are then read as text)."""
+    found = grid_cells(lines, body)
+    return None if found is None else table_markdown(*found)
+
+
+Rows = list[list[str]]
+
+
+def grid_cells(
+    lines: list[str], body: Callable[[list[str]], list[str]]
+) -> tuple[Rows, Rows] | None:
+    """The grid table ``lines`` (its indent removed) as its header rows and its other rows,
+    each a list of its cells' text on one line (``body`` reads a cell's lines); None when the
+    lines are no well-formed grid."""
     block = [_padded(line.rstrip()) for line in lines]
     width = len(block[0])
     if any(len(line) != width for line in block):
@@ -80,7 +93,7 @@ def grid_table(lines: list[str], body: Callable[[list[str]], list[str]]) -> list
             if cell.top <= top < cell.bottom:  # spanning rows: read with each of them
                 row[columns.index(cell.left)] = flat(body(cell.lines))
         (head if separator is not None and top < separator else rows).append(row)
-    return table_markdown(head, rows)
+    return head, rows
 
 
 def table_markdown(head: list[list[str]], rows: list[list[str]]) -> list[str]:

@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.parsed import Block, BlockKind, ParsedDocument
+from retrieval.ingest.passages import MAX_PASSAGE_CHARS as LISTING_CHARS
 from retrieval.ingest.readers.chapters import (
     CHAPTER_WORDS,
     SUBTITLE_WORDS,
@@ -36,6 +37,7 @@ from retrieval.ingest.readers.lines import (
     CJK_ITEM,
     CJK_PUNCTUATION,
     CODE_MARK,
+    COPYRIGHT,
     ITEM,
     LETTER_ITEM,
     MARKDOWN_HEADING,
@@ -43,6 +45,7 @@ from retrieval.ingest.readers.lines import (
     QUESTION_HEADING_WORDS,
     SENTENCE_END,
     UNDERLINE,
+    Row,
     article_lead,
     body_indent,
     division_level,
@@ -475,8 +478,8 @@ class _Placing:
         for number, fragment in enumerate(pending):
             following = pending[number + 1] if number + 1 < len(pending) else ""
             leads = _leads_in(fragment, layout) and _set_apart_command(following, layout)
-            if isinstance(fragment, _Run):
-                document.add(self.section, str(fragment))
+            if isinstance(fragment, (_Run, Row)):  # a grid table's row: a table's, whatever it says
+                document.add(self.section, str(fragment), kind=_kind(fragment))
                 adjacent = True
             elif "\n" in fragment:
                 self.verbatim(fragment, adjacent)
@@ -612,7 +615,10 @@ class _Placing:
         last = self.document.blocks[-1] if self.document.blocks else None
         if lead or not adjacent or last is None:
             self.document.blocks.append(Block(lead, self.section, kind="code", code=code))
-        elif last.kind == "code" and last.code:  # "[Unit] …" / "[Socket] …": one file
+        elif last.kind == "code" and last.code and len(last.code) + len(code) <= LISTING_CHARS:
+            # "[Unit] …" / "[Socket] …": one file; an example's blocks between blank lines, one
+            # listing, as long as a passage is (a program's 3,000 characters matched any
+            # question on its words, and showed none of them)
             self.document.blocks[-1] = dataclasses.replace(last, code=f"{last.code}\n\n{code}")
         elif last.kind == "text" and not _ends_sentence(last.text):
             _attach_code(self.document, code)
@@ -625,6 +631,8 @@ class _Placing:
         an indented command ("…的默认目标" / "然后执行" / "    apt-get update"): there it leads
         into the command. After a finished sentence ("…作为答案。" / "安装" / "    pip install
         quotebot") it heads what follows."""
+        if COPYRIGHT.match(fragment):
+            return False  # a title page's notice, over its licence indented under it: text
         if fragment in self.headings:
             return True
         if self._part_of_article(fragment):
@@ -727,6 +735,10 @@ def _unmarked(heading: str, notes: frozenset[str], division: bool) -> str:
     else:  # "[1]", or "*" (only after a division: "Note *" is a heading's own word)
         dropped = division or mark.group("star") is None
     return heading[: mark.start()] if dropped else heading
+
+
+def _kind(fragment: str) -> BlockKind:
+    return "table" if isinstance(fragment, Row) else "text"
 
 
 class _Run(str):
