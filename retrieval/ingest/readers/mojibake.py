@@ -35,6 +35,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 UNREADABLE = "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
@@ -69,9 +70,10 @@ def _is_utf8_pair(ch: str) -> bool:
 def _counted(
     texts: Iterable[str], pattern: re.Pattern[str], odd: Callable[[str], bool]
 ) -> tuple[int, int]:
-    """How many matches of ``pattern`` ``texts`` hold, and how many of them are ``odd``."""
-    found = [match for text in texts for match in pattern.findall(text)]
-    return len(found), sum(map(odd, found))
+    """How many matches of ``pattern`` ``texts`` hold, and how many of them are ``odd``: each
+    distinct match judged once (a 300-page text's words are mostly the same few thousand)."""
+    found = Counter(match for text in texts for match in pattern.findall(text))
+    return found.total(), sum(count for match, count in found.items() if odd(match))
 
 
 def is_utf8_codes(texts: Iterable[str]) -> bool:
@@ -119,6 +121,8 @@ def _scripts(word: str) -> set[str]:
     """The alphabets among Latin, Cyrillic and Greek whose letters ``word`` holds: those an OCR
     layer confuses, letter for look-alike letter (Japanese mixes kanji and kana in every word,
     a unit its "µ": no mixture of these)."""
+    if word.isascii():  # (most words: Latin letters alone, no name looked up)
+        return {"LATIN"} if any(ch.isalpha() for ch in word) else set()
     return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()} & _ALPHABETS
 
 

@@ -901,13 +901,12 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     cjk = bool(_FULL_WIDTH.search(raw))
     weights: list[bool] = []
     monos: list[bool] = []
-    name = ctypes.create_string_buffer(128)
     opens_in_code = None  # beside Chinese: whether the line's first character is in a code font
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
-        heavy, mono, named = _font(textpage, start + offset, name)
+        heavy, mono, named = _font(textpage, start + offset)
         weights.append(heavy)
         monos.append(mono)
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
@@ -978,24 +977,30 @@ def _font_size(textpage: Any, index: int) -> float:
     scaled by a half: the font size alone would make all their text one (unusable) size. A
     negative size (``-12 Tf``: the glyphs mirrored, often turned back by the matrix) is as large
     as the positive one."""
-    matrix = pdfium_c.FS_MATRIX()
-    size = abs(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
-    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
-        return float(size)
-    return float(size * math.hypot(matrix.c, matrix.d))  # the em's height, however turned
+    probe = _probe(textpage)
+    found = probe.sizes.get(index)
+    if found is None:
+        size = abs(pdfium_c.FPDFText_GetFontSize(probe.raw, index))
+        if pdfium_c.FPDFText_GetMatrix(probe.raw, index, probe.matrix_ref):
+            size *= math.hypot(probe.matrix.c, probe.matrix.d)  # the em's height, however turned
+        found = probe.sizes[index] = float(size)
+    return found
 
 
 def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
     """The character's left, right and bottom as the viewer shows its page (see :class:`_Turn`)."""
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium_c.FPDFText_GetCharBox(
-        textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
-    )
-    if textpage.turn is not None:
-        left.value, bottom.value, right.value, _ = textpage.turn.box(
-            (left.value, bottom.value, right.value, top.value)
-        )
-    return left.value, right.value, bottom.value
+    probe = _probe(textpage)
+    found = probe.boxes.get(index)
+    if found is None:
+        left, right, bottom, top = probe.box
+        pdfium_c.FPDFText_GetCharBox(probe.raw, index, *probe.box_refs)
+        if textpage.turn is not None:
+            x0, y0, x1, _ = textpage.turn.box((left.value, bottom.value, right.value, top.value))
+            found = (x0, x1, y0)
+        else:
+            found = (left.value, right.value, bottom.value)
+        probe.boxes[index] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -1052,14 +1057,44 @@ def _viewed_box(page: Any, rect: tuple[float, float, float, float]) -> tuple[flo
     return rect if turn is None else turn.box(rect)
 
 
-def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool, bool]:
+def _font(textpage: Any, index: int) -> tuple[bool, bool, bool]:
     """Whether the character at ``index`` is set in a bold font, in a fixed-pitch one, and in
-    one whose name says so; ``name`` is a buffer for the font's name."""
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
-    heavy, mono = _font_kind(name.value)
-    heavy = heavy or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
-    return heavy, mono or bool(flags.value & _FIXED_PITCH), mono
+    one whose name says so."""
+    probe = _probe(textpage)
+    found = probe.fonts.get(index)
+    if found is None:
+        pdfium_c.FPDFText_GetFontInfo(probe.raw, index, probe.name, 128, probe.flags_ref)
+        heavy, mono = _font_kind(probe.name.value)
+        heavy = heavy or pdfium_c.FPDFText_GetFontWeight(probe.raw, index) >= 600
+        found = probe.fonts[index] = (heavy, mono or bool(probe.flags.value & _FIXED_PITCH), mono)
+    return found
+
+
+class _Probe:
+    """A text page's buffers for PDFium's per-character calls, made once, and the answers
+    already read: a page's lines ask for the same characters' sizes, boxes and fonts again
+    (the column finder, the line's type, its marks), some hundred thousand times a book."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.raw = textpage.raw
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.box = tuple(ctypes.c_double() for _ in range(4))
+        self.box_refs = tuple(ctypes.byref(value) for value in self.box)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.name = ctypes.create_string_buffer(128)
+        self.sizes: dict[int, float] = {}
+        self.boxes: dict[int, tuple[float, float, float]] = {}
+        self.fonts: dict[int, tuple[bool, bool, bool]] = {}
+
+
+def _probe(textpage: Any) -> _Probe:
+    """The :class:`_Probe` of ``textpage``, made at its first use."""
+    probe: _Probe | None = getattr(textpage, "probe", None)
+    if probe is None:
+        probe = textpage.probe = _Probe(textpage)
+    return probe
 
 
 @functools.lru_cache(maxsize=256)
