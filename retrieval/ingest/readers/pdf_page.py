@@ -57,6 +57,7 @@ _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe 
 _MARK_AFTER = re.compile(
     r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]\)[.,;:])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)"
 )
+_DIGIT = re.compile(r"\d")
 # A code with no character in Unicode (C1 controls): a symbol font's glyph, such as the footnote
 # mark after "Downey," in a paper's author list (MathTime's MT2MIS), which a repair of Windows
 # text would read as "Ž". Dropped when set as a mark (:func:`_marks`).
@@ -604,7 +605,8 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
 
 
 # A chapter's tile: a label of capitals, figures or a plus ("O", "A4", "T10", "RN", "+D").
-_TILE = re.compile(r"(?=\S*[A-Z])[A-Z0-9+]{1,3}")  # (a letter in it: "01" is a table's)
+# A word of them, found in the line at once: a letter in it ("01" is a table's).
+_TILE = re.compile(r"(?<!\S)(?=[A-Z0-9+]{0,2}[A-Z])[A-Z0-9+]{1,3}(?!\S)")
 _TILE_LARGER = 1.3  # a tile's type is this much larger than its title's, or more
 
 
@@ -613,11 +615,9 @@ def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] |
     capitals or figures in type far larger than the rest of the line (``size``), apart from the
     title's words, which PDFium reads wherever its height falls among the title's lines
     ("Références directes non A4 sécurisées à un objet", the tile set left of both lines)."""
-    if size < 2 or sum(ch.isalpha() for ch in raw) < 6:
+    if size < 2 or not _TILE.search(raw) or sum(ch.isalpha() for ch in raw) < 6:
         return None
-    for match in re.finditer(r"\S+", raw):
-        if not _TILE.fullmatch(match[0]):
-            continue
+    for match in _TILE.finditer(raw):
         tile = _font_size(textpage, start + match.start())
         if tile < _TILE_LARGER * size or match.end() >= len(raw.rstrip()):
             continue
@@ -721,7 +721,8 @@ def _unmarked(textpage: Any, raw: str, start: int) -> str:
 
 
 def _marks(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
-    spans = [match.span() for match in _MARK_AFTER.finditer(raw)]
+    # (a line without a digit has no such mark: most of them, and the pattern is slow to say so)
+    spans = [match.span() for match in _MARK_AFTER.finditer(raw)] if _DIGIT.search(raw) else []
     if _NO_CHARACTER.search(raw):
         spans = sorted([*spans, *(m.span() for m in _NO_CHARACTER.finditer(raw))])
     for begin, end in spans:
@@ -901,12 +902,13 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     cjk = bool(_FULL_WIDTH.search(raw))
     weights: list[bool] = []
     monos: list[bool] = []
+    name = b""  # the last font named on the line
     opens_in_code = None  # beside Chinese: whether the line's first character is in a code font
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
-        heavy, mono, named = _font(textpage, start + offset)
+        heavy, mono, named, name = _font(textpage, start + offset, name)
         weights.append(heavy)
         monos.append(mono)
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
@@ -993,13 +995,12 @@ def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
     found = probe.boxes.get(index)
     if found is None:
         left, right, bottom, top = probe.box
-        pdfium_c.FPDFText_GetCharBox(probe.raw, index, *probe.box_refs)
+        box = (0.0, 0.0, 0.0, 0.0)  # (no character there: PDFium writes nothing)
+        if pdfium_c.FPDFText_GetCharBox(probe.raw, index, *probe.box_refs):
+            box = (left.value, bottom.value, right.value, top.value)
         if textpage.turn is not None:
-            x0, y0, x1, _ = textpage.turn.box((left.value, bottom.value, right.value, top.value))
-            found = (x0, x1, y0)
-        else:
-            found = (left.value, right.value, bottom.value)
-        probe.boxes[index] = found
+            box = textpage.turn.box(box)
+        found = probe.boxes[index] = (box[0], box[2], box[1])
     return found
 
 
@@ -1057,17 +1058,24 @@ def _viewed_box(page: Any, rect: tuple[float, float, float, float]) -> tuple[flo
     return rect if turn is None else turn.box(rect)
 
 
-def _font(textpage: Any, index: int) -> tuple[bool, bool, bool]:
+def _font(textpage: Any, index: int, last: bytes) -> tuple[bool, bool, bool, bytes]:
     """Whether the character at ``index`` is set in a bold font, in a fixed-pitch one, and in
-    one whose name says so."""
+    one whose name says so, and the font's name: where PDFium names none (no font, or a name
+    too long), ``last``, the one named before it on the line, as a buffer kept for the line
+    would still hold."""
     probe = _probe(textpage)
     found = probe.fonts.get(index)
     if found is None:
-        pdfium_c.FPDFText_GetFontInfo(probe.raw, index, probe.name, 128, probe.flags_ref)
-        heavy, mono = _font_kind(probe.name.value)
-        heavy = heavy or pdfium_c.FPDFText_GetFontWeight(probe.raw, index) >= 600
-        found = probe.fonts[index] = (heavy, mono or bool(probe.flags.value & _FIXED_PITCH), mono)
-    return found
+        probe.flags.value = 0
+        length = pdfium_c.FPDFText_GetFontInfo(probe.raw, index, probe.name, 128, probe.flags_ref)
+        weight = pdfium_c.FPDFText_GetFontWeight(probe.raw, index)
+        named = probe.name.value if 0 < length <= 128 else None
+        found = probe.fonts[index] = (named, probe.flags.value, weight)
+    named, flags, weight = found
+    name = last if named is None else named
+    heavy, mono = _font_kind(name)
+    heavy = heavy or weight >= 600
+    return heavy, mono or bool(flags & _FIXED_PITCH), mono, name
 
 
 class _Probe:
@@ -1086,7 +1094,7 @@ class _Probe:
         self.name = ctypes.create_string_buffer(128)
         self.sizes: dict[int, float] = {}
         self.boxes: dict[int, tuple[float, float, float]] = {}
-        self.fonts: dict[int, tuple[bool, bool, bool]] = {}
+        self.fonts: dict[int, tuple[bytes | None, int, int]] = {}
 
 
 def _probe(textpage: Any) -> _Probe:

@@ -381,21 +381,22 @@ def gap_cuts(chars: Chars, raw: str, start: int, size: float, gap: float = GAP) 
     word = len(raw) - len(raw.lstrip(" "))
     if word >= len(raw):
         return cuts
-    word_left = chars.box(start + word)[0]
-    index = raw.find(" ", word)
-    while 0 < index < len(raw) - 1:
-        after = index
-        while after < len(raw) and raw[after] == " ":
-            after += 1
-        if after >= len(raw):
+    # (a page asks this of every word: the boxes read already are looked up here, not called for)
+    boxes, box, wide, end = chars.boxes, chars.box, gap * size, len(raw) - 1
+    word_left = box(start + word)[0]
+    for spaces in _SPACES.finditer(raw, word):
+        index, after = spaces.span()
+        if index >= end or after > end:
             break
-        left = chars.box(start + after)[0]
+        left = (boxes.get(start + after) or box(start + after))[0]
         widest = left - word_left - (index - word) * NARROWEST * size
-        if widest > gap * size and left - chars.box(start + index - 1)[1] > gap * size:
+        if widest > wide and left - (boxes.get(start + index - 1) or box(start + index - 1))[1] > wide:
             cuts.add(after)
         word, word_left = after, left
-        index = raw.find(" ", after)
     return cuts
+
+
+_SPACES = re.compile(" +")
 
 
 def _cut_at(chars: Chars, raw: str, start: int, x: float) -> int | None:
