@@ -154,21 +154,20 @@ def is_garbled(texts: Iterable[str]) -> bool:
     """Whether most letters of ``texts`` are Latin-1 bytes standing for letters of another
     alphabet, or codes that are no characters at all (control codes, private use: a font that
     numbers its glyphs 1, 2, 3 … in the order they are used)."""
-    letters = garbled = 0
-    for text in texts:
-        unmapped = len(_UNMAPPED.findall(text))
-        letters += len(_LETTER.findall(text)) + unmapped
-        garbled += len(_LATIN1_LETTER.findall(text)) + unmapped
+    # (one text, the line breaks between them neither letters nor codes: counted at once)
+    text = "\n".join(texts)
+    unmapped = len(_UNMAPPED.findall(text))
+    letters = len(_LETTER.findall(text)) + unmapped
+    garbled = len(_LATIN1_LETTER.findall(text)) + unmapped
     return letters > 0 and garbled > GARBLED_SHARE * letters
 
 
 def is_unmapped(texts: Iterable[str]) -> bool:
     """Whether a page's ``texts`` are mostly codes that are no characters (control codes,
     private use), :data:`UNMAPPED_PAGE` of them at least: glyph numbers, not letters."""
-    letters = unmapped = 0
-    for text in texts:
-        unmapped += len(_UNMAPPED.findall(text))
-        letters += len(_LETTER.findall(text))
+    text = "\n".join(texts)  # (as in is_garbled)
+    unmapped = len(_UNMAPPED.findall(text))
+    letters = len(_LETTER.findall(text))
     return unmapped >= UNMAPPED_PAGE and unmapped > GARBLED_SHARE * (letters + unmapped)
 
 

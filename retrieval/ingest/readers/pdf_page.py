@@ -748,6 +748,8 @@ def _stops_closed(textpage: Any, raw: str, start: int) -> str:
 
 
 def _made_up_spaces(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
+    if " ," not in raw and " ." not in raw and " )" not in raw:
+        return  # (most lines: the pattern is slow to say so)
     for match in _SPACE_BEFORE_STOP.finditer(raw):
         at = start + match.start()
         # ".changes" in typewriter type after "the" starts a word of its own.
@@ -916,7 +918,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         # characters count neither way, a code line's comment or string in Chinese ("print(
         # '你好，' + name)") is still code, a line of them alone never. Beside them, a font is
         # a code font by its name only: SimSun's quotes and MS Gothic's figures are fixed-pitch.
-        wide = _FULL_WIDTH.match(raw[offset]) is not None
+        wide = cjk and _FULL_WIDTH.match(raw[offset]) is not None
         if not wide:
             latin, fixed = latin + 1, fixed + (named if cjk else mono)
         if opens_in_code is None:
@@ -1068,14 +1070,21 @@ def _font(textpage: Any, index: int, last: bytes) -> tuple[bool, bool, bool, byt
     if found is None:
         probe.flags.value = 0
         length = pdfium_c.FPDFText_GetFontInfo(probe.raw, index, probe.name, 128, probe.flags_ref)
-        weight = pdfium_c.FPDFText_GetFontWeight(probe.raw, index)
+        fixed = probe.flags.value & _FIXED_PITCH
         named = probe.name.value if 0 < length <= 128 else None
-        found = probe.fonts[index] = (named, probe.flags.value, weight)
-    named, flags, weight = found
-    name = last if named is None else named
+        kinds = None if named is None else _font_kinds(probe, index, named, fixed)
+        found = probe.fonts[index] = (named, fixed, kinds)
+    named, fixed, kinds = found
+    if named is None or kinds is None:
+        return (*_font_kinds(probe, index, last, fixed), last)
+    return (*kinds, named)
+
+
+def _font_kinds(probe: _Probe, index: int, name: bytes, fixed: int) -> tuple[bool, bool, bool]:
+    """Bold, fixed-pitch and named so (see :func:`_font`), for the font named ``name``."""
     heavy, mono = _font_kind(name)
-    heavy = heavy or weight >= 600
-    return heavy, mono or bool(flags & _FIXED_PITCH), mono, name
+    heavy = heavy or pdfium_c.FPDFText_GetFontWeight(probe.raw, index) >= 600
+    return heavy, mono or bool(fixed), mono
 
 
 class _Probe:
@@ -1094,7 +1103,7 @@ class _Probe:
         self.name = ctypes.create_string_buffer(128)
         self.sizes: dict[int, float] = {}
         self.boxes: dict[int, tuple[float, float, float]] = {}
-        self.fonts: dict[int, tuple[bytes | None, int, int]] = {}
+        self.fonts: dict[int, tuple[bytes | None, int, tuple[bool, bool, bool] | None]] = {}
 
 
 def _probe(textpage: Any) -> _Probe:
