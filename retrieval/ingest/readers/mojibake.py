@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -157,9 +158,28 @@ def is_garbled(texts: Iterable[str]) -> bool:
     # (one text, the line breaks between them neither letters nor codes: counted at once)
     text = "\n".join(texts)
     unmapped = len(_UNMAPPED.findall(text))
-    letters = len(_LETTER.findall(text)) + unmapped
     garbled = len(_LATIN1_LETTER.findall(text)) + unmapped
+    # The letters are at least the ASCII ones, counted fast: they tell most texts, and the rest
+    # of the letters (slow to count in a book) need not be.
+    if garbled <= GARBLED_SHARE * (_ascii_letters(text) + unmapped):
+        return False
+    letters = _letters(text) + unmapped
     return letters > 0 and garbled > GARBLED_SHARE * letters
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds (as :data:`_LETTER` finds them), counted by runs."""
+    return sum(map(len, _LETTERS.findall(text)))
+
+
+def _ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` holds."""
+    ascii_only = text.encode("ascii", "ignore")
+    return len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTERS))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = string.ascii_letters.encode()
 
 
 def is_unmapped(texts: Iterable[str]) -> bool:
@@ -167,7 +187,9 @@ def is_unmapped(texts: Iterable[str]) -> bool:
     private use), :data:`UNMAPPED_PAGE` of them at least: glyph numbers, not letters."""
     text = "\n".join(texts)  # (as in is_garbled)
     unmapped = len(_UNMAPPED.findall(text))
-    letters = len(_LETTER.findall(text))
+    if unmapped < UNMAPPED_PAGE:
+        return False  # (most pages: their letters need no counting)
+    letters = _letters(text)
     return unmapped >= UNMAPPED_PAGE and unmapped > GARBLED_SHARE * (letters + unmapped)
 
 
