@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import string
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 UNREADABLE = "text layer unreadable: its fonts have no Unicode mapping — needs OCR"
@@ -69,9 +71,10 @@ def _is_utf8_pair(ch: str) -> bool:
 def _counted(
     texts: Iterable[str], pattern: re.Pattern[str], odd: Callable[[str], bool]
 ) -> tuple[int, int]:
-    """How many matches of ``pattern`` ``texts`` hold, and how many of them are ``odd``."""
-    found = [match for text in texts for match in pattern.findall(text)]
-    return len(found), sum(map(odd, found))
+    """How many matches of ``pattern`` ``texts`` hold, and how many of them are ``odd``: each
+    distinct match judged once (a 300-page text's words are mostly the same few thousand)."""
+    found = Counter(match for text in texts for match in pattern.findall(text))
+    return found.total(), sum(count for match, count in found.items() if odd(match))
 
 
 def is_utf8_codes(texts: Iterable[str]) -> bool:
@@ -119,6 +122,8 @@ def _scripts(word: str) -> set[str]:
     """The alphabets among Latin, Cyrillic and Greek whose letters ``word`` holds: those an OCR
     layer confuses, letter for look-alike letter (Japanese mixes kanji and kana in every word,
     a unit its "µ": no mixture of these)."""
+    if word.isascii():  # (most words: Latin letters alone, no name looked up)
+        return {"LATIN"} if any(ch.isalpha() for ch in word) else set()
     return {unicodedata.name(ch, "?").split()[0] for ch in word if ch.isalpha()} & _ALPHABETS
 
 
@@ -150,21 +155,41 @@ def is_garbled(texts: Iterable[str]) -> bool:
     """Whether most letters of ``texts`` are Latin-1 bytes standing for letters of another
     alphabet, or codes that are no characters at all (control codes, private use: a font that
     numbers its glyphs 1, 2, 3 … in the order they are used)."""
-    letters = garbled = 0
-    for text in texts:
-        unmapped = len(_UNMAPPED.findall(text))
-        letters += len(_LETTER.findall(text)) + unmapped
-        garbled += len(_LATIN1_LETTER.findall(text)) + unmapped
+    # (one text, the line breaks between them neither letters nor codes: counted at once)
+    text = "\n".join(texts)
+    unmapped = len(_UNMAPPED.findall(text))
+    garbled = len(_LATIN1_LETTER.findall(text)) + unmapped
+    # The letters are at least the ASCII ones, counted fast: they tell most texts, and the rest
+    # of the letters (slow to count in a book) need not be.
+    if garbled <= GARBLED_SHARE * (_ascii_letters(text) + unmapped):
+        return False
+    letters = _letters(text) + unmapped
     return letters > 0 and garbled > GARBLED_SHARE * letters
+
+
+def _letters(text: str) -> int:
+    """How many letters ``text`` holds (as :data:`_LETTER` finds them), counted by runs."""
+    return sum(map(len, _LETTERS.findall(text)))
+
+
+def _ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` holds."""
+    ascii_only = text.encode("ascii", "ignore")
+    return len(ascii_only) - len(ascii_only.translate(None, _ASCII_LETTERS))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = string.ascii_letters.encode()
 
 
 def is_unmapped(texts: Iterable[str]) -> bool:
     """Whether a page's ``texts`` are mostly codes that are no characters (control codes,
     private use), :data:`UNMAPPED_PAGE` of them at least: glyph numbers, not letters."""
-    letters = unmapped = 0
-    for text in texts:
-        unmapped += len(_UNMAPPED.findall(text))
-        letters += len(_LETTER.findall(text))
+    text = "\n".join(texts)  # (as in is_garbled)
+    unmapped = len(_UNMAPPED.findall(text))
+    if unmapped < UNMAPPED_PAGE:
+        return False  # (most pages: their letters need no counting)
+    letters = _letters(text)
     return unmapped >= UNMAPPED_PAGE and unmapped > GARBLED_SHARE * (letters + unmapped)
 
 

@@ -57,6 +57,7 @@ _DOUBLED = re.compile(r"([^\W\d_]{3,})\1")  # "XeTeXXeTeX": a word twice, maybe 
 _MARK_AFTER = re.compile(
     r"(?:(?<=[^\W\d_][.,;:)])|(?<=[^\W\d_]\)[.,;:])|(?<=[^\W\d_]{3}))\d{1,2}(?=\s|$)"
 )
+_DIGIT = re.compile(r"\d")
 # A code with no character in Unicode (C1 controls): a symbol font's glyph, such as the footnote
 # mark after "Downey," in a paper's author list (MathTime's MT2MIS), which a repair of Windows
 # text would read as "Ž". Dropped when set as a mark (:func:`_marks`).
@@ -604,7 +605,8 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
 
 
 # A chapter's tile: a label of capitals, figures or a plus ("O", "A4", "T10", "RN", "+D").
-_TILE = re.compile(r"(?=\S*[A-Z])[A-Z0-9+]{1,3}")  # (a letter in it: "01" is a table's)
+# A word of them, found in the line at once: a letter in it ("01" is a table's).
+_TILE = re.compile(r"(?<!\S)(?=[A-Z0-9+]{0,2}[A-Z])[A-Z0-9+]{1,3}(?!\S)")
 _TILE_LARGER = 1.3  # a tile's type is this much larger than its title's, or more
 
 
@@ -613,11 +615,9 @@ def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] |
     capitals or figures in type far larger than the rest of the line (``size``), apart from the
     title's words, which PDFium reads wherever its height falls among the title's lines
     ("Références directes non A4 sécurisées à un objet", the tile set left of both lines)."""
-    if size < 2 or sum(ch.isalpha() for ch in raw) < 6:
+    if size < 2 or not _TILE.search(raw) or sum(ch.isalpha() for ch in raw) < 6:
         return None
-    for match in re.finditer(r"\S+", raw):
-        if not _TILE.fullmatch(match[0]):
-            continue
+    for match in _TILE.finditer(raw):
         tile = _font_size(textpage, start + match.start())
         if tile < _TILE_LARGER * size or match.end() >= len(raw.rstrip()):
             continue
@@ -721,7 +721,8 @@ def _unmarked(textpage: Any, raw: str, start: int) -> str:
 
 
 def _marks(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
-    spans = [match.span() for match in _MARK_AFTER.finditer(raw)]
+    # (a line without a digit has no such mark: most of them, and the pattern is slow to say so)
+    spans = [match.span() for match in _MARK_AFTER.finditer(raw)] if _DIGIT.search(raw) else []
     if _NO_CHARACTER.search(raw):
         spans = sorted([*spans, *(m.span() for m in _NO_CHARACTER.finditer(raw))])
     for begin, end in spans:
@@ -747,6 +748,8 @@ def _stops_closed(textpage: Any, raw: str, start: int) -> str:
 
 
 def _made_up_spaces(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
+    if " ," not in raw and " ." not in raw and " )" not in raw:
+        return  # (most lines: the pattern is slow to say so)
     for match in _SPACE_BEFORE_STOP.finditer(raw):
         at = start + match.start()
         # ".changes" in typewriter type after "the" starts a word of its own.
@@ -901,13 +904,13 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
     cjk = bool(_FULL_WIDTH.search(raw))
     weights: list[bool] = []
     monos: list[bool] = []
-    name = ctypes.create_string_buffer(128)
+    name = b""  # the last font named on the line
     opens_in_code = None  # beside Chinese: whether the line's first character is in a code font
     for offset in samples:
         size = _font_size(textpage, start + offset)
         if size >= 2:  # smaller is no text size but an artefact
             sizes[round(size, 1)] += 1
-        heavy, mono, named = _font(textpage, start + offset, name)
+        heavy, mono, named, name = _font(textpage, start + offset, name)
         weights.append(heavy)
         monos.append(mono)
         # Every Chinese or Japanese font is fixed-pitch, its text no code (a constitution set
@@ -915,7 +918,7 @@ def _type_of(textpage: Any, raw: str, start: int) -> tuple[float, bool, bool]:
         # characters count neither way, a code line's comment or string in Chinese ("print(
         # '你好，' + name)") is still code, a line of them alone never. Beside them, a font is
         # a code font by its name only: SimSun's quotes and MS Gothic's figures are fixed-pitch.
-        wide = _FULL_WIDTH.match(raw[offset]) is not None
+        wide = cjk and _FULL_WIDTH.match(raw[offset]) is not None
         if not wide:
             latin, fixed = latin + 1, fixed + (named if cjk else mono)
         if opens_in_code is None:
@@ -978,24 +981,29 @@ def _font_size(textpage: Any, index: int) -> float:
     scaled by a half: the font size alone would make all their text one (unusable) size. A
     negative size (``-12 Tf``: the glyphs mirrored, often turned back by the matrix) is as large
     as the positive one."""
-    matrix = pdfium_c.FS_MATRIX()
-    size = abs(pdfium_c.FPDFText_GetFontSize(textpage.raw, index))
-    if not pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix)):
-        return float(size)
-    return float(size * math.hypot(matrix.c, matrix.d))  # the em's height, however turned
+    probe = _probe(textpage)
+    found = probe.sizes.get(index)
+    if found is None:
+        size = abs(pdfium_c.FPDFText_GetFontSize(probe.raw, index))
+        if pdfium_c.FPDFText_GetMatrix(probe.raw, index, probe.matrix_ref):
+            size *= math.hypot(probe.matrix.c, probe.matrix.d)  # the em's height, however turned
+        found = probe.sizes[index] = float(size)
+    return found
 
 
 def _char_box(textpage: Any, index: int) -> tuple[float, float, float]:
     """The character's left, right and bottom as the viewer shows its page (see :class:`_Turn`)."""
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium_c.FPDFText_GetCharBox(
-        textpage.raw, index, *(ctypes.byref(v) for v in (left, right, bottom, top))
-    )
-    if textpage.turn is not None:
-        left.value, bottom.value, right.value, _ = textpage.turn.box(
-            (left.value, bottom.value, right.value, top.value)
-        )
-    return left.value, right.value, bottom.value
+    probe = _probe(textpage)
+    found = probe.boxes.get(index)
+    if found is None:
+        left, right, bottom, top = probe.box
+        box = (0.0, 0.0, 0.0, 0.0)  # (no character there: PDFium writes nothing)
+        if pdfium_c.FPDFText_GetCharBox(probe.raw, index, *probe.box_refs):
+            box = (left.value, bottom.value, right.value, top.value)
+        if textpage.turn is not None:
+            box = textpage.turn.box(box)
+        found = probe.boxes[index] = (box[0], box[2], box[1])
+    return found
 
 
 @dataclass(frozen=True)
@@ -1052,14 +1060,58 @@ def _viewed_box(page: Any, rect: tuple[float, float, float, float]) -> tuple[flo
     return rect if turn is None else turn.box(rect)
 
 
-def _font(textpage: Any, index: int, name: Any) -> tuple[bool, bool, bool]:
+def _font(textpage: Any, index: int, last: bytes) -> tuple[bool, bool, bool, bytes]:
     """Whether the character at ``index`` is set in a bold font, in a fixed-pitch one, and in
-    one whose name says so; ``name`` is a buffer for the font's name."""
-    flags = ctypes.c_int()
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, name, 128, ctypes.byref(flags))
-    heavy, mono = _font_kind(name.value)
-    heavy = heavy or pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600
-    return heavy, mono or bool(flags.value & _FIXED_PITCH), mono
+    one whose name says so, and the font's name: where PDFium names none (no font, or a name
+    too long), ``last``, the one named before it on the line, as a buffer kept for the line
+    would still hold."""
+    probe = _probe(textpage)
+    found = probe.fonts.get(index)
+    if found is None:
+        probe.flags.value = 0
+        length = pdfium_c.FPDFText_GetFontInfo(probe.raw, index, probe.name, 128, probe.flags_ref)
+        fixed = probe.flags.value & _FIXED_PITCH
+        named = probe.name.value if 0 < length <= 128 else None
+        kinds = None if named is None else _font_kinds(probe, index, named, fixed)
+        found = probe.fonts[index] = (named, fixed, kinds)
+    named, fixed, kinds = found
+    if named is None or kinds is None:
+        return (*_font_kinds(probe, index, last, fixed), last)
+    return (*kinds, named)
+
+
+def _font_kinds(probe: _Probe, index: int, name: bytes, fixed: int) -> tuple[bool, bool, bool]:
+    """Bold, fixed-pitch and named so (see :func:`_font`), for the font named ``name``."""
+    heavy, mono = _font_kind(name)
+    heavy = heavy or pdfium_c.FPDFText_GetFontWeight(probe.raw, index) >= 600
+    return heavy, mono or bool(fixed), mono
+
+
+class _Probe:
+    """A text page's buffers for PDFium's per-character calls, made once, and the answers
+    already read: a page's lines ask for the same characters' sizes, boxes and fonts again
+    (the column finder, the line's type, its marks), some hundred thousand times a book."""
+
+    def __init__(self, textpage: Any) -> None:
+        self.raw = textpage.raw
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.box = tuple(ctypes.c_double() for _ in range(4))
+        self.box_refs = tuple(ctypes.byref(value) for value in self.box)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.name = ctypes.create_string_buffer(128)
+        self.sizes: dict[int, float] = {}
+        self.boxes: dict[int, tuple[float, float, float]] = {}
+        self.fonts: dict[int, tuple[bytes | None, int, tuple[bool, bool, bool] | None]] = {}
+
+
+def _probe(textpage: Any) -> _Probe:
+    """The :class:`_Probe` of ``textpage``, made at its first use."""
+    probe: _Probe | None = getattr(textpage, "probe", None)
+    if probe is None:
+        probe = textpage.probe = _Probe(textpage)
+    return probe
 
 
 @functools.lru_cache(maxsize=256)

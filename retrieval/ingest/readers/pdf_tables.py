@@ -80,6 +80,7 @@ MAX_RULES = 3000  # rules kept of one page: tables draw hundreds; a crafted page
 WIDEST_TABLE = 20_000.0  # points: no page is wider (PDF's limit is 14,400 at unit 1)
 # "4.7 Option processing . . . . 20": a contents entry, never a row.
 _LEADER = re.compile(r"(?:\s?[.…·・．]){4,}")
+_LEADER_CHAR = re.compile("[.…·・．]")  # (a quick look before the pattern above)
 _INDEX_ENTRY = re.compile(r"(?:^|,)\s*\d{1,4}(?:[–-]\d{1,4})?\s*,?$")
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 _CAPTION = re.compile(
@@ -381,21 +382,25 @@ def gap_cuts(chars: Chars, raw: str, start: int, size: float, gap: float = GAP) 
     word = len(raw) - len(raw.lstrip(" "))
     if word >= len(raw):
         return cuts
-    word_left = chars.box(start + word)[0]
-    index = raw.find(" ", word)
-    while 0 < index < len(raw) - 1:
-        after = index
-        while after < len(raw) and raw[after] == " ":
-            after += 1
-        if after >= len(raw):
+    # (a page asks this of every word: the boxes read already are looked up here, not called for)
+    boxes, box, wide, end = chars.boxes, chars.box, gap * size, len(raw) - 1
+    word_left = box(start + word)[0]
+    for spaces in _SPACES.finditer(raw, word):
+        index, after = spaces.span()
+        if index >= end or after > end:
             break
-        left = chars.box(start + after)[0]
+        left = (boxes.get(start + after) or box(start + after))[0]
         widest = left - word_left - (index - word) * NARROWEST * size
-        if widest > gap * size and left - chars.box(start + index - 1)[1] > gap * size:
+        if (
+            widest > wide
+            and left - (boxes.get(start + index - 1) or box(start + index - 1))[1] > wide
+        ):
             cuts.add(after)
         word, word_left = after, left
-        index = raw.find(" ", after)
     return cuts
+
+
+_SPACES = re.compile(" +")
 
 
 def _cut_at(chars: Chars, raw: str, start: int, x: float) -> int | None:
@@ -482,7 +487,7 @@ _TO_PAGES = re.compile(r"(?:\.\s?){3,}\s*\d")
 
 def _leads(line: Line) -> bool:
     """Whether ``line`` is a contents entry with a leader ("Options . . . . 5")."""
-    return any(ch in line.text for ch in ".…·・．") and bool(_LEADER.search(line.text))
+    return bool(_LEADER_CHAR.search(line.text)) and bool(_LEADER.search(line.text))
 
 
 def _runs(rows: Sequence[_Row]) -> list[list[_Row]]:
