@@ -22,7 +22,9 @@ def test_the_chinese_corpus_is_indexed_as_chinese_paragraphs(tmp_path: Path) -> 
     library = Library.open(tmp_path / "zh.db", tmp_path / "corpus")
     try:
         assert library.languages()[0] == "zh"
-        assert library.passage_count() >= 250
+        # one passage a paragraph, but for a short sentence quoted with the bullet item under it
+        # (the Debian reference's sentences include its items, "-   迷你 Debian 系统中…")
+        assert library.passage_count() >= 225
     finally:
         library.close()
 
