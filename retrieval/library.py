@@ -685,7 +685,9 @@ def _abbreviations(store: CorpusStore) -> list[Found]:
     """The ``(long form, short form, language)`` abbreviations the corpus defines: kept in the
     database for its version (:class:`DefinedAbbreviations`)."""
     kept = DefinedAbbreviations(store)
-    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}"
+    # The stop words tell common short forms: other lists find others (the index is rebuilt).
+    words = languages.stop_words_digest()
+    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}:{words}"
     found = kept.kept(version)
     if found is None:
         # A short form that is a stop word of any language ("WHO", "IT", "DIE") is common.
