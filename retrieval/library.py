@@ -218,8 +218,12 @@ class Library:
     def _swap(self, new: snapshot.Snapshot, analyzer: Analyzer | None = None) -> None:
         """Serve ``new``, made by ``analyzer`` (None: the served index's, as a merge's is)."""
         # One assignment: index and analyzer swap in together, atomically (questions read by a
-        # new analyzer while the old index was served found none of its new terms).
-        self._snapshot = dataclasses.replace(new, analyzer=analyzer or self.analyzer)
+        # new analyzer while the old index was served found none of its new terms). An index
+        # made by it already is served as it is: a reload that changed nothing served a copy,
+        # and the merge under way, no longer merging the index served, dropped its work.
+        analyzer = analyzer or self.analyzer
+        same = new.analyzer is analyzer
+        self._snapshot = new if same else dataclasses.replace(new, analyzer=analyzer)
 
     def reindex(self) -> ReindexReport:
         """Re-read the corpus folder and swap in a new index; returns what changed.
@@ -681,7 +685,9 @@ def _abbreviations(store: CorpusStore) -> list[Found]:
     """The ``(long form, short form, language)`` abbreviations the corpus defines: kept in the
     database for its version (:class:`DefinedAbbreviations`)."""
     kept = DefinedAbbreviations(store)
-    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}"
+    # The stop words tell common short forms: other lists find others (the index is rebuilt).
+    words = languages.stop_words_digest()
+    version = f"{store.meta('corpus_version')}:{abbreviations.VERSION}:{words}"
     found = kept.kept(version)
     if found is None:
         # A short form that is a stop word of any language ("WHO", "IT", "DIE") is common.

@@ -8,11 +8,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.library import Library
-from retrieval.search import abbreviations
+from retrieval.search import abbreviations, languages
 from retrieval.search.abbreviations import Definition, definitions
 from retrieval.search.analyzer import Analyzer, Synonyms
 
@@ -157,5 +158,42 @@ def test_a_french_definition_is_searched_both_ways(tmp_path: Path) -> None:
         # the League of Nations, founded too).
         answer = library.answer("Quand l'ONU a-t-elle été fondée ?")
         assert "fondée en 1945" in answer.hits[0].passage.text
+    finally:
+        library.close()
+
+
+QOA = (
+    "# Telescopes\n\n"
+    "The Quasar Orbital Array (QOA) maps distant galaxies from a high orbit.\n\n"
+    "# Funding\n\n"
+    "The QOA was paid for by eleven universities over ten years.\n"
+)
+
+
+def test_the_abbreviations_are_found_again_when_the_stop_words_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The abbreviations found are kept with the corpus; a new stop-word list (shipped with an
+    # update) rebuilds the index, and must find them anew: "QOA" become a common word is no
+    # name of the array any more, or the index was rebuilt with the old list's findings.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "qoa.md").write_text(QOA, encoding="utf-8")
+    asked = "Quasar Orbital Array"
+    library = Library.open(tmp_path / "db.sqlite", corpus)
+    try:
+        hits = library.answer(asked).hits
+        assert any("eleven universities" in hit.passage.text for hit in hits)
+    finally:
+        library.close()
+    common, digest = languages.is_stop_word_of, languages.stop_words_digest()
+    monkeypatch.setattr(
+        languages, "is_stop_word_of", lambda word, codes: word == "qoa" or common(word, codes)
+    )
+    monkeypatch.setattr(languages, "stop_words_digest", lambda: digest + "-new")
+    library = Library.open(tmp_path / "db.sqlite", corpus)
+    try:
+        hits = library.answer(asked).hits
+        assert all("eleven universities" not in hit.passage.text for hit in hits)
     finally:
         library.close()

@@ -251,6 +251,45 @@ def test_a_reload_asked_while_a_merge_swaps_in_reads_the_folder(
         library.close()
 
 
+def test_a_reload_that_changes_nothing_keeps_the_merge_under_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reload finding the folder unchanged served its index again as a copy (to set its
+    # analyzer): the merge under way then found its index no longer served and dropped its
+    # work, and the index stayed in segments until the next change.
+    from retrieval.library import Library
+
+    merging, gate = threading.Event(), threading.Event()
+    merge = snapshot.merge_segment
+
+    def held(old: snapshot.Snapshot) -> snapshot.Segment:
+        merging.set()
+        assert gate.wait(60), "the test never let the merge go on"
+        return merge(old)
+
+    monkeypatch.setattr(snapshot, "merge_segment", held)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
+    (folder / "b.txt").write_text(ORCHARD, encoding="utf-8")
+    db = tmp_path / "q.db"
+    library = Library.open(db, folder)
+    try:
+        (folder / "a.txt").write_text(HARBOUR + "\nThe volcano island ships apples.\n", "utf-8")
+        library.reindex()  # half the passages deleted: a merge is due
+        assert merging.wait(60), "no merge started"
+        assert library.reindex().added == ()  # nothing changed meanwhile
+        gate.set()
+        library._keeper.wait()
+        assert len(library._current().segments) == 1
+        assert library.answer("volcano island", k=1).hits[0].passage.doc == "a.txt"
+    finally:
+        gate.set()
+        library.close()
+    reopened = snapshot.load(db.with_name("q.db.index"))
+    assert reopened is not None and len(reopened.segments) == 1
+
+
 def test_a_saved_index_is_memory_mapped_not_read(tmp_path: Path) -> None:
     store, _ = make_store(tmp_path, {"a.txt": HARBOUR, "b.txt": ORCHARD})
     try:
