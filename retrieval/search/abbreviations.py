@@ -24,10 +24,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-VERSION = "2"  # of what is found: a database keeps the abbreviations it found with it
+VERSION = "3"  # of what is found: a database keeps the abbreviations it found with it
 SHORTEST = 2  # characters of a short form, as in Schwartz & Hearst
 LONGEST = 10
 CAPITALS = 2  # capitals a kept short form has at least: "CRA", "ООН", "mRNA", not "Inc"
+# Of a corpus's texts holding a parenthesis, the share in small letters that makes it a corpus
+# written without capitals (old collections are lowercased): there alone a short form in small
+# letters is read as one. Prose with capitals has a few such texts (code, notes), never most.
+LOWERCASED = 0.9
 # A parenthesis and what it holds, up to a comma or semicolon inside it (Schwartz & Hearst cut
 # "(CRA; 2024)" to "CRA"); no nested parenthesis.
 _PARENTHESIS = re.compile(r"\(([^()]*)\)")
@@ -177,10 +181,11 @@ def _key(text: str) -> str:
 
 def _kept(short: str, lowercased: bool, is_common: _Test, is_word: _Test) -> bool:
     """Whether a short form is kept: :data:`CAPITALS` capitals and not a common word
-    (``is_common`` of it in lower case: "WHO", "IT"). In a text written without capitals (old
-    collections are lowercased: "free fatty acids (ffa)") its letters count instead, and it
-    must be no word at all (``is_word``: "(watch)"), as a word in small letters cannot be told
-    from that word."""
+    (``is_common`` of it in lower case: "WHO", "IT"). In a corpus written without capitals
+    (``lowercased``: "free fatty acids (ffa)") its letters count instead, and it must be no
+    word at all (``is_word``: "(watch)"), as a word in small letters cannot be told from that
+    word. Where capitals are written, a reader takes for an abbreviation only a short form
+    written with them: "backed up (db)" in one passage makes no "DB" of the corpus."""
     if sum(ch.isupper() for ch in short) >= CAPITALS:
         return not is_common(short.lower())
     if not lowercased or sum(ch.isalpha() for ch in short) < CAPITALS:
@@ -205,19 +210,27 @@ def groups(
     Kept: short forms that :func:`_kept` keeps, each with the long form it is defined with most
     often in its language, or none when two are defined as often: a short form standing for
     two things is no synonym of either. ``is_common`` tells a common word (in lower case),
-    ``is_word`` any word.
+    ``is_word`` any word. Short forms in small letters are kept when :data:`LOWERCASED` of the
+    texts holding a parenthesis are in small letters.
     """
-    counts: dict[tuple[str, str], Counter[str]] = {}
-    written: dict[str, Counter[str]] = {}
+    read: list[tuple[str, str, str]] = []  # (short form, long form, language) as defined
+    holding = lowercase = 0  # texts holding a parenthesis, of them in small letters
     for text, lang in texts:
         if "(" not in text:
             continue  # most passages: no parenthesis, no definition
-        lowercased = text == text.lower()
-        for short, long in definitions(text):
-            if not _kept(short, lowercased, is_common, is_word):
-                continue
-            counts.setdefault((short, read_in(short, lang)), Counter())[_key(long)] += 1
-            written.setdefault(_key(long), Counter())[long] += 1
+        holding += 1
+        lowercase += text == text.lower()
+        read.extend((short, long, lang) for short, long in definitions(text))
+    # A short form in small letters is one only in a corpus written so (known once all of it
+    # is read): a passage typed in small letters in a corpus with capitals makes none.
+    lowercased = lowercase >= LOWERCASED * holding
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    written: dict[str, Counter[str]] = {}
+    for short, long, lang in read:
+        if not _kept(short, lowercased, is_common, is_word):
+            continue
+        counts.setdefault((short, read_in(short, lang)), Counter())[_key(long)] += 1
+        written.setdefault(_key(long), Counter())[long] += 1
     found = []
     for (short, lang), longs in counts.items():
         ranked = longs.most_common(2)

@@ -197,3 +197,27 @@ def test_the_abbreviations_are_found_again_when_the_stop_words_change(
         assert all("eleven universities" not in hit.passage.text for hit in hits)
     finally:
         library.close()
+
+
+STORE = (
+    "# Storage\n\n"
+    "keep the cold storage ledger (csl) locked after the evening count.\n\n"
+    "# Hours\n\n"
+    "The CSL office opens at nine on weekdays and closes at noon on Saturdays.\n\n"
+    "# Vault\n\n"
+    "Full backups (kept for a year) are copied to the vault on Sundays.\n\n"
+    "# Keys\n\n"
+    "The vault keys (two sets) are held by the shift manager.\n"
+)
+
+
+def test_one_passage_in_small_letters_defines_no_abbreviation_of_a_corpus_with_capitals(
+    write_library: Callable[[dict[str, str]], Library],
+) -> None:
+    # A note typed in small letters, "(csl)", is no abbreviation a reader of a corpus written
+    # with capitals takes the "CSL" elsewhere for: the office is no match of the ledger.
+    library = write_library({"store.md": STORE})
+    hits = library.answer("Is the cold storage ledger locked?").hits
+    assert "cold storage ledger (csl) locked" in hits[0].passage.text
+    marked = {seg.text for hit in hits for seg in hit.excerpt.segments if seg.marked}
+    assert "CSL" not in marked
