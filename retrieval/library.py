@@ -383,7 +383,7 @@ def _distinct(
     while True:
         lang, question, ranked, total = _ranked(library, current, text, earlier_, wanted, read)
         ranked, total = _after_earlier(current, (ranked, total), question, before(), text)
-        stepped = _stepped_to(library, question, before(), text, moved)
+        stepped = _stepped_to(library, current, question, before(), text, moved)
         ranked = _stepped_first(ranked, stepped)
         kept = repeats.without_repeats(ranked, shown + 1)
         repeated = len(ranked) - len(kept)
@@ -471,6 +471,7 @@ def _stepped_outcome(
 
 def _stepped_to(
     library: Library,
+    current: snapshot.Snapshot,
     question: rank.QuestionWeights,
     shown: list[rank.Ranked] | None,
     text: str,
@@ -489,7 +490,7 @@ def _stepped_to(
         division_passages = functools.partial(_division_passages, library)
         step = moving or (1, None)
         passages = earlier.moved_to(at, step, division_passages, library.store.passage)
-    return sorted(_scored(library, passages, question), key=lambda r: r.passage.ordinal)
+    return sorted(_scored(library, current, passages, question), key=lambda r: r.passage.ordinal)
 
 
 def _shown_before(
@@ -511,7 +512,7 @@ def _shown_before(
     for at in range(max(start, 0), len(earlier_)):
         asked, weights = earlier_[at], reads[at][1]
         found = _ranked(library, current, asked, earlier_[:at], 1 + len(shown), reads[at])
-        stepped = _stepped_to(library, found[1], shown, asked, False)
+        stepped = _stepped_to(library, current, found[1], shown, asked, False)
         if stepped == []:
             # A step that led nowhere (past the last article) was declined: the reader is
             # where they were, not at the passage shown as closest (the next step went on
@@ -638,13 +639,10 @@ def _tag(library: Library) -> tuple[str, Analyzer]:
     return f"v{version}:a{ANALYZER_VERSION}:s{digest}:w{languages.stop_words_digest()}", analyzer
 
 
-def _fragments(
-    library: Library, passage: Passage, current: snapshot.Snapshot | None = None
-) -> list[Fragment]:
-    """The sentences and tokens of ``passage``: stored in the index ``current`` (else the one
-    served), or analysed by its analyzer (a reload changed the text meanwhile)."""
-    current = current or library._snapshot
-    stored = current.fragments(passage) if current is not None else None
+def _fragments(library: Library, passage: Passage, current: snapshot.Snapshot) -> list[Fragment]:
+    """The sentences and tokens of ``passage``: stored in the question's index ``current``, or
+    analysed by its analyzer (a reload changed the text meanwhile)."""
+    stored = current.fragments(passage)
     if stored is not None:
         return stored
     return library._analysed(_analyzer_of(library, current), passage)
@@ -881,15 +879,15 @@ def _ranked(
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
     ranked = named.naming_row_first(ranked, named.writers(names, current, library.store))
-    ranked = _release_notes(library, ranked, text, question)
+    ranked = _release_notes(library, current, ranked, text, question)
     ranked = verbatim.quoted_first(ranked, text, lang)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
     ranked = quantities.counting_first(ranked, question.terms, things)
     if division:
-        ranked = _division_first(library, ranked, division, text, lang, question)
+        ranked = _division_first(library, current, ranked, division, text, lang, question)
     subject = thing or purpose
-    openings = _openings(library, ranked, subject, question) if subject else []
+    openings = _openings(library, current, ranked, subject, question) if subject else []
     if thing:
         ranked = definitions.first_defining(ranked, thing, openings, lang)
     elif purpose:
@@ -912,7 +910,11 @@ def _depth(text: str, k: int, *, things: bool, defining: bool) -> int:
 
 
 def _release_notes(
-    library: Library, ranked: list[rank.Ranked], text: str, question: rank.QuestionWeights
+    library: Library,
+    current: snapshot.Snapshot,
+    ranked: list[rank.Ranked],
+    text: str,
+    question: rank.QuestionWeights,
 ) -> list[rank.Ranked]:
     """``ranked`` with the changelogs' lines after the documentation, or before it when the
     question asks about changes (:func:`changelogs.below_the_documentation`); asked what
@@ -934,7 +936,7 @@ def _release_notes(
     ]
     if not notes:
         return ranked
-    scored = _scored(library, notes, question)
+    scored = _scored(library, current, notes, question)
     return rank.brought_first(ranked, scored) if ranked else scored
 
 
@@ -976,6 +978,7 @@ def _covering(
 
 def _division_first(
     library: Library,
+    current: snapshot.Snapshot,
     ranked: list[rank.Ranked],
     division: divisions.Division,
     text: str,
@@ -988,20 +991,21 @@ def _division_first(
     статья 60 Конституции?"). A question with words besides the division's name asks about the
     document they lead to, and no other's division is brought: "the second part of the inflation
     framework" is no gardening note's Part 2."""
-    about = _asked_about(library, ranked, text, lang, question)
+    about = _asked_about(library, current, ranked, text, lang, question)
     if about is None:
-        return _named_division_first(library, ranked, division, lang, question)
+        return _named_division_first(library, current, ranked, division, lang, question)
     found = divisions.first_in(ranked, division, about)
     if found is not ranked:
         return found
     passages = _division_passages(library, about, division)
     if not passages:
         return ranked
-    return rank.brought_first(ranked, _scored(library, passages, question))
+    return rank.brought_first(ranked, _scored(library, current, passages, question))
 
 
 def _named_division_first(
     library: Library,
+    current: snapshot.Snapshot,
     ranked: list[rank.Ranked],
     division: divisions.Division,
     lang: str,
@@ -1027,7 +1031,9 @@ def _named_division_first(
     for doc in list(dict.fromkeys(p.doc for p in best))[:DIVISION_DOCUMENTS]:
         passages = _division_passages(library, doc, division)
         if passages:
-            scored = sorted(_scored(library, passages, question), key=lambda r: r.passage.ordinal)
+            scored = sorted(
+                _scored(library, current, passages, question), key=lambda r: r.passage.ordinal
+            )
             return rank.brought_first(found, scored)
     return found
 
@@ -1048,6 +1054,7 @@ def _division_passages(library: Library, doc: str, division: divisions.Division)
 
 def _asked_about(
     library: Library,
+    current: snapshot.Snapshot,
     ranked: list[rank.Ranked],
     text: str,
     lang: str,
@@ -1056,7 +1063,7 @@ def _asked_about(
     """The document a question naming a division asks about: the first of the best passages'
     documents, in the question's language first; None when its only words name the division
     ("What does article 5 say?", "And the Fourth?": any document's)."""
-    found = divisions.naming_terms(text, library.analyzer, lang)
+    found = divisions.naming_terms(text, _analyzer_of(library, current), lang)
     naming = found[1] if found else set()
     own = [t for t, w in question.weights.items() if w >= 1.0 and t in question.found]
     best = [r.passage for r in ranked[:DIVISION_DOCUMENTS]]
@@ -1066,7 +1073,11 @@ def _asked_about(
 
 
 def _openings(
-    library: Library, ranked: list[rank.Ranked], thing: str, question: rank.QuestionWeights
+    library: Library,
+    current: snapshot.Snapshot,
+    ranked: list[rank.Ranked],
+    thing: str,
+    question: rank.QuestionWeights,
 ) -> list[rank.Ranked]:
     """The opening passages of the documents named after ``thing`` among the best
     (:func:`definitions.opening_ids`) and of the sections titled after it
@@ -1079,15 +1090,21 @@ def _openings(
     if not passages:
         return []
     floor = min((r.score for r in ranked), default=1.0)
-    return [dataclasses.replace(r, score=floor) for r in _scored(library, passages, question)]
+    return [
+        dataclasses.replace(r, score=floor) for r in _scored(library, current, passages, question)
+    ]
 
 
 def _scored(
-    library: Library, passages: list[Passage], question: rank.QuestionWeights
+    library: Library,
+    current: snapshot.Snapshot,
+    passages: list[Passage],
+    question: rank.QuestionWeights,
 ) -> list[rank.Ranked]:
-    """``passages`` fetched beside the search, re-ranked with their excerpts."""
+    """``passages`` fetched beside the search, re-ranked with their excerpts: analysed as the
+    question's snapshot ``current`` analyses them, not as one a reload served since."""
     terms = question.terms
-    matches = [matches_of(_fragments(library, p), terms) for p in passages]
+    matches = [matches_of(_fragments(library, p, current), terms) for p in passages]
     return rank.rerank([(p, 1.0) for p in passages], question, matches)
 
 
