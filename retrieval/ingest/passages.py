@@ -150,7 +150,8 @@ def _items_at(blocks: Sequence[Block], at: int) -> list[Block]:
     """The items of the list ``blocks[at]`` opens, in its section (notes passed over)."""
     place = (blocks[at].above, blocks[at].section)
     items = []
-    for later in blocks[at:]:
+    # By index: a slice copied the rest of the document at each list (quadratic on many lists).
+    for later in (blocks[i] for i in range(at, len(blocks))):
         if later.note:
             continue
         if not later.item or (later.above, later.section) != place:
