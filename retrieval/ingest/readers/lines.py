@@ -195,13 +195,14 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     In hard-wrapped text a line that continues a sentence ("home." ending a paragraph) is never
     judged as furniture on its own; only lines that start a block or follow a finished line are.
     """
-    chunks = _chunks(text, releases)
+    body = body_indent(text)  # once: a pass over the whole text
+    chunks = _chunks(text, body, releases)
     raw_blocks = [raw for raw, _ in chunks]
     verbatim = [data for _, data in chunks]
     blocks = [[MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
     junk = _junk(blocks, releases)  # once a line: asked twice below
     wrapped = _wrapped(blocks, junk, verbatim, releases)
-    terms = _terms(raw_blocks, verbatim, body_indent(text), releases)
+    terms = _terms(raw_blocks, verbatim, body, releases)
     tables = {n: rows for n, raw in enumerate(raw_blocks) if (rows := _rows(raw))}
     result: list[str] = []
     term = ""
@@ -290,12 +291,11 @@ def _wrapped(
     return _is_hard_wrapped(lines)
 
 
-def _chunks(text: str, releases: frozenset[str]) -> list[tuple[list[str], bool]]:
+def _chunks(text: str, body: int, releases: frozenset[str]) -> list[tuple[list[str], bool]]:
     """The blocks of ``text`` (raw lines), cut around their runs of data lines (with whether
     each part is one, see :func:`_field_runs`) and before each item of a list of entries
-    (:func:`_list_items`); a block of code indented under the text (:func:`_code_block`) is
-    data whole."""
-    body = body_indent(text)
+    (:func:`_list_items`); a block of code indented under the text ``body`` (its
+    :func:`body_indent`, :func:`_code_block`) is data whole."""
     return [
         (item, False) if len(items) > 1 else (raw, data)
         for block in text_blocks(text)
