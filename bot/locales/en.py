@@ -723,9 +723,6 @@ REASONS: dict[str, str] = {
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "an Excel file, not a {suffix} file: export it as .pdf"
     ),
-    "damaged: truncated (the end of the file is missing)": (
-        "damaged: truncated (the end of the file is missing)"
-    ),
     "damaged: cannot be opened": "damaged: cannot be opened",
     "damaged: page {page} cannot be read": "damaged: page {page} cannot be read",
     "damaged: not a Word document": "damaged: not a Word document",

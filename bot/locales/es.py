@@ -694,9 +694,6 @@ REASONS: dict[str, str] = {
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "un archivo de Excel, no un archivo {suffix}: expórtalo como .pdf"
     ),
-    "damaged: truncated (the end of the file is missing)": (
-        "dañado: truncado (falta el final del archivo)"
-    ),
     "damaged: cannot be opened": "dañado: no se puede abrir",
     "damaged: page {page} cannot be read": "dañado: la página {page} no se puede leer",
     "damaged: not a Word document": "dañado: no es un documento de Word",

@@ -744,9 +744,6 @@ REASONS: dict[str, str] = {
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "un fichier Excel, pas un fichier {suffix}\xa0: exportez-le en .pdf"
     ),
-    "damaged: truncated (the end of the file is missing)": (
-        "endommagé\xa0: tronqué (la fin du fichier manque)"
-    ),
     "damaged: cannot be opened": "endommagé\xa0: impossible à ouvrir",
     "damaged: page {page} cannot be read": "endommagé\xa0: la page {page} est illisible",
     "damaged: not a Word document": "endommagé\xa0: ce n’est pas un document Word",

@@ -687,7 +687,6 @@ REASONS: dict[str, str] = {
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "файл Excel, а не {suffix}: экспортируйте его в .pdf"
     ),
-    "damaged: truncated (the end of the file is missing)": "повреждён: обрезан (нет конца файла)",
     "damaged: cannot be opened": "повреждён: не открывается",
     "damaged: page {page} cannot be read": "повреждён: страница {page} не читается",
     "damaged: not a Word document": "повреждён: это не документ Word",

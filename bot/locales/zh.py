@@ -563,7 +563,6 @@ REASONS: dict[str, str] = {
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "是 Excel 文件，不是 {suffix} 文件：请导出为 .pdf"
     ),
-    "damaged: truncated (the end of the file is missing)": "已损坏：文件被截断（缺少文件末尾）",
     "damaged: cannot be opened": "已损坏：无法打开",
     "damaged: page {page} cannot be read": "已损坏：第 {page} 页无法读取",
     "damaged: not a Word document": "已损坏：不是 Word 文档",
