@@ -83,7 +83,7 @@ DIVISION_DOCUMENTS = 10  # best passages whose documents a division is looked fo
 EXAMPLE_ABOUT = "Tell me about {topic}"
 # Bump when the analyzer changes, so saved indexes are rebuilt (a language's rules in
 # languages.py have their own number, RULES, in the same index tag: bump that one alone).
-ANALYZER_VERSION = "41"
+ANALYZER_VERSION = "42"
 # Passages searched, in a further search, for results that repeat no quote when repeats left
 # fewer than shown (a second search costs the first's again: zhbench's English p50 1.8 -> 3.4 ms
 # over up to four searches, and 6.8 ms up to 400 passages deep), then twice as deep each time

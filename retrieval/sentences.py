@@ -172,7 +172,10 @@ def _closes(bare: str, text: str, stop: re.Match[str]) -> bool:
     if bare not in _ABBREVIATIONS_AFTER:
         return False
     if bare == "etc":
-        return (stop.group("next") or "").isupper()
+        # A list it closes is over: a capital or a number opens the next sentence ("etc.
+        # 2020 was …"); inside one, a small letter follows ("Rome, Paris, etc. and …").
+        following = stop.group("next") or ""
+        return following.isupper() or following.isdigit()
     return _opens_clause(text, stop, "en")
 
 

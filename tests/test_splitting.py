@@ -71,6 +71,11 @@ def test_etc_and_a_company_s_abbreviation_end_a_sentence_a_clause_opens_after() 
         "It sells phones, tablets, etc.",
         "Prices vary.",
     ]
+    # a number after it opens the next sentence as a capital does
+    assert sentences("It sells books, maps, etc. 2020 was its best year.") == [
+        "It sells books, maps, etc.",
+        "2020 was its best year.",
+    ]
     # inside a sentence: before a small letter, a name or a title, as news writes them
     for whole in (
         "Apple Inc. CEO Tim Cook said the shares rose.",
