@@ -10,6 +10,7 @@ from __future__ import annotations
 import tempfile
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -23,6 +24,9 @@ from retrieval.search.analyzer import Analyzer
 from retrieval.search.excerpts import Fragment
 from retrieval.search.passage_data import analyse_passage
 from retrieval.store.corpus import CorpusStore
+
+if TYPE_CHECKING:
+    from retrieval.library import Library
 
 WORDS = "harbour cranes ships trade treaty peace volcano island apple river talks Beijing".split()
 QUERIES = [
@@ -190,16 +194,10 @@ def test_merge_policy_calls_for_a_merge_when_deletions_pile_up(tmp_path: Path) -
 
 
 def test_a_reload_merges_in_the_background_and_the_merge_is_kept(tmp_path: Path) -> None:
-    from retrieval.library import Library
 
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
-    (folder / "b.txt").write_text(ORCHARD, encoding="utf-8")
     db = tmp_path / "q.db"
-    library = Library.open(db, folder)
+    library = _opened_then_edited(tmp_path, db)
     try:
-        (folder / "a.txt").write_text(HARBOUR + "\nThe volcano island ships apples.\n", "utf-8")
         library.reindex()  # half the passages deleted: a merge is due
         library._keeper.wait()
         assert len(library._current().segments) == 1
@@ -257,7 +255,6 @@ def test_a_reload_that_changes_nothing_keeps_the_merge_under_way(
     # A reload finding the folder unchanged served its index again as a copy (to set its
     # analyzer): the merge under way then found its index no longer served and dropped its
     # work, and the index stayed in segments until the next change.
-    from retrieval.library import Library
 
     merging, gate = threading.Event(), threading.Event()
     merge = snapshot.merge_segment
@@ -268,14 +265,9 @@ def test_a_reload_that_changes_nothing_keeps_the_merge_under_way(
         return merge(old)
 
     monkeypatch.setattr(snapshot, "merge_segment", held)
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
-    (folder / "b.txt").write_text(ORCHARD, encoding="utf-8")
     db = tmp_path / "q.db"
-    library = Library.open(db, folder)
+    library = _opened_then_edited(tmp_path, db)
     try:
-        (folder / "a.txt").write_text(HARBOUR + "\nThe volcano island ships apples.\n", "utf-8")
         library.reindex()  # half the passages deleted: a merge is due
         assert merging.wait(60), "no merge started"
         assert library.reindex().added == ()  # nothing changed meanwhile
@@ -302,3 +294,16 @@ def test_a_saved_index_is_memory_mapped_not_read(tmp_path: Path) -> None:
             assert isinstance(array.base, np.memmap), name  # a view of the map, no copy
     finally:
         store.close()
+
+
+def _opened_then_edited(tmp_path: Path, db: Path) -> Library:
+    """A library over two documents, one of them edited since (a reload of it is due)."""
+    from retrieval.library import Library
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
+    (folder / "b.txt").write_text(ORCHARD, encoding="utf-8")
+    library = Library.open(db, folder)
+    (folder / "a.txt").write_text(HARBOUR + "\nThe volcano island ships apples.\n", "utf-8")
+    return library
