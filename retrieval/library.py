@@ -65,11 +65,12 @@ from retrieval.search import (
     upkeep,
     verbatim,
 )
+from retrieval.search.abbreviations import Found
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path, name_terms
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
-from retrieval.store.abbreviations import DefinedAbbreviations, Found
+from retrieval.store.abbreviations import DefinedAbbreviations
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import is_damaged, set_aside
 

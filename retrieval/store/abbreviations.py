@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 
+from retrieval.search.abbreviations import Found
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import transaction
 
 KEY = "abbreviations"  # of the meta table
-Found = tuple[str, str, str]  # a long form, its short form, the language of the text defining it
 
 
 class DefinedAbbreviations:
