@@ -68,8 +68,8 @@ from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 from retrieval.ingest.readers.docxpackage import readable
 from retrieval.ingest.readers.docxplaceholders import drop_placeholders
+from retrieval.ingest.readers.sniff import OLE
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of old .doc and encrypted files
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|заголовок)\s*\d$", re.I)
 _TITLE_STYLES = frozenset({"title"})
@@ -196,7 +196,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
 
 def _open(data: bytes, path: Path) -> Document:
     """The Word document in ``data``, or :class:`DocumentError` saying why it can't be read."""
-    if data.startswith(_OLE_MAGIC):
+    if data.startswith(OLE):
         if _ENCRYPTED_STREAM in data:
             raise DocumentError(path, "encrypted")
         # A Word 97–2003 file, or PowerPoint's or Excel's: readers.sniff says which.

@@ -45,7 +45,7 @@ SLIDES = "a PowerPoint file, not a {suffix} file: export the slides as .pdf"
 WORKBOOK = "an Excel file, not a {suffix} file: export it as .pdf"
 # The Compound File's signature (the container of Office 97–2003 files), and the stream each
 # of those programs keeps its content in, as the container's directory names it.
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old Office files, encrypted new ones
 _ENTRY = 128  # bytes a directory entry takes
 _OLE_STREAMS = (("WordDocument", OLD_WORD), ("PowerPoint Document", SLIDES), ("Workbook", WORKBOOK))
 # The main part of a PowerPoint or Excel package (.pptx, .ppsx, .potx; .xlsx, .xlsm).
@@ -148,7 +148,7 @@ def _office(data: bytes) -> str | None:
     PowerPoint or Excel file, old or new), or None. A Word 97–2003 file renamed ".docx" was
     "damaged", and a ".pptx" so renamed "damaged: not a Word document": the admin looked for
     damage to repair, not for Word's Save As."""
-    if data.startswith(_OLE):
+    if data.startswith(OLE):
         return next((said for name, said in _OLE_STREAMS if _ole_entry(data, name)), None)
     if not data.startswith(b"PK\x03\x04"):
         return None
