@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -1307,6 +1308,16 @@ def _warm_languages(library: Library, counting: threading.Thread) -> None:
 def _warm_up() -> None:
     languages.warm_up()
     thesaurus.warm_up()
+    _settle()
+
+
+@functools.cache  # once a process
+def _settle() -> None:
+    """Leave the objects loaded so far (modules, language model, thesaurus: 40,000 objects)
+    out of the garbage collector's full passes. They live as long as the process, yet every
+    full pass walked them all again: 15 to 35 ms, in the middle of whichever question was
+    being answered (half the slowest 1% of questions at 100k passages)."""
+    gc.freeze()
 
 
 def _earlier(context: Sequence[str] | str | None) -> tuple[str, ...]:

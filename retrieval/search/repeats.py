@@ -69,22 +69,24 @@ def _triples(words: Sequence[str]) -> set[tuple[str, str, str]]:
     return set(zip(words, words[1:], words[2:], strict=False))
 
 
-Triples = frozenset[tuple[str, str, str]]
+# Tuples, not sets: thousands of texts stay cached, and the garbage collector walks every
+# element of a set each time it looks at the oldest objects (30 ms at a time at 4,096 texts,
+# the slowest 1% of questions), while a tuple of strings it stops following after one look.
+Triples = tuple[tuple[str, str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Text:
-    """A quote's or passage's word triples, words and length; its names when asked
-    (:func:`_named`, the slowest to read: only for a near copy)."""
+    """A quote's or passage's distinct word triples, distinct words and length; its names
+    are read when asked (:meth:`named`, the slowest to read: only for a near copy)."""
 
     text: str
     triples: Triples
-    words: frozenset[str]
+    words: tuple[str, ...]
     length: int  # words
 
-    @functools.cached_property
-    def named(self) -> frozenset[str]:
-        return frozenset(_named(self.text))
+    def named(self) -> set[str]:
+        return _named(self.text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,7 +94,7 @@ def _read(text: str) -> _Text:
     """A text read for comparing, kept: the search goes deeper and pages on over the same
     passages, each time comparing them again."""
     words = _words(text)
-    return _Text(text, frozenset(_triples(words)), frozenset(words), len(words))
+    return _Text(text, tuple(_triples(words)), tuple(set(words)), len(words))
 
 
 class _Shown:
@@ -101,7 +103,7 @@ class _Shown:
     def __init__(self) -> None:
         self.docs: list[str] = []
         self.sizes: list[int] = []
-        self.words: list[frozenset[str]] = []
+        self.words: list[tuple[str, ...]] = []
         self.holding: dict[tuple[str, str, str], list[int]] = {}
 
     def add(self, doc: str, text: _Text) -> None:
@@ -123,8 +125,10 @@ class _Shown:
             # Copies are of another document: near copies in one (a table's rows that differ
             # in one cell, "Yes" for "No") say something of their own.
             place = self.docs[index] != doc
-            if near and place and not (text.named & (text.words - self.words[index])):
-                return True
+            if near and place:
+                added = set(text.words).difference(self.words[index])
+                if not (added and text.named() & added):
+                    return True
         return False
 
 
