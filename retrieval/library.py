@@ -43,6 +43,7 @@ from retrieval.model import Answer, Document, Hit, Outcome, Passage, ReindexRepo
 from retrieval.search import (
     abbreviations,
     attached,
+    bm25,
     causes,
     changelogs,
     cjk,
@@ -71,6 +72,7 @@ from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path,
 from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
+from retrieval.store import corpus
 from retrieval.store.abbreviations import DefinedAbbreviations
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import is_damaged, set_aside
@@ -729,13 +731,16 @@ def _search(
     question: rank.QuestionWeights,
     depth: int,
     names: Sequence[str],
-) -> tuple[list[rank.Ranked], int]:
-    """BM25's best ``depth`` passages re-ranked, and how many passages matched at all;
-    ``names``: the rare names the question asks about (:func:`named.rare_names`)."""
+    probe: int = 0,
+) -> tuple[list[rank.Ranked], int, bm25.SearchResult]:
+    """BM25's best ``depth`` passages re-ranked, how many passages matched at all, and BM25's
+    best ``probe`` (when deeper: looked through by :func:`_quoting_deeper`); ``names``: the
+    rare names the question asks about (:func:`named.rare_names`)."""
     store, analyzer = library.store, _analyzer_of(library, current)
     fragments = functools.partial(_fragments, library, current=current)
     head_terms = functools.partial(library._head_terms, analyzer)
-    pool = current.index.search(weights, k=depth)
+    probed = current.index.search(weights, k=max(depth, probe))
+    pool = bm25.SearchResult(probed.docs[:depth], probed.scores[:depth], probed.total)
     rowids = current.rowids.take(pool.docs)
     passages = store.passages_by_rowid(rowids)
     # A passage deleted by a reload between search and fetch is left out.
@@ -761,7 +766,7 @@ def _search(
     admitted = None
     if extra is not None:
         admitted = (extra, _head_mask(candidates[extra][0], terms, head_terms))
-    return rank.rerank(candidates, question, matches, heads, admitted), pool.total
+    return rank.rerank(candidates, question, matches, heads, admitted), pool.total, probed
 
 
 # The terms of a passage's headings: (section, title, language) -> terms.
@@ -877,11 +882,13 @@ def _ranked(
         divisions.WINDOW if division else 0,
     )
     names = named.rare_names(text, analyzer, current, lang, weights)
-    ranked, total = _search(library, current, weights, question, depth, names)
+    probe = verbatim.WINDOW if verbatim.pasted(text) else 0
+    ranked, total, pool = _search(library, current, weights, question, depth, names, probe)
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
     ranked = named.naming_row_first(ranked, named.writers(names, current, library.store))
     ranked = _release_notes(library, current, ranked, text, question)
+    ranked = _quoting_deeper(library, current, ranked, pool, depth, text, lang, question)
     ranked = verbatim.quoted_first(ranked, text, lang)
     ranked = quantities.stating_first(ranked, text)
     ranked = causes.reason_first(ranked, text)
@@ -907,8 +914,41 @@ def _depth(text: str, k: int, *, things: bool, defining: bool) -> int:
         rank.RERANK,
         k,
         definitions.HEADING_WINDOW if defining else 0,
-        verbatim.WINDOW if verbatim.pasted(text) else 0,
     )
+
+
+def _quoting_deeper(
+    library: Library,
+    current: snapshot.Snapshot,
+    ranked: list[rank.Ranked],
+    pool: bm25.SearchResult,
+    depth: int,
+    text: str,
+    lang: str,
+    question: rank.QuestionWeights,
+) -> list[rank.Ranked]:
+    """``ranked`` and the passages past its ``depth`` in BM25's ``pool`` that quote ``text``
+    (:func:`verbatim.quoting`; a question long enough to be a pasted message is searched
+    :data:`verbatim.WINDOW` deep), ranked as the tail of BM25's order. The others are read as
+    text only: fetched and re-ranked whole, a hundred cost a long question 10 ms, most of it
+    for passages quoting nothing."""
+    if len(pool.docs) <= depth:
+        return ranked
+    rowids = current.rowids.take(pool.docs[depth:])
+    scores = pool.scores[depth:].tolist()
+    found = corpus.texts_by_rowid(library.store, rowids)
+    shown = {r.passage.id for r in ranked}
+    deeper = [(r, s) for r, s in zip(rowids, scores, strict=True) if r in found]
+    deeper = [(r, s) for r, s in deeper if found[r][0] not in shown]
+    chosen = [deeper[i] for i in verbatim.quoting(text, [found[r][1] for r, _ in deeper], lang)]
+    passages = library.store.passages_by_rowid([r for r, _ in chosen])
+    candidates = [(passages[r], s) for r, s in chosen if r in passages]
+    if not candidates:
+        return ranked
+    terms = question.terms
+    matches = [matches_of(_fragments(library, p, current), terms) for p, _ in candidates]
+    top = float(pool.scores[0])
+    return ranked + rank.past_the_head(candidates, question, matches, top)
 
 
 def _release_notes(

@@ -262,6 +262,27 @@ def rerank(
     return [item for _, _, item in ranked]
 
 
+def past_the_head(
+    candidates: Sequence[tuple[Passage, float]],
+    question: QuestionWeights,
+    matches: Sequence[Matches],
+    top: float,
+) -> list[Ranked]:
+    """Candidates from deeper in BM25's order than :func:`rerank` was given, ranked as it ranks
+    those past its head: by BM25 alone, over ``top`` (BM25's best score), in their order."""
+    terms = question.ranking
+    return [
+        Ranked(
+            passage,
+            RERANK_BM25 * bm25 / top,
+            bm25,
+            shown_excerpt(passage.text, found, pick_window(found.masks, terms), terms),
+            found,
+        )
+        for (passage, bm25), found in zip(candidates, matches, strict=True)
+    ]
+
+
 def _window_coverage(
     passage: Passage, found: Matches, span: tuple[int, int], terms: QuestionTerms
 ) -> tuple[int, float]:

@@ -20,7 +20,8 @@ RUN = 6  # words in a row, stop words included: shorter runs are phrases any tex
 CONTENT = 3  # of them words that are no stop words: "what is the name of the" is in any FAQ
 # A question this long (in words) is searched deeper, BM25's best WINDOW, for the passage it
 # quotes: a pasted message's words are common ones. Shorter questions, most of them, are not
-# (their cost stays); those quoting a passage are found in the usual depth.
+# (their cost stays); those quoting a passage are found in the usual depth. The deeper ones
+# are read as text (:func:`quoting`); only those quoting the question are fetched whole.
 PASTED = 10
 WINDOW = 100
 _WORD = re.compile(r"\w+")
@@ -81,6 +82,29 @@ def longest_run(
             if length > best and _content(asked[start : start + length], lang) >= CONTENT:
                 best = length
     return best
+
+
+def quoting(question: str, texts: Sequence[str], lang: str = "en") -> list[int]:
+    """Which of ``texts`` (by position) :func:`quoted_first` would bring first for
+    ``question``: read as text, before a passage is fetched whole. A text lacking a word of
+    every run long enough is passed over unread (its folded text must hold each word of the
+    run: most of BM25's hundred best lack some)."""
+    asked = words(question)
+    if len(asked) < RUN:
+        return []
+    least = max(RUN, (len(asked) + 1) // 2)
+    starts = run_starts(asked)
+    runs = [frozenset(asked[i : i + least]) for i in range(len(asked) - least + 1)]
+    distinct = frozenset(asked)
+    found = []
+    for position, text in enumerate(texts):
+        folded = text.casefold()
+        held = {word for word in distinct if word in folded}
+        if not any(run <= held for run in runs):
+            continue
+        if longest_run(asked, text, starts, lang) >= least:
+            found.append(position)
+    return found
 
 
 def _content(run: Sequence[str], lang: str) -> int:

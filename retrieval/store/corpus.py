@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -523,3 +523,15 @@ def _turns(column: str | None) -> Turns:
         return ()
     pairs = (item.split(":") for item in column.split())
     return tuple((int(at), int(page)) for at, page in pairs)
+
+
+def texts_by_rowid(store: CorpusStore, rowids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """The id and text of the passages with these rowids (those that still exist), by rowid:
+    what a question reads of passages before deciding whether to fetch them whole."""
+    if not rowids:
+        return {}
+    marks = ",".join("?" * len(rowids))
+    cursor = store._reader().cursor()
+    cursor.row_factory = None
+    rows = cursor.execute(f"select rowid, id, text from passages where rowid in ({marks})", rowids)
+    return {rowid: (str(id_), str(text)) for rowid, id_, text in rows}

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.library import Library
-from retrieval.search.verbatim import RUN, longest_run, words
+from retrieval.search.verbatim import RUN, longest_run, quoting, words
 
 ERROR = (
     "File C:\\tmp\\Get-Time.ps1 cannot be loaded because running scripts is disabled on this "
@@ -124,3 +124,27 @@ def test_a_repeating_trace_is_read_once_per_run() -> None:
     frame = "at com.example.Walker.walk(Walker.java:42)"
     trace = " ".join([frame] * 60)
     assert longest_run(words(trace), trace) == len(words(trace))
+
+
+_WORDS = st.sampled_from(["file", "cannot", "be", "loaded", "script", "the", "Été", "ß", "ss", "2"])
+
+
+@given(
+    st.lists(_WORDS, min_size=0, max_size=14),
+    st.lists(st.lists(_WORDS, max_size=30), max_size=6),
+    st.sampled_from([" ", ", ", "\\", "-"]),
+)
+def test_the_texts_read_before_fetching_are_those_a_full_reading_brings_first(
+    asked: list[str], texts: list[list[str]], gap: str
+) -> None:
+    """The passages deeper in BM25's order are read as text and passed over when they lack a
+    word; that pre-check never passes over one the full reading brings first."""
+    question = " ".join(asked)
+    written = [gap.join(text) for text in texts]
+    least = max(RUN, (len(words(question)) + 1) // 2)
+    expected = [
+        i
+        for i, text in enumerate(written)
+        if len(words(question)) >= RUN and longest_run(words(question), text) >= least
+    ]
+    assert quoting(question, written) == expected
