@@ -95,6 +95,7 @@ ANALYZER_VERSION = "42"
 # licence footer in 15,000 pages 2.3 s. Past it the results end.
 REPEATS_DEPTH = 40
 REPEATS_MOST = 400
+CORPUS_SHARE = 0.05  # of the passages: a language holding as many is one the corpus is in
 
 
 class Library:
@@ -611,8 +612,12 @@ def _counted(version: str, store: CorpusStore) -> _Languages:
     """The index version, the languages its documents are written in (see
     :func:`corpus_languages`), most passages first, and those an English word may be read in."""
     counts = store.passage_languages()
-    main = store.main_languages()
-    return (version, corpus_languages(counts, main), query.reading_languages(counts))
+    # Only a language below the share that makes one the corpus's by its passages alone is
+    # one by being a document's (:func:`corpus_languages`): only those documents are read.
+    total = sum(counts.values())
+    minor = [lang for lang, n in counts.items() if n < CORPUS_SHARE * total]
+    main = store.main_languages(among=minor)
+    return (version, corpus_languages(counts, main, CORPUS_SHARE), query.reading_languages(counts))
 
 
 def _warmed_languages(library: Library) -> tuple[str, ...]:

@@ -375,3 +375,24 @@ def test_a_line_of_formulas_is_no_language_of_the_corpus_and_a_note_is(
         answer = library.answer("Wie erstelle ich eine Sicherung der Datenbank?")
         assert "el" not in answer.corpus_languages
         assert "ja" in answer.corpus_languages
+
+
+def test_the_languages_documents_are_written_in_are_the_same_read_for_a_few(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    """On start-up only the documents holding a passage in a language too rare to count by its
+    passages are read (every passage's length was summed); oracle: the reading of them all."""
+    folder = make_corpus({})
+    shutil.copytree(SQLITE, folder, dirs_exist_ok=True)
+    (folder / "formulas.txt").write_text("χ(∆1) = 2 − 1 = 1\n\nα + β = γ\n", encoding="utf-8")
+    (folder / "note-es.txt").write_text(
+        "La copia de seguridad de la base de datos se hace cada noche a las dos.\n", "utf-8"
+    )
+    with closing(Library.open(tmp_path / "q.db", folder)) as library:
+        store = library.store
+        every = store.main_languages()
+        languages = store.passage_languages()
+        assert {"en", "es"} <= every and "el" in languages and "el" not in every
+        for lang in languages:
+            assert (lang in store.main_languages(among=[lang])) == (lang in every)
+        assert store.main_languages(among=[]) == frozenset()

@@ -10,6 +10,7 @@ import dataclasses
 from pathlib import Path
 
 from retrieval.library import Library
+from retrieval.store.corpus import texts_by_rowid
 
 _DOCUMENT = """# Harbour rules
 
@@ -47,5 +48,8 @@ def test_fetched_passages_equal_the_stored_ones(tmp_path: Path) -> None:
             assert passage == stored and hash(passage) == hash(stored)
             assert repr(passage) == repr(stored)
             assert dataclasses.asdict(passage) == dataclasses.asdict(stored)
+        # What a long question reads of its hundred deeper candidates before fetching any whole.
+        texts = texts_by_rowid(store, [*rowids, max(rowids) + 1])
+        assert texts == {r: (p.id, p.text) for r, p in fetched.items()}
     finally:
         library.close()

@@ -415,9 +415,9 @@ class CorpusStore:
         rows = self._reader().execute("select lang, count(*) from passages group by lang")
         return {str(lang): int(n) for lang, n in rows}
 
-    def main_languages(self) -> frozenset[str]:
-        """The languages some document is written in (:func:`_main_languages`)."""
-        return _main_languages(self._reader())
+    def main_languages(self, among: Collection[str] | None = None) -> frozenset[str]:
+        """The languages some document is written in (:func:`_main_languages`), of ``among``."""
+        return _main_languages(self._reader(), among)
 
     def passage_count(self) -> int:
         return int(self._reader().execute("select count(*) from passages").fetchone()[0])
@@ -440,13 +440,22 @@ class CorpusStore:
         return {str(doc): str(lang) for doc, lang, _ in rows}  # the most passages come last
 
 
-def _main_languages(reader: sqlite3.Connection) -> frozenset[str]:
+def _main_languages(
+    reader: sqlite3.Connection, among: Collection[str] | None = None
+) -> frozenset[str]:
     """The languages some document is written in: the one most of its passages are in (the
     longer text's on a tie), when they hold :data:`MAIN_LANGUAGE_LETTERS` letters. A line of
-    formulas read as Greek ("χ(∆1) = 2 − 1 = 1") is no document written in Greek."""
-    rows = reader.execute(
-        "select doc, lang, count(*), sum(length(text)) from passages group by doc, lang"
-    )
+    formulas read as Greek ("χ(∆1) = 2 − 1 = 1") is no document written in Greek. Of the
+    languages ``among`` (None: all), when given only the documents holding a passage in one
+    are read: every passage's length was summed, half a second at 100k passages, on start-up,
+    to learn that the language of nearly all of them is a document's."""
+    sql = "select doc, lang, count(*), sum(length(text)) from passages"
+    if among is not None:
+        if not among:
+            return frozenset()
+        marks = ",".join("?" * len(among))
+        sql += f" where doc in (select doc from passages where lang in ({marks}))"
+    rows = reader.execute(sql + " group by doc, lang", [] if among is None else list(among))
     best: dict[str, tuple[int, int, str]] = {}
     for doc, lang, n, chars in rows:
         best[doc] = max(best.get(doc, (0, 0, "")), (int(n), int(chars), str(lang)))
