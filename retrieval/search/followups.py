@@ -232,6 +232,7 @@ _CJK_KINDS = {"条": "article", "章": "chapter", "节": "section"}
 Step = tuple[int, str | None]  # +1 (next) or -1 (previous), and the kind named, if any
 
 
+@functools.lru_cache(maxsize=256)  # asked of one question by the library three times or four
 def step(question: str) -> Step | None:
     """Whether ``question`` asks for the next or the previous division and nothing else, and
     the kind it names ("article", "chapter"; None for "and the next one?"), or None."""
@@ -244,8 +245,10 @@ def step(question: str) -> Step | None:
     words = _WORD.findall(text.lower())
     if len(words) > _CUE_WORDS or any(map(_counts, words)):
         return None
-    labels = [w for w in words if divisions.is_label(w)]
     ways = [1 for w in words if _NEXT.fullmatch(w)] + [-1 for w in words if _PREVIOUS.fullmatch(w)]
+    if not ways and not any(w in _AFTER for w in words):
+        return None  # no way to go (nearly every question): its labels need not be read
+    labels = [w for w in words if divisions.is_label(w)]
     if not ways and labels:  # "the article after that?"
         ways = [_AFTER[w] for w in words if w in _AFTER]
     if len(ways) != 1 or len(labels) > 1 or _following_alone(words):
