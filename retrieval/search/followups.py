@@ -494,6 +494,9 @@ def _names_an_aspect(words: list[str]) -> bool:
     return any(w in _WHICH and own.intersection(words[i + 1 : i + 3]) for i, w in enumerate(words))
 
 
+_SHORT_QUESTION = 8  # words: as short as is_follow_up reads what it points at (_pointing)
+
+
 def leans_on_nothing(question: str) -> bool:
     """Whether ``question`` leans on one before it and names nothing itself beyond a pronoun
     and a word at most ("¿y cómo lo uso?", "它们谁先创建？", "how do I install it?"): asked
@@ -501,6 +504,12 @@ def leans_on_nothing(question: str) -> bool:
     "casos de **uso**" as if it asked about use ("а как это сделать?", all stop words, is
     told to name what it is about: so are these)."""
     text = question.strip()
+    # Of a question of a few words, whether it names nothing is told first: quicker than
+    # whether it leans on one before (which reads its words so too), and false of nearly
+    # every one. A longer one is seldom a follow-up, told soon.
+    if len(text.split()) <= _SHORT_QUESTION and not _CJK.search(text):
+        words = _pointing_back(text)
+        return bool(words) and len(_own(words)) <= 1 and is_follow_up(text)
     if not is_follow_up(text):
         return False
     if _CJK.search(text):
