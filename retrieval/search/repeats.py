@@ -101,33 +101,6 @@ def _read(text: str) -> _Text:
     return _Text(text, _triples(words), len(words))
 
 
-def _apart(text: str, at: int) -> bool:
-    """Whether no word of ``text`` runs over ``at``: a space on either side of it, or an end."""
-    return at <= 0 or at >= len(text) or text[at - 1].isspace() or text[at].isspace()
-
-
-def _read_passage(item: Ranked, quote: _Text) -> _Text:
-    """The passage of ``item`` read for comparing: when its quote is cut from it at spaces,
-    from the quote's triples and the words before and after it (no word runs over a space, so
-    they are the passage's own), its quote's words not read again (a quarter of the words)."""
-    text, excerpt = item.passage.text, item.excerpt
-    start = excerpt.start
-    if start is None or quote.length < 3 or quote.text == text:
-        return _read(text)
-    body = "".join(segment.text for segment in excerpt.segments)
-    end = start + len(body)
-    # The quote as shown is its body between "… " and " …", which are no words.
-    shown = ("… " if excerpt.cut_before else "") + body + (" …" if excerpt.cut_after else "")
-    if quote.text != shown or text[start:end] != body:
-        return _read(text)
-    if not (_apart(text, start) and _apart(text, end)):
-        return _read(text)
-    before, behind = _words(text[:start]), _words(text[end:])
-    first, last = quote.triples[0][:2], quote.triples[-1][1:]
-    triples = _triples([*before, *first]) + quote.triples + _triples([*last, *behind])
-    return _Text(text, triples, len(before) + quote.length + len(behind))
-
-
 class _Shown:
     """The quotes kept so far, and every word triple they hold, for telling at once that a
     quote is no near copy of any: nearly every quote shares not one triple with those above
@@ -191,10 +164,8 @@ def without_repeats(ranked: list[Ranked], wanted: int | None = None) -> list[Ran
         # Past the results wanted, only whether more follow is asked: no near copy is looked
         # for (every passage searched was compared, 57% of a question's time).
         looked = wanted is None or len(kept) < wanted
-        read = []
-        if looked:
-            quote = _read(rendered)
-            read = [(quotes, quote), (passages, _read_passage(item, quote))]
+        texts = ((quotes, rendered), (passages, passage.text)) if looked else ()
+        read = [(shown, _read(t)) for shown, t in texts]
         read = [(shown, text) for shown, text in read if text.length >= NEAR_WORDS]
         if any(shown.nearly(passage.doc, text) for shown, text in read):
             continue
