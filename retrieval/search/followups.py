@@ -232,6 +232,7 @@ _CJK_KINDS = {"条": "article", "章": "chapter", "节": "section"}
 Step = tuple[int, str | None]  # +1 (next) or -1 (previous), and the kind named, if any
 
 
+@functools.lru_cache(maxsize=256)  # asked of one question by the library three times or four
 def step(question: str) -> Step | None:
     """Whether ``question`` asks for the next or the previous division and nothing else, and
     the kind it names ("article", "chapter"; None for "and the next one?"), or None."""
@@ -244,8 +245,10 @@ def step(question: str) -> Step | None:
     words = _WORD.findall(text.lower())
     if len(words) > _CUE_WORDS or any(map(_counts, words)):
         return None
-    labels = [w for w in words if divisions.is_label(w)]
     ways = [1 for w in words if _NEXT.fullmatch(w)] + [-1 for w in words if _PREVIOUS.fullmatch(w)]
+    if not ways and not any(w in _AFTER for w in words):
+        return None  # no way to go (nearly every question): its labels need not be read
+    labels = [w for w in words if divisions.is_label(w)]
     if not ways and labels:  # "the article after that?"
         ways = [_AFTER[w] for w in words if w in _AFTER]
     if len(ways) != 1 or len(labels) > 1 or _following_alone(words):
@@ -491,6 +494,9 @@ def _names_an_aspect(words: list[str]) -> bool:
     return any(w in _WHICH and own.intersection(words[i + 1 : i + 3]) for i, w in enumerate(words))
 
 
+_SHORT_QUESTION = 8  # words: as short as is_follow_up reads what it points at (_pointing)
+
+
 def leans_on_nothing(question: str) -> bool:
     """Whether ``question`` leans on one before it and names nothing itself beyond a pronoun
     and a word at most ("¿y cómo lo uso?", "它们谁先创建？", "how do I install it?"): asked
@@ -498,6 +504,12 @@ def leans_on_nothing(question: str) -> bool:
     "casos de **uso**" as if it asked about use ("а как это сделать?", all stop words, is
     told to name what it is about: so are these)."""
     text = question.strip()
+    # Of a question of a few words, whether it names nothing is told first: quicker than
+    # whether it leans on one before (which reads its words so too), and false of nearly
+    # every one. A longer one is seldom a follow-up, told soon.
+    if len(text.split()) <= _SHORT_QUESTION and not _CJK.search(text):
+        words = _pointing_back(text)
+        return bool(words) and len(_own(words)) <= 1 and is_follow_up(text)
     if not is_follow_up(text):
         return False
     if _CJK.search(text):

@@ -95,15 +95,31 @@ _RUSSIAN_CARDINALS = (
     r"|(?:двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти)сот\w*"
     r"|тысяч\w*|миллион\w*|миллиард\w*|половин\w*"
 )
+_RUSSIAN_FIRST = "вдмопстчш"  # the letters those words begin with
+
+
+def _by_first_letter(words: Sequence[str]) -> str:
+    """``words`` as alternatives grouped under their first letter, small or capital, each
+    group's in their order ("[Tt](?:wo|hree|en|…)|[Ff](?:our|ive|…)"): matched as the words
+    one after another, but a word of text is tried against one group only, not all 150 words
+    (a passage's numbers took 190 µs to read, 37 µs so)."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
 _NUMBER = re.compile(
     # Not the digits of a name ("sqlite3", "x86_64", "UTF-8", "ipv6") nor a footnote mark
     # ("[65]"); only ASCII letters before, so "版本3.7" still counts.
     r"(?<![A-Za-z\d_\[-])\d+(?:[.,]\d+)*"
     # Chinese numerals, but not 十分 ("very") or 万一 ("in case").
     r"|(?<![十万千])[二三四五六七八九十百千万亿两]+(?![分一])"
-    r"|\b(?i:" + _RUSSIAN_CARDINALS + r")\b"
+    # Looked for only at a word's first letter that one begins with, for speed (as above);
+    # inside (?i:) as the words are, so that it folds case as they do.
+    r"|\b(?i:(?=[" + _RUSSIAN_FIRST + r"])(?:" + _RUSSIAN_CARDINALS + r"))\b"
     # (the last: the check for "one of" below is this branch's)
-    r"|\b(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _CARDINALS) + r")\b"
+    r"|\b(?:" + _by_first_letter(_CARDINALS) + r")\b"
     # "one of the advantages", "one another", "one or more": no count
     r"(?<!\b[Oo]ne(?=\s(?:of|another|or)\b))"
 )

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,7 +36,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})  # a PDF's curly "’", a
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold().translate(_APOSTROPHES))
+    # Replaced, not translated: translate looks every character up (a third of the time).
+    return _WORD.findall(text.casefold().replace("’", "'").replace("‘", "'"))
 
 
 # Marks a copy adds, which name nothing: a reference ("[4]"), a list's number opening a line
@@ -65,25 +65,29 @@ def _named(text: str) -> set[str]:
     return named
 
 
-def _triples(words: Sequence[str]) -> set[tuple[str, str, str]]:
-    return set(zip(words, words[1:], words[2:], strict=False))
-
-
 # Tuples, not sets: thousands of texts stay cached, and the garbage collector walks every
 # element of a set each time it looks at the oldest objects (30 ms at a time at 4,096 texts,
 # the slowest 1% of questions), while a tuple of strings it stops following after one look.
 Triples = tuple[tuple[str, str, str], ...]
 
 
+def _triples(words: Sequence[str]) -> Triples:
+    return tuple(zip(words, words[1:], words[2:], strict=False))
+
+
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """A quote's or passage's distinct word triples, distinct words and length; its names
-    are read when asked (:meth:`named`, the slowest to read: only for a near copy)."""
+    """A quote's or passage's word triples (in order, a repeated one again: only the few
+    quotes sharing one with a quote shown above count the distinct ones) and length; its
+    distinct words and names are read when asked (:meth:`words`, :meth:`named`: only for a
+    near copy, seldom)."""
 
     text: str
     triples: Triples
-    words: tuple[str, ...]
     length: int  # words
+
+    def words(self) -> set[str]:
+        return set(_words(self.text))
 
     def named(self) -> set[str]:
         return _named(self.text)
@@ -94,39 +98,43 @@ def _read(text: str) -> _Text:
     """A text read for comparing, kept: the search goes deeper and pages on over the same
     passages, each time comparing them again."""
     words = _words(text)
-    return _Text(text, tuple(_triples(words)), tuple(set(words)), len(words))
+    return _Text(text, _triples(words), len(words))
 
 
 class _Shown:
-    """The quotes kept so far, by their word triples, for finding a near copy at once."""
+    """The quotes kept so far, and every word triple they hold, for telling at once that a
+    quote is no near copy of any: nearly every quote shares not one triple with those above
+    (a near copy shares nine in ten of the shorter's), so only the few that do are counted
+    against each quote, one by one."""
 
     def __init__(self) -> None:
         self.docs: list[str] = []
-        self.sizes: list[int] = []
-        self.words: list[tuple[str, ...]] = []
-        self.holding: dict[tuple[str, str, str], list[int]] = {}
+        self.texts: list[_Text] = []
+        self.held: set[tuple[str, str, str]] = set()
 
     def add(self, doc: str, text: _Text) -> None:
-        index = len(self.docs)
         self.docs.append(doc)
-        self.sizes.append(len(text.triples))
-        self.words.append(text.words)
-        for triple in text.triples:
-            self.holding.setdefault(triple, []).append(index)
+        self.texts.append(text)
+        self.held.update(text.triples)
 
     def nearly(self, doc: str, text: _Text) -> bool:
         """Whether a quote shown above from a document other than ``doc`` holds nearly all of
         this one's words, or this one nearly all of its, and this one names nothing it does
         not (``named``: its numbers and names)."""
-        shared = Counter(i for t in text.triples for i in self.holding.get(t, ()))
-        for index, count in shared.items():
-            shorter, longer = sorted((len(text.triples), self.sizes[index]))
-            near = count >= NEAR_SHARE * shorter and shorter >= NEAR_LENGTHS * longer
+        if self.held.isdisjoint(text.triples):
+            return False
+        triples = set(text.triples)
+        for other_doc, other in zip(self.docs, self.texts, strict=True):
             # Copies are of another document: near copies in one (a table's rows that differ
             # in one cell, "Yes" for "No") say something of their own.
-            place = self.docs[index] != doc
-            if near and place:
-                added = set(text.words).difference(self.words[index])
+            if other_doc == doc:
+                continue
+            others = set(other.triples)
+            shorter, longer = sorted((len(triples), len(others)))
+            if shorter < NEAR_LENGTHS * longer:
+                continue
+            if len(triples & others) >= NEAR_SHARE * shorter:
+                added = text.words().difference(other.words())
                 if not (added and text.named() & added):
                     return True
         return False
@@ -143,10 +151,11 @@ def without_repeats(ranked: list[Ranked], wanted: int | None = None) -> list[Ran
     kept: list[Ranked] = []
     for item in ranked:
         rendered = item.excerpt.render()
-        quoted = " ".join(rendered.split()).casefold()
+        spaced = rendered.split()
+        quoted = " ".join(spaced).casefold()
         passage = item.passage
         places = seen.setdefault(quoted, [])
-        repeated = len(quoted.split()) >= REPEAT_WORDS and any(
+        repeated = len(spaced) >= REPEAT_WORDS and any(
             doc != passage.doc or section == passage.section for doc, section in places
         )
         places.append((passage.doc, passage.section))
