@@ -116,6 +116,10 @@ class Segment:
     marked: bool = False
 
 
+def _as_is(text: str) -> str:
+    return text
+
+
 @dataclass(frozen=True)
 class Excerpt:
     """The 1 to 3 consecutive sentences of a passage that best answer a question."""
@@ -127,12 +131,17 @@ class Excerpt:
 
     def render(
         self,
-        mark: Callable[[str], str] = lambda text: text,
-        escape: Callable[[str], str] = lambda text: text,
+        mark: Callable[[str], str] = _as_is,
+        escape: Callable[[str], str] = _as_is,
         ellipsis: str = "…",
     ) -> str:
         """Join the segments, escaping every run and wrapping matched runs with ``mark``."""
-        body = "".join(mark(escape(s.text)) if s.marked else escape(s.text) for s in self.segments)
+        if mark is _as_is and escape is _as_is:  # plain: every candidate's, every question
+            body = "".join([s.text for s in self.segments])
+        else:
+            body = "".join(
+                mark(escape(s.text)) if s.marked else escape(s.text) for s in self.segments
+            )
         return (
             (ellipsis + " " if self.cut_before else "")
             + body
