@@ -6,6 +6,7 @@ heading, prose, data). :mod:`text` reads the title, headings and paragraphs from
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -84,10 +85,23 @@ ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1
 LETTER_ITEM = re.compile(r"^[a-zа-яё](?:\.\d{1,2})?\)\s")  # "a) A expresar …", "б.1) утверждает …"
 # A Chinese list's item: "（一）修改宪法；", "一、总纲", "1．…" (a full-width stop); or a line that
 # runs on into the next with a Chinese comma or semicolon ("委员长，" over "副委员长若干人，").
-CJK_ITEM = re.compile(
+_CJK_MARK = (
     r"^(?:[（(][一二三四五六七八九十百零〇]{1,4}[）)]|[一二三四五六七八九十百零〇]{1,4}、|\d{1,3}[．、])"
-    r"\s*\S|.*\S[，；]$"
+    r"\s*\S"
 )
+CJK_ITEM = re.compile(rf"{_CJK_MARK}|.*\S[，；]$")
+_CJK_MARKED = re.compile(_CJK_MARK)
+
+
+def is_cjk_item(line: str) -> bool:
+    """Whether :data:`CJK_ITEM` matches ``line``. A line holding neither "，" nor "；" runs on
+    into none, and only the marks are looked for: the pattern's ".*" read every character of
+    every paragraph, and back (a sixth of reading a plain text)."""
+    if "，" not in line and "；" not in line:
+        return _CJK_MARKED.match(line) is not None
+    return CJK_ITEM.match(line) is not None
+
+
 BROKEN_LINE_WORDS = 10  # the shortest line that may stop mid-sentence and run on below it
 BROKEN_LINE_CHARS = 60  # or, ending in a comma, as long in characters (long words in a list)
 # A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
@@ -384,6 +398,20 @@ def item_number(line: str) -> int | None:
 
 def text_blocks(text: str) -> list[list[str]]:
     """The raw lines of ``text`` in blocks between blank lines (and rules)."""
+    return [list(block) for block in _text_blocks(text)]
+
+
+@functools.lru_cache(maxsize=4)
+def lines_alone(text: str) -> frozenset[str]:
+    """The lines of ``text`` (squeezed) that stand alone between blank lines (the chapters'
+    titles and the layout both ask)."""
+    return frozenset(squeeze(block[0]) for block in _text_blocks(text) if len(block) == 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _text_blocks(text: str) -> tuple[tuple[str, ...], ...]:
+    """:func:`text_blocks`, cut once per text: reading a plain text asks for its blocks five
+    times (its units, lines alone, lines set apart, release lines, chapters)."""
     raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         # A rule under a heading ("=====") or between paragraphs ends the block: never a line
@@ -393,7 +421,7 @@ def text_blocks(text: str) -> list[list[str]]:
                 raw_blocks.append([])
             continue
         raw_blocks[-1].append(raw.rstrip())
-    return [block for block in raw_blocks if block]
+    return tuple(tuple(block) for block in raw_blocks if block)
 
 
 def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block: bool) -> list[str]:
@@ -659,6 +687,8 @@ def _hangs(block: list[str]) -> bool:
 def indent_of(line: str) -> int:
     # The white space a line opens with, its tabs expanded: what the line would be indented by
     # expanded whole (its text moves every tab after it along, not the start of its text).
+    if not line[:1].isspace():
+        return 0  # most lines
     return len(line[: len(line) - len(line.lstrip())].expandtabs(8))
 
 
