@@ -213,7 +213,7 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     chunks = _chunks(text, body, releases)
     raw_blocks = [raw for raw, _ in chunks]
     verbatim = [data for _, data in chunks]
-    blocks = [[MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
+    blocks = [[MARKDOWN_HEADING.sub("", squeezed(line)) for line in block] for block in raw_blocks]
     junk = _junk(blocks, releases)  # once a line: asked twice below
     wrapped = _wrapped(blocks, junk, verbatim, releases)
     terms = _terms(raw_blocks, verbatim, body, releases)
@@ -401,11 +401,23 @@ def text_blocks(text: str) -> list[list[str]]:
     return [list(block) for block in _text_blocks(text)]
 
 
+# squeeze() of the raw lines of the text being read, kept: its units, its lines alone and its
+# release lines each squeeze every line (four times a line, a tenth of the reading).
+squeezed = functools.lru_cache(maxsize=1 << 14)(squeeze)
+
+
+def forget() -> None:
+    """Drop what is kept of the document read last (:func:`squeezed`, :func:`is_prose`, its
+    blocks): memory holds one document's lines, however many are read."""
+    for cache in (squeezed, _is_prose, _text_blocks, lines_alone):
+        cache.cache_clear()
+
+
 @functools.lru_cache(maxsize=4)
 def lines_alone(text: str) -> frozenset[str]:
     """The lines of ``text`` (squeezed) that stand alone between blank lines (the chapters'
     titles and the layout both ask)."""
-    return frozenset(squeeze(block[0]) for block in _text_blocks(text) if len(block) == 1)
+    return frozenset(squeezed(block[0]) for block in _text_blocks(text) if len(block) == 1)
 
 
 @functools.lru_cache(maxsize=4)
@@ -622,12 +634,11 @@ def _terms(
     :func:`units` joins to it."""
     found: set[int] = set()
     for number, (block, following) in enumerate(itertools.pairwise(blocks)):
+        if len(block) != 1 or verbatim[number] or indent_of(following[0]) <= indent_of(block[0]):
+            continue  # (asked first: squeezing every paragraph was most of the work)
         line = squeeze(block[0])
         if (
-            len(block) != 1
-            or verbatim[number]
-            or indent_of(following[0]) <= indent_of(block[0])
-            or not 0 < len(line.split()) <= TERM_WORDS
+            not 0 < len(line.split()) <= TERM_WORDS
             or line.endswith((".", ";", ",", "!", "。", "?", "？"))  # "Freedom:" is a term
             or _LABEL.match(line)
             or looks_like_heading(line)
@@ -875,8 +886,13 @@ PROMPT = re.compile(r"^[$#%] +\S")
 
 def is_prose(line: str) -> bool:
     """A paragraph of running text rather than a heading or label (or a table's row)."""
-    if isinstance(line, Row):
-        return False
+    return not isinstance(line, Row) and _is_prose(line)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _is_prose(line: str) -> bool:
+    """:func:`is_prose` of a line that is no table's row, kept: a plain text's reading asks it
+    twice or more of each line."""
     if is_numbered_heading(line):
         return False
     words = words_up_to(line, 25)

@@ -16,7 +16,7 @@ import itertools
 import re
 
 from retrieval.ingest.readers.common import Outline
-from retrieval.ingest.readers.lines import UNDERLINE, indent_of, text_blocks
+from retrieval.ingest.readers.lines import UNDERLINE, indent_of, squeezed, text_blocks
 from retrieval.text import squeeze
 
 RELEASES = 3  # release lines that make a text release notes; one alone may be a number in a list
@@ -60,11 +60,11 @@ def release(line: str) -> str | None:
     "Release 0.6.2", "bash (5.2-3) unstable; urgency=medium" → "bash (5.2-3)"), or the date
     and author of a ChangeLog's entry, without the address ("2013-05-18 Hannes von
     Haugwitz"); None for any other line."""
-    squeezed = squeeze(line)
-    found = _RELEASE.fullmatch(squeezed) or _DEBIAN.fullmatch(squeezed)
+    line = squeezed(line)
+    found = _RELEASE.fullmatch(line) or _DEBIAN.fullmatch(line)
     if found:
         return found["release"]
-    entry = _ENTRY.fullmatch(squeezed)
+    entry = _ENTRY.fullmatch(line)
     return f"{entry['when']} {entry['who']}" if entry else None
 
 
