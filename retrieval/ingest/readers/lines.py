@@ -409,7 +409,7 @@ squeezed = functools.lru_cache(maxsize=1 << 14)(squeeze)
 def forget() -> None:
     """Drop what is kept of the document read last (:func:`squeezed`, :func:`is_prose`, its
     blocks): memory holds one document's lines, however many are read."""
-    for cache in (squeezed, _is_prose, _text_blocks, lines_alone):
+    for cache in (squeezed, _is_prose, _text_blocks, lines_alone, body_indent):
         cache.cache_clear()
 
 
@@ -871,8 +871,10 @@ def is_data(line: str) -> bool:
     return " " not in key.strip() and value.lstrip()[:1].islower()  # not "Obsolete X-PR: quiet"
 
 
+@functools.lru_cache(maxsize=4)
 def body_indent(text: str) -> int:
-    """How far the text's paragraphs are indented: the commonest indentation of long lines."""
+    """How far the text's paragraphs are indented: the commonest indentation of long lines
+    (kept per text: a plain text's units, layout and outdented headings each ask)."""
     # split(None, 7) has 8 parts when the line has 8 words or more, without splitting the rest
     indents = Counter(indent_of(line) for line in text.split("\n") if len(line.split(None, 7)) >= 8)
     return indents.most_common(1)[0][0] if indents else 0
