@@ -334,8 +334,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
         pending, line = _through_display(pending, line, placing.layout)
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
         item = bool(ITEM.match(line) or LETTER_ITEM.match(line) or is_cjk_item(line))
-        if pending:  # (nothing to place before most paragraphs)
-            placing.fragments(pending, before_item=item)
+        placing.fragments(pending, before_item=item)
         item = item or _cjk_item(document, line)  # after the lines before it are placed
         pending = []
         if articles and (lead := article_lead(line)):
