@@ -309,6 +309,8 @@ def _repeated(parts: Sequence[str]) -> list[bool]:
     """Which of a long paragraph's ``parts`` are copies of an earlier part, not read again: no
     writer repeats a thousand characters inside one paragraph, but a file of one word repeated
     over 2 MB on one line ("word word …", a tester's) was 1,334 passages all alike."""
+    if len(parts) == 1:
+        return [False]  # most paragraphs: one part, a copy of nothing (not split into words)
     seen: set[str] = set()
     previous = ""
     flags: list[bool] = []

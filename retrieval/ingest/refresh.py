@@ -24,8 +24,8 @@ from retrieval.ingest import fingerprints, links, pipeline
 from retrieval.ingest import manifest as manifests
 from retrieval.ingest.passages import document_key, passages
 from retrieval.ingest.savedpages import page_of_parts, parts_reason
-from retrieval.model import Passage, ReindexReport, SkippedFile
-from retrieval.store.corpus import CorpusStore
+from retrieval.model import ReindexReport, SkippedFile
+from retrieval.store.corpus import CorpusStore, passage_row
 from retrieval.store.db import transaction
 
 MANIFEST = manifests.MANIFEST
@@ -127,7 +127,7 @@ def manifest_examples(folder: Path) -> list[str]:
 class _Parsed:
     doc: str
     row: dict[str, object]
-    passages: list[Passage]
+    passages: list[tuple[object, ...]]  # as the store writes them (corpus.passage_row)
 
     @property
     def fingerprint(self) -> str:
@@ -157,7 +157,7 @@ def _parse_file(
         "unread": parsed.unread,
         "keywords": parsed.keywords,
     }
-    return _Parsed(name, row, items)
+    return _Parsed(name, row, [passage_row(p) for p in items])
 
 
 # The digest the bot ends an upload's name with when it had to change it ("a_b-1c0e5f2a.txt"
@@ -489,7 +489,7 @@ def _write(
         if item.row["unread"]:
             plan.unread_parts.append((name, str(item.row["unread"])))
         store.delete_document(name)
-        store.insert_document(item.row, item.passages)
+        store.insert_rows(item.row, item.passages)
     for name, size, mtime_ns in plan.touched:
         store.touch_document(name, size, mtime_ns)
     for name, fingerprint in plan.refingerprinted:

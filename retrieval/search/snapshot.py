@@ -642,12 +642,21 @@ def analysed(
         # Chunks are taken in the order they were handed out, never as they complete: each
         # worker sends a term only the first time it meets it (passage_data._Sent), so a
         # chunk read before an earlier one of the same worker would number terms the segment
-        # never had.
+        # never had. The first batch is analysed here, while the workers start (most of a
+        # second: they import the analyzer), the batches after it handed out first; a chunk
+        # of all its terms numbers them as a worker's would (SegmentWriter numbers terms in
+        # the order the chunks first meet them, whoever analysed them).
+        first = next(batches, None)
         pending: deque[Future[Chunk]] = deque()
         for batch in batches:
             pending.append(pool.submit(analyse_in_worker, batch))
             if len(pending) > 2 * workers:  # bounded: memory holds a few chunks at most
+                if first is not None:
+                    yield analyse_rows(first, analyzer, TermTable(analyzer))
+                    first = None
                 yield pending.popleft().result()
+        if first is not None:
+            yield analyse_rows(first, analyzer, TermTable(analyzer))
         while pending:
             yield pending.popleft().result()
 

@@ -167,6 +167,8 @@ def untitled(document: ParsedDocument) -> ParsedDocument:
     return document
 
 
+@functools.lru_cache(maxsize=1024)
 def _folded(text: str) -> str:
-    """``text`` without case, accents and spacing: "Contribución  para" → "contribucionpara"."""
+    """``text`` without case, accents and spacing: "Contribución  para" → "contribucionpara".
+    Kept for the headings asked again, once a paragraph under them."""
     return "".join(strip_accents(text.casefold()).split())

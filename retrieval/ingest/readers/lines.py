@@ -6,6 +6,7 @@ heading, prose, data). :mod:`text` reads the title, headings and paragraphs from
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -84,10 +85,23 @@ ITEM = re.compile(r"^(?:[•·▪◦*+-]|\d{1,2}[.)])\s+(?=\S)")  # "* item", "1
 LETTER_ITEM = re.compile(r"^[a-zа-яё](?:\.\d{1,2})?\)\s")  # "a) A expresar …", "б.1) утверждает …"
 # A Chinese list's item: "（一）修改宪法；", "一、总纲", "1．…" (a full-width stop); or a line that
 # runs on into the next with a Chinese comma or semicolon ("委员长，" over "副委员长若干人，").
-CJK_ITEM = re.compile(
+_CJK_MARK = (
     r"^(?:[（(][一二三四五六七八九十百零〇]{1,4}[）)]|[一二三四五六七八九十百零〇]{1,4}、|\d{1,3}[．、])"
-    r"\s*\S|.*\S[，；]$"
+    r"\s*\S"
 )
+CJK_ITEM = re.compile(rf"{_CJK_MARK}|.*\S[，；]$")
+_CJK_MARKED = re.compile(_CJK_MARK)
+
+
+def is_cjk_item(line: str) -> bool:
+    """Whether :data:`CJK_ITEM` matches ``line``. A line holding neither "，" nor "；" runs on
+    into none, and only the marks are looked for: the pattern's ".*" read every character of
+    every paragraph, and back (a sixth of reading a plain text)."""
+    if "，" not in line and "；" not in line:
+        return _CJK_MARKED.match(line) is not None
+    return CJK_ITEM.match(line) is not None
+
+
 BROKEN_LINE_WORDS = 10  # the shortest line that may stop mid-sentence and run on below it
 BROKEN_LINE_CHARS = 60  # or, ending in a comma, as long in characters (long words in a list)
 # A line of data or configuration: "Package: hello", "Distributor ID: Debian", "Language    :
@@ -199,7 +213,7 @@ def units(text: str, releases: frozenset[str] = frozenset()) -> list[str]:
     chunks = _chunks(text, body, releases)
     raw_blocks = [raw for raw, _ in chunks]
     verbatim = [data for _, data in chunks]
-    blocks = [[MARKDOWN_HEADING.sub("", squeeze(line)) for line in block] for block in raw_blocks]
+    blocks = [[MARKDOWN_HEADING.sub("", squeezed(line)) for line in block] for block in raw_blocks]
     junk = _junk(blocks, releases)  # once a line: asked twice below
     wrapped = _wrapped(blocks, junk, verbatim, releases)
     terms = _terms(raw_blocks, verbatim, body, releases)
@@ -384,6 +398,32 @@ def item_number(line: str) -> int | None:
 
 def text_blocks(text: str) -> list[list[str]]:
     """The raw lines of ``text`` in blocks between blank lines (and rules)."""
+    return [list(block) for block in _text_blocks(text)]
+
+
+# squeeze() of the raw lines of the text being read, kept: its units, its lines alone and its
+# release lines each squeeze every line (four times a line, a tenth of the reading).
+squeezed = functools.lru_cache(maxsize=1 << 14)(squeeze)
+
+
+def forget() -> None:
+    """Drop what is kept of the document read last (:func:`squeezed`, :func:`is_prose`, its
+    blocks): memory holds one document's lines, however many are read."""
+    for cache in (squeezed, _is_prose, _text_blocks, lines_alone, body_indent):
+        cache.cache_clear()
+
+
+@functools.lru_cache(maxsize=4)
+def lines_alone(text: str) -> frozenset[str]:
+    """The lines of ``text`` (squeezed) that stand alone between blank lines (the chapters'
+    titles and the layout both ask)."""
+    return frozenset(squeezed(block[0]) for block in _text_blocks(text) if len(block) == 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _text_blocks(text: str) -> tuple[tuple[str, ...], ...]:
+    """:func:`text_blocks`, cut once per text: reading a plain text asks for its blocks five
+    times (its units, lines alone, lines set apart, release lines, chapters)."""
     raw_blocks: list[list[str]] = [[]]
     for raw in text.split("\n"):
         # A rule under a heading ("=====") or between paragraphs ends the block: never a line
@@ -393,7 +433,7 @@ def text_blocks(text: str) -> list[list[str]]:
                 raw_blocks.append([])
             continue
         raw_blocks[-1].append(raw.rstrip())
-    return [block for block in raw_blocks if block]
+    return tuple(tuple(block) for block in raw_blocks if block)
 
 
 def _block_units(block: list[str], junk: list[bool], wrapped: bool, first_block: bool) -> list[str]:
@@ -594,12 +634,11 @@ def _terms(
     :func:`units` joins to it."""
     found: set[int] = set()
     for number, (block, following) in enumerate(itertools.pairwise(blocks)):
+        if len(block) != 1 or verbatim[number] or indent_of(following[0]) <= indent_of(block[0]):
+            continue  # (asked first: squeezing every paragraph was most of the work)
         line = squeeze(block[0])
         if (
-            len(block) != 1
-            or verbatim[number]
-            or indent_of(following[0]) <= indent_of(block[0])
-            or not 0 < len(line.split()) <= TERM_WORDS
+            not 0 < len(line.split()) <= TERM_WORDS
             or line.endswith((".", ";", ",", "!", "。", "?", "？"))  # "Freedom:" is a term
             or _LABEL.match(line)
             or looks_like_heading(line)
@@ -659,6 +698,8 @@ def _hangs(block: list[str]) -> bool:
 def indent_of(line: str) -> int:
     # The white space a line opens with, its tabs expanded: what the line would be indented by
     # expanded whole (its text moves every tab after it along, not the start of its text).
+    if not line[:1].isspace():
+        return 0  # most lines
     return len(line[: len(line) - len(line.lstrip())].expandtabs(8))
 
 
@@ -830,8 +871,10 @@ def is_data(line: str) -> bool:
     return " " not in key.strip() and value.lstrip()[:1].islower()  # not "Obsolete X-PR: quiet"
 
 
+@functools.lru_cache(maxsize=4)
 def body_indent(text: str) -> int:
-    """How far the text's paragraphs are indented: the commonest indentation of long lines."""
+    """How far the text's paragraphs are indented: the commonest indentation of long lines
+    (kept per text: a plain text's units, layout and outdented headings each ask)."""
     # split(None, 7) has 8 parts when the line has 8 words or more, without splitting the rest
     indents = Counter(indent_of(line) for line in text.split("\n") if len(line.split(None, 7)) >= 8)
     return indents.most_common(1)[0][0] if indents else 0
@@ -845,8 +888,13 @@ PROMPT = re.compile(r"^[$#%] +\S")
 
 def is_prose(line: str) -> bool:
     """A paragraph of running text rather than a heading or label (or a table's row)."""
-    if isinstance(line, Row):
-        return False
+    return not isinstance(line, Row) and _is_prose(line)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _is_prose(line: str) -> bool:
+    """:func:`is_prose` of a line that is no table's row, kept: a plain text's reading asks it
+    twice or more of each line."""
     if is_numbered_heading(line):
         return False
     words = words_up_to(line, 25)

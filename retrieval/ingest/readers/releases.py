@@ -16,7 +16,7 @@ import itertools
 import re
 
 from retrieval.ingest.readers.common import Outline
-from retrieval.ingest.readers.lines import UNDERLINE, indent_of, text_blocks
+from retrieval.ingest.readers.lines import UNDERLINE, indent_of, squeezed, text_blocks
 from retrieval.text import squeeze
 
 RELEASES = 3  # release lines that make a text release notes; one alone may be a number in a list
@@ -51,6 +51,8 @@ _ENTRY = re.compile(
     r" (?P<who>[^\s<>()@][^<>()@]{0,60}?) (?:<[^<>\s]+@[^<>\s]+>|\([^()\s]+(?:@| at )[^()\s]+\))"
 )
 
+_DIGIT = re.compile(r"\d")  # as the patterns' \d: a version's, a date's and a time's digits
+
 # A Debian changelog's release: "bash (5.2.15-2) unstable; urgency=medium".
 _DEBIAN = re.compile(r"(?P<release>[a-z0-9][a-z0-9.+-]* \([\w.+~:-]+\)) [\w /.+-]+; urgency=\w+.*")
 
@@ -60,11 +62,13 @@ def release(line: str) -> str | None:
     "Release 0.6.2", "bash (5.2-3) unstable; urgency=medium" → "bash (5.2-3)"), or the date
     and author of a ChangeLog's entry, without the address ("2013-05-18 Hannes von
     Haugwitz"); None for any other line."""
-    squeezed = squeeze(line)
-    found = _RELEASE.fullmatch(squeezed) or _DEBIAN.fullmatch(squeezed)
+    if "urgency=" not in line and _DIGIT.search(line) is None:
+        return None  # each form has a number, but a Debian release's ("foo (bar) …; urgency=")
+    line = squeezed(line)
+    found = _RELEASE.fullmatch(line) or _DEBIAN.fullmatch(line)
     if found:
         return found["release"]
-    entry = _ENTRY.fullmatch(squeezed)
+    entry = _ENTRY.fullmatch(line)
     return f"{entry['when']} {entry['who']}" if entry else None
 
 

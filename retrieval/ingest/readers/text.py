@@ -34,7 +34,6 @@ from retrieval.ingest.readers.gutenberg import Book, without_boilerplate
 from retrieval.ingest.readers.lines import (
     ARTICLE_LEVEL,
     BULLET,
-    CJK_ITEM,
     CJK_PUNCTUATION,
     CODE_MARK,
     COPYRIGHT,
@@ -53,10 +52,12 @@ from retrieval.ingest.readers.lines import (
     indent_of,
     is_bare_division,
     is_cjk_heading,
+    is_cjk_item,
     is_data,
     is_numbered_heading,
     is_prose,
     item_number,
+    lines_alone,
     looks_like_heading,
     numbers_articles,
     text_blocks,
@@ -332,7 +333,7 @@ def parse(text: str, fallback_title: str, markdown: bool = False) -> ParsedDocum
             continue
         pending, line = _through_display(pending, line, placing.layout)
         # "a) назначает …" after "Президент Российской Федерации:" is an item, too
-        item = bool(ITEM.match(line) or LETTER_ITEM.match(line) or CJK_ITEM.match(line))
+        item = bool(ITEM.match(line) or LETTER_ITEM.match(line) or is_cjk_item(line))
         placing.fragments(pending, before_item=item)
         item = item or _cjk_item(document, line)  # after the lines before it are placed
         pending = []
@@ -416,13 +417,13 @@ def _chaptered_units(text: str, releases: frozenset[str]) -> tuple[list[str], se
     roman numeral ("IV." over its title, "II. Papa se fâche.": :func:`roman_chapters`)."""
     lines = units(text, releases)
     numbered = roman_chapters(lines)
-    alone = {squeeze(block[0]) for block in text_blocks(text) if len(block) == 1}
+    alone = lines_alone(text)
     bare = {line for line in numbered if len(line.split()) == 1}
     lines = _with_chapter_titles(lines, bare, alone)
     return lines, roman_chapters(lines)
 
 
-def _with_chapter_titles(lines: list[str], bare: set[str], alone: set[str]) -> list[str]:
+def _with_chapter_titles(lines: list[str], bare: set[str], alone: frozenset[str]) -> list[str]:
     """``lines`` with a bare chapter heading and the short title on the line under it, before
     the chapter's text, as one heading: "Глава первая" / "Дурное поведение" read "Глава
     первая. Дурное поведение" (alone the title was too short a line to be kept). A title that
@@ -928,7 +929,7 @@ def _cjk_item(document: ParsedDocument, line: str) -> bool:
     """Whether ``line`` is an item of a Chinese list (:data:`CJK_ITEM`), or the last item, after
     one running on into it ("委员若干人。" after "秘书长，"): words of a list, never a command.
     An article's opening ("第六十五条 …由下列人员组成：") or another list's lead is none."""
-    if CJK_ITEM.match(line):
+    if is_cjk_item(line):
         return True
     last = document.blocks[-1] if document.blocks else None
     return (
@@ -1081,9 +1082,9 @@ class _Layout:
         return body_indent(self.text)
 
     @functools.cached_property
-    def alone(self) -> set[str]:
+    def alone(self) -> frozenset[str]:
         """The lines (squeezed) that stand alone between blank lines."""
-        return {squeeze(block[0]) for block in text_blocks(self.text) if len(block) == 1}
+        return lines_alone(self.text)
 
     @functools.cached_property
     def set_apart(self) -> set[str]:
