@@ -69,7 +69,13 @@ from retrieval.search import (
 )
 from retrieval.search.abbreviations import Found
 from retrieval.search.analyzer import Analyzer, Synonyms, default_synonyms_path, name_terms
-from retrieval.search.excerpts import Fragment, QuestionTerms, matched_fragments, matches_of
+from retrieval.search.excerpts import (
+    Fragment,
+    Matches,
+    QuestionTerms,
+    matched_fragments,
+    matches_of,
+)
 from retrieval.search.languages import corpus_languages
 from retrieval.search.passage_data import analyse_passage
 from retrieval.store import corpus
@@ -95,7 +101,6 @@ ANALYZER_VERSION = "42"
 # licence footer in 15,000 pages 2.3 s. Past it the results end.
 REPEATS_DEPTH = 40
 REPEATS_MOST = 400
-CORPUS_SHARE = 0.05  # of the passages: a language holding as many is one the corpus is in
 
 
 class Library:
@@ -612,12 +617,8 @@ def _counted(version: str, store: CorpusStore) -> _Languages:
     """The index version, the languages its documents are written in (see
     :func:`corpus_languages`), most passages first, and those an English word may be read in."""
     counts = store.passage_languages()
-    # Only a language below the share that makes one the corpus's by its passages alone is
-    # one by being a document's (:func:`corpus_languages`): only those documents are read.
-    total = sum(counts.values())
-    minor = [lang for lang, n in counts.items() if n < CORPUS_SHARE * total]
-    main = store.main_languages(among=minor)
-    return (version, corpus_languages(counts, main, CORPUS_SHARE), query.reading_languages(counts))
+    main = store.main_languages(among=languages.rare_languages(counts))  # their documents only
+    return (version, corpus_languages(counts, main), query.reading_languages(counts))
 
 
 def _warmed_languages(library: Library) -> tuple[str, ...]:
@@ -950,10 +951,8 @@ def _quoting_deeper(
     candidates = [(passages[r], s) for r, s in chosen if r in passages]
     if not candidates:
         return ranked
-    terms = question.terms
-    matches = [matches_of(_fragments(library, p, current), terms) for p, _ in candidates]
-    top = float(pool.scores[0])
-    return ranked + rank.past_the_head(candidates, question, matches, top)
+    matches = _matches(library, current, [p for p, _ in candidates], question)
+    return ranked + rank.past_the_head(candidates, question, matches, float(pool.scores[0]))
 
 
 def _release_notes(
@@ -1150,9 +1149,18 @@ def _scored(
 ) -> list[rank.Ranked]:
     """``passages`` fetched beside the search, re-ranked with their excerpts: analysed as the
     question's snapshot ``current`` analyses them, not as one a reload served since."""
-    terms = question.terms
-    matches = [matches_of(_fragments(library, p, current), terms) for p in passages]
+    matches = _matches(library, current, passages, question)
     return rank.rerank([(p, 1.0) for p in passages], question, matches)
+
+
+def _matches(
+    library: Library,
+    current: snapshot.Snapshot,
+    passages: Sequence[Passage],
+    question: rank.QuestionWeights,
+) -> list[Matches]:
+    """Where the question's terms stand in each of ``passages`` fetched beside the search."""
+    return [matches_of(_fragments(library, p, current), question.terms) for p in passages]
 
 
 def _judged(

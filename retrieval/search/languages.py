@@ -499,10 +499,21 @@ def document_language(text: str) -> str:
 SAME_SCRIPT_PASSAGES = 20  # of a document's language a script of the corpus's writes
 
 
+CORPUS_SHARE = 0.05  # of the passages: a language holding as many is one the corpus is in
+
+
+def rare_languages(counts: Mapping[str, int], share: float = CORPUS_SHARE) -> list[str]:
+    """The languages of fewer than ``share`` of the passages (``counts``: each language's):
+    those :func:`corpus_languages` counts only when a document is written in one, so the only
+    ones whose documents need reading."""
+    total = sum(counts.values())
+    return [lang for lang, n in counts.items() if n < share * total]
+
+
 def corpus_languages(
     passage_languages: Iterable[str] | Mapping[str, int],
     main: Collection[str] = (),
-    share: float = 0.05,
+    share: float = CORPUS_SHARE,
 ) -> tuple[str, ...]:
     """The languages a corpus is written in, most passages first: each holding at least
     ``share`` of the passages, or the language most passages of some document are in
@@ -512,8 +523,7 @@ def corpus_languages(
     script the others write (Spanish beside English) with :data:`SAME_SCRIPT_PASSAGES`
     passages at least. Give one language a passage, or the count of each."""
     counts = Counter(passage_languages)
-    total = sum(counts.values())
-    shared = {lang for lang, n in counts.items() if n >= share * total}
+    shared = set(counts) - set(rare_languages(counts, share))
     scripts = {language(lang).script for lang in shared}
 
     def written_in(lang: str) -> bool:

@@ -92,7 +92,7 @@ def quoting(question: str, texts: Sequence[str], lang: str = "en") -> list[int]:
     asked = words(question)
     if len(asked) < RUN:
         return []
-    least = max(RUN, (len(asked) + 1) // 2)
+    least = _least(asked)
     starts = run_starts(asked)
     runs = [frozenset(asked[i : i + least]) for i in range(len(asked) - least + 1)]
     distinct = frozenset(asked)
@@ -107,6 +107,12 @@ def quoting(question: str, texts: Sequence[str], lang: str = "en") -> list[int]:
     return found
 
 
+def _least(asked: Sequence[str]) -> int:
+    """The words in a row that make a text quote the question ``asked``: :data:`RUN`, and
+    half of it."""
+    return max(RUN, (len(asked) + 1) // 2)
+
+
 def _content(run: Sequence[str], lang: str) -> int:
     codes = ("en", lang)
     return sum(1 for word in run if not word.isdigit() and not is_stop_word_of(word, codes))
@@ -118,7 +124,7 @@ def quoted_first(ranked: Sequence[Ranked], question: str, lang: str = "en") -> l
     asked = words(question)
     if len(asked) < RUN:
         return list(ranked)
-    least = max(RUN, (len(asked) + 1) // 2)
+    least = _least(asked)
     starts = run_starts(asked)
     runs = [(longest_run(asked, r.passage.text, starts, lang), i) for i, r in enumerate(ranked)]
     chosen = sorted(((-n, i) for n, i in runs if n >= least))
