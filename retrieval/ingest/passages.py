@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from retrieval.ingest.entries import release_headings, stand_apart
@@ -113,10 +114,9 @@ def list_runs(blocks: Sequence[Block]) -> list[tuple[int, Block]]:
             continue
         previous = result[-1][1] if result else None
         row = previous is not None and _joins_row(previous, block, led)
-        # a list of entries (a release's changes) is no sentence's continuation
-        entries = (
-            previous is not None and not previous.item and _entries(blocks, number - 1, releases)
-        )
+        # a list of entries (a release's changes) is no sentence's continuation: asked only
+        # where it decides (walking the list's items for it at every block cost a list's length)
+        entries = functools.partial(_entries, blocks, number - 1, releases)
         if previous is not None and (row or _joins(previous, block, headed, led, entries)):
             led = led or not previous.item
             text = f"{previous.text}\n{block.text}"
@@ -168,9 +168,11 @@ def _entries(blocks: Sequence[Block], at: int, releases: frozenset[str]) -> bool
     return stand_apart(_items_at(blocks, at), releases)
 
 
-def _joins(previous: Block, block: Block, headed: bool, led: bool, entries: bool) -> bool:
+def _joins(
+    previous: Block, block: Block, headed: bool, led: bool, entries: Callable[[], bool]
+) -> bool:
     """``block`` is a short list item that goes with ``previous``: the sentence introducing the
-    list (a sentence without a colon only when the list is no list of ``entries``), or an
+    list (a sentence without a colon only when the list is no list of ``entries()``), or an
     item of the list joined to it (``led``) or to the heading over the list, when the list
     opens its section (``headed``); in the same section, the whole still short."""
     if not block.item or block.kind != "text" or previous.kind != "text" or previous.code:
@@ -187,7 +189,7 @@ def _joins(previous: Block, block: Block, headed: bool, led: bool, entries: bool
             or led
             or ("\n" in previous.text and _introduces(previous.text.split("\n", 1)[0]))
         )
-    return _leads(previous.text, entries)
+    return _leads(previous.text, entries())
 
 
 def _joins_row(previous: Block, block: Block, led: bool) -> bool:
@@ -204,7 +206,7 @@ def _joins_row(previous: Block, block: Block, led: bool) -> bool:
         return False
     if previous.kind == "table":
         return led
-    return previous.kind == "text" and _introduces(previous.text) and _leads(previous.text, True)
+    return previous.kind == "text" and _leads(previous.text, True)  # by its colon alone
 
 
 def _introduces(text: str) -> bool:

@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from retrieval.text import squeeze
+
 VERSION = "3"  # of what is found: a database keeps the abbreviations it found with it
 SHORTEST = 2  # characters of a short form, as in Schwartz & Hearst
 LONGEST = 10
@@ -176,7 +178,7 @@ def _defined(inside: str, before: str) -> Definition | None:
 
 def _key(text: str) -> str:
     """How two writings of a form are told to be the same: case and spacing aside."""
-    return " ".join(text.casefold().split())
+    return squeeze(text.casefold())
 
 
 def _kept(short: str, lowercased: bool, is_common: _Test, is_word: _Test) -> bool:

@@ -110,11 +110,13 @@ class _Shown:
     def __init__(self) -> None:
         self.docs: list[str] = []
         self.texts: list[_Text] = []
+        self.triples: list[set[tuple[str, str, str]]] = []  # (one question's: sets are fine)
         self.held: set[tuple[str, str, str]] = set()
 
     def add(self, doc: str, text: _Text) -> None:
         self.docs.append(doc)
         self.texts.append(text)
+        self.triples.append(set(text.triples))
         self.held.update(text.triples)
 
     def nearly(self, doc: str, text: _Text) -> bool:
@@ -124,17 +126,19 @@ class _Shown:
         if self.held.isdisjoint(text.triples):
             return False
         triples = set(text.triples)
-        for other_doc, other in zip(self.docs, self.texts, strict=True):
+        words: set[str] | None = None  # read once, and only for a near copy
+        shown = zip(self.docs, self.texts, self.triples, strict=True)
+        for other_doc, other, others in shown:
             # Copies are of another document: near copies in one (a table's rows that differ
             # in one cell, "Yes" for "No") say something of their own.
             if other_doc == doc:
                 continue
-            others = set(other.triples)
             shorter, longer = sorted((len(triples), len(others)))
             if shorter < NEAR_LENGTHS * longer:
                 continue
             if len(triples & others) >= NEAR_SHARE * shorter:
-                added = text.words().difference(other.words())
+                words = text.words() if words is None else words
+                added = words.difference(other.words())
                 if not (added and text.named() & added):
                     return True
         return False

@@ -34,9 +34,8 @@ class DefinedAbbreviations:
         transaction, when the index is opened: left open, the write held the database's lock,
         and the bot's tables in the same file could not be written ("database is locked")."""
         value = json.dumps({"version": version, "found": [list(f) for f in found]})
-        db = self.store.db
-        with transaction(db):
-            db.execute("insert or replace into meta (key, value) values (?, ?)", [KEY, value])
+        with transaction(self.store.db):
+            self.store.set_meta(KEY, value)
 
     def texts_holding(self, mark: str) -> Iterator[tuple[str, str]]:
         """The text and language of every passage holding ``mark``, in the corpus's order

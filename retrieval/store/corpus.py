@@ -381,11 +381,8 @@ class CorpusStore:
         self.db.execute("delete from passages where doc = ?", [doc])
         self.db.execute("delete from documents where doc = ?", [doc])
 
-    def insert_document(self, row: dict[str, object], passages: Iterable[Passage]) -> None:
-        self.insert_rows(row, [passage_row(p) for p in passages])
-
     def insert_rows(self, row: dict[str, object], passages: Sequence[tuple[object, ...]]) -> None:
-        """:meth:`insert_document` with its passages as :func:`passage_row` made them (in a
+        """A document's row and its passages' rows, as :func:`passage_row` made them (in a
         worker process: tuples cross to the writer in a quarter of the time objects do)."""
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
@@ -410,10 +407,11 @@ class CorpusStore:
     def bump_version(self) -> int:
         """Count one more change of the corpus (indexes are tagged with this number)."""
         version = int(self.meta("corpus_version") or 0) + 1
-        self.db.execute(
-            "insert or replace into meta (key, value) values ('corpus_version', ?)", [str(version)]
-        )
+        self.set_meta("corpus_version", str(version))
         return version
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
 
     def passage_languages(self) -> dict[str, int]:
         """How many passages each language has."""
