@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import ftfy
-from ftfy.badness import is_bad
-
 from retrieval.search.scripts import MARKS
 
 # Spaces that are not plain spaces: no-break, figure, thin, ideographic and friends.
@@ -161,6 +158,11 @@ def _ftfy_line(line: str, entities: str | bool) -> str:
     # novel spent 9 s of its 20 in ftfy. tests/test_build_shortcuts.py checks both ways agree.
     # A Windows line end is ftfy's to mend as well: "\r\n" becomes "\n".
     # Mojibake is looked for with the line end, as ftfy looks ("œ\n" is a sign of it).
+    # ftfy is imported at the first line that needs it (60 ms): a process answering questions
+    # in plain ASCII, a start whose files have not changed, never does.
+    import ftfy
+    from ftfy.badness import is_bad
+
     body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
     end = "\n" if len(body) < len(line) else ""
     if not _FTFY_OTHER_FIXES.search(body) and not is_bad(body + end):

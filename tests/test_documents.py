@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers.common import author_names, find_date, stated_author
+from retrieval.ingest.dates import find_date
+from retrieval.ingest.readers.common import author_names, stated_author
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES, decode
 from retrieval.ingest.readers.lines import units
 from retrieval.ingest.readers.text import parse, read_document

@@ -10,7 +10,7 @@ import re
 
 from bot.locales import Strings, en
 from bot.render.html import FSI, PDI, shorten
-from retrieval.ingest.readers.common import find_date
+from retrieval.ingest.dates import find_date
 from retrieval.ingest.readers.releases import release
 from retrieval.model import SECTION_SEPARATOR, Document, Passage
 

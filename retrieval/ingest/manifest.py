@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from retrieval.ingest.readers.common import iso_date
+from retrieval.ingest.dates import iso_date
 
 MANIFEST = "manifest.toml"
 CLOSE_LOOKED_FOR = 10  # stale entries a close name is looked for, by likeness

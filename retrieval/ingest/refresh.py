@@ -20,9 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
-from retrieval.ingest import fingerprints, links, pipeline
+from retrieval.ingest import fingerprints, links
 from retrieval.ingest import manifest as manifests
-from retrieval.ingest.passages import document_key, passages
 from retrieval.ingest.savedpages import page_of_parts, parts_reason
 from retrieval.model import ReindexReport, SkippedFile
 from retrieval.store.corpus import CorpusStore, passage_row
@@ -138,6 +137,12 @@ class _Parsed:
 def _parse_file(
     path: Path, name: str, data: bytes, manifest: dict[str, str], fingerprint: str
 ) -> _Parsed:
+    # Imported when a file is first read, not with this module: the readers and the passage
+    # splitter take a third of a second to import, which a start whose files have not changed
+    # (the bot's every start) would pay before its first answer for nothing.
+    from retrieval.ingest import pipeline
+    from retrieval.ingest.passages import document_key, passages
+
     stat = path.stat()
     parsed = pipeline.read(path, data)
     title = manifest.get("title") or _without_digest(parsed.title, path)
@@ -520,6 +525,8 @@ def _parse_path(path: Path, name: str, entry: dict[str, str], version: str) -> _
         return f"{UNREADABLE} ({error.strerror})"
     except Exception as error:  # splitting its passages broke: the other files are still read
         logger.exception("indexing %s failed", path)
+        from retrieval.ingest import pipeline  # (see _parse_file)
+
         return pipeline.READER_FAILED.format(error=pipeline.where(error))
 
 

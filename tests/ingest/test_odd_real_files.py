@@ -19,7 +19,8 @@ from pdfmaker import Text, make_pdf
 from readerfiles import saved
 
 from retrieval.errors import DocumentError
-from retrieval.ingest import pipeline, refresh
+from retrieval.ingest import passages as splitting
+from retrieval.ingest import pipeline
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import markdown
 from retrieval.library import Library
@@ -70,14 +71,14 @@ def test_a_file_whose_passages_break_is_reported_and_the_others_are_indexed(
     make_corpus: MakeCorpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = make_corpus({"harbour.md": HARBOUR, "orchard.txt": ORCHARD})
-    split = refresh.passages
+    split = splitting.passages
 
     def passages(document: ParsedDocument, name: str) -> list[Passage]:
         if name == "harbour.md":
             raise IndexError("list index out of range")  # as a splitting bug raises it
         return split(document, name)
 
-    monkeypatch.setattr(refresh, "passages", passages)
+    monkeypatch.setattr(splitting, "passages", passages)
     library = Library.open(tmp_path / "q.db", folder)
     try:
         report = library.last_report

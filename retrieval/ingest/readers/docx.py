@@ -38,6 +38,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers.chapters import is_capitals
 from retrieval.ingest.readers.common import (
@@ -48,7 +49,6 @@ from retrieval.ingest.readers.common import (
     fallback_title,
     is_header,
     is_placeholder_title,
-    iso_date,
     open_zip,
     prose,
     table_blocks,

@@ -21,12 +21,12 @@ from urllib.parse import unquote
 import lxml.etree
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
     fallback_title,
     is_placeholder_title,
-    iso_date,
     open_zip,
     prose,
     stated_author,

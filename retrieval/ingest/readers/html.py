@@ -28,6 +28,7 @@ import charset_normalizer
 import lxml.html
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import find_date, iso_date
 from retrieval.ingest.junk import is_junk
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.passages import LIST_ITEM_CHARS
@@ -38,9 +39,7 @@ from retrieval.ingest.readers.common import (
     author_names,
     code_text,
     fallback_title,
-    find_date,
     is_default_title,
-    iso_date,
     prose,
     table_blocks,
 )

@@ -35,6 +35,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import (
     material,
@@ -58,7 +59,6 @@ from retrieval.ingest.readers.common import (
     attach_code,
     code_text,
     fallback_title,
-    iso_date,
     joined_lines,
     labelled_cells,
     prose,

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import Block, ParsedDocument
-from retrieval.ingest.readers.common import iso_date, stated_author
+from retrieval.ingest.readers.common import stated_author
 
 FEWEST_FIELDS = 3  # "Title" and two more: fewer are a line or two of text
 VALUE_WORDS = 30  # a longer value is a paragraph, not a field

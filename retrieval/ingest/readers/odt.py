@@ -28,6 +28,7 @@ from typing import Any
 import lxml.etree
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.common import (
     Outline,
@@ -37,7 +38,6 @@ from retrieval.ingest.readers.common import (
     code_text,
     fallback_title,
     is_placeholder_title,
-    iso_date,
     open_zip,
     prose,
     table_blocks,

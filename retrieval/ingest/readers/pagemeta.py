@@ -16,7 +16,8 @@ from typing import Any
 
 import lxml.etree
 
-from retrieval.ingest.readers.common import find_date, iso_date, prose
+from retrieval.ingest.dates import find_date, iso_date
+from retrieval.ingest.readers.common import prose
 
 Element = Any  # lxml.html.HtmlElement
 

@@ -35,15 +35,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import find_date, iso_date
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.readers import mojibake, pdf_tables, pdf_tounicode
 from retrieval.ingest.readers.common import (
     attach_code,
     author_names,
     fallback_title,
-    find_date,
     is_placeholder_title,
-    iso_date,
     prose,
     said_in_order,
 )

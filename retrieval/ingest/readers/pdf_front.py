@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.ingest.dates import find_date
 from retrieval.ingest.readers.chapters import is_name
-from retrieval.ingest.readers.common import find_date
 
 # A date the text gives as its own revision's: "last updated 2 October 2018", "Revised:
 # March 3, 2021", "Last modified on 2020-05-01". The date must follow at once.

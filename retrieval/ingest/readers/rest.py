@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from retrieval.ingest.dates import find_date
 from retrieval.ingest.parsed import ParsedDocument
-from retrieval.ingest.readers.common import find_date
 from retrieval.ingest.readers.markdown import read_markdown
 from retrieval.ingest.readers.restdata import csv_rows, list_rows
 from retrieval.ingest.readers.restgrid import (

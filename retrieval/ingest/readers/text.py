@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from retrieval.errors import DocumentError
+from retrieval.ingest.dates import find_date
 from retrieval.ingest.parsed import Block, BlockKind, ParsedDocument
 from retrieval.ingest.passages import MAX_PASSAGE_CHARS as LISTING_CHARS
 from retrieval.ingest.readers.chapters import (
@@ -28,7 +29,7 @@ from retrieval.ingest.readers.chapters import (
     is_quoted,
     roman_chapters,
 )
-from retrieval.ingest.readers.common import Outline, fallback_title, find_date, stated_author
+from retrieval.ingest.readers.common import Outline, fallback_title, stated_author
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.gutenberg import Book, without_boilerplate
 from retrieval.ingest.readers.lines import (

@@ -1,0 +1,71 @@
+"""A start over files that have not changed: answered without loading what reads files.
+
+The bot opens its library at every start and checks the corpus folder; when no file changed,
+none is read, so the readers (the plain-text rules alone take 0.13 s to import), the PDF, Word
+and HTML libraries and ftfy need not load before the first answer (issue 13: start-up to the
+first answer at a million passages within a second). Each start here is a new process, as the
+bot's is: in this one every module is loaded already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from retrieval.library import Library
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# What only reading a file needs.
+READING = ("retrieval.ingest.readers", "retrieval.ingest.pipeline", "ftfy", "pypdfium2", "docx")
+START = """
+import json, sys
+from pathlib import Path
+from retrieval.library import Library
+library = Library.open(Path(sys.argv[1]), Path(sys.argv[2]))
+answer = library.answer(sys.argv[3])
+report = library.last_report
+library.close()
+print(json.dumps({
+    "quoted": [hit.passage.text for hit in answer.hits][:1],
+    "changed": [*report.added, *report.changed] if report else None,
+    "loaded": sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[4:]))),
+}))
+"""
+
+
+def _start(db: Path, folder: Path, question: str) -> dict[str, list[str]]:
+    """A new process opening the library as the bot does, answering ``question``."""
+    run = subprocess.run(
+        [sys.executable, "-c", START, str(db), str(folder), question, *READING],
+        capture_output=True, text=True, check=False, cwd=PROJECT_ROOT, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    result: dict[str, list[str]] = json.loads(run.stdout)
+    return result
+
+
+def test_a_start_over_unchanged_files_answers_without_loading_the_readers(
+    shipped_corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "quotebot.db"
+    Library.open(db, shipped_corpus).close()
+    started = _start(db, shipped_corpus, "How many policemen did China send to peacekeeping?")
+    assert started["changed"] == []
+    assert started["quoted"] and "policemen" in started["quoted"][0]
+    assert started["loaded"] == []
+
+
+def test_a_start_after_a_file_changed_reads_it(
+    make_corpus: Callable[..., Path], tmp_path: Path
+) -> None:
+    folder = make_corpus({"harbour.txt": "The harbour committee meets every spring.\n"})
+    db = tmp_path / "quotebot.db"
+    Library.open(db, folder).close()
+    (folder / "orchard.txt").write_text("Apples are picked in the valley in autumn.\n")
+    started = _start(db, folder, "When are apples picked?")
+    assert started["changed"] == ["orchard.txt"]
+    assert started["quoted"] == ["Apples are picked in the valley in autumn."]
+    assert "retrieval.ingest.readers.text" in started["loaded"]
