@@ -579,8 +579,10 @@ def _proper(
     seen = np.zeros(len(vocabulary), np.int64)
     capitals = np.zeros(len(vocabulary), np.int64)
     for segment, gl in zip(segments, globals_, strict=True):
-        np.add.at(seen, gl, segment.seen)
-        np.add.at(capitals, gl, segment.capitals)
+        # A segment numbers each of its terms once, so no index repeats in ``gl``: added in
+        # place at once (np.add.at, made for repeated ones, took 60 ms at a million passages).
+        seen[gl] += segment.seen
+        capitals[gl] += segment.capitals
     chosen = np.flatnonzero((seen > 0) & (capitals * 10 >= seen * 8))
     return frozenset(vocabulary[i] for i in chosen.tolist())
 
