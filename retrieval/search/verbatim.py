@@ -144,7 +144,13 @@ def quoted_first(ranked: Sequence[Ranked], question: str, lang: str = "en") -> l
         return list(ranked)
     least = _least(asked)
     starts = run_starts(asked)
-    runs = [(longest_run(asked, r.passage.text, starts, lang), i) for i, r in enumerate(ranked)]
+    # A passage lacking a word of every run long enough is passed over unread (its run is
+    # shorter than that), as :func:`quoting` passes a text over.
+    runs = [
+        (longest_run(asked, text, starts, lang), i)
+        for i, text in enumerate(r.passage.text for r in ranked)
+        if holds_words_of_a_run(asked, least, text.casefold())
+    ]
     chosen = sorted(((-n, i) for n, i in runs if n >= least))
     if not chosen:
         return list(ranked)
