@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retrieval.library import Library
+from retrieval.search import quantities
 from retrieval.search.analyzer import Analyzer
+from retrieval.search.excerpts import MAX_SENTENCES
 from retrieval.search.quantities import (
     asks_quantity,
     counted,
@@ -391,3 +393,26 @@ def test_a_limit_no_excerpt_states_is_hedged_one_it_states_answered(
     cors = library.answer("What is the maximum time browsers may cache CORS responses?")
     assert cors.outcome == "answered"
     assert "600" in cors.hits[0].excerpt.plain
+
+
+@given(
+    st.lists(st.integers(0, 12), unique=True).map(sorted),
+    st.integers(0, 11).flatmap(
+        lambda first: st.tuples(st.just(first), st.integers(first + 1, first + 3))
+    ),
+    st.sets(st.integers(0, 12)),
+)
+def test_the_sentence_widened_to_is_the_nearest_stating_the_number(
+    held: list[int], window: tuple[int, int], stating: set[int]
+) -> None:
+    """Read nearest first and no further than an excerpt may reach, the sentence an excerpt is
+    widened to is the one reading every sentence finds: the nearest stating the number (of two
+    as near, the earlier), none when widening to it would pass MAX_SENTENCES."""
+    first, last = window
+    found = [i for i in held if i in stating]
+    expected = None
+    if found:
+        nearest = min(found, key=lambda i: first - i if i < first else i - last + 1)
+        span = (min(first, nearest), max(last, nearest + 1))
+        expected = None if span[1] - span[0] > MAX_SENTENCES else nearest
+    assert quantities.nearest_stating(held, window, stating.__contains__) == expected
