@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from retrieval.library import Library
@@ -416,3 +416,38 @@ def test_the_sentence_widened_to_is_the_nearest_stating_the_number(
         span = (min(first, nearest), max(last, nearest + 1))
         expected = None if span[1] - span[0] > MAX_SENTENCES else nearest
     assert quantities.nearest_stating(held, window, stating.__contains__) == expected
+
+
+def _plain_unquantified(question: str, excerpt: str) -> bool:
+    """:func:`unquantified` as first written: dates and versions always taken out."""
+    if not asks_quantity(question):
+        return False
+    if quantities._asks_date_only(question):
+        return not quantities.states_year(excerpt) and quantities._DATE.search(excerpt) is None
+    asked = quantities._ASKS.search(question)
+    if asked and quantities.superlatives.named_in_words(asked.group(0), question, excerpt):
+        return False
+    if quantities._ASKS_AMOUNT.search(question):
+        excerpt = quantities._DATE_OR_VERSION.sub(" ", excerpt)
+    return not gives_quantity(excerpt, question)
+
+
+_PIECES = st.sampled_from(
+    [" ", ".", "-", "in ", "since ", "version ", "v", "release ", "2006", "2006-01-11", "3.3.0",
+     "٣", "٢٠٠٦", "١.٢.٣", "12", "1,5", "two", "percent", "packages", "x", "年", "三"]
+)  # fmt: skip
+
+
+@given(
+    st.sampled_from(
+        ["how many packages are there?", "how much memory?", "in what year was it?",
+         "which version added it?", "what is the maximum number of packages?", "what is it?"]
+    ),
+    st.lists(_PIECES, max_size=12).map("".join),
+)  # fmt: skip
+@example("how many packages are there?", "version ٣ of the packages")  # an Arabic-Indic digit
+@settings(max_examples=400)
+def test_a_text_states_a_quantity_as_the_plain_reading_finds(question: str, text: str) -> None:
+    """Dates and versions are taken out only of a text holding a digit, in any script: it
+    states a quantity exactly when the reading taking them out of every text finds one."""
+    assert unquantified(question, text) == _plain_unquantified(question, text)
