@@ -107,7 +107,9 @@ def holds_words_of_a_run(asked: Sequence[str], least: int, folded: str) -> bool:
     """Whether ``folded`` holds (anywhere, as text) each word of some ``least`` words in a row
     of ``asked``: looked for in the question's order, each word once, and given up on where the
     words left are too few for a run (most texts lack an early word: not every word of the
-    question is looked for in each of a hundred texts)."""
+    question is looked for in each of a hundred texts). A text whose :func:`longest_run` is
+    ``least`` or more passes: each of its words, folded, is text of its folded text (folding
+    maps each character alone)."""
     held: dict[str, bool] = {}
     streak = 0
     for at, word in enumerate(asked):
