@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from retrieval.search import superlatives
 from retrieval.search.analyzer import Analyzer
@@ -136,6 +136,7 @@ _DATE_OR_VERSION = re.compile(
     r"(?!-|\s*(?:%|percent\b|(?!(?:was|is|has|its|this|as)\b)[a-z]+s\b))",  # no "1800 seconds"
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")  # what every match of _DATE_OR_VERSION holds
 _ASKS_AMOUNT = re.compile(
     r"\bhow\s+(?:many|much|big|large|fast|small|heavy)|сколько|combien|cu[aá]nt[oa]s?|多少",
     re.IGNORECASE,
@@ -218,12 +219,22 @@ def unquantified(question: str, excerpt: str) -> bool:
     """Whether ``question`` asks for a quantity that ``excerpt`` does not state."""
     if not asks_quantity(question):
         return False
+    return _unquantified(question, excerpt)
+
+
+# Of one question, the same texts are asked about again: the best passage's excerpt by the
+# judge and for display, the best passages' texts at each depth the search goes to; each is a
+# few scans of the text for numbers (60 µs for a passage).
+@functools.lru_cache(maxsize=256)
+def _unquantified(question: str, excerpt: str) -> bool:
     if _asks_date_only(question):
         return not states_year(excerpt) and _DATE.search(excerpt) is None
     asked = _ASKS.search(question)
     if asked and superlatives.named_in_words(asked.group(0), question, excerpt):
         return False  # "the maximum penalty … is permanent expulsion"
-    if _ASKS_AMOUNT.search(question):
+    # Every date and version holds a digit: a text without one has none to take out (most
+    # passages; the scan for them costs as much as the one for numbers).
+    if _ASKS_AMOUNT.search(question) and _DIGIT.search(excerpt) is not None:
         excerpt = _DATE_OR_VERSION.sub(" ", excerpt)
     return not gives_quantity(excerpt, question)
 
@@ -355,15 +366,36 @@ def _widened(ranked: Ranked, question: str, terms: QuestionTerms) -> Ranked:
     if found is None or not _lacks(question, ranked.excerpt.plain):
         return ranked
     first, last = pick_window(found.masks, terms)
-    stating = [
-        i
-        for i, (a, b) in enumerate(found.spans)
-        if found.masks[i] and not _lacks(question, text[a:b])
-    ]
-    if not stating:
-        return ranked
-    nearest = min(stating, key=lambda i: first - i if i < first else i - last + 1)
+    masks = found.masks
+    nearest = nearest_stating(
+        [i for i in range(len(found.spans)) if masks[i]],
+        (first, last),
+        lambda i: not _lacks(question, text[found.spans[i][0] : found.spans[i][1]]),
+    )
+    if nearest is None:
+        return ranked  # none, or too far from the words asked about to be their number
     span = (min(first, nearest), max(last, nearest + 1))
-    if span[1] - span[0] > MAX_SENTENCES:
-        return ranked  # too far from the words asked about to be their number
     return dataclasses.replace(ranked, excerpt=format_matches(text, found, span))
+
+
+def nearest_stating(
+    held: Sequence[int], window: tuple[int, int], states: Callable[[int], bool]
+) -> int | None:
+    """Of the sentences ``held`` (indices, ascending), the one nearest the excerpt's sentences
+    ``window`` (``first, last + 1``; of two as near, the earlier) that ``states`` the number,
+    when the excerpt widened to it stays within :data:`MAX_SENTENCES`; else None. Read nearest
+    first, and only as far as that reach: each sentence read is a scan for numbers, and a
+    long passage has dozens (a third of a "how many" question's time, once)."""
+    first, last = window
+
+    def distance(i: int) -> int:
+        return first - i if i < first else i - last + 1
+
+    for i in sorted(held, key=lambda i: (distance(i), i)):
+        # Widened to sentence i the excerpt spans max(distance, 0) sentences more: no nearer
+        # one stating the number, and each further one too far.
+        if max(distance(i), 0) + last - first > MAX_SENTENCES:
+            return None
+        if states(i):
+            return i
+    return None

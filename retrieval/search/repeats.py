@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from retrieval.search.rank import Ranked
@@ -68,26 +67,26 @@ def _named(text: str) -> set[str]:
 # Tuples, not sets: thousands of texts stay cached, and the garbage collector walks every
 # element of a set each time it looks at the oldest objects (30 ms at a time at 4,096 texts,
 # the slowest 1% of questions), while a tuple of strings it stops following after one look.
-Triples = tuple[tuple[str, str, str], ...]
-
-
-def _triples(words: Sequence[str]) -> Triples:
-    return tuple(zip(words, words[1:], words[2:], strict=False))
+# Words, not their triples: a question makes the triples' set once (hashing them once), and
+# a tuple of triples made first for the cache cost as much again.
+Triples = set[tuple[str, str, str]]
 
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """A quote's or passage's word triples (in order, a repeated one again: only the few
-    quotes sharing one with a quote shown above count the distinct ones) and length; its
-    distinct words and names are read when asked (:meth:`words`, :meth:`named`: only for a
-    near copy, seldom)."""
+    """A quote's or passage's words, in order; its distinct words and names are read when
+    asked (:meth:`words`, :meth:`named`: only for a near copy, seldom)."""
 
     text: str
-    triples: Triples
-    length: int  # words
+    spoken: tuple[str, ...]  # its words
+
+    def triples(self) -> Triples:
+        """Its distinct word triples."""
+        spoken = self.spoken
+        return set(zip(spoken, spoken[1:], spoken[2:], strict=False))
 
     def words(self) -> set[str]:
-        return set(_words(self.text))
+        return set(self.spoken)
 
     def named(self) -> set[str]:
         return _named(self.text)
@@ -97,8 +96,7 @@ class _Text:
 def _read(text: str) -> _Text:
     """A text read for comparing, kept: the search goes deeper and pages on over the same
     passages, each time comparing them again."""
-    words = _words(text)
-    return _Text(text, _triples(words), len(words))
+    return _Text(text, tuple(_words(text)))
 
 
 class _Shown:
@@ -110,22 +108,22 @@ class _Shown:
     def __init__(self) -> None:
         self.docs: list[str] = []
         self.texts: list[_Text] = []
-        self.triples: list[set[tuple[str, str, str]]] = []  # (one question's: sets are fine)
-        self.held: set[tuple[str, str, str]] = set()
+        self.triples: list[Triples] = []  # (one question's: sets are fine)
+        self.held: Triples = set()
 
-    def add(self, doc: str, text: _Text) -> None:
+    def add(self, doc: str, text: _Text, triples: Triples) -> None:
+        """Keep ``text`` of ``doc``, whose distinct triples are ``triples``."""
         self.docs.append(doc)
         self.texts.append(text)
-        self.triples.append(set(text.triples))
-        self.held.update(text.triples)
+        self.triples.append(triples)
+        self.held.update(triples)
 
-    def nearly(self, doc: str, text: _Text) -> bool:
+    def nearly(self, doc: str, text: _Text, triples: Triples) -> bool:
         """Whether a quote shown above from a document other than ``doc`` holds nearly all of
-        this one's words, or this one nearly all of its, and this one names nothing it does
-        not (``named``: its numbers and names)."""
-        if self.held.isdisjoint(text.triples):
+        this one's words (its distinct ``triples``), or this one nearly all of its, and this
+        one names nothing it does not (``named``: its numbers and names)."""
+        if self.held.isdisjoint(triples):
             return False
-        triples = set(text.triples)
         words: set[str] | None = None  # read once, and only for a near copy
         shown = zip(self.docs, self.texts, self.triples, strict=True)
         for other_doc, other, others in shown:
@@ -170,10 +168,13 @@ def without_repeats(ranked: list[Ranked], wanted: int | None = None) -> list[Ran
         looked = wanted is None or len(kept) < wanted
         texts = ((quotes, rendered), (passages, passage.text)) if looked else ()
         read = [(shown, _read(t)) for shown, t in texts]
-        read = [(shown, text) for shown, text in read if text.length >= NEAR_WORDS]
-        if any(shown.nearly(passage.doc, text) for shown, text in read):
+        # Each text's triples hashed once, into the set both tests and the kept ones use.
+        sets = [
+            (shown, text, text.triples()) for shown, text in read if len(text.spoken) >= NEAR_WORDS
+        ]
+        if any(shown.nearly(passage.doc, text, triples) for shown, text, triples in sets):
             continue
         kept.append(item)
-        for shown, text in read:
-            shown.add(passage.doc, text)
+        for shown, text, triples in sets:
+            shown.add(passage.doc, text, triples)
     return kept

@@ -94,17 +94,37 @@ def quoting(question: str, texts: Sequence[str], lang: str = "en") -> list[int]:
         return []
     least = _least(asked)
     starts = run_starts(asked)
-    runs = [frozenset(asked[i : i + least]) for i in range(len(asked) - least + 1)]
-    distinct = frozenset(asked)
     found = []
     for position, text in enumerate(texts):
-        folded = text.casefold()
-        held = {word for word in distinct if word in folded}
-        if not any(run <= held for run in runs):
+        if not holds_words_of_a_run(asked, least, text.casefold()):
             continue
         if longest_run(asked, text, starts, lang) >= least:
             found.append(position)
     return found
+
+
+def holds_words_of_a_run(asked: Sequence[str], least: int, folded: str) -> bool:
+    """Whether ``folded`` holds (anywhere, as text) each word of some ``least`` words in a row
+    of ``asked``: looked for in the question's order, each word once, and given up on where the
+    words left are too few for a run (most texts lack an early word: not every word of the
+    question is looked for in each of a hundred texts). A text whose :func:`longest_run` is
+    ``least`` or more passes: each of its words, folded, is text of its folded text (folding
+    maps each character alone)."""
+    held: dict[str, bool] = {}
+    streak = 0
+    for at, word in enumerate(asked):
+        found = held.get(word)
+        if found is None:
+            found = held[word] = word in folded
+        if found:
+            streak += 1
+            if streak >= least:
+                return True
+        else:
+            streak = 0
+            if len(asked) - at - 1 < least:
+                return False
+    return False
 
 
 def _least(asked: Sequence[str]) -> int:
@@ -126,7 +146,13 @@ def quoted_first(ranked: Sequence[Ranked], question: str, lang: str = "en") -> l
         return list(ranked)
     least = _least(asked)
     starts = run_starts(asked)
-    runs = [(longest_run(asked, r.passage.text, starts, lang), i) for i, r in enumerate(ranked)]
+    # A passage lacking a word of every run long enough is passed over unread (its run is
+    # shorter than that), as :func:`quoting` passes a text over.
+    runs = [
+        (longest_run(asked, text, starts, lang), i)
+        for i, text in enumerate(r.passage.text for r in ranked)
+        if holds_words_of_a_run(asked, least, text.casefold())
+    ]
     chosen = sorted(((-n, i) for n, i in runs if n >= least))
     if not chosen:
         return list(ranked)

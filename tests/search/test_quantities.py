@@ -6,11 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from retrieval.library import Library
+from retrieval.search import quantities
 from retrieval.search.analyzer import Analyzer
+from retrieval.search.excerpts import MAX_SENTENCES
 from retrieval.search.quantities import (
     asks_quantity,
     counted,
@@ -391,3 +393,61 @@ def test_a_limit_no_excerpt_states_is_hedged_one_it_states_answered(
     cors = library.answer("What is the maximum time browsers may cache CORS responses?")
     assert cors.outcome == "answered"
     assert "600" in cors.hits[0].excerpt.plain
+
+
+@given(
+    st.lists(st.integers(0, 12), unique=True).map(sorted),
+    st.integers(0, 11).flatmap(
+        lambda first: st.tuples(st.just(first), st.integers(first + 1, first + 3))
+    ),
+    st.sets(st.integers(0, 12)),
+)
+def test_the_sentence_widened_to_is_the_nearest_stating_the_number(
+    held: list[int], window: tuple[int, int], stating: set[int]
+) -> None:
+    """Read nearest first and no further than an excerpt may reach, the sentence an excerpt is
+    widened to is the one reading every sentence finds: the nearest stating the number (of two
+    as near, the earlier), none when widening to it would pass MAX_SENTENCES."""
+    first, last = window
+    found = [i for i in held if i in stating]
+    expected = None
+    if found:
+        nearest = min(found, key=lambda i: first - i if i < first else i - last + 1)
+        span = (min(first, nearest), max(last, nearest + 1))
+        expected = None if span[1] - span[0] > MAX_SENTENCES else nearest
+    assert quantities.nearest_stating(held, window, stating.__contains__) == expected
+
+
+def _plain_unquantified(question: str, excerpt: str) -> bool:
+    """:func:`unquantified` as first written: dates and versions always taken out."""
+    if not asks_quantity(question):
+        return False
+    if quantities._asks_date_only(question):
+        return not quantities.states_year(excerpt) and quantities._DATE.search(excerpt) is None
+    asked = quantities._ASKS.search(question)
+    if asked and quantities.superlatives.named_in_words(asked.group(0), question, excerpt):
+        return False
+    if quantities._ASKS_AMOUNT.search(question):
+        excerpt = quantities._DATE_OR_VERSION.sub(" ", excerpt)
+    return not gives_quantity(excerpt, question)
+
+
+_PIECES = st.sampled_from(
+    [" ", ".", "-", "in ", "since ", "version ", "v", "release ", "2006", "2006-01-11", "3.3.0",
+     "٣", "٢٠٠٦", "١.٢.٣", "12", "1,5", "two", "percent", "packages", "x", "年", "三"]
+)  # fmt: skip
+
+
+@given(
+    st.sampled_from(
+        ["how many packages are there?", "how much memory?", "in what year was it?",
+         "which version added it?", "what is the maximum number of packages?", "what is it?"]
+    ),
+    st.lists(_PIECES, max_size=12).map("".join),
+)  # fmt: skip
+@example("how many packages are there?", "version ٣ of the packages")  # an Arabic-Indic digit
+@settings(max_examples=400)
+def test_a_text_states_a_quantity_as_the_plain_reading_finds(question: str, text: str) -> None:
+    """Dates and versions are taken out only of a text holding a digit, in any script: it
+    states a quantity exactly when the reading taking them out of every text finds one."""
+    assert unquantified(question, text) == _plain_unquantified(question, text)

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval.library import Library
-from retrieval.search.verbatim import RUN, longest_run, quoting, words
+from retrieval.model import Excerpt, Passage, Segment
+from retrieval.search.rank import Ranked, brought_first
+from retrieval.search.verbatim import RUN, longest_run, quoted_first, quoting, words
 
 ERROR = (
     "File C:\\tmp\\Get-Time.ps1 cannot be loaded because running scripts is disabled on this "
@@ -148,3 +150,46 @@ def test_the_texts_read_before_fetching_are_those_a_full_reading_brings_first(
         if len(words(question)) >= RUN and longest_run(words(question), text) >= least
     ]
     assert quoting(question, written) == expected
+
+
+# Words enough that a text quoting a part of the question lacks the others.
+_MANY = st.sampled_from(
+    "policy remote server computer copied returned results error scope dot sourcing running"
+    " system information execution".split()
+)
+
+
+@st.composite
+def _quoting_texts(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    """A question, and texts quoting some of its words in a row between others, or not."""
+    asked = draw(st.lists(_WORDS | _MANY, min_size=0, max_size=14))
+    texts = []
+    for _ in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(0, len(asked)))
+        quoted = asked[start : draw(st.integers(start, len(asked)))]
+        before, after = draw(st.lists(_WORDS, max_size=8)), draw(st.lists(_WORDS, max_size=8))
+        texts.append(before + quoted + after)
+    return asked, texts
+
+
+@settings(max_examples=300)
+@given(_quoting_texts(), st.sampled_from([" ", ", ", "\\", "-"]))
+def test_the_passages_brought_first_are_those_a_full_reading_brings_first(
+    drawn: tuple[list[str], list[list[str]]], gap: str
+) -> None:
+    """The best passages holding no word of some run are passed over unread; the order is the
+    one reading every passage's runs in full gives: the longest run first, ties in order."""
+    asked, texts = drawn
+    question = " ".join(asked)
+    ranked = [
+        Ranked(Passage(id=f"p{n}", doc="a.md", title="T", section=None, paragraph=n, text=text),
+               1.0 - n / 100, 1.0, Excerpt((Segment(text),)))
+        for n, text in enumerate(gap.join(text) for text in texts)
+    ]  # fmt: skip
+    asked_words = words(question)
+    least = max(RUN, (len(asked_words) + 1) // 2)
+    runs = [(longest_run(asked_words, r.passage.text), i) for i, r in enumerate(ranked)]
+    chosen = sorted((-n, i) for n, i in runs if n >= least and len(asked_words) >= RUN)
+    expected = brought_first(ranked, [ranked[i] for _, i in chosen]) if chosen else ranked
+    assert quoted_first(ranked, question) == expected
+    assert quoting(question, [r.passage.text for r in ranked]) == sorted(i for _, i in chosen)
