@@ -82,6 +82,7 @@ from retrieval.store import corpus
 from retrieval.store.abbreviations import DefinedAbbreviations
 from retrieval.store.corpus import CorpusStore
 from retrieval.store.db import is_damaged, set_aside
+from retrieval.text import warm_up as load_text_repairs
 
 log = logging.getLogger(__name__)
 
@@ -1347,10 +1348,13 @@ def _warm_languages(library: Library, counting: threading.Thread) -> None:
     """Once ``counting`` has counted the passages' languages, what a question in them needs:
     the thesaurus of each that has one and, for a corpus with Chinese passages, the Chinese
     word segmenter's dictionary (0.2 s) and the converter a question is tried in, and whether
-    the documents write traditional characters (10 ms at 100k passages): now, not on the first
-    question."""
+    the documents write traditional characters (10 ms at 100k passages); for documents in any
+    language but English, ftfy, which cleans a question not in plain ASCII (60 ms): now, not on
+    the first question."""
     counting.join()
     thesaurus.warm_up(library._languages[1])  # the Spanish synonyms, when the corpus has Spanish
+    if set(library._languages[1]) - {"en"}:
+        load_text_repairs()
     if "zh" not in library._languages[1]:
         return
     cjk.chinese_words("中文")

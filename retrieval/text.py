@@ -6,8 +6,10 @@ odd spaces), while :func:`fold` is for matching (case, accents, quotes, dashes a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from retrieval.search.scripts import MARKS
 
@@ -152,24 +154,37 @@ _FTFY_OTHER_FIXES = re.compile(
 )
 
 
+@functools.cache
+def _ftfy() -> tuple[Callable[..., str], Callable[[str], bool]]:
+    """ftfy's ``fix_text`` and ``is_bad``, imported when a text first holds a line that is not
+    plain ASCII (60 ms): a start whose files have not changed, over a corpus in English asked
+    in English, never loads them; a library whose documents are in other languages loads them
+    as it opens (:func:`warm_up`), not on its first question."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    return ftfy.fix_text, is_bad
+
+
+def warm_up() -> None:
+    """Load ftfy now, for the first question not in plain ASCII (see :func:`_ftfy`)."""
+    _ftfy()
+
+
 def _ftfy_line(line: str, entities: str | bool) -> str:
     # Most lines that are not ASCII are just another language: no mojibake (ftfy's own test),
     # nothing else ftfy fixes, so its dozen passes would only put them in NFC. A 2 MB Spanish
     # novel spent 9 s of its 20 in ftfy. tests/test_build_shortcuts.py checks both ways agree.
     # A Windows line end is ftfy's to mend as well: "\r\n" becomes "\n".
     # Mojibake is looked for with the line end, as ftfy looks ("œ\n" is a sign of it).
-    # ftfy is imported at the first line that needs it (60 ms): a process answering questions
-    # in plain ASCII, a start whose files have not changed, never does.
-    import ftfy
-    from ftfy.badness import is_bad
-
+    fix_text, is_bad = _ftfy()
     body = line[:-2] if line.endswith("\r\n") else line[:-1] if line.endswith("\n") else line
     end = "\n" if len(body) < len(line) else ""
     if not _FTFY_OTHER_FIXES.search(body) and not is_bad(body + end):
         normal = unicodedata.normalize("NFC", body) + end
         if normal == body + end or not is_bad(normal):
             return normal
-    return ftfy.fix_text(
+    return fix_text(
         line,
         unescape_html=entities,
         uncurl_quotes=False,

@@ -1,10 +1,10 @@
 """A start over files that have not changed: answered without loading what reads files.
 
-The bot opens its library at every start and checks the corpus folder; when no file changed,
-none is read, so the readers (the plain-text rules alone take 0.13 s to import), the PDF, Word
-and HTML libraries and ftfy need not load before the first answer (issue 13: start-up to the
-first answer at a million passages within a second). Each start here is a new process, as the
-bot's is: in this one every module is loaded already.
+A library opens over its corpus folder and checks it; when no file changed, none is read, so the
+readers (the plain-text rules alone take 0.13 s to import), the PDF, Word and HTML libraries and
+ftfy need not load before the first answer (issue 13: start-up to the first answer at a million
+passages within a second). Each start here is a new process: in this one every module is loaded
+already. (The bot's own modules still load the plain-text rules, for uploads and citations.)
 """
 
 from __future__ import annotations

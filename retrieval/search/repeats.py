@@ -64,12 +64,15 @@ def _named(text: str) -> set[str]:
     return named
 
 
-# Tuples, not sets: thousands of texts stay cached, and the garbage collector walks every
-# element of a set each time it looks at the oldest objects (30 ms at a time at 4,096 texts,
-# the slowest 1% of questions), while a tuple of strings it stops following after one look.
-# Words, not their triples: a question makes the triples' set once (hashing them once), and
-# a tuple of triples made first for the cache cost as much again.
+# One question's: the distinct word triples of a text compared (made once a question, from
+# the words kept in :class:`_Text`).
 Triples = set[tuple[str, str, str]]
+# What stays cached across questions (:func:`_read`, :func:`_names`) is tuples, not sets:
+# thousands of texts stay cached, and the garbage collector walks every element of a set each
+# time it looks at the oldest objects (30 ms at a time at 4,096 texts, the slowest 1% of
+# questions), while a tuple of strings it stops following after one look. Words, not their
+# triples: a question makes the triples' set once (hashing them once), and a tuple of triples
+# made first for the cache cost as much again.
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,7 @@ class _Text:
 
 @functools.lru_cache(maxsize=4096)
 def _names(text: str) -> tuple[str, ...]:
-    """:func:`_named`, kept (a tuple: see :data:`Triples`): where passages repeat each other's
+    """:func:`_named`, kept (a tuple: see above :class:`_Text`): where passages repeat each other's
     sentences (a manual's boilerplate, a page in five version folders) a near copy adding a
     word is met at every question, and again at each deeper search a short page makes, and
     reading its names took a quarter of such a question."""
@@ -146,7 +149,7 @@ class _Shown:
             if len(triples & others) >= NEAR_SHARE * shorter:
                 words = text.words() if words is None else words
                 added = words.difference(other.words())
-                if not (added and not added.isdisjoint(text.named())):
+                if not added or added.isdisjoint(text.named()):
                     return True
         return False
 

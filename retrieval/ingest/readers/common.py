@@ -1,7 +1,7 @@
 """Small pieces every structured reader (Markdown, HTML, Word, PDF) shares.
 
-They are pure functions on strings: how prose is tidied, how a table row reads, how a date written
-in metadata becomes ``YYYY-MM-DD``, and how a code block joins the paragraph that introduces it.
+They are pure functions on strings: how prose is tidied, how a table row reads and how a code block
+joins the paragraph that introduces it (dates: :mod:`retrieval.ingest.dates`).
 """
 
 from __future__ import annotations
