@@ -4,7 +4,7 @@ A library opens over its corpus folder and checks it; when no file changed, none
 readers (the plain-text rules alone take 0.13 s to import), the PDF, Word and HTML libraries and
 ftfy need not load before the first answer (issue 13: start-up to the first answer at a million
 passages within a second). Each start here is a new process: in this one every module is loaded
-already. (The bot's own modules still load the plain-text rules, for uploads and citations.)
+already, and the bot's own modules are imported as its start imports them.
 """
 
 from __future__ import annotations
@@ -18,11 +18,19 @@ from pathlib import Path
 from retrieval.library import Library
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-# What only reading a file needs.
-READING = ("retrieval.ingest.readers", "retrieval.ingest.pipeline", "ftfy", "pypdfium2", "docx")
+# What only reading a file needs: the plain-text rules, the passage splitter, the readers of
+# each format and their libraries, ftfy. (The bot's upload code imports the pipeline, the
+# list of formats and the check of a file's kind, all light.)
+READING = (
+    "retrieval.ingest.readers.lines", "retrieval.ingest.readers.common",
+    "retrieval.ingest.readers.text", "retrieval.ingest.readers.markdown",
+    "retrieval.ingest.readers.pdf", "retrieval.ingest.passages", "ftfy", "pypdfium2", "docx",
+    "lxml",
+)  # fmt: skip
 START = """
 import json, sys
 from pathlib import Path
+import bot.app  # the bot's own modules, as its start imports them
 from retrieval.library import Library
 library = Library.open(Path(sys.argv[1]), Path(sys.argv[2]))
 answer = library.answer(sys.argv[3])

@@ -11,7 +11,7 @@ import re
 from bot.locales import Strings, en
 from bot.render.html import FSI, PDI, shorten
 from retrieval.ingest.dates import find_date
-from retrieval.ingest.readers.releases import release
+from retrieval.ingest.release_names import release
 from retrieval.model import SECTION_SEPARATOR, Document, Passage
 
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)

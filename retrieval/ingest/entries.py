@@ -6,7 +6,7 @@ entries, each read alone and asked about alone, and joined, one passage would ma
 question on any of them while its excerpt showed another entry's words:
 
 - a release's entries ("Fixes" under "1.4.0 (2025-04-05)"), in a text naming releases in
-  :data:`~retrieval.ingest.readers.releases.RELEASES` or more of its headings;
+  :data:`~retrieval.ingest.release_names.RELEASES` or more of its headings;
 - a term, an option or a field with its description ("--host <str>: Bind socket to this host.
   Default: 127.0.0.1.", "Chaîne : une chaîne est une suite d'arêtes …"), as Markdown's reader
   keeps them (mdnested.termed, where the term is in code or bold; elsewhere the words before
@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from retrieval.ingest.parsed import Block
-from retrieval.ingest.readers.releases import RELEASES, release
+from retrieval.ingest.release_names import RELEASES, release
 
 DESCRIBING = 8  # letters a description has at least: a phrase, not a value ("Default: 8000")
 TERM_CHARS = 40  # a term is shorter than this …

@@ -12,7 +12,6 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import SUPPORTED_SUFFIXES, reader_for
 from retrieval.ingest.readers.decoding import MAX_FILE_BYTES
-from retrieval.ingest.readers.lines import forget
 from retrieval.ingest.readers.sniff import disguised, is_rtf
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "read"]
@@ -52,7 +51,11 @@ def read(name: str | Path, data: bytes) -> ParsedDocument:
         log.exception("reading %s failed", path)
         raise DocumentError(path, READER_FAILED.format(error=where(error))) from error
     finally:
-        forget()  # what the readers kept of this document's lines
+        # What the readers kept of this document's lines. Imported here: the bot imports this
+        # module at start, for uploads, and the plain-text rules take a tenth of a second.
+        from retrieval.ingest.readers.lines import forget
+
+        forget()
     if not document.blocks:
         raise DocumentError(path, "no paragraphs of text found")
     if _error_page(path, document):

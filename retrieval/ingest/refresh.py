@@ -139,8 +139,7 @@ def _parse_file(
 ) -> _Parsed:
     # Imported when a file is first read, not with this module: the readers and the passage
     # splitter take a third of a second to import, which a library opened over files that have
-    # not changed would pay before its first answer for nothing. (The bot itself still loads
-    # the plain-text rules, about 0.1 s, for its uploads and for citing a release's heading.)
+    # not changed would pay before its first answer for nothing.
     from retrieval.ingest import pipeline
     from retrieval.ingest.passages import document_key, passages
 

@@ -69,8 +69,8 @@ from retrieval.ingest.readers.common import (
 )
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.lines import article_lead, numbers_articles
-from retrieval.ingest.readers.releases import RELEASES
 from retrieval.ingest.readers.toc import is_contents_title
+from retrieval.ingest.release_names import RELEASES
 from retrieval.text import CJK_CHAR, word_count
 
 # A line that is an instruction to a documentation generator, not text: mkdocstrings
@@ -1383,7 +1383,7 @@ def _nested_joined(reading: _Reading, parent: int | None) -> None:
 
 def _release_notes(tokens: Sequence[Token]) -> bool:
     """Whether the page is release notes: headings naming releases ("## 0.47.3 (August 24,
-    2025)"), as many as make plain-text release notes (:data:`releases.RELEASES`). Each entry
+    2025)"), as many as make plain-text release notes (:data:`release_names.RELEASES`). Each entry
     under "Fixed" is a change of its own, read alone, not a list describing its heading."""
     headings = (
         tokens[at + 1].content.strip()
