@@ -86,7 +86,13 @@ def longest_run(
 
 def quoting(question: str, texts: Sequence[str], lang: str = "en") -> list[int]:
     """Which of ``texts`` (by position) :func:`quoted_first` would bring first for
-    ``question``: read as text, before a passage is fetched whole. A text lacking a word of
+    ``question``: read as text, before a passage is fetched whole."""
+    return [position for _, position in _quoting_runs(question, texts, lang)]
+
+
+def _quoting_runs(question: str, texts: Sequence[str], lang: str) -> list[tuple[int, int]]:
+    """``(longest run, position)`` of each of ``texts`` holding at least :data:`RUN` words of
+    ``question`` in a row, and half of its words, in their order. A text lacking a word of
     every run long enough is passed over unread (its folded text must hold each word of the
     run: most of BM25's hundred best lack some)."""
     asked = words(question)
@@ -98,8 +104,9 @@ def quoting(question: str, texts: Sequence[str], lang: str = "en") -> list[int]:
     for position, text in enumerate(texts):
         if not holds_words_of_a_run(asked, least, text.casefold()):
             continue
-        if longest_run(asked, text, starts, lang) >= least:
-            found.append(position)
+        run = longest_run(asked, text, starts, lang)
+        if run >= least:
+            found.append((run, position))
     return found
 
 
@@ -141,19 +148,8 @@ def _content(run: Sequence[str], lang: str) -> int:
 def quoted_first(ranked: Sequence[Ranked], question: str, lang: str = "en") -> list[Ranked]:
     """``ranked`` with the passages holding at least :data:`RUN` words of ``question`` in a row,
     and half of its words, first: the longest run first, ties in their order."""
-    asked = words(question)
-    if len(asked) < RUN:
-        return list(ranked)
-    least = _least(asked)
-    starts = run_starts(asked)
-    # A passage lacking a word of every run long enough is passed over unread (its run is
-    # shorter than that), as :func:`quoting` passes a text over.
-    runs = [
-        (longest_run(asked, text, starts, lang), i)
-        for i, text in enumerate(r.passage.text for r in ranked)
-        if holds_words_of_a_run(asked, least, text.casefold())
-    ]
-    chosen = sorted(((-n, i) for n, i in runs if n >= least))
+    found = _quoting_runs(question, [r.passage.text for r in ranked], lang)
+    chosen = sorted((-n, i) for n, i in found)
     if not chosen:
         return list(ranked)
     return brought_first(ranked, [ranked[i] for _, i in chosen])
