@@ -28,6 +28,7 @@ and search after a merge equals a plain full rebuild (``tests/search/test_segmen
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import multiprocessing
 import os
@@ -649,16 +650,15 @@ def analysed(
         # of all its terms numbers them as a worker's would (SegmentWriter numbers terms in
         # the order the chunks first meet them, whoever analysed them).
         first = next(batches, None)
-        pending: deque[Future[Chunk]] = deque()
+        if first is None:
+            return
+        # Bounded: memory holds a few chunks at most.
+        ahead = itertools.islice(batches, 2 * workers)
+        pending: deque[Future[Chunk]] = deque(pool.submit(analyse_in_worker, b) for b in ahead)
+        yield analyse_rows(first, analyzer, TermTable(analyzer))
         for batch in batches:
             pending.append(pool.submit(analyse_in_worker, batch))
-            if len(pending) > 2 * workers:  # bounded: memory holds a few chunks at most
-                if first is not None:
-                    yield analyse_rows(first, analyzer, TermTable(analyzer))
-                    first = None
-                yield pending.popleft().result()
-        if first is not None:
-            yield analyse_rows(first, analyzer, TermTable(analyzer))
+            yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
 
