@@ -508,8 +508,7 @@ def leans_on_nothing(question: str) -> bool:
     # whether it leans on one before (which reads its words so too), and false of nearly
     # every one. A longer one is seldom a follow-up, told soon.
     if len(text.split()) <= _SHORT_QUESTION and not _CJK.search(text):
-        words = _pointing_back(text)
-        return bool(words) and len(_own(words)) <= 1 and is_follow_up(text)
+        return _names_nothing(text) and is_follow_up(text)
     if not is_follow_up(text):
         return False
     if _CJK.search(text):
@@ -517,6 +516,11 @@ def leans_on_nothing(question: str) -> bool:
             return False
         own = [c for c in _CJK.findall(_CJK_PRONOUN.sub("", text)) if c not in _CJK_ASKING]
         return len(own) < _CJK_OWN_NAMING
+    return _names_nothing(text)
+
+
+def _names_nothing(text: str) -> bool:
+    """Whether ``text`` points back and names a word of its own at most."""
     words = _pointing_back(text)
     return bool(words) and len(_own(words)) <= 1
 
