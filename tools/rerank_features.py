@@ -60,6 +60,10 @@ FEATURES = (
     "rare_share",  # its rarest held term's weight over the question's rarest
     "short",  # under 100 characters
     "first_of_section",  # the first passage of its section (the one before is another's)
+    "log_span",  # log(1 + the fewest characters of the window holding all its question terms)
+    "close_window",  # "window" over log(e + that span / 20): the same terms nearer together
+    "loose_phrase",  # the question's word pairs within 30 characters, in either order
+    "density",  # the share of the passage's characters that are question words
 )
 _LIST = re.compile(r"(?m)^\s*(?:[-*•▪◦]|\d{1,2}[.)])\s+\S")
 
@@ -219,6 +223,49 @@ def _features(
         max(held, default=0.0) / most,
         float(len(passage.text) < 100),
         float(_first_of_section(library, passage)),
+        *_closeness(passage, found, span, window / total, question, terms, total),
+    ]
+
+
+def _closeness(
+    passage: Passage,
+    found: Matches,
+    span: tuple[int, int],
+    window: float,
+    question: rank.QuestionWeights,
+    terms: Any,
+    total: float,
+) -> list[float]:
+    """How near each other the question's words stand: the window's tightest span holding all
+    its terms, the window's coverage scaled down by it, word pairs near in any order, density."""
+    marks = sorted(m for sentence in found.marks[span[0] : span[1]] for m in sentence)
+    wanted = {bit for _, _, bit in marks}
+    tightest, seen, low = 0, dict[int, int](), 0
+    for _, end, bit in marks:
+        seen[bit] = seen.get(bit, 0) + 1
+        while len(seen) == len(wanted):
+            width = end - marks[low][0]
+            tightest = width if not tightest else min(tightest, width)
+            first = marks[low][2]
+            seen[first] -= 1
+            if not seen[first]:
+                del seen[first]
+            low += 1
+    pairs = {frozenset(p) for p in question.phrases}
+    near = {
+        frozenset((a, b))
+        for sentence in found.marks
+        for i, (_, a_end, a) in enumerate(sentence)
+        for start, _, b in sentence[i + 1 :]
+        if start - a_end <= 30 and a != b and frozenset((a, b)) in pairs
+    }
+    loose = sum(min(terms.weights[a] for a in pair) for pair in near)
+    words = sum(end - start for sentence in found.marks for start, end, _ in sentence)
+    return [
+        math.log1p(tightest),
+        window / math.log(math.e + tightest / 20),
+        loose / total,
+        words / max(len(passage.text), 1),
     ]
 
 
