@@ -767,7 +767,8 @@ def weights(
     ``read_in``: the languages an English word may be read in (:func:`reading_languages`);
     None: every one. ``pointing``: see POINTING_SHARE."""
     carried: dict[str, None] = {}  # ordered set of the subject's terms so far
-    before = [terms_of(earlier, analyzer, snapshot, lang) for earlier in context]
+    read_before = [read_terms(earlier, analyzer, snapshot, lang) for earlier in context]
+    before = [[term for term, _ in terms] for terms in read_before]
     for terms in before:
         carry(carried, terms, snapshot.proper)
     read_own = read_terms(question, analyzer, snapshot, lang)
@@ -776,7 +777,16 @@ def weights(
     # A word the question repeats matters more to it, as in Lucene and bm25s.
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
     added = [term for term in carried if term not in result]
-    share = _context_share(own, added, pointing)  # the context fills in what the follow-up lacks
+    own_shares = word_shares(read_own)
+    context_shares: dict[str, float] = {}
+    for terms_read in read_before:
+        context_shares.update(word_shares(terms_read))
+    # Words, not terms, are weighed against each other: "et cargo-audit ?" after "Qu'est-ce que
+    # cargo-outdated ?" names one word of its own (read as cargoaudit, cargo and audit), and the
+    # earlier question's one word (cargooutdated, outdated) must not outweigh it twice over.
+    share = _context_share(
+        _words(own_shares, result), _words(context_shares, added), pointing
+    )  # the context fills in what the follow-up lacks
     for term in added:
         result[term] = share
     # Synonyms (words written as one too) only for a question sharing words with the documents:
@@ -808,7 +818,14 @@ def weights(
         for r, word in read(terms, earlier):
             if word in added and r not in result:
                 result[r] = share
-    return Weights(result, alternatives, readings, word_shares(read_own), also)
+    parts = {t: context_shares[t] for t in added if t in context_shares} | own_shares
+    return Weights(result, alternatives, readings, parts, also)
+
+
+def _words(shares: Mapping[str, float], terms: Iterable[str]) -> float:
+    """How many words ``terms`` stand for, each term its share of its word (``shares``:
+    :func:`word_shares`)."""
+    return sum(shares.get(term, 1.0) for term in terms)
 
 
 def _attributed(
@@ -825,15 +842,16 @@ def _attributed(
     return alternatives, also
 
 
-def _context_share(own: Sequence[str], added: Sequence[str], pointing: bool = False) -> float:
-    """The weight of each term ``added`` from the earlier questions to a follow-up whose own
-    terms are ``own``: however many words the earlier questions had, together they weigh at
+def _context_share(own: float, added: float, pointing: bool = False) -> float:
+    """The weight of each term the earlier questions add to a follow-up, ``added`` words (a
+    word read as several terms counts once) to its ``own``: however many words the earlier
+    questions had, together they weigh at
     most :data:`CONTEXT_SHARE` times the follow-up's own words' count. One word of its own names
     what the follow-up asks about instead ("and Deimos?"): the context, the earlier question's
     subject and what it asked, must not outweigh it. But a follow-up ``pointing`` back ("when
     did that start?", "where was it held?") asks of that subject: its one word is no new one."""
-    ratio = max(CONTEXT_SHARE if len(own) > 1 else 1.0, POINTING_SHARE if pointing else 0.0)
-    return CONTEXT_WEIGHT * min(1.0, ratio * max(len(own), 1) / max(len(added), 1))
+    ratio = max(CONTEXT_SHARE if own > 1 else 1.0, POINTING_SHARE if pointing else 0.0)
+    return CONTEXT_WEIGHT * min(1.0, ratio * max(own, 1) / max(added, 1))
 
 
 _NAME_IN = re.compile(r"\w\W+[A-Z][a-z]")  # a capitalised word after the first
@@ -881,7 +899,8 @@ class Weights(dict[str, float]):
     question themselves, so the judge does not count them against it). ``readings``: those
     of the alternatives that are the same word in another language (fr:configur for
     "configuration"), which say all the word says. ``shares``: each of the question's own
-    terms → the share of its word it stands for (:func:`word_shares`). ``also``: each
+    terms, and each its earlier questions add, → the share of its word it stands for
+    (:func:`word_shares`). ``also``: each
     alternative standing for two of its words (:func:`_written_as_one`) → the other's term."""
 
     def __init__(

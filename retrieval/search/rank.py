@@ -159,7 +159,8 @@ class QuestionWeights:
 
     @property
     def shares(self) -> Mapping[str, float]:
-        """Each of the question's own terms → the share of its word it stands for."""
+        """Each of the question's terms → the share of its word it stands for (its own words'
+        and those its earlier questions add)."""
         return self.weights.shares if isinstance(self.weights, Weights) else {}
 
     @property
