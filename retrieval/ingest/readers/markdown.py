@@ -85,13 +85,15 @@ _DIRECTIVE = re.compile(
 _MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
 # A file included when the site is built, on a line of its own inside a code block too: by
 # markdown-include or mdx_include ("{!../docs_src/app.py!}", "{!> ../docs_src/app.py!}"), FastAPI's
-# docs ("{* ../docs_src/app.py hl[3] *}") or pymdownx snippets ('--8<-- "app.py"'). What it stands
-# for is not in the file: the line is no code of the page (a directive, kept only when a file
-# holds nothing else).
+# docs ("{* ../docs_src/app.py hl[3] *}"), pymdownx snippets ('--8<-- "app.py"') or mdBook
+# ("{{#include ../src/ffi.rs:anchor}}", "{{#rustdoc_include …}}", "{{#playground …}}": the Rust
+# book's and ANSSI's Rust guide's code). What it stands for is not in the file: the line is no
+# code of the page (a directive, kept only when a file holds nothing else).
 # Only those forms: a Smarty comment ("{* cache this *}") or a scissors line ("--8<-- cut here")
 # in code is code.
 _INCLUDE = re.compile(
-    r"""^(?:\{!.*!\}|\{\*\s*[^\s*]+\.\w+(?:\s.*)?\*\}|-+8<-+(?:\s+(?:"[^"]*"|'[^']*'))?\s*)$"""
+    r"""^(?:\{!.*!\}|\{\*\s*[^\s*]+\.\w+(?:\s.*)?\*\}|-+8<-+(?:\s+(?:"[^"]*"|'[^']*'))?\s*"""
+    r"""|\{\{#(?:include|rustdoc_include|playground)\s+[^{}\s]+(?:\s[^{}]*)?\}\})$"""
 )
 # Hugo's link to another page, '[Introduction]({{< relref "docs" >}})': the address Hugo writes in
 # its place is the page's path, so the link is read as the link it becomes.
