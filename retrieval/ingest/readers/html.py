@@ -693,6 +693,8 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
+    if tag in ("pre", "div") and "mermaid" in (element.get("class") or "").split():
+        return True  # a diagram the page draws from its source (see markdown's _DIAGRAM)
     if tag == "a" and (_is_button(element) or _is_picture_link(element)):
         return True  # "[–]" folding a comment away, "Select all" of a box of code
     if tag in ("figure", "section", "aside") and _is_story_card(element):

@@ -80,6 +80,10 @@ from retrieval.text import CJK_CHAR, word_count
 _DIRECTIVE = re.compile(
     r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::|-+8<-+|\{!|\{\*\s)"
 )  # "--8<--" includes
+# A fence the page draws as a picture (GitHub, GitLab, mkdocs-material, Docusaurus, VitePress):
+# a Mermaid diagram's source ("graph LR", "Catalog((dcat:Catalog)):::main", "classDef main
+# fill:#B8C2CC") is no text of the page nor code it shows, as Hugo's Mermaid shortcode is none.
+_DIAGRAM = re.compile(r"^\s*\{?\s*\.?mermaid\b", re.IGNORECASE)
 # MyST (Sphinx's Markdown): a fence of colons closing a directive (":::"), and a target line
 # ("(asdict)=") that gives the next heading a label to link to.
 _MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
@@ -934,6 +938,8 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind == "fence" and (fields := _parameter_fields(token, reading)) is not None:
         reading.document.add(reading.section, fields)
         reading.intro = None
+    elif kind == "fence" and _DIAGRAM.match(token.info):
+        _pictured(reading)  # a picture the page draws: the sentence before led into it
     elif kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
