@@ -2121,14 +2121,19 @@ _CODE_OR_TABLE = re.compile(r"<pre\b|^\s*<(?:code|table)\b", re.IGNORECASE | re.
 
 def _grid(html: str, reading: _Reading) -> None:
     """Note a card grid opening (the sentence before it introduces the cards the page shows, no
-    paragraph after them) or closing."""
-    if _CARD_GRID.search(html) and _MARKDOWN_IN_HTML.match(html):
-        reading.grid, reading.cards = True, 0
-        _pictured(reading)
-    elif reading.grid and "</div>" in html:
+    paragraph after them) or closing; or both, one grid closing on the line over the next one's
+    opening ("</div>" over '<div class="grid cards grid-2col" markdown>': the second grid's cards
+    were read as a list, each title, sentence, item and link a passage of its own)."""
+    opening = _CARD_GRID.search(html)
+    before = html[: opening.start()] if opening else html
+    if reading.grid and "</div>" in before:
         if reading.cards and reading.cards == len(reading.lists):
             _card_closed(reading)  # '  </div>' indented into the last card closes it too
         reading.grid, reading.cards = False, 0
+    line = html[before.rfind("\n") + 1 :] if opening else ""
+    if opening and (_MARKDOWN_IN_HTML.match(html) or _MARKDOWN_IN_HTML.match(line)):
+        reading.grid, reading.cards = True, 0
+        _pictured(reading)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")
