@@ -48,6 +48,7 @@ from retrieval.ingest.readers.decoding import (
     reads_as_western,
     utf8_despite_strays,
 )
+from retrieval.ingest.readers.htmlcards import cards_as_paragraphs
 from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
@@ -289,6 +290,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     _footnotes_in_place(content)
     _notes_after_code(content)
+    cards_as_paragraphs(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo, names=(head_title, _meta(root, "og:title") or ""))
     walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
