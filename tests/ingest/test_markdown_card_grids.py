@@ -96,3 +96,19 @@ def test_a_card_holding_code_is_quoted_under_its_title() -> None:
         ("Third card: Install it with:", "pip install y", False),
         ("Last.", "", False),
     ]
+
+
+def test_a_grid_opening_on_the_line_under_the_last_ones_end_is_a_grid() -> None:
+    """datos.gob.es's NTI-RISP FAQ (fixtures/datosgobes/nti-risp-faq.md) closes a grid and opens
+    the next on the line under it ("</div>" over '<div class="grid cards grid-2col" markdown>'):
+    the second grid was read as a list, and "¿Cómo se relacionan los elementos de NTI-RISP?"
+    was answered with the card's title alone, its sentence, each item and its link apart."""
+    path = FIXTURES.parent / "datosgobes" / "nti-risp-faq.md"
+    blocks = read(path.name, path.read_bytes()).blocks
+    card = next(b for b in blocks if b.text.startswith("¿Cómo se relacionan los elementos"))
+    assert card.text.startswith(
+        "¿Cómo se relacionan los elementos de NTI-RISP? El modelo de metadatos de la NTI-RISP"
+        " funciona como una red donde los elementos se conectan entre sí:"
+    )
+    assert "Las distribuciones (dcat:Distribution) pueden accederse" in card.text
+    assert not any(b.text.startswith("Las distribuciones (dcat:Distribution)") for b in blocks)

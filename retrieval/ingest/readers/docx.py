@@ -68,6 +68,7 @@ from retrieval.ingest.readers.docxlists import markers_of, numbering_of
 from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 from retrieval.ingest.readers.docxpackage import readable
 from retrieval.ingest.readers.docxplaceholders import drop_placeholders
+from retrieval.ingest.readers.docxtitle import stray_title
 from retrieval.ingest.readers.sniff import OLE
 
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -155,6 +156,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.docx`` files."""
     word = _open(data, path)
     title, date, author = _properties(word)
+    title = "" if stray_title(word, title) else title  # another document's (see docxtitle)
     document = ParsedDocument(title=title, date=date, author=author)
     drop_placeholders(word)  # before row controls lose their marks (see _unwrap_row_controls)
     _unwrap_row_controls(word.element.body)

@@ -48,6 +48,7 @@ from retrieval.ingest.readers.decoding import (
     reads_as_western,
     utf8_despite_strays,
 )
+from retrieval.ingest.readers.htmlcards import cards_as_paragraphs
 from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
 from retrieval.ingest.readers.pagemeta import (
@@ -289,6 +290,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     _remove_furniture(content)
     _footnotes_in_place(content)
     _notes_after_code(content)
+    cards_as_paragraphs(content)
     logo, own = _site_heading(root, content, head_title)
     walk = _Walk(document, logo=logo, names=(head_title, _meta(root, "og:title") or ""))
     walk.typeset = any(is_typeset_prose(pre.text_content()) for pre in content.iter("pre"))
@@ -693,6 +695,8 @@ def _is_furniture(element: Element, lists: bool = True) -> bool:
         return False  # a post wrapped in a form for its author's editing: text, not a form
     if tag in _DROP_TAGS or (element.get("role") or "").lower() in _DROP_ROLES:
         return True
+    if tag in ("pre", "div") and "mermaid" in (element.get("class") or "").split():
+        return True  # a diagram the page draws from its source (see markdown's _DIAGRAM)
     if tag == "a" and (_is_button(element) or _is_picture_link(element)):
         return True  # "[–]" folding a comment away, "Select all" of a box of code
     if tag in ("figure", "section", "aside") and _is_story_card(element):

@@ -80,18 +80,24 @@ from retrieval.text import CJK_CHAR, word_count
 _DIRECTIVE = re.compile(
     r"^(?::::\s*\S|///|\.\.\s+[\w:-]+::|-+8<-+|\{!|\{\*\s)"
 )  # "--8<--" includes
+# A fence the page draws as a picture (GitHub, GitLab, mkdocs-material, Docusaurus, VitePress):
+# a Mermaid diagram's source ("graph LR", "Catalog((dcat:Catalog)):::main", "classDef main
+# fill:#B8C2CC") is no text of the page nor code it shows, as Hugo's Mermaid shortcode is none.
+_DIAGRAM = re.compile(r"^\s*\{?\s*\.?mermaid\b", re.IGNORECASE)
 # MyST (Sphinx's Markdown): a fence of colons closing a directive (":::"), and a target line
 # ("(asdict)=") that gives the next heading a label to link to.
 _MYST_LINE = re.compile(r"^(?::{3,}|\(\s*[^()\s]+\s*\)=)$")
 # A file included when the site is built, on a line of its own inside a code block too: by
 # markdown-include or mdx_include ("{!../docs_src/app.py!}", "{!> ../docs_src/app.py!}"), FastAPI's
-# docs ("{* ../docs_src/app.py hl[3] *}") or pymdownx snippets ('--8<-- "app.py"'). What it stands
-# for is not in the file: the line is no code of the page (a directive, kept only when a file
-# holds nothing else).
+# docs ("{* ../docs_src/app.py hl[3] *}"), pymdownx snippets ('--8<-- "app.py"') or mdBook
+# ("{{#include ../src/ffi.rs:anchor}}", "{{#rustdoc_include …}}", "{{#playground …}}": the Rust
+# book's and ANSSI's Rust guide's code). What it stands for is not in the file: the line is no
+# code of the page (a directive, kept only when a file holds nothing else).
 # Only those forms: a Smarty comment ("{* cache this *}") or a scissors line ("--8<-- cut here")
 # in code is code.
 _INCLUDE = re.compile(
-    r"""^(?:\{!.*!\}|\{\*\s*[^\s*]+\.\w+(?:\s.*)?\*\}|-+8<-+(?:\s+(?:"[^"]*"|'[^']*'))?\s*)$"""
+    r"""^(?:\{!.*!\}|\{\*\s*[^\s*]+\.\w+(?:\s.*)?\*\}|-+8<-+(?:\s+(?:"[^"]*"|'[^']*'))?\s*"""
+    r"""|\{\{#(?:include|rustdoc_include|playground)\s+[^{}\s]+(?:\s[^{}]*)?\}\})$"""
 )
 # Hugo's link to another page, '[Introduction]({{< relref "docs" >}})': the address Hugo writes in
 # its place is the page's path, so the link is read as the link it becomes.
@@ -932,6 +938,8 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
     elif kind == "fence" and (fields := _parameter_fields(token, reading)) is not None:
         reading.document.add(reading.section, fields)
         reading.intro = None
+    elif kind == "fence" and _DIAGRAM.match(token.info):
+        _pictured(reading)  # a picture the page draws: the sentence before led into it
     elif kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
@@ -2113,14 +2121,19 @@ _CODE_OR_TABLE = re.compile(r"<pre\b|^\s*<(?:code|table)\b", re.IGNORECASE | re.
 
 def _grid(html: str, reading: _Reading) -> None:
     """Note a card grid opening (the sentence before it introduces the cards the page shows, no
-    paragraph after them) or closing."""
-    if _CARD_GRID.search(html) and _MARKDOWN_IN_HTML.match(html):
-        reading.grid, reading.cards = True, 0
-        _pictured(reading)
-    elif reading.grid and "</div>" in html:
+    paragraph after them) or closing; or both, one grid closing on the line over the next one's
+    opening ("</div>" over '<div class="grid cards grid-2col" markdown>': the second grid's cards
+    were read as a list, each title, sentence, item and link a passage of its own)."""
+    opening = _CARD_GRID.search(html)
+    before = html[: opening.start()] if opening else html
+    if reading.grid and "</div>" in before:
         if reading.cards and reading.cards == len(reading.lists):
             _card_closed(reading)  # '  </div>' indented into the last card closes it too
         reading.grid, reading.cards = False, 0
+    line = html[before.rfind("\n") + 1 :] if opening else ""
+    if opening and (_MARKDOWN_IN_HTML.match(html) or _MARKDOWN_IN_HTML.match(line)):
+        reading.grid, reading.cards = True, 0
+        _pictured(reading)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^<>]*>)")
