@@ -391,11 +391,16 @@ async def show_page(
     answer = await asyncio.to_thread(
         svc.library.answer, saved.question, context=saved.context, k=PAGE_SIZE, offset=offset
     )
-    if not answer.hits:
-        question = echo(saved.question, SHOWN_QUESTION)
-        await context.bot.send_message(chat.id, t.NO_MORE_RESULTS.format(question=question))
-        return
     gone = await asyncio.to_thread(_missing, svc, saved.shown)
+    if not answer.hits:
+        # A page past the end of a ranking that had more when asked: a reload took those
+        # results away ("That was everything" said the search had found no more).
+        shrank = gone > 0 or answer.total < saved.total
+        said = t.NO_MORE_SINCE_RELOAD if shrank else t.NO_MORE_RESULTS
+        await context.bot.send_message(
+            chat.id, said.format(question=echo(saved.question, SHOWN_QUESTION))
+        )
+        return
     if gone:
         logger.info("%d passages of search %s are gone: the corpus was reloaded", gone, saved.key)
     reply = page_reply(
