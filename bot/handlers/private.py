@@ -17,6 +17,7 @@ from bot.handlers.common import (
     SOURCES_NEXT,
     ask,
     asked_in,
+    command_text,
     example_questions,
     mentions_bot,
     no_such_result,
@@ -154,9 +155,19 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Offer the languages the bot speaks, as buttons."""
-    message = update.effective_message
+    """Offer the languages the bot speaks, as buttons; "/language ru" (or "русский", or
+    "auto") chooses at once, as the terminal's /language does (it showed the buttons and kept
+    the language it named unchosen)."""
+    message, user = update.effective_message, update.effective_user
     if message is None:
+        return
+    chosen = locales.named_language(command_text(message))
+    if chosen is not None and user is not None:
+        code = None if chosen == locales.AUTO else chosen
+        services(context).state.set_language(user.id, code, now=time.time())
+        t = locales.strings(code or user.language_code)
+        said = t.LANGUAGE_SET.format(language=locales.own_name(t)) if code else t.LANGUAGE_AUTO
+        await message.reply_text(said)
         return
     t = await texts(update, context)
     names = [(code, module.LANGUAGE_NAME) for code, module in locales.available().items()]

@@ -62,6 +62,26 @@ async def test_language_offers_every_language_and_the_choice_is_kept(
         assert reply.text == en.RESET_DONE
 
 
+async def test_language_typed_with_a_language_chooses_it_as_the_terminal_does(
+    bot: Harness,
+) -> None:
+    # bottry31: "/language ru" (as the terminal chat and README's /language take it) showed the
+    # buttons and left the replies in English; "/language auto" did not go back to the app's.
+    ru, es = locales.strings("ru"), locales.strings("es")
+    (chosen,) = await bot.say("/language ru")
+    assert chosen.text == ru.LANGUAGE_SET.format(language="русский") and not chosen.buttons
+    (reply,) = await bot.say("/reset")
+    assert reply.text == ru.RESET_DONE
+    (chosen,) = await bot.say("/language Español")
+    assert chosen.text == es.LANGUAGE_SET.format(language="español")
+    (back,) = await bot.say("/language auto")
+    assert back.text == en.LANGUAGE_AUTO  # the app speaks English
+    (reply,) = await bot.say("/reset")
+    assert reply.text == en.RESET_DONE
+    (menu,) = await bot.say("/language klingon")  # names none: the choices, as bare /language
+    assert visible(menu.text) == en.LANGUAGE_CHOOSE.format(current="English") and menu.buttons
+
+
 async def test_the_chosen_language_is_named_in_lower_case_inside_a_sentence(bot: Harness) -> None:
     said = {}
     for code in ("es", "ru", "zh", "en"):
