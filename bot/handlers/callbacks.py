@@ -70,7 +70,7 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             t = await texts(update, context)
             await context.bot.send_message(chat.id, t.SEARCH_GONE)
         return
-    await show_page(update, context, saved, press.offset)
+    await show_page(update, context, saved, press.offset, pressed=True)
 
 
 async def sources_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

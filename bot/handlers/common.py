@@ -234,6 +234,10 @@ def asked_in(saved: SavedSearch, now: float) -> Thread:
 # Where the next page of /sources starts, in a chat's data (``context.chat_data``) while /more
 # goes on with the list: until a question is asked, as in the terminal chat.
 SOURCES_NEXT = "sources_next"
+# The search whose page of results a button showed last, in a chat's data: "more" typed next
+# goes on with that page (it paged the last question asked instead), until a question is asked
+# or another answer is paged (by a reply under it).
+PAGED = "paged_search"
 
 
 async def ask(
@@ -258,6 +262,7 @@ async def ask(
     svc, t = services(context), await texts(update, context)
     if context.chat_data is not None:
         context.chat_data.pop(SOURCES_NEXT, None)  # /more pages this question now
+        context.chat_data.pop(PAGED, None)
     if not in_group(chat):
         await typing(context, chat.id)
     now = clock()
@@ -380,9 +385,15 @@ def question_problem(error: QuestionError, t: Strings = locales.en) -> str:
 
 
 async def show_page(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, saved: SavedSearch, offset: int
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    saved: SavedSearch,
+    offset: int,
+    *,
+    pressed: bool = False,
 ) -> None:
-    """Send the page of ``saved``'s ranking from ``offset`` on (same question, same order)."""
+    """Send the page of ``saved``'s ranking from ``offset`` on (same question, same order);
+    ``pressed``: by its More results button, after which "more" typed goes on with it."""
     chat = update.effective_chat
     if chat is None:
         return
@@ -422,6 +433,12 @@ async def show_page(
         t,
     )
     sent = await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
+    if context.chat_data is not None:
+        context.chat_data.pop(SOURCES_NEXT, None)
+        if pressed:  # "more" typed next goes on from this page
+            context.chat_data[PAGED] = saved.key
+        elif context.chat_data.get(PAGED) != saved.key:  # another answer paged by a reply
+            context.chat_data.pop(PAGED, None)
     # A reply to the page ("more", "5", a follow-up) is about its question, as one to the answer
     # is: "more" under a page of an earlier question paged the last question.
     svc.state.remember_answer(chat.id, sent.message_id, saved.key)

@@ -14,6 +14,7 @@ from bot import buttons, locales
 from bot.corpus import accepted_kinds
 from bot.handlers import common, listing
 from bot.handlers.common import (
+    PAGED,
     SOURCES_NEXT,
     ask,
     asked_in,
@@ -120,6 +121,9 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await listing.show_sources(update, context, following)
         return
     t = await texts(update, context)
+    paged = None if context.chat_data is None else context.chat_data.get(PAGED)
+    if saved is None and isinstance(paged, str):  # a button's page of an earlier answer: on
+        saved = await svc.state.search(paged)
     if saved is None:
         saved = await svc.state.latest_search(chat.id, user.id)
         if saved is not None and await _was_reset(svc, chat.id, user.id):
@@ -151,6 +155,7 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     services(context).state.forget_conversation(chat.id, user.id)
     if context.chat_data is not None:
         context.chat_data.pop(SOURCES_NEXT, None)
+        context.chat_data.pop(PAGED, None)
     await message.reply_text((await texts(update, context)).RESET_DONE)
 
 
