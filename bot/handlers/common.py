@@ -356,9 +356,12 @@ async def documents_of(svc: Services) -> dict[str, Document]:
 def _answer_markup(
     saved: SavedSearch, answer: Answer, reply: Reply, group: bool, bot: str | None, t: Strings
 ) -> InlineKeyboardMarkup | None:
-    """In a group: the button to the full answer; in private: Full passage, More, 👍 👎."""
+    """In a group: the button to the full answer (none when no passage was found: "Closest
+    passages" opened "No passage even mentions these words"); in private: Full passage, More,
+    👍 👎."""
     if group:
-        return group_answer_keyboard(saved.key, bool(reply.shown), bot, t)
+        found = bool(answer.hits)
+        return group_answer_keyboard(saved.key, bool(reply.shown), bot, t) if found else None
     more = reply.shown if answer.total > reply.shown else None
     top = saved.shown[0] if saved.shown else None
     return buttons.answer_keyboard(saved.key, top, more, t)
