@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from bot.locales import Strings, en
 
 if TYPE_CHECKING:
-    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+    from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
 # Telegram is imported where a keyboard is made, not with this module: the answers' links use
 # it in the terminal too, where importing Telegram took a third of a second of every one-shot
@@ -326,10 +326,32 @@ def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup:
     """One button per example question of /start (labels cut to Telegram's comfortable width)."""
     return _markup(
         [
-            [_button(_label(example), callback_data=example_data(index))]
+            [_button(example_label(example), callback_data=example_data(index))]
             for index, example in enumerate(examples)
         ]
     )
+
+
+def example_label(example: str) -> str:
+    """The label of an example question's button (what a press is matched against)."""
+    return _label(example)
+
+
+def pressed_label(query: CallbackQuery) -> str | None:
+    """The label of the button ``query`` pressed, as its message shows it; None when the
+    message is no longer there to read (too old) or has no such button."""
+    from telegram import Message
+
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return None
+    labels = [
+        button.text
+        for row in message.reply_markup.inline_keyboard
+        for button in row
+        if button.callback_data == query.data
+    ]
+    return labels[0] if labels else None
 
 
 def confirm_keyboard(key: str, yes: str, no: str) -> InlineKeyboardMarkup:
