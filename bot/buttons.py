@@ -25,6 +25,7 @@ Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -225,6 +226,22 @@ def passage_link(bot_username: str | None, passage_id: str) -> str | None:
 def answer_link(bot_username: str | None, key: str) -> str | None:
     """The deep link that opens the full answer to the logged question ``key``."""
     return start_link(bot_username, START_ANSWER + key)
+
+
+# A bot's deep link as a user pastes it: "https://t.me/somebot?start=p_…", "t.me/…" or
+# "tg://resolve?domain=somebot&start=p_…".
+_LINK_START = re.compile(
+    r"(?:https?://)?(?:t\.me|telegram\.me)/\w+/?\?(?:\S*&)?start=([\w-]+)\S*"
+    r"|tg://resolve\?\S*?\bstart=([\w-]+)\S*",
+    re.IGNORECASE,
+)
+
+
+def start_of_link(text: str) -> str | None:
+    """The ``/start`` parameter of a deep link that is all of ``text`` (a passage's link pasted
+    after /quote), else None."""
+    found = _LINK_START.fullmatch(text.strip())
+    return None if found is None else found[1] or found[2]
 
 
 def parse_start(parameter: str | None) -> StartLink | None:
