@@ -25,6 +25,7 @@ Deep links ``https://t.me/<bot>?start=<parameter>`` open a private chat with the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from bot.locales import Strings, en
 
 if TYPE_CHECKING:
-    from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+    from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup
 
 # Telegram is imported where a keyboard is made, not with this module: the answers' links use
 # it in the terminal too, where importing Telegram took a third of a second of every one-shot
@@ -227,6 +228,22 @@ def answer_link(bot_username: str | None, key: str) -> str | None:
     return start_link(bot_username, START_ANSWER + key)
 
 
+# A bot's deep link as a user pastes it: "https://t.me/somebot?start=p_…", "t.me/…" or
+# "tg://resolve?domain=somebot&start=p_…".
+_LINK_START = re.compile(
+    r"(?:https?://)?(?:t\.me|telegram\.me)/\w+/?\?(?:\S*&)?start=([\w-]+)\S*"
+    r"|tg://resolve\?\S*?\bstart=([\w-]+)\S*",
+    re.IGNORECASE,
+)
+
+
+def start_of_link(text: str) -> str | None:
+    """The ``/start`` parameter of a deep link that is all of ``text`` (a passage's link pasted
+    after /quote), else None."""
+    found = _LINK_START.fullmatch(text.strip())
+    return None if found is None else found[1] or found[2]
+
+
 def parse_start(parameter: str | None) -> StartLink | None:
     """What a ``/start`` parameter asks for, or None for none or one this bot never links."""
     parameter = parameter or ""
@@ -326,10 +343,32 @@ def examples_keyboard(examples: Sequence[str]) -> InlineKeyboardMarkup:
     """One button per example question of /start (labels cut to Telegram's comfortable width)."""
     return _markup(
         [
-            [_button(_label(example), callback_data=example_data(index))]
+            [_button(example_label(example), callback_data=example_data(index))]
             for index, example in enumerate(examples)
         ]
     )
+
+
+def example_label(example: str) -> str:
+    """The label of an example question's button (what a press is matched against)."""
+    return _label(example)
+
+
+def pressed_label(query: CallbackQuery) -> str | None:
+    """The label of the button ``query`` pressed, as its message shows it; None when the
+    message is no longer there to read (too old) or has no such button."""
+    from telegram import Message
+
+    message = query.message
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return None
+    labels = [
+        button.text
+        for row in message.reply_markup.inline_keyboard
+        for button in row
+        if button.callback_data == query.data
+    ]
+    return labels[0] if labels else None
 
 
 def confirm_keyboard(key: str, yes: str, no: str) -> InlineKeyboardMarkup:

@@ -16,11 +16,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.locales import (
+    AUTO,
     Strings,
     asks_for_more,
     available,
     en,
     is_small_talk,
+    named_language,
     names_a_result,
     own_name,
     reply_language,
@@ -374,10 +376,9 @@ class TerminalChat:
         """/language CODE (or its name: "ru", "русский") answers in that language from now on,
         as the Telegram one's buttons do; "auto", in the system's and the question's again.
         Alone or naming none, which there are and how to choose."""
-        said = " ".join(words).casefold()
         names = {code: str(module.LANGUAGE_NAME) for code, module in available().items()}
-        code = next((c for c, name in names.items() if said in (c, name.casefold())), None)
-        if said == "auto":
+        code = named_language(" ".join(words))
+        if code == AUTO:
             self.chosen, self.language = None, self.home
             return str(self.texts.CLI_LANGUAGE_AUTO)
         if code is None:

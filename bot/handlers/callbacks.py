@@ -70,7 +70,7 @@ async def more_results(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
             t = await texts(update, context)
             await context.bot.send_message(chat.id, t.SEARCH_GONE)
         return
-    await show_page(update, context, saved, press.offset)
+    await show_page(update, context, saved, press.offset, pressed=True)
 
 
 async def sources_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -145,13 +145,33 @@ async def example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if found is None:
         return
     query, press = found
-    examples = await example_questions(update, context)
-    if press.index >= len(examples):
+    question = await _example_pressed(update, context, query, press.index)
+    if question is None:
         await query.answer((await texts(update, context)).BUTTON_EXPIRED)
         return
     await query.answer()
     # An example starts a conversation of its own: it follows on no question asked before.
-    await ask(update, context, examples[press.index], echo=True, thread=Thread(Conversation()))
+    await ask(update, context, question, echo=True, thread=Thread(Conversation()))
+
+
+async def _example_pressed(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, index: int
+) -> str | None:
+    """The example question the pressed button shows: the examples change with /language and
+    the documents, and by its index alone "Tell me about Win-win Cooperation", pressed after
+    /language ru, asked «Capítulo II…». None when no example is labelled so any more."""
+    examples = await example_questions(update, context)
+    label = buttons.pressed_label(query)
+    if label is None or (index < len(examples) and buttons.example_label(examples[index]) == label):
+        return examples[index] if index < len(examples) else None
+    library = services(context).library
+    for t in locales.available().values():  # shown in another language (or for the reader's)
+        code, about = locales.code_of(t), t.EXAMPLE_ABOUT
+        others = await asyncio.to_thread(library.example_questions, code, about)
+        named = [other for other in others if buttons.example_label(other) == label]
+        if named:
+            return named[0]
+    return None
 
 
 async def post_chosen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

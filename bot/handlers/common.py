@@ -234,6 +234,10 @@ def asked_in(saved: SavedSearch, now: float) -> Thread:
 # Where the next page of /sources starts, in a chat's data (``context.chat_data``) while /more
 # goes on with the list: until a question is asked, as in the terminal chat.
 SOURCES_NEXT = "sources_next"
+# The search whose page of results a button showed last, in a chat's data: "more" typed next
+# goes on with that page (it paged the last question asked instead), until a question is asked
+# or another answer is paged (by a reply under it).
+PAGED = "paged_search"
 
 
 async def ask(
@@ -258,6 +262,7 @@ async def ask(
     svc, t = services(context), await texts(update, context)
     if context.chat_data is not None:
         context.chat_data.pop(SOURCES_NEXT, None)  # /more pages this question now
+        context.chat_data.pop(PAGED, None)
     if not in_group(chat):
         await typing(context, chat.id)
     now = clock()
@@ -351,9 +356,12 @@ async def documents_of(svc: Services) -> dict[str, Document]:
 def _answer_markup(
     saved: SavedSearch, answer: Answer, reply: Reply, group: bool, bot: str | None, t: Strings
 ) -> InlineKeyboardMarkup | None:
-    """In a group: the button to the full answer; in private: Full passage, More, 👍 👎."""
+    """In a group: the button to the full answer (none when no passage was found: "Closest
+    passages" opened "No passage even mentions these words"); in private: Full passage, More,
+    👍 👎."""
     if group:
-        return group_answer_keyboard(saved.key, bool(reply.shown), bot, t)
+        found = bool(answer.hits)
+        return group_answer_keyboard(saved.key, bool(reply.shown), bot, t) if found else None
     more = reply.shown if answer.total > reply.shown else None
     top = saved.shown[0] if saved.shown else None
     return buttons.answer_keyboard(saved.key, top, more, t)
@@ -380,9 +388,15 @@ def question_problem(error: QuestionError, t: Strings = locales.en) -> str:
 
 
 async def show_page(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, saved: SavedSearch, offset: int
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    saved: SavedSearch,
+    offset: int,
+    *,
+    pressed: bool = False,
 ) -> None:
-    """Send the page of ``saved``'s ranking from ``offset`` on (same question, same order)."""
+    """Send the page of ``saved``'s ranking from ``offset`` on (same question, same order);
+    ``pressed``: by its More results button, after which "more" typed goes on with it."""
     chat = update.effective_chat
     if chat is None:
         return
@@ -391,11 +405,16 @@ async def show_page(
     answer = await asyncio.to_thread(
         svc.library.answer, saved.question, context=saved.context, k=PAGE_SIZE, offset=offset
     )
-    if not answer.hits:
-        question = echo(saved.question, SHOWN_QUESTION)
-        await context.bot.send_message(chat.id, t.NO_MORE_RESULTS.format(question=question))
-        return
     gone = await asyncio.to_thread(_missing, svc, saved.shown)
+    if not answer.hits:
+        # A page past the end of a ranking that had more when asked: a reload took those
+        # results away ("That was everything" said the search had found no more).
+        shrank = gone > 0 or answer.total < saved.total
+        said = t.NO_MORE_SINCE_RELOAD if shrank else t.NO_MORE_RESULTS
+        await context.bot.send_message(
+            chat.id, said.format(question=echo(saved.question, SHOWN_QUESTION))
+        )
+        return
     if gone:
         logger.info("%d passages of search %s are gone: the corpus was reloaded", gone, saved.key)
     reply = page_reply(
@@ -417,6 +436,12 @@ async def show_page(
         t,
     )
     sent = await context.bot.send_message(chat.id, reply.text, reply_markup=keyboard)
+    if context.chat_data is not None:
+        context.chat_data.pop(SOURCES_NEXT, None)
+        if pressed:  # "more" typed next goes on from this page
+            context.chat_data[PAGED] = saved.key
+        elif context.chat_data.get(PAGED) != saved.key:  # another answer paged by a reply
+            context.chat_data.pop(PAGED, None)
     # A reply to the page ("more", "5", a follow-up) is about its question, as one to the answer
     # is: "more" under a page of an earlier question paged the last question.
     svc.state.remember_answer(chat.id, sent.message_id, saved.key)

@@ -236,8 +236,12 @@ async def _paged(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) 
         # "/ask more", "@bot more" with no question before: searched, "only very common words"
         await send(context, chat, t.GROUP_NOTHING_TO_PAGE, reply_to=message)
         return True
+    question = echo(saved.question, SHOWN_QUESTION)
+    if saved.total == 0:  # no passage found: nothing further to open in the private chat
+        await send(context, chat, t.NO_MORE_RESULTS.format(question=question), reply_to=message)
+        return True
     keyboard = group_answer_keyboard(saved.key, saved.answered, context.bot.username, t)
-    said = t.GROUP_MORE.format(question=echo(saved.question, SHOWN_QUESTION))
+    said = t.GROUP_MORE.format(question=question)
     await send(context, chat, said, keyboard, reply_to=message)
     return True
 

@@ -17,7 +17,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import buttons
-from bot.handlers.common import SOURCES_NEXT, services, texts
+from bot.handlers.common import PAGED, SOURCES_NEXT, services, texts
 from bot.locales import Strings
 from bot.render.admin import LISTED_ONE_BY_ONE, skipped_headings, skipped_lines
 from bot.render.html import TELEGRAM_LIMIT, tg_len
@@ -149,5 +149,6 @@ async def show_sources(update: Update, context: ContextTypes.DEFAULT_TYPE, start
             context.chat_data.pop(SOURCES_NEXT, None)
         else:
             context.chat_data[SOURCES_NEXT] = following
+            context.chat_data.pop(PAGED, None)  # /more lists the documents on now
     markup = None if following is None else buttons.sources_keyboard(following, t)
     await context.bot.send_message(chat.id, text, reply_markup=markup)

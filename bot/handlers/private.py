@@ -14,9 +14,11 @@ from bot import buttons, locales
 from bot.corpus import accepted_kinds
 from bot.handlers import common, listing
 from bot.handlers.common import (
+    PAGED,
     SOURCES_NEXT,
     ask,
     asked_in,
+    command_text,
     example_questions,
     mentions_bot,
     no_such_result,
@@ -119,6 +121,9 @@ async def more(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await listing.show_sources(update, context, following)
         return
     t = await texts(update, context)
+    paged = None if context.chat_data is None else context.chat_data.get(PAGED)
+    if saved is None and isinstance(paged, str):  # a button's page of an earlier answer: on
+        saved = await svc.state.search(paged)
     if saved is None:
         saved = await svc.state.latest_search(chat.id, user.id)
         if saved is not None and await _was_reset(svc, chat.id, user.id):
@@ -150,13 +155,24 @@ async def reset(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     services(context).state.forget_conversation(chat.id, user.id)
     if context.chat_data is not None:
         context.chat_data.pop(SOURCES_NEXT, None)
+        context.chat_data.pop(PAGED, None)
     await message.reply_text((await texts(update, context)).RESET_DONE)
 
 
 async def language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Offer the languages the bot speaks, as buttons."""
-    message = update.effective_message
+    """Offer the languages the bot speaks, as buttons; "/language ru" (or "русский", or
+    "auto") chooses at once, as the terminal's /language does (it showed the buttons and kept
+    the language it named unchosen)."""
+    message, user = update.effective_message, update.effective_user
     if message is None:
+        return
+    chosen = locales.named_language(command_text(message))
+    if chosen is not None and user is not None:
+        code = None if chosen == locales.AUTO else chosen
+        services(context).state.set_language(user.id, code, now=time.time())
+        t = locales.strings(code or user.language_code)
+        said = t.LANGUAGE_SET.format(language=locales.own_name(t)) if code else t.LANGUAGE_AUTO
+        await message.reply_text(said)
         return
     t = await texts(update, context)
     names = [(code, module.LANGUAGE_NAME) for code, module in locales.available().items()]

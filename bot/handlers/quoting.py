@@ -56,6 +56,11 @@ async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send(context, chat, t.QUOTE_USAGE, reply_to=message)
         return
     library = services(context).library
+    # A passage's whole link pasted ("Link to this passage"): the id it ends with. It was
+    # searched as words, and had none ("I couldn't find any words to search for").
+    linked = buttons.start_of_link(words)
+    if linked is not None and linked.startswith(buttons.START_PASSAGE):
+        words = linked
     passage = await asyncio.to_thread(library.passage, words)
     if passage is None and words.startswith(buttons.START_PASSAGE):
         # The tail of a passage's link ("…?start=p_002_a3dc…-16") names it as its id does.

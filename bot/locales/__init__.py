@@ -66,6 +66,19 @@ _CHINESE_AROUND = re.compile(r"^\W*[\u3400-\u9fff]{2}|[\u3400-\u9fff]{2}[\s，�
 _KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
+AUTO = "auto"  # "/language auto": the reply language follows the app's (the system's) again
+
+
+def named_language(said: str) -> str | None:
+    """The locale ``said`` names, by its code or its own name ("ru", "Русский", "中文"), or
+    :data:`AUTO`; None when it names none (what /language is typed with)."""
+    said = " ".join(said.split()).casefold()
+    if said == AUTO:
+        return AUTO
+    names = {code: str(module.LANGUAGE_NAME).casefold() for code, module in available().items()}
+    return next((code for code, name in names.items() if said in (code, name)), None)
+
+
 def code_of(texts: Strings) -> str:
     """The language code of a locale module (``bot.locales.ru`` → "ru")."""
     return texts.__name__.rpartition(".")[2]

@@ -328,6 +328,10 @@ EDITED_NOT_ANSWERED = (
     "as a new message."
 )
 NO_MORE_RESULTS = "That was everything: there are no more results for “{question}”."
+NO_MORE_SINCE_RELOAD = (
+    "The documents were reloaded since you asked, and the further results for “{question}” "
+    "are no longer in them. Ask the question again to search the current ones."
+)
 NO_SUCH_RESULT = "There is no result {rank} for “{question}”: the search found {found}."
 SEARCH_GONE = "I no longer have that search. Please ask the question again."
 # A press of /quote's choices by someone other than the asker (a callback answer).

@@ -299,6 +299,10 @@ EDITED_NOT_ANSWERED = (
     "corregida como un mensaje nuevo."
 )
 NO_MORE_RESULTS = "Eso es todo: no hay más resultados para «{question}»."
+NO_MORE_SINCE_RELOAD = (
+    "Los documentos se recargaron después de tu pregunta y los demás resultados para "
+    "«{question}» ya no están en ellos. Vuelve a hacer la pregunta para buscar en los actuales."
+)
 NO_SUCH_RESULT = "No hay resultado {rank} para «{question}»: la búsqueda encontró {found}."
 SEARCH_GONE = "Ya no tengo esa búsqueda. Por favor, vuelve a hacer la pregunta."
 QUOTE_NOT_YOURS = "Solo quien envió /quote puede elegir: envía tu propio /quote."

@@ -318,6 +318,10 @@ EDITED_NOT_ANSWERED = (
     "envoyez la question corrigée dans un nouveau message."
 )
 NO_MORE_RESULTS = "C’est tout : il n’y a pas d’autres résultats pour « {question} »."
+NO_MORE_SINCE_RELOAD = (
+    "Les documents ont été rechargés depuis votre question et les autres résultats pour "
+    "« {question} » n’y sont plus. Reposez la question pour chercher dans les documents actuels."
+)
 NO_SUCH_RESULT = (
     "Il n’y a pas de résultat {rank} pour « {question} » : la recherche a trouvé {found}."
 )

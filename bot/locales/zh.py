@@ -262,6 +262,9 @@ EDITED_NOT_ANSWERED = (
     "每条消息我只回答一次，所以没有按你修改后的内容搜索：请把改好的问题作为新消息发送。"
 )
 NO_MORE_RESULTS = "就这些了：“{question}”没有更多结果了。"
+NO_MORE_SINCE_RELOAD = (
+    "你提问之后文档重新加载过，“{question}”的其余结果已不在文档中。请重新提问，以搜索当前的文档。"
+)
 NO_SUCH_RESULT = "“{question}”没有第 {rank} 个结果：共找到 {found}。"
 SEARCH_GONE = "那次搜索已经失效了。请重新提问。"
 QUOTE_NOT_YOURS = "只有发送 /quote 的人可以选择：请发送你自己的 /quote。"

@@ -331,7 +331,8 @@ def group_answer_reply(answer: Answer, **framing: Unpack[Framing]) -> Reply:
     if not answer.answered or not answer.hits:
         said = [
             t.NO_ANSWER.format(query=echo(answer.question, SHOWN_QUESTION)),
-            t.GROUP_NO_ANSWER_HINT,
+            # No passage at all: none is a tap away (the button is left out too).
+            t.GROUP_NO_ANSWER_HINT if answer.hits else t.NO_ANSWER_NOTHING,
         ]
         text = "\n\n".join([*before, *said])
         # The search (question and context) is said anyway: repeating them may go.

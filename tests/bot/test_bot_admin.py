@@ -504,6 +504,32 @@ async def test_old_buttons_work_after_a_reload_where_their_passages_remain(
     assert " ".join(kept.text.split()) in " ".join(visible(full_kept.text).split())
 
 
+WOMBATS = "\n\n".join(
+    f"Wombat burrow number {n} is dug by a bare-nosed wombat in the {place}."
+    for n, place in enumerate(["hills", "forest", "valley", "plains", "scrub", "park"], 1)
+)
+
+
+async def test_more_results_of_a_removed_document_say_the_documents_changed(
+    admin_bot: Harness, corpus_dir: Path
+) -> None:
+    # bottry31: the next page of an answer whose document was removed since said "That was
+    # everything: there are no more results", as if the search had never found more.
+    (corpus_dir / "wombats.txt").write_text(WOMBATS, encoding="utf-8")
+    await admin_bot.say("/reload")
+    (answer,) = await admin_bot.say("Where do wombats dig their burrows?")
+    assert answer.button("More results")
+    (ask,) = await admin_bot.say("/remove wombats.txt")
+    await admin_bot.press(ask, messages.BUTTON_REMOVE)
+
+    (pressed,) = await admin_bot.press(answer, "More results")
+    (typed,) = await admin_bot.say("more")
+    told = messages.NO_MORE_SINCE_RELOAD.format(
+        question="\u2068Where do wombats dig their burrows?\u2069"
+    )
+    assert pressed.text == told and typed.text == told
+
+
 async def test_a_link_to_a_passage_of_a_removed_document_says_the_documents_changed(
     admin_bot: Harness,
 ) -> None:

@@ -92,6 +92,24 @@ async def test_more_command_continues_where_the_last_page_stopped(bot: Harness) 
     assert [ranks(p.text) for p in (page2, page3, page4)] == [[4, 5, 6], [7, 8, 9], [10, 11, 12]]
 
 
+async def test_more_typed_after_paging_an_earlier_answer_goes_on_with_that_answer(
+    bot: Harness,
+) -> None:
+    # bottry31: "more" typed right after the page an earlier answer's button showed paged the
+    # last question asked instead ("That was everything … for “and in 2005?”").
+    other = "How many peacekeepers has China sent to UN missions?"
+    (earlier,) = await bot.say(QUESTION)
+    await bot.say(other)
+    (page2,) = await bot.press(earlier, "More results")
+    (page3,) = await bot.say("more")
+    assert ranks(page3.text) == [7, 8, 9]
+    assert visible(page2.text).startswith(f"More results for “{QUESTION}”")
+    assert visible(page3.text).startswith(f"More results for “{QUESTION}”")
+    await bot.say(other)  # a question asked: "more" is about it again
+    (next_of_other,) = await bot.say("more")
+    assert visible(next_of_other.text).startswith(f"More results for “{other}”")
+
+
 async def test_more_after_a_follow_up_names_the_question_it_followed(bot: Harness) -> None:
     # The page after "why?" was titled "More results for “why?”", which says nothing.
     await bot.say(QUESTION)

@@ -334,8 +334,9 @@ async def test_a_reply_to_another_members_answer_follows_up_on_that_answer(
 
 
 async def test_a_declined_question_in_a_group_is_one_line_and_a_button(bot: Harness) -> None:
-    question = "where is the moon cheese sold"
-    assert not library(bot).answer(question).answered, "needs a question the library declines"
+    question = "what's the weather in paris tomorrow"  # closest passages: about France
+    found = library(bot).answer(question)
+    assert not found.answered and found.hits, "needs a question declined with closest passages"
     (reply,) = await bot.say_in_group(f"/ask {question}")
     assert html_problems(reply.text) == []
     assert "<blockquote>" not in reply.text  # nothing is presented as the answer
@@ -343,6 +344,26 @@ async def test_a_declined_question_in_a_group_is_one_line_and_a_button(bot: Harn
     (button,) = reply.buttons
     assert button["text"] == messages.BUTTON_CLOSEST
     assert start_parameter(button["url"]).startswith("q_")
+
+
+async def test_a_question_no_passage_mentions_offers_no_closest_passages_in_a_group(
+    bot: Harness,
+) -> None:
+    # bottry31: "The closest passages are a tap away, below." and a "Closest passages" button
+    # that opened "No passage even mentions these words" in the private chat.
+    question = "abracadabrazzz quuxolotl"
+    assert library(bot).answer(question).hits == (), "needs a question no passage matches"
+    (reply,) = await bot.say_in_group(f"/ask {question}")
+    assert visible(reply.text) == (
+        f"I searched the documents for “{question}”, but nothing in them answers it.\n\n"
+        + messages.NO_ANSWER_NOTHING
+    )
+    assert reply.buttons == []
+    (more,) = await bot.say_in_group("more", reply_to=reply.result)
+    assert visible(more.text) == messages.NO_MORE_RESULTS.format(question=question)
+    assert more.buttons == []
+    (foreign,) = await bot.say_in_group("/ask ما هي العلاقات بين الصين وروسيا؟")
+    assert foreign.buttons == []  # told which languages to ask in: no passage to open either
 
 
 async def test_the_full_answer_opens_in_the_private_chat_with_more_results(bot: Harness) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tgfakes import USER_ID, Harness, RecordingRequest, running_bot, visible
+from tgfakes import USER_ID, Harness, RecordingRequest, own_corpus, running_bot, visible
 
 from bot import locales
 from bot.locales import en
@@ -60,6 +60,56 @@ async def test_language_offers_every_language_and_the_choice_is_kept(
         await bot.press(menu, fr.BUTTON_LANGUAGE_AUTO)  # back to the app's language
         (reply,) = await bot.say("/reset")
         assert reply.text == en.RESET_DONE
+
+
+async def test_language_typed_with_a_language_chooses_it_as_the_terminal_does(
+    bot: Harness,
+) -> None:
+    # bottry31: "/language ru" (as the terminal chat and README's /language take it) showed the
+    # buttons and left the replies in English; "/language auto" did not go back to the app's.
+    ru, es = locales.strings("ru"), locales.strings("es")
+    (chosen,) = await bot.say("/language ru")
+    assert chosen.text == ru.LANGUAGE_SET.format(language="русский") and not chosen.buttons
+    (reply,) = await bot.say("/reset")
+    assert reply.text == ru.RESET_DONE
+    (chosen,) = await bot.say("/language Español")
+    assert chosen.text == es.LANGUAGE_SET.format(language="español")
+    (back,) = await bot.say("/language auto")
+    assert back.text == en.LANGUAGE_AUTO  # the app speaks English
+    (reply,) = await bot.say("/reset")
+    assert reply.text == en.RESET_DONE
+    (menu,) = await bot.say("/language klingon")  # names none: the choices, as bare /language
+    assert visible(menu.text) == en.LANGUAGE_CHOOSE.format(current="English") and menu.buttons
+
+
+EXAMPLE_DOCS = {
+    "bears.md": (
+        "# Polar bears\n\n## Hunting\n\nPolar bears hunt ringed seals from the sea ice, waiting "
+        "at their breathing holes for hours.\n\n## Dens\n\nA pregnant polar bear digs a den in "
+        "deep snow drifts and gives birth there in winter.\n"
+    ),
+    "vectors.md": (
+        "# Векторы\n\n## Память\n\nВектор хранит значения одного типа в памяти подряд, одно "
+        "за другим.\n\n## Циклы\n\nЦикл for проходит по элементам вектора по порядку.\n"
+    ),
+}
+
+
+async def test_an_example_pressed_after_language_changed_asks_what_its_label_shows(
+    settings: Settings, request_layer: RecordingRequest, tmp_path: Path
+) -> None:
+    # bottry31: the examples change with the reader's language, and a press asked the example
+    # at its index in the new list: "Tell me about Hunting" pressed after /language ru asked
+    # a question about vectors.
+    async with running_bot(own_corpus(settings, tmp_path, EXAMPLE_DOCS), request_layer) as bot:
+        (start,) = await bot.say("/start")
+        bot.updates.languages[USER_ID + 1] = "ru"
+        (russian,) = await bot.say("/start", user_id=USER_ID + 1)
+        assert labels(start)[0] != labels(russian)[0], "needs examples that differ by language"
+        await bot.say("/language ru")
+        pressed = start.buttons[0]
+        (answer,) = await bot.send(bot.updates.press(pressed["callback_data"], start.result))
+        assert visible(answer.text).startswith(f"❓ {pressed['text']}\n")
 
 
 async def test_the_chosen_language_is_named_in_lower_case_inside_a_sentence(bot: Harness) -> None:

@@ -80,6 +80,15 @@ async def test_quote_by_the_tail_of_a_passage_link_posts_it(bot: Harness) -> Non
     assert_posted(post, passage)
 
 
+async def test_quote_by_a_whole_passage_link_pasted_posts_it(bot: Harness) -> None:
+    # bottry31: the link "Link to this passage" gives, pasted whole after /quote, was searched
+    # as words and had none: "I couldn't find any words to search for in that."
+    passage = passage_of_length(bot, longer_than=100)
+    for pasted in (link(passage.id), f"tg://resolve?domain={BOT_USERNAME}&start=p_{passage.id}"):
+        (post,) = await bot.send(bot.updates.group_text(f"/quote {pasted}"))
+        assert_posted(post, passage)
+
+
 async def test_quote_by_id_posts_the_whole_passage_in_a_group(bot: Harness) -> None:
     passage = passage_of_length(bot, longer_than=600)
     update = bot.updates.group_text(f"/quote@{BOT_USERNAME} {passage.id}")

@@ -66,7 +66,8 @@ async def test_more_under_an_answer_in_a_group_links_to_its_further_results(bot:
 async def test_more_under_a_declined_answer_in_a_group_links_to_the_closest_passages(
     bot: Harness,
 ) -> None:
-    (declined,) = await bot.say_in_group("/ask where is the moon cheese sold")
+    # Declined with closest passages (about France); one no passage mentions has no button.
+    (declined,) = await bot.say_in_group("/ask what's the weather in paris tomorrow")
     (reply,) = await bot.say_in_group("more", reply_to=declined.result)
     (button,) = reply.buttons
     assert button == declined.button(messages.BUTTON_CLOSEST)
