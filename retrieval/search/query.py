@@ -766,11 +766,7 @@ def weights(
     in others is searched in their readings of its words too, see :func:`_readings`).
     ``read_in``: the languages an English word may be read in (:func:`reading_languages`);
     None: every one. ``pointing``: see POINTING_SHARE."""
-    carried: dict[str, None] = {}  # ordered set of the subject's terms so far
-    read_before = [read_terms(earlier, analyzer, snapshot, lang) for earlier in context]
-    before = [[term for term, _ in terms] for terms in read_before]
-    for terms in before:
-        carry(carried, terms, snapshot.proper)
+    before, carried, context_shares = _read_context(context, analyzer, snapshot, lang)
     read_own = read_terms(question, analyzer, snapshot, lang)
     own = [term for term, _ in read_own]
     carry(carried, own, snapshot.proper)
@@ -778,17 +774,9 @@ def weights(
     result = {term: float(count) ** REPEAT_POWER for term, count in Counter(own).items()}
     added = [term for term in carried if term not in result]
     own_shares = word_shares(read_own)
-    context_shares: dict[str, float] = {}
-    for terms_read in read_before:
-        context_shares.update(word_shares(terms_read))
-    # Words, not terms, are weighed against each other: "et cargo-audit ?" after "Qu'est-ce que
-    # cargo-outdated ?" names one word of its own (read as cargoaudit, cargo and audit), and the
-    # earlier question's one word (cargooutdated, outdated) must not outweigh it twice over.
-    share = _context_share(
-        _words(own_shares, result), _words(context_shares, added), pointing
-    )  # the context fills in what the follow-up lacks
-    for term in added:
-        result[term] = share
+    # The context fills in what the follow-up lacks, weighed in words (:func:`_context_share`).
+    share = _context_share(_words(own_shares, result), _words(context_shares, added), pointing)
+    result.update(dict.fromkeys(added, share))
     # Synonyms (words written as one too) only for a question sharing words with the documents:
     # one sharing none is about something else, and its synonyms find passages on that. But
     # a question typed as one word asks for that thing under any name: "Zoloft" finds
@@ -822,6 +810,23 @@ def weights(
     return Weights(result, alternatives, readings, parts, also)
 
 
+def _read_context(
+    context: Sequence[str], analyzer: Analyzer, snapshot: Snapshot, lang: str
+) -> tuple[list[list[str]], dict[str, None], dict[str, float]]:
+    """The terms of each earlier question of ``context``; the subject they carry so far (an
+    ordered set of terms, :func:`carry`); and each term's share of its word
+    (:func:`word_shares`)."""
+    before: list[list[str]] = []
+    carried: dict[str, None] = {}
+    shares: dict[str, float] = {}
+    for earlier in context:
+        read = read_terms(earlier, analyzer, snapshot, lang)
+        before.append([term for term, _ in read])
+        carry(carried, before[-1], snapshot.proper)
+        shares.update(word_shares(read))
+    return before, carried, shares
+
+
 def _words(shares: Mapping[str, float], terms: Iterable[str]) -> float:
     """How many words ``terms`` stand for, each term its share of its word (``shares``:
     :func:`word_shares`)."""
@@ -849,7 +854,10 @@ def _context_share(own: float, added: float, pointing: bool = False) -> float:
     most :data:`CONTEXT_SHARE` times the follow-up's own words' count. One word of its own names
     what the follow-up asks about instead ("and Deimos?"): the context, the earlier question's
     subject and what it asked, must not outweigh it. But a follow-up ``pointing`` back ("when
-    did that start?", "where was it held?") asks of that subject: its one word is no new one."""
+    did that start?", "where was it held?") asks of that subject: its one word is no new one.
+    Words, not terms: "et cargo-audit ?" after "Qu'est-ce que cargo-outdated ?" names one word of
+    its own (read as cargoaudit, cargo and audit), and the earlier question's one word
+    (cargooutdated, outdated) must not outweigh it twice over."""
     ratio = max(CONTEXT_SHARE if own > 1 else 1.0, POINTING_SHARE if pointing else 0.0)
     return CONTEXT_WEIGHT * min(1.0, ratio * max(own, 1) / max(added, 1))
 
