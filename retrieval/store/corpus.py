@@ -10,13 +10,21 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from retrieval.errors import StoreError
 from retrieval.model import Document, Passage, Turns
-from retrieval.store.db import Migration, apply_migrations, connect, table
+from retrieval.store.db import (
+    Migration,
+    apply_migrations,
+    migrations_due,
+    open_connection,
+    table,
+    wrapped,
+)
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _create_corpus_tables(db: sqlite_utils.Database) -> None:
@@ -161,8 +169,8 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
 class SkippedFiles:
     """Why each file that could not be read was skipped, as of its size, time and parser."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db  # the store's writing connection
 
     def reason(self, doc: str, size: int, mtime_ns: int, parser: str) -> str | None:
         """Why ``doc`` was skipped when it last had this size and time, read by ``parser``."""
@@ -200,13 +208,23 @@ class CorpusStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = connect(path)
+        self._conn = open_connection(path)  # the one that writes
+        self._db: sqlite_utils.Database | None = None
         self._local = threading.local()
-        self.skipped = SkippedFiles(self.db)
+        self.skipped = SkippedFiles(self._conn)
         try:
-            apply_migrations(self.db, "corpus", CORPUS_MIGRATIONS)
+            if migrations_due(self._conn, "corpus", CORPUS_MIGRATIONS):
+                apply_migrations(self.db, "corpus", CORPUS_MIGRATIONS)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot prepare the database {path}: {error}") from error
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The writing connection as sqlite-utils wraps it, for :func:`transaction` and the
+        migrations: made on first use (a start-up that only reads imports no sqlite-utils)."""
+        if self._db is None:
+            self._db = wrapped(self._conn)
+        return self._db
 
     def _reader(self) -> sqlite3.Connection:
         """One read connection per thread: SQLite connections must not be shared mid-query."""
@@ -228,7 +246,7 @@ class CorpusStore:
             conn.close()
         self._all_readers = []
         self._local = threading.local()
-        self.db.conn.close()
+        self._conn.close()
 
     # --------------------------------------------------------------------------------- reads
     def meta(self, key: str) -> str | None:
@@ -378,16 +396,18 @@ class CorpusStore:
     # Called inside :func:`retrieval.store.db.transaction` by the refresh; plain SQL, since
     # sqlite-utils' insert would commit the surrounding transaction.
     def delete_document(self, doc: str) -> None:
-        self.db.execute("delete from passages where doc = ?", [doc])
-        self.db.execute("delete from documents where doc = ?", [doc])
+        self._conn.execute("delete from passages where doc = ?", [doc])
+        self._conn.execute("delete from documents where doc = ?", [doc])
 
     def insert_rows(self, row: dict[str, object], passages: Sequence[tuple[object, ...]]) -> None:
         """A document's row and its passages' rows, as :func:`passage_row` made them (in a
         worker process: tuples cross to the writer in a quarter of the time objects do)."""
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
-        self.db.conn.executemany(
+        self._conn.execute(
+            f"insert into documents ({columns}) values ({marks})", list(row.values())
+        )
+        self._conn.executemany(
             "insert into passages"
             " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang, turns,"
             " above, part, parts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -396,13 +416,13 @@ class CorpusStore:
 
     def touch_document(self, doc: str, size: int, mtime_ns: int) -> None:
         """Record a new size and time for a file whose content did not change."""
-        self.db.execute(
+        self._conn.execute(
             "update documents set size = ?, mtime_ns = ? where doc = ?", [size, mtime_ns, doc]
         )
 
     def set_fingerprint(self, doc: str, fingerprint: str) -> None:
         """Record the fingerprint of a document anew, in another form of the same facts."""
-        self.db.execute("update documents set sha256 = ? where doc = ?", [fingerprint, doc])
+        self._conn.execute("update documents set sha256 = ? where doc = ?", [fingerprint, doc])
 
     def bump_version(self) -> int:
         """Count one more change of the corpus (indexes are tagged with this number)."""
@@ -411,7 +431,7 @@ class CorpusStore:
         return version
 
     def set_meta(self, key: str, value: str) -> None:
-        self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
+        self._conn.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
 
     def passage_languages(self) -> dict[str, int]:
         """How many passages each language has."""
