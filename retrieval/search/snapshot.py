@@ -572,18 +572,23 @@ def _terms(segments: Sequence[Segment], base: Snapshot | None = None) -> Terms:
     """The index's term numbering: the first segment's, then each later segment's new terms in
     order; with ``base`` (a snapshot of the first of these segments), its numbering is extended
     instead of rebuilt (copied: the old snapshot keeps answering meanwhile)."""
+    vocabulary: Sequence[str]
     if base is not None:
-        vocabulary, globals_ = list(base.index.vocabulary), list(base.globals)
+        vocabulary, globals_ = base.index.vocabulary, list(base.globals)
         assert isinstance(base.index.term_ids, TermIds)  # as _compose made it
         term_ids = base.index.term_ids.copy()
     else:
         first = segments[0]
-        vocabulary = list(first.vocabulary)
+        vocabulary = first.vocabulary  # not copied: a start-up at a million passages made two
         term_ids = TermIds(first.vocabulary, first.term_order, {})
         globals_ = [np.arange(len(vocabulary), dtype=np.int32)]
     for segment in segments[len(globals_) :]:
+        known = len(vocabulary)
         ids = [term_ids.number(t) for t in segment.vocabulary]
-        vocabulary.extend(segment.vocabulary[i] for i, g in enumerate(ids) if g >= len(vocabulary))
+        vocabulary = (
+            *vocabulary,
+            *(segment.vocabulary[i] for i, g in enumerate(ids) if g >= known),
+        )
         globals_.append(np.array(ids, dtype=np.int32).reshape(-1))
     return tuple(vocabulary), term_ids, globals_  # a tuple: see Segment.open
 
@@ -632,8 +637,10 @@ def _proper(
     for segment, gl in zip(segments, globals_, strict=True):
         # A segment numbers each of its terms once, so no index repeats in ``gl``: added in
         # place at once (np.add.at, made for repeated ones, took 60 ms at a million passages).
-        seen[gl] += segment.seen
-        capitals[gl] += segment.capitals
+        # The first segment's terms are the index's first ones, in order: added as a slice.
+        at = slice(0, len(gl)) if gl is globals_[0] else gl
+        seen[at] += segment.seen
+        capitals[at] += segment.capitals
     chosen = np.flatnonzero((seen > 0) & (capitals * 10 >= seen * 8))
     return frozenset(vocabulary[i] for i in chosen.tolist())
 
