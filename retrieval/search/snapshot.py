@@ -522,7 +522,8 @@ class TermIds(Mapping[str, int]):
     segment's terms, numbered as it numbers them, are found by bisection in their sorted order
     (written with the segment: ``term_order``), the terms later segments add in a dict. A dict
     of a million passages' 411,000 terms took 0.1 to 0.25 s of every start-up to build, and
-    30 MB; a look-up by bisection takes a few microseconds (a question makes about fifty)."""
+    30 MB. A look-up by bisection takes a few microseconds; a question looks its terms up
+    about six times each (48 look-ups of 8 terms), so the terms looked up are remembered."""
 
     def __init__(
         self, first: Sequence[str], order: npt.NDArray[np.int32], added: dict[str, int]
@@ -530,13 +531,22 @@ class TermIds(Mapping[str, int]):
         self._first = first
         self._order = order
         self._added = added
+        self._found: dict[str, int] = {}  # looked up before (-1: no such term)
 
     def get(self, term: str, default: Any = None) -> Any:
+        found = self._found.get(term)
+        if found is None:
+            found = self._look_up(term)
+            if len(self._found) < TERMS_REMEMBERED:
+                self._found[term] = found
+        return default if found < 0 else found
+
+    def _look_up(self, term: str) -> int:
         first, order = self._first, self._order
         at = bisect.bisect_left(order, term, key=first.__getitem__)
         if at < len(order) and first[order[at]] == term:
             return int(order[at])
-        return self._added.get(term, default)
+        return self._added.get(term, -1)
 
     def __getitem__(self, term: str) -> int:
         found: int | None = self.get(term)
@@ -554,15 +564,19 @@ class TermIds(Mapping[str, int]):
         return len(self._first) + len(self._added)
 
     def number(self, term: str) -> int:
-        """The number of ``term``, numbered next when it has none yet."""
-        found: int | None = self.get(term)
-        if found is None:
+        """The number of ``term``, numbered next when it has none yet (while the index is
+        composed, before any question looks a term up)."""
+        found = self._look_up(term)
+        if found < 0:
             found = self._added[term] = len(self)
         return found
 
     def copy(self) -> TermIds:
         """A numbering to extend, leaving this one as it is."""
         return TermIds(self._first, self._order, dict(self._added))
+
+
+TERMS_REMEMBERED = 1 << 16  # terms a snapshot remembers having looked up (a few MB)
 
 
 Terms = tuple[Sequence[str], TermIds, list[npt.NDArray[np.int32]]]
