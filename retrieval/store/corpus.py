@@ -197,6 +197,19 @@ class SkippedFiles:
             self.db.execute("delete from skipped where doc = ?", [doc])
 
 
+def _prepared(path: Path) -> sqlite3.Connection:
+    """The database at ``path`` opened, its corpus tables migrated (by sqlite-utils, imported
+    then only: a database that has every migration is read through plain sqlite3)."""
+    conn = open_connection(path)
+    try:
+        if migrations_due(conn, "corpus", CORPUS_MIGRATIONS):
+            apply_migrations(wrapped(conn), "corpus", CORPUS_MIGRATIONS)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"cannot prepare the database {path}: {error}") from error
+    return conn
+
+
 # A document's language counts as one the corpus is written in from this many letters in it: a
 # sentence or two (a Japanese notice of two lines: 34), not a line of formulas read as Greek (4).
 MAIN_LANGUAGE_LETTERS = 20
@@ -208,20 +221,14 @@ class CorpusStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._conn = open_connection(path)  # the one that writes
+        self._conn = _prepared(path)  # the one that writes
         self._db: sqlite_utils.Database | None = None
         self._local = threading.local()
         self.skipped = SkippedFiles(self._conn)
-        try:
-            if migrations_due(self._conn, "corpus", CORPUS_MIGRATIONS):
-                apply_migrations(self.db, "corpus", CORPUS_MIGRATIONS)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot prepare the database {path}: {error}") from error
 
     @property
     def db(self) -> sqlite_utils.Database:
-        """The writing connection as sqlite-utils wraps it, for :func:`transaction` and the
-        migrations: made on first use (a start-up that only reads imports no sqlite-utils)."""
+        """The writing connection as sqlite-utils wraps it, made when something is written."""
         if self._db is None:
             self._db = wrapped(self._conn)
         return self._db
@@ -396,18 +403,16 @@ class CorpusStore:
     # Called inside :func:`retrieval.store.db.transaction` by the refresh; plain SQL, since
     # sqlite-utils' insert would commit the surrounding transaction.
     def delete_document(self, doc: str) -> None:
-        self._conn.execute("delete from passages where doc = ?", [doc])
-        self._conn.execute("delete from documents where doc = ?", [doc])
+        self.db.execute("delete from passages where doc = ?", [doc])
+        self.db.execute("delete from documents where doc = ?", [doc])
 
     def insert_rows(self, row: dict[str, object], passages: Sequence[tuple[object, ...]]) -> None:
         """A document's row and its passages' rows, as :func:`passage_row` made them (in a
         worker process: tuples cross to the writer in a quarter of the time objects do)."""
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        self._conn.execute(
-            f"insert into documents ({columns}) values ({marks})", list(row.values())
-        )
-        self._conn.executemany(
+        self.db.execute(f"insert into documents ({columns}) values ({marks})", list(row.values()))
+        self.db.conn.executemany(
             "insert into passages"
             " (id, doc, ordinal, paragraph, section, text, page, kind, code_at, lang, turns,"
             " above, part, parts) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -416,13 +421,13 @@ class CorpusStore:
 
     def touch_document(self, doc: str, size: int, mtime_ns: int) -> None:
         """Record a new size and time for a file whose content did not change."""
-        self._conn.execute(
+        self.db.execute(
             "update documents set size = ?, mtime_ns = ? where doc = ?", [size, mtime_ns, doc]
         )
 
     def set_fingerprint(self, doc: str, fingerprint: str) -> None:
         """Record the fingerprint of a document anew, in another form of the same facts."""
-        self._conn.execute("update documents set sha256 = ? where doc = ?", [fingerprint, doc])
+        self.db.execute("update documents set sha256 = ? where doc = ?", [fingerprint, doc])
 
     def bump_version(self) -> int:
         """Count one more change of the corpus (indexes are tagged with this number)."""
@@ -431,7 +436,7 @@ class CorpusStore:
         return version
 
     def set_meta(self, key: str, value: str) -> None:
-        self._conn.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
+        self.db.execute("insert or replace into meta (key, value) values (?, ?)", [key, value])
 
     def passage_languages(self) -> dict[str, int]:
         """How many passages each language has."""
