@@ -77,3 +77,37 @@ def test_a_start_after_a_file_changed_reads_it(
     assert started["changed"] == ["orchard.txt"]
     assert started["quoted"] == ["Apples are picked in the valley in autumn."]
     assert "retrieval.ingest.readers.text" in started["loaded"]
+
+
+SERVING = """
+import json, sys
+from pathlib import Path
+from retrieval.library import Library
+library = Library.open(Path(sys.argv[1]), Path(sys.argv[2]), refresh=False)
+answer = library.answer(sys.argv[3])
+library.close()
+print(json.dumps({
+    "quoted": [hit.passage.text for hit in answer.hits][:1],
+    "loaded": sorted(m for m in sys.modules if m.startswith(tuple(sys.argv[4:]))),
+}))
+"""
+
+
+def test_a_saved_index_served_as_it_is_answers_without_loading_sqlite_utils(
+    shipped_corpus: Path, tmp_path: Path
+) -> None:
+    # Served without re-reading the folder (as `quotebot bench` times a start-up), nothing is
+    # written: plain sqlite3 reads, and sqlite-utils, which writes, and what it loads (click,
+    # dateutil, its plugins' entry points: a tenth of a second) are not imported.
+    db = tmp_path / "quotebot.db"
+    Library.open(db, shipped_corpus).close()
+    question = "How many policemen did China send to peacekeeping?"
+    run = subprocess.run(
+        [sys.executable, "-c", SERVING, str(db), str(shipped_corpus), question,
+         "sqlite_utils", "click", "dateutil"],
+        capture_output=True, text=True, check=False, cwd=PROJECT_ROOT, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    started = json.loads(run.stdout)
+    assert started["quoted"] and "policemen" in started["quoted"][0]
+    assert started["loaded"] == []

@@ -104,7 +104,7 @@ class BM25Index:
         df: npt.NDArray[np.int32],
         n_docs: int,
         deleted: npt.NDArray[np.int64] | None = None,
-        term_ids: dict[str, int] | None = None,
+        term_ids: Mapping[str, int] | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.term_ids = (

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -841,16 +841,20 @@ def _loaded() -> _Ranker:
     if unpacked is None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     else:  # as py3langid's own load_model reads it, without unpacking 68 MB first (1.3 s)
-        with np.load(unpacked, allow_pickle=False) as data:
-            identifier = _walker(LanguageIdentifier)(
-                np.asarray(data["ptc"]),
-                np.asarray(data["pc"]),
-                data["classes"].tolist(),
-                np.asarray(data["nextmove"]),  # walked by numpy: no 10-million-item array
-                np.asarray(data["out_feat"]),
-                norm_probs=True,
-                tk_row=modelio._to_array(data["nextmove_row"]),
-            )
+
+        def mapped(name: str) -> npt.NDArray[Any]:
+            array: npt.NDArray[Any] = np.load(unpacked / f"{name}.npy", mmap_mode="r")
+            return array.view(np.ndarray)  # a memmap costs microseconds on every operation
+
+        identifier = _walker(LanguageIdentifier)(
+            mapped("ptc"),
+            np.array(mapped("pc")),
+            mapped("classes").tolist(),
+            mapped("nextmove"),  # walked by numpy: no 10-million-item array
+            np.array(mapped("out_feat")),
+            norm_probs=True,
+            tk_row=modelio._to_array(mapped("nextmove_row")),
+        )
     identifier.set_languages([c for c in LANGUAGES if c in identifier.labels])
     return cast(_Ranker, identifier)
 
@@ -916,19 +920,28 @@ def _ngram_counts(
 
 
 def _unpacked(model: Path) -> Path | None:
-    """py3langid's model unpacked once into the user's cache folder (None: not writable)."""
+    """py3langid's model unpacked once into the user's cache folder, an ``.npy`` file for
+    each of its arrays (None: not writable). Mapped, they load in a third of the time the
+    unpacked archive took (its 68 MB read and checked, 0.1 s that a first answer waited for),
+    and only the pages a text's walk reads are resident."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quotebot"
-    target = base / f"langid-{model.stat().st_size}-{model.stat().st_mtime_ns}.npz"
-    if target.is_file():
+    target = base / f"langid-{model.stat().st_size}-{model.stat().st_mtime_ns}"
+    if target.is_dir():
         return target
     try:
         base.mkdir(parents=True, exist_ok=True)
-        with (
-            tempfile.NamedTemporaryFile(dir=base, suffix=".part", delete=False) as part,
-            lzma.open(model) as packed,
-        ):
-            shutil.copyfileobj(packed, part, length=1 << 20)
-        os.replace(part.name, target)  # whole or not at all, whoever else writes it
+        part = Path(tempfile.mkdtemp(dir=base, suffix=".part"))
+        try:
+            with tempfile.TemporaryFile(dir=base) as archive:
+                with lzma.open(model) as packed:
+                    shutil.copyfileobj(packed, archive, length=1 << 20)
+                archive.seek(0)
+                with np.load(archive, allow_pickle=False) as data:
+                    for name in data.files:
+                        np.save(part / f"{name}.npy", data[name], allow_pickle=False)
+            os.replace(part, target)  # whole or not at all
+        finally:
+            shutil.rmtree(part, ignore_errors=True)  # left when another process was first
     except OSError:
-        return None
+        return target if target.is_dir() else None
     return target

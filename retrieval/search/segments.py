@@ -11,6 +11,8 @@ holds are numbered 0..n-1 in rowid order. It keeps, as flat arrays:
   document frequencies; the field averages ``avgdl_f`` are fixed when the segment is written
   (see :mod:`snapshot` for how segments share them);
 - per term its document frequency in the passage text and in any field;
+- the terms in sorted order (``term_order``: their numbers), so that a term is found by
+  bisection (:class:`snapshot.TermIds`) without building a dict of every term on opening;
 - the rowids, and the passages' keys (:func:`passage_data.passage_key`) sorted for lookup.
 
 Builds are streamed: chunks of analysed passages are appended to files as they come, and the
@@ -44,7 +46,7 @@ from retrieval.search.passage_data import Chunk
 
 POSTINGS_CHUNK = 1 << 16  # passages whose postings are computed at once
 _HEADER = 128  # bytes of a streamed .npy header, rewritten with the real shape at the end
-FORMAT = 1
+FORMAT = 2  # 2: the terms' sorted order (term_order); a segment of another is rebuilt
 WORDS_SLICE = 1 << 17  # characters of the words file split at once (a millisecond or so)
 WORD_KEY = 16  # bytes of a word its sorted key holds (see word_keys)
 
@@ -235,7 +237,11 @@ class Segment:
             fd = os.open(folder / "words.txt", os.O_RDONLY)
             weakref.finalize(segment, os.close, fd)
             segment._readers["words"] = (fd, 0)
-        if len(segment.rowids) != segment.n or len(segment.indptr) != len(vocabulary) + 1:
+        if (
+            len(segment.rowids) != segment.n
+            or len(segment.indptr) != len(vocabulary) + 1
+            or len(segment.term_order) != len(vocabulary)
+        ):
             raise ValueError(f"segment {folder} is inconsistent")
         _read_ahead([folder / f"{name}.npy" for name in _POSTINGS])
         return segment
@@ -386,6 +392,7 @@ class SegmentWriter:
         self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any], words: bytes
     ) -> Segment:
         vocabulary = list(self.vocab)
+        arrays["term_order"] = term_order(vocabulary)
         if self.folder is None:
             meta["arrays"] = sorted(arrays)
             return Segment(arrays, meta, vocabulary, self.words, None)
@@ -411,7 +418,7 @@ def _data_offset(path: Path) -> int:
 _POSTINGS = ("indptr", "docs", "values")  # dropped from the page cache once written
 _SCATTERED = frozenset(
     {"tokens", "sentences", "tok_ptr", "sent_ptr", "keys", "key_order", "word_keys",
-     "word_starts", "word_terms"}
+     "word_starts", "word_terms", "term_order"}
 )  # fmt: skip
 
 
@@ -505,6 +512,13 @@ def number_terms(vocab: defaultdict[str, int], terms: Sequence[str]) -> npt.NDAr
         return np.fromiter(map(vocab.__getitem__, terms), np.int32, len(terms))
     finally:
         vocab.default_factory = None  # elsewhere a missing term is missing
+
+
+def term_order(vocabulary: Sequence[str]) -> npt.NDArray[np.int32]:
+    """The numbers of the terms ``vocabulary`` in their sorted order (as Python compares
+    strings, which :class:`snapshot.TermIds` bisects by)."""
+    order = sorted(range(len(vocabulary)), key=vocabulary.__getitem__)
+    return np.array(order, dtype=np.int32).reshape(-1)
 
 
 def _grown(array: npt.NDArray[np.int32], ids: IntArray) -> npt.NDArray[np.int32]:

@@ -10,13 +10,21 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from retrieval.errors import StoreError
 from retrieval.model import Document, Passage, Turns
-from retrieval.store.db import Migration, apply_migrations, connect, table
+from retrieval.store.db import (
+    Migration,
+    apply_migrations,
+    migrations_due,
+    open_connection,
+    table,
+    wrapped,
+)
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 def _create_corpus_tables(db: sqlite_utils.Database) -> None:
@@ -161,8 +169,8 @@ CORPUS_MIGRATIONS: list[tuple[str, Migration]] = [
 class SkippedFiles:
     """Why each file that could not be read was skipped, as of its size, time and parser."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db  # the store's writing connection
 
     def reason(self, doc: str, size: int, mtime_ns: int, parser: str) -> str | None:
         """Why ``doc`` was skipped when it last had this size and time, read by ``parser``."""
@@ -189,6 +197,19 @@ class SkippedFiles:
             self.db.execute("delete from skipped where doc = ?", [doc])
 
 
+def _prepared(path: Path) -> sqlite3.Connection:
+    """The database at ``path`` opened, its corpus tables migrated (by sqlite-utils, imported
+    then only: a database that has every migration is read through plain sqlite3)."""
+    conn = open_connection(path)
+    try:
+        if migrations_due(conn, "corpus", CORPUS_MIGRATIONS):
+            apply_migrations(wrapped(conn), "corpus", CORPUS_MIGRATIONS)
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise StoreError(f"cannot prepare the database {path}: {error}") from error
+    return conn
+
+
 # A document's language counts as one the corpus is written in from this many letters in it: a
 # sentence or two (a Japanese notice of two lines: 34), not a line of formulas read as Greek (4).
 MAIN_LANGUAGE_LETTERS = 20
@@ -200,13 +221,17 @@ class CorpusStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = connect(path)
+        self._conn = _prepared(path)  # the one that writes
+        self._db: sqlite_utils.Database | None = None
         self._local = threading.local()
-        self.skipped = SkippedFiles(self.db)
-        try:
-            apply_migrations(self.db, "corpus", CORPUS_MIGRATIONS)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"cannot prepare the database {path}: {error}") from error
+        self.skipped = SkippedFiles(self._conn)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The writing connection as sqlite-utils wraps it, made when something is written."""
+        if self._db is None:
+            self._db = wrapped(self._conn)
+        return self._db
 
     def _reader(self) -> sqlite3.Connection:
         """One read connection per thread: SQLite connections must not be shared mid-query."""
@@ -228,7 +253,7 @@ class CorpusStore:
             conn.close()
         self._all_readers = []
         self._local = threading.local()
-        self.db.conn.close()
+        self._conn.close()
 
     # --------------------------------------------------------------------------------- reads
     def meta(self, key: str) -> str | None:

@@ -3,6 +3,10 @@
 The corpus (:mod:`retrieval.store.corpus`) and the bot's state (``bot.state``) keep their tables in
 the same file; both open it with :func:`connect`, write inside :func:`transaction` and evolve their
 schema with :func:`apply_migrations`, each under its own scope.
+
+sqlite-utils is imported only to write (:func:`wrapped`): its import (click, dateutil and its
+plugins' entry points, a tenth of a second) was most of the store's share of a start-up that
+only reads, where plain ``sqlite3`` serves (:func:`open_connection`, :func:`migrations_due`).
 """
 
 from __future__ import annotations
@@ -13,13 +17,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.db import Table
+from typing import TYPE_CHECKING
 
 from retrieval.errors import StoreError
 
-Migration = Callable[[sqlite_utils.Database], None]
+if TYPE_CHECKING:
+    import sqlite_utils
+    from sqlite_utils.db import Table
+
+Migration = Callable[["sqlite_utils.Database"], None]
 
 
 @contextmanager
@@ -44,6 +50,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
 
 def table(db: sqlite_utils.Database, name: str) -> Table:
     """A table of ``db`` (``db[name]`` may also be a view, which has no ``insert``)."""
+    from sqlite_utils.db import Table
+
     return Table(db, name)
 
 
@@ -79,6 +87,19 @@ def apply_migrations(
     return applied
 
 
+def migrations_due(
+    conn: sqlite3.Connection, scope: str, migrations: Iterable[tuple[str, Migration]]
+) -> bool:
+    """Whether any of the ``migrations`` of ``scope`` is not yet recorded (read only: a
+    database that has them all is opened without sqlite-utils, nor the write lock)."""
+    try:
+        rows = conn.execute("select name from _migrations where scope = ?", [scope]).fetchall()
+    except sqlite3.OperationalError:  # no _migrations table yet (any other error: said there)
+        return True
+    done = {row[0] for row in rows}
+    return any(name not in done for name, _ in migrations)
+
+
 _SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26  # SQLite's primary result codes for a damaged file
 
 
@@ -112,16 +133,27 @@ def set_aside(path: Path) -> Path:
 
 def connect(path: Path) -> sqlite_utils.Database:
     """Open (creating if needed) the database at ``path`` in WAL mode."""
+    return wrapped(open_connection(path))
+
+
+def wrapped(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """sqlite-utils' database over ``conn``, to write (imported only now)."""
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn)
+
+
+def open_connection(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the database at ``path`` in WAL mode, a plain connection."""
     try:
         if not path.parent.is_dir():
             # A misspelt --db should not quietly start an empty database somewhere new.
             raise StoreError(f"cannot open the database {path}: its folder does not exist")
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
-        db.execute("pragma journal_mode = wal")
-        db.execute("pragma synchronous = normal")
-        db.execute("pragma foreign_keys = on")
-        db.execute("select count(*) from sqlite_master").fetchone()
+        conn.execute("pragma journal_mode = wal")
+        conn.execute("pragma synchronous = normal")
+        conn.execute("pragma foreign_keys = on")
+        conn.execute("select count(*) from sqlite_master").fetchone()
     except (sqlite3.DatabaseError, OSError) as error:
         unopened = isinstance(error, sqlite3.OperationalError) and "unable to open" in str(error)
         if unopened and not os.access(path.parent, os.W_OK):
@@ -132,4 +164,4 @@ def connect(path: Path) -> sqlite_utils.Database:
                 "(the database needs to write beside itself; use --db with a writable folder)"
             ) from error
         raise StoreError(f"cannot open the database {path}: {error}") from error
-    return db
+    return conn

@@ -259,7 +259,7 @@ def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does
     languages._loaded.cache_clear()
     try:
         ours = languages._identifier()
-        assert list((tmp_path / "quotebot").glob("langid-*.npz"))  # the next start reads it
+        assert list((tmp_path / "quotebot").glob("langid-*/ptc.npy"))  # the next start maps it
         theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
         theirs.set_languages([c for c in languages.LANGUAGES if c in theirs.labels])
         for text in ("Comment supprimer les espaces ?", "Как удалить пакет?", "sed stands for"):
