@@ -923,9 +923,14 @@ def _unpacked(model: Path) -> Path | None:
     """py3langid's model unpacked once into the user's cache folder, an ``.npy`` file for
     each of its arrays (None: not writable). Mapped, they load in a third of the time the
     unpacked archive took (its 68 MB read and checked, 0.1 s that a first answer waited for),
-    and only the pages a text's walk reads are resident."""
+    and only the pages a text's walk reads are resident. Named by py3langid's version and the
+    model's size, not the file's time: each new install of the same model (a fresh virtual
+    environment, every CI run) would leave another 66 MB copy behind. Copies of other models
+    are removed once this one is made."""
+    import py3langid
+
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quotebot"
-    target = base / f"langid-{model.stat().st_size}-{model.stat().st_mtime_ns}"
+    target = base / f"langid-{py3langid.__version__}-{model.stat().st_size}"
     if target.is_dir():
         return target
     try:
@@ -944,4 +949,16 @@ def _unpacked(model: Path) -> Path | None:
             shutil.rmtree(part, ignore_errors=True)  # left when another process was first
     except OSError:
         return target if target.is_dir() else None
+    _remove_others(base, target)
     return target
+
+
+def _remove_others(base: Path, kept: Path) -> None:
+    """Remove the copies of other models (and the archives older versions unpacked) beside
+    ``kept``. A process still mapping one keeps its pages: the file goes when it is unmapped."""
+    for other in base.glob("langid-*"):
+        if other != kept:
+            if other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
+            else:
+                other.unlink(missing_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -266,6 +268,29 @@ def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does
             assert ours.rank(text)[:3] == theirs.rank(text)[:3]
     finally:
         languages._loaded.cache_clear()
+
+
+def test_the_language_model_is_unpacked_once_per_model_not_once_per_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from py3langid.langid import MODEL_DIR, MODEL_FILE  # type: ignore[import-untyped]
+
+    from retrieval.search import languages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = tmp_path / "quotebot"
+    cache.mkdir()
+    (cache / "langid-4586720-1796505797009072293.npz").write_bytes(b"an older version's")
+    (cache / "langid-0.1-123").mkdir()  # another model's copy
+    (cache / "club-029dc6a63532.db").write_bytes(b"a corpus database")
+    installed = tmp_path / "site-packages" / MODEL_FILE
+    installed.parent.mkdir(parents=True)
+    shutil.copy(Path(MODEL_DIR) / MODEL_FILE, installed)
+    first = languages._unpacked(installed)
+    os.utime(installed, ns=(0, 0))  # the same model installed again, at another time
+    assert languages._unpacked(installed) == first
+    assert [p.name for p in cache.glob("langid-*")] == [first.name if first else ""]
+    assert (cache / "club-029dc6a63532.db").exists()  # the cache's other files are no copies
 
 
 def test_stop_words_say_how_plainly_a_short_question_reads_as_a_language() -> None:
