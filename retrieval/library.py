@@ -44,6 +44,7 @@ from retrieval.search import (
     abbreviations,
     attached,
     bm25,
+    captions,
     causes,
     changelogs,
     cjk,
@@ -893,6 +894,7 @@ def _ranked(
     ranked, total, pool = _search(library, current, weights, question, depth, names, probe)
     if len(languages) > 1 and not neutral:
         ranked = _own_language_first(library, ranked, lang, question, weights)
+    ranked = captions.below_their_text(ranked, text)
     ranked = named.naming_row_first(ranked, named.writers(names, current, library.store))
     ranked = _release_notes(library, current, ranked, text, question)
     ranked = _quoting_deeper(library, current, ranked, pool, depth, text, lang, question)
