@@ -838,15 +838,26 @@ def _loaded() -> _Ranker:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     unpacked = _unpacked(Path(MODEL_DIR) / MODEL_FILE)
-    if unpacked is None:
+    identifier = None if unpacked is None else _mapped(LanguageIdentifier, modelio, unpacked)
+    if identifier is None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    else:  # as py3langid's own load_model reads it, without unpacking 68 MB first (1.3 s)
+    identifier.set_languages([c for c in LANGUAGES if c in identifier.labels])
+    return cast(_Ranker, identifier)
 
-        def mapped(name: str) -> npt.NDArray[Any]:
-            array: npt.NDArray[Any] = np.load(unpacked / f"{name}.npy", mmap_mode="r")
-            return array.view(np.ndarray)  # a memmap costs microseconds on every operation
 
-        identifier = _walker(LanguageIdentifier)(
+def _mapped(identifier: type, modelio: Any, unpacked: Path) -> Any:
+    """py3langid's identifier over the arrays of its model unpacked in ``unpacked``, as its own
+    load_model reads them, without unpacking 68 MB first (1.3 s); None when a copy can't be
+    read (a file of it removed: another installation's process removing copies of other
+    models, a cache cleaned by hand): set aside, so the next start unpacks it again, and this
+    one reads the packed model instead of failing every question."""
+
+    def mapped(name: str) -> npt.NDArray[Any]:
+        array: npt.NDArray[Any] = np.load(unpacked / f"{name}.npy", mmap_mode="r")
+        return array.view(np.ndarray)  # a memmap costs microseconds on every operation
+
+    try:
+        return _walker(identifier)(
             mapped("ptc"),
             np.array(mapped("pc")),
             mapped("classes").tolist(),
@@ -855,8 +866,9 @@ def _loaded() -> _Ranker:
             norm_probs=True,
             tk_row=modelio._to_array(mapped("nextmove_row")),
         )
-    identifier.set_languages([c for c in LANGUAGES if c in identifier.labels])
-    return cast(_Ranker, identifier)
+    except (OSError, ValueError, EOFError):
+        shutil.rmtree(unpacked, ignore_errors=True)
+        return None
 
 
 def _walker(base: type) -> type:

@@ -270,6 +270,28 @@ def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does
         languages._loaded.cache_clear()
 
 
+def test_a_copy_of_the_language_model_missing_a_file_is_read_packed_and_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another installation's start removes copies of other models, and a cache may be cleaned
+    # by hand: a copy missing a file failed every question ("No such file: ptc.npy").
+    from retrieval.search import languages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    languages._loaded.cache_clear()
+    try:
+        languages._identifier()
+        (copy,) = (tmp_path / "quotebot").glob("langid-*")
+        (copy / "ptc.npy").unlink()
+        languages._loaded.cache_clear()
+        assert languages.detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
+        languages._loaded.cache_clear()
+        languages._identifier()
+        assert (copy / "ptc.npy").is_file()  # the next start unpacked it again
+    finally:
+        languages._loaded.cache_clear()
+
+
 def test_the_language_model_is_unpacked_once_per_model_not_once_per_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
