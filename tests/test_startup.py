@@ -111,3 +111,27 @@ def test_a_saved_index_served_as_it_is_answers_without_loading_sqlite_utils(
     started = json.loads(run.stdout)
     assert started["quoted"] and "policemen" in started["quoted"][0]
     assert started["loaded"] == []
+
+
+def test_make_run_starts_the_bot_where_its_modules_cannot_be_compiled(tmp_path: Path) -> None:
+    # `make run` compiles the modules before the bot starts, to start faster; in a tree it may
+    # not write in (an image's read-only app folder), compileall failed and make stopped there:
+    # the bot never started.
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    for package in ("bot", "retrieval"):
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "__init__.py").write_text("", encoding="utf-8")
+        (tmp_path / package / "__pycache__").write_text("", encoding="utf-8")  # no folder
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    started = venv / "bin" / "quotebot"
+    started.write_text("#!/bin/sh\necho started $1\n", encoding="utf-8")
+    started.chmod(0o755)
+    (venv / ".installed").write_text("", encoding="utf-8")  # installed after pyproject.toml
+    run = subprocess.run(
+        ["make", "-s", "-f", str(PROJECT_ROOT / "Makefile"), "run"],
+        capture_output=True, text=True, check=False, cwd=tmp_path, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().splitlines()[-1] == "started run"

@@ -9,6 +9,7 @@ words are folded and tagged, just not stemmed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import lzma
@@ -18,6 +19,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -838,15 +840,26 @@ def _loaded() -> _Ranker:
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     unpacked = _unpacked(Path(MODEL_DIR) / MODEL_FILE)
-    if unpacked is None:
+    identifier = None if unpacked is None else _mapped(LanguageIdentifier, modelio, unpacked)
+    if identifier is None:
         identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    else:  # as py3langid's own load_model reads it, without unpacking 68 MB first (1.3 s)
+    identifier.set_languages([c for c in LANGUAGES if c in identifier.labels])
+    return cast(_Ranker, identifier)
 
-        def mapped(name: str) -> npt.NDArray[Any]:
-            array: npt.NDArray[Any] = np.load(unpacked / f"{name}.npy", mmap_mode="r")
-            return array.view(np.ndarray)  # a memmap costs microseconds on every operation
 
-        identifier = _walker(LanguageIdentifier)(
+def _mapped(identifier: type, modelio: Any, unpacked: Path) -> Any:
+    """py3langid's identifier over the arrays of its model unpacked in ``unpacked``, as its own
+    load_model reads them, without unpacking 68 MB first (1.3 s); None when a copy can't be
+    read (a file of it removed: another installation's process removing copies of other
+    models, a cache cleaned by hand): set aside, so the next start unpacks it again, and this
+    one reads the packed model instead of failing every question."""
+
+    def mapped(name: str) -> npt.NDArray[Any]:
+        array: npt.NDArray[Any] = np.load(unpacked / f"{name}.npy", mmap_mode="r")
+        return array.view(np.ndarray)  # a memmap costs microseconds on every operation
+
+    try:
+        return _walker(identifier)(
             mapped("ptc"),
             np.array(mapped("pc")),
             mapped("classes").tolist(),
@@ -855,8 +868,9 @@ def _loaded() -> _Ranker:
             norm_probs=True,
             tk_row=modelio._to_array(mapped("nextmove_row")),
         )
-    identifier.set_languages([c for c in LANGUAGES if c in identifier.labels])
-    return cast(_Ranker, identifier)
+    except (OSError, ValueError, EOFError):
+        shutil.rmtree(unpacked, ignore_errors=True)
+        return None
 
 
 def _walker(base: type) -> type:
@@ -926,12 +940,15 @@ def _unpacked(model: Path) -> Path | None:
     and only the pages a text's walk reads are resident. Named by py3langid's version and the
     model's size, not the file's time: each new install of the same model (a fresh virtual
     environment, every CI run) would leave another 66 MB copy behind. Copies of other models
-    are removed once this one is made."""
+    unused for :data:`UNUSED_COPY_DAYS` are removed once this one is made (each start of
+    this one marks it used)."""
     import py3langid
 
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quotebot"
     target = base / f"langid-{py3langid.__version__}-{model.stat().st_size}"
     if target.is_dir():
+        with contextlib.suppress(OSError):
+            os.utime(target)  # used: another installation's start leaves it
         return target
     try:
         base.mkdir(parents=True, exist_ok=True)
@@ -953,12 +970,27 @@ def _unpacked(model: Path) -> Path | None:
     return target
 
 
+UNUSED_COPY_DAYS = 7  # another model's copy unused so long is no other installation's in use
+
+
 def _remove_others(base: Path, kept: Path) -> None:
-    """Remove the copies of other models (and the archives older versions unpacked) beside
-    ``kept``. A process still mapping one keeps its pages: the file goes when it is unmapped."""
+    """Remove the archives older versions unpacked (one per install) and the copies of other
+    models unused for :data:`UNUSED_COPY_DAYS` beside ``kept``. Another installation in use
+    (another py3langid in another environment) keeps its copy: removed, each start of either
+    unpacked its own again (1.3 s) and removed the other's. A process still mapping one keeps
+    its pages: the file goes when it is unmapped."""
+    unused = time.time() - UNUSED_COPY_DAYS * 86400
     for other in base.glob("langid-*"):
-        if other != kept:
-            if other.is_dir():
-                shutil.rmtree(other, ignore_errors=True)
-            else:
-                other.unlink(missing_ok=True)
+        if other == kept:
+            continue
+        if not other.is_dir():
+            other.unlink(missing_ok=True)
+        elif _modified(other) < unused:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return math.inf  # removed meanwhile

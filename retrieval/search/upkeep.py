@@ -88,6 +88,13 @@ class IndexKeeper:
     def build(self, tag: str, analyzer: Analyzer) -> snapshot.Snapshot:
         try:
             with generations.locked(self.folder):
+                # Another process may have built it while this one waited for the lock (both
+                # found an index of an older format or analysis): served, not built again,
+                # nor removed from under that process.
+                built = snapshot.load(self.folder, tag)
+                if built is not None:
+                    built.prepare_words(at_open=True)
+                    return built
                 for old in self.folder.iterdir():  # another analysis: nothing is reusable
                     if old.is_dir():
                         shutil.rmtree(old)

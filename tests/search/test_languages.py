@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -270,6 +271,28 @@ def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does
         languages._loaded.cache_clear()
 
 
+def test_a_copy_of_the_language_model_missing_a_file_is_read_packed_and_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another installation's start removes copies of other models, and a cache may be cleaned
+    # by hand: a copy missing a file failed every question ("No such file: ptc.npy").
+    from retrieval.search import languages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    languages._loaded.cache_clear()
+    try:
+        languages._identifier()
+        (copy,) = (tmp_path / "quotebot").glob("langid-*")
+        (copy / "ptc.npy").unlink()
+        languages._loaded.cache_clear()
+        assert languages.detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
+        languages._loaded.cache_clear()
+        languages._identifier()
+        assert (copy / "ptc.npy").is_file()  # the next start unpacked it again
+    finally:
+        languages._loaded.cache_clear()
+
+
 def test_the_language_model_is_unpacked_once_per_model_not_once_per_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -281,7 +304,8 @@ def test_the_language_model_is_unpacked_once_per_model_not_once_per_install(
     cache = tmp_path / "quotebot"
     cache.mkdir()
     (cache / "langid-4586720-1796505797009072293.npz").write_bytes(b"an older version's")
-    (cache / "langid-0.1-123").mkdir()  # another model's copy
+    (cache / "langid-0.1-123").mkdir()  # another model's copy, unused for a month
+    os.utime(cache / "langid-0.1-123", (0, time.time() - 30 * 86400))
     (cache / "club-029dc6a63532.db").write_bytes(b"a corpus database")
     installed = tmp_path / "site-packages" / MODEL_FILE
     installed.parent.mkdir(parents=True)
@@ -314,3 +338,21 @@ def test_a_few_passages_read_as_another_language_of_the_same_script_make_none() 
     assert corpus_languages([*english, *["es"] * 3], main={"en", "es"}) == ("en",)
     found = corpus_languages([*english, *["fr"] * 25, *["ru"] * 2], main={"en", "fr", "ru"})
     assert found == ("en", "fr", "ru")
+
+
+def test_another_installations_copy_of_the_language_model_in_use_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two environments with two py3langid versions (a bot and `quotebot index` of another
+    # install) share the cache: each start of one removed the other's copy, which the next
+    # start of the other unpacked again (68 MB, 1.3 s) and removed this one's.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE  # type: ignore[import-untyped]
+
+    from retrieval.search import languages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = tmp_path / "quotebot"
+    (cache / "langid-0.1-123").mkdir(parents=True)  # the other installation's, used today
+    first = languages._unpacked(Path(MODEL_DIR) / MODEL_FILE)
+    assert first is not None and first.is_dir()
+    assert (cache / "langid-0.1-123").is_dir()
