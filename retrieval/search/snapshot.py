@@ -569,6 +569,7 @@ class TermIds(Mapping[str, int]):
         found = self._look_up(term)
         if found < 0:
             found = self._added[term] = len(self)
+            self._found.pop(term, None)  # a look-up before it was numbered found none
         return found
 
     def copy(self) -> TermIds:
