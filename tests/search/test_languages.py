@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -251,46 +252,47 @@ def test_a_compound_whose_parts_the_corpus_has_is_no_unknown_word(analyzer: Anal
     assert detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
 
 
+@pytest.fixture
+def model_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty cache folder for the language model, loaded afresh in it and after the test."""
+    from retrieval.search import languages
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    languages._loaded.cache_clear()
+    yield tmp_path / "quotebot"
+    languages._loaded.cache_clear()
+
+
 def test_the_language_model_unpacked_once_into_the_cache_ranks_as_py3langid_does(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    model_cache: Path,
 ) -> None:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
 
     from retrieval.search import languages
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    languages._loaded.cache_clear()
-    try:
-        ours = languages._identifier()
-        assert list((tmp_path / "quotebot").glob("langid-*/ptc.npy"))  # the next start maps it
-        theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-        theirs.set_languages([c for c in languages.LANGUAGES if c in theirs.labels])
-        for text in ("Comment supprimer les espaces ?", "Как удалить пакет?", "sed stands for"):
-            assert ours.rank(text)[:3] == theirs.rank(text)[:3]
-    finally:
-        languages._loaded.cache_clear()
+    ours = languages._identifier()
+    assert list(model_cache.glob("langid-*/ptc.npy"))  # the next start maps it
+    theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    theirs.set_languages([c for c in languages.LANGUAGES if c in theirs.labels])
+    for text in ("Comment supprimer les espaces ?", "Как удалить пакет?", "sed stands for"):
+        assert ours.rank(text)[:3] == theirs.rank(text)[:3]
 
 
 def test_a_copy_of_the_language_model_missing_a_file_is_read_packed_and_made_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    model_cache: Path,
 ) -> None:
     # Another installation's start removes copies of other models, and a cache may be cleaned
     # by hand: a copy missing a file failed every question ("No such file: ptc.npy").
     from retrieval.search import languages
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    languages._identifier()
+    (copy,) = model_cache.glob("langid-*")
+    (copy / "ptc.npy").unlink()
     languages._loaded.cache_clear()
-    try:
-        languages._identifier()
-        (copy,) = (tmp_path / "quotebot").glob("langid-*")
-        (copy / "ptc.npy").unlink()
-        languages._loaded.cache_clear()
-        assert languages.detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
-        languages._loaded.cache_clear()
-        languages._identifier()
-        assert (copy / "ptc.npy").is_file()  # the next start unpacked it again
-    finally:
-        languages._loaded.cache_clear()
+    assert languages.detect("Comment installer un paquet ?", ["fr", "es"]) == "fr"
+    languages._loaded.cache_clear()
+    languages._identifier()
+    assert (copy / "ptc.npy").is_file()  # the next start unpacked it again
 
 
 def test_the_language_model_is_unpacked_once_per_model_not_once_per_install(
