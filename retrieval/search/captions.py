@@ -17,6 +17,8 @@ from retrieval.search.rank import RERANK, Ranked, lowered
 
 SHARE = 0.8
 LONGEST = 200  # characters: a caption, not a paragraph opening with "Figure 5 shows …"
+# A table's caption read as a paragraph of its own ("Table: 5 Public Health Outlay 2012-13").
+_TABLE = re.compile(r"(?:Table|Tableau|Tabla|Tabelle|Tabel|Таблица)\s*:?\s*\d", re.IGNORECASE)
 # "Figure 3:", "Fig. 2.1 –", "Figura 1.", "Abbildung 4:", "Рисунок 2.", "Рис. 5 —", "图 3：", in
 # the five languages of the bot and German.
 _CAPTION = re.compile(
@@ -29,6 +31,12 @@ _ASKS_FOR_A_FIGURE = re.compile(r"\b(?:fig(?:ure|ura)?s?|abbildung|рисун\w*
 def is_caption(passage: Passage) -> bool:
     """Whether ``passage`` is a figure's caption alone."""
     return len(passage.text) <= LONGEST and bool(_CAPTION.match(passage.text))
+
+
+def is_table_caption(passage: Passage) -> bool:
+    """Whether ``passage`` is a table's caption alone (:func:`named.naming_row_first` moves it
+    with its table's rows)."""
+    return len(passage.text) <= LONGEST and bool(_TABLE.match(passage.text))
 
 
 def below_their_text(ranked: Sequence[Ranked], question: str) -> list[Ranked]:

@@ -13,10 +13,10 @@ every passage writing the name first lost four dev questions so, and gained none
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from retrieval.model import Passage
+from retrieval.search import captions
 from retrieval.search.analyzer import Analyzer
 from retrieval.search.query import _LETTERS, _tokens, searchable
 from retrieval.search.rank import Ranked, brought_first
@@ -94,13 +94,6 @@ def naming_row_first(ranked: Sequence[Ranked], writing: frozenset[str]) -> list[
     return brought_first(ranked, order)
 
 
-# A table's caption read as a paragraph of its own ("Table: 5 Public Health Outlay 2012-13").
-_CAPTION = re.compile(r"(?:Table|Tableau|Tabla|Tabelle|Tabel|Таблица)\s*:?\s*\d", re.IGNORECASE)
-CAPTION_LONGEST = 200  # characters: a caption, not a paragraph opening with "Table 5 shows …"
-
-
 def _of_table(passage: Passage) -> bool:
     """Whether a passage is a table's row or header, or its caption."""
-    if passage.kind == "table":
-        return True
-    return len(passage.text) <= CAPTION_LONGEST and bool(_CAPTION.match(passage.text))
+    return passage.kind == "table" or captions.is_table_caption(passage)
