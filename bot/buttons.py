@@ -354,20 +354,20 @@ def example_label(example: str) -> str:
     return _label(example)
 
 
+def message_buttons(message: object) -> list[InlineKeyboardButton]:
+    """The buttons of ``message`` (one a button was pressed on), row by row; none when it is no
+    longer there to read (too old) or has no keyboard."""
+    from telegram import Message
+
+    if not isinstance(message, Message) or message.reply_markup is None:
+        return []
+    return [button for row in message.reply_markup.inline_keyboard for button in row]
+
+
 def pressed_label(query: CallbackQuery) -> str | None:
     """The label of the button ``query`` pressed, as its message shows it; None when the
     message is no longer there to read (too old) or has no such button."""
-    from telegram import Message
-
-    message = query.message
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return None
-    labels = [
-        button.text
-        for row in message.reply_markup.inline_keyboard
-        for button in row
-        if button.callback_data == query.data
-    ]
+    labels = [b.text for b in message_buttons(query.message) if b.callback_data == query.data]
     return labels[0] if labels else None
 
 

@@ -129,13 +129,9 @@ async def vote(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def _has_more_button(message: object) -> bool:
     """Whether ``message`` (the one a button was pressed on) has a "More results" button."""
-    if not isinstance(message, Message) or message.reply_markup is None:
-        return False
-    rows = message.reply_markup.inline_keyboard
     return any(
         isinstance(buttons.parse(str(button.callback_data)), buttons.MorePress)
-        for row in rows
-        for button in row
+        for button in buttons.message_buttons(message)
     )
 
 
