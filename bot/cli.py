@@ -42,6 +42,7 @@ from bot.settings import Settings, SettingsError, load_settings
 from retrieval.errors import QuestionError, QuotebotError, StoreError
 from retrieval.library import Library
 from retrieval.model import Answer, Document, ReindexReport, SkippedFile
+from retrieval.store import cache_folder
 
 if TYPE_CHECKING:
     from bot.state import Usage
@@ -79,12 +80,6 @@ def positive(text: str) -> int:
 
 
 # Where the database is ------------------------------------------------------------------------
-
-
-def cache_folder() -> Path:
-    """The user's cache folder for quotebot (``$XDG_CACHE_HOME/quotebot``, else ~/.cache)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "quotebot"
 
 
 def database_for(args: argparse.Namespace, settings: Settings) -> Path:

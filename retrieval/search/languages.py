@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.search import scripts
+from retrieval.store import cache_folder
 from retrieval.text import strip_accents
 
 ENGLISH = "en"
@@ -944,7 +945,7 @@ def _unpacked(model: Path) -> Path | None:
     this one marks it used)."""
     import py3langid
 
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "quotebot"
+    base = cache_folder()
     target = base / f"langid-{py3langid.__version__}-{model.stat().st_size}"
     if target.is_dir():
         with contextlib.suppress(OSError):
