@@ -597,15 +597,14 @@ def _terms(segments: Sequence[Segment], base: Snapshot | None = None) -> Terms:
         vocabulary = first.vocabulary  # not copied: a start-up at a million passages made two
         term_ids = TermIds(first.vocabulary, first.term_order, {})
         globals_ = [np.arange(len(vocabulary), dtype=np.int32)]
+    new: list[str] = []  # the terms later segments add, joined to the vocabulary once
     for segment in segments[len(globals_) :]:
-        known = len(vocabulary)
+        known = len(vocabulary) + len(new)
         ids = [term_ids.number(t) for t in segment.vocabulary]
-        vocabulary = (
-            *vocabulary,
-            *(segment.vocabulary[i] for i, g in enumerate(ids) if g >= known),
-        )
+        new.extend(segment.vocabulary[i] for i, g in enumerate(ids) if g >= known)
         globals_.append(np.array(ids, dtype=np.int32).reshape(-1))
-    return tuple(vocabulary), term_ids, globals_  # a tuple: see Segment.open
+    joined = (*vocabulary, *new) if new else tuple(vocabulary)  # a tuple: see Segment.open
+    return joined, term_ids, globals_
 
 
 def _compose(
