@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from retrieval.library import Library
-from retrieval.search.followups import Conversation
+from tests.search.conversations import first_after
 
 TOOLS = {
     "dependencies.md": "# Checking dependencies\n\n"
@@ -45,7 +45,4 @@ def tools(write_library: Callable[[dict[str, str]], Library]) -> Library:
 def test_a_follow_up_naming_a_sibling_is_answered_about_it(
     tools: Library, first: str, then: str, named: str
 ) -> None:
-    context = Conversation().after(first, None, now=0.0).context_for(then, now=1.0)
-    assert context is not None
-    answer = tools.answer(then, context=context)
-    assert named in answer.hits[0].passage.text
+    assert named in first_after(tools, first, then)

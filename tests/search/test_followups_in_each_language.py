@@ -10,7 +10,8 @@ import pytest
 
 from retrieval.library import Library
 from retrieval.search import cjk
-from retrieval.search.followups import Conversation, plain_language
+from retrieval.search.followups import plain_language
+from tests.search.conversations import context_after, first_after
 
 MOONS = {
     "mars-zh.txt": "火星的卫星\n\n"
@@ -37,18 +38,6 @@ def moons(write_library: Callable[[dict[str, str]], Library]) -> Library:
     return write_library(MOONS)
 
 
-def _context(first: str, then: str) -> str | None:
-    """What a conversation carries into ``then`` asked after ``first`` (None: no follow-up)."""
-    return Conversation().after(first, None, now=0.0).context_for(then, now=1.0)
-
-
-def _follow_up(library: Library, first: str, then: str) -> str:
-    """The passage ranked first for ``then`` asked after ``first``, as a conversation asks it."""
-    context = _context(first, then)
-    assert context is not None, f"{then!r} is not read as a follow-up"
-    return library.answer(then, context=context).hits[0].passage.text
-
-
 def test_a_chinese_then_leaves_the_name_after_it_whole() -> None:
     words = [word for word, _, _ in cjk.chinese_words("那火卫二呢")]
     assert "火卫二" in words  # not 那火卫 | 二: "then" glued to half of "Deimos"
@@ -67,7 +56,7 @@ def test_a_chinese_then_leaves_the_name_after_it_whole() -> None:
 def test_a_follow_up_finds_what_it_asks_of_the_earlier_subject(
     moons: Library, first: str, then: str, answer: str
 ) -> None:
-    assert answer in _follow_up(moons, first, then)
+    assert answer in first_after(moons, first, then)
 
 
 # The earlier question in each question's own language: one in another language starts anew.
@@ -96,7 +85,7 @@ EARLIER = {
 def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
     lang: str, question: str
 ) -> None:
-    assert _context(EARLIER[lang], question) is None
+    assert context_after(EARLIER[lang], question) is None
 
 
 @pytest.mark.parametrize(
@@ -112,7 +101,7 @@ def test_questions_saying_what_they_ask_about_do_not_lean_on_the_one_before(
     ],
 )
 def test_short_questions_still_lean_on_the_one_before(lang: str, question: str) -> None:
-    assert _context(EARLIER[lang], question)
+    assert context_after(EARLIER[lang], question)
 
 
 @pytest.mark.parametrize(
@@ -128,7 +117,7 @@ def test_short_questions_still_lean_on_the_one_before(lang: str, question: str) 
     ],
 )
 def test_a_question_in_another_language_starts_a_new_subject(first: str, then: str) -> None:
-    assert _context(first, then) is None
+    assert context_after(first, then) is None
 
 
 @pytest.mark.parametrize(
@@ -143,7 +132,7 @@ def test_a_question_in_another_language_starts_a_new_subject(first: str, then: s
 def test_a_short_follow_up_without_a_language_of_its_own_still_follows(
     first: str, then: str
 ) -> None:
-    assert _context(first, then)
+    assert context_after(first, then)
 
 
 def test_a_number_asked_after_a_question_keeps_its_language(
@@ -158,7 +147,7 @@ def test_a_number_asked_after_a_question_keeps_its_language(
         }
     )
     earlier = "what is the weather like in winter?"  # English, and about nothing here
-    answer = library.answer("7", context=_context(earlier, "7"))
+    answer = library.answer("7", context=context_after(earlier, "7"))
     assert answer.hits and answer.hits[0].passage.lang == "fr"  # only the French one has it
     assert answer.language == "en"
     assert library.answer("7").language == "fr"  # asked alone, the passage's language
@@ -193,7 +182,7 @@ def vite(write_library: Callable[[dict[str, str]], Library]) -> Library:
 def test_a_japanese_or_korean_follow_up_finds_what_it_asks(
     vite: Library, first: str, then: str, answer: str
 ) -> None:
-    assert answer in _follow_up(vite, first, then)
+    assert answer in first_after(vite, first, then)
 
 
 @pytest.mark.parametrize(
@@ -209,7 +198,7 @@ def test_japanese_and_korean_questions_pointing_back_lean_on_the_one_before(
     question: str,
 ) -> None:
     earlier = "포트는 무엇인가요?" if "\uac00" <= question[0] <= "\ud7a3" else "ポートは？"
-    assert _context(earlier, question)
+    assert context_after(earlier, question)
 
 
 @pytest.mark.parametrize(
@@ -223,8 +212,8 @@ def test_japanese_and_korean_questions_pointing_back_lean_on_the_one_before(
     ],
 )
 def test_japanese_and_korean_questions_of_their_own_stand_alone(question: str) -> None:
-    assert _context("開発サーバーのポートは？", question) is None
-    assert _context("포트는 무엇인가요?", question) is None
+    assert context_after("開発サーバーのポートは？", question) is None
+    assert context_after("포트는 무엇인가요?", question) is None
 
 
 def test_a_japanese_question_is_not_taken_for_chinese() -> None:
@@ -232,6 +221,6 @@ def test_a_japanese_question_is_not_taken_for_chinese() -> None:
     assert plain_language("もっと") == "ja"
     assert plain_language("这个呢？") == "zh"
     assert plain_language("그럼 v-model은요?") == "ko"
-    assert _context("这个怎么用？", "それはどう？") is None  # another language: a new subject
+    assert context_after("这个怎么用？", "それはどう？") is None  # another language: a new subject
     # Chinese writes "・" in foreign names: no kana, still a Chinese follow-up (a final reader's)
-    assert _context("蒙娜丽莎是谁画的？", "那达・芬奇呢？") is not None
+    assert context_after("蒙娜丽莎是谁画的？", "那达・芬奇呢？") is not None
