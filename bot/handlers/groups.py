@@ -14,7 +14,7 @@ import re
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
-from bot.handlers import private
+from bot.handlers import common, private
 from bot.handlers.admin import admin_only
 from bot.handlers.common import (
     ask,
@@ -36,6 +36,8 @@ from bot.handlers.common import (
 from bot.locales import asks_for_more, is_courtesy, is_small_talk, result_asked, without_chatter
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import echo
+from bot.services import Services
+from bot.state import SavedSearch
 from retrieval.errors import EmptyQuestionError, NoSearchableWordsError, QuestionError
 from retrieval.search import divisions
 from retrieval.search.followups import asks_something
@@ -116,7 +118,9 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         # A bare /ask on one of the bot's own answers would search the answer: only a quote.
         replied_asks = message.quote is not None or not replies_to_bot(message)
         question = command_text(message)
-        if await _asked_more(update, context, question):
+        if await _asked_more(update, context, question) or (
+            question and await _posted_result(update, context, question)
+        ):
             return
         await _ask(update, context, question, replied_asks=replied_asks)
 
@@ -186,19 +190,19 @@ _ASKED = re.compile(r"[?？¿؟]")
 
 
 async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
-    """Post the result a reply to one of the bot's answers names by its rank ("2", "the
-    second one", "#3"), in full, as /quote posts one: the group sees the first, the others are
-    numbered behind "Full answer and more results". Not after a question naming a numbered
-    division ("and the second?" after "Chapter I"), nor past the results found."""
-    message, chat = update.effective_message, update.effective_chat
-    replied = None if message is None else message.reply_to_message
-    if message is None or chat is None or replied is None or not replies_to_bot(message):
+    """Post the result a message names by its rank ("2", "the second one", "#3"), in full, as
+    /quote posts one: of the answer it replies to, else ("@bot 2", "/ask the second one") of
+    the member's last question here, as a private chat opens it; the group sees the first,
+    the others are numbered behind "Full answer and more results". Not after a question
+    naming a numbered division ("and the second?" after "Chapter I"), nor past the results."""
+    message, chat, user = update.effective_message, update.effective_chat, update.effective_user
+    if message is None or chat is None or user is None:
         return False
     rank = result_asked(text, replying=True)  # the stored answer is looked up only for a rank
     if rank is None:
         return False
     svc = services(context)
-    saved = await svc.state.answered_by(chat.id, replied.message_id)
+    saved = await _numbered_answer(svc, message, chat.id, user.id)
     if saved is None or not saved.answered:
         return False
     if divisions.names_a_division(text, f"{saved.context or ''} {saved.question}"):
@@ -212,6 +216,25 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         return False
     await post_passage(update, context, passage, reply_to=message, subject=saved.question)
     return True
+
+
+async def _numbered_answer(
+    svc: Services, message: Message, chat_id: int, user_id: int
+) -> SavedSearch | None:
+    """The answer a result's number is about: the bot's answer the message replies to; else
+    the member's last question in this group while their conversation goes on. "@bot 2" was
+    searched as the word "2" and quoted a paragraph numbered so; after /reset or the idle
+    time it is asked about again, and under a member's message it is about that message."""
+    replied = message.reply_to_message
+    if replied is not None:
+        if not replies_to_bot(message):
+            return None
+        return await svc.state.answered_by(chat_id, replied.message_id)
+    going = await svc.state.load_conversation(
+        chat_id, user_id, now=common.clock(), idle_seconds=svc.idle_seconds
+    )
+    saved = await svc.state.latest_search(chat_id, user_id) if going else None
+    return None if saved is None or was_refused(saved) else saved
 
 
 async def _paged(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
