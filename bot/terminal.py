@@ -395,8 +395,13 @@ class TerminalChat:
         return self.chosen or reply_language(read, home or self.home, question)
 
     def reset(self) -> str:
+        """Forget the conversation, its language too: said in the language spoken until now,
+        the next reply speaks the system's (or the one chosen with /language), as a new chat
+        would. A German question after Russian ones and /reset was told in Russian."""
+        said = str(self.texts.CLI_RESET)
         self.conversation, self.last, self.listing = Conversation(), None, None
-        return str(self.texts.CLI_RESET)
+        self.language = self.chosen or self.home
+        return said
 
     def ask(self, question: str) -> str:
         now = time.time()

@@ -53,3 +53,22 @@ def test_a_question_in_a_language_the_corpus_lacks_is_told_in_the_chat_s(
     chat.handle("Что проверяет Конституционный Суд?")
     said = chat.handle("Wie verhindert man eine defekte Zugriffskontrolle?") or ""
     assert said.startswith(ru.WRONG_LANGUAGE.format(languages="английский и русский"))
+
+
+def test_after_reset_the_chat_speaks_the_system_s_language_again(library: Library) -> None:
+    # /reset forgot the conversation but not its language: a German question after Russian
+    # ones and /reset was still told in Russian, in a terminal whose LANG is English.
+    chat = english_terminal(library)
+    chat.handle("Что проверяет Конституционный Суд?")
+    assert chat.handle("/reset") == ru.CLI_RESET  # said in the language spoken until then
+    said = chat.handle("Wie verhindert man eine defekte Zugriffskontrolle?") or ""
+    assert said.startswith(en.WRONG_LANGUAGE.format(languages="English and Russian")), said
+    assert chat.handle("/help") == en.CLI_CHAT_HELP
+
+
+def test_after_reset_a_chosen_language_stays(library: Library) -> None:
+    chat = english_terminal(library)
+    chat.handle("/language ru")
+    chat.handle("/reset")
+    said = chat.handle("Wie verhindert man eine defekte Zugriffskontrolle?") or ""
+    assert said.startswith(ru.WRONG_LANGUAGE.format(languages="английский и русский")), said
