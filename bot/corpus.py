@@ -118,7 +118,7 @@ def kind_of(data: bytes) -> str | None:
     return ".txt" if text.strip() and "\x00" not in text else None
 
 
-_PACKAGED = (".pdf", ".docx", ".epub", ".odt", ".rtf")  # kinds that are never plain text
+_PACKAGED = (".pdf", ".docx", ".pptx", ".epub", ".odt", ".rtf")  # kinds that are never plain text
 
 
 def renamed(file_name: str, data: bytes) -> str | None:
@@ -127,7 +127,8 @@ def renamed(file_name: str, data: bytes) -> str | None:
     kind, suffix = kind_of(data), suffix_of(file_name)
     # A Word template or a document with macros is a ".docx" package read as one: "send it
     # again named x.docx" would be refused for the same reason (an empty letterhead template).
-    if kind is None or kind == suffix or {kind, suffix} <= set(readers.WORD_SUFFIXES):
+    families = (readers.WORD_SUFFIXES, readers.SLIDE_SUFFIXES)
+    if kind is None or kind == suffix or any({kind, suffix} <= set(f) for f in families):
         return None
     if kind == ".txt" and suffix not in _PACKAGED:  # a web page or Markdown is text too
         return None

@@ -154,6 +154,8 @@ PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PARAGRAPH_PART = ", part {part} of {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", pp. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
+SLIDE = ", slide {page}"  # instead of PAGE for a passage of a presentation (.pptx)
+SLIDES = ", slides {first}–{last}"  # instead of PAGES there
 FOLLOW_UP_NOTE = "<i>Read as a follow-up to “{context}”.</i>"
 NO_ANSWER = "I searched the documents for “{query}”, but nothing in them answers it."
 NO_ANSWER_CLOSEST = "<b>Closest passages</b> (they may not answer your question):"
@@ -721,8 +723,8 @@ REASONS: dict[str, str] = {
     "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
         "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx"
     ),
-    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
-        "a PowerPoint file, not a {suffix} file: export the slides as .pdf"
+    "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx": (
+        "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx"
     ),
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "an Excel file, not a {suffix} file: export it as .pdf"

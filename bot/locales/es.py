@@ -149,6 +149,8 @@ PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PARAGRAPH_PART = ", parte {part} de {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", pág. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", págs. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
+SLIDE = ", diapositiva {page}"  # instead of PAGE for a passage of a presentation (.pptx)
+SLIDES = ", diapositivas {first}–{last}"  # instead of PAGES there
 FOLLOW_UP_NOTE = "<i>La entiendo como continuación de «{context}».</i>"
 NO_ANSWER = "Busqué «{query}» en los documentos, pero nada en ellos lo responde."
 NO_ANSWER_CLOSEST = "<b>Fragmentos más cercanos</b> (puede que no respondan a tu pregunta):"
@@ -692,8 +694,8 @@ REASONS: dict[str, str] = {
     "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
         "un archivo de Word 97–2003 (.doc), no un archivo {suffix}: guárdalo como .docx"
     ),
-    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
-        "un archivo de PowerPoint, no un archivo {suffix}: exporta las diapositivas como .pdf"
+    "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx": (
+        "un archivo de PowerPoint 97–2003 (.ppt), no un archivo {suffix}: guárdalo como .pptx"
     ),
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "un archivo de Excel, no un archivo {suffix}: expórtalo como .pdf"

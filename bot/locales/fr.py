@@ -161,6 +161,8 @@ PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PARAGRAPH_PART = ", partie {part} sur {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", p. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", p. {first}-{last}"  # instead of PAGE when the quote runs on over a page break
+SLIDE = ", diapositive {page}"  # instead of PAGE for a passage of a presentation (.pptx)
+SLIDES = ", diapositives {first}-{last}"  # instead of PAGES there
 FOLLOW_UP_NOTE = "<i>Compris comme la suite de « {context} ».</i>"
 NO_ANSWER = "J’ai cherché « {query} » dans les documents, mais rien n’y répond."
 NO_ANSWER_CLOSEST = (
@@ -742,8 +744,8 @@ REASONS: dict[str, str] = {
     "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
         "un fichier Word 97–2003 (.doc), pas un fichier {suffix}\xa0: enregistrez-le en .docx"
     ),
-    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
-        "un fichier PowerPoint, pas un fichier {suffix}\xa0: exportez les diapositives en .pdf"
+    "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx": (
+        "un fichier PowerPoint 97–2003 (.ppt), pas un fichier {suffix}\xa0: enregistrez-le en .pptx"
     ),
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "un fichier Excel, pas un fichier {suffix}\xa0: exportez-le en .pdf"

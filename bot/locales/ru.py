@@ -161,6 +161,8 @@ PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PARAGRAPH_PART = ", часть {part} из {parts}"  # a long paragraph cut in n: passage k
 PAGE = ", с. {page}"  # added after PARAGRAPH for a passage of a PDF
 PAGES = ", с. {first}–{last}"  # instead of PAGE when the quote runs on over a page break
+SLIDE = ", слайд {page}"  # instead of PAGE for a passage of a presentation (.pptx)
+SLIDES = ", слайды {first}–{last}"  # instead of PAGES there
 FOLLOW_UP_NOTE = "<i>Читаю как уточнение к «{context}».</i>"
 NO_ANSWER = "По запросу «{query}» в документах ответа нет."
 NO_ANSWER_CLOSEST = "<b>Ближайшие фрагменты</b> (возможно, они не отвечают на ваш вопрос):"
@@ -685,8 +687,8 @@ REASONS: dict[str, str] = {
     "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
         "файл Word 97–2003 (.doc), а не {suffix}: сохраните его как .docx"
     ),
-    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
-        "файл PowerPoint, а не {suffix}: экспортируйте слайды в .pdf"
+    "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx": (
+        "файл PowerPoint 97–2003 (.ppt), а не {suffix}: сохраните его как .pptx"
     ),
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "файл Excel, а не {suffix}: экспортируйте его в .pdf"

@@ -135,6 +135,8 @@ PARAGRAPH = "¶ {paragraph}"  # where a passage stands in its document
 PARAGRAPH_PART = "，第 {part}/{parts} 部分"  # a long paragraph cut in n: passage k
 PAGE = "，第 {page} 页"  # added after PARAGRAPH for a passage of a PDF
 PAGES = "，第 {first}–{last} 页"  # instead of PAGE when the quote runs on over a page break
+SLIDE = "，第 {page} 张幻灯片"  # instead of PAGE for a passage of a presentation (.pptx)
+SLIDES = "，第 {first}–{last} 张幻灯片"  # instead of PAGES there
 FOLLOW_UP_NOTE = "<i>已视为对“{context}”的追问。</i>"
 NO_ANSWER = "我在文档中搜索了“{query}”，但没有找到能回答它的内容。"
 NO_ANSWER_CLOSEST = "<b>最接近的片段</b>（可能并不能回答你的问题）："
@@ -560,8 +562,8 @@ REASONS: dict[str, str] = {
     "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx": (
         "是 Word 97–2003 文件（.doc），不是 {suffix} 文件：请另存为 .docx"
     ),
-    "a PowerPoint file, not a {suffix} file: export the slides as .pdf": (
-        "是 PowerPoint 文件，不是 {suffix} 文件：请将幻灯片导出为 .pdf"
+    "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx": (
+        "是 PowerPoint 97–2003 文件（.ppt），不是 {suffix} 文件：请另存为 .pptx"
     ),
     "an Excel file, not a {suffix} file: export it as .pdf": (
         "是 Excel 文件，不是 {suffix} 文件：请导出为 .pdf"

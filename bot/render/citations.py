@@ -11,6 +11,7 @@ import re
 from bot.locales import Strings, en
 from bot.render.html import FSI, PDI, shorten
 from retrieval.ingest.dates import find_date
+from retrieval.ingest.readers import SLIDE_SUFFIXES
 from retrieval.ingest.release_names import release
 from retrieval.model import SECTION_SEPARATOR, Document, Passage
 
@@ -121,9 +122,12 @@ def where(passage: Passage, t: Strings = en, pages: Pages = None) -> str:
     if pages is None:
         return paragraph
     first, last = pages
+    # A presentation's "page" is its slide: "p. 12" sent a reader to the 12th page of a
+    # printout; the slide is what they turn to.
+    slides = passage.doc.lower().endswith(SLIDE_SUFFIXES)
     if last != first:
-        return paragraph + str(t.PAGES.format(first=first, last=last))
-    return paragraph + str(t.PAGE.format(page=first))
+        return paragraph + str((t.SLIDES if slides else t.PAGES).format(first=first, last=last))
+    return paragraph + str((t.SLIDE if slides else t.PAGE).format(page=first))
 
 
 def citation(

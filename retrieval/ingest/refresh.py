@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
-from retrieval.ingest import fingerprints, links
+from retrieval.ingest import fingerprints, links, readers
 from retrieval.ingest import manifest as manifests
 from retrieval.ingest.savedpages import page_of_parts, parts_reason
 from retrieval.model import ReindexReport, SkippedFile
@@ -356,13 +356,21 @@ def _remembered(plan: _Plan, store: CorpusStore, known: dict[str, dict[str, obje
     for path in plan.to_parse:
         name = plan.names[path]
         reason = store.skipped.reason(name, *plan.looked[name], PARSER_VERSION)
-        if reason is None or reason.startswith(COPY_OF):  # a copy is checked again
-            to_parse.append(path)
+        if reason is None or reason.startswith(COPY_OF) or _readable_now(name, reason):
+            to_parse.append(path)  # a copy is checked again
             continue
         plan.skipped.append(SkippedFile(name, reason))
         if name in known:
             plan.kept.append(name)  # its earlier readable version stays
     plan.to_parse = to_parse
+
+
+def _readable_now(name: str, reason: str) -> bool:
+    """Whether a file skipped for a format no reader knew is of one a reader knows now: an
+    upgrade that reads PowerPoint reads the slides an admin dropped in before, rather than
+    naming them "unsupported" from memory until they are touched."""
+    suffix = Path(name).suffix.lower()
+    return reason.startswith("unsupported type") and suffix in readers.SUPPORTED_SUFFIXES
 
 
 def copy_of(name: str) -> str:

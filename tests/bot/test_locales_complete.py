@@ -354,7 +354,7 @@ def _reasons_the_readers_give() -> list[str]:
         for literal in re.findall(r'DocumentError\(\s*\w+,\s*f?"([^"]+)"\s*\)', text):
             found.append(re.sub(r"\{[^{}]+\}", "x", literal))
     # what a file renamed is said to be (readers.sniff's reasons, kept as names there)
-    renamed = (sniff.OLD_WORD, sniff.SLIDES, sniff.WORKBOOK, sniff.IMAGE, sniff.ARCHIVE)
+    renamed = (sniff.OLD_WORD, sniff.OLD_SLIDES, sniff.WORKBOOK, sniff.IMAGE, sniff.ARCHIVE)
     said = [reason.format(kind="PNG", suffix=".docx") for reason in renamed]
     return [*found, *said, parts_reason(Path("page.html"))]
 

@@ -181,7 +181,8 @@ def test_office_files_renamed_docx_are_named_with_what_to_do() -> None:
     for name in ("SampleSS.xls", "SampleSS.xlsx"):
         said = "an Excel file, not a .docx file: export it as .pdf"
         assert _reason("budget.docx", (poi / name).read_bytes()) == said
-    said = "a PowerPoint file, not a .docx file: export the slides as .pdf"
+    # Slides are read now: renamed, they are told to be named as they are.
+    said = "a .pptx file, not a .docx file: rename it"
     assert _reason("talk.docx", (poi / "SampleShow.pptx").read_bytes()) == said
     # named as it is, the Word 97–2003 file gets the same advice
     assert _reason("minutes.doc", word) == "unsupported type (.doc; Word 97–2003: save it as .docx)"

@@ -238,7 +238,8 @@ def test_a_forms_lines_with_leaders_to_their_boxes_are_text_not_contents() -> No
     ("name", "reason"),
     [
         ("scan.JPG", "unsupported type (.jpg; an image: its text needs OCR)"),
-        ("talk.pptx", "unsupported type (.pptx; slides: export them as .pdf)"),
+        ("talk.ppt", "unsupported type (.ppt; PowerPoint 97–2003: save it as .pptx)"),
+        ("talk.key", "unsupported type (.key; slides: export them as .pptx or .pdf)"),
         ("reports.zip", "unsupported type (.zip; an archive: unpack it)"),
     ],
 )

@@ -24,6 +24,8 @@ Reader = Callable[[bytes, Path], ParsedDocument]
 
 # Word's packages: a document, one with macros, a template, a template with macros.
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
+# PowerPoint's packages: a presentation, a show, a template, a presentation with macros.
+SLIDE_SUFFIXES = (".pptx", ".ppsx", ".potx", ".pptm")
 
 # suffix → "module:function" of the reader for that format
 READERS: dict[str, str] = {
@@ -42,6 +44,8 @@ READERS: dict[str, str] = {
     ".epub": "retrieval.ingest.readers.epub:read_epub",
     ".odt": "retrieval.ingest.readers.odt:read_odt",
     ".rtf": "retrieval.ingest.readers.rtf:read_rtf",
+    # PowerPoint: a presentation, a show, a template, one with macros; the same package.
+    **dict.fromkeys(SLIDE_SUFFIXES, "retrieval.ingest.readers.pptx:read_pptx"),
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 # What to do with a format read by none of them whose text an editor at hand saves in one that is.
@@ -49,7 +53,8 @@ SAVE_AS = {
     ".doc": "Word 97–2003: save it as .docx",
     ".wpd": "save it as .docx or .odt",
     ".pages": "export it as .docx or .pdf",
-    **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "slides: export them as .pdf"),
+    ".ppt": "PowerPoint 97–2003: save it as .pptx",
+    **dict.fromkeys((".odp", ".key"), "slides: export them as .pptx or .pdf"),
     # A scan or a photo of a page: its text is pixels, as in a PDF without a text layer.
     **dict.fromkeys(
         (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".bmp", ".webp", ".heic"),
@@ -62,7 +67,7 @@ SAVE_AS = {
 # comes out as a block of its own, and is joined to its text (see readers.fragments). Markup
 # (HTML, Markdown, OpenDocument) says what a paragraph is; a text file's short lines are commands
 # and list entries its reader keeps on purpose.
-_LAID_OUT = frozenset({".pdf", ".rtf", *WORD_SUFFIXES})
+_LAID_OUT = frozenset({".pdf", ".rtf", *WORD_SUFFIXES, *SLIDE_SUFFIXES})
 # An HTML tag, end tag, comment, doctype or declaration ("<!", "<?xml"): a file named .html or
 # .htm without one is text.
 _TAG = re.compile(rb"<(?:/?[A-Za-z][\w:-]*[\s/>]|[!?])")

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import WORD_SUFFIXES
+from retrieval.ingest.readers import SLIDE_SUFFIXES, WORD_SUFFIXES
 from retrieval.ingest.readers.decoding import decode
 
 # (signature at offset 0, the format's name as its users know it)
@@ -38,25 +38,30 @@ _OPEN_DOCUMENT = {
     b"application/vnd.oasis.opendocument.text": ".odt",
 }
 
-# Microsoft Office's files the library reads none of, by what to do with each: the Word 97–2003
-# format as a ".doc" is told (readers.SAVE_AS), and slides or a workbook printed to PDF.
+# Microsoft Office's files the library reads none of, by what to do with each: the Word and
+# PowerPoint 97–2003 formats as a ".doc" or ".ppt" is told (readers.SAVE_AS), and a workbook
+# printed to PDF.
 OLD_WORD = "a Word 97–2003 file (.doc), not a {suffix} file: save it as .docx"
-SLIDES = "a PowerPoint file, not a {suffix} file: export the slides as .pdf"
+OLD_SLIDES = "a PowerPoint 97–2003 file (.ppt), not a {suffix} file: save it as .pptx"
 WORKBOOK = "an Excel file, not a {suffix} file: export it as .pdf"
 # The Compound File's signature (the container of Office 97–2003 files), and the stream each
 # of those programs keeps its content in, as the container's directory names it.
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old Office files, encrypted new ones
 _ENTRY = 128  # bytes a directory entry takes
-_OLE_STREAMS = (("WordDocument", OLD_WORD), ("PowerPoint Document", SLIDES), ("Workbook", WORKBOOK))
-# The main part of a PowerPoint or Excel package (.pptx, .ppsx, .potx; .xlsx, .xlsm).
-_OFFICE_PARTS = (("ppt/presentation.xml", SLIDES), ("xl/workbook.xml", WORKBOOK))
+_OLE_STREAMS = (
+    ("WordDocument", OLD_WORD),
+    ("PowerPoint Document", OLD_SLIDES),
+    ("Workbook", WORKBOOK),
+)
+# The main part of an Excel package (.xlsx, .xlsm).
+_OFFICE_PARTS = (("xl/workbook.xml", WORKBOOK),)
 IMAGE = "an image ({kind}), not a {suffix} file: its text needs OCR"
 ARCHIVE = "an archive ({kind}), not a {suffix} file: unpack it"
 RENAMED = "a {kind} file, not a {suffix} file: rename it"
 TEXT = "plain text, not a {suffix} file: rename it to .txt"
 PAGE = "a web page, not a {suffix} file: rename it to .html"
 # The formats whose files are never plain text (RTF is text, but opens with "{\rtf": read).
-_NEVER_TEXT = frozenset({".pdf", ".epub", ".odt", ".rtf", *WORD_SUFFIXES})
+_NEVER_TEXT = frozenset({".pdf", ".epub", ".odt", ".rtf", *WORD_SUFFIXES, *SLIDE_SUFFIXES})
 
 
 def disguised(suffix: str, data: bytes) -> str | None:
@@ -73,13 +78,15 @@ def disguised(suffix: str, data: bytes) -> str | None:
         return office.format(suffix=suffix)
     readable = readable_kind(data)
     if readable is not None:
-        alike = readable == suffix or {readable, suffix} <= set(WORD_SUFFIXES)
+        alike = readable == suffix or any(
+            {readable, suffix} <= set(kind) for kind in (WORD_SUFFIXES, SLIDE_SUFFIXES)
+        )
         return None if alike else RENAMED.format(kind=readable, suffix=suffix)
     archive = next((name for mark, name in _ARCHIVES if data.startswith(mark)), None)
     if archive is not None:  # a .docx, .epub or .odt is a zip: a damaged one
         return (
             None
-            if suffix in (".epub", ".odt", *WORD_SUFFIXES)
+            if suffix in (".epub", ".odt", *WORD_SUFFIXES, *SLIDE_SUFFIXES)
             else ARCHIVE.format(kind=archive, suffix=suffix)
         )
     return _as_text(suffix, data)
@@ -125,7 +132,7 @@ def _image(data: bytes) -> str | None:
 def readable_kind(data: bytes) -> str | None:
     """The suffix of another format the library reads that ``data`` plainly is: a PDF (its
     header in the first kilobyte, as PDF readers look for it), an RTF file, or a Word, EPUB or
-    OpenDocument package; None for anything else (a plain zip, text)."""
+    OpenDocument package, a PowerPoint presentation; None for anything else (a plain zip, text)."""
     if has_pdf_header(data, b"%PDF-"):
         return ".pdf"
     if is_rtf(data):
@@ -140,6 +147,8 @@ def readable_kind(data: bytes) -> str | None:
         return None
     if "word/document.xml" in names:
         return ".docx"
+    if "ppt/presentation.xml" in names:
+        return ".pptx"
     return _OPEN_DOCUMENT.get(kind)
 
 

@@ -1,0 +1,285 @@
+"""The reader of PowerPoint presentations (``.pptx``, and the show, template and macro variants
+``.ppsx``, ``.potx``, ``.pptm``), with zipfile and lxml, as the OpenDocument reader reads its own.
+
+A presentation is read slide by slide, in the order the presentation lists them (not the order
+of the parts in the zip, where "slide10" may come before "slide2"). Each slide's title heads its
+section; its other text boxes, in the order they were placed on the slide, are its paragraphs,
+a bulleted line a list item (so a slide's bullets are quoted together, as a list is); a table is
+read row by row, as in Word; SmartArt (a diagram of text boxes) is read as the list its points
+are. The speaker's notes under a slide follow its text: they are often where the slide's short
+lines are explained. Every block carries the slide's number as its page, so a citation names
+the slide a reader turns to.
+
+What the slide master stamps on every slide — the slide number, the date, the footer — is not
+the slide's text, and is not read (it was the running header of a PDF). Charts, pictures and
+embedded media hold no text a reader reads here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lxml.etree
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.dates import iso_date
+from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.readers.common import (
+    author_names,
+    fallback_title,
+    is_placeholder_title,
+    joined_lines,
+    open_zip,
+    prose,
+    table_blocks,
+)
+from retrieval.ingest.readers.sniff import OLE
+
+_NS = {
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+    "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+_R_ID = f"{{{_NS['r']}}}id"
+_NOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesSlide"
+# Placeholders the master fills in on every slide: the slide number, date, header and footer
+# (and, on a notes page, the picture of the slide).
+_FURNITURE = frozenset({"sldNum", "dt", "ftr", "hdr", "sldImg"})
+_TITLES = frozenset({"title", "ctrTitle"})
+# Placeholders whose paragraphs are bullets unless a paragraph says otherwise (a:buNone).
+_BULLETED = frozenset({"body", "obj", ""})
+# The title PowerPoint gives a new file's properties, which its writer never changed.
+_PROGRAM_TITLE = re.compile(r"^(?:powerpoint presentation|presentation\d*|slide\s*\d+)$", re.I)
+
+
+@dataclass
+class _Slide:
+    """What one slide says: its number, title, and blocks in reading order."""
+
+    number: int
+    title: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+def read_pptx(data: bytes, path: Path) -> ParsedDocument:
+    """Read a PowerPoint presentation: each slide's title a section, its text, tables and
+    speaker's notes its paragraphs, its number their page."""
+    if data.startswith(OLE):
+        # An encrypted presentation is a Compound File around the package; so is PowerPoint
+        # 97–2003's own format, which readers.sniff names.
+        reason = "encrypted" if "EncryptedPackage".encode("utf-16-le") in data else None
+        raise DocumentError(path, reason or "damaged: not a PowerPoint presentation")
+    with open_zip(data, path, "a PowerPoint presentation") as archive:
+        slides = [
+            _slide(archive, name, number, path) for number, name in _slide_parts(archive, path)
+        ]
+        title, date, author = _properties(archive)
+    document = ParsedDocument(title=title, date=date, author=author)
+    for slide in slides:
+        document.blocks += slide.blocks
+    opening = next((slide.title for slide in slides if slide.title), None)
+    document.title = document.title or opening or fallback_title(path)
+    return document
+
+
+def _slide_parts(archive: zipfile.ZipFile, path: Path) -> list[tuple[int, str]]:
+    """The slides' parts in the order the presentation shows them, numbered from 1."""
+    presentation = _xml(archive, "ppt/presentation.xml", path)
+    targets = _relations(archive, "ppt/presentation.xml")
+    ids = presentation.iterfind("p:sldIdLst/p:sldId", _NS)
+    parts = [targets.get(slide.get(_R_ID, "")) for slide in ids]
+    return [(number, part) for number, part in enumerate(filter(None, parts), 1)]
+
+
+def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """A part's relationships: id → the path of the part it points to, inside the zip."""
+    folder, name = posixpath.split(part)
+    try:
+        root = lxml.etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
+    except (KeyError, lxml.etree.XMLSyntaxError):
+        return {}
+    return {
+        rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+        for rel in root.iterfind("rel:Relationship", _NS)
+        if rel.get("TargetMode") != "External"
+    }
+
+
+def _relation_of_type(archive: zipfile.ZipFile, part: str, kind: str) -> str | None:
+    folder, name = posixpath.split(part)
+    try:
+        root = lxml.etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
+    except (KeyError, lxml.etree.XMLSyntaxError):
+        return None
+    for rel in root.iterfind("rel:Relationship", _NS):
+        if rel.get("Type") == kind:
+            return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+    return None
+
+
+def _xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
+    try:
+        return lxml.etree.fromstring(archive.read(name))
+    except KeyError as error:
+        raise DocumentError(path, f"damaged: {name} is missing") from error
+    except lxml.etree.XMLSyntaxError as error:
+        raise DocumentError(path, f"damaged: {name} is broken") from error
+
+
+def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Slide:
+    """One slide read: its title, then its shapes' text in order, then its speaker's notes."""
+    slide = _Slide(number)
+    root = _xml(archive, part, path)
+    tree = root.find("p:cSld/p:spTree", _NS)
+    if tree is None:
+        return slide
+    diagrams = _relations(archive, part)
+    shapes = list(_shapes(tree))
+    titles = [shape for shape in shapes if _placeholder(shape) in _TITLES]
+    if titles:
+        slide.title = prose(" ".join(_paragraph(p) for p in _paragraphs(titles[0]))) or None
+    for shape in shapes:
+        if shape is not (titles[0] if titles else None):
+            slide.blocks += _blocks(archive, shape, diagrams, slide)
+    notes = _relation_of_type(archive, part, _NOTES)
+    if notes is not None and notes in archive.namelist():
+        for shape in _shapes(_xml(archive, notes, path).find("p:cSld/p:spTree", _NS)):
+            if _placeholder(shape) == "body":
+                slide.blocks += _text_blocks(shape, slide, bulleted=False)
+    return slide
+
+
+def _shapes(tree: Any) -> Iterator[Any]:
+    """The slide's shapes with text or a table in the order they were placed, inside groups too;
+    the master's furniture (slide number, date, footer) left out."""
+    if tree is None:
+        return
+    for child in tree:
+        name = lxml.etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name == "grpSp":
+            yield from _shapes(child)
+        elif name in ("sp", "graphicFrame") and _placeholder(child) not in _FURNITURE:
+            yield child
+
+
+def _placeholder(shape: Any) -> str | None:
+    """The kind of placeholder ``shape`` is ("title", "body", "sldNum"; "" for a plain content
+    placeholder), or None for a shape of its own."""
+    found = shape.find("./*/p:nvPr/p:ph", _NS)
+    return None if found is None else str(found.get("type", ""))
+
+
+def _blocks(
+    archive: zipfile.ZipFile, shape: Any, rels: dict[str, str], slide: _Slide
+) -> list[Block]:
+    table = shape.find(".//a:tbl", _NS)
+    if table is not None:
+        rows = [
+            [_cell(cell) for cell in row.iterfind("a:tc", _NS)]
+            for row in table.iterfind("a:tr", _NS)
+        ]
+        rows = [row for row in rows if any(row)]
+        return table_blocks(rows, slide.title, slide.number) if rows else []
+    diagram = shape.find(".//dgm:relIds", _NS)
+    if diagram is not None:
+        return _diagram(archive, rels.get(diagram.get(f"{{{_NS['r']}}}dm", "")), slide)
+    return _text_blocks(shape, slide, bulleted=_placeholder(shape) in _BULLETED)
+
+
+def _text_blocks(shape: Any, slide: _Slide, *, bulleted: bool) -> list[Block]:
+    """A text box's paragraphs, each a block; a bulleted one a list item."""
+    blocks = []
+    for paragraph in _paragraphs(shape):
+        text = prose(_paragraph(paragraph))
+        if text:
+            item = _bullet(paragraph, bulleted)
+            blocks.append(Block(text, slide.title, page=slide.number, item=item))
+    return blocks
+
+
+def _paragraphs(shape: Any) -> Iterator[Any]:
+    body = shape.find("p:txBody", _NS)
+    if body is not None:
+        yield from body.iterfind("a:p", _NS)
+
+
+def _paragraph(paragraph: Any) -> str:
+    """A paragraph's text as shown: its runs and fields (a date, a number typed as a field),
+    each line break a line of its own, joined as wrapped lines are."""
+    lines = [""]
+    for child in paragraph:
+        name = lxml.etree.QName(child).localname if isinstance(child.tag, str) else ""
+        if name == "br":
+            lines.append("")
+        elif name in ("r", "fld"):
+            lines[-1] += "".join(child.itertext(f"{{{_NS['a']}}}t"))
+    return joined_lines([line for line in lines if line.strip()])
+
+
+def _bullet(paragraph: Any, bulleted: bool) -> bool:
+    """Whether the paragraph shows a bullet or a number: its own marks say so, else the kind
+    of box it is in (a content placeholder's lines are bullets, a text box's are not)."""
+    properties = paragraph.find("a:pPr", _NS)
+    if properties is not None:
+        if properties.find("a:buNone", _NS) is not None:
+            return False
+        if (
+            properties.find("a:buChar", _NS) is not None
+            or properties.find("a:buAutoNum", _NS) is not None
+        ):
+            return True
+    return bulleted
+
+
+def _cell(cell: Any) -> str:
+    return prose(" ".join(_paragraph(p) for p in cell.iterfind("a:txBody/a:p", _NS)))
+
+
+def _diagram(archive: zipfile.ZipFile, part: str | None, slide: _Slide) -> list[Block]:
+    """A SmartArt diagram's points, each a list item: its data part holds the text typed in
+    (the drawing PowerPoint caches beside it repeats it, and is not read)."""
+    if part is None or part not in archive.namelist():
+        return []
+    try:
+        root = lxml.etree.fromstring(archive.read(part))
+    except lxml.etree.XMLSyntaxError:
+        return []
+    blocks = []
+    for point in root.iterfind("dgm:ptLst/dgm:pt", _NS):
+        if point.get("type", "node") not in ("node", "doc", ""):
+            continue  # the connectors between points and the layout's own boxes
+        for paragraph in point.iterfind("dgm:t/a:p", _NS):
+            text = prose(_paragraph(paragraph))
+            if text:
+                blocks.append(Block(text, slide.title, page=slide.number, item=True))
+    return blocks
+
+
+def _properties(archive: zipfile.ZipFile) -> tuple[str, str | None, str | None]:
+    """The title, date and author the file's core properties give (``""``/None where not):
+    a title PowerPoint filled in ("PowerPoint Presentation") is none."""
+    try:
+        root = lxml.etree.fromstring(archive.read("docProps/core.xml"))
+    except (KeyError, lxml.etree.XMLSyntaxError):
+        return "", None, None
+
+    def value(name: str) -> str:
+        found = root.find(name, _NS)
+        return prose(found.text or "") if found is not None else ""
+
+    title = value("dc:title")
+    if is_placeholder_title(title) or _PROGRAM_TITLE.match(title):
+        title = ""
+    made = value("dcterms:created") or value("dcterms:modified")
+    return title, iso_date(made) if made else None, author_names(value("dc:creator"))
