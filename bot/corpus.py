@@ -151,8 +151,13 @@ def check_manifest(data: bytes) -> None:
 
 
 def accepted_kinds() -> str:
-    """The suffixes an upload may have, for a message: ".txt, .md, .html"."""
-    return ", ".join(pipeline.SUPPORTED_SUFFIXES)
+    """The formats an upload may have, for a message: ".txt, .md, .html", each by its first
+    suffix (".md", not also ".markdown" and ".mdx"; ".docx", not its three variants): the
+    list of every suffix ran to twenty, and the formats were hard to see in it."""
+    readers_of: dict[str, str] = {}
+    for suffix, reader in readers.READERS.items():
+        readers_of.setdefault(reader, suffix)
+    return ", ".join(readers_of.values())
 
 
 def safe_name(file_name: str) -> str:
