@@ -107,11 +107,11 @@ class RowidView:
         # Each segment's at once: one by one, a question's hundred cost 50 µs twice over once
         # a reload had added a segment.
         numbers = np.searchsorted(self._starts, positions, side="right") - 1
-        found = np.empty(len(positions), np.int64)
+        taken = np.empty(len(positions), np.int64)
         for number in set(numbers.tolist()):
             chosen = numbers == number
-            found[chosen] = self._segments[number].rowids[positions[chosen] - self._starts[number]]
-        rowids: list[int] = found.tolist()
+            taken[chosen] = self._segments[number].rowids[positions[chosen] - self._starts[number]]
+        rowids: list[int] = taken.tolist()
         return rowids
 
     def __len__(self) -> int:
