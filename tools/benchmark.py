@@ -66,6 +66,16 @@ class Latency:
         p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
         return cls(round(statistics.median(ordered), 3), round(p99, 3), len(samples_ms))
 
+    @classmethod
+    def median_of(cls, runs: list[list[float]]) -> Latency:
+        """Several runs of the same questions: the median of their p50s and of their p99s
+        (the machine is shared; one run's p99 is its fifth slowest of 420, which another
+        process's burst decides)."""
+        each = [cls.of(samples) for samples in runs]
+        p50 = statistics.median(run.p50_ms for run in each)
+        p99 = statistics.median(run.p99_ms for run in each)
+        return cls(round(p50, 3), round(p99, 3), sum(run.n for run in each))
+
 
 # ---------------------------------------------------------------------------------- corpora
 def synthetic_corpus(source: Path, cache: Path, name: str) -> Path:
@@ -274,9 +284,11 @@ def _launch_serve(corpus: Path, db: Path, questions_file: Path) -> dict[str, Any
 
 # --------------------------------------------------------------------------------- running
 def measure_corpus(
-    name: str, corpus: Path, out: Path, questions: list[str] | None, peers: bool
+    name: str, corpus: Path, out: Path, questions: list[str] | None, peers: bool, runs: int = 1
 ) -> dict[str, Any]:
-    """Every figure for one corpus (see the module docstring)."""
+    """Every figure for one corpus (see the module docstring); the questions asked by ``runs``
+    serving children one after another (and each peer's as many), their latencies the medians
+    (:meth:`Latency.median_of`)."""
     db = out / f"{name}.db"
     row: dict[str, Any] = {"name": name, "build": _child(["build", str(corpus), str(db)])}
     row["passages"] = row["build"]["passages"]
@@ -288,15 +300,18 @@ def measure_corpus(
         finally:
             library.close()
     questions_file.write_text(json.dumps(questions), encoding="utf-8")
-    serve = _launch_serve(corpus, db, questions_file)
-    row["serve"] = {k: v for k, v in serve.items() if k != "latencies_ms"}
-    row["quotebot"] = Latency.of(serve["latencies_ms"]).__dict__
+    served = [_launch_serve(corpus, db, questions_file) for _ in range(max(1, runs))]
+    row["serve"] = {k: v for k, v in served[0].items() if k != "latencies_ms"}
+    row["quotebot"] = Latency.median_of([s["latencies_ms"] for s in served]).__dict__
     row["reload"] = _child(["reload", str(corpus), str(db)])
     engines = [e for e in PEERS if peers and _installed(e)]
     for engine in engines:
-        result = _child(["peer", engine, str(db), str(questions_file)])
+        results = [
+            _child(["peer", engine, str(db), str(questions_file)]) for _ in range(max(1, runs))
+        ]
+        result = results[0]
         row[engine] = {
-            **Latency.of(result.pop("latencies_ms")).__dict__,
+            **Latency.median_of([r["latencies_ms"] for r in results]).__dict__,
             "build_s": result["build_s"], "peak_mb": result["peak_mb"],
             "rss_mb": result["rss_mb"],
         }  # fmt: skip
@@ -318,6 +333,7 @@ def run(
     collection: Path | None = None,
     peers: bool = True,
     source: Path = ROOT / "data" / "corpus",
+    runs: int = 1,
 ) -> dict[str, Any]:
     """Measure every corpus; the report, also written to ``out/bench.json``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -330,7 +346,7 @@ def run(
     rows = []
     for name, folder, questions in corpora:
         print(f"benchmarking {name} …", file=sys.stderr, flush=True)
-        rows.append(measure_corpus(name, folder, out, questions, peers))
+        rows.append(measure_corpus(name, folder, out, questions, peers, runs))
     report = {
         "machine": {
             "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0,
@@ -338,6 +354,7 @@ def run(
             "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
         },
         "command": "python -m tools.benchmark " + " ".join(sys.argv[1:]),
+        "runs": runs,
         "corpora": rows,
     }  # fmt: skip
     (out / "bench.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
@@ -448,7 +465,8 @@ def format_report(report: dict[str, Any]) -> str:
     machine = report["machine"]
     lines = [
         f"{machine['cpus']} cores, Python {machine['python']}, load average "
-        f"{machine.get('load_average')}; every question asked once (first-time), k = {K}",
+        f"{machine.get('load_average')}; every question asked once (first-time), k = {K}"
+        + (f"; p50, p99: medians of {report['runs']} runs" if report.get("runs", 1) > 1 else ""),
         "",
         f"{'corpus':<10}{'passages':>10}{'engine':>11}{'build s':>9}{'peak MB':>9}"
         f"{'p50 ms':>9}{'p99 ms':>9}{'p50 ×':>8}",
@@ -555,9 +573,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench-out"), help="working folder")
     parser.add_argument("--no-peers", action="store_true", help="quotebot alone")
     parser.add_argument("--docs", type=Path, help="also copy bench.json and bench.png here")
+    parser.add_argument(
+        "--runs", type=int, default=1, help="serving runs per engine: the medians of their p50, p99"
+    )
     args = parser.parse_args(argv)
     sizes = [s for s in args.sizes.split(",") if s]
-    report = run(args.out, sizes, args.collection, not args.no_peers)
+    report = run(args.out, sizes, args.collection, not args.no_peers, runs=args.runs)
     print(format_report(report))
     plotted = plot(report, args.out / "bench.png")
     if args.docs is not None:

@@ -490,6 +490,14 @@ def _docs(found: list[Piece]) -> npt.NDArray[np.int64]:
 
 
 def _kth(scores: npt.NDArray[np.float64], want: int) -> float:
+    """The ``want``-th highest of ``scores``. Found among the positive ones when they are as
+    many: numpy's partition slows down tenfold over many equal values, and a floor sampled
+    from the accumulator over every passage is mostly zeros (passages holding no word of the
+    question): 1.9 ms of a question at 100k passages where it is nine tenths zeros, 0.1 ms
+    among the others. Those above every zero are the same highest ones, so is the number."""
+    positive = scores[scores > 0]
+    if len(positive) >= want:
+        scores = positive
     return float(np.partition(scores, len(scores) - want)[len(scores) - want])
 
 
