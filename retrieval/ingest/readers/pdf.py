@@ -26,7 +26,7 @@ import re
 import statistics
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -195,7 +195,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     # text's revision ("last updated 2 October 2018") over a build's date in them.
     page = [line for line in lines if line.page == lines[0].page] if lines else []
     first_page = [line.text for line in page[:TITLE_PAGE_LINES]]
-    built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
+    built = _property_date(meta)
     # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
     # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
     # rebuilt the manual in 2025). A first page that is the text's start may date anything.
@@ -207,6 +207,22 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     )
     document.unread = _unread_said(unread, lines)
     return document
+
+
+# PDF came out in 1993: a file's date before it is a placeholder its writer left (Acrobat
+# PDFWriter 3's "D:00000101000000Z", a clock's epoch), no date of the document.
+_FIRST_PDF_YEAR = 1993
+
+
+def _property_date(meta: Mapping[str, str]) -> str | None:
+    """The file's date from its properties: when it was made, else last saved. A placeholder
+    (:data:`_FIRST_PDF_YEAR`) is passed over: the DMCA summary's "D:00000101…" was cited as
+    written on 0000-01-01."""
+    for key in ("CreationDate", "ModDate"):
+        date = iso_date(meta.get(key))
+        if date and int(date[:4]) >= _FIRST_PDF_YEAR:
+            return date
+    return None
 
 
 def _unread_said(unread: list[int], lines: Sequence[Line]) -> str | None:

@@ -588,6 +588,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     if not mono:
         raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
     raw = _symbols_read(textpage, _codes_read(textpage, raw, start), start)
+    raw = _wordperfect_bullet(textpage, raw, start)
     raw = _gaps_spaced(textpage, raw, start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
@@ -669,6 +670,23 @@ def _symbols_read(textpage: Any, raw: str, start: int) -> str:
     return "".join(chars)
 
 
+# WordPerfect's "WP TypographicSymbols" draws its bullet (WordPerfect's character 4,0) at the
+# code of "!", which a PDF it wrote gives as "!" (the Copyright Office's DMCA summary, 1998).
+_WP_SYMBOLS = b"WPTypographicSymbols"
+
+
+def _wordperfect_bullet(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` with a line's leading "!" read as the bullet it is drawn as when its font is
+    WordPerfect's symbols (:data:`_WP_SYMBOLS`): "! Title II, the “Online …" was no list item,
+    and its first line, set in bold, headed the items after it. One character for one."""
+    at = len(raw) - len(raw.lstrip())
+    if raw[at : at + 1] != "!" or not _at(textpage, raw, start, at):
+        return raw
+    if _WP_SYMBOLS not in _font_name(textpage, start + at).replace(b" ", b""):
+        return raw
+    return raw[:at] + "•" + raw[at + 1 :]
+
+
 def _codes_read(textpage: Any, raw: str, start: int) -> str:
     """``raw`` with the characters PDFium gave as their font's codes read from the font's own
     Unicode map (:meth:`pdf_tounicode.PageMaps.read`), on a page whose maps were read (see
@@ -688,7 +706,9 @@ def _undoubled(textpage: Any, raw: str, start: int) -> str:
     """``raw`` without the second copy of a word drawn twice on itself: a TeX logo
     ("XeTeX", whose mirrored E is drawn over a plain one) reads "XeTeXXeTeX", which no reader
     sees and no question asks for. A copy is known by its place: it starts back inside the first
-    one, where a word written twice ("haha") goes on to the right."""
+    one, where a word written twice ("haha") goes on to the right. Back past the first copy's
+    last character, not only into it: type set tight kerns "infringing"'s second "ing" a point
+    into the first, and it was read "infring" (the Copyright Office's DMCA summary)."""
     if not _DOUBLED.search(raw):
         return raw
     return _blanked(raw, _doubles(textpage, raw, start))
@@ -697,7 +717,7 @@ def _undoubled(textpage: Any, raw: str, start: int) -> str:
 def _doubles(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
     for match in _DOUBLED.finditer(raw):
         half = match.start() + len(match[1])
-        back = _char_box(textpage, start + half)[0] < _char_box(textpage, start + half - 1)[1] - 0.5
+        back = _char_box(textpage, start + half)[0] < _char_box(textpage, start + half - 1)[0]
         if back:
             yield half, match.end()
 

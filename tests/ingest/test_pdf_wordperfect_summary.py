@@ -1,0 +1,43 @@
+"""A report WordPerfect wrote to PDF in 1998, as a reader meets it: its words whole, its bullets
+read as bullets, its date one the file could have.
+
+The PDF is two pages of the U.S. Copyright Office's summary of the DMCA
+(tests/ingest/fixtures/SOURCES.md): type set tight, bullets in WordPerfect's symbol font, a
+creation date Acrobat PDFWriter left as "D:00000101000000Z".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerfiles import parsed, texts
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DMCA = FIXTURES / "copyright-office-dmca-summary-pages-1-11.pdf"
+
+
+def test_a_word_with_a_syllable_twice_keeps_both() -> None:
+    """ "infringing" is kerned so tight that its second "ing" starts a point inside the first,
+    which was taken for a word drawn twice over itself: it read "infring activity"."""
+    text = " ".join(texts(parsed(DMCA)))
+    assert "knowledge of the infringing activity" in text
+    assert "infring " not in text
+
+
+def test_wordperfect_bullets_are_list_items_not_headings() -> None:
+    """The bullets are WordPerfect's symbol font's "!": "! Title II, the “Online Copyright
+    Infringement Liability Limitation" (its first line in bold) headed the items after it."""
+    blocks = parsed(DMCA).blocks
+    assert not [b.section for b in blocks if b.section and b.section.startswith("!")]
+    items = [line for b in blocks for line in b.text.splitlines() if line.startswith("• Title")]
+    assert items[1].startswith(
+        "• Title II, the “Online Copyright Infringement Liability Limitation Act,” creates"
+    )
+    assert len(items) == 5
+    assert not [t for t in texts(parsed(DMCA)) if "! " in t]
+
+
+def test_a_placeholder_creation_date_gives_way_to_the_last_saved() -> None:
+    """The properties' CreationDate is "D:00000101000000Z", the summary was dated 0000-01-01;
+    the file was last saved on 17 October 2001 (its ModDate)."""
+    assert parsed(DMCA).date == "2001-10-17"
