@@ -165,21 +165,23 @@ def _annotation_texts(page: Any) -> list[tuple[str, float, float, float, float]]
     return found
 
 
-def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
+def _with_annotations(lines: list[Line], page: Any, number: int, textpage: Any) -> list[Line]:
     """``lines`` with the annotations' texts (see :func:`_annotation_texts`) among them: each
     line of one after the last line that stands above it or on its row ("Name:" "Jane Doe"),
-    set in that line's size and on its baseline when they share the row."""
+    set in that line's size and on its baseline when they share the row; a value of one line
+    inside its label's line when the line goes on past the field (see :func:`_filled_in`)."""
     for text, left, bottom, right, top in _annotation_texts(page):
         beside = " ".join(ln.text for ln in lines if bottom - ln.size <= ln.y <= top + ln.size)
         if " ".join(text.split()) in beside:
             continue  # the page prints it already (a field laid over its own text)
         rows = [row.strip() for row in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        at = len(lines)
-        for position, line in enumerate(lines):
-            if line.y < bottom - 0.5 * line.size:  # the first line below the box's foot
-                at = position
-                break
+        at = _field_place(lines, left, bottom, top)
         near = lines[at - 1] if at else None
+        if near is not None and len([row for row in rows if row]) == 1:
+            filled = _filled_in(textpage, near, " ".join(text.split()), (left, bottom, right, top))
+            if filled is not None:
+                lines[at - 1] = filled
+                continue
         size = near.size if near is not None else 10.0
         y = top - size
         if near is not None and bottom - 0.5 * size <= near.y <= top:
@@ -191,6 +193,50 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
         ]
         lines[at:at] = added
     return lines
+
+
+def _filled_in(
+    textpage: Any, label: Line, value: str, box: tuple[float, float, float, float]
+) -> Line | None:
+    """``label``, the line of a form's labels a field (its ``box``: left, bottom, right, top)
+    stands inside, with the field's ``value`` where the field is: "First Name Alice Last Name",
+    not "First Name Last Name Alice", which names Alice's last name. None when the line does
+    not go on past the field, or its words are not all read on each side of it."""
+    left, bottom, right, top = box
+    if label.x1 <= right or textpage.turn is not None:
+        return None
+    low, high = min(bottom, label.y) - 0.2 * label.size, max(top, label.y + label.size)
+    before = _bounded_text(textpage, label.x0 - 1, high, left, low)
+    after = _bounded_text(textpage, right, high, label.x1 + 1, low)
+    if not before or not after or f"{before} {after}" != label.text:
+        return None
+    return replace(label, text=f"{before} {value} {after}")
+
+
+def _bounded_text(textpage: Any, left: float, top: float, right: float, bottom: float) -> str:
+    """The words of the text page inside a box (PDF points), spaced as the lines' are."""
+    count = pdfium_c.FPDFText_GetBoundedText(textpage.raw, left, top, right, bottom, None, 0)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    pdfium_c.FPDFText_GetBoundedText(textpage.raw, left, top, right, bottom, buffer, count + 1)
+    return " ".join(bytes(buffer)[: 2 * count].decode("utf-16-le", "replace").split())
+
+
+def _field_place(lines: list[Line], left: float, bottom: float, top: float) -> int:
+    """Where among ``lines`` a field's value (its box ``left``, ``bottom``, ``top``) goes: after
+    its label, a line on the box's row that starts left of it; else before the first line below
+    the box's foot. The label first: LibreOffice writes a form's labels in no order down the
+    page, and "Alice", filled in beside "First Name", went under the form's title, whose size
+    it took, and was read as part of it ("Example for a Form Alice")."""
+    labels = [i for i, ln in enumerate(lines) if bottom - 0.5 * ln.size <= ln.y <= top]
+    labels = [i for i in labels if lines[i].x0 <= left]
+    if labels:
+        return labels[-1] + 1
+    for position, line in enumerate(lines):
+        if line.y < bottom - 0.5 * line.size:  # the first line below the box's foot
+            return position
+    return len(lines)
 
 
 def page_lines(
@@ -232,7 +278,7 @@ def page_lines(
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
         shown = _without_margin_stamps(textpage, shown)
-        lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
+        lines = _with_annotations(_without_margin_notes(textpage, shown), page, number, textpage)
         lines = _tile_rests(lines)
         if textpage.turn is None:
             lines = pdf_tables.tabled(
