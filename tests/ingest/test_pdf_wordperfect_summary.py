@@ -13,7 +13,7 @@ from pathlib import Path
 from readerfiles import parsed, texts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-DMCA = FIXTURES / "copyright-office-dmca-summary-pages-1-11.pdf"
+DMCA = FIXTURES / "copyright-office-dmca-summary-pages-1-3-4-11.pdf"
 
 
 def test_a_word_with_a_syllable_twice_keeps_both() -> None:
@@ -41,3 +41,28 @@ def test_a_placeholder_creation_date_gives_way_to_the_last_saved() -> None:
     """The properties' CreationDate is "D:00000101000000Z", the summary was dated 0000-01-01;
     the file was last saved on 17 October 2001 (its ModDate)."""
     assert parsed(DMCA).date == "2001-10-17"
+
+
+def test_a_footnote_numbered_as_its_page_is_kept_after_the_pages_text() -> None:
+    """WordPerfect writes a page's notes first and a line's raised marks after its text. Note 1
+    on page 1 ("¹ Pub. L. No. 105-304, …") read "… 1998). 1", was then taken for a footer
+    carrying the page's number and dropped."""
+    found = texts(parsed(DMCA))
+    note = [t for t in found if "Pub. L. No. 105-304" in t]
+    assert note == ["1 Pub. L. No. 105-304, 112 Stat. 2860 (Oct. 28, 1998)."]
+    assert found.index(note[0]) > next(i for i, t in enumerate(found) if "memorandum" in t)
+
+
+def test_a_mark_set_after_its_line_cuts_no_paragraph_and_no_word() -> None:
+    """The marks of "(DMCA)¹" and "copying²" came after their lines: the first, a line of its
+    own, cut "… signed into law by" from "President Clinton …"; the second stood inside the
+    paragraph running over the page break ("services that 2 are used"); note 2's own mark,
+    after its first line, kept "exclus-" from "ive" and the note was read before the page."""
+    found = texts(parsed(DMCA))
+    assert any("was signed into law by President Clinton on October 28, 1998." in t for t in found)
+    running = [t for t in found if t.startswith("Section 1201 divides")]
+    assert "copyrighted work. Making or selling devices or services that are used to" in running[0]
+    note = [t for t in found if "“Copying” is used" in t]
+    assert note[0].startswith("2 “Copying” is used in this context as a short-hand for the ")
+    assert "any of the exclusive rights of an author" in note[0]
+    assert found.index(note[0]) > next(i for i, t in enumerate(found) if "Macrovision" in t)

@@ -419,6 +419,8 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
+        if last is not None and _lone_mark(last, line):
+            continue
         if last is None or not _same_line(last, line):
             joined.append(line)
             continue
@@ -431,6 +433,20 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
         bold = left.bold and right.bold
         joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last, bold=bold)
     return joined
+
+
+_MARK_ONLY = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])$")
+
+
+def _lone_mark(line: Line, mark: Line) -> bool:
+    """Whether ``mark`` is a footnote mark alone, set raised and small over ``line``, the line
+    before it, which PDFium gives as a line of its own after it: WordPerfect writes a line's
+    marks last. Kept, it cut the paragraph in two there ("… was signed into law by" /
+    "President Clinton on October 28, 1998.")."""
+    if not _MARK_ONLY.match(mark.text) or mark.page != line.page or mark.size >= 0.85 * line.size:
+        return False
+    raised = 0.2 * line.size < mark.y - line.y < line.size
+    return raised and line.x0 <= mark.x0 and mark.x1 <= line.x1 + line.size
 
 
 def _same_line(one: Line, two: Line) -> bool:
@@ -861,6 +877,7 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
     running on over a page break would otherwise be cut by them into two fragments."""
     body = body_size(lines)
     notes = _footnotes(lines, body)
+    lines = _notes_written_first_last(lines, notes)
     result: list[Line] = []
     waiting: list[Line] = []  # footnotes held until the sentence before them ends
     holding = False
@@ -886,6 +903,43 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
             result += waiting
             waiting = []
     return result + waiting
+
+
+def _notes_written_first_last(lines: list[Line], notes: dict[int, str]) -> list[Line]:
+    """``lines`` with the footnotes a page's content writes before text of their column that
+    stands above them (``notes``: the ids of the notes' lines) after that text, where they
+    stand: WordPerfect writes a page's notes first, and the note "¹ Pub. L. No. 105-304, …" was
+    read between the title and the date over the text it notes."""
+    result: list[Line] = []
+    for _, group in itertools.groupby(lines, key=lambda line: line.page):
+        page = list(group)
+        kept: list[Line] = []
+        moved: list[tuple[list[Line], int]] = []  # a note and the line it goes after
+        start = 0
+        while start < len(page):
+            end = start
+            while end < len(page) and id(page[end]) in notes:
+                end += 1
+            if end == start:
+                kept.append(page[start])
+                start += 1
+                continue
+            note = page[start:end]
+            above = [
+                ln
+                for ln in page[end:]
+                if id(ln) not in notes and ln.column == note[0].column and ln.y > note[0].y
+            ]
+            if above:
+                moved.append((note, id(above[-1])))
+            else:
+                kept += note
+            start = end
+        for note, anchor in moved:
+            at = next(i for i, line in enumerate(kept) if id(line) == anchor) + 1
+            kept[at:at] = note
+        result += kept
+    return result
 
 
 def _glued_marks_parted(text: str) -> str:

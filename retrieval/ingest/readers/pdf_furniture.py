@@ -91,8 +91,8 @@ def furniture_parted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         for line in margins
         if _PAGE_NUMBER.match(line.text)
         or len(pages_of[_running_key(line.text)]) >= needed
-        or (offset is not None and _edge_number(line.text, line.page, offset))
-        or any(_edge_number(line.text, 2 * line.page, shift) for shift in spread)
+        or (offset is not None and _edge_number(line, offset))
+        or any(_edge_number(line, shift, 2) for shift in spread)
         or id(line) in edges
     }
     doomed |= _header_bands(lines, doomed, needed, body)
@@ -484,5 +484,11 @@ def _edge_numbers(text: str) -> list[int]:
     return numbers
 
 
-def _edge_number(text: str, page: int, offset: int) -> bool:
-    return page + offset in _edge_numbers(text) and len(text.split()) <= 12
+def _edge_number(line: Line, offset: int, scale: int = 1) -> bool:
+    """Whether ``line`` carries its page's printed number (its page times ``scale`` plus
+    ``offset``) at one end. Not a number set raised and small before its words: a footnote's
+    mark, which page 1's first note ("¹ Pub. L. No. 105-304, …") shares with its page."""
+    if line.mark:
+        return False
+    page = scale * line.page
+    return page + offset in _edge_numbers(line.text) and len(line.text.split()) <= 12

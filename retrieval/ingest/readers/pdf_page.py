@@ -621,6 +621,14 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     last = len(raw.rstrip()) - 1
     if last < first:
         return None
+    behind = _mark_behind(textpage, raw, start, first, last)
+    lead = ""
+    if behind is not None:  # the mark, last in ``raw``, leaves it: the offsets before it hold
+        lead = raw[behind[0] : behind[1]] if behind[2] else ""
+        raw = raw[: behind[0]].rstrip()
+        last = len(raw) - 1
+        if re.search(r"[^\W\d_]-$", raw):  # "exclus-": the join PDFium makes at a line's end,
+            raw = raw[:-1] + HYPHEN_JOIN  # which the mark after the hyphen kept it from
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
@@ -641,6 +649,9 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
         text = _accented(text)
     if tile:
         text = raw_tile + " " + text  # (the tile's text read before ``raw`` was blanked)
+    if lead:  # (marked as _lead_mark marks one: the furniture takes "1 Pub. L. …" on page 1
+        text = lead + " " + text  # for a footer numbered as its page otherwise)
+        mark, after = len(lead), baseline
     # The last character's box reaches lower than the line when it descends (")", "g"): only a
     # drop of half a line is a word PDFium joined from the next one.
     if baseline - last_baseline < 0.5 * size:
@@ -675,6 +686,36 @@ def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] |
         if abs(gap) >= 0.5 * tile:  # (the next word may stand on the line under it, left)
             return match.start(), match.end()
     return None
+
+
+_LAST_NUMBER = re.compile(r"\s(\d{1,2})\s*$")
+
+
+def _mark_behind(
+    textpage: Any, raw: str, start: int, first: int, last: int
+) -> tuple[int, int, bool] | None:
+    """Where in ``raw`` a footnote mark stands that the file draws after its line's text but
+    sets back inside it, and whether it leads the line: WordPerfect writes a line's raised marks
+    last, and PDFium gives them at its end ("… exclus- 2" for the note "² “Copying” is …",
+    "… devices or services that 2" for "copying²"). Then the note was known by no mark and read
+    before the text it notes, and a word hyphenated at the line's end ("exclus-" / "ive") kept
+    the mark inside it. A mark is raised, smaller than the line's type, and starts left of the
+    character before it; it leads the line when it starts left of the line's first one."""
+    match = _LAST_NUMBER.search(raw, first)
+    if match is None or match.start(1) - 1 <= first:
+        return None
+    begin, end = match.start(1), match.end(1)
+    before = len(raw[:begin].rstrip()) - 1
+    mark_left, _, mark_foot = _char_box(textpage, start + begin)
+    if mark_left >= _char_box(textpage, start + before)[0] or not _at(textpage, raw, start, begin):
+        return None
+    # measured by a letter or figure on the baseline: a hyphen's or a quote's box is higher
+    letter = next((at for at in range(first, begin) if raw[at].isalnum()), before)
+    size = _font_size(textpage, start + letter)
+    raised = mark_foot > _char_box(textpage, start + letter)[2] + 0.2 * size
+    if not raised or _font_size(textpage, start + begin) >= 0.85 * size:
+        return None
+    return begin, end, mark_left < _char_box(textpage, start + first)[0]
 
 
 # A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
