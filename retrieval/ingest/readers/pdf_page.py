@@ -373,8 +373,11 @@ def _pictured(page: Any) -> bool:
 
 
 def _outside(lines: Sequence[Line], page: Any) -> set[int]:
-    """The ids of the lines wholly outside the page's crop box, which a viewer cuts the page to
-    (a crop box leaving next to nothing of the media box is a broken one: then none)."""
+    """The ids of the lines outside the page's crop box, which a viewer cuts the page to (a
+    crop box leaving next to nothing of the media box is a broken one: then none): wholly, or
+    for most of their width, which no reader sees either (an EPA report's invisible strings of
+    the alphabet in 100 pt type, "zyxwvutsrqponmlkjihgfedcba…", starting near the right edge
+    and running 3000 points on, were read as the report's title)."""
     m_left, m_bottom, m_right, m_top = _viewed_box(page, page.get_mediabox())
     c_left, c_bottom, c_right, c_top = _viewed_box(page, page.get_cropbox())
     left, bottom = max(m_left, c_left), max(m_bottom, c_bottom)
@@ -385,6 +388,7 @@ def _outside(lines: Sequence[Line], page: Any) -> set[int]:
         id(line)
         for line in lines
         if not (line.x1 > left and line.x0 < right and bottom - line.size < line.y < top)
+        or min(line.x1, right) - max(line.x0, left) < 0.5 * (line.x1 - line.x0)
     }
 
 
