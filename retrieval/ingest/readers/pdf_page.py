@@ -22,7 +22,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import pdf_columns, pdf_tables, pdf_tounicode, symbol_font
+from retrieval.ingest.readers import (
+    pdf_columns,
+    pdf_tables,
+    pdf_tounicode,
+    pdf_unseen,
+    symbol_font,
+)
 from retrieval.ingest.readers.pdf_columns import HYPHEN_JOIN as HYPHEN_JOIN
 
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
@@ -250,7 +256,7 @@ def page_lines(
     try:
         textpage.turn = _turn(page)  # read by _char_box
         textpage.spacing = spacing = _spacing(page)  # read by _gaps_spaced
-        text = textpage.get_text_range()
+        text = _seen(textpage.get_text_range(), pdf_unseen.unseen_chars(page, textpage))
         # read by _codes_read: only a page with a character standing apart needs the maps
         textpage.codes = maps.page(number - 1) if maps and pdf_tounicode.strays(text) else None
         height = page.get_height()  # as the viewer shows it, turned or not
@@ -293,6 +299,18 @@ def page_lines(
         return lines + hidden, gutters
     finally:
         textpage.close()
+
+
+def _seen(text: str, unseen: set[int]) -> str:
+    """The page's ``text`` with the characters no reader sees (``unseen``, see
+    :mod:`pdf_unseen`) as spaces, which keep the others at their indices in the text page."""
+    if not unseen:
+        return text
+    chars = list(text)
+    for index in unseen:
+        if index < len(chars) and chars[index] not in "\r\n":
+            chars[index] = " "
+    return "".join(chars)
 
 
 # A line no text opens: a colon and figures after it, no words (":2017", "：1").
