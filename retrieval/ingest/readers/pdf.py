@@ -1559,6 +1559,7 @@ def join_lines(texts: Iterable[str]) -> str:
             and not _runs_on(joined[-1], text)
             and not _address_on(joined, text)
             and not _identifier_on(joined, text)
+            and not _dash_on(joined, text)
         ):
             joined += " "
         joined += text
@@ -1597,6 +1598,8 @@ def _address_on(joined: str, text: str) -> bool:
     if not joined.strip() or not text.strip():
         return False
     last, first = joined.rsplit(None, 1)[-1], text.split(None, 1)[0]
+    if _BROKEN_AT_HOST.search(last) and _HOST.match(first):
+        return True  # "https://" / "www.myboeingfleet.com", "Inquiry@" / "faa.gov"
     opened = "://" in last[:-1] or "@" in last[:-1] or _WWW.match(last) is not None
     if last[-1] not in "./" or not opened or not first[0].isalnum():
         return False
@@ -1607,6 +1610,21 @@ def _address_on(joined: str, text: str) -> bool:
     closes = last.startswith("(") and ")" not in last and first.rstrip(".,;:").endswith(")")
     domain = last.endswith(".") and _TOP_DOMAIN.match(first) is not None
     return closes or domain or bool(_ADDRESS_REST.match(first))
+
+
+# An address broken right before its host: after its scheme ("https://") or a mail address's
+# "@" (the Federal Register's "9-FAA-SACO-AD-Inquiry@" / "faa.gov"); and a host.
+_BROKEN_AT_HOST = re.compile(r"(?:^\(?[a-z][a-z0-9+.-]*://|\w@)$")
+_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?=$|[/)>\].,;:])", re.IGNORECASE)
+# A dash set close after a word or figure at a line's end: "AD 2018–" / "23–51",
+# "Room M–" / "30", "737–" / "9", as the Federal Register breaks its numbers; an unspaced
+# dash between words ("the agency—" / "which") is set close to both.
+_CLOSE_DASH = re.compile(r"[^\W_][–—]$")
+
+
+def _dash_on(joined: str, text: str) -> bool:
+    """Whether ``text`` goes on right after the dash set close that ends ``joined``."""
+    return bool(_CLOSE_DASH.search(joined[-2:])) and text[0].isalnum()
 
 
 def _runs_on(last: str, text: str) -> bool:
