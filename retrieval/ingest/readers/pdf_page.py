@@ -664,7 +664,7 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     if not mono:
         raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
     raw = _symbols_read(textpage, _codes_read(textpage, raw, start), start)
-    raw = _wordperfect_bullet(textpage, raw, start)
+    raw = _pi_read(textpage, raw, start)
     raw = _gaps_spaced(textpage, raw, start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
@@ -779,21 +779,32 @@ def _symbols_read(textpage: Any, raw: str, start: int) -> str:
     return "".join(chars)
 
 
-# WordPerfect's "WP TypographicSymbols" draws its bullet (WordPerfect's character 4,0) at the
-# code of "!", which a PDF it wrote gives as "!" (the Copyright Office's DMCA summary, 1998).
-_WP_SYMBOLS = b"WPTypographicSymbols"
+# Symbol fonts whose glyphs stand at the codes of other characters, which PDFium gives: a font
+# (its name without spaces) → {the character given: the glyph drawn}. WordPerfect's "WP
+# TypographicSymbols" draws its bullet (WordPerfect's character 4,0) at "!" (the Copyright
+# Office's DMCA summary, 1998); the IRS's forms draw their pointer "▶" ("This is your total
+# effectively connected income ▶ 23") in Universal News with Commercial Pi at "©".
+_PI_FONTS = {
+    b"WPTypographicSymbols": {"!": "•"},
+    b"Universal-NewswithCommPi": {"©": "▶"},
+}
+_PI_CODES = frozenset(code for glyphs in _PI_FONTS.values() for code in glyphs)
 
 
-def _wordperfect_bullet(textpage: Any, raw: str, start: int) -> str:
-    """``raw`` with a line's leading "!" read as the bullet it is drawn as when its font is
-    WordPerfect's symbols (:data:`_WP_SYMBOLS`): "! Title II, the “Online …" was no list item,
-    and its first line, set in bold, headed the items after it. One character for one."""
-    at = len(raw) - len(raw.lstrip())
-    if raw[at : at + 1] != "!" or not _at(textpage, raw, start, at):
+def _pi_read(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` with the characters of :data:`_PI_FONTS` read as the glyphs their font draws:
+    "! Title II, the “Online …" was no list item (its first line, in bold, headed the items
+    after it), and a form's pointers read "©". One character for one."""
+    if not _PI_CODES.intersection(raw):
         return raw
-    if _WP_SYMBOLS not in _font_name(textpage, start + at).replace(b" ", b""):
-        return raw
-    return raw[:at] + "•" + raw[at + 1 :]
+    chars = list(raw)
+    for at, char in enumerate(raw):
+        if char not in _PI_CODES or not _at(textpage, raw, start, at):
+            continue
+        font = _font_name(textpage, start + at).replace(b" ", b"")
+        glyphs = next((g for name, g in _PI_FONTS.items() if name in font), {})
+        chars[at] = glyphs.get(char, char)
+    return "".join(chars)
 
 
 def _codes_read(textpage: Any, raw: str, start: int) -> str:
