@@ -37,3 +37,11 @@ def test_an_address_broken_before_its_host_reads_whole() -> None:
     assert "docket on the internet at https://www.regulations.gov by searching" in text
     assert "email: 9-FAA-SACO-AD-Inquiry@faa.gov." in text
     assert "https:// " not in text and "@ " not in text
+
+
+def test_a_label_ending_in_its_colon_takes_no_second() -> None:
+    """ "SUPPLEMENTARY INFORMATION:" set small in capitals over "Comments Invited" read
+    "SUPPLEMENTARY INFORMATION:: Comments Invited"."""
+    text = _text()
+    assert "SUPPLEMENTARY INFORMATION: Comments Invited The FAA invites you" in text
+    assert "::" not in text
