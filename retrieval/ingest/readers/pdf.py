@@ -26,7 +26,7 @@ import re
 import statistics
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -195,7 +195,7 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     # text's revision ("last updated 2 October 2018") over a build's date in them.
     page = [line for line in lines if line.page == lines[0].page] if lines else []
     first_page = [line.text for line in page[:TITLE_PAGE_LINES]]
-    built = iso_date(meta.get("CreationDate") or meta.get("ModDate"))
+    built = _property_date(meta)
     # A title page of its own (a few lines: a manual's, a report's cover) prints the date of the
     # text ("for version 4.19.0, 18 August 2022"); the properties', the build's (a distribution
     # rebuilt the manual in 2025). A first page that is the text's start may date anything.
@@ -207,6 +207,22 @@ def read_pdf(data: bytes, path: Path) -> ParsedDocument:
     )
     document.unread = _unread_said(unread, lines)
     return document
+
+
+# PDF came out in 1993: a file's date before it is a placeholder its writer left (Acrobat
+# PDFWriter 3's "D:00000101000000Z", a clock's epoch), no date of the document.
+_FIRST_PDF_YEAR = 1993
+
+
+def _property_date(meta: Mapping[str, str]) -> str | None:
+    """The file's date from its properties: when it was made, else last saved. A placeholder
+    (:data:`_FIRST_PDF_YEAR`) is passed over: the DMCA summary's "D:00000101…" was cited as
+    written on 0000-01-01."""
+    for key in ("CreationDate", "ModDate"):
+        date = iso_date(meta.get(key))
+        if date and int(date[:4]) >= _FIRST_PDF_YEAR:
+            return date
+    return None
 
 
 def _unread_said(unread: list[int], lines: Sequence[Line]) -> str | None:
@@ -403,6 +419,8 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
     joined: list[Line] = []
     for line in lines:
         last = joined[-1] if joined else None
+        if last is not None and _lone_mark(last, line):
+            continue
         if last is None or not _same_line(last, line):
             joined.append(line)
             continue
@@ -415,6 +433,20 @@ def _marks_closed(lines: list[Line]) -> list[Line]:
         bold = left.bold and right.bold
         joined[-1] = replace(left, text=text, x1=right.x1, y_last=right.y_last, bold=bold)
     return joined
+
+
+_MARK_ONLY = re.compile(r"^(?:\d{1,3}|[∗*†‡§¶])$")
+
+
+def _lone_mark(line: Line, mark: Line) -> bool:
+    """Whether ``mark`` is a footnote mark alone, set raised and small over ``line``, the line
+    before it, which PDFium gives as a line of its own after it: WordPerfect writes a line's
+    marks last. Kept, it cut the paragraph in two there ("… was signed into law by" /
+    "President Clinton on October 28, 1998.")."""
+    if not _MARK_ONLY.match(mark.text) or mark.page != line.page or mark.size >= 0.85 * line.size:
+        return False
+    raised = 0.2 * line.size < mark.y - line.y < line.size
+    return raised and line.x0 <= mark.x0 and mark.x1 <= line.x1 + line.size
 
 
 def _same_line(one: Line, two: Line) -> bool:
@@ -845,6 +877,7 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
     running on over a page break would otherwise be cut by them into two fragments."""
     body = body_size(lines)
     notes = _footnotes(lines, body)
+    lines = _notes_written_first_last(lines, notes)
     result: list[Line] = []
     waiting: list[Line] = []  # footnotes held until the sentence before them ends
     holding = False
@@ -870,6 +903,43 @@ def _after_their_sentence(lines: list[Line]) -> list[Line]:
             result += waiting
             waiting = []
     return result + waiting
+
+
+def _notes_written_first_last(lines: list[Line], notes: dict[int, str]) -> list[Line]:
+    """``lines`` with the footnotes a page's content writes before text of their column that
+    stands above them (``notes``: the ids of the notes' lines) after that text, where they
+    stand: WordPerfect writes a page's notes first, and the note "¹ Pub. L. No. 105-304, …" was
+    read between the title and the date over the text it notes."""
+    result: list[Line] = []
+    for _, group in itertools.groupby(lines, key=lambda line: line.page):
+        page = list(group)
+        kept: list[Line] = []
+        moved: list[tuple[list[Line], int]] = []  # a note and the line it goes after
+        start = 0
+        while start < len(page):
+            end = start
+            while end < len(page) and id(page[end]) in notes:
+                end += 1
+            if end == start:
+                kept.append(page[start])
+                start += 1
+                continue
+            note = page[start:end]
+            above = [
+                ln
+                for ln in page[end:]
+                if id(ln) not in notes and ln.column == note[0].column and ln.y > note[0].y
+            ]
+            if above:
+                moved.append((note, id(above[-1])))
+            else:
+                kept += note
+            start = end
+        for note, anchor in moved:
+            at = next(i for i, line in enumerate(kept) if id(line) == anchor) + 1
+            kept[at:at] = note
+        result += kept
+    return result
 
 
 def _glued_marks_parted(text: str) -> str:
@@ -1489,6 +1559,7 @@ def join_lines(texts: Iterable[str]) -> str:
             and not _runs_on(joined[-1], text)
             and not _address_on(joined, text)
             and not _identifier_on(joined, text)
+            and not _dash_on(joined, text)
         ):
             joined += " "
         joined += text
@@ -1527,6 +1598,8 @@ def _address_on(joined: str, text: str) -> bool:
     if not joined.strip() or not text.strip():
         return False
     last, first = joined.rsplit(None, 1)[-1], text.split(None, 1)[0]
+    if _BROKEN_AT_HOST.search(last) and _HOST.match(first):
+        return True  # "https://" / "www.myboeingfleet.com", "Inquiry@" / "faa.gov"
     opened = "://" in last[:-1] or "@" in last[:-1] or _WWW.match(last) is not None
     if last[-1] not in "./" or not opened or not first[0].isalnum():
         return False
@@ -1537,6 +1610,21 @@ def _address_on(joined: str, text: str) -> bool:
     closes = last.startswith("(") and ")" not in last and first.rstrip(".,;:").endswith(")")
     domain = last.endswith(".") and _TOP_DOMAIN.match(first) is not None
     return closes or domain or bool(_ADDRESS_REST.match(first))
+
+
+# An address broken right before its host: after its scheme ("https://") or a mail address's
+# "@" (the Federal Register's "9-FAA-SACO-AD-Inquiry@" / "faa.gov"); and a host.
+_BROKEN_AT_HOST = re.compile(r"(?:^\(?[a-z][a-z0-9+.-]*://|\w@)$")
+_HOST = re.compile(r"^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+(?=$|[/)>\].,;:])", re.IGNORECASE)
+# A dash set close after a word or figure at a line's end: "AD 2018–" / "23–51",
+# "Room M–" / "30", "737–" / "9", as the Federal Register breaks its numbers; an unspaced
+# dash between words ("the agency—" / "which") is set close to both.
+_CLOSE_DASH = re.compile(r"[^\W_][–—]$")
+
+
+def _dash_on(joined: str, text: str) -> bool:
+    """Whether ``text`` goes on right after the dash set close that ends ``joined``."""
+    return bool(_CLOSE_DASH.search(joined[-2:])) and text[0].isalnum()
 
 
 def _runs_on(last: str, text: str) -> bool:

@@ -69,6 +69,7 @@ def furniture_parted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     Ornaments go first (see :func:`is_ornament`), so that they take no header's place.
     """
     lines = [line for line in lines if not is_ornament(line)]
+    lines = _without_bullet_runs(lines)
     stacked = _stacked_letters(lines) | _overprints(lines)
     lines = [line for line in lines if id(line) not in stacked]
     body = body_size(lines)
@@ -91,8 +92,8 @@ def furniture_parted(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         for line in margins
         if _PAGE_NUMBER.match(line.text)
         or len(pages_of[_running_key(line.text)]) >= needed
-        or (offset is not None and _edge_number(line.text, line.page, offset))
-        or any(_edge_number(line.text, 2 * line.page, shift) for shift in spread)
+        or (offset is not None and _edge_number(line, offset))
+        or any(_edge_number(line, shift, 2) for shift in spread)
         or id(line) in edges
     }
     doomed |= _header_bands(lines, doomed, needed, body)
@@ -212,6 +213,31 @@ def _is_index_entry(text: str) -> bool:
         and _INDEX_ENTRY.search(text) is not None
         and any(ch.isalpha() for ch in text)
     )
+
+
+_LONE_BULLET = re.compile(r"^[•·◦▪●○■□‣⁃∙]$")
+BULLET_RUN = 3  # lone bullets in a row: the list's bullets written apart from its items
+
+
+def _without_bullet_runs(lines: list[Line]) -> list[Line]:
+    """``lines`` without the runs of :data:`BULLET_RUN` or more lines that are each a bullet
+    alone: a slide's bullets that its file writes after all its text (the ASVS 5.0 release
+    talk's), which PDFium gives as lines of their own, read as "· · · ·" in the text. A
+    bullet written with its item stands among the item's lines, not in such a run."""
+    doomed: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if (
+            line is not None
+            and _LONE_BULLET.match(line.text.strip())
+            and (not run or run[-1].page == line.page)
+        ):
+            run.append(line)
+            continue
+        if len(run) >= BULLET_RUN:
+            doomed.update(id(ln) for ln in run)
+        run = [line] if line is not None and _LONE_BULLET.match(line.text.strip()) else []
+    return [line for line in lines if id(line) not in doomed]
 
 
 def is_ornament(line: Line) -> bool:
@@ -484,5 +510,11 @@ def _edge_numbers(text: str) -> list[int]:
     return numbers
 
 
-def _edge_number(text: str, page: int, offset: int) -> bool:
-    return page + offset in _edge_numbers(text) and len(text.split()) <= 12
+def _edge_number(line: Line, offset: int, scale: int = 1) -> bool:
+    """Whether ``line`` carries its page's printed number (its page times ``scale`` plus
+    ``offset``) at one end. Not a number set raised and small before its words: a footnote's
+    mark, which page 1's first note ("¹ Pub. L. No. 105-304, …") shares with its page."""
+    if line.mark:
+        return False
+    page = scale * line.page
+    return page + offset in _edge_numbers(line.text) and len(line.text.split()) <= 12

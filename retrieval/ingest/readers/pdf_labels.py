@@ -86,7 +86,10 @@ def labels_read(lines: list[Line]) -> list[Line]:
     for line in lines:
         label = result[-1] if result else None
         if label is not None and _labels(label, line, body):
-            result[-1] = replace(line, text=f"{label.text}: {line.text}", size=body, bold=False)
+            # (a label that ends in its own colon takes no second: "SUPPLEMENTARY
+            # INFORMATION:" over "Comments Invited" in the Federal Register)
+            said = label.text if label.text.endswith((":", "：")) else f"{label.text}:"
+            result[-1] = replace(line, text=f"{said} {line.text}", size=body, bold=False)
             continue
         result.append(line)
     return result

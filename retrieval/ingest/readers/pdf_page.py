@@ -22,7 +22,13 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import pdf_columns, pdf_tables, pdf_tounicode, symbol_font
+from retrieval.ingest.readers import (
+    pdf_columns,
+    pdf_tables,
+    pdf_tounicode,
+    pdf_unseen,
+    symbol_font,
+)
 from retrieval.ingest.readers.pdf_columns import HYPHEN_JOIN as HYPHEN_JOIN
 
 # An annotation the viewer does not show (hidden, or not for viewing): its text is not read.
@@ -165,21 +171,23 @@ def _annotation_texts(page: Any) -> list[tuple[str, float, float, float, float]]
     return found
 
 
-def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
+def _with_annotations(lines: list[Line], page: Any, number: int, textpage: Any) -> list[Line]:
     """``lines`` with the annotations' texts (see :func:`_annotation_texts`) among them: each
     line of one after the last line that stands above it or on its row ("Name:" "Jane Doe"),
-    set in that line's size and on its baseline when they share the row."""
+    set in that line's size and on its baseline when they share the row; a value of one line
+    inside its label's line when the line goes on past the field (see :func:`_filled_in`)."""
     for text, left, bottom, right, top in _annotation_texts(page):
         beside = " ".join(ln.text for ln in lines if bottom - ln.size <= ln.y <= top + ln.size)
         if " ".join(text.split()) in beside:
             continue  # the page prints it already (a field laid over its own text)
         rows = [row.strip() for row in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        at = len(lines)
-        for position, line in enumerate(lines):
-            if line.y < bottom - 0.5 * line.size:  # the first line below the box's foot
-                at = position
-                break
+        at = _field_place(lines, left, bottom, top)
         near = lines[at - 1] if at else None
+        if near is not None and len([row for row in rows if row]) == 1:
+            filled = _filled_in(textpage, near, " ".join(text.split()), (left, bottom, right, top))
+            if filled is not None:
+                lines[at - 1] = filled
+                continue
         size = near.size if near is not None else 10.0
         y = top - size
         if near is not None and bottom - 0.5 * size <= near.y <= top:
@@ -193,6 +201,50 @@ def _with_annotations(lines: list[Line], page: Any, number: int) -> list[Line]:
     return lines
 
 
+def _filled_in(
+    textpage: Any, label: Line, value: str, box: tuple[float, float, float, float]
+) -> Line | None:
+    """``label``, the line of a form's labels a field (its ``box``: left, bottom, right, top)
+    stands inside, with the field's ``value`` where the field is: "First Name Alice Last Name",
+    not "First Name Last Name Alice", which names Alice's last name. None when the line does
+    not go on past the field, or its words are not all read on each side of it."""
+    left, bottom, right, top = box
+    if label.x1 <= right or textpage.turn is not None:
+        return None
+    low, high = min(bottom, label.y) - 0.2 * label.size, max(top, label.y + label.size)
+    before = _bounded_text(textpage, label.x0 - 1, high, left, low)
+    after = _bounded_text(textpage, right, high, label.x1 + 1, low)
+    if not before or not after or f"{before} {after}" != label.text:
+        return None
+    return replace(label, text=f"{before} {value} {after}")
+
+
+def _bounded_text(textpage: Any, left: float, top: float, right: float, bottom: float) -> str:
+    """The words of the text page inside a box (PDF points), spaced as the lines' are."""
+    count = pdfium_c.FPDFText_GetBoundedText(textpage.raw, left, top, right, bottom, None, 0)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    pdfium_c.FPDFText_GetBoundedText(textpage.raw, left, top, right, bottom, buffer, count + 1)
+    return " ".join(bytes(buffer)[: 2 * count].decode("utf-16-le", "replace").split())
+
+
+def _field_place(lines: list[Line], left: float, bottom: float, top: float) -> int:
+    """Where among ``lines`` a field's value (its box ``left``, ``bottom``, ``top``) goes: after
+    its label, a line on the box's row that starts left of it; else before the first line below
+    the box's foot. The label first: LibreOffice writes a form's labels in no order down the
+    page, and "Alice", filled in beside "First Name", went under the form's title, whose size
+    it took, and was read as part of it ("Example for a Form Alice")."""
+    labels = [i for i, ln in enumerate(lines) if bottom - 0.5 * ln.size <= ln.y <= top]
+    labels = [i for i in labels if lines[i].x0 <= left]
+    if labels:
+        return labels[-1] + 1
+    for position, line in enumerate(lines):
+        if line.y < bottom - 0.5 * line.size:  # the first line below the box's foot
+            return position
+    return len(lines)
+
+
 def page_lines(
     page: Any, number: int, maps: pdf_tounicode.CharMaps | None = None
 ) -> tuple[list[Line], list[float] | None]:
@@ -204,7 +256,7 @@ def page_lines(
     try:
         textpage.turn = _turn(page)  # read by _char_box
         textpage.spacing = spacing = _spacing(page)  # read by _gaps_spaced
-        text = textpage.get_text_range()
+        text = _seen(textpage.get_text_range(), pdf_unseen.unseen_chars(page, textpage))
         # read by _codes_read: only a page with a character standing apart needs the maps
         textpage.codes = maps.page(number - 1) if maps and pdf_tounicode.strays(text) else None
         height = page.get_height()  # as the viewer shows it, turned or not
@@ -232,7 +284,7 @@ def page_lines(
         shown = [item for item in found if id(item[0]) not in outside]
         hidden = [replace(line, shown=False) for line, _, _ in found if id(line) in outside]
         shown = _without_margin_stamps(textpage, shown)
-        lines = _with_annotations(_without_margin_notes(textpage, shown), page, number)
+        lines = _with_annotations(_without_margin_notes(textpage, shown), page, number, textpage)
         lines = _tile_rests(lines)
         if textpage.turn is None:
             lines = pdf_tables.tabled(
@@ -247,6 +299,18 @@ def page_lines(
         return lines + hidden, gutters
     finally:
         textpage.close()
+
+
+def _seen(text: str, unseen: set[int]) -> str:
+    """The page's ``text`` with the characters no reader sees (``unseen``, see
+    :mod:`pdf_unseen`) as spaces, which keep the others at their indices in the text page."""
+    if not unseen:
+        return text
+    chars = list(text)
+    for index in unseen:
+        if index < len(chars) and chars[index] not in "\r\n":
+            chars[index] = " "
+    return "".join(chars)
 
 
 # A line no text opens: a colon and figures after it, no words (":2017", "：1").
@@ -327,8 +391,11 @@ def _pictured(page: Any) -> bool:
 
 
 def _outside(lines: Sequence[Line], page: Any) -> set[int]:
-    """The ids of the lines wholly outside the page's crop box, which a viewer cuts the page to
-    (a crop box leaving next to nothing of the media box is a broken one: then none)."""
+    """The ids of the lines outside the page's crop box, which a viewer cuts the page to (a
+    crop box leaving next to nothing of the media box is a broken one: then none): wholly, or
+    for most of their width, which no reader sees either (an EPA report's invisible strings of
+    the alphabet in 100 pt type, "zyxwvutsrqponmlkjihgfedcba…", starting near the right edge
+    and running 3000 points on, were read as the report's title)."""
     m_left, m_bottom, m_right, m_top = _viewed_box(page, page.get_mediabox())
     c_left, c_bottom, c_right, c_top = _viewed_box(page, page.get_cropbox())
     left, bottom = max(m_left, c_left), max(m_bottom, c_bottom)
@@ -339,6 +406,7 @@ def _outside(lines: Sequence[Line], page: Any) -> set[int]:
         id(line)
         for line in lines
         if not (line.x1 > left and line.x0 < right and bottom - line.size < line.y < top)
+        or min(line.x1, right) - max(line.x0, left) < 0.5 * (line.x1 - line.x0)
     }
 
 
@@ -575,6 +643,14 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     last = len(raw.rstrip()) - 1
     if last < first:
         return None
+    behind = _mark_behind(textpage, raw, start, first, last)
+    lead = ""
+    if behind is not None:  # the mark, last in ``raw``, leaves it: the offsets before it hold
+        lead = raw[behind[0] : behind[1]] if behind[2] else ""
+        raw = raw[: behind[0]].rstrip()
+        last = len(raw) - 1
+        if re.search(r"[^\W\d_]-$", raw):  # "exclus-": the join PDFium makes at a line's end,
+            raw = raw[:-1] + HYPHEN_JOIN  # which the mark after the hyphen kept it from
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
     size, bold, mono = _type_of(textpage, raw, start)
@@ -588,12 +664,16 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     if not mono:
         raw = _ligatures_closed(textpage, _stops_closed(textpage, raw, start), start)
     raw = _symbols_read(textpage, _codes_read(textpage, raw, start), start)
+    raw = _pi_read(textpage, raw, start)
     raw = _gaps_spaced(textpage, raw, start).replace(_DROPPED, "")
     text = _loose_graves(_unspaced(_unprotected(" ".join(raw.split()))))
     if not mono:
         text = _accented(text)
     if tile:
         text = raw_tile + " " + text  # (the tile's text read before ``raw`` was blanked)
+    if lead:  # (marked as _lead_mark marks one: the furniture takes "1 Pub. L. …" on page 1
+        text = lead + " " + text  # for a footer numbered as its page otherwise)
+        mark, after = len(lead), baseline
     # The last character's box reaches lower than the line when it descends (")", "g"): only a
     # drop of half a line is a word PDFium joined from the next one.
     if baseline - last_baseline < 0.5 * size:
@@ -628,6 +708,36 @@ def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] |
         if abs(gap) >= 0.5 * tile:  # (the next word may stand on the line under it, left)
             return match.start(), match.end()
     return None
+
+
+_LAST_NUMBER = re.compile(r"\s(\d{1,2})\s*$")
+
+
+def _mark_behind(
+    textpage: Any, raw: str, start: int, first: int, last: int
+) -> tuple[int, int, bool] | None:
+    """Where in ``raw`` a footnote mark stands that the file draws after its line's text but
+    sets back inside it, and whether it leads the line: WordPerfect writes a line's raised marks
+    last, and PDFium gives them at its end ("… exclus- 2" for the note "² “Copying” is …",
+    "… devices or services that 2" for "copying²"). Then the note was known by no mark and read
+    before the text it notes, and a word hyphenated at the line's end ("exclus-" / "ive") kept
+    the mark inside it. A mark is raised, smaller than the line's type, and starts left of the
+    character before it; it leads the line when it starts left of the line's first one."""
+    match = _LAST_NUMBER.search(raw, first)
+    if match is None or match.start(1) - 1 <= first:
+        return None
+    begin, end = match.start(1), match.end(1)
+    before = len(raw[:begin].rstrip()) - 1
+    mark_left, _, mark_foot = _char_box(textpage, start + begin)
+    if mark_left >= _char_box(textpage, start + before)[0] or not _at(textpage, raw, start, begin):
+        return None
+    # measured by a letter or figure on the baseline: a hyphen's or a quote's box is higher
+    letter = next((at for at in range(first, begin) if raw[at].isalnum()), before)
+    size = _font_size(textpage, start + letter)
+    raised = mark_foot > _char_box(textpage, start + letter)[2] + 0.2 * size
+    if not raised or _font_size(textpage, start + begin) >= 0.85 * size:
+        return None
+    return begin, end, mark_left < _char_box(textpage, start + first)[0]
 
 
 # A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
@@ -669,6 +779,34 @@ def _symbols_read(textpage: Any, raw: str, start: int) -> str:
     return "".join(chars)
 
 
+# Symbol fonts whose glyphs stand at the codes of other characters, which PDFium gives: a font
+# (its name without spaces) → {the character given: the glyph drawn}. WordPerfect's "WP
+# TypographicSymbols" draws its bullet (WordPerfect's character 4,0) at "!" (the Copyright
+# Office's DMCA summary, 1998); the IRS's forms draw their pointer "▶" ("This is your total
+# effectively connected income ▶ 23") in Universal News with Commercial Pi at "©".
+_PI_FONTS = {
+    b"WPTypographicSymbols": {"!": "•"},
+    b"Universal-NewswithCommPi": {"©": "▶"},
+}
+_PI_CODES = frozenset(code for glyphs in _PI_FONTS.values() for code in glyphs)
+
+
+def _pi_read(textpage: Any, raw: str, start: int) -> str:
+    """``raw`` with the characters of :data:`_PI_FONTS` read as the glyphs their font draws:
+    "! Title II, the “Online …" was no list item (its first line, in bold, headed the items
+    after it), and a form's pointers read "©". One character for one."""
+    if not _PI_CODES.intersection(raw):
+        return raw
+    chars = list(raw)
+    for at, char in enumerate(raw):
+        if char not in _PI_CODES or not _at(textpage, raw, start, at):
+            continue
+        font = _font_name(textpage, start + at).replace(b" ", b"")
+        glyphs = next((g for name, g in _PI_FONTS.items() if name in font), {})
+        chars[at] = glyphs.get(char, char)
+    return "".join(chars)
+
+
 def _codes_read(textpage: Any, raw: str, start: int) -> str:
     """``raw`` with the characters PDFium gave as their font's codes read from the font's own
     Unicode map (:meth:`pdf_tounicode.PageMaps.read`), on a page whose maps were read (see
@@ -688,7 +826,9 @@ def _undoubled(textpage: Any, raw: str, start: int) -> str:
     """``raw`` without the second copy of a word drawn twice on itself: a TeX logo
     ("XeTeX", whose mirrored E is drawn over a plain one) reads "XeTeXXeTeX", which no reader
     sees and no question asks for. A copy is known by its place: it starts back inside the first
-    one, where a word written twice ("haha") goes on to the right."""
+    one, where a word written twice ("haha") goes on to the right. Back past the first copy's
+    last character, not only into it: type set tight kerns "infringing"'s second "ing" a point
+    into the first, and it was read "infring" (the Copyright Office's DMCA summary)."""
     if not _DOUBLED.search(raw):
         return raw
     return _blanked(raw, _doubles(textpage, raw, start))
@@ -697,7 +837,7 @@ def _undoubled(textpage: Any, raw: str, start: int) -> str:
 def _doubles(textpage: Any, raw: str, start: int) -> Iterator[tuple[int, int]]:
     for match in _DOUBLED.finditer(raw):
         half = match.start() + len(match[1])
-        back = _char_box(textpage, start + half)[0] < _char_box(textpage, start + half - 1)[1] - 0.5
+        back = _char_box(textpage, start + half)[0] < _char_box(textpage, start + half - 1)[0]
         if back:
             yield half, match.end()
 
