@@ -1,0 +1,172 @@
+"""The reader of AsciiDoc files (``.adoc``, ``.asciidoc``), read as Asciidoctor's built page shows
+them.
+
+No Python library reads AsciiDoc well enough to lean on: asciidoc-py and asciidoc3 are GPL,
+adparser runs Ruby's Asciidoctor, and asciidoctrine (an alpha) took 16 seconds over one 18 kB
+page of Spring Boot's guide. AsciiDoc is written in lines, so the page is rewritten line by line as
+the Markdown that shows the same text (:mod:`asciidoc_blocks`, :mod:`asciidoc_lists`,
+:mod:`asciidoc_tables`, :mod:`asciidoc_inline`), which the Markdown reader reads: a page comes out
+as a Markdown page of the same text would, sections, code with the sentence introducing it,
+admonitions ("Note: …"), lists, tables and all.
+
+The document header gives the title ("= Title"), the author (the line under the title, or
+``:author:``), the date (the revision line, or ``:revdate:``) and what the page is found by and
+never shows (``:description:``, ``:keywords:``). The preprocessor's lines are read as Asciidoctor
+reads them: ``ifdef``/``ifndef`` keep or drop what they enclose by the attributes the file defines
+(a page built for the site, not for GitHub's preview), ``include::`` brings in a file that is not
+this one (its line dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval.ingest.dates import iso_date
+from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.readers import asciidoc_blocks
+from retrieval.ingest.readers.asciidoc_inline import Context, footnotes, inline, substituted
+from retrieval.ingest.readers.common import prose, stated_author
+from retrieval.ingest.readers.decoding import decode
+from retrieval.ingest.readers.markdown import read_markdown
+
+_CONDITION = re.compile(r"^(?P<kind>ifdef|ifndef|ifeval|endif)::(?P<names>[^\[]*)\[(?P<text>.*)\]$")
+_INCLUDE = re.compile(r"^include::\S*\[.*\]$")
+_DOCUMENT_TITLE = re.compile(r"^(?:=|#)[ \t]+(?P<title>\S.*)$")
+_EMAIL = re.compile(r"\s*<[^<>]*>")
+_REVISION = re.compile(r"^(?:v?(?P<number>\d[\w.-]*)\s*(?:,|$))?\s*(?P<date>[^:]*?)\s*(?::.*)?$")
+_SECTION = re.compile(r"^(?:={2,6}|#{2,6})[ \t]+(?P<title>\S.*?)[ \t]*$")
+_ANCHOR = re.compile(r"^\[\[(?P<id>[^,\]]+)(?:,[^\]]*)?\]\]$|^\[#(?P<short>[^.%\]]+)")
+
+
+@dataclass
+class _Header:
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    keywords: str = ""
+
+
+def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
+    """The reader of ``.adoc`` and ``.asciidoc`` files."""
+    source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    lines = _preprocessed(source.split("\n"))
+    context = Context()
+    header, start = _header(lines, context)
+    context.titles = _section_titles(lines[start:])
+    body = asciidoc_blocks.translate(lines[start:], context)
+    title = ["# " + inline(header.title, context), ""] if header.title else []
+    markdown = "\n".join([*title, *body, "", *footnotes(context)]) + "\n"
+    document = read_markdown(markdown.encode("utf-8"), path)
+    document.author = stated_author(prose(_EMAIL.sub("", header.author))) or document.author
+    document.date = iso_date(header.date) if header.date else document.date
+    keywords = context.attributes.get("description", ""), context.attributes.get("keywords", "")
+    document.keywords = " · ".join(prose(words) for words in keywords if words) or document.keywords
+    return document
+
+
+def _preprocessed(lines: list[str]) -> list[str]:
+    """``lines`` as Asciidoctor's preprocessor passes them on: conditional lines read, what a
+    false condition encloses dropped, include lines dropped (their file is not this one)."""
+    defined: set[str] = set()
+    skipping: list[bool] = []  # for each open condition: whether it drops what it encloses
+    out: list[str] = []
+    for line in lines:
+        condition = _CONDITION.match(line.strip())
+        if condition is not None:
+            _condition(condition, defined, skipping, out)
+            continue
+        if any(skipping) or _INCLUDE.match(line.strip()):
+            continue
+        entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line)
+        if entry is not None:
+            name = entry["name"].lower()
+            (defined.discard if entry["unset"] or entry["unset2"] else defined.add)(name)
+        out.append(line)
+    return out
+
+
+def _condition(
+    condition: re.Match[str], defined: set[str], skipping: list[bool], out: list[str]
+) -> None:
+    kind = condition["kind"]
+    if kind == "endif":
+        if skipping:
+            skipping.pop()
+        return
+    names = condition["names"]
+    if kind == "ifeval":
+        holds = True  # an expression not evaluated: what it encloses is kept
+    elif "+" in names:
+        holds = all(name in defined for name in names.split("+"))
+    else:
+        holds = any(name in defined for name in names.split(","))
+    if kind == "ifndef":
+        holds = not holds
+    if condition["text"] and kind != "ifeval":  # "ifdef::name[text]": one line
+        if holds and not any(skipping):
+            out.append(condition["text"])
+        return
+    skipping.append(not holds)
+
+
+def _header(lines: list[str], context: Context) -> tuple[_Header, int]:
+    """The document header's title, author, date and attributes, and where the body starts."""
+    header = _Header()
+    at = 0
+    while at < len(lines) and _before_title(lines[at], context):
+        at += 1
+    title = _DOCUMENT_TITLE.match(lines[at]) if at < len(lines) else None
+    if title is None:
+        return header, at
+    header.title = title["title"]
+    at += 1
+    details: list[str] = []
+    while at < len(lines) and lines[at].strip():
+        line = lines[at].rstrip()
+        entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line)
+        if entry is not None:
+            asciidoc_blocks.define(entry, context)
+        elif not line.startswith("//"):
+            details.append(line)
+        at += 1
+    attributes = context.attributes
+    header.author = attributes.get("author") or (details[0] if details else "")
+    revision = _REVISION.match(details[1]) if len(details) > 1 else None
+    header.date = attributes.get("revdate") or (revision["date"] if revision else "")
+    return header, at
+
+
+def _before_title(line: str, context: Context) -> bool:
+    """Whether ``line`` may stand before the document's title: blank, a comment, an attribute
+    entry, an anchor or an attribute list."""
+    entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line)
+    if entry is not None:
+        asciidoc_blocks.define(entry, context)
+        return True
+    stripped = line.strip()
+    return not stripped or stripped.startswith("//") or bool(re.match(r"^\[.*\]$", stripped))
+
+
+def _section_titles(lines: list[str]) -> dict[str, str]:
+    """Each section's id (its anchor, else the one Asciidoctor makes of its title: "Getting
+    Started" is "_getting_started") → its title, which a cross reference without text shows."""
+    titles: dict[str, str] = {}
+    anchor = ""
+    for line in lines:
+        found = _ANCHOR.match(line.strip())
+        if found is not None:
+            anchor = found["id"] or found["short"]
+            continue
+        section = _SECTION.match(line)
+        if section is not None:
+            title = section["title"]
+            generated = "_" + re.sub(r"[^\w]+", "_", substituted(title, Context()).lower()).strip(
+                "_"
+            )
+            titles[generated] = title
+            if anchor:
+                titles[anchor] = title
+        anchor = ""
+    return titles
