@@ -148,6 +148,7 @@ def _block(
         return at + 1
     if asciidoc_lists.starts_list(line):
         markdown, end = asciidoc_lists.read_list(lines, at, context, translate)
+        _titled(attributes, context, out)
         _blank_then(out, markdown)
         return end
     end = paragraph_end(lines, at)

@@ -125,6 +125,12 @@ def substituted(text: str, context: Context) -> str:
 def inline(text: str, context: Context) -> str:
     """The Markdown of ``text``, a line or lines of AsciiDoc."""
     held = _Held()
+    return held.restored(_inline(text, context, held))
+
+
+def _inline(text: str, context: Context, held: _Held) -> str:
+    """The Markdown of ``text``, what is held standing in it as placeholders (text inside a
+    link or a footnote may hold code held before)."""
     text = _PASS.sub(lambda m: _passed(m, held), text)
     text = _ESCAPED.sub(lambda m: held.hold(escaped(m[1]), m[1]) if m[1] else "", text)
     text = substituted(text, context)
@@ -133,7 +139,7 @@ def inline(text: str, context: Context) -> str:
     text = _CODE.sub(lambda m: _code(held.restored(m[1] or m[2], raw=True), held), text)
     text = _MACRO.sub(lambda m: _macro(m, context, held), text)
     text = re.sub(r" \+$", "", text, flags=re.MULTILINE)  # a hard line break
-    return held.restored(_quoted(text, held))
+    return _quoted(text, held)
 
 
 def escaped(text: str) -> str:
@@ -195,14 +201,16 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
         alt = _link_text(body) if name == "image" else ""
         return held.hold(f"![{escaped(alt)}]({_address(target)})", alt) if alt else ""
     shown = _link_text(body) or target
-    return _code(shown, held) if "." in shown and " " not in shown else inline(shown, context)
+    return (
+        _code(shown, held) if "." in shown and " " not in shown else _inline(shown, context, held)
+    )
 
 
 def _footnote(body: str, context: Context, held: _Held) -> str:
     """A footnote's mark; its text read as a note (see :func:`footnotes`)."""
     if not body:
         return ""
-    context.footnotes.append(inline(body, context))
+    context.footnotes.append(held.restored(_inline(body, context, held)))
     number = len(context.footnotes)
     return held.hold(f"[^{number}]", "")
 
@@ -226,7 +234,7 @@ def _link_text(body: str) -> str:
 
 
 def _link(shown: str, target: str, context: Context, held: _Held) -> str:
-    text = inline(shown, context) if shown else escaped(target)
+    text = _inline(shown, context, held) if shown else escaped(target)
     return held.hold(f"[{text}]({_address(target)})", shown or target)
 
 

@@ -135,39 +135,55 @@ def _written(entries: list[_Entry], context: Context, translate: Translate) -> l
     out: list[str] = []
     indents: list[str] = []  # the indentation of each open level's content
     numbers: list[int] = []
+    bare: list[tuple[int, str]] = []  # terms described by the blocks under them: line, indent
     for entry in entries:
         del indents[entry.depth :]
         del numbers[entry.depth + 1 :]
-        if len(numbers) <= entry.depth:
-            numbers.append(0)
-        numbers[entry.depth] += 1
+        numbers[entry.depth :] = [numbers[entry.depth] + 1 if len(numbers) > entry.depth else 1]
         prefix = "".join(indents)
         text = inline("\n".join(entry.text), context) if entry.text else ""
         if entry.term:
-            head, body_indent = _term_lines(entry, text, context)
             if out and out[-1]:
                 out.append("")
-            out.extend(prefix + line if line else "" for line in head)
+            term = inline(entry.term, context).replace("\n", " ")
+            if not text:
+                bare.append((len(out), prefix))
+            lines = [term, *(_DESCRIBED + line for line in text.split("\n")[:1] if text)]
+            lines += [_INDENT + line for line in text.split("\n")[1:]]
+            body_indent = _INDENT
         else:
-            marker = (
-                f"{numbers[entry.depth]}. "
-                if _ORDERED.match(entry.kind) or entry.kind == "<>"
-                else "- "
-            )
+            ordered = _ORDERED.match(entry.kind) or entry.kind == "<>"
+            marker = f"{numbers[entry.depth]}. " if ordered else "- "
             body_indent = " " * len(marker)
-            lines = text.split("\n")
-            out.append(prefix + marker + lines[0])
-            out.extend(prefix + body_indent + line for line in lines[1:])
+            lines = [
+                marker + line if i == 0 else body_indent + line
+                for i, line in enumerate(text.split("\n"))
+            ]
+        out.extend(prefix + line for line in lines)
         indents.append(body_indent)
         for block in entry.attached:
             out.append("")
             content = translate(block, context)
             out.extend(prefix + body_indent + line if line else "" for line in content)
+    for at, prefix in reversed(bare):
+        _described(out, at, prefix)
     return out
 
 
-def _term_lines(entry: _Entry, text: str, context: Context) -> tuple[list[str], str]:
-    """A description list's term over its description, as Markdown's definition list writes it."""
-    term = inline(entry.term, context).replace("\n", " ")
-    lines = text.split("\n") if text else [""]
-    return [term, ":   " + lines[0], *("    " + line for line in lines[1:])], "    "
+_DESCRIBED = ":   "  # a definition's marker in Markdown, as wide as its content's indentation
+_INDENT = "    "
+
+
+def _described(out: list[str], at: int, prefix: str) -> None:
+    """The term on ``out[at]``, described by no text on its line but by the blocks nested
+    under it (a list, a paragraph attached by "+"): their first line carries the definition's
+    marker, right under the term, as Markdown's definition list needs. A term nothing
+    describes stays a paragraph of its own."""
+    after = at + 1
+    while after < len(out) and not out[after]:
+        after += 1
+    if after < len(out) and out[after].startswith(prefix + _INDENT):
+        out[after] = prefix + _DESCRIBED + out[after][len(prefix + _INDENT) :]
+        del out[at + 1 : after]
+    elif after == at + 1:
+        out.insert(at + 1, "")
