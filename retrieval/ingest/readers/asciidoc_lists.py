@@ -99,23 +99,53 @@ def _item_text(lines: list[str], at: int, entry: _Entry) -> int:
 
 
 def _attachments(lines: list[str], at: int, entry: _Entry) -> int:
-    """Read the blocks attached to the item by a "+" line each; return the index after."""
-    while at < len(lines) and lines[at].strip() == "+":
-        start = at = at + 1
-        while at < len(lines) and _BLOCK_ATTRIBUTE.match(lines[at].strip()):
-            at += 1
-        if at < len(lines) and _DELIMITER.match(lines[at].strip()):
-            closing = "```" if lines[at].strip().startswith("```") else lines[at].strip()
-            at += 1
-            while at < len(lines) and lines[at].rstrip() != closing:
-                at += 1
-            at += 1
+    """Read the blocks attached to the item, by a "+" line each or, for a literal paragraph
+    (indented), after a blank line; return the index after them."""
+    while at < len(lines):
+        literal = _literal_after(lines, at)
+        if literal is not None:
+            start, at = literal
+        elif lines[at].strip() == "+":
+            start = at = at + 1
+            at = _attached_end(lines, at)
         else:
-            while at < len(lines) and lines[at].strip() and lines[at].strip() != "+":
-                if _match(lines[at]) and at > start:
-                    break
-                at += 1
+            break
         entry.attached.append(lines[start:at])
+    return at
+
+
+def _literal_after(lines: list[str], at: int) -> tuple[int, int] | None:
+    """Where the literal paragraph after the blank lines at ``lines[at]`` starts and ends, if
+    one does (" $ unzip input.docx" under an item is the item's command)."""
+    start = at
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start == at or start == len(lines) or lines[start][:1] not in (" ", "\t"):
+        return None
+    if _match(lines[start]) is not None:
+        return None
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return start, end
+
+
+def _attached_end(lines: list[str], at: int) -> int:
+    """The index after the block attached at ``lines[at]``: a delimited block to its closing
+    line, else a paragraph to a blank line."""
+    start = at
+    while at < len(lines) and _BLOCK_ATTRIBUTE.match(lines[at].strip()):
+        at += 1
+    if at < len(lines) and _DELIMITER.match(lines[at].strip()):
+        closing = "```" if lines[at].strip().startswith("```") else lines[at].strip()
+        at += 1
+        while at < len(lines) and lines[at].rstrip() != closing:
+            at += 1
+        return at + 1
+    while at < len(lines) and lines[at].strip() and lines[at].strip() != "+":
+        if _match(lines[at]) and at > start:
+            break
+        at += 1
     return at
 
 

@@ -130,14 +130,15 @@ def _laid_out(cells: list[_Cell], width: int, context: Context) -> list[list[str
 
 
 def _cell_text(cell: _Cell, context: Context) -> str:
-    """A cell's text on one line: AsciiDoc content ("a|") read as its paragraphs and items."""
+    """A cell's text on one line, without its comment lines; AsciiDoc content ("a|") read as
+    its paragraphs and items."""
     lines = [line.strip() for line in cell.text.strip().split("\n")]
+    lines = [line for line in lines if line and not line.startswith("//")]
     if cell.style == "a":
         lines = [_LIST_MARK.sub("", line) for line in lines if not _MARKUP_LINE.match(line)]
-    text = " ".join(line for line in lines if line)
-    if cell.style in ("m", "l") and text:
-        return "`" + text.replace("`", "") + "`"
-    return inline(text, context).replace("\n", " ")
+    if cell.style in ("m", "l") and lines:
+        return "`" + " ".join(lines).replace("`", "") + "`"
+    return inline("\n".join(lines), context).replace("\n", " ")
 
 
 def _markdown(rows: list[list[str]], header: bool) -> list[str]:
