@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from readerfiles import parsed, texts
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument
 from retrieval.ingest.pipeline import read
 from retrieval.ingest.readers import SUPPORTED_SUFFIXES
@@ -146,3 +147,21 @@ def test_comments_conditions_includes_and_images_show_no_text() -> None:
     assert "Preview of AsciiDoc source" not in joined  # an image's alt text, a picture
     custom = _page("asciidoctor-custom-converter-excerpt.adoc")
     assert not any("include::" in block.text + block.code for block in custom.blocks)
+
+
+def test_a_sentence_under_the_title_is_text_not_an_author() -> None:
+    """Spring Boot's Maven plugin page "Help Information" opens with its one sentence right
+    under the title: no names, so no author line; it was lost from the page."""
+    help_page = _page("spring-boot-maven-plugin-help.adoc")
+    assert help_page.author is None
+    assert texts(help_page) == [
+        "The help goal is a standard goal that displays information on the capabilities of the"
+        " plugin."
+    ]
+
+
+def test_a_page_of_includes_alone_says_so() -> None:
+    """Antora's page of Asciidoctor's man page holds one include; the text is in the partial."""
+    with pytest.raises(DocumentError) as raised:
+        _page("asciidoctor-cli-man1.adoc")
+    assert raised.value.reason == "only includes partial$man-asciidoctor.adoc"

@@ -23,19 +23,28 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrieval.errors import DocumentError
 from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import asciidoc_blocks
 from retrieval.ingest.readers.asciidoc_inline import Context, footnotes, inline, substituted
-from retrieval.ingest.readers.common import prose, stated_author
+from retrieval.ingest.readers.common import fallback_title, prose, stated_author
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.markdown import read_markdown
 
 _CONDITION = re.compile(r"^(?P<kind>ifdef|ifndef|ifeval|endif)::(?P<names>[^\[]*)\[(?P<text>.*)\]$")
-_INCLUDE = re.compile(r"^include::\S*\[.*\]$")
+_INCLUDE = re.compile(r"^include::(?P<target>\S*)\[.*\]$")
 _DOCUMENT_TITLE = re.compile(r"^(?:=|#)[ \t]+(?P<title>\S.*)$")
 _EMAIL = re.compile(r"\s*<[^<>]*>")
-_REVISION = re.compile(r"^(?:v?(?P<number>\d[\w.-]*)\s*(?:,|$))?\s*(?P<date>[^:]*?)\s*(?::.*)?$")
+# The author line under the title: names (one to three words each, an address in angle brackets
+# after them) parted by semicolons: "Dan Allen <https://github.com/mojavelinux[@mojavelinux]>;
+# Sarah White <…>". The revision line under it: "v1.0, 2013-01-01: Remark", "v1.0", "2013-01-01".
+_NAME = r"\w[\w'.-]*(?: +\w[\w'.-]*){0,2}(?: +<[^<>]+>)?"
+_AUTHORS = re.compile(rf"^{_NAME}(?:\s*;\s*{_NAME})*$")
+_REVISION = re.compile(
+    r"^(?:v\d[^,:]*(?:,\s*(?P<date>[^:]*?))?|(?P<alone>\d[^,:]*?)|\d[^,:]*,\s*(?P<dated>[^:]*?))"
+    r"\s*(?::.*)?$"
+)
 _SECTION = re.compile(r"^(?:={2,6}|#{2,6})[ \t]+(?P<title>\S.*?)[ \t]*$")
 _ANCHOR = re.compile(r"^\[\[(?P<id>[^,\]]+)(?:,[^\]]*)?\]\]$|^\[#(?P<short>[^.%\]]+)")
 
@@ -51,14 +60,22 @@ class _Header:
 def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.adoc`` and ``.asciidoc`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
-    lines = _preprocessed(source.split("\n"))
+    included: list[str] = []
+    lines = _preprocessed(source.split("\n"), included)
     context = Context()
     header, start = _header(lines, context)
     context.titles = _section_titles(lines[start:])
     body = asciidoc_blocks.translate(lines[start:], context)
     title = ["# " + inline(header.title, context), ""] if header.title else []
     markdown = "\n".join([*title, *body, "", *footnotes(context)]) + "\n"
-    document = read_markdown(markdown.encode("utf-8"), path)
+    if markdown.strip():
+        document = read_markdown(markdown.encode("utf-8"), path)
+    else:  # attribute entries alone (a locale's captions), or includes: no text of its own
+        document = ParsedDocument(title=fallback_title(path))
+    if not document.blocks and included:
+        # An Antora page made of other files' text ("include::partial$man-asciidoctor.adoc[]"):
+        # those are read on their own, if in the corpus; the report says why this one is not.
+        raise DocumentError(path, f"only includes {', '.join(included)}")
     document.author = stated_author(prose(_EMAIL.sub("", header.author))) or document.author
     document.date = iso_date(header.date) if header.date else document.date
     keywords = context.attributes.get("description", ""), context.attributes.get("keywords", "")
@@ -66,9 +83,10 @@ def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-def _preprocessed(lines: list[str]) -> list[str]:
+def _preprocessed(lines: list[str], included: list[str]) -> list[str]:
     """``lines`` as Asciidoctor's preprocessor passes them on: conditional lines read, what a
-    false condition encloses dropped, include lines dropped (their file is not this one)."""
+    false condition encloses dropped, include lines dropped (their file is not this one; its
+    name added to ``included``)."""
     defined: set[str] = set()
     skipping: list[bool] = []  # for each open condition: whether it drops what it encloses
     out: list[str] = []
@@ -77,7 +95,11 @@ def _preprocessed(lines: list[str]) -> list[str]:
         if condition is not None:
             _condition(condition, defined, skipping, out)
             continue
-        if any(skipping) or _INCLUDE.match(line.strip()):
+        if any(skipping):
+            continue
+        include = _INCLUDE.match(line.strip())
+        if include is not None:
+            included.append(include["target"])
             continue
         entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line)
         if entry is not None:
@@ -119,22 +141,23 @@ def _header(lines: list[str], context: Context) -> tuple[_Header, int]:
         at += 1
     title = _DOCUMENT_TITLE.match(lines[at]) if at < len(lines) else None
     if title is None:
-        return header, at
+        return header, 0
     header.title = title["title"]
     at += 1
-    details: list[str] = []
     while at < len(lines) and lines[at].strip():
         line = lines[at].rstrip()
         entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line)
         if entry is not None:
             asciidoc_blocks.define(entry, context)
+        elif not header.author and _AUTHORS.match(line):
+            header.author = line
+        elif header.author and not header.date and (revision := _REVISION.match(line)):
+            header.date = revision["date"] or revision["dated"] or revision["alone"] or ""
         elif not line.startswith("//"):
-            details.append(line)
+            break  # no header's line: a paragraph right under the title (not quite AsciiDoc)
         at += 1
-    attributes = context.attributes
-    header.author = attributes.get("author") or (details[0] if details else "")
-    revision = _REVISION.match(details[1]) if len(details) > 1 else None
-    header.date = attributes.get("revdate") or (revision["date"] if revision else "")
+    header.author = context.attributes.get("author") or header.author
+    header.date = context.attributes.get("revdate") or header.date
     return header, at
 
 

@@ -29,7 +29,9 @@ _PASS = re.compile(
     r"\+\+\+(.+?)\+\+\+|\+\+(.+?)\+\+|(?<![\w+])\+(?=\S)([^+\n]*?\S)\+(?![\w+])"
     r"|pass:[a-z,]*\[(.*?)(?<!\\)\]"
 )
-_ESCAPED = re.compile(r"\\([*_`#+~^\[<{'\"\\]|\\(?=[a-z]+:))")
+# A backslash keeps what follows as written: a mark ("\*not bold*"), a reference ("\{name}"),
+# a macro or an address ("\file:///", "\link:x[y]").
+_ESCAPED = re.compile(r"\\([*_`#+~^\[<{'\"\\]|[a-z]+:[^\s\[]*(?:\[[^\]]*\])?)")
 _CODE = re.compile(r"``(.+?)``|(?<![\w`])`(?=\S)([^`\n]*?[^\s\\])`(?![\w`])")
 _URL = r"(?:https?|ftp|irc|file)://[^\s\[\]<>]*[^\s\[\]<>.,;:!?)'\"]"
 _MACRO = re.compile(
@@ -132,7 +134,7 @@ def _inline(text: str, context: Context, held: _Held) -> str:
     """The Markdown of ``text``, what is held standing in it as placeholders (text inside a
     link or a footnote may hold code held before)."""
     text = _PASS.sub(lambda m: _passed(m, held), text)
-    text = _ESCAPED.sub(lambda m: held.hold(escaped(m[1]), m[1]) if m[1] else "", text)
+    text = _ESCAPED.sub(lambda m: held.hold(escaped(m[1]), m[1]), text)
     text = substituted(text, context)
     for pattern, quoted in _CURLY:
         text = pattern.sub(quoted, text)
