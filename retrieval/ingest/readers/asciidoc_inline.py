@@ -38,7 +38,8 @@ _MACRO = re.compile(
     rf"(?P<link>(?:link:|mailto:)(?P<target>[^\s\[]+)|(?<![\w/])(?P<url>{_URL}))"
     r"(?:\[(?P<text>(?:[^\]\\]|\\.)*)\])?"
     r"|<<(?P<ref>[^,<>\s]+)(?:,\s*(?P<reftext>[^>]*))?>>"
-    r"|(?P<macro>[a-z][a-z0-9_-]*):(?P<mtarget>[^\s\[\]]*)\[(?P<body>(?:[^\]\\]|\\.)*)\]"
+    r"|(?P<macro>[a-z][a-z0-9_-]*):(?!:)(?P<mtarget>[^\s\[\]]*)\[(?P<body>(?:[^\]\\]|\\.)*)\]"
+    r"|(?P<site>\{\w[\w-]*\}[^\s\[\]]*)\[(?P<sitetext>(?:[^\]\\]|\\.)*)\]"
     r"|\[\[[\w:.-]+(?:,[^\]]*)?\]\]|\(\(\((?:[^()]*)\)\)\)|\(\((?P<term>[^()]+)\)\)"
     r"|(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
 )
@@ -177,6 +178,12 @@ def _macro(match: re.Match[str], context: Context, held: _Held) -> str:
         return _link(shown, "#" + anchor, context, held)
     if match["macro"]:
         return _named_macro(match, context, held)
+    if match["site"]:
+        # An address made of an attribute the site defines and the file does not (Antora's
+        # "{url-spring-framework-docs}/…[Spring Framework]"): the built page shows the link's
+        # text; the reference, without it, stays as written.
+        shown = _link_text(match["sitetext"])
+        return _link(shown, match["site"], context, held) if shown else match[0]
     if match["term"]:
         return match["term"]
     if match["email"]:
@@ -203,9 +210,9 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
         alt = _link_text(body) if name == "image" else ""
         return held.hold(f"![{escaped(alt)}]({_address(target)})", alt) if alt else ""
     shown = _link_text(body) or target
-    return (
-        _code(shown, held) if "." in shown and " " not in shown else _inline(shown, context, held)
-    )
+    if "." in shown and " " not in shown:
+        return _code(shown, held)
+    return held.hold(_inline(shown, context, held), shown)
 
 
 def _footnote(body: str, context: Context, held: _Held) -> str:
