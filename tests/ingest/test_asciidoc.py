@@ -168,3 +168,13 @@ def test_a_page_of_includes_alone_says_so() -> None:
     with pytest.raises(DocumentError) as raised:
         _page("asciidoctor-cli-man1.adoc")
     assert raised.value.reason == "only includes partial$man-asciidoctor.adoc"
+
+
+def test_a_sentence_over_code_from_another_file_introduces_nothing_after_it() -> None:
+    """Spring Boot's "… as shown in the following example:" over "include-code::MyBean[]" (code
+    the site takes from another file): the paragraph after the example was quoted as what the
+    sentence introduced."""
+    config = _page("spring-boot-external-config-excerpt.adoc")
+    sentence = _block(config, "To provide a concrete example, suppose you develop")
+    assert sentence.text.endswith("uses a name property, as shown in the following example:")
+    assert _block(config, "On your application classpath (for example, inside your jar)")

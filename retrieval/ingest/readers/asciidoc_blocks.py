@@ -211,7 +211,10 @@ def _delimited(
 ) -> None:
     """A delimited block: ``opening`` its delimiter line, ``body`` the lines it holds."""
     style = attributes.style
-    if opening[0] in "/+" or style in _HIDDEN_STYLES or style in _DIAGRAMS:
+    if opening[0] == "/" or style == "comment":
+        return
+    if opening[0] == "+" or style in _HIDDEN_STYLES or style in _DIAGRAMS:
+        _elsewhere(out)  # raw HTML, a formula, a diagram: no text of the page's own
         return
     if opening[1:4] == "===" and opening[0] in "|,:!":
         _titled(attributes, context, out)
@@ -236,7 +239,8 @@ def _code(code: str, attributes: Attributes, out: list[str]) -> None:
         lines.pop(0)
     while lines and not lines[-1].strip():
         lines.pop()
-    if not lines:
+    if not lines:  # its lines all included from another file
+        _elsewhere(out)
         return
     language = attributes.positional[1] if len(attributes.positional) > 1 else ""
     language = language.strip() or attributes.named.get("language", "")
@@ -278,10 +282,20 @@ def _block_macro(macro: re.Match[str], context: Context, out: list[str]) -> None
     """A block macro: an image is its alt text as a picture; a table of contents, a video or
     an include shows no text of the page."""
     if macro["name"] != "image":
+        if macro["name"] != "toc":
+            _elsewhere(out)
         return
     alt = macro["body"].split(",")[0].strip().strip('"')
     target = re.sub(r"[<>\s]", "", substituted(macro["target"], context))
     _blank_then(out, [f"![{escaped(alt)}](<{target}>)"])
+
+
+def _elsewhere(out: list[str]) -> None:
+    """Where the page shows what this file does not hold (code included from another file,
+    Spring's "include-code::", a video, a diagram): the sentence introducing it ("… as shown
+    in the following example:") introduces nothing after it, as over a picture: a picture
+    without words says so to the Markdown reader."""
+    _blank_then(out, ["![](<elsewhere>)"])
 
 
 def _blank_then(out: list[str], lines: list[str]) -> None:
