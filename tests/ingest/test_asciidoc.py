@@ -178,3 +178,27 @@ def test_a_sentence_over_code_from_another_file_introduces_nothing_after_it() ->
     sentence = _block(config, "To provide a concrete example, suppose you develop")
     assert sentence.text.endswith("uses a name property, as shown in the following example:")
     assert _block(config, "On your application classpath (for example, inside your jar)")
+
+
+def test_asciidoctors_syntax_reference_reads_as_its_built_page() -> None:
+    """Asciidoctor's one-page syntax reference: every inline form read as the text it shows."""
+    syntax = _page("asciidoctor-syntax-reference.adoc")
+    shown = texts(syntax)
+    assert "Create, Read, Update, and Delete (CRUD) fanfreakintastic monoculture markup" in (
+        _block(syntax, "Create, Read").text
+    )
+    formatting = _block(syntax, "strong importance (aka bold) stress emphasis (aka italic)")
+    assert "“double” and ‘single’ typographic quotes passthrough text" in formatting.text
+    assert "© 1976 Arty Artisan I believe I shall—no, actually I won't." in " ".join(shown)
+    # an intrinsic attribute ("C{pp}"), an escaped reference ("\{name}")
+    attributes = _block(syntax, "You can download and install Asciidoctor")
+    assert "C++ is not required, only Ruby." in attributes.text
+    assert attributes.text.endswith("like {name}.")
+    # "<<idname>>" shows the reference text its anchor gives ("[[idname,reference text]]")
+    assert "See reference text or optional text of internal link." in shown
+    assert "This is the text of the footnote." in shown  # read as a note
+    assert "Press reload to reload the page." in shown  # an inline image's alt text
+    # "---" is a thematic break, not Markdown's underline making "Breaks" a heading's text
+    assert not any(text.startswith("Breaks") for text in shown)
+    # an include line indented in a literal paragraph is its text, not a directive
+    assert any(block.code.endswith("include::basics.adoc[]") for block in syntax.blocks)

@@ -46,7 +46,10 @@ _REVISION = re.compile(
     r"\s*(?::.*)?$"
 )
 _SECTION = re.compile(r"^(?:={2,6}|#{2,6})[ \t]+(?P<title>\S.*?)[ \t]*$")
-_ANCHOR = re.compile(r"^\[\[(?P<id>[^,\]]+)(?:,[^\]]*)?\]\]$|^\[#(?P<short>[^.%\]]+)")
+_ANCHOR = re.compile(
+    r"^\[\[(?P<id>[^,\]]+)(?:,\s*(?P<reftext>[^\]]*))?\]\]|^\[#(?P<short>[^.%,\]]+)"
+    r"(?:[^\]]*,\s*reftext=\"?(?P<named>[^\"\]]*))?"
+)
 
 
 @dataclass
@@ -91,13 +94,13 @@ def _preprocessed(lines: list[str], included: list[str]) -> list[str]:
     skipping: list[bool] = []  # for each open condition: whether it drops what it encloses
     out: list[str] = []
     for line in lines:
-        condition = _CONDITION.match(line.strip())
+        condition = _CONDITION.match(line.rstrip())  # at the line's start only
         if condition is not None:
             _condition(condition, defined, skipping, out)
             continue
         if any(skipping):
             continue
-        include = _INCLUDE.match(line.strip())
+        include = _INCLUDE.match(line.rstrip())
         if include is not None:
             included.append(include["target"])
             continue
@@ -181,6 +184,9 @@ def _section_titles(lines: list[str]) -> dict[str, str]:
         found = _ANCHOR.match(line.strip())
         if found is not None:
             anchor = found["id"] or found["short"]
+            reftext = found["reftext"] or found["named"]
+            if reftext:  # "[[idname,reference text]]": what a reference to it shows
+                titles[anchor] = reftext
             continue
         section = _SECTION.match(line)
         if section is not None:
@@ -190,6 +196,6 @@ def _section_titles(lines: list[str]) -> dict[str, str]:
             )
             titles[generated] = title
             if anchor:
-                titles[anchor] = title
+                titles.setdefault(anchor, title)
         anchor = ""
     return titles

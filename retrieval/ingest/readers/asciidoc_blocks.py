@@ -27,7 +27,8 @@ _ATTRIBUTES = re.compile(r"^\[(?P<list>[^\[\]]*)\]$")
 _TITLE = re.compile(r"^\.(?P<title>[^.\s].*)$")
 _BLOCK_MACRO = re.compile(r"^(?P<name>[a-z][\w-]*)::(?P<target>[^\[]*)\[(?P<body>.*)\]$")
 _ADMONITION = re.compile(rf"^(?P<kind>{'|'.join(ADMONITIONS)}):[ \t]+(?P<text>.*)$")
-_BREAK = re.compile(r"^(?:'{3,}|<{3,}|\*\s\*\s\*)$")
+# A thematic break ("'''", Markdown's "---", "***", "- - -") or a page break ("<<<").
+_BREAK = re.compile(r"^(?:'{3,}|<{3,}|-{3}|\*{3}|-\s-\s-|\*\s\*\s\*)$")
 # A callout's mark ending a line of code ("<1>", "// <2>", "# <3>", "<!--4-->"): the page shows a
 # number standing for the note under the code, no code.
 _CALLOUT = re.compile(
@@ -229,6 +230,8 @@ def _delimited(
     else:  # an example, a sidebar, a quote, an open block: the blocks they hold
         _titled(attributes, context, out)
         _blank_then(out, translate(body, context))
+        if opening[0] == "_" and not attributes.style and attributes.positional:
+            attributes.positional[0] = "quote"  # "[,Author,Source]" over a quote block
         _attribution(attributes, context, out)
 
 

@@ -207,7 +207,7 @@ def _named_macro(match: re.Match[str], context: Context, held: _Held) -> str:
     if name in ("stem", "latexmath", "asciimath", "pass"):
         return held.hold(escaped(body), body)
     if name in _HIDDEN_MACROS:
-        alt = _link_text(body) if name == "image" else ""
+        alt = _link_text(body.split(",")[0]) if name == "image" else ""  # "reload,16,…"
         return held.hold(f"![{escaped(alt)}]({_address(target)})", alt) if alt else ""
     shown = _link_text(body) or target
     if "." in shown and " " not in shown:
