@@ -202,3 +202,20 @@ def test_asciidoctors_syntax_reference_reads_as_its_built_page() -> None:
     assert not any(text.startswith("Breaks") for text in shown)
     # an include line indented in a literal paragraph is its text, not a directive
     assert any(block.code.endswith("include::basics.adoc[]") for block in syntax.blocks)
+
+
+def test_a_mermaid_sequence_diagram_reads_as_its_messages() -> None:
+    """Asciidoctor Diagram's "[mermaid]" block, read as Markdown's fence is: a sequence diagram's
+    labels as the passage they tell, any other diagram a picture (here the sequence diagram of
+    Powertools' batch page, fixtures/powertools)."""
+    source = (
+        "= Batch\n\n== SQS Standard\n\n[mermaid]\n....\nsequenceDiagram\n"
+        "    participant SQS queue\n    participant Lambda service\n"
+        "    Lambda service->>SQS queue: Poll\n"
+        "    Note over SQS queue,Lambda service: Process repeat\n....\n\n"
+        "[mermaid]\n....\nstateDiagram-v2\n    RecordHandler --> BatchProcessor: Collect results\n....\n"
+    )
+    page = read("batch.adoc", source.encode())
+    assert texts(page) == [
+        "Lambda service to SQS queue: Poll. Note (SQS queue, Lambda service): Process repeat."
+    ]

@@ -214,6 +214,9 @@ def _delimited(
     style = attributes.style
     if opening[0] == "/" or style == "comment":
         return
+    if style == "mermaid":  # Asciidoctor Diagram's: read as Markdown's (see readers.mdmermaid)
+        _blank_then(out, ["```mermaid", *body, "```"])
+        return
     if opening[0] == "+" or style in _HIDDEN_STYLES or style in _DIAGRAMS:
         _elsewhere(out)  # raw HTML, a formula, a diagram: no text of the page's own
         return
