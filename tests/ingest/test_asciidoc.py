@@ -213,7 +213,8 @@ def test_a_mermaid_sequence_diagram_reads_as_its_messages() -> None:
         "    participant SQS queue\n    participant Lambda service\n"
         "    Lambda service->>SQS queue: Poll\n"
         "    Note over SQS queue,Lambda service: Process repeat\n....\n\n"
-        "[mermaid]\n....\nstateDiagram-v2\n    RecordHandler --> BatchProcessor: Collect results\n....\n"
+        "[mermaid]\n....\nstateDiagram-v2\n"
+        "    RecordHandler --> BatchProcessor: Collect results\n....\n"
     )
     page = read("batch.adoc", source.encode())
     assert texts(page) == [
