@@ -200,6 +200,8 @@ def test_asciidoctors_syntax_reference_reads_as_its_built_page() -> None:
     assert "Press reload to reload the page." in shown  # an inline image's alt text
     # "---" is a thematic break, not Markdown's underline making "Breaks" a heading's text
     assert not any(text.startswith("Breaks") for text in shown)
+    # a quote's attribution under it, its style left out ("[,attribution,citetitle]")
+    assert shown.count("— attribution, citetitle") == 2  # the quote's and the verse's
     # an include line indented in a literal paragraph is its text, not a directive
     assert any(block.code.endswith("include::basics.adoc[]") for block in syntax.blocks)
 

@@ -3,7 +3,8 @@
 literal blocks as fenced code (callouts "<1>" dropped), admonitions as boxes ("!!! note"), example,
 sidebar, quote and open blocks as the blocks they hold, tables and lists (see
 :mod:`asciidoc_tables`, :mod:`asciidoc_lists`). What the page never shows is dropped: comments,
-attribute entries, block anchors and attribute lines, passthrough and diagram blocks.
+attribute entries, block anchors and attribute lines; passthrough blocks and diagrams are
+pictures (but for a Mermaid sequence diagram's labels: see :mod:`mdmermaid`).
 """
 
 from __future__ import annotations
@@ -78,8 +79,18 @@ class Attributes:
 
 
 def _split_list(listed: str) -> list[str]:
-    """An attribute list's entries, split at commas outside quotes."""
-    return [part for part in re.findall(r'(?:"[^"]*"|\'[^\']*\'|[^,])+', listed)]
+    """An attribute list's entries, split at commas outside quotes; an empty one kept ("[,ruby]":
+    no style, then the language)."""
+    parts, quote, current = [], "", ""
+    for char in listed:
+        if char == "," and not quote:
+            parts.append(current)
+            current = ""
+            continue
+        if char in "\"'" and (not quote or char == quote):
+            quote = "" if quote else char
+        current += char
+    return [*parts, current] if listed else []
 
 
 def translate(lines: list[str], context: Context) -> list[str]:
