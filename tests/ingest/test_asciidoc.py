@@ -222,3 +222,10 @@ def test_a_mermaid_sequence_diagram_reads_as_its_messages() -> None:
     assert texts(page) == [
         "Lambda service to SQS queue: Poll. Note (SQS queue, Lambda service): Process repeat."
     ]
+
+
+def test_private_use_characters_do_not_break_the_reading() -> None:
+    """The characters inline markup stands its pieces in by (Supplementary Private Use Area-B)
+    are never a page's text: one in a file (a font's icon) neither breaks nor garbles it."""
+    source = "= Icons\n\nSave \U00100000 with *bold* and `code` \U00100005 here.\n"
+    assert texts(read("icons.adoc", source.encode())) == ["Save with bold and code here."]

@@ -32,6 +32,8 @@ from retrieval.ingest.readers.common import fallback_title, prose, stated_author
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.markdown import read_markdown
 
+# Supplementary Private Use Area-B, never text of a page: see asciidoc_inline._Held.
+_PRIVATE = re.compile("[\U00100000-\U0010ffff]")
 _CONDITION = re.compile(r"^(?P<kind>ifdef|ifndef|ifeval|endif)::(?P<names>[^\[]*)\[(?P<text>.*)\]$")
 _INCLUDE = re.compile(r"^include::(?P<target>\S*)\[.*\]$")
 _DOCUMENT_TITLE = re.compile(r"^(?:=|#)[ \t]+(?P<title>\S.*)$")
@@ -63,6 +65,7 @@ class _Header:
 def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.adoc`` and ``.asciidoc`` files."""
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    source = _PRIVATE.sub("", source)  # the characters inline markup holds its pieces by
     included: list[str] = []
     lines = _preprocessed(source.split("\n"), included)
     context = Context()
