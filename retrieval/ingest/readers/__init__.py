@@ -36,6 +36,10 @@ READERS: dict[str, str] = {
     # with JSX, which the Markdown reader reads as the build shows it (see readers.mdx).
     ".mdx": "retrieval.ingest.readers.markdown:read_markdown",
     ".rst": "retrieval.ingest.readers.rest:read_rest",
+    # AsciiDoc (Spring's, Quarkus', Asciidoctor's own documentation), read as Asciidoctor's
+    # built page shows it (see readers.asciidoc).
+    ".adoc": "retrieval.ingest.readers.asciidoc:read_asciidoc",
+    ".asciidoc": "retrieval.ingest.readers.asciidoc:read_asciidoc",
     ".html": "retrieval.ingest.readers.html:read_html",
     ".htm": "retrieval.ingest.readers.html:read_html",
     ".pdf": "retrieval.ingest.readers.pdf:read_pdf",

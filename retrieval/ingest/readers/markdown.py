@@ -45,6 +45,7 @@ from retrieval.ingest.readers import (
     mdhugo,
     mdlinks,
     mdliquid,
+    mdmermaid,
     mdn,
     mdnested,
     mdplatyps,
@@ -330,6 +331,8 @@ def _prepared(source: str, path: Path) -> str:
         source = "\n".join(mdhugo.read_as_hugo(source.split("\n"), kept, mdhugo.language(path)))
     if _liquid_page(source):
         source = _outside_code(source, mdliquid.rendered, mdliquid.in_code)
+    if _FENCE_UNDER_TAG.search(source):
+        source = _fences_apart(source)
     if _LINK_OVER_LINES.search(source):
         source = _outside_code(source, lambda text: _LINK_OVER_LINES.sub(r"\1\2", text))
     if _TIGHT_HEADING.search(source):
@@ -366,6 +369,34 @@ _LINK_OVER_LINES = re.compile(
 _TIGHT_HEADING = re.compile(
     r"^( {0,3}#{2,6})(?:-(?!\d)[ \t]*|[–—][ \t]*)?(?=[^\W_]|[*\[(“\"'‘]|-\d)", re.MULTILINE
 )
+
+
+# A fence opening right under an HTML tag alone on its line: Powertools for AWS Lambda's
+# "<center>" over each "```mermaid" diagram. CommonMark runs the HTML block on to a blank line,
+# fence and all (the diagram's source was quoted as text, "```mermaid sequenceDiagram
+# autonumber …"); pymdownx's superfences, which builds those pages, reads the fence first.
+_FENCE_UNDER_TAG = re.compile(
+    r"^[ \t]*<(?!pre\b)[a-z][\w-]*\b[^<>\n]*>[ \t]*\n {0,3}(?:`{3,}|~{3,})", re.I | re.M
+)
+
+
+def _fences_apart(source: str) -> str:
+    """``source`` with a blank line between a lone HTML tag and a fence opening right under it,
+    as pymdownx reads the fence."""
+    fence, out = "", list[str]()
+    for line in source.split("\n"):
+        opened = not fence
+        fence, code = _fenced(line, fence)
+        if (
+            code
+            and opened
+            and out
+            and _LONE_TAG.match(out[-1])
+            and not _PRE_OPEN.match(out[-1].strip())
+        ):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def _fenced(line: str, fence: str) -> tuple[str, bool]:
@@ -939,7 +970,7 @@ def _step(tokens: Sequence[Token], index: int, reading: _Reading) -> int:
         reading.document.add(reading.section, fields)
         reading.intro = None
     elif kind == "fence" and _DIAGRAM.match(token.info):
-        _pictured(reading)  # a picture the page draws: the sentence before led into it
+        _diagram(token.content, reading)
     elif kind in ("fence", "code_block"):
         _code(token, reading)
     elif kind == "table_open":
@@ -1799,6 +1830,17 @@ def _option(line: str, autodoc: bool) -> bool:
     if _BLOCK_OPTION.match(line) or _FIELD.match(line):
         return True
     return autodoc and bool(_OPTION_LINE.match(line))
+
+
+def _diagram(source: str, reading: _Reading) -> None:
+    """A Mermaid diagram: a picture the page draws, which the sentence before led into; a
+    sequence diagram's messages and notes read as the passage its labels tell (see
+    :mod:`mdmermaid`: "Lambda service to SQS queue: Poll. …")."""
+    told = mdmermaid.told(source) if mdmermaid.is_sequence(source) else ""
+    if told:
+        _paragraph([told], reading)
+    else:
+        _pictured(reading)
 
 
 def _code(token: Token, reading: _Reading, *, shown: bool = False) -> None:

@@ -1,0 +1,231 @@
+"""AsciiDoc files (``.adoc``, ``.asciidoc``) read as Asciidoctor's built page shows them, in the
+shape a Markdown page of the same text takes. They were reported "unsupported type (.adoc)".
+
+Real pages (fixtures/asciidoc, sources in fixtures/SOURCES.md): Spring Boot's "Database
+Initialization" how-to, parts of Asciidoctor's README and documentation, and two of
+Asciidoctor's own test documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from readerfiles import parsed, texts
+
+from retrieval.errors import DocumentError
+from retrieval.ingest.parsed import Block, ParsedDocument
+from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers import SUPPORTED_SUFFIXES
+
+FIXTURES = Path(__file__).parent / "fixtures" / "asciidoc"
+
+
+def _page(name: str) -> ParsedDocument:
+    return parsed(FIXTURES / name)
+
+
+def _block(document: ParsedDocument, start: str) -> Block:
+    return next(block for block in document.blocks if block.text.startswith(start))
+
+
+@pytest.mark.parametrize("suffix", [".adoc", ".asciidoc"])
+def test_an_asciidoc_file_is_read_not_reported_unsupported(suffix: str) -> None:
+    assert suffix in SUPPORTED_SUFFIXES
+    data = (FIXTURES / "asciidoctor-test-basic.adoc").read_bytes()
+    document = read("basic" + suffix, data)
+    assert texts(document) == ["Body content."]
+
+
+def test_the_header_gives_title_author_date_and_what_the_page_is_found_by() -> None:
+    basic = _page("asciidoctor-test-basic.adoc")
+    assert (basic.title, basic.author, basic.date) == ("Document Title", "Doc Writer", "2013-01-01")
+    readme = _page("asciidoctor-readme-excerpt.adoc")
+    assert readme.title == "Asciidoctor"
+    assert readme.author is not None and readme.author.startswith("Dan Allen")
+    word = _page("asciidoctor-migrate-ms-word.adoc")
+    # ":description:" is searched with the title, never quoted
+    assert word.keywords is not None and "migrating from MS Word to AsciiDoc" in word.keywords
+    assert not any("various tools and strategies" in text for text in texts(word))
+
+
+def test_sections_nest_and_paragraph_lines_are_joined() -> None:
+    readme = _page("asciidoctor-readme-excerpt.adoc")
+    apk = _block(readme, "To install the gem on Alpine Linux")
+    assert apk.section == "apk (Alpine Linux)"
+    assert apk.above == ("Installation", "Linux package managers")
+    spring = _page("spring-boot-data-initialization.adoc")
+    hibernate = _block(spring, "You can set spring.jpa.hibernate.ddl-auto to control")
+    assert hibernate.section == "Initialize a Database Using Hibernate"
+    assert "Hibernate's database initialization. Supported values are none, validate" in (
+        hibernate.text
+    )
+
+
+def test_code_is_kept_whole_with_the_sentence_introducing_it() -> None:
+    spring = _page("spring-boot-data-initialization.adoc")
+    batch = _block(spring, "If you use Spring Batch")
+    assert batch.text.endswith("as shown in the following example:")
+    assert batch.code == 'spring:\n  batch:\n    jdbc:\n      initialize-schema: "always"'
+    readme = _page("asciidoctor-readme-excerpt.adoc")
+    bundler = _block(readme, "Add the asciidoctor gem to your Gemfile")
+    assert bundler.code.startswith("source 'https://rubygems.org'\ngem 'asciidoctor'")
+
+
+def test_callouts_leave_the_code_and_their_list_reads_as_text() -> None:
+    page = _page("asciidoctor-custom-converter-excerpt.adoc")
+    code = next(block.code for block in page.blocks if "def convert_paragraph" in block.code)
+    assert "    logger.warn 'Converting a paragraph...'\n    super" in code
+    assert "<1>" not in code
+    assert "The base converter automatically includes the Logging module" in " ".join(texts(page))
+
+
+def test_admonitions_read_as_prose_labelled_as_boxes_are() -> None:
+    spring = _page("spring-boot-data-initialization.adoc")
+    assert (
+        "Note: You can output the schema creation by enabling the org.hibernate.SQL logger."
+        in (texts(spring))[3]
+    )
+    readme = _page("asciidoctor-readme-excerpt.adoc")  # "[CAUTION]" over an example block
+    caution = _block(readme, "Caution: If you're using a non-English Windows environment")
+    assert caution.code == 'RUBYOPT="-E utf-8:utf-8"'  # the literal line it shows
+
+
+def test_lists_nested_lists_and_description_lists() -> None:
+    lists = _page("asciidoctor-test-lists.adoc")
+    assert "Step 2\nStep 2a\nStep 2b" in texts(lists)
+    assert "first term: definition of first term" in texts(lists)
+    assert "second term: definition of second term" in texts(lists)  # over two lines
+    at = texts(lists).index("Checklist")
+    assert texts(lists)[at + 1 : at + 4] == ["checked", "also checked", "not checked"]  # no boxes
+    errors = _page("asciidoctor-errors-and-warnings-excerpt.adoc")
+    # "<<info,INFO>>::" over its description: the reference read as its text
+    assert _block(errors, "INFO: Info messages do not stop conversion").section == (
+        "Notification types"
+    )
+
+
+def test_tables_read_as_rows_of_cells() -> None:
+    options = _page("asciidoctor-api-options.adoc")
+    rows = [block.text for block in options.blocks if block.kind == "table"]
+    assert "Name: :doctype | Description: Sets the document type. | Default value: article" in (
+        "\n".join(rows)
+    )
+    # a cell's comment lines ("//NOTE: This is still a primitive …") are no text
+    assert not any("primitive and experimental" in row for row in rows)
+    errors = _page("asciidoctor-errors-and-warnings-excerpt.adoc")
+    assert any(
+        block.kind == "table" and block.text.startswith("unknown name for block macro: <x> | ")
+        for block in errors.blocks
+    )
+
+
+def test_inline_markup_reads_as_its_text() -> None:
+    readme = _page("asciidoctor-readme-excerpt.adoc")
+    # "{url-project}[Asciidoctor]" (an attribute the file defines), "AsciiDoc(R)"
+    assert texts(readme)[0].startswith("Asciidoctor is a fast, open source, Ruby-based text")
+    assert "parsing AsciiDoc® into a document model" in texts(readme)[0]
+    word = _page("asciidoctor-migrate-ms-word.adoc")
+    assert any("their literal values (Ctrl+A, Ctrl+Shift+F9)" in text for text in texts(word))
+    spring = _page("spring-boot-data-initialization.adoc")
+    joined = " ".join(texts(spring))
+    assert "please see the sections about Flyway and Liquibase." in joined  # xref:…[text]
+    assert "optional:classpath*:schema-${platform}.sql" in joined  # "$\{platform}" in code
+    # an attribute the file never defines (Antora's) stays as written, as Asciidoctor leaves it
+    assert "customize the {url-liquibase-javadoc}/liquibase.Liquibase instance" in joined
+    # … but a link made of one shows its text, as the site built with it does
+    custom = _page("asciidoctor-custom-converter-excerpt.adoc")
+    tip = _block(custom, "Tip: In addition to Asciidoctor's built-in converters, there are")
+    assert "including Asciidoctor EPUB3, Asciidoctor PDF, Asciidoctor reveal.js," in tip.text
+
+
+def test_comments_conditions_includes_and_images_show_no_text() -> None:
+    readme = _page("asciidoctor-readme-excerpt.adoc")
+    joined = " ".join(texts(readme))
+    assert "Thank you sponsors!" in joined
+    # "ifdef::status[]" (GitHub's badges) drops what it encloses; "ifndef::env-site[]" keeps it
+    assert "Latest Release" not in joined and "rubydoc.info" not in joined
+    assert "This document is also available in the following languages" in joined
+    assert "// settings" not in joined and "ifdef" not in joined and ":url-" not in joined
+    assert "Preview of AsciiDoc source" not in joined  # an image's alt text, a picture
+    custom = _page("asciidoctor-custom-converter-excerpt.adoc")
+    assert not any("include::" in block.text + block.code for block in custom.blocks)
+
+
+def test_a_sentence_under_the_title_is_text_not_an_author() -> None:
+    """Spring Boot's Maven plugin page "Help Information" opens with its one sentence right
+    under the title: no names, so no author line; it was lost from the page."""
+    help_page = _page("spring-boot-maven-plugin-help.adoc")
+    assert help_page.author is None
+    assert texts(help_page) == [
+        "The help goal is a standard goal that displays information on the capabilities of the"
+        " plugin."
+    ]
+
+
+def test_a_page_of_includes_alone_says_so() -> None:
+    """Antora's page of Asciidoctor's man page holds one include; the text is in the partial."""
+    with pytest.raises(DocumentError) as raised:
+        _page("asciidoctor-cli-man1.adoc")
+    assert raised.value.reason == "only includes partial$man-asciidoctor.adoc"
+
+
+def test_a_sentence_over_code_from_another_file_introduces_nothing_after_it() -> None:
+    """Spring Boot's "… as shown in the following example:" over "include-code::MyBean[]" (code
+    the site takes from another file): the paragraph after the example was quoted as what the
+    sentence introduced."""
+    config = _page("spring-boot-external-config-excerpt.adoc")
+    sentence = _block(config, "To provide a concrete example, suppose you develop")
+    assert sentence.text.endswith("uses a name property, as shown in the following example:")
+    assert _block(config, "On your application classpath (for example, inside your jar)")
+
+
+def test_asciidoctors_syntax_reference_reads_as_its_built_page() -> None:
+    """Asciidoctor's one-page syntax reference: every inline form read as the text it shows."""
+    syntax = _page("asciidoctor-syntax-reference.adoc")
+    shown = texts(syntax)
+    assert "Create, Read, Update, and Delete (CRUD) fanfreakintastic monoculture markup" in (
+        _block(syntax, "Create, Read").text
+    )
+    formatting = _block(syntax, "strong importance (aka bold) stress emphasis (aka italic)")
+    assert "“double” and ‘single’ typographic quotes passthrough text" in formatting.text
+    assert "© 1976 Arty Artisan I believe I shall—no, actually I won't." in " ".join(shown)
+    # an intrinsic attribute ("C{pp}"), an escaped reference ("\{name}")
+    attributes = _block(syntax, "You can download and install Asciidoctor")
+    assert "C++ is not required, only Ruby." in attributes.text
+    assert attributes.text.endswith("like {name}.")
+    # "<<idname>>" shows the reference text its anchor gives ("[[idname,reference text]]")
+    assert "See reference text or optional text of internal link." in shown
+    assert "This is the text of the footnote." in shown  # read as a note
+    assert "Press reload to reload the page." in shown  # an inline image's alt text
+    # "---" is a thematic break, not Markdown's underline making "Breaks" a heading's text
+    assert not any(text.startswith("Breaks") for text in shown)
+    # a quote's attribution under it, its style left out ("[,attribution,citetitle]")
+    assert shown.count("— attribution, citetitle") == 2  # the quote's and the verse's
+    # an include line indented in a literal paragraph is its text, not a directive
+    assert any(block.code.endswith("include::basics.adoc[]") for block in syntax.blocks)
+
+
+def test_a_mermaid_sequence_diagram_reads_as_its_messages() -> None:
+    """Asciidoctor Diagram's "[mermaid]" block, read as Markdown's fence is: a sequence diagram's
+    labels as the passage they tell, any other diagram a picture (here the sequence diagram of
+    Powertools' batch page, fixtures/powertools)."""
+    source = (
+        "= Batch\n\n== SQS Standard\n\n[mermaid]\n....\nsequenceDiagram\n"
+        "    participant SQS queue\n    participant Lambda service\n"
+        "    Lambda service->>SQS queue: Poll\n"
+        "    Note over SQS queue,Lambda service: Process repeat\n....\n\n"
+        "[mermaid]\n....\nstateDiagram-v2\n"
+        "    RecordHandler --> BatchProcessor: Collect results\n....\n"
+    )
+    page = read("batch.adoc", source.encode())
+    assert texts(page) == [
+        "Lambda service to SQS queue: Poll. Note (SQS queue, Lambda service): Process repeat."
+    ]
+
+
+def test_private_use_characters_do_not_break_the_reading() -> None:
+    """The characters inline markup stands its pieces in by (Supplementary Private Use Area-B)
+    are never a page's text: one in a file (a font's icon) neither breaks nor garbles it."""
+    source = "= Icons\n\nSave \U00100000 with *bold* and `code` \U00100005 here.\n"
+    assert texts(read("icons.adoc", source.encode())) == ["Save with bold and code here."]
