@@ -11,11 +11,14 @@ diagram and user journey) stay pictures.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from readerfiles import parsed, texts
 
 from retrieval.ingest.parsed import ParsedDocument
+from retrieval.ingest.pipeline import read
 
 PAGE = Path(__file__).parent / "fixtures" / "powertools" / "batch-excerpt.md"
 
@@ -56,3 +59,28 @@ def test_a_question_on_a_diagrams_step_finds_it() -> None:
         "Lambda service to Streams: Checkpoints to sequence number from 3rd batch item." in text
         for text in kinesis
     )
+
+
+def _built_page() -> bytes:
+    """The page as mkdocs-material builds it: each fence of the Markdown source a
+    ``<pre class="mermaid"><code>`` holding the diagram's source, escaped."""
+    source = PAGE.read_text(encoding="utf-8")
+    fences = re.findall(r"```mermaid\n(.*?)```", source, flags=re.DOTALL)
+    drawn = "".join(
+        f'<pre class="mermaid"><code>{html.escape(fence)}</code></pre>\n' for fence in fences
+    )
+    return (
+        "<html><head><title>Batch Processing</title></head><body><main><h1>Batch Processing</h1>"
+        "<h2>SQS Standard</h2><p>The batch processor reports the items that failed.</p>"
+        f"{drawn}<p>SQS mechanism with Batch Item Failures</p></main></body></html>"
+    ).encode()
+
+
+def test_the_built_pages_sequence_diagrams_read_as_the_sources_do() -> None:
+    # <pre class="mermaid"> was dropped whole, a sequence diagram's messages with it.
+    page = read("batch.html", _built_page())
+    shown = [block.text for block in page.blocks]
+    markdown = [block.text for block in _page().blocks if block.text.startswith("Lambda service")]
+    assert [text for text in shown if text.startswith("Lambda service")] == markdown
+    joined = " ".join(shown)
+    assert "sequenceDiagram" not in joined and "Collect results" not in joined

@@ -51,6 +51,7 @@ from retrieval.ingest.readers.decoding import (
 from retrieval.ingest.readers.htmlcards import cards_as_paragraphs
 from retrieval.ingest.readers.htmltemplates import template_language
 from retrieval.ingest.readers.manpre import is_indented, is_typeset_prose, pieces
+from retrieval.ingest.readers.mdmermaid import is_sequence, told
 from retrieval.ingest.readers.pagemeta import (
     dateline_time,
     is_metadata,
@@ -287,6 +288,7 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     # A dateline's date, read in the page's content (its article or main part when it has one):
     # a top bar's "Saturday, 5 December 2026" is the day the page was saved, not the article's.
     document.date = document.date or dateline_time(content) or stated_date(content)
+    _sequence_diagrams_told(content)
     _remove_furniture(content)
     _footnotes_in_place(content)
     _notes_after_code(content)
@@ -319,6 +321,22 @@ def read_html(data: bytes, path: Path) -> ParsedDocument:
     if not document.blocks:
         raise DocumentError(path, NO_MAIN_TEXT)
     return document
+
+
+def _sequence_diagrams_told(content: Element) -> None:
+    """Each Mermaid sequence diagram the page draws from its source (``<pre class="mermaid">``,
+    as mkdocs-material builds a fence) replaced by a paragraph of the messages its picture
+    shows, as the Markdown source is read (:mod:`~retrieval.ingest.readers.mdmermaid`); other
+    diagrams stay pictures, dropped with the page's furniture."""
+    for element in list(content.iter("pre", "div")):
+        if "mermaid" not in (element.get("class") or "").split():
+            continue
+        source = element.text_content()
+        said = told(source) if is_sequence(source) else ""
+        if said and element.getparent() is not None:
+            paragraph = lxml.html.Element("p")
+            paragraph.text, paragraph.tail = said, element.tail
+            element.getparent().replace(element, paragraph)
 
 
 def _without_headline_copy(blocks: list[Block], title: str) -> list[Block]:
