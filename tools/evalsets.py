@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from retrieval.errors import NoCorpusError
 from retrieval.library import Library
 from tools.evaluation import (
     EvalFileError,
@@ -45,8 +46,19 @@ def run_sets(names: Sequence[str] = (), k: int = 10) -> dict[str, dict[str, Any]
             folder = Path(scratch) / f"{number}"
             # The corpus without the SOURCES.md beside its documents: it says where they
             # came from, and is no document a question is about.
+            if not question_set.corpus.is_dir():
+                raise NoCorpusError(question_set.corpus, "the folder is missing")
             shutil.copytree(question_set.corpus, folder, ignore=shutil.ignore_patterns(SOURCES))
-            reports[question_set.name] = _run(question_set, folder, folder.with_suffix(".db"), k)
+            try:
+                reports[question_set.name] = _run(
+                    question_set, folder, folder.with_suffix(".db"), k
+                )
+            except NoCorpusError as error:
+                # Said of the set's own folder: the scratch copy's name ("/tmp/quotebot-eval-
+                # wkv64y_b/0") told nobody which set it was.
+                raise NoCorpusError(
+                    question_set.corpus, f"{error.reason} (set {question_set.name})"
+                ) from error
     return reports
 
 
