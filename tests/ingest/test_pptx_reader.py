@@ -5,6 +5,7 @@ tables, SmartArt and the speaker's notes are read. Before, a .pptx was "unsuppor
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -139,3 +140,30 @@ def test_slides_skipped_by_an_older_reader_are_read_once_one_knows_them(
         assert opened.last_report is not None and opened.last_report.skipped == ()
     finally:
         opened.close()
+
+
+def test_a_slide_drawn_in_boxes_of_its_own_is_titled_by_its_top_line() -> None:
+    # LibreOffice's export of an Impress deck: no placeholders, each slide's title a box at
+    # its top, which ran into the slide's first bullet ("The Client / My client is Rosemary").
+    deck = _read(SLIDES / "ececapstonespring2012.pptx")
+    (client,) = [b for b in deck.blocks if b.text.startswith("My client is Rosemary")]
+    assert client.section == "The Client" and client.page == 3
+    sections = {b.section for b in deck.blocks}
+    assert {"The Rundown", "Some Facts about Down Syndrome", "Total Cost"} <= sections
+    assert not any(b.text.startswith("The Client") for b in deck.blocks)
+
+
+@pytest.mark.parametrize("named", ["PowerPoint Presentation", "Folie 1", "Презентация PowerPoint"])
+def test_a_title_powerpoint_filled_in_gives_way_to_the_first_slides(named: str) -> None:
+    # A German deck's properties titled it "Folie 1" ("Slide 1"), and every citation said so.
+    source = zipfile.ZipFile(FIXTURES / "poi" / "SampleShow.pptx")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for part in source.namelist():
+            data = source.read(part)
+            if part == "docProps/core.xml":
+                data = re.sub(
+                    rb"<dc:title>[^<]*</dc:title>", f"<dc:title>{named}</dc:title>".encode(), data
+                )
+            copy.writestr(part, data)
+    assert read("talk.pptx", buffer.getvalue()).title == "Title of the first slide"

@@ -59,8 +59,15 @@ _FURNITURE = frozenset({"sldNum", "dt", "ftr", "hdr", "sldImg"})
 _TITLES = frozenset({"title", "ctrTitle"})
 # Placeholders whose paragraphs are bullets unless a paragraph says otherwise (a:buNone).
 _BULLETED = frozenset({"body", "obj", ""})
-# The title PowerPoint gives a new file's properties, which its writer never changed.
-_PROGRAM_TITLE = re.compile(r"^(?:powerpoint presentation|presentation\d*|slide\s*\d+)$", re.I)
+# The title PowerPoint gives a new file's properties, which its writer never changed, in the
+# languages its users write: "PowerPoint Presentation", "Folie 1" (a German deck's properties
+# named it so), "Diapositiva 1", "Слайд 1", "幻灯片 1".
+_PROGRAM_TITLE = re.compile(
+    r"^(?:(?:powerpoint[- ])?(?:presentation|präsentation|presentación|présentation|презентация"
+    r"|演示文稿)(?: (?:de |)powerpoint)?\s*\d*|(?:slide|folie|diapositiva|diapositive|слайд"
+    r"|幻灯片)\s*\d+)$",
+    re.I,
+)
 
 
 @dataclass
@@ -147,10 +154,11 @@ def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Sli
     diagrams = _relations(archive, part)
     shapes = list(_shapes(tree))
     titles = [shape for shape in shapes if _placeholder(shape) in _TITLES]
-    if titles:
-        slide.title = prose(" ".join(_paragraph(p) for p in _paragraphs(titles[0]))) or None
+    heading = titles[0] if titles else _drawn_title(tree, shapes)
+    if heading is not None:
+        slide.title = prose(" ".join(_paragraph(p) for p in _paragraphs(heading))) or None
     for shape in shapes:
-        if shape is not (titles[0] if titles else None):
+        if shape is not heading:
             slide.blocks += _blocks(archive, shape, diagrams, slide)
     notes = _relation_of_type(archive, part, _NOTES)
     if notes is not None and notes in archive.namelist():
@@ -158,6 +166,37 @@ def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Sli
             if _placeholder(shape) == "body":
                 slide.blocks += _text_blocks(shape, slide, bulleted=False)
     return slide
+
+
+def _drawn_title(tree: Any, shapes: list[Any]) -> Any | None:
+    """The text box a slide without a title placeholder shows as its title: the topmost box,
+    above all the slide's other text, of one short line (ten words at most, no full stop).
+    Slides drawn in boxes of their own (LibreOffice's export of an Impress deck) have no
+    placeholders, and each slide's title ran into its first bullet ("The Client / My client
+    is Rosemary")."""
+    placed = [(y, shape) for shape in shapes if (y := _top(shape, tree)) is not None]
+    if len(placed) < 2 or len(placed) != len(shapes):
+        return None
+    placed.sort(key=lambda pair: pair[0])
+    (top, shape), (below, _) = placed[0], placed[1]
+    lines = [text for p in _paragraphs(shape) if (text := prose(_paragraph(p)))]
+    if top == below or len(lines) != 1 or shape.find(".//a:tbl", _NS) is not None:
+        return None
+    line = lines[0]
+    return shape if len(line.split()) <= 10 and not line.endswith(".") else None
+
+
+def _top(shape: Any, tree: Any) -> int | None:
+    """How far from the slide's top ``shape`` stands (EMU), when it says so itself and stands
+    on the slide, not inside a group (whose children are placed in the group's own frame)."""
+    if shape.getparent() is not tree:
+        return None
+    offset = shape.find("p:spPr/a:xfrm/a:off", _NS)
+    offset = offset if offset is not None else shape.find("p:xfrm/a:off", _NS)
+    try:
+        return None if offset is None else int(offset.get("y", ""))
+    except ValueError:
+        return None
 
 
 def _shapes(tree: Any) -> Iterator[Any]:
