@@ -229,3 +229,16 @@ def test_private_use_characters_do_not_break_the_reading() -> None:
     are never a page's text: one in a file (a font's icon) neither breaks nor garbles it."""
     source = "= Icons\n\nSave \U00100000 with *bold* and `code` \U00100005 here.\n"
     assert texts(read("icons.adoc", source.encode())) == ["Save with bold and code here."]
+
+
+def test_spring_tabs_show_each_code_under_its_language() -> None:
+    # Spring Security's examples stand in tabs ("[tabs]", "Java::", "+", a listing): the last
+    # tab's name ran into the paragraph after them ("Kotlin: In the preceding configuration,
+    # …"), and no code said which language it was.
+    page = _page("spring-security-form-login-excerpt.adoc")
+    after = _block(page, "In the preceding configuration")
+    assert after.text.startswith("In the preceding configuration, Spring Security renders")
+    labels = [block.text.split("\n")[-1] for block in page.blocks if block.code]
+    assert labels == ["Java", "XML", "Kotlin"]
+    (kotlin,) = [block for block in page.blocks if block.text == "Kotlin"]
+    assert kotlin.code.startswith("open fun filterChain")
