@@ -242,3 +242,18 @@ def test_spring_tabs_show_each_code_under_its_language() -> None:
     assert labels == ["Java", "XML", "Kotlin"]
     (kotlin,) = [block for block in page.blocks if block.text == "Kotlin"]
     assert kotlin.code.startswith("open fun filterChain")
+
+
+def test_a_reference_naming_its_section_by_title_shows_its_text() -> None:
+    # Natural cross references, as Asciidoctor PDF's README and Spring Security's CSRF page
+    # write them, were quoted as written ("… covered in the <<Install Asciidoctor PDF,next
+    # section>>."); shifts ("x << 2") and a page break's "<<<" stay text.
+    source = (
+        "= Guide\n\n== Install Asciidoctor PDF\n\n"
+        "Gems are installed as covered in the <<Install Asciidoctor PDF,next section>>.\n"
+        "Specifying the <<SameSite Attribute>> on your session cookie; x << 2 and y >> 3 (<<<).\n"
+    )
+    assert texts(read("guide.adoc", source.encode())) == [
+        "Gems are installed as covered in the next section. Specifying the SameSite Attribute"
+        " on your session cookie; x << 2 and y >> 3 (<<<)."
+    ]
