@@ -257,3 +257,15 @@ def test_a_reference_naming_its_section_by_title_shows_its_text() -> None:
         "Gems are installed as covered in the next section. Specifying the SameSite Attribute"
         " on your session cookie; x << 2 and y >> 3 (<<<)."
     ]
+
+
+def test_a_column_of_asciidoc_cells_is_read_as_its_lists_and_blocks() -> None:
+    # "cols="2a,4a,6a"" makes every cell of those columns AsciiDoc, as "a|" makes one: the
+    # rows read "* DPoP-bound Access Tokens" (and Asciidoctor PDF's theme keys "[source]
+    # abstract: font-color: …") with the markers as text.
+    page = _page("spring-security-authorization-server.adoc")
+    rows = [block.text for block in page.blocks if block.kind == "table"]
+    assert "Category: Token Types | Feature: DPoP-bound Access Tokens | OAuth 2.0 " in "\n".join(
+        rows
+    )
+    assert not [row for row in rows if "* " in row or "[source" in row]
