@@ -269,3 +269,19 @@ def test_a_column_of_asciidoc_cells_is_read_as_its_lists_and_blocks() -> None:
         rows
     )
     assert not [row for row in rows if "* " in row or "[source" in row]
+
+
+def test_a_header_attribute_over_several_lines_is_one_value() -> None:
+    # ":description: … a \" went on over two more lines: the header ended there, its value
+    # kept the backslash, and the attributes under it were read as a paragraph ("team must
+    # conquer … Company Name book Preface font Listing 3 short https://devoxx.be …").
+    page = _page("asciidoctor-pdf-chronicles-excerpt.adoc")
+    description = (
+        "This story chronicles the inexplicable hazards and vicious beasts a team must conquer"
+        " and vanquish on their journey to discovering the true power of Open Source."
+    )
+    assert page.keywords == description
+    assert texts(page)[:2] == [
+        description,  # the abstract, "{description}"
+        "This journey begins one late Monday afternoon at Devoxx.",
+    ]
