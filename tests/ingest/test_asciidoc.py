@@ -285,3 +285,19 @@ def test_a_header_attribute_over_several_lines_is_one_value() -> None:
         description,  # the abstract, "{description}"
         "This journey begins one late Monday afternoon at Devoxx.",
     ]
+
+
+def test_an_asciidoc_cell_opening_with_an_anchor_keeps_its_text() -> None:
+    # Debezium's option tables ("[cols="30%a,25%a,45%a"]") open each option's cell with its
+    # anchor: the line was dropped whole as an attribute list, and the option's name with it.
+    source = (
+        "= Options\n\n"
+        '[cols="30%a,70%a",options="header"]\n|===\n|Option |Description\n\n'
+        "|[[router-topic-regex]]xref:router-topic-regex[`topic.regex`]\n"
+        "|[source]\nSpecifies a regular expression for the topics.\n"
+        "\na|[[router-key]]\nkey.field.name\n|The name of a field added to the key.\n|===\n"
+    )
+    assert texts(read("options.adoc", source.encode())) == [
+        "topic.regex | Specifies a regular expression for the topics.",
+        "key.field.name | The name of a field added to the key.",
+    ]

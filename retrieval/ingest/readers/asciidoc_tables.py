@@ -26,7 +26,9 @@ _SPEC = re.compile(
     r"(?:[<^>])?(?:\.[<^>])?(?P<style>[adehlmsv])?)$"
 )
 _COLUMN = re.compile(r"^(?:(?P<copies>\d+)\*)?.*?(?P<style>[adehlmsv])?$")
-_MARKUP_LINE = re.compile(r"^(?:\[.*\]|[-.=*_+/]{4,}|--|\+|//.*)$")
+# A line of markup alone: an attribute list ("[source,yaml]"), an anchor ("[[id]]"), a delimiter,
+# a continuation; not a line opening with an anchor ("[[id]]xref:id[`topic.regex`]", its text).
+_MARKUP_LINE = re.compile(r"^(?:\[(?:[^\[].*)?\]|\[\[[^\]]*\]\]|[-.=*_+/]{4,}|--|\+|//.*)$")
 _LIST_MARK = re.compile(r"^(?:\*+|-|\.+|\d+\.|<\d+>)\s+")
 
 
