@@ -301,3 +301,13 @@ def test_an_asciidoc_cell_opening_with_an_anchor_keeps_its_text() -> None:
         "topic.regex | Specifies a regular expression for the topics.",
         "key.field.name | The name of a field added to the key.",
     ]
+
+
+def test_code_whose_subs_name_attributes_shows_their_values() -> None:
+    # "[subs=attributes+]" over the Gemfile: the built page shows the version the README
+    # defines (":release-version: 2.0.22"), the code read "{release-version}".
+    page = _page("asciidoctor-readme-excerpt.adoc")
+    gemfile = _block(page, "Add the asciidoctor gem to your Gemfile")
+    assert gemfile.code.endswith("# gem 'asciidoctor', '2.0.22'")
+    plain = read("x.adoc", b"= T\n:v: 1.0\n\nRun:\n\n----\nget {v}\n----\n")
+    assert [block.code for block in plain.blocks] == ["get {v}"]  # as written without subs
