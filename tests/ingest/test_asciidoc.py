@@ -311,3 +311,14 @@ def test_code_whose_subs_name_attributes_shows_their_values() -> None:
     assert gemfile.code.endswith("# gem 'asciidoctor', '2.0.22'")
     plain = read("x.adoc", b"= T\n:v: 1.0\n\nRun:\n\n----\nget {v}\n----\n")
     assert [block.code for block in plain.blocks] == ["get {v}"]  # as written without subs
+
+
+def test_a_blocks_attribute_list_ends_the_paragraph_over_it() -> None:
+    # "Run a server." right over "[source,text,subs="attributes"]" and its listing (Spring
+    # Security's Kerberos samples): Asciidoctor ends the paragraph at the list, which was read
+    # as the sentence's words ("Run a server. [source,text,subs="attributes"]").
+    page = _page("spring-security-kerberos-samples-excerpt.adoc")
+    run = _block(page, "Run a server")
+    assert run.text == "Run a server."
+    assert run.code == "$ java -jar sec-server-win-auth-{spring-security-version}.jar"
+    assert not [block.text for block in page.blocks if "[source" in block.text]

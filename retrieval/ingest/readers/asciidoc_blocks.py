@@ -179,11 +179,23 @@ def delimited_end(lines: list[str], at: int) -> int:
     return end
 
 
+# A block's attribute list on its own line ("[source,text]", "[NOTE]", "[#id]"), which ends the
+# paragraph above it as Asciidoctor reads it; an anchor ("[[id]]") does not.
+_BLOCK_ATTRIBUTES = re.compile(r"""^\[(?:|[\w.#%{,"'].*)\]$""")
+
+
 def paragraph_end(lines: list[str], at: int) -> int:
     """The index of the line after the paragraph that starts at ``lines[at]``: it runs to a
-    blank line or a delimiter."""
+    blank line, a delimiter or the attribute list of the block under it ("Run a server." over
+    "[source,text]": the list was read as the paragraph's words, and the code had no
+    language)."""
     end = at + 1
-    while end < len(lines) and lines[end].strip() and not _DELIMITER.match(lines[end].strip()):
+    while (
+        end < len(lines)
+        and lines[end].strip()
+        and not _DELIMITER.match(lines[end].strip())
+        and not _BLOCK_ATTRIBUTES.match(lines[end].rstrip())
+    ):
         end += 1
     return end
 
