@@ -69,7 +69,7 @@ def is_accepted(file_name: str) -> bool:
 
 def save_as(file_name: str) -> str | None:
     """The suffix a file of a format no reader knows should be saved as, as its hint in
-    :data:`readers.SAVE_AS` says (".doc": ".docx", slides: ".pdf"); None for a picture or an
+    :data:`readers.SAVE_AS` says (".doc": ".docx", ".ppt": ".pptx"); None for a picture or an
     archive, which no saving turns into text (a photo was told "save it as .docx")."""
     hint = readers.SAVE_AS.get(suffix_of(file_name), "")
     found = re.search(r"\bas (\.\w+)", hint)

@@ -135,7 +135,7 @@ async def _download(
     original = document.file_name or corpus.DEFAULT_STEM
     shown = echo(original, 200)
     kind = corpus.save_as(original)
-    if kind is not None and not corpus.may_be_rtf(original):  # slides: what to export them as
+    if kind is not None and not corpus.may_be_rtf(original):  # .ppt, .odp: what to save it as
         await message.reply_text(t.UPLOAD_SAVE_AS.format(name=shown, kind=kind))
         return None
     if kind is None and not corpus.is_accepted(original) and not corpus.is_manifest(original):

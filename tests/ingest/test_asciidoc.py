@@ -229,3 +229,96 @@ def test_private_use_characters_do_not_break_the_reading() -> None:
     are never a page's text: one in a file (a font's icon) neither breaks nor garbles it."""
     source = "= Icons\n\nSave \U00100000 with *bold* and `code` \U00100005 here.\n"
     assert texts(read("icons.adoc", source.encode())) == ["Save with bold and code here."]
+
+
+def test_spring_tabs_show_each_code_under_its_language() -> None:
+    # Spring Security's examples stand in tabs ("[tabs]", "Java::", "+", a listing): the last
+    # tab's name ran into the paragraph after them ("Kotlin: In the preceding configuration,
+    # …"), and no code said which language it was.
+    page = _page("spring-security-form-login-excerpt.adoc")
+    after = _block(page, "In the preceding configuration")
+    assert after.text.startswith("In the preceding configuration, Spring Security renders")
+    labels = [block.text.split("\n")[-1] for block in page.blocks if block.code]
+    assert labels == ["Java", "XML", "Kotlin"]
+    (kotlin,) = [block for block in page.blocks if block.text == "Kotlin"]
+    assert kotlin.code.startswith("open fun filterChain")
+
+
+def test_a_reference_naming_its_section_by_title_shows_its_text() -> None:
+    # Natural cross references, as Asciidoctor PDF's README and Spring Security's CSRF page
+    # write them, were quoted as written ("… covered in the <<Install Asciidoctor PDF,next
+    # section>>."); shifts ("x << 2") and a page break's "<<<" stay text.
+    source = (
+        "= Guide\n\n== Install Asciidoctor PDF\n\n"
+        "Gems are installed as covered in the <<Install Asciidoctor PDF,next section>>.\n"
+        "Specifying the <<SameSite Attribute>> on your session cookie; x << 2 and y >> 3 (<<<).\n"
+    )
+    assert texts(read("guide.adoc", source.encode())) == [
+        "Gems are installed as covered in the next section. Specifying the SameSite Attribute"
+        " on your session cookie; x << 2 and y >> 3 (<<<)."
+    ]
+
+
+def test_a_column_of_asciidoc_cells_is_read_as_its_lists_and_blocks() -> None:
+    # "cols="2a,4a,6a"" makes every cell of those columns AsciiDoc, as "a|" makes one: the
+    # rows read "* DPoP-bound Access Tokens" (and Asciidoctor PDF's theme keys "[source]
+    # abstract: font-color: …") with the markers as text.
+    page = _page("spring-security-authorization-server.adoc")
+    rows = [block.text for block in page.blocks if block.kind == "table"]
+    assert "Category: Token Types | Feature: DPoP-bound Access Tokens | OAuth 2.0 " in "\n".join(
+        rows
+    )
+    assert not [row for row in rows if "* " in row or "[source" in row]
+
+
+def test_a_header_attribute_over_several_lines_is_one_value() -> None:
+    # ":description: … a \" went on over two more lines: the header ended there, its value
+    # kept the backslash, and the attributes under it were read as a paragraph ("team must
+    # conquer … Company Name book Preface font Listing 3 short https://devoxx.be …").
+    page = _page("asciidoctor-pdf-chronicles-excerpt.adoc")
+    description = (
+        "This story chronicles the inexplicable hazards and vicious beasts a team must conquer"
+        " and vanquish on their journey to discovering the true power of Open Source."
+    )
+    assert page.keywords == description
+    assert texts(page)[:2] == [
+        description,  # the abstract, "{description}"
+        "This journey begins one late Monday afternoon at Devoxx.",
+    ]
+
+
+def test_an_asciidoc_cell_opening_with_an_anchor_keeps_its_text() -> None:
+    # Debezium's option tables ("[cols="30%a,25%a,45%a"]") open each option's cell with its
+    # anchor: the line was dropped whole as an attribute list, and the option's name with it.
+    source = (
+        "= Options\n\n"
+        '[cols="30%a,70%a",options="header"]\n|===\n|Option |Description\n\n'
+        "|[[router-topic-regex]]xref:router-topic-regex[`topic.regex`]\n"
+        "|[source]\nSpecifies a regular expression for the topics.\n"
+        "\na|[[router-key]]\nkey.field.name\n|The name of a field added to the key.\n|===\n"
+    )
+    assert texts(read("options.adoc", source.encode())) == [
+        "topic.regex | Specifies a regular expression for the topics.",
+        "key.field.name | The name of a field added to the key.",
+    ]
+
+
+def test_code_whose_subs_name_attributes_shows_their_values() -> None:
+    # "[subs=attributes+]" over the Gemfile: the built page shows the version the README
+    # defines (":release-version: 2.0.22"), the code read "{release-version}".
+    page = _page("asciidoctor-readme-excerpt.adoc")
+    gemfile = _block(page, "Add the asciidoctor gem to your Gemfile")
+    assert gemfile.code.endswith("# gem 'asciidoctor', '2.0.22'")
+    plain = read("x.adoc", b"= T\n:v: 1.0\n\nRun:\n\n----\nget {v}\n----\n")
+    assert [block.code for block in plain.blocks] == ["get {v}"]  # as written without subs
+
+
+def test_a_blocks_attribute_list_ends_the_paragraph_over_it() -> None:
+    # "Run a server." right over "[source,text,subs="attributes"]" and its listing (Spring
+    # Security's Kerberos samples): Asciidoctor ends the paragraph at the list, which was read
+    # as the sentence's words ("Run a server. [source,text,subs="attributes"]").
+    page = _page("spring-security-kerberos-samples-excerpt.adoc")
+    run = _block(page, "Run a server")
+    assert run.text == "Run a server."
+    assert run.code == "$ java -jar sec-server-win-auth-{spring-security-version}.jar"
+    assert not [block.text for block in page.blocks if "[source" in block.text]

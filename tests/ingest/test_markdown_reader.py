@@ -287,6 +287,21 @@ def test_setext_headings_and_definition_lists() -> None:
     assert document.paragraphs == [("Usage", "Apple: A fruit of the rose family.")]
 
 
+def test_a_terms_code_is_shown_under_it_and_the_next_paragraph_has_no_term() -> None:
+    # The term waited for a paragraph, so the code's went unlabelled and the last one opened
+    # the paragraph after the list: "Kotlin: Then run it."
+    source = (
+        "Configure it:\n\nJava\n:   ```java\n    http.formLogin();\n    ```\n\n"
+        "Kotlin\n:   ```kotlin\n    http { formLogin { } }\n    ```\n\nThen run it.\n"
+    )
+    blocks = _read(source).blocks
+    assert [(block.text, block.code) for block in blocks] == [
+        ("Configure it:\nJava", "http.formLogin();"),
+        ("Kotlin", "http { formLogin { } }"),
+        ("Then run it.", ""),
+    ]
+
+
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10)
 _PARAGRAPH = st.lists(_WORD, min_size=1, max_size=40)
 

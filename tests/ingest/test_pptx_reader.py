@@ -71,6 +71,17 @@ def test_tables_smartart_and_lists_are_read() -> None:
     assert all(point in diagram.split("\n") for point in ("abc", "def", "ghi"))
 
 
+def test_a_slide_of_its_title_alone_says_its_title() -> None:
+    # A title over a picture or a chart was read nowhere: slide 12 of the talk ("… Model"
+    # over its diagram) could not be found, and POI's one-slide chart "My Line Chart" was
+    # refused as "no paragraphs of text found".
+    talk = _read(TALK)
+    (model,) = [b for b in talk.blocks if b.page == 12]
+    assert model.text == "US Government E-Authentication Interfederation Model"
+    chart = _read(SLIDES / "line-chart.pptx")
+    assert [(b.text, b.page) for b in chart.blocks] == [("My Line Chart", 1)]
+
+
 def test_the_speakers_notes_follow_their_slide() -> None:
     document = _read(FIXTURES / "poi" / "SampleShow.pptx")
     (notes,) = [b for b in document.blocks if "notes of the 2nd slide" in b.text]

@@ -154,6 +154,11 @@ def _header(lines: list[str], context: Context) -> tuple[_Header, int]:
         line = lines[at].rstrip()
         entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line)
         if entry is not None:
+            # A value going on over lines that end in " \" (a long :description:): one value.
+            while line.endswith(" \\") and at + 1 < len(lines) and lines[at + 1].strip():
+                at += 1
+                line = f"{line[:-1].rstrip()} {lines[at].strip()}"
+            entry = asciidoc_blocks.ATTRIBUTE_ENTRY.match(line) or entry
             asciidoc_blocks.define(entry, context)
         elif not header.author and _AUTHORS.match(line):
             header.author = line

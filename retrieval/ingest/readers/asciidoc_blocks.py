@@ -179,11 +179,23 @@ def delimited_end(lines: list[str], at: int) -> int:
     return end
 
 
+# A block's attribute list on its own line ("[source,text]", "[NOTE]", "[#id]"), which ends the
+# paragraph above it as Asciidoctor reads it; an anchor ("[[id]]") does not.
+_BLOCK_ATTRIBUTES = re.compile(r"""^\[(?:|[\w.#%{,"'].*)\]$""")
+
+
 def paragraph_end(lines: list[str], at: int) -> int:
     """The index of the line after the paragraph that starts at ``lines[at]``: it runs to a
-    blank line or a delimiter."""
+    blank line, a delimiter or the attribute list of the block under it ("Run a server." over
+    "[source,text]": the list was read as the paragraph's words, and the code had no
+    language)."""
     end = at + 1
-    while end < len(lines) and lines[end].strip() and not _DELIMITER.match(lines[end].strip()):
+    while (
+        end < len(lines)
+        and lines[end].strip()
+        and not _DELIMITER.match(lines[end].strip())
+        and not _BLOCK_ATTRIBUTES.match(lines[end].rstrip())
+    ):
         end += 1
     return end
 
@@ -197,7 +209,7 @@ def _paragraph(lines: list[str], attributes: Attributes, context: Context, out: 
     if not lines or style in _HIDDEN_STYLES:
         return
     if style in _CODE_STYLES or (not style and lines[0][:1] in (" ", "\t")):
-        _code("\n".join(_dedented(lines)), attributes, out)
+        _code("\n".join(_dedented(lines)), attributes, context, out)
     elif style.upper() in ADMONITIONS or admonition is not None:
         kind = style.upper() if style.upper() in ADMONITIONS else admonition["kind"]  # type: ignore[index]
         body = lines if admonition is None else [admonition["text"], *lines[1:]]
@@ -236,9 +248,9 @@ def _delimited(
         _blank_then(out, asciidoc_tables.table(opening, body, attributes, context))
     elif opening[0] == "`" and not style:
         attributes.positional = ["source", opening[3:].strip()]
-        _code("\n".join(body), attributes, out)
+        _code("\n".join(body), attributes, context, out)
     elif opening[0] in "-.`" and (opening != "--" or style in _CODE_STYLES):
-        _code("\n".join(body), attributes, out)
+        _code("\n".join(body), attributes, context, out)
     elif style.upper() in ADMONITIONS:
         _box(style.upper(), attributes.title, translate(body, context), out)
     else:  # an example, a sidebar, a quote, an open block: the blocks they hold
@@ -249,8 +261,11 @@ def _delimited(
         _attribution(attributes, context, out)
 
 
-def _code(code: str, attributes: Attributes, out: list[str]) -> None:
-    """Code as a fenced block, in its language, under its title, without callouts' marks."""
+def _code(code: str, attributes: Attributes, context: Context, out: list[str]) -> None:
+    """Code as a fenced block, in its language, under its title, without callouts' marks; the
+    attributes it refers to replaced by their values where its ``subs`` says so."""
+    if _substitutes_attributes(attributes.named.get("subs", "")):
+        code = substituted(code, context)
     lines = [_CALLOUT.sub("", line) for line in code.split("\n")]
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -267,6 +282,14 @@ def _code(code: str, attributes: Attributes, out: list[str]) -> None:
     ticks = max((len(run) for line in lines for run in re.findall(r"^\s*(`{3,})", line)), default=2)
     fence = "`" * (ticks + 1)
     _blank_then(out, [fence + info, *lines, fence])
+
+
+def _substitutes_attributes(subs: str) -> bool:
+    """Whether a block's ``subs`` ("attributes+", "verbatim,attributes", "+a", "normal") replace
+    the attributes in its code: Asciidoctor's README shows "gem 'asciidoctor', '2.0.22'" where
+    its source writes "{release-version}" under "[subs=attributes+]"."""
+    named = {part.strip().strip("+") for part in subs.strip().strip('"').split(",")}
+    return bool(named & {"attributes", "a", "normal", "n"})
 
 
 def _box(kind: str, title: str, content: list[str], out: list[str]) -> None:

@@ -37,7 +37,7 @@ _URL = r"(?:https?|ftp|irc|file)://[^\s\[\]<>]*[^\s\[\]<>.,;:!?)'\"]"
 _MACRO = re.compile(
     rf"(?P<link>(?:link:|mailto:)(?P<target>[^\s\[]+)|(?<![\w/])(?P<url>{_URL}))"
     r"(?:\[(?P<text>(?:[^\]\\]|\\.)*)\])?"
-    r"|<<(?P<ref>[^,<>\s]+)(?:,\s*(?P<reftext>[^>]*))?>>"
+    r"|<<(?P<ref>[\w#/.:{][^,<>\n]*?)(?:,\s*(?P<reftext>[^>\n]*))?>>"
     r"|(?P<macro>[a-z][a-z0-9_-]*):(?!:)(?P<mtarget>[^\s\[\]]*)\[(?P<body>(?:[^\]\\]|\\.)*)\]"
     r"|(?P<site>\{\w[\w-]*\}[^\s\[\]]*)\[(?P<sitetext>(?:[^\]\\]|\\.)*)\]"
     r"|\[\[[\w:.-]+(?:,[^\]]*)?\]\]|\(\(\((?:[^()]*)\)\)\)|\(\((?P<term>[^()]+)\)\)"
@@ -174,7 +174,9 @@ def _macro(match: re.Match[str], context: Context, held: _Held) -> str:
         return _link(shown, target, context, held)
     if match["ref"]:
         anchor = match["ref"].split("#")[-1]
-        shown = match["reftext"] or context.titles.get(anchor) or f"[{match['ref']}]"
+        # "<<Logo image>>" names its section by the title the page shows (a natural reference)
+        natural = anchor if " " in anchor else None
+        shown = match["reftext"] or context.titles.get(anchor) or natural or f"[{match['ref']}]"
         return _link(shown, "#" + anchor, context, held)
     if match["macro"]:
         return _named_macro(match, context, held)

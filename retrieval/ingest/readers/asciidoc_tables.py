@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from retrieval.ingest.readers.asciidoc_inline import Context, inline
@@ -25,8 +25,10 @@ _SPEC = re.compile(
     r"(?:^|(?<=\s))(?P<spec>(?:(?P<copies>\d+)\*)?(?:(?P<columns>\d+)?(?:\.(?P<rows>\d+))?\+)?"
     r"(?:[<^>])?(?:\.[<^>])?(?P<style>[adehlmsv])?)$"
 )
-_COLUMN = re.compile(r"^(?:(?P<copies>\d+)\*)?.*$")
-_MARKUP_LINE = re.compile(r"^(?:\[.*\]|[-.=*_+/]{4,}|--|\+|//.*)$")
+_COLUMN = re.compile(r"^(?:(?P<copies>\d+)\*)?.*?(?P<style>[adehlmsv])?$")
+# A line of markup alone: an attribute list ("[source,yaml]"), an anchor ("[[id]]"), a delimiter,
+# a continuation; not a line opening with an anchor ("[[id]]xref:id[`topic.regex`]", its text).
+_MARKUP_LINE = re.compile(r"^(?:\[(?:[^\[].*)?\]|\[\[[^\]]*\]\]|[-.=*_+/]{4,}|--|\+|//.*)$")
 _LIST_MARK = re.compile(r"^(?:\*+|-|\.+|\d+\.|<\d+>)\s+")
 
 
@@ -59,11 +61,11 @@ def table(opening: str, body: list[str], attributes: Attributes, context: Contex
     width = _width(attributes.named.get("cols", "")) or first
     if not width or not cells:
         return []
-    rows_of = _laid_out(cells, width, context)
     header = "header" in attributes.options or (
         "noheader" not in attributes.options and len(body) > 1 and not body[1].strip()
     )
-    return _markdown(rows_of, header)
+    styles = _column_styles(attributes.named.get("cols", ""))
+    return _markdown(_laid_out(cells, width, context, styles, header), header)
 
 
 def _cells(text: str, separator: str) -> list[_Cell]:
@@ -106,9 +108,25 @@ def _width(cols: str) -> int:
     return total
 
 
-def _laid_out(cells: list[_Cell], width: int, context: Context) -> list[list[str]]:
+def _column_styles(cols: str) -> list[str]:
+    """The style ``cols`` gives each column ("3,4,6a": the third's cells are AsciiDoc, "8*m"
+    all eight monospace), "" where it gives none."""
+    styles: list[str] = []
+    for part in re.split(r"[,;]", cols.strip()) if cols.strip() else []:
+        match = _COLUMN.match(part.strip())
+        if match is not None:
+            copies = int(match["copies"]) if match["copies"] else 1
+            styles += [match["style"] or ""] * copies
+    return styles
+
+
+def _laid_out(
+    cells: list[_Cell], width: int, context: Context, styles: list[str], header: bool
+) -> list[list[str]]:
     """The cells' text in rows of ``width`` columns; a cell spanning columns or rows leaves the
-    places it covers empty."""
+    places it covers empty. A cell without a style of its own takes its column's (the header
+    row's never: Asciidoctor shows it as a header): a Spring or Asciidoctor PDF table of
+    examples ("cols="3,4,6a"") showed "[source] abstract: font-color: #5C6266"."""
     rows: list[list[str]] = []
     row: list[str] = []
     covered: dict[int, int] = {}  # a column → how many rows below a cell spanning rows covers
@@ -119,6 +137,9 @@ def _laid_out(cells: list[_Cell], width: int, context: Context) -> list[list[str
         if cell.rows > 1:
             for column in range(len(row), len(row) + cell.columns):
                 covered[column] = cell.rows - 1
+        column = len(row)
+        if not cell.style and column < len(styles) and not (header and not rows):
+            cell = replace(cell, style=styles[column])
         row.append(_cell_text(cell, context))
         row.extend([""] * (cell.columns - 1))
         if len(row) >= width:

@@ -183,8 +183,8 @@ def headed_alone(blocks: Sequence[Block]) -> list[Block]:
     else in the section says it."""
     result = list(blocks)
     for i, block in enumerate(blocks):
-        if block.section is None or not is_fragment(block):
-            continue
+        if block.section in (None, block.text) or not is_fragment(block):
+            continue  # (a slide's title alone is its text: not said twice)
         place = (block.above, block.section)
         neighbours = [blocks[j] for j in (i - 1, i + 1) if 0 <= j < len(blocks)]
         if any((b.above, b.section) == place for b in neighbours):

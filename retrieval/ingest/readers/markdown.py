@@ -1891,6 +1891,8 @@ def _attach(code: str, title: str, reading: _Reading) -> None:
     code = _LEADING_BLANK_LINES.sub("", code)
     if _result_of_code(reading, code):
         return
+    if reading.term:
+        title = _term_over_code(title, reading)
     introduced = _intro_is_last(reading)
     attach_code(reading.document, code, reading.section, reading.intro)
     reading.intro = None
@@ -1912,6 +1914,15 @@ def _attach(code: str, title: str, reading: _Reading) -> None:
         last = blocks[-1]
         text = f"{last.text}\n{title}" if last.text else title
         blocks[-1] = replace(last, text=text)
+
+
+def _term_over_code(title: str, reading: _Reading) -> str:
+    """The caption of code a definition list's term describes ("`--config`" over ":   ```yaml";
+    AsciiDoc's tabs, "Java::" over its listing): the term, shown over the code. It waited for
+    a paragraph, and ran into the next one past the code ("Kotlin: In the preceding
+    configuration …"), each code unlabelled."""
+    term, reading.term = reading.term, ""
+    return f"{term}\n{title}" if title else term
 
 
 def _directive(found: myst.Directive, reading: _Reading) -> None:

@@ -165,6 +165,10 @@ def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Sli
         for shape in _shapes(_xml(archive, notes, path).find("p:cSld/p:spTree", _NS)):
             if _placeholder(shape) == "body":
                 slide.blocks += _text_blocks(shape, slide, bulleted=False)
+    if slide.title and not slide.blocks:
+        # A title over a chart or a picture, or a part's divider: the title is all the slide
+        # says, and it was read nowhere ("My Line Chart" alone: "no paragraphs of text found").
+        slide.blocks.append(Block(slide.title, slide.title, page=number))
     return slide
 
 
