@@ -774,6 +774,8 @@ REASONS: dict[str, str] = {
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; until it is fixed, the documents keep the titles, dates and sources they had"
     ),
+    "slide {slide} not read: damaged": "slide {slide} not read: damaged",
+    "slides {slides} not read: damaged": "slides {slides} not read: damaged",
     "page {page} not read: its font has no Unicode mapping — needs OCR": (
         "page {page} not read: its font has no Unicode mapping — needs OCR"
     ),

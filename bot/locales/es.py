@@ -749,6 +749,8 @@ REASONS: dict[str, str] = {
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}; hasta que se corrija, los documentos conservan sus títulos, fechas y fuentes"
     ),
+    "slide {slide} not read: damaged": "diapositiva {slide} sin leer: dañada",
+    "slides {slides} not read: damaged": "diapositivas {slides} sin leer: dañadas",
     "page {page} not read: its font has no Unicode mapping — needs OCR": (
         "página {page} sin leer: su fuente no tiene correspondencia con Unicode — necesita OCR"
     ),

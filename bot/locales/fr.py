@@ -801,6 +801,8 @@ REASONS: dict[str, str] = {
         "{problem}\xa0; tant que ce n’est pas corrigé, les documents gardent leurs titres, "
         "dates et sources"
     ),
+    "slide {slide} not read: damaged": "diapositive {slide} non lue\u00a0: endommagée",
+    "slides {slides} not read: damaged": "diapositives {slides} non lues\u00a0: endommagées",
     "page {page} not read: its font has no Unicode mapping — needs OCR": (
         "page {page} non lue\u00a0: sa police n’a pas de correspondance Unicode — "
         "il faut une reconnaissance (OCR)"

@@ -739,6 +739,8 @@ REASONS: dict[str, str] = {
         "{problem}; пока это не исправлено, у документов остаются прежние названия, даты и "
         "источники"
     ),
+    "slide {slide} not read: damaged": "слайд {slide} не прочитан: повреждён",
+    "slides {slides} not read: damaged": "слайды {slides} не прочитаны: повреждены",
     "page {page} not read: its font has no Unicode mapping — needs OCR": (
         "страница {page} не прочитана: у её шрифта нет соответствия Unicode — "
         "нужно распознавание (OCR)"

@@ -607,6 +607,8 @@ REASONS: dict[str, str] = {
     "{problem}; until it is fixed, the documents keep the titles, dates and sources they had": (
         "{problem}；在修正之前，文档保留原有的标题、日期和来源"
     ),
+    "slide {slide} not read: damaged": "第 {slide} 张幻灯片未读取：已损坏",
+    "slides {slides} not read: damaged": "第 {slides} 张幻灯片未读取：已损坏",
     "page {page} not read: its font has no Unicode mapping — needs OCR": (
         "第 {page} 页未读取：其字体没有 Unicode 映射——需要 OCR 识别"
     ),

@@ -18,6 +18,7 @@ from bot.locales import en, fr
 from bot.render.citations import where
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.pipeline import read
+from retrieval.ingest.readers.pptx import SLIDE_UNREAD
 from retrieval.library import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -178,3 +179,32 @@ def test_a_title_powerpoint_filled_in_gives_way_to_the_first_slides(named: str) 
                 )
             copy.writestr(part, data)
     assert read("talk.pptx", buffer.getvalue()).title == "Title of the first slide"
+
+
+def _deck_without(part: str, broken: bool = False) -> bytes:
+    """The talk with ``part`` left out (or its XML cut in half)."""
+    source = zipfile.ZipFile(TALK)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == part and broken:
+                copy.writestr(name, data[: len(data) // 2])
+            elif name != part:
+                copy.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_a_damaged_slide_costs_that_slide_not_the_deck() -> None:
+    # One broken slide refused the whole talk as "damaged".
+    document = read("talk.pptx", _deck_without("ppt/slides/slide6.xml", broken=True))
+    assert 6 not in {block.page for block in document.blocks}
+    assert {5, 7} <= {block.page for block in document.blocks}
+    assert document.unread == "slide 6 not read: damaged"
+    assert fr.REASONS[SLIDE_UNREAD].format(slide=6) == "diapositive 6 non lue\u00a0: endommagée"
+
+
+def test_where_the_slides_are_is_lost_the_deck_is_damaged() -> None:
+    # It said "no paragraphs of text found", as of an empty deck.
+    said = refusal("talk.pptx", _deck_without("ppt/_rels/presentation.xml.rels"))
+    assert said == "damaged: ppt/_rels/presentation.xml.rels is missing"

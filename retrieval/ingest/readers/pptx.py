@@ -88,11 +88,10 @@ def read_pptx(data: bytes, path: Path) -> ParsedDocument:
         reason = "encrypted" if "EncryptedPackage".encode("utf-16-le") in data else None
         raise DocumentError(path, reason or "damaged: not a PowerPoint presentation")
     with open_zip(data, path, "a PowerPoint presentation") as archive:
-        slides = [
-            _slide(archive, name, number, path) for number, name in _slide_parts(archive, path)
-        ]
+        slides, unread = _slides(archive, path)
         title, date, author = _properties(archive)
     document = ParsedDocument(title=title, date=date, author=author)
+    document.unread = slides_unread(unread) if unread else None
     for slide in slides:
         document.blocks += slide.blocks
     opening = next((slide.title for slide in slides if slide.title), None)
@@ -100,13 +99,41 @@ def read_pptx(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
+def _slides(archive: zipfile.ZipFile, path: Path) -> tuple[list[_Slide], list[int]]:
+    """The slides read, and the numbers of those that could not be (a part missing or
+    broken): one damaged slide costs that slide, not the deck; every one, the deck."""
+    slides, unread, errors = [], [], []
+    for number, part in _slide_parts(archive, path):
+        try:
+            slides.append(_slide(archive, part, number, path))
+        except DocumentError as error:
+            unread.append(number)
+            errors.append(error)
+    if errors and not slides:
+        raise errors[0]
+    return slides, unread
+
+
+def slides_unread(numbers: list[int]) -> str:
+    """Why some slides of a deck were left out, for the index report ("Read in part")."""
+    if len(numbers) == 1:
+        return SLIDE_UNREAD.format(slide=numbers[0])
+    return SLIDES_UNREAD.format(slides=", ".join(map(str, numbers)))
+
+
+SLIDE_UNREAD = "slide {slide} not read: damaged"
+SLIDES_UNREAD = "slides {slides} not read: damaged"
+
+
 def _slide_parts(archive: zipfile.ZipFile, path: Path) -> list[tuple[int, str]]:
     """The slides' parts in the order the presentation shows them, numbered from 1."""
     presentation = _xml(archive, "ppt/presentation.xml", path)
     targets = _relations(archive, "ppt/presentation.xml")
-    ids = presentation.iterfind("p:sldIdLst/p:sldId", _NS)
+    ids = list(presentation.iterfind("p:sldIdLst/p:sldId", _NS))
+    if ids and not targets:  # the slides are listed, but where they are is lost
+        raise DocumentError(path, "damaged: ppt/_rels/presentation.xml.rels is missing")
     parts = [targets.get(slide.get(_R_ID, "")) for slide in ids]
-    return [(number, part) for number, part in enumerate(filter(None, parts), 1)]
+    return [(number, part) for number, part in enumerate(parts, 1) if part is not None]
 
 
 def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
@@ -160,16 +187,29 @@ def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Sli
     for shape in shapes:
         if shape is not heading:
             slide.blocks += _blocks(archive, shape, diagrams, slide)
-    notes = _relation_of_type(archive, part, _NOTES)
-    if notes is not None and notes in archive.namelist():
-        for shape in _shapes(_xml(archive, notes, path).find("p:cSld/p:spTree", _NS)):
-            if _placeholder(shape) == "body":
-                slide.blocks += _text_blocks(shape, slide, bulleted=False)
+    slide.blocks += _notes(archive, part, slide, path)
     if slide.title and not slide.blocks:
         # A title over a chart or a picture, or a part's divider: the title is all the slide
         # says, and it was read nowhere ("My Line Chart" alone: "no paragraphs of text found").
         slide.blocks.append(Block(slide.title, slide.title, page=number))
     return slide
+
+
+def _notes(archive: zipfile.ZipFile, part: str, slide: _Slide, path: Path) -> list[Block]:
+    """The speaker's notes under a slide; none when its notes page is missing or broken (the
+    slide itself is read: its notes are an aside)."""
+    notes = _relation_of_type(archive, part, _NOTES)
+    if notes is None or notes not in archive.namelist():
+        return []
+    try:
+        tree = _xml(archive, notes, path).find("p:cSld/p:spTree", _NS)
+    except DocumentError:
+        return []
+    blocks = []
+    for shape in _shapes(tree):
+        if _placeholder(shape) == "body":
+            blocks += _text_blocks(shape, slide, bulleted=False)
+    return blocks
 
 
 def _drawn_title(tree: Any, shapes: list[Any]) -> Any | None:
