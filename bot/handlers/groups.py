@@ -119,10 +119,19 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         replied_asks = message.quote is not None or not replies_to_bot(message)
         question = command_text(message)
         if await _asked_more(update, context, question) or (
-            question and await _posted_result(update, context, question)
+            question and await _opened(update, context, question)
         ):
             return
         await _ask(update, context, question, replied_asks=replied_asks)
+
+
+async def _opened(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> bool:
+    """ "/ask 2" is "2": in a group that result posted for everyone, in a private chat opened
+    as "2" opens it there, with its buttons (it was posted as /quote posts a passage)."""
+    chat = update.effective_chat
+    if chat is not None and not in_group(chat):
+        return await private.opened_result(update, context, question)
+    return await _posted_result(update, context, question)
 
 
 async def _asked_more(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> bool:

@@ -201,12 +201,12 @@ async def _respond(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
     if locales.is_small_talk(text):  # "thanks!", "hi": no question to search
         await message.reply_text((await texts(update, context)).SMALL_TALK_REPLY)
         return
-    if await _opened_result(update, context, text):
+    if await opened_result(update, context, text):
         return
     await ask(update, context, text)
 
 
-async def _opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
+async def opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> bool:
     """Open in full the result a message names by its rank ("the second one", "#2", "второй",
     "7"): of the answer it replies to, else of the user's last question; as its 📖 button
     would, past the results shown too, or say how many there are. Not after a question naming

@@ -57,3 +57,12 @@ async def test_after_the_idle_time_a_number_is_asked_about_again(
     monkeypatch.setattr("bot.handlers.common.clock", lambda: later)
     replies = await bot.say_in_group(f"{MENTION} 2")
     assert all(_flat(second.text)[:80] not in _flat(visible(r.text)) for r in replies)
+
+
+async def test_ask_2_in_a_private_chat_opens_the_result_as_2_does(bot: Harness) -> None:
+    # It posted the passage as /quote does, without the buttons "2" shows it with.
+    await bot.say(QUESTION)
+    (opened,) = await bot.say("2")
+    (asked,) = await bot.say("/ask 2")
+    assert visible(asked.text) == visible(opened.text)
+    assert asked.buttons == opened.buttons
