@@ -33,7 +33,14 @@ from bot.handlers.common import (
     was_refused,
     without_mention,
 )
-from bot.locales import asks_for_more, is_courtesy, is_small_talk, result_asked, without_chatter
+from bot.locales import (
+    asks_for_more,
+    is_courtesy,
+    is_small_talk,
+    names_a_result,
+    result_asked,
+    without_chatter,
+)
 from bot.render.answers import SHOWN_QUESTION
 from bot.render.html import echo
 from bot.services import Services
@@ -212,6 +219,12 @@ async def _posted_result(update: Update, context: ContextTypes.DEFAULT_TYPE, tex
         return False
     svc = services(context)
     saved = await _numbered_answer(svc, message, chat.id, user.id)
+    if saved is None and message.reply_to_message is None and names_a_result(text):
+        # "@bot 2" with no question of the member's going on here: asked for one, as in a
+        # private chat, not searched as the word "2" (a paragraph numbered "2." was quoted).
+        said = (await texts(update, context)).NUMBER_BEFORE_QUESTION
+        await send(context, chat, said, reply_to=message)
+        return True
     if saved is None or not saved.answered:
         return False
     if divisions.names_a_division(text, f"{saved.context or ''} {saved.question}"):
