@@ -22,7 +22,6 @@ ATTRIBUTE_ENTRY = re.compile(
 _HEADING = re.compile(
     r"^(?P<marks>={1,6}|#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+(?P=marks))?[ \t]*$"
 )
-_DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|`{3}.*|[|,:!]={3,})$")
 _ANCHOR = re.compile(r"^\[\[[^\[\]]*\]\]$|^\[#[^\]]*\]$")
 _ATTRIBUTES = re.compile(r"^\[(?P<list>[^\[\]]*)\]$")
 _TITLE = re.compile(r"^\.(?P<title>[^.\s].*)$")
@@ -147,7 +146,7 @@ def _block(
         level = len(heading["marks"])
         _blank_then(out, ["#" * level + " " + inline(heading["title"], context)])
         return at + 1
-    if _DELIMITER.match(line.strip()):
+    if asciidoc_lists.DELIMITER.match(line.strip()):
         end = delimited_end(lines, at)
         _delimited(lines[at].strip(), lines[at + 1 : end], attributes, context, out)
         return end + 1
@@ -193,7 +192,7 @@ def paragraph_end(lines: list[str], at: int) -> int:
     while (
         end < len(lines)
         and lines[end].strip()
-        and not _DELIMITER.match(lines[end].strip())
+        and not asciidoc_lists.DELIMITER.match(lines[end].strip())
         and not _BLOCK_ATTRIBUTES.match(lines[end].rstrip())
     ):
         end += 1

@@ -23,7 +23,9 @@ _ITEM = re.compile(
 )
 _TERM = re.compile(r"^[ \t]*(?P<term>[^\s/].*?)(?P<marker>:{2,4}|;;)(?:[ \t]+(?P<text>\S.*))?$")
 _CHECK = re.compile(r"^\[[ xX*]\][ \t]+")
-_DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|`{3}.*|[|,:!]={3,})$")
+# A block's delimiter line: listing, literal, example, sidebar, quote, passthrough, comment, open,
+# fenced, table (the blocks reader finds blocks by it too).
+DELIMITER = re.compile(r"^(?:-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--|`{3}.*|[|,:!]={3,})$")
 _BLOCK_ATTRIBUTE = re.compile(r"^(?:\[.*\]|\.[^.\s].*)$")
 _ORDERED = re.compile(r"^(?:\.+|\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$")
 
@@ -51,7 +53,7 @@ def _match(line: str) -> tuple[str, str, str] | None:
         kind = "1." if re.match(r"^(?:\d+\.|[a-zA-Z]\.|[ivxIVX]+\))$", marker) else marker
         return ("<>" if marker.startswith("<") else kind), "", item["text"]
     term = _TERM.match(line)
-    if term is not None and not _DELIMITER.match(line.strip()) and "::" not in term["term"][-1:]:
+    if term is not None and not DELIMITER.match(line.strip()) and "::" not in term["term"][-1:]:
         return term["marker"], term["term"], term["text"] or ""
     return None
 
@@ -86,11 +88,11 @@ def _item_text(lines: list[str], at: int, entry: _Entry) -> int:
     if not entry.text and entry.term:
         while at < len(lines) and not lines[at].strip():
             at += 1
-        if at < len(lines) and (_match(lines[at]) or _DELIMITER.match(lines[at].strip())):
+        if at < len(lines) and (_match(lines[at]) or DELIMITER.match(lines[at].strip())):
             return at
     while at < len(lines):
         line = lines[at].strip()
-        if not line or line == "+" or _match(lines[at]) or _DELIMITER.match(line):
+        if not line or line == "+" or _match(lines[at]) or DELIMITER.match(line):
             break
         if not line.startswith("//"):
             entry.text.append(line)
@@ -136,7 +138,7 @@ def _attached_end(lines: list[str], at: int) -> int:
     start = at
     while at < len(lines) and _BLOCK_ATTRIBUTE.match(lines[at].strip()):
         at += 1
-    if at < len(lines) and _DELIMITER.match(lines[at].strip()):
+    if at < len(lines) and DELIMITER.match(lines[at].strip()):
         closing = "```" if lines[at].strip().startswith("```") else lines[at].strip()
         at += 1
         while at < len(lines) and lines[at].rstrip() != closing:
