@@ -322,3 +322,19 @@ def test_a_blocks_attribute_list_ends_the_paragraph_over_it() -> None:
     assert run.text == "Run a server."
     assert run.code == "$ java -jar sec-server-win-auth-{spring-security-version}.jar"
     assert not [block.text for block in page.blocks if "[source" in block.text]
+
+
+def test_a_quarkus_guides_summary_is_searched_not_quoted() -> None:
+    # Quarkus' guides state what they are about in ":summary:", which the built page never
+    # shows: it was dropped, where ":description:" is searched with the title.
+    page = read(
+        "security-jwt.adoc",
+        b"= Using JWT RBAC\n"
+        b":summary: Verify JSON Web Tokens to provide secured access to Jakarta REST endpoints.\n"
+        b":categories: security\n\n"
+        b"This guide explains how your application can use SmallRye JWT.\n",
+    )
+    assert page.keywords == (
+        "Verify JSON Web Tokens to provide secured access to Jakarta REST endpoints."
+    )
+    assert "Verify JSON" not in " ".join(block.text for block in page.blocks)

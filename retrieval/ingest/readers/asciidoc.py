@@ -84,7 +84,9 @@ def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
         raise DocumentError(path, f"only includes {', '.join(included)}")
     document.author = stated_author(prose(_EMAIL.sub("", header.author))) or document.author
     document.date = iso_date(header.date) if header.date else document.date
-    keywords = context.attributes.get("description", ""), context.attributes.get("keywords", "")
+    # What the page's authors want it found by, never shown: Quarkus' guides say it in
+    # ":summary:", as Hugo's front matter does in "summary".
+    keywords = [context.attributes.get(key, "") for key in ("description", "keywords", "summary")]
     document.keywords = " · ".join(prose(words) for words in keywords if words) or document.keywords
     return document
 
