@@ -338,3 +338,36 @@ def test_a_quarkus_guides_summary_is_searched_not_quoted() -> None:
         "Verify JSON Web Tokens to provide secured access to Jakarta REST endpoints."
     )
     assert "Verify JSON" not in " ".join(block.text for block in page.blocks)
+
+
+SITE = Path(__file__).parent / "fixtures" / "asciidoc" / "debezium-site"
+EOS = SITE / "modules" / "ROOT" / "pages" / "configuration" / "eos.adoc"
+
+
+def test_a_page_reads_the_attributes_its_site_defines(tmp_path: Path) -> None:
+    # Debezium's pages say "{prodname}" where the site shows "Debezium": the site defines it in
+    # .asciidoctorconfig, and "community" (which keeps the page's "Overview") in antora.yml.
+    page = read(EOS, EOS.read_bytes())
+    first = page.blocks[0]
+    assert first.text.startswith("Debezium provides at-least-once delivery guarantees.")
+    assert first.section == "Overview"
+    assert not any("{prodname}" in block.text for block in page.blocks)
+    # The same page alone, without its site's files, reads as Asciidoctor leaves it.
+    alone = tmp_path / "eos.adoc"
+    alone.write_bytes(EOS.read_bytes())
+    bare = read(alone, alone.read_bytes())
+    assert bare.blocks[0].text.startswith("{prodname} provides")
+    assert bare.blocks[0].section is None
+
+
+def test_only_a_sites_attribute_entries_are_taken_never_its_text(tmp_path: Path) -> None:
+    (tmp_path / "antora.yml").write_text(
+        "name: docs\nnav:\n  - nav.adoc\nasciidoc:\n  attributes:\n    product: 'Acme'\n"
+        "    hidden: false\n    description: 'every page'\ntitle: Acme Docs\n"
+    )
+    (tmp_path / "pages").mkdir()
+    page_path = tmp_path / "pages" / "a.adoc"
+    page_path.write_text("= A page\n\n{product} ships {hidden}.\n")
+    page = read(page_path, page_path.read_bytes())
+    assert [block.text for block in page.blocks] == ["Acme ships {hidden}."]
+    assert page.keywords is None  # a site's description is no page's

@@ -11,7 +11,9 @@ admonitions ("Note: …"), lists, tables and all.
 
 The document header gives the title ("= Title"), the author (the line under the title, or
 ``:author:``), the date (the revision line, or ``:revdate:``) and what the page is found by and
-never shows (``:description:``, ``:keywords:``). The preprocessor's lines are read as Asciidoctor
+never shows (``:description:``, ``:keywords:``, ``:summary:``); the attributes the site defines
+for every page (``antora.yml``, ``.asciidoctorconfig``: :mod:`asciidoc_site`) stand before the
+page's own. The preprocessor's lines are read as Asciidoctor
 reads them: ``ifdef``/``ifndef`` keep or drop what they enclose by the attributes the file defines
 (a page built for the site, not for GitHub's preview), ``include::`` brings in a file that is not
 this one (its line dropped).
@@ -28,6 +30,7 @@ from retrieval.ingest.dates import iso_date
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers import asciidoc_blocks
 from retrieval.ingest.readers.asciidoc_inline import Context, footnotes, inline, substituted
+from retrieval.ingest.readers.asciidoc_site import site_attributes
 from retrieval.ingest.readers.common import fallback_title, prose, stated_author
 from retrieval.ingest.readers.decoding import decode
 from retrieval.ingest.readers.markdown import read_markdown
@@ -67,8 +70,9 @@ def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
     source = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     source = _PRIVATE.sub("", source)  # the characters inline markup holds its pieces by
     included: list[str] = []
-    lines = _preprocessed(source.split("\n"), included)
-    context = Context()
+    site = site_attributes(path)  # what the site defines for every page ("{prodname}")
+    lines = _preprocessed(source.split("\n"), included, set(site))
+    context = Context(attributes=dict(site))
     header, start = _header(lines, context)
     context.titles = _section_titles(lines[start:])
     body = asciidoc_blocks.translate(lines[start:], context)
@@ -91,11 +95,11 @@ def read_asciidoc(data: bytes, path: Path) -> ParsedDocument:
     return document
 
 
-def _preprocessed(lines: list[str], included: list[str]) -> list[str]:
-    """``lines`` as Asciidoctor's preprocessor passes them on: conditional lines read, what a
-    false condition encloses dropped, include lines dropped (their file is not this one; its
-    name added to ``included``)."""
-    defined: set[str] = set()
+def _preprocessed(lines: list[str], included: list[str], defined: set[str]) -> list[str]:
+    """``lines`` as Asciidoctor's preprocessor passes them on: conditional lines read (by the
+    attributes ``defined`` for the site, and those the file defines as it goes), what a false
+    condition encloses dropped, include lines dropped (their file is not this one; its name
+    added to ``included``)."""
     skipping: list[bool] = []  # for each open condition: whether it drops what it encloses
     out: list[str] = []
     for line in lines:
