@@ -28,7 +28,7 @@ from retrieval.store.corpus import CorpusStore, passage_row
 from retrieval.store.db import transaction
 
 MANIFEST = manifests.MANIFEST
-PARSER_VERSION = "222"  # bump when parsing changes, so every file is read again
+PARSER_VERSION = "223"  # bump when parsing changes, so every file is read again
 # Below this much to read, files are parsed in this process: the workers' start (imports, the
 # language model each) and sending passages back cost 2-4 s of CPU, which reading ~16 MB of text
 # on one core (~6 s) is needed to repay; a reload of a few documents never pays it.

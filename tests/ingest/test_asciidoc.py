@@ -371,3 +371,13 @@ def test_only_a_sites_attribute_entries_are_taken_never_its_text(tmp_path: Path)
     page = read(page_path, page_path.read_bytes())
     assert [block.text for block in page.blocks] == ["Acme ships {hidden}."]
     assert page.keywords is None  # a site's description is no page's
+
+
+def test_a_paragraph_of_a_thousand_bold_terms_is_read() -> None:
+    # Each span after the first was read by one more level of recursion: past about 900, the
+    # stack ran out and the whole file was refused as "damaged: nested too deeply".
+    spans = " ".join(f"*option-{i}*" for i in range(1000))
+    page = read("options.adoc", f"= Options\n\nThe options are {spans}.\n".encode())
+    (block,) = page.blocks
+    assert block.text.startswith("The options are option-0 option-1 option-2")
+    assert block.text.endswith("option-999.")

@@ -255,15 +255,18 @@ def _address(target: str) -> str:
 
 def _quoted(text: str, held: _Held) -> str:
     """``text`` (placeholders in it standing for what is already Markdown) with its quoted
-    parts shown as Markdown and the rest escaped."""
-    found = _first_quote(text)
-    if found is None:
-        return escaped(_replaced(text))
-    mark, match = found
-    before, after = text[: match.start()], text[match.end() :]
-    inner = _quoted(match[1] or "", held)
-    opening, closing = _WRAP[mark]
-    return escaped(_replaced(before)) + opening + inner + closing + _quoted(after, held)
+    parts shown as Markdown and the rest escaped. The spans one after another are walked in a
+    loop, only a span inside a span by recursion: a paragraph of a thousand code spans ran out
+    of Python's stack, and its whole file was refused as "nested too deeply"."""
+    out = []
+    while (found := _first_quote(text)) is not None:
+        mark, match = found
+        opening, closing = _WRAP[mark]
+        inner = _quoted(match[1] or "", held)
+        out.append(escaped(_replaced(text[: match.start()])) + opening + inner + closing)
+        text = text[match.end() :]
+    out.append(escaped(_replaced(text)))
+    return "".join(out)
 
 
 def _first_quote(text: str) -> tuple[str, re.Match[str]] | None:
