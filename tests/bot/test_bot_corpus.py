@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from bot import corpus
 from bot.reloads import Reloads
+from bot.render.html import unbidi
 from retrieval.ingest import pipeline
 from retrieval.model import ReindexReport
 
@@ -94,13 +95,16 @@ def test_different_names_stay_different(one: str, other: str) -> None:
 
 def _alike(one: str, other: str) -> bool:
     """The differences a saved name may drop: the suffix's case, a missing or unread suffix
-    (.txt is added), the same letters composed differently."""
+    (.txt is added), a name left empty (the default one), the same letters composed differently,
+    bidi controls (dropped unmarked:
+    "invoice\u202egpj.txt" is shown as "invoicetxt.jpg")."""
 
     def plain(name: str) -> str:
-        name = unicodedata.normalize("NFC", name)
+        name = unicodedata.normalize("NFC", unbidi(name))
         suffix = corpus.suffix_of(name)
         stem = name[: -len(suffix)] if suffix else name
         unread = suffix not in pipeline.SUPPORTED_SUFFIXES
+        stem = stem or corpus.DEFAULT_STEM  # a file sent without a name is "document.txt"
         return stem if suffix in ("", ".txt") or unread else name.lower()
 
     return plain(one) == plain(other) or plain(one).lower() == plain(other).lower()
