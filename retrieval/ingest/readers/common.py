@@ -13,6 +13,7 @@ import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
@@ -461,6 +462,25 @@ def open_zip(data: bytes, path: Path, kind: str) -> zipfile.ZipFile:
     if corrupt is not None:
         raise DocumentError(path, "damaged: a part of the file is corrupt")
     return archive
+
+
+def zip_xml(archive: zipfile.ZipFile, name: str, path: Path | None = None) -> Any:
+    """The XML part ``name`` of a zip package (OpenDocument, PowerPoint). Missing or broken, it
+    is "damaged: …" of the file at ``path``; without ``path`` the part is one the file can do
+    without (its title, a slide's notes), and None. lxml is imported here: a corpus of text
+    files never loads it."""
+    import lxml.etree
+
+    try:
+        return lxml.etree.fromstring(archive.read(name))
+    except KeyError as error:
+        if path is None:
+            return None
+        raise DocumentError(path, f"damaged: {name} is missing") from error
+    except lxml.etree.XMLSyntaxError as error:
+        if path is None:
+            return None
+        raise DocumentError(path, f"damaged: {name} is broken") from error
 
 
 # Files named for their role in a folder, not for what they are about: "bat/README.md" is bat's.

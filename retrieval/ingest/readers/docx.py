@@ -69,9 +69,8 @@ from retrieval.ingest.readers.docxnotes import NoteKey, notes_of, references
 from retrieval.ingest.readers.docxpackage import readable
 from retrieval.ingest.readers.docxplaceholders import drop_placeholders
 from retrieval.ingest.readers.docxtitle import stray_title
-from retrieval.ingest.readers.sniff import OLE
+from retrieval.ingest.readers.sniff import ENCRYPTED_PACKAGE, OLE
 
-_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift|título|titolo|заголовок)\s*\d$", re.I)
 _TITLE_STYLES = frozenset({"title"})
 # The content of runs that show: not deleted, not moved away, not inside a text box.
@@ -199,7 +198,7 @@ def read_docx(data: bytes, path: Path) -> ParsedDocument:
 def _open(data: bytes, path: Path) -> Document:
     """The Word document in ``data``, or :class:`DocumentError` saying why it can't be read."""
     if data.startswith(OLE):
-        if _ENCRYPTED_STREAM in data:
+        if ENCRYPTED_PACKAGE in data:
             raise DocumentError(path, "encrypted")
         # A Word 97–2003 file, or PowerPoint's or Excel's: readers.sniff says which.
         raise DocumentError(path, "damaged: not a Word document")

@@ -41,6 +41,7 @@ from retrieval.ingest.readers.common import (
     open_zip,
     prose,
     table_blocks,
+    zip_xml,
 )
 from retrieval.ingest.readers.odtcode import code_box, fixed_styles, local_name
 from retrieval.ingest.readers.odtcover import Cover, cover, page_breaks, title_of
@@ -96,9 +97,9 @@ def read_odt(data: bytes, path: Path) -> ParsedDocument:
     """The reader of ``.odt`` files."""
     with open_zip(data, path, "an OpenDocument text") as archive:
         _check(archive, path)
-        content = _xml(archive, "content.xml", path)
-        styles = _xml(archive, "styles.xml", path, required=False)
-        meta = _xml(archive, "meta.xml", path, required=False)
+        content = zip_xml(archive, "content.xml", path)
+        styles = zip_xml(archive, "styles.xml")
+        meta = zip_xml(archive, "meta.xml")
     title = _meta(meta, "dc:title")
     roots = [root for root in (styles, content) if root is not None]
     body = content.find(".//office:body/office:text", _NS)
@@ -147,19 +148,6 @@ def _check(archive: zipfile.ZipFile, path: Path) -> None:
         "META-INF/manifest.xml"
     ):
         raise DocumentError(path, "encrypted")
-
-
-def _xml(archive: zipfile.ZipFile, name: str, path: Path, required: bool = True) -> Any:
-    try:
-        return lxml.etree.fromstring(archive.read(name))
-    except KeyError as error:
-        if not required:
-            return None
-        raise DocumentError(path, f"damaged: {name} is missing") from error
-    except lxml.etree.XMLSyntaxError as error:
-        if not required:  # the title, date or styles lost; the text is in content.xml
-            return None
-        raise DocumentError(path, f"damaged: {name} is broken") from error
 
 
 def _meta(meta: Any, name: str) -> str:

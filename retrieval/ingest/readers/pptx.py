@@ -38,8 +38,9 @@ from retrieval.ingest.readers.common import (
     open_zip,
     prose,
     table_blocks,
+    zip_xml,
 )
-from retrieval.ingest.readers.sniff import OLE
+from retrieval.ingest.readers.sniff import ENCRYPTED_PACKAGE, OLE
 
 _NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -85,7 +86,7 @@ def read_pptx(data: bytes, path: Path) -> ParsedDocument:
     if data.startswith(OLE):
         # An encrypted presentation is a Compound File around the package; so is PowerPoint
         # 97–2003's own format, which readers.sniff names.
-        reason = "encrypted" if "EncryptedPackage".encode("utf-16-le") in data else None
+        reason = "encrypted" if ENCRYPTED_PACKAGE in data else None
         raise DocumentError(path, reason or "damaged: not a PowerPoint presentation")
     with open_zip(data, path, "a PowerPoint presentation") as archive:
         slides, unread = _slides(archive, path)
@@ -127,8 +128,8 @@ SLIDES_UNREAD = "slides {slides} not read: damaged"
 
 def _slide_parts(archive: zipfile.ZipFile, path: Path) -> list[tuple[int, str]]:
     """The slides' parts in the order the presentation shows them, numbered from 1."""
-    presentation = _xml(archive, "ppt/presentation.xml", path)
-    targets = _relations(archive, "ppt/presentation.xml")
+    presentation = zip_xml(archive, "ppt/presentation.xml", path)
+    targets = {id_: target for id_, _, target in _links(archive, "ppt/presentation.xml")}
     ids = list(presentation.iterfind("p:sldIdLst/p:sldId", _NS))
     if ids and not targets:  # the slides are listed, but where they are is lost
         raise DocumentError(path, "damaged: ppt/_rels/presentation.xml.rels is missing")
@@ -136,49 +137,30 @@ def _slide_parts(archive: zipfile.ZipFile, path: Path) -> list[tuple[int, str]]:
     return [(number, part) for number, part in enumerate(parts, 1) if part is not None]
 
 
-def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
-    """A part's relationships: id → the path of the part it points to, inside the zip."""
+def _links(archive: zipfile.ZipFile, part: str) -> list[tuple[str, str, str]]:
+    """A part's relationships, each its id, its type and the path inside the zip of the part
+    it points to (none when its relationships are missing or broken)."""
     folder, name = posixpath.split(part)
-    try:
-        root = lxml.etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
-    except (KeyError, lxml.etree.XMLSyntaxError):
-        return {}
-    return {
-        rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        for rel in root.iterfind("rel:Relationship", _NS)
+    root = zip_xml(archive, f"{folder}/_rels/{name}.rels")
+    return [
+        (
+            rel.get("Id", ""),
+            rel.get("Type", ""),
+            posixpath.normpath(posixpath.join(folder, rel.get("Target", ""))),
+        )
+        for rel in ([] if root is None else root.iterfind("rel:Relationship", _NS))
         if rel.get("TargetMode") != "External"
-    }
-
-
-def _relation_of_type(archive: zipfile.ZipFile, part: str, kind: str) -> str | None:
-    folder, name = posixpath.split(part)
-    try:
-        root = lxml.etree.fromstring(archive.read(f"{folder}/_rels/{name}.rels"))
-    except (KeyError, lxml.etree.XMLSyntaxError):
-        return None
-    for rel in root.iterfind("rel:Relationship", _NS):
-        if rel.get("Type") == kind:
-            return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-    return None
-
-
-def _xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:
-    try:
-        return lxml.etree.fromstring(archive.read(name))
-    except KeyError as error:
-        raise DocumentError(path, f"damaged: {name} is missing") from error
-    except lxml.etree.XMLSyntaxError as error:
-        raise DocumentError(path, f"damaged: {name} is broken") from error
+    ]
 
 
 def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Slide:
     """One slide read: its title, then its shapes' text in order, then its speaker's notes."""
     slide = _Slide(number)
-    root = _xml(archive, part, path)
-    tree = root.find("p:cSld/p:spTree", _NS)
+    tree = zip_xml(archive, part, path).find("p:cSld/p:spTree", _NS)
     if tree is None:
         return slide
-    diagrams = _relations(archive, part)
+    links = _links(archive, part)  # its diagrams' data, its notes page
+    diagrams = {id_: target for id_, _, target in links}
     shapes = list(_shapes(tree))
     titles = [shape for shape in shapes if _placeholder(shape) in _TITLES]
     heading = titles[0] if titles else _drawn_title(tree, shapes)
@@ -187,7 +169,8 @@ def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Sli
     for shape in shapes:
         if shape is not heading:
             slide.blocks += _blocks(archive, shape, diagrams, slide)
-    slide.blocks += _notes(archive, part, slide, path)
+    notes = next((target for _, kind, target in links if kind == _NOTES), None)
+    slide.blocks += _notes(archive, notes, slide)
     if slide.title and not slide.blocks:
         # A title over a chart or a picture, or a part's divider: the title is all the slide
         # says, and it was read nowhere ("My Line Chart" alone: "no paragraphs of text found").
@@ -195,16 +178,13 @@ def _slide(archive: zipfile.ZipFile, part: str, number: int, path: Path) -> _Sli
     return slide
 
 
-def _notes(archive: zipfile.ZipFile, part: str, slide: _Slide, path: Path) -> list[Block]:
-    """The speaker's notes under a slide; none when its notes page is missing or broken (the
-    slide itself is read: its notes are an aside)."""
-    notes = _relation_of_type(archive, part, _NOTES)
-    if notes is None or notes not in archive.namelist():
+def _notes(archive: zipfile.ZipFile, notes: str | None, slide: _Slide) -> list[Block]:
+    """The speaker's notes under a slide (its notes page ``notes``); none when that page is
+    missing or broken (the slide itself is read: its notes are an aside)."""
+    root = None if notes is None else zip_xml(archive, notes)
+    if root is None:
         return []
-    try:
-        tree = _xml(archive, notes, path).find("p:cSld/p:spTree", _NS)
-    except DocumentError:
-        return []
+    tree = root.find("p:cSld/p:spTree", _NS)
     blocks = []
     for shape in _shapes(tree):
         if _placeholder(shape) == "body":
@@ -276,7 +256,9 @@ def _blocks(
         return table_blocks(rows, slide.title, slide.number) if rows else []
     diagram = shape.find(".//dgm:relIds", _NS)
     if diagram is not None:
-        return _diagram(archive, rels.get(diagram.get(f"{{{_NS['r']}}}dm", "")), slide)
+        part = rels.get(diagram.get(f"{{{_NS['r']}}}dm", ""))
+        root = None if part is None else zip_xml(archive, part)
+        return [] if root is None else _diagram(root, slide)
     return _text_blocks(shape, slide, bulleted=_placeholder(shape) in _BULLETED)
 
 
@@ -329,15 +311,9 @@ def _cell(cell: Any) -> str:
     return prose(" ".join(_paragraph(p) for p in cell.iterfind("a:txBody/a:p", _NS)))
 
 
-def _diagram(archive: zipfile.ZipFile, part: str | None, slide: _Slide) -> list[Block]:
-    """A SmartArt diagram's points, each a list item: its data part holds the text typed in
-    (the drawing PowerPoint caches beside it repeats it, and is not read)."""
-    if part is None or part not in archive.namelist():
-        return []
-    try:
-        root = lxml.etree.fromstring(archive.read(part))
-    except lxml.etree.XMLSyntaxError:
-        return []
+def _diagram(root: Any, slide: _Slide) -> list[Block]:
+    """A SmartArt diagram's points, each a list item: its data part (``root``) holds the text
+    typed in (the drawing PowerPoint caches beside it repeats it, and is not read)."""
     blocks = []
     for point in root.iterfind("dgm:ptLst/dgm:pt", _NS):
         if point.get("type", "node") not in ("node", "doc", ""):
@@ -352,9 +328,8 @@ def _diagram(archive: zipfile.ZipFile, part: str | None, slide: _Slide) -> list[
 def _properties(archive: zipfile.ZipFile) -> tuple[str, str | None, str | None]:
     """The title, date and author the file's core properties give (``""``/None where not):
     a title PowerPoint filled in ("PowerPoint Presentation") is none."""
-    try:
-        root = lxml.etree.fromstring(archive.read("docProps/core.xml"))
-    except (KeyError, lxml.etree.XMLSyntaxError):
+    root = zip_xml(archive, "docProps/core.xml")
+    if root is None:
         return "", None, None
 
     def value(name: str) -> str:

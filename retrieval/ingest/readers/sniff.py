@@ -47,6 +47,8 @@ WORKBOOK = "an Excel file, not a {suffix} file: export it as .pdf"
 # The Compound File's signature (the container of Office 97–2003 files), and the stream each
 # of those programs keeps its content in, as the container's directory names it.
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Compound File: old Office files, encrypted new ones
+# The stream a password-protected Word or PowerPoint package is kept in, inside such a file.
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 _ENTRY = 128  # bytes a directory entry takes
 _OLE_STREAMS = (
     ("WordDocument", OLD_WORD),
