@@ -347,6 +347,15 @@ def _reply(
     return render(answer, bot_username=bot, context=follows, echo=echo, t=t, documents=documents)
 
 
+async def conversation_going(svc: Services, chat_id: int, user_id: int) -> bool:
+    """Whether the user's conversation in this chat goes on: not reset, not idle past the
+    idle time (a bare "2" opens a result of it; after, it is a question again)."""
+    going = await svc.state.load_conversation(
+        chat_id, user_id, now=clock(), idle_seconds=svc.idle_seconds
+    )
+    return bool(going)
+
+
 async def documents_of(svc: Services) -> dict[str, Document]:
     """The documents by file name: where a citation finds its document's date and source."""
     documents = await asyncio.to_thread(svc.library.documents)

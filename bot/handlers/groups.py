@@ -244,17 +244,15 @@ async def _numbered_answer(
     svc: Services, message: Message, chat_id: int, user_id: int
 ) -> SavedSearch | None:
     """The answer a result's number is about: the bot's answer the message replies to; else
-    the member's last question in this group while their conversation goes on. "@bot 2" was
-    searched as the word "2" and quoted a paragraph numbered so; after /reset or the idle
-    time it is asked about again, and under a member's message it is about that message."""
+    the member's last question in this group while their conversation goes on ("@bot 2" was
+    searched as the word "2" and quoted a paragraph numbered so); none under a member's
+    message, which it is about, nor after /reset or the idle time."""
     replied = message.reply_to_message
     if replied is not None:
         if not replies_to_bot(message):
             return None
         return await svc.state.answered_by(chat_id, replied.message_id)
-    going = await svc.state.load_conversation(
-        chat_id, user_id, now=common.clock(), idle_seconds=svc.idle_seconds
-    )
+    going = await common.conversation_going(svc, chat_id, user_id)
     saved = await svc.state.latest_search(chat_id, user_id) if going else None
     return None if saved is None or was_refused(saved) else saved
 

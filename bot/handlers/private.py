@@ -226,10 +226,7 @@ async def opened_result(update: Update, context: ContextTypes.DEFAULT_TYPE, text
         if saved is not None and locales.result_asked(text) is None:
             # A bare "2" names a result of the answer just given, as in the terminal chat;
             # after /reset or the idle time, it is a question again.
-            going = await svc.state.load_conversation(
-                chat.id, user.id, now=common.clock(), idle_seconds=svc.idle_seconds
-            )
-            saved = saved if going else None
+            saved = saved if await common.conversation_going(svc, chat.id, user.id) else None
         elif saved is not None and await _was_reset(svc, chat.id, user.id):
             saved = None  # "the second one" after /reset: no answer to open it in either
     if saved is not None and was_refused(saved):  # told which languages to ask in: no results
