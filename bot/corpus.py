@@ -127,8 +127,7 @@ def renamed(file_name: str, data: bytes) -> str | None:
     kind, suffix = kind_of(data), suffix_of(file_name)
     # A Word template or a document with macros is a ".docx" package read as one: "send it
     # again named x.docx" would be refused for the same reason (an empty letterhead template).
-    families = (readers.WORD_SUFFIXES, readers.SLIDE_SUFFIXES)
-    if kind is None or kind == suffix or any({kind, suffix} <= set(f) for f in families):
+    if kind is None or readers.one_format(kind, suffix):
         return None
     if kind == ".txt" and suffix not in _PACKAGED:  # a web page or Markdown is text too
         return None

@@ -27,6 +27,15 @@ WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 # PowerPoint's packages: a presentation, a show, a template, a presentation with macros.
 SLIDE_SUFFIXES = (".pptx", ".ppsx", ".potx", ".pptm")
 
+
+def one_format(suffix: str, other: str) -> bool:
+    """Whether two suffixes name one format: the same, or two of Word's (or PowerPoint's)
+    packages, a template or a file with macros being read as the document is."""
+    return suffix == other or any(
+        {suffix, other} <= set(f) for f in (WORD_SUFFIXES, SLIDE_SUFFIXES)
+    )
+
+
 # suffix → "module:function" of the reader for that format
 READERS: dict[str, str] = {
     ".txt": "retrieval.ingest.readers.text:read_text",

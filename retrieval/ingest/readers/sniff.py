@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import SLIDE_SUFFIXES, WORD_SUFFIXES
+from retrieval.ingest.readers import SLIDE_SUFFIXES, WORD_SUFFIXES, one_format
 from retrieval.ingest.readers.decoding import decode
 
 # (signature at offset 0, the format's name as its users know it)
@@ -80,10 +80,9 @@ def disguised(suffix: str, data: bytes) -> str | None:
         return office.format(suffix=suffix)
     readable = readable_kind(data)
     if readable is not None:
-        alike = readable == suffix or any(
-            {readable, suffix} <= set(kind) for kind in (WORD_SUFFIXES, SLIDE_SUFFIXES)
+        return (
+            None if one_format(readable, suffix) else RENAMED.format(kind=readable, suffix=suffix)
         )
-        return None if alike else RENAMED.format(kind=readable, suffix=suffix)
     archive = next((name for mark, name in _ARCHIVES if data.startswith(mark)), None)
     if archive is not None:  # a .docx, .epub or .odt is a zip: a damaged one
         return (
