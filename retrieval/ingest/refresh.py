@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from retrieval.errors import DocumentError, IndexBuildError, NoCorpusError
-from retrieval.ingest import fingerprints, links, readers
+from retrieval.ingest import fingerprints, links
 from retrieval.ingest import manifest as manifests
 from retrieval.ingest.savedpages import page_of_parts, parts_reason
 from retrieval.model import ReindexReport, SkippedFile
@@ -369,8 +369,12 @@ def _readable_now(name: str, reason: str) -> bool:
     """Whether a file skipped for a format no reader knew is of one a reader knows now: an
     upgrade that reads PowerPoint reads the slides an admin dropped in before, rather than
     naming them "unsupported" from memory until they are touched."""
-    suffix = Path(name).suffix.lower()
-    return reason.startswith("unsupported type") and suffix in readers.SUPPORTED_SUFFIXES
+    if not reason.startswith("unsupported type"):
+        return False
+    # Imported here, as the readers are: a start over unchanged files needs none of them.
+    from retrieval.ingest.readers import SUPPORTED_SUFFIXES
+
+    return Path(name).suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def copy_of(name: str) -> str:
