@@ -13,6 +13,9 @@ from typing import Literal
 Outcome = Literal["answered", "hedged", "declined"]
 # Between a section's heading and the headings above it: "Timeouts › Examples".
 SECTION_SEPARATOR = " › "
+# PowerPoint's packages (a presentation, a show, a template, one with macros): a document of
+# these suffixes has slides where others have pages, and a citation names the slide.
+SLIDE_SUFFIXES = (".pptx", ".ppsx", ".potx", ".pptm")
 
 
 # Where a text runs on over a page break: (solid characters before the new page, the page).

@@ -11,9 +11,8 @@ import re
 from bot.locales import Strings, en
 from bot.render.html import FSI, PDI, shorten
 from retrieval.ingest.dates import find_date
-from retrieval.ingest.readers import SLIDE_SUFFIXES
 from retrieval.ingest.release_names import release
-from retrieval.model import SECTION_SEPARATOR, Document, Passage
+from retrieval.model import SECTION_SEPARATOR, SLIDE_SUFFIXES, Document, Passage
 
 Pages = tuple[int, int] | None  # the first and last page a quote stands on (Hit.pages)
 _RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")

@@ -18,14 +18,13 @@ from pathlib import Path
 from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import ParsedDocument
 from retrieval.ingest.readers.fragments import headed_alone, join_introductions, merge_fragments
+from retrieval.model import SLIDE_SUFFIXES
 from retrieval.text import strip_accents
 
 Reader = Callable[[bytes, Path], ParsedDocument]
 
 # Word's packages: a document, one with macros, a template, a template with macros.
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
-# PowerPoint's packages: a presentation, a show, a template, a presentation with macros.
-SLIDE_SUFFIXES = (".pptx", ".ppsx", ".potx", ".pptm")
 
 
 def one_format(suffix: str, other: str) -> bool:

@@ -15,8 +15,9 @@ import zipfile
 from pathlib import Path
 
 from retrieval.errors import DocumentError
-from retrieval.ingest.readers import SLIDE_SUFFIXES, WORD_SUFFIXES, one_format
+from retrieval.ingest.readers import WORD_SUFFIXES, one_format
 from retrieval.ingest.readers.decoding import decode
+from retrieval.model import SLIDE_SUFFIXES
 
 # (signature at offset 0, the format's name as its users know it)
 _IMAGES = (
