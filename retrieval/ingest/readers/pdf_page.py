@@ -728,14 +728,12 @@ def _mark_behind(
         return None
     begin, end = match.start(1), match.end(1)
     before = len(raw[:begin].rstrip()) - 1
-    mark_left, _, mark_foot = _char_box(textpage, start + begin)
+    mark_left = _char_box(textpage, start + begin)[0]
     if mark_left >= _char_box(textpage, start + before)[0] or not _at(textpage, raw, start, begin):
         return None
     # measured by a letter or figure on the baseline: a hyphen's or a quote's box is higher
     letter = next((at for at in range(first, begin) if raw[at].isalnum()), before)
-    size = _font_size(textpage, start + letter)
-    raised = mark_foot > _char_box(textpage, start + letter)[2] + 0.2 * size
-    if not raised or _font_size(textpage, start + begin) >= 0.85 * size:
+    if not _raised_mark(textpage, start + begin, start + letter):
         return None
     return begin, end, mark_left < _char_box(textpage, start + first)[0]
 
@@ -755,12 +753,17 @@ def _lead_mark(textpage: Any, raw: str, start: int) -> tuple[int, float]:
     if match is None:
         return 0, 0.0
     mark, after = start + match.start(1), start + match.end()
-    size = _font_size(textpage, after)
-    base = _char_box(textpage, after)[2]
-    raised = _char_box(textpage, mark)[2] > base + 0.2 * size
-    if raised and _font_size(textpage, mark) < 0.85 * size:
-        return len(match[1]), base
+    if _raised_mark(textpage, mark, after):
+        return len(match[1]), _char_box(textpage, after)[2]
     return 0, 0.0
+
+
+def _raised_mark(textpage: Any, mark: int, word: int) -> bool:
+    """Whether the character at ``mark`` is set as a footnote's mark beside the one at
+    ``word``: in smaller type, and raised above its baseline."""
+    size = _font_size(textpage, word)
+    raised = _char_box(textpage, mark)[2] > _char_box(textpage, word)[2] + 0.2 * size
+    return raised and _font_size(textpage, mark) < 0.85 * size
 
 
 def _symbols_read(textpage: Any, raw: str, start: int) -> str:
