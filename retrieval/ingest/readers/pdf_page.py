@@ -235,8 +235,9 @@ def _field_place(lines: list[Line], left: float, bottom: float, top: float) -> i
     the box's foot. The label first: LibreOffice writes a form's labels in no order down the
     page, and "Alice", filled in beside "First Name", went under the form's title, whose size
     it took, and was read as part of it ("Example for a Form Alice")."""
-    labels = [i for i, ln in enumerate(lines) if bottom - 0.5 * ln.size <= ln.y <= top]
-    labels = [i for i in labels if lines[i].x0 <= left]
+    labels = [
+        i for i, ln in enumerate(lines) if bottom - 0.5 * ln.size <= ln.y <= top and ln.x0 <= left
+    ]
     if labels:
         return labels[-1] + 1
     for position, line in enumerate(lines):
