@@ -644,13 +644,13 @@ def _line(textpage: Any, number: int, raw: str, start: int, height: float) -> Li
     last = len(raw.rstrip()) - 1
     if last < first:
         return None
-    behind = _mark_behind(textpage, raw, start, first, last)
+    behind = _mark_behind(textpage, raw, start, first)
     lead = ""
     if behind is not None:  # the mark, last in ``raw``, leaves it: the offsets before it hold
-        lead = raw[behind[0] : behind[1]] if behind[2] else ""
-        raw = raw[: behind[0]].rstrip()
+        cut, lead = behind
+        raw = raw[:cut].rstrip()
         last = len(raw) - 1
-        if re.search(r"[^\W\d_]-$", raw):  # "exclus-": the join PDFium makes at a line's end,
+        if _HYPHEN_END.search(raw):  # "exclus-": the join PDFium makes at a line's end,
             raw = raw[:-1] + HYPHEN_JOIN  # which the mark after the hyphen kept it from
     left, _, baseline = _char_box(textpage, start + first)
     _, right, last_baseline = _char_box(textpage, start + last)
@@ -712,18 +712,18 @@ def _tile(textpage: Any, raw: str, start: int, size: float) -> tuple[int, int] |
 
 
 _LAST_NUMBER = re.compile(r"\s(\d{1,2})\s*$")
+_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
 
-def _mark_behind(
-    textpage: Any, raw: str, start: int, first: int, last: int
-) -> tuple[int, int, bool] | None:
-    """Where in ``raw`` a footnote mark stands that the file draws after its line's text but
-    sets back inside it, and whether it leads the line: WordPerfect writes a line's raised marks
-    last, and PDFium gives them at its end ("… exclus- 2" for the note "² “Copying” is …",
-    "… devices or services that 2" for "copying²"). Then the note was known by no mark and read
-    before the text it notes, and a word hyphenated at the line's end ("exclus-" / "ive") kept
-    the mark inside it. A mark is raised, smaller than the line's type, and starts left of the
-    character before it; it leads the line when it starts left of the line's first one."""
+def _mark_behind(textpage: Any, raw: str, start: int, first: int) -> tuple[int, str] | None:
+    """Where in ``raw`` (its first character not a space at ``first``) a footnote mark stands
+    that the file draws after its line's text but sets back inside it, and the mark when it
+    leads the line ("" when not): WordPerfect writes a line's raised marks last, and PDFium
+    gives them at its end ("… exclus- 2" for the note "² “Copying” is …", "… devices or
+    services that 2" for "copying²"). Then the note was known by no mark and read before the
+    text it notes, and a word hyphenated at the line's end ("exclus-" / "ive") kept the mark
+    inside it. A mark is raised, smaller than the line's type, and starts left of the character
+    before it; it leads the line when it starts left of the line's first one."""
     match = _LAST_NUMBER.search(raw, first)
     if match is None or match.start(1) - 1 <= first:
         return None
@@ -736,7 +736,7 @@ def _mark_behind(
     letter = next((at for at in range(first, begin) if raw[at].isalnum()), before)
     if not _raised_mark(textpage, start + begin, start + letter):
         return None
-    return begin, end, mark_left < _char_box(textpage, start + first)[0]
+    return begin, raw[begin:end] if mark_left < _char_box(textpage, start + first)[0] else ""
 
 
 # A line's first word a number of one or two digits, a space, a word: maybe a footnote's mark
