@@ -915,26 +915,22 @@ def _notes_written_first_last(lines: list[Line], notes: dict[int, str]) -> list[
         page = list(group)
         kept: list[Line] = []
         moved: list[tuple[list[Line], int]] = []  # a note and the line it goes after
-        start = 0
-        while start < len(page):
-            end = start
-            while end < len(page) and id(page[end]) in notes:
-                end += 1
-            if end == start:
-                kept.append(page[start])
-                start += 1
+        end = 0
+        for noted, same in itertools.groupby(page, key=lambda line: id(line) in notes):
+            run = list(same)
+            end += len(run)
+            if not noted:
+                kept += run
                 continue
-            note = page[start:end]
             above = [
                 ln
                 for ln in page[end:]
-                if id(ln) not in notes and ln.column == note[0].column and ln.y > note[0].y
+                if id(ln) not in notes and ln.column == run[0].column and ln.y > run[0].y
             ]
             if above:
-                moved.append((note, id(above[-1])))
+                moved.append((run, id(above[-1])))
             else:
-                kept += note
-            start = end
+                kept += run
         for note, anchor in moved:
             at = next(i for i, line in enumerate(kept) if id(line) == anchor) + 1
             kept[at:at] = note
