@@ -18,7 +18,7 @@ from retrieval.errors import DocumentError
 from retrieval.ingest.parsed import Block, ParsedDocument, turns_after
 from retrieval.ingest.readers.chapters import is_name
 from retrieval.model import Turns, solid_length
-from retrieval.text import clean, squeeze
+from retrieval.text import clean, fold, squeeze
 
 MAX_UNPACKED = 512 * 1024 * 1024  # more than this unpacked is a zip bomb, not a document
 # The title a program gives a new file, which its writer never changed: "Untitled", Google
@@ -133,6 +133,14 @@ class Outline:
             if block.section in self.named:
                 above, heading = self.named[block.section]
                 document.blocks[i] = replace(block, section=heading, above=above)
+
+
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def title_words(text: str) -> list[str]:
+    """The words of ``text`` as titles are compared (:func:`said_in_order`): folded, in order."""
+    return _TITLE_WORD.findall(fold(text))
 
 
 def said_in_order(words: Sequence[str], lines: Sequence[Sequence[str]]) -> bool:
