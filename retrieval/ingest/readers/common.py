@@ -143,6 +143,13 @@ def title_words(text: str) -> list[str]:
     return _TITLE_WORD.findall(fold(text))
 
 
+def half_said(one: set[str], two: set[str]) -> bool:
+    """Whether either of two titles' words (``one``, ``two``) says half of the other's or more:
+    neither does when a document's properties name another document than its cover does."""
+    shared = 2 * len(one & two)
+    return shared >= len(one) or shared >= len(two)
+
+
 def said_in_order(words: Sequence[str], lines: Sequence[Sequence[str]]) -> bool:
     """Whether ``words`` are the words of one of ``lines``, or of a run of them, in order (a
     title printed on a line or lines of its own: not inside a sentence)."""

@@ -20,7 +20,7 @@ from typing import Any
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from retrieval.ingest.readers.common import prose, said_in_order, title_words
+from retrieval.ingest.readers.common import half_said, prose, said_in_order, title_words
 
 _COVER_ITEMS = 25  # a first page ends within so many paragraphs and tables, or is no cover
 _APART_WORDS = 3  # fewer words may be any page's ("User Manual")
@@ -40,9 +40,7 @@ def stray_title(word: Document, stated: str) -> bool:
     printed = _cover_title(word)
     if not printed:
         return False
-    own, said = set(title_words(printed)), set(words)
-    shared = 2 * len(own & said)
-    return shared < len(said) and shared < len(own)
+    return not half_said(set(title_words(printed)), set(words))
 
 
 def _lines(word: Document) -> Iterator[str]:

@@ -42,6 +42,7 @@ from retrieval.ingest.readers.common import (
     attach_code,
     author_names,
     fallback_title,
+    half_said,
     is_placeholder_title,
     prose,
     said_in_order,
@@ -331,8 +332,7 @@ def _assembled(
     words, own_words = (set(_TITLE_WORD.findall(t)) for t in (folded, fold(own.title)))
     # neither says half of what the other does ("State Software Budgeting Handbook" is the
     # start of its properties' longer title; "LaTeX2ε" is "LATEX 2ε")
-    shared = 2 * len(words & own_words)
-    return own if own.title and shared < len(words) and shared < len(own_words) else document
+    return own if own.title and not half_said(words, own_words) else document
 
 
 def _printed_whole(title: str, page: Sequence[Line]) -> bool:
