@@ -78,13 +78,22 @@ def _cover_title(word: Document) -> str:
     for index, item in enumerate(word.element.body.iterchildren()):
         if index >= _COVER_ITEMS or _contents(item, names):
             return ""
-        for paragraph in item.iter(qn("w:p")):  # a text box's too: a cover's title often is
-            name = _style(paragraph, names)
-            if not found and (name == "title" or name.startswith("heading ")):
-                # its own text, or its text boxes' first line (a heading of boxes alone)
-                found = next(filter(None, map(_text, paragraph.iter(qn("w:p")))), "")
+        found = found or _title_in(item, names)
         if _page_ends(item):
             return found
+    return ""
+
+
+def _title_in(item: Any, names: dict[str, str]) -> str:
+    """The first line of text in ``item`` set in the Title style or a heading style; "" when
+    there is none."""
+    for paragraph in item.iter(qn("w:p")):  # a text box's too: a cover's title often is
+        name = _style(paragraph, names)
+        if name != "title" and not name.startswith("heading "):
+            continue
+        # its own text, or its text boxes' first line (a heading of boxes alone)
+        if text := next(filter(None, map(_text, paragraph.iter(qn("w:p")))), ""):
+            return text
     return ""
 
 
