@@ -178,13 +178,14 @@ def _with_annotations(lines: list[Line], page: Any, number: int, textpage: Any) 
     inside its label's line when the line goes on past the field (see :func:`_filled_in`)."""
     for text, left, bottom, right, top in _annotation_texts(page):
         beside = " ".join(ln.text for ln in lines if bottom - ln.size <= ln.y <= top + ln.size)
-        if " ".join(text.split()) in beside:
+        value = " ".join(text.split())
+        if value in beside:
             continue  # the page prints it already (a field laid over its own text)
         rows = [row.strip() for row in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         at = _field_place(lines, left, bottom, top)
         near = lines[at - 1] if at else None
-        if near is not None and len([row for row in rows if row]) == 1:
-            filled = _filled_in(textpage, near, " ".join(text.split()), (left, bottom, right, top))
+        if near is not None and sum(map(bool, rows)) == 1:
+            filled = _filled_in(textpage, near, value, (left, bottom, right, top))
             if filled is not None:
                 lines[at - 1] = filled
                 continue
